@@ -1,0 +1,863 @@
+"""Case records: the YAML form of one appeal's facts, and its mapping to RDF.
+
+A case record is what a curator edits and what the extractor writes: the gold format of the
+development corpus (``appeal``, ``persons``, ``organisations``, ``places``, ``instruments``,
+``events``, ``rights``, ``demands``) plus keys that carry the rest of the model (``charges``,
+``statements``, ``arrangements``, ``iri``, ``evidence`` ...). ``docs/case-record.md`` lists them.
+
+:func:`record_to_graph` turns a record into the appeal's named graph. Every node that states a
+fact gets ``akg:evidence`` pointing to an evidence span: the exact quote and its character offsets
+in the appeal text, as Web Annotation selectors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV
+
+from kg import __version__
+from kg.countries import country_code, country_iri
+from kg.errors import DataError, InputError
+from kg.vocab import (
+    ACCESS,
+    AKG,
+    AKR,
+    CHARGESTATUS,
+    DEMANDTYPE,
+    EVTYPE,
+    GRAPH,
+    INSTKIND,
+    OA,
+    ORG,
+    ORGKIND,
+    PLACEKIND,
+    PRECISION,
+    RIGHT,
+    ROLE,
+    SCHEMA,
+    bind_prefixes,
+    prefixes,
+)
+
+EVENT_TYPES = (
+    "complaint case_opened charge charge_reclassified court_decision investigation summons "
+    "interrogation arrest detention search raid seizure trial_hearing conviction sentence fine "
+    "release acquittal appeal_filed amnesty travel_ban ban deregistration threat attack killing "
+    "disappearance other"
+).split()
+PERSON_ROLES = (
+    "defender complainant official lawyer judge prosecutor journalist relative witness other"
+).split()
+ORG_KINDS = (
+    "ngo court prosecution police security_service ministry government parliament "
+    "state_enterprise company media international_org political_party other"
+).split()
+PLACE_KINDS = ("city", "region", "country", "site")
+INSTRUMENT_KINDS = ("criminal_code", "constitution", "treaty", "law", "convention", "decree")
+ACCESS_LEVELS = ("public", "restricted", "confidential")
+CHARGE_STATUSES = ("pending", "superseded", "dropped", "convicted", "acquitted")
+
+# Events whose person targets stand as defendants.
+DEFENDANT_EVENTS = {
+    "case_opened",
+    "charge",
+    "charge_reclassified",
+    "trial_hearing",
+    "conviction",
+    "sentence",
+    "fine",
+    "acquittal",
+}
+# Events whose agents decide as a court, and event types that are court decisions.
+DECISION_EVENTS = {"court_decision", "charge_reclassified", "conviction", "sentence", "acquittal"}
+ORG_KIND_ROLE = {"court": "court", "prosecution": "prosecutor", "police": "police"}
+
+DEMAND_RULES: tuple[tuple[str, str], ...] = (
+    (r"\b(drop|quash|withdraw|dismiss)\w*\b.*\b(charge|conviction|case|accusation)", "drop_charges"),
+    (r"\brelease\b", "release"),
+    (r"\b(cease|stop|end|halt)\b.*\b(harass|target|prosecut|intimidat|attack|reprisal)", "end_harassment"),
+    (r"\binvestigat", "investigate"),
+    (r"\b(fair trial|due process)\b", "fair_trial"),
+    (r"\baccess to\b", "ensure_access"),
+    (r"\b(torture|ill-treatment|physical and psychological integrity)\b", "protect_integrity"),
+    (r"\b(guarantee|ensure)\b.*\b(work|activit)", "guarantee_safe_work"),
+    (r"\b(lift|revoke|repeal)\b", "lift_restriction"),
+    (r"\b(protect|safety|security)\b", "protect"),
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """An evidence span: ``text[start:end] == quote``."""
+
+    quote: str
+    start: int
+    end: int
+
+
+# --------------------------------------------------------------------------------------------
+# Reading and anchoring records
+
+
+def load_record(path: Path) -> dict[str, Any]:
+    """Read a case record from YAML; syntax errors name the file, line and column."""
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+    try:
+        record = yaml.safe_load(raw)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise InputError(f"{path}{where}: YAML syntax error: {problem}") from None
+    if not isinstance(record, dict) or not isinstance(record.get("appeal"), dict):
+        raise DataError(f"{path}: not a case record (no 'appeal' mapping at the top)")
+    if not record["appeal"].get("id"):
+        raise DataError(f"{path}: appeal.id is missing")
+    return record
+
+
+def dump_record(record: dict[str, Any]) -> str:
+    """YAML for a record, keys in the order given, unicode kept, long strings unwrapped."""
+    return yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=1000)
+
+
+def _quote_pattern(quote: str) -> re.Pattern[str]:
+    """A pattern that finds a quote whatever line wraps and quote marks the text uses."""
+    parts = []
+    for word in quote.split():
+        esc = re.escape(word)
+        esc = re.sub(r"""\\?["“”]""", "[\"“”]", esc)
+        esc = re.sub(r"\\?['‘’]", "['‘’]", esc)
+        parts.append(esc)
+    return re.compile(r"\s+".join(parts))
+
+
+def anchor_quote(text: str, quote: str, *, near: int = 0) -> Span | None:
+    """Find a quote in the text, tolerant of line wraps and quote marks; the first at or after
+    ``near``, else the first anywhere. Returns the exact span, or None."""
+    pat = _quote_pattern(quote)
+    m = pat.search(text, near) or pat.search(text)
+    return Span(m.group(0), m.start(), m.end()) if m else None
+
+
+def _evidence_lists(record: dict[str, Any]) -> Iterable[list[dict[str, Any]]]:
+    """Every ``evidence`` list in a record, wherever it sits."""
+    stack: list[Any] = [record]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "evidence" and isinstance(value, list):
+                    yield value
+                else:
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def anchor_evidence(record: dict[str, Any], text: str) -> list[str]:
+    """Fill ``start``/``end`` and the exact ``quote`` of every evidence span that lacks offsets.
+
+    Returns the quotes that could not be found, so a curator can fix them.
+    """
+    missing = []
+    for spans in _evidence_lists(record):
+        for span in spans:
+            if isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
+                continue
+            found = anchor_quote(text, str(span.get("quote", "")))
+            if found is None:
+                missing.append(str(span.get("quote")))
+                continue
+            span["quote"], span["start"], span["end"] = found.quote, found.start, found.end
+    return missing
+
+
+def check_evidence(record: dict[str, Any], text: str) -> list[str]:
+    """Problems with evidence spans: missing offsets, or offsets that do not give the quote."""
+    problems = []
+    for spans in _evidence_lists(record):
+        for span in spans:
+            start, end, quote = span.get("start"), span.get("end"), span.get("quote")
+            if not isinstance(start, int) or not isinstance(end, int):
+                problems.append(f"evidence {quote!r} has no start/end offsets")
+            elif not (0 <= start < end <= len(text)) or text[start:end] != quote:
+                problems.append(
+                    f"evidence offsets {start}-{end} give {text[start:end][:60]!r}, "
+                    f"not the quote {str(quote)[:60]!r}"
+                )
+    return problems
+
+
+# --------------------------------------------------------------------------------------------
+# Record -> RDF
+
+
+def short_hash(*parts: str, length: int = 8) -> str:
+    """A short, stable, opaque hex digest (IRIs that do not spell names)."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
+
+
+def expand(curie_or_iri: str) -> URIRef:
+    """A CURIE with a project prefix (``akr:org/x``) or a full IRI, as a URIRef."""
+    value = str(curie_or_iri).strip()
+    if re.match(r"^[a-z][a-z0-9+.-]*://", value):
+        return URIRef(value)
+    prefix, _, local = value.partition(":")
+    pm = prefixes()
+    if prefix not in pm or not local:
+        raise DataError(f"'{value}' is neither an IRI nor a CURIE with a known prefix")
+    return URIRef(pm[prefix] + local)
+
+
+def appeal_iri(appeal_id: str) -> URIRef:
+    """The opaque IRI of an appeal document."""
+    return AKR[f"appeal/a-{short_hash(appeal_id)}"]
+
+
+def appeal_graph_iri(appeal_id: str) -> URIRef:
+    """The named graph that holds one appeal's facts."""
+    return GRAPH[f"appeal/a-{short_hash(appeal_id)}"]
+
+
+def date_literal(value: Any) -> tuple[Literal, URIRef] | None:
+    """A YYYY, YYYY-MM or YYYY-MM-DD value as a typed literal with its precision."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return Literal(value.isoformat(), datatype=XSD.date), PRECISION.day
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return Literal(text, datatype=XSD.date), PRECISION.day
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return Literal(text, datatype=XSD.gYearMonth), PRECISION.month
+    if re.fullmatch(r"\d{4}", text):
+        return Literal(text, datatype=XSD.gYear), PRECISION.year
+    raise DataError(f"date '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII slug for concept IRIs."""
+    from anyascii import anyascii
+
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-") or "unnamed"
+
+
+def demand_type(summary: str) -> str:
+    """The demand-type concept for a demand's wording, by the first rule that matches."""
+    low = summary.lower()
+    for pattern, kind in DEMAND_RULES:
+        if re.search(pattern, low):
+            return kind
+    return "other"
+
+
+class _Builder:
+    """Turns one record into triples; keeps the local-id -> IRI table while it goes."""
+
+    def __init__(self, record: dict[str, Any], text: str | None, origin: str) -> None:
+        self.r = record
+        self.text = text
+        self.origin = origin
+        self.a = record["appeal"]
+        self.aid = str(self.a["id"])
+        self.g = bind_prefixes(Graph())
+        self.appeal = appeal_iri(self.aid)
+        self.ids: dict[str, URIRef] = {}
+        self.kinds: dict[str, str] = {}  # local id -> org kind or "person"
+        self.person_roles: dict[str, list[str]] = {}
+
+    # helpers ------------------------------------------------------------------------------
+    def where(self, item: dict[str, Any] | None = None) -> str:
+        local = f" {item.get('id')}" if isinstance(item, dict) and item.get("id") else ""
+        return f"{self.origin}:{local}" if local else self.origin
+
+    def mint(self, item: dict[str, Any], kind: str, prefix: str, local: str | None = None) -> URIRef:
+        if item.get("iri"):
+            try:
+                return expand(item["iri"])
+            except DataError as e:
+                raise DataError(f"{self.where(item)} {e}") from None
+        key = local or str(item.get("id") or "")
+        if not key:
+            raise DataError(f"{self.where()}: a {kind} entry has no id")
+        return AKR[f"{kind}/{prefix}-{short_hash(self.aid, key)}"]
+
+    def ref(self, local: Any, what: str, item: dict[str, Any]) -> URIRef:
+        if local is None:
+            raise DataError(f"{self.where(item)}: empty {what} reference")
+        local = str(local)
+        if local in self.ids:
+            return self.ids[local]
+        if ":" in local:
+            return expand(local)
+        raise DataError(
+            f"{self.where(item)}: {what} '{local}' is not an id defined in this record"
+        )
+
+    def add(self, s: URIRef, p: URIRef, o: Any) -> None:
+        if o is None or o == "" or o == []:
+            return
+        self.g.add((s, p, o if isinstance(o, (URIRef, Literal, BNode)) else Literal(o)))
+
+    def evidence(self, node: URIRef, item: dict[str, Any]) -> None:
+        for span in item.get("evidence") or []:
+            start, end, quote = span.get("start"), span.get("end"), span.get("quote")
+            if not isinstance(start, int) or not isinstance(end, int) or quote is None:
+                raise DataError(
+                    f"{self.where(item)}: evidence {quote!r} needs start and end offsets "
+                    "(run 'kg anchor' on the record)"
+                )
+            if self.text is not None and self.text[start:end] != quote:
+                raise DataError(
+                    f"{self.where(item)}: evidence offsets {start}-{end} do not reproduce "
+                    f"the quote {str(quote)[:50]!r}"
+                )
+            ev = AKR[f"evidence/a-{short_hash(self.aid)}-{start}-{end}"]
+            self.g.add((node, AKG.evidence, ev))
+            if (ev, RDF.type, AKG.EvidenceSpan) in self.g:
+                continue
+            quote_sel = URIRef(f"{ev}#quote")
+            pos_sel = URIRef(f"{ev}#position")
+            self.g.add((ev, RDF.type, AKG.EvidenceSpan))
+            self.g.add((ev, OA.hasSource, self.appeal))
+            self.g.add((ev, OA.hasSelector, quote_sel))
+            self.g.add((ev, OA.hasSelector, pos_sel))
+            self.g.add((quote_sel, RDF.type, OA.TextQuoteSelector))
+            self.g.add((quote_sel, OA.exact, Literal(quote)))
+            if self.text is not None:
+                self.add(quote_sel, OA.prefix, Literal(self.text[max(0, start - 32) : start]))
+                self.add(quote_sel, OA.suffix, Literal(self.text[end : end + 32]))
+            self.g.add((pos_sel, RDF.type, OA.TextPositionSelector))
+            self.g.add((pos_sel, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
+            self.g.add((pos_sel, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
+
+    def common(self, node: URIRef, item: dict[str, Any]) -> None:
+        """Evidence, access level and confidence, which any fact may carry."""
+        self.evidence(node, item)
+        self.g.add((node, AKG.reportedIn, self.appeal))
+        if item.get("access"):
+            level = str(item["access"])
+            if level not in ACCESS_LEVELS:
+                raise DataError(f"{self.where(item)}: access '{level}' is not one of {ACCESS_LEVELS}")
+            self.g.add((node, AKG.accessLevel, ACCESS[level]))
+        if item.get("confidence") is not None:
+            self.add(node, AKG.confidence, Literal(float(item["confidence"]), datatype=XSD.decimal))
+
+    def country(self, name: Any, item: dict[str, Any]) -> URIRef | None:
+        if not name:
+            return None
+        code = country_code(str(name))
+        if code is None:
+            raise DataError(f"{self.where(item)}: unknown country '{name}'")
+        return country_iri(code)
+
+    def check(self, value: Any, allowed: Iterable[str], what: str, item: dict[str, Any]) -> str:
+        allowed = tuple(allowed)
+        if value not in allowed:
+            from kg.errors import did_you_mean
+
+            hint = did_you_mean(str(value), list(allowed))
+            raise DataError(f"{self.where(item)}: {what} '{value}' is not known.{hint}")
+        return str(value)
+
+    # sections -----------------------------------------------------------------------------
+    def build(self) -> Graph:
+        self.register_ids()
+        self.appeal_and_case()
+        for p in self.r.get("persons") or []:
+            self.person(p)
+        for o in self.r.get("organisations") or []:
+            self.organisation(o)
+        for pl in self.r.get("places") or []:
+            self.place(pl)
+        for ins in self.r.get("instruments") or []:
+            self.instrument(ins)
+        for p in self.r.get("persons") or []:
+            self.positions(p)
+        for j in self.r.get("arrangements") or []:
+            self.arrangement(j)
+        for s in self.r.get("statements") or []:
+            self.statement(s)
+        for c in self.r.get("charges") or []:
+            self.charge(c)
+        for e in self.r.get("events") or []:
+            self.event(e)
+        if not self.r.get("charges"):
+            self.charges_from_events()
+        for n, right in enumerate(self.r.get("rights") or [], 1):
+            self.right(right, n)
+        for n, demand in enumerate(self.r.get("demands") or [], 1):
+            self.demand(demand, n)
+        self.provenance()
+        return self.g
+
+    def register_ids(self) -> None:
+        sections = {
+            "persons": ("person", "p"),
+            "organisations": ("org", "o"),
+            "places": ("place", "l"),
+            "instruments": ("law", "i"),
+            "events": ("event", "e"),
+            "statements": ("statement", "s"),
+            "charges": ("charge", "c"),
+            "arrangements": ("arrangement", "j"),
+        }
+        for section, (kind, prefix) in sections.items():
+            for item in self.r.get(section) or []:
+                if not isinstance(item, dict) or not item.get("id"):
+                    raise DataError(f"{self.origin}: an entry of '{section}' has no id")
+                local = str(item["id"])
+                if local in self.ids:
+                    raise DataError(f"{self.where(item)}: id '{local}' is used twice")
+                self.ids[local] = self.mint(item, kind, prefix)
+                if section == "persons":
+                    self.kinds[local] = "person"
+                    self.person_roles[local] = list(item.get("roles") or [])
+                elif section == "organisations":
+                    self.kinds[local] = str(item.get("kind") or "other")
+                if section == "instruments":
+                    for prov in item.get("provisions") or []:
+                        pid = str(prov.get("id") or "")
+                        if not pid:
+                            raise DataError(f"{self.where(item)}: a provision has no id")
+                        if pid in self.ids:
+                            raise DataError(f"{self.where(prov)}: id '{pid}' is used twice")
+                        if prov.get("iri"):
+                            self.ids[pid] = expand(prov["iri"])
+                        else:
+                            number = slug(str(prov.get("article") or pid))
+                            self.ids[pid] = URIRef(f"{self.ids[local]}/art-{number}")
+
+    def appeal_and_case(self) -> None:
+        a, g, node = self.a, self.g, self.appeal
+        case = a.get("case") or {}
+        case_iri = expand(case["iri"]) if case.get("iri") else AKR[f"case/c-{short_hash(self.aid)}"]
+        self.case = case_iri
+        level = str(a.get("access") or "public")
+        self.check(level, ACCESS_LEVELS, "access", a)
+        g.add((node, RDF.type, AKG.Appeal))
+        g.add((node, DCTERMS.identifier, Literal(self.aid)))
+        self.add(node, DCTERMS.title, a.get("title"))
+        issued = date_literal(a.get("date"))
+        if issued:
+            g.add((node, DCTERMS.issued, issued[0]))
+        if a.get("issuer_ref"):
+            g.add((node, DCTERMS.publisher, self.ref(a["issuer_ref"], "issuer_ref", a)))
+        self.add(node, AKG.issuerName, a.get("issuer"))
+        self.add(node, AKG.textSha256, a.get("sha256") or self.text_hash())
+        self.add(node, AKG.sourceFile, a.get("source"))
+        g.add((node, AKG.accessLevel, ACCESS[level]))
+        g.add((node, AKG.aboutCase, case_iri))
+        for name in a.get("countries") or []:
+            g.add((node, AKG.concernsCountry, self.country(name, a)))
+        g.add((case_iri, RDF.type, AKG.Case))
+        self.add(case_iri, RDFS.label, case.get("label") or a.get("title"))
+        g.add((case_iri, AKG.accessLevel, ACCESS[level]))
+        g.add((case_iri, AKG.hasAppeal, node))
+        for name in a.get("countries") or []:
+            g.add((case_iri, AKG.country, self.country(name, a)))
+
+    def text_hash(self) -> str | None:
+        if self.text is None:
+            return None
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def person(self, p: dict[str, Any]) -> None:
+        node, g = self.ids[str(p["id"])], self.g
+        g.add((node, RDF.type, AKG.Person))
+        name = p.get("name")
+        if name:
+            g.add((node, RDFS.label, Literal(name)))
+            g.add((node, FOAF.name, Literal(name)))
+        else:
+            # An unnamed actor: how the text refers to them stands as the label.
+            variants = p.get("variants") or []
+            label = variants[0] if variants else f"unnamed person {p['id']}"
+            g.add((node, RDFS.label, Literal(label)))
+            g.add((node, AKG.unnamed, Literal(True)))
+        for v in p.get("variants") or []:
+            if v != name:
+                g.add((node, SKOS.altLabel, Literal(v)))
+        gender = p.get("gender") or "unknown"
+        self.check(gender, ("male", "female", "unknown"), "gender", p)
+        if gender != "unknown":
+            g.add((node, SCHEMA.gender, SCHEMA.Male if gender == "male" else SCHEMA.Female))
+        for role in p.get("roles") or []:
+            self.check(role, PERSON_ROLES, "role", p)
+            inv = AKR[f"involvement/a-{short_hash(self.aid)}-{p['id']}-{role}"]
+            g.add((inv, RDF.type, AKG.Involvement))
+            g.add((inv, AKG.case, self.case))
+            g.add((inv, AKG.agent, node))
+            g.add((inv, AKG.role, ROLE[role]))
+            self.common(inv, p)
+        self.common(node, p)
+
+    def positions(self, p: dict[str, Any]) -> None:
+        person, g = self.ids[str(p["id"])], self.g
+        for n, pos in enumerate(p.get("positions") or [], 1):
+            title = str(pos.get("title") or "").strip()
+            if not title:
+                raise DataError(f"{self.where(p)}: position {n} has no title")
+            org = self.ref(pos["organisation"], "organisation", p) if pos.get("organisation") else None
+            if pos.get("post"):
+                post = expand(pos["post"])
+            else:
+                post = AKR[f"post/a-{short_hash(self.aid)}-{p['id']}-{n}"]
+            if title.lower() in ("employee", "member", "staff", "volunteer"):
+                node = AKR[f"membership/a-{short_hash(self.aid)}-{p['id']}-{n}"]
+                g.add((node, RDF.type, ORG.Membership))
+                g.add((node, ORG.member, person))
+                self.add(node, ORG.organization, org)
+                g.add((node, AKG.title, Literal(title)))
+                self.common(node, pos)
+                continue
+            g.add((post, RDF.type, ORG.Post))
+            g.add((post, AKG.title, Literal(title)))
+            label = title
+            if org is not None:
+                g.add((post, ORG.postIn, org))
+                org_item = next(
+                    (o for o in self.r.get("organisations") or [] if str(o.get("id")) == str(pos["organisation"])),
+                    None,
+                )
+                if org_item and org_item.get("name") and " of " not in title:
+                    label = f"{title}, {org_item['name']}"
+            if not pos.get("post"):
+                g.add((post, RDFS.label, Literal(label)))
+            g.add((post, ORG.heldBy, person))
+            g.add((person, ORG.holds, post))
+            self.common(post, pos)
+
+    def organisation(self, o: dict[str, Any]) -> None:
+        node, g = self.ids[str(o["id"])], self.g
+        kind = self.check(o.get("kind") or "other", ORG_KINDS, "organisation kind", o)
+        g.add((node, RDF.type, AKG.Organisation))
+        self.add(node, RDFS.label, o.get("name"))
+        for v in o.get("variants") or []:
+            if v != o.get("name"):
+                g.add((node, SKOS.altLabel, Literal(v)))
+        g.add((node, AKG.organisationKind, ORGKIND[kind]))
+        self.add(node, AKG.country, self.country(o.get("country"), o))
+        founded = date_literal(o.get("founded"))
+        if founded:
+            g.add((node, SCHEMA.foundingDate, founded[0]))
+        if o.get("part_of"):
+            g.add((node, ORG.subOrganizationOf, self.ref(o["part_of"], "part_of", o)))
+        if o.get("place"):
+            g.add((node, AKG.basedIn, self.ref(o["place"], "place", o)))
+        self.common(node, o)
+
+    def place(self, pl: dict[str, Any]) -> None:
+        node, g = self.ids[str(pl["id"])], self.g
+        kind = self.check(pl.get("kind") or "site", PLACE_KINDS, "place kind", pl)
+        if kind == "country":
+            code = country_code(str(pl.get("name")))
+            if code and not pl.get("iri"):
+                node = self.ids[str(pl["id"])] = country_iri(code)
+            g.add((node, RDF.type, AKG.Country))
+        else:
+            g.add((node, RDF.type, AKG.Place))
+        self.add(node, RDFS.label, pl.get("name"))
+        g.add((node, AKG.placeKind, PLACEKIND[kind]))
+        self.add(node, AKG.country, self.country(pl.get("country"), pl) if pl.get("country") else None)
+        self.common(node, pl)
+
+    def instrument(self, ins: dict[str, Any]) -> None:
+        node, g = self.ids[str(ins["id"])], self.g
+        kind = self.check(ins.get("kind") or "law", INSTRUMENT_KINDS, "instrument kind", ins)
+        g.add((node, RDF.type, AKG.LegalInstrument))
+        self.add(node, RDFS.label, ins.get("name"))
+        g.add((node, AKG.instrumentKind, INSTKIND[kind]))
+        self.add(node, AKG.jurisdiction, self.country(ins.get("jurisdiction"), ins))
+        for party in ins.get("parties") or []:
+            g.add((node, AKG.party, self.country(party, ins)))
+        adopted = date_literal(ins.get("date"))
+        if adopted:
+            g.add((node, AKG.adoptionDate, adopted[0]))
+        self.common(node, ins)
+        for prov in ins.get("provisions") or []:
+            pnode = self.ids[str(prov["id"])]
+            article = str(prov.get("article") or "").strip()
+            if not article:
+                raise DataError(f"{self.where(prov)}: a provision has no article")
+            g.add((pnode, RDF.type, AKG.LegalProvision))
+            g.add((pnode, ELI_IS_PART_OF, node))
+            g.add((pnode, AKG.articleNumber, Literal(article)))
+            label = f"Article {article}"
+            if ins.get("name"):
+                label += f" of the {ins['name']}" if not str(ins["name"]).startswith("the ") else ""
+            g.add((pnode, RDFS.label, Literal(label)))
+            self.add(pnode, AKG.offenceLabel, prov.get("label"))
+            self.add(pnode, AKG.maximumPenalty, prov.get("max_penalty"))
+            self.common(pnode, prov)
+
+    def arrangement(self, j: dict[str, Any]) -> None:
+        node, g = self.ids[str(j["id"])], self.g
+        g.add((node, RDF.type, AKG.JurisdictionArrangement))
+        g.add((node, AKG.establishedBy, self.ref(j.get("instrument"), "instrument", j)))
+        g.add((node, AKG.territory, self.ref(j.get("territory"), "territory", j)))
+        self.add(node, AKG.sovereign, self.country(j.get("sovereign"), j))
+        self.add(node, AKG.administeredBy, self.country(j.get("administered_by"), j))
+        self.add(node, AKG.applicableLaw, self.country(j.get("applicable_law"), j))
+        until = date_literal(j.get("until"))
+        if until:
+            g.add((node, AKG.validUntil, until[0]))
+        self.add(node, AKG.statusOfCitizens, j.get("status_of_citizens"))
+        self.add(node, RDFS.label, j.get("summary"))
+        self.common(node, j)
+
+    def statement(self, s: dict[str, Any]) -> None:
+        node, g = self.ids[str(s["id"])], self.g
+        g.add((node, RDF.type, AKG.Statement))
+        self.add(node, AKG.statementKind, s.get("kind"))
+        if s.get("author"):
+            g.add((node, AKG.author, self.ref(s["author"], "author", s)))
+        if s.get("medium"):
+            g.add((node, AKG.publishedOn, self.ref(s["medium"], "medium", s)))
+        for x in s.get("addressed_to") or []:
+            g.add((node, AKG.addressedTo, self.ref(x, "addressed_to", s)))
+        for x in s.get("about") or []:
+            g.add((node, AKG.about, self.ref(x, "about", s)))
+        self.add(node, AKG.alleges, s.get("alleges"))
+        self.add(node, RDFS.label, s.get("alleges"))
+        self.common(node, s)
+
+    def charge(self, c: dict[str, Any]) -> None:
+        node, g = self.ids[str(c["id"])], self.g
+        status = self.check(c.get("status") or "pending", CHARGE_STATUSES, "charge status", c)
+        g.add((node, RDF.type, AKG.Charge))
+        g.add((node, AKG.chargedPerson, self.ref(c.get("person"), "person", c)))
+        prov = self.ref(c.get("provision"), "provision", c)
+        g.add((node, AKG.provision, prov))
+        g.add((node, AKG.chargeStatus, CHARGESTATUS[status]))
+        g.add((node, AKG.case, self.case))
+        if c.get("supersedes"):
+            g.add((node, AKG.supersedes, self.ref(c["supersedes"], "supersedes", c)))
+        if c.get("introduced_by"):
+            g.add((node, AKG.introducedBy, self.ref(c["introduced_by"], "introduced_by", c)))
+        self.add(node, AKG.maximumPenalty, c.get("max_penalty"))
+        g.add((node, RDFS.label, Literal(f"charge under {self._label_of(prov)}")))
+        self.common(node, c)
+
+    def _label_of(self, node: URIRef) -> str:
+        return str(self.g.value(node, RDFS.label) or node.split("/")[-1])
+
+    def charges_from_events(self) -> None:
+        """Charges for records that do not list them (extracted ones): one per person and
+        provision of a charging event; a reclassification supersedes earlier charges of the
+        same person whose provision it names and no longer holds."""
+        current: dict[tuple[URIRef, URIRef], URIRef] = {}
+        for e in self.r.get("events") or []:
+            etype = e.get("type")
+            if etype not in ("case_opened", "charge", "charge_reclassified"):
+                continue
+            ev = self.ids[str(e["id"])]
+            persons = [self.ids[str(t)] for t in e.get("targets") or [] if self.kinds.get(str(t)) == "person"]
+            provs = [self.ref(x, "provision", e) for x in e.get("provisions") or []]
+            for person in persons:
+                old = [pv for pv in provs if (person, pv) in current]
+                new = [pv for pv in provs if (person, pv) not in current]
+                for pv in new:
+                    node = AKR[f"charge/c-{short_hash(self.aid, str(e['id']), str(person), str(pv))}"]
+                    current[(person, pv)] = node
+                    self.g.add((node, RDF.type, AKG.Charge))
+                    self.g.add((node, AKG.chargedPerson, person))
+                    self.g.add((node, AKG.provision, pv))
+                    self.g.add((node, AKG.case, self.case))
+                    self.g.add((node, AKG.introducedBy, ev))
+                    self.g.add((node, RDFS.label, Literal(f"charge under {self._label_of(pv)}")))
+                    self.g.add((ev, AKG.resultingCharge, node))
+                    if etype == "charge_reclassified":
+                        for pv_old in old:
+                            self.g.add((node, AKG.supersedes, current[(person, pv_old)]))
+                    self.common(node, e)
+                for pv in new + old:
+                    status = "pending"
+                    if etype == "charge_reclassified" and pv in old and new:
+                        status = "superseded"
+                        self.g.add((ev, AKG.replacesCharge, current[(person, pv)]))
+                    self.g.set((current[(person, pv)], AKG.chargeStatus, CHARGESTATUS[status]))
+
+    def event(self, e: dict[str, Any]) -> None:
+        node, g = self.ids[str(e["id"])], self.g
+        etype = self.check(e.get("type"), EVENT_TYPES, "event type", e)
+        g.add((node, RDF.type, AKG.Event))
+        g.add((node, AKG.eventType, EVTYPE[etype]))
+        g.add((node, AKG.case, self.case))
+        label = etype.replace("_", " ")
+        dated = date_literal(e.get("date")) if e.get("date") else None
+        if dated:
+            g.add((node, AKG.date, dated[0]))
+            g.add((node, AKG.datePrecision, dated[1]))
+            label += f" ({dated[0]})"
+        g.add((node, RDFS.label, Literal(label)))
+        self.add(node, RDFS.comment, e.get("note"))
+        if e.get("place"):
+            g.add((node, AKG.place, self.ref(e["place"], "place", e)))
+        if e.get("authority"):
+            g.add((node, AKG.authority, self.ref(e["authority"], "authority", e)))
+        for x in e.get("provisions") or []:
+            g.add((node, AKG.legalBasis, self.ref(x, "provision", e)))
+        self.add(node, AKG.penalty, e.get("penalty"))
+        if e.get("final") is not None:
+            g.add((node, AKG.isFinal, Literal(bool(e["final"]))))
+        if e.get("appealable") is not None:
+            g.add((node, AKG.openToAppeal, Literal(bool(e["appealable"]))))
+        self.add(node, AKG.occasion, e.get("occasion"))
+        self.add(node, AKG.ground, e.get("ground"))
+        for x in e.get("statements") or []:
+            g.add((node, AKG.concernsStatement, self.ref(x, "statement", e)))
+        for x in e.get("charges") or []:
+            g.add((node, AKG.resultingCharge, self.ref(x, "charge", e)))
+        for x in e.get("replaces") or []:
+            g.add((node, AKG.replacesCharge, self.ref(x, "charge", e)))
+        if e.get("follows"):
+            g.add((node, AKG.follows, self.ref(e["follows"], "follows", e)))
+        n = 0
+        for side, locals_ in (("agent", e.get("agents")), ("target", e.get("targets"))):
+            for local in locals_ or []:
+                n += 1
+                self.participation(node, e, n, side, str(local), etype)
+        if e.get("authority"):
+            n += 1
+            self.participation(node, e, n, "authority", str(e["authority"]), etype)
+        self.common(node, e)
+
+    def participation(
+        self, event: URIRef, e: dict[str, Any], n: int, side: str, local: str, etype: str
+    ) -> None:
+        g = self.g
+        who = self.ref(local, side, e)
+        pt = URIRef(f"{event}/participant-{n}")
+        g.add((event, AKG.participation, pt))
+        g.add((pt, RDF.type, AKG.Participation))
+        g.add((pt, AKG.participant, who))
+        g.add((pt, AKG.role, ROLE[side]))
+        kind = self.kinds.get(local, "")
+        roles: set[str] = set()
+        if kind == "person":
+            roles.update(r for r in self.person_roles.get(local, []) if r in ("lawyer", "judge", "prosecutor", "official", "defender"))
+        elif kind in ORG_KIND_ROLE:
+            roles.add(ORG_KIND_ROLE[kind])
+        if side == "agent" and etype == "complaint":
+            roles.add("complainant")
+        if side == "target" and etype in DEFENDANT_EVENTS and kind == "person":
+            roles.add("defendant")
+        if side == "agent" and etype == "appeal_filed":
+            roles.add("appellant")
+        for role in sorted(roles):
+            g.add((pt, AKG.role, ROLE[role]))
+
+    def right(self, right: dict[str, Any], n: int) -> None:
+        g = self.g
+        name = str(right.get("name") or "").strip()
+        if not name:
+            raise DataError(f"{self.where()}: right {n} has no name")
+        concept = RIGHT[slug(name)]
+        node = AKR[f"right-claim/a-{short_hash(self.aid)}-{n}"]
+        g.add((node, RDF.type, AKG.RightClaim))
+        g.add((node, AKG.right, concept))
+        g.add((node, RDFS.label, Literal(name)))
+        g.add((node, AKG.case, self.case))
+        if right.get("guaranteed_by"):
+            g.add((node, AKG.guaranteedBy, self.ref(right["guaranteed_by"], "guaranteed_by", right)))
+        if right.get("holder"):
+            g.add((node, AKG.rightHolder, self.ref(right["holder"], "holder", right)))
+        for x in right.get("violated_by") or []:
+            g.add((node, AKG.violatedBy, self.ref(x, "violated_by", right)))
+        self.common(node, right)
+
+    def demand(self, d: dict[str, Any], n: int) -> None:
+        g = self.g
+        summary = str(d.get("summary") or "").strip()
+        if not summary:
+            raise DataError(f"{self.where()}: demand {n} has no summary")
+        node = AKR[f"demand/a-{short_hash(self.aid)}-{n}"]
+        g.add((node, RDF.type, AKG.Demand))
+        g.add((node, RDFS.label, Literal(summary)))
+        g.add((node, AKG.demandOrder, Literal(n)))
+        g.add((node, AKG.madeIn, self.appeal))
+        kind = str(d.get("type") or demand_type(summary))
+        g.add((node, AKG.demandType, DEMANDTYPE[kind]))
+        for addressee in d.get("addressees") or []:
+            g.add((node, AKG.addresseeLabel, Literal(addressee)))
+            code = _country_in(str(addressee))
+            if code:
+                g.add((node, AKG.addressee, AKR[f"authorities/{code}"]))
+                g.add((AKR[f"authorities/{code}"], RDF.type, AKG.StateAuthorities))
+                g.add((AKR[f"authorities/{code}"], AKG.country, country_iri(code)))
+        for x in d.get("concerns") or []:
+            g.add((node, AKG.concerns, self.ref(x, "concerns", d)))
+        self.common(node, d)
+
+    def provenance(self) -> None:
+        """The extraction run, where the record came from the extractor."""
+        run = self.r.get("extraction")
+        if not isinstance(run, dict):
+            return
+        g = self.g
+        act = AKR[f"extraction/a-{short_hash(self.aid, str(run.get('time')))}"]
+        g.add((act, RDF.type, PROV.Activity))
+        g.add((act, RDF.type, AKG.ExtractionRun))
+        self.add(act, AKG.toolVersion, f"{run.get('tool', 'appeals-kg')} {run.get('version', __version__)}")
+        if run.get("time"):
+            g.add((act, PROV.endedAtTime, Literal(str(run["time"]), datatype=XSD.dateTime)))
+        self.add(act, AKG.inputSha256, run.get("input_sha256"))
+        g.add((act, PROV.used, self.appeal))
+        g.add((self.case, PROV.wasGeneratedBy, act))
+
+
+ELI_IS_PART_OF = URIRef(prefixes()["eli"] + "is_part_of")
+
+
+def _country_in(text: str) -> str | None:
+    """The country an addressee phrase names ("authorities of the Russian Federation")."""
+    m = re.search(r"\b(?:of|in)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", text)
+    if m:
+        return country_code(m.group(1))
+    for word in re.findall(r"[A-Z][\w-]+", text):
+        code = country_code(word)
+        if code:
+            return code
+    return None
+
+
+def record_to_graph(
+    record: dict[str, Any], text: str | None = None, *, origin: str = "<record>"
+) -> tuple[URIRef, Graph]:
+    """The appeal's named-graph IRI and its graph. ``text`` checks evidence offsets and adds
+    quote context; ``origin`` names the record file in error messages."""
+    builder = _Builder(record, text, origin)
+    graph = builder.build()
+    return appeal_graph_iri(builder.aid), graph
+
+
+__all__ = [
+    "Span",
+    "anchor_evidence",
+    "anchor_quote",
+    "appeal_graph_iri",
+    "appeal_iri",
+    "check_evidence",
+    "dump_record",
+    "load_record",
+    "record_to_graph",
+    "OWL",
+]
