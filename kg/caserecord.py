@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV
 
 from kg import __version__
@@ -859,5 +859,4 @@ __all__ = [
     "dump_record",
     "load_record",
     "record_to_graph",
-    "OWL",
 ]

@@ -1,0 +1,236 @@
+"""``data/`` + ``ontology/`` -> one dataset, one named graph per appeal.
+
+Named graphs:
+
+- ``akgraph:ontology``  — the OWL ontology and the SKOS vocabularies;
+- ``akgraph:reference`` — countries, legal instruments, courts and other shared entities;
+- ``akgraph:appeal/a-…`` — one per appeal: its case record's facts, each with evidence;
+- ``akgraph:links``     — reviewed links to Wikidata and other datasets (``data/links/``);
+- ``akgraph:derived``   — shortcuts materialised by the rules in ``ontology/rules/``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
+from rdflib.exceptions import ParserError
+
+from kg.caserecord import appeal_iri, load_record, record_to_graph
+from kg.countries import country_iri
+from kg.errors import DataError, InputError
+from kg.store import DEFAULT_STORE, Store, replacing
+from kg.vocab import (
+    AKG,
+    DATA_DIR,
+    DERIVED_GRAPH,
+    LINKS_GRAPH,
+    ONTOLOGY_DIR,
+    ONTOLOGY_GRAPH,
+    PLACEKIND,
+    REFERENCE_GRAPH,
+    bind_prefixes,
+)
+
+CURATED_DIR = "cases"
+EXTRACTED_DIR = "extracted"
+APPEALS_DIR = "appeals"
+
+
+@dataclass
+class CaseSource:
+    """One case record on disk and the appeal text its evidence offsets index."""
+
+    appeal_id: str
+    record_path: Path
+    text_path: Path | None
+    curated: bool
+
+
+@dataclass
+class BuildResult:
+    """What a build produced, for the summary line and for tests."""
+
+    store_path: Path | None
+    cases: list[CaseSource] = field(default_factory=list)
+    triples: int = 0
+    graphs: int = 0
+    entities: int = 0
+    derived: int = 0
+    shadowed: list[CaseSource] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
+    """Parse a Turtle file; syntax errors become one line naming the file and line."""
+    graph = graph if graph is not None else Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (SyntaxError, ParserError, ValueError) as e:
+        msg = " ".join(str(e).split())
+        raise InputError(f"{path}: Turtle syntax error: {msg[:300]}") from None
+    return graph
+
+
+def ontology_graph(ontology_dir: Path = ONTOLOGY_DIR) -> Graph:
+    """The ontology and the SKOS vocabularies (every ``*.ttl`` in ``ontology/``)."""
+    g = bind_prefixes(Graph())
+    for path in sorted(Path(ontology_dir).glob("*.ttl")):
+        parse_turtle(path, g)
+    return g
+
+
+def countries_graph() -> Graph:
+    """Every ISO 3166-1 country as an ``akg:Country`` with its codes (from pycountry)."""
+    import pycountry
+
+    g = Graph()
+    for c in pycountry.countries:
+        node = country_iri(c.alpha_2)
+        g.add((node, RDF.type, AKG.Country))
+        g.add((node, RDFS.label, Literal(getattr(c, "common_name", None) or c.name)))
+        if getattr(c, "official_name", None):
+            g.add((node, SKOS.altLabel, Literal(c.official_name)))
+        if getattr(c, "common_name", None):
+            g.add((node, SKOS.altLabel, Literal(c.name)))
+        g.add((node, AKG.placeKind, PLACEKIND.country))
+        g.add((node, AKG.iso3166Alpha2, Literal(c.alpha_2)))
+        g.add((node, AKG.iso3166Alpha3, Literal(c.alpha_3)))
+    return g
+
+
+def reference_graph(data_dir: Path = DATA_DIR) -> Graph:
+    """Shared reference data: ``data/reference/*.ttl`` plus the ISO countries."""
+    g = bind_prefixes(Graph())
+    g += countries_graph()
+    for path in sorted((Path(data_dir) / "reference").glob("*.ttl")):
+        parse_turtle(path, g)
+    return g
+
+
+def find_cases(data_dir: Path = DATA_DIR) -> tuple[list[CaseSource], list[CaseSource]]:
+    """Case records under ``data/cases`` (curated) and ``data/extracted``; a curated record
+    for an appeal wins over an extracted one. Returns (cases, shadowed extracted records)."""
+    data_dir = Path(data_dir)
+    chosen: dict[str, CaseSource] = {}
+    shadowed: list[CaseSource] = []
+    for sub, curated in ((CURATED_DIR, True), (EXTRACTED_DIR, False)):
+        for path in sorted((data_dir / sub).glob("*.yaml")):
+            record = load_record(path)
+            aid = str(record["appeal"]["id"])
+            source = record["appeal"].get("source")
+            text_path = _text_path(data_dir, path, source) if source else None
+            case = CaseSource(aid, path, text_path, curated)
+            if aid in chosen:
+                if chosen[aid].curated and not curated:
+                    shadowed.append(case)
+                    continue
+                raise DataError(
+                    f"{path}: appeal id '{aid}' is already used by {chosen[aid].record_path}"
+                )
+            chosen[aid] = case
+    return sorted(chosen.values(), key=lambda c: c.appeal_id), shadowed
+
+
+def _text_path(data_dir: Path, record_path: Path, source: str) -> Path:
+    for candidate in (record_path.parent / source, data_dir / APPEALS_DIR / source):
+        if candidate.is_file():
+            return candidate
+    raise InputError(
+        f"{record_path}: appeal text '{source}' not found beside the record or in "
+        f"{data_dir / APPEALS_DIR}"
+    )
+
+
+def case_graph(case: CaseSource) -> tuple[URIRef, Graph]:
+    """The named graph of one case record, its evidence checked against the appeal text."""
+    record = load_record(case.record_path)
+    text = case.text_path.read_text(encoding="utf-8") if case.text_path else None
+    name, g = record_to_graph(record, text, origin=str(case.record_path))
+    g.add((appeal_iri(case.appeal_id), AKG.recordFile, Literal(str(case.record_path))))
+    return name, g
+
+
+def links_graph(data_dir: Path = DATA_DIR) -> Graph:
+    """Reviewed links (``data/links/*.csv``); empty when there are none."""
+    links_dir = Path(data_dir) / "links"
+    if not any(links_dir.glob("*.csv")):
+        return Graph()
+    from kg.link import load_links
+
+    return load_links(links_dir)
+
+
+def rules(ontology_dir: Path = ONTOLOGY_DIR) -> list[tuple[str, str]]:
+    """The derivation rules: (file name, SPARQL CONSTRUCT text)."""
+    return [
+        (p.name, p.read_text(encoding="utf-8"))
+        for p in sorted((Path(ontology_dir) / "rules").glob("*.rq"))
+    ]
+
+
+def derive(store: Store, ontology_dir: Path = ONTOLOGY_DIR) -> Graph:
+    """Run every rule over the union of the graphs; the result is the derived graph."""
+    derived = bind_prefixes(Graph())
+    for name, text in rules(ontology_dir):
+        try:
+            derived += store.query(text)
+        except Exception as e:  # a rule file is project code: say which one failed
+            raise DataError(f"{Path(ontology_dir) / 'rules' / name}: {e}") from None
+    return derived
+
+
+def build_dataset(
+    data_dir: Path = DATA_DIR, ontology_dir: Path = ONTOLOGY_DIR
+) -> tuple[Dataset, BuildResult]:
+    """Everything but the derived graph, as an rdflib Dataset (no store needed)."""
+    result = BuildResult(store_path=None)
+    ds = bind_prefixes(Dataset())
+    ds.graph(ONTOLOGY_GRAPH).__iadd__(ontology_graph(ontology_dir))
+    ds.graph(REFERENCE_GRAPH).__iadd__(reference_graph(data_dir))
+    result.cases, result.shadowed = find_cases(data_dir)
+    for case in result.cases:
+        name, g = case_graph(case)
+        ds.graph(name).__iadd__(g)
+    links = links_graph(data_dir)
+    if len(links):
+        ds.graph(LINKS_GRAPH).__iadd__(links)
+    return ds, result
+
+
+def build(
+    store_path: Path | str = DEFAULT_STORE,
+    data_dir: Path = DATA_DIR,
+    ontology_dir: Path = ONTOLOGY_DIR,
+) -> BuildResult:
+    """Build the store from ``data/`` and ``ontology/``, atomically: on any error the previous
+    store stays as it was."""
+    started = time.perf_counter()
+    ds, result = build_dataset(data_dir, ontology_dir)
+    with replacing(store_path) as store:
+        store.add_dataset(ds)
+        derived = derive(store, ontology_dir)
+        store.add_graph(derived, DERIVED_GRAPH)
+        result.derived = len(derived)
+        result.triples = len(store)
+        result.graphs = len(store.graph_names())
+        result.entities = count_entities(store)
+    result.store_path = Path(store_path)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def count_entities(store: Store) -> int:
+    """Distinct persons, organisations, places and legal instruments named by some appeal."""
+    q = """
+    PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+    SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+      ?e a ?c ; akg:reportedIn ?appeal .
+      VALUES ?c { akg:Person akg:Organisation akg:Place akg:Country akg:LegalInstrument }
+    }"""
+    _, rows = store.query(q)
+    return int(rows[0][0]) if rows else 0

@@ -1,0 +1,124 @@
+"""Writers: one per format, same interface, and never a restricted fact in a public output.
+
+Access levels: a case or appeal marked ``restricted`` or ``confidential`` keeps its whole named
+graph out of exports; any single node so marked is dropped with every triple that mentions it
+(and its evidence spans). ``include_restricted=True`` lifts this for internal use only.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from kg.errors import InputError
+from kg.store import Store
+from kg.vocab import ACCESS, AKG, bind_prefixes
+
+FORMATS = {
+    "turtle": ("turtle", ".ttl"),
+    "trig": ("trig", ".trig"),
+    "nquads": ("nquads", ".nq"),
+    "ntriples": ("nt", ".nt"),
+    "jsonld": ("json-ld", ".jsonld"),
+}
+GRAPH_FORMATS = {"trig", "nquads", "jsonld"}
+PUBLIC = ACCESS.public
+
+
+def withheld_nodes(union: Graph) -> set[URIRef]:
+    """Every node whose access level is not public."""
+    return {
+        s
+        for s, level in union.subject_objects(AKG.accessLevel)
+        if level != PUBLIC and isinstance(s, URIRef)
+    }
+
+
+def public_dataset(ds: Dataset) -> Dataset:
+    """A copy of the dataset without anything marked restricted or confidential."""
+    union = Graph()
+    for ctx in ds.graphs():
+        union += ctx
+    withheld = withheld_nodes(union)
+    # An appeal or case that is withheld takes its whole graph with it.
+    dropped_graphs = {
+        ctx.identifier
+        for ctx in ds.graphs()
+        if any(
+            (node, AKG.accessLevel, None) in ctx and node in withheld
+            for node in set(ctx.subjects(AKG.accessLevel, None))
+            if (node, None, AKG.Appeal) in ctx or (node, None, AKG.Case) in ctx
+        )
+    }
+    # Evidence spans of withheld nodes are withheld too.
+    for node in list(withheld):
+        withheld.update(o for o in union.objects(node, AKG.evidence) if isinstance(o, URIRef))
+    out = bind_prefixes(Dataset())
+    for ctx in ds.graphs():
+        if ctx.identifier in dropped_graphs:
+            continue
+        target = out.graph(ctx.identifier)
+        for s, p, o in ctx:
+            if s in withheld or o in withheld or _selector_of(s, withheld):
+                continue
+            target.add((s, p, o))
+    return out
+
+
+def _selector_of(s: object, withheld: set[URIRef]) -> bool:
+    text = str(s)
+    return "#" in text and URIRef(text.split("#", 1)[0]) in withheld
+
+
+def dataset_for_export(
+    store: Store, graph: URIRef | None = None, include_restricted: bool = False
+) -> Dataset:
+    """The store (or one named graph) as a Dataset, filtered by access level."""
+    if graph is not None and graph not in store.graph_names():
+        raise InputError(f"--graph {graph}: no such named graph (kg stats lists them)")
+    ds = store.to_dataset([graph] if graph is not None else None)
+    return bind_prefixes(ds if include_restricted else public_dataset(ds))
+
+
+def serialize(ds: Dataset, fmt: str) -> bytes:
+    """Serialise a dataset; triple formats (turtle, ntriples) get the union of its graphs."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
+    rdflib_fmt = FORMATS[fmt][0]
+    if fmt in GRAPH_FORMATS:
+        return ds.serialize(format=rdflib_fmt, encoding="utf-8")
+    union = bind_prefixes(Graph())
+    for ctx in ds.graphs():
+        union += ctx
+    return union.serialize(format=rdflib_fmt, encoding="utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old or the new content, never a partial one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export(
+    store: Store,
+    fmt: str = "turtle",
+    graph: URIRef | None = None,
+    output: Path | None = None,
+    include_restricted: bool = False,
+) -> bytes:
+    """Export in one format; written atomically to ``output`` when given, returned always."""
+    data = serialize(dataset_for_export(store, graph, include_restricted), fmt)
+    if output is not None:
+        write_atomic(output, data)
+    return data

@@ -1,0 +1,276 @@
+"""Find ``.rq`` files, read their headers, and run them with parameters bound as RDF terms.
+
+Each query in ``queries/`` opens with a header::
+
+    # title: Actors party to a case
+    # question: For a case, who took part, in which role?
+    # params: ?case (IRI)
+    # returns: ?actor ?label ?role, one row per actor and role
+
+Parameters are substituted as RDF terms (SEP-0007 substitution in Oxigraph), never pasted into
+the query text, so a value can never change the query's shape.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import XSD, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError, did_you_mean
+from kg.store import Store
+from kg.vocab import QUERIES_DIR, prefixes
+
+HEADER = re.compile(r"^#\s*(title|question|params|returns|network)\s*:\s*(.*)$")
+PARAM = re.compile(r"\?(\w+)\s*(?:\(([^)]*)\))?")
+PARAM_TYPES = {
+    "iri": None,
+    "string": XSD.string,
+    "date": XSD.date,
+    "integer": XSD.integer,
+    "year": XSD.gYear,
+}
+
+
+@dataclass
+class Param:
+    name: str
+    kind: str  # iri | string | date | integer | year
+
+
+@dataclass
+class QueryFile:
+    """A query file and its header."""
+
+    name: str
+    path: Path
+    text: str
+    title: str = ""
+    question: str = ""
+    returns: str = ""
+    params: list[Param] = field(default_factory=list)
+    network: bool = False
+
+
+@dataclass
+class QueryResult:
+    """SELECT results as rdflib terms, convertible to plain rows or a DataFrame."""
+
+    variables: list[str]
+    rows: list[tuple[Node | None, ...]]
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Rows as dicts of plain Python values (str for IRIs, native for typed literals)."""
+        return [
+            {v: _plain(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows
+        ]
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame (pandas is an optional dependency: ``pip install appeals-kg[pandas]``)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise QueryError("pandas is not installed; pip install 'appeals-kg[pandas]'") from None
+        return pd.DataFrame(self.to_rows(), columns=self.variables)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _plain(term: Node | None) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return value if isinstance(value, (int, float, bool)) else str(term)
+    return str(term)
+
+
+def _cell(term: Node | None) -> str:
+    return "" if term is None else str(term)
+
+
+def parse_header(path: Path, name: str | None = None) -> QueryFile:
+    """Read a query file and its header comment."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QueryError(f"{path}: no such query file") from None
+    qf = QueryFile(name=name or path.stem, path=path, text=text)
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = HEADER.match(line)
+        if not m:
+            continue
+        key, value = m.group(1), m.group(2).strip()
+        if key == "params":
+            for pm in PARAM.finditer(value):
+                kind = (pm.group(2) or "IRI").strip().lower().split()[0]
+                if kind not in PARAM_TYPES:
+                    raise QueryError(f"{path}: parameter ?{pm.group(1)} has unknown type '{kind}'")
+                qf.params.append(Param(pm.group(1), kind))
+        elif key == "network":
+            qf.network = value.lower() in ("yes", "true")
+        else:
+            setattr(qf, key, value)
+    return qf
+
+
+def list_queries(queries_dir: Path = QUERIES_DIR) -> list[QueryFile]:
+    """Every ``.rq`` file in the queries folder (checks and rules excluded), sorted by name."""
+    return [parse_header(p) for p in sorted(Path(queries_dir).glob("*.rq"))]
+
+
+def find_query(name_or_file: str, queries_dir: Path = QUERIES_DIR) -> QueryFile:
+    """A query by file path, by file stem (``cq04-charges``) or by prefix (``cq04``)."""
+    path = Path(name_or_file)
+    if path.suffix == ".rq" or path.exists():
+        if not path.is_file():
+            raise QueryError(f"{name_or_file}: no such query file")
+        return parse_header(path)
+    queries = list_queries(queries_dir)
+    names = [q.name for q in queries]
+    exact = [q for q in queries if q.name == name_or_file]
+    if exact:
+        return exact[0]
+    prefixed = [q for q in queries if q.name.startswith(name_or_file + "-")]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if len(prefixed) > 1:
+        raise QueryError(f"query name '{name_or_file}' is ambiguous: {', '.join(q.name for q in prefixed)}")
+    raise QueryError(f"unknown query '{name_or_file}'.{did_you_mean(name_or_file, names)} (kg query --list)")
+
+
+def resolve_iri(value: str, store: Store | None = None, param: str = "") -> URIRef:
+    """An IRI parameter from ``<iri>``, ``http…``, a CURIE, or a label looked up in the store."""
+    v = value.strip()
+    if v.startswith("<") and v.endswith(">"):
+        return URIRef(v[1:-1])
+    if re.match(r"^[a-z][a-z0-9+.-]*://", v):
+        return URIRef(v)
+    prefix, sep, local = v.partition(":")
+    if sep and prefix in prefixes() and local and " " not in v:
+        return URIRef(prefixes()[prefix] + local)
+    if store is None:
+        raise QueryError(f"parameter {param}: '{value}' is not an IRI or CURIE")
+    q = """
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT DISTINCT ?s WHERE {
+      { ?s rdfs:label ?l } UNION { ?s skos:altLabel ?l }
+      FILTER(LCASE(STR(?l)) = LCASE(STR(?name)))
+    }"""
+    _, rows = store.query(q, {"name": Literal(v)})
+    hits = sorted({str(r[0]) for r in rows if isinstance(r[0], URIRef)})
+    if len(hits) == 1:
+        return URIRef(hits[0])
+    if not hits:
+        raise QueryError(f"parameter {param}: nothing in the graph is labelled '{value}'")
+    raise QueryError(f"parameter {param}: '{value}' names {len(hits)} things; give an IRI: {', '.join(hits[:5])}")
+
+
+def bind_params(qf: QueryFile, given: dict[str, str], store: Store | None) -> dict[str, Node]:
+    """Check the given parameters against the header and turn them into RDF terms."""
+    declared = {p.name: p for p in qf.params}
+    out: dict[str, Node] = {}
+    for name, value in given.items():
+        key = name.lstrip("?")
+        if key not in declared:
+            hint = did_you_mean(key, list(declared))
+            known = ", ".join(declared) or "none"
+            raise QueryError(f"query '{qf.name}' has no parameter '{key}'.{hint} (parameters: {known})")
+        kind = declared[key].kind
+        if kind == "iri":
+            out[key] = resolve_iri(value, store, f"?{key}")
+        else:
+            lit = Literal(value, datatype=PARAM_TYPES[kind])
+            if kind != "string" and lit.ill_typed:
+                raise QueryError(f"parameter ?{key}: '{value}' is not a valid {kind}")
+            out[key] = lit
+    return out
+
+
+def run_query(
+    store: Store, query: str | QueryFile, params: dict[str, str] | None = None
+) -> QueryResult | bool | Any:
+    """Run a query (name, path, or QueryFile) with parameters; SELECT gives a QueryResult."""
+    qf = query if isinstance(query, QueryFile) else find_query(query)
+    bindings = bind_params(qf, params or {}, store)
+    try:
+        res = store.query(qf.text, bindings)
+    except QueryError as e:
+        raise QueryError(f"{qf.path}: {e}") from None
+    if isinstance(res, tuple):
+        return QueryResult(list(res[0]), list(res[1]))
+    return res
+
+
+# ---- output formats -------------------------------------------------------------------------
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """Render SELECT results as table, csv, tsv or json (SPARQL 1.1 JSON results)."""
+    if fmt == "json":
+        return json.dumps(_sparql_json(result), indent=2, ensure_ascii=False)
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(result.variables)
+        for row in result.rows:
+            w.writerow([_cell(t) for t in row])
+        return buf.getvalue()
+    return _table(result)
+
+
+def _sparql_json(result: QueryResult) -> dict[str, Any]:
+    bindings = []
+    for row in result.rows:
+        b = {}
+        for var, term in zip(result.variables, row, strict=True):
+            if term is None:
+                continue
+            if isinstance(term, URIRef):
+                b[var] = {"type": "uri", "value": str(term)}
+            elif isinstance(term, Literal):
+                d: dict[str, str] = {"type": "literal", "value": str(term)}
+                if term.language:
+                    d["xml:lang"] = term.language
+                elif term.datatype:
+                    d["datatype"] = str(term.datatype)
+                b[var] = d
+            else:
+                b[var] = {"type": "bnode", "value": str(term)}
+        bindings.append(b)
+    return {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+
+
+def _short(term: Node | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        s = str(term)
+        for p, ns in prefixes().items():
+            if s.startswith(ns) and "/" not in s[len(ns) :] or (p == "akr" and s.startswith(ns)):
+                return f"{p}:{s[len(ns):]}"
+        return f"<{s}>"
+    return str(term)
+
+
+def _table(result: QueryResult, width: int = 60) -> str:
+    header = result.variables
+    body = [[_short(t)[:width] for t in row] for row in result.rows]
+    widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
+    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
+    rule = "  ".join("-" * w for w in widths)
+    rows = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in body]
+    return "\n".join([line, rule, *rows, f"({len(body)} row{'s' if len(body) != 1 else ''})"])

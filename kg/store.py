@@ -1,0 +1,210 @@
+"""The embedded store: the only module that knows the backend (pyoxigraph).
+
+Oxigraph keeps the dataset on disk (RocksDB) and answers SPARQL 1.1 in Rust; rdflib stays the
+API for parsing, SHACL (pyshacl) and serialisation. Terms cross the boundary as rdflib terms, so
+callers never see pyoxigraph types. ``bench/bench_store.py`` holds the measurements behind the
+choice.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError, StoreError
+
+DEFAULT_STORE = Path(".kg")
+MARKER = "appeals-kg-store"  # a file inside every store directory we create
+
+FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+}
+
+
+def to_ox(term: Node) -> Any:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r} to a store term")
+
+
+def from_ox(term: Any) -> Node | None:
+    """A pyoxigraph term as an rdflib term (None for unbound)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    if isinstance(term, ox.DefaultGraph):
+        return None
+    raise TypeError(f"cannot convert {term!r} from the store")
+
+
+class Store:
+    """A dataset in Oxigraph, on disk or in memory."""
+
+    def __init__(self, backend: ox.Store, path: Path | None = None) -> None:
+        self._s = backend
+        self.path = path
+
+    # opening ---------------------------------------------------------------------------
+    @classmethod
+    def memory(cls) -> Store:
+        """A fresh in-memory store (tests, notebooks, transient work)."""
+        return cls(ox.Store())
+
+    @classmethod
+    def open(cls, path: Path | str = DEFAULT_STORE, *, read_only: bool = True) -> Store:
+        """Open a built store; read-only by default so that readers never lock out a build."""
+        path = Path(path)
+        if not (path / MARKER).exists():
+            raise StoreError(f"{path}: no store here; run 'kg build' first (or pass --store DIR)")
+        try:
+            backend = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as e:
+            raise StoreError(f"{path}: cannot open the store: {e}") from None
+        return cls(backend, path)
+
+    # writing ---------------------------------------------------------------------------
+    def add_graph(self, graph: Graph, name: URIRef | None) -> None:
+        """Add an rdflib graph's triples to the named graph (default graph when None)."""
+        g = ox.NamedNode(str(name)) if name is not None else ox.DefaultGraph()
+        self._s.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph)
+
+    def add_dataset(self, ds: Dataset) -> None:
+        """Add every named graph of an rdflib dataset."""
+        for ctx in ds.graphs():
+            name = ctx.identifier
+            self.add_graph(ctx, None if name == ds.default_graph.identifier else name)
+
+    def flush(self) -> None:
+        self._s.flush()
+        self._s.optimize()
+
+    # reading ---------------------------------------------------------------------------
+    def query(
+        self, text: str, bindings: dict[str, Node] | None = None, *, union: bool = True
+    ) -> Any:
+        """Run SPARQL; ``bindings`` are substituted as RDF terms, never pasted as text.
+
+        Returns (variables, rows of rdflib terms) for SELECT, a bool for ASK, or an rdflib
+        Graph for CONSTRUCT/DESCRIBE.
+        """
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            res = self._s.query(text, use_default_graph_as_union=union, substitutions=subs)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0]}") from None
+        except OSError as e:
+            raise QueryError(f"query failed: {e}") from None
+        if isinstance(res, ox.QueryBoolean):
+            return bool(res)
+        if isinstance(res, ox.QuerySolutions):
+            names = [v.value for v in res.variables]
+            rows = [tuple(from_ox(sol[v]) for v in names) for sol in res]
+            return names, rows
+        g = Graph()
+        for t in res:
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        return g
+
+    def graph_names(self) -> list[URIRef]:
+        """The named graphs, sorted."""
+        return sorted(URIRef(g.value) for g in self._s.named_graphs())
+
+    def dump(self, fmt: str, graph: URIRef | None = None) -> bytes:
+        """Serialise the dataset (or one named graph) in an Oxigraph format."""
+        if graph is not None:
+            return self._s.dump(format=FORMATS[fmt], from_graph=ox.NamedNode(str(graph)))
+        return self._s.dump(format=FORMATS[fmt])
+
+    def to_dataset(self, graphs: list[URIRef] | None = None) -> Dataset:
+        """The store (or some named graphs) as an rdflib Dataset, for pyshacl and rdflib writers."""
+        ds = Dataset()
+        for quad in self._s.quads_for_pattern(None, None, None, None):
+            gname = from_ox(quad.graph_name)
+            if graphs is not None and gname not in graphs:
+                continue
+            ctx = ds.graph(gname) if gname is not None else ds.default_graph
+            ctx.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+        return ds
+
+    def to_graph(self, graphs: list[URIRef] | None = None) -> Graph:
+        """The union of the named graphs (or some of them) as one rdflib Graph."""
+        g = Graph()
+        for quad in self._s.quads_for_pattern(None, None, None, None):
+            if graphs is not None and from_ox(quad.graph_name) not in graphs:
+                continue
+            g.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+        return g
+
+    def __len__(self) -> int:
+        return len(self._s)
+
+    def count(self, graph: URIRef) -> int:
+        """Triples in one named graph."""
+        return sum(1 for _ in self._s.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
+
+
+def store_size(path: Path) -> int:
+    """Bytes on disk of a store directory."""
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+@contextmanager
+def replacing(path: Path | str = DEFAULT_STORE) -> Iterator[Store]:
+    """Build a new store beside ``path`` and swap it in only if the block succeeds.
+
+    A failed build leaves the previous store untouched; readers see either the old or the new
+    store, never a half-written one.
+    """
+    path = Path(path).resolve()
+    if path.exists() and not (path / MARKER).exists() and any(path.iterdir()):
+        raise StoreError(f"{path}: exists and is not an appeals-kg store; refusing to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
+    try:
+        backend = ox.Store(str(tmp))
+        store = Store(backend, tmp)
+        yield store
+        store.flush()
+        (tmp / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
+        del store, backend
+        old = path.parent / f".{path.name}.old"
+        if old.exists():
+            shutil.rmtree(old)
+        if path.exists():
+            os.rename(path, old)
+        os.rename(tmp, path)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

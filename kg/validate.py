@@ -1,0 +1,135 @@
+"""SHACL validation of the built graph: conforms, the report graph, and rows a curator can act on.
+
+The data graph is the union of every named graph (ontology, vocabularies and reference data
+included, so that shapes can check scheme membership). Each violation is traced back to the
+case record that states its focus node.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import SH
+
+from kg.build import parse_turtle
+from kg.store import Store
+from kg.vocab import PREFIXES_FILE, SHAPES_DIR, bind_prefixes
+
+
+@dataclass
+class Violation:
+    """One SHACL result, flattened for people."""
+
+    severity: str
+    focus: str
+    path: str | None
+    message: str
+    shape: str | None
+    component: str | None
+    value: str | None
+    source: str | None  # the record file that states the focus node
+
+
+@dataclass
+class Report:
+    """The outcome of a validation run."""
+
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+    graph: Graph = field(default_factory=Graph, repr=False)
+
+    def to_text(self) -> str:
+        if self.conforms:
+            return "Conforms: the graph satisfies every shape."
+        lines = [f"Does not conform: {len(self.violations)} result(s)."]
+        for v in self.violations:
+            where = f" [{v.source}]" if v.source else ""
+            path = f" {v.path}" if v.path else ""
+            lines.append(f"{v.severity}: {v.focus}{path}: {v.message}{where}")
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        data = {"conforms": self.conforms, "results": [asdict(v) for v in self.violations]}
+        return json.dumps(data, indent=2, ensure_ascii=False)
+
+    def to_turtle(self) -> str:
+        return bind_prefixes(self.graph).serialize(format="turtle")
+
+
+def shapes_graph(shapes_dir: Path = SHAPES_DIR) -> Graph:
+    """Every shape file, plus the prefix declarations the SPARQL constraints use."""
+    g = Graph()
+    parse_turtle(PREFIXES_FILE, g)
+    for path in sorted(Path(shapes_dir).glob("*.ttl")):
+        parse_turtle(path, g)
+    return g
+
+
+def _short(g: Graph, node: object) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        try:
+            return g.namespace_manager.normalizeUri(node)
+        except Exception:
+            return str(node)
+    return str(node)
+
+
+def validate_graph(
+    data: Graph, shapes: Graph | None = None, sources: dict[URIRef, str] | None = None
+) -> Report:
+    """Validate an rdflib graph against the project's shapes (or the given ones)."""
+    shapes = shapes if shapes is not None else shapes_graph()
+    conforms, report_graph, _ = shacl_validate(
+        data,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    bind_prefixes(report_graph)
+    nm = bind_prefixes(Graph())
+    rows = []
+    for res in report_graph.subjects(RDF.type, SH.ValidationResult):
+        focus = report_graph.value(res, SH.focusNode)
+        sev = report_graph.value(res, SH.resultSeverity)
+        msgs = sorted(str(m) for m in report_graph.objects(res, SH.resultMessage))
+        rows.append(
+            Violation(
+                severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
+                focus=_short(nm, focus) or "",
+                path=_short(nm, report_graph.value(res, SH.resultPath)),
+                message=msgs[0] if msgs else "",
+                shape=_short(nm, report_graph.value(res, SH.sourceShape)),
+                component=_short(nm, report_graph.value(res, SH.sourceConstraintComponent)),
+                value=_short(nm, report_graph.value(res, SH.value)),
+                source=(sources or {}).get(focus) if focus is not None else None,
+            )
+        )
+    rows.sort(key=lambda v: (v.source or "", v.focus, v.path or "", v.message))
+    return Report(conforms=bool(conforms), violations=rows, graph=report_graph)
+
+
+def record_sources(store: Store) -> dict[URIRef, str]:
+    """Focus node -> the record file whose appeal graph states it."""
+    q = """
+    PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+    SELECT DISTINCT ?s ?file WHERE {
+      GRAPH ?g { ?s ?p ?o . ?appeal akg:recordFile ?file . }
+    }"""
+    _, rows = store.query(q, union=False)
+    out: dict[URIRef, str] = {}
+    for s, file in rows:
+        out.setdefault(s, str(file))
+    return out
+
+
+def validate_store(store: Store, shapes: Graph | None = None) -> Report:
+    """Validate everything in a built store."""
+    return validate_graph(store.to_graph(), shapes, record_sources(store))
+
