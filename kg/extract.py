@@ -43,11 +43,21 @@ Urgent Appeal New Actions Addresses Following Meanwhile Without Excellency Both 
 However Also Although Despite Until Pending Release Guarantee Ensure Immediately Cease Stop End
 Comply Allow Lift Implement Investigate Take Provide Explain Indicate Drop Quash Update UPDATE
 Mandates Information Early Late Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve None
-Intimidation Their Whose Which Who What Where Why How Yes No Not Our Your Dear Sir Madam Geneva-Paris
-Prison Criminal Human Rights Defender Defenders Activist Lawyer Journalist Judge Prosecutor
-President Mayor Minister Chairman Chair Director Head Vice-President Deputy Former Then German
-Swedish Italian Czech Russian Turkish Kazakh Belarusian Chechen US-based Cyrillic""".split()
+Intimidation Their Whose Which Who What Where Why How Yes No Not Our Your Dear Sir Madam
+Geneva-Paris""".split()
 )
+#: Words that open a run but belong to a description, not a person's name.
+TITLE_STOP = frozenset("""Prison Criminal Human Rights Defender Defenders Activist Lawyer
+Journalist Judge Prosecutor General President Mayor Minister Chairman Chair Director Head
+Vice-President Deputy Former Then Prime Commissioner German Swedish Italian Czech Russian Turkish
+Kazakh Belarusian Chechen US-based""".split())
+#: Capitalised words that are never part of a person's name in this genre.
+NON_NAME = frozenset("""National Security State Federal Supreme Regional District City Republic
+Human Rights International European United General Public Civil Political Social Economic Peace
+Nobel Award Prize Guard Republican Covenant Constitution Court Office Law Code Centre Center
+Western Eastern Northern Southern Central Special Working Group Criminal Administrative
+Department Ministry Interior Justice Assembly Parliamentary Committee Council Union
+Actions Background Addresses Excellency Urgent Appeal""".split())
 
 ORG_HEADS = {
     "Court": "court", "Tribunal": "court", "Plenum": "court", "Division": "court",
@@ -364,6 +374,13 @@ def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
     return i
 
 
+def strip_titles(words: list[str], i: int) -> int:
+    """Skip descriptive words before a person's name: ``Russian President``, ``Judge``."""
+    while i < len(words) and (words[i] in TITLE_STOP or words[i].rstrip(".") in HONORIFICS):
+        i += 1
+    return i
+
+
 def split_and(run: Run) -> list[Run]:
     """Split ``A and B`` unless ``and`` joins two adjectives inside one name."""
     words = run.words
@@ -371,9 +388,7 @@ def split_and(run: Run) -> list[Run]:
     for i, w in enumerate(words):
         if w not in ("and", "or") or i == 0:
             continue
-        left = words[last:i]
-        lhead = head_of(left)
-        if head_of(words) and not lhead and not left[-1].isupper():
+        if i >= 2 and words[i - 2] in ("on", "of", "for", "against", "from"):
             continue
         out.append(Run(run.tokens[last][1], run.tokens[i - 1][2], run.tokens[last:i]))
         last = i + 1
@@ -631,13 +646,30 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             if head and head[0] == "instrument":
                 add_instrument(doc, ents, text, start, end, head[1], main_country)
             elif head and head[0] == "organisation":
+                left = _person_before_of(run, i)
+                if left is not None:
+                    add_person_candidate(doc, ents, run, strip_titles(run.words, i), left)
+                    skip = 3 if run.words[left + 2] == "the" else 2
+                    text, start, end = run_text(doc, run, left + skip)
                 add_organisation(doc, ents, text, start, end, main_country)
             elif head and head[0] == "place":
                 ents.add(Entity("place", text, start, end, attrs={"kind": "site"}))
             elif text in KNOWN_BODIES or text in PLATFORMS:
                 add_organisation(doc, ents, text, start, end, main_country)
             else:
-                add_person_candidate(doc, ents, run, i)
+                add_person_candidate(doc, ents, run, strip_titles(run.words, i))
+
+
+def _person_before_of(run: Run, first: int) -> int | None:
+    """In ``Judge A B of the X Court``, the index of the name's last word before ``of``."""
+    words = run.words
+    if "of" not in words[first:]:
+        return None
+    k = words.index("of", first)
+    left = words[strip_titles(words, first) : k]
+    if 2 <= len(left) <= 4 and not head_of(left) and not any(w in NON_NAME for w in left):
+        return k - 1
+    return None
 
 
 def add_organisation(
@@ -744,15 +776,20 @@ NAME_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$|^[A-ZÀ-�
 TITLE_RX = [(re.compile(rf"\b(?:{t})\s*$"), r1, r2) for t, r1, r2 in PERSON_TITLES]
 
 
-def add_person_candidate(doc: Doc, ents: Entities, run: Run, first: int) -> None:
+def add_person_candidate(
+    doc: Doc, ents: Entities, run: Run, first: int, last: int | None = None
+) -> None:
     """A run of two to four name-shaped words that is not a body, place or instrument."""
-    toks = run.tokens[first:]
+    toks = run.tokens[first : None if last is None else last + 1]
     while toks and (toks[-1][0] in CONNECTORS or toks[-1][0] in CAP_STOP):
         toks = toks[:-1]
     words = [t for t, _, _ in toks]
     if not 2 <= len(words) <= 4:
         return
-    if any(w in CONNECTORS or w in MONTHS or w in COUNTRIES or w in DEMONYMS for w in words):
+    if any(
+        w in CONNECTORS or w in MONTHS or w in COUNTRIES or w in DEMONYMS or w in NON_NAME
+        for w in words
+    ):
         return
     if not all(NAME_WORD.match(w.rstrip("’s").rstrip("'s") or w) for w in words):
         return
@@ -819,7 +856,12 @@ def add_spelling_variants(doc: Doc, ents: Entities) -> None:
         before = doc.flat[max(0, m.start() - 60) : m.start()]
         for p in ents.of("person"):
             if any(before.rstrip().endswith(f) for f in [p.name or "", *p.variants]):
-                p.variants.append(clean(m.group("v")))
+                v = clean(m.group("v"))
+                p.variants.append(v)
+                for q in ents.of("person"):
+                    if q is not p and q.name == v:
+                        p.mentions.extend(q.mentions)
+                        ents.items.remove(q)
 
 
 def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -> None:
@@ -954,12 +996,12 @@ UNNAMED = [
     (re.compile(r"\b(?P<n>(?:[A-Z][\w’'\-]+ ){0,2}[A-Z][\w’'\-]+[’']s relatives)\b"), "relative"),
     (
         re.compile(
-            r"\b(?P<n>(?:two|three|four|several|unknown|unidentified|masked)\s+"
-            r"(?:masked\s+|unknown\s+)?(?:men|persons|people|assailants|individuals))\b"
+            r"\b(?P<n>(?:(?:two|three|four|several)\s+)?(?:unknown|unidentified|masked|armed)"
+            r"\s+(?:men|persons|people|assailants|individuals))\b"
         ),
         "other",
     ),
-    (re.compile(r"\b(?P<n>the prosecutor)\b(?! [A-Z])"), "prosecutor"),
+    (re.compile(r"\b(?P<n>the prosecutor)(?= [a-z]+ed\b)"), "prosecutor"),
     (re.compile(r"\b(?P<n>\d+ other lawyers)\b"), "lawyer"),
     (re.compile(r"(?<![\w ]of )\b(?P<n>investigators)\b"), "other"),
 ]
@@ -970,6 +1012,11 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
     for rx, role in UNNAMED:
         for m in rx.finditer(doc.flat):
             label = clean(m.group("n"))
+            owner = re.match(r"(.+?)[’']s ", label)
+            if owner and not any(
+                owner.group(1) == p.name or owner.group(1) in p.variants for p in ents.of("person")
+            ):
+                continue
             if any(label in e.variants for e in ents.of("person") if e.name is None):
                 continue
             e = Entity("person", None, m.start("n"), m.end("n"), variants=[label])
