@@ -1,0 +1,49 @@
+# appeals-kg — the two commands of the quickstart are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test test-slow check lint format bench serve clean
+
+# The virtualenv, with every dependency pinned by constraints.txt.
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+## run: set up, then build the graph from data/, validate it, and write dist/kg.ttl and dist/kg.trig
+run: $(STAMP)
+	$(BIN)/kg run
+
+## test: set up, then run the test suite (slow tests excluded)
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+## test-slow: the long-running tests too
+test-slow: $(STAMP)
+	$(BIN)/pytest -q -m "slow or not slow"
+
+## lint: ruff lint and format check
+lint: $(STAMP)
+	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff format --check kg tests bench
+
+format: $(STAMP)
+	$(BIN)/ruff format kg tests bench
+	$(BIN)/ruff check --fix kg tests bench
+
+## check: lint and tests, as CI runs them
+check: lint test
+
+## bench: speed and memory benchmarks; results go to bench/results/
+bench: $(STAMP)
+	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_extract.py
+
+## serve: a read-only SPARQL endpoint on http://127.0.0.1:7878/sparql
+serve: $(STAMP)
+	$(BIN)/kg serve
+
+clean:
+	rm -rf .kg dist .pytest_cache .ruff_cache

@@ -1,0 +1,46 @@
+"""Shared fixtures: the project's paths, a store built once from data/, and --update-golden."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+SEED_DEFENDER = "https://w3id.org/appeals-kg/id/person/p-2a9f31c4"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite expected files (tests/cq/*.csv, tests/golden/*) from current outputs.",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory: pytest.TempPathFactory):
+    """The project's data built once into a temporary store (read-only use)."""
+    from kg.build import build
+    from kg.store import Store
+
+    path = tmp_path_factory.mktemp("built") / "store"
+    build(path)
+    return Store.open(path)
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of data/, for tests that break or add records."""
+    dest = tmp_path / "data"
+    shutil.copytree(ROOT / "data", dest)
+    return dest
