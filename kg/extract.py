@@ -302,6 +302,8 @@ def find_runs(doc: Doc) -> list[Run]:
         j = i + 1
         while j < len(toks):
             tok = toks[j][0]
+            if _short_line_break(doc.text, toks[j - 1][2], toks[j][1]):
+                break
             if _is_cap(tok) or (tok in ("No.",) and j + 1 < len(toks)):
                 j += 1
                 continue
@@ -326,6 +328,15 @@ def find_runs(doc: Doc) -> list[Run]:
         runs.append(Run(toks[i][1], toks[j - 1][2], toks[i:j]))
         i = j
     return runs
+
+
+def _short_line_break(text: str, a: int, b: int) -> bool:
+    """A line break after a short line ends a run: signature blocks put name and title apart."""
+    nl = text.find("\n", a, b)
+    if nl < 0:
+        return False
+    line_start = text.rfind("\n", 0, a) + 1
+    return nl - line_start < 50
 
 
 def _gap_ok(doc: Doc, toks: list[tuple[str, int, int]], a: int, b: int) -> bool:
@@ -773,7 +784,10 @@ def add_acronyms(doc: Doc, ents: Entities) -> None:
 # ---------------------------------------------------------------- persons
 
 NAME_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$|^[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]$")
-TITLE_RX = [(re.compile(rf"\b(?:{t})\s*$"), r1, r2) for t, r1, r2 in PERSON_TITLES]
+TITLE_RX = [(re.compile(rf"\b(?:{t})s?,?\s*$"), r1, r2) for t, r1, r2 in PERSON_TITLES]
+POSSESSIVE_LAWYER = re.compile(
+    r"\b(?:his|her|their|defence|defense|[A-Z][\w’'\-]+[’']s)\s+(?:\w+\s+)?lawyers?,?\s*$"
+)
 
 
 def add_person_candidate(
@@ -868,6 +882,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
     """Roles and positions from the words around each mention."""
     flat = doc.flat
     for p in ents.of("person"):
+        p.attrs["_text"] = doc.text
         roles: list[str] = []
         positions: list[dict[str, Any]] = []
         for start, end in sorted(p.mentions):
@@ -890,26 +905,26 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         p.attrs["roles"] = roles
         p.attrs["positions"] = positions
         p.attrs.setdefault("gender", _gender(doc, p))
+        del p.attrs["_text"]
 
 
 def _roles_before(
     before: str, roles: list[str], positions: list[dict[str, Any]], p: Entity
 ) -> None:
+    before = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s*$", "", before)
     for rx, r1, r2 in TITLE_RX:
         m = rx.search(before)
-        if m:
-            if r1 == "lawyer" and not re.search(
-                r"\b(?:his|her|their|defence|lawyer)\b", before[-25:]
-            ):
-                if "human rights" in m.group(0):
-                    roles.append("defender")
-                    return
-            roles.append(r1)
-            if r2:
-                roles.append(r2)
-            if r1 in ("official", "judge") and m.group(0)[:1].isupper():
-                positions.append({"title": clean(m.group(0)), "organisation": None})
+        if not m:
+            continue
+        if r1 == "lawyer" and not POSSESSIVE_LAWYER.search(before):
+            roles.append("defender")
             return
+        roles.append(r1)
+        if r2:
+            roles.append(r2)
+        if r1 in ("official", "judge") and m.group(0)[:1].isupper():
+            positions.append({"title": clean(m.group(0)).rstrip(","), "organisation": None})
+        return
     for noun, g in GENDER_NOUNS.items():
         if re.search(rf"\b{noun},?\s*$", before):
             roles.append("relative")
@@ -917,6 +932,20 @@ def _roles_before(
             return
     if re.search(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$", before):
         roles.append("defender")
+
+
+OFFICIAL_WORDS = re.compile(
+    r"(?<![-\w])(?:Mayor|President|Minister|Governor|Commissioner|Rapporteur|Ombudsman)\b"
+)
+LEAD_TITLES = re.compile(
+    r"(?:former |then |the )?(?:chair|chairman|chairwoman|head|director|founder|co-founder|"
+    r"coordinator|deputy)\b",
+    re.I,
+)
+SIGNATURE_TITLE = re.compile(
+    r"\s*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|Chair|Director|"
+    r"Secretary|Commissioner)[^\n]{0,120})"
+)
 
 
 def _roles_after(
@@ -927,40 +956,42 @@ def _roles_after(
     ents: Entities,
     end: int,
 ) -> None:
+    title = SIGNATURE_TITLE.match(_text_after(p, end))
+    if title:
+        roles.append("official")
+        positions.append({"title": clean(title.group("t")), "organisation": None})
+    after = re.sub(r"^\s+and\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s*){1,4}(?=,|\s+acting)", "", after)
+    if re.match(r"\s+(?:acting for the prosecution|for the prosecution)", after):
+        roles.append("prosecutor")
+    if re.match(r"\s+presiding", after):
+        roles.append("judge")
     m = re.match(
         r"\s*(?:\([^)]*\)\s*)?(?:,\s*|\s+(?:is|was)\s+)(?:also\s+)?(?:(?:a|an|the|his|her|then|"
         r"now)\s+)?(?P<desc>[^,;.]{2,80})",
         after,
     )
-    if re.match(r"\s+(?:acting for the prosecution|for the prosecution)", after):
-        roles.append("prosecutor")
-    if re.match(r"\s+presiding", after):
-        roles.append("judge")
     if not m:
         return
     desc = m.group("desc")
+    if OFFICIAL_WORDS.search(desc) and not re.match(r"(?:Vice|Deputy)", desc):
+        roles.append("official")
+        positions.append({"title": clean(desc), "organisation": None})
+        return
     if re.match(r"(?:human rights )?(?:defender|activist)|.*\b(?:civic )?activist", desc):
         roles.append("defender")
-    if re.match(
-        r"(?:former |then |the )?(?:chair|chairman|chairwoman|head|director|founder|"
-        r"co-founder|coordinator|member|board member|deputy|president)\b",
-        desc,
-        re.I,
-    ):
+    if LEAD_TITLES.match(desc):
         roles.append("defender")
     if re.match(r"(?:a )?lawyer\b", desc) and "defender" not in roles:
         roles.append("defender")
-    if re.match(
-        r"(?:Mayor|President|Minister|Governor|Commissioner|Chair-Rapporteur|"
-        r"Special Rapporteur|Prosecutor)",
-        desc,
-    ):
-        roles.append("official")
-        positions.append({"title": clean(desc), "organisation": None})
     if re.match(r"employees? of", desc):
         positions.append({"title": "employee", "organisation": None})
     if re.match(r"journalist", desc):
         roles.append("journalist")
+
+
+def _text_after(p: Entity, end: int) -> str:
+    text = p.attrs.get("_text", "")
+    return text[end : end + 140]
 
 
 def _default_role(doc: Doc, p: Entity) -> str:
