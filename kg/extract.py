@@ -365,9 +365,10 @@ class Entity:
 def head_of(words: list[str]) -> tuple[str, str] | None:
     """The first word that tells what a run names: an instrument, a body or a site."""
     for w in words:
+        if w.strip('“”"') in INSTRUMENT_HEADS:
+            return "instrument", w.strip('“”"')
+    for w in words:
         bare = w.strip('“”"').rstrip("’'s") if w.endswith(("’s", "'s")) else w.strip('“”"')
-        if bare in INSTRUMENT_HEADS:
-            return "instrument", bare
         if bare in ORG_HEADS:
             return "organisation", bare
         if bare in SITE_HEADS:
@@ -653,6 +654,8 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             head = head_of(words)
             if text in COUNTRIES or text in ("Russia",):
                 ents.add(Entity("place", text, start, end, attrs={"kind": "country"}))
+                continue
+            if head and head[0] == "instrument" and len(words) == 1:
                 continue
             if head and head[0] == "instrument":
                 add_instrument(doc, ents, text, start, end, head[1], main_country)
