@@ -789,7 +789,7 @@ def add_acronyms(doc: Doc, ents: Entities) -> None:
 NAME_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$|^[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]$")
 TITLE_RX = [(re.compile(rf"\b(?:{t})s?,?\s*$"), r1, r2) for t, r1, r2 in PERSON_TITLES]
 POSSESSIVE_LAWYER = re.compile(
-    r"\b(?:his|her|their|defence|defense|[A-Z][\w’'\-]+[’']s)\s+(?:\w+\s+)?lawyers?,?\s*$"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|defence|defense|[A-Z][\w’'\-]+[’']s)\s+(?:\w+\s+)?lawyers?,?\s*$"
 )
 
 
