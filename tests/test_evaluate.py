@@ -1,0 +1,130 @@
+"""Scoring: name folding, article numbers, date precision and the report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.evaluate import dates_match, evaluate, fold_name, load_record, main_article, score_case
+
+GOLD = {
+    "appeal": {"id": "g1"},
+    "persons": [
+        {"id": "p1", "name": "Oyub Titiev", "variants": ["Titiev"], "roles": ["defender"]},
+        {"id": "p2", "name": None, "variants": ["his lawyer"], "roles": ["lawyer"]},
+    ],
+    "organisations": [
+        {"id": "o1", "name": "Shali City Court", "variants": [], "kind": "court"},
+        {"id": "o2", "name": "Human Rights Centre “Memorial”", "variants": ["HRC Memorial"],
+         "kind": "ngo"},
+    ],  # fmt: skip
+    "instruments": [
+        {"name": "Criminal Code", "provisions": [{"article": "228, Part 2"}, {"article": "353¹"}]}
+    ],
+    "events": [
+        {"type": "arrest", "date": "2018-01-09", "agents": ["o1"], "targets": ["p1"]},
+        {"type": "threat", "date": "2018-01", "agents": [], "targets": ["p1"]},
+    ],
+    "demands": [{"summary": "release Oyub Titiev immediately"}],
+}
+
+
+def test_fold_name_merges_transliterations_and_honorifics() -> None:
+    assert fold_name("Mr Titiyev") == fold_name("Titiev")
+    assert fold_name("Maks Bokaev") == fold_name("Max Bokayev")
+    assert fold_name("Anatoliy Petrenko") == fold_name("Anatoly Petrenko")
+    assert fold_name("Özlem Dalkıran") == fold_name("Ozlem Dalkiran")
+    assert fold_name("Ales Bialiatski") != fold_name("Valiantsin Stefanovich")
+
+
+def test_main_article() -> None:
+    assert main_article("174, Part 2") == "174"
+    assert main_article("227(2)") == "227"
+    assert main_article("353¹") == "353-1"
+    assert main_article("5 § 1(c)") == "5"
+
+
+def test_dates_match_at_gold_precision() -> None:
+    assert dates_match("2018-01", "2018-01-25")
+    assert not dates_match("2018-01-09", "2018-01")
+    assert not dates_match("2018", "2018-05-01")
+    assert dates_match(None, None) and not dates_match(None, "2018")
+
+
+def test_perfect_prediction_scores_one() -> None:
+    score = score_case(GOLD, GOLD)
+    for name, t in score.tallies.items():
+        assert (t.fp, t.fn) == (0, 0), name
+
+
+def test_variants_and_partial_prediction() -> None:
+    pred = {
+        "persons": [
+            {"id": "x", "name": "Oyub Titiyev", "roles": ["defender", "journalist"]},
+            {"id": "y", "name": None, "variants": ["Titiev’s lawyer"], "roles": ["lawyer"]},
+            {"id": "z", "name": "Someone Else", "roles": ["other"]},
+        ],
+        "organisations": [{"id": "c", "name": "HRC Memorial", "kind": "other"}],
+        "instruments": [
+            {"name": "Criminal Code of the Russian Federation",
+             "provisions": [{"article": "228(2)"}]},
+        ],  # fmt: skip
+        "events": [
+            {"type": "arrest", "date": "2018-01-09", "agents": [], "targets": ["x"]},
+            {"type": "threat", "date": "2018-01-23", "targets": ["x"]},
+            {"type": "search", "date": "2018-01-19"},
+        ],
+        "demands": [{"summary": "immediately release Oyub Titiev and drop all charges"}],
+    }
+    t = score_case(GOLD, pred).tallies
+    assert (t["persons"].tp, t["persons"].fp, t["persons"].fn) == (2, 1, 0)
+    assert t["persons"].false_hits == ["Someone Else"]
+    assert (t["person_roles"].tp, t["person_roles"].fp) == (2, 2)
+    assert (t["organisations"].tp, t["organisations"].fn) == (1, 1)
+    assert t["organisations"].misses == ["Shali City Court"]
+    assert (t["organisation_kinds"].tp, t["organisation_kinds"].fn) == (0, 2)
+    assert (t["legal_provisions"].tp, t["legal_provisions"].fn) == (1, 1)
+    assert (t["events"].tp, t["events"].fp, t["events"].fn) == (2, 1, 0)
+    assert t["event_participants"].tp == 2
+    assert "arrest 2018-01-09 agent:o1" in t["event_participants"].misses
+    assert t["demands"].tp == 1
+
+
+def test_evaluate_folder_report_text_and_json(tmp_path: Path) -> None:
+    import yaml
+
+    gold_dir, pred_dir = tmp_path / "gold", tmp_path / "pred"
+    gold_dir.mkdir()
+    pred_dir.mkdir()
+    (gold_dir / "case-1.gold.yaml").write_text(yaml.safe_dump(GOLD, allow_unicode=True))
+    (gold_dir / "case-2.gold.yaml").write_text(yaml.safe_dump(GOLD, allow_unicode=True))
+    (pred_dir / "case-1.yaml").write_text(yaml.safe_dump(GOLD, allow_unicode=True))
+    report = evaluate(gold_dir, pred_dir)
+    assert report.missing == ["case-2"]
+    assert report.totals["persons"].tp == 2 and report.totals["persons"].fn == 2
+    assert report.totals["persons"].precision == 1.0
+    assert report.totals["persons"].recall == 0.5
+    text = report.to_text()
+    assert text.splitlines()[1].split()[:4] == ["persons", "1.000", "0.500", "0.667"]
+    assert "no prediction for: case-2" in text
+    data = json.loads(report.to_json())
+    assert data["categories"]["legal_provisions"]["f1"] == 0.6667
+    assert data["cases"]["case-1"]["events"]["fn"] == 0
+
+
+def test_load_record_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("persons: [unclosed\n")
+    with pytest.raises(InputError, match=r"bad\.yaml:\d+: not valid YAML"):
+        load_record(bad)
+    listy = tmp_path / "list.yaml"
+    listy.write_text("- a\n- b\n")
+    with pytest.raises(InputError, match="expected a case record"):
+        load_record(listy)
+    with pytest.raises(InputError, match="no such file"):
+        load_record(tmp_path / "missing.yaml")
+    with pytest.raises(InputError, match="no \\*.gold.yaml files"):
+        evaluate(tmp_path, {})
