@@ -357,28 +357,27 @@ def collect_subjects(source: Graph | ox.Store, kinds: Sequence[str]) -> list[Sub
 
 
 def _collect_person_facts(source: Graph | ox.Store, subjects: dict[str, Subject]) -> None:
-    q = """SELECT ?s ?post ?pl ?org ?ol ?c ?cc WHERE { ?s a akg:Person .
-        { ?post org:heldBy ?s . OPTIONAL { ?post rdfs:label ?pl }
-          OPTIONAL { ?post org:postIn ?org } }
-        UNION { ?s org:memberOf ?org }
-        OPTIONAL { ?org rdfs:label|skos:altLabel ?ol }
-        OPTIONAL { ?org akg:country ?c . OPTIONAL { ?c akg:iso3166Alpha2 ?cc } } }"""
+    # Posts first, then organisations (through a post or membership) with their countries:
+    # one query with optional ?org would let an unbound ?org match every organisation.
+    q = """SELECT ?s ?post ?pl WHERE { ?s a akg:Person . ?post org:heldBy ?s .
+        OPTIONAL { ?post rdfs:label ?pl } }"""
     for r in _rows(source, q):
-        subj = subjects.get(r["s"][0])
-        if subj is None:
-            continue
-        if "post" in r:
+        if (subj := subjects.get(r["s"][0])) is not None:
             labels = subj.posts.setdefault(r["post"][0], set())
             if "pl" in r:
                 labels.add(r["pl"][0])
-        if "org" in r:
-            labels = subj.orgs.setdefault(r["org"][0], set())
-            if "ol" in r:
-                labels.add(r["ol"][0])
-        if "c" in r:
-            code = _iso2(r["c"][0], r.get("cc", (None, None))[0])
-            if code:
-                subj.countries.add(code)
+    q = """SELECT ?s ?org ?ol ?c ?cc WHERE { ?s a akg:Person .
+        { ?post org:heldBy ?s ; org:postIn ?org } UNION { ?s org:memberOf ?org }
+        OPTIONAL { ?org rdfs:label|skos:altLabel ?ol }
+        OPTIONAL { ?org akg:country ?c . OPTIONAL { ?c akg:iso3166Alpha2 ?cc } } }"""
+    for r in _rows(source, q):
+        if (subj := subjects.get(r["s"][0])) is None:
+            continue
+        labels = subj.orgs.setdefault(r["org"][0], set())
+        if "ol" in r:
+            labels.add(r["ol"][0])
+        if "c" in r and (code := _iso2(r["c"][0], r.get("cc", (None, None))[0])):
+            subj.countries.add(code)
     q = """SELECT ?s ?d WHERE { ?s a akg:Person . ?e a akg:Event ; akg:date ?d .
         { ?e ?p ?s } UNION { ?e ?p ?n . ?n ?q ?s } }"""
     for r in _rows(source, q):
