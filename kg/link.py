@@ -3,8 +3,7 @@
 Linking is a proposal, never a silent merge: :func:`propose_links` asks a SPARQL endpoint
 (Wikidata by default) for items whose label or alias matches one of our names, scores them by
 type, country, dates and posts, and returns :class:`Candidate` objects. What becomes a link is
-decided in ``data/links/*.csv`` (see :mod:`kg.linkfile` for the file format and
-``docs/linking.md`` for the rules): curated rows, reviewed rows, and for non-persons only,
+decided in ``data/links/*.csv`` (the file format and the rules are in ``docs/linking.md``): curated rows, reviewed rows, and for non-persons only,
 unambiguous high-scoring rows written with method ``auto``. A person is never linked on a name
 alone, and never automatically.
 
