@@ -47,17 +47,21 @@ Intimidation Their Whose Which Who What Where Why How Yes No Not Our Your Dear S
 Geneva-Paris""".split()
 )
 #: Words that open a run but belong to a description, not a person's name.
-TITLE_STOP = frozenset("""Prison Criminal Human Rights Defender Defenders Activist Lawyer
+TITLE_STOP = frozenset(
+    """Prison Criminal Human Rights Defender Defenders Activist Lawyer
 Journalist Judge Prosecutor General President Mayor Minister Chairman Chair Director Head
 Vice-President Deputy Former Then Prime Commissioner German Swedish Italian Czech Russian Turkish
-Kazakh Belarusian Chechen US-based""".split())
+Kazakh Belarusian Chechen US-based""".split()
+)
 #: Capitalised words that are never part of a person's name in this genre.
-NON_NAME = frozenset("""National Security State Federal Supreme Regional District City Republic
+NON_NAME = frozenset(
+    """National Security State Federal Supreme Regional District City Republic
 Human Rights International European United General Public Civil Political Social Economic Peace
 Nobel Award Prize Guard Republican Covenant Constitution Court Office Law Code Centre Center
 Western Eastern Northern Southern Central Special Working Group Criminal Administrative
 Department Ministry Interior Justice Assembly Parliamentary Committee Council Union
-Actions Background Addresses Excellency Urgent Appeal""".split())
+Actions Background Addresses Excellency Urgent Appeal""".split()
+)
 
 ORG_HEADS = {
     "Court": "court", "Tribunal": "court", "Plenum": "court", "Division": "court",
@@ -737,13 +741,31 @@ STATE_KINDS = {"court", "prosecution", "police", "security_service", "ministry",
                "parliament", "state_enterprise"}  # fmt: skip
 
 
+COUNTRY_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\b"
+)
+DEMONYM_RE = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+DEMONYM_BEFORE_RE = re.compile(
+    r"\b(?P<d>" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+(?:\w+\s+)?$"
+)
+
+
+def country_in(text: str) -> str | None:
+    m = COUNTRY_RE.search(text)
+    return m.group() if m else None
+
+
 def org_country(name: str, before: str, kind: str, main_country: str | None) -> str | None:
-    for c in COUNTRIES:
-        if re.search(rf"\b{re.escape(c)}\b", name):
-            return c
-    for dem, c in DEMONYMS.items():
-        if re.search(rf"\b{dem}\b", name) or re.search(rf"\b{dem}\s+(?:\w+\s+)?$", before):
-            return c
+    """Country named in the body's name, or by a demonym before it, else the appeal's country."""
+    c = country_in(name)
+    if c:
+        return c
+    m = DEMONYM_RE.search(name)
+    if m:
+        return DEMONYMS[m.group()]
+    m = DEMONYM_BEFORE_RE.search(before)
+    if m:
+        return DEMONYMS[m.group("d")]
     if kind in ("international_org",) or name in KNOWN_BODIES:
         return None
     if kind in STATE_KINDS or kind in ("ngo", "other"):
@@ -1094,7 +1116,7 @@ def add_instrument(
         e.variants.append(acr.group("acr"))
     juris = None
     if kind in ("criminal_code", "law", "constitution", "decree"):
-        juris = next((c for c in COUNTRIES if re.search(rf"\b{re.escape(c)}\b", text)), country)
+        juris = country_in(text) or country
     e.attrs.setdefault("jurisdiction", juris)
     e.attrs.setdefault("provisions", [])
     return e
@@ -1277,32 +1299,43 @@ def find_events(
     mentions = _mention_index(ents)
     prev_date = None
     prev_targets: list[str] = _main_targets(ents)
-    for si, s in enumerate(doc.sentences):
+    flat = doc.flat[:stop]
+    all_hits = sorted(
+        (m.start(), m.end(), etype) for etype, rx in EVENT_RULES_RX for m in rx.finditer(flat)
+    )
+    event_dates = [d for d in dates if d.event_date]
+    hi = di = 0
+    for s in doc.sentences:
         if s.start >= stop:
             break
         text = doc.flat[s.start : s.end]
-        sdates = [d for d in dates if s.start <= d.start < s.end and d.event_date]
-        seen: set[tuple[str, str | None]] = set()
+        while di < len(event_dates) and event_dates[di].start < s.start:
+            di += 1
+        sdates = []
+        while di < len(event_dates) and event_dates[di].start < s.end:
+            sdates.append(event_dates[di])
+            di += 1
+        while hi < len(all_hits) and all_hits[hi][0] < s.start:
+            hi += 1
         hits = []
-        for etype, rx in EVENT_RULES_RX:
-            for m in rx.finditer(text):
-                hits.append((s.start + m.start(), s.start + m.end(), etype))
-        hits.sort()
+        while hi < len(all_hits) and all_hits[hi][0] < s.end:
+            hits.append(all_hits[hi])
+            hi += 1
+        seen: set[tuple[str, str | None]] = set()
         for a, b, etype in hits:
             pre = doc.flat[max(s.start, a - 40) : a]
             if HYPOTHETICAL.search(pre) and etype not in ("appeal_filed",):
                 continue
             value = _event_date(sdates, a, s, text, prev_date)
             key = (etype, format_date(value))
-            if key in seen or (etype == "sentence" and ("sentence", format_date(value)) in seen):
+            if key in seen:
                 continue
             seen.add(key)
-            ev = _make_event(doc, ents, mentions, provs, s, a, b, etype, value, prev_targets)
-            events.append(ev)
+            events.append(
+                _make_event(doc, ents, mentions, provs, s, a, b, etype, value, prev_targets)
+            )
         if sdates:
             prev_date = sdates[-1].value
-        if hits:
-            prev_date = prev_date
     return events
 
 
@@ -1558,9 +1591,8 @@ def _main_country(doc: Doc, title: str | None) -> str | None:
         if m and m.group("c").strip() in COUNTRIES:
             return m.group("c").strip()
     counts: dict[str, int] = {}
-    for c in COUNTRIES:
-        if c in doc.flat:
-            counts[c] = len(re.findall(rf"\b{re.escape(c)}\b", doc.flat))
+    for m in COUNTRY_RE.finditer(doc.flat):
+        counts[m.group()] = counts.get(m.group(), 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
