@@ -18,8 +18,12 @@ GOLD = {
     ],
     "organisations": [
         {"id": "o1", "name": "Shali City Court", "variants": [], "kind": "court"},
-        {"id": "o2", "name": "Human Rights Centre “Memorial”", "variants": ["HRC Memorial"],
-         "kind": "ngo"},
+        {
+            "id": "o2",
+            "name": "Human Rights Centre “Memorial”",
+            "variants": ["HRC Memorial"],
+            "kind": "ngo",
+        },
     ],  # fmt: skip
     "instruments": [
         {"name": "Criminal Code", "provisions": [{"article": "228, Part 2"}, {"article": "353¹"}]}
@@ -69,8 +73,10 @@ def test_variants_and_partial_prediction() -> None:
         ],
         "organisations": [{"id": "c", "name": "HRC Memorial", "kind": "other"}],
         "instruments": [
-            {"name": "Criminal Code of the Russian Federation",
-             "provisions": [{"article": "228(2)"}]},
+            {
+                "name": "Criminal Code of the Russian Federation",
+                "provisions": [{"article": "228(2)"}],
+            },
         ],  # fmt: skip
         "events": [
             {"type": "arrest", "date": "2018-01-09", "agents": [], "targets": ["x"]},
