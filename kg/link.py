@@ -3,9 +3,9 @@
 Linking is a proposal, never a silent merge: :func:`propose_links` asks a SPARQL endpoint
 (Wikidata by default) for items whose label or alias matches one of our names, scores them by
 type, country, dates and posts, and returns :class:`Candidate` objects. What becomes a link is
-decided in ``data/links/*.csv`` (the file format and the rules are in ``docs/linking.md``): curated rows, reviewed rows, and for non-persons only,
-unambiguous high-scoring rows written with method ``auto``. A person is never linked on a name
-alone, and never automatically.
+decided in ``data/links/*.csv`` (format and rules in ``docs/linking.md``): curated rows,
+reviewed rows, and for non-persons only, unambiguous high-scoring rows with method ``auto``.
+A person is never linked on a name alone, and never automatically.
 
 The client is polite as Wikidata asks: a descriptive User-Agent, batched queries with VALUES,
 at most one request per ``min_interval`` seconds, retries with exponential backoff on 429 and
@@ -282,21 +282,29 @@ def _rows(source: Graph | ox.Store, query: str) -> list[dict[str, tuple[str, str
     query = _prologue() + query
     out: list[dict[str, tuple[str, str | None]]] = []
     if isinstance(source, ox.Store):
-        for sol in source.query(query, use_default_graph_as_union=True):
+        solutions = source.query(query, use_default_graph_as_union=True)
+        names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
+        for sol in solutions:
             row = {}
-            for var in sol.variables if hasattr(sol, "variables") else []:
+            for var in names:
                 term = sol[var]
                 if term is not None:
-                    row[var.value] = (term.value, getattr(term, "language", None))
+                    row[var] = (term.value, getattr(term, "language", None))
             out.append(row)
         return out
-    if hasattr(source, "default_union"):
+    # A Dataset keeps one graph per case: read their union, and leave the caller's flag as it was.
+    union = getattr(source, "default_union", None)
+    if union is not None:
         source.default_union = True  # type: ignore[union-attr]
-    for res in source.query(query):
-        row = {}
-        for var, term in res.asdict().items():  # type: ignore[union-attr]
-            row[var] = (str(term), getattr(term, "language", None))
-        out.append(row)
+    try:
+        for res in source.query(query):
+            row = {}
+            for var, term in res.asdict().items():  # type: ignore[union-attr]
+                row[var] = (str(term), getattr(term, "language", None))
+            out.append(row)
+    finally:
+        if union is not None:
+            source.default_union = union  # type: ignore[union-attr]
     return out
 
 

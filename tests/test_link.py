@@ -553,3 +553,25 @@ def test_seed_links_are_valid_and_curated() -> None:
     assert {(r.method, r.decided_by, r.status) for r in rows} == {
         ("curated", "appeals-kg maintainers", "accepted")
     }
+
+
+def test_reads_a_dataset_and_a_store_alike(wikidata: SparqlServer, tmp_path: Path) -> None:
+    from rdflib import Dataset
+
+    from kg.link import collect_subjects
+
+    graph = Graph().parse(data=OUR_GRAPH, format="turtle")
+    dataset = Dataset()
+    case = dataset.graph(URIRef("https://w3id.org/appeals-kg/graph/case/t"))
+    for triple in graph:
+        case.add(triple)
+    store = ox.Store()
+    store.load(input=OUR_GRAPH.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:g"))
+    from_graph = collect_subjects(graph, ("place", "person"))
+    assert [s.iri for s in collect_subjects(dataset, ("place", "person"))] == [
+        s.iri for s in from_graph
+    ]
+    assert dataset.default_union is False  # the caller's setting is left alone
+    assert [(s.iri, s.countries) for s in collect_subjects(store, ("place", "person"))] == [
+        (s.iri, s.countries) for s in from_graph
+    ]
