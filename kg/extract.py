@@ -50,7 +50,9 @@ Geneva-Paris""".split()
 TITLE_STOP = frozenset(
     """Prison Criminal Human Rights Defender Defenders Activist Lawyer
 Journalist Judge Prosecutor General President Mayor Minister Chairman Chair Director Head
-Vice-President Deputy Former Then Prime Commissioner German Swedish Italian Czech Russian Turkish
+Vice-President Deputy Former Then Prime Commissioner Magistrate Justice Principal Senior
+Assistant Special District City Chief Director Inspector Officer Superintendent Commander Sister
+Brother Father Senator Governor Secretary Land Indigenous German Swedish Italian Czech Russian Turkish
 Kazakh Belarusian Chechen US-based""".split()
 )
 #: Capitalised words that are never part of a person's name in this genre.
@@ -60,7 +62,8 @@ Human Rights International European United General Public Civil Political Social
 Nobel Award Prize Guard Republican Covenant Constitution Court Office Law Code Centre Center
 Western Eastern Northern Southern Central Special Working Group Criminal Administrative
 Department Ministry Interior Justice Assembly Parliamentary Committee Council Union
-Actions Background Addresses Excellency Urgent Appeal""".split()
+Actions Background Addresses Excellency Urgent Appeal Defender Director Americas Initiative
+University County Province Activities Hub Indigenous""".split()
 )
 
 ORG_HEADS = {
@@ -80,7 +83,11 @@ ORG_HEADS = {
     "Corporation": "company", "Newspaper": "media", "Radio": "media", "Television": "media",
     "TV": "media", "Nations": "international_org", "Watch": "ngo", "International": "ngo",
     "Defenders": "ngo", "Campaign": "other", "Front": "ngo", "Army": "government",
-    "Forces": "government", "Guard": "government", "Inspectorate": "government",
+    "Forces": "government", "Procuratorate": "prosecution", "University": "other",
+    "Initiative": "ngo", "Hub": "ngo", "Organización": "ngo", "Alianza": "ngo",
+    "Asociación": "ngo", "Centro": "ngo", "Comité": "ngo", "Consejo": "ngo", "Frente": "ngo",
+    "Fundación": "ngo", "Movimiento": "other", "Red": "ngo", "Sindicato": "ngo",
+    "Instituto": "ngo", "Coordinadora": "ngo", "Unión": "ngo", "Courts": "court", "Guard": "government", "Inspectorate": "government",
 }  # fmt: skip
 ORG_KIND_HINTS = [
     (re.compile(r"\b(?:Court|Tribunal|Plenum)\b"), "court"),
@@ -112,7 +119,7 @@ INSTRUMENT_HEADS = {
 }  # fmt: skip
 SITE_HEADS = frozenset(
     """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue
-Station Camp Island Hospital Hotel Complex Facility""".split()
+Station Camp Island Hospital Hotel Complex Facility County Province Region Oblast""".split()
 )
 PERSON_TITLES = [
     (r"Prosecutor General", "official", "prosecutor"), (r"President", "official", None),
@@ -120,7 +127,8 @@ PERSON_TITLES = [
     (r"Mayor", "official", None), (r"Governor", "official", None),
     (r"Commissioner", "official", None), (r"Special Rapporteur", "official", None),
     (r"Chair-Rapporteur", "official", None), (r"Ombudsman", "official", None),
-    (r"[Jj]udge", "judge", None), (r"[Pp]rosecutor", "prosecutor", None),
+    (r"[Jj]udge", "judge", None), (r"Magistrate|Justice", "judge", None),
+    (r"Director", "official", None), (r"[Pp]rosecutor", "prosecutor", None),
     (r"(?:human rights |defence |defense )?[Ll]awyer", "lawyer", None),
     (r"[Jj]ournalist", "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
     (r"(?:civic |civil society )?[Aa]ctivists?", "defender", None),
@@ -596,7 +604,9 @@ LOWER_BODIES = [
     (re.compile(r"\b(?P<n>security (?:officers|forces|services))\b"), None, "security_service"),
     (re.compile(r"\b(?:an?|the) (?P<n>administrative court)\b"), None, "court"),
 ]
-ACRONYM_DEF = re.compile(r"\s*\((?P<acr>[A-ZÖÜŞİ][A-Za-zÖÜŞİ]{1,9}(?: [A-Z][a-z]+)?)\)")
+ACRONYM_DEF = re.compile(
+    r"(?:,\s*\d{4})?\s*\((?P<acr>[A-ZÖÜŞİ][A-Za-zÖÜŞİ]{1,9}(?: [A-Z][a-z]+)?)\)"
+)
 QUOTED = re.compile(r"[“\"](?P<q>[A-Z][^”\"]{1,80})[”\"]")
 ORG_NOUNS = re.compile(
     r"(?:non-governmental organi[sz]ation|organi[sz]ation|NGO|association|group|campaign|"
@@ -846,7 +856,7 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
             fw = (full.name or "").split()
             if full is short or len(fw) <= len(sw) or full not in ents.items:
                 continue
-            if fw[-len(sw) :] == sw:
+            if fw[-len(sw) :] == sw or (len(sw) >= 2 and fw[: len(sw)] == sw):
                 full.variants.append(short.name or "")
                 full.mentions.extend(short.mentions)
                 ents.items.remove(short)
@@ -1086,11 +1096,11 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
 # ---------------------------------------------------------------- instruments and provisions
 
 ARTICLE_NUM = (
-    r"\d+(?:\.\d+)*[¹²³⁴⁵⁶⁷⁸⁹]?(?:\s*§\s*\d+)?(?:\s*\(\w{1,3}\))*"
+    r"\d+[A-Z]?(?:\.\d+)*[¹²³⁴⁵⁶⁷⁸⁹]?(?:\s*§\s*\d+)?(?:\s*\(\w{1,3}\))*"
     r"(?:,?\s*(?:[Pp]art|[Pp]aragraph|para\.)\s+\d+)?"
 )
 ARTICLES_RE = re.compile(
-    rf"\bArt(?:icles?|s?\.)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,60}}\))?"
+    rf"\b(?:Art(?:icles?|s?\.)|Sections?|[Ss]s?\.)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,60}}\))?"
     rf"(?:\s*,\s*|\s+and\s+|\s*&\s*){ARTICLE_NUM})*)"
     rf"(?P<label>\s*\((?!Art)[a-z][^()]{{2,60}}\))?"
     rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
