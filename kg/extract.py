@@ -52,7 +52,8 @@ TITLE_STOP = frozenset(
 Journalist Judge Prosecutor General President Mayor Minister Chairman Chair Director Head
 Vice-President Deputy Former Then Prime Commissioner Magistrate Justice Principal Senior
 Assistant Special District City Chief Director Inspector Officer Superintendent Commander Sister
-Brother Father Senator Governor Secretary Land Indigenous German Swedish Italian Czech Russian Turkish
+Brother Father Senator Governor Secretary Land Indigenous German Swedish Italian Czech Russian
+Turkish
 Kazakh Belarusian Chechen US-based""".split()
 )
 #: Capitalised words that are never part of a person's name in this genre.
@@ -87,7 +88,8 @@ ORG_HEADS = {
     "Initiative": "ngo", "Hub": "ngo", "Organización": "ngo", "Alianza": "ngo",
     "Asociación": "ngo", "Centro": "ngo", "Comité": "ngo", "Consejo": "ngo", "Frente": "ngo",
     "Fundación": "ngo", "Movimiento": "other", "Red": "ngo", "Sindicato": "ngo",
-    "Instituto": "ngo", "Coordinadora": "ngo", "Unión": "ngo", "Courts": "court", "Guard": "government", "Inspectorate": "government",
+    "Instituto": "ngo", "Coordinadora": "ngo", "Unión": "ngo", "Courts": "court",
+    "Guard": "government", "Inspectorate": "government",
 }  # fmt: skip
 ORG_KIND_HINTS = [
     (re.compile(r"\b(?:Court|Tribunal|Plenum)\b"), "court"),
@@ -1239,13 +1241,15 @@ _EV = [
     ("charge_reclassified", r"reclassif\w+|abandoned (?:this|the) accusation"),
     (
         "case_opened",
-        r"(?:opened|initiated|instituted|launched) a criminal case|criminal case was (?:opened|initiated)",
+        r"(?:opened|initiated|instituted|launched) a criminal case|"
+        r"criminal case was (?:opened|initiated)",
     ),
     ("deregistration", r"liquidation|deregist\w+|dissol(?:ved|ution) of the organi"),
     ("travel_ban", r"travel ban was imposed|banned [^.]{0,40}from leaving the country"),
     (
         "ban",
-        r"banned from|ban on (?!holding)|(?:three|two|five|\w+)-year ban|notice from police stating|prohibit\w+ the work",
+        r"banned from|ban on (?!holding)|(?:three|two|five|\w+)-year ban|"
+        r"notice from police stating|prohibit\w+ the work",
     ),
     ("summons", r"\bsummoned\b"),
     ("interrogation", r"\b(?:questioned|interrogated)\b"),
@@ -1255,12 +1259,17 @@ _EV = [
     ("seizure", r"\b(?:confiscated|seized|took away|removed)\b"),
     (
         "arrest",
-        r"\barrested\b|\bstopped (?:by|the car)|took him back into custody|\bdetained the\b|(?:were|was) detained and|took him from his home|taken into custody",
+        r"\barrested\b|\bstopped (?:by|the car)|took him back into custody|"
+        r"\bdetained the\b|(?:were|was) detained and|took him from his home|taken into custody",
     ),
     ("charge", r"\bcharged (?:with|under)|criminal charges brought|added charges|charged them"),
     (
         "detention",
-        r"\bremanded\b|ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\bextended\b[^.]{0,30}detention|kept (?:him|her|them) (?:behind bars|in detention)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|held there for hours",
+        r"\bremanded\b|ordered (?:his|her|their) detention|extended (?:it|his detention|"
+        r"her detention|their detention)|\bextended\b[^.]{0,30}detention|kept (?:him|her|"
+        r"them) (?:behind bars|in detention)|should (?:stay|remain) in detention|"
+        r"renewed (?:his|her|their) detention|administrative detention|"
+        r"held there for hours",
     ),
     (
         "trial_hearing",
@@ -1273,17 +1282,20 @@ _EV = [
     ("amnesty", r"\bamnesty\b"),
     (
         "appeal_filed",
-        r"\bappealed\b|lodging a further appeal|lodged an appeal|filed an appeal|\bobjected\b|lodged a new application",
+        r"\bappealed\b|lodging a further appeal|lodged an appeal|filed an appeal|"
+        r"\bobjected\b|lodged a new application",
     ),
     (
         "court_decision",
-        r"\bupheld\b|dismissed (?:the|his|her|their) (?:appeal|complaint)|delivered its judgment|accepted the objection|merged the case|rejected a defence request",
+        r"\bupheld\b|dismissed (?:the|his|her|their) (?:appeal|complaint)|"
+        r"delivered its judgment|accepted the objection|merged the case|rejected a defence request",
     ),
     ("complaint", r"private complaint|filed a complaint"),
     ("threat", r"\bthreatened\b|warning that|death threats"),
     (
         "attack",
-        r"set it on fire|\btorched\b|\bbeat (?:him|her)\b|\battacked\b|\bassaulted\b|electric shocks",
+        r"set it on fire|\btorched\b|\bbeat (?:him|her)\b|\battacked\b|\bassaulted\b|"
+        r"electric shocks",
     ),
     ("killing", r"\b(?:killed|murdered|shot dead|found dead)\b"),
     ("disappearance", r"\bdisappeared\b|whereabouts remained unknown"),
@@ -1502,8 +1514,11 @@ def find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], i
         um = re.search(r"(?:Meanwhile, )?we (?:urge|call on)[^.]{5,300}\.", after)
         if um:
             off = _item_end(text, items[-1].end()) + um.start()
-            demands.append({"addressees": addressees, "summary": clean(um.group(0)),
-                            "confidence": 0.6, "evidence": evidence(doc, off, off + len(um.group(0)))})  # fmt: skip
+            span = evidence(doc, off, off + len(um.group(0)))
+            demands.append(
+                {"addressees": addressees, "summary": clean(um.group(0)), "confidence": 0.6,
+                 "evidence": span}
+            )  # fmt: skip
         return demands, para.start
     return [], len(text)
 
