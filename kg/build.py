@@ -71,9 +71,20 @@ def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except (SyntaxError, ParserError, ValueError) as e:
-        msg = " ".join(str(e).split())
-        raise InputError(f"{path}: Turtle syntax error: {msg[:300]}") from None
+        raise InputError(f"{path}: Turtle syntax error: {_syntax_error_position(path, e)}") from None
     return graph
+
+
+def _syntax_error_position(path: Path, error: Exception) -> str:
+    """Oxigraph's parser reports line and column exactly; rdflib's are often off."""
+    import pyoxigraph as ox
+
+    try:
+        for _ in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            pass
+    except SyntaxError as e:
+        return str(e).splitlines()[0]
+    return " ".join(str(error).split())[:300]
 
 
 def ontology_graph(ontology_dir: Path = ONTOLOGY_DIR) -> Graph:

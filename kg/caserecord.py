@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -259,6 +260,34 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-") or "unnamed"
 
 
+@cache
+def _right_labels() -> dict[str, URIRef]:
+    """Every label of every right in the vocabulary, normalised -> concept."""
+    from kg.vocab import ONTOLOGY_DIR
+
+    g = Graph()
+    path = ONTOLOGY_DIR / "vocabularies.ttl"
+    if path.exists():
+        g.parse(path, format="turtle")
+    out: dict[str, URIRef] = {}
+    for concept in g.subjects(SKOS.inScheme, URIRef(str(RIGHT).rstrip("/"))):
+        for pred in (SKOS.prefLabel, SKOS.altLabel, SKOS.notation):
+            for label in g.objects(concept, pred):
+                out[_norm_right(str(label))] = URIRef(concept)
+    return out
+
+
+def _norm_right(text: str) -> str:
+    text = re.sub(r"^(the\s+)?(rights?\s+(to|of)\s+)?", "", text.strip().lower())
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def right_concept(name: str) -> URIRef:
+    """The vocabulary concept a right's wording names, or ``right:other``."""
+    labels = _right_labels()
+    return labels.get(_norm_right(name)) or labels.get(slug(name).replace("-", " ")) or RIGHT.other
+
+
 def demand_type(summary: str) -> str:
     """The demand-type concept for a demand's wording, by the first rule that matches."""
     low = summary.lower()
@@ -344,9 +373,11 @@ class _Builder:
             if self.text is not None:
                 self.add(quote_sel, OA.prefix, Literal(self.text[max(0, start - 32) : start]))
                 self.add(quote_sel, OA.suffix, Literal(self.text[end : end + 32]))
+            # xsd:integer, not oa's xsd:nonNegativeInteger: Oxigraph stores integer subtypes as
+            # xsd:integer, and a shape checks that offsets are >= 0.
             self.g.add((pos_sel, RDF.type, OA.TextPositionSelector))
-            self.g.add((pos_sel, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-            self.g.add((pos_sel, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
+            self.g.add((pos_sel, OA.start, Literal(start, datatype=XSD.integer)))
+            self.g.add((pos_sel, OA.end, Literal(end, datatype=XSD.integer)))
 
     def common(self, node: URIRef, item: dict[str, Any]) -> None:
         """Evidence, access level and confidence, which any fact may carry."""
@@ -493,7 +524,7 @@ class _Builder:
             g.add((node, RDFS.label, Literal(label)))
             g.add((node, AKG.unnamed, Literal(True)))
         for v in p.get("variants") or []:
-            if v != name:
+            if name and v != name:
                 g.add((node, SKOS.altLabel, Literal(v)))
         gender = p.get("gender") or "unknown"
         self.check(gender, ("male", "female", "unknown"), "gender", p)
@@ -770,7 +801,7 @@ class _Builder:
         name = str(right.get("name") or "").strip()
         if not name:
             raise DataError(f"{self.where()}: right {n} has no name")
-        concept = RIGHT[slug(name)]
+        concept = right_concept(name)
         node = AKR[f"right-claim/a-{short_hash(self.aid)}-{n}"]
         g.add((node, RDF.type, AKG.RightClaim))
         g.add((node, AKG.right, concept))

@@ -43,13 +43,34 @@ class KgClickError(click.ClickException):
 
 
 class KgGroup(click.Group):
-    """Turns library errors into one clean line, under CliRunner as on the command line."""
+    """Turns every user mistake into one ``Error:`` line and an exit code, under CliRunner as
+    on the command line: library errors, usage errors and bad option values alike."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except KgError as e:
             raise KgClickError(e) from None
+
+    def main(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())
+        try:
+            rv = super().main(*args, **kwargs)  # type: ignore[arg-type]
+        except no_args as e:  # type: ignore[misc]
+            click.echo(e.ctx.get_help() if e.ctx else "", err=True)
+            sys.exit(2)
+        except click.UsageError as e:
+            hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
+            echo_err(f"Error: {e.format_message()}{hint}")
+            sys.exit(2)
+        except click.ClickException as e:
+            echo_err(f"Error: {e.format_message()}")
+            sys.exit(e.exit_code)
+        except click.Abort:
+            echo_err("Aborted.")
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
 
 @click.group(cls=KgGroup, epilog=EXIT_CODES)
@@ -63,8 +84,13 @@ def cli() -> None:
 
 @cli.command(epilog=EXIT_CODES)
 @store_option
-@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Data folder (default: the project's data/).")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Data folder (default: the project's data/).",
+)
 def build(store_path: Path, data_dir: Path | None) -> None:
     """Build the store from ontology/, data/reference, data/cases and data/extracted.
 
@@ -87,8 +113,14 @@ def build(store_path: Path, data_dir: Path | None) -> None:
 
 @cli.command(epilog=EXIT_CODES)
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text",
-              show_default=True, help="Report format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "turtle"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
 def validate(store_path: Path, fmt: str) -> None:
     """Validate the built graph against the SHACL shapes in shapes/.
 
@@ -106,10 +138,21 @@ def validate(store_path: Path, fmt: str) -> None:
 
 @cli.command(epilog=EXIT_CODES)
 @store_option
-@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Data folder (default: the project's data/).")
-@click.option("--dist", "dist_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("dist"), show_default=True, help="Where to write kg.ttl and kg.trig.")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Data folder (default: the project's data/).",
+)
+@click.option(
+    "--dist",
+    "dist_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dist"),
+    show_default=True,
+    help="Where to write kg.ttl and kg.trig.",
+)
 def run(store_path: Path, data_dir: Path | None, dist_dir: Path) -> None:
     """The main job: build, validate, summarise, and write dist/kg.ttl and dist/kg.trig.
 
@@ -154,14 +197,33 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @cli.command(epilog=EXIT_CODES)
 @store_option
 @click.argument("name_or_file", required=False)
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query parameter (an IRI, a CURIE such as akr:…, or a label).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default=None,
-              help="Output format (default: table on a terminal, json when piped).")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a query parameter (an IRI, a CURIE such as akr:…, or a label).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default=None,
+    help="Output format (default: table on a terminal, json when piped).",
+)
 @click.option("--list", "list_", is_flag=True, help="List the queries with their titles.")
-@click.option("--allow-network", is_flag=True, help="Allow queries that call remote endpoints (SERVICE).")
-def query(store_path: Path, name_or_file: str | None, params: tuple[str, ...], fmt: str | None,
-          list_: bool, allow_network: bool) -> None:
+@click.option(
+    "--allow-network", is_flag=True, help="Allow queries that call remote endpoints (SERVICE)."
+)
+def query(
+    store_path: Path,
+    name_or_file: str | None,
+    params: tuple[str, ...],
+    fmt: str | None,
+    list_: bool,
+    allow_network: bool,
+) -> None:
     """Run a query from queries/ (by name, e.g. cq04) or a .rq file.
 
     \b
@@ -211,15 +273,29 @@ def _needs_network(text: str) -> bool:
 
 @cli.command(epilog=EXIT_CODES)
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld"]),
-              default="turtle", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld"]),
+    default="turtle",
+    show_default=True,
+)
 @click.option("--graph", "graph", default=None, help="Export only this named graph (IRI).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Output file (default: stdout). Written atomically.")
-@click.option("--include-restricted", is_flag=True,
-              help="Keep restricted and confidential facts (never for public outputs).")
-def export(store_path: Path, fmt: str, graph: str | None, output: Path | None,
-           include_restricted: bool) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Output file (default: stdout). Written atomically.",
+)
+@click.option(
+    "--include-restricted",
+    is_flag=True,
+    help="Keep restricted and confidential facts (never for public outputs).",
+)
+def export(
+    store_path: Path, fmt: str, graph: str | None, output: Path | None, include_restricted: bool
+) -> None:
     """Export the graph; restricted and confidential facts are left out.
 
     \b
@@ -259,27 +335,8 @@ def stats(store_path: Path, as_json: bool) -> None:
 
 
 def main() -> None:
-    """Console entry point: user mistakes become one ``Error:`` line and an exit code."""
-    no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())
-    try:
-        rv = cli.main(standalone_mode=False)
-    except KgError as e:
-        echo_err(f"Error: {e}")
-        sys.exit(e.exit_code)
-    except no_args as e:  # type: ignore[misc]
-        click.echo(e.ctx.get_help() if e.ctx else "", err=True)
-        sys.exit(2)
-    except click.UsageError as e:
-        hint = f" (see '{e.ctx.command_path} --help')" if e.ctx else ""
-        echo_err(f"Error: {e.format_message()}{hint}")
-        sys.exit(2)
-    except click.ClickException as e:
-        echo_err(f"Error: {e.format_message()}")
-        sys.exit(e.exit_code)
-    except click.Abort:
-        echo_err("Aborted.")
-        sys.exit(130)
-    sys.exit(rv if isinstance(rv, int) else 0)
+    """Console entry point."""
+    cli.main()
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import InputError
 from kg.store import Store
-from kg.vocab import ACCESS, AKG, bind_prefixes
+from kg.vocab import ACCESS, AKG, DERIVED_GRAPH, LINKS_GRAPH, bind_prefixes
 
 FORMATS = {
     "turtle": ("turtle", ".ttl"),
@@ -53,6 +53,16 @@ def public_dataset(ds: Dataset) -> Dataset:
             if (node, None, AKG.Appeal) in ctx or (node, None, AKG.Case) in ctx
         )
     }
+    # What only a withheld graph states is withheld everywhere else too (derived shortcuts,
+    # links); shared entities that another kept graph states stay.
+    dropped_subjects: set[URIRef] = set()
+    kept_subjects: set[URIRef] = set()
+    for ctx in ds.graphs():
+        if ctx.identifier in (DERIVED_GRAPH, LINKS_GRAPH):
+            continue
+        target = dropped_subjects if ctx.identifier in dropped_graphs else kept_subjects
+        target.update(s for s in ctx.subjects(unique=True) if isinstance(s, URIRef))
+    withheld |= dropped_subjects - kept_subjects
     # Evidence spans of withheld nodes are withheld too.
     for node in list(withheld):
         withheld.update(o for o in union.objects(node, AKG.evidence) if isinstance(o, URIRef))

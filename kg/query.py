@@ -166,7 +166,7 @@ def resolve_iri(value: str, store: Store | None = None, param: str = "") -> URIR
     q = """
     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-    SELECT DISTINCT ?s WHERE {
+    SELECT DISTINCT ?s ?name WHERE {
       { ?s rdfs:label ?l } UNION { ?s skos:altLabel ?l }
       FILTER(LCASE(STR(?l)) = LCASE(STR(?name)))
     }"""
@@ -182,6 +182,7 @@ def resolve_iri(value: str, store: Store | None = None, param: str = "") -> URIR
 def bind_params(qf: QueryFile, given: dict[str, str], store: Store | None) -> dict[str, Node]:
     """Check the given parameters against the header and turn them into RDF terms."""
     declared = {p.name: p for p in qf.params}
+    projected = _projected(qf.text)
     out: dict[str, Node] = {}
     for name, value in given.items():
         key = name.lstrip("?")
@@ -190,14 +191,28 @@ def bind_params(qf: QueryFile, given: dict[str, str], store: Store | None) -> di
             known = ", ".join(declared) or "none"
             raise QueryError(f"query '{qf.name}' has no parameter '{key}'.{hint} (parameters: {known})")
         kind = declared[key].kind
+        if projected is not None and key not in projected:
+            raise QueryError(
+                f"{qf.path}: parameter ?{key} must be projected by the SELECT clause to be bound"
+            )
         if kind == "iri":
             out[key] = resolve_iri(value, store, f"?{key}")
         else:
             lit = Literal(value, datatype=PARAM_TYPES[kind])
+            # Oxigraph substitutes only variables the query projects (SEP-0007).
             if kind != "string" and lit.ill_typed:
                 raise QueryError(f"parameter ?{key}: '{value}' is not a valid {kind}")
             out[key] = lit
     return out
+
+
+def _projected(text: str) -> set[str] | None:
+    """Variables of the outermost SELECT clause; None for SELECT * or non-SELECT queries."""
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    m = re.search(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\bWHERE\b", body, re.I | re.S)
+    if not m or m.group(1).strip() == "*":
+        return None
+    return set(re.findall(r"(?:^|[\s(])\?(\w+)(?=[\s)]|$)", m.group(1)))
 
 
 def run_query(

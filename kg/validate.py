@@ -16,6 +16,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
 from kg.build import parse_turtle
+from kg.errors import KgError
 from kg.store import Store
 from kg.vocab import PREFIXES_FILE, SHAPES_DIR, bind_prefixes
 
@@ -92,6 +93,8 @@ def validate_graph(
         advanced=True,
         allow_warnings=True,
     )
+    if not isinstance(report_graph, Graph):  # pyshacl's ValidationFailure: the shapes are broken
+        raise KgError(f"{SHAPES_DIR}: could not run SHACL: {report_graph}")
     bind_prefixes(report_graph)
     nm = bind_prefixes(Graph())
     rows = []

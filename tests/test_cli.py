@@ -1,0 +1,175 @@
+"""The kg command through click's CliRunner: exit codes, outputs and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "store"
+    result = CliRunner().invoke(cli, ["build", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 case(s)" in result.output
+    return path
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def one_line_error(result, *needles: str) -> None:
+    err = result.stderr if hasattr(result, "stderr") else result.output
+    lines = [line for line in err.strip().splitlines() if line]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("Error: "), err
+    for needle in needles:
+        assert needle in lines[0], err
+    assert "Traceback" not in result.output
+
+
+def test_every_command_has_help() -> None:
+    for name, command in cli.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert command.help and len(command.help) > 20, name
+
+
+def test_validate_seed_conforms(store: Path) -> None:
+    result = run("validate", "--store", str(store))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Conforms")
+    result = run("validate", "--store", str(store), "--format", "json")
+    assert json.loads(result.output)["conforms"] is True
+
+
+def test_validate_reports_violations_with_exit_1(tmp_path: Path, data_copy: Path) -> None:
+    record = data_copy / "cases" / "seed-dauletbayev-2017.yaml"
+    text = record.read_text(encoding="utf-8")
+    # an event dated after the appeal that reports it
+    record.write_text(
+        text.replace("date: '2017-11-17'", "date: '2018-01-17'").replace(
+            "date: 2017-11-17", "date: 2018-01-17"
+        ),
+        encoding="utf-8",
+    )
+    assert run("build", "--store", str(tmp_path / "s"), "--data", str(data_copy)).exit_code == 0
+    result = run("validate", "--store", str(tmp_path / "s"), "--format", "json")
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.output)
+    assert report["conforms"] is False
+    assert any(
+        r["source"] and r["source"].endswith("seed-dauletbayev-2017.yaml")
+        for r in report["results"]
+    )
+
+
+def test_query_list_and_named_query(store: Path) -> None:
+    result = run("query", "--list")
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.output.splitlines()]
+    assert any(n.startswith("cq01") for n in names)
+
+
+def test_query_by_file_with_label_parameter(store: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "who.rq"
+    rq.write_text(
+        "# title: Labels\n# question: What is it called?\n# params: ?x (IRI)\n# returns: ?x ?label\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "SELECT ?x ?label WHERE { ?x rdfs:label ?label }\n",
+        encoding="utf-8",
+    )
+    result = run(
+        "query", "--store", str(store), str(rq), "-p", "x=Marat Dauletbayev", "--format", "csv"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "x,label",
+        "https://w3id.org/appeals-kg/id/person/p-2a9f31c4,Marat Dauletbayev",
+    ]
+    # a value that tries to change the query is just a label that matches nothing
+    result = run(
+        "query", "--store", str(store), str(rq), "-p", 'x=x" } UNION { ?x ?p ?o', "--format", "csv"
+    )
+    assert result.exit_code == 2
+    one_line_error(result, "nothing in the graph is labelled")
+
+
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        (["query", "cq99-nothing"], ["unknown query 'cq99-nothing'"]),
+        (["query", "missing.rq"], ["missing.rq: no such query file"]),
+        (["query", "cq01", "-p", "nosuch=1"], ["has no parameter 'nosuch'"]),
+        (["query", "cq01", "-p", "broken"], ["NAME=VALUE"]),
+        (["export", "--format", "xml"], ["--format"]),
+        (["export", "--graph", "https://example.org/none"], ["no such named graph"]),
+        (["validate", "--store", "/nonexistent/store"], ["no store here"]),
+    ],
+)
+def test_user_mistakes_are_one_clean_line(store: Path, args: list[str], needles: list[str]) -> None:
+    if "--store" not in args and args[0] != "query" or args[:2] == ["query", "cq01"]:
+        args = [args[0], "--store", str(store), *args[1:]]
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    one_line_error(result, *needles)
+
+
+def test_sparql_syntax_error_names_the_file(store: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "bad.rq"
+    rq.write_text("SELECT ?x WHERE { ?x ?p }\n", encoding="utf-8")
+    result = run("query", "--store", str(store), str(rq))
+    assert result.exit_code == 2
+    one_line_error(result, "bad.rq", "SPARQL syntax error")
+
+
+def test_turtle_syntax_error_names_file_and_line(tmp_path: Path, data_copy: Path) -> None:
+    (data_copy / "reference" / "oops.ttl").write_text(
+        "@prefix x: <http://x/> .\n\nx:a x:b x:e .\nx:c x:d x:e x:f .\nx:g x:h x:i .\n", encoding="utf-8"
+    )
+    result = run("build", "--store", str(tmp_path / "s"), "--data", str(data_copy))
+    assert result.exit_code == 2
+    one_line_error(result, "oops.ttl", "line 4")
+
+
+def test_export_writes_file_atomically_and_stats(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "kg.trig"
+    result = run("export", "--store", str(store), "--format", "trig", "-o", str(out))
+    assert result.exit_code == 0
+    assert (
+        out.read_text(encoding="utf-8").count("GRAPH") + out.read_text(encoding="utf-8").count("{")
+        >= 4
+    )
+    result = run("stats", "--store", str(store), "--json")
+    stats = json.loads(result.output)
+    assert stats["classes"]["akg:Person"] >= 6 and stats["triples"] > 0
+
+
+def test_console_script_prints_no_traceback(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "query", "--store", str(tmp_path / "none"), "cq01"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and proc.stderr.startswith("Error: ")
+
+
+def test_run_writes_dist(tmp_path: Path) -> None:
+    result = run("run", "--store", str(tmp_path / "s"), "--dist", str(tmp_path / "dist"))
+    assert result.exit_code == 0, result.output
+    assert "conforms:  yes" in result.output
+    assert (tmp_path / "dist" / "kg.ttl").stat().st_size > 10000
+    assert (tmp_path / "dist" / "kg.trig").stat().st_size > 10000
