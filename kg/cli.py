@@ -331,6 +331,220 @@ def stats(store_path: Path, as_json: bool) -> None:
     click.echo(s.to_json() if as_json else s.to_text())
 
 
+# --- extract / eval / anchor -----------------------------------------------------------------
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=None, help="Write DIR/<name>.yaml|ttl|trig (default: stdout, one file only).")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "turtle", "trig"]), default="yaml",
+              show_default=True)
+def extract(files: tuple[Path, ...], out_dir: Path | None, fmt: str) -> None:
+    """Draft case records from appeals (.txt, .html, .pdf), every fact with its evidence.
+
+    Bad files are reported one line each and skipped; exit 2 if any failed.
+
+    \b
+    Examples:
+      kg extract appeal.txt
+      kg extract corpus/*.txt -o data/extracted
+      kg extract page.html --format trig -o out/
+    """
+    from kg.errors import InputError
+    from kg.extraction_io import extract_file
+
+    if out_dir is None and len(files) > 1:
+        raise InputError("several input files need -o DIR")
+    failed = 0
+    with click.progressbar(files, label="extracting", file=sys.stderr,
+                           show_pos=True) if len(files) > 1 else _plain_iter(files) as bar:
+        for path in bar:
+            try:
+                data, written = extract_file(path, fmt, out_dir)
+            except KgError as e:
+                failed += 1
+                echo_err(f"Error: {e}")
+                continue
+            if out_dir is None:
+                sys.stdout.write(data)
+            elif len(files) == 1:
+                echo_err(f"wrote {', '.join(str(w) for w in written)}")
+    if failed:
+        echo_err(f"{failed} of {len(files)} file(s) failed")
+        sys.exit(2)
+
+
+class _plain_iter:
+    def __init__(self, items: tuple[Path, ...]) -> None:
+        self.items = items
+
+    def __enter__(self) -> tuple[Path, ...]:
+        return self.items
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+@cli.command(name="eval", epilog=EXIT_CODES)
+@click.argument("gold_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--pred", "pred_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              default=None, help="Folder of extracted <case>.yaml (default: extract the texts now).")
+@click.option("--case", "case", default=None, help="List every miss and false hit of one case.")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+def eval_(gold_dir: Path, pred_dir: Path | None, case: str | None, as_json: bool) -> None:
+    """Score extraction against the gold files (*.gold.yaml) in GOLD_DIR.
+
+    \b
+    Examples:
+      kg eval ../shared/corpus
+      kg eval ../shared/corpus --case dev-004-bialiatski-2023
+    """
+    import json
+
+    from kg.errors import InputError, did_you_mean
+    from kg.evaluate import evaluate
+    from kg.extraction_io import extract_corpus
+
+    preds = pred_dir if pred_dir is not None else extract_corpus(gold_dir)
+    report = evaluate(gold_dir, preds)
+    if case is not None:
+        names = [c.case for c in report.cases]
+        chosen = [c for c in report.cases if c.case == case or c.case.startswith(case + "-")]
+        if len(chosen) != 1:
+            raise InputError(f"--case: unknown case '{case}'.{did_you_mean(case, names)}")
+        data = report.to_dict()["cases"][chosen[0].case]
+        if as_json:
+            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            return
+        for cat, row in data.items():
+            click.echo(f"{cat}: P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f}")
+            for miss in row["misses"]:
+                click.echo(f"  miss       {miss}")
+            for hit in row["false_hits"]:
+                click.echo(f"  false hit  {hit}")
+        return
+    click.echo(report.to_json() if as_json else report.to_text())
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.argument("record_path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--text", "text_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              default=None, help="The appeal text (default: appeal.source, beside or in data/appeals).")
+def anchor(record_path: Path, text_path: Path | None) -> None:
+    """Fill the character offsets of every evidence quote in a curated record.
+
+    Quotes may be typed with plain spaces and straight quotes; the exact text is written back.
+
+    Example: kg anchor data/cases/my-case.yaml
+    """
+    from kg.caserecord import anchor_evidence, dump_record, load_record
+    from kg.errors import DataError
+    from kg.export import write_atomic
+
+    record = load_record(record_path)
+    if text_path is None:
+        from kg.build import _text_path
+        from kg.vocab import DATA_DIR
+
+        source = record["appeal"].get("source")
+        if not source:
+            raise DataError(f"{record_path}: appeal.source is empty; pass --text FILE")
+        text_path = _text_path(DATA_DIR, record_path, source)
+    missing = anchor_evidence(record, text_path.read_text(encoding="utf-8"))
+    if missing:
+        raise DataError(f"{record_path}: quote not found in {text_path}: {missing[0][:80]!r}"
+                        + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+    head = ""
+    original = record_path.read_text(encoding="utf-8")
+    if original.startswith("#"):
+        head = original.splitlines(keepends=True)[0]
+    write_atomic(record_path, (head + dump_record(record)).encode("utf-8"))
+    echo_err(f"anchored {record_path}")
+
+
+# --- link / serve ----------------------------------------------------------------------------
+
+
+@cli.command(epilog=EXIT_CODES)
+@store_option
+@click.option("--endpoint", default=None, help="SPARQL endpoint (default: the Wikidata Query Service).")
+@click.option("--types", "types", default=None,
+              help="Comma-separated kinds: person,organisation,place,country,instrument.")
+@click.option("--min-score", type=float, default=0.85, show_default=True,
+              help="Score from which a non-person candidate is accepted automatically.")
+@click.option("--offline", is_flag=True, help="Answer from the cache only; send no request.")
+@click.option("--review", "review_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("data/links/review.csv"), show_default=True,
+              help="Where to write the candidates a researcher must decide.")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path(".kg-cache/wikidata"), show_default=True, help="Answer cache.")
+def link(store_path: Path, endpoint: str | None, types: str | None, min_score: float,
+         offline: bool, review_path: Path, cache_dir: Path) -> None:
+    """Propose Wikidata links for the graph's entities; people always go to review.
+
+    \b
+    Examples:
+      kg link --types country,organisation
+      kg link --offline
+      kg link --endpoint http://127.0.0.1:7878/sparql
+    """
+    from kg.link import KINDS, WIKIDATA_ENDPOINT, propose_links, write_auto_links, write_review
+    from kg.store import Store
+    from kg.vocab import DATA_DIR
+
+    kinds = tuple(t.strip() for t in types.split(",")) if types else KINDS
+    unknown = [t for t in kinds if t not in KINDS]
+    if unknown:
+        raise click.BadParameter(f"unknown kind '{unknown[0]}'; choose from {', '.join(KINDS)}",
+                                 param_hint="--types")
+    graph = Store.open(store_path).to_graph()
+    candidates = propose_links(graph, endpoint=endpoint or WIKIDATA_ENDPOINT, types=kinds,
+                               min_score=min_score, cache_dir=cache_dir, offline=offline,
+                               progress=echo_err, links_dir=DATA_DIR / "links")
+    auto = write_auto_links(candidates, DATA_DIR / "links")
+    n_review = write_review(candidates, review_path)
+    n_auto = sum(1 for c in candidates if c.auto)
+    click.echo(f"{len(candidates)} candidate(s): {n_auto} accepted automatically ({auto}), "
+               f"{n_review} to review in {review_path}")
+
+
+@cli.command(name="link-import", epilog=EXIT_CODES)
+@click.argument("review_path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def link_import(review_path: Path) -> None:
+    """Import a reviewed candidate file: accepted rows become links, rejected rows are
+    never proposed again. Run kg build afterwards.
+
+    Example: kg link-import data/links/review.csv
+    """
+    from kg.link import import_review
+    from kg.vocab import DATA_DIR
+
+    n = import_review(review_path, DATA_DIR / "links")
+    click.echo(f"imported {n} decision(s) into {DATA_DIR / 'links' / 'reviewed.csv'}")
+
+
+@cli.command(epilog=EXIT_CODES)
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=7878, show_default=True, type=int)
+@click.option("--timeout", default=30.0, show_default=True, type=float, help="Query timeout (s).")
+def serve(store_path: Path, host: str, port: int, timeout: float) -> None:
+    """A read-only SPARQL 1.1 endpoint over the store, for YASGUI, SPARQLWrapper and curl.
+
+    \b
+    Example:
+      kg serve --port 7878   # then query http://127.0.0.1:7878/sparql
+    """
+    from kg.serve import serve_forever
+    from kg.store import Store
+
+    try:
+        serve_forever(Store.open(store_path).oxigraph, host, port, query_timeout=timeout)
+    except OSError as e:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+
+
 # --- entry point -----------------------------------------------------------------------------
 
 

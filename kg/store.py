@@ -93,6 +93,11 @@ class Store:
             raise StoreError(f"{path}: cannot open the store: {e}") from None
         return cls(backend, path)
 
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The backend, for the SPARQL endpoint that serves it directly."""
+        return self._s
+
     # writing ---------------------------------------------------------------------------
     def add_graph(self, graph: Graph, name: URIRef | None) -> None:
         """Add an rdflib graph's triples to the named graph (default graph when None)."""

@@ -1,0 +1,67 @@
+"""Files in, case records out: the glue between readers, the extractor and the record mapping.
+
+Kept apart from ``extract.py`` (pure text -> record) so the extractor stays free of I/O.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.caserecord import dump_record, record_to_graph
+from kg.errors import InputError
+from kg.extract import extract_case
+from kg.readers import read_appeal
+from kg.vocab import bind_prefixes
+
+SUFFIX = {"yaml": ".yaml", "turtle": ".ttl", "trig": ".trig"}
+
+
+def extract_file(path: Path, fmt: str = "yaml", out_dir: Path | None = None) -> tuple[str, list[Path]]:
+    """Extract one appeal file; write ``out_dir/<stem><suffix>`` (and the plain text the
+    evidence offsets index, when the input was not that text) atomically. Returns the
+    serialised record and the files written."""
+    from kg.export import write_atomic
+
+    appeal = read_appeal(path)
+    stem = Path(path).stem
+    record = extract_case(appeal.text, appeal_id=stem, source=f"{stem}.txt")
+    record["appeal"].setdefault("sha256", appeal.sha256)
+    if fmt == "yaml":
+        data = dump_record(record)
+    else:
+        name, graph = record_to_graph(record, appeal.text, origin=str(path))
+        if fmt == "turtle":
+            data = bind_prefixes(graph).serialize(format="turtle")
+        else:
+            from rdflib import Dataset
+
+            ds = bind_prefixes(Dataset())
+            ds.graph(name).__iadd__(graph)
+            data = ds.serialize(format="trig")
+    written: list[Path] = []
+    if out_dir is not None:
+        out = Path(out_dir) / f"{stem}{SUFFIX[fmt]}"
+        write_atomic(out, data.encode("utf-8"))
+        written.append(out)
+        text_out = Path(out_dir) / f"{stem}.txt"
+        same = text_out.exists() and text_out.resolve() == Path(path).resolve()
+        if not same:
+            write_atomic(text_out, appeal.text.encode("utf-8"))
+            written.append(text_out)
+    return data, written
+
+
+def extract_corpus(folder: Path) -> dict[str, dict]:
+    """Extract every ``*.txt`` that has a gold file beside it, keyed by case name."""
+    out = {}
+    for gold in sorted(Path(folder).glob("*.gold.yaml")):
+        name = gold.name[: -len(".gold.yaml")]
+        text_path = gold.with_name(f"{name}.txt")
+        if not text_path.exists():
+            continue
+        try:
+            appeal = read_appeal(text_path)
+        except InputError:
+            continue
+        out[name] = extract_case(appeal.text, appeal_id=name, source=text_path.name)
+    return out
