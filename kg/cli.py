@@ -529,7 +529,9 @@ def link_import(review_path: Path) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=7878, show_default=True, type=int)
 @click.option("--timeout", default=30.0, show_default=True, type=float, help="Query timeout (s).")
-def serve(store_path: Path, host: str, port: int, timeout: float) -> None:
+@click.option("--include-restricted", is_flag=True,
+              help="Serve restricted and confidential facts too (never on a public interface).")
+def serve(store_path: Path, host: str, port: int, timeout: float, include_restricted: bool) -> None:
     """A read-only SPARQL 1.1 endpoint over the store, for YASGUI, SPARQLWrapper and curl.
 
     \b
@@ -539,8 +541,16 @@ def serve(store_path: Path, host: str, port: int, timeout: float) -> None:
     from kg.serve import serve_forever
     from kg.store import Store
 
+    from kg.export import dataset_for_export
+
+    store = Store.open(store_path)
+    if not include_restricted:
+        # Serve a public copy, so no query can reach a restricted or confidential fact.
+        public = Store.memory()
+        public.add_dataset(dataset_for_export(store))
+        store = public
     try:
-        serve_forever(Store.open(store_path).oxigraph, host, port, query_timeout=timeout)
+        serve_forever(store.oxigraph, host, port, query_timeout=timeout)
     except OSError as e:
         raise click.ClickException(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
