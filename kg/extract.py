@@ -435,11 +435,17 @@ DATE_RE = re.compile(
 REL_RE = re.compile(
     r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+day|(?:that|the\s+same)\s+day|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
-    r"(?P<dir>later|earlier|after|before))\b",
+    r"(?P<dir>later|earlier|afterwards))\b",
     re.I,
 )
 NOT_EVENT_DATE = re.compile(
     r"(?:until|till|to|dated|of|since|from|before|between|by|expiry|planned for|on or)\s*$", re.I
+)
+#: Dates that end a period or name a plan do not anchor "the same day" or "two days later".
+NOT_ANCHOR = re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on or)\s*$", re.I)
+#: "On the morning of 9 January": the time of day opens an event date, not a reference.
+TIME_OF_DAY = re.compile(
+    r"\b(?:morning|evening|night|afternoon|early hours|hours) of\s*$|\b(?:[Ss]ince|for)\s+$"
 )
 
 
@@ -484,14 +490,19 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     out: list[DateMention] = []
     for start, end, kind, m in found:
         before = flat[max(0, start - 25) : start]
-        is_event = not NOT_EVENT_DATE.search(before)
+        is_event = not NOT_EVENT_DATE.search(before) or bool(TIME_OF_DAY.search(before))
+        if kind == "abs" and m.group("y4") and m.group(0)[:1] in "Ss":
+            is_event = False  # "since 2016" opens a period
+        anchors = not NOT_ANCHOR.search(before)
+        if kind == "rel" and re.search(r"\bfor\s+$", before):
+            continue  # "for three years after release" is a duration
         if kind == "abs":
             value = _absolute(m, year)
             if value is None:
                 continue
             if m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4"):
                 year = value[0]
-            if value[2] is not None:
+            if value[2] is not None and anchors:
                 anchor = date(*value)  # type: ignore[arg-type]
             out.append(DateMention(start, end, value, is_event))
         elif anchor is not None:
@@ -544,7 +555,7 @@ def _relative(
     n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)
     if n is None:
         return None, False
-    sign = 1 if m.group("dir").lower() in ("later", "after") else -1
+    sign = 1 if m.group("dir").lower() in ("later", "afterwards") else -1
     unit = m.group("unit").lower().rstrip("s")
     approx = bool(re.match(r"(?:about|some|over)\s", rel))
     if unit == "day":
@@ -1238,17 +1249,29 @@ def _cap(s: str) -> str:
 # ---------------------------------------------------------------- events
 
 _EV = [
-    ("charge_reclassified", r"reclassif\w+|abandoned (?:this|the) accusation"),
+    (
+        "charge_reclassified",
+        r"\breclassified\b|abandoned (?:this|the) accusation|"
+        r"(?:accusation|charges?)\b[^.;]{0,40}\b(?:raised|changed|upgraded|requalified) from",
+    ),
     (
         "case_opened",
-        r"(?:opened|initiated|instituted|launched) a criminal case|"
-        r"criminal case was (?:opened|initiated)",
+        r"(?:opened|initiated|instituted|launched|registered) a (?:new )?criminal case|"
+        r"criminal case was (?:opened|initiated|registered)|"
+        r"\bregistered (?:on [^.;]{0,25})?under (?:Sections?|Articles?|[A-Z]{2,6} Sections?)",
     ),
-    ("deregistration", r"liquidation|deregist\w+|dissol(?:ved|ution) of the organi"),
-    ("travel_ban", r"travel ban was imposed|banned [^.]{0,40}from leaving the country"),
+    (
+        "deregistration",
+        r"liquidation|deregist\w+|dissol(?:ved|ution) of the organi|revoked (?:the|its) registration",
+    ),
+    (
+        "travel_ban",
+        r"travel ban was imposed|banned [^.]{0,40}from leaving the country|"
+        r"prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)",
+    ),
     (
         "ban",
-        r"banned from|ban on (?!holding)|(?:three|two|five|\w+)-year ban|"
+        r"banned from (?!leaving the country)|ban on (?!holding)|\b(?:\w+)-year ban|"
         r"notice from police stating|prohibit\w+ the work",
     ),
     ("summons", r"\bsummoned\b"),
@@ -1256,26 +1279,37 @@ _EV = [
     ("investigation", r"for further investigation|under investigation|opened an investigation"),
     ("raid", r"\braided\b"),
     ("search", r"\bsearched\b"),
-    ("seizure", r"\b(?:confiscated|seized|took away|removed)\b"),
+    ("seizure", r"\b(?:confiscated|seized|took away|removed)\b(?! (?:in|at) [A-Z])"),
     (
         "arrest",
-        r"\barrested\b|\bstopped (?:by|the car)|took him back into custody|"
-        r"\bdetained the\b|(?:were|was) detained and|took him from his home|taken into custody",
+        r"\b(?:re)?arrested\b|\bstopped (?:by|the car)|took (?:him|her|them) back into custody|"
+        r"\bdetained the\b|(?:were|was) detained and|took (?:him|her|them) from (?:his|her|their) "
+        r"home|taken into custody|\btook [^.;]{0,40} into (?:criminal )?detention|"
+        r"\bformal arrest\b|\b(?:was|were) seized (?:in|at) [A-Z]",
     ),
-    ("charge", r"\bcharged (?:with|under)|criminal charges brought|added charges|charged them"),
+    (
+        "charge",
+        r"\bcharged (?:him |her |them )?(?:with|under)|criminal charges brought|added charges|"
+        r"charged them|\bindicted\b|\bcharge sheet\b",
+    ),
     (
         "detention",
         r"\bremanded\b|ordered (?:his|her|their) detention|extended (?:it|his detention|"
-        r"her detention|their detention)|\bextended\b[^.]{0,30}detention|kept (?:him|her|"
-        r"them) (?:behind bars|in detention)|should (?:stay|remain) in detention|"
+        r"her detention|their detention)|\bextended\b[^.]{0,30}detention|"
+        r"\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|"
+        r"them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|"
         r"renewed (?:his|her|their) detention|administrative detention|"
-        r"held there for hours",
+        r"held there for hours|\b(?:placed|put) (?:him |her |them )?under (?:house arrest|"
+        r"residential surveillance|[“\"]residential|[A-Z]{3,5}\b)|"
+        r"\bsent (?:him|her|them) to (?:\w+ )?(?:custody|pre-trial detention)|"
+        r"\b(?:was|were) (?:being )?held (?:under|at) (?:the )?[A-Z]",
     ),
     (
         "trial_hearing",
-        r"trial opened|proceedings began|adjourned|held a \w+ hearing|trial (?:began|started)",
+        r"trial opened|proceedings began|adjourned|held a \w+ hearing|trial (?:began|started)|"
+        r"\b(?:was|were) tried\b",
     ),
-    ("sentence", r"\bsentenced\b|found (?:\w+ )*guilty"),
+    ("sentence", r"\bsentenced\b|found (?:\w+ )*guilty|\breceived (?:\w+ ){0,4}years?\b"),
     ("fine", r"\bfined\b"),
     ("acquittal", r"\bacquitted\b"),
     ("release", r"\breleased\b|\bfreed\b|ordered (?:his|her|their) release"),
@@ -1283,30 +1317,52 @@ _EV = [
     (
         "appeal_filed",
         r"\bappealed\b|lodging a further appeal|lodged an appeal|filed an appeal|"
-        r"\bobjected\b|lodged a new application",
+        r"\bobjected\b",
     ),
     (
         "court_decision",
-        r"\bupheld\b|dismissed (?:the|his|her|their) (?:appeal|complaint)|"
-        r"delivered its judgment|accepted the objection|merged the case|rejected a defence request",
+        r"\bupheld\b|dismissed (?:the|his|her|their) (?:appeals?|complaint|petition)|"
+        r"delivered its judgment|accepted the objection|merged the case|rejected a defence request|"
+        r"\bset aside\b|\bquashed\b",
     ),
-    ("complaint", r"private complaint|filed a complaint"),
-    ("threat", r"\bthreatened\b|warning that|death threats"),
+    (
+        "complaint",
+        r"private complaint|(?:filed|lodged|submitted) an? (?:\w+ )?(?:complaint|application)",
+    ),
+    (
+        "threat",
+        r"\bthreatened\b|\bthreatening (?:him|her|them)\b|warning that|death threats",
+    ),
     (
         "attack",
         r"set it on fire|\btorched\b|\bbeat (?:him|her)\b|\battacked\b|\bassaulted\b|"
         r"electric shocks",
     ),
-    ("killing", r"\b(?:killed|murdered|shot dead|found dead)\b"),
+    ("killing", r"\b(?:killed|murdered|shot dead|found dead)\b|\bthe killing of (?:his|her)\b"),
     ("disappearance", r"\bdisappeared\b|whereabouts remained unknown"),
 ]
+#: A space in a pattern matches any run of white space: wrapped lines keep a trailing space.
+_EV = [(t, rx.replace(" ", r"\s+")) for t, rx in _EV]
 EVENT_RULES_RX = [(t, re.compile(rx)) for t, rx in _EV]
+#: One pass over the text finds every event phrase: each type is a named group.
+EVENT_RX = re.compile("|".join(f"(?P<{t}_{i}>{rx})" for i, (t, rx) in enumerate(_EV)))
+EVENT_GROUPS = {f"{t}_{i}": t for i, (t, _) in enumerate(_EV)}
 HYPOTHETICAL = re.compile(
-    r"\b(?:could|would|might|may|if convicted|in case of conviction|urges?|calls? on|asks?)\b"
+    r"\b(?:could|would|might|may|if convicted|in case of conviction|urges?|calls? on|asks?|"
+    r"cannot|not|never)\b"
 )
 PRONOUN_TARGET = re.compile(
     r"\b(?:him|he|his|them|they|their|the two men|the human rights defender|the defendants)\b", re.I
 )
+#: Clause boundaries inside a sentence: a date governs the clause it stands in.
+CLAUSE_END = re.compile(r";|:|,\s+(?:and|but|while|whereas)\s+|\s+and\s+(?=on\s+\d)")
+#: An undated sentence that says it looks back does not take the paragraph's date.
+LOOKS_BACK = re.compile(
+    r"\b(?:had|has|have|previously|already|earlier|formerly|since|before|ago|in the past|"
+    r"is|are|will|would|could)\b"
+)
+PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
+GAPPED_DATE = re.compile(r",\s*(?:on|in)\s+$")
 
 
 def find_events(
@@ -1315,22 +1371,32 @@ def find_events(
     dates: list[DateMention],
     provs: list[tuple[int, int, dict[str, Any]]],
     stop: int,
+    skip: tuple[int, int] | None = None,
 ) -> list[dict[str, Any]]:
-    """One event per event verb and sentence, dated by the date that governs its clause."""
+    """One event per event phrase and sentence, dated by the date that governs its clause.
+
+    An undated sentence takes the date of the last dated sentence of its paragraph (the
+    narrative goes on), unless it looks back (``had``, ``previously``, ``since``); a verb with
+    several dates after it (``A was killed on D1, B on D2``) is one event per date.
+    """
     events: list[dict[str, Any]] = []
     mentions = _mention_index(ents)
-    prev_date = None
+    para_date = None
+    para_i = 0
+    paras = doc.paragraphs
     prev_targets: list[str] = _main_targets(ents)
-    flat = doc.flat[:stop]
-    all_hits = sorted(
-        (m.start(), m.end(), etype) for etype, rx in EVENT_RULES_RX for m in rx.finditer(flat)
-    )
+    flat = doc.flat
+    all_hits = []
+    for m in EVENT_RX.finditer(flat, 0, stop):
+        all_hits.append((m.start(), m.end(), EVENT_GROUPS[m.lastgroup or ""]))
     event_dates = [d for d in dates if d.event_date]
     hi = di = 0
     for s in doc.sentences:
         if s.start >= stop:
             break
-        text = doc.flat[s.start : s.end]
+        while para_i < len(paras) and paras[para_i].end <= s.start:
+            para_i += 1
+            para_date = None
         while di < len(event_dates) and event_dates[di].start < s.start:
             di += 1
         sdates = []
@@ -1343,36 +1409,85 @@ def find_events(
         while hi < len(all_hits) and all_hits[hi][0] < s.end:
             hits.append(all_hits[hi])
             hi += 1
+        if skip and skip[0] <= s.start < skip[1]:
+            continue
+        text = flat[s.start : s.end]
+        clauses = [s.start, *(s.start + c.end() for c in CLAUSE_END.finditer(text)), s.end]
         seen: set[tuple[str, str | None]] = set()
-        for a, b, etype in hits:
-            pre = doc.flat[max(s.start, a - 40) : a]
+        for k, (a, b, etype) in enumerate(hits):
+            pre = flat[max(s.start, a - 40) : a]
             if HYPOTHETICAL.search(pre) and etype not in ("appeal_filed",):
                 continue
-            value = _event_date(sdates, a, s, text, prev_date)
-            key = (etype, format_date(value))
-            if key in seen:
+            others = [h[0] for h in hits if h[0] != a]
+            value = _event_date(sdates, a, clauses, others)
+            if etype == "trial_hearing" and flat.startswith("adjourned", a):
+                # "adjourned until 18 January": the hearing resumes on that date
+                nxt = [d for d in dates if b <= d.start <= b + 20]
+                value = nxt[0].value if nxt else None
+            if value is None and para_date and not LOOKS_BACK.search(flat[s.start : a]):
+                if not PAST_PERFECT.search(pre):
+                    value = para_date
+            if value is None and PAST_PERFECT.search(pre):
                 continue
-            seen.add(key)
-            events.append(
-                _make_event(doc, ents, mentions, provs, s, a, b, etype, value, prev_targets)
-            )
+            values = [value]
+            if k == len(hits) - 1 and value is not None:
+                values += _gapped_dates(sdates, b, flat)
+            for v in values:
+                key = (etype, format_date(v))
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(
+                    _make_event(doc, ents, mentions, provs, s, a, b, etype, v, prev_targets)
+                )
         if sdates:
-            prev_date = sdates[-1].value
-    return events
+            para_date = sdates[-1].value
+    return _corefer(events, doc)
 
 
-def _event_date(sdates: list[DateMention], pos: int, s: Span, text: str, prev: Any) -> Any:
+def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+    """A dated event told again in another paragraph (a lead, then the narrative) is one event."""
+    para_of = {}
+    out: list[dict[str, Any]] = []
+    for ev in events:
+        pos = ev["evidence"][0]["start"]
+        para = next((i for i, p in enumerate(doc.paragraphs) if p.start <= pos < p.end), -1)
+        key = (ev["type"], ev["date"])
+        if ev["date"] and key in para_of and para_of[key] != para:
+            continue
+        para_of.setdefault(key, para)
+        out.append(ev)
+    return out
+
+
+def _event_date(
+    sdates: list[DateMention], pos: int, clauses: list[int], others: list[int]
+) -> Any:
+    """The date of the clause the event phrase stands in, else the nearest before it."""
+    k = next((i for i in range(len(clauses) - 1) if clauses[i] <= pos < clauses[i + 1]), 0)
+    c0, c1 = clauses[k], clauses[k + 1]
+    in_clause = [d for d in sdates if c0 <= d.start < c1]
+    before = [d for d in in_clause if d.start < pos]
+    if before:
+        return before[-1].value
+    after = [d for d in in_clause if d.start >= pos]
+    if after and not any(pos < h < after[0].start for h in others):
+        return after[0].value
     before = [d for d in sdates if d.start < pos]
     if before:
         return before[-1].value
-    after = [d for d in sdates if d.start >= pos]
-    if after and after[0].start - pos < 80:
-        return after[0].value
-    if re.match(r"(?:He|She|They|It)\b", text) and not re.search(
-        r"\b(?:then|later|since|subsequently|is|are|has|have)\b", text
-    ):
-        return prev
     return None
+
+
+def _gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
+    """``X was killed on D1, Y on D2, and Z on D3``: the dates that share one verb."""
+    after = [d for d in sdates if d.start >= end]
+    out = []
+    for d in after[1:]:
+        lead = flat[max(end, d.start - 8) : d.start]
+        if GAPPED_DATE.search(lead) and d.value[2] is not None:
+            out.append(d.value)
+    return out
 
 
 def _mention_index(ents: Entities) -> list[tuple[int, int, Entity]]:
@@ -1578,7 +1693,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     _drop_unused_instruments(ents)
     demands, demands_start = find_demands(doc, main_country)
     dates = find_dates(doc, header["date"])
-    events = find_events(doc, ents, dates, provs, demands_start)
+    events = find_events(doc, ents, dates, provs, demands_start, header["title_span"])
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
