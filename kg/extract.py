@@ -13,6 +13,7 @@ confidences and an ``extraction`` block.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -241,6 +242,7 @@ class Doc:
     flat: str
     sentences: list[Span]
     paragraphs: list[Span]
+    sentence_starts: list[int] = field(default_factory=list)
 
 
 def make_doc(text: str) -> Doc:
@@ -263,7 +265,8 @@ def make_doc(text: str) -> Doc:
             start = m.end()
         _add_sentence(sentences, flat, start, para.end)
     paragraphs = [p for p in paragraphs if flat[p.start : p.end].strip()]
-    return Doc(text=text, flat=flat, sentences=sentences, paragraphs=paragraphs)
+    return Doc(text=text, flat=flat, sentences=sentences, paragraphs=paragraphs,
+               sentence_starts=[s.start for s in sentences])  # fmt: skip
 
 
 def _add_sentence(out: list[Span], flat: str, start: int, end: int) -> None:
@@ -329,6 +332,16 @@ def find_runs(doc: Doc) -> list[Run]:
                 if close and all(_is_cap(t[0]) for t in toks[j + 1 : close]):
                     j = close + 1
                     continue
+            if (
+                tok == "("
+                and j + 3 < len(toks)
+                and _is_cap(toks[j + 1][0])
+                and toks[j + 2][0] == ")"
+                and _is_cap(toks[j + 3][0])
+                and not toks[j + 1][0].isupper()
+            ):
+                j += 3  # "Unlawful Activities (Prevention) Act": a bracketed word in a name
+                continue
             if tok.isdigit() and toks[j - 1][0] == "No.":
                 j += 1
                 continue
@@ -1119,6 +1132,7 @@ ARTICLES_RE = re.compile(
     rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
     rf"from|[A-Z][\w’'\-]*))*))?"
 )
+INST_BEFORE = re.compile(r"(?:^|[\s,(])(?P<i>[A-Z]{2,6}|(?:[A-Z][\w’'\-]*\s+)*(?:Code|Act))\s+$")
 NUM_IN_LIST = re.compile(rf"(?P<num>{ARTICLE_NUM})(?P<lab>\s*\([a-z][^()]{{2,60}}\))?")
 
 
@@ -1189,11 +1203,15 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
     for m in ARTICLES_RE.finditer(doc.flat):
         inst_ref = m.group("inst")
         inst = None
+        lead = INST_BEFORE.search(doc.flat, max(0, m.start() - 60), m.start())
+        if lead and not inst_ref:
+            # "IPC Sections 120B and 121", "Criminal Code Article 5": named just before
+            inst = resolve_instrument(ents, lead.group("i"), m.start())
         if inst_ref:
             inst_ref = re.sub(r"\s+(?:and|of|on|the|for|from|against)$", "", inst_ref)
             inst = resolve_instrument(ents, inst_ref, m.start())
         if inst is None:
-            sent = next((s for s in doc.sentences if s.start <= m.start() < s.end), None)
+            sent = _sentence_at(doc, m.start())
             nxt = [
                 e for e in ents.of("instrument")
                 if sent and any(m.end() <= a < sent.end for a, _ in e.mentions)
@@ -1215,6 +1233,13 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             prov = _provision(inst, article, label)
             found.append((m.start(), m.end(), prov))
     return found
+
+
+def _sentence_at(doc: Doc, pos: int) -> Span | None:
+    i = bisect.bisect_right(doc.sentence_starts, pos) - 1
+    if i >= 0 and pos < doc.sentences[i].end:
+        return doc.sentences[i]
+    return None
 
 
 def _label_before(doc: Doc, pos: int) -> str | None:
@@ -1424,7 +1449,9 @@ def find_events(
                 # "adjourned until 18 January": the hearing resumes on that date
                 nxt = [d for d in dates if b <= d.start <= b + 20]
                 value = nxt[0].value if nxt else None
-            if value is None and para_date and not LOOKS_BACK.search(flat[s.start : a]):
+            # an appeal comes after the decision it attacks, never on its date
+            inherit = etype not in ("appeal_filed", "complaint")
+            if value is None and inherit and para_date and not LOOKS_BACK.search(flat[s.start : a]):
                 if not PAST_PERFECT.search(pre):
                     value = para_date
             if value is None and PAST_PERFECT.search(pre):
