@@ -90,12 +90,16 @@ ORG_HEADS = {
     "Asociación": "ngo", "Centro": "ngo", "Comité": "ngo", "Consejo": "ngo", "Frente": "ngo",
     "Fundación": "ngo", "Movimiento": "other", "Red": "ngo", "Sindicato": "ngo",
     "Instituto": "ngo", "Coordinadora": "ngo", "Unión": "ngo", "Courts": "court",
-    "Guard": "government", "Inspectorate": "government",
+    "Guard": "government", "Inspectorate": "government", "Congress": "parliament",
+    "Directorate": "government", "Secretariat": "government", "Commissions": "government",
 }  # fmt: skip
 ORG_KIND_HINTS = [
     (re.compile(r"\b(?:Court|Tribunal|Plenum)\b"), "court"),
     (re.compile(r"Prosecut|Procura"), "prosecution"),
-    (re.compile(r"\b(?:Police|Interior|Gendarm|Militia|Financial Investigations)"), "police"),
+    (
+        re.compile(r"\b(?:Police|Interior|Gendarm|Militia|Financial Investigations|Criminal Investig)"),
+        "police",
+    ),
     (
         re.compile(r"\bSecurity (?:Committee|Service|Agency)|\bIntelligence\b|\bState Security"),
         "security_service",
@@ -216,7 +220,7 @@ DEMONYMS = {
 
 # ---------------------------------------------------------------- text model
 
-TOKEN_RE = re.compile(r"[^\W\d_][\w’'\-.]*[\w]|[^\W\d_]|\d+(?:st|nd|rd|th)?|“|”|\"|\S")
+TOKEN_RE = re.compile(r"No\.(?=\s*\d)|[^\W\d_][\w’'\-.]*[\w](?:(?<=s)['’](?!\w))?|[^\W\d_]|\d+(?:st|nd|rd|th)?|“|”|\"|\S")
 CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from", "in", "No."})
 SENT_END = re.compile(r"(?<=[.;!?])[”\"’)]?\s+(?=[“\"(]?[A-Z0-9İÖÜŞÇ])|\n[ \t]*\n\s*")
 ABBREV_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs|No|St|Art|Prof|para|Nos|Jr|Sr|v|vs)\.$")
@@ -390,7 +394,22 @@ class Entity:
 
 
 def head_of(words: list[str]) -> tuple[str, str] | None:
-    """The first word that tells what a run names: an instrument, a body or a site."""
+    """The word that tells what a run names: an instrument, a body or a site.
+
+    English names put the head last before their complement: ``Open Constitution Initiative``
+    is an initiative, ``Kahawa Law Courts`` a court, ``Code of Criminal Procedure`` a code. So
+    the last head word before the first ``of``/``on``/``for`` wins; else the first head anywhere.
+    """
+    first = next((i for i, w in enumerate(words) if w in ("of", "on", "for", "against")), len(words))
+    for w in reversed(words[:first]):
+        bare = w.strip('“”"')
+        bare = bare[:-2] if bare.endswith(("’s", "'s")) else bare
+        if bare in INSTRUMENT_HEADS:
+            return "instrument", bare
+        if bare in ORG_HEADS:
+            return "organisation", bare
+        if bare in SITE_HEADS:
+            return "place", bare
     for w in words:
         if w.strip('“”"') in INSTRUMENT_HEADS:
             return "instrument", w.strip('“”"')
@@ -429,6 +448,13 @@ def split_and(run: Run) -> list[Run]:
             continue
         if i >= 2 and words[i - 2] in ("on", "of", "for", "against", "from"):
             continue
+        if (
+            any(c in words[last:i] for c in ("of", "for", "on"))
+            and len(words) - i - 1 <= 2
+            and not head_of(words[i + 1 :])
+            and not any(w.rstrip(".") in HONORIFICS or w in TITLE_STOP for w in words[i + 1 :])
+        ):
+            continue  # "Protection of Human Rights Defenders and Journalists"
         out.append(Run(run.tokens[last][1], run.tokens[i - 1][2], run.tokens[last:i]))
         last = i + 1
     out.append(Run(run.tokens[last][1], run.tokens[-1][2], run.tokens[last:]))
@@ -700,6 +726,10 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             if head and head[0] == "instrument":
                 add_instrument(doc, ents, text, start, end, head[1], main_country)
             elif head and head[0] == "organisation":
+                cut = _org_bounds(doc, words, start)
+                if cut is None:
+                    continue
+                text, start, end = cut
                 left = _person_before_of(run, i)
                 if left is not None:
                     add_person_candidate(doc, ents, run, strip_titles(run.words, i), left)
@@ -712,6 +742,64 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 add_organisation(doc, ents, text, start, end, main_country)
             else:
                 add_person_candidate(doc, ents, run, strip_titles(run.words, i))
+
+
+#: Words for a post held in a body: ``Vice-President of the X``, ``X Commissioner for ...``.
+POST_WORDS = frozenset(
+    """Chair Chairperson Chairman Chairwoman Chair-Rapporteur President Vice-President Director
+Coordinator Head Secretary Member Members Commissioner Rapporteur Founder Co-founder Deputy
+Spokesperson Representative""".split()
+)
+ORG_TAIL_PLACE = re.compile(r"\s+(?:region|province|district|oblast|county|state|municipality)\b")
+
+
+def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] | None:
+    """Trim a body's run to its name: no post before it, no post, place or "in X" after it."""
+    flat = doc.flat
+    toks = [(m.group(), start + m.start()) for m in re.finditer(r"\S+", _run_slice(doc, words, start))]
+    k = 0
+    for i, (w, _) in enumerate(toks[:-1]):
+        if w in POST_WORDS and toks[i + 1][0] == "of":
+            k = i + 2 + (toks[i + 2][0] == "the" if i + 2 < len(toks) else 0)
+    toks = toks[k:]
+    for i, (w, _) in enumerate(toks):
+        if i > 0 and w.strip(",") in POST_WORDS:
+            toks = toks[:i]
+            break
+    for i, (w, _) in enumerate(toks):
+        if w in ("in", "on") and i > 0:
+            # "Nasimi District Court in Baku": a state body's seat is not part of its name
+            # (an NGO's "in Honduras" is); a date is never part of a name
+            head = head_of([t for t, _ in toks[:i]])
+            tail = [t for t, _ in toks[i + 1 :]]
+            if (tail and tail[0] in MONTHS) or (
+                w == "in"
+                and head
+                and ORG_HEADS.get(head[1]) in STATE_KINDS
+                and (head_of(tail) or ("", ""))[0] != "organisation"
+            ):
+                toks = toks[:i]
+                break
+    while toks and toks[0][0] in ("of", "the", "on", "for", "and"):
+        toks = toks[1:]
+    if not toks:
+        return None
+    a, b = toks[0][1], toks[-1][1] + len(toks[-1][0])
+    if ORG_TAIL_PLACE.match(flat, b):
+        m = list(re.finditer(r"\s+of(?:\s+the)?\s+", flat[a:b]))
+        if m:
+            b = a + m[-1].start()
+    text = clean(flat[a:b]).rstrip(".,")
+    if len(text.split()) == 1 and text in ORG_HEADS:
+        return None  # "the Court": a bare head word refers back to a body already named
+    return text, a, a + len(text)
+
+
+def _run_slice(doc: Doc, words: list[str], start: int) -> str:
+    end = start
+    for w in words:
+        end = doc.flat.index(w, end) + len(w)
+    return doc.flat[start:end]
 
 
 def _person_before_of(run: Run, first: int) -> int | None:
@@ -1715,6 +1803,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     _add_short_mentions(doc, ents)
     person_roles(doc, ents, header["title_span"])
     add_unnamed(doc, ents)
+    _merge_short_orgs(ents)
     _assign_ids(ents)
     provs = add_provisions(doc, ents)
     _drop_unused_instruments(ents)
@@ -1804,6 +1893,26 @@ def _assign_ids(ents: Entities) -> None:
     for kind, pre in prefix.items():
         for i, e in enumerate(ents.of(kind), 1):
             e.id = f"{pre}{i}"
+
+
+def _merge_short_orgs(ents: Entities) -> None:
+    """``European Court`` and ``Memorial`` are short forms of ``European Court of Human Rights``
+    and ``Human Rights Centre “Memorial”`` when such a longer name is in the text."""
+    orgs = sorted(ents.of("organisation"), key=lambda e: -len(e.name or ""))
+    for short in orgs:
+        sw = (short.name or "").split()
+        for full in orgs:
+            fw = (full.name or "").split()
+            if full is short or len(fw) <= len(sw) or full not in ents.items:
+                continue
+            prefix = len(sw) >= 2 and fw[: len(sw)] == sw and fw[len(sw)] in ("of", "on", "for")
+            quoted = len(sw) == 1 and any(w.strip('“”"') == sw[0] and w != sw[0] for w in fw)
+            if prefix or quoted:
+                if short.name not in full.variants:
+                    full.variants.append(short.name or "")
+                full.mentions.extend(short.mentions)
+                ents.items.remove(short)
+                break
 
 
 def _drop_unused_instruments(ents: Entities) -> None:
