@@ -145,6 +145,7 @@ GENDER_NOUNS = {
     "wife": "female", "mother": "female", "daughter": "female", "sister": "female",
     "husband": "male", "father": "male", "son": "male", "brother": "male",
 }  # fmt: skip
+GENDER_NOUN_RE = re.compile(rf"\b({'|'.join(GENDER_NOUNS)}),?\s*$")
 PLATFORMS = frozenset(
     "Facebook Twitter Instagram YouTube Telegram WhatsApp VKontakte TikTok".split()
 )
@@ -286,9 +287,13 @@ def evidence(doc: Doc, start: int, end: int) -> list[dict[str, Any]]:
     return [{"quote": doc.text[start:end], "start": start, "end": end}]
 
 
+_WS = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def clean(s: str) -> str:
     """Collapse whitespace, as names are written in the record."""
-    return re.sub(r"\s+", " ", s).strip()
+    return _WS.sub(" ", s).strip()
 
 
 # ---------------------------------------------------------------- capitalised runs
@@ -698,7 +703,7 @@ class Entities:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[^\w]+", " ", name.lower().replace("’", "'")).replace(" the ", " ").strip()
+    return _NON_WORD.sub(" ", name.lower().replace("’", "'")).replace(" the ", " ").strip()
 
 
 def run_text(doc: Doc, run: Run, first: int = 0) -> tuple[str, int, int]:
@@ -1074,11 +1079,11 @@ def _roles_before(
         if r1 in ("official", "judge") and m.group(0)[:1].isupper():
             positions.append({"title": clean(m.group(0)).rstrip(","), "organisation": None})
         return
-    for noun, g in GENDER_NOUNS.items():
-        if re.search(rf"\b{noun},?\s*$", before):
-            roles.append("relative")
-            p.attrs["gender"] = g
-            return
+    m = GENDER_NOUN_RE.search(before)
+    if m:
+        roles.append("relative")
+        p.attrs["gender"] = GENDER_NOUNS[m.group(1)]
+        return
     if re.search(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$", before):
         roles.append("defender")
 
@@ -1247,9 +1252,17 @@ def add_instrument(
     return e
 
 
+KNOWN_INSTRUMENT_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(a) for a in WELL_KNOWN_INSTRUMENTS) + r")\b"
+)
+
+
 def add_known_instruments(doc: Doc, ents: Entities) -> None:
+    found: dict[str, list[re.Match[str]]] = {}
+    for m in KNOWN_INSTRUMENT_RE.finditer(doc.flat):
+        found.setdefault(m.group(), []).append(m)
     for acr, name in WELL_KNOWN_INSTRUMENTS.items():
-        for m in re.finditer(rf"\b{re.escape(acr)}\b", doc.flat):
+        for m in found.get(acr, []):
             e = ents.find("instrument", name)
             if e is None:
                 e = add_instrument(doc, ents, name, m.start(), m.end(), name.split()[1], None)
@@ -1454,12 +1467,18 @@ _EV = [
     ("killing", r"\b(?:killed|murdered|shot dead|found dead)\b|\bthe killing of (?:his|her)\b"),
     ("disappearance", r"\bdisappeared\b|whereabouts remained unknown"),
 ]
-#: A space in a pattern matches any run of white space: wrapped lines keep a trailing space.
-_EV = [(t, rx.replace(" ", r"\s+")) for t, rx in _EV]
-EVENT_RULES_RX = [(t, re.compile(rx)) for t, rx in _EV]
-#: One pass over the text finds every event phrase: each type is a named group.
-EVENT_RX = re.compile("|".join(f"(?P<{t}_{i}>{rx})" for i, (t, rx) in enumerate(_EV)))
-EVENT_GROUPS = {f"{t}_{i}": t for i, (t, _) in enumerate(_EV)}
+
+
+def _event_rx(rx: str) -> re.Pattern[str]:
+    """Compile an event pattern for speed: a space matches any run of white space (wrapped lines
+    keep a trailing space), and a leading ``\\b`` is dropped so the engine can skip ahead on the
+    first letters; :func:`find_events` checks the word start instead."""
+    rx = rx.replace(" ", r"\s+")
+    rx = re.sub(r"(^|\||\(\?:)\\b", r"\1", rx)
+    return re.compile(rx)
+
+
+EVENT_RULES_RX = [(t, _event_rx(rx)) for t, rx in _EV]
 HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|if convicted|in case of conviction|urges?|calls? on|asks?|"
     r"cannot|not|never)\b"
@@ -1500,8 +1519,12 @@ def find_events(
     prev_targets: list[str] = _main_targets(ents)
     flat = doc.flat
     all_hits = []
-    for m in EVENT_RX.finditer(flat, 0, stop):
-        all_hits.append((m.start(), m.end(), EVENT_GROUPS[m.lastgroup or ""]))
+    for etype, rx in EVENT_RULES_RX:
+        for m in rx.finditer(flat, 0, stop):
+            a = m.start()
+            if a == 0 or not flat[a - 1].isalnum():
+                all_hits.append((a, m.end(), etype))
+    all_hits.sort()
     event_dates = [d for d in dates if d.event_date]
     hi = di = 0
     for s in doc.sentences:
@@ -1873,14 +1896,24 @@ def _drop_person_overlaps(ents: Entities) -> None:
 
 def _add_short_mentions(doc: Doc, ents: Entities) -> None:
     """Bare surnames (``Bialiatski``) are mentions, and variants, of the one person so named."""
-    for p in ents.of("person"):
+    persons = ents.of("person")
+    counts: dict[str, int] = {}
+    for q in persons:
+        for w in (q.name or "").split()[-1:]:
+            counts[w] = counts.get(w, 0) + 1
+    owners = {}
+    for p in persons:
         words = (p.name or "").split()
-        if len(words) < 2:
-            continue
-        last = words[-1]
-        if sum(1 for q in ents.of("person") if (q.name or "").split()[-1:] == [last]) > 1:
-            continue
-        for m in re.finditer(rf"(?<![\w.] )\b{re.escape(last)}\b", doc.flat):
+        if len(words) >= 2 and counts[words[-1]] == 1:
+            owners[words[-1]] = p
+    if not owners:
+        return
+    rx = re.compile(r"(?<![\w.] )\b(?:" + "|".join(map(re.escape, owners)) + r")\b")
+    hits: dict[str, list[re.Match[str]]] = {}
+    for m in rx.finditer(doc.flat):
+        hits.setdefault(m.group(), []).append(m)
+    for last, p in owners.items():
+        for m in hits.get(last, []):
             if any(a <= m.start() < b for a, b in p.mentions):
                 continue
             p.mentions.append((m.start(), m.end()))
