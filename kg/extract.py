@@ -97,7 +97,9 @@ ORG_KIND_HINTS = [
     (re.compile(r"\b(?:Court|Tribunal|Plenum)\b"), "court"),
     (re.compile(r"Prosecut|Procura"), "prosecution"),
     (
-        re.compile(r"\b(?:Police|Interior|Gendarm|Militia|Financial Investigations|Criminal Investig)"),
+        re.compile(
+            r"\b(?:Police|Interior|Gendarm|Militia|Financial Investigations|Criminal Investig)"
+        ),
         "police",
     ),
     (
@@ -221,7 +223,9 @@ DEMONYMS = {
 
 # ---------------------------------------------------------------- text model
 
-TOKEN_RE = re.compile(r"No\.(?=\s*\d)|[^\W\d_][\w’'\-.]*[\w](?:(?<=s)['’](?!\w))?|[^\W\d_]|\d+(?:st|nd|rd|th)?|“|”|\"|\S")
+TOKEN_RE = re.compile(
+    r"No\.(?=\s*\d)|[^\W\d_][\w’'\-.]*[\w](?:(?<=s)['’](?!\w))?|[^\W\d_]|\d+(?:st|nd|rd|th)?|“|”|\"|\S"
+)
 CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from", "in", "No."})
 SENT_END = re.compile(r"(?<=[.;!?])[”\"’)]?\s+(?=[“\"(]?[A-Z0-9İÖÜŞÇ])|\n[ \t]*\n\s*")
 ABBREV_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs|No|St|Art|Prof|para|Nos|Jr|Sr|v|vs)\.$")
@@ -405,7 +409,9 @@ def head_of(words: list[str]) -> tuple[str, str] | None:
     is an initiative, ``Kahawa Law Courts`` a court, ``Code of Criminal Procedure`` a code. So
     the last head word before the first ``of``/``on``/``for`` wins; else the first head anywhere.
     """
-    first = next((i for i, w in enumerate(words) if w in ("of", "on", "for", "against")), len(words))
+    first = next(
+        (i for i, w in enumerate(words) if w in ("of", "on", "for", "against")), len(words)
+    )
     for w in reversed(words[:first]):
         bare = w.strip('“”"')
         bare = bare[:-2] if bare.endswith(("’s", "'s")) else bare
@@ -544,8 +550,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             value = _absolute(m, year)
             if value is None:
                 continue
-            if m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4"):
-                year = value[0]
+            if m.group("y1") or m.group("y2") or m.group("y3"):
+                year = value[0]  # a bare "in 2019" is background; it does not set the year
             if value[2] is not None and anchors:
                 anchor = date(*value)  # type: ignore[arg-type]
             out.append(DateMention(start, end, value, is_event))
@@ -761,7 +767,9 @@ ORG_TAIL_PLACE = re.compile(r"\s+(?:region|province|district|oblast|county|state
 def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] | None:
     """Trim a body's run to its name: no post before it, no post, place or "in X" after it."""
     flat = doc.flat
-    toks = [(m.group(), start + m.start()) for m in re.finditer(r"\S+", _run_slice(doc, words, start))]
+    toks = [
+        (m.group(), start + m.start()) for m in re.finditer(r"\S+", _run_slice(doc, words, start))
+    ]
     k = 0
     for i, (w, _) in enumerate(toks[:-1]):
         if w in POST_WORDS and toks[i + 1][0] == "of":
@@ -1388,7 +1396,8 @@ _EV = [
     ),
     (
         "deregistration",
-        r"liquidation|deregist\w+|dissol(?:ved|ution) of the organi|revoked (?:the|its) registration",
+        r"liquidation|deregist\w+|dissol(?:ved|ution) of the organi|"
+        r"revoked (?:the|its) registration",
     ),
     (
         "travel_ban",
@@ -1494,7 +1503,7 @@ LOOKS_BACK = re.compile(
     r"is|are|will|would|could)\b"
 )
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
-GAPPED_DATE = re.compile(r",\s*(?:on|in)\s+$")
+GAPPED_DATE = re.compile(r"(?:,|\w)\s+(?:on|in)\s+$")
 
 
 def find_events(
@@ -1569,7 +1578,7 @@ def find_events(
                 continue
             values = [value]
             if k == len(hits) - 1 and value is not None:
-                values += _gapped_dates(sdates, b, flat)
+                values += [v for v in _gapped_dates(sdates, b, flat) if v != value]
             for v in values:
                 key = (etype, format_date(v))
                 if key in seen:
@@ -1598,9 +1607,7 @@ def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     return out
 
 
-def _event_date(
-    sdates: list[DateMention], pos: int, clauses: list[int], others: list[int]
-) -> Any:
+def _event_date(sdates: list[DateMention], pos: int, clauses: list[int], others: list[int]) -> Any:
     """The date of the clause the event phrase stands in, else the nearest before it."""
     k = next((i for i in range(len(clauses) - 1) if clauses[i] <= pos < clauses[i + 1]), 0)
     c0, c1 = clauses[k], clauses[k + 1]
@@ -1621,7 +1628,7 @@ def _gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
     """``X was killed on D1, Y on D2, and Z on D3``: the dates that share one verb."""
     after = [d for d in sdates if d.start >= end]
     out = []
-    for d in after[1:]:
+    for d in after:
         lead = flat[max(end, d.start - 8) : d.start]
         if GAPPED_DATE.search(lead) and d.value[2] is not None:
             out.append(d.value)

@@ -124,7 +124,9 @@ def test_dump_is_yaml_in_gold_key_order(record: dict) -> None:
     assert yaml.safe_load(text)["persons"] == record["persons"]
 
 
-# Thresholds the extractor is held to over the whole development corpus.
+# Thresholds the extractor is held to over the whole development corpus. Categories still below
+# their floor are listed in BELOW with the measured F1; the test then expects them to fail and
+# asserts every other category for real.
 THRESHOLDS = {
     "persons": 0.95,
     "person_roles": 0.90,
@@ -132,14 +134,13 @@ THRESHOLDS = {
     "legal_provisions": 0.95,
     "events": 0.80,
 }
+BELOW = {"persons": 0.896, "person_roles": 0.753, "events": 0.784}
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"development corpus not found at {CORPUS}")
-@pytest.mark.xfail(
-    strict=False,
-    reason="rules do not yet reach every threshold on the whole corpus; see docs/extraction.md",
-)
-def test_corpus_quality() -> None:
+@pytest.fixture(scope="module")
+def corpus_report():
+    if not CORPUS.is_dir():
+        pytest.skip(f"development corpus not found at {CORPUS}")
     preds = {}
     for f in sorted(CORPUS.glob("*.txt")):
         text = f.read_text(encoding="utf-8")
@@ -151,9 +152,91 @@ def test_corpus_quality() -> None:
         preds[f.stem] = rec
     report = evaluate(CORPUS, preds)
     assert not report.missing
-    low = {
-        name: round(report.totals[name].f1, 3)
+    return report
+
+
+@pytest.mark.parametrize(
+    "category",
+    [
+        pytest.param(
+            name,
+            marks=pytest.mark.xfail(strict=True, reason=f"measured F1 {BELOW[name]} < {floor}")
+            if name in BELOW
+            else (),
+        )
         for name, floor in THRESHOLDS.items()
-        if report.totals[name].f1 < floor
-    }
-    assert not low, f"below threshold: {low}\n{report.to_text()}"
+    ],
+)
+def test_corpus_quality(corpus_report, category: str) -> None:
+    f1 = corpus_report.totals[category].f1
+    assert f1 >= THRESHOLDS[category], f"{category}: {f1:.3f}\n{corpus_report.to_text()}"
+
+
+# ---------------------------------------------------------------- rules on texts of our own
+
+NARRATIVE = """5 June 2024
+
+Freedonia: Lawyer Tomas Reyes held
+
+Background
+
+On 2 May 2024, officers of the State Security Service searched the home of lawyer Tomas Reyes
+in Port Vale. They seized his laptop. The following day, the Central District Court in Port
+Vale remanded him in custody. He had previously been detained in 2019.
+
+On the evening of 14 May, his colleague Ines Olmo was arrested, his assistant on 16 May, and
+his driver on 20 May. The court adjourned until 28 May. Two weeks later, the prosecutor
+charged him under Sections 12A and 14 of the Public Order (Amendment) Act (POAA).
+He was also charged under POAA Section 9 (unlawful assembly).
+"""
+
+
+@pytest.fixture(scope="module")
+def narrative() -> dict:
+    return extract_case(NARRATIVE, appeal_id="t-002")
+
+
+def test_undated_sentence_takes_the_paragraph_date(narrative: dict) -> None:
+    got = {(e["type"], e["date"]) for e in narrative["events"]}
+    assert ("search", "2024-05-02") in got
+    assert ("seizure", "2024-05-02") in got  # "They seized ..." continues the paragraph
+    assert ("detention", "2024-05-03") in got  # "The following day"
+    # "He had previously been detained": looks back, so no event on the paragraph's date
+    assert not any(t == "arrest" and d and d.startswith("2024-05-0") for t, d in got)
+
+
+def test_time_of_day_gapped_dates_and_adjournment(narrative: dict) -> None:
+    got = [(e["type"], e["date"]) for e in narrative["events"]]
+    for day in ("14", "16", "20"):
+        assert ("arrest", f"2024-05-{day}") in got  # "on the evening of", then gapped dates
+    assert ("trial_hearing", "2024-05-28") in got  # "adjourned until 28 May"
+    assert ("charge", "2024-06-11") in got  # two weeks after the last full date
+
+
+def test_sections_of_a_bracketed_act_and_acronym_before_sections(narrative: dict) -> None:
+    (act,) = [i for i in narrative["instruments"] if i["name"].startswith("Public Order")]
+    assert act["name"] == "Public Order (Amendment) Act"
+    assert [p["article"] for p in act["provisions"]] == ["12A", "14", "9"]
+    assert act["provisions"][-1]["label"] == "Unlawful assembly"
+
+
+def test_body_names_without_seat_or_post(narrative: dict) -> None:
+    names = {o["name"] for o in narrative["organisations"]}
+    assert "Central District Court" in names  # "in Port Vale" is the seat, not the name
+    assert "State Security Service" in names
+    kinds = {o["name"]: o["kind"] for o in narrative["organisations"]}
+    assert kinds["State Security Service"] == "security_service"
+
+
+def test_head_word_comes_last_before_the_complement() -> None:
+    text = (
+        "1 March 2022\n\nUtopia: test\n\nShe co-founded the Open Constitution Initiative and "
+        "appeared before the Riverside Law Courts. Ms Ana Lind is Vice-President of the "
+        "Utopian Federation for Human Rights.\n"
+    )
+    rec = extract_case(text, appeal_id="t-003")
+    orgs = {o["name"]: o["kind"] for o in rec["organisations"]}
+    assert orgs["Open Constitution Initiative"] == "ngo"
+    assert orgs["Riverside Law Courts"] == "court"
+    assert "Utopian Federation for Human Rights" in orgs
+    assert not [i for i in rec["instruments"] if "Constitution" in i["name"]]
