@@ -128,7 +128,8 @@ INSTRUMENT_HEADS = {
 }  # fmt: skip
 SITE_HEADS = frozenset(
     """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue
-Station Camp Island Hospital Hotel Complex Facility County Province Region Oblast""".split()
+Station Camp Island Hospital Hotel Complex Facility County Province Region Oblast Road Lane
+Boulevard Highway Bridge Market Park Village Valley Mountains Mountain River Lake""".split()
 )
 PERSON_TITLES = [
     (r"Prosecutor General", "official", "prosecutor"), (r"President", "official", None),
@@ -371,10 +372,13 @@ def find_runs(doc: Doc) -> list[Run]:
 
 
 def _short_line_break(text: str, a: int, b: int) -> bool:
-    """A line break after a short line ends a run: signature blocks put name and title apart."""
+    """A line break after a short line ends a run: signature blocks put name and title apart.
+    A blank line always does: a name never runs across paragraphs."""
     nl = text.find("\n", a, b)
     if nl < 0:
         return False
+    if text.find("\n", nl + 1, b) >= 0:
+        return True
     line_start = text.rfind("\n", 0, a) + 1
     return nl - line_start < 50
 
@@ -412,14 +416,16 @@ def head_of(words: list[str]) -> tuple[str, str] | None:
     first = next(
         (i for i, w in enumerate(words) if w in ("of", "on", "for", "against")), len(words)
     )
-    for w in reversed(words[:first]):
-        bare = w.strip('“”"')
+    for k in range(first - 1, -1, -1):
+        bare = words[k].strip('“”"')
         bare = bare[:-2] if bare.endswith(("’s", "'s")) else bare
         if bare in INSTRUMENT_HEADS:
             return "instrument", bare
         if bare in ORG_HEADS:
             return "organisation", bare
         if bare in SITE_HEADS:
+            if k > 0 and ORG_HEADS.get(words[k - 1]) in STATE_KINDS:
+                return "organisation", words[k - 1]  # "Pangani Police Station" is a body's post
             return "place", bare
     for w in words:
         if w.strip('“”"') in INSTRUMENT_HEADS:
@@ -751,8 +757,46 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 ents.add(Entity("place", text, start, end, attrs={"kind": "site"}))
             elif text in KNOWN_BODIES or text in PLATFORMS:
                 add_organisation(doc, ents, text, start, end, main_country)
+            elif (cue := _named_by_noun(doc, start, len(words))) is not None:
+                e = add_organisation(doc, ents, text, start, end, main_country)
+                e.attrs["kind"] = cue
             else:
                 add_person_candidate(doc, ents, run, strip_titles(run.words, i))
+
+
+#: A lower-case noun that says what the name after it is: "the newspaper Greater Kashmir",
+#: "the human rights alliance Karapatan"; and a name glossed in brackets after a lower-case
+#: body noun: "its communal land authority (Bienes Comunales)".
+NAMED_BY_NOUN = re.compile(
+    r"\b(?P<n>newspapers?|magazine|weekly|daily|news agency|news (?:website|portal|outlet)|"
+    r"website|radio station|(?:television|TV) (?:channel|station)|broadcaster|"
+    r"organi[sz]ation|NGO|association|alliance|network|coalition|movement|group|union|"
+    r"federation|foundation|party|trade union|collective|cooperative)\s+$"
+)
+GLOSSED_BODY = re.compile(
+    r"\b(?:authority|body|council|committee|assembly|organi[sz]ation|association|union|"
+    r"agency|office|group|network|alliance|cooperative)\s*\($"
+)
+
+
+def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
+    """The organisation kind a lower-case noun before a name gives it, or None."""
+    if n_words > 5:
+        return None
+    before = doc.flat[max(0, start - 40) : start]
+    if GLOSSED_BODY.search(before):
+        return "other"
+    m = NAMED_BY_NOUN.search(before)
+    if not m:
+        return None
+    n = m.group("n")
+    if re.match(r"news|magazine|weekly|daily|website|radio|television|TV|broad", n):
+        return "media"
+    if n == "party":
+        return "political_party"
+    if n in ("movement", "group", "collective"):
+        return "other"
+    return "ngo"
 
 
 #: Words for a post held in a body: ``Vice-President of the X``, ``X Commissioner for ...``.
@@ -952,18 +996,46 @@ POSSESSIVE_LAWYER = re.compile(
 )
 
 
+#: Words that never stand right before a person's name: a place follows "in", a name with
+#: "the" before it is a body, a region or a thing ("the Sierra Madre", "the Greater Kashmir").
+PLACE_BEFORE = re.compile(r"\b(?:the|in|at|near)\s*$")
+
+
+def _is_acronym(w: str) -> bool:
+    return len(w) >= 2 and w.isupper() and w.isalpha()
+
+
 def add_person_candidate(
     doc: Doc, ents: Entities, run: Run, first: int, last: int | None = None
 ) -> None:
     """A run of two to four name-shaped words that is not a body, place or instrument."""
     toks = run.tokens[first : None if last is None else last + 1]
+    # "Justice A B of the X High Court": the name stands before its complement
+    cut = next((k for k, t in enumerate(toks) if t[0] in CONNECTORS), len(toks))
+    if cut >= 2:
+        toks = toks[:cut]
+    # "Special NIA Judge A B", "DCI Director A B": the name follows the last title word
+    titles = [k for k, t in enumerate(toks[:-2]) if t[0] in TITLE_STOP or _is_acronym(t[0])]
+    if titles:
+        toks = toks[titles[-1] + 1 :]
     while toks and (toks[-1][0] in CONNECTORS or toks[-1][0] in CAP_STOP):
         toks = toks[:-1]
+    if (
+        toks
+        and not re.search(r"[’']s?$", toks[-1][0])
+        and PLACE_BEFORE.search(doc.flat[max(0, toks[0][1] - 8) : toks[0][1]])
+    ):
+        return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
     words = [t for t, _, _ in toks]
     if not 2 <= len(words) <= 4:
         return
     if any(
-        w in CONNECTORS or w in MONTHS or w in COUNTRIES or w in DEMONYMS or w in NON_NAME
+        w in CONNECTORS
+        or w in MONTHS
+        or w in COUNTRIES
+        or w in DEMONYMS
+        or w in NON_NAME
+        or w in TITLE_STOP
         for w in words
     ):
         return
@@ -1181,43 +1253,116 @@ def _gender(doc: Doc, p: Entity) -> str:
     return "unknown"
 
 
+_NUM = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a dozen|"
+    r"dozens of|some|about \w+|at least \w+)"
+)
+_CAP = r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+"
+#: Nouns for a group of co-accused and the role they take: "six other accused", "22 other
+#: lawyers".
+GROUP_ROLES = {"lawyers": "lawyer", "defenders": "defender", "activists": "defender",
+               "journalists": "journalist"}  # fmt: skip
 UNNAMED = [
-    (
-        re.compile(r"\b(?P<n>(?:[A-Z][\w’'\-]+ ){0,2}[A-Z][\w’'\-]+[’']s lawyer)\b(?! [A-Z])"),
-        "lawyer",
-    ),
-    (re.compile(r"\b(?P<n>(?:[A-Z][\w’'\-]+ ){0,2}[A-Z][\w’'\-]+[’']s relatives)\b"), "relative"),
+    (re.compile(rf"\b(?P<n>(?:{_CAP} ){{0,2}}{_CAP}[’']s lawyer)\b(?! [A-Z])"), "lawyer"),
+    # "a lawyer for Anna Kovacs said": a lawyer named only by the client
     (
         re.compile(
-            r"\b(?P<n>(?:(?:two|three|four|several)\s+)?(?:unknown|unidentified|masked|armed)"
-            r"\s+(?:men|persons|people|assailants|individuals))\b"
+            rf"\b(?P<n>(?:an?|the) lawyer (?:for|of|representing) (?:{_CAP} ){{0,2}}{_CAP})"
+            rf"(?![’']s)(?!\w)(?!,? (?:{_CAP}|who is|is)\b)"
+        ),
+        "lawyer",
+    ),  # fmt: skip
+    (re.compile(rf"\b(?P<n>(?:{_CAP} ){{0,2}}{_CAP}[’']s relatives)\b"), "relative"),
+    (
+        re.compile(
+            rf"(?<!the )\b(?P<n>(?:{_NUM}\s+)?(?:unknown|unidentified|masked|armed|hooded|"
+            r"plain-?clothes?d?)\s+(?:men|women|persons|people|assailants|individuals|attackers|"
+            r"gunmen|officers))\b"
         ),
         "other",
     ),
+    # "four young Farland men": a counted group the text does not name ("the two men" refers
+    # back to people already named)
+    (
+        re.compile(
+            rf"(?<![Tt]he )(?<!\w)(?P<n>{_NUM} (?:(?:young|elderly|local|{_CAP}) ){{1,2}}"
+            r"(?:men|women|youths|boys|girls|farmers|students))\b"
+        ),
+        "other",
+    ),  # fmt: skip
+    # "members of an alleged criminal gang": an armed group's members
+    (
+        re.compile(
+            r"\b(?P<n>members of (?:an?|the) (?:alleged |suspected )?(?:[\w-]+ ){0,3}"
+            r"(?:group|gang|cartel|militia|paramilitar(?:y|ies)))\b"
+        ),
+        "other",
+    ),  # fmt: skip
     (re.compile(r"\b(?P<n>the prosecutor)(?= [a-z]+ed\b)"), "prosecutor"),
-    (re.compile(r"\b(?P<n>\d+ other lawyers)\b"), "lawyer"),
+    # "six other accused", "22 other lawyers" (not when named next: "among them X")
+    (
+        re.compile(
+            rf"\b(?P<n>{_NUM} other (?:accused|defendants|detainees|suspects|lawyers|"
+            r"defenders|activists|journalists))\b(?!,? (?:among|including)\b)"
+        ),
+        "group",
+    ),  # fmt: skip
+    # "The six others are members of X": the rest of a list just given
+    (re.compile(rf"\b(?P<n>[Tt]he {_NUM} others)\b(?!,? (?:among|including)\b)"), "list"),
+    (
+        re.compile(
+            r"\b(?P<n>(?:the |a |an )?(?:[A-Z][\w’'\-]+ ){0,4}(?:and [A-Z][\w’'\-]+ )?"
+            r"(?:Judge|Magistrate)(?: of [A-Z][\w’'\-]+)?)(?! [A-Z])"
+        ),
+        "judge",
+    ),
     (re.compile(r"(?<![\w ]of )\b(?P<n>investigators)\b"), "other"),
 ]
 
 
 def add_unnamed(doc: Doc, ents: Entities) -> None:
     """Actors the text describes but does not name: "his lawyer", "two masked men"."""
+    taken: list[tuple[int, int]] = []
     for rx, role in UNNAMED:
         for m in rx.finditer(doc.flat):
             label = clean(m.group("n"))
-            owner = re.match(r"(.+?)[’']s ", label)
+            if any(a < m.end("n") and m.start("n") < b for a, b in taken):
+                continue
+            if role == "judge" and not re.match(r"the [A-Z][\w’'\-]+ ", label):
+                continue  # only "the Principal Judge of X" stands for an unnamed judge
+            owner = re.match(r"(.+?)[’']s ", label) or re.match(
+                r"(?:an?|the) lawyer (?:for|of|representing) (.+)$", label
+            )
             if owner and not any(
                 owner.group(1) == p.name or owner.group(1) in p.variants for p in ents.of("person")
             ):
                 continue
             if any(label in e.variants for e in ents.of("person") if e.name is None):
                 continue
+            roles = [_group_role(doc, ents, m, role)]
             e = Entity("person", None, m.start("n"), m.end("n"), variants=[label])
             e.mentions.append((e.start, e.end))
-            e.attrs.update(roles=[role], positions=[], gender="unknown")
+            e.attrs.update(roles=roles, positions=[], gender="unknown")
             if "men" in label.split():
                 e.attrs["gender"] = "male"
             ents.items.append(e)
+            taken.append((m.start("n"), m.end("n")))
+
+
+def _group_role(doc: Doc, ents: Entities, m: re.Match[str], role: str) -> str:
+    """The role of a group: from its noun ("other lawyers"), or for "the six others" the role
+    most of the people named in the sentences just before share."""
+    if role == "group":
+        return GROUP_ROLES.get(m.group("n").split()[-1], "other")
+    if role != "list":
+        return role
+    lo = m.start() - 400
+    counts: dict[str, int] = {}
+    for p in ents.of("person"):
+        if p.name and any(lo <= a < m.start() for a, _ in p.mentions):
+            for r in p.attrs.get("roles", []):
+                counts[r] = counts.get(r, 0) + 1
+    return max(counts, key=lambda r: counts[r]) if counts else "other"
 
 
 # ---------------------------------------------------------------- instruments and provisions

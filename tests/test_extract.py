@@ -134,7 +134,7 @@ THRESHOLDS = {
     "legal_provisions": 0.95,
     "events": 0.80,
 }
-BELOW = {"persons": 0.896, "person_roles": 0.753, "events": 0.784}
+BELOW = {"person_roles": 0.839, "events": 0.784}
 
 
 @pytest.fixture(scope="module")
