@@ -135,6 +135,7 @@ PERSON_TITLES = [
     (r"Prosecutor General", "official", "prosecutor"), (r"President", "official", None),
     (r"Prime Minister", "official", None), (r"Minister", "official", None),
     (r"Mayor", "official", None), (r"Governor", "official", None),
+    (r"District Magistrate|District Collector|Prefect|Adviser|Advisor", "official", None),
     (r"Commissioner", "official", None), (r"Special Rapporteur", "official", None),
     (r"Chair-Rapporteur", "official", None), (r"Ombudsman", "official", None),
     (r"[Jj]udge", "judge", None), (r"Magistrate|Justice", "judge", None),
@@ -143,12 +144,22 @@ PERSON_TITLES = [
     (r"[Jj]ournalist", "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
     (r"(?:civic |civil society )?[Aa]ctivists?", "defender", None),
     (r"[Cc]olleagues?", "defender", None), (r"[Ww]itness", "witness", None),
+    (r"(?:[Pp]aralegal|[Cc]ampaigner|[Oo]rgani[sz]er|[Tt]rade unionist|[Ee]nvironmentalist|"
+     r"[Cc]ommunity leader|[Ll]and defender)", "defender", None),
 ]  # fmt: skip
 GENDER_NOUNS = {
     "wife": "female", "mother": "female", "daughter": "female", "sister": "female",
     "husband": "male", "father": "male", "son": "male", "brother": "male",
+    "nephew": "male", "niece": "female", "son-in-law": "male", "daughter-in-law": "female",
+    "brother-in-law": "male", "sister-in-law": "female", "father-in-law": "male",
+    "mother-in-law": "female", "grandson": "male", "granddaughter": "female",
+    "grandfather": "male", "grandmother": "female", "uncle": "male", "aunt": "female",
+    "cousin": "unknown", "stepson": "male", "stepdaughter": "female", "partner": "unknown",
+    "spouse": "unknown", "fiancé": "male", "fiancée": "female",
 }  # fmt: skip
-GENDER_NOUN_RE = re.compile(rf"\b({'|'.join(GENDER_NOUNS)}),?\s*$")
+GENDER_NOUN_RE = re.compile(
+    rf"(?<![\w-])({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))}),?\s*$"
+)
 PLATFORMS = frozenset(
     "Facebook Twitter Instagram YouTube Telegram WhatsApp VKontakte TikTok".split()
 )
@@ -1121,16 +1132,32 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         positions: list[dict[str, Any]] = []
         for start, end in sorted(p.mentions):
             before = flat[max(0, start - 45) : start]
+            gap = list(re.finditer(r"\n[ \t]*\n", doc.text[max(0, start - 45) : start]))
+            if gap:
+                before = before[gap[-1].end() :]  # a blank line ends what describes a name
             after = flat[end : end + 90]
             _roles_before(before, roles, positions, p)
             _roles_after(after, roles, positions, p, ents, end)
-        if title_span and any(title_span[0] <= s < title_span[1] for s, _ in p.mentions):
-            roles.append("defender")
-        if any(re.search(r"\bcomplaint (?:of|by|from)\b[^.]{0,60}$", flat[max(0, s - 80) : s])
-               for s, _ in p.mentions):  # fmt: skip
-            roles.append("complainant")
+        if title_span and any(
+            title_span[0] <= s < title_span[1] and not re.search(r"\bby\s+$", flat[s - 5 : s])
+            for s, _ in p.mentions
+        ):
+            roles.append("defender")  # named in the title, and not as the one who acts ("by X")
+        if "lawyer?" in roles:
+            # a lawyer who is the one persecuted is a defender; one who acts for others a lawyer
+            roles = [r for r in roles if r != "lawyer?"]
+            targeted = "defender" in roles or _default_role(doc, p) == "defender"
+            roles.append("defender" if targeted else "lawyer")
+        complains = any(
+            COMPLAINANT_BEFORE.search(flat[max(0, s - 80) : s]) or COMPLAINANT_AFTER.match(flat, e)
+            for s, e in p.mentions
+        )
         if not roles:
             roles.append(_default_role(doc, p))
+        if complains and "defender" not in roles:
+            roles.append("complainant")
+            if "other" in roles:
+                roles.remove("other")
         order = ["defender", "official", "complainant", "lawyer", "judge", "prosecutor",
                  "journalist", "relative", "witness", "other"]  # fmt: skip
         roles = sorted(set(roles), key=order.index)
@@ -1151,7 +1178,7 @@ def _roles_before(
         if not m:
             continue
         if r1 == "lawyer" and not POSSESSIVE_LAWYER.search(before):
-            roles.append("defender")
+            roles.append("lawyer?")  # a lawyer, or a defender who is one: decided later
             return
         roles.append(r1)
         if r2:
@@ -1162,19 +1189,39 @@ def _roles_before(
     m = GENDER_NOUN_RE.search(before)
     if m:
         roles.append("relative")
-        p.attrs["gender"] = GENDER_NOUNS[m.group(1)]
+        if GENDER_NOUNS[m.group(1)] != "unknown":
+            p.attrs["gender"] = GENDER_NOUNS[m.group(1)]
+        return
+    if APPOSED_MEMBER.search(before):
+        roles.append("defender")
         return
     if re.search(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$", before):
         roles.append("defender")
 
 
 OFFICIAL_WORDS = re.compile(
-    r"(?<![-\w])(?:Mayor|President|Minister|Governor|Commissioner|Rapporteur|Ombudsman)\b"
+    r"(?<![-\w])(?:Mayor|President|Minister|Governor|Commissioner|Rapporteur|Ombudsman|"
+    r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General)\b"
 )
 LEAD_TITLES = re.compile(
-    r"(?:former |then |the )?(?:chair|chairman|chairwoman|head|director|founder|co-founder|"
-    r"coordinator|deputy)\b",
+    r"(?:former |then |the )?(?:(?:national |general |programme |program )?coordinator|chair|"
+    r"chairman|chairwoman|chairperson|head|director|founder|co-founder|deputy|secretary[- ]general|"
+    r"president|spokesperson|leader)\b",
     re.I,
+)
+#: "Another leader of the community, X": a member or leader of a group named before the name.
+APPOSED_MEMBER = re.compile(
+    r"\b(?:leader|member|founder|co-founder|coordinator|activist|defender)s? of [^,.;()]{2,50},\s*$"
+)
+#: The one who brings a complaint or a case: "a complaint by X", "a case brought ... by X",
+#: "X filed a perjury complaint".
+COMPLAINANT_BEFORE = re.compile(
+    r"\b(?:complaint|lawsuit|suit|case|charges?)\b[^.;]{0,60}?\b(?:of|by|from)\s+$"
+    r"|\bcomplaint (?:of|by|from)\b[^.]{0,60}$"
+)
+COMPLAINANT_AFTER = re.compile(
+    r"(?:,[^,.;]{0,60},)?\s+(?:had\s+|then\s+|also\s+)?(?:filed|lodged|submitted|brought)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit)\b"
 )
 SIGNATURE_TITLE = re.compile(
     r"\s*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|Chair|Director|"
@@ -1194,6 +1241,7 @@ def _roles_after(
     if title:
         roles.append("official")
         positions.append({"title": clean(title.group("t")), "organisation": None})
+    after = re.sub(r"^\.(?=,)", "", after)  # "A B Jr., then Minister": the suffix's dot
     after = re.sub(r"^\s+and\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s*){1,4}(?=,|\s+acting)", "", after)
     if re.match(r"\s+(?:acting for the prosecution|for the prosecution)", after):
         roles.append("prosecutor")
@@ -1267,7 +1315,7 @@ UNNAMED = [
     # "a lawyer for Anna Kovacs said": a lawyer named only by the client
     (
         re.compile(
-            rf"\b(?P<n>(?:an?|the) lawyer (?:for|of|representing) (?:{_CAP} ){{0,2}}{_CAP})"
+            rf"\b(?P<n>(?:[Aa]n?|[Tt]he) lawyer (?:for|of|representing) (?:{_CAP} ){{0,2}}{_CAP})"
             rf"(?![’']s)(?!\w)(?!,? (?:{_CAP}|who is|is)\b)"
         ),
         "lawyer",
@@ -1331,7 +1379,7 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
             if role == "judge" and not re.match(r"the [A-Z][\w’'\-]+ ", label):
                 continue  # only "the Principal Judge of X" stands for an unnamed judge
             owner = re.match(r"(.+?)[’']s ", label) or re.match(
-                r"(?:an?|the) lawyer (?:for|of|representing) (.+)$", label
+                r"(?:[Aa]n?|[Tt]he) lawyer (?:for|of|representing) (.+)$", label
             )
             if owner and not any(
                 owner.group(1) == p.name or owner.group(1) in p.variants for p in ents.of("person")
@@ -2051,11 +2099,11 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
     persons = ents.of("person")
     counts: dict[str, int] = {}
     for q in persons:
-        for w in (q.name or "").split()[-1:]:
+        for w in _surname_words(q.name)[-1:]:
             counts[w] = counts.get(w, 0) + 1
     owners = {}
     for p in persons:
-        words = (p.name or "").split()
+        words = _surname_words(p.name)
         if len(words) >= 2 and counts[words[-1]] == 1:
             owners[words[-1]] = p
     if not owners:
@@ -2071,6 +2119,14 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
             p.mentions.append((m.start(), m.end()))
             if last not in p.variants:
                 p.variants.append(last)
+
+
+def _surname_words(name: str | None) -> list[str]:
+    """The words of a name without a generational suffix: the surname of "A B Jr." is B."""
+    words = (name or "").split()
+    while len(words) > 2 and words[-1].rstrip(".") in ("Jr", "Sr", "II", "III", "IV"):
+        words = words[:-1]
+    return words
 
 
 def _assign_ids(ents: Entities) -> None:
