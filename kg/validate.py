@@ -17,6 +17,7 @@ from rdflib.namespace import SH
 
 from kg.build import parse_turtle
 from kg.errors import KgError
+from kg.shacl_sparql import add_to_report, run_constraints, without_sparql
 from kg.store import Store
 from kg.vocab import PREFIXES_FILE, SHAPES_DIR, bind_prefixes
 
@@ -44,9 +45,12 @@ class Report:
     graph: Graph = field(default_factory=Graph, repr=False)
 
     def to_text(self) -> str:
-        if self.conforms:
+        if self.conforms and not self.violations:
             return "Conforms: the graph satisfies every shape."
-        lines = [f"Does not conform: {len(self.violations)} result(s)."]
+        if self.conforms:
+            lines = [f"Conforms, with {len(self.violations)} warning(s)."]
+        else:
+            lines = [f"Does not conform: {len(self.violations)} result(s)."]
         for v in self.violations:
             where = f" [{v.source}]" if v.source else ""
             path = f" {v.path}" if v.path else ""
@@ -82,23 +86,39 @@ def _short(g: Graph, node: object) -> str | None:
 
 
 def validate_graph(
-    data: Graph, shapes: Graph | None = None, sources: dict[URIRef, str] | None = None
+    data: Graph,
+    shapes: Graph | None = None,
+    sources: dict[URIRef, str] | None = None,
+    store: Store | None = None,
 ) -> Report:
-    """Validate an rdflib graph against the project's shapes (or the given ones)."""
+    """Validate an rdflib graph against the project's shapes (or the given ones).
+
+    SHACL Core runs in pyshacl; SPARQL constraints run in Oxigraph (:mod:`kg.shacl_sparql`),
+    over ``store`` when given (it must hold the same data), else over a copy of ``data``.
+    """
     shapes = shapes if shapes is not None else shapes_graph()
     conforms, report_graph, _ = shacl_validate(
         data,
-        shacl_graph=shapes,
+        shacl_graph=without_sparql(shapes),
         inference="none",
         advanced=True,
         allow_warnings=True,
     )
     if not isinstance(report_graph, Graph):  # pyshacl's ValidationFailure: the shapes are broken
         raise KgError(f"{SHAPES_DIR}: could not run SHACL: {report_graph}")
+    if store is None:
+        store = Store.memory()
+        store.add_graph(data, None)
+    sparql_results = run_constraints(store, shapes)
+    add_to_report(report_graph, sparql_results)
+    # As with pyshacl's allow_warnings: warnings and infos are reported but do not fail.
+    conforms = bool(conforms) and not any(r.severity == SH.Violation for r in sparql_results)
     bind_prefixes(report_graph)
     nm = bind_prefixes(Graph())
     rows = []
-    for res in report_graph.subjects(RDF.type, SH.ValidationResult):
+    # Top-level results only: pyshacl also types the nested results behind sh:node.
+    reports = list(report_graph.subjects(RDF.type, SH.ValidationReport))
+    for res in (r for rep in reports for r in report_graph.objects(rep, SH.result)):
         focus = report_graph.value(res, SH.focusNode)
         sev = report_graph.value(res, SH.resultSeverity)
         msgs = sorted(str(m) for m in report_graph.objects(res, SH.resultMessage))
@@ -134,5 +154,4 @@ def record_sources(store: Store) -> dict[URIRef, str]:
 
 def validate_store(store: Store, shapes: Graph | None = None) -> Report:
     """Validate everything in a built store."""
-    return validate_graph(store.to_graph(), shapes, record_sources(store))
-
+    return validate_graph(store.to_graph(), shapes, record_sources(store), store=store)
