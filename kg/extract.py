@@ -1590,7 +1590,7 @@ _EV = [
     (
         "deregistration",
         r"liquidation|deregist\w+|dissol(?:ved|ution) of the organi|"
-        r"revoked (?:the|its) registration",
+        r"revoked (?:the |its |their )?(?:[\w’']+ )?registration",
     ),
     (
         "travel_ban",
@@ -1618,7 +1618,9 @@ _EV = [
     (
         "charge",
         r"\bcharged (?:him |her |them )?(?:with|under)|criminal charges brought|added charges|"
-        r"charged them|\bindicted\b|\bcharge sheet\b",
+        r"charged them|\bindicted\b|\bcharge sheet\b|\b(?:was|were) prosecuted\b|"
+        r"\bcharged (?:only |also )?(?:Mr |Ms |Sister |Brother |Father )?[A-Z]\w+ [A-Z]\w+|"
+        r"probable cause to charge",
     ),
     (
         "detention",
@@ -1630,7 +1632,7 @@ _EV = [
         r"held there for hours|\b(?:placed|put) (?:him |her |them )?under (?:house arrest|"
         r"residential surveillance|[“\"]residential|[A-Z]{3,5}\b)|"
         r"\bsent (?:him|her|them) to (?:\w+ )?(?:custody|pre-trial detention)|"
-        r"\b(?:was|were) (?:being )?held (?:under|at) (?:the )?[A-Z]",
+        r"\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]",
     ),
     (
         "trial_hearing",
@@ -1649,13 +1651,15 @@ _EV = [
     ),
     (
         "court_decision",
-        r"\bupheld\b|dismissed (?:the|his|her|their) (?:appeals?|complaint|petition)|"
+        r"\bupheld\b|dismissed (?:the |his |her |their )?(?:[\w’']+ ){0,2}?(?:appeals?|complaint|"
+        r"petition|application|motion)|"
         r"delivered its judgment|accepted the objection|merged the case|rejected a defence request|"
         r"\bset aside\b|\bquashed\b",
     ),
     (
         "complaint",
-        r"private complaint|(?:filed|lodged|submitted) an? (?:\w+ )?(?:complaint|application)",
+        r"private complaint|(?:filed|lodged|submitted) an? (?:\w+ )?(?:complaint|application|"
+        r"petition)|\bpetitioned\b",
     ),
     (
         "threat",
@@ -1683,7 +1687,7 @@ def _event_rx(rx: str) -> re.Pattern[str]:
 EVENT_RULES_RX = [(t, _event_rx(rx)) for t, rx in _EV]
 HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|if convicted|in case of conviction|urges?|calls? on|asks?|"
-    r"cannot|not|never)\b"
+    r"cannot|not|never|considers? that|believes? that|fears? that|is concerned that)\b"
 )
 PRONOUN_TARGET = re.compile(
     r"\b(?:him|he|his|them|they|their|the two men|the human rights defender|the defendants)\b", re.I
@@ -1695,6 +1699,23 @@ LOOKS_BACK = re.compile(
     r"\b(?:had|has|have|previously|already|earlier|formerly|since|before|ago|in the past|"
     r"is|are|will|would|could)\b"
 )
+#: "the disappeared activist", "those acquitted": a participle used as an adjective.
+ADJECTIVAL = re.compile(r"\b(?:[Tt]he|[Tt]hose|an?|[Aa]mong)\s+$")
+#: A date right after the event phrase belongs to it: "revoked its registration on 20 August".
+TIGHT_DATE = re.compile(r"(?:\s+(?:him|her|them|it|its \w+|the \w+))?\s+(?:(?:on|in)\s+)?")
+VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
+
+
+def _after_verb(flat: str, d: DateMention) -> bool:
+    """The date follows a past participle directly: "abducted in 2021", "held on 3 May"."""
+    m = VERB_BEFORE_DATE.search(flat, max(0, d.start - 30), d.start)
+    if not m:
+        return False
+    return bool(re.search(r"(?:on|in)\s+$", m.group())) or flat.startswith(("in ", "In "), d.start)
+
+
+#: "and later remanded": the event comes after the date of its sentence.
+LATER = re.compile(r"\b(?:later|subsequently|eventually|afterwards)\s+$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
 GAPPED_DATE = re.compile(r"(?:,|\w)\s+(?:on|in)\s+$")
 
@@ -1752,23 +1773,40 @@ def find_events(
         text = flat[s.start : s.end]
         clauses = [s.start, *(s.start + c.end() for c in CLAUSE_END.finditer(text)), s.end]
         seen: set[tuple[str, str | None]] = set()
+        sent_values: list[Any] = []
+        bound = {a: _tight_date(flat, sdates, b) for a, b, _ in hits}
         for k, (a, b, etype) in enumerate(hits):
             pre = flat[max(s.start, a - 40) : a]
             if HYPOTHETICAL.search(pre) and etype not in ("appeal_filed",):
                 continue
+            if ADJECTIVAL.search(pre) and re.match(r"\w+ed\b", flat[a:b]):
+                continue  # "the disappeared activist", "those acquitted": a participle, no event
             others = [h[0] for h in hits if h[0] != a]
-            value = _event_date(sdates, a, clauses, others)
+            # a date bound to another verb before a comma ("men, abducted in 2020, be returned,
+            # she was prosecuted") is not this event's date
+            taken = [
+                d for d in sdates
+                if d.end <= a and "," in flat[d.end : a]
+                and (d in bound.values() or _after_verb(flat, d))
+            ]  # fmt: skip
+            value = _event_date([d for d in sdates if d not in taken], a, clauses, others)
+            if bound[a] is not None:
+                value = bound[a].value  # "revoked its registration on 20 August 2003"
+            elif LATER.search(pre):
+                value = None  # "were detained and later remanded": after the date, not on it
             if etype == "trial_hearing" and flat.startswith("adjourned", a):
                 # "adjourned until 18 January": the hearing resumes on that date
                 nxt = [d for d in dates if b <= d.start <= b + 20]
                 value = nxt[0].value if nxt else None
             # an appeal comes after the decision it attacks, never on its date
-            inherit = etype not in ("appeal_filed", "complaint")
+            inherit = etype not in ("appeal_filed", "complaint") and not LATER.search(pre)
+            inherited = False
             if value is None and inherit and para_date and not LOOKS_BACK.search(flat[s.start : a]):
                 if not PAST_PERFECT.search(pre):
-                    value = para_date
+                    value, inherited = para_date, True
             if value is None and PAST_PERFECT.search(pre):
                 continue
+            sent_values.append(value)
             values = [value]
             if k == len(hits) - 1 and value is not None:
                 values += [v for v in _gapped_dates(sdates, b, flat) if v != value]
@@ -1777,27 +1815,48 @@ def find_events(
                 if key in seen:
                     continue
                 seen.add(key)
-                events.append(
-                    _make_event(doc, ents, mentions, provs, s, a, b, etype, v, prev_targets)
-                )
+                ev = _make_event(doc, ents, mentions, provs, s, a, b, etype, v, prev_targets)
+                if inherited:
+                    ev["_inherited"] = True
+                events.append(ev)
         if sdates:
-            para_date = sdates[-1].value
+            # the narrative goes on from the date of the sentence's last event, else its last date
+            dated = [v for v in sent_values if v is not None]
+            para_date = dated[-1] if dated else sdates[-1].value
     return _corefer(events, doc)
 
 
 def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     """A dated event told again in another paragraph (a lead, then the narrative) is one event."""
-    para_of = {}
+    para_of: dict[tuple[str, str | None], int] = {}
+    first: dict[tuple[str, str | None], dict[str, Any]] = {}
     out: list[dict[str, Any]] = []
     for ev in events:
         pos = ev["evidence"][0]["start"]
         para = next((i for i, p in enumerate(doc.paragraphs) if p.start <= pos < p.end), -1)
         key = (ev["type"], ev["date"])
-        if ev["date"] and key in para_of and para_of[key] != para:
-            continue
+        inherited = ev.pop("_inherited", False)
+        if ev["date"] and key in para_of:
+            if para_of[key] != para:
+                continue  # told again in another paragraph
+            if inherited and set(ev["targets"]) <= set(first[key]["targets"]):
+                continue  # told again, without a date of its own, of the same people
         para_of.setdefault(key, para)
+        first.setdefault(key, ev)
         out.append(ev)
     return out
+
+
+def _tight_date(flat: str, sdates: list[DateMention], end: int) -> DateMention | None:
+    """A date right after an event phrase, introduced by "on" or "in", belongs to it."""
+    for d in sdates:
+        if end <= d.start <= end + 30:
+            gap = flat[end : d.start]
+            if TIGHT_DATE.fullmatch(gap) and (
+                re.search(r"\b(?:on|in)\s+$", gap) or re.match(r"[Ii]n\s", flat[d.start : d.end])
+            ):
+                return d
+    return None
 
 
 def _event_date(sdates: list[DateMention], pos: int, clauses: list[int], others: list[int]) -> Any:

@@ -134,7 +134,7 @@ THRESHOLDS = {
     "legal_provisions": 0.95,
     "events": 0.80,
 }
-BELOW = {"events": 0.784}
+BELOW: dict[str, float] = {}
 
 
 @pytest.fixture(scope="module")
@@ -323,3 +323,55 @@ def test_names_after_the_and_body_nouns_are_not_people(people: dict) -> None:
 def test_signature_block_after_a_blank_line(people: dict) -> None:
     assert people["Anna Berg"]["roles"] == ["official"]
     assert people["Lukas Fenn"]["roles"] == ["official"]
+
+
+# ---------------------------------------------------------------- events (round 3)
+
+EVENTS = """3 April 2025
+
+Estoria: Members of the Valde Rights Forum acquitted
+
+On 1 March 2025, the Valde City Court acquitted Lidia Orsa and Paul Venn. Among those
+acquitted are members of the Forum, among them the mother of the disappeared activist
+Marco Orsa. In June 2024, the Ministry filed a complaint alleging that the Registry had
+revoked the Forum's registration on 12 May 2019.
+
+In March 2024, after the families asked that three students, abducted in 2021, be returned,
+police arrested Lidia Orsa. Officers detained her and later remanded her in custody.
+She was questioned at the station. The police questioned her again about the Forum.
+
+On 20 January 2025, prosecutor Ana Cole charged Lidia Orsa and Paul Venn. The court
+dismissed the defenders' petition the same day. The Global Rights Watch considers that the
+two were prosecuted for their work.
+"""
+
+
+@pytest.fixture(scope="module")
+def events() -> list[tuple[str, str | None]]:
+    rec = extract_case(EVENTS, appeal_id="t-005")
+    return [(e["type"], e["date"]) for e in rec["events"]]
+
+
+def test_participles_used_as_adjectives_are_no_events(events) -> None:
+    assert events.count(("acquittal", "2025-03-01")) == 1
+    assert not [e for e in events if e[0] == "acquittal" and e[1] != "2025-03-01"]
+    assert not [e for e in events if e[0] == "disappearance"]  # "the disappeared activist"
+
+
+def test_a_date_right_after_the_phrase_belongs_to_it(events) -> None:
+    assert ("deregistration", "2019-05-12") in events  # "revoked ... registration on D"
+    assert ("complaint", "2024-06") in events
+
+
+def test_later_events_and_retold_events(events) -> None:
+    assert ("arrest", "2024-03") in events
+    assert ("detention", None) in events  # "and later remanded": after the date, not on it
+    # the undated "questioned her again" of the same person is the same event told again
+    assert events.count(("interrogation", "2024-03")) == 1
+
+
+def test_charges_by_name_dismissed_petitions_and_opinions(events) -> None:
+    assert ("charge", "2025-01-20") in events  # "charged Lidia Orsa"
+    assert ("court_decision", "2025-01-20") in events  # "dismissed the defenders' petition"
+    # "X considers that the two were prosecuted": an opinion, not an event
+    assert [e for e in events if e[0] == "charge"] == [("charge", "2025-01-20")]
