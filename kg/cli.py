@@ -170,12 +170,12 @@ def run(store_path: Path, data_dir: Path | None, dist_dir: Path) -> None:
     report = validate_store(store)
     stats = collect_stats(store, store_path)
     export(store, "turtle", output=dist_dir / "kg.ttl")
-    export(store, "trig", output=dist_dir / "kg.trig")
+    export(store, "trig", output=dist_dir / "kg.trig", void_output=dist_dir / "void.ttl")
     click.echo(f"cases:     {len(result.cases)}")
     click.echo(f"entities:  {result.entities}")
     click.echo(f"triples:   {stats.triples} in {len(stats.graphs)} named graphs")
     click.echo(f"conforms:  {'yes' if report.conforms else f'no ({len(report.violations)} results)'}")
-    click.echo(f"written:   {dist_dir / 'kg.ttl'}, {dist_dir / 'kg.trig'}")
+    click.echo(f"written:   {dist_dir / 'kg.ttl'}, {dist_dir / 'kg.trig'}, {dist_dir / 'void.ttl'}")
     if not report.conforms:
         click.echo(report.to_text(), err=True)
         sys.exit(1)
@@ -293,8 +293,22 @@ def _needs_network(text: str) -> bool:
     is_flag=True,
     help="Keep restricted and confidential facts (never for public outputs).",
 )
+@click.option(
+    "--void/--no-void",
+    "void",
+    default=True,
+    show_default=True,
+    help="With -o, also write a VoID/DCAT description as void.ttl beside the file.",
+)
+@click.option("--endpoint", default=None, help="SPARQL endpoint URL to name in the description.")
 def export(
-    store_path: Path, fmt: str, graph: str | None, output: Path | None, include_restricted: bool
+    store_path: Path,
+    fmt: str,
+    graph: str | None,
+    output: Path | None,
+    include_restricted: bool,
+    void: bool,
+    endpoint: str | None,
 ) -> None:
     """Export the graph; restricted and confidential facts are left out.
 
@@ -308,12 +322,21 @@ def export(
     from kg.export import export as run_export
     from kg.store import Store
 
-    data = run_export(Store.open(store_path), fmt, URIRef(graph) if graph else None, output,
-                      include_restricted)
+    void_path = output.parent / "void.ttl" if output is not None and void else None
+    data = run_export(
+        Store.open(store_path),
+        fmt,
+        URIRef(graph) if graph else None,
+        output,
+        include_restricted,
+        void_path,
+        endpoint,
+    )
     if output is None:
         sys.stdout.buffer.write(data)
     else:
-        echo_err(f"wrote {output} ({len(data)} bytes)")
+        also = f" and {void_path}" if void_path else ""
+        echo_err(f"wrote {output} ({len(data)} bytes){also}")
 
 
 @cli.command(epilog=EXIT_CODES)

@@ -126,9 +126,21 @@ def export(
     graph: URIRef | None = None,
     output: Path | None = None,
     include_restricted: bool = False,
+    void_output: Path | None = None,
+    endpoint: str | None = None,
 ) -> bytes:
-    """Export in one format; written atomically to ``output`` when given, returned always."""
-    data = serialize(dataset_for_export(store, graph, include_restricted), fmt)
+    """Export in one format; written atomically to ``output`` when given, returned always.
+
+    ``void_output`` also writes a VoID/DCAT description of exactly what was exported (triples,
+    classes, subsets per named graph, one void:Linkset per target dataset).
+    """
+    ds = dataset_for_export(store, graph, include_restricted)
+    data = serialize(ds, fmt)
     if output is not None:
         write_atomic(output, data)
+    if void_output is not None:
+        from kg.describe import describe_dataset
+
+        description = bind_prefixes(describe_dataset(ds, endpoint=endpoint))
+        write_atomic(void_output, description.serialize(format="turtle", encoding="utf-8"))
     return data

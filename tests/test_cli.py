@@ -173,3 +173,13 @@ def test_run_writes_dist(tmp_path: Path) -> None:
     assert "conforms:  yes" in result.output
     assert (tmp_path / "dist" / "kg.ttl").stat().st_size > 10000
     assert (tmp_path / "dist" / "kg.trig").stat().st_size > 10000
+    from rdflib import Graph, URIRef
+
+    void = Graph().parse(tmp_path / "dist" / "void.ttl", format="turtle")
+    linksets = set(void.subjects(None, URIRef("http://rdfs.org/ns/void#Linkset")))
+    same_as = [
+        ls for ls in linksets
+        if void.value(ls, URIRef("http://rdfs.org/ns/void#linkPredicate"))
+        == URIRef("http://www.w3.org/2002/07/owl#sameAs")
+    ]
+    assert len(same_as) == 1  # the one confirmed identity of the seed (a person, by sameAs)
