@@ -1368,11 +1368,40 @@ UNNAMED = [
 ]
 
 
+#: A literal every match of the pattern of the same index in UNNAMED contains: the patterns are
+#: run only around it, which keeps the regex engine from trying every position of the text.
+UNNAMED_ANCHORS = [
+    re.compile(a)
+    for a in (
+        r"s lawyer",
+        r"lawyer (?:for|of|repr)",
+        r"s relatives",
+        r"(?:men|women|persons|people|assailants|individuals|attackers|gunmen|officers)\b",
+        r"(?:men|women|youths|boys|girls|farmers|students)\b",
+        r"members of",
+        r"the prosecutor",
+        r" other ",
+        r" others\b",
+        r"Judge|Magistrate",
+        r"investigators",
+    )
+]
+
+
+def _unnamed_matches(flat: str, rx: re.Pattern[str], anchor: re.Pattern[str]):
+    seen = set()
+    for am in anchor.finditer(flat):
+        for m in rx.finditer(flat, max(0, am.start() - 120), min(len(flat), am.end() + 60)):
+            if m.start() <= am.start() and am.end() <= m.end() and m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
 def add_unnamed(doc: Doc, ents: Entities) -> None:
     """Actors the text describes but does not name: "his lawyer", "two masked men"."""
     taken: list[tuple[int, int]] = []
-    for rx, role in UNNAMED:
-        for m in rx.finditer(doc.flat):
+    for (rx, role), anchor in zip(UNNAMED, UNNAMED_ANCHORS, strict=True):
+        for m in _unnamed_matches(doc.flat, rx, anchor):
             label = clean(m.group("n"))
             if any(a < m.end("n") and m.start("n") < b for a, b in taken):
                 continue
@@ -1599,7 +1628,7 @@ _EV = [
     ),
     (
         "ban",
-        r"banned from (?!leaving the country)|ban on (?!holding)|\b(?:\w+)-year ban|"
+        r"banned from (?!leaving the country)|ban on (?!holding)|(?<=-)year ban|"
         r"notice from police stating|prohibit\w+ the work",
     ),
     ("summons", r"\bsummoned\b"),
