@@ -827,7 +827,7 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
     ]
     k = 0
     for i, (w, _) in enumerate(toks[:-1]):
-        if w in POST_WORDS and toks[i + 1][0] == "of":
+        if (w in POST_WORDS or w == "General") and toks[i + 1][0] == "of":
             k = i + 2 + (toks[i + 2][0] == "the" if i + 2 < len(toks) else 0)
     toks = toks[k:]
     for i, (w, _) in enumerate(toks):
@@ -1029,6 +1029,13 @@ def add_person_candidate(
     titles = [k for k, t in enumerate(toks[:-2]) if t[0] in TITLE_STOP or _is_acronym(t[0])]
     if titles:
         toks = toks[titles[-1] + 1 :]
+    if cut <= 1 and len(toks) >= 3 and toks[0][0] in TITLE_STOP | POST_WORDS | CONNECTORS:
+        # "Minister of Interior A B", "Head of the Border Service A B": the name follows the
+        # post and the body, after the last word that belongs to a body's name
+        k = max(i for i, t in enumerate(toks) if t[0] in CONNECTORS or t[0] in NON_NAME
+                or t[0] in ORG_HEADS or t[0] in TITLE_STOP or t[0] in POST_WORDS)  # fmt: skip
+        if len(toks) - k - 1 in (2, 3):
+            toks = toks[k + 1 :]
     while toks and (toks[-1][0] in CONNECTORS or toks[-1][0] in CAP_STOP):
         toks = toks[:-1]
     if (
@@ -1154,7 +1161,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         )
         if not roles:
             roles.append(_default_role(doc, p))
-        if complains and "defender" not in roles:
+        if complains and not {"defender", "judge", "prosecutor"} & set(roles):
             roles.append("complainant")
             if "other" in roles:
                 roles.remove("other")
@@ -1195,6 +1202,14 @@ def _roles_before(
     if APPOSED_MEMBER.search(before):
         roles.append("defender")
         return
+    m = POST_OF_BEFORE.search(before)
+    if m and not any(w in ORG_HEADS and ORG_HEADS[w] not in STATE_KINDS
+                     for w in m.group("t").split()):  # fmt: skip
+        roles.append("prosecutor" if "Prosecutor" in m.group("t") else "official")
+        if "Prosecutor" in m.group("t"):
+            roles.append("official")
+        positions.append({"title": clean(m.group("t")), "organisation": None})
+        return
     if re.search(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$", before):
         roles.append("defender")
 
@@ -1212,11 +1227,19 @@ LEAD_TITLES = re.compile(
 #: "Another leader of the community, X": a member or leader of a group named before the name.
 APPOSED_MEMBER = re.compile(
     r"\b(?:leader|member|founder|co-founder|coordinator|activist|defender)s? of [^,.;()]{2,50},\s*$"
+    r"|\b(?:its|their|the group's|the union's) (?:leader|founder|co-founder|coordinator|"
+    r"chairperson|chairman|chairwoman)s?,\s*$"
+)
+#: "The Minister of Interior, A B," / "Governor of X Province A B": a state post before the name.
+POST_OF_BEFORE = re.compile(
+    r"\b(?P<t>(?:Deputy |Vice[- ])?(?:Prime Minister|Minister|Mayor|Governor|President|Prefect|"
+    r"Attorney General|Prosecutor General|Ambassador|Commander|Chief)(?: of| for)(?: the)?"
+    r"(?: [A-Z][\w’'\-]+| of| and){1,5}),?\s*$"
 )
 #: The one who brings a complaint or a case: "a complaint by X", "a case brought ... by X",
 #: "X filed a perjury complaint".
 COMPLAINANT_BEFORE = re.compile(
-    r"\b(?:complaint|lawsuit|suit|case|charges?)\b[^.;]{0,60}?\b(?:of|by|from)\s+$"
+    r"\b(?:complaint|lawsuit|suit|case|charges?)\b[^.;]{0,60}?\bby\s+$"
     r"|\bcomplaint (?:of|by|from)\b[^.]{0,60}$"
 )
 COMPLAINANT_AFTER = re.compile(
@@ -1619,7 +1642,9 @@ _EV = [
     (
         "deregistration",
         r"liquidation|deregist\w+|dissol(?:ved|ution) of the organi|"
-        r"revoked (?:the |its |their )?(?:[\w’']+ )?registration",
+        r"revoked (?:the |its |their )?(?:[\w’']+ )?registration|"
+        r"dissolved (?:the |its |their )?(?:[\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|"
+        r"party|NGO|group|foundation)\b",
     ),
     (
         "travel_ban",
@@ -1634,7 +1659,7 @@ _EV = [
     ("summons", r"\bsummoned\b"),
     ("interrogation", r"\b(?:questioned|interrogated)\b"),
     ("investigation", r"for further investigation|under investigation|opened an investigation"),
-    ("raid", r"\braided\b"),
+    ("raid", r"\braided\b|\b(?:[Tt]he|[Aa]) raid on\b"),
     ("search", r"\bsearched\b"),
     ("seizure", r"\b(?:confiscated|seized|took away|removed)\b(?! (?:in|at) [A-Z])"),
     (
@@ -1882,7 +1907,9 @@ def _tight_date(flat: str, sdates: list[DateMention], end: int) -> DateMention |
         if end <= d.start <= end + 30:
             gap = flat[end : d.start]
             if TIGHT_DATE.fullmatch(gap) and (
-                re.search(r"\b(?:on|in)\s+$", gap) or re.match(r"[Ii]n\s", flat[d.start : d.end])
+                re.search(r"\b(?:on|in)\s+$", gap)
+                or re.match(r"[Ii]n\s", flat[d.start : d.end])
+                or REL_RE.fullmatch(flat, d.start, d.end)  # "released two days later"
             ):
                 return d
     return None
@@ -1996,7 +2023,7 @@ RIGHT_RE = re.compile(
 DEMAND_INTRO = re.compile(
     r"(?:urges?|calls? (?:up)?on|asks?|asking them|requests?|following matters)[^.:]{0,200}:\s*$"
 )
-ITEM_RE = re.compile(r"^\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+", re.M)
+ITEM_RE = re.compile(r"^\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]|[•▪◦*–-])\s+", re.M)
 
 
 def find_rights(doc: Doc, ents: Entities) -> list[dict[str, Any]]:

@@ -375,3 +375,31 @@ def test_charges_by_name_dismissed_petitions_and_opinions(events) -> None:
     assert ("court_decision", "2025-01-20") in events  # "dismissed the defenders' petition"
     # "X considers that the two were prosecuted": an opinion, not an event
     assert [e for e in events if e[0] == "charge"] == [("charge", "2025-01-20")]
+
+
+UNION = """14 February 2026
+
+Zembla: Trade unionist Hamid Tarek sentenced to eight years
+
+Hamid Tarek, Secretary General of the Zembla Workers' Union (ZWU), was arrested on 3 March
+2025 at his home in Kessan. Minister of Interior Karim Haddad told the press that the union
+had foreign links. Union member Layla Aziz was detained on 5 March 2025 and released two
+days later. The raid on the union's office took place on 6 March 2025.
+
+In 2023, the Ministry of Labour dissolved the independent teachers' union, and its leader,
+Nadia Salem, fled the country.
+"""
+
+
+def test_state_posts_bodies_and_noun_events() -> None:
+    rec = extract_case(UNION, appeal_id="t-006")
+    people = {p["name"]: p for p in rec["persons"]}
+    assert people["Karim Haddad"]["roles"] == ["official"]  # "Minister of Interior X"
+    assert people["Nadia Salem"]["roles"] == ["defender"]  # "its leader, X,"
+    orgs = {o["name"] for o in rec["organisations"]}
+    assert "Zembla Workers' Union" in orgs
+    assert not [o for o in orgs if o.startswith("Secretary")]
+    got = {(e["type"], e["date"]) for e in rec["events"]}
+    assert ("release", "2025-03-07") in got  # "released two days later"
+    assert ("raid", "2025-03-06") in got  # "The raid on X took place on D"
+    assert ("deregistration", "2023") in got  # "dissolved the ... union"
