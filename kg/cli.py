@@ -174,7 +174,9 @@ def run(store_path: Path, data_dir: Path | None, dist_dir: Path) -> None:
     click.echo(f"cases:     {len(result.cases)}")
     click.echo(f"entities:  {result.entities}")
     click.echo(f"triples:   {stats.triples} in {len(stats.graphs)} named graphs")
-    click.echo(f"conforms:  {'yes' if report.conforms else f'no ({len(report.violations)} results)'}")
+    click.echo(
+        f"conforms:  {'yes' if report.conforms else f'no ({len(report.violations)} results)'}"
+    )
     click.echo(f"written:   {dist_dir / 'kg.ttl'}, {dist_dir / 'kg.trig'}, {dist_dir / 'void.ttl'}")
     if not report.conforms:
         click.echo(report.to_text(), err=True)
@@ -359,10 +361,21 @@ def stats(store_path: Path, as_json: bool) -> None:
 
 @cli.command(epilog=EXIT_CODES)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=None, help="Write DIR/<name>.yaml|ttl|trig (default: stdout, one file only).")
-@click.option("--format", "fmt", type=click.Choice(["yaml", "turtle", "trig"]), default="yaml",
-              show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Write DIR/<name>.yaml|ttl|trig (default: stdout, one file only).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "turtle", "trig"]),
+    default="yaml",
+    show_default=True,
+)
 def extract(files: tuple[Path, ...], out_dir: Path | None, fmt: str) -> None:
     """Draft case records from appeals (.txt, .html, .pdf), every fact with its evidence.
 
@@ -380,8 +393,11 @@ def extract(files: tuple[Path, ...], out_dir: Path | None, fmt: str) -> None:
     if out_dir is None and len(files) > 1:
         raise InputError("several input files need -o DIR")
     failed = 0
-    with click.progressbar(files, label="extracting", file=sys.stderr,
-                           show_pos=True) if len(files) > 1 else _plain_iter(files) as bar:
+    with (
+        click.progressbar(files, label="extracting", file=sys.stderr, show_pos=True)
+        if len(files) > 1
+        else _plain_iter(files) as bar
+    ):
         for path in bar:
             try:
                 data, written = extract_file(path, fmt, out_dir)
@@ -411,8 +427,13 @@ class _plain_iter:
 
 @cli.command(name="eval", epilog=EXIT_CODES)
 @click.argument("gold_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option("--pred", "pred_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              default=None, help="Folder of extracted <case>.yaml (default: extract the texts now).")
+@click.option(
+    "--pred",
+    "pred_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Folder of extracted <case>.yaml (default: extract the texts now).",
+)
 @click.option("--case", "case", default=None, help="List every miss and false hit of one case.")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
 def eval_(gold_dir: Path, pred_dir: Path | None, case: str | None, as_json: bool) -> None:
@@ -452,8 +473,13 @@ def eval_(gold_dir: Path, pred_dir: Path | None, case: str | None, as_json: bool
 
 @cli.command(epilog=EXIT_CODES)
 @click.argument("record_path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--text", "text_path", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              default=None, help="The appeal text (default: appeal.source, beside or in data/appeals).")
+@click.option(
+    "--text",
+    "text_path",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="The appeal text (default: appeal.source, beside or in data/appeals).",
+)
 def anchor(record_path: Path, text_path: Path | None) -> None:
     """Fill the character offsets of every evidence quote in a curated record.
 
@@ -476,8 +502,10 @@ def anchor(record_path: Path, text_path: Path | None) -> None:
         text_path = _text_path(DATA_DIR, record_path, source)
     missing = anchor_evidence(record, text_path.read_text(encoding="utf-8"))
     if missing:
-        raise DataError(f"{record_path}: quote not found in {text_path}: {missing[0][:80]!r}"
-                        + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+        raise DataError(
+            f"{record_path}: quote not found in {text_path}: {missing[0][:80]!r}"
+            + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "")
+        )
     head = ""
     original = record_path.read_text(encoding="utf-8")
     if original.startswith("#"):
@@ -489,22 +517,72 @@ def anchor(record_path: Path, text_path: Path | None) -> None:
 # --- link / serve ----------------------------------------------------------------------------
 
 
+LINKS_HELP = "Folder of link decisions (default: the project's data/links)."
+
+
 @cli.command(epilog=EXIT_CODES)
 @store_option
-@click.option("--endpoint", default=None, help="SPARQL endpoint (default: the Wikidata Query Service).")
-@click.option("--types", "types", default=None,
-              help="Comma-separated kinds: person,organisation,place,country,instrument.")
-@click.option("--min-score", type=float, default=0.85, show_default=True,
-              help="Score from which a non-person candidate is accepted automatically.")
+@click.option(
+    "--endpoint", default=None, help="SPARQL endpoint (default: the Wikidata Query Service)."
+)
+@click.option(
+    "--types",
+    "types",
+    default=None,
+    help="Comma-separated kinds: person,organisation,place,country,instrument.",
+)
+@click.option(
+    "--min-score",
+    type=float,
+    default=0.85,
+    show_default=True,
+    help="Score from which a non-person candidate is accepted automatically.",
+)
 @click.option("--offline", is_flag=True, help="Answer from the cache only; send no request.")
-@click.option("--review", "review_path", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path("data/links/review.csv"), show_default=True,
-              help="Where to write the candidates a researcher must decide.")
-@click.option("--cache", "cache_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path(".kg-cache/wikidata"), show_default=True, help="Answer cache.")
-def link(store_path: Path, endpoint: str | None, types: str | None, min_score: float,
-         offline: bool, review_path: Path, cache_dir: Path) -> None:
+@click.option(
+    "--links",
+    "links_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help=LINKS_HELP,
+)
+@click.option(
+    "--review",
+    "review_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Where to write the candidates to decide (default: data/link-review.csv).",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(".kg-cache/wikidata"),
+    show_default=True,
+    help="Answer cache.",
+)
+@click.option(
+    "--min-interval",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Seconds between two requests to the endpoint.",
+)
+def link(
+    store_path: Path,
+    endpoint: str | None,
+    types: str | None,
+    min_score: float,
+    offline: bool,
+    links_dir: Path | None,
+    review_path: Path | None,
+    cache_dir: Path,
+    min_interval: float,
+) -> None:
     """Propose Wikidata links for the graph's entities; people always go to review.
+
+    Unambiguous non-person matches at or above --min-score are written to LINKS/auto.csv; the
+    rest to the review file. Answers are cached, so a second run sends no request.
 
     \b
     Examples:
@@ -512,39 +590,92 @@ def link(store_path: Path, endpoint: str | None, types: str | None, min_score: f
       kg link --offline
       kg link --endpoint http://127.0.0.1:7878/sparql
     """
-    from kg.link import KINDS, WIKIDATA_ENDPOINT, propose_links, write_auto_links, write_review
+    from kg.link import (
+        KINDS,
+        WIKIDATA_ENDPOINT,
+        WikidataClient,
+        propose_links,
+        write_auto_links,
+        write_review,
+    )
     from kg.store import Store
     from kg.vocab import DATA_DIR
 
     kinds = tuple(t.strip() for t in types.split(",")) if types else KINDS
     unknown = [t for t in kinds if t not in KINDS]
     if unknown:
-        raise click.BadParameter(f"unknown kind '{unknown[0]}'; choose from {', '.join(KINDS)}",
-                                 param_hint="--types")
-    graph = Store.open(store_path).to_graph()
-    candidates = propose_links(graph, endpoint=endpoint or WIKIDATA_ENDPOINT, types=kinds,
-                               min_score=min_score, cache_dir=cache_dir, offline=offline,
-                               progress=echo_err, links_dir=DATA_DIR / "links")
-    auto = write_auto_links(candidates, DATA_DIR / "links")
+        raise click.BadParameter(
+            f"unknown kind '{unknown[0]}'; choose from {', '.join(KINDS)}", param_hint="--types"
+        )
+    links_dir = links_dir or DATA_DIR / "links"
+    # Not inside the links folder: the build reads every CSV there as decisions.
+    review_path = review_path or DATA_DIR / "link-review.csv"
+    graph = _entities_to_link(Store.open(store_path))
+    client = WikidataClient(
+        endpoint or WIKIDATA_ENDPOINT,
+        cache_dir=cache_dir,
+        offline=offline,
+        min_interval=min_interval,
+    )
+    candidates = propose_links(
+        graph,
+        endpoint=client.endpoint,
+        types=kinds,
+        min_score=min_score,
+        cache_dir=cache_dir,
+        offline=offline,
+        progress=echo_err,
+        links_dir=links_dir,
+        client=client,
+    )
+    auto = write_auto_links(candidates, links_dir)
     n_review = write_review(candidates, review_path)
     n_auto = sum(1 for c in candidates if c.auto)
-    click.echo(f"{len(candidates)} candidate(s): {n_auto} accepted automatically ({auto}), "
-               f"{n_review} to review in {review_path}")
+    click.echo(
+        f"{len(candidates)} candidate(s): {n_auto} accepted automatically ({auto}), "
+        f"{n_review} to review in {review_path}; requests sent: {client.requests_sent}"
+    )
+
+
+def _entities_to_link(store: object) -> object:
+    """The union graph, less the reference countries that no appeal mentions (all of ISO 3166
+    would cost requests and review time for nothing)."""
+    from rdflib import RDF, URIRef
+
+    from kg.vocab import AKG
+
+    graph = store.to_graph()  # type: ignore[attr-defined]
+    appeal_graphs = [g for g in store.graph_names() if "/graph/appeal/" in g]  # type: ignore[attr-defined]
+    used: set[URIRef] = set()
+    for triple in store.to_graph(appeal_graphs):  # type: ignore[attr-defined]
+        used.update(t for t in triple if isinstance(t, URIRef))
+    for country in list(graph.subjects(RDF.type, AKG.Country)):
+        if country not in used:
+            graph.remove((country, None, None))
+    return graph
 
 
 @cli.command(name="link-import", epilog=EXIT_CODES)
 @click.argument("review_path", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-def link_import(review_path: Path) -> None:
+@click.option(
+    "--links",
+    "links_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help=LINKS_HELP,
+)
+def link_import(review_path: Path, links_dir: Path | None) -> None:
     """Import a reviewed candidate file: accepted rows become links, rejected rows are
     never proposed again. Run kg build afterwards.
 
-    Example: kg link-import data/links/review.csv
+    Example: kg link-import data/link-review.csv
     """
     from kg.link import import_review
     from kg.vocab import DATA_DIR
 
-    n = import_review(review_path, DATA_DIR / "links")
-    click.echo(f"imported {n} decision(s) into {DATA_DIR / 'links' / 'reviewed.csv'}")
+    links_dir = links_dir or DATA_DIR / "links"
+    n = import_review(review_path, links_dir)
+    click.echo(f"imported {n} decision(s) into {links_dir / 'reviewed.csv'}")
 
 
 @cli.command(epilog=EXIT_CODES)
@@ -552,8 +683,11 @@ def link_import(review_path: Path) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=7878, show_default=True, type=int)
 @click.option("--timeout", default=30.0, show_default=True, type=float, help="Query timeout (s).")
-@click.option("--include-restricted", is_flag=True,
-              help="Serve restricted and confidential facts too (never on a public interface).")
+@click.option(
+    "--include-restricted",
+    is_flag=True,
+    help="Serve restricted and confidential facts too (never on a public interface).",
+)
 def serve(store_path: Path, host: str, port: int, timeout: float, include_restricted: bool) -> None:
     """A read-only SPARQL 1.1 endpoint over the store, for YASGUI, SPARQLWrapper and curl.
 
@@ -561,10 +695,9 @@ def serve(store_path: Path, host: str, port: int, timeout: float, include_restri
     Example:
       kg serve --port 7878   # then query http://127.0.0.1:7878/sparql
     """
+    from kg.export import dataset_for_export
     from kg.serve import serve_forever
     from kg.store import Store
-
-    from kg.export import dataset_for_export
 
     store = Store.open(store_path)
     if not include_restricted:

@@ -27,7 +27,9 @@ def test_build_makes_one_graph_per_appeal_and_the_fixed_graphs(built_store: Stor
 
 def test_derived_shortcuts_are_materialised_in_their_own_graph(built_store: Store) -> None:
     q = """PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
-    SELECT ?d ?prov WHERE { GRAPH <https://w3id.org/appeals-kg/graph/derived> { ?d akg:chargedUnder ?prov } }"""
+    SELECT ?d ?prov WHERE {
+      GRAPH <https://w3id.org/appeals-kg/graph/derived> { ?d akg:chargedUnder ?prov }
+    }"""
     _, rows = built_store.query(q, {"d": SEED_DEFENDER}, union=False)
     assert {str(r[1]).rsplit("/", 1)[-1] for r in rows} == {"art-130", "art-419"}
     q = """PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
@@ -94,6 +96,8 @@ def test_missing_appeal_text_is_named(data_copy: Path, tmp_path: Path) -> None:
 
 def test_access_level_is_on_every_case_and_appeal(built_store: Store) -> None:
     q = """PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
-    SELECT ?x WHERE { ?x a ?c . VALUES ?c { akg:Case akg:Appeal } FILTER NOT EXISTS { ?x akg:accessLevel ?l } }"""
+    SELECT ?x WHERE {
+      ?x a ?c . VALUES ?c { akg:Case akg:Appeal } FILTER NOT EXISTS { ?x akg:accessLevel ?l }
+    }"""
     assert built_store.query(q)[1] == []
     assert AKG.accessLevel
