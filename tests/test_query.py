@@ -1,0 +1,81 @@
+"""The query API: finding queries, binding parameters as terms, result conversions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.errors import QueryError
+from kg.query import QueryResult, bind_params, find_query, format_result, parse_header, run_query
+from kg.store import Store
+
+SEED_DEFENDER = "https://w3id.org/appeals-kg/id/person/p-2a9f31c4"
+
+
+def test_find_query_by_prefix_stem_and_path() -> None:
+    q = find_query("cq04")
+    assert q.name.startswith("cq04-") and q.title and q.question and q.returns
+    assert find_query(q.name).path == q.path
+    assert find_query(str(q.path)).name == q.name
+    with pytest.raises(QueryError, match="Did you mean"):
+        find_query(q.name[:-1] + "x")
+
+
+def test_rows_and_dataframe(built_store: Store) -> None:
+    result = run_query(built_store, "cq04", {"defender": SEED_DEFENDER})
+    assert isinstance(result, QueryResult) and len(result) == 2
+    rows = result.to_rows()
+    assert all(isinstance(r, dict) for r in rows)
+    assert any("419" in " ".join(str(v) for v in r.values()) for r in rows)
+    df = result.to_dataframe()
+    assert list(df.columns) == result.variables and len(df) == 2
+
+
+def test_label_parameter_resolves_to_the_same_rows(built_store: Store) -> None:
+    by_iri = run_query(built_store, "cq04", {"defender": SEED_DEFENDER})
+    by_name = run_query(built_store, "cq04", {"defender": "Marat Dauletbayev"})
+    by_curie = run_query(built_store, "cq04", {"defender": "akr:person/p-2a9f31c4"})
+    assert by_iri.rows == by_name.rows == by_curie.rows
+
+
+def test_formats(built_store: Store) -> None:
+    result = run_query(built_store, "cq01")
+    data = json.loads(format_result(result, "json"))
+    assert data["head"]["vars"] == result.variables
+    assert len(data["results"]["bindings"]) == len(result)
+    csv_lines = format_result(result, "csv").splitlines()
+    assert csv_lines[0] == ",".join(result.variables) and len(csv_lines) == len(result) + 1
+    assert "\t" in format_result(result, "tsv").splitlines()[0]
+    assert format_result(result, "table").endswith(f"({len(result)} row)")
+
+
+def test_typed_parameters_are_checked(tmp_path: Path) -> None:
+    rq = tmp_path / "q.rq"
+    rq.write_text(
+        "# title: t\n# question: q\n# params: ?since (date), ?n (integer)\n# returns: ?since ?n\n"
+        "SELECT ?since ?n WHERE {}\n",
+        encoding="utf-8",
+    )
+    qf = parse_header(rq)
+    bound = bind_params(qf, {"since": "2017-01-31", "n": "3"}, None)
+    assert bound["since"] == Literal(
+        "2017-01-31", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")
+    )
+    with pytest.raises(QueryError, match="not a valid date"):
+        bind_params(qf, {"since": "31/01/2017"}, None)
+    with pytest.raises(QueryError, match="has no parameter 'sinse'. Did you mean 'since'"):
+        bind_params(qf, {"sinse": "2017-01-31"}, None)
+
+
+def test_parameter_must_be_projected(tmp_path: Path) -> None:
+    rq = tmp_path / "q.rq"
+    rq.write_text(
+        "# title: t\n# question: q\n# params: ?x (IRI)\n# returns: ?label\n"
+        "SELECT ?label WHERE { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?label }\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(QueryError, match="must be projected"):
+        bind_params(parse_header(rq), {"x": SEED_DEFENDER}, None)
