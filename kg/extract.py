@@ -643,6 +643,28 @@ def _relative(
 # ---------------------------------------------------------------- header
 
 
+# A header line that is only a numeric date, maybe labelled: "Date: 20/09/2023", "2023-09-20".
+NUMERIC_HEADER_DATE = re.compile(
+    r"(?:(?:Date|Dated|Issued|Published)\s*:\s*)?"
+    r"(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"|(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4}))",
+    re.I,
+)
+
+
+def _numeric_date(m: re.Match[str]) -> date | None:
+    """ISO dates as they are; D/M/Y unless the first number cannot be a day-of-month reading
+    of a month (second > 12 means M/D/Y). Both <= 12 reads day first, as most issuers outside
+    the United States write."""
+    try:
+        if m.group("iy"):
+            return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+        a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        return date(y, a, b) if b > 12 else date(y, b, a)
+    except ValueError:
+        return None
+
+
 def read_header(doc: Doc) -> dict[str, Any]:
     """Appeal date and title from the first lines: a dated line, then ``Country: ...``."""
     lines = []
@@ -655,6 +677,11 @@ def read_header(doc: Doc) -> dict[str, Any]:
         stripped = line.strip()
         if not stripped:
             continue
+        numeric = NUMERIC_HEADER_DATE.fullmatch(stripped)
+        if appeal_date is None and numeric:
+            appeal_date = _numeric_date(numeric)
+            if appeal_date is not None:
+                continue
         m = DATE_RE.fullmatch(stripped)
         if appeal_date is None and m and (m.group("y1") or m.group("y2")):
             value = _absolute(m, None)

@@ -403,3 +403,18 @@ def test_state_posts_bodies_and_noun_events() -> None:
     assert ("release", "2025-03-07") in got  # "released two days later"
     assert ("raid", "2025-03-06") in got  # "The raid on X took place on D"
     assert ("deregistration", "2023") in got  # "dissolved the ... union"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Date: 20/09/2023", "2023-09-20"),
+        ("Dated: 2024-03-07", "2024-03-07"),
+        ("05.11.2021", "2021-11-05"),
+        ("12/31/2022", "2022-12-31"),
+    ],
+)
+def test_numeric_header_dates(line: str, expected: str) -> None:
+    text = f"URGENT ALERT\n{line}\n\nFarland: Journalist A B detained\n\nOn 2 May police detained A B.\n"
+    record = extract_case(text, appeal_id="t")
+    assert str(record["appeal"]["date"]) == expected
