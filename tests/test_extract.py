@@ -415,6 +415,9 @@ def test_state_posts_bodies_and_noun_events() -> None:
     ],
 )
 def test_numeric_header_dates(line: str, expected: str) -> None:
-    text = f"URGENT ALERT\n{line}\n\nFarland: Journalist A B detained\n\nOn 2 May police detained A B.\n"
+    text = (
+        f"URGENT ALERT\n{line}\n\nFarland: Journalist A B detained\n\n"
+        "On 2 May police detained A B.\n"
+    )
     record = extract_case(text, appeal_id="t")
     assert str(record["appeal"]["date"]) == expected
