@@ -1,0 +1,746 @@
+"""Which persons, organisations and legal instruments of different appeals are the same thing.
+
+Each case record mints its own IRIs, so the same defender, NGO or criminal code named in two
+appeals would be two nodes. :func:`resolve_identities` decides which items of different records
+are one entity, so that the build gives them ONE IRI; what it is not sure of goes to review
+rows, never into the graph. ``docs/identity.md`` states the rules; in short:
+
+- names are compared after transliteration to ASCII, case and punctuation folding, honorifics
+  and patronymics dropped, and spelling variants of transliteration folded (``-ayev``/``-aev``,
+  ``kh``/``h``, ``y``/``i``, double letters, ...);
+- a person merges only on a full name (two words or more) plus an agreeing fact: a shared
+  country, organisation or role, and no conflicting country; a name alone, or a name one edit
+  away, goes to review;
+- an organisation with a generic name ("Supreme Court", "Ministry of Interior") merges only with
+  one of the same country; bare words ("police", "the court") never merge across appeals;
+  international bodies (no country) merge by name or by an acronym a record gives as a variant;
+- an instrument merges on its name and jurisdiction (treaties: their name);
+- curated decisions in ``data/identities.csv`` force (``same``) or forbid (``different``) a
+  merge, and a decided pair is never proposed for review again;
+- items of appeals (or items) that are not public are left alone: a merge would copy their
+  spellings into public graphs.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from anyascii import anyascii
+from rdflib import URIRef
+
+from kg.countries import DEMONYMS, country_code
+from kg.errors import DataError, InputError
+from kg.vocab import AKR
+
+Key = tuple[str, str]  # (appeal id, local id)
+
+DECISION_COLUMNS = (
+    "appeal",
+    "local_id",
+    "same_as_appeal",
+    "same_as_local_id",
+    "decision",
+    "decided_by",
+    "note",
+)
+REVIEW_COLUMNS = (*DECISION_COLUMNS, "kind", "name", "same_as_name", "score", "reason")
+DECISIONS = ("same", "different")
+
+KIND_PATH = {"person": ("person", "p"), "organisation": ("org", "o"), "instrument": ("law", "i")}
+SECTIONS = {"persons": "person", "organisations": "organisation", "instruments": "instrument"}
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sister", "brother", "father",
+    "sir", "madam", "jr", "sr", "ii", "iii",
+}  # fmt: skip
+PATRONYMIC = re.compile(r"(ovich|evich|ovych|evych|ovna|evna|ivna|ichna|ogly|oglu|kyzy|qizi)$")
+PATRONYMIC_WORDS = {"uly", "ulu", "kyzy", "qizi", "ogly", "oglu", "bin", "ibn"}
+
+# Words that alone name no particular body: an organisation whose name has nothing else is
+# generic, the same thing only within one country.
+GENERIC_WORDS = {
+    "the", "of", "for", "and", "on", "in", "a",
+    "supreme", "constitutional", "court", "courts", "tribunal", "judiciary", "prosecutor",
+    "prosecutors", "prosecution", "procuracy", "procuratorate", "general", "generals", "office",
+    "ministry", "interior", "internal", "affairs", "justice", "foreign", "defence", "defense",
+    "police", "national", "security", "committee", "service", "services", "federal", "state",
+    "government", "parliament", "president", "presidential", "administration", "department",
+    "city", "district", "regional", "region", "provincial", "high", "appeal", "appeals",
+    "administrative", "criminal", "civil", "military", "armed", "forces", "force", "officers",
+    "officials", "immigration", "investigators", "investigative", "investigation", "directorate",
+    "agency", "bureau", "public", "gendarmes", "gendarmerie", "authorities", "local", "army",
+    "council", "commission", "assembly", "working", "group", "mechanism", "observatory",
+    "network", "secretariat", "special", "rapporteur", "code", "penal", "law", "constitution",
+    "soldiers", "guards", "border", "customs", "tax", "migration", "prison", "prisons",
+}  # fmt: skip
+# Generic names that do not even pick one body per country: never merged across appeals.
+BARE_NAMES = {
+    "police", "police officers", "local police", "court", "courts", "prosecution", "prosecutor",
+    "prosecutors", "prosecutors office", "investigators", "gendarmes", "security officers",
+    "security services", "security forces", "soldiers", "armed forces", "army", "military",
+    "authorities", "officials", "immigration officials", "government officials", "district court",
+    "city court", "regional court", "administrative court", "criminal court", "court of appeal",
+    "court of appeals", "appeals court", "high court", "ministry", "tribunal", "judiciary",
+    "working group", "mechanism", "observatory", "committee", "commission", "council",
+    "assembly", "network", "secretariat", "special rapporteur", "office", "department",
+    "agency", "bureau", "prison", "border guards",
+}  # fmt: skip
+
+MIN_PERSON_LETTERS = 7  # a folded full name shorter than this is "short": review only
+
+
+# --------------------------------------------------------------------------------------------
+# Names
+
+
+def _words(text: str) -> list[str]:
+    """ASCII lower-case words; apostrophes and quotes vanish, other punctuation splits."""
+    text = anyascii(str(text)).lower().replace("&", " and ")
+    text = re.sub(r"[\"'`]", "", text)
+    return re.findall(r"[a-z0-9]+", text)
+
+
+def fold_word(word: str) -> str:
+    """One spelling for the transliteration variants of a word (Dauletbayev = Dauletbaev)."""
+    w = word.replace("kh", "h").replace("x", "ks").replace("tz", "ts").replace("ou", "u")
+    w = re.sub(r"^ye", "e", w)
+    w = re.sub(r"([aeiou])ye", r"\1e", w)  # -ayev / -aev, -iyev / -iev
+    w = re.sub(r"iy$", "y", w)  # -iy / -y
+    w = w.replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", w)  # double letters
+
+
+def person_tokens(name: str) -> list[str]:
+    """A person's name as folded words, honorifics and patronymics dropped."""
+    words = [w for w in _words(name) if w not in HONORIFICS]
+    if len(words) >= 3:
+        words = (
+            [words[0]]
+            + [w for w in words[1:-1] if not (PATRONYMIC.search(w) or w in PATRONYMIC_WORDS)]
+            + [words[-1]]
+        )
+    return [fold_word(w) for w in words]
+
+
+def _country_phrase_code(words: list[str]) -> str | None:
+    return country_code(" ".join(words)) if words else None
+
+
+def body_tokens(name: str, country: str | None) -> tuple[list[str], str | None]:
+    """An organisation's or instrument's name as words, without a leading "the", a trailing
+    "of <country>" or a leading demonym ("Russian ..."); and the country the name states."""
+    words = _words(name)
+    if words and words[0] == "the":
+        words = words[1:]
+    if words[:1] == ["un"]:
+        words = ["united", "nations", *words[1:]]
+    named: str | None = None
+    for i in range(len(words) - 1, 0, -1):  # "... of (the) Kazakhstan"
+        if words[i] in ("of", "in"):
+            tail = words[i + 1 :]
+            code = _country_phrase_code(tail[1:] if tail[:1] == ["the"] else tail)
+            if code and (country is None or code == country):
+                named, words = code, words[:i]
+            break
+    if len(words) > 1 and words[0] in DEMONYMS:
+        code = DEMONYMS[words[0]]
+        if country is None or code == country:
+            named, words = code, words[1:]
+    return words, named
+
+
+def org_tier(tokens: list[str]) -> str:
+    """``bare`` (never merged across appeals), ``generic`` (same country only) or ``specific``."""
+    key = " ".join(tokens)
+    if not tokens or key in BARE_NAMES:
+        return "bare"
+    content = [t for t in tokens if t not in ("the", "of", "for", "and", "on", "in", "a")]
+    if all(t in GENERIC_WORDS for t in content):
+        return "bare" if len(content) <= 1 else "generic"
+    return "specific"
+
+
+def _is_acronym(text: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", anyascii(text))
+    return " " not in text.strip() and len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2
+
+
+def levenshtein(a: str, b: str, limit: int = 2) -> int:
+    """Edit distance, stopping early once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+# --------------------------------------------------------------------------------------------
+# Items
+
+
+@dataclass
+class Item:
+    """One person, organisation or instrument of one record, with what matching needs."""
+
+    key: Key
+    kind: str  # person | organisation | instrument
+    name: str
+    spellings: list[str]
+    keys: set[str] = field(default_factory=set)  # merge keys (full names, acronyms)
+    tier: str = "specific"
+    country: str | None = None  # organisation country / instrument jurisdiction
+    countries: frozenset[str] = frozenset()  # a person's: the appeal's and their bodies'
+    orgs: frozenset[Key] = frozenset()
+    roles: frozenset[str] = frozenset()
+    gender: str | None = None
+    pinned: str | None = None
+    date: str | None = None
+    subkind: str | None = None
+    penalties: dict[str, str] = field(default_factory=dict)
+    full: str = ""  # a person's folded full name, or an organisation's name key
+
+    @property
+    def label(self) -> str:
+        return f"{self.key[0]}:{self.key[1]}"
+
+
+def _public(item: dict[str, Any]) -> bool:
+    return str(item.get("access") or "public") == "public"
+
+
+def _items(records: dict[str, dict[str, Any]]) -> dict[Key, Item]:
+    out: dict[Key, Item] = {}
+    for aid, record in sorted(records.items()):
+        appeal = record.get("appeal") or {}
+        if not _public(appeal):
+            continue
+        appeal_countries = {
+            c for c in (country_code(str(n)) for n in appeal.get("countries") or []) if c
+        }
+        orgs = {
+            str(o.get("id")): o for o in record.get("organisations") or [] if isinstance(o, dict)
+        }
+        for section, kind in SECTIONS.items():
+            for raw in record.get(section) or []:
+                if not isinstance(raw, dict) or not raw.get("id") or not raw.get("name"):
+                    continue
+                if not _public(raw):
+                    continue
+                key = (str(aid), str(raw["id"]))
+                name = str(raw["name"]).strip()
+                variants = [str(v).strip() for v in raw.get("variants") or [] if v]
+                item = Item(key, kind, name, _dedupe([name, *variants]))
+                item.pinned = str(raw["iri"]) if raw.get("iri") else None
+                if kind == "person":
+                    _person(item, raw, variants, appeal_countries, orgs, aid)
+                elif kind == "organisation":
+                    _organisation(item, raw, variants)
+                else:
+                    _instrument(item, raw, variants)
+                out[key] = item
+    return out
+
+
+def _person(
+    item: Item,
+    raw: dict[str, Any],
+    variants: list[str],
+    appeal_countries: set[str],
+    orgs: dict[str, dict[str, Any]],
+    aid: str,
+) -> None:
+    tokens = person_tokens(item.name)
+    item.full = " ".join(tokens)
+    for spelling in [item.name, *variants]:
+        t = person_tokens(spelling)
+        if len(t) >= 2 and len("".join(t)) >= MIN_PERSON_LETTERS:
+            item.keys.add(" ".join(t))
+    countries = set(appeal_countries)
+    member_of: set[Key] = set()
+    for pos in raw.get("positions") or []:
+        oid = str(pos.get("organisation") or "") if isinstance(pos, dict) else ""
+        if oid in orgs:
+            member_of.add((str(aid), oid))
+            code = (
+                country_code(str(orgs[oid].get("country") or ""))
+                if orgs[oid].get("country")
+                else None
+            )
+            if code:
+                countries.add(code)
+    item.countries = frozenset(countries)
+    item.orgs = frozenset(member_of)
+    item.roles = frozenset(str(r) for r in raw.get("roles") or [])
+    gender = raw.get("gender")
+    item.gender = str(gender) if gender in ("male", "female") else None
+
+
+def _organisation(item: Item, raw: dict[str, Any], variants: list[str]) -> None:
+    stated = country_code(str(raw["country"])) if raw.get("country") else None
+    tokens, named = body_tokens(item.name, stated)
+    item.country = stated or named
+    item.tier = org_tier(tokens)
+    item.full = " ".join(fold_word(t) for t in tokens)
+    item.subkind = str(raw.get("kind") or "other")
+    item.date = str(raw["founded"]) if raw.get("founded") else None
+    if item.tier != "bare":
+        item.keys.add(item.full)
+    for v in variants:
+        if _is_acronym(v):
+            item.keys.add("acronym:" + v.replace(".", "").upper())
+            continue
+        vt, _ = body_tokens(v, item.country)
+        if len(vt) >= 2 and org_tier(vt) == "specific":
+            item.keys.add(" ".join(fold_word(t) for t in vt))
+    if _is_acronym(item.name):
+        item.keys.add("acronym:" + item.name.replace(".", "").upper())
+
+
+def _instrument(item: Item, raw: dict[str, Any], variants: list[str]) -> None:
+    stated = country_code(str(raw["jurisdiction"])) if raw.get("jurisdiction") else None
+    item.country = stated
+    item.subkind = str(raw.get("kind") or "law")
+    item.date = str(raw["date"]) if raw.get("date") else None
+    for spelling in [item.name, *variants]:
+        tokens, _ = body_tokens(spelling, stated)
+        if not tokens:
+            continue
+        item.keys.add(" ".join(tokens))
+        if tokens[:2] == ["united", "nations"] and len(tokens) > 3:
+            item.keys.add(" ".join(tokens[2:]))
+    item.full = " ".join(body_tokens(item.name, stated)[0])
+    for prov in raw.get("provisions") or []:
+        if isinstance(prov, dict) and prov.get("max_penalty"):
+            item.penalties[str(prov.get("article"))] = str(prov["max_penalty"])
+
+
+def _dedupe(values: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for v in values:
+        if v and v not in seen:
+            seen[v] = None
+    return list(seen)
+
+
+# --------------------------------------------------------------------------------------------
+# Decisions
+
+
+@dataclass(frozen=True)
+class Decision:
+    a: Key
+    b: Key
+    decision: str
+    decided_by: str
+    note: str
+    line: int
+
+
+def load_decisions(path: Path | None) -> list[Decision]:
+    """Curated decisions from ``data/identities.csv``; none when the file does not exist."""
+    if path is None or not Path(path).is_file():
+        return []
+    out = []
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in DECISION_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise InputError(f"{path}:1: missing column(s) {', '.join(missing)}")
+        for n, row in enumerate(reader, 2):
+            values = {k: (row.get(k) or "").strip() for k in DECISION_COLUMNS}
+            if not any(values.values()):
+                continue
+            empty = [k for k in DECISION_COLUMNS[:5] if not values[k]]
+            if empty:
+                raise DataError(f"{path}:{n}: empty {', '.join(empty)}")
+            if values["decision"] not in DECISIONS:
+                raise DataError(
+                    f"{path}:{n}: decision '{values['decision']}' is not 'same' or 'different'"
+                )
+            out.append(
+                Decision(
+                    (values["appeal"], values["local_id"]),
+                    (values["same_as_appeal"], values["same_as_local_id"]),
+                    values["decision"],
+                    values["decided_by"],
+                    values["note"],
+                    n,
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution
+
+
+@dataclass
+class Cluster:
+    """Items of several records that are one entity."""
+
+    kind: str
+    members: list[Key]
+    iri: URIRef
+    label: str
+    variants: list[str]
+    reasons: list[str]
+
+
+@dataclass
+class ReviewRow:
+    """A pair that may be one entity: a curator decides it in ``data/identities.csv``."""
+
+    kind: str
+    a: Key
+    b: Key
+    name: str
+    same_as_name: str
+    score: float
+    reason: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "appeal": self.a[0],
+            "local_id": self.a[1],
+            "same_as_appeal": self.b[0],
+            "same_as_local_id": self.b[1],
+            "decision": "",
+            "decided_by": "",
+            "note": "",
+            "kind": self.kind,
+            "name": self.name,
+            "same_as_name": self.same_as_name,
+            "score": f"{self.score:.2f}",
+            "reason": self.reason,
+        }
+
+
+class Resolution:
+    """The outcome: one IRI, label and spelling list per merged item, and the review rows."""
+
+    def __init__(
+        self, clusters: list[Cluster], review_rows: list[ReviewRow], items: dict[Key, Item]
+    ):
+        self.clusters = clusters
+        self.review_rows = review_rows
+        self._items = items
+        self._of: dict[Key, Cluster] = {m: c for c in clusters for m in c.members}
+
+    def cluster_of(self, appeal_id: str, local_id: str) -> Cluster | None:
+        return self._of.get((str(appeal_id), str(local_id)))
+
+    def iri_for(self, appeal_id: str, local_id: str) -> URIRef | None:
+        """The shared IRI of a merged item; None keeps the record's own IRI."""
+        c = self.cluster_of(appeal_id, local_id)
+        return c.iri if c else None
+
+    def label_for(self, appeal_id: str, local_id: str) -> str | None:
+        """The canonical label of a merged item (the fullest form); None if not merged."""
+        c = self.cluster_of(appeal_id, local_id)
+        return c.label if c else None
+
+    def variants_for(self, appeal_id: str, local_id: str) -> list[str]:
+        """Every spelling of the entity seen in any record (its own for an unmerged item)."""
+        c = self.cluster_of(appeal_id, local_id)
+        if c:
+            return list(c.variants)
+        item = self._items.get((str(appeal_id), str(local_id)))
+        return list(item.spellings) if item else []
+
+    def write_review(self, path: Path | str) -> Path:
+        """The review rows as CSV, written atomically; columns extend the decisions file's."""
+        return write_review(self.review_rows, path)
+
+
+def write_review(rows: list[ReviewRow], path: Path | str) -> Path:
+    """Review rows as CSV at ``path``, replacing it atomically."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=REVIEW_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow(row.as_dict())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+class _Clusters:
+    """Union-find whose unions refuse anything that makes a cluster inconsistent."""
+
+    def __init__(self, items: dict[Key, Item], forbidden: set[frozenset[Key]]):
+        self.items = items
+        self.parent = {k: k for k in items}
+        self.members: dict[Key, list[Key]] = {k: [k] for k in items}
+        self.forbidden = forbidden
+        self.reasons: dict[Key, list[str]] = {k: [] for k in items}
+
+    def find(self, k: Key) -> Key:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def conflict(self, a: Key, b: Key, *, forced: bool = False) -> str | None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return None
+        ma, mb = self.members[ra], self.members[rb]
+        for x in ma:
+            for y in mb:
+                if frozenset((x, y)) in self.forbidden:
+                    return f"a curated decision says {x[0]}:{x[1]} and {y[0]}:{y[1]} differ"
+        pins = {self.items[m].pinned for m in ma + mb} - {None}
+        if len(pins) > 1:
+            return f"pinned to different IRIs {sorted(pins)}"
+        if forced:
+            return None
+        if {m[0] for m in ma} & {m[0] for m in mb}:
+            return "two items of one record"
+        for attr in ("country", "gender", "date", "subkind"):
+            values = {getattr(self.items[m], attr) for m in ma + mb} - {None}
+            if len(values) > 1:
+                return f"{attr} differs ({', '.join(sorted(values))})"
+        penalties: dict[str, set[str]] = {}
+        for m in ma + mb:
+            for art, pen in self.items[m].penalties.items():
+                penalties.setdefault(art, set()).add(pen)
+        if any(len(v) > 1 for v in penalties.values()):
+            return "a shared article has two maximum penalties"
+        return None
+
+    def union(self, a: Key, b: Key, reason: str, *, forced: bool = False) -> str | None:
+        problem = self.conflict(a, b, forced=forced)
+        if problem:
+            return problem
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.members[ra] += self.members.pop(rb)
+            self.reasons[ra] += self.reasons.pop(rb) + [reason]
+        return None
+
+    def groups(self) -> list[list[Key]]:
+        return [sorted(m) for r, m in self.members.items() if self.find(r) == r and len(m) > 1]
+
+
+def resolve_identities(
+    records: dict[str, dict[str, Any]], decisions: Path | None = None
+) -> Resolution:
+    """Decide which items of different records are one entity (see the module docstring)."""
+    items = _items(records)
+    curated = load_decisions(decisions)
+    known = [d for d in curated if d.a in items and d.b in items]
+    forbidden = {frozenset((d.a, d.b)) for d in known if d.decision == "different"}
+    decided = {frozenset((d.a, d.b)) for d in curated}
+    uf = _Clusters(items, forbidden)
+
+    for d in known:
+        if d.decision != "same":
+            continue
+        if items[d.a].kind != items[d.b].kind:
+            raise DataError(
+                f"{decisions}:{d.line}: {d.a[0]}:{d.a[1]} is a {items[d.a].kind}, "
+                f"{d.b[0]}:{d.b[1]} a {items[d.b].kind}; they cannot be the same"
+            )
+        problem = uf.union(d.a, d.b, f"curated by {d.decided_by or 'a curator'}", forced=True)
+        if problem:
+            raise DataError(f"{decisions}:{d.line}: cannot apply 'same': {problem}")
+
+    review: dict[frozenset[Key], ReviewRow] = {}
+
+    def propose(a: Item, b: Item, score: float, reason: str) -> None:
+        pair = frozenset((a.key, b.key))
+        if pair in decided or uf.find(a.key) == uf.find(b.key) or a.key[0] == b.key[0]:
+            return
+        x, y = sorted((a, b), key=lambda i: i.key)
+        old = review.get(pair)
+        if old is None or old.score < score:
+            review[pair] = ReviewRow(a.kind, x.key, y.key, x.name, y.name, round(score, 2), reason)
+
+    _resolve_instruments(items, uf, propose)
+    _resolve_organisations(items, uf, propose)
+    _resolve_persons(items, uf, propose)
+
+    clusters = [_cluster(items, g, uf.reasons[uf.find(g[0])]) for g in uf.groups()]
+    clusters.sort(key=lambda c: (c.kind, c.label.lower(), c.members))
+    rows = [r for p, r in review.items() if uf.find(r.a) != uf.find(r.b)]
+    rows.sort(key=lambda r: (-r.score, r.kind, r.a, r.b))
+    return Resolution(clusters, rows, items)
+
+
+def _by_key(items: dict[Key, Item], kind: str) -> dict[str, list[Item]]:
+    index: dict[str, list[Item]] = {}
+    for item in items.values():
+        if item.kind == kind:
+            for k in item.keys:
+                index.setdefault(k, []).append(item)
+    return index
+
+
+def _pairs(group: list[Item]) -> Iterable[tuple[Item, Item]]:
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            if a.key[0] != b.key[0]:
+                yield a, b
+
+
+def _resolve_instruments(items: dict[Key, Item], uf: _Clusters, propose: Any) -> None:
+    for key, group in sorted(_by_key(items, "instrument").items()):
+        for a, b in _pairs(group):
+            if a.country == b.country:
+                problem = uf.union(a.key, b.key, f"instrument name '{key}', same jurisdiction")
+                if problem:
+                    propose(a, b, 0.5, f"same instrument name, but {problem}")
+
+
+def _resolve_organisations(items: dict[Key, Item], uf: _Clusters, propose: Any) -> None:
+    for key, group in sorted(_by_key(items, "organisation").items()):
+        for a, b in _pairs(group):
+            if key.startswith("acronym:") or "generic" in (a.tier, b.tier):
+                # acronyms and generic names: only within one country (or both international)
+                if a.country == b.country and (a.country or "generic" not in (a.tier, b.tier)):
+                    problem = uf.union(a.key, b.key, f"organisation '{key}', same country")
+                    if problem:
+                        propose(a, b, 0.5, f"same organisation name, but {problem}")
+            elif a.country is None or b.country is None or a.country == b.country:
+                problem = uf.union(a.key, b.key, f"organisation name '{key}'")
+                if problem:
+                    propose(a, b, 0.5, f"same organisation name, but {problem}")
+    orgs = [i for i in items.values() if i.kind == "organisation" and i.tier == "specific"]
+    for a, b in _pairs(orgs):
+        if (
+            a.full == b.full
+            or len(a.full) < 8
+            or (a.country and b.country and a.country != b.country)
+        ):
+            continue
+        if levenshtein(a.full, b.full, 1) <= 1:
+            propose(a, b, 0.5, "organisation names one edit apart after folding")
+
+
+def _resolve_persons(items: dict[Key, Item], uf: _Clusters, propose: Any) -> None:
+    persons = [i for i in items.values() if i.kind == "person"]
+
+    def facts(a: Item, b: Item) -> tuple[list[str], bool]:
+        agree = []
+        if a.countries & b.countries:
+            agree.append("same country")
+        org_a = {uf.find(o) for o in a.orgs if o in uf.parent}
+        org_b = {uf.find(o) for o in b.orgs if o in uf.parent}
+        if org_a & org_b:
+            agree.append("same organisation")
+        if a.roles & b.roles:
+            agree.append("same role")
+        conflict = bool(a.countries and b.countries and not a.countries & b.countries)
+        return agree, conflict
+
+    for a, b in _pairs(persons):
+        shared = a.keys & b.keys
+        agree, conflict = facts(a, b)
+        if shared:
+            if agree and (not conflict or "same organisation" in agree):
+                problem = uf.union(a.key, b.key, f"full name '{min(shared)}', {', '.join(agree)}")
+                if problem:
+                    propose(a, b, 0.4, f"same full name, but {problem}")
+            elif conflict:
+                propose(a, b, 0.4, "same full name, different countries")
+            else:
+                propose(a, b, 0.6, "same full name, no agreeing fact")
+            continue
+        if not a.full or not b.full or uf.find(a.key) == uf.find(b.key):
+            continue
+        ta, tb = a.full.split(), b.full.split()
+        score = 0.1 * len(agree) - (0.2 if conflict else 0)
+        if min(len(a.full), len(b.full)) >= 6 and levenshtein(a.full, b.full, 1) <= 1:
+            propose(a, b, 0.5 + score, "names one edit apart after folding" + _also(agree))
+        elif len(ta) >= 2 and len(tb) >= 2 and ta[-1] == tb[-1] and ta[0] == tb[0]:
+            propose(
+                a, b, 0.45 + score, "same first and last name, other names differ" + _also(agree)
+            )
+        elif min(len(ta), len(tb)) >= 2 and (set(ta) <= set(tb) or set(tb) <= set(ta)):
+            propose(a, b, 0.4 + score, "one name adds words to the other" + _also(agree))
+        elif (len(ta) == 1 or len(tb) == 1) and ta[-1] == tb[-1] and agree:
+            propose(a, b, 0.2 + score, "short name only" + _also(agree))
+
+
+def _also(agree: list[str]) -> str:
+    return f"; {', '.join(agree)}" if agree else ""
+
+
+def _cluster(items: dict[Key, Item], members: list[Key], reasons: list[str]) -> Cluster:
+    group = [items[m] for m in members]
+    kind = group[0].kind
+    pinned = sorted({i.pinned for i in group if i.pinned})
+    if pinned:
+        from kg.caserecord import expand
+
+        iri = expand(pinned[0])
+        # The pinned item is curated against data/reference: its name is the label there.
+        label = _fullest([i.name for i in group if i.pinned])
+    else:
+        path, prefix = KIND_PATH[kind]
+        digest = hashlib.sha256("\x1e".join(f"{a}\x1f{b}" for a, b in members).encode()).hexdigest()
+        iri = AKR[f"{path}/{prefix}-{digest[:8]}"]
+        label = _fullest([i.name for i in group])
+    variants = _dedupe(s for i in group for s in [i.name, *i.spellings])
+    return Cluster(kind, members, iri, label, variants, _dedupe(reasons))
+
+
+def _fullest(names: list[str]) -> str:
+    """The fullest form: most words, then longest, then most often used, then first in order."""
+    counts = {n: names.count(n) for n in names}
+    return max(sorted(set(names)), key=lambda n: (len(_words(n)), len(n), counts[n]))
+
+
+def apply_resolution(records: dict[str, dict[str, Any]], resolution: Resolution) -> int:
+    """Set ``iri``, ``canonical_name`` and ``merged_variants`` on every merged item, in place.
+
+    Returns how many items changed."""
+    changed = 0
+    for aid, record in records.items():
+        for section in SECTIONS:
+            for raw in record.get(section) or []:
+                if not isinstance(raw, dict) or not raw.get("id"):
+                    continue
+                cluster = resolution.cluster_of(str(aid), str(raw["id"]))
+                if cluster is None:
+                    continue
+                raw["iri"] = str(cluster.iri)
+                raw["canonical_name"] = cluster.label
+                raw["merged_variants"] = [v for v in cluster.variants if v != cluster.label]
+                changed += 1
+    return changed
+
+
+__all__ = [
+    "Cluster",
+    "Decision",
+    "Resolution",
+    "ReviewRow",
+    "apply_resolution",
+    "fold_word",
+    "load_decisions",
+    "person_tokens",
+    "resolve_identities",
+    "write_review",
+]
