@@ -514,17 +514,20 @@ class _Builder:
         node, g = self.ids[str(p["id"])], self.g
         g.add((node, RDF.type, AKG.Person))
         name = p.get("name")
+        # A person merged across appeals (kg.identity) carries one canonical name in every
+        # record, so each graph gives the same label and name.
+        canonical = p.get("canonical_name") or name
         if name:
-            g.add((node, RDFS.label, Literal(name)))
-            g.add((node, FOAF.name, Literal(name)))
+            g.add((node, RDFS.label, Literal(canonical)))
+            g.add((node, FOAF.name, Literal(canonical)))
         else:
             # An unnamed actor: how the text refers to them stands as the label.
             variants = p.get("variants") or []
             label = variants[0] if variants else f"unnamed person {p['id']}"
             g.add((node, RDFS.label, Literal(label)))
             g.add((node, AKG.unnamed, Literal(True)))
-        for v in p.get("variants") or []:
-            if name and v != name:
+        for v in _alt_labels(p):
+            if name and v != canonical:
                 g.add((node, SKOS.altLabel, Literal(v)))
         gender = p.get("gender") or "unknown"
         self.check(gender, ("male", "female", "unknown"), "gender", p)
@@ -580,9 +583,10 @@ class _Builder:
         node, g = self.ids[str(o["id"])], self.g
         kind = self.check(o.get("kind") or "other", ORG_KINDS, "organisation kind", o)
         g.add((node, RDF.type, AKG.Organisation))
-        self.add(node, RDFS.label, o.get("name"))
-        for v in o.get("variants") or []:
-            if v != o.get("name"):
+        label = o.get("canonical_name") or o.get("name")
+        self.add(node, RDFS.label, label)
+        for v in _alt_labels(o):
+            if v != label:
                 g.add((node, SKOS.altLabel, Literal(v)))
         g.add((node, AKG.organisationKind, ORGKIND[kind]))
         self.add(node, AKG.country, self.country(o.get("country"), o))
@@ -614,7 +618,12 @@ class _Builder:
         node, g = self.ids[str(ins["id"])], self.g
         kind = self.check(ins.get("kind") or "law", INSTRUMENT_KINDS, "instrument kind", ins)
         g.add((node, RDF.type, AKG.LegalInstrument))
-        self.add(node, RDFS.label, ins.get("name"))
+        name = ins.get("canonical_name") or ins.get("name")
+        self.add(node, RDFS.label, name)
+        if ins.get("canonical_name"):
+            for v in [ins.get("name"), *(ins.get("merged_variants") or [])]:
+                if v and v != name:
+                    g.add((node, SKOS.altLabel, Literal(v)))
         g.add((node, AKG.instrumentKind, INSTKIND[kind]))
         self.add(node, AKG.jurisdiction, self.country(ins.get("jurisdiction"), ins))
         for party in ins.get("parties") or []:
@@ -632,8 +641,8 @@ class _Builder:
             g.add((pnode, ELI_IS_PART_OF, node))
             g.add((pnode, AKG.articleNumber, Literal(article)))
             label = f"Article {article}"
-            if ins.get("name"):
-                label += f" of the {ins['name']}" if not str(ins["name"]).startswith("the ") else ""
+            if name:
+                label += f" of the {name}" if not str(name).startswith("the ") else ""
             g.add((pnode, RDFS.label, Literal(label)))
             self.add(pnode, AKG.offenceLabel, prov.get("label"))
             self.add(pnode, AKG.maximumPenalty, prov.get("max_penalty"))
@@ -856,6 +865,15 @@ class _Builder:
 
 
 ELI_IS_PART_OF = URIRef(prefixes()["eli"] + "is_part_of")
+
+
+def _alt_labels(item: dict[str, Any]) -> list[str]:
+    """Other spellings of a person or organisation: its variants, and where kg.identity merged
+    it with items of other appeals, its own name and every spelling those use."""
+    spellings = [*(item.get("variants") or [])]
+    if item.get("canonical_name"):
+        spellings += [item.get("name"), *(item.get("merged_variants") or [])]
+    return [str(v) for v in dict.fromkeys(spellings) if v]
 
 
 def _country_in(text: str) -> str | None:
