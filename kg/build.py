@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.exceptions import ParserError
@@ -21,6 +22,7 @@ from rdflib.exceptions import ParserError
 from kg.caserecord import appeal_iri, load_record, record_to_graph
 from kg.countries import country_iri
 from kg.errors import DataError, InputError
+from kg.identity import Cluster, ReviewRow, apply_resolution, resolve_identities, write_review
 from kg.store import DEFAULT_STORE, Store, replacing
 from kg.vocab import (
     AKG,
@@ -37,6 +39,7 @@ from kg.vocab import (
 CURATED_DIR = "cases"
 EXTRACTED_DIR = "extracted"
 APPEALS_DIR = "appeals"
+IDENTITIES_FILE = "identities.csv"  # curated same/different decisions (docs/identity.md)
 
 
 @dataclass
@@ -61,6 +64,12 @@ class BuildResult:
     derived: int = 0
     shadowed: list[CaseSource] = field(default_factory=list)
     seconds: float = 0.0
+    identity_clusters: list[Cluster] = field(default_factory=list)
+    identity_review: list[ReviewRow] = field(default_factory=list)
+
+    def write_review(self, path: Path | str) -> Path:
+        """The identity pairs left for a curator (``data/identity-review.csv``), atomically."""
+        return write_review(self.identity_review, path)
 
 
 def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
@@ -157,9 +166,11 @@ def _text_path(data_dir: Path, record_path: Path, source: str) -> Path:
     )
 
 
-def case_graph(case: CaseSource) -> tuple[URIRef, Graph]:
-    """The named graph of one case record, its evidence checked against the appeal text."""
-    record = load_record(case.record_path)
+def case_graph(case: CaseSource, record: dict[str, Any] | None = None) -> tuple[URIRef, Graph]:
+    """The named graph of one case record, its evidence checked against the appeal text;
+    ``record`` is the record already loaded (and resolved), else it is read from disk."""
+    if record is None:
+        record = load_record(case.record_path)
     text = case.text_path.read_text(encoding="utf-8") if case.text_path else None
     name, g = record_to_graph(record, text, origin=str(case.record_path))
     g.add((appeal_iri(case.appeal_id), AKG.recordFile, Literal(str(case.record_path))))
@@ -204,8 +215,14 @@ def build_dataset(
     ds.graph(ONTOLOGY_GRAPH).__iadd__(ontology_graph(ontology_dir))
     ds.graph(REFERENCE_GRAPH).__iadd__(reference_graph(data_dir))
     result.cases, result.shadowed = find_cases(data_dir)
+    # One IRI for the same person, organisation or instrument across appeals (kg.identity).
+    records = {case.appeal_id: load_record(case.record_path) for case in result.cases}
+    resolution = resolve_identities(records, Path(data_dir) / IDENTITIES_FILE)
+    apply_resolution(records, resolution)
+    result.identity_clusters = resolution.clusters
+    result.identity_review = resolution.review_rows
     for case in result.cases:
-        name, g = case_graph(case)
+        name, g = case_graph(case, records[case.appeal_id])
         ds.graph(name).__iadd__(g)
     links = links_graph(data_dir)
     if len(links):
