@@ -18,6 +18,7 @@ from typing import Any
 
 from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.exceptions import ParserError
+from rdflib.namespace import FOAF
 
 from kg.caserecord import appeal_iri, load_record, record_to_graph
 from kg.countries import country_iri
@@ -80,7 +81,9 @@ def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except (SyntaxError, ParserError, ValueError) as e:
-        raise InputError(f"{path}: Turtle syntax error: {_syntax_error_position(path, e)}") from None
+        raise InputError(
+            f"{path}: Turtle syntax error: {_syntax_error_position(path, e)}"
+        ) from None
     return graph
 
 
@@ -206,6 +209,17 @@ def derive(store: Store, ontology_dir: Path = ONTOLOGY_DIR) -> Graph:
     return derived
 
 
+def defer_to_reference(case: Graph, reference: Graph) -> None:
+    """Where an appeal names a reference entity otherwise ("Turkey" for the ISO "Türkiye"), the
+    reference label stays the label and the appeal's wording becomes an alternative label."""
+    for pred in (RDFS.label, FOAF.name):
+        for s, label in list(case.subject_objects(pred)):
+            ref_labels = set(reference.objects(s, RDFS.label))
+            if ref_labels and label not in ref_labels:
+                case.remove((s, pred, label))
+                case.add((s, SKOS.altLabel, label))
+
+
 def build_dataset(
     data_dir: Path = DATA_DIR, ontology_dir: Path = ONTOLOGY_DIR
 ) -> tuple[Dataset, BuildResult]:
@@ -213,7 +227,8 @@ def build_dataset(
     result = BuildResult(store_path=None)
     ds = bind_prefixes(Dataset())
     ds.graph(ONTOLOGY_GRAPH).__iadd__(ontology_graph(ontology_dir))
-    ds.graph(REFERENCE_GRAPH).__iadd__(reference_graph(data_dir))
+    reference = reference_graph(data_dir)
+    ds.graph(REFERENCE_GRAPH).__iadd__(reference)
     result.cases, result.shadowed = find_cases(data_dir)
     # One IRI for the same person, organisation or instrument across appeals (kg.identity).
     records = {case.appeal_id: load_record(case.record_path) for case in result.cases}
@@ -223,6 +238,7 @@ def build_dataset(
     result.identity_review = resolution.review_rows
     for case in result.cases:
         name, g = case_graph(case, records[case.appeal_id])
+        defer_to_reference(g, reference)
         ds.graph(name).__iadd__(g)
     links = links_graph(data_dir)
     if len(links):

@@ -67,6 +67,17 @@ INSTRUMENT_KINDS = ("criminal_code", "constitution", "treaty", "law", "conventio
 ACCESS_LEVELS = ("public", "restricted", "confidential")
 CHARGE_STATUSES = ("pending", "superseded", "dropped", "convicted", "acquitted")
 
+# Events that bring charges, and judgments that imply one (with the status they give it).
+CHARGING_EVENTS = ("case_opened", "charge", "charge_reclassified")
+JUDGMENT_STATUS: dict[str, str | None] = {
+    "trial_hearing": None,
+    "court_decision": None,
+    "conviction": "convicted",
+    "sentence": "convicted",
+    "fine": "convicted",
+    "acquittal": "acquitted",
+}
+
 # Events whose person targets stand as defendants.
 DEFENDANT_EVENTS = {
     "case_opened",
@@ -83,9 +94,15 @@ DECISION_EVENTS = {"court_decision", "charge_reclassified", "conviction", "sente
 ORG_KIND_ROLE = {"court": "court", "prosecution": "prosecutor", "police": "police"}
 
 DEMAND_RULES: tuple[tuple[str, str], ...] = (
-    (r"\b(drop|quash|withdraw|dismiss)\w*\b.*\b(charge|conviction|case|accusation)", "drop_charges"),
+    (
+        r"\b(drop|quash|withdraw|dismiss)\w*\b.*\b(charge|conviction|case|accusation)",
+        "drop_charges",
+    ),
     (r"\brelease\b", "release"),
-    (r"\b(cease|stop|end|halt)\b.*\b(harass|target|prosecut|intimidat|attack|reprisal)", "end_harassment"),
+    (
+        r"\b(cease|stop|end|halt)\b.*\b(harass|target|prosecut|intimidat|attack|reprisal)",
+        "end_harassment",
+    ),
     (r"\binvestigat", "investigate"),
     (r"\b(fair trial|due process)\b", "fair_trial"),
     (r"\baccess to\b", "ensure_access"),
@@ -141,7 +158,7 @@ def _quote_pattern(quote: str) -> re.Pattern[str]:
     parts = []
     for word in quote.split():
         esc = re.escape(word)
-        esc = re.sub(r"""\\?["“”]""", "[\"“”]", esc)
+        esc = re.sub(r"""\\?["“”]""", '["“”]', esc)
         esc = re.sub(r"\\?['‘’]", "['‘’]", esc)
         parts.append(esc)
     return re.compile(r"\s+".join(parts))
@@ -317,7 +334,9 @@ class _Builder:
         local = f" {item.get('id')}" if isinstance(item, dict) and item.get("id") else ""
         return f"{self.origin}:{local}" if local else self.origin
 
-    def mint(self, item: dict[str, Any], kind: str, prefix: str, local: str | None = None) -> URIRef:
+    def mint(
+        self, item: dict[str, Any], kind: str, prefix: str, local: str | None = None
+    ) -> URIRef:
         if item.get("iri"):
             try:
                 return expand(item["iri"])
@@ -336,9 +355,7 @@ class _Builder:
             return self.ids[local]
         if ":" in local:
             return expand(local)
-        raise DataError(
-            f"{self.where(item)}: {what} '{local}' is not an id defined in this record"
-        )
+        raise DataError(f"{self.where(item)}: {what} '{local}' is not an id defined in this record")
 
     def add(self, s: URIRef, p: URIRef, o: Any) -> None:
         if o is None or o == "" or o == []:
@@ -386,7 +403,9 @@ class _Builder:
         if item.get("access"):
             level = str(item["access"])
             if level not in ACCESS_LEVELS:
-                raise DataError(f"{self.where(item)}: access '{level}' is not one of {ACCESS_LEVELS}")
+                raise DataError(
+                    f"{self.where(item)}: access '{level}' is not one of {ACCESS_LEVELS}"
+                )
             self.g.add((node, AKG.accessLevel, ACCESS[level]))
         if item.get("confidence") is not None:
             self.add(node, AKG.confidence, Literal(float(item["confidence"]), datatype=XSD.decimal))
@@ -549,7 +568,11 @@ class _Builder:
             title = str(pos.get("title") or "").strip()
             if not title:
                 raise DataError(f"{self.where(p)}: position {n} has no title")
-            org = self.ref(pos["organisation"], "organisation", p) if pos.get("organisation") else None
+            org = (
+                self.ref(pos["organisation"], "organisation", p)
+                if pos.get("organisation")
+                else None
+            )
             if pos.get("post"):
                 post = expand(pos["post"])
             else:
@@ -568,7 +591,11 @@ class _Builder:
             if org is not None:
                 g.add((post, ORG.postIn, org))
                 org_item = next(
-                    (o for o in self.r.get("organisations") or [] if str(o.get("id")) == str(pos["organisation"])),
+                    (
+                        o
+                        for o in self.r.get("organisations") or []
+                        if str(o.get("id")) == str(pos["organisation"])
+                    ),
                     None,
                 )
                 if org_item and org_item.get("name") and " of " not in title:
@@ -611,7 +638,9 @@ class _Builder:
             g.add((node, RDF.type, AKG.Place))
         self.add(node, RDFS.label, pl.get("name"))
         g.add((node, AKG.placeKind, PLACEKIND[kind]))
-        self.add(node, AKG.country, self.country(pl.get("country"), pl) if pl.get("country") else None)
+        self.add(
+            node, AKG.country, self.country(pl.get("country"), pl) if pl.get("country") else None
+        )
         self.common(node, pl)
 
     def instrument(self, ins: dict[str, Any]) -> None:
@@ -700,40 +729,70 @@ class _Builder:
         return str(self.g.value(node, RDFS.label) or node.split("/")[-1])
 
     def charges_from_events(self) -> None:
-        """Charges for records that do not list them (extracted ones): one per person and
-        provision of a charging event; a reclassification supersedes earlier charges of the
-        same person whose provision it names and no longer holds."""
+        """Charges for records that do not list them (extracted ones).
+
+        - a charging event (case opened, charge, reclassification) charges each person target
+          under each provision it names;
+        - a reclassification supersedes the person's earlier charges whose provision it names;
+          when the appeal reports no earlier charge, the first provision it names is the one
+          replaced (appeals name the old offence first: "from X to Y");
+        - a judgment (trial, conviction, sentence, fine, acquittal, court decision) under a
+          provision implies a charge under it, for appeals that report the verdict but not the
+          indictment; a conviction, sentence or fine marks it convicted, an acquittal acquitted.
+        """
         current: dict[tuple[URIRef, URIRef], URIRef] = {}
         for e in self.r.get("events") or []:
             etype = e.get("type")
-            if etype not in ("case_opened", "charge", "charge_reclassified"):
+            if etype not in CHARGING_EVENTS and etype not in JUDGMENT_STATUS:
                 continue
             ev = self.ids[str(e["id"])]
-            persons = [self.ids[str(t)] for t in e.get("targets") or [] if self.kinds.get(str(t)) == "person"]
+            persons = [
+                self.ids[str(t)]
+                for t in e.get("targets") or []
+                if self.kinds.get(str(t)) == "person"
+            ]
             provs = [self.ref(x, "provision", e) for x in e.get("provisions") or []]
             for person in persons:
                 old = [pv for pv in provs if (person, pv) in current]
                 new = [pv for pv in provs if (person, pv) not in current]
+                if etype == "charge_reclassified" and not old and len(new) >= 2:
+                    first = new.pop(0)
+                    current[(person, first)] = self._derived_charge(e, person, first, None)
+                    old = [first]
                 for pv in new:
-                    node = AKR[f"charge/c-{short_hash(self.aid, str(e['id']), str(person), str(pv))}"]
+                    node = self._derived_charge(e, person, pv, ev)
                     current[(person, pv)] = node
-                    self.g.add((node, RDF.type, AKG.Charge))
-                    self.g.add((node, AKG.chargedPerson, person))
-                    self.g.add((node, AKG.provision, pv))
-                    self.g.add((node, AKG.case, self.case))
-                    self.g.add((node, AKG.introducedBy, ev))
-                    self.g.add((node, RDFS.label, Literal(f"charge under {self._label_of(pv)}")))
-                    self.g.add((ev, AKG.resultingCharge, node))
                     if etype == "charge_reclassified":
                         for pv_old in old:
                             self.g.add((node, AKG.supersedes, current[(person, pv_old)]))
-                    self.common(node, e)
                 for pv in new + old:
                     status = "pending"
                     if etype == "charge_reclassified" and pv in old and new:
                         status = "superseded"
                         self.g.add((ev, AKG.replacesCharge, current[(person, pv)]))
+                    elif etype in JUDGMENT_STATUS:
+                        status = (
+                            JUDGMENT_STATUS[etype]
+                            or str(
+                                self.g.value(current[(person, pv)], AKG.chargeStatus) or "pending"
+                            ).rsplit("/", 1)[-1]
+                        )
                     self.g.set((current[(person, pv)], AKG.chargeStatus, CHARGESTATUS[status]))
+
+    def _derived_charge(
+        self, e: dict[str, Any], person: URIRef, pv: URIRef, introduced_by: URIRef | None
+    ) -> URIRef:
+        node = AKR[f"charge/c-{short_hash(self.aid, str(e['id']), str(person), str(pv))}"]
+        self.g.add((node, RDF.type, AKG.Charge))
+        self.g.add((node, AKG.chargedPerson, person))
+        self.g.add((node, AKG.provision, pv))
+        self.g.add((node, AKG.case, self.case))
+        self.g.add((node, RDFS.label, Literal(f"charge under {self._label_of(pv)}")))
+        if introduced_by is not None:
+            self.g.add((node, AKG.introducedBy, introduced_by))
+            self.g.add((introduced_by, AKG.resultingCharge, node))
+        self.common(node, e)
+        return node
 
     def event(self, e: dict[str, Any]) -> None:
         node, g = self.ids[str(e["id"])], self.g
@@ -793,7 +852,11 @@ class _Builder:
         kind = self.kinds.get(local, "")
         roles: set[str] = set()
         if kind == "person":
-            roles.update(r for r in self.person_roles.get(local, []) if r in ("lawyer", "judge", "prosecutor", "official", "defender"))
+            roles.update(
+                r
+                for r in self.person_roles.get(local, [])
+                if r in ("lawyer", "judge", "prosecutor", "official", "defender")
+            )
         elif kind in ORG_KIND_ROLE:
             roles.add(ORG_KIND_ROLE[kind])
         if side == "agent" and etype == "complaint":
@@ -817,7 +880,9 @@ class _Builder:
         g.add((node, RDFS.label, Literal(name)))
         g.add((node, AKG.case, self.case))
         if right.get("guaranteed_by"):
-            g.add((node, AKG.guaranteedBy, self.ref(right["guaranteed_by"], "guaranteed_by", right)))
+            g.add(
+                (node, AKG.guaranteedBy, self.ref(right["guaranteed_by"], "guaranteed_by", right))
+            )
         if right.get("holder"):
             g.add((node, AKG.rightHolder, self.ref(right["holder"], "holder", right)))
         for x in right.get("violated_by") or []:
@@ -856,7 +921,11 @@ class _Builder:
         act = AKR[f"extraction/a-{short_hash(self.aid, str(run.get('time')))}"]
         g.add((act, RDF.type, PROV.Activity))
         g.add((act, RDF.type, AKG.ExtractionRun))
-        self.add(act, AKG.toolVersion, f"{run.get('tool', 'appeals-kg')} {run.get('version', __version__)}")
+        self.add(
+            act,
+            AKG.toolVersion,
+            f"{run.get('tool', 'appeals-kg')} {run.get('version', __version__)}",
+        )
         if run.get("time"):
             g.add((act, PROV.endedAtTime, Literal(str(run["time"]), datatype=XSD.dateTime)))
         self.add(act, AKG.inputSha256, run.get("input_sha256"))

@@ -104,6 +104,7 @@ def build(store_path: Path, data_dir: Path | None) -> None:
     result = run_build(store_path, data_dir or DATA_DIR)
     for case in result.shadowed:
         echo_err(f"note: {case.record_path} is shadowed by the curated record of {case.appeal_id}")
+    _report_identities(result, data_dir or DATA_DIR)
     click.echo(
         f"Built {store_path}: {len(result.cases)} case(s), {result.entities} entities, "
         f"{result.triples} triples in {result.graphs} graphs ({result.derived} derived) "
@@ -166,6 +167,7 @@ def run(store_path: Path, data_dir: Path | None, dist_dir: Path) -> None:
     from kg.vocab import DATA_DIR
 
     result = run_build(store_path, data_dir or DATA_DIR)
+    _report_identities(result, data_dir or DATA_DIR)
     store = Store.open(store_path)
     report = validate_store(store)
     stats = collect_stats(store, store_path)
@@ -181,6 +183,18 @@ def run(store_path: Path, data_dir: Path | None, dist_dir: Path) -> None:
     if not report.conforms:
         click.echo(report.to_text(), err=True)
         sys.exit(1)
+
+
+def _report_identities(result: object, data_dir: Path) -> None:
+    """Say what was merged across appeals, and write uncertain merges for review."""
+    clusters = getattr(result, "identity_clusters", [])
+    review = getattr(result, "identity_review", [])
+    if clusters:
+        echo_err(f"identity: {len(clusters)} entities merged across appeals")
+    path = Path(data_dir) / "identity-review.csv"
+    if review:
+        result.write_review(path)  # type: ignore[attr-defined]
+        echo_err(f"identity: {len(review)} uncertain merge(s) to review in {path} (not applied)")
 
 
 # --- query -----------------------------------------------------------------------------------

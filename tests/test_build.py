@@ -101,3 +101,20 @@ def test_access_level_is_on_every_case_and_appeal(built_store: Store) -> None:
     }"""
     assert built_store.query(q)[1] == []
     assert AKG.accessLevel
+
+
+def test_an_appeal_wording_of_a_reference_entity_becomes_an_alternative_label() -> None:
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDFS, SKOS
+
+    from kg.build import defer_to_reference
+    from kg.countries import country_iri
+
+    tr = country_iri("TR")
+    reference = Graph()
+    reference.add((tr, RDFS.label, Literal("Türkiye")))
+    case = Graph()
+    case.add((tr, RDFS.label, Literal("Turkey")))
+    defer_to_reference(case, reference)
+    assert (tr, RDFS.label, Literal("Turkey")) not in case
+    assert (tr, SKOS.altLabel, Literal("Turkey")) in case

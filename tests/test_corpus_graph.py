@@ -32,7 +32,18 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_dir(), reason=f"the development corpus is not at {CORPUS}"
 )
-CHARGING_EVENTS = {"case_opened", "charge", "charge_reclassified"}
+# Events that bring a charge, and judgments that imply one (docs/case-record.md).
+CHARGING_EVENTS = {
+    "case_opened",
+    "charge",
+    "charge_reclassified",
+    "trial_hearing",
+    "court_decision",
+    "conviction",
+    "sentence",
+    "fine",
+    "acquittal",
+}
 
 # Known failures, with the measured difference; each entry goes once its cause is fixed.
 KNOWN_XFAIL: dict[str, str] = {
