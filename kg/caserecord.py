@@ -577,7 +577,10 @@ class _Builder:
                 post = expand(pos["post"])
             else:
                 post = AKR[f"post/a-{short_hash(self.aid)}-{p['id']}-{n}"]
-            if title.lower() in ("employee", "member", "staff", "volunteer"):
+            if not pos.get("evidence") and p.get("evidence"):
+                # A position read from the mention of its holder rests on that mention.
+                pos = {**pos, "evidence": p["evidence"]}
+            if org is not None and title.lower() in ("employee", "member", "staff", "volunteer"):
                 node = AKR[f"membership/a-{short_hash(self.aid)}-{p['id']}-{n}"]
                 g.add((node, RDF.type, ORG.Membership))
                 g.add((node, ORG.member, person))

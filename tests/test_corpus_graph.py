@@ -47,19 +47,11 @@ CHARGING_EVENTS = {
 
 # Known failures, with the measured difference; each entry goes once its cause is fixed.
 KNOWN_XFAIL: dict[str, str] = {
-    "extracted-conforms": (
-        "kg/extract.py output does not conform yet; measured at this commit, 18 results, none "
-        "on a merged entity: reclassifications without counterpart charges (dev-004, dev-007, "
-        "one more), memberships without organisation or evidence, an appeal without issue "
-        "date, and country places named otherwise than ISO/data/reference (Russia, Turkey)"
-    ),
     "extracted-agreement": (
-        "extraction is not yet good enough; measured with kg/extract.py at this commit, 17 "
-        "differences: CQ15 finds 4 of the 6 organisations named in several appeals (misses "
-        "FIDH = International Federation for Human Rights, and UN Human Rights Council); CQ16 "
-        "differs for 7 of 14 country-years (Honduras and the seed's Russia missing, charges "
-        "BY 4/9, IN 14/7, KE 4/2, defenders KE 2/1, MX 1/2, PH 7/6); CQ16b misses 8 of 13 "
-        "offences (no offence label or no charge). The failure message lists the current ones"
+        "extraction is not yet good enough; measured with kg/extract.py at this commit, 20 "
+        "differences: CQ15 misses FIDH and the UN Human Rights Council; CQ16 differs for 7 "
+        "country-years, mostly charges (events without their provisions); CQ16b misses 11 "
+        "offences (provisions without offence label or charge). The failure message lists them"
     ),
 }
 
@@ -702,7 +694,6 @@ def test_merged_entities_conform(graph: str, request: pytest.FixtureRequest) -> 
 
 
 @needs_corpus
-@pytest.mark.xfail(reason=KNOWN_XFAIL["extracted-conforms"], strict=True)
 def test_extracted_graph_conforms(extracted_store: Store) -> None:
     """The corpus graph built from extracted records satisfies every shape."""
     from kg.validate import validate_store
