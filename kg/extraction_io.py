@@ -16,7 +16,9 @@ from kg.vocab import bind_prefixes
 SUFFIX = {"yaml": ".yaml", "turtle": ".ttl", "trig": ".trig"}
 
 
-def extract_file(path: Path, fmt: str = "yaml", out_dir: Path | None = None) -> tuple[str, list[Path]]:
+def extract_file(
+    path: Path, fmt: str = "yaml", out_dir: Path | None = None
+) -> tuple[str, list[Path]]:
     """Extract one appeal file; write ``out_dir/<stem><suffix>`` (and the plain text the
     evidence offsets index, when the input was not that text) atomically. Returns the
     serialised record and the files written."""

@@ -73,7 +73,7 @@ class QueryResult:
         ]
 
     def to_dataframe(self) -> Any:
-        """A pandas DataFrame (pandas is an optional dependency: ``pip install appeals-kg[pandas]``)."""
+        """A pandas DataFrame; pandas is optional: ``pip install appeals-kg[pandas]``."""
         try:
             import pandas as pd
         except ImportError:
@@ -147,8 +147,12 @@ def find_query(name_or_file: str, queries_dir: Path = QUERIES_DIR) -> QueryFile:
     if len(prefixed) == 1:
         return prefixed[0]
     if len(prefixed) > 1:
-        raise QueryError(f"query name '{name_or_file}' is ambiguous: {', '.join(q.name for q in prefixed)}")
-    raise QueryError(f"unknown query '{name_or_file}'.{did_you_mean(name_or_file, names)} (kg query --list)")
+        raise QueryError(
+            f"query name '{name_or_file}' is ambiguous: {', '.join(q.name for q in prefixed)}"
+        )
+    raise QueryError(
+        f"unknown query '{name_or_file}'.{did_you_mean(name_or_file, names)} (kg query --list)"
+    )
 
 
 def resolve_iri(value: str, store: Store | None = None, param: str = "") -> URIRef:
@@ -176,7 +180,9 @@ def resolve_iri(value: str, store: Store | None = None, param: str = "") -> URIR
         return URIRef(hits[0])
     if not hits:
         raise QueryError(f"parameter {param}: nothing in the graph is labelled '{value}'")
-    raise QueryError(f"parameter {param}: '{value}' names {len(hits)} things; give an IRI: {', '.join(hits[:5])}")
+    raise QueryError(
+        f"parameter {param}: '{value}' names {len(hits)} things; give an IRI: {', '.join(hits[:5])}"
+    )
 
 
 def bind_params(qf: QueryFile, given: dict[str, str], store: Store | None) -> dict[str, Node]:
@@ -189,7 +195,9 @@ def bind_params(qf: QueryFile, given: dict[str, str], store: Store | None) -> di
         if key not in declared:
             hint = did_you_mean(key, list(declared))
             known = ", ".join(declared) or "none"
-            raise QueryError(f"query '{qf.name}' has no parameter '{key}'.{hint} (parameters: {known})")
+            raise QueryError(
+                f"query '{qf.name}' has no parameter '{key}'.{hint} (parameters: {known})"
+            )
         kind = declared[key].kind
         if projected is not None and key not in projected:
             raise QueryError(
@@ -276,7 +284,7 @@ def _short(term: Node | None) -> str:
         s = str(term)
         for p, ns in prefixes().items():
             if s.startswith(ns) and "/" not in s[len(ns) :] or (p == "akr" and s.startswith(ns)):
-                return f"{p}:{s[len(ns):]}"
+                return f"{p}:{s[len(ns) :]}"
         return f"<{s}>"
     return str(term)
 

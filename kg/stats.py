@@ -34,7 +34,7 @@ class Stats:
 def _curie(iri: str) -> str:
     for p, ns in sorted(prefixes().items(), key=lambda kv: -len(kv[1])):
         if iri.startswith(ns):
-            return f"{p}:{iri[len(ns):]}"
+            return f"{p}:{iri[len(ns) :]}"
     return iri
 
 
