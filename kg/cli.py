@@ -30,6 +30,16 @@ def store_option(f):  # type: ignore[no-untyped-def]
     )(f)
 
 
+def data_option(f):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--data",
+        "data_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="Data folder (default: the project's data/).",
+    )(f)
+
+
 def echo_err(msg: str) -> None:
     click.echo(msg, err=True)
 
@@ -84,13 +94,7 @@ def cli() -> None:
 
 @cli.command(epilog=EXIT_CODES)
 @store_option
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Data folder (default: the project's data/).",
-)
+@data_option
 def build(store_path: Path, data_dir: Path | None) -> None:
     """Build the store from ontology/, data/reference, data/cases and data/extracted.
 
@@ -139,13 +143,7 @@ def validate(store_path: Path, fmt: str) -> None:
 
 @cli.command(epilog=EXIT_CODES)
 @store_option
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Data folder (default: the project's data/).",
-)
+@data_option
 @click.option(
     "--dist",
     "dist_dir",
