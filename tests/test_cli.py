@@ -267,3 +267,26 @@ def test_federated_query_needs_allow_network(store: Path) -> None:
     result = run("query", "--store", str(store), "fed-place-coordinates")
     assert result.exit_code == 2
     one_line_error(result, "--allow-network")
+
+
+def test_extract_bad_inputs_leave_the_output_folder_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "extracted"
+    out.mkdir()
+    keep = out / "bad.yaml"
+    keep.write_text("appeal: {id: kept}\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(
+        "3 May 2024\n\nFarland: Journalist A B detained\n\n"
+        "On 2 May 2024, police in Farland detained journalist Ann Bell.\n",
+        encoding="utf-8",
+    )
+    result = run(
+        "extract", str(tmp_path / "bad.txt"), str(tmp_path / "empty.txt"), str(good), "-o", str(out)
+    )
+    assert result.exit_code == 2
+    assert "2 of 3 file(s) failed" in result.output
+    assert keep.read_text(encoding="utf-8") == "appeal: {id: kept}\n"
+    assert (out / "good.yaml").exists() and not (out / "empty.yaml").exists()
+    assert "Traceback" not in result.output
