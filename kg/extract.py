@@ -110,8 +110,8 @@ ORG_KIND_HINTS = [
     (re.compile(r"\bParliament|\bDuma\b|\bNational Assembly\b"), "parliament"),
     (
         re.compile(
-            r"\b(?:United Nations|Council of Europe|European Union|OSCE|Working Group on|"
-            r"Parliamentary Assembly|Special Rapporteur)"
+            r"\b(?:United Nations|UN(?= [A-Z])|Council of Europe|European Union|OSCE|"
+            r"Working Group on|Parliamentary Assembly|Special Rapporteur)"
         ),
         "international_org",
     ),
@@ -927,6 +927,11 @@ def add_organisation(
     acr = ACRONYM_DEF.match(after)
     if acr and acr.group("acr") not in e.variants:
         e.variants.append(acr.group("acr"))
+    un = UN_FORM.match(text)
+    if un:  # "UN Human Rights Council" and "United Nations Human Rights Council" are one body
+        other = ("United Nations" if un.group(1) == "UN" else "UN") + text[un.end(1) :]
+        if other not in e.variants:
+            e.variants.append(other)
     e.attrs.setdefault("kind", org_kind(text, doc.flat[max(0, start - 40) : start]))
     e.attrs.setdefault(
         "country",
@@ -974,8 +979,14 @@ def country_in(text: str) -> str | None:
     return m.group() if m else None
 
 
+#: A body whose name says it is international or of the UN belongs to no one country.
+INTERNATIONAL_NAME = re.compile(r"^(?:International|World|Global|UN|United Nations)\b")
+UN_FORM = re.compile(r"^(UN|United Nations)\s+(?=[A-Z])")
+
+
 def org_country(name: str, before: str, kind: str, main_country: str | None) -> str | None:
-    """Country named in the body's name, or by a demonym before it, else the appeal's country."""
+    """Country named in the body's name, or by a demonym before it, else the appeal's country;
+    none for a body whose name says it is international."""
     c = country_in(name)
     if c:
         return c
@@ -985,7 +996,7 @@ def org_country(name: str, before: str, kind: str, main_country: str | None) -> 
     m = DEMONYM_BEFORE_RE.search(before)
     if m:
         return DEMONYMS[m.group("d")]
-    if kind in ("international_org",) or name in KNOWN_BODIES:
+    if kind in ("international_org",) or name in KNOWN_BODIES or INTERNATIONAL_NAME.match(name):
         return None
     if kind in STATE_KINDS or kind in ("ngo", "other"):
         return main_country
@@ -1515,7 +1526,7 @@ def add_instrument(
     text = re.sub(r"^(?:UN|United Nations)\s+(?=Declaration)", lambda m: m.group(0), text)
     acr = ACRONYM_DEF.match(doc.flat[end : end + 12])
     kind = INSTRUMENT_HEADS.get(head, "law")
-    if head == "Code" and re.search(r"\bCriminal\b", text):
+    if head == "Code" and re.search(r"\b(?:Criminal|Penal)\b", text):
         kind = "criminal_code"
     before = doc.flat[max(0, start - 6) : start]
     if head == "Agreement" and before.endswith(("“", '"')):
@@ -1611,6 +1622,9 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
                 m.group("label") if n.end() == len(m.group("list")) else None
             )
             label = label or _label_before(doc, m.start())
+            if not label and n.end() == len(m.group("list")):
+                after = LABEL_AFTER.match(doc.flat, m.end())
+                label = after.group("lab") if after else None
             prov = _provision(inst, article, label)
             found.append((m.start(), m.end(), prov))
     return found
@@ -1623,15 +1637,33 @@ def _sentence_at(doc: Doc, pos: int) -> Span | None:
     return None
 
 
+#: Where an offence named before its article starts: after "charged with", "guilty of", a
+#: comma or "and" of a list of offences.
+LABEL_START = re.compile(
+    r"(?:\b(?:charged|accused|suspected|convicted|guilty|charges?|counts?)\s+(?:\w+\s+)?"
+    r"(?:with|of)|\bwith|\band|[,;:])\s+"
+)
+#: The offence named before its article: "tax evasion under Article 5", "theft (Article 5".
+LABEL_TAIL = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?P<lab>[a-z][a-z’'\- ]{2,80}?)\s*(?:\s+under|\()\s*$"
+)
+#: The offence named after its article: "charged under Article 5 of the Code with theft".
+LABEL_AFTER = re.compile(r"\s+with\s+(?P<lab>[a-z][a-z’'\- ]{2,60}?)\s*(?=[,.;(]|$)")
+NOT_LABEL = re.compile(r"\b(?:contrary|pursuant|according|in line|violation|breach)\b")
+
+
 def _label_before(doc: Doc, pos: int) -> str | None:
     before = doc.flat[max(0, pos - 90) : pos]
     m = re.search(r"[“\"]([^”\"]{3,80})[”\"]\s*(?:\(|under\s+|\s*)$", before)
     if m:
         return m.group(1)
-    m = re.search(
-        r"(?:charged with|charges? of|accused of)\s+([a-z][a-z ,-]{3,60}?)\s+under\s+$", before
-    )
-    return m.group(1) if m else None
+    # the offence after the last list boundary: "X under Article 1, Y under Article 2 and Z (..."
+    for b in reversed(list(LABEL_START.finditer(before))):
+        t = LABEL_TAIL.fullmatch(before, b.end())
+        if t:
+            lab = clean(t.group("lab"))
+            return None if NOT_LABEL.search(lab) else lab
+    return None
 
 
 def _provision(inst: Entity, article: str, label: str | None) -> dict[str, Any]:
@@ -1701,7 +1733,7 @@ _EV = [
         r"\bcharged (?:him |her |them )?(?:with|under)|criminal charges brought|added charges|"
         r"charged them|\bindicted\b|\bcharge sheet\b|\b(?:was|were) prosecuted\b|"
         r"\bcharged (?:only |also )?(?:Mr |Ms |Sister |Brother |Father )?[A-Z]\w+ [A-Z]\w+|"
-        r"probable cause to charge",
+        r"probable cause to charge|\bon (?:a |the )?(?:criminal )?charges? of\b",
     ),
     (
         "detention",
@@ -1772,6 +1804,13 @@ HYPOTHETICAL = re.compile(
 )
 PRONOUN_TARGET = re.compile(
     r"\b(?:him|he|his|them|they|their|the two men|the human rights defender|the defendants)\b", re.I
+)
+_GROUP_NUM = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
+#: A plural reference to the defenders: "them", "both men", "all four", "the three activists".
+GROUP_TARGET = re.compile(
+    rf"\b(?:them|they|their|the defendants|the accused|both(?: (?:men|women))?|"
+    rf"(?:all|the) (?P<n>{_GROUP_NUM})(?: (?:men|women|defenders|activists|accused))?)\b",
+    re.I,
 )
 #: Clause boundaries inside a sentence: a date governs the clause it stands in.
 CLAUSE_END = re.compile(r";|:|,\s+(?:and|but|while|whereas)\s+|\s+and\s+(?=on\s+\d)")
@@ -1904,7 +1943,22 @@ def find_events(
             # the narrative goes on from the date of the sentence's last event, else its last date
             dated = [v for v in sent_values if v is not None]
             para_date = dated[-1] if dated else sdates[-1].value
+    _judgment_provisions(events)
     return _corefer(events, doc)
+
+
+CHARGE_TYPES = ("case_opened", "charge", "charge_reclassified")
+
+
+def _judgment_provisions(events: list[dict[str, Any]]) -> None:
+    """A judgment of guilt that cites no article ("found all four guilty") convicts on the
+    charges last brought before it."""
+    last: list[str] = []
+    for ev in events:
+        if ev["type"] in CHARGE_TYPES and ev["provisions"]:
+            last = ev["provisions"]
+        elif ev["type"] in ("sentence", "conviction") and not ev["provisions"] and last:
+            ev["provisions"] = list(last)
 
 
 def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
@@ -1983,6 +2037,30 @@ def _main_targets(ents: Entities) -> list[str]:
     return [p.id for p in ents.of("person") if "defender" in p.attrs.get("roles", [])][:2]
 
 
+def _group_before(
+    mentions: list[tuple[int, int, Entity]], pos: int, group: re.Match[str]
+) -> list[str]:
+    """The defenders a plural reference points back to: those named together last before it,
+    as many as its number says ("all four", "both")."""
+    word = (group.group("n") or ("two" if group.group().lower().startswith("both") else "")).lower()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    found: list[str] = []
+    last = None
+    for a, _b, e in reversed(mentions):
+        if a >= pos or e.kind != "person" or "defender" not in e.attrs.get("roles", []):
+            continue
+        if last is not None and not n and last - a > 300:
+            break  # without a number: only the defenders named together last
+        if e.id not in found:
+            found.append(e.id)
+        last = a
+        if n and len(found) >= n:
+            break
+    if not n and len(found) < 2:
+        return []
+    return sorted(found, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
+
+
 def _make_event(
     doc: Doc,
     ents: Entities,
@@ -2007,8 +2085,11 @@ def _make_event(
             targets.append(e.id)
         elif ma < a and e.kind == "person" and "defender" in e.attrs.get("roles", []):
             targets.append(e.id)
-    if not targets and PRONOUN_TARGET.search(doc.flat[s.start : s.end]):
-        targets = list(prev_targets)
+    group = GROUP_TARGET.search(doc.flat[s.start : s.end])
+    if not targets and group:
+        targets = _group_before(mentions, s.start, group) or list(prev_targets)
+    elif not targets and PRONOUN_TARGET.search(doc.flat[s.start : s.end]):
+        targets = list(prev_targets[:1])
     agents = list(dict.fromkeys(agents))[-1:] if agents else []
     authority = None
     for ag in agents:
@@ -2236,6 +2317,10 @@ def _drop_person_overlaps(ents: Entities) -> None:
             ents.items.remove(p)
 
 
+#: A capitalised word (not an initial, not "Mr.") right before a surname: part of a full name.
+AFTER_NAME_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-ÿı-ž][\w’'-]*\s+$")
+
+
 def _add_short_mentions(doc: Doc, ents: Entities) -> None:
     """Bare surnames (``Bialiatski``) are mentions, and variants, of the one person so named."""
     persons = ents.of("person")
@@ -2250,7 +2335,7 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
             owners[words[-1]] = p
     if not owners:
         return
-    rx = re.compile(r"(?<![\w.] )\b(?:" + "|".join(map(re.escape, owners)) + r")\b")
+    rx = re.compile(r"\b(?:" + "|".join(map(re.escape, owners)) + r")\b")
     hits: dict[str, list[re.Match[str]]] = {}
     for m in rx.finditer(doc.flat):
         hits.setdefault(m.group(), []).append(m)
@@ -2258,6 +2343,8 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
         for m in hits.get(last, []):
             if any(a <= m.start() < b for a, b in p.mentions):
                 continue
+            if AFTER_NAME_WORD.search(doc.flat, max(0, m.start() - 40), m.start()):
+                continue  # "Njeri Mwangi": another person's given name comes first
             p.mentions.append((m.start(), m.end()))
             if last not in p.variants:
                 p.variants.append(last)

@@ -421,3 +421,71 @@ def test_numeric_header_dates(line: str, expected: str) -> None:
     )
     record = extract_case(text, appeal_id="t")
     assert str(record["appeal"]["date"]) == expected
+
+
+CHARGES = """2 May 2022
+
+Freedonia: Human rights defenders Lena Orsk, Tomas Varga and Ivo Petrak sentenced
+
+The Observatory, a partnership of the World Organisation Against Torture (OMCT) and the
+International League for Civic Rights (ILCR), asks for your urgent action.
+
+Human rights defenders Lena Orsk, Tomas Varga and Ivo Petrak were detained on 4 January 2021
+and remanded on a charge of fraud under Article 159 of the Criminal Code. In March 2021,
+investigators charged them with smuggling committed by a group (Article 226, Part 3) and with
+espionage (Article 275). The trial opened on 3 February 2022 before Judge Pavel Dorn. On 20 April
+2022, the court found all three guilty and sentenced them to ten years in prison.
+
+Mr Petrak is a member of the UN Human Rights Council working group. The Penal Code forbids
+this; Marek Lind was charged under Article 12 of the Penal Code with forgery.
+
+The Observatory urges the authorities of Freedonia to release them.
+"""
+
+
+@pytest.fixture(scope="module")
+def charges() -> dict:
+    return extract_case(CHARGES, appeal_id="t-charges")
+
+
+def _labels(record: dict) -> dict[str, str | None]:
+    return {
+        p["article"]: p.get("label")
+        for i in record["instruments"]
+        for p in i.get("provisions") or []
+    }
+
+
+def test_offence_labels_before_and_after_the_article(charges: dict) -> None:
+    labels = _labels(charges)
+    assert labels["159"] == "Fraud"  # "on a charge of fraud under Article 159"
+    assert labels["226, Part 3"] == "Smuggling committed by a group"  # "with X (Article N"
+    assert labels["275"] == "Espionage"  # "and with X (Article N)"
+    assert labels["12"] == "Forgery"  # "charged under Article 12 of the Code with forgery"
+    kinds = {i["name"]: i["kind"] for i in charges["instruments"]}
+    assert kinds["Penal Code"] == "criminal_code"
+
+
+def test_group_references_and_judgments_take_the_last_charges(charges: dict) -> None:
+    people = {p["name"]: p["id"] for p in charges["persons"]}
+    three = sorted(people[n] for n in ("Lena Orsk", "Tomas Varga", "Ivo Petrak"))
+    by_type: dict[str, dict] = {}
+    for e in charges["events"]:
+        by_type.setdefault(e["type"], e)
+    assert sorted(by_type["charge"]["targets"]) == three  # "on a charge of"; named together before
+    prov = {p["id"]: p["article"] for i in charges["instruments"] for p in i["provisions"]}
+    recharged = [e for e in charges["events"] if e["type"] == "charge"][1]
+    assert sorted(recharged["targets"]) == three  # "charged them": the three named last
+    sentence = by_type["sentence"]
+    assert sorted(sentence["targets"]) == three  # "all three"
+    # "found all three guilty" cites no article: the charges last brought
+    assert sorted(prov[p] for p in sentence["provisions"]) == ["226, Part 3", "275"]
+
+
+def test_international_bodies_have_no_country_and_un_forms_are_variants(charges: dict) -> None:
+    orgs = {o["name"]: o for o in charges["organisations"]}
+    league = orgs["International League for Civic Rights"]
+    assert league["country"] is None and "ILCR" in league["variants"]
+    council = orgs["UN Human Rights Council"]
+    assert council["country"] is None
+    assert "United Nations Human Rights Council" in council["variants"]
