@@ -4,7 +4,7 @@ of every ``.rq``.
 
 Expected rows are compared as sets, or as lists when the query orders its results at the top
 level. Cells are the lexical forms of the terms (IRIs in full, unbound as empty). Regenerate with
-``pytest --update-golden``, then read the diff against ``/work/shared/competency-questions.md``.
+``pytest --update-golden``, then read the diff against ``../shared/competency-questions.md``.
 """
 
 from __future__ import annotations
