@@ -501,7 +501,7 @@ def anchor(record_path: Path, text_path: Path | None) -> None:
     """
     from kg.caserecord import anchor_evidence, dump_record, load_record
     from kg.errors import DataError
-    from kg.export import write_atomic
+    from kg.files import write_atomic
 
     record = load_record(record_path)
     if text_path is None:

@@ -7,13 +7,12 @@ graph out of exports; any single node so marked is dropped with every triple tha
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import InputError
+from kg.files import write_atomic
 from kg.store import Store
 from kg.vocab import ACCESS, AKG, DERIVED_GRAPH, LINKS_GRAPH, bind_prefixes
 
@@ -104,20 +103,6 @@ def serialize(ds: Dataset, fmt: str) -> bytes:
     for ctx in ds.graphs():
         union += ctx
     return union.serialize(format=rdflib_fmt, encoding="utf-8")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that readers see the old or the new content, never a partial one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export(

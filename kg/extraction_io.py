@@ -22,7 +22,7 @@ def extract_file(
     """Extract one appeal file; write ``out_dir/<stem><suffix>`` (and the plain text the
     evidence offsets index, when the input was not that text) atomically. Returns the
     serialised record and the files written."""
-    from kg.export import write_atomic
+    from kg.files import write_atomic
 
     appeal = read_appeal(path)
     stem = Path(path).stem

@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +36,7 @@ from rdflib import URIRef
 
 from kg.countries import DEMONYMS, country_code
 from kg.errors import DataError, InputError
+from kg.files import write_csv_atomic
 from kg.vocab import AKR
 
 Key = tuple[str, str]  # (appeal id, local id)
@@ -468,20 +467,7 @@ class Resolution:
 
 def write_review(rows: list[ReviewRow], path: Path | str) -> Path:
     """Review rows as CSV at ``path``, replacing it atomically."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=REVIEW_COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            for row in rows:
-                writer.writerow(row.as_dict())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_csv_atomic(path, REVIEW_COLUMNS, (row.as_dict() for row in rows))
 
 
 class _Clusters:

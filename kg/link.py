@@ -19,9 +19,7 @@ import csv
 import difflib
 import hashlib
 import json
-import os
 import re
-import tempfile
 import threading
 import time
 import unicodedata
@@ -45,6 +43,7 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperE
 
 from kg import __version__
 from kg.errors import InputError, RemoteError
+from kg.files import write_atomic, write_csv_atomic
 from kg.vocab import AKG, AKR, DATA_DIR, prefixes
 
 __all__ = [
@@ -453,14 +452,7 @@ class WikidataClient:
             "fetched": datetime.now(UTC).isoformat(timespec="seconds"),
             "bindings": bindings,
         }
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(record, fh, ensure_ascii=False)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
 
     # requests ---------------------------------------------------------------------------
     def select(self, query: str) -> list[dict[str, Any]]:
@@ -1103,21 +1095,6 @@ def load_links(links_dir: Path | str = LINKS_DIR) -> Graph:
     return g
 
 
-def _write_csv_atomic(path: Path, columns: Sequence[str], rows: Iterable[dict[str, str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(columns), lineterminator="\n")
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: row.get(k, "") for k in columns})
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_review(candidates: Iterable[Candidate], path: Path | str) -> int:
     """Write the candidates a researcher must decide (all but ``auto`` ones); return how many.
 
@@ -1126,7 +1103,7 @@ def write_review(candidates: Iterable[Candidate], path: Path | str) -> int:
     status (accepted/rejected) and decided_by, then :func:`import_review` it.
     """
     rows = [c.row() for c in candidates if not c.auto]
-    _write_csv_atomic(Path(path), REVIEW_COLUMNS, rows)
+    write_csv_atomic(Path(path), REVIEW_COLUMNS, rows)
     return len(rows)
 
 
@@ -1147,7 +1124,7 @@ def write_auto_links(candidates: Iterable[Candidate], links_dir: Path | str = LI
         row.update(relation="exactMatch", decided_by=AUTO_DECIDED_BY, decided_on=today)
         row.update(status="accepted", method="auto")
         existing[(c.subject, c.target)] = {k: row[k] for k in CSV_COLUMNS}
-    _write_csv_atomic(path, CSV_COLUMNS, (existing[k] for k in sorted(existing)))
+    write_csv_atomic(path, CSV_COLUMNS, (existing[k] for k in sorted(existing)))
     return path
 
 
@@ -1169,5 +1146,5 @@ def import_review(path: Path | str, links_dir: Path | str = LINKS_DIR) -> int:
     merged = {(d.subject, d.target): d for d in read_link_file(target)} if target.exists() else {}
     for decision in decided:
         merged[(decision.subject, decision.target)] = decision
-    _write_csv_atomic(target, CSV_COLUMNS, (merged[k].row() for k in sorted(merged)))
+    write_csv_atomic(target, CSV_COLUMNS, (merged[k].row() for k in sorted(merged)))
     return len(decided)
