@@ -23,9 +23,9 @@ from rdflib import Dataset
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.build import ontology_graph, reference_graph  # noqa: E402
-from kg.caserecord import load_record, record_to_graph  # noqa: E402
+from kg.record.caserecord import load_record, record_to_graph  # noqa: E402
 from kg.store import Store  # noqa: E402
+from kg.store.build import ontology_graph, reference_graph  # noqa: E402
 from kg.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH  # noqa: E402
 
 QUERIES = {

@@ -102,7 +102,7 @@ def build(store_path: Path, data_dir: Path | None) -> None:
 
     Example: kg build --store .kg
     """
-    from kg.build import build as run_build
+    from kg.store.build import build as run_build
     from kg.vocab import DATA_DIR
 
     result = run_build(store_path, data_dir or DATA_DIR)
@@ -133,8 +133,8 @@ def validate(store_path: Path, fmt: str) -> None:
 
     Example: kg validate --format json
     """
+    from kg.check.validate import validate_store
     from kg.store import Store
-    from kg.validate import validate_store
 
     report = validate_store(Store.open(store_path))
     click.echo({"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[fmt]())
@@ -157,11 +157,11 @@ def run(store_path: Path, data_dir: Path | None, dist_dir: Path) -> None:
 
     Example: kg run
     """
-    from kg.build import build as run_build
-    from kg.export import export
+    from kg.check.validate import validate_store
+    from kg.publish.export import export
     from kg.stats import collect_stats
     from kg.store import Store
-    from kg.validate import validate_store
+    from kg.store.build import build as run_build
     from kg.vocab import DATA_DIR
 
     result = run_build(store_path, data_dir or DATA_DIR)
@@ -333,7 +333,7 @@ def export(
     """
     from rdflib import URIRef
 
-    from kg.export import export as run_export
+    from kg.publish.export import export as run_export
     from kg.store import Store
 
     void_path = output.parent / "void.ttl" if output is not None and void else None
@@ -499,13 +499,13 @@ def anchor(record_path: Path, text_path: Path | None) -> None:
 
     Example: kg anchor data/cases/my-case.yaml
     """
-    from kg.caserecord import anchor_evidence, dump_record, load_record
     from kg.errors import DataError
     from kg.files import write_atomic
+    from kg.record.caserecord import anchor_evidence, dump_record, load_record
 
     record = load_record(record_path)
     if text_path is None:
-        from kg.build import _text_path
+        from kg.store.build import _text_path
         from kg.vocab import DATA_DIR
 
         source = record["appeal"].get("source")
@@ -707,9 +707,9 @@ def serve(store_path: Path, host: str, port: int, timeout: float, include_restri
     Example:
       kg serve --port 7878   # then query http://127.0.0.1:7878/sparql
     """
-    from kg.export import dataset_for_export
-    from kg.serve import serve_forever
+    from kg.publish.export import dataset_for_export
     from kg.store import Store
+    from kg.web.serve import serve_forever
 
     store = Store.open(store_path)
     if not include_restricted:

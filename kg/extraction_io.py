@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.caserecord import dump_record, record_to_graph
 from kg.errors import InputError
 from kg.extract import extract_case
 from kg.readers import read_appeal
+from kg.record.caserecord import dump_record, record_to_graph
 from kg.vocab import bind_prefixes
 
 SUFFIX = {"yaml": ".yaml", "turtle": ".ttl", "trig": ".trig"}

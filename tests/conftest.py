@@ -30,8 +30,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory: pytest.TempPathFactory):
     """The project's data built once into a temporary store (read-only use)."""
-    from kg.build import build
     from kg.store import Store
+    from kg.store.build import build
 
     path = tmp_path_factory.mktemp("built") / "store"
     build(path)

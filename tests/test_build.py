@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from kg.build import build, find_cases
 from kg.errors import InputError, KgError
 from kg.store import Store
+from kg.store.build import build, find_cases
 from kg.vocab import AKG, DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 SEED_DEFENDER = URIRef("https://w3id.org/appeals-kg/id/person/p-2a9f31c4")
@@ -107,8 +107,8 @@ def test_an_appeal_wording_of_a_reference_entity_becomes_an_alternative_label() 
     from rdflib import Graph, Literal
     from rdflib.namespace import RDFS, SKOS
 
-    from kg.build import defer_to_reference
     from kg.countries import country_iri
+    from kg.store.build import defer_to_reference
 
     tr = country_iri("TR")
     reference = Graph()

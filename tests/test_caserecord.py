@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Literal, URIRef
 
-from kg.caserecord import (
+from kg.errors import DataError, InputError
+from kg.record.caserecord import (
     anchor_evidence,
     anchor_quote,
     check_evidence,
@@ -16,7 +17,6 @@ from kg.caserecord import (
     load_record,
     record_to_graph,
 )
-from kg.errors import DataError, InputError
 from kg.vocab import AKG, EVTYPE, OA, PRECISION
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -189,13 +189,13 @@ def test_run_writes_dist(tmp_path: Path) -> None:
 
 
 def test_link_against_loopback_fixture_then_cached(store: Path, tmp_path: Path) -> None:
-    """kg link with the real client against kg.serve loaded with the Wikidata-shaped fixture."""
+    """kg link with the real client against kg.web.serve loaded with the Wikidata-shaped fixture."""
     import csv
     import threading
 
     import pyoxigraph as ox
 
-    from kg.serve import make_server
+    from kg.web.serve import make_server
 
     backend = ox.Store()
     backend.load(

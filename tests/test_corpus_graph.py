@@ -1,5 +1,5 @@
-"""The development corpus as one graph: identity across appeals (kg.identity) and the questions
-that need several appeals, CQ15 and CQ16.
+"""The development corpus as one graph: identity across appeals (kg.record.identity) and
+the questions that need several appeals, CQ15 and CQ16.
 
 - The 13 gold files are case records without evidence: built into one store, CQ15, CQ16 and
   CQ16b must give the rows counted here, in plain Python, from the gold YAML itself.
@@ -20,12 +20,12 @@ import pytest
 import yaml
 from rdflib import RDFS, SKOS, Literal, URIRef
 
-from kg.build import BuildResult, build, build_dataset
 from kg.countries import country_code, country_iri
 from kg.errors import DataError, KgError
-from kg.identity import fold_word, person_tokens, resolve_identities
 from kg.query import QueryResult, find_query, run_query
+from kg.record.identity import fold_word, person_tokens, resolve_identities
 from kg.store import Store
+from kg.store.build import BuildResult, build, build_dataset
 from kg.vocab import DATA_DIR
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -673,7 +673,7 @@ def agreement(gold: dict[str, dict[str, Any]], store: Store) -> list[str]:
 def merge_violations(store: Store, result: BuildResult) -> list[str]:
     """Shape results whose focus node is an entity the identity resolution merged (or one of
     its provisions): merges must not give an entity two labels, names, countries, ..."""
-    from kg.validate import validate_store
+    from kg.check.validate import validate_store
 
     merged = [str(c.iri) for c in result.identity_clusters]
     assert merged, "the corpus has entities named in several appeals"
@@ -696,7 +696,7 @@ def test_merged_entities_conform(graph: str, request: pytest.FixtureRequest) -> 
 @needs_corpus
 def test_extracted_graph_conforms(extracted_store: Store) -> None:
     """The corpus graph built from extracted records satisfies every shape."""
-    from kg.validate import validate_store
+    from kg.check.validate import validate_store
 
     report = validate_store(extracted_store)
     assert report.conforms, report.to_text()[:3000]

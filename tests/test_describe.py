@@ -7,8 +7,8 @@ from pathlib import Path
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS, XSD
 
-from kg.describe import DATASET_IRI, describe_dataset
 from kg.link import load_links
+from kg.publish.describe import DATASET_IRI, describe_dataset
 from kg.vocab import AKG, AKR, DCAT, GRAPH, LINKS_GRAPH, VOID
 
 WD = "http://www.wikidata.org/entity/"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
-from kg.build import build
-from kg.export import FORMATS, export
+from kg.publish.export import FORMATS, export
 from kg.store import Store
+from kg.store.build import build
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

@@ -1,6 +1,6 @@
 """Linking to Wikidata, run with the real SPARQL client against loopback endpoints only.
 
-One endpoint is kg.serve loaded with the hand-written fixture in fixtures/wikidata/; a small
+One endpoint is kg.web.serve loaded with the hand-written fixture in fixtures/wikidata/; a small
 fault server in front of it answers 429, 500, hangs, or passes requests through, so that
 retries, timeouts and the cache are tested over real HTTP.
 """
@@ -40,8 +40,8 @@ from kg.link import (
     write_auto_links,
     write_review,
 )
-from kg.serve import SparqlServer, make_server
 from kg.vocab import AKG, AKR, DATA_DIR
+from kg.web.serve import SparqlServer, make_server
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata" / "items.ttl"
 WD = "http://www.wikidata.org/entity/"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from kg import caserecord
-from kg.caserecord import load_record, record_to_graph, slug
+from kg.record import caserecord
+from kg.record.caserecord import load_record, record_to_graph, slug
 from kg.vocab import AKG, DATA_DIR, ONTOLOGY_DIR, ROOT, prefixes
 
 ONTOLOGY_FILE = ONTOLOGY_DIR / "appeals-kg.ttl"
@@ -180,7 +180,7 @@ def test_controlled_lists_of_the_code_are_concepts() -> None:
         for value in values
         if URIRef(ns[p] + value) not in have
     )
-    assert not missing, f"controlled values of kg/caserecord.py with no concept: {missing}"
+    assert not missing, f"controlled values of kg/record/caserecord.py with no concept: {missing}"
 
 
 def test_right_concepts_are_named_by_the_slug_of_their_label() -> None:

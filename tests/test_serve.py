@@ -17,7 +17,7 @@ from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.federation import needs_network
-from kg.serve import SparqlServer, make_server, negotiate
+from kg.web.serve import SparqlServer, make_server, negotiate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata" / "items.ttl"
 GRAPH = "https://w3id.org/appeals-kg/graph/wikidata-fixture"

@@ -1,7 +1,7 @@
 """The Oxigraph path for SHACL-SPARQL constraints, checked against the W3C SHACL test suite.
 
-Every test of the suite's ``sparql/`` folder that uses only what kg.shacl_sparql supports is run,
-and its SPARQL-constraint results are compared with the expected report. The others are listed
+Every test of the suite's ``sparql/`` folder that uses only what kg.check.shacl_sparql supports is
+run, and its SPARQL-constraint results are compared with the expected report. The others are listed
 in SKIPPED with the reason, as the suite's README asks.
 """
 
@@ -13,8 +13,8 @@ import pytest
 from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SH
 
+from kg.check.shacl_sparql import run_constraints
 from kg.errors import KgError
-from kg.shacl_sparql import run_constraints
 from kg.store import Store
 
 SUITE = Path(__file__).resolve().parents[2] / "shared" / "w3c-shacl-tests" / "sparql"

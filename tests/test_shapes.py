@@ -152,8 +152,8 @@ def test_every_shape_file_has_a_broken_fixture() -> None:
 
 
 def test_seed_case_conforms() -> None:
-    from kg.build import reference_graph
-    from kg.caserecord import load_record, record_to_graph
+    from kg.record.caserecord import load_record, record_to_graph
+    from kg.store.build import reference_graph
 
     record = load_record(ROOT / "data" / "cases" / f"{SEED}.yaml")
     text = (ROOT / "data" / "appeals" / f"{SEED}.txt").read_text(encoding="utf-8")

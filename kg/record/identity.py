@@ -678,7 +678,7 @@ def _cluster(items: dict[Key, Item], members: list[Key], reasons: list[str]) -> 
     kind = group[0].kind
     pinned = sorted({i.pinned for i in group if i.pinned})
     if pinned:
-        from kg.caserecord import expand
+        from kg.record.caserecord import expand
 
         iri = expand(pinned[0])
         # The pinned item is curated against data/reference: its name is the label there.

@@ -124,7 +124,7 @@ def export(
     if output is not None:
         write_atomic(output, data)
     if void_output is not None:
-        from kg.describe import describe_dataset
+        from kg.publish.describe import describe_dataset
 
         description = bind_prefixes(describe_dataset(ds, endpoint=endpoint))
         write_atomic(void_output, description.serialize(format="turtle", encoding="utf-8"))

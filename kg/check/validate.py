@@ -15,10 +15,10 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
-from kg.build import parse_turtle
+from kg.check.shacl_sparql import add_to_report, run_constraints, without_sparql
 from kg.errors import KgError
-from kg.shacl_sparql import add_to_report, run_constraints, without_sparql
 from kg.store import Store
+from kg.store.build import parse_turtle
 from kg.vocab import PREFIXES_FILE, SHAPES_DIR, bind_prefixes
 
 
@@ -93,7 +93,7 @@ def validate_graph(
 ) -> Report:
     """Validate an rdflib graph against the project's shapes (or the given ones).
 
-    SHACL Core runs in pyshacl; SPARQL constraints run in Oxigraph (:mod:`kg.shacl_sparql`),
+    SHACL Core runs in pyshacl; SPARQL constraints run in Oxigraph (:mod:`kg.check.shacl_sparql`),
     over ``store`` when given (it must hold the same data), else over a copy of ``data``.
     """
     shapes = shapes if shapes is not None else shapes_graph()

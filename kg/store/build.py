@@ -20,10 +20,16 @@ from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.namespace import FOAF
 
-from kg.caserecord import appeal_iri, load_record, record_to_graph
 from kg.countries import country_iri
 from kg.errors import DataError, InputError
-from kg.identity import Cluster, ReviewRow, apply_resolution, resolve_identities, write_review
+from kg.record.caserecord import appeal_iri, load_record, record_to_graph
+from kg.record.identity import (
+    Cluster,
+    ReviewRow,
+    apply_resolution,
+    resolve_identities,
+    write_review,
+)
 from kg.store import DEFAULT_STORE, Store, replacing
 from kg.vocab import (
     AKG,
@@ -230,7 +236,7 @@ def build_dataset(
     reference = reference_graph(data_dir)
     ds.graph(REFERENCE_GRAPH).__iadd__(reference)
     result.cases, result.shadowed = find_cases(data_dir)
-    # One IRI for the same person, organisation or instrument across appeals (kg.identity).
+    # One IRI for the same person, organisation or instrument across appeals (kg.record.identity).
     records = {case.appeal_id: load_record(case.record_path) for case in result.cases}
     resolution = resolve_identities(records, Path(data_dir) / IDENTITIES_FILE)
     apply_resolution(records, resolution)

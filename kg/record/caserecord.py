@@ -533,7 +533,7 @@ class _Builder:
         node, g = self.ids[str(p["id"])], self.g
         g.add((node, RDF.type, AKG.Person))
         name = p.get("name")
-        # A person merged across appeals (kg.identity) carries one canonical name in every
+        # A person merged across appeals (kg.record.identity) carries one canonical name in every
         # record, so each graph gives the same label and name.
         canonical = p.get("canonical_name") or name
         if name:
@@ -940,8 +940,8 @@ ELI_IS_PART_OF = URIRef(prefixes()["eli"] + "is_part_of")
 
 
 def _alt_labels(item: dict[str, Any]) -> list[str]:
-    """Other spellings of a person or organisation: its variants, and where kg.identity merged
-    it with items of other appeals, its own name and every spelling those use."""
+    """Other spellings of a person or organisation: its variants, and where identity
+    resolution merged it with items of other appeals, its own name and every spelling those use."""
     spellings = [*(item.get("variants") or [])]
     if item.get("canonical_name"):
         spellings += [item.get("name"), *(item.get("merged_variants") or [])]

@@ -1,0 +1,1 @@
+"""Checks: SHACL validation and SHACL-SPARQL constraints run in the store."""

@@ -1,0 +1,1 @@
+"""Public outputs: export writers and the VoID/DCAT description."""

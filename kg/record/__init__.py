@@ -1,0 +1,1 @@
+"""Case records (YAML) and RDF: the mapping, identity across appeals, IRI minting."""

@@ -1,0 +1,5 @@
+"""The store: the only code that knows Oxigraph, and the build that fills it."""
+
+from kg.store.store import DEFAULT_STORE, Store, replacing, store_size
+
+__all__ = ["DEFAULT_STORE", "Store", "replacing", "store_size"]

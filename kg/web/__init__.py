@@ -1,0 +1,1 @@
+"""The SPARQL endpoint and, in time, the web application."""
