@@ -1,0 +1,74 @@
+"""The synthetic corpus generator of the benchmarks (bench/generate.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.record.caserecord import check_evidence, load_record, record_to_graph
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+generate = _load("generate")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate.generate(40, tmp_path_factory.mktemp("gen"), seed=7, jobs=1)
+
+
+def test_every_record_builds_and_its_evidence_reproduces_the_text(corpus: Path) -> None:
+    records = sorted((corpus / "cases").glob("*.yaml"))
+    assert len(records) == 40
+    for path in records:
+        record = load_record(path)
+        text = (corpus / "appeals" / record["appeal"]["source"]).read_text(encoding="utf-8")
+        assert check_evidence(record, text) == []
+        _, graph = record_to_graph(record, text, origin=str(path))
+        assert len(graph) > 300
+
+
+def test_deterministic_for_a_seed_and_independent_of_n(tmp_path: Path, corpus: Path) -> None:
+    small = generate.generate(5, tmp_path / "a", seed=7, jobs=1)
+    for path in sorted((small / "cases").glob("*.yaml")):
+        assert path.read_text() == (corpus / "cases" / path.name).read_text()
+    other = generate.generate(5, tmp_path / "b", seed=8, jobs=1)
+    assert (other / "cases" / "gen-000000.yaml").read_text() != (
+        small / "cases" / "gen-000000.yaml"
+    ).read_text()
+
+
+def test_shared_entities_recur_with_skewed_frequencies(corpus: Path) -> None:
+    countries: Counter[str] = Counter()
+    persons: Counter[str] = Counter()
+    for path in (corpus / "cases").glob("*.yaml"):
+        record = yaml.safe_load(path.read_text())
+        countries.update(record["appeal"]["countries"])
+        persons.update(p["name"] for p in record["persons"] if p["name"])
+        assert len(record["events"]) >= 3
+    top = countries.most_common()
+    assert top[0][1] >= 3 * top[-1][1]  # Zipf-like: the first country dominates the tail
+    assert any(n > 1 for n in persons.values())  # some people recur across appeals
+
+
+def test_mutate_changes_the_fraction_asked(tmp_path: Path) -> None:
+    out = generate.generate(20, tmp_path / "m", seed=3, jobs=1)
+    before = {p.name: p.read_text() for p in (out / "cases").glob("*.yaml")}
+    changed = generate.mutate(out, 0.1, seed=3)
+    after = {p.name: p.read_text() for p in (out / "cases").glob("*.yaml")}
+    assert sorted(n for n in before if before[n] != after[n]) == sorted(p.name for p in changed)
+    assert len(changed) == 2
