@@ -447,23 +447,45 @@ class _plain_iter:
     help="Folder of extracted <case>.yaml (default: extract the texts now).",
 )
 @click.option("--case", "case", default=None, help="List every miss and false hit of one case.")
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="all",
+    show_default=True,
+    help="Cases to score: the fixed test split (data/corpus-test-split.txt), the rest, or all.",
+)
+@click.option(
+    "--folds",
+    type=click.IntRange(min=2),
+    default=None,
+    help="Also show F1 per fold (cases dealt round-robin in name order) and per issuer.",
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
-def eval_(gold_dir: Path, pred_dir: Path | None, case: str | None, as_json: bool) -> None:
+def eval_(
+    gold_dir: Path,
+    pred_dir: Path | None,
+    case: str | None,
+    split: str,
+    folds: int | None,
+    as_json: bool,
+) -> None:
     """Score extraction against the gold files (*.gold.yaml) in GOLD_DIR.
 
     \b
     Examples:
-      kg eval ../shared/corpus
+      kg eval ../shared/corpus --split test
+      kg eval ../shared/corpus --split dev --folds 5
       kg eval ../shared/corpus --case dev-004-bialiatski-2023
     """
     import json
 
     from kg.errors import InputError, did_you_mean
-    from kg.evaluate import evaluate
+    from kg.evaluate import evaluate, fold_spread, issuer_spread, select_cases
     from kg.extraction_io import extract_corpus
 
-    preds = pred_dir if pred_dir is not None else extract_corpus(gold_dir)
-    report = evaluate(gold_dir, preds)
+    names = select_cases(gold_dir, split)
+    preds = pred_dir if pred_dir is not None else extract_corpus(gold_dir, names)
+    report = evaluate(gold_dir, preds, names)
     if case is not None:
         names = [c.case for c in report.cases]
         chosen = [c for c in report.cases if c.case == case or c.case.startswith(case + "-")]
@@ -480,7 +502,17 @@ def eval_(gold_dir: Path, pred_dir: Path | None, case: str | None, as_json: bool
             for hit in row["false_hits"]:
                 click.echo(f"  false hit  {hit}")
         return
-    click.echo(report.to_json() if as_json else report.to_text())
+    if folds is None:
+        click.echo(report.to_json() if as_json else report.to_text())
+        return
+    by_fold, by_issuer = fold_spread(report, folds), issuer_spread(report)
+    if as_json:
+        data = {**report.to_dict(), "folds": by_fold.to_dict(), "issuers": by_issuer.to_dict()}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    click.echo(report.to_text())
+    click.echo("\nF1 per fold\n" + by_fold.to_text("fold"))
+    click.echo("\nF1 per issuer\n" + by_issuer.to_text("issuer"))
 
 
 @cli.command(epilog=EXIT_CODES)

@@ -20,6 +20,7 @@ import yaml
 from anyascii import anyascii
 
 from kg.errors import InputError
+from kg.vocab import DATA_DIR
 
 CATEGORIES = (
     "persons",
@@ -176,6 +177,7 @@ class CaseScore:
 
     case: str
     tallies: dict[str, Tally]
+    issuer: str = ""
 
 
 @dataclass
@@ -373,6 +375,7 @@ def _same_demand(g: dict[str, Any], p: dict[str, Any]) -> bool:
 def score_case(gold: dict[str, Any], pred: dict[str, Any]) -> CaseScore:
     """Compare one predicted record with its gold record, category by category."""
     case = str((gold.get("appeal") or {}).get("id") or "?")
+    issuer = str((gold.get("appeal") or {}).get("issuer") or "unknown")
     tallies: dict[str, Tally] = {}
 
     gp, pp = gold.get("persons") or [], pred.get("persons") or []
@@ -426,7 +429,7 @@ def score_case(gold: dict[str, Any], pred: dict[str, Any]) -> CaseScore:
     dm = {pi for _, pi in dpairs}
     demands.false_hits = [str(d.get("summary")) for i, d in enumerate(pd) if i not in dm]
     tallies["demands"] = demands
-    return CaseScore(case=case, tallies=tallies)
+    return CaseScore(case=case, tallies=tallies, issuer=issuer)
 
 
 # ---------------------------------------------------------------- files
@@ -470,8 +473,12 @@ def _load_predictions(pred: dict[str, dict[str, Any]] | str | Path) -> dict[str,
     return out
 
 
-def evaluate(gold_dir: str | Path, pred: dict[str, dict[str, Any]] | str | Path) -> Report:
-    """Score predictions against every ``*.gold.yaml`` in ``gold_dir``.
+def evaluate(
+    gold_dir: str | Path,
+    pred: dict[str, dict[str, Any]] | str | Path,
+    cases: Iterable[str] | None = None,
+) -> Report:
+    """Score predictions against every ``*.gold.yaml`` in ``gold_dir`` (or only ``cases``).
 
     ``pred`` maps a case name (the gold file name without ``.gold.yaml``, or the appeal id) to a
     record, or is a folder of ``<case>.yaml`` files. A gold case without a prediction counts as
@@ -481,8 +488,11 @@ def evaluate(gold_dir: str | Path, pred: dict[str, dict[str, Any]] | str | Path)
     golds = sorted(gdir.glob("*.gold.yaml"))
     if not golds:
         raise InputError(f"{gdir}: no *.gold.yaml files; point at the corpus folder")
+    if cases is not None:
+        wanted = set(cases)
+        golds = [g for g in golds if _case_name(g) in wanted]
     preds = _load_predictions(pred)
-    cases, missing = [], []
+    scores, missing = [], []
     totals = {name: Tally() for name in CATEGORIES}
     for gpath in golds:
         gold = load_record(gpath)
@@ -494,7 +504,119 @@ def evaluate(gold_dir: str | Path, pred: dict[str, dict[str, Any]] | str | Path)
             record = {}
         score = score_case(gold, record)
         score.case = name
-        cases.append(score)
+        scores.append(score)
         for cat, tally in score.tallies.items():
             totals[cat].add(tally)
-    return Report(cases=cases, totals=totals, missing=missing)
+    return Report(cases=scores, totals=totals, missing=missing)
+
+
+# ---------------------------------------------------------------- protocol: split and folds
+
+SPLIT_FILE = DATA_DIR / "corpus-test-split.txt"
+SPLITS = ("dev", "test", "all")
+
+
+def load_test_split(path: str | Path = SPLIT_FILE) -> list[str]:
+    """The case names of the fixed test split: one a line, ``#`` starts a comment."""
+    p = Path(path)
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read the test split ({exc})") from None
+    names = [line.split("#", 1)[0].strip() for line in lines]
+    return [n for n in names if n]
+
+
+def select_cases(
+    gold_dir: str | Path, split: str, split_file: str | Path = SPLIT_FILE
+) -> list[str]:
+    """Case names of ``gold_dir`` in ``split``: ``test`` (listed in the split file), ``dev`` (the
+    rest) or ``all``. Names in the split file that the folder lacks are an error, so a renamed
+    corpus cannot silently shrink the test split."""
+    if split not in SPLITS:
+        raise InputError(f"--split: unknown split '{split}'; use one of {', '.join(SPLITS)}")
+    names = [_case_name(g) for g in sorted(Path(gold_dir).glob("*.gold.yaml"))]
+    if split == "all":
+        return names
+    test = load_test_split(split_file)
+    absent = sorted(set(test) - set(names))
+    if absent:
+        raise InputError(
+            f"{split_file}: {len(absent)} test case(s) not in {gold_dir}, e.g. {absent[0]}; "
+            "is GOLD_DIR the development corpus?"
+        )
+    chosen = set(test)
+    return [n for n in names if (n in chosen) == (split == "test")]
+
+
+def _totals(scores: Iterable[CaseScore]) -> dict[str, Tally]:
+    totals = {name: Tally() for name in CATEGORIES}
+    for score in scores:
+        for cat, tally in score.tallies.items():
+            totals[cat].add(tally)
+    return totals
+
+
+@dataclass
+class Spread:
+    """F1 per category over groups of cases (folds or issuers), with the lowest and highest."""
+
+    groups: dict[str, dict[str, Tally]]
+    sizes: dict[str, int]
+
+    def f1(self, group: str, category: str) -> float:
+        return self.groups[group][category].f1
+
+    def low_high(self, category: str) -> tuple[float, float]:
+        values = [t[category].f1 for t in self.groups.values()]
+        return (min(values), max(values)) if values else (0.0, 0.0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "groups": {
+                g: {"cases": self.sizes[g], **{c: round(t[c].f1, 4) for c in CATEGORIES}}
+                for g, t in self.groups.items()
+            },
+            "low": {c: round(self.low_high(c)[0], 4) for c in CATEGORIES},
+            "high": {c: round(self.low_high(c)[1], 4) for c in CATEGORIES},
+        }
+
+    def to_text(self, title: str) -> str:
+        short = [c.replace("organisation", "org").replace("legal_", "")[:11] for c in CATEGORIES]
+        label = {g: g if len(g) <= 32 else g[:31] + "…" for g in self.groups}
+        width = max([len(title), *(len(v) for v in label.values())]) + 1
+        lines = [f"{title:<{width}} {'n':>3} " + " ".join(f"{s:>11}" for s in short)]
+        for g, tallies in self.groups.items():
+            cells = " ".join(f"{tallies[c].f1:11.3f}" for c in CATEGORIES)
+            lines.append(f"{label[g]:<{width}} {self.sizes[g]:3d} {cells}")
+        for name, i in (("lowest", 0), ("highest", 1)):
+            cells = " ".join(f"{self.low_high(c)[i]:11.3f}" for c in CATEGORIES)
+            lines.append(f"{name:<{width}} {'':>3} {cells}")
+        return "\n".join(lines)
+
+
+def fold_spread(report: Report, k: int) -> Spread:
+    """Cross-validation by appeal: cases in name order dealt round-robin into ``k`` folds.
+
+    The rules are not retrained per fold; the spread shows how much the scores depend on which
+    appeals are looked at, which a single corpus-wide figure hides.
+    """
+    if k < 2:
+        raise InputError(f"--folds: need at least 2 folds, got {k}")
+    ordered = sorted(report.cases, key=lambda c: c.case)
+    if k > len(ordered):
+        raise InputError(f"--folds: {k} folds but only {len(ordered)} cases; use at most that")
+    folds = {f"fold {i + 1}": ordered[i::k] for i in range(k)}
+    return Spread(
+        groups={g: _totals(cs) for g, cs in folds.items()},
+        sizes={g: len(cs) for g, cs in folds.items()},
+    )
+
+
+def issuer_spread(report: Report) -> Spread:
+    """Scores per issuer (the gold's ``appeal.issuer``), issuers in name order."""
+    by: dict[str, list[CaseScore]] = {}
+    for c in report.cases:
+        by.setdefault(c.issuer or "unknown", []).append(c)
+    names = sorted(by)
+    return Spread(groups={n: _totals(by[n]) for n in names}, sizes={n: len(by[n]) for n in names})

@@ -5,6 +5,7 @@ Kept apart from ``extract.py`` (pure text -> record) so the extractor stays free
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from kg.errors import InputError
@@ -53,11 +54,15 @@ def extract_file(
     return data, written
 
 
-def extract_corpus(folder: Path) -> dict[str, dict]:
-    """Extract every ``*.txt`` that has a gold file beside it, keyed by case name."""
+def extract_corpus(folder: Path, cases: Iterable[str] | None = None) -> dict[str, dict]:
+    """Extract every ``*.txt`` that has a gold file beside it (only ``cases``, when given),
+    keyed by case name."""
+    wanted = None if cases is None else set(cases)
     out = {}
     for gold in sorted(Path(folder).glob("*.gold.yaml")):
         name = gold.name[: -len(".gold.yaml")]
+        if wanted is not None and name not in wanted:
+            continue
         text_path = gold.with_name(f"{name}.txt")
         if not text_path.exists():
             continue

@@ -290,3 +290,36 @@ def test_extract_bad_inputs_leave_the_output_folder_untouched(tmp_path: Path) ->
     assert keep.read_text(encoding="utf-8") == "appeal: {id: kept}\n"
     assert (out / "good.yaml").exists() and not (out / "empty.yaml").exists()
     assert "Traceback" not in result.output
+
+
+def test_eval_folds_and_split_errors(tmp_path: Path) -> None:
+    import yaml
+
+    text = (
+        "3 May 2024\n\nFarland: Journalist detained\n\n"
+        "On 2 May 2024, police in Farland detained journalist Ann Bell.\n"
+    )
+    gold = {
+        "appeal": {"id": "x", "issuer": "Somebody"},
+        "persons": [{"id": "p1", "name": "Ann Bell", "roles": ["journalist"]}],
+        "events": [{"type": "arrest", "date": "2024-05-02", "targets": ["p1"]}],
+    }
+    for name in ("case-a", "case-b"):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        (tmp_path / f"{name}.gold.yaml").write_text(yaml.safe_dump(gold), encoding="utf-8")
+    result = run("eval", str(tmp_path), "--folds", "2")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "F1 per fold" in out and "F1 per issuer" in out
+    fold_rows = [line.split() for line in out.splitlines() if line.startswith(("fold 1", "fold 2"))]
+    assert [row[:3] for row in fold_rows] == [["fold", "1", "1"], ["fold", "2", "1"]]
+    assert fold_rows[0][3] == "1.000"  # Ann Bell found in each appeal
+    data = json.loads(run("eval", str(tmp_path), "--folds", "2", "--json").output)
+    assert data["issuers"]["groups"]["Somebody"]["cases"] == 2
+    # the committed test split names corpus cases this folder does not have
+    result = run("eval", str(tmp_path), "--split", "test")
+    assert result.exit_code == 2
+    one_line_error(result, "corpus-test-split.txt", "not in")
+    result = run("eval", str(tmp_path), "--folds", "3")
+    assert result.exit_code == 2
+    one_line_error(result, "--folds", "at most")

@@ -8,7 +8,20 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.evaluate import dates_match, evaluate, fold_name, load_record, main_article, score_case
+from kg.evaluate import (
+    dates_match,
+    evaluate,
+    fold_name,
+    fold_spread,
+    issuer_spread,
+    load_record,
+    load_test_split,
+    main_article,
+    score_case,
+    select_cases,
+)
+
+CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
 
 GOLD = {
     "appeal": {"id": "g1"},
@@ -134,3 +147,74 @@ def test_load_record_errors(tmp_path: Path) -> None:
         load_record(tmp_path / "missing.yaml")
     with pytest.raises(InputError, match="no \\*.gold.yaml files"):
         evaluate(tmp_path, {})
+
+
+def _gold_folder(tmp_path: Path, names: list[str], issuers: list[str]) -> Path:
+    import yaml
+
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    for name, issuer in zip(names, issuers, strict=True):
+        gold = {**GOLD, "appeal": {"id": name, "issuer": issuer}}
+        (folder / f"{name}.gold.yaml").write_text(yaml.safe_dump(gold, allow_unicode=True))
+    return folder
+
+
+def test_split_file_selects_test_and_dev_cases(tmp_path: Path) -> None:
+    names = ["a-1", "a-2", "a-3", "a-4", "a-5"]
+    folder = _gold_folder(tmp_path, names, ["X"] * 5)
+    split = tmp_path / "split.txt"
+    split.write_text("# header comment\na-2\na-4  # trailing comment\n\n")
+    assert load_test_split(split) == ["a-2", "a-4"]
+    assert select_cases(folder, "test", split) == ["a-2", "a-4"]
+    assert select_cases(folder, "dev", split) == ["a-1", "a-3", "a-5"]
+    assert select_cases(folder, "all", split) == names
+    report = evaluate(folder, {}, select_cases(folder, "test", split))
+    assert [c.case for c in report.cases] == ["a-2", "a-4"]
+    assert report.missing == ["a-2", "a-4"]
+
+
+def test_split_naming_a_case_the_folder_lacks_is_an_error(tmp_path: Path) -> None:
+    folder = _gold_folder(tmp_path, ["a-1", "a-2"], ["X", "X"])
+    split = tmp_path / "split.txt"
+    split.write_text("a-2\nb-9\n")
+    with pytest.raises(InputError, match=r"split\.txt: 1 test case\(s\) not in .*b-9"):
+        select_cases(folder, "test", split)
+    with pytest.raises(InputError, match="unknown split 'train'"):
+        select_cases(folder, "train", split)
+
+
+def test_committed_test_split_is_every_fourth_case_in_name_order() -> None:
+    from kg.evaluate import SPLIT_FILE
+
+    names = load_test_split()
+    assert len(names) == len(set(names)) == 12
+    assert names == sorted(names)
+    if CORPUS.is_dir():
+        all_names = sorted(p.name[: -len(".gold.yaml")] for p in CORPUS.glob("*.gold.yaml"))
+        assert names == all_names[3::4], f"{SPLIT_FILE} no longer follows its stated rule"
+
+
+def test_folds_deal_cases_round_robin_and_issuers_group(tmp_path: Path) -> None:
+    names = ["c-1", "c-2", "c-3", "c-4", "c-5"]
+    folder = _gold_folder(tmp_path, names, ["Beta", "Alpha", "Beta", "Alpha", "Beta"])
+    pred = {n: {**GOLD, "appeal": {"id": n}} for n in ("c-1", "c-3", "c-5")}
+    report = evaluate(folder, pred)
+    folds = fold_spread(report, 2)
+    assert folds.sizes == {"fold 1": 3, "fold 2": 2}
+    # fold 1 = c-1, c-3, c-5 (all predicted perfectly); fold 2 = c-2, c-4 (no prediction)
+    assert folds.f1("fold 1", "persons") == 1.0
+    assert folds.f1("fold 2", "persons") == 0.0
+    assert folds.low_high("persons") == (0.0, 1.0)
+    issuers = issuer_spread(report)
+    assert list(issuers.groups) == ["Alpha", "Beta"]
+    assert issuers.sizes == {"Alpha": 2, "Beta": 3}
+    assert issuers.f1("Beta", "events") == 1.0 and issuers.f1("Alpha", "events") == 0.0
+    text = folds.to_text("fold").splitlines()
+    assert text[1].split()[:4] == ["fold", "1", "3", "1.000"]
+    assert text[-2].split()[:2] == ["lowest", "0.000"]
+    assert fold_spread(report, 2).to_dict()["groups"]["fold 2"]["cases"] == 2
+    with pytest.raises(InputError, match="at most"):
+        fold_spread(report, 6)
+    with pytest.raises(InputError, match="at least 2"):
+        fold_spread(report, 1)
