@@ -400,7 +400,7 @@ def extract(files: tuple[Path, ...], out_dir: Path | None, fmt: str) -> None:
       kg extract page.html --format trig -o out/
     """
     from kg.errors import InputError
-    from kg.extraction_io import extract_file
+    from kg.extract.batch import extract_file
 
     if out_dir is None and len(files) > 1:
         raise InputError("several input files need -o DIR")
@@ -480,8 +480,8 @@ def eval_(
     import json
 
     from kg.errors import InputError, did_you_mean
-    from kg.evaluate import evaluate, fold_spread, issuer_spread, select_cases
-    from kg.extraction_io import extract_corpus
+    from kg.extract.batch import extract_corpus
+    from kg.extract.evaluate import evaluate, fold_spread, issuer_spread, select_cases
 
     names = select_cases(gold_dir, split)
     preds = pred_dir if pred_dir is not None else extract_corpus(gold_dir, names)

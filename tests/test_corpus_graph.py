@@ -626,7 +626,7 @@ def test_build_gives_merged_items_one_iri_label_and_spellings(tmp_path: Path) ->
 def extracted_build(
     gold: dict[str, dict[str, Any]], tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Store, BuildResult]:
-    extract = pytest.importorskip("kg.extract", reason="kg/extract.py is not present")
+    extract = pytest.importorskip("kg.extract", reason="kg/extract/ is not present")
     records = {}
     for path in sorted(CORPUS.glob("*.gold.yaml")):
         aid = str(yaml.safe_load(path.read_text(encoding="utf-8"))["appeal"]["id"])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.evaluate import (
+from kg.extract.evaluate import (
     dates_match,
     evaluate,
     fold_name,
@@ -185,7 +185,7 @@ def test_split_naming_a_case_the_folder_lacks_is_an_error(tmp_path: Path) -> Non
 
 
 def test_committed_test_split_is_every_fourth_case_in_name_order() -> None:
-    from kg.evaluate import SPLIT_FILE
+    from kg.extract.evaluate import SPLIT_FILE
 
     names = load_test_split()
     assert len(names) == len(set(names)) == 12

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from kg import __version__
-from kg.evaluate import evaluate, select_cases
 from kg.extract import dump_record, extract_case
+from kg.extract.evaluate import evaluate, select_cases
 
 CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.readers import MAX_BYTES, read_appeal
+from kg.read import MAX_BYTES, read_appeal
 
 APPEAL = "On 7 November 2017, the court reclassified the charges against Mr Ivan Petrov.\n"
 

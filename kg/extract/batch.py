@@ -1,6 +1,6 @@
 """Files in, case records out: the glue between readers, the extractor and the record mapping.
 
-Kept apart from ``extract.py`` (pure text -> record) so the extractor stays free of I/O.
+Kept apart from the stages (pure text -> record) so the extractor stays free of I/O.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.extract import extract_case
-from kg.readers import read_appeal
+from kg.extract.pipeline import extract_case
+from kg.read import read_appeal
 from kg.record.caserecord import dump_record, record_to_graph
 from kg.vocab import bind_prefixes
 

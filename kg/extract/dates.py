@@ -1,0 +1,162 @@
+"""Dates: absolute dates in the forms appeals use, relative dates resolved against the appeal
+date, with their precision (year, month, day).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kg.extract.lexicon import MONTHS, NUMBER_WORDS
+from kg.extract.text import Doc
+
+# ---------------------------------------------------------------- dates
+
+MONTH_RE = "|".join(MONTHS)
+DATE_RE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_RE})(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?:(?P<part>early|mid|late|the end of|the beginning of)[\s-]+)?(?P<m3>{MONTH_RE})"
+    rf"(?:\s+(?P<y3>\d{{4}}))?"
+    rf"|(?:[Ii]n|[Ss]ince|[Bb]y)\s+(?P<y4>(?:19|20)\d\d)\b)"
+)
+REL_RE = re.compile(
+    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+day|(?:that|the\s+same)\s+day|[Ww]ithin\s+hours"
+    r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+    r"(?P<dir>later|earlier|afterwards))\b",
+    re.I,
+)
+NOT_EVENT_DATE = re.compile(
+    r"(?:until|till|to|dated|of|since|from|before|between|by|expiry|planned for|on or)\s*$", re.I
+)
+#: Dates that end a period or name a plan do not anchor "the same day" or "two days later".
+NOT_ANCHOR = re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on or)\s*$", re.I)
+#: "On the morning of 9 January": the time of day opens an event date, not a reference.
+TIME_OF_DAY = re.compile(
+    r"\b(?:morning|evening|night|afternoon|early hours|hours) of\s*$|\b(?:[Ss]ince|for)\s+$"
+)
+
+
+@dataclass
+class DateMention:
+    """A date expression and its value: ``(year, month, day)`` with ``None`` for unknown parts."""
+
+    start: int
+    end: int
+    value: tuple[int, int | None, int | None]
+    event_date: bool
+    approx: bool = False
+
+
+def format_date(value: tuple[int, int | None, int | None] | None) -> str | None:
+    if not value:
+        return None
+    y, m, d = value
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
+    """Absolute and relative dates in text order, each resolved against the narrative so far.
+
+    A day without a year takes the year of the last dated sentence; "the following day" and
+    "two weeks later" count from the last full date mentioned; both are how a reader does it.
+    """
+    flat = doc.flat
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for m in DATE_RE.finditer(flat):
+        found.append((m.start(), m.end(), "abs", m))
+    for m in REL_RE.finditer(flat):
+        if not any(a <= m.start() < b for a, b, _, _ in found):
+            found.append((m.start(), m.end(), "rel", m))
+    found.sort(key=lambda x: x[0])
+    year = appeal_date.year if appeal_date else None
+    anchor: date | None = None
+    out: list[DateMention] = []
+    for start, end, kind, m in found:
+        before = flat[max(0, start - 25) : start]
+        is_event = not NOT_EVENT_DATE.search(before) or bool(TIME_OF_DAY.search(before))
+        if kind == "abs" and m.group("y4") and m.group(0)[:1] in "Ss":
+            is_event = False  # "since 2016" opens a period
+        anchors = not NOT_ANCHOR.search(before)
+        if kind == "rel" and re.search(r"\bfor\s+$", before):
+            continue  # "for three years after release" is a duration
+        if kind == "abs":
+            value = absolute(m, year)
+            if value is None:
+                continue
+            if m.group("y1") or m.group("y2") or m.group("y3"):
+                year = value[0]  # a bare "in 2019" is background; it does not set the year
+            if value[2] is not None and anchors:
+                anchor = date(*value)  # type: ignore[arg-type]
+            out.append(DateMention(start, end, value, is_event))
+        elif anchor is not None:
+            value, approx = _relative(m, anchor)
+            if value is None:
+                continue
+            out.append(DateMention(start, end, value, True, approx))
+            if value[2] is not None:
+                anchor = date(*value)  # type: ignore[arg-type]
+    return out
+
+
+def absolute(m: re.Match[str], year: int | None) -> tuple[int, int | None, int | None] | None:
+    g = m.groupdict()
+    if g["y4"]:
+        return (int(g["y4"]), None, None)
+    if g["m3"]:
+        y = g["y3"] or year
+        if y is None or (not g["y3"] and not g["part"] and not _month_context(m)):
+            return None
+        return (int(y), MONTHS[g["m3"]], None)
+    day = int(g["d1"] or g["d2"])
+    month = MONTHS[g["m1"] or g["m2"]]
+    y = g["y1"] or g["y2"] or year
+    if y is None or not 1 <= day <= 31:
+        return None
+    try:
+        date(int(y), month, day)
+    except ValueError:
+        return None
+    return (int(y), month, day)
+
+
+def _month_context(m: re.Match[str]) -> bool:
+    """A bare month name ("in May") is a date only after a preposition of time."""
+    before = m.string[max(0, m.start() - 12) : m.start()]
+    return bool(re.search(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]f)\s+$", before))
+
+
+def _relative(
+    m: re.Match[str], anchor: date
+) -> tuple[tuple[int, int | None, int | None] | None, bool]:
+    rel = m.group("rel").lower()
+    if "following" in rel or "next" in rel:
+        d = anchor + timedelta(days=1)
+        return (d.year, d.month, d.day), False
+    if "same" in rel or "that" in rel or "within" in rel:
+        return (anchor.year, anchor.month, anchor.day), False
+    n_word = m.group("n").lower()
+    n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)
+    if n is None:
+        return None, False
+    sign = 1 if m.group("dir").lower() in ("later", "afterwards") else -1
+    unit = m.group("unit").lower().rstrip("s")
+    approx = bool(re.match(r"(?:about|some|over)\s", rel))
+    if unit == "day":
+        d = anchor + timedelta(days=sign * n)
+    elif unit == "week":
+        d = anchor + timedelta(weeks=sign * n)
+    elif unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 + sign * n
+        y, mo = divmod(months, 12)
+        return ((y, None, None) if approx else (y, mo + 1, None)), approx
+    else:
+        return (anchor.year + sign * n, None, None), approx
+    if approx:
+        return (d.year, None, None), True
+    return (d.year, d.month, d.day), False

@@ -1,0 +1,177 @@
+"""Entities: the people, bodies, places and instruments found so far, each with its mentions
+in the text, and the head-word rules that tell them apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extract.lexicon import (
+    CAP_STOP,
+    COUNTRIES,
+    DEMONYMS,
+    HONORIFICS,
+    INSTRUMENT_HEADS,
+    MONTHS,
+    ORG_HEADS,
+    SITE_HEADS,
+    TITLE_STOP,
+)
+from kg.extract.text import NON_WORD, Run
+
+
+@dataclass
+class Entity:
+    """A person, organisation, place or instrument found in the text."""
+
+    kind: str
+    name: str | None
+    start: int
+    end: int
+    variants: list[str] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    id: str = ""
+
+
+def head_of(words: list[str]) -> tuple[str, str] | None:
+    """The word that tells what a run names: an instrument, a body or a site.
+
+    English names put the head last before their complement: ``Open Constitution Initiative``
+    is an initiative, ``Kahawa Law Courts`` a court, ``Code of Criminal Procedure`` a code. So
+    the last head word before the first ``of``/``on``/``for`` wins; else the first head anywhere.
+    """
+    first = next(
+        (i for i, w in enumerate(words) if w in ("of", "on", "for", "against")), len(words)
+    )
+    for k in range(first - 1, -1, -1):
+        bare = words[k].strip('“”"')
+        bare = bare[:-2] if bare.endswith(("’s", "'s")) else bare
+        if bare in INSTRUMENT_HEADS:
+            return "instrument", bare
+        if bare in ORG_HEADS:
+            return "organisation", bare
+        if bare in SITE_HEADS:
+            if k > 0 and ORG_HEADS.get(words[k - 1]) in STATE_KINDS:
+                return "organisation", words[k - 1]  # "Pangani Police Station" is a body's post
+            return "place", bare
+    for w in words:
+        if w.strip('“”"') in INSTRUMENT_HEADS:
+            return "instrument", w.strip('“”"')
+    for w in words:
+        bare = w.strip('“”"').rstrip("’'s") if w.endswith(("’s", "'s")) else w.strip('“”"')
+        if bare in ORG_HEADS:
+            return "organisation", bare
+        if bare in SITE_HEADS:
+            return "place", bare
+    return None
+
+
+def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
+    """Index of the first token that is not a capitalised function word or honorific."""
+    i = 0
+    while i < len(words) and (
+        words[i] in CAP_STOP or words[i].rstrip(".") in HONORIFICS or words[i] in MONTHS
+    ):
+        i += 1
+    return i
+
+
+def strip_titles(words: list[str], i: int) -> int:
+    """Skip descriptive words before a person's name: ``Russian President``, ``Judge``."""
+    while i < len(words) and (words[i] in TITLE_STOP or words[i].rstrip(".") in HONORIFICS):
+        i += 1
+    return i
+
+
+def split_and(run: Run) -> list[Run]:
+    """Split ``A and B`` unless ``and`` joins two adjectives inside one name."""
+    words = run.words
+    out, last = [], 0
+    for i, w in enumerate(words):
+        if w not in ("and", "or") or i == 0:
+            continue
+        if i >= 2 and words[i - 2] in ("on", "of", "for", "against", "from"):
+            continue
+        if (
+            any(c in words[last:i] for c in ("of", "for", "on"))
+            and len(words) - i - 1 <= 2
+            and not head_of(words[i + 1 :])
+            and not any(w.rstrip(".") in HONORIFICS or w in TITLE_STOP for w in words[i + 1 :])
+        ):
+            continue  # "Protection of Human Rights Defenders and Journalists"
+        out.append(Run(run.tokens[last][1], run.tokens[i - 1][2], run.tokens[last:i]))
+        last = i + 1
+    out.append(Run(run.tokens[last][1], run.tokens[-1][2], run.tokens[last:]))
+    return [r for r in out if r.tokens]
+
+
+ACRONYM_DEF = re.compile(
+    r"(?:,\s*\d{4})?\s*\((?P<acr>[A-ZÖÜŞİ][A-Za-zÖÜŞİ]{1,9}(?: [A-Z][a-z]+)?)\)"
+)
+
+
+class Entities:
+    """All entities of one appeal, by kind, with lookup by name."""
+
+    def __init__(self) -> None:
+        self.items: list[Entity] = []
+
+    def find(self, kind: str, name: str) -> Entity | None:
+        key = _key(name)
+        for e in self.items:
+            if e.kind == kind and (
+                _key(e.name or "") == key or key in {_key(v) for v in e.variants}
+            ):
+                return e
+        return None
+
+    def add(self, e: Entity) -> Entity:
+        old = self.find(e.kind, e.name or "") if e.name else None
+        if old:
+            old.mentions.append((e.start, e.end))
+            for v in e.variants:
+                if v not in old.variants and v != old.name:
+                    old.variants.append(v)
+            return old
+        e.mentions.append((e.start, e.end))
+        self.items.append(e)
+        return e
+
+    def of(self, kind: str) -> list[Entity]:
+        return [e for e in self.items if e.kind == kind]
+
+
+def _key(name: str) -> str:
+    return NON_WORD.sub(" ", name.lower().replace("’", "'")).replace(" the ", " ").strip()
+
+
+POST_WORDS = frozenset(
+    """Chair Chairperson Chairman Chairwoman Chair-Rapporteur President Vice-President Director
+Coordinator Head Secretary Member Members Commissioner Rapporteur Founder Co-founder Deputy
+Spokesperson Representative""".split()
+)
+
+
+STATE_KINDS = {"court", "prosecution", "police", "security_service", "ministry", "government",
+               "parliament", "state_enterprise"}  # fmt: skip
+
+
+COUNTRY_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True)) + r")\b"
+)
+
+
+DEMONYM_RE = re.compile(r"\b(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\b")
+
+
+DEMONYM_BEFORE_RE = re.compile(
+    r"\b(?P<d>" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+(?:\w+\s+)?$"
+)
+
+
+def country_in(text: str) -> str | None:
+    m = COUNTRY_RE.search(text)
+    return m.group() if m else None

@@ -1,0 +1,306 @@
+"""Events: event phrases by type, with hypothetical and adjectival uses filtered out; one event
+per phrase and clause, merged when a lead and the narrative tell the same event.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract.arguments import (
+    event_date,
+    gapped_dates,
+    main_targets,
+    make_event,
+    mention_index,
+    tight_date,
+)
+from kg.extract.dates import DateMention, format_date
+from kg.extract.entities import Entities
+from kg.extract.text import Doc
+
+# ---------------------------------------------------------------- events
+
+_EV = [
+    (
+        "charge_reclassified",
+        r"\breclassified\b|abandoned (?:this|the) accusation|"
+        r"(?:accusation|charges?)\b[^.;]{0,40}\b(?:raised|changed|upgraded|requalified) from",
+    ),
+    (
+        "case_opened",
+        r"(?:opened|initiated|instituted|launched|registered) a (?:new )?criminal case|"
+        r"criminal case was (?:opened|initiated|registered)|"
+        r"\bregistered (?:on [^.;]{0,25})?under (?:Sections?|Articles?|[A-Z]{2,6} Sections?)",
+    ),
+    (
+        "deregistration",
+        r"liquidation|deregist\w+|dissol(?:ved|ution) of the organi|"
+        r"revoked (?:the |its |their )?(?:[\w’']+ )?registration|"
+        r"dissolved (?:the |its |their )?(?:[\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|"
+        r"party|NGO|group|foundation)\b",
+    ),
+    (
+        "travel_ban",
+        r"travel ban was imposed|banned [^.]{0,40}from leaving the country|"
+        r"prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)",
+    ),
+    (
+        "ban",
+        r"banned from (?!leaving the country)|ban on (?!holding)|(?<=-)year ban|"
+        r"notice from police stating|prohibit\w+ the work",
+    ),
+    ("summons", r"\bsummoned\b"),
+    ("interrogation", r"\b(?:questioned|interrogated)\b"),
+    ("investigation", r"for further investigation|under investigation|opened an investigation"),
+    ("raid", r"\braided\b|\b(?:[Tt]he|[Aa]) raid on\b"),
+    ("search", r"\bsearched\b"),
+    ("seizure", r"\b(?:confiscated|seized|took away|removed)\b(?! (?:in|at) [A-Z])"),
+    (
+        "arrest",
+        r"\b(?:re)?arrested\b|\bstopped (?:by|the car)|took (?:him|her|them) back into custody|"
+        r"\bdetained the\b|(?:were|was) detained and|took (?:him|her|them) from (?:his|her|their) "
+        r"home|taken into custody|\btook [^.;]{0,40} into (?:criminal )?detention|"
+        r"\bformal arrest\b|\b(?:was|were) seized (?:in|at) [A-Z]",
+    ),
+    (
+        "charge",
+        r"\bcharged (?:him |her |them )?(?:with|under)|criminal charges brought|added charges|"
+        r"charged them|\bindicted\b|\bcharge sheet\b|\b(?:was|were) prosecuted\b|"
+        r"\bcharged (?:only |also )?(?:Mr |Ms |Sister |Brother |Father )?[A-Z]\w+ [A-Z]\w+|"
+        r"probable cause to charge|\bon (?:a |the )?(?:criminal )?charges? of\b",
+    ),
+    (
+        "detention",
+        r"\bremanded\b|ordered (?:his|her|their) detention|extended (?:it|his detention|"
+        r"her detention|their detention)|\bextended\b[^.]{0,30}detention|"
+        r"\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|"
+        r"them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|"
+        r"renewed (?:his|her|their) detention|administrative detention|"
+        r"held there for hours|\b(?:placed|put) (?:him |her |them )?under (?:house arrest|"
+        r"residential surveillance|[“\"]residential|[A-Z]{3,5}\b)|"
+        r"\bsent (?:him|her|them) to (?:\w+ )?(?:custody|pre-trial detention)|"
+        r"\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]",
+    ),
+    (
+        "trial_hearing",
+        r"trial opened|proceedings began|adjourned|held a \w+ hearing|trial (?:began|started)|"
+        r"\b(?:was|were) tried\b",
+    ),
+    ("sentence", r"\bsentenced\b|found (?:\w+ )*guilty|\breceived (?:\w+ ){0,4}years?\b"),
+    ("fine", r"\bfined\b"),
+    ("acquittal", r"\bacquitted\b"),
+    ("release", r"\breleased\b|\bfreed\b|ordered (?:his|her|their) release"),
+    ("amnesty", r"\bamnesty\b"),
+    (
+        "appeal_filed",
+        r"\bappealed\b|lodging a further appeal|lodged an appeal|filed an appeal|"
+        r"\bobjected\b",
+    ),
+    (
+        "court_decision",
+        r"\bupheld\b|dismissed (?:the |his |her |their )?(?:[\w’']+ ){0,2}?(?:appeals?|complaint|"
+        r"petition|application|motion)|"
+        r"delivered its judgment|accepted the objection|merged the case|rejected a defence request|"
+        r"\bset aside\b|\bquashed\b",
+    ),
+    (
+        "complaint",
+        r"private complaint|(?:filed|lodged|submitted) an? (?:\w+ )?(?:complaint|application|"
+        r"petition)|\bpetitioned\b",
+    ),
+    (
+        "threat",
+        r"\bthreatened\b|\bthreatening (?:him|her|them)\b|warning that|death threats",
+    ),
+    (
+        "attack",
+        r"set it on fire|\btorched\b|\bbeat (?:him|her)\b|\battacked\b|\bassaulted\b|"
+        r"electric shocks",
+    ),
+    ("killing", r"\b(?:killed|murdered|shot dead|found dead)\b|\bthe killing of (?:his|her)\b"),
+    ("disappearance", r"\bdisappeared\b|whereabouts remained unknown"),
+]
+
+
+def _event_rx(rx: str) -> re.Pattern[str]:
+    """Compile an event pattern for speed: a space matches any run of white space (wrapped lines
+    keep a trailing space), and a leading ``\\b`` is dropped so the engine can skip ahead on the
+    first letters; :func:`find_events` checks the word start instead."""
+    rx = rx.replace(" ", r"\s+")
+    rx = re.sub(r"(^|\||\(\?:)\\b", r"\1", rx)
+    return re.compile(rx)
+
+
+EVENT_RULES_RX = [(t, _event_rx(rx)) for t, rx in _EV]
+HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|may|if convicted|in case of conviction|urges?|calls? on|asks?|"
+    r"cannot|not|never|considers? that|believes? that|fears? that|is concerned that)\b"
+)
+#: A plural reference to the defenders: "them", "both men", "all four", "the three activists".
+#: Clause boundaries inside a sentence: a date governs the clause it stands in.
+CLAUSE_END = re.compile(r";|:|,\s+(?:and|but|while|whereas)\s+|\s+and\s+(?=on\s+\d)")
+#: An undated sentence that says it looks back does not take the paragraph's date.
+LOOKS_BACK = re.compile(
+    r"\b(?:had|has|have|previously|already|earlier|formerly|since|before|ago|in the past|"
+    r"is|are|will|would|could)\b"
+)
+#: "the disappeared activist", "those acquitted": a participle used as an adjective.
+ADJECTIVAL = re.compile(r"\b(?:[Tt]he|[Tt]hose|an?|[Aa]mong)\s+$")
+#: A date right after the event phrase belongs to it: "revoked its registration on 20 August".
+VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
+
+
+def _after_verb(flat: str, d: DateMention) -> bool:
+    """The date follows a past participle directly: "abducted in 2021", "held on 3 May"."""
+    m = VERB_BEFORE_DATE.search(flat, max(0, d.start - 30), d.start)
+    if not m:
+        return False
+    return bool(re.search(r"(?:on|in)\s+$", m.group())) or flat.startswith(("in ", "In "), d.start)
+
+
+#: "and later remanded": the event comes after the date of its sentence.
+LATER = re.compile(r"\b(?:later|subsequently|eventually|afterwards)\s+$")
+PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
+
+
+def find_events(
+    doc: Doc,
+    ents: Entities,
+    dates: list[DateMention],
+    provs: list[tuple[int, int, dict[str, Any]]],
+    stop: int,
+    skip: tuple[int, int] | None = None,
+) -> list[dict[str, Any]]:
+    """One event per event phrase and sentence, dated by the date that governs its clause.
+
+    An undated sentence takes the date of the last dated sentence of its paragraph (the
+    narrative goes on), unless it looks back (``had``, ``previously``, ``since``); a verb with
+    several dates after it (``A was killed on D1, B on D2``) is one event per date.
+    """
+    events: list[dict[str, Any]] = []
+    mentions = mention_index(ents)
+    para_date = None
+    para_i = 0
+    paras = doc.paragraphs
+    prev_targets: list[str] = main_targets(ents)
+    flat = doc.flat
+    all_hits = []
+    for etype, rx in EVENT_RULES_RX:
+        for m in rx.finditer(flat, 0, stop):
+            a = m.start()
+            if a == 0 or not flat[a - 1].isalnum():
+                all_hits.append((a, m.end(), etype))
+    all_hits.sort()
+    event_dates = [d for d in dates if d.event_date]
+    hi = di = 0
+    for s in doc.sentences:
+        if s.start >= stop:
+            break
+        while para_i < len(paras) and paras[para_i].end <= s.start:
+            para_i += 1
+            para_date = None
+        while di < len(event_dates) and event_dates[di].start < s.start:
+            di += 1
+        sdates = []
+        while di < len(event_dates) and event_dates[di].start < s.end:
+            sdates.append(event_dates[di])
+            di += 1
+        while hi < len(all_hits) and all_hits[hi][0] < s.start:
+            hi += 1
+        hits = []
+        while hi < len(all_hits) and all_hits[hi][0] < s.end:
+            hits.append(all_hits[hi])
+            hi += 1
+        if skip and skip[0] <= s.start < skip[1]:
+            continue
+        text = flat[s.start : s.end]
+        clauses = [s.start, *(s.start + c.end() for c in CLAUSE_END.finditer(text)), s.end]
+        seen: set[tuple[str, str | None]] = set()
+        sent_values: list[Any] = []
+        bound = {a: tight_date(flat, sdates, b) for a, b, _ in hits}
+        for k, (a, b, etype) in enumerate(hits):
+            pre = flat[max(s.start, a - 40) : a]
+            if HYPOTHETICAL.search(pre) and etype not in ("appeal_filed",):
+                continue
+            if ADJECTIVAL.search(pre) and re.match(r"\w+ed\b", flat[a:b]):
+                continue  # "the disappeared activist", "those acquitted": a participle, no event
+            others = [h[0] for h in hits if h[0] != a]
+            # a date bound to another verb before a comma ("men, abducted in 2020, be returned,
+            # she was prosecuted") is not this event's date
+            taken = [
+                d for d in sdates
+                if d.end <= a and "," in flat[d.end : a]
+                and (d in bound.values() or _after_verb(flat, d))
+            ]  # fmt: skip
+            value = event_date([d for d in sdates if d not in taken], a, clauses, others)
+            if bound[a] is not None:
+                value = bound[a].value  # "revoked its registration on 20 August 2003"
+            elif LATER.search(pre):
+                value = None  # "were detained and later remanded": after the date, not on it
+            if etype == "trial_hearing" and flat.startswith("adjourned", a):
+                # "adjourned until 18 January": the hearing resumes on that date
+                nxt = [d for d in dates if b <= d.start <= b + 20]
+                value = nxt[0].value if nxt else None
+            # an appeal comes after the decision it attacks, never on its date
+            inherit = etype not in ("appeal_filed", "complaint") and not LATER.search(pre)
+            inherited = False
+            if value is None and inherit and para_date and not LOOKS_BACK.search(flat[s.start : a]):
+                if not PAST_PERFECT.search(pre):
+                    value, inherited = para_date, True
+            if value is None and PAST_PERFECT.search(pre):
+                continue
+            sent_values.append(value)
+            values = [value]
+            if k == len(hits) - 1 and value is not None:
+                values += [v for v in gapped_dates(sdates, b, flat) if v != value]
+            for v in values:
+                key = (etype, format_date(v))
+                if key in seen:
+                    continue
+                seen.add(key)
+                ev = make_event(doc, ents, mentions, provs, s, a, b, etype, v, prev_targets)
+                if inherited:
+                    ev["_inherited"] = True
+                events.append(ev)
+        if sdates:
+            # the narrative goes on from the date of the sentence's last event, else its last date
+            dated = [v for v in sent_values if v is not None]
+            para_date = dated[-1] if dated else sdates[-1].value
+    _judgment_provisions(events)
+    return _corefer(events, doc)
+
+
+CHARGE_TYPES = ("case_opened", "charge", "charge_reclassified")
+
+
+def _judgment_provisions(events: list[dict[str, Any]]) -> None:
+    """A judgment of guilt that cites no article ("found all four guilty") convicts on the
+    charges last brought before it."""
+    last: list[str] = []
+    for ev in events:
+        if ev["type"] in CHARGE_TYPES and ev["provisions"]:
+            last = ev["provisions"]
+        elif ev["type"] in ("sentence", "conviction") and not ev["provisions"] and last:
+            ev["provisions"] = list(last)
+
+
+def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+    """A dated event told again in another paragraph (a lead, then the narrative) is one event."""
+    para_of: dict[tuple[str, str | None], int] = {}
+    first: dict[tuple[str, str | None], dict[str, Any]] = {}
+    out: list[dict[str, Any]] = []
+    for ev in events:
+        pos = ev["evidence"][0]["start"]
+        para = next((i for i, p in enumerate(doc.paragraphs) if p.start <= pos < p.end), -1)
+        key = (ev["type"], ev["date"])
+        inherited = ev.pop("_inherited", False)
+        if ev["date"] and key in para_of:
+            if para_of[key] != para:
+                continue  # told again in another paragraph
+            if inherited and set(ev["targets"]) <= set(first[key]["targets"]):
+                continue  # told again, without a date of its own, of the same people
+        para_of.setdefault(key, para)
+        first.setdefault(key, ev)
+        out.append(ev)
+    return out

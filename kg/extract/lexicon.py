@@ -1,0 +1,218 @@
+"""General reference lists the rules read: honorifics, months, number words, head nouns of
+organisations and instruments, titles of posts, countries and demonyms.
+
+Nothing here names an entity of one appeal; these are lists any appeal of the genre draws on.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- generic vocabulary
+# Word lists of the genre, not of any one appeal: honorifics, months, head words of bodies and
+# instruments, event verbs, well-known treaties and platforms.
+
+HONORIFICS = {"Mr": "male", "Messrs": "male", "Ms": "female", "Mrs": "female", "Miss": "female",
+              "Dr": None, "Prof": None}  # fmt: skip
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "January February March April May June July August September October November December".split()
+)}  # fmt: skip
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split()
+)}  # fmt: skip
+CAP_STOP = frozenset(
+    """On In The A An His Her Their Its After Before During Under According As
+While When Since This That These Those He She They We It Please Within About Only Background
+Urgent Appeal New Actions Addresses Following Meanwhile Without Excellency Both Each All Among
+However Also Although Despite Until Pending Release Guarantee Ensure Immediately Cease Stop End
+Comply Allow Lift Implement Investigate Take Provide Explain Indicate Drop Quash Update UPDATE
+Mandates Information Early Late Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve None
+Intimidation Their Whose Which Who What Where Why How Yes No Not Our Your Dear Sir Madam
+Geneva-Paris""".split()
+)
+#: Words that open a run but belong to a description, not a person's name.
+TITLE_STOP = frozenset(
+    """Prison Criminal Human Rights Defender Defenders Activist Lawyer
+Journalist Judge Prosecutor General President Mayor Minister Chairman Chair Director Head
+Vice-President Deputy Former Then Prime Commissioner Magistrate Justice Principal Senior
+Assistant Special District City Chief Director Inspector Officer Superintendent Commander Sister
+Brother Father Senator Governor Secretary Land Indigenous German Swedish Italian Czech Russian
+Turkish
+Kazakh Belarusian Chechen US-based""".split()
+)
+#: Capitalised words that are never part of a person's name in this genre.
+NON_NAME = frozenset(
+    """National Security State Federal Supreme Regional District City Republic
+Human Rights International European United General Public Civil Political Social Economic Peace
+Nobel Award Prize Guard Republican Covenant Constitution Court Office Law Code Centre Center
+Western Eastern Northern Southern Central Special Working Group Criminal Administrative
+Department Ministry Interior Justice Assembly Parliamentary Committee Council Union
+Actions Background Addresses Excellency Urgent Appeal Defender Director Americas Initiative
+University County Province Activities Hub Indigenous""".split()
+)
+
+ORG_HEADS = {
+    "Court": "court", "Tribunal": "court", "Plenum": "court", "Division": "court",
+    "Prosecution": "prosecution", "Prosecutor’s": "prosecution", "Procuracy": "prosecution",
+    "Police": "police", "Gendarmerie": "police", "Militia": "police",
+    "Ministry": "ministry", "Government": "government", "Administration": "government",
+    "Ombudsman’s": "government", "Ombudsman's": "government", "Parliament": "parliament",
+    "Duma": "parliament", "Party": "political_party", "Committee": "ngo", "Office": "government",
+    "Agency": "government", "Department": "government", "Service": "government",
+    "Centre": "ngo", "Center": "ngo", "Society": "ngo", "Association": "ngo", "Foundation": "ngo",
+    "Union": "ngo", "Council": "ngo", "Assembly": "ngo", "Commission": "government",
+    "Group": "other", "Federation": "ngo", "Organisation": "ngo", "Organization": "ngo",
+    "Observatory": "ngo", "Network": "ngo", "Institute": "ngo", "Bureau": "government",
+    "Mechanism": "other", "Coalition": "ngo", "Movement": "other", "Alliance": "ngo",
+    "Ltd": "company", "LLC": "company", "Inc": "company", "Company": "company", "Bank": "company",
+    "Corporation": "company", "Newspaper": "media", "Radio": "media", "Television": "media",
+    "TV": "media", "Nations": "international_org", "Watch": "ngo", "International": "ngo",
+    "Defenders": "ngo", "Campaign": "other", "Front": "ngo", "Army": "government",
+    "Forces": "government", "Procuratorate": "prosecution", "University": "other",
+    "Initiative": "ngo", "Hub": "ngo", "Organización": "ngo", "Alianza": "ngo",
+    "Asociación": "ngo", "Centro": "ngo", "Comité": "ngo", "Consejo": "ngo", "Frente": "ngo",
+    "Fundación": "ngo", "Movimiento": "other", "Red": "ngo", "Sindicato": "ngo",
+    "Instituto": "ngo", "Coordinadora": "ngo", "Unión": "ngo", "Courts": "court",
+    "Guard": "government", "Inspectorate": "government", "Congress": "parliament",
+    "Directorate": "government", "Secretariat": "government", "Commissions": "government",
+}  # fmt: skip
+ORG_KIND_HINTS = [
+    (re.compile(r"\b(?:Court|Tribunal|Plenum)\b"), "court"),
+    (re.compile(r"Prosecut|Procura"), "prosecution"),
+    (
+        re.compile(
+            r"\b(?:Police|Interior|Gendarm|Militia|Financial Investigations|Criminal Investig)"
+        ),
+        "police",
+    ),
+    (
+        re.compile(r"\bSecurity (?:Committee|Service|Agency)|\bIntelligence\b|\bState Security"),
+        "security_service",
+    ),
+    (re.compile(r"\bMinistry\b"), "ministry"),
+    (re.compile(r"\bParliament|\bDuma\b|\bNational Assembly\b"), "parliament"),
+    (
+        re.compile(
+            r"\b(?:United Nations|UN(?= [A-Z])|Council of Europe|European Union|OSCE|"
+            r"Working Group on|Parliamentary Assembly|Special Rapporteur)"
+        ),
+        "international_org",
+    ),
+    (re.compile(r"\bParty\b"), "political_party"),
+    (re.compile(r"\b(?:Ltd|LLC|Inc|JSC|Company|Corporation|Bank)\b"), "company"),
+    (re.compile(r"\b(?:Government|Ombudsman|Administration|Presidential)"), "government"),
+    (re.compile(r"\b(?:Campaign|Movement|Mechanism)\b"), "other"),
+]
+INSTRUMENT_HEADS = {
+    "Code": "law", "Constitution": "constitution", "Convention": "convention",
+    "Covenant": "treaty", "Declaration": "treaty", "Charter": "treaty", "Agreement": "treaty",
+    "Treaty": "treaty", "Protocol": "treaty", "Law": "law", "Act": "law", "Decree": "decree",
+    "Principles": "treaty", "Rules": "treaty",
+}  # fmt: skip
+SITE_HEADS = frozenset(
+    """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue
+Station Camp Island Hospital Hotel Complex Facility County Province Region Oblast Road Lane
+Boulevard Highway Bridge Market Park Village Valley Mountains Mountain River Lake""".split()
+)
+PERSON_TITLES = [
+    (r"Prosecutor General", "official", "prosecutor"), (r"President", "official", None),
+    (r"Prime Minister", "official", None), (r"Minister", "official", None),
+    (r"Mayor", "official", None), (r"Governor", "official", None),
+    (r"District Magistrate|District Collector|Prefect|Adviser|Advisor", "official", None),
+    (r"Commissioner", "official", None), (r"Special Rapporteur", "official", None),
+    (r"Chair-Rapporteur", "official", None), (r"Ombudsman", "official", None),
+    (r"[Jj]udge", "judge", None), (r"Magistrate|Justice", "judge", None),
+    (r"Director", "official", None), (r"[Pp]rosecutor", "prosecutor", None),
+    (r"(?:human rights |defence |defense )?[Ll]awyer", "lawyer", None),
+    (r"[Jj]ournalist", "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
+    (r"(?:civic |civil society )?[Aa]ctivists?", "defender", None),
+    (r"[Cc]olleagues?", "defender", None), (r"[Ww]itness", "witness", None),
+    (r"(?:[Pp]aralegal|[Cc]ampaigner|[Oo]rgani[sz]er|[Tt]rade unionist|[Ee]nvironmentalist|"
+     r"[Cc]ommunity leader|[Ll]and defender)", "defender", None),
+]  # fmt: skip
+GENDER_NOUNS = {
+    "wife": "female", "mother": "female", "daughter": "female", "sister": "female",
+    "husband": "male", "father": "male", "son": "male", "brother": "male",
+    "nephew": "male", "niece": "female", "son-in-law": "male", "daughter-in-law": "female",
+    "brother-in-law": "male", "sister-in-law": "female", "father-in-law": "male",
+    "mother-in-law": "female", "grandson": "male", "granddaughter": "female",
+    "grandfather": "male", "grandmother": "female", "uncle": "male", "aunt": "female",
+    "cousin": "unknown", "stepson": "male", "stepdaughter": "female", "partner": "unknown",
+    "spouse": "unknown", "fiancé": "male", "fiancée": "female",
+}  # fmt: skip
+GENDER_NOUN_RE = re.compile(
+    rf"(?<![\w-])({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))}),?\s*$"
+)
+PLATFORMS = frozenset(
+    "Facebook Twitter Instagram YouTube Telegram WhatsApp VKontakte TikTok".split()
+)
+#: Well-known bodies named by a bare acronym or without a head word.
+KNOWN_BODIES = {
+    "FIDH": "ngo", "OMCT": "ngo", "Amnesty International": "ngo", "Human Rights Watch": "ngo",
+    "Front Line Defenders": "ngo", "United Nations": "international_org", "UN": "international_org",
+    "OSCE": "international_org", "Council of Europe": "international_org",
+    "European Union": "international_org", "Memorial": "ngo", "People in Need": "ngo",
+}  # fmt: skip
+WELL_KNOWN_INSTRUMENTS = {
+    "ICCPR": "International Covenant on Civil and Political Rights",
+    "ECHR": "European Convention on Human Rights",
+    "UDHR": "Universal Declaration of Human Rights",
+    "CAT": "Convention against Torture",
+    "ICESCR": "International Covenant on Economic, Social and Cultural Rights",
+    "CEDAW": "Convention on the Elimination of All Forms of Discrimination against Women",
+    "the Covenant": "International Covenant on Civil and Political Rights",
+}  # fmt: skip
+
+
+def _country_names() -> dict[str, str]:
+    """Country names as written in appeals, each mapped to itself (the form the text uses)."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            n = getattr(c, attr, None)
+            if n and "," not in n and "(" not in n:
+                names[n] = n
+    for n in (
+        "Russia",
+        "Turkey",
+        "Iran",
+        "Syria",
+        "Venezuela",
+        "Bolivia",
+        "Vietnam",
+        "Laos",
+        "Moldova",
+        "Tanzania",
+        "Czech Republic",
+        "Palestine",
+        "South Korea",
+        "North Korea",
+        "Kosovo",
+        "Republic of Kazakhstan",
+        "Democratic Republic of the Congo",
+    ):
+        names[n] = n
+    return names
+
+
+COUNTRIES = _country_names()
+DEMONYMS = {
+    "Kazakh": "Kazakhstan", "Kazakhstani": "Kazakhstan", "Russian": "Russian Federation",
+    "Turkish": "Turkey", "Belarusian": "Belarus", "Azerbaijani": "Azerbaijan",
+    "Egyptian": "Egypt", "Chinese": "China", "Indian": "India", "Pakistani": "Pakistan",
+    "Bangladeshi": "Bangladesh", "Mexican": "Mexico", "Colombian": "Colombia",
+    "Guatemalan": "Guatemala", "Honduran": "Honduras", "Nicaraguan": "Nicaragua",
+    "Kenyan": "Kenya", "Ugandan": "Uganda", "Filipino": "Philippines", "Philippine": "Philippines",
+    "German": "Germany", "Swedish": "Sweden", "Italian": "Italy", "Czech": "Czech Republic",
+    "French": "France", "British": "United Kingdom", "American": "United States",
+    "Ukrainian": "Ukraine", "Uzbek": "Uzbekistan", "Tajik": "Tajikistan", "Kyrgyz": "Kyrgyzstan",
+    "Iranian": "Iran", "Syrian": "Syria", "Saudi": "Saudi Arabia", "Bahraini": "Bahrain",
+    "Vietnamese": "Vietnam", "Cambodian": "Cambodia", "Thai": "Thailand", "Burmese": "Myanmar",
+    "Venezuelan": "Venezuela", "Brazilian": "Brazil", "Peruvian": "Peru", "Zimbabwean": "Zimbabwe",
+    "Ethiopian": "Ethiopia", "Nigerian": "Nigeria", "Tanzanian": "Tanzania", "Georgian": "Georgia",
+    "Armenian": "Armenia", "Israeli": "Israel", "Palestinian": "Palestine", "Moroccan": "Morocco",
+    "Algerian": "Algeria", "Tunisian": "Tunisia", "Sudanese": "Sudan", "Cuban": "Cuba",
+}  # fmt: skip

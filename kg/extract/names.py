@@ -1,0 +1,309 @@
+"""Names: entities from capitalised runs, classified by their head word into people, bodies,
+places and instruments; organisations with their kind, country and acronyms.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities import (
+    ACRONYM_DEF,
+    DEMONYM_BEFORE_RE,
+    DEMONYM_RE,
+    POST_WORDS,
+    STATE_KINDS,
+    Entities,
+    Entity,
+    country_in,
+    head_of,
+    split_and,
+    strip_leading,
+    strip_titles,
+)
+from kg.extract.lexicon import (
+    COUNTRIES,
+    DEMONYMS,
+    KNOWN_BODIES,
+    MONTHS,
+    NON_NAME,
+    ORG_HEADS,
+    ORG_KIND_HINTS,
+    PLATFORMS,
+)
+from kg.extract.persons import add_person_candidate
+from kg.extract.provisions import add_instrument
+from kg.extract.text import Doc, Run, clean
+
+# ---------------------------------------------------------------- entities
+
+
+# ---------------------------------------------------------------- entities from runs
+
+LOWER_BODIES = [
+    (re.compile(r"\b(?P<n>police)(?: officers)?\b"), "police", "police"),
+    (re.compile(r"\b(?P<n>gendarmes)\b"), "gendarmes", "police"),
+    (re.compile(r"\b(?P<n>security (?:officers|forces|services))\b"), None, "security_service"),
+    (re.compile(r"\b(?:an?|the) (?P<n>administrative court)\b"), None, "court"),
+]
+QUOTED = re.compile(r"[“\"](?P<q>[A-Z][^”\"]{1,80})[”\"]")
+ORG_NOUNS = re.compile(
+    r"(?:non-governmental organi[sz]ation|organi[sz]ation|NGO|association|group|campaign|"
+    r"movement|newspaper|union|foundation)\s*$"
+)
+
+
+def run_text(doc: Doc, run: Run, first: int = 0) -> tuple[str, int, int]:
+    start = run.tokens[first][1]
+    return clean(doc.flat[start : run.end]), start, run.end
+
+
+def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str | None) -> None:
+    """Sort capitalised runs into organisations, instruments, places and person candidates."""
+    for big in runs:
+        for run in split_and(big):
+            i = strip_leading(run.words, run.tokens)
+            if i >= len(run.words):
+                continue
+            words = run.words[i:]
+            text, start, end = run_text(doc, run, i)
+            text = text.rstrip(".")
+            end = start + len(text)
+            head = head_of(words)
+            if text in COUNTRIES or text in ("Russia",):
+                ents.add(Entity("place", text, start, end, attrs={"kind": "country"}))
+                continue
+            if head and head[0] == "instrument" and len(words) == 1:
+                continue
+            if head and head[0] == "instrument":
+                add_instrument(doc, ents, text, start, end, head[1], main_country)
+            elif head and head[0] == "organisation":
+                cut = _org_bounds(doc, words, start)
+                if cut is None:
+                    continue
+                text, start, end = cut
+                left = _person_before_of(run, i)
+                if left is not None:
+                    add_person_candidate(doc, ents, run, strip_titles(run.words, i), left)
+                    skip = 3 if run.words[left + 2] == "the" else 2
+                    text, start, end = run_text(doc, run, left + skip)
+                add_organisation(doc, ents, text, start, end, main_country)
+            elif head and head[0] == "place":
+                ents.add(Entity("place", text, start, end, attrs={"kind": "site"}))
+            elif text in KNOWN_BODIES or text in PLATFORMS:
+                add_organisation(doc, ents, text, start, end, main_country)
+            elif (cue := _named_by_noun(doc, start, len(words))) is not None:
+                e = add_organisation(doc, ents, text, start, end, main_country)
+                e.attrs["kind"] = cue
+            else:
+                add_person_candidate(doc, ents, run, strip_titles(run.words, i))
+
+
+#: A lower-case noun that says what the name after it is: "the newspaper Greater Kashmir",
+#: "the human rights alliance Karapatan"; and a name glossed in brackets after a lower-case
+#: body noun: "its communal land authority (Bienes Comunales)".
+NAMED_BY_NOUN = re.compile(
+    r"\b(?P<n>newspapers?|magazine|weekly|daily|news agency|news (?:website|portal|outlet)|"
+    r"website|radio station|(?:television|TV) (?:channel|station)|broadcaster|"
+    r"organi[sz]ation|NGO|association|alliance|network|coalition|movement|group|union|"
+    r"federation|foundation|party|trade union|collective|cooperative)\s+$"
+)
+GLOSSED_BODY = re.compile(
+    r"\b(?:authority|body|council|committee|assembly|organi[sz]ation|association|union|"
+    r"agency|office|group|network|alliance|cooperative)\s*\($"
+)
+
+
+def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
+    """The organisation kind a lower-case noun before a name gives it, or None."""
+    if n_words > 5:
+        return None
+    before = doc.flat[max(0, start - 40) : start]
+    if GLOSSED_BODY.search(before):
+        return "other"
+    m = NAMED_BY_NOUN.search(before)
+    if not m:
+        return None
+    n = m.group("n")
+    if re.match(r"news|magazine|weekly|daily|website|radio|television|TV|broad", n):
+        return "media"
+    if n == "party":
+        return "political_party"
+    if n in ("movement", "group", "collective"):
+        return "other"
+    return "ngo"
+
+
+#: Words for a post held in a body: ``Vice-President of the X``, ``X Commissioner for ...``.
+ORG_TAIL_PLACE = re.compile(r"\s+(?:region|province|district|oblast|county|state|municipality)\b")
+
+
+def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] | None:
+    """Trim a body's run to its name: no post before it, no post, place or "in X" after it."""
+    flat = doc.flat
+    toks = [
+        (m.group(), start + m.start()) for m in re.finditer(r"\S+", _run_slice(doc, words, start))
+    ]
+    k = 0
+    for i, (w, _) in enumerate(toks[:-1]):
+        if (w in POST_WORDS or w == "General") and toks[i + 1][0] == "of":
+            k = i + 2 + (toks[i + 2][0] == "the" if i + 2 < len(toks) else 0)
+    toks = toks[k:]
+    for i, (w, _) in enumerate(toks):
+        if i > 0 and w.strip(",") in POST_WORDS:
+            toks = toks[:i]
+            break
+    for i, (w, _) in enumerate(toks):
+        if w in ("in", "on") and i > 0:
+            # "Nasimi District Court in Baku": a state body's seat is not part of its name
+            # (an NGO's "in Honduras" is); a date is never part of a name
+            head = head_of([t for t, _ in toks[:i]])
+            tail = [t for t, _ in toks[i + 1 :]]
+            if (tail and tail[0] in MONTHS) or (
+                w == "in"
+                and head
+                and ORG_HEADS.get(head[1]) in STATE_KINDS
+                and (head_of(tail) or ("", ""))[0] != "organisation"
+            ):
+                toks = toks[:i]
+                break
+    while toks and toks[0][0] in ("of", "the", "on", "for", "and"):
+        toks = toks[1:]
+    if not toks:
+        return None
+    a, b = toks[0][1], toks[-1][1] + len(toks[-1][0])
+    if ORG_TAIL_PLACE.match(flat, b):
+        m = list(re.finditer(r"\s+of(?:\s+the)?\s+", flat[a:b]))
+        if m:
+            b = a + m[-1].start()
+    text = clean(flat[a:b]).rstrip(".,")
+    if len(text.split()) == 1 and text in ORG_HEADS:
+        return None  # "the Court": a bare head word refers back to a body already named
+    return text, a, a + len(text)
+
+
+def _run_slice(doc: Doc, words: list[str], start: int) -> str:
+    end = start
+    for w in words:
+        end = doc.flat.index(w, end) + len(w)
+    return doc.flat[start:end]
+
+
+def _person_before_of(run: Run, first: int) -> int | None:
+    """In ``Judge A B of the X Court``, the index of the name's last word before ``of``."""
+    words = run.words
+    if "of" not in words[first:]:
+        return None
+    k = words.index("of", first)
+    left = words[strip_titles(words, first) : k]
+    if 2 <= len(left) <= 4 and not head_of(left) and not any(w in NON_NAME for w in left):
+        return k - 1
+    return None
+
+
+def add_organisation(
+    doc: Doc, ents: Entities, text: str, start: int, end: int, main_country: str | None
+) -> Entity:
+    """An organisation, with its parent when named ``X of the Y`` and Y is itself a body."""
+    parent = None
+    m = re.match(r"(?P<x>.+?) of the (?P<y>.+)$", text)
+    if m and head_of(m.group("y").split()) and head_of(m.group("y").split())[0] == "organisation":
+        ystart = start + m.start("y")
+        parent = add_organisation(doc, ents, m.group("y"), ystart, end, main_country)
+    e = ents.add(Entity("organisation", text, start, end))
+    if parent is not None:
+        e.attrs["part_of"] = parent
+        if head_of(m.group("x").split()) and m.group("x") not in e.variants:  # type: ignore[union-attr]
+            e.variants.append(m.group("x"))  # type: ignore[union-attr]
+    after = doc.flat[end : end + 16]
+    acr = ACRONYM_DEF.match(after)
+    if acr and acr.group("acr") not in e.variants:
+        e.variants.append(acr.group("acr"))
+    un = UN_FORM.match(text)
+    if un:  # "UN Human Rights Council" and "United Nations Human Rights Council" are one body
+        other = ("United Nations" if un.group(1) == "UN" else "UN") + text[un.end(1) :]
+        if other not in e.variants:
+            e.variants.append(other)
+    e.attrs.setdefault("kind", org_kind(text, doc.flat[max(0, start - 40) : start]))
+    e.attrs.setdefault(
+        "country",
+        org_country(text, doc.flat[max(0, start - 30) : start], e.attrs["kind"], main_country),
+    )
+    return e
+
+
+def org_kind(name: str, before: str) -> str:
+    if name in PLATFORMS:
+        return "media"
+    if name in KNOWN_BODIES:
+        return KNOWN_BODIES[name]
+    for rx, kind in ORG_KIND_HINTS:
+        if rx.search(name):
+            return kind
+    if re.search(r"\bDepartment\b", name) and re.search(r"Investigat", name):
+        return "prosecution" if "Crimes" in name else "police"
+    if re.search(r"\b(?:Agency|Committee)\b", name) and "Security" in name:
+        return "security_service"
+    if re.search(r"(?:non-governmental|NGO|organi[sz]ation)\s*$", before):
+        return "ngo"
+    for w in name.split():
+        kind = ORG_HEADS.get(w.strip('“”"'))
+        if kind:
+            return kind
+    return "other"
+
+
+#: A body whose name says it is international or of the UN belongs to no one country.
+INTERNATIONAL_NAME = re.compile(r"^(?:International|World|Global|UN|United Nations)\b")
+UN_FORM = re.compile(r"^(UN|United Nations)\s+(?=[A-Z])")
+
+
+def org_country(name: str, before: str, kind: str, main_country: str | None) -> str | None:
+    """Country named in the body's name, or by a demonym before it, else the appeal's country;
+    none for a body whose name says it is international."""
+    c = country_in(name)
+    if c:
+        return c
+    m = DEMONYM_RE.search(name)
+    if m:
+        return DEMONYMS[m.group()]
+    m = DEMONYM_BEFORE_RE.search(before)
+    if m:
+        return DEMONYMS[m.group("d")]
+    if kind in ("international_org",) or name in KNOWN_BODIES or INTERNATIONAL_NAME.match(name):
+        return None
+    if kind in STATE_KINDS or kind in ("ngo", "other"):
+        return main_country
+    return None
+
+
+def add_lower_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
+    for rx, name, kind in LOWER_BODIES:
+        for m in rx.finditer(doc.flat):
+            text = name or m.group("n")
+            e = ents.add(Entity("organisation", text, m.start("n"), m.end("n")))
+            e.attrs.setdefault("kind", kind)
+            e.attrs.setdefault("country", main_country)
+            if m.group(0) != text and clean(m.group(0)) not in e.variants and name:
+                e.variants.append(clean(m.group(0)))
+
+
+def add_quoted_orgs(doc: Doc, ents: Entities, main_country: str | None) -> None:
+    """``the organisation “Arlan”``: a quoted name after a noun that says it is a body."""
+    for m in QUOTED.finditer(doc.flat):
+        before = doc.flat[max(0, m.start() - 40) : m.start()]
+        if ORG_NOUNS.search(before) and not head_of(m.group("q").split()):
+            e = add_organisation(doc, ents, m.group("q"), m.start("q"), m.end("q"), main_country)
+            if re.search(r"campaign|movement\s*$", before):
+                e.attrs["kind"] = "other"
+            elif re.search(r"organi[sz]ation|NGO|association\s*$", before):
+                e.attrs["kind"] = "ngo"
+
+
+def add_acronyms(doc: Doc, ents: Entities) -> None:
+    """Standalone well-known acronyms (FIDH, OMCT) that were never spelled out."""
+    for m in re.finditer(r"\b[A-Z]{3,6}\b", doc.flat):
+        acr = m.group()
+        if acr in KNOWN_BODIES and not any(acr in e.variants for e in ents.of("organisation")):
+            e = ents.add(Entity("organisation", acr, m.start(), m.end()))
+            e.attrs.setdefault("kind", KNOWN_BODIES[acr])
+            e.attrs.setdefault("country", None)

@@ -1,0 +1,293 @@
+"""Persons: candidates from runs and honorifics, merged mentions, spelling variants the text
+gives, and unnamed actors ("his lawyer", "unknown men").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities import POST_WORDS, Entities, Entity
+from kg.extract.lexicon import (
+    CAP_STOP,
+    COUNTRIES,
+    DEMONYMS,
+    HONORIFICS,
+    MONTHS,
+    NON_NAME,
+    ORG_HEADS,
+    PERSON_TITLES,
+    TITLE_STOP,
+)
+from kg.extract.text import CONNECTORS, Doc, Run, clean
+
+# ---------------------------------------------------------------- persons
+
+NAME_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$|^[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]$")
+TITLE_RX = [(re.compile(rf"\b(?:{t})s?,?\s*$"), r1, r2) for t, r1, r2 in PERSON_TITLES]
+POSSESSIVE_LAWYER = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|defence|defense|[A-Z][\w’'\-]+[’']s)\s+(?:\w+\s+)?lawyers?,?\s*$"
+)
+
+
+#: Words that never stand right before a person's name: a place follows "in", a name with
+#: "the" before it is a body, a region or a thing ("the Sierra Madre", "the Greater Kashmir").
+PLACE_BEFORE = re.compile(r"\b(?:the|in|at|near)\s*$")
+
+
+def _is_acronym(w: str) -> bool:
+    return len(w) >= 2 and w.isupper() and w.isalpha()
+
+
+def add_person_candidate(
+    doc: Doc, ents: Entities, run: Run, first: int, last: int | None = None
+) -> None:
+    """A run of two to four name-shaped words that is not a body, place or instrument."""
+    toks = run.tokens[first : None if last is None else last + 1]
+    # "Justice A B of the X High Court": the name stands before its complement
+    cut = next((k for k, t in enumerate(toks) if t[0] in CONNECTORS), len(toks))
+    if cut >= 2:
+        toks = toks[:cut]
+    # "Special NIA Judge A B", "DCI Director A B": the name follows the last title word
+    titles = [k for k, t in enumerate(toks[:-2]) if t[0] in TITLE_STOP or _is_acronym(t[0])]
+    if titles:
+        toks = toks[titles[-1] + 1 :]
+    if cut <= 1 and len(toks) >= 3 and toks[0][0] in TITLE_STOP | POST_WORDS | CONNECTORS:
+        # "Minister of Interior A B", "Head of the Border Service A B": the name follows the
+        # post and the body, after the last word that belongs to a body's name
+        k = max(i for i, t in enumerate(toks) if t[0] in CONNECTORS or t[0] in NON_NAME
+                or t[0] in ORG_HEADS or t[0] in TITLE_STOP or t[0] in POST_WORDS)  # fmt: skip
+        if len(toks) - k - 1 in (2, 3):
+            toks = toks[k + 1 :]
+    while toks and (toks[-1][0] in CONNECTORS or toks[-1][0] in CAP_STOP):
+        toks = toks[:-1]
+    if (
+        toks
+        and not re.search(r"[’']s?$", toks[-1][0])
+        and PLACE_BEFORE.search(doc.flat[max(0, toks[0][1] - 8) : toks[0][1]])
+    ):
+        return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
+    words = [t for t, _, _ in toks]
+    if not 2 <= len(words) <= 4:
+        return
+    if any(
+        w in CONNECTORS
+        or w in MONTHS
+        or w in COUNTRIES
+        or w in DEMONYMS
+        or w in NON_NAME
+        or w in TITLE_STOP
+        for w in words
+    ):
+        return
+    if not all(NAME_WORD.match(w.rstrip("’s").rstrip("'s") or w) for w in words):
+        return
+    name = clean(doc.flat[toks[0][1] : toks[-1][2]])
+    name = re.sub(r"[’']s$", "", name)
+    ents.add(Entity("person", name, toks[0][1], toks[0][1] + len(name)))
+
+
+def merge_persons(doc: Doc, ents: Entities) -> None:
+    """Short forms (``Metwally Hegazy``, ``Mr Titiev``) become variants of the full name."""
+    persons = sorted(ents.of("person"), key=lambda e: -len((e.name or "").split()))
+    for short in list(persons):
+        sw = (short.name or "").split()
+        for full in persons:
+            fw = (full.name or "").split()
+            if full is short or len(fw) <= len(sw) or full not in ents.items:
+                continue
+            if fw[-len(sw) :] == sw or (len(sw) >= 2 and fw[: len(sw)] == sw):
+                full.variants.append(short.name or "")
+                full.mentions.extend(short.mentions)
+                ents.items.remove(short)
+                break
+
+
+def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
+    """``Mr Titiev``, ``Messrs. Bokayev and Ayan``: short forms and gender cues."""
+    rx = re.compile(
+        r"\b(?P<h>Mr|Ms|Mrs|Miss|Dr|Messrs)\.?\s+(?P<n>(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+){0,3}"
+        r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)(?P<more>(?:,?\s+(?:and\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)*)"
+    )
+    for m in rx.finditer(doc.flat):
+        gender = HONORIFICS.get(m.group("h"))
+        names = [m.group("n")]
+        if m.group("h") == "Messrs":
+            names += re.findall(r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+", m.group("more"))
+        for n in names:
+            n = re.sub(r"[’']s$", "", n)
+            p = resolve_person(ents, n)
+            if p is None:
+                if len(n.split()) < 2:
+                    continue
+                start = doc.flat.index(n, m.start())
+                p = ents.add(Entity("person", n, start, start + len(n)))
+            short = f"{m.group('h')} {n}" if m.group("h") != "Messrs" else n
+            if short != p.name and short not in p.variants:
+                p.variants.append(short)
+            if gender:
+                p.attrs["gender"] = gender
+
+
+def resolve_person(ents: Entities, name: str) -> Entity | None:
+    """The person a short form refers to: same name, or the full name ends with it."""
+    words = name.split()
+    hits = [
+        p
+        for p in ents.of("person")
+        if p.name == name or (p.name or "").split()[-len(words) :] == words
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def add_spelling_variants(doc: Doc, ents: Entities) -> None:
+    for m in re.finditer(r"\((?:also spelled|also known as|a\.k\.a\.)\s+(?P<v>[^)]+)\)", doc.flat):
+        before = doc.flat[max(0, m.start() - 60) : m.start()]
+        for p in ents.of("person"):
+            if any(before.rstrip().endswith(f) for f in [p.name or "", *p.variants]):
+                v = clean(m.group("v"))
+                p.variants.append(v)
+                for q in ents.of("person"):
+                    if q is not p and q.name == v:
+                        p.mentions.extend(q.mentions)
+                        ents.items.remove(q)
+
+
+_NUM = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a dozen|"
+    r"dozens of|some|about \w+|at least \w+)"
+)
+_CAP = r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+"
+#: Nouns for a group of co-accused and the role they take: "six other accused", "22 other
+#: lawyers".
+GROUP_ROLES = {"lawyers": "lawyer", "defenders": "defender", "activists": "defender",
+               "journalists": "journalist"}  # fmt: skip
+UNNAMED = [
+    (re.compile(rf"\b(?P<n>(?:{_CAP} ){{0,2}}{_CAP}[’']s lawyer)\b(?! [A-Z])"), "lawyer"),
+    # "a lawyer for Anna Kovacs said": a lawyer named only by the client
+    (
+        re.compile(
+            rf"\b(?P<n>(?:[Aa]n?|[Tt]he) lawyer (?:for|of|representing) (?:{_CAP} ){{0,2}}{_CAP})"
+            rf"(?![’']s)(?!\w)(?!,? (?:{_CAP}|who is|is)\b)"
+        ),
+        "lawyer",
+    ),  # fmt: skip
+    (re.compile(rf"\b(?P<n>(?:{_CAP} ){{0,2}}{_CAP}[’']s relatives)\b"), "relative"),
+    (
+        re.compile(
+            rf"(?<!the )\b(?P<n>(?:{_NUM}\s+)?(?:unknown|unidentified|masked|armed|hooded|"
+            r"plain-?clothes?d?)\s+(?:men|women|persons|people|assailants|individuals|attackers|"
+            r"gunmen|officers))\b"
+        ),
+        "other",
+    ),
+    # "four young Farland men": a counted group the text does not name ("the two men" refers
+    # back to people already named)
+    (
+        re.compile(
+            rf"(?<![Tt]he )(?<!\w)(?P<n>{_NUM} (?:(?:young|elderly|local|{_CAP}) ){{1,2}}"
+            r"(?:men|women|youths|boys|girls|farmers|students))\b"
+        ),
+        "other",
+    ),  # fmt: skip
+    # "members of an alleged criminal gang": an armed group's members
+    (
+        re.compile(
+            r"\b(?P<n>members of (?:an?|the) (?:alleged |suspected )?(?:[\w-]+ ){0,3}"
+            r"(?:group|gang|cartel|militia|paramilitar(?:y|ies)))\b"
+        ),
+        "other",
+    ),  # fmt: skip
+    (re.compile(r"\b(?P<n>the prosecutor)(?= [a-z]+ed\b)"), "prosecutor"),
+    # "six other accused", "22 other lawyers" (not when named next: "among them X")
+    (
+        re.compile(
+            rf"\b(?P<n>{_NUM} other (?:accused|defendants|detainees|suspects|lawyers|"
+            r"defenders|activists|journalists))\b(?!,? (?:among|including)\b)"
+        ),
+        "group",
+    ),  # fmt: skip
+    # "The six others are members of X": the rest of a list just given
+    (re.compile(rf"\b(?P<n>[Tt]he {_NUM} others)\b(?!,? (?:among|including)\b)"), "list"),
+    (
+        re.compile(
+            r"\b(?P<n>(?:the |a |an )?(?:[A-Z][\w’'\-]+ ){0,4}(?:and [A-Z][\w’'\-]+ )?"
+            r"(?:Judge|Magistrate)(?: of [A-Z][\w’'\-]+)?)(?! [A-Z])"
+        ),
+        "judge",
+    ),
+    (re.compile(r"(?<![\w ]of )\b(?P<n>investigators)\b"), "other"),
+]
+
+
+#: A literal every match of the pattern of the same index in UNNAMED contains: the patterns are
+#: run only around it, which keeps the regex engine from trying every position of the text.
+UNNAMED_ANCHORS = [
+    re.compile(a)
+    for a in (
+        r"s lawyer",
+        r"lawyer (?:for|of|repr)",
+        r"s relatives",
+        r"(?:men|women|persons|people|assailants|individuals|attackers|gunmen|officers)\b",
+        r"(?:men|women|youths|boys|girls|farmers|students)\b",
+        r"members of",
+        r"the prosecutor",
+        r" other ",
+        r" others\b",
+        r"Judge|Magistrate",
+        r"investigators",
+    )
+]
+
+
+def _unnamed_matches(flat: str, rx: re.Pattern[str], anchor: re.Pattern[str]):
+    seen = set()
+    for am in anchor.finditer(flat):
+        for m in rx.finditer(flat, max(0, am.start() - 120), min(len(flat), am.end() + 60)):
+            if m.start() <= am.start() and am.end() <= m.end() and m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
+def add_unnamed(doc: Doc, ents: Entities) -> None:
+    """Actors the text describes but does not name: "his lawyer", "two masked men"."""
+    taken: list[tuple[int, int]] = []
+    for (rx, role), anchor in zip(UNNAMED, UNNAMED_ANCHORS, strict=True):
+        for m in _unnamed_matches(doc.flat, rx, anchor):
+            label = clean(m.group("n"))
+            if any(a < m.end("n") and m.start("n") < b for a, b in taken):
+                continue
+            if role == "judge" and not re.match(r"the [A-Z][\w’'\-]+ ", label):
+                continue  # only "the Principal Judge of X" stands for an unnamed judge
+            owner = re.match(r"(.+?)[’']s ", label) or re.match(
+                r"(?:[Aa]n?|[Tt]he) lawyer (?:for|of|representing) (.+)$", label
+            )
+            if owner and not any(
+                owner.group(1) == p.name or owner.group(1) in p.variants for p in ents.of("person")
+            ):
+                continue
+            if any(label in e.variants for e in ents.of("person") if e.name is None):
+                continue
+            roles = [_group_role(doc, ents, m, role)]
+            e = Entity("person", None, m.start("n"), m.end("n"), variants=[label])
+            e.mentions.append((e.start, e.end))
+            e.attrs.update(roles=roles, positions=[], gender="unknown")
+            if "men" in label.split():
+                e.attrs["gender"] = "male"
+            ents.items.append(e)
+            taken.append((m.start("n"), m.end("n")))
+
+
+def _group_role(doc: Doc, ents: Entities, m: re.Match[str], role: str) -> str:
+    """The role of a group: from its noun ("other lawyers"), or for "the six others" the role
+    most of the people named in the sentences just before share."""
+    if role == "group":
+        return GROUP_ROLES.get(m.group("n").split()[-1], "other")
+    if role != "list":
+        return role
+    lo = m.start() - 400
+    counts: dict[str, int] = {}
+    for p in ents.of("person"):
+        if p.name and any(lo <= a < m.start() for a, _ in p.mentions):
+            for r in p.attrs.get("roles", []):
+                counts[r] = counts.get(r, 0) + 1
+    return max(counts, key=lambda r: counts[r]) if counts else "other"

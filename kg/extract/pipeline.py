@@ -1,0 +1,259 @@
+"""Turn the text of an appeal into a case record, by general rules.
+
+Appeals are written to a house style: a dated header, a title ``Country: what happened``, a
+narrative of dated legal steps ("On 7 November 2017, the X Court ..."), a paragraph on the
+instruments at stake and a numbered list of demands. The rules here read that style: capitalised
+runs of words become people, bodies, places or instruments according to their head word; sentences
+with an event verb become dated events; the numbered list becomes demands. Nothing is specific to
+one appeal. Every item carries the span of text that states it, so a reviewer can check it.
+
+The record follows the corpus gold format (see ``docs/extraction.md``) and adds evidence spans,
+confidences and an ``extraction`` block.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+import yaml
+
+from kg import __version__
+from kg.extract.dates import find_dates
+from kg.extract.demands import find_demands, find_rights
+from kg.extract.entities import Entities, Entity
+from kg.extract.events import find_events
+from kg.extract.layout import find_issuer, find_main_country, read_header
+from kg.extract.names import add_acronyms, add_lower_bodies, add_quoted_orgs, classify_runs
+from kg.extract.persons import (
+    add_honorific_mentions,
+    add_spelling_variants,
+    add_unnamed,
+    merge_persons,
+)
+from kg.extract.provisions import add_known_instruments, add_provisions
+from kg.extract.roles import person_roles
+from kg.extract.text import Doc, evidence, find_runs, make_doc
+
+
+def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dict[str, Any]:
+    """Read one appeal into a case record in the corpus gold format, with evidence spans.
+
+    A text that is not an appeal yields a record with empty lists rather than an error: finding
+    nothing is an honest answer, and the caller can decide what to do with it.
+    """
+    doc = make_doc(text)
+    header = read_header(doc)
+    main_country = find_main_country(doc, header["title"])
+    ents = Entities()
+    runs = find_runs(doc)
+    classify_runs(doc, runs, ents, main_country)
+    add_lower_bodies(doc, ents, main_country)
+    add_quoted_orgs(doc, ents, main_country)
+    add_acronyms(doc, ents)
+    add_known_instruments(doc, ents)
+    _drop_person_overlaps(ents)
+    merge_persons(doc, ents)
+    add_honorific_mentions(doc, ents)
+    add_spelling_variants(doc, ents)
+    _add_short_mentions(doc, ents)
+    person_roles(doc, ents, header["title_span"])
+    add_unnamed(doc, ents)
+    _merge_short_orgs(ents)
+    _assign_ids(ents)
+    provs = add_provisions(doc, ents)
+    _drop_unused_instruments(ents)
+    demands, demands_start = find_demands(doc, main_country)
+    dates = find_dates(doc, header["date"])
+    events = find_events(doc, ents, dates, provs, demands_start, header["title_span"])
+    for i, ev in enumerate(events, 1):
+        ev["id"] = f"e{i}"
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    countries = [main_country] if main_country else []
+    return {
+        "appeal": {
+            "id": appeal_id,
+            "issuer": find_issuer(doc, ents),
+            "date": header["date"].isoformat() if header["date"] else None,
+            "title": header["title"],
+            "countries": countries,
+            "sha256": sha,
+            "source": source,
+            "access": "public",
+        },
+        "persons": [_person_out(doc, p) for p in ents.of("person")],
+        "organisations": [_org_out(doc, o) for o in ents.of("organisation")],
+        "places": [_place_out(doc, pl) for pl in ents.of("place")],
+        "instruments": [_inst_out(doc, i) for i in ents.of("instrument")],
+        "events": events,
+        "rights": find_rights(doc, ents),
+        "demands": demands,
+        "extraction": {
+            "tool": "appeals-kg",
+            "version": __version__,
+            "time": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "input_sha256": sha,
+        },
+    }
+
+
+def _drop_person_overlaps(ents: Entities) -> None:
+    """A "person" inside an organisation or instrument name is part of that name."""
+    spans = [(a, b) for e in ents.items if e.kind != "person" for a, b in e.mentions]
+    for p in ents.of("person"):
+        p.mentions = [(a, b) for a, b in p.mentions if not any(x <= a and b <= y for x, y in spans)]
+        if not p.mentions:
+            ents.items.remove(p)
+
+
+#: A capitalised word (not an initial, not "Mr.") right before a surname: part of a full name.
+AFTER_NAME_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-ÿı-ž][\w’'-]*\s+$")
+
+
+def _add_short_mentions(doc: Doc, ents: Entities) -> None:
+    """Bare surnames (``Bialiatski``) are mentions, and variants, of the one person so named."""
+    persons = ents.of("person")
+    counts: dict[str, int] = {}
+    for q in persons:
+        for w in _surname_words(q.name)[-1:]:
+            counts[w] = counts.get(w, 0) + 1
+    owners = {}
+    for p in persons:
+        words = _surname_words(p.name)
+        if len(words) >= 2 and counts[words[-1]] == 1:
+            owners[words[-1]] = p
+    if not owners:
+        return
+    rx = re.compile(r"\b(?:" + "|".join(map(re.escape, owners)) + r")\b")
+    hits: dict[str, list[re.Match[str]]] = {}
+    for m in rx.finditer(doc.flat):
+        hits.setdefault(m.group(), []).append(m)
+    for last, p in owners.items():
+        for m in hits.get(last, []):
+            if any(a <= m.start() < b for a, b in p.mentions):
+                continue
+            if AFTER_NAME_WORD.search(doc.flat, max(0, m.start() - 40), m.start()):
+                continue  # "Njeri Mwangi": another person's given name comes first
+            p.mentions.append((m.start(), m.end()))
+            if last not in p.variants:
+                p.variants.append(last)
+
+
+def _surname_words(name: str | None) -> list[str]:
+    """The words of a name without a generational suffix: the surname of "A B Jr." is B."""
+    words = (name or "").split()
+    while len(words) > 2 and words[-1].rstrip(".") in ("Jr", "Sr", "II", "III", "IV"):
+        words = words[:-1]
+    return words
+
+
+def _assign_ids(ents: Entities) -> None:
+    prefix = {"person": "p", "organisation": "o", "place": "l", "instrument": "i"}
+    for kind, pre in prefix.items():
+        for i, e in enumerate(ents.of(kind), 1):
+            e.id = f"{pre}{i}"
+
+
+def _merge_short_orgs(ents: Entities) -> None:
+    """``European Court`` and ``Memorial`` are short forms of ``European Court of Human Rights``
+    and ``Human Rights Centre “Memorial”`` when such a longer name is in the text."""
+    orgs = sorted(ents.of("organisation"), key=lambda e: -len(e.name or ""))
+    for short in orgs:
+        sw = (short.name or "").split()
+        for full in orgs:
+            fw = (full.name or "").split()
+            if full is short or len(fw) <= len(sw) or full not in ents.items:
+                continue
+            prefix = len(sw) >= 2 and fw[: len(sw)] == sw and fw[len(sw)] in ("of", "on", "for")
+            quoted = len(sw) == 1 and any(w.strip('“”"') == sw[0] and w != sw[0] for w in fw)
+            if prefix or quoted:
+                if short.name not in full.variants:
+                    full.variants.append(short.name or "")
+                full.mentions.extend(short.mentions)
+                ents.items.remove(short)
+                break
+
+
+def _drop_unused_instruments(ents: Entities) -> None:
+    for e in ents.of("instrument"):
+        if e.name and len(e.name.split()) == 1 and not e.attrs.get("provisions"):
+            ents.items.remove(e)
+
+
+def _ev(doc: Doc, e: Entity) -> list[dict[str, Any]]:
+    out = []
+    for a, b in sorted(set(e.mentions))[:3]:
+        out.extend(evidence(doc, a, b))
+    return out
+
+
+def _person_out(doc: Doc, p: Entity) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "variants": list(dict.fromkeys(v for v in p.variants if v and v != p.name)),
+        "gender": p.attrs.get("gender", "unknown"),
+        "roles": p.attrs.get("roles", ["other"]),
+        "positions": p.attrs.get("positions", []),
+        "confidence": 0.8 if p.name else 0.6,
+        "evidence": _ev(doc, p),
+    }
+
+
+def _org_out(doc: Doc, o: Entity) -> dict[str, Any]:
+    parent = o.attrs.get("part_of")
+    return {
+        "id": o.id,
+        "name": o.name,
+        "variants": list(dict.fromkeys(v for v in o.variants if v and v != o.name)),
+        "kind": o.attrs.get("kind", "other"),
+        "country": o.attrs.get("country"),
+        "founded": _founded(doc, o),
+        "part_of": parent.id if isinstance(parent, Entity) else None,
+        "confidence": 0.7,
+        "evidence": _ev(doc, o),
+    }
+
+
+def _founded(doc: Doc, o: Entity) -> str | None:
+    a, b = min(o.mentions)
+    m = re.match(r"[^.]{0,40}?\bfounded in (\d{4})", doc.flat[b : b + 80])
+    return m.group(1) if m else None
+
+
+def _place_out(doc: Doc, pl: Entity) -> dict[str, Any]:
+    return {"id": pl.id, "name": pl.name, "kind": pl.attrs.get("kind", "site"),
+            "evidence": _ev(doc, pl)}  # fmt: skip
+
+
+def _inst_out(doc: Doc, i: Entity) -> dict[str, Any]:
+    kind = i.attrs.get("kind", "law")
+    return {
+        "id": i.id,
+        "name": i.name,
+        "kind": kind,
+        "jurisdiction": i.attrs.get("jurisdiction"),
+        "parties": [],
+        "date": None,
+        "provisions": [{**p, "evidence": _ev(doc, i)[:1]} for p in i.attrs.get("provisions", [])],
+        "evidence": _ev(doc, i),
+    }
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style for records, flow style for short lists of plain values."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    flow = all(isinstance(x, str | int | float) for x in data) and len(data) < 12
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_Dumper.add_representer(list, _represent_list)
+
+
+def dump_record(record: dict[str, Any]) -> str:
+    """YAML with keys in the order of the gold format, so records diff cleanly."""
+    return yaml.dump(record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)

@@ -1,0 +1,207 @@
+"""Roles and positions of persons from the words around each mention: titles before the name,
+appositions after it, signatures, gender cues.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract.entities import STATE_KINDS, Entities, Entity
+from kg.extract.lexicon import GENDER_NOUN_RE, GENDER_NOUNS, ORG_HEADS
+from kg.extract.persons import POSSESSIVE_LAWYER, TITLE_RX
+from kg.extract.text import Doc, clean
+
+
+def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -> None:
+    """Roles and positions from the words around each mention."""
+    flat = doc.flat
+    for p in ents.of("person"):
+        p.attrs["_text"] = doc.text
+        roles: list[str] = []
+        positions: list[dict[str, Any]] = []
+        for start, end in sorted(p.mentions):
+            before = flat[max(0, start - 45) : start]
+            gap = list(re.finditer(r"\n[ \t]*\n", doc.text[max(0, start - 45) : start]))
+            if gap:
+                before = before[gap[-1].end() :]  # a blank line ends what describes a name
+            after = flat[end : end + 90]
+            _roles_before(before, roles, positions, p)
+            _roles_after(after, roles, positions, p, ents, end)
+        if title_span and any(
+            title_span[0] <= s < title_span[1] and not re.search(r"\bby\s+$", flat[s - 5 : s])
+            for s, _ in p.mentions
+        ):
+            roles.append("defender")  # named in the title, and not as the one who acts ("by X")
+        if "lawyer?" in roles:
+            # a lawyer who is the one persecuted is a defender; one who acts for others a lawyer
+            roles = [r for r in roles if r != "lawyer?"]
+            targeted = "defender" in roles or _default_role(doc, p) == "defender"
+            roles.append("defender" if targeted else "lawyer")
+        complains = any(
+            COMPLAINANT_BEFORE.search(flat[max(0, s - 80) : s]) or COMPLAINANT_AFTER.match(flat, e)
+            for s, e in p.mentions
+        )
+        if not roles:
+            roles.append(_default_role(doc, p))
+        if complains and not {"defender", "judge", "prosecutor"} & set(roles):
+            roles.append("complainant")
+            if "other" in roles:
+                roles.remove("other")
+        order = ["defender", "official", "complainant", "lawyer", "judge", "prosecutor",
+                 "journalist", "relative", "witness", "other"]  # fmt: skip
+        roles = sorted(set(roles), key=order.index)
+        if "relative" in roles and "defender" in roles and len(roles) > 1:
+            roles.remove("defender")
+        p.attrs["roles"] = roles
+        p.attrs["positions"] = positions
+        p.attrs.setdefault("gender", _gender(doc, p))
+        del p.attrs["_text"]
+
+
+def _roles_before(
+    before: str, roles: list[str], positions: list[dict[str, Any]], p: Entity
+) -> None:
+    before = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s*$", "", before)
+    for rx, r1, r2 in TITLE_RX:
+        m = rx.search(before)
+        if not m:
+            continue
+        if r1 == "lawyer" and not POSSESSIVE_LAWYER.search(before):
+            roles.append("lawyer?")  # a lawyer, or a defender who is one: decided later
+            return
+        roles.append(r1)
+        if r2:
+            roles.append(r2)
+        if r1 in ("official", "judge") and m.group(0)[:1].isupper():
+            positions.append({"title": clean(m.group(0)).rstrip(","), "organisation": None})
+        return
+    m = GENDER_NOUN_RE.search(before)
+    if m:
+        roles.append("relative")
+        if GENDER_NOUNS[m.group(1)] != "unknown":
+            p.attrs["gender"] = GENDER_NOUNS[m.group(1)]
+        return
+    if APPOSED_MEMBER.search(before):
+        roles.append("defender")
+        return
+    m = POST_OF_BEFORE.search(before)
+    if m and not any(w in ORG_HEADS and ORG_HEADS[w] not in STATE_KINDS
+                     for w in m.group("t").split()):  # fmt: skip
+        roles.append("prosecutor" if "Prosecutor" in m.group("t") else "official")
+        if "Prosecutor" in m.group("t"):
+            roles.append("official")
+        positions.append({"title": clean(m.group("t")), "organisation": None})
+        return
+    if re.search(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$", before):
+        roles.append("defender")
+
+
+OFFICIAL_WORDS = re.compile(
+    r"(?<![-\w])(?:Mayor|President|Minister|Governor|Commissioner|Rapporteur|Ombudsman|"
+    r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General)\b"
+)
+LEAD_TITLES = re.compile(
+    r"(?:former |then |the )?(?:(?:national |general |programme |program )?coordinator|chair|"
+    r"chairman|chairwoman|chairperson|head|director|founder|co-founder|deputy|secretary[- ]general|"
+    r"president|spokesperson|leader)\b",
+    re.I,
+)
+#: "Another leader of the community, X": a member or leader of a group named before the name.
+APPOSED_MEMBER = re.compile(
+    r"\b(?:leader|member|founder|co-founder|coordinator|activist|defender)s? of [^,.;()]{2,50},\s*$"
+    r"|\b(?:its|their|the group's|the union's) (?:leader|founder|co-founder|coordinator|"
+    r"chairperson|chairman|chairwoman)s?,\s*$"
+)
+#: "The Minister of Interior, A B," / "Governor of X Province A B": a state post before the name.
+POST_OF_BEFORE = re.compile(
+    r"\b(?P<t>(?:Deputy |Vice[- ])?(?:Prime Minister|Minister|Mayor|Governor|President|Prefect|"
+    r"Attorney General|Prosecutor General|Ambassador|Commander|Chief)(?: of| for)(?: the)?"
+    r"(?: [A-Z][\w’'\-]+| of| and){1,5}),?\s*$"
+)
+#: The one who brings a complaint or a case: "a complaint by X", "a case brought ... by X",
+#: "X filed a perjury complaint".
+COMPLAINANT_BEFORE = re.compile(
+    r"\b(?:complaint|lawsuit|suit|case|charges?)\b[^.;]{0,60}?\bby\s+$"
+    r"|\bcomplaint (?:of|by|from)\b[^.]{0,60}$"
+)
+COMPLAINANT_AFTER = re.compile(
+    r"(?:,[^,.;]{0,60},)?\s+(?:had\s+|then\s+|also\s+)?(?:filed|lodged|submitted|brought)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit)\b"
+)
+SIGNATURE_TITLE = re.compile(
+    r"\s*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|Chair|Director|"
+    r"Secretary|Commissioner)[^\n]{0,120})"
+)
+
+
+def _roles_after(
+    after: str,
+    roles: list[str],
+    positions: list[dict[str, Any]],
+    p: Entity,
+    ents: Entities,
+    end: int,
+) -> None:
+    title = SIGNATURE_TITLE.match(_text_after(p, end))
+    if title:
+        roles.append("official")
+        positions.append({"title": clean(title.group("t")), "organisation": None})
+    after = re.sub(r"^\.(?=,)", "", after)  # "A B Jr., then Minister": the suffix's dot
+    after = re.sub(r"^\s+and\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s*){1,4}(?=,|\s+acting)", "", after)
+    if re.match(r"\s+(?:acting for the prosecution|for the prosecution)", after):
+        roles.append("prosecutor")
+    if re.match(r"\s+presiding", after):
+        roles.append("judge")
+    m = re.match(
+        r"\s*(?:\([^)]*\)\s*)?(?:,\s*|\s+(?:is|was)\s+)(?:also\s+)?(?:(?:a|an|the|his|her|then|"
+        r"now)\s+)?(?P<desc>[^,;.]{2,80})",
+        after,
+    )
+    if not m:
+        return
+    desc = m.group("desc")
+    if OFFICIAL_WORDS.search(desc) and not re.match(r"(?:Vice|Deputy)", desc):
+        roles.append("official")
+        positions.append({"title": clean(desc), "organisation": None})
+        return
+    if re.match(r"(?:human rights )?(?:defender|activist)|.*\b(?:civic )?activist", desc):
+        roles.append("defender")
+    if LEAD_TITLES.match(desc):
+        roles.append("defender")
+    if re.match(r"(?:a )?lawyer\b", desc) and "defender" not in roles:
+        roles.append("defender")
+    if re.match(r"employees? of", desc):
+        positions.append({"title": "employee", "organisation": None})
+    if re.match(r"journalist", desc):
+        roles.append("journalist")
+
+
+def _text_after(p: Entity, end: int) -> str:
+    text = p.attrs.get("_text", "")
+    return text[end : end + 140]
+
+
+def _default_role(doc: Doc, p: Entity) -> str:
+    """Someone named in a sentence about arrest, trial or sentence is taken as a defender."""
+    for s in doc.sentences:
+        if any(s.start <= a < s.end for a, _ in p.mentions):
+            if re.search(
+                r"\b(?:arrest|detain|sentenc|convict|acquitt|charged|banned|defendant|"
+                r"release|prosecut|trial)",
+                doc.flat[s.start : s.end],
+            ):
+                return "defender"
+    return "other"
+
+
+def _gender(doc: Doc, p: Entity) -> str:
+    for s in doc.sentences:
+        text = doc.flat[s.start : s.end]
+        if any(s.start <= a < s.end for a, _ in p.mentions) and len(p.mentions) > 1:
+            nxt = doc.flat[s.end : s.end + 200]
+            if re.match(r"\s*(?:He|His)\b", nxt) or re.search(r"\b(?:he|his)\b", text):
+                return "male"
+            if re.match(r"\s*(?:She|Her)\b", nxt) or re.search(r"\b(?:she|her)\b", text):
+                return "female"
+    return "unknown"

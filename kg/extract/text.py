@@ -1,0 +1,175 @@
+"""The text model: tokens, sentences and paragraphs over the original text with exact offsets,
+and runs of capitalised words, the raw material of names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# ---------------------------------------------------------------- text model
+
+TOKEN_RE = re.compile(
+    r"No\.(?=\s*\d)|[^\W\d_][\w’'\-.]*[\w](?:(?<=s)['’](?!\w))?|[^\W\d_]|\d+(?:st|nd|rd|th)?|“|”|\"|\S"
+)
+CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from", "in", "No."})
+SENT_END = re.compile(r"(?<=[.;!?])[”\"’)]?\s+(?=[“\"(]?[A-Z0-9İÖÜŞÇ])|\n[ \t]*\n\s*")
+ABBREV_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs|No|St|Art|Prof|para|Nos|Jr|Sr|v|vs)\.$")
+
+
+@dataclass
+class Span:
+    """A stretch of the text, with offsets into the string given to :func:`extract_case`."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Doc:
+    """The text plus views of it that the rules share.
+
+    ``flat`` has every line break replaced by a space, keeping offsets, so that a name wrapped
+    across lines is still one name.
+    """
+
+    text: str
+    flat: str
+    sentences: list[Span]
+    paragraphs: list[Span]
+    sentence_starts: list[int] = field(default_factory=list)
+
+
+def make_doc(text: str) -> Doc:
+    flat = re.sub(r"[\n\r\t\f\v]", " ", text)
+    paragraphs = []
+    pos = 0
+    for m in re.finditer(r"\n[ \t]*\n", text):
+        paragraphs.append(Span(pos, m.start()))
+        pos = m.end()
+    paragraphs.append(Span(pos, len(text)))
+    sentences = []
+    for para in paragraphs:
+        start = para.start
+        for m in SENT_END.finditer(text, para.start, para.end):
+            if ABBREV_END.search(flat[max(start, m.start() - 8) : m.start()]):
+                continue
+            if re.search(r"\b[A-Z]\.$", flat[m.start() - 3 : m.start()]):
+                continue
+            _add_sentence(sentences, flat, start, m.start())
+            start = m.end()
+        _add_sentence(sentences, flat, start, para.end)
+    paragraphs = [p for p in paragraphs if flat[p.start : p.end].strip()]
+    return Doc(text=text, flat=flat, sentences=sentences, paragraphs=paragraphs,
+               sentence_starts=[s.start for s in sentences])  # fmt: skip
+
+
+def _add_sentence(out: list[Span], flat: str, start: int, end: int) -> None:
+    while start < end and flat[start].isspace():
+        start += 1
+    while end > start and flat[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end))
+
+
+def evidence(doc: Doc, start: int, end: int) -> list[dict[str, Any]]:
+    return [{"quote": doc.text[start:end], "start": start, "end": end}]
+
+
+_WS = re.compile(r"\s+")
+NON_WORD = re.compile(r"[^\w]+")
+
+
+def clean(s: str) -> str:
+    """Collapse whitespace, as names are written in the record."""
+    return _WS.sub(" ", s).strip()
+
+
+# ---------------------------------------------------------------- capitalised runs
+
+
+@dataclass
+class Run:
+    """A maximal run of capitalised words, joined by connectors such as ``of the``."""
+
+    start: int
+    end: int
+    tokens: list[tuple[str, int, int]]
+
+    @property
+    def words(self) -> list[str]:
+        return [t for t, _, _ in self.tokens]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or (tok[:1].isdigit() and tok[-2:] in ("st", "nd", "rd", "th"))
+
+
+def find_runs(doc: Doc) -> list[Run]:
+    """Capitalised runs in the text; quotes inside a name (``Centre “Memorial”``) are kept."""
+    toks = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(doc.flat)]
+    runs: list[Run] = []
+    i = 0
+    while i < len(toks):
+        if not _is_cap(toks[i][0]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            tok = toks[j][0]
+            if _short_line_break(doc.text, toks[j - 1][2], toks[j][1]):
+                break
+            if _is_cap(tok) or (tok in ("No.",) and j + 1 < len(toks)):
+                j += 1
+                continue
+            if tok in ("“", '"') and j + 1 < len(toks) and _is_cap(toks[j + 1][0]):
+                close = next(
+                    (k for k in range(j + 1, min(j + 8, len(toks))) if toks[k][0] in ("”", '"')),
+                    None,
+                )
+                if close and all(_is_cap(t[0]) for t in toks[j + 1 : close]):
+                    j = close + 1
+                    continue
+            if (
+                tok == "("
+                and j + 3 < len(toks)
+                and _is_cap(toks[j + 1][0])
+                and toks[j + 2][0] == ")"
+                and _is_cap(toks[j + 3][0])
+                and not toks[j + 1][0].isupper()
+            ):
+                j += 3  # "Unlawful Activities (Prevention) Act": a bracketed word in a name
+                continue
+            if tok.isdigit() and toks[j - 1][0] == "No.":
+                j += 1
+                continue
+            k = j
+            while k < len(toks) and toks[k][0] in CONNECTORS:
+                k += 1
+            if k > j and k < len(toks) and _is_cap(toks[k][0]) and _gap_ok(doc, toks, j - 1, k):
+                j = k
+                continue
+            break
+        runs.append(Run(toks[i][1], toks[j - 1][2], toks[i:j]))
+        i = j
+    return runs
+
+
+def _short_line_break(text: str, a: int, b: int) -> bool:
+    """A line break after a short line ends a run: signature blocks put name and title apart.
+    A blank line always does: a name never runs across paragraphs."""
+    nl = text.find("\n", a, b)
+    if nl < 0:
+        return False
+    if text.find("\n", nl + 1, b) >= 0:
+        return True
+    line_start = text.rfind("\n", 0, a) + 1
+    return nl - line_start < 50
+
+
+def _gap_ok(doc: Doc, toks: list[tuple[str, int, int]], a: int, b: int) -> bool:
+    """Connectors may join a name only inside one sentence and without punctuation."""
+    gap = doc.flat[toks[a][2] : toks[b][1]]
+    return not re.search(r"[,;:.()]", gap) and len(gap) < 40
