@@ -44,6 +44,21 @@ def echo_err(msg: str) -> None:
     click.echo(msg, err=True)
 
 
+def public_option(f):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--public", is_flag=True, help="Read the public store (what exports and kg serve show)."
+    )(f)
+
+
+def _open_store(store_path: Path, public: bool):  # type: ignore[no-untyped-def]
+    """Open the full or the public store of a build and say on stderr which one is read."""
+    from kg.store import Store, public_store_path
+
+    store = Store.open(public_store_path(store_path) if public else store_path)
+    echo_err(f"store: {store_path} ({'public' if public else 'full'})")
+    return store
+
+
 class KgClickError(click.ClickException):
     """A KgError as click shows it: ``Error: <message>`` and the error's exit code."""
 
@@ -110,7 +125,8 @@ def build(store_path: Path, data_dir: Path | None) -> None:
         echo_err(f"note: {case.record_path} is shadowed by the curated record of {case.appeal_id}")
     _report_identities(result, data_dir or DATA_DIR)
     click.echo(
-        f"Built {store_path}: {len(result.cases)} case(s), {result.entities} entities, "
+        f"Built {store_path} (full and public stores): {len(result.cases)} case(s), "
+        f"{result.entities} entities, "
         f"{result.triples} triples in {result.graphs} graphs ({result.derived} derived) "
         f"in {result.seconds:.2f}s"
     )
@@ -158,9 +174,10 @@ def run(store_path: Path, data_dir: Path | None, dist_dir: Path) -> None:
     Example: kg run
     """
     from kg.check.validate import validate_store
-    from kg.publish.export import export
+    from kg.publish.bundle import write_together
+    from kg.publish.export import export, void_description
     from kg.stats import collect_stats
-    from kg.store import Store
+    from kg.store import Store, public_store_path
     from kg.store.build import build as run_build
     from kg.vocab import DATA_DIR
 
@@ -169,8 +186,16 @@ def run(store_path: Path, data_dir: Path | None, dist_dir: Path) -> None:
     store = Store.open(store_path)
     report = validate_store(store)
     stats = collect_stats(store, store_path)
-    export(store, "turtle", output=dist_dir / "kg.ttl")
-    export(store, "trig", output=dist_dir / "kg.trig", void_output=dist_dir / "void.ttl")
+    # dist/ is public: it reads only the public store, and its three files change together.
+    public = Store.open(public_store_path(store_path))
+    write_together(
+        {
+            dist_dir / "kg.ttl": export(public, "turtle", include_restricted=True),
+            dist_dir / "kg.trig": export(public, "trig", include_restricted=True),
+            dist_dir / "void.ttl": void_description(public),
+        },
+        own_folder=True,
+    )
     click.echo(f"cases:     {len(result.cases)}")
     click.echo(f"entities:  {result.entities}")
     click.echo(f"triples:   {stats.triples} in {len(stats.graphs)} named graphs")
@@ -230,6 +255,7 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--allow-network", is_flag=True, help="Allow queries that call remote endpoints (SERVICE)."
 )
+@public_option
 def query(
     store_path: Path,
     name_or_file: str | None,
@@ -237,6 +263,7 @@ def query(
     fmt: str | None,
     list_: bool,
     allow_network: bool,
+    public: bool,
 ) -> None:
     """Run a query from queries/ (by name, e.g. cq04) or a .rq file.
 
@@ -248,7 +275,6 @@ def query(
     """
     from kg.errors import QueryError
     from kg.query import find_query, format_result, list_queries, run_query
-    from kg.store import Store
 
     if list_:
         for q in list_queries():
@@ -263,7 +289,7 @@ def query(
                 f"{qf.path}: this query calls a remote endpoint (SERVICE); "
                 "rerun with --allow-network to let it use the network"
             )
-    result = run_query(Store.open(store_path), qf, _parse_params(params))
+    result = run_query(_open_store(store_path, public), qf, _parse_params(params))
     if isinstance(result, bool):
         click.echo("true" if result else "false")
         return
@@ -334,11 +360,10 @@ def export(
     from rdflib import URIRef
 
     from kg.publish.export import export as run_export
-    from kg.store import Store
 
     void_path = output.parent / "void.ttl" if output is not None and void else None
     data = run_export(
-        Store.open(store_path),
+        _open_store(store_path, not include_restricted),
         fmt,
         URIRef(graph) if graph else None,
         output,
@@ -356,15 +381,15 @@ def export(
 @cli.command(epilog=EXIT_CODES)
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
-def stats(store_path: Path, as_json: bool) -> None:
+@public_option
+def stats(store_path: Path, as_json: bool, public: bool) -> None:
     """Counts per class and per named graph, and the store's size on disk.
 
     Example: kg stats --json
     """
     from kg.stats import collect_stats
-    from kg.store import Store
 
-    s = collect_stats(Store.open(store_path), store_path)
+    s = collect_stats(_open_store(store_path, public), store_path)
     click.echo(s.to_json() if as_json else s.to_text())
 
 
@@ -612,6 +637,11 @@ LINKS_HELP = "Folder of link decisions (default: the project's data/links)."
     show_default=True,
     help="Seconds between two requests to the endpoint.",
 )
+@click.option(
+    "--include-restricted",
+    is_flag=True,
+    help="Also look up restricted and confidential entities (sends their names to the endpoint).",
+)
 def link(
     store_path: Path,
     endpoint: str | None,
@@ -622,6 +652,7 @@ def link(
     review_path: Path | None,
     cache_dir: Path,
     min_interval: float,
+    include_restricted: bool,
 ) -> None:
     """Propose Wikidata links for the graph's entities; people always go to review.
 
@@ -642,7 +673,6 @@ def link(
         write_auto_links,
         write_review,
     )
-    from kg.store import Store
     from kg.vocab import DATA_DIR
 
     kinds = tuple(t.strip() for t in types.split(",")) if types else KINDS
@@ -654,7 +684,7 @@ def link(
     links_dir = links_dir or DATA_DIR / "links"
     # Not inside the links folder: the build reads every CSV there as decisions.
     review_path = review_path or DATA_DIR / "link-review.csv"
-    graph = _entities_to_link(Store.open(store_path))
+    graph = _entities_to_link(_open_store(store_path, not include_restricted))
     client = WikidataClient(
         endpoint or WIKIDATA_ENDPOINT,
         cache_dir=cache_dir,
@@ -739,16 +769,10 @@ def serve(store_path: Path, host: str, port: int, timeout: float, include_restri
     Example:
       kg serve --port 7878   # then query http://127.0.0.1:7878/sparql
     """
-    from kg.publish.export import dataset_for_export
-    from kg.store import Store
     from kg.web.serve import serve_forever
 
-    store = Store.open(store_path)
-    if not include_restricted:
-        # Serve a public copy, so no query can reach a restricted or confidential fact.
-        public = Store.memory()
-        public.add_dataset(dataset_for_export(store))
-        store = public
+    # The public store by default, so no query can reach a restricted or confidential fact.
+    store = _open_store(store_path, not include_restricted)
     try:
         serve_forever(store.oxigraph, host, port, query_timeout=timeout)
     except OSError as e:

@@ -6,10 +6,15 @@ Sits under everything (like ``vocab`` and ``errors``) so that every writer share
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import os
+import secrets
+import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -38,3 +43,97 @@ def write_csv_atomic(
     for row in rows:
         writer.writerow({k: row.get(k, "") for k in columns})
     return write_atomic(path, buf.getvalue().encode("utf-8"))
+
+
+# Folders that change as one: a pointer (symlink) to the current generation ---------------------
+#
+# ``path`` is a symlink to ``.<name>.d/g-<stamp>``; a new generation is filled in
+# ``.<name>.d/.new-<random>``, renamed to ``g-<stamp>`` once complete, and ``path`` is then
+# replaced by a new symlink in one ``rename(2)``: at every instant ``path`` names a complete
+# generation, the old one or the new one. The generation before the current one is kept for
+# readers that opened it; older ones and the temporary folders of killed runs are removed by the
+# next run.
+
+GENERATION_PREFIX = "g-"
+TEMP_PREFIX = ".new-"
+LINK_TEMP = ".link-"
+
+
+def generations_home(path: Path | str) -> Path:
+    """The folder that holds the generations behind ``path``."""
+    path = Path(path).absolute()
+    return path.parent / f".{path.name}.d"
+
+
+def current_generation(path: Path | str) -> Path | None:
+    """The generation ``path`` points to, or None when it is not a generation pointer."""
+    path = Path(path).absolute()
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    return target if target.parent == generations_home(path).resolve() else None
+
+
+def remove_leftovers(path: Path | str) -> list[Path]:
+    """Remove what a killed run left behind: temporary generations and pointer links."""
+    path = Path(path).absolute()
+    home = generations_home(path)
+    removed: list[Path] = []
+    if home.is_dir():
+        for entry in home.iterdir():
+            if entry.name.startswith(TEMP_PREFIX):
+                shutil.rmtree(entry, ignore_errors=True)
+                removed.append(entry)
+    if path.parent.is_dir():
+        for entry in path.parent.glob(f".{path.name}{LINK_TEMP}*"):
+            entry.unlink(missing_ok=True)
+            removed.append(entry)
+    return removed
+
+
+@contextmanager
+def replacing_folder(path: Path | str) -> Iterator[Path]:
+    """Fill a new folder and make ``path`` point to it atomically if the block succeeds.
+
+    Yields the empty folder to fill. One run at a time per ``path`` (an advisory lock, which
+    the kernel releases when a process dies). A real folder at ``path`` (an older layout) is
+    moved into the generations first.
+    """
+    path = Path(path).absolute()
+    home = generations_home(path)
+    home.mkdir(parents=True, exist_ok=True)
+    home = home.resolve()
+    with open(home / ".lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        remove_leftovers(path)
+        tmp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=home))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp's 0700 would hide dist/ from a web server
+        try:
+            yield tmp
+            final = home / f"{GENERATION_PREFIX}{time.time_ns():x}-{secrets.token_hex(3)}"
+            os.rename(tmp, final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        previous = current_generation(path)
+        if path.is_dir() and not path.is_symlink():
+            legacy = home / f"{GENERATION_PREFIX}0-legacy-{secrets.token_hex(3)}"
+            os.rename(path, legacy)
+            previous = legacy
+        point_to(path, final)
+        for entry in home.iterdir():
+            if entry.name.startswith(GENERATION_PREFIX) and entry not in (final, previous):
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def point_to(path: Path, target: Path) -> None:
+    """Replace the symlink ``path`` by one to ``target`` (relative, so the tree can move)."""
+    link = path.parent / f".{path.name}{LINK_TEMP}{secrets.token_hex(4)}"
+    os.symlink(os.path.relpath(target, path.parent), link)
+    try:
+        os.replace(link, path)
+    except BaseException:
+        link.unlink(missing_ok=True)
+        raise

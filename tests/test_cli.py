@@ -94,7 +94,7 @@ def test_query_by_file_with_label_parameter(store: Path, tmp_path: Path) -> None
         "query", "--store", str(store), str(rq), "-p", "x=Marat Dauletbayev", "--format", "csv"
     )
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == [
+    assert result.stdout.splitlines() == [
         "x,label",
         "https://w3id.org/appeals-kg/id/person/p-2a9f31c4,Marat Dauletbayev",
     ]
@@ -153,7 +153,7 @@ def test_export_writes_file_atomically_and_stats(store: Path, tmp_path: Path) ->
         >= 4
     )
     result = run("stats", "--store", str(store), "--json")
-    stats = json.loads(result.output)
+    stats = json.loads(result.stdout)
     assert stats["classes"]["akg:Person"] >= 6 and stats["triples"] > 0
 
 

@@ -30,7 +30,8 @@ from kg.record.identity import (
     resolve_identities,
     write_review,
 )
-from kg.store import DEFAULT_STORE, Store, replacing
+from kg.store import DEFAULT_STORE, Store, replacing_stores
+from kg.store.public import pseudonym_key, public_dataset
 from kg.vocab import (
     AKG,
     DATA_DIR,
@@ -182,8 +183,14 @@ def case_graph(case: CaseSource, record: dict[str, Any] | None = None) -> tuple[
         record = load_record(case.record_path)
     text = case.text_path.read_text(encoding="utf-8") if case.text_path else None
     name, g = record_to_graph(record, text, origin=str(case.record_path))
-    g.add((appeal_iri(case.appeal_id), AKG.recordFile, Literal(str(case.record_path))))
+    g.add((appeal_iri(case.appeal_id), AKG.recordFile, Literal(_relative(case.record_path))))
     return name, g
+
+
+def _relative(path: Path) -> str:
+    """A record's path relative to the data folder (its last two parts: ``cases/x.yaml``), so
+    that no path of the curator's machine reaches the graph."""
+    return Path(path).parent.name + "/" + Path(path).name
 
 
 def links_graph(data_dir: Path = DATA_DIR) -> Graph:
@@ -261,7 +268,8 @@ def build(
     store stays as it was."""
     started = time.perf_counter()
     ds, result = build_dataset(data_dir, ontology_dir)
-    with replacing(store_path) as store:
+    with replacing_stores(store_path) as stores:
+        store = stores.full
         store.add_dataset(ds)
         derived = derive(store, ontology_dir)
         store.add_graph(derived, DERIVED_GRAPH)
@@ -269,6 +277,9 @@ def build(
         result.triples = len(store)
         result.graphs = len(store.graph_names())
         result.entities = count_entities(store)
+        # The public store gets public facts only, and derives its shortcuts from them alone.
+        stores.public.add_dataset(public_dataset(ds, pseudonym_key(data_dir)))
+        stores.public.add_graph(derive(stores.public, ontology_dir), DERIVED_GRAPH)
     result.store_path = Path(store_path)
     result.seconds = time.perf_counter() - started
     return result

@@ -8,11 +8,10 @@ choice.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +20,12 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
+from kg.files import current_generation, replacing_folder
 
 DEFAULT_STORE = Path(".kg")
 MARKER = "appeals-kg-store"  # a file inside every store directory we create
+FULL = "full"  # the two stores of a build, side by side in one generation folder
+PUBLIC = "public"
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -84,7 +86,7 @@ class Store:
     @classmethod
     def open(cls, path: Path | str = DEFAULT_STORE, *, read_only: bool = True) -> Store:
         """Open a built store; read-only by default so that readers never lock out a build."""
-        path = Path(path)
+        path = store_location(path)
         if not (path / MARKER).exists():
             raise StoreError(f"{path}: no store here; run 'kg build' first (or pass --store DIR)")
         try:
@@ -92,6 +94,14 @@ class Store:
         except OSError as e:
             raise StoreError(f"{path}: cannot open the store: {e}") from None
         return cls(backend, path)
+
+    @property
+    def is_public(self) -> bool:
+        """True for the public store of a build (only public facts, :mod:`kg.store.public`)."""
+        if self.path is None:
+            return False
+        marker = self.path / MARKER
+        return marker.exists() and marker.read_text(encoding="utf-8").strip().endswith(PUBLIC)
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -184,32 +194,67 @@ def store_size(path: Path) -> int:
     return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
 
 
-@contextmanager
-def replacing(path: Path | str = DEFAULT_STORE) -> Iterator[Store]:
-    """Build a new store beside ``path`` and swap it in only if the block succeeds.
+@dataclass
+class StorePair:
+    """A build's two stores: the full one and the public one (:mod:`kg.store.public`)."""
 
-    A failed build leaves the previous store untouched; readers see either the old or the new
-    store, never a half-written one.
+    full: Store
+    public: Store
+
+
+@contextmanager
+def replacing_stores(path: Path | str = DEFAULT_STORE) -> Iterator[StorePair]:
+    """Build a new full and public store and swap both in at once if the block succeeds.
+
+    ``path`` is a symlink to a generation ``.<name>.d/g-…`` holding ``full/`` and ``public/``
+    (:func:`kg.files.replacing_folder`): a reader sees the old pair or the new pair, never a
+    half-written one nor none at all, and a failed or killed build leaves the previous pair.
     """
-    path = Path(path).resolve()
-    if path.exists() and not (path / MARKER).exists() and any(path.iterdir()):
+    path = Path(path).absolute()
+    if path.is_symlink() and current_generation(path) is None:
+        raise StoreError(f"{path}: a link that is not an appeals-kg store; refusing to replace it")
+    if (
+        not path.is_symlink()
+        and path.exists()
+        and (not path.is_dir() or (not (path / MARKER).exists() and any(path.iterdir())))
+    ):
         raise StoreError(f"{path}: exists and is not an appeals-kg store; refusing to replace it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.new-", dir=path.parent))
-    try:
-        backend = ox.Store(str(tmp))
-        store = Store(backend, tmp)
-        yield store
-        store.flush()
-        (tmp / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
-        del store, backend
-        old = path.parent / f".{path.name}.old"
-        if old.exists():
-            shutil.rmtree(old)
-        if path.exists():
-            os.rename(path, old)
-        os.rename(tmp, path)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    _remove_old_leftovers(path)
+    with replacing_folder(path) as folder:
+        full = Store(ox.Store(str(folder / FULL)), folder / FULL)
+        public = Store(ox.Store(str(folder / PUBLIC)), folder / PUBLIC)
+        yield StorePair(full, public)
+        for store, sub in ((full, FULL), (public, PUBLIC)):
+            store.flush()
+            (folder / sub / MARKER).write_text(f"built by appeals-kg: {sub}\n", encoding="utf-8")
+        del full, public
+        (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
+
+
+def _remove_old_leftovers(path: Path) -> None:
+    """Folders that builds of an earlier layout left beside the store when killed."""
+    for entry in path.parent.glob(f".{path.name}.new-*"):
+        shutil.rmtree(entry, ignore_errors=True)
+    shutil.rmtree(path.parent / f".{path.name}.old", ignore_errors=True)
+
+
+def store_location(path: Path | str = DEFAULT_STORE, *, public: bool = False) -> Path:
+    """The folder of the full (or public) store that ``path`` names today.
+
+    ``path`` is what ``--store`` gives: a generation pointer made by ``kg build`` (its full
+    store, or with ``public`` its public one), or a single store folder.
+    """
+    path = Path(path)
+    real = path.resolve()
+    if (real / FULL / MARKER).exists():
+        return real / (PUBLIC if public else FULL)
+    if public:
+        raise StoreError(
+            f"{path}: no public store here; run 'kg build' to make one (or pass --store DIR)"
+        )
+    return path
+
+
+def public_store_path(path: Path | str = DEFAULT_STORE) -> Path:
+    """The public store behind ``path``: the only one a public output may read."""
+    return store_location(path, public=True)
