@@ -755,28 +755,81 @@ def link_import(review_path: Path, links_dir: Path | None) -> None:
 @cli.command(epilog=EXIT_CODES)
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=7878, show_default=True, type=int)
-@click.option("--timeout", default=30.0, show_default=True, type=float, help="Query timeout (s).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--timeout", default=30.0, show_default=True, type=float, help="Query time limit (s)."
+)
+@click.option("--workers", default=4, show_default=True, type=int, help="Concurrent evaluations.")
+@click.option(
+    "--max-result-bytes", default=16 * 2**20, show_default=True, type=int, help="Answer size cap."
+)
+@click.option("--backlog", default=1024, show_default=True, type=int, help="Listen backlog.")
+@click.option(
+    "--max-pending", default=64, show_default=True, type=int, help="Queries waiting for a worker."
+)
+@click.option(
+    "--max-connections", default=256, show_default=True, type=int, help="Open connections."
+)
+@click.option(
+    "--slow-after", default=1.0, show_default=True, type=float, help="When a query is long (s)."
+)
+@click.option("--max-slow", default=2, show_default=True, type=int, help="Long queries at once.")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (loopback, with token).")
+@click.option("--update-token", envvar="KG_UPDATE_TOKEN", help="Bearer token for updates.")
+@click.option("--quiet", is_flag=True, help="No access log.")
 @click.option(
     "--include-restricted",
     is_flag=True,
     help="Serve restricted and confidential facts too (never on a public interface).",
 )
-def serve(store_path: Path, host: str, port: int, timeout: float, include_restricted: bool) -> None:
-    """A read-only SPARQL 1.1 endpoint over the store, for YASGUI, SPARQLWrapper and curl.
+def serve(
+    store_path: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int,
+    max_result_bytes: int,
+    backlog: int,
+    max_pending: int,
+    max_connections: int,
+    slow_after: float,
+    max_slow: int,
+    allow_update: bool,
+    update_token: str | None,
+    quiet: bool,
+    include_restricted: bool,
+) -> None:
+    """A SPARQL 1.1 endpoint over the public facts of the store, for YASGUI, SPARQLWrapper
+    and curl. Queries run in worker processes, stopped at the time limit; SERVICE, LOAD and
+    FROM outside the store are refused; see the README for the limits.
 
     \b
     Example:
       kg serve --port 7878   # then query http://127.0.0.1:7878/sparql
     """
-    from kg.web.serve import serve_forever
+    from kg.web import DatasetSource, Limits, Listen, ServeSettings
+    from kg.web import serve as serve_app
 
+    limits = Limits(
+        timeout=timeout,
+        workers=workers,
+        max_result_bytes=max_result_bytes,
+        max_pending=max_pending,
+        slow_after=slow_after,
+        max_slow=max_slow,
+    )
+    limits.check()
+    listen = Listen(host, port, backlog, max_connections, quiet)
+    settings = ServeSettings(update_token=update_token if allow_update else None)
     # The public store by default, so no query can reach a restricted or confidential fact.
     store = _open_store(store_path, not include_restricted)
-    try:
-        serve_forever(store.oxigraph, host, port, query_timeout=timeout)
-    except OSError as e:
-        raise click.ClickException(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    serve_app(
+        DatasetSource.from_store(store.oxigraph),
+        listen,
+        limits,
+        settings,
+        allow_update=allow_update,
+    )
 
 
 # --- entry point -----------------------------------------------------------------------------

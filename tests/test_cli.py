@@ -189,20 +189,19 @@ def test_run_writes_dist(tmp_path: Path) -> None:
 
 
 def test_link_against_loopback_fixture_then_cached(store: Path, tmp_path: Path) -> None:
-    """kg link with the real client against kg.web.serve loaded with the Wikidata-shaped fixture."""
+    """kg link with the real client against kg.web's endpoint loaded with the Wikidata fixture."""
     import csv
-    import threading
 
     import pyoxigraph as ox
 
-    from kg.web.serve import make_server
+    from kg.web import BackgroundServer, DatasetSource, Limits
 
     backend = ox.Store()
     backend.load(
         path=str(ROOT / "tests" / "fixtures" / "wikidata" / "items.ttl"), format=ox.RdfFormat.TURTLE
     )
-    server = make_server(backend, query_timeout=5.0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    limits = Limits(timeout=5.0, slow_after=5.0, max_slow=2)
+    server = BackgroundServer(DatasetSource.from_store(backend), limits)
     try:
         args = [
             "link",
@@ -237,8 +236,7 @@ def test_link_against_loopback_fixture_then_cached(store: Path, tmp_path: Path) 
         assert third.exit_code == 0, third.output
         assert "requests sent: 0" in third.output
     finally:
-        server.shutdown()
-        server.server_close()
+        server.stop()
 
 
 def test_link_to_a_closed_port_is_one_clean_error(store: Path, tmp_path: Path) -> None:

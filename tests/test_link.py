@@ -1,7 +1,8 @@
 """Linking to Wikidata, run with the real SPARQL client against loopback endpoints only.
 
-One endpoint is kg.web.serve loaded with the hand-written fixture in fixtures/wikidata/; a small
-fault server in front of it answers 429, 500, hangs, or passes requests through, so that
+One endpoint is kg.web's SPARQL endpoint loaded with the hand-written fixture in
+fixtures/wikidata/; a small fault server in front of it answers 429, 500, hangs, or passes
+requests through, so that
 retries, timeouts and the cache are tested over real HTTP.
 """
 
@@ -41,7 +42,7 @@ from kg.link import (
     write_review,
 )
 from kg.vocab import AKG, AKR, DATA_DIR
-from kg.web.serve import SparqlServer, make_server
+from kg.web import BackgroundServer, DatasetSource, Limits
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata" / "items.ttl"
 WD = "http://www.wikidata.org/entity/"
@@ -121,14 +122,13 @@ def _short(c: Candidate) -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def wikidata() -> Iterator[SparqlServer]:
+def wikidata() -> Iterator[BackgroundServer]:
     store = ox.Store()
     store.load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE)
-    server = make_server(store, query_timeout=5.0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    with BackgroundServer(
+        DatasetSource.from_store(store), Limits(timeout=5.0, slow_after=5.0, max_slow=2)
+    ) as server:
+        yield server
 
 
 class FaultServer(ThreadingHTTPServer):
@@ -193,7 +193,7 @@ class FaultHandler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def faulty(wikidata: SparqlServer) -> Iterator[FaultServer]:
+def faulty(wikidata: BackgroundServer) -> Iterator[FaultServer]:
     server = FaultServer(wikidata.url)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield server
@@ -238,7 +238,9 @@ def test_fold_name_equates_variants_only() -> None:
 # -- proposing ------------------------------------------------------------------------------
 
 
-def test_propose_links_against_fixture(wikidata: SparqlServer, ours: Graph, tmp_path: Path) -> None:
+def test_propose_links_against_fixture(
+    wikidata: BackgroundServer, ours: Graph, tmp_path: Path
+) -> None:
     client = _client(wikidata.url, tmp_path / "cache")
     found = _propose(ours, client, tmp_path / "links")
     auto = {_short(c) for c in found if c.auto}
@@ -307,7 +309,7 @@ def test_polite_requests(faulty: FaultServer, ours: Graph, tmp_path: Path) -> No
 
 
 def test_rejected_pair_is_never_proposed_again(
-    wikidata: SparqlServer, ours: Graph, tmp_path: Path
+    wikidata: BackgroundServer, ours: Graph, tmp_path: Path
 ) -> None:
     links = tmp_path / "links"
     links.mkdir()
@@ -555,7 +557,7 @@ def test_seed_links_are_valid_and_curated() -> None:
     }
 
 
-def test_reads_a_dataset_and_a_store_alike(wikidata: SparqlServer, tmp_path: Path) -> None:
+def test_reads_a_dataset_and_a_store_alike(wikidata: BackgroundServer, tmp_path: Path) -> None:
     from rdflib import Dataset
 
     from kg.link import collect_subjects

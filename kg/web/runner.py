@@ -1,0 +1,358 @@
+"""Run served queries in worker processes that can be stopped.
+
+A thread cannot be stopped in Python, and Oxigraph does not check a deadline while it evaluates,
+so a query run in a thread keeps its core busy long after its client got a timeout. Here each
+query runs in one of ``workers`` processes, each holding its own read-only copy of the dataset:
+
+- at the deadline the worker is killed (SIGKILL) and a fresh one takes its place, so a
+  timed-out query frees its CPU at once;
+- a query still running after ``slow_after`` seconds is *long*: its worker drops to the lowest
+  CPU priority (nice 19) so that quick questions keep their latency, and at most ``max_slow``
+  long queries run at a time (a further one is stopped with 503);
+- a request waits at most ``queue_timeout`` seconds for a free worker, and at most
+  ``max_pending`` requests wait at all; the others get 503 at once;
+- answers are serialised inside the worker into a buffer capped at ``max_result_bytes``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.web.execute import Answer, Job
+from kg.web.guard import CheckedQuery
+
+__all__ = ["DatasetSource", "Limits", "QueryRunner"]
+
+
+@dataclass(frozen=True)
+class DatasetSource:
+    """Where workers find the served dataset: a store folder (opened read-only) or N-Quads."""
+
+    path: str | None = None
+    nquads: bytes | None = None
+
+    @classmethod
+    def from_store(cls, store: ox.Store) -> DatasetSource:
+        """A copy of an in-memory (or any) store, shipped to the workers as N-Quads."""
+        return cls(nquads=store.dump(format=ox.RdfFormat.N_QUADS) or b"")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one query and all queries together may take."""
+
+    timeout: float = 30.0
+    workers: int = 4
+    max_result_bytes: int = 16 * 2**20
+    queue_timeout: float = 10.0
+    max_pending: int = 64
+    slow_after: float = 1.0
+    max_slow: int = 2
+
+    def check(self) -> None:
+        """Raise KgError for limits that cannot work."""
+        if self.timeout <= 0:
+            raise KgError("--timeout must be more than 0 seconds")
+        if self.workers < 1:
+            raise KgError("--workers must be at least 1")
+        if self.max_result_bytes < 1024:
+            raise KgError("--max-result-bytes must be at least 1024")
+        if self.max_pending < 1:
+            raise KgError("--max-pending must be at least 1")
+        if self.max_slow < 1 or self.max_slow > self.workers:
+            raise KgError("--max-slow must be between 1 and --workers")
+
+
+class _Zygote:
+    """The ``kg.web.zygote`` process: loads the dataset once, forks workers on demand."""
+
+    def __init__(self, source: DatasetSource) -> None:
+        self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        argv = [sys.executable, "-m", "kg.web.zygote", "--control", str(theirs.fileno())]
+        if source.path is not None:
+            argv += ["--path", source.path]
+        self.proc = subprocess.Popen(
+            argv,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            pass_fds=[theirs.fileno()],
+        )
+        theirs.close()
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        with contextlib.suppress(BrokenPipeError):
+            self.proc.stdin.write(source.nquads or b"")
+        self.proc.stdin.close()
+        line = self.proc.stdout.readline()
+        try:
+            message = json.loads(line) if line else {"failed": "it exited"}
+        except ValueError:
+            message = {"failed": line.decode("utf-8", "replace").strip()}
+        if "ready" not in message:
+            self.close()
+            raise KgError(f"cannot open the served dataset: {message.get('failed')}")
+        self.graphs: list[str] = message["ready"]
+        self.size: int = message["size"]
+        self.lock = threading.Lock()
+
+    def fork(self, generation: int) -> _Worker:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            with self.lock:
+                socket.send_fds(self.control, [b"w"], [theirs.fileno()])
+        finally:
+            theirs.close()
+        conn = Connection(ours.detach())
+        if not conn.poll(30):
+            conn.close()
+            raise KgError("a query worker did not start within 30 s")
+        try:
+            _, pid = conn.recv()
+        except (EOFError, OSError):
+            conn.close()
+            raise KgError("a query worker exited while starting") from None
+        return _Worker(conn, pid, generation)
+
+    def close(self) -> None:
+        self.control.close()
+        with contextlib.suppress(ProcessLookupError):
+            self.proc.kill()
+        self.proc.wait(10)
+
+
+class _Worker:
+    def __init__(self, conn: Connection, pid: int, generation: int) -> None:
+        self.conn = conn
+        self.pid = pid
+        self.generation = generation
+        self.reniced = False
+
+    def set_priority(self, nice: int) -> None:
+        """Renice every thread of the worker (Linux keeps a nice value per thread)."""
+        try:
+            tids = [int(t) for t in os.listdir(f"/proc/{self.pid}/task")]
+        except OSError:
+            tids = [self.pid]
+        for tid in tids:
+            with contextlib.suppress(ProcessLookupError):
+                os.setpriority(os.PRIO_PROCESS, tid, nice)
+        self.reniced = nice > 0
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError, OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        self.conn.close()
+
+
+class QueryRunner:
+    """A pool of query worker processes; ``await runner.run(job)`` answers one query."""
+
+    def __init__(self, source: DatasetSource, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
+        self.limits.check()
+        self._source = source
+        self._zygote: _Zygote | None = None
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._workers: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._slow = 0
+        self._pending = 0
+        self._generation = 0
+        self._closed = False
+        self._executor = ThreadPoolExecutor(
+            max_workers=self.limits.max_pending, thread_name_prefix="sparql-wait"
+        )
+        self.graphs: list[str] = []
+        self.size = 0
+        self.killed = 0  # workers stopped at a deadline, for tests and logs
+        self._checked: OrderedDict[str, CheckedQuery] = OrderedDict()
+
+    # -- life cycle --------------------------------------------------------------------------
+    def start(self) -> QueryRunner:
+        """Load the dataset, fork every worker, and return once all can answer."""
+        self._zygote = _Zygote(self._source)
+        self.graphs, self.size = self._zygote.graphs, self._zygote.size
+        for _ in range(self.limits.workers):
+            self._add(self._zygote.fork(self._generation))
+        return self
+
+    def _add(self, worker: _Worker) -> None:
+        with self._lock:
+            self._workers.add(worker)
+        self._idle.put(worker)
+
+    def close(self) -> None:
+        """Stop every worker and the process that forks them."""
+        self._closed = True
+        with self._lock:
+            workers = list(self._workers)
+            self._workers.clear()
+        for worker in workers:
+            worker.kill()
+        if self._zygote is not None:
+            self._zygote.close()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def process_ids(self) -> list[int]:
+        """The process ids of the workers and of the process that forks them."""
+        with self._lock:
+            pids = [w.pid for w in self._workers]
+        return pids + ([self._zygote.proc.pid] if self._zygote else [])
+
+    def reload(self, source: DatasetSource) -> None:
+        """Serve another dataset: every worker is replaced once it is free."""
+        zygote = _Zygote(source)
+        with self._lock:
+            old, self._zygote = self._zygote, zygote
+            self._source = source
+            self._generation += 1
+            self.graphs, self.size = zygote.graphs, zygote.size
+        drained: list[_Worker] = []
+        while True:
+            try:
+                drained.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        for worker in drained:
+            self._replace(worker)
+        if old is not None:
+            old.close()
+
+    # -- answering ---------------------------------------------------------------------------
+    async def run(self, job: Job) -> Answer:
+        """Answer one query within the limits; never raises for what the query does."""
+        with self._lock:
+            if self._pending >= self.limits.max_pending:
+                return _busy(f"{self.limits.max_pending} queries are already waiting")
+            self._pending += 1
+        try:
+            with self._lock:
+                checked = self._checked.get(job.query)
+            job = replace(job, max_bytes=self.limits.max_result_bytes, checked=checked)
+            deadline = time.monotonic() + self.limits.timeout
+            loop = asyncio.get_running_loop()
+            answer = await loop.run_in_executor(self._executor, self.run_blocking, job, deadline)
+            if answer.checked is not None and checked is None:
+                with self._lock:
+                    self._checked[job.query] = answer.checked
+                    while len(self._checked) > 1024:
+                        self._checked.popitem(last=False)
+            return answer
+        finally:
+            with self._lock:
+                self._pending -= 1
+
+    def run_blocking(self, job: Job, deadline: float) -> Answer:
+        """Answer one query, blocking the calling thread until the answer or the deadline."""
+        wait = min(self.limits.queue_timeout, deadline - time.monotonic())
+        try:
+            worker = self._idle.get(timeout=max(wait, 0.0))
+        except queue.Empty:
+            return _busy(f"all {self.limits.workers} query workers stayed busy for {wait:.1f} s")
+        try:
+            worker.conn.send(job)
+        except OSError:
+            self._replace(worker)
+            return _busy("a query worker was restarting")
+        slow_at = time.monotonic() + self.limits.slow_after
+        if worker.conn.poll(max(min(slow_at, deadline) - time.monotonic(), 0.0)):
+            return self._collect(worker)
+        if time.monotonic() >= deadline:
+            return self._stop(worker)
+        with self._lock:
+            admitted = self._slow < self.limits.max_slow
+            if admitted:
+                self._slow += 1
+        if not admitted:
+            self._replace(worker)
+            return _busy(
+                f"the endpoint is already running {self.limits.max_slow} long "
+                f"quer{'y' if self.limits.max_slow == 1 else 'ies'}; this one was stopped "
+                f"after {self.limits.slow_after:g} s. Try again later, or add LIMIT"
+            )
+        try:
+            worker.set_priority(19)
+            if worker.conn.poll(max(deadline - time.monotonic(), 0.0)):
+                return self._collect(worker)
+            return self._stop(worker)
+        finally:
+            with self._lock:
+                self._slow -= 1
+
+    def _collect(self, worker: _Worker) -> Answer:
+        try:
+            answer = worker.conn.recv()
+        except (EOFError, OSError):
+            self._replace(worker)
+            return Answer.error(
+                500, "The query worker died while answering (out of memory?); it was restarted"
+            )
+        self._release(worker)
+        return answer
+
+    def _stop(self, worker: _Worker) -> Answer:
+        self.killed += 1
+        self._replace(worker)
+        return Answer.error(
+            503, f"Query exceeded the {self.limits.timeout:g} s timeout and was stopped"
+        )
+
+    def _release(self, worker: _Worker) -> None:
+        if worker.generation != self._generation:
+            self._replace(worker)
+            return
+        if worker.reniced:
+            try:
+                worker.set_priority(0)
+            except PermissionError:  # only a privileged user may raise a priority again
+                self._replace(worker)
+                return
+        self._idle.put(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker now and start its successor in the background."""
+        worker.kill()
+        with self._lock:
+            self._workers.discard(worker)
+        if not self._closed:
+            threading.Thread(target=self._respawn, name="sparql-respawn", daemon=True).start()
+
+    def _respawn(self) -> None:
+        delay = 0.5
+        while not self._closed:
+            try:
+                assert self._zygote is not None
+                worker = self._zygote.fork(self._generation)
+            except (KgError, OSError) as exc:
+                if self._closed:
+                    return
+                print(f"warning: cannot restart a query worker: {exc}", file=sys.stderr)
+                time.sleep(delay)
+                delay = min(delay * 2, 30.0)
+                continue
+            if self._closed:
+                worker.kill()
+                return
+            self._add(worker)
+            return
+
+
+def _busy(reason: str) -> Answer:
+    answer = Answer.error(503, f"Endpoint busy: {reason}")
+    return Answer(answer.status, answer.media, answer.body, {"Retry-After": "1"})
