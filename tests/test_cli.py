@@ -58,9 +58,9 @@ def test_validate_reports_violations_with_exit_1(tmp_path: Path, data_copy: Path
     text = record.read_text(encoding="utf-8")
     # an event dated after the appeal that reports it
     record.write_text(
-        text.replace("date: '2017-11-17'", "date: '2018-01-17'").replace(
-            "date: 2017-11-17", "date: 2018-01-17"
-        ),
+        text.replace("date: '2017-11-17'", "date: '2018-01-17'")
+        .replace("date: 2017-11-17", "date: 2018-01-17")
+        .replace("notified_on: 2017-11-17", "notified_on: 2018-01-17"),
         encoding="utf-8",
     )
     assert run("build", "--store", str(tmp_path / "s"), "--data", str(data_copy)).exit_code == 0

@@ -445,6 +445,8 @@ class _Builder:
             self.arrangement(j)
         for s in self.r.get("statements") or []:
             self.statement(s)
+        for pr in self.r.get("proceedings") or []:
+            self.proceeding(pr)
         for c in self.r.get("charges") or []:
             self.charge(c)
         for e in self.r.get("events") or []:
@@ -468,6 +470,7 @@ class _Builder:
             "statements": ("statement", "s"),
             "charges": ("charge", "c"),
             "arrangements": ("arrangement", "j"),
+            "proceedings": ("proceeding", "pr"),
         }
         for section, (kind, prefix) in sections.items():
             for item in self.r.get(section) or []:
@@ -711,21 +714,44 @@ class _Builder:
         self.add(node, RDFS.label, s.get("alleges"))
         self.common(node, s)
 
+    def proceeding(self, pr: dict[str, Any]) -> None:
+        node, g = self.ids[str(pr["id"])], self.g
+        label = str(pr.get("label") or "").strip()
+        if not label:
+            raise DataError(f"{self.where(pr)}: a proceeding has no label")
+        g.add((node, RDF.type, AKG.Proceeding))
+        g.add((node, RDFS.label, Literal(label)))
+        g.add((node, AKG.case, self.case))
+        g.add((self.case, AKG.hasProceeding, node))
+        self.common(node, pr)
+
+    def in_proceeding(self, node: URIRef, item: dict[str, Any]) -> None:
+        if item.get("proceeding"):
+            self.g.add((node, AKG.proceeding, self.ref(item["proceeding"], "proceeding", item)))
+
     def charge(self, c: dict[str, Any]) -> None:
         node, g = self.ids[str(c["id"])], self.g
         status = self.check(c.get("status") or "pending", CHARGE_STATUSES, "charge status", c)
         g.add((node, RDF.type, AKG.Charge))
         g.add((node, AKG.chargedPerson, self.ref(c.get("person"), "person", c)))
-        prov = self.ref(c.get("provision"), "provision", c)
-        g.add((node, AKG.provision, prov))
+        offence = str(c.get("offence") or "").strip()
+        if c.get("provision") is None and offence:
+            # "defamation charges": the offence is stated, the article is not.
+            label = f"charge of {offence}"
+        else:
+            prov = self.ref(c.get("provision"), "provision", c)
+            g.add((node, AKG.provision, prov))
+            label = f"charge under {self._label_of(prov)}"
+        self.add(node, AKG.offenceLabel, offence or None)
         g.add((node, AKG.chargeStatus, CHARGESTATUS[status]))
         g.add((node, AKG.case, self.case))
+        self.in_proceeding(node, c)
         if c.get("supersedes"):
             g.add((node, AKG.supersedes, self.ref(c["supersedes"], "supersedes", c)))
         if c.get("introduced_by"):
             g.add((node, AKG.introducedBy, self.ref(c["introduced_by"], "introduced_by", c)))
         self.add(node, AKG.maximumPenalty, c.get("max_penalty"))
-        g.add((node, RDFS.label, Literal(f"charge under {self._label_of(prov)}")))
+        g.add((node, RDFS.label, Literal(label)))
         self.common(node, c)
 
     def _label_of(self, node: URIRef) -> str:
@@ -809,7 +835,14 @@ class _Builder:
             g.add((node, AKG.date, dated[0]))
             g.add((node, AKG.datePrecision, dated[1]))
             label += f" ({dated[0]})"
+        notified = date_literal(e.get("notified_on")) if e.get("notified_on") else None
+        if notified:
+            # The day the person concerned learnt of the event, which may be all the text dates.
+            g.add((node, AKG.notifiedOn, notified[0]))
+            if not dated:
+                label += f" (notified {notified[0]})"
         g.add((node, RDFS.label, Literal(label)))
+        self.in_proceeding(node, e)
         self.add(node, RDFS.comment, e.get("note"))
         if e.get("place"):
             g.add((node, AKG.place, self.ref(e["place"], "place", e)))
@@ -906,8 +939,7 @@ class _Builder:
         g.add((node, AKG.demandType, DEMANDTYPE[kind]))
         for addressee in d.get("addressees") or []:
             g.add((node, AKG.addresseeLabel, Literal(addressee)))
-            code = _country_in(str(addressee))
-            if code:
+            for code in _countries_in(str(addressee)):
                 g.add((node, AKG.addressee, AKR[f"authorities/{code}"]))
                 g.add((AKR[f"authorities/{code}"], RDF.type, AKG.StateAuthorities))
                 g.add((AKR[f"authorities/{code}"], AKG.country, country_iri(code)))
@@ -948,16 +980,22 @@ def _alt_labels(item: dict[str, Any]) -> list[str]:
     return [str(v) for v in dict.fromkeys(spellings) if v]
 
 
-def _country_in(text: str) -> str | None:
-    """The country an addressee phrase names ("authorities of the Russian Federation")."""
-    m = re.search(r"\b(?:of|in)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)", text)
+def _countries_in(text: str) -> list[str]:
+    """The countries an addressee phrase names, in order: "authorities of the Russian
+    Federation" gives RU, "authorities in Kazakhstan and the Russian Federation" KZ and RU."""
+    codes: list[str] = []
+    m = re.search(r"\b(?:of|in)\s+(.*)$", text)
     if m:
-        return country_code(m.group(1))
-    for word in re.findall(r"[A-Z][\w-]+", text):
-        code = country_code(word)
-        if code:
-            return code
-    return None
+        for name in re.findall(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", m.group(1)):
+            code = country_code(name)
+            if code and code not in codes:
+                codes.append(code)
+    if not codes:
+        for word in re.findall(r"[A-Z][\w-]+", text):
+            code = country_code(word)
+            if code:
+                return [code]
+    return codes
 
 
 def record_to_graph(
