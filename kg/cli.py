@@ -716,6 +716,7 @@ def _entities_to_link(store: object) -> object:
     would cost requests and review time for nothing)."""
     from rdflib import RDF, URIRef
 
+    from kg.store.public import is_pseudonym
     from kg.vocab import AKG
 
     graph = store.to_graph()  # type: ignore[attr-defined]
@@ -726,6 +727,9 @@ def _entities_to_link(store: object) -> object:
     for country in list(graph.subjects(RDF.type, AKG.Country)):
         if country not in used:
             graph.remove((country, None, None))
+    for person in list(graph.subjects(RDF.type, AKG.Person)):
+        if is_pseudonym(person):  # a pseudonym is no name to look up
+            graph.remove((person, None, None))
     return graph
 
 

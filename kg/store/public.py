@@ -38,7 +38,7 @@ from rdflib.term import Node
 
 from kg.errors import DataError
 from kg.files import write_atomic
-from kg.vocab import ACCESS, AKG, AKR, DERIVED_GRAPH, OA, ORG, bind_prefixes
+from kg.vocab import ACCESS, AKG, AKR, DERIVED_GRAPH, LINKS_GRAPH, OA, ORG, bind_prefixes
 
 KEY_FILE = "pseudonym.key"
 PUBLIC = ACCESS.public
@@ -94,6 +94,11 @@ def pseudonym(node: URIRef, key: bytes) -> tuple[URIRef, str]:
     return AKR[f"person/x-{digest[:16]}"], f"Person A-{digest[16:20].upper()}"
 
 
+def is_pseudonym(node: object) -> bool:
+    """True for the IRI of a pseudonymous person."""
+    return str(node).startswith(str(AKR["person/x-"]))
+
+
 def withheld_nodes(union: Graph) -> set[URIRef]:
     """Every node whose own access level is not public."""
     return {
@@ -129,8 +134,14 @@ def public_dataset(ds: Dataset, key: bytes | None = None) -> Dataset:
     kept_union = Graph()
     for ctx in kept:
         kept_union += ctx
-    # What only a dropped graph states goes with it.
-    stated = {s for s in kept_union.subjects(unique=True) if isinstance(s, URIRef)}
+    # What only a dropped graph states goes with it (a link decision states nothing of its own).
+    stated = {
+        s
+        for ctx in kept
+        if ctx.identifier != LINKS_GRAPH
+        for s in ctx.subjects(unique=True)
+        if isinstance(s, URIRef)
+    }
     only_dropped = {
         s
         for ctx in ds.graphs()
