@@ -274,7 +274,13 @@ def query(
       kg query queries/cq02-defender-timeline.rq -p defender=akr:person/p-2a9f31c4 --format csv
     """
     from kg.errors import QueryError
-    from kg.query import find_query, format_result, list_queries, run_query
+    from kg.query import (
+        find_query,
+        format_result,
+        list_queries,
+        refuse_local_services,
+        run_query,
+    )
 
     if list_:
         for q in list_queries():
@@ -283,6 +289,7 @@ def query(
     if not name_or_file:
         raise click.UsageError("give a query name or file, or --list")
     qf = find_query(name_or_file)
+    refuse_local_services(qf)
     if qf.network or _needs_network(qf.text):
         if not allow_network:
             raise QueryError(

@@ -17,12 +17,21 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg.errors import InputError
+
 
 def write_atomic(path: Path | str, data: bytes) -> Path:
     """Write bytes to ``path`` through a temporary file in the same folder and a rename."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except (FileExistsError, NotADirectoryError):
+        raise InputError(f"{path}: a parent of this path is a file, not a folder") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot write here ({e.strerror or e})") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -101,9 +110,15 @@ def replacing_folder(path: Path | str) -> Iterator[Path]:
     """
     path = Path(path).absolute()
     home = generations_home(path)
-    home.mkdir(parents=True, exist_ok=True)
-    home = home.resolve()
-    with open(home / ".lock", "a+b") as lock:
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        home = home.resolve()
+        lock_file = open(home / ".lock", "a+b")  # noqa: SIM115 - closed by the with below
+    except OSError as e:
+        raise InputError(
+            f"{path}: cannot write here ({e.strerror or e}); check the folder's permissions"
+        ) from None
+    with lock_file as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         remove_leftovers(path)
         tmp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=home))

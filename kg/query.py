@@ -97,6 +97,20 @@ def _cell(term: Node | None) -> str:
     return "" if term is None else str(term)
 
 
+#: Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def neutralise_cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting with ``= + - @``, a tab or a carriage
+    return gets a leading ``'`` (the OWASP advice). Plain numbers such as ``-3`` stay as they
+    are, since no spreadsheet runs them."""
+    if value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def parse_header(path: Path, name: str | None = None) -> QueryFile:
     """Read a query file and its header comment."""
     try:
@@ -159,12 +173,12 @@ def resolve_iri(value: str, store: Store | None = None, param: str = "") -> URIR
     """An IRI parameter from ``<iri>``, ``http…``, a CURIE, or a label looked up in the store."""
     v = value.strip()
     if v.startswith("<") and v.endswith(">"):
-        return URIRef(v[1:-1])
+        return _checked_iri(v[1:-1], value, param)
     if re.match(r"^[a-z][a-z0-9+.-]*://", v):
-        return URIRef(v)
+        return _checked_iri(v, value, param)
     prefix, sep, local = v.partition(":")
     if sep and prefix in prefixes() and local and " " not in v:
-        return URIRef(prefixes()[prefix] + local)
+        return _checked_iri(prefixes()[prefix] + local, value, param)
     if store is None:
         raise QueryError(f"parameter {param}: '{value}' is not an IRI or CURIE")
     q = """
@@ -183,6 +197,36 @@ def resolve_iri(value: str, store: Store | None = None, param: str = "") -> URIR
     raise QueryError(
         f"parameter {param}: '{value}' names {len(hits)} things; give an IRI: {', '.join(hits[:5])}"
     )
+
+
+#: An absolute IRI: a scheme, then none of the characters RFC 3987 forbids (spaces, controls,
+#: ``<>"{}|^`` and backquote, backslash).
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*")
+
+
+def _checked_iri(iri: str, value: str, param: str) -> URIRef:
+    if not _IRI.fullmatch(iri):
+        raise QueryError(
+            f"parameter {param}: '{value}' is not a valid IRI (an IRI starts with a scheme such "
+            'as https: and has no spaces or <>"{}|^`\\ characters)'
+        )
+    return URIRef(iri)
+
+
+_SERVICE_IRI = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?<([^>]*)>", re.IGNORECASE)
+
+
+def refuse_local_services(qf: QueryFile) -> None:
+    """A SERVICE may only call an http(s) endpoint: ``file:`` and other schemes would read
+    this machine's files, so they are refused even with ``--allow-network``."""
+    for m in _SERVICE_IRI.finditer(qf.text):
+        scheme = m.group(1).partition(":")[0].lower()
+        if scheme not in ("http", "https"):
+            line = qf.text.count("\n", 0, m.start()) + 1
+            raise QueryError(
+                f"{qf.path}:{line}: SERVICE <{m.group(1)}>: only http and https endpoints "
+                "can be called"
+            )
 
 
 def bind_params(qf: QueryFile, given: dict[str, str], store: Store | None) -> dict[str, Node]:
@@ -242,15 +286,19 @@ def run_query(
 
 
 def format_result(result: QueryResult, fmt: str) -> str:
-    """Render SELECT results as table, csv, tsv or json (SPARQL 1.1 JSON results)."""
+    """Render SELECT results as table, csv, tsv or json (SPARQL 1.1 JSON results).
+
+    csv and tsv are for spreadsheets, so their cells are neutralised (:func:`neutralise_cell`);
+    the endpoint's ``text/csv`` follows the SPARQL 1.1 results format unchanged.
+    """
     if fmt == "json":
         return json.dumps(_sparql_json(result), indent=2, ensure_ascii=False)
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow(result.variables)
+        w.writerow([neutralise_cell(v) for v in result.variables])
         for row in result.rows:
-            w.writerow([_cell(t) for t in row])
+            w.writerow([neutralise_cell(_cell(t)) for t in row])
         return buf.getvalue()
     return _table(result)
 

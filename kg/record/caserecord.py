@@ -128,19 +128,21 @@ class Span:
 
 def load_record(path: Path) -> dict[str, Any]:
     """Read a case record from YAML; syntax errors name the file, line and column."""
+    from kg import limits
+    from kg.record.recordcheck import check_record_shape, parse_record_yaml
+
+    limits.RECORD.check(limits.file_size(path), str(path))
     try:
         raw = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except UnicodeDecodeError as e:
         raise InputError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
-    try:
-        record = yaml.safe_load(raw)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise InputError(f"{path}{where}: YAML syntax error: {problem}") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+    record = parse_record_yaml(raw, Path(path))
+    if isinstance(record, dict):
+        check_record_shape(record, Path(path), raw)
     if not isinstance(record, dict) or not isinstance(record.get("appeal"), dict):
         raise DataError(f"{path}: not a case record (no 'appeal' mapping at the top)")
     if not record["appeal"].get("id"):

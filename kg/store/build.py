@@ -134,11 +134,13 @@ def countries_graph() -> Graph:
 
 
 def reference_graph(data_dir: Path = DATA_DIR) -> Graph:
-    """Shared reference data: ``data/reference/*.ttl`` plus the ISO countries."""
+    """Shared reference data: ``data/reference/`` (Turtle, N-Triples, JSON-LD, RDF/XML, read
+    without fetching anything; see kg.record.rdfinput) plus the ISO countries."""
+    from kg.record.rdfinput import read_reference_files
+
     g = bind_prefixes(Graph())
     g += countries_graph()
-    for path in sorted((Path(data_dir) / "reference").glob("*.ttl")):
-        parse_turtle(path, g)
+    read_reference_files(Path(data_dir) / "reference", g)
     return g
 
 

@@ -91,8 +91,12 @@ class Store:
             raise StoreError(f"{path}: no store here; run 'kg build' first (or pass --store DIR)")
         try:
             backend = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-        except OSError as e:
-            raise StoreError(f"{path}: cannot open the store: {e}") from None
+        except (OSError, RuntimeError) as e:
+            # RocksDB reports a damaged store as RuntimeError ("Corruption: ...").
+            reason = " ".join(str(e).split())[:200]
+            raise StoreError(
+                f"{path}: cannot open the store ({reason}); run 'kg build' to rebuild it"
+            ) from None
         return cls(backend, path)
 
     @property
@@ -133,7 +137,12 @@ class Store:
         Returns (variables, rows of rdflib terms) for SELECT, a bool for ASK, or an rdflib
         Graph for CONSTRUCT/DESCRIBE.
         """
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        subs = {}
+        for k, v in (bindings or {}).items():
+            try:
+                subs[ox.Variable(k)] = to_ox(v)
+            except ValueError as e:
+                raise QueryError(f"parameter ?{k}: '{v}' is not a valid RDF term ({e})") from None
         try:
             res = self._s.query(text, use_default_graph_as_union=union, substitutions=subs)
         except SyntaxError as e:
@@ -142,13 +151,17 @@ class Store:
             raise QueryError(f"query failed: {e}") from None
         if isinstance(res, ox.QueryBoolean):
             return bool(res)
-        if isinstance(res, ox.QuerySolutions):
-            names = [v.value for v in res.variables]
-            rows = [tuple(from_ox(sol[v]) for v in names) for sol in res]
-            return names, rows
-        g = Graph()
-        for t in res:
-            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        # Results are computed lazily: a failing SERVICE call surfaces while they are read.
+        try:
+            if isinstance(res, ox.QuerySolutions):
+                names = [v.value for v in res.variables]
+                rows = [tuple(from_ox(sol[v]) for v in names) for sol in res]
+                return names, rows
+            g = Graph()
+            for t in res:
+                g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        except OSError as e:
+            raise QueryError(f"query failed: {e}") from None
         return g
 
     def graph_names(self) -> list[URIRef]:

@@ -1,0 +1,173 @@
+"""Read a case record's YAML safely and check its shape before anything uses it.
+
+A record is typed by hand. A value of the wrong kind (``persons: 42``, an evidence entry that is
+a string) or a date YAML cannot build (``date: 2017-13-45``) must give one line naming the file
+and the line, not a traceback from deep inside the graph builder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.errors import DataError, InputError
+
+#: Top-level sections: each a list of mappings.
+SECTIONS = (
+    "persons",
+    "organisations",
+    "places",
+    "instruments",
+    "arrangements",
+    "statements",
+    "charges",
+    "events",
+    "rights",
+    "demands",
+    "proceedings",
+)
+#: Keys whose value, inside an entry of a section (None: any), is a list of mappings.
+NESTED_LISTS = {"evidence": None, "positions": "persons", "provisions": "instruments"}
+#: Keys whose value is a mapping.
+MAPPINGS = ("appeal", "case", "extraction")
+SCALARS = (str, int, float, bool, dt.date, type(None))
+
+
+class RecordLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` whose dates that cannot exist become an error naming the line."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError as e:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"'{node.value}' is not a date ({e})", node.start_mark
+        ) from None
+
+
+RecordLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def parse_record_yaml(raw: str, path: Path) -> Any:
+    """YAML text to Python values; errors name ``path:line:column``."""
+    try:
+        return yaml.load(raw, Loader=RecordLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        kind = "" if isinstance(e, yaml.constructor.ConstructorError) else "YAML syntax error: "
+        raise InputError(f"{path}{where}: {kind}{problem}") from None
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply to be a case record") from None
+
+
+def check_record_shape(record: Any, path: Path, raw: str) -> None:
+    """Raise :class:`DataError` at the first value of the wrong kind, naming its line."""
+    problem = _first_problem(record)
+    if problem is None:
+        return
+    keys, message = problem
+    line = _line_of(raw, keys)
+    where = ".".join(str(k) for k in keys)
+    raise DataError(f"{path}{f':{line}' if line else ''}: {where}: {message}")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} {str(value)[:40]!r}"
+
+
+def _first_problem(record: Any) -> tuple[list[Any], str] | None:
+    if not isinstance(record, dict):
+        return [], f"a case record is a mapping with an 'appeal' entry, not {_kind(record)}"
+    for key, value in record.items():
+        if key in SECTIONS:
+            found = _list_of_mappings(value, [key])
+        elif key in MAPPINGS:
+            found = _mapping(value, [key])
+        else:
+            found = _value(value, [key])
+        if found:
+            return found
+    return None
+
+
+def _list_of_mappings(value: Any, keys: list[Any]) -> tuple[list[Any], str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        return keys, f"should be a list of entries (- id: ...), not {_kind(value)}"
+    for n, item in enumerate(value):
+        found = _mapping(item, [*keys, n])
+        if found:
+            return found
+    return None
+
+
+def _mapping(value: Any, keys: list[Any]) -> tuple[list[Any], str] | None:
+    if value is None and keys[-1] != "appeal":
+        return None
+    if not isinstance(value, dict):
+        return keys, f"should be a mapping (key: value lines), not {_kind(value)}"
+    for key, item in value.items():
+        if not isinstance(key, str):
+            return [*keys, key], f"keys are names, not {_kind(key)}"
+        section = NESTED_LISTS.get(key, "")
+        if section is None or (section == keys[0] and len(keys) == 2):
+            found = _list_of_mappings(item, [*keys, key])
+        elif key in MAPPINGS:
+            found = _mapping(item, [*keys, key])
+        elif key in ("start", "end") and keys and keys[-2:-1] == ["evidence"]:
+            found = None if item is None or type(item) is int else ([*keys, key], "not an offset")
+        else:
+            found = _value(item, [*keys, key])
+        if found:
+            return found
+    return None
+
+
+def _value(value: Any, keys: list[Any]) -> tuple[list[Any], str] | None:
+    """Any other value: a scalar, or lists and mappings of values, checked all the way down
+    (so that a key added to the record format later is checked like the others)."""
+    if isinstance(value, SCALARS):
+        return None
+    if isinstance(value, list):
+        for n, item in enumerate(value):
+            found = (
+                _mapping(item, [*keys, n]) if isinstance(item, dict) else _value(item, [*keys, n])
+            )
+            if found:
+                return found
+        return None
+    if isinstance(value, dict):
+        return _mapping(value, keys)
+    return keys, f"should be a plain value, not {_kind(value)}"
+
+
+def _line_of(raw: str, keys: list[Any]) -> int | None:
+    """The 1-based line of the value at ``keys`` in the YAML text, if it can be found."""
+    try:
+        node = yaml.compose(raw, Loader=RecordLoader)
+    except yaml.YAMLError:
+        return None
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if getattr(k, "value", None) == str(key)]
+            if not match:
+                break
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if key >= len(node.value):
+                break
+            node = node.value[key]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else None

