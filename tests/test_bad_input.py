@@ -208,7 +208,7 @@ def test_reference_turtle_with_a_space_in_an_iri(broken_data: Path, tmp_path: Pa
 def test_corrupt_store(hostile: Path, tmp_path: Path) -> None:
     store = tmp_path / "corrupt"
     shutil.copytree(hostile / "store", store)
-    for f in store.iterdir():
+    for f in list(store.rglob("*")):
         if f.name.startswith("MANIFEST") or f.suffix == ".sst":
             f.write_bytes(os.urandom(100))
     for args in (["stats"], ["query", "cq01"], ["export"]):
@@ -227,7 +227,7 @@ def test_export_into_a_path_whose_parent_is_a_file(hostile: Path, tmp_path: Path
 def test_build_into_a_store_path_that_is_a_file(tmp_path: Path) -> None:
     (tmp_path / "store").write_text("x")
     result = run("build", "--store", str(tmp_path / "store"))
-    assert_one_line(result, str(tmp_path / "store"), "is not an appeals-kg store")
+    assert_one_line(result, str(tmp_path / "store"), "is a file")
 
 
 def test_serve_on_an_impossible_port() -> None:
