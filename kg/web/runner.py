@@ -6,9 +6,10 @@ query runs in one of ``workers`` processes, each holding its own read-only copy 
 
 - at the deadline the worker is killed (SIGKILL) and a fresh one takes its place, so a
   timed-out query frees its CPU at once;
-- a query still running after ``slow_after`` seconds is *long*: its worker drops to the lowest
-  CPU priority (nice 19) so that quick questions keep their latency, and at most ``max_slow``
-  long queries run at a time (a further one is stopped with 503);
+- a query still running after ``slow_after`` seconds is *long*: its worker leaves the pool
+  (a fresh one is forked in its place, so quick questions keep ``workers`` processes), drops
+  to the lowest CPU priority (nice 19) and is retired when the query ends; at most
+  ``max_slow`` long queries run at a time (a further one is stopped with 503);
 - a request waits at most ``queue_timeout`` seconds for a free worker, and at most
   ``max_pending`` requests wait at all; the others get 503 at once;
 - answers are serialised inside the worker into a buffer capped at ``max_result_bytes``.
@@ -170,6 +171,7 @@ class QueryRunner:
         self._zygote: _Zygote | None = None
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()
+        self._slow_workers: set[_Worker] = set()
         self._lock = threading.Lock()
         self._slow = 0
         self._pending = 0
@@ -201,7 +203,7 @@ class QueryRunner:
         """Stop every worker and the process that forks them."""
         self._closed = True
         with self._lock:
-            workers = list(self._workers)
+            workers = list(self._workers | self._slow_workers)
             self._workers.clear()
         for worker in workers:
             worker.kill()
@@ -212,7 +214,7 @@ class QueryRunner:
     def process_ids(self) -> list[int]:
         """The process ids of the workers and of the process that forks them."""
         with self._lock:
-            pids = [w.pid for w in self._workers]
+            pids = [w.pid for w in self._workers | self._slow_workers]
         return pids + ([self._zygote.proc.pid] if self._zygote else [])
 
     def reload(self, source: DatasetSource) -> None:
@@ -286,43 +288,45 @@ class QueryRunner:
                 f"quer{'y' if self.limits.max_slow == 1 else 'ies'}; this one was stopped "
                 f"after {self.limits.slow_after:g} s. Try again later, or add LIMIT"
             )
+        # The worker leaves the pool: a fresh one takes its place for quick questions, and this
+        # one is retired once its query ends, so no priority ever needs raising again.
+        with self._lock:
+            self._workers.discard(worker)
+            self._slow_workers.add(worker)
+        self._respawn_soon()
         try:
             worker.set_priority(19)
             if worker.conn.poll(max(deadline - time.monotonic(), 0.0)):
-                return self._collect(worker)
-            return self._stop(worker)
+                try:
+                    return worker.conn.recv()
+                except (EOFError, OSError):
+                    return _died()
+            self.killed += 1
+            return _timeout(self.limits.timeout)
         finally:
+            worker.kill()
             with self._lock:
                 self._slow -= 1
+                self._slow_workers.discard(worker)
 
     def _collect(self, worker: _Worker) -> Answer:
         try:
             answer = worker.conn.recv()
         except (EOFError, OSError):
             self._replace(worker)
-            return Answer.error(
-                500, "The query worker died while answering (out of memory?); it was restarted"
-            )
+            return _died()
         self._release(worker)
         return answer
 
     def _stop(self, worker: _Worker) -> Answer:
         self.killed += 1
         self._replace(worker)
-        return Answer.error(
-            503, f"Query exceeded the {self.limits.timeout:g} s timeout and was stopped"
-        )
+        return _timeout(self.limits.timeout)
 
     def _release(self, worker: _Worker) -> None:
         if worker.generation != self._generation:
             self._replace(worker)
             return
-        if worker.reniced:
-            try:
-                worker.set_priority(0)
-            except PermissionError:  # only a privileged user may raise a priority again
-                self._replace(worker)
-                return
         self._idle.put(worker)
 
     def _replace(self, worker: _Worker) -> None:
@@ -330,6 +334,9 @@ class QueryRunner:
         worker.kill()
         with self._lock:
             self._workers.discard(worker)
+        self._respawn_soon()
+
+    def _respawn_soon(self) -> None:
         if not self._closed:
             threading.Thread(target=self._respawn, name="sparql-respawn", daemon=True).start()
 
@@ -351,6 +358,14 @@ class QueryRunner:
                 return
             self._add(worker)
             return
+
+
+def _timeout(limit: float) -> Answer:
+    return Answer.error(503, f"Query exceeded the {limit:g} s timeout and was stopped")
+
+
+def _died() -> Answer:
+    return Answer.error(500, "The query worker died while answering (out of memory?)")
 
 
 def _busy(reason: str) -> Answer:

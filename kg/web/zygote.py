@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from kg.web.execute import Answer, execute, open_dataset
+from kg.web.guard import QueryRefused, check_query
 
 _PR_SET_PDEATHSIG = 1
 
@@ -52,6 +53,16 @@ def _worker(fd: int, store: ox.Store, graphs: frozenset[str]) -> None:
         conn.send(answer)
 
 
+def warm_checker(graphs: frozenset[str]) -> None:
+    """Check the project's own queries once here, so that every forked worker starts with
+    them in the checker's cache: the parser takes up to a second on a long query."""
+    from kg.vocab import QUERIES_DIR
+
+    for path in sorted(QUERIES_DIR.glob("*.rq")):
+        with contextlib.suppress(QueryRefused, OSError, UnicodeDecodeError):
+            check_query(path.read_text(encoding="utf-8"), graphs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m kg.web.zygote")
     parser.add_argument("--control", type=int, required=True)
@@ -68,6 +79,7 @@ def main() -> None:
         print(json.dumps({"failed": reason}), flush=True)
         return
     graphs = frozenset(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    warm_checker(graphs)
     print(json.dumps({"ready": sorted(graphs), "size": len(store)}), flush=True)
     while True:
         try:
