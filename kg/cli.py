@@ -420,9 +420,15 @@ def stats(store_path: Path, as_json: bool, public: bool) -> None:
     default="yaml",
     show_default=True,
 )
-def extract(files: tuple[Path, ...], out_dir: Path | None, fmt: str) -> None:
+@click.option(
+    "--report",
+    is_flag=True,
+    help="Per appeal, what was found and what looked doubtful (stdout with -o, else stderr).",
+)
+def extract(files: tuple[Path, ...], out_dir: Path | None, fmt: str, report: bool) -> None:
     """Draft case records from appeals (.txt, .html, .pdf), every fact with its evidence.
 
+    Drafts are access: restricted and reviewed: false, each fact with a confidence.
     Bad files are reported one line each and skipped; exit 2 if any failed.
 
     \b
@@ -430,6 +436,7 @@ def extract(files: tuple[Path, ...], out_dir: Path | None, fmt: str) -> None:
       kg extract appeal.txt
       kg extract corpus/*.txt -o data/extracted
       kg extract page.html --format trig -o out/
+      kg extract corpus/*.txt -o drafts/ --report
     """
     from kg.errors import InputError
     from kg.extract.batch import extract_file
@@ -444,11 +451,15 @@ def extract(files: tuple[Path, ...], out_dir: Path | None, fmt: str) -> None:
     ):
         for path in bar:
             try:
-                data, written = extract_file(path, fmt, out_dir)
+                data, written, record = extract_file(path, fmt, out_dir)
             except KgError as e:
                 failed += 1
                 echo_err(f"Error: {e}")
                 continue
+            if report:
+                from kg.extract.review import format_report
+
+                click.echo(format_report(record), err=out_dir is None)
             if out_dir is None:
                 sys.stdout.write(data)
             elif len(files) == 1:

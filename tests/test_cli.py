@@ -321,3 +321,20 @@ def test_eval_folds_and_split_errors(tmp_path: Path) -> None:
     result = run("eval", str(tmp_path), "--folds", "3")
     assert result.exit_code == 2
     one_line_error(result, "--folds", "at most")
+
+
+def test_extract_report_lists_findings_and_doubts(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(
+        "3 May 2024\n\nFarland: Journalist detained\n\n"
+        "On 2 May 2024, police in Farland detained journalist Ann Bell. Someone was arrested.\n",
+        encoding="utf-8",
+    )
+    result = run("extract", str(good), "-o", str(tmp_path / "out"), "--report")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("good: 2024-05-03,")
+    assert "1 persons" in lines[0]
+    assert any("no issuer" in line for line in lines[1:])
+    record = (tmp_path / "out" / "good.yaml").read_text(encoding="utf-8")
+    assert "access: restricted" in record and "reviewed: false" in record

@@ -55,7 +55,7 @@ def test_header_and_extraction_block(record: dict) -> None:
     assert appeal["date"] == "2021-03-12"
     assert appeal["title"] == "Ruritania: Human rights defender Anna Kovacs detained"
     assert appeal["issuer"] == "Front Line Defenders"
-    assert appeal["access"] == "public"
+    assert appeal["access"] == "restricted" and appeal["reviewed"] is False
     assert record["extraction"]["tool"] == "appeals-kg"
     assert record["extraction"]["version"] == __version__
     assert record["extraction"]["input_sha256"] == appeal["sha256"]

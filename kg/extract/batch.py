@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError
 from kg.extract.pipeline import extract_case
@@ -19,10 +20,10 @@ SUFFIX = {"yaml": ".yaml", "turtle": ".ttl", "trig": ".trig"}
 
 def extract_file(
     path: Path, fmt: str = "yaml", out_dir: Path | None = None
-) -> tuple[str, list[Path]]:
+) -> tuple[str, list[Path], dict[str, Any]]:
     """Extract one appeal file; write ``out_dir/<stem><suffix>`` (and the plain text the
     evidence offsets index, when the input was not that text) atomically. Returns the
-    serialised record and the files written."""
+    serialised record, the files written and the record."""
     from kg.files import write_atomic
 
     appeal = read_appeal(path)
@@ -51,7 +52,7 @@ def extract_file(
         if not same:
             write_atomic(text_out, appeal.text.encode("utf-8"))
             written.append(text_out)
-    return data, written
+    return data, written, record
 
 
 def extract_corpus(folder: Path, cases: Iterable[str] | None = None) -> dict[str, dict]:

@@ -34,6 +34,7 @@ from kg.extract.persons import (
     merge_persons,
 )
 from kg.extract.provisions import add_known_instruments, add_provisions
+from kg.extract.review import mark_draft, rate_facts
 from kg.extract.roles import person_roles
 from kg.extract.text import Doc, evidence, find_runs, make_doc
 
@@ -72,7 +73,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
         ev["id"] = f"e{i}"
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     countries = [main_country] if main_country else []
-    return {
+    record = {
         "appeal": {
             "id": appeal_id,
             "issuer": find_issuer(doc, ents),
@@ -97,6 +98,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
             "input_sha256": sha,
         },
     }
+    return rate_facts(mark_draft(record))
 
 
 def _drop_person_overlaps(ents: Entities) -> None:

@@ -101,6 +101,10 @@ def resolve_instrument(ents: Entities, ref: str | None, pos: int) -> Entity | No
 def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, Any]]]:
     """Articles with their parts, attached to their instrument; returns (start, end, provision)."""
     found = []
+    # provision ids are unique in the record: the same article number of two instruments gets
+    # a suffix in the second
+    used = {e.id for e in ents.items if e.id}
+    used |= {p["id"] for e in ents.of("instrument") for p in e.attrs.get("provisions", [])}
     for m in ARTICLES_RE.finditer(doc.flat):
         inst_ref = m.group("inst")
         inst = None
@@ -134,7 +138,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             if not label and n.end() == len(m.group("list")):
                 after = LABEL_AFTER.match(doc.flat, m.end())
                 label = after.group("lab") if after else None
-            prov = _provision(inst, article, label)
+            prov = _provision(inst, article, label, used)
             found.append((m.start(), m.end(), prov))
     return found
 
@@ -175,14 +179,19 @@ def _label_before(doc: Doc, pos: int) -> str | None:
     return None
 
 
-def _provision(inst: Entity, article: str, label: str | None) -> dict[str, Any]:
+def _provision(inst: Entity, article: str, label: str | None, used: set[str]) -> dict[str, Any]:
     provs = inst.attrs["provisions"]
     for p in provs:
         if p["article"] == article:
             if not p.get("label") and label:
                 p["label"] = _cap(label.strip(' ()“”"'))
             return p
-    pid = "a" + re.sub(r"\W+", "_", article).strip("_")
+    base = "a" + re.sub(r"\W+", "_", article).strip("_")
+    pid, n = base, 1
+    while pid in used:
+        n += 1
+        pid = f"{base}_{n}"
+    used.add(pid)
     prov = {"id": pid, "article": article,
             "label": _cap(label.strip(" ()“”\"")) if label else None}  # fmt: skip
     provs.append(prov)

@@ -1,0 +1,98 @@
+"""Drafts are drafts: restricted and unreviewed, each fact rated, doubtful facts listed."""
+
+from __future__ import annotations
+
+from kg.extract import extract_case
+from kg.extract.review import find_doubts, format_report, mark_draft, rate_event, rate_facts
+
+APPEAL = """4 June 2024
+
+Borduria: Lawyer Ivan Petrov arrested
+
+On 2 June 2024, police arrested lawyer Ivan Petrov in Szohod. Mr Petrov was charged under
+Article 12 of the Criminal Code. He was also fined under Article 12 of the Code of
+Administrative Offences. Later, someone was questioned.
+
+Initial Date: 2 June 2024
+
+The Borduria Watch calls on the authorities of Borduria to:
+
+1. Release Ivan Petrov immediately;
+2. Drop all charges against him.
+"""
+
+
+def test_every_draft_is_restricted_unreviewed_and_rated() -> None:
+    rec = extract_case(APPEAL, appeal_id="t-r1")
+    assert rec["appeal"]["access"] == "restricted"
+    assert rec["appeal"]["reviewed"] is False
+    facts = rec["persons"] + rec["organisations"] + rec["events"] + rec["demands"]
+    facts += [p for i in rec["instruments"] for p in i["provisions"]]
+    assert facts and all(0 < f["confidence"] < 1 for f in facts)
+    petrov = next(p for p in rec["persons"] if p["name"] == "Ivan Petrov")
+    assert petrov["confidence"] >= 0.8  # full name, second mention, role cue, gender
+
+
+def test_the_same_article_of_two_instruments_gets_two_ids() -> None:
+    rec = extract_case(APPEAL, appeal_id="t-r2")
+    ids = [p["id"] for i in rec["instruments"] for p in i["provisions"]]
+    assert len(ids) == len(set(ids)) == 2
+    ids_everywhere = [x["id"] for k in ("persons", "organisations", "events") for x in rec[k]]
+    assert len(ids_everywhere + ids) == len(set(ids_everywhere + ids))
+
+
+def test_confidence_follows_the_cues() -> None:
+    full = {"date": "2024-06-02", "targets": ["p1"], "agents": ["o1"]}
+    assert (
+        rate_event(full)
+        > rate_event({**full, "date": "2024-06"})
+        > rate_event({**full, "date": None})
+    )
+    assert rate_event({**full, "targets": []}) < rate_event(full)
+    record = mark_draft(
+        {
+            "appeal": {"id": "x", "date": "2024-06-04"},
+            "persons": [
+                {"id": "p1", "name": "Ivan Petrov", "roles": ["lawyer"], "gender": "male"},
+                {"id": "p2", "name": "Initial Date", "roles": ["other"]},
+                {"id": "p3", "name": "Petrov", "roles": ["other"]},
+            ],
+        }
+    )
+    rate_facts(record)
+    conf = {p["name"]: p["confidence"] for p in record["persons"]}
+    assert conf["Ivan Petrov"] > conf["Petrov"] > conf["Initial Date"]
+
+
+def test_doubts_name_the_weak_facts_weakest_first() -> None:
+    record = {
+        "appeal": {"id": "x", "date": "2024-06-04", "title": "T", "issuer": None},
+        "persons": [{"id": "p1", "name": "Event Description", "roles": ["other"]}],
+        "organisations": [{"id": "o1", "name": "Blue Group", "kind": "other"}],
+        "events": [
+            {"id": "e1", "type": "arrest", "date": None, "targets": ["p1"]},
+            {"id": "e2", "type": "arrest", "date": "2025-01-01", "targets": ["p1"]},
+            {"id": "e3", "type": "trial_hearing", "date": "2025-01-01", "targets": ["p1"]},
+        ],
+        "demands": [{"summary": "release him", "addressees": []}],
+    }
+    rate_facts(record)
+    doubts = find_doubts(record)
+    reasons = {(d.section, d.reason) for d in doubts}
+    assert ("appeal", "no issuer") in reasons
+    assert ("person", "contains a form or heading word") in reasons
+    assert ("organisation", "kind unknown") in reasons
+    assert ("event", "no date") in reasons
+    assert ("event", "dated after the appeal") in reasons
+    assert ("demand", "no addressee") in reasons
+    # a hearing scheduled after the appeal is not doubtful for its date
+    assert not [d for d in doubts if d.item.startswith("e3") and "after" in d.reason]
+    assert [d.confidence for d in doubts] == sorted(d.confidence for d in doubts)
+    text = format_report(record, doubts)
+    assert text.splitlines()[0].startswith("x: 2024-06-04, issuer unknown; 1 persons")
+    assert f"doubtful ({len(doubts)}):" in text
+
+
+def test_report_of_a_clean_record_says_nothing_doubtful() -> None:
+    record = {"appeal": {"id": "y", "date": "2024-01-01", "title": "T", "issuer": "I"}}
+    assert format_report(record).splitlines()[1] == "  nothing doubtful"
