@@ -601,6 +601,33 @@ def anchor(record_path: Path, text_path: Path | None) -> None:
     echo_err(f"anchored {record_path}")
 
 
+@cli.command(epilog=EXIT_CODES)
+@store_option
+@data_option
+@click.argument("target")
+@click.option("--note", default="", help="Why (kept in data/takedowns.csv, never published).")
+def takedown(store_path: Path, data_dir: Path | None, target: str, note: str) -> None:
+    """Make one person or case restricted everywhere, then rebuild.
+
+    TARGET is an IRI or CURIE (akr:person/p-…, akr:case/c-…), an appeal id (its case) or an
+    exact label. The decision goes to data/takedowns.csv; the rebuilt public store drops the
+    case, or shows the person only under a pseudonym, in every output that reads it.
+
+    Example: kg takedown akr:person/p-2a9f31c4 --note "asked by the defender"
+    """
+    from kg.record.takedown import add_takedown, resolve_target
+    from kg.store import Store
+    from kg.store.build import build as run_build
+    from kg.vocab import DATA_DIR
+
+    data_dir = data_dir or DATA_DIR
+    iri = resolve_target(Store.open(store_path).to_graph(), target)
+    added = add_takedown(data_dir, iri, note)
+    result = run_build(store_path, data_dir)
+    state = "recorded" if added else "already recorded"
+    click.echo(f"takedown of {iri} {state}; rebuilt {store_path} ({len(result.cases)} case(s))")
+
+
 # --- link / serve ----------------------------------------------------------------------------
 
 

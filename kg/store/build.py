@@ -30,6 +30,7 @@ from kg.record.identity import (
     resolve_identities,
     write_review,
 )
+from kg.record.takedown import apply_takedowns, load_takedowns
 from kg.store import DEFAULT_STORE, Store, replacing_stores
 from kg.store.public import pseudonym_key, public_dataset
 from kg.vocab import (
@@ -258,6 +259,7 @@ def build_dataset(
     links = links_graph(data_dir)
     if len(links):
         ds.graph(LINKS_GRAPH).__iadd__(links)
+    apply_takedowns(ds, load_takedowns(data_dir))  # data/takedowns.csv: restricted everywhere
     return ds, result
 
 
