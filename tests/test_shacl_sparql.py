@@ -103,3 +103,21 @@ def test_constraint_without_select_is_an_error() -> None:
     with pytest.raises(KgError, match="has no sh:select"):
         run_constraints(Store.memory(), g)
     assert (None, RDF.type, SH.NodeShape) in g
+
+
+@pytest.mark.parametrize(
+    ("where", "safe"),
+    [
+        ("?this ex:p ?v . FILTER (?v != ?this)", True),
+        ("?this ex:p ?v . FILTER NOT EXISTS { ?x ex:q ?this }", True),
+        ("?this ex:p ?v . { ?this ex:q ?w FILTER NOT EXISTS { ?this ex:r ?w } }", True),
+        ("?this ex:p ?v . { BIND (1 AS ?k) FILTER NOT EXISTS { ?this ex:r ?w } }", False),
+        ("?this ex:p ?v . { FILTER (?this = ex:a) }", False),
+        ("{ ?this ex:p ?v } UNION { ?this ex:q ?v }", True),
+        ("?this ex:p ?v . { SELECT ?this WHERE { ?this ex:q ?w } }", False),
+    ],
+)
+def test_set_based_only_where_join_equals_pre_binding(where: str, safe: bool) -> None:
+    from kg.check.shacl_sparql import set_based_safe
+
+    assert set_based_safe(f"SELECT ?this WHERE {{ {where} }}") is safe

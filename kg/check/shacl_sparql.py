@@ -223,33 +223,56 @@ def set_based_safe(query: str) -> bool:
         return False
     # Aggregates, LIMIT and OFFSET would act across all focus nodes at once.
     outside = _mask(parts[0] + parts[2])
-    if re.search(
-        r"\b(GROUP|HAVING|LIMIT|OFFSET|COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\b", outside, re.I
-    ):
+    aggregates = r"\b(GROUP|HAVING|LIMIT|OFFSET|COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\b"
+    if re.search(aggregates, outside, re.I):
         return False
-    # Drop EXISTS { ... } blocks: EXISTS sees the solution's bindings, as pre-binding does.
-    while True:
-        m = re.search(r"\bEXISTS\s*\{", body, re.I)
-        if m is None:
-            break
-        depth, i = 0, m.end() - 1
-        while i < len(body):
-            depth += {"{": 1, "}": -1}.get(body[i], 0)
-            if depth == 0:
-                break
-            i += 1
-        body = body[: m.start()] + " " * (i + 1 - m.start()) + body[i + 1 :]
-    braces = parens = 0
-    for i, ch in enumerate(body):
+    return _group_safe(body, top=True)
+
+
+def _blocks(text: str) -> list[tuple[int, int, bool]]:
+    """The brace blocks directly inside ``text``: (start, end, is an EXISTS block)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
         if ch == "{":
-            braces += 1
+            if depth == 0:
+                start = i
+            depth += 1
         elif ch == "}":
-            braces -= 1
-        elif ch == "(":
+            depth -= 1
+            if depth == 0:
+                exists = re.search(r"\bEXISTS\s*$", text[:start], re.I) is not None
+                out.append((start, i + 1, exists))
+    return out
+
+
+def _group_safe(text: str, *, top: bool) -> bool:
+    """A group is safe when ``?this`` in its FILTER/BIND expressions and EXISTS blocks is bound
+    by the join: at the top level, or in a group whose own triple patterns bind it."""
+    blocks = _blocks(text)
+    own = list(text)
+    for start, end, _ in blocks:
+        own[start:end] = " " * (end - start)
+    own_text = "".join(own)
+    in_expr, in_pattern, parens = False, False, 0
+    for i, ch in enumerate(own_text):
+        if ch == "(":
             parens += 1
         elif ch == ")":
             parens -= 1
-        elif ch == "?" and re.match(r"\?this\b", body[i:]) and braces > 0 and parens > 0:
+        elif ch == "?" and re.match(r"\?this\b", own_text[i:]):
+            if parens > 0:
+                in_expr = True
+            else:
+                in_pattern = True
+    bound = top or in_pattern
+    if in_expr and not bound:
+        return False
+    for start, end, exists in blocks:
+        inner = text[start + 1 : end - 1]
+        if exists:
+            if not bound and re.search(r"\?this\b", inner):
+                return False
+        elif not _group_safe(inner, top=False):
             return False
     return True
 

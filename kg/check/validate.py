@@ -8,6 +8,7 @@ case record that states its focus node.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
+from kg.check.pergraph import cache_path, validate_units
 from kg.check.shacl_sparql import add_to_report, run_constraints, without_sparql
 from kg.errors import KgError
 from kg.store import Store
@@ -113,6 +115,13 @@ def validate_graph(
     add_to_report(report_graph, sparql_results)
     # As with pyshacl's allow_warnings: warnings and infos are reported but do not fail.
     conforms = bool(conforms) and not any(r.severity == SH.Violation for r in sparql_results)
+    return report_from_graph(bool(conforms), report_graph, sources)
+
+
+def report_from_graph(
+    conforms: bool, report_graph: Graph, sources: dict[URIRef, str] | None = None
+) -> Report:
+    """A SHACL report graph as a :class:`Report` with rows a curator can act on."""
     bind_prefixes(report_graph)
     nm = bind_prefixes(Graph())
     rows = []
@@ -152,6 +161,26 @@ def record_sources(store: Store) -> dict[URIRef, str]:
     return out
 
 
-def validate_store(store: Store, shapes: Graph | None = None) -> Report:
-    """Validate everything in a built store."""
+def validate_store(
+    store: Store,
+    shapes: Graph | None = None,
+    *,
+    incremental: bool = True,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Validate everything in a built store: SHACL Core per named graph in parallel (cached by
+    content hash beside the store when ``incremental``), SPARQL constraints over the store
+    (:mod:`kg.check.pergraph`)."""
+    shapes = shapes if shapes is not None else shapes_graph()
+    cache = cache_path(store) if incremental else None
+    conforms, report_graph, _ = validate_units(
+        store, shapes, cache=cache, workers=workers, progress=progress
+    )
+    return report_from_graph(conforms, report_graph, record_sources(store))
+
+
+def validate_store_whole(store: Store, shapes: Graph | None = None) -> Report:
+    """One pyshacl run over the union of every graph (the reference the per-graph path is
+    tested against; slow on a corpus)."""
     return validate_graph(store.to_graph(), shapes, record_sources(store), store=store)

@@ -1,0 +1,130 @@
+"""Per-graph validation gives the verdicts of one whole-graph pyshacl run.
+
+Each shape fixture of tests/shapes/ is loaded as a dataset whose files are separate named graphs
+(the broken part, the conforming case it adds to, the ontology), so that nodes and values cross
+graph boundaries as in a corpus; the seed store is checked the same way. The per-graph path
+(SHACL Core per unit in pyshacl, SPARQL constraints set-based in Oxigraph) must report exactly
+the results of pyshacl over the union of the graphs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyshacl import validate
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import SH
+from test_shapes import (
+    FIXTURES,
+    MF,
+    SHT,
+    ontology_graph,
+    reachable,
+    result_key,
+    shapes_graph,
+    top_results,
+)
+
+from kg.check.pergraph import validate_units
+from kg.check.shacl_sparql import run_constraints
+from kg.store import Store
+from kg.vocab import ONTOLOGY_GRAPH
+
+
+def fixture_store(path: Path) -> Store:
+    """The fixture's data graph as a store: one named graph per file, plus the ontology."""
+    g = Graph()
+    g.parse(path, format="turtle")
+    test = next(g.subjects(RDF.type, SHT.Validate))
+    manifest = reachable(g, test)
+    own = Graph()
+    for t in g:
+        if t[0] not in manifest:
+            own.add(t)
+    store = Store.memory()
+    store.add_graph(own, URIRef(f"urn:test:{path.stem}"))
+    action = g.value(test, MF.action)
+    for extra in g.objects(action, SHT.dataGraph):
+        if extra != test:
+            other = Graph()
+            other.parse(str(extra), format="turtle")
+            store.add_graph(other, URIRef(f"urn:test:{Path(str(extra)).stem}"))
+    store.add_graph(ontology_graph(), ONTOLOGY_GRAPH)
+    return store
+
+
+def whole_graph_keys(store: Store) -> tuple[bool, set[tuple]]:
+    """One pyshacl run (SHACL Core and SPARQL constraints) over the union of every graph."""
+    conforms, report, _ = validate(
+        store.to_graph(),
+        shacl_graph=shapes_graph(),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    return bool(conforms), {result_key(report, r) for r in top_results(report)}
+
+
+def per_graph_keys(store: Store, **kwargs: object) -> tuple[bool, set[tuple]]:
+    conforms, report, _ = validate_units(store, shapes_graph(), **kwargs)  # type: ignore[arg-type]
+    root = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    return conforms, {result_key(report, r) for r in report.objects(root, SH.result)}
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_fixture_same_verdicts_as_whole_graph_pyshacl(path: Path) -> None:
+    store = fixture_store(path)
+    expected_conforms, expected = whole_graph_keys(store)
+    conforms, found = per_graph_keys(store, workers=1)
+    missing, extra = expected - found, found - expected
+    detail = [f"missing: {k}" for k in missing] + [f"unexpected: {k}" for k in extra]
+    assert found == expected, "\n".join(map(str, detail))
+    assert conforms == expected_conforms
+    if not path.stem.startswith("conforming"):
+        assert found, f"{path.name}: a broken fixture must give results"
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_set_based_sparql_equals_per_node(path: Path) -> None:
+    store = fixture_store(path)
+
+    def keys(mode: str) -> list[tuple]:
+        results = run_constraints(store, shapes_graph(), mode=mode)
+        return sorted(
+            (str(r.focus), str(r.path), str(r.value), str(r.constraint), r.message) for r in results
+        )
+
+    assert keys("auto") == keys("per-node")
+
+
+def test_seed_store_same_verdicts_as_whole_graph_pyshacl(built_store) -> None:
+    store = built_store
+    expected_conforms, expected = whole_graph_keys(store)
+    conforms, found = per_graph_keys(store, workers=2)
+    assert found == expected
+    assert conforms == expected_conforms is True
+
+
+def test_incremental_rechecks_only_changed_graphs(tmp_path: Path) -> None:
+    path = next(p for p in FIXTURES if p.stem == "person-001")
+    store = fixture_store(path)
+    conforming = next(p for p in FIXTURES if p.stem == "conforming-002")
+    extra = Graph()
+    extra.parse(conforming, format="turtle")
+    store.add_graph(extra, URIRef("urn:test:second"))
+    cache = tmp_path / "validation.json"
+    conforms1, keys1 = per_graph_keys(store, cache=cache, workers=1)
+    _, _, stats = validate_units(store, shapes_graph(), cache=cache, workers=1)
+    assert stats.checked == 0 and stats.cached == stats.units > 1
+    # Break the conforming graph: only its unit is checked again, and the break is found.
+    bad = URIRef("urn:test:broken-person")
+    akg = "https://w3id.org/appeals-kg/ontology#"
+    broken = Graph()
+    broken.add((bad, RDF.type, URIRef(akg + "Person")))
+    store.add_graph(broken, URIRef("urn:test:second"))
+    conforms2, report, stats = validate_units(store, shapes_graph(), cache=cache, workers=1)
+    assert stats.checked == 1
+    assert conforms2 is False
+    assert bad in set(report.objects(None, SH.focusNode))
+    assert bad not in {k[0] for k in keys1}
