@@ -4,6 +4,7 @@ date, with their precision (year, month, day).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -70,8 +71,10 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     found: list[tuple[int, int, str, re.Match[str]]] = []
     for m in DATE_RE.finditer(flat):
         found.append((m.start(), m.end(), "abs", m))
+    starts = [a for a, *_ in found]
     for m in REL_RE.finditer(flat):
-        if not any(a <= m.start() < b for a, b, _, _ in found):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if not (i >= 0 and m.start() < found[i][1]):
             found.append((m.start(), m.end(), "rel", m))
     found.sort(key=lambda x: x[0])
     year = appeal_date.year if appeal_date else None

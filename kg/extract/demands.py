@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kg.extract.entities import Entities
-from kg.extract.text import Doc, clean, evidence
+from kg.extract.entities import Entities, Entity
+from kg.extract.text import Doc, clean, evidence, sentences_with
 
 # ---------------------------------------------------------------- rights and demands
 
@@ -25,11 +25,13 @@ ITEM_RE = re.compile(r"^\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]|[•▪◦*–-])
 
 def find_rights(doc: Doc, ents: Entities) -> list[dict[str, Any]]:
     rights, seen = [], set()
+    in_sentence: dict[int, list[Entity]] = {}
+    for e in ents.of("instrument"):
+        for s in sentences_with(doc, [a for a, _ in e.mentions]):
+            in_sentence.setdefault(s.start, []).append(e)
     for s in doc.sentences:
         text = doc.flat[s.start : s.end]
-        insts = [
-            e for e in ents.of("instrument") if any(s.start <= a < s.end for a, _ in e.mentions)
-        ]
+        insts = in_sentence.get(s.start, [])
         for m in RIGHT_RE.finditer(text):
             names = [m.group("r").removeprefix("the ")]
             if names[0] == "freedoms of expression and association":

@@ -201,14 +201,23 @@ def _person_before_of(run: Run, first: int) -> int | None:
 
 
 def add_organisation(
-    doc: Doc, ents: Entities, text: str, start: int, end: int, main_country: str | None
+    doc: Doc,
+    ents: Entities,
+    text: str,
+    start: int,
+    end: int,
+    main_country: str | None,
+    depth: int = 0,
 ) -> Entity:
-    """An organisation, with its parent when named ``X of the Y`` and Y is itself a body."""
+    """An organisation, with its parent when named ``X of the Y`` and Y is itself a body.
+
+    Parents are followed three levels up (a chamber of a court of a ministry); a longer chain
+    is not a name but a run of capitalised words, and must not recurse without end."""
     parent = None
-    m = re.match(r"(?P<x>.+?) of the (?P<y>.+)$", text)
+    m = re.match(r"(?P<x>.+?) of the (?P<y>.+)$", text) if depth < 3 else None
     if m and head_of(m.group("y").split()) and head_of(m.group("y").split())[0] == "organisation":
         ystart = start + m.start("y")
-        parent = add_organisation(doc, ents, m.group("y"), ystart, end, main_country)
+        parent = add_organisation(doc, ents, m.group("y"), ystart, end, main_country, depth + 1)
     e = ents.add(Entity("organisation", text, start, end))
     if parent is not None:
         e.attrs["part_of"] = parent

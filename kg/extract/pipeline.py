@@ -13,7 +13,9 @@ confidences and an ``extraction`` block.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -45,7 +47,8 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     A text that is not an appeal yields a record with empty lists rather than an error: finding
     nothing is an honest answer, and the caller can decide what to do with it.
     """
-    doc = make_doc(text)
+    read = _read_part(text)
+    doc = make_doc(read)
     header = read_header(doc)
     main_country = find_main_country(doc, header["title"])
     ents = Entities()
@@ -71,7 +74,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     events = find_events(doc, ents, dates, provs, demands_start, header["title_span"])
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     countries = [main_country] if main_country else []
     record = {
         "appeal": {
@@ -98,14 +101,36 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
             "input_sha256": sha,
         },
     }
+    if len(read) < len(text):
+        record["extraction"]["read_chars"] = len(read)
     return rate_facts(mark_draft(record))
+
+
+#: Appeals run to a few thousand characters; a text a hundred times longer is not one appeal
+#: (a dump, a book, a corrupted file). Only its first part is read, so that extraction stays
+#: fast and bounded; the record says how much was read and the report flags it.
+READ_LIMIT = 300_000
+
+
+def _read_part(text: str) -> str:
+    if len(text) <= READ_LIMIT:
+        return text
+    cut = text.rfind("\n", 0, READ_LIMIT)
+    return text[: cut if cut > READ_LIMIT // 2 else READ_LIMIT]
 
 
 def _drop_person_overlaps(ents: Entities) -> None:
     """A "person" inside an organisation or instrument name is part of that name."""
-    spans = [(a, b) for e in ents.items if e.kind != "person" for a, b in e.mentions]
+    spans = sorted((a, b) for e in ents.items if e.kind != "person" for a, b in e.mentions)
+    starts = [x for x, _ in spans]
+    reach = list(itertools.accumulate((y for _, y in spans), max))  # furthest end so far
+
+    def inside(a: int, b: int) -> bool:
+        i = bisect.bisect_right(starts, a) - 1
+        return i >= 0 and reach[i] >= b
+
     for p in ents.of("person"):
-        p.mentions = [(a, b) for a, b in p.mentions if not any(x <= a and b <= y for x, y in spans)]
+        p.mentions = [(a, b) for a, b in p.mentions if not inside(a, b)]
         if not p.mentions:
             ents.items.remove(p)
 

@@ -138,6 +138,16 @@ def find_doubts(record: dict[str, Any]) -> list[Doubt]:
     for key, what in (("date", "no appeal date"), ("title", "no title"), ("issuer", "no issuer")):
         if not appeal.get(key):
             out.append(Doubt("appeal", str(appeal.get("id") or "?"), 0.0, what))
+    read = (record.get("extraction") or {}).get("read_chars")
+    if read:
+        out.append(
+            Doubt(
+                "appeal",
+                str(appeal.get("id") or "?"),
+                0.0,
+                f"only the first {read} characters read",
+            )
+        )
     for p in record.get("persons") or []:
         label = repr(p.get("name") or ", ".join(p.get("variants") or ["unnamed"]))
         for reason in person_doubts(p):

@@ -10,7 +10,7 @@ from typing import Any
 from kg.extract.entities import STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import GENDER_NOUN_RE, GENDER_NOUNS, ORG_HEADS
 from kg.extract.persons import POSSESSIVE_LAWYER, TITLE_RX
-from kg.extract.text import Doc, clean
+from kg.extract.text import Doc, clean, sentences_with
 
 
 def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -> None:
@@ -196,9 +196,19 @@ def _default_role(doc: Doc, p: Entity) -> str:
 
 
 def _gender(doc: Doc, p: Entity) -> str:
-    for s in doc.sentences:
+    if len(p.mentions) < 2:
+        return "unknown"
+    for s in sentences_with(doc, [a for a, _ in p.mentions]):
         text = doc.flat[s.start : s.end]
-        if any(s.start <= a < s.end for a, _ in p.mentions) and len(p.mentions) > 1:
+        nxt = doc.flat[s.end : s.end + 200]
+        if re.match(r"\s*(?:He|His)\b", nxt) or re.search(r"\b(?:he|his)\b", text):
+            return "male"
+        if re.match(r"\s*(?:She|Her)\b", nxt) or re.search(r"\b(?:she|her)\b", text):
+            return "female"
+    return "unknown"
+    for s in sentences_with(doc, [a for a, _ in p.mentions]):
+        text = doc.flat[s.start : s.end]
+        if True:
             nxt = doc.flat[s.end : s.end + 200]
             if re.match(r"\s*(?:He|His)\b", nxt) or re.search(r"\b(?:he|his)\b", text):
                 return "male"

@@ -4,6 +4,7 @@ and runs of capitalised words, the raw material of names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -173,3 +174,16 @@ def _gap_ok(doc: Doc, toks: list[tuple[str, int, int]], a: int, b: int) -> bool:
     """Connectors may join a name only inside one sentence and without punctuation."""
     gap = doc.flat[toks[a][2] : toks[b][1]]
     return not re.search(r"[,;:.()]", gap) and len(gap) < 40
+
+
+def sentences_with(doc: Doc, positions: list[int]) -> list[Span]:
+    """The sentences that hold any of ``positions``, in text order, each once.
+
+    Found by bisection, so a long text with many mentions costs n log n, not n × m.
+    """
+    found: set[int] = set()
+    for pos in positions:
+        i = bisect.bisect_right(doc.sentence_starts, pos) - 1
+        if i >= 0 and pos < doc.sentences[i].end:
+            found.add(i)
+    return [doc.sentences[i] for i in sorted(found)]
