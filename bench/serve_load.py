@@ -185,7 +185,9 @@ def start_server(store: Path, *args: str) -> tuple[subprocess.Popen[bytes], int]
     proc = subprocess.Popen(command, stderr=subprocess.PIPE)
     assert proc.stderr is not None
     deadline = time.monotonic() + 120
+    said = []
     for line in proc.stderr:
+        said.append(line.decode("utf-8", "replace").strip())
         match = re.search(rb"SPARQL endpoint at http://127\.0\.0\.1:(\d+)/", line)
         if match:
             threading.Thread(target=proc.stderr.read, daemon=True).start()  # keep draining
@@ -193,7 +195,7 @@ def start_server(store: Path, *args: str) -> tuple[subprocess.Popen[bytes], int]
         if time.monotonic() > deadline:
             break
     proc.kill()
-    raise RuntimeError("kg serve did not start")
+    raise RuntimeError("kg serve did not start: " + " / ".join(said[-3:]))
 
 
 def run_load(

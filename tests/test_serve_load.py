@@ -1,0 +1,45 @@
+"""A short run of the load-under-attack benchmark (bench/serve_load.py) against ``kg serve``.
+
+20 clients ask the competency questions for a few seconds while two attackers send heavy and
+hostile requests. Asserted: no client sees an error, no attack gets a 200 or a dropped
+connection, and the server's processes fall back to idle once the attack stops. Latencies are
+measured by the 60 s benchmark (bench/README.md), not asserted here.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from kg.store.build import build
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "serve_load.py"
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("serve_load", BENCH)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["serve_load"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_clients_unharmed_by_an_attacker(tmp_path: Path) -> None:
+    bench = _bench()
+    build(tmp_path / "store")  # full and public store, as kg build makes them
+    proc, port = bench.start_server(tmp_path / "store", "--timeout", "2")
+    try:
+        figures = bench.run_load(port, proc.pid, seconds=4, clients=20, attackers=2)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    assert figures["requests"] > 0
+    assert figures["client_errors"] == 0, figures["client_error_samples"]
+    assert figures["attack_errors"] == [], figures["attack_answers"]
+    refused = {name: set(answers) for name, answers in figures["attack_answers"].items()}
+    assert refused.get("service-loopback") == {"403"}
+    assert refused.get("lateral-service") == {"400"}
+    assert figures["idle_cpu_seconds_per_second"] < 0.1
