@@ -39,15 +39,16 @@ class Limit:
         limit = self.value()
         if size > limit:
             raise InputError(
-                f"{where}: {_human(size)} is over the {_human(limit)} limit for {self.what}; "
+                f"{where}: {_human(size)} is over the {_human(limit, '.3g')} limit for "
+                f"{self.what}; "
                 f"check the input, or raise {self.env}"
             )
 
 
-def _human(n: int) -> str:
+def _human(n: int, spec: str = ".1f") -> str:
     for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("kB", 1024)):
         if n >= scale:
-            return f"{n / scale:.1f} {unit}"
+            return f"{n / scale:{spec}} {unit}"
     return f"{n} bytes"
 
 

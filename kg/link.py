@@ -455,11 +455,15 @@ class WikidataClient:
         write_atomic(path, json.dumps(record, ensure_ascii=False).encode("utf-8"))
 
     # requests ---------------------------------------------------------------------------
-    def select(self, query: str) -> list[dict[str, Any]]:
-        """Bindings of a SELECT query (SPARQL JSON results), from the cache when possible."""
+    def select(self, query: str, required: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Bindings of a SELECT query (SPARQL JSON results), from the cache when possible.
+
+        An answer that is not a list of bindings, or whose rows lack a ``required`` variable,
+        is a :class:`RemoteError` and is not cached.
+        """
         path = self.cache_path(query)
         cached = self._read_cache(path)
-        if cached is not None:
+        if cached is not None and _bindings_problem(cached, required) is None:
             self.cache_hits += 1
             return cached
         if self.offline:
@@ -468,6 +472,9 @@ class WikidataClient:
                 "run once without --offline to fill the cache"
             )
         bindings = self._fetch(query)
+        problem = _bindings_problem(bindings, required)
+        if problem is not None:
+            raise RemoteError(f"{self.endpoint}: unexpected answer ({problem}); nothing written")
         self._write_cache(path, query, bindings)
         return bindings
 
@@ -534,11 +541,29 @@ class WikidataClient:
             raise RemoteError(f"{self.endpoint}: {msg}") from None
         except (ConnectionError, OSError) as exc:
             raise RemoteError(f"{self.endpoint}: connection failed ({exc})") from None
-        except ValueError as exc:  # a body that is not SPARQL JSON
+        except (ValueError, TypeError) as exc:  # a body that is not SPARQL JSON (or not an object)
             raise RemoteError(f"{self.endpoint}: unreadable answer ({exc})") from None
-        if not isinstance(data, dict) or "results" not in data:
+        if not isinstance(data, dict) or not isinstance(data.get("results"), dict):
             raise RemoteError(f"{self.endpoint}: answer is not SPARQL JSON results")
-        return data["results"]["bindings"]
+        return data["results"].get("bindings")  # type: ignore[no-any-return]
+
+
+def _bindings_problem(bindings: Any, required: Sequence[str]) -> str | None:
+    """What makes ``bindings`` unlike SPARQL JSON result rows, or None."""
+    if not isinstance(bindings, list):
+        return "results.bindings is not a list"
+    for n, row in enumerate(bindings, 1):
+        if not isinstance(row, dict):
+            return f"row {n} is not an object"
+        for var, term in row.items():
+            if not isinstance(term, dict) or not isinstance(term.get("value"), str):
+                return f"row {n}: ?{var} has no string value"
+            if not isinstance(term.get("xml:lang", ""), str):
+                return f"row {n}: ?{var} has a language that is not a string"
+        missing = [v for v in required if v not in row]
+        if missing:
+            return f"row {n} lacks ?{missing[0]}"
+    return None
 
 
 class _Retryable(Exception):
@@ -848,7 +873,7 @@ def propose_links(
                 by_name[name].append(subj)
         if not by_name:
             continue
-        for b in client.select(search_query(by_name)):
+        for b in client.select(search_query(by_name), required=("name", "item")):
             name = (b["name"]["value"], b["name"].get("xml:lang", ""))
             qid = _qid(b["item"]["value"])
             for subj in by_name.get(name, []):
@@ -862,7 +887,13 @@ def propose_links(
     item_batches = list(_batches(all_items, batch_size * 2))
     for n, batch in enumerate(item_batches, 1):
         say(f"facts {n}/{len(item_batches)}")
-        _parse_facts(client.select(facts_query(batch, classes, languages)), items)
+        bindings = client.select(facts_query(batch, classes, languages), required=("item", "prop"))
+        try:
+            _parse_facts(bindings, items)
+        except KeyError as e:
+            raise RemoteError(
+                f"{client.endpoint}: unexpected answer (a row lacks ?{e.args[0]}); nothing written"
+            ) from None
 
     out: list[Candidate] = []
     for subj in subjects:
@@ -1025,6 +1056,9 @@ def _parse_row(raw: dict[str, str], where: str, *, today: date | None = None) ->
 
 def _read_csv(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
     """Rows with their line numbers; the header must start with the link-file columns."""
+    from kg import limits
+
+    limits.CSV_FILE.check(limits.file_size(path), str(path))
     try:
         with path.open(newline="", encoding="utf-8") as fh:
             reader = csv.DictReader(fh)
@@ -1035,6 +1069,10 @@ def _read_csv(path: Path) -> Iterable[tuple[int, dict[str, str]]]:
                 yield reader.line_num, raw
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except csv.Error as exc:
+        raise InputError(f"{path}: not a readable CSV file ({exc})") from None
 
 
 def read_link_file(path: Path | str) -> list[Decision]:

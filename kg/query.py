@@ -24,6 +24,7 @@ from typing import Any
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
+from kg import limits
 from kg.errors import QueryError, did_you_mean
 from kg.store import Store
 from kg.vocab import QUERIES_DIR, prefixes
@@ -113,10 +114,15 @@ def neutralise_cell(value: str) -> str:
 
 def parse_header(path: Path, name: str | None = None) -> QueryFile:
     """Read a query file and its header comment."""
+    limits.QUERY.check(limits.file_size(path), str(path))
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise QueryError(f"{path}: no such query file") from None
+    except UnicodeDecodeError as e:
+        raise QueryError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+    except OSError as e:
+        raise QueryError(f"{path}: cannot read ({e.strerror or e})") from None
     qf = QueryFile(name=name or path.stem, path=path, text=text)
     for line in text.splitlines():
         if not line.startswith("#"):
@@ -236,6 +242,7 @@ def bind_params(qf: QueryFile, given: dict[str, str], store: Store | None) -> di
     out: dict[str, Node] = {}
     for name, value in given.items():
         key = name.lstrip("?")
+        limits.PARAM.check(len(value.encode("utf-8")), f"parameter ?{key}")
         if key not in declared:
             hint = did_you_mean(key, list(declared))
             known = ", ".join(declared) or "none"

@@ -8,6 +8,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -260,3 +263,110 @@ def test_build_into_a_read_only_folder(hostile: Path) -> None:
     finally:
         os.chmod(folder, 0o755)
         shutil.rmtree(folder)
+
+
+# -- kg link given an unexpected answer -----------------------------------------------------
+
+
+class _OddEndpoint(ThreadingHTTPServer):
+    """Answers each request with the next body of ``bodies``; "pass" relays to the fixture."""
+
+    daemon_threads = True
+
+    def __init__(self, upstream: str, bodies: list[str]) -> None:
+        super().__init__(("127.0.0.1", 0), _OddHandler)
+        self.upstream = upstream
+        self.bodies = bodies
+        self.url = f"http://127.0.0.1:{self.server_address[1]}/sparql"
+
+
+class _OddHandler(BaseHTTPRequestHandler):
+    server: _OddEndpoint
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _answer(self, body: bytes | None) -> None:
+        reply = self.server.bodies.pop(0) if self.server.bodies else "pass"
+        ctype = "application/sparql-results+json"
+        if reply == "pass":
+            req = urllib.request.Request(
+                self.server.upstream + self.path[len("/sparql") :],
+                data=body,
+                headers={k: v for k, v in self.headers.items() if k.lower() != "host"},
+                method=self.command,
+            )
+            with urllib.request.urlopen(req, timeout=10) as response:
+                data, ctype = response.read(), response.headers["Content-Type"]
+        else:
+            data = reply.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._answer(None)
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._answer(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+
+
+@pytest.fixture(scope="module")
+def wikidata_fixture():
+    import pyoxigraph as ox
+
+    from kg.web import BackgroundServer, DatasetSource, Limits
+
+    backend = ox.Store()
+    backend.load(
+        path=str(ROOT / "tests" / "fixtures" / "wikidata" / "items.ttl"), format=ox.RdfFormat.TURTLE
+    )
+    server = BackgroundServer(DatasetSource.from_store(backend), Limits(timeout=5.0))
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        ['{"head": {"vars": []}, "results": {"bindings": [{"name": 1}]}}'],
+        ['{"head": {"vars": []}, "results": {"bindings": {"name": "x"}}}'],
+        ['{"head": {"vars": []}, "results": {"bindings": [{"item": {"value": "x"}}]}}'],
+        ['{"head": {"vars": []}, "results": []}'],
+        ["[1, 2, 3]"],
+        ["this is not JSON"],
+        # the search answers as Wikidata would, the facts query oddly
+        ["pass", '{"head": {}, "results": {"bindings": [{"item": {"type": "uri"}}]}}'],
+    ],
+)
+def test_link_given_an_unexpected_answer(
+    hostile: Path, tmp_path: Path, wikidata_fixture, bodies: list[str]
+) -> None:
+    odd = _OddEndpoint(wikidata_fixture.url, list(bodies))
+    threading.Thread(target=odd.serve_forever, daemon=True).start()
+    try:
+        result = run(
+            "link",
+            "--store",
+            str(hostile / "store"),
+            "--endpoint",
+            odd.url,
+            "--links",
+            str(tmp_path / "links"),
+            "--cache",
+            str(tmp_path / "cache"),
+            "--min-interval",
+            "0",
+            "--types",
+            "country,organisation",
+            "--review",
+            str(tmp_path / "review.csv"),
+        )
+    finally:
+        odd.shutdown()
+        odd.server_close()
+    assert_one_line(result, odd.url)
+    assert not (tmp_path / "links").exists() or not any((tmp_path / "links").iterdir())
+    assert not (tmp_path / "review.csv").exists()

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg import limits
 from kg.errors import InputError
 
 #: Appeals are a few pages; anything larger is almost certainly the wrong file, and refusing it
 #: keeps memory and time bounded.
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = limits.APPEAL.default  # KG_MAX_APPEAL_BYTES changes it (kg.limits)
 
 TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain"}
 HTML_SUFFIXES = {".html": "text/html", ".htm": "text/html"}
@@ -76,11 +77,7 @@ def _read_bytes(p: Path) -> bytes:
         raise InputError(f"{p}: is a folder, not an appeal file; pass a file")
     if size == 0:
         raise InputError(f"{p.name}: the file is empty; export the appeal again")
-    if size > MAX_BYTES:
-        raise InputError(
-            f"{p.name}: {size / 1_048_576:.1f} MB is over the {MAX_BYTES // 1_048_576} MB limit "
-            "for one appeal; split the file into single appeals"
-        )
+    limits.APPEAL.check(size, p.name)
     try:
         return p.read_bytes()
     except OSError as exc:

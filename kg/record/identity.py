@@ -353,6 +353,20 @@ def load_decisions(path: Path | None) -> list[Decision]:
     """Curated decisions from ``data/identities.csv``; none when the file does not exist."""
     if path is None or not Path(path).is_file():
         return []
+    from kg import limits
+
+    limits.CSV_FILE.check(limits.file_size(path), str(path))
+    try:
+        return _read_decisions(Path(path))
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+    except csv.Error as e:
+        raise InputError(f"{path}: not a readable CSV file ({e})") from None
+    except OSError as e:
+        raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
+
+
+def _read_decisions(path: Path) -> list[Decision]:
     out = []
     with Path(path).open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
