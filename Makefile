@@ -40,6 +40,7 @@ check: lint test
 bench: $(STAMP)
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/serve_load.py
 
 ## serve: a read-only SPARQL endpoint on http://127.0.0.1:7878/sparql
 serve: $(STAMP)
