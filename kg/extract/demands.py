@@ -18,7 +18,8 @@ RIGHT_RE = re.compile(
     r"(?:torture|inhuman or degrading treatment)))"
 )
 DEMAND_INTRO = re.compile(
-    r"(?:urges?|calls? (?:up)?on|asks?|asking them|requests?|following matters)[^.:]{0,200}:\s*$"
+    r"(?:urges?|calls? (?:up)?on|asks?|asking them|requests?|following matters|should|must)"
+    r"[^.:]{0,200}:\s*$"
 )
 ITEM_RE = re.compile(r"^\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]|[•▪◦*–-])\s+", re.M)
 
@@ -51,12 +52,19 @@ def find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], i
     """The numbered list after "urges ... to:", with its addressees; returns (demands, start)."""
     text = doc.text
     for para in doc.paragraphs:
-        intro = text[para.start : para.end]
-        if not DEMAND_INTRO.search(clean(intro)):
+        # the lead-in ends with a colon: at the paragraph's end, or on a line of its own with
+        # the items right under it ("The authorities should:\n• Drop ...")
+        intro_end = None
+        for line in re.finditer(r"[^\n]*:[ \t]*(?:\n|$)", text[para.start : para.end]):
+            if DEMAND_INTRO.search(clean(text[para.start : para.start + line.end()])):
+                intro_end = para.start + line.end()
+                break
+        if intro_end is None:
             continue
+        intro = text[para.start : intro_end]
         addressees = _addressees(clean(intro), country)
         items = []
-        pos = para.end
+        pos = intro_end
         for m in ITEM_RE.finditer(text, pos):
             gap = text[pos : m.start()]
             if items and re.search(r"\n\s*\n\s*[^\s\d]", gap) and not gap.strip() == "":
@@ -87,7 +95,90 @@ def find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], i
                  "evidence": span}
             )  # fmt: skip
         return demands, para.start
-    return [], len(text)
+    prose = find_prose_demands(doc, country)
+    return prose, (prose[0]["evidence"][0]["start"] if prose else len(text))
+
+
+# ---------------------------------------------------------------- demands in prose
+
+#: Verbs a demand opens with; a comma or "and" before one of them starts the next demand in a
+#: list of asks ("should release X, drop the charges, and allow an investigation").
+DEMAND_VERBS = (
+    "release|free|drop|quash|ensure|stop|end|allow|repeal|amend|investigate|guarantee|lift|"
+    "return|unfreeze|order|bring|protect|provide|grant|withdraw|review|assert|reverse|halt|cease|"
+    "refrain|conduct|carry out|open|restore|reinstate|make|publicly|take|respect|uphold|"
+    "establish|find|hold|raise|undertake|renew|complete|immediately|annul|overturn|vacate|"
+    "abolish|revoke|suspend|put an end|give|permit|enable|support|condemn|publish|disclose"
+)
+#: "I urge you to", "We also call on the authorities to", "Please ensure": asks in a letter.
+LETTER_ASK = re.compile(
+    r"\b(?:I|We)\s+(?:also\s+|further\s+)?(?:urge|call\s+(?:up)?on|ask|request)\s+"
+    r"(?P<who>you|the\s+[^.;]{1,60}?|[A-Z][^.;]{1,60}?)\s+to\s+"
+    r"|(?P<pending>\bPending\s+[^,.;]{1,40},\s+)?\b[Pp]lease\s+(?:also\s+)?"
+    r"(?=(?:" + DEMAND_VERBS + r")\b)"
+)
+#: "Bangladeshi authorities should release", "Governments ... should", "CPJ called on X to".
+REPORTED_ASK = re.compile(
+    r"(?P<who>\b(?:[A-Z][\w-]+\s+){0,3}(?:authorities|[Gg]overnments?)(?:\s+[a-z][^.;,]{0,40}?)?)"
+    r"\s+(?:should|must)\s+(?!be\b|not\b|never\b|have\b)"
+    r"|\b(?:called\s+(?:up)?on|urged)\s+(?P<who2>[^.;]{1,60}?)\s+to\s+(?=(?:"
+    + DEMAND_VERBS
+    + r")\b)"
+)
+NEXT_ASK = re.compile(
+    r",\s+and\s+to\s+|;\s*|,\s+(?:and\s+)?(?:should\s+)?(?=(?:" + DEMAND_VERBS + r")\b)"
+)
+ASK_END = re.compile(
+    r"(?<![A-Z])\.(?:\s|$)|,\s+(?:as|because|since|the [A-Z][\w ]{2,60} said)\b"
+    r"|,\s+(?:[A-Z][\w’' ]{1,60}|the [A-Z][\w ]{1,60})\s+said\b"
+)
+
+
+def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
+    """Asks written as sentences: a model letter's "I urge you to ...", "Please ensure ...",
+    a press release's "the authorities should ... , X said"; each ask split at "and to",
+    semicolons and commas before a demand verb."""
+    flat = doc.flat
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for rx in (LETTER_ASK, REPORTED_ASK):
+        for m in rx.finditer(flat):
+            start = m.start("pending") if m.groupdict().get("pending") else m.end()
+            para_end = next((p.end for p in doc.paragraphs if p.start <= m.start() < p.end), 0)
+            end_m = ASK_END.search(flat, m.end(), para_end)
+            if end_m is None or end_m.start() - m.end() < 8:
+                continue  # an ask is a sentence of a paragraph, not a heading
+            end = end_m.start()
+            who = clean(m.group("who") or m.groupdict().get("who2") or "")
+            addressees = _prose_addressees(who, country)
+            pieces, pos = [], start
+            for sep in NEXT_ASK.finditer(flat, m.end(), end):
+                pieces.append((pos, sep.start()))
+                pos = sep.end()
+            pieces.append((pos, end))
+            for a, b in pieces:
+                raw = flat[a:b].strip(" ,;")
+                if len(raw) < 8:
+                    continue
+                a = flat.index(raw, a)
+                summary = clean(raw).rstrip(";.,")
+                summary = re.sub(r"^(?:to|that)\s+", "", summary)
+                key = summary.lower()
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append({
+                    "addressees": addressees, "summary": summary[:1].lower() + summary[1:],
+                    "confidence": 0.6, "evidence": evidence(doc, a, a + len(raw)),
+                })  # fmt: skip
+    out.sort(key=lambda d: d["evidence"][0]["start"])
+    return out
+
+
+def _prose_addressees(who: str, country: str | None) -> list[str]:
+    if not who or who.lower() == "you":
+        return [f"authorities of {country}"] if country else []
+    return [re.sub(r"^the\s+", "", who)]
 
 
 def _item_end(text: str, pos: int) -> int:

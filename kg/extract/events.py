@@ -171,6 +171,7 @@ def find_events(
     provs: list[tuple[int, int, dict[str, Any]]],
     stop: int,
     skip: tuple[int, int] | None = None,
+    skip_spans: list[tuple[int, int]] | None = None,
 ) -> list[dict[str, Any]]:
     """One event per event phrase and sentence, dated by the date that governs its clause.
 
@@ -214,6 +215,8 @@ def find_events(
             hi += 1
         if skip and skip[0] <= s.start < skip[1]:
             continue
+        if skip_spans and any(x <= s.start < y for x, y in skip_spans):
+            continue  # the demands: what the issuer asks for, not what happened
         text = flat[s.start : s.end]
         clauses = [s.start, *(s.start + c.end() for c in CLAUSE_END.finditer(text)), s.end]
         seen: set[tuple[str, str | None]] = set()

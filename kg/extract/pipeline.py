@@ -71,7 +71,10 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     _drop_unused_instruments(ents)
     demands, demands_start = find_demands(doc, main_country)
     dates = find_dates(doc, header["date"])
-    events = find_events(doc, ents, dates, provs, demands_start, header["title_span"])
+    # the whole text is read: background after the demands (an urgent action's ADDITIONAL
+    # INFORMATION) tells events too; only the demand list itself is skipped
+    demand_spans = [(ev["start"], ev["end"]) for d in demands for ev in d["evidence"]]
+    events = find_events(doc, ents, dates, provs, len(doc.flat), header["title_span"], demand_spans)
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

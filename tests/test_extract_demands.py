@@ -1,0 +1,66 @@
+"""Demands: numbered lists after any lead-in, asks written as sentences, with addressees."""
+
+from __future__ import annotations
+
+from kg.extract import extract_case
+
+LETTER = """URGENT ACTION
+
+WRITER HELD FOR A POEM
+
+TAKE ACTION: WRITE AN APPEAL USING THIS MODEL LETTER
+
+Dear Minister,
+
+I urge you to release Mara Lind immediately and unconditionally and to drop all charges
+against her. Pending her release, please ensure that she has regular access to her family.
+I also call on you to repeal Article 9 of the Press Law, and to stop prosecuting poets.
+
+Please check with the office in your country if you wish to send appeals after the deadline.
+"""
+
+PRESS = """Zembla: Poet Mara Lind must be freed
+
+Capital City, May 3, 2024—Zembla authorities should release poet Mara Lind without delay,
+drop the charges against her, and allow an independent review of her case, the Poets
+Network said today.
+
+The Zembla authorities should:
+• Repeal the Press Law;
+• Stop harassing writers.
+"""
+
+
+def summaries(text: str) -> list[str]:
+    return [d["summary"] for d in extract_case(text, appeal_id="t")["demands"]]
+
+
+def test_asks_in_a_model_letter() -> None:
+    assert summaries(LETTER) == [
+        "release Mara Lind immediately and unconditionally and to drop all charges against her",
+        "pending her release, please ensure that she has regular access to her family",
+        "repeal Article 9 of the Press Law",
+        "stop prosecuting poets",
+    ]
+
+
+def test_a_numbered_list_after_should_wins_over_prose() -> None:
+    assert summaries(PRESS) == ["repeal the Press Law", "stop harassing writers"]
+
+
+def test_asks_reported_in_a_press_release_split_at_each_verb() -> None:
+    lead = PRESS.split("The Zembla authorities should:")[0]
+    rec = extract_case(lead, appeal_id="t")
+    assert [d["summary"] for d in rec["demands"]] == [
+        "release poet Mara Lind without delay",
+        "drop the charges against her",
+        "allow an independent review of her case",
+    ]
+    assert rec["demands"][0]["addressees"] == ["Zembla authorities"]
+    for d in rec["demands"]:
+        ev = d["evidence"][0]
+        assert lead[ev["start"] : ev["end"]] == ev["quote"]
+
+
+def test_a_headline_with_must_is_no_demand() -> None:
+    assert summaries("Zembla: Poet Mara Lind must be freed\n\nShe was arrested in May.\n") == []
