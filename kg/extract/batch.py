@@ -44,13 +44,15 @@ def extract_file(
             data = ds.serialize(format="trig")
     written: list[Path] = []
     if out_dir is not None:
-        out = Path(out_dir) / f"{stem}{SUFFIX[fmt]}"
-        write_atomic(out, data.encode("utf-8"))
-        written.append(out)
+        # The text first: a record on disk always has the text its offsets index.
         text_out = Path(out_dir) / f"{stem}.txt"
         same = text_out.exists() and text_out.resolve() == Path(path).resolve()
         if not same:
             write_atomic(text_out, appeal.text.encode("utf-8"))
+        out = Path(out_dir) / f"{stem}{SUFFIX[fmt]}"
+        write_atomic(out, data.encode("utf-8"))
+        written.append(out)
+        if not same:
             written.append(text_out)
     return data, written, record
 

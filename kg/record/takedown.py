@@ -17,7 +17,7 @@ from rdflib import RDF, RDFS, Dataset, URIRef
 from rdflib.namespace import DCTERMS, FOAF, SKOS
 
 from kg.errors import DataError, InputError, did_you_mean
-from kg.files import write_csv_atomic
+from kg.files import remove_stale_temps, write_csv_atomic
 from kg.vocab import ACCESS, AKG, prefixes
 
 TAKEDOWNS_FILE = "takedowns.csv"
@@ -53,6 +53,7 @@ def add_takedown(data_dir: Path | str, target: URIRef, note: str = "") -> bool:
     """Record a takedown of ``target`` (atomically); False when it was recorded already."""
     existing = load_takedowns(data_dir)
     if any(t.target == target for t in existing):
+        remove_stale_temps(Path(data_dir) / TAKEDOWNS_FILE)
         return False
     rows = [{"target": str(t.target), "decided_on": t.decided_on, "note": t.note} for t in existing]
     rows.append({"target": str(target), "decided_on": dt.date.today().isoformat(), "note": note})
