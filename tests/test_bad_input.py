@@ -370,3 +370,164 @@ def test_link_given_an_unexpected_answer(
     assert_one_line(result, odd.url)
     assert not (tmp_path / "links").exists() or not any((tmp_path / "links").iterdir())
     assert not (tmp_path / "review.csv").exists()
+
+
+# -- reference files in other formats -------------------------------------------------------
+
+
+class _Counter(ThreadingHTTPServer):
+    """Counts the requests that reach it: a reference file must never make one."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _CountHandler)
+        self.hits: list[str] = []
+        self.base = f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _CountHandler(BaseHTTPRequestHandler):
+    server: _Counter
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.server.hits.append(self.path)
+        body = b'{"@context": {"label": "http://www.w3.org/2000/01/rdf-schema#label"}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/ld+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture()
+def counter():
+    server = _Counter()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+GOOD_REFERENCE = {
+    "extra.nt": f'<https://example.org/nt1> <{LABEL}> "From N-Triples"@en .\n',
+    "extra.jsonld": (
+        '{"@context": {"label": {"@id": "' + LABEL + '", "@language": "en"}},\n'
+        ' "@id": "https://example.org/jl1", "label": "From JSON-LD"}\n'
+    ),
+    "extra.rdf": (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n'
+        '         xmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#">\n'
+        '  <rdf:Description rdf:about="https://example.org/x1">\n'
+        '    <rdfs:label xml:lang="en">From RDF/XML</rdfs:label>\n'
+        "  </rdf:Description>\n</rdf:RDF>\n"
+    ),
+}
+
+
+def test_reference_files_in_every_format_are_read(
+    broken_data: Path, tmp_path: Path, counter: _Counter
+) -> None:
+    for name, text in GOOD_REFERENCE.items():
+        (broken_data / "reference" / name).write_text(text, encoding="utf-8")
+    # owl:imports is a statement, never followed
+    (broken_data / "reference" / "imports.ttl").write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        f"<https://example.org/onto> owl:imports <{counter.base}/onto.ttl> .\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    result = _build(broken_data, store)
+    assert result.exit_code == 0, result.output
+    rq = tmp_path / "q.rq"
+    rq.write_text(
+        f"SELECT ?l WHERE {{ ?s <{LABEL}> ?l "
+        'FILTER(STRSTARTS(STR(?s), "https://example.org/")) } ORDER BY ?l\n'
+    )
+    out = run("query", "--store", str(store), str(rq), "--format", "csv")
+    assert out.stdout.splitlines() == ["l", "From JSON-LD", "From N-Triples", "From RDF/XML"]
+    assert counter.hits == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "needles"),
+    [
+        (
+            "xxe.rdf",
+            '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "{base}/secret">]>\n'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n',
+            ["DOCTYPE"],
+        ),
+        (
+            "file.rdf",
+            '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">&x;</rdf:RDF>\n',
+            ["DOCTYPE"],
+        ),
+        (
+            "bomb.rdf",
+            '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<r>&b;</r>\n',
+            ["DOCTYPE"],
+        ),
+        ("remote.jsonld", '{{"@context": "{base}/ctx", "@id": "urn:x:1"}}', ["would be fetched"]),
+        (
+            "nested.jsonld",
+            '{{"@context": [{{"@import": "{base}/ctx"}}], "@graph": []}}',
+            ["would be fetched"],
+        ),
+        (
+            "deep.jsonld",
+            '{{"@context": {{}}, "@graph": [{{"@context": ["{base}/ctx"], "@id": "urn:x:2"}}]}}',
+            ["would be fetched"],
+        ),
+        ("broken.jsonld", '{{"@id": "urn:x:3",\n "a": }}', [":2:", "JSON syntax error"]),
+        ("broken.nt", "<urn:x:4> <urn:p> .\n", ["N-Triples syntax error"]),
+        ("space.nt", '<urn:x 5> <urn:p> "x" .\n', ["N-Triples syntax error"]),
+        ("broken.rdf", "<rdf:RDF", ["RDF/XML syntax error"]),
+        ("notes.txt", "some notes", ["not a reference file type", ".jsonld"]),
+        ("data.trig", "<urn:a> <urn:b> <urn:c> .", ["not a reference file type"]),
+    ],
+)
+def test_unsafe_or_unknown_reference_files_are_refused_by_name(
+    broken_data: Path, tmp_path: Path, counter: _Counter, name: str, text: str, needles: list[str]
+) -> None:
+    bad = broken_data / "reference" / name
+    bad.write_text(text.format(base=counter.base), encoding="utf-8")
+    result = _build(broken_data, tmp_path / "store")
+    assert_one_line(result, str(bad), *needles)
+    assert counter.hits == []
+    assert not (tmp_path / "store").exists()
+
+
+def test_reference_file_over_the_size_limit(
+    broken_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = broken_data / "reference" / "big.nt"
+    big.write_text(f'<urn:x:big> <{LABEL}> "{"x" * 300_000}" .\n', encoding="utf-8")
+    monkeypatch.setenv("KG_MAX_REFERENCE_BYTES", "256k")
+    result = _build(broken_data, tmp_path / "store")
+    assert_one_line(result, str(big), "over the 256 kB limit", "KG_MAX_REFERENCE_BYTES")
+
+
+def test_a_limit_that_is_not_a_size(broken_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KG_MAX_RECORD_BYTES", "lots")
+    result = _build(broken_data, broken_data.parent / "store")
+    assert_one_line(result, "KG_MAX_RECORD_BYTES", "not a size")
+
+
+def test_query_and_parameter_over_their_limits(
+    hostile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_MAX_PARAM_BYTES", "10")
+    result = run("query", "cq01", "--store", str(hostile / "store"), "-p", "defender=" + "x" * 11)
+    assert_one_line(result, "parameter ?defender", "KG_MAX_PARAM_BYTES")
+    monkeypatch.setenv("KG_MAX_QUERY_BYTES", "1k")
+    rq = tmp_path / "big.rq"
+    rq.write_text("# " + "x" * 2000 + "\nASK {}\n")
+    result = run("query", "--store", str(hostile / "store"), str(rq))
+    assert_one_line(result, str(rq), "KG_MAX_QUERY_BYTES")
