@@ -823,6 +823,9 @@ def link_import(review_path: Path, links_dir: Path | None) -> None:
     "--slow-after", default=1.0, show_default=True, type=float, help="When a query is long (s)."
 )
 @click.option("--max-slow", default=2, show_default=True, type=int, help="Long queries at once.")
+@click.option(
+    "--worker-memory", default=2048, show_default=True, type=int, help="MiB per query (0: no cap)."
+)
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (loopback, with token).")
 @click.option("--update-token", envvar="KG_UPDATE_TOKEN", help="Bearer token for updates.")
 @click.option("--quiet", is_flag=True, help="No access log.")
@@ -843,6 +846,7 @@ def serve(
     max_connections: int,
     slow_after: float,
     max_slow: int,
+    worker_memory: int,
     allow_update: bool,
     update_token: str | None,
     quiet: bool,
@@ -866,6 +870,7 @@ def serve(
         max_pending=max_pending,
         slow_after=slow_after,
         max_slow=max_slow,
+        worker_memory=worker_memory * 2**20,
     )
     limits.check()
     listen = Listen(host, port, backlog, max_connections, quiet)

@@ -288,3 +288,21 @@ def test_long_queries_are_bounded_and_quick_ones_still_answer(
     assert all(status == 200 for status, _ in quick)
     assert sorted(status for status, _ in answers) == [503, 503, 503]
     assert sum(b"already running 1 long query" in body for _, body in answers) == 2
+
+
+def test_memory_hungry_query_hits_the_worker_cap() -> None:
+    """ORDER BY over a cartesian product materialises every row before the first byte, so the
+    answer cap cannot stop it; the worker's memory cap does, long before the time limit."""
+    store = ox.Store()
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(GRAPH))
+    limits = Limits(timeout=60.0, workers=1, slow_after=60.0, max_slow=1, worker_memory=64 * 2**20)
+    with BackgroundServer(DatasetSource.from_store(store), limits) as server:
+        before = set(server.runner.process_ids())
+        started = time.monotonic()
+        status, body = _get(server, "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i")
+        assert status == 500 and b"memory cap" in body
+        assert time.monotonic() - started < 30
+        gone = before - set(server.runner.process_ids())
+        assert gone and not any(_alive(pid) for pid in gone)
+        time.sleep(0.5)
+        assert _get(server, "ASK { ?s ?p ?o }")[0] == 200

@@ -12,7 +12,8 @@ query runs in one of ``workers`` processes, each holding its own read-only copy 
   ``max_slow`` long queries run at a time (a further one is stopped with 503);
 - a request waits at most ``queue_timeout`` seconds for a free worker, and at most
   ``max_pending`` requests wait at all; the others get 503 at once;
-- answers are serialised inside the worker into a buffer capped at ``max_result_bytes``.
+- answers are serialised inside the worker into a buffer capped at ``max_result_bytes``, and a
+  worker's address space may grow by ``worker_memory`` bytes at most.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class Limits:
     max_pending: int = 64
     slow_after: float = 1.0
     max_slow: int = 2
+    worker_memory: int = 2 * 2**30  # bytes a worker may allocate beyond the dataset; 0: no cap
 
     def check(self) -> None:
         """Raise KgError for limits that cannot work."""
@@ -79,14 +81,17 @@ class Limits:
             raise KgError("--max-pending must be at least 1")
         if self.max_slow < 1 or self.max_slow > self.workers:
             raise KgError("--max-slow must be between 1 and --workers")
+        if self.worker_memory < 0:
+            raise KgError("--worker-memory must be 0 (no cap) or more")
 
 
 class _Zygote:
     """The ``kg.web.zygote`` process: loads the dataset once, forks workers on demand."""
 
-    def __init__(self, source: DatasetSource) -> None:
+    def __init__(self, source: DatasetSource, memory: int = 0) -> None:
         self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         argv = [sys.executable, "-m", "kg.web.zygote", "--control", str(theirs.fileno())]
+        argv += ["--memory", str(memory)]
         if source.path is not None:
             argv += ["--path", source.path]
         self.proc = subprocess.Popen(
@@ -188,7 +193,7 @@ class QueryRunner:
     # -- life cycle --------------------------------------------------------------------------
     def start(self) -> QueryRunner:
         """Load the dataset, fork every worker, and return once all can answer."""
-        self._zygote = _Zygote(self._source)
+        self._zygote = _Zygote(self._source, self.limits.worker_memory)
         self.graphs, self.size = self._zygote.graphs, self._zygote.size
         for _ in range(self.limits.workers):
             self._add(self._zygote.fork(self._generation))
@@ -219,7 +224,7 @@ class QueryRunner:
 
     def reload(self, source: DatasetSource) -> None:
         """Serve another dataset: every worker is replaced once it is free."""
-        zygote = _Zygote(source)
+        zygote = _Zygote(source, self.limits.worker_memory)
         with self._lock:
             old, self._zygote = self._zygote, zygote
             self._source = source
@@ -365,7 +370,11 @@ def _timeout(limit: float) -> Answer:
 
 
 def _died() -> Answer:
-    return Answer.error(500, "The query worker died while answering (out of memory?)")
+    return Answer.error(
+        500,
+        "The query worker died while answering, most likely over its memory cap "
+        "(--worker-memory); add LIMIT or avoid ORDER BY over large results",
+    )
 
 
 def _busy(reason: str) -> Answer:

@@ -6,7 +6,8 @@ a socket pair. A fork shares the loaded dataset copy-on-write, so replacing a wo
 its deadline costs milliseconds, not a reload. Protocol: the dataset's N-Quads arrive on stdin
 (or ``--path`` names a store folder); one JSON line on stdout says ``ready`` with the graph
 names and the size, or ``failed`` with a reason; then each message on the control socket
-(file descriptor in ``--control``) carries a socket for a new worker.
+(file descriptor in ``--control``) carries a socket for a new worker, whose address space may
+grow by ``--memory`` bytes at most.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import contextlib
 import ctypes
 import json
 import os
+import resource
 import signal
 import socket
 import sys
@@ -35,8 +37,20 @@ def die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
-def _worker(fd: int, store: ox.Store, graphs: frozenset[str]) -> None:
+def _limit_memory(extra: int) -> None:
+    """Cap the worker's address space at what it has now plus ``extra`` bytes: a query that
+    materialises too much (ORDER BY over a cartesian product) fails to allocate and the worker
+    dies, instead of taking the machine's memory until its deadline."""
+    if extra <= 0:
+        return
+    with open("/proc/self/statm", encoding="ascii") as f:
+        size = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    resource.setrlimit(resource.RLIMIT_AS, (size + extra, size + extra))
+
+
+def _worker(fd: int, store: ox.Store, graphs: frozenset[str], memory: int) -> None:
     die_with_parent()
+    _limit_memory(memory)
     conn = Connection(fd)
     conn.send(("ready", os.getpid()))
     while True:
@@ -67,6 +81,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m kg.web.zygote")
     parser.add_argument("--control", type=int, required=True)
     parser.add_argument("--path")
+    parser.add_argument("--memory", type=int, default=0, help="bytes a worker may add")
     args = parser.parse_args()
     die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
@@ -91,7 +106,7 @@ def main() -> None:
         if os.fork() == 0:
             control.close()
             try:
-                _worker(fds[0], store, graphs)
+                _worker(fds[0], store, graphs, args.memory)
             finally:
                 os._exit(0)
         os.close(fds[0])
