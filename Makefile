@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-slow check lint format bench serve clean
+.PHONY: run test test-slow check lint format audit fuzz bench serve clean
 
 # The virtualenv, with every dependency pinned by constraints.txt.
 $(STAMP): pyproject.toml constraints.txt
@@ -26,15 +26,23 @@ test-slow: $(STAMP)
 
 ## lint: ruff lint and format check
 lint: $(STAMP)
-	$(BIN)/ruff check kg tests bench
-	$(BIN)/ruff format --check kg tests bench
+	$(BIN)/ruff check kg tests bench tools
+	$(BIN)/ruff format --check kg tests bench tools
 
 format: $(STAMP)
-	$(BIN)/ruff format kg tests bench
-	$(BIN)/ruff check --fix kg tests bench
+	$(BIN)/ruff format kg tests bench tools
+	$(BIN)/ruff check --fix kg tests bench tools
 
-## check: lint and tests, as CI runs them
-check: lint test
+## audit: pinned dependencies (constraints.txt) against a vulnerability database, offline
+audit: $(STAMP)
+	$(BIN)/python tools/audit_deps.py constraints.txt
+
+## fuzz: the property and fuzz tests with many more examples (HYPOTHESIS_PROFILE=long)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q -m "slow or not slow" tests/test_properties.py
+
+## check: lint, dependency audit and tests, as CI runs them
+check: lint audit test
 
 ## bench: speed and memory benchmarks; results go to bench/results/
 bench: $(STAMP)
