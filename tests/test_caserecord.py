@@ -103,7 +103,8 @@ def test_seed_event_types_and_dates() -> None:
     }
     assert ("charge_reclassified", "2017-11-07") in dated
     assert ("ban", "2016-12") in dated
-    assert len(dated) == 8
+    assert ("release", "2017-02-09") in dated  # under the amnesty of the same day
+    assert len(dated) == 9
     reclass = next(g.subjects(AKG.eventType, EVTYPE.charge_reclassified))
     assert g.value(reclass, AKG.isFinal) == Literal(True)
 

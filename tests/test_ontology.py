@@ -27,6 +27,7 @@ SCHEMES = {
         "evtype",
         "role",
         "orgkind",
+        "orgfunction",
         "instkind",
         "placekind",
         "right",
@@ -166,6 +167,7 @@ def test_controlled_lists_of_the_code_are_concepts() -> None:
         | {"agent", "target", "authority", "complainant", "defendant", "appellant"}
         | set(caserecord.ORG_KIND_ROLE.values()),
         "orgkind": set(caserecord.ORG_KINDS),
+        "orgfunction": set(caserecord.ORG_FUNCTIONS),
         "placekind": set(caserecord.PLACE_KINDS),
         "instkind": set(caserecord.INSTRUMENT_KINDS),
         "access": set(caserecord.ACCESS_LEVELS),

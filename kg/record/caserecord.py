@@ -39,6 +39,7 @@ from kg.vocab import (
     INSTKIND,
     OA,
     ORG,
+    ORGFUNCTION,
     ORGKIND,
     PLACEKIND,
     PRECISION,
@@ -62,6 +63,21 @@ ORG_KINDS = (
     "ngo court prosecution police security_service ministry government parliament "
     "state_enterprise company media international_org political_party other"
 ).split()
+# What an organisation does, apart from its legal kind (org:classification).
+ORG_FUNCTIONS = (
+    "state_space_agency space_infrastructure_operator court_of_first_instance appeal_court "
+    "criminal_court prosecution_service police_force security_service human_rights_ngo "
+    "social_network news_outlet"
+).split()
+# Typed links of a chain of events (record key -> sub-property of akg:follows).
+CHAIN_LINKS = {
+    "against": "appealAgainst",
+    "ordered_by": "orderedBy",
+    "prompted_by": "promptedBy",
+    "reclassifies": "reclassificationOf",
+    "released_under": "releaseUnder",
+}
+EMPLOYMENT_TITLES = ("employee", "staff")
 PLACE_KINDS = ("city", "region", "country", "site")
 INSTRUMENT_KINDS = ("criminal_code", "constitution", "treaty", "law", "convention", "decree")
 ACCESS_LEVELS = ("public", "restricted", "confidential")
@@ -270,6 +286,21 @@ def date_literal(value: Any) -> tuple[Literal, URIRef] | None:
     if re.fullmatch(r"\d{4}", text):
         return Literal(text, datatype=XSD.gYear), PRECISION.year
     raise DataError(f"date '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def duration_literal(value: Any, where: str = "") -> Literal:
+    """An ISO 8601 duration ("P15D", "P2Y6M") as an xsd:duration literal."""
+    text = str(value).strip()
+    if not re.fullmatch(r"P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?", text):
+        raise DataError(f"{where}: time limit '{text}' is not an ISO 8601 duration such as P15D")
+    return Literal(text, datatype=XSD.duration)
+
+
+def _as_list(value: Any) -> list[Any]:
+    """A record value that may be one item or a list of them."""
+    if value is None or value == "":
+        return []
+    return list(value) if isinstance(value, list) else [value]
 
 
 def slug(text: str) -> str:
@@ -553,6 +584,10 @@ class _Builder:
         for v in _alt_labels(p):
             if name and v != canonical:
                 g.add((node, SKOS.altLabel, Literal(v)))
+        for x in _as_list(p.get("represents")):
+            g.add((node, AKG.represents, self.ref(x, "represents", p)))
+        for country in _as_list(p.get("nationality")):
+            g.add((node, AKG.nationality, self.country(country, p)))
         gender = p.get("gender") or "unknown"
         self.check(gender, ("male", "female", "unknown"), "gender", p)
         if gender != "unknown":
@@ -588,6 +623,9 @@ class _Builder:
             if org is not None and title.lower() in ("employee", "member", "staff", "volunteer"):
                 node = AKR[f"membership/a-{short_hash(self.aid)}-{p['id']}-{n}"]
                 g.add((node, RDF.type, ORG.Membership))
+                if title.lower() in EMPLOYMENT_TITLES:
+                    g.add((node, RDF.type, AKG.Employment))
+                self.dated(node, pos, p)
                 g.add((node, ORG.member, person))
                 self.add(node, ORG.organization, org)
                 g.add((node, AKG.title, Literal(title)))
@@ -612,7 +650,19 @@ class _Builder:
                 g.add((post, RDFS.label, Literal(label)))
             g.add((post, ORG.heldBy, person))
             g.add((person, ORG.holds, post))
+            self.dated(post, pos, p)
             self.common(post, pos)
+
+    def dated(self, node: URIRef, pos: dict[str, Any], p: dict[str, Any]) -> None:
+        """When a post was held or a membership lasted, where the text says (FollowTheMoney's
+        Occupancy and Membership carry the same two dates)."""
+        for key, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
+            try:
+                value = date_literal(pos.get(key))
+            except DataError as e:
+                raise DataError(f"{self.where(p)}: position {key}: {e}") from None
+            if value:
+                self.g.add((node, prop, value[0]))
 
     def organisation(self, o: dict[str, Any]) -> None:
         node, g = self.ids[str(o["id"])], self.g
@@ -632,6 +682,9 @@ class _Builder:
             g.add((node, ORG.subOrganizationOf, self.ref(o["part_of"], "part_of", o)))
         if o.get("place"):
             g.add((node, AKG.basedIn, self.ref(o["place"], "place", o)))
+        for function in _as_list(o.get("function")):
+            self.check(function, ORG_FUNCTIONS, "organisation function", o)
+            g.add((node, ORG.classification, ORGFUNCTION[function]))
         self.common(node, o)
 
     def place(self, pl: dict[str, Any]) -> None:
@@ -699,6 +752,29 @@ class _Builder:
         self.add(node, AKG.statusOfCitizens, j.get("status_of_citizens"))
         self.add(node, RDFS.label, j.get("summary"))
         self.common(node, j)
+        for n, ps in enumerate(j.get("population_statuses") or [], 1):
+            self.population_status(node, j, ps, n)
+
+    def population_status(
+        self, arrangement: URIRef, j: dict[str, Any], ps: dict[str, Any], n: int
+    ) -> None:
+        """The status an arrangement gives a population: whose citizens, where, what status."""
+        g = self.g
+        status = str(ps.get("status") or "").strip()
+        citizens = self.country(ps.get("citizens_of"), j)
+        if not status or citizens is None:
+            raise DataError(
+                f"{self.where(j)}: population status {n} needs 'citizens_of' and 'status'"
+            )
+        node = URIRef(f"{arrangement}/status-{n}")
+        g.add((arrangement, AKG.grantsStatus, node))
+        g.add((node, RDF.type, AKG.PopulationStatus))
+        g.add((node, AKG.citizensOf, citizens))
+        g.add((node, AKG.statusLabel, Literal(status)))
+        g.add((node, RDFS.label, Literal(f"citizens of {self._label_of(citizens)}: {status}")))
+        g.add((node, AKG.territory, self.ref(j.get("territory"), "territory", j)))
+        g.add((node, AKG.establishedBy, self.ref(j.get("instrument"), "instrument", j)))
+        self.common(node, ps if ps.get("evidence") else {**ps, "evidence": j.get("evidence")})
 
     def statement(self, s: dict[str, Any]) -> None:
         node, g = self.ids[str(s["id"])], self.g
@@ -712,6 +788,8 @@ class _Builder:
             g.add((node, AKG.addressedTo, self.ref(x, "addressed_to", s)))
         for x in s.get("about") or []:
             g.add((node, AKG.about, self.ref(x, "about", s)))
+        for x in _as_list(s.get("asserted_by")):
+            g.add((node, AKG.assertedBy, self.ref(x, "asserted_by", s)))
         self.add(node, AKG.alleges, s.get("alleges"))
         self.add(node, RDFS.label, s.get("alleges"))
         self.common(node, s)
@@ -752,6 +830,8 @@ class _Builder:
             g.add((node, AKG.supersedes, self.ref(c["supersedes"], "supersedes", c)))
         if c.get("introduced_by"):
             g.add((node, AKG.introducedBy, self.ref(c["introduced_by"], "introduced_by", c)))
+        for x in c.get("statements") or []:
+            g.add((node, AKG.concernsStatement, self.ref(x, "statement", c)))
         self.add(node, AKG.maximumPenalty, c.get("max_penalty"))
         g.add((node, RDFS.label, Literal(label)))
         self.common(node, c)
@@ -867,6 +947,11 @@ class _Builder:
             g.add((node, AKG.replacesCharge, self.ref(x, "charge", e)))
         if e.get("follows"):
             g.add((node, AKG.follows, self.ref(e["follows"], "follows", e)))
+        for key, prop in CHAIN_LINKS.items():
+            if e.get(key):
+                g.add((node, AKG[prop], self.ref(e[key], key, e)))
+        if e.get("time_limit"):
+            g.add((node, AKG.timeLimit, duration_literal(e["time_limit"], self.where(e))))
         n = 0
         for side, locals_ in (("agent", e.get("agents")), ("target", e.get("targets"))):
             for local in locals_ or []:
@@ -925,6 +1010,8 @@ class _Builder:
             g.add((node, AKG.rightHolder, self.ref(right["holder"], "holder", right)))
         for x in right.get("violated_by") or []:
             g.add((node, AKG.violatedBy, self.ref(x, "violated_by", right)))
+        for x in _as_list(right.get("asserted_by")):
+            g.add((node, AKG.assertedBy, self.ref(x, "asserted_by", right)))
         self.common(node, right)
 
     def demand(self, d: dict[str, Any], n: int) -> None:
