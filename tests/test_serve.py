@@ -9,6 +9,8 @@ from __future__ import annotations
 import gzip
 import json
 import socket
+import sys
+import types
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -22,8 +24,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
 
+from kg.errors import QueryError
 from kg.web import BackgroundServer, DatasetSource, Limits, ServeSettings
+from kg.web.app import ROUTE_MODULES, WebContext
 from kg.web.formats import choose_format, negotiate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata" / "items.ttl"
@@ -463,3 +470,39 @@ def test_choose_format(
 def test_sd_parses_as_xml_too(endpoint: BackgroundServer) -> None:
     _, _, body = _http(endpoint, headers={"Accept": "application/rdf+xml"})
     assert xml.dom.minidom.parseString(body).documentElement.tagName == "rdf:RDF"
+
+
+def test_route_modules_extend_the_app(store: ox.Store) -> None:
+    """A module with routes(ctx) adds its routes; they query through the same runner."""
+    module = types.ModuleType("kg_test_extra_routes")
+
+    def routes(ctx: WebContext) -> list[Route]:
+        async def labels(request: Request) -> PlainTextResponse:
+            rows = await ctx.select(LABELS)
+            return PlainTextResponse("\n".join(sorted(r["label"]["value"] for r in rows)))
+
+        async def refused(request: Request) -> PlainTextResponse:
+            try:
+                await ctx.select("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+            except QueryError as exc:
+                return PlainTextResponse(str(exc), status_code=403)
+            return PlainTextResponse("ran")
+
+        return [Route("/labels", labels), Route("/refused", refused)]
+
+    module.routes = routes  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+    limits = Limits(workers=1, max_slow=1)
+    try:
+        with BackgroundServer(
+            DatasetSource.from_store(store), limits, modules=(*ROUTE_MODULES, module.__name__)
+        ) as server:
+            base = server.url.rsplit("/", 1)[0]
+            with urllib.request.urlopen(base + "/labels", timeout=20) as response:
+                assert set(response.read().decode().splitlines()) == KAZAKH
+            with pytest.raises(urllib.error.HTTPError) as err:
+                urllib.request.urlopen(base + "/refused", timeout=20)
+            assert err.value.code == 403 and b"SERVICE" in err.value.read()
+            assert _count(server, COUNT.format(**{"from": f"FROM <{OTHER}>"})) == 3
+    finally:
+        del sys.modules[module.__name__]

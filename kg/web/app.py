@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyoxigraph as ox
 from starlette.applications import Starlette
@@ -22,6 +24,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute
 
+from kg.errors import QueryError
+from kg.web.execute import Job
 from kg.web.runner import QueryRunner
 
 __all__ = ["ROUTE_MODULES", "ServeSettings", "WebContext", "create_app"]
@@ -46,6 +50,15 @@ class WebContext:
     settings: ServeSettings = field(default_factory=ServeSettings)
     update_store: ox.Store | None = None
     update_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def select(self, query: str) -> list[dict[str, Any]]:
+        """Run a SELECT through the runner (same checks and limits as /sparql) and return its
+        bindings as SPARQL JSON terms; raises QueryError with the endpoint's message."""
+        answer = await self.runner.run(Job(query, accept="application/sparql-results+json"))
+        if answer.status != 200:
+            raise QueryError(answer.body.decode("utf-8", "replace").strip())
+        bindings: list[dict[str, Any]] = json.loads(answer.body)["results"]["bindings"]
+        return bindings
 
 
 async def _plain_error(request: Request, exc: Exception) -> Response:

@@ -11,6 +11,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import uvicorn
 from starlette.applications import Starlette
 
 from kg.errors import KgError
-from kg.web.app import ServeSettings, create_app
+from kg.web.app import ROUTE_MODULES, ServeSettings, create_app
 from kg.web.runner import DatasetSource, Limits, QueryRunner
 
 __all__ = ["BackgroundServer", "Listen", "bind", "public_source", "serve"]
@@ -158,12 +159,13 @@ class BackgroundServer:
         port: int = 0,
         backlog: int = 1024,
         update_store: ox.Store | None = None,
+        modules: Sequence[str] = ROUTE_MODULES,
     ) -> None:
         self.runner = QueryRunner(source, limits or Limits()).start()
         self.sock = bind(host, port, backlog)
         self.url = url_of(self.sock)
         self.port = self.sock.getsockname()[1]
-        app = create_app(self.runner, settings, update_store=update_store)
+        app = create_app(self.runner, settings, update_store=update_store, modules=modules)
         listen = Listen(host=host, port=self.port, backlog=backlog, quiet=True)
         self._server = uvicorn.Server(_config(app, listen))
         self._thread = threading.Thread(target=self._run, name="kg-web", daemon=True)
