@@ -862,6 +862,10 @@ def serve(
     """
     from kg.web import DatasetSource, Limits, Listen, ServeSettings
     from kg.web import serve as serve_app
+    from kg.web.server import is_loopback_host
+
+    if include_restricted and not is_loopback_host(host):
+        raise KgError(f"--include-restricted serves on loopback only, not on {host}")
 
     limits = Limits(
         timeout=timeout,

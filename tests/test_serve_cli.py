@@ -36,6 +36,8 @@ def _serve(*args: str) -> tuple[int, str]:
         (["--allow-update"], "--update-token"),
         (["--allow-update", "--update-token", "t", "--host", "0.0.0.0"], "loopback"),
         (["--backlog", "0"], "--backlog"),
+        (["--include-restricted", "--host", "0.0.0.0"], "loopback"),
+        (["--include-restricted", "--host", "::"], "loopback"),
     ],
 )
 def test_bad_options_are_one_line(store: Path, args: list[str], says: str) -> None:

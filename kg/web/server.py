@@ -23,7 +23,7 @@ from kg.errors import KgError
 from kg.web.app import ROUTE_MODULES, ServeSettings, create_app
 from kg.web.runner import DatasetSource, Limits, QueryRunner
 
-__all__ = ["BackgroundServer", "Listen", "bind", "public_source", "serve"]
+__all__ = ["BackgroundServer", "Listen", "bind", "is_loopback_host", "public_source", "serve"]
 
 
 @dataclass(frozen=True)
@@ -107,11 +107,7 @@ def serve(
     if allow_update:
         if not settings.update_token:
             raise KgError("--allow-update needs --update-token (or KG_UPDATE_TOKEN)")
-        try:
-            loopback = _is_loopback_host(listen.host)
-        except ValueError:
-            loopback = False
-        if not loopback:
+        if not is_loopback_host(listen.host):
             raise KgError(f"--allow-update serves on loopback only, not on {listen.host}")
         update_store = ox.Store()
         if source.path is not None:
@@ -132,12 +128,16 @@ def serve(
         sock.close()
 
 
-def _is_loopback_host(host: str) -> bool:
+def is_loopback_host(host: str) -> bool:
+    """True for localhost and loopback addresses (127.0.0.0/8, ::1); False for anything else."""
     import ipaddress
 
     if host in ("localhost", "ip6-localhost"):
         return True
-    return ipaddress.ip_address(host).is_loopback
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class BackgroundServer:
