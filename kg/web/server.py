@@ -7,6 +7,7 @@ same stack in a thread, for tests and notebooks, and stops cleanly.
 from __future__ import annotations
 
 import asyncio
+import copy
 import socket
 import sys
 import threading
@@ -14,10 +15,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import uvicorn
 from starlette.applications import Starlette
+from uvicorn.config import LOGGING_CONFIG
 
 from kg.errors import KgError
 from kg.web.app import ROUTE_MODULES, ServeSettings, create_app
@@ -78,9 +81,17 @@ def public_source(store_path: Path, include_restricted: bool = False) -> Dataset
     return DatasetSource.from_store(store.oxigraph)
 
 
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging, with the access log on stderr too: stdout is for results."""
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["handlers"]["access"]["stream"] = "ext://sys.stderr"
+    return config
+
+
 def _config(app: Starlette, listen: Listen) -> uvicorn.Config:
     return uvicorn.Config(
         app,
+        log_config=_log_config(),
         http="h11",
         lifespan="off",
         backlog=listen.backlog,
