@@ -212,3 +212,28 @@ def test_demand_types_follow_wording() -> None:
     assert demand_type("Release X immediately and unconditionally") == "release"
     assert demand_type("Cease all further harassment of X") == "end_harassment"
     assert demand_type("Plant more trees") == "other"
+
+
+def _law_record(jurisdiction: str, places: list[dict]) -> dict:
+    return {
+        "appeal": {"id": "t-law", "date": "2020-01-01", "countries": ["Indonesia"]},
+        "places": places,
+        "instruments": [
+            {"id": "i1", "name": "Qanun No. 6", "kind": "law", "jurisdiction": jurisdiction}
+        ],
+    }
+
+
+def test_subnational_jurisdiction_is_the_region_the_record_lists() -> None:
+    region = {"id": "l1", "name": "Aceh Province of Indonesia", "kind": "region"}
+    _, g = record_to_graph(_law_record("Aceh province of Indonesia", [region]))
+    law = next(g.subjects(RDF.type, AKG.LegalInstrument))
+    place = g.value(law, AKG.jurisdiction)
+    assert (place, RDF.type, AKG.Place) in g and (place, RDF.type, AKG.Country) not in g
+    assert str(g.value(place, AKG.placeKind)).endswith("/region")
+    assert g.value(place, AKG.country) == URIRef("https://w3id.org/appeals-kg/id/country/ID")
+
+
+def test_unknown_jurisdiction_not_listed_as_a_place_is_refused() -> None:
+    with pytest.raises(DataError, match=r"i1: unknown country 'Acehh'.*list it under 'places'"):
+        record_to_graph(_law_record("Acehh", [{"id": "l1", "name": "Aceh", "kind": "region"}]))

@@ -451,6 +451,28 @@ class _Builder:
             raise DataError(f"{self.where(item)}: unknown country '{name}'")
         return country_iri(code)
 
+    def jurisdiction(self, ins: dict[str, Any]) -> URIRef | None:
+        """A national instrument's jurisdiction: a country, or a sub-national jurisdiction (a
+        region with laws of its own) that the record lists under ``places``. Such a region gets
+        the country its name states ("... of Iraq") when the record gives it none."""
+        name = ins.get("jurisdiction")
+        if not name:
+            return None
+        if country_code(str(name)):
+            return self.country(name, ins)
+        key = _fold_name(str(name))
+        for pl in self.r.get("places") or []:
+            if pl.get("kind") != "country" and _fold_name(str(pl.get("name") or "")) == key:
+                node = self.ids[str(pl["id"])]
+                codes = _countries_in(str(name))
+                if len(codes) == 1 and self.g.value(node, AKG.country) is None:
+                    self.g.add((node, AKG.country, country_iri(codes[0])))
+                return node
+        raise DataError(
+            f"{self.where(ins)}: unknown country '{name}' (a region with laws of its own: "
+            "list it under 'places' with kind region)"
+        )
+
     def check(self, value: Any, allowed: Iterable[str], what: str, item: dict[str, Any]) -> str:
         allowed = tuple(allowed)
         if value not in allowed:
@@ -715,7 +737,7 @@ class _Builder:
                 if v and v != name:
                     g.add((node, SKOS.altLabel, Literal(v)))
         g.add((node, AKG.instrumentKind, INSTKIND[kind]))
-        self.add(node, AKG.jurisdiction, self.country(ins.get("jurisdiction"), ins))
+        self.add(node, AKG.jurisdiction, self.jurisdiction(ins))
         for party in ins.get("parties") or []:
             g.add((node, AKG.party, self.country(party, ins)))
         adopted = date_literal(ins.get("date"))
@@ -724,7 +746,7 @@ class _Builder:
         self.common(node, ins)
         for prov in ins.get("provisions") or []:
             pnode = self.ids[str(prov["id"])]
-            article = str(prov.get("article") or "").strip()
+            article = str(prov.get("canonical_article") or prov.get("article") or "").strip()
             if not article:
                 raise DataError(f"{self.where(prov)}: a provision has no article")
             g.add((pnode, RDF.type, AKG.LegalProvision))
@@ -734,7 +756,7 @@ class _Builder:
             if name:
                 label += f" of the {name}" if not str(name).startswith("the ") else ""
             g.add((pnode, RDFS.label, Literal(label)))
-            self.add(pnode, AKG.offenceLabel, prov.get("label"))
+            self.add(pnode, AKG.offenceLabel, prov.get("canonical_label") or prov.get("label"))
             self.add(pnode, AKG.maximumPenalty, prov.get("max_penalty"))
             self.common(pnode, prov)
 
@@ -1067,6 +1089,11 @@ def _alt_labels(item: dict[str, Any]) -> list[str]:
     if item.get("canonical_name"):
         spellings += [item.get("name"), *(item.get("merged_variants") or [])]
     return [str(v) for v in dict.fromkeys(spellings) if v]
+
+
+def _fold_name(text: str) -> str:
+    """A name with case, punctuation and a leading 'the' set aside, to compare mentions."""
+    return re.sub(r"^the ", "", re.sub(r"\W+", " ", text.casefold()).strip())
 
 
 def _countries_in(text: str) -> list[str]:

@@ -729,7 +729,37 @@ def apply_resolution(records: dict[str, dict[str, Any]], resolution: Resolution)
                 raw["canonical_name"] = cluster.label
                 raw["merged_variants"] = [v for v in cluster.variants if v != cluster.label]
                 changed += 1
+    _unify_provisions(records, resolution)
     return changed
+
+
+def _unify_provisions(records: dict[str, dict[str, Any]], resolution: Resolution) -> None:
+    """Provisions of a merged instrument that are one node (one article, however written: "12(2)"
+    and "12 (2)") get one article text and one offence label: those of the first appeal
+    that gives them, so that the merged node has one of each."""
+    from kg.record.caserecord import slug
+
+    first: dict[tuple[str, str], dict[str, Any]] = {}
+    provisions: list[tuple[tuple[str, str], dict[str, Any]]] = []
+    for aid, record in sorted(records.items()):
+        for raw in record.get("instruments") or []:
+            if not isinstance(raw, dict) or not raw.get("id"):
+                continue
+            cluster = resolution.cluster_of(str(aid), str(raw["id"]))
+            if cluster is None:
+                continue
+            for prov in raw.get("provisions") or []:
+                if not isinstance(prov, dict) or prov.get("iri") or not prov.get("article"):
+                    continue
+                key = (str(cluster.iri), slug(str(prov["article"])))
+                provisions.append((key, prov))
+                canon = first.setdefault(key, {"article": str(prov["article"])})
+                if prov.get("label") and "label" not in canon:
+                    canon["label"] = prov["label"]
+    for key, prov in provisions:
+        prov["canonical_article"] = first[key]["article"]
+        if "label" in first[key]:
+            prov["canonical_label"] = first[key]["label"]
 
 
 __all__ = [
