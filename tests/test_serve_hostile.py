@@ -8,6 +8,7 @@ request. Only loopback addresses are used; private ranges are covered by the che
 from __future__ import annotations
 
 import os
+import socket
 import threading
 import time
 import urllib.error
@@ -306,3 +307,19 @@ def test_memory_hungry_query_hits_the_worker_cap() -> None:
         assert gone and not any(_alive(pid) for pid in gone)
         time.sleep(0.5)
         assert _get(server, "ASK { ?s ?p ?o }")[0] == 200
+
+
+def test_query_stops_when_its_client_goes_away(endpoint: BackgroundServer) -> None:
+    runner = endpoint.runner
+    cancelled, killed = runner.cancelled, runner.killed
+    before = set(runner.process_ids())
+    query = urllib.parse.urlencode({"query": HEAVY})
+    with socket.create_connection(("127.0.0.1", endpoint.port), timeout=5) as sock:
+        sock.sendall(f"GET /sparql?{query} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        time.sleep(0.3)
+    deadline = time.monotonic() + 1.5  # well before the 2 s time limit
+    while runner.cancelled == cancelled and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert runner.cancelled == cancelled + 1 and runner.killed == killed
+    gone = before - set(runner.process_ids())
+    assert gone and not any(_alive(pid) for pid in gone)

@@ -12,6 +12,7 @@ query runs in one of ``workers`` processes, each holding its own read-only copy 
   ``max_slow`` long queries run at a time (a further one is stopped with 503);
 - a request waits at most ``queue_timeout`` seconds for a free worker, and at most
   ``max_pending`` requests wait at all; the others get 503 at once;
+- a query whose client disconnects is stopped the same way;
 - answers are serialised inside the worker into a buffer capped at ``max_result_bytes``, and a
   worker's address space may grow by ``worker_memory`` bytes at most.
 """
@@ -188,6 +189,7 @@ class QueryRunner:
         self.graphs: list[str] = []
         self.size = 0
         self.killed = 0  # workers stopped at a deadline, for tests and logs
+        self.cancelled = 0  # workers stopped because their client went away
         self._checked: OrderedDict[str, CheckedQuery] = OrderedDict()
 
     # -- life cycle --------------------------------------------------------------------------
@@ -242,8 +244,11 @@ class QueryRunner:
             old.close()
 
     # -- answering ---------------------------------------------------------------------------
-    async def run(self, job: Job) -> Answer:
-        """Answer one query within the limits; never raises for what the query does."""
+    async def run(self, job: Job, cancel: threading.Event | None = None) -> Answer:
+        """Answer one query within the limits; never raises for what the query does.
+
+        Setting ``cancel`` (the client went away) stops the query: its worker is killed.
+        """
         with self._lock:
             if self._pending >= self.limits.max_pending:
                 return _busy(f"{self.limits.max_pending} queries are already waiting")
@@ -254,7 +259,9 @@ class QueryRunner:
             job = replace(job, max_bytes=self.limits.max_result_bytes, checked=checked)
             deadline = time.monotonic() + self.limits.timeout
             loop = asyncio.get_running_loop()
-            answer = await loop.run_in_executor(self._executor, self.run_blocking, job, deadline)
+            answer = await loop.run_in_executor(
+                self._executor, self.run_blocking, job, deadline, cancel
+            )
             if answer.checked is not None and checked is None:
                 with self._lock:
                     self._checked[job.query] = answer.checked
@@ -265,7 +272,9 @@ class QueryRunner:
             with self._lock:
                 self._pending -= 1
 
-    def run_blocking(self, job: Job, deadline: float) -> Answer:
+    def run_blocking(
+        self, job: Job, deadline: float, cancel: threading.Event | None = None
+    ) -> Answer:
         """Answer one query, blocking the calling thread until the answer or the deadline."""
         wait = min(self.limits.queue_timeout, deadline - time.monotonic())
         try:
@@ -278,8 +287,10 @@ class QueryRunner:
             self._replace(worker)
             return _busy("a query worker was restarting")
         slow_at = time.monotonic() + self.limits.slow_after
-        if worker.conn.poll(max(min(slow_at, deadline) - time.monotonic(), 0.0)):
+        if self._wait(worker, min(slow_at, deadline), cancel):
             return self._collect(worker)
+        if cancel is not None and cancel.is_set():
+            return self._cancel(worker)
         if time.monotonic() >= deadline:
             return self._stop(worker)
         with self._lock:
@@ -301,11 +312,14 @@ class QueryRunner:
         self._respawn_soon()
         try:
             worker.set_priority(19)
-            if worker.conn.poll(max(deadline - time.monotonic(), 0.0)):
+            if self._wait(worker, deadline, cancel):
                 try:
                     return worker.conn.recv()
                 except (EOFError, OSError):
                     return _died()
+            if cancel is not None and cancel.is_set():
+                self.cancelled += 1
+                return _gone()
             self.killed += 1
             return _timeout(self.limits.timeout)
         finally:
@@ -313,6 +327,23 @@ class QueryRunner:
             with self._lock:
                 self._slow -= 1
                 self._slow_workers.discard(worker)
+
+    @staticmethod
+    def _wait(worker: _Worker, until: float, cancel: threading.Event | None) -> bool:
+        """True once the worker has answered; False at ``until`` or when cancelled."""
+        while True:
+            left = until - time.monotonic()
+            if left <= 0:
+                return False
+            if worker.conn.poll(min(left, 0.1) if cancel is not None else left):
+                return True
+            if cancel is not None and cancel.is_set():
+                return False
+
+    def _cancel(self, worker: _Worker) -> Answer:
+        self.cancelled += 1
+        self._replace(worker)
+        return _gone()
 
     def _collect(self, worker: _Worker) -> Answer:
         try:
@@ -367,6 +398,10 @@ class QueryRunner:
 
 def _timeout(limit: float) -> Answer:
     return Answer.error(503, f"Query exceeded the {limit:g} s timeout and was stopped")
+
+
+def _gone() -> Answer:
+    return Answer.error(499, "The client closed the connection; the query was stopped")
 
 
 def _died() -> Answer:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import ipaddress
+import threading
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
@@ -145,7 +146,19 @@ async def _handle(ctx: WebContext, request: Request) -> Answer:
         accept=request.headers.get("accept"),
         union_default_graph=ctx.settings.union_default_graph,
     )
-    return await ctx.runner.run(job)
+    return await _run_while_connected(ctx, request, job)
+
+
+async def _run_while_connected(ctx: WebContext, request: Request, job: Job) -> Answer:
+    """Run the query, stopping it if the client goes away before the answer."""
+    cancel = threading.Event()
+    task = asyncio.ensure_future(ctx.runner.run(job, cancel))
+    while True:
+        done, _ = await asyncio.wait({task}, timeout=0.25)
+        if done:
+            return task.result()
+        if not cancel.is_set() and await request.is_disconnected():
+            cancel.set()
 
 
 def _is_loopback(host: str | None) -> bool:
