@@ -32,7 +32,7 @@ from kg.record.identity import (
 )
 from kg.record.takedown import apply_takedowns, load_takedowns
 from kg.store import DEFAULT_STORE, Store, replacing_stores
-from kg.store.public import pseudonym_key, public_dataset
+from kg.store.public import pseudonym_key, public_quads
 from kg.vocab import (
     AKG,
     DATA_DIR,
@@ -282,7 +282,7 @@ def build(
         result.graphs = len(store.graph_names())
         result.entities = count_entities(store)
         # The public store gets public facts only, and derives its shortcuts from them alone.
-        stores.public.add_dataset(public_dataset(ds, pseudonym_key(data_dir)))
+        stores.public.add_quads(public_quads(ds, pseudonym_key(data_dir)))
         stores.public.add_graph(derive(stores.public, ontology_dir), DERIVED_GRAPH)
     result.store_path = Path(store_path)
     result.seconds = time.perf_counter() - started

@@ -108,15 +108,40 @@ def withheld_nodes(union: Graph) -> set[URIRef]:
     }
 
 
-def _withheld_graphs(ds: Dataset, marked: set[URIRef]) -> set[Node]:
-    """Named graphs of a withheld appeal or case."""
-    out = set()
-    for ctx in ds.graphs():
-        for node in marked:
-            if (node, RDF.type, AKG.Appeal) in ctx or (node, RDF.type, AKG.Case) in ctx:
-                out.add(ctx.identifier)
-                break
-    return out
+Triple = tuple[Node, Node, Node]
+Quad = tuple[Node, Node, Node, Node]
+
+
+class _Index:
+    """The dataset's triples per graph, and the lookups the filter needs, as plain dicts (an
+    rdflib Graph copy of a large dataset costs more than the whole filter)."""
+
+    def __init__(self, ds: Dataset) -> None:
+        self.graphs: dict[Node, list[Triple]] = {}
+        self.types: dict[Node, set[Node]] = defaultdict(set)
+        self.levels: dict[Node, set[Node]] = defaultdict(set)
+        self.names: dict[Node, list[str]] = defaultdict(list)
+        self.values: dict[tuple[Node, Node], Node] = {}
+        for ctx in ds.graphs():
+            triples = list(ctx.triples((None, None, None)))
+            if not triples:
+                continue
+            self.graphs.setdefault(ctx.identifier, []).extend(triples)
+            for s, p, o in triples:
+                if p == RDF.type:
+                    self.types[s].add(o)
+                elif p == AKG.accessLevel:
+                    self.levels[s].add(o)
+                elif p in NAME_PREDICATES:
+                    self.names[s].append(str(o))
+                elif p in SPAN_PREDICATES:
+                    self.values[(s, p)] = o
+
+    def value(self, s: Node, p: Node) -> Node | None:
+        return self.values.get((s, p))
+
+
+SPAN_PREDICATES = {OA.hasSource, OA.start, OA.end, OA.prefix, OA.suffix, OA.exact}
 
 
 def public_dataset(ds: Dataset, key: bytes | None = None) -> Dataset:
@@ -125,47 +150,89 @@ def public_dataset(ds: Dataset, key: bytes | None = None) -> Dataset:
     Without ``key``, persons withheld inside public appeals are left out instead of being
     pseudonymised.
     """
-    union = Graph()
-    for ctx in ds.graphs():
-        union += ctx
-    marked = withheld_nodes(union)
-    dropped = _withheld_graphs(ds, marked) | {DERIVED_GRAPH}
-    kept = [ctx for ctx in ds.graphs() if ctx.identifier not in dropped]
-    kept_union = Graph()
-    for ctx in kept:
-        kept_union += ctx
+    out = bind_prefixes(Dataset())
+    for s, p, o, g in public_quads(ds, key):
+        out.graph(g).add((s, p, o))
+    return out
+
+
+def public_quads(ds: Dataset, key: bytes | None = None) -> list[Quad]:
+    """The quads of :func:`public_dataset`, for loading straight into a store."""
+    ix = _Index(ds)
+    marked = {n for n, levels in ix.levels.items() if isinstance(n, URIRef) and levels - {PUBLIC}}
+    containers = {AKG.Appeal, AKG.Case}
+    dropped = {DERIVED_GRAPH} | {
+        g
+        for g, triples in ix.graphs.items()
+        if any(s in marked and p == RDF.type and o in containers for s, p, o in triples)
+    }
+    kept = {g: t for g, t in ix.graphs.items() if g not in dropped}
     # What only a dropped graph states goes with it (a link decision states nothing of its own).
     stated = {
         s
-        for ctx in kept
-        if ctx.identifier != LINKS_GRAPH
-        for s in ctx.subjects(unique=True)
+        for g, triples in kept.items()
+        if g != LINKS_GRAPH
+        for s, _, _ in triples
         if isinstance(s, URIRef)
     }
     only_dropped = {
         s
-        for ctx in ds.graphs()
-        if ctx.identifier in dropped and ctx.identifier != DERIVED_GRAPH
-        for s in ctx.subjects(unique=True)
+        for g, triples in ix.graphs.items()
+        if g in dropped
+        for s, _, _ in triples
         if isinstance(s, URIRef) and s not in stated
     }
-    persons = set(kept_union.subjects(RDF.type, AKG.Person))
-    pseudo = {n for n in marked & persons & stated} if key is not None else set()
+    out_edges: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
+    in_edges: dict[Node, list[Node]] = defaultdict(list)
+    for triples in kept.values():
+        for s, p, o in triples:
+            out_edges[s].append((p, o))
+            if not isinstance(o, Literal):
+                in_edges[o].append(s)
+    persons = {n for n, types in ix.types.items() if AKG.Person in types}
+    pseudo = (marked & persons & stated) if key is not None else set()
     hard = (marked - pseudo) | only_dropped
-    hard |= _dependents(kept_union, hard, pseudo)
-    names = _withheld_names(union, hard | pseudo, kept_union)
+    hard |= _dependents(ix, out_edges, in_edges, hard, pseudo)
+    # Names to scrub: withheld persons', and those of whatever is itself marked restricted
+    # (not of every organisation or place a restricted appeal happens to name).
+    named = {n for n in hard | pseudo if n in persons} | {
+        n for n in marked if not ix.types.get(n, set()) & containers
+    }
+    public_names = {
+        name
+        for n, names in ix.names.items()
+        if n in stated and n not in hard and n not in pseudo
+        for name in names
+    }
+    names = {
+        name.strip()
+        for n in named
+        if not any(p == AKG.unnamed for p, _ in out_edges.get(n, ()))
+        for name in ix.names.get(n, ())
+        if len(name.strip()) >= MIN_NAME
+    } - public_names
     pattern = _names_pattern(names)
-    hard |= _spans_naming(kept_union, pattern, hard)
-    context_cuts = _context_cuts(union, kept_union, hard)
+    if pattern is not None:
+        for (selector, p), quote in ix.values.items():
+            if p == OA.exact and pattern.search(str(quote)):
+                span = URIRef(str(selector).split("#", 1)[0])
+                if span not in hard:
+                    hard.add(span)
+    cuts = _context_cuts(ix, stated, hard)
     aliases = {n: pseudonym(n, key) for n in pseudo} if key is not None else {}
 
-    out = bind_prefixes(Dataset())
-    for ctx in kept:
-        target = out.graph(ctx.identifier)
-        for s, p, o in ctx:
-            if s in hard or o in hard or _selector_of(s, hard):
-                continue
+    quads: list[Quad] = []
+    for g, triples in kept.items():
+        typed: set[Node] = set()
+        reported: list[tuple[Node, Node]] = []
+        for s, p, o in triples:
             if s in aliases:
+                if p == RDF.type:
+                    typed.add(s)
+                elif p == AKG.reportedIn and o not in hard:
+                    reported.append((s, o))
+                continue
+            if s in hard or o in hard or _selector_of(s, hard):
                 continue
             if o in aliases:
                 if p not in PSEUDONYM_KEEPS:
@@ -173,19 +240,17 @@ def public_dataset(ds: Dataset, key: bytes | None = None) -> Dataset:
                 o = aliases[o][0]
             if isinstance(o, Literal) and pattern is not None and pattern.search(str(o)):
                 continue
-            if p in CONTEXT_PREDICATES and (s, p) in context_cuts:
-                o = context_cuts[(s, p)]
+            if (s, p) in cuts:
+                o = cuts[(s, p)]
                 if not str(o):
                     continue
-            target.add((s, p, o))
-        for node, (alias, label) in aliases.items():
-            if (node, RDF.type, AKG.Person) in ctx:
-                target.add((alias, RDF.type, AKG.Person))
-                target.add((alias, RDFS.label, Literal(label)))
-                for appeal in ctx.objects(node, AKG.reportedIn):
-                    if appeal not in hard:
-                        target.add((alias, AKG.reportedIn, appeal))
-    return out
+            quads.append((s, p, o, g))
+        for node in typed:
+            alias, label = aliases[node]
+            quads.append((alias, RDF.type, AKG.Person, g))
+            quads.append((alias, RDFS.label, Literal(label), g))
+        quads.extend((aliases[node][0], AKG.reportedIn, a, g) for node, a in reported)
+    return quads
 
 
 def _selector_of(s: Node, withheld: set[URIRef]) -> bool:
@@ -193,46 +258,43 @@ def _selector_of(s: Node, withheld: set[URIRef]) -> bool:
     return "#" in text and URIRef(text.split("#", 1)[0]) in withheld
 
 
-def _dependents(g: Graph, hard: set[URIRef], pseudo: set[URIRef]) -> set[URIRef]:
+def _dependents(
+    ix: _Index,
+    out_edges: dict[Node, list[tuple[Node, Node]]],
+    in_edges: dict[Node, list[Node]],
+    hard: set[URIRef],
+    pseudo: set[URIRef],
+) -> set[URIRef]:
     """Dependent nodes that touch a withheld node, until nothing more goes."""
     dependent = {
-        s for c in DEPENDENT_CLASSES for s in g.subjects(RDF.type, c) if isinstance(s, URIRef)
+        n for n, types in ix.types.items() if types & DEPENDENT_CLASSES and isinstance(n, URIRef)
     }
-    # Selectors are dependent through their span (``<span>#quote``).
     gone: set[URIRef] = set()
-    changed = True
-    while changed:
-        changed = False
-        for node in dependent - gone:
-            if _touches(g, node, hard | gone, pseudo):
-                gone.add(node)
-                changed = True
+
+    def touches(node: URIRef) -> bool:
+        for p, o in out_edges.get(node, ()):
+            if o in hard or o in gone or (o in pseudo and p not in PSEUDONYM_KEEPS):
+                return True
+        for s in in_edges.get(node, ()):
+            if s in hard or s in gone or s in pseudo:
+                return True
+        return _selector_of(node, hard) or _selector_of(node, gone)
+
+    todo = set(dependent)
+    while todo:
+        newly = {node for node in todo if touches(node)}
+        if not newly:
+            break
+        gone |= newly
+        todo -= newly
+        # Only neighbours of what just went can go next.
+        near: set[Node] = set()
+        for node in newly:
+            near.update(o for _, o in out_edges.get(node, ()))
+            near.update(in_edges.get(node, ()))
+            near.update(URIRef(f"{node}#{part}") for part in ("quote", "position"))
+        todo &= near  # type: ignore[operator]
     return gone
-
-
-def _touches(g: Graph, node: URIRef, gone: set[URIRef], pseudo: set[URIRef]) -> bool:
-    for p, o in g.predicate_objects(node):
-        if o in gone or (o in pseudo and p not in PSEUDONYM_KEEPS):
-            return True
-    for s in g.subjects(None, node):
-        if s in gone or s in pseudo:
-            return True
-    return _selector_of(node, gone)
-
-
-def _withheld_names(union: Graph, withheld: set[URIRef], kept_union: Graph) -> set[str]:
-    """Names of withheld nodes that public data does not state for a public node itself."""
-    names: set[str] = set()
-    for node in withheld:
-        for pred in NAME_PREDICATES:
-            names.update(str(v) for v in union.objects(node, pred))
-    public_names = {
-        str(v)
-        for pred in NAME_PREDICATES
-        for s, v in kept_union.subject_objects(pred)
-        if s not in withheld
-    }
-    return {n.strip() for n in names if len(n.strip()) >= MIN_NAME} - public_names
 
 
 def _names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
@@ -243,51 +305,42 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def _spans_naming(g: Graph, pattern: re.Pattern[str] | None, hard: set[URIRef]) -> set[URIRef]:
-    """Evidence spans whose quote names someone withheld."""
-    if pattern is None:
-        return set()
-    out = set()
-    for selector, quote in g.subject_objects(OA.exact):
-        if pattern.search(str(quote)):
-            out.add(URIRef(str(selector).split("#", 1)[0]))
-    return out - hard
-
-
 def _context_cuts(
-    union: Graph, kept_union: Graph, withheld: set[URIRef]
-) -> dict[tuple[Node, URIRef], Literal]:
+    ix: _Index, stated: set[URIRef], withheld: set[URIRef]
+) -> dict[tuple[Node, Node], Literal]:
     """New prefix/suffix values of public quotes whose context reaches a withheld quote.
 
     A public quote that overlaps a withheld one is added to ``withheld`` (it goes as a whole).
     """
     spans_by_source: dict[Node, list[tuple[URIRef, int, int]]] = defaultdict(list)
-    for span in set(union.subjects(RDF.type, AKG.EvidenceSpan)):
-        source = union.value(span, OA.hasSource)
-        start = union.value(URIRef(f"{span}#position"), OA.start)
-        end = union.value(URIRef(f"{span}#position"), OA.end)
+    for span, types in ix.types.items():
+        if AKG.EvidenceSpan not in types or not isinstance(span, URIRef):
+            continue
+        source = ix.value(span, OA.hasSource)
+        start = ix.value(URIRef(f"{span}#position"), OA.start)
+        end = ix.value(URIRef(f"{span}#position"), OA.end)
         if source is None or start is None or end is None:
             continue
         spans_by_source[source].append((span, int(start), int(end)))
-    cuts: dict[tuple[Node, URIRef], Literal] = {}
+    cuts: dict[tuple[Node, Node], Literal] = {}
     for spans in spans_by_source.values():
         secret = [(a, b) for span, a, b in spans if span in withheld]
         if not secret:
             continue
         for span, start, end in spans:
-            if span in withheld or (span, RDF.type, AKG.EvidenceSpan) not in kept_union:
+            if span in withheld or span not in stated:
                 continue
             if any(a < end and start < b for a, b in secret):
                 withheld.add(span)
                 continue
             selector = URIRef(f"{span}#quote")
-            prefix = kept_union.value(selector, OA.prefix)
+            prefix = ix.value(selector, OA.prefix)
             if prefix is not None:
                 begin = start - len(str(prefix))
                 cut = max((b for a, b in secret if b > begin and a < start), default=None)
                 if cut is not None:
                     cuts[(selector, OA.prefix)] = Literal(str(prefix)[cut - begin :])
-            suffix = kept_union.value(selector, OA.suffix)
+            suffix = ix.value(selector, OA.suffix)
             if suffix is not None:
                 stop = end + len(str(suffix))
                 cut = min((a for a, b in secret if a < stop and b > end), default=None)

@@ -9,7 +9,7 @@ choice.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +17,7 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
@@ -117,6 +118,21 @@ class Store:
         """Add an rdflib graph's triples to the named graph (default graph when None)."""
         g = ox.NamedNode(str(name)) if name is not None else ox.DefaultGraph()
         self._s.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph)
+
+    def add_quads(self, quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> None:
+        """Add (subject, predicate, object, graph) tuples; a graph of None or the rdflib
+        default graph goes to the default graph."""
+        self._s.extend(
+            ox.Quad(
+                to_ox(s),
+                to_ox(p),
+                to_ox(o),
+                ox.DefaultGraph()
+                if g is None or g == DATASET_DEFAULT_GRAPH_ID
+                else ox.NamedNode(str(g)),
+            )
+            for s, p, o, g in quads
+        )
 
     def add_dataset(self, ds: Dataset) -> None:
         """Add every named graph of an rdflib dataset."""
