@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-slow check lint format audit fuzz bench serve clean
+.PHONY: run test test-virtuoso test-slow check lint format audit fuzz bench serve clean
 
 # The virtualenv, with every dependency pinned by constraints.txt.
 $(STAMP): pyproject.toml constraints.txt
@@ -19,6 +19,11 @@ run: $(STAMP)
 ## test: set up, then run the test suite (slow tests excluded)
 test: $(STAMP)
 	$(BIN)/pytest -q
+
+## test-virtuoso: the round trip through a Virtuoso server on loopback (installs it as root)
+test-virtuoso: $(STAMP)
+	bash scripts/virtuoso.sh install
+	$(BIN)/pytest -q -m virtuoso
 
 ## test-slow: the long-running tests too
 test-slow: $(STAMP)

@@ -256,6 +256,12 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     "--allow-network", is_flag=True, help="Allow queries that call remote endpoints (SERVICE)."
 )
 @public_option
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="Run the query on this remote SPARQL endpoint instead of the store (kg push fills it).",
+)
 def query(
     store_path: Path,
     name_or_file: str | None,
@@ -264,6 +270,7 @@ def query(
     list_: bool,
     allow_network: bool,
     public: bool,
+    endpoint: str | None,
 ) -> None:
     """Run a query from queries/ (by name, e.g. cq04) or a .rq file.
 
@@ -296,7 +303,12 @@ def query(
                 f"{qf.path}: this query calls a remote endpoint (SERVICE); "
                 "rerun with --allow-network to let it use the network"
             )
-    result = run_query(_open_store(store_path, public), qf, _parse_params(params))
+    if endpoint is not None:
+        from kg.publish.remote import run_remote_query
+
+        result = run_remote_query(endpoint, qf, _parse_params(params))
+    else:
+        result = run_query(_open_store(store_path, public), qf, _parse_params(params))
     if isinstance(result, bool):
         click.echo("true" if result else "false")
         return
@@ -313,6 +325,62 @@ def _needs_network(text: str) -> bool:
     except ImportError:
         return "SERVICE" in text.upper()
     return needs_network(text)
+
+
+@cli.command(epilog=EXIT_CODES)
+@store_option
+@click.option("--endpoint", metavar="URL", required=True, help="SPARQL endpoint (query, update).")
+@click.option("--graph-store", metavar="URL", default=None, help="Graph Store Protocol endpoint.")
+@click.option("--user", metavar="U", default=None, help="User name for the remote store.")
+@click.option(
+    "--password-env", metavar="VAR", default=None, help="Environment variable holding the password."
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(0, 20),
+    default=4,
+    show_default=True,
+    help="Retries of a failed request (connection errors, HTTP 429/5xx), with backoff.",
+)
+def push(
+    store_path: Path,
+    endpoint: str,
+    graph_store: str | None,
+    user: str | None,
+    password_env: str | None,
+    retries: int,
+) -> None:
+    """Send the public dataset to a remote store: one named graph per appeal, replaced whole.
+
+    Graphs already there and unchanged (by content hash) are skipped, so an interrupted push
+    resumes and a second push changes nothing.
+
+    \b
+    Example:
+      kg push --endpoint http://127.0.0.1:8890/sparql \\
+              --graph-store http://127.0.0.1:8890/sparql-graph-crud
+    """
+    import os
+
+    from kg.publish.push import Remote, push_store
+    from kg.store import Store, public_store_path
+
+    password = None
+    if password_env is not None:
+        if password_env not in os.environ:
+            raise click.BadParameter(f"${password_env} is not set", param_hint="--password-env")
+        password = os.environ[password_env]
+    remote = Remote(endpoint, graph_store, user, password, retries=retries)
+    store = Store.open(public_store_path(store_path))
+
+    def progress(i: int, total: int, name: str, action: str) -> None:
+        echo_err(f"[{i}/{total}] {action} {name}")
+
+    result = push_store(store, remote, progress=progress)
+    click.echo(
+        f"Pushed {len(result.pushed)} graph(s), {len(result.skipped)} unchanged, "
+        f"{len(result.dropped)} dropped, to {endpoint} ({result.protocol})"
+    )
 
 
 # --- export / stats --------------------------------------------------------------------------
