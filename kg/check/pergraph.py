@@ -59,8 +59,9 @@ class Unit:
 
 
 def _stable(ntriples: str) -> str:
-    """Blank-node labels change from build to build; the hash must not."""
-    return re.sub(r"_:[A-Za-z0-9_.-]+", "_:b", ntriples)
+    """Blank-node labels change from build to build; the hash must not (lines sorted after
+    the labels are blanked, so that their order does not depend on the labels either)."""
+    return "\n".join(sorted(re.sub(r"_:[A-Za-z0-9_.-]+", "_:b", ntriples).splitlines()))
 
 
 @dataclass
@@ -213,16 +214,21 @@ def _check_unit(args: tuple[str, list[str], str]) -> tuple[str, str]:
 
 def _shapes_key(shapes_nt: str, schema_nt: str) -> str:
     h = hashlib.sha256(CACHE_VERSION.encode())
-    h.update("\n".join(sorted(_stable(shapes_nt).splitlines())).encode("utf-8"))
+    h.update(_stable(shapes_nt).encode("utf-8"))
     h.update(_stable(schema_nt).encode("utf-8"))
     return h.hexdigest()
 
 
 def cache_path(store: Store) -> Path | None:
-    """Beside the store (a build replaces the store directory, not its neighbours)."""
+    """Where the unit reports are kept between builds: outside the store folder, which a build
+    replaces. A built store lives in ``<generations>.d/<generation>/full``; the cache goes in
+    the generations folder, shared by every generation. A single store folder gets it beside."""
     if store.path is None:
         return None
-    return store.path.parent / f"{store.path.name}.validation.json"
+    path = Path(store.path)
+    if path.parent.parent.name.endswith(".d"):
+        return path.parent.parent / f"validation-{path.name}.json"
+    return path.parent / f"{path.name}.validation.json"
 
 
 def _load_cache(path: Path | None, shapes_key: str) -> dict[str, str]:
