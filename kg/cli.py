@@ -643,13 +643,12 @@ def anchor(record_path: Path, text_path: Path | None) -> None:
     Example: kg anchor data/cases/my-case.yaml
     """
     from kg.errors import DataError
-    from kg.files import write_atomic
-    from kg.record.caserecord import anchor_evidence, dump_record, load_record
+    from kg.record.caserecord import anchor_evidence, load_record
+    from kg.vocab import DATA_DIR
 
     record = load_record(record_path)
     if text_path is None:
         from kg.store.build import _text_path
-        from kg.vocab import DATA_DIR
 
         source = record["appeal"].get("source")
         if not source:
@@ -661,12 +660,37 @@ def anchor(record_path: Path, text_path: Path | None) -> None:
             f"{record_path}: quote not found in {text_path}: {missing[0][:80]!r}"
             + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else "")
         )
-    head = ""
-    original = record_path.read_text(encoding="utf-8")
-    if original.startswith("#"):
-        head = original.splitlines(keepends=True)[0]
-    write_atomic(record_path, (head + dump_record(record)).encode("utf-8"))
-    echo_err(f"anchored {record_path}")
+    from kg.record.keys import mint_keys
+    from kg.record.mint import keys_in_use, write_record
+
+    minted = mint_keys(record, keys_in_use(DATA_DIR))  # a record's first anchoring keys it
+    write_record(record_path, record)
+    echo_err(f"anchored {record_path}" + (f"; {minted} new key(s)" if minted else ""))
+
+
+@cli.command(epilog=EXIT_CODES)
+@click.argument(
+    "records",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+)
+@data_option
+def mint(records: tuple[Path, ...], data_dir: Path | None) -> None:
+    """Write a stable key into every item of the case records that lacks one.
+
+    An item's IRI is minted from its key (docs/identifiers.md), so renumbering local ids or
+    reordering lists never moves a published IRI. Keys are random, 64 bits, checked against
+    every key already used under --data; existing keys are never changed.
+
+    Example: kg mint data/cases/my-case.yaml
+    """
+    from kg.record.mint import keys_in_use, mint_file
+    from kg.vocab import DATA_DIR
+
+    taken = keys_in_use(data_dir or DATA_DIR)
+    for path in records:
+        echo_err(f"{path}: {mint_file(path, taken)} new key(s)")
 
 
 @cli.command(epilog=EXIT_CODES)

@@ -493,7 +493,7 @@ def test_transliteration_variants_merge(transliterated: dict[str, dict[str, Any]
     iri = res.iri_for("a1", "p1")
     assert iri is not None
     assert res.iri_for("a2", "p4") == iri == res.iri_for("a3", "p2")
-    assert re.search(r"/person/p-[0-9a-f]{8}$", str(iri)), "person IRIs are opaque"
+    assert re.search(r"/person/p-[0-9a-f]{16}$", str(iri)), "person IRIs are opaque"
     assert res.label_for("a2", "p4") == "Marat Bakhytovich Dauletbayev"  # the fullest form
     assert set(res.variants_for("a1", "p1")) == {
         "Marat Dauletbayev",
@@ -607,7 +607,7 @@ def test_international_bodies_merge_by_name_and_acronym() -> None:
     assert res.iri_for("e1", "o7") == res.iri_for("e2", "o9") == fld, "the pinned IRI wins"
     assert res.iri_for("e1", "o4") == res.iri_for("e2", "o2") is not None
     assert res.label_for("e1", "o4") == "International Federation for Human Rights"
-    assert re.search(r"/org/o-[0-9a-f]{8}$", str(res.iri_for("e1", "o4")))
+    assert re.search(r"/org/o-[0-9a-f]{16}$", str(res.iri_for("e1", "o4")))
 
 
 def test_instruments_merge_on_name_and_jurisdiction() -> None:
@@ -648,7 +648,7 @@ def test_instruments_merge_on_name_and_jurisdiction() -> None:
     }
     res = resolve_identities(records)
     assert res.iri_for("f1", "i1") == res.iri_for("f2", "i1") is not None
-    assert re.search(r"/law/i-[0-9a-f]{8}$", str(res.iri_for("f1", "i1")))
+    assert re.search(r"/law/i-[0-9a-f]{16}$", str(res.iri_for("f1", "i1")))
     assert res.iri_for("f3", "i1") is None
     assert res.iri_for("f1", "i2") == res.iri_for("f2", "i2") is not None
 

@@ -39,6 +39,7 @@ from kg.extract.provisions import add_known_instruments, add_provisions
 from kg.extract.review import mark_draft, rate_facts
 from kg.extract.roles import person_roles
 from kg.extract.text import Doc, evidence, find_runs, make_doc
+from kg.record.keys import mint_keys
 
 
 def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dict[str, Any]:
@@ -106,7 +107,9 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     }
     if len(read) < len(text):
         record["extraction"]["read_chars"] = len(read)
-    return rate_facts(mark_draft(record))
+    record = rate_facts(mark_draft(record))
+    mint_keys(record, derive_from=sha)  # stable IRIs once the draft is curated (kg.record.keys)
+    return record
 
 
 #: Appeals run to a few thousand characters; a text a hundred times longer is not one appeal

@@ -28,6 +28,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV
 from kg import __version__
 from kg.countries import country_code, country_iri
 from kg.errors import DataError, InputError
+from kg.record.keys import check_key
 from kg.vocab import (
     ACCESS,
     AKG,
@@ -243,7 +244,7 @@ def check_evidence(record: dict[str, Any], text: str) -> list[str]:
 # Record -> RDF
 
 
-def short_hash(*parts: str, length: int = 8) -> str:
+def short_hash(*parts: str, length: int = 16) -> str:
     """A short, stable, opaque hex digest (IRIs that do not spell names)."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
 
@@ -375,10 +376,17 @@ class _Builder:
                 return expand(item["iri"])
             except DataError as e:
                 raise DataError(f"{self.where(item)} {e}") from None
-        key = local or str(item.get("id") or "")
-        if not key:
-            raise DataError(f"{self.where()}: a {kind} entry has no id")
-        return AKR[f"{kind}/{prefix}-{short_hash(self.aid, key)}"]
+        return AKR[f"{kind}/{prefix}-{self.item_key(item, local)}"]
+
+    def item_key(self, item: dict[str, Any], local: str | None = None) -> str:
+        """The item's stored key (kg.record.keys), else a provisional one from the appeal id
+        and the local id: stable across builds, not across renumbering."""
+        if item.get("key") is not None:
+            return check_key(item["key"], self.where(item))
+        local = local or str(item.get("id") or "")
+        if not local:
+            raise DataError(f"{self.where()}: an entry has no id")
+        return short_hash(self.aid, local)
 
     def ref(self, local: Any, what: str, item: dict[str, Any]) -> URIRef:
         if local is None:
@@ -616,7 +624,7 @@ class _Builder:
             g.add((node, SCHEMA.gender, SCHEMA.Male if gender == "male" else SCHEMA.Female))
         for role in p.get("roles") or []:
             self.check(role, PERSON_ROLES, "role", p)
-            inv = AKR[f"involvement/a-{short_hash(self.aid)}-{p['id']}-{role}"]
+            inv = AKR[f"involvement/v-{short_hash(str(self.case), str(node), role)}"]
             g.add((inv, RDF.type, AKG.Involvement))
             g.add((inv, AKG.case, self.case))
             g.add((inv, AKG.agent, node))
@@ -638,12 +646,12 @@ class _Builder:
             if pos.get("post"):
                 post = expand(pos["post"])
             else:
-                post = AKR[f"post/a-{short_hash(self.aid)}-{p['id']}-{n}"]
+                post = AKR[f"post/t-{self.item_key(pos, str(p['id']) + f'/position-{n}')}"]
             if not pos.get("evidence") and p.get("evidence"):
                 # A position read from the mention of its holder rests on that mention.
                 pos = {**pos, "evidence": p["evidence"]}
             if org is not None and title.lower() in ("employee", "member", "staff", "volunteer"):
-                node = AKR[f"membership/a-{short_hash(self.aid)}-{p['id']}-{n}"]
+                node = AKR[f"membership/m-{self.item_key(pos, str(p['id']) + f'/position-{n}')}"]
                 g.add((node, RDF.type, ORG.Membership))
                 if title.lower() in EMPLOYMENT_TITLES:
                     g.add((node, RDF.type, AKG.Employment))
@@ -915,7 +923,7 @@ class _Builder:
     def _derived_charge(
         self, e: dict[str, Any], person: URIRef, pv: URIRef, introduced_by: URIRef | None
     ) -> URIRef:
-        node = AKR[f"charge/c-{short_hash(self.aid, str(e['id']), str(person), str(pv))}"]
+        node = AKR[f"charge/c-{short_hash(str(self.ids[str(e['id'])]), str(person), str(pv))}"]
         self.g.add((node, RDF.type, AKG.Charge))
         self.g.add((node, AKG.chargedPerson, person))
         self.g.add((node, AKG.provision, pv))
@@ -989,7 +997,7 @@ class _Builder:
     ) -> None:
         g = self.g
         who = self.ref(local, side, e)
-        pt = URIRef(f"{event}/participant-{n}")
+        pt = URIRef(f"{event}/participant-{short_hash(side, str(who))}")
         g.add((event, AKG.participation, pt))
         g.add((pt, RDF.type, AKG.Participation))
         g.add((pt, AKG.participant, who))
@@ -1019,7 +1027,7 @@ class _Builder:
         if not name:
             raise DataError(f"{self.where()}: right {n} has no name")
         concept = right_concept(name)
-        node = AKR[f"right-claim/a-{short_hash(self.aid)}-{n}"]
+        node = AKR[f"right-claim/r-{self.item_key(right, f'right-{n}')}"]
         g.add((node, RDF.type, AKG.RightClaim))
         g.add((node, AKG.right, concept))
         g.add((node, RDFS.label, Literal(name)))
@@ -1041,7 +1049,7 @@ class _Builder:
         summary = str(d.get("summary") or "").strip()
         if not summary:
             raise DataError(f"{self.where()}: demand {n} has no summary")
-        node = AKR[f"demand/a-{short_hash(self.aid)}-{n}"]
+        node = AKR[f"demand/d-{self.item_key(d, f'demand-{n}')}"]
         g.add((node, RDF.type, AKG.Demand))
         g.add((node, RDFS.label, Literal(summary)))
         g.add((node, AKG.demandOrder, Literal(n)))

@@ -24,7 +24,6 @@ rows, never into the graph. ``docs/identity.md`` states the rules; in short:
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from rdflib import URIRef
 from kg.countries import DEMONYMS, country_code
 from kg.errors import DataError, InputError
 from kg.files import write_csv_atomic
+from kg.record.keys import check_key
 from kg.vocab import AKR
 
 Key = tuple[str, str]  # (appeal id, local id)
@@ -211,10 +211,21 @@ class Item:
     subkind: str | None = None
     penalties: dict[str, str] = field(default_factory=dict)
     full: str = ""  # a person's folded full name, or an organisation's name key
+    own_key: str = ""  # the item's stored key (kg.record.keys), or its provisional one
+    since: str = ""  # the appeal's date, to find the earliest member of a cluster
 
     @property
     def label(self) -> str:
         return f"{self.key[0]}:{self.key[1]}"
+
+
+def _own_key(aid: str, raw: dict[str, Any]) -> str:
+    """The key the record gives the item, or the provisional one a build would mint."""
+    from kg.record.caserecord import short_hash
+
+    if raw.get("key") is not None:
+        return check_key(raw["key"], f"{aid}: {raw.get('id')}")
+    return short_hash(aid, str(raw["id"]))
 
 
 def _public(item: dict[str, Any]) -> bool:
@@ -244,6 +255,8 @@ def _items(records: dict[str, dict[str, Any]]) -> dict[Key, Item]:
                 variants = [str(v).strip() for v in raw.get("variants") or [] if v]
                 item = Item(key, kind, name, _dedupe([name, *variants]))
                 item.pinned = str(raw["iri"]) if raw.get("iri") else None
+                item.own_key = _own_key(str(aid), raw)
+                item.since = str(appeal.get("date") or "")
                 if kind == "person":
                     _person(item, raw, variants, appeal_countries, orgs, aid)
                 elif kind == "organisation":
@@ -698,9 +711,11 @@ def _cluster(items: dict[Key, Item], members: list[Key], reasons: list[str]) -> 
         # The pinned item is curated against data/reference: its name is the label there.
         label = _fullest([i.name for i in group if i.pinned])
     else:
+        # The IRI of the member of the earliest appeal: a later appeal joining the cluster
+        # leaves it where it was.
         path, prefix = KIND_PATH[kind]
-        digest = hashlib.sha256("\x1e".join(f"{a}\x1f{b}" for a, b in members).encode()).hexdigest()
-        iri = AKR[f"{path}/{prefix}-{digest[:8]}"]
+        first = min(group, key=lambda i: (i.since, i.key))
+        iri = AKR[f"{path}/{prefix}-{first.own_key}"]
         label = _fullest([i.name for i in group])
     variants = _dedupe(s for i in group for s in [i.name, *i.spellings])
     return Cluster(kind, members, iri, label, variants, _dedupe(reasons))

@@ -30,6 +30,7 @@ from kg.record.identity import (
     resolve_identities,
     write_review,
 )
+from kg.record.keys import check_unique_keys
 from kg.record.takedown import apply_takedowns, load_takedowns
 from kg.store import DEFAULT_STORE, Store, replacing_stores
 from kg.store.public import pseudonym_key, public_quads
@@ -248,6 +249,7 @@ def build_dataset(
     result.cases, result.shadowed = find_cases(data_dir)
     # One IRI for the same person, organisation or instrument across appeals (kg.record.identity).
     records = {case.appeal_id: load_record(case.record_path) for case in result.cases}
+    check_unique_keys((str(c.record_path), records[c.appeal_id]) for c in result.cases)
     resolution = resolve_identities(records, Path(data_dir) / IDENTITIES_FILE)
     apply_resolution(records, resolution)
     result.identity_clusters = resolution.clusters
