@@ -49,7 +49,7 @@ def test_restricted_case_is_left_out_of_every_public_format(
 def test_a_single_restricted_fact_is_left_out_with_its_evidence(
     data_copy: Path, tmp_path: Path
 ) -> None:
-    _restrict(data_copy, "- id: p6\n  iri: akr:person/p-0f6a9be5", "confidential")
+    _restrict(data_copy, "\n  iri: akr:person/p-0f6a9be5", "confidential")
     build(tmp_path / "s", data_copy)
     store = Store.open(tmp_path / "s")
     public = export(store, "nquads").decode("utf-8")
