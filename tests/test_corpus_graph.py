@@ -417,6 +417,16 @@ def test_gold_graph_merges_the_criminal_code_of_kazakhstan(gold_store: Store) ->
     assert [int(r[1]) for r in rows] == [2]
 
 
+@needs_corpus
+def test_no_triple_in_two_graphs_of_the_gold_graph(gold_store: Store) -> None:
+    """Facts several appeals state live once (kg.store.partition), so plain SELECTs count right."""
+    _, rows = gold_store.query(
+        """SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }
+        GROUP BY ?s ?p ?o HAVING (COUNT(DISTINCT ?g) > 1) LIMIT 10"""
+    )
+    assert [" ".join(map(str, r)) for r in rows] == []
+
+
 # --------------------------------------------------------------------------------------------
 # (b) Identity rules on synthetic records
 

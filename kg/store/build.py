@@ -33,6 +33,7 @@ from kg.record.identity import (
 from kg.record.keys import check_unique_keys
 from kg.record.takedown import apply_takedowns, load_takedowns
 from kg.store import DEFAULT_STORE, Store, replacing_stores
+from kg.store.partition import partition_triples, without_stated
 from kg.store.public import pseudonym_key, public_quads
 from kg.vocab import (
     AKG,
@@ -245,7 +246,6 @@ def build_dataset(
     ds = bind_prefixes(Dataset())
     ds.graph(ONTOLOGY_GRAPH).__iadd__(ontology_graph(ontology_dir))
     reference = reference_graph(data_dir)
-    ds.graph(REFERENCE_GRAPH).__iadd__(reference)
     result.cases, result.shadowed = find_cases(data_dir)
     # One IRI for the same person, organisation or instrument across appeals (kg.record.identity).
     records = {case.appeal_id: load_record(case.record_path) for case in result.cases}
@@ -254,9 +254,15 @@ def build_dataset(
     apply_resolution(records, resolution)
     result.identity_clusters = resolution.clusters
     result.identity_review = resolution.review_rows
+    appeals = {}
     for case in result.cases:
         name, g = case_graph(case, records[case.appeal_id])
         defer_to_reference(g, reference)
+        appeals[name] = g
+    # One triple, one graph (kg.store.partition): a plain SELECT gives each fact once.
+    partition_triples([ds.graph(ONTOLOGY_GRAPH)], reference, appeals)
+    ds.graph(REFERENCE_GRAPH).__iadd__(reference)
+    for name, g in appeals.items():
         ds.graph(name).__iadd__(g)
     links = links_graph(data_dir)
     if len(links):
@@ -277,15 +283,19 @@ def build(
     with replacing_stores(store_path) as stores:
         store = stores.full
         store.add_dataset(ds)
-        derived = derive(store, ontology_dir)
+        derived = without_stated(derive(store, ontology_dir), (q[:3] for q in ds.quads()))
         store.add_graph(derived, DERIVED_GRAPH)
         result.derived = len(derived)
         result.triples = len(store)
         result.graphs = len(store.graph_names())
         result.entities = count_entities(store)
         # The public store gets public facts only, and derives its shortcuts from them alone.
-        stores.public.add_quads(public_quads(ds, pseudonym_key(data_dir)))
-        stores.public.add_graph(derive(stores.public, ontology_dir), DERIVED_GRAPH)
+        public = public_quads(ds, pseudonym_key(data_dir))
+        stores.public.add_quads(public)
+        public_derived = derive(stores.public, ontology_dir)
+        stores.public.add_graph(
+            without_stated(public_derived, (q[:3] for q in public)), DERIVED_GRAPH
+        )
     result.store_path = Path(store_path)
     result.seconds = time.perf_counter() - started
     return result
