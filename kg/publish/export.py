@@ -45,6 +45,10 @@ def serialize(ds: Dataset, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise InputError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
     rdflib_fmt = FORMATS[fmt][0]
+    if fmt == "jsonld":
+        from kg.publish.jsonld import serialize_jsonld
+
+        return serialize_jsonld(ds)
     if fmt in GRAPH_FORMATS:
         return ds.serialize(format=rdflib_fmt, encoding="utf-8")
     union = bind_prefixes(Graph())

@@ -159,13 +159,16 @@ def html_to_text(html: str) -> str:
 def pdf_to_text(raw: bytes, p: Path) -> str:
     """The text layer of a PDF, page by page; scanned PDFs have none and are refused."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PdfReadError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(raw))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError) as exc:
         raise InputError(f"{p.name}: not a readable PDF ({exc}); export it again") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged PDF can trip any error inside pypdf
+        reason = f"{type(exc).__name__}: {' '.join(str(exc).split())[:120]}"
+        raise InputError(f"{p.name}: not a readable PDF ({reason}); export it again") from None
     text = "\n\n".join(page.strip() for page in pages)
     if not text.strip():
         raise InputError(
