@@ -158,10 +158,11 @@ def _edit_record(data: Path, old: str, new: str) -> Path:
     return path
 
 
-def test_date_that_yaml_cannot_build(broken_data: Path, tmp_path: Path) -> None:
-    path = _edit_record(broken_data, "  date: 2017-11-22\n", "  date: 2017-13-45\n")
+@pytest.mark.parametrize("date", ["2017-13-45", "2017-02-30"])
+def test_date_that_yaml_cannot_build(broken_data: Path, tmp_path: Path, date: str) -> None:
+    path = _edit_record(broken_data, "  date: 2017-11-22\n", f"  date: {date}\n")
     result = _build(broken_data, tmp_path / "store")
-    assert_one_line(result, f"{path}:6:", "'2017-13-45' is not a date")
+    assert_one_line(result, f"{path}:6:", f"'{date}' is not a date")
     assert not (tmp_path / "store").exists()
 
 
