@@ -57,7 +57,7 @@ def test_failed_build_leaves_previous_store_untouched(tmp_path: Path, data_copy:
     with pytest.raises(InputError, match=r"broken\.ttl: Turtle syntax error"):
         build(store_path, data_copy)
     assert len(Store.open(store_path)) == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store.new-")]
+    assert not [p for p in tmp_path.rglob("*") if p.name.startswith((".new-", ".store.new-"))]
 
 
 def test_build_refuses_to_replace_a_folder_that_is_not_a_store(
