@@ -5,6 +5,7 @@ date, with their precision (year, month, day).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -15,9 +16,18 @@ from kg.extract.text import Doc
 # ---------------------------------------------------------------- dates
 
 MONTH_RE = "|".join(MONTHS)
+#: "Jul 25, 2019", "25 Sept. 2020": abbreviations only next to a day number, where "Jan" or
+#: "Mar" cannot be a name.
+MONTH_ABBR = {m[:3]: n for m, n in MONTHS.items()} | {"Sept": 9}
+MONTH_DAY_RE = (
+    MONTH_RE + "|" + "|".join(rf"{a}\.?" for a in sorted(MONTH_ABBR, key=len, reverse=True))
+)
 DATE_RE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_RE})(?:,?\s+(?P<y1>\d{{4}}))?"
-    rf"|(?P<m2>{MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"\b(?:(?P<nd>\d{{1,2}})[./](?P<nm>\d{{1,2}})[./](?P<ny>(?:19|20)\d\d)\b"
+    rf"|(?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)\b"
+    rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH_DAY_RE})(?![a-z])"
+    rf"(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<m2>{MONTH_DAY_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?:(?P<part>early|mid|late|the end of|the beginning of)[\s-]+)?(?P<m3>{MONTH_RE})"
     rf"(?:\s+(?P<y3>\d{{4}}))?"
     rf"|(?:[Ii]n|[Ss]ince|[Bb]y)\s+(?P<y4>(?:19|20)\d\d)\b)"
@@ -116,8 +126,15 @@ def absolute(m: re.Match[str], year: int | None) -> tuple[int, int | None, int |
         if y is None or (not g["y3"] and not g["part"] and not _month_context(m)):
             return None
         return (int(y), MONTHS[g["m3"]], None)
+    if g["iy"]:
+        return _valid(int(g["iy"]), int(g["im"]), int(g["id"]))
+    if g["nd"]:
+        a, b, y = int(g["nd"]), int(g["nm"]), int(g["ny"])
+        if b > 12 or (a <= 12 and month_first(m.string)):
+            a, b = b, a
+        return _valid(y, b, a)
     day = int(g["d1"] or g["d2"])
-    month = MONTHS[g["m1"] or g["m2"]]
+    month = month_number(g["m1"] or g["m2"])
     y = g["y1"] or g["y2"] or year
     if y is None or not 1 <= day <= 31:
         return None
@@ -126,6 +143,31 @@ def absolute(m: re.Match[str], year: int | None) -> tuple[int, int | None, int |
     except ValueError:
         return None
     return (int(y), month, day)
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month name or its abbreviation ("Sept.", "Jul")."""
+    name = name.rstrip(".")
+    return MONTHS.get(name) or MONTH_ABBR[name]
+
+
+def _valid(y: int, month: int, day: int) -> tuple[int, int | None, int | None] | None:
+    try:
+        date(y, month, day)
+    except ValueError:
+        return None
+    return (y, month, day)
+
+
+_MONTH_FIRST = re.compile(rf"\b(?:{MONTH_RE}) \d{{1,2}}, \d{{4}}")
+_DAY_FIRST = re.compile(rf"\b\d{{1,2}} (?:{MONTH_RE}),? \d{{4}}")
+
+
+@functools.lru_cache(maxsize=8)
+def month_first(text: str) -> bool:
+    """Whether the text writes dates month first ("March 3, 2021"), as US issuers do; then an
+    ambiguous "03/04/2021" is read month first too. Otherwise day first."""
+    return len(_MONTH_FIRST.findall(text)) > len(_DAY_FIRST.findall(text))
 
 
 def _month_context(m: re.Match[str]) -> bool:

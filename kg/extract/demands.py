@@ -54,10 +54,13 @@ def find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], i
     for para in doc.paragraphs:
         # the lead-in ends with a colon: at the paragraph's end, or on a line of its own with
         # the items right under it ("The authorities should:\n• Drop ...")
-        intro_end = None
-        for line in re.finditer(r"[^\n]*:[ \t]*(?:\n|$)", text[para.start : para.end]):
-            if DEMAND_INTRO.search(clean(text[para.start : para.start + line.end()])):
-                intro_end = para.start + line.end()
+        intro_end, pos = None, para.start
+        for line in text[para.start : para.end].split("\n"):
+            pos += len(line) + 1
+            if line.rstrip().endswith(":") and DEMAND_INTRO.search(
+                clean(text[para.start : min(pos, para.end)])
+            ):
+                intro_end = min(pos, para.end)
                 break
         if intro_end is None:
             continue

@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.extract.dates import DATE_RE, absolute
 from kg.extract.entities import COUNTRY_RE, Entities
-from kg.extract.lexicon import COUNTRIES
+from kg.extract.lexicon import COUNTRIES, FORM_WORDS
 from kg.extract.text import Doc, clean
 
 # ---------------------------------------------------------------- header
@@ -38,42 +38,177 @@ def _numeric_date(m: re.Match[str]) -> date | None:
         return None
 
 
-def read_header(doc: Doc) -> dict[str, Any]:
-    """Appeal date and title from the first lines: a dated line, then ``Country: ...``."""
-    lines = []
-    pos = 0
-    for line in doc.text.split("\n"):
+#: A labelled date in a form-like header or footer: "Last Updated: Feb 16, 2026",
+#: "UA number: UA 36/19 ... Date: 14 March 2019", "Adopted on: 27 March 2024".
+DATE_LABEL = re.compile(
+    r"\b(?:[Ll]ast\s+[Uu]pdated|[Uu]pdated|[Dd]ate|[Dd]ated|(?:[Ii]ssued|[Pp]ublished|[Pp]osted|"
+    r"[Aa]dopted)(?:\s+on)?|[Rr]elease\s+date)\s*:\s*(?=\S)"
+)
+#: A dateline opening a paragraph: "NAIROBI, 4 May 2020 —", "New York, March 3, 2021—";
+#: or closing a letter on a line of its own: "Paris-Geneva, July 11, 2017".
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][\w’'.-]{0,30}(?:[ -][A-Z][\w’'.-]{0,30}){0,3}(?:\s*\([^)\n]{1,30}\))?,"
+    r"[ \t]*(?=\S)",
+    re.M,
+)
+
+
+def _date_at(flat: str, pos: int) -> tuple[date | None, int]:
+    """The full date starting at ``pos`` (with a year and a day), and where it ends."""
+    m = DATE_RE.match(flat, pos)
+    if m:
+        value = absolute(m, None)
+        if (
+            value
+            and value[2]
+            and (m.group("y1") or m.group("y2") or m.group("ny") or m.group("iy"))
+        ):
+            return date(*value), m.end()  # type: ignore[arg-type]
+    return None, pos
+
+
+def _header_lines(doc: Doc, n: int = 25) -> list[tuple[int, str]]:
+    lines, pos = [], 0
+    for line in doc.text.split("\n")[:n]:
         lines.append((pos, line))
         pos += len(line) + 1
-    appeal_date, title, title_span = None, None, None
-    for start, line in lines[:25]:
+    return lines
+
+
+def find_appeal_date(doc: Doc) -> date | None:
+    """The date of the appeal, from the most to the least explicit place that states it:
+
+    1. a line of the header that is only a date ("4 June 2024", "Jul 25, 2019", "20/09/2023");
+    2. a labelled date anywhere ("Date: 14 March 2019"); of several (an updated case sheet:
+       "Initial Date", "Last Updated"), the latest;
+    3. a dateline: a paragraph opening "NAIROBI, 4 May 2020 —", or a line of its own
+       "Paris-Geneva, July 11, 2017" (a letter's place and date);
+    4. the first full date in the first 300 characters.
+    """
+    flat = doc.flat
+    for start, line in _header_lines(doc):
         stripped = line.strip()
         if not stripped:
             continue
         numeric = NUMERIC_HEADER_DATE.fullmatch(stripped)
-        if appeal_date is None and numeric:
-            appeal_date = _numeric_date(numeric)
-            if appeal_date is not None:
-                continue
-        m = DATE_RE.fullmatch(stripped)
-        if appeal_date is None and m and (m.group("y1") or m.group("y2")):
-            value = absolute(m, None)
-            if value:
-                appeal_date = date(*value)  # type: ignore[arg-type]
+        if numeric and _numeric_date(numeric):
+            return _numeric_date(numeric)
+        off = start + line.index(stripped)
+        value, end = _date_at(flat, off)
+        if value and end == off + len(stripped):
+            return value
+    labelled = [d for m in DATE_LABEL.finditer(flat) if (d := _date_at(flat, m.end())[0])]
+    if labelled:
+        return max(labelled)
+    for m in DATELINE.finditer(doc.text):
+        value, end = _date_at(flat, m.end())
+        if value is None:
             continue
-        if title is None and re.match(
-            r"^(?:UPDATE\s*[–-]\s*)?[A-Z][\w .’'-]{2,40}:\s+\S", stripped
-        ):
-            title = clean(stripped)
-            off = start + line.index(stripped)
-            title_span = (off, off + len(stripped))
-    if appeal_date is None:
-        for m in DATE_RE.finditer(doc.flat[:300]):
-            value = absolute(m, None)
-            if value and value[2] and (m.group("y1") or m.group("y2")):
-                appeal_date = date(*value)  # type: ignore[arg-type]
-                break
-    return {"date": appeal_date, "title": title, "title_span": title_span}
+        rest = doc.text[end : end + 3]
+        if re.match(r"\s*[—–-]", rest) or re.match(r"[ \t]*(?:\n|$)", rest):
+            return value
+    for m in DATE_RE.finditer(flat[:300]):
+        value = absolute(m, None)
+        if value and value[2] and (m.group("y1") or m.group("y2")):
+            return date(*value)  # type: ignore[arg-type]
+    return None
+
+
+COUNTRY_PREFIX = re.compile(
+    r"^(?:UPDATE\s*[–-]\s*|Update\s*[–-]\s*)?(?P<c>[A-Z][\w ’'()-]{1,60}?)\s*(?P<sep>:|\s\|)\s+\S"
+)
+#: A full stop that ends a sentence, not an abbreviation ("Mr.", "Dr.", "No.") or an initial.
+SENTENCE_BREAK = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bNo)(?<!\bJr)(?<!\b[A-Z])[.!?][”\"’)]?\s+[A-Z]"
+)
+
+
+def _heading_paragraphs(doc: Doc, limit: int = 1500) -> list[tuple[int, int, str]]:
+    """Paragraphs near the top that read as headings: short, no sentence inside them."""
+    out = []
+    for p in doc.paragraphs:
+        if p.start > limit:
+            break
+        raw = doc.text[p.start : p.end].strip()
+        if not raw or len(raw) > 300 or raw.count("\n") > 2:
+            continue
+        if SENTENCE_BREAK.search(raw) or raw.endswith((".", ":")):
+            continue  # a sentence of the narrative, not a heading
+        off = p.start + doc.text[p.start : p.end].index(raw)
+        out.append((off, off + len(raw), raw))
+    return out
+
+
+def _is_place_prefix(prefix: str, strict: bool = False) -> bool:
+    """A title's lead "Kazakhstan", "CAMEROON", "Crimea (Ukraine)", "Update – Azerbaijan", or
+    any short capitalised name that is no form label ("Ruritania", not "Initial Date")."""
+    words = prefix.split()
+    if not 1 <= len(words) <= 4 or any(w.lower().strip("()") in FORM_WORDS for w in words):
+        return False
+    inner = re.findall(r"\(([^)]+)\)", prefix)
+    names = [re.sub(r"\s*\([^)]*\)", "", prefix).strip(), *inner]
+    if any(n in COUNTRIES or n.title() in COUNTRIES or COUNTRY_RE.fullmatch(n) for n in names):
+        return True
+    # a made-up or unlisted country: capitalised words, no acronym ("UA"), no form label
+    bare = [w.strip("()") for w in words]
+    return not strict and all(w[:1].isupper() and (len(w) > 3 or w.istitle()) for w in bare)
+
+
+FUNCTION_WORDS = frozenset("of the and for on in to a an at by with from or".split())
+
+
+def _is_form_line(line: str) -> bool:
+    """ "Initial Date: Feb 7, 2020", "Ref.: AL TUR 2/2022", "posted on: 2008/10/27"."""
+    m = re.match(r"\s*([\w .’'-]{1,30}?)\s*:\s", line)
+    if DATE_LABEL.search(line):
+        return True
+    return bool(m) and any(w.lower().strip(".") in FORM_WORDS for w in m.group(1).split())
+
+
+def find_title(doc: Doc) -> tuple[str | None, tuple[int, int] | None]:
+    """The title: a heading line that names its place first ("Kazakhstan: ...", "Crimea
+    (Ukraine): ...", "Burundi | ..."), with the lines that continue it; else the first heading
+    of five words or more that reads as a headline (lower-case words, or all capitals), not a
+    banner or a form field. Lines are searched within the headings near the top."""
+    heads = _heading_paragraphs(doc)
+    for a, _b, raw in heads:
+        pos = a
+        lines = raw.split("\n")
+        for i, line in enumerate(lines):
+            m = COUNTRY_PREFIX.match(line.strip())
+            if (
+                m
+                and not _is_form_line(line)
+                and _is_place_prefix(m.group("c"), strict=m.group("sep") != ":")
+            ):
+                keep = [line]
+                for nxt in lines[i + 1 :]:
+                    if _is_form_line(nxt) or not nxt.strip():
+                        break
+                    keep.append(nxt)
+                start = pos + len(line) - len(line.lstrip())
+                text = "\n".join(keep).strip()
+                return clean(text), (start, start + len(text))
+            pos += len(line) + 1
+    for a, b, raw in heads:
+        words = re.findall(r"[^\W\d_][\w’'-]*", raw)
+        if len(words) < 5 or any(_is_form_line(line) for line in raw.split("\n")):
+            continue  # too short for a headline, or a form field
+        if "|" in raw or "·" in raw:
+            continue  # navigation or a banner with separators
+        lower = [w for w in words if w[0].islower() and w not in FUNCTION_WORDS]
+        shouting = raw.upper() == raw
+        if shouting and sum(w.lower() in FORM_WORDS for w in words) >= len(words) // 2:
+            continue  # "THE OBSERVATORY - URGENT APPEAL - NEW INFORMATION"
+        if lower or shouting:
+            return clean(raw), (a, b)
+    return None, None
+
+
+def read_header(doc: Doc) -> dict[str, Any]:
+    """Appeal date and title, wherever the issuer's layout puts them."""
+    title, title_span = find_title(doc)
+    return {"date": find_appeal_date(doc), "title": title, "title_span": title_span}
 
 
 # ---------------------------------------------------------------- assembly

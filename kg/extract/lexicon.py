@@ -216,3 +216,11 @@ DEMONYMS = {
     "Armenian": "Armenia", "Israeli": "Israel", "Palestinian": "Palestine", "Moroccan": "Morocco",
     "Algerian": "Algeria", "Tunisian": "Tunisia", "Sudanese": "Sudan", "Cuban": "Cuba",
 }  # fmt: skip
+
+# Words that head form fields, banners and section headings, never names of people or titles.
+FORM_WORDS = frozenset(
+    "date time event description initial update updated last name type status place location "
+    "details contact address information summary background subject reference action urgent "
+    "take appeal case new statement joint press release news alert follow-up number index "
+    "perpetrators rights concerned hrd ref posted".split()
+)

@@ -38,7 +38,7 @@ from kg.extract.persons import (
 from kg.extract.provisions import add_known_instruments, add_provisions
 from kg.extract.review import mark_draft, rate_facts
 from kg.extract.roles import person_roles
-from kg.extract.text import Doc, evidence, find_runs, make_doc
+from kg.extract.text import Doc, clean, evidence, find_runs, make_doc
 from kg.record.keys import mint_keys
 
 
@@ -107,6 +107,12 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     }
     if len(read) < len(text):
         record["extraction"]["read_chars"] = len(read)
+    if not header["title"]:
+        # a letter without a heading: its first line stands in, flagged for the reviewer
+        first = next((clean(line) for line in read.splitlines() if line.strip()), "")
+        if first:
+            record["appeal"]["title"] = first[:200]
+            record["extraction"]["title_from"] = "first line"
     record = rate_facts(mark_draft(record))
     mint_keys(record, derive_from=sha)  # stable IRIs once the draft is curated (kg.record.keys)
     return record

@@ -13,13 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kg.extract.lexicon import COUNTRIES, DEMONYMS, MONTHS
+from kg.extract.lexicon import COUNTRIES, DEMONYMS, FORM_WORDS, MONTHS
 
-# Words that head form fields and section headings, never names of people.
-FORM_WORDS = frozenset(
-    "date time event description initial update name type status place location details "
-    "contact address information summary background subject reference action urgent".split()
-)
 PLACE_WORDS = frozenset(c.lower() for c in COUNTRIES if " " not in c) | frozenset(
     d.lower() for d in DEMONYMS
 )
@@ -138,6 +133,12 @@ def find_doubts(record: dict[str, Any]) -> list[Doubt]:
     for key, what in (("date", "no appeal date"), ("title", "no title"), ("issuer", "no issuer")):
         if not appeal.get(key):
             out.append(Doubt("appeal", str(appeal.get("id") or "?"), 0.0, what))
+    if (record.get("extraction") or {}).get("title_from") == "first line":
+        out.append(
+            Doubt(
+                "appeal", str(appeal.get("id") or "?"), 0.0, "no heading: title is the first line"
+            )
+        )
     read = (record.get("extraction") or {}).get("read_chars")
     if read:
         out.append(

@@ -1,0 +1,88 @@
+"""Layout: appeal date and title wherever an issuer's layout puts them; dates in every form."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.dates import DATE_RE, absolute
+from kg.extract.layout import read_header
+from kg.extract.text import make_doc
+
+
+def header(text: str) -> tuple[str | None, str | None]:
+    h = read_header(make_doc(text))
+    return (h["date"].isoformat() if h["date"] else None), h["title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "title"),
+    [
+        # banner, headline in capitals, the date in a form line at the end
+        (
+            "URGENT ACTION\n\nPOET HELD FOR WRITING A SONG\n\nThe poet Ana Lee was arrested.\n\n"
+            "UA number: UA 1/24   Index: XYZ 1/2024   Zembla   Date: 14 March 2024\n",
+            "2024-03-14",
+            "POET HELD FOR WRITING A SONG",
+        ),
+        # a dateline opening the lead, month first
+        (
+            "Zembla poet held over song; colleague must be freed\n\n"
+            "Capital City, March 3, 2021—Zembla authorities should release poet Ana Lee.\n",
+            "2021-03-03",
+            "Zembla poet held over song; colleague must be freed",
+        ),
+        # an updated case sheet: the last update dates it; form labels are no title
+        (
+            "Poets Portal | Case sheet\nCase update\n\nZembla: Poet Ana Lee convicted\n\n"
+            "Initial Date: Feb 7, 2020\nLast Updated: Feb 16, 2024\nLocation: Capital City\n",
+            "2024-02-16",
+            "Zembla: Poet Ana Lee convicted",
+        ),
+        # a reference line and a numbered header, place in brackets, honorifics in the title
+        (
+            "ZMB 001 / 0124 / OBS 7\nNorth Isle (Zembla): Trial of Dr. Ana Lee and Mr. Bo Kim\n"
+            "postponed\n\nPaper City, 18 August 2017\n\nThe Network has been informed.\n",
+            "2017-08-18",
+            "North Isle (Zembla): Trial of Dr. Ana Lee and Mr. Bo Kim postponed",
+        ),
+        # a posted-on line with slashes; a separator title needs a real country
+        (
+            "Burundi | Court confirms sentence of poet Ana Lee\nposted on: 2019/07/25\n\n"
+            "On 17 July 2019 the court confirmed the sentence.\n",
+            "2019-07-25",
+            "Burundi | Court confirms sentence of poet Ana Lee",
+        ),
+        # a letter with no heading: no title here (the pipeline falls back to the first line)
+        (
+            "Mandates of the Special Rapporteur\n\nRef.: AL ZMB 2/2022\n(Please use this "
+            "reference in your reply)\n\n4 March 2022\n\nExcellency,\n",
+            "2022-03-04",
+            None,
+        ),
+    ],
+)
+def test_date_and_title_in_several_layouts(text: str, date: str, title: str | None) -> None:
+    assert header(text) == (date, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("on 31.10.2022 the court", (2022, 10, 31)),
+        ("Jul 25, 2019", (2019, 7, 25)),
+        ("25 Sept. 2020", (2020, 9, 25)),
+        ("the 3rd of May 2021", (2021, 5, 3)),
+        ("2008/10/27", (2008, 10, 27)),
+        ("2023-09-20", (2023, 9, 20)),
+        ("on 03/04/2021 he", (2021, 4, 3)),  # day first by default
+        ("On March 1, 2021, then on 03/04/2021", (2021, 3, 4)),  # month first by context
+        ("31.02.2022", None),  # no such day
+    ],
+)
+def test_date_forms(text: str, value: tuple[int, int, int] | None) -> None:
+    got = [absolute(m, None) for m in DATE_RE.finditer(text)]
+    assert got[-1] == value
+
+
+def test_a_first_name_like_jan_is_no_month() -> None:
+    assert [m.group() for m in DATE_RE.finditer("Jan Novak spoke in 2020")] == ["in 2020"]
