@@ -28,6 +28,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV
 from kg import __version__
 from kg.countries import country_code, country_iri
 from kg.errors import DataError, InputError
+from kg.record.datecheck import calendar_problem
 from kg.record.keys import check_key
 from kg.vocab import (
     ACCESS,
@@ -146,6 +147,7 @@ class Span:
 def load_record(path: Path) -> dict[str, Any]:
     """Read a case record from YAML; syntax errors name the file, line and column."""
     from kg import limits
+    from kg.record.datecheck import check_dates
     from kg.record.recordcheck import check_record_shape, parse_record_yaml
 
     limits.RECORD.check(limits.file_size(path), str(path))
@@ -160,6 +162,7 @@ def load_record(path: Path) -> dict[str, Any]:
     record = parse_record_yaml(raw, Path(path))
     if isinstance(record, dict):
         check_record_shape(record, Path(path), raw)
+        check_dates(record, Path(path), raw)  # 2017-02-30 is refused with its line
     if not isinstance(record, dict) or not isinstance(record.get("appeal"), dict):
         raise DataError(f"{path}: not a case record (no 'appeal' mapping at the top)")
     if not record["appeal"].get("id"):
@@ -280,6 +283,9 @@ def date_literal(value: Any) -> tuple[Literal, URIRef] | None:
     if isinstance(value, dt.date):
         return Literal(value.isoformat(), datatype=XSD.date), PRECISION.day
     text = str(value).strip()
+    problem = calendar_problem(text)
+    if problem:
+        raise DataError(problem)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return Literal(text, datatype=XSD.date), PRECISION.day
     if re.fullmatch(r"\d{4}-\d{2}", text):
