@@ -2,15 +2,18 @@
 
 The corpus texts are repeated with light variation (personal names swapped, years shifted) so
 that no two inputs are identical. Writes ``bench/results/extract.json``.
-Run: ``.venv/bin/python bench/bench_extract.py [N]``.
+Run on one core: ``taskset -c 0 .venv/bin/python bench/bench_extract.py [N]``. The results
+state the commit, the corpus and the load of the machine at the start.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import platform
 import re
 import resource
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -40,6 +43,20 @@ def vary(text: str, i: int) -> str:
     return text
 
 
+def _commit() -> str:
+    """The commit measured, with ``+dirty`` when the work tree differs from it."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "kg"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")
+
+
 def main(n: int = 1000) -> dict:
     folder = CORPUS if CORPUS.is_dir() else FALLBACK
     texts = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))]
@@ -47,25 +64,36 @@ def main(n: int = 1000) -> dict:
         raise SystemExit(f"no appeal texts in {folder}")
     inputs = [vary(texts[i % len(texts)], i) for i in range(n)]
     extract_case(inputs[0], appeal_id="warmup")
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for i, text in enumerate(inputs):
         extract_case(text, appeal_id=f"bench-{i}")
     elapsed = time.perf_counter() - start
+    # CPU time of this process: on a shared, loaded machine the wall clock also counts the
+    # time the core spent on other processes
+    cpu = time.process_time() - cpu_start
     tracemalloc.start()
     for i, text in enumerate(inputs[: len(texts)]):
         extract_case(text, appeal_id=f"mem-{i}")
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     result = {
+        "command": "taskset -c 0 .venv/bin/python bench/bench_extract.py " + str(n),
+        "commit": _commit(),
+        "cpus_allowed": len(os.sched_getaffinity(0)),
+        "load_average_1min": round(os.getloadavg()[0], 2),
         "appeals": n,
         "seconds": round(elapsed, 3),
         "appeals_per_second": round(n / elapsed, 1),
+        "cpu_seconds": round(cpu, 3),
+        "appeals_per_cpu_second": round(n / cpu, 1),
         "mean_chars": round(sum(map(len, inputs)) / n),
         "peak_traced_mib_per_extraction": round(peak / 2**20, 2),
         "max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "python": platform.python_version(),
         "version": __version__,
-        "corpus": str(folder.name),
+        "corpus": "../shared/corpus" if folder == CORPUS else "data/appeals",
+        "corpus_texts": len(texts),
+        "targets": {"appeals_per_second": 100, "max_rss_mib": 200},
     }
     out = ROOT / "bench" / "results" / "extract.json"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ in the text, and the head-word rules that tell them apart.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -144,6 +145,7 @@ class Entities:
         return [e for e in self.items if e.kind == kind]
 
 
+@functools.lru_cache(maxsize=8192)
 def _key(name: str) -> str:
     return NON_WORD.sub(" ", name.lower().replace("’", "'")).replace(" the ", " ").strip()
 
