@@ -278,6 +278,7 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(30)
+    figures["command"] = " ".join([".venv/bin/python bench/serve_load.py", *sys.argv[1:]])
     figures["store"] = "given" if args.store else "built from data/"
     figures["serve_args"] = ["--timeout", "5", *args.serve_args]
     figures["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version()}
