@@ -18,109 +18,44 @@ from kg.extract.arguments import (
 from kg.extract.dates import DateMention, format_date
 from kg.extract.entities import Entities
 from kg.extract.text import Doc
+from kg.extract.triggers import TRIGGERS
 
 # ---------------------------------------------------------------- events
 
-_EV = [
-    (
-        "charge_reclassified",
-        r"\breclassified\b|abandoned (?:this|the) accusation|"
-        r"(?:accusation|charges?)\b[^.;]{0,40}\b(?:raised|changed|upgraded|requalified) from",
-    ),
-    (
-        "case_opened",
-        r"(?:opened|initiated|instituted|launched|registered) a (?:new )?criminal case|"
-        r"criminal case was (?:opened|initiated|registered)|"
-        r"\bregistered (?:on [^.;]{0,25})?under (?:Sections?|Articles?|[A-Z]{2,6} Sections?)",
-    ),
-    (
-        "deregistration",
-        r"liquidation|deregist\w+|dissol(?:ved|ution) of the organi|"
-        r"revoked (?:the |its |their )?(?:[\w’']+ )?registration|"
-        r"dissolved (?:the |its |their )?(?:[\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|"
-        r"party|NGO|group|foundation)\b",
-    ),
-    (
-        "travel_ban",
-        r"travel ban was imposed|banned [^.]{0,40}from leaving the country|"
-        r"prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)",
-    ),
-    (
-        "ban",
-        r"banned from (?!leaving the country)|ban on (?!holding)|(?<=-)year ban|"
-        r"notice from police stating|prohibit\w+ the work",
-    ),
-    ("summons", r"\bsummoned\b"),
-    ("interrogation", r"\b(?:questioned|interrogated)\b"),
-    ("investigation", r"for further investigation|under investigation|opened an investigation"),
-    ("raid", r"\braided\b|\b(?:[Tt]he|[Aa]) raid on\b"),
-    ("search", r"\bsearched\b"),
-    ("seizure", r"\b(?:confiscated|seized|took away|removed)\b(?! (?:in|at) [A-Z])"),
-    (
-        "arrest",
-        r"\b(?:re)?arrested\b|\bstopped (?:by|the car)|took (?:him|her|them) back into custody|"
-        r"\bdetained the\b|(?:were|was) detained and|took (?:him|her|them) from (?:his|her|their) "
-        r"home|taken into custody|\btook [^.;]{0,40} into (?:criminal )?detention|"
-        r"\bformal arrest\b|\b(?:was|were) seized (?:in|at) [A-Z]",
-    ),
-    (
-        "charge",
-        r"\bcharged (?:him |her |them )?(?:with|under)|criminal charges brought|added charges|"
-        r"charged them|\bindicted\b|\bcharge sheet\b|\b(?:was|were) prosecuted\b|"
-        r"\bcharged (?:only |also )?(?:Mr |Ms |Sister |Brother |Father )?[A-Z]\w+ [A-Z]\w+|"
-        r"probable cause to charge|\bon (?:a |the )?(?:criminal )?charges? of\b",
-    ),
-    (
-        "detention",
-        r"\bremanded\b|ordered (?:his|her|their) detention|extended (?:it|his detention|"
-        r"her detention|their detention)|\bextended\b[^.]{0,30}detention|"
-        r"\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|"
-        r"them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|"
-        r"renewed (?:his|her|their) detention|administrative detention|"
-        r"held there for hours|\b(?:placed|put) (?:him |her |them )?under (?:house arrest|"
-        r"residential surveillance|[“\"]residential|[A-Z]{3,5}\b)|"
-        r"\bsent (?:him|her|them) to (?:\w+ )?(?:custody|pre-trial detention)|"
-        r"\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]",
-    ),
-    (
-        "trial_hearing",
-        r"trial opened|proceedings began|adjourned|held a \w+ hearing|trial (?:began|started)|"
-        r"\b(?:was|were) tried\b",
-    ),
-    ("sentence", r"\bsentenced\b|found (?:\w+ )*guilty|\breceived (?:\w+ ){0,4}years?\b"),
-    ("fine", r"\bfined\b"),
-    ("acquittal", r"\bacquitted\b"),
-    ("release", r"\breleased\b|\bfreed\b|ordered (?:his|her|their) release"),
-    ("amnesty", r"\bamnesty\b"),
-    (
-        "appeal_filed",
-        r"\bappealed\b|lodging a further appeal|lodged an appeal|filed an appeal|"
-        r"\bobjected\b",
-    ),
-    (
-        "court_decision",
-        r"\bupheld\b|dismissed (?:the |his |her |their )?(?:[\w’']+ ){0,2}?(?:appeals?|complaint|"
-        r"petition|application|motion)|"
-        r"delivered its judgment|accepted the objection|merged the case|rejected a defence request|"
-        r"\bset aside\b|\bquashed\b",
-    ),
-    (
-        "complaint",
-        r"private complaint|(?:filed|lodged|submitted) an? (?:\w+ )?(?:complaint|application|"
-        r"petition)|\bpetitioned\b",
-    ),
-    (
-        "threat",
-        r"\bthreatened\b|\bthreatening (?:him|her|them)\b|warning that|death threats",
-    ),
-    (
-        "attack",
-        r"set it on fire|\btorched\b|\bbeat (?:him|her)\b|\battacked\b|\bassaulted\b|"
-        r"electric shocks",
-    ),
-    ("killing", r"\b(?:killed|murdered|shot dead|found dead)\b|\bthe killing of (?:his|her)\b"),
-    ("disappearance", r"\bdisappeared\b|whereabouts remained unknown"),
-]
+
+def _past_forms(lemma: str) -> list[str]:
+    """Past forms of a regular verb: "arrest" -> "arrested", "torture" -> "tortured",
+    "kidnap" -> "kidnapped" (and "kidnaped"), "rule" -> "ruled"."""
+    if lemma.endswith("e"):
+        return [lemma + "d"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma[:-1] + "ied"]
+    forms = [lemma + "ed"]
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+        forms.append(lemma + lemma[-1] + "ed")
+    return forms
+
+
+def trigger_pattern(entry: dict[str, Any]) -> str:
+    """One regular expression for a lexicon entry: its phrases, the past forms of its verbs in
+    any voice ("arrested X", "X was arrested by", "had been arrested"), and its nouns after a
+    determiner and before a date ("his arrest on 3 May", "a hearing on 12 June")."""
+    alts = list(entry.get("phrases") or [])
+    forms = [f for lemma in entry.get("lemmas") or [] for f in _past_forms(lemma)]
+    forms += entry.get("irregular") or []
+    if forms:
+        alts.append(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+    nouns = entry.get("nouns") or []
+    if nouns:
+        alts.append(
+            r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?) (?:[a-z-]+ )?(?:"
+            + "|".join(map(re.escape, nouns))
+            + r") (?:on|in) (?=\d|[A-Z])"
+        )
+    return "|".join(alts)
+
+
+_EV = [(entry["type"], trigger_pattern(entry)) for entry in TRIGGERS]
 
 
 def _event_rx(rx: str) -> re.Pattern[str]:
@@ -134,7 +69,8 @@ def _event_rx(rx: str) -> re.Pattern[str]:
 
 EVENT_RULES_RX = [(t, _event_rx(rx)) for t, rx in _EV]
 HYPOTHETICAL = re.compile(
-    r"\b(?:could|would|might|may|if convicted|in case of conviction|urges?|calls? on|asks?|"
+    r"\b(?:could|would|might|may|[Ii]f|[Uu]nless|[Ww]hether|should|must|will|shall|"
+    r"in case of conviction|urges?|calls? on|asks?|"
     r"cannot|not|never|considers? that|believes? that|fears? that|is concerned that)\b"
 )
 #: A plural reference to the defenders: "them", "both men", "all four", "the three activists".
@@ -271,7 +207,17 @@ def find_events(
             dated = [v for v in sent_values if v is not None]
             para_date = dated[-1] if dated else sdates[-1].value
     _judgment_provisions(events)
-    return _corefer(events, doc)
+    return _corefer(_sentence_over_conviction(events), doc)
+
+
+def _sentence_over_conviction(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "Found guilty and sentenced to" is a sentence only: a conviction is an event of its own
+    only where no penalty is stated with it (the corpus convention)."""
+    sentenced = {e["evidence"][0]["start"] for e in events if e["type"] == "sentence"}
+    return [
+        e for e in events
+        if not (e["type"] == "conviction" and e["evidence"][0]["start"] in sentenced)
+    ]  # fmt: skip
 
 
 CHARGE_TYPES = ("case_opened", "charge", "charge_reclassified")

@@ -1,0 +1,356 @@
+# ruff: noqa: E501  (trigger patterns are data, one per line, kept whole for reading)
+"""The event trigger lexicon, kept as data: one entry per event type.
+
+Each entry gives the ``lemmas`` of verbs whose past forms (``arrested``, ``was arrested``,
+``had been arrested``) trigger the event in any voice, ``irregular`` past forms, ``nouns`` that
+trigger it after a possessive and before a date ("his arrest on 3 May"), ``phrases``
+(regular expressions for multi-word triggers), the ``frame`` (who acts on whom) and
+``examples`` that must trigger it (``tests/test_extract_triggers.py``). ``kg.extract.events``
+compiles the entries; negation, modality and future filters apply to every trigger.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TRIGGERS: list[dict[str, Any]] = [
+    {
+        "type": "charge_reclassified",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\breclassified\\b|abandoned (?:this|the) accusation|(?:accusation|charges?)\\b[^.;]{0,40}\\b(?:raised|changed|upgraded|requalified) from",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "case_opened",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "(?:opened|initiated|instituted|launched|registered) a (?:new )?criminal case|criminal case was (?:opened|initiated|registered)|\\bregistered (?:on [^.;]{0,25})?under (?:Sections?|Articles?|[A-Z]{2,6} Sections?)",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "deregistration",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "liquidation|deregist\\w+|dissol(?:ved|ution) of the organi|revoked (?:the |its |their )?(?:[\\w’']+ )?registration|dissolved (?:the |its |their )?(?:[\\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|party|NGO|group|foundation)\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "travel_ban",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "travel ban was imposed|banned [^.]{0,40}from leaving the country|prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "ban",
+        "lemmas": ["disbar"],
+        "irregular": [],
+        "nouns": [],
+        "frame": "an organisation suspended or designated, a lawyer disbarred, an outlet blocked",
+        "phrases": [
+            "banned from (?!leaving the country)|ban on (?!holding)|(?<=-)year ban|notice from police stating|prohibit\\w+ the work",
+            "\\bstripped [^.;]{0,60}? of (?:their|his|her) (?:status|licen[cs]es?)",
+        ],
+        "examples": ["On 3 May 2024, the bar association disbarred Ana Lee."],
+    },
+    {
+        "type": "summons",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\bsummoned\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "interrogation",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\b(?:questioned|interrogated)\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "investigation",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "for further investigation|under investigation|opened an investigation",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "raid",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\braided\\b|\\b(?:[Tt]he|[Aa]) raid on\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "search",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\bsearched\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "seizure",
+        "lemmas": ["freeze"],
+        "irregular": ["froze", "frozen"],
+        "nouns": [],
+        "frame": "agent seizes, confiscates or freezes property of target",
+        "phrases": [
+            "\\b(?:confiscated|seized|took away|removed)\\b(?! (?:in|at) [A-Z])",
+        ],
+        "examples": ["On 3 May 2024, the bank froze the accounts of the Zembla Poets Union."],
+    },
+    {
+        "type": "arrest",
+        "lemmas": ["arrest", "rearrest", "apprehend"],
+        "irregular": [],
+        "nouns": ["arrest"],
+        "frame": "agent arrests target; target is arrested (by agent); target's arrest on a date",
+        "phrases": [
+            "\\b(?:re)?arrested\\b|\\bstopped (?:by|the car)|took (?:him|her|them) back into custody|\\bdetained the\\b|(?:were|was) detained and|took (?:him|her|them) from (?:his|her|their) home|taken into custody|\\btook [^.;]{0,40} into (?:criminal )?detention|\\bformal arrest\\b|\\b(?:was|were) seized (?:in|at) [A-Z]",
+        ],
+        "examples": [
+            "Police arrested the poet Ana Lee on 3 May 2024.",
+            "On 3 May 2024, Ana Lee was apprehended by police.",
+            "Ana Lee has been held since her arrest on 3 May 2024.",
+        ],
+    },
+    {
+        "type": "charge",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\bcharged (?:him |her |them )?(?:with|under)|criminal charges brought|added charges|charged them|\\bindicted\\b|\\bcharge sheet\\b|\\b(?:was|were) prosecuted\\b|\\bcharged (?:only |also )?(?:Mr |Ms |Sister |Brother |Father )?[A-Z]\\w+ [A-Z]\\w+|probable cause to charge|\\bon (?:a |the )?(?:criminal )?charges? of\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "detention",
+        "lemmas": ["remand"],
+        "irregular": [],
+        "nouns": [],
+        "frame": "court orders custody of target; target is remanded, kept or placed in detention, transferred between places of custody",
+        "phrases": [
+            '\\bremanded\\b|ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\\bextended\\b[^.]{0,30}detention|\\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|held there for hours|\\b(?:placed|put) (?:him |her |them )?under (?:house arrest|residential surveillance|[“\\"]residential|[A-Z]{3,5}\\b)|\\bsent (?:him|her|them) to (?:\\w+ )?(?:custody|pre-trial detention)|\\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]',
+            "\\b(?:placed|kept|held) in (?:pre-?trial |incommunicado )?(?:detention|custody)",
+            "\\btransferred (?:him |her |them )?to (?:\\w+ )?(?:prison|detention|jail|penal colony)",
+        ],
+        "examples": [
+            "On 4 May 2024, the court remanded Ana Lee in custody.",
+            "On 4 May 2024, Ana Lee was placed in pre-trial detention.",
+        ],
+    },
+    {
+        "type": "trial_hearing",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": ["hearing"],
+        "frame": "a hearing held or scheduled on a date; the trial opens or is adjourned",
+        "phrases": [
+            "trial opened|proceedings began|adjourned|held a \\w+ hearing|trial (?:began|started)|\\b(?:was|were) tried\\b",
+        ],
+        "examples": ["Ana Lee appeared at a hearing on 3 May 2024."],
+    },
+    {
+        "type": "sentence",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\bsentenced\\b|found (?:\\w+ )*guilty|\\breceived (?:\\w+ ){0,4}years?\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "fine",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\bfined\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "acquittal",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\bacquitted\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "release",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\breleased\\b|\\bfreed\\b|ordered (?:his|her|their) release",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "amnesty",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\bamnesty\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "appeal_filed",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\bappealed\\b|lodging a further appeal|lodged an appeal|filed an appeal|\\bobjected\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "court_decision",
+        "lemmas": ["rule"],
+        "irregular": [],
+        "nouns": [],
+        "frame": "court rules, upholds, dismisses or rejects; a bail decision that does not free",
+        "phrases": [
+            "\\bupheld\\b|dismissed (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|complaint|petition|application|motion)|delivered its judgment|accepted the objection|merged the case|rejected a defence request|\\bset aside\\b|\\bquashed\\b",
+            "\\brejected (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion)",
+        ],
+        "examples": ["On 3 May 2024, the Supreme Court rejected her appeal."],
+    },
+    {
+        "type": "complaint",
+        "lemmas": ["complain"],
+        "irregular": [],
+        "nouns": [],
+        "frame": "target or relatives complain, petition or file a complaint",
+        "phrases": [
+            "private complaint|(?:filed|lodged|submitted) an? (?:\\w+ )?(?:complaint|application|petition)|\\bpetitioned\\b",
+        ],
+        "examples": ["On 3 May 2024, her lawyer complained to the prosecutor."],
+    },
+    {
+        "type": "threat",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\bthreatened\\b|\\bthreatening (?:him|her|them)\\b|warning that|death threats",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "attack",
+        "lemmas": ["torture", "stab", "ill-treat"],
+        "irregular": ["beaten"],
+        "nouns": [],
+        "frame": "agent attacks, beats or tortures target; target is beaten",
+        "phrases": [
+            "set it on fire|\\btorched\\b|\\bbeat (?:him|her)\\b|\\battacked\\b|\\bassaulted\\b|electric shocks",
+        ],
+        "examples": [
+            "On 3 May 2024, Ana Lee was beaten by guards.",
+            "Guards tortured Ana Lee on 3 May 2024.",
+        ],
+    },
+    {
+        "type": "killing",
+        "lemmas": [],
+        "irregular": [],
+        "nouns": [],
+        "frame": "",
+        "phrases": [
+            "\\b(?:killed|murdered|shot dead|found dead)\\b|\\bthe killing of (?:his|her)\\b",
+        ],
+        "examples": [],
+    },
+    {
+        "type": "disappearance",
+        "lemmas": ["abduct", "kidnap"],
+        "irregular": [],
+        "nouns": ["abduction"],
+        "frame": "unknown agents abduct target; target disappears; whereabouts unknown",
+        "phrases": [
+            "\\bdisappeared\\b|whereabouts remained unknown",
+        ],
+        "examples": [
+            "On 3 May 2024, unidentified men abducted Ana Lee.",
+            "Ana Lee was kidnapped on 3 May 2024.",
+        ],
+    },
+    {
+        "type": "conviction",
+        "lemmas": ["convict"],
+        "irregular": [],
+        "nouns": [],
+        "frame": "court convicts target; target is convicted (no penalty in the same sentence, else sentence)",
+        "phrases": [],
+        "examples": ["On 3 May 2024, the court convicted Ana Lee of defamation."],
+    },
+    {
+        "type": "other",
+        "lemmas": ["deport", "expel"],
+        "irregular": [],
+        "nouns": [],
+        "frame": "target is deported, expelled, exiled, designated a foreign agent, dies in custody or goes on hunger strike; a UN body decides",
+        "phrases": [
+            "\\b(?:began|started|went on|launched) an? (?:\\w+ )?hunger strike",
+            "\\bdied in (?:custody|prison|detention)",
+            '\\bdesignated (?:as )?(?:a |an )?[“\\"]?foreign agent',
+        ],
+        "examples": [
+            "On 3 May 2024, Ana Lee was deported to Borduria.",
+            "On 3 May 2024, Ana Lee began a hunger strike.",
+        ],
+    },
+]
