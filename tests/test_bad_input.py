@@ -184,6 +184,12 @@ def test_evidence_entry_that_is_not_a_mapping(broken_data: Path, tmp_path: Path)
     assert_one_line(result, str(path), "evidence.0: should be a mapping")
 
 
+def test_plain_value_that_is_a_mapping(broken_data: Path, tmp_path: Path) -> None:
+    path = _edit_record(broken_data, "  variants:\n  - Dauletbayev\n", "  variants:\n  - {a: b}\n")
+    result = _build(broken_data, tmp_path / "store")
+    assert_one_line(result, str(path), "persons.0.variants.0: should be a plain value")
+
+
 def test_record_over_the_size_limit(
     broken_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -31,6 +31,19 @@ SECTIONS = (
 )
 #: Keys whose value, inside an entry of a section (None: any), is a list of mappings.
 NESTED_LISTS = {"evidence": None, "positions": "persons", "provisions": "instruments"}
+#: Keys the graph builder reads as a plain value or a list of plain values, wherever they are
+#: (``provisions`` and ``charges`` too, outside the sections where they hold entries).
+PLAIN = frozenset(
+    """about access addressed_to addressees administered_by agents alleges appealable
+    applicable_law article asserted_by author authority canonical_article canonical_label
+    canonical_name charges citizens_of concerns confidence countries country date eli end final
+    follows founded function gender ground guaranteed_by holder id instrument introduced_by iri
+    issuer issuer_ref jurisdiction key kind label max_penalty medium merged_variants name
+    nationality note notified_on occasion offence organisation part_of parties penalty person
+    place post proceeding provision provisions quote replaces represents roles source sovereign
+    start statements status status_of_citizens summary supersedes targets territory time title
+    type until variants violated_by""".split()
+)
 #: Keys whose value is a mapping.
 MAPPINGS = ("appeal", "case", "extraction")
 SCALARS = (str, int, float, bool, dt.date, type(None))
@@ -127,11 +140,25 @@ def _mapping(value: Any, keys: list[Any]) -> tuple[list[Any], str] | None:
             found = _mapping(item, [*keys, key])
         elif key in ("start", "end") and keys and keys[-2:-1] == ["evidence"]:
             found = None if item is None or type(item) is int else ([*keys, key], "not an offset")
+        elif key in PLAIN:
+            found = _plain(item, [*keys, key])
         else:
             found = _value(item, [*keys, key])
         if found:
             return found
     return None
+
+
+def _plain(value: Any, keys: list[Any]) -> tuple[list[Any], str] | None:
+    """A scalar, or a list of scalars."""
+    if isinstance(value, SCALARS):
+        return None
+    if isinstance(value, list):
+        for n, item in enumerate(value):
+            if not isinstance(item, SCALARS):
+                return [*keys, n], f"should be a plain value, not {_kind(item)}"
+        return None
+    return keys, f"should be a plain value or a list of them, not {_kind(value)}"
 
 
 def _value(value: Any, keys: list[Any]) -> tuple[list[Any], str] | None:
