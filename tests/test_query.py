@@ -26,12 +26,13 @@ def test_find_query_by_prefix_stem_and_path() -> None:
 
 def test_rows_and_dataframe(built_store: Store) -> None:
     result = run_query(built_store, "cq04", {"defender": SEED_DEFENDER})
-    assert isinstance(result, QueryResult) and len(result) == 2
+    # libel, then deliberately false denunciation, and the earlier defamation charge
+    assert isinstance(result, QueryResult) and len(result) == 3
     rows = result.to_rows()
     assert all(isinstance(r, dict) for r in rows)
     assert any("419" in " ".join(str(v) for v in r.values()) for r in rows)
     df = result.to_dataframe()
-    assert list(df.columns) == result.variables and len(df) == 2
+    assert list(df.columns) == result.variables and len(df) == 3
 
 
 def test_label_parameter_resolves_to_the_same_rows(built_store: Store) -> None:
