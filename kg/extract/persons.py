@@ -11,6 +11,7 @@ from kg.extract.lexicon import (
     CAP_STOP,
     COUNTRIES,
     DEMONYMS,
+    FORM_WORDS,
     HONORIFICS,
     MONTHS,
     NON_NAME,
@@ -18,11 +19,15 @@ from kg.extract.lexicon import (
     PERSON_TITLES,
     TITLE_STOP,
 )
-from kg.extract.text import CONNECTORS, Doc, Run, clean
+from kg.extract.text import CONNECTORS, INITIAL, NAME_PARTICLES, Doc, Run, clean
 
 # ---------------------------------------------------------------- persons
 
-NAME_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$|^[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]$")
+NAME_WORD = re.compile(
+    r"^[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$|^[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]$"
+    r"|^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$"
+    r"|^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$"  # an initial
+)
 TITLE_RX = [(re.compile(rf"\b(?:{t})s?,?\s*$"), r1, r2) for t, r1, r2 in PERSON_TITLES]
 POSSESSIVE_LAWYER = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|defence|defense|[A-Z][\w’'\-]+[’']s)\s+(?:\w+\s+)?lawyers?,?\s*$"
@@ -66,9 +71,21 @@ def add_person_candidate(
         and PLACE_BEFORE.search(doc.flat[max(0, toks[0][1] - 8) : toks[0][1]])
     ):
         return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
-    words = [t for t, _, _ in toks]
-    if not 2 <= len(words) <= 4:
+    while toks and (toks[-1][0] in NAME_PARTICLES or toks[-1][0] == "."):
+        toks = toks[:-1]
+    if toks and toks[0][0] in NAME_PARTICLES:
         return
+    # particles and an initial's full stop belong to the name but are not words of it
+    words = [t for t, _, _ in toks if t not in NAME_PARTICLES and t != "."]
+    if not 2 <= len(words) <= (5 if len(words) < len(toks) else 4):
+        return
+    if INITIAL.match(words[-1]) or all(INITIAL.match(w) for w in words):
+        return  # a name ends with a surname, not an initial ("U. S.")
+    if any(w.lower() in FORM_WORDS for w in words) and (
+        re.match(r"[ \t]*:", doc.flat[toks[-1][2] : toks[-1][2] + 3])
+        or all(w.lower() in FORM_WORDS for w in words)
+    ):
+        return  # a form label ("Initial Date:", "Event Description:"), not a person
     if any(
         w in CONNECTORS
         or w in MONTHS

@@ -15,6 +15,12 @@ TOKEN_RE = re.compile(
     r"No\.(?=\s*\d)|[^\W\d_][\w’'\-.]*[\w](?:(?<=s)['’](?!\w))?|[^\W\d_]|\d+(?:st|nd|rd|th)?|“|”|\"|\S"
 )
 CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from", "in", "No."})
+#: Lower-case particles inside personal names: "Salman bin Abdul Aziz", "Huber de Jesús",
+#: "Marina del Pilar"; and Arabic article prefixes written on the name: "al-Shehab".
+NAME_PARTICLES = frozenset("bin ibn bint abu de del della di da dos das du van von der den".split())
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ]")
+#: A single capital, or capitals with dots ("A.M"), before a full stop: an initial.
+INITIAL = re.compile(r"^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$")
 SENT_END = re.compile(r"(?<=[.;!?])[”\"’)]?\s+(?=[“\"(]?[A-Z0-9İÖÜŞÇ])|\n[ \t]*\n\s*")
 ABBREV_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs|No|St|Art|Prof|para|Nos|Jr|Sr|v|vs)\.$")
 
@@ -105,7 +111,11 @@ class Run:
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() or (tok[:1].isdigit() and tok[-2:] in ("st", "nd", "rd", "th"))
+    return (
+        tok[:1].isupper()
+        or (tok[:1].isdigit() and tok[-2:] in ("st", "nd", "rd", "th"))
+        or bool(ARTICLE_PREFIX.match(tok))
+    )
 
 
 def find_runs(doc: Doc) -> list[Run]:
@@ -146,8 +156,17 @@ def find_runs(doc: Doc) -> list[Run]:
             if tok.isdigit() and toks[j - 1][0] == "No.":
                 j += 1
                 continue
+            if (
+                tok == "."
+                and INITIAL.match(toks[j - 1][0])
+                and j + 1 < len(toks)
+                and _is_cap(toks[j + 1][0])
+                and toks[j][2] < toks[j + 1][1]
+            ):
+                j += 1  # "A. Turgunov", "Dinesh E. Kothalikar": an initial's full stop
+                continue
             k = j
-            while k < len(toks) and toks[k][0] in CONNECTORS:
+            while k < len(toks) and (toks[k][0] in CONNECTORS or toks[k][0] in NAME_PARTICLES):
                 k += 1
             if k > j and k < len(toks) and _is_cap(toks[k][0]) and _gap_ok(doc, toks, j - 1, k):
                 j = k
