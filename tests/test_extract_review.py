@@ -96,3 +96,15 @@ def test_doubts_name_the_weak_facts_weakest_first() -> None:
 def test_report_of_a_clean_record_says_nothing_doubtful() -> None:
     record = {"appeal": {"id": "y", "date": "2024-01-01", "title": "T", "issuer": "I"}}
     assert format_report(record).splitlines()[1] == "  nothing doubtful"
+
+
+def test_events_dated_after_the_appeal_are_left_out_and_reported() -> None:
+    text = (
+        "4 June 2024\n\nZembla: Poet detained\n\nOn 2 June 2024, police arrested the poet Ana "
+        "Lee. The court adjourned the trial until 20 June 2024.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    assert all(str(e["date"] or "") <= "2024-06-04" for e in rec["events"])
+    assert ("arrest", "2024-06-02") in [(e["type"], e["date"]) for e in rec["events"]]
+    assert rec["extraction"]["future_events_left_out"] == 1
+    assert "1 event(s) dated after the appeal left out" in format_report(rec)

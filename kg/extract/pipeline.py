@@ -76,6 +76,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     # INFORMATION) tells events too; only the demand list itself is skipped
     demand_spans = [(ev["start"], ev["end"]) for d in demands for ev in d["evidence"]]
     events = find_events(doc, ents, dates, provs, len(doc.flat), header["title_span"], demand_spans)
+    events, future = _drop_future(events, header["date"])
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -107,6 +108,8 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     }
     if len(read) < len(text):
         record["extraction"]["read_chars"] = len(read)
+    if future:
+        record["extraction"]["future_events_left_out"] = future
     if not header["title"]:
         # a letter without a heading: its first line stands in, flagged for the reviewer
         first = next((clean(line) for line in read.splitlines() if line.strip()), "")
@@ -116,6 +119,18 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     record = rate_facts(mark_draft(record))
     mint_keys(record, derive_from=sha)  # stable IRIs once the draft is curated (kg.record.keys)
     return record
+
+
+def _drop_future(
+    events: list[dict[str, Any]], appeal_date: Any
+) -> tuple[list[dict[str, Any]], int]:
+    """An appeal reports what happened before it was issued: an event dated after it is a
+    plan (a hearing set for a later day) or a misread date, and no event of the record."""
+    if appeal_date is None:
+        return events, 0
+    day = appeal_date.isoformat()
+    kept = [e for e in events if not e["date"] or str(e["date"]) <= day[: len(str(e["date"]))]]
+    return kept, len(events) - len(kept)
 
 
 #: Appeals run to a few thousand characters; a text a hundred times longer is not one appeal

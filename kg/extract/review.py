@@ -139,6 +139,16 @@ def find_doubts(record: dict[str, Any]) -> list[Doubt]:
                 "appeal", str(appeal.get("id") or "?"), 0.0, "no heading: title is the first line"
             )
         )
+    future = (record.get("extraction") or {}).get("future_events_left_out")
+    if future:
+        out.append(
+            Doubt(
+                "appeal",
+                str(appeal.get("id") or "?"),
+                0.0,
+                f"{future} event(s) dated after the appeal left out",
+            )
+        )
     read = (record.get("extraction") or {}).get("read_chars")
     if read:
         out.append(
