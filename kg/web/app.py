@@ -30,7 +30,7 @@ from kg.web.runner import QueryRunner
 
 __all__ = ["ROUTE_MODULES", "ServeSettings", "WebContext", "create_app"]
 
-ROUTE_MODULES: tuple[str, ...] = ("kg.web.sparql",)
+ROUTE_MODULES: tuple[str, ...] = ("kg.web.sparql", "kg.web.reconcile")
 
 
 @dataclass(frozen=True)
