@@ -21,10 +21,11 @@ import pytest
 import yaml
 from anyascii import anyascii
 from rdflib import RDFS, SKOS, Literal, URIRef
+from test_distinct import CQS, distinct_differences
 
 from kg.countries import country_code, country_iri
 from kg.errors import DataError, KgError
-from kg.query import QueryResult, find_query, run_query
+from kg.query import QueryFile, QueryResult, find_query, run_query
 from kg.record.identity import fold_word, person_tokens, resolve_identities
 from kg.store import Store
 from kg.store.build import BuildResult, build, build_dataset
@@ -425,6 +426,13 @@ def test_no_triple_in_two_graphs_of_the_gold_graph(gold_store: Store) -> None:
         GROUP BY ?s ?p ?o HAVING (COUNT(DISTINCT ?g) > 1) LIMIT 10"""
     )
     assert [" ".join(map(str, r)) for r in rows] == []
+
+
+@needs_corpus
+@pytest.mark.parametrize("qf", CQS, ids=lambda q: q.name)
+def test_gold_graph_same_rows_with_and_without_distinct(gold_store: Store, qf: QueryFile) -> None:
+    diffs = distinct_differences(gold_store, qf)
+    assert not diffs, "\n".join(diffs[:10])
 
 
 # --------------------------------------------------------------------------------------------
