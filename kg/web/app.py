@@ -30,7 +30,7 @@ from kg.web.runner import QueryRunner
 
 __all__ = ["ROUTE_MODULES", "ServeSettings", "WebContext", "create_app"]
 
-ROUTE_MODULES: tuple[str, ...] = ("kg.web.sparql", "kg.web.reconcile")
+ROUTE_MODULES: tuple[str, ...] = ("kg.web.sparql", "kg.web.reconcile", "kg.web.pages")
 
 
 @dataclass(frozen=True)
