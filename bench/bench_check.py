@@ -228,12 +228,20 @@ def main(argv: list[str] | None = None) -> int:
             "load_average_at_start": os.getloadavg()[0],
         }
         del store
+
+        def save() -> None:  # after each stage, so that a stopped run keeps what it measured
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+        save()
         print(f"built {figures}", file=sys.stderr)
         figures["validate"] = _timed_validation(store_path)
         figures["validate_noop"] = _timed_validation(store_path)
+        save()
         mutate(data, 0.01, args.seed)
         build(store_path, data)
         figures["validate_1pct"] = _timed_validation(store_path)
+        save()
         print(f"validation {figures['validate']}", file=sys.stderr)
         figures["pyshacl_whole"] = _pyshacl_whole(store_path, args.pyshacl_timeout)
         whole = figures["pyshacl_whole"]
@@ -242,15 +250,16 @@ def main(argv: list[str] | None = None) -> int:
             if not whole.get("timed_out")
             else f"> {round(args.pyshacl_timeout / figures['validate']['seconds'], 1)}"
         )
+        save()
         # Questions on the public store: the dataset kg serve answers from and kg push sends.
         public = public_store_path(store_path)
         store = Store.open(public)
         figures["questions"] = _questions(str(public), store, args)
+        save()
         if not args.no_virtuoso:
             figures["virtuoso"] = _virtuoso(public, store, args, work)
         figures["load_average_at_end"] = os.getloadavg()[0]
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        save()
         print(f"wrote {out}", file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
