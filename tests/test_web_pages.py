@@ -289,3 +289,45 @@ def test_no_string_built_html_in_pages() -> None:
         if path.exists():
             text = path.read_text()
             assert not re.search(r"['\"]<(div|span|a|p|li|tr|td|svg|g|text)[ >]", text), name
+
+
+def _count(html: str, cls: str) -> int:
+    return html.count(f'class="{cls}"')
+
+
+@pytest.mark.parametrize(
+    ("query", "cases", "persons"),
+    [
+        ("", 1, 1),
+        ("?q=Dauletbaev", 1, 1),
+        ("?q=%D0%94%D0%B0%D1%83%D0%BB%D0%B5%D1%82%D0%B1%D0%B0%D0%B5%D0%B2", 1, 1),  # Cyrillic
+        ("?q=Nobody+Atallevich", 0, 0),
+        ("?country=https%3A%2F%2Fw3id.org%2Fappeals-kg%2Fid%2Fcountry%2FKZ", 1, 1),
+        ("?country=Kazakhstan&year=2017", 1, 1),
+        ("?country=https%3A%2F%2Fw3id.org%2Fappeals-kg%2Fid%2Fcountry%2FFR", 0, 0),
+        ("?year=2017&event=amnesty", 1, 1),
+        ("?year=1999", 0, 0),
+        ("?event=no_such_event", 0, 0),
+    ],
+)
+def test_index_filters_and_searches(base: str, query: str, cases: int, persons: int) -> None:
+    html, _ = _page(base, "/" + query)
+    assert _count(html, "case") == cases
+    assert _count(html, "person") == persons
+    if cases:
+        assert 'href="/id/case/c-5d2e8a17"' in html
+
+
+def test_index_escapes_the_search_text(base: str) -> None:
+    html, _ = _page(base, "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+
+
+def test_query_page_lists_and_runs_questions_by_name(base: str) -> None:
+    html, _ = _page(base, "/query")
+    assert 'href="/query/cq01-defenders-organisations"' in html
+    assert 'action="/sparql"' in html
+    html, _ = _page(base, "/query/cq01-defenders-organisations")
+    assert 'href="/id/person/p-2a9f31c4"' in html  # the defender, linked to his page
+    status, _, _ = _get(f"{base}/query/cq99-nothing")
+    assert status == 404

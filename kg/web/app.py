@@ -30,7 +30,12 @@ from kg.web.runner import QueryRunner
 
 __all__ = ["ROUTE_MODULES", "ServeSettings", "WebContext", "create_app"]
 
-ROUTE_MODULES: tuple[str, ...] = ("kg.web.sparql", "kg.web.reconcile", "kg.web.pages")
+ROUTE_MODULES: tuple[str, ...] = (
+    "kg.web.sparql",
+    "kg.web.reconcile",
+    "kg.web.index",
+    "kg.web.pages",
+)
 
 
 @dataclass(frozen=True)

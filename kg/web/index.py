@@ -1,0 +1,212 @@
+"""The index (cases and defenders, filtered by country, year and event type, searched by any
+spelling of a name) and the query page (any SPARQL, and each competency question by name)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from kg.errors import KgError, QueryError
+from kg.query import QueryFile, list_queries
+from kg.web.app import WebContext
+from kg.web.names import fold_name
+from kg.web.pages import local_path, short_name
+from kg.web.templating import render
+
+__all__ = ["CaseRow", "PersonRow", "routes"]
+
+_CASES = """
+PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?case ?what ?value ?valueLabel WHERE {
+  ?case a akg:Case .
+  { ?case rdfs:label ?value . BIND("label" AS ?what) }
+  UNION { ?case akg:country ?value . BIND("country" AS ?what)
+          OPTIONAL { ?value rdfs:label ?valueLabel } }
+  UNION { ?case akg:hasAppeal/dcterms:issued ?value . BIND("issued" AS ?what) }
+  UNION { ?e akg:case ?case ; akg:eventType ?value . BIND("event" AS ?what) }
+  UNION { ?value akg:involvedInCase ?case ;
+                 akg:hasCaseRole <https://w3id.org/appeals-kg/vocab/role/defender> .
+          BIND("defender" AS ?what) OPTIONAL { ?value rdfs:label ?valueLabel } }
+}
+"""
+_PERSONS = """
+PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+SELECT ?p ?name ?case WHERE {
+  ?p akg:hasCaseRole <https://w3id.org/appeals-kg/vocab/role/defender> .
+  { ?p rdfs:label ?name } UNION { ?p foaf:name ?name } UNION { ?p skos:altLabel ?name }
+  OPTIONAL { ?p akg:involvedInCase ?case }
+}
+"""
+
+
+@dataclass
+class CaseRow:
+    iri: str
+    label: str = ""
+    countries: dict[str, str] = field(default_factory=dict)
+    years: set[str] = field(default_factory=set)
+    events: set[str] = field(default_factory=set)
+    defenders: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def href(self) -> str:
+        return local_path(self.iri) or self.iri
+
+
+@dataclass
+class PersonRow:
+    iri: str
+    names: set[str] = field(default_factory=set)
+    cases: set[str] = field(default_factory=set)
+    label: str = ""
+
+    @property
+    def href(self) -> str:
+        return local_path(self.iri) or self.iri
+
+
+def _value(row: dict[str, Any], key: str) -> str:
+    return str(row.get(key, {}).get("value", ""))
+
+
+async def load_index(ctx: WebContext) -> tuple[list[CaseRow], list[PersonRow]]:
+    """Cases with their countries, years, event types and defenders; defenders with every
+    spelling of their names."""
+    cases: dict[str, CaseRow] = {}
+    for row in await ctx.select(_CASES):
+        case = cases.setdefault(_value(row, "case"), CaseRow(_value(row, "case")))
+        what, value = _value(row, "what"), _value(row, "value")
+        if what == "label":
+            case.label = case.label or value
+        elif what == "country":
+            case.countries[value] = _value(row, "valueLabel") or short_name(value)
+        elif what == "issued":
+            case.years.add(value[:4])
+        elif what == "event":
+            case.events.add(value.rsplit("/", 1)[-1])
+        elif what == "defender":
+            case.defenders[value] = _value(row, "valueLabel") or short_name(value)
+    persons: dict[str, PersonRow] = {}
+    for row in await ctx.select(_PERSONS):
+        person = persons.setdefault(_value(row, "p"), PersonRow(_value(row, "p")))
+        person.names.add(_value(row, "name"))
+        if _value(row, "case"):
+            person.cases.add(_value(row, "case"))
+    for person in persons.values():
+        person.label = min(person.names, key=lambda n: (-len(n), n)) if person.names else ""
+    return sorted(cases.values(), key=lambda c: (c.label.lower(), c.iri)), sorted(
+        persons.values(), key=lambda p: (p.label.lower(), p.iri)
+    )
+
+
+def _matches(names: list[str], query: str) -> bool:
+    key = fold_name(query)
+    return not key or any(key in fold_name(n) for n in names)
+
+
+def routes(ctx: WebContext) -> list[BaseRoute]:
+    """``/`` (the index), ``/query`` and ``/query/{name}``."""
+
+    async def index(request: Request) -> Response:
+        q = request.query_params
+        country, year, event, text = (
+            q.get(k, "").strip() for k in ("country", "year", "event", "q")
+        )
+        cases, persons = await load_index(ctx)
+        names_of = {p.iri: sorted(p.names) for p in persons}
+        options = {
+            "country": sorted(
+                {(i, n) for c in cases for i, n in c.countries.items()}, key=lambda x: x[1]
+            ),
+            "year": sorted({y for c in cases for y in c.years}),
+            "event": sorted({e for c in cases for e in c.events}),
+        }
+        shown = [
+            c
+            for c in cases
+            if (not country or country in c.countries or country in c.countries.values())
+            and (not year or year in c.years)
+            and (not event or event in c.events)
+            and _matches(
+                [
+                    c.label,
+                    *[n for d in c.defenders for n in names_of.get(d, [])],
+                    *c.defenders.values(),
+                ],
+                text,
+            )
+        ]
+        shown_iris = {c.iri for c in shown}
+        filtered = bool(country or year or event)
+        people = [
+            p
+            for p in persons
+            if _matches(sorted(p.names), text) and (not filtered or p.cases & shown_iris)
+        ]
+        html = render(
+            "index.html",
+            cases=shown,
+            persons=people,
+            options=options,
+            chosen={"country": country, "year": year, "event": event, "q": text},
+            total=len(cases),
+        )
+        return HTMLResponse(html)
+
+    def questions() -> list[QueryFile]:
+        return [qf for qf in list_queries() if not qf.network]
+
+    async def query_page(request: Request) -> Response:
+        return HTMLResponse(render("query.html", questions=questions(), chosen=None, text=""))
+
+    async def question(request: Request) -> Response:
+        name = request.path_params["name"]
+        found = [qf for qf in questions() if qf.name == name]
+        if not found:
+            html = render("notfound.html", what=f"competency question {name}")
+            return HTMLResponse(html, 404)
+        qf = found[0]
+        error, rows, columns = "", [], []
+        try:
+            rows = await ctx.select(qf.text)
+        except (QueryError, KgError) as exc:
+            error = str(exc)
+        for row in rows:
+            columns += [k for k in row if k not in columns]
+        table = [
+            [
+                {
+                    "text": row[c]["value"] if c in row else "",
+                    "href": (local_path(row[c]["value"]) or row[c]["value"])
+                    if c in row and row[c]["type"] == "uri"
+                    else None,
+                }
+                for c in columns
+            ]
+            for row in rows
+        ]
+        html = render(
+            "query.html",
+            questions=questions(),
+            chosen=qf,
+            text=qf.text,
+            columns=columns,
+            table=table,
+            error=error,
+        )
+        return HTMLResponse(html)
+
+    return [
+        Route("/", index, methods=["GET", "HEAD"]),
+        Route("/query", query_page, methods=["GET", "HEAD"]),
+        Route("/query/{name:str}", question, methods=["GET", "HEAD"]),
+    ]
