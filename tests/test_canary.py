@@ -12,7 +12,10 @@ decisions and identity decisions, in
 
 Then every public output is searched: each export format, ``void.ttl``, ``dist/``, ``kg query
 --public``, ``kg stats --public``, every answer of ``kg serve`` (SELECT of everything, DESCRIBE,
-CONSTRUCT, the service description), the names ``kg link`` sends, log lines and error messages.
+CONSTRUCT, the service description), every linked-data page and description of the public
+store's persons, cases, appeals, events and charges and of the planted IRIs, the reconciliation
+service asked for the restricted names, the names ``kg link`` sends, log lines and error
+messages.
 The full store must hold the canaries, so that the search can fail.
 """
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -420,6 +424,32 @@ def served_answers(base: str, iris: list[str]) -> Iterator[tuple[str, bytes]]:
         yield "service description", response.read()
 
 
+def _get(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return bytes(response.read())
+    except urllib.error.HTTPError as e:
+        return bytes(e.read())
+
+
+def served_pages(root: str, iris: list[str], typed: list[str]) -> Iterator[tuple[str, bytes]]:
+    """The linked-data pages and descriptions of each IRI, and the reconciliation service
+    asked for each ``typed`` name (what a visitor may type, not what the data says)."""
+    for iri in iris:
+        path = iri.removeprefix("https://w3id.org/appeals-kg/")
+        for url in (f"{root}/page/{path}", f"{root}/{path}.ttl", f"{root}/{path}.jsonld"):
+            yield url, _get(url)
+    queries = {f"q{n}": {"query": name} for n, name in enumerate(typed)}
+    yield (
+        "reconcile",
+        _get(f"{root}/reconcile?{urllib.parse.urlencode({'queries': json.dumps(queries)})}"),
+    )
+    for name in typed:
+        for prefix in (name, name.split()[0], name.split()[-1][:5]):
+            url = f"{root}/reconcile/suggest/entity?{urllib.parse.urlencode({'prefix': prefix})}"
+            yield f"suggest {prefix}", _get(url)
+
+
 def test_every_served_answer_is_clean(canary_build: dict[str, object]) -> None:
     port = _free_port()
     proc = subprocess.Popen(
@@ -442,13 +472,26 @@ def test_every_served_answer_is_clean(canary_build: dict[str, object]) -> None:
         for name, body in answers:
             assert leaks(body, ignore=name.split(" ")[1] if "describe" in name else "") == [], name
         assert any(b"Marat Dauletbayev" in body for _, body in answers)
+        public = Store.open(public_store_path(canary_build["store"]))  # type: ignore[arg-type]
+        _, rows = public.query(
+            """PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+            SELECT DISTINCT ?s WHERE { ?s a ?c
+              VALUES ?c { akg:Person akg:Case akg:Appeal akg:Event akg:Charge } }"""
+        )
+        typed = [RESTRICTED_PERSON, "Gulnara Qxcanaryonly"]
+        pages = list(
+            served_pages(base.removesuffix("/sparql"), iris + [str(r[0]) for r in rows], typed)
+        )
+        for name, body in pages:
+            ignore = next((t for t in typed + ["qxcanary", "Qxcan"] if t in name), "")
+            assert leaks(body, ignore=ignore) == [], name
+        assert any(b"Person A-" in body for _, body in pages)  # the pseudonym's page
     finally:
         proc.terminate()
         _, err = proc.communicate(timeout=30)
-    # The access log echoes each request; the IRIs this test asked about are the visitor's own.
-    log = err.decode("utf-8", "replace")
-    for iri in iris:
-        log = log.replace(urllib.parse.quote_plus(iri), "")
+    # The access log echoes each request line: what the visitor (this test) asked, not data.
+    log = re.sub(r'"(GET|POST|HEAD) [^"]*"', '"<request>"', err.decode("utf-8", "replace"))
+    assert log.count('"<request>"') > 10  # the access log was read
     assert leaks(log) == []
 
 
