@@ -433,12 +433,18 @@ def _get(url: str) -> bytes:
 
 
 def served_pages(root: str, iris: list[str], typed: list[str]) -> Iterator[tuple[str, bytes]]:
-    """The linked-data pages and descriptions of each IRI, and the reconciliation service
-    asked for each ``typed`` name (what a visitor may type, not what the data says)."""
+    """The index and query pages, the linked-data pages and descriptions of each IRI, and the
+    index search and reconciliation service asked for each ``typed`` name (what a visitor may
+    type, not what the data says)."""
     for iri in iris:
         path = iri.removeprefix("https://w3id.org/appeals-kg/")
         for url in (f"{root}/page/{path}", f"{root}/{path}.ttl", f"{root}/{path}.jsonld"):
             yield url, _get(url)
+    for url in (f"{root}/", f"{root}/query", f"{root}/query/cq01", f"{root}/query/cq04"):
+        yield url, _get(url)
+    for name in typed:
+        for text in (name, name.split()[0]):
+            yield f"search {text}", _get(f"{root}/?{urllib.parse.urlencode({'q': text})}")
     queries = {f"q{n}": {"query": name} for n, name in enumerate(typed)}
     yield (
         "reconcile",
