@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(BIN)/kg run
 
-## test: set up, then run the test suite (slow tests excluded)
+## test: set up, then run the test suite (slow tests excluded); installs chromium as root
 test: $(STAMP)
+	bash scripts/install-browser.sh
 	$(BIN)/pytest -q
 
 ## test-virtuoso: the round trip through a Virtuoso server on loopback (installs it as root)

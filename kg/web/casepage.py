@@ -133,13 +133,15 @@ def layout_timeline(marks: list[Mark], undated: list[Mark]) -> Timeline:
         for m in marks:
             m.x = round(TL_LEFT + (m.first.toordinal() - lo) * scale, 1)
             m.width = round((m.last.toordinal() + 1 - m.first.toordinal()) * scale, 1)
-            for row, end in enumerate(rows_end):
-                if m.x > end + 4:
-                    m.row, rows_end[row] = row, m.x + max(m.width, 8)
+            # A row holds marks whose labels (about 6 px a character) do not overlap.
+            end = m.x + max(m.width, 8) + 6 * (len(m.shown) + len(m.event_type) + 3)
+            for row, row_end in enumerate(rows_end):
+                if m.x > row_end + 4:
+                    m.row, rows_end[row] = row, end
                     break
             else:
                 m.row = len(rows_end)
-                rows_end.append(m.x + max(m.width, 8))
+                rows_end.append(end)
         for year in range(date.fromordinal(lo).year, date.fromordinal(hi - 1).year + 2):
             o = date(year, 1, 1).toordinal()
             if lo <= o <= hi:

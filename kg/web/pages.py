@@ -47,6 +47,7 @@ LABEL_PREDICATES = (
     "http://xmlns.com/foaf/0.1/name",
     "http://purl.org/dc/terms/title",
 )
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 LINK_PREDICATES = {
     "http://www.w3.org/2002/07/owl#sameAs",
     "http://www.w3.org/2004/02/skos/core#exactMatch",
@@ -211,14 +212,16 @@ async def describe(ctx: WebContext, iri: str) -> Description | None:
     for row in facts:
         p, o = term_of(row["p"]), term_of(row["o"], row.get("ol"))
         assert p is not None and o is not None
-        if p.value in LABEL_PREDICATES and o.kind == "literal":
-            d.labels.append(o)
+        if p.value in (*LABEL_PREDICATES, SKOS_ALT) and o.kind == "literal":
+            if all(o.value != seen.value for seen in d.labels):
+                d.labels.append(o)
         if p.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type":
             d.types.append(o)
         if p.value in LINK_PREDICATES and o.kind == "uri":
             d.links.append(o)
         d.facts.append((p, o))
-    d.labels.sort(key=lambda t: (LABEL_PREDICATES.index(_label_pred(d, t)), t.value))
+    order = (*LABEL_PREDICATES, SKOS_ALT)
+    d.labels.sort(key=lambda t: (order.index(_label_pred(d, t)), t.value))
     d.facts.sort(key=lambda f: (short_name(f[0].value), f[1].text))
     for row in incoming:
         subj, p = term_of(row["s"], row.get("sl")), term_of(row["p"])
@@ -230,9 +233,11 @@ async def describe(ctx: WebContext, iri: str) -> Description | None:
 
 
 def _label_pred(d: Description, term: Term) -> str:
-    for p, o in d.facts:
-        if o is term:
-            return p.value
+    order = (*LABEL_PREDICATES, SKOS_ALT)
+    preds = [p.value for p, o in d.facts if o.kind == "literal" and o.value == term.value]
+    known = [p for p in preds if p in order]
+    if known:
+        return min(known, key=order.index)
     return LABEL_PREDICATES[0]
 
 
