@@ -15,6 +15,7 @@ from kg.record.caserecord import (
     date_literal,
     demand_type,
     load_record,
+    quote_context,
     record_to_graph,
 )
 from kg.vocab import AKG, EVTYPE, OA, PRECISION
@@ -37,13 +38,12 @@ def test_every_evidence_offset_pair_reproduces_its_quote(path: Path) -> None:
     spans = list(g.subjects(RDF.type, AKG.EvidenceSpan))
     assert spans
     for span in spans:
-        exact = start = end = None
-        for sel in g.objects(span, OA.hasSelector):
-            if (sel, RDF.type, OA.TextQuoteSelector) in g:
-                exact = str(g.value(sel, OA.exact))
-            else:
-                start, end = int(g.value(sel, OA.start)), int(g.value(sel, OA.end))
+        (sel,) = g.objects(span, OA.hasSelector)  # one selector per span
+        assert (sel, RDF.type, OA.TextPositionSelector) in g
+        exact = str(g.value(sel, OA.exact))
+        start, end = int(g.value(sel, OA.start)), int(g.value(sel, OA.end))
         assert text[start:end] == exact
+        assert (sel, OA.prefix, None) not in g and (sel, OA.suffix, None) not in g
 
 
 def test_check_evidence_catches_shifted_offsets() -> None:
@@ -237,3 +237,9 @@ def test_subnational_jurisdiction_is_the_region_the_record_lists() -> None:
 def test_unknown_jurisdiction_not_listed_as_a_place_is_refused() -> None:
     with pytest.raises(DataError, match=r"i1: unknown country 'Acehh'.*list it under 'places'"):
         record_to_graph(_law_record("Acehh", [{"id": "l1", "name": "Aceh", "kind": "region"}]))
+
+
+def test_quote_context_is_computed_from_the_text() -> None:
+    text = "0123456789abcdefghij"
+    assert quote_context(text, 10, 12, width=3) == ("789", "cde")
+    assert quote_context(text, 1, 2, width=5) == ("0", "23456")

@@ -140,6 +140,12 @@ class Span:
     end: int
 
 
+def quote_context(text: str, start: int, end: int, width: int = 32) -> tuple[str, str]:
+    """The ``width`` characters before and after an evidence span (Web Annotation's oa:prefix and
+    oa:suffix), computed from the appeal text when asked rather than stored with every span."""
+    return text[max(0, start - width) : start], text[end : end + width]
+
+
 # --------------------------------------------------------------------------------------------
 # Reading and anchoring records
 
@@ -426,22 +432,18 @@ class _Builder:
             self.g.add((node, AKG.evidence, ev))
             if (ev, RDF.type, AKG.EvidenceSpan) in self.g:
                 continue
-            quote_sel = URIRef(f"{ev}#quote")
-            pos_sel = URIRef(f"{ev}#position")
-            self.g.add((ev, RDF.type, AKG.EvidenceSpan))
-            self.g.add((ev, OA.hasSource, self.appeal))
-            self.g.add((ev, OA.hasSelector, quote_sel))
-            self.g.add((ev, OA.hasSelector, pos_sel))
-            self.g.add((quote_sel, RDF.type, OA.TextQuoteSelector))
-            self.g.add((quote_sel, OA.exact, Literal(quote)))
-            if self.text is not None:
-                self.add(quote_sel, OA.prefix, Literal(self.text[max(0, start - 32) : start]))
-                self.add(quote_sel, OA.suffix, Literal(self.text[end : end + 32]))
+            # One selector per span: the offsets and the quote they reproduce. The quote's
+            # context (oa:prefix/oa:suffix) is not stored: quote_context() reads it from the text.
             # xsd:integer, not oa's xsd:nonNegativeInteger: Oxigraph stores integer subtypes as
             # xsd:integer, and a shape checks that offsets are >= 0.
-            self.g.add((pos_sel, RDF.type, OA.TextPositionSelector))
-            self.g.add((pos_sel, OA.start, Literal(start, datatype=XSD.integer)))
-            self.g.add((pos_sel, OA.end, Literal(end, datatype=XSD.integer)))
+            sel = URIRef(f"{ev}#selector")
+            self.g.add((ev, RDF.type, AKG.EvidenceSpan))
+            self.g.add((ev, OA.hasSource, self.appeal))
+            self.g.add((ev, OA.hasSelector, sel))
+            self.g.add((sel, RDF.type, OA.TextPositionSelector))
+            self.g.add((sel, OA.start, Literal(start, datatype=XSD.integer)))
+            self.g.add((sel, OA.end, Literal(end, datatype=XSD.integer)))
+            self.g.add((sel, OA.exact, Literal(quote)))
 
     def common(self, node: URIRef, item: dict[str, Any]) -> None:
         """Evidence, access level and confidence, which any fact may carry."""
@@ -1147,5 +1149,6 @@ __all__ = [
     "check_evidence",
     "dump_record",
     "load_record",
+    "quote_context",
     "record_to_graph",
 ]

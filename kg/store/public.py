@@ -305,6 +305,16 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+def _selector_value(ix: _Index, span: Node, pred: Node) -> Node | None:
+    """An offset of a span: on its one selector, or on the position selector of the earlier
+    layout (two selectors per span)."""
+    for part in ("selector", "position"):
+        value = ix.value(URIRef(f"{span}#{part}"), pred)
+        if value is not None:
+            return value
+    return None
+
+
 def _context_cuts(
     ix: _Index, stated: set[URIRef], withheld: set[URIRef]
 ) -> dict[tuple[Node, Node], Literal]:
@@ -317,8 +327,8 @@ def _context_cuts(
         if AKG.EvidenceSpan not in types or not isinstance(span, URIRef):
             continue
         source = ix.value(span, OA.hasSource)
-        start = ix.value(URIRef(f"{span}#position"), OA.start)
-        end = ix.value(URIRef(f"{span}#position"), OA.end)
+        start = _selector_value(ix, span, OA.start)
+        end = _selector_value(ix, span, OA.end)
         if source is None or start is None or end is None:
             continue
         spans_by_source[source].append((span, int(start), int(end)))
@@ -333,6 +343,8 @@ def _context_cuts(
             if any(a < end and start < b for a, b in secret):
                 withheld.add(span)
                 continue
+            # Builds store no quote context (one selector per span); data that carries one,
+            # on a quote selector of the earlier layout, has it cut here.
             selector = URIRef(f"{span}#quote")
             prefix = ix.value(selector, OA.prefix)
             if prefix is not None:
