@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,7 @@ from rdflib import URIRef
 from kg.countries import DEMONYMS, country_code
 from kg.errors import DataError, InputError
 from kg.files import write_csv_atomic
+from kg.record.blocking import one_edit_pairs, pairs_sharing
 from kg.record.keys import check_key
 from kg.vocab import AKR
 
@@ -498,7 +500,12 @@ def write_review(rows: list[ReviewRow], path: Path | str) -> Path:
 
 
 class _Clusters:
-    """Union-find whose unions refuse anything that makes a cluster inconsistent."""
+    """Union-find whose unions refuse anything that makes a cluster inconsistent.
+
+    Each cluster keeps a summary (its appeals, pins, attribute values, penalties), so that a
+    union checks two summaries rather than every member of two clusters."""
+
+    ATTRS = ("country", "gender", "date", "subkind")
 
     def __init__(self, items: dict[Key, Item], forbidden: set[frozenset[Key]]):
         self.items = items
@@ -506,6 +513,19 @@ class _Clusters:
         self.members: dict[Key, list[Key]] = {k: [k] for k in items}
         self.forbidden = forbidden
         self.reasons: dict[Key, list[str]] = {k: [] for k in items}
+        self.summary: dict[Key, dict[str, Any]] = {}
+
+    def _summary(self, root: Key) -> dict[str, Any]:
+        if root not in self.summary:
+            item = self.items[root]
+            penalties: dict[str, set[str]] = {a: {p} for a, p in item.penalties.items()}
+            self.summary[root] = {
+                "appeals": {root[0]},
+                "pins": {item.pinned} - {None},
+                "attrs": {a: {getattr(item, a)} - {None} for a in self.ATTRS},
+                "penalties": penalties,
+            }
+        return self.summary[root]
 
     def find(self, k: Key) -> Key:
         while self.parent[k] != k:
@@ -518,27 +538,26 @@ class _Clusters:
         if ra == rb:
             return None
         ma, mb = self.members[ra], self.members[rb]
-        for x in ma:
-            for y in mb:
-                if frozenset((x, y)) in self.forbidden:
-                    return f"a curated decision says {x[0]}:{x[1]} and {y[0]}:{y[1]} differ"
-        pins = {self.items[m].pinned for m in ma + mb} - {None}
+        if self.forbidden:
+            for x in ma:
+                for y in mb:
+                    if frozenset((x, y)) in self.forbidden:
+                        return f"a curated decision says {x[0]}:{x[1]} and {y[0]}:{y[1]} differ"
+        sa, sb = self._summary(ra), self._summary(rb)
+        pins = sa["pins"] | sb["pins"]
         if len(pins) > 1:
             return f"pinned to different IRIs {sorted(pins)}"
         if forced:
             return None
-        if {m[0] for m in ma} & {m[0] for m in mb}:
+        if sa["appeals"] & sb["appeals"]:
             return "two items of one record"
-        for attr in ("country", "gender", "date", "subkind"):
-            values = {getattr(self.items[m], attr) for m in ma + mb} - {None}
+        for attr in self.ATTRS:
+            values = sa["attrs"][attr] | sb["attrs"][attr]
             if len(values) > 1:
                 return f"{attr} differs ({', '.join(sorted(values))})"
-        penalties: dict[str, set[str]] = {}
-        for m in ma + mb:
-            for art, pen in self.items[m].penalties.items():
-                penalties.setdefault(art, set()).add(pen)
-        if any(len(v) > 1 for v in penalties.values()):
-            return "a shared article has two maximum penalties"
+        for art in sa["penalties"].keys() | sb["penalties"].keys():
+            if len(sa["penalties"].get(art, set()) | sb["penalties"].get(art, set())) > 1:
+                return "a shared article has two maximum penalties"
         return None
 
     def union(self, a: Key, b: Key, reason: str, *, forced: bool = False) -> str | None:
@@ -547,20 +566,48 @@ class _Clusters:
             return problem
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
+            sa, sb = self._summary(ra), self.summary.pop(rb, None) or self._summary(rb)
+            sa["appeals"] |= sb["appeals"]
+            sa["pins"] |= sb["pins"]
+            for attr in self.ATTRS:
+                sa["attrs"][attr] |= sb["attrs"][attr]
+            for art, pens in sb["penalties"].items():
+                sa["penalties"].setdefault(art, set()).update(pens)
+            self.summary.pop(rb, None)
             self.parent[rb] = ra
             self.members[ra] += self.members.pop(rb)
             self.reasons[ra] += self.reasons.pop(rb) + [reason]
         return None
+
+    def one_cluster(self, keys: Iterable[Key]) -> bool:
+        """Whether these items are all in one cluster already (then stay so)."""
+        return len({self.find(k) for k in keys}) <= 1
 
     def groups(self) -> list[list[Key]]:
         return [sorted(m) for r, m in self.members.items() if self.find(r) == r and len(m) > 1]
 
 
 def resolve_identities(
-    records: dict[str, dict[str, Any]], decisions: Path | None = None
+    records: dict[str, dict[str, Any]], decisions: Path | None = None, *, blocking: bool = True
 ) -> Resolution:
-    """Decide which items of different records are one entity (see the module docstring)."""
-    items = _items(records)
+    """Decide which items of different records are one entity (see the module docstring).
+
+    With ``blocking`` (the default) only the candidate pairs of :mod:`kg.record.blocking` are
+    compared; without it every pair is, which gives the same decisions far more slowly."""
+    return resolve_items(record_items(records), decisions, blocking=blocking)
+
+
+def record_items(records: dict[str, dict[str, Any]]) -> dict[Key, Item]:
+    """What matching needs of each public person, organisation and instrument of some records;
+    an item depends on its own record only, so a build can keep them for unchanged records."""
+    return _items(records)
+
+
+def resolve_items(
+    items: dict[Key, Item], decisions: Path | None = None, *, blocking: bool = True
+) -> Resolution:
+    """:func:`resolve_identities` over items already read (see :func:`record_items`), in the
+    order it gives them: records by appeal id, items in record order."""
     curated = load_decisions(decisions)
     known = [d for d in curated if d.a in items and d.b in items]
     forbidden = {frozenset((d.a, d.b)) for d in known if d.decision == "different"}
@@ -590,9 +637,9 @@ def resolve_identities(
         if old is None or old.score < score:
             review[pair] = ReviewRow(a.kind, x.key, y.key, x.name, y.name, round(score, 2), reason)
 
-    _resolve_instruments(items, uf, propose)
-    _resolve_organisations(items, uf, propose)
-    _resolve_persons(items, uf, propose)
+    _resolve_instruments(items, uf, propose, blocking)
+    _resolve_organisations(items, uf, propose, blocking)
+    _resolve_persons(items, uf, propose, blocking)
 
     clusters = [_cluster(items, g, uf.reasons[uf.find(g[0])]) for g in uf.groups()]
     clusters.sort(key=lambda c: (c.kind, c.label.lower(), c.members))
@@ -611,24 +658,69 @@ def _by_key(items: dict[Key, Item], kind: str) -> dict[str, list[Item]]:
 
 
 def _pairs(group: list[Item]) -> Iterable[tuple[Item, Item]]:
+    """Every pair of items of different records, in order."""
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
             if a.key[0] != b.key[0]:
                 yield a, b
 
 
-def _resolve_instruments(items: dict[Key, Item], uf: _Clusters, propose: Any) -> None:
+def _same_country_pairs(group: list[Item], uf: _Clusters) -> Iterable[tuple[Item, Item]]:
+    """The pairs of ``group`` in :func:`_pairs` order, less those no rule acts on: items with
+    two different countries, and items already in one cluster (they stay so)."""
+    blocks: dict[str | None, list[int]] = {}
+    for i, item in enumerate(group):
+        blocks.setdefault(item.country, []).append(i)
+    uniform: dict[str | None, bool] = {}
+
+    def is_uniform(c: str | None) -> bool:
+        if not uniform.get(c):
+            uniform[c] = uf.one_cluster(group[i].key for i in blocks[c])
+        return uniform[c]
+
+    for i, a in enumerate(group):
+        relevant = list(blocks) if a.country is None else [a.country, None]
+        relevant = [c for c in relevant if c in blocks]
+        root = uf.find(a.key)
+        if all(is_uniform(c) and uf.find(group[blocks[c][0]].key) == root for c in relevant):
+            continue
+        partners = sorted(j for c in relevant for j in blocks[c][bisect_right(blocks[c], i) :])
+        for j in partners:
+            b = group[j]
+            if a.key[0] != b.key[0] and uf.find(b.key) != uf.find(a.key):
+                yield a, b
+
+
+def _candidates(
+    group: list[Item], pairs: set[tuple[int, int]] | None
+) -> Iterable[tuple[Item, Item]]:
+    """The pairs of ``group`` (all, or the candidate index pairs given), in all-pairs order."""
+    if pairs is None:
+        yield from _pairs(group)
+        return
+    for i, j in sorted(pairs):
+        a, b = group[i], group[j]
+        if a.key[0] != b.key[0]:
+            yield a, b
+
+
+def _resolve_instruments(
+    items: dict[Key, Item], uf: _Clusters, propose: Any, blocking: bool = True
+) -> None:
     for key, group in sorted(_by_key(items, "instrument").items()):
-        for a, b in _pairs(group):
+        for a, b in _same_country_pairs(group, uf) if blocking else _pairs(group):
             if a.country == b.country:
                 problem = uf.union(a.key, b.key, f"instrument name '{key}', same jurisdiction")
                 if problem:
                     propose(a, b, 0.5, f"same instrument name, but {problem}")
 
 
-def _resolve_organisations(items: dict[Key, Item], uf: _Clusters, propose: Any) -> None:
+def _resolve_organisations(
+    items: dict[Key, Item], uf: _Clusters, propose: Any, blocking: bool = True
+) -> None:
     for key, group in sorted(_by_key(items, "organisation").items()):
-        for a, b in _pairs(group):
+        pairs = _same_country_pairs(group, uf) if blocking else _pairs(group)
+        for a, b in pairs:
             if key.startswith("acronym:") or "generic" in (a.tier, b.tier):
                 # acronyms and generic names: only within one country (or both international)
                 if a.country == b.country and (a.country or "generic" not in (a.tier, b.tier)):
@@ -640,7 +732,8 @@ def _resolve_organisations(items: dict[Key, Item], uf: _Clusters, propose: Any) 
                 if problem:
                     propose(a, b, 0.5, f"same organisation name, but {problem}")
     orgs = [i for i in items.values() if i.kind == "organisation" and i.tier == "specific"]
-    for a, b in _pairs(orgs):
+    near = one_edit_pairs([o.full for o in orgs], min_length=7) if blocking else None
+    for a, b in _candidates(orgs, near):
         if (
             a.full == b.full
             or len(a.full) < 8
@@ -651,8 +744,15 @@ def _resolve_organisations(items: dict[Key, Item], uf: _Clusters, propose: Any) 
             propose(a, b, 0.5, "organisation names one edit apart after folding")
 
 
-def _resolve_persons(items: dict[Key, Item], uf: _Clusters, propose: Any) -> None:
+def _resolve_persons(
+    items: dict[Key, Item], uf: _Clusters, propose: Any, blocking: bool = True
+) -> None:
     persons = [i for i in items.values() if i.kind == "person"]
+    candidates = None
+    if blocking:
+        # A pair is acted on only if it shares a merge key, a name word, or is one edit apart.
+        candidates = pairs_sharing(persons, lambda p: [*p.keys, *p.full.split()])
+        candidates |= one_edit_pairs([p.full for p in persons], min_length=6)
 
     def facts(a: Item, b: Item) -> tuple[list[str], bool]:
         agree = []
@@ -667,7 +767,7 @@ def _resolve_persons(items: dict[Key, Item], uf: _Clusters, propose: Any) -> Non
         conflict = bool(a.countries and b.countries and not a.countries & b.countries)
         return agree, conflict
 
-    for a, b in _pairs(persons):
+    for a, b in _candidates(persons, candidates):
         shared = a.keys & b.keys
         agree, conflict = facts(a, b)
         if shared:
@@ -786,6 +886,8 @@ __all__ = [
     "fold_word",
     "load_decisions",
     "person_tokens",
+    "record_items",
     "resolve_identities",
+    "resolve_items",
     "write_review",
 ]

@@ -1,0 +1,91 @@
+"""Identity resolution by blocking gives the same decisions as comparing every pair."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.record.blocking import deletion_variants, one_edit_pairs, pairs_sharing
+from kg.record.identity import levenshtein, resolve_identities
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_one_edit_pairs_find_every_pair_one_edit_apart() -> None:
+    names = [
+        "marat dauletbaev", "marat dauletbaew", "marat dauletbae", "marat  dauletbaev",
+        "maratdauletbaev", "marat daulatbaev", "amarat dauletbaev", "zhanna ivanova",
+        "zhana ivanova", "zhanna ivanovna", "x", "", None, "marat dauletbaev",
+    ]  # fmt: skip
+    found = one_edit_pairs(names)
+    for i, j in itertools.combinations(range(len(names)), 2):
+        a, b = names[i], names[j]
+        if a and b and levenshtein(a, b, 1) <= 1:
+            assert (i, j) in found, (a, b)
+    assert (0, 7) not in found  # unrelated names are not candidates
+
+
+def test_pairs_sharing_and_deletion_variants() -> None:
+    assert pairs_sharing([["a", "b"], ["c"], ["b"]], lambda x: x) == {(0, 2)}
+    assert deletion_variants("ab c") == {"abc", "bc", "ac", "ab"}
+
+
+def _records(paths: list[Path]) -> dict[str, dict]:
+    out = {}
+    for path in paths:
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out[str(record["appeal"]["id"])] = record
+    return out
+
+
+def _decisions(resolution) -> tuple:
+    clusters = [
+        (c.kind, c.members, str(c.iri), c.label, c.variants, c.reasons) for c in resolution.clusters
+    ]
+    rows = [r.as_dict() for r in resolution.review_rows]
+    return clusters, rows
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="development corpus not present")
+def test_blocking_gives_the_same_merges_as_all_pairs_on_the_gold_corpus() -> None:
+    records = _records(sorted(CORPUS.glob("*.gold.yaml")))
+    decisions = ROOT / "data" / "identities.csv"
+    blocked = resolve_identities(records, decisions, blocking=True)
+    brute = resolve_identities(records, decisions, blocking=False)
+    assert blocked.clusters, "the gold corpus has merges"
+    assert _decisions(blocked) == _decisions(brute)
+
+
+def test_blocking_gives_the_same_merges_on_a_corpus_with_near_names() -> None:
+    def record(aid: str, names: list[str], country: str) -> dict:
+        return {
+            "appeal": {"id": aid, "countries": [country]},
+            "persons": [
+                {"id": f"p{n}", "name": name, "roles": ["defender"]} for n, name in enumerate(names)
+            ],
+            "organisations": [
+                {
+                    "id": "o1",
+                    "name": "Centre for Civil Liberties",
+                    "kind": "ngo",
+                    "country": country,
+                },
+                {"id": "o2", "name": "Supreme Court", "kind": "court", "country": country},
+            ],
+        }
+
+    records = {
+        "a1": record("a1", ["Marat Dauletbayev", "Anna Smirnova"], "Kazakhstan"),
+        "a2": record("a2", ["Marat Dauletbaev", "Ana Smirnova", "Dauletbayev"], "Kazakhstan"),
+        "a3": record("a3", ["Marat Dauletbayev Serikovich", "Anna Smirnova"], "Belarus"),
+        "a4": record("a4", ["Maratdauletbaev", "Anna Smirnowa"], "Kazakhstan"),
+    }
+    records["a4"]["organisations"][0]["name"] = "Centre for Civil Liberty"
+    blocked = resolve_identities(records, blocking=True)
+    brute = resolve_identities(records, blocking=False)
+    assert blocked.clusters and blocked.review_rows
+    assert _decisions(blocked) == _decisions(brute)
