@@ -110,17 +110,20 @@ def cli() -> None:
 @cli.command(epilog=EXIT_CODES)
 @store_option
 @data_option
-def build(store_path: Path, data_dir: Path | None) -> None:
+@click.option("--full", is_flag=True, help="Rebuild every graph, not only what changed.")
+def build(store_path: Path, data_dir: Path | None, full: bool) -> None:
     """Build the store from ontology/, data/reference, data/cases and data/extracted.
 
-    The new store replaces the old one only when the build succeeds.
+    The new store replaces the old one only when the build succeeds. A build after an earlier
+    one rewrites only the graphs whose record, text or identities changed; progress goes to
+    stderr.
 
     Example: kg build --store .kg
     """
     from kg.store.build import build as run_build
     from kg.vocab import DATA_DIR
 
-    result = run_build(store_path, data_dir or DATA_DIR)
+    result = run_build(store_path, data_dir or DATA_DIR, incremental=not full, progress=echo_err)
     for case in result.shadowed:
         echo_err(f"note: {case.record_path} is shadowed by the curated record of {case.appeal_id}")
     _report_identities(result, data_dir or DATA_DIR)

@@ -12,6 +12,7 @@ Named graphs:
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -275,9 +276,27 @@ def build(
     store_path: Path | str = DEFAULT_STORE,
     data_dir: Path = DATA_DIR,
     ontology_dir: Path = ONTOLOGY_DIR,
+    *,
+    incremental: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the store from ``data/`` and ``ontology/``, atomically: on any error the previous
-    store stays as it was."""
+    store stays as it was. Streams, and rebuilds only what changed (:mod:`kg.store.stream`)."""
+    from kg.store.stream import build_streaming
+
+    return build_streaming(
+        store_path, data_dir, ontology_dir, incremental=incremental, progress=progress
+    )
+
+
+def build_classic(
+    store_path: Path | str = DEFAULT_STORE,
+    data_dir: Path = DATA_DIR,
+    ontology_dir: Path = ONTOLOGY_DIR,
+) -> BuildResult:
+    """Build both stores through one rdflib Dataset and :func:`public_dataset`: the path for
+    data with restricted facts or takedowns, and the reference the streaming build is tested
+    against."""
     started = time.perf_counter()
     ds, result = build_dataset(data_dir, ontology_dir)
     with replacing_stores(store_path) as stores:

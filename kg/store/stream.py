@@ -1,0 +1,503 @@
+"""The build that streams: each record read once, its quads written straight into its named graph,
+and, when a store was built before, only what changed rebuilt.
+
+A build keeps a state file beside its stores (``build-state.json``: for every record file its
+size, time, content hash and the fingerprint of the graph made from it; the hashes of the
+ontology, the reference data, the links and the curated identity decisions) and the identity
+items of every record (``identity-items.pickle``), so that:
+
+- nothing changed (same files, same hashes): nothing is done, the store stays as it is;
+- some records changed: only those are read; identity is resolved again from the kept items of
+  the others (:mod:`kg.record.blocking` keeps that near-linear); a graph is written again only
+  when its fingerprint (record, text, the identities given to its items, the reference data and
+  the code that makes graphs) changed; the other graphs are carried over from the previous store
+  by a checkpoint (hard links, no copy), and the derived graph is computed again;
+- the ontology, the reference data or the code changed, or there is no previous store: a full
+  build, all graphs written as N-Quads and loaded by Oxigraph's bulk loader.
+
+Either way the new stores are made in a new generation and swapped in at once
+(:func:`kg.files.replacing_folder`): a failed build leaves the previous one.
+
+Restricted data (any ``access`` other than public, or takedowns) goes through the dataset build of
+:mod:`kg.store.build`, whose public store is made by :mod:`kg.store.public`; for public-only data
+the public store is the full one, checkpointed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import yaml
+from rdflib import BNode, Graph, Literal, URIRef
+
+from kg.errors import DataError, InputError
+from kg.files import current_generation, replacing_folder
+from kg.record.caserecord import appeal_graph_iri
+from kg.record.identity import Item, Resolution, apply_resolution, record_items, resolve_items
+from kg.record.takedown import TAKEDOWNS_FILE
+from kg.vocab import (
+    DATA_DIR,
+    DERIVED_GRAPH,
+    LINKS_GRAPH,
+    ONTOLOGY_DIR,
+    ONTOLOGY_GRAPH,
+    REFERENCE_GRAPH,
+    ROOT,
+)
+
+STATE_FILE = "build-state.json"
+ITEMS_FILE = "identity-items.pickle"
+STATE_VERSION = 1
+PARALLEL_FROM = 400  # graphs; below this, worker processes cost more than they save
+
+Progress = Callable[[str], None]
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _sha(*chunks: bytes | str) -> str:
+    h = hashlib.sha256()
+    for chunk in chunks:
+        h.update(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+        h.update(b"\x1e")
+    return h.hexdigest()
+
+
+def _files_hash(paths: Iterable[Path]) -> str:
+    return _sha(*(f"{p.name}\x1f".encode() + p.read_bytes() for p in sorted(paths)))
+
+
+def recipe_hash() -> str:
+    """The code that turns records into graphs: a change to it rebuilds every graph."""
+    import pycountry
+
+    sources = [*sorted((ROOT / "kg" / "record").glob("*.py")), ROOT / "kg" / "countries.py"]
+    sources += [Path(__file__), ROOT / "kg" / "store" / "build.py"]
+    return _sha(_files_hash(p for p in sources if p.exists()), pycountry.__version__)
+
+
+# --------------------------------------------------------------------------------------------
+# Records on disk
+
+
+def _read_record(path: Path, raw: bytes) -> dict[str, Any]:
+    """A record from its bytes, with PyYAML's C loader; errors as :func:`load_record` gives."""
+    try:
+        record = yaml.load(raw, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise InputError(f"{path}{where}: YAML syntax error: {problem}") from None
+    if not isinstance(record, dict) or not isinstance(record.get("appeal"), dict):
+        raise DataError(f"{path}: not a case record (no 'appeal' mapping at the top)")
+    if not record["appeal"].get("id"):
+        raise DataError(f"{path}: appeal.id is missing")
+    return record
+
+
+def _restricted(value: Any) -> bool:
+    """Whether any ``access`` in a record is other than public."""
+    if isinstance(value, dict):
+        level = value.get("access")
+        if level is not None and str(level) != "public":
+            return True
+        return any(_restricted(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_restricted(v) for v in value)
+    return False
+
+
+class _Entry(dict):
+    """What the state keeps of one record file (a dict, so that it goes to JSON as it is)."""
+
+
+def _scan(data_dir: Path, previous: dict[str, Any]) -> tuple[dict[str, _Entry], dict[str, Any]]:
+    """Every record file with its size, time and hash; a file whose size and time are those
+    the previous build saw keeps its entry without being read. Returns (entries by path,
+    records read now by path)."""
+    from kg.store.build import CURATED_DIR, EXTRACTED_DIR
+
+    old = previous.get("files", {})
+    entries: dict[str, _Entry] = {}
+    read: dict[str, Any] = {}
+    for sub, curated in ((CURATED_DIR, True), (EXTRACTED_DIR, False)):
+        folder = data_dir / sub
+        if not folder.is_dir():
+            continue
+        with os.scandir(folder) as it:
+            names = sorted(e.name for e in it if e.name.endswith(".yaml") and e.is_file())
+        for name in names:
+            path = folder / name
+            st = path.stat()
+            key = str(path)
+            prev = old.get(key)
+            if prev and prev["size"] == st.st_size and prev["mtime"] == st.st_mtime_ns:
+                entry = _Entry(prev)
+            else:
+                raw = path.read_bytes()
+                sha = _sha(raw)
+                if prev and prev["sha"] == sha:
+                    entry = _Entry(prev, size=st.st_size, mtime=st.st_mtime_ns)
+                else:
+                    record = _read_record(path, raw)
+                    read[key] = record
+                    source = record["appeal"].get("source")
+                    entry = _Entry(
+                        size=st.st_size, mtime=st.st_mtime_ns, sha=sha, curated=curated,
+                        appeal=str(record["appeal"]["id"]), source=source,
+                        restricted=_restricted(record),
+                    )  # fmt: skip
+            text = _text_file(data_dir, path, entry.get("source"))
+            entry["text"] = str(text) if text else None
+            entry["text_sha"] = _text_sha(text, old.get(key)) if text else None
+            entries[key] = entry
+    return entries, read
+
+
+def _text_file(data_dir: Path, record_path: Path, source: str | None) -> Path | None:
+    from kg.store.build import _text_path
+
+    return _text_path(data_dir, record_path, source) if source else None
+
+
+def _text_sha(text: Path, prev: dict[str, Any] | None) -> str:
+    st = text.stat()
+    stamp = [st.st_size, st.st_mtime_ns]
+    if prev and prev.get("text") == str(text) and prev.get("text_stamp") == stamp:
+        return str(prev["text_sha"])
+    return _sha(text.read_bytes())
+
+
+def _choose(entries: dict[str, _Entry], shadowed: list[str] | None = None) -> dict[str, str]:
+    """appeal id -> record path: a curated record wins over an extracted one (as find_cases);
+    the extracted records it shadows are added to ``shadowed``."""
+    chosen: dict[str, str] = {}
+    for key, entry in entries.items():
+        aid = entry["appeal"]
+        if aid in chosen:
+            other = entries[chosen[aid]]
+            if other["curated"] and not entry["curated"]:
+                if shadowed is not None:
+                    shadowed.append(key)
+                continue
+            raise DataError(f"{key}: appeal id '{aid}' is already used by {chosen[aid]}")
+        chosen[aid] = key
+    return dict(sorted(chosen.items()))
+
+
+# --------------------------------------------------------------------------------------------
+# Graphs as N-Quads
+
+
+def _term(t: Any) -> str:
+    if isinstance(t, URIRef):
+        return f"<{t}>"
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    if isinstance(t, Literal):
+        value = str(t).translate(_ESCAPES)
+        if t.language:
+            return f'"{value}"@{t.language}'
+        if t.datatype and str(t.datatype) != _XSD_STRING:
+            return f'"{value}"^^<{t.datatype}>'
+        return f'"{value}"'
+    raise TypeError(f"cannot write {t!r} as N-Quads")
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def graph_nquads(graph: Graph, name: URIRef) -> str:
+    """One graph's triples as N-Quads lines in the named graph ``name``."""
+    g = f"<{name}>"
+    return "".join(f"{_term(s)} {_term(p)} {_term(o)} {g} .\n" for s, p, o in graph)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(data_dir: str) -> None:
+    from kg.store.build import reference_graph
+
+    _WORKER["reference"] = reference_graph(Path(data_dir))
+    _WORKER["data_dir"] = data_dir
+
+
+def _case_nquads(job: tuple[str, str, str | None, bool, dict[str, Any]]) -> tuple[str, str]:
+    """A case graph as N-Quads (in a worker process, or in the caller)."""
+    from kg.store.build import CaseSource, case_graph, defer_to_reference
+
+    aid, record_path, text_path, curated, record = job
+    case = CaseSource(aid, Path(record_path), Path(text_path) if text_path else None, curated)
+    name, g = case_graph(case, record)
+    defer_to_reference(g, _WORKER["reference"])
+    return aid, graph_nquads(g, name)
+
+
+# --------------------------------------------------------------------------------------------
+# The build
+
+
+def build_streaming(
+    store_path: Path | str,
+    data_dir: Path = DATA_DIR,
+    ontology_dir: Path = ONTOLOGY_DIR,
+    *,
+    incremental: bool = True,
+    jobs: int | None = None,
+    progress: Progress | None = _stderr,
+) -> Any:
+    """Build (or bring up to date) the stores at ``store_path``; returns a BuildResult."""
+    from kg.store.build import (
+        IDENTITIES_FILE,
+        BuildResult,
+        CaseSource,
+        build_classic,
+        count_entities,
+        links_graph,
+        ontology_graph,
+        reference_graph,
+    )
+
+    say = progress or (lambda _m: None)
+    started = time.perf_counter()
+    data_dir, ontology_dir = Path(data_dir), Path(ontology_dir)
+    generation = current_generation(store_path)
+    previous: dict[str, Any] = {}
+    if incremental and generation is not None and (generation / STATE_FILE).exists():
+        previous = json.loads((generation / STATE_FILE).read_text(encoding="utf-8"))
+        if previous.get("version") != STATE_VERSION:
+            previous = {}
+
+    entries, read = _scan(data_dir, previous)
+    shadowed: list[str] = []
+    chosen = _choose(entries, shadowed)
+    say(f"build: {len(entries)} record file(s), {len(read)} read")
+    takedowns = data_dir / TAKEDOWNS_FILE
+    if any(entries[k]["restricted"] for k in chosen.values()) or takedowns.exists():
+        say("build: restricted data or takedowns: building through the public filter")
+        return build_classic(store_path, data_dir, ontology_dir)
+
+    decisions = data_dir / IDENTITIES_FILE
+    globals_ = {
+        "recipe": recipe_hash(),
+        "ontology": _files_hash([*ontology_dir.glob("*.ttl"), *ontology_dir.glob("rules/*.rq")]),
+        "reference": _files_hash((data_dir / "reference").glob("*.ttl")),
+        "links": _files_hash((data_dir / "links").glob("*.csv")),
+        "identities": _files_hash([decisions] if decisions.exists() else []),
+    }
+    same_globals = previous.get("globals") == globals_
+    unchanged = (
+        same_globals
+        and previous.get("files", {}).keys() == entries.keys()
+        and all(
+            (previous["files"][k]["sha"], previous["files"][k]["text_sha"])
+            == (e["sha"], e["text_sha"])
+            for k, e in entries.items()
+        )
+    )
+    result = BuildResult(store_path=Path(store_path))
+    result.cases = [
+        CaseSource(
+            aid,
+            Path(k),
+            Path(entries[k]["text"]) if entries[k]["text"] else None,
+            entries[k]["curated"],
+        )
+        for aid, k in chosen.items()
+    ]
+    result.shadowed = [
+        CaseSource(entries[k]["appeal"], Path(k), None, entries[k]["curated"]) for k in shadowed
+    ]
+    if unchanged:
+        result.triples = int(previous.get("triples", 0))
+        result.graphs = int(previous.get("graphs", 0))
+        result.derived = int(previous.get("derived", 0))
+        result.entities = int(previous.get("entities", 0))
+        result.seconds = time.perf_counter() - started
+        say("build: nothing changed; the store is up to date")
+        return result
+
+    # Identity: items of records read now; kept items of the others.
+    kept: dict[str, list[Item]] = {}
+    if previous and generation is not None and (generation / ITEMS_FILE).exists():
+        with open(generation / ITEMS_FILE, "rb") as f:
+            kept = pickle.load(f)
+
+    def record_of(aid: str) -> dict[str, Any]:
+        key = chosen[aid]
+        if key not in read:
+            read[key] = _read_record(Path(key), Path(key).read_bytes())
+        return read[key]
+
+    items_by_sha: dict[str, list[Item]] = {}
+    for aid, key in chosen.items():
+        sha = entries[key]["sha"]
+        if sha in kept and key not in read:
+            items_by_sha[sha] = kept[sha]
+        else:
+            items_by_sha[sha] = list(record_items({aid: record_of(aid)}).values())
+    items = {i.key: i for key in chosen.values() for i in items_by_sha[entries[key]["sha"]]}
+    resolution = resolve_items(items, decisions if decisions.exists() else None)
+    result.identity_clusters = resolution.clusters
+    result.identity_review = resolution.review_rows
+    say(f"build: identity: {len(resolution.clusters)} cluster(s) over {len(items)} item(s)")
+
+    # Which graphs to write: those whose fingerprint changed.
+    fingerprints = {}
+    for aid, key in chosen.items():
+        assigned = _assignments(resolution, aid, items_by_sha[entries[key]["sha"]])
+        fingerprints[aid] = _fingerprint(globals_, entries[key], assigned)
+    old_prints = previous.get("fingerprints", {}) if same_globals else {}
+    to_write = [aid for aid in chosen if old_prints.get(aid) != fingerprints[aid]]
+    removed = sorted(set(old_prints) - set(chosen))
+    say(f"build: {len(to_write)} graph(s) to write, {len(removed)} to remove")
+
+    jobs_list = []
+    for aid in to_write:
+        record = record_of(aid)
+        apply_resolution({aid: record}, resolution)
+        entry = entries[chosen[aid]]
+        jobs_list.append((aid, chosen[aid], entry["text"], entry["curated"], record))
+
+    with replacing_folder(store_path) as folder:
+        full_dir, public_dir = folder / "full", folder / "public"
+        if old_prints and generation is not None:
+            ox.Store.read_only(str(generation / "full")).backup(str(full_dir))
+            store = ox.Store(str(full_dir))
+            for aid in [*removed, *to_write]:
+                store.remove_graph(ox.NamedNode(str(appeal_graph_iri(aid))))
+            store.remove_graph(ox.NamedNode(str(DERIVED_GRAPH)))
+            for chunk in _nquads(jobs_list, data_dir, jobs, say):
+                store.load(input=chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        else:
+            store = ox.Store(str(full_dir))
+            batch = folder / "batch.nq"
+            with open(batch, "w", encoding="utf-8") as out:
+                out.write(graph_nquads(ontology_graph(ontology_dir), ONTOLOGY_GRAPH))
+                out.write(graph_nquads(reference_graph(data_dir), REFERENCE_GRAPH))
+                links = links_graph(data_dir)
+                if len(links):
+                    out.write(graph_nquads(links, LINKS_GRAPH))
+                for chunk in _nquads(jobs_list, data_dir, jobs, say):
+                    out.write(chunk)
+            say("build: bulk loading")
+            store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
+            batch.unlink()
+        result.derived = _derive(store, ontology_dir)
+        store.flush()
+        store.optimize()
+        from kg.store.store import MARKER, Store
+
+        wrapped = Store(store, full_dir)
+        result.triples = len(store)
+        result.graphs = sum(1 for _ in store.named_graphs())
+        result.entities = count_entities(wrapped)
+        store.backup(str(public_dir))  # public-only data: the public store is the same dataset
+        del wrapped, store
+        for sub in (full_dir, public_dir):
+            (sub / MARKER).write_text(f"built by appeals-kg: {sub.name}\n", encoding="utf-8")
+        (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
+        state = {
+            "version": STATE_VERSION,
+            "globals": globals_,
+            "files": {k: {**e, "text_stamp": _stamp(e.get("text"))} for k, e in entries.items()},
+            "fingerprints": fingerprints,
+            "triples": result.triples,
+            "graphs": result.graphs,
+            "derived": result.derived,
+            "entities": result.entities,
+        }
+        (folder / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
+        with open(folder / ITEMS_FILE, "wb") as f:
+            pickle.dump(items_by_sha, f, protocol=pickle.HIGHEST_PROTOCOL)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _stamp(text: str | None) -> list[int] | None:
+    if not text:
+        return None
+    st = Path(text).stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _assignments(resolution: Resolution, aid: str, items: list[Item]) -> list[Any]:
+    out = []
+    for item in items:
+        cluster = resolution.cluster_of(aid, item.key[1])
+        if cluster is not None:
+            out.append([item.key[1], str(cluster.iri), cluster.label, cluster.variants])
+    return out
+
+
+def _fingerprint(globals_: dict[str, str], entry: dict[str, Any], assigned: list[Any]) -> str:
+    return _sha(
+        globals_["recipe"],
+        globals_["ontology"],
+        globals_["reference"],
+        entry["sha"],
+        str(entry.get("text_sha")),
+        str(entry.get("text")),
+        json.dumps(assigned, sort_keys=True),
+    )
+
+
+def _nquads(
+    jobs_list: list[tuple[str, str, str | None, bool, dict[str, Any]]],
+    data_dir: Path,
+    jobs: int | None,
+    say: Progress,
+) -> Iterator[str]:
+    """N-Quads of each case graph, in worker processes when there are enough of them."""
+    total = len(jobs_list)
+    step = max(1, total // 10)
+    workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+    if workers > 1 and total >= PARALLEL_FROM:
+        with ProcessPoolExecutor(
+            workers, initializer=_init_worker, initargs=(str(data_dir),)
+        ) as pool:
+            results = pool.map(_case_nquads, jobs_list, chunksize=64)
+            for n, (_aid, text) in enumerate(results, 1):
+                if n % step == 0:
+                    say(f"build: {n}/{total} graphs")
+                yield text
+        return
+    if "reference" not in _WORKER or _WORKER.get("data_dir") != str(data_dir):
+        _init_worker(str(data_dir))
+    for n, job in enumerate(jobs_list, 1):
+        if n % step == 0:
+            say(f"build: {n}/{total} graphs")
+        yield _case_nquads(job)[1]
+
+
+def _derive(store: ox.Store, ontology_dir: Path) -> int:
+    """Run the rules over the union of the graphs into the derived graph; returns its size."""
+    from kg.store.build import rules
+
+    derived = ox.NamedNode(str(DERIVED_GRAPH))
+    triples: set[ox.Triple] = set()
+    for name, text in rules(ontology_dir):
+        try:
+            triples.update(store.query(text, use_default_graph_as_union=True))
+        except (SyntaxError, OSError) as e:
+            raise DataError(f"{ontology_dir / 'rules' / name}: {e}") from None
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, derived) for t in triples)
+    return len(triples)
+
+
+__all__ = ["build_streaming", "graph_nquads", "recipe_hash"]
