@@ -453,7 +453,7 @@ def export(
         sys.stdout.buffer.write(data)
     else:
         also = f" and {void_path}" if void_path else ""
-        echo_err(f"wrote {output} ({len(data)} bytes){also}")
+        echo_err(f"wrote {output} ({output.stat().st_size} bytes){also}")
 
 
 @cli.command(epilog=EXIT_CODES)

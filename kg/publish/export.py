@@ -4,19 +4,28 @@ Public outputs read the public store that ``kg build`` writes beside the full on
 (:mod:`kg.store.public`). Given any other store, an export keeps only public facts the same way
 (without pseudonyms or derived shortcuts, which only a build makes). ``include_restricted=True``
 lifts this for internal use only.
+
+N-Quads, TriG, N-Triples and Turtle of a whole store that is already public are written by
+Oxigraph's serialisers straight from the store (:func:`stream_export`), in bounded memory; the
+triple formats get the union of the graphs, each triple once. JSON-LD, one named graph, a VoID
+description and exports that must filter go through rdflib.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import InputError
 from kg.publish.bundle import write_together
 from kg.store import Store
 from kg.store.public import public_dataset
-from kg.vocab import bind_prefixes
+from kg.vocab import bind_prefixes, prefixes
 
 FORMATS = {
     "turtle": ("turtle", ".ttl"),
@@ -26,6 +35,44 @@ FORMATS = {
     "jsonld": ("json-ld", ".jsonld"),
 }
 GRAPH_FORMATS = {"trig", "nquads", "jsonld"}
+STREAMED = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+}
+UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+def stream_export(store: Store, fmt: str, output: BinaryIO | Path) -> None:
+    """Write the whole store in ``fmt`` with Oxigraph's serialisers, without copying it into
+    Python: quads formats as they are, triple formats as the union of the graphs."""
+    if fmt not in STREAMED:
+        raise InputError(f"format '{fmt}' is not streamed; choose one of {', '.join(STREAMED)}")
+    pm = {p: ns for p, ns in prefixes().items() if p}
+    backend = store.oxigraph
+    if fmt in GRAPH_FORMATS:
+        backend.dump(output, format=STREAMED[fmt], prefixes=pm)
+    else:
+        triples = backend.query(UNION, use_default_graph_as_union=True)
+        ox.serialize(triples, output, format=STREAMED[fmt], prefixes=pm)
+
+
+def _stream_to_file(store: Store, fmt: str, output: Path) -> None:
+    """:func:`stream_export` into a temporary file beside ``output``, renamed over it at the
+    end: a failed export leaves the previous file."""
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            stream_export(store, fmt, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def dataset_for_export(
@@ -66,11 +113,24 @@ def export(
     void_output: Path | None = None,
     endpoint: str | None = None,
 ) -> bytes:
-    """Export in one format; written atomically to ``output`` when given, returned always.
+    """Export in one format; written atomically to ``output`` when given, else returned.
+
+    A streamed export (see the module docstring) written to ``output`` returns ``b""``: the
+    file is written as the store is read, never held in memory.
 
     ``void_output`` also writes a VoID/DCAT description of exactly what was exported (triples,
     classes, subsets per named graph, one void:Linkset per target dataset).
     """
+    if (
+        fmt in STREAMED
+        and graph is None
+        and void_output is None
+        and (store.is_public or include_restricted)
+    ):
+        if output is None:
+            return stream_to_bytes(store, fmt)
+        _stream_to_file(store, fmt, Path(output))
+        return b""
     ds = dataset_for_export(store, graph, include_restricted)
     data = serialize(ds, fmt)
     files: dict[Path, bytes] = {}
@@ -80,6 +140,15 @@ def export(
         files[Path(void_output)] = _describe(ds, endpoint)
     write_together(files)
     return data
+
+
+def stream_to_bytes(store: Store, fmt: str) -> bytes:
+    """:func:`stream_export` into memory (for standard output and small stores)."""
+    import io
+
+    buffer = io.BytesIO()
+    stream_export(store, fmt, buffer)
+    return buffer.getvalue()
 
 
 def void_description(
