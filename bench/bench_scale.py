@@ -1,0 +1,251 @@
+"""Scale benchmark: build, no-op rebuild, 1% rebuild, streamed exports, store size, peak memory and
+triples per appeal on generated corpora (bench/generate.py), beside two baselines measured in the
+same run on the same data:
+
+- the naive stack: the rdflib-dataset build (``build_classic``) and rdflib's Turtle writer, each
+  given a time budget; a step past its budget is recorded as ``{"timeout": seconds}``;
+- Oxigraph's own bulk load of the same quads (the store's N-Quads dump, loaded into a new store).
+
+Each step runs in a child process, so its peak memory (``ru_maxrss``) is its own. The machine's
+load average is recorded before and after, since the machine may be shared.
+
+    python bench/bench_scale.py --sizes 1000 10000 --budget 600
+    python bench/bench_scale.py --sizes 20 --budget 60 --out /tmp/smoke   # smoke size
+
+Results: ``bench/results/scale-<N>.json`` (or ``--out DIR``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+FORMATS = ("nquads", "ntriples", "trig", "turtle")
+
+
+# --------------------------------------------------------------------------------------------
+# Steps, each run in a child process: ``bench_scale.py --step NAME ARGS...`` prints one JSON line.
+
+
+def step(name: str, args: list[str]) -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
+    # Imports first, so that a step's time is its work, not the interpreter's start.
+    import generate  # noqa: F401
+
+    import kg.publish.export
+    import kg.store.build
+    import kg.store.stream  # noqa: F401
+
+    started = time.perf_counter()
+    out: dict[str, Any] = {}
+    if name == "generate":
+        from generate import generate
+
+        generate(int(args[0]), Path(args[1]), seed=1)
+    elif name == "mutate":
+        from generate import mutate
+
+        out["changed"] = len(mutate(Path(args[0]), float(args[1]), seed=1, round_=int(args[2])))
+    elif name in ("build", "rebuild"):
+        from kg.store.stream import build_streaming
+
+        result = build_streaming(
+            args[0], Path(args[1]), incremental=name == "rebuild", progress=None
+        )
+        out.update(triples=result.triples, graphs=result.graphs, derived=result.derived)
+    elif name == "classic":
+        from kg.store.build import build_classic
+
+        result = build_classic(args[0], Path(args[1]))
+        out.update(triples=result.triples)
+    elif name == "export":
+        from kg.publish.export import stream_export
+        from kg.store.store import Store, public_store_path
+
+        store = Store.open(public_store_path(args[0]))
+        with open(args[2], "wb") as f:
+            stream_export(store, args[1], f)
+    elif name == "rdflib-turtle":
+        from kg.publish.export import serialize
+        from kg.store.store import Store, public_store_path
+
+        store = Store.open(public_store_path(args[0]))
+        Path(args[1]).write_bytes(serialize(store.to_dataset(), "turtle"))
+    elif name == "dump":
+        from kg.store.store import Store, store_location
+
+        store = Store.open(store_location(args[0]))
+        store.oxigraph.dump(args[1], format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+    elif name == "oxigraph-load":
+        import pyoxigraph as ox
+
+        store = ox.Store(args[1])
+        store.bulk_load(path=args[0], format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        out["quads"] = len(store)
+    elif name == "count":
+        out.update(count_triples(args[0]))
+    else:
+        raise SystemExit(f"unknown step {name}")
+    out["seconds"] = round(time.perf_counter() - started, 3)
+    return out
+
+
+def count_triples(store_path: str) -> dict[str, Any]:
+    """Triples in appeal graphs, evidence-span triples, spans, triples of the whole store."""
+    from kg.store.store import Store, store_location
+
+    store = Store.open(store_location(store_path))
+    q = """
+    PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+    SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o }
+      FILTER(STRSTARTS(STR(?g), "https://w3id.org/appeals-kg/graph/appeal/")) }"""
+    appeal_triples = int(store.query(q)[1][0][0])
+    q = """
+    PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+    PREFIX oa: <http://www.w3.org/ns/oa#>
+    SELECT (COUNT(DISTINCT ?span) AS ?spans) WHERE { ?span a akg:EvidenceSpan }"""
+    spans = int(store.query(q)[1][0][0])
+    q = """
+    PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+    PREFIX oa: <http://www.w3.org/ns/oa#>
+    SELECT (COUNT(*) AS ?n) WHERE {
+      { ?span a akg:EvidenceSpan ; ?p ?o } UNION
+      { ?span a akg:EvidenceSpan ; oa:hasSelector ?sel . ?sel ?p ?o } }"""
+    span_triples = int(store.query(q)[1][0][0])
+    return {
+        "store_triples": len(store),
+        "appeal_graph_triples": appeal_triples,
+        "evidence_spans": spans,
+        "evidence_span_triples": span_triples,
+    }
+
+
+def run_step(name: str, *args: str, budget: float | None = None) -> dict[str, Any]:
+    """A step in a child process: its JSON, its wall time and its peak memory."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--step", name, *map(str, args)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = None if budget is None else started + budget
+    while True:
+        try:
+            _pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if _pid:
+            break
+        if deadline is not None and time.perf_counter() > deadline:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            return {"timeout": budget}
+        time.sleep(0.05)
+    wall = time.perf_counter() - started
+    stdout, stderr = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise RuntimeError(f"step {name} failed ({code}):\n{stderr[-3000:]}")
+    out = json.loads(stdout.strip().splitlines()[-1])
+    out["wall_seconds"] = round(wall, 3)
+    out["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)  # Linux: kilobytes
+    return out
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def bench_size(n: int, work: Path, budget: float) -> dict[str, Any]:
+    from kg.store.store import store_location
+
+    data, store = work / f"data-{n}", work / f"kg-{n}"
+    for p in (data, store, work / f".kg-{n}.d"):
+        shutil.rmtree(p, ignore_errors=True)
+    res: dict[str, Any] = {"appeals": n, "load_before": os.getloadavg()}
+    res["generate"] = run_step("generate", n, data)
+    res["build"] = run_step("build", store, data)
+    res["noop_rebuild"] = run_step("rebuild", store, data)
+    res["mutate"] = run_step("mutate", data, 0.01, 1)
+    res["rebuild_1pct"] = run_step("rebuild", store, data)
+    res["store_bytes"] = dir_size(store_location(store))
+    res["triples"] = run_step("count", store)
+    triples = res["triples"]["store_triples"]
+    spans = res["triples"]["evidence_spans"]
+    appeal = res["triples"]["appeal_graph_triples"]
+    res["triples_per_appeal"] = round(appeal / n, 1)
+    # Before one selector per span: a second selector node (its type and the oa:hasSelector
+    # link) and the stored oa:prefix and oa:suffix, 4 triples more per span.
+    res["triples_per_appeal_before"] = round((appeal + 4 * spans) / n, 1)
+    res["exports"] = {}
+    for fmt in FORMATS:
+        out = work / f"export-{n}.{fmt}"
+        r = run_step("export", store, fmt, out, budget=budget)
+        if "timeout" not in r:
+            r["bytes"] = out.stat().st_size
+            r["triples_per_second"] = round(triples / max(r["seconds"], 1e-9))
+        out.unlink(missing_ok=True)
+        res["exports"][fmt] = r
+    nq = work / f"dump-{n}.nq"
+    run_step("dump", store, nq)
+    ox_store = work / f"oxigraph-{n}"
+    shutil.rmtree(ox_store, ignore_errors=True)
+    res["oxigraph_bulk_load"] = run_step("oxigraph-load", nq, ox_store)
+    shutil.rmtree(ox_store, ignore_errors=True)
+    nq.unlink(missing_ok=True)
+    ttl = work / f"rdflib-{n}.ttl"
+    res["naive_rdflib_turtle"] = run_step("rdflib-turtle", store, ttl, budget=budget)
+    ttl.unlink(missing_ok=True)
+    classic = work / f"classic-{n}"
+    res["naive_dataset_build"] = run_step("classic", classic, data, budget=budget)
+    shutil.rmtree(classic, ignore_errors=True)
+    shutil.rmtree(work / f".classic-{n}.d", ignore_errors=True)
+    b, o = res["build"]["wall_seconds"], res["oxigraph_bulk_load"]["wall_seconds"]
+    res["build_over_oxigraph_load"] = round(b / o, 2)
+    rdf = res["naive_rdflib_turtle"]
+    if "timeout" not in rdf and "timeout" not in res["exports"]["turtle"]:
+        res["turtle_speedup_over_rdflib"] = round(
+            rdf["seconds"] / max(res["exports"]["turtle"]["seconds"], 1e-9), 1
+        )
+    res["peak_rss_mb"] = max(v.get("peak_rss_mb", 0) for v in res.values() if isinstance(v, dict))
+    res["load_after"] = os.getloadavg()
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--step"]:
+        print(json.dumps(step(argv[1], argv[2:])))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--budget", type=float, default=600, help="seconds per baseline step")
+    parser.add_argument("--work", type=Path, default=ROOT / "bench" / ".work")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    args.work.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for n in args.sizes:
+        res = bench_size(n, args.work.resolve(), args.budget)
+        res["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version()}
+        res["command"] = "python bench/bench_scale.py " + " ".join(argv)
+        path = args.out / f"scale-{n}.json"
+        path.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
