@@ -55,6 +55,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/serve_load.py
+	$(BIN)/python bench/bench_scale.py --sizes 1000 10000 --budget 600
 
 ## serve: a read-only SPARQL endpoint on http://127.0.0.1:7878/sparql
 serve: $(STAMP)
