@@ -30,7 +30,8 @@ def _generator():
 
 
 def _dump(store_path: Path, *, public: bool = False) -> str:
-    return Store.open(store_location(store_path, public=public)).dump("nquads").decode("utf-8")
+    store = Store.open(store_location(store_path, public=public))
+    return store.dump("nquads").decode("utf-8")
 
 
 def _nquads(store_path: Path, *, public: bool = False) -> list[str]:
@@ -126,3 +127,18 @@ def test_a_failed_incremental_build_leaves_the_previous_store(corpus: Path, tmp_
     with pytest.raises(Exception, match="do not reproduce"):
         build(store, data, progress=None)
     assert _nquads(store) == before
+
+
+def test_restricted_data_goes_through_the_public_filter(corpus: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    path = sorted((data / "cases").glob("*.yaml"))[1]
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record["appeal"]["access"] = "restricted"
+    path.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+    lines: list[str] = []
+    build(tmp_path / "kg", data, progress=lines.append)
+    assert any("public filter" in line for line in lines)
+    title = record["appeal"]["title"]
+    assert title in _dump(tmp_path / "kg")
+    assert title not in _dump(tmp_path / "kg", public=True)

@@ -44,6 +44,7 @@ from kg.errors import DataError, InputError
 from kg.files import current_generation, replacing_folder
 from kg.record.caserecord import appeal_graph_iri
 from kg.record.identity import Item, Resolution, apply_resolution, record_items, resolve_items
+from kg.record.recordcheck import _timestamp, check_record_shape
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.vocab import (
     DATA_DIR,
@@ -92,15 +93,35 @@ def recipe_hash() -> str:
 # Records on disk
 
 
+class _CRecordLoader(yaml.CSafeLoader):
+    """PyYAML's C loader with the checks of :class:`kg.record.recordcheck.RecordLoader`."""
+
+
+_CRecordLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def _read_record(path: Path, raw: bytes) -> dict[str, Any]:
-    """A record from its bytes, with PyYAML's C loader; errors as :func:`load_record` gives."""
+    """A record from its bytes with PyYAML's C loader; the same checks and errors as
+    :func:`kg.record.caserecord.load_record`."""
+    from kg import limits
+
+    limits.RECORD.check(len(raw), str(path))
     try:
-        record = yaml.load(raw, Loader=yaml.CSafeLoader)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+    try:
+        record = yaml.load(text, Loader=_CRecordLoader)  # noqa: S506 - a CSafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise InputError(f"{path}{where}: YAML syntax error: {problem}") from None
+        kind = "" if isinstance(e, yaml.constructor.ConstructorError) else "YAML syntax error: "
+        raise InputError(f"{path}{where}: {kind}{problem}") from None
+    except RecursionError:
+        raise InputError(f"{path}: nested too deeply to be a case record") from None
+    if isinstance(record, dict):
+        check_record_shape(record, path, text)
     if not isinstance(record, dict) or not isinstance(record.get("appeal"), dict):
         raise DataError(f"{path}: not a case record (no 'appeal' mapping at the top)")
     if not record["appeal"].get("id"):
@@ -118,6 +139,16 @@ def _restricted(value: Any) -> bool:
     if isinstance(value, list):
         return any(_restricted(v) for v in value)
     return False
+
+
+def _marks_access(data_dir: Path) -> bool:
+    """Whether reference data or links set an access level (a restricted entity, say)."""
+    files = [*(data_dir / "reference").glob("*.ttl"), *(data_dir / "links").glob("*.csv")]
+    return any(
+        word in path.read_text(encoding="utf-8", errors="replace")
+        for path in files
+        for word in ("restricted", "confidential")
+    )
 
 
 class _Entry(dict):
@@ -288,7 +319,11 @@ def build_streaming(
     chosen = _choose(entries, shadowed)
     say(f"build: {len(entries)} record file(s), {len(read)} read")
     takedowns = data_dir / TAKEDOWNS_FILE
-    if any(entries[k]["restricted"] for k in chosen.values()) or takedowns.exists():
+    if (
+        any(entries[k]["restricted"] for k in chosen.values())
+        or takedowns.exists()
+        or _marks_access(data_dir)
+    ):
         say("build: restricted data or takedowns: building through the public filter")
         return build_classic(store_path, data_dir, ontology_dir)
 
