@@ -106,6 +106,16 @@ def test_incremental_rebuild_equals_a_full_rebuild(corpus: Path, tmp_path: Path)
     build(tmp_path / "full2", data, incremental=False, progress=None)
     assert _nquads(store) == _nquads(tmp_path / "full2")
     _same_dataset(store, tmp_path / "full2")
+
+    # The links change: the links graph is written again, nothing else.
+    links = sorted((data / "links").glob("*.csv"))[0]
+    rows = links.read_text(encoding="utf-8").splitlines()
+    links.write_text("\n".join(rows[:2]) + "\n", encoding="utf-8")
+    lines.clear()
+    build(store, data, progress=lines.append)
+    assert "build: links changed" in lines and any("0 graph(s) to write" in x for x in lines)
+    build(tmp_path / "full3", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full3")
     _same_dataset(store, _classic(data, tmp_path / "classic"))
 
 

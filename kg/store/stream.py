@@ -12,6 +12,7 @@ items of every record (``identity-items.pickle``), so that:
   when its fingerprint (record, text, the identities given to its items, the reference data and
   the code that makes graphs) changed; the other graphs are carried over from the previous store
   by a checkpoint (hard links, no copy), and the derived graph is computed again;
+- only the links changed: the links graph is written again, and the derived graph;
 - the ontology, the reference data or the code changed, or there is no previous store: a full
   build, all graphs written as N-Quads and loaded by Oxigraph's bulk loader.
 
@@ -335,9 +336,15 @@ def build_streaming(
         "links": _files_hash((data_dir / "links").glob("*.csv")),
         "identities": _files_hash([decisions] if decisions.exists() else []),
     }
-    same_globals = previous.get("globals") == globals_
+    # The links graph depends on the link files alone: a change to them rewrites that graph.
+    old_globals = previous.get("globals") or {}
+    same_globals = {k: v for k, v in old_globals.items() if k != "links"} == {
+        k: v for k, v in globals_.items() if k != "links"
+    }
+    links_changed = old_globals.get("links") != globals_["links"]
     unchanged = (
         same_globals
+        and not links_changed
         and previous.get("files", {}).keys() == entries.keys()
         and all(
             (previous["files"][k]["sha"], previous["files"][k]["text_sha"])
@@ -419,6 +426,11 @@ def build_streaming(
             store.remove_graph(ox.NamedNode(str(DERIVED_GRAPH)))
             for chunk in _nquads(jobs_list, data_dir, jobs, say):
                 store.load(input=chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            if links_changed:
+                say("build: links changed")
+                store.remove_graph(ox.NamedNode(str(LINKS_GRAPH)))
+                text = graph_nquads(links_graph(data_dir), LINKS_GRAPH)
+                store.load(input=text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         else:
             store = ox.Store(str(full_dir))
             batch = folder / "batch.nq"
