@@ -245,14 +245,9 @@ class StorePair:
     public: Store
 
 
-@contextmanager
-def replacing_stores(path: Path | str = DEFAULT_STORE) -> Iterator[StorePair]:
-    """Build a new full and public store and swap both in at once if the block succeeds.
-
-    ``path`` is a symlink to a generation ``.<name>.d/g-…`` holding ``full/`` and ``public/``
-    (:func:`kg.files.replacing_folder`): a reader sees the old pair or the new pair, never a
-    half-written one nor none at all, and a failed or killed build leaves the previous pair.
-    """
+def check_replaceable(path: Path | str) -> Path:
+    """``path`` as an absolute path, if a build may replace what is there (nothing, or stores
+    it built); else :class:`StoreError`."""
     path = Path(path).absolute()
     if path.is_symlink() and current_generation(path) is None:
         raise StoreError(f"{path}: a link that is not an appeals-kg store; refusing to replace it")
@@ -262,6 +257,18 @@ def replacing_stores(path: Path | str = DEFAULT_STORE) -> Iterator[StorePair]:
         and (not path.is_dir() or (not (path / MARKER).exists() and any(path.iterdir())))
     ):
         raise StoreError(f"{path}: exists and is not an appeals-kg store; refusing to replace it")
+    return path
+
+
+@contextmanager
+def replacing_stores(path: Path | str = DEFAULT_STORE) -> Iterator[StorePair]:
+    """Build a new full and public store and swap both in at once if the block succeeds.
+
+    ``path`` is a symlink to a generation ``.<name>.d/g-…`` holding ``full/`` and ``public/``
+    (:func:`kg.files.replacing_folder`): a reader sees the old pair or the new pair, never a
+    half-written one nor none at all, and a failed or killed build leaves the previous pair.
+    """
+    path = check_replaceable(path)
     _remove_old_leftovers(path)
     with replacing_folder(path) as folder:
         full = Store(ox.Store(str(folder / FULL)), folder / FULL)

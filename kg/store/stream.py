@@ -304,10 +304,16 @@ def build_streaming(
         ontology_graph,
         reference_graph,
     )
+    from kg.store.public import pseudonym_key
+    from kg.store.store import check_replaceable
 
     say = progress or (lambda _m: None)
     started = time.perf_counter()
     data_dir, ontology_dir = Path(data_dir), Path(ontology_dir)
+    check_replaceable(store_path)
+    # Made by every build, as the dataset build does, so the data folder's state does not
+    # depend on which way a build went (the key matters once something is restricted).
+    pseudonym_key(data_dir)
     generation = current_generation(store_path)
     previous: dict[str, Any] = {}
     if incremental and generation is not None and (generation / STATE_FILE).exists():
