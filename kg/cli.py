@@ -114,9 +114,8 @@ def cli() -> None:
 def build(store_path: Path, data_dir: Path | None, full: bool) -> None:
     """Build the store from ontology/, data/reference, data/cases and data/extracted.
 
-    The new store replaces the old one only when the build succeeds. A build after an earlier
-    one rewrites only the graphs whose record, text or identities changed; progress goes to
-    stderr.
+    The new store replaces the old one only when the build succeeds. A build with nothing
+    changed since the last one does nothing; progress goes to stderr.
 
     Example: kg build --store .kg
     """

@@ -1,27 +1,26 @@
-"""The build that streams: each record read once, its quads written straight into its named graph,
-and, when a store was built before, only what changed rebuilt.
+"""The build that streams: each record read once (PyYAML's C loader), its graph written as N-Quads
+into Oxigraph's bulk loader, the partition of :mod:`kg.store.partition` and the derivation rules
+run inside Oxigraph; and a build with nothing changed does nothing.
 
 A build keeps a state file beside its stores (``build-state.json``: for every record file its
-size, time, content hash and the fingerprint of the graph made from it; the hashes of the
-ontology, the reference data, the links and the curated identity decisions) and the identity
-items of every record (``identity-items.pickle``), so that:
+size, time, content hash and the fingerprint of the graph made from it -- record, text, the
+identities given to its items, the reference data and the code that makes graphs --, and the
+hashes of the ontology, the reference data, the links and the curated identity decisions) and
+the identity items of every record (``identity-items.pickle``):
 
-- nothing changed (same files, same hashes): nothing is done, the store stays as it is;
-- some records changed: only those are read; identity is resolved again from the kept items of
-  the others (:mod:`kg.record.blocking` keeps that near-linear); a graph is written again only
-  when its fingerprint (record, text, the identities given to its items, the reference data and
-  the code that makes graphs) changed; the other graphs are carried over from the previous store
-  by a checkpoint (hard links, no copy), and the derived graph is computed again;
-- only the links changed: the links graph is written again, and the derived graph;
-- the ontology, the reference data or the code changed, or there is no previous store: a full
-  build, all graphs written as N-Quads and loaded by Oxigraph's bulk loader.
+- nothing changed (same files, same hashes): nothing is read and the store stays as it is;
+- something changed: the build says how many graphs changed, and writes and loads every graph
+  again. It cannot carry unchanged graphs over from the previous store, because the partition
+  ("one triple, one graph") moves a fact that several appeals state into the reference graph,
+  so an appeal graph in the store depends on the other appeals.
 
-Either way the new stores are made in a new generation and swapped in at once
+The new stores are made in a new generation and swapped in at once
 (:func:`kg.files.replacing_folder`): a failed build leaves the previous one.
 
-Restricted data (any ``access`` other than public, or takedowns) goes through the dataset build of
-:mod:`kg.store.build`, whose public store is made by :mod:`kg.store.public`; for public-only data
-the public store is the full one, checkpointed.
+Restricted data (any ``access`` other than public, an access level in the reference data or
+links, or takedowns) goes through the dataset build of :mod:`kg.store.build`, whose public store
+is made by :mod:`kg.store.public`; for public-only data the public store is the full one,
+checkpointed.
 """
 
 from __future__ import annotations
@@ -43,8 +42,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.errors import DataError, InputError
 from kg.files import current_generation, replacing_folder
-from kg.record.caserecord import appeal_graph_iri
 from kg.record.identity import Item, Resolution, apply_resolution, record_items, resolve_items
+from kg.record.keys import check_unique_keys
 from kg.record.recordcheck import _timestamp, check_record_shape
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.vocab import (
@@ -415,42 +414,35 @@ def build_streaming(
     removed = sorted(set(old_prints) - set(chosen))
     say(f"build: {len(to_write)} graph(s) to write, {len(removed)} to remove")
 
-    jobs_list = []
-    for aid in to_write:
-        record = record_of(aid)
-        apply_resolution({aid: record}, resolution)
-        entry = entries[chosen[aid]]
-        jobs_list.append((aid, chosen[aid], entry["text"], entry["curated"], record))
+    if links_changed and previous:
+        say("build: links changed")
+    # Every graph is written and loaded again: the partition below moves facts between graphs,
+    # so a graph carried over from the previous store would not be what it gives now.
+    records = {aid: record_of(aid) for aid in chosen}
+    check_unique_keys((chosen[aid], record) for aid, record in records.items())
+    apply_resolution(records, resolution)
+    jobs_list = [
+        (aid, chosen[aid], entries[chosen[aid]]["text"], entries[chosen[aid]]["curated"], record)
+        for aid, record in records.items()
+    ]
 
     with replacing_folder(store_path) as folder:
         full_dir, public_dir = folder / "full", folder / "public"
-        if old_prints and generation is not None:
-            ox.Store.read_only(str(generation / "full")).backup(str(full_dir))
-            store = ox.Store(str(full_dir))
-            for aid in [*removed, *to_write]:
-                store.remove_graph(ox.NamedNode(str(appeal_graph_iri(aid))))
-            store.remove_graph(ox.NamedNode(str(DERIVED_GRAPH)))
+        store = ox.Store(str(full_dir))
+        batch = folder / "batch.nq"
+        with open(batch, "w", encoding="utf-8") as out:
+            out.write(graph_nquads(ontology_graph(ontology_dir), ONTOLOGY_GRAPH))
+            out.write(graph_nquads(reference_graph(data_dir), REFERENCE_GRAPH))
+            links = links_graph(data_dir)
+            if len(links):
+                out.write(graph_nquads(links, LINKS_GRAPH))
             for chunk in _nquads(jobs_list, data_dir, jobs, say):
-                store.load(input=chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-            if links_changed:
-                say("build: links changed")
-                store.remove_graph(ox.NamedNode(str(LINKS_GRAPH)))
-                text = graph_nquads(links_graph(data_dir), LINKS_GRAPH)
-                store.load(input=text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-        else:
-            store = ox.Store(str(full_dir))
-            batch = folder / "batch.nq"
-            with open(batch, "w", encoding="utf-8") as out:
-                out.write(graph_nquads(ontology_graph(ontology_dir), ONTOLOGY_GRAPH))
-                out.write(graph_nquads(reference_graph(data_dir), REFERENCE_GRAPH))
-                links = links_graph(data_dir)
-                if len(links):
-                    out.write(graph_nquads(links, LINKS_GRAPH))
-                for chunk in _nquads(jobs_list, data_dir, jobs, say):
-                    out.write(chunk)
-            say("build: bulk loading")
-            store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
-            batch.unlink()
+                out.write(chunk)
+        say("build: bulk loading")
+        store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
+        batch.unlink()
+        say("build: one triple, one graph")
+        partition_store(store)
         result.derived = _derive(store, ontology_dir)
         store.flush()
         store.optimize()
@@ -549,8 +541,37 @@ def _derive(store: ox.Store, ontology_dir: Path) -> int:
             triples.update(store.query(text, use_default_graph_as_union=True))
         except (SyntaxError, OSError) as e:
             raise DataError(f"{ontology_dir / 'rules' / name}: {e}") from None
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, derived) for t in triples)
-    return len(triples)
+    # A shortcut some graph states already is not derived again (kg.store.partition).
+    kept = [
+        t
+        for t in triples
+        if next(store.quads_for_pattern(t.subject, t.predicate, t.object, None), None) is None
+    ]
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, derived) for t in kept)
+    return len(kept)
+
+
+APPEAL_GRAPHS = "https://w3id.org/appeals-kg/graph/appeal/"
+
+
+def partition_store(store: ox.Store) -> None:
+    """:func:`kg.store.partition.partition_triples` inside Oxigraph, for public appeals only:
+    an appeal graph drops what the ontology states; a fact several appeal graphs state moves to
+    the reference graph; an appeal graph drops what the reference graph states."""
+    onto, ref = f"<{ONTOLOGY_GRAPH}>", f"<{REFERENCE_GRAPH}>"
+    appeal = f'FILTER(STRSTARTS(STR(?g), "{APPEAL_GRAPHS}"))'
+    store.update(
+        f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH {onto} {{ ?s ?p ?o }} "
+        f"GRAPH ?g {{ ?s ?p ?o }} {appeal} }}"
+    )
+    store.update(
+        f"INSERT {{ GRAPH {ref} {{ ?s ?p ?o }} }} WHERE {{ SELECT ?s ?p ?o WHERE {{ "
+        f"GRAPH ?g {{ ?s ?p ?o }} {appeal} }} GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1) }}"
+    )
+    store.update(
+        f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH {ref} {{ ?s ?p ?o }} "
+        f"GRAPH ?g {{ ?s ?p ?o }} {appeal} }}"
+    )
 
 
 __all__ = ["build_streaming", "graph_nquads", "recipe_hash"]
