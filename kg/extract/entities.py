@@ -40,8 +40,8 @@ class Entity:
 def head_of(words: list[str]) -> tuple[str, str] | None:
     """The word that tells what a run names: an instrument, a body or a site.
 
-    English names put the head last before their complement: ``Open Constitution Initiative``
-    is an initiative, ``Kahawa Law Courts`` a court, ``Code of Criminal Procedure`` a code. So
+    English names put the head last before their complement: ``Open Data Initiative``
+    is an initiative, ``Zenda Law Courts`` a court, ``Code of Criminal Procedure`` a code. So
     the last head word before the first ``of``/``on``/``for`` wins; else the first head anywhere.
     """
     first = next(
@@ -56,7 +56,7 @@ def head_of(words: list[str]) -> tuple[str, str] | None:
             return "organisation", bare
         if bare in SITE_HEADS:
             if k > 0 and ORG_HEADS.get(words[k - 1]) in STATE_KINDS:
-                return "organisation", words[k - 1]  # "Pangani Police Station" is a body's post
+                return "organisation", words[k - 1]  # "Zenda Police Station" is a body's post
             return "place", bare
     for w in words:
         if w.strip('“”"') in INSTRUMENT_HEADS:

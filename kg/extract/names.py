@@ -98,9 +98,9 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 add_person_candidate(doc, ents, run, strip_titles(run.words, i))
 
 
-#: A lower-case noun that says what the name after it is: "the newspaper Greater Kashmir",
+#: A lower-case noun that says what the name after it is: "the newspaper Zenda Courier",
 #: "the human rights alliance Karapatan"; and a name glossed in brackets after a lower-case
-#: body noun: "its communal land authority (Bienes Comunales)".
+#: body noun: "its communal land authority (Tierras Comunes)".
 NAMED_BY_NOUN = re.compile(
     r"\b(?P<n>newspapers?|magazine|weekly|daily|news agency|news (?:website|portal|outlet)|"
     r"website|radio station|(?:television|TV) (?:channel|station)|broadcaster|"
@@ -154,7 +154,7 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
             break
     for i, (w, _) in enumerate(toks):
         if w in ("in", "on") and i > 0:
-            # "Nasimi District Court in Baku": a state body's seat is not part of its name
+            # "Zenda District Court in Strelsau": a state body's seat is not part of its name
             # (an NGO's "in Honduras" is); a date is never part of a name
             head = head_of([t for t, _ in toks[:i]])
             tail = [t for t, _ in toks[i + 1 :]]

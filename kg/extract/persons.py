@@ -35,7 +35,7 @@ POSSESSIVE_LAWYER = re.compile(
 
 
 #: Words that never stand right before a person's name: a place follows "in", a name with
-#: "the" before it is a body, a region or a thing ("the Sierra Madre", "the Greater Kashmir").
+#: "the" before it is a body, a region or a thing ("the Sierra Madre", "the Zenda Valley").
 PLACE_BEFORE = re.compile(r"\b(?:the|in|at|near)\s*$")
 
 
@@ -104,7 +104,7 @@ def add_person_candidate(
 
 
 def merge_persons(doc: Doc, ents: Entities) -> None:
-    """Short forms (``Metwally Hegazy``, ``Mr Titiev``) become variants of the full name."""
+    """Short forms (``Anna Kovacs``, ``Ms Kovacs``) become variants of the full name."""
     persons = sorted(ents.of("person"), key=lambda e: -len((e.name or "").split()))
     for short in list(persons):
         sw = (short.name or "").split()
@@ -120,7 +120,7 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
 
 
 def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
-    """``Mr Titiev``, ``Messrs. Bokayev and Ayan``: short forms and gender cues."""
+    """``Ms Kovacs``, ``Messrs. Hall and Brandt``: short forms and gender cues."""
     rx = re.compile(
         r"\b(?P<h>Mr|Ms|Mrs|Miss|Dr|Messrs)\.?\s+(?P<n>(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+){0,3}"
         r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)(?P<more>(?:,?\s+(?:and\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)*)"

@@ -189,7 +189,7 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
             if any(a <= m.start() < b for a, b in p.mentions):
                 continue
             if AFTER_NAME_WORD.search(doc.flat, max(0, m.start() - 40), m.start()):
-                continue  # "Njeri Mwangi": another person's given name comes first
+                continue  # "Ines Kovacs": another person's given name comes first
             p.mentions.append((m.start(), m.end()))
             if last not in p.variants:
                 p.variants.append(last)
@@ -211,8 +211,8 @@ def _assign_ids(ents: Entities) -> None:
 
 
 def _merge_short_orgs(ents: Entities) -> None:
-    """``European Court`` and ``Memorial`` are short forms of ``European Court of Human Rights``
-    and ``Human Rights Centre “Memorial”`` when such a longer name is in the text."""
+    """``European Court`` and ``Legal Aid Society`` are short forms of ``European Court of
+    Human Rights`` and ``Zenda Legal Aid Society`` when such a longer name is in the text."""
     orgs = sorted(ents.of("organisation"), key=lambda e: -len(e.name or ""))
     for short in orgs:
         sw = (short.name or "").split()

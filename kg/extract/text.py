@@ -163,7 +163,7 @@ def find_runs(doc: Doc) -> list[Run]:
                 and _is_cap(toks[j + 1][0])
                 and toks[j][2] < toks[j + 1][1]
             ):
-                j += 1  # "A. Turgunov", "Dinesh E. Kothalikar": an initial's full stop
+                j += 1  # "A. Novak", "Anna K. Novak": an initial's full stop
                 continue
             k = j
             while k < len(toks) and (toks[k][0] in CONNECTORS or toks[k][0] in NAME_PARTICLES):
