@@ -98,6 +98,12 @@ def test_cq02_timeline_has_every_dated_event_targeting_the_defender(
         if row["date"] is not None:
             found[row["defenderLabel"]].add(str(row["date"]))
         iri[row["defenderLabel"]] = row["defender"]
+    # At most the events of the appeals that name the defender: a timeline must not take in
+    # other people's events (a BIND inside a UNION branch once let every event through).
+    events_of: dict[str, int] = defaultdict(int)
+    for record in gold.values():
+        for name in set(_defenders(record).values()):
+            events_of[name] += len(record.get("events") or [])
     checked = [name for name in expected if name in found]
     # Labels are canonical names after identity merges; nearly all gold names are labels.
     assert len(checked) >= 0.8 * len(expected), sorted(set(expected) - set(found))
@@ -109,6 +115,8 @@ def test_cq02_timeline_has_every_dated_event_targeting_the_defender(
             if r["date"] is not None
         }
         assert bound == found[name], name
+        bound_events = {r["event"] for r in _rows(gold_store, "cq02", {"defender": iri[name]})}
+        assert len(bound_events) <= events_of[name], f"{name}: {len(bound_events)} events"
 
 
 def test_cq10_demands_per_appeal(gold: dict[str, dict[str, Any]], gold_store: Store) -> None:
