@@ -13,7 +13,9 @@ from starlette.routing import BaseRoute, Route
 from kg.errors import KgError, QueryError
 from kg.query import QueryFile, list_queries
 from kg.web.app import WebContext
+from kg.web.local import reader
 from kg.web.names import fold_name
+from kg.web.pagecache import PageCache
 from kg.web.pages import local_path, short_name
 from kg.web.templating import render
 
@@ -82,7 +84,7 @@ async def load_index(ctx: WebContext) -> tuple[list[CaseRow], list[PersonRow]]:
     """Cases with their countries, years, event types and defenders; defenders with every
     spelling of their names."""
     cases: dict[str, CaseRow] = {}
-    for row in await ctx.select(_CASES):
+    for row in await reader(ctx).select(_CASES):
         case = cases.setdefault(_value(row, "case"), CaseRow(_value(row, "case")))
         what, value = _value(row, "what"), _value(row, "value")
         if what == "label":
@@ -96,7 +98,7 @@ async def load_index(ctx: WebContext) -> tuple[list[CaseRow], list[PersonRow]]:
         elif what == "defender":
             case.defenders[value] = _value(row, "valueLabel") or short_name(value)
     persons: dict[str, PersonRow] = {}
-    for row in await ctx.select(_PERSONS):
+    for row in await reader(ctx).select(_PERSONS):
         person = persons.setdefault(_value(row, "p"), PersonRow(_value(row, "p")))
         person.names.add(_value(row, "name"))
         if _value(row, "case"):
@@ -116,8 +118,14 @@ def _matches(names: list[str], query: str) -> bool:
 def routes(ctx: WebContext) -> list[BaseRoute]:
     """``/`` (the index), ``/query`` and ``/query/{name}``."""
 
+    cache = PageCache(ctx.runner, entries=512)
+
     async def index(request: Request) -> Response:
         q = request.query_params
+        key = "index " + "&".join(f"{k}={q.get(k, '')}" for k in ("country", "year", "event", "q"))
+        return await cache.get(key, lambda: _index(q))
+
+    async def _index(q: Any) -> Response:
         country, year, event, text = (
             q.get(k, "").strip() for k in ("country", "year", "event", "q")
         )

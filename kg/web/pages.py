@@ -6,7 +6,8 @@ browser (HTML), to ``/id/<path>.ttl`` / ``.jsonld`` / ``.nt`` for an RDF client,
 header. The suffixed addresses answer the description directly. Selectors and other hash IRIs
 (``<span>#quote``) are described in their document's description.
 
-Pages read the served (public) dataset only, through the query runner. Evidence is shown from
+Pages read the served (public) dataset only: the runner's dataset, opened in this process for
+their fixed, bounded queries (``kg/web/local.py``). Evidence is shown from
 the public store's selectors: the quote, highlighted at its offsets, inside the context the
 public store keeps around it (``oa:prefix``/``oa:suffix``, which the public build cuts where a
 withheld span begins) trimmed to its sentence. Appeal files are never read here, so no text of
@@ -25,8 +26,9 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kg.web.app import WebContext
-from kg.web.execute import Job
-from kg.web.formats import negotiate
+from kg.web.formats import GRAPH_FORMATS, negotiate
+from kg.web.local import reader
+from kg.web.pagecache import PageCache
 from kg.web.templating import STATIC_DIR, render
 
 __all__ = ["BASE", "EXTENSIONS", "iri_of_path", "local_path", "routes"]
@@ -191,44 +193,71 @@ def _q(iri: str) -> str:
     return f"<{iri}>"
 
 
+def _describe_query(iri: str) -> str:
+    """One query for everything a page shows: facts, incoming links and evidence spans (one
+    round trip to the query runner per page)."""
+    s = _q(iri)
+    return f"""PREFIX oa: <http://www.w3.org/ns/oa#>
+        PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?part ?p ?o ?ol ?s ?sl ?ev ?src ?start ?end ?exact ?prefix ?suffix WHERE {{
+          {{ BIND("fact" AS ?part) {s} ?p ?o . OPTIONAL {{ ?o rdfs:label ?ol }} }}
+          UNION {{ BIND("in" AS ?part) ?s ?p {s} . OPTIONAL {{ ?s rdfs:label ?sl }} }}
+          UNION {{
+            BIND("ev" AS ?part)
+            {{ {s} akg:evidence ?ev }} UNION {{ ?ev oa:hasSource {s} }}
+            UNION {{ BIND({s} AS ?ev) ?ev a akg:EvidenceSpan }}
+            ?ev oa:hasSource ?src ; oa:hasSelector ?pos, ?quote .
+            ?pos oa:start ?start ; oa:end ?end .
+            ?quote oa:exact ?exact .
+            OPTIONAL {{ ?quote oa:prefix ?prefix }}
+            OPTIONAL {{ ?quote oa:suffix ?suffix }}
+          }}
+        }} LIMIT {4 * PAGE_LIMIT}"""
+
+
 async def describe(ctx: WebContext, iri: str) -> Description | None:
     """The description of ``iri`` from the served dataset; None when the dataset never names it."""
-    s = _q(iri)
-    facts = await ctx.select(
-        f"""SELECT ?p ?o (SAMPLE(?l) AS ?ol) WHERE {{
-              {s} ?p ?o .
-              OPTIONAL {{ ?o <http://www.w3.org/2000/01/rdf-schema#label> ?l }}
-            }} GROUP BY ?p ?o LIMIT {PAGE_LIMIT}"""
-    )
-    incoming = await ctx.select(
-        f"""SELECT ?s ?p (SAMPLE(?l) AS ?sl) WHERE {{
-              ?s ?p {s} .
-              OPTIONAL {{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }}
-            }} GROUP BY ?s ?p LIMIT {PAGE_LIMIT}"""
-    )
-    if not facts and not incoming:
-        return None
+    rows = await reader(ctx).select(_describe_query(iri))
     d = Description(iri)
-    for row in facts:
-        p, o = term_of(row["p"]), term_of(row["o"], row.get("ol"))
-        assert p is not None and o is not None
-        if p.value in (*LABEL_PREDICATES, SKOS_ALT) and o.kind == "literal":
-            if all(o.value != seen.value for seen in d.labels):
-                d.labels.append(o)
-        if p.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type":
-            d.types.append(o)
-        if p.value in LINK_PREDICATES and o.kind == "uri":
-            d.links.append(o)
-        d.facts.append((p, o))
+    seen: set[tuple[str, ...]] = set()
+    spans: dict[tuple[str, int, int], Evidence] = {}
+    for row in rows:
+        part = row["part"]["value"]
+        if part == "fact":
+            key = ("fact", row["p"]["value"], row["o"]["type"], row["o"]["value"])
+            if key in seen:
+                continue
+            seen.add(key)
+            p, o = term_of(row["p"]), term_of(row["o"], row.get("ol"))
+            assert p is not None and o is not None
+            if p.value in (*LABEL_PREDICATES, SKOS_ALT) and o.kind == "literal":
+                if all(o.value != known.value for known in d.labels):
+                    d.labels.append(o)
+            if p.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type":
+                d.types.append(o)
+            if p.value in LINK_PREDICATES and o.kind == "uri":
+                d.links.append(o)
+            d.facts.append((p, o))
+        elif part == "in":
+            key = ("in", row["s"]["value"], row["p"]["value"])
+            if key in seen:
+                continue
+            seen.add(key)
+            subj, p = term_of(row["s"], row.get("sl")), term_of(row["p"])
+            assert subj is not None and p is not None
+            d.incoming.append((subj, p))
+        else:
+            ev = _evidence(row)
+            spans.setdefault((ev.source, ev.start, ev.end), ev)
+    if not d.facts and not d.incoming:
+        return None
     order = (*LABEL_PREDICATES, SKOS_ALT)
     d.labels.sort(key=lambda t: (order.index(_label_pred(d, t)), t.value))
     d.facts.sort(key=lambda f: (short_name(f[0].value), f[1].text))
-    for row in incoming:
-        subj, p = term_of(row["s"], row.get("sl")), term_of(row["p"])
-        assert subj is not None and p is not None
-        d.incoming.append((subj, p))
+    d.facts, d.incoming = d.facts[:PAGE_LIMIT], d.incoming[:PAGE_LIMIT]
     d.incoming.sort(key=lambda f: (short_name(f[1].value), f[0].text))
-    d.evidence = await evidence_of(ctx, iri)
+    d.evidence = [spans[k] for k in sorted(spans)][:PAGE_LIMIT]
     return d
 
 
@@ -241,40 +270,19 @@ def _label_pred(d: Description, term: Term) -> str:
     return LABEL_PREDICATES[0]
 
 
-async def evidence_of(ctx: WebContext, iri: str) -> list[Evidence]:
-    """The evidence spans of ``iri``: those it cites, those an appeal is the source of, or
-    the span itself."""
-    s = _q(iri)
-    rows = await ctx.select(
-        f"""PREFIX oa: <http://www.w3.org/ns/oa#>
-            PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
-            SELECT DISTINCT ?ev ?src ?start ?end ?exact ?prefix ?suffix WHERE {{
-              {{ {s} akg:evidence ?ev }} UNION {{ ?ev oa:hasSource {s} }}
-              UNION {{ BIND({s} AS ?ev) ?ev a akg:EvidenceSpan }}
-              ?ev oa:hasSource ?src ; oa:hasSelector ?pos, ?quote .
-              ?pos oa:start ?start ; oa:end ?end .
-              ?quote oa:exact ?exact .
-              OPTIONAL {{ ?quote oa:prefix ?prefix }}
-              OPTIONAL {{ ?quote oa:suffix ?suffix }}
-            }} ORDER BY ?src ?start ?end LIMIT {PAGE_LIMIT}"""
+def _evidence(row: dict[str, Any]) -> Evidence:
+    before, after = sentence_context(
+        row.get("prefix", {}).get("value", ""), row.get("suffix", {}).get("value", "")
     )
-    out = []
-    for row in rows:
-        before, after = sentence_context(
-            row.get("prefix", {}).get("value", ""), row.get("suffix", {}).get("value", "")
-        )
-        out.append(
-            Evidence(
-                row["ev"]["value"],
-                row["src"]["value"],
-                int(row["start"]["value"]),
-                int(row["end"]["value"]),
-                row["exact"]["value"],
-                before,
-                after,
-            )
-        )
-    return out
+    return Evidence(
+        row["ev"]["value"],
+        row["src"]["value"],
+        int(row["start"]["value"]),
+        int(row["end"]["value"]),
+        row["exact"]["value"],
+        before,
+        after,
+    )
 
 
 async def data_of(ctx: WebContext, iri: str, media: str) -> bytes | None:
@@ -284,16 +292,16 @@ async def data_of(ctx: WebContext, iri: str, media: str) -> bytes | None:
           {{ {s} ?p ?o }}
           UNION {{ {s} ?x ?h . FILTER(isIRI(?h) && STRSTARTS(STR(?h), "{iri}#")) ?h ?hp ?ho }}
         }}"""
-    answer = await ctx.runner.run(Job(query, accept=media))
-    if answer.status != 200 or not answer.body.strip():
-        return None
-    return answer.body
+    body = await reader(ctx).construct(query, GRAPH_FORMATS[media])
+    return body if body.strip() else None
 
 
 async def exists(ctx: WebContext, iri: str) -> bool:
     """Whether the served dataset names ``iri`` as a subject or an object."""
     s = _q(iri)
-    rows = await ctx.select(f"SELECT * WHERE {{ {{ {s} ?p ?o }} UNION {{ ?x ?p {s} }} }} LIMIT 1")
+    rows = await reader(ctx).select(
+        f"SELECT * WHERE {{ {{ {s} ?p ?o }} UNION {{ ?x ?p {s} }} }} LIMIT 1"
+    )
     return bool(rows)
 
 
@@ -304,8 +312,14 @@ def not_found(what: str) -> Response:
 def routes(ctx: WebContext) -> list[BaseRoute]:
     """Entity routes (``/id/…``, ``/vocab/…``, ``/page/…``) and the static assets."""
 
+    cache = PageCache(ctx.runner)
+
     async def resource(request: Request) -> Response:
         root, path = request.path_params["root"], request.path_params["path"]
+        choice = negotiate(request.headers.get("accept"), _OFFERS)
+        return await cache.get(f"{root}/{path} {choice}", lambda: _resource(root, path, choice))
+
+    async def _resource(root: str, path: str, choice: str | None) -> Response:
         stem, dot, ext = path.rpartition(".")
         if dot and ext in EXTENSIONS:
             iri = iri_of_path(root, stem)
@@ -316,7 +330,6 @@ def routes(ctx: WebContext) -> list[BaseRoute]:
         iri = iri_of_path(root, path)
         if iri is None or not await exists(ctx, iri):
             return not_found(iri or path)
-        choice = negotiate(request.headers.get("accept"), _OFFERS)
         if choice is None:
             offered = ", ".join([HTML, *EXTENSIONS.values()])
             return Response(f"Not Acceptable: offered {offered}\n", 406, media_type="text/plain")
@@ -329,6 +342,9 @@ def routes(ctx: WebContext) -> list[BaseRoute]:
 
     async def page(request: Request) -> Response:
         root, path = request.path_params["root"], request.path_params["path"]
+        return await cache.get(f"page {root}/{path}", lambda: _page(root, path))
+
+    async def _page(root: str, path: str) -> Response:
         iri = iri_of_path(root, path)
         d = await describe(ctx, iri) if iri else None
         if d is None:

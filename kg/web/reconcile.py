@@ -25,6 +25,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from kg.web.app import WebContext
+from kg.web.local import reader
 from kg.web.names import fold_name, name_score
 from kg.web.templating import render
 
@@ -354,7 +355,7 @@ def routes(ctx: WebContext) -> list[BaseRoute]:
     async def index() -> ReconcileIndex:
         async with lock:
             if "index" not in cache:
-                cache["index"] = ReconcileIndex(await ctx.select(_INDEX_QUERY))
+                cache["index"] = ReconcileIndex(await reader(ctx).select(_INDEX_QUERY))
             return cache["index"]
 
     async def service(request: Request) -> Response:
