@@ -147,8 +147,10 @@ def test_hash_iris_are_described_in_their_document(base: str) -> None:
     status, _, body = _get(f"{base}/id/evidence/a-4ce1dfc38e7a4e28-565-651.nt")
     assert status == 200
     g = Graph().parse(data=body, format="nt")
-    assert URIRef(span + "#quote") in set(g.subjects())
-    assert URIRef(span + "#position") in set(g.subjects())
+    selectors = set(g.objects(URIRef(span), URIRef(OA + "hasSelector")))
+    assert selectors and all(str(sel).startswith(span + "#") for sel in selectors)
+    assert selectors <= set(g.subjects())  # each hash IRI is described in the document
+    assert any(g.value(sel, URIRef(OA + "exact")) for sel in selectors)
 
 
 @pytest.mark.parametrize(
