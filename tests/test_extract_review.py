@@ -101,10 +101,24 @@ def test_report_of_a_clean_record_says_nothing_doubtful() -> None:
 def test_events_dated_after_the_appeal_are_left_out_and_reported() -> None:
     text = (
         "4 June 2024\n\nZembla: Poet detained\n\nOn 2 June 2024, police arrested the poet Ana "
-        "Lee. The court adjourned the trial until 20 June 2024.\n"
+        "Lee. On 9 June 2024, police arrested the poet Ana Lee.\n"
     )
     rec = extract_case(text, appeal_id="t")
     assert all(str(e["date"] or "") <= "2024-06-04" for e in rec["events"])
     assert ("arrest", "2024-06-02") in [(e["type"], e["date"]) for e in rec["events"]]
     assert rec["extraction"]["future_events_left_out"] == 1
     assert "1 event(s) dated after the appeal left out" in format_report(rec)
+
+
+def test_a_hearing_set_for_after_the_appeal_is_kept_as_scheduled() -> None:
+    text = (
+        "4 June 2024\n\nZembla: Poet detained\n\nOn 2 June 2024, police arrested the poet Ana "
+        "Lee. The court adjourned the trial until 20 June 2024.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    later = [e for e in rec["events"] if str(e["date"] or "") > "2024-06-04"]
+    assert [(e["type"], e["date"], e.get("scheduled")) for e in later] == [
+        ("trial_hearing", "2024-06-20", True)
+    ]
+    assert not [e for e in rec["events"] if e.get("scheduled") and e not in later]
+    assert "future_events_left_out" not in rec["extraction"]

@@ -124,12 +124,19 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
 def _drop_future(
     events: list[dict[str, Any]], appeal_date: Any
 ) -> tuple[list[dict[str, Any]], int]:
-    """An appeal reports what happened before it was issued: an event dated after it is a
-    plan (a hearing set for a later day) or a misread date, and no event of the record."""
+    """An appeal reports what happened before it was issued. A hearing dated after it is one
+    set for a later day, kept and marked ``scheduled`` (the gold convention); any other event
+    dated after it is a misread date or a plan, and no event of the record."""
     if appeal_date is None:
         return events, 0
     day = appeal_date.isoformat()
-    kept = [e for e in events if not e["date"] or str(e["date"]) <= day[: len(str(e["date"]))]]
+    kept = []
+    for e in events:
+        if not e["date"] or str(e["date"]) <= day[: len(str(e["date"]))]:
+            kept.append(e)
+        elif e["type"] == "trial_hearing":
+            e["scheduled"] = True
+            kept.append(e)
     return kept, len(events) - len(kept)
 
 

@@ -975,6 +975,8 @@ class _Builder:
             g.add((node, AKG.isFinal, Literal(bool(e["final"]))))
         if e.get("appealable") is not None:
             g.add((node, AKG.openToAppeal, Literal(bool(e["appealable"]))))
+        if e.get("scheduled") is not None:
+            g.add((node, AKG.scheduled, Literal(bool(e["scheduled"]))))
         self.add(node, AKG.occasion, e.get("occasion"))
         self.add(node, AKG.ground, e.get("ground"))
         for x in e.get("statements") or []:
