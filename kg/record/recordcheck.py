@@ -41,8 +41,8 @@ PLAIN = frozenset(
     issuer issuer_ref jurisdiction key kind label max_penalty medium merged_variants name
     nationality note notified_on occasion offence organisation part_of parties penalty person
     place post proceeding provision provisions quote replaces represents roles scheduled source
-    sovereign start statements status status_of_citizens summary supersedes targets territory time title
-    type until variants violated_by""".split()
+    sovereign start statements status status_of_citizens summary supersedes targets territory time
+    title type until variants violated_by""".split()
 )
 #: Keys whose value is a mapping.
 MAPPINGS = ("appeal", "case", "extraction")
