@@ -248,13 +248,20 @@ def test_serve_on_an_impossible_port() -> None:
 def test_build_into_a_read_only_folder(hostile: Path) -> None:
     """Run as an unprivileged user when the tests run as root, who may write anywhere."""
     folder = Path(tempfile.mkdtemp(prefix="kg-ro-"))
+    data = Path(tempfile.mkdtemp(prefix="kg-ro-data-")) / "data"
     try:
         shutil.copytree(hostile / "store", folder / "store")
         before = sorted(p.name for p in (folder / "store").iterdir())
         for path in [folder / "store", *(folder / "store").iterdir()]:
             os.chmod(path, 0o755 if path.is_dir() else 0o644)
+        shutil.copytree(ROOT / "data", data)
+        os.chmod(data.parent, 0o755)
+        if os.geteuid() == 0:  # the build may read and write data/ (its pseudonym key)
+            for path in [data, *data.rglob("*")]:
+                os.chown(path, 65534, 65534)
         os.chmod(folder, 0o555)
         cmd = [sys.executable, "-m", "kg.cli", "build", "--store", str(folder / "store")]
+        cmd += ["--data", str(data)]
         if os.geteuid() == 0:
             os.chmod(folder.parent, os.stat(folder.parent).st_mode)  # /tmp: world-traversable
             cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
@@ -270,6 +277,7 @@ def test_build_into_a_read_only_folder(hostile: Path) -> None:
     finally:
         os.chmod(folder, 0o755)
         shutil.rmtree(folder)
+        shutil.rmtree(data.parent, ignore_errors=True)
 
 
 # -- kg link given an unexpected answer -----------------------------------------------------

@@ -77,7 +77,10 @@ def pseudonym_key(data_dir: Path | str, *, create: bool = True) -> bytes:
     """The secret behind the pseudonyms, ``<data>/pseudonym.key``; made once when missing."""
     path = Path(data_dir) / KEY_FILE
     if path.exists():
-        text = path.read_text(encoding="ascii", errors="replace").strip()
+        try:
+            text = path.read_text(encoding="ascii", errors="replace").strip()
+        except OSError as e:
+            raise DataError(f"{path}: cannot read the pseudonym key ({e.strerror or e})") from None
         if not re.fullmatch(r"[0-9a-f]{32,}", text):
             raise DataError(f"{path}: not a pseudonym key (hex digits expected)")
         return bytes.fromhex(text[: len(text) // 2 * 2])
