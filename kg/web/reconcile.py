@@ -8,7 +8,7 @@ extension (``extend=``) with its property proposals at ``/reconcile/propose_prop
 Identifiers are the entity IRIs without ``https://w3id.org/appeals-kg/id/`` (the manifest's
 identifierSpace), so ``person/p-2a9f31c4`` is ``akr:person/p-2a9f31c4``; the view URL is the
 entity's page on this server. Candidates come from the served (public) dataset only, read once
-through the query runner and kept until the server stops.
+in the web process (``kg/web/local.py``) and kept while the served dataset is the same.
 """
 
 from __future__ import annotations
@@ -353,10 +353,13 @@ def routes(ctx: WebContext) -> list[BaseRoute]:
     lock = asyncio.Lock()
 
     async def index() -> ReconcileIndex:
+        # Rebuilt when the runner serves another dataset (its generation changes).
+        key = str(getattr(ctx.runner, "_generation", 0))
         async with lock:
-            if "index" not in cache:
-                cache["index"] = ReconcileIndex(await reader(ctx).select(_INDEX_QUERY))
-            return cache["index"]
+            if key not in cache:
+                cache.clear()
+                cache[key] = ReconcileIndex(await reader(ctx).select(_INDEX_QUERY))
+            return cache[key]
 
     async def service(request: Request) -> Response:
         try:
