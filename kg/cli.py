@@ -122,7 +122,8 @@ def build(store_path: Path, data_dir: Path | None, full: bool) -> None:
     from kg.store.build import build as run_build
     from kg.vocab import DATA_DIR
 
-    result = run_build(store_path, data_dir or DATA_DIR, incremental=not full, progress=echo_err)
+    progress = echo_err if sys.stderr.isatty() else None  # a terminal sees the build's steps
+    result = run_build(store_path, data_dir or DATA_DIR, incremental=not full, progress=progress)
     for case in result.shadowed:
         echo_err(f"note: {case.record_path} is shadowed by the curated record of {case.appeal_id}")
     _report_identities(result, data_dir or DATA_DIR)

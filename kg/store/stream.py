@@ -42,6 +42,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.errors import DataError, InputError
 from kg.files import current_generation, replacing_folder
+from kg.record.datecheck import check_dates
 from kg.record.identity import Item, Resolution, apply_resolution, record_items, resolve_items
 from kg.record.keys import check_unique_keys
 from kg.record.recordcheck import _timestamp, check_record_shape
@@ -122,6 +123,7 @@ def _read_record(path: Path, raw: bytes) -> dict[str, Any]:
         raise InputError(f"{path}: nested too deeply to be a case record") from None
     if isinstance(record, dict):
         check_record_shape(record, path, text)
+        check_dates(record, path, text)  # 2017-02-30 is refused with its line
     if not isinstance(record, dict) or not isinstance(record.get("appeal"), dict):
         raise DataError(f"{path}: not a case record (no 'appeal' mapping at the top)")
     if not record["appeal"].get("id"):
