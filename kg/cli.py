@@ -280,7 +280,7 @@ def query(
     \b
     Examples:
       kg query --list
-      kg query cq04 --param defender="Marat Dauletbayev"
+      kg query cq04 --param defender="akr:person/p-2a9f31c4"
       kg query queries/cq02-defender-timeline.rq -p defender=akr:person/p-2a9f31c4 --format csv
     """
     from kg.errors import QueryError

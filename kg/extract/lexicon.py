@@ -152,7 +152,7 @@ KNOWN_BODIES = {
     "FIDH": "ngo", "OMCT": "ngo", "Amnesty International": "ngo", "Human Rights Watch": "ngo",
     "Front Line Defenders": "ngo", "United Nations": "international_org", "UN": "international_org",
     "OSCE": "international_org", "Council of Europe": "international_org",
-    "European Union": "international_org", "Memorial": "ngo", "People in Need": "ngo",
+    "European Union": "international_org",
 }  # fmt: skip
 WELL_KNOWN_INSTRUMENTS = {
     "ICCPR": "International Covenant on Civil and Political Rights",
