@@ -37,7 +37,6 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-import yaml
 from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.errors import DataError, InputError
@@ -45,7 +44,7 @@ from kg.files import current_generation, replacing_folder
 from kg.record.datecheck import check_dates
 from kg.record.identity import Item, Resolution, apply_resolution, record_items, resolve_items
 from kg.record.keys import check_unique_keys
-from kg.record.recordcheck import _timestamp, check_record_shape
+from kg.record.recordcheck import check_record_shape, parse_record_yaml
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.vocab import (
     DATA_DIR,
@@ -94,13 +93,6 @@ def recipe_hash() -> str:
 # Records on disk
 
 
-class _CRecordLoader(yaml.CSafeLoader):
-    """PyYAML's C loader with the checks of :class:`kg.record.recordcheck.RecordLoader`."""
-
-
-_CRecordLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-
-
 def _read_record(path: Path, raw: bytes) -> dict[str, Any]:
     """A record from its bytes with PyYAML's C loader; the same checks and errors as
     :func:`kg.record.caserecord.load_record`."""
@@ -111,16 +103,7 @@ def _read_record(path: Path, raw: bytes) -> dict[str, Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise InputError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
-    try:
-        record = yaml.load(text, Loader=_CRecordLoader)  # noqa: S506 - a CSafeLoader subclass
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        kind = "" if isinstance(e, yaml.constructor.ConstructorError) else "YAML syntax error: "
-        raise InputError(f"{path}{where}: {kind}{problem}") from None
-    except RecursionError:
-        raise InputError(f"{path}: nested too deeply to be a case record") from None
+    record = parse_record_yaml(text, path, fast=True)
     if isinstance(record, dict):
         check_record_shape(record, path, text)
         check_dates(record, path, text)  # 2017-02-30 is refused with its line
