@@ -19,7 +19,7 @@ ARTICLE_NUM = (
     r"(?:,?\s*(?:[Pp]art|[Pp]aragraph|para\.)\s+\d+)?"
 )
 ARTICLES_RE = re.compile(
-    rf"\b(?:Art(?:icles?|s?\.)|Sections?|[Ss]s?\.)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,60}}\))?"
+    rf"\b(?:[Aa]rt(?:icles?|s?\.)|[Ss]ections?|[Ss]s?\.)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,60}}\))?"
     rf"(?:\s*,\s*|\s+and\s+|\s*&\s*){ARTICLE_NUM})*)"
     rf"(?P<label>\s*\((?!Art)[a-z][^()]{{2,60}}\))?"
     rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
