@@ -7,12 +7,22 @@ appeals, countries, courts, laws and issuing organisations are shared with Zipf-
 and some defenders, judges and prosecutors recur (sometimes under another transliteration), so
 that identity resolution and the hub entities of the queries meet realistic loads.
 
+Every structure a competency question asks about is made: officials holding posts, complaints
+by named complainants over statements the defender published, bans and deregistrations of the
+defender's organisation, final court decisions, amnesties and the releases made under them,
+treaties that set up a jurisdiction arrangement over the territory where an organisation is
+based, and reviewed Wikidata links (``links/synthetic.csv``, with made-up Q-ids from
+Q9000000000 up that name no Wikidata item). Structures the gold files have are made at the gold
+files' rates; those rarer than one appeal in twenty (amnesties, arrangements) are made in one
+appeal in twenty, spread evenly over the indices, so that every question has rows on a small
+corpus.
+
 Everything comes from the vocabularies and templates below; no appeal text is copied. When the
 development corpus is present (``../shared/corpus`` from the repository root) its gold files give
 the per-appeal counts and the mix of event types; without it, built-in figures of the same shape
 are used. Output is deterministic for a seed and appeal ``i`` does not depend on N.
 
-    python bench/generate.py 1000 bench/corpora/1k            # data dir: cases/ appeals/ reference/
+    python bench/generate.py 1000 bench/corpora/1k    # cases/ appeals/ links/ reference/
     python bench/generate.py 1000 bench/corpora/1k --mutate 0.01 --round 1   # change 1% of records
 """
 
@@ -88,7 +98,7 @@ ISSUERS = [
 # Shape of an appeal when the development corpus is absent (means of its gold files).
 DEFAULT_SHAPE: dict[str, Any] = {
     "counts": {"persons": 9, "organisations": 11, "places": 6, "events": 13, "rights": 2,
-               "demands": 4},
+               "demands": 4, "officials": 2},
     "events": {
         "arrest": 76, "detention": 70, "other": 52, "court_decision": 50, "charge": 46,
         "trial_hearing": 37, "sentence": 36, "complaint": 26, "release": 26, "attack": 24,
@@ -96,7 +106,26 @@ DEFAULT_SHAPE: dict[str, Any] = {
         "disappearance": 15, "threat": 15, "search": 12, "travel_ban": 11, "deregistration": 10,
         "fine": 10, "raid": 10, "case_opened": 8, "acquittal": 7, "interrogation": 7,
     },
+    # per appeal: amnesties, arrangements; per event: bans and deregistrations of an
+    # organisation (not a person), court decisions said to be final and not open to appeal
+    "rates": {"amnesty": 0.02, "arrangement": 0.0, "org_ban": 0.7, "final": 0.25},
 }  # fmt: skip
+# Structures rarer than this per appeal are made at this rate (see the module docstring).
+RARE_FLOOR = 0.05
+ORG_BAN_EVENTS = {"ban", "deregistration"}
+BAN_GROUNDS = [
+    "not registered with the authorities", "receiving foreign funding",
+    "alleged extremist activity", "failure to submit reports on time",
+]  # fmt: skip
+OFFICES = [
+    ("Minister of Internal Affairs", "Ministry of Internal Affairs", "ministry"),
+    ("Prosecutor General", "Prosecutor General's Office", "prosecution"),
+    ("Minister of Justice", "Ministry of Justice", "ministry"),
+    ("Head of the State Security Service", "State Security Service", "security_service"),
+    ("Speaker of Parliament", "National Parliament", "parliament"),
+]
+EMPLOYERS = ["State Construction Company", "National Mining Corporation", "City Administration"]
+STATEMENT_KINDS = ["article", "post", "interview", "report"]
 COURT_EVENTS = {"court_decision", "trial_hearing", "sentence", "fine", "acquittal", "conviction"}
 CHARGE_EVENTS = {"charge", "case_opened", "sentence", "conviction", "fine"}
 VERBS = {
@@ -120,16 +149,48 @@ def corpus_shape(corpus: Path = CORPUS) -> dict[str, Any]:
         return DEFAULT_SHAPE
     counts: Counter[str] = Counter()
     events: Counter[str] = Counter()
-    for path in golds:
-        gold = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+    records = [
+        yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {} for p in golds
+    ]
+    for gold in records:
         for key in DEFAULT_SHAPE["counts"]:
             counts[key] += len(gold.get(key) or [])
+        counts["officials"] += sum(
+            "official" in (p.get("roles") or []) for p in gold.get("persons") or []
+        )
         events.update(str(e.get("type")) for e in gold.get("events") or [] if e.get("type"))
     shape = {
         "counts": {k: max(1, round(v / len(golds))) for k, v in counts.items()},
         "events": {k: v for k, v in events.items() if k in VERBS},
+        "rates": {**DEFAULT_SHAPE["rates"], **_gold_rates(records, events)},
     }
     return shape
+
+
+def _gold_rates(records: list[dict[str, Any]], events: Counter[str]) -> dict[str, float]:
+    """The rates of ``DEFAULT_SHAPE["rates"]`` that the gold files state."""
+    org_targets = bans = 0
+    for gold in records:
+        orgs = {str(o.get("id")) for o in gold.get("organisations") or []}
+        for e in gold.get("events") or []:
+            if e.get("type") in ORG_BAN_EVENTS:
+                bans += 1
+                org_targets += any(str(t) in orgs for t in e.get("targets") or [])
+    rates = {
+        "amnesty": events["amnesty"] / len(records),
+        "arrangement": sum(bool(g.get("arrangements")) for g in records) / len(records),
+    }
+    if bans:
+        rates["org_ban"] = org_targets / bans
+    return rates
+
+
+def has_structure(seed: int, name: str, i: int, rate: float) -> bool:
+    """Whether appeal ``i`` has a per-appeal structure made at ``rate`` (at least
+    ``RARE_FLOOR``): exactly that share of the indices, evenly spread, whatever N is."""
+    rate = min(1.0, max(rate, RARE_FLOOR))
+    x = i * rate + _rng(seed, "stride", name).random()
+    return int(x + rate) > int(x)
 
 
 def _rng(seed: int, *parts: Any) -> random.Random:
@@ -213,10 +274,16 @@ def generate_appeal(i: int, n: int, seed: int, shape: dict[str, Any]) -> tuple[d
     """Appeal ``i`` of a corpus of ``n``: (case record, text)."""
     rng = _rng(seed, "appeal", i)
     aid = f"gen-{i:06d}"
-    country = COUNTRIES[_zipf(rng, len(COUNTRIES), 1.0)]
+    country_index = _zipf(rng, len(COUNTRIES), 1.0)
+    country = COUNTRIES[country_index]
     year = 2008 + rng.randrange(18)
     issuer = ISSUERS[_zipf(rng, len(ISSUERS), 0.8)]
     counts = shape["counts"]
+    rates = {**DEFAULT_SHAPE["rates"], **shape.get("rates", {})}
+    # A territory of the country under another state's administration by treaty (the
+    # country's first city), where the defender's organisation is then based.
+    arrangement = has_structure(seed, "arrangement", i, rates["arrangement"])
+    territory = city_name(seed, country, 0)
     text = Text()
     persons: list[dict[str, Any]] = []
     orgs: list[dict[str, Any]] = []
@@ -242,14 +309,24 @@ def generate_appeal(i: int, n: int, seed: int, shape: dict[str, Any]) -> tuple[d
         )  # fmt: skip
         return pid
 
+    def place(name: str, kind: str, evidence: dict[str, Any]) -> str:
+        for pl in places:
+            if pl["name"] == name:
+                return str(pl["id"])
+        places.append({"id": f"l{len(places) + 1}", "name": name, "kind": kind,
+                       "evidence": [evidence]})  # fmt: skip
+        return str(places[-1]["id"])
+
     title = f"{country}: human rights defenders face reprisals ({aid})"
     text.say(title)
     issuer_span = text.say(f"Urgent appeal issued by {issuer}.", para=True)
     issuer_id = org(issuer, "ngo", None, text.mention(issuer_span, issuer))
 
-    # Defenders: some recur across appeals (Zipf over the country's pool), the others are new.
+    # Defenders: some recur across appeals (Zipf over the country's pool), the others are new;
+    # each belongs to an organisation based in a city of the country.
     pool = max(20, n // (4 * len(COUNTRIES)))
     defenders: list[tuple[str, str]] = []
+    defender_orgs: dict[str, str] = {}
     for k in range(1 + _zipf(rng, 3, 1.5)):
         if rng.random() < 0.35:
             name = person_name(seed, country, _zipf(rng, pool))
@@ -259,27 +336,31 @@ def generate_appeal(i: int, n: int, seed: int, shape: dict[str, Any]) -> tuple[d
             name = person_name(seed, country, 10**7 + i * 10 + k)
         if name not in {d[1] for d in defenders}:
             home = city_name(seed, country, _zipf(rng, 12))
+            if arrangement and not defenders:
+                home = territory
             ngo = f"{rng.choice(NGO_CAUSES)} {rng.choice(NGO_WORDS)} of {home}"
             span = text.say(
                 f"{name} is a human rights defender and a member of the {ngo}.", para=True
             )
             oid = org(ngo, "ngo", country, text.mention(span, ngo))
+            for o in orgs:
+                if o["id"] == oid:
+                    o["place"] = place(home, "city", text.mention(span, home))
             pid = person(
                 name, ["defender"], text.mention(span, name),
                 positions=[{"title": "member", "organisation": oid, "evidence": [span]}],
             )  # fmt: skip
             defenders.append((pid, name))
+            defender_orgs[pid] = oid
 
     cities = [city_name(seed, country, _zipf(rng, 12)) for _ in range(max(1, counts["places"] - 1))]
     for city in dict.fromkeys(cities):
         span = text.say(f"The events took place in {city}.")
-        places.append({"id": f"l{len(places) + 1}", "name": city, "kind": "city"})
-        places[-1]["evidence"] = [text.mention(span, city)]
+        place(city, "city", text.mention(span, city))
     span = text.say(
         f"{country} has ratified the International Covenant on Civil and Political Rights."
     )
-    places.append({"id": f"l{len(places) + 1}", "name": country, "kind": "country",
-                   "evidence": [text.mention(span, country)]})  # fmt: skip
+    place(country, "country", text.mention(span, country))
 
     # Instruments: the country's criminal code (shared articles), its constitution, the ICCPR.
     code_span = text.say(f"The Criminal Code of {country} is used against defenders.")
@@ -298,6 +379,29 @@ def generate_appeal(i: int, n: int, seed: int, shape: dict[str, Any]) -> tuple[d
          "kind": "treaty", "jurisdiction": None, "parties": [], "date": None, "provisions": [],
          "evidence": [text.mention(span, "International Covenant on Civil and Political Rights")]},
     ]  # fmt: skip
+    arrangements = []
+    if arrangement:
+        partner = COUNTRIES[(country_index + 1) % len(COUNTRIES)]
+        treaty = f"Agreement on the Status of {territory}"
+        adopted = str(1990 + country_index % 20)
+        span = text.say(
+            f"Under the {adopted} {treaty} between {country} and {partner}, {territory} is "
+            f"administered by {partner} until 2050 and the laws of {partner} apply there.",
+            para=True,
+        )
+        instruments.append(
+            {"id": "i4", "name": treaty, "kind": "treaty", "jurisdiction": None,
+             "parties": [country, partner], "date": adopted, "provisions": [],
+             "evidence": [text.mention(span, treaty)]}
+        )  # fmt: skip
+        arrangements.append(
+            {"id": "j1", "instrument": "i4",
+             "territory": place(territory, "city", text.mention(span, territory)),
+             "sovereign": country, "administered_by": partner, "until": "2050",
+             "applicable_law": partner,
+             "summary": f"{territory} is administered by {partner} until 2050",
+             "evidence": [span]}
+        )  # fmt: skip
 
     # State bodies: shared per country, the courts Zipf-distributed over its cities.
     court_city = city_name(seed, country, _zipf(rng, 12))
@@ -323,6 +427,20 @@ def generate_appeal(i: int, n: int, seed: int, shape: dict[str, Any]) -> tuple[d
     prosecutor_id = person(prosecutor, ["prosecutor"], text.mention(span, prosecutor))
     lawyer_span = text.say(f"{defenders[0][1]}’s lawyer was denied access to the case file.")
     person(None, ["lawyer"], lawyer_span, variants=[f"{defenders[0][1]}’s lawyer"])
+
+    # Officials the appeal is addressed to, in posts of the country's bodies; a few holders per
+    # office over the years, so that officials recur across appeals.
+    n_officials = max(0, round(rng.gauss(counts.get("officials", 2), 1)))
+    for k in sorted({_zipf(rng, len(OFFICES), 1.2) for _ in range(n_officials)}):
+        office, body, kind = OFFICES[k]
+        name = person_name(seed, country + office, _zipf(rng, 3))
+        span = text.say(f"The appeal is addressed to {name}, {office}.")
+        oid = org(body, kind, country, text.mention(span, office))
+        person(
+            name, ["official"], text.mention(span, name),
+            positions=[{"title": office, "organisation": oid, "evidence": [span]}],
+        )  # fmt: skip
+
     while len(persons) < counts["persons"]:
         name = person_name(seed, country, 2 * 10**7 + i * 100 + len(persons))
         span = text.say(f"A witness, {name}, was questioned by the police.")
@@ -330,23 +448,74 @@ def generate_appeal(i: int, n: int, seed: int, shape: dict[str, Any]) -> tuple[d
 
     # Events, in date order, with agents, targets, courts and provisions.
     types, weights = zip(*sorted(shape["events"].items()), strict=True)
-    events = []
+    events: list[dict[str, Any]] = []
+    statements: list[dict[str, Any]] = []
     n_events = max(3, int(rng.gauss(counts["events"], counts["events"] / 3)))
     day = rng.randrange(300)
+
+    def event_date() -> str:
+        nonlocal day
+        day += 1 + rng.randrange(20)
+        return f"{year}-{1 + (day // 28) % 12:02d}-{1 + day % 28:02d}"
+
     for k in range(n_events):
         etype = rng.choices(types, weights)[0]
-        day += 1 + rng.randrange(20)
-        date = f"{year}-{1 + (day // 28) % 12:02d}-{1 + day % 28:02d}"
+        date = event_date()
         target_id, target = defenders[rng.randrange(len(defenders))]
+        if etype in ORG_BAN_EVENTS and rng.random() < rates["org_ban"]:
+            target_id = defender_orgs[target_id]
+            target = next(o["name"] for o in orgs if o["id"] == target_id)
         agent = body_ids["court"] if etype in COURT_EVENTS else body_ids["police"]
         agent_name = next(o["name"] for o in orgs if o["id"] == agent)
-        span = text.say(f"On {date}, the {agent_name} {VERBS[etype]} {target}.", para=k % 3 == 0)
+        extra: dict[str, Any] = {}
+        agents = [agent]
+        if etype == "complaint":
+            # a named complainant, employed by a state company, over what the defender wrote
+            cname = person_name(seed, country + "complainant", _zipf(rng, 40))
+            employer = f"{rng.choice(EMPLOYERS)} of {country}"
+            cspan = text.say(f"{cname}, an employee of the {employer}, is the complainant.")
+            eid = org(employer, "state_enterprise", country, text.mention(cspan, employer))
+            agents = [
+                person(
+                    cname,
+                    ["complainant"],
+                    text.mention(cspan, cname),
+                    positions=[{"title": "employee", "organisation": eid, "evidence": [cspan]}],
+                )  # fmt: skip
+            ]
+            agent_name = cname
+            medium = f"{court_city} Courier"
+            kind = rng.choice(STATEMENT_KINDS)
+            sspan = text.say(
+                f"{target} had published an {kind} in the {medium} about corruption in the "
+                f"{employer}."
+                if kind[0] in "aeiou"
+                else f"{target} had published a {kind} in the {medium} about corruption in the "
+                f"{employer}."
+            )
+            mid = org(medium, "media", country, text.mention(sspan, medium))
+            sid = f"s{len(statements) + 1}"
+            statements.append(
+                {"id": sid, "author": target_id, "kind": kind, "medium": mid,
+                 "about": [eid], "alleges": f"corruption in the {employer}",
+                 "evidence": [sspan]}
+            )  # fmt: skip
+            extra["statements"] = [sid]
+        verb = VERBS[etype]
+        if etype == "court_decision" and rng.random() < rates["final"]:
+            extra.update(final=True, appealable=False)
+            verb += " in a final decision that cannot be appealed, against"
+        sentence = f"On {date}, the {agent_name} {verb} {target}"
+        if etype == "ban":
+            extra["ground"] = rng.choice(BAN_GROUNDS)
+            sentence += f", on the ground of {extra['ground']}"
+        span = text.say(sentence + ".", para=k % 3 == 0)
         event: dict[str, Any] = {
-            "id": f"e{k + 1}", "type": etype, "date": date, "agents": [agent],
+            "id": f"e{k + 1}", "type": etype, "date": date, "agents": agents,
             "targets": [target_id], "authority": agent if etype in COURT_EVENTS else None,
             "provisions": [], "penalty": None,
             "place": places[rng.randrange(len(places))]["id"], "note": f"step {k + 1}",
-            "evidence": [span],
+            "evidence": [span], **extra,
         }  # fmt: skip
         if etype in CHARGE_EVENTS and provisions:
             event["provisions"] = [provisions[rng.randrange(len(provisions))]["id"]]
@@ -356,6 +525,25 @@ def generate_appeal(i: int, n: int, seed: int, shape: dict[str, Any]) -> tuple[d
         if etype == "trial_hearing":
             event["agents"].append(prosecutor_id)
         events.append(event)
+
+    if has_structure(seed, "amnesty", i, rates["amnesty"]):
+        # an amnesty for an anniversary, and the release of the first defender under it
+        pid, name = defenders[0]
+        date = event_date()
+        occasion = f"the {10 + rng.randrange(30)}th anniversary of independence"
+        span = text.say(f"On {date}, {name} was released under an amnesty for {occasion}.")
+        k = len(events)
+        events.append(
+            {"id": f"e{k + 1}", "type": "amnesty", "date": date, "agents": [],
+             "targets": [pid], "authority": None, "provisions": [], "penalty": None,
+             "place": None, "occasion": occasion, "note": "amnesty", "evidence": [span]}
+        )  # fmt: skip
+        events.append(
+            {"id": f"e{k + 2}", "type": "release", "date": date, "agents": [],
+             "targets": [pid], "authority": None, "provisions": [], "penalty": None,
+             "place": None, "released_under": f"e{k + 1}", "note": "released under the amnesty",
+             "evidence": [span]}
+        )  # fmt: skip
 
     rights = []
     for name in rng.sample(RIGHTS, min(len(RIGHTS), counts["rights"])):
@@ -376,7 +564,8 @@ def generate_appeal(i: int, n: int, seed: int, shape: dict[str, Any]) -> tuple[d
             "title": title, "countries": [country], "source": f"{aid}.txt", "access": "public",
         },
         "persons": persons, "organisations": orgs, "places": places,
-        "instruments": instruments, "events": events, "rights": rights, "demands": demands,
+        "instruments": instruments, "arrangements": arrangements, "statements": statements,
+        "events": events, "rights": rights, "demands": demands,
     }  # fmt: skip
     return record, text.value()
 
@@ -398,12 +587,15 @@ def dump(record: dict[str, Any]) -> str:
     )
 
 
-def generate(n: int, out: Path, seed: int = 1, jobs: int = 2) -> Path:
-    """Write ``out/cases/*.yaml``, ``out/appeals/*.txt`` and an empty ``out/reference/``."""
+def generate(n: int, out: Path, seed: int = 1, jobs: int = 2, corpus: Path | None = CORPUS) -> Path:
+    """Write ``out/cases/*.yaml``, ``out/appeals/*.txt``, ``out/links/synthetic.csv`` and an
+    empty ``out/reference/``; the per-appeal shape comes from the gold files in ``corpus``
+    when it has any, else from the built-in figures."""
     out = Path(out)
-    for sub in ("cases", "appeals", "reference"):
+    for sub in ("cases", "appeals", "links", "reference"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    shape = corpus_shape()
+    (out / "links" / "synthetic.csv").write_text(links_csv(), encoding="utf-8")
+    shape = corpus_shape(corpus) if corpus is not None else DEFAULT_SHAPE
     chunks = [list(range(k, min(n, k + 500))) for k in range(0, n, 500)]
     work = [(c, n, seed, str(out), shape) for c in chunks]
     if jobs > 1 and len(chunks) > 1:
@@ -413,6 +605,30 @@ def generate(n: int, out: Path, seed: int = 1, jobs: int = 2) -> Path:
         for w in work:
             _write_chunk(w)
     return out
+
+
+SYNTHETIC_QID = 9_000_000_000  # far above any Wikidata item: these Q-ids name nothing
+
+
+def links_csv() -> str:
+    """Reviewed link decisions in the ``data/links/`` format: each country to a made-up Q-id
+    (accepted), and every fifth country also to a second one (rejected)."""
+    from kg.countries import country_code
+
+    rows = ["subject,target,relation,method,score,decided_by,decided_on,status,note"]
+    note = "synthetic identifier for benchmarks; not a Wikidata item"
+    for k, country in enumerate(COUNTRIES):
+        subject = f"akr:country/{country_code(country)}"
+        rows.append(
+            f"{subject},wd:Q{SYNTHETIC_QID + 2 * k},exactMatch,curated,1.0,"
+            f"benchmark generator,2026-01-01,accepted,{note}"
+        )
+        if k % 5 == 0:
+            rows.append(
+                f"{subject},wd:Q{SYNTHETIC_QID + 2 * k + 1},exactMatch,candidate,0.4,"
+                f"benchmark generator,2026-01-01,rejected,{note}"
+            )
+    return "\n".join(rows) + "\n"
 
 
 def mutate(out: Path, fraction: float, seed: int = 1, round_: int = 1) -> list[Path]:
