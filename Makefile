@@ -14,11 +14,14 @@ $(STAMP): pyproject.toml constraints.txt
 
 ## run: set up, then build the graph from data/, validate it, and write dist/kg.ttl and dist/kg.trig
 run: $(STAMP)
+	-bash scripts/install-yasgui.sh
 	$(BIN)/kg run
 
-## test: set up, then run the test suite (slow tests excluded); installs chromium as root
+## test: set up, then run the test suite (slow tests excluded); installs chromium as root, and
+## the query page's YASGUI from the npm registry (scripts/install-yasgui.sh)
 test: $(STAMP)
 	bash scripts/install-browser.sh
+	bash scripts/install-yasgui.sh
 	$(BIN)/pytest -q
 
 ## test-virtuoso: the round trip through a Virtuoso server on loopback (installs it as root)
@@ -59,6 +62,7 @@ bench: $(STAMP)
 
 ## serve: a read-only SPARQL endpoint on http://127.0.0.1:7878/sparql
 serve: $(STAMP)
+	-bash scripts/install-yasgui.sh
 	$(BIN)/kg serve
 
 clean:

@@ -135,3 +135,51 @@ def test_person_page_highlights_the_quote(browser, base: str) -> None:  # noqa: 
     assert marks[0]["w"] > 0
     assert len(marks[0]["text"]) == int(marks[0]["end"]) - int(marks[0]["start"])
     _shot(browser, "person")
+
+
+def test_query_page_runs_a_question_in_yasgui(browser, base: str, built_store) -> None:  # noqa: ANN001
+    """YASGUI renders, opens a competency question by name, runs it against this server's
+    /sparql, and its table shows as many rows as the library returns; nothing is fetched from
+    another origin."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from kg.query import find_query
+    from kg.web.querypage import yasgui_installed
+
+    if not yasgui_installed():
+        pytest.fail("YASGUI is not installed: run scripts/install-yasgui.sh (make test does)")
+    name = "cq04-charges"
+    text = find_query(name).text
+    expected = len(list(built_store.oxigraph.query(text, use_default_graph_as_union=True)))
+    assert 0 < expected <= 50  # one page of YASGUI's table
+    browser.get(f"{base}/query?cq={name}")
+    wait = WebDriverWait(browser, 30)
+    wait.until(lambda d: d.execute_script("return !!document.querySelector('.yasgui .yasqe')"))
+    shown = browser.execute_script(
+        "const t = window.kgYasgui.getTab(); return [t.getName(), t.getYasqe().getValue()]"
+    )
+    assert shown == [name, text]
+    # One editor per tab: the button to press is the shown tab's.
+    button = browser.execute_script(
+        "return [...document.querySelectorAll('.yasgui .yasqe_queryButton')]"
+        ".find(b => b.getBoundingClientRect().width > 0)"
+    )
+    button.click()
+    wait.until(
+        lambda d: d.execute_script(
+            "return document.querySelectorAll('.yasgui .yasr_results table tbody tr').length > 0"
+            " || !!document.querySelector('.yasgui .yasr .errorResult')"
+        )
+    )
+    assert _visible_count(browser, ".yasgui .yasr_results table tbody tr") == expected
+    assert not browser.find_elements("css selector", ".yasgui .yasr .errorResult")
+    origin = base.rstrip("/")
+    requests = browser.execute_script(
+        "return [document.URL, ...performance.getEntriesByType('resource').map(e => e.name)]"
+    )
+    assert any(url.startswith(origin + "/sparql") for url in requests), requests
+    assert any(url.endswith("/static/yasgui/yasgui.min.js") for url in requests), requests
+    outside = [url for url in requests if not url.startswith(origin + "/")]
+    assert outside == []
+    browser.execute_script("window.scrollTo(0, 0)")
+    _shot(browser, "query")

@@ -34,6 +34,7 @@ ROUTE_MODULES: tuple[str, ...] = (
     "kg.web.sparql",
     "kg.web.reconcile",
     "kg.web.index",
+    "kg.web.querypage",
     "kg.web.pages",
 )
 

@@ -1,5 +1,5 @@
-"""The index (cases and defenders, filtered by country, year and event type, searched by any
-spelling of a name) and the query page (any SPARQL, and each competency question by name)."""
+"""The index: cases and defenders, filtered by country, year and event type, searched by any
+spelling of a name (the query page is ``querypage``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from kg.errors import KgError, QueryError
-from kg.query import QueryFile, list_queries
 from kg.web.app import WebContext
 from kg.web.local import reader
 from kg.web.names import fold_name
@@ -116,7 +114,7 @@ def _matches(names: list[str], query: str) -> bool:
 
 
 def routes(ctx: WebContext) -> list[BaseRoute]:
-    """``/`` (the index), ``/query`` and ``/query/{name}``."""
+    """``/``, the index."""
 
     cache = PageCache(ctx.runner, entries=512)
 
@@ -170,51 +168,6 @@ def routes(ctx: WebContext) -> list[BaseRoute]:
         )
         return HTMLResponse(html)
 
-    def questions() -> list[QueryFile]:
-        return [qf for qf in list_queries() if not qf.network]
-
-    async def query_page(request: Request) -> Response:
-        return HTMLResponse(render("query.html", questions=questions(), chosen=None, text=""))
-
-    async def question(request: Request) -> Response:
-        name = request.path_params["name"]
-        found = [qf for qf in questions() if qf.name == name]
-        if not found:
-            html = render("notfound.html", what=f"competency question {name}")
-            return HTMLResponse(html, 404)
-        qf = found[0]
-        error, rows, columns = "", [], []
-        try:
-            rows = await ctx.select(qf.text)
-        except (QueryError, KgError) as exc:
-            error = str(exc)
-        for row in rows:
-            columns += [k for k in row if k not in columns]
-        table = [
-            [
-                {
-                    "text": row[c]["value"] if c in row else "",
-                    "href": (local_path(row[c]["value"]) or row[c]["value"])
-                    if c in row and row[c]["type"] == "uri"
-                    else None,
-                }
-                for c in columns
-            ]
-            for row in rows
-        ]
-        html = render(
-            "query.html",
-            questions=questions(),
-            chosen=qf,
-            text=qf.text,
-            columns=columns,
-            table=table,
-            error=error,
-        )
-        return HTMLResponse(html)
-
     return [
         Route("/", index, methods=["GET", "HEAD"]),
-        Route("/query", query_page, methods=["GET", "HEAD"]),
-        Route("/query/{name:str}", question, methods=["GET", "HEAD"]),
     ]
