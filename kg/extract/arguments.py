@@ -64,8 +64,17 @@ def mention_index(ents: Entities) -> list[tuple[int, int, Entity]]:
     return sorted(idx, key=lambda x: x[0])
 
 
+#: Roles of the people an appeal is about: defenders, and journalists held for their work
+#: (coded ``journalist`` without ``defender``, by the gold conventions).
+TARGET_ROLES = frozenset({"defender", "journalist"})
+
+
+def _targeted(e: Entity) -> bool:
+    return bool(TARGET_ROLES.intersection(e.attrs.get("roles", [])))
+
+
 def main_targets(ents: Entities) -> list[str]:
-    return [p.id for p in ents.of("person") if "defender" in p.attrs.get("roles", [])][:2]
+    return [p.id for p in ents.of("person") if _targeted(p)][:2]
 
 
 def _group_before(
@@ -78,7 +87,7 @@ def _group_before(
     found: list[str] = []
     last = None
     for a, _b, e in reversed(mentions):
-        if a >= pos or e.kind != "person" or "defender" not in e.attrs.get("roles", []):
+        if a >= pos or e.kind != "person" or not _targeted(e):
             continue
         if last is not None and not n and last - a > 300:
             break  # without a number: only the defenders named together last
@@ -112,9 +121,9 @@ def make_event(
         if ma < a and (is_state or "judge" in e.attrs.get("roles", [])
                        or "prosecutor" in e.attrs.get("roles", [])):  # fmt: skip
             agents.append(e.id)
-        elif ma >= a and e.kind == "person" and "defender" in e.attrs.get("roles", []):
+        elif ma >= a and e.kind == "person" and _targeted(e):
             targets.append(e.id)
-        elif ma < a and e.kind == "person" and "defender" in e.attrs.get("roles", []):
+        elif ma < a and e.kind == "person" and _targeted(e):
             targets.append(e.id)
     group = GROUP_TARGET.search(doc.flat[s.start : s.end])
     if not targets and group:

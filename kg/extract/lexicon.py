@@ -115,6 +115,14 @@ SITE_HEADS = frozenset(
 Station Camp Island Hospital Hotel Complex Facility County Province Region Oblast Road Lane
 Boulevard Highway Bridge Market Park Village Valley Mountains Mountain River Lake""".split()
 )
+#: Work in the media that makes a person a journalist in the gold's sense: "cartoonist X",
+#: "X, editor of the news site Y", "radio presenter X".
+MEDIA_WORK = (
+    r"(?:[Jj]ournalist|[Rr]eporter|[Pp]hoto-?journalist|[Pp]hotographer|[Cc]artoonist|"
+    r"[Ee]ditor(?:-in-chief)?|(?:associate |managing )?[Pp]ublisher|"
+    r"(?:radio |television |TV )?[Pp]resenter|[Bb]roadcaster|[Cc]olumnist|"
+    r"(?:lead |chief )?editorial writer|news anchor|[Cc]orrespondent)"
+)
 PERSON_TITLES = [
     (r"Prosecutor General", "official", "prosecutor"), (r"President", "official", None),
     (r"Prime Minister", "official", None), (r"Minister", "official", None),
@@ -123,9 +131,13 @@ PERSON_TITLES = [
     (r"Commissioner", "official", None), (r"Special Rapporteur", "official", None),
     (r"Chair-Rapporteur", "official", None), (r"Ombudsman", "official", None),
     (r"[Jj]udge", "judge", None), (r"Magistrate|Justice", "judge", None),
-    (r"Director", "official", None), (r"[Pp]rosecutor", "prosecutor", None),
-    (r"(?:human rights |defence |defense )?[Ll]awyer", "lawyer", None),
-    (r"[Jj]ournalist", "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
+    (r"Director", "official", None),
+    (r"(?:[Dd]eputy )?(?:[Pp]rosecutor[- ][Gg]eneral|[Cc]hief [Pp]rosecutor)", "prosecutor", None),
+    (r"(?:Deputy )?Attorney General", "official", "prosecutor"),
+    (r"[Pp]rosecutor", "prosecutor", None),
+    (r"(?:human rights |defence |defense )?[Ll]awyer|[Bb]arrister|(?:[Dd]efen[cs]e|Senior) "
+     r"[Cc]ounsel", "lawyer", None),
+    (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
     (r"(?:civic |civil society )?[Aa]ctivists?", "defender", None),
     (r"[Cc]olleagues?", "defender", None), (r"[Ww]itness", "witness", None),
     (r"(?:[Pp]aralegal|[Cc]ampaigner|[Oo]rgani[sz]er|[Tt]rade unionist|[Ee]nvironmentalist|"

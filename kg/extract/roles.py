@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from kg.extract.entities import STATE_KINDS, Entities, Entity
-from kg.extract.lexicon import GENDER_NOUN_RE, GENDER_NOUNS, ORG_HEADS
+from kg.extract.lexicon import GENDER_NOUN_RE, GENDER_NOUNS, MEDIA_WORK, ORG_HEADS
 from kg.extract.persons import POSSESSIVE_LAWYER, TITLE_RX
 from kg.extract.text import Doc, clean, sentences_with
 
@@ -16,34 +16,42 @@ from kg.extract.text import Doc, clean, sentences_with
 def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -> None:
     """Roles and positions from the words around each mention."""
     flat = doc.flat
+    listed = _list_cues(doc, ents)
     for p in ents.of("person"):
         p.attrs["_text"] = doc.text
         roles: list[str] = []
         positions: list[dict[str, Any]] = []
         for start, end in sorted(p.mentions):
-            before = flat[max(0, start - 45) : start]
-            gap = list(re.finditer(r"\n[ \t]*\n", doc.text[max(0, start - 45) : start]))
-            if gap:
-                before = before[gap[-1].end() :]  # a blank line ends what describes a name
+            before = _before(doc, start)
             after = flat[end : end + 90]
+            n = len(roles)
             _roles_before(before, roles, positions, p)
+            if len(roles) == n and (start, end) in listed:
+                roles.extend(listed[(start, end)])  # "journalists A, B and C": B and C too
             _roles_after(after, roles, positions, p, ents, end)
-        if title_span and any(
-            title_span[0] <= s < title_span[1] and not re.search(r"\bby\s+$", flat[s - 5 : s])
-            for s, _ in p.mentions
+        if (
+            title_span
+            and "journalist" not in roles
+            and any(
+                title_span[0] <= s < title_span[1] and not re.search(r"\bby\s+$", flat[s - 5 : s])
+                for s, _ in p.mentions
+            )
         ):
             roles.append("defender")  # named in the title, and not as the one who acts ("by X")
         if "lawyer?" in roles:
-            # a lawyer who is the one persecuted is a defender; one who acts for others a lawyer
+            # a lawyer who is the one persecuted is a lawyer and a defender; one who acts for
+            # others a lawyer
             roles = [r for r in roles if r != "lawyer?"]
             targeted = "defender" in roles or _default_role(doc, p) == "defender"
-            roles.append("defender" if targeted else "lawyer")
+            roles.extend(["lawyer", "defender"] if targeted else ["lawyer"])
         complains = any(
             COMPLAINANT_BEFORE.search(flat[max(0, s - 80) : s]) or COMPLAINANT_AFTER.match(flat, e)
             for s, e in p.mentions
         )
         if not roles:
             roles.append(_default_role(doc, p))
+        if "journalist" in roles and "defender" in roles and not _says_defender(doc, p):
+            roles.remove("defender")  # a journalist held for their work is coded a journalist
         if complains and not {"defender", "judge", "prosecutor"} & set(roles):
             roles.append("complainant")
             if "other" in roles:
@@ -59,14 +67,75 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         del p.attrs["_text"]
 
 
+def _before(doc: Doc, start: int) -> str:
+    """The words just before a mention, up to a blank line (which ends what describes it)."""
+    before = doc.flat[max(0, start - 45) : start]
+    gap = list(re.finditer(r"\n[ \t]*\n", doc.text[max(0, start - 45) : start]))
+    if gap:
+        before = before[gap[-1].end() :]
+    return before
+
+
+def _title_before(before: str) -> tuple[str, str | None, re.Match[str]] | None:
+    """The role a title right before a name gives (``cartoonist X``, ``lawyers A``)."""
+    before = HONORIFIC_END.sub("", before)
+    for rx, r1, r2 in TITLE_RX:
+        m = rx.search(before)
+        if m:
+            return r1, r2, m
+    return None
+
+
+HONORIFIC_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s*$")
+
+
+def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
+    """Roles a plural title gives every name of the list it opens: "the citizen journalists
+    A, B and C", "human rights lawyers A, B and C"."""
+    flat = doc.flat
+    mentions = sorted((a, b) for p in ents.of("person") for a, b in p.mentions)
+    out: dict[tuple[int, int], list[str]] = {}
+    carry: tuple[int, list[str]] | None = None
+    for a, b in mentions:
+        hit = _title_before(_before(doc, a))
+        if hit and re.search(r"[^s]s,?\s*$", hit[2].group(0)):
+            r1, r2, _ = hit
+            carry = (b, ["lawyer?" if r1 == "lawyer" else r1] + ([r2] if r2 else []))
+            continue
+        if carry and LIST_GAP.fullmatch(flat, carry[0], a):
+            out[(a, b)] = carry[1]
+            carry = (b, carry[1])
+        else:
+            carry = None
+    return out
+
+
+LIST_GAP = re.compile(r"\s*(?:,|;)?\s*(?:and\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+#: "their lawyers, among them X", "the defence team, led by X", "the only lawyer who appeared
+#: for him, X": a lawyer who acts for others.
+LAWYER_OF_LIST = re.compile(
+    r"\blawyers?,? (?:among them|including|namely)\s*$"
+    r"|\bdefen[cs]e (?:team|lawyers|counsel)\b[^.;]{0,30}?\b(?:led by|includes?|including|"
+    r"among them|comprising)\s*$"
+    r"|\blawyers? who [^.;,]{3,40},\s*$"
+)
+
+
 def _roles_before(
     before: str, roles: list[str], positions: list[dict[str, Any]], p: Entity
 ) -> None:
-    before = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s*$", "", before)
-    for rx, r1, r2 in TITLE_RX:
-        m = rx.search(before)
-        if not m:
-            continue
+    before = HONORIFIC_END.sub("", before)
+    if LAWYER_OF_LIST.search(before):
+        roles.append("lawyer")
+        return
+    hit = _title_before(before)
+    if hit:
+        r1, r2, m = hit
+        kin = GENDER_NOUN_RE.search(re.sub(r"\b(?:the|a|an)\s+$", "", before[: m.start()]))
+        if kin:  # "his wife, the journalist X"
+            roles.append("relative")
+            if GENDER_NOUNS[kin.group(1)] != "unknown":
+                p.attrs["gender"] = GENDER_NOUNS[kin.group(1)]
         if r1 == "lawyer" and not POSSESSIVE_LAWYER.search(before):
             roles.append("lawyer?")  # a lawyer, or a defender who is one: decided later
             return
@@ -75,6 +144,12 @@ def _roles_before(
             roles.append(r2)
         if r1 in ("official", "judge") and m.group(0)[:1].isupper():
             positions.append({"title": clean(m.group(0)).rstrip(","), "organisation": None})
+        return
+    m = STATE_POST_BEFORE.search(before)
+    if m and _is_state_post(m.group("t")):
+        title = clean(m.group("t"))
+        roles.append("prosecutor" if re.search(r"(?i)prosecut|procura", title) else "official")
+        positions.append({"title": title, "organisation": None})
         return
     m = GENDER_NOUN_RE.search(before)
     if m:
@@ -97,9 +172,54 @@ def _roles_before(
         roles.append("defender")
 
 
+#: A post in the state named before a person, with what it is a post of: "the head of the State
+#: Security Service, X", "police spokesperson X", "UN High Commissioner for Human Rights X",
+#: "former interior minister X".
+STATE_POST = re.compile(
+    r"(?P<t>(?:(?:[Tt]he|[Ff]ormer|[Tt]hen|UN|[Dd]eputy|[Vv]ice|[Aa]cting|[Ss]enior|[Hh]igh|"
+    r"[Ss]pecial|police|court|army|prison|government|interior|justice|foreign|defen[cs]e|"
+    r"security|Interior|Justice|Foreign|Defen[cs]e|Security)[- ])*"
+    r"(?:[Hh]ead|[Cc]hief(?: [Ee]xecutive)?|[Dd]irector[- ][Gg]eneral|"
+    r"[Ss]pokes(?:person|man|woman)|"
+    r"[Ss]ecretary|[Cc]ommissioner|[Ii]nspector[- ][Gg]eneral|Public Defender|[Oo]mbudsman|"
+    r"[Mm]inister|Governor|[Rr]apporteur|[Ss]uperintendent|(?:Sub-)?Inspector|King|Queen|Emir|"
+    r"Sultan)"
+    r"(?: (?:of|for|on) (?:the )?[^,.;()]{2,70}?)?)"
+)
+STATE_POST_AFTER = re.compile(STATE_POST.pattern + r"(?=$|\s+(?:who|which|and|since|until)\b)")
+STATE_POST_BEFORE = re.compile(STATE_POST.pattern + r",?\s*$")
+#: Posts that are posts in the state whatever follows them.
+STATE_POST_WORD = re.compile(
+    r"(?i:minister|governor|ombudsman|public defender|inspector[- ]general|rapporteur|"
+    r"high commissioner|superintendent|inspector|king|queen|emir|sultan|chief executive|"
+    r"spokes(?:person|man|woman)$)"
+)
+STATE_WORDS = frozenset(
+    "Judiciary Republic Nation State Security Police Interior Kingdom Government Army "
+    "Intelligence Defence Defense Justice Security Prosecution Presidency".split()
+)
+
+
+def _is_state_post(title: str) -> bool:
+    """A post in the state: by its word, or by the state body it is a post of."""
+    m = re.search(r" (?:of|for|on) ", title)
+    post, body = (title[: m.start()], title[m.end() :]) if m else (title, "")
+    words = body.replace("’s", "").split()
+    if any(w in ORG_HEADS and ORG_HEADS[w] not in STATE_KINDS for w in words):
+        return False  # the director of an association is no official
+    if STATE_POST_WORD.search(post) or re.match(
+        r"(?i)(?:the |UN )*(?:police|court|army|prison|"
+        r"government) ",
+        post,
+    ):
+        return True
+    return any(w in STATE_WORDS or ORG_HEADS.get(w) in STATE_KINDS for w in words)
+
+
 OFFICIAL_WORDS = re.compile(
     r"(?<![-\w])(?:Mayor|President|Minister|Governor|Commissioner|Rapporteur|Ombudsman|"
-    r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General)\b"
+    r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General|Director[- ]General|"
+    r"Inspector[- ]General|King|Chief Executive)\b"
 )
 LEAD_TITLES = re.compile(
     r"(?:former |then |the )?(?:(?:national |general |programme |program )?coordinator|chair|"
@@ -161,9 +281,18 @@ def _roles_after(
     if not m:
         return
     desc = m.group("desc")
-    if OFFICIAL_WORDS.search(desc) and not re.match(r"(?:Vice|Deputy)", desc):
-        roles.append("official")
+    post = STATE_POST_AFTER.match(desc)
+    if (OFFICIAL_WORDS.search(desc) and not re.match(r"(?:Vice|Deputy)", desc)) or (
+        post and _is_state_post(post.group("t"))
+    ):
+        prosecution = post and re.search(r"(?i)prosecut|procura", post.group("t"))
+        roles.append("prosecutor" if prosecution else "official")
         positions.append({"title": clean(desc), "organisation": None})
+        return
+    if re.match(
+        r"lawyer (?:who|representing|for)\b|(?:[Ss]enior |[Dd]efen[cs]e )?[Cc]ounsel\b", desc
+    ):
+        roles.append("lawyer")  # "X, a lawyer who represented her", "X, Senior Counsel for Y"
         return
     if re.match(r"(?:human rights )?(?:defender|activist)|.*\b(?:civic )?activist", desc):
         roles.append("defender")
@@ -173,8 +302,21 @@ def _roles_after(
         roles.append("defender")
     if re.match(r"employees? of", desc):
         positions.append({"title": "employee", "organisation": None})
-    if re.match(r"journalist", desc):
+    if re.match(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}\b", desc):
         roles.append("journalist")
+
+
+def _says_defender(doc: Doc, p: Entity) -> bool:
+    """The text calls the person a defender or activist right before or after a mention."""
+    for a, b in p.mentions:
+        if DEFENDER_WORD.search(doc.flat, max(0, a - 45), a) or DEFENDER_WORD.search(
+            doc.flat[b : b + 60]
+        ):
+            return True
+    return False
+
+
+DEFENDER_WORD = re.compile(r"\b(?:human rights defender|[Dd]efenders?|activists?)\b")
 
 
 def _text_after(p: Entity, end: int) -> str:
