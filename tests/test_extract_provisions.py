@@ -29,3 +29,49 @@ def test_lower_case_articles_sections_and_lists() -> None:
     assert provs["Penal Code"] == ["210(2)"]
     assert provs["Press Act"] == ["12"]
     assert provs["International Covenant on Civil and Political Rights"] == ["9", "14", "19", "22"]
+
+
+BACK = """3 March 2025
+
+Zembla: Lawyers tried
+
+On 1 March 2025, the lawyer Ana Pereira was charged under Article 77 of the Criminal Code of
+Zembla and under Article 12 of the Criminal Code. Zembla’s Constitution protects speech in its
+Article 5, and article 9 keeps the Covenant in force. The court applied Section 40 of the Press
+and Broadcasting Act; she was again charged under Section 40, which punishes libel. Her colleague
+was charged under sections 21, 25-B and 31 (sedition, or insulting the state and its symbols in a
+publication) of Law No. 8 of 2019 on Combating Cybercrimes, whose Article 3 punishes rumours. She
+invoked principles 16 and 18 of the Basic Principles on the Role of Lawyers and Article 4 of the
+Law against Hatred, for Peaceful Coexistence and Tolerance.
+"""
+
+
+def test_short_forms_possessors_and_pointers_back() -> None:
+    provs = _provisions(BACK)
+    # "the Criminal Code" after "the Criminal Code of Zembla" is the same code
+    assert provs["Criminal Code of Zembla"] == ["77", "12"]
+    # the owner is not part of the name; "its Article" and a later article of the sentence
+    # belong to the instrument named before them
+    assert provs["Constitution"] == ["5", "9"]
+    # "and" inside a name; an article cited again without its instrument keeps it
+    assert provs["Press and Broadcasting Act"] == ["40"]
+    # a numbered law's year and subject are its name; "whose Article" points back
+    assert provs["Law No. 8 of 2019 on Combating Cybercrimes"] == ["21", "25-B", "31", "3"]
+    assert provs["Basic Principles on the Role of Lawyers"] == ["16", "18"]
+    assert provs["Law against Hatred, for Peaceful Coexistence and Tolerance"] == ["4"]
+
+
+ACRONYM = """3 March 2025
+
+Zembla: Blogger convicted
+
+On 1 March 2025, the blogger Ana Pereira was charged under section 44(1) of the Information and
+Media Services Act, 2010 (IMS Act). The court convicted her under section 44 of the IMS Act and
+article 19 of the Turkish Penal Code; the prosecutor then cited article 20 of the Penal Code.
+"""
+
+
+def test_and_inside_a_name_acronym_after_a_year_and_demonym_short_form() -> None:
+    provs = _provisions(ACRONYM)
+    assert provs["Information and Media Services Act"] == ["44(1)", "44"]
+    assert provs["Turkish Penal Code"] == ["19", "20"]

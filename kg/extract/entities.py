@@ -94,10 +94,14 @@ def split_and(run: Run) -> list[Run]:
     for i, w in enumerate(words):
         if w not in ("and", "or") or i == 0:
             continue
-        if i >= 2 and words[i - 2] in ("on", "of", "for", "against", "from"):
+        cites = words[i + 1 : i + 2] in (["Article"], ["Articles"], ["Section"], ["Sections"])
+        if i >= 2 and words[i - 2] in ("on", "of", "for", "against", "from") and not cites:
+            continue
+        if not cites and _one_instrument(words[last:i], words[i + 1 :]):
             continue
         if (
-            any(c in words[last:i] for c in ("of", "for", "on"))
+            not cites  # "... Lawyers and Article 4": a citation starts, the name has ended
+            and any(c in words[last:i] for c in ("of", "for", "on"))
             and len(words) - i - 1 <= 2
             and not head_of(words[i + 1 :])
             and not any(w.rstrip(".") in HONORIFICS or w in TITLE_STOP for w in words[i + 1 :])
@@ -107,6 +111,22 @@ def split_and(run: Run) -> list[Run]:
         last = i + 1
     out.append(Run(run.tokens[last][1], run.tokens[-1][2], run.tokens[last:]))
     return [r for r in out if r.tokens]
+
+
+def _one_instrument(left: list[str], right: list[str]) -> bool:
+    """``and`` inside one instrument's name: "Information and Communication Technology Act"
+    (the left part names nothing itself), "Law against Crime and Financing of Terrorism" (the
+    right part names nothing itself). "the Criminal Code and the Emergency Decree" are two."""
+    lh, rh = head_of(left), head_of(right)
+    if lh is None and rh is not None and rh[0] == "instrument":
+        return not any(w.rstrip(".") in HONORIFICS or w in TITLE_STOP for w in left)
+    return (
+        lh is not None
+        and lh[0] == "instrument"
+        and rh is None
+        and any(w in ("of", "on", "for", "against") for w in left)
+        and not any(w.rstrip(".") in HONORIFICS or w in TITLE_STOP for w in right)
+    )
 
 
 ACRONYM_DEF = re.compile(

@@ -108,7 +108,8 @@ INSTRUMENT_HEADS = {
     "Code": "law", "Constitution": "constitution", "Convention": "convention",
     "Covenant": "treaty", "Declaration": "treaty", "Charter": "treaty", "Agreement": "treaty",
     "Treaty": "treaty", "Protocol": "treaty", "Law": "law", "Act": "law", "Decree": "decree",
-    "Principles": "treaty", "Rules": "treaty",
+    "Principles": "treaty", "Rules": "treaty", "Ordinance": "law", "Decree-Law": "law",
+    "Proclamation": "decree",
 }  # fmt: skip
 SITE_HEADS = frozenset(
     """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue

@@ -8,32 +8,42 @@ import bisect
 import re
 from typing import Any
 
-from kg.extract.entities import ACRONYM_DEF, Entities, Entity, country_in
+from kg.extract.entities import ACRONYM_DEF, DEMONYM_RE, Entities, Entity, country_in
 from kg.extract.lexicon import INSTRUMENT_HEADS, WELL_KNOWN_INSTRUMENTS
 from kg.extract.text import Doc, Span, clean
 
 # ---------------------------------------------------------------- instruments and provisions
 
 ARTICLE_NUM = (
-    r"\d+[A-Z]?(?:\.\d+)*[¹²³⁴⁵⁶⁷⁸⁹]?(?:\s*§\s*\d+)?(?:\s*\(\w{1,3}\))*"
+    r"\d+(?:-?[A-Z](?![a-z])|-\d+)?(?:\.\d+)*[¹²³⁴⁵⁶⁷⁸⁹]?(?:\s*§\s*\d+)?(?:\s*\(\w{1,3}\))*"
     r"(?:,?\s*(?:[Pp]art|[Pp]aragraph|para\.)\s+\d+)?"
 )
 ARTICLES_RE = re.compile(
-    rf"\b(?:[Aa]rt(?:icles?|s?\.)|[Ss]ections?|[Ss]s?\.)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,60}}\))?"
+    rf"\b(?:[Aa]rt(?:icles?|s?\.)|[Ss]ections?|[Ss]s?\.|[Pp]rinciples?)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,120}}\))?"
     rf"(?:\s*,\s*|\s+and\s+|\s*&\s*){ARTICLE_NUM})*)"
-    rf"(?P<label>\s*\((?!Art)[a-z][^()]{{2,60}}\))?"
+    rf"(?P<label>\s*\((?!Art)[a-z][^()]{{2,120}}\))?"
     rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
-    rf"from|[A-Z][\w’'\-]*))*))?"
+    rf"from|No\.\s*[\d/]+|(?<=of\s)\d{{4}}\b|(?!Articles?\b|Sections?\b)[A-Z][\w’'\-]*))*))?"
 )
 INST_BEFORE = re.compile(r"(?:^|[\s,(])(?P<i>[A-Z]{2,6}|(?:[A-Z][\w’'\-]*\s+)*(?:Code|Act))\s+$")
-NUM_IN_LIST = re.compile(rf"(?P<num>{ARTICLE_NUM})(?P<lab>\s*\([a-z][^()]{{2,60}}\))?")
+NUM_IN_LIST = re.compile(rf"(?P<num>{ARTICLE_NUM})(?P<lab>\s*\([a-z][^()]{{2,120}}\))?")
 
 
 def add_instrument(
     doc: Doc, ents: Entities, text: str, start: int, end: int, head: str, country: str | None
 ) -> Entity:
-    text = re.sub(r"^(?:UN|United Nations)\s+(?=Declaration)", lambda m: m.group(0), text)
-    acr = ACRONYM_DEF.match(doc.flat[end : end + 12])
+    owner = None
+    pos = POSSESSOR.match(doc.flat, start, end)
+    if pos:
+        # "Iran’s Code of Criminal Procedure": the owner is the jurisdiction, not the name
+        owner, start = pos.group("owner"), pos.end()
+        text = clean(doc.flat[start:end])
+    more = NAME_GOES_ON.match(doc.flat, end) if NUMBERED.search(text) else None
+    more = more or NAME_AFTER_COMMA.match(doc.flat, end)
+    if more:
+        end = more.end()
+        text = clean(doc.flat[start:end])
+    acr = ACRONYM_DEF.match(doc.flat[end : end + 24])
     kind = INSTRUMENT_HEADS.get(head, "law")
     if head == "Code" and re.search(r"\b(?:Criminal|Penal)\b", text):
         kind = "criminal_code"
@@ -46,11 +56,22 @@ def add_instrument(
         e.variants.append(acr.group("acr"))
     juris = None
     if kind in ("criminal_code", "law", "constitution", "decree"):
-        juris = country_in(text) or country
+        juris = country_in(owner or text) or country
     e.attrs.setdefault("jurisdiction", juris)
     e.attrs.setdefault("provisions", [])
     return e
 
+
+#: The owner before an instrument's name: "Iran’s", "Hong Kong’s".
+POSSESSOR = re.compile(r"(?P<owner>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)[’']s\s+(?=[A-Z])")
+#: A numbered law's date and subject: "Law No. 5 | of 2012 on Combating Cybercrimes".
+NUMBERED = re.compile(r"\bNo\.\s*[\d/]+$")
+_CAP_WORDS = r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|the|for|on)\s+)*[A-Z][\w’'\-]*)*"
+NAME_GOES_ON = re.compile(
+    rf"\s+of\s+(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?\d{{4}}\b(?:\s+(?:on|against|for)\s+(?:the\s+)?{_CAP_WORDS})?"
+)
+#: A name that goes on after a comma with a preposition: "Law against Hatred, for Peace".
+NAME_AFTER_COMMA = re.compile(rf",\s+(?:for|on|against)\s+(?:the\s+)?{_CAP_WORDS}")
 
 KNOWN_INSTRUMENT_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(a) for a in WELL_KNOWN_INSTRUMENTS) + r")\b"
@@ -69,33 +90,124 @@ def add_known_instruments(doc: Doc, ents: Entities) -> None:
             e.mentions.append((m.start(), m.end()))
 
 
+def _named(ents: Entities, ref: str) -> Entity | None:
+    """The instrument a name given in the text refers to: the same name or a variant (the
+    longest leading part of ``ref`` that is one), else a longer name ending with it ("the Penal
+    Code" after "the Turkish Penal Code"), else one starting with it."""
+    insts = ents.of("instrument")
+    words = ref.split()
+    for n in range(len(words), 0, -1):
+        part = " ".join(words[:n])
+        if n < len(words) and (n < 2 or words[n - 1] in ("of", "on", "the", "and", "for")):
+            continue
+        for name in (part, WELL_KNOWN_INSTRUMENTS.get(part, ""),
+                     WELL_KNOWN_INSTRUMENTS.get("the " + part, "")):  # fmt: skip
+            if name:
+                for e in insts:
+                    if name == e.name or name in e.variants:
+                        return e
+    for e in insts:
+        if len(words) >= 2 and (e.name or "").endswith(" " + ref):
+            return e
+    for e in insts:
+        if (e.name or "").startswith(ref):
+            return e
+    return None
+
+
 def resolve_instrument(ents: Entities, ref: str | None, pos: int) -> Entity | None:
     """The instrument an article belongs to: named after it, else the one last mentioned."""
     insts = ents.of("instrument")
     if ref:
         ref = clean(ref)
-        for name in (ref, WELL_KNOWN_INSTRUMENTS.get(ref, ""), WELL_KNOWN_INSTRUMENTS.get(
-                "the " + ref, "")):  # fmt: skip
-            if name:
-                for e in insts:
-                    if name == e.name or name in e.variants or (e.name or "").startswith(name):
-                        return e
+        named = _named(ents, ref)
+        if named is not None:
+            return _fuller_form(ents, named, pos)
         word = ref.split()[0]
         cands = [e for e in insts if word in (e.name or "").split()]
         cands = [e for e in cands if any(a <= pos for a, _ in e.mentions)] or cands
         if cands:
             return max(cands, key=lambda e: max(a for a, _ in e.mentions if a <= pos)
                        if any(a <= pos for a, _ in e.mentions) else -1)  # fmt: skip
-    best, best_pos = None, -1
-    for e in insts:
-        for a, _ in e.mentions:
-            if best_pos < a <= pos:
-                best, best_pos = e, a
+    best = _last_before(insts, pos)
     if best is None:
         later = [(a, e) for e in insts for a, _ in e.mentions if a > pos]
         if later:
             return min(later, key=lambda x: x[0])[1]
     return best
+
+
+def _fuller_form(ents: Entities, inst: Entity, pos: int) -> Entity:
+    """ "the Criminal Code" after "the Criminal Code of Zembla" (or "the Zemblan Criminal Code")
+    is a short form of the fuller name last mentioned before it."""
+    short = inst.name or ""
+    if not short:
+        return inst
+    fuller = [
+        e for e in ents.of("instrument")
+        if e is not inst and (e.name or "").startswith(short + " of ")
+        or e is not inst and (e.name or "").endswith(" " + short)
+        and DEMONYM_RE.fullmatch((e.name or "")[: -len(short) - 1])
+    ]  # fmt: skip
+    return _last_before(fuller, pos) or inst
+
+
+def _last_before(insts: list[Entity], pos: int, since: int = -1) -> Entity | None:
+    """The instrument mentioned last before ``pos`` (and after ``since``)."""
+    best, best_pos = None, since
+    for e in insts:
+        for a, _ in e.mentions:
+            if best_pos < a <= pos:
+                best, best_pos = e, a
+    return best
+
+
+#: An article that points back at the instrument just named: "its Article 6", "whose Article
+#: 29", "Article 19 of which", "Article 5 thereof", "Article 2 of the same Code", "of the law".
+BACK_BEFORE = re.compile(r"\b(?:its|whose|their)\s+$")
+BACK_AFTER = re.compile(
+    r"\s*(?:of\s+which|thereof|of\s+(?:the\s+)?(?:same|said|this|that)\s+\w+|"
+    r"of\s+the\s+(?:law|code|act|decree|constitution|convention|covenant|declaration)\b)"
+)
+
+
+def _implicit_instrument(
+    doc: Doc, ents: Entities, m: re.Match[str], seen: dict[str, Entity]
+) -> Entity | None:
+    """The instrument of an article cited without naming one.
+
+    In order: an article that points back ("its Article 6") takes the instrument last named;
+    an article number already cited with an instrument ("charged under Section 112" after
+    "Section 112 of the Criminal Code") keeps it; else the instrument named last before it in
+    the same sentence, else the first one named after it in the sentence, else the last one
+    named anywhere before it.
+    """
+    insts = ents.of("instrument")
+    flat = doc.flat
+    if BACK_BEFORE.search(flat, max(0, m.start() - 8), m.start()) or BACK_AFTER.match(
+        flat, m.end()
+    ):
+        return _last_before(insts, m.start()) or resolve_instrument(ents, None, m.start())
+    first = NUM_IN_LIST.match(m.group("list"))
+    if first and main_article(clean(first.group("num"))) in seen:
+        return seen[main_article(clean(first.group("num")))]
+    sent = _sentence_at(doc, m.start())
+    if sent is not None:
+        before = _last_before(insts, m.start(), sent.start - 1)
+        if before is not None:
+            return before
+        nxt = sorted(
+            (a, i) for i, e in enumerate(insts) for a, _ in e.mentions if m.end() <= a < sent.end
+        )
+        if nxt:
+            return insts[nxt[0][1]]
+    return resolve_instrument(ents, None, m.start())
+
+
+def main_article(article: str) -> str:
+    """The article number without its parts: ``314(2)`` and ``314, Part 2`` are ``314``."""
+    n = re.match(r"\d+(?:-?[A-Z]|-\d+)?", article)
+    return n.group() if n else article
 
 
 def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, Any]]]:
@@ -105,6 +217,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
     # a suffix in the second
     used = {e.id for e in ents.items if e.id}
     used |= {p["id"] for e in ents.of("instrument") for p in e.attrs.get("provisions", [])}
+    seen: dict[str, Entity] = {}
     for m in ARTICLES_RE.finditer(doc.flat):
         inst_ref = m.group("inst")
         inst = None
@@ -116,17 +229,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             inst_ref = re.sub(r"\s+(?:and|of|on|the|for|from|against)$", "", inst_ref)
             inst = resolve_instrument(ents, inst_ref, m.start())
         if inst is None:
-            sent = _sentence_at(doc, m.start())
-            nxt = [
-                e for e in ents.of("instrument")
-                if sent and any(m.end() <= a < sent.end for a, _ in e.mentions)
-            ]  # fmt: skip
-            inst = (
-                nxt[0]
-                if nxt and not re.search(r"\bits\s+Art", doc.flat[m.start() - 6 : m.end()])
-                else None
-            )
-            inst = inst or resolve_instrument(ents, None, m.start())
+            inst = _implicit_instrument(doc, ents, m, seen)
         if inst is None:
             continue
         for n in NUM_IN_LIST.finditer(m.group("list")):
@@ -139,6 +242,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
                 after = LABEL_AFTER.match(doc.flat, m.end())
                 label = after.group("lab") if after else None
             prov = _provision(inst, article, label, used)
+            seen[main_article(article)] = inst
             found.append((m.start(), m.end(), prov))
     return found
 
@@ -162,7 +266,9 @@ LABEL_TAIL = re.compile(
 )
 #: The offence named after its article: "charged under Article 5 of the Code with theft".
 LABEL_AFTER = re.compile(r"\s+with\s+(?P<lab>[a-z][a-z’'\- ]{2,60}?)\s*(?=[,.;(]|$)")
-NOT_LABEL = re.compile(r"\b(?:contrary|pursuant|according|in line|violation|breach)\b")
+NOT_LABEL = re.compile(
+    r"\b(?:contrary|pursuant|according|in line|violation|breach)\b|^(?:s?he|they|it|we|i)\b"
+)
 
 
 def _label_before(doc: Doc, pos: int) -> str | None:
