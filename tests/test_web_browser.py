@@ -183,3 +183,4 @@ def test_query_page_runs_a_question_in_yasgui(browser, base: str, built_store) -
     assert outside == []
     browser.execute_script("window.scrollTo(0, 0)")
     _shot(browser, "query")
+    assert browser.find_element("id", "yasgui").screenshot(str(OUTPUT / "query-editor.png"))

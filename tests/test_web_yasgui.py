@@ -69,7 +69,11 @@ def _library(store: ox.Store, query: str):  # noqa: ANN202
 
 
 def _yasgui_post(
-    base: str, query: str, accept: str, extra: list[tuple[str, str]] | None = None
+    base: str,
+    query: str,
+    accept: str,
+    extra: list[tuple[str, str]] | None = None,
+    origin: str | None = None,
 ) -> tuple[int, dict[str, str], bytes]:
     """One request as YASGUI's executeQuery builds it (fetch with a form body)."""
     body = urllib.parse.urlencode([("query", query), *(extra or [])]).encode()
@@ -80,7 +84,7 @@ def _yasgui_post(
         headers={
             "Accept": accept,
             "Content-Type": "application/x-www-form-urlencoded",
-            "Origin": base,
+            "Origin": origin or base,
         },
     )
     try:
@@ -212,6 +216,17 @@ def test_graph_fields_of_the_tab_settings(base: str, store: ox.Store) -> None:
         json.loads(_yasgui_post(base, count, TAB_SELECT)[2])["results"]["bindings"][0]["n"]["value"]
     )
     assert whole > got
+
+
+def test_an_external_yasgui_gets_a_cors_answer(base: str, store: ox.Store) -> None:
+    """yasgui.triply.cc-style: another origin; a form POST with these Accept values is a
+    CORS-simple request (no preflight), so the answer's header is all it needs."""
+    status, headers, body = _yasgui_post(
+        base, SELECT, YASQE_SELECT, origin="https://yasgui.example.org"
+    )
+    assert status == 200
+    assert headers["access-control-allow-origin"] == "*"
+    assert _rows(_media(headers), body) == _expected_rows(store)
 
 
 def test_a_syntax_error_is_400_with_the_parser_message(base: str) -> None:
