@@ -39,9 +39,17 @@ def event_date(sdates: list[DateMention], pos: int, clauses: list[int], others: 
     if after and not any(pos < h < after[0].start for h in others):
         return after[0].value
     before = [d for d in sdates if d.start < pos]
+    if before and before[0].start - clauses[0] <= OPENING_GAP and before[0].value[2] is not None:
+        # "On 3 May 2024, the court convicted him for a speech of 2020, and sentenced him":
+        # a date that opens the sentence governs its clauses that give no date of their own
+        return before[0].value
     if before:
         return before[-1].value
     return None
+
+
+#: How far into its sentence a date may stand and still open it ("On 3 May 2024, ...").
+OPENING_GAP = 6
 
 
 def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:

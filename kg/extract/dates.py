@@ -33,7 +33,7 @@ DATE_RE = re.compile(
     rf"|(?:[Ii]n|[Ss]ince|[Bb]y)\s+(?P<y4>(?:19|20)\d\d)\b)"
 )
 REL_RE = re.compile(
-    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+day|(?:that|the\s+same)\s+day|[Ww]ithin\s+hours"
+    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+day|(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards))\b",
     re.I,
@@ -90,7 +90,16 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     year = appeal_date.year if appeal_date else None
     anchor: date | None = None
     out: list[DateMention] = []
+    sent_ends = [s.end for s in doc.sentences]
+    sent_i = -1
+    sent_year: int | None = None  # the year of the first full date of the current sentence
     for start, end, kind, m in found:
+        i = bisect.bisect_right(sent_ends, start)
+        if i != sent_i:
+            # the narrative's year is the one its sentences open with: "On 3 May 2023, the court
+            # convicted him for a speech of 2020" leaves the story in 2023
+            year = sent_year or year
+            sent_i, sent_year = i, None
         before = flat[max(0, start - 25) : start]
         is_event = not NOT_EVENT_DATE.search(before) or bool(TIME_OF_DAY.search(before))
         if kind == "abs" and m.group("y4") and m.group(0)[:1] in "Ss":
@@ -104,6 +113,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 continue
             if m.group("y1") or m.group("y2") or m.group("y3"):
                 year = value[0]  # a bare "in 2019" is background; it does not set the year
+                sent_year = sent_year or year
             if value[2] is not None and anchors:
                 anchor = date(*value)  # type: ignore[arg-type]
             out.append(DateMention(start, end, value, is_event))

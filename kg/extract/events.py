@@ -17,6 +17,7 @@ from kg.extract.arguments import (
 )
 from kg.extract.dates import DateMention, format_date
 from kg.extract.entities import Entities
+from kg.extract.penalties import add_penalties, merge_convictions
 from kg.extract.text import Doc
 from kg.extract.triggers import TRIGGERS
 
@@ -87,9 +88,10 @@ ADJECTIVAL = re.compile(r"\b(?:[Tt]he|[Tt]hose|an?|[Aa]mong)\s+$")
 VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
 
 
-def _after_verb(flat: str, d: DateMention) -> bool:
-    """The date follows a past participle directly: "abducted in 2021", "held on 3 May"."""
-    m = VERB_BEFORE_DATE.search(flat, max(0, d.start - 30), d.start)
+def _after_verb(flat: str, d: DateMention, start: int = 0) -> bool:
+    """The date follows a past participle of its sentence (from ``start``) directly:
+    "abducted in 2021", "held on 3 May"."""
+    m = VERB_BEFORE_DATE.search(flat, max(start, d.start - 30), d.start)
     if not m:
         return False
     return bool(re.search(r"(?:on|in)\s+$", m.group())) or flat.startswith(("in ", "In "), d.start)
@@ -170,7 +172,7 @@ def find_events(
             taken = [
                 d for d in sdates
                 if d.end <= a and "," in flat[d.end : a]
-                and (d in bound.values() or _after_verb(flat, d))
+                and (d in bound.values() or _after_verb(flat, d, s.start))
             ]  # fmt: skip
             value = event_date([d for d in sdates if d not in taken], a, clauses, others)
             if bound[a] is not None:
@@ -207,17 +209,7 @@ def find_events(
             dated = [v for v in sent_values if v is not None]
             para_date = dated[-1] if dated else sdates[-1].value
     _judgment_provisions(events)
-    return _corefer(_sentence_over_conviction(events), doc)
-
-
-def _sentence_over_conviction(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """ "Found guilty and sentenced to" is a sentence only: a conviction is an event of its own
-    only where no penalty is stated with it (the corpus convention)."""
-    sentenced = {e["evidence"][0]["start"] for e in events if e["type"] == "sentence"}
-    return [
-        e for e in events
-        if not (e["type"] == "conviction" and e["evidence"][0]["start"] in sentenced)
-    ]  # fmt: skip
+    return _corefer(add_penalties(merge_convictions(events, doc), doc), doc)
 
 
 CHARGE_TYPES = ("case_opened", "charge", "charge_reclassified")

@@ -55,6 +55,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "frame": "",
         "phrases": [
             "travel ban was imposed|banned [^.]{0,40}from leaving the country|prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)",
+            "\\bimposed (?:a |the )?(?:[\\w-]+ )?(?:travel ban|ban on (?:travel|leaving))|\\bban on (?:travell?ing|travel|leaving the country)\\b|\\bkept the travel ban\\b",
         ],
         "examples": [],
     },
@@ -65,7 +66,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "an organisation suspended or designated, a lawyer disbarred, an outlet blocked",
         "phrases": [
-            "banned from (?!leaving the country)|ban on (?!holding)|(?<=-)year ban|notice from police stating|prohibit\\w+ the work",
+            "banned from (?!leaving the country|travell?ing)|ban on (?!holding|travel|leaving)|\\b(?:was|were) banned\\b|\\bbanned as\\b|\\bbanned from [^.;]{0,40}? and from\\b|\\bsuspended (?:the |its |their )?(?:activities|operations|work)\\b|(?<=-)year ban|notice from police stating|prohibit\\w+ the work",
             "\\bstripped [^.;]{0,60}? of (?:their|his|her) (?:status|licen[cs]es?)",
         ],
         "examples": ["On 3 May 2024, the bar association disbarred Ana Lee."],
@@ -133,6 +134,8 @@ TRIGGERS: list[dict[str, Any]] = [
         "frame": "agent seizes, confiscates or freezes property of target",
         "phrases": [
             "\\b(?:confiscated|seized|took away|removed)\\b(?! (?:in|at) [A-Z])",
+            "\\btook (?:away )?(?:\\w+ ){0,3}(?:computers?|laptops?|phones?|documents|equipment|devices|hard drives|files)\\b|\\b(?:computers?|laptops?|phones?|documents|files|devices|equipment) (?:were |was )?taken\\b",
+            "\\bfreez(?:e|ing) (?:of )?(?:the |its |his |her |their )?(?:[\\w$.,-]+ ){0,4}?(?:assets|accounts|funds)\\b|\\bseizure of\\b|\\bforfeit(?:ing|ure of)\\b",
         ],
         "examples": ["On 3 May 2024, the bank froze the accounts of the Zembla Poets Union."],
     },

@@ -1,0 +1,107 @@
+"""Events and their dates, one general rule a test, on made-up sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kg.extract import extract_case
+
+
+def _events(body: str, appeal_date: str = "5 May 2024") -> list[dict[str, Any]]:
+    text = f"{appeal_date}\n\nZembla: Poet detained\n\n{body}\n"
+    return extract_case(text, appeal_id="t")["events"]
+
+
+def _pairs(body: str, appeal_date: str = "5 May 2024") -> set[tuple[str, str | None]]:
+    return {(e["type"], e["date"]) for e in _events(body, appeal_date)}
+
+
+def test_penalties_told_with_the_sentence_are_events_of_their_own() -> None:
+    got = _pairs(
+        "On 3 May 2024, the court sentenced Ana Lee to five years in prison and a fine of "
+        "1,000 crowns. The court also ordered the confiscation of her laptop and the closure "
+        "of her Facebook accounts."
+    )
+    assert {
+        ("sentence", "2024-05-03"),
+        ("fine", "2024-05-03"),
+        ("seizure", "2024-05-03"),
+        ("ban", "2024-05-03"),
+    } <= got
+
+
+def test_a_travel_ban_with_the_sentence() -> None:
+    got = _pairs(
+        "On 3 May 2024, the court sentenced Ana Lee to five years in prison, followed by a "
+        "five-year travel ban."
+    )
+    assert ("travel_ban", "2024-05-03") in got
+
+
+def test_a_penalty_the_law_allows_is_no_event() -> None:
+    got = _pairs(
+        "On 3 May 2024, the court sentenced Ana Lee to five years in prison. The article "
+        "punishes insult with a fine of up to 1,000 crowns."
+    )
+    assert ("fine", "2024-05-03") not in got
+
+
+def test_conviction_told_with_a_sentence_of_that_day_is_the_sentence() -> None:
+    got = _pairs(
+        "On 3 May 2024, the court convicted Ana Lee of insulting officials. "
+        "The court sentenced her to five years in prison."
+    )
+    assert ("sentence", "2024-05-03") in got
+    assert not any(t == "conviction" for t, _ in got)
+
+
+def test_a_conviction_without_penalty_stays() -> None:
+    got = _pairs("In 2011, Ana Lee was convicted for taking part in a protest.")
+    assert ("conviction", "2011") in got
+
+
+def test_the_opening_date_governs_a_later_clause_without_date() -> None:
+    got = _pairs(
+        "On 3 May 2024, the court convicted Ana Lee for a speech she gave on 1 June 2020, "
+        "and sentenced her to two years in prison."
+    )
+    assert ("sentence", "2024-05-03") in got
+    assert ("sentence", "2020-06-01") not in got
+
+
+def test_a_day_without_year_takes_the_year_the_sentence_opens_with() -> None:
+    got = _pairs(
+        "On 3 March 2024, the court convicted Ana Lee for a speech she gave on 1 June 2020, "
+        "and sentenced her to two years in prison. On 30 March, the appeal court rejected "
+        "her request for bail."
+    )
+    assert ("court_decision", "2024-03-30") in got
+
+
+@pytest.mark.parametrize("when", ["the same evening", "that night", "the same day"])
+def test_the_same_evening_is_the_day_of_the_anchor(when: str) -> None:
+    got = _pairs(f"Police arrested Ana Lee on 3 May 2024. She was released {when}.")
+    assert ("release", "2024-05-03") in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("On 3 May 2024, police searched her office and took two laptops and a phone.", "seizure"),
+        ("On 3 May 2024, her phone and documents were taken.", "seizure"),
+        ("On 3 May 2024, the prosecutor ordered banks to freeze the accounts of the union.",
+         "seizure"),
+        ("On 3 May 2024, the prosecutor imposed a ban on travel abroad.", "travel_ban"),
+        ("On 3 May 2024, the union was banned as an extremist organisation.", "ban"),
+        ("On 3 May 2024, the minister suspended the activities of the union.", "ban"),
+    ],
+)  # fmt: skip
+def test_general_triggers(sentence: str, etype: str) -> None:
+    assert (etype, "2024-05-03") in _pairs(sentence)
+
+
+def test_a_ban_on_travel_is_no_general_ban() -> None:
+    got = _pairs("On 3 May 2024, the prosecutor imposed a ban on travel abroad.")
+    assert ("ban", "2024-05-03") not in got
