@@ -949,13 +949,14 @@ def serve(
 ) -> None:
     """A SPARQL 1.1 endpoint over the public facts of the store, for YASGUI, SPARQLWrapper
     and curl. Queries run in worker processes, stopped at the time limit; SERVICE, LOAD and
-    FROM outside the store are refused; see the README for the limits.
+    FROM outside the store are refused; see the README for the limits. A new build or
+    takedown is served without a restart.
 
     \b
     Example:
       kg serve --port 7878   # then query http://127.0.0.1:7878/sparql
     """
-    from kg.web import DatasetSource, Limits, Listen, ServeSettings
+    from kg.web import DatasetSource, Limits, Listen, ServeSettings, StoreWatch
     from kg.web import serve as serve_app
     from kg.web.server import is_loopback_host
 
@@ -982,6 +983,8 @@ def serve(
         limits,
         settings,
         allow_update=allow_update,
+        # Each new build or takedown is served without a restart (kg/web/watch.py).
+        watch=StoreWatch(store_path, store.path or store_path, public=not include_restricted),
     )
 
 

@@ -3,6 +3,7 @@
 from kg.web.app import ServeSettings, create_app
 from kg.web.runner import DatasetSource, Limits, QueryRunner
 from kg.web.server import BackgroundServer, Listen, public_source, serve
+from kg.web.watch import StoreWatch
 
 __all__ = [
     "BackgroundServer",
@@ -11,6 +12,7 @@ __all__ = [
     "Listen",
     "QueryRunner",
     "ServeSettings",
+    "StoreWatch",
     "create_app",
     "public_source",
     "serve",

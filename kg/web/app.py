@@ -26,6 +26,7 @@ from starlette.routing import BaseRoute
 
 from kg.errors import QueryError
 from kg.web.execute import Job
+from kg.web.local import PinView
 from kg.web.runner import QueryRunner
 
 __all__ = ["ROUTE_MODULES", "ServeSettings", "WebContext", "create_app"]
@@ -94,6 +95,7 @@ def create_app(
             max_age=86400,
         ),
         Middleware(GZipMiddleware, minimum_size=1024),
+        Middleware(PinView, ctx=ctx),  # one generation of the dataset per request
     ]
     app = Starlette(
         routes=routes,

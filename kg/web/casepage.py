@@ -8,6 +8,7 @@ as a bar over that month or year, never as a day.
 
 from __future__ import annotations
 
+import asyncio
 import calendar
 import math
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from kg.web.app import WebContext
-from kg.web.local import reader
+from kg.web.local import LocalDataset, reader
 from kg.web.pages import Description, _q, local_path, short_name
 
 __all__ = ["CaseGraph", "Timeline", "case_extras", "layout_graph", "layout_timeline"]
@@ -157,8 +158,15 @@ async def case_extras(ctx: WebContext, d: Description) -> dict[str, Any]:
     """For a case: ``graph`` and ``timeline``; for anything else, nothing."""
     if not d.has(AKG + "Case"):
         return {}
+    return await asyncio.to_thread(case_extras_now, reader(ctx), d)
+
+
+def case_extras_now(dataset: LocalDataset, d: Description) -> dict[str, Any]:
+    """:func:`case_extras` in the calling thread."""
+    if not d.has(AKG + "Case"):
+        return {}
     s = _q(d.iri)
-    actor_rows = await reader(ctx).select(
+    actor_rows = dataset.select_now(
         f"""PREFIX akg: <{AKG}>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             PREFIX org: <http://www.w3.org/ns/org#>
@@ -178,14 +186,14 @@ async def case_extras(ctx: WebContext, d: Description) -> dict[str, Any]:
     relations: list[tuple[str, str, str]] = []
     if actors:
         values = " ".join(_q(a) for a in sorted(actors))
-        rel_rows = await reader(ctx).select(
+        rel_rows = dataset.select_now(
             f"""SELECT DISTINCT ?s ?p ?o WHERE {{
                   VALUES ?s {{ {values} }} VALUES ?o {{ {values} }} ?s ?p ?o }}"""
         )
         relations = [(r["s"]["value"], r["p"]["value"], r["o"]["value"]) for r in rel_rows]
     graph = layout_graph(Node(d.iri, d.title, "case"), list(actors.values()), relations)
 
-    event_rows = await reader(ctx).select(
+    event_rows = dataset.select_now(
         f"""PREFIX akg: <{AKG}>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?d) AS ?date) (SAMPLE(?pr) AS ?precision)

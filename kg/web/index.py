@@ -3,6 +3,7 @@ spelling of a name (the query page is ``querypage``)."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,13 +12,13 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from kg.web.app import WebContext
-from kg.web.local import reader
+from kg.web.local import LocalDataset, current_view
 from kg.web.names import fold_name
 from kg.web.pagecache import PageCache
 from kg.web.pages import local_path, short_name
 from kg.web.templating import render
 
-__all__ = ["CaseRow", "PersonRow", "routes"]
+__all__ = ["CaseRow", "IndexTables", "PersonRow", "index_tables", "load_index", "routes"]
 
 _CASES = """
 PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
@@ -78,11 +79,23 @@ def _value(row: dict[str, Any], key: str) -> str:
     return str(row.get(key, {}).get("value", ""))
 
 
-async def load_index(ctx: WebContext) -> tuple[list[CaseRow], list[PersonRow]]:
+@dataclass
+class IndexTables:
+    """What the index shows, derived once per generation of the dataset: the sorted cases and
+    defenders, the filter options, and every searchable name already folded."""
+
+    cases: list[CaseRow]
+    persons: list[PersonRow]
+    options: dict[str, list[Any]]
+    case_keys: dict[str, list[str]]  # case IRI -> folded label and defenders' names
+    person_keys: dict[str, list[str]]  # person IRI -> folded names
+
+
+def index_tables(dataset: LocalDataset) -> IndexTables:
     """Cases with their countries, years, event types and defenders; defenders with every
-    spelling of their names."""
+    spelling of their names (two queries, then Python)."""
     cases: dict[str, CaseRow] = {}
-    for row in await reader(ctx).select(_CASES):
+    for row in dataset.select_now(_CASES):
         case = cases.setdefault(_value(row, "case"), CaseRow(_value(row, "case")))
         what, value = _value(row, "what"), _value(row, "value")
         if what == "label":
@@ -96,27 +109,81 @@ async def load_index(ctx: WebContext) -> tuple[list[CaseRow], list[PersonRow]]:
         elif what == "defender":
             case.defenders[value] = _value(row, "valueLabel") or short_name(value)
     persons: dict[str, PersonRow] = {}
-    for row in await reader(ctx).select(_PERSONS):
+    for row in dataset.select_now(_PERSONS):
         person = persons.setdefault(_value(row, "p"), PersonRow(_value(row, "p")))
         person.names.add(_value(row, "name"))
         if _value(row, "case"):
             person.cases.add(_value(row, "case"))
     for person in persons.values():
         person.label = min(person.names, key=lambda n: (-len(n), n)) if person.names else ""
-    return sorted(cases.values(), key=lambda c: (c.label.lower(), c.iri)), sorted(
-        persons.values(), key=lambda p: (p.label.lower(), p.iri)
+    case_list = sorted(cases.values(), key=lambda c: (c.label.lower(), c.iri))
+    person_list = sorted(persons.values(), key=lambda p: (p.label.lower(), p.iri))
+    names_of = {p.iri: sorted(p.names) for p in person_list}
+    person_keys = {p.iri: [fold_name(n) for n in sorted(p.names)] for p in person_list}
+    case_keys = {
+        c.iri: [
+            fold_name(n)
+            for n in [
+                c.label,
+                *[n for d in c.defenders for n in names_of.get(d, [])],
+                *c.defenders.values(),
+            ]
+        ]
+        for c in case_list
+    }
+    options: dict[str, list[Any]] = {
+        "country": sorted(
+            {(i, n) for c in case_list for i, n in c.countries.items()}, key=lambda x: x[1]
+        ),
+        "year": sorted({y for c in case_list for y in c.years}),
+        "event": sorted({e for c in case_list for e in c.events}),
+    }
+    return IndexTables(case_list, person_list, options, case_keys, person_keys)
+
+
+async def load_index(ctx: WebContext) -> tuple[list[CaseRow], list[PersonRow]]:
+    """The index's cases and defenders (see :func:`index_tables`)."""
+    tables = await current_view(ctx).derived("index", index_tables)
+    return tables.cases, tables.persons
+
+
+def _matches(keys: list[str], query: str) -> bool:
+    """Whether the folded ``query`` occurs in one of the folded names ``keys``."""
+    return not query or any(query in k for k in keys)
+
+
+def index_html(tables: IndexTables, country: str, year: str, event: str, text: str) -> str:
+    """The index page for one choice of filters and search text."""
+    key = fold_name(text)
+    shown = [
+        c
+        for c in tables.cases
+        if (not country or country in c.countries or country in c.countries.values())
+        and (not year or year in c.years)
+        and (not event or event in c.events)
+        and _matches(tables.case_keys[c.iri], key)
+    ]
+    shown_iris = {c.iri for c in shown}
+    filtered = bool(country or year or event)
+    people = [
+        p
+        for p in tables.persons
+        if _matches(tables.person_keys[p.iri], key) and (not filtered or p.cases & shown_iris)
+    ]
+    return render(
+        "index.html",
+        cases=shown,
+        persons=people,
+        options=tables.options,
+        chosen={"country": country, "year": year, "event": event, "q": text},
+        total=len(tables.cases),
     )
-
-
-def _matches(names: list[str], query: str) -> bool:
-    key = fold_name(query)
-    return not key or any(key in fold_name(n) for n in names)
 
 
 def routes(ctx: WebContext) -> list[BaseRoute]:
     """``/``, the index."""
 
-    cache = PageCache(ctx.runner, entries=512)
+    cache = PageCache(lambda: current_view(ctx).generation, entries=512)
 
     async def index(request: Request) -> Response:
         q = request.query_params
@@ -127,45 +194,8 @@ def routes(ctx: WebContext) -> list[BaseRoute]:
         country, year, event, text = (
             q.get(k, "").strip() for k in ("country", "year", "event", "q")
         )
-        cases, persons = await load_index(ctx)
-        names_of = {p.iri: sorted(p.names) for p in persons}
-        options = {
-            "country": sorted(
-                {(i, n) for c in cases for i, n in c.countries.items()}, key=lambda x: x[1]
-            ),
-            "year": sorted({y for c in cases for y in c.years}),
-            "event": sorted({e for c in cases for e in c.events}),
-        }
-        shown = [
-            c
-            for c in cases
-            if (not country or country in c.countries or country in c.countries.values())
-            and (not year or year in c.years)
-            and (not event or event in c.events)
-            and _matches(
-                [
-                    c.label,
-                    *[n for d in c.defenders for n in names_of.get(d, [])],
-                    *c.defenders.values(),
-                ],
-                text,
-            )
-        ]
-        shown_iris = {c.iri for c in shown}
-        filtered = bool(country or year or event)
-        people = [
-            p
-            for p in persons
-            if _matches(sorted(p.names), text) and (not filtered or p.cases & shown_iris)
-        ]
-        html = render(
-            "index.html",
-            cases=shown,
-            persons=people,
-            options=options,
-            chosen={"country": country, "year": year, "event": event, "q": text},
-            total=len(cases),
-        )
+        tables = await current_view(ctx).derived("index", index_tables)
+        html = await asyncio.to_thread(index_html, tables, country, year, event, text)
         return HTMLResponse(html)
 
     return [

@@ -4,24 +4,45 @@ Pages, the index and reconciliation ask small queries of a fixed shape (one IRI,
 LIMIT), written here, never by a user: sending each through the query runner's worker
 processes costs a process round trip per query, which under load is most of a page's time.
 They read the same dataset the runner serves (its ``DatasetSource``: the public store unless
-``kg serve`` was told otherwise), loaded once per runner generation. Queries from users
-(``/sparql``, ``/query``) still go through the runner, with its limits.
+``kg serve`` was told otherwise). Queries from users (``/sparql``, ``/query``) still go through
+the runner, with its limits.
+
+A :class:`View` is one generation of that dataset in this process, with the tables derived
+from it (the index, the reconciliation candidates), built once per generation. Each request
+reads one view from start to end (:class:`PinView`), so an answer never mixes two
+generations, even when a new store generation comes in while it is being made.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from typing import Any
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyoxigraph as ox
 
-from kg.web.app import WebContext
 from kg.web.runner import DatasetSource, QueryRunner
 
-__all__ = ["LocalDataset", "local_dataset", "reader"]
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp, Receive, Scope, Send
+
+    from kg.web.app import WebContext
+
+__all__ = [
+    "LocalDataset",
+    "PinView",
+    "View",
+    "current_view",
+    "prepare",
+    "reader",
+    "view_of",
+]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+T = TypeVar("T")
 
 
 def _binding(term: Any) -> dict[str, str]:
@@ -37,16 +58,27 @@ def _binding(term: Any) -> dict[str, str]:
     return out
 
 
+def load_store(source: DatasetSource) -> ox.Store:
+    """A read-only copy of ``source`` for this process."""
+    if source.path is not None:
+        return ox.Store.read_only(source.path)
+    store = ox.Store()
+    if source.nquads:
+        store.bulk_load(source.nquads, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
 class LocalDataset:
     """A read-only copy of the runner's dataset in this process."""
 
-    def __init__(self, source: DatasetSource, union_default_graph: bool = True) -> None:
-        if source.path is not None:
-            self.store = ox.Store.read_only(source.path)
-        else:
-            self.store = ox.Store()
-            if source.nquads:
-                self.store.bulk_load(source.nquads, format=ox.RdfFormat.N_QUADS)
+    def __init__(
+        self,
+        source: DatasetSource,
+        union_default_graph: bool = True,
+        *,
+        store: ox.Store | None = None,
+    ) -> None:
+        self.store = store if store is not None else load_store(source)
         self.union = union_default_graph
 
     def select_now(self, query: str) -> list[dict[str, dict[str, str]]]:
@@ -79,22 +111,96 @@ class LocalDataset:
         return await asyncio.to_thread(self.select_now, query)
 
 
+@dataclass
+class View:
+    """One generation of the served dataset in this process, and what is derived from it."""
+
+    generation: int
+    dataset: LocalDataset
+    _derived: dict[str, Any] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def derived_now(self, name: str, build: Callable[[LocalDataset], T]) -> T:
+        """The table ``name``, built by ``build(dataset)`` the first time it is asked for."""
+        with self._lock:
+            if name not in self._derived:
+                self._derived[name] = build(self.dataset)
+            value: T = self._derived[name]
+            return value
+
+    async def derived(self, name: str, build: Callable[[LocalDataset], T]) -> T:
+        """``derived_now`` in a worker thread."""
+        with self._lock:
+            if name in self._derived:
+                known: T = self._derived[name]
+                return known
+        return await asyncio.to_thread(self.derived_now, name, build)
+
+
 _LOCK = threading.Lock()
-_OPEN: dict[int, tuple[int, LocalDataset]] = {}
+_VIEWS: dict[int, View] = {}  # id(runner) -> its current view
+_PREPARED: dict[int, tuple[DatasetSource, ox.Store]] = {}  # id(source) -> its loaded copy
 
 
-def local_dataset(runner: QueryRunner, union_default_graph: bool = True) -> LocalDataset:
-    """The runner's dataset in this process, reopened when the runner serves another one."""
-    generation = int(getattr(runner, "_generation", 0))
+def prepare(source: DatasetSource) -> None:
+    """Load ``source`` here before a runner serves it, so no request waits for the load."""
+    store = load_store(source)
     with _LOCK:
-        known = _OPEN.get(id(runner))
-        if known is None or known[0] != generation:
-            source: DatasetSource = runner._source  # the dataset the runner's workers load
-            known = (generation, LocalDataset(source, union_default_graph))
-            _OPEN[id(runner)] = known
-        return known[1]
+        _PREPARED[id(source)] = (source, store)
+
+
+def view_of(runner: QueryRunner, union_default_graph: bool = True) -> View:
+    """The runner's dataset in this process, reopened when the runner serves another one."""
+    generation, source = runner.served()
+    with _LOCK:
+        view = _VIEWS.get(id(runner))
+        if view is not None and view.generation == generation:
+            return view
+        prepared = _PREPARED.pop(id(source), None)
+        store = prepared[1] if prepared is not None and prepared[0] is source else None
+        view = View(generation, LocalDataset(source, union_default_graph, store=store))
+        _VIEWS[id(runner)] = view
+        return view
+
+
+class _Pin:
+    """The view one request reads, chosen the first time the request reads the dataset."""
+
+    def __init__(self, ctx: WebContext) -> None:
+        self.ctx = ctx
+        self.view: View | None = None
+
+
+_PINNED: ContextVar[_Pin | None] = ContextVar("kg_web_view", default=None)
+
+
+def current_view(ctx: WebContext) -> View:
+    """The view the current request reads (the same one for all of the request)."""
+    pin = _PINNED.get()
+    if pin is None or pin.ctx is not ctx:
+        return view_of(ctx.runner, ctx.settings.union_default_graph)
+    if pin.view is None:
+        pin.view = view_of(ctx.runner, ctx.settings.union_default_graph)
+    return pin.view
 
 
 def reader(ctx: WebContext) -> LocalDataset:
-    """The in-process dataset of a web context."""
-    return local_dataset(ctx.runner, ctx.settings.union_default_graph)
+    """The in-process dataset the current request reads."""
+    return current_view(ctx).dataset
+
+
+class PinView:
+    """ASGI middleware: every request of ``ctx``'s app reads one view from start to end."""
+
+    def __init__(self, app: ASGIApp, ctx: WebContext) -> None:
+        self.app, self.ctx = app, ctx
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        token = _PINNED.set(_Pin(self.ctx))
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _PINNED.reset(token)

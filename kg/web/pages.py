@@ -16,6 +16,7 @@ a restricted span can reach a page.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +28,7 @@ from starlette.staticfiles import StaticFiles
 
 from kg.web.app import WebContext
 from kg.web.formats import GRAPH_FORMATS, negotiate
-from kg.web.local import reader
+from kg.web.local import LocalDataset, current_view, reader
 from kg.web.pagecache import PageCache
 from kg.web.templating import STATIC_DIR, render
 
@@ -218,7 +219,12 @@ def _describe_query(iri: str) -> str:
 
 async def describe(ctx: WebContext, iri: str) -> Description | None:
     """The description of ``iri`` from the served dataset; None when the dataset never names it."""
-    rows = await reader(ctx).select(_describe_query(iri))
+    return await asyncio.to_thread(describe_now, reader(ctx), iri)
+
+
+def describe_now(dataset: LocalDataset, iri: str) -> Description | None:
+    """:func:`describe` in the calling thread."""
+    rows = dataset.select_now(_describe_query(iri))
     d = Description(iri)
     seen: set[tuple[str, ...]] = set()
     spans: dict[tuple[str, int, int], Evidence] = {}
@@ -305,6 +311,24 @@ async def exists(ctx: WebContext, iri: str) -> bool:
     return bool(rows)
 
 
+def page_html(dataset: LocalDataset, root: str, path: str) -> str | None:
+    """The HTML page of the IRI that ``/<root>/<path>`` names, made in the calling thread (its
+    queries and its template in one go, off the event loop); None when nothing names it."""
+    iri = iri_of_path(root, path)
+    d = describe_now(dataset, iri) if iri else None
+    if d is None:
+        return None
+    from kg.web.casepage import case_extras_now  # casepage builds on this module
+
+    return render(
+        "entity.html",
+        d=d,
+        short_name=short_name,
+        data_links={e: f"/{root}/{path}.{e}" for e in EXTENSIONS},
+        **case_extras_now(dataset, d),
+    )
+
+
 def not_found(what: str) -> Response:
     return HTMLResponse(render("notfound.html", what=what), 404)
 
@@ -312,7 +336,7 @@ def not_found(what: str) -> Response:
 def routes(ctx: WebContext) -> list[BaseRoute]:
     """Entity routes (``/id/…``, ``/vocab/…``, ``/page/…``) and the static assets."""
 
-    cache = PageCache(ctx.runner)
+    cache = PageCache(lambda: current_view(ctx).generation)
 
     async def resource(request: Request) -> Response:
         root, path = request.path_params["root"], request.path_params["path"]
@@ -346,18 +370,9 @@ def routes(ctx: WebContext) -> list[BaseRoute]:
 
     async def _page(root: str, path: str) -> Response:
         iri = iri_of_path(root, path)
-        d = await describe(ctx, iri) if iri else None
-        if d is None:
+        html = await asyncio.to_thread(page_html, reader(ctx), root, path) if iri else None
+        if html is None:
             return not_found(iri or path)
-        from kg.web.casepage import case_extras  # casepage builds on this module
-
-        html = render(
-            "entity.html",
-            d=d,
-            short_name=short_name,
-            data_links={e: f"/{root}/{path}.{e}" for e in EXTENSIONS},
-            **await case_extras(ctx, d),
-        )
         return HTMLResponse(html)
 
     out: list[BaseRoute] = [

@@ -13,7 +13,6 @@ in the web process (``kg/web/local.py``) and kept while the served dataset is th
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import urllib.parse
@@ -25,7 +24,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from kg.web.app import WebContext
-from kg.web.local import reader
+from kg.web.local import current_view
 from kg.web.names import fold_name, name_score
 from kg.web.templating import render
 
@@ -349,17 +348,12 @@ def _base(request: Request) -> str:
 
 def routes(ctx: WebContext) -> list[BaseRoute]:
     """The /reconcile routes over the context's dataset."""
-    cache: dict[str, ReconcileIndex] = {}
-    lock = asyncio.Lock()
 
     async def index() -> ReconcileIndex:
-        # Rebuilt when the runner serves another dataset (its generation changes).
-        key = str(getattr(ctx.runner, "_generation", 0))
-        async with lock:
-            if key not in cache:
-                cache.clear()
-                cache[key] = ReconcileIndex(await reader(ctx).select(_INDEX_QUERY))
-            return cache[key]
+        # Built once per generation of the served dataset, with the request's view.
+        return await current_view(ctx).derived(
+            "reconcile", lambda dataset: ReconcileIndex(dataset.select_now(_INDEX_QUERY))
+        )
 
     async def service(request: Request) -> Response:
         try:

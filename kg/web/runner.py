@@ -41,7 +41,7 @@ from kg.errors import KgError
 from kg.web.execute import Answer, Job
 from kg.web.guard import CheckedQuery
 
-__all__ = ["DatasetSource", "Limits", "QueryRunner"]
+__all__ = ["DatasetSource", "Limits", "Prepared", "QueryRunner"]
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,14 @@ class _Worker:
         self.conn.close()
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A dataset loaded for the workers, not served yet (:meth:`QueryRunner.prepare`)."""
+
+    source: DatasetSource
+    zygote: _Zygote
+
+
 class QueryRunner:
     """A pool of query worker processes; ``await runner.run(job)`` answers one query."""
 
@@ -175,6 +183,7 @@ class QueryRunner:
         self.limits.check()
         self._source = source
         self._zygote: _Zygote | None = None
+        self._retired: dict[int, _Zygote] = {}  # older generations' zygotes, kept for their workers
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()
         self._slow_workers: set[_Worker] = set()
@@ -216,6 +225,9 @@ class QueryRunner:
             worker.kill()
         if self._zygote is not None:
             self._zygote.close()
+        for zygote in list(self._retired.values()):
+            zygote.close()
+        self._retired.clear()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     def process_ids(self) -> list[int]:
@@ -224,14 +236,50 @@ class QueryRunner:
             pids = [w.pid for w in self._workers | self._slow_workers]
         return pids + ([self._zygote.proc.pid] if self._zygote else [])
 
+    @property
+    def generation(self) -> int:
+        """How many times the runner was given another dataset (0 for the one it started with)."""
+        return self._generation
+
+    @property
+    def source(self) -> DatasetSource:
+        """The dataset the runner's workers serve now."""
+        return self._source
+
+    def served(self) -> tuple[int, DatasetSource]:
+        """The generation and its dataset, read together."""
+        with self._lock:
+            return self._generation, self._source
+
     def reload(self, source: DatasetSource) -> None:
-        """Serve another dataset: every worker is replaced once it is free."""
-        zygote = _Zygote(source, self.limits.worker_memory)
+        """Serve another dataset: a query that starts after this returns runs on it.
+
+        Queries already running finish on the old dataset: their workers are retired when they
+        answer, and the old dataset's process stays until its last worker has gone (workers
+        die with the process they were forked from).
+        """
+        self.switch(self.prepare(source))
+
+    def prepare(self, source: DatasetSource) -> Prepared:
+        """Load ``source`` for the workers, to be served by :meth:`switch` (the slow half of
+        :meth:`reload`: the dataset is read and checked in a new process)."""
+        return Prepared(source, _Zygote(source, self.limits.worker_memory))
+
+    def discard(self, prepared: Prepared) -> None:
+        """Free a prepared dataset that will not be served."""
+        prepared.zygote.close()
+
+    def switch(self, prepared: Prepared) -> None:
+        """Serve a prepared dataset from now on (the quick half of :meth:`reload`)."""
+        source, zygote = prepared.source, prepared.zygote
         with self._lock:
             old, self._zygote = self._zygote, zygote
+            if old is not None:
+                self._retired[self._generation] = old
             self._source = source
             self._generation += 1
             self.graphs, self.size = zygote.graphs, zygote.size
+            self._checked.clear()  # a query's check depends on the graphs the dataset has
         drained: list[_Worker] = []
         while True:
             try:
@@ -240,8 +288,16 @@ class QueryRunner:
                 break
         for worker in drained:
             self._replace(worker)
-        if old is not None:
-            old.close()
+        self._close_retired()
+
+    def _close_retired(self) -> None:
+        """Stop the zygotes of older generations once none of their workers is left."""
+        with self._lock:
+            alive = {w.generation for w in self._workers | self._slow_workers}
+            done = [g for g in self._retired if g not in alive]
+            zygotes = [self._retired.pop(g) for g in done]
+        for zygote in zygotes:
+            zygote.close()
 
     # -- answering ---------------------------------------------------------------------------
     async def run(self, job: Job, cancel: threading.Event | None = None) -> Answer:
@@ -277,10 +333,17 @@ class QueryRunner:
     ) -> Answer:
         """Answer one query, blocking the calling thread until the answer or the deadline."""
         wait = min(self.limits.queue_timeout, deadline - time.monotonic())
-        try:
-            worker = self._idle.get(timeout=max(wait, 0.0))
-        except queue.Empty:
-            return _busy(f"all {self.limits.workers} query workers stayed busy for {wait:.1f} s")
+        until = time.monotonic() + max(wait, 0.0)
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(until - time.monotonic(), 0.0))
+            except queue.Empty:
+                return _busy(
+                    f"all {self.limits.workers} query workers stayed busy for {wait:.1f} s"
+                )
+            if worker.generation == self._generation:
+                break
+            self._replace(worker)  # taken from the pool while another dataset came in
         try:
             worker.conn.send(job)
         except OSError:
@@ -327,6 +390,7 @@ class QueryRunner:
             with self._lock:
                 self._slow -= 1
                 self._slow_workers.discard(worker)
+            self._close_retired()
 
     @staticmethod
     def _wait(worker: _Worker, until: float, cancel: threading.Event | None) -> bool:
@@ -370,6 +434,8 @@ class QueryRunner:
         worker.kill()
         with self._lock:
             self._workers.discard(worker)
+        if self._retired:
+            self._close_retired()
         self._respawn_soon()
 
     def _respawn_soon(self) -> None:
@@ -379,9 +445,11 @@ class QueryRunner:
     def _respawn(self) -> None:
         delay = 0.5
         while not self._closed:
+            with self._lock:
+                zygote, generation = self._zygote, self._generation
             try:
-                assert self._zygote is not None
-                worker = self._zygote.fork(self._generation)
+                assert zygote is not None
+                worker = zygote.fork(generation)
             except (KgError, OSError) as exc:
                 if self._closed:
                     return

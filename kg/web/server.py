@@ -25,6 +25,7 @@ from uvicorn.config import LOGGING_CONFIG
 from kg.errors import KgError
 from kg.web.app import ROUTE_MODULES, ServeSettings, create_app
 from kg.web.runner import DatasetSource, Limits, QueryRunner
+from kg.web.watch import StoreWatch, StoreWatcher
 
 __all__ = ["BackgroundServer", "Listen", "bind", "is_loopback_host", "public_source", "serve"]
 
@@ -111,8 +112,13 @@ def serve(
     settings: ServeSettings | None = None,
     *,
     allow_update: bool = False,
+    watch: StoreWatch | None = None,
 ) -> None:
-    """Serve until interrupted, printing the endpoint URL on stderr once it answers."""
+    """Serve until interrupted, printing the endpoint URL on stderr once it answers.
+
+    With ``watch``, each new generation of that store is served as soon as a build makes it
+    (:mod:`kg.web.watch`); not with ``allow_update``, whose updates the server keeps itself.
+    """
     settings = settings or ServeSettings()
     update_store = None
     if allow_update:
@@ -130,11 +136,14 @@ def serve(
             update_store.bulk_load(source.nquads, format=ox.RdfFormat.N_QUADS)
     sock = bind(listen.host, listen.port, listen.backlog)
     runner = QueryRunner(source, limits).start()
+    watcher = StoreWatcher(runner, watch).start() if watch and not allow_update else None
     try:
         app = create_app(runner, settings, update_store=update_store)
         print(f"SPARQL endpoint at {url_of(sock)}", file=sys.stderr, flush=True)
         uvicorn.Server(_config(app, listen)).run(sockets=[sock])
     finally:
+        if watcher is not None:
+            watcher.stop()
         runner.close()
         sock.close()
 
@@ -171,8 +180,10 @@ class BackgroundServer:
         backlog: int = 1024,
         update_store: ox.Store | None = None,
         modules: Sequence[str] = ROUTE_MODULES,
+        watch: StoreWatch | None = None,
     ) -> None:
         self.runner = QueryRunner(source, limits or Limits()).start()
+        self.watcher = StoreWatcher(self.runner, watch).start() if watch else None
         self.sock = bind(host, port, backlog)
         self.url = url_of(self.sock)
         self.port = self.sock.getsockname()[1]
@@ -195,6 +206,8 @@ class BackgroundServer:
         """Stop serving and stop the query workers."""
         self._server.should_exit = True
         self._thread.join(10)
+        if self.watcher is not None:
+            self.watcher.stop()
         self.runner.close()
         self.sock.close()
 
