@@ -111,7 +111,7 @@ NAMED_BY_NOUN = re.compile(
     r"\b(?P<n>newspapers?|magazine|weekly|daily|news agency|news (?:website|portal|outlet)|"
     r"website|radio station|(?:television|TV) (?:channel|station)|broadcaster|"
     r"organi[sz]ation|NGO|association|alliance|network|coalition|movement|group|union|"
-    r"federation|foundation|party|trade union|collective|cooperative)\s+$"
+    r"federation|foundation|party|trade union|collective|cooperative)[^\S\n]*\n?[^\S\n]*\Z"
 )
 GLOSSED_BODY = re.compile(
     r"\b(?:authority|body|council|committee|assembly|organi[sz]ation|association|union|"
@@ -126,7 +126,8 @@ def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
     before = doc.flat[max(0, start - 40) : start]
     if GLOSSED_BODY.search(before):
         return "other"
-    m = NAMED_BY_NOUN.search(before)
+    # on the text, not the flat copy: a noun before a blank line does not name what follows
+    m = NAMED_BY_NOUN.search(doc.text, max(0, start - 40), start)
     if not m:
         return None
     n = m.group("n")

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from kg import __version__
+from kg.extract.bodies import add_pattern_bodies, tidy_organisations
 from kg.extract.dates import find_dates
 from kg.extract.demands import find_demands, find_rights
 from kg.extract.entities import Entities, Entity
@@ -58,6 +59,8 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_lower_bodies(doc, ents, main_country)
     add_quoted_orgs(doc, ents, main_country)
     add_acronyms(doc, ents)
+    add_pattern_bodies(doc, ents, main_country)
+    tidy_organisations(ents)
     add_known_instruments(doc, ents)
     _drop_person_overlaps(ents)
     merge_persons(doc, ents)

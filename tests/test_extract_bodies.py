@@ -1,0 +1,51 @@
+"""Bodies by pattern: missions, court branches, place-qualified police; names that are no
+bodies."""
+
+from __future__ import annotations
+
+from kg.extract import extract_case
+
+LETTER = """3 March 2025
+
+Zembla: Journalist sentenced
+
+Excellency,
+
+We write about Ana Pereira, who received the Zenda Parliament’s Lorimer Prize for Courage in
+2020. On 1 March 2025, Branch 12 of the Strelsau Revolutionary Court in Tarlenheim sentenced
+her. The Tarlenheim police had arrested her in January; the judge of Branch 12 of the Strelsau
+Revolutionary Court refused bail. We ask Your Excellency’s Government to release her.
+
+Special Rapporteur on the rights to freedom of peaceful assembly and of association
+
+Rudolf Rassendyll
+Special Rapporteur on minority issues
+
+Copy to:
+Permanent Mission of Zembla to the United Nations in Geneva
+Embassy of Zembla to the European Union
+Avenue Louise 12
+"""
+
+
+def _orgs(text: str) -> dict[str, dict]:
+    return {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+
+
+def test_missions_branches_and_place_police() -> None:
+    orgs = _orgs(LETTER)
+    assert "Permanent Mission of Zembla to the United Nations in Geneva" in orgs
+    # an address line below is not part of the name
+    assert "Embassy of Zembla to the European Union" in orgs
+    assert "United Nations in Geneva" not in orgs
+    branch = orgs["Branch 12 of the Strelsau Revolutionary Court in Tarlenheim"]
+    assert branch["kind"] == "court"
+    assert "Branch 12 of the Strelsau Revolutionary Court" in branch["variants"]
+    assert orgs["Tarlenheim police"]["kind"] == "police"
+
+
+def test_addressed_government_prizes_and_signatories_are_no_bodies() -> None:
+    orgs = _orgs(LETTER)
+    assert not [n for n in orgs if "Excellency" in n or "Prize" in n]
+    assert "Zenda Parliament" in orgs
+    assert "Rudolf Rassendyll" not in orgs
