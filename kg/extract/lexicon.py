@@ -39,7 +39,10 @@ Vice-President Deputy Former Then Prime Commissioner Magistrate Justice Principa
 Assistant Special District City Chief Director Inspector Officer Superintendent Commander Sister
 Brother Father Senator Governor Secretary Land Indigenous German Swedish Italian Czech Russian
 Turkish
-Kazakh Belarusian Chechen US-based""".split()
+Kazakh Belarusian Chechen US-based Sub-Inspector Barrister Counsel Advocate Photographer
+Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major Captain
+Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
+H.E H.E.""".split()
 )
 #: Capitalised words that are never part of a person's name in this genre.
 NON_NAME = frozenset(
@@ -229,6 +232,25 @@ DEMONYMS = {
     "Armenian": "Armenia", "Israeli": "Israel", "Palestinian": "Palestine", "Moroccan": "Morocco",
     "Algerian": "Algeria", "Tunisian": "Tunisia", "Sudanese": "Sudan", "Cuban": "Cuba",
 }  # fmt: skip
+
+#: Words of other languages that name bodies, never people: "Ministerio Público",
+#: "Defensoría del Pueblo", "Ligue ...", "... Derneği", "... Sangathan".
+FOREIGN_BODY_WORDS = frozenset(
+    """Secretaría Ministerio Ministério Ministère Fiscalía Procuraduría Defensoría Defensor
+Juzgado Corte Cour Parquet Programa Colectivo Collectif Derechos Direitos Humanos Mesa Palacio
+Sistema Noticias Minera Empresa Compañía Policía Polícia Ejército Pueblo Público Nacional
+Comissão Ligue Syndicat Observatoire Fédération Maison Derneği Vakfı Hakları Mahkemesi Partisi
+Sendikası Sangathan Sangh Samiti Manch Sabha Morcha Andolan Lembaga Yayasan Aliansi
+Komisi""".split()
+)
+#: Common nouns and headline verbs that turn up capitalised in titles and names of bodies,
+#: events and places, and are no part of a person's name.
+NOT_NAME_WORDS = frozenset(
+    """Mission Missions Chamber States Strike Day War Crime Crimes Branch Order Limited Digital
+News Consulting Publishers Journalists Priest Others Year Years Year-Old Held Forced Killed
+Arrested Detained Released Sentenced Charged Jailed Freed Convicted Acquitted Abducted Missing
+Tortured Disbarred Summoned Banned""".split()
+)
 
 # Words that head form fields, banners and section headings, never names of people or titles.
 FORM_WORDS = frozenset(

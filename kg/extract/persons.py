@@ -11,10 +11,12 @@ from kg.extract.lexicon import (
     CAP_STOP,
     COUNTRIES,
     DEMONYMS,
+    FOREIGN_BODY_WORDS,
     FORM_WORDS,
     HONORIFICS,
     MONTHS,
     NON_NAME,
+    NOT_NAME_WORDS,
     ORG_HEADS,
     PERSON_TITLES,
     TITLE_STOP,
@@ -98,9 +100,29 @@ def add_person_candidate(
         return
     if not all(NAME_WORD.match(w.rstrip("’s").rstrip("'s") or w) for w in words):
         return
+    if not_a_name(words):
+        return
     name = clean(doc.flat[toks[0][1] : toks[-1][2]])
     name = re.sub(r"[’']s$", "", name)
     ents.add(Entity("person", name, toks[0][1], toks[0][1] + len(name)))
+
+
+#: Endings of abstract nouns ("Abolition", "Solidarity", "Terrorism", "Freedoms") and verbs
+#: in "-ing" that open the name of a law or campaign ("Combating", "Countering").
+ABSTRACT_NOUN = re.compile(r"(?:tions?|sions?|ities|ity|isms?|ness|ships?|doms)$")
+GERUND = re.compile(r"^[A-Z][a-z]{3,}(?:ating|ering|ecting|enting|ssing)$")
+#: Articles of Spanish, Arabic or French place names: "El Fasher", "La Picota".
+PLACE_ARTICLE = frozenset("El La Los Las Le Les".split())
+
+
+def not_a_name(words: list[str]) -> bool:
+    """Words that say a capitalised run names a thing, a body or a place, not a person."""
+    if words[0] in PLACE_ARTICLE or GERUND.match(words[0]):
+        return True
+    return any(
+        w in NOT_NAME_WORDS or w in FOREIGN_BODY_WORDS or (len(w) >= 6 and ABSTRACT_NOUN.search(w))
+        for w in (re.sub(r"[’']s?$", "", x) for x in words)
+    )
 
 
 def merge_persons(doc: Doc, ents: Entities) -> None:
@@ -112,7 +134,12 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
             fw = (full.name or "").split()
             if full is short or len(fw) <= len(sw) or full not in ents.items:
                 continue
-            if fw[-len(sw) :] == sw or (len(sw) >= 2 and fw[: len(sw)] == sw):
+            if (
+                fw[-len(sw) :] == sw
+                or (len(sw) >= 2 and fw[: len(sw)] == sw)
+                # "Anna Kovacs" of "Anna Maria Kovacs": the middle names left out
+                or (len(sw) == 2 and fw[0] == sw[0] and fw[-1] == sw[1])
+            ):
                 full.variants.append(short.name or "")
                 full.mentions.extend(short.mentions)
                 ents.items.remove(short)
@@ -156,15 +183,38 @@ def resolve_person(ents: Entities, name: str) -> Entity | None:
     return hits[0] if len(hits) == 1 else None
 
 
+#: Another form of a name that the text gives right after it: "(also spelt X)", "(his name is
+#: also transliterated as X or Y)", "(or X)", "(X)", ", who writes under the pen name X".
+VARIANT_GLOSS = re.compile(
+    r"\s*\((?:(?:his|her|the) (?:name|surname) is )?(?:also |sometimes |often )?"
+    r"(?:spelled|spelt|written|transliterated|rendered|known|called|a\.k\.a\.|or\b)"
+    r"(?:\s+as)?\s+(?P<v>[^()]{2,120})\)"
+    r"|\s*\((?P<bare>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž](?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]){0,3})\)"
+    r"|[^.;()]{0,40}?\b(?:under the (?:pen )?name|also known as|nicknamed)\s+"
+    r"(?P<pen>[A-ZÀ-ÞĀ-Žİ][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]+){0,3})"
+)
+_WORD = r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]"
+_NAME_FORM = re.compile(rf"^{_WORD}(?:\s+(?:[a-z]{{1,3}}[ -])?{_WORD}){{0,4}}$")
+
+
 def add_spelling_variants(doc: Doc, ents: Entities) -> None:
-    for m in re.finditer(r"\((?:also spelled|also known as|a\.k\.a\.)\s+(?P<v>[^)]+)\)", doc.flat):
-        before = doc.flat[max(0, m.start() - 60) : m.start()]
-        for p in ents.of("person"):
-            if any(before.rstrip().endswith(f) for f in [p.name or "", *p.variants]):
-                v = clean(m.group("v"))
-                p.variants.append(v)
+    """Forms of a name the text itself gives right after one of its mentions."""
+    for p in list(ents.of("person")):
+        if p not in ents.items:
+            continue
+        for _, b in sorted(p.mentions):
+            m = VARIANT_GLOSS.match(doc.flat, b)
+            if not m:
+                continue
+            raw = m.group("v") or m.group("bare") or m.group("pen")
+            for v in re.split(r",\s*|\s+or\s+", clean(raw)):
+                v = v.strip().rstrip(".")
+                if not _NAME_FORM.match(v) or not_a_name(v.split()) or v == p.name:
+                    continue
+                if v not in p.variants:
+                    p.variants.append(v)
                 for q in ents.of("person"):
-                    if q is not p and q.name == v:
+                    if q is not p and (q.name == v or v in q.variants and len(q.mentions) == 1):
                         p.mentions.extend(q.mentions)
                         ents.items.remove(q)
 

@@ -1,0 +1,62 @@
+"""Persons: what is no person's name, forms of a name the text gives, short forms merged."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_case
+from kg.extract.persons import not_a_name
+
+TEXT = """9 April 2025
+
+Zembla: Writer Ivo Radek Kessler held
+
+On 2 April 2025, police arrested the writer Ivo Radek Kessler (also spelt Iwo Kesler) and the
+poet Mara Kostic (Marra Kostich). Ivo Kessler was taken to El Varo, and the Linguistic
+Solidarity network protested. Under the Combating Extremism law, he faces ten years. The
+Defensoría del Pueblo and Ministerio Público were informed. Lena Varga, who writes under the pen
+name Lina Vale, was questioned. Members of the Permanent Mission said nothing.
+"""
+
+
+@pytest.fixture(scope="module")
+def persons() -> list[dict]:
+    return extract_case(TEXT, appeal_id="t-persons")["persons"]
+
+
+def test_things_bodies_and_places_are_no_people(persons: list[dict]) -> None:
+    names = {p["name"] for p in persons}
+    for thing in ("El Varo", "Linguistic Solidarity", "Combating Extremism", "Permanent Mission"):
+        assert not any(thing in (n or "") for n in names), thing
+    assert not any("Defensoría" in (n or "") or "Ministerio" in (n or "") for n in names)
+
+
+def test_forms_of_a_name_the_text_gives(persons: list[dict]) -> None:
+    by_name = {p["name"]: p for p in persons}
+    assert "Iwo Kesler" in by_name["Ivo Radek Kessler"]["variants"]  # "(also spelt X)"
+    assert "Marra Kostich" in by_name["Mara Kostic"]["variants"]  # "(X)"
+    assert "Lina Vale" in by_name["Lena Varga"]["variants"]  # "under the pen name X"
+    assert "Lina Vale" not in by_name and "Iwo Kesler" not in by_name
+
+
+def test_short_form_without_middle_name_is_the_same_person(persons: list[dict]) -> None:
+    kessler = [p for p in persons if p["name"] and "Kessler" in p["name"]]
+    assert len(kessler) == 1
+    assert "Ivo Kessler" in kessler[0]["variants"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Anna", "Kovacs"], False),
+        (["Clement", "Voule"], False),  # "-ment" is no abstract ending of names
+        (["Florence", "Hale"], False),
+        (["Step", "Abolition"], True),
+        (["Fundamental", "Freedoms"], True),
+        (["La", "Picota"], True),
+        (["Countering", "Terrorism"], True),
+        (["Next", "Digital’s"], True),
+    ],
+)
+def test_not_a_name(words: list[str], expected: bool) -> None:
+    assert not_a_name(words) is expected
