@@ -64,3 +64,38 @@ def test_asks_reported_in_a_press_release_split_at_each_verb() -> None:
 
 def test_a_headline_with_must_is_no_demand() -> None:
     assert summaries("Zembla: Poet Mara Lind must be freed\n\nShe was arrested in May.\n") == []
+
+
+TWO_LISTS = """3 March 2025
+
+Norway: Writer abducted
+
+The Poets Network urges the authorities in Norway to:
+
+1. Investigate the abduction of Mara Lind and bring those responsible to justice;
+
+2. Guarantee the safety of her family.
+
+The Poets Network further urges the authorities in Ruritania to:
+
+3. Release Mara Lind immediately and drop all charges against her;
+
+4. Pending her release, ensure that she has regular access to her lawyers.
+
+We also urge your Excellency’s Government to ensure that Mr. Lind’s brother is protected from
+any reprisal.
+"""
+
+
+def test_every_list_with_its_addressees_and_asks_after_the_lists() -> None:
+    demands = extract_case(TWO_LISTS, appeal_id="t")["demands"]
+    got = [(d["summary"].split()[0], d["addressees"]) for d in demands]
+    assert got == [
+        ("investigate", ["authorities in Norway"]),
+        ("guarantee", ["authorities in Norway"]),
+        ("release", ["authorities in Ruritania"]),
+        ("pending", ["authorities in Ruritania"]),
+        ("ensure", ["Government of Norway"]),
+    ]
+    # "Mr." does not end the ask
+    assert demands[-1]["summary"].endswith("protected from any reprisal")

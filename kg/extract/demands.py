@@ -51,7 +51,11 @@ def find_rights(doc: Doc, ents: Entities) -> list[dict[str, Any]]:
 def find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], int]:
     """The numbered list after "urges ... to:", with its addressees; returns (demands, start)."""
     text = doc.text
+    found: list[dict[str, Any]] = []
+    first = None
     for para in doc.paragraphs:
+        if found and para.start < found[-1]["evidence"][-1]["end"]:
+            continue  # inside the list already read
         # the lead-in ends with a colon: at the paragraph's end, or on a line of its own with
         # the items right under it ("The authorities should:\n• Drop ...")
         intro_end, pos = None, para.start
@@ -97,9 +101,19 @@ def find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], i
                 {"addressees": addressees, "summary": clean(um.group(0)), "confidence": 0.6,
                  "evidence": span}
             )  # fmt: skip
-        return demands, para.start
-    prose = find_prose_demands(doc, country)
-    return prose, (prose[0]["evidence"][0]["start"] if prose else len(text))
+        found.extend(demands)
+        first = para.start if first is None else first
+    if first is None:
+        prose = find_prose_demands(doc, country)
+        return prose, (prose[0]["evidence"][0]["start"] if prose else len(text))
+    # a letter's lists may be followed by asks in prose ("We also urge ... to ensure ...")
+    spans = [(ev["start"], ev["end"]) for d in found for ev in d["evidence"]]
+    for d in find_prose_demands(doc, country):
+        a, b = d["evidence"][0]["start"], d["evidence"][-1]["end"]
+        if a > first and not any(x < b and a < y for x, y in spans):
+            found.append(d)
+    found.sort(key=lambda d: d["evidence"][0]["start"])
+    return found, first
 
 
 # ---------------------------------------------------------------- demands in prose
@@ -116,7 +130,7 @@ DEMAND_VERBS = (
 #: "I urge you to", "We also call on the authorities to", "Please ensure": asks in a letter.
 LETTER_ASK = re.compile(
     r"\b(?:I|We)\s+(?:also\s+|further\s+)?(?:urge|call\s+(?:up)?on|ask|request)\s+"
-    r"(?P<who>you|the\s+[^.;]{1,60}?|[A-Z][^.;]{1,60}?)\s+to\s+"
+    r"(?P<who>you|(?:the|your)\s+[^.;]{1,60}?|[A-Z][^.;]{1,60}?)\s+to\s+"
     r"|(?P<pending>\bPending\s+[^,.;]{1,40},\s+)?\b[Pp]lease\s+(?:also\s+)?"
     r"(?=(?:" + DEMAND_VERBS + r")\b)"
 )
@@ -132,7 +146,8 @@ NEXT_ASK = re.compile(
     r",\s+and\s+to\s+|;\s*|,\s+(?:and\s+)?(?:should\s+)?(?=(?:" + DEMAND_VERBS + r")\b)"
 )
 ASK_END = re.compile(
-    r"(?<![A-Z])\.(?:\s|$)|,\s+(?:as|because|since|the [A-Z][\w ]{2,60} said)\b"
+    r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bNo)\.(?:\s|$)"
+    r"|,\s+(?:as|because|since|the [A-Z][\w ]{2,60} said)\b"
     r"|,\s+(?:[A-Z][\w’' ]{1,60}|the [A-Z][\w ]{1,60})\s+said\b"
 )
 
@@ -181,6 +196,9 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
 def _prose_addressees(who: str, country: str | None) -> list[str]:
     if not who or who.lower() == "you":
         return [f"authorities of {country}"] if country else []
+    if who.startswith("your ") and country:
+        # "your Excellency’s Government", "your government": the addressee's
+        return [f"Government of {country}"]
     return [re.sub(r"^the\s+", "", who)]
 
 
