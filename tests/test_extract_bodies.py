@@ -49,3 +49,20 @@ def test_addressed_government_prizes_and_signatories_are_no_bodies() -> None:
     assert not [n for n in orgs if "Excellency" in n or "Prize" in n]
     assert "Zenda Parliament" in orgs
     assert "Rudolf Rassendyll" not in orgs
+
+
+def test_kinds_by_pattern() -> None:
+    from kg.extract.names import org_kind
+
+    assert org_kind("Human Rights Council", "") == "international_org"
+    assert org_kind("Inter-American Commission on Human Rights", "") == "international_org"
+    assert org_kind("Parliamentary Assembly of the Council of Europe", "") == "international_org"
+    assert org_kind("Ministry of the Interior", "") == "ministry"
+    assert org_kind("Office of the Attorney General", "") == "prosecution"
+    assert org_kind("Zenda Bar Association", "") == "other"
+    assert org_kind("Zemblan People's Army", "") == "other"
+    assert org_kind("Zemblan Army", "") == "security_service"
+    assert org_kind("State Border Service", "") == "security_service"
+    assert org_kind("Zenda Public Security Bureau", "") == "police"
+    assert org_kind("National Investigation Agency", "") == "police"
+    assert org_kind("European Court of Human Rights", "") == "court"

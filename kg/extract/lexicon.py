@@ -81,6 +81,28 @@ ORG_HEADS = {
     "Directorate": "government", "Secretariat": "government", "Commissions": "government",
 }  # fmt: skip
 ORG_KIND_HINTS = [
+    # regional and UN bodies before the head words their names share with national ones
+    (
+        re.compile(
+            r"^(?:UN |United Nations )?Human Rights (?:Council|Committee)$|"
+            r"\b(?:Inter-American|African|European|Arab) (?:Commission|Committee|Union)\b|"
+            r"\bCommission of Inquiry\b|^Parliamentary Assembly\b"
+        ),
+        "international_org",
+    ),
+    (re.compile(r"^Ministry\b"), "ministry"),
+    (re.compile(r"\bAttorney[- ]General"), "prosecution"),
+    (re.compile(r"\bBar Association\b|^Bar of\b"), "other"),
+    # armed groups name themselves armies; a state's army is a security force
+    (re.compile(r"\b(?:Liberation|People[’']s) Army\b|\bRevolutionary Armed Forces\b"), "other"),
+    (re.compile(r"\bArmy\b|\bBorder (?:Service|Guard)\b|\bNational Guard\b"), "security_service"),
+    (
+        re.compile(
+            r"\bPublic Security (?:Bureau|Department)|\bCrime Investigation|"
+            r"\bInvestigation Agency\b|\bCountering Extremism\b"
+        ),
+        "police",
+    ),
     (re.compile(r"\b(?:Court|Tribunal|Plenum)\b"), "court"),
     (re.compile(r"Prosecut|Procura"), "prosecution"),
     (
