@@ -827,8 +827,11 @@ def _fullest(names: list[str]) -> str:
     return max(sorted(set(names)), key=lambda n: (len(_words(n)), len(n), counts[n]))
 
 
-def apply_resolution(records: dict[str, dict[str, Any]], resolution: Resolution) -> int:
-    """Set ``iri``, ``canonical_name`` and ``merged_variants`` on every merged item, in place.
+def apply_resolution(
+    records: dict[str, dict[str, Any]], resolution: Resolution, canon: Canon | None = None
+) -> int:
+    """Set ``iri``, ``canonical_name`` and ``merged_variants`` on every merged item, in place,
+    and unify merged instruments' provisions (``canon``: see :func:`_unify_provisions`).
 
     Returns how many items changed."""
     changed = 0
@@ -844,18 +847,60 @@ def apply_resolution(records: dict[str, dict[str, Any]], resolution: Resolution)
                 raw["canonical_name"] = cluster.label
                 raw["merged_variants"] = [v for v in cluster.variants if v != cluster.label]
                 changed += 1
-    _unify_provisions(records, resolution)
+    _unify_provisions(records, resolution, canon)
     return changed
 
 
-def _unify_provisions(records: dict[str, dict[str, Any]], resolution: Resolution) -> None:
-    """Provisions of a merged instrument that are one node (one article, however written: "12(2)"
-    and "12 (2)") get one article text and one offence label: those of the first appeal
-    that gives them, so that the merged node has one of each."""
+Provision = tuple[str, str, str | None]  # instrument id, article, label
+
+
+def record_provisions(record: dict[str, Any]) -> list[Provision]:
+    """The provisions of a record that :func:`apply_resolution` unifies across appeals; they
+    depend on their own record only, so a build can keep them for unchanged records."""
+    out: list[Provision] = []
+    for raw in record.get("instruments") or []:
+        if not isinstance(raw, dict) or not raw.get("id"):
+            continue
+        for prov in raw.get("provisions") or []:
+            if not isinstance(prov, dict) or prov.get("iri") or not prov.get("article"):
+                continue
+            out.append((str(raw["id"]), str(prov["article"]), prov.get("label") or None))
+    return out
+
+
+Canon = dict[tuple[str, str], dict[str, Any]]
+
+
+def canonical_provisions(provisions: dict[str, list[Provision]], resolution: Resolution) -> Canon:
+    """(merged instrument IRI, article slug) -> the article text and offence label every appeal
+    uses: those of the first appeal (by id) that gives them."""
     from kg.record.caserecord import slug
 
-    first: dict[tuple[str, str], dict[str, Any]] = {}
-    provisions: list[tuple[tuple[str, str], dict[str, Any]]] = []
+    first: Canon = {}
+    for aid in sorted(provisions):
+        for inst, article, label in provisions[aid]:
+            cluster = resolution.cluster_of(str(aid), inst)
+            if cluster is None:
+                continue
+            canon = first.setdefault((str(cluster.iri), slug(article)), {"article": article})
+            if label and "label" not in canon:
+                canon["label"] = label
+    return first
+
+
+def _unify_provisions(
+    records: dict[str, dict[str, Any]], resolution: Resolution, canon: Canon | None = None
+) -> None:
+    """Provisions of a merged instrument that are one node (one article, however written: "12(2)"
+    and "12 (2)") get one article text and one offence label: those of the first appeal
+    that gives them, so that the merged node has one of each. ``canon`` gives them when only
+    some records are here (:func:`canonical_provisions` over all of them)."""
+    from kg.record.caserecord import slug
+
+    if canon is None:
+        canon = canonical_provisions(
+            {aid: record_provisions(r) for aid, r in records.items()}, resolution
+        )
     for aid, record in sorted(records.items()):
         for raw in record.get("instruments") or []:
             if not isinstance(raw, dict) or not raw.get("id"):
@@ -866,15 +911,10 @@ def _unify_provisions(records: dict[str, dict[str, Any]], resolution: Resolution
             for prov in raw.get("provisions") or []:
                 if not isinstance(prov, dict) or prov.get("iri") or not prov.get("article"):
                     continue
-                key = (str(cluster.iri), slug(str(prov["article"])))
-                provisions.append((key, prov))
-                canon = first.setdefault(key, {"article": str(prov["article"])})
-                if prov.get("label") and "label" not in canon:
-                    canon["label"] = prov["label"]
-    for key, prov in provisions:
-        prov["canonical_article"] = first[key]["article"]
-        if "label" in first[key]:
-            prov["canonical_label"] = first[key]["label"]
+                first = canon[(str(cluster.iri), slug(str(prov["article"])))]
+                prov["canonical_article"] = first["article"]
+                if "label" in first:
+                    prov["canonical_label"] = first["label"]
 
 
 __all__ = [
@@ -883,10 +923,12 @@ __all__ = [
     "Resolution",
     "ReviewRow",
     "apply_resolution",
+    "canonical_provisions",
     "fold_word",
     "load_decisions",
     "person_tokens",
     "record_items",
+    "record_provisions",
     "resolve_identities",
     "resolve_items",
     "write_review",

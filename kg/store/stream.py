@@ -1,18 +1,26 @@
 """The build that streams: each record read once (PyYAML's C loader), its graph written as N-Quads
 into Oxigraph's bulk loader, the partition of :mod:`kg.store.partition` and the derivation rules
-run inside Oxigraph; and a build with nothing changed does nothing.
+run inside Oxigraph; a build with nothing changed does nothing, and a build after some records
+changed changes only their graphs.
 
-A build keeps a state file beside its stores (``build-state.json``: for every record file its
-size, time, content hash and the fingerprint of the graph made from it -- record, text, the
-identities given to its items, the reference data and the code that makes graphs --, and the
-hashes of the ontology, the reference data, the links and the curated identity decisions) and
-the identity items of every record (``identity-items.pickle``):
+A build keeps, beside its stores:
+
+- ``build-state.json``: for every record file its size, time, content hash and the fingerprint
+  of the graph made from it (record, text, the identities and provision labels given to its
+  items, the reference data and the code that makes graphs); the hashes of the ontology, the
+  reference data, the links and the curated identity decisions; and ``touched``, the appeal
+  graphs whose content this build changed (every graph on a full build) -- what validation can
+  check again;
+- ``identity-items.pickle`` (identity items per record hash), ``record-keys.pickle`` (stored
+  keys and provisions per record hash) and ``shared-triples.pickle`` (:mod:`kg.store.delta`).
+
+Then:
 
 - nothing changed (same files, same hashes): nothing is read and the store stays as it is;
-- something changed: the build says how many graphs changed, and writes and loads every graph
-  again. It cannot carry unchanged graphs over from the previous store, because the partition
-  ("one triple, one graph") moves a fact that several appeals state into the reference graph,
-  so an appeal graph in the store depends on the other appeals.
+- records changed, added or removed (same code, ontology, reference data and decisions): the
+  previous store is copied (hard links) and changed by :func:`kg.store.delta.apply_changes`;
+  the links graph is replaced when the links changed; the derived graph is derived again;
+- anything else: every graph is written and bulk-loaded again.
 
 The new stores are made in a new generation and swapped in at once
 (:func:`kg.files.replacing_folder`): a failed build leaves the previous one.
@@ -41,11 +49,23 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.errors import DataError, InputError
 from kg.files import current_generation, replacing_folder
+from kg.record.caserecord import appeal_graph_iri
 from kg.record.datecheck import check_dates
-from kg.record.identity import Item, Resolution, apply_resolution, record_items, resolve_items
-from kg.record.keys import check_unique_keys
+from kg.record.identity import (
+    Canon,
+    Item,
+    Provision,
+    Resolution,
+    apply_resolution,
+    canonical_provisions,
+    record_items,
+    record_provisions,
+    resolve_items,
+)
+from kg.record.keys import record_keys
 from kg.record.recordcheck import check_record_shape, parse_record_yaml
 from kg.record.takedown import TAKEDOWNS_FILE
+from kg.store.delta import APPEAL_GRAPHS, SHARED_FILE, SharedIndex, apply_changes, shared_triples
 from kg.vocab import (
     DATA_DIR,
     DERIVED_GRAPH,
@@ -58,7 +78,8 @@ from kg.vocab import (
 
 STATE_FILE = "build-state.json"
 ITEMS_FILE = "identity-items.pickle"
-STATE_VERSION = 1
+KEYS_FILE = "record-keys.pickle"
+STATE_VERSION = 2
 PARALLEL_FROM = 400  # graphs; below this, worker processes cost more than they save
 
 Progress = Callable[[str], None]
@@ -85,7 +106,7 @@ def recipe_hash() -> str:
     import pycountry
 
     sources = [*sorted((ROOT / "kg" / "record").glob("*.py")), ROOT / "kg" / "countries.py"]
-    sources += [Path(__file__), ROOT / "kg" / "store" / "build.py"]
+    sources += [Path(__file__), *(ROOT / "kg" / "store" / n for n in ("build.py", "delta.py"))]
     return _sha(_files_hash(p for p in sources if p.exists()), pycountry.__version__)
 
 
@@ -283,7 +304,6 @@ def build_streaming(
         BuildResult,
         CaseSource,
         build_classic,
-        count_entities,
         links_graph,
         ontology_graph,
         reference_graph,
@@ -389,10 +409,19 @@ def build_streaming(
     result.identity_review = resolution.review_rows
     say(f"build: identity: {len(resolution.clusters)} cluster(s) over {len(items)} item(s)")
 
-    # Which graphs to write: those whose fingerprint changed.
+    facts = _facts_by_sha(chosen, entries, read, generation if previous else None)
+    check_unique_keys_kept(chosen, entries, facts)
+    canon = canonical_provisions(
+        {aid: facts[entries[key]["sha"]][1] for aid, key in chosen.items()}, resolution
+    )
+
+    # Which graphs to write: those whose fingerprint changed (record, text, the identities and
+    # canonical provision labels other records give its items, reference data, code).
     fingerprints = {}
     for aid, key in chosen.items():
-        assigned = _assignments(resolution, aid, items_by_sha[entries[key]["sha"]])
+        sha = entries[key]["sha"]
+        assigned = _assignments(resolution, aid, items_by_sha[sha])
+        assigned.append(_canon_of(resolution, canon, aid, facts[sha][1]))
         fingerprints[aid] = _fingerprint(globals_, entries[key], assigned)
     old_prints = previous.get("fingerprints", {}) if same_globals else {}
     to_write = [aid for aid in chosen if old_prints.get(aid) != fingerprints[aid]]
@@ -401,18 +430,39 @@ def build_streaming(
 
     if links_changed and previous:
         say("build: links changed")
-    # Every graph is written and loaded again: the partition below moves facts between graphs,
-    # so a graph carried over from the previous store would not be what it gives now.
-    records = {aid: record_of(aid) for aid in chosen}
-    check_unique_keys((chosen[aid], record) for aid, record in records.items())
-    apply_resolution(records, resolution)
-    jobs_list = [
-        (aid, chosen[aid], entries[chosen[aid]]["text"], entries[chosen[aid]]["curated"], record)
-        for aid, record in records.items()
-    ]
+    shared: SharedIndex | None = None
+    if previous and same_globals and generation is not None:
+        shared = _load_pickle(generation / SHARED_FILE)
+    state_extra = {"keys": facts, "items": items_by_sha}
+    if shared is not None and (generation / "full").is_dir():
+        # Incremental: a copy of the previous store, changed where the changed records change it.
+        records = {aid: record_of(aid) for aid in to_write}
+        apply_resolution(records, resolution, canon)
+        with replacing_folder(store_path) as folder:
+            full_dir = folder / "full"
+            ox.Store.read_only(str(generation / "full")).backup(str(full_dir))
+            store = ox.Store(str(full_dir))
+            written = _graph_triples(_jobs(records, chosen, entries), data_dir, jobs, say)
+            delta = apply_changes(
+                store, shared, written, [str(appeal_graph_iri(a)) for a in removed]
+            )
+            say(
+                f"build: {delta.graphs_written} graph(s) written, {delta.graphs_removed} "
+                f"removed, {delta.moved} triple(s) moved between other graphs"
+            )
+            if links_changed:
+                _replace_graph(store, LINKS_GRAPH, links_graph(data_dir))
+            store.remove_graph(ox.NamedNode(str(DERIVED_GRAPH)))
+            result.derived = _derive(store, ontology_dir)
+            _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
+                    sorted(delta.touched), optimize=False)  # fmt: skip
+        result.seconds = time.perf_counter() - started
+        return result
 
+    records = {aid: record_of(aid) for aid in chosen}
+    apply_resolution(records, resolution, canon)
     with replacing_folder(store_path) as folder:
-        full_dir, public_dir = folder / "full", folder / "public"
+        full_dir = folder / "full"
         store = ox.Store(str(full_dir))
         batch = folder / "batch.nq"
         with open(batch, "w", encoding="utf-8") as out:
@@ -421,42 +471,147 @@ def build_streaming(
             links = links_graph(data_dir)
             if len(links):
                 out.write(graph_nquads(links, LINKS_GRAPH))
-            for chunk in _nquads(jobs_list, data_dir, jobs, say):
+            for chunk in _nquads(_jobs(records, chosen, entries), data_dir, jobs, say):
                 out.write(chunk)
         say("build: bulk loading")
         store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
         batch.unlink()
         say("build: one triple, one graph")
-        partition_store(store)
+        shared = partition_store(store)
         result.derived = _derive(store, ontology_dir)
-        store.flush()
-        store.optimize()
-        from kg.store.store import MARKER, Store
-
-        wrapped = Store(store, full_dir)
-        result.triples = len(store)
-        result.graphs = sum(1 for _ in store.named_graphs())
-        result.entities = count_entities(wrapped)
-        store.backup(str(public_dir))  # public-only data: the public store is the same dataset
-        del wrapped, store
-        for sub in (full_dir, public_dir):
-            (sub / MARKER).write_text(f"built by appeals-kg: {sub.name}\n", encoding="utf-8")
-        (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
-        state = {
-            "version": STATE_VERSION,
-            "globals": globals_,
-            "files": {k: {**e, "text_stamp": _stamp(e.get("text"))} for k, e in entries.items()},
-            "fingerprints": fingerprints,
-            "triples": result.triples,
-            "graphs": result.graphs,
-            "derived": result.derived,
-            "entities": result.entities,
-        }
-        (folder / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
-        with open(folder / ITEMS_FILE, "wb") as f:
-            pickle.dump(items_by_sha, f, protocol=pickle.HIGHEST_PROTOCOL)
+        _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
+                [str(appeal_graph_iri(a)) for a in chosen], optimize=True)  # fmt: skip
     result.seconds = time.perf_counter() - started
     return result
+
+
+KeyList = list[tuple[str, str]]
+RecordFacts = tuple[KeyList, list[Provision]]  # what the build keeps of a record beside items
+
+
+def _load_pickle(path: Path) -> Any:
+    if not path.exists():
+        return None
+    with open(path, "rb") as f:
+        return pickle.load(f)
+
+
+def _facts_by_sha(
+    chosen: dict[str, str],
+    entries: dict[str, _Entry],
+    read: dict[str, Any],
+    generation: Path | None,
+) -> dict[str, RecordFacts]:
+    """The stored keys (key, where) and the provisions to unify of every chosen record, kept
+    from the previous build for records not read now: the check of unique keys and the
+    provisions' canonical labels need no unchanged record."""
+    kept = (_load_pickle(generation / KEYS_FILE) if generation is not None else None) or {}
+    out: dict[str, RecordFacts] = {}
+    for key in chosen.values():
+        sha = entries[key]["sha"]
+        if key not in read and sha in kept:
+            out[sha] = kept[sha]
+            continue
+        if key not in read:
+            read[key] = _read_record(Path(key), Path(key).read_bytes())
+        out[sha] = (list(record_keys(read[key], key).items()), record_provisions(read[key]))
+    return out
+
+
+def check_unique_keys_kept(
+    chosen: dict[str, str], entries: dict[str, _Entry], facts: dict[str, RecordFacts]
+) -> None:
+    """:func:`kg.record.keys.check_unique_keys` over the kept keys, with the same message."""
+    seen: dict[str, str] = {}
+    for origin in chosen.values():
+        for key, where in facts[entries[origin]["sha"]][0]:
+            if key in seen:
+                raise DataError(
+                    f"{origin}: {where}: key {key} is already used by {seen[key]}; "
+                    "give this item a new key (delete the line and run 'kg mint')"
+                )
+            seen[key] = f"{origin}: {where}"
+
+
+Job = tuple[str, str, str | None, bool, dict[str, Any]]
+
+
+def _jobs(records: dict[str, Any], chosen: dict[str, str], entries: dict[str, _Entry]) -> list[Job]:
+    return [
+        (aid, chosen[aid], entries[chosen[aid]]["text"], entries[chosen[aid]]["curated"], record)
+        for aid, record in records.items()
+    ]
+
+
+def _graph_triples(
+    jobs_list: list[Job], data_dir: Path, jobs: int | None, say: Progress
+) -> dict[str, list[ox.Triple]]:
+    """The triples of each case graph (graph IRI -> triples), as the record gives them."""
+    out: dict[str, list[ox.Triple]] = {}
+    for chunk in _nquads(jobs_list, data_dir, jobs, say):
+        for q in ox.parse(input=chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+            out.setdefault(str(q.graph_name.value), []).append(q.triple)
+    return out
+
+
+def _replace_graph(store: ox.Store, name: URIRef, graph: Graph) -> None:
+    node = ox.NamedNode(str(name))
+    store.remove_graph(node) if store.contains_named_graph(node) else None
+    text = graph_nquads(graph, name)
+    if text:
+        store.extend(ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+
+
+def _finish(
+    store: ox.Store,
+    folder: Path,
+    result: Any,
+    globals_: dict[str, str],
+    entries: dict[str, _Entry],
+    fingerprints: dict[str, str],
+    shared: SharedIndex,
+    kept: dict[str, Any],
+    touched: list[str],
+    *,
+    optimize: bool,
+) -> None:
+    """Counts, the public store (public-only data: the same dataset, hard-linked), markers, and
+    what the next build keeps: the state file, identity items, record keys, shared index."""
+    from kg.store.build import count_entities
+    from kg.store.store import MARKER, Store
+
+    full_dir, public_dir = folder / "full", folder / "public"
+    store.flush()
+    if optimize:
+        store.optimize()
+    wrapped = Store(store, full_dir)
+    result.triples = len(store)
+    result.graphs = sum(1 for _ in store.named_graphs())
+    result.entities = count_entities(wrapped)
+    store.backup(str(public_dir))  # public-only data: the public store is the same dataset
+    del wrapped
+    for sub in (full_dir, public_dir):
+        (sub / MARKER).write_text(f"built by appeals-kg: {sub.name}\n", encoding="utf-8")
+    (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
+    state = {
+        "version": STATE_VERSION,
+        "globals": globals_,
+        "files": {k: {**e, "text_stamp": _stamp(e.get("text"))} for k, e in entries.items()},
+        "fingerprints": fingerprints,
+        "triples": result.triples,
+        "graphs": result.graphs,
+        "derived": result.derived,
+        "entities": result.entities,
+        "touched": touched,
+    }
+    (folder / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
+    for name, value in (
+        (ITEMS_FILE, kept["items"]),
+        (KEYS_FILE, kept["keys"]),
+        (SHARED_FILE, shared),
+    ):
+        with open(folder / name, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _stamp(text: str | None) -> list[int] | None:
@@ -464,6 +619,20 @@ def _stamp(text: str | None) -> list[int] | None:
         return None
     st = Path(text).stat()
     return [st.st_size, st.st_mtime_ns]
+
+
+def _canon_of(
+    resolution: Resolution, canon: Canon, aid: str, provisions: list[Provision]
+) -> list[Any]:
+    """The article texts and offence labels a record's provisions take from the first appeal."""
+    from kg.record.caserecord import slug
+
+    out = []
+    for inst, article, _label in provisions:
+        cluster = resolution.cluster_of(aid, inst)
+        if cluster is not None:
+            out.append([inst, article, canon[(str(cluster.iri), slug(article))]])
+    return out
 
 
 def _assignments(resolution: Resolution, aid: str, items: list[Item]) -> list[Any]:
@@ -536,27 +705,25 @@ def _derive(store: ox.Store, ontology_dir: Path) -> int:
     return len(kept)
 
 
-APPEAL_GRAPHS = "https://w3id.org/appeals-kg/graph/appeal/"
-
-
-def partition_store(store: ox.Store) -> None:
+def partition_store(store: ox.Store) -> SharedIndex:
     """:func:`kg.store.partition.partition_triples` inside Oxigraph, for public appeals only:
     an appeal graph drops what the ontology states; a fact several appeal graphs state moves to
-    the reference graph; an appeal graph drops what the reference graph states."""
+    the reference graph; an appeal graph drops what the reference graph states. Returns the
+    shared index the next build changes by delta (:mod:`kg.store.delta`)."""
     onto, ref = f"<{ONTOLOGY_GRAPH}>", f"<{REFERENCE_GRAPH}>"
     appeal = f'FILTER(STRSTARTS(STR(?g), "{APPEAL_GRAPHS}"))'
     store.update(
         f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH {onto} {{ ?s ?p ?o }} "
         f"GRAPH ?g {{ ?s ?p ?o }} {appeal} }}"
     )
-    store.update(
-        f"INSERT {{ GRAPH {ref} {{ ?s ?p ?o }} }} WHERE {{ SELECT ?s ?p ?o WHERE {{ "
-        f"GRAPH ?g {{ ?s ?p ?o }} {appeal} }} GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1) }}"
-    )
+    index, triples = shared_triples(store)
+    reference = ox.NamedNode(str(REFERENCE_GRAPH))
+    store.extend(ox.Quad(*t, reference) for t in triples)
     store.update(
         f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH {ref} {{ ?s ?p ?o }} "
         f"GRAPH ?g {{ ?s ?p ?o }} {appeal} }}"
     )
+    return index
 
 
 __all__ = ["build_streaming", "graph_nquads", "recipe_hash"]

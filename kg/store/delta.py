@@ -1,0 +1,168 @@
+"""The incremental build: a copy of the previous store, changed where changed records change it.
+
+"One triple, one graph" (:mod:`kg.store.partition`) makes an appeal graph depend on the others:
+a fact two public appeals state lives in the reference graph, a fact one appeal states lives in
+that appeal's graph. The build keeps, between builds, the **shared index**
+(``shared-triples.pickle`` beside the stores): for every triple that two or more appeal graphs
+state and the reference data does not, the appeal graphs that state it. With it, and with the
+previous store (where each other triple sits in the one appeal graph that states it), a changed,
+added or removed appeal needs only
+
+- its own graph dropped and its new triples placed: a triple nobody else states goes into its
+  graph, one that another appeal states moves to (or stays in) the reference graph;
+- the few triples whose holders change moved: a triple left with a single holder goes back
+  from the reference graph into that holder's graph, a triple that a second appeal now states
+  leaves its first holder's graph for the reference graph.
+
+The result is, triple for triple, what :func:`kg.store.stream.partition_store` gives on a full
+build (``tests/test_delta.py`` compares the canonical N-Quads). :func:`shared_triples` makes the
+index on a full build; :func:`apply_changes` uses and updates it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.vocab import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+
+APPEAL_GRAPHS = "https://w3id.org/appeals-kg/graph/appeal/"
+SHARED_FILE = "shared-triples.pickle"
+
+# triple (its N-Triples text, without the final dot) -> the appeal graphs stating it, sorted
+SharedIndex = dict[str, list[str]]
+
+_REF = ox.NamedNode(str(REFERENCE_GRAPH))
+_ONTO = ox.NamedNode(str(ONTOLOGY_GRAPH))
+
+
+def _key(t: ox.Triple | ox.Quad) -> str:
+    return f"{t.subject} {t.predicate} {t.object}"
+
+
+def _triple(key: str) -> ox.Triple:
+    return next(iter(ox.parse(input=f"{key} .\n", format=ox.RdfFormat.N_TRIPLES))).triple
+
+
+def shared_triples(store: ox.Store) -> tuple[SharedIndex, list[ox.Triple]]:
+    """The triples two or more appeal graphs of ``store`` state: the index (with the graphs
+    stating each, leaving out what the reference graph states) and the triples themselves.
+    Run before the shared facts move to the reference graph."""
+    rows = store.query(
+        "SELECT ?s ?p ?o (GROUP_CONCAT(STR(?g); separator=' ') AS ?gs) WHERE { "
+        f'GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{APPEAL_GRAPHS}")) }} '
+        "GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1)"
+    )
+    index: SharedIndex = {}
+    triples = []
+    for row in rows:
+        s, p, o = row["s"], row["p"], row["o"]
+        triples.append(ox.Triple(s, p, o))
+        if ox.Quad(s, p, o, _REF) not in store:
+            index[f"{s} {p} {o}"] = sorted(str(row["gs"].value).split())
+    return index, triples
+
+
+@dataclass
+class Delta:
+    """What :func:`apply_changes` did, for the progress line and for tests."""
+
+    graphs_written: int = 0
+    graphs_removed: int = 0
+    moved: int = 0  # triples that changed graph without their own record changing
+    touched: set[str] = field(default_factory=set)  # every appeal graph whose content changed
+
+
+def apply_changes(
+    store: ox.Store,
+    shared: SharedIndex,
+    written: dict[str, Iterable[ox.Triple]],
+    removed: Iterable[str],
+) -> Delta:
+    """Replace the appeal graphs ``written`` (graph IRI -> its triples as the record gives them,
+    before the partition) and drop the graphs ``removed``, in ``store`` (a copy of the previous
+    build's) and in ``shared``, keeping one triple, one graph. Graph IRIs are strings."""
+    changing = set(written) | set(removed)
+    delta = Delta(graphs_written=len(written), touched=set(changing))
+    onto = {_key(q) for q in store.quads_for_pattern(None, None, None, _ONTO)}
+
+    # Where each affected triple sits now: its holders before the change.
+    before: dict[str, set[str]] = {}
+    triples: dict[str, ox.Triple] = {}
+    for g in sorted(changing):
+        node = ox.NamedNode(g)
+        for q in store.quads_for_pattern(None, None, None, node):
+            k = _key(q)
+            before[k] = {g}
+            triples[k] = q.triple
+        if store.contains_named_graph(node):
+            store.remove_graph(node)
+            if g in removed:
+                delta.graphs_removed += 1
+    for k, holders in shared.items():
+        if not changing.isdisjoint(holders):
+            before[k] = set(holders)
+
+    # The new triples of the written graphs, without what the ontology or reference data state.
+    stated: dict[str, set[str]] = defaultdict(set)
+    for g, new in written.items():
+        for t in new:
+            k = _key(t)
+            if k in onto or (k not in shared and ox.Quad(*t, _REF) in store):
+                continue
+            stated[k].add(g)
+            triples.setdefault(k, t)
+    for k in stated:
+        if k in before:
+            continue
+        if k in shared:
+            before[k] = set(shared[k])
+            continue
+        t = triples[k]
+        holders = {
+            str(q.graph_name.value)
+            for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
+            if isinstance(q.graph_name, ox.NamedNode)
+            and str(q.graph_name.value).startswith(APPEAL_GRAPHS)
+        }
+        before[k] = holders
+
+    removes: list[ox.Quad] = []
+    adds: list[ox.Quad] = []
+    for k, old in before.items():
+        new = (old - changing) | stated.get(k, set())
+        was, will = _place(old), _place(new)
+        t = triples.get(k) or _triple(k)
+        if was is not None and was != will and str(was.value) not in changing:
+            removes.append(ox.Quad(*t, was))
+        if will is not None and (will != was or str(will.value) in changing):
+            adds.append(ox.Quad(*t, will))
+            if str(will.value) not in changing and will != _REF:
+                delta.moved += 1
+                delta.touched.add(str(will.value))
+        if was is not None and was != will and was != _REF and str(was.value) not in changing:
+            delta.moved += 1
+            delta.touched.add(str(was.value))
+        if len(new) > 1:
+            shared[k] = sorted(new)
+        else:
+            shared.pop(k, None)
+    for q in removes:
+        store.remove(q)
+    store.extend(adds)
+    return delta
+
+
+def _place(holders: set[str]) -> ox.NamedNode | None:
+    """The graph a triple lives in, given the appeal graphs that state it."""
+    if not holders:
+        return None
+    if len(holders) > 1:
+        return _REF
+    return ox.NamedNode(next(iter(holders)))
+
+
+__all__ = ["SHARED_FILE", "Delta", "SharedIndex", "apply_changes", "shared_triples"]

@@ -1,0 +1,220 @@
+"""The incremental build (kg/store/delta.py): records changed, added and removed, rebuilt on a copy
+of the previous store, give the same full and public stores as a build from scratch."""
+
+from __future__ import annotations
+
+import importlib.util
+import pickle
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import yaml
+from rdflib import Dataset
+from rdflib.compare import isomorphic
+
+from kg.countries import country_code
+from kg.files import current_generation
+from kg.record.caserecord import appeal_graph_iri
+from kg.store.build import build
+from kg.store.delta import SHARED_FILE, apply_changes
+from kg.store.store import Store, store_location
+from kg.vocab import DATA_DIR, REFERENCE_GRAPH
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("generate", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _dump(store_path: Path, *, public: bool = False) -> str:
+    store = Store.open(store_location(store_path, public=public))
+    return store.dump("nquads").decode("utf-8")
+
+
+def canonical(store_path: Path, *, public: bool = False) -> list[str]:
+    """The store's N-Quads, sorted, blank node labels masked; :func:`same_graphs` checks the
+    blank-node structure."""
+    text = _dump(store_path, public=public)
+    return sorted(re.sub(r"_:\S+", "_:_", line) for line in text.splitlines())
+
+
+def same_graphs(a: Path, b: Path, *, public: bool = False) -> None:
+    da, db = Dataset(), Dataset()
+    da.parse(data=_dump(a, public=public), format="nquads")
+    db.parse(data=_dump(b, public=public), format="nquads")
+    names = {g.identifier for g in da.graphs() if len(g)}
+    assert names == {g.identifier for g in db.graphs() if len(g)}
+    for name in names:
+        assert isomorphic(da.graph(name), db.graph(name)), name
+
+
+def assert_same_as_a_full_build(store: Path, data: Path, where: Path) -> None:
+    build(where, data, incremental=False, progress=None)
+    for public in (False, True):
+        assert canonical(store, public=public) == canonical(where, public=public)
+    same_graphs(store, where)
+
+
+def shared_index(store: Path) -> dict[str, list[str]]:
+    generation = current_generation(store)
+    assert generation is not None
+    with open(generation / SHARED_FILE, "rb") as f:
+        return pickle.load(f)
+
+
+def _appeal_id(path: Path) -> str:
+    return str(yaml.safe_load(path.read_text(encoding="utf-8"))["appeal"]["id"])
+
+
+def _holder_record(data: Path, graph: str) -> Path:
+    for path in sorted((data / "cases").glob("*.yaml")):
+        if str(appeal_graph_iri(_appeal_id(path))) == graph:
+            return path
+    raise AssertionError(f"no record for {graph}")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = _generator().generate(14, tmp_path_factory.mktemp("corpus"), seed=11, jobs=1)
+    for sub in ("reference", "links"):
+        if (DATA_DIR / sub).is_dir():
+            shutil.copytree(DATA_DIR / sub, out / sub, dirs_exist_ok=True)
+    return out
+
+
+def test_change_add_and_remove_give_what_a_full_build_gives(corpus: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    newcomer = sorted((data / "cases").glob("*.yaml"))[-1]
+    shutil.move(newcomer, aside / newcomer.name)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+
+    # One removed, one changed (an event's note and a person's spelling), one added.
+    paths = sorted((data / "cases").glob("*.yaml"))
+    gone, changed = paths[0], paths[1]
+    gone.unlink()
+    record = yaml.safe_load(changed.read_text(encoding="utf-8"))
+    record["events"][0]["note"] = "a note a curator changed"
+    record["persons"][0]["variants"] = ["a new spelling"]
+    changed.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), "utf-8")
+    shutil.move(aside / newcomer.name, newcomer)
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    written, removed, _moved = _summary(lines)
+    assert removed == 1 and 2 <= written < 13, lines  # the changed, the added, a new merge's
+    assert_same_as_a_full_build(store, data, tmp_path / "full")
+    assert "a note a curator changed" in _dump(store)
+    assert shared_index(store) == shared_index(tmp_path / "full")
+
+    # Remove an appeal that shares facts with exactly one other: those facts leave the
+    # reference graph for the other appeal's graph, which no record change touched.
+    pairs = sorted(holders for holders in shared_index(store).values() if len(holders) == 2)
+    assert pairs, "the generated corpus has facts two appeals share"
+    _holder_record(data, pairs[0][0]).unlink()
+    lines.clear()
+    build(store, data, progress=lines.append)
+    written, removed, moved = _summary(lines)
+    assert (written, removed) == (0, 1) and moved > 0, lines
+    assert_same_as_a_full_build(store, data, tmp_path / "full2")
+    assert shared_index(store) == shared_index(tmp_path / "full2")
+
+
+def _summary(lines: list[str]) -> tuple[int, ...]:
+    """(graphs written, graphs removed, triples moved) from the incremental build's line."""
+    line = next(line for line in lines if "graph(s) written" in line)
+    return tuple(map(int, re.findall(r"(\d+) (?:graph|removed|triple)", line)))
+
+
+def test_apply_changes_moves_a_fact_between_graphs() -> None:
+    """Three appeals; a fact two of them state sits in the reference graph; when one of the
+    two no longer states it, it goes back into the other's graph; when a third states a fact
+    the first alone stated, that fact moves to the reference graph."""
+    store = ox.Store()
+    g = {n: f"https://w3id.org/appeals-kg/graph/appeal/a-{n}" for n in "abc"}
+    p = ox.NamedNode("https://example.org/p")
+    ref = ox.NamedNode(str(REFERENCE_GRAPH))
+
+    def t(s: str, o: str) -> ox.Triple:
+        return ox.Triple(ox.NamedNode(f"https://example.org/{s}"), p, ox.Literal(o))
+
+    shared_fact, own_fact, reference_fact = t("x", "shared"), t("y", "own"), t("z", "ref")
+    store.add(ox.Quad(*shared_fact, ref))
+    store.add(ox.Quad(*reference_fact, ref))
+    store.add(ox.Quad(*own_fact, ox.NamedNode(g["a"])))
+    store.add(ox.Quad(*t("b", "b only"), ox.NamedNode(g["b"])))
+    index = {" ".join(str(x) for x in shared_fact): sorted([g["a"], g["b"]])}
+
+    delta = apply_changes(
+        store,
+        index,
+        {g["b"]: [t("b", "b again"), reference_fact], g["c"]: [own_fact, t("c", "c")]},
+        [],
+    )
+    quads = {(str(q.triple), str(q.graph_name)) for q in store}
+    assert (str(shared_fact), f"<{g['a']}>") in quads  # a alone states it now
+    assert (str(own_fact), f"<{REFERENCE_GRAPH}>") in quads  # a and c state it
+    assert (str(reference_fact), f"<{REFERENCE_GRAPH}>") in quads
+    assert (str(t("b", "b again")), f"<{g['b']}>") in quads
+    assert not any("b only" in q for q, _ in quads)
+    assert len(quads) == len({q for q, _ in quads}), "each triple in one graph"
+    assert delta.moved == 2 and delta.touched == set(g.values())
+    assert index == {" ".join(str(x) for x in own_fact): sorted([g["a"], g["c"]])}
+
+
+def _countries(node: object) -> list[str]:
+    keys = {"country", "jurisdiction", "sovereign", "administered_by", "applicable_law"}
+    if isinstance(node, dict):
+        out = [str(v) for k, v in node.items() if k in keys and isinstance(v, str)]
+        return out + [c for v in node.values() for c in _countries(v)]
+    if isinstance(node, list):
+        return [c for v in node for c in _countries(v)]
+    return []
+
+
+def test_incremental_build_of_the_gold_records(tmp_path: Path) -> None:
+    """The development corpus's gold records with the project's reference data and links: one
+    removed, one changed, one added, rebuilt incrementally."""
+    if not CORPUS.is_dir():
+        pytest.fail(f"the development corpus is not at {CORPUS}")
+    data = tmp_path / "data"
+    (data / "extracted").mkdir(parents=True)
+    for sub in ("reference", "links"):
+        shutil.copytree(DATA_DIR / sub, data / sub)
+    records = []
+    for path in sorted(CORPUS.glob("*.gold.yaml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # As in test_cq_corpus: records naming a country the build does not know are left out.
+        if all(country_code(c) for c in _countries(record)):
+            records.append((data / "extracted" / f"{record['appeal']['id']}.yaml", record))
+    assert len(records) >= 40
+
+    def write(target: Path, record: dict) -> None:
+        target.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), "utf-8")
+
+    (gone, _), (changed, record), (new, new_record) = records[0], records[5], records[-1]
+    for target, rec in records[:-1]:
+        write(target, rec)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    gone.unlink()
+    record["appeal"]["title"] = "A title a curator changed"
+    write(changed, record)
+    write(new, new_record)
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert any("graph(s) written" in line for line in lines), lines
+    assert_same_as_a_full_build(store, data, tmp_path / "full")
+    assert "A title a curator changed" in _dump(store)
