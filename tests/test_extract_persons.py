@@ -60,3 +60,39 @@ def test_short_form_without_middle_name_is_the_same_person(persons: list[dict]) 
 )
 def test_not_a_name(words: list[str], expected: bool) -> None:
     assert not_a_name(words) is expected
+
+
+PARTS = """10 April 2025
+
+Zembla: Editor detained
+
+On 4 April 2025, police arrested the editor Lee Wai-
+kwong in Vela. The judge ordered his detention for two months; his lawyers were not told.
+Lee Wai-kwong denies the charges.
+
+Anna Berg
+Vice-Chair on Communications of the Working Group on Arbitrary Detention
+"""
+
+
+@pytest.fixture(scope="module")
+def parts() -> dict:
+    rec = extract_case(PARTS, appeal_id="t-parts")
+    return {(p["name"] or p["variants"][0]): p for p in rec["persons"]} | {"_text": PARTS}
+
+
+def test_a_name_wrapped_at_its_hyphen_is_one_name(parts: dict) -> None:
+    lee = parts["Lee Wai-kwong"]
+    assert len(lee["evidence"]) == 2
+    for ev in lee["evidence"]:
+        assert parts["_text"][ev["start"] : ev["end"]] == ev["quote"]
+    assert lee["evidence"][0]["quote"] == "Lee Wai-\nkwong"
+
+
+def test_unnamed_judge_and_lawyers_when_none_is_named(parts: dict) -> None:
+    assert parts["The judge"]["roles"] == ["judge"]
+    assert parts["his lawyers"]["roles"] == ["lawyer"]
+
+
+def test_signature_with_a_vice_chair(parts: dict) -> None:
+    assert parts["Anna Berg"]["roles"] == ["official"]

@@ -102,9 +102,19 @@ def add_person_candidate(
         return
     if not_a_name(words):
         return
-    name = clean(doc.flat[toks[0][1] : toks[-1][2]])
-    name = re.sub(r"[’']s$", "", name)
-    ents.add(Entity("person", name, toks[0][1], toks[0][1] + len(name)))
+    end = toks[-1][2]
+    wrap = HYPHEN_WRAP.match(doc.text, end)
+    if wrap:  # "Lee Wai-" at a line's end, "kwong" on the next: one name, written whole
+        end = wrap.end()
+    name = HYPHEN_GAP.sub("-", clean(doc.flat[toks[0][1] : end]))
+    if re.search(r"[’']s$", name):
+        name, end = name[:-2], end - 2
+    ents.add(Entity("person", name, toks[0][1], end))
+
+
+#: A hyphenated name broken at a line's end: the hyphen, the break, a lower-case remainder.
+HYPHEN_WRAP = re.compile(r"-[ \t]*\r?\n[ \t]*[a-zà-ÿı-ž]+\b")
+HYPHEN_GAP = re.compile(r"-\s+(?=[a-zà-ÿı-ž])")
 
 
 #: Endings of abstract nouns ("Abolition", "Solidarity", "Terrorism", "Freedoms") and verbs
@@ -264,7 +274,7 @@ UNNAMED = [
         ),
         "other",
     ),  # fmt: skip
-    (re.compile(r"\b(?P<n>the prosecutor)(?= [a-z]+ed\b)"), "prosecutor"),
+    (re.compile(r"\b(?P<n>[Tt]he prosecutor)(?= [a-z]+ed\b)"), "prosecutor"),
     # "six other accused", "22 other lawyers" (not when named next: "among them X")
     (
         re.compile(
@@ -297,7 +307,7 @@ UNNAMED_ANCHORS = [
         r"(?:men|women|persons|people|assailants|individuals|attackers|gunmen|officers)\b",
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"members of",
-        r"the prosecutor",
+        r"[Tt]he prosecutor",
         r" other ",
         r" others\b",
         r"Judge|Magistrate",
@@ -342,6 +352,29 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 e.attrs["gender"] = "male"
             ents.items.append(e)
             taken.append((m.start("n"), m.end("n")))
+
+
+#: An actor the text names only by the part they play, taken when nobody named plays it:
+#: "the judge ruled", "a judge issued a warrant", "his lawyers were not notified".
+UNNAMED_BY_PART = [
+    (re.compile(r"\b(?:[Tt]he|[Aa]) (?:(?:military|presiding|investigating|trial) )?judge\b"
+                r"(?![’'-]| [A-Z])"), "judge"),
+    (re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) lawyers\b(?![’'])"), "lawyer"),
+]  # fmt: skip
+
+
+def add_unnamed_by_part(doc: Doc, ents: Entities) -> None:
+    """One unnamed judge or lawyer where the text refers to one and names none."""
+    for rx, role in UNNAMED_BY_PART:
+        if any(role in p.attrs.get("roles", []) for p in ents.of("person")):
+            continue
+        m = rx.search(doc.flat)
+        if not m:
+            continue
+        e = Entity("person", None, m.start(), m.end(), variants=[clean(m.group())])
+        e.mentions.append((m.start(), m.end()))
+        e.attrs.update(roles=[role], positions=[], gender="unknown")
+        ents.items.append(e)
 
 
 def _group_role(doc: Doc, ents: Entities, m: re.Match[str], role: str) -> str:

@@ -250,8 +250,9 @@ COMPLAINANT_AFTER = re.compile(
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit)\b"
 )
 SIGNATURE_TITLE = re.compile(
-    r"\s*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|Chair|Director|"
-    r"Secretary|Commissioner)[^\n]{0,120})"
+    r"[ \t]*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|"
+    r"(?:Vice-)?Chair(?:person)?|Director|Secretary|Commissioner|Independent Expert|"
+    r"Member of the Working Group)[^\n]{0,120})"
 )
 
 
