@@ -105,3 +105,49 @@ def test_general_triggers(sentence: str, etype: str) -> None:
 def test_a_ban_on_travel_is_no_general_ban() -> None:
     got = _pairs("On 3 May 2024, the prosecutor imposed a ban on travel abroad.")
     assert ("ban", "2024-05-03") not in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("On 3 May 2024, Ana Lee was detained by police in the capital.", "arrest"),
+        ("On 3 May 2024, officers picked up Ana Lee at her home.", "arrest"),
+        ("On 3 May 2024, Ana Lee was transferred from the city jail to a prison in the north.",
+         "detention"),
+        ("On 3 May 2024, the court sent her back to the prison ward.", "detention"),
+        ("On 3 May 2024, the court refused Ana Lee bail.", "court_decision"),
+        ("On 3 May 2024, her request for bail was rejected.", "court_decision"),
+        ("On 3 May 2024, the appeal court confirmed the prison sentence.", "court_decision"),
+        ("On 3 May 2024, the first hearing took place.", "trial_hearing"),
+        ("On 3 May 2024, the appeal was heard by three judges.", "trial_hearing"),
+        ("On 3 May 2024, Ana Lee was charged at a closed hearing with treason.", "charge"),
+        ("On 3 May 2024, the prosecutor referred the case to the Criminal Court.", "charge"),
+        ("On 3 May 2024, the president pardoned Ana Lee.", "release"),
+    ],
+)  # fmt: skip
+def test_more_general_triggers(sentence: str, etype: str) -> None:
+    assert (etype, "2024-05-03") in _pairs(sentence)
+
+
+def test_remaining_detained_is_no_arrest() -> None:
+    got = _pairs("On 3 May 2024, she was sent to prison, where she remained detained.")
+    assert ("arrest", "2024-05-03") not in got
+
+
+def test_an_adjourned_hearing_is_a_hearing_that_day_and_one_set_for_the_new_date() -> None:
+    got = _pairs("On 3 April 2024, the judge adjourned the case to 2 May 2024.")
+    assert {("trial_hearing", "2024-04-03"), ("trial_hearing", "2024-05-02")} <= got
+
+
+def test_the_hearing_an_event_closes_is_no_new_hearing() -> None:
+    got = _pairs("On 3 May 2024, at the close of the first hearing, the court released Ana Lee.")
+    assert ("release", "2024-05-03") in got
+    assert ("trial_hearing", "2024-05-03") not in got
+
+
+def test_days_after_the_arrest_count_from_the_arrest() -> None:
+    got = _pairs(
+        "Police arrested Ana Lee on 3 April 2024. Eleven days after her arrest, a court "
+        "remanded her in custody."
+    )
+    assert ("detention", "2024-04-14") in got

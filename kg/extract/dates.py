@@ -35,7 +35,7 @@ DATE_RE = re.compile(
 REL_RE = re.compile(
     r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+day|(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
-    r"(?P<dir>later|earlier|afterwards))\b",
+    r"(?P<dir>later|earlier|afterwards|after\s+(?:his|her|their|the)\s+(?:arrest|detention|abduction)))\b",
     re.I,
 )
 NOT_EVENT_DATE = re.compile(
@@ -199,7 +199,7 @@ def _relative(
     n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)
     if n is None:
         return None, False
-    sign = 1 if m.group("dir").lower() in ("later", "afterwards") else -1
+    sign = -1 if m.group("dir").lower() == "earlier" else 1
     unit = m.group("unit").lower().rstrip("s")
     approx = bool(re.match(r"(?:about|some|over)\s", rel))
     if unit == "day":

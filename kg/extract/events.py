@@ -84,6 +84,14 @@ LOOKS_BACK = re.compile(
 )
 #: "the disappeared activist", "those acquitted": a participle used as an adjective.
 ADJECTIVAL = re.compile(r"\b(?:[Tt]he|[Tt]hose|an?|[Aa]mong)\s+$")
+ADJOURNED = re.compile(r"adjourned|postponed")
+#: "adjourned the case once again to", "postponed until": the words before the new date.
+ADJOURNED_TO = re.compile(
+    r"(?:\s+(?:the\s+)?(?:case|trial|hearing|it|them))?(?:\s+once\s+again)?"
+    r"\s+(?:to|until|till)\s+"
+)
+#: A hearing named as the occasion of another event: "at the close of the fourth hearing".
+OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$")
 #: A date right after the event phrase belongs to it: "revoked its registration on 20 August".
 VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
 
@@ -164,6 +172,8 @@ def find_events(
             pre = flat[max(s.start, a - 40) : a]
             if HYPOTHETICAL.search(pre) and etype not in ("appeal_filed",):
                 continue
+            if etype == "trial_hearing" and OCCASION.search(pre):
+                continue  # "at the close of the first hearing, the court released": no new event
             if ADJECTIVAL.search(pre) and re.match(r"\w+ed\b", flat[a:b]):
                 continue  # "the disappeared activist", "those acquitted": a participle, no event
             others = [h[0] for h in hits if h[0] != a]
@@ -179,10 +189,12 @@ def find_events(
                 value = bound[a].value  # "revoked its registration on 20 August 2003"
             elif LATER.search(pre):
                 value = None  # "were detained and later remanded": after the date, not on it
-            if etype == "trial_hearing" and flat.startswith("adjourned", a):
-                # "adjourned until 18 January": the hearing resumes on that date
-                nxt = [d for d in dates if b <= d.start <= b + 20]
-                value = nxt[0].value if nxt else None
+            resumes = None
+            if etype == "trial_hearing" and ADJOURNED.match(flat, a):
+                # "adjourned the case to 18 January": a hearing that day, and one set for then
+                nxt = [d for d in dates if b <= d.start <= b + 40 and ADJOURNED_TO.fullmatch(
+                    flat, b, d.start)]  # fmt: skip
+                resumes = nxt[0].value if nxt else None
             # an appeal comes after the decision it attacks, never on its date
             inherit = etype not in ("appeal_filed", "complaint") and not LATER.search(pre)
             inherited = False
@@ -191,8 +203,10 @@ def find_events(
                     value, inherited = para_date, True
             if value is None and PAST_PERFECT.search(pre):
                 continue
+            if value is None and resumes is None and PAST_PERFECT.search(pre):
+                continue
             sent_values.append(value)
-            values = [value]
+            values = [v for v in (value, resumes) if v is not None] or [None]
             if k == len(hits) - 1 and value is not None:
                 values += [v for v in gapped_dates(sdates, b, flat) if v != value]
             for v in values:

@@ -146,6 +146,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": ["arrest"],
         "frame": "agent arrests target; target is arrested (by agent); target's arrest on a date",
         "phrases": [
+            "(?<!remained\\s)(?<!remains\\s)\\bdetained\\b(?! since| for| without| in (?:\\w+ )?(?:prison|jail|custody|detention))|\\btaken away\\b|\\bpicked up\\b|\\bsurrendered to\\b",
             "\\b(?:re)?arrested\\b|\\bstopped (?:by|the car)|took (?:him|her|them) back into custody|\\bdetained the\\b|(?:were|was) detained and|took (?:him|her|them) from (?:his|her|their) home|taken into custody|\\btook [^.;]{0,40} into (?:criminal )?detention|\\bformal arrest\\b|\\b(?:was|were) seized (?:in|at) [A-Z]",
         ],
         "examples": [
@@ -161,6 +162,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "",
         "phrases": [
+            "\\bcharged\\b|\\breferred (?:the case |the file )?to (?:the )?(?:[\\w-]+ ){0,3}(?:[Cc]ourt|[Tt]ribunal|trial)\\b|\\bsent to trial\\b|\\bindictments? (?:was |were )?(?:forwarded|filed|submitted)\\b|\\bcharges (?:were )?framed\\b|\\bframed charges\\b|\\b(?:was|were|formally) accused of\\b",
             "\\bcharged (?:him |her |them )?(?:with|under)|criminal charges brought|added charges|charged them|\\bindicted\\b|\\bcharge sheet\\b|\\b(?:was|were) prosecuted\\b|\\bcharged (?:only |also )?(?:Mr |Ms |Sister |Brother |Father )?[A-Z]\\w+ [A-Z]\\w+|probable cause to charge|\\bon (?:a |the )?(?:criminal )?charges? of\\b",
         ],
         "examples": [],
@@ -172,6 +174,9 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "court orders custody of target; target is remanded, kept or placed in detention, transferred between places of custody",
         "phrases": [
+            "\\bpre-?trial detention (?:was )?ordered|\\bordered (?:\\w+ ){0,3}pre-?trial detention|\\bdetention order\\b|\\bremand (?:was )?extended|\\bextended (?:\\w+ )?remand",
+            "\\b(?:taken|sent|transferred|moved|returned|brought)(?: (?:him|her|them|both men|both women|the \\w+))? (?:back )?(?:from [^.;]{0,60}? )?to (?:[\\w’'-]+ ){0,5}?(?:prison|jail|detention|penal colony|remand|custody|ward|cells?)\\b",
+            "\\b(?:kept|held|placed) in solitary confinement\\b|\\bdetained since\\b|\\bremained in (?:[\\w-]+ ){0,4}(?:jail|prison|custody|detention)\\b",
             '\\bremanded\\b|ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\\bextended\\b[^.]{0,30}detention|\\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|held there for hours|\\b(?:placed|put) (?:him |her |them )?under (?:house arrest|residential surveillance|[“\\"]residential|[A-Z]{3,5}\\b)|\\bsent (?:him|her|them) to (?:\\w+ )?(?:custody|pre-trial detention)|\\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]',
             "\\b(?:placed|kept|held) in (?:pre-?trial |incommunicado )?(?:detention|custody)",
             "\\btransferred (?:him |her |them )?to (?:\\w+ )?(?:prison|detention|jail|penal colony)",
@@ -188,6 +193,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": ["hearing"],
         "frame": "a hearing held or scheduled on a date; the trial opens or is adjourned",
         "phrases": [
+            "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\bappeal (?:was )?heard\\b|\\bheard (?:the |his |her |their )?appeal\\b|\\btrial (?:was )?held\\b|\\bheld (?:a |the )?(?:trial|hearing)\\b|\\btrial (?:[^.;]{0,40}? )?opened\\b|\\bpostponed\\b|\\btestified\\b(?! that)|\\barraign(?:ed|ment)\\b",
             "trial opened|proceedings began|adjourned|held a \\w+ hearing|trial (?:began|started)|\\b(?:was|were) tried\\b",
         ],
         "examples": ["Ana Lee appeared at a hearing on 3 May 2024."],
@@ -232,6 +238,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "",
         "phrases": [
+            "\\bpardoned\\b",
             "\\breleased\\b|\\bfreed\\b|ordered (?:his|her|their) release",
         ],
         "examples": [],
@@ -265,6 +272,8 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "court rules, upholds, dismisses or rejects; a bail decision that does not free",
         "phrases": [
+            "\\bconfirmed (?:the |his |her |their )?(?:[\\w-]+ ){0,2}?(?:sentences?|verdicts?|convictions?|judgments?)\\b|\\bdeclined to (?:quash|dismiss)\\b|\\bvoided\\b|\\b(?:objection|application|request|petition) (?:was )?(?:accepted|granted)\\b|\\bgranted (?:the |his |her |their )?(?:application|request|petition)\\b",
+            "\\b(?:refused|rejected|denied|revoked|dismissed)\\b[^.;]{0,40}?\\bbail\\b|\\bbail\\b[^.;]{0,40}?\\b(?:was |were )?(?:refused|rejected|denied|revoked)\\b|\\bgranted (?:\\w+ ){0,3}bail\\b|\\bbail (?:was |were )?granted\\b",
             "\\bupheld\\b|dismissed (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|complaint|petition|application|motion)|delivered its judgment|accepted the objection|merged the case|rejected a defence request|\\bset aside\\b|\\bquashed\\b",
             "\\brejected (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion)",
         ],
