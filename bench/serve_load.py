@@ -21,14 +21,9 @@ and the idle CPU, not latencies.
 from __future__ import annotations
 
 import argparse
-import http.client
-import json
 import os
-import platform
-import random
 import re
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,14 +33,20 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from loadlib import (  # noqa: E402
+    RESULTS,
+    Request,
+    Tally,
+    competency_questions,
+    run_clients,
+    start_server,
+    write_results,
+)
+
+__all__ = ["competency_questions", "run_load", "start_server"]
+
 TICK = os.sysconf("SC_CLK_TCK")
-
-
-def competency_questions(queries_dir: Path = ROOT / "queries") -> list[tuple[str, str]]:
-    """(name, text) of every competency question."""
-    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(queries_dir.glob("cq*.rq"))]
 
 
 def hostile_requests(port: int, decoy_port: int) -> list[tuple[str, bytes]]:
@@ -83,42 +84,30 @@ def hostile_requests(port: int, decoy_port: int) -> list[tuple[str, bytes]]:
 
 
 @dataclass
-class Tally:
-    latencies: list[float] = field(default_factory=list)
+class Attacks:
+    """The attackers' answers by request name and status, and those that are errors."""
+
     errors: list[str] = field(default_factory=list)
     statuses: dict[str, dict[str, int]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def _client(
-    port: int, queries: list[tuple[str, str]], stop: float, tally: Tally, seed: int
-) -> None:
-    rng = random.Random(seed)
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+def cq_requests(queries: list[tuple[str, str]]) -> list[Request]:
+    """Each question as a GET of ``/sparql`` asking for SPARQL JSON."""
     headers = {"Accept": "application/sparql-results+json"}
-    paths = [(n, "/sparql?" + urllib.parse.urlencode({"query": q})) for n, q in queries]
-    while time.monotonic() < stop:
-        name, path = rng.choice(paths)
-        start = time.perf_counter()
-        try:
-            conn.request("GET", path, headers=headers)
-            response = conn.getresponse()
-            response.read()
-            status = response.status
-        except (OSError, http.client.HTTPException) as exc:
-            conn.close()
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            with tally.lock:
-                tally.errors.append(f"{name}: {type(exc).__name__}")
-            continue
-        elapsed = time.perf_counter() - start
-        with tally.lock:
-            tally.latencies.append(elapsed)
-            if status != 200:
-                tally.errors.append(f"{name}: HTTP {status}")
+    return [
+        Request(
+            "cq",
+            name,
+            "/sparql?" + urllib.parse.urlencode({"query": text}),
+            headers,
+            visit=False,
+        )
+        for name, text in queries
+    ]
 
 
-def _attacker(port: int, requests: list[tuple[str, bytes]], stop: float, tally: Tally) -> None:
+def _attacker(port: int, requests: list[tuple[str, bytes]], stop: float, tally: Attacks) -> None:
     n = 0
     while time.monotonic() < stop:
         name, raw = requests[n % len(requests)]
@@ -178,26 +167,6 @@ def idle_cpu(server_pid: int, window: float = 1.0) -> float:
     return cpu_seconds(pids) - before
 
 
-def start_server(store: Path, *args: str) -> tuple[subprocess.Popen[bytes], int]:
-    """Run ``kg serve`` on a free loopback port; return the process and its port."""
-    kg = Path(sys.executable).with_name("kg")
-    command = [str(kg), "serve", "--store", str(store), "--port", "0", "--quiet", *args]
-    proc = subprocess.Popen(command, stderr=subprocess.PIPE)
-    assert proc.stderr is not None
-    deadline = time.monotonic() + 120
-    said = []
-    for line in proc.stderr:
-        said.append(line.decode("utf-8", "replace").strip())
-        match = re.search(rb"SPARQL endpoint at http://127\.0\.0\.1:(\d+)/", line)
-        if match:
-            threading.Thread(target=proc.stderr.read, daemon=True).start()  # keep draining
-            return proc, int(match.group(1))
-        if time.monotonic() > deadline:
-            break
-    proc.kill()
-    raise RuntimeError("kg serve did not start: " + " / ".join(said[-3:]))
-
-
 def run_load(
     port: int,
     server_pid: int,
@@ -213,42 +182,31 @@ def run_load(
         decoy_sock.bind(("127.0.0.1", 0))  # a port that nobody serves: a reach-out would fail
         decoy_port = decoy_sock.getsockname()[1]
     requests = hostile_requests(port, decoy_port)
-    clients_tally, attack_tally = Tally(), Tally()
+    attack_tally, timings = Attacks(), Tally()
+    asked = cq_requests(queries)
     stop = time.monotonic() + seconds
-    threads = [
-        threading.Thread(target=_client, args=(port, queries, stop, clients_tally, n))
-        for n in range(clients)
-    ] + [
+    attack = [
         threading.Thread(
             target=_attacker, args=(port, requests[n:] + requests[:n], stop, attack_tally)
         )
         for n in range(attackers)
     ]
-    started = time.monotonic()
-    for t in threads:
+    for t in attack:
         t.start()
-    for t in threads:
+    elapsed = run_clients(port, clients, seconds, lambda n, rng: rng.choice(asked), timings)
+    for t in attack:
         t.join()
-    elapsed = time.monotonic() - started
     time.sleep(0.5)  # the last killed worker is replaced
     idle = idle_cpu(server_pid)
-    lat = sorted(clients_tally.latencies)
-
-    def pct(p: float) -> float | None:
-        return round(lat[min(len(lat) - 1, int(p * len(lat)))] * 1000, 1) if lat else None
-
+    figures = timings.figures(elapsed)
     return {
         "clients": clients,
         "attackers": attackers,
         "seconds": round(elapsed, 1),
-        "requests": len(lat),
-        "throughput_rps": round(len(lat) / elapsed, 1),
-        "p50_ms": pct(0.50),
-        "p99_ms": pct(0.99),
-        "max_ms": round(lat[-1] * 1000, 1) if lat else None,
-        "mean_ms": round(statistics.fmean(lat) * 1000, 1) if lat else None,
-        "client_errors": len(clients_tally.errors),
-        "client_error_samples": sorted(set(clients_tally.errors))[:10],
+        **{k: figures[k] for k in ("requests", "throughput_rps", "p50_ms", "p99_ms")},
+        **{k: figures[k] for k in ("max_ms", "mean_ms")},
+        "client_errors": figures["errors"],
+        "client_error_samples": figures["error_examples"],
         "attack_answers": attack_tally.statuses,
         "attack_errors": sorted(set(attack_tally.errors))[:10],
         "idle_cpu_seconds_per_second": round(idle, 3),
@@ -278,14 +236,13 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(30)
-    figures["command"] = " ".join([".venv/bin/python bench/serve_load.py", *sys.argv[1:]])
-    figures["store"] = "given" if args.store else "built from data/"
-    figures["serve_args"] = ["--timeout", "5", *args.serve_args]
-    figures["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version()}
-    figures["load_average_1min_after"] = round(os.getloadavg()[0], 2)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
-    print(json.dumps(figures, indent=2, ensure_ascii=False))
+    write_results(
+        args.output,
+        figures,
+        "serve_load.py",
+        store="given" if args.store else "built from data/",
+        serve_args=["--timeout", "5", *args.serve_args],
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from kg.web.app import WebContext
-from kg.web.local import LocalDataset, current_view
+from kg.web.local import LocalDataset, current_view, derive
 from kg.web.names import fold_name
 from kg.web.pagecache import PageCache
 from kg.web.pages import local_path, short_name
@@ -139,6 +139,9 @@ def index_tables(dataset: LocalDataset) -> IndexTables:
         "event": sorted({e for c in case_list for e in c.events}),
     }
     return IndexTables(case_list, person_list, options, case_keys, person_keys)
+
+
+derive("index", index_tables)
 
 
 async def load_index(ctx: WebContext) -> tuple[list[CaseRow], list[PersonRow]]:

@@ -8,7 +8,8 @@ They read the same dataset the runner serves (its ``DatasetSource``: the public 
 the runner, with its limits.
 
 A :class:`View` is one generation of that dataset in this process, with the tables derived
-from it (the index, the reconciliation candidates), built once per generation. Each request
+from it (the index, the reconciliation candidates), built once per generation, before the
+generation is served (at start, and by :mod:`kg.web.watch` for each new one). Each request
 reads one view from start to end (:class:`PinView`), so an answer never mixes two
 generations, even when a new store generation comes in while it is being made.
 """
@@ -36,6 +37,7 @@ __all__ = [
     "PinView",
     "View",
     "current_view",
+    "derive",
     "prepare",
     "reader",
     "view_of",
@@ -71,14 +73,8 @@ def load_store(source: DatasetSource) -> ox.Store:
 class LocalDataset:
     """A read-only copy of the runner's dataset in this process."""
 
-    def __init__(
-        self,
-        source: DatasetSource,
-        union_default_graph: bool = True,
-        *,
-        store: ox.Store | None = None,
-    ) -> None:
-        self.store = store if store is not None else load_store(source)
+    def __init__(self, source: DatasetSource, union_default_graph: bool = True) -> None:
+        self.store = load_store(source)
         self.union = union_default_graph
 
     def select_now(self, query: str) -> list[dict[str, dict[str, str]]]:
@@ -128,6 +124,13 @@ class View:
             value: T = self._derived[name]
             return value
 
+    def warm(self) -> View:
+        """Build every table registered with :func:`derive` (a bounded warm-up: one table per
+        name, never pages), so that no request waits for one."""
+        for name, build in list(_DERIVED.items()):
+            self.derived_now(name, build)
+        return self
+
     async def derived(self, name: str, build: Callable[[LocalDataset], T]) -> T:
         """``derived_now`` in a worker thread."""
         with self._lock:
@@ -139,14 +142,22 @@ class View:
 
 _LOCK = threading.Lock()
 _VIEWS: dict[int, View] = {}  # id(runner) -> its current view
-_PREPARED: dict[int, tuple[DatasetSource, ox.Store]] = {}  # id(source) -> its loaded copy
+_PREPARED: dict[int, tuple[DatasetSource, View]] = {}  # id(source) -> its loaded, warm view
+_DERIVED: dict[str, Callable[[LocalDataset], Any]] = {}
 
 
-def prepare(source: DatasetSource) -> None:
-    """Load ``source`` here before a runner serves it, so no request waits for the load."""
-    store = load_store(source)
+def derive(name: str, build: Callable[[LocalDataset], Any]) -> None:
+    """Register a table that :meth:`View.warm` builds for each generation before it is
+    served (the route modules register theirs when the app is made)."""
+    _DERIVED[name] = build
+
+
+def prepare(source: DatasetSource, union_default_graph: bool = True) -> None:
+    """Load ``source`` here and build its tables before a runner serves it, so that no
+    request waits for either."""
+    view = View(-1, LocalDataset(source, union_default_graph)).warm()
     with _LOCK:
-        _PREPARED[id(source)] = (source, store)
+        _PREPARED[id(source)] = (source, view)
 
 
 def view_of(runner: QueryRunner, union_default_graph: bool = True) -> View:
@@ -157,8 +168,15 @@ def view_of(runner: QueryRunner, union_default_graph: bool = True) -> View:
         if view is not None and view.generation == generation:
             return view
         prepared = _PREPARED.pop(id(source), None)
-        store = prepared[1] if prepared is not None and prepared[0] is source else None
-        view = View(generation, LocalDataset(source, union_default_graph, store=store))
+        if (
+            prepared is not None
+            and prepared[0] is source
+            and prepared[1].dataset.union == union_default_graph
+        ):
+            view = prepared[1]
+            view.generation = generation
+        else:
+            view = View(generation, LocalDataset(source, union_default_graph))
         _VIEWS[id(runner)] = view
         return view
 

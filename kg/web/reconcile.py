@@ -24,7 +24,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from kg.web.app import WebContext
-from kg.web.local import current_view
+from kg.web.local import LocalDataset, current_view, derive
 from kg.web.names import fold_name, name_score
 from kg.web.templating import render
 
@@ -346,14 +346,20 @@ def _base(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
+def reconcile_index(dataset: LocalDataset) -> ReconcileIndex:
+    """The candidates of a generation of the served dataset."""
+    return ReconcileIndex(dataset.select_now(_INDEX_QUERY))
+
+
+derive("reconcile", reconcile_index)
+
+
 def routes(ctx: WebContext) -> list[BaseRoute]:
     """The /reconcile routes over the context's dataset."""
 
     async def index() -> ReconcileIndex:
         # Built once per generation of the served dataset, with the request's view.
-        return await current_view(ctx).derived(
-            "reconcile", lambda dataset: ReconcileIndex(dataset.select_now(_INDEX_QUERY))
-        )
+        return await current_view(ctx).derived("reconcile", reconcile_index)
 
     async def service(request: Request) -> Response:
         try:

@@ -38,6 +38,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.web.answers import AnswerCache
 from kg.web.execute import Answer, Job
 from kg.web.guard import CheckedQuery
 
@@ -69,6 +70,7 @@ class Limits:
     slow_after: float = 1.0
     max_slow: int = 2
     worker_memory: int = 2 * 2**30  # bytes a worker may allocate beyond the dataset; 0: no cap
+    answer_cache: int = 32 * 2**20  # bytes of answers kept per generation; 0: none kept
 
     def check(self) -> None:
         """Raise KgError for limits that cannot work."""
@@ -84,6 +86,8 @@ class Limits:
             raise KgError("--max-slow must be between 1 and --workers")
         if self.worker_memory < 0:
             raise KgError("--worker-memory must be 0 (no cap) or more")
+        if self.answer_cache < 0:
+            raise KgError("the answer cache size must be 0 (none kept) or more")
 
 
 class _Zygote:
@@ -200,6 +204,7 @@ class QueryRunner:
         self.killed = 0  # workers stopped at a deadline, for tests and logs
         self.cancelled = 0  # workers stopped because their client went away
         self._checked: OrderedDict[str, CheckedQuery] = OrderedDict()
+        self.answers = AnswerCache(size=self.limits.answer_cache)
 
     # -- life cycle --------------------------------------------------------------------------
     def start(self) -> QueryRunner:
@@ -303,8 +308,14 @@ class QueryRunner:
     async def run(self, job: Job, cancel: threading.Event | None = None) -> Answer:
         """Answer one query within the limits; never raises for what the query does.
 
-        Setting ``cancel`` (the client went away) stops the query: its worker is killed.
+        Setting ``cancel`` (the client went away) stops the query: its worker is killed. An
+        answer already given for the same job on the same generation is given again
+        (:mod:`kg.web.answers`).
         """
+        generation = self._generation
+        return await self.answers.get(generation, job, lambda: self._run(job, cancel))
+
+    async def _run(self, job: Job, cancel: threading.Event | None) -> Answer:
         with self._lock:
             if self._pending >= self.limits.max_pending:
                 return _busy(f"{self.limits.max_pending} queries are already waiting")

@@ -24,6 +24,7 @@ from uvicorn.config import LOGGING_CONFIG
 
 from kg.errors import KgError
 from kg.web.app import ROUTE_MODULES, ServeSettings, create_app
+from kg.web.local import view_of
 from kg.web.runner import DatasetSource, Limits, QueryRunner
 from kg.web.watch import StoreWatch, StoreWatcher
 
@@ -139,6 +140,7 @@ def serve(
     watcher = StoreWatcher(runner, watch).start() if watch and not allow_update else None
     try:
         app = create_app(runner, settings, update_store=update_store)
+        view_of(runner, settings.union_default_graph).warm()  # the pages' copy and tables
         print(f"SPARQL endpoint at {url_of(sock)}", file=sys.stderr, flush=True)
         uvicorn.Server(_config(app, listen)).run(sockets=[sock])
     finally:
@@ -188,6 +190,7 @@ class BackgroundServer:
         self.url = url_of(self.sock)
         self.port = self.sock.getsockname()[1]
         app = create_app(self.runner, settings, update_store=update_store, modules=modules)
+        view_of(self.runner, (settings or ServeSettings()).union_default_graph).warm()
         listen = Listen(host=host, port=self.port, backlog=backlog, quiet=True)
         self._server = uvicorn.Server(_config(app, listen))
         self._thread = threading.Thread(target=self._run, name="kg-web", daemon=True)

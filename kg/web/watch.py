@@ -88,7 +88,7 @@ class StoreWatcher:
             except KgError as exc:
                 self._warn(folder, str(exc))
                 return False
-            prepare(source)  # the pages' copy, before any request can ask for it
+            prepare(source)  # the pages' copy and tables, before any request can ask for them
             self.runner.switch(loaded)
             self.served = folder
             self.swaps += 1
