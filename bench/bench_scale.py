@@ -167,20 +167,38 @@ def dir_size(path: Path) -> int:
 # --------------------------------------------------------------------------------------------
 
 
-def bench_size(n: int, work: Path, budget: float) -> dict[str, Any]:
+def bench_size(n: int, work: Path, budget: float, save: Any = None) -> dict[str, Any]:
+    """Every step at one size; ``save(res)`` is called after each, so that a run stopped
+    part-way (a size too large for the time given) leaves what finished."""
     from kg.store.store import store_location
 
     data, store = work / f"data-{n}", work / f"kg-{n}"
     for p in (data, store, work / f".kg-{n}.d"):
         shutil.rmtree(p, ignore_errors=True)
-    res: dict[str, Any] = {"appeals": n, "load_before": os.getloadavg()}
-    res["generate"] = run_step("generate", n, data)
-    res["build"] = run_step("build", store, data)
-    res["noop_rebuild"] = run_step("rebuild", store, data)
-    res["mutate"] = run_step("mutate", data, 0.01, 1)
-    res["rebuild_1pct"] = run_step("rebuild", store, data)
+    res: dict[str, Any] = {"appeals": n, "load_before": os.getloadavg(), "finished": False}
+
+    def put(key: str, value: Any) -> Any:
+        res[key] = value
+        res["load_now"] = os.getloadavg()
+        if save is not None:
+            save(res)
+        return value
+
+    put("generate", run_step("generate", n, data))
+    put("build", run_step("build", store, data))
+    # Oxigraph's own bulk load of the same quads, right after the build (same machine load).
+    nq = work / f"dump-{n}.nq"
+    run_step("dump", store, nq)
+    ox_store = work / f"oxigraph-{n}"
+    shutil.rmtree(ox_store, ignore_errors=True)
+    put("oxigraph_bulk_load", run_step("oxigraph-load", nq, ox_store))
+    shutil.rmtree(ox_store, ignore_errors=True)
+    nq.unlink(missing_ok=True)
+    put("noop_rebuild", run_step("rebuild", store, data))
+    put("mutate", run_step("mutate", data, 0.01, 1))
+    put("rebuild_1pct", run_step("rebuild", store, data))
     res["store_bytes"] = dir_size(store_location(store))
-    res["triples"] = run_step("count", store)
+    put("triples", run_step("count", store))
     triples = res["triples"]["store_triples"]
     spans = res["triples"]["evidence_spans"]
     appeal = res["triples"]["appeal_graph_triples"]
@@ -197,18 +215,12 @@ def bench_size(n: int, work: Path, budget: float) -> dict[str, Any]:
             r["triples_per_second"] = round(triples / max(r["seconds"], 1e-9))
         out.unlink(missing_ok=True)
         res["exports"][fmt] = r
-    nq = work / f"dump-{n}.nq"
-    run_step("dump", store, nq)
-    ox_store = work / f"oxigraph-{n}"
-    shutil.rmtree(ox_store, ignore_errors=True)
-    res["oxigraph_bulk_load"] = run_step("oxigraph-load", nq, ox_store)
-    shutil.rmtree(ox_store, ignore_errors=True)
-    nq.unlink(missing_ok=True)
+        put("exports", res["exports"])
     ttl = work / f"rdflib-{n}.ttl"
-    res["naive_rdflib_turtle"] = run_step("rdflib-turtle", store, ttl, budget=budget)
+    put("naive_rdflib_turtle", run_step("rdflib-turtle", store, ttl, budget=budget))
     ttl.unlink(missing_ok=True)
     classic = work / f"classic-{n}"
-    res["naive_dataset_build"] = run_step("classic", classic, data, budget=budget)
+    put("naive_dataset_build", run_step("classic", classic, data, budget=budget))
     shutil.rmtree(classic, ignore_errors=True)
     shutil.rmtree(work / f".classic-{n}.d", ignore_errors=True)
     b, o = res["build"]["wall_seconds"], res["oxigraph_bulk_load"]["wall_seconds"]
@@ -220,6 +232,7 @@ def bench_size(n: int, work: Path, budget: float) -> dict[str, Any]:
         )
     res["peak_rss_mb"] = max(v.get("peak_rss_mb", 0) for v in res.values() if isinstance(v, dict))
     res["load_after"] = os.getloadavg()
+    res["finished"] = True
     return res
 
 
@@ -238,11 +251,14 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
     for n in args.sizes:
-        res = bench_size(n, args.work.resolve(), args.budget)
-        res["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version()}
-        res["command"] = "python bench/bench_scale.py " + " ".join(argv)
         path = args.out / f"scale-{n}.json"
-        path.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+
+        def save(res: dict[str, Any], path: Path = path) -> None:
+            res["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version()}
+            res["command"] = "python bench/bench_scale.py " + " ".join(argv)
+            path.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+
+        save(bench_size(n, args.work.resolve(), args.budget, save))
         print(f"wrote {path}", file=sys.stderr)
     return 0
 

@@ -170,6 +170,7 @@ def _scan(data_dir: Path, previous: dict[str, Any]) -> tuple[dict[str, _Entry], 
     old = previous.get("files", {})
     entries: dict[str, _Entry] = {}
     read: dict[str, Any] = {}
+    to_parse: list[tuple[str, bytes, str, bool, os.stat_result]] = []
     for sub, curated in ((CURATED_DIR, True), (EXTRACTED_DIR, False)):
         folder = data_dir / sub
         if not folder.is_dir():
@@ -182,26 +183,42 @@ def _scan(data_dir: Path, previous: dict[str, Any]) -> tuple[dict[str, _Entry], 
             key = str(path)
             prev = old.get(key)
             if prev and prev["size"] == st.st_size and prev["mtime"] == st.st_mtime_ns:
-                entry = _Entry(prev)
+                entries[key] = _Entry(prev)
+                continue
+            raw = path.read_bytes()
+            sha = _sha(raw)
+            if prev and prev["sha"] == sha:
+                entries[key] = _Entry(prev, size=st.st_size, mtime=st.st_mtime_ns)
             else:
-                raw = path.read_bytes()
-                sha = _sha(raw)
-                if prev and prev["sha"] == sha:
-                    entry = _Entry(prev, size=st.st_size, mtime=st.st_mtime_ns)
-                else:
-                    record = _read_record(path, raw)
-                    read[key] = record
-                    source = record["appeal"].get("source")
-                    entry = _Entry(
-                        size=st.st_size, mtime=st.st_mtime_ns, sha=sha, curated=curated,
-                        appeal=str(record["appeal"]["id"]), source=source,
-                        restricted=_restricted(record),
-                    )  # fmt: skip
-            text = _text_file(data_dir, path, entry.get("source"))
-            entry["text"] = str(text) if text else None
-            entry["text_sha"] = _text_sha(text, old.get(key)) if text else None
-            entries[key] = entry
+                entries[key] = _Entry()  # keeps the order; filled below
+                to_parse.append((key, raw, sha, curated, st))
+    records = _parse_all([(key, raw) for key, raw, *_ in to_parse])
+    for (key, _raw, sha, curated, st), record in zip(to_parse, records, strict=True):
+        read[key] = record
+        entries[key] = _Entry(
+            size=st.st_size, mtime=st.st_mtime_ns, sha=sha, curated=curated,
+            appeal=str(record["appeal"]["id"]), source=record["appeal"].get("source"),
+            restricted=_restricted(record),
+        )  # fmt: skip
+    for key, entry in entries.items():
+        text = _text_file(data_dir, Path(key), entry.get("source"))
+        entry["text"] = str(text) if text else None
+        entry["text_sha"] = _text_sha(text, old.get(key)) if text else None
     return entries, read
+
+
+def _parse_one(job: tuple[str, bytes]) -> dict[str, Any]:
+    return _read_record(Path(job[0]), job[1])
+
+
+def _parse_all(jobs_list: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
+    """Records from their bytes, in 2 worker processes when there are many (YAML is most of
+    reading a record); the first bad record in file order raises, as when read one by one."""
+    workers = min(2, os.cpu_count() or 1)
+    if workers > 1 and len(jobs_list) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(workers) as pool:
+            return list(pool.map(_parse_one, jobs_list, chunksize=32))
+    return [_parse_one(job) for job in jobs_list]
 
 
 def _text_file(data_dir: Path, record_path: Path, source: str | None) -> Path | None:
