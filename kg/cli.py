@@ -448,6 +448,7 @@ def export(
         include_restricted,
         void_path,
         endpoint,
+        stream=sys.stdout.buffer if output is None else None,
     )
     if output is None:
         sys.stdout.buffer.write(data)

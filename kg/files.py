@@ -13,15 +13,18 @@ import secrets
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import InputError
 
 
-def write_atomic(path: Path | str, data: bytes) -> Path:
-    """Write bytes to ``path`` through a temporary file in the same folder and a rename."""
+def write_atomic(path: Path | str, data: bytes | Callable[[BinaryIO], None]) -> Path:
+    """Write bytes to ``path`` through a temporary file in the same folder and a rename;
+    ``data`` may also be a function that writes them to the file it is given (a streamed
+    export, never held in memory)."""
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name")
@@ -35,7 +38,10 @@ def write_atomic(path: Path | str, data: bytes) -> Path:
         raise InputError(f"{path}: cannot write here ({e.strerror or e})") from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if callable(data):
+                data(f)
+            else:
+                f.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

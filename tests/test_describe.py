@@ -92,3 +92,20 @@ def test_no_endpoint_no_service_and_turtle_round_trip(tmp_path: Path) -> None:
     again = Graph().parse(data=g.serialize(format="turtle"), format="turtle")
     assert len(again) == len(g)
     assert str(again.value(DATASET_IRI, DCTERMS.title)) == "Test"
+
+
+def test_counted_in_the_store_as_in_the_dataset(tmp_path: Path, built_store) -> None:
+    """describe_store counts by SPARQL inside the store what describe_dataset counts by
+    reading every quad: the same description, on the small dataset and on the seed's store."""
+    from rdflib.compare import isomorphic
+
+    from kg.publish.describe import describe_store
+    from kg.store import Store
+
+    small = Store.memory()
+    small.add_dataset(_dataset(tmp_path))
+    for store in (small, built_store):
+        expected = describe_dataset(store.to_dataset(), endpoint="http://127.0.0.1:1/sparql")
+        counted = describe_store(store, endpoint="http://127.0.0.1:1/sparql")
+        assert isomorphic(counted, expected)
+    assert _int(describe_store(small), DATASET_IRI, VOID.triples) == len(small)

@@ -103,3 +103,42 @@ def _triples(quads) -> set[tuple]:
         for q in quads
         if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)
     }
+
+
+def test_triple_formats_hold_each_triple_of_the_union_once_on_a_generated_corpus(
+    tmp_path: Path,
+) -> None:
+    """One triple, one graph holds for the public store of a corpus where people, bodies and
+    laws recur across appeals: the triple formats, written graph after graph, have each
+    triple of the union once and every quad's triple; Turtle states its prefixes once."""
+    import importlib.util
+    import sys
+
+    import pyoxigraph as ox
+
+    from kg.publish.export import stream_export
+    from kg.store.store import Store, public_store_path
+    from kg.store.stream import build_streaming
+    from kg.vocab import ROOT
+
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("generate", generate)
+    spec.loader.exec_module(generate)
+    data = generate.generate(12, tmp_path / "data", seed=11, jobs=1, corpus=None)
+    build_streaming(tmp_path / "kg", data, progress=None)
+    public = Store.open(public_store_path(tmp_path / "kg"))
+    backend = public.oxigraph
+    distinct = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+    union_size = int(next(iter(backend.query(distinct, use_default_graph_as_union=True)))[0].value)
+    assert union_size == len(backend)  # no triple in two graphs
+    stream_export(public, "ntriples", tmp_path / "kg.nt")
+    lines = (tmp_path / "kg.nt").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(set(lines)) == union_size
+    stream_export(public, "turtle", tmp_path / "kg.ttl")
+    turtle = (tmp_path / "kg.ttl").read_text(encoding="utf-8")
+    prefix_lines = [line for line in turtle.splitlines() if line.startswith("@prefix")]
+    assert len(prefix_lines) == len(set(prefix_lines)) > 0
+    assert len(list(ox.parse(path=str(tmp_path / "kg.ttl"), format=ox.RdfFormat.TURTLE))) == (
+        union_size
+    )

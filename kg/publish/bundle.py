@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.files import current_generation, replacing_folder, write_atomic
 
 
-def write_together(files: dict[Path, bytes], *, own_folder: bool = False) -> None:
-    """Write files of one folder so that they change together.
+def write_together(
+    files: dict[Path, bytes | Callable[[BinaryIO], None]], *, own_folder: bool = False
+) -> None:
+    """Write files of one folder so that they change together (each given as bytes or as a
+    function writing them to a file, see :func:`kg.files.write_atomic`).
 
     The folder becomes (or stays) a generation pointer when it is one already, does not exist
     yet, or ``own_folder`` says that it holds only files written this way (``dist/``). A plain
@@ -44,7 +49,11 @@ def write_together(files: dict[Path, bytes], *, own_folder: bool = False) -> Non
                 if entry.is_file() and entry.name not in names:
                     _carry(entry, new / entry.name)
         for path, data in files.items():
-            (new / Path(path).name).write_bytes(data)
+            with open(new / Path(path).name, "wb") as f:
+                if callable(data):
+                    data(f)
+                else:
+                    f.write(data)
 
 
 def _carry(src: Path, dest: Path) -> None:

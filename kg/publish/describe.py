@@ -9,6 +9,8 @@ counted from the dataset itself, so the description cannot drift from the data.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
@@ -16,7 +18,7 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, SKOS, XSD
 
 from kg.vocab import AKR, DCAT, VOID, bind_prefixes, prefixes
 
-__all__ = ["LINK_PREDICATES", "TARGET_DATASETS", "describe_dataset"]
+__all__ = ["LINK_PREDICATES", "TARGET_DATASETS", "describe_dataset", "describe_store"]
 
 DATASET_IRI = AKR["dataset"]
 LINK_PREDICATES = (OWL.sameAs, SKOS.exactMatch, SKOS.closeMatch)
@@ -69,6 +71,112 @@ def describe_dataset(
     subset's), and each (target dataset, link predicate) pair a ``void:Linkset`` whose
     ``void:triples`` is the number of such links.
     """
+    triples = 0
+    subjects: set = set()
+    objects: set = set()
+    properties: set = set()
+    class_members: dict[URIRef, set] = defaultdict(set)
+    per_graph: Counter = Counter()
+    links: Counter = Counter()
+    for s, p, o, ctx in dataset.quads((None, None, None, None)):
+        triples += 1
+        subjects.add(s)
+        objects.add(o)
+        properties.add(p)
+        graph_id = getattr(ctx, "identifier", ctx)
+        per_graph[graph_id] += 1
+        if p == RDF.type and isinstance(o, URIRef):
+            class_members[o].add(s)
+        if p in LINK_PREDICATES and isinstance(o, URIRef):
+            links[(p, o)] += 1
+    counts = Counts(
+        triples=triples,
+        entities=len(
+            {s for members in class_members.values() for s in members if isinstance(s, URIRef)}
+        ),
+        classes={cls: len(members) for cls, members in class_members.items()},
+        properties=len(properties),
+        subjects=len(subjects),
+        objects=len(objects),
+        per_graph={g: n for g, n in per_graph.items() if isinstance(g, URIRef)},
+        links=dict(links),
+    )
+    return describe_counts(
+        counts,
+        endpoint=endpoint,
+        title=title,
+        licence=licence,
+        publisher=publisher,
+        description=description,
+        dataset_iri=dataset_iri,
+    )
+
+
+@dataclass
+class Counts:
+    """What a description counts: quads, distinct terms of the union, entities per class,
+    quads per graph, and links per (predicate, object)."""
+
+    triples: int
+    entities: int
+    classes: dict[URIRef, int]
+    properties: int
+    subjects: int
+    objects: int
+    per_graph: dict[URIRef, int]
+    links: dict[tuple[URIRef, URIRef], int]
+
+
+_LINKS = " ".join(f"<{p}>" for p in LINK_PREDICATES)
+STORE_COUNTS = {
+    "union": """SELECT (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)
+                (COUNT(DISTINCT ?o) AS ?objects) WHERE { ?s ?p ?o }""",
+    "classes": """SELECT ?class (COUNT(DISTINCT ?s) AS ?n)
+                  WHERE { ?s a ?class FILTER (isIRI(?class)) } GROUP BY ?class""",
+    "entities": """SELECT (COUNT(DISTINCT ?s) AS ?n)
+                   WHERE { ?s a ?class FILTER (isIRI(?class) && isIRI(?s)) }""",
+    "graphs": "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+    "links": f"""SELECT ?p ?o (COUNT(*) AS ?n)
+                 WHERE {{ VALUES ?p {{ {_LINKS} }} GRAPH ?g {{ ?s ?p ?o }} FILTER (isIRI(?o)) }}
+                 GROUP BY ?p ?o""",
+}
+
+
+def describe_store(store: Any, *, endpoint: str | None = None, **options: Any) -> Graph:
+    """:func:`describe_dataset` of a whole store (a :class:`kg.store.Store`), counted by SPARQL
+    aggregates inside it instead of reading every quad into Python."""
+    _, rows = store.query(STORE_COUNTS["union"])
+    subjects, properties, objects = (int(v) for v in rows[0])
+    _, rows = store.query(STORE_COUNTS["entities"])
+    entities = int(rows[0][0])
+    classes = {c: int(n) for c, n in store.query(STORE_COUNTS["classes"])[1]}
+    per_graph = {g: int(n) for g, n in store.query(STORE_COUNTS["graphs"], union=False)[1]}
+    links = {(p, o): int(n) for p, o, n in store.query(STORE_COUNTS["links"], union=False)[1]}
+    _, default = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", union=False)
+    counts = Counts(
+        triples=sum(per_graph.values()) + int(default[0][0]),
+        entities=entities,
+        classes=classes,
+        properties=properties,
+        subjects=subjects,
+        objects=objects,
+        per_graph=per_graph,
+        links=links,
+    )
+    return describe_counts(counts, endpoint=endpoint, **options)
+
+
+def describe_counts(
+    counts: Counts,
+    *,
+    endpoint: str | None = None,
+    title: str = "appeals-kg: human-rights urgent appeals",
+    licence: str = "https://creativecommons.org/licenses/by/4.0/",
+    publisher: str = "appeals-kg contributors",
+    description: str | None = None,
+    dataset_iri: URIRef = DATASET_IRI,
+) -> Graph:
+    """The description of :func:`describe_dataset` from its counts."""
     g = bind_prefixes(Graph())
     ds = dataset_iri
     g.add((ds, RDF.type, VOID.Dataset))
@@ -96,41 +204,26 @@ def describe_dataset(
         g.add((service, DCAT.endpointURL, URIRef(endpoint)))
         g.add((service, DCAT.servesDataset, ds))
 
-    triples = 0
-    subjects: set = set()
-    objects: set = set()
-    properties: set = set()
-    class_members: dict[URIRef, set] = defaultdict(set)
-    per_graph: Counter = Counter()
     links: Counter = Counter()
     targets: dict[str, tuple[str, str, str, str | None]] = {}
-    for s, p, o, ctx in dataset.quads((None, None, None, None)):
-        triples += 1
-        subjects.add(s)
-        objects.add(o)
-        properties.add(p)
-        graph_id = getattr(ctx, "identifier", ctx)
-        per_graph[graph_id] += 1
-        if p == RDF.type and isinstance(o, URIRef):
-            class_members[o].add(s)
-        if p in LINK_PREDICATES and isinstance(o, URIRef):
-            target = _target_of(str(o))
-            if target is not None:
-                links[(target[0], p)] += 1
-                targets[target[0]] = target
-
-    entities = {s for members in class_members.values() for s in members if isinstance(s, URIRef)}
-    g.add((ds, VOID.triples, Literal(triples, datatype=XSD.integer)))
-    g.add((ds, VOID.entities, Literal(len(entities), datatype=XSD.integer)))
+    for (p, o), n in counts.links.items():
+        target = _target_of(str(o))
+        if target is not None:
+            links[(target[0], p)] += n
+            targets[target[0]] = target
+    class_members = counts.classes
+    per_graph = counts.per_graph
+    g.add((ds, VOID.triples, Literal(counts.triples, datatype=XSD.integer)))
+    g.add((ds, VOID.entities, Literal(counts.entities, datatype=XSD.integer)))
     g.add((ds, VOID.classes, Literal(len(class_members), datatype=XSD.integer)))
-    g.add((ds, VOID.properties, Literal(len(properties), datatype=XSD.integer)))
-    g.add((ds, VOID.distinctSubjects, Literal(len(subjects), datatype=XSD.integer)))
-    g.add((ds, VOID.distinctObjects, Literal(len(objects), datatype=XSD.integer)))
+    g.add((ds, VOID.properties, Literal(counts.properties, datatype=XSD.integer)))
+    g.add((ds, VOID.distinctSubjects, Literal(counts.subjects, datatype=XSD.integer)))
+    g.add((ds, VOID.distinctObjects, Literal(counts.objects, datatype=XSD.integer)))
     for cls in sorted(class_members):
         part = BNode()
         g.add((ds, VOID.classPartition, part))
         g.add((part, VOID["class"], cls))
-        g.add((part, VOID.entities, Literal(len(class_members[cls]), datatype=XSD.integer)))
+        g.add((part, VOID.entities, Literal(class_members[cls], datatype=XSD.integer)))
     for graph_id, count in sorted(per_graph.items(), key=lambda kv: str(kv[0])):
         if not isinstance(graph_id, URIRef) or str(graph_id).startswith("urn:x-rdflib:"):
             continue  # the default graph is not a subset of its own

@@ -7,8 +7,9 @@ lifts this for internal use only.
 
 N-Quads, TriG, N-Triples and Turtle of a whole store that is already public are written by
 Oxigraph's serialisers straight from the store (:func:`stream_export`), in bounded memory; the
-triple formats get the union of the graphs, each triple once. JSON-LD, one named graph, a VoID
-description and exports that must filter go through rdflib.
+triple formats get the union of the graphs, each triple once, written graph after graph. Their
+VoID description is counted in the store by SPARQL. JSON-LD, one named graph and exports that
+must filter go through rdflib.
 """
 
 from __future__ import annotations
@@ -41,21 +42,39 @@ STREAMED = {
     "nquads": ox.RdfFormat.N_QUADS,
     "ntriples": ox.RdfFormat.N_TRIPLES,
 }
-UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
 def stream_export(store: Store, fmt: str, output: BinaryIO | Path) -> None:
     """Write the whole store in ``fmt`` with Oxigraph's serialisers, without copying it into
-    Python: quads formats as they are, triple formats as the union of the graphs."""
+    Python: quad formats as they are; triple formats as the union of the graphs, one graph
+    after the other. Each triple lives in exactly one graph (:mod:`kg.store.partition`), so
+    the graphs written in turn are the union with each triple once, and nothing but one
+    graph's text is ever held in memory (no union CONSTRUCT, which keeps every triple to
+    remove duplicates)."""
     if fmt not in STREAMED:
         raise InputError(f"format '{fmt}' is not streamed; choose one of {', '.join(STREAMED)}")
     pm = {p: ns for p, ns in prefixes().items() if p}
     backend = store.oxigraph
     if fmt in GRAPH_FORMATS:
         backend.dump(output, format=STREAMED[fmt], prefixes=pm)
+        return
+    if isinstance(output, (str, Path)):
+        with open(output, "wb") as f:
+            _write_union(backend, STREAMED[fmt], pm, f)
     else:
-        triples = backend.query(UNION, use_default_graph_as_union=True)
-        ox.serialize(triples, output, format=STREAMED[fmt], prefixes=pm)
+        _write_union(backend, STREAMED[fmt], pm, output)
+
+
+def _write_union(backend: ox.Store, fmt: ox.RdfFormat, pm: dict[str, str], out: BinaryIO) -> None:
+    """Every graph's triples in turn, the prefix lines written once at the top."""
+    # the prefix lines Oxigraph opens each graph's text with: those of a one-triple text
+    probe = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
+    one = ox.serialize([probe], format=fmt, prefixes=pm) or b""
+    header = one[: one.rindex(b"<urn:x:s>")]
+    out.write(header)
+    for graph in [ox.DefaultGraph(), *backend.named_graphs()]:
+        text = backend.dump(format=fmt, from_graph=graph, prefixes=pm) or b""
+        out.write(text[len(header) :] if text.startswith(header) else text)
 
 
 def _stream_to_file(store: Store, fmt: str, output: Path) -> None:
@@ -112,24 +131,33 @@ def export(
     include_restricted: bool = False,
     void_output: Path | None = None,
     endpoint: str | None = None,
+    stream: BinaryIO | None = None,
 ) -> bytes:
     """Export in one format; written atomically to ``output`` when given, else returned.
 
     A streamed export (see the module docstring) written to ``output`` returns ``b""``: the
-    file is written as the store is read, never held in memory.
+    file is written as the store is read, never held in memory; so does one written to
+    ``stream`` (standard output, say) when no ``output`` is given.
 
     ``void_output`` also writes a VoID/DCAT description of exactly what was exported (triples,
     classes, subsets per named graph, one void:Linkset per target dataset).
     """
-    if (
-        fmt in STREAMED
-        and graph is None
-        and void_output is None
-        and (store.is_public or include_restricted)
-    ):
-        if output is None:
+    if fmt in STREAMED and graph is None and (store.is_public or include_restricted):
+        if output is None and stream is not None:
+            stream_export(store, fmt, stream)
+        elif output is None:
             return stream_to_bytes(store, fmt)
-        _stream_to_file(store, fmt, Path(output))
+        elif void_output is None:
+            _stream_to_file(store, fmt, Path(output))
+        else:
+            write_together(
+                {
+                    Path(output): lambda f: stream_export(store, fmt, f),
+                    Path(void_output): void_description(store, include_restricted, endpoint),
+                }
+            )
+        if void_output is not None and output is None:
+            write_together({Path(void_output): void_description(store, True, endpoint)})
         return b""
     ds = dataset_for_export(store, graph, include_restricted)
     data = serialize(ds, fmt)
@@ -154,7 +182,13 @@ def stream_to_bytes(store: Store, fmt: str) -> bytes:
 def void_description(
     store: Store, include_restricted: bool = False, endpoint: str | None = None
 ) -> bytes:
-    """The VoID/DCAT description (Turtle) of what an export of ``store`` holds."""
+    """The VoID/DCAT description (Turtle) of what an export of ``store`` holds; counted in
+    the store by SPARQL when the export is the store as it is (no copy into rdflib)."""
+    if store.is_public or include_restricted:
+        from kg.publish.describe import describe_store
+
+        description = bind_prefixes(describe_store(store, endpoint=endpoint))
+        return description.serialize(format="turtle", encoding="utf-8")
     return _describe(dataset_for_export(store, None, include_restricted), endpoint)
 
 

@@ -1,0 +1,154 @@
+"""Export throughput and peak memory per format, beside rdflib's Turtle writer.
+
+    .venv/bin/python bench/bench_export.py --store /tmp/kg-1k   # -> results/export-kg-1k.json
+    .venv/bin/python bench/bench_export.py --appeals 1000         # generate and build first
+
+For each streamed format (N-Quads, TriG, N-Triples, Turtle), ``kg export --store S --format F
+-o FILE`` runs as a user runs it (interpreter start and store opening included), in a child
+process whose wall time and peak memory are recorded, with triples per second over the public
+store's quads. Beside it, on the same store: Oxigraph's own ``Store.dump`` of N-Quads from the
+store on disk (the floor of any export that reads the store) and from an in-memory copy (the
+serialiser alone, without reading the disk store), and rdflib's Turtle writer over the store's
+dataset (the naive stack) with ``--budget`` seconds. The load average before and after is
+recorded: on a machine shared with other work, times are slower than the code is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+FORMATS = {"nquads": ".nq", "trig": ".trig", "ntriples": ".nt", "turtle": ".ttl"}
+
+
+def step(name: str, args: list[str]) -> dict[str, Any]:
+    """A baseline, run in this (child) process; returns its own figures."""
+    import pyoxigraph as ox
+
+    from kg.store.store import Store
+
+    store = Store.open(args[0])
+    started = time.perf_counter()
+    if name == "oxigraph-dump":
+        store.oxigraph.dump(args[1], format=ox.RdfFormat.N_QUADS)
+    elif name == "oxigraph-memory-dump":
+        memory = ox.Store()
+        memory.bulk_extend(store.oxigraph.quads_for_pattern(None, None, None, None))
+        started = time.perf_counter()  # the serialiser alone
+        memory.dump(args[1], format=ox.RdfFormat.N_QUADS)
+    elif name == "rdflib-turtle":
+        from kg.publish.export import serialize
+
+        Path(args[1]).write_bytes(serialize(store.to_dataset(), "turtle"))
+    else:
+        raise SystemExit(f"unknown step {name}")
+    return {"seconds": round(time.perf_counter() - started, 3)}
+
+
+def run(cmd: list[str], budget: float | None = None) -> dict[str, Any]:
+    """A child process: wall time, peak memory, its JSON answer if any; stopped at ``budget``."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = None if budget is None else started + budget
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if deadline is not None and time.perf_counter() > deadline:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            return {"timeout": budget}
+        time.sleep(0.02)
+    wall = time.perf_counter() - started
+    stdout, stderr = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{stderr[-2000:]}")
+    out: dict[str, Any] = {}
+    if stdout.strip().startswith("{"):
+        out = json.loads(stdout.strip().splitlines()[-1])
+    out["wall_seconds"] = round(wall, 3)
+    out["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)  # Linux: kilobytes
+    return out
+
+
+def bench(store_path: Path, work: Path, budget: float) -> dict[str, Any]:
+    from kg.store.store import Store, public_store_path
+
+    public = public_store_path(store_path)
+    quads = len(Store.open(public).oxigraph)
+    res: dict[str, Any] = {"store": str(store_path), "quads": quads, "exports": {}}
+    res["load_before"] = os.getloadavg()
+    kg = str(Path(sys.executable).parent / "kg")
+    for fmt, ext in FORMATS.items():
+        out = work / f"export{ext}"
+        r = run([kg, "export", "--store", str(store_path), "--format", fmt, "-o", str(out)])
+        r["bytes"] = out.stat().st_size
+        r["triples_per_second"] = round(quads / r["wall_seconds"])
+        out.unlink()
+        res["exports"][fmt] = r
+        print(f"  {fmt}: {r}", file=sys.stderr)
+    me = [sys.executable, str(Path(__file__).resolve()), "--step"]
+    for name in ("oxigraph-dump", "oxigraph-memory-dump"):
+        r = run([*me, name, str(public), str(work / "dump.nq")])
+        r["triples_per_second"] = round(quads / r["seconds"])
+        res[name.replace("-", "_")] = r
+        print(f"  {name}: {r}", file=sys.stderr)
+    r = run([*me, "rdflib-turtle", str(public), str(work / "rdflib.ttl")], budget=budget)
+    res["rdflib_turtle"] = r
+    if "timeout" not in r:
+        r["triples_per_second"] = round(quads / r["wall_seconds"])
+        res["turtle_speedup_over_rdflib"] = round(
+            r["wall_seconds"] / res["exports"]["turtle"]["wall_seconds"], 1
+        )
+    else:
+        res["turtle_speedup_over_rdflib"] = (
+            f"> {round(budget / res['exports']['turtle']['wall_seconds'], 1)}"
+        )
+    print(f"  rdflib-turtle: {r}", file=sys.stderr)
+    res["load_after"] = os.getloadavg()
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--step"]:
+        sys.path.insert(0, str(ROOT))
+        print(json.dumps(step(argv[1], argv[2:])))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="a built store (else --appeals are built)")
+    parser.add_argument("--appeals", type=int, default=1000)
+    parser.add_argument("--budget", type=float, default=300, help="seconds for rdflib's writer")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-export-") as tmp:
+        work = Path(tmp)
+        store_path = args.store
+        if store_path is None:
+            sys.path.insert(0, str(ROOT / "bench"))
+            from generate import generate
+
+            from kg.store.stream import build_streaming
+
+            generate(args.appeals, work / "data")
+            store_path = work / "kg"
+            build_streaming(store_path, work / "data", progress=None)
+        label = args.store.name if args.store else str(args.appeals)
+        res = bench(store_path, work, args.budget)
+    out = args.out or ROOT / "bench" / "results" / f"export-{label}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
