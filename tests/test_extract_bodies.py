@@ -66,3 +66,24 @@ def test_kinds_by_pattern() -> None:
     assert org_kind("Zenda Public Security Bureau", "") == "police"
     assert org_kind("National Investigation Agency", "") == "police"
     assert org_kind("European Court of Human Rights", "") == "court"
+
+
+NARRATIVE = """3 March 2025
+
+Zembla: Editor detained
+
+Police arrested the editor Ana Pereira on 1 March 2025, the Committee to Protect Writers said.
+Her newspaper belongs to Zenda Daily Printing Limited; the mining company Zenda Mining S.R.L.
+had sued her. Officers said she belonged to the Zemblan Communist Party (Maoist). The Ministry
+of Home Affairs and the Strelsau district office each opened an inquiry.
+"""
+
+
+def test_joined_names_companies_glosses_and_bare_police() -> None:
+    orgs = _orgs(NARRATIVE)
+    assert orgs["Committee to Protect Writers"]["kind"] == "ngo"
+    assert orgs["Zenda Daily Printing Limited"]["kind"] == "company"
+    assert orgs["Zenda Mining S.R.L."]["kind"] == "company"
+    assert "Zemblan Communist Party (Maoist)" in orgs
+    assert orgs["police"]["kind"] == "police"
+    assert "Ministry of Home Affairs" in orgs

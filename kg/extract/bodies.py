@@ -25,17 +25,38 @@ MISSION = re.compile(
 )
 #: "Branch 15 of the Zenda Revolutionary Court", "Regional Trial Court Branch 45": a court's
 #: numbered branch is the body that tried the case.
-BRANCH = re.compile(
-    rf"\bBranch\s+\d+\s+of\s+the\s+{_NAME}(?:\s+in\s+{_CAP})?|"
-    rf"\b{_CAP}(?:\s+{_CAP})*\s+Court\s+Branch\s+\d+\b"
-)
+BRANCH = re.compile(rf"\bBranch\s+\d+\s+of\s+the\s+{_NAME}(?:\s+in\s+{_CAP})?")
+BRANCH_AFTER = re.compile(r"\s+Court\s+Branch\s+\d+\b")
 #: "the Zenda police", "Zenda state police", "Zemblan criminal police", "Zenda police station".
-PLACE_POLICE = re.compile(
-    r"(?<![\w’'])(?P<n>(?!(?:The|A|An|This|That|Local|Other|Plainclothes|Traffic|Secret|Riot|"
-    r"Military|Some|Several|Two|Three|Four|Five|Six|Ten)\b)[A-Z][\w’'\-]*"
-    r"(?:\s+(?:state|district|city|provincial|regional|municipal|criminal))?\s+police"
-    r"(?:\s+station)?)\b"
+POLICE_AFTER = re.compile(
+    r"\s+(?:(?:state|district|city|provincial|regional|municipal|criminal)\s+)?police"
+    r"(?:\s+station)?\b"
 )
+NOT_PLACE = frozenset(
+    """The A An This That Local Other Plainclothes Traffic Secret Riot Military Some Several Two
+Three Four Five Six Ten""".split()
+)
+#: A name whose words are joined by "to", "by" or "without" after a body's head word:
+#: "Committee to Protect Writers", "Campaign for Step by Step Reform".
+JOIN_HEAD = re.compile(
+    r"\b(?P<h>Committee|Campaign|Coalition|Network|Alliance|Movement|Association|Foundation|"
+    r"Fund|Centre|Center)\b"
+)
+JOINED_REST = re.compile(
+    rf"(?:\s+(?:(?:of|the|for|and|on|against)\s+)*{_CAP})*\s+(?:to|by|without)\s+{_NAME}"
+)
+#: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited".
+LEGAL_FORM = re.compile(
+    r"\s+(?:S\.R\.L\.|S\.A\.C?\.|S\.A\.|Ltd\.?|Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP)(?![\w.])"
+)
+#: Capitalised words right before a position: the name a tail belongs to.
+CAPS_BEFORE = re.compile(rf"(?<![\w’'\-]){_CAP}(?:\s+{_CAP})*\Z")
+CAPS3_BEFORE = re.compile(rf"(?<![\w’'\-])(?:{_CAP}\s+){{0,3}}\Z")
+#: A one-word gloss that belongs to the name: "Zemblan Communist Party (Maoist)".
+NAME_GLOSS = re.compile(r"\s*\((?P<g>[A-Z][a-z]+)\)")
+#: "Police accused him": the bare capitalised word at a sentence's start is the police.
+BARE_POLICE = re.compile(r"\bPolice\b(?!\s+[A-Z])")
+
 #: "Your Excellency’s Government": the addressee's government, not a named body.
 ADDRESSEE_BODY = re.compile(r"^(?:Your\s+)?Excellency[’']s\b")
 #: Prizes and awards are not bodies: "the Zenda Prize for Courage".
@@ -46,26 +67,65 @@ TRAILING = frozenset(("of", "the", "and", "in"))
 OWNER = re.compile(r"^(?P<o>.+?)[’']s\s+")
 
 
+def _caps_before(flat: str, pos: int, rx: re.Pattern[str] = CAPS_BEFORE) -> int | None:
+    """Where the capitalised words that end at ``pos`` start, or None."""
+    m = rx.search(flat, max(0, pos - 120), pos)
+    return m.start() if m and m.start() < pos else None
+
+
 def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
-    """Missions, court branches and place-qualified police, by pattern."""
+    """Missions, court branches, joined names, companies and police, by pattern. Each
+    pattern runs from a literal anchor, for speed."""
     flat = doc.flat
+    found: list[tuple[int, int, str, str | None]] = []  # start, end, kind, country
+    for m in MISSION.finditer(flat):
+        found.append((m.start(), m.end(), "government", None))
+    for m in BRANCH.finditer(flat):
+        found.append((m.start(), m.end(), "court", main_country))
+    for m in BRANCH_AFTER.finditer(flat):
+        a = _caps_before(flat, m.start())
+        if a is not None:
+            found.append((a, m.end(), "court", main_country))
+    for m in JOIN_HEAD.finditer(flat):
+        rest = JOINED_REST.match(flat, m.end())
+        if rest:
+            a = _caps_before(flat, m.start(), CAPS3_BEFORE)
+            kind = ORG_HEADS.get(m.group("h"), "other")
+            found.append((m.start() if a is None else a, rest.end(), kind, None))
+    for m in LEGAL_FORM.finditer(flat):
+        a = _caps_before(flat, m.start())
+        if a is not None:
+            found.append((a, m.end(), "company", main_country))
     spans = []
-    for rx in (MISSION, BRANCH):
-        for m in rx.finditer(flat):
-            a, b = m.start(), _line_end(doc.text, m.start(), m.end())
-            text = clean(flat[a:b]).rstrip(".,")
-            e = ents.add(Entity("organisation", text, a, a + len(flat[a:b].rstrip(".,"))))
-            e.attrs["kind"] = "court" if rx is BRANCH else "government"
-            e.attrs.setdefault("country", main_country if rx is BRANCH else None)
-            spans.append((e, a, b))
-    for m in PLACE_POLICE.finditer(flat):
-        if m.group("n").split()[0] in MONTHS:
+    for a, b, kind, country in found:
+        b = _line_end(doc.text, a, b)
+        while b > a and flat[b - 1] in ".," and kind != "company":
+            b -= 1
+        e = ents.add(Entity("organisation", clean(flat[a:b]), a, b))
+        e.attrs["kind"] = kind
+        e.attrs.setdefault("country", country)
+        spans.append((e, a, b))
+    for m in BARE_POLICE.finditer(flat):
+        prev = flat[max(0, m.start() - 30) : m.start()].split()
+        # "Zenda Police" is a name; after a full stop or a lower-case word it is the police
+        if not prev or prev[-1][-1] in '.:;!?"“”' or not prev[-1][:1].isupper():
+            e = ents.add(Entity("organisation", "police", m.start(), m.end()))
+            e.attrs.setdefault("kind", "police")
+            e.attrs.setdefault("country", main_country)
+    for m in POLICE_AFTER.finditer(flat):
+        w = re.search(rf"(?<![\w’'\-]){_CAP}\Z", flat[max(0, m.start() - 40) : m.start()])
+        if w is None or w.group() in NOT_PLACE or w.group() in MONTHS:
             continue
-        e = ents.add(Entity("organisation", clean(m.group("n")), m.start("n"), m.end("n")))
+        a = m.start() - len(w.group())
+        e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
         e.attrs.setdefault("kind", "police")
         e.attrs.setdefault("country", main_country)
+    add_name_glosses(doc, ents)
     # the capitalised runs inside a mission or branch ("United Nations in Geneva") are part of it
-    for o in list(ents.of("organisation")):
+    if not spans:
+        return
+    gone = set()
+    for o in ents.of("organisation"):
         inside = [
             (x, y) for x, y in o.mentions
             if any(p is not o and a <= x and y <= b for p, a, b in spans)
@@ -73,7 +133,9 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if inside:
             o.mentions = [mm for mm in o.mentions if mm not in inside]
             if not o.mentions:
-                ents.items.remove(o)
+                gone.add(id(o))
+    if gone:
+        ents.items = [e for e in ents.items if id(e) not in gone]
 
 
 def _line_end(text: str, a: int, b: int) -> int:
@@ -117,15 +179,29 @@ def tidy_organisations(ents: Entities) -> None:
             e.name = short
     # "Branch 2 of the Zenda Court" and "Branch 2 of the Zenda Court in Strelsau" are one body
     orgs = ents.of("organisation")
-    for short in orgs:
-        for full in orgs:
-            if (
-                full is not short
-                and full in ents.items
-                and short in ents.items
-                and (full.name or "").startswith((short.name or "") + " in ")
-            ):
-                full.mentions.extend(short.mentions)
-                if short.name and short.name not in full.variants:
-                    full.variants.append(short.name)
-                ents.items.remove(short)
+    by_name = {e.name: e for e in orgs if e.name}
+    gone = set()
+    for full in orgs:
+        name = full.name or ""
+        cut = name.rfind(" in ")
+        short = by_name.get(name[:cut]) if cut > 0 else None
+        if short is None or short is full or id(short) in gone or id(full) in gone:
+            continue
+        full.mentions.extend(short.mentions)
+        if short.name not in full.variants:
+            full.variants.append(short.name or "")
+        gone.add(id(short))
+    if gone:
+        ents.items = [e for e in ents.items if id(e) not in gone]
+
+
+def add_name_glosses(doc: Doc, ents: Entities) -> None:
+    """A one-word capitalised gloss in brackets after a body's name is part of it: "Zemblan
+    Communist Party (Maoist)"; an acronym or a country is not."""
+    from kg.extract.lexicon import COUNTRIES
+
+    for e in ents.of("organisation"):
+        a, b = min(e.mentions)
+        g = NAME_GLOSS.match(doc.flat, b)
+        if g and g.group("g") not in COUNTRIES and e.name and doc.flat[a:b] == e.name:
+            e.name = e.name + " (" + g.group("g") + ")"

@@ -101,6 +101,7 @@ def split_and(run: Run) -> list[Run]:
             continue
         if (
             not cites  # "... Lawyers and Article 4": a citation starts, the name has ended
+            and words[i + 1 : i + 2] != ["the"]  # "the Ministry of X and the Zenda office"
             and any(c in words[last:i] for c in ("of", "for", "on"))
             and len(words) - i - 1 <= 2
             and not head_of(words[i + 1 :])

@@ -79,6 +79,7 @@ ORG_HEADS = {
     "Instituto": "ngo", "Coordinadora": "ngo", "Unión": "ngo", "Courts": "court",
     "Guard": "government", "Inspectorate": "government", "Congress": "parliament",
     "Directorate": "government", "Secretariat": "government", "Commissions": "government",
+    "Limited": "company", "Battalion": "police", "Brigade": "security_service",
 }  # fmt: skip
 ORG_KIND_HINTS = [
     # regional and UN bodies before the head words their names share with national ones
