@@ -87,3 +87,24 @@ def test_joined_names_companies_glosses_and_bare_police() -> None:
     assert "Zemblan Communist Party (Maoist)" in orgs
     assert orgs["police"]["kind"] == "police"
     assert "Ministry of Home Affairs" in orgs
+
+
+FORCES = """3 March 2025
+
+Zembla: Student arrested
+
+On 1 March 2025, the Strelsau police arrested Ana Pereira, a student at the University of
+Tarlenheim in Zembla, on an order of the Ministry of Foreign Affairs and International
+Cooperation. The police held her for two days. Mr Hentzau, Co-Chair of the Zenda Rights
+Association, protested.
+"""
+
+
+def test_one_named_force_ministry_portfolios_seats_and_posts() -> None:
+    orgs = _orgs(FORCES)
+    # "the police" after "the Strelsau police" is that force
+    assert "police" not in orgs
+    assert orgs["Strelsau police"]["kind"] == "police"
+    assert "Ministry of Foreign Affairs and International Cooperation" in orgs
+    assert "University of Tarlenheim" in orgs
+    assert "Zenda Rights Association" in orgs

@@ -61,6 +61,8 @@ BARE_POLICE = re.compile(r"\bPolice\b(?!\s+[A-Z])")
 ADDRESSEE_BODY = re.compile(r"^(?:Your\s+)?Excellency[’']s\b")
 #: Prizes and awards are not bodies: "the Zenda Prize for Courage".
 NOT_A_BODY = re.compile(r"\b(?:Prize|Award|Awards|Medal)\b")
+#: A seat after a name: "... in Strelsau", "... in the United Kingdom".
+SEAT = re.compile(r"^(.+?)\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}$")
 #: Words a name never ends with: "Government of", "Zenda Group in September".
 TRAILING = frozenset(("of", "the", "and", "in"))
 #: The owner of a prize: "European Parliament’s Sakharov Prize" names the European Parliament.
@@ -121,6 +123,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         e.attrs.setdefault("kind", "police")
         e.attrs.setdefault("country", main_country)
     add_name_glosses(doc, ents)
+    _merge_bare_police(ents)
     # the capitalised runs inside a mission or branch ("United Nations in Geneva") are part of it
     if not spans:
         return
@@ -136,6 +139,23 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
                 gone.add(id(o))
     if gone:
         ents.items = [e for e in ents.items if id(e) not in gone]
+
+
+def _merge_bare_police(ents: Entities) -> None:
+    """A narrative that names one police force ("the Zenda police", "the Zemblan National
+    Police") and then says "the police" means that force; with two forces named, or none,
+    "the police" stays a body of its own."""
+    bare = ents.find("organisation", "police")
+    if bare is None:
+        return
+    forces = [
+        e for e in ents.of("organisation")
+        if e is not bare and e.attrs.get("kind") == "police" and "police" in (e.name or "").lower()
+        and not (e.name or "").lower().endswith("station") and " from " not in (e.name or "")
+    ]  # fmt: skip
+    if len(forces) == 1:
+        forces[0].mentions.extend(bare.mentions)
+        ents.items = [e for e in ents.items if e is not bare]
 
 
 def _line_end(text: str, a: int, b: int) -> int:
@@ -164,6 +184,12 @@ def tidy_organisations(ents: Entities) -> None:
                 kept.attrs.setdefault("kind", e.attrs.get("kind", "other"))
                 kept.attrs.setdefault("country", e.attrs.get("country"))
             continue
+        seat = SEAT.match(name)
+        if seat and e.attrs.get("kind") in ("other", "company", "media"):
+            # "Zenda University in Strelsau": where a university or a company sits is not
+            # part of its name (an NGO's "in Zembla" often is)
+            name = seat.group(1)
+            e.name = name
         words = name.split()
         cut = len(words)
         while cut > 1 and (words[cut - 1] in TRAILING or words[cut - 1] in MONTHS):

@@ -99,6 +99,8 @@ def split_and(run: Run) -> list[Run]:
             continue
         if not cites and _one_instrument(words[last:i], words[i + 1 :]):
             continue
+        if _one_ministry(words[last:i], words[i + 1 :]):
+            continue
         if (
             not cites  # "... Lawyers and Article 4": a citation starts, the name has ended
             and words[i + 1 : i + 2] != ["the"]  # "the Ministry of X and the Zenda office"
@@ -112,6 +114,15 @@ def split_and(run: Run) -> list[Run]:
         last = i + 1
     out.append(Run(run.tokens[last][1], run.tokens[-1][2], run.tokens[last:]))
     return [r for r in out if r.tokens]
+
+
+def _one_ministry(left: list[str], right: list[str]) -> bool:
+    """A ministry's portfolios joined by "and" are one name: "Ministry of Foreign Affairs and
+    International Cooperation"; "Ministry of Justice and the Zenda Police" are two bodies."""
+    if not left or left[0] != "Ministry" or "of" not in left or not right or len(right) > 3:
+        return False
+    rh = head_of(right)
+    return right[0] != "the" and (rh is None or ORG_HEADS.get(rh[1]) not in STATE_KINDS)
 
 
 def _one_instrument(left: list[str], right: list[str]) -> bool:
@@ -174,7 +185,7 @@ def _key(name: str) -> str:
 POST_WORDS = frozenset(
     """Chair Chairperson Chairman Chairwoman Chair-Rapporteur President Vice-President Director
 Coordinator Head Secretary Member Members Commissioner Rapporteur Founder Co-founder Deputy
-Spokesperson Representative""".split()
+Spokesperson Representative Co-Chair Co-Chairperson Vice-Chair Vice-Chairperson""".split()
 )
 
 
