@@ -58,3 +58,42 @@ def test_posts_in_the_state(roles: dict) -> None:
     assert roles["Petra Lasko"] == ["prosecutor"]
     assert roles["Lena Ost"] == ["official"]
     assert "official" not in roles["Nina Bauer"]  # the director of an association
+
+
+MORE = """14 March 2025
+
+Zembla: rights leaders on trial
+
+The Zembla Rights Association (ZRA) said that ZRA President Omar Haddad was tried on 10 March
+2025 by the Vela Military Tribunal, presided over by Colonel Ivan Drago. His defence team, which
+includes Sara Levi and Tom Ruiz, asked for an adjournment. An article by Nora Quist had named
+him. On 11 March 2025, UN High Commissioner for Human Rights Alma Reyes called for his release.
+Police also detained associate publisher Chan Pui-man; Derek Chan, Senior Counsel for her, said
+she would appeal.
+"""
+
+
+@pytest.fixture(scope="module")
+def more() -> dict[str, list[str]]:
+    rec = extract_case(MORE, appeal_id="t-roles-2")
+    return {p["name"]: p["roles"] for p in rec["persons"] if p["name"]}
+
+
+def test_head_of_a_civil_society_group_is_no_official(more: dict) -> None:
+    assert more["Omar Haddad"] == ["defender"]
+
+
+def test_presiding_judge_and_defence_team(more: dict) -> None:
+    assert more["Ivan Drago"] == ["judge"]
+    assert more["Sara Levi"] == ["lawyer"]
+    assert more["Tom Ruiz"] == ["lawyer"]  # the second of the team's list
+
+
+def test_author_and_post_with_its_body_before_the_name(more: dict) -> None:
+    assert more["Nora Quist"] == ["journalist"]
+    assert more["Alma Reyes"] == ["official"]
+
+
+def test_a_surname_that_opens_another_name_is_not_a_mention(more: dict) -> None:
+    assert more["Chan Pui-man"] == ["journalist"]
+    assert more["Derek Chan"] == ["lawyer"]

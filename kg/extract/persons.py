@@ -41,6 +41,11 @@ POSSESSIVE_LAWYER = re.compile(
 PLACE_BEFORE = re.compile(r"\b(?:the|in|at|near)\s*$")
 
 
+def _post_or_body_word(w: str) -> bool:
+    """A word of a post or of a body's name, which a person's name follows."""
+    return w in CONNECTORS or w in NON_NAME or w in ORG_HEADS or w in TITLE_STOP or w in POST_WORDS
+
+
 def _is_acronym(w: str) -> bool:
     return len(w) >= 2 and w.isupper() and w.isalpha()
 
@@ -52,6 +57,11 @@ def add_person_candidate(
     toks = run.tokens[first : None if last is None else last + 1]
     # "Justice A B of the X High Court": the name stands before its complement
     cut = next((k for k, t in enumerate(toks) if t[0] in CONNECTORS), len(toks))
+    if cut < len(toks) and any(t[0] in TITLE_STOP or t[0] in POST_WORDS for t in toks[:cut]):
+        # "UN High Commissioner for Human Rights A B": the name follows the post and its body
+        k = max(i for i, t in enumerate(toks) if _post_or_body_word(t[0]))
+        if len(toks) - k - 1 in (2, 3):
+            toks, cut = toks[k + 1 :], len(toks) - k - 1
     if cut >= 2:
         toks = toks[:cut]
     # "Special NIA Judge A B", "DCI Director A B": the name follows the last title word
@@ -61,8 +71,7 @@ def add_person_candidate(
     if cut <= 1 and len(toks) >= 3 and toks[0][0] in TITLE_STOP | POST_WORDS | CONNECTORS:
         # "Minister of Interior A B", "Head of the Border Service A B": the name follows the
         # post and the body, after the last word that belongs to a body's name
-        k = max(i for i, t in enumerate(toks) if t[0] in CONNECTORS or t[0] in NON_NAME
-                or t[0] in ORG_HEADS or t[0] in TITLE_STOP or t[0] in POST_WORDS)  # fmt: skip
+        k = max(i for i, t in enumerate(toks) if _post_or_body_word(t[0]))
         if len(toks) - k - 1 in (2, 3):
             toks = toks[k + 1 :]
     while toks and (toks[-1][0] in CONNECTORS or toks[-1][0] in CAP_STOP):

@@ -202,6 +202,8 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
                 continue
             if AFTER_NAME_WORD.search(doc.flat, max(0, m.start() - 40), m.start()):
                 continue  # "Ines Kovacs": another person's given name comes first
+            if any(a <= m.start() < b for q in persons if q is not p for a, b in q.mentions):
+                continue  # "Chan Pui-man": the word opens another person's name
             p.mentions.append((m.start(), m.end()))
             if last not in p.variants:
                 p.variants.append(last)

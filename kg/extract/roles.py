@@ -25,7 +25,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             before = _before(doc, start)
             after = flat[end : end + 90]
             n = len(roles)
-            _roles_before(before, roles, positions, p)
+            _roles_before(before, roles, positions, p, ents)
             if len(roles) == n and (start, end) in listed:
                 roles.extend(listed[(start, end)])  # "journalists A, B and C": B and C too
             _roles_after(after, roles, positions, p, ents, end)
@@ -67,10 +67,15 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         del p.attrs["_text"]
 
 
+#: How far before a mention its describing words are read: "UN Special Rapporteur on freedom of
+#: opinion and expression X" puts the post 60 characters before the name.
+BEFORE_SPAN = 100
+
+
 def _before(doc: Doc, start: int) -> str:
     """The words just before a mention, up to a blank line (which ends what describes it)."""
-    before = doc.flat[max(0, start - 45) : start]
-    gap = list(re.finditer(r"\n[ \t]*\n", doc.text[max(0, start - 45) : start]))
+    before = doc.flat[max(0, start - BEFORE_SPAN) : start]
+    gap = list(re.finditer(r"\n[ \t]*\n", doc.text[max(0, start - BEFORE_SPAN) : start]))
     if gap:
         before = before[gap[-1].end() :]
     return before
@@ -97,7 +102,11 @@ def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
     out: dict[tuple[int, int], list[str]] = {}
     carry: tuple[int, list[str]] | None = None
     for a, b in mentions:
-        hit = _title_before(_before(doc, a))
+        before = _before(doc, a)
+        if LAWYER_OF_LIST.search(HONORIFIC_END.sub("", before)):
+            carry = (b, ["lawyer"])  # "the defence team, which includes A and B"
+            continue
+        hit = _title_before(before)
         if hit and re.search(r"[^s]s,?\s*$", hit[2].group(0)):
             r1, r2, _ = hit
             carry = (b, ["lawyer?" if r1 == "lawyer" else r1] + ([r2] if r2 else []))
@@ -110,7 +119,7 @@ def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
     return out
 
 
-LIST_GAP = re.compile(r"\s*(?:,|;)?\s*(?:and\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+LIST_GAP = re.compile(r"\.?\s*(?:,|;)?\s*(?:and\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
 #: "their lawyers, among them X", "the defence team, led by X", "the only lawyer who appeared
 #: for him, X": a lawyer who acts for others.
 LAWYER_OF_LIST = re.compile(
@@ -118,15 +127,44 @@ LAWYER_OF_LIST = re.compile(
     r"|\bdefen[cs]e (?:team|lawyers|counsel)\b[^.;]{0,30}?\b(?:led by|includes?|including|"
     r"among them|comprising)\s*$"
     r"|\blawyers? who [^.;,]{3,40},\s*$"
+    r"|\bdefen[cs]e team, (?:which|that) includes?\s*$"
 )
+#: The author of a published piece: "an article by X".
+AUTHOR_BEFORE = re.compile(r"\b(?:article|column|op-ed|reportage|editorial)s? (?:written )?by\s*$")
+
+
+#: "the court, presided over by (Colonel) X"
+PRESIDED_BY = re.compile(r"\bpresided (?:over )?by (?:[A-Z][\w.-]+ )?$")
+
+
+def _body_before(before: str, m: re.Match[str], ents: Entities | None) -> Entity | None:
+    """The body named right before a post ("SCM President X"), if the text names it."""
+    w = re.search(r"(\S+)\s+$", before[: m.start()])
+    if not w or ents is None:
+        return None
+    name = w.group(1).strip("“”\"’'")
+    for o in ents.of("organisation"):
+        if name == o.name or name in o.variants:
+            return o
+    return None
 
 
 def _roles_before(
-    before: str, roles: list[str], positions: list[dict[str, Any]], p: Entity
+    before: str,
+    roles: list[str],
+    positions: list[dict[str, Any]],
+    p: Entity,
+    ents: Entities | None = None,
 ) -> None:
     before = HONORIFIC_END.sub("", before)
+    if PRESIDED_BY.search(before):
+        roles.append("judge")
+        return
     if LAWYER_OF_LIST.search(before):
         roles.append("lawyer")
+        return
+    if AUTHOR_BEFORE.search(before):
+        roles.append("journalist")
         return
     hit = _title_before(before)
     if hit:
@@ -138,6 +176,11 @@ def _roles_before(
                 p.attrs["gender"] = GENDER_NOUNS[kin.group(1)]
         if r1 == "lawyer" and not POSSESSIVE_LAWYER.search(before):
             roles.append("lawyer?")  # a lawyer, or a defender who is one: decided later
+            return
+        body = _body_before(before, m, ents) if r1 == "official" else None
+        if body is not None and body.attrs.get("kind") in ("ngo", "other", "media"):
+            roles.append("defender")  # "SCM President X": the head of a civil society group
+            positions.append({"title": clean(m.group(0)).rstrip(","), "organisation": None})
             return
         roles.append(r1)
         if r2:
@@ -186,13 +229,15 @@ STATE_POST = re.compile(
     r"Sultan)"
     r"(?: (?:of|for|on) (?:the )?[^,.;()]{2,70}?)?)"
 )
-STATE_POST_AFTER = re.compile(STATE_POST.pattern + r"(?=$|\s+(?:who|which|and|since|until)\b)")
+STATE_POST_AFTER = re.compile(
+    STATE_POST.pattern + r"(?=$|\s*\(|\s+(?:who|which|and|since|until)\b)"
+)
 STATE_POST_BEFORE = re.compile(STATE_POST.pattern + r",?\s*$")
 #: Posts that are posts in the state whatever follows them.
 STATE_POST_WORD = re.compile(
     r"(?i:minister|governor|ombudsman|public defender|inspector[- ]general|rapporteur|"
-    r"high commissioner|superintendent|inspector|king|queen|emir|sultan|chief executive|"
-    r"spokes(?:person|man|woman)$)"
+    r"high commissioner|superintendent|inspector|king|queen|emir|sultan|"
+    r"spokes(?:person|man|woman)$)|Chief Executive"
 )
 STATE_WORDS = frozenset(
     "Judiciary Republic Nation State Security Police Interior Kingdom Government Army "
@@ -218,8 +263,7 @@ def _is_state_post(title: str) -> bool:
 
 OFFICIAL_WORDS = re.compile(
     r"(?<![-\w])(?:Mayor|President|Minister|Governor|Commissioner|Rapporteur|Ombudsman|"
-    r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General|Director[- ]General|"
-    r"Inspector[- ]General|King|Chief Executive)\b"
+    r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General)\b"
 )
 LEAD_TITLES = re.compile(
     r"(?:former |then |the )?(?:(?:national |general |programme |program )?coordinator|chair|"
