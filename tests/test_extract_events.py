@@ -151,3 +151,62 @@ def test_days_after_the_arrest_count_from_the_arrest() -> None:
         "remanded her in custody."
     )
     assert ("detention", "2024-04-14") in got
+
+
+def _named(body: str) -> list[dict[str, Any]]:
+    """Events with participants as names instead of ids."""
+    text = f"5 May 2024\n\nZembla: Poet detained\n\n{body}\n"
+    rec = extract_case(text, appeal_id="t")
+    names = {x["id"]: x.get("name") for x in rec["persons"] + rec["organisations"]}
+    out = []
+    for e in rec["events"]:
+        out.append(
+            {
+                "type": e["type"],
+                "date": e["date"],
+                "agents": [names.get(x) for x in e["agents"]],
+                "targets": [names.get(x) for x in e["targets"]],
+                "authority": names.get(e["authority"]),
+            }
+        )
+    return out
+
+
+def _one(events: list[dict[str, Any]], etype: str) -> dict[str, Any]:
+    found = [e for e in events if e["type"] == etype]
+    assert len(found) == 1, events
+    return found[0]
+
+
+def test_a_court_event_without_a_named_court_is_the_last_court_of_the_paragraph() -> None:
+    evs = _named(
+        "On 2 May 2024, the Zembla City Court opened the trial of human rights defender "
+        "Ana Lee. On 3 May 2024, she was sentenced to five years in prison."
+    )
+    sentence = _one(evs, "sentence")
+    assert sentence["agents"] == ["Zembla City Court"]
+    assert sentence["authority"] == "Zembla City Court"
+    assert sentence["targets"] == ["Ana Lee"]
+
+
+def test_police_arrest_has_no_authority() -> None:
+    evs = _named("On 3 May 2024, the Zembla Police arrested human rights defender Ana Lee.")
+    arrest = _one(evs, "arrest")
+    assert arrest["agents"] == ["Zembla Police"]
+    assert arrest["authority"] is None
+
+
+def test_people_named_in_the_clause_are_targets_whatever_their_role() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee lives in the capital. On 3 May 2024, her brother "
+        "Tom Reed and her neighbour Eva Hart were arrested, while she was abroad."
+    )
+    assert set(_one(evs, "arrest")["targets"]) == {"Tom Reed", "Eva Hart"}
+
+
+def test_an_event_without_named_targets_goes_on_with_the_last_ones() -> None:
+    evs = _named(
+        "On 2 May 2024, police arrested human rights defender Ana Lee. On 4 May 2024, the "
+        "Zembla City Court remanded the poet in custody for two months."
+    )
+    assert _one(evs, "detention")["targets"] == ["Ana Lee"]

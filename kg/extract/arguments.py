@@ -4,6 +4,7 @@ provisions, penalty and place from the words around the trigger.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -109,6 +110,74 @@ def _group_before(
     return sorted(found, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
 
 
+#: Roles of people who act on others (their names in the clause are not targets).
+AGENT_ROLES = frozenset({"official", "judge", "prosecutor", "lawyer"})
+#: Events done to an organisation as much as to a person: its office searched, it is banned.
+BODY_EVENTS = frozenset(
+    "search raid seizure attack threat ban deregistration case_opened investigation".split()
+)
+#: Events whose targets, unnamed, are those of the event told before them.
+CARRIED_EVENTS = frozenset(
+    "sentence conviction acquittal trial_hearing court_decision fine ban travel_ban detention "
+    "release charge appeal_filed".split()
+)
+#: "was arrested", "were later detained", "had been sentenced": the subject is the target.
+PASSIVE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
+BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+CLAUSE_BREAK = re.compile(
+    r";|:|,\s+(?:and|but|while|whereas|where|when|after|before)\s+|\s+and\s+(?=on\s+\d)"
+)
+
+
+def clause_of(flat: str, s: Span, a: int) -> tuple[int, int]:
+    """The bounds of the clause of the sentence ``s`` that holds position ``a``."""
+    c0, c1 = s.start, s.end
+    for m in CLAUSE_BREAK.finditer(flat, s.start, s.end):
+        if m.end() <= a:
+            c0 = m.end()
+        elif m.start() >= a:
+            c1 = m.start()
+            break
+    return c0, c1
+
+
+#: Events a court decides or holds: with no court named in the sentence, the court last named
+#: before it in the paragraph (or anywhere before, if the sentence says "the court") acts.
+COURT_EVENTS = frozenset("sentence conviction acquittal trial_hearing court_decision fine".split())
+#: Arrests, searches, raids: the police act, but no authority decides.
+POLICE_WORK = frozenset("arrest search raid seizure attack threat disappearance".split())
+#: Inquiries where the police or security service is the authority in charge.
+INQUIRY_EVENTS = frozenset(
+    "summons interrogation investigation charge case_opened charge_reclassified".split()
+)
+COURT_WORD = re.compile(r"\b(?:the|this|that|same) (?:court|tribunal|judge|chamber)\b", re.I)
+
+
+def _entity(ents: Entities, eid: str) -> Entity | None:
+    return next((x for x in ents.items if x.id == eid), None)
+
+
+def _kind(ents: Entities, eid: str) -> str | None:
+    e = _entity(ents, eid)
+    return e.attrs.get("kind") if e is not None and e.kind == "organisation" else None
+
+
+def last_court(
+    doc: Doc, mentions: list[tuple[int, int, Entity]], s: Span, a: int, says_court: bool
+) -> Entity | None:
+    """The court a court event without a named court refers to: the last court named before
+    the trigger, in the same paragraph, or anywhere before where the sentence says "the court"."""
+    para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
+    lo = 0 if says_court else (para.start if para else s.start)
+    i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
+    while i >= 0 and mentions[i][0] >= lo:
+        e = mentions[i][2]
+        if e.kind == "organisation" and e.attrs.get("kind") == "court":
+            return e
+        i -= 1
+    return None
+
+
 def make_event(
     doc: Doc,
     ents: Entities,
@@ -120,7 +189,12 @@ def make_event(
     etype: str,
     value: Any,
     prev_targets: list[str],
+    carried: list[str] | None = None,
 ) -> dict[str, Any]:
+    """One event record: its participants read from the sentence and the clause of the trigger.
+
+    ``prev_targets`` are the defenders a pronoun points back to; ``carried`` the targets of the
+    last event told before, which a court or custody event without named targets goes on with."""
     agents, targets = [], []
     for ma, _mb, e in mentions:
         if not s.start <= ma < s.end:
@@ -133,16 +207,47 @@ def make_event(
             targets.append(e.id)
         elif ma < a and e.kind == "person" and _targeted(e):
             targets.append(e.id)
+    c0, c1 = clause_of(doc.flat, s, a)
+    passive = bool(PASSIVE.search(doc.flat, max(c0, a - 25), a))
+    for ma, _mb, e in mentions:
+        if not c0 <= ma < c1 or e.id in targets or e.id in agents:
+            continue
+        if (ma < a and not passive) or BY_AGENT.search(doc.flat, max(a, ma - 12), ma):
+            continue  # the subject of an active verb, or "by X" after a passive one: who acted
+        if e.kind == "person" and not AGENT_ROLES.intersection(e.attrs.get("roles", [])):
+            targets.append(e.id)  # a relative, a colleague, a victim named in the clause
+        elif (
+            e.kind == "organisation"
+            and etype in BODY_EVENTS
+            and e.attrs.get("kind") not in STATE_KINDS
+            and e.attrs.get("kind") != "international_org"
+        ):
+            targets.append(e.id)  # the office searched, the group banned
     group = GROUP_TARGET.search(doc.flat[s.start : s.end])
     if not targets and group:
         targets = _group_before(mentions, s.start, group) or list(prev_targets)
-    elif not targets and PRONOUN_TARGET.search(doc.flat[s.start : s.end]):
-        targets = list(prev_targets[:1])
-    agents = list(dict.fromkeys(agents))[-1:] if agents else []
+    elif not targets and (pron := PRONOUN_TARGET.search(doc.flat, s.start, s.end)):
+        person = last_person(doc, mentions, a, pron.group().lower())
+        targets = [person.id] if person is not None and _targeted(person) else prev_targets[:1]
+    elif not targets and etype in CARRIED_EVENTS and carried:
+        targets = list(carried)  # "the court sentenced the men": those the story is about
+    judges = [x for x in agents if getattr(_entity(ents, x), "kind", None) == "person"]
+    bodies = [x for x in agents if x not in judges]
+    agents = bodies[-1:]
+    says_court = bool(COURT_WORD.search(doc.flat, s.start, s.end))
+    if (etype in COURT_EVENTS or says_court) and not any(_kind(ents, x) == "court" for x in agents):
+        court = last_court(doc, mentions, s, a, says_court)
+        if court is not None:
+            agents = [court.id]
+    if etype not in POLICE_WORK:
+        # the judges who sat and prosecutors who spoke act with their court
+        agents += [x for x in dict.fromkeys(judges) if x not in agents]
     authority = None
     for ag in agents:
-        e = next((x for x in ents.items if x.id == ag), None)
-        if e and e.attrs.get("kind") in ("court", "prosecution", "police", "security_service"):
+        kind = _kind(ents, ag)
+        if kind == "court" or (kind == "prosecution" and etype not in POLICE_WORK):
+            authority = ag
+        elif kind in ("police", "security_service") and etype in INQUIRY_EVENTS:
             authority = ag
     provisions = [p["id"] for pa, _pb, p in provs if s.start <= pa < s.end]
     penalty = None
@@ -168,8 +273,35 @@ def make_event(
 
 
 PRONOUN_TARGET = re.compile(
-    r"\b(?:him|he|his|them|they|their|the two men|the human rights defender|the defendants)\b", re.I
+    r"\b(?:him|he|his|she|her|them|they|their|the two men|the human rights defender|"
+    r"the defendants)\b",
+    re.I,
 )
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+def last_person(
+    doc: Doc, mentions: list[tuple[int, int, Entity]], a: int, pronoun: str
+) -> Entity | None:
+    """The person a singular pronoun points back to: the last person named before it in the
+    paragraph whose gender does not contradict it and who is not an official, judge,
+    prosecutor or lawyer acting on others."""
+    gender = PRONOUN_GENDER.get(pronoun)
+    if gender is None:
+        return None
+    para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
+    lo = para.start if para else 0
+    i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
+    while i >= 0 and mentions[i][0] >= lo:
+        e = mentions[i][2]
+        if (
+            e.kind == "person"
+            and e.attrs.get("gender", "unknown") in ("unknown", gender)
+            and not AGENT_ROLES.intersection(e.attrs.get("roles", []))
+        ):
+            return e
+        i -= 1
+    return None
 
 
 _GROUP_NUM = r"two|three|four|five|six|seven|eight|nine|ten|\d+"

@@ -131,6 +131,7 @@ def find_events(
     para_i = 0
     paras = doc.paragraphs
     prev_targets: list[str] = main_targets(ents)
+    carried: list[str] = []
     flat = doc.flat
     all_hits = []
     for etype, rx in EVENT_RULES_RX:
@@ -214,7 +215,10 @@ def find_events(
                 if key in seen:
                     continue
                 seen.add(key)
-                ev = make_event(doc, ents, mentions, provs, s, a, b, etype, v, prev_targets)
+                ev = make_event(
+                    doc, ents, mentions, provs, s, a, b, etype, v, prev_targets, carried
+                )
+                carried = ev["targets"] or carried
                 if inherited:
                     ev["_inherited"] = True
                 events.append(ev)
@@ -252,6 +256,7 @@ def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
         inherited = ev.pop("_inherited", False)
         if ev["date"] and key in para_of:
             if para_of[key] != para:
+                _merge_participants(first[key], ev)
                 continue  # told again in another paragraph
             if inherited and set(ev["targets"]) <= set(first[key]["targets"]):
                 continue  # told again, without a date of its own, of the same people
@@ -259,3 +264,12 @@ def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
         first.setdefault(key, ev)
         out.append(ev)
     return out
+
+
+def _merge_participants(kept: dict[str, Any], again: dict[str, Any]) -> None:
+    """An event told twice (a lead, then the narrative) keeps who took part in either telling:
+    the lead often names the people, the narrative the court."""
+    for slot in ("agents", "targets", "provisions"):
+        kept[slot] = list(dict.fromkeys([*kept[slot], *again[slot]]))
+    if not kept["authority"]:
+        kept["authority"] = again["authority"]
