@@ -46,3 +46,36 @@ def test_clients_unharmed_by_an_attacker(tmp_path: Path) -> None:
     assert refused.get("service-loopback") == {"403"}
     assert refused.get("lateral-service") == {"400"}
     assert figures["idle_cpu_seconds_per_second"] < 0.1
+
+
+def _load(name: str) -> ModuleType:
+    path = BENCH.with_name(f"{name}.py")
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_questions_and_pages_together(tmp_path: Path) -> None:
+    """A short run of bench/web_load.py on the seed store: every kind of request is timed
+    and none fails (latencies are the 60 s run's business)."""
+    _bench()
+    web = _load("web_load")
+    build(tmp_path / "store")
+    proc, port = web.start_server(tmp_path / "store")
+    try:
+        urls = web.page_urls(port)
+        figures = web.run_web(port, urls, seconds=4, clients=8)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    assert figures["errors"] == 0, figures["error_examples"]
+    kinds = figures["by_kind"]
+    assert {"cq_first", "cq_repeat", "page_first", "ttl", "303", "index"} <= set(kinds)
+    assert kinds["cq"]["requests"] == kinds["cq_first"]["requests"] + kinds["cq_repeat"]["requests"]
+    assert kinds["cq_first"]["requests"] <= len(web.competency_questions())
+    assert figures["first_visit"]["requests"] <= len(urls)
+    pages = {u for u in urls if u.startswith("/page/")}
+    assert 0 < kinds["page_first"]["requests"] <= len(pages)

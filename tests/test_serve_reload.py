@@ -15,6 +15,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -217,6 +218,8 @@ def test_takedown_and_rebuilds_are_served_without_restart(built: tuple[Path, Pat
             assert time.monotonic() < deadline, "".join(server.said[-5:])
             time.sleep(0.2)
         time.sleep(1.5)
+        served = [line.split()[-1] for line in server.said if "serving store generation" in line]
+        assert served[1:] == [store.resolve().name]  # one swap per new generation, no other
     finally:
         stop.set()
         for b in browsers:
@@ -236,3 +239,40 @@ def test_takedown_and_rebuilds_are_served_without_restart(built: tuple[Path, Pat
         p for (p, _), answer in zip(_requests(), after, strict=True) if _shows(p, *answer)
     ] == []
     assert server.proc.returncode is not None
+
+
+def test_a_generation_that_cannot_be_read_leaves_the_served_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.store import Store, store_location
+    from kg.web.local import view_of
+    from kg.web.watch import StoreWatch, StoreWatcher
+
+    store = tmp_path / "store"
+    build(store)
+    served = store_location(store, public=True)
+    source = DatasetSource.from_store(Store.open(served).oxigraph)
+    runner = QueryRunner(source, Limits(workers=1, max_slow=1)).start()
+    try:
+        watcher = StoreWatcher(runner, StoreWatch(store, served))
+        assert watcher.check() is False  # the link names the served generation
+        # A generation whose public store holds no data (as a damaged one would).
+        broken = served.parent.parent / "g-broken"
+        (broken / "full").mkdir(parents=True)
+        (broken / "public").mkdir()
+        for part in ("full", "public"):
+            shutil.copy(served.parent / part / "appeals-kg-store", broken / part)
+        link = store.parent / ".store-link"
+        link.symlink_to(broken.relative_to(store.parent))
+        link.replace(store)
+        assert watcher.check() is False and watcher.check() is False
+        assert runner.generation == 0
+        warned = capsys.readouterr().err
+        assert warned.count("cannot serve this store generation") == 1, warned  # said once
+        build(store)  # a good generation again
+        assert watcher.check() is True and runner.generation == 1 and watcher.swaps == 1
+        assert "serving store generation" in capsys.readouterr().err
+        rows = view_of(runner).dataset.select_now("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+        assert int(rows[0]["n"]["value"]) > 0
+    finally:
+        runner.close()
