@@ -108,3 +108,25 @@ def test_one_named_force_ministry_portfolios_seats_and_posts() -> None:
     assert "Ministry of Foreign Affairs and International Cooperation" in orgs
     assert "University of Tarlenheim" in orgs
     assert "Zenda Rights Association" in orgs
+
+
+COURTS = """3 March 2025
+
+Zembla: Opposition leader tried
+
+On 1 March 2025, the Strelsau town court convicted Ana Pereira, a leader of the Zenda party,
+after the Tarlenheim District Court had remanded her; the Tarlenheim court later refused bail.
+The Cassation Chamber of the Supreme Court upheld the verdict. The Hentzau district
+administration banned protests, and the Russian Federation said nothing.
+"""
+
+
+def test_lower_case_bodies_with_their_place_chambers_and_no_countries() -> None:
+    orgs = _orgs(COURTS)
+    assert orgs["Strelsau town court"]["kind"] == "court"
+    assert orgs["Zenda party"]["kind"] == "political_party"
+    assert orgs["Hentzau district administration"]["kind"] == "government"
+    # "the Tarlenheim court" is the court named before, not a new one
+    assert "Tarlenheim court" not in orgs and "Tarlenheim District Court" in orgs
+    assert orgs["Cassation Chamber of the Supreme Court"]["kind"] == "court"
+    assert "Russian Federation" not in orgs

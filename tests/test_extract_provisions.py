@@ -75,3 +75,21 @@ def test_and_inside_a_name_acronym_after_a_year_and_demonym_short_form() -> None
     provs = _provisions(ACRONYM)
     assert provs["Information and Media Services Act"] == ["44(1)", "44"]
     assert provs["Turkish Penal Code"] == ["19", "20"]
+
+
+FORMAL = """3 March 2025
+
+Zembla: Defender held
+
+We recall article 12 of the United Nations Declaration on the Right and Responsibility of
+Individuals, Groups and Organs of Society to Promote and Protect Universally Recognized Human
+Rights and Fundamental Freedoms.
+"""
+
+
+def test_formal_title_of_a_declaration() -> None:
+    record = extract_case(FORMAL, appeal_id="t")
+    (decl,) = [i for i in record["instruments"] if i["provisions"]]
+    assert decl["name"].endswith("Universally Recognized Human Rights and Fundamental Freedoms")
+    assert [p["article"] for p in decl["provisions"]] == ["12"]
+    assert not [o for o in record["organisations"] if "Society" in o["name"]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.entities import Entities, Entity
-from kg.extract.lexicon import MONTHS, ORG_HEADS
+from kg.extract.lexicon import COUNTRIES, MONTHS, ORG_HEADS
 from kg.extract.text import Doc, clean
 
 _CAP = r"[A-Z][\w’'\-]*"
@@ -32,9 +32,15 @@ POLICE_AFTER = re.compile(
     r"\s+(?:(?:state|district|city|provincial|regional|municipal|criminal)\s+)?police"
     r"(?:\s+station)?\b"
 )
+#: "the Zenda court", "Zenda town court", "the Zenda party", "Zenda district administration".
+LOWER_BODY_AFTER = re.compile(
+    r"\s+(?:(?P<q>town|district|city|regional|provincial|state)\s+)?"
+    r"(?P<noun>court|party|administration)\b"
+)
+LOWER_KINDS = {"court": "court", "party": "political_party", "administration": "government"}
 NOT_PLACE = frozenset(
     """The A An This That Local Other Plainclothes Traffic Secret Riot Military Some Several Two
-Three Four Five Six Ten""".split()
+Three Four Five Six Ten State Ruling Opposition""".split()
 )
 #: A name whose words are joined by "to", "by" or "without" after a body's head word:
 #: "Committee to Protect Writers", "Campaign for Step by Step Reform".
@@ -122,6 +128,24 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
         e.attrs.setdefault("kind", "police")
         e.attrs.setdefault("country", main_country)
+    for m in LOWER_BODY_AFTER.finditer(flat):
+        noun = m.group("noun")
+        if noun == "administration" and not m.group("q"):
+            continue  # "the Zenda administration" is a government's term, not a body
+        w = re.search(rf"(?<![\w’'\-]){_CAP}\Z", flat[max(0, m.start() - 40) : m.start()])
+        if w is None or w.group() in NOT_PLACE or w.group() in MONTHS:
+            continue
+        a = m.start() - len(w.group())
+        named = [
+            o for o in ents.of("organisation")
+            if o.attrs.get("kind") == LOWER_KINDS[noun] and w.group() in (o.name or "").split()
+        ]  # fmt: skip
+        if named:  # "the Zenda court" after "the Zenda District Court": that court
+            named[0].mentions.append((a, m.end()))
+            continue
+        e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
+        e.attrs.setdefault("kind", LOWER_KINDS[noun])
+        e.attrs.setdefault("country", main_country)
     add_name_glosses(doc, ents)
     _merge_bare_police(ents)
     # the capitalised runs inside a mission or branch ("United Nations in Geneva") are part of it
@@ -172,7 +196,7 @@ def tidy_organisations(ents: Entities) -> None:
     month."""
     for e in list(ents.of("organisation")):
         name = e.name or ""
-        if ADDRESSEE_BODY.match(name):
+        if ADDRESSEE_BODY.match(name) or name in COUNTRIES:
             ents.items.remove(e)
             continue
         if NOT_A_BODY.search(name):
@@ -185,7 +209,7 @@ def tidy_organisations(ents: Entities) -> None:
                 kept.attrs.setdefault("country", e.attrs.get("country"))
             continue
         seat = SEAT.match(name)
-        if seat and e.attrs.get("kind") in ("other", "company", "media"):
+        if seat and e.attrs.get("kind") in ("other", "company", "media", "international_org"):
             # "Zenda University in Strelsau": where a university or a company sits is not
             # part of its name (an NGO's "in Zembla" often is)
             name = seat.group(1)
@@ -224,8 +248,6 @@ def tidy_organisations(ents: Entities) -> None:
 def add_name_glosses(doc: Doc, ents: Entities) -> None:
     """A one-word capitalised gloss in brackets after a body's name is part of it: "Zemblan
     Communist Party (Maoist)"; an acronym or a country is not."""
-    from kg.extract.lexicon import COUNTRIES
-
     for e in ents.of("organisation"):
         a, b = min(e.mentions)
         g = NAME_GLOSS.match(doc.flat, b)

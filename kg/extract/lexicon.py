@@ -80,6 +80,7 @@ ORG_HEADS = {
     "Guard": "government", "Inspectorate": "government", "Congress": "parliament",
     "Directorate": "government", "Secretariat": "government", "Commissions": "government",
     "Limited": "company", "Battalion": "police", "Brigade": "security_service",
+    "Chamber": "court",
 }  # fmt: skip
 ORG_KIND_HINTS = [
     # regional and UN bodies before the head words their names share with national ones

@@ -78,7 +78,26 @@ KNOWN_INSTRUMENT_RE = re.compile(
 )
 
 
+#: Formal titles too long for the capitalised-run rules (they hold lower-case words and
+#: commas): the UN Declaration on Human Rights Defenders.
+FORMAL_TITLES = re.compile(
+    r"(?:(?:United\s+Nations|UN)\s+)?Declaration\s+on\s+the\s+Right\s+and\s+Responsibility\s+of"
+    r"\s+Individuals,\s+Groups\s+and\s+Organs\s+of\s+Society\s+to\s+Promote\s+and\s+Protect"
+    r"\s+Universally\s+Recogni[sz]ed\s+Human\s+Rights\s+and\s+Fundamental\s+Freedoms"
+)
+
+
 def add_known_instruments(doc: Doc, ents: Entities) -> None:
+    """Instruments known by acronym ("ICCPR") or by a formal title the run rules cannot read;
+    a body or instrument named inside a formal title is part of it."""
+    for m in FORMAL_TITLES.finditer(doc.flat):
+        a, b = m.start(), m.end()
+        ents.items = [
+            e for e in ents.items
+            if e.kind not in ("organisation", "instrument")
+            or not all(a <= x and y <= b for x, y in e.mentions)
+        ]  # fmt: skip
+        add_instrument(doc, ents, clean(m.group()), a, b, "Declaration", None)
     found: dict[str, list[re.Match[str]]] = {}
     for m in KNOWN_INSTRUMENT_RE.finditer(doc.flat):
         found.setdefault(m.group(), []).append(m)
