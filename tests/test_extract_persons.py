@@ -56,6 +56,8 @@ def test_short_form_without_middle_name_is_the_same_person(persons: list[dict]) 
         (["La", "Picota"], True),
         (["Countering", "Terrorism"], True),
         (["Next", "Digital’s"], True),
+        (["Zenda’s", "Central"], True),
+        (["Crimean", "Tatars"], True),
     ],
 )
 def test_not_a_name(words: list[str], expected: bool) -> None:
@@ -96,3 +98,35 @@ def test_unnamed_judge_and_lawyers_when_none_is_named(parts: dict) -> None:
 
 def test_signature_with_a_vice_chair(parts: dict) -> None:
     assert parts["Anna Berg"]["roles"] == ["official"]
+
+
+ADDRESSES = """11 April 2025
+
+Zembla: Human rights defender shot
+
+On 5 April 2025, an unidentified gunman shot at Ms. Marta Ruiz Lopez de Vega near her home.
+Only hours earlier, King Karol IV had spoken against critics. Ms. Marta Ruiz Lopez was taken to
+hospital.
+
+Addresses:
+· H.E. Mr. Omar Hadi Ahmad al-Rami, President of the Republic of Zembla
+"""
+
+
+@pytest.fixture(scope="module")
+def addressed() -> dict:
+    rec = extract_case(ADDRESSES, appeal_id="t-addr")
+    return {(p["name"] or p["variants"][0]): p for p in rec["persons"]}
+
+
+def test_names_after_honorifics_with_particles_and_prefixes(addressed: dict) -> None:
+    assert "Omar Hadi Ahmad al-Rami" in addressed
+    assert "Omar Hadi Ahmad" not in addressed
+    assert addressed["Omar Hadi Ahmad al-Rami"]["roles"] == ["official"]
+    assert "Marta Ruiz Lopez" not in addressed  # a short form of the name with "de Vega"
+    assert "Marta Ruiz Lopez de Vega" in addressed
+
+
+def test_a_regnal_number_and_a_single_unnamed_attacker(addressed: dict) -> None:
+    assert addressed["Karol IV"]["roles"] == ["official"]
+    assert addressed["an unidentified gunman"]["roles"] == ["other"]

@@ -107,7 +107,11 @@ def add_person_candidate(
         for w in words
     ):
         return
-    if not all(NAME_WORD.match(w.rstrip("’s").rstrip("'s") or w) for w in words):
+    if not all(
+        NAME_WORD.match(w.rstrip("’s").rstrip("'s") or w)
+        or (k == len(words) - 1 and REGNAL.match(w))  # "Mswati III"
+        for k, w in enumerate(words)
+    ):
         return
     if not_a_name(words):
         return
@@ -121,6 +125,8 @@ def add_person_candidate(
     ents.add(Entity("person", name, toks[0][1], end))
 
 
+#: A regnal or generational number after a name.
+REGNAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
 #: A hyphenated name broken at a line's end: the hyphen, the break, a lower-case remainder.
 HYPHEN_WRAP = re.compile(r"-[ \t]*\r?\n[ \t]*[a-zà-ÿı-ž]+\b")
 HYPHEN_GAP = re.compile(r"-\s+(?=[a-zà-ÿı-ž])")
@@ -138,6 +144,10 @@ def not_a_name(words: list[str]) -> bool:
     """Words that say a capitalised run names a thing, a body or a place, not a person."""
     if words[0] in PLACE_ARTICLE or GERUND.match(words[0]):
         return True
+    if any(re.search(r"[’']s$", w) for w in words[:-1]):
+        return True  # "Zenda’s Old Prison": a possessive inside is no name
+    if len(words[0]) >= 6 and words[0].endswith("ean"):
+        return True  # "Crimean Tatars", "European Union": an adjective of a place
     return any(
         w in NOT_NAME_WORDS or w in FOREIGN_BODY_WORDS or (len(w) >= 6 and ABSTRACT_NOUN.search(w))
         for w in (re.sub(r"[’']s?$", "", x) for x in words)
@@ -165,13 +175,19 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
                 break
 
 
+#: A word of a name after an honorific, with an article prefix ("al-Bashir"); particles may
+#: stand between the words ("Acuña Atalaya de Chaupe", "Salman bin Hadi").
+_HON_WORD = r"(?:(?:al|el|as|ash|ad|an|ar|at|az|ul)-)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+"
+_PARTICLE = r"(?:bin|ibn|bint|abu|de|del|della|di|da|dos|das|du|van|von|der|den)"
+HONORIFIC_NAME = re.compile(
+    rf"\b(?P<h>Mr|Ms|Mrs|Miss|Dr|Messrs)\.?\s+(?P<n>{_HON_WORD}(?:\s+(?:{_PARTICLE}\s+)?"
+    rf"{_HON_WORD}){{0,4}})(?P<more>(?:,?\s+(?:and\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)*)"
+)
+
+
 def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
     """``Ms Kovacs``, ``Messrs. Hall and Brandt``: short forms and gender cues."""
-    rx = re.compile(
-        r"\b(?P<h>Mr|Ms|Mrs|Miss|Dr|Messrs)\.?\s+(?P<n>(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+){0,3}"
-        r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)(?P<more>(?:,?\s+(?:and\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)*)"
-    )
-    for m in rx.finditer(doc.flat):
+    for m in HONORIFIC_NAME.finditer(doc.flat):
         gender = HONORIFICS.get(m.group("h"))
         names = [m.group("n")]
         if m.group("h") == "Messrs":
@@ -180,7 +196,7 @@ def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
             n = re.sub(r"[’']s$", "", n)
             p = resolve_person(ents, n)
             if p is None:
-                if len(n.split()) < 2:
+                if len(n.split()) < 2 or not_a_name(n.split()):
                     continue
                 start = doc.flat.index(n, m.start())
                 p = ents.add(Entity("person", n, start, start + len(n)))
@@ -197,7 +213,9 @@ def resolve_person(ents: Entities, name: str) -> Entity | None:
     hits = [
         p
         for p in ents.of("person")
-        if p.name == name or (p.name or "").split()[-len(words) :] == words
+        if p.name == name
+        or (p.name or "").split()[-len(words) :] == words
+        or (len(words) >= 2 and (p.name or "").split()[: len(words)] == words)
     ]
     return hits[0] if len(hits) == 1 else None
 
@@ -262,7 +280,9 @@ UNNAMED = [
         re.compile(
             rf"(?<!the )\b(?P<n>(?:{_NUM}\s+)?(?:unknown|unidentified|masked|armed|hooded|"
             r"plain-?clothes?d?)\s+(?:men|women|persons|people|assailants|individuals|attackers|"
-            r"gunmen|officers))\b"
+            r"gunmen|officers)"
+            r"|\b[Aa]n?\s+(?:unknown|unidentified|masked|hooded)\s+(?:man|woman|person|"
+            r"assailant|individual|attacker|gunman))\b"
         ),
         "other",
     ),
@@ -313,7 +333,8 @@ UNNAMED_ANCHORS = [
         r"s lawyer",
         r"lawyer (?:for|of|repr)",
         r"s relatives",
-        r"(?:men|women|persons|people|assailants|individuals|attackers|gunmen|officers)\b",
+        r"(?:m[ae]n|wom[ae]n|persons?|people|assailants?|individuals?|attackers?|gunm[ae]n|"
+        r"officers)\b",
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"members of",
         r"[Tt]he prosecutor",
