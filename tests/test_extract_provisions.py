@@ -93,3 +93,19 @@ def test_formal_title_of_a_declaration() -> None:
     assert decl["name"].endswith("Universally Recognized Human Rights and Fundamental Freedoms")
     assert [p["article"] for p in decl["provisions"]] == ["12"]
     assert not [o for o in record["organisations"] if "Society" in o["name"]]
+
+
+APPOSED = """3 March 2025
+
+Zembla: Banker convicted
+
+On 1 March 2025, a court convicted Ana Pereira under section 8(ii) of Republic Act No. 5012,
+the Banking Secrecy Act of 2011.
+"""
+
+
+def test_numbered_law_in_apposition_and_act_year() -> None:
+    record = extract_case(APPOSED, appeal_id="t")
+    (act,) = [i for i in record["instruments"] if i["provisions"]]
+    assert act["name"] == "Banking Secrecy Act of 2011"
+    assert [p["article"] for p in act["provisions"]] == ["8(ii)"]

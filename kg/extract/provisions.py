@@ -39,6 +39,8 @@ def add_instrument(
         owner, start = pos.group("owner"), pos.end()
         text = clean(doc.flat[start:end])
     more = NAME_GOES_ON.match(doc.flat, end) if NUMBERED.search(text) else None
+    if head == "Act" and text.endswith("Act"):
+        more = more or ACT_YEAR.match(doc.flat, end)  # "the Zenda Act of 2012"
     more = more or NAME_AFTER_COMMA.match(doc.flat, end)
     if more:
         end = more.end()
@@ -70,6 +72,7 @@ _CAP_WORDS = r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|the|for|on)\s+)*[A-Z][\w’'\-
 NAME_GOES_ON = re.compile(
     rf"\s+of\s+(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?\d{{4}}\b(?:\s+(?:on|against|for)\s+(?:the\s+)?{_CAP_WORDS})?"
 )
+ACT_YEAR = re.compile(r"\s+of\s+\d{4}\b")
 #: A name that goes on after a comma with a preposition: "Law against Hatred, for Peace".
 NAME_AFTER_COMMA = re.compile(rf",\s+(?:for|on|against)\s+(?:the\s+)?{_CAP_WORDS}")
 
@@ -236,6 +239,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
     # a suffix in the second
     used = {e.id for e in ents.items if e.id}
     used |= {p["id"] for e in ents.of("instrument") for p in e.attrs.get("provisions", [])}
+    _merge_numbered(doc, ents)
     seen: dict[str, Entity] = {}
     for m in ARTICLES_RE.finditer(doc.flat):
         inst_ref = m.group("inst")
@@ -264,6 +268,27 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             seen[main_article(article)] = inst
             found.append((m.start(), m.end(), prov))
     return found
+
+
+APPOSITION = re.compile(r",\s+(?:the\s+)?")
+
+
+def _merge_numbered(doc: Doc, ents: Entities) -> None:
+    """"Republic Act No. 5, the Zenda Press Act": a numbered law and the name in apposition
+    after it are one instrument, known by the name; the number is a variant."""
+    insts = ents.of("instrument")
+    starts = {a: e for e in insts for a, _ in e.mentions}
+    for num in insts:
+        if not NUMBERED.search(num.name or ""):
+            continue
+        for _, b in num.mentions:
+            app = APPOSITION.match(doc.flat, b)
+            named = starts.get(app.end()) if app else None
+            if named is not None and named is not num and named in ents.items:
+                named.mentions.extend(num.mentions)
+                named.variants.extend(v for v in [num.name or "", *num.variants] if v)
+                ents.items = [e for e in ents.items if e is not num]
+                break
 
 
 def _sentence_at(doc: Doc, pos: int) -> Span | None:
