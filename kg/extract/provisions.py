@@ -274,8 +274,8 @@ APPOSITION = re.compile(r",\s+(?:the\s+)?")
 
 
 def _merge_numbered(doc: Doc, ents: Entities) -> None:
-    """"Republic Act No. 5, the Zenda Press Act": a numbered law and the name in apposition
-    after it are one instrument, known by the name; the number is a variant."""
+    """A numbered law and the name in apposition after it ("Republic Act No. 5, the Zenda
+    Press Act") are one instrument, known by the name; the number is a variant."""
     insts = ents.of("instrument")
     starts = {a: e for e in insts for a, _ in e.mentions}
     for num in insts:
