@@ -159,6 +159,24 @@ def test_query_page_runs_a_question_in_yasgui(browser, base: str, built_store) -
         "const t = window.kgYasgui.getTab(); return [t.getName(), t.getYasqe().getValue()]"
     )
     assert shown == [name, text]
+    origin = base.rstrip("/")
+    # What could reach another host is switched off: vocabulary completers (Linked Open
+    # Vocabularies), the CORS proxy, the public endpoint list.
+    config = browser.execute_script(
+        """const y = window.kgYasgui;
+           return [Object.keys(Yasgui.Yasqe.Autocompleters).sort(),
+                   y.getTab().getYasqe().config.autocompleters,
+                   y.config.corsProxy || null,
+                   y.config.endpointCatalogueOptions.getData().map(e => e.endpoint),
+                   y.getTab().getEndpoint()]"""
+    )
+    assert config == [
+        ["prefixes", "variables"],
+        ["variables", "prefixes"],
+        None,
+        [origin + "/sparql"],
+        origin + "/sparql",
+    ]
     # One editor per tab: the button to press is the shown tab's.
     button = browser.execute_script(
         "return [...document.querySelectorAll('.yasgui .yasqe_queryButton')]"
@@ -173,7 +191,6 @@ def test_query_page_runs_a_question_in_yasgui(browser, base: str, built_store) -
     )
     assert _visible_count(browser, ".yasgui .yasr_results table tbody tr") == expected
     assert not browser.find_elements("css selector", ".yasgui .yasr .errorResult")
-    origin = base.rstrip("/")
     requests = browser.execute_script(
         "return [document.URL, ...performance.getEntriesByType('resource').map(e => e.name)]"
     )
