@@ -13,9 +13,12 @@ each answer is parsed and compared with the same query run through the library.
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import json
+import os
+import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -309,3 +312,22 @@ def test_yasgui_is_pinned_and_the_installed_copy_matches() -> None:
         pytest.fail("YASGUI is not installed: run scripts/install-yasgui.sh (make test does)")
     installed = json.loads((querypage.YASGUI_DIR / "package.json").read_text())
     assert installed["version"] == wanted
+
+
+def test_install_script_does_nothing_when_up_to_date() -> None:
+    """``make test`` runs the script each time: once installed, it must not reach the registry."""
+    if not querypage.yasgui_installed():
+        pytest.fail("YASGUI is not installed: run scripts/install-yasgui.sh (make test does)")
+    root = Path(__file__).resolve().parent.parent
+    lock = hashlib.sha256((root / "web" / "package-lock.json").read_bytes()).hexdigest()
+    assert (querypage.YASGUI_DIR / ".lock-sha256").read_text().strip() == lock
+    before = {p.name: p.stat().st_mtime_ns for p in querypage.YASGUI_DIR.iterdir()}
+    done = subprocess.run(
+        ["bash", str(root / "scripts" / "install-yasgui.sh")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PATH": "/usr/bin:/bin", "npm_config_offline": "true"},
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    assert {p.name: p.stat().st_mtime_ns for p in querypage.YASGUI_DIR.iterdir()} == before
