@@ -4,6 +4,7 @@ appositions after it, signatures, gender cues.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -81,9 +82,12 @@ def _before(doc: Doc, start: int) -> str:
     return before
 
 
+@functools.lru_cache(maxsize=4096)
 def _title_before(before: str) -> tuple[str, str | None, re.Match[str]] | None:
     """The role a title right before a name gives (``cartoonist X``, ``lawyers A``)."""
     before = HONORIFIC_END.sub("", before)
+    if not ANY_TITLE.search(before):
+        return None  # one pass over the text instead of one per title
     for rx, r1, r2 in TITLE_RX:
         m = rx.search(before)
         if m:
@@ -91,6 +95,7 @@ def _title_before(before: str) -> tuple[str, str | None, re.Match[str]] | None:
     return None
 
 
+ANY_TITLE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in TITLE_RX))
 HONORIFIC_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s*$")
 
 
@@ -188,7 +193,8 @@ def _roles_before(
         if r1 in ("official", "judge") and m.group(0)[:1].isupper():
             positions.append({"title": clean(m.group(0)).rstrip(","), "organisation": None})
         return
-    m = STATE_POST_BEFORE.search(before)
+    key = POST_KEY.search(before)
+    m = STATE_POST_BEFORE.search(before, max(0, key.start() - 60)) if key else None
     if m and _is_state_post(m.group("t")):
         title = clean(m.group("t"))
         roles.append("prosecutor" if re.search(r"(?i)prosecut|procura", title) else "official")
@@ -233,6 +239,12 @@ STATE_POST_AFTER = re.compile(
     STATE_POST.pattern + r"(?=$|\s*\(|\s+(?:who|which|and|since|until)\b)"
 )
 STATE_POST_BEFORE = re.compile(STATE_POST.pattern + r",?\s*$")
+#: A word every post of STATE_POST holds: the long pattern is tried only near one.
+POST_KEY = re.compile(
+    r"(?i:\b(?:head|chief|director|spokes(?:person|man|woman)|secretary|commissioner|inspector|"
+    r"public defender|ombudsman|minister|governor|rapporteur|superintendent|king|queen|emir|"
+    r"sultan)\b)"
+)
 #: Posts that are posts in the state whatever follows them.
 STATE_POST_WORD = re.compile(
     r"(?i:minister|governor|ombudsman|public defender|inspector[- ]general|rapporteur|"
