@@ -210,3 +210,48 @@ def test_an_event_without_named_targets_goes_on_with_the_last_ones() -> None:
         "Zembla City Court remanded the poet in custody for two months."
     )
     assert _one(evs, "detention")["targets"] == ["Ana Lee"]
+
+
+def test_a_dateline_date_is_no_event_date() -> None:
+    text = (
+        "Zembla: Poet detained\n\nGENEVA, 5 May 2024 – Human rights defender Ana Lee was "
+        "arrested by police, her family said.\n"
+    )
+    got = {(e["type"], e["date"]) for e in extract_case(text, appeal_id="t")["events"]}
+    assert ("arrest", "2024-05-05") not in got
+
+
+def test_an_undated_retelling_of_a_dated_event_is_the_same_event() -> None:
+    got = _events(
+        "Human rights defender Ana Lee has been sentenced to five years in prison.\n\n"
+        "On 3 May 2024, the Zembla City Court sentenced Ana Lee to five years in prison."
+    )
+    assert [(e["type"], e["date"]) for e in got if e["type"] == "sentence"] == [
+        ("sentence", "2024-05-03")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("On 3 May 2024, Ana Lee went on hunger strike in prison.", "other"),
+        ("On 3 May 2024, her appeal was lodged with the Supreme Court.", "appeal_filed"),
+        ("On 3 May 2024, a complaint was filed with the prosecutor.", "complaint"),
+        ("On 3 May 2024, her family reported her disappearance to the police.", "complaint"),
+        ("On 3 May 2024, shots were fired at her car.", "attack"),
+        ("On 3 May 2024, the police opened a criminal investigation.", "investigation"),
+        ("On 3 May 2024, the court ordered the police to investigate the case again.",
+         "investigation"),
+    ],
+)  # fmt: skip
+def test_triggers_of_complaints_attacks_and_inquiries(sentence: str, etype: str) -> None:
+    assert (etype, "2024-05-03") in _pairs(sentence)
+
+
+def test_a_complaint_told_in_passing_is_undated() -> None:
+    got = _pairs(
+        "On 3 May 2024, acting on a petition filed by her father, the High Court ordered a "
+        "medical examination."
+    )
+    assert ("complaint", None) in got
+    assert ("complaint", "2024-05-03") not in got

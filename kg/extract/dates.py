@@ -104,6 +104,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         is_event = not NOT_EVENT_DATE.search(before) or bool(TIME_OF_DAY.search(before))
         if kind == "abs" and m.group("y4") and m.group(0)[:1] in "Ss":
             is_event = False  # "since 2016" opens a period
+        if kind == "abs" and _dateline(doc.text, start, end):
+            is_event = False  # "Paris, 6 July 2021 – ...": when the text was issued
         anchors = not NOT_ANCHOR.search(before)
         if kind == "rel" and re.search(r"\bfor\s+$", before):
             continue  # "for three years after release" is a duration
@@ -125,6 +127,17 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             if value[2] is not None:
                 anchor = date(*value)  # type: ignore[arg-type]
     return out
+
+
+#: What opens a dateline before its date ("NAIROBI,", "Paris, Caracas,") and what follows it.
+DATELINE_LEAD = re.compile(r"[ \t]*[A-Z][\w’'.-]*(?:[ ,-]+[A-Z][\w’'.-]*){0,4},[ \t]*")
+DATELINE_DASH = re.compile(r"\s*[–—]|\s+-\s")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """The date of a dateline: first on its line after place names, then a dash."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(DATELINE_DASH.match(text, end) and DATELINE_LEAD.fullmatch(text, line_start, start))
 
 
 def absolute(m: re.Match[str], year: int | None) -> tuple[int, int | None, int | None] | None:

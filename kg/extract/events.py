@@ -105,6 +105,9 @@ def _after_verb(flat: str, d: DateMention, start: int = 0) -> bool:
     return bool(re.search(r"(?:on|in)\s+$", m.group())) or flat.startswith(("in ", "In "), d.start)
 
 
+#: "a complaint lodged by the minister": a noun and its participle, told in passing, undated.
+BACKGROUND_BY = re.compile(r"\s+by\b")
+NOUN_PARTICIPLE = re.compile(r"[a-z]+s?\s+(?:filed|lodged|submitted|brought)")
 #: "and later remanded": the event comes after the date of its sentence.
 LATER = re.compile(r"\b(?:later|subsequently|eventually|afterwards)\s+$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
@@ -186,7 +189,9 @@ def find_events(
                 and (d in bound.values() or _after_verb(flat, d, s.start))
             ]  # fmt: skip
             value = event_date([d for d in sdates if d not in taken], a, clauses, others)
-            if bound[a] is not None:
+            if BACKGROUND_BY.match(flat, b) and NOUN_PARTICIPLE.fullmatch(flat, a, b):
+                value = None  # "acting on a petition filed by his father": told in passing
+            elif bound[a] is not None:
                 value = bound[a].value  # "revoked its registration on 20 August 2003"
             elif LATER.search(pre):
                 value = None  # "were detained and later remanded": after the date, not on it
@@ -263,6 +268,22 @@ def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
         para_of.setdefault(key, para)
         first.setdefault(key, ev)
         out.append(ev)
+    return _drop_undated_retellings(out)
+
+
+def _drop_undated_retellings(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "X has been sentenced to 33 years" in a lead or a quote, without a date, retells the
+    dated sentence told elsewhere: an undated event is dropped when an event of its type is
+    dated in the text and concerns at least the same people."""
+    dated: dict[str, list[set[str]]] = {}
+    for e in events:
+        if e["date"]:
+            dated.setdefault(e["type"], []).append(set(e["targets"]))
+    out = []
+    for e in events:
+        if not e["date"] and any(set(e["targets"]) <= t for t in dated.get(e["type"], [])):
+            continue
+        out.append(e)
     return out
 
 

@@ -100,6 +100,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "",
         "phrases": [
+            "\\b(?:opened|launched|started|began|initiated) (?:a |an )?(?:[\\w-]+ )?(?:investigation|inquiry|probe)\\b|\\b(?:investigation|inquiry|probe) (?:was )?(?:opened|launched|initiated)\\b|\\bordered (?:\\w+ ){0,6}to investigate\\b|\\btransferred the investigation\\b",
             "for further investigation|under investigation|opened an investigation",
         ],
         "examples": [],
@@ -261,6 +262,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "",
         "phrases": [
+            "\\b(?:an|his|her|their|the) appeal (?:was )?(?:lodged|filed|submitted)\\b",
             "\\bappealed\\b|lodging a further appeal|lodged an appeal|filed an appeal|\\bobjected\\b",
         ],
         "examples": [],
@@ -286,6 +288,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "target or relatives complain, petition or file a complaint",
         "phrases": [
+            "\\b(?:complaint|petition|lawsuit|writ|application) (?:was |were )?(?:filed|lodged|submitted)\\b|\\bfiled (?:a |an )?(?:[\\w-]+ )?(?:writ|lawsuit|suit)\\b|\\breported (?:his|her|their) (?:disappearance|abduction)\\b",
             "private complaint|(?:filed|lodged|submitted) an? (?:\\w+ )?(?:complaint|application|petition)|\\bpetitioned\\b",
         ],
         "examples": ["On 3 May 2024, her lawyer complained to the prosecutor."],
@@ -308,6 +311,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "agent attacks, beats or tortures target; target is beaten",
         "phrases": [
+            "\\bshots? (?:were |was )?fired at\\b|\\bsmashed\\b|\\bdispersed (?:\\w+ ){0,3}with\\b|\\bopened fire\\b",
             "set it on fire|\\btorched\\b|\\bbeat (?:him|her)\\b|\\battacked\\b|\\bassaulted\\b|electric shocks",
         ],
         "examples": [
@@ -356,6 +360,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "target is deported, expelled, exiled, designated a foreign agent, dies in custody or goes on hunger strike; a UN body decides",
         "phrases": [
+            "\\b(?:began|started|went on|launched) (?:an? |her |his |their )?(?:[\\w-]+ )?hunger strike\\b|\\bgranted precautionary measures\\b",
             "\\b(?:began|started|went on|launched) an? (?:\\w+ )?hunger strike",
             "\\bdied in (?:custody|prison|detention)",
             '\\bdesignated (?:as )?(?:a |an )?[“\\"]?foreign agent',
