@@ -66,6 +66,12 @@ def test_kinds_by_pattern() -> None:
     assert org_kind("Zenda Public Security Bureau", "") == "police"
     assert org_kind("National Investigation Agency", "") == "police"
     assert org_kind("European Court of Human Rights", "") == "court"
+    assert org_kind("Department of Justice", "") == "ministry"
+    assert org_kind("Zenda state attorney general's office", "") == "prosecution"
+    assert org_kind("Mechanism for the Protection of Journalists", "") == "government"
+    assert org_kind("General Directorate of Investigations", "") == "security_service"
+    assert org_kind("Zenda Terrorist Organisation", "") == "other"
+    assert org_kind("Penitentiary Service", "") == "other"
 
 
 NARRATIVE = """3 March 2025

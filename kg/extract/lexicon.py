@@ -93,7 +93,24 @@ ORG_KIND_HINTS = [
         "international_org",
     ),
     (re.compile(r"^Ministry\b"), "ministry"),
-    (re.compile(r"\bAttorney[- ]General"), "prosecution"),
+    (
+        re.compile(
+            r"^(?:Department|Secretariat) of (?:the )?(?:Justice|Interior|Home Affairs|"
+            r"Foreign Affairs|Defen[cs]e)\b"
+        ),
+        "ministry",
+    ),
+    (re.compile(r"\b[Aa]ttorney[- ][Gg]eneral"), "prosecution"),
+    # a state's scheme to protect defenders and journalists is part of its government
+    (
+        re.compile(r"\bProtection (?:Mechanism|System)\b|\bMechanism for the Protection\b"),
+        "government",
+    ),
+    (
+        re.compile(r"\bGeneral Directorate (?:of|for) (?:Investigations|External)"),
+        "security_service",
+    ),
+    (re.compile(r"\bTerrorist\b|\bPenitentiary\b|\bPrison Service\b"), "other"),
     (re.compile(r"\bBar Association\b|^Bar of\b"), "other"),
     # armed groups name themselves armies; a state's army is a security force
     (re.compile(r"\b(?:Liberation|People[’']s) Army\b|\bRevolutionary Armed Forces\b"), "other"),
