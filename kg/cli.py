@@ -145,7 +145,15 @@ def build(store_path: Path, data_dir: Path | None, full: bool) -> None:
     show_default=True,
     help="Report format.",
 )
-def validate(store_path: Path, fmt: str) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["sparql", "pyshacl", "pyshacl-whole"]),
+    default="sparql",
+    show_default=True,
+    help="sparql: shapes compiled to SPARQL in the store, only what changed re-checked; "
+    "pyshacl: pyshacl per named graph; pyshacl-whole: one pyshacl run over every graph.",
+)
+def validate(store_path: Path, fmt: str, engine: str) -> None:
     """Validate the built graph against the SHACL shapes in shapes/.
 
     Exit 0 when it conforms, 1 with violations (focus node, path, message, source file).
@@ -155,7 +163,7 @@ def validate(store_path: Path, fmt: str) -> None:
     from kg.check.validate import validate_store
     from kg.store import Store
 
-    report = validate_store(Store.open(store_path))
+    report = validate_store(Store.open(store_path), engine=engine)
     click.echo({"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[fmt]())
     sys.exit(0 if report.conforms else 1)
 

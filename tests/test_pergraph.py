@@ -3,8 +3,9 @@
 Each shape fixture of tests/shapes/ is loaded as a dataset whose files are separate named graphs
 (the broken part, the conforming case it adds to, the ontology), so that nodes and values cross
 graph boundaries as in a corpus; the seed store is checked the same way. The per-graph path
-(SHACL Core per unit in pyshacl, SPARQL constraints set-based in Oxigraph) must report exactly
-the results of pyshacl over the union of the graphs.
+(SHACL Core per unit in pyshacl, SPARQL constraints set-based in Oxigraph) and the default engine
+(SHACL Core compiled to SPARQL, kg.check.setbased) must each report exactly the results of pyshacl
+over the union of the graphs.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from test_shapes import (
 )
 
 from kg.check.pergraph import validate_units
+from kg.check.setbased import validate_set_based
 from kg.check.shacl_sparql import run_constraints
 from kg.store import Store
 from kg.vocab import ONTOLOGY_GRAPH
@@ -66,6 +68,14 @@ def whole_graph_keys(store: Store) -> tuple[bool, set[tuple]]:
     return bool(conforms), {result_key(report, r) for r in top_results(report)}
 
 
+def sparql_engine_keys(store: Store) -> tuple[bool, set[tuple]]:
+    """The default engine: SHACL Core compiled to SPARQL, SPARQL constraints, in Oxigraph."""
+    conforms, report, stats = validate_set_based(store, shapes_graph())
+    assert stats.fallback == {}, "every project shape compiles"
+    root = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    return conforms, {result_key(report, r) for r in report.objects(root, SH.result)}
+
+
 def per_graph_keys(store: Store, **kwargs: object) -> tuple[bool, set[tuple]]:
     conforms, report, _ = validate_units(store, shapes_graph(), **kwargs)  # type: ignore[arg-type]
     root = report.value(predicate=RDF.type, object=SH.ValidationReport)
@@ -83,6 +93,12 @@ def test_fixture_same_verdicts_as_whole_graph_pyshacl(path: Path) -> None:
     assert conforms == expected_conforms
     if not path.stem.startswith("conforming"):
         assert found, f"{path.name}: a broken fixture must give results"
+    # The compiled engine, against the same pyshacl run.
+    conforms, found = sparql_engine_keys(store)
+    missing, extra = expected - found, found - expected
+    detail = [f"missing: {k}" for k in missing] + [f"unexpected: {k}" for k in extra]
+    assert found == expected, "\n".join(map(str, detail))
+    assert conforms == expected_conforms
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
@@ -104,6 +120,7 @@ def test_seed_store_same_verdicts_as_whole_graph_pyshacl(built_store) -> None:
     conforms, found = per_graph_keys(store, workers=2)
     assert found == expected
     assert conforms == expected_conforms is True
+    assert sparql_engine_keys(store) == (expected_conforms, expected)
 
 
 def test_incremental_rechecks_only_changed_graphs(tmp_path: Path) -> None:

@@ -161,18 +161,36 @@ def record_sources(store: Store) -> dict[URIRef, str]:
     return out
 
 
+ENGINES = ("sparql", "pyshacl", "pyshacl-whole")
+
+
 def validate_store(
     store: Store,
     shapes: Graph | None = None,
     *,
+    engine: str = "sparql",
     incremental: bool = True,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Validate everything in a built store: SHACL Core per named graph in parallel (cached by
-    content hash beside the store when ``incremental``), SPARQL constraints over the store
-    (:mod:`kg.check.pergraph`)."""
+    """Validate everything in a built store.
+
+    ``engine`` ``sparql`` (the default): SHACL Core compiled to SPARQL and SPARQL constraints,
+    set-based in Oxigraph, re-checking only what changed when ``incremental``
+    (:mod:`kg.check.setbased`); ``pyshacl``: SHACL Core by pyshacl per named graph in parallel
+    (:mod:`kg.check.pergraph`); ``pyshacl-whole``: one pyshacl run over the union graph.
+    """
     shapes = shapes if shapes is not None else shapes_graph()
+    if engine == "sparql":
+        from kg.check import setbased
+
+        cache = setbased.cache_path(store) if incremental else None
+        conforms, report_graph, _ = setbased.validate_set_based(store, shapes, cache=cache)
+        return report_from_graph(conforms, report_graph, record_sources(store))
+    if engine == "pyshacl-whole":
+        return validate_store_whole(store, shapes)
+    if engine != "pyshacl":
+        raise KgError(f"unknown validation engine '{engine}': use one of {', '.join(ENGINES)}")
     cache = cache_path(store) if incremental else None
     conforms, report_graph, _ = validate_units(
         store, shapes, cache=cache, workers=workers, progress=progress

@@ -1,0 +1,845 @@
+"""SHACL Core compiled to SPARQL and run in Oxigraph, set-based.
+
+pyshacl walks every focus node in Python; on a corpus that costs about one pyshacl run per appeal.
+Here each constraint of each shape becomes **one SPARQL query that finds all its violations at
+once** -- the shape's targets joined with a pattern that matches exactly the failing focus and
+value nodes -- and Oxigraph answers it over the store's union graph.
+
+How a shape is compiled:
+
+- targets (``sh:targetClass`` with ``rdfs:subClassOf*``, implicit class targets, ``sh:targetNode``,
+  ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``) become a sub-select binding the focus node;
+- a property shape's path becomes a SPARQL property path (predicate, ``^`` inverse, ``/``
+  sequence, ``|`` alternative, ``*``/``+``/``?``);
+- a component that judges one value node at a time (class, datatype, nodeKind, min/maxLength,
+  pattern, in, languageIn, min/max Inclusive/Exclusive, node, not, and, or, xone) becomes a
+  FILTER over the value nodes; a component that judges the focus node's set of values
+  (min/maxCount, hasValue, uniqueLang, equals, disjoint, lessThan(OrEquals), qualified counts,
+  closed) becomes a pattern over the focus node;
+- "value conforms to shape S" (sh:node, sh:not, sh:and, sh:or, sh:xone, qualified value shapes)
+  becomes ``NOT EXISTS`` of each of S's violation patterns, nested as deep as the shapes are;
+- counts up to 3 are written as that many distinct values (no aggregate, so they also work inside
+  ``NOT EXISTS``); larger counts use ``GROUP BY`` at the top level.
+
+Oxigraph keeps literals in canonical form ("4.0"^^xsd:decimal as "4", "12"^^xsd:byte as
+"12"^^xsd:integer): a value is reported in that form, and sh:datatype with a bounded integer type
+(xsd:byte, xsd:int, ...) accepts an xsd:integer in its range, since the store cannot tell them
+apart.
+
+What it does not compile (recursive shapes, counts above 3 inside a nested shape, sh:closed on a
+property shape, unknown path forms) raises :class:`Unsupported` for that shape;
+:func:`validate_core` then checks that shape alone with pyshacl and says so in
+:attr:`CoreRun.fallback`. SHACL-SPARQL constraints are left to :mod:`kg.check.shacl_sparql`.
+
+``tests/test_core_sparql.py`` runs the W3C SHACL ``core/`` tests through this module and compares
+its verdicts with one whole-graph pyshacl run on the project's shapes and data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from kg.errors import KgError
+from kg.store import Store
+
+TRUE = Literal(True)
+
+# Components this module compiles (the W3C suite's tests of these must pass).
+COMPONENTS = tuple(
+    SH[f"{name}ConstraintComponent"]
+    for name in (
+        "Class Datatype NodeKind MinCount MaxCount MinLength MaxLength Pattern In HasValue "
+        "MinInclusive MaxInclusive MinExclusive MaxExclusive LanguageIn UniqueLang Equals "
+        "Disjoint LessThan LessThanOrEquals Node Property Not And Or Xone Closed "
+        "QualifiedMinCount QualifiedMaxCount"
+    ).split()
+)
+
+# Datatypes whose lexical form Oxigraph can check by casting (an ill-formed literal fails).
+CASTS = {
+    XSD[n]
+    for n in (
+        "boolean double float decimal integer dateTime date time gYear gYearMonth duration "
+        "dayTimeDuration yearMonthDuration"
+    ).split()
+}
+
+# Integer types with a bounded value space: (min, max), None for unbounded.
+INTEGER_RANGES = {
+    XSD.byte: (-128, 127),
+    XSD.short: (-32768, 32767),
+    XSD.int: (-2147483648, 2147483647),
+    XSD.long: (-9223372036854775808, 9223372036854775807),
+    XSD.unsignedByte: (0, 255),
+    XSD.unsignedShort: (0, 65535),
+    XSD.unsignedInt: (0, 4294967295),
+    XSD.unsignedLong: (0, 18446744073709551615),
+    XSD.nonNegativeInteger: (0, None),
+    XSD.positiveInteger: (1, None),
+    XSD.nonPositiveInteger: (None, 0),
+    XSD.negativeInteger: (None, -1),
+}
+
+NODE_KINDS = {
+    SH.IRI: "isIRI({v})",
+    SH.BlankNode: "isBlank({v})",
+    SH.Literal: "isLiteral({v})",
+    SH.BlankNodeOrIRI: "(isIRI({v}) || isBlank({v}))",
+    SH.BlankNodeOrLiteral: "(isBlank({v}) || isLiteral({v}))",
+    SH.IRIOrLiteral: "(isIRI({v}) || isLiteral({v}))",
+}
+
+SLOT = "?_slot"  # stands for the value node in a condition written once, used per value
+PAIRWISE_MAX = 3  # counts up to this are written as distinct values, above it as aggregates
+RESTRICT = "#restrict\n"  # where a restriction of the focus nodes goes in a target pattern
+
+
+class Unsupported(Exception):
+    """A shape this compiler cannot turn into SPARQL (it falls back to pyshacl)."""
+
+
+@dataclass
+class Check:
+    """One compiled constraint: a pattern that binds ``focus`` (and ``value``, ``path``) for
+    each violation, to be joined after the pattern that binds the focus nodes."""
+
+    shape: Node
+    component: URIRef
+    focus: str
+    pattern: str
+    value: str | None = None
+    path_var: str | None = None  # sh:closed reports the predicate as the path
+    aggregate: bool = False  # the pattern needs the focus domain inside it (GROUP BY)
+    counted: tuple[str, str, int, str] | None = None  # (value var, values pattern, n, op)
+    expr: str | None = None  # a value check: the violation as an expression over the value
+    values: str = ""  # a value check: the pattern binding the value from the focus node
+
+
+@dataclass
+class CoreResult:
+    """One validation result, as pyshacl reports it."""
+
+    shape: Node
+    component: URIRef
+    focus: Node
+    path: Node | None
+    value: Node | None
+    severity: URIRef
+    messages: list[Literal]
+
+
+@dataclass
+class CoreRun:
+    """What a run found, and which shapes went to pyshacl (shape -> reason)."""
+
+    results: list[CoreResult] = field(default_factory=list)
+    fallback: dict[Node, str] = field(default_factory=dict)
+    queries: int = 0
+
+
+def term(node: Node) -> str:
+    """An RDF term as SPARQL text."""
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, Literal):
+        return node.n3()
+    raise Unsupported(f"a blank node ({node}) cannot be written into a query")
+
+
+def _items(g: Graph, head: Node | None) -> list[Node]:
+    if head is None:
+        return []
+    return list(Collection(g, head))
+
+
+class Compiler:
+    """Turns the shapes of one shapes graph into :class:`Check` patterns."""
+
+    def __init__(
+        self, shapes: Graph, subclasses: Callable[[Node], list[Node]] | None = None
+    ) -> None:
+        self.g = shapes
+        self._n = 0
+        self.subclasses = subclasses
+        self.nested = 0  # > 0 while compiling "conforms to" expressions
+
+    def is_instance(self, x: str, cls: Node) -> str:
+        """A group pattern: ``x`` has rdf:type ``cls`` or a subclass of it."""
+        if self.subclasses is None:
+            return f"{x} a/<{RDFS.subClassOf}>* {term(cls)}"
+        t = self.var("t")
+        types = " ".join(term(c) for c in self.subclasses(cls))
+        return f"VALUES {t} {{ {types} }} {x} a {t} ."
+
+    def var(self, base: str) -> str:
+        self._n += 1
+        return f"?{base}{self._n}"
+
+    # --- shapes and targets ---------------------------------------------------------------
+    def deactivated(self, shape: Node) -> bool:
+        return self.g.value(shape, SH.deactivated) == TRUE
+
+    def severity(self, shape: Node) -> URIRef:
+        sev = self.g.value(shape, SH.severity)
+        return sev if isinstance(sev, URIRef) else SH.Violation
+
+    def target_shapes(self) -> list[Node]:
+        """Shapes with targets, in a stable order."""
+        found: set[Node] = set()
+        for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf):
+            found.update(self.g.subjects(p, None))
+        for kind in (SH.NodeShape, SH.PropertyShape):
+            for s in self.g.subjects(RDF.type, kind):
+                if (s, RDF.type, RDFS.Class) in self.g:
+                    found.add(s)
+        return sorted(found, key=lambda n: (isinstance(n, BNode), str(n)))
+
+    def targets(self, shape: Node, f: str, restrict: str = "") -> str | None:
+        """A sub-select binding ``f`` to the shape's focus nodes (None: no target);
+        ``restrict`` (a pattern binding ``f``) limits them, evaluated first."""
+        alts = []
+        nodes = list(self.g.objects(shape, SH.targetNode))
+        if nodes:
+            alts.append(f"VALUES {f} {{ " + " ".join(term(n) for n in sorted(nodes)) + " }")
+        classes = set(self.g.objects(shape, SH.targetClass))
+        if (shape, RDF.type, RDFS.Class) in self.g:
+            classes.add(shape)
+        for cls in sorted(classes):
+            if self.subclasses is None:
+                alts.append(f"?_t <{RDFS.subClassOf}>* {term(cls)} . {f} a ?_t .")
+            else:
+                alts.append(self.is_instance(f, cls))
+        for p in sorted(self.g.objects(shape, SH.targetSubjectsOf)):
+            alts.append(f"{f} {term(p)} ?_o .")
+        for p in sorted(self.g.objects(shape, SH.targetObjectsOf)):
+            alts.append(f"?_s {term(p)} {f} .")
+        if not alts:
+            return None
+        union = " UNION ".join("{ " + a + " }" for a in alts)
+        return f"{{ SELECT DISTINCT {f} WHERE {{ {restrict} {union} }} }}"
+
+    # --- paths ----------------------------------------------------------------------------
+    def path(self, node: Node) -> str:
+        """A SHACL property path as a SPARQL property path."""
+        g = self.g
+        if isinstance(node, URIRef):
+            return term(node)
+        if (node, RDF.first, None) in g:
+            parts = _items(g, node)
+            if len(parts) < 2:
+                raise Unsupported("a sequence path needs at least two members")
+            return "(" + " / ".join(self.path(p) for p in parts) + ")"
+        for pred, fmt in (
+            (SH.inversePath, "^({})"),
+            (SH.zeroOrMorePath, "({})*"),
+            (SH.oneOrMorePath, "({})+"),
+            (SH.zeroOrOnePath, "({})?"),
+        ):
+            inner = g.value(node, pred)
+            if inner is not None:
+                return fmt.format(self.path(inner))
+        alt = g.value(node, SH.alternativePath)
+        if alt is not None:
+            parts = _items(g, alt)
+            if len(parts) < 2:
+                raise Unsupported("an alternative path needs at least two members")
+            return "(" + " | ".join(self.path(p) for p in parts) + ")"
+        raise Unsupported(f"unknown path form {node}")
+
+    # --- checks ---------------------------------------------------------------------------
+    def checks(self, shape: Node, f: str, stack: tuple[Node, ...] = ()) -> list[Check]:
+        """Every violation pattern of ``shape`` for focus nodes bound to ``f``, nested
+        property shapes included (reported as their own shapes)."""
+        if self.deactivated(shape):
+            return []
+        if shape in stack:
+            raise Unsupported(f"recursive shape {shape}")
+        stack = (*stack, shape)
+        g = self.g
+        path_node = g.value(shape, SH.path)
+        out: list[Check] = []
+        if path_node is not None:
+            v = self.var("v")
+            values = f"{f} {self.path(path_node)} {v} ."
+        else:
+            v, values = f, ""
+
+        def value_check(component: URIRef, expr: str) -> None:
+            out.append(
+                Check(
+                    shape,
+                    component,
+                    f,
+                    f"{values} FILTER({expr})",
+                    value=v,
+                    expr=expr,
+                    values=values,
+                )
+            )
+
+        for cls in g.objects(shape, SH["class"]):
+            value_check(
+                SH.ClassConstraintComponent,
+                f"NOT EXISTS {{ {self.is_instance(v, cls)} }}",
+            )
+        for dt in g.objects(shape, SH.datatype):
+            value_check(SH.DatatypeConstraintComponent, f"!({self._datatype_ok(v, dt)})")
+        for kind in g.objects(shape, SH.nodeKind):
+            if kind not in NODE_KINDS:
+                raise Unsupported(f"unknown node kind {kind}")
+            value_check(SH.NodeKindConstraintComponent, "!" + NODE_KINDS[kind].format(v=v))
+        for n in g.objects(shape, SH.minLength):
+            value_check(
+                SH.MinLengthConstraintComponent, f"isBlank({v}) || STRLEN(STR({v})) < {int(n)}"
+            )
+        for n in g.objects(shape, SH.maxLength):
+            value_check(
+                SH.MaxLengthConstraintComponent, f"isBlank({v}) || STRLEN(STR({v})) > {int(n)}"
+            )
+        for pat in g.objects(shape, SH.pattern):
+            flags = g.value(shape, SH.flags)
+            args = f"STR({v}), {Literal(str(pat)).n3()}"
+            if flags is not None:
+                args += f", {Literal(str(flags)).n3()}"
+            value_check(SH.PatternConstraintComponent, f"isBlank({v}) || !REGEX({args})")
+        for lst in g.objects(shape, SH["in"]):
+            members = _items(g, lst)
+            expr = " || ".join(f"sameTerm({v}, {term(m)})" for m in members) or "false"
+            value_check(SH.InConstraintComponent, f"!({expr})")
+        for lst in g.objects(shape, SH.languageIn):
+            langs = [str(x) for x in _items(g, lst)]
+            ok = " || ".join(f"langMatches(lang({v}), {Literal(x).n3()})" for x in langs)
+            value_check(SH.LanguageInConstraintComponent, f"!isLiteral({v}) || !({ok or 'false'})")
+        for pred, op, comp in (
+            (SH.minInclusive, ">=", SH.MinInclusiveConstraintComponent),
+            (SH.maxInclusive, "<=", SH.MaxInclusiveConstraintComponent),
+            (SH.minExclusive, ">", SH.MinExclusiveConstraintComponent),
+            (SH.maxExclusive, "<", SH.MaxExclusiveConstraintComponent),
+        ):
+            for bound in g.objects(shape, pred):
+                value_check(comp, f"!COALESCE({v} {op} {term(bound)}, false)")
+        for other in g.objects(shape, SH.node):
+            value_check(SH.NodeConstraintComponent, f"!({self.conforms(v, other, stack)})")
+        for other in g.objects(shape, SH["not"]):
+            value_check(SH.NotConstraintComponent, self.conforms(v, other, stack))
+        for lst in g.objects(shape, SH["and"]):
+            parts = [self.conforms(v, s, stack) for s in _items(g, lst)]
+            value_check(SH.AndConstraintComponent, f"!({' && '.join(parts) or 'true'})")
+        for lst in g.objects(shape, SH["or"]):
+            parts = [self.conforms(v, s, stack) for s in _items(g, lst)]
+            value_check(SH.OrConstraintComponent, f"!({' || '.join(parts) or 'false'})")
+        for lst in g.objects(shape, SH.xone):
+            parts = [f"IF({self.conforms(v, s, stack)}, 1, 0)" for s in _items(g, lst)]
+            value_check(SH.XoneConstraintComponent, f"({' + '.join(parts) or '0'}) != 1")
+
+        for h in g.objects(shape, SH.hasValue):
+            if path_node is None:
+                out.append(
+                    Check(
+                        shape,
+                        SH.HasValueConstraintComponent,
+                        f,
+                        f"FILTER(!sameTerm({f}, {term(h)}))",
+                    )
+                )
+            else:
+                out.append(
+                    Check(
+                        shape,
+                        SH.HasValueConstraintComponent,
+                        f,
+                        f"FILTER NOT EXISTS {{ {f} {self.path(path_node)} {term(h)} }}",
+                    )
+                )
+        if path_node is not None:
+            p = self.path(path_node)
+            for n in g.objects(shape, SH.minCount):
+                if int(n) > 0:
+                    out.append(
+                        self._count(shape, SH.MinCountConstraintComponent, f, p, int(n), "<")
+                    )
+            for n in g.objects(shape, SH.maxCount):
+                out.append(self._count(shape, SH.MaxCountConstraintComponent, f, p, int(n), ">"))
+            if g.value(shape, SH.uniqueLang) == TRUE:
+                a, b = self.var("l"), self.var("l")
+                out.append(
+                    Check(
+                        shape,
+                        SH.UniqueLangConstraintComponent,
+                        f,
+                        f"{f} {p} {a} . {f} {p} {b} . FILTER(!sameTerm({a}, {b}) && "
+                        f'lang({a}) != "" && LCASE(lang({a})) = LCASE(lang({b})))',
+                    )
+                )
+            self._qualified(shape, f, p, stack, out)
+        for other in g.objects(shape, SH.equals):
+            w = self.var("w")
+            out.append(
+                Check(
+                    shape,
+                    SH.EqualsConstraintComponent,
+                    f,
+                    f"{values} FILTER NOT EXISTS {{ {f} {term(other)} {v} }}",
+                    value=v,
+                )
+            )
+            back = (
+                f"FILTER NOT EXISTS {{ {f} {self.path(path_node)} {w} }}"
+                if path_node is not None
+                else f"FILTER(!sameTerm({w}, {f}))"
+            )
+            out.append(
+                Check(
+                    shape,
+                    SH.EqualsConstraintComponent,
+                    f,
+                    f"{f} {term(other)} {w} . {back}",
+                    value=w,
+                )
+            )
+        for other in g.objects(shape, SH.disjoint):
+            out.append(
+                Check(
+                    shape,
+                    SH.DisjointConstraintComponent,
+                    f,
+                    f"{values} {f} {term(other)} {v} .",
+                    value=v,
+                )
+            )
+        for pred, op, comp in (
+            (SH.lessThan, "<", SH.LessThanConstraintComponent),
+            (SH.lessThanOrEquals, "<=", SH.LessThanOrEqualsConstraintComponent),
+        ):
+            for other in g.objects(shape, pred):
+                if path_node is None:
+                    raise Unsupported(f"{pred} on a node shape")
+                w = self.var("w")
+                out.append(
+                    Check(
+                        shape,
+                        comp,
+                        f,
+                        f"{values} {f} {term(other)} {w} . FILTER(!COALESCE({v} {op} {w}, false))",
+                        value=v,
+                    )
+                )
+        if g.value(shape, SH.closed) == TRUE:
+            if path_node is not None:
+                raise Unsupported("sh:closed on a property shape")
+            allowed = {g.value(ps, SH.path) for ps in g.objects(shape, SH.property)} | set(
+                _items(g, g.value(shape, SH.ignoredProperties))
+            )
+            iris = sorted(a for a in allowed if isinstance(a, URIRef))
+            cp, co = self.var("cp"), self.var("co")
+            keep = f"FILTER(!({cp} IN ({', '.join(term(i) for i in iris)})))" if iris else ""
+            out.append(
+                Check(
+                    shape,
+                    SH.ClosedConstraintComponent,
+                    f,
+                    f"{f} {cp} {co} . {keep}",
+                    value=co,
+                    path_var=cp,
+                )
+            )
+        for ps in g.objects(shape, SH.property):
+            if path_node is None:
+                out.extend(self.checks(ps, f, stack))
+            else:
+                for c in self.checks(ps, v, stack):
+                    c.pattern = f"{values} {c.pattern}"
+                    out.append(c)
+        return out
+
+    def _datatype_ok(self, v: str, dt: Node) -> str:
+        if not isinstance(dt, URIRef):
+            raise Unsupported(f"datatype {dt} is not an IRI")
+        ok = f"isLiteral({v}) && sameTerm(datatype({v}), {term(dt)})"
+        if dt == RDF.langString:
+            return f'{ok} && lang({v}) != ""'
+        if dt == XSD.string:
+            return f'{ok} && lang({v}) = ""'
+        if dt in CASTS:
+            return f"{ok} && COALESCE(isLiteral({term(dt)}(STR({v}))), false)"
+        if dt in INTEGER_RANGES:
+            # Oxigraph stores a valid "12"^^xsd:byte as "12"^^xsd:integer: an integer in range
+            # is accepted (an ill-formed one keeps its datatype and fails the cast).
+            low, high = INTEGER_RANGES[dt]
+            n = f"<{XSD.integer}>(STR({v}))"
+            ok = (
+                f"isLiteral({v}) && (sameTerm(datatype({v}), {term(dt)}) || "
+                f"sameTerm(datatype({v}), <{XSD.integer}>))"
+            )
+            tests = [f"isLiteral({n})"]
+            tests += [f"{n} >= {low}"] if low is not None else []
+            tests += [f"{n} <= {high}"] if high is not None else []
+            return f"{ok} && COALESCE({' && '.join(tests)}, false)"
+        return ok
+
+    def _count(self, shape: Node, comp: URIRef, f: str, p: str, n: int, op: str) -> Check:
+        """min (op ``<``) or max (op ``>``) count of distinct values of path ``p``."""
+        return self._counted(shape, comp, f, p, n, op, None)
+
+    def _counted(
+        self, shape: Node, comp: URIRef, f: str, p: str, n: int, op: str, cond: str | None
+    ) -> Check:
+        """Violation when the number of distinct values (meeting ``cond``, an expression over
+        the variable ``SLOT``) is below ``n`` (op ``<``) or above it (op ``>``)."""
+        k = n if op == "<" else n + 1
+        if k == 0:
+            return Check(shape, comp, f, "FILTER(false)")
+        if k <= PAIRWISE_MAX and self.nested:
+            vs = [self.var("c") for _ in range(k)]
+            parts = []
+            for i, x in enumerate(vs):  # each value filtered as soon as it is bound
+                conds = [f"!sameTerm({a}, {x})" for a in vs[:i]]
+                if cond:
+                    conds.append(cond.replace(SLOT, x))
+                parts.append(f"{f} {p} {x} ." + (f" FILTER({' && '.join(conds)})" if conds else ""))
+            group = " ".join(parts)
+            pattern = f"FILTER NOT EXISTS {{ {group} }}" if op == "<" else group
+            return Check(shape, comp, f, pattern)
+        x = "?_cnt"  # the same for every count of a shape, so that they share one query
+        inner = f"{f} {p} {x} ." + (f" FILTER({cond.replace(SLOT, x)})" if cond else "")
+        return Check(shape, comp, f, "", aggregate=True, counted=(x, inner, n, op))
+
+    def _qualified(
+        self, shape: Node, f: str, p: str, stack: tuple[Node, ...], out: list[Check]
+    ) -> None:
+        g = self.g
+        q = g.value(shape, SH.qualifiedValueShape)
+        if q is None:
+            return
+        cond = self.conforms(SLOT, q, stack)
+        if g.value(shape, SH.qualifiedValueShapesDisjoint) == TRUE:
+            siblings = {
+                s
+                for parent in g.subjects(SH.property, shape)
+                for ps in g.objects(parent, SH.property)
+                for s in g.objects(ps, SH.qualifiedValueShape)
+            } - {q}
+            for s in sorted(siblings, key=str):
+                cond += " && !(" + self.conforms(SLOT, s, stack) + ")"
+        for pred, op, comp in (
+            (SH.qualifiedMinCount, "<", SH.QualifiedMinCountConstraintComponent),
+            (SH.qualifiedMaxCount, ">", SH.QualifiedMaxCountConstraintComponent),
+        ):
+            for n in g.objects(shape, pred):
+                if op == "<" and int(n) == 0:
+                    continue
+                out.append(self._counted(shape, comp, f, p, int(n), op, cond))
+
+    def conforms(self, x: str, shape: Node, stack: tuple[Node, ...]) -> str:
+        """A SPARQL expression: the node bound to ``x`` conforms to ``shape``."""
+        parts = []
+        self.nested += 1
+        try:
+            checks = self.checks(shape, x, stack)
+        finally:
+            self.nested -= 1
+        for c in checks:
+            if c.aggregate:
+                raise Unsupported("a count above 3 inside a nested shape")
+            if c.expr is not None and not c.values:  # as a FILTER would: an error is no violation
+                parts.append(f"COALESCE(!({c.expr}), true)")
+            else:
+                parts.append(f"NOT EXISTS {{ {c.pattern} }}")
+        return "(" + (" && ".join(parts) or "true") + ")"
+
+
+# --- running -------------------------------------------------------------------------------
+
+
+@dataclass
+class CompiledShape:
+    """A shape with targets: its focus pattern and its checks (or why it could not compile)."""
+
+    shape: Node
+    targets: str
+    checks: list[Check]
+    focus: str
+
+
+def store_subclasses(store: Store, *, union: bool = True) -> Callable[[Node], list[Node]]:
+    """A class and its subclasses in the store's data (rdfs:subClassOf*), looked up once each:
+    written into the queries, they spare Oxigraph a property path per value node."""
+    memo: dict[Node, list[Node]] = {}
+
+    def lookup(cls: Node) -> list[Node]:
+        if cls not in memo:
+            _, rows = store.query(
+                f"SELECT DISTINCT ?t WHERE {{ ?t <{RDFS.subClassOf}>* {term(cls)} }}", union=union
+            )
+            found = {r[0] for r in rows if isinstance(r[0], URIRef)} | {cls}
+            memo[cls] = sorted(found, key=str)
+        return memo[cls]
+
+    return lookup
+
+
+def compile_shapes(
+    shapes: Graph, subclasses: Callable[[Node], list[Node]] | None = None
+) -> tuple[list[CompiledShape], dict[Node, str]]:
+    """Every shape with targets compiled, and those that could not be (shape -> reason);
+    ``subclasses`` (see :func:`store_subclasses`) writes class hierarchies into the queries."""
+    comp = Compiler(shapes, subclasses)
+    out, failed = [], {}
+    for shape in comp.target_shapes():
+        if comp.deactivated(shape):
+            continue
+        f = "?this"
+        try:
+            targets = comp.targets(shape, f, RESTRICT)
+            checks = comp.checks(shape, f)
+        except Unsupported as e:
+            failed[shape] = str(e)
+            continue
+        if targets is not None and checks:
+            out.append(CompiledShape(shape, targets, checks, f))
+    return out, failed
+
+
+def check_query(c: CompiledShape, check: Check, restrict: str = "") -> str:
+    """The SELECT that finds every violation of one check; ``restrict`` is a pattern binding
+    ``?this`` to the focus nodes to check (empty: every focus node of the targets)."""
+    domain = c.targets.replace(RESTRICT, restrict)
+    head = list(dict.fromkeys([check.focus] + [x for x in (check.value, check.path_var) if x]))
+    if check.counted is not None:
+        x, inner, n, op = check.counted
+        cnt = "?_n"
+        return (
+            f"SELECT {c.focus} WHERE {{ {{ SELECT {c.focus} (COUNT(DISTINCT {x}) AS {cnt}) "
+            f"WHERE {{ {domain} OPTIONAL {{ {inner} }} }} GROUP BY {c.focus} }} "
+            f"FILTER({cnt} {op} {n}) }}"
+        )
+    return f"SELECT DISTINCT {' '.join(head)} WHERE {{ {domain} {check.pattern} }}"
+
+
+def _messages(shapes: Graph, shape: Node) -> list[Literal]:
+    return sorted((m for m in shapes.objects(shape, SH.message) if isinstance(m, Literal)), key=str)
+
+
+def _batches(c: CompiledShape) -> list[list[Check]]:
+    """Checks that one query answers together: the value checks of one shape (one pass over
+    its values), the counts of one shape over the same values; every other check alone."""
+    groups: dict[tuple, list[Check]] = {}
+    for check in c.checks:
+        if check.expr is not None:
+            key: tuple = ("value", check.shape, check.values, check.value)
+        elif check.counted is not None:
+            key = ("count", check.shape, check.counted[0], check.counted[1])
+        else:
+            key = ("one", id(check))
+        groups.setdefault(key, []).append(check)
+    return list(groups.values())
+
+
+def batch_query(c: CompiledShape, batch: list[Check], restrict: str = "") -> str:
+    """One SELECT for a batch: a flag per check (?_e0, ?_e1, ...) or the count (?_n)."""
+    first = batch[0]
+    if len(batch) == 1 and first.expr is None:
+        return check_query(c, first, restrict)
+    domain = c.targets.replace(RESTRICT, restrict)
+    if first.counted is not None:
+        x, inner, _, _ = first.counted
+        tests = " || ".join(f"?_n {k.counted[3]} {k.counted[2]}" for k in batch if k.counted)
+        return (
+            f"SELECT {c.focus} ?_n WHERE {{ {{ SELECT {c.focus} (COUNT(DISTINCT {x}) AS ?_n) "
+            f"WHERE {{ {domain} OPTIONAL {{ {inner} }} }} GROUP BY {c.focus} }} FILTER({tests}) }}"
+        )
+    binds = " ".join(f"BIND(COALESCE({k.expr}, false) AS ?_e{i})" for i, k in enumerate(batch))
+    flags = " ".join(f"?_e{i}" for i in range(len(batch)))
+    head = " ".join(dict.fromkeys([first.focus, first.value or first.focus]))
+    test = " || ".join(f"?_e{i}" for i in range(len(batch)))
+    return (
+        f"SELECT DISTINCT {head} {flags} WHERE {{ {domain} {first.values} {binds} FILTER({test}) }}"
+    )
+
+
+def _hit(check: Check, index: int, row: dict[str, Node | None]) -> bool:
+    if check.counted is not None and "_n" in row:
+        n = row.get("_n")
+        if not isinstance(n, Literal):
+            return False
+        count, limit = int(n), check.counted[2]
+        return count < limit if check.counted[3] == "<" else count > limit
+    if check.expr is not None and len(row) > 0 and f"_e{index}" in row:
+        return row[f"_e{index}"] == TRUE
+    return True
+
+
+def run_compiled(
+    store: Store,
+    shapes: Graph,
+    compiled: Iterable[CompiledShape],
+    *,
+    union: bool = True,
+    restrict: str = "",
+) -> Iterator[CoreResult]:
+    """Run every check, batched (:func:`batch_query`); ``restrict`` is a pattern binding
+    ``?this`` to the focus nodes to check (empty: all)."""
+    comp = Compiler(shapes)
+    for c in compiled:
+        for batch in _batches(c):
+            text = batch_query(c, batch, restrict)
+            try:
+                variables, rows = store.query(text, union=union)
+            except KgError as e:
+                raise KgError(f"shape {batch[0].shape}: {batch[0].component}: {e}") from None
+            for index, check in enumerate(batch):
+                path = shapes.value(check.shape, SH.path)
+                severity = comp.severity(check.shape)
+                messages = _messages(shapes, check.shape)
+                for row in rows:
+                    r = dict(zip(variables, row, strict=True))
+                    if not _hit(check, index, r):
+                        continue
+                    yield CoreResult(
+                        shape=check.shape,
+                        component=check.component,
+                        focus=r[check.focus[1:]],  # type: ignore[arg-type]
+                        path=r[check.path_var[1:]] if check.path_var else path,
+                        value=r[check.value[1:]] if check.value else None,
+                        severity=severity,
+                        messages=messages,
+                    )
+
+
+def count_queries(compiled: Iterable[CompiledShape]) -> int:
+    """How many queries a run sends."""
+    return sum(len(_batches(c)) for c in compiled)
+
+
+__all__ = [
+    "COMPONENTS",
+    "CompiledShape",
+    "CoreResult",
+    "CoreRun",
+    "Unsupported",
+    "check_query",
+    "compile_shapes",
+    "run_compiled",
+]
+
+
+def _without_other_targets(shapes: Graph, keep: Node) -> Graph:
+    """The shapes graph with the targets of every shape but ``keep`` removed."""
+    target_preds = {SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf}
+    g = Graph()
+    for s, p, o in shapes:
+        if s != keep and (p in target_preds or (p == RDF.type and o == RDFS.Class)):
+            continue
+        g.add((s, p, o))
+    return g
+
+
+def _pyshacl_results(data: Graph, shapes: Graph, shape: Node) -> list[CoreResult]:
+    """pyshacl's results for one shape (the fallback for a shape that does not compile)."""
+    from pyshacl import validate as shacl_validate
+
+    from kg.check.shacl_sparql import without_sparql
+
+    _, report, _ = shacl_validate(
+        data,
+        shacl_graph=without_sparql(_without_other_targets(shapes, shape)),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    if not isinstance(report, Graph):
+        raise KgError(f"shape {shape}: could not run SHACL: {report}")
+    out = []
+    for rep in report.subjects(RDF.type, SH.ValidationReport):
+        for res in report.objects(rep, SH.result):
+            path = report.value(res, SH.resultPath)
+            if isinstance(path, BNode):  # pyshacl copies the path; point at the shape's own
+                path = shapes.value(report.value(res, SH.sourceShape), SH.path)
+            out.append(
+                CoreResult(
+                    shape=report.value(res, SH.sourceShape),  # type: ignore[arg-type]
+                    component=report.value(res, SH.sourceConstraintComponent),  # type: ignore[arg-type]
+                    focus=report.value(res, SH.focusNode),  # type: ignore[arg-type]
+                    path=path,
+                    value=report.value(res, SH.value),
+                    severity=report.value(res, SH.resultSeverity),  # type: ignore[arg-type]
+                    messages=sorted(report.objects(res, SH.resultMessage), key=str),  # type: ignore[arg-type]
+                )
+            )
+    return out
+
+
+def validate_core(
+    store: Store,
+    shapes: Graph,
+    *,
+    union: bool = True,
+    restrict: str = "",
+    data: Graph | None = None,
+) -> CoreRun:
+    """SHACL Core over the store: every compiled shape in Oxigraph, the others through pyshacl
+    (over ``data``, or the store's union graph read into rdflib)."""
+    compiled, failed = compile_shapes(shapes, store_subclasses(store, union=union))
+    run = CoreRun(fallback=dict(failed), queries=count_queries(compiled))
+    run.results.extend(run_compiled(store, shapes, compiled, union=union, restrict=restrict))
+    if failed:
+        if data is None:
+            data = store.to_graph()
+        for shape in failed:
+            run.results.extend(_pyshacl_results(data, shapes, shape))
+    return run
+
+
+def _copy_tree(src: Graph, node: Node, dst: Graph) -> None:
+    todo, done = [node], set()
+    while todo:
+        n = todo.pop()
+        if n in done:
+            continue
+        done.add(n)
+        for p, o in src.predicate_objects(n):
+            dst.add((n, p, o))
+            if isinstance(o, BNode):
+                todo.append(o)
+
+
+def add_core_to_report(report: Graph, results: Iterable[CoreResult], shapes: Graph) -> bool:
+    """Add results to a SHACL report graph; returns whether none is a violation. A complex
+    path is copied from the shapes graph, as pyshacl does."""
+    root = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    if root is None:
+        root = BNode()
+        report.add((root, RDF.type, SH.ValidationReport))
+    conforms = True
+    seen: set[tuple] = set()
+    for r in results:
+        key = (r.shape, r.component, r.focus, r.path, r.value, r.severity)
+        if key in seen:
+            continue
+        seen.add(key)
+        node = BNode()
+        report.add((root, SH.result, node))
+        report.add((node, RDF.type, SH.ValidationResult))
+        report.add((node, SH.focusNode, r.focus))
+        report.add((node, SH.resultSeverity, r.severity))
+        report.add((node, SH.sourceShape, r.shape))
+        report.add((node, SH.sourceConstraintComponent, r.component))
+        if r.path is not None:
+            report.add((node, SH.resultPath, r.path))
+            if isinstance(r.path, BNode):
+                _copy_tree(shapes, r.path, report)
+        if isinstance(r.shape, BNode):
+            _copy_tree(shapes, r.shape, report)
+        if r.value is not None:
+            report.add((node, SH.value, r.value))
+        for m in r.messages:
+            report.add((node, SH.resultMessage, m))
+        if r.severity == SH.Violation:
+            conforms = False
+    return conforms

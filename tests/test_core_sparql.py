@@ -1,0 +1,196 @@
+"""SHACL Core compiled to SPARQL (kg.check.core_sparql), checked against the W3C SHACL test suite.
+
+Every test of the suite's ``core/`` folder runs through the compiler on an Oxigraph store holding
+its data graph; the results (focus node, path, value, source shape, component, severity) must
+equal the expected report's. The tests that are not run are listed in SKIPPED with the reason.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+from kg.check.core_sparql import validate_core
+from kg.store import Store
+
+SUITE = Path(__file__).resolve().parents[2] / "shared" / "w3c-shacl-tests" / "core"
+MF = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
+SHT = "http://www.w3.org/ns/shacl-test#"
+
+# test file (relative to core/) -> why it is not run
+SKIPPED = {
+    "property/datatype-ill-formed.ttl": (
+        'Oxigraph stores "300"^^xsd:byte as "300"^^xsd:integer (its canonical form), so the '
+        "reported value differs from the expected one; ill-formed xsd:byte values are tested in "
+        "test_ill_formed_integer_subtype"
+    ),
+    "property/uniqueLang-002.ttl": (
+        'rdflib normalises sh:uniqueLang "1"^^xsd:boolean to true when it parses the shapes, so '
+        "the constraint the test expects to be ignored is active (pyshacl reads it the same way)"
+    ),
+}
+
+
+def _test_files() -> list[str]:
+    if not SUITE.is_dir():
+        return []
+    out = []
+    for p in sorted(SUITE.rglob("*.ttl")):
+        if p.name == "manifest.ttl" or p.stem.endswith(("-data", "-shapes")):
+            continue
+        out.append(str(p.relative_to(SUITE)))
+    return out
+
+
+def _path_key(g: Graph, node: object) -> object:
+    """A path as a comparable value: an IRI, or the nested structure of a complex path."""
+    if node is None or not isinstance(node, BNode):
+        return node
+    if (node, RDF.first, None) in g:
+        from rdflib.collection import Collection
+
+        return ("seq", tuple(_path_key(g, x) for x in Collection(g, node)))
+    for p, o in g.predicate_objects(node):
+        if p == SH.alternativePath:
+            from rdflib.collection import Collection
+
+            return ("alt", tuple(_path_key(g, x) for x in Collection(g, o)))
+        if p in (SH.inversePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath):
+            return (str(p), _path_key(g, o))
+    return ("?",)
+
+
+def _shape_key(node: object) -> object:
+    return None if isinstance(node, BNode) else node
+
+
+def _value_key(node: object) -> object:
+    """Blank nodes compare equal; numbers by value (Oxigraph keeps "4.0"^^xsd:decimal as "4")."""
+    if isinstance(node, BNode):
+        return "_:b"
+    if isinstance(node, Literal) and isinstance(node.value, (int, float, Decimal)):
+        return ("number", node.value)
+    return node
+
+
+def _expected(test: Graph) -> tuple[bool, set[tuple]]:
+    result = next(test.objects(None, URIRef(MF + "result")))
+    conforms = test.value(result, SH.conforms) == Literal(True)
+    rows = set()
+    for r in test.objects(result, SH.result):
+        rows.add(
+            (
+                _value_key(test.value(r, SH.focusNode)),
+                _path_key(test, test.value(r, SH.resultPath)),
+                _value_key(test.value(r, SH.value)),
+                _shape_key(test.value(r, SH.sourceShape)),
+                test.value(r, SH.sourceConstraintComponent),
+                test.value(r, SH.resultSeverity),
+            )
+        )
+    return conforms, rows
+
+
+def _load(test_file: Path) -> tuple[Graph, list[Path]]:
+    """The test graph and the files of its data and shapes graphs."""
+    test = Graph()
+    test.parse(test_file, format="turtle")
+    action = next(test.objects(None, URIRef(MF + "action")))
+    files = []
+    for which in ("dataGraph", "shapesGraph"):
+        ref = str(test.value(action, URIRef(SHT + which)))
+        target = test_file.parent / ref.rsplit("/", 1)[-1]
+        files.append(target if target.is_file() else test_file)
+    return test, files
+
+
+def run_test(name: str) -> tuple[set[tuple], set[tuple], bool, bool]:
+    test, (data_file, shapes_file) = _load(SUITE / name)
+    shapes = test if shapes_file == SUITE / name else Graph().parse(shapes_file, format="turtle")
+    data = test if data_file == SUITE / name else Graph().parse(data_file, format="turtle")
+    # The data goes into Oxigraph by its own parser: rdflib would rewrite ill-formed literals.
+    store = Store.memory()
+    store.oxigraph.load(
+        path=str(data_file),
+        format=ox.RdfFormat.TURTLE,
+        base_iri=data_file.as_uri(),
+        to_graph=ox.NamedNode("urn:test:data"),
+    )
+    run = validate_core(store, shapes, data=data)
+    got = {
+        (
+            _value_key(r.focus),
+            _path_key(shapes, r.path),
+            _value_key(r.value),
+            _shape_key(r.shape),
+            r.component,
+            r.severity,
+        )
+        for r in run.results
+    }
+    conforms = not run.results  # SHACL's conforms: no result at all, whatever its severity
+    expected_conforms, expected = _expected(test)
+    return got, expected, conforms, expected_conforms
+
+
+@pytest.mark.skipif(not SUITE.is_dir(), reason="the W3C SHACL test suite (../shared) is not here")
+@pytest.mark.parametrize("name", _test_files())
+def test_w3c_core_suite(name: str) -> None:
+    if name in SKIPPED:
+        pytest.skip(SKIPPED[name])
+    got, expected, conforms, expected_conforms = run_test(name)
+    assert got == expected
+    assert conforms == expected_conforms
+
+
+def _run_on(data_ttl: str, shapes_ttl: str) -> list:
+    prefixes = (
+        "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> . "
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . "
+    )
+    store = Store.memory()
+    store.oxigraph.load(
+        (prefixes + data_ttl).encode(),
+        format=ox.RdfFormat.TURTLE,
+        to_graph=ox.NamedNode("urn:test:data"),
+    )
+    shapes = Graph().parse(data=prefixes + shapes_ttl, format="turtle")
+    return validate_core(store, shapes).results
+
+
+def test_ill_formed_integer_subtype() -> None:
+    """An xsd:byte outside its range or not a number fails sh:datatype xsd:byte; one in range
+    passes (Oxigraph stores it as xsd:integer, so an xsd:integer in range passes too)."""
+    results = _run_on(
+        'ex:i ex:p "c"^^xsd:byte, "12"^^xsd:byte, "-129"^^xsd:int, "7"^^xsd:integer, "x" .',
+        "ex:s a sh:PropertyShape ; sh:targetNode ex:i ; sh:path ex:p ; sh:datatype xsd:byte .",
+    )
+    assert sorted(str(r.value) for r in results) == ["-129", "c", "x"]
+    assert {r.component for r in results} == {SH.DatatypeConstraintComponent}
+
+
+def test_shape_that_does_not_compile_goes_to_pyshacl() -> None:
+    """A recursive shape is not compiled: pyshacl checks it alone, and the run says so."""
+    store = Store.memory()
+    data = Graph().parse(
+        data="@prefix ex: <http://ex/> . ex:a ex:knows ex:b . ex:b ex:knows 3 .", format="turtle"
+    )
+    store.add_graph(data, URIRef("urn:test:data"))
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        ex:Open a sh:NodeShape ; sh:targetNode ex:b ;
+            sh:property [ sh:path ex:knows ; sh:nodeKind sh:IRI ] .
+        ex:Loop a sh:NodeShape ; sh:targetNode ex:a ;
+            sh:property [ sh:path ex:knows ; sh:node ex:Loop ] .""",
+        format="turtle",
+    )
+    run = validate_core(store, shapes, data=data)
+    assert set(run.fallback) == {URIRef("http://ex/Loop")}
+    assert "recursive" in run.fallback[URIRef("http://ex/Loop")]
+    store_results = {(r.focus, r.component) for r in run.results}
+    assert (URIRef("http://ex/b"), SH.NodeKindConstraintComponent) in store_results
