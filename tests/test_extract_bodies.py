@@ -136,3 +136,21 @@ def test_lower_case_bodies_with_their_place_chambers_and_no_countries() -> None:
     assert "Tarlenheim court" not in orgs and "Tarlenheim District Court" in orgs
     assert orgs["Cassation Chamber of the Supreme Court"]["kind"] == "court"
     assert "Russian Federation" not in orgs
+
+
+STATES = """3 March 2025
+
+Zembla: Lawyer disbarred
+
+The central government and the Zemblan government backed the Minister of Justice and
+Territorial Administration, who disbarred Ana Pereira of Zemblan Lawyers for Human Rights. The
+Ministry of Justice of the Russian Federation for the Chechen Republic was not involved.
+"""
+
+
+def test_governments_by_level_and_people_lawyers_posts_and_states() -> None:
+    orgs = _orgs(STATES)
+    assert orgs["central government"]["kind"] == "government"
+    assert orgs["Zemblan government"]["kind"] == "government"
+    assert orgs["Zemblan Lawyers for Human Rights"]["kind"] == "ngo"
+    assert not [n for n in orgs if n.startswith(("Minister ", "Russian Federation"))]

@@ -35,9 +35,12 @@ POLICE_AFTER = re.compile(
 #: "the Zenda court", "Zenda town court", "the Zenda party", "Zenda district administration".
 LOWER_BODY_AFTER = re.compile(
     r"\s+(?:(?P<q>town|district|city|regional|provincial|state)\s+)?"
-    r"(?P<noun>court|party|administration)\b"
+    r"(?P<noun>court|party|administration|government)\b"
 )
-LOWER_KINDS = {"court": "court", "party": "political_party", "administration": "government"}
+LOWER_KINDS = {"court": "court", "party": "political_party", "administration": "government",
+               "government": "government"}  # fmt: skip
+#: "the central government", "the federal government": a state's government named by its level.
+LEVEL_GOVERNMENT = re.compile(r"\b(?:central|federal) government\b")
 NOT_PLACE = frozenset(
     """The A An This That Local Other Plainclothes Traffic Secret Riot Military Some Several Two
 Three Four Five Six Ten State Ruling Opposition""".split()
@@ -50,6 +53,10 @@ JOIN_HEAD = re.compile(
 )
 JOINED_REST = re.compile(
     rf"(?:\s+(?:(?:of|the|for|and|on|against)\s+)*{_CAP})*\s+(?:to|by|without)\s+{_NAME}"
+)
+#: Lawyers' associations named for their cause: "Zemblan Lawyers for Human Rights".
+LAWYERS_FOR = re.compile(
+    rf"\b(?:{_CAP}\s+)?(?:Lawyers|Jurists|Doctors|Journalists)\s+for\s+{_NAME}"
 )
 #: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited".
 LEGAL_FORM = re.compile(
@@ -65,6 +72,11 @@ BARE_POLICE = re.compile(r"\bPolice\b(?!\s+[A-Z])")
 
 #: "Your Excellency’s Government": the addressee's government, not a named body.
 ADDRESSEE_BODY = re.compile(r"^(?:Your\s+)?Excellency[’']s\b")
+#: A post ("Minister of Justice"), a state ("Zembla Republic of ...", "Russian Federation for
+#: ...") is no body.
+NOT_BODY_NAME = re.compile(
+    r"^(?:Minister|Deputy Minister|Vice-Minister)\s|^[A-Z][\w\-]*\s+Republic\s+of\s"
+)
 #: Prizes and awards are not bodies: "the Zenda Prize for Courage".
 NOT_A_BODY = re.compile(r"\b(?:Prize|Award|Awards|Medal)\b")
 #: A seat after a name: "... in Strelsau", "... in the United Kingdom".
@@ -100,6 +112,8 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
             a = _caps_before(flat, m.start(), CAPS3_BEFORE)
             kind = ORG_HEADS.get(m.group("h"), "other")
             found.append((m.start() if a is None else a, rest.end(), kind, None))
+    for m in LAWYERS_FOR.finditer(flat):
+        found.append((m.start(), m.end(), "ngo", None))
     for m in LEGAL_FORM.finditer(flat):
         a = _caps_before(flat, m.start())
         if a is not None:
@@ -132,8 +146,9 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         noun = m.group("noun")
         if noun == "administration" and not m.group("q"):
             continue  # "the Zenda administration" is a government's term, not a body
-        w = re.search(rf"(?<![\w’'\-]){_CAP}\Z", flat[max(0, m.start() - 40) : m.start()])
-        if w is None or w.group() in NOT_PLACE or w.group() in MONTHS:
+        places = rf"{_CAP}(?:\s+{_CAP})?" if noun == "government" else _CAP
+        w = re.search(rf"(?<![\w’'\-]){places}\Z", flat[max(0, m.start() - 40) : m.start()])
+        if w is None or w.group().split()[0] in NOT_PLACE or w.group() in MONTHS:
             continue
         a = m.start() - len(w.group())
         named = [
@@ -145,6 +160,10 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
             continue
         e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
         e.attrs.setdefault("kind", LOWER_KINDS[noun])
+        e.attrs.setdefault("country", main_country)
+    for m in LEVEL_GOVERNMENT.finditer(flat):
+        e = ents.add(Entity("organisation", m.group(), m.start(), m.end()))
+        e.attrs.setdefault("kind", "government")
         e.attrs.setdefault("country", main_country)
     add_name_glosses(doc, ents)
     _merge_bare_police(ents)
@@ -196,7 +215,8 @@ def tidy_organisations(ents: Entities) -> None:
     month."""
     for e in list(ents.of("organisation")):
         name = e.name or ""
-        if ADDRESSEE_BODY.match(name) or name in COUNTRIES:
+        state = re.split(r"\s+(?:for|of)\s+", name, maxsplit=1)[0]
+        if ADDRESSEE_BODY.match(name) or state in COUNTRIES or NOT_BODY_NAME.match(name):
             ents.items.remove(e)
             continue
         if NOT_A_BODY.search(name):
