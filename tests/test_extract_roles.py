@@ -97,3 +97,43 @@ def test_author_and_post_with_its_body_before_the_name(more: dict) -> None:
 def test_a_surname_that_opens_another_name_is_not_a_mention(more: dict) -> None:
     assert more["Chan Pui-man"] == ["journalist"]
     assert more["Derek Chan"] == ["lawyer"]
+
+
+OTHERS = """15 March 2025
+
+Zembla: Teacher arrested with his driver
+
+On 12 March 2025, police arrested Pavel Orr together with his driver, Mr. Jan Weiss, and took
+them to an unknown place. Another relative, Mr. Karl Orr Batt, was also held. Hana Vetter, an
+organizer with the citizens' platform Vola, was questioned. The prosecutor opened a case against
+Otto Lind, the critic. Petr Sova, who governed the Vela region until 2021, denied any role.
+The case against Pavel Orr rests on a private complaint of Ivan Gross and Lev Dorn, employees of
+the port. On 13 March, a court acting on a petition filed by his father, Rajan, ordered a
+medical examination.
+"""
+
+
+@pytest.fixture(scope="module")
+def others() -> dict[str, list[str]]:
+    rec = extract_case(OTHERS, appeal_id="t-roles-3")
+    return {p["name"]: p["roles"] for p in rec["persons"] if p["name"]}
+
+
+def test_people_described_otherwise_are_no_defenders(others: dict) -> None:
+    assert others["Jan Weiss"] == ["other"]  # "his driver, Mr. X"
+    assert others["Karl Orr Batt"] == ["relative"]  # "Another relative, Mr. X"
+
+
+def test_organizers_accused_and_former_governors(others: dict) -> None:
+    assert others["Hana Vetter"] == ["defender"]  # "X, an organizer with ..."
+    assert others["Otto Lind"] == ["defender"]  # "a case against X"
+    assert others["Petr Sova"] == ["official"]  # "X, who governed ..."
+
+
+def test_complainants_are_not_defenders_of_the_case_they_bring(others: dict) -> None:
+    assert others["Ivan Gross"] == ["complainant"]
+    assert others["Lev Dorn"] == ["complainant"]
+
+
+def test_a_relative_named_by_one_word(others: dict) -> None:
+    assert others["Rajan"] == ["relative"]

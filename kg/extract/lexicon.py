@@ -196,7 +196,7 @@ GENDER_NOUNS = {
     "mother-in-law": "female", "grandson": "male", "granddaughter": "female",
     "grandfather": "male", "grandmother": "female", "uncle": "male", "aunt": "female",
     "cousin": "unknown", "stepson": "male", "stepdaughter": "female", "partner": "unknown",
-    "spouse": "unknown", "fiancé": "male", "fiancée": "female",
+    "spouse": "unknown", "fiancé": "male", "fiancée": "female", "relative": "unknown",
 }  # fmt: skip
 GENDER_NOUN_RE = re.compile(
     rf"(?<![\w-])({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))}),?\s*$"

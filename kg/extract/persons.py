@@ -154,6 +154,25 @@ def not_a_name(words: list[str]) -> bool:
     )
 
 
+#: A relative named by one word in apposition: "his father, Rajan," (a single name is read
+#: only where a kinship noun introduces it).
+KIN_SINGLE_NAME = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|father|mother|son|daughter|brother|sister|"
+    r"uncle|aunt|cousin|nephew|niece),\s+(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]{2,})(?=\s*[,.;])"
+)
+
+
+def add_kin_names(doc: Doc, ents: Entities) -> None:
+    """Relatives the text names by a single word after a kinship noun."""
+    for m in KIN_SINGLE_NAME.finditer(doc.flat):
+        n = m.group("n")
+        if n in CAP_STOP or n in NON_NAME or n in COUNTRIES or n in MONTHS or not_a_name([n]):
+            continue
+        if any(n in (p.name or "").split() for p in ents.of("person")):
+            continue  # a short form of a name already found
+        ents.add(Entity("person", n, m.start("n"), m.end("n")))
+
+
 def merge_persons(doc: Doc, ents: Entities) -> None:
     """Short forms (``Anna Kovacs``, ``Ms Kovacs``) become variants of the full name."""
     persons = sorted(ents.of("person"), key=lambda e: -len((e.name or "").split()))

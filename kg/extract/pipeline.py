@@ -32,6 +32,7 @@ from kg.extract.layout import find_issuer, find_main_country, read_header
 from kg.extract.names import add_acronyms, add_lower_bodies, add_quoted_orgs, classify_runs
 from kg.extract.persons import (
     add_honorific_mentions,
+    add_kin_names,
     add_spelling_variants,
     add_unnamed,
     add_unnamed_by_part,
@@ -65,6 +66,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_known_instruments(doc, ents)
     _drop_person_overlaps(ents)
     merge_persons(doc, ents)
+    add_kin_names(doc, ents)
     add_honorific_mentions(doc, ents)
     add_spelling_variants(doc, ents)
     _add_short_mentions(doc, ents)

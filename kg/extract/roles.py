@@ -33,6 +33,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         if (
             title_span
             and "journalist" not in roles
+            and not p.attrs.get("_described")
             and any(
                 title_span[0] <= s < title_span[1] and not re.search(r"\bby\s+$", flat[s - 5 : s])
                 for s, _ in p.mentions
@@ -49,8 +50,9 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             COMPLAINANT_BEFORE.search(flat[max(0, s - 80) : s]) or COMPLAINANT_AFTER.match(flat, e)
             for s, e in p.mentions
         )
-        if not roles:
-            roles.append(_default_role(doc, p))
+        if not roles and not complains:
+            roles.append("other" if p.attrs.pop("_described", False) else _default_role(doc, p))
+        p.attrs.pop("_described", None)
         if "journalist" in roles and "defender" in roles and not _says_defender(doc, p):
             roles.remove("defender")  # a journalist held for their work is coded a journalist
         if complains and not {"defender", "judge", "prosecutor"} & set(roles):
@@ -219,7 +221,20 @@ def _roles_before(
         return
     if re.search(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$", before):
         roles.append("defender")
+        return
+    if DESCRIBED_BEFORE.search(before):
+        p.attrs["_described"] = True  # "his driver, X": said to be someone, not a defender
 
+
+#: A lower-case description right before a name that none of the rules above read: "his
+#: driver, X", "the principal of the school, X", "co-accused writer X".
+DESCRIBED_BEFORE = re.compile(
+    r"(?:^|[,.;:]\s*|\b(?:and|with|by|of|to|including)\s+)"
+    r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Ii]ts)\s+)?(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:driver|principal|owner|neighbou?r|writer|businessman|businesswoman|executive|manager|"
+    r"employee|resident|friend|guard)"
+    r"(?:\s+of\s+(?:the\s+)?[^,.;]{1,40})?,?\s*$"
+)
 
 #: A post in the state named before a person, with what it is a post of: "the head of the State
 #: Security Service, X", "police spokesperson X", "UN High Commissioner for Human Rights X",
@@ -351,8 +366,16 @@ def _roles_after(
     ):
         roles.append("lawyer")  # "X, a lawyer who represented her", "X, Senior Counsel for Y"
         return
-    if re.match(r"(?:human rights )?(?:defender|activist)|.*\b(?:civic )?activist", desc):
+    if re.match(
+        r"(?:human rights )?(?:defender|activist)|.*\b(?:civic )?activist|"
+        r"(?:an? )?(?:organi[sz]er|campaigner) (?:with|of|for)\b",
+        desc,
+    ):
         roles.append("defender")
+    if re.match(r"who (?:governed|ruled|was (?:then )?(?:the )?(?:governor|mayor|minister|"
+                r"president|prime minister))\b", desc):  # fmt: skip
+        roles.append("official")
+        return
     if LEAD_TITLES.match(desc):
         roles.append("defender")
     if re.match(r"(?:a )?lawyer\b", desc) and "defender" not in roles:
@@ -366,14 +389,16 @@ def _roles_after(
 def _says_defender(doc: Doc, p: Entity) -> bool:
     """The text calls the person a defender or activist right before or after a mention."""
     for a, b in p.mentions:
-        if DEFENDER_WORD.search(doc.flat, max(0, a - 45), a) or DEFENDER_WORD.search(
-            doc.flat[b : b + 60]
+        if DEFENDER_BEFORE.search(doc.flat[max(0, a - 45) : a]) or DEFENDER_AFTER.match(
+            doc.flat, b
         ):
             return True
     return False
 
 
-DEFENDER_WORD = re.compile(r"\b(?:human rights defender|[Dd]efenders?|activists?)\b")
+#: "the activist and journalist X", "X, a journalist and human rights defender".
+DEFENDER_BEFORE = re.compile(r"\b(?:[Dd]efenders?|activists?)\b[^.;,]{0,25}$")
+DEFENDER_AFTER = re.compile(r"\s*,\s*(?:an?\s+|the\s+)?[^,.;]{0,30}\b(?:defender|activist)s?\b")
 
 
 def _text_after(p: Entity, end: int) -> str:
@@ -387,7 +412,7 @@ def _default_role(doc: Doc, p: Entity) -> str:
         if any(s.start <= a < s.end for a, _ in p.mentions):
             if re.search(
                 r"\b(?:arrest|detain|sentenc|convict|acquitt|charged|banned|defendant|"
-                r"release|prosecut|trial)",
+                r"release|prosecut|trial|(?:case|charges|proceedings) against)",
                 doc.flat[s.start : s.end],
             ):
                 return "defender"
