@@ -1,0 +1,270 @@
+"""Competency questions at scale: every ``queries/cq*.rq`` bound and corpus-wide, beside Virtuoso.
+
+    .venv/bin/python bench/bench_queries.py --appeals 1000        # -> results/queries-1000.json
+    .venv/bin/python bench/bench_queries.py --store .kg --no-virtuoso   # a store already built
+
+On a synthetic corpus from ``bench/generate.py`` (built with ``kg build``'s library call), or on
+a built store, every competency question runs on the public store (the dataset ``kg serve``
+answers from and ``kg push`` sends):
+
+- corpus-wide: its parameters unbound;
+- bound: its parameter set to one value found in its corpus-wide rows (``?defender``: of
+  those, the one named in the most appeals, whose questions meet the most data; ``?fact``: the
+  first), so that the bound form has rows too; when the corpus-wide form gives none (or times
+  out), the defender named in the most appeals and an event targeting him;
+
+each ``--repeats`` times in a child process killed at ``--query-timeout``, with p50/p99 and the
+row count. With ``virtuoso-t`` installed (``scripts/virtuoso.sh install``), the public store is
+pushed into a fresh Virtuoso on loopback with ``kg push``'s code and the same questions run there
+through ``kg query --endpoint``'s code. The load average before and after is recorded: on a
+machine shared with other work, times are slower than the code is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import queue
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import generate  # noqa: E402
+from rdflib import URIRef  # noqa: E402
+
+from kg.query import QueryResult, list_queries, run_query  # noqa: E402
+from kg.store import Store, public_store_path  # noqa: E402
+from kg.store.build import build  # noqa: E402
+
+PREFIXES = """
+PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+PREFIX role: <https://w3id.org/appeals-kg/vocab/role/>
+"""
+# Defenders by the number of appeals that name them, and a fact about a defender.
+DEFENDER_APPEALS = (
+    PREFIXES
+    + """
+SELECT ?defender (COUNT(DISTINCT ?appeal) AS ?appeals) WHERE {
+  ?involvement a akg:Involvement ; akg:agent ?defender ; akg:role role:defender ;
+      akg:reportedIn ?appeal .
+} GROUP BY ?defender
+"""
+)
+FACT_OF_DEFENDER = (
+    PREFIXES
+    + """
+SELECT ?fact ?defender WHERE {
+  ?fact akg:participation ?part ; akg:evidence ?span .
+  ?part akg:role role:target ; akg:participant ?defender .
+} ORDER BY STR(?fact) LIMIT 1
+"""
+)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[k]
+
+
+class BoundValues:
+    """Chooses the value a question's parameter is bound to (see the module docstring)."""
+
+    def __init__(self, store: Store) -> None:
+        _, rows = store.query(DEFENDER_APPEALS)
+        self.appeals = {str(d): int(n) for d, n in rows}
+        self.fallback: dict[str, str] = {}
+        if self.appeals:
+            busiest = min(self.appeals, key=lambda d: (-self.appeals[d], d))
+            self.fallback["defender"] = busiest
+            _, rows = store.query(FACT_OF_DEFENDER, {"defender": URIRef(busiest)})
+            if rows:
+                self.fallback["fact"] = str(rows[0][0])
+
+    def choose(self, name: str, seen: list[str]) -> str | None:
+        if seen:
+            return (
+                max(seen, key=lambda v: (self.appeals.get(v, 0), v))
+                if name == "defender"
+                else seen[0]
+            )
+        return self.fallback.get(name)
+
+
+def _query_child(
+    target: str, name: str, params: dict[str, str], repeats: int, want: list[str], out: Any
+) -> None:
+    from kg.publish.remote import run_remote_query
+
+    times, rows, seen = [], 0, {}
+    store = None if target.startswith("http") else Store.open(target)
+    for _ in range(repeats):
+        started = time.perf_counter()
+        if store is None:
+            result = run_remote_query(target, name, params)
+        else:
+            result = run_query(store, name, params)
+        times.append(time.perf_counter() - started)
+        rows = len(result.rows) if isinstance(result, QueryResult) else int(bool(result))
+    if isinstance(result, QueryResult):
+        for var in want:
+            if var in result.variables:
+                k = result.variables.index(var)
+                seen[var] = list(dict.fromkeys(str(r[k]) for r in result.rows if r[k] is not None))
+    out.put((times, rows, seen))
+
+
+def measure(
+    target: str,
+    name: str,
+    params: dict[str, str],
+    repeats: int,
+    timeout: float,
+    want: list[str] | None = None,
+) -> dict:
+    """One question ``repeats`` times in a child process: p50/p99 in ms and its row count (and,
+    under ``"seen"``, the values of the variables ``want`` names in its rows)."""
+    ctx = multiprocessing.get_context("fork")
+    out = ctx.Queue()
+    proc = ctx.Process(target=_query_child, args=(target, name, params, repeats, want or [], out))
+    proc.start()
+    # read before joining: a child cannot exit while its answer is still in the pipe
+    try:
+        times, rows, seen = out.get(timeout=timeout)
+    except queue.Empty:
+        alive = proc.is_alive()
+        proc.kill()
+        proc.join()
+        if alive:
+            return {"timed_out": True, "timeout_seconds": timeout}
+        return {"error": f"exit code {proc.exitcode}"}
+    proc.join()
+    return {
+        "p50_ms": round(statistics.median(times) * 1000, 2),
+        "p99_ms": round(percentile(times, 0.99) * 1000, 2),
+        "runs": len(times),
+        "rows": rows,
+        "seen": seen,
+    }
+
+
+def questions(target: str, values: BoundValues, args: argparse.Namespace) -> dict[str, Any]:
+    """Every competency question, corpus-wide and (when it takes a parameter) bound."""
+    out: dict[str, Any] = {}
+    for qf in [q for q in list_queries() if q.name.startswith("cq")]:
+        if args.only and not any(qf.name.startswith(o) for o in args.only):
+            continue
+        names = [p.name for p in qf.params]
+        wide = measure(target, qf.name, {}, args.repeats, args.query_timeout, names)
+        seen = wide.pop("seen", {})
+        entry: dict[str, Any] = {"corpus_wide": wide}
+        params = {n: v for n in names if (v := values.choose(n, seen.get(n, []))) is not None}
+        if params:
+            entry["bound"] = measure(target, qf.name, params, args.repeats, args.query_timeout)
+            entry["bound"].pop("seen", None)
+            entry["bound"]["params"] = params
+        out[qf.name] = entry
+        print(f"  {qf.name}: {entry}", file=sys.stderr)
+    return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def virtuoso(public: Path, values: BoundValues, args: argparse.Namespace, work: Path) -> dict:
+    """Push the public store into a fresh Virtuoso on loopback, then the same questions there."""
+    if shutil.which("virtuoso-t") is None:
+        return {"skipped": "virtuoso-t not installed (scripts/virtuoso.sh install)"}
+    from kg.publish.push import Remote, push_store
+
+    env = dict(
+        os.environ,
+        VIRTUOSO_DIR=str(work / "virtuoso"),
+        VIRTUOSO_HTTP_PORT=str(_free_port()),
+        VIRTUOSO_SQL_PORT=str(_free_port()),
+    )
+    script = str(ROOT / "scripts" / "virtuoso.sh")
+    started = subprocess.run(["bash", script, "start"], env=env, capture_output=True, text=True)
+    if started.returncode != 0:
+        return {"skipped": f"could not start: {started.stderr.strip()[-300:]}"}
+    endpoint = started.stdout.strip().splitlines()[-1]
+    try:
+        t0 = time.perf_counter()
+        result = push_store(Store.open(public), Remote(endpoint, endpoint + "-graph-crud"))
+        load = time.perf_counter() - t0
+        return {
+            "push_seconds": round(load, 3),
+            "graphs": len(result.pushed),
+            "questions": questions(endpoint, values, args),
+        }
+    finally:
+        subprocess.run(["bash", script, "stop"], env=env, capture_output=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--appeals", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--store", type=Path, help="a built store: measure it, build nothing")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--query-timeout", type=float, default=60.0)
+    parser.add_argument("--only", nargs="*", help="only the questions whose name starts so")
+    parser.add_argument("--no-virtuoso", action="store_true")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+    label = args.store.name if args.store else str(args.appeals)
+    out = args.out or ROOT / "bench" / "results" / f"queries-{label}.json"
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-queries-"))
+    try:
+        figures: dict[str, Any] = {
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+            "load_average_at_start": os.getloadavg()[0],
+        }
+        if args.store:
+            store_path = args.store
+        else:
+            data, store_path = work / "data", work / "store"
+            generate(args.appeals, data, args.seed)
+            t0 = time.perf_counter()
+            build(store_path, data)
+            figures.update(appeals=args.appeals, build_seconds=round(time.perf_counter() - t0, 1))
+        public = public_store_path(store_path)
+        store = Store.open(public)
+        values = BoundValues(store)
+        figures.update(quads=len(store), graphs=len(store.graph_names()))
+
+        def save() -> None:  # after each stage, so that a stopped run keeps what it measured
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+        save()
+        figures["questions"] = questions(str(public), values, args)
+        figures["load_average_after_embedded"] = os.getloadavg()[0]
+        save()
+        if not args.no_virtuoso:
+            figures["virtuoso"] = virtuoso(public, values, args, work)
+        figures["load_average_at_end"] = os.getloadavg()[0]
+        save()
+        print(f"wrote {out}", file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
