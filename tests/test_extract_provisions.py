@@ -109,3 +109,19 @@ def test_numbered_law_in_apposition_and_act_year() -> None:
     (act,) = [i for i in record["instruments"] if i["provisions"]]
     assert act["name"] == "Banking Secrecy Act of 2011"
     assert [p["article"] for p in act["provisions"]] == ["8(ii)"]
+
+
+PARTS = """3 March 2025
+
+Zembla: Activist charged
+
+On 1 March 2025, Ana Pereira was charged under Part 2 of Article 174 of the Criminal Code. The
+prosecutor cited paragraph 4 of Article 9 of the Constitution and ICCPR art. 19.
+"""
+
+
+def test_parts_first_and_an_instrument_first_named_after_its_article() -> None:
+    provs = _provisions(PARTS)
+    assert provs["Criminal Code"] == ["174"]
+    assert provs["Constitution"] == ["9"]
+    assert provs["International Covenant on Civil and Political Rights"] == ["19"]

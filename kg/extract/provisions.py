@@ -250,6 +250,14 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             inst = resolve_instrument(ents, lead.group("i"), m.start())
         if inst_ref:
             inst_ref = re.sub(r"\s+(?:and|of|on|the|for|from|against)$", "", inst_ref)
+            two = re.match(r"(.*?\b(?:" + "|".join(INSTRUMENT_HEADS) + r"))\s+and\s", inst_ref)
+            if two:
+                inst_ref = two.group(1)  # "the Constitution and the ICCPR": the first of two
+            head = _new_head(ents, inst_ref)
+            if head:
+                # "Article 9 of the Constitution" names an instrument no run gave yet
+                a = m.start("inst")
+                add_instrument(doc, ents, inst_ref, a, a + len(inst_ref), head, None)
             inst = resolve_instrument(ents, inst_ref, m.start())
         if inst is None:
             inst = _implicit_instrument(doc, ents, m, seen)
@@ -289,6 +297,19 @@ def _merge_numbered(doc: Doc, ents: Entities) -> None:
                 named.variants.extend(v for v in [num.name or "", *num.variants] if v)
                 ents.items = [e for e in ents.items if e is not num]
                 break
+
+
+def _new_head(ents: Entities, ref: str) -> str | None:
+    """The head word of an instrument named after an article when no instrument of the record
+    has that head word yet: "the Constitution" before any constitution was found."""
+    words = clean(ref).split()
+    if not words or words[-1] not in INSTRUMENT_HEADS or _named(ents, ref) is not None:
+        return None
+    if ref in WELL_KNOWN_INSTRUMENTS or "the " + ref in WELL_KNOWN_INSTRUMENTS:
+        return None
+    if any(words[-1] in (e.name or "").split() for e in ents.of("instrument")):
+        return None
+    return words[-1]
 
 
 def _sentence_at(doc: Doc, pos: int) -> Span | None:
