@@ -109,7 +109,7 @@ organizer with the citizens' platform Vola, was questioned. The prosecutor opene
 Otto Lind, the critic. Petr Sova, who governed the Vela region until 2021, denied any role.
 The case against Pavel Orr rests on a private complaint of Ivan Gross and Lev Dorn, employees of
 the port. On 13 March, a court acting on a petition filed by his father, Rajan, ordered a
-medical examination.
+medical examination. Mara Lind, the wife of Pavel Orr, was freed.
 """
 
 
@@ -135,5 +135,6 @@ def test_complainants_are_not_defenders_of_the_case_they_bring(others: dict) -> 
     assert others["Lev Dorn"] == ["complainant"]
 
 
-def test_a_relative_named_by_one_word(others: dict) -> None:
+def test_relatives_named_by_one_word_or_in_apposition(others: dict) -> None:
     assert others["Rajan"] == ["relative"]
+    assert others["Mara Lind"] == ["relative"]  # "X, the wife of Y"

@@ -372,6 +372,11 @@ def _roles_after(
         desc,
     ):
         roles.append("defender")
+    kin = KIN_OF.match(desc)
+    if kin:  # "X, the wife of Y"
+        roles.append("relative")
+        if GENDER_NOUNS[kin.group(1)] != "unknown":
+            p.attrs["gender"] = GENDER_NOUNS[kin.group(1)]
     if re.match(r"who (?:governed|ruled|was (?:then )?(?:the )?(?:governor|mayor|minister|"
                 r"president|prime minister))\b", desc):  # fmt: skip
         roles.append("official")
@@ -384,6 +389,13 @@ def _roles_after(
         positions.append({"title": "employee", "organisation": None})
     if re.match(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}\b", desc):
         roles.append("journalist")
+
+
+#: A kinship noun of a named person after a name: "X, the wife of Y", "X, Y's brother".
+KIN_OF = re.compile(
+    rf"(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+[’']s\s+)?({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))})"
+    r"(?:\s+of\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-ZÀ-ÞĀ-Žİ]|\s*$)"
+)
 
 
 def _says_defender(doc: Doc, p: Entity) -> bool:
