@@ -39,6 +39,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -47,6 +49,7 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.store import Store
+from kg.store.store import MARKER
 
 TRUE = Literal(True)
 
@@ -675,6 +678,56 @@ def _hit(check: Check, index: int, row: dict[str, Node | None]) -> bool:
     return True
 
 
+def _batch_results(
+    store: Store,
+    shapes: Graph,
+    c: CompiledShape,
+    batch: list[Check],
+    restrict: str,
+    union: bool,
+) -> list[CoreResult]:
+    text = batch_query(c, batch, restrict)
+    try:
+        variables, rows = store.query(text, union=union)
+    except KgError as e:
+        raise KgError(f"shape {batch[0].shape}: {batch[0].component}: {e}") from None
+    comp = Compiler(shapes)
+    out = []
+    for index, check in enumerate(batch):
+        path = shapes.value(check.shape, SH.path)
+        severity = comp.severity(check.shape)
+        messages = _messages(shapes, check.shape)
+        for row in rows:
+            r = dict(zip(variables, row, strict=True))
+            if not _hit(check, index, r):
+                continue
+            out.append(
+                CoreResult(
+                    shape=check.shape,
+                    component=check.component,
+                    focus=r[check.focus[1:]],  # type: ignore[arg-type]
+                    path=r[check.path_var[1:]] if check.path_var else path,
+                    value=r[check.value[1:]] if check.value else None,
+                    severity=severity,
+                    messages=messages,
+                )
+            )
+    return out
+
+
+# What a worker process needs, set before the fork: (store path, shapes, jobs, restrict, union).
+_WORK: dict[str, Any] = {}
+
+
+def _work(index: int) -> list[CoreResult]:
+    if "store" not in _WORK:
+        _WORK["store"] = Store.open(_WORK["path"])  # its own read-only handle
+    c, batch = _WORK["jobs"][index]
+    return _batch_results(
+        _WORK["store"], _WORK["shapes"], c, batch, _WORK["restrict"], _WORK["union"]
+    )
+
+
 def run_compiled(
     store: Store,
     shapes: Graph,
@@ -682,34 +735,28 @@ def run_compiled(
     *,
     union: bool = True,
     restrict: str = "",
+    workers: int = 1,
 ) -> Iterator[CoreResult]:
     """Run every check, batched (:func:`batch_query`); ``restrict`` is a pattern binding
-    ``?this`` to the focus nodes to check (empty: all)."""
-    comp = Compiler(shapes)
-    for c in compiled:
-        for batch in _batches(c):
-            text = batch_query(c, batch, restrict)
-            try:
-                variables, rows = store.query(text, union=union)
-            except KgError as e:
-                raise KgError(f"shape {batch[0].shape}: {batch[0].component}: {e}") from None
-            for index, check in enumerate(batch):
-                path = shapes.value(check.shape, SH.path)
-                severity = comp.severity(check.shape)
-                messages = _messages(shapes, check.shape)
-                for row in rows:
-                    r = dict(zip(variables, row, strict=True))
-                    if not _hit(check, index, r):
-                        continue
-                    yield CoreResult(
-                        shape=check.shape,
-                        component=check.component,
-                        focus=r[check.focus[1:]],  # type: ignore[arg-type]
-                        path=r[check.path_var[1:]] if check.path_var else path,
-                        value=r[check.value[1:]] if check.value else None,
-                        severity=severity,
-                        messages=messages,
-                    )
+    ``?this`` to the focus nodes to check (empty: all). With ``workers`` > 1 and a store on
+    disk, the queries are shared among that many processes, each with a read-only handle."""
+    jobs = [(c, batch) for c in compiled for batch in _batches(c)]
+    path = Path(store.path) if store.path is not None else None
+    if workers > 1 and path is not None and (path / MARKER).exists() and len(jobs) > 1:
+        import multiprocessing
+
+        _WORK.clear()
+        _WORK.update(path=path, shapes=shapes, jobs=jobs, restrict=restrict, union=union)
+        ctx = multiprocessing.get_context("fork")
+        try:
+            with ctx.Pool(workers) as pool:
+                for results in pool.imap_unordered(_work, range(len(jobs)), chunksize=1):
+                    yield from results
+        finally:
+            _WORK.clear()
+        return
+    for c, batch in jobs:
+        yield from _batch_results(store, shapes, c, batch, restrict, union)
 
 
 def count_queries(compiled: Iterable[CompiledShape]) -> int:
@@ -782,12 +829,15 @@ def validate_core(
     union: bool = True,
     restrict: str = "",
     data: Graph | None = None,
+    workers: int = 1,
 ) -> CoreRun:
     """SHACL Core over the store: every compiled shape in Oxigraph, the others through pyshacl
     (over ``data``, or the store's union graph read into rdflib)."""
     compiled, failed = compile_shapes(shapes, store_subclasses(store, union=union))
     run = CoreRun(fallback=dict(failed), queries=count_queries(compiled))
-    run.results.extend(run_compiled(store, shapes, compiled, union=union, restrict=restrict))
+    run.results.extend(
+        run_compiled(store, shapes, compiled, union=union, restrict=restrict, workers=workers)
+    )
     if failed:
         if data is None:
             data = store.to_graph()

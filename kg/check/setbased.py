@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -354,11 +355,14 @@ def validate_set_based(
     *,
     cache: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> tuple[bool, Graph, RunStats]:
     """SHACL Core (compiled) and SPARQL constraints over the store; (conforms, report, stats).
 
-    With ``cache``, only what changed since the run that wrote it is checked again.
+    With ``cache``, only what changed since the run that wrote it is checked again. A full run
+    shares its queries among ``workers`` processes (default: 2, or 1 on a one-core machine).
     """
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     started = time.perf_counter()
     say = progress or (lambda _m: None)
     stats = RunStats()
@@ -411,7 +415,7 @@ def validate_set_based(
             kept = [r for r in earlier if isinstance(r, CoreResult) and r.focus not in again]
             results = kept + fresh + list(run_constraints(store, shapes))
     if mode == "full":
-        run = validate_core(store, shapes)
+        run = validate_core(store, shapes, workers=workers)
         stats.queries = run.queries
         stats.fallback = {str(k): v for k, v in run.fallback.items()}
         for shape, why in run.fallback.items():
