@@ -143,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             build_streaming(store_path, work / "data", progress=None)
         label = args.store.name if args.store else str(args.appeals)
         res = bench(store_path, work, args.budget)
+        if args.store:  # no path of this machine in the results
+            res["store"] = args.store.name
     out = args.out or ROOT / "bench" / "results" / f"export-{label}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
