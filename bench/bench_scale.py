@@ -246,12 +246,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=600, help="seconds per baseline step")
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / ".work")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument(
+        "--again",
+        type=int,
+        metavar="ROUND",
+        help="only change another 1%% of the records of an earlier run's corpus (mutation round "
+        "ROUND) and rebuild its store, adding rebuild_1pct_round<ROUND> to scale-N.json",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
     for n in args.sizes:
         path = args.out / f"scale-{n}.json"
+        if args.again is not None:
+            work = args.work.resolve()
+            res = json.loads(path.read_text(encoding="utf-8"))
+            changed = run_step("mutate", work / f"data-{n}", 0.01, args.again)
+            step_res = run_step("rebuild", work / f"kg-{n}", work / f"data-{n}")
+            step_res.update(changed=changed["changed"], load=os.getloadavg())
+            res[f"rebuild_1pct_round{args.again}"] = step_res
+            path.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+            print(f"wrote {path}", file=sys.stderr)
+            continue
 
         def save(res: dict[str, Any], path: Path = path) -> None:
             res["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version()}

@@ -74,6 +74,7 @@ class Delta:
     graphs_removed: int = 0
     moved: int = 0  # triples that changed graph without their own record changing
     touched: set[str] = field(default_factory=set)  # every appeal graph whose content changed
+    added: set[ox.Triple] = field(default_factory=set)  # triples put in a graph (new or moved)
 
 
 def apply_changes(
@@ -153,6 +154,7 @@ def apply_changes(
     for q in removes:
         store.remove(q)
     store.extend(adds)
+    delta.added = {q.triple for q in adds}
     return delta
 
 

@@ -468,9 +468,8 @@ def build_streaming(
                 f"removed, {delta.moved} triple(s) moved between other graphs"
             )
             if links_changed:
-                _replace_graph(store, LINKS_GRAPH, links_graph(data_dir))
-            store.remove_graph(ox.NamedNode(str(DERIVED_GRAPH)))
-            result.derived = _derive(store, ontology_dir)
+                delta.added |= _replace_graph(store, LINKS_GRAPH, links_graph(data_dir))
+            result.derived = _derive_again(store, ontology_dir, delta.added)
             _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
                     sorted(delta.touched), optimize=False)  # fmt: skip
         result.seconds = time.perf_counter() - started
@@ -571,12 +570,15 @@ def _graph_triples(
     return out
 
 
-def _replace_graph(store: ox.Store, name: URIRef, graph: Graph) -> None:
+def _replace_graph(store: ox.Store, name: URIRef, graph: Graph) -> set[ox.Triple]:
+    """Replace a named graph; returns its new triples."""
     node = ox.NamedNode(str(name))
-    store.remove_graph(node) if store.contains_named_graph(node) else None
+    if store.contains_named_graph(node):
+        store.remove_graph(node)
     text = graph_nquads(graph, name)
-    if text:
-        store.extend(ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    quads = list(ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    store.extend(quads)
+    return {q.triple for q in quads}
 
 
 def _finish(
@@ -701,24 +703,48 @@ def _nquads(
         yield _case_nquads(job)[1]
 
 
-def _derive(store: ox.Store, ontology_dir: Path) -> int:
-    """Run the rules over the union of the graphs into the derived graph; returns its size."""
+def _rule_triples(store: ox.Store, ontology_dir: Path) -> set[ox.Triple]:
+    """What the rules give over the union of the graphs. No rule reads what a rule derives
+    (``tests/test_delta.py`` checks it), so the derived graph in the union changes nothing."""
     from kg.store.build import rules
 
-    derived = ox.NamedNode(str(DERIVED_GRAPH))
     triples: set[ox.Triple] = set()
     for name, text in rules(ontology_dir):
         try:
             triples.update(store.query(text, use_default_graph_as_union=True))
         except (SyntaxError, OSError) as e:
             raise DataError(f"{ontology_dir / 'rules' / name}: {e}") from None
+    return triples
+
+
+def _stated(store: ox.Store, t: ox.Triple, derived: ox.NamedNode) -> bool:
+    return any(
+        q.graph_name != derived for q in store.quads_for_pattern(t.subject, t.predicate, t.object)
+    )
+
+
+def _derive(store: ox.Store, ontology_dir: Path) -> int:
+    """Run the rules over the union of the graphs into the derived graph; returns its size."""
+    derived = ox.NamedNode(str(DERIVED_GRAPH))
+    triples = _rule_triples(store, ontology_dir)
     # A shortcut some graph states already is not derived again (kg.store.partition).
-    kept = [
-        t
-        for t in triples
-        if next(store.quads_for_pattern(t.subject, t.predicate, t.object, None), None) is None
-    ]
+    kept = [t for t in triples if not _stated(store, t, derived)]
     store.extend(ox.Quad(t.subject, t.predicate, t.object, derived) for t in kept)
+    return len(kept)
+
+
+def _derive_again(store: ox.Store, ontology_dir: Path, added: set[ox.Triple]) -> int:
+    """The derived graph brought up to date after :func:`kg.store.delta.apply_changes`: the
+    rules run again over the union, and only the difference is written. A shortcut derived
+    before was stated by no graph then; it is stated now only if the change ``added`` it, so
+    only shortcuts new to the rules' answer are looked up in the store. Returns its size."""
+    derived = ox.NamedNode(str(DERIVED_GRAPH))
+    old = {q.triple for q in store.quads_for_pattern(None, None, None, derived)}
+    triples = _rule_triples(store, ontology_dir)
+    kept = {t for t in triples if (t not in added if t in old else not _stated(store, t, derived))}
+    for t in old - kept:
+        store.remove(ox.Quad(t.subject, t.predicate, t.object, derived))
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, derived) for t in kept - old)
     return len(kept)
 
 
