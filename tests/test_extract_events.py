@@ -255,3 +255,28 @@ def test_a_complaint_told_in_passing_is_undated() -> None:
     )
     assert ("complaint", None) in got
     assert ("complaint", "2024-05-03") not in got
+
+
+def test_a_few_hours_later_is_the_same_day() -> None:
+    got = _pairs("Police arrested Ana Lee on 3 May 2024. She was released a few hours later.")
+    assert ("release", "2024-05-03") in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her trial before the Zembla Regional Court (ZRC) in the capital opened on 3 May 2024.",
+        "Her trial, together with nine co-defendants, opened on 3 May 2024.",
+        "Her appeal had been heard in the capital on 3 May 2024.",
+    ],
+)
+def test_trials_opened_and_appeals_heard(sentence: str) -> None:
+    assert ("trial_hearing", "2024-05-03") in _pairs(sentence)
+
+
+def test_two_days_joined_share_the_year_given_once() -> None:
+    got = _pairs(
+        "In 2020, Ana Lee spoke at a rally. She is serving prison terms handed down on "
+        "April 16 and May 28, 2021."
+    )
+    assert {("sentence", "2021-04-16"), ("sentence", "2021-05-28")} <= got

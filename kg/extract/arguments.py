@@ -317,4 +317,4 @@ GROUP_TARGET = re.compile(
 TIGHT_DATE = re.compile(r"(?:\s+(?:him|her|them|it|its \w+|the \w+))?\s+(?:(?:on|in)\s+)?")
 
 
-GAPPED_DATE = re.compile(r"(?:,|\w)\s+(?:on|in)\s+$")
+GAPPED_DATE = re.compile(r"(?:,|\w)\s+(?:on|in)\s+$|\d\s+and\s+$")

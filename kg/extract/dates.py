@@ -33,7 +33,7 @@ DATE_RE = re.compile(
     rf"|(?:[Ii]n|[Ss]ince|[Bb]y)\s+(?P<y4>(?:19|20)\d\d)\b)"
 )
 REL_RE = re.compile(
-    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+day|(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|[Ww]ithin\s+hours"
+    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+day|(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:his|her|their|the)\s+(?:arrest|detention|abduction)))\b",
     re.I,
@@ -90,6 +90,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     year = appeal_date.year if appeal_date else None
     anchor: date | None = None
     out: list[DateMention] = []
+    yearless: set[int] = set()
     sent_ends = [s.end for s in doc.sentences]
     sent_i = -1
     sent_year: int | None = None  # the year of the first full date of the current sentence
@@ -118,6 +119,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 sent_year = sent_year or year
             if value[2] is not None and anchors:
                 anchor = date(*value)  # type: ignore[arg-type]
+            if not (m.group("y1") or m.group("y2") or m.group("y3") or m.group("ny")):
+                yearless.add(len(out))
             out.append(DateMention(start, end, value, is_event))
         elif anchor is not None:
             value, approx = _relative(m, anchor)
@@ -126,7 +129,26 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             out.append(DateMention(start, end, value, True, approx))
             if value[2] is not None:
                 anchor = date(*value)  # type: ignore[arg-type]
+    _share_years(flat, out, yearless)
     return out
+
+
+#: "on April 16 and May 28, 2021", "from 10 to 12 September 2017": two dates, one year.
+YEAR_SHARED = re.compile(r"\s*,?\s*(?:and|to|or|until|-|–|—)\s*")
+
+
+def _share_years(flat: str, out: list[DateMention], yearless: set[int]) -> None:
+    """A day without a year joined to a date with one takes that date's year."""
+    for i in sorted(yearless, reverse=True):
+        if i + 1 >= len(out) or i + 1 in yearless:
+            continue
+        d, nxt = out[i], out[i + 1]
+        if d.value[1] is None or not YEAR_SHARED.fullmatch(flat, d.end, nxt.start):
+            continue
+        y = nxt.value[0]
+        if (d.value[1], d.value[2] or 1) > (nxt.value[1] or 12, nxt.value[2] or 31):
+            y -= 1  # "from 28 December to 3 January 2020"
+        out[i] = DateMention(d.start, d.end, (y, d.value[1], d.value[2]), d.event_date, d.approx)
 
 
 #: What opens a dateline before its date ("NAIROBI,", "Paris, Caracas,") and what follows it.
@@ -206,7 +228,7 @@ def _relative(
     if "following" in rel or "next" in rel:
         d = anchor + timedelta(days=1)
         return (d.year, d.month, d.day), False
-    if "same" in rel or "that" in rel or "within" in rel:
+    if "same" in rel or "that" in rel or "within" in rel or "hours" in rel:
         return (anchor.year, anchor.month, anchor.day), False
     n_word = m.group("n").lower()
     n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)

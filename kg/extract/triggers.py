@@ -194,7 +194,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": ["hearing"],
         "frame": "a hearing held or scheduled on a date; the trial opens or is adjourned",
         "phrases": [
-            "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\bappeal (?:was )?heard\\b|\\bheard (?:the |his |her |their )?appeal\\b|\\btrial (?:was )?held\\b|\\bheld (?:a |the )?(?:trial|hearing)\\b|\\btrial (?:[^.;]{0,40}? )?opened\\b|\\bpostponed\\b|\\btestified\\b(?! that)|\\barraign(?:ed|ment)\\b",
+            "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\bappeal (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?appeal\\b|\\btrial (?:was )?held\\b|\\bheld (?:a |the )?(?:trial|hearing)\\b|\\btrial\\b[^;]{0,80}?\\bopened\\b|\\bpostponed\\b|\\btestified\\b(?! that)|\\barraign(?:ed|ment)\\b",
             "trial opened|proceedings began|adjourned|held a \\w+ hearing|trial (?:began|started)|\\b(?:was|were) tried\\b",
         ],
         "examples": ["Ana Lee appeared at a hearing on 3 May 2024."],
@@ -206,6 +206,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "",
         "phrases": [
+            "\\b(?:sentences?|prison terms?|terms?|verdicts?) (?:was |were )?(?:-|–|—)?\\s?handed down\\b",
             "\\bsentenced\\b|found (?:\\w+ )*guilty|\\breceived (?:\\w+ ){0,4}years?\\b",
         ],
         "examples": [],
