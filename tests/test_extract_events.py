@@ -280,3 +280,24 @@ def test_two_days_joined_share_the_year_given_once() -> None:
         "April 16 and May 28, 2021."
     )
     assert {("sentence", "2021-04-16"), ("sentence", "2021-05-28")} <= got
+
+
+def test_the_subject_of_an_active_verb_and_the_by_phrase_of_a_passive_one_act() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zembla Youth Union filed a complaint against human rights "
+        "defender Ana Lee. On 4 May 2024, Ana Lee was threatened by the Zembla Patriots "
+        "Association."
+    )
+    complaint = _one(evs, "complaint")
+    assert complaint["agents"] == ["Zembla Youth Union"]
+    assert complaint["targets"] == ["Ana Lee"]
+    threat = _one(evs, "threat")
+    assert threat["agents"] == ["Zembla Patriots Association"]
+    assert threat["targets"] == ["Ana Lee"]
+
+
+def test_the_court_an_appeal_goes_to_is_its_authority() -> None:
+    evs = _named(
+        "On 3 May 2024, human rights defender Ana Lee appealed to the Zembla Supreme Court."
+    )
+    assert _one(evs, "appeal_filed")["authority"] == "Zembla Supreme Court"

@@ -129,6 +129,37 @@ CLAUSE_BREAK = re.compile(
 )
 
 
+#: Events brought before a body, which is their authority: appeals, complaints, indictments.
+ADDRESSED_EVENTS = frozenset({"appeal_filed", "complaint", "charge"})
+ADDRESSED_TO = re.compile(r"\b(?:to|with|before|in|at)\s+(?:the\s+)?$")
+ADDRESSEE_KINDS = frozenset({"court", "international_org", "prosecution", "government"})
+
+
+def addressed_body(
+    flat: str, mentions: list[tuple[int, int, Entity]], b: int, c1: int
+) -> Entity | None:
+    """The court or body an appeal, complaint or charge is brought to ("to the Supreme Court",
+    "with the European Court of Human Rights", "before the Ankara Court"), in the clause after
+    the trigger, or the body it names ("petitioned the High Court")."""
+    i = bisect.bisect_left(mentions, b, key=lambda m: m[0])
+    while i < len(mentions) and mentions[i][0] < min(c1, b + 80):
+        ma, _mb, e = mentions[i]
+        if (
+            e.kind == "organisation"
+            and e.attrs.get("kind") in ADDRESSEE_KINDS
+            and (ADDRESSED_TO.search(flat, max(b, ma - 12), ma) or not flat[b:ma].strip(" the"))
+        ):
+            return e
+        i += 1
+    return None
+
+
+def _subject_start(flat: str, c0: int, a: int) -> int:
+    """Where the subject of the verb at ``a`` may begin: after the last comma of its clause."""
+    comma = flat.rfind(",", c0, a)
+    return max(c0, comma + 1)
+
+
 def clause_of(flat: str, s: Span, a: int) -> tuple[int, int]:
     """The bounds of the clause of the sentence ``s`` that holds position ``a``."""
     c0, c1 = s.start, s.end
@@ -209,11 +240,15 @@ def make_event(
             targets.append(e.id)
     c0, c1 = clause_of(doc.flat, s, a)
     passive = bool(PASSIVE.search(doc.flat, max(c0, a - 25), a))
+    actors: list[str] = []
     for ma, _mb, e in mentions:
         if not c0 <= ma < c1 or e.id in targets or e.id in agents:
             continue
         if (ma < a and not passive) or BY_AGENT.search(doc.flat, max(a, ma - 12), ma):
-            continue  # the subject of an active verb, or "by X" after a passive one: who acted
+            # the subject of an active verb, or "by X" after a passive one: who acted
+            if ma >= a or ma >= _subject_start(doc.flat, c0, a):
+                actors.append(e.id)
+            continue
         if e.kind == "person" and not AGENT_ROLES.intersection(e.attrs.get("roles", [])):
             targets.append(e.id)  # a relative, a colleague, a victim named in the clause
         elif (
@@ -242,6 +277,7 @@ def make_event(
     if etype not in POLICE_WORK:
         # the judges who sat and prosecutors who spoke act with their court
         agents += [x for x in dict.fromkeys(judges) if x not in agents]
+    agents += [x for x in dict.fromkeys(actors) if x not in agents and x not in targets]
     authority = None
     for ag in agents:
         kind = _kind(ents, ag)
@@ -249,6 +285,10 @@ def make_event(
             authority = ag
         elif kind in ("police", "security_service") and etype in INQUIRY_EVENTS:
             authority = ag
+    if etype in ADDRESSED_EVENTS:
+        body = addressed_body(doc.flat, mentions, b, c1)
+        if body is not None:
+            authority = body.id  # "appealed to the Supreme Court", "lodged with the ECtHR"
     provisions = [p["id"] for pa, _pb, p in provs if s.start <= pa < s.end]
     penalty = None
     if etype in ("sentence", "fine", "ban", "detention"):
