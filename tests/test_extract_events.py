@@ -301,3 +301,26 @@ def test_the_court_an_appeal_goes_to_is_its_authority() -> None:
         "On 3 May 2024, human rights defender Ana Lee appealed to the Zembla Supreme Court."
     )
     assert _one(evs, "appeal_filed")["authority"] == "Zembla Supreme Court"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 3 May 2024, none of the four was taken into custody.",
+        "Since 3 May 2024, visitors are searched thoroughly at the prison gate.",
+        "We call for Ana Lee to be freed; on 3 May 2024 we asked that she is released.",
+        "On 3 May 2024, the minister said convicted persons serve their terms near home.",
+    ],
+)
+def test_negated_habitual_and_adjectival_uses_are_no_events(sentence: str) -> None:
+    got = _pairs(sentence)
+    assert not got & {
+        ("arrest", "2024-05-03"),
+        ("search", "2024-05-03"),
+        ("release", "2024-05-03"),
+        ("conviction", "2024-05-03"),
+    }
+
+
+def test_he_is_charged_reports_the_charge() -> None:
+    assert ("charge", None) in _pairs("Ana Lee is charged with possessing drugs.")

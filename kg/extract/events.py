@@ -72,7 +72,17 @@ EVENT_RULES_RX = [(t, _event_rx(rx)) for t, rx in _EV]
 HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|[Ii]f|[Uu]nless|[Ww]hether|should|must|will|shall|"
     r"in case of conviction|urges?|calls? on|asks?|"
-    r"cannot|not|never|considers? that|believes? that|fears? that|is concerned that)\b"
+    r"cannot|not|never|considers? that|believes? that|fears? that|is concerned that|"
+    r"[Nn]one of|[Nn]o one|[Nn]obody)\b"
+)
+#: "visitors are searched", "ensure that she is released": the present tense tells a habit, a
+#: state or a wish, not an event.
+PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+|still\s+|being\s+)?$")
+#: "he is charged with": a present passive that reports the standing charge.
+STATES = frozenset({"charge"})
+#: "convicted persons", "detained activists": a participle before its noun.
+PRENOMINAL = re.compile(
+    r"\s+(?:persons|people|prisoners|detainees|activists|defenders|journalists|men|women)\b"
 )
 #: A plural reference to the defenders: "them", "both men", "all four", "the three activists".
 #: Clause boundaries inside a sentence: a date governs the clause it stands in.
@@ -175,6 +185,10 @@ def find_events(
         for k, (a, b, etype) in enumerate(hits):
             pre = flat[max(s.start, a - 40) : a]
             if HYPOTHETICAL.search(pre) and etype not in ("appeal_filed",):
+                continue
+            if re.fullmatch(r"\w+ed", flat[a:b]) and (
+                (PRESENT_PASSIVE.search(pre) and etype not in STATES) or PRENOMINAL.match(flat, b)
+            ):
                 continue
             if etype == "trial_hearing" and OCCASION.search(pre):
                 continue  # "at the close of the first hearing, the court released": no new event
