@@ -130,3 +130,23 @@ def test_names_after_honorifics_with_particles_and_prefixes(addressed: dict) -> 
 def test_a_regnal_number_and_a_single_unnamed_attacker(addressed: dict) -> None:
     assert addressed["Karol IV"]["roles"] == ["official"]
     assert addressed["an unidentified gunman"]["roles"] == ["other"]
+
+
+GROUPS = """12 April 2025
+
+Zembla: Trial of rights defenders
+
+On 8 April 2025, the Vela Court tried Anna Kovacs and 21 co-defendants. The prosecution was
+led by Ivo Marek and six other prosecutors. In court, about twenty-five other detainees were
+present.
+Later, several co-defendants said they had been beaten.
+"""
+
+
+def test_counted_groups_of_co_accused_and_prosecutors() -> None:
+    persons = extract_case(GROUPS, appeal_id="t-groups")["persons"]
+    groups = {p["variants"][0]: p for p in persons if not p["name"]}
+    assert groups["21 co-defendants"]["roles"] == ["other"]
+    assert "several co-defendants" in groups["21 co-defendants"]["variants"]  # one group
+    assert groups["six other prosecutors"]["roles"] == ["prosecutor"]
+    assert any(v.startswith("about twenty-five other detainees") for v in groups)

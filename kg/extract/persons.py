@@ -277,13 +277,13 @@ def add_spelling_variants(doc: Doc, ents: Entities) -> None:
 
 _NUM = (
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a dozen|"
-    r"dozens of|some|about \w+|at least \w+)"
+    r"dozens of|some|about [\w-]+|at least [\w-]+)"
 )
 _CAP = r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+"
 #: Nouns for a group of co-accused and the role they take: "six other accused", "22 other
 #: lawyers".
 GROUP_ROLES = {"lawyers": "lawyer", "defenders": "defender", "activists": "defender",
-               "journalists": "journalist"}  # fmt: skip
+               "journalists": "journalist", "prosecutors": "prosecutor"}  # fmt: skip
 UNNAMED = [
     (re.compile(rf"\b(?P<n>(?:{_CAP} ){{0,2}}{_CAP}[’']s lawyer)\b(?! [A-Z])"), "lawyer"),
     # "a lawyer for Anna Kovacs said": a lawyer named only by the client
@@ -326,8 +326,9 @@ UNNAMED = [
     # "six other accused", "22 other lawyers" (not when named next: "among them X")
     (
         re.compile(
-            rf"\b(?P<n>{_NUM} other (?:accused|defendants|detainees|suspects|lawyers|"
-            r"defenders|activists|journalists))\b(?!,? (?:among|including)\b)"
+            rf"\b(?P<n>{_NUM} (?:other (?:accused|defendants|detainees|suspects|lawyers|"
+            r"defenders|activists|journalists|prosecutors)|co-defendants|co-accused))\b"
+            r"(?!,? (?:among|including)\b)"
         ),
         "group",
     ),  # fmt: skip
@@ -357,7 +358,7 @@ UNNAMED_ANCHORS = [
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"members of",
         r"[Tt]he prosecutor",
-        r" other ",
+        r" other |co-(?:defendants|accused)",
         r" others\b",
         r"Judge|Magistrate",
         r"investigators",
@@ -392,6 +393,15 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
             ):
                 continue
             if any(label in e.variants for e in ents.of("person") if e.name is None):
+                continue
+            same = role == "group" and next(
+                (e for e in ents.of("person")
+                 if e.name is None and e.variants[-1].split()[-1] == label.split()[-1]),
+                None,
+            )  # fmt: skip
+            if same:  # "21 co-defendants" and later "several co-defendants": one group
+                same.variants.append(label)
+                same.mentions.append((m.start("n"), m.end("n")))
                 continue
             roles = [_group_role(doc, ents, m, role)]
             e = Entity("person", None, m.start("n"), m.end("n"), variants=[label])
