@@ -227,11 +227,11 @@ def _roles_before(
 
 
 #: A lower-case description right before a name that none of the rules above read: "his
-#: driver, X", "the principal of the school, X", "co-accused writer X".
+#: driver, X", "the principal of the school, X", "a local resident, X".
 DESCRIBED_BEFORE = re.compile(
     r"(?:^|[,.;:]\s*|\b(?:and|with|by|of|to|including)\s+)"
     r"(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Ii]ts)\s+)?(?:[a-z][\w-]*\s+){0,3}"
-    r"(?:driver|principal|owner|neighbou?r|writer|businessman|businesswoman|executive|manager|"
+    r"(?:driver|principal|owner|neighbou?r|businessman|businesswoman|executive|manager|"
     r"employee|resident|friend|guard)"
     r"(?:\s+of\s+(?:the\s+)?[^,.;]{1,40})?,?\s*$"
 )
