@@ -17,30 +17,38 @@ from kg.extract.text import Doc, clean
 _CAP = r"[A-Z][\w’'\-]*"
 _NAME = rf"{_CAP}(?:\s+(?:of\s+|the\s+|and\s+)*{_CAP})*"
 
+# Every pattern starts with a literal word and is looked back from there: a pattern that
+# starts with "\b" or "\s+" is tried at every position of the text and costs ten times more.
+
 #: "Permanent Mission of Zembla to the United Nations in Geneva", "Embassy of Zembla to the
 #: European Union", "Embassy of Zembla": a state's mission, named with whom it is accredited.
 MISSION = re.compile(
-    rf"\b(?:Permanent\s+Mission|Embassy|Consulate(?:\s+General)?|High\s+Commission)\s+of\s+"
+    rf"(?:Permanent\s+Mission|Embassy|Consulate(?:\s+General)?|High\s+Commission)\s+of\s+"
     rf"(?:the\s+)?{_NAME}(?:\s+to\s+(?:the\s+)?{_NAME}(?:\s+(?:in|at)\s+{_CAP})?)?"
 )
 #: "Branch 15 of the Zenda Revolutionary Court", "Regional Trial Court Branch 45": a court's
 #: numbered branch is the body that tried the case.
-BRANCH = re.compile(rf"\bBranch\s+\d+\s+of\s+the\s+{_NAME}(?:\s+in\s+{_CAP})?")
-BRANCH_AFTER = re.compile(r"\s+Court\s+Branch\s+\d+\b")
+BRANCH = re.compile(rf"Branch\s+\d+\s+of\s+the\s+{_NAME}(?:\s+in\s+{_CAP})?")
+BRANCH_AFTER = re.compile(r"Court\s+Branch\s+\d+\b")
 #: "the Zenda police", "Zenda state police", "Zemblan criminal police", "Zenda police station".
-POLICE_AFTER = re.compile(
-    r"\s+(?:(?:state|district|city|provincial|regional|municipal|criminal)\s+)?police"
-    r"(?:\s+station)?\b"
+POLICE = re.compile(r"police(?:\s+station)?\b")
+POLICE_BEFORE = re.compile(
+    rf"(?<![\w’'\-])(?P<w>{_CAP})\s+"
+    r"(?:(?:state|district|city|provincial|regional|municipal|criminal)\s+)?\Z"
 )
-#: "the Zenda court", "Zenda town court", "the Zenda party", "Zenda district administration".
-LOWER_BODY_AFTER = re.compile(
-    r"\s+(?:(?P<q>town|district|city|regional|provincial|state)\s+)?"
-    r"(?P<noun>court|party|administration|government)\b"
+#: "the Zenda court", "Zenda town court", "the Zenda party", "Zenda district administration",
+#: "the Zemblan government".
+LOWER_BODY = [
+    re.compile(rf"(?P<noun>{w})\b") for w in ("court", "party", "administration", "government")
+]
+LOWER_BODY_BEFORE = re.compile(
+    rf"(?<![\w’'\-])(?P<w>{_CAP}(?:\s+{_CAP})?)\s+"
+    r"(?:(?P<q>town|district|city|regional|provincial|state)\s+)?\Z"
 )
 LOWER_KINDS = {"court": "court", "party": "political_party", "administration": "government",
                "government": "government"}  # fmt: skip
 #: "the central government", "the federal government": a state's government named by its level.
-LEVEL_GOVERNMENT = re.compile(r"\b(?:central|federal) government\b")
+LEVEL_GOVERNMENT = re.compile(r"(?:central|federal) government\b")
 NOT_PLACE = frozenset(
     """The A An This That Local Other Plainclothes Traffic Secret Riot Military Some Several Two
 Three Four Five Six Ten State Ruling Opposition""".split()
@@ -48,27 +56,28 @@ Three Four Five Six Ten State Ruling Opposition""".split()
 #: A name whose words are joined by "to", "by" or "without" after a body's head word:
 #: "Committee to Protect Writers", "Campaign for Step by Step Reform".
 JOIN_HEAD = re.compile(
-    r"\b(?P<h>Committee|Campaign|Coalition|Network|Alliance|Movement|Association|Foundation|"
+    r"(?P<h>Committee|Campaign|Coalition|Network|Alliance|Movement|Association|Foundation|"
     r"Fund|Centre|Center)\b"
 )
 JOINED_REST = re.compile(
     rf"(?:\s+(?:(?:of|the|for|and|on|against)\s+)*{_CAP})*\s+(?:to|by|without)\s+{_NAME}"
 )
 #: Lawyers' associations named for their cause: "Zemblan Lawyers for Human Rights".
-LAWYERS_FOR = re.compile(
-    rf"\b(?:{_CAP}\s+)?(?:Lawyers|Jurists|Doctors|Journalists)\s+for\s+{_NAME}"
-)
+LAWYERS_FOR = [
+    re.compile(rf"{w}\s+for\s+{_NAME}") for w in ("Lawyers", "Jurists", "Doctors", "Journalists")
+]
 #: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited".
 LEGAL_FORM = re.compile(
-    r"\s+(?:S\.R\.L\.|S\.A\.C?\.|S\.A\.|Ltd\.?|Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP)(?![\w.])"
+    r"(?:S\.R\.L\.|S\.A\.C?\.|S\.A\.|Ltd\.?|Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP)(?![\w.])"
 )
-#: Capitalised words right before a position: the name a tail belongs to.
-CAPS_BEFORE = re.compile(rf"(?<![\w’'\-]){_CAP}(?:\s+{_CAP})*\Z")
-CAPS3_BEFORE = re.compile(rf"(?<![\w’'\-])(?:{_CAP}\s+){{0,3}}\Z")
+#: Capitalised words and a space right before a position: the name a tail belongs to.
+CAPS_BEFORE = re.compile(rf"(?<![\w’'\-]){_CAP}(?:\s+{_CAP})*\s+\Z")
+CAP1_BEFORE = re.compile(rf"(?<![\w’'\-]){_CAP}\s+\Z")
+CAPS3_BEFORE = re.compile(rf"(?<![\w’'\-])(?:{_CAP}\s+){{1,3}}\Z")
 #: A one-word gloss that belongs to the name: "Zemblan Communist Party (Maoist)".
 NAME_GLOSS = re.compile(r"\s*\((?P<g>[A-Z][a-z]+)\)")
 #: "Police accused him": the bare capitalised word at a sentence's start is the police.
-BARE_POLICE = re.compile(r"\bPolice\b(?!\s+[A-Z])")
+BARE_POLICE = re.compile(r"Police(?![\w’'\-])(?!\s+[A-Z])")
 
 #: "Your Excellency’s Government": the addressee's government, not a named body.
 ADDRESSEE_BODY = re.compile(r"^(?:Your\s+)?Excellency[’']s\b")
@@ -88,34 +97,41 @@ OWNER = re.compile(r"^(?P<o>.+?)[’']s\s+")
 
 
 def _caps_before(flat: str, pos: int, rx: re.Pattern[str] = CAPS_BEFORE) -> int | None:
-    """Where the capitalised words that end at ``pos`` start, or None."""
+    """Where the capitalised words that end (with a space) at ``pos`` start, or None."""
     m = rx.search(flat, max(0, pos - 120), pos)
-    return m.start() if m and m.start() < pos else None
+    return m.start() if m else None
+
+
+def _starts_word(flat: str, i: int) -> bool:
+    return i == 0 or not (flat[i - 1].isalnum() or flat[i - 1] in "’'-_")
 
 
 def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
-    """Missions, court branches, joined names, companies and police, by pattern. Each
-    pattern runs from a literal anchor, for speed."""
+    """Missions, court branches, joined names, companies and police, by pattern."""
     flat = doc.flat
     found: list[tuple[int, int, str, str | None]] = []  # start, end, kind, country
     for m in MISSION.finditer(flat):
-        found.append((m.start(), m.end(), "government", None))
+        if _starts_word(flat, m.start()):
+            found.append((m.start(), m.end(), "government", None))
     for m in BRANCH.finditer(flat):
-        found.append((m.start(), m.end(), "court", main_country))
+        if _starts_word(flat, m.start()):
+            found.append((m.start(), m.end(), "court", main_country))
     for m in BRANCH_AFTER.finditer(flat):
         a = _caps_before(flat, m.start())
         if a is not None:
             found.append((a, m.end(), "court", main_country))
     for m in JOIN_HEAD.finditer(flat):
-        rest = JOINED_REST.match(flat, m.end())
+        rest = JOINED_REST.match(flat, m.end()) if _starts_word(flat, m.start()) else None
         if rest:
             a = _caps_before(flat, m.start(), CAPS3_BEFORE)
             kind = ORG_HEADS.get(m.group("h"), "other")
             found.append((m.start() if a is None else a, rest.end(), kind, None))
-    for m in LAWYERS_FOR.finditer(flat):
-        found.append((m.start(), m.end(), "ngo", None))
+    for m in (m for rx in LAWYERS_FOR for m in rx.finditer(flat)):
+        if _starts_word(flat, m.start()):
+            a = _caps_before(flat, m.start(), CAP1_BEFORE)
+            found.append((m.start() if a is None else a, m.end(), "ngo", None))
     for m in LEGAL_FORM.finditer(flat):
-        a = _caps_before(flat, m.start())
+        a = _caps_before(flat, m.start()) if _starts_word(flat, m.start()) else None
         if a is not None:
             found.append((a, m.end(), "company", main_country))
     spans = []
@@ -128,32 +144,40 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         e.attrs.setdefault("country", country)
         spans.append((e, a, b))
     for m in BARE_POLICE.finditer(flat):
+        if not _starts_word(flat, m.start()):
+            continue
         prev = flat[max(0, m.start() - 30) : m.start()].split()
         # "Zenda Police" is a name; after a full stop or a lower-case word it is the police
         if not prev or prev[-1][-1] in '.:;!?"“”' or not prev[-1][:1].isupper():
             e = ents.add(Entity("organisation", "police", m.start(), m.end()))
             e.attrs.setdefault("kind", "police")
             e.attrs.setdefault("country", main_country)
-    for m in POLICE_AFTER.finditer(flat):
-        w = re.search(rf"(?<![\w’'\-]){_CAP}\Z", flat[max(0, m.start() - 40) : m.start()])
-        if w is None or w.group() in NOT_PLACE or w.group() in MONTHS:
+    for m in POLICE.finditer(flat):
+        w = POLICE_BEFORE.search(flat, max(0, m.start() - 60), m.start())
+        if not _starts_word(flat, m.start()) or w is None:
             continue
-        a = m.start() - len(w.group())
+        if w.group("w") in NOT_PLACE or w.group("w") in MONTHS:
+            continue
+        a = w.start()
         e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
         e.attrs.setdefault("kind", "police")
         e.attrs.setdefault("country", main_country)
-    for m in LOWER_BODY_AFTER.finditer(flat):
+    for m in sorted((m for rx in LOWER_BODY for m in rx.finditer(flat)), key=lambda m: m.start()):
         noun = m.group("noun")
-        if noun == "administration" and not m.group("q"):
-            continue  # "the Zenda administration" is a government's term, not a body
-        places = rf"{_CAP}(?:\s+{_CAP})?" if noun == "government" else _CAP
-        w = re.search(rf"(?<![\w’'\-]){places}\Z", flat[max(0, m.start() - 40) : m.start()])
-        if w is None or w.group().split()[0] in NOT_PLACE or w.group() in MONTHS:
+        w = LOWER_BODY_BEFORE.search(flat, max(0, m.start() - 60), m.start())
+        if not _starts_word(flat, m.start()) or w is None:
             continue
-        a = m.start() - len(w.group())
+        if noun == "administration" and not w.group("q"):
+            continue  # "the Zenda administration" is a government's term, not a body
+        place = w.group("w")
+        if noun != "government" and " " in place:
+            place = place.split()[-1]
+        if place.split()[0] in NOT_PLACE or place in MONTHS:
+            continue
+        a = w.end("w") - len(place)
         named = [
             o for o in ents.of("organisation")
-            if o.attrs.get("kind") == LOWER_KINDS[noun] and w.group() in (o.name or "").split()
+            if o.attrs.get("kind") == LOWER_KINDS[noun] and place in (o.name or "").split()
         ]  # fmt: skip
         if named:  # "the Zenda court" after "the Zenda District Court": that court
             named[0].mentions.append((a, m.end()))
@@ -162,9 +186,10 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         e.attrs.setdefault("kind", LOWER_KINDS[noun])
         e.attrs.setdefault("country", main_country)
     for m in LEVEL_GOVERNMENT.finditer(flat):
-        e = ents.add(Entity("organisation", m.group(), m.start(), m.end()))
-        e.attrs.setdefault("kind", "government")
-        e.attrs.setdefault("country", main_country)
+        if _starts_word(flat, m.start()):
+            e = ents.add(Entity("organisation", m.group(), m.start(), m.end()))
+            e.attrs.setdefault("kind", "government")
+            e.attrs.setdefault("country", main_country)
     add_name_glosses(doc, ents)
     _merge_bare_police(ents)
     # the capitalised runs inside a mission or branch ("United Nations in Geneva") are part of it

@@ -159,8 +159,8 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
     flat = doc.flat
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for rx in (LETTER_ASK, REPORTED_ASK):
-        for m in rx.finditer(flat):
+    for rx, anchors in ((LETTER_ASK, LETTER_ANCHORS), (REPORTED_ASK, REPORTED_ANCHORS)):
+        for m in _finditer_near(rx, flat, anchors):
             start = m.start("pending") if m.groupdict().get("pending") else m.end()
             para_end = next((p.end for p in doc.paragraphs if p.start <= m.start() < p.end), 0)
             end_m = ASK_END.search(flat, m.end(), para_end)
@@ -191,6 +191,32 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
                 })  # fmt: skip
     out.sort(key=lambda d: d["evidence"][0]["start"])
     return out
+
+
+#: Words every match of the patterns holds: the patterns run only around them, for speed.
+LETTER_ANCHORS = ("urge", "call", "ask", "request", "lease")
+REPORTED_ANCHORS = ("should", "must", "called", "urged")
+
+
+def _finditer_near(
+    rx: re.Pattern[str], flat: str, anchors: tuple[str, ...], before: int = 200, after: int = 300
+) -> list[re.Match[str]]:
+    """``rx.finditer(flat)`` run only over the stretches around its anchor words. The
+    stretches are merged and wide enough to hold any match, so the matches are the same."""
+    spans = []
+    for word in anchors:
+        i = flat.find(word)
+        while i >= 0:
+            spans.append((max(0, i - before), min(len(flat), i + len(word) + after)))
+            i = flat.find(word, i + 1)
+    spans.sort()
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [m for a, b in merged for m in rx.finditer(flat, a, b)]
 
 
 def _prose_addressees(who: str, country: str | None) -> list[str]:

@@ -39,11 +39,13 @@ from kg.extract.text import Doc, Run, clean
 
 # ---------------------------------------------------------------- entities from runs
 
+#: Each starts with its literal word (a leading "\b" makes Python try every position of the
+#: text); the word boundary before it is checked by ``add_lower_bodies``.
 LOWER_BODIES = [
-    (re.compile(r"\b(?P<n>police)(?: officers)?\b"), "police", "police"),
-    (re.compile(r"\b(?P<n>gendarmes)\b"), "gendarmes", "police"),
-    (re.compile(r"\b(?P<n>security (?:officers|forces|services))\b"), None, "security_service"),
-    (re.compile(r"\b(?:an?|the) (?P<n>administrative court)\b"), None, "court"),
+    (re.compile(r"(?P<n>police)(?: officers)?\b"), "police", "police"),
+    (re.compile(r"(?P<n>gendarmes)\b"), "gendarmes", "police"),
+    (re.compile(r"(?P<n>security (?:officers|forces|services))\b"), None, "security_service"),
+    (re.compile(r"(?P<n>administrative court)\b"), None, "court"),
 ]
 QUOTED = re.compile(r"[“\"](?P<q>[A-Z][^”\"]{1,80})[”\"]")
 ORG_NOUNS = re.compile(
@@ -295,6 +297,11 @@ def org_country(name: str, before: str, kind: str, main_country: str | None) -> 
 def add_lower_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
     for rx, name, kind in LOWER_BODIES:
         for m in rx.finditer(doc.flat):
+            before = doc.flat[max(0, m.start() - 4) : m.start()]
+            if before[-1:].isalnum() or before[-1:] in ("_", "’", "'", "-"):
+                continue
+            if kind == "court" and not re.search(r"(?:^|\W)(?:an?|the) $", before):
+                continue  # "an administrative court": not the name of one
             text = name or m.group("n")
             e = ents.add(Entity("organisation", text, m.start("n"), m.end("n")))
             e.attrs.setdefault("kind", kind)

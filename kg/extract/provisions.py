@@ -76,34 +76,42 @@ ACT_YEAR = re.compile(r"\s+of\s+\d{4}\b")
 #: A name that goes on after a comma with a preposition: "Law against Hatred, for Peace".
 NAME_AFTER_COMMA = re.compile(rf",\s+(?:for|on|against)\s+(?:the\s+)?{_CAP_WORDS}")
 
-KNOWN_INSTRUMENT_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(a) for a in WELL_KNOWN_INSTRUMENTS) + r")\b"
-)
+#: One pattern per acronym, each starting with its literal (fast); the word boundary before it
+#: is checked in ``add_known_instruments``.
+KNOWN_INSTRUMENT_RES = {a: re.compile(re.escape(a) + r"\b") for a in WELL_KNOWN_INSTRUMENTS}
 
 
 #: Formal titles too long for the capitalised-run rules (they hold lower-case words and
 #: commas): the UN Declaration on Human Rights Defenders.
 FORMAL_TITLES = re.compile(
-    r"(?:(?:United\s+Nations|UN)\s+)?Declaration\s+on\s+the\s+Right\s+and\s+Responsibility\s+of"
+    r"Declaration\s+on\s+the\s+Right\s+and\s+Responsibility\s+of"
     r"\s+Individuals,\s+Groups\s+and\s+Organs\s+of\s+Society\s+to\s+Promote\s+and\s+Protect"
     r"\s+Universally\s+Recogni[sz]ed\s+Human\s+Rights\s+and\s+Fundamental\s+Freedoms"
 )
+
+
+UN_BEFORE = re.compile(r"(?:United\s+Nations|UN)\s+\Z")
 
 
 def add_known_instruments(doc: Doc, ents: Entities) -> None:
     """Instruments known by acronym ("ICCPR") or by a formal title the run rules cannot read;
     a body or instrument named inside a formal title is part of it."""
     for m in FORMAL_TITLES.finditer(doc.flat):
-        a, b = m.start(), m.end()
+        un = UN_BEFORE.search(doc.flat, max(0, m.start() - 20), m.start())
+        a, b = (un.start() if un else m.start()), m.end()
         ents.items = [
             e for e in ents.items
             if e.kind not in ("organisation", "instrument")
             or not all(a <= x and y <= b for x, y in e.mentions)
         ]  # fmt: skip
-        add_instrument(doc, ents, clean(m.group()), a, b, "Declaration", None)
+        add_instrument(doc, ents, clean(doc.flat[a:b]), a, b, "Declaration", None)
     found: dict[str, list[re.Match[str]]] = {}
-    for m in KNOWN_INSTRUMENT_RE.finditer(doc.flat):
-        found.setdefault(m.group(), []).append(m)
+    for acr, rx in KNOWN_INSTRUMENT_RES.items():
+        for m in rx.finditer(doc.flat):
+            if m.start() == 0 or not (
+                doc.flat[m.start() - 1].isalnum() or doc.flat[m.start() - 1] == "_"
+            ):
+                found.setdefault(acr, []).append(m)
     for acr, name in WELL_KNOWN_INSTRUMENTS.items():
         for m in found.get(acr, []):
             e = ents.find("instrument", name)
