@@ -324,3 +324,14 @@ def test_negated_habitual_and_adjectival_uses_are_no_events(sentence: str) -> No
 
 def test_he_is_charged_reports_the_charge() -> None:
     assert ("charge", None) in _pairs("Ana Lee is charged with possessing drugs.")
+
+
+def test_who_complains_or_strikes_acts_for_themselves() -> None:
+    evs = _named(
+        "On 3 May 2024, human rights defender Ana Lee filed a complaint against the police. "
+        "On 4 May 2024, she went on hunger strike."
+    )
+    complaint = _one(evs, "complaint")
+    assert complaint["agents"] == ["Ana Lee"] and complaint["targets"] == []
+    strike = _one(evs, "other")
+    assert strike["agents"] == ["Ana Lee"] and strike["targets"] == []

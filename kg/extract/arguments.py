@@ -129,6 +129,9 @@ CLAUSE_BREAK = re.compile(
 )
 
 
+#: Events whose subject acts for itself: who complains or appeals is their agent.
+SUBJECT_ACTS = frozenset({"complaint", "appeal_filed", "other"})
+SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 #: Events brought before a body, which is their authority: appeals, complaints, indictments.
 ADDRESSED_EVENTS = frozenset({"appeal_filed", "complaint", "charge"})
 ADDRESSED_TO = re.compile(r"\b(?:to|with|before|in|at)\s+(?:the\s+)?$")
@@ -277,6 +280,16 @@ def make_event(
     if etype not in POLICE_WORK:
         # the judges who sat and prosecutors who spoke act with their court
         agents += [x for x in dict.fromkeys(judges) if x not in agents]
+    if etype in SUBJECT_ACTS and not passive:
+        # "she filed a complaint", "both men appealed": the subject acts for itself
+        lo = _subject_start(doc.flat, c0, a)
+        subjects = {e.id for ma, _mb, e in mentions if lo <= ma < a}
+        if SUBJECT_PRONOUN.search(doc.flat, lo, a) and not any(
+            lo <= ma < a for ma, _mb, _e in mentions
+        ):
+            subjects |= set(targets)  # "she went on hunger strike": the one "she" points to
+        actors += [x for x in targets if x in subjects]
+        targets = [x for x in targets if x not in subjects]
     agents += [x for x in dict.fromkeys(actors) if x not in agents and x not in targets]
     authority = None
     for ag in agents:
