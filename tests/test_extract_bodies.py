@@ -154,3 +154,20 @@ def test_governments_by_level_and_people_lawyers_posts_and_states() -> None:
     assert orgs["Zemblan government"]["kind"] == "government"
     assert orgs["Zemblan Lawyers for Human Rights"]["kind"] == "ngo"
     assert not [n for n in orgs if n.startswith(("Minister ", "Russian Federation"))]
+
+
+GLOSSED = """3 March 2025
+
+Zembla: Union leader held
+
+On 1 March 2025, police arrested Ana Pereira of the Zemblan Writers' Union (Unia Pisarzy
+Zemblanskich Association, UPZ).
+"""
+
+
+def test_a_name_in_another_language_is_a_variant() -> None:
+    orgs = _orgs(GLOSSED)
+    union = orgs["Zemblan Writers' Union"]
+    assert "Unia Pisarzy Zemblanskich Association" in union["variants"]
+    assert "UPZ" in union["variants"]
+    assert "Unia Pisarzy Zemblanskich Association" not in orgs

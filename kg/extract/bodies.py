@@ -191,6 +191,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
             e.attrs.setdefault("kind", "government")
             e.attrs.setdefault("country", main_country)
     add_name_glosses(doc, ents)
+    merge_glossed_names(doc, ents)
     _merge_bare_police(ents)
     # the capitalised runs inside a mission or branch ("United Nations in Geneva") are part of it
     if not spans:
@@ -298,3 +299,33 @@ def add_name_glosses(doc: Doc, ents: Entities) -> None:
         g = NAME_GLOSS.match(doc.flat, b)
         if g and g.group("g") not in COUNTRIES and e.name and doc.flat[a:b] == e.name:
             e.name = e.name + " (" + g.group("g") + ")"
+
+
+#: The opening of a bracket that glosses the name before it: "X (", "“X” (In the ".
+GLOSS_OPEN = re.compile(r"[”\"’]?\s*\(\s*(?:[Ii]n\s+)?(?:[Tt]he\s+)?\Z")
+GLOSS_CLOSE = re.compile(r"\s*(?:,\s*(?P<acr>[A-Z][A-Za-z\-]{1,12}))?\)")
+
+
+def merge_glossed_names(doc: Doc, ents: Entities) -> None:
+    """A body's name in another language or in translation, in brackets right after its name,
+    is a variant of it: "Zemblan Writers' Union (Unia Pisarzy Zemblanskich, UPZ)", "Unia
+    Pisarzy (Writers' Union)". The name the text gives first is the name."""
+    flat = doc.flat
+    orgs = ents.of("organisation")
+    ends = {b: o for o in orgs for _, b in o.mentions}
+    gone = set()
+    for o in orgs:
+        for a, b in o.mentions:
+            close = GLOSS_CLOSE.match(flat, b)
+            opened = GLOSS_OPEN.search(flat, max(0, a - 16), a) if close else None
+            first = ends.get(opened.start()) if opened else None
+            if first is None or first is o or id(first) in gone:
+                continue
+            first.variants.extend(v for v in [o.name or "", *o.variants] if v)
+            if close and close.group("acr"):
+                first.variants.append(close.group("acr"))
+            first.mentions.extend(o.mentions)
+            gone.add(id(o))
+            break
+    if gone:
+        ents.items = [e for e in ents.items if id(e) not in gone]
