@@ -29,6 +29,7 @@ from kg.extract.demands import find_demands, find_rights
 from kg.extract.entities import Entities, Entity
 from kg.extract.events import find_events
 from kg.extract.layout import find_issuer, find_main_country, read_header
+from kg.extract.lexicon import TITLE_STOP
 from kg.extract.names import add_acronyms, add_lower_bodies, add_quoted_orgs, classify_runs
 from kg.extract.persons import (
     add_honorific_mentions,
@@ -202,8 +203,9 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
         for m in hits.get(last, []):
             if any(a <= m.start() < b for a, b in p.mentions):
                 continue
-            if AFTER_NAME_WORD.search(doc.flat, max(0, m.start() - 40), m.start()):
-                continue  # "Ines Kovacs": another person's given name comes first
+            word = AFTER_NAME_WORD.search(doc.flat, max(0, m.start() - 40), m.start())
+            if word and word.group().strip() not in TITLE_STOP:
+                continue  # "Ines Kovacs": a given name comes first; "Minister X" is X
             if any(a <= m.start() < b for q in persons if q is not p for a, b in q.mentions):
                 continue  # "Chan Pui-man": the word opens another person's name
             p.mentions.append((m.start(), m.end()))

@@ -313,7 +313,8 @@ POST_OF_BEFORE = re.compile(
 #: The one who brings a complaint or a case: "a complaint by X", "a case brought ... by X",
 #: "X filed a perjury complaint".
 COMPLAINANT_BEFORE = re.compile(
-    r"\b(?:complaint|lawsuit|suit|case|charges?)\b[^.;]{0,60}?\bby\s+$"
+    r"\b(?:complaint|lawsuit|suit|case|charges?)\b[^.;]{0,60}?\bby\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|[A-Z][a-z]+\s+)?$"
     r"|\bcomplaint (?:of|by|from)\b[^.]{0,60}$"
 )
 COMPLAINANT_AFTER = re.compile(
