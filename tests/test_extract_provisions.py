@@ -125,3 +125,21 @@ def test_parts_first_and_an_instrument_first_named_after_its_article() -> None:
     assert provs["Criminal Code"] == ["174"]
     assert provs["Constitution"] == ["9"]
     assert provs["International Covenant on Civil and Political Rights"] == ["19"]
+
+
+SHORT = """3 March 2025
+
+Zembla: Activist charged
+
+Zembla ratified the Convention against Torture and the European Convention on Human Rights.
+On 1 March 2025, the court violated paragraph 1 of Article 5 of the Convention. It also
+breached Article 3 of the Constitution and the Code of Criminal Procedure, whose Article 7 bars
+it.
+"""
+
+
+def test_one_word_short_form_is_the_one_named_last_and_the_after_and() -> None:
+    provs = _provisions(SHORT)
+    assert provs["European Convention on Human Rights"] == ["5"]
+    assert provs["Constitution"] == ["3"]
+    assert provs["Code of Criminal Procedure"] == ["7"]

@@ -95,7 +95,12 @@ def split_and(run: Run) -> list[Run]:
         if w not in ("and", "or") or i == 0:
             continue
         cites = words[i + 1 : i + 2] in (["Article"], ["Articles"], ["Section"], ["Sections"])
-        if i >= 2 and words[i - 2] in ("on", "of", "for", "against", "from") and not cites:
+        if (
+            i >= 2
+            and words[i - 2] in ("on", "of", "for", "against", "from")
+            and not cites
+            and words[i + 1 : i + 2] != ["the"]  # "... against Torture and the Zenda Code"
+        ):
             continue
         if not cites and _one_instrument(words[last:i], words[i + 1 :]):
             continue
@@ -111,7 +116,7 @@ def split_and(run: Run) -> list[Run]:
         ):
             continue  # "Protection of Human Rights Defenders and Journalists"
         out.append(Run(run.tokens[last][1], run.tokens[i - 1][2], run.tokens[last:i]))
-        last = i + 1
+        last = i + 1 + (words[i + 1 : i + 2] == ["the"] and i + 2 < len(words))
     out.append(Run(run.tokens[last][1], run.tokens[-1][2], run.tokens[last:]))
     return [r for r in out if r.tokens]
 

@@ -139,6 +139,8 @@ def _named(ents: Entities, ref: str) -> Entity | None:
     for e in insts:
         if len(words) >= 2 and (e.name or "").endswith(" " + ref):
             return e
+    if len(words) < 2:
+        return None  # "the Convention": the one of that kind named last, see resolve_instrument
     for e in insts:
         if (e.name or "").startswith(ref):
             return e
