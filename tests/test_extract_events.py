@@ -335,3 +335,12 @@ def test_who_complains_or_strikes_acts_for_themselves() -> None:
     assert complaint["agents"] == ["Ana Lee"] and complaint["targets"] == []
     strike = _one(evs, "other")
     assert strike["agents"] == ["Ana Lee"] and strike["targets"] == []
+
+
+def test_the_steps_of_one_operation_share_its_agents() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zembla Police raided the office of the Zembla Poets Union. "
+        "Human rights defender Ana Lee was detained there the same day."
+    )
+    assert _one(evs, "raid")["agents"] == ["Zembla Police"]
+    assert _one(evs, "arrest")["agents"] == ["Zembla Police"]

@@ -246,6 +246,7 @@ def find_events(
             dated = [v for v in sent_values if v is not None]
             para_date = dated[-1] if dated else sdates[-1].value
     _judgment_provisions(events)
+    _share_operation_agents(events, doc)
     return _corefer(add_penalties(merge_convictions(events, doc), doc), doc)
 
 
@@ -308,3 +309,23 @@ def _merge_participants(kept: dict[str, Any], again: dict[str, Any]) -> None:
         kept[slot] = list(dict.fromkeys([*kept[slot], *again[slot]]))
     if not kept["authority"]:
         kept["authority"] = again["authority"]
+
+
+#: The steps of one police operation: a raid, the arrests, searches and seizures it made.
+OPERATION = frozenset({"raid", "arrest", "search", "seizure"})
+
+
+def _share_operation_agents(events: list[dict[str, Any]], doc: Doc) -> None:
+    """Steps of one operation told in a paragraph on one day ("police raided the office; ten
+    participants were detained; their phones were confiscated") share who carried it out."""
+    last: dict[tuple[int, str | None], list[str]] = {}
+    for ev in events:
+        if ev["type"] not in OPERATION:
+            continue
+        pos = ev["evidence"][0]["start"]
+        para = next((i for i, p in enumerate(doc.paragraphs) if p.start <= pos < p.end), -1)
+        key = (para, ev["date"])
+        if ev["agents"]:
+            last[key] = ev["agents"]
+        elif key in last and ev["date"]:
+            ev["agents"] = list(last[key])
