@@ -58,6 +58,9 @@ def test_short_form_without_middle_name_is_the_same_person(persons: list[dict]) 
         (["Next", "Digital’s"], True),
         (["Zenda’s", "Central"], True),
         (["Crimean", "Tatars"], True),
+        (["Harry", "Potter-themed"], True),
+        (["Zembla", "Daily"], True),
+        (["Lee", "Wai-kwong"], False),
     ],
 )
 def test_not_a_name(words: list[str], expected: bool) -> None:

@@ -290,7 +290,7 @@ NOT_NAME_WORDS = frozenset(
     """Mission Missions Chamber States Strike Day War Crime Crimes Branch Order Limited Digital
 News Consulting Publishers Journalists Priest Others Year Years Year-Old Held Forced Killed
 Arrested Detained Released Sentenced Charged Jailed Freed Convicted Acquitted Abducted Missing
-Tortured Disbarred Summoned Banned""".split()
+Tortured Disbarred Summoned Banned Daily Times Gazette Tribune Herald""".split()
 )
 
 # Words that head form fields, banners and section headings, never names of people or titles.

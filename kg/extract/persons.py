@@ -136,6 +136,10 @@ HYPHEN_GAP = re.compile(r"-\s+(?=[a-zà-ÿı-ž])")
 #: in "-ing" that open the name of a law or campaign ("Combating", "Countering").
 ABSTRACT_NOUN = re.compile(r"(?:tions?|sions?|ities|ity|isms?|ness|ships?|doms)$")
 GERUND = re.compile(r"^[A-Z][a-z]{3,}(?:ating|ering|ecting|enting|ssing)$")
+#: A compound adjective made with a name: "Zenda-based", "Potter-themed", "state-owned".
+COMPOUND_ADJ = re.compile(
+    r"-(?:themed|based|led|backed|owned|run|linked|affiliated|born|style|era|funded|controlled)$"
+)
 #: Articles of Spanish, Arabic or French place names: "El Fasher", "La Picota".
 PLACE_ARTICLE = frozenset("El La Los Las Le Les".split())
 
@@ -146,6 +150,8 @@ def not_a_name(words: list[str]) -> bool:
         return True
     if any(re.search(r"[’']s$", w) for w in words[:-1]):
         return True  # "Zenda’s Old Prison": a possessive inside is no name
+    if any(COMPOUND_ADJ.search(w) for w in words):
+        return True  # "Harry Potter-themed", "Zenda-based"
     if len(words[0]) >= 6 and words[0].endswith("ean"):
         return True  # "Crimean Tatars", "European Union": an adjective of a place
     return any(
