@@ -80,3 +80,34 @@ def test_parameter_must_be_projected(tmp_path: Path) -> None:
     )
     with pytest.raises(QueryError, match="must be projected"):
         bind_params(parse_header(rq), {"x": SEED_DEFENDER}, None)
+
+
+def test_bound_parameters_go_as_a_values_clause_with_the_same_rows(built_store: Store) -> None:
+    """Parameters are written as a trailing VALUES clause (the planner starts from them); the
+    rows are those of the same binding as a substitution."""
+    from kg.query import with_values
+
+    qf = find_query("cq04")
+    defender = URIRef("https://w3id.org/appeals-kg/id/person/p-2a9f31c4")
+    text = with_values(qf.text, {"defender": defender})
+    assert text is not None and text.rstrip().endswith(f"VALUES (?defender) {{ (<{defender}>) }}")
+    _, as_values = built_store.query(text)
+    _, substituted = built_store.query(qf.text, {"defender": defender})
+    assert as_values == substituted and as_values
+    assert run_query(built_store, "cq04", {"defender": str(defender)}).rows == as_values
+
+
+def test_values_clause_is_not_written_for_what_the_syntax_cannot_hold() -> None:
+    from kg.query import with_values
+
+    query = "SELECT ?x WHERE { ?x ?p ?o }"
+    assert with_values(query, {}) is None
+    assert with_values(query, {"x": URIRef('http://example.org/a> } ; "')}) is None
+    assert (
+        with_values(
+            query + " VALUES ?x { <http://example.org/b> }", {"x": URIRef("http://example.org/a")}
+        )
+        is None
+    )
+    text = with_values(query, {"x": Literal('say "no"\nnow')})
+    assert text is not None and Store.memory().query(text) == (["x"], [])
