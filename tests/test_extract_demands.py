@@ -99,3 +99,19 @@ def test_every_list_with_its_addressees_and_asks_after_the_lists() -> None:
     ]
     # "Mr." does not end the ask
     assert demands[-1]["summary"].endswith("protected from any reprisal")
+
+
+URGING = """TAKE ACTION
+
+Write to the Prime Minister of Norway urging them to:
+(a) Release the poet Mara Lind immediately;
+(b) Drop all charges against her.
+
+The Poets Network calls for the following:
+● Repeal the Press Law;
+● Stop harassing writers.
+"""
+
+
+def test_more_lead_ins_and_bracketed_or_round_bullets() -> None:
+    assert [s.split()[0] for s in summaries(URGING)] == ["release", "drop", "repeal", "stop"]

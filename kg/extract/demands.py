@@ -18,10 +18,14 @@ RIGHT_RE = re.compile(
     r"(?:torture|inhuman or degrading treatment)))"
 )
 DEMAND_INTRO = re.compile(
-    r"(?:urges?|calls? (?:up)?on|asks?|asking them|requests?|following matters|should|must)"
+    r"(?:urg(?:es?|ing)|calls? (?:up)?on|calling (?:up)?on|calls? for|asks?|asking them|"
+    r"requests?|requesting|demands?|recommends?|appeals? to|following matters|should|must)"
     r"[^.:]{0,200}:\s*$"
 )
-ITEM_RE = re.compile(r"^\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]|[•▪◦*–-])\s+", re.M)
+ITEM_RE = re.compile(
+    r"^\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]|\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|[•▪◦●►*–-])\s+",
+    re.M,
+)
 
 
 def find_rights(doc: Doc, ents: Entities) -> list[dict[str, Any]]:
