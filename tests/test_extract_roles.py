@@ -141,3 +141,22 @@ def test_complainants_are_not_defenders_of_the_case_they_bring(others: dict) -> 
 def test_relatives_named_by_one_word_or_in_apposition(others: dict) -> None:
     assert others["Rajan"] == ["relative"]
     assert others["Mara Lind"] == ["relative"]  # "X, the wife of Y"
+
+
+ALIASES = """16 March 2025
+
+Zembla: Union leader arrested
+
+On 14 March 2025, police arrested the lawyer and trade unionist Irma Kos and Boris Lenz, chief
+executive of its parent company, over files found on the computers of the late rebel commanders
+known as "Tomas Brun" and "Karel Vit".
+"""
+
+
+def test_compound_titles_business_posts_and_quoted_aliases() -> None:
+    rec = extract_case(ALIASES, appeal_id="t-roles-4")
+    roles = {p["name"]: p["roles"] for p in rec["persons"] if p["name"]}
+    assert roles["Irma Kos"] == ["defender", "lawyer"]  # "the lawyer and trade unionist X"
+    assert roles["Boris Lenz"] == ["other"]  # "X, chief executive of its parent company"
+    assert roles["Tomas Brun"] == ["other"]  # named only in quotes: an alias
+    assert roles["Karel Vit"] == ["other"]

@@ -50,8 +50,10 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             COMPLAINANT_BEFORE.search(flat[max(0, s - 80) : s]) or COMPLAINANT_AFTER.match(flat, e)
             for s, e in p.mentions
         )
+        quoted = all(flat[a - 1 : a] in '“"' and a > 0 for a, _ in p.mentions)
         if not roles and not complains:
-            roles.append("other" if p.attrs.pop("_described", False) else _default_role(doc, p))
+            described = p.attrs.pop("_described", False) or quoted  # "known as “X”": an alias
+            roles.append("other" if described else _default_role(doc, p))
         p.attrs.pop("_described", None)
         if "journalist" in roles and "defender" in roles and not _says_defender(doc, p):
             roles.remove("defender")  # a journalist held for their work is coded a journalist
@@ -181,6 +183,10 @@ def _roles_before(
             roles.append("relative")
             if GENDER_NOUNS[kin.group(1)] != "unknown":
                 p.attrs["gender"] = GENDER_NOUNS[kin.group(1)]
+        joined = re.match(r"(.*\S)\s+and\s+$", before[: m.start()])
+        first = _title_before(joined.group(1) + " ") if joined else None
+        if first and first[0] != r1:  # "the lawyer and trade unionist X": both
+            roles.append("lawyer" if first[0] == "lawyer" else first[0])
         if r1 == "lawyer" and not POSSESSIVE_LAWYER.search(before):
             roles.append("lawyer?")  # a lawyer, or a defender who is one: decided later
             return
@@ -382,6 +388,9 @@ def _roles_after(
                 r"president|prime minister))\b", desc):  # fmt: skip
         roles.append("official")
         return
+    if BUSINESS_POST.match(desc):
+        p.attrs["_described"] = True  # "X, a director of the Zenda Stock Exchange"
+        return
     if LEAD_TITLES.match(desc):
         roles.append("defender")
     if re.match(r"(?:a )?lawyer\b", desc) and "defender" not in roles:
@@ -396,6 +405,15 @@ def _roles_after(
 KIN_OF = re.compile(
     rf"(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+[’']s\s+)?({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))})"
     r"(?:\s+of\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-ZÀ-ÞĀ-Žİ]|\s*$)"
+)
+
+
+#: A post in a business after a name: "chief executive of its parent company", "a director of
+#: the Zenda Stock Exchange".
+BUSINESS_POST = re.compile(
+    r"(?:[\w-]+ ){0,2}(?:chief executive|executive|manager|owner|director|chairman) of "
+    r"(?:its|the|a|an) [^,;.]{0,40}\b(?i:company|firm|exchange|bank|corporation|business|"
+    r"enterprise|group)\b"
 )
 
 
