@@ -236,6 +236,20 @@ def bench_size(n: int, work: Path, budget: float, save: Any = None) -> dict[str,
     return res
 
 
+def _figure_args(argv: list[str]) -> list[str]:
+    """The arguments that change the figures (not where the work and results go, which would
+    put a path of the machine into the results)."""
+    out, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--work", "--out"):
+            skip = True
+        elif not arg.startswith(("--work=", "--out=")):
+            out.append(arg)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--step"]:
@@ -272,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
 
         def save(res: dict[str, Any], path: Path = path) -> None:
             res["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version()}
-            res["command"] = "python bench/bench_scale.py " + " ".join(argv)
+            res["command"] = "python bench/bench_scale.py " + " ".join(_figure_args(argv))
             path.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
 
         save(bench_size(n, args.work.resolve(), args.budget, save))
