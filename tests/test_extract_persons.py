@@ -153,3 +153,22 @@ def test_counted_groups_of_co_accused_and_prosecutors() -> None:
     assert "several co-defendants" in groups["21 co-defendants"]["variants"]  # one group
     assert groups["six other prosecutors"]["roles"] == ["prosecutor"]
     assert any(v.startswith("about twenty-five other detainees") for v in groups)
+
+
+POSTS = """13 April 2025
+
+Zembla: Detention order for a lawyer
+
+On 2 April 2025, Pavel Orr was shown a detention order signed by the President. On 9 April,
+the Attorney General ordered his release on bail, but the Attorney General later revoked it.
+The Prime Minister of Borduria, Mr. Ivo Marek, said nothing.
+"""
+
+
+def test_post_holders_who_act_without_a_name() -> None:
+    persons = extract_case(POSTS, appeal_id="t-posts")["persons"]
+    unnamed = {p["variants"][0]: p for p in persons if not p["name"]}
+    assert unnamed["the President"]["roles"] == ["official"]
+    assert unnamed["the Attorney General"]["roles"] == ["official", "prosecutor"]
+    assert len([v for v in unnamed if "Attorney General" in v]) == 1  # one holder, once
+    assert not [v for v in unnamed if "Prime Minister" in v]  # named: Mr. Ivo Marek

@@ -428,6 +428,37 @@ UNNAMED_BY_PART = [
 ]  # fmt: skip
 
 
+#: A post-holder who acts without a name: "signed by the President", "the Attorney General
+#: ordered ...". Taken once, when no person found holds a post of that name.
+UNNAMED_POST = re.compile(
+    r"\bby (?P<a>the (?:President|Prime Minister|Attorney General)(?: of the Republic)?)"
+    r"(?![\w’'-]| of (?!the Republic)| [A-Z]|,? (?:Mr|Ms|Mrs|Dr)\b)"
+    r"|\b(?P<b>[Tt]he (?:President|Prime Minister|Attorney General)) (?=(?:later )?[a-z]+ed\b)"
+)
+
+
+def add_unnamed_posts(doc: Doc, ents: Entities) -> None:
+    """Unnamed holders of the highest posts who act in the text."""
+    seen: set[str] = set()
+    for m in UNNAMED_POST.finditer(doc.flat):
+        label = m.group("a") or m.group("b")
+        post = label.split(" ", 1)[1].replace(" of the Republic", "")
+        if post in seen or any(
+            post in (pos.get("title") or "")
+            for p in ents.of("person")
+            for pos in p.attrs.get("positions", [])
+        ):
+            continue
+        seen.add(post)
+        a, b = m.span("a") if m.group("a") else m.span("b")
+        e = Entity("person", None, a, b, variants=[clean(label)])
+        e.mentions.append((a, b))
+        roles = ["official", "prosecutor"] if post == "Attorney General" else ["official"]
+        e.attrs.update(roles=roles, positions=[{"title": post, "organisation": None}])
+        e.attrs["gender"] = "unknown"
+        ents.items.append(e)
+
+
 def add_unnamed_by_part(doc: Doc, ents: Entities) -> None:
     """One unnamed judge or lawyer where the text refers to one and names none."""
     for rx, role in UNNAMED_BY_PART:

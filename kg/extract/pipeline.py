@@ -37,6 +37,7 @@ from kg.extract.persons import (
     add_spelling_variants,
     add_unnamed,
     add_unnamed_by_part,
+    add_unnamed_posts,
     merge_persons,
 )
 from kg.extract.provisions import add_known_instruments, add_provisions
@@ -74,6 +75,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     person_roles(doc, ents, header["title_span"])
     add_unnamed(doc, ents)
     add_unnamed_by_part(doc, ents)
+    add_unnamed_posts(doc, ents)
     _merge_short_orgs(ents)
     _assign_ids(ents)
     provs = add_provisions(doc, ents)

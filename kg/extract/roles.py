@@ -298,6 +298,9 @@ OFFICIAL_WORDS = re.compile(
     r"(?<![-\w])(?:Mayor|President|Minister|Governor|Commissioner|Rapporteur|Ombudsman|"
     r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General)\b"
 )
+#: The post opens the description ("then National Security Adviser"), not a clause about
+#: something else ("was shown an order signed by the President").
+OFFICIAL_DESC = re.compile(r"(?:[\w’'-]+\s+){0,4}?" + OFFICIAL_WORDS.pattern)
 LEAD_TITLES = re.compile(
     r"(?:former |then |the )?(?:(?:national |general |programme |program )?coordinator|chair|"
     r"chairman|chairwoman|chairperson|head|director|founder|co-founder|deputy|secretary[- ]general|"
@@ -361,7 +364,7 @@ def _roles_after(
         return
     desc = m.group("desc")
     post = STATE_POST_AFTER.match(desc)
-    if (OFFICIAL_WORDS.search(desc) and not re.match(r"(?:Vice|Deputy)", desc)) or (
+    if (OFFICIAL_DESC.match(desc) and not re.match(r"(?:Vice|Deputy)", desc)) or (
         post and _is_state_post(post.group("t"))
     ):
         prosecution = post and re.search(r"(?i)prosecut|procura", post.group("t"))
