@@ -112,7 +112,7 @@ def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
     carry: tuple[int, list[str]] | None = None
     for a, b in mentions:
         before = _before(doc, a)
-        if LAWYER_OF_LIST.search(HONORIFIC_END.sub("", before)):
+        if LAWYER_OF_LIST.search(HONORIFIC_END.sub("", before[-NEAR_SPAN - 6 :])):
             carry = (b, ["lawyer"])  # "the defence team, which includes A and B"
             continue
         hit = _title_before(before)
@@ -158,6 +158,10 @@ def _body_before(before: str, m: re.Match[str], ents: Entities | None) -> Entity
     return None
 
 
+#: How much of the words before a name the short cues read (titles and posts read all of it).
+NEAR_SPAN = 60
+
+
 def _roles_before(
     before: str,
     roles: list[str],
@@ -166,13 +170,14 @@ def _roles_before(
     ents: Entities | None = None,
 ) -> None:
     before = HONORIFIC_END.sub("", before)
-    if PRESIDED_BY.search(before):
+    near = before[-NEAR_SPAN:]  # the rules below read only the last words before the name
+    if PRESIDED_BY.search(near):
         roles.append("judge")
         return
-    if LAWYER_OF_LIST.search(before):
+    if LAWYER_OF_LIST.search(near):
         roles.append("lawyer")
         return
-    if AUTHOR_BEFORE.search(before):
+    if AUTHOR_BEFORE.search(near):
         roles.append("journalist")
         return
     hit = _title_before(before)
@@ -208,16 +213,16 @@ def _roles_before(
         roles.append("prosecutor" if re.search(r"(?i)prosecut|procura", title) else "official")
         positions.append({"title": title, "organisation": None})
         return
-    m = GENDER_NOUN_RE.search(before)
+    m = GENDER_NOUN_RE.search(near)
     if m:
         roles.append("relative")
         if GENDER_NOUNS[m.group(1)] != "unknown":
             p.attrs["gender"] = GENDER_NOUNS[m.group(1)]
         return
-    if APPOSED_MEMBER.search(before):
+    if APPOSED_MEMBER.search(near):
         roles.append("defender")
         return
-    m = POST_OF_BEFORE.search(before)
+    m = POST_OF_BEFORE.search(near)
     if m and not any(w in ORG_HEADS and ORG_HEADS[w] not in STATE_KINDS
                      for w in m.group("t").split()):  # fmt: skip
         roles.append("prosecutor" if "Prosecutor" in m.group("t") else "official")
@@ -225,10 +230,10 @@ def _roles_before(
             roles.append("official")
         positions.append({"title": clean(m.group("t")), "organisation": None})
         return
-    if re.search(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$", before):
+    if re.search(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$", near):
         roles.append("defender")
         return
-    if DESCRIBED_BEFORE.search(before):
+    if DESCRIBED_BEFORE.search(near):
         p.attrs["_described"] = True  # "his driver, X": said to be someone, not a defender
 
 
