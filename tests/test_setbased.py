@@ -132,8 +132,15 @@ def test_reach_counts_the_steps_shapes_read() -> None:
     steps, forward, backward = reach(nested)  # type: ignore[misc]
     assert steps == 2 and backward == {URIRef("http://ex/r")}
     sequence = _shapes().parse(
-        data=PREFIXES + "ex:T sh:targetNode ex:a ; sh:property [ sh:path ( ex:p ex:q ) ; "
-        "sh:minCount 1 ] .",
+        data=PREFIXES + "ex:T sh:targetNode ex:a ; sh:property [ sh:path ( ex:p [ sh:inversePath "
+        "ex:q ] ) ; sh:class ex:C ] .",
         format="turtle",
     )
-    assert reach(sequence) is None  # a sequence path: incremental runs check everything
+    steps, forward, backward = reach(sequence)  # type: ignore[misc]
+    assert steps == 2 and URIRef("http://ex/p") in forward and backward == {URIRef("http://ex/q")}
+    alternative = _shapes().parse(
+        data=PREFIXES + "ex:T sh:targetNode ex:a ; sh:property [ sh:path [ sh:alternativePath "
+        "( ex:p ex:q ) ] ; sh:minCount 1 ] .",
+        format="turtle",
+    )
+    assert reach(alternative) is None  # incremental runs check everything

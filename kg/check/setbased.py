@@ -17,10 +17,12 @@ of its record, text and the identities given to its items, which decides the app
   about (now, and before: the subjects of each appeal graph are kept too), the nodes that point
   at those within as many steps as the shapes look through (along the predicates the shapes'
   paths use), every object of the changed graphs (for inverse paths and ``sh:targetObjectsOf``),
-  and every focus node that had a result; their results replace the kept ones. SPARQL
+  and every focus node that had a result, each by the shapes that target it; their results
+  replace the kept ones. SPARQL
   constraints, which may read anything across appeals, run whole each time (set-based);
 - anything else (shapes, ontology, reference data, links, identity decisions, a build without a
-  state file, a shape path this reasoning does not cover): everything is checked.
+  state file, a shape path other than predicates, inverse predicates and sequences of them):
+  everything is checked.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
@@ -185,18 +187,28 @@ def _dump_result(r: CoreResult | SparqlResult) -> dict[str, Any]:
 
 
 def _path_steps(shapes: Graph, node: Node) -> list[tuple[URIRef, bool]] | None:
-    """The (predicate, inverse) steps of a predicate or inverse path; None for other paths."""
+    """The (predicate, inverse) steps of a predicate path, an inverse one or a sequence of
+    those; None for other paths."""
     if isinstance(node, URIRef):
         return [(node, False)]
     inner = shapes.value(node, SH.inversePath)
     if isinstance(inner, URIRef):
         return [(inner, True)]
+    if (node, RDF.first, None) in shapes:
+        steps: list[tuple[URIRef, bool]] = []
+        for part in shapes.items(node):
+            found = _path_steps(shapes, part)
+            if found is None:
+                return None
+            steps.extend(found)
+        return steps
     return None
 
 
 def reach(shapes: Graph) -> tuple[int, set[URIRef], set[URIRef]] | None:
     """How far from a focus node the shapes read (steps), and the predicates they read forward
-    and backward; None when a path is neither a predicate nor an inverse predicate."""
+    and backward; None when a path is not made of predicates, inverse predicates and
+    sequences of them."""
     forward: set[URIRef] = set()
     backward: set[URIRef] = set()
     steps = 0
@@ -207,8 +219,8 @@ def reach(shapes: Graph) -> tuple[int, set[URIRef], set[URIRef]] | None:
         for pred, inverse in found:
             (backward if inverse else forward).add(pred)
     # Steps back from a changed subject to a focus node that reads it: a path reads the focus
-    # node's triples (an inverse path, its value's: one step); sh:class, sh:node, nested and
-    # logical shapes read the value's triples (one step more each level).
+    # node's triples (an inverse or longer path, nodes further away); sh:class, sh:node,
+    # nested and logical shapes read the value's triples (further again each level).
     nesting = (SH.node, SH.property, SH.qualifiedValueShape, SH["not"])
     lists = (SH["and"], SH["or"], SH.xone)
     memo: dict[Node, int] = {}
@@ -230,8 +242,11 @@ def reach(shapes: Graph) -> tuple[int, set[URIRef], set[URIRef]] | None:
         if path is None:
             result = max(inner, default=0)
         else:
-            base = 0 if isinstance(path, URIRef) else 1
-            result = max([base] + [1 + d for d in inner])
+            # Step i (from 1) reads a triple whose subject is i - 1 steps away, or i for an
+            # inverse step; the values are len(steps) away.
+            steps_ = _path_steps(shapes, path) or []
+            base = max((i if inverse else i - 1) for i, (_, inverse) in enumerate(steps_, 1))
+            result = max([base] + [len(steps_) + d for d in inner])
         memo[shape] = result
         return result
 
@@ -294,6 +309,39 @@ def affected_nodes(
         frontier = nxt - found
         found.update(nxt)
     return found
+
+
+def _types(store: Store, iris: list[URIRef]) -> dict[Node, set[Node]]:
+    """The rdf:types of each node."""
+    out: dict[Node, set[Node]] = {}
+    for i in range(0, len(iris), 2000):
+        _, rows = store.query(
+            f"SELECT ?n ?t WHERE {{ VALUES ?n {{ {_values(iris[i : i + 2000])} }} ?n a ?t }}"  # type: ignore[arg-type]
+        )
+        for n, t in rows:
+            out.setdefault(n, set()).add(t)
+    return out
+
+
+def _eligible(
+    shapes: Graph,
+    shape: Node,
+    iris: list[URIRef],
+    types: dict[Node, set[Node]],
+    subclasses: Callable[[Node], list[Node]],
+) -> list[URIRef]:
+    """The nodes among ``iris`` that a shape targets (all of them when its targets depend on
+    other nodes' triples)."""
+    if any(shapes.objects(shape, SH.targetSubjectsOf)) or any(
+        shapes.objects(shape, SH.targetObjectsOf)
+    ):
+        return iris
+    classes = set(shapes.objects(shape, SH.targetClass))
+    if (shape, RDF.type, RDFS.Class) in shapes:
+        classes.add(shape)
+    wanted = {t for cls in classes for t in subclasses(cls)}
+    nodes = set(shapes.objects(shape, SH.targetNode))
+    return [n for n in iris if n in nodes or types.get(n, set()) & wanted]
 
 
 def _graph_subjects(store: Store, graphs: list[URIRef]) -> dict[str, list[str]]:
@@ -401,14 +449,20 @@ def validate_set_based(
         say(f"validate: {len(iris)} focus node(s) to check again")
         fresh: list[CoreResult | SparqlResult] = []
         if iris:
-            restrict = "VALUES ?this { " + _values(iris) + " }"  # type: ignore[arg-type]
-            compiled, failed = compile_shapes(shapes, store_subclasses(store))
+            subclasses = store_subclasses(store)
+            compiled, failed = compile_shapes(shapes, subclasses)
             if failed:
                 mode = stats.mode = "full"
                 stats.reason = "a shape falls back to pyshacl"
             else:
-                stats.queries = count_queries(compiled)
-                fresh.extend(run_compiled(store, shapes, compiled, restrict=restrict))
+                types = _types(store, iris)  # type: ignore[arg-type]
+                for c in compiled:
+                    nodes = _eligible(shapes, c.shape, iris, types, subclasses)  # type: ignore[arg-type]
+                    if not nodes:
+                        continue
+                    stats.queries += count_queries([c])
+                    restrict = "VALUES ?this { " + _values(nodes) + " }"  # type: ignore[arg-type]
+                    fresh.extend(run_compiled(store, shapes, [c], restrict=restrict))
         if mode == "incremental":
             again = set(iris)
             # SPARQL constraints read anything across appeals: they run whole, set-based.

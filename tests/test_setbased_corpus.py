@@ -1,0 +1,95 @@
+"""The compiled engine against one whole-graph pyshacl run on corpora (slow: pyshacl takes
+tens of minutes on the 49-gold build): the graph built from the development corpus's gold
+records, and a generated 20-appeal corpus, before and after 10% of its records change
+(the incremental run must equal both a run from nothing and pyshacl)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from rdflib import RDF
+from rdflib.namespace import SH
+from test_pergraph import whole_graph_keys
+from test_shapes import result_key, shapes_graph
+
+from kg.check.setbased import cache_path, validate_set_based
+from kg.countries import country_code
+from kg.store import Store
+from kg.store.build import build
+from kg.vocab import DATA_DIR
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+pytestmark = pytest.mark.slow
+
+
+def _generator():  # noqa: ANN202 - the bench module
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules["generate"] = module
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _keys(store: Store, **kwargs: object) -> tuple[bool, set[tuple], object]:
+    conforms, report, stats = validate_set_based(store, shapes_graph(), **kwargs)  # type: ignore[arg-type]
+    root = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    return conforms, {result_key(report, r) for r in report.objects(root, SH.result)}, stats
+
+
+def _countries(node: object) -> list[str]:
+    keys = {"country", "jurisdiction", "sovereign", "administered_by", "applicable_law"}
+    if isinstance(node, dict):
+        out = [str(v) for k, v in node.items() if k in keys and isinstance(v, str)]
+        return out + [c for v in node.values() for c in _countries(v)]
+    if isinstance(node, list):
+        return [c for v in node for c in _countries(v)]
+    return []
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus (../shared) is not here")
+def test_gold_build_same_verdicts_as_whole_graph_pyshacl(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "extracted").mkdir(parents=True)
+    shutil.copytree(DATA_DIR / "reference", data / "reference")
+    for path in sorted(CORPUS.glob("*.gold.yaml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if all(country_code(c) for c in _countries(record)):
+            (data / "extracted" / f"{record['appeal']['id']}.yaml").write_text(
+                yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8"
+            )
+    build(tmp_path / "store", data)
+    store = Store.open(tmp_path / "store")
+    expected_conforms, expected = whole_graph_keys(store)
+    conforms, found, _ = _keys(store)
+    assert found == expected
+    assert conforms == expected_conforms
+    assert found, (
+        "the gold build has results (warnings at least), so the comparison means something"
+    )
+
+
+def test_generated_corpus_same_verdicts_and_incremental_equals_full(tmp_path: Path) -> None:
+    gen = _generator()
+    data = gen.generate(20, tmp_path / "data", seed=5, jobs=1)
+    build(tmp_path / "store", data)
+    store = Store.open(tmp_path / "store")
+    expected_conforms, expected = whole_graph_keys(store)
+    conforms, found, stats = _keys(store, cache=cache_path(store))
+    assert stats.mode == "full"  # type: ignore[attr-defined]
+    assert (conforms, found) == (expected_conforms, expected)
+    del store
+
+    gen.mutate(data, 0.1, seed=5)
+    build(tmp_path / "store", data)
+    store = Store.open(tmp_path / "store")
+    conforms, found, stats = _keys(store, cache=cache_path(store))
+    assert stats.mode == "incremental" and stats.graphs_changed == 2  # type: ignore[attr-defined]
+    _, from_nothing, _ = _keys(store)
+    assert found == from_nothing
