@@ -171,3 +171,20 @@ def test_a_name_in_another_language_is_a_variant() -> None:
     assert "Unia Pisarzy Zemblanskich Association" in union["variants"]
     assert "UPZ" in union["variants"]
     assert "Unia Pisarzy Zemblanskich Association" not in orgs
+
+
+MEDIA = """3 March 2025
+
+Zembla: Newspaper closed
+
+On 1 March 2025, police raided Zenda Daily and the Strelsau News. Zenda Daily’s editors were
+arrested; the Tarlenheim Forum protested.
+"""
+
+
+def test_media_and_forum_heads_and_no_possessive_in_a_name() -> None:
+    orgs = _orgs(MEDIA)
+    assert orgs["Zenda Daily"]["kind"] == "media"
+    assert orgs["Strelsau News"]["kind"] == "media"
+    assert orgs["Tarlenheim Forum"]["kind"] == "other"
+    assert "Zenda Daily’s" not in orgs

@@ -241,6 +241,14 @@ def tidy_organisations(ents: Entities) -> None:
     month."""
     for e in list(ents.of("organisation")):
         name = e.name or ""
+        if name.endswith(("’s", "'s")) and len(name) > 3:
+            # "Zenda Daily’s editors": the possessive is not part of the name
+            name = e.name = name[:-2]
+            same = next((x for x in ents.of("organisation") if x is not e and x.name == name), None)
+            if same is not None:
+                same.mentions.extend(e.mentions)
+                ents.items = [x for x in ents.items if x is not e]
+                continue
         state = re.split(r"\s+(?:for|of)\s+", name, maxsplit=1)[0]
         if ADDRESSEE_BODY.match(name) or state in COUNTRIES or NOT_BODY_NAME.match(name):
             ents.items.remove(e)

@@ -80,7 +80,8 @@ ORG_HEADS = {
     "Guard": "government", "Inspectorate": "government", "Congress": "parliament",
     "Directorate": "government", "Secretariat": "government", "Commissions": "government",
     "Limited": "company", "Battalion": "police", "Brigade": "security_service",
-    "Chamber": "court",
+    "Chamber": "court", "News": "media", "Daily": "media", "Times": "media", "Gazette": "media",
+    "Herald": "media", "Tribune": "media", "Forum": "other", "Exchange": "company",
 }  # fmt: skip
 ORG_KIND_HINTS = [
     # regional and UN bodies before the head words their names share with national ones
