@@ -164,6 +164,8 @@ def validate(store_path: Path, fmt: str, engine: str) -> None:
     from kg.store import Store
 
     report = validate_store(Store.open(store_path), engine=engine)
+    for note in report.notes:
+        echo_err(note)
     click.echo({"text": report.to_text, "json": report.to_json, "turtle": report.to_turtle}[fmt]())
     sys.exit(0 if report.conforms else 1)
 

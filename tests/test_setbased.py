@@ -144,3 +144,26 @@ def test_reach_counts_the_steps_shapes_read() -> None:
         format="turtle",
     )
     assert reach(alternative) is None  # incremental runs check everything
+
+
+def test_report_names_a_shape_checked_by_pyshacl() -> None:
+    """A shape the compiler refuses (recursive) is checked by pyshacl, and the report says so."""
+    from kg.check.validate import validate_store
+
+    store = Store.memory()
+    store.add_graph(Graph().parse(data=FIRST, format="turtle"), appeal_graph_iri("a1"))
+    shapes = _shapes().parse(
+        data=PREFIXES + "ex:Loop a sh:NodeShape ; sh:targetClass ex:Person ; sh:property "
+        '[ sh:path ex:org ; sh:node ex:Loop ; sh:message "loop" ] , '
+        '[ sh:path ex:name ; sh:minCount 1 ; sh:message "name" ] .',
+        format="turtle",
+    )
+    report = validate_store(store, shapes)
+    assert len(report.notes) == 1 and "ex/Loop" in report.notes[0]
+    assert "pyshacl" in report.notes[0] and "recursive" in report.notes[0]
+    # o1 has no type (the compiled PersonShape finds it) and no name, so it does not conform
+    # to the loop shape (pyshacl finds that).
+    assert sorted((v.focus, v.component) for v in report.violations) == [
+        ("<http://ex/p1>", "sh:ClassConstraintComponent"),
+        ("<http://ex/p1>", "sh:NodeConstraintComponent"),
+    ]

@@ -45,6 +45,7 @@ class Report:
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
     graph: Graph = field(default_factory=Graph, repr=False)
+    notes: list[str] = field(default_factory=list)  # how the run went, for stderr
 
     def to_text(self) -> str:
         if self.conforms and not self.violations:
@@ -185,8 +186,13 @@ def validate_store(
         from kg.check import setbased
 
         cache = setbased.cache_path(store) if incremental else None
-        conforms, report_graph, _ = setbased.validate_set_based(store, shapes, cache=cache)
-        return report_from_graph(conforms, report_graph, record_sources(store))
+        conforms, report_graph, stats = setbased.validate_set_based(store, shapes, cache=cache)
+        report = report_from_graph(conforms, report_graph, record_sources(store))
+        report.notes = [
+            f"note: shape {shape} is checked by pyshacl: {why}"
+            for shape, why in stats.fallback.items()
+        ]
+        return report
     if engine == "pyshacl-whole":
         return validate_store_whole(store, shapes)
     if engine != "pyshacl":
