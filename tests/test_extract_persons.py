@@ -172,3 +172,21 @@ def test_post_holders_who_act_without_a_name() -> None:
     assert unnamed["the Attorney General"]["roles"] == ["official", "prosecutor"]
     assert len([v for v in unnamed if "Attorney General" in v]) == 1  # one holder, once
     assert not [v for v in unnamed if "Prime Minister" in v]  # named: Mr. Ivo Marek
+
+
+COURTS = """14 April 2025
+
+Zembla: Hearing adjourned
+
+On 10 April 2025, the Vela Magistrates’ Court heard the case of Anna Kovacs and about
+twenty-five
+other detainees. Her lawyers were not allowed in, and a public defender was imposed.
+"""
+
+
+def test_public_defender_wrapped_counts_and_no_judge_in_a_court_name() -> None:
+    persons = extract_case(COURTS, appeal_id="t-courts")["persons"]
+    unnamed = {p["variants"][0]: p["roles"] for p in persons if not p["name"]}
+    assert unnamed["a public defender"] == ["lawyer"]
+    assert any(v.startswith("about twenty-five") for v in unnamed)
+    assert not any("Magistrate" in v for v in unnamed)

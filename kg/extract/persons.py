@@ -332,7 +332,7 @@ UNNAMED = [
     # "six other accused", "22 other lawyers" (not when named next: "among them X")
     (
         re.compile(
-            rf"\b(?P<n>{_NUM} (?:other (?:accused|defendants|detainees|suspects|lawyers|"
+            rf"\b(?P<n>{_NUM}\s+(?:other (?:accused|defendants|detainees|suspects|lawyers|"
             r"defenders|activists|journalists|prosecutors)|co-defendants|co-accused))\b"
             r"(?!,? (?:among|including)\b)"
         ),
@@ -343,11 +343,12 @@ UNNAMED = [
     (
         re.compile(
             r"\b(?P<n>(?:the |a |an )?(?:[A-Z][\w’'\-]+ ){0,4}(?:and [A-Z][\w’'\-]+ )?"
-            r"(?:Judge|Magistrate)(?: of [A-Z][\w’'\-]+)?)(?! [A-Z])"
+            r"(?:Judge|Magistrate)(?: of [A-Z][\w’'\-]+)?)(?![\w’'-]| [A-Z])"
         ),
         "judge",
     ),
     (re.compile(r"(?<![\w ]of )\b(?P<n>investigators)\b"), "other"),
+    (re.compile(r"\b(?P<n>[Aa] public defender)\b"), "lawyer"),
 ]
 
 
@@ -368,6 +369,7 @@ UNNAMED_ANCHORS = [
         r" others\b",
         r"Judge|Magistrate",
         r"investigators",
+        r"public defender",
     )
 ]
 
