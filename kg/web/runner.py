@@ -218,6 +218,10 @@ class QueryRunner:
     def _add(self, worker: _Worker) -> None:
         with self._lock:
             self._workers.add(worker)
+            stale = worker.generation != self._generation
+        if stale:  # forked from the previous dataset while another one came in
+            self._replace(worker)
+            return
         self._idle.put(worker)
 
     def close(self) -> None:
@@ -323,6 +327,7 @@ class QueryRunner:
         try:
             with self._lock:
                 checked = self._checked.get(job.query)
+                generation = self._generation
             job = replace(job, max_bytes=self.limits.max_result_bytes, checked=checked)
             deadline = time.monotonic() + self.limits.timeout
             loop = asyncio.get_running_loop()
@@ -331,6 +336,8 @@ class QueryRunner:
             )
             if answer.checked is not None and checked is None:
                 with self._lock:
+                    if generation != self._generation:
+                        return answer  # checked against the graphs of a dataset now gone
                     self._checked[job.query] = answer.checked
                     while len(self._checked) > 1024:
                         self._checked.popitem(last=False)

@@ -88,7 +88,12 @@ class StoreWatcher:
             except KgError as exc:
                 self._warn(folder, str(exc))
                 return False
-            prepare(source)  # the pages' copy and tables, before any request can ask for them
+            try:
+                prepare(source)  # the pages' copy and tables, before any request asks for them
+            except Exception as exc:
+                self.runner.discard(loaded)
+                self._warn(folder, str(exc) or type(exc).__name__)
+                return False
             self.runner.switch(loaded)
             self.served = folder
             self.swaps += 1
