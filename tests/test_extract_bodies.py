@@ -188,3 +188,18 @@ def test_media_and_forum_heads_and_no_possessive_in_a_name() -> None:
     assert orgs["Strelsau News"]["kind"] == "media"
     assert orgs["Tarlenheim Forum"]["kind"] == "other"
     assert "Zenda Daily’s" not in orgs
+
+
+BRANCHES = """3 March 2025
+
+Zembla: Journalist convicted
+
+On 1 March 2025, the Strelsau Trial Court Branch 12 convicted Ana Pereira. The Strelsau Trial
+Court refused to hear her witnesses.
+"""
+
+
+def test_a_court_named_with_one_branch_is_that_branch() -> None:
+    orgs = _orgs(BRANCHES)
+    assert "Strelsau Trial Court" in orgs["Strelsau Trial Court Branch 12"]["variants"]
+    assert "Strelsau Trial Court" not in orgs

@@ -288,6 +288,15 @@ def tidy_organisations(ents: Entities) -> None:
     for full in orgs:
         name = full.name or ""
         cut = name.rfind(" in ")
+        branch = re.search(r" Branch \d+$", name)
+        if (
+            branch
+            and sum(
+                1 for o in orgs if (o.name or "").startswith(name[: branch.start()] + " Branch ")
+            )
+            == 1
+        ):
+            cut = branch.start()  # "the Zenda Court" when the text names one branch of it
         short = by_name.get(name[:cut]) if cut > 0 else None
         if short is None or short is full or id(short) in gone or id(full) in gone:
             continue
