@@ -190,3 +190,21 @@ def test_public_defender_wrapped_counts_and_no_judge_in_a_court_name() -> None:
     assert unnamed["a public defender"] == ["lawyer"]
     assert any(v.startswith("about twenty-five") for v in unnamed)
     assert not any("Magistrate" in v for v in unnamed)
+
+
+MEMBERS = """15 April 2025
+
+Zembla: Two members of parliament detained
+
+He had represented the two members of Parliament Ana Sol Reyes and Ivo Brand, who were
+arrested in July 2024. The authorities should release Ana Sol Reyes and Ivo Brand.
+"""
+
+
+def test_a_body_word_run_into_a_name_found_elsewhere_is_no_body() -> None:
+    rec = extract_case(MEMBERS, appeal_id="t-members")
+    assert not [o for o in rec["organisations"] if "Ana Sol Reyes" in o["name"]]
+    reyes = next(p for p in rec["persons"] if p["name"] == "Ana Sol Reyes")
+    assert len(reyes["evidence"]) == 2
+    for ev in reyes["evidence"]:
+        assert MEMBERS[ev["start"] : ev["end"]] == ev["quote"] == "Ana Sol Reyes"

@@ -179,6 +179,19 @@ def add_kin_names(doc: Doc, ents: Entities) -> None:
         ents.add(Entity("person", n, m.start("n"), m.end("n")))
 
 
+def split_head_from_person(doc: Doc, ents: Entities) -> None:
+    """ "members of Parliament A B": a body's head word run into a person's name found
+    elsewhere is no body; the rest is a mention of that person."""
+    people = {p.name: p for p in ents.of("person") if p.name}
+    for o in ents.of("organisation"):
+        first, _, rest = (o.name or "").partition(" ")
+        p = people.get(rest)
+        if first in ORG_HEADS and p is not None and len(rest.split()) >= 2:
+            for a, b in o.mentions:
+                p.mentions.append((a + len(first) + 1, b))
+            ents.items.remove(o)
+
+
 def merge_persons(doc: Doc, ents: Entities) -> None:
     """Short forms (``Anna Kovacs``, ``Ms Kovacs``) become variants of the full name."""
     persons = sorted(ents.of("person"), key=lambda e: -len((e.name or "").split()))

@@ -39,6 +39,7 @@ from kg.extract.persons import (
     add_unnamed_by_part,
     add_unnamed_posts,
     merge_persons,
+    split_head_from_person,
 )
 from kg.extract.provisions import add_known_instruments, add_provisions
 from kg.extract.review import mark_draft, rate_facts
@@ -67,6 +68,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     tidy_organisations(ents)
     add_known_instruments(doc, ents)
     _drop_person_overlaps(ents)
+    split_head_from_person(doc, ents)
     merge_persons(doc, ents)
     add_kin_names(doc, ents)
     add_honorific_mentions(doc, ents)
