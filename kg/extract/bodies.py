@@ -8,6 +8,7 @@ and "the police" after.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.entities import Entities, Entity
@@ -15,7 +16,8 @@ from kg.extract.lexicon import COUNTRIES, MONTHS, ORG_HEADS
 from kg.extract.text import Doc, clean
 
 _CAP = r"[A-Z][\w’'\-]*"
-_NAME = rf"{_CAP}(?:\s+(?:of\s+|the\s+|and\s+)*{_CAP})*"
+# bounded, so that a text of nothing but capitalised words costs linear time
+_NAME = rf"{_CAP}(?:\s+(?:of\s+|the\s+|and\s+){{0,3}}{_CAP}){{0,12}}"
 
 # Every pattern starts with a literal word and is looked back from there: a pattern that
 # starts with "\b" or "\s+" is tried at every position of the text and costs ten times more.
@@ -60,7 +62,7 @@ JOIN_HEAD = re.compile(
     r"Fund|Centre|Center)\b"
 )
 JOINED_REST = re.compile(
-    rf"(?:\s+(?:(?:of|the|for|and|on|against)\s+)*{_CAP})*\s+(?:to|by|without)\s+{_NAME}"
+    rf"(?:\s+(?:(?:of|the|for|and|on|against)\s+){{0,3}}{_CAP}){{0,8}}\s+(?:to|by|without)\s+{_NAME}"
 )
 #: Lawyers' associations named for their cause: "Zemblan Lawyers for Human Rights".
 LAWYERS_FOR = [
@@ -196,15 +198,29 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
     # the capitalised runs inside a mission or branch ("United Nations in Geneva") are part of it
     if not spans:
         return
+    spans.sort(key=lambda x: (x[1], -x[2]))
+    starts = [a for _, a, _ in spans]
+    # for each span, the furthest end reached by any span that starts no later (with its owner)
+    reach: list[tuple[int, Entity]] = []
+    for p, _, b in spans:
+        reach.append(max(reach[-1], (b, p), key=lambda r: r[0]) if reach else (b, p))
+
+    def inside(o: Entity, x: int, y: int) -> bool:
+        i = bisect.bisect_right(starts, x) - 1
+        if i < 0:
+            return False
+        b, owner = reach[i]
+        if owner is not o:
+            return b >= y
+        # the furthest span is the body's own: look for another that holds the mention
+        return any(p is not o and a <= x and y <= bb for p, a, bb in spans[: i + 1][-8:])
+
     gone = set()
     for o in ents.of("organisation"):
-        inside = [
-            (x, y) for x, y in o.mentions
-            if any(p is not o and a <= x and y <= b for p, a, b in spans)
-        ]  # fmt: skip
-        if inside:
-            o.mentions = [mm for mm in o.mentions if mm not in inside]
-            if not o.mentions:
+        kept = [(x, y) for x, y in o.mentions if not inside(o, x, y)]
+        if len(kept) < len(o.mentions):
+            o.mentions = kept
+            if not kept:
                 gone.add(id(o))
     if gone:
         ents.items = [e for e in ents.items if id(e) not in gone]
