@@ -147,7 +147,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": ["arrest"],
         "frame": "agent arrests target; target is arrested (by agent); target's arrest on a date",
         "phrases": [
-            "(?<!remained\\s)(?<!remains\\s)\\bdetained\\b(?! since| for| without| in (?:\\w+ )?(?:prison|jail|custody|detention))|\\btaken away\\b|\\bpicked up\\b|\\bsurrendered to\\b",
+            "\\bdetained(?<!remained\\sdetained)(?<!remains\\sdetained)\\b(?! since| for| without| in (?:\\w+ )?(?:prison|jail|custody|detention))|\\btaken away\\b|\\bpicked up\\b|\\bsurrendered to\\b",
             "\\b(?:re)?arrested\\b|\\bstopped (?:by|the car)|took (?:him|her|them) back into custody|\\bdetained the\\b|(?:were|was) detained and|took (?:him|her|them) from (?:his|her|their) home|taken into custody|\\btook [^.;]{0,40} into (?:criminal )?detention|\\bformal arrest\\b|\\b(?:was|were) seized (?:in|at) [A-Z]",
         ],
         "examples": [
