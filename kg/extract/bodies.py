@@ -28,7 +28,7 @@ MISSION = re.compile(
     rf"(?:Permanent\s+Mission|Embassy|Consulate(?:\s+General)?|High\s+Commission)\s+of\s+"
     rf"(?:the\s+)?{_NAME}(?:\s+to\s+(?:the\s+)?{_NAME}(?:\s+(?:in|at)\s+{_CAP})?)?"
 )
-#: "Branch 15 of the Zenda Revolutionary Court", "Regional Trial Court Branch 45": a court's
+#: "Branch 15 of the Zenda Revolutionary Court", "District Court Branch 7": a court's
 #: numbered branch is the body that tried the case.
 BRANCH = re.compile(rf"Branch\s+\d+\s+of\s+the\s+{_NAME}(?:\s+in\s+{_CAP})?")
 BRANCH_AFTER = re.compile(r"Court\s+Branch\s+\d+\b")

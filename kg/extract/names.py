@@ -107,7 +107,7 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
 
 
 #: A lower-case noun that says what the name after it is: "the newspaper Zenda Courier",
-#: "the human rights alliance Karapatan"; and a name glossed in brackets after a lower-case
+#: "the human rights alliance Solidaria"; and a name glossed in brackets after a lower-case
 #: body noun: "its communal land authority (Tierras Comunes)".
 NAMED_BY_NOUN = re.compile(
     r"\b(?P<n>newspapers?|magazine|weekly|daily|news agency|news (?:website|portal|outlet)|"

@@ -109,7 +109,7 @@ def add_person_candidate(
         return
     if not all(
         NAME_WORD.match(w.rstrip("’s").rstrip("'s") or w)
-        or (k == len(words) - 1 and REGNAL.match(w))  # "Mswati III"
+        or (k == len(words) - 1 and REGNAL.match(w))  # "Rudolf IV"
         for k, w in enumerate(words)
     ):
         return

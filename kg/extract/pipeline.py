@@ -211,7 +211,7 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
             if word and word.group().strip() not in TITLE_STOP:
                 continue  # "Ines Kovacs": a given name comes first; "Minister X" is X
             if any(a <= m.start() < b for q in persons if q is not p for a, b in q.mentions):
-                continue  # "Chan Pui-man": the word opens another person's name
+                continue  # "Lee Mei-ling": the word opens another person's name
             p.mentions.append((m.start(), m.end()))
             if last not in p.variants:
                 p.variants.append(last)
