@@ -131,7 +131,7 @@ def _one_ministry(left: list[str], right: list[str]) -> bool:
 
 
 def _one_instrument(left: list[str], right: list[str]) -> bool:
-    """``and`` inside one instrument's name: "Information and Communication Technology Act"
+    """``and`` inside one instrument's name: "Press and Publications Act"
     (the left part names nothing itself), "Law against Crime and Financing of Terrorism" (the
     right part names nothing itself). "the Criminal Code and the Emergency Decree" are two."""
     lh, rh = head_of(left), head_of(right)

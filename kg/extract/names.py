@@ -71,7 +71,7 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 and run.words[i] in ("and", "of")
                 and (head_of(run.words) or ("",))[0] == "instrument"
             ):
-                i -= 1  # "Information and Communication Technology Act": the word is the name's
+                i -= 1  # "Press and Publications Act": the word is the name's
             words = run.words[i:]
             text, start, end = run_text(doc, run, i)
             text = text.rstrip(".")

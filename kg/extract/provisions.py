@@ -123,7 +123,7 @@ def add_known_instruments(doc: Doc, ents: Entities) -> None:
 def _named(ents: Entities, ref: str) -> Entity | None:
     """The instrument a name given in the text refers to: the same name or a variant (the
     longest leading part of ``ref`` that is one), else a longer name ending with it ("the Penal
-    Code" after "the Turkish Penal Code"), else one starting with it."""
+    Code" after "the Zendan Penal Code"), else one starting with it."""
     insts = ents.of("instrument")
     words = ref.split()
     for n in range(len(words), 0, -1):

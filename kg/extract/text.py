@@ -151,7 +151,7 @@ def find_runs(doc: Doc) -> list[Run]:
                 and _is_cap(toks[j + 3][0])
                 and not toks[j + 1][0].isupper()
             ):
-                j += 3  # "Unlawful Activities (Prevention) Act": a bracketed word in a name
+                j += 3  # "Public Order (Amendment) Act": a bracketed word in a name
                 continue
             if tok.isdigit() and toks[j - 1][0] == "No.":
                 j += 1
