@@ -47,6 +47,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from kg.check.shacl_sparql import copy_tree
 from kg.errors import KgError
 from kg.store import Store
 from kg.store.store import MARKER
@@ -846,19 +847,6 @@ def validate_core(
     return run
 
 
-def _copy_tree(src: Graph, node: Node, dst: Graph) -> None:
-    todo, done = [node], set()
-    while todo:
-        n = todo.pop()
-        if n in done:
-            continue
-        done.add(n)
-        for p, o in src.predicate_objects(n):
-            dst.add((n, p, o))
-            if isinstance(o, BNode):
-                todo.append(o)
-
-
 def add_core_to_report(report: Graph, results: Iterable[CoreResult], shapes: Graph) -> bool:
     """Add results to a SHACL report graph; returns whether none is a violation. A complex
     path is copied from the shapes graph, as pyshacl does."""
@@ -883,9 +871,9 @@ def add_core_to_report(report: Graph, results: Iterable[CoreResult], shapes: Gra
         if r.path is not None:
             report.add((node, SH.resultPath, r.path))
             if isinstance(r.path, BNode):
-                _copy_tree(shapes, r.path, report)
+                copy_tree(shapes, r.path, report)
         if isinstance(r.shape, BNode):
-            _copy_tree(shapes, r.shape, report)
+            copy_tree(shapes, r.shape, report)
         if r.value is not None:
             report.add((node, SH.value, r.value))
         for m in r.messages:

@@ -33,7 +33,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.namespace import SH
 
-from kg.check.shacl_sparql import add_to_report, run_constraints, without_sparql
+from kg.check.shacl_sparql import add_to_report, copy_tree, run_constraints, without_sparql
 from kg.errors import KgError
 from kg.files import write_atomic
 from kg.store import Store
@@ -208,7 +208,7 @@ def _check_unit(args: tuple[str, list[str], str]) -> tuple[str, str]:
         for res in report.objects(rep, SH.result):
             if report.value(res, SH.focusNode) in own:
                 kept.add((root, SH.result, res))
-                _copy_tree(report, res, kept)
+                copy_tree(report, res, kept)
     return key, kept.serialize(format="nt")
 
 
@@ -324,21 +324,8 @@ def merge_reports(unit_reports: Iterable[str]) -> tuple[bool, Graph]:
                 if g.value(res, SH.resultSeverity) == SH.Violation:
                     conforms = False
                 report.add((root, SH.result, res))
-                _copy_tree(g, res, report)
+                copy_tree(g, res, report)
     return conforms, report
-
-
-def _copy_tree(src: Graph, node: object, dst: Graph) -> None:
-    todo, done = [node], set()
-    while todo:
-        n = todo.pop()
-        if n in done:
-            continue
-        done.add(n)
-        for p, o in src.predicate_objects(n):
-            dst.add((n, p, o))
-            if isinstance(o, BNode):
-                todo.append(o)
 
 
 def validate_units(

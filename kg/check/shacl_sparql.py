@@ -402,6 +402,21 @@ def run_constraints(store: Store, shapes: Graph, *, mode: str = "auto") -> list[
     return results
 
 
+def copy_tree(src: Graph, node: Node, dst: Graph) -> None:
+    """Copy ``node``'s triples from ``src`` to ``dst``, following blank-node objects: a result,
+    a complex path or an anonymous shape, whole."""
+    todo, done = [node], set()
+    while todo:
+        n = todo.pop()
+        if n in done:
+            continue
+        done.add(n)
+        for p, o in src.predicate_objects(n):
+            dst.add((n, p, o))
+            if isinstance(o, BNode):
+                todo.append(o)
+
+
 def add_to_report(report: Graph, results: list[SparqlResult], messages: bool = True) -> None:
     """Add results to a SHACL report graph (one sh:ValidationReport node expected)."""
     root = report.value(predicate=RDF.type, object=SH.ValidationReport)
