@@ -142,7 +142,7 @@ def addressed_body(
     flat: str, mentions: list[tuple[int, int, Entity]], b: int, c1: int
 ) -> Entity | None:
     """The court or body an appeal, complaint or charge is brought to ("to the Supreme Court",
-    "with the European Court of Human Rights", "before the Ankara Court"), in the clause after
+    "with the European Court of Human Rights", "before the Zenda Court"), in the clause after
     the trigger, or the body it names ("petitioned the High Court")."""
     i = bisect.bisect_left(mentions, b, key=lambda m: m[0])
     while i < len(mentions) and mentions[i][0] < min(c1, b + 80):

@@ -41,7 +41,7 @@ def head_of(words: list[str]) -> tuple[str, str] | None:
     """The word that tells what a run names: an instrument, a body or a site.
 
     English names put the head last before their complement: ``Open Data Initiative``
-    is an initiative, ``Zenda Law Courts`` a court, ``Code of Criminal Procedure`` a code. So
+    is an initiative, ``Zenda Law Courts`` a court, ``Code of Civil Procedure`` a code. So
     the last head word before the first ``of``/``on``/``for`` wins; else the first head anywhere.
     """
     first = next(
@@ -133,7 +133,7 @@ def _one_ministry(left: list[str], right: list[str]) -> bool:
 def _one_instrument(left: list[str], right: list[str]) -> bool:
     """``and`` inside one instrument's name: "Press and Publications Act"
     (the left part names nothing itself), "Law against Crime and Financing of Terrorism" (the
-    right part names nothing itself). "the Criminal Code and the Emergency Decree" are two."""
+    right part names nothing itself). "the Criminal Code and the Press Law" are two."""
     lh, rh = head_of(left), head_of(right)
     if lh is None and rh is not None and rh[0] == "instrument":
         return not any(w.rstrip(".") in HONORIFICS or w in TITLE_STOP for w in left)

@@ -35,7 +35,7 @@ def add_instrument(
     owner = None
     pos = POSSESSOR.match(doc.flat, start, end)
     if pos:
-        # "Iran’s Code of Criminal Procedure": the owner is the jurisdiction, not the name
+        # "Zembla’s Code of Civil Procedure": the owner is the jurisdiction, not the name
         owner, start = pos.group("owner"), pos.end()
         text = clean(doc.flat[start:end])
     more = NAME_GOES_ON.match(doc.flat, end) if NUMBERED.search(text) else None
