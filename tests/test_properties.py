@@ -234,11 +234,14 @@ def _only_kg_errors(load: Callable[[Path], object], path: Path) -> None:
         assert "Traceback" not in message
 
 
-def _fuzz_file(name: str, original: bytes, ops: list[Any]) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="kg-fuzz-"))
-    path = folder / name
-    path.write_bytes(_mutate(original, ops))
-    return path
+def _load_fuzzed(
+    load: Callable[[Path], object], name: str, original: bytes, ops: list[Any]
+) -> None:
+    """Write the mutated bytes under ``name`` in a folder removed afterwards, and load them."""
+    with tempfile.TemporaryDirectory(prefix="kg-fuzz-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(_mutate(original, ops))
+        _only_kg_errors(load, path)
 
 
 SEED_RECORD = ROOT / "data" / "cases" / "seed-dauletbayev-2017.yaml"
@@ -254,8 +257,7 @@ def _load_and_build_record(path: Path) -> None:
 
 @given(ops=mutations)
 def test_case_record_loader_survives_mutations(ops: list[Any]) -> None:
-    path = _fuzz_file(SEED_RECORD.name, SEED_RECORD.read_bytes(), ops)
-    _only_kg_errors(_load_and_build_record, path)
+    _load_fuzzed(_load_and_build_record, SEED_RECORD.name, SEED_RECORD.read_bytes(), ops)
 
 
 REFERENCE_SAMPLES = {
@@ -286,8 +288,7 @@ REFERENCE_SAMPLES = {
 def test_reference_readers_survive_mutations(name: str, ops: list[Any]) -> None:
     from kg.record.rdfinput import read_rdf_file
 
-    path = _fuzz_file(name, REFERENCE_SAMPLES[name], ops)
-    _only_kg_errors(read_rdf_file, path)
+    _load_fuzzed(read_rdf_file, name, REFERENCE_SAMPLES[name], ops)
 
 
 def _pdf_bytes() -> bytes:
@@ -316,16 +317,16 @@ def test_appeal_readers_survive_mutations(name: str, ops: list[Any]) -> None:
     from kg.read import read_appeal
 
     original = _pdf_bytes() if name.endswith(".pdf") else APPEAL_SAMPLES[name]
-    path = _fuzz_file(name, original, ops)
-    _only_kg_errors(read_appeal, path)
+    _load_fuzzed(read_appeal, name, original, ops)
 
 
 @given(ops=mutations)
 def test_link_csv_reader_survives_mutations(ops: list[Any]) -> None:
     from kg.link import read_link_file
 
-    path = _fuzz_file("seed.csv", (ROOT / "data" / "links" / "seed.csv").read_bytes(), ops)
-    _only_kg_errors(read_link_file, path)
+    _load_fuzzed(
+        read_link_file, "seed.csv", (ROOT / "data" / "links" / "seed.csv").read_bytes(), ops
+    )
 
 
 IDENTITIES = (
@@ -339,5 +340,4 @@ IDENTITIES = (
 def test_identity_csv_reader_survives_mutations(ops: list[Any]) -> None:
     from kg.record.identity import load_decisions
 
-    path = _fuzz_file("identities.csv", IDENTITIES, ops)
-    _only_kg_errors(load_decisions, path)
+    _load_fuzzed(load_decisions, "identities.csv", IDENTITIES, ops)
