@@ -122,8 +122,12 @@ CARRIED_EVENTS = frozenset(
     "release charge appeal_filed".split()
 )
 #: "was arrested", "were later detained", "had been sentenced": the subject is the target.
-PASSIVE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
-BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|be)\s+(?:(?:\w+ly|then|also|again|later|first|both|all|"
+    r"himself|herself|themselves|itself|subsequently|once|twice)\s+){0,2}$"
+)
+#: "by police", "by agents of the security service": who acted, after a passive verb.
+BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+(?:the\s+)?)?$")
 CLAUSE_BREAK = re.compile(
     r";|:|,\s+(?:and|but|while|whereas|where|when|after|before)\s+|\s+and\s+(?=on\s+\d)"
 )
@@ -200,16 +204,61 @@ def last_court(
     doc: Doc, mentions: list[tuple[int, int, Entity]], s: Span, a: int, says_court: bool
 ) -> Entity | None:
     """The court a court event without a named court refers to: the last court named before
-    the trigger, in the same paragraph, or anywhere before where the sentence says "the court"."""
+    the trigger, in the same paragraph, or anywhere before where the sentence says "the court".
+    A court named inside a longer name ("the Appeals Chamber of the Zenda Court") stands for
+    the body that longer name gives."""
     para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
     lo = 0 if says_court else (para.start if para else s.start)
     i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
     while i >= 0 and mentions[i][0] >= lo:
-        e = mentions[i][2]
+        ma, mb, e = mentions[i]
         if e.kind == "organisation" and e.attrs.get("kind") == "court":
-            return e
+            outer = [
+                x for xa, xb, x in mentions[max(0, i - 4) : i]
+                if x.kind == "organisation" and xa <= ma and mb <= xb and (xa, xb) != (ma, mb)
+                and x.attrs.get("kind") == "court"
+            ]  # fmt: skip
+            return outer[-1] if outer else e
         i -= 1
     return None
+
+
+#: "opened before the Zenda Court", "heard by the Court of Appeal": a court after the trigger.
+BEFORE_COURT = re.compile(r"\b(?:before|by|at|in)\s+(?:the\s+)?$")
+
+
+def court_after(
+    flat: str,
+    mentions: list[tuple[int, int, Entity]],
+    inner: set[tuple[int, int]],
+    b: int,
+    c1: int,
+) -> Entity | None:
+    """The court a hearing or judgment is held before, named in the clause after the trigger."""
+    i = bisect.bisect_left(mentions, b, key=lambda m: m[0])
+    while i < len(mentions) and mentions[i][0] < min(c1, b + 80):
+        ma, mb, e = mentions[i]
+        if (
+            (ma, mb) not in inner
+            and e.kind == "organisation"
+            and e.attrs.get("kind") == "court"
+            and BEFORE_COURT.search(flat, max(b, ma - 12), ma)
+        ):
+            return e
+        i += 1
+    return None
+
+
+def _nested_bodies(mentions: list[tuple[int, int, Entity]], s: Span) -> set[tuple[int, int]]:
+    """Spans of bodies named inside a longer body's name in the sentence ("the Zenda Court" in
+    "the Criminal Division of the Zenda Court"): the longer name is the one that acts."""
+    spans = [
+        (ma, mb) for ma, mb, e in mentions if s.start <= ma < s.end and e.kind == "organisation"
+    ]
+    return {
+        (ma, mb) for ma, mb in spans
+        if any(xa <= ma and mb <= xb and (xa, xb) != (ma, mb) for xa, xb in spans)
+    }  # fmt: skip
 
 
 def make_event(
@@ -230,8 +279,9 @@ def make_event(
     ``prev_targets`` are the defenders a pronoun points back to; ``carried`` the targets of the
     last event told before, which a court or custody event without named targets goes on with."""
     agents, targets = [], []
+    inner = _nested_bodies(mentions, s)
     for ma, _mb, e in mentions:
-        if not s.start <= ma < s.end:
+        if not s.start <= ma < s.end or (ma, _mb) in inner:
             continue
         is_state = e.kind == "organisation" and e.attrs.get("kind") in STATE_KINDS
         if ma < a and (is_state or "judge" in e.attrs.get("roles", [])
@@ -241,16 +291,29 @@ def make_event(
             targets.append(e.id)
         elif ma < a and e.kind == "person" and _targeted(e):
             targets.append(e.id)
+    state_at = [
+        ma for ma, mb, e in mentions
+        if s.start <= ma < a and (ma, mb) not in inner and e.kind == "organisation"
+        and e.attrs.get("kind") in STATE_KINDS
+    ]  # fmt: skip
     c0, c1 = clause_of(doc.flat, s, a)
     passive = bool(PASSIVE.search(doc.flat, max(c0, a - 25), a))
     actors: list[str] = []
     for ma, _mb, e in mentions:
-        if not c0 <= ma < c1 or e.id in targets or e.id in agents:
+        if not c0 <= ma < c1 or e.id in targets or e.id in agents or (ma, _mb) in inner:
             continue
-        if (ma < a and not passive) or BY_AGENT.search(doc.flat, max(a, ma - 12), ma):
+        if (ma < a and not passive) or BY_AGENT.search(doc.flat, max(a, ma - 30), ma):
             # the subject of an active verb, or "by X" after a passive one: who acted
             if ma >= a or ma >= _subject_start(doc.flat, c0, a):
                 actors.append(e.id)
+            elif (
+                e.kind == "person"
+                and not AGENT_ROLES.intersection(e.attrs.get("roles", []))
+                and any(s.start <= xa < ma for xa in state_at)
+            ):
+                # "the court convicted A, B and C, sentenced them ...": named after the body
+                # that acted, they are the objects of its first verb, and of this one
+                targets.append(e.id)
             continue
         if e.kind == "person" and not AGENT_ROLES.intersection(e.attrs.get("roles", [])):
             targets.append(e.id)  # a relative, a colleague, a victim named in the clause
@@ -269,14 +332,35 @@ def make_event(
         targets = [person.id] if person is not None and _targeted(person) else prev_targets[:1]
     elif not targets and etype in CARRIED_EVENTS and carried:
         targets = list(carried)  # "the court sentenced the men": those the story is about
+    elif targets and etype not in SUBJECT_ACTS:
+        # "sentenced him and Ana Lee", "he was arrested, and the next day Ana Lee": a pronoun
+        # next to the trigger names one more target beside those the clause names
+        pron = OBJECT_PRONOUN.match(doc.flat, b) or SUBJECT_PRONOUN_BEFORE.search(
+            doc.flat, max(c0, a - 60), a
+        )
+        if pron:
+            person = last_person(doc, mentions, pron.start(1), pron.group(1).lower())
+            if person is not None and person.id not in targets and person.id not in agents:
+                targets.append(person.id)
     judges = [x for x in agents if getattr(_entity(ents, x), "kind", None) == "person"]
     bodies = [x for x in agents if x not in judges]
     agents = bodies[-1:]
     says_court = bool(COURT_WORD.search(doc.flat, s.start, s.end))
+    if etype in COURT_EVENTS and not any(_kind(ents, x) == "court" for x in agents):
+        court = court_after(doc.flat, mentions, inner, b, c1)
+        if court is not None:
+            agents = [court.id]  # "the trial opened before the Zenda City Court"
     if (etype in COURT_EVENTS or says_court) and not any(_kind(ents, x) == "court" for x in agents):
         court = last_court(doc, mentions, s, a, says_court)
         if court is not None:
             agents = [court.id]
+    if etype in COURT_EVENTS:
+        # "with Judge X presiding and Y acting for the prosecution": they sit at the hearing
+        judges += [
+            e.id for ma, mb, e in mentions
+            if a <= ma < s.end and (ma, mb) not in inner and e.kind == "person"
+            and {"judge", "prosecutor"} & set(e.attrs.get("roles", []))
+        ]  # fmt: skip
     if etype not in POLICE_WORK:
         # the judges who sat and prosecutors who spoke act with their court
         agents += [x for x in dict.fromkeys(judges) if x not in agents]
@@ -329,6 +413,17 @@ PRONOUN_TARGET = re.compile(
     r"\b(?:him|he|his|she|her|them|they|their|the two men|the human rights defender|"
     r"the defendants)\b",
     re.I,
+)
+#: "arrested him and ...", "sentenced her to": a pronoun object right after the trigger (not
+#: the possessive of "her lawyer").
+OBJECT_PRONOUN = re.compile(
+    r"\s+(him|her)(?=\s*[,.;]|\s+(?:and|to|in|on|at|for|with|of|from|under|without|as|after|"
+    r"before|over|until|because|while|when|into|again)\b)"
+)
+#: "he was arrested", "she had also been detained": a pronoun subject of a passive trigger.
+SUBJECT_PRONOUN_BEFORE = re.compile(
+    r"\b([Hh]e|[Ss]he)\s+(?:(?:was|were|had|has|been|being|also|then|later|again|himself|"
+    r"herself|\w+ly)\s+){1,4}$"
 )
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 

@@ -1,0 +1,106 @@
+"""Participants of events: agents, targets and authority read from the clause, one general rule
+a test, on made-up sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract import extract_case
+
+
+def _named(body: str) -> list[dict[str, Any]]:
+    """Events with participants as names instead of ids."""
+    text = f"5 May 2024\n\nZembla: Poet detained\n\n{body}\n"
+    rec = extract_case(text, appeal_id="t")
+    names = {x["id"]: x.get("name") for x in rec["persons"] + rec["organisations"]}
+    return [
+        {
+            "type": e["type"],
+            "date": e["date"],
+            "agents": [names.get(x) for x in e["agents"]],
+            "targets": [names.get(x) for x in e["targets"]],
+            "authority": names.get(e["authority"]),
+        }
+        for e in rec["events"]
+    ]
+
+
+def _one(events: list[dict[str, Any]], etype: str, date: str = "2024-05-03") -> dict[str, Any]:
+    found = [e for e in events if e["type"] == etype and e["date"] == date]
+    assert len(found) == 1, events
+    return found[0]
+
+
+def test_a_chamber_of_a_court_is_the_body_that_decides() -> None:
+    evs = _named(
+        "On 3 May 2024, the Criminal Chamber of the Zembla Regional Court upheld the "
+        "sentence of human rights defender Ana Lee."
+    )
+    decision = _one(evs, "court_decision")
+    assert decision["agents"] == ["Criminal Chamber of the Zembla Regional Court"]
+    assert decision["authority"] == "Criminal Chamber of the Zembla Regional Court"
+
+
+def test_a_court_named_after_the_trigger_holds_the_hearing_with_its_judge() -> None:
+    evs = _named(
+        "The trial of human rights defender Ana Lee opened on 3 May 2024 before the Zembla "
+        "City Court, with Judge Tom Reed presiding."
+    )
+    hearing = _one(evs, "trial_hearing")
+    assert hearing["agents"][0] == "Zembla City Court"
+    assert "Tom Reed" in hearing["agents"]
+    assert hearing["authority"] == "Zembla City Court"
+    assert hearing["targets"] == ["Ana Lee"]
+
+
+def test_a_court_named_in_another_clause_after_the_trigger_is_not_taken() -> None:
+    evs = _named(
+        "On 2 May 2024, the Zembla City Court opened the trial of human rights defender Ana "
+        "Lee. On 3 May 2024, she was sentenced to five years; her lawyer said he would appeal "
+        "before the Zembla Supreme Court."
+    )
+    assert _one(evs, "sentence")["agents"] == ["Zembla City Court"]
+
+
+def test_the_by_phrase_may_name_agents_of_a_body() -> None:
+    evs = _named(
+        "On 3 May 2024, human rights defender Ana Lee was arrested by agents of the Zembla "
+        "State Security Service."
+    )
+    assert _one(evs, "arrest")["agents"] == ["Zembla State Security Service"]
+
+
+def test_the_subject_of_a_passive_with_a_reflexive_is_its_target() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee was sentenced in 2023. Her husband, Tom Reed, was "
+        "himself arrested on 3 May 2024."
+    )
+    arrest = _one(evs, "arrest")
+    assert arrest["targets"] == ["Tom Reed"]
+    assert arrest["agents"] == []
+
+
+def test_a_pronoun_object_is_a_target_beside_a_named_one() -> None:
+    evs = _named(
+        "Human rights defender Tom Reed was arrested in 2023. On 3 May 2024, the Zembla City "
+        "Court sentenced him and fellow activist Ana Lee to six years in prison each."
+    )
+    assert set(_one(evs, "sentence")["targets"]) == {"Tom Reed", "Ana Lee"}
+
+
+def test_the_possessive_her_is_no_pronoun_object() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee was arrested in 2023. On 3 May 2024, police arrested "
+        "her brother, Tom Reed."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Tom Reed"]
+
+
+def test_people_named_after_the_acting_body_are_objects_of_each_of_its_verbs() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zembla City Court convicted Ana Lee, her brother Tom Reed and "
+        "their neighbour, Eva Hart, sentenced them to two years and fined them."
+    )
+    sentence = _one(evs, "sentence")
+    assert set(sentence["targets"]) == {"Ana Lee", "Tom Reed", "Eva Hart"}
+    assert sentence["agents"] == ["Zembla City Court"]
