@@ -18,6 +18,7 @@ from kg.extract.arguments import (
 from kg.extract.dates import DateMention, format_date
 from kg.extract.entities import Entities
 from kg.extract.penalties import add_penalties, merge_convictions
+from kg.extract.scan import Scanner
 from kg.extract.text import Doc
 from kg.extract.triggers import TRIGGERS
 
@@ -62,13 +63,15 @@ _EV = [(entry["type"], trigger_pattern(entry)) for entry in TRIGGERS]
 def _event_rx(rx: str) -> re.Pattern[str]:
     """Compile an event pattern for speed: a space matches any run of white space (wrapped lines
     keep a trailing space), and a leading ``\\b`` is dropped so the engine can skip ahead on the
-    first letters; :func:`find_events` checks the word start instead."""
+    first letters; :data:`EVENT_SCANNER` tries word starts only."""
     rx = rx.replace(" ", r"\s+")
     rx = re.sub(r"(^|\||\(\?:)\\b", r"\1", rx)
     return re.compile(rx)
 
 
 EVENT_RULES_RX = [(t, _event_rx(rx)) for t, rx in _EV]
+#: All trigger patterns tried in one reading of the text, at the words their prefixes fit.
+EVENT_SCANNER = Scanner([rx for _, rx in EVENT_RULES_RX])
 HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|[Ii]f|[Uu]nless|[Ww]hether|should|must|will|shall|"
     r"in case of conviction|urges?|calls? on|asks?|"
@@ -147,11 +150,9 @@ def find_events(
     carried: list[str] = []
     flat = doc.flat
     all_hits = []
-    for etype, rx in EVENT_RULES_RX:
-        for m in rx.finditer(flat, 0, stop):
-            a = m.start()
-            if a == 0 or not flat[a - 1].isalnum():
-                all_hits.append((a, m.end(), etype))
+    found = EVENT_SCANNER.finditer(flat, stop)  # matches at word starts only
+    for (etype, _), matches in zip(EVENT_RULES_RX, found, strict=True):
+        all_hits.extend((m.start(), m.end(), etype) for m in matches)
     all_hits.sort()
     event_dates = [d for d in dates if d.event_date]
     hi = di = 0

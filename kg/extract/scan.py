@@ -1,0 +1,152 @@
+"""Many patterns over one text in about one pass.
+
+A trigger lexicon compiles to some thirty regular expressions; scanning the text once per
+pattern was most of the time spent on an appeal. Most patterns can only start with one of a
+few literal prefixes ("arr", "det", "[Tt]he"); :class:`Scanner` reads those prefixes from the
+parsed patterns, reads the words of the text once, and tries each pattern only at the words
+that begin with one of its prefixes. ``Pattern.match`` at a position sees the text before it
+(look-behinds and ``\\b``) as a search does. A pattern whose start cannot be told by a
+literal (``[^.;]{0,40} from``) is tried at every word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+#: Prefix length read from the patterns: long enough to be selective, short enough that an
+#: alternation of words still gives one prefix per word.
+PREFIX = 3
+#: A character class of at most this many literals ("[Hh]", "[Aa]") is spelled out.
+SMALL_CLASS = 4
+
+Prefixes = set[tuple[str, bool]]  # (literal prefix, whether the literal can go on)
+#: Marks the end of a word in a prefix: white space must follow the literal before it.
+END = "\x00"
+SPACE = [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]
+
+
+def _element(op: Any, av: Any, k: int) -> Prefixes:
+    """The literal prefixes of one parsed element, up to ``k`` characters."""
+    if op is sre.LITERAL:
+        return {(chr(av), True)}
+    if op is sre.IN and len(av) <= SMALL_CLASS and all(o is sre.LITERAL for o, _ in av):
+        return {(chr(v), True) for _, v in av}
+    if op is sre.SUBPATTERN and not av[1] and not av[2]:
+        return _sequence(av[3], k)
+    if op is sre.BRANCH:
+        return {p for branch in av[1] for p in _sequence(branch, k)}
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return {("", True)}  # zero width: only narrows where a match starts
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[1] == 1:
+        inner = _sequence(av[2], k)  # "(?:re)?": absent, or once and then what follows
+        return inner | {("", True)} if av[0] == 0 else inner
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1 and list(av[2]) == SPACE:
+        return {(END, False)}
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+        return {(p, False) for p, _ in _sequence(av[2], k)}
+    return {("", False)}
+
+
+def _sequence(items: Iterable[tuple[Any, Any]], k: int) -> Prefixes:
+    state: Prefixes = {("", True)}
+    for op, av in items:
+        if not any(more and len(p) < k for p, more in state):
+            break
+        new: Prefixes = set()
+        for p, more in state:
+            if not more or len(p) >= k:
+                new.add((p[:k], False))
+                continue
+            for s, more2 in _element(op, av, k - len(p)):
+                q = p + s
+                new.add((q[:k], more2 and len(q) < k))
+        state = new
+    return {(p[:k], more and len(p) < k) for p, more in state}
+
+
+def literal_prefixes(rx: re.Pattern[str], k: int = PREFIX) -> set[str] | None:
+    """Literals one of which starts every match of ``rx``, or None when a match may start
+    with something else (a class, a repeat, a back-reference). A literal is at most ``k``
+    characters long, or a whole word followed by white space, written with a trailing
+    :data:`END` ("the" + END: the word "the", not "there")."""
+    if rx.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        parsed = sre_parse.parse(rx.pattern, rx.flags)
+    except re.error:  # pragma: no cover - rx compiled already
+        return None
+    found = set()
+    for p, _ in _sequence(list(parsed), k + 1):
+        word, end, _ = p.partition(END)
+        found.add(word + END if end and word.isalnum() else word[:k])
+    return None if "" in found else found
+
+
+#: A word: the matches the scanner reports start where one begins.
+WORD = re.compile(r"[^\W_]+")
+
+
+class Scanner:
+    """The matches of several patterns that start a word, the text read about once.
+
+    A match starts a word when it is at the start of the text or after a character that is not
+    a letter or a digit. For each pattern the matches come left to right, each one after the
+    end of the one before, as ``finditer`` gives them, except that a match inside a word is
+    never tried and so never hides a later one.
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.patterns = list(patterns)
+        self._whole: list[int] = []
+        by_prefix: dict[str, list[int]] = {}
+        by_word: dict[str, list[int]] = {}
+        for i, rx in enumerate(self.patterns):
+            found = literal_prefixes(rx)
+            if found is None or not all(p[0].isalnum() for p in found):
+                self._whole.append(i)  # tried at every word start
+                continue
+            for p in found:
+                if p.endswith(END):
+                    by_word.setdefault(p[:-1], []).append(i)
+                else:
+                    by_prefix.setdefault(p, []).append(i)
+        self._by_prefix = {p: tuple(ix) for p, ix in by_prefix.items()}
+        self._by_word = {w: tuple(ix) for w, ix in by_word.items()}
+        self._lengths = sorted({len(p) for p in by_prefix})
+
+    def finditer(self, text: str, stop: int) -> list[list[re.Match[str]]]:
+        """Per pattern, its matches in ``text[:stop]`` that start a word."""
+        places: list[list[int]] = [[] for _ in self.patterns]
+        by_prefix, by_word = self._by_prefix, self._by_word
+        lengths, whole = self._lengths, self._whole
+        for w in WORD.finditer(text, 0, stop):
+            a = w.start()
+            word = w.group()
+            for i in by_word.get(word, ()):
+                places[i].append(a)
+            head = word[: lengths[-1]] if lengths else ""
+            for n in lengths:
+                if n > len(head):
+                    break
+                for i in by_prefix.get(head[:n], ()):
+                    places[i].append(a)
+            for i in whole:
+                places[i].append(a)
+        out: list[list[re.Match[str]]] = []
+        for rx, starts in zip(self.patterns, places, strict=True):
+            found: list[re.Match[str]] = []
+            pos = -1
+            for a in starts:  # in text order, a word given twice when two prefixes fit
+                if a < pos:
+                    continue
+                pos = a + 1
+                m = rx.match(text, a, stop)
+                if m:
+                    found.append(m)
+                    pos = max(m.end(), pos)
+            out.append(found)
+        return out

@@ -1,0 +1,89 @@
+"""The scanner finds what each pattern's own scan finds at word starts, reading the text once."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.extract.events import EVENT_RULES_RX, EVENT_SCANNER
+from kg.extract.scan import END, Scanner, literal_prefixes
+from kg.extract.text import make_doc
+
+CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
+FIXTURES = Path(__file__).parent / "fixtures" / "appeals"
+
+
+def _word_start(text: str, a: int) -> bool:
+    return a == 0 or not text[a - 1].isalnum()
+
+
+def _expected(rx: re.Pattern[str], text: str, stop: int) -> list[tuple[int, int]]:
+    """Matches at word starts, each pattern tried at every word start after the last match."""
+    out, pos = [], 0
+    for a in range(stop + 1):
+        if a < pos or not _word_start(text, a):
+            continue
+        m = rx.match(text, a, stop)
+        if m:
+            out.append(m.span())
+            pos = max(m.end(), a + 1)
+    return out
+
+
+def test_literal_prefixes() -> None:
+    assert literal_prefixes(re.compile(r"(?:re)?arrested\b")) == {"rea", "arr"}
+    assert literal_prefixes(re.compile(r"(?:[Tt]he|[Aa])\s+raid")) == {
+        "the" + END, "The" + END, "a" + END, "A" + END,
+    }  # fmt: skip
+    assert literal_prefixes(re.compile(r"(?<=-)year ban")) == {"yea"}
+    assert literal_prefixes(re.compile(r"ab|cd(?:ef)+")) == {"ab", "cde"}
+    # a class, an optional word or a case-blind pattern may start anywhere: scanned whole
+    assert literal_prefixes(re.compile(r"[a-z]+ed")) is None
+    assert literal_prefixes(re.compile(r"(?:\w+ )?arrested")) is None
+    assert literal_prefixes(re.compile(r"arrested", re.I)) is None
+
+
+def test_scanner_on_made_up_text() -> None:
+    patterns = [
+        re.compile(r"(?:re)?arrested\b"),
+        re.compile(r"(?:[Tt]he|[Aa])\s+raid\s+on"),
+        re.compile(r"[a-z]+ed\s+on"),  # no literal start: tried at every word
+        re.compile(r"the"),
+    ]
+    text = "The raid on the office: police rearrested Ana Lee, then arrested Bo; blamed on them."
+    got = Scanner(patterns).finditer(text, len(text))
+    assert [[m.group() for m in ms] for ms in got] == [
+        ["rearrested", "arrested"],
+        ["The raid on"],
+        ["blamed on"],
+        ["the", "the", "the"],  # "the", "then", "them": a prefix, not a word
+    ]
+    # "rearrested" is matched whole, never inside the word; stop ends the text
+    assert [m.group() for m in Scanner(patterns[:1]).finditer(text, 50)[0]] == ["rearrested"]
+
+
+def _texts() -> list[str]:
+    folder = CORPUS if CORPUS.is_dir() else FIXTURES
+    return [make_doc(p.read_text(encoding="utf-8")).flat for p in sorted(folder.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("mutate", [False, True])
+def test_trigger_scanner_agrees_with_each_pattern(mutate: bool) -> None:
+    """Over the appeals (and the same with random letters replaced and a random stop), the
+    scanner gives every trigger pattern's matches at word starts."""
+    rng = random.Random(7)
+    texts = _texts()
+    assert texts
+    for text in texts[:20]:
+        stop = len(text)
+        if mutate:
+            chars = list(text)
+            for _ in range(len(chars) // 25):
+                chars[rng.randrange(len(chars))] = rng.choice("ae -.A\nx")
+            text, stop = "".join(chars), rng.randrange(len(chars) + 1)
+        got = EVENT_SCANNER.finditer(text, stop)
+        for (etype, rx), matches in zip(EVENT_RULES_RX, got, strict=True):
+            assert [m.span() for m in matches] == _expected(rx, text, stop), etype
