@@ -24,7 +24,9 @@ from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import InputError
 from kg.publish.bundle import write_together
+from kg.publish.chunked import write_chunked
 from kg.store import Store
+from kg.store.chunks import store_chunks
 from kg.store.public import public_dataset
 from kg.vocab import bind_prefixes, prefixes
 
@@ -50,9 +52,21 @@ def stream_export(store: Store, fmt: str, output: BinaryIO | Path) -> None:
     after the other. Each triple lives in exactly one graph (:mod:`kg.store.partition`), so
     the graphs written in turn are the union with each triple once, and nothing but one
     graph's text is ever held in memory (no union CONSTRUCT, which keeps every triple to
-    remove duplicates)."""
+    remove duplicates).
+
+    The public store of a build is not read at all: the build wrote each of its graphs'
+    serialisations beside it (:mod:`kg.store.chunks`), and the export copies them
+    (:mod:`kg.publish.chunked`), at the speed of a file copy."""
     if fmt not in STREAMED:
         raise InputError(f"format '{fmt}' is not streamed; choose one of {', '.join(STREAMED)}")
+    chunks = store_chunks(store.oxigraph, store.path) if store.is_public else None
+    if chunks is not None:
+        if isinstance(output, (str, Path)):
+            with open(output, "wb") as f:
+                write_chunked(chunks, fmt, f)
+        else:
+            write_chunked(chunks, fmt, output)
+        return
     pm = {p: ns for p, ns in prefixes().items() if p}
     backend = store.oxigraph
     if fmt in GRAPH_FORMATS:

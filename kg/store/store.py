@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.files import current_generation, replacing_folder
+from kg.store.chunks import write_chunks
 
 DEFAULT_STORE = Path(".kg")
 MARKER = "appeals-kg-store"  # a file inside every store directory we create
@@ -277,6 +278,7 @@ def replacing_stores(path: Path | str = DEFAULT_STORE) -> Iterator[StorePair]:
         for store, sub in ((full, FULL), (public, PUBLIC)):
             store.flush()
             (folder / sub / MARKER).write_text(f"built by appeals-kg: {sub}\n", encoding="utf-8")
+        write_chunks(public.oxigraph, folder)  # the public store's files, for exports that copy
         del full, public
         (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
 

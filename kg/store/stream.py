@@ -471,7 +471,7 @@ def build_streaming(
                 delta.added |= _replace_graph(store, LINKS_GRAPH, links_graph(data_dir))
             result.derived = _derive_again(store, ontology_dir, delta.added)
             _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
-                    sorted(delta.touched), optimize=False)  # fmt: skip
+                    sorted(delta.touched), optimize=False, previous=generation)  # fmt: skip
         result.seconds = time.perf_counter() - started
         return result
 
@@ -593,10 +593,12 @@ def _finish(
     touched: list[str],
     *,
     optimize: bool,
+    previous: Path | None = None,
 ) -> None:
     """Counts, the public store (public-only data: the same dataset, hard-linked), markers, and
     what the next build keeps: the state file, identity items, record keys, shared index."""
     from kg.store.build import count_entities
+    from kg.store.chunks import write_chunks
     from kg.store.store import MARKER, Store
 
     full_dir, public_dir = folder / "full", folder / "public"
@@ -609,6 +611,7 @@ def _finish(
     result.entities = count_entities(wrapped)
     store.backup(str(public_dir))  # public-only data: the public store is the same dataset
     del wrapped
+    write_chunks(store, folder, previous=previous, changed=touched)  # for exports that copy
     for sub in (full_dir, public_dir):
         (sub / MARKER).write_text(f"built by appeals-kg: {sub.name}\n", encoding="utf-8")
     (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")

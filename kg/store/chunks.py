@@ -1,0 +1,189 @@
+"""The public store's serialisation, written by the build graph by graph, for exports that copy.
+
+Reading a store back costs what decoding every term from RocksDB costs (about 100--180k quads
+a second on this project's machines, whichever Oxigraph call reads it), so an export that
+reads the store can never reach the speed of a file copy. The build therefore writes, beside
+the public store and inside the same generation (:func:`kg.files.replacing_folder`), each graph
+of the public store once, with Oxigraph's serialisers:
+
+- ``export/<hash>.nt``: the graph's triples as N-Triples (one line a triple, every line ending
+  in `` .`` and a newline, so an N-Quads line is the same line with the graph written before
+  the dot);
+- ``export/<hash>.ttl``: the same triples as Turtle, without the prefix lines;
+- ``export/header.ttl``: the prefix lines, once; ``export/manifest.json``: the graphs in order,
+  each with its file and triple count, and the store's total.
+
+:mod:`kg.publish.chunked` writes the four formats from these files. The files belong to the
+generation of the stores they describe, so a takedown (a new generation) can never leave a
+stale file behind, and an export checks that the manifest names exactly the store's graphs
+before it uses them. An incremental build hard-links the files of the appeal graphs it did not
+change from the previous generation and writes the others again; the graphs that are not appeal
+graphs (reference, derived, links, ontology) are always written again.
+
+Blank nodes keep the labels the store gives them, the same in every file, so a blank node
+shared by two graphs stays one node in the union.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.vocab import prefixes
+
+EXPORT_DIR = "export"
+MANIFEST = "manifest.json"
+HEADER = "header.ttl"
+VERSION = 1
+APPEAL_GRAPHS = "https://w3id.org/appeals-kg/graph/appeal/"
+
+_PROBE = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One graph's files: ``graph`` is its IRI (None for the default graph)."""
+
+    graph: str | None
+    stem: Path
+    triples: int
+
+    @property
+    def ntriples(self) -> Path:
+        return self.stem.with_suffix(".nt")
+
+    @property
+    def turtle(self) -> Path:
+        return self.stem.with_suffix(".ttl")
+
+
+@dataclass(frozen=True)
+class Chunks:
+    """The files of one public store, as :func:`store_chunks` finds them."""
+
+    folder: Path
+    header: bytes
+    chunks: list[Chunk]
+    triples: int
+
+
+def export_prefixes() -> dict[str, str]:
+    """The prefixes an export declares (those of ``ontology/prefixes.ttl``)."""
+    return {p: ns for p, ns in prefixes().items() if p}
+
+
+def turtle_header(pm: dict[str, str]) -> bytes:
+    """The prefix lines Oxigraph opens a Turtle text with: those of a one-triple text."""
+    one = ox.serialize([_PROBE], format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
+    return one[: one.rindex(b"<urn:x:s>")]
+
+
+def _stem(graph: str | None) -> str:
+    if graph is None:
+        return "default"
+    return hashlib.sha256(graph.encode("utf-8")).hexdigest()[:32]
+
+
+def write_chunks(
+    store: ox.Store,
+    folder: Path,
+    *,
+    previous: Path | None = None,
+    changed: Iterable[str] = (),
+) -> int:
+    """Write ``folder/export`` for the public store ``store``; returns the triples written.
+
+    ``folder`` is the generation being built. With ``previous`` (the generation the build
+    started from) the files of each appeal graph that is not in ``changed`` and that the
+    previous generation has are hard-linked from it instead of written again. The folder is
+    filled beside its final name and renamed into place at the end."""
+    pm = export_prefixes()
+    header = turtle_header(pm)
+    reusable: dict[str, tuple[str, int]] = {}
+    if previous is not None:
+        old = _read_manifest(previous / EXPORT_DIR, header)
+        if old is not None:
+            skip = set(changed)
+            reusable = {
+                g: (stem, n)
+                for g, stem, n in old["graphs"]
+                if g is not None and g.startswith(APPEAL_GRAPHS) and g not in skip
+            }
+    final = folder / EXPORT_DIR
+    tmp = folder / f".{EXPORT_DIR}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    graphs: list[ox.NamedNode | ox.DefaultGraph] = sorted(
+        store.named_graphs(), key=lambda g: g.value
+    )
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        graphs.insert(0, ox.DefaultGraph())
+    rows: list[list[object]] = []
+    total = 0
+    for graph in graphs:
+        iri = graph.value if isinstance(graph, ox.NamedNode) else None
+        stem = _stem(iri)
+        if iri in reusable and reusable[iri][0] == stem:
+            for ext in (".nt", ".ttl"):
+                os.link(previous / EXPORT_DIR / f"{stem}{ext}", tmp / f"{stem}{ext}")  # type: ignore[operator]
+            count = reusable[iri][1]
+        else:
+            nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+            triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
+            ttl = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
+            if not ttl.startswith(header):
+                raise RuntimeError(f"Turtle of {iri} does not open with the prefix lines")
+            (tmp / f"{stem}.nt").write_bytes(nt)
+            (tmp / f"{stem}.ttl").write_bytes(ttl[len(header) :])
+            count = nt.count(b"\n")
+        rows.append([iri, stem, count])
+        total += count
+    (tmp / HEADER).write_bytes(header)
+    manifest = {"version": VERSION, "triples": total, "graphs": rows}
+    (tmp / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    shutil.rmtree(final, ignore_errors=True)
+    os.rename(tmp, final)
+    return total
+
+
+def _read_manifest(folder: Path, header: bytes) -> dict | None:
+    """The manifest of ``folder`` if it is one this code wrote with the same prefixes."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        same_header = (folder / HEADER).read_bytes() == header
+    except (OSError, ValueError):
+        return None
+    if manifest.get("version") != VERSION or not same_header:
+        return None
+    return manifest
+
+
+def store_chunks(store: ox.Store, store_dir: Path | None) -> Chunks | None:
+    """The files the build wrote for the public store at ``store_dir`` (opened as ``store``),
+    or None when there are none to trust: not a public store of a build, no files, other
+    prefixes than today's, or a manifest whose graphs are not exactly the store's."""
+    if store_dir is None or store_dir.name != "public":
+        return None
+    folder = store_dir.parent / EXPORT_DIR
+    header = turtle_header(export_prefixes())
+    manifest = _read_manifest(folder, header)
+    if manifest is None:
+        return None
+    named = {g.value for g in store.named_graphs()}
+    listed = {g for g, _stem, _n in manifest["graphs"] if g is not None}
+    if named != listed:
+        return None
+    chunks = [Chunk(g, folder / stem, int(n)) for g, stem, n in manifest["graphs"]]
+    if not all(c.ntriples.is_file() and c.turtle.is_file() for c in chunks):
+        return None
+    return Chunks(folder, header, chunks, int(manifest["triples"]))
+
+
+__all__ = ["EXPORT_DIR", "Chunk", "Chunks", "store_chunks", "turtle_header", "write_chunks"]

@@ -1,0 +1,212 @@
+"""Exports copied from the files the build keeps (kg/store/chunks.py, kg/publish/chunked.py):
+each of the four formats holds exactly the public store's content -- on the seed data, the gold
+records, a generated corpus, after an incremental rebuild and after a takedown -- and files that
+do not describe the store are never used."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import pickle
+import shutil
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.countries import country_code
+from kg.files import current_generation
+from kg.publish.export import GRAPH_FORMATS, STREAMED, export, stream_to_bytes
+from kg.record.caserecord import appeal_graph_iri
+from kg.store.build import build
+from kg.store.chunks import EXPORT_DIR, HEADER, MANIFEST, store_chunks
+from kg.store.delta import SHARED_FILE
+from kg.store.store import Store, public_store_path
+from kg.vocab import DATA_DIR
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+COUNTRY_KEYS = {"country", "jurisdiction", "sovereign", "administered_by", "applicable_law"}
+
+
+def _public(store_path: Path) -> Store:
+    return Store.open(public_store_path(store_path))
+
+
+def assert_exports_hold_the_store(store_path: Path, work: Path, *, chunked: bool = True) -> None:
+    """Every streamed format, parsed back, is the public store: the same quads (N-Quads,
+    TriG) or the same triples of the union (N-Triples, Turtle, each triple once)."""
+    public = _public(store_path)
+    found = store_chunks(public.oxigraph, public.path)
+    assert (found is not None) == chunked
+    quads = sorted(str(q) for q in public.oxigraph)
+    triples = sorted(str(q.triple) for q in public.oxigraph)
+    assert quads and triples
+    if found is not None:
+        assert found.triples == len(quads)
+    for fmt, rdf_format in STREAMED.items():
+        out = work / f"kg.{fmt}"
+        assert export(public, fmt, output=out) == b""
+        got = list(ox.parse(path=str(out), format=rdf_format))
+        if fmt in GRAPH_FORMATS:
+            assert sorted(str(q) for q in got) == quads, fmt
+        else:
+            assert sorted(str(q.triple) for q in got) == triples, fmt
+        assert stream_to_bytes(public, fmt) == out.read_bytes(), fmt
+        out.unlink()
+
+
+def _generator():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules.setdefault("generate", module)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _countries(node: object) -> list[str]:
+    if isinstance(node, dict):
+        here = [str(v) for k, v in node.items() if k in COUNTRY_KEYS and isinstance(v, str)]
+        return here + [c for v in node.values() for c in _countries(v)]
+    return [c for v in node for c in _countries(v)] if isinstance(node, list) else []
+
+
+def _chunk_files(store_path: Path) -> dict[str, Path]:
+    folder = current_generation(store_path) / EXPORT_DIR  # type: ignore[operator]
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    return {g: folder / f"{stem}.nt" for g, stem, _n in manifest["graphs"] if g is not None}
+
+
+def test_exports_of_a_generated_corpus_through_incremental_rebuilds(tmp_path: Path) -> None:
+    """A full build, then one record changed, one added and one removed (an incremental
+    build: the files of unchanged appeal graphs are the previous generation's, hard-linked),
+    then an appeal removed whose shared facts move back into another appeal's graph."""
+    data = _generator().generate(14, tmp_path / "data", seed=11, jobs=1)
+    for sub in ("reference", "links"):
+        if (DATA_DIR / sub).is_dir():
+            shutil.copytree(DATA_DIR / sub, data / sub, dirs_exist_ok=True)
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    newcomer = sorted((data / "cases").glob("*.yaml"))[-1]
+    shutil.move(newcomer, aside / newcomer.name)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    assert_exports_hold_the_store(store, tmp_path)
+    before = _chunk_files(store)
+
+    paths = sorted((data / "cases").glob("*.yaml"))
+    gone, changed = paths[0], paths[1]
+    gone.unlink()
+    record = yaml.safe_load(changed.read_text(encoding="utf-8"))
+    record["events"][0]["note"] = "a note a curator changed"
+    record["persons"][0]["variants"] = ["a new spelling"]
+    changed.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), "utf-8")
+    shutil.move(aside / newcomer.name, newcomer)
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert any("graph(s) written" in line for line in lines), lines  # it was incremental
+    assert_exports_hold_the_store(store, tmp_path)
+    after = _chunk_files(store)
+    linked = {g for g, f in after.items() if f.stat().st_nlink > 1}
+    assert linked and linked < set(after)  # some files kept, some written again
+    assert linked <= set(before)
+    assert "a note a curator changed" in export(_public(store), "ntriples").decode("utf-8")
+
+    # Remove an appeal that shares facts with one other: they move into that other appeal's
+    # graph, which no record change touched, so its files must be written again.
+    full = Store.open(store)
+    _, rows = full.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", union=False
+    )
+    sizes = {str(g): int(n) for g, n in rows}
+    with open(current_generation(store) / SHARED_FILE, "rb") as f:  # type: ignore[operator]
+        shared = pickle.load(f)
+    pairs = sorted(holders for holders in shared.values() if len(holders) == 2)
+    assert pairs
+    gone_graph, keeper = pairs[0]
+    by_graph = {
+        str(appeal_graph_iri(yaml.safe_load(p.read_text(encoding="utf-8"))["appeal"]["id"])): p
+        for p in (data / "cases").glob("*.yaml")
+    }
+    by_graph[gone_graph].unlink()
+    build(store, data, progress=None)
+    assert_exports_hold_the_store(store, tmp_path)
+    assert _chunk_files(store)[keeper].stat().st_nlink == 1  # written again
+    _, rows = Store.open(store).query(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{keeper}> {{ ?s ?p ?o }} }}", union=False
+    )
+    assert int(rows[0][0]) > sizes[keeper]  # the facts it now states alone came back
+
+
+def test_exports_of_the_gold_records(tmp_path: Path) -> None:
+    if not CORPUS.is_dir():
+        pytest.fail(f"the development corpus is not at {CORPUS}")
+    data = tmp_path / "data"
+    (data / "extracted").mkdir(parents=True)
+    for sub in ("reference", "links"):
+        shutil.copytree(DATA_DIR / sub, data / sub)
+    for path in sorted(CORPUS.glob("*.gold.yaml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # As in test_cq_corpus: records naming a country the build does not know stay out.
+        if all(country_code(c) for c in _countries(record)):
+            (data / "extracted" / path.name.replace(".gold", "")).write_text(
+                yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8"
+            )
+    build(tmp_path / "kg", data, progress=None)
+    assert len(_public(tmp_path / "kg").graph_names()) > 40
+    assert_exports_hold_the_store(tmp_path / "kg", tmp_path)
+
+
+def test_exports_after_a_takedown_hold_only_the_new_public_store(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    (data_copy / "pseudonym.key").unlink(missing_ok=True)
+    store = tmp_path / "kg"
+    build(store, data_copy, progress=None)
+    assert "Dauletbayev" in export(_public(store), "turtle").decode("utf-8")
+    result = CliRunner().invoke(
+        cli, ["takedown", "seed-dauletbayev-2017", "--store", str(store), "--data", str(data_copy)]
+    )
+    assert result.exit_code == 0, result.output
+    assert_exports_hold_the_store(store, tmp_path)
+    for fmt in STREAMED:
+        out = tmp_path / f"after.{fmt}"
+        run = CliRunner().invoke(
+            cli, ["export", "--store", str(store), "--format", fmt, "-o", str(out)]
+        )
+        assert run.exit_code == 0, run.output
+        text = out.read_text(encoding="utf-8")
+        assert "Dauletbayev" not in text and "/graph/appeal/" not in text, fmt
+    # The files are the generation's own: none is shared with the generation before it.
+    folder = current_generation(store) / EXPORT_DIR  # type: ignore[operator]
+    assert all(f.stat().st_nlink == 1 for f in folder.iterdir())
+
+
+def test_files_that_do_not_describe_the_store_are_not_used(tmp_path: Path) -> None:
+    """A manifest naming a graph the store does not have (or missing one it has), or a
+    missing file, sends the export back to reading the store, which still gives its content;
+    the full store never uses the public store's files."""
+    store = tmp_path / "kg"
+    build(store, progress=None)
+    folder = current_generation(store) / EXPORT_DIR  # type: ignore[operator]
+    manifest_path = folder / MANIFEST
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest_path.write_text(
+        json.dumps({**manifest, "graphs": manifest["graphs"][1:]}), encoding="utf-8"
+    )
+    assert_exports_hold_the_store(store, tmp_path, chunked=False)
+    extra = [["https://example.org/graph/withdrawn", "withdrawn", 1]]
+    manifest_path.write_text(
+        json.dumps({**manifest, "graphs": manifest["graphs"] + extra}), encoding="utf-8"
+    )
+    assert_exports_hold_the_store(store, tmp_path, chunked=False)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert_exports_hold_the_store(store, tmp_path)
+    next(p for p in folder.glob("*.ttl") if p.name != HEADER).unlink()
+    assert_exports_hold_the_store(store, tmp_path, chunked=False)
+    full = Store.open(store)
+    assert store_chunks(full.oxigraph, full.path) is None
