@@ -344,3 +344,31 @@ def test_the_steps_of_one_operation_share_its_agents() -> None:
     )
     assert _one(evs, "raid")["agents"] == ["Zembla Police"]
     assert _one(evs, "arrest")["agents"] == ["Zembla Police"]
+
+
+def test_what_happened_during_custody_does_not_take_the_date_of_the_arrest() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested human rights defender Ana Lee. She was held at the "
+        "central police station, where officers allegedly beat her."
+    )
+    assert ("arrest", "2024-05-03") in got
+    assert ("attack", "2024-05-03") not in got
+
+
+def test_an_unknown_whereabouts_is_a_disappearance() -> None:
+    got = _pairs(
+        "On 3 May 2024, Ana Lee was arrested by police at her office, and taken to an "
+        "unknown location. For two days, her family had no information on her whereabouts."
+    )
+    assert ("disappearance", "2024-05-03") in got
+
+
+def test_a_participle_joined_by_and_goes_on_with_the_date_of_the_first_verb() -> None:
+    got = _pairs(
+        "Ana Lee was arrested on 1 May 2024 at her office in the capital, together with her "
+        "driver, and taken to the central prison. Her driver was arrested on 1 May 2024, and "
+        "freed on bail on 4 May 2024."
+    )
+    assert ("detention", "2024-05-01") in got
+    assert ("release", "2024-05-04") in got
+    assert ("release", "2024-05-01") not in got

@@ -109,6 +109,21 @@ OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$
 VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
 
 
+def _looks_back(flat: str, start: int, a: int) -> bool:
+    """The words before the trigger tell of an earlier time ("had", "previously", "since"); "had
+    no information" is "had" with an object, no past perfect."""
+    return any(
+        not (m.group() == "had" and HAD_OBJECT.match(flat, m.end()))
+        for m in LOOKS_BACK.finditer(flat, start, a)
+    )
+
+
+def _clause(clauses: list[int], pos: int) -> tuple[int, int]:
+    """The bounds of the clause that holds ``pos``, from the list of clause starts."""
+    k = next((i for i in range(len(clauses) - 1) if clauses[i] <= pos < clauses[i + 1]), 0)
+    return clauses[k], clauses[k + 1]
+
+
 def _after_verb(flat: str, d: DateMention, start: int = 0) -> bool:
     """The date follows a past participle of its sentence (from ``start``) directly:
     "abducted in 2021", "held on 3 May"."""
@@ -123,7 +138,13 @@ BACKGROUND_BY = re.compile(r"\s+by\b")
 NOUN_PARTICIPLE = re.compile(r"[a-z]+s?\s+(?:filed|lodged|submitted|brought)")
 #: "and later remanded": the event comes after the date of its sentence.
 LATER = re.compile(r"\b(?:later|subsequently|eventually|afterwards)\s+$")
+#: A relative clause on a place of custody: "..., where several of them were tortured".
+WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
+#: "had no information on": "had" with an object, no past perfect.
+HAD_OBJECT = re.compile(r"\s*no\b")
+#: "was arrested on 3 May by police, and taken to": the same subject and verb phrase go on.
+CONTINUES = re.compile(r",\s+and\s+(?:then\s+)?$")
 
 
 def find_events(
@@ -210,6 +231,13 @@ def find_events(
                 value = bound[a].value  # "revoked its registration on 20 August 2003"
             elif LATER.search(pre):
                 value = None  # "were detained and later remanded": after the date, not on it
+            elif (
+                CONTINUES.search(pre)
+                and sent_values
+                and sent_values[-1] is not None
+                and not any(c0 <= d.start < c1 for d in sdates for c0, c1 in [_clause(clauses, a)])
+            ):
+                value = sent_values[-1]  # "was arrested on 3 May ..., and taken to a prison"
             resumes = None
             if etype == "trial_hearing" and ADJOURNED.match(flat, a):
                 # "adjourned the case to 18 January": a hearing that day, and one set for then
@@ -217,14 +245,18 @@ def find_events(
                     flat, b, d.start)]  # fmt: skip
                 resumes = nxt[0].value if nxt else None
             # an appeal comes after the decision it attacks, never on its date
-            inherit = etype not in ("appeal_filed", "complaint") and not LATER.search(pre)
+            inherit = (
+                etype not in ("appeal_filed", "complaint")
+                and not LATER.search(pre)
+                # "held at X, where he was beaten": what happened there, over the stay
+                and not WHERE_CLAUSE.search(flat, s.start, a)
+            )
             inherited = False
-            if value is None and inherit and para_date and not LOOKS_BACK.search(flat[s.start : a]):
-                if not PAST_PERFECT.search(pre):
+            perfect = bool(PAST_PERFECT.search(pre)) and not HAD_OBJECT.match(flat, a)
+            if value is None and inherit and para_date and not _looks_back(flat, s.start, a):
+                if not perfect:
                     value, inherited = para_date, True
-            if value is None and PAST_PERFECT.search(pre):
-                continue
-            if value is None and resumes is None and PAST_PERFECT.search(pre):
+            if value is None and perfect:
                 continue
             sent_values.append(value)
             values = [v for v in (value, resumes) if v is not None] or [None]

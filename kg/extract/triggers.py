@@ -338,11 +338,14 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": ["abduction"],
         "frame": "unknown agents abduct target; target disappears; whereabouts unknown",
         "phrases": [
-            "\\bdisappeared\\b|whereabouts remained unknown",
+            "\\bdisappeared\\b|whereabouts (?:remained|were|was) unknown",
+            "\\btaken to an unknown (?:location|destination|place)\\b|\\bno information (?:on|about|of) (?:the |his |her |their )?(?:fate|whereabouts)\\b",
         ],
         "examples": [
             "On 3 May 2024, unidentified men abducted Ana Lee.",
             "Ana Lee was kidnapped on 3 May 2024.",
+            "On 3 May 2024, Ana Lee was taken to an unknown location.",
+            "On 3 May 2024, her family had no information on her whereabouts.",
         ],
     },
     {
