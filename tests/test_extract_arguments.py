@@ -104,3 +104,22 @@ def test_people_named_after_the_acting_body_are_objects_of_each_of_its_verbs() -
     sentence = _one(evs, "sentence")
     assert set(sentence["targets"]) == {"Ana Lee", "Tom Reed", "Eva Hart"}
     assert sentence["agents"] == ["Zembla City Court"]
+
+
+def test_a_decision_on_his_appeal_tells_of_the_appeal() -> None:
+    evs = _named(
+        "On 3 March 2024, the Zembla City Court sentenced human rights defender Ana Lee to "
+        "six years in prison. On 3 May 2024, the Zembla Supreme Court rejected her appeal."
+    )
+    appeal = _one(evs, "appeal_filed", None)
+    assert appeal["agents"] == ["Ana Lee"]
+    assert appeal["authority"] == "Zembla Supreme Court"
+    assert _one(evs, "court_decision")["authority"] == "Zembla Supreme Court"
+
+
+def test_an_appeal_told_in_its_own_words_is_not_told_twice() -> None:
+    evs = _named(
+        "On 3 March 2024, human rights defender Ana Lee appealed to the Zembla Supreme Court. "
+        "On 3 May 2024, the Zembla Supreme Court rejected her appeal."
+    )
+    assert [e["type"] for e in evs].count("appeal_filed") == 1

@@ -280,7 +280,57 @@ def find_events(
             para_date = dated[-1] if dated else sdates[-1].value
     _judgment_provisions(events)
     _share_operation_agents(events, doc)
+    events = _implied_appeals(events, doc)
     return _corefer(add_penalties(merge_convictions(events, doc), doc), doc)
+
+
+#: "rejected his appeal", "dismissed their final appeal", "upheld ... on appeal": a decision on
+#: an appeal the text tells of only through that decision.
+DECIDED_APPEAL = re.compile(
+    r"[^.;]{0,40}?\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?appeals?\b(?!\s+(?:court|chamber))"
+)
+#: How far back (characters) an appeal told in its own words still covers a decision on it.
+APPEAL_TOLD_WITHIN = 600
+
+
+def _implied_appeals(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+    """A court that "rejected his appeal" decided an appeal he filed: the appeal is an event of
+    its own (undated, the appellant its agent, the court its authority) unless the text told it
+    shortly before in its own words."""
+    out: list[dict[str, Any]] = []
+    last_appeal = -(10**9)
+    for ev in events:
+        pos = ev["evidence"][0]["start"]
+        if ev["type"] == "appeal_filed":
+            last_appeal = pos
+        elif (
+            ev["type"] == "court_decision"
+            and pos - last_appeal > APPEAL_TOLD_WITHIN
+            and DECIDED_APPEAL.match(doc.flat, _trigger_end(ev, doc))
+        ):
+            out.append(
+                {
+                    **ev,
+                    "type": "appeal_filed",
+                    "date": None,
+                    "agents": list(ev["targets"]),
+                    "targets": [],
+                    "provisions": [],
+                    "penalty": None,
+                    "note": "appeal told through the decision on it",
+                    "confidence": 0.4,
+                }
+            )
+        out.append(ev)
+    return out
+
+
+def _trigger_end(ev: dict[str, Any], doc: Doc) -> int:
+    """Where the trigger phrase of an event ends in the text (its note is the phrase)."""
+    start = ev["evidence"][0]["start"]
+    words = ev["note"].split()
+    i = doc.flat.find(words[0], start) if words else -1
+    return start if i < 0 else i + len(words[0])
 
 
 CHARGE_TYPES = ("case_opened", "charge", "charge_reclassified")
