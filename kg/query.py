@@ -7,8 +7,9 @@ Each query in ``queries/`` opens with a header::
     # params: ?case (IRI)
     # returns: ?actor ?label ?role, one row per actor and role
 
-Parameters are substituted as RDF terms (SEP-0007 substitution in Oxigraph), never pasted into
-the query text, so a value can never change the query's shape.
+Parameters are RDF terms, written by rdflib into a ``VALUES`` clause first in the query's outer
+``WHERE`` group (else substituted, SEP-0007 in Oxigraph), never pasted into the query's pattern,
+so a value can never change the query's shape.
 """
 
 from __future__ import annotations
@@ -276,17 +277,23 @@ def _projected(text: str) -> set[str] | None:
 
 _TRAILING_VALUES = re.compile(r"\}\s*VALUES\b[^}]*\}\s*$", re.I)
 _PLAIN_IRI = re.compile(r'^[^\s<>"{}|^`\\]+$')
+# A comment: from # to the end of the line, when no IRI or string is open on that line before it.
+_COMMENT = re.compile(r'^([^#<"\']*)#[^\n]*', re.M)
 
 
 def with_values(text: str, bindings: dict[str, Node]) -> str | None:
-    """The query with its bound parameters as a trailing ``VALUES`` clause, or None when they
-    cannot be written so (then they go as substitutions).
+    """The query with its bound parameters as a ``VALUES`` clause, or None when they cannot be
+    written so (then they go as substitutions).
 
-    Oxigraph's planner sees a ``VALUES`` clause and starts from the bound value; a substitution
-    is applied to a plan made as if the variable were free, so a question about one defender
-    would first scan every defender's involvements (0.5 s instead of 1 ms at 1,000 appeals).
-    Terms are written by rdflib in N-Triples syntax; an IRI with a character that syntax
-    forbids is never written into the text."""
+    The clause goes first in the outer ``WHERE`` group, so that the planner starts from the
+    bound value and carries it into every ``OPTIONAL``: a substitution is applied to a plan
+    made as if the variable were free, and a ``VALUES`` clause after the group is joined with
+    what the group gives over the whole graph once it has an ``OPTIONAL`` (a question about
+    one defender then reads every defender's rows). A parameter that names an expression
+    (``AS ?p``: a BIND or an aggregate) cannot be bound before the expression is computed, nor
+    in a ``VALUES`` clause after the query (the expression would override it), so it goes as a
+    substitution. Terms are written by rdflib in N-Triples syntax; an IRI with a character
+    that syntax forbids is never written into the text."""
     if not bindings or _TRAILING_VALUES.search(text):
         return None
     terms = []
@@ -297,7 +304,15 @@ def with_values(text: str, bindings: dict[str, Node]) -> str | None:
             return None
         terms.append(value.n3())
     names = " ".join(f"?{name}" for name in bindings)
-    return f"{text.rstrip()}\nVALUES ({names}) {{ ({' '.join(terms)}) }}\n"
+    clause = f"VALUES ({names}) {{ ({' '.join(terms)}) }}"
+    code = _COMMENT.sub(lambda m: m.group(1) + " " * (m.end() - m.end(1)), text)
+    where = re.search(r"\bWHERE\s*\{", code, re.I)
+    named = any(re.search(rf"\bAS\s+\?{re.escape(name)}\b", code, re.I) for name in bindings)
+    if named:
+        return None
+    if where is None:
+        return f"{text.rstrip()}\n{clause}\n"
+    return f"{text[: where.end()]}\n  {clause}\n{text[where.end() :]}"
 
 
 def run_query(

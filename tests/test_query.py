@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -83,18 +84,42 @@ def test_parameter_must_be_projected(tmp_path: Path) -> None:
 
 
 def test_bound_parameters_go_as_a_values_clause_with_the_same_rows(built_store: Store) -> None:
-    """Parameters are written as a trailing VALUES clause (the planner starts from them); the
-    rows are those of the same binding as a substitution."""
+    """Parameters are written as a VALUES clause first in the outer WHERE group (the planner
+    starts from them and carries them into each OPTIONAL); the rows are those of the same
+    binding as a substitution."""
     from kg.query import with_values
 
     qf = find_query("cq04")
     defender = URIRef("https://w3id.org/appeals-kg/id/person/p-2a9f31c4")
     text = with_values(qf.text, {"defender": defender})
-    assert text is not None and text.rstrip().endswith(f"VALUES (?defender) {{ (<{defender}>) }}")
+    clause = f"VALUES (?defender) {{ (<{defender}>) }}"
+    assert text is not None and text.count(clause) == 1
+    where = re.search(r"^SELECT[^{]*WHERE \{\s*", text, re.M)
+    assert where is not None and text[where.end() :].startswith(clause)
     _, as_values = built_store.query(text)
     _, substituted = built_store.query(qf.text, {"defender": defender})
     assert as_values == substituted and as_values
     assert run_query(built_store, "cq04", {"defender": str(defender)}).rows == as_values
+
+
+def test_a_parameter_named_by_an_expression_goes_as_a_substitution() -> None:
+    """A parameter that is an aggregate's or a BIND's name cannot be bound before the group
+    computes it, nor by a VALUES clause after the query: no clause is written for it."""
+    from kg.query import with_values
+
+    counted = "SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s"
+    assert with_values(counted, {"n": Literal(2)}) is None
+    bound = "SELECT ?y WHERE { ?x ?p ?o BIND (STR(?x) AS ?y) }"
+    assert with_values(bound, {"y": Literal("a")}) is None
+    # a comment naming WHERE { or AS ?x neither stops the clause nor moves it
+    commented = "# SELECT ... WHERE { BIND (1 AS ?x) }\nSELECT ?x WHERE { ?x ?p ?o }"
+    text = with_values(commented, {"x": URIRef("urn:a")})
+    assert (
+        text is not None and "SELECT ?x WHERE {\n  VALUES (?x) { (<urn:a>) }\n ?x ?p ?o }" in text
+    )
+    store = Store.memory()
+    store.oxigraph.update("INSERT DATA { <urn:a> <urn:p> 1 . <urn:b> <urn:p> 2 }")
+    assert store.query(text)[1] == [(URIRef("urn:a"),)]
 
 
 def test_values_clause_is_not_written_for_what_the_syntax_cannot_hold() -> None:
