@@ -372,3 +372,29 @@ def test_a_participle_joined_by_and_goes_on_with_the_date_of_the_first_verb() ->
     assert ("detention", "2024-05-01") in got
     assert ("release", "2024-05-04") in got
     assert ("release", "2024-05-01") not in got
+
+
+def test_charges_told_as_standing_are_undated_charges() -> None:
+    got = _pairs(
+        "On 3 May 2024, the trial of human rights defender Ana Lee opened. On that day, she "
+        "pleaded not guilty to charges of sedition. Tom Reed is also on trial for insulting "
+        "an official. The accused face charges under the Penal Code."
+    )
+    assert ("charge", None) in got
+    assert ("charge", "2024-05-03") not in got
+
+
+def test_a_transfer_between_prisons_is_custody() -> None:
+    got = _pairs(
+        "Ana Lee was transferred on 2 May 2024 from the central prison to Zenda Prison. On 4 "
+        "May 2024, she was taken to the Zenda Remand Prison."
+    )
+    assert {("detention", "2024-05-02"), ("detention", "2024-05-04")} <= got
+
+
+def test_on_that_date_is_the_day_last_named() -> None:
+    got = _pairs(
+        "On 2 April 2024, a court remanded Ana Lee until 20 April; on that date her remand "
+        "was extended to 4 May."
+    )
+    assert ("detention", "2024-04-20") in got

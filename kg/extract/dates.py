@@ -33,7 +33,7 @@ DATE_RE = re.compile(
     rf"|(?:[Ii]n|[Ss]ince|[Bb]y)\s+(?P<y4>(?:19|20)\d\d)\b)"
 )
 REL_RE = re.compile(
-    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+day|(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
+    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+day|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:his|her|their|the)\s+(?:arrest|detention|abduction)))\b",
     re.I,

@@ -138,6 +138,9 @@ BACKGROUND_BY = re.compile(r"\s+by\b")
 NOUN_PARTICIPLE = re.compile(r"[a-z]+s?\s+(?:filed|lodged|submitted|brought)")
 #: "and later remanded": the event comes after the date of its sentence.
 LATER = re.compile(r"\b(?:later|subsequently|eventually|afterwards)\s+$")
+#: Charges told as standing ("faces charges of", "is on trial for", "pleaded not guilty to the
+#: charges"): the text does not say when they were brought.
+STANDING_CHARGE = re.compile(r"fac|plead|(?:is|are)\s|includ")
 #: A relative clause on a place of custody: "..., where several of them were tortured".
 WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
@@ -227,6 +230,8 @@ def find_events(
             value = event_date([d for d in sdates if d not in taken], a, clauses, others)
             if BACKGROUND_BY.match(flat, b) and NOUN_PARTICIPLE.fullmatch(flat, a, b):
                 value = None  # "acting on a petition filed by his father": told in passing
+            elif etype == "charge" and STANDING_CHARGE.match(flat, a):
+                value = None  # "the accused face charges under": charges standing, not when laid
             elif bound[a] is not None:
                 value = bound[a].value  # "revoked its registration on 20 August 2003"
             elif LATER.search(pre):
@@ -247,6 +252,7 @@ def find_events(
             # an appeal comes after the decision it attacks, never on its date
             inherit = (
                 etype not in ("appeal_filed", "complaint")
+                and not (etype == "charge" and STANDING_CHARGE.match(flat, a))
                 and not LATER.search(pre)
                 # "held at X, where he was beaten": what happened there, over the stay
                 and not WHERE_CLAUSE.search(flat, s.start, a)

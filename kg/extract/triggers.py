@@ -165,6 +165,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             "\\bcharged\\b|\\breferred (?:the case |the file )?to (?:the )?(?:[\\w-]+ ){0,3}(?:[Cc]ourt|[Tt]ribunal|trial)\\b|\\bsent to trial\\b|\\bindictments? (?:was |were )?(?:forwarded|filed|submitted)\\b|\\bcharges (?:were )?framed\\b|\\bframed charges\\b|\\b(?:was|were|formally) accused of\\b",
             "\\bcharged (?:him |her |them )?(?:with|under)|criminal charges brought|added charges|charged them|\\bindicted\\b|\\bcharge sheet\\b|\\b(?:was|were) prosecuted\\b|\\bcharged (?:only |also )?(?:Mr |Ms |Sister |Brother |Father )?[A-Z]\\w+ [A-Z]\\w+|probable cause to charge|\\bon (?:a |the )?(?:criminal )?charges? of\\b",
+            "\\b(?:faces?|facing) (?:\\w+ ){0,2}charges? (?:of|under)\\b|\\bpleaded not guilty to (?:the )?charges?\\b|\\b(?:is|are) (?:also )?on trial\\b|\\bincludes? charges? (?:of|under)\\b",
         ],
         "examples": [],
     },
@@ -176,7 +177,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "frame": "court orders custody of target; target is remanded, kept or placed in detention, transferred between places of custody",
         "phrases": [
             "\\bpre-?trial detention (?:was )?ordered|\\bordered (?:\\w+ ){0,3}pre-?trial detention|\\bdetention order\\b|\\bremand (?:was )?extended|\\bextended (?:\\w+ )?remand",
-            "\\b(?:taken|sent|transferred|moved|returned|brought)(?: (?:him|her|them|both men|both women|the \\w+))? (?:back )?(?:from [^.;]{0,60}? )?to (?:[\\w’'-]+ ){0,5}?(?:prison|jail|detention|penal colony|remand|custody|ward|cells?)\\b",
+            "\\b(?:taken|sent|transferred|moved|returned|brought|driven)(?: (?:him|her|them|both men|both women|the \\w+))? (?:back )?(?:on \\d[\\w ]{0,20}? )?(?:from [^.;]{0,60}? )?to (?:[\\w’'-]+ ){0,5}?(?:[Pp]rison|[Jj]ail|detention|penal colony|[Rr]emand|custody|ward|cells?|facility)\\b",
             "\\b(?:kept|held|placed) in solitary confinement\\b|\\bdetained since\\b|\\bremained in (?:[\\w-]+ ){0,4}(?:jail|prison|custody|detention)\\b",
             '\\bremanded\\b|ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\\bextended\\b[^.]{0,30}detention|\\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|held there for hours|\\b(?:placed|put) (?:him |her |them )?under (?:house arrest|residential surveillance|[“\\"]residential|[A-Z]{3,5}\\b)|\\bsent (?:him|her|them) to (?:\\w+ )?(?:custody|pre-trial detention)|\\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]',
             "\\b(?:placed|kept|held) in (?:pre-?trial |incommunicado )?(?:detention|custody)",
@@ -185,6 +186,8 @@ TRIGGERS: list[dict[str, Any]] = [
         "examples": [
             "On 4 May 2024, the court remanded Ana Lee in custody.",
             "On 4 May 2024, Ana Lee was placed in pre-trial detention.",
+            "Ana Lee was transferred on 4 May 2024 from the central prison to Zenda Prison.",
+            "On 4 May 2024, Ana Lee was moved to a pre-trial facility in Zenda.",
         ],
     },
     {
