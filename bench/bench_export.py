@@ -1,16 +1,21 @@
-"""Export throughput and peak memory per format, beside rdflib's Turtle writer.
+"""Export throughput and peak memory per format, beside Oxigraph reading the store and rdflib's
+Turtle writer.
 
-    .venv/bin/python bench/bench_export.py --store /tmp/kg-1k   # -> results/export-kg-1k.json
-    .venv/bin/python bench/bench_export.py --appeals 1000         # generate and build first
+    .venv/bin/python bench/bench_export.py --appeals 300 --budget 600  # generate and build first
+    .venv/bin/python bench/bench_export.py --store /tmp/kg-1k  # -> results/export-kg-1k.json
 
 For each streamed format (N-Quads, TriG, N-Triples, Turtle), ``kg export --store S --format F
--o FILE`` runs as a user runs it (interpreter start and store opening included), in a child
-process whose wall time and peak memory are recorded, with triples per second over the public
-store's quads. Beside it, on the same store: Oxigraph's own ``Store.dump`` of N-Quads from the
-store on disk (the floor of any export that reads the store) and from an in-memory copy (the
-serialiser alone, without reading the disk store), and rdflib's Turtle writer over the store's
-dataset (the naive stack) with ``--budget`` seconds. The load average before and after is
-recorded: on a machine shared with other work, times are slower than the code is.
+--no-void -o FILE`` runs as a user runs it (interpreter start and store opening included), in a
+child process whose wall time and peak memory are recorded, with triples per second over the
+public store's quads; ``library_seconds`` is the :func:`kg.publish.export.export` call alone,
+timed inside another child. The export copies what the build wrote beside the public store
+(``kg/store/chunks.py``); writing those files again from the store (``write_chunks``: what the
+build pays for them) is timed too, and ``kg export -o`` of N-Quads with its ``void.ttl`` (the
+VoID counts are SPARQL aggregates over the store). Beside them, on the same store: Oxigraph's
+own ``Store.dump`` of N-Quads from the store on disk (the floor of any export that reads the
+store) and from an in-memory copy (the serialiser alone), and rdflib's Turtle writer over the
+store's dataset (the naive stack) with ``--budget`` seconds. The load average before and after
+is recorded: on a machine shared with other work, times are slower than the code is.
 """
 
 from __future__ import annotations
@@ -35,9 +40,30 @@ def step(name: str, args: list[str]) -> dict[str, Any]:
 
     from kg.store.store import Store
 
+    if name == "build":  # generate and build here, so the parent stays small (see run())
+        sys.path.insert(0, str(ROOT / "bench"))
+        from generate import generate
+
+        from kg.store.stream import build_streaming
+
+        data = generate(int(args[1]), Path(args[0]) / "data")
+        started = time.perf_counter()
+        build_streaming(Path(args[0]) / "kg", data, progress=None)
+        return {"seconds": round(time.perf_counter() - started, 3)}
     store = Store.open(args[0])
+    if name == "count":
+        return {"quads": len(store)}
     started = time.perf_counter()
-    if name == "oxigraph-dump":
+    if name == "library-export":
+        from kg.publish.export import export
+
+        export(store, args[2], output=Path(args[1]))
+    elif name == "write-chunks":
+        from kg.store.chunks import write_chunks
+
+        Path(args[1]).mkdir()
+        write_chunks(store.oxigraph, Path(args[1]))
+    elif name == "oxigraph-dump":
         store.oxigraph.dump(args[1], format=ox.RdfFormat.N_QUADS)
     elif name == "oxigraph-memory-dump":
         memory = ox.Store()
@@ -54,7 +80,10 @@ def step(name: str, args: list[str]) -> dict[str, Any]:
 
 
 def run(cmd: list[str], budget: float | None = None) -> dict[str, Any]:
-    """A child process: wall time, peak memory, its JSON answer if any; stopped at ``budget``."""
+    """A child process: wall time, peak memory, its JSON answer if any; stopped at ``budget``.
+
+    The parent never imports the project: a child's peak memory as the kernel counts it starts
+    from its parent's size when forked."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = None if budget is None else started + budget
@@ -80,22 +109,34 @@ def run(cmd: list[str], budget: float | None = None) -> dict[str, Any]:
 
 
 def bench(store_path: Path, work: Path, budget: float) -> dict[str, Any]:
-    from kg.store.store import Store, public_store_path
-
-    public = public_store_path(store_path)
-    quads = len(Store.open(public).oxigraph)
+    public = Path(store_path).resolve() / "public"
+    me = [sys.executable, str(Path(__file__).resolve()), "--step"]
+    quads = run([*me, "count", str(public)])["quads"]
     res: dict[str, Any] = {"store": str(store_path), "quads": quads, "exports": {}}
     res["load_before"] = os.getloadavg()
     kg = str(Path(sys.executable).parent / "kg")
     for fmt, ext in FORMATS.items():
         out = work / f"export{ext}"
-        r = run([kg, "export", "--store", str(store_path), "--format", fmt, "-o", str(out)])
+        cmd = [kg, "export", "--store", str(store_path), "--format", fmt, "--no-void", "-o"]
+        r = run([*cmd, str(out)])
         r["bytes"] = out.stat().st_size
         r["triples_per_second"] = round(quads / r["wall_seconds"])
         out.unlink()
+        inside = run([*me, "library-export", str(public), str(out), fmt])
+        r["library_seconds"] = inside["seconds"]
+        r["library_triples_per_second"] = round(quads / max(inside["seconds"], 1e-6))
+        out.unlink()
         res["exports"][fmt] = r
         print(f"  {fmt}: {r}", file=sys.stderr)
-    me = [sys.executable, str(Path(__file__).resolve()), "--step"]
+    out = work / "with-void" / "export.nq"
+    r = run([kg, "export", "--store", str(store_path), "--format", "nquads", "-o", str(out)])
+    r["triples_per_second"] = round(quads / r["wall_seconds"])
+    res["nquads_with_void"] = r
+    print(f"  nquads with void.ttl: {r}", file=sys.stderr)
+    r = run([*me, "write-chunks", str(public), str(work / "chunks")])
+    r["triples_per_second"] = round(quads / r["seconds"])
+    res["write_chunks"] = r
+    print(f"  write_chunks: {r}", file=sys.stderr)
     for name in ("oxigraph-dump", "oxigraph-memory-dump"):
         r = run([*me, name, str(public), str(work / "dump.nq")])
         r["triples_per_second"] = round(quads / r["seconds"])
@@ -133,14 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         store_path = args.store
         if store_path is None:
-            sys.path.insert(0, str(ROOT / "bench"))
-            from generate import generate
-
-            from kg.store.stream import build_streaming
-
-            generate(args.appeals, work / "data")
+            me = [sys.executable, str(Path(__file__).resolve()), "--step"]
+            print(f"  build: {run([*me, 'build', str(work), str(args.appeals)])}", file=sys.stderr)
             store_path = work / "kg"
-            build_streaming(store_path, work / "data", progress=None)
         label = args.store.name if args.store else str(args.appeals)
         res = bench(store_path, work, args.budget)
         if args.store:  # no path of this machine in the results

@@ -9,6 +9,7 @@ import importlib.util
 import json
 import pickle
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def _countries(node: object) -> list[str]:
 def _chunk_files(store_path: Path) -> dict[str, Path]:
     folder = current_generation(store_path) / EXPORT_DIR  # type: ignore[operator]
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    return {g: folder / f"{stem}.nt" for g, stem, _n in manifest["graphs"] if g is not None}
+    return {g: folder / f"{stem}.nq" for g, stem, _n in manifest["graphs"] if g is not None}
 
 
 def test_exports_of_a_generated_corpus_through_incremental_rebuilds(tmp_path: Path) -> None:
@@ -187,11 +188,19 @@ def test_exports_after_a_takedown_hold_only_the_new_public_store(
 
 
 def test_files_that_do_not_describe_the_store_are_not_used(tmp_path: Path) -> None:
-    """A manifest naming a graph the store does not have (or missing one it has), or a
-    missing file, sends the export back to reading the store, which still gives its content;
-    the full store never uses the public store's files."""
+    """Standard output (a pipe) gets the same bytes as a file. A manifest naming a graph the
+    store does not have (or missing one it has), or a missing file, sends the export back to
+    reading the store, which still gives its content; the full store never uses the public
+    store's files."""
     store = tmp_path / "kg"
     build(store, progress=None)
+    # Into a pipe (standard output of the command), the files are copied by the kernel.
+    kg = str(Path(sys.executable).parent / "kg")
+    for fmt in STREAMED:
+        piped = subprocess.run(
+            [kg, "export", "--store", str(store), "--format", fmt], capture_output=True, check=True
+        ).stdout
+        assert piped == stream_to_bytes(_public(store), fmt), fmt
     folder = current_generation(store) / EXPORT_DIR  # type: ignore[operator]
     manifest_path = folder / MANIFEST
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))

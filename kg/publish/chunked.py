@@ -1,19 +1,24 @@
 """The four streamed formats written from the files the build keeps (:mod:`kg.store.chunks`).
 
-Each graph's N-Triples and Turtle were written once by Oxigraph's serialisers when the store
-was built; an export only copies them, one graph at a time (memory: the largest graph's text):
+Each graph's N-Quads and Turtle were written once by Oxigraph's serialisers when the store was
+built; an export only copies them, one graph at a time (memory: the largest graph's text; into
+a file or a pipe the kernel copies, without the text passing through Python):
 
-- N-Triples: the graphs' N-Triples files one after the other (each triple is in one graph,
-  :mod:`kg.store.partition`, so this is the union with each triple once);
-- N-Quads: the same lines with the graph's IRI written before the final dot (a line of
-  N-Triples ends in `` .`` and a newline, and no newline occurs inside a term);
+- N-Quads: the graphs' N-Quads files one after the other;
+- N-Triples: the same lines without the graph's IRI (a line ends in the graph's IRI, `` .`` and
+  a newline, and no newline occurs inside a term); each triple is in one graph
+  (:mod:`kg.store.partition`), so this is the union with each triple once;
 - Turtle: the prefix lines once, then the graphs' Turtle texts;
 - TriG: the prefix lines once, then each named graph's Turtle text inside ``<graph> { … }``.
 """
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import shutil
+from pathlib import Path
 from typing import BinaryIO
 
 from kg.store.chunks import Chunks
@@ -23,29 +28,51 @@ BUFFER = 1 << 20
 
 def write_chunked(chunks: Chunks, fmt: str, out: BinaryIO) -> None:
     """Write ``fmt`` (nquads, ntriples, turtle, trig) of the store ``chunks`` describes."""
+    if fmt not in ("nquads", "ntriples", "turtle", "trig"):
+        raise ValueError(f"format '{fmt}' is not written from the build's files")
     if fmt in ("turtle", "trig"):
         out.write(chunks.header)
     for chunk in chunks.chunks:
-        if fmt == "ntriples":
-            _copy(chunk.ntriples, out)
-        elif fmt == "nquads":
-            text = chunk.ntriples.read_bytes()
+        if fmt == "nquads":
+            _copy(chunk.nquads, out)
+        elif fmt == "ntriples":
+            text = chunk.nquads.read_bytes()
             if chunk.graph is not None:
-                text = text.replace(b" .\n", f" <{chunk.graph}> .\n".encode())
+                text = text.replace(f" <{chunk.graph}> .\n".encode(), b" .\n")
             out.write(text)
         elif fmt == "turtle" or chunk.graph is None:
             _copy(chunk.turtle, out)
-        elif fmt == "trig":
+        else:
             out.write(f"<{chunk.graph}> {{\n".encode())
             _copy(chunk.turtle, out)
             out.write(b"}\n")
-        else:
-            raise ValueError(f"format '{fmt}' is not written from the build's files")
 
 
-def _copy(path: object, out: BinaryIO) -> None:
-    with open(path, "rb") as f:  # type: ignore[call-overload]
-        shutil.copyfileobj(f, out, BUFFER)
+def _copy(path: Path, out: BinaryIO) -> None:
+    """Append the file at ``path`` to ``out``: by ``sendfile`` when ``out`` is a file or pipe
+    of the system, else through a buffer."""
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        fd = None
+    with open(path, "rb") as f:
+        if fd is None:
+            shutil.copyfileobj(f, out, BUFFER)
+            return
+        out.flush()
+        size, offset = os.fstat(f.fileno()).st_size, 0
+        while offset < size:
+            try:
+                sent = os.sendfile(fd, f.fileno(), offset, size - offset)
+            except OSError as e:
+                if e.errno not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EAGAIN):
+                    raise
+                f.seek(offset)  # an output sendfile cannot write to (a terminal, say)
+                shutil.copyfileobj(f, out, BUFFER)
+                return
+            if sent == 0:
+                raise OSError(f"{path}: the output took no more bytes")
+            offset += sent
 
 
 __all__ = ["write_chunked"]

@@ -6,9 +6,9 @@ reads the store can never reach the speed of a file copy. The build therefore wr
 the public store and inside the same generation (:func:`kg.files.replacing_folder`), each graph
 of the public store once, with Oxigraph's serialisers:
 
-- ``export/<hash>.nt``: the graph's triples as N-Triples (one line a triple, every line ending
-  in `` .`` and a newline, so an N-Quads line is the same line with the graph written before
-  the dot);
+- ``export/<hash>.nq``: the graph's quads as N-Quads (one line a quad, every line ending in
+  the graph's IRI, `` .`` and a newline, so that N-Triples is the same lines without the
+  graph);
 - ``export/<hash>.ttl``: the same triples as Turtle, without the prefix lines;
 - ``export/header.ttl``: the prefix lines, once; ``export/manifest.json``: the graphs in order,
   each with its file and triple count, and the store's total.
@@ -41,7 +41,7 @@ from kg.vocab import prefixes
 EXPORT_DIR = "export"
 MANIFEST = "manifest.json"
 HEADER = "header.ttl"
-VERSION = 1
+VERSION = 2
 APPEAL_GRAPHS = "https://w3id.org/appeals-kg/graph/appeal/"
 
 _PROBE = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
@@ -56,8 +56,8 @@ class Chunk:
     triples: int
 
     @property
-    def ntriples(self) -> Path:
-        return self.stem.with_suffix(".nt")
+    def nquads(self) -> Path:
+        return self.stem.with_suffix(".nq")
 
     @property
     def turtle(self) -> Path:
@@ -131,7 +131,7 @@ def write_chunks(
         iri = graph.value if isinstance(graph, ox.NamedNode) else None
         stem = _stem(iri)
         if iri in reusable and reusable[iri][0] == stem:
-            for ext in (".nt", ".ttl"):
+            for ext in (".nq", ".ttl"):
                 os.link(previous / EXPORT_DIR / f"{stem}{ext}", tmp / f"{stem}{ext}")  # type: ignore[operator]
             count = reusable[iri][1]
         else:
@@ -140,7 +140,8 @@ def write_chunks(
             ttl = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
             if not ttl.startswith(header):
                 raise RuntimeError(f"Turtle of {iri} does not open with the prefix lines")
-            (tmp / f"{stem}.nt").write_bytes(nt)
+            nq = nt if iri is None else nt.replace(b" .\n", f" <{iri}> .\n".encode())
+            (tmp / f"{stem}.nq").write_bytes(nq)
             (tmp / f"{stem}.ttl").write_bytes(ttl[len(header) :])
             count = nt.count(b"\n")
         rows.append([iri, stem, count])
@@ -181,7 +182,7 @@ def store_chunks(store: ox.Store, store_dir: Path | None) -> Chunks | None:
     if named != listed:
         return None
     chunks = [Chunk(g, folder / stem, int(n)) for g, stem, n in manifest["graphs"]]
-    if not all(c.ntriples.is_file() and c.turtle.is_file() for c in chunks):
+    if not all(c.nquads.is_file() and c.turtle.is_file() for c in chunks):
         return None
     return Chunks(folder, header, chunks, int(manifest["triples"]))
 
