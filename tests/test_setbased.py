@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
-from kg.check.setbased import cache_path, reach, validate_set_based
+from kg.check.setbased import cache_path, validate_set_based
 from kg.record.caserecord import appeal_graph_iri
 from kg.store import Store
 
@@ -120,32 +120,6 @@ def test_changed_shapes_check_everything(tmp_path: Path) -> None:
     }
 
 
-def test_reach_counts_the_steps_shapes_read() -> None:
-    steps, forward, backward = reach(_shapes())  # type: ignore[misc]
-    assert steps == 1  # sh:class reads the value's type: one step from the focus node
-    assert forward == {URIRef("http://ex/name"), URIRef("http://ex/org")} and not backward
-    nested = _shapes().parse(
-        data=PREFIXES + "ex:S sh:targetClass ex:A ; sh:property [ sh:path [ sh:inversePath ex:r ] ;"
-        " sh:node [ sh:property [ sh:path ex:q ; sh:class ex:B ] ] ] .",
-        format="turtle",
-    )
-    steps, forward, backward = reach(nested)  # type: ignore[misc]
-    assert steps == 2 and backward == {URIRef("http://ex/r")}
-    sequence = _shapes().parse(
-        data=PREFIXES + "ex:T sh:targetNode ex:a ; sh:property [ sh:path ( ex:p [ sh:inversePath "
-        "ex:q ] ) ; sh:class ex:C ] .",
-        format="turtle",
-    )
-    steps, forward, backward = reach(sequence)  # type: ignore[misc]
-    assert steps == 2 and URIRef("http://ex/p") in forward and backward == {URIRef("http://ex/q")}
-    alternative = _shapes().parse(
-        data=PREFIXES + "ex:T sh:targetNode ex:a ; sh:property [ sh:path [ sh:alternativePath "
-        "( ex:p ex:q ) ] ; sh:minCount 1 ] .",
-        format="turtle",
-    )
-    assert reach(alternative) is None  # incremental runs check everything
-
-
 def test_report_names_a_shape_checked_by_pyshacl() -> None:
     """A shape the compiler refuses (recursive) is checked by pyshacl, and the report says so."""
     from kg.check.validate import validate_store
@@ -167,3 +141,151 @@ def test_report_names_a_shape_checked_by_pyshacl() -> None:
         ("<http://ex/p1>", "sh:ClassConstraintComponent"),
         ("<http://ex/p1>", "sh:NodeConstraintComponent"),
     ]
+
+
+# --- incremental equals a run from nothing ----------------------------------------------------
+
+CROSS_SHAPES = (
+    PREFIXES
+    + """
+ex:ChargeShape a sh:NodeShape ; sh:targetClass ex:Charge ;
+    sh:property [ sh:path ex:person ; sh:class ex:Person ; sh:message "person" ] ;
+    sh:property [ sh:path [ sh:inversePath ex:charge ] ; sh:maxCount 1 ; sh:message "one event" ] ;
+    sh:sparql [ a sh:SPARQLConstraint ; sh:message "superseded by nothing" ;
+        sh:select '''SELECT ?this WHERE { ?this <http://ex/status> <http://ex/superseded> .
+            FILTER NOT EXISTS { ?new <http://ex/supersedes> ?this } }''' ] .
+ex:EventShape a sh:NodeShape ; sh:targetClass ex:Event ;
+    sh:property [ sh:path ex:charge ; sh:node ex:PersonCharge ;
+        sh:message "charge of a named person" ] .
+ex:PersonCharge a sh:NodeShape ;
+    sh:property [ sh:path ( ex:person ex:name ) ; sh:minCount 1 ] .
+"""
+)
+
+
+def _full_keys(report: Graph) -> set[tuple]:
+    root = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    out = set()
+    for r in report.objects(root, SH.result):
+        shape = report.value(r, SH.sourceShape)
+        out.add(
+            (
+                report.value(r, SH.focusNode),
+                report.value(r, SH.resultPath),
+                report.value(r, SH.sourceConstraintComponent),
+                report.value(r, SH.value),
+                report.value(r, SH.resultSeverity),
+                shape if isinstance(shape, URIRef) else None,
+                tuple(sorted(str(m) for m in report.objects(r, SH.resultMessage))),
+            )
+        )
+    return out
+
+
+def _replace_all(store: Store, graphs: dict[str, str]) -> None:
+    """The appeals are exactly ``graphs``: the others' graphs are dropped."""
+    keep = {appeal_graph_iri(a) for a in graphs}
+    for name in store.graph_names():
+        if name not in keep:
+            store.oxigraph.remove_graph(ox.NamedNode(str(name)))
+    _write(store, graphs)
+
+
+def _same_as_from_nothing(store: Store, shapes: Graph, cache: Path) -> tuple[str, set[tuple]]:
+    _, report, stats = validate_set_based(store, shapes, cache=cache)
+    _, full, _ = validate_set_based(store, shapes)
+    assert _full_keys(report) == _full_keys(full), stats
+    return stats.mode, _full_keys(report)
+
+
+def test_sparql_and_core_constraints_across_graphs_introduced_and_fixed(tmp_path: Path) -> None:
+    shapes = Graph().parse(data=CROSS_SHAPES, format="turtle")
+    a1 = PREFIXES + "ex:c1 a ex:Charge ; ex:status ex:superseded ; ex:person ex:p1 ."
+    a2 = PREFIXES + 'ex:c2 a ex:Charge ; ex:supersedes ex:c1 . ex:p1 a ex:Person ; ex:name "P" .'
+    a3 = PREFIXES + "ex:e1 a ex:Event ; ex:charge ex:c1 ."
+    store = _store(tmp_path, {"a1": a1, "a2": a2, "a3": a3})
+    cache = cache_path(store)
+    assert cache is not None
+    assert _same_as_from_nothing(store, shapes, cache) == ("full", set())
+
+    # a2 no longer supersedes c1, nor types or names p1: c1 (in a1) breaks the SPARQL constraint
+    # and sh:class, e1 (in a3) the nested shape -- three results in graphs that did not change.
+    _replace_all(store, {"a1": a1, "a2": PREFIXES + "ex:c2 a ex:Charge .", "a3": a3})
+    mode, keys = _same_as_from_nothing(store, shapes, cache)
+    assert mode == "incremental"
+    assert {(k[0], k[2]) for k in keys} == {
+        (URIRef("http://ex/c1"), SH.SPARQLConstraintComponent),
+        (URIRef("http://ex/c1"), SH.ClassConstraintComponent),
+        (URIRef("http://ex/e1"), SH.NodeConstraintComponent),
+    }
+    # a new appeal's event also charges c1: its inverse path now has two values
+    a4 = PREFIXES + "ex:e2 a ex:Event ; ex:charge ex:c1 ."
+    _replace_all(store, {"a1": a1, "a2": PREFIXES + "ex:c2 a ex:Charge .", "a3": a3, "a4": a4})
+    mode, keys = _same_as_from_nothing(store, shapes, cache)
+    assert mode == "incremental" and (
+        URIRef("http://ex/c1"),
+        SH.MaxCountConstraintComponent,
+    ) in {(k[0], k[2]) for k in keys}
+    # fixed again from other graphs: a2 restored, a4 removed
+    _replace_all(store, {"a1": a1, "a2": a2, "a3": a3})
+    assert _same_as_from_nothing(store, shapes, cache) == ("incremental", set())
+
+
+def test_random_edits_incremental_equals_from_nothing(tmp_path: Path) -> None:
+    """Rounds of random edits, additions and removals of small appeals over shared nodes: each
+    incremental run gives the results of a run from nothing."""
+    import random
+
+    rng = random.Random(7)
+    shapes = Graph().parse(data=CROSS_SHAPES, format="turtle")
+    nodes = [f"ex:c{i}" for i in range(3)] + [f"ex:p{i}" for i in range(3)] + ["ex:e1", "ex:e2"]
+    facts = [
+        "{c} a ex:Charge .",
+        "{c} ex:status ex:superseded .",
+        "{c} ex:person {p} .",
+        "{c} ex:supersedes {c2} .",
+        "{p} a ex:Person .",
+        '{p} ex:name "N" .',
+        "{e} a ex:Event .",
+        "{e} ex:charge {c} .",
+        "{e} ex:charge {c} .",
+    ]
+
+    def appeal() -> str:
+        lines = []
+        for _ in range(rng.randrange(1, 5)):
+            lines.append(
+                rng.choice(facts).format(
+                    c=rng.choice(nodes[:3]),
+                    c2=rng.choice(nodes[:3]),
+                    p=rng.choice(nodes[3:6]),
+                    e=rng.choice(nodes[6:]),
+                )
+            )
+        return PREFIXES + "\n".join(lines)
+
+    appeals = {f"a{i}": appeal() for i in range(5)}
+    store = _store(tmp_path, appeals)
+    cache = cache_path(store)
+    assert cache is not None
+    modes, seen = [], set()
+    assert _same_as_from_nothing(store, shapes, cache)[0] == "full"
+    for _ in range(25):
+        for _ in range(rng.randrange(1, 3)):
+            aid = f"a{rng.randrange(7)}"
+            if aid in appeals and rng.random() < 0.3:
+                del appeals[aid]
+            else:
+                appeals[aid] = appeal()
+        _replace_all(store, appeals)
+        mode, keys = _same_as_from_nothing(store, shapes, cache)
+        modes.append(mode)
+        seen |= {k[2] for k in keys}
+    assert modes.count("incremental") >= 20
+    # the rounds met every kind of result the shapes give
+    assert {
+        SH.SPARQLConstraintComponent,
+        SH.ClassConstraintComponent,
+        SH.MaxCountConstraintComponent,
+        SH.NodeConstraintComponent,
+    } <= seen

@@ -9,20 +9,23 @@ nothing special.
 of the shapes, and what the build said about the data it checked: the build state's hashes of
 the ontology, reference data, links and identity decisions, and each appeal's fingerprint (a hash
 of its record, text and the identities given to its items, which decides the appeal's graph; see
-:mod:`kg.store.stream`). The next run compares them, without reading the graphs:
+:mod:`kg.store.stream`); and, beside that (``validation-sparql-*.graphs``), each appeal graph and
+the derived graph as it checked them (compressed N-Triples). The next run compares them:
 
-- nothing changed: the kept results are the answer;
-- only some appeals changed (added, edited or removed): only the focus nodes that may have
-  changed verdict are checked again -- every node that the changed appeal graphs state something
-  about (now, and before: the subjects of each appeal graph are kept too), the nodes that point
-  at those within as many steps as the shapes look through (along the predicates the shapes'
-  paths use), every object of the changed graphs (for inverse paths and ``sh:targetObjectsOf``),
-  and every focus node that had a result, each by the shapes that target it; their results
-  replace the kept ones. SPARQL
-  constraints, which may read anything across appeals, run whole each time (set-based);
+- nothing changed: the kept results are the answer, without a query;
+- only some appeals changed (added, edited or removed): the triples added to or removed from the
+  data are those of the changed appeal graphs and of the derived graph, line by line against the
+  kept copies (a triple that only moves between graphs -- "one triple, one graph" moves shared
+  facts to and from the reference graph -- does not change the union the shapes see). From the
+  shapes, :mod:`kg.check.dependencies` works out which focus nodes could read those triples, in
+  whichever graph they live (a value's type in another appeal, an inverse path, a SPARQL
+  constraint's patterns), and each compiled shape and SPARQL constraint runs again, set-based,
+  over its own such nodes only (a ``VALUES`` block of them joined to its targets); their results
+  replace the kept ones, the others are kept;
 - anything else (shapes, ontology, reference data, links, identity decisions, a build without a
-  state file, a shape path other than predicates, inverse predicates and sequences of them):
-  everything is checked.
+  state file, a change to a class hierarchy or with blank nodes, a shape left to pyshacl):
+  everything is checked. A shape or constraint whose reads cannot be traced (unbounded paths,
+  SPARQL property paths) is checked whole in an incremental run.
 """
 
 from __future__ import annotations
@@ -30,9 +33,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import zlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +47,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kg.check.core_sparql import (
+    CompiledShape,
     CoreResult,
     add_core_to_report,
     check_query,
@@ -50,12 +57,21 @@ from kg.check.core_sparql import (
     store_subclasses,
     validate_core,
 )
-from kg.check.shacl_sparql import SparqlResult, add_to_report, run_constraints
+from kg.check.dependencies import Read, Untraceable, query_reads, reached, shape_reads, target_reads
+from kg.check.shacl_sparql import (
+    SparqlConstraint,
+    SparqlResult,
+    add_to_report,
+    copy_tree,
+    load_constraints,
+    run_constraints,
+)
 from kg.files import write_atomic
 from kg.record.caserecord import appeal_graph_iri
 from kg.store import Store
+from kg.vocab import DERIVED_GRAPH
 
-CACHE_VERSION = "sparql-1"
+CACHE_VERSION = "sparql-2"
 STATE_FILE = "build-state.json"
 
 
@@ -66,6 +82,7 @@ class RunStats:
     mode: str = "full"  # full | incremental | unchanged
     reason: str = ""  # why a full run (or why nothing ran)
     graphs_changed: int = 0
+    triples_changed: int = 0
     focus_rechecked: int = 0
     queries: int = 0
     fallback: dict[str, str] = field(default_factory=dict)
@@ -183,179 +200,86 @@ def _dump_result(r: CoreResult | SparqlResult) -> dict[str, Any]:
     return _dump_core(r) if isinstance(r, CoreResult) else _dump_sparql(r)
 
 
-# --- which focus nodes a change reaches ----------------------------------------------------
+def shape_names(shapes: Graph) -> dict[Node, str]:
+    """A name for each blank node of the shapes graph that stays the same when the same shapes
+    are parsed again (a hash of its description and of where it hangs), so that kept results
+    point at the shapes of the next run."""
+    memo: dict[Node, str] = {}
 
-
-def _path_steps(shapes: Graph, node: Node) -> list[tuple[URIRef, bool]] | None:
-    """The (predicate, inverse) steps of a predicate path, an inverse one or a sequence of
-    those; None for other paths."""
-    if isinstance(node, URIRef):
-        return [(node, False)]
-    inner = shapes.value(node, SH.inversePath)
-    if isinstance(inner, URIRef):
-        return [(inner, True)]
-    if (node, RDF.first, None) in shapes:
-        steps: list[tuple[URIRef, bool]] = []
-        for part in shapes.items(node):
-            found = _path_steps(shapes, part)
-            if found is None:
-                return None
-            steps.extend(found)
-        return steps
-    return None
-
-
-def reach(shapes: Graph) -> tuple[int, set[URIRef], set[URIRef]] | None:
-    """How far from a focus node the shapes read (steps), and the predicates they read forward
-    and backward; None when a path is not made of predicates, inverse predicates and
-    sequences of them."""
-    forward: set[URIRef] = set()
-    backward: set[URIRef] = set()
-    steps = 0
-    for path in shapes.objects(None, SH.path):
-        found = _path_steps(shapes, path)
-        if found is None:
-            return None
-        for pred, inverse in found:
-            (backward if inverse else forward).add(pred)
-    # Steps back from a changed subject to a focus node that reads it: a path reads the focus
-    # node's triples (an inverse or longer path, nodes further away); sh:class, sh:node,
-    # nested and logical shapes read the value's triples (further again each level).
-    nesting = (SH.node, SH.property, SH.qualifiedValueShape, SH["not"])
-    lists = (SH["and"], SH["or"], SH.xone)
-    memo: dict[Node, int] = {}
-
-    def depth(shape: Node, seen: frozenset[Node]) -> int:
-        if shape in memo:
-            return memo[shape]
-        if shape in seen:
-            return 0
-        seen = seen | {shape}
-        children: list[Node] = [c for p in nesting for c in shapes.objects(shape, p)]
-        for p in lists:
-            for head in shapes.objects(shape, p):
-                children.extend(shapes.items(head))
-        inner = [depth(c, seen) for c in children]
-        if any(shapes.objects(shape, SH["class"])):
-            inner.append(0)
-        path = shapes.value(shape, SH.path)
-        if path is None:
-            result = max(inner, default=0)
-        else:
-            # Step i (from 1) reads a triple whose subject is i - 1 steps away, or i for an
-            # inverse step; the values are len(steps) away.
-            steps_ = _path_steps(shapes, path) or []
-            base = max((i if inverse else i - 1) for i, (_, inverse) in enumerate(steps_, 1))
-            result = max([base] + [len(steps_) + d for d in inner])
-        memo[shape] = result
-        return result
-
-    for shape in set(shapes.subjects(SH.path, None)) | set(shapes.subjects(RDF.type, SH.NodeShape)):
-        steps = max(steps, depth(shape, frozenset()))
-    return steps, forward, backward
-
-
-def _values(nodes: list[Node]) -> str:
-    return " ".join(f"<{n}>" for n in nodes if isinstance(n, URIRef))
-
-
-def affected_nodes(
-    store: Store,
-    graphs: list[URIRef],
-    old_subjects: list[URIRef],
-    steps: int,
-    forward: set[URIRef],
-    backward: set[URIRef],
-) -> set[Node]:
-    """Focus nodes whose verdict a change to ``graphs`` may have changed."""
-    found: set[Node] = set()
-    gvals = " ".join(f"<{g}>" for g in graphs)
-    if gvals:
-        _, rows = store.query(
-            f"SELECT DISTINCT ?n WHERE {{ VALUES ?g {{ {gvals} }} GRAPH ?g {{ ?n ?p ?o }} }}",
-            union=False,
+    def name(node: Node, seen: frozenset[Node]) -> str:
+        if not isinstance(node, BNode):
+            return node.n3()
+        if node in memo:
+            return memo[node]
+        if node in seen:
+            return "_:cycle"
+        seen = seen | {node}
+        tree = Graph()
+        copy_tree(shapes, node, tree)
+        lines = sorted(
+            " ".join("_:b" if isinstance(t, BNode) else t.n3() for t in triple) for triple in tree
         )
-        frontier = {r[0] for r in rows}
-        _, rows = store.query(
-            f"SELECT DISTINCT ?n WHERE {{ VALUES ?g {{ {gvals} }} GRAPH ?g {{ ?s ?p ?n }} "
-            "FILTER(!isLiteral(?n)) }",
-            union=False,
-        )
-        found.update(r[0] for r in rows)
-    else:
-        frontier = set()
-    frontier.update(old_subjects)
-    found.update(frontier)
-    fwd = ", ".join(f"<{p}>" for p in sorted(forward))
-    bwd = ", ".join(f"<{p}>" for p in sorted(backward))
-    for _ in range(steps):
-        iris = sorted(n for n in frontier if isinstance(n, URIRef))
-        if not iris:
-            break
-        nxt: set[Node] = set()
-        for i in range(0, len(iris), 2000):
-            vals = _values(iris[i : i + 2000])  # type: ignore[arg-type]
-            alts = []
-            if fwd:
-                alts.append(f"{{ ?x ?p ?n FILTER(?p IN ({fwd})) }}")
-            if bwd:
-                alts.append(f"{{ ?n ?p ?x FILTER(?p IN ({bwd})) }}")
-            if not alts:
-                break
-            _, rows = store.query(
-                f"SELECT DISTINCT ?x WHERE {{ VALUES ?n {{ {vals} }} {' UNION '.join(alts)} }}"
-            )
-            nxt.update(r[0] for r in rows)
-        frontier = nxt - found
-        found.update(nxt)
-    return found
+        parents = sorted(f"{name(s, seen)} {p.n3()}" for s, p in shapes.subject_predicates(node))
+        digest = hashlib.sha256("\n".join(lines + ["^"] + parents).encode("utf-8")).hexdigest()
+        memo[node] = f"s{digest[:24]}"
+        return memo[node]
+
+    return {n: name(n, frozenset()) for n in set(shapes.subjects()) if isinstance(n, BNode)}
 
 
-def _types(store: Store, iris: list[URIRef]) -> dict[Node, set[Node]]:
-    """The rdf:types of each node."""
-    out: dict[Node, set[Node]] = {}
-    for i in range(0, len(iris), 2000):
-        _, rows = store.query(
-            f"SELECT ?n ?t WHERE {{ VALUES ?n {{ {_values(iris[i : i + 2000])} }} ?n a ?t }}"  # type: ignore[arg-type]
-        )
-        for n, t in rows:
-            out.setdefault(n, set()).add(t)
-    return out
+def _renamed(results: list[Any], names: dict[Node, Node]) -> list[Any]:
+    """The results with their shape and path nodes renamed by ``names``."""
+    return [
+        replace(r, shape=names.get(r.shape, r.shape), path=names.get(r.path, r.path))
+        if r.shape in names or r.path in names
+        else r
+        for r in results
+    ]
 
 
-def _eligible(
-    shapes: Graph,
-    shape: Node,
-    iris: list[URIRef],
-    types: dict[Node, set[Node]],
-    subclasses: Callable[[Node], list[Node]],
-) -> list[URIRef]:
-    """The nodes among ``iris`` that a shape targets (all of them when its targets depend on
-    other nodes' triples)."""
-    if any(shapes.objects(shape, SH.targetSubjectsOf)) or any(
-        shapes.objects(shape, SH.targetObjectsOf)
-    ):
-        return iris
-    classes = set(shapes.objects(shape, SH.targetClass))
-    if (shape, RDF.type, RDFS.Class) in shapes:
-        classes.add(shape)
-    wanted = {t for cls in classes for t in subclasses(cls)}
-    nodes = set(shapes.objects(shape, SH.targetNode))
-    return [n for n in iris if n in nodes or types.get(n, set()) & wanted]
+# --- what changed: the graphs as the last run saw them --------------------------------------
 
 
-def _graph_subjects(store: Store, graphs: list[URIRef]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {str(g): [] for g in graphs}
-    for i in range(0, len(graphs), 500):
-        vals = " ".join(f"<{g}>" for g in graphs[i : i + 500])
-        _, rows = store.query(
-            f"SELECT DISTINCT ?g ?n WHERE {{ VALUES ?g {{ {vals} }} GRAPH ?g {{ ?n ?p ?o }} "
-            "FILTER(isIRI(?n)) }",
-            union=False,
-        )
-        for g, n in rows:
-            out[str(g)].append(str(n))
-    return out
+def snapshot_path(cache: Path) -> Path:
+    """Where the graphs a run checked are kept (beside its results), to tell what changed."""
+    return cache.with_name(cache.stem + ".graphs")
+
+
+def _graph_lines(store: Store, graph: str) -> bytes:
+    return store.dump("ntriples", URIRef(graph))
+
+
+def _load_snapshots(path: Path | None) -> dict[str, bytes] | None:
+    if path is None or not path.exists():
+        return None
+    try:
+        with open(path, "rb") as f:
+            data = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        return None  # a damaged file only costs time
+    return data if isinstance(data, dict) else None
+
+
+def _snapshots(store: Store, graphs: Iterable[str]) -> dict[str, bytes]:
+    return {g: zlib.compress(_graph_lines(store, g), 1) for g in graphs}
+
+
+def changed_triples(
+    store: Store, old: dict[str, bytes], graphs: Iterable[str]
+) -> tuple[list[tuple[Node, Node, Node]], dict[str, bytes]]:
+    """The triples added to or removed from ``graphs`` since ``old`` (graph -> compressed
+    N-Triples) was taken, and the graphs' new snapshots."""
+    new = _snapshots(store, graphs)
+    lines: set[bytes] = set()
+    for g, data in new.items():
+        before = set(zlib.decompress(old[g]).splitlines()) if g in old else set()
+        now = set(zlib.decompress(data).splitlines())
+        lines |= before ^ now
+    lines.discard(b"")
+    if not lines:
+        return [], new
+    parsed = Graph().parse(data=b"\n".join(sorted(lines)).decode("utf-8"), format="nt")
+    return list(parsed), new
 
 
 # --- the run -------------------------------------------------------------------------------
@@ -376,25 +300,129 @@ def _appeal_graphs(fingerprints: dict[str, str]) -> dict[str, str]:
 
 
 def _plan(
-    store: Store, shapes_hash: str, cached: dict[str, Any], state: dict[str, Any] | None
-) -> tuple[str, str, list[str], list[str]]:
-    """(mode, reason, changed graph IRIs, their kept subjects) for this run."""
+    shapes_hash: str,
+    cached: dict[str, Any],
+    state: dict[str, Any] | None,
+    have_snapshots: bool,
+) -> tuple[str, str, list[str]]:
+    """(mode, reason, changed graph IRIs) for this run."""
     if state is None:
-        return "full", "the store has no build state to compare with", [], []
-    if not cached:
-        return "full", "no earlier results", [], []
+        return "full", "the store has no build state to compare with", []
+    if not cached or not have_snapshots:
+        return "full", "no earlier results", []
     if cached.get("shapes") != shapes_hash:
-        return "full", "the shapes changed", [], []
+        return "full", "the shapes changed", []
     if cached.get("globals") != state["globals"]:
-        return "full", "the ontology, reference data, links or identity decisions changed", [], []
+        return "full", "the ontology, reference data, links or identity decisions changed", []
     old, new = cached.get("fingerprints", {}), state["fingerprints"]
     changed = sorted(a for a in set(old) | set(new) if old.get(a) != new.get(a))
     if not changed:
-        return "unchanged", "nothing changed since the last run", [], []
+        return "unchanged", "nothing changed since the last run", []
     graphs = sorted({str(appeal_graph_iri(a)) for a in changed})
-    subjects = cached.get("subjects", {})
-    kept = sorted({n for g in graphs for n in subjects.get(g, [])})
-    return "incremental", f"{len(changed)} appeal(s) changed", graphs, kept
+    return "incremental", f"{len(changed)} appeal(s) changed", graphs
+
+
+def _reads(
+    shapes: Graph, compiled: list[CompiledShape], constraints: list[SparqlConstraint]
+) -> tuple[dict[Any, set[Read]], set[Any]]:
+    """What each compiled shape and SPARQL constraint reads, and those whose reads cannot be
+    traced (they run whole)."""
+    reads: dict[Any, set[Read]] = {}
+    whole: set[Any] = set()
+    for c in compiled:
+        try:
+            reads[("core", c.shape)] = shape_reads(shapes, c.shape)
+        except Untraceable:
+            whole.add(("core", c.shape))
+    for sc in constraints:
+        key = ("sparql", sc.shape, sc.constraint)
+        try:
+            reads[key] = target_reads(shapes, sc.shape) | query_reads(sc.query)
+        except Untraceable:
+            whole.add(key)
+    return reads, whole
+
+
+def _incremental(
+    store: Store,
+    shapes: Graph,
+    earlier: list[CoreResult | SparqlResult],
+    changed: list[tuple[Node, Node, Node]],
+    stats: RunStats,
+    say: Callable[[str], None],
+) -> list[CoreResult | SparqlResult] | str:
+    """The results after ``changed``: the earlier ones of the focus nodes no change reaches,
+    and those of the others checked again; or why everything must be checked."""
+    if any(isinstance(t, BNode) for triple in changed for t in triple):
+        return "a changed triple has a blank node"
+    if any(p == RDFS.subClassOf for _, p, _ in changed):
+        return "a class hierarchy changed"
+    subclasses = store_subclasses(store)
+    compiled, failed = compile_shapes(shapes, subclasses)
+    if failed:
+        return "a shape falls back to pyshacl"
+    constraints = load_constraints(shapes)
+    reads, whole = _reads(shapes, compiled, constraints)
+    nodes = reached(store, reads, changed)
+    if any(isinstance(n, BNode) for found in nodes.values() for n in found):
+        return "a change reaches a blank node"
+    # A property shape nested in several shapes is checked again at the same nodes in each, and
+    # whole in each if it is whole in one.
+    reported = {c.shape: {k.shape for k in c.checks} for c in compiled}
+    whole_core = {c.shape for c in compiled if ("core", c.shape) in whole}
+    grown = True
+    while grown:
+        whole_reported = {s for c in compiled if c.shape in whole_core for s in reported[c.shape]}
+        more = {c.shape for c in compiled if reported[c.shape] & whole_reported} - whole_core
+        whole_core |= more
+        grown = bool(more)
+    at: dict[Node, set[Node]] = defaultdict(set)  # reported shape -> focus nodes checked again
+    for c in compiled:
+        for shape in reported[c.shape]:
+            at[shape] |= nodes.get(("core", c.shape), set())
+    again: dict[Node, set[Node] | None] = {
+        c.shape: None if c.shape in whole_core else set().union(*(at[s] for s in reported[c.shape]))
+        for c in compiled
+    }
+    only: dict[tuple[Node, Node], set[Node] | None] = {
+        (sc.shape, sc.constraint): (
+            None
+            if ("sparql", sc.shape, sc.constraint) in whole
+            else nodes.get(("sparql", sc.shape, sc.constraint), set())
+        )
+        for sc in constraints
+    }
+    stats.focus_rechecked = len(
+        {n for found in again.values() if found for n in found}
+        | {n for found in only.values() if found for n in found}
+    )
+    say(f"validate: {stats.focus_rechecked} focus node(s) to check again")
+    fresh: list[CoreResult | SparqlResult] = []
+    for c in compiled:
+        todo = again[c.shape]
+        if todo is not None and not todo:
+            continue
+        stats.queries += count_queries([c])
+        restrict = "" if todo is None else "VALUES ?this { " + _values(todo) + " }"
+        fresh.extend(run_compiled(store, shapes, [c], restrict=restrict))
+    ran = [k for k, v in only.items() if v is None or v]
+    stats.queries += len(ran)
+    fresh.extend(run_constraints(store, shapes, only=only))
+
+    def stale(r: CoreResult | SparqlResult) -> bool:
+        if isinstance(r, CoreResult):
+            return r.shape in whole_reported or r.focus in at.get(r.shape, set())
+        key = (r.shape, r.constraint)
+        if key not in only:
+            return False
+        found = only[key]
+        return found is None or r.focus in found
+
+    return [r for r in earlier if not stale(r)] + fresh
+
+
+def _values(nodes: Iterable[Node]) -> str:
+    return " ".join(n.n3() for n in sorted(nodes, key=str) if isinstance(n, URIRef | Literal))
 
 
 def validate_set_based(
@@ -417,11 +445,12 @@ def validate_set_based(
     skey = shapes_key(shapes)
     cached = _load_cache(cache)
     state = build_state(store)
-    mode, reason, graphs, kept_subjects = _plan(store, skey, cached, state)
-    results: list[CoreResult | SparqlResult]
-    reached = reach(shapes) if mode == "incremental" else None
-    if mode == "incremental" and reached is None:
-        mode, reason = "full", "a shape path is not a predicate or inverse predicate"
+    snap_file = snapshot_path(cache) if cache is not None else None
+    have_snapshots = snap_file is not None and snap_file.exists()
+    mode, reason, graphs = _plan(skey, cached, state, have_snapshots)
+    snapshots = _load_snapshots(snap_file) if mode == "incremental" else None
+    if mode == "incremental" and snapshots is None:
+        mode, reason = "full", "the graphs of the last run are not readable"
     if mode == "incremental" and any(
         not isinstance(_load_term(r["focus"]), URIRef) for r in cached.get("results", [])
     ):
@@ -429,45 +458,30 @@ def validate_set_based(
     stats.mode, stats.reason, stats.graphs_changed = mode, reason, len(graphs)
     say(f"validate: {mode}: {reason}")
 
+    results: list[CoreResult | SparqlResult] = []
+    new_snaps: dict[str, bytes] = {}
+    names = shape_names(shapes)
+    current = {BNode(v): k for k, v in names.items()}
+    earlier = (
+        _renamed([_load_result(r) for r in cached["results"]], current)  # type: ignore[arg-type]
+        if mode != "full"
+        else []
+    )
     if mode == "unchanged":
-        results = [_load_result(r) for r in cached["results"]]
+        results = earlier
     elif mode == "incremental":
-        assert reached is not None
-        steps, forward, backward = reached
-        earlier = [_load_result(r) for r in cached["results"]]
-        nodes = affected_nodes(
-            store,
-            [URIRef(g) for g in graphs],
-            [URIRef(n) for n in kept_subjects],
-            steps,
-            forward,
-            backward,
-        )
-        nodes.update(r.focus for r in earlier)
-        iris = sorted(n for n in nodes if isinstance(n, URIRef))
-        stats.focus_rechecked = len(iris)
-        say(f"validate: {len(iris)} focus node(s) to check again")
-        fresh: list[CoreResult | SparqlResult] = []
-        if iris:
-            subclasses = store_subclasses(store)
-            compiled, failed = compile_shapes(shapes, subclasses)
-            if failed:
-                mode = stats.mode = "full"
-                stats.reason = "a shape falls back to pyshacl"
-            else:
-                types = _types(store, iris)  # type: ignore[arg-type]
-                for c in compiled:
-                    nodes = _eligible(shapes, c.shape, iris, types, subclasses)  # type: ignore[arg-type]
-                    if not nodes:
-                        continue
-                    stats.queries += count_queries([c])
-                    restrict = "VALUES ?this { " + _values(nodes) + " }"  # type: ignore[arg-type]
-                    fresh.extend(run_compiled(store, shapes, [c], restrict=restrict))
-        if mode == "incremental":
-            again = set(iris)
-            # SPARQL constraints read anything across appeals: they run whole, set-based.
-            kept = [r for r in earlier if isinstance(r, CoreResult) and r.focus not in again]
-            results = kept + fresh + list(run_constraints(store, shapes))
+        assert snapshots is not None
+        changed, new_snaps = changed_triples(store, snapshots, [*graphs, str(DERIVED_GRAPH)])
+        say(f"validate: {len(changed)} triple(s) added or removed")
+        stats.triples_changed = len(changed)
+        outcome = _incremental(store, shapes, earlier, changed, stats, say)
+        if isinstance(outcome, str):
+            mode = stats.mode = "full"
+            reason = stats.reason = outcome
+            stats.queries = stats.focus_rechecked = 0
+            say(f"validate: full: {outcome}")
+        else:
+            results = outcome
     if mode == "full":
         run = validate_core(store, shapes, workers=workers)
         stats.queries = run.queries
@@ -486,20 +500,26 @@ def validate_set_based(
     conforms = core_ok and not any(r.severity == SH.Violation for r in sparql)
     report.set((root, SH.conforms, Literal(conforms)))
 
-    if cache is not None and state is not None and mode != "unchanged":
-        subjects = dict(cached.get("subjects", {})) if mode == "incremental" else {}
-        names = _appeal_graphs(state["fingerprints"])
-        todo = [URIRef(g) for g in (graphs if mode == "incremental" else names.values())]
-        subjects.update(_graph_subjects(store, todo))
-        live = set(names.values())
+    if cache is not None and snap_file is not None and state is not None and mode != "unchanged":
+        live = set(_appeal_graphs(state["fingerprints"]).values()) | {str(DERIVED_GRAPH)}
+        if mode == "incremental":
+            assert snapshots is not None
+            kept = {g: v for g, v in snapshots.items() if g in live}
+            kept.update((g, v) for g, v in new_snaps.items() if g in live)
+        else:
+            kept = _snapshots(store, sorted(live))
         payload = {
             "version": CACHE_VERSION,
             "shapes": skey,
             "globals": state["globals"],
             "fingerprints": state["fingerprints"],
-            "subjects": {g: s for g, s in subjects.items() if g in live},
-            "results": [_dump_result(r) for r in results],
+            "results": [
+                _dump_result(r)
+                for r in _renamed(results, {k: BNode(v) for k, v in names.items()})  # type: ignore[arg-type]
+            ],
         }
+        # The snapshots first: results without their snapshots make the next run a full one.
+        write_atomic(snap_file, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
         write_atomic(cache, json.dumps(payload).encode("utf-8"))
     stats.seconds = time.perf_counter() - started
     return conforms, report, stats
@@ -507,10 +527,10 @@ def validate_set_based(
 
 __all__ = [
     "RunStats",
-    "affected_nodes",
     "build_state",
     "cache_path",
+    "changed_triples",
     "check_query",
-    "reach",
+    "snapshot_path",
     "validate_set_based",
 ]

@@ -277,8 +277,9 @@ def _group_safe(text: str, *, top: bool) -> bool:
     return True
 
 
-def target_pattern(shapes: Graph, shape: Node) -> str | None:
-    """A SPARQL group binding ``?this`` to the shape's focus nodes (None: no target)."""
+def target_pattern(shapes: Graph, shape: Node, restrict: str = "") -> str | None:
+    """A SPARQL group binding ``?this`` to the shape's focus nodes (None: no target);
+    ``restrict`` (a pattern binding ``?this``) limits them."""
     alternatives = []
     nodes = [n for n in shapes.objects(shape, SH.targetNode) if not isinstance(n, BNode)]
     if nodes:
@@ -295,7 +296,7 @@ def target_pattern(shapes: Graph, shape: Node) -> str | None:
     if not alternatives:
         return None
     union = " UNION ".join("{ " + a + " }" for a in alternatives)
-    return "{ SELECT DISTINCT ?this WHERE { " + union + " } }"
+    return "{ SELECT DISTINCT ?this WHERE { " + restrict + " " + union + " } }"
 
 
 def _term(node: Node) -> str:
@@ -378,15 +379,33 @@ def _run(store: Store, c: SparqlConstraint, text: str) -> Any:
         raise KgError(f"shape {c.shape}: constraint {c.constraint}: {e}") from None
 
 
-def run_constraints(store: Store, shapes: Graph, *, mode: str = "auto") -> list[SparqlResult]:
+def run_constraints(
+    store: Store,
+    shapes: Graph,
+    *,
+    mode: str = "auto",
+    only: dict[tuple[Node, Node], set[Node] | None] | None = None,
+) -> list[SparqlResult]:
     """Evaluate every SPARQL constraint over the store's union graph.
 
     ``mode`` is ``auto`` (set-based where safe, else per focus node), or ``per-node`` to force
-    one query per focus node (the reference the set-based path is tested against).
+    one query per focus node (the reference the set-based path is tested against). ``only``
+    limits the run: (shape, constraint) -> the focus nodes to check (None: all of them); a
+    constraint it does not name is not run.
     """
     results: list[SparqlResult] = []
     for c in load_constraints(shapes):
-        targets = target_pattern(shapes, c.shape)
+        nodes: set[Node] | None = None
+        if only is not None:
+            if (c.shape, c.constraint) not in only:
+                continue
+            nodes = only[(c.shape, c.constraint)]
+            if nodes is not None and not nodes:
+                continue
+        restrict = ""
+        if nodes is not None:
+            restrict = "VALUES ?this { " + " ".join(_term(n) for n in sorted(nodes, key=str)) + " }"
+        targets = target_pattern(shapes, c.shape, restrict)
         if targets is None:
             continue
         compiled = compile_set_based(c.query, targets) if mode == "auto" else None
@@ -395,7 +414,7 @@ def run_constraints(store: Store, shapes: Graph, *, mode: str = "auto") -> list[
             results.extend(_results(c, variables, rows, None))
             continue
         for focus in focus_nodes(store, shapes, c.shape):
-            if not isinstance(focus, URIRef):
+            if not isinstance(focus, URIRef) or (nodes is not None and focus not in nodes):
                 continue  # a blank or literal focus node cannot be written into the query
             variables, rows = _run(store, c, _substitute(c.query, focus))
             results.extend(_results(c, variables, rows, focus))
