@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract.events import EVENT_RULES_RX, EVENT_SCANNER
-from kg.extract.scan import END, Scanner, literal_prefixes
+from kg.extract.scan import END, Scanner, find_words, literal_prefixes
 from kg.extract.text import make_doc
 
 CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
@@ -63,6 +63,30 @@ def test_scanner_on_made_up_text() -> None:
     ]
     # "rearrested" is matched whole, never inside the word; stop ends the text
     assert [m.group() for m in Scanner(patterns[:1]).finditer(text, 50)[0]] == ["rearrested"]
+    # the words of the whole text, read once, give the same matches; a word cut by stop is cut
+    doc = make_doc(text)
+    spans = [[m.span() for m in ms] for ms in Scanner(patterns).finditer(text, 52, doc.words)]
+    assert spans == [[m.span() for m in ms] for ms in Scanner(patterns).finditer(text, 52)]
+    assert [m.group() for m in Scanner(patterns[:1]).finditer(text, 63, doc.words)[0]] == [
+        "rearrested"
+    ]
+
+
+def test_find_words_gives_what_the_alternation_gives() -> None:
+    """Made-up texts and names over an alphabet of word and non-word characters."""
+    rng = random.Random(3)
+    alphabet = "ab-’_ .Xé1"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
+        words = list(
+            dict.fromkeys(
+                "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 4)))
+                for _ in range(rng.randrange(1, 4))
+            )
+        )
+        rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+        assert find_words(text, words) == [m.span() for m in rx.finditer(text)], (text, words)
+    assert find_words("Lee met Leeds and Lee-Ann", ["Lee"]) == [(0, 3), (18, 21)]
 
 
 def _texts() -> list[str]:

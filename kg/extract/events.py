@@ -174,7 +174,7 @@ def find_events(
     carried: list[str] = []
     flat = doc.flat
     all_hits = []
-    found = EVENT_SCANNER.finditer(flat, stop)  # matches at word starts only
+    found = EVENT_SCANNER.finditer(flat, stop, doc.words)  # matches at word starts only
     for (etype, _), matches in zip(EVENT_RULES_RX, found, strict=True):
         all_hits.extend((m.start(), m.end(), etype) for m in matches)
     all_hits.sort()

@@ -11,6 +11,7 @@ from typing import Any
 from kg.extract.dates import DATE_RE, absolute
 from kg.extract.entities import COUNTRY_RE, Entities
 from kg.extract.lexicon import COUNTRIES, FORM_WORDS
+from kg.extract.scan import Scanner
 from kg.extract.text import Doc, clean
 
 # ---------------------------------------------------------------- header
@@ -219,13 +220,17 @@ ISSUER_RE = re.compile(
 )
 
 
+#: Country names tried only at the words they may start with (one reading of the text).
+COUNTRY_SCANNER = Scanner([COUNTRY_RE])
+
+
 def find_main_country(doc: Doc, title: str | None) -> str | None:
     if title:
         m = re.match(r"(?:UPDATE\s*[–-]\s*)?(?P<c>[^:]+):", title)
         if m and m.group("c").strip() in COUNTRIES:
             return m.group("c").strip()
     counts: dict[str, int] = {}
-    for m in COUNTRY_RE.finditer(doc.flat):
+    for m in COUNTRY_SCANNER.finditer(doc.flat, len(doc.flat), doc.words)[0]:
         counts[m.group()] = counts.get(m.group(), 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 

@@ -44,6 +44,7 @@ from kg.extract.persons import (
 from kg.extract.provisions import add_known_instruments, add_provisions
 from kg.extract.review import mark_draft, rate_facts
 from kg.extract.roles import person_roles
+from kg.extract.scan import find_words
 from kg.extract.text import Doc, clean, evidence, find_runs, make_doc
 from kg.record.keys import mint_keys
 
@@ -199,20 +200,19 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
             owners[words[-1]] = p
     if not owners:
         return
-    rx = re.compile(r"\b(?:" + "|".join(map(re.escape, owners)) + r")\b")
-    hits: dict[str, list[re.Match[str]]] = {}
-    for m in rx.finditer(doc.flat):
-        hits.setdefault(m.group(), []).append(m)
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for start, end in find_words(doc.flat, list(owners)):
+        hits.setdefault(doc.flat[start:end], []).append((start, end))
     for last, p in owners.items():
-        for m in hits.get(last, []):
-            if any(a <= m.start() < b for a, b in p.mentions):
+        for start, end in hits.get(last, []):
+            if any(a <= start < b for a, b in p.mentions):
                 continue
-            word = AFTER_NAME_WORD.search(doc.flat, max(0, m.start() - 40), m.start())
+            word = AFTER_NAME_WORD.search(doc.flat, max(0, start - 40), start)
             if word and word.group().strip() not in TITLE_STOP:
                 continue  # "Ines Kovacs": a given name comes first; "Minister X" is X
-            if any(a <= m.start() < b for q in persons if q is not p for a, b in q.mentions):
+            if any(a <= start < b for q in persons if q is not p for a, b in q.mentions):
                 continue  # "Lee Mei-ling": the word opens another person's name
-            p.mentions.append((m.start(), m.end()))
+            p.mentions.append((start, end))
             if last not in p.variants:
                 p.variants.append(last)
 

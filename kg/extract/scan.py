@@ -17,6 +17,8 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from kg.extract.text import WORD
+
 #: Prefix length read from the patterns: long enough to be selective, short enough that an
 #: alternation of words still gives one prefix per word.
 PREFIX = 3
@@ -86,10 +88,6 @@ def literal_prefixes(rx: re.Pattern[str], k: int = PREFIX) -> set[str] | None:
     return None if "" in found else found
 
 
-#: A word: the matches the scanner reports start where one begins.
-WORD = re.compile(r"[^\W_]+")
-
-
 class Scanner:
     """The matches of several patterns that start a word, the text read about once.
 
@@ -101,41 +99,55 @@ class Scanner:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = list(patterns)
-        self._whole: list[int] = []
-        by_prefix: dict[str, list[int]] = {}
+        self._whole: tuple[int, ...] = ()
+        by_prefix: dict[str, set[int]] = {}
         by_word: dict[str, list[int]] = {}
         for i, rx in enumerate(self.patterns):
             found = literal_prefixes(rx)
             if found is None or not all(p[0].isalnum() for p in found):
-                self._whole.append(i)  # tried at every word start
+                self._whole += (i,)  # tried at every word start
                 continue
             for p in found:
                 if p.endswith(END):
                     by_word.setdefault(p[:-1], []).append(i)
-                else:
-                    by_prefix.setdefault(p, []).append(i)
-        self._by_prefix = {p: tuple(ix) for p, ix in by_prefix.items()}
+                else:  # a word holds letters and digits: "El Salvador" is found by "El"
+                    head = re.match(r"[^\W_]+", p)
+                    by_prefix.setdefault(head.group() if head else p, set()).add(i)
+        self._by_prefix = by_prefix
         self._by_word = {w: tuple(ix) for w, ix in by_word.items()}
-        self._lengths = sorted({len(p) for p in by_prefix})
+        self._head = max(map(len, by_prefix), default=0)
+        self._at_head: dict[str, tuple[int, ...]] = {}  # filled as words are met
 
-    def finditer(self, text: str, stop: int) -> list[list[re.Match[str]]]:
-        """Per pattern, its matches in ``text[:stop]`` that start a word."""
+    def _patterns_at(self, head: str) -> tuple[int, ...]:
+        """The patterns that a word starting with ``head`` may start, in order."""
+        found = {i for n in range(1, len(head) + 1) for i in self._by_prefix.get(head[:n], ())}
+        ix = self._at_head[head] = tuple(sorted(found)) + self._whole
+        return ix
+
+    def finditer(
+        self, text: str, stop: int, words: list[tuple[int, str]] | None = None
+    ) -> list[list[re.Match[str]]]:
+        """Per pattern, its matches in ``text[:stop]`` that start a word. ``words`` are those
+        of the text as :attr:`kg.extract.text.Doc.words` gives them, read once for all
+        scanners; by default they are read here."""
+        if words is None:
+            words = [(m.start(), m.group()) for m in WORD.finditer(text, 0, stop)]
         places: list[list[int]] = [[] for _ in self.patterns]
-        by_prefix, by_word = self._by_prefix, self._by_word
-        lengths, whole = self._lengths, self._whole
-        for w in WORD.finditer(text, 0, stop):
-            a = w.start()
-            word = w.group()
-            for i in by_word.get(word, ()):
-                places[i].append(a)
-            head = word[: lengths[-1]] if lengths else ""
-            for n in lengths:
-                if n > len(head):
+        by_word, at_head, n = self._by_word, self._at_head, self._head
+        for a, word in words:
+            if a + len(word) > stop:
+                if a >= stop:
                     break
-                for i in by_prefix.get(head[:n], ()):
-                    places[i].append(a)
-            for i in whole:
+                word = word[: stop - a]
+            head = word[:n]
+            ix = at_head.get(head)
+            if ix is None:
+                ix = self._patterns_at(head)
+            for i in ix:
                 places[i].append(a)
+            if word in by_word:
+                for i in by_word[word]:
+                    places[i].append(a)
         out: list[list[re.Match[str]]] = []
         for rx, starts in zip(self.patterns, places, strict=True):
             found: list[re.Match[str]] = []
@@ -150,3 +162,37 @@ class Scanner:
                     pos = max(m.end(), pos)
             out.append(found)
         return out
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _boundary(text: str, i: int) -> bool:
+    """``\\b`` at ``i``: a word character on one side only."""
+    before = i > 0 and _is_word_char(text[i - 1])
+    after = i < len(text) and _is_word_char(text[i])
+    return before != after
+
+
+def find_words(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """The spans ``re.finditer(r"\\b(?:w1|w2|...)\\b", text)`` gives for these words, without
+    compiling a pattern for each text (the words are names read from it, so no cache helps):
+    at each place the first word in order that fits, then on after its end."""
+    found: dict[int, tuple[int, int]] = {}  # start -> (order of the word, end)
+    for k, w in enumerate(words):
+        if not w:
+            continue
+        i = text.find(w)
+        while i >= 0:
+            end = i + len(w)
+            if i not in found and _boundary(text, i) and _boundary(text, end):
+                found[i] = (k, end)
+            i = text.find(w, i + 1)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for a in sorted(found):
+        if a >= pos:
+            out.append((a, found[a][1]))
+            pos = found[a][1]
+    return out

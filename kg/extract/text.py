@@ -5,6 +5,7 @@ and runs of capitalised words, the raw material of names.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ NAME_PARTICLES = frozenset("bin ibn bint abu de del della di da dos das du van v
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ]")
 #: A single capital, or capitals with dots ("A.M"), before a full stop: an initial.
 INITIAL = re.compile(r"^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$")
+WORD = re.compile(r"[^\W_]+")
 SENT_END = re.compile(r"(?<=[.;!?])[”\"’)]?\s+(?=[“\"(]?[A-Z0-9İÖÜŞÇ])|\n[ \t]*\n\s*")
 ABBREV_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs|No|St|Art|Prof|para|Nos|Jr|Sr|v|vs)\.$")
 
@@ -46,6 +48,12 @@ class Doc:
     sentences: list[Span]
     paragraphs: list[Span]
     sentence_starts: list[int] = field(default_factory=list)
+
+    @functools.cached_property
+    def words(self) -> list[tuple[int, str]]:
+        """Start and text of each word of ``flat`` (a run of letters and digits), read once
+        for every rule that looks words up (:class:`kg.extract.scan.Scanner`)."""
+        return [(m.start(), m.group()) for m in WORD.finditer(self.flat)]
 
 
 def make_doc(text: str) -> Doc:
@@ -111,11 +119,12 @@ class Run:
 
 
 def _is_cap(tok: str) -> bool:
-    return (
-        tok[:1].isupper()
-        or (tok[:1].isdigit() and tok[-2:] in ("st", "nd", "rd", "th"))
-        or bool(ARTICLE_PREFIX.match(tok))
-    )
+    first = tok[:1]
+    if first.isupper():
+        return True
+    if first.isdigit():
+        return tok[-2:] in ("st", "nd", "rd", "th")
+    return "-" in tok[2:4] and bool(ARTICLE_PREFIX.match(tok))  # "al-Shehab"
 
 
 def find_runs(doc: Doc) -> list[Run]:
