@@ -123,3 +123,21 @@ def test_an_appeal_told_in_its_own_words_is_not_told_twice() -> None:
         "On 3 May 2024, the Zembla Supreme Court rejected her appeal."
     )
     assert [e["type"] for e in evs].count("appeal_filed") == 1
+
+
+def test_a_counted_group_takes_as_many_people_named_before_whatever_their_role() -> None:
+    evs = _named(
+        "On 1 March 2024, the Zembla City Court convicted human rights defender Ana Lee, her "
+        "husband Tom Reed, her sister Eva Hart and their neighbour Ian Cole of trespass. On "
+        "3 May 2024, the Zembla Appeals Court acquitted all four."
+    )
+    assert set(_one(evs, "acquittal")["targets"]) == {"Ana Lee", "Tom Reed", "Eva Hart", "Ian Cole"}
+
+
+def test_a_counted_group_beside_a_named_target_adds_the_others() -> None:
+    evs = _named(
+        "In April 2024, human rights defender Ana Lee was arrested with three other activists, "
+        "Tom Reed, Ian Cole and Max Bell. On 3 May 2024, the Zembla City Court sentenced Ana "
+        "Lee to five years and the three others to two years each."
+    )
+    assert set(_one(evs, "sentence")["targets"]) == {"Ana Lee", "Tom Reed", "Ian Cole", "Max Bell"}

@@ -87,16 +87,30 @@ def main_targets(ents: Entities) -> list[str]:
 
 
 def _group_before(
-    mentions: list[tuple[int, int, Entity]], pos: int, group: re.Match[str]
+    mentions: list[tuple[int, int, Entity]],
+    pos: int,
+    group: re.Match[str],
+    exclude: tuple[str, ...] | list[str] = (),
 ) -> list[str]:
-    """The defenders a plural reference points back to: those named together last before it,
-    as many as its number says ("all four", "both")."""
-    word = (group.group("n") or ("two" if group.group().lower().startswith("both") else "")).lower()
+    """The people a plural reference points back to: those named together last before it, as
+    many as its number says ("all four", "both men"). A counted group takes any named person
+    who is not an official acting on others (relatives and co-defendants count), of the gender
+    "men" or "women" gives; "them" without a number takes the defenders only."""
+    text = group.group().lower()
+    word = (group.group("n") or ("two" if text.startswith("both") else "")).lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    gender = "female" if text.endswith("women") else "male" if text.endswith("men") else None
     found: list[str] = []
     last = None
     for a, _b, e in reversed(mentions):
-        if a >= pos or e.kind != "person" or not _targeted(e):
+        if a >= pos or e.kind != "person" or e.id in exclude:
+            continue
+        if gender and e.attrs.get("gender", "unknown") not in ("unknown", gender):
+            continue
+        if n and n >= 3:
+            if not e.name or AGENT_ROLES.intersection(e.attrs.get("roles", [])):
+                continue
+        elif not _targeted(e):
             continue
         if last is not None and not n and last - a > 300:
             break  # without a number: only the defenders named together last
@@ -327,6 +341,17 @@ def make_event(
     group = GROUP_TARGET.search(doc.flat[s.start : s.end])
     if not targets and group:
         targets = _group_before(mentions, s.start, group) or list(prev_targets)
+    elif targets and group and group.group("n") and c0 <= s.start + group.start() < c1:
+        # "sentenced Ana Lee to three years and the four others to two": the others too
+        others = _group_before(mentions, s.start, group, exclude=targets)
+        if others:
+            # the group is those people, not an unnamed actor of its own
+            g0, g1 = s.start + group.start(), s.start + group.end()
+            unnamed = {
+                e.id for ma, mb, e in mentions
+                if e.kind == "person" and not e.name and ma < g1 and g0 < mb
+            }  # fmt: skip
+            targets = [x for x in targets if x not in unnamed] + others
     elif not targets and (pron := PRONOUN_TARGET.search(doc.flat, s.start, s.end)):
         person = last_person(doc, mentions, a, pron.group().lower())
         targets = [person.id] if person is not None and _targeted(person) else prev_targets[:1]
