@@ -398,3 +398,12 @@ def test_on_that_date_is_the_day_last_named() -> None:
         "was extended to 4 May."
     )
     assert ("detention", "2024-04-20") in got
+
+
+def test_the_issuers_comment_and_links_to_other_documents_tell_no_event() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested human rights defender Ana Lee.\n\nWe express serious "
+        "concern that Ms. Lee has been sentenced for her peaceful work.\n\nRead more: Zembla: "
+        "poet Tom Reed detained in the capital (4 May 2024)"
+    )
+    assert got == {("arrest", "2024-05-03")}

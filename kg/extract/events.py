@@ -76,7 +76,9 @@ HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|[Ii]f|[Uu]nless|[Ww]hether|should|must|will|shall|"
     r"in case of conviction|urges?|calls? on|asks?|"
     r"cannot|not|never|considers? that|believes? that|fears? that|is concerned that|"
-    r"[Nn]one of|[Nn]o one|[Nn]obody)\b"
+    r"[Nn]one of|[Nn]o one|[Nn]obody|"
+    # the issuer's own comment on what it told: "we express concern that he has been sentenced"
+    r"concern(?:ed)? (?:that|by|about|at|over)|condemns?|welcomes?|deplores?|denounces?)\b"
 )
 #: "visitors are searched", "ensure that she is released": the present tense tells a habit, a
 #: state or a wish, not an event.
@@ -141,6 +143,11 @@ LATER = re.compile(r"\b(?:later|subsequently|eventually|afterwards)\s+$")
 #: Charges told as standing ("faces charges of", "is on trial for", "pleaded not guilty to the
 #: charges"): the text does not say when they were brought.
 STANDING_CHARGE = re.compile(r"fac|plead|(?:is|are)\s|includ")
+#: Lines that point to another document: "Read more: ...", "LINK TO PREVIOUS UA: ...".
+OTHER_DOCUMENT = re.compile(
+    r"\s*(?:read more|see also|related|link to previous|previous (?:ua|urgent action|appeal))\b",
+    re.I,
+)
 #: A relative clause on a place of custody: "..., where several of them were tortured".
 WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
@@ -203,6 +210,8 @@ def find_events(
         if skip_spans and any(x <= s.start < y for x, y in skip_spans):
             continue  # the demands: what the issuer asks for, not what happened
         text = flat[s.start : s.end]
+        if OTHER_DOCUMENT.match(text):
+            continue  # "Read more: ..." names another appeal, it tells no event of this one
         clauses = [s.start, *(s.start + c.end() for c in CLAUSE_END.finditer(text)), s.end]
         seen: set[tuple[str, str | None]] = set()
         sent_values: list[Any] = []
