@@ -17,6 +17,8 @@ import pyoxigraph as ox
 import pytest
 import yaml
 from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from kg.cli import cli
 from kg.countries import country_code
@@ -219,3 +221,37 @@ def test_files_that_do_not_describe_the_store_are_not_used(tmp_path: Path) -> No
     assert_exports_hold_the_store(store, tmp_path, chunked=False)
     full = Store.open(store)
     assert store_chunks(full.oxigraph, full.path) is None
+
+
+def test_void_counts_are_kept_once_per_generation(tmp_path: Path) -> None:
+    """``void.ttl`` beside an export is the description counted in the store; the counts are
+    kept in the generation after the first export and read back after; kept counts that do
+    not match the build's files are counted again."""
+    from kg.publish.describe import describe_store
+    from kg.publish.export import VOID_COUNTS, void_description
+
+    store = tmp_path / "kg"
+    build(store, progress=None)
+    public = _public(store)
+    fresh = describe_store(public)
+    kept = current_generation(store) / EXPORT_DIR / VOID_COUNTS  # type: ignore[operator]
+    assert not kept.exists()
+    run = CliRunner().invoke(cli, ["export", "--store", str(store), "-o", str(tmp_path / "o.nq")])
+    assert run.exit_code == 0, run.output
+    assert kept.exists()
+    assert isomorphic(Graph().parse(tmp_path / "void.ttl"), fresh)
+    endpoint = "https://example.org/sparql"
+    assert isomorphic(
+        _parsed(void_description(public, endpoint=endpoint)),
+        describe_store(public, endpoint=endpoint),
+    )
+    counts = json.loads(kept.read_text(encoding="utf-8"))
+    kept.write_text(json.dumps({**counts, "triples": counts["triples"] + 1}), encoding="utf-8")
+    assert isomorphic(_parsed(void_description(public)), fresh)
+    assert json.loads(kept.read_text(encoding="utf-8")) == counts  # counted and kept again
+    kept.write_text(json.dumps({**counts, "entities": 7}), encoding="utf-8")
+    assert b"void:entities 7" in void_description(public)  # read back, not counted
+
+
+def _parsed(turtle: bytes) -> Graph:
+    return Graph().parse(data=turtle.decode("utf-8"), format="turtle")

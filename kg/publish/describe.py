@@ -18,7 +18,16 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, SKOS, XSD
 
 from kg.vocab import AKR, DCAT, VOID, bind_prefixes, prefixes
 
-__all__ = ["LINK_PREDICATES", "TARGET_DATASETS", "describe_dataset", "describe_store"]
+__all__ = [
+    "LINK_PREDICATES",
+    "TARGET_DATASETS",
+    "count_store",
+    "counts_from_json",
+    "counts_to_json",
+    "describe_counts",
+    "describe_dataset",
+    "describe_store",
+]
 
 DATASET_IRI = AKR["dataset"]
 LINK_PREDICATES = (OWL.sameAs, SKOS.exactMatch, SKOS.closeMatch)
@@ -145,6 +154,38 @@ STORE_COUNTS = {
 def describe_store(store: Any, *, endpoint: str | None = None, **options: Any) -> Graph:
     """:func:`describe_dataset` of a whole store (a :class:`kg.store.Store`), counted by SPARQL
     aggregates inside it instead of reading every quad into Python."""
+    return describe_counts(count_store(store), endpoint=endpoint, **options)
+
+
+def counts_to_json(counts: Counts) -> dict[str, Any]:
+    """``counts`` as plain JSON values (:func:`counts_from_json` reads them back)."""
+    return {
+        "triples": counts.triples,
+        "entities": counts.entities,
+        "properties": counts.properties,
+        "subjects": counts.subjects,
+        "objects": counts.objects,
+        "classes": sorted([str(c), n] for c, n in counts.classes.items()),
+        "per_graph": sorted([str(g), n] for g, n in counts.per_graph.items()),
+        "links": sorted([str(p), str(o), n] for (p, o), n in counts.links.items()),
+    }
+
+
+def counts_from_json(data: dict[str, Any]) -> Counts:
+    return Counts(
+        triples=int(data["triples"]),
+        entities=int(data["entities"]),
+        classes={URIRef(c): int(n) for c, n in data["classes"]},
+        properties=int(data["properties"]),
+        subjects=int(data["subjects"]),
+        objects=int(data["objects"]),
+        per_graph={URIRef(g): int(n) for g, n in data["per_graph"]},
+        links={(URIRef(p), URIRef(o)): int(n) for p, o, n in data["links"]},
+    )
+
+
+def count_store(store: Any) -> Counts:
+    """The counts a description gives, by SPARQL aggregates inside the store."""
     _, rows = store.query(STORE_COUNTS["union"])
     subjects, properties, objects = (int(v) for v in rows[0])
     _, rows = store.query(STORE_COUNTS["entities"])
@@ -163,7 +204,7 @@ def describe_store(store: Any, *, endpoint: str | None = None, **options: Any) -
         per_graph=per_graph,
         links=links,
     )
-    return describe_counts(counts, endpoint=endpoint, **options)
+    return counts
 
 
 def describe_counts(

@@ -14,21 +14,28 @@ must filter go through rdflib.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
-from kg.errors import InputError
+from kg.errors import InputError, KgError
+from kg.files import write_atomic
 from kg.publish.bundle import write_together
 from kg.publish.chunked import write_chunked
 from kg.store import Store
 from kg.store.chunks import store_chunks
 from kg.store.public import public_dataset
 from kg.vocab import bind_prefixes, prefixes
+
+if TYPE_CHECKING:
+    from kg.publish.describe import Counts
+
+VOID_COUNTS = "void-counts.json"
 
 FORMATS = {
     "turtle": ("turtle", ".ttl"),
@@ -199,11 +206,38 @@ def void_description(
     """The VoID/DCAT description (Turtle) of what an export of ``store`` holds; counted in
     the store by SPARQL when the export is the store as it is (no copy into rdflib)."""
     if store.is_public or include_restricted:
-        from kg.publish.describe import describe_store
+        from kg.publish.describe import describe_counts
 
-        description = bind_prefixes(describe_store(store, endpoint=endpoint))
+        description = bind_prefixes(describe_counts(_store_counts(store), endpoint=endpoint))
         return description.serialize(format="turtle", encoding="utf-8")
     return _describe(dataset_for_export(store, None, include_restricted), endpoint)
+
+
+def _store_counts(store: Store) -> Counts:
+    """The description's counts of ``store``. For the public store of a build they are
+    counted once and kept beside the build's export files (``void-counts.json``): the store
+    of a generation never changes, so later exports only read them back. Kept counts that do
+    not match the export files (graphs, triples) are counted again; when the folder cannot be
+    written the counts are simply not kept."""
+    from kg.publish.describe import count_store, counts_from_json, counts_to_json
+
+    chunks = store_chunks(store.oxigraph, store.path) if store.is_public else None
+    if chunks is None:
+        return count_store(store)
+    kept = chunks.folder / VOID_COUNTS
+    per_graph = {URIRef(c.graph): c.triples for c in chunks.chunks if c.graph is not None}
+    try:
+        counts = counts_from_json(json.loads(kept.read_text(encoding="utf-8")))
+        if counts.per_graph == per_graph and counts.triples == chunks.triples:
+            return counts
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    counts = count_store(store)
+    try:
+        write_atomic(kept, json.dumps(counts_to_json(counts)).encode("utf-8"))
+    except (OSError, KgError):
+        pass
+    return counts
 
 
 def _describe(ds: Dataset, endpoint: str | None) -> bytes:
