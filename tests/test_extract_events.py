@@ -407,3 +407,21 @@ def test_the_issuers_comment_and_links_to_other_documents_tell_no_event() -> Non
         "poet Tom Reed detained in the capital (4 May 2024)"
     )
     assert got == {("arrest", "2024-05-03")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("On 3 May 2024, the body of Ana Lee was found near the river.", "killing"),
+        ("On 3 May 2024, unidentified men fired shots at Ana Lee's car.", "attack"),
+        (
+            "On 3 May 2024, the High Court first heard the bail petition of Ana Lee.",
+            "trial_hearing",
+        ),
+        ("On 3 May 2024, the court granted an application by Ana Lee.", "court_decision"),
+    ],
+)
+def test_body_found_shots_fired_petitions_heard_and_applications_granted(
+    sentence: str, etype: str
+) -> None:
+    assert (etype, "2024-05-03") in _pairs(sentence)

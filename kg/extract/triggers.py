@@ -197,7 +197,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": ["hearing"],
         "frame": "a hearing held or scheduled on a date; the trial opens or is adjourned",
         "phrases": [
-            "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\bappeal (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?appeal\\b|\\btrial (?:was )?held\\b|\\bheld (?:a |the )?(?:trial|hearing)\\b|\\btrial\\b[^;]{0,80}?\\bopened\\b|\\bpostponed\\b|\\btestified\\b(?! that)|\\barraign(?:ed|ment)\\b",
+            "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\b(?:appeal|case|petition) (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?(?:[\\w-]+ )?(?:appeal|petition|application)\\b|\\btrial (?:was )?held\\b|\\bheld (?:a |the )?(?:trial|hearing)\\b|\\btrial\\b[^;]{0,80}?\\bopened\\b|\\bpostponed\\b|\\btestified\\b(?! that)|\\barraign(?:ed|ment)\\b",
             "trial opened|proceedings began|adjourned|held a \\w+ hearing|trial (?:began|started)|\\b(?:was|were) tried\\b",
         ],
         "examples": ["Ana Lee appeared at a hearing on 3 May 2024."],
@@ -278,7 +278,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "court rules, upholds, dismisses or rejects; a bail decision that does not free",
         "phrases": [
-            "\\bconfirmed (?:the |his |her |their )?(?:[\\w-]+ ){0,2}?(?:sentences?|verdicts?|convictions?|judgments?)\\b|\\bdeclined to (?:quash|dismiss)\\b|\\bvoided\\b|\\b(?:objection|application|request|petition) (?:was )?(?:accepted|granted)\\b|\\bgranted (?:the |his |her |their )?(?:application|request|petition)\\b",
+            "\\bconfirmed (?:the |his |her |their )?(?:[\\w-]+ ){0,2}?(?:sentences?|verdicts?|convictions?|judgments?)\\b|\\bdeclined to (?:quash|dismiss)\\b|\\bvoided\\b|\\b(?:objection|application|request|petition) (?:was )?(?:accepted|granted)\\b|\\bgranted (?:an? |the |his |her |their )?(?:application|request|petition)\\b",
             "\\b(?:refused|rejected|denied|revoked|dismissed)\\b[^.;]{0,40}?\\bbail\\b|\\bbail\\b[^.;]{0,40}?\\b(?:was |were )?(?:refused|rejected|denied|revoked)\\b|\\bgranted (?:\\w+ ){0,3}bail\\b|\\bbail (?:was |were )?granted\\b",
             "\\bupheld\\b|dismissed (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|complaint|petition|application|motion)|delivered its judgment|accepted the objection|merged the case|rejected a defence request|\\bset aside\\b|\\bquashed\\b",
             "\\brejected (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion)",
@@ -315,7 +315,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "agent attacks, beats or tortures target; target is beaten",
         "phrases": [
-            "\\bshots? (?:were |was )?fired at\\b|\\bsmashed\\b|\\bdispersed (?:\\w+ ){0,3}with\\b|\\bopened fire\\b",
+            "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:\\w+ )?shots at\\b|\\bsmashed\\b|\\bdispersed (?:\\w+ ){0,3}with\\b|\\bopened fire\\b",
             "set it on fire|\\btorched\\b|\\bbeat (?:him|her)\\b|\\battacked\\b|\\bassaulted\\b|electric shocks",
         ],
         "examples": [
@@ -330,7 +330,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "",
         "phrases": [
-            "\\b(?:killed|murdered|shot dead|found dead)\\b|\\bthe killing of (?:his|her)\\b",
+            "\\b(?:killed|murdered|shot dead|found dead)\\b|\\bthe killing of (?:his|her)\\b|\\bbody of [^.;]{0,60}? (?:was|were) found\\b",
         ],
         "examples": [],
     },
