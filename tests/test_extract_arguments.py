@@ -141,3 +141,28 @@ def test_a_counted_group_beside_a_named_target_adds_the_others() -> None:
         "Lee to five years and the three others to two years each."
     )
     assert set(_one(evs, "sentence")["targets"]) == {"Ana Lee", "Tom Reed", "Ian Cole", "Max Bell"}
+
+
+def test_a_group_explained_by_the_names_after_it_adds_no_one_else() -> None:
+    evs = _named(
+        "Human rights defenders Tom Reed, Ian Cole and Max Bell were tried with others. On 3 "
+        "May 2024, the seven other defendants, among them Ana Lee and Eva Hart, were acquitted."
+    )
+    assert set(_one(evs, "acquittal")["targets"]) == {"Ana Lee", "Eva Hart"}
+
+
+def test_whom_makes_the_person_before_it_the_object() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee was arrested in 2023. Except for her husband Tom Reed, "
+        "71, whom the Zembla City Court released on bail on 3 May 2024, all remain in custody."
+    )
+    assert _one(evs, "release")["targets"] == ["Tom Reed"]
+
+
+def test_a_court_another_case_is_pending_before_does_not_decide() -> None:
+    evs = _named(
+        "The Zembla City Court tried human rights defender Ana Lee in 2023. On 3 May 2024, it "
+        "merged the case against her, until then pending before the Borduria District Court, "
+        "into its own."
+    )
+    assert _one(evs, "court_decision")["agents"] == ["Zembla City Court"]

@@ -239,6 +239,9 @@ def last_court(
 
 #: "opened before the Zenda Court", "heard by the Court of Appeal": a court after the trigger.
 BEFORE_COURT = re.compile(r"\b(?:before|by|at|in)\s+(?:the\s+)?$")
+#: "Ana Lee, 81, whom the court released": the person is the object of the verb that follows.
+WHOM = re.compile(r"(?:,\s*\d+)?,\s*whom\b")
+BY_COURT = re.compile(r"\bby\s+(?:the\s+)?$")
 
 
 def court_after(
@@ -247,8 +250,11 @@ def court_after(
     inner: set[tuple[int, int]],
     b: int,
     c1: int,
+    hearing: bool = True,
 ) -> Entity | None:
-    """The court a hearing or judgment is held before, named in the clause after the trigger."""
+    """The court a hearing is held before or a judgment given by, named in the clause after the
+    trigger: "opened before the X Court", "was sentenced by the X Court" (for a judgment only
+    "by": "merged the case pending before the X Court" names another court)."""
     i = bisect.bisect_left(mentions, b, key=lambda m: m[0])
     while i < len(mentions) and mentions[i][0] < min(c1, b + 80):
         ma, mb, e = mentions[i]
@@ -256,7 +262,7 @@ def court_after(
             (ma, mb) not in inner
             and e.kind == "organisation"
             and e.attrs.get("kind") == "court"
-            and BEFORE_COURT.search(flat, max(b, ma - 12), ma)
+            and (BEFORE_COURT if hearing else BY_COURT).search(flat, max(b, ma - 12), ma)
         ):
             return e
         i += 1
@@ -318,7 +324,9 @@ def make_event(
             continue
         if (ma < a and not passive) or BY_AGENT.search(doc.flat, max(a, ma - 30), ma):
             # the subject of an active verb, or "by X" after a passive one: who acted
-            if ma >= a or ma >= _subject_start(doc.flat, c0, a):
+            if e.kind == "person" and ma < a and WHOM.match(doc.flat, _mb):
+                targets.append(e.id)  # "Ana Lee, 81, whom the court released": its object
+            elif ma >= a or ma >= _subject_start(doc.flat, c0, a):
                 actors.append(e.id)
             elif (
                 e.kind == "person"
@@ -341,7 +349,16 @@ def make_event(
     group = GROUP_TARGET.search(doc.flat[s.start : s.end])
     if not targets and group:
         targets = _group_before(mentions, s.start, group) or list(prev_targets)
-    elif targets and group and group.group("n") and c0 <= s.start + group.start() < c1:
+    elif (
+        targets
+        and group
+        and group.group("n")
+        and c0 <= s.start + group.start() < c1
+        # "the seven others, among them A and B": the names that follow are the group
+        and not any(
+            s.start + group.start() < ma < s.end for ma, _mb, e in mentions if e.id in targets
+        )
+    ):
         # "sentenced Ana Lee to three years and the four others to two": the others too
         others = _group_before(mentions, s.start, group, exclude=targets)
         if others:
@@ -372,7 +389,7 @@ def make_event(
     agents = bodies[-1:]
     says_court = bool(COURT_WORD.search(doc.flat, s.start, s.end))
     if etype in COURT_EVENTS and not any(_kind(ents, x) == "court" for x in agents):
-        court = court_after(doc.flat, mentions, inner, b, c1)
+        court = court_after(doc.flat, mentions, inner, b, c1, etype == "trial_hearing")
         if court is not None:
             agents = [court.id]  # "the trial opened before the Zenda City Court"
     if (etype in COURT_EVENTS or says_court) and not any(_kind(ents, x) == "court" for x in agents):
