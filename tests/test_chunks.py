@@ -255,3 +255,41 @@ def test_void_counts_are_kept_once_per_generation(tmp_path: Path) -> None:
 
 def _parsed(turtle: bytes) -> Graph:
     return Graph().parse(data=turtle.decode("utf-8"), format="turtle")
+
+
+def test_awkward_terms_and_the_default_graph_survive_every_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Literals that spell a graph IRI, a dot or a line break, a blank node two graphs share,
+    triples in the default graph, and graphs read in blocks smaller than a line."""
+    import kg.store.chunks as chunks_module
+    from kg.store.store import MARKER
+
+    monkeypatch.setattr(chunks_module, "BLOCK", 7)
+    folder = tmp_path / "generation"
+    folder.mkdir()
+    backend = ox.Store(str(folder / "public"))
+    g1 = "https://w3id.org/appeals-kg/graph/appeal/a-1"
+    g2 = "https://w3id.org/appeals-kg/graph/reference"
+    backend.load(
+        (
+            f'<urn:x:a> <urn:x:says> "in <{g1}> .\\nand . <{g2}> ." <{g1}> .\n'
+            f"<urn:x:a> <urn:x:knows> _:shared <{g1}> .\n"
+            f'_:shared <urn:x:name> "shared"@en <{g2}> .\n'
+            f"<urn:x:b> <urn:x:in> <{g1}> <{g2}> .\n"
+            '<urn:x:c> <urn:x:value> "3"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+        ).encode(),
+        format=ox.RdfFormat.N_QUADS,
+    )
+    assert chunks_module.write_chunks(backend, folder) == 5
+    (folder / "public" / MARKER).write_text("built by appeals-kg: public\n", encoding="utf-8")
+    store = Store(backend, folder / "public")
+    found = store_chunks(backend, store.path)
+    assert found is not None and [c.graph for c in found.chunks] == [None, g1, g2]
+    quads = sorted(str(q) for q in backend)
+    for fmt, rdf_format in STREAMED.items():
+        got = list(ox.parse(stream_to_bytes(store, fmt), format=rdf_format))
+        if fmt in GRAPH_FORMATS:
+            assert sorted(str(q) for q in got) == quads, fmt
+        else:
+            assert sorted(str(q.triple) for q in got) == sorted(str(q.triple) for q in backend)

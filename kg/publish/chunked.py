@@ -1,8 +1,8 @@
 """The four streamed formats written from the files the build keeps (:mod:`kg.store.chunks`).
 
 Each graph's N-Quads and Turtle were written once by Oxigraph's serialisers when the store was
-built; an export only copies them, one graph at a time (memory: the largest graph's text; into
-a file or a pipe the kernel copies, without the text passing through Python):
+built; an export only copies them, a few megabytes at a time (into a file or a pipe the kernel
+copies, without the text passing through Python):
 
 - N-Quads: the graphs' N-Quads files one after the other;
 - N-Triples: the same lines without the graph's IRI (a line ends in the graph's IRI, `` .`` and
@@ -21,7 +21,7 @@ import shutil
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.store.chunks import Chunks
+from kg.store.chunks import Chunks, read_lines
 
 BUFFER = 1 << 20
 
@@ -33,13 +33,12 @@ def write_chunked(chunks: Chunks, fmt: str, out: BinaryIO) -> None:
     if fmt in ("turtle", "trig"):
         out.write(chunks.header)
     for chunk in chunks.chunks:
-        if fmt == "nquads":
-            _copy(chunk.nquads, out)
+        if fmt == "nquads" or (fmt == "ntriples" and chunk.graph is None):
+            _copy(chunk.nquads, out)  # the default graph's lines are the same in both
         elif fmt == "ntriples":
-            text = chunk.nquads.read_bytes()
-            if chunk.graph is not None:
-                text = text.replace(f" <{chunk.graph}> .\n".encode(), b" .\n")
-            out.write(text)
+            graph = f" <{chunk.graph}> .\n".encode()
+            for block in read_lines(chunk.nquads):
+                out.write(block.replace(graph, b" .\n"))
         elif fmt == "turtle" or chunk.graph is None:
             _copy(chunk.turtle, out)
         else:

@@ -30,9 +30,10 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -43,6 +44,7 @@ MANIFEST = "manifest.json"
 HEADER = "header.ttl"
 VERSION = 2
 APPEAL_GRAPHS = "https://w3id.org/appeals-kg/graph/appeal/"
+BLOCK = 1 << 22  # bytes a large graph's text is read in
 
 _PROBE = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
 
@@ -134,16 +136,10 @@ def write_chunks(
             for ext in (".nq", ".ttl"):
                 os.link(previous / EXPORT_DIR / f"{stem}{ext}", tmp / f"{stem}{ext}")  # type: ignore[operator]
             count = reusable[iri][1]
+        elif iri is not None and iri.startswith(APPEAL_GRAPHS):
+            count = _write_small(store, graph, tmp / stem, header, pm)
         else:
-            nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
-            triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
-            ttl = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
-            if not ttl.startswith(header):
-                raise RuntimeError(f"Turtle of {iri} does not open with the prefix lines")
-            nq = nt if iri is None else nt.replace(b" .\n", f" <{iri}> .\n".encode())
-            (tmp / f"{stem}.nq").write_bytes(nq)
-            (tmp / f"{stem}.ttl").write_bytes(ttl[len(header) :])
-            count = nt.count(b"\n")
+            count = _write_large(store, graph, tmp / stem, header, pm)
         rows.append([iri, stem, count])
         total += count
     (tmp / HEADER).write_bytes(header)
@@ -152,6 +148,84 @@ def write_chunks(
     shutil.rmtree(final, ignore_errors=True)
     os.rename(tmp, final)
     return total
+
+
+def _write_small(
+    store: ox.Store, graph: ox.NamedNode, stem: Path, header: bytes, pm: dict[str, str]
+) -> int:
+    """One appeal graph's files, made in memory (an appeal graph is one record's facts)."""
+    nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+    triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
+    ttl = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
+    if ttl and not ttl.startswith(header):
+        raise RuntimeError(f"Turtle of {graph} does not open with the prefix lines")
+    stem.with_suffix(".nq").write_bytes(nt.replace(b" .\n", f" {graph} .\n".encode()))
+    stem.with_suffix(".ttl").write_bytes(ttl[len(header) :] if ttl else b"")
+    return nt.count(b"\n")
+
+
+def _write_large(
+    store: ox.Store,
+    graph: ox.NamedNode | ox.DefaultGraph,
+    stem: Path,
+    header: bytes,
+    pm: dict[str, str],
+) -> int:
+    """A graph of any size (reference, derived ...) through files, never whole in memory."""
+    nt = stem.with_suffix(".nt")
+    store.dump(str(nt), format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+    with open(stem.with_suffix(".ttl"), "wb") as out:
+        skipping = _SkipHeader(out, header)
+        triples = ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+        ox.serialize(triples, skipping, format=ox.RdfFormat.TURTLE, prefixes=pm)
+        skipping.close()
+    count = 0
+    with open(stem.with_suffix(".nq"), "wb") as out:
+        new = f" {graph} .\n".encode() if isinstance(graph, ox.NamedNode) else b" .\n"
+        for block in read_lines(nt):
+            count += block.count(b"\n")
+            out.write(block.replace(b" .\n", new))
+    nt.unlink()
+    return count
+
+
+def read_lines(path: Path) -> Iterator[bytes]:
+    """The file at ``path`` in blocks of whole lines (about :data:`BLOCK` bytes each)."""
+    with open(path, "rb") as f:
+        rest = b""
+        while block := f.read(BLOCK):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            rest = block[cut:]
+            if cut:
+                yield block[:cut]
+        if rest:
+            yield rest
+
+
+class _SkipHeader:
+    """A binary writer that drops the prefix lines Oxigraph opens a Turtle text with."""
+
+    def __init__(self, out: BinaryIO, header: bytes) -> None:
+        self.out, self.header, self.seen = out, header, b""
+
+    def write(self, data: bytes) -> int:
+        given = len(data)
+        if len(self.seen) < len(self.header):
+            need = len(self.header) - len(self.seen)
+            self.seen += bytes(data[:need])
+            data = data[need:]
+        if data:
+            self.out.write(data)
+        return given
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def close(self) -> None:
+        """Check what was dropped: the prefix lines, or nothing for an empty graph."""
+        if self.seen and self.seen != self.header:
+            raise RuntimeError("a Turtle text does not open with the prefix lines")
 
 
 def _read_manifest(folder: Path, header: bytes) -> dict | None:
