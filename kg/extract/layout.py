@@ -8,6 +8,7 @@ import re
 from datetime import date
 from typing import Any
 
+from kg.countries import country_code
 from kg.extract.dates import DATE_RE, absolute
 from kg.extract.entities import COUNTRY_RE, Entities
 from kg.extract.lexicon import COUNTRIES, FORM_WORDS
@@ -235,11 +236,58 @@ def find_main_country(doc: Doc, title: str | None) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+def find_countries(doc: Doc, main: str | None) -> list[str]:
+    """The countries of the appeal: the main one, then each other country named (by any of its
+    names) at least three times and at least half as often as the main one. An abduction across
+    a border or a case tried in two states is told of both; a country named in passing (where
+    a relative lives, where a prize was given) is not."""
+    if main is None:
+        return []
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for m in COUNTRY_SCANNER.finditer(doc.flat, len(doc.flat), doc.words)[0]:
+        code = country_code(m.group()) or m.group()
+        counts[code] = counts.get(code, 0) + 1
+        names.setdefault(code, m.group())
+    main_code = country_code(main) or main
+    out = [main]
+    for code, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if code != main_code and n >= 3 and 2 * n >= counts.get(main_code, 0):
+            out.append(names[code])
+    return out
+
+
+#: What an issuer says of itself after its name opens a sentence, perhaps after an apposition
+#: ("X, a joint programme of Y and Z, requests your urgent intervention", "X said today").
+ISSUER_SAYS = re.compile(
+    r"(?:,[^.;]{0,160}?,)?\s+(?:urges|urged|calls on|called on|welcomes|condemns|is outraged|"
+    r"is deeply concerned|asks for your urgent|requests your urgent|said today|has learned|"
+    r"has learnt|has been informed|has received)\b"
+)
+#: "..., Human Rights Watch said today": the issuer speaking, wherever it stands.
+ISSUER_SAID = re.compile(r",?\s+said\s+today\b")
+
+
 def find_issuer(doc: Doc, ents: Entities) -> str | None:
     for m in ISSUER_RE.finditer(doc.flat):
         name = re.sub(r"^(?:The|the)\s+", "", m.group("o").strip())
         org = ents.find("organisation", name)
         if org:
             return org.name
+    # else the first organisation that opens a sentence saying what it asks or learned
+    starts = {s.start for s in doc.sentences}
+    opening = sorted(
+        (a, b, o)
+        for o in ents.of("organisation")
+        for a, b in o.mentions
+        if a in starts or (a - 4 in starts and doc.flat[a - 4 : a] in ("The ", "the "))
+    )
+    for _, b, o in opening:
+        if ISSUER_SAYS.match(doc.flat, b):
+            return o.name
+    said = sorted((a, o) for o in ents.of("organisation") for a, b in o.mentions
+                  if ISSUER_SAID.match(doc.flat, b))  # fmt: skip
+    if said:
+        return said[0][1].name
     m = re.search(r"Mandates? of (?:the )?(?P<m>[^\n]+(?:\n[^\n]+)?)", doc.text[:400])
     return clean(m.group("m")) if m else None

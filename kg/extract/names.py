@@ -270,8 +270,16 @@ def org_kind(name: str, before: str) -> str:
     return "other"
 
 
-#: A body whose name says it is international or of the UN belongs to no one country.
-INTERNATIONAL_NAME = re.compile(r"^(?:International|World|Global|UN|United Nations)\b")
+#: A body whose name says it is international or of the UN belongs to no one country; so does
+#: one named for a world region ("European Parliament", "African Union", "Gulf Centre for ...")
+#: and a non-governmental one whose name ends so ("Ana Lee International").
+INTERNATIONAL_NAME = re.compile(
+    r"^(?:International|World|Global|UN|United Nations|European|Euro-\w+|(?:Southern |"
+    r"Northern |Eastern |Western |Central |Pan-|East |West |North |South )?(?:African?|Asian?)|"
+    r"Inter-American|Latin American?|Mesoamerican?|Central American?|Caribbean|Arab|Gulf|"
+    r"Mediterranean|Pacific|Nordic|Balkan)\b(?! of\b)"
+)
+INTERNATIONAL_END = re.compile(r"\bInternational$")
 UN_FORM = re.compile(r"^(UN|United Nations)\s+(?=[A-Z])")
 
 
@@ -288,6 +296,8 @@ def org_country(name: str, before: str, kind: str, main_country: str | None) -> 
     if m:
         return DEMONYMS[m.group("d")]
     if kind in ("international_org",) or name in KNOWN_BODIES or INTERNATIONAL_NAME.match(name):
+        return None
+    if kind == "ngo" and INTERNATIONAL_END.search(name):
         return None
     if kind in STATE_KINDS or kind in ("ngo", "other"):
         return main_country

@@ -26,9 +26,9 @@ from kg import __version__
 from kg.extract.bodies import add_pattern_bodies, tidy_organisations
 from kg.extract.dates import find_dates
 from kg.extract.demands import find_demands, find_rights
-from kg.extract.entities import Entities, Entity
+from kg.extract.entities import Entities, Entity, country_in
 from kg.extract.events import find_events
-from kg.extract.layout import find_issuer, find_main_country, read_header
+from kg.extract.layout import find_countries, find_issuer, find_main_country, read_header
 from kg.extract.lexicon import TITLE_STOP
 from kg.extract.names import add_acronyms, add_lower_bodies, add_quoted_orgs, classify_runs
 from kg.extract.persons import (
@@ -93,11 +93,13 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    countries = [main_country] if main_country else []
+    countries = find_countries(doc, main_country)
+    issuer = find_issuer(doc, ents)
+    _issuer_of_no_country(ents, issuer)
     record = {
         "appeal": {
             "id": appeal_id,
-            "issuer": find_issuer(doc, ents),
+            "issuer": issuer,
             "date": header["date"].isoformat() if header["date"] else None,
             "title": header["title"],
             "countries": countries,
@@ -215,6 +217,15 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
             p.mentions.append((start, end))
             if last not in p.variants:
                 p.variants.append(last)
+
+
+def _issuer_of_no_country(ents: Entities, issuer: str | None) -> None:
+    """The body that issues an appeal writes about a country, not from it: an international
+    or foreign organisation, of no country unless its name says one."""
+    org = ents.find("organisation", issuer) if issuer else None
+    if org is not None and org.attrs.get("kind") in ("ngo", "other"):
+        if not country_in(org.name or ""):
+            org.attrs["country"] = None
 
 
 def _surname_words(name: str | None) -> list[str]:
