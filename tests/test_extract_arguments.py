@@ -166,3 +166,13 @@ def test_a_court_another_case_is_pending_before_does_not_decide() -> None:
         "into its own."
     )
     assert _one(evs, "court_decision")["agents"] == ["Zembla City Court"]
+
+
+def test_a_complaint_named_as_the_ground_of_a_step_is_undated_with_its_authors() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zembla City Court opened a criminal case against human rights "
+        "defender Ana Lee based on a private complaint of Tom Reed and Eva Hart."
+    )
+    complaint = _one(evs, "complaint", None)
+    assert set(complaint["agents"]) >= {"Tom Reed", "Eva Hart"}
+    assert "Ana Lee" in complaint["targets"]

@@ -239,6 +239,8 @@ def last_court(
 
 #: "opened before the Zenda Court", "heard by the Court of Appeal": a court after the trigger.
 BEFORE_COURT = re.compile(r"\b(?:before|by|at|in)\s+(?:the\s+)?$")
+#: "a complaint of Tom Reed and Eva Hart": who complained.
+COMPLAINT_OF = re.compile(r"[\w ]*complaint\s+(?:of|from)\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*")
 #: "Ana Lee, 81, whom the court released": the person is the object of the verb that follows.
 WHOM = re.compile(r"(?:,\s*\d+)?,\s*whom\b")
 BY_COURT = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -322,7 +324,11 @@ def make_event(
     for ma, _mb, e in mentions:
         if not c0 <= ma < c1 or e.id in targets or e.id in agents or (ma, _mb) in inner:
             continue
-        if (ma < a and not passive) or BY_AGENT.search(doc.flat, max(a, ma - 30), ma):
+        if (
+            (ma < a and not passive)
+            or BY_AGENT.search(doc.flat, max(a, ma - 30), ma)
+            or (etype == "complaint" and ma >= b and COMPLAINT_OF.fullmatch(doc.flat, a, ma))
+        ):
             # the subject of an active verb, or "by X" after a passive one: who acted
             if e.kind == "person" and ma < a and WHOM.match(doc.flat, _mb):
                 targets.append(e.id)  # "Ana Lee, 81, whom the court released": its object
@@ -406,7 +412,9 @@ def make_event(
     if etype not in POLICE_WORK:
         # the judges who sat and prosecutors who spoke act with their court
         agents += [x for x in dict.fromkeys(judges) if x not in agents]
-    if etype in SUBJECT_ACTS and not passive:
+    authors = COMPLAINT_OF.match(doc.flat, a) if etype == "complaint" else None
+    if etype in SUBJECT_ACTS and not passive and not (authors and authors.end() > b):
+        # (not "a complaint of Tom Reed against Ana Lee": its authors are named after it)
         # "she filed a complaint", "both men appealed": the subject acts for itself
         lo = _subject_start(doc.flat, c0, a)
         subjects = {e.id for ma, _mb, e in mentions if lo <= ma < a}

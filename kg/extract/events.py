@@ -148,6 +148,9 @@ OTHER_DOCUMENT = re.compile(
     r"\s*(?:read more|see also|related|link to previous|previous (?:ua|urgent action|appeal))\b",
     re.I,
 )
+#: "acting on a complaint by", "based on a private complaint of": a complaint named as the
+#: ground of another step, not dated by that step's date.
+IN_PASSING = re.compile(r"\b(?:on|upon|following)\s+(?:a|the)\s+$")
 #: A relative clause on a place of custody: "..., where several of them were tortured".
 WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
@@ -239,6 +242,8 @@ def find_events(
             value = event_date([d for d in sdates if d not in taken], a, clauses, others)
             if BACKGROUND_BY.match(flat, b) and NOUN_PARTICIPLE.fullmatch(flat, a, b):
                 value = None  # "acting on a petition filed by his father": told in passing
+            elif etype == "complaint" and IN_PASSING.search(pre):
+                value = None  # "acting on a complaint by X": told in passing, undated
             elif etype == "charge" and STANDING_CHARGE.match(flat, a):
                 value = None  # "the accused face charges under": charges standing, not when laid
             elif bound[a] is not None:
@@ -262,6 +267,7 @@ def find_events(
             inherit = (
                 etype not in ("appeal_filed", "complaint")
                 and not (etype == "charge" and STANDING_CHARGE.match(flat, a))
+                and not (etype == "complaint" and IN_PASSING.search(pre))
                 and not LATER.search(pre)
                 # "held at X, where he was beaten": what happened there, over the stay
                 and not WHERE_CLAUSE.search(flat, s.start, a)

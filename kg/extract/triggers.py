@@ -294,8 +294,12 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             "\\b(?:complaint|petition|lawsuit|writ|application) (?:was |were )?(?:filed|lodged|submitted)\\b|\\bfiled (?:a |an )?(?:[\\w-]+ )?(?:writ|lawsuit|suit)\\b|\\breported (?:his|her|their) (?:disappearance|abduction)\\b",
             "private complaint|(?:filed|lodged|submitted) an? (?:\\w+ )?(?:complaint|application|petition)|\\bpetitioned\\b",
+            "\\bcomplaint (?:by|of|from) (?=[A-Z])",
         ],
-        "examples": ["On 3 May 2024, her lawyer complained to the prosecutor."],
+        "examples": [
+            "On 3 May 2024, her lawyer complained to the prosecutor.",
+            "Acting on a complaint by Tom Reed, the police questioned Ana Lee.",
+        ],
     },
     {
         "type": "threat",
