@@ -425,3 +425,21 @@ def test_body_found_shots_fired_petitions_heard_and_applications_granted(
     sentence: str, etype: str
 ) -> None:
     assert (etype, "2024-05-03") in _pairs(sentence)
+
+
+def test_a_participle_naming_people_or_things_by_an_event_tells_no_event() -> None:
+    got = _pairs(
+        "On 3 May 2024, human rights defender Ana Lee and about twenty other detainees "
+        "arrested in connection with the protests appeared in court. The court examined "
+        "the devices seized from her office."
+    )
+    assert ("arrest", "2024-05-03") not in got
+    assert ("seizure", "2024-05-03") not in got
+
+
+def test_a_participle_after_a_name_or_an_adverb_still_tells_the_event() -> None:
+    got = _pairs(
+        "Tom Reed was himself arrested at home on 3 May 2024. His colleague Ana Lee was "
+        "finally freed on 4 May 2024."
+    )
+    assert {("arrest", "2024-05-03"), ("release", "2024-05-04")} <= got

@@ -148,6 +148,15 @@ OTHER_DOCUMENT = re.compile(
     r"\s*(?:read more|see also|related|link to previous|previous (?:ua|urgent action|appeal))\b",
     re.I,
 )
+#: A participle right after a plural noun and before a preposition modifies the noun ("other
+#: detainees arrested in connection with the protests", "devices seized from the newsroom"):
+#: it names people or things by an event, it does not tell one.
+REDUCED_RELATIVE = re.compile(
+    r"(?<![\w’'-])(?!(?:was|has|is|this|his|its|us|thus|always|sometimes|times|days|weeks|"
+    r"months|years|hours|afterwards|towards|officers|agents|forces|authorities|police)\s)"
+    r"[a-z]{2,}[^s\W]s\s+$"
+)
+AFTER_PARTICIPLE = re.compile(r"\s+(?:in|from|at|during|on|under|for|with|by|over)\b")
 #: "acting on a complaint by", "based on a private complaint of": a complaint named as the
 #: ground of another step, not dated by that step's date.
 IN_PASSING = re.compile(r"\b(?:on|upon|following)\s+(?:a|the)\s+$")
@@ -227,6 +236,12 @@ def find_events(
                 (PRESENT_PASSIVE.search(pre) and etype not in STATES) or PRENOMINAL.match(flat, b)
             ):
                 continue
+            if (
+                REDUCED_RELATIVE.search(pre)
+                and re.fullmatch(r"[a-z]+ed", flat[a:b])
+                and (AFTER_PARTICIPLE.match(flat, b))
+            ):
+                continue  # "detainees arrested in the raid", "material seized from": told before
             if etype == "trial_hearing" and OCCASION.search(pre):
                 continue  # "at the close of the first hearing, the court released": no new event
             if ADJECTIVAL.search(pre) and re.match(r"\w+ed\b", flat[a:b]):
