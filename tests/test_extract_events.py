@@ -443,3 +443,12 @@ def test_a_participle_after_a_name_or_an_adverb_still_tells_the_event() -> None:
         "finally freed on 4 May 2024."
     )
     assert {("arrest", "2024-05-03"), ("release", "2024-05-04")} <= got
+
+
+def test_an_undated_event_in_the_lead_sums_up_the_dated_narrative() -> None:
+    got = _pairs(
+        "Zembla authorities must release the poet Ana Lee and her publisher, the journalist "
+        "Eva Hart, who were arrested for a poem.\n\n"
+        "On 3 May 2024, police arrested the human rights defender Tom Reed and the poet."
+    )
+    assert got == {("arrest", "2024-05-03")}

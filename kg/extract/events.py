@@ -402,10 +402,10 @@ def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
         para_of.setdefault(key, para)
         first.setdefault(key, ev)
         out.append(ev)
-    return _drop_undated_retellings(out)
+    return _drop_undated_retellings(out, doc)
 
 
-def _drop_undated_retellings(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _drop_undated_retellings(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     """ "X has been sentenced to 33 years" in a lead or a quote, without a date, retells the
     dated sentence told elsewhere: an undated event is dropped when an event of its type is
     dated in the text and concerns at least the same people."""
@@ -413,12 +413,24 @@ def _drop_undated_retellings(events: list[dict[str, Any]]) -> list[dict[str, Any
     for e in events:
         if e["date"]:
             dated.setdefault(e["type"], []).append(set(e["targets"]))
+    lead = _lead_end(events, doc)
     out = []
     for e in events:
         if not e["date"] and any(set(e["targets"]) <= t for t in dated.get(e["type"], [])):
             continue
+        if not e["date"] and e["type"] in dated and e["evidence"][0]["start"] < lead:
+            continue  # the lead sums up, without dates, what the narrative tells with them
         out.append(e)
     return out
+
+
+def _lead_end(events: list[dict[str, Any]], doc: Doc) -> int:
+    """Where the paragraph of the first event ends: the lead that sums up the appeal."""
+    if not events:
+        return 0
+    pos = min(e["evidence"][0]["start"] for e in events)
+    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    return para.end if para else 0
 
 
 def _merge_participants(kept: dict[str, Any], again: dict[str, Any]) -> None:
