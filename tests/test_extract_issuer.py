@@ -68,3 +68,21 @@ def test_the_issuer_said_today() -> None:
         "arrested her in Oslo on 2 May 2024.\n"
     )
     assert extract_case(text, appeal_id="t2")["appeal"]["issuer"] == "Zenda Press Alliance"
+
+
+def test_a_body_seen_only_in_a_title_case_headline_is_no_body() -> None:
+    text = (
+        "Zembla: Zenda Daily Forced to Close After Raid on Its Newsroom\n\n"
+        "(Capital City) – Police raided the offices of the newspaper Zenda Daily on 2 May 2024 "
+        "and arrested its editor Ana Lee, the Zembla Press Alliance said today.\n"
+    )
+    names = {o["name"] for o in extract_case(text, appeal_id="t3")["organisations"]}
+    assert "Zenda Daily Forced" not in names
+    assert "Zenda Daily" in names
+    # a headline in sentence case keeps what it names
+    plain = text.replace(
+        "Forced to Close After Raid on Its Newsroom",
+        "was closed by order of the Zembla Media Council",
+    )
+    names = {o["name"] for o in extract_case(plain, appeal_id="t4")["organisations"]}
+    assert "Zembla Media Council" in names

@@ -362,3 +362,17 @@ def merge_glossed_names(doc: Doc, ents: Entities) -> None:
             break
     if gone:
         ents.items = [e for e in ents.items if id(e) not in gone]
+
+
+def drop_headline_bodies(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -> None:
+    """A headline in title case ("Court Jails Zenda Editor, Orders Paper Shut") makes every
+    word a capital: a body named there and nowhere else in the text is no body."""
+    if title_span is None:
+        return
+    a, b = title_span
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", doc.flat[a:b]) if len(w) > 3]
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return
+    for e in list(ents.of("organisation")):
+        if e.mentions and all(a <= s < b for s, _ in e.mentions):
+            ents.items.remove(e)

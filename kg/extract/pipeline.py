@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from kg import __version__
-from kg.extract.bodies import add_pattern_bodies, tidy_organisations
+from kg.extract.bodies import add_pattern_bodies, drop_headline_bodies, tidy_organisations
 from kg.extract.dates import find_dates
 from kg.extract.demands import find_demands, find_rights
 from kg.extract.entities import Entities, Entity, country_in
@@ -67,6 +67,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_acronyms(doc, ents)
     add_pattern_bodies(doc, ents, main_country)
     tidy_organisations(ents)
+    drop_headline_bodies(doc, ents, header["title_span"])
     add_known_instruments(doc, ents)
     _drop_person_overlaps(ents)
     split_head_from_person(doc, ents)
