@@ -176,3 +176,30 @@ def test_a_complaint_named_as_the_ground_of_a_step_is_undated_with_its_authors()
     complaint = _one(evs, "complaint", None)
     assert set(complaint["agents"]) >= {"Tom Reed", "Eva Hart"}
     assert "Ana Lee" in complaint["targets"]
+
+
+def test_the_antecedent_of_who_was_is_the_target() -> None:
+    evs = _named(
+        "The conviction of human rights defender Ana Lee follows that of journalist Tom Reed, "
+        "who was arrested on 3 May 2024 in the capital."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Tom Reed"]
+
+
+def test_the_subject_of_an_intransitive_verb_is_its_target() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee has looked for her son for years. Her son, Tom Reed, "
+        "disappeared on 3 May 2024 in the capital."
+    )
+    assert _one(evs, "disappearance")["targets"] == ["Tom Reed"]
+
+
+def test_each_gapped_date_goes_with_the_people_before_it() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee lost three relatives. Her nephew Tom Reed was killed "
+        "on 1 March 2024, another nephew, Ian Cole, on 2 April 2024, and her son-in-law, Max "
+        "Bell, on 3 May 2024."
+    )
+    assert _one(evs, "killing", "2024-03-01")["targets"] == ["Tom Reed"]
+    assert _one(evs, "killing", "2024-04-02")["targets"] == ["Ian Cole"]
+    assert _one(evs, "killing", "2024-05-03")["targets"] == ["Max Bell"]

@@ -239,6 +239,51 @@ def last_court(
 
 #: "opened before the Zenda Court", "heard by the Court of Appeal": a court after the trigger.
 BEFORE_COURT = re.compile(r"\b(?:before|by|at|in)\s+(?:the\s+)?$")
+#: ", who was arrested", ", an Italian researcher who disappeared": a relative clause whose
+#: subject is the person named before it.
+WHO_CLAUSE = re.compile(r",\s+(?:(?:an?|the)\s+[^,;()]{0,50}?\s+)?who\s+(?P<aux>[^,;]*)$")
+WHO_PASSIVE = re.compile(r"(?:was|were|had been|has been|have been)\s+")
+WHO_PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:(?:\w+ly|later|then|also)\s+)?$")
+#: Verbs whose subject undergoes the event: "Tom Reed disappeared", "Ana Lee died".
+INTRANSITIVE = re.compile(r"(?:disappeared|died|went missing)\b")
+
+
+def _relative_subject(
+    flat: str, mentions: list[tuple[int, int, Entity]], s: Span, a: int, etype: str
+) -> Entity | None:
+    """The person a trigger's clause is about when the sentence says so by its shape: the
+    antecedent of ", who was arrested", or the subject right before an intransitive verb
+    ("His son, Tom Reed, disappeared")."""
+    who = WHO_CLAUSE.search(flat, s.start, a)
+    if who is not None and not (
+        WHO_PASSIVE.match(who.group("aux"))
+        or WHO_PASSIVE_END.search(who.group("aux"))
+        or INTRANSITIVE.match(flat, a)
+    ):
+        who = None
+    end = who.start() if who is not None else None
+    if end is None and INTRANSITIVE.match(flat, a):
+        end = a
+    if end is None:
+        return None
+    i = bisect.bisect_left(mentions, end, key=lambda m: m[0]) - 1
+    while i >= 0 and mentions[i][0] >= s.start:
+        ma, mb, e = mentions[i]
+        if (
+            e.kind == "person"
+            and mb <= end
+            and not AGENT_ROLES.intersection(e.attrs.get("roles", []))
+        ):
+            between = flat[mb:end]
+            # the person ends the noun phrase before the clause: only an apposition, an age or
+            # a parenthesis may stand between ("Tom Reed (also spelt Tom Read), who ...")
+            if len(between) <= 60 and not re.search(r"[;:]|\b(?:and|but|was|were)\b", between):
+                return e
+            return None
+        i -= 1
+    return None
+
+
 #: "a complaint of Tom Reed and Eva Hart": who complained.
 COMPLAINT_OF = re.compile(r"[\w ]*complaint\s+(?:of|from)\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*")
 #: "Ana Lee, 81, whom the court released": the person is the object of the verb that follows.
@@ -352,6 +397,11 @@ def make_event(
             and e.attrs.get("kind") != "international_org"
         ):
             targets.append(e.id)  # the office searched, the group banned
+    subject = _relative_subject(doc.flat, mentions, s, a, etype)
+    if subject is not None:
+        # "Ana Lee, who was arrested on 3 May", "her son, Tom Reed, disappeared": the person the
+        # clause is about is the target, not the others the sentence names
+        targets = [subject.id]
     group = GROUP_TARGET.search(doc.flat[s.start : s.end])
     if not targets and group:
         targets = _group_before(mentions, s.start, group) or list(prev_targets)

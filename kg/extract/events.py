@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from kg.extract.arguments import (
+    AGENT_ROLES,
     event_date,
     gapped_dates,
     main_targets,
@@ -109,6 +110,31 @@ ADJOURNED_TO = re.compile(
 OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$")
 #: A date right after the event phrase belongs to it: "revoked its registration on 20 August".
 VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
+
+
+def _gap_spans(
+    sdates: list[DateMention], values: list[Any], start: int, end: int
+) -> dict[Any, tuple[int, int]]:
+    """For a verb with several dates ("A was killed on D1, B on D2 and C on D3"), the stretch of
+    the sentence that belongs to each date: from the date before it to the date itself."""
+    marks = sorted((d.start, d.value) for d in sdates if d.value in values)
+    spans: dict[Any, tuple[int, int]] = {}
+    lo = start
+    for pos, value in marks:
+        spans.setdefault(value, (lo, pos))
+        lo = pos
+    return spans
+
+
+def _people_within(mentions: list[tuple[int, int, Any]], lo: int, hi: int) -> list[str]:
+    """The people named between two positions, but officials and others acting on them."""
+    return list(
+        dict.fromkeys(
+            e.id for ma, _mb, e in mentions
+            if lo <= ma < hi and e.kind == "person"
+            and not AGENT_ROLES.intersection(e.attrs.get("roles", []))
+        )
+    )  # fmt: skip
 
 
 def _looks_back(flat: str, start: int, a: int) -> bool:
@@ -298,6 +324,7 @@ def find_events(
             values = [v for v in (value, resumes) if v is not None] or [None]
             if k == len(hits) - 1 and value is not None:
                 values += [v for v in gapped_dates(sdates, b, flat) if v != value]
+            spans = _gap_spans(sdates, values, s.start, s.end) if len(values) > 2 else {}
             for v in values:
                 key = (etype, format_date(v))
                 if key in seen:
@@ -306,6 +333,11 @@ def find_events(
                 ev = make_event(
                     doc, ents, mentions, provs, s, a, b, etype, v, prev_targets, carried
                 )
+                if v in spans:
+                    # "A was killed on D1, B on D2": each date goes with the people before it
+                    lo, hi = spans[v]
+                    own = _people_within(mentions, lo, hi)
+                    ev["targets"] = own or ev["targets"]
                 carried = ev["targets"] or carried
                 if inherited:
                     ev["_inherited"] = True
