@@ -335,8 +335,8 @@ def find_events(
                 )
                 if v in spans:
                     # "A was killed on D1, B on D2": each date goes with the people before it
-                    lo, hi = spans[v]
-                    own = _people_within(mentions, lo, hi)
+                    gap_lo, gap_hi = spans[v]
+                    own = _people_within(mentions, gap_lo, gap_hi)
                     ev["targets"] = own or ev["targets"]
                 carried = ev["targets"] or carried
                 if inherited:
