@@ -225,18 +225,23 @@ ISSUER_RE = re.compile(
 COUNTRY_SCANNER = Scanner([COUNTRY_RE])
 
 
-def find_main_country(doc: Doc, title: str | None) -> str | None:
+def country_mentions(doc: Doc) -> list[str]:
+    """The country names of the text, in text order, each time it is named."""
+    return [m.group() for m in COUNTRY_SCANNER.finditer(doc.flat, len(doc.flat), doc.words)[0]]
+
+
+def find_main_country(doc: Doc, title: str | None, mentions: list[str] | None = None) -> str | None:
     if title:
         m = re.match(r"(?:UPDATE\s*[–-]\s*)?(?P<c>[^:]+):", title)
         if m and m.group("c").strip() in COUNTRIES:
             return m.group("c").strip()
     counts: dict[str, int] = {}
-    for m in COUNTRY_SCANNER.finditer(doc.flat, len(doc.flat), doc.words)[0]:
-        counts[m.group()] = counts.get(m.group(), 0) + 1
+    for name in country_mentions(doc) if mentions is None else mentions:
+        counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
-def find_countries(doc: Doc, main: str | None) -> list[str]:
+def find_countries(doc: Doc, main: str | None, mentions: list[str] | None = None) -> list[str]:
     """The countries of the appeal: the main one, then each other country named (by any of its
     names) at least three times and at least half as often as the main one. An abduction across
     a border or a case tried in two states is told of both; a country named in passing (where
@@ -245,10 +250,10 @@ def find_countries(doc: Doc, main: str | None) -> list[str]:
         return []
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
-    for m in COUNTRY_SCANNER.finditer(doc.flat, len(doc.flat), doc.words)[0]:
-        code = country_code(m.group()) or m.group()
+    for name in country_mentions(doc) if mentions is None else mentions:
+        code = country_code(name) or name
         counts[code] = counts.get(code, 0) + 1
-        names.setdefault(code, m.group())
+        names.setdefault(code, name)
     main_code = country_code(main) or main
     out = [main]
     for code, n in sorted(counts.items(), key=lambda kv: -kv[1]):

@@ -28,7 +28,13 @@ from kg.extract.dates import find_dates
 from kg.extract.demands import find_demands, find_rights
 from kg.extract.entities import Entities, Entity, country_in
 from kg.extract.events import find_events
-from kg.extract.layout import find_countries, find_issuer, find_main_country, read_header
+from kg.extract.layout import (
+    country_mentions,
+    find_countries,
+    find_issuer,
+    find_main_country,
+    read_header,
+)
 from kg.extract.lexicon import TITLE_STOP
 from kg.extract.names import add_acronyms, add_lower_bodies, add_quoted_orgs, classify_runs
 from kg.extract.persons import (
@@ -58,7 +64,8 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     read = _read_part(text)
     doc = make_doc(read)
     header = read_header(doc)
-    main_country = find_main_country(doc, header["title"])
+    named = country_mentions(doc)
+    main_country = find_main_country(doc, header["title"], named)
     ents = Entities()
     runs = find_runs(doc)
     classify_runs(doc, runs, ents, main_country)
@@ -94,7 +101,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    countries = find_countries(doc, main_country)
+    countries = find_countries(doc, main_country, named)
     issuer = find_issuer(doc, ents)
     _issuer_of_no_country(ents, issuer)
     record = {
