@@ -100,10 +100,12 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "",
         "phrases": [
-            "\\b(?:opened|launched|started|began|initiated) (?:a |an )?(?:[\\w-]+ )?(?:investigation|inquiry|probe)\\b|\\b(?:investigation|inquiry|probe) (?:was )?(?:opened|launched|initiated)\\b|\\bordered (?:\\w+ ){0,6}to investigate\\b|\\btransferred the investigation\\b",
+            "\\b(?:opened|launched|started|began|initiated) (?:a |an )?(?:[\\w-]+ )?(?:investigation|inquiry|probe)\\b|\\b(?:investigation|inquiry|probe) (?:was )?(?:opened|launched|initiated)\\b|\\bordered (?:[^.;]{0,100}? )?to investigate\\b|\\btransferred the investigation\\b",
             "for further investigation|under investigation|opened an investigation",
         ],
-        "examples": [],
+        "examples": [
+            "On 3 May 2024, the court ordered the counter-terrorism unit of the police (CTU) to investigate the case again.",
+        ],
     },
     {
         "type": "raid",
