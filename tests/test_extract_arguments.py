@@ -203,3 +203,15 @@ def test_each_gapped_date_goes_with_the_people_before_it() -> None:
     assert _one(evs, "killing", "2024-03-01")["targets"] == ["Tom Reed"]
     assert _one(evs, "killing", "2024-04-02")["targets"] == ["Ian Cole"]
     assert _one(evs, "killing", "2024-05-03")["targets"] == ["Max Bell"]
+
+
+def test_organisations_of_people_sentenced_each_do_not_sentence_them() -> None:
+    evs = _named(
+        "The Zembla City Court tried the defenders in 2023. On 3 May 2024, Ana Lee of the "
+        "Zembla Youth Union and Tom Reed of the Zembla Poets Association were each sentenced "
+        "to two years in prison."
+    )
+    sentence = _one(evs, "sentence")
+    assert "Zembla Youth Union" not in sentence["agents"]
+    assert "Zembla Poets Association" not in sentence["agents"]
+    assert set(sentence["targets"]) >= {"Ana Lee", "Tom Reed"}

@@ -137,7 +137,7 @@ CARRIED_EVENTS = frozenset(
 )
 #: "was arrested", "were later detained", "had been sentenced": the subject is the target.
 PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|be)\s+(?:(?:\w+ly|then|also|again|later|first|both|all|"
+    r"\b(?:was|were|been|being|be)\s+(?:(?:\w+ly|then|also|again|later|first|both|all|each|"
     r"himself|herself|themselves|itself|subsequently|once|twice)\s+){0,2}$"
 )
 #: "by police", "by agents of the security service": who acted, after a passive verb.
@@ -196,6 +196,11 @@ def clause_of(flat: str, s: Span, a: int) -> tuple[int, int]:
 #: Events a court decides or holds: with no court named in the sentence, the court last named
 #: before it in the paragraph (or anywhere before, if the sentence says "the court") acts.
 COURT_EVENTS = frozenset("sentence conviction acquittal trial_hearing court_decision fine".split())
+#: Events only the state does: who acts in them is a state body or a person.
+STATE_ACTS = frozenset(
+    "sentence conviction acquittal trial_hearing court_decision fine detention release charge "
+    "case_opened charge_reclassified summons interrogation travel_ban amnesty".split()
+)
 #: Arrests, searches, raids: the police act, but no authority decides.
 POLICE_WORK = frozenset("arrest search raid seizure attack threat disappearance".split())
 #: Inquiries where the police or security service is the authority in charge.
@@ -474,6 +479,10 @@ def make_event(
             subjects |= set(targets)  # "she went on hunger strike": the one "she" points to
         actors += [x for x in targets if x in subjects]
         targets = [x for x in targets if x not in subjects]
+    if etype in STATE_ACTS:
+        # a court, a prosecutor or the police sentence, charge and hold people: an NGO or a
+        # company named before the verb ("X of the Y Association was sentenced") does not
+        actors = [x for x in actors if _kind(ents, x) in STATE_KINDS or _kind(ents, x) is None]
     agents += [x for x in dict.fromkeys(actors) if x not in agents and x not in targets]
     authority = None
     for ag in agents:
