@@ -75,6 +75,9 @@ class Delta:
     moved: int = 0  # triples that changed graph without their own record changing
     touched: set[str] = field(default_factory=set)  # every appeal graph whose content changed
     added: set[ox.Triple] = field(default_factory=set)  # triples put in a graph (new or moved)
+    # What the union of the graphs gained and lost (a triple that moved is in neither).
+    union_added: set[ox.Triple] = field(default_factory=set)
+    union_removed: set[ox.Triple] = field(default_factory=set)
 
 
 def apply_changes(
@@ -137,6 +140,10 @@ def apply_changes(
         new = (old - changing) | stated.get(k, set())
         was, will = _place(old), _place(new)
         t = triples.get(k) or _triple(k)
+        if was is None and will is not None:
+            delta.union_added.add(t)
+        elif was is not None and will is None:
+            delta.union_removed.add(t)
         if was is not None and was != will and str(was.value) not in changing:
             removes.append(ox.Quad(*t, was))
         if will is not None and (will != was or str(will.value) in changing):

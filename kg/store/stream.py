@@ -19,7 +19,8 @@ Then:
 - nothing changed (same files, same hashes): nothing is read and the store stays as it is;
 - records changed, added or removed (same code, ontology, reference data and decisions): the
   previous store is copied (hard links) and changed by :func:`kg.store.delta.apply_changes`;
-  the links graph is replaced when the links changed; the derived graph is derived again;
+  the links graph is replaced when the links changed; the derived graph is derived again
+  around what changed (:mod:`kg.store.derive`);
 - anything else: every graph is written and bulk-loaded again.
 
 The new stores are made in a new generation and swapped in at once
@@ -66,6 +67,7 @@ from kg.record.keys import record_keys
 from kg.record.recordcheck import check_record_shape, parse_record_yaml
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.store.delta import APPEAL_GRAPHS, SHARED_FILE, SharedIndex, apply_changes, shared_triples
+from kg.store.derive import derive_changes, shapes_of
 from kg.vocab import (
     DATA_DIR,
     DERIVED_GRAPH,
@@ -79,6 +81,7 @@ from kg.vocab import (
 STATE_FILE = "build-state.json"
 ITEMS_FILE = "identity-items.pickle"
 KEYS_FILE = "record-keys.pickle"
+SHAPES_FILE = "rule-shapes.pickle"  # kg.store.derive's analysis of the rules
 STATE_VERSION = 2
 PARALLEL_FROM = 400  # graphs; below this, worker processes cost more than they save
 
@@ -450,14 +453,22 @@ def build_streaming(
     shared: SharedIndex | None = None
     if previous and same_globals and generation is not None:
         shared = _load_pickle(generation / SHARED_FILE)
-    state_extra = {"keys": facts, "items": items_by_sha}
+    # The rules' analysis, kept while the rules and the code analysing them are the same.
+    analysis = _sha(_files_hash([Path(derive_changes.__code__.co_filename)]), globals_["ontology"])
+    kept_shapes = _load_pickle(generation / SHAPES_FILE) if generation is not None else None
+    if kept_shapes and kept_shapes[0] == analysis:
+        shapes = kept_shapes[1]
+    else:
+        shapes = shapes_of(ontology_dir)
+    state_extra = {"keys": facts, "items": items_by_sha, "shapes": (analysis, shapes)}
     if shared is not None and (generation / "full").is_dir():
         # Incremental: a copy of the previous store, changed where the changed records change it.
         records = {aid: record_of(aid) for aid in to_write}
         apply_resolution(records, resolution, canon)
         with replacing_folder(store_path) as folder:
             full_dir = folder / "full"
-            ox.Store.read_only(str(generation / "full")).backup(str(full_dir))
+            before = ox.Store.read_only(str(generation / "full"))
+            before.backup(str(full_dir))
             store = ox.Store(str(full_dir))
             written = _graph_triples(_jobs(records, chosen, entries), data_dir, jobs, say)
             delta = apply_changes(
@@ -467,9 +478,18 @@ def build_streaming(
                 f"build: {delta.graphs_written} graph(s) written, {delta.graphs_removed} "
                 f"removed, {delta.moved} triple(s) moved between other graphs"
             )
+            derived = None
             if links_changed:
                 delta.added |= _replace_graph(store, LINKS_GRAPH, links_graph(data_dir))
-            result.derived = _derive_again(store, ontology_dir, delta.added)
+            else:  # only around what changed (kg.store.derive); the links: all again
+                derived = derive_changes(
+                    store, before, shapes, ox.NamedNode(str(DERIVED_GRAPH)),
+                    delta.union_added, delta.union_removed, int(previous.get("derived", 0)),
+                )  # fmt: skip
+            del before
+            if derived is None:
+                derived = _derive_again(store, ontology_dir, delta.added)
+            result.derived = derived
             _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
                     sorted(delta.touched), optimize=False, previous=generation)  # fmt: skip
         result.seconds = time.perf_counter() - started
@@ -629,6 +649,7 @@ def _finish(
     (folder / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
     for name, value in (
         (ITEMS_FILE, kept["items"]),
+        (SHAPES_FILE, kept["shapes"]),
         (KEYS_FILE, kept["keys"]),
         (SHARED_FILE, shared),
     ):

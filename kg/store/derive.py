@@ -1,0 +1,554 @@
+"""The derivation rules run again only around what a change touched.
+
+A rule (``ontology/rules/*.rq``, a SPARQL CONSTRUCT over the union of the graphs) is *rooted*
+when one variable of its pattern -- its root -- reaches every other variable through the
+rule's triple patterns (a property path of plain steps counts one step a predicate), and any
+grouping is by the root alone. What such a rule derives from one binding of its root then
+depends only on the triples met by walking at most ``depth`` steps from that node along the
+rule's predicates, each in the direction the rule walks it. So after a change that added and
+removed the triples ``changed`` from the union of the graphs:
+
+- the roots whose answer can differ are the nodes from which a changed triple's subject (or
+  its object, for a predicate walked backward) is reached in fewer than ``depth`` steps (a
+  path that the change cut starts at a changed triple, so it is among them);
+- each such root's answer before and after is the rule run with the root bound
+  (``substitutions``), over a small store holding the neighbourhood of those roots, read from
+  the previous store and from the new one;
+- a shortcut that a root no longer gives leaves the derived graph unless another root still
+  gives it (the rule run with the shortcut's own terms bound), and the derived graph keeps
+  leaving out what some graph states (:mod:`kg.store.partition`): a changed triple that a graph
+  now states leaves it, one that no graph states any more comes back when a rule gives it.
+
+Pattern edges between two variables are walked either way (a walk backward, from object to
+subject, can fan out from a shared node, so the root chosen walks fewest edges backward).
+
+A rule that is not rooted (GRAPH, SERVICE, LIMIT, a path other than plain steps, a grouping by
+anything but the root, or GROUP_CONCAT, whose order is the evaluation's, so that a run with the
+root bound may join the same values in another order than a full build) runs whole and its
+shortcuts -- the predicates only it makes -- are replaced by its answer. When such a rule
+shares a predicate with another, :func:`derive_changes` returns ``None`` and the caller runs
+every rule again. ``tests/test_derive.py`` checks the analysis and the update against the
+rules run over the whole store; ``tests/test_delta.py`` that an incremental build's stores
+equal a full build's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import URIRef, Variable
+from rdflib.paths import AlternativePath, SequencePath
+from rdflib.plugins.sparql.parserutils import CompValue
+
+from kg.errors import DataError
+
+_NOWHERE = ox.NamedNode("urn:x-appeals-kg:nowhere")
+# Algebra nodes whose meaning does not depend on more than the solutions they are given; any
+# other node (GRAPH, SERVICE, LIMIT/OFFSET) makes a rule run whole.
+_UNSAFE = {"Graph", "ServiceGraphPattern", "Slice"}
+# GROUP_CONCAT's order is the evaluation's: run with a root bound, over another store, it may
+# join the same values in another order, so such a rule runs whole.
+_UNSAFE |= {"Aggregate_GroupConcat"}
+
+
+Steps = frozenset[str] | None  # the predicates one step may take; None: any (a variable)
+
+
+@dataclass(frozen=True)
+class RuleShape:
+    """What :func:`rule_shape` finds in a rule."""
+
+    name: str
+    text: str
+    roots: tuple[str, ...]  # the root variables, one a UNION branch; none: the rule runs whole
+    depth: int = 0  # steps from a root to the farthest triple the rule reads
+    forward: Steps = frozenset()  # predicates walked from subject to object
+    backward: Steps = frozenset()  # predicates walked from object to subject
+    template: tuple[tuple[object, object, object], ...] = ()
+    subject_is_root: bool = False  # every shortcut's subject is its root: no other root gives it
+    why: str = ""  # why a rule runs whole
+    made: frozenset[str] | None = None  # the predicates its shortcuts can have; None: unknown
+
+
+def _steps(path: object) -> list[frozenset[str] | None] | None:
+    """A predicate or property path as steps (each a set of predicates, None for a variable);
+    None when the path is anything but plain steps and alternatives of IRIs."""
+    if isinstance(path, Variable):
+        return [None]
+    if isinstance(path, URIRef):
+        return [frozenset({str(path)})]
+    if isinstance(path, SequencePath):
+        out: list[frozenset[str] | None] = []
+        for part in path.args:
+            sub = _steps(part)
+            if sub is None:
+                return None
+            out += sub
+        return out
+    if isinstance(path, AlternativePath) and all(isinstance(a, URIRef) for a in path.args):
+        return [frozenset(str(a) for a in path.args)]
+    return None
+
+
+def _walk(node: object, patterns: list, groups: list, unsafe: list) -> None:
+    if isinstance(node, CompValue):
+        if node.name in _UNSAFE:
+            unsafe.append(node.name)
+        if node.name == "Group":
+            groups.append(node.get("expr"))
+        triples = node.get("triples") if "triples" in node else None
+        if triples:
+            patterns.extend(tuple(t) for t in triples)
+        for key, value in node.items():
+            if key != "triples":
+                _walk(value, patterns, groups, unsafe)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            _walk(value, patterns, groups, unsafe)
+
+
+def _branches(node: CompValue) -> list[CompValue]:
+    """The rule's pattern split at its outermost UNIONs (each branch may have its own root)."""
+    if node.name == "Project" and "p" in node:
+        return _branches(node["p"])
+    if node.name == "Union":
+        return [*_branches(node["p1"]), *_branches(node["p2"])]
+    return [node]
+
+
+Edge = tuple[str, str, int, list[Steps]]  # from, to, steps, the steps' predicates in order
+
+
+def _union_steps(steps: Iterable[Steps]) -> Steps:
+    out: set[str] = set()
+    for step in steps:
+        if step is None:
+            return None
+        out |= step
+    return frozenset(out)
+
+
+def _branch_root(node: CompValue, prefer: list[str]) -> tuple[str, int, Steps, Steps, set, str]:
+    """(root, depth, forward and backward predicates, variables, why not) of one branch.
+
+    A pattern between two variables is an edge walked either way; a pattern from a variable to
+    a constant is read from the variable (forward), one from a constant to a variable from the
+    variable (backward). The root is a variable from which every pattern is reached, the one
+    walking fewest edges backward (a backward step can fan out from a shared node)."""
+    patterns: list[tuple] = []
+    groups: list = []
+    unsafe: list[str] = []
+    _walk(node, patterns, groups, unsafe)
+    fail = ("", 0, frozenset(), frozenset(), set())
+    if unsafe:
+        return *fail, f"uses {', '.join(sorted(set(unsafe)))}"
+    if not patterns:
+        return *fail, "no triple pattern"
+    edges: list[Edge] = []
+    reads: list[tuple[str, int, Steps, bool]] = []  # variable, steps, predicates, forward
+    variables: set[str] = set()
+    for s, p, o in patterns:
+        steps = _steps(p)
+        if steps is None:
+            return *fail, f"property path {p}"
+        sv, ov = isinstance(s, Variable), isinstance(o, Variable)
+        variables |= {str(t) for t in (s, o, p) if isinstance(t, Variable)}
+        if sv and ov:
+            edges.append((str(s), str(o), len(steps), steps))
+        elif sv:
+            reads.append((str(s), len(steps), _union_steps(steps), True))
+        elif ov:
+            reads.append((str(o), len(steps), _union_steps(steps), False))
+        else:
+            return *fail, f"a pattern with no variable ({s} {p} {o})"
+    ends = {e[0] for e in edges} | {e[1] for e in edges} | {r[0] for r in reads}
+    best = None
+    for candidate in [*prefer, *sorted(ends - set(prefer))]:
+        if candidate not in ends:
+            continue
+        walked = _walks(candidate, edges)
+        if walked is None or not ends <= walked[0].keys():
+            continue
+        dist, fwd, bwd, backward_edges = walked
+        if best is None or backward_edges < best[-1]:
+            best = (candidate, dist, fwd, bwd, backward_edges)
+        if backward_edges == 0:
+            break
+    if best is None:
+        return *fail, "no variable reaches every pattern"
+    root, dist, fwd, bwd, _ = best
+    for expr in groups:
+        if not expr or [str(v) for v in expr] != [root]:
+            return *fail, f"groups by something other than ?{root}"
+    depth = max([dist[v] + n for v, n, _, _ in reads] + list(dist.values()))
+    forward = _union_steps([fwd, *(r[2] for r in reads if r[3])])
+    backward = _union_steps([bwd, *(r[2] for r in reads if not r[3])])
+    return root, depth, forward, backward, variables, ""
+
+
+def _walks(root: str, edges: list[Edge]) -> tuple[dict[str, int], Steps, Steps, int] | None:
+    """Every simple walk from ``root`` along the edges, either way: the most steps any walk
+    takes to each variable, the predicates walked forward and backward, and how many edges
+    some walk takes backward."""
+    dist = {root: 0}
+    fwd: list[Steps] = []
+    bwd: list[Steps] = []
+    backward_edges: set[int] = set()
+    stack = [(root, 0, frozenset({root}))]
+    while stack:
+        node, d, seen = stack.pop()
+        for i, (a, b, n, steps) in enumerate(edges):
+            for here, there, forward in ((a, b, True), (b, a, False)):
+                if here != node or there in seen:
+                    continue
+                dist[there] = max(dist.get(there, 0), d + n)
+                (fwd if forward else bwd).extend(steps)
+                if not forward:
+                    backward_edges.add(i)
+                stack.append((there, d + n, seen | {there}))
+    return dist, _union_steps(fwd), _union_steps(bwd), len(backward_edges)
+
+
+def rule_shape(name: str, text: str) -> RuleShape:
+    """Analyse a CONSTRUCT rule: its roots, depth and predicates, or why it runs whole."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        query = prepareQuery(text)
+    except Exception as e:  # a rule file is project code: say which one and why
+        raise DataError(f"rule {name}: {e}") from None
+    algebra = query.algebra
+    template = tuple(tuple(t) for t in (algebra.get("template") or ()))
+    made = _made(algebra, template)
+    whole = RuleShape(name, text, (), template=template, made=made)  # type: ignore[arg-type]
+    if algebra.name != "ConstructQuery":
+        return _why(whole, "not a CONSTRUCT")
+    # Prefer the template's subject as the root: then no other root gives its shortcuts.
+    prefer = [str(t[0]) for t in template if isinstance(t[0], Variable)]
+    roots: list[str] = []
+    depth = 0
+    forward: list[Steps] = []
+    backward: list[Steps] = []
+    seen_in: list[tuple[str, set[str]]] = []  # each branch's root and variables
+    for branch in _branches(algebra["p"]):
+        root, d, fwd, bwd, variables, why = _branch_root(branch, prefer)
+        if why:
+            return _why(whole, why)
+        if root not in roots:
+            roots.append(root)
+        depth = max(depth, d)
+        forward.append(fwd)
+        backward.append(bwd)
+        seen_in.append((root, variables))
+    for root, _ in seen_in:  # another root is bound to nowhere: it must not occur here
+        for other, variables in seen_in:
+            if other != root and root in variables:
+                return _why(whole, f"?{root} is a root in one branch and not in another")
+    subject_is_root = len(roots) == 1 and all(
+        isinstance(t[0], Variable) and str(t[0]) == roots[0] for t in template
+    )
+    return RuleShape(
+        name,
+        text,
+        tuple(roots),
+        depth,
+        _union_steps(forward),
+        _union_steps(backward),
+        template,  # type: ignore[arg-type]
+        subject_is_root,
+        made=made,
+    )
+
+
+def _why(shape: RuleShape, why: str) -> RuleShape:
+    return RuleShape(shape.name, shape.text, (), template=shape.template, why=why, made=shape.made)
+
+
+def _made(algebra: CompValue, template: tuple) -> frozenset[str] | None:
+    """The predicates a rule's shortcuts can have: the template's, and for a variable there the
+    IRIs it is bound to (``BIND (eli:number AS ?super)``); None if anything else binds it."""
+    out: set[str] = set()
+    for _s, p, _o in template:
+        if isinstance(p, URIRef):
+            out.add(str(p))
+            continue
+        binds: list[object] = []
+        patterns: list[tuple] = []
+        _extends(algebra, p, binds)
+        _walk(algebra, patterns, [], [])
+        if not binds or any(not isinstance(b, URIRef) for b in binds):
+            return None
+        if any(p in t for t in patterns):
+            return None
+        out |= {str(b) for b in binds}
+    return frozenset(out)
+
+
+def _extends(node: object, var: object, out: list[object]) -> None:
+    if isinstance(node, CompValue):
+        if node.name == "Extend" and node.get("var") == var:
+            out.append(node.get("expr"))
+        for value in node.values():
+            _extends(value, var, out)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            _extends(value, var, out)
+
+
+# --------------------------------------------------------------------------------------------
+# Running the rules around a change
+
+
+def _predicate_nodes(predicates: Steps) -> list[ox.NamedNode | None]:
+    return [None] if predicates is None else [ox.NamedNode(p) for p in sorted(predicates)]
+
+
+Node = ox.NamedNode | ox.BlankNode
+
+
+def _start(shape: RuleShape, changed: set[ox.Triple]) -> set[Node]:
+    """The nodes from which the rule reads a changed triple: its subject (a forward step) or,
+    for a predicate walked backward, its object."""
+    back = shape.backward
+    out: set[Node] = set()
+    for t in changed:
+        out.add(t.subject)  # type: ignore[arg-type]
+        if (back is None or str(t.predicate.value) in back) and not isinstance(
+            t.object, ox.Literal
+        ):
+            out.add(t.object)  # type: ignore[arg-type]
+    return out
+
+
+def _steps_from(
+    store: ox.Store, node: Node, forward: Steps, backward: Steps, skip: ox.NamedNode
+) -> Iterable[ox.Quad]:
+    """The quads one step from ``node``: forward along ``forward``, backward along ``backward``."""
+    for p in _predicate_nodes(forward) if forward != frozenset() else []:
+        for q in store.quads_for_pattern(node, p, None, None):
+            if q.graph_name != skip:
+                yield q
+    for p in _predicate_nodes(backward) if backward != frozenset() else []:
+        for q in store.quads_for_pattern(None, p, node, None):
+            if q.graph_name != skip:
+                yield q
+
+
+def _roots(shape: RuleShape, store: ox.Store, start: set[Node], skip: ox.NamedNode) -> set[Node]:
+    """Nodes from which a node of ``start`` is reached in fewer than ``depth`` steps of the
+    rule (``start`` included): the rule's steps walked the other way."""
+    found = set(start)
+    frontier = set(start)
+    for _ in range(shape.depth - 1):
+        nxt: set[Node] = set()
+        for node in frontier:
+            # a forward step x -p-> node, walked back, is a backward step from node
+            for q in _steps_from(store, node, shape.backward, shape.forward, skip):
+                other = q.subject if q.object == node else q.object
+                if not isinstance(other, ox.Literal) and other not in found:
+                    nxt.add(other)  # type: ignore[arg-type]
+        found |= nxt
+        frontier = nxt
+        if not frontier:
+            break
+    return found
+
+
+def _has_step(shape: RuleShape, stores: Iterable[ox.Store], node: Node, skip: ox.NamedNode) -> bool:
+    """Whether the rule can take a first step from ``node`` (else it is no root)."""
+    return any(
+        next(iter(_steps_from(store, node, shape.forward, shape.backward, skip)), None) is not None
+        for store in stores
+    )
+
+
+def _neighbourhood(
+    store: ox.Store, wanted: list[tuple[RuleShape, set[Node]]], skip: ox.NamedNode
+) -> ox.Store:
+    """A store in memory with the triples met walking ``depth`` steps of each rule from its
+    roots (the derived graph ``skip`` left out)."""
+    out = ox.Store()
+    quads: set[ox.Quad] = set()
+    for shape, roots in wanted:
+        seen: set[Node] = set()
+        frontier = set(roots)
+        for _ in range(shape.depth):
+            nxt: set[Node] = set()
+            for node in frontier - seen:
+                seen.add(node)
+                for q in _steps_from(store, node, shape.forward, shape.backward, skip):
+                    quads.add(ox.Quad(q.subject, q.predicate, q.object))
+                    other = q.object if q.subject == node else q.subject
+                    if not isinstance(other, ox.Literal):
+                        nxt.add(other)  # type: ignore[arg-type]
+            frontier = nxt
+    out.extend(quads)
+    return out
+
+
+def _answers(
+    shape: RuleShape, store: ox.Store, roots: Iterable[ox.NamedNode | ox.BlankNode]
+) -> set[ox.Triple]:
+    """The rule's answers for each root bound in turn (one UNION branch's root at a time, the
+    others' bound to a node no triple has)."""
+    out: set[ox.Triple] = set()
+    for var in shape.roots:
+        others = {ox.Variable(v): _NOWHERE for v in shape.roots if v != var}
+        for root in roots:
+            subs = {ox.Variable(var): root, **others}
+            out.update(store.query(shape.text, substitutions=subs))
+    return out
+
+
+def _still_given(shape: RuleShape, store: ox.Store, t: ox.Triple) -> bool:
+    """Whether the rule, run over the whole store with the shortcut's terms bound, gives it."""
+    terms = (t.subject, t.predicate, t.object)
+    for pattern in shape.template:
+        subs: dict[ox.Variable, object] = {}
+        fits = True
+        for term, value in zip(pattern, terms, strict=True):
+            if isinstance(term, Variable):
+                subs[ox.Variable(str(term))] = value
+            elif str(term) != str(getattr(value, "value", value)):
+                fits = False
+        if not fits:
+            continue
+        try:
+            answer = store.query(shape.text, use_default_graph_as_union=True, substitutions=subs)
+        except (SyntaxError, OSError):
+            # A variable the rule assigns itself (BIND) cannot be substituted: bind the rest.
+            subs = {k: v for k, v in subs.items() if k != ox.Variable(str(pattern[1]))}
+            answer = store.query(shape.text, use_default_graph_as_union=True, substitutions=subs)
+        if t in set(answer):
+            return True
+    return False
+
+
+def _stated(store: ox.Store, t: ox.Triple, derived: ox.NamedNode) -> bool:
+    return any(
+        q.graph_name != derived for q in store.quads_for_pattern(t.subject, t.predicate, t.object)
+    )
+
+
+def derive_changes(
+    store: ox.Store,
+    before: ox.Store,
+    shapes: list[RuleShape],
+    derived_graph: ox.NamedNode,
+    added: set[ox.Triple],
+    removed: set[ox.Triple],
+    derived_size: int,
+) -> int | None:
+    """Bring ``derived_graph`` of ``store`` up to date after the union of its graphs gained
+    ``added`` and lost ``removed`` (``before`` is the previous store, read only). Returns the
+    derived graph's new size, or None (nothing changed) when a rule that is not rooted shares
+    a predicate it makes with another rule, so that its shortcuts cannot be told apart."""
+    whole = [shape for shape in shapes if not shape.roots]
+    for shape in whole:
+        others = [other.made for other in shapes if other is not shape]
+        if shape.made is None or any(m is None or m & shape.made for m in others):
+            return None
+    shapes = [shape for shape in shapes if shape.roots]
+    changed = added | removed
+    wanted = []
+    for shape in shapes:
+        start = _start(shape, changed)
+        roots = {
+            r
+            for r in _roots(shape, store, start, derived_graph)
+            if _has_step(shape, (store, before), r, derived_graph)
+        }
+        wanted.append((shape, roots))
+    old_near = _neighbourhood(before, wanted, derived_graph)
+    new_near = _neighbourhood(store, wanted, derived_graph)
+
+    gone: set[ox.Triple] = set()
+    given: set[ox.Triple] = set()
+    for shape, roots in wanted:
+        old = _answers(shape, old_near, roots)
+        new = _answers(shape, new_near, roots)
+        given |= new
+        for t in old - new:
+            if shape.subject_is_root or not _still_given(shape, store, t):
+                gone.add(t)
+    gone -= given
+    # A triple no graph states any more is derived if a rule gives it; a root the change did
+    # not touch may give it, so the rules that can make its predicate are asked.
+    for t in removed - given:
+        if not _stated(store, t, derived_graph) and any(
+            _may_give(shape, t) and _still_given(shape, store, t) for shape in shapes
+        ):
+            given.add(t)
+
+    size = derived_size
+    drop: list[ox.Quad] = []
+    for t in gone | added:
+        quad = ox.Quad(t.subject, t.predicate, t.object, derived_graph)
+        if quad in store and (t in gone or _stated(store, t, derived_graph)):
+            drop.append(quad)
+    add: list[ox.Quad] = []
+    for t in given:
+        quad = ox.Quad(t.subject, t.predicate, t.object, derived_graph)
+        stated = _stated(store, t, derived_graph)
+        if quad in store:
+            if stated:
+                drop.append(quad)
+        elif not stated:
+            add.append(quad)
+    drop = list(dict.fromkeys(drop))
+    for quad in drop:
+        store.remove(quad)
+    store.extend(add)
+    size += len(add) - len(drop)
+    for shape in whole:
+        size += _run_whole(store, shape, derived_graph, added)
+    return size
+
+
+def _run_whole(
+    store: ox.Store, shape: RuleShape, derived_graph: ox.NamedNode, added: set[ox.Triple]
+) -> int:
+    """A rule that is not rooted, run over the whole store: its shortcuts in the derived graph
+    (those with the predicates only it makes) replaced by its answer less what a graph states.
+    Returns the change in the derived graph's size."""
+    try:
+        new = set(store.query(shape.text, use_default_graph_as_union=True))
+    except (SyntaxError, OSError) as e:
+        raise DataError(f"rule {shape.name}: {e}") from None
+    current = {
+        q.triple
+        for p in sorted(shape.made or ())
+        for q in store.quads_for_pattern(None, ox.NamedNode(p), None, derived_graph)
+    }
+    # What was derived was stated by no graph; it may be now only if the change added it.
+    keep = {t for t in new & current if t not in added or not _stated(store, t, derived_graph)}
+    keep |= {t for t in new - current if not _stated(store, t, derived_graph)}
+    drop = current - keep
+    for t in drop:
+        store.remove(ox.Quad(t.subject, t.predicate, t.object, derived_graph))
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, derived_graph) for t in keep - current)
+    return len(keep - current) - len(drop)
+
+
+def _may_give(shape: RuleShape, t: ox.Triple) -> bool:
+    p = str(t.predicate.value)
+    if shape.made is not None:
+        return p in shape.made
+    return any(not isinstance(tp[1], URIRef) or str(tp[1]) == p for tp in shape.template)
+
+
+def rule_shapes(rule_files: list[tuple[str, str]]) -> list[RuleShape]:
+    """:func:`rule_shape` of each (file name, text) of :func:`kg.store.build.rules`."""
+    return [rule_shape(name, text) for name, text in rule_files]
+
+
+def shapes_of(ontology_dir: Path) -> list[RuleShape]:
+    from kg.store.build import rules
+
+    return rule_shapes(rules(ontology_dir))
+
+
+__all__ = ["RuleShape", "derive_changes", "rule_shape", "rule_shapes", "shapes_of"]

@@ -1,0 +1,200 @@
+"""Derivation around a change (kg/store/derive.py): which rules are rooted, and the derived graph
+an incremental update gives against the one the rules give over the whole store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.store.build import rules
+from kg.store.derive import derive_changes, rule_shape, shapes_of
+from kg.store.stream import _derive
+from kg.vocab import DERIVED_GRAPH, ONTOLOGY_DIR
+
+AKG = "https://w3id.org/appeals-kg/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+OA = "http://www.w3.org/ns/oa#"
+DCT = "http://purl.org/dc/terms/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+ID = "https://w3id.org/appeals-kg/id/"
+G = "https://w3id.org/appeals-kg/graph/appeal/"
+DERIVED = ox.NamedNode(str(DERIVED_GRAPH))
+PREFIX = f"PREFIX akg: <{AKG}>\nPREFIX org: <{ORG}>\n"
+
+
+def test_the_project_rules_are_rooted_or_run_whole_alone() -> None:
+    shapes = {s.name: s for s in shapes_of(ONTOLOGY_DIR)}
+    assert shapes.keys() == {name for name, _ in rules(ONTOLOGY_DIR)}
+    whole = {n: s.why for n, s in shapes.items() if not s.roots}
+    assert set(whole.values()) <= {"uses Aggregate_GroupConcat"}, whole
+    # a rule run whole replaces its own shortcuts: no other rule may make their predicates
+    for name in whole:
+        others = [s.made for n, s in shapes.items() if n != name]
+        assert shapes[name].made and all(
+            m is not None and not m & shapes[name].made for m in others
+        )
+    assert shapes["eli-org-terms.rq"].made == {
+        "http://data.europa.eu/eli/ontology#" + p
+        for p in ("number", "date_document", "jurisdiction", "type_document")
+    } | {ORG + "classification"}
+    assert shapes["acting-body.rq"].roots == ("event",)
+    assert shapes["acting-body.rq"].depth == 3  # event, participation, participant, type
+    assert shapes["first-mention.rq"].roots == ("fact",)
+    assert shapes["first-mention.rq"].depth == 3  # the path's three steps
+    assert shapes["member-of.rq"].roots == ("post", "m")  # one root a UNION branch
+    assert shapes["first-mention.rq"].subject_is_root
+    # the defender is reached from the event, then his involvement backward from him
+    assert shapes["concerns-defender.rq"].roots == ("event",)
+    assert AKG + "agent" in (shapes["concerns-defender.rq"].backward or ())
+    assert not shapes["case-role.rq"].subject_is_root
+
+
+@pytest.mark.parametrize(
+    ("where", "why"),
+    [
+        ("GRAPH ?g { ?a akg:p ?b }", "uses Graph"),
+        ("<urn:x:a> akg:p <urn:x:b> . ?a akg:q ?b", "a pattern with no variable"),
+        ("?a ^akg:p ?b", "property path"),
+        ("?a akg:p* ?b", "property path"),
+        ("?a akg:p ?b . ?c akg:q ?d", "no variable reaches every pattern"),
+        ("{ SELECT ?b (COUNT(?a) AS ?n) WHERE { ?a akg:p ?b } GROUP BY ?b } ?a akg:q ?b",
+         "groups by something other"),
+        ("?a akg:p ?b } LIMIT 5 #", "uses Slice"),
+    ],
+)  # fmt: skip
+def test_a_rule_that_is_not_rooted_runs_whole(where: str, why: str) -> None:
+    shape = rule_shape("x.rq", f"{PREFIX}CONSTRUCT {{ ?a akg:x ?b }} WHERE {{ {where} }}")
+    assert shape.roots == ()
+    assert why in shape.why
+
+
+def test_a_rule_run_whole_that_shares_a_predicate_makes_everything_run_whole() -> None:
+    """A rule that is not rooted and makes a predicate another rule makes: derive_changes
+    changes nothing and says so (the caller runs every rule)."""
+    store = ox.Store()
+    whole = rule_shape("x.rq", f"{PREFIX}CONSTRUCT {{ ?a akg:x ?b }} WHERE {{ ?a akg:p* ?b }}")
+    rooted = rule_shape("y.rq", f"{PREFIX}CONSTRUCT {{ ?a akg:x ?b }} WHERE {{ ?a akg:q ?b }}")
+    other = rule_shape("z.rq", f"{PREFIX}CONSTRUCT {{ ?a akg:z ?b }} WHERE {{ ?a akg:q ?b }}")
+    assert derive_changes(store, store, [whole, rooted], DERIVED, set(), set(), 0) is None
+    assert derive_changes(store, store, [whole, other], DERIVED, set(), set(), 0) == 0
+
+
+def _n(local: str) -> ox.NamedNode:
+    return ox.NamedNode(local if ":" in local else ID + local)
+
+
+def _quads(spec: list[tuple[str, str, object, str]]) -> list[ox.Quad]:
+    out = []
+    for s, p, o, g in spec:
+        obj = o if isinstance(o, ox.Literal) else _n(str(o))
+        out.append(ox.Quad(_n(s), ox.NamedNode(p), obj, ox.NamedNode(G + g)))
+    return out
+
+
+def _span(fact: str, span: str, start: int, graph: str) -> list[tuple[str, str, object, str]]:
+    sel = f"{span}-sel"
+    num = ox.Literal(str(start), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return [
+        (fact, AKG + "evidence", span, graph),
+        (span, OA + "hasSelector", sel, graph),
+        (sel, OA + "start", num, graph),
+    ]
+
+
+BASE = [
+    # a1: an event whose agent is a body typed in a2's graph only (a join across graphs)
+    ("e1", AKG + "participation", "pt1", "a1"),
+    ("pt1", AKG + "role", "https://w3id.org/appeals-kg/vocab/role/agent", "a1"),
+    ("pt1", AKG + "participant", "body", "a1"),
+    ("body", RDF_TYPE, AKG + "Organisation", "a2"),
+    # p is a member of o twice over: a post (a1) and a membership (a2)
+    ("post", ORG + "heldBy", "p", "a1"),
+    ("post", ORG + "postIn", "o", "a1"),
+    ("m", RDF_TYPE, ORG + "Membership", "a2"),
+    ("m", ORG + "member", "p", "a2"),
+    ("m", ORG + "organization", "o", "a2"),
+    # a3 states a shortcut the rules also give
+    ("post3", ORG + "heldBy", "q", "a3"),
+    ("post3", ORG + "postIn", "o", "a3"),
+    ("q", AKG + "memberOf", "o", "a3"),
+    # p is a defender (a5) and o, where he holds a post, takes part in e2 (a1)
+    ("inv", RDF_TYPE, AKG + "Involvement", "a5"),
+    ("inv", AKG + "role", "https://w3id.org/appeals-kg/vocab/role/defender", "a5"),
+    ("inv", AKG + "agent", "p", "a5"),
+    ("e2", AKG + "participation", "pt2", "a1"),
+    ("pt2", AKG + "participant", "o", "a1"),
+    *_span("p", "s1", 40, "a1"),
+    *_span("p", "s2", 10, "a2"),
+    # p is a person reported in one appeal (appeal-count.rq, a rule run whole)
+    ("p", RDF_TYPE, AKG + "Person", "a1"),
+    ("p", AKG + "reportedIn", "ap1", "a1"),
+    ("ap1", DCT + "identifier", ox.Literal("ap-1"), "a1"),
+]
+
+
+def _union(store: ox.Store) -> set[ox.Triple]:
+    return {q.triple for q in store if q.graph_name != DERIVED}
+
+
+def _derived(store: ox.Store) -> set[ox.Triple]:
+    return {q.triple for q in store.quads_for_pattern(None, None, None, DERIVED)}
+
+
+@pytest.mark.parametrize(
+    ("remove", "add", "changes"),
+    [
+        # the body's type goes: the event's acting body goes with it
+        ([("body", RDF_TYPE, AKG + "Organisation", "a2")], [], True),
+        # an authority comes: it is the acting body, the agent no longer is (NOT EXISTS)
+        ([], [("e1", AKG + "authority", "court", "a1")], True),
+        # the post goes, the membership stays: p is still a member of o
+        ([("post", ORG + "heldBy", "p", "a1")], [], False),
+        # both go: p is no longer a member
+        ([("post", ORG + "heldBy", "p", "a1"), ("m", ORG + "member", "p", "a2")], [], True),
+        # a3 no longer states the shortcut: the rules' answer comes back into the derived graph
+        ([("q", AKG + "memberOf", "o", "a3")], [], True),
+        # a graph now states a derived shortcut: it leaves the derived graph
+        ([], [("p", AKG + "memberOf", "o", "a1")], True),
+        # p is no longer a defender: e2 no longer concerns him (found walking backward)
+        ([("inv", AKG + "agent", "p", "a5")], [], True),
+        # the earliest span goes: the first mention moves to the other
+        ([t for t in BASE if t[3] == "a2" and t[0] in ("p", "s2", "s2-sel")], [], True),
+        # p is reported in a second appeal: his count and identifiers change
+        (
+            [],
+            [
+                ("p", AKG + "reportedIn", "ap2", "a6"),
+                ("ap2", DCT + "identifier", ox.Literal("ap-2"), "a6"),
+            ],
+            True,
+        ),
+        # a new, earlier span in a new graph
+        ([], _span("p", "s0", 3, "a4"), True),
+    ],
+)
+def test_the_update_gives_what_the_rules_give_over_the_whole_store(
+    remove: list, add: list, changes: bool, tmp_path: Path
+) -> None:
+    # On disk, as in a build: a store in memory gives GROUP_CONCAT's values in the order they
+    # were added, one on disk in the order of its index, the same for the same triples.
+    before = ox.Store(str(tmp_path / "before"))
+    before.extend(_quads(BASE))
+    size = _derive(before, ONTOLOGY_DIR)
+
+    after = ox.Store(str(tmp_path / "after"))
+    after.extend(before)
+    for q in _quads(remove):
+        after.remove(q)
+    after.extend(_quads(add))
+    added, removed = _union(after) - _union(before), _union(before) - _union(after)
+    assert added or removed
+    new_size = derive_changes(after, before, shapes_of(ONTOLOGY_DIR), DERIVED, added, removed, size)
+
+    expected = ox.Store(str(tmp_path / "expected"))
+    expected.extend(q for q in after if q.graph_name != DERIVED)
+    expected_size = _derive(expected, ONTOLOGY_DIR)
+    assert _derived(after) == _derived(expected)
+    assert new_size == expected_size == len(_derived(after))
+    assert (_derived(after) != _derived(before)) == changes
