@@ -452,3 +452,20 @@ def test_an_undated_event_in_the_lead_sums_up_the_dated_narrative() -> None:
         "On 3 May 2024, police arrested the human rights defender Tom Reed and the poet."
     )
     assert got == {("arrest", "2024-05-03")}
+
+
+def test_days_listed_with_and_share_the_month_and_the_verb() -> None:
+    got = _pairs(
+        "A city court granted Ana Lee bail in two other cases on 11 and 15 April 2024, but "
+        "she remained in the central jail until the High Court granted her bail on 2 May 2024."
+    )
+    assert {("court_decision", "2024-04-11"), ("court_decision", "2024-04-15")} <= got
+
+
+def test_detained_since_dates_the_custody_from_its_start() -> None:
+    got = _pairs(
+        "During the 3 May 2024 hearing, the lawyer Tom Reed, whose father has also been "
+        "detained since January, was arrested on the premises of the court."
+    )
+    assert ("detention", "2024-01") in got
+    assert ("arrest", "2024-05-03") in got

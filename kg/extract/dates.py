@@ -119,7 +119,17 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 sent_year = sent_year or year
             if value[2] is not None and anchors:
                 anchor = date(*value)  # type: ignore[arg-type]
-            if not (m.group("y1") or m.group("y2") or m.group("y3") or m.group("ny")):
+            no_year = not (m.group("y1") or m.group("y2") or m.group("y3") or m.group("ny"))
+            listed = DAY_LISTED.search(flat, max(0, start - 12), start) if m.group("d1") else None
+            if listed and value[2] is not None:
+                # "on 11 and 15 February": the first day shares the month (and year) given once
+                day = _valid(value[0], value[1] or 1, int(listed.group(1)))
+                if day is not None and day < value:
+                    if no_year:
+                        yearless.add(len(out))
+                    a0 = listed.start(1)
+                    out.append(DateMention(a0, listed.end(1), day, is_event))
+            if no_year:
                 yearless.add(len(out))
             out.append(DateMention(start, end, value, is_event))
         elif anchor is not None:
@@ -133,6 +143,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     return out
 
 
+#: "11 and " before "15 February": a day listed with the next date, which names the month.
+DAY_LISTED = re.compile(r"(?<![\w.,/-])(\d{1,2})(?:st|nd|rd|th)?\s+and\s+$")
 #: "on April 16 and May 28, 2021", "from 10 to 12 September 2017": two dates, one year.
 YEAR_SHARED = re.compile(r"\s*,?\s*(?:and|to|or|until|-|–|—)\s*")
 

@@ -112,6 +112,13 @@ OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$
 VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
 
 
+def _since_date(flat: str, dates: list[DateMention], a: int, b: int) -> Any:
+    """The date a custody began, for "detained since 3 May", "held since January"."""
+    if not flat[a:b].endswith("since"):
+        return None
+    return next((d.value for d in dates if b < d.start <= b + 3), None)
+
+
 def _gap_spans(
     sdates: list[DateMention], values: list[Any], start: int, end: int
 ) -> dict[Any, tuple[int, int]]:
@@ -186,6 +193,8 @@ AFTER_PARTICIPLE = re.compile(r"\s+(?:in|from|at|during|on|under|for|with|by|ove
 #: "acting on a complaint by", "based on a private complaint of": a complaint named as the
 #: ground of another step, not dated by that step's date.
 IN_PASSING = re.compile(r"\b(?:on|upon|following)\s+(?:a|the)\s+$")
+#: "11 and " before "15 February": a day listed with the next.
+DAYS_AND = re.compile(r"\d\s+and\s+$")
 #: A relative clause on a place of custody: "..., where several of them were tortured".
 WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
@@ -280,9 +289,18 @@ def find_events(
                 if d.end <= a and "," in flat[d.end : a]
                 and (d in bound.values() or _after_verb(flat, d, s.start))
             ]  # fmt: skip
+            # "whose father has been detained since January, was arrested": that date is the
+            # start of the other custody, not this event's
+            taken += [
+                d for d in sdates
+                for ha, hb, _t in hits
+                if ha != a and flat[ha:hb].endswith("since") and hb < d.start <= hb + 3
+            ]  # fmt: skip
             value = event_date([d for d in sdates if d not in taken], a, clauses, others)
             if BACKGROUND_BY.match(flat, b) and NOUN_PARTICIPLE.fullmatch(flat, a, b):
                 value = None  # "acting on a petition filed by his father": told in passing
+            elif etype == "detention" and (began := _since_date(flat, dates, a, b)) is not None:
+                value = began  # "detained since January": the custody began then
             elif etype == "complaint" and IN_PASSING.search(pre):
                 value = None  # "acting on a complaint by X": told in passing, undated
             elif etype == "charge" and STANDING_CHARGE.match(flat, a):
@@ -324,6 +342,14 @@ def find_events(
             values = [v for v in (value, resumes) if v is not None] or [None]
             if k == len(hits) - 1 and value is not None:
                 values += [v for v in gapped_dates(sdates, b, flat) if v != value]
+            elif value is not None:
+                # "granted bail on 11 and 15 February, but ...": days listed with "and" share the
+                # verb even when another event phrase follows in the sentence
+                own = [
+                    d for d in sdates
+                    if b <= d.start < hits[k + 1][0] and DAYS_AND.search(flat, d.start - 8, d.start)
+                ]  # fmt: skip
+                values += [v for v in gapped_dates(own, b, flat) if v != value]
             spans = _gap_spans(sdates, values, s.start, s.end) if len(values) > 2 else {}
             for v in values:
                 key = (etype, format_date(v))
