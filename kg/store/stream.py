@@ -495,6 +495,12 @@ def build_streaming(
         result.seconds = time.perf_counter() - started
         return result
 
+    # Every graph is written: records not read yet (a change to the code, say) are read in
+    # worker processes, as a first build reads them.
+    unread = [key for key in chosen.values() if key not in read]
+    jobs_list = [(key, Path(key).read_bytes()) for key in unread]
+    read.update(zip(unread, _parse_all(jobs_list), strict=True))
+    del jobs_list
     records = {aid: record_of(aid) for aid in chosen}
     apply_resolution(records, resolution, canon)
     with replacing_folder(store_path) as folder:
@@ -751,10 +757,14 @@ def _derive(store: ox.Store, ontology_dir: Path) -> int:
     """Run the rules over the union of the graphs into the derived graph; returns its size."""
     derived = ox.NamedNode(str(DERIVED_GRAPH))
     triples = _rule_triples(store, ontology_dir)
-    # A shortcut some graph states already is not derived again (kg.store.partition).
-    kept = [t for t in triples if not _stated(store, t, derived)]
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, derived) for t in kept)
-    return len(kept)
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, derived) for t in triples)
+    # A shortcut some graph states already is not derived again (kg.store.partition): one
+    # join in the store rather than a look-up a shortcut.
+    stated = f"GRAPH {derived} {{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {derived})"
+    count = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {stated} }}")))["n"]
+    if int(count.value):
+        store.update(f"DELETE {{ GRAPH {derived} {{ ?s ?p ?o }} }} WHERE {{ {stated} }}")
+    return len(triples) - int(count.value)
 
 
 def _derive_again(store: ox.Store, ontology_dir: Path, added: set[ox.Triple]) -> int:
