@@ -86,3 +86,15 @@ def test_a_body_seen_only_in_a_title_case_headline_is_no_body() -> None:
     )
     names = {o["name"] for o in extract_case(plain, appeal_id="t4")["organisations"]}
     assert "Zembla Media Council" in names
+
+
+def test_police_acting_is_a_body_a_thing_of_the_police_is_not() -> None:
+    def bodies(text: str) -> set[str]:
+        return {o["name"] for o in extract_case(text, appeal_id="t5")["organisations"]}
+
+    assert "police" in bodies("On 2 May 2024, police arrested the poet Ana Lee in Oslo.")
+    assert "police" not in bodies(
+        "On 2 May 2024, the poet Ana Lee was held at a police station; a police spokesperson "
+        "said police patrols would go on."
+    )
+    assert "armed forces" in bodies("On 2 May 2024, members of the armed forces stopped her car.")

@@ -41,8 +41,15 @@ from kg.extract.text import Doc, Run, clean
 
 #: Each starts with its literal word (a leading "\b" makes Python try every position of the
 #: text); the word boundary before it is checked by ``add_lower_bodies``.
+#: "police custody", "police patrols", "a police spokesperson": the word names a thing of the
+#: police, not the police acting.
+POLICE_THING = (
+    r"(?!\s+(?:stations?|custody|vans?|cars?|vehicles?|patrols?|spokes(?:person|man|woman)|"
+    r"reports?|records?|files?|brutality|accountability|violence|cells?|protection|escorts?)\b)"
+)
 LOWER_BODIES = [
-    (re.compile(r"(?P<n>police)(?: officers)?\b"), "police", "police"),
+    (re.compile(r"(?P<n>police)(?: officers)?\b" + POLICE_THING), "police", "police"),
+    (re.compile(r"(?P<n>armed forces)\b"), None, "security_service"),
     (re.compile(r"(?P<n>gendarmes)\b"), "gendarmes", "police"),
     (re.compile(r"(?P<n>security (?:officers|forces|services))\b"), None, "security_service"),
     (re.compile(r"(?P<n>administrative court)\b"), None, "court"),
