@@ -160,3 +160,63 @@ def test_compound_titles_business_posts_and_quoted_aliases() -> None:
     assert roles["Boris Lenz"] == ["other"]  # "X, chief executive of its parent company"
     assert roles["Tomas Brun"] == ["other"]  # named only in quotes: an alias
     assert roles["Karel Vit"] == ["other"]
+
+
+APPOSED = """17 March 2025
+
+Zembla: Defender Tomas Varga detained
+
+On 3 May 2025, police arrested Tomas Varga. Nils Holm, his lawyer, said the arrest was
+unlawful. Ruth Dahl, who represents Tomas Varga, was denied access. Their lawyers, Petra Hollo,
+Gabor Sas and Ilona Mero, were not allowed to see the detainees. The defence lawyers for Tomas
+Varga, Alva Ek and Hugo Lind, filed an appeal on 10 May 2025. Tomas Varga is represented by
+Ola Berg. At the hearing, defence counsel Ivo Rask asked the court to return the indictment.
+
+On 4 May 2025, Mira Kovac, President of the Zembla Women's Association, was arrested. Igor Bem,
+the head of the Vela police, ordered the arrest. Pavel Dusek, a police officer, beat her.
+Acting on a complaint by Emil Sand, the investigators alleged that she had lied.
+
+“The authorities must release her at once,” said Karin Lund, deputy director at the
+Zembla Rights Network.
+
+TAKE ACTION
+
+Minister of Justice
+Anton Deak
+Ministry of Justice, 1 Main Street
+Vela, Zembla
+
+Dear Minister,
+"""
+
+
+@pytest.fixture(scope="module")
+def apposed() -> dict[str, list[str]]:
+    rec = extract_case(APPOSED, appeal_id="t-roles-5")
+    return {p["name"]: p["roles"] for p in rec["persons"] if p["name"]}
+
+
+def test_lawyers_of_someone_else_are_lawyers_only(apposed: dict) -> None:
+    assert apposed["Nils Holm"] == ["lawyer"]  # "X, his lawyer"
+    assert apposed["Ruth Dahl"] == ["lawyer"]  # "X, who represents Y"
+    for name in ("Petra Hollo", "Gabor Sas", "Ilona Mero"):  # "their lawyers A, B and C"
+        assert apposed[name] == ["lawyer"], name
+    assert apposed["Alva Ek"] == ["lawyer"]  # "the defence lawyers for Y, A and B"
+    assert apposed["Hugo Lind"] == ["lawyer"]
+    assert apposed["Ola Berg"] == ["lawyer"]  # "Y is represented by X"
+    assert apposed["Ivo Rask"] == ["lawyer"]  # "defence counsel X", in a sentence on a trial
+
+
+def test_posts_in_civil_society_and_state_agents(apposed: dict) -> None:
+    assert apposed["Mira Kovac"] == ["defender"]  # "President of the ... Association"
+    assert apposed["Igor Bem"] == ["official"]  # "the head of the Vela police"
+    assert apposed["Pavel Dusek"] == ["official"]  # "X, a police officer"
+    assert "official" not in apposed["Emil Sand"]  # "X, the investigators alleged": a new clause
+
+
+def test_a_quoted_speaker_is_not_the_one_the_quote_is_about(apposed: dict) -> None:
+    assert apposed["Karin Lund"] == ["other"]  # "release her" is said by, not of, the speaker
+
+
+def test_a_minister_of_justice_is_no_judge(apposed: dict) -> None:
+    assert apposed["Anton Deak"] == ["official"]

@@ -32,7 +32,7 @@ NAME_WORD = re.compile(
 )
 TITLE_RX = [(re.compile(rf"\b(?:{t})s?,?\s*$"), r1, r2) for t, r1, r2 in PERSON_TITLES]
 POSSESSIVE_LAWYER = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|defence|defense|[A-Z][\w’'\-]+[’']s)\s+(?:\w+\s+)?lawyers?,?\s*$"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Dd]efen[cs]e|[A-Z][\w’'\-]+[’']s)\s+(?:\w+\s+)?(?:lawyer|counsel)s?,?\s*$"
 )
 
 

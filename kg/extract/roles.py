@@ -8,8 +8,8 @@ import functools
 import re
 from typing import Any
 
-from kg.extract.entities import STATE_KINDS, Entities, Entity
-from kg.extract.lexicon import GENDER_NOUN_RE, GENDER_NOUNS, MEDIA_WORK, ORG_HEADS
+from kg.extract.entities import POST_WORDS, STATE_KINDS, Entities, Entity
+from kg.extract.lexicon import GENDER_NOUN_RE, GENDER_NOUNS, MEDIA_WORK, ORG_HEADS, TITLE_STOP
 from kg.extract.persons import POSSESSIVE_LAWYER, TITLE_RX
 from kg.extract.text import Doc, clean, sentences_with
 
@@ -55,6 +55,12 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             described = p.attrs.pop("_described", False) or quoted  # "known as “X”": an alias
             roles.append("other" if described else _default_role(doc, p))
         p.attrs.pop("_described", None)
+        if roles == ["defender"] and all(
+            SPEAKER_BEFORE.search(flat, max(0, a - 30), a) for a, _ in p.mentions
+        ):
+            roles = [
+                "other"
+            ]  # named only as the speaker of a quote: the issuer's staff, coded other
         if "journalist" in roles and "defender" in roles and not _says_defender(doc, p):
             roles.remove("defender")  # a journalist held for their work is coded a journalist
         if complains and not {"defender", "judge", "prosecutor"} & set(roles):
@@ -70,6 +76,10 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         p.attrs["positions"] = positions
         p.attrs.setdefault("gender", _gender(doc, p))
         del p.attrs["_text"]
+
+
+#: A mention that names the speaker of a quote just closed: "“...,” said X".
+SPEAKER_BEFORE = re.compile(r"[”\"]\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$")
 
 
 #: How far before a mention its describing words are read: "UN Special Rapporteur on freedom of
@@ -94,9 +104,23 @@ def _title_before(before: str) -> tuple[str, str | None, re.Match[str]] | None:
         return None  # one pass over the text instead of one per title
     for rx, r1, r2 in TITLE_RX:
         m = rx.search(before)
-        if m:
+        if m and not _ends_a_post(before[: m.start()]):
             return r1, r2, m
     return None
+
+
+#: "Minister of ", "Office of the ": a post's or body's head word and its "of".
+HEAD_OF_END = re.compile(r"\b([A-Z][\w’'-]+) (?:of|for)(?: the)?\s*$")
+
+
+def _ends_a_post(before: str) -> bool:
+    """A title word that ends the name of a post or body is no title of its own: "Minister of
+    Justice X" is a minister, "Office of the Prosecutor" no prosecutor."""
+    m = HEAD_OF_END.search(before)
+    if not m:
+        return False
+    w = m.group(1)
+    return w in TITLE_STOP or w in POST_WORDS or w in ORG_HEADS or w.startswith("Minist")
 
 
 ANY_TITLE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in TITLE_RX))
@@ -118,7 +142,13 @@ def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
         hit = _title_before(before)
         if hit and re.search(r"[^s]s,?\s*$", hit[2].group(0)):
             r1, r2, _ = hit
-            carry = (b, ["lawyer?" if r1 == "lawyer" else r1] + ([r2] if r2 else []))
+            if r1 == "lawyer":  # "their lawyers A and B" act for others; "lawyers A and B" may not
+                r1 = (
+                    "lawyer"
+                    if POSSESSIVE_LAWYER.search(HONORIFIC_END.sub("", before))
+                    else "lawyer?"
+                )
+            carry = (b, [r1] + ([r2] if r2 else []))
             continue
         if carry and LIST_GAP.fullmatch(flat, carry[0], a):
             out[(a, b)] = carry[1]
@@ -137,6 +167,9 @@ LAWYER_OF_LIST = re.compile(
     r"among them|comprising)\s*$"
     r"|\blawyers? who [^.;,]{3,40},\s*$"
     r"|\bdefen[cs]e team, (?:which|that) includes?\s*$"
+    r"|\blawyers? (?:for|of|representing) (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+,\s*$"
+    r"|\b(?:is|was|are|were|being|been) (?:also |now |legally )?represented by\s*$"
 )
 #: The author of a published piece: "an article by X".
 AUTHOR_BEFORE = re.compile(r"\b(?:article|column|op-ed|reportage|editorial)s? (?:written )?by\s*$")
@@ -296,7 +329,12 @@ def _is_state_post(title: str) -> bool:
         post,
     ):
         return True
-    return any(w in STATE_WORDS or ORG_HEADS.get(w) in STATE_KINDS for w in words)
+    return any(
+        w in STATE_WORDS
+        or ORG_HEADS.get(w) in STATE_KINDS
+        or ORG_HEADS.get(w.capitalize()) in STATE_KINDS
+        for w in words
+    )
 
 
 OFFICIAL_WORDS = re.compile(
@@ -368,10 +406,18 @@ def _roles_after(
     if not m:
         return
     desc = m.group("desc")
+    if POSSESSED_LAWYER_AFTER.match(after) or LAWYER_WHO.match(desc):
+        roles.append("lawyer")  # "X, his lawyer", "X, who represents Y": acts for another
+        return
+    if STATE_AGENT_AFTER.match(desc) and not _post_in_civil_body(desc):
+        roles.append("official")  # "X, a police officer", "X, an investigator with the Y"
+        return
     post = STATE_POST_AFTER.match(desc)
-    if (OFFICIAL_DESC.match(desc) and not re.match(r"(?:Vice|Deputy)", desc)) or (
-        post and _is_state_post(post.group("t"))
-    ):
+    if (
+        OFFICIAL_DESC.match(desc)
+        and not re.match(r"(?:Vice|Deputy)", desc)
+        and not _post_in_civil_body(desc)
+    ) or (post and _is_state_post(post.group("t"))):
         prosecution = post and re.search(r"(?i)prosecut|procura", post.group("t"))
         roles.append("prosecutor" if prosecution else "official")
         positions.append({"title": clean(desc), "organisation": None})
@@ -401,12 +447,47 @@ def _roles_after(
         return
     if LEAD_TITLES.match(desc):
         roles.append("defender")
-    if re.match(r"(?:a )?lawyer\b", desc) and "defender" not in roles:
-        roles.append("defender")
+    if LAWYER_DESC.match(desc) and "defender" not in roles:
+        roles.append("defender")  # "X, a lawyer" who is the subject: coded a defender
     if re.match(r"employees? of", desc):
         positions.append({"title": "employee", "organisation": None})
     if re.match(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}\b", desc):
         roles.append("journalist")
+
+
+#: "X, his lawyer", "X, Y's lawyer": the lawyer of someone else.
+POSSESSED_LAWYER_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,\s*(?:[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?)\s+"
+    r"(?:\w+\s+)?(?:lawyer|counsel|attorney|legal representative)s?\b"
+)
+#: "X, who represents Y", "X, a lawyer representing Y", "Senior Counsel for Y".
+LAWYER_WHO = re.compile(
+    r"who (?:also )?(?:represents|represented|is representing|was representing|defends|defended)\b"
+    r"|(?:[\w-]+ ){0,2}(?:lawyer|attorney|advocate) (?:who (?:also )?(?:represents|represented|"
+    r"is representing|was representing|acts|acted|defends|defended)|representing|for)\b"
+    r"|(?:[Ss]enior |[Dd]efen[cs]e )?[Cc]ounsel\b"
+)
+#: "X, a lawyer", "X, human rights lawyer and member of Y".
+LAWYER_DESC = re.compile(r"(?:[\w-]+ ){0,3}(?:lawyer|attorney|advocate|barrister)\b")
+#: A state agent described after the name: "X, a police officer", "X, an investigator with Y".
+STATE_AGENT_AFTER = re.compile(
+    r"(?:(?:senior|junior|chief|local|district|regional|military|police|security|prison|army|"
+    r"intelligence|border|traffic|state|government) ){0,2}"
+    r"(?:(?:police|security|prison|army|military|intelligence|border) "
+    r"(?:officer|official|agent|guard|chief|commander|inspector|investigator)|investigator|"
+    r"interrogator|prison (?:director|warden|governor)|warden)"
+    r"(?=\s*$|\s+(?:with|of|in|at|from|for)\b)"
+)
+
+
+def _post_in_civil_body(desc: str) -> bool:
+    """ "President of the Zenda Women's Association": a post in a civil-society body."""
+    m = re.search(r" (?:of|at|with|for) (?:the )?(.*)$", desc)
+    if not m:
+        return False
+    return any(
+        ORG_HEADS.get(w.strip("(),")) in ("ngo", "media", "other") for w in m.group(1).split()
+    )
 
 
 #: A kinship noun of a named person after a name: "X, the wife of Y", "X, Y's brother".
@@ -449,13 +530,21 @@ def _default_role(doc: Doc, p: Entity) -> str:
     """Someone named in a sentence about arrest, trial or sentence is taken as a defender."""
     for s in doc.sentences:
         if any(s.start <= a < s.end for a, _ in p.mentions):
-            if re.search(
-                r"\b(?:arrest|detain|sentenc|convict|acquitt|charged|banned|defendant|"
-                r"release|prosecut|trial|(?:case|charges|proceedings) against)",
-                doc.flat[s.start : s.end],
-            ):
+            # what a quoted speaker says happened is not said of the speaker
+            said = QUOTED.sub(" ", doc.flat[s.start : s.end])
+            if TARGET_WORDS.search(said):
                 return "defender"
     return "other"
+
+
+#: Words of a sentence about something done to the people it names.
+TARGET_WORDS = re.compile(
+    r"\b(?:arrest|detain|sentenc|convict|acquitt|charged|banned|defendant|"
+    r"release|prosecut|trial|(?:case|charges|proceedings) against|summon|interrogat|"
+    r"imprison|jailed|abduct|harass|indict|in custody)"
+)
+#: A passage in quotation marks.
+QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"]{0,600}\"")
 
 
 def _gender(doc: Doc, p: Entity) -> str:
