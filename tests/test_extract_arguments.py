@@ -215,3 +215,13 @@ def test_organisations_of_people_sentenced_each_do_not_sentence_them() -> None:
     assert "Zembla Youth Union" not in sentence["agents"]
     assert "Zembla Poets Association" not in sentence["agents"]
     assert set(sentence["targets"]) >= {"Ana Lee", "Tom Reed"}
+
+
+def test_both_men_are_the_last_two_people_events_were_told_of() -> None:
+    evs = _named(
+        "On 1 May 2024, police arrested the human rights defender Tom Reed. On 2 May 2024, the "
+        "human rights defender Ian Cole was arrested too. Their colleague, the human rights "
+        "defender Eva Hart, spoke to the press. On 3 May 2024, the Zembla City Court remanded "
+        "both men in custody."
+    )
+    assert set(_one(evs, "detention")["targets"]) == {"Tom Reed", "Ian Cole"}

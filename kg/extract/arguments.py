@@ -345,6 +345,7 @@ def make_event(
     value: Any,
     prev_targets: list[str],
     carried: list[str] | None = None,
+    recent: list[str] | None = None,
 ) -> dict[str, Any]:
     """One event record: its participants read from the sentence and the clause of the trigger.
 
@@ -409,7 +410,11 @@ def make_event(
         targets = [subject.id]
     group = GROUP_TARGET.search(doc.flat[s.start : s.end])
     if not targets and group:
-        targets = _group_before(mentions, s.start, group) or list(prev_targets)
+        if PAIR.fullmatch(group.group()) and recent and len(recent) >= 2:
+            # "both men", "the two": the last two people events were told of
+            targets = list(recent[:2])
+        else:
+            targets = _group_before(mentions, s.start, group) or list(prev_targets)
     elif (
         targets
         and group
@@ -561,6 +566,10 @@ def last_person(
     return None
 
 
+#: A group of two: "both", "both men", "the two women".
+PAIR = re.compile(
+    r"(?i)both(?: (?:men|women))?|the two(?: (?:men|women|defenders|activists|accused))?"
+)
 _GROUP_NUM = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
 
 

@@ -226,6 +226,8 @@ def find_events(
     paras = doc.paragraphs
     prev_targets: list[str] = main_targets(ents)
     carried: list[str] = []
+    recent: list[str] = []  # people events were told of, the latest first
+    person_ids = {p.id for p in ents.of("person")}
     flat = doc.flat
     all_hits = []
     found = EVENT_SCANNER.finditer(flat, stop, doc.words)  # matches at word starts only
@@ -357,7 +359,7 @@ def find_events(
                     continue
                 seen.add(key)
                 ev = make_event(
-                    doc, ents, mentions, provs, s, a, b, etype, v, prev_targets, carried
+                    doc, ents, mentions, provs, s, a, b, etype, v, prev_targets, carried, recent
                 )
                 if v in spans:
                     # "A was killed on D1, B on D2": each date goes with the people before it
@@ -365,6 +367,8 @@ def find_events(
                     own = _people_within(mentions, gap_lo, gap_hi)
                     ev["targets"] = own or ev["targets"]
                 carried = ev["targets"] or carried
+                people = [x for x in ev["targets"] if x in person_ids]
+                recent = list(dict.fromkeys([*people, *recent]))
                 if inherited:
                     ev["_inherited"] = True
                 events.append(ev)
