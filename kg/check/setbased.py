@@ -33,9 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import time
-import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -46,6 +44,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from kg.check.copies import GraphCopies
 from kg.check.core_sparql import (
     CompiledShape,
     CoreResult,
@@ -71,7 +70,7 @@ from kg.record.caserecord import appeal_graph_iri
 from kg.store import Store
 from kg.vocab import DERIVED_GRAPH
 
-CACHE_VERSION = "sparql-2"
+CACHE_VERSION = "sparql-3"
 STATE_FILE = "build-state.json"
 
 
@@ -237,49 +236,9 @@ def _renamed(results: list[Any], names: dict[Node, Node]) -> list[Any]:
     ]
 
 
-# --- what changed: the graphs as the last run saw them --------------------------------------
-
-
-def snapshot_path(cache: Path) -> Path:
+def copies_path(cache: Path) -> Path:
     """Where the graphs a run checked are kept (beside its results), to tell what changed."""
     return cache.with_name(cache.stem + ".graphs")
-
-
-def _graph_lines(store: Store, graph: str) -> bytes:
-    return store.dump("ntriples", URIRef(graph))
-
-
-def _load_snapshots(path: Path | None) -> dict[str, bytes] | None:
-    if path is None or not path.exists():
-        return None
-    try:
-        with open(path, "rb") as f:
-            data = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        return None  # a damaged file only costs time
-    return data if isinstance(data, dict) else None
-
-
-def _snapshots(store: Store, graphs: Iterable[str]) -> dict[str, bytes]:
-    return {g: zlib.compress(_graph_lines(store, g), 1) for g in graphs}
-
-
-def changed_triples(
-    store: Store, old: dict[str, bytes], graphs: Iterable[str]
-) -> tuple[list[tuple[Node, Node, Node]], dict[str, bytes]]:
-    """The triples added to or removed from ``graphs`` since ``old`` (graph -> compressed
-    N-Triples) was taken, and the graphs' new snapshots."""
-    new = _snapshots(store, graphs)
-    lines: set[bytes] = set()
-    for g, data in new.items():
-        before = set(zlib.decompress(old[g]).splitlines()) if g in old else set()
-        now = set(zlib.decompress(data).splitlines())
-        lines |= before ^ now
-    lines.discard(b"")
-    if not lines:
-        return [], new
-    parsed = Graph().parse(data=b"\n".join(sorted(lines)).decode("utf-8"), format="nt")
-    return list(parsed), new
 
 
 # --- the run -------------------------------------------------------------------------------
@@ -303,12 +262,12 @@ def _plan(
     shapes_hash: str,
     cached: dict[str, Any],
     state: dict[str, Any] | None,
-    have_snapshots: bool,
+    copies: GraphCopies | None,
 ) -> tuple[str, str, list[str]]:
     """(mode, reason, changed graph IRIs) for this run."""
     if state is None:
         return "full", "the store has no build state to compare with", []
-    if not cached or not have_snapshots:
+    if not cached or copies is None or copies.token() != cached.get("copies"):
         return "full", "no earlier results", []
     if cached.get("shapes") != shapes_hash:
         return "full", "the shapes changed", []
@@ -445,12 +404,8 @@ def validate_set_based(
     skey = shapes_key(shapes)
     cached = _load_cache(cache)
     state = build_state(store)
-    snap_file = snapshot_path(cache) if cache is not None else None
-    have_snapshots = snap_file is not None and snap_file.exists()
-    mode, reason, graphs = _plan(skey, cached, state, have_snapshots)
-    snapshots = _load_snapshots(snap_file) if mode == "incremental" else None
-    if mode == "incremental" and snapshots is None:
-        mode, reason = "full", "the graphs of the last run are not readable"
+    copies = GraphCopies(copies_path(cache), store) if cache is not None else None
+    mode, reason, graphs = _plan(skey, cached, state, copies)
     if mode == "incremental" and any(
         not isinstance(_load_term(r["focus"]), URIRef) for r in cached.get("results", [])
     ):
@@ -459,7 +414,6 @@ def validate_set_based(
     say(f"validate: {mode}: {reason}")
 
     results: list[CoreResult | SparqlResult] = []
-    new_snaps: dict[str, bytes] = {}
     names = shape_names(shapes)
     current = {BNode(v): k for k, v in names.items()}
     earlier = (
@@ -470,8 +424,8 @@ def validate_set_based(
     if mode == "unchanged":
         results = earlier
     elif mode == "incremental":
-        assert snapshots is not None
-        changed, new_snaps = changed_triples(store, snapshots, [*graphs, str(DERIVED_GRAPH)])
+        assert copies is not None
+        changed = copies.changed([*graphs, str(DERIVED_GRAPH)])
         say(f"validate: {len(changed)} triple(s) added or removed")
         stats.triples_changed = len(changed)
         outcome = _incremental(store, shapes, earlier, changed, stats, say)
@@ -500,26 +454,24 @@ def validate_set_based(
     conforms = core_ok and not any(r.severity == SH.Violation for r in sparql)
     report.set((root, SH.conforms, Literal(conforms)))
 
-    if cache is not None and snap_file is not None and state is not None and mode != "unchanged":
+    if cache is not None and copies is not None and state is not None and mode != "unchanged":
         live = set(_appeal_graphs(state["fingerprints"]).values()) | {str(DERIVED_GRAPH)}
         if mode == "incremental":
-            assert snapshots is not None
-            kept = {g: v for g, v in snapshots.items() if g in live}
-            kept.update((g, v) for g, v in new_snaps.items() if g in live)
+            again = [g for g in [*graphs, str(DERIVED_GRAPH)] if g in live]
+            token = copies.update(again, [g for g in graphs if g not in live])
         else:
-            kept = _snapshots(store, sorted(live))
+            token = copies.take(sorted(live))
         payload = {
             "version": CACHE_VERSION,
             "shapes": skey,
             "globals": state["globals"],
             "fingerprints": state["fingerprints"],
+            "copies": token,
             "results": [
                 _dump_result(r)
                 for r in _renamed(results, {k: BNode(v) for k, v in names.items()})  # type: ignore[arg-type]
             ],
         }
-        # The snapshots first: results without their snapshots make the next run a full one.
-        write_atomic(snap_file, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
         write_atomic(cache, json.dumps(payload).encode("utf-8"))
     stats.seconds = time.perf_counter() - started
     return conforms, report, stats
@@ -529,8 +481,7 @@ __all__ = [
     "RunStats",
     "build_state",
     "cache_path",
-    "changed_triples",
     "check_query",
-    "snapshot_path",
+    "copies_path",
     "validate_set_based",
 ]

@@ -1,0 +1,144 @@
+"""Copies of the graphs a validation run checked, so that the next run can tell which triples
+changed.
+
+The copies live in a folder beside the kept results (``validation-sparql-full.graphs/``), one
+N-Triples (or N-Quads) file a graph. A build writes each graph of its store as N-Quads for the
+exports (:mod:`kg.store.chunks`); where those files are there, a copy is a hard link to them and
+costs nothing; elsewhere (a store without them) the graph is dumped from the store.
+
+The folder holds a ``token`` file written last; the results name the token they go with, and a
+run that changes the folder removes the token first, so that results and copies that do not
+belong together (a run stopped half way) are never compared: the next run is a full one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from kg.files import write_atomic
+from kg.store import Store
+
+TOKEN = "token"
+
+Triple = tuple[Node, Node, Node]
+
+
+def _file(graph: str) -> str:
+    return hashlib.sha256(graph.encode("utf-8")).hexdigest()[:32] + ".nq"
+
+
+def _build_files(store: Store) -> dict[str, Path]:
+    """Graph -> the file the build wrote for it, when the build wrote them for this store."""
+    from kg.store.chunks import store_chunks
+
+    if store.path is None:
+        return {}
+    generation = Path(store.path).parent
+    chunks = store_chunks(store.oxigraph, generation / "public")
+    if chunks is None or not (generation / "full").exists():
+        return {}
+    return {c.graph: c.nquads for c in chunks.chunks if c.graph is not None}
+
+
+def _lines(data: bytes, graph: str) -> set[bytes]:
+    """The lines of a graph's file as N-Triples lines (without the graph of N-Quads)."""
+    suffix = f" <{graph}> .".encode()
+    out = set()
+    for line in data.splitlines():
+        if line.endswith(suffix):
+            line = line[: -len(suffix)] + b" ."
+        if line:
+            out.add(line)
+    return out
+
+
+class GraphCopies:
+    """The copies folder of one store's kept results."""
+
+    def __init__(self, folder: Path, store: Store) -> None:
+        self.folder = folder
+        self.store = store
+        self._built = _build_files(store)
+
+    def token(self) -> str | None:
+        try:
+            return (self.folder / TOKEN).read_text(encoding="utf-8").strip() or None
+        except OSError:
+            return None
+
+    def _now(self, graph: str) -> bytes:
+        path = self._built.get(graph)
+        if path is not None:
+            return path.read_bytes()
+        if URIRef(graph) not in set(self.store.graph_names()):
+            return b""
+        return self.store.dump("ntriples", URIRef(graph))
+
+    def _place(self, folder: Path, graph: str) -> None:
+        """Copy the graph's current content into ``folder`` (a hard link where possible)."""
+        target = folder / _file(graph)
+        target.unlink(missing_ok=True)
+        src = self._built.get(graph)
+        if src is not None:
+            try:
+                os.link(src, target)
+                return
+            except OSError:
+                shutil.copyfile(src, target)
+                return
+        data = self._now(graph)
+        if data:
+            target.write_bytes(data)
+
+    def take(self, graphs: Iterable[str]) -> str:
+        """Copy every graph of ``graphs`` afresh (the others are dropped); returns the token."""
+        tmp = self.folder.with_name(self.folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        for g in graphs:
+            self._place(tmp, g)
+        if self.folder.is_dir():
+            shutil.rmtree(self.folder)
+        else:
+            self.folder.unlink(missing_ok=True)
+        os.rename(tmp, self.folder)
+        return self._seal()
+
+    def changed(self, graphs: Iterable[str]) -> list[Triple]:
+        """The triples added to or removed from ``graphs`` since their copies were taken."""
+        lines: set[bytes] = set()
+        for g in graphs:
+            try:
+                before = _lines((self.folder / _file(g)).read_bytes(), g)
+            except FileNotFoundError:
+                before = set()
+            lines |= before ^ _lines(self._now(g), g)
+        if not lines:
+            return []
+        parsed = Graph().parse(data=b"\n".join(sorted(lines)).decode("utf-8"), format="nt")
+        return list(parsed)
+
+    def update(self, graphs: Iterable[str], drop: Iterable[str]) -> str:
+        """Copy ``graphs`` again and remove the copies of ``drop``; returns the new token."""
+        (self.folder / TOKEN).unlink(missing_ok=True)
+        for g in graphs:
+            self._place(self.folder, g)
+        for g in drop:
+            (self.folder / _file(g)).unlink(missing_ok=True)
+        return self._seal()
+
+    def _seal(self) -> str:
+        token = uuid.uuid4().hex
+        write_atomic(self.folder / TOKEN, token.encode("utf-8"))
+        return token
+
+
+__all__ = ["GraphCopies"]
