@@ -282,23 +282,51 @@ def _plan(
 
 
 def _reads(
-    shapes: Graph, compiled: list[CompiledShape], constraints: list[SparqlConstraint]
+    shapes: Graph,
+    compiled: list[CompiledShape],
+    constraints: list[SparqlConstraint],
+    kept: dict[str, Any],
+    names: dict[Node, str],
 ) -> tuple[dict[Any, set[Read]], set[Any]]:
     """What each compiled shape and SPARQL constraint reads, and those whose reads cannot be
-    traced (they run whole)."""
+    traced (they run whole). They depend on the shapes alone: ``kept`` (the encoded reads of
+    an earlier run with the same shapes, updated here) spares parsing the SPARQL again."""
+
+    def name(node: Node) -> str:
+        return names.get(node, str(node))
+
     reads: dict[Any, set[Read]] = {}
     whole: set[Any] = set()
-    for c in compiled:
-        try:
-            reads[("core", c.shape)] = shape_reads(shapes, c.shape)
-        except Untraceable:
-            whole.add(("core", c.shape))
-    for sc in constraints:
-        key = ("sparql", sc.shape, sc.constraint)
-        try:
-            reads[key] = target_reads(shapes, sc.shape) | query_reads(sc.query)
-        except Untraceable:
+    keys: list[tuple[Any, Callable[[], set[Read]]]] = [
+        (("core", c.shape), lambda c=c: shape_reads(shapes, c.shape)) for c in compiled
+    ]
+    keys += [
+        (
+            ("sparql", sc.shape, sc.constraint),
+            lambda sc=sc: target_reads(shapes, sc.shape) | query_reads(sc.query),
+        )
+        for sc in constraints
+    ]
+    for key, work in keys:
+        code = json.dumps([key[0], *(name(n) for n in key[1:])])
+        if code not in kept:
+            try:
+                kept[code] = [
+                    [[[p, inv] for p, inv in r.chain], r.predicate, r.inverse] for r in work()
+                ]
+            except Untraceable:
+                kept[code] = None
+        if kept[code] is None:
             whole.add(key)
+        else:
+            reads[key] = {
+                Read(
+                    tuple((URIRef(p) if p else None, inv) for p, inv in chain),
+                    URIRef(pred) if pred else None,
+                    inverse,
+                )
+                for chain, pred, inverse in kept[code]
+            }
     return reads, whole
 
 
@@ -309,6 +337,8 @@ def _incremental(
     changed: list[tuple[Node, Node, Node]],
     stats: RunStats,
     say: Callable[[str], None],
+    kept_reads: dict[str, Any],
+    names: dict[Node, str],
 ) -> list[CoreResult | SparqlResult] | str:
     """The results after ``changed``: the earlier ones of the focus nodes no change reaches,
     and those of the others checked again; or why everything must be checked."""
@@ -321,7 +351,7 @@ def _incremental(
     if failed:
         return "a shape falls back to pyshacl"
     constraints = load_constraints(shapes)
-    reads, whole = _reads(shapes, compiled, constraints)
+    reads, whole = _reads(shapes, compiled, constraints, kept_reads, names)
     nodes = reached(store, reads, changed)
     if any(isinstance(n, BNode) for found in nodes.values() for n in found):
         return "a change reaches a blank node"
@@ -414,6 +444,7 @@ def validate_set_based(
     say(f"validate: {mode}: {reason}")
 
     results: list[CoreResult | SparqlResult] = []
+    kept_reads: dict[str, Any] = dict(cached.get("reads") or {}) if mode != "full" else {}
     names = shape_names(shapes)
     current = {BNode(v): k for k, v in names.items()}
     earlier = (
@@ -428,7 +459,7 @@ def validate_set_based(
         changed = copies.changed([*graphs, str(DERIVED_GRAPH)])
         say(f"validate: {len(changed)} triple(s) added or removed")
         stats.triples_changed = len(changed)
-        outcome = _incremental(store, shapes, earlier, changed, stats, say)
+        outcome = _incremental(store, shapes, earlier, changed, stats, say, kept_reads, names)
         if isinstance(outcome, str):
             mode = stats.mode = "full"
             reason = stats.reason = outcome
@@ -467,6 +498,7 @@ def validate_set_based(
             "globals": state["globals"],
             "fingerprints": state["fingerprints"],
             "copies": token,
+            "reads": kept_reads,
             "results": [
                 _dump_result(r)
                 for r in _renamed(results, {k: BNode(v) for k, v in names.items()})  # type: ignore[arg-type]

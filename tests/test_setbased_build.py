@@ -1,0 +1,150 @@
+"""Incremental validation after real builds (kg build's incremental path): edited, added and
+removed appeals of a generated corpus and of the 49-gold build give the results of a run from
+nothing, while checking again only what the change reaches."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from rdflib import RDF, Graph
+from rdflib.namespace import SH
+from test_setbased_corpus import _countries
+
+from kg.check.setbased import RunStats, cache_path, validate_set_based
+from kg.check.validate import shapes_graph
+from kg.countries import country_code
+from kg.store import Store
+from kg.store.build import build
+from kg.vocab import DATA_DIR
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _generator():  # noqa: ANN202 - the bench module
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules["generate"] = module
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def _keys(report: Graph) -> set[tuple]:
+    root = report.value(predicate=RDF.type, object=SH.ValidationReport)
+    return {
+        (
+            report.value(r, SH.focusNode),
+            report.value(r, SH.resultPath),
+            report.value(r, SH.sourceConstraintComponent),
+            report.value(r, SH.value),
+            report.value(r, SH.resultSeverity),
+            tuple(sorted(str(m) for m in report.objects(r, SH.resultMessage))),
+        )
+        for r in report.objects(root, SH.result)
+    }
+
+
+def _check(store_path: Path, shapes: Graph) -> tuple[RunStats, set[tuple]]:
+    """An incremental run, and a run from nothing on the same store: the same results."""
+    store = Store.open(store_path)
+    _, report, stats = validate_set_based(store, shapes, cache=cache_path(store))
+    _, full, _ = validate_set_based(store, shapes)
+    assert _keys(report) == _keys(full), stats
+    return stats, _keys(report)
+
+
+def test_generated_corpus_edits_additions_removals(tmp_path: Path) -> None:
+    gen = _generator()
+    shapes = shapes_graph()
+    data = gen.generate(24, tmp_path / "data", seed=3, jobs=1)
+    build(tmp_path / "store", data)
+    stats, _ = _check(tmp_path / "store", shapes)
+    assert stats.mode == "full"
+
+    gen.mutate(data, 0.1, seed=3)  # two records edited
+    build(tmp_path / "store", data)
+    stats, _ = _check(tmp_path / "store", shapes)
+    assert (stats.mode, stats.graphs_changed) == ("incremental", 2)
+    assert stats.triples_changed > 0 and stats.focus_rechecked < 50
+
+    # three appeals more (appeal i does not depend on N), two removed
+    more = gen.generate(27, tmp_path / "more", seed=3, jobs=1)
+    cases = sorted((more / "cases").glob("*.yaml"))
+    have = {p.name for p in (data / "cases").glob("*.yaml")}
+    added = [p for p in cases if p.name not in have]
+    assert len(added) == 3
+    for p in added:
+        shutil.copy(p, data / "cases" / p.name)
+    for p in sorted(more.glob("appeals/*")):
+        if not (data / "appeals" / p.name).exists():
+            shutil.copy(p, data / "appeals" / p.name)
+    for p in sorted((data / "cases").glob("*.yaml"))[:2]:
+        p.unlink()
+    build(tmp_path / "store", data)
+    stats, _ = _check(tmp_path / "store", shapes)
+    # the five, and those whose identities the added and removed appeals change
+    assert stats.mode == "incremental" and stats.graphs_changed >= 5
+
+
+def _gold_data(root: Path) -> Path:
+    data = root / "data"
+    (data / "extracted").mkdir(parents=True)
+    shutil.copytree(DATA_DIR / "reference", data / "reference")
+    for path in sorted(CORPUS.glob("*.gold.yaml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if all(country_code(c) for c in _countries(record)):
+            (data / "extracted" / f"{record['appeal']['id']}.yaml").write_text(
+                yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8"
+            )
+    return data
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus (../shared) is not here")
+def test_gold_build_violation_introduced_and_fixed_removal_and_return(tmp_path: Path) -> None:
+    shapes = shapes_graph()
+    data = _gold_data(tmp_path)
+    store_path = tmp_path / "store"
+    build(store_path, data)
+    stats, before = _check(store_path, shapes)
+    assert stats.mode == "full" and before
+
+    # An event dated after its appeal was issued: a SPARQL constraint's violation, introduced.
+    files = sorted((data / "extracted").glob("*.yaml"))
+    target = next(
+        p
+        for p in files
+        if any(e.get("date") for e in yaml.safe_load(p.read_text(encoding="utf-8"))["events"])
+    )
+    original = target.read_text(encoding="utf-8")
+    record = yaml.safe_load(original)
+    event = next(e for e in record["events"] if e.get("date"))
+    event["date"] = "2999-01-01"
+    target.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), "utf-8")
+    build(store_path, data)
+    stats, after = _check(store_path, shapes)
+    assert stats.mode == "incremental" and stats.graphs_changed == 1
+    new = after - before
+    assert new and all(k[2] == SH.SPARQLConstraintComponent for k in new)
+    # ... and fixed again
+    target.write_text(original, encoding="utf-8")
+    build(store_path, data)
+    stats, again = _check(store_path, shapes)
+    assert stats.mode == "incremental" and again == before
+
+    # An appeal removed (its persons, courts and laws are shared with others) and put back.
+    gone = files[len(files) // 2]
+    kept = gone.read_bytes()
+    gone.unlink()
+    build(store_path, data)
+    stats, _ = _check(store_path, shapes)
+    # its graph, and those of the appeals whose shared entities it named first
+    assert stats.mode == "incremental" and stats.graphs_changed >= 1
+    gone.write_bytes(kept)
+    build(store_path, data)
+    stats, back = _check(store_path, shapes)
+    assert stats.mode == "incremental" and back == before
