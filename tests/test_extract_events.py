@@ -469,3 +469,11 @@ def test_detained_since_dates_the_custody_from_its_start() -> None:
     )
     assert ("detention", "2024-01") in got
     assert ("arrest", "2024-05-03") in got
+
+
+def test_since_opens_a_period_and_dates_no_other_event() -> None:
+    got = _pairs(
+        "Ana Lee had received repeated death threats and had been protected by the state "
+        "since February 2024."
+    )
+    assert ("threat", "2024-02") not in got

@@ -45,7 +45,7 @@ NOT_EVENT_DATE = re.compile(
 NOT_ANCHOR = re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on or)\s*$", re.I)
 #: "On the morning of 9 January": the time of day opens an event date, not a reference.
 TIME_OF_DAY = re.compile(
-    r"\b(?:morning|evening|night|afternoon|early hours|hours) of\s*$|\b(?:[Ss]ince|for)\s+$"
+    r"\b(?:morning|evening|night|afternoon|early hours|hours) of\s*$|\bfor\s+$"
 )
 
 
