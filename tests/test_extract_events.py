@@ -477,3 +477,12 @@ def test_since_opens_a_period_and_dates_no_other_event() -> None:
         "since February 2024."
     )
     assert ("threat", "2024-02") not in got
+
+
+def test_an_initial_sentence_is_not_dated_by_the_narrative() -> None:
+    got = _pairs(
+        "The trial of Ana Lee opened on 3 March 2024. The court initially sentenced her to six "
+        "years in prison, but the prosecution appealed."
+    )
+    assert ("sentence", None) in got
+    assert ("sentence", "2024-03-03") not in got

@@ -195,6 +195,8 @@ AFTER_PARTICIPLE = re.compile(r"\s+(?:in|from|at|during|on|under|for|with|by|ove
 IN_PASSING = re.compile(r"\b(?:on|upon|following)\s+(?:a|the)\s+$")
 #: "11 and " before "15 February": a day listed with the next.
 DAYS_AND = re.compile(r"\d\s+and\s+$")
+#: "initially sentenced", "originally charged": an earlier stage the narrative does not date.
+FIRST_STAGE = re.compile(r"\b(?:initially|originally)\s+$")
 #: A relative clause on a place of custody: "..., where several of them were tortured".
 WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
@@ -330,6 +332,7 @@ def find_events(
                 and not (etype == "charge" and STANDING_CHARGE.match(flat, a))
                 and not (etype == "complaint" and IN_PASSING.search(pre))
                 and not LATER.search(pre)
+                and not FIRST_STAGE.search(pre)
                 # "held at X, where he was beaten": what happened there, over the stay
                 and not WHERE_CLAUSE.search(flat, s.start, a)
             )
