@@ -225,3 +225,13 @@ def test_both_men_are_the_last_two_people_events_were_told_of() -> None:
         "both men in custody."
     )
     assert set(_one(evs, "detention")["targets"]) == {"Tom Reed", "Ian Cole"}
+
+
+def test_who_ordered_a_step_acts_and_decides() -> None:
+    evs = _named(
+        "On 3 May 2024, Prosecutor General Tom Reed ordered the banks to freeze the accounts "
+        "of the Zembla Rights Centre, led by human rights defender Ana Lee."
+    )
+    seizure = _one(evs, "seizure")
+    assert seizure["agents"][0] == "Tom Reed"
+    assert seizure["authority"] == "Tom Reed"

@@ -289,6 +289,29 @@ def _relative_subject(
     return None
 
 
+#: "ordered the seizure of", "ordered the banks to freeze", "ordered his arrest".
+ORDERED = re.compile(r"\bordered\s+(?:[\w’'-]+\s+){0,4}?(?:to\s+)?$")
+#: Steps one person or body may order others to carry out.
+ORDERED_EVENTS = frozenset("seizure search raid arrest ban travel_ban deregistration".split())
+
+
+def _orderer(flat: str, mentions: list[tuple[int, int, Entity]], c0: int, a: int) -> Entity | None:
+    """Who "ordered" the step named by the trigger: the last official, judge, prosecutor or
+    state body named before "ordered" in the clause."""
+    m = ORDERED.search(flat, max(c0, a - 50), a)
+    if m is None:
+        return None
+    i = bisect.bisect_left(mentions, m.start(), key=lambda x: x[0]) - 1
+    while i >= 0 and mentions[i][0] >= c0:
+        e = mentions[i][2]
+        if (e.kind == "person" and AGENT_ROLES.intersection(e.attrs.get("roles", []))) or (
+            e.kind == "organisation" and e.attrs.get("kind") in STATE_KINDS
+        ):
+            return e
+        i -= 1
+    return None
+
+
 #: "a complaint of Tom Reed and Eva Hart": who complained.
 COMPLAINT_OF = re.compile(r"[\w ]*complaint\s+(?:of|from)\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*")
 #: "Ana Lee, 81, whom the court released": the person is the object of the verb that follows.
@@ -496,6 +519,12 @@ def make_event(
             authority = ag
         elif kind in ("police", "security_service") and etype in INQUIRY_EVENTS:
             authority = ag
+    orderer = _orderer(doc.flat, mentions, c0, a)
+    if orderer is not None and etype in ORDERED_EVENTS:
+        # "the Prosecutor General ordered the banks to freeze its accounts": who ordered it acts
+        # and decides, whoever carried it out
+        agents = [orderer.id, *[x for x in agents if x != orderer.id]]
+        authority = orderer.id
     if etype in ADDRESSED_EVENTS:
         body = addressed_body(doc.flat, mentions, b, c1)
         if body is not None:
