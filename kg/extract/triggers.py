@@ -43,9 +43,12 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "",
         "phrases": [
+            "\\bstruck (?:[\\w’'-]+ ){0,4}?off (?:the |its )?(?:register|roll|list of [\\w ]{0,30}?organi[sz]ations)\\b",
             "liquidation|deregist\\w+|dissol(?:ved|ution) of the organi|revoked (?:the |its |their )?(?:[\\w’']+ )?registration|dissolved (?:the |its |their )?(?:[\\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|party|NGO|group|foundation)\\b",
         ],
-        "examples": [],
+        "examples": [
+            "On 3 May 2024, the minister struck the Zembla Rights Centre off the register.",
+        ],
     },
     {
         "type": "travel_ban",
