@@ -68,6 +68,7 @@ from kg.check.shacl_sparql import (
 from kg.files import write_atomic
 from kg.record.caserecord import appeal_graph_iri
 from kg.store import Store
+from kg.store.store import MARKER
 from kg.vocab import DERIVED_GRAPH
 
 CACHE_VERSION = "sparql-3"
@@ -414,6 +415,38 @@ def _values(nodes: Iterable[Node]) -> str:
     return " ".join(n.n3() for n in sorted(nodes, key=str) if isinstance(n, URIRef | Literal))
 
 
+# What the constraints' process needs, set before the fork: (store path, shapes).
+_ASIDE: dict[str, Any] = {}
+
+
+def _constraints_job() -> list[SparqlResult]:
+    return run_constraints(Store.open(_ASIDE["path"]), _ASIDE["shapes"])
+
+
+def _constraints_aside(store: Store, shapes: Graph) -> Any:
+    """Start the SPARQL constraints in a forked process with its own read-only handle (a
+    store of a build only); None where that cannot be done."""
+    import multiprocessing
+
+    path = Path(store.path) if store.path is not None else None
+    if path is None or not (path / MARKER).exists():
+        return None
+    _ASIDE.clear()
+    _ASIDE.update(path=path, shapes=shapes)
+    pool = multiprocessing.get_context("fork").Pool(1)
+    return pool, pool.apply_async(_constraints_job)
+
+
+def _constraints_done(pending: Any) -> list[SparqlResult]:
+    pool, result = pending
+    try:
+        return result.get()
+    finally:
+        pool.close()
+        pool.join()
+        _ASIDE.clear()
+
+
 def validate_set_based(
     store: Store,
     shapes: Graph,
@@ -468,13 +501,15 @@ def validate_set_based(
         else:
             results = outcome
     if mode == "full":
+        # The SPARQL constraints in a process of their own, beside the compiled shapes' workers.
+        pending = _constraints_aside(store, shapes) if workers > 1 else None
         run = validate_core(store, shapes, workers=workers)
         stats.queries = run.queries
         stats.fallback = {str(k): v for k, v in run.fallback.items()}
         for shape, why in run.fallback.items():
             say(f"validate: shape {shape} checked by pyshacl: {why}")
         results = list(run.results)
-        results.extend(run_constraints(store, shapes))
+        results.extend(_constraints_done(pending) if pending else run_constraints(store, shapes))
 
     report = Graph()
     root = BNode()

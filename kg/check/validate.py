@@ -8,7 +8,7 @@ case record that states its focus node.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -148,18 +148,30 @@ def report_from_graph(
     return Report(conforms=bool(conforms), violations=rows, graph=report_graph)
 
 
-def record_sources(store: Store) -> dict[URIRef, str]:
-    """Focus node -> the record file whose appeal graph states it."""
+def record_sources(store: Store, nodes: Iterable[object] | None = None) -> dict[URIRef, str]:
+    """Focus node -> the record file whose appeal graph states it; for ``nodes`` only (the
+    focus nodes of a report: looking up every subject of a large store takes a while)."""
     q = """
     PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
     SELECT DISTINCT ?s ?file WHERE {
-      GRAPH ?g { ?s ?p ?o . ?appeal akg:recordFile ?file . }
+      %s GRAPH ?g { ?s ?p ?o . ?appeal akg:recordFile ?file . }
     }"""
-    _, rows = store.query(q, union=False)
+    if nodes is None:
+        _, rows = store.query(q % "", union=False)
+    else:
+        iris = sorted({n for n in nodes if isinstance(n, URIRef)})
+        rows = []
+        for i in range(0, len(iris), 1000):
+            values = "VALUES ?s { " + " ".join(n.n3() for n in iris[i : i + 1000]) + " }"
+            rows.extend(store.query(q % values, union=False)[1])
     out: dict[URIRef, str] = {}
     for s, file in rows:
         out.setdefault(s, str(file))
     return out
+
+
+def _focus_nodes(report: Graph) -> set[object]:
+    return set(report.objects(None, SH.focusNode))
 
 
 ENGINES = ("sparql", "pyshacl", "pyshacl-whole")
@@ -187,7 +199,8 @@ def validate_store(
 
         cache = setbased.cache_path(store) if incremental else None
         conforms, report_graph, stats = setbased.validate_set_based(store, shapes, cache=cache)
-        report = report_from_graph(conforms, report_graph, record_sources(store))
+        sources = record_sources(store, _focus_nodes(report_graph))
+        report = report_from_graph(conforms, report_graph, sources)
         report.notes = [
             f"note: shape {shape} is checked by pyshacl: {why}"
             for shape, why in stats.fallback.items()
@@ -201,7 +214,9 @@ def validate_store(
     conforms, report_graph, _ = validate_units(
         store, shapes, cache=cache, workers=workers, progress=progress
     )
-    return report_from_graph(conforms, report_graph, record_sources(store))
+    return report_from_graph(
+        conforms, report_graph, record_sources(store, _focus_nodes(report_graph))
+    )
 
 
 def validate_store_whole(store: Store, shapes: Graph | None = None) -> Report:
