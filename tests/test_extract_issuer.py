@@ -98,3 +98,17 @@ def test_police_acting_is_a_body_a_thing_of_the_police_is_not() -> None:
         "said police patrols would go on."
     )
     assert "armed forces" in bodies("On 2 May 2024, members of the armed forces stopped her car.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("On 2 May 2024, agents of the Military Intelligence detained Ana Lee.",
+         "Military Intelligence", "security_service"),
+        ("On 2 May 2024, the House of Representatives voted to strip Ana Lee of her seat.",
+         "House of Representatives", "parliament"),
+    ],
+)  # fmt: skip
+def test_intelligence_services_and_chambers_are_bodies(sentence: str, name: str, kind: str) -> None:
+    orgs = {o["name"]: o["kind"] for o in extract_case(sentence, appeal_id="t6")["organisations"]}
+    assert orgs.get(name) == kind
