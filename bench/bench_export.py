@@ -10,7 +10,8 @@ child process whose wall time and peak memory are recorded, with triples per sec
 public store's quads; ``library_seconds`` is the :func:`kg.publish.export.export` call alone,
 timed inside another child. The export copies what the build wrote beside the public store
 (``kg/store/chunks.py``); writing those files again from the store (``write_chunks``: what the
-build pays for them) is timed too, and ``kg export -o`` of N-Quads with its ``void.ttl`` (the
+build pays for them) is timed too, whole and as after a 1% change (the other appeal graphs'
+files hard-linked), and ``kg export -o`` of N-Quads with its ``void.ttl`` (the
 VoID counts are SPARQL aggregates over the store). Beside them, on the same store: Oxigraph's
 own ``Store.dump`` of N-Quads from the store on disk (the floor of any export that reads the
 store) and from an in-memory copy (the serialiser alone), and rdflib's Turtle writer over the
@@ -63,6 +64,16 @@ def step(name: str, args: list[str]) -> dict[str, Any]:
 
         Path(args[1]).mkdir()
         write_chunks(store.oxigraph, Path(args[1]))
+    elif name == "write-chunks-1pct":  # as after a 1% change: the rest hard-linked
+        from kg.store.chunks import APPEAL_GRAPHS, write_chunks
+
+        Path(args[1]).mkdir()
+        appeals = sorted(g.value for g in store.oxigraph.named_graphs())
+        appeals = [g for g in appeals if g.startswith(APPEAL_GRAPHS)]
+        changed = appeals[:: max(1, len(appeals) // max(1, len(appeals) // 100))]
+        started = time.perf_counter()
+        write_chunks(store.oxigraph, Path(args[1]), previous=Path(args[0]).parent, changed=changed)
+        return {"seconds": round(time.perf_counter() - started, 3), "changed": len(changed)}
     elif name == "oxigraph-dump":
         store.oxigraph.dump(args[1], format=ox.RdfFormat.N_QUADS)
     elif name == "oxigraph-memory-dump":
@@ -137,6 +148,9 @@ def bench(store_path: Path, work: Path, budget: float) -> dict[str, Any]:
     r["triples_per_second"] = round(quads / r["seconds"])
     res["write_chunks"] = r
     print(f"  write_chunks: {r}", file=sys.stderr)
+    r = run([*me, "write-chunks-1pct", str(public), str(work / "chunks-1pct")])
+    res["write_chunks_after_1pct_change"] = r
+    print(f"  write_chunks after a 1% change: {r}", file=sys.stderr)
     for name in ("oxigraph-dump", "oxigraph-memory-dump"):
         r = run([*me, name, str(public), str(work / "dump.nq")])
         r["triples_per_second"] = round(quads / r["seconds"])
