@@ -486,3 +486,9 @@ def test_an_initial_sentence_is_not_dated_by_the_narrative() -> None:
     )
     assert ("sentence", None) in got
     assert ("sentence", "2024-03-03") not in got
+
+
+def test_banned_from_leaving_the_country_is_a_travel_ban_only() -> None:
+    got = _pairs("On 3 May 2024, the court banned Ana Lee and Tom Reed from leaving the country.")
+    assert ("travel_ban", "2024-05-03") in got
+    assert ("ban", "2024-05-03") not in got

@@ -70,9 +70,14 @@ TRIGGERS: list[dict[str, Any]] = [
         "frame": "an organisation suspended or designated, a lawyer disbarred, an outlet blocked",
         "phrases": [
             "banned from (?!leaving the country|travell?ing)|ban on (?!holding|travel|leaving)|\\b(?:was|were) banned\\b|\\bbanned as\\b|\\bbanned from [^.;]{0,40}? and from\\b|\\bsuspended (?:the |its |their )?(?:activities|operations|work)\\b|(?<=-)year ban|notice from police stating|prohibit\\w+ the work",
-            "\\bstripped [^.;]{0,60}? of (?:their|his|her) (?:status|licen[cs]es?)",
+            "\\bstripped [^.;]{0,160}? of (?:their|his|her) (?:status|licen[cs]es?)",
+            "\\bbanned (?:the )?(?=[A-Z])(?![^.;]{0,80}\\bfrom (?:leaving|travell?ing))",
         ],
-        "examples": ["On 3 May 2024, the bar association disbarred Ana Lee."],
+        "examples": [
+            "On 3 May 2024, the bar association disbarred Ana Lee.",
+            "On 3 May 2024, the minister banned the Zembla Rights Centre.",
+            "On 3 May 2024, the bar association stripped the three lawyers of the capital, Ana Lee, Tom Reed and Eva Hart, of their status as advocates.",
+        ],
     },
     {
         "type": "summons",
@@ -216,8 +221,11 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             "\\b(?:sentences?|prison terms?|terms?|verdicts?) (?:was |were )?(?:-|–|—)?\\s?handed down\\b",
             "\\bsentenced\\b|found (?:\\w+ )*guilty|\\breceived (?:\\w+ ){0,4}years?\\b",
+            "\\b(?:raised|increased) (?:the |his |her |their )?(?:prison )?sentences? (?:to|by)\\b",
         ],
-        "examples": [],
+        "examples": [
+            "On 3 May 2024, the appeal chamber raised the sentence to 34 years in prison.",
+        ],
     },
     {
         "type": "fine",
