@@ -305,13 +305,14 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "target or relatives complain, petition or file a complaint",
         "phrases": [
-            "\\b(?:complaint|petition|lawsuit|writ|application) (?:was |were )?(?:filed|lodged|submitted)\\b|\\bfiled (?:a |an )?(?:[\\w-]+ )?(?:writ|lawsuit|suit)\\b|\\breported (?:his|her|their) (?:disappearance|abduction)\\b",
+            "\\b(?:complaint|petition|lawsuit|writ|application)(?: (?:for|against|over|challenging|seeking) [^.;,]{0,40}?)? (?:was |were |had been |has been )?(?:filed|lodged|submitted)\\b|\\bfiled (?:a |an )?(?:[\\w-]+ )?(?:writ|lawsuit|suit)\\b|\\breported (?:his|her|their) (?:disappearance|abduction)\\b",
             "private complaint|(?:filed|lodged|submitted) an? (?:\\w+ )?(?:complaint|application|petition)|\\bpetitioned\\b",
             "\\bcomplaint (?:by|of|from) (?=[A-Z])",
         ],
         "examples": [
             "On 3 May 2024, her lawyer complained to the prosecutor.",
             "Acting on a complaint by Tom Reed, the police questioned Ana Lee.",
+            "In May 2024, a petition challenging the arrest was filed on her behalf.",
         ],
     },
     {
