@@ -293,3 +293,33 @@ def test_awkward_terms_and_the_default_graph_survive_every_format(
             assert sorted(str(q) for q in got) == quads, fmt
         else:
             assert sorted(str(q.triple) for q in got) == sorted(str(q.triple) for q in backend)
+
+
+def test_files_are_linked_only_for_graphs_that_did_not_change(tmp_path: Path) -> None:
+    """From a previous generation: an appeal graph's files unless it changed; another graph's
+    only when the caller names it as kept."""
+    from kg.store.chunks import write_chunks
+    from kg.vocab import DERIVED_GRAPH, REFERENCE_GRAPH
+
+    store = tmp_path / "kg"
+    build(store, progress=None)
+    generation = current_generation(store)
+    assert generation is not None
+    public = _public(store).oxigraph
+    appeals = [g for g in _chunk_files(store) if "/graph/appeal/" in g]
+    assert appeals
+
+    def links(folder: Path) -> dict[str, int]:
+        return {g: f.stat().st_nlink for g, f in _chunk_files(folder).items()}
+
+    again = tmp_path / "again"
+    (again / ".kg.d" / "g-1").mkdir(parents=True)
+    (again / "kg").symlink_to(".kg.d/g-1")
+    write_chunks(public, again / ".kg.d" / "g-1", previous=generation, kept=[str(REFERENCE_GRAPH)])
+    counted = links(again / "kg")
+    assert all(counted[g] > 1 for g in appeals)
+    assert counted[str(REFERENCE_GRAPH)] > 1 and counted[str(DERIVED_GRAPH)] == 1
+    write_chunks(public, again / ".kg.d" / "g-1", previous=generation, changed=appeals[:1])
+    counted = links(again / "kg")
+    assert counted[appeals[0]] == 1 and counted[str(REFERENCE_GRAPH)] == 1
+    assert_exports_hold_the_store(store, tmp_path)

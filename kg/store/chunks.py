@@ -18,7 +18,11 @@ generation of the stores they describe, so a takedown (a new generation) can nev
 stale file behind, and an export checks that the manifest names exactly the store's graphs
 before it uses them. An incremental build hard-links the files of the appeal graphs it did not
 change from the previous generation and writes the others again; the graphs that are not appeal
-graphs (reference, derived, links, ontology) are always written again.
+graphs (reference, derived, links, ontology) are written again unless the build names them as
+kept.
+
+Appeal graphs (one record's facts each) are serialised in memory; the other graphs grow with
+the corpus and are written through a file in blocks of lines, never whole in memory.
 
 Blank nodes keep the labels the store gives them, the same in every file, so a blank node
 shared by two graphs stays one node in the union.
@@ -99,24 +103,27 @@ def write_chunks(
     *,
     previous: Path | None = None,
     changed: Iterable[str] = (),
+    kept: Iterable[str] = (),
 ) -> int:
     """Write ``folder/export`` for the public store ``store``; returns the triples written.
 
     ``folder`` is the generation being built. With ``previous`` (the generation the build
-    started from) the files of each appeal graph that is not in ``changed`` and that the
-    previous generation has are hard-linked from it instead of written again. The folder is
-    filled beside its final name and renamed into place at the end."""
+    started from) the files of each appeal graph that is not in ``changed``, and of each other
+    graph named in ``kept`` (the caller knows it did not change: the ontology on an
+    incremental build, say), that the previous generation has are hard-linked from it instead
+    of written again. The folder is filled beside its final name and renamed into place at the
+    end."""
     pm = export_prefixes()
     header = turtle_header(pm)
     reusable: dict[str, tuple[str, int]] = {}
     if previous is not None:
         old = _read_manifest(previous / EXPORT_DIR, header)
         if old is not None:
-            skip = set(changed)
+            skip, others = set(changed), set(kept)
             reusable = {
                 g: (stem, n)
                 for g, stem, n in old["graphs"]
-                if g is not None and g.startswith(APPEAL_GRAPHS) and g not in skip
+                if g in others or (g and g.startswith(APPEAL_GRAPHS) and g not in skip)
             }
     final = folder / EXPORT_DIR
     tmp = folder / f".{EXPORT_DIR}.tmp"
