@@ -278,7 +278,7 @@ def _projected(text: str) -> set[str] | None:
 _TRAILING_VALUES = re.compile(r"\}\s*VALUES\b[^}]*\}\s*$", re.I)
 _PLAIN_IRI = re.compile(r'^[^\s<>"{}|^`\\]+$')
 # A comment: from # to the end of the line, when no IRI or string is open on that line before it.
-_COMMENT = re.compile(r'^([^#<"\']*)#[^\n]*', re.M)
+_COMMENT = re.compile(r'^([^#<"\'\n]*)#[^\n]*', re.M)
 
 
 def with_values(text: str, bindings: dict[str, Node]) -> str | None:
