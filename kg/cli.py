@@ -188,7 +188,7 @@ def run(store_path: Path, data_dir: Path | None, dist_dir: Path) -> None:
     """
     from kg.check.validate import validate_store
     from kg.publish.bundle import write_together
-    from kg.publish.export import export, void_description
+    from kg.publish.export import stream_export, void_description
     from kg.stats import collect_stats
     from kg.store import Store, public_store_path
     from kg.store.build import build as run_build
@@ -203,8 +203,9 @@ def run(store_path: Path, data_dir: Path | None, dist_dir: Path) -> None:
     public = Store.open(public_store_path(store_path))
     write_together(
         {
-            dist_dir / "kg.ttl": export(public, "turtle", include_restricted=True),
-            dist_dir / "kg.trig": export(public, "trig", include_restricted=True),
+            # streamed into the files, never whole in memory (kg.publish.export)
+            dist_dir / "kg.ttl": lambda f: stream_export(public, "turtle", f),
+            dist_dir / "kg.trig": lambda f: stream_export(public, "trig", f),
             dist_dir / "void.ttl": void_description(public),
         },
         own_folder=True,

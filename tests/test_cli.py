@@ -185,6 +185,15 @@ def test_run_writes_dist(tmp_path: Path) -> None:
     assert "conforms:  yes" in result.output
     assert (tmp_path / "dist" / "kg.ttl").stat().st_size > 10000
     assert (tmp_path / "dist" / "kg.trig").stat().st_size > 10000
+    import pyoxigraph as ox
+
+    from kg.store import Store, public_store_path
+
+    public = Store.open(public_store_path(tmp_path / "s")).oxigraph
+    trig = ox.parse(path=str(tmp_path / "dist" / "kg.trig"), format=ox.RdfFormat.TRIG)
+    assert sorted(str(q) for q in trig) == sorted(str(q) for q in public)
+    ttl = ox.parse(path=str(tmp_path / "dist" / "kg.ttl"), format=ox.RdfFormat.TURTLE)
+    assert sorted(str(t) for t in ttl) == sorted(str(q.triple) for q in public)
     from rdflib import Graph, URIRef
 
     void = Graph().parse(tmp_path / "dist" / "void.ttl", format="turtle")
