@@ -6,6 +6,7 @@ do not describe the store are never used."""
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import pickle
 import shutil
@@ -22,7 +23,9 @@ from rdflib.compare import isomorphic
 
 from kg.cli import cli
 from kg.countries import country_code
+from kg.errors import StoreError
 from kg.files import current_generation
+from kg.publish.chunked import write_chunked
 from kg.publish.export import GRAPH_FORMATS, STREAMED, export, stream_to_bytes
 from kg.record.caserecord import appeal_graph_iri
 from kg.store.build import build
@@ -217,7 +220,14 @@ def test_files_that_do_not_describe_the_store_are_not_used(tmp_path: Path) -> No
     assert_exports_hold_the_store(store, tmp_path, chunked=False)
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     assert_exports_hold_the_store(store, tmp_path)
+    # A file removed after the export checked the files (newer builds replaced the store):
+    # a one-line error, then the next export reads the store.
+    public = _public(store)
+    found = store_chunks(public.oxigraph, public.path)
+    assert found is not None
     next(p for p in folder.glob("*.ttl") if p.name != HEADER).unlink()
+    with pytest.raises(StoreError, match="removed while exporting"):
+        write_chunked(found, "turtle", io.BytesIO())
     assert_exports_hold_the_store(store, tmp_path, chunked=False)
     full = Store.open(store)
     assert store_chunks(full.oxigraph, full.path) is None

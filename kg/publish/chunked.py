@@ -21,15 +21,29 @@ import shutil
 from pathlib import Path
 from typing import BinaryIO
 
+from kg.errors import StoreError
 from kg.store.chunks import Chunks, read_lines
 
 BUFFER = 1 << 20
 
 
 def write_chunked(chunks: Chunks, fmt: str, out: BinaryIO) -> None:
-    """Write ``fmt`` (nquads, ntriples, turtle, trig) of the store ``chunks`` describes."""
+    """Write ``fmt`` (nquads, ntriples, turtle, trig) of the store ``chunks`` describes.
+
+    Two builds finishing during the export remove the generation it reads: that is a
+    :class:`StoreError` (the export, written atomically, leaves the previous file)."""
     if fmt not in ("nquads", "ntriples", "turtle", "trig"):
         raise ValueError(f"format '{fmt}' is not written from the build's files")
+    try:
+        _write(chunks, fmt, out)
+    except FileNotFoundError as e:
+        raise StoreError(
+            f"{e.filename}: removed while exporting (newer builds replaced the store); "
+            "run the export again"
+        ) from None
+
+
+def _write(chunks: Chunks, fmt: str, out: BinaryIO) -> None:
     if fmt in ("turtle", "trig"):
         out.write(chunks.header)
     for chunk in chunks.chunks:
