@@ -208,3 +208,21 @@ def test_a_body_word_run_into_a_name_found_elsewhere_is_no_body() -> None:
     assert len(reyes["evidence"]) == 2
     for ev in reyes["evidence"]:
         assert MEMBERS[ev["start"] : ev["end"]] == ev["quote"] == "Ana Sol Reyes"
+
+
+INITIALS = """10 April 2025
+
+Zembla: Defenders detained
+
+On 3 April 2025, police detained Anton Brelic and Maria de los Santos in Vela. A. Brelic was
+taken to the city police station. Brelic's wife Dana was questioned the same day.
+"""
+
+
+def test_initials_particles_and_a_relative_named_by_one_word() -> None:
+    persons = extract_case(INITIALS, appeal_id="t-persons-2")["persons"]
+    by_name = {p["name"]: p for p in persons}
+    assert "A. Brelic" in by_name["Anton Brelic"]["variants"]  # the initial's form is merged
+    assert "A. Brelic" not in by_name
+    assert "Maria de los Santos" in by_name  # "de los" inside a name
+    assert by_name["Dana"]["roles"] == ["relative"]  # "X's wife Dana was ..."

@@ -76,6 +76,8 @@ def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
     while i < len(words) and (
         words[i] in CAP_STOP or words[i].rstrip(".") in HONORIFICS or words[i] in MONTHS
     ):
+        if words[i] == "A" and words[i + 1 : i + 2] == ["."]:
+            break  # "A. Novak": an initial, not the article
         i += 1
     return i
 

@@ -163,8 +163,9 @@ def not_a_name(words: list[str]) -> bool:
 #: A relative named by one word in apposition: "his father, Rajan," (a single name is read
 #: only where a kinship noun introduces it).
 KIN_SINGLE_NAME = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|father|mother|son|daughter|brother|sister|"
-    r"uncle|aunt|cousin|nephew|niece),\s+(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]{2,})(?=\s*[,.;])"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w-]+[’']s)\s+(?:wife|husband|father|mother|son|"
+    r"daughter|brother|sister|uncle|aunt|cousin|nephew|niece),?\s+"
+    r"(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]{2,})(?=\s*[,.;]|\s+(?:was|is|has|had|were|said|told)\b)"
 )
 
 
@@ -199,7 +200,14 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
         sw = (short.name or "").split()
         for full in persons:
             fw = (full.name or "").split()
-            if full is short or len(fw) <= len(sw) or full not in ents.items:
+            if full is short or full not in ents.items:
+                continue
+            if _initials_of(sw, fw):  # "A. Novak" of "Anna Novak"
+                full.variants.append(short.name or "")
+                full.mentions.extend(short.mentions)
+                ents.items.remove(short)
+                break
+            if len(fw) <= len(sw):
                 continue
             if (
                 fw[-len(sw) :] == sw
@@ -211,6 +219,28 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
                 full.mentions.extend(short.mentions)
                 ents.items.remove(short)
                 break
+
+
+def _initials_of(short: list[str], full: list[str]) -> bool:
+    """ "A. Novak", "A.B. Novak" or "Anna K. Novak" is a short form of "Anna Karin Novak": the
+    same surname, and each initial the first letter of a given name in the same order."""
+    if len(short) < 2 or short[-1] != full[-1] or len(full) < 2 or short == full:
+        return False
+    given = [w for w in short[:-1]]
+    if not any(re.fullmatch(r"(?:[A-ZÀ-Þ]\.?)+", w) for w in given):
+        return False
+    letters = []
+    for w in given:
+        if re.fullmatch(r"(?:[A-ZÀ-Þ]\.?)+", w):
+            letters.extend(c for c in w if c != ".")
+        else:
+            letters.append(w)
+    names = full[:-1]
+    if len(letters) > len(names):
+        return False
+    return all(
+        (len(x) == 1 and n.startswith(x)) or x == n for x, n in zip(letters, names, strict=False)
+    )
 
 
 #: A word of a name after an honorific, with an article prefix ("al-Bashir"); particles may

@@ -541,7 +541,7 @@ def _default_role(doc: Doc, p: Entity) -> str:
 TARGET_WORDS = re.compile(
     r"\b(?:arrest|detain|sentenc|convict|acquitt|charged|banned|defendant|"
     r"release|prosecut|trial|(?:case|charges|proceedings) against|summon|interrogat|"
-    r"imprison|jailed|abduct|harass|indict|in custody)"
+    r"imprison|jailed|abduct|harass|indict|in custody|fined)"
 )
 #: A passage in quotation marks.
 QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"]{0,600}\"")

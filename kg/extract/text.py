@@ -17,8 +17,11 @@ TOKEN_RE = re.compile(
 )
 CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from", "in", "No."})
 #: Lower-case particles inside personal names: "Salman bin Abdul Aziz", "Huber de Jesús",
-#: "Marina del Pilar"; and Arabic article prefixes written on the name: "al-Shehab".
-NAME_PARTICLES = frozenset("bin ibn bint abu de del della di da dos das du van von der den".split())
+#: "Marina del Pilar", "Maria de los Santos"; and Arabic article prefixes written on the
+#: name: "al-Shehab".
+NAME_PARTICLES = frozenset(
+    "bin ibn bint abu de del della di da dos das du van von der den las los".split()
+)
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ]")
 #: A single capital, or capitals with dots ("A.M"), before a full stop: an initial.
 INITIAL = re.compile(r"^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$")
