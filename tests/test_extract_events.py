@@ -492,3 +492,8 @@ def test_banned_from_leaving_the_country_is_a_travel_ban_only() -> None:
     got = _pairs("On 3 May 2024, the court banned Ana Lee and Tom Reed from leaving the country.")
     assert ("travel_ban", "2024-05-03") in got
     assert ("ban", "2024-05-03") not in got
+
+
+def test_a_rally_dispersed_on_days_listed_is_an_attack_from_the_first_day() -> None:
+    got = _pairs("On 1 and 2 May 2024, police dispersed a rally of the Zembla Youth Union.")
+    assert ("attack", "2024-05-01") in got

@@ -28,14 +28,20 @@ def tight_date(flat: str, sdates: list[DateMention], end: int) -> DateMention | 
     return None
 
 
-def event_date(sdates: list[DateMention], pos: int, clauses: list[int], others: list[int]) -> Any:
-    """The date of the clause the event phrase stands in, else the nearest before it."""
+def event_date(
+    sdates: list[DateMention], pos: int, clauses: list[int], others: list[int], flat: str = ""
+) -> Any:
+    """The date of the clause the event phrase stands in, else the nearest before it. Of days
+    listed before the phrase ("On 5 and 6 May, police dispersed ..."), the first."""
     k = next((i for i in range(len(clauses) - 1) if clauses[i] <= pos < clauses[i + 1]), 0)
     c0, c1 = clauses[k], clauses[k + 1]
     in_clause = [d for d in sdates if c0 <= d.start < c1]
     before = [d for d in in_clause if d.start < pos]
     if before:
-        return before[-1].value
+        i = len(before) - 1
+        while i > 0 and flat and LISTED_AND.fullmatch(flat, before[i - 1].end, before[i].start):
+            i -= 1
+        return before[i].value
     after = [d for d in in_clause if d.start >= pos]
     if after and not any(pos < h < after[0].start for h in others):
         return after[0].value
@@ -49,6 +55,8 @@ def event_date(sdates: list[DateMention], pos: int, clauses: list[int], others: 
     return None
 
 
+#: The words between two days listed together: "5 and 6 May".
+LISTED_AND = re.compile(r"\s+and\s+")
 #: How far into its sentence a date may stand and still open it ("On 3 May 2024, ...").
 OPENING_GAP = 6
 

@@ -300,7 +300,7 @@ def find_events(
                 for ha, hb, _t in hits
                 if ha != a and flat[ha:hb].endswith("since") and hb < d.start <= hb + 3
             ]  # fmt: skip
-            value = event_date([d for d in sdates if d not in taken], a, clauses, others)
+            value = event_date([d for d in sdates if d not in taken], a, clauses, others, flat)
             if BACKGROUND_BY.match(flat, b) and NOUN_PARTICIPLE.fullmatch(flat, a, b):
                 value = None  # "acting on a petition filed by his father": told in passing
             elif etype == "detention" and (began := _since_date(flat, dates, a, b)) is not None:

@@ -333,7 +333,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "agent attacks, beats or tortures target; target is beaten",
         "phrases": [
-            "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:\\w+ )?shots at\\b|\\bsmashed\\b|\\bdispersed (?:\\w+ ){0,3}with\\b|\\bopened fire\\b",
+            "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:\\w+ )?shots at\\b|\\bsmashed\\b|\\bdispersed (?:\\w+ ){0,3}with\\b|\\bdispersed (?:the |an? )?(?:[\\w-]+ ){0,2}(?:rally|rallies|protests?|demonstrations?|gatherings?|sit-ins?|march(?:es)?)\\b|\\bopened fire\\b",
             "set it on fire|\\btorched\\b|\\bbeat (?:him|her)\\b|\\battacked\\b|\\bassaulted\\b|electric shocks",
         ],
         "examples": [
