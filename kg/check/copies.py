@@ -116,11 +116,17 @@ class GraphCopies:
         """The triples added to or removed from ``graphs`` since their copies were taken."""
         lines: set[bytes] = set()
         for g in graphs:
+            kept, built = self.folder / _file(g), self._built.get(g)
+            if built is not None and kept.exists() and os.path.samefile(kept, built):
+                continue  # the build kept the file: the graph is the same
             try:
-                before = _lines((self.folder / _file(g)).read_bytes(), g)
+                old = kept.read_bytes()
             except FileNotFoundError:
-                before = set()
-            lines |= before ^ _lines(self._now(g), g)
+                old = b""
+            now = self._now(g)
+            if old == now:  # the same bytes (a rewritten file with the same content)
+                continue
+            lines |= _lines(old, g) ^ _lines(now, g)
         if not lines:
             return []
         parsed = Graph().parse(data=b"\n".join(sorted(lines)).decode("utf-8"), format="nt")
