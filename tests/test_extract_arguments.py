@@ -235,3 +235,21 @@ def test_who_ordered_a_step_acts_and_decides() -> None:
     seizure = _one(evs, "seizure")
     assert seizure["agents"][0] == "Tom Reed"
     assert seizure["authority"] == "Tom Reed"
+
+
+def test_the_name_in_an_apposition_before_the_verb_acts() -> None:
+    evs = _named(
+        "On 3 May 2024, the lawyer of human rights defender Ana Lee, Mr. Tom Reed, filed an "
+        "appeal with the Zembla Supreme Court."
+    )
+    assert "Tom Reed" in _one(evs, "appeal_filed")["agents"]
+
+
+def test_it_as_subject_is_the_body_named_before() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zembla City Court released human rights defender Ana Lee on bail. "
+        "It banned her from leaving the country."
+    )
+    ban = _one(evs, "travel_ban")
+    assert ban["agents"] == ["Zembla City Court"]
+    assert ban["authority"] == "Zembla City Court"

@@ -184,8 +184,12 @@ def addressed_body(
 
 
 def _subject_start(flat: str, c0: int, a: int) -> int:
-    """Where the subject of the verb at ``a`` may begin: after the last comma of its clause."""
+    """Where the subject of the verb at ``a`` may begin: after the last comma of its clause; a
+    comma right before the verb closes an apposition ("their lawyer, Tom Reed, filed"), whose
+    name is the subject too."""
     comma = flat.rfind(",", c0, a)
+    if comma >= 0 and not flat[comma + 1 : a].strip():
+        comma = flat.rfind(",", c0, comma)
     return max(c0, comma + 1)
 
 
@@ -293,6 +297,23 @@ def _relative_subject(
             if len(between) <= 60 and not re.search(r"[;:]|\b(?:and|but|was|were)\b", between):
                 return e
             return None
+        i -= 1
+    return None
+
+
+#: "It banned", "it also ordered": a body named before is the subject.
+IT_SUBJECT = re.compile(r"(?:^|(?<=[.;]\s)|\b)[Ii]t\s+(?:(?:also|then|later|further)\s+)?$")
+
+
+def _last_body(doc: Doc, mentions: list[tuple[int, int, Entity]], a: int) -> Entity | None:
+    """The last state body named before ``a`` in its paragraph."""
+    para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
+    lo = para.start if para else 0
+    i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
+    while i >= 0 and mentions[i][0] >= lo:
+        e = mentions[i][2]
+        if e.kind == "organisation" and e.attrs.get("kind") in STATE_KINDS:
+            return e
         i -= 1
     return None
 
@@ -414,16 +435,17 @@ def make_event(
             # the subject of an active verb, or "by X" after a passive one: who acted
             if e.kind == "person" and ma < a and WHOM.match(doc.flat, _mb):
                 targets.append(e.id)  # "Ana Lee, 81, whom the court released": its object
-            elif ma >= a or ma >= _subject_start(doc.flat, c0, a):
-                actors.append(e.id)
             elif (
-                e.kind == "person"
+                ma < a
+                and e.kind == "person"
                 and not AGENT_ROLES.intersection(e.attrs.get("roles", []))
                 and any(s.start <= xa < ma for xa in state_at)
             ):
                 # "the court convicted A, B and C, sentenced them ...": named after the body
                 # that acted, they are the objects of its first verb, and of this one
                 targets.append(e.id)
+            elif ma >= a or ma >= _subject_start(doc.flat, c0, a):
+                actors.append(e.id)
             continue
         if e.kind == "person" and not AGENT_ROLES.intersection(e.attrs.get("roles", [])):
             targets.append(e.id)  # a relative, a colleague, a victim named in the clause
@@ -484,6 +506,11 @@ def make_event(
     judges = [x for x in agents if getattr(_entity(ents, x), "kind", None) == "person"]
     bodies = [x for x in agents if x not in judges]
     agents = bodies[-1:]
+    if not agents and IT_SUBJECT.search(doc.flat, max(c0, a - 30), a):
+        # "It banned Ana Lee from leaving the country": the body the paragraph was about
+        body = _last_body(doc, mentions, a)
+        if body is not None:
+            agents = [body.id]
     says_court = bool(COURT_WORD.search(doc.flat, s.start, s.end))
     if etype in COURT_EVENTS and not any(_kind(ents, x) == "court" for x in agents):
         court = court_after(doc.flat, mentions, inner, b, c1, etype == "trial_hearing")
