@@ -50,16 +50,21 @@ def test_scanner_on_made_up_text() -> None:
     patterns = [
         re.compile(r"(?:re)?arrested\b"),
         re.compile(r"(?:[Tt]he|[Aa])\s+raid\s+on"),
-        re.compile(r"[a-z]+ed\s+on"),  # no literal start: tried at every word
+        re.compile(r"[a-z]+ed\s+on"),  # no literal start: scanned whole, kept at word starts
         re.compile(r"the"),
+        re.compile(r"“\w+”"),  # opens with no letter: scanned whole, kept after a non-letter
     ]
-    text = "The raid on the office: police rearrested Ana Lee, then arrested Bo; blamed on them."
+    text = (
+        "The raid on the office: police rearrested Ana Lee, then arrested Bo; blamed on them. "
+        "The paper “Zenda” and x“Lee”."
+    )
     got = Scanner(patterns).finditer(text, len(text))
     assert [[m.group() for m in ms] for ms in got] == [
         ["rearrested", "arrested"],
         ["The raid on"],
         ["blamed on"],
         ["the", "the", "the"],  # "the", "then", "them": a prefix, not a word
+        ["“Zenda”"],  # "x“Lee”" is inside a word
     ]
     # "rearrested" is matched whole, never inside the word; stop ends the text
     assert [m.group() for m in Scanner(patterns[:1]).finditer(text, 50)[0]] == ["rearrested"]

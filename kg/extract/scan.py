@@ -6,7 +6,8 @@ few literal prefixes ("arr", "det", "[Tt]he"); :class:`Scanner` reads those pref
 parsed patterns, reads the words of the text once, and tries each pattern only at the words
 that begin with one of its prefixes. ``Pattern.match`` at a position sees the text before it
 (look-behinds and ``\\b``) as a search does. A pattern whose start cannot be told by a
-literal (``[^.;]{0,40} from``) is tried at every word.
+literal that opens a word (``[^.;]{0,40} from``, ``“...``) is scanned whole, as before, and
+keeps its matches that are not inside a word.
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ class Scanner:
     A match starts a word when it is at the start of the text or after a character that is not
     a letter or a digit. For each pattern the matches come left to right, each one after the
     end of the one before, as ``finditer`` gives them, except that a match inside a word is
-    never tried and so never hides a later one.
+    never tried and so never hides a later one. A pattern without a literal start is scanned
+    whole with ``finditer`` and its matches inside a word are left out.
     """
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
@@ -105,7 +107,7 @@ class Scanner:
         for i, rx in enumerate(self.patterns):
             found = literal_prefixes(rx)
             if found is None or not all(p[0].isalnum() for p in found):
-                self._whole += (i,)  # tried at every word start
+                self._whole += (i,)  # scanned whole
                 continue
             for p in found:
                 if p.endswith(END):
@@ -121,7 +123,7 @@ class Scanner:
     def _patterns_at(self, head: str) -> tuple[int, ...]:
         """The patterns that a word starting with ``head`` may start, in order."""
         found = {i for n in range(1, len(head) + 1) for i in self._by_prefix.get(head[:n], ())}
-        ix = self._at_head[head] = tuple(sorted(found)) + self._whole
+        ix = self._at_head[head] = tuple(sorted(found))
         return ix
 
     def finditer(
@@ -148,6 +150,12 @@ class Scanner:
             if word in by_word:
                 for i in by_word[word]:
                     places[i].append(a)
+        for i in self._whole:
+            places[i] = [
+                m.start()
+                for m in self.patterns[i].finditer(text, 0, stop)
+                if m.start() == 0 or not text[m.start() - 1].isalnum()
+            ]
         out: list[list[re.Match[str]]] = []
         for rx, starts in zip(self.patterns, places, strict=True):
             found: list[re.Match[str]] = []
