@@ -253,3 +253,11 @@ def test_it_as_subject_is_the_body_named_before() -> None:
     ban = _one(evs, "travel_ban")
     assert ban["agents"] == ["Zembla City Court"]
     assert ban["authority"] == "Zembla City Court"
+
+
+def test_searched_premises_stand_for_their_body() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee leads the Zembla Rights Centre. On 3 May 2024, police "
+        "searched the organisation's office in the capital."
+    )
+    assert "Zembla Rights Centre" in _one(evs, "search")["targets"]

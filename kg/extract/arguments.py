@@ -318,6 +318,31 @@ def _last_body(doc: Doc, mentions: list[tuple[int, int, Entity]], a: int) -> Ent
     return None
 
 
+#: Events done to a place: its searched, raided or attacked premises stand for their body.
+PREMISES_EVENTS = frozenset({"search", "raid", "seizure", "attack"})
+PREMISES = re.compile(r"\b(?:office|offices|premises|headquarters|newsroom)\b")
+#: Bodies of civil society, whose premises an appeal tells of.
+CIVIL_KINDS = frozenset({"ngo", "media"})
+
+
+def _last_civil_body(mentions: list[tuple[int, int, Entity]], a: int) -> Entity | None:
+    """The NGO or outlet named last before ``a`` (or right after it, "the office of X")."""
+    i = bisect.bisect_left(mentions, a, key=lambda m: m[0])
+    j = i
+    while j < len(mentions) and mentions[j][0] < a + 40:
+        e = mentions[j][2]
+        if e.kind == "organisation" and e.attrs.get("kind") in CIVIL_KINDS:
+            return e
+        j += 1
+    i -= 1
+    while i >= 0 and a - mentions[i][0] < 1500:
+        e = mentions[i][2]
+        if e.kind == "organisation" and e.attrs.get("kind") in CIVIL_KINDS:
+            return e
+        i -= 1
+    return None
+
+
 #: "ordered the seizure of", "ordered the banks to freeze", "ordered his arrest".
 ORDERED = re.compile(r"\bordered\s+(?:[\w’'-]+\s+){0,4}?(?:to\s+)?$")
 #: Steps one person or body may order others to carry out.
@@ -461,6 +486,15 @@ def make_event(
         # "Ana Lee, who was arrested on 3 May", "her son, Tom Reed, disappeared": the person the
         # clause is about is the target, not the others the sentence names
         targets = [subject.id]
+    if (
+        etype in PREMISES_EVENTS
+        and PREMISES.search(doc.flat, c0, c1)
+        and not any(_kind(ents, x) in CIVIL_KINDS for x in targets)
+    ):
+        # "police searched the organisation's office": the body whose premises they were
+        body = _last_civil_body(mentions, a)
+        if body is not None:
+            targets.append(body.id)
     group = GROUP_TARGET.search(doc.flat[s.start : s.end])
     if not targets and group:
         if PAIR.fullmatch(group.group()) and recent and len(recent) >= 2:
