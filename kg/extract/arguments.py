@@ -593,7 +593,8 @@ def make_event(
         # "the Prosecutor General ordered the banks to freeze its accounts": who ordered it acts
         # and decides, whoever carried it out
         agents = [orderer.id, *[x for x in agents if x != orderer.id]]
-        authority = orderer.id
+        if orderer.kind == "organisation":
+            authority = orderer.id  # an authority is a body (shapes/): a person only acts
     if etype in ADDRESSED_EVENTS:
         body = addressed_body(doc.flat, mentions, b, c1)
         if body is not None:
