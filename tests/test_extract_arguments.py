@@ -234,7 +234,17 @@ def test_who_ordered_a_step_acts_and_decides() -> None:
     )
     seizure = _one(evs, "seizure")
     assert seizure["agents"][0] == "Tom Reed"
-    assert seizure["authority"] == "Tom Reed"
+    # the authority is a court or body (the gold format, shapes/): a person who ordered only acts
+    assert seizure["authority"] != "Tom Reed"
+
+
+def test_a_body_that_ordered_a_step_is_its_authority() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zembla Prosecutor's Office ordered the banks to freeze the accounts "
+        "of the Zembla Rights Centre."
+    )
+    seizure = _one(evs, "seizure")
+    assert seizure["authority"] == "Zembla Prosecutor's Office"
 
 
 def test_the_name_in_an_apposition_before_the_verb_acts() -> None:
