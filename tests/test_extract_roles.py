@@ -220,3 +220,31 @@ def test_a_quoted_speaker_is_not_the_one_the_quote_is_about(apposed: dict) -> No
 
 def test_a_minister_of_justice_is_no_judge(apposed: dict) -> None:
     assert apposed["Anton Deak"] == ["official"]
+
+
+RANKS = """18 March 2025
+
+Zembla: Defender Tomas Varga detained
+
+On 3 May 2025, Colonel Igor Bem ordered the arrest of Tomas Varga. Investigator Ivan Sidorov
+questioned him on 4 May 2025. Attorney Lina Berg, who represents him, was not allowed in.
+
+Please write to:
+
+President of the Republic
+Mr Viktor Hallo
+Presidential Palace, Vela
+"""
+
+
+def test_ranks_investigators_and_an_address_block() -> None:
+    persons = extract_case(RANKS, appeal_id="t-roles-6")["persons"]
+    by_name = {p["name"]: p for p in persons}
+    assert by_name["Igor Bem"]["roles"] == ["official"]  # "Colonel X"
+    assert by_name["Ivan Sidorov"]["roles"] == ["official"]  # "Investigator X", title left out
+    assert by_name["Lina Berg"]["roles"] == ["lawyer"]  # "Attorney X, who represents him"
+    # the line after an addressee's name is the address, not more of the name
+    assert by_name["Viktor Hallo"]["roles"] == ["official"]
+    titles = [x["title"] for x in by_name["Viktor Hallo"]["positions"]]
+    assert titles == ["President of the Republic"]
+    assert not any("Palace" in (p["name"] or "") for p in persons)

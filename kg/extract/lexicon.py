@@ -42,7 +42,7 @@ Turkish
 Kazakh Belarusian Chechen US-based Sub-Inspector Barrister Counsel Advocate Photographer
 Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major Captain
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
-H.E H.E.""".split()
+H.E H.E. Investigator Attorney""".split()
 )
 #: Capitalised words that are never part of a person's name in this genre.
 NON_NAME = frozenset(
@@ -161,7 +161,7 @@ INSTRUMENT_HEADS = {
 SITE_HEADS = frozenset(
     """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue
 Station Camp Island Hospital Hotel Complex Facility County Province Region Oblast Road Lane
-Boulevard Highway Bridge Market Park Village Valley Mountains Mountain River Lake""".split()
+Boulevard Highway Bridge Market Park Village Valley Mountains Mountain River Lake Palace""".split()
 )
 #: Work in the media that makes a person a journalist in the gold's sense: "cartoonist X",
 #: "X, editor of the news site Y", "radio presenter X".
@@ -184,12 +184,16 @@ PERSON_TITLES = [
     (r"(?:Deputy )?Attorney General", "official", "prosecutor"),
     (r"[Pp]rosecutor", "prosecutor", None),
     (r"(?:human rights |defence |defense )?[Ll]awyer|[Bb]arrister|(?:[Dd]efen[cs]e|Senior) "
-     r"[Cc]ounsel", "lawyer", None),
+     r"[Cc]ounsel|Attorney", "lawyer", None),
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
     (r"(?:civic |civil society )?[Aa]ctivists?", "defender", None),
     (r"[Cc]olleagues?", "defender", None), (r"[Ww]itness", "witness", None),
     (r"(?:[Pp]aralegal|[Cc]ampaigner|[Oo]rgani[sz]er|[Tt]rade unionist|[Ee]nvironmentalist|"
      r"[Cc]ommunity leader|[Ll]and defender)", "defender", None),
+    # ranks of the police and the army, and investigators: agents of the state
+    (r"(?:Police |Army )?(?:Colonel|Lieutenant[- ]Colonel|Major|Captain|Lieutenant|Sergeant|"
+     r"Constable|Brigadier|Investigator|[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector))",
+     "official", None),
 ]  # fmt: skip
 GENDER_NOUNS = {
     "wife": "female", "mother": "female", "daughter": "female", "sister": "female",

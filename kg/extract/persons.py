@@ -257,7 +257,7 @@ def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
     """``Ms Kovacs``, ``Messrs. Hall and Brandt``: short forms and gender cues."""
     for m in HONORIFIC_NAME.finditer(doc.flat):
         gender = HONORIFICS.get(m.group("h"))
-        names = [m.group("n")]
+        names = [_one_line(doc, m.start("h"), m.start("n"), m.end("n"))]
         if m.group("h") == "Messrs":
             names += re.findall(r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+", m.group("more"))
         for n in names:
@@ -273,6 +273,16 @@ def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
                 p.variants.append(short)
             if gender:
                 p.attrs["gender"] = gender
+
+
+def _one_line(doc: Doc, line_at: int, start: int, end: int) -> str:
+    """The name after an honorific up to the end of a short line: in an address block
+    ("Mr A B" over "Presidential Palace") the next line is no part of the name; in running
+    text a name wrapped at a line's end is written whole."""
+    nl = doc.text.find("\n", start, end)
+    if nl < 0 or nl - (doc.text.rfind("\n", 0, line_at) + 1) >= 50:
+        return doc.flat[start:end]
+    return doc.flat[start:nl].rstrip()
 
 
 def resolve_person(ents: Entities, name: str) -> Entity | None:

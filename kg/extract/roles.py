@@ -376,7 +376,7 @@ COMPLAINANT_AFTER = re.compile(
 SIGNATURE_TITLE = re.compile(
     r"[ \t]*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|"
     r"(?:Vice-)?Chair(?:person)?|Director|Secretary|Commissioner|Independent Expert|"
-    r"Member of the Working Group)[^\n]{0,120})"
+    r"Member of the Working Group)\b[^\n]{0,120})"
 )
 
 
