@@ -441,6 +441,7 @@ def derive_changes(
     added: set[ox.Triple],
     removed: set[ox.Triple],
     derived_size: int,
+    changes: list[ox.Triple] | None = None,
 ) -> int | None:
     """Bring ``derived_graph`` of ``store`` up to date after the union of its graphs gained
     ``added`` and lost ``removed`` (``before`` is the previous store, read only). Returns the
@@ -503,13 +504,19 @@ def derive_changes(
         store.remove(quad)
     store.extend(add)
     size += len(add) - len(drop)
+    if changes is not None:  # for validation, which checks again what these reach
+        changes.extend(q.triple for q in [*drop, *add])
     for shape in whole:
-        size += _run_whole(store, shape, derived_graph, added)
+        size += _run_whole(store, shape, derived_graph, added, changes)
     return size
 
 
 def _run_whole(
-    store: ox.Store, shape: RuleShape, derived_graph: ox.NamedNode, added: set[ox.Triple]
+    store: ox.Store,
+    shape: RuleShape,
+    derived_graph: ox.NamedNode,
+    added: set[ox.Triple],
+    changes: list[ox.Triple] | None = None,
 ) -> int:
     """A rule that is not rooted, run over the whole store: its shortcuts in the derived graph
     (those with the predicates only it makes) replaced by its answer less what a graph states.
@@ -530,6 +537,8 @@ def _run_whole(
     for t in drop:
         store.remove(ox.Quad(t.subject, t.predicate, t.object, derived_graph))
     store.extend(ox.Quad(t.subject, t.predicate, t.object, derived_graph) for t in keep - current)
+    if changes is not None:
+        changes.extend([*drop, *(keep - current)])
     return len(keep - current) - len(drop)
 
 

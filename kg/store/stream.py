@@ -40,6 +40,7 @@ import os
 import pickle
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -479,16 +480,25 @@ def build_streaming(
                 f"removed, {delta.moved} triple(s) moved between other graphs"
             )
             derived = None
+            derived_changes: list[ox.Triple] = []  # what validation checks again
             if links_changed:
                 delta.added |= _replace_graph(store, LINKS_GRAPH, links_graph(data_dir))
             else:  # only around what changed (kg.store.derive); the links: all again
                 derived = derive_changes(
                     store, before, shapes, ox.NamedNode(str(DERIVED_GRAPH)),
                     delta.union_added, delta.union_removed, int(previous.get("derived", 0)),
+                    derived_changes,
                 )  # fmt: skip
             del before
             if derived is None:
                 derived = _derive_again(store, ontology_dir, delta.added)
+            else:
+                state_extra["derived_changes"] = {
+                    "base": previous.get("build"),
+                    "triples": sorted(
+                        {f"{t.subject} {t.predicate} {t.object} ." for t in derived_changes}
+                    ),
+                }
             result.derived = derived
             _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
                     sorted(delta.touched), optimize=False, previous=generation)  # fmt: skip
@@ -651,6 +661,11 @@ def _finish(
         "derived": result.derived,
         "entities": result.entities,
         "touched": touched,
+        # Which build this is, and after an incremental one the derived triples it added or
+        # removed since the build it started from ``base`` (validation checks again what they
+        # reach; None when the rules ran whole).
+        "build": uuid.uuid4().hex,
+        "derived_changes": kept.get("derived_changes"),
     }
     (folder / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
     for name, value in (
