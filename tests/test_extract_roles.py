@@ -248,3 +248,19 @@ def test_ranks_investigators_and_an_address_block() -> None:
     titles = [x["title"] for x in by_name["Viktor Hallo"]["positions"]]
     assert titles == ["President of the Republic"]
     assert not any("Palace" in (p["name"] or "") for p in persons)
+
+
+OUTLET = """19 March 2025
+
+Zembla: Newspaper executives arrested
+
+On 5 May 2025, police arrested the editor of the Vela Courier and the paper’s founder, Lars
+Tor, and Mia Sund, who runs the paper’s online news desk. Lars Tor was charged on 6 May 2025.
+"""
+
+
+def test_founders_and_heads_of_an_outlet_are_journalists() -> None:
+    persons = extract_case(OUTLET, appeal_id="t-roles-7")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons if p["name"]}
+    assert roles["Lars Tor"] == ["journalist"]  # "the paper's founder, X"
+    assert roles["Mia Sund"] == ["journalist"]  # "X, who runs the paper's online news desk"

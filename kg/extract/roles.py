@@ -171,6 +171,21 @@ LAWYER_OF_LIST = re.compile(
     r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+,\s*$"
     r"|\b(?:is|was|are|were|being|been) (?:also |now |legally )?represented by\s*$"
 )
+#: A media outlet, named by its common noun.
+MEDIA_NOUN = (
+    r"(?:news)?paper|magazine|(?:news )?(?:web)?site|outlet|channel|radio(?: station)?|"
+    r"broadcaster|news agency|blog|daily|weekly|portal"
+)
+#: The founder or head of an outlet before the name: "the paper's founder, X".
+OUTLET_HEAD_BEFORE = re.compile(
+    rf"\b(?:the|its|their|his|her) (?:{MEDIA_NOUN})[’']s (?:co-)?(?:founder|owner|director|"
+    r"head|chief)s?,?\s*$"
+)
+#: The one who runs an outlet or its news: "X, who runs the paper's digital news operation".
+OUTLET_HEAD_AFTER = re.compile(
+    rf"who (?:runs|ran|heads|headed|edits|edited|founded|owns|owned|directs|directed) "
+    rf"(?:the|a|an|its|his|her|their) (?:[\w-]+ ){{0,2}}(?:{MEDIA_NOUN}|news)\b"
+)
 #: The author of a published piece: "an article by X".
 AUTHOR_BEFORE = re.compile(r"\b(?:article|column|op-ed|reportage|editorial)s? (?:written )?by\s*$")
 
@@ -210,8 +225,8 @@ def _roles_before(
     if LAWYER_OF_LIST.search(near):
         roles.append("lawyer")
         return
-    if AUTHOR_BEFORE.search(near):
-        roles.append("journalist")
+    if AUTHOR_BEFORE.search(near) or OUTLET_HEAD_BEFORE.search(near):
+        roles.append("journalist")  # "an article by X", "the paper's founder, X"
         return
     hit = _title_before(before)
     if hit:
@@ -451,7 +466,7 @@ def _roles_after(
         roles.append("defender")  # "X, a lawyer" who is the subject: coded a defender
     if re.match(r"employees? of", desc):
         positions.append({"title": "employee", "organisation": None})
-    if re.match(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}\b", desc):
+    if re.match(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}\b", desc) or OUTLET_HEAD_AFTER.match(desc):
         roles.append("journalist")
 
 
