@@ -546,9 +546,12 @@ def _default_role(doc: Doc, p: Entity) -> str:
     for s in doc.sentences:
         if any(s.start <= a < s.end for a, _ in p.mentions):
             # what a quoted speaker says happened is not said of the speaker
-            said = QUOTED.sub(" ", doc.flat[s.start : s.end])
-            if TARGET_WORDS.search(said):
-                return "defender"
+            said = doc.flat[s.start : s.end]
+            if not TARGET_WORDS.search(said):
+                continue
+            if ("“" in said or '"' in said) and not TARGET_WORDS.search(QUOTED.sub(" ", said)):
+                continue
+            return "defender"
     return "other"
 
 
