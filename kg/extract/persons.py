@@ -196,16 +196,19 @@ def split_head_from_person(doc: Doc, ents: Entities) -> None:
 def merge_persons(doc: Doc, ents: Entities) -> None:
     """Short forms (``Anna Kovacs``, ``Ms Kovacs``) become variants of the full name."""
     persons = sorted(ents.of("person"), key=lambda e: -len((e.name or "").split()))
-    for short in list(persons):
-        sw = (short.name or "").split()
-        for full in persons:
-            fw = (full.name or "").split()
-            if full is short or full not in ents.items:
+    words = [(e.name or "").split() for e in persons]
+    merged: set[int] = set()  # id() of the persons merged away, instead of scanning ents.items
+    for i, short in enumerate(persons):
+        sw = words[i]
+        for j, full in enumerate(persons):
+            fw = words[j]
+            if full is short or id(full) in merged:
                 continue
             if _initials_of(sw, fw):  # "A. Novak" of "Anna Novak"
                 full.variants.append(short.name or "")
                 full.mentions.extend(short.mentions)
                 ents.items.remove(short)
+                merged.add(id(short))
                 break
             if len(fw) <= len(sw):
                 continue
@@ -218,6 +221,7 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
                 full.variants.append(short.name or "")
                 full.mentions.extend(short.mentions)
                 ents.items.remove(short)
+                merged.add(id(short))
                 break
 
 

@@ -255,11 +255,13 @@ def _merge_short_orgs(ents: Entities) -> None:
     """``European Court`` and ``Legal Aid Society`` are short forms of ``European Court of
     Human Rights`` and ``Zenda Legal Aid Society`` when such a longer name is in the text."""
     orgs = sorted(ents.of("organisation"), key=lambda e: -len(e.name or ""))
-    for short in orgs:
-        sw = (short.name or "").split()
-        for full in orgs:
-            fw = (full.name or "").split()
-            if full is short or len(fw) <= len(sw) or full not in ents.items:
+    words = [(e.name or "").split() for e in orgs]
+    merged: set[int] = set()  # id() of the bodies merged away, instead of scanning ents.items
+    for i, short in enumerate(orgs):
+        sw = words[i]
+        for j, full in enumerate(orgs):
+            fw = words[j]
+            if full is short or len(fw) <= len(sw) or id(full) in merged:
                 continue
             prefix = len(sw) >= 2 and fw[: len(sw)] == sw and fw[len(sw)] in ("of", "on", "for")
             quoted = len(sw) == 1 and any(w.strip('“”"') == sw[0] and w != sw[0] for w in fw)
@@ -268,6 +270,7 @@ def _merge_short_orgs(ents: Entities) -> None:
                     full.variants.append(short.name or "")
                 full.mentions.extend(short.mentions)
                 ents.items.remove(short)
+                merged.add(id(short))
                 break
 
 

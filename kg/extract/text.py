@@ -116,8 +116,9 @@ class Run:
     end: int
     tokens: list[tuple[str, int, int]]
 
-    @property
+    @functools.cached_property
     def words(self) -> list[str]:
+        """The run's words, made once (runs are read many times and never changed)."""
         return [t for t, _, _ in self.tokens]
 
 
