@@ -13,14 +13,12 @@ import pytest
 import yaml
 from rdflib import RDF, Graph
 from rdflib.namespace import SH
-from test_setbased_corpus import _countries
+from test_setbased_corpus import gold_data
 
 from kg.check.setbased import RunStats, cache_path, validate_set_based
 from kg.check.validate import shapes_graph
-from kg.countries import country_code
 from kg.store import Store
 from kg.store.build import build
-from kg.vocab import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -93,23 +91,10 @@ def test_generated_corpus_edits_additions_removals(tmp_path: Path) -> None:
     assert stats.mode == "incremental" and stats.graphs_changed >= 5
 
 
-def _gold_data(root: Path) -> Path:
-    data = root / "data"
-    (data / "extracted").mkdir(parents=True)
-    shutil.copytree(DATA_DIR / "reference", data / "reference")
-    for path in sorted(CORPUS.glob("*.gold.yaml")):
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if all(country_code(c) for c in _countries(record)):
-            (data / "extracted" / f"{record['appeal']['id']}.yaml").write_text(
-                yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8"
-            )
-    return data
-
-
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus (../shared) is not here")
 def test_gold_build_violation_introduced_and_fixed_removal_and_return(tmp_path: Path) -> None:
     shapes = shapes_graph()
-    data = _gold_data(tmp_path)
+    data = gold_data(tmp_path)
     store_path = tmp_path / "store"
     build(store_path, data)
     stats, before = _check(store_path, shapes)

@@ -53,9 +53,10 @@ def _countries(node: object) -> list[str]:
     return []
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus (../shared) is not here")
-def test_gold_build_same_verdicts_as_whole_graph_pyshacl(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+def gold_data(root: Path) -> Path:
+    """``root/data``: the reference data and, as extracted records, the gold files whose
+    countries the country table knows."""
+    data = root / "data"
     (data / "extracted").mkdir(parents=True)
     shutil.copytree(DATA_DIR / "reference", data / "reference")
     for path in sorted(CORPUS.glob("*.gold.yaml")):
@@ -64,6 +65,12 @@ def test_gold_build_same_verdicts_as_whole_graph_pyshacl(tmp_path: Path) -> None
             (data / "extracted" / f"{record['appeal']['id']}.yaml").write_text(
                 yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8"
             )
+    return data
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus (../shared) is not here")
+def test_gold_build_same_verdicts_as_whole_graph_pyshacl(tmp_path: Path) -> None:
+    data = gold_data(tmp_path)
     build(tmp_path / "store", data)
     store = Store.open(tmp_path / "store")
     expected_conforms, expected = whole_graph_keys(store)
