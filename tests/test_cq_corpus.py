@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 import yaml
+from goldcorpus import buildable
 
-from kg.countries import country_code
 from kg.query import QueryResult, list_queries, run_query
 from kg.record.caserecord import appeal_iri
 from kg.store import Store
@@ -29,16 +29,6 @@ from kg.store.build import build
 from kg.vocab import DATA_DIR
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-COUNTRY_KEYS = {"country", "jurisdiction", "sovereign", "administered_by", "applicable_law"}
-
-
-def _countries(node: Any) -> list[str]:
-    if isinstance(node, dict):
-        out = [str(v) for k, v in node.items() if k in COUNTRY_KEYS and isinstance(v, str)]
-        return out + [c for v in node.values() for c in _countries(v)]
-    if isinstance(node, list):
-        return [c for v in node for c in _countries(v)]
-    return []
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +39,7 @@ def gold() -> dict[str, dict[str, Any]]:
     out = {}
     for path in sorted(CORPUS.glob("*.gold.yaml")):
         record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if all(country_code(c) for c in _countries(record)):
+        if buildable(record):
             out[str(record["appeal"]["id"])] = record
     assert len(out) >= 40
     return out

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from goldcorpus import buildable
 from rdflib import RDF
 from rdflib.namespace import SH
 from test_pergraph import whole_graph_keys
 from test_shapes import result_key, shapes_graph
 
 from kg.check.setbased import cache_path, validate_set_based
-from kg.countries import country_code
 from kg.store import Store
 from kg.store.build import build
 from kg.vocab import DATA_DIR
@@ -43,16 +43,6 @@ def _keys(store: Store, **kwargs: object) -> tuple[bool, set[tuple], object]:
     return conforms, {result_key(report, r) for r in report.objects(root, SH.result)}, stats
 
 
-def _countries(node: object) -> list[str]:
-    keys = {"country", "jurisdiction", "sovereign", "administered_by", "applicable_law"}
-    if isinstance(node, dict):
-        out = [str(v) for k, v in node.items() if k in keys and isinstance(v, str)]
-        return out + [c for v in node.values() for c in _countries(v)]
-    if isinstance(node, list):
-        return [c for v in node for c in _countries(v)]
-    return []
-
-
 def gold_data(root: Path) -> Path:
     """``root/data``: the reference data and, as extracted records, the gold files whose
     countries the country table knows."""
@@ -61,7 +51,7 @@ def gold_data(root: Path) -> Path:
     shutil.copytree(DATA_DIR / "reference", data / "reference")
     for path in sorted(CORPUS.glob("*.gold.yaml")):
         record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if all(country_code(c) for c in _countries(record)):
+        if buildable(record):
             (data / "extracted" / f"{record['appeal']['id']}.yaml").write_text(
                 yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8"
             )

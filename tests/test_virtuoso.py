@@ -21,10 +21,10 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
+from goldcorpus import buildable
 from rdflib import Literal, URIRef
 
 from kg.cli import cli
-from kg.countries import country_code
 from kg.errors import RemoteError
 from kg.publish.push import MANIFEST_GRAPH, Remote, push_store
 from kg.publish.remote import run_remote_query
@@ -38,8 +38,6 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 SCRIPT = ROOT / "scripts" / "virtuoso.sh"
 
 pytestmark = pytest.mark.virtuoso
-# Record fields that name a country (kg.record.caserecord resolves each with country_code).
-COUNTRY_KEYS = {"country", "jurisdiction", "sovereign", "administered_by", "applicable_law"}
 
 
 def _free_port() -> int:
@@ -74,20 +72,6 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Any:
         subprocess.run(["bash", str(SCRIPT), "stop"], env=env, capture_output=True, timeout=120)
 
 
-def _buildable(record: dict[str, Any]) -> bool:
-    """Gold records whose every country the build knows (the others fail the build today)."""
-
-    def countries(node: Any) -> list[str]:
-        if isinstance(node, dict):
-            out = [str(v) for k, v in node.items() if k in COUNTRY_KEYS and isinstance(v, str)]
-            return out + [c for v in node.values() for c in countries(v)]
-        if isinstance(node, list):
-            return [c for v in node for c in countries(v)]
-        return []
-
-    return all(country_code(c) for c in countries(record))
-
-
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The gold case records of the development corpus, built; returns the store path."""
@@ -100,7 +84,7 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     n = 0
     for path in sorted(CORPUS.glob("*.gold.yaml")):
         record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if not _buildable(record):
+        if not buildable(record):
             continue
         (data / "extracted" / f"{record['appeal']['id']}.yaml").write_text(
             yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8"
