@@ -5,7 +5,6 @@ do not describe the store are never used."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import pickle
@@ -17,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import yaml
+from benchgen import generator as _generator
 from click.testing import CliRunner
 from goldcorpus import buildable
 from rdflib import Graph
@@ -63,14 +63,6 @@ def assert_exports_hold_the_store(store_path: Path, work: Path, *, chunked: bool
             assert sorted(str(q.triple) for q in got) == triples, fmt
         assert stream_to_bytes(public, fmt) == out.read_bytes(), fmt
         out.unlink()
-
-
-def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules.setdefault("generate", module)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 def _chunk_files(store_path: Path) -> dict[str, Path]:

@@ -3,16 +3,15 @@ of the previous store, give the same full and public stores as a build from scra
 
 from __future__ import annotations
 
-import importlib.util
 import pickle
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import yaml
+from benchgen import generator as _generator
 from goldcorpus import buildable
 from rdflib import Dataset
 from rdflib.compare import isomorphic
@@ -26,14 +25,6 @@ from kg.vocab import DATA_DIR, REFERENCE_GRAPH
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("generate", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _dump(store_path: Path, *, public: bool = False) -> str:

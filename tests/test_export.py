@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from benchgen import generator
 from rdflib import Dataset, Graph
 
 from kg.publish.export import FORMATS, export
@@ -111,21 +112,14 @@ def test_triple_formats_hold_each_triple_of_the_union_once_on_a_generated_corpus
     """One triple, one graph holds for the public store of a corpus where people, bodies and
     laws recur across appeals: the triple formats, written graph after graph, have each
     triple of the union once and every quad's triple; Turtle states its prefixes once."""
-    import importlib.util
-    import sys
 
     import pyoxigraph as ox
 
     from kg.publish.export import stream_export
     from kg.store.store import Store, public_store_path
     from kg.store.stream import build_streaming
-    from kg.vocab import ROOT
 
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-    generate = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("generate", generate)
-    spec.loader.exec_module(generate)
-    data = generate.generate(12, tmp_path / "data", seed=11, jobs=1, corpus=None)
+    data = generator().generate(12, tmp_path / "data", seed=11, jobs=1, corpus=None)
     build_streaming(tmp_path / "kg", data, progress=None)
     public = Store.open(public_store_path(tmp_path / "kg"))
     backend = public.oxigraph

@@ -4,13 +4,12 @@ nothing, while checking again only what the change reaches."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from benchgen import generator as _generator
 from rdflib import RDF, Graph
 from rdflib.namespace import SH
 from test_setbased_corpus import gold_data
@@ -22,14 +21,6 @@ from kg.store.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-def _generator():  # noqa: ANN202 - the bench module
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules["generate"] = module
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 def _keys(report: Graph) -> set[tuple]:

@@ -5,13 +5,12 @@ records, and a generated 20-appeal corpus, before and after 10% of its records c
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from benchgen import generator as _generator
 from goldcorpus import buildable
 from rdflib import RDF
 from rdflib.namespace import SH
@@ -27,14 +26,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 pytestmark = pytest.mark.slow
-
-
-def _generator():  # noqa: ANN202 - the bench module
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules["generate"] = module
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 def _keys(store: Store, **kwargs: object) -> tuple[bool, set[tuple], object]:

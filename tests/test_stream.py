@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from benchgen import generator as _generator
 from rdflib import Dataset
 from rdflib.compare import isomorphic
 
@@ -19,14 +18,6 @@ from kg.store.store import Store, store_location
 from kg.vocab import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("generate", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _dump(store_path: Path, *, public: bool = False) -> str:
