@@ -226,3 +226,25 @@ def test_initials_particles_and_a_relative_named_by_one_word() -> None:
     assert "A. Brelic" not in by_name
     assert "Maria de los Santos" in by_name  # "de los" inside a name
     assert by_name["Dana"]["roles"] == ["relative"]  # "X's wife Dana was ..."
+
+
+KIN_AND_PARAGRAPHS = """12 June 2025
+
+Zembla: Arbitrary detention of Ms. Mira Ilona Kask
+
+Vela, 12 June 2025 – Police arrested the activist Karim Yusuf Haddad, founder of the online
+platform Nour al-Haq, on 2 June 2025. His father Yusuf Haddad was summoned the same day.
+"""
+
+
+def test_a_father_named_in_the_son_s_name_and_a_name_before_a_blank_line() -> None:
+    persons = extract_case(KIN_AND_PARAGRAPHS, appeal_id="t-persons-kin")["persons"]
+    by_name = {p["name"]: p for p in persons}
+    # a patronymic: the father is a person of his own, not a short form of the son's name
+    assert by_name["Yusuf Haddad"]["roles"] == ["relative"]
+    assert "Yusuf Haddad" not in by_name["Karim Yusuf Haddad"]["variants"]
+    assert by_name["Karim Yusuf Haddad"]["roles"] == ["defender"]
+    # "Ms. A B" at the end of a title does not run into the dateline after a blank line
+    assert "Mira Ilona Kask" in by_name
+    assert not any("Vela" in (p["name"] or "") for p in persons)
+    assert "Nour al-Haq" not in by_name  # "the online platform X" is an outlet

@@ -264,3 +264,32 @@ def test_founders_and_heads_of_an_outlet_are_journalists() -> None:
     roles = {p["name"]: p["roles"] for p in persons if p["name"]}
     assert roles["Lars Tor"] == ["journalist"]  # "the paper's founder, X"
     assert roles["Mia Sund"] == ["journalist"]  # "X, who runs the paper's online news desk"
+
+
+MEDIA_AND_COMPLAINANTS = """20 May 2025
+
+Zembla: Reporter and crew held
+
+Police arrested the reporter Rina Holm on 2 May 2025 with camera operator Teo Varga and
+producer Lili Dorn. On 4 May 2025 investigator Bela Kuti charged Rina Holm. The complaint
+against the reporter was lodged by a local businessman, Otto Rask. Rina Holm's mother, Vera
+Holm, filed a complaint about the arrest. Rina Holm's lawyer, Ada Ferenc, appealed.
+
+Please write to:
+Minister of Interior, Sheikh Amir bin Tarek Al Zaid
+"""
+
+
+def test_crews_investigators_complainants_and_a_sheikh() -> None:
+    persons = extract_case(MEDIA_AND_COMPLAINANTS, appeal_id="t-roles-8")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert roles["Teo Varga"] == ["journalist"]  # "camera operator X"
+    assert roles["Lili Dorn"] == ["journalist"]  # "producer X"
+    assert roles["Bela Kuti"] == ["official"]  # "investigator X", lower case
+    assert roles["Otto Rask"] == ["complainant"]  # "lodged by a local businessman, X"
+    assert roles["Vera Holm"] == ["complainant", "relative"]  # "X, filed a complaint"
+    assert roles["Ada Ferenc"] == ["lawyer"]
+    # "Holm's lawyer, Ada Ferenc": the lawyer is named, so no unnamed lawyer besides her
+    assert not any(p["name"] is None and "lawyer" in p["roles"] for p in persons)
+    # an honorific is no part of the name; the post before it makes an official
+    assert roles["Amir bin Tarek Al Zaid"] == ["official"]

@@ -13,7 +13,8 @@ import re
 # instruments, event verbs, well-known treaties and platforms.
 
 HONORIFICS = {"Mr": "male", "Messrs": "male", "Ms": "female", "Mrs": "female", "Miss": "female",
-              "Dr": None, "Prof": None}  # fmt: skip
+              "Dr": None, "Prof": None, "Sheikh": "male", "Shaikh": "male",
+              "Sheikha": "female", "Shaikha": "female"}  # fmt: skip
 MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split()
 )}  # fmt: skip
@@ -169,6 +170,7 @@ MEDIA_WORK = (
     r"(?:[Jj]ournalist|[Rr]eporter|[Pp]hoto-?journalist|[Pp]hotographer|[Cc]artoonist|"
     r"[Ee]ditor(?:-in-chief)?|(?:associate |managing )?[Pp]ublisher|"
     r"(?:radio |television |TV )?[Pp]resenter|[Bb]roadcaster|[Cc]olumnist|"
+    r"[Cc]amera(?:man|woman|person| operator)|[Vv]ideographer|(?:news |TV )?[Pp]roducer|"
     r"(?:lead |chief )?editorial writer|news anchor|[Cc]orrespondent)"
 )
 PERSON_TITLES = [
@@ -192,7 +194,7 @@ PERSON_TITLES = [
      r"[Cc]ommunity leader|[Ll]and defender)", "defender", None),
     # ranks of the police and the army, and investigators: agents of the state
     (r"(?:Police |Army )?(?:Colonel|Lieutenant[- ]Colonel|Major|Captain|Lieutenant|Sergeant|"
-     r"Constable|Brigadier|Investigator|[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector))",
+     r"Constable|Brigadier|[Ii]nvestigator|[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector))",
      "official", None),
 ]  # fmt: skip
 GENDER_NOUNS = {
@@ -297,7 +299,8 @@ NOT_NAME_WORDS = frozenset(
     """Mission Missions Chamber States Strike Day War Crime Crimes Branch Order Limited Digital
 News Consulting Publishers Journalists Priest Others Year Years Year-Old Held Forced Killed
 Arrested Detained Released Sentenced Charged Jailed Freed Convicted Acquitted Abducted Missing
-Tortured Disbarred Summoned Banned Daily Times Gazette Tribune Herald""".split()
+Tortured Disbarred Summoned Banned Daily Times Gazette Tribune Herald Lead Researcher
+Coordinator Manager Officer""".split()
 )
 
 # Words that head form fields, banners and section headings, never names of people or titles.

@@ -118,7 +118,8 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
 #: body noun: "its communal land authority (Tierras Comunes)".
 NAMED_BY_NOUN = re.compile(
     r"\b(?P<n>newspapers?|magazine|weekly|daily|news agency|news (?:website|portal|outlet)|"
-    r"website|radio station|(?:television|TV) (?:channel|station)|broadcaster|"
+    r"website|(?:online |news |media )?platform|radio station|"
+    r"(?:television|TV) (?:channel|station)|broadcaster|"
     r"organi[sz]ation|NGO|association|alliance|network|coalition|movement|group|union|"
     r"federation|foundation|party|trade union|collective|cooperative)[^\S\n]*\n?[^\S\n]*\Z"
 )
@@ -140,7 +141,7 @@ def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
     if not m:
         return None
     n = m.group("n")
-    if re.match(r"news|magazine|weekly|daily|website|radio|television|TV|broad", n):
+    if re.match(r"news|magazine|weekly|daily|website|radio|television|TV|broad|online|media", n):
         return "media"
     if n == "party":
         return "political_party"

@@ -13,6 +13,7 @@ from kg.extract.lexicon import (
     DEMONYMS,
     FOREIGN_BODY_WORDS,
     FORM_WORDS,
+    GENDER_NOUNS,
     HONORIFICS,
     MONTHS,
     NON_NAME,
@@ -212,6 +213,8 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
                 break
             if len(fw) <= len(sw):
                 continue
+            if _kin_named(doc, short) and not _kin_named(doc, full):
+                continue  # "Hassan Ali Salem ... his father Ali Salem": a patronymic, two people
             if (
                 fw[-len(sw) :] == sw
                 or (len(sw) >= 2 and fw[: len(sw)] == sw)
@@ -223,6 +226,20 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
                 ents.items.remove(short)
                 merged.add(id(short))
                 break
+
+
+#: A kinship noun of someone's right before a name: "his father, X", "Salem's son X".
+KIN_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?)\s+"
+    rf"(?:{'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))}),?\s+$"
+)
+
+
+def _kin_named(doc: Doc, p: Entity) -> bool:
+    """Every mention of the person follows a kinship noun: a relative introduced by kin."""
+    return bool(p.mentions) and all(
+        KIN_BEFORE.search(doc.flat, max(0, a - 40), a) for a, _ in p.mentions
+    )
 
 
 def _initials_of(short: list[str], full: list[str]) -> bool:
@@ -279,10 +296,16 @@ def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
                 p.attrs["gender"] = gender
 
 
+BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")
+
+
 def _one_line(doc: Doc, line_at: int, start: int, end: int) -> str:
     """The name after an honorific up to the end of a short line: in an address block
     ("Mr A B" over "Presidential Palace") the next line is no part of the name; in running
     text a name wrapped at a line's end is written whole."""
+    gap = BLANK_LINE.search(doc.text, start, end)
+    if gap:  # a name never runs across paragraphs ("... of Ms A B" over a dateline)
+        end = gap.start()
     nl = doc.text.find("\n", start, end)
     if nl < 0 or nl - (doc.text.rfind("\n", 0, line_at) + 1) >= 50:
         return doc.flat[start:end]
@@ -348,7 +371,8 @@ _CAP = r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+"
 GROUP_ROLES = {"lawyers": "lawyer", "defenders": "defender", "activists": "defender",
                "journalists": "journalist", "prosecutors": "prosecutor"}  # fmt: skip
 UNNAMED = [
-    (re.compile(rf"\b(?P<n>(?:{_CAP} ){{0,2}}{_CAP}[’']s lawyer)\b(?! [A-Z])"), "lawyer"),
+    # "Horvat's lawyer" (not "Horvat's lawyer, Olga Sand": the lawyer is named)
+    (re.compile(rf"\b(?P<n>(?:{_CAP} ){{0,2}}{_CAP}[’']s lawyer)\b(?!,? [A-Z])"), "lawyer"),
     # "a lawyer for Anna Kovacs said": a lawyer named only by the client
     (
         re.compile(

@@ -47,7 +47,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             targeted = "defender" in roles or _default_role(doc, p) == "defender"
             roles.extend(["lawyer", "defender"] if targeted else ["lawyer"])
         complains = any(
-            COMPLAINANT_BEFORE.search(flat[max(0, s - 80) : s]) or COMPLAINANT_AFTER.match(flat, e)
+            COMPLAINANT_BEFORE.search(flat[max(0, s - 100) : s]) or COMPLAINANT_AFTER.match(flat, e)
             for s, e in p.mentions
         )
         quoted = all(flat[a - 1 : a] in '“"' and a > 0 for a, _ in p.mentions)
@@ -124,7 +124,7 @@ def _ends_a_post(before: str) -> bool:
 
 
 ANY_TITLE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in TITLE_RX))
-HONORIFIC_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s*$")
+HONORIFIC_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs|Sheikha?|Shaikha?)\.?\s*$")
 
 
 def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
@@ -382,10 +382,13 @@ POST_OF_BEFORE = re.compile(
 COMPLAINANT_BEFORE = re.compile(
     r"\b(?:complaint|lawsuit|suit|case|charges?)\b[^.;]{0,60}?\bby\s+"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|[A-Z][a-z]+\s+)?$"
+    # "... was filed by a local businessman, X": the one who brings it described, then named
+    r"|\b(?:complaint|lawsuit|suit)\b[^.;]{0,40}?\b(?:filed|lodged|brought|submitted) by\s+"
+    r"(?:an?|the|his|her|their)\s+(?:[a-z][\w’'-]*\s+|[A-Z][\w-]*[’']s\s+){0,3}[a-z][\w-]*,\s*$"
     r"|\bcomplaint (?:of|by|from)\b[^.]{0,60}$"
 )
 COMPLAINANT_AFTER = re.compile(
-    r"(?:,[^,.;]{0,60},)?\s+(?:had\s+|then\s+|also\s+)?(?:filed|lodged|submitted|brought)\s+"
+    r"(?:,[^,.;]{0,60},|,)?\s+(?:had\s+|then\s+|also\s+)?(?:filed|lodged|submitted|brought)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit)\b"
 )
 SIGNATURE_TITLE = re.compile(
