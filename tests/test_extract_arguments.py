@@ -271,3 +271,15 @@ def test_searched_premises_stand_for_their_body() -> None:
         "searched the organisation's office in the capital."
     )
     assert "Zembla Rights Centre" in _one(evs, "search")["targets"]
+
+
+def test_an_acronym_the_text_defines_stands_for_its_body_later() -> None:
+    evs = _named(
+        "On 2 May 2024, police arrested human rights defender Ana Lee and brought her before "
+        "the Zembla State Security Prosecution (ZSSP). On 3 May 2024, the ZSSP ordered her "
+        "detention for 15 days."
+    )
+    detention = _one(evs, "detention")
+    assert detention["agents"] == ["Zembla State Security Prosecution"]
+    assert detention["authority"] == "Zembla State Security Prosecution"
+    assert detention["targets"] == ["Ana Lee"]

@@ -72,13 +72,52 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
     return out
 
 
-def mention_index(ents: Entities) -> list[tuple[int, int, Entity]]:
+def mention_index(ents: Entities, flat: str = "") -> list[tuple[int, int, Entity]]:
+    """Every mention of a person or body, in text order; with the text, a body's acronym
+    defined in it ("the Zembla Security Service (ZSS)") counts wherever it stands alone later
+    ("the ZSS renewed his detention")."""
     idx = []
     for e in ents.items:
         if e.kind in ("person", "organisation"):
             for a, b in e.mentions:
                 idx.append((a, b, e))
+    if flat:
+        idx += _acronym_mentions(ents, flat, idx)
     return sorted(idx, key=lambda x: x[0])
+
+
+ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+
+
+def _acronym_mentions(
+    ents: Entities, flat: str, known: list[tuple[int, int, Entity]]
+) -> list[tuple[int, int, Entity]]:
+    """The later uses of acronyms that bodies' names define, outside any other mention. An
+    acronym two bodies share names neither."""
+    owners: dict[str, list[Entity]] = {}
+    for e in ents.of("organisation"):
+        for v in e.variants:
+            if ACRONYM.fullmatch(v) and e not in owners.get(v, []):
+                owners.setdefault(v, []).append(e)
+    if not owners:
+        return []
+    spans = sorted((a, b) for a, b, _e in known)
+    starts = [a for a, _b in spans]
+    out = []
+    for acr, bodies in owners.items():
+        if len(bodies) != 1:
+            continue
+        first = min(a for a, _b in bodies[0].mentions) if bodies[0].mentions else 0
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", flat):
+            if m.start() < first:
+                continue
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and spans[i][1] > m.start():
+                continue  # inside a longer name ("the NIA court")
+            if flat.startswith(")", m.end()) and flat[max(0, m.start() - 1) : m.start()] == "(":
+                continue  # the definition itself
+            out.append((m.start(), m.end(), bodies[0]))
+    return out
 
 
 #: Roles of the people an appeal is about: defenders, and journalists held for their work

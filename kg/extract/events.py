@@ -222,7 +222,7 @@ def find_events(
     several dates after it (``A was killed on D1, B on D2``) is one event per date.
     """
     events: list[dict[str, Any]] = []
-    mentions = mention_index(ents)
+    mentions = mention_index(ents, doc.flat)
     para_date = None
     para_i = 0
     paras = doc.paragraphs
