@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract.dates import DATE_RE, REL_RE, _rel_starts
 from kg.extract.events import EVENT_RULES_RX, EVENT_SCANNER
-from kg.extract.scan import END, Scanner, find_words, literal_prefixes
+from kg.extract.scan import END, Scanner, find_words, finditer_at, literal_prefixes
 from kg.extract.text import make_doc
 
 CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
@@ -116,3 +117,43 @@ def test_trigger_scanner_agrees_with_each_pattern(mutate: bool) -> None:
         got = EVENT_SCANNER.finditer(text, stop)
         for (etype, rx), matches in zip(EVENT_RULES_RX, got, strict=True):
             assert [m.span() for m in matches] == _expected(rx, text, stop), etype
+
+
+def test_relative_dates_tried_only_where_they_can_start() -> None:
+    """``REL_RE`` tried at the places ``_rel_starts`` gives finds what its scan of the whole
+    text finds: over the appeals, the same with random characters replaced, and made-up texts
+    over an alphabet of the words the pattern reads."""
+    rng = random.Random(11)
+    texts = _texts()[:20]
+    for text in list(texts):
+        chars = list(text)
+        for _ in range(len(chars) // 25):
+            chars[rng.randrange(len(chars))] = rng.choice("ae _-.A\nxİ")
+        texts.append("".join(chars))
+    words = "the|The |same| day|days| later|two|3|_| |  |after| his |arrest|Following|next|About"
+    words += "|hours|ſome|x|\t"
+    pieces = words.split("|")
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(12))) for _ in range(3000)]
+    for text in texts:
+        doc = make_doc(text)
+        got = [m.span() for m in finditer_at(REL_RE, doc.flat, _rel_starts(doc.flat, doc.words))]
+        assert got == [m.span() for m in REL_RE.finditer(doc.flat)], text
+    flat = "He was freed two days later; the following day, ten years after his arrest."
+    doc = make_doc(flat)
+    found = finditer_at(REL_RE, flat, _rel_starts(flat, doc.words))
+    assert [m.group() for m in found] == [
+        "two days later", "the following day", "ten years after his arrest"
+    ]  # fmt: skip
+
+
+def test_absolute_dates_open_with_a_character_the_look_ahead_names() -> None:
+    """The look-ahead that lets the engine skip to a date's first character drops no date."""
+    bare = re.compile(DATE_RE.pattern.replace("(?=[\\dJFMASONDelmtIiSsBb])", "", 1))
+    assert bare.pattern != DATE_RE.pattern
+    texts = _texts()[:20] + [
+        "On 3 May 2021, in mid-June and early July 2020, since 2019; by 2018, the end of March "
+        "2017, Sept. 4, 2016, 2015-03-02, 04/05/2014 and In 2013 the 1st of June ٣ May 2012."
+    ]
+    for text in texts:
+        assert [m.span() for m in DATE_RE.finditer(text)] == [m.span() for m in bare.finditer(text)]
+    assert len(DATE_RE.findall(texts[-1])) == 12  # "٣ May 2012": \d reads any digit

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kg.extract.lexicon import MONTHS, NUMBER_WORDS
+from kg.extract.scan import finditer_at
 from kg.extract.text import Doc
 
 # ---------------------------------------------------------------- dates
@@ -22,7 +23,11 @@ MONTH_ABBR = {m[:3]: n for m, n in MONTHS.items()} | {"Sept": 9}
 MONTH_DAY_RE = (
     MONTH_RE + "|" + "|".join(rf"{a}\.?" for a in sorted(MONTH_ABBR, key=len, reverse=True))
 )
+#: The look-ahead names the characters a match can start with (a digit, a month's capital,
+#: "early", "mid", "late", "the", "In", "Since", "By"): the engine skips to them instead of
+#: trying every branch at every character.
 DATE_RE = re.compile(
+    rf"(?=[\dJFMASONDelmtIiSsBb])"
     rf"\b(?:(?P<nd>\d{{1,2}})[./](?P<nm>\d{{1,2}})[./](?P<ny>(?:19|20)\d\d)\b"
     rf"|(?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)\b"
     rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH_DAY_RE})(?![a-z])"
@@ -47,6 +52,34 @@ NOT_ANCHOR = re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on 
 TIME_OF_DAY = re.compile(
     r"\b(?:morning|evening|night|afternoon|early hours|hours) of\s*$|\bfor\s+$"
 )
+
+
+#: The words a match of REL_RE can start with, in lower case, besides the number before a unit.
+REL_OPENERS = frozenset("the following next that a several some within about over".split())
+REL_UNITS = frozenset("day days week weeks month months year years".split())
+
+
+def _rel_starts(flat: str, words: list[tuple[int, str]]) -> list[int]:
+    """The places where a match of REL_RE may begin: a word of REL_OPENERS (any case; a word
+    with letters outside ASCII is kept, as case-blind matching may fold it), and the start of
+    the word before a unit ("five days later")."""
+    out = []
+    for a, w in words:
+        low = w.lower()
+        if low in REL_OPENERS or not w.isascii():
+            out.append(a)
+        if low in REL_UNITS or not w.isascii():
+            i = a
+            while i > 0 and flat[i - 1].isspace():
+                i -= 1
+            if i == a:
+                continue  # "(?P<n>\w+)\s+" needs white space before the unit
+            j = i
+            while j > 0 and (flat[j - 1].isalnum() or flat[j - 1] == "_"):
+                j -= 1
+            if j < i:
+                out.append(j)
+    return sorted(set(out))
 
 
 @dataclass
@@ -82,7 +115,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     for m in DATE_RE.finditer(flat):
         found.append((m.start(), m.end(), "abs", m))
     starts = [a for a, *_ in found]
-    for m in REL_RE.finditer(flat):
+    # tried only where a match can start, not at every character
+    for m in finditer_at(REL_RE, flat, _rel_starts(flat, doc.words)):
         i = bisect.bisect_right(starts, m.start()) - 1
         if not (i >= 0 and m.start() < found[i][1]):
             found.append((m.start(), m.end(), "rel", m))

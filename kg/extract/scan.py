@@ -172,6 +172,23 @@ class Scanner:
         return out
 
 
+def finditer_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """What ``rx.finditer(text)`` gives when every match of ``rx`` (never an empty one) can
+    only start at one of ``starts`` (in text order): the pattern is tried at those places, not
+    at every character.
+    ``match`` at a place sees the text before it, as a search does."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    for a in starts:
+        if a < pos:
+            continue
+        m = rx.match(text, a)
+        if m:
+            found.append(m)
+            pos = max(m.end(), a + 1)
+    return found
+
+
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
