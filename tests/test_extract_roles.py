@@ -293,3 +293,26 @@ def test_crews_investigators_complainants_and_a_sheikh() -> None:
     assert not any(p["name"] is None and "lawyer" in p["roles"] for p in persons)
     # an honorific is no part of the name; the post before it makes an official
     assert roles["Amir bin Tarek Al Zaid"] == ["official"]
+
+
+COURTS_AND_EXPERTS = """20 May 2025
+
+Zembla: Activists sentenced
+
+GENEVA (20 May 2025) – On 2 May 2025, the Vela Regional Court, headed by Ivo Stern, sentenced
+the activists Rina Holm and Teo Varga to six years. Their lawyers were not allowed to attend;
+the court appointed a state lawyer, Ada Ferenc, instead.
+
+The experts: Lena Vik, Special Rapporteur on the situation of human rights defenders; Omar
+Said (Chair-Rapporteur), Working Group on Arbitrary Detention.
+"""
+
+
+def test_a_court_headed_by_a_judge_a_state_lawyer_and_experts_in_brackets() -> None:
+    persons = extract_case(COURTS_AND_EXPERTS, appeal_id="t-roles-9")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert roles["Ivo Stern"] == ["judge"]  # "the court, headed by X"
+    assert roles["Ada Ferenc"] == ["lawyer"]  # a state-appointed lawyer acts for others
+    assert roles["Lena Vik"] == ["official"]
+    assert roles["Omar Said"] == ["official"]  # "X (Chair-Rapporteur), Working Group ..."
+    assert roles["Rina Holm"] == ["defender"]

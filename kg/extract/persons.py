@@ -32,8 +32,11 @@ NAME_WORD = re.compile(
     r"|^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$"  # an initial
 )
 TITLE_RX = [(re.compile(rf"\b(?:{t})s?,?\s*$"), r1, r2) for t, r1, r2 in PERSON_TITLES]
+#: A lawyer who acts for someone: "his lawyer", "the defence counsel", "a state-appointed lawyer".
 POSSESSIVE_LAWYER = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Dd]efen[cs]e|[A-Z][\w’'\-]+[’']s)\s+(?:\w+\s+)?(?:lawyer|counsel)s?,?\s*$"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Dd]efen[cs]e|[A-Z][\w’'\-]+[’']s|[Ss]tate|[Ll]egal aid|"
+    r"(?:[Ss]tate|[Cc]ourt|[Gg]overnment)-appointed|appointed (?:a|an|the))\s+(?:\w+\s+)?"
+    r"(?:lawyer|counsel)s?,?\s*$"
 )
 
 
@@ -353,6 +356,8 @@ def add_spelling_variants(doc: Doc, ents: Entities) -> None:
                 v = v.strip().rstrip(".")
                 if not _NAME_FORM.match(v) or not_a_name(v.split()) or v == p.name:
                     continue
+                if any(w in POST_WORDS or w in TITLE_STOP for w in re.split(r"[\s-]", v)):
+                    continue  # "X (Chair-Rapporteur)": a post in brackets, not another name
                 if v not in p.variants:
                     p.variants.append(v)
                 for q in ents.of("person"):

@@ -191,7 +191,12 @@ AUTHOR_BEFORE = re.compile(r"\b(?:article|column|op-ed|reportage|editorial)s? (?
 
 
 #: "the court, presided over by (Colonel) X"
-PRESIDED_BY = re.compile(r"\bpresided (?:over )?by (?:[A-Z][\w.-]+ )?$")
+PRESIDED_BY = re.compile(
+    r"\bpresided (?:over )?by (?:[A-Z][\w.-]+ )?$"
+    # "the court, headed by X", "a panel of three judges chaired by X"
+    r"|\b(?:[Cc]ourt|[Tt]ribunal|[Cc]hamber|[Bb]ench|[Pp]anel|judges)\b[^.;]{0,30}?"
+    r"\b(?:headed|chaired|led) by (?:[A-Z][\w.-]+ )?$"
+)
 
 
 def _body_before(before: str, m: re.Match[str], ents: Entities | None) -> Entity | None:
@@ -398,6 +403,13 @@ SIGNATURE_TITLE = re.compile(
 )
 
 
+#: A mandate post in brackets after a name, as UN press releases list their experts: "X
+#: (Chair-Rapporteur), Y (Vice-Chair), Working Group on ...".
+POST_IN_BRACKETS = re.compile(
+    r"\s*\((?P<t>(?:Vice-)?Chair(?:-Rapporteur|person)?(?: on [\w -]{2,30})?|Rapporteur)\)"
+)
+
+
 def _roles_after(
     after: str,
     roles: list[str],
@@ -406,7 +418,7 @@ def _roles_after(
     ents: Entities,
     end: int,
 ) -> None:
-    title = SIGNATURE_TITLE.match(_text_after(p, end))
+    title = SIGNATURE_TITLE.match(_text_after(p, end)) or POST_IN_BRACKETS.match(after)
     if title:
         roles.append("official")
         positions.append({"title": clean(title.group("t")), "organisation": None})
@@ -449,7 +461,7 @@ def _roles_after(
         r"(?:human rights )?(?:defender|activist)|.*\b(?:civic )?activist|"
         r"(?:an? )?(?:organi[sz]er|campaigner) (?:with|of|for)\b",
         desc,
-    ):
+    ) and not CLAUSE_AFTER.match(after):
         roles.append("defender")
     kin = KIN_OF.match(desc)
     if kin:  # "X, the wife of Y"
@@ -471,6 +483,13 @@ def _roles_after(
         positions.append({"title": "employee", "organisation": None})
     if re.match(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}\b", desc) or OUTLET_HEAD_AFTER.match(desc):
         roles.append("journalist")
+
+
+#: A comma then a verb after a name: "the court, headed by X, sentenced the activists A and B"
+#: goes on with what X did, and describes nobody.
+CLAUSE_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,\s*(?:[a-z]+ed|said|says|told|gave|took|ruled|found|sent)\b"
+)
 
 
 #: "X, his lawyer", "X, Y's lawyer": the lawyer of someone else.
