@@ -283,3 +283,34 @@ def test_an_acronym_the_text_defines_stands_for_its_body_later() -> None:
     assert detention["agents"] == ["Zembla State Security Prosecution"]
     assert detention["authority"] == "Zembla State Security Prosecution"
     assert detention["targets"] == ["Ana Lee"]
+
+
+def test_the_agency_is_the_body_of_that_head_named_before() -> None:
+    evs = _named(
+        "The Zembla Investigation Agency took over the case of human rights defender Ana Lee. "
+        "On 3 May 2024, the agency charged Ana Lee with sedition."
+    )
+    charge = _one(evs, "charge")
+    assert charge["agents"] == ["Zembla Investigation Agency"]
+    assert charge["targets"] == ["Ana Lee"]
+
+
+def test_the_prosecutors_office_is_the_prosecution_named_before() -> None:
+    evs = _named(
+        "On 2 May 2024, police took human rights defender Ana Lee to the Zenda Chief Public "
+        "Prosecutor's Office. On 3 May 2024, the prosecutor's office released her."
+    )
+    release = _one(evs, "release")
+    assert release["agents"] == ["Zenda Chief Public Prosecutor's Office"]
+    assert release["authority"] == "Zenda Chief Public Prosecutor's Office"
+
+
+def test_a_court_in_another_clause_does_not_act_for_the_agency() -> None:
+    evs = _named(
+        "On 2 May 2024, the Zembla City Court heard the case of human rights defender Ana Lee. "
+        "On 3 May 2024, the Zembla Investigation Agency charged her with sedition, and the "
+        "court remanded her in custody."
+    )
+    charge = _one(evs, "charge")
+    assert charge["agents"] == ["Zembla Investigation Agency"]
+    assert _one(evs, "detention")["agents"] == ["Zembla City Court"]

@@ -83,7 +83,61 @@ def mention_index(ents: Entities, flat: str = "") -> list[tuple[int, int, Entity
                 idx.append((a, b, e))
     if flat:
         idx += _acronym_mentions(ents, flat, idx)
+        idx.sort(key=lambda x: x[0])
+        idx += _described_mentions(flat, idx)
     return sorted(idx, key=lambda x: x[0])
+
+
+#: "the agency", "this court", "the regional prosecutor's office": a body named before, told
+#: again by the head word of its name (or its kind), perhaps with a word or two before it.
+DESCRIBED_BODY = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]ame)\s+(?P<mod>(?:[\w’'-]+\s+){0,2}?)"
+    r"(?P<head>agency|prosecutor[’']s\s+office|prosecution|ministry|bureau|"
+    r"directorate|commission)(?![\w-])"
+)
+#: Heads that name a kind of body rather than a word of its name.
+HEAD_KINDS = {"court": "court", "tribunal": "court", "prosecution": "prosecution"}
+
+
+def _outermost(known: list[tuple[int, int, Entity]], i: int) -> Entity:
+    """The body of the longest name that holds mention ``i`` ("the Zembla Court" in "the
+    Criminal Chamber of the Zembla Court" stands for the chamber)."""
+    a, b, e = known[i]
+    for xa, xb, x in known[max(0, i - 4) : i]:
+        if xa <= a and b <= xb and (xa, xb) != (a, b) and x.kind == e.kind:
+            return x
+    return e
+
+
+def _described_mentions(
+    flat: str, known: list[tuple[int, int, Entity]]
+) -> list[tuple[int, int, Entity]]:
+    """Definite descriptions of bodies named before ("the agency filed a charge sheet" after
+    "the Zembla Investigation Agency"): each is a mention of the last body named before it
+    whose name has that head word (a court or prosecution by its kind); a capitalised word
+    before the head must be in the name too ("the Zenda court")."""
+    starts = [a for a, _b, _e in known]
+    out = []
+    for m in DESCRIBED_BODY.finditer(flat):
+        head = re.sub(r"\s+", " ", m.group("head").lower()).replace("’", "'")
+        a, b = m.start("mod") if m.group("mod") else m.start("head"), m.end()
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and known[i][1] > m.start("head"):
+            continue  # part of a name already known ("the Zembla City Court")
+        caps = [w for w in m.group("mod").split() if w[:1].isupper()]
+        kind = HEAD_KINDS.get(head) or ("prosecution" if "prosecutor" in head else None)
+        while i >= 0:
+            e = _outermost(known, i)
+            name = (e.name or "").lower()
+            if (
+                e.kind == "organisation"
+                and (e.attrs.get("kind") == kind if kind else head in name)
+                and all(w.lower() in name for w in caps)
+            ):
+                out.append((a, b, e))
+                break
+            i -= 1
+    return out
 
 
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
@@ -589,7 +643,12 @@ def make_event(
         court = court_after(doc.flat, mentions, inner, b, c1, etype == "trial_hearing")
         if court is not None:
             agents = [court.id]  # "the trial opened before the Zenda City Court"
-    if (etype in COURT_EVENTS or says_court) and not any(_kind(ents, x) == "court" for x in agents):
+    # "the agency filed a charge sheet, and the court remanded him": a court told in another
+    # clause decides a court event of the sentence, not what the agency did
+    court_clause = etype in COURT_EVENTS or (
+        says_court and bool(COURT_WORD.search(doc.flat, c0, c1))
+    )
+    if court_clause and not any(_kind(ents, x) == "court" for x in agents):
         court = last_court(doc, mentions, s, a, says_court)
         if court is not None:
             agents = [court.id]
