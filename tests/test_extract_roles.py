@@ -316,3 +316,28 @@ def test_a_court_headed_by_a_judge_a_state_lawyer_and_experts_in_brackets() -> N
     assert roles["Lena Vik"] == ["official"]
     assert roles["Omar Said"] == ["official"]  # "X (Chair-Rapporteur), Working Group ..."
     assert roles["Rina Holm"] == ["defender"]
+
+
+WITNESSES = """20 May 2025
+
+Zembla: Activist sentenced
+
+On 2 May 2025, the Vela City Court sentenced the activist Rina Holm to six years. The judge
+refused to hear the defence witnesses, including Mr. Teo Varga. Her colleague at the Vela Legal
+Clinic, Ada Ferenc, was questioned as a witness on 3 May 2025. Her husband Mr. Omar Said Holm
+was fined.
+
+Addresses:
+
+· Mr. Ivo Stern, Prosecutor General of Zembla
+"""
+
+
+def test_witnesses_colleagues_at_a_body_and_a_prosecutor_general_addressed() -> None:
+    persons = extract_case(WITNESSES, appeal_id="t-roles-10")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert roles["Teo Varga"] == ["witness"]  # "the defence witnesses, including X"
+    assert roles["Ada Ferenc"] == ["defender", "witness"]  # a colleague, heard as a witness
+    assert roles["Ivo Stern"] == ["official"]  # an addressee with a post
+    assert roles["Omar Said Holm"] == ["relative"]
+    assert "Mr" not in roles  # "her husband Mr. X": the honorific is no one-word name

@@ -189,7 +189,8 @@ PERSON_TITLES = [
      r"[Cc]ounsel|Attorney", "lawyer", None),
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
     (r"(?:civic |civil society )?[Aa]ctivists?", "defender", None),
-    (r"[Cc]olleagues?", "defender", None), (r"[Ww]itness", "witness", None),
+    (r"[Cc]olleagues?(?: (?:at|from|in|of) (?:the )?(?:[A-Z][\w’'-]+ ?){1,6})?", "defender", None),
+    (r"[Ww]itness|[Ww]itnesses,? (?:including|among them|such as)", "witness", None),
     (r"(?:[Pp]aralegal|[Cc]ampaigner|[Oo]rgani[sz]er|[Tt]rade unionist|[Ee]nvironmentalist|"
      r"[Cc]ommunity leader|[Ll]and defender)", "defender", None),
     # ranks of the police and the army, and investigators: agents of the state

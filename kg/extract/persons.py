@@ -177,7 +177,9 @@ def add_kin_names(doc: Doc, ents: Entities) -> None:
     """Relatives the text names by a single word after a kinship noun."""
     for m in KIN_SINGLE_NAME.finditer(doc.flat):
         n = m.group("n")
-        if n in CAP_STOP or n in NON_NAME or n in COUNTRIES or n in MONTHS or not_a_name([n]):
+        if n in CAP_STOP or n in NON_NAME or n in COUNTRIES or n in MONTHS or n in HONORIFICS:
+            continue  # "his wife Mrs. A B": the honorific opens a full name read elsewhere
+        if not_a_name([n]):
             continue
         if any(n in (p.name or "").split() for p in ents.of("person")):
             continue  # a short form of a name already found

@@ -46,6 +46,8 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             roles = [r for r in roles if r != "lawyer?"]
             targeted = "defender" in roles or _default_role(doc, p) == "defender"
             roles.extend(["lawyer", "defender"] if targeted else ["lawyer"])
+        if any(WITNESS_AFTER.match(flat, e) for _, e in p.mentions):
+            roles.append("witness")
         complains = any(
             COMPLAINANT_BEFORE.search(flat[max(0, s - 100) : s]) or COMPLAINANT_AFTER.match(flat, e)
             for s, e in p.mentions
@@ -359,7 +361,7 @@ def _is_state_post(title: str) -> bool:
 
 OFFICIAL_WORDS = re.compile(
     r"(?<![-\w])(?:Mayor|President|Minister|Governor|Commissioner|Rapporteur|Ombudsman|"
-    r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General)\b"
+    r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General|Prosecutor General)\b"
 )
 #: The post opens the description ("then National Security Adviser"), not a clause about
 #: something else ("was shown an order signed by the President").
@@ -531,6 +533,13 @@ def _post_in_civil_body(desc: str) -> bool:
 KIN_OF = re.compile(
     rf"(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+[’']s\s+)?({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))})"
     r"(?:\s+of\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-ZÀ-ÞĀ-Žİ]|\s*$)"
+)
+
+
+#: "X was questioned as a witness", "X, a witness in the case".
+WITNESS_AFTER = re.compile(
+    r"\s*(?:,[^,.;]{0,60},|,)?\s+(?:was|were|had been|has been)\s+(?:\w+\s+)?"
+    r"(?:questioned|summoned|heard|interrogated|called)\s+as\s+(?:a\s+)?witness"
 )
 
 
