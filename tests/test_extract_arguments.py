@@ -314,3 +314,12 @@ def test_a_court_in_another_clause_does_not_act_for_the_agency() -> None:
     charge = _one(evs, "charge")
     assert charge["agents"] == ["Zembla Investigation Agency"]
     assert _one(evs, "detention")["agents"] == ["Zembla City Court"]
+
+
+def test_both_before_a_possessive_joins_things_not_people() -> None:
+    evs = _named(
+        "On 1 May 2024, police arrested the journalists Tom Reed and Eva Hart. Human rights "
+        "defender Ana Lee spoke up for them. On 3 May 2024, police took her from her home and "
+        "searched both her home and her office."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Ana Lee"]

@@ -770,8 +770,16 @@ PAIR = re.compile(
 _GROUP_NUM = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
 
 
+#: "both his home and his office", "both in Zenda and abroad": "both ... and" joins two
+#: things or places, it names no group of people.
+NOT_BOTH_AND = (
+    r"(?!\s+(?:the|his|her|its|their|those|these|an?|in|from|at|on|by|for|with|to|online|"
+    r"offline|inside|outside|at home)\b)"
+)
+
+
 GROUP_TARGET = re.compile(
-    rf"\b(?:them|they|their|the defendants|the accused|both(?: (?:men|women))?|"
+    rf"\b(?:them|they|their|the defendants|the accused|both(?: (?:men|women))?{NOT_BOTH_AND}|"
     rf"(?:all|the) (?P<n>{_GROUP_NUM})(?: (?:men|women|defenders|activists|accused))?)\b",
     re.I,
 )
