@@ -497,3 +497,13 @@ def test_banned_from_leaving_the_country_is_a_travel_ban_only() -> None:
 def test_a_rally_dispersed_on_days_listed_is_an_attack_from_the_first_day() -> None:
     got = _pairs("On 1 and 2 May 2024, police dispersed a rally of the Zembla Youth Union.")
     assert ("attack", "2024-05-01") in got
+
+
+def test_a_date_after_a_verb_of_its_own_is_not_shared_by_the_last_event() -> None:
+    got = _pairs(
+        "The trial of Ana Lee opened before the Zenda City Court on 20 April 2024, and that "
+        "court had already decided on 9 April to keep her in custody until June."
+    )
+    assert ("trial_hearing", "2024-04-20") in got
+    assert ("trial_hearing", "2024-04-09") not in got
+    assert ("detention", "2024-04-09") in got

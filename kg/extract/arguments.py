@@ -67,6 +67,8 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
     out = []
     for d in after:
         lead = flat[max(end, d.start - 8) : d.start]
+        if OWN_VERB_DATE.search(flat, max(end, d.start - 30), d.start):
+            continue  # "and that court had decided on 9 July": the date of another verb
         if GAPPED_DATE.search(lead) and d.value[2] is not None:
             out.append(d.value)
     return out
@@ -788,4 +790,6 @@ GROUP_TARGET = re.compile(
 TIGHT_DATE = re.compile(r"(?:\s+(?:him|her|them|it|its \w+|the \w+))?\s+(?:(?:on|in)\s+)?")
 
 
+#: A date right after a verb of its own ("decided on", "met in") is that verb's date.
+OWN_VERB_DATE = re.compile(r"\b[a-z]{3,}ed\s+(?:on|in)\s+$")
 GAPPED_DATE = re.compile(r"(?:,|\w)\s+(?:on|in)\s+$|\d\s+and\s+$")

@@ -192,6 +192,7 @@ TRIGGERS: list[dict[str, Any]] = [
             "\\b(?:kept|held|placed) in solitary confinement\\b|\\bdetained since\\b|\\bremained in (?:[\\w-]+ ){0,4}(?:jail|prison|custody|detention)\\b",
             '\\bremanded\\b|ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\\bextended\\b[^.]{0,30}detention|\\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|held there for hours|\\b(?:placed|put) (?:him |her |them )?under (?:house arrest|residential surveillance|[“\\"]residential|[A-Z]{3,5}\\b)|\\bsent (?:him|her|them) to (?:\\w+ )?(?:custody|pre-trial detention)|\\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]',
             "\\b(?:placed|kept|held) in (?:pre-?trial |incommunicado )?(?:detention|custody)",
+            "\\b(?:decided|ordered|agreed) (?:on [^.;,]{0,25}? )?to keep (?:him|her|them) (?:behind bars|in (?:pre-?trial )?(?:detention|custody))\\b",
             "\\btransferred (?:him |her |them )?to (?:\\w+ )?(?:prison|detention|jail|penal colony)",
         ],
         "examples": [
@@ -199,6 +200,7 @@ TRIGGERS: list[dict[str, Any]] = [
             "On 4 May 2024, Ana Lee was placed in pre-trial detention.",
             "Ana Lee was transferred on 4 May 2024 from the central prison to Zenda Prison.",
             "On 4 May 2024, Ana Lee was moved to a pre-trial facility in Zenda.",
+            "On 4 May 2024, the court decided to keep her in custody.",
         ],
     },
     {
