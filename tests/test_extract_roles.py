@@ -341,3 +341,20 @@ def test_witnesses_colleagues_at_a_body_and_a_prosecutor_general_addressed() -> 
     assert roles["Ivo Stern"] == ["official"]  # an addressee with a post
     assert roles["Omar Said Holm"] == ["relative"]
     assert "Mr" not in roles  # "her husband Mr. X": the honorific is no one-word name
+
+
+NGO_STAFF = """20 May 2025
+
+Zembla: Network raided
+
+On 2 May 2025, police questioned Rina Holm, a researcher with the Vela Rights Network, and
+Teo Varga, a volunteer at the Vela Legal Centre. Lena Vik, a shopkeeper, saw the raid.
+"""
+
+
+def test_staff_of_a_civil_society_body_and_people_questioned() -> None:
+    persons = extract_case(NGO_STAFF, appeal_id="t-roles-11")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert roles["Rina Holm"] == ["defender"]  # "X, a researcher with the Y Network"
+    assert roles["Teo Varga"] == ["defender"]  # "X, a volunteer at the Y Centre"
+    assert roles["Lena Vik"] == ["other"]  # a shopkeeper who saw it is no defender

@@ -218,14 +218,15 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
                 break
             if len(fw) <= len(sw):
                 continue
-            if _kin_named(doc, short) and not _kin_named(doc, full):
-                continue  # "Hassan Ali Salem ... his father Ali Salem": a patronymic, two people
             if (
                 fw[-len(sw) :] == sw
                 or (len(sw) >= 2 and fw[: len(sw)] == sw)
                 # "Anna Kovacs" of "Anna Maria Kovacs": the middle names left out
                 or (len(sw) == 2 and fw[0] == sw[0] and fw[-1] == sw[1])
             ):
+                if _kin_named(doc, short) and not _kin_named(doc, full):
+                    continue  # "Hassan Ali Salem ... his father Ali Salem": a patronymic
+
                 full.variants.append(short.name or "")
                 full.mentions.extend(short.mentions)
                 ents.items.remove(short)

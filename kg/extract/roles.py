@@ -474,6 +474,13 @@ def _roles_after(
                 r"president|prime minister))\b", desc):  # fmt: skip
         roles.append("official")
         return
+    if NGO_WORK.match(desc) and (
+        _post_in_civil_body(desc)
+        or re.search(r"\b(?:the|its|their) (?:organi[sz]ation|network|group)", desc)
+    ):
+        roles.append(
+            "defender"
+        )  # "X, a researcher with the network", "a volunteer at the X Centre"
     if BUSINESS_POST.match(desc):
         p.attrs["_described"] = True  # "X, a director of the Zenda Stock Exchange"
         return
@@ -536,6 +543,11 @@ KIN_OF = re.compile(
 )
 
 
+#: Work for a civil-society body after a name.
+NGO_WORK = re.compile(
+    r"(?:[\w-]+ ){0,2}(?:researcher|volunteer|staff member|monitor|programme officer|"
+    r"program officer|field officer|paralegal) (?:with|at|for|of)\b"
+)
 #: "X was questioned as a witness", "X, a witness in the case".
 WITNESS_AFTER = re.compile(
     r"\s*(?:,[^,.;]{0,60},|,)?\s+(?:was|were|had been|has been)\s+(?:\w+\s+)?"
@@ -590,7 +602,7 @@ def _default_role(doc: Doc, p: Entity) -> str:
 TARGET_WORDS = re.compile(
     r"\b(?:arrest|detain|sentenc|convict|acquitt|charged|banned|defendant|"
     r"release|prosecut|trial|(?:case|charges|proceedings) against|summon|interrogat|"
-    r"imprison|jailed|abduct|harass|indict|in custody|fined)"
+    r"imprison|jailed|abduct|harass|indict|in custody|fined|questioned|deported|expelled)"
 )
 #: A passage in quotation marks.
 QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"]{0,600}\"")
