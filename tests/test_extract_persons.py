@@ -248,3 +248,14 @@ def test_a_father_named_in_the_son_s_name_and_a_name_before_a_blank_line() -> No
     assert "Mira Ilona Kask" in by_name
     assert not any("Vela" in (p["name"] or "") for p in persons)
     assert "Nour al-Haq" not in by_name  # "the online platform X" is an outlet
+
+
+def test_a_group_named_by_its_civilian_clothes() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Activist taken\n\nOn 2 May 2025, the activist Rina Holm was "
+        "taken from her home by a group of ten men in civilian clothes.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-clothes")["persons"]
+    groups = [p for p in persons if p["name"] is None]
+    assert [g["variants"] for g in groups] == [["a group of ten men in civilian clothes"]]
+    assert groups[0]["roles"] == ["other"]

@@ -396,7 +396,10 @@ UNNAMED = [
             r"plain-?clothes?d?)\s+(?:men|women|persons|people|assailants|individuals|attackers|"
             r"gunmen|officers)"
             r"|\b[Aa]n?\s+(?:unknown|unidentified|masked|hooded)\s+(?:man|woman|person|"
-            r"assailant|individual|attacker|gunman))\b"
+            r"assailant|individual|attacker|gunman)"
+            # "a group of twenty men in civilian clothes": unnamed, by their dress
+            rf"|(?:\b[Aa] group of (?:{_NUM}\s+)?|\b{_NUM}\s+)?(?:men|persons|people|officers) in "
+            r"(?:civilian|plain) clothes)\b"
         ),
         "other",
     ),
