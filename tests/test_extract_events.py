@@ -507,3 +507,13 @@ def test_a_date_after_a_verb_of_its_own_is_not_shared_by_the_last_event() -> Non
     assert ("trial_hearing", "2024-04-20") in got
     assert ("trial_hearing", "2024-04-09") not in got
     assert ("detention", "2024-04-09") in got
+
+
+def test_an_event_told_as_years_ago_takes_no_date_from_its_paragraph() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee in Zenda. The regional commission granted "
+        "precautionary measures in her favour several years ago."
+    )
+    assert ("arrest", "2024-05-03") in got
+    assert ("other", None) in got
+    assert ("other", "2024-05-03") not in got

@@ -98,6 +98,12 @@ LOOKS_BACK = re.compile(
     r"\b(?:had|has|have|previously|already|earlier|formerly|since|before|ago|in the past|"
     r"is|are|will|would|could)\b"
 )
+#: "granted him protection several years ago": an undated time long before the narrative, told
+#: after the verb; such a sentence does not take the paragraph's date.
+VAGUE_PAST = re.compile(
+    r"\b(?:(?:several|some|many|a few|few|two|three|four|five|\d+) (?:years|months) ago|"
+    r"long ago)\b"
+)
 #: "the disappeared activist", "those acquitted": a participle used as an adjective.
 ADJECTIVAL = re.compile(r"\b(?:[Tt]he|[Tt]hose|an?|[Aa]mong)\s+$")
 ADJOURNED = re.compile(r"adjourned|postponed")
@@ -338,7 +344,13 @@ def find_events(
             )
             inherited = False
             perfect = bool(PAST_PERFECT.search(pre)) and not HAD_OBJECT.match(flat, a)
-            if value is None and inherit and para_date and not _looks_back(flat, s.start, a):
+            if (
+                value is None
+                and inherit
+                and para_date
+                and not _looks_back(flat, s.start, a)
+                and not VAGUE_PAST.search(flat, b, s.end)
+            ):
                 if not perfect:
                     value, inherited = para_date, True
             if value is None and perfect:
