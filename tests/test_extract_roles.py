@@ -358,3 +358,20 @@ def test_staff_of_a_civil_society_body_and_people_questioned() -> None:
     assert roles["Rina Holm"] == ["defender"]  # "X, a researcher with the Y Network"
     assert roles["Teo Varga"] == ["defender"]  # "X, a volunteer at the Y Centre"
     assert roles["Lena Vik"] == ["other"]  # a shopkeeper who saw it is no defender
+
+
+RELATIVES_TARGETED = """20 May 2025
+
+Zembla: Lawyer sentenced
+
+On 2 May 2025, the court sentenced the lawyer Rina Holm to six years. Her husband, Teo Varga,
+has campaigned for her release. Teo Varga was himself arrested on 4 May 2025. Her brother, Ivo
+Holm, said the trial was unfair.
+"""
+
+
+def test_a_relative_who_is_persecuted_too_is_also_a_defender() -> None:
+    persons = extract_case(RELATIVES_TARGETED, appeal_id="t-roles-12")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert roles["Teo Varga"] == ["defender", "relative"]  # "X was himself arrested"
+    assert roles["Ivo Holm"] == ["relative"]

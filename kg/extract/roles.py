@@ -72,7 +72,10 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         order = ["defender", "official", "complainant", "lawyer", "judge", "prosecutor",
                  "journalist", "relative", "witness", "other"]  # fmt: skip
         roles = sorted(set(roles), key=order.index)
-        if "relative" in roles and "defender" in roles and len(roles) > 1:
+        if "relative" in roles and any(TARGETED_AFTER.match(flat, e) for _, e in p.mentions):
+            # "her husband, X ... X was himself arrested": a relative who is persecuted too
+            roles = sorted({*roles, "defender"}, key=order.index)
+        elif "relative" in roles and "defender" in roles and len(roles) > 1:
             roles.remove("defender")
         p.attrs["roles"] = roles
         p.attrs["positions"] = positions
@@ -80,6 +83,13 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         del p.attrs["_text"]
 
 
+#: The person just named is the one something was done to: "X was himself arrested", "X has
+#: also been sentenced".
+TARGETED_AFTER = re.compile(
+    r"\s+(?:was|were|has been|had been|is being)\s+(?:(?:himself|herself|also|later|then|"
+    r"subsequently|too)\s+)?(?:arrested|detained|sentenced|convicted|charged|imprisoned|jailed|"
+    r"abducted|prosecuted|indicted)\b"
+)
 #: A mention that names the speaker of a quote just closed: "“...,” said X".
 SPEAKER_BEFORE = re.compile(r"[”\"]\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$")
 
