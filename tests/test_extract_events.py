@@ -517,3 +517,12 @@ def test_an_event_told_as_years_ago_takes_no_date_from_its_paragraph() -> None:
     assert ("arrest", "2024-05-03") in got
     assert ("other", None) in got
     assert ("other", "2024-05-03") not in got
+
+
+def test_an_undated_decision_of_another_court_is_no_retelling() -> None:
+    got = _pairs(
+        "In 2023, Ana Lee was sentenced to five years.\n\nThe Zenda Court of Appeal upheld the "
+        "verdict, and on 3 March 2024 the Supreme Court of Zembla dismissed her final appeal."
+    )
+    assert ("court_decision", "2024-03-03") in got
+    assert ("court_decision", None) in got

@@ -486,14 +486,19 @@ def _drop_undated_retellings(events: list[dict[str, Any]], doc: Doc) -> list[dic
     """ "X has been sentenced to 33 years" in a lead or a quote, without a date, retells the
     dated sentence told elsewhere: an undated event is dropped when an event of its type is
     dated in the text and concerns at least the same people."""
-    dated: dict[str, list[set[str]]] = {}
+    dated: dict[str, list[tuple[set[str], str | None]]] = {}
     for e in events:
         if e["date"]:
-            dated.setdefault(e["type"], []).append(set(e["targets"]))
+            dated.setdefault(e["type"], []).append((set(e["targets"]), e["authority"]))
     lead = _lead_end(events, doc)
     out = []
     for e in events:
-        if not e["date"] and any(set(e["targets"]) <= t for t in dated.get(e["type"], [])):
+        if not e["date"] and any(
+            set(e["targets"]) <= t and (not e["authority"] or e["authority"] == auth)
+            for t, auth in dated.get(e["type"], [])
+        ):
+            # (a decision of another court is another decision: "the appeal court upheld the
+            # verdict, and on 3 May the Supreme Court dismissed the final appeal")
             continue
         if not e["date"] and e["type"] in dated and e["evidence"][0]["start"] < lead:
             continue  # the lead sums up, without dates, what the narrative tells with them
