@@ -323,3 +323,11 @@ def test_both_before_a_possessive_joins_things_not_people() -> None:
         "searched both her home and her office."
     )
     assert _one(evs, "arrest")["targets"] == ["Ana Lee"]
+
+
+def test_the_defender_as_object_is_the_defender_named_before() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee runs a legal aid group in Zenda. On 3 May 2024, police "
+        "detained the human rights defender together with her driver, Tom Reed."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Ana Lee", "Tom Reed"]

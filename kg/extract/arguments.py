@@ -632,6 +632,13 @@ def make_event(
             person = last_person(doc, mentions, pron.start(1), pron.group(1).lower())
             if person is not None and person.id not in targets and person.id not in agents:
                 targets.append(person.id)
+        desc = OBJECT_DESCRIPTION.match(doc.flat, b)
+        if desc and not any(desc.end() <= ma <= desc.end() + 2 for ma, _mb, _e in mentions):
+            # "police detained the human rights defender together with Tom Reed": the
+            # description names the defender the appeal was about, not a new unnamed person
+            person = _last_targeted(mentions, a)
+            if person is not None and person.id not in targets and person.id not in agents:
+                targets.insert(0, person.id)
     judges = [x for x in agents if getattr(_entity(ents, x), "kind", None) == "person"]
     bodies = [x for x in agents if x not in judges]
     agents = bodies[-1:]
@@ -733,6 +740,25 @@ OBJECT_PRONOUN = re.compile(
     r"\s+(him|her)(?=\s*[,.;]|\s+(?:and|to|in|on|at|for|with|of|from|under|without|as|after|"
     r"before|over|until|because|while|when|into|again)\b)"
 )
+#: "detained the human rights defender", "sentenced the journalist": a description of the person
+#: the appeal is about, as the object right after the trigger.
+OBJECT_DESCRIPTION = re.compile(
+    r"\s+the\s+(?:(?:woman|women's|female|young|prominent|well-known|veteran)\s+)?"
+    r"(?:human\s+rights\s+)?(?:defender|activist|journalist|blogger|reporter)\b"
+)
+
+
+def _last_targeted(mentions: list[tuple[int, int, Entity]], a: int) -> Entity | None:
+    """The defender or journalist named last before ``a``."""
+    i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
+    while i >= 0:
+        e = mentions[i][2]
+        if e.kind == "person" and _targeted(e):
+            return e
+        i -= 1
+    return None
+
+
 #: "he was arrested", "she had also been detained": a pronoun subject of a passive trigger.
 SUBJECT_PRONOUN_BEFORE = re.compile(
     r"\b([Hh]e|[Ss]he)\s+(?:(?:was|were|had|has|been|being|also|then|later|again|himself|"
