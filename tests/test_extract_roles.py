@@ -375,3 +375,25 @@ def test_a_relative_who_is_persecuted_too_is_also_a_defender() -> None:
     roles = {p["name"]: p["roles"] for p in persons}
     assert roles["Teo Varga"] == ["defender", "relative"]  # "X was himself arrested"
     assert roles["Ivo Holm"] == ["relative"]
+
+
+POSTS_AND_STYLES = """20 May 2025
+
+Zembla: Protest leaders held
+
+On 3 May 2025, a magistrate, Hon. Ada Ferenc, denied bail to the activist Rina Holm. Police
+Inspector-General Omar Said Vale said the arrest was lawful. Her son Teo have not been allowed
+to visit her.
+
+H.E. Mr. Ivo Stern, Cabinet Secretary for Interior, has not replied.
+"""
+
+
+def test_styles_before_a_name_and_a_post_inside_a_body_s_name() -> None:
+    persons = extract_case(POSTS_AND_STYLES, appeal_id="t-roles-13")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert roles["Ada Ferenc"] == ["judge"]  # "a magistrate, Hon. X"
+    assert roles["Omar Said Vale"] == ["official"]  # "Police Inspector-General X"
+    assert roles["Ivo Stern"] == ["official"]  # "H.E. Mr. X, Cabinet Secretary for Interior"
+    assert roles["Teo"] == ["relative"]  # "her son X have ..."
+    assert not any("Police" in (p["name"] or "") for p in persons)

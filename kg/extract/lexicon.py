@@ -14,7 +14,8 @@ import re
 
 HONORIFICS = {"Mr": "male", "Messrs": "male", "Ms": "female", "Mrs": "female", "Miss": "female",
               "Dr": None, "Prof": None, "Sheikh": "male", "Shaikh": "male",
-              "Sheikha": "female", "Shaikha": "female"}  # fmt: skip
+              "Sheikha": "female", "Shaikha": "female", "Hon": None, "Honourable": None,
+              "Honorable": None}  # fmt: skip
 MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split()
 )}  # fmt: skip
@@ -180,7 +181,7 @@ PERSON_TITLES = [
     (r"District Magistrate|District Collector|Prefect|Adviser|Advisor", "official", None),
     (r"Commissioner", "official", None), (r"Special Rapporteur", "official", None),
     (r"Chair-Rapporteur", "official", None), (r"Ombudsman", "official", None),
-    (r"[Jj]udge", "judge", None), (r"Magistrate|Justice", "judge", None),
+    (r"[Jj]udge", "judge", None), (r"[Mm]agistrate|Justice", "judge", None),
     (r"Director", "official", None),
     (r"(?:[Dd]eputy )?(?:[Pp]rosecutor[- ][Gg]eneral|[Cc]hief [Pp]rosecutor)", "prosecutor", None),
     (r"(?:Deputy )?Attorney General", "official", "prosecutor"),

@@ -29,6 +29,7 @@ from kg.extract.lexicon import (
     ORG_HEADS,
     ORG_KIND_HINTS,
     PLATFORMS,
+    TITLE_STOP,
 )
 from kg.extract.persons import add_person_candidate
 from kg.extract.provisions import add_instrument
@@ -91,6 +92,15 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 continue
             if head and head[0] == "instrument":
                 add_instrument(doc, ents, text, start, end, head[1], main_country)
+            elif head and head[0] == "organisation" and (k := _title_then_name(words)):
+                # "Police Inspector-General A B", "Supreme Court Judge A B": a body's post, then
+                # the person who holds it
+                add_person_candidate(doc, ents, run, i + k + 1)
+                if k > 1:
+                    text, start, end = run_text(doc, run, i)
+                    body = _org_bounds(doc, words[:k], start)
+                    if body is not None and head_of(words[:k]):
+                        add_organisation(doc, ents, *body, main_country)
             elif head and head[0] == "organisation":
                 cut = _org_bounds(doc, words, start)
                 if cut is None:
@@ -111,6 +121,23 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 e.attrs["kind"] = cue
             else:
                 add_person_candidate(doc, ents, run, strip_titles(run.words, i))
+
+
+def _title_then_name(words: list[str]) -> int | None:
+    """The index of the post word in "<body> <post> <two or three name words>", or None."""
+    n = len(words)
+    for k in range(n - 3, max(0, n - 5), -1):
+        w = words[k]
+        if (w in TITLE_STOP or w in POST_WORDS or w.startswith("Inspector-")) and all(
+            x[:1].isupper()
+            and x not in TITLE_STOP
+            and x not in POST_WORDS
+            and x not in NON_NAME
+            and x not in ORG_HEADS
+            for x in words[k + 1 :]
+        ):
+            return k if 2 <= n - k - 1 <= 3 and k >= 1 else None
+    return None
 
 
 #: A lower-case noun that says what the name after it is: "the newspaper Zenda Courier",

@@ -169,7 +169,8 @@ def not_a_name(words: list[str]) -> bool:
 KIN_SINGLE_NAME = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w-]+[’']s)\s+(?:wife|husband|father|mother|son|"
     r"daughter|brother|sister|uncle|aunt|cousin|nephew|niece),?\s+"
-    r"(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]{2,})(?=\s*[,.;]|\s+(?:was|is|has|had|were|said|told)\b)"
+    r"(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]{2,})"
+    r"(?=\s*[,.;]|\s+(?:was|is|has|had|have|were|are|remains?|said|says|told|and)\b)"
 )
 
 

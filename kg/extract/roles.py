@@ -136,7 +136,9 @@ def _ends_a_post(before: str) -> bool:
 
 
 ANY_TITLE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in TITLE_RX))
-HONORIFIC_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs|Sheikha?|Shaikha?)\.?\s*$")
+HONORIFIC_END = re.compile(
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Messrs|Sheikha?|Shaikha?|Hon|Honou?rable)\.?\s*|\bH\.\s?E\.\s*)+$"
+)
 
 
 def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
@@ -371,7 +373,8 @@ def _is_state_post(title: str) -> bool:
 
 OFFICIAL_WORDS = re.compile(
     r"(?<![-\w])(?:Mayor|President|Minister|Governor|Commissioner|Rapporteur|Ombudsman|"
-    r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General|Prosecutor General)\b"
+    r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General|Prosecutor General|"
+    r"Cabinet Secretary|Secretary of State|Home Secretary)\b"
 )
 #: The post opens the description ("then National Security Adviser"), not a clause about
 #: something else ("was shown an order signed by the President").
