@@ -526,3 +526,12 @@ def test_an_undated_decision_of_another_court_is_no_retelling() -> None:
     )
     assert ("court_decision", "2024-03-03") in got
     assert ("court_decision", None) in got
+
+
+def test_arrested_subsequently_takes_no_date_from_the_sentence_before() -> None:
+    got = _pairs(
+        "On 3 May 2024, the prosecutor charged Ana Lee and Tom Reed with libel. Tom Reed was "
+        "arrested subsequently."
+    )
+    assert ("charge", "2024-05-03") in got
+    assert ("arrest", None) in got

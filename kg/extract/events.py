@@ -179,6 +179,8 @@ BACKGROUND_BY = re.compile(r"\s+by\b")
 NOUN_PARTICIPLE = re.compile(r"[a-z]+s?\s+(?:filed|lodged|submitted|brought)")
 #: "and later remanded": the event comes after the date of its sentence.
 LATER = re.compile(r"\b(?:later|subsequently|eventually|afterwards)\s+$")
+#: "Tom Reed was arrested subsequently.": the same, told after the verb.
+LATER_AFTER = re.compile(r"\s+(?:later|subsequently|eventually|afterwards)\s*[.;,]")
 #: Charges told as standing ("faces charges of", "is on trial for", "pleaded not guilty to the
 #: charges"): the text does not say when they were brought.
 STANDING_CHARGE = re.compile(r"fac|plead|(?:is|are)\s|includ")
@@ -317,7 +319,7 @@ def find_events(
                 value = None  # "the accused face charges under": charges standing, not when laid
             elif bound[a] is not None:
                 value = bound[a].value  # "revoked its registration on 20 August 2003"
-            elif LATER.search(pre):
+            elif LATER.search(pre) or LATER_AFTER.match(flat, b):
                 value = None  # "were detained and later remanded": after the date, not on it
             elif (
                 CONTINUES.search(pre)
@@ -338,6 +340,7 @@ def find_events(
                 and not (etype == "charge" and STANDING_CHARGE.match(flat, a))
                 and not (etype == "complaint" and IN_PASSING.search(pre))
                 and not LATER.search(pre)
+                and not LATER_AFTER.match(flat, b)
                 and not FIRST_STAGE.search(pre)
                 # "held at X, where he was beaten": what happened there, over the stay
                 and not WHERE_CLAUSE.search(flat, s.start, a)
