@@ -146,10 +146,13 @@ TRIGGERS: list[dict[str, Any]] = [
         "frame": "agent seizes, confiscates or freezes property of target",
         "phrases": [
             "\\b(?:confiscated|seized|took away|removed)\\b(?! (?:in|at) [A-Z])",
-            "\\btook (?:away )?(?:\\w+ ){0,3}(?:computers?|laptops?|phones?|documents|equipment|devices|hard drives|files)\\b|\\b(?:computers?|laptops?|phones?|documents|files|devices|equipment) (?:were |was )?taken\\b",
+            "\\btook (?:away )?(?:\\w+ ){0,3}(?:computers?|laptops?|phones?|documents|equipment|devices|hard drives|files|belongings|passports?|cameras?|notebooks?|money|cash)\\b|\\b(?:computers?|laptops?|phones?|documents|files|devices|equipment) (?:were |was )?taken\\b",
             "\\bfreez(?:e|ing) (?:of )?(?:the |its |his |her |their )?(?:[\\w$.,-]+ ){0,4}?(?:assets|accounts|funds)\\b|\\bseizure of\\b|\\bforfeit(?:ing|ure of)\\b",
         ],
-        "examples": ["On 3 May 2024, the bank froze the accounts of the Zembla Poets Union."],
+        "examples": [
+            "On 3 May 2024, the bank froze the accounts of the Zembla Poets Union.",
+            "On 3 May 2024, officers searched her flat and took some of her belongings.",
+        ],
     },
     {
         "type": "arrest",
@@ -176,9 +179,13 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             "\\bcharged\\b|\\breferred (?:the case |the file )?to (?:the )?(?:[\\w-]+ ){0,3}(?:[Cc]ourt|[Tt]ribunal|trial)\\b|\\bsent to trial\\b|\\bindictments? (?:was |were )?(?:forwarded|filed|submitted)\\b|\\bcharges (?:were )?framed\\b|\\bframed charges\\b|\\b(?:was|were|formally) accused of\\b",
             "\\bcharged (?:him |her |them )?(?:with|under)|criminal charges brought|added charges|charged them|\\bindicted\\b|\\bcharge sheet\\b|\\b(?:was|were) prosecuted\\b|\\bcharged (?:only |also )?(?:Mr |Ms |Sister |Brother |Father )?[A-Z]\\w+ [A-Z]\\w+|probable cause to charge|\\bon (?:a |the )?(?:criminal )?charges? of\\b",
+            "\\b(?:filed|brought|pressed|laid|lodged|forwarded|submitted|issued) (?:an? |the )?(?:new |fresh |criminal |formal |additional )*(?:charges?|indictments?) against\\b",
             "\\b(?:faces?|facing) (?:\\w+ ){0,2}charges? (?:of|under)\\b|\\bpleaded not guilty to (?:the )?charges?\\b|\\b(?:is|are) (?:also )?on trial\\b|\\bincludes? charges? (?:of|under)\\b",
         ],
-        "examples": [],
+        "examples": [
+            "On 3 May 2024, the prosecutor forwarded indictments against Ana Lee to the Zenda High Court.",
+            "On 3 May 2024, the police filed new charges against Ana Lee.",
+        ],
     },
     {
         "type": "detention",
