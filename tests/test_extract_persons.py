@@ -259,3 +259,17 @@ def test_a_group_named_by_its_civilian_clothes() -> None:
     groups = [p for p in persons if p["name"] is None]
     assert [g["variants"] for g in groups] == [["a group of ten men in civilian clothes"]]
     assert groups[0]["roles"] == ["other"]
+
+
+def test_a_surname_that_is_a_head_word_before_a_hyphenated_given_name() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Editors arrested\n\nOn 2 May 2025, police arrested the "
+        "editor-in-chief, Sam Law, and the publisher Tony King Wai-ming. Sam Law Ka-chung was "
+        "charged under the Press Law on 3 May 2025.\n"
+    )
+    rec = extract_case(text, appeal_id="t-persons-hk")
+    by_name = {p["name"]: p for p in rec["persons"]}
+    assert "Sam Law" in by_name["Sam Law Ka-chung"]["variants"]  # not an instrument "Sam Law"
+    assert by_name["Sam Law Ka-chung"]["roles"] == ["journalist"]
+    assert by_name["Tony King Wai-ming"]["roles"] == ["journalist"]
+    assert [i["name"] for i in rec["instruments"]] == ["Press Law"]

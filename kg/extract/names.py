@@ -31,7 +31,7 @@ from kg.extract.lexicon import (
     PLATFORMS,
     TITLE_STOP,
 )
-from kg.extract.persons import add_person_candidate
+from kg.extract.persons import _chinese_given_name, add_person_candidate
 from kg.extract.provisions import add_instrument
 from kg.extract.text import Doc, Run, clean
 
@@ -88,6 +88,8 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             if text in COUNTRIES or text in ("Russia",):
                 ents.add(Entity("place", text, start, end, attrs={"kind": "country"}))
                 continue
+            if head and _chinese_given_name(words):
+                head = None  # "Law Wai-kwong": a surname that is also a head word
             if head and head[0] == "instrument" and len(words) == 1:
                 continue
             if head and head[0] == "instrument":

@@ -106,8 +106,7 @@ def add_person_candidate(
         or w in MONTHS
         or w in COUNTRIES
         or w in DEMONYMS
-        or w in NON_NAME
-        or w in TITLE_STOP
+        or ((w in NON_NAME or w in TITLE_STOP) and not _chinese_given_name(words))
         for w in words
     ):
         return
@@ -127,6 +126,16 @@ def add_person_candidate(
     if re.search(r"[’']s$", name):
         name, end = name[:-2], end - 2
     ents.add(Entity("person", name, toks[0][1], end))
+
+
+#: A two-syllable given name written with a hyphen, after a one-word surname ("Law Wai-kwong",
+#: "Chan Pui-man"): the run is a person's name even where a word of it is a common noun.
+CHINESE_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{2,6}$")
+
+
+def _chinese_given_name(words: list[str]) -> bool:
+    """The run is a name of that shape: two or three words, the last a hyphenated given name."""
+    return len(words) in (2, 3) and bool(CHINESE_GIVEN.match(words[-1]))
 
 
 #: A regnal or generational number after a name.
@@ -198,6 +207,19 @@ def split_head_from_person(doc: Doc, ents: Entities) -> None:
             for a, b in o.mentions:
                 p.mentions.append((a + len(first) + 1, b))
             ents.items.remove(o)
+
+
+def instruments_named_as_persons(ents: Entities) -> None:
+    """ "Ryan Law" where "Ryan Law Wai-kwong" is a person: the head word "Law" is a surname
+    here, and the run is a short form of that person's name, not an instrument."""
+    people = [p for p in ents.of("person") if p.name and _chinese_given_name(p.name.split())]
+    for i in list(ents.of("instrument")):
+        for p in people:
+            if (p.name or "").startswith((i.name or "") + " ") and len((i.name or "").split()) == 2:
+                p.mentions.extend(i.mentions)
+                p.variants.append(i.name or "")
+                ents.items.remove(i)
+                break
 
 
 def merge_persons(doc: Doc, ents: Entities) -> None:

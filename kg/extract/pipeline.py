@@ -44,6 +44,7 @@ from kg.extract.persons import (
     add_unnamed,
     add_unnamed_by_part,
     add_unnamed_posts,
+    instruments_named_as_persons,
     merge_persons,
     split_head_from_person,
 )
@@ -78,6 +79,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_known_instruments(doc, ents)
     _drop_person_overlaps(ents)
     split_head_from_person(doc, ents)
+    instruments_named_as_persons(ents)
     merge_persons(doc, ents)
     add_kin_names(doc, ents)
     add_honorific_mentions(doc, ents)
