@@ -273,3 +273,17 @@ def test_a_surname_that_is_a_head_word_before_a_hyphenated_given_name() -> None:
     assert by_name["Sam Law Ka-chung"]["roles"] == ["journalist"]
     assert by_name["Tony King Wai-ming"]["roles"] == ["journalist"]
     assert [i["name"] for i in rec["instruments"]] == ["Press Law"]
+
+
+def test_a_run_used_as_a_place_or_a_body_elsewhere_is_no_person() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Farmers evicted\n\nOn 2 May 2025, guards evicted the farmer "
+        "Rina Holm from her land at Campo Verde, in the northern state of Alta Rivera. The "
+        "company filed a complaint over the usurpation of Campo Verde. Alta Rivera officials "
+        "did not reply. Police also arrested five members of the association Mano Unida. Mano "
+        "Unida members protested on 3 May 2025.\n"
+    )
+    names = [p["name"] for p in extract_case(text, appeal_id="t-persons-places")["persons"]]
+    assert "Rina Holm" in names
+    for place_or_body in ("Campo Verde", "Alta Rivera", "Mano Unida"):
+        assert place_or_body not in names

@@ -222,6 +222,27 @@ def instruments_named_as_persons(ents: Entities) -> None:
                 break
 
 
+#: Words after which a capitalised run names a place: "arrested in X Y", "the state of X Y".
+PLACE_LEAD = (
+    r"(?:\b(?:in|at|near)|\b(?:state|province|region|district|city|town|village|county|"
+    r"department|municipality|governorate|oblast) of)\s+"
+)
+
+
+def drop_places_and_bodies(doc: Doc, ents: Entities) -> None:
+    """A run the text uses as a place ("in X Y") or names as a body is no person where it
+    stands alone elsewhere ("the usurpation of X Y", "X Y members")."""
+    bodies = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
+    for p in list(ents.of("person")):
+        name = p.name or ""
+        if len(name.split()) < 2 or p.variants:
+            continue
+        if name in bodies or re.search(
+            PLACE_LEAD + re.escape(name) + r"(?![\w’'-])(?!\s+[A-ZÀ-ÞĀ-Žİ])", doc.flat
+        ):
+            ents.items.remove(p)
+
+
 def merge_persons(doc: Doc, ents: Entities) -> None:
     """Short forms (``Anna Kovacs``, ``Ms Kovacs``) become variants of the full name."""
     persons = sorted(ents.of("person"), key=lambda e: -len((e.name or "").split()))

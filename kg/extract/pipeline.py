@@ -44,6 +44,7 @@ from kg.extract.persons import (
     add_unnamed,
     add_unnamed_by_part,
     add_unnamed_posts,
+    drop_places_and_bodies,
     instruments_named_as_persons,
     merge_persons,
     split_head_from_person,
@@ -80,6 +81,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     _drop_person_overlaps(ents)
     split_head_from_person(doc, ents)
     instruments_named_as_persons(ents)
+    drop_places_and_bodies(doc, ents)
     merge_persons(doc, ents)
     add_kin_names(doc, ents)
     add_honorific_mentions(doc, ents)
