@@ -45,8 +45,7 @@ QUERIES = {
         PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
         PREFIX oa: <http://www.w3.org/ns/oa#>
         SELECT ?exact ?start WHERE {
-          ?fact akg:evidence ?ev . ?ev oa:hasSelector ?q , ?s .
-          ?q oa:exact ?exact . ?s oa:start ?start .
+          ?fact akg:evidence ?ev . ?ev oa:exact ?exact ; oa:start ?start .
           FILTER(?fact = <https://w3id.org/appeals-kg/id/person/p-2a9f31c4>)
         }""",
 }

@@ -43,13 +43,11 @@ def _hostile(store: ox.Store) -> ox.Store:
     add(EVIL, AKG + "note", ox.Literal('" onmouseover="alert(1)'))
     add(EVIL, AKG + "evidence", n(EVIL_SPAN))
     add(EVIL_SPAN, OA + "hasSource", n(R + "appeal/a-evil"))
-    add(EVIL_SPAN, OA + "hasSelector", n(EVIL_SPAN + "#position"))
-    add(EVIL_SPAN, OA + "hasSelector", n(EVIL_SPAN + "#quote"))
-    add(EVIL_SPAN + "#position", OA + "start", ox.Literal("10", datatype=n(XSD_INT)))
-    add(EVIL_SPAN + "#position", OA + "end", ox.Literal("31", datatype=n(XSD_INT)))
-    add(EVIL_SPAN + "#quote", OA + "exact", ox.Literal("<img src=x onerror=y>"))
-    add(EVIL_SPAN + "#quote", OA + "prefix", ox.Literal("Old news. Said <b>"))
-    add(EVIL_SPAN + "#quote", OA + "suffix", ox.Literal("</b> today. Later"))
+    add(EVIL_SPAN, OA + "start", ox.Literal("10", datatype=n(XSD_INT)))
+    add(EVIL_SPAN, OA + "end", ox.Literal("31", datatype=n(XSD_INT)))
+    add(EVIL_SPAN, OA + "exact", ox.Literal("<img src=x onerror=y>"))
+    add(EVIL_SPAN, OA + "prefix", ox.Literal("Old news. Said <b>"))
+    add(EVIL_SPAN, OA + "suffix", ox.Literal("</b> today. Later"))
     return out
 
 
@@ -142,15 +140,15 @@ def test_extensions_serve_the_description(base: str, ext: str, fmt: str) -> None
     assert set(g.subjects()) == {URIRef(DEFENDER)}
 
 
-def test_hash_iris_are_described_in_their_document(base: str) -> None:
-    span = R + "evidence/a-4ce1dfc38e7a4e28-565-651"
+def test_span_document_holds_its_source_quote_and_offsets(base: str) -> None:
+    span = URIRef(R + "evidence/a-4ce1dfc38e7a4e28-565-651")
     status, _, body = _get(f"{base}/id/evidence/a-4ce1dfc38e7a4e28-565-651.nt")
     assert status == 200
     g = Graph().parse(data=body, format="nt")
-    selectors = set(g.objects(URIRef(span), URIRef(OA + "hasSelector")))
-    assert selectors and all(str(sel).startswith(span + "#") for sel in selectors)
-    assert selectors <= set(g.subjects())  # each hash IRI is described in the document
-    assert any(g.value(sel, URIRef(OA + "exact")) for sel in selectors)
+    assert str(g.value(span, URIRef(OA + "hasSource"))).startswith(R + "appeal/")
+    start, end = g.value(span, URIRef(OA + "start")), g.value(span, URIRef(OA + "end"))
+    assert (int(start), int(end)) == (565, 651)
+    assert len(str(g.value(span, URIRef(OA + "exact")))) == 651 - 565
 
 
 @pytest.mark.parametrize(

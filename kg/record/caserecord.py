@@ -6,8 +6,9 @@ development corpus (``appeal``, ``persons``, ``organisations``, ``places``, ``in
 ``statements``, ``arrangements``, ``iri``, ``evidence`` ...). ``docs/case-record.md`` lists them.
 
 :func:`record_to_graph` turns a record into the appeal's named graph. Every node that states a
-fact gets ``akg:evidence`` pointing to an evidence span: the exact quote and its character offsets
-in the appeal text, as Web Annotation selectors.
+fact gets ``akg:evidence`` pointing to an evidence span: the appeal it quotes (``oa:hasSource``),
+the exact quote and its character offsets in the appeal text (``oa:exact``, ``oa:start``,
+``oa:end``), four triples on the span node.
 """
 
 from __future__ import annotations
@@ -431,20 +432,19 @@ class _Builder:
                 )
             ev = AKR[f"evidence/a-{short_hash(self.aid)}-{start}-{end}"]
             self.g.add((node, AKG.evidence, ev))
-            if (ev, RDF.type, AKG.EvidenceSpan) in self.g:
+            if (ev, OA.hasSource, self.appeal) in self.g:
                 continue
-            # One selector per span: the offsets and the quote they reproduce. The quote's
-            # context (oa:prefix/oa:suffix) is not stored: quote_context() reads it from the text.
+            # Four triples per span, on the span itself: its source, the offsets and the quote
+            # they reproduce. No type (a span is what akg:evidence points to, or what has an
+            # oa:hasSource) and no selector node: ontology/README.md gives the query that writes
+            # Web Annotation's nested form. The context (oa:prefix/oa:suffix) is not stored:
+            # quote_context() reads it from the text.
             # xsd:integer, not oa's xsd:nonNegativeInteger: Oxigraph stores integer subtypes as
             # xsd:integer, and a shape checks that offsets are >= 0.
-            sel = URIRef(f"{ev}#selector")
-            self.g.add((ev, RDF.type, AKG.EvidenceSpan))
             self.g.add((ev, OA.hasSource, self.appeal))
-            self.g.add((ev, OA.hasSelector, sel))
-            self.g.add((sel, RDF.type, OA.TextPositionSelector))
-            self.g.add((sel, OA.start, Literal(start, datatype=XSD.integer)))
-            self.g.add((sel, OA.end, Literal(end, datatype=XSD.integer)))
-            self.g.add((sel, OA.exact, Literal(quote)))
+            self.g.add((ev, OA.start, Literal(start, datatype=XSD.integer)))
+            self.g.add((ev, OA.end, Literal(end, datatype=XSD.integer)))
+            self.g.add((ev, OA.exact, Literal(quote)))
 
     def common(self, node: URIRef, item: dict[str, Any]) -> None:
         """Evidence, access level and confidence, which any fact may carry."""

@@ -133,6 +133,9 @@ class _Index:
             for s, p, o in triples:
                 if p == RDF.type:
                     self.types[s].add(o)
+                elif p == OA.hasSource:
+                    # Spans carry no type: what has a source is one.
+                    self.types[s].add(AKG.EvidenceSpan)
                 elif p == AKG.accessLevel:
                     self.levels[s].add(o)
                 elif p in NAME_PREDICATES:
@@ -309,8 +312,11 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def _selector_value(ix: _Index, span: Node, pred: Node) -> Node | None:
-    """An offset of a span: on its one selector, or on the position selector of the earlier
-    layout (two selectors per span)."""
+    """An offset of a span: on the span itself, or on a selector of the earlier layouts (one
+    selector per span, or a position and a quote selector)."""
+    value = ix.value(span, pred)
+    if value is not None:
+        return value
     for part in ("selector", "position"):
         value = ix.value(URIRef(f"{span}#{part}"), pred)
         if value is not None:
@@ -346,9 +352,9 @@ def _context_cuts(
             if any(a < end and start < b for a, b in secret):
                 withheld.add(span)
                 continue
-            # Builds store no quote context (one selector per span); data that carries one,
-            # on a quote selector of the earlier layout, has it cut here.
-            selector = URIRef(f"{span}#quote")
+            # Builds store no quote context; data that carries one, on the span or on a quote
+            # selector of an earlier layout, has it cut here.
+            selector = span if ix.value(span, OA.exact) is not None else URIRef(f"{span}#quote")
             prefix = ix.value(selector, OA.prefix)
             if prefix is not None:
                 begin = start - len(str(prefix))

@@ -8,7 +8,7 @@ header. The suffixed addresses answer the description directly. Selectors and ot
 
 Pages read the served (public) dataset only: the runner's dataset, opened in this process for
 their fixed, bounded queries (``kg/web/local.py``). Evidence is shown from
-the public store's selectors: the quote, highlighted at its offsets, inside the context the
+the public store's spans: the quote, highlighted at its offsets, inside the context the
 public store keeps around it (``oa:prefix``/``oa:suffix``, which the public build cuts where a
 withheld span begins) trimmed to its sentence. Appeal files are never read here, so no text of
 a restricted span can reach a page.
@@ -207,12 +207,10 @@ def _describe_query(iri: str) -> str:
           UNION {{
             BIND("ev" AS ?part)
             {{ {s} akg:evidence ?ev }} UNION {{ ?ev oa:hasSource {s} }}
-            UNION {{ BIND({s} AS ?ev) ?ev a akg:EvidenceSpan }}
-            ?ev oa:hasSource ?src ; oa:hasSelector ?pos, ?quote .
-            ?pos oa:start ?start ; oa:end ?end .
-            ?quote oa:exact ?exact .
-            OPTIONAL {{ ?quote oa:prefix ?prefix }}
-            OPTIONAL {{ ?quote oa:suffix ?suffix }}
+            UNION {{ BIND({s} AS ?ev) }}
+            ?ev oa:hasSource ?src ; oa:start ?start ; oa:end ?end ; oa:exact ?exact .
+            OPTIONAL {{ ?ev oa:prefix ?prefix }}
+            OPTIONAL {{ ?ev oa:suffix ?suffix }}
           }}
         }} LIMIT {4 * PAGE_LIMIT}"""
 
