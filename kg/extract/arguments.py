@@ -90,12 +90,15 @@ def mention_index(ents: Entities, flat: str = "") -> list[tuple[int, int, Entity
     return sorted(idx, key=lambda x: x[0])
 
 
-#: "the agency", "this court", "the regional prosecutor's office": a body named before, told
-#: again by the head word of its name (or its kind), perhaps with a word or two before it.
-DESCRIBED_BODY = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]ame)\s+(?P<mod>(?:[\w’'-]+\s+){0,2}?)"
-    r"(?P<head>agency|prosecutor[’']s\s+office|prosecution|ministry|bureau|"
-    r"directorate|commission)(?![\w-])"
+#: "the agency", "the regional prosecutor's office": a body named before, told again by the
+#: head word of its name (or its kind), perhaps with a word or two before it. The head is found
+#: first (it is rare), then the determiner before it.
+DESCRIBED_HEAD = re.compile(
+    r"(?:agency|prosecutor[’']s\s+office|prosecution|ministry|bureau|directorate|commission)"
+    r"(?![\w-])"
+)
+DESCRIBED_LEAD = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ss]ame)\s+(?P<mod>(?:[\w’'-]+\s+){0,2}?)$"
 )
 #: Heads that name a kind of body rather than a word of its name.
 HEAD_KINDS = {"court": "court", "tribunal": "court", "prosecution": "prosecution"}
@@ -120,12 +123,17 @@ def _described_mentions(
     before the head must be in the name too ("the Zenda court")."""
     starts = [a for a, _b, _e in known]
     out = []
-    for m in DESCRIBED_BODY.finditer(flat):
-        head = re.sub(r"\s+", " ", m.group("head").lower()).replace("’", "'")
-        a, b = m.start("mod") if m.group("mod") else m.start("head"), m.end()
+    for h in DESCRIBED_HEAD.finditer(flat):
+        if h.start() and (flat[h.start() - 1].isalnum() or flat[h.start() - 1] in "-_"):
+            continue
+        m = DESCRIBED_LEAD.search(flat, max(0, h.start() - 60), h.start())
+        if m is None:
+            continue
+        head = re.sub(r"\s+", " ", h.group().lower()).replace("’", "'")
+        a, b = m.start("mod") if m.group("mod") else h.start(), h.end()
         i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and known[i][1] > m.start("head"):
-            continue  # part of a name already known ("the Zembla City Court")
+        if i >= 0 and known[i][1] > h.start():
+            continue  # part of a name already known ("the Zembla Investigation Agency")
         caps = [w for w in m.group("mod").split() if w[:1].isupper()]
         kind = HEAD_KINDS.get(head) or ("prosecution" if "prosecutor" in head else None)
         while i >= 0:
