@@ -287,3 +287,14 @@ def test_a_run_used_as_a_place_or_a_body_elsewhere_is_no_person() -> None:
     assert "Rina Holm" in names
     for place_or_body in ("Campo Verde", "Alta Rivera", "Mano Unida"):
         assert place_or_body not in names
+
+
+def test_a_counted_group_named_right_after_a_colon_is_no_unnamed_group() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Activists held\n\nOn 2 May 2025, police arrested Rina Holm "
+        "together with three other activists: Teo Varga, Ada Brun and Omar Vale. On 4 May 2025, "
+        "police detained six other activists in Vela.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-colon")["persons"]
+    groups = [p["variants"] for p in persons if p["name"] is None]
+    assert groups == [["six other activists"]]

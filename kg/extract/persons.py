@@ -470,7 +470,7 @@ UNNAMED = [
         re.compile(
             rf"\b(?P<n>{_NUM}\s+(?:other (?:accused|defendants|detainees|suspects|lawyers|"
             r"defenders|activists|journalists|prosecutors)|co-defendants|co-accused))\b"
-            r"(?!,? (?:among|including)\b)"
+            r"(?!,? (?:among|including|namely)\b|\s*[:—–])"  # named next: "four others: A, B"
         ),
         "group",
     ),  # fmt: skip
