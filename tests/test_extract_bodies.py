@@ -203,3 +203,30 @@ def test_a_court_named_with_one_branch_is_that_branch() -> None:
     orgs = _orgs(BRANCHES)
     assert "Strelsau Trial Court" in orgs["Strelsau Trial Court Branch 12"]["variants"]
     assert "Strelsau Trial Court" not in orgs
+
+
+HEADS = """4 May 2024
+
+Zembla: Activists held
+
+On 2 May 2024, the Strelsau Intermediate People's Court in Tarlen Province remanded Ana Pereira,
+a founder of the New Dawn Movement. The Tarlen Detective Bureau and the Counter-Terrorism
+Department questioned her about a report by Zorin Consulting, paid by Kolvar Holdings.
+The Oliy Majlis of Zembla debated her case; it is a member
+State of the Council of Europe.
+"""
+
+
+def test_heads_before_in_company_and_foreign_legislature_words_and_new() -> None:
+    orgs = {o["name"]: o["kind"] for o in extract_case(HEADS, appeal_id="t")["organisations"]}
+    # the head before "in" names the body: a court, not the province it sits in
+    assert orgs["Strelsau Intermediate People's Court"] == "court"
+    assert not any("Province" in n for n in orgs)
+    # "New" opens a body's name; it is no header word there
+    assert "New Dawn Movement" in orgs
+    assert orgs["Zorin Consulting"] == "company" and orgs["Kolvar Holdings"] == "company"
+    assert orgs["Tarlen Detective Bureau"] == "police"
+    assert orgs["Counter-Terrorism Department"] == "police"
+    assert orgs["Oliy Majlis of Zembla"] == "parliament"
+    # "member State of the Council of Europe": the body is the Council, not the State
+    assert "Council of Europe" in orgs and not any(n.startswith("State") for n in orgs)

@@ -10,6 +10,7 @@ import pytest
 
 from kg.extract.dates import DATE_RE, REL_RE, _rel_starts
 from kg.extract.events import EVENT_RULES_RX, EVENT_SCANNER
+from kg.extract.persons import UNNAMED, UNNAMED_ANCHORS
 from kg.extract.scan import END, Scanner, find_words, finditer_at, literal_prefixes
 from kg.extract.text import make_doc
 
@@ -157,3 +158,20 @@ def test_absolute_dates_open_with_a_character_the_look_ahead_names() -> None:
     for text in texts:
         assert [m.span() for m in DATE_RE.finditer(text)] == [m.span() for m in bare.finditer(text)]
     assert len(DATE_RE.findall(texts[-1])) == 12  # "٣ May 2012": \d reads any digit
+
+
+def test_every_unnamed_actor_holds_its_anchor() -> None:
+    """The patterns of unnamed actors run only around their anchors: every match a pattern
+    finds over the whole text (appeals and made-up phrases) holds a match of its anchor."""
+    texts = _texts() + [
+        "a group of ten men in civilian clothes; two unknown armed men; an unidentified person; "
+        "four young Zemblan farmers; Lee's lawyer; a lawyer for Ana Lee; the prosecutor charged; "
+        "six other accused; the three others; the Chief Judge; investigators; a public defender"
+    ]
+    for rx, anchor in zip([rx for rx, _ in UNNAMED], UNNAMED_ANCHORS, strict=True):
+        hits = 0
+        for text in texts:
+            for m in rx.finditer(text):
+                hits += 1
+                assert anchor.search(text, m.start(), m.end()), (rx.pattern[:40], m.group())
+        assert hits, rx.pattern[:40]

@@ -45,7 +45,7 @@ def head_of(words: list[str]) -> tuple[str, str] | None:
     the last head word before the first ``of``/``on``/``for`` wins; else the first head anywhere.
     """
     first = next(
-        (i for i, w in enumerate(words) if w in ("of", "on", "for", "against")), len(words)
+        (i for i, w in enumerate(words) if w in ("of", "on", "for", "against", "in")), len(words)
     )
     for k in range(first - 1, -1, -1):
         bare = words[k].strip('“”"')

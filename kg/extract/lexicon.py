@@ -86,6 +86,12 @@ ORG_HEADS = {
     "Limited": "company", "Battalion": "police", "Brigade": "security_service",
     "Chamber": "court", "News": "media", "Daily": "media", "Times": "media", "Gazette": "media",
     "Herald": "media", "Tribune": "media", "Forum": "other", "Exchange": "company",
+    # the words English company names end with
+    "Consulting": "company", "Holdings": "company", "Technologies": "company",
+    "Enterprises": "company", "Industries": "company", "Incorporated": "company",
+    # legislatures named in their own language: "the Oliy Majlis", "the Verkhovna Rada"
+    "Majlis": "parliament", "Mejlis": "parliament", "Kenes": "parliament", "Rada": "parliament",
+    "Sejm": "parliament", "Knesset": "parliament", "Khural": "parliament", "Jirga": "parliament",
 }  # fmt: skip
 ORG_KIND_HINTS = [
     # regional and UN bodies before the head words their names share with national ones
@@ -123,7 +129,8 @@ ORG_KIND_HINTS = [
     (
         re.compile(
             r"\bPublic Security (?:Bureau|Department)|\bCrime Investigation|"
-            r"\bInvestigation Agency\b|\bCountering Extremism\b"
+            r"\bInvestigation Agency\b|\bCountering Extremism\b|\bDetective\b|"
+            r"\bCounter[- ]?Terror|\bLaw Enforcement\b"
         ),
         "police",
     ),

@@ -80,6 +80,12 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 and (head_of(run.words) or ("",))[0] == "instrument"
             ):
                 i -= 1  # "Press and Publications Act": the word is the name's
+            elif (
+                0 < i
+                and run.words[i - 1] == "New"
+                and (head_of(run.words[i:]) or ("",))[0] == "organisation"
+            ):
+                i -= 1  # "New Unity Movement": the adjective opens the body's name
             words = run.words[i:]
             text, start, end = run_text(doc, run, i)
             text = text.rstrip(".")
@@ -191,7 +197,7 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
     ]
     k = 0
     for i, (w, _) in enumerate(toks[:-1]):
-        if (w in POST_WORDS or w == "General") and toks[i + 1][0] == "of":
+        if (w in POST_WORDS or w in ("General", "State", "States")) and toks[i + 1][0] == "of":
             k = i + 2 + (toks[i + 2][0] == "the" if i + 2 < len(toks) else 0)
     toks = toks[k:]
     for i, (w, _) in enumerate(toks):

@@ -496,8 +496,8 @@ UNNAMED_ANCHORS = [
         r"s lawyer",
         r"lawyer (?:for|of|repr)",
         r"s relatives",
-        r"(?:m[ae]n|wom[ae]n|persons?|people|assailants?|individuals?|attackers?|gunm[ae]n|"
-        r"officers)\b",
+        r"(?:unknown|unidentified|masked|armed|hooded|plain-?clothes?d?)\s| in (?:civilian|plain) "
+        r"clothes",
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"members of",
         r"[Tt]he prosecutor",

@@ -115,53 +115,60 @@ class Run:
     start: int
     end: int
     tokens: list[tuple[str, int, int]]
+    #: The run's words, made once: every run is read many times and never changed (made with
+    #: the run rather than by ``functools.cached_property``, whose first read takes a lock).
+    words: list[str] = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
-    def words(self) -> list[str]:
-        """The run's words, made once (runs are read many times and never changed)."""
-        return [t for t, _, _ in self.tokens]
+    def __post_init__(self) -> None:
+        self.words = [t for t, _, _ in self.tokens]
 
 
-def _is_cap(tok: str) -> bool:
-    first = tok[:1]
-    if first.isupper():
-        return True
-    if first.isdigit():
-        return tok[-2:] in ("st", "nd", "rd", "th")
-    return "-" in tok[2:4] and bool(ARTICLE_PREFIX.match(tok))  # "al-Shehab"
+ORDINAL_ENDS = ("st", "nd", "rd", "th")
+
+
+def _prefixed(tok: str) -> bool:
+    return ARTICLE_PREFIX.match(tok) is not None  # "al-Shehab"
 
 
 def find_runs(doc: Doc) -> list[Run]:
     """Capitalised runs in the text; quotes inside a name (``Centre “Memorial”``) are kept."""
     toks = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(doc.flat)]
+    # whether each token is capitalised (an upper-case letter, an ordinal "3rd", an article
+    # prefix "al-Shehab"), told once for the loops below
+    cap = [
+        t[0].isupper()
+        or (t[-2:] in ORDINAL_ENDS if t[0].isdigit() else "-" in t[2:4] and _prefixed(t))
+        for t, _, _ in toks
+    ]
     runs: list[Run] = []
     i = 0
-    while i < len(toks):
-        if not _is_cap(toks[i][0]):
+    n = len(toks)
+    while i < n:
+        if not cap[i]:
             i += 1
             continue
         j = i + 1
-        while j < len(toks):
+        while j < n:
             tok = toks[j][0]
             if _short_line_break(doc.text, toks[j - 1][2], toks[j][1]):
                 break
-            if _is_cap(tok) or (tok in ("No.",) and j + 1 < len(toks)):
+            if cap[j] or (tok == "No." and j + 1 < n):
                 j += 1
                 continue
-            if tok in ("“", '"') and j + 1 < len(toks) and _is_cap(toks[j + 1][0]):
+            if tok in ("“", '"') and j + 1 < n and cap[j + 1]:
                 close = next(
-                    (k for k in range(j + 1, min(j + 8, len(toks))) if toks[k][0] in ("”", '"')),
+                    (k for k in range(j + 1, min(j + 8, n)) if toks[k][0] in ("”", '"')),
                     None,
                 )
-                if close and all(_is_cap(t[0]) for t in toks[j + 1 : close]):
+                if close and all(cap[j + 1 : close]):
                     j = close + 1
                     continue
             if (
                 tok == "("
-                and j + 3 < len(toks)
-                and _is_cap(toks[j + 1][0])
+                and j + 3 < n
+                and cap[j + 1]
                 and toks[j + 2][0] == ")"
-                and _is_cap(toks[j + 3][0])
+                and cap[j + 3]
                 and not toks[j + 1][0].isupper()
             ):
                 j += 3  # "Public Order (Amendment) Act": a bracketed word in a name
@@ -172,16 +179,16 @@ def find_runs(doc: Doc) -> list[Run]:
             if (
                 tok == "."
                 and INITIAL.match(toks[j - 1][0])
-                and j + 1 < len(toks)
-                and _is_cap(toks[j + 1][0])
+                and j + 1 < n
+                and cap[j + 1]
                 and toks[j][2] < toks[j + 1][1]
             ):
                 j += 1  # "A. Novak", "Anna K. Novak": an initial's full stop
                 continue
             k = j
-            while k < len(toks) and (toks[k][0] in CONNECTORS or toks[k][0] in NAME_PARTICLES):
+            while k < n and (toks[k][0] in CONNECTORS or toks[k][0] in NAME_PARTICLES):
                 k += 1
-            if k > j and k < len(toks) and _is_cap(toks[k][0]) and _gap_ok(doc, toks, j - 1, k):
+            if k > j and k < n and cap[k] and _gap_ok(doc, toks, j - 1, k):
                 j = k
                 continue
             break
