@@ -245,8 +245,12 @@ TRIGGERS: list[dict[str, Any]] = [
         "frame": "",
         "phrases": [
             "\\bfined\\b",
+            "\\bimposed (?:an? )?(?:[\\w-]+ )?fine\\b|\\breplaced\\b[^.;]{0,100}?\\bwith an? (?:[\\w-]+ )?fine\\b|\\bordered (?:him|her|them) to pay (?:an? )?(?:[\\w-]+ )?fine\\b",
         ],
-        "examples": [],
+        "examples": [
+            "On 3 May 2024, the court replaced the rest of Ana Lee's prison term with a fine of 500 dinars.",
+            "On 3 May 2024, the court imposed a heavy fine on the Zembla Poets Union.",
+        ],
     },
     {
         "type": "acquittal",
@@ -399,10 +403,12 @@ TRIGGERS: list[dict[str, Any]] = [
             "\\b(?:began|started|went on|launched) an? (?:\\w+ )?hunger strike",
             "\\bdied in (?:custody|prison|detention)",
             '\\bdesignated (?:as )?(?:a |an )?[“\\"]?foreign agent',
+            "\\b(?:flown|put on a (?:plane|flight)|escorted|driven) out of the country\\b|\\bforced (?:him|her|them) (?:to leave the country|into exile)\\b",
         ],
         "examples": [
             "On 3 May 2024, Ana Lee was deported to Borduria.",
             "On 3 May 2024, Ana Lee began a hunger strike.",
+            "On 3 May 2024, Ana Lee was driven to the airport and flown out of the country.",
         ],
     },
 ]
