@@ -397,3 +397,21 @@ def test_styles_before_a_name_and_a_post_inside_a_body_s_name() -> None:
     assert roles["Ivo Stern"] == ["official"]  # "H.E. Mr. X, Cabinet Secretary for Interior"
     assert roles["Teo"] == ["relative"]  # "her son X have ..."
     assert not any("Police" in (p["name"] or "") for p in persons)
+
+
+WORKS_AND_RANKS = """20 May 2025
+
+Zembla: Novelist held
+
+On 2 May 2025, soldiers detained the novelist Rina Holm after she published her novel The Long
+Winter Night. Army spokesperson Brigadier General Teo Varga said she was a threat. On 6 May
+2025, the Director of Public Prosecutions, Ada Brun Kato, sanctioned charges against her.
+"""
+
+
+def test_a_work_s_title_ranks_of_generals_and_a_director_of_public_prosecutions() -> None:
+    persons = extract_case(WORKS_AND_RANKS, appeal_id="t-roles-14")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert not any("Winter" in (n or "") for n in roles)  # "her novel The Long Winter Night"
+    assert roles["Teo Varga"] == ["official"]  # "Brigadier General X"
+    assert roles["Ada Brun Kato"] == ["prosecutor"]

@@ -183,6 +183,7 @@ MEDIA_WORK = (
 )
 PERSON_TITLES = [
     (r"Prosecutor General", "official", "prosecutor"), (r"President", "official", None),
+    (r"Director of Public Prosecutions", "prosecutor", None),
     (r"Prime Minister", "official", None), (r"Minister", "official", None),
     (r"Mayor", "official", None), (r"Governor", "official", None),
     (r"District Magistrate|District Collector|Prefect|Adviser|Advisor", "official", None),
@@ -202,7 +203,8 @@ PERSON_TITLES = [
     (r"(?:[Pp]aralegal|[Cc]ampaigner|[Oo]rgani[sz]er|[Tt]rade unionist|[Ee]nvironmentalist|"
      r"[Cc]ommunity leader|[Ll]and defender)", "defender", None),
     # ranks of the police and the army, and investigators: agents of the state
-    (r"(?:Police |Army )?(?:Colonel|Lieutenant[- ]Colonel|Major|Captain|Lieutenant|Sergeant|"
+    (r"(?:Police |Army )?(?:(?:Brigadier|Major|Lieutenant)[- ]General|General|Colonel|"
+     r"Lieutenant[- ]Colonel|Major|Captain|Lieutenant|Sergeant|"
      r"Constable|Brigadier|[Ii]nvestigator|[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector))",
      "official", None),
 ]  # fmt: skip

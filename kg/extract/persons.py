@@ -86,6 +86,8 @@ def add_person_candidate(
         and PLACE_BEFORE.search(doc.flat[max(0, toks[0][1] - 8) : toks[0][1]])
     ):
         return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
+    if toks and WORK_BEFORE.search(doc.flat, max(0, toks[0][1] - 40), toks[0][1]):
+        return  # "his novel The Greedy X", "the film Y": the title of a work
     while toks and (toks[-1][0] in NAME_PARTICLES or toks[-1][0] == "."):
         toks = toks[:-1]
     if toks and toks[0][0] in NAME_PARTICLES:
@@ -136,6 +138,13 @@ CHINESE_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{2,6}$")
 def _chinese_given_name(words: list[str]) -> bool:
     """The run is a name of that shape: two or three words, the last a hyphenated given name."""
     return len(words) in (2, 3) and bool(CHINESE_GIVEN.match(words[-1]))
+
+
+#: A noun for a work right before its title: "his novel The Long Night", "the documentary X".
+WORK_BEFORE = re.compile(
+    r"\b(?:novel|book|poem|song|film|movie|documentary|play|album|memoir|collection|"
+    r"short story|essay|report)s?,?\s+(?:(?:titled|entitled|called)\s+)?[“\"]?(?:The\s+)?$"
+)
 
 
 #: A regnal or generational number after a name.
