@@ -10,7 +10,7 @@ import pytest
 
 from kg.extract.dates import DATE_RE, REL_RE, _rel_starts
 from kg.extract.events import EVENT_RULES_RX, EVENT_SCANNER
-from kg.extract.persons import UNNAMED, UNNAMED_ANCHORS
+from kg.extract.persons import PLACE_LEAD, UNNAMED, UNNAMED_ANCHORS, place_leads, used_as_place
 from kg.extract.scan import END, Scanner, find_words, finditer_at, literal_prefixes
 from kg.extract.text import make_doc
 
@@ -175,3 +175,25 @@ def test_every_unnamed_actor_holds_its_anchor() -> None:
                 hits += 1
                 assert anchor.search(text, m.start(), m.end()), (rx.pattern[:40], m.group())
         assert hits, rx.pattern[:40]
+
+
+def test_places_found_from_the_leads_read_once() -> None:
+    """A name after a place lead, found from the leads read once, is what a search of the
+    lead, the name and what may follow gives, for every pair of capitalised words of the
+    appeals and of a made-up text."""
+    made_up = (
+        "She was held in  Tarlen Kova, then at Mira Lee Holm; near Ana Lee's home; in Ana Lee "
+        "Street; the province of Zorin Vale; in Zorin Valey; Bo Ek in Bo Ek."
+    )
+    for text in [*_texts()[:20], made_up]:
+        flat = make_doc(text).flat
+        leads = place_leads(flat)
+        names = {m.group(1) for m in re.finditer(r"(?=\b([A-Z]\w+ [A-Z]\w+))", flat)}
+        assert names
+        for name in names:
+            slow = re.search(PLACE_LEAD + re.escape(name) + r"(?![\w’'-])(?!\s+[A-ZÀ-ÞĀ-Žİ])", flat)
+            assert used_as_place(flat, leads, name) == bool(slow), name
+    leads = place_leads(made_up)
+    names = ("Tarlen Kova", "Mira Lee", "Ana Lee", "Zorin Vale", "Bo Ek")
+    found = [n for n in names if used_as_place(made_up, leads, n)]
+    assert found == ["Tarlen Kova", "Zorin Vale", "Bo Ek"]

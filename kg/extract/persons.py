@@ -238,18 +238,40 @@ PLACE_LEAD = (
 )
 
 
+PLACE_LEAD_RE = re.compile(PLACE_LEAD)
+#: What may follow a place's name: not more of a word, not another capitalised word.
+PLACE_END = re.compile(r"(?![\w’'-])(?!\s+[A-ZÀ-ÞĀ-Žİ])")
+
+
 def drop_places_and_bodies(doc: Doc, ents: Entities) -> None:
     """A run the text uses as a place ("in X Y") or names as a body is no person where it
     stands alone elsewhere ("the usurpation of X Y", "X Y members")."""
     bodies = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
+    leads = place_leads(doc.flat)
     for p in list(ents.of("person")):
         name = p.name or ""
         if len(name.split()) < 2 or p.variants:
             continue
-        if name in bodies or re.search(
-            PLACE_LEAD + re.escape(name) + r"(?![\w’'-])(?!\s+[A-ZÀ-ÞĀ-Žİ])", doc.flat
-        ):
+        if name in bodies or used_as_place(doc.flat, leads, name):
             ents.items.remove(p)
+
+
+def place_leads(flat: str) -> dict[str, list[int]]:
+    """Where a place lead ("in ", "the province of ") ends, by the character after it. The
+    text is read once, not once per name: a lead's white space runs to the next word, so a
+    name after a lead starts where a match of the lead ends."""
+    leads: dict[str, list[int]] = {}
+    for m in PLACE_LEAD_RE.finditer(flat):
+        leads.setdefault(flat[m.end() : m.end() + 1], []).append(m.end())
+    return leads
+
+
+def used_as_place(flat: str, leads: dict[str, list[int]], name: str) -> bool:
+    """Whether ``name`` (no white space at its ends) stands alone after a place lead."""
+    return any(
+        flat.startswith(name, a) and PLACE_END.match(flat, a + len(name)) is not None
+        for a in leads.get(name[:1], ())
+    )
 
 
 def merge_persons(doc: Doc, ents: Entities) -> None:
