@@ -535,3 +535,19 @@ def test_arrested_subsequently_takes_no_date_from_the_sentence_before() -> None:
     )
     assert ("charge", "2024-05-03") in got
     assert ("arrest", None) in got
+
+
+def test_a_paragraph_without_dates_goes_on_with_the_one_before() -> None:
+    got = _pairs(
+        "1. On 3 May 2024, police arrested Ana Lee at her home in Zenda.\n\n"
+        "2. She was taken to the prosecutor's office. She was questioned about her articles."
+    )
+    assert ("interrogation", "2024-05-03") in got
+
+
+def test_a_paragraph_with_dates_of_its_own_starts_afresh() -> None:
+    got = _pairs(
+        "1. On 3 May 2024, police arrested Ana Lee at her home in Zenda.\n\n"
+        "2. She was questioned about her articles. In 2020, she had won a prize."
+    )
+    assert ("interrogation", None) in got

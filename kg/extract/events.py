@@ -232,6 +232,7 @@ def find_events(
     events: list[dict[str, Any]] = []
     mentions = mention_index(ents, doc.flat)
     para_date = None
+    told = False  # whether para_date is the date of an event the paragraph told
     para_i = 0
     paras = doc.paragraphs
     prev_targets: list[str] = main_targets(ents)
@@ -251,7 +252,14 @@ def find_events(
             break
         while para_i < len(paras) and paras[para_i].end <= s.start:
             para_i += 1
-            para_date = None
+            if not told or (
+                para_i < len(paras)
+                and any(paras[para_i].start <= d.start < paras[para_i].end for d in dates)
+            ):
+                para_date = None
+            # a paragraph without any date goes on with the story of the one before, if that
+            # story told a dated event (a header's date tells none)
+            told = False
         while di < len(event_dates) and event_dates[di].start < s.start:
             di += 1
         sdates = []
@@ -394,6 +402,7 @@ def find_events(
             # the narrative goes on from the date of the sentence's last event, else its last date
             dated = [v for v in sent_values if v is not None]
             para_date = dated[-1] if dated else sdates[-1].value
+            told = told or bool(dated)
     _judgment_provisions(events)
     _share_operation_agents(events, doc)
     events = _implied_appeals(events, doc)
