@@ -415,3 +415,20 @@ def test_a_work_s_title_ranks_of_generals_and_a_director_of_public_prosecutions(
     assert not any("Winter" in (n or "") for n in roles)  # "her novel The Long Winter Night"
     assert roles["Teo Varga"] == ["official"]  # "Brigadier General X"
     assert roles["Ada Brun Kato"] == ["prosecutor"]
+
+
+RELATIVE_DEFENDERS = """20 May 2025
+
+Zembla: Teacher sentenced
+
+On 2 May 2025, the court sentenced Rina Holm and questioned her brother, Teo Holm, a human
+rights defender living in exile. Her sister, Ada Holm, and the activist Omar Vale were
+summoned.
+"""
+
+
+def test_a_relative_described_as_a_defender_stays_one() -> None:
+    persons = extract_case(RELATIVE_DEFENDERS, appeal_id="t-roles-15")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert roles["Teo Holm"] == ["defender", "relative"]  # "her brother, X, a ... defender"
+    assert roles["Ada Holm"] == ["relative"]  # the activist named next is someone else

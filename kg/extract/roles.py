@@ -72,8 +72,12 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         order = ["defender", "official", "complainant", "lawyer", "judge", "prosecutor",
                  "journalist", "relative", "witness", "other"]  # fmt: skip
         roles = sorted(set(roles), key=order.index)
-        if "relative" in roles and any(TARGETED_AFTER.match(flat, e) for _, e in p.mentions):
-            # "her husband, X ... X was himself arrested": a relative who is persecuted too
+        if "relative" in roles and (
+            any(TARGETED_AFTER.match(flat, e) for _, e in p.mentions)
+            or ("defender" in roles and any(DEFENDER_APPOSED.match(flat, e) for _, e in p.mentions))
+        ):
+            # "her husband, X ... X was himself arrested", "his brother, X, a human rights
+            # defender": a relative who is a defender too
             roles = sorted({*roles, "defender"}, key=order.index)
         elif "relative" in roles and "defender" in roles and len(roles) > 1:
             roles.remove("defender")
@@ -89,6 +93,11 @@ TARGETED_AFTER = re.compile(
     r"\s+(?:was|were|has been|had been|is being)\s+(?:(?:himself|herself|also|later|then|"
     r"subsequently|too)\s+)?(?:arrested|detained|sentenced|convicted|charged|imprisoned|jailed|"
     r"abducted|prosecuted|indicted)\b"
+)
+#: "X, a human rights defender", "X, himself an activist": what the person is, said after.
+DEFENDER_APPOSED = re.compile(
+    r"\s*,\s*(?:(?:himself|herself|also|too)\s+)?(?:an?|the)\s+(?:(?!and\b)[\w-]+\s+){0,3}"
+    r"(?:defender|activist)s?\b"
 )
 #: A mention that names the speaker of a quote just closed: "“...,” said X".
 SPEAKER_BEFORE = re.compile(r"[”\"]\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$")
