@@ -551,3 +551,11 @@ def test_a_paragraph_with_dates_of_its_own_starts_afresh() -> None:
         "2. She was questioned about her articles. In 2020, she had won a prize."
     )
     assert ("interrogation", None) in got
+
+
+def test_an_appeal_the_text_says_cannot_be_made_is_no_event() -> None:
+    got = _pairs(
+        "On 3 May 2024, the Zenda City Court upheld the charges against Ana Lee. The decision "
+        "is final and cannot be appealed."
+    )
+    assert not any(t == "appeal_filed" for t, _ in got)

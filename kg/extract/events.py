@@ -81,6 +81,11 @@ HYPOTHETICAL = re.compile(
     # the issuer's own comment on what it told: "we express concern that he has been sentenced"
     r"concern(?:ed)? (?:that|by|about|at|over)|condemns?|welcomes?|deplores?|denounces?)\b"
 )
+#: A negation right before the trigger, whatever its type: "cannot be appealed", "was not
+#: charged", "has never been summoned".
+NEGATED = re.compile(
+    r"\b(?:cannot|can\s+not|could\s+not|not|never)\s+(?:\w+ly\s+)?(?:(?:be|been|have|has|had)\s+)*$"
+)
 #: "visitors are searched", "ensure that she is released": the present tense tells a habit, a
 #: state or a wish, not an event.
 PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+|still\s+|being\s+)?$")
@@ -287,6 +292,8 @@ def find_events(
             pre = flat[max(s.start, a - 40) : a]
             if HYPOTHETICAL.search(pre) and etype not in ("appeal_filed",):
                 continue
+            if NEGATED.search(pre):
+                continue  # "is final and cannot be appealed", "was never charged"
             if re.fullmatch(r"\w+ed", flat[a:b]) and (
                 (PRESENT_PASSIVE.search(pre) and etype not in STATES) or PRENOMINAL.match(flat, b)
             ):
