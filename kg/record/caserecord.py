@@ -364,14 +364,17 @@ def demand_type(summary: str) -> str:
 class _Builder:
     """Turns one record into triples; keeps the local-id -> IRI table while it goes."""
 
-    def __init__(self, record: dict[str, Any], text: str | None, origin: str) -> None:
+    def __init__(
+        self, record: dict[str, Any], text: str | None, origin: str, graph: Any = None
+    ) -> None:
         self.r = record
         self.text = text
         self.origin = origin
         self.a = record["appeal"]
         self.aid = str(self.a["id"])
         # SimpleMemory: one graph needs no context index; adding triples costs a third less.
-        self.g = bind_prefixes(Graph(store="SimpleMemory"))
+        # A build that only writes N-Quads gives a kg.record.nquads.TripleSet instead.
+        self.g = bind_prefixes(Graph(store="SimpleMemory")) if graph is None else graph
         self.appeal = appeal_iri(self.aid)
         self.ids: dict[str, URIRef] = {}
         self.kinds: dict[str, str] = {}  # local id -> org kind or "person"
@@ -1134,11 +1137,12 @@ def _countries_in(text: str) -> list[str]:
 
 
 def record_to_graph(
-    record: dict[str, Any], text: str | None = None, *, origin: str = "<record>"
+    record: dict[str, Any], text: str | None = None, *, origin: str = "<record>", graph: Any = None
 ) -> tuple[URIRef, Graph]:
     """The appeal's named-graph IRI and its graph. ``text`` checks evidence offsets and adds
-    quote context; ``origin`` names the record file in error messages."""
-    builder = _Builder(record, text, origin)
+    quote context; ``origin`` names the record file in error messages; ``graph``, when given
+    (a :class:`kg.record.nquads.TripleSet`), is filled instead of a new rdflib graph."""
+    builder = _Builder(record, text, origin, graph)
     graph = builder.build()
     return appeal_graph_iri(builder.aid), graph
 

@@ -182,13 +182,16 @@ def _text_path(data_dir: Path, record_path: Path, source: str) -> Path:
     )
 
 
-def case_graph(case: CaseSource, record: dict[str, Any] | None = None) -> tuple[URIRef, Graph]:
+def case_graph(
+    case: CaseSource, record: dict[str, Any] | None = None, graph: Any = None
+) -> tuple[URIRef, Graph]:
     """The named graph of one case record, its evidence checked against the appeal text;
-    ``record`` is the record already loaded (and resolved), else it is read from disk."""
+    ``record`` is the record already loaded (and resolved), else it is read from disk;
+    ``graph`` as in :func:`kg.record.caserecord.record_to_graph`."""
     if record is None:
         record = load_record(case.record_path)
     text = case.text_path.read_text(encoding="utf-8") if case.text_path else None
-    name, g = record_to_graph(record, text, origin=str(case.record_path))
+    name, g = record_to_graph(record, text, origin=str(case.record_path), graph=graph)
     g.add((appeal_iri(case.appeal_id), AKG.recordFile, Literal(_relative(case.record_path))))
     return name, g
 

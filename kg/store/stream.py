@@ -290,20 +290,20 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(data_dir: str) -> None:
     from kg.store.build import reference_graph
+    from kg.store.casequads import reference_labels
 
-    _WORKER["reference"] = reference_graph(Path(data_dir))
+    _WORKER["reference"] = reference_labels(reference_graph(Path(data_dir)))
     _WORKER["data_dir"] = data_dir
 
 
 def _case_nquads(job: tuple[str, str, str | None, bool, dict[str, Any]]) -> tuple[str, str]:
     """A case graph as N-Quads (in a worker process, or in the caller)."""
-    from kg.store.build import CaseSource, case_graph, defer_to_reference
+    from kg.store.build import CaseSource
+    from kg.store.casequads import case_nquads
 
     aid, record_path, text_path, curated, record = job
     case = CaseSource(aid, Path(record_path), Path(text_path) if text_path else None, curated)
-    name, g = case_graph(case, record)
-    defer_to_reference(g, _WORKER["reference"])
-    return aid, graph_nquads(g, name)
+    return aid, case_nquads(case, record, _WORKER["reference"])
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,0 +1,136 @@
+"""A case record's triples as N-Quads text, without an rdflib graph.
+
+:func:`kg.record.caserecord.record_to_graph` puts each triple of a record into an rdflib
+``Graph``, whose store keeps three indexes and checks every term on the way in; a full build
+then only reads the triples back out to write them as N-Quads for Oxigraph's bulk loader. Most
+of the time a record took went to that store and to writing terms one ``isinstance`` at a time.
+Here the same record builder (the same code, so the same triples) fills a :class:`TripleSet`
+-- the five graph operations the builder uses, over plain tuples -- and :func:`nquads` writes
+the triples, each term's text made once per call.
+
+``tests/test_nquads.py`` checks that the text equals, as canonical N-Quads, what the rdflib
+path gives, on the gold corpus, the seed, a generated corpus and records with every field kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from rdflib import BNode, Literal, URIRef
+
+Term = Any  # an rdflib URIRef, BNode or Literal
+Triple = tuple[Term, Term, Term]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# N-Quads' ECHAR escapes a literal needs (others may stay as they are; Oxigraph reads both).
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+class TripleSet:
+    """The graph operations :class:`kg.record.caserecord._Builder` uses (``add``, ``in``,
+    ``value``, ``set``, ``remove``, ``subject_objects``), over a dict of triples in the order
+    they were added, with an index from (subject, predicate) to objects."""
+
+    __slots__ = ("_sp", "_triples")
+
+    def __init__(self) -> None:
+        self._triples: dict[Triple, None] = {}
+        self._sp: dict[tuple[Term, Term], list[Term]] = {}
+
+    def add(self, triple: Triple) -> TripleSet:
+        if triple not in self._triples:
+            self._triples[triple] = None
+            self._sp.setdefault((triple[0], triple[1]), []).append(triple[2])
+        return self
+
+    def remove(self, triple: Triple) -> None:
+        if triple in self._triples:
+            del self._triples[triple]
+            objects = self._sp[(triple[0], triple[1])]
+            objects.remove(triple[2])
+            if not objects:
+                del self._sp[(triple[0], triple[1])]
+
+    def set(self, triple: Triple) -> TripleSet:
+        """Replace every object of (subject, predicate) with the triple's, as ``Graph.set``."""
+        s, p, _o = triple
+        for old in self._sp.pop((s, p), []):
+            del self._triples[(s, p, old)]
+        return self.add(triple)
+
+    def value(self, subject: Term, predicate: Term) -> Term | None:
+        objects = self._sp.get((subject, predicate))
+        return objects[0] if objects else None
+
+    def subject_objects(self, predicate: Term) -> Iterator[tuple[Term, Term]]:
+        return iter([(s, o) for (s, p, o) in self._triples if p == predicate])
+
+    def __contains__(self, triple: object) -> bool:
+        return triple in self._triples
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+
+def term_text(t: Term) -> str:
+    """One term as N-Quads writes it (as :func:`kg.store.stream.graph_nquads` writes it)."""
+    kind = type(t)
+    if kind is URIRef or (kind is not Literal and isinstance(t, URIRef)):
+        return f"<{t}>"
+    if kind is Literal or isinstance(t, Literal):
+        value = str(t).translate(_ESCAPES)
+        if t.language:
+            return f'"{value}"@{t.language}'
+        if t.datatype and str(t.datatype) != _XSD_STRING:
+            return f'"{value}"^^<{t.datatype}>'
+        return f'"{value}"'
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    raise TypeError(f"cannot write {t!r} as N-Quads")
+
+
+def nquads(triples: Iterable[Triple], graph: str) -> str:
+    """The triples as N-Quads lines in the named graph with IRI ``graph``; a term met twice is
+    written once (a record names its own nodes and predicates many times)."""
+    tail = f" <{graph}> .\n"
+    texts: dict[Term, str] = {}
+    lines = []
+    for s, p, o in triples:
+        try:
+            st = texts[s]
+        except KeyError:
+            st = texts[s] = term_text(s)
+        try:
+            pt = texts[p]
+        except KeyError:
+            pt = texts[p] = term_text(p)
+        if type(o) is URIRef:
+            try:
+                ot = texts[o]
+            except KeyError:
+                ot = texts[o] = term_text(o)
+        else:  # literals are not shared: "1"^^xsd:integer equals "01"^^xsd:integer in rdflib
+            ot = term_text(o)
+        lines.append(f"{st} {pt} {ot}{tail}")
+    return "".join(lines)
+
+
+def defer_labels(triples: TripleSet, reference_labels: dict[Term, set[Term]]) -> None:
+    """:func:`kg.store.build.defer_to_reference` over a :class:`TripleSet`, with the reference
+    graph's labels given as subject -> its ``rdfs:label`` values."""
+    from rdflib import RDFS, SKOS
+    from rdflib.namespace import FOAF
+
+    for pred in (RDFS.label, FOAF.name):
+        for s, label in triples.subject_objects(pred):
+            ref = reference_labels.get(s)
+            if ref and label not in ref:
+                triples.remove((s, pred, label))
+                triples.add((s, SKOS.altLabel, label))
+
+
+__all__ = ["TripleSet", "defer_labels", "nquads", "term_text"]
