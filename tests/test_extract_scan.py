@@ -74,6 +74,10 @@ def test_scanner_on_made_up_text() -> None:
     doc = make_doc(text)
     spans = [[m.span() for m in ms] for ms in Scanner(patterns).finditer(text, 52, doc.words)]
     assert spans == [[m.span() for m in ms] for ms in Scanner(patterns).finditer(text, 52)]
+    whole = Scanner(patterns).finditer(text, len(text), index=doc.word_index)
+    assert [[m.span() for m in ms] for ms in whole] == [
+        [m.span() for m in ms] for ms in Scanner(patterns).finditer(text, len(text))
+    ]
     assert [m.group() for m in Scanner(patterns[:1]).finditer(text, 63, doc.words)[0]] == [
         "rearrested"
     ]
@@ -118,6 +122,13 @@ def test_trigger_scanner_agrees_with_each_pattern(mutate: bool) -> None:
         got = EVENT_SCANNER.finditer(text, stop)
         for (etype, rx), matches in zip(EVENT_RULES_RX, got, strict=True):
             assert [m.span() for m in matches] == _expected(rx, text, stop), etype
+        # the distinct words of the whole text, with their starts, give the same matches
+        doc = make_doc(text)
+        by_index = EVENT_SCANNER.finditer(doc.flat, len(doc.flat), index=doc.word_index)
+        by_words = EVENT_SCANNER.finditer(doc.flat, len(doc.flat), doc.words)
+        assert [[m.span() for m in ms] for ms in by_index] == [
+            [m.span() for m in ms] for ms in by_words
+        ]
 
 
 def test_relative_dates_tried_only_where_they_can_start() -> None:
@@ -137,11 +148,13 @@ def test_relative_dates_tried_only_where_they_can_start() -> None:
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(12))) for _ in range(3000)]
     for text in texts:
         doc = make_doc(text)
-        got = [m.span() for m in finditer_at(REL_RE, doc.flat, _rel_starts(doc.flat, doc.words))]
+        got = [
+            m.span() for m in finditer_at(REL_RE, doc.flat, _rel_starts(doc.flat, doc.word_index))
+        ]
         assert got == [m.span() for m in REL_RE.finditer(doc.flat)], text
     flat = "He was freed two days later; the following day, ten years after his arrest."
     doc = make_doc(flat)
-    found = finditer_at(REL_RE, flat, _rel_starts(flat, doc.words))
+    found = finditer_at(REL_RE, flat, _rel_starts(flat, doc.word_index))
     assert [m.group() for m in found] == [
         "two days later", "the following day", "ten years after his arrest"
     ]  # fmt: skip

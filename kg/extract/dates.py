@@ -59,16 +59,20 @@ REL_OPENERS = frozenset("the following next that a several some within about ove
 REL_UNITS = frozenset("day days week weeks month months year years".split())
 
 
-def _rel_starts(flat: str, words: list[tuple[int, str]]) -> list[int]:
+def _rel_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
     """The places where a match of REL_RE may begin: a word of REL_OPENERS (any case; a word
     with letters outside ASCII is kept, as case-blind matching may fold it), and the start of
-    the word before a unit ("five days later")."""
+    the word before a unit ("five days later"). ``index`` holds each distinct word of ``flat``
+    with its starts (:attr:`kg.extract.text.Doc.word_index`)."""
     out = []
-    for a, w in words:
+    for w, starts in index.items():
         low = w.lower()
-        if low in REL_OPENERS or not w.isascii():
-            out.append(a)
-        if low in REL_UNITS or not w.isascii():
+        odd = not w.isascii()
+        if odd or low in REL_OPENERS:
+            out.extend(starts)
+        if not (odd or low in REL_UNITS):
+            continue
+        for a in starts:
             i = a
             while i > 0 and flat[i - 1].isspace():
                 i -= 1
@@ -116,7 +120,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         found.append((m.start(), m.end(), "abs", m))
     starts = [a for a, *_ in found]
     # tried only where a match can start, not at every character
-    for m in finditer_at(REL_RE, flat, _rel_starts(flat, doc.words)):
+    for m in finditer_at(REL_RE, flat, _rel_starts(flat, doc.word_index)):
         i = bisect.bisect_right(starts, m.start()) - 1
         if not (i >= 0 and m.start() < found[i][1]):
             found.append((m.start(), m.end(), "rel", m))

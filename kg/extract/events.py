@@ -246,7 +246,7 @@ def find_events(
     person_ids = {p.id for p in ents.of("person")}
     flat = doc.flat
     all_hits = []
-    found = EVENT_SCANNER.finditer(flat, stop, doc.words)  # matches at word starts only
+    found = EVENT_SCANNER.finditer(flat, stop, index=doc.word_index)  # at word starts only
     for (etype, _), matches in zip(EVENT_RULES_RX, found, strict=True):
         all_hits.extend((m.start(), m.end(), etype) for m in matches)
     all_hits.sort()

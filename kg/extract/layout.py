@@ -227,7 +227,10 @@ COUNTRY_SCANNER = Scanner([COUNTRY_RE])
 
 def country_mentions(doc: Doc) -> list[str]:
     """The country names of the text, in text order, each time it is named."""
-    return [m.group() for m in COUNTRY_SCANNER.finditer(doc.flat, len(doc.flat), doc.words)[0]]
+    return [
+        m.group()
+        for m in COUNTRY_SCANNER.finditer(doc.flat, len(doc.flat), index=doc.word_index)[0]
+    ]
 
 
 def find_main_country(doc: Doc, title: str | None, mentions: list[str] | None = None) -> str | None:

@@ -127,15 +127,35 @@ class Scanner:
         return ix
 
     def finditer(
-        self, text: str, stop: int, words: list[tuple[int, str]] | None = None
+        self,
+        text: str,
+        stop: int,
+        words: list[tuple[int, str]] | None = None,
+        index: dict[str, list[int]] | None = None,
     ) -> list[list[re.Match[str]]]:
         """Per pattern, its matches in ``text[:stop]`` that start a word. ``words`` are those
         of the text as :attr:`kg.extract.text.Doc.words` gives them, read once for all
-        scanners; by default they are read here."""
-        if words is None:
-            words = [(m.start(), m.group()) for m in WORD.finditer(text, 0, stop)]
+        scanners; ``index`` the same as :attr:`kg.extract.text.Doc.word_index` gives them
+        (each distinct word once, used when ``stop`` is the end of the text); by default the
+        words are read here."""
         places: list[list[int]] = [[] for _ in self.patterns]
         by_word, at_head, n = self._by_word, self._at_head, self._head
+        if index is not None and stop >= len(text):
+            for word, starts in index.items():
+                head = word[:n]
+                ix = at_head.get(head)
+                if ix is None:
+                    ix = self._patterns_at(head)
+                for i in ix:
+                    places[i].extend(starts)
+                if word in by_word:
+                    for i in by_word[word]:
+                        places[i].extend(starts)
+            for p in places:
+                p.sort()
+            return self._match_at(text, stop, places)
+        if words is None:
+            words = [(m.start(), m.group()) for m in WORD.finditer(text, 0, stop)]
         for a, word in words:
             if a + len(word) > stop:
                 if a >= stop:
@@ -150,6 +170,10 @@ class Scanner:
             if word in by_word:
                 for i in by_word[word]:
                     places[i].append(a)
+        return self._match_at(text, stop, places)
+
+    def _match_at(self, text: str, stop: int, places: list[list[int]]) -> list[list[re.Match[str]]]:
+        """Each pattern tried at its places (in text order), as ``finditer`` would go on."""
         for i in self._whole:
             places[i] = [
                 m.start()

@@ -58,6 +58,20 @@ class Doc:
         for every rule that looks words up (:class:`kg.extract.scan.Scanner`)."""
         return [(m.start(), m.group()) for m in WORD.finditer(self.flat)]
 
+    @functools.cached_property
+    def word_index(self) -> dict[str, list[int]]:
+        """Each distinct word of ``flat`` with its starts in text order: the rules that look
+        words up go over the distinct words, about half as many as the words."""
+        index: dict[str, list[int]] = {}
+        for m in WORD.finditer(self.flat):
+            w = m.group()
+            starts = index.get(w)
+            if starts is None:
+                index[w] = [m.start()]
+            else:
+                starts.append(m.start())
+        return index
+
 
 def make_doc(text: str) -> Doc:
     flat = re.sub(r"[\n\r\t\f\v]", " ", text)
