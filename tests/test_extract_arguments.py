@@ -331,3 +331,13 @@ def test_the_defender_as_object_is_the_defender_named_before() -> None:
         "detained the human rights defender together with her driver, Tom Reed."
     )
     assert _one(evs, "arrest")["targets"] == ["Ana Lee", "Tom Reed"]
+
+
+def test_who_complained_is_no_target_of_the_case_opened_on_the_complaint() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee writes on corruption. On 3 May 2024, the Zenda City "
+        "Court opened a criminal case against her based on a private complaint of Tom Reed "
+        "and Eva Hart."
+    )
+    opened = _one(evs, "case_opened")
+    assert opened["targets"] == ["Ana Lee"]

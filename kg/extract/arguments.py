@@ -469,6 +469,23 @@ def _orderer(flat: str, mentions: list[tuple[int, int, Entity]], c0: int, a: int
     return None
 
 
+#: "on a complaint of", "acting on complaints filed by": the people named next complained.
+COMPLAINT_BY = re.compile(r"\bcomplaints?\s+(?:(?:filed|lodged|made|brought)\s+)?(?:of|by|from)\s+")
+#: Words that may stand between the names of a list of complainants.
+LIST_GAP = re.compile(r"(?:[\s,]|\band\b|\b[A-Z][\w’'.-]*)*")
+
+
+def _complainants(flat: str, mentions: list[tuple[int, int, Entity]], s: Span) -> set[str]:
+    """The people named as those who complained, in the sentence ``s``."""
+    out: set[str] = set()
+    for m in COMPLAINT_BY.finditer(flat, s.start, s.end):
+        for ma, _mb, e in mentions:
+            if e.kind == "person" and m.end() <= ma < m.end() + 120:
+                if LIST_GAP.fullmatch(flat, m.end(), ma):
+                    out.add(e.id)
+    return out
+
+
 #: "a complaint of Tom Reed and Eva Hart": who complained.
 COMPLAINT_OF = re.compile(r"[\w ]*complaint\s+(?:of|from)\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*")
 #: "Ana Lee, 81, whom the court released": the person is the object of the verb that follows.
@@ -598,6 +615,11 @@ def make_event(
         body = _last_civil_body(mentions, a)
         if body is not None:
             targets.append(body.id)
+    if etype != "complaint":
+        # "initiated a case against him based on a complaint of Tom Reed": who complained is
+        # no target of what followed
+        plaintiffs = _complainants(doc.flat, mentions, s)
+        targets = [x for x in targets if x not in plaintiffs]
     group = GROUP_TARGET.search(doc.flat[s.start : s.end])
     if not targets and group:
         if PAIR.fullmatch(group.group()) and recent and len(recent) >= 2:
