@@ -172,7 +172,17 @@ class Store:
         try:
             if isinstance(res, ox.QuerySolutions):
                 names = [v.value for v in res.variables]
-                rows = [tuple(from_ox(sol[v]) for v in names) for sol in res]
+                # A term recurs across rows (a defender, a court, an appeal): converted once.
+                seen: dict[Any, Node | None] = {None: None}
+                rows = []
+                for sol in res:
+                    row = []
+                    for term in sol:
+                        node = seen.get(term, seen)
+                        if node is seen:
+                            node = seen[term] = from_ox(term)
+                        row.append(node)
+                    rows.append(tuple(row))
                 return names, rows
             g = Graph()
             for t in res:
