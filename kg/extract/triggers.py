@@ -69,11 +69,15 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "an organisation suspended or designated, a lawyer disbarred, an outlet blocked",
         "phrases": [
+            "\\b(?:revoked|suspended|withdrew|cancelled) (?:the |its |his |her |their )?(?:[\\w-]+ )?licen[cs]es?\\b|\\blicen[cs]es? (?:was |were )?(?:revoked|suspended|withdrawn|cancelled)\\b",
+            "\\bblocked (?:access to )?(?:the |its |his |her |their )?(?:[\\w-]+ )?(?:websites?|accounts?|pages?|sites?|outlets?|channels?)\\b|\\b(?:websites?|accounts?|pages?|sites?|channels?) (?:was |were |had been |has been )?blocked\\b",
             "banned from (?!leaving the country|travell?ing)|ban on (?!holding|travel|leaving)|\\b(?:was|were) banned\\b|\\bbanned as\\b|\\bbanned from [^.;]{0,40}? and from\\b|\\bsuspended (?:the |its |their )?(?:activities|operations|work)\\b|(?<=-)year ban|notice from police stating|prohibit\\w+ the work",
             "\\bstripped [^.;]{0,160}? of (?:their|his|her) (?:status|licen[cs]es?)",
             "\\bbanned (?:the )?(?=[A-Z])(?![^.;]{0,80}\\bfrom (?:leaving|travell?ing))",
         ],
         "examples": [
+            "On 3 May 2024, the ministry revoked the broadcasting licence of Radio Zenda.",
+            "On 3 May 2024, the regulator blocked the website of the Zembla Times.",
             "On 3 May 2024, the bar association disbarred Ana Lee.",
             "On 3 May 2024, the minister banned the Zembla Rights Centre.",
             "On 3 May 2024, the bar association stripped the three lawyers of the capital, Ana Lee, Tom Reed and Eva Hart, of their status as advocates.",
@@ -161,10 +165,12 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": ["arrest"],
         "frame": "agent arrests target; target is arrested (by agent); target's arrest on a date",
         "phrases": [
+            "\\b(?:placed|put) (?:him |her |them )?under arrest\\b",
             "\\bdetained(?<!remained\\sdetained)(?<!remains\\sdetained)\\b(?! since| for| without| in (?:\\w+ )?(?:prison|jail|custody|detention))|\\btaken away\\b|\\bpicked up\\b|\\bsurrendered to\\b",
             "\\b(?:re)?arrested\\b|\\bstopped (?:by|the car)|took (?:him|her|them) back into custody|\\bdetained the\\b|(?:were|was) detained and|took (?:him|her|them) from (?:his|her|their) home|taken into custody|\\btook [^.;]{0,40} into (?:criminal )?detention|\\bformal arrest\\b|\\b(?:was|were) seized (?:in|at) [A-Z]",
         ],
         "examples": [
+            "On 3 May 2024, police placed her under arrest.",
             "Police arrested the poet Ana Lee on 3 May 2024.",
             "On 3 May 2024, Ana Lee was apprehended by police.",
             "Ana Lee has been held since her arrest on 3 May 2024.",
@@ -399,6 +405,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "target is deported, expelled, exiled, designated a foreign agent, dies in custody or goes on hunger strike; a UN body decides",
         "phrases": [
+            "\\b(?:revoked|cancelled|refused|denied|withdrew) (?:[\\w’'-]+ ){0,3}(?:residence|residency) (?:permit|status|card)s?\\b",
             "\\b(?:began|started|went on|launched) (?:an? |her |his |their )?(?:[\\w-]+ )?hunger strike\\b|\\bgranted precautionary measures\\b",
             "\\b(?:began|started|went on|launched) an? (?:\\w+ )?hunger strike",
             "\\bdied in (?:custody|prison|detention)",
@@ -406,6 +413,7 @@ TRIGGERS: list[dict[str, Any]] = [
             "\\b(?:flown|put on a (?:plane|flight)|escorted|driven) out of the country\\b|\\bforced (?:him|her|them) (?:to leave the country|into exile)\\b",
         ],
         "examples": [
+            "In 2016, the authorities refused Ana Lee a residence permit.",
             "On 3 May 2024, Ana Lee was deported to Borduria.",
             "On 3 May 2024, Ana Lee began a hunger strike.",
             "On 3 May 2024, Ana Lee was driven to the airport and flown out of the country.",
