@@ -432,3 +432,28 @@ def test_a_relative_described_as_a_defender_stays_one() -> None:
     roles = {p["name"]: p["roles"] for p in persons}
     assert roles["Teo Holm"] == ["defender", "relative"]  # "her brother, X, a ... defender"
     assert roles["Ada Holm"] == ["relative"]  # the activist named next is someone else
+
+
+APPOSED_AFTER = """20 May 2025
+
+Zembla: Activist sentenced
+
+On 2 May 2025, police arrested the activist Rina Holm. Teo Varga, the investigating judge,
+ordered her detention. Ada Brun, the prosecutor in the case, asked for six years. Lena Vik, an
+eyewitness, said police beat her. Mila Kos, a member of parliament, called for her release.
+Pavel Dorn, the mayor of Vela, declined to comment. Eva Lind, the ombudsperson, visited her.
+The trial, presided over by Judge Karl Weiss, witnesses for the defence were not heard.
+"""
+
+
+def test_the_part_a_person_plays_said_in_apposition_after_the_name() -> None:
+    persons = extract_case(APPOSED_AFTER, appeal_id="t-roles-16")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert roles["Teo Varga"] == ["judge"]
+    assert roles["Ada Brun"] == ["prosecutor"]
+    assert roles["Lena Vik"] == ["witness"]
+    assert roles["Mila Kos"] == ["official"]
+    assert roles["Pavel Dorn"] == ["official"]
+    assert roles["Eva Lind"] == ["official"]
+    assert roles["Karl Weiss"] == ["judge"]  # a clause after the comma describes nobody
+    assert roles["Rina Holm"] == ["defender"]

@@ -466,6 +466,10 @@ def _roles_after(
     if STATE_AGENT_AFTER.match(desc) and not _post_in_civil_body(desc):
         roles.append("official")  # "X, a police officer", "X, an investigator with the Y"
         return
+    for rx, role in APPOSED_ROLES:
+        if rx.match(desc) and (role != "official" or not _post_in_civil_body(desc)):
+            roles.append(role)  # "X, the investigating judge", "X, the mayor of Vela"
+            return
     post = STATE_POST_AFTER.match(desc)
     if (
         OFFICIAL_DESC.match(desc)
@@ -523,6 +527,32 @@ CLAUSE_AFTER = re.compile(
 )
 
 
+#: The part a person plays, said in apposition after the name, by the head noun of the
+#: description: "X, the presiding judge", "X, the prosecutor in the case", "X, an eyewitness",
+#: "X, a member of parliament". A former post says what the person was, not what they do here.
+APPOSED_ROLES = [
+    # one person's part, in a phrase without a verb of its own ("X, witnesses for the defence
+    # were not heard" goes on with the sentence)
+    (
+        re.compile(
+            rf"(?!former\b)(?:{w}\s+){{0,2}}{head}(?![’'-])(?![^,;.]*\b(?:was|were|is|are|"
+            r"had|has|have)\b)"
+        ),
+        role,
+    )  # fmt: skip
+    for w, head, role in (
+        (r"[\w-]+", r"(?:judge|magistrate)\b", "judge"),
+        (r"[\w-]+", r"(?:prosecutor|procurator|state attorney)\b", "prosecutor"),
+        (r"[\w-]+", r"(?:eye)?witness\b", "witness"),
+        (
+            r"[\w-]+",
+            r"(?:mayor|governor|minister|member of (?:parliament|the [\w ]{0,30}(?:assembly|"
+            r"parliament|senate|congress))|MP|senator|ombuds(?:man|woman|person)|ambassador|"
+            r"prefect|prime minister|president of the (?:republic|country))\b",
+            "official",
+        ),
+    )
+]
 #: "X, his lawyer", "X, Y's lawyer": the lawyer of someone else.
 POSSESSED_LAWYER_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,\s*(?:[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?)\s+"
