@@ -112,10 +112,12 @@ TRIGGERS: list[dict[str, Any]] = [
         "nouns": [],
         "frame": "",
         "phrases": [
+            "\\b(?:informed|told|notified)\\b[^.;]{0,80}?\\b(?:he|she|they|it) (?:was|were) (?:a )?suspect(?:ed)?\\b",
             "\\b(?:opened|launched|started|began|initiated) (?:a |an )?(?:[\\w-]+ )?(?:investigation|inquiry|probe)\\b|\\b(?:investigation|inquiry|probe) (?:was )?(?:opened|launched|initiated)\\b|\\bordered (?:[^.;]{0,100}? )?to investigate\\b|\\b(?:transferred|handed(?: over)?) the (?:[\\w-]+ )?investigation (?:to|over to)\\b",
             "for further investigation|under investigation|opened an investigation",
         ],
         "examples": [
+            "On 3 May 2024, police told Ana Lee that she was suspected of sedition.",
             "On 3 May 2024, the court ordered the counter-terrorism unit of the police (CTU) to investigate the case again.",
             "On 3 May 2024, the government handed the investigation to the national agency.",
         ],
