@@ -457,3 +457,23 @@ def test_the_part_a_person_plays_said_in_apposition_after_the_name() -> None:
     assert roles["Eva Lind"] == ["official"]
     assert roles["Karl Weiss"] == ["judge"]  # a clause after the comma describes nobody
     assert roles["Rina Holm"] == ["defender"]
+
+
+TITLES_BEFORE = """20 May 2025
+
+Zembla: Activist sentenced
+
+On 2 May 2025, police arrested the activist Rina Holm. Opposition MP Mila Kos called for her
+release. Ombudsperson Eva Lind visited her. The country's president, Karl Weiss, said nothing.
+Eyewitness Lena Vik said police beat her. Member of Parliament Olga Sand protested. Prison
+director Pavel Kurz refused visits. Head of the Border Service Ivo Stern signed the ban.
+"""
+
+
+def test_posts_and_parts_named_before_the_name() -> None:
+    rec = extract_case(TITLES_BEFORE, appeal_id="t-roles-17")
+    roles = {p["name"]: p["roles"] for p in rec["persons"]}
+    for name in ("Mila Kos", "Eva Lind", "Karl Weiss", "Olga Sand", "Pavel Kurz", "Ivo Stern"):
+        assert roles[name] == ["official"], name
+    assert roles["Lena Vik"] == ["witness"]
+    assert "Border Service" in [o["name"] for o in rec["organisations"]]

@@ -44,7 +44,7 @@ Turkish
 Kazakh Belarusian Chechen US-based Sub-Inspector Barrister Counsel Advocate Photographer
 Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major Captain
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
-H.E H.E. Investigator Attorney""".split()
+H.E H.E. Investigator Attorney Ombudsperson Ombudswoman Eyewitness Witness MP""".split()
 )
 #: Capitalised words that are never part of a person's name in this genre.
 NON_NAME = frozenset(
@@ -188,7 +188,12 @@ PERSON_TITLES = [
     (r"Mayor", "official", None), (r"Governor", "official", None),
     (r"District Magistrate|District Collector|Prefect|Adviser|Advisor", "official", None),
     (r"Commissioner", "official", None), (r"Special Rapporteur", "official", None),
-    (r"Chair-Rapporteur", "official", None), (r"Ombudsman", "official", None),
+    (r"Chair-Rapporteur", "official", None), (r"[Oo]mbuds(?:man|woman|person)", "official", None),
+    (r"MP|Member of Parliament|Senator|[Pp]arliamentarian|[Ll]awmaker|[Ll]egislator|"
+     r"(?:country|nation|state|republic)[’']s (?:president|prime minister|leader),?",
+     "official", None),
+    (r"(?:[Pp]rison|[Jj]ail|[Pp]enal colony) (?:director|warden|governor|chief|head)", "official",
+     None),
     (r"[Jj]udge", "judge", None), (r"[Mm]agistrate|Justice", "judge", None),
     (r"Director", "official", None),
     (r"(?:[Dd]eputy )?(?:[Pp]rosecutor[- ][Gg]eneral|[Cc]hief [Pp]rosecutor)", "prosecutor", None),
@@ -199,7 +204,7 @@ PERSON_TITLES = [
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
     (r"(?:civic |civil society )?[Aa]ctivists?", "defender", None),
     (r"[Cc]olleagues?(?: (?:at|from|in|of) (?:the )?(?:[A-Z][\w’'-]+ ?){1,6})?", "defender", None),
-    (r"[Ww]itness|[Ww]itnesses,? (?:including|among them|such as)", "witness", None),
+    (r"(?:[Ee]ye)?[Ww]itness|[Ww]itnesses,? (?:including|among them|such as)", "witness", None),
     (r"(?:[Pp]aralegal|[Cc]ampaigner|[Oo]rgani[sz]er|[Tt]rade unionist|[Ee]nvironmentalist|"
      r"[Cc]ommunity leader|[Ll]and defender)", "defender", None),
     # ranks of the police and the army, and investigators: agents of the state

@@ -104,10 +104,11 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 # "Police Inspector-General A B", "Supreme Court Judge A B": a body's post, then
                 # the person who holds it
                 add_person_candidate(doc, ents, run, i + k + 1)
-                if k > 1:
+                named = words[: k + 1] if words[k] in ORG_HEADS else words[:k]
+                if k > 1 and head_of(named):
                     text, start, end = run_text(doc, run, i)
-                    body = _org_bounds(doc, words[:k], start)
-                    if body is not None and head_of(words[:k]):
+                    body = _org_bounds(doc, named, start)
+                    if body is not None:
                         add_organisation(doc, ents, *body, main_country)
             elif head and head[0] == "organisation":
                 cut = _org_bounds(doc, words, start)
@@ -136,7 +137,10 @@ def _title_then_name(words: list[str]) -> int | None:
     n = len(words)
     for k in range(n - 3, max(0, n - 5), -1):
         w = words[k]
-        if (w in TITLE_STOP or w in POST_WORDS or w.startswith("Inspector-")) and all(
+        post = w in TITLE_STOP or w in POST_WORDS or w.startswith("Inspector-")
+        # "Member of Parliament A B", "Head of the Border Service A B": post, body, then name
+        of_body = w in ORG_HEADS and words[0] in POST_WORDS and "of" in words[1:k]
+        if (post or of_body) and all(
             x[:1].isupper()
             and x not in TITLE_STOP
             and x not in POST_WORDS
