@@ -559,3 +559,20 @@ def test_an_appeal_the_text_says_cannot_be_made_is_no_event() -> None:
         "is final and cannot be appealed."
     )
     assert not any(t == "appeal_filed" for t, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("Ana Lee has been under watch since her release on 3 May 2024.", "release"),
+        ("Tom Reed reported on her release in early May 2024.", "release"),
+        ("Ana Lee was ill during her trial on 3 May 2024.", "trial_hearing"),
+    ],
+)
+def test_event_nouns_before_a_date(sentence: str, etype: str) -> None:
+    assert etype in {t for t, _ in _pairs(sentence)}
+
+
+def test_an_event_noun_before_a_name_is_no_event() -> None:
+    got = _pairs("Her brother, Tom Reed, announced the release on Facebook.")
+    assert not any(t == "release" for t, _ in got)

@@ -18,6 +18,7 @@ from kg.extract.arguments import (
 )
 from kg.extract.dates import DateMention, format_date
 from kg.extract.entities import Entities
+from kg.extract.lexicon import MONTHS
 from kg.extract.penalties import add_penalties, merge_convictions
 from kg.extract.scan import Scanner
 from kg.extract.text import Doc
@@ -39,10 +40,14 @@ def _past_forms(lemma: str) -> list[str]:
     return forms
 
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def trigger_pattern(entry: dict[str, Any]) -> str:
     """One regular expression for a lexicon entry: its phrases, the past forms of its verbs in
     any voice ("arrested X", "X was arrested by", "had been arrested"), and its nouns after a
-    determiner and before a date ("his arrest on 3 May", "a hearing on 12 June")."""
+    determiner and before a date ("his arrest on 3 May", "a hearing on 12 June", "her release in
+    May"), not before other names ("announced the release on Facebook")."""
     alts = list(entry.get("phrases") or [])
     forms = [f for lemma in entry.get("lemmas") or [] for f in _past_forms(lemma)]
     forms += entry.get("irregular") or []
@@ -53,7 +58,9 @@ def trigger_pattern(entry: dict[str, Any]) -> str:
         alts.append(
             r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?) (?:[a-z-]+ )?(?:"
             + "|".join(map(re.escape, nouns))
-            + r") (?:on|in) (?=\d|[A-Z])"
+            + r") (?:on|in) (?=\d|(?:(?:early|mid|late)[\s-]+)?(?:"
+            + "|".join([*MONTHS, *WEEKDAYS])
+            + r")\b)"
         )
     return "|".join(alts)
 

@@ -222,19 +222,22 @@ TRIGGERS: list[dict[str, Any]] = [
         "type": "trial_hearing",
         "lemmas": [],
         "irregular": [],
-        "nouns": ["hearing"],
+        "nouns": ["hearing", "trial"],
         "frame": "a hearing held or scheduled on a date; the trial opens or is adjourned",
         "phrases": [
             "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\b(?:appeal|case|petition) (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?(?:[\\w-]+ )?(?:appeal|petition|application)\\b|\\btrial (?:was )?held\\b|\\bheld (?:a |the )?(?:trial|hearing)\\b|\\btrial\\b[^;]{0,80}?\\bopened\\b|\\bpostponed\\b|\\btestified\\b(?! that)|\\barraign(?:ed|ment)\\b",
             "trial opened|proceedings began|adjourned|held a \\w+ hearing|trial (?:began|started)|\\b(?:was|were) tried\\b",
         ],
-        "examples": ["Ana Lee appeared at a hearing on 3 May 2024."],
+        "examples": [
+            "Ana Lee was ill during her trial on 3 May 2024.",
+            "Ana Lee appeared at a hearing on 3 May 2024.",
+        ],
     },
     {
         "type": "sentence",
         "lemmas": [],
         "irregular": [],
-        "nouns": [],
+        "nouns": ["sentencing"],
         "frame": "",
         "phrases": [
             "\\b(?:sentences?|prison terms?|terms?|verdicts?) (?:was |were )?(?:-|–|—)?\\s?handed down\\b",
@@ -242,6 +245,7 @@ TRIGGERS: list[dict[str, Any]] = [
             "\\b(?:raised|increased) (?:the |his |her |their )?(?:prison )?sentences? (?:to|by)\\b",
         ],
         "examples": [
+            "Ana Lee has appealed against her sentencing on 3 May 2024.",
             "On 3 May 2024, the appeal chamber raised the sentence to 34 years in prison.",
         ],
     },
@@ -275,13 +279,15 @@ TRIGGERS: list[dict[str, Any]] = [
         "type": "release",
         "lemmas": [],
         "irregular": [],
-        "nouns": [],
+        "nouns": ["release"],
         "frame": "",
         "phrases": [
             "\\bpardoned\\b",
             "\\breleased\\b|\\bfreed\\b|ordered (?:his|her|their) release",
         ],
-        "examples": [],
+        "examples": [
+            "Ana Lee has been under surveillance since her release on 3 May 2024.",
+        ],
     },
     {
         "type": "amnesty",
@@ -367,24 +373,27 @@ TRIGGERS: list[dict[str, Any]] = [
         "type": "killing",
         "lemmas": [],
         "irregular": [],
-        "nouns": [],
+        "nouns": ["killing", "murder"],
         "frame": "",
         "phrases": [
             "\\b(?:killed|murdered|shot dead|found dead)\\b|\\bthe killing of (?:his|her)\\b|\\bbody of [^.;]{0,60}? (?:was|were) found\\b",
         ],
-        "examples": [],
+        "examples": [
+            "Her family demands justice for the killing in May 2024 of her son.",
+        ],
     },
     {
         "type": "disappearance",
         "lemmas": ["abduct", "kidnap"],
         "irregular": [],
-        "nouns": ["abduction"],
+        "nouns": ["abduction", "disappearance"],
         "frame": "unknown agents abduct target; target disappears; whereabouts unknown",
         "phrases": [
             "\\bdisappeared\\b|whereabouts (?:remained|were|was) unknown",
             "\\btaken to an unknown (?:location|destination|place)\\b|\\bno information (?:on|about|of) (?:the |his |her |their )?(?:fate|whereabouts)\\b",
         ],
         "examples": [
+            "Nothing has been heard of Ana Lee since her disappearance on 3 May 2024.",
             "On 3 May 2024, unidentified men abducted Ana Lee.",
             "Ana Lee was kidnapped on 3 May 2024.",
             "On 3 May 2024, Ana Lee was taken to an unknown location.",
@@ -404,7 +413,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "type": "other",
         "lemmas": ["deport", "expel"],
         "irregular": [],
-        "nouns": [],
+        "nouns": ["deportation", "expulsion"],
         "frame": "target is deported, expelled, exiled, designated a foreign agent, dies in custody or goes on hunger strike; a UN body decides",
         "phrases": [
             "\\b(?:revoked|cancelled|refused|denied|withdrew) (?:[\\w’'-]+ ){0,3}(?:residence|residency) (?:permit|status|card)s?\\b",
@@ -415,6 +424,7 @@ TRIGGERS: list[dict[str, Any]] = [
             "\\b(?:flown|put on a (?:plane|flight)|escorted|driven) out of the country\\b|\\bforced (?:him|her|them) (?:to leave the country|into exile)\\b",
         ],
         "examples": [
+            "After her deportation on 3 May 2024, Ana Lee settled in Borduria.",
             "In 2016, the authorities refused Ana Lee a residence permit.",
             "On 3 May 2024, Ana Lee was deported to Borduria.",
             "On 3 May 2024, Ana Lee began a hunger strike.",
