@@ -12,7 +12,7 @@ from kg.extract.dates import DATE_RE, REL_RE, _rel_starts
 from kg.extract.events import EVENT_RULES_RX, EVENT_SCANNER
 from kg.extract.persons import PLACE_LEAD, UNNAMED, UNNAMED_ANCHORS, place_leads, used_as_place
 from kg.extract.scan import END, Scanner, find_words, finditer_at, literal_prefixes
-from kg.extract.text import make_doc
+from kg.extract.text import clean, make_doc
 
 CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures" / "appeals"
@@ -210,3 +210,11 @@ def test_places_found_from_the_leads_read_once() -> None:
     names = ("Tarlen Kova", "Mira Lee", "Ana Lee", "Zorin Vale", "Bo Ek")
     found = [n for n in names if used_as_place(made_up, leads, n)]
     assert found == ["Tarlen Kova", "Zorin Vale", "Bo Ek"]
+
+
+def test_clean_collapses_the_white_space_a_pattern_would() -> None:
+    rng = random.Random(5)
+    alphabet = "ab \t\n\r\u00a0\u2009\u3000\x1c\x85é’"
+    for _ in range(3000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        assert clean(s) == re.sub(r"\s+", " ", s).strip(), repr(s)

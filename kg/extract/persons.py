@@ -527,7 +527,7 @@ UNNAMED_ANCHORS = [
         r"s lawyer",
         r"lawyer (?:for|of|repr)",
         r"s relatives",
-        r"(?:unknown|unidentified|masked|armed|hooded|plain-?clothes?d?)\s| in (?:civilian|plain) "
+        r"(?:unknown|unidentified|masked|armed|hooded|plain-?clothes?d?)\s|in (?:civilian|plain) "
         r"clothes",
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"members of",

@@ -110,13 +110,13 @@ def evidence(doc: Doc, start: int, end: int) -> list[dict[str, Any]]:
     return [{"quote": doc.text[start:end], "start": start, "end": end}]
 
 
-_WS = re.compile(r"\s+")
 NON_WORD = re.compile(r"[^\w]+")
 
 
 def clean(s: str) -> str:
-    """Collapse whitespace, as names are written in the record."""
-    return _WS.sub(" ", s).strip()
+    """Collapse whitespace, as names are written in the record. ``str.split`` splits at the
+    characters ``\\s`` matches, so this is ``re.sub(r"\\s+", " ", s).strip()``, faster."""
+    return " ".join(s.split())
 
 
 # ---------------------------------------------------------------- capitalised runs
