@@ -477,3 +477,21 @@ def test_posts_and_parts_named_before_the_name() -> None:
         assert roles[name] == ["official"], name
     assert roles["Lena Vik"] == ["witness"]
     assert "Border Service" in [o["name"] for o in rec["organisations"]]
+
+
+KIN_FORMS = """20 May 2025
+
+Zembla: Activists sentenced
+
+On 2 May 2025, police arrested Rina Holm and Teo Varga. The parents of Teo Varga, Ana Varga
+and Petr Varga, were threatened. Jan Mraz (her son) was beaten. The wife of Teo Varga, Lena
+Varga, was fined.
+"""
+
+
+def test_kin_of_a_named_person_before_a_list_and_kin_in_brackets() -> None:
+    persons = extract_case(KIN_FORMS, appeal_id="t-roles-18")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    for name in ("Ana Varga", "Petr Varga", "Jan Mraz", "Lena Varga"):
+        assert roles[name] == ["relative"], name
+    assert roles["Teo Varga"] == ["defender"]

@@ -162,6 +162,11 @@ def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
         if LAWYER_OF_LIST.search(HONORIFIC_END.sub("", before[-NEAR_SPAN - 6 :])):
             carry = (b, ["lawyer"])  # "the defence team, which includes A and B"
             continue
+        kin = KIN_OF_BEFORE.search(HONORIFIC_END.sub("", before))
+        if kin and kin.group(1) in ("parents", "children", "sons", "daughters", "brothers",
+                                    "sisters", "relatives"):  # fmt: skip
+            carry = (b, ["relative"])  # "the parents of X, A and B"
+            continue
         hit = _title_before(before)
         if hit and re.search(r"[^s]s,?\s*$", hit[2].group(0)):
             r1, r2, _ = hit
@@ -289,10 +294,10 @@ def _roles_before(
         roles.append("prosecutor" if re.search(r"(?i)prosecut|procura", title) else "official")
         positions.append({"title": title, "organisation": None})
         return
-    m = GENDER_NOUN_RE.search(near)
+    m = GENDER_NOUN_RE.search(near) or KIN_OF_BEFORE.search(near)
     if m:
         roles.append("relative")
-        if GENDER_NOUNS[m.group(1)] != "unknown":
+        if GENDER_NOUNS.get(m.group(1), "unknown") != "unknown":
             p.attrs["gender"] = GENDER_NOUNS[m.group(1)]
         return
     if APPOSED_MEMBER.search(near):
@@ -313,6 +318,17 @@ def _roles_before(
         p.attrs["_described"] = True  # "his driver, X": said to be someone, not a defender
 
 
+#: "The wife of X, Y", "the parents of X, A and B": the kin of a person named, then the name.
+KIN_OF_BEFORE = re.compile(
+    rf"\b({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))}|parents|children|sons|"
+    r"daughters|brothers|sisters|relatives) of (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+,\s*$"
+)
+#: "X (her son)": a kinship noun in brackets right after the name.
+KIN_IN_BRACKETS = re.compile(
+    rf"\s*\((?:his|her|their|[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?)\s+"
+    rf"({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))})\)"
+)
 #: A lower-case description right before a name that none of the rules above read: "his
 #: driver, X", "the principal of the school, X", "a local resident, X".
 DESCRIBED_BEFORE = re.compile(
@@ -442,6 +458,11 @@ def _roles_after(
     ents: Entities,
     end: int,
 ) -> None:
+    kin = KIN_IN_BRACKETS.match(after)
+    if kin:
+        roles.append("relative")
+        if GENDER_NOUNS[kin.group(1)] != "unknown":
+            p.attrs["gender"] = GENDER_NOUNS[kin.group(1)]
     title = SIGNATURE_TITLE.match(_text_after(p, end)) or POST_IN_BRACKETS.match(after)
     if title:
         roles.append("official")
