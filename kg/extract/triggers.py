@@ -304,13 +304,15 @@ TRIGGERS: list[dict[str, Any]] = [
         "type": "appeal_filed",
         "lemmas": [],
         "irregular": [],
-        "nouns": [],
+        "nouns": ["appeal"],
         "frame": "",
         "phrases": [
             "\\b(?:an|his|her|their|the) appeal (?:was )?(?:lodged|filed|submitted)\\b",
             "\\bappealed\\b|lodging a further appeal|lodged an appeal|filed an appeal|\\bobjected\\b",
         ],
-        "examples": [],
+        "examples": [
+            "Ana Lee lost her job soon after her appeal in April 2024.",
+        ],
     },
     {
         "type": "court_decision",
