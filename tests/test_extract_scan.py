@@ -10,8 +10,16 @@ import pytest
 
 from kg.extract.dates import DATE_RE, REL_RE, _rel_starts
 from kg.extract.events import EVENT_RULES_RX, EVENT_SCANNER
+from kg.extract.names import (
+    GLOSSED_BODY,
+    GLOSSING_NOUNS,
+    NAMED_BY_NOUN,
+    NAMING_NOUNS,
+    _glossed,
+    _naming_noun,
+)
 from kg.extract.persons import PLACE_LEAD, UNNAMED, UNNAMED_ANCHORS, place_leads, used_as_place
-from kg.extract.scan import END, Scanner, find_words, finditer_at, literal_prefixes
+from kg.extract.scan import END, Scanner, find_words, finditer_at, group_literals, literal_prefixes
 from kg.extract.text import clean, make_doc
 
 CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
@@ -218,3 +226,33 @@ def test_clean_collapses_the_white_space_a_pattern_would() -> None:
     for _ in range(3000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
         assert clean(s) == re.sub(r"\s+", " ", s).strip(), repr(s)
+
+
+def test_group_literals_spell_out_a_finite_group() -> None:
+    rx = re.compile(r"\b(?P<n>news (?:agency|site)|[Gg]roups?|NGO)\s*\Z|(?P<m>\w+)")
+    assert group_literals(rx, "n") == [
+        "news agency", "news site", "Groups", "groups", "Group", "group", "NGO"
+    ]  # fmt: skip
+    assert group_literals(rx, "m") is None  # a class repeated: no finite list
+
+
+def test_nouns_before_a_name_found_as_the_patterns_find_them() -> None:
+    """The body nouns looked up where a name starts are what NAMED_BY_NOUN and GLOSSED_BODY
+    find, over every capitalised word of the appeals and over made-up texts."""
+    assert NAMING_NOUNS and GLOSSING_NOUNS
+    rng = random.Random(13)
+    words = "the|newspaper|news|agency|trade|union|TV|station|NGO|x|body|group|groups|  |\n|\t"
+    pieces = [*words.split("|"), " ", " (", "(", "\n\n", "_", "-"]
+    made_up = ["".join(rng.choice(pieces) for _ in range(rng.randrange(10))) + " Zed"
+               for _ in range(3000)]  # fmt: skip
+    named = glossed = 0
+    for text in [*_texts()[:20], *made_up]:
+        for m in re.finditer(r"\b[A-Z]", text):
+            lo = max(0, m.start() - 40)
+            slow = NAMED_BY_NOUN.search(text, lo, m.start())
+            assert _naming_noun(text, lo, m.start()) == (slow.group("n") if slow else None)
+            before = text[lo : m.start()]
+            assert _glossed(before) == bool(GLOSSED_BODY.search(before)), repr(before)
+            named += bool(slow)
+            glossed += _glossed(before)
+    assert named > 100 and glossed > 10, (named, glossed)

@@ -33,6 +33,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.persons import _chinese_given_name, add_person_candidate
 from kg.extract.provisions import add_instrument
+from kg.extract.scan import group_literals
 from kg.extract.text import Doc, Run, clean
 
 # ---------------------------------------------------------------- entities
@@ -163,9 +164,56 @@ NAMED_BY_NOUN = re.compile(
     r"federation|foundation|party|trade union|collective|cooperative)[^\S\n]*\n?[^\S\n]*\Z"
 )
 GLOSSED_BODY = re.compile(
-    r"\b(?:authority|body|council|committee|assembly|organi[sz]ation|association|union|"
+    r"\b(?P<n>authority|body|council|committee|assembly|organi[sz]ation|association|union|"
     r"agency|office|group|network|alliance|cooperative)\s*\($"
 )
+#: The nouns of the two patterns spelled out, longest first (None if a pattern is ever no
+#: longer a list of words): a noun ending where a name starts is looked up, not searched for
+#: at every character before the name.
+NAMING_NOUNS = group_literals(NAMED_BY_NOUN, "n")
+GLOSSING_NOUNS = group_literals(GLOSSED_BODY, "n")
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _noun_ending(text: str, lo: int, i: int, nouns: list[str]) -> str | None:
+    """The longest noun of ``nouns`` that ends at ``i``, starts at ``lo`` or after, and starts
+    a word (``\\b`` before it, the text before ``lo`` seen as a search sees it)."""
+    for n in nouns:
+        a = i - len(n)
+        if a >= lo and text.startswith(n, a) and (a == 0 or not _word_char(text[a - 1])):
+            return n
+    return None
+
+
+def _glossed(before: str) -> bool:
+    """GLOSSED_BODY.search(before): a body noun, white space, "(" at the end."""
+    if GLOSSING_NOUNS is None:
+        return bool(GLOSSED_BODY.search(before))
+    if before.endswith("\n"):
+        return bool(GLOSSED_BODY.search(before))  # "$" before a final line break: as searched
+    if not before.endswith("("):
+        return False
+    head = before[:-1].rstrip()
+    return _noun_ending(head, 0, len(head), GLOSSING_NOUNS) is not None
+
+
+def _naming_noun(text: str, lo: int, start: int) -> str | None:
+    """NAMED_BY_NOUN.search(text, lo, start).group("n"), or None: a noun, then white space
+    with at most one line break, then the name."""
+    if NAMING_NOUNS is None:
+        m = NAMED_BY_NOUN.search(text, lo, start)
+        return m.group("n") if m else None
+    i = start
+    while i > lo and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    if i > lo and text[i - 1] == "\n":
+        i -= 1
+        while i > lo and text[i - 1] != "\n" and text[i - 1].isspace():
+            i -= 1
+    return _noun_ending(text, lo, i, NAMING_NOUNS)
 
 
 def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
@@ -173,13 +221,12 @@ def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
     if n_words > 5:
         return None
     before = doc.flat[max(0, start - 40) : start]
-    if GLOSSED_BODY.search(before):
+    if _glossed(before):
         return "other"
     # on the text, not the flat copy: a noun before a blank line does not name what follows
-    m = NAMED_BY_NOUN.search(doc.text, max(0, start - 40), start)
-    if not m:
+    n = _naming_noun(doc.text, max(0, start - 40), start)
+    if n is None:
         return None
-    n = m.group("n")
     if re.match(r"news|magazine|weekly|daily|website|radio|television|TV|broad|online|media", n):
         return "media"
     if n == "party":

@@ -196,6 +196,58 @@ class Scanner:
         return out
 
 
+def _expand(items: Iterable[tuple[Any, Any]]) -> list[str] | None:
+    """Every string a parsed sequence matches, or None when it is not a short finite list of
+    literals (a class of more than a few characters, a repeat other than "?")."""
+    out = [""]
+    for op, av in items:
+        if op is sre.LITERAL:
+            alts: list[str] | None = [chr(av)]
+        elif op is sre.IN and len(av) <= SMALL_CLASS and all(o is sre.LITERAL for o, _ in av):
+            alts = [chr(v) for _, v in av]
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+            alts = _expand(av[3])
+        elif op is sre.BRANCH:
+            parts = [_expand(b) for b in av[1]]
+            alts = None if any(x is None for x in parts) else [a for x in parts for a in x or []]
+        elif op is sre.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+            inner = _expand(av[2])
+            alts = None if inner is None else ["", *inner]
+        else:
+            return None
+        if alts is None or len(out) * len(alts) > 1000:
+            return None
+        out = [o + a for o in out for a in alts]
+    return out
+
+
+def group_literals(rx: re.Pattern[str], group: str) -> list[str] | None:
+    """The strings the named group of ``rx`` can match, longest first, when they are a finite
+    list of literals; else None."""
+    index = rx.groupindex[group]
+
+    def find(items: Iterable[tuple[Any, Any]]) -> Any:
+        for op, av in items:
+            if op is sre.SUBPATTERN and av[0] == index:
+                return av[3]
+            for sub in av if isinstance(av, (list, tuple)) else ():
+                if isinstance(sub, sre_parse.SubPattern):
+                    hit = find(sub)
+                    if hit is not None:
+                        return hit
+                elif isinstance(sub, (list, tuple)):
+                    for x in sub:
+                        if isinstance(x, sre_parse.SubPattern):
+                            hit = find(x)
+                            if hit is not None:
+                                return hit
+        return None
+
+    body = find(sre_parse.parse(rx.pattern, rx.flags))
+    found = None if body is None else _expand(body)
+    return None if found is None else sorted(set(found), key=lambda w: (-len(w), w))
+
+
 def finditer_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
     """What ``rx.finditer(text)`` gives when every match of ``rx`` (never an empty one) can
     only start at one of ``starts`` (in text order): the pattern is tried at those places, not
