@@ -135,7 +135,11 @@ def run_step(name: str, *args: str, budget: float | None = None) -> dict[str, An
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = None if budget is None else started + budget
+    tree_peak, sampled = 0, 0.0
     while True:
+        now = time.perf_counter()
+        if now - sampled >= 0.5:
+            tree_peak, sampled = max(tree_peak, tree_rss_kb(proc.pid)), now
         try:
             _pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         except ChildProcessError:
@@ -155,7 +159,36 @@ def run_step(name: str, *args: str, budget: float | None = None) -> dict[str, An
     out = json.loads(stdout.strip().splitlines()[-1])
     out["wall_seconds"] = round(wall, 3)
     out["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)  # Linux: kilobytes
+    # The step and its worker processes together, sampled every half second (forked workers
+    # share some pages with their parent, counted here in each).
+    out["peak_tree_rss_mb"] = round(tree_peak / 1024, 1)
     return out
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and its descendants (kB), from /proc; 0 where not Linux."""
+    parents: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return 0
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        child = int(entry.name)
+        parents.setdefault(int(fields.get("PPid", "0").strip() or 0), []).append(child)
+        rss[child] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(parents.get(p, []))
+    return total
 
 
 def dir_size(path: Path) -> int:
@@ -165,9 +198,19 @@ def dir_size(path: Path) -> int:
 # --------------------------------------------------------------------------------------------
 
 
-def bench_size(n: int, work: Path, budget: float, save: Any = None) -> dict[str, Any]:
+def bench_size(
+    n: int,
+    work: Path,
+    budget: float,
+    save: Any = None,
+    *,
+    corpus: Path | None = None,
+    build_only: bool = False,
+) -> dict[str, Any]:
     """Every step at one size; ``save(res)`` is called after each, so that a run stopped
-    part-way (a size too large for the time given) leaves what finished."""
+    part-way (a size too large for the time given) leaves what finished. ``corpus``: a corpus
+    ``generate.py N`` made before (with the same seed), copied rather than generated again;
+    ``build_only``: the build, Oxigraph's bulk load, the no-op and the 1% rebuild, no more."""
     from kg.store.store import store_location
 
     data, store = work / f"data-{n}", work / f"kg-{n}"
@@ -182,7 +225,14 @@ def bench_size(n: int, work: Path, budget: float, save: Any = None) -> dict[str,
             save(res)
         return value
 
-    put("generate", run_step("generate", n, data))
+    if corpus is None:
+        put("generate", run_step("generate", n, data))
+    else:
+        cases = len(list((corpus / "cases").glob("*.yaml")))
+        if cases != n:
+            raise SystemExit(f"Error: {corpus}: {cases} case records, not {n}")
+        shutil.copytree(corpus, data, symlinks=True)
+        put("generate", {"copied": "a corpus generate.py made before"})
     put("build", run_step("build", store, data))
     # Oxigraph's own bulk load of the same quads, right after the build (same machine load).
     nq = work / f"dump-{n}.nq"
@@ -195,6 +245,16 @@ def bench_size(n: int, work: Path, budget: float, save: Any = None) -> dict[str,
     put("noop_rebuild", run_step("rebuild", store, data))
     put("mutate", run_step("mutate", data, 0.01, 1))
     put("rebuild_1pct", run_step("rebuild", store, data))
+    if build_only:
+        res["store_bytes"] = dir_size(store_location(store))
+        b, o = res["build"]["wall_seconds"], res["oxigraph_bulk_load"]["wall_seconds"]
+        res["build_over_oxigraph_load"] = round(b / o, 2)
+        res["peak_rss_mb"] = max(
+            v.get("peak_rss_mb", 0) for v in res.values() if isinstance(v, dict)
+        )
+        res["load_after"] = os.getloadavg()
+        res["finished"] = True
+        return res
     res["store_bytes"] = dir_size(store_location(store))
     put("triples", run_step("count", store))
     triples = res["triples"]["store_triples"]
@@ -243,6 +303,10 @@ def _figure_args(argv: list[str]) -> list[str]:
             skip = False
         elif arg in ("--work", "--out"):
             skip = True
+        elif arg.startswith("--corpus="):
+            out.append("--corpus=DIR")
+        elif out[-1:] == ["--corpus"]:
+            out.append("DIR")  # a corpus generate.py made, wherever it is
         elif not arg.startswith(("--work=", "--out=")):
             out.append(arg)
     return out
@@ -265,7 +329,21 @@ def main(argv: list[str] | None = None) -> int:
         help="only change another 1%% of the records of an earlier run's corpus (mutation round "
         "ROUND) and rebuild its store, adding rebuild_1pct_round<ROUND> to scale-N.json",
     )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="DIR",
+        help="copy this corpus (made by 'generate.py N DIR', seed 1) rather than generate one; "
+        "one size only",
+    )
+    parser.add_argument(
+        "--build-only",
+        action="store_true",
+        help="only the build, Oxigraph's bulk load, the no-op and the 1%% rebuild",
+    )
     args = parser.parse_args(argv)
+    if args.corpus is not None and len(args.sizes) != 1:
+        parser.error("--corpus goes with one size")
     sys.path.insert(0, str(ROOT))
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -287,7 +365,17 @@ def main(argv: list[str] | None = None) -> int:
             res["command"] = "python bench/bench_scale.py " + " ".join(_figure_args(argv))
             path.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
 
-        save(bench_size(n, args.work.resolve(), args.budget, save))
+        corpus = args.corpus.resolve() if args.corpus is not None else None
+        save(
+            bench_size(
+                n,
+                args.work.resolve(),
+                args.budget,
+                save,
+                corpus=corpus,
+                build_only=args.build_only,
+            )  # fmt: skip
+        )
         print(f"wrote {path}", file=sys.stderr)
     return 0
 

@@ -24,3 +24,36 @@ def test_scale_benchmark_writes_its_results(tmp_path: Path) -> None:
     for fmt in ("nquads", "ntriples", "trig", "turtle"):
         assert res["exports"][fmt]["bytes"] > 0
     assert res["peak_rss_mb"] > 0
+
+
+def test_scale_benchmark_on_a_corpus_made_before(tmp_path: Path) -> None:
+    """``--corpus`` copies a corpus rather than generating it (the copy is the one changed);
+    ``--build-only`` stops after the 1% rebuild; the results name no path of the machine."""
+    corpus = tmp_path / "corpus"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), "5", str(corpus)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    before = sorted(p.read_bytes() for p in (corpus / "cases").glob("*.yaml"))
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_scale.py"), "--sizes", "5"]
+    cmd += ["--corpus", str(corpus), "--build-only"]
+    cmd += ["--out", str(tmp_path / "out"), "--work", str(tmp_path / "w")]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=900)
+    res = json.loads((tmp_path / "out" / "scale-5.json").read_text(encoding="utf-8"))
+    assert res["finished"] and "copied" in res["generate"]
+    assert res["noop_rebuild"]["triples"] == res["build"]["triples"] > 0
+    assert res["mutate"]["changed"] == 1
+    assert res["oxigraph_bulk_load"]["quads"] == res["build"]["triples"]
+    assert res["build"]["peak_tree_rss_mb"] >= res["build"]["peak_rss_mb"] * 0.5 > 0
+    assert "exports" not in res and "naive_dataset_build" not in res
+    assert res["command"].endswith("--corpus DIR --build-only")
+    assert str(tmp_path) not in json.dumps(res)
+    # The corpus given is left as it was.
+    assert sorted(p.read_bytes() for p in (corpus / "cases").glob("*.yaml")) == before
+
+    # A corpus of another size is refused.
+    cmd[cmd.index("--sizes") + 1] = "7"
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert run.returncode != 0 and "5 case records, not 7" in run.stderr

@@ -14,9 +14,9 @@ added or removed appeal needs only
   from the reference graph into that holder's graph, a triple that a second appeal now states
   leaves its first holder's graph for the reference graph.
 
-The result is, triple for triple, what :func:`kg.store.stream.partition_store` gives on a full
-build (``tests/test_delta.py`` compares the canonical N-Quads). :func:`shared_triples` makes the
-index on a full build; :func:`apply_changes` uses and updates it.
+The result is, triple for triple, what :func:`partition_store` gives on a full
+build (``tests/test_delta.py`` compares the canonical N-Quads). :func:`partition_store` does
+the full build's partition and makes the index; :func:`apply_changes` uses and updates it.
 """
 
 from __future__ import annotations
@@ -47,23 +47,63 @@ def _triple(key: str) -> ox.Triple:
     return next(iter(ox.parse(input=f"{key} .\n", format=ox.RdfFormat.N_TRIPLES))).triple
 
 
-def shared_triples(store: ox.Store) -> tuple[SharedIndex, list[ox.Triple]]:
-    """The triples two or more appeal graphs of ``store`` state: the index (with the graphs
-    stating each, leaving out what the reference graph states) and the triples themselves.
-    Run before the shared facts move to the reference graph."""
-    rows = store.query(
-        "SELECT ?s ?p ?o (GROUP_CONCAT(STR(?g); separator=' ') AS ?gs) WHERE { "
-        f'GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{APPEAL_GRAPHS}")) }} '
-        "GROUP BY ?s ?p ?o HAVING (COUNT(?g) > 1)"
-    )
+def partition_store(store: ox.Store) -> SharedIndex:
+    """One triple, one graph, in ``store`` as the full build bulk-loaded it: an appeal graph
+    drops what the ontology states; a fact several appeal graphs state moves to the reference
+    graph; an appeal graph drops what the reference graph states. Returns the shared index:
+    for every triple two or more appeal graphs state and the reference data does not, the
+    appeal graphs stating it.
+
+    It reads the store predicate by predicate: Oxigraph gives a predicate's quads in the
+    order of its (predicate, object, subject, graph) index, so the graphs stating one triple
+    come one after the other and one pass finds them, in memory bounded by what one triple's
+    graphs and one predicate's moves take, not by the size of the store."""
     index: SharedIndex = {}
-    triples = []
-    for row in rows:
-        s, p, o = row["s"], row["p"], row["o"]
-        triples.append(ox.Triple(s, p, o))
-        if ox.Quad(s, p, o, _REF) not in store:
-            index[f"{s} {p} {o}"] = sorted(str(row["gs"].value).split())
-    return index, triples
+    predicates = [
+        row["p"]
+        for row in store.query("SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o } }")
+        if isinstance(row["p"], ox.NamedNode)
+    ]
+    for p in sorted(predicates, key=lambda n: n.value):
+        removes: list[ox.Quad] = []
+        adds: list[ox.Quad] = []
+        run: list[ox.Quad] = []
+        for q in store.quads_for_pattern(None, p, None, None):
+            if run and (q.object != run[0].object or q.subject != run[0].subject):
+                _place_run(run, index, removes, adds)
+                run = []
+            run.append(q)
+        if run:
+            _place_run(run, index, removes, adds)
+        store.extend(adds)
+        for q in removes:
+            store.remove(q)
+    return index
+
+
+def _place_run(
+    run: list[ox.Quad], index: SharedIndex, removes: list[ox.Quad], adds: list[ox.Quad]
+) -> None:
+    """One triple and the graphs stating it (``run``, its quads): what moves where."""
+    holders = [
+        q
+        for q in run
+        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value.startswith(APPEAL_GRAPHS)
+    ]
+    if not holders:
+        return
+    graphs = {q.graph_name for q in run}
+    if _ONTO in graphs:
+        removes.extend(holders)
+        return
+    if len(holders) > 1:
+        t = holders[0].triple
+        if _REF not in graphs:
+            adds.append(ox.Quad(*t, _REF))
+            index[_key(t)] = sorted(q.graph_name.value for q in holders)
+        removes.extend(holders)
+    elif _REF in graphs:
+        removes.extend(holders)
 
 
 @dataclass
@@ -174,4 +214,4 @@ def _place(holders: set[str]) -> ox.NamedNode | None:
     return ox.NamedNode(next(iter(holders)))
 
 
-__all__ = ["SHARED_FILE", "Delta", "SharedIndex", "apply_changes", "shared_triples"]
+__all__ = ["SHARED_FILE", "Delta", "SharedIndex", "apply_changes", "partition_store"]

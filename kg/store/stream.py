@@ -1,6 +1,7 @@
-"""The build that streams: each record read once (PyYAML's C loader), its graph written as N-Quads
-into Oxigraph's bulk loader, the partition of :mod:`kg.store.partition` and the derivation rules
-run inside Oxigraph; a build with nothing changed does nothing, and a build after some records
+"""The build that streams: each record read once (PyYAML's C loader) and spilled to disk
+(:mod:`kg.store.spill`), its graph written as N-Quads into Oxigraph's bulk loader, the partition
+of :mod:`kg.store.partition` and the derivation rules run over the store without holding its
+triples in Python; a build with nothing changed does nothing, and a build after some records
 changed changes only their graphs.
 
 A build keeps, beside its stores:
@@ -49,10 +50,9 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg.errors import DataError, InputError
+from kg.errors import DataError
 from kg.files import current_generation, replacing_folder
 from kg.record.caserecord import appeal_graph_iri
-from kg.record.datecheck import check_dates
 from kg.record.identity import (
     Canon,
     Item,
@@ -60,15 +60,12 @@ from kg.record.identity import (
     Resolution,
     apply_resolution,
     canonical_provisions,
-    record_items,
-    record_provisions,
     resolve_items,
 )
-from kg.record.keys import record_keys
-from kg.record.recordcheck import check_record_shape, parse_record_yaml
 from kg.record.takedown import TAKEDOWNS_FILE
-from kg.store.delta import APPEAL_GRAPHS, SHARED_FILE, SharedIndex, apply_changes, shared_triples
+from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes, partition_store
 from kg.store.derive import derive_changes, shapes_of
+from kg.store.spill import Parsed, RecordFacts, parse_files, parse_record, read_record, spill_folder
 from kg.vocab import (
     DATA_DIR,
     DERIVED_GRAPH,
@@ -85,12 +82,18 @@ KEYS_FILE = "record-keys.pickle"
 SHAPES_FILE = "rule-shapes.pickle"  # kg.store.derive's analysis of the rules
 STATE_VERSION = 2
 PARALLEL_FROM = 400  # graphs; below this, worker processes cost more than they save
+DERIVE_BLOCK = 100_000  # derived quads written at once
 
 Progress = Callable[[str], None]
 
 
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+def content_hash(raw: bytes) -> str:
+    """The hash the build state keeps of a record file's bytes."""
+    return _sha(raw)
 
 
 def _sha(*chunks: bytes | str) -> str:
@@ -118,39 +121,6 @@ def recipe_hash() -> str:
 # Records on disk
 
 
-def _read_record(path: Path, raw: bytes) -> dict[str, Any]:
-    """A record from its bytes with PyYAML's C loader; the same checks and errors as
-    :func:`kg.record.caserecord.load_record`."""
-    from kg import limits
-
-    limits.RECORD.check(len(raw), str(path))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
-    record = parse_record_yaml(text, path, fast=True)
-    if isinstance(record, dict):
-        check_record_shape(record, path, text)
-        check_dates(record, path, text)  # 2017-02-30 is refused with its line
-    if not isinstance(record, dict) or not isinstance(record.get("appeal"), dict):
-        raise DataError(f"{path}: not a case record (no 'appeal' mapping at the top)")
-    if not record["appeal"].get("id"):
-        raise DataError(f"{path}: appeal.id is missing")
-    return record
-
-
-def _restricted(value: Any) -> bool:
-    """Whether any ``access`` in a record is other than public."""
-    if isinstance(value, dict):
-        level = value.get("access")
-        if level is not None and str(level) != "public":
-            return True
-        return any(_restricted(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_restricted(v) for v in value)
-    return False
-
-
 def _marks_access(data_dir: Path) -> bool:
     """Whether reference data or links set an access level (a restricted entity, say)."""
     files = [*(data_dir / "reference").glob("*.ttl"), *(data_dir / "links").glob("*.csv")]
@@ -165,16 +135,18 @@ class _Entry(dict):
     """What the state keeps of one record file (a dict, so that it goes to JSON as it is)."""
 
 
-def _scan(data_dir: Path, previous: dict[str, Any]) -> tuple[dict[str, _Entry], dict[str, Any]]:
+def _scan(
+    data_dir: Path, previous: dict[str, Any], spill_dir: Path
+) -> tuple[dict[str, _Entry], dict[str, Parsed]]:
     """Every record file with its size, time and hash; a file whose size and time are those
     the previous build saw keeps its entry without being read. Returns (entries by path,
-    records read now by path)."""
+    records parsed now by path; :mod:`kg.store.spill` keeps the records themselves)."""
     from kg.store.build import CURATED_DIR, EXTRACTED_DIR
 
     old = previous.get("files", {})
     entries: dict[str, _Entry] = {}
-    read: dict[str, Any] = {}
-    to_parse: list[tuple[str, bytes, str, bool, os.stat_result]] = []
+    read: dict[str, Parsed] = {}
+    to_parse: list[tuple[str, bool, os.stat_result]] = []
     for sub, curated in ((CURATED_DIR, True), (EXTRACTED_DIR, False)):
         folder = data_dir / sub
         if not folder.is_dir():
@@ -189,40 +161,23 @@ def _scan(data_dir: Path, previous: dict[str, Any]) -> tuple[dict[str, _Entry], 
             if prev and prev["size"] == st.st_size and prev["mtime"] == st.st_mtime_ns:
                 entries[key] = _Entry(prev)
                 continue
-            raw = path.read_bytes()
-            sha = _sha(raw)
-            if prev and prev["sha"] == sha:
+            if prev and prev["sha"] == content_hash(path.read_bytes()):
                 entries[key] = _Entry(prev, size=st.st_size, mtime=st.st_mtime_ns)
             else:
                 entries[key] = _Entry()  # keeps the order; filled below
-                to_parse.append((key, raw, sha, curated, st))
-    records = _parse_all([(key, raw) for key, raw, *_ in to_parse])
-    for (key, _raw, sha, curated, st), record in zip(to_parse, records, strict=True):
-        read[key] = record
+                to_parse.append((key, curated, st))
+    parsed = parse_files([key for key, *_ in to_parse], spill_dir)
+    for (key, curated, st), found in zip(to_parse, parsed, strict=True):
+        read[key] = found
         entries[key] = _Entry(
-            size=st.st_size, mtime=st.st_mtime_ns, sha=sha, curated=curated,
-            appeal=str(record["appeal"]["id"]), source=record["appeal"].get("source"),
-            restricted=_restricted(record),
+            size=st.st_size, mtime=st.st_mtime_ns, sha=found.sha, curated=curated,
+            appeal=found.appeal, source=found.source, restricted=found.restricted,
         )  # fmt: skip
     for key, entry in entries.items():
         text = _text_file(data_dir, Path(key), entry.get("source"))
         entry["text"] = str(text) if text else None
         entry["text_sha"] = _text_sha(text, old.get(key)) if text else None
     return entries, read
-
-
-def _parse_one(job: tuple[str, bytes]) -> dict[str, Any]:
-    return _read_record(Path(job[0]), job[1])
-
-
-def _parse_all(jobs_list: list[tuple[str, bytes]]) -> list[dict[str, Any]]:
-    """Records from their bytes, in 2 worker processes when there are many (YAML is most of
-    reading a record); the first bad record in file order raises, as when read one by one."""
-    workers = min(2, os.cpu_count() or 1)
-    if workers > 1 and len(jobs_list) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(workers) as pool:
-            return list(pool.map(_parse_one, jobs_list, chunksize=32))
-    return [_parse_one(job) for job in jobs_list]
 
 
 def _text_file(data_dir: Path, record_path: Path, source: str | None) -> Path | None:
@@ -288,20 +243,35 @@ def graph_nquads(graph: Graph, name: URIRef) -> str:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(data_dir: str) -> None:
+def _init_worker(data_dir: str, resolution: Resolution | None, canon: Canon | None) -> None:
     from kg.store.build import reference_graph
     from kg.store.casequads import reference_labels
 
-    _WORKER["reference"] = reference_labels(reference_graph(Path(data_dir)))
-    _WORKER["data_dir"] = data_dir
+    if _WORKER.get("data_dir") != data_dir:
+        _WORKER["reference"] = reference_labels(reference_graph(Path(data_dir)))
+        _WORKER["data_dir"] = data_dir
+    _WORKER["resolution"], _WORKER["canon"] = resolution, canon
 
 
-def _case_nquads(job: tuple[str, str, str | None, bool, dict[str, Any]]) -> tuple[str, str]:
-    """A case graph as N-Quads (in a worker process, or in the caller)."""
+# A record to write: appeal id, record file, text file, curated, and the spilled record (or
+# None: read from the record file).
+Job = tuple[str, str, str | None, bool, str | None]
+
+
+def _case_nquads(job: Job) -> tuple[str, str]:
+    """A case graph as N-Quads (in a worker process, or in the caller): the record loaded from
+    the spill folder (or read), its items given their identities, its graph made."""
     from kg.store.build import CaseSource
     from kg.store.casequads import case_nquads
 
-    aid, record_path, text_path, curated, record = job
+    aid, record_path, text_path, curated, spill = job
+    if spill is not None:
+        with open(spill, "rb") as f:
+            record = pickle.load(f)  # noqa: S301 - written by this build (kg.store.spill)
+    else:
+        record = read_record(Path(record_path), Path(record_path).read_bytes())
+    if _WORKER["resolution"] is not None:
+        apply_resolution({aid: record}, _WORKER["resolution"], _WORKER["canon"])
     case = CaseSource(aid, Path(record_path), Path(text_path) if text_path else None, curated)
     return aid, case_nquads(case, record, _WORKER["reference"])
 
@@ -320,6 +290,26 @@ def build_streaming(
     progress: Progress | None = _stderr,
 ) -> Any:
     """Build (or bring up to date) the stores at ``store_path``; returns a BuildResult."""
+    from kg.store.store import check_replaceable
+
+    check_replaceable(store_path)
+    with spill_folder(store_path) as spill_dir:
+        return _build(
+            store_path, Path(data_dir), Path(ontology_dir), spill_dir,
+            incremental=incremental, jobs=jobs, progress=progress,
+        )  # fmt: skip
+
+
+def _build(
+    store_path: Path | str,
+    data_dir: Path,
+    ontology_dir: Path,
+    spill_dir: Path,
+    *,
+    incremental: bool,
+    jobs: int | None,
+    progress: Progress | None,
+) -> Any:
     from kg.store.build import (
         IDENTITIES_FILE,
         BuildResult,
@@ -330,12 +320,9 @@ def build_streaming(
         reference_graph,
     )
     from kg.store.public import pseudonym_key
-    from kg.store.store import check_replaceable
 
     say = progress or (lambda _m: None)
     started = time.perf_counter()
-    data_dir, ontology_dir = Path(data_dir), Path(ontology_dir)
-    check_replaceable(store_path)
     # Made by every build, as the dataset build does, so the data folder's state does not
     # depend on which way a build went (the key matters once something is restricted).
     pseudonym_key(data_dir)
@@ -346,7 +333,7 @@ def build_streaming(
         if previous.get("version") != STATE_VERSION:
             previous = {}
 
-    entries, read = _scan(data_dir, previous)
+    entries, read = _scan(data_dir, previous, spill_dir)
     shadowed: list[str] = []
     chosen = _choose(entries, shadowed)
     say(f"build: {len(entries)} record file(s), {len(read)} read")
@@ -411,26 +398,20 @@ def build_streaming(
         with open(generation / ITEMS_FILE, "rb") as f:
             kept = pickle.load(f)
 
-    def record_of(aid: str) -> dict[str, Any]:
-        key = chosen[aid]
-        if key not in read:
-            read[key] = _read_record(Path(key), Path(key).read_bytes())
-        return read[key]
-
     items_by_sha: dict[str, list[Item]] = {}
-    for aid, key in chosen.items():
+    for key in chosen.values():
         sha = entries[key]["sha"]
         if sha in kept and key not in read:
             items_by_sha[sha] = kept[sha]
         else:
-            items_by_sha[sha] = list(record_items({aid: record_of(aid)}).values())
+            items_by_sha[sha] = Parsed.value(_parsed(read, key, spill_dir).items)
     items = {i.key: i for key in chosen.values() for i in items_by_sha[entries[key]["sha"]]}
     resolution = resolve_items(items, decisions if decisions.exists() else None)
     result.identity_clusters = resolution.clusters
     result.identity_review = resolution.review_rows
     say(f"build: identity: {len(resolution.clusters)} cluster(s) over {len(items)} item(s)")
 
-    facts = _facts_by_sha(chosen, entries, read, generation if previous else None)
+    facts = _facts_by_sha(chosen, entries, read, spill_dir, generation if previous else None)
     check_unique_keys_kept(chosen, entries, facts)
     canon = canonical_provisions(
         {aid: facts[entries[key]["sha"]][1] for aid, key in chosen.items()}, resolution
@@ -464,14 +445,13 @@ def build_streaming(
     state_extra = {"keys": facts, "items": items_by_sha, "shapes": (analysis, shapes)}
     if shared is not None and (generation / "full").is_dir():
         # Incremental: a copy of the previous store, changed where the changed records change it.
-        records = {aid: record_of(aid) for aid in to_write}
-        apply_resolution(records, resolution, canon)
+        todo = _jobs(to_write, chosen, entries, read)
         with replacing_folder(store_path) as folder:
             full_dir = folder / "full"
             before = ox.Store.read_only(str(generation / "full"))
             before.backup(str(full_dir))
             store = ox.Store(str(full_dir))
-            written = _graph_triples(_jobs(records, chosen, entries), data_dir, jobs, say)
+            written = _graph_triples(todo, data_dir, (resolution, canon), jobs, say)
             delta = apply_changes(
                 store, shared, written, [str(appeal_graph_iri(a)) for a in removed]
             )
@@ -505,14 +485,10 @@ def build_streaming(
         result.seconds = time.perf_counter() - started
         return result
 
-    # Every graph is written: records not read yet (a change to the code, say) are read in
-    # worker processes, as a first build reads them.
-    unread = [key for key in chosen.values() if key not in read]
-    jobs_list = [(key, Path(key).read_bytes()) for key in unread]
-    read.update(zip(unread, _parse_all(jobs_list), strict=True))
-    del jobs_list
-    records = {aid: record_of(aid) for aid in chosen}
-    apply_resolution(records, resolution, canon)
+    # Every graph is written: records not read yet (a change to the code, say) are read by the
+    # workers that write their graphs.
+    todo = _jobs(list(chosen), chosen, entries, read)
+    del read, items, kept, items_by_sha
     with replacing_folder(store_path) as folder:
         full_dir = folder / "full"
         store = ox.Store(str(full_dir))
@@ -523,7 +499,7 @@ def build_streaming(
             links = links_graph(data_dir)
             if len(links):
                 out.write(graph_nquads(links, LINKS_GRAPH))
-            for chunk in _nquads(_jobs(records, chosen, entries), data_dir, jobs, say):
+            for chunk in _nquads(todo, data_dir, (resolution, canon), jobs, say):
                 out.write(chunk)
         say("build: bulk loading")
         store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
@@ -537,8 +513,11 @@ def build_streaming(
     return result
 
 
-KeyList = list[tuple[str, str]]
-RecordFacts = tuple[KeyList, list[Provision]]  # what the build keeps of a record beside items
+def _parsed(read: dict[str, Parsed], key: str, spill_dir: Path) -> Parsed:
+    """A record file parsed now (kept in ``read``), if it was not already."""
+    if key not in read:
+        read[key] = parse_record(key, Path(key).read_bytes(), spill_dir)
+    return read[key]
 
 
 def _load_pickle(path: Path) -> Any:
@@ -551,7 +530,8 @@ def _load_pickle(path: Path) -> Any:
 def _facts_by_sha(
     chosen: dict[str, str],
     entries: dict[str, _Entry],
-    read: dict[str, Any],
+    read: dict[str, Parsed],
+    spill_dir: Path,
     generation: Path | None,
 ) -> dict[str, RecordFacts]:
     """The stored keys (key, where) and the provisions to unify of every chosen record, kept
@@ -564,9 +544,7 @@ def _facts_by_sha(
         if key not in read and sha in kept:
             out[sha] = kept[sha]
             continue
-        if key not in read:
-            read[key] = _read_record(Path(key), Path(key).read_bytes())
-        out[sha] = (list(record_keys(read[key], key).items()), record_provisions(read[key]))
+        out[sha] = Parsed.value(_parsed(read, key, spill_dir).facts)
     return out
 
 
@@ -585,22 +563,27 @@ def check_unique_keys_kept(
             seen[key] = f"{origin}: {where}"
 
 
-Job = tuple[str, str, str | None, bool, dict[str, Any]]
-
-
-def _jobs(records: dict[str, Any], chosen: dict[str, str], entries: dict[str, _Entry]) -> list[Job]:
-    return [
-        (aid, chosen[aid], entries[chosen[aid]]["text"], entries[chosen[aid]]["curated"], record)
-        for aid, record in records.items()
-    ]
+def _jobs(
+    aids: list[str], chosen: dict[str, str], entries: dict[str, _Entry], read: dict[str, Parsed]
+) -> list[Job]:
+    out: list[Job] = []
+    for aid in aids:
+        key = chosen[aid]
+        spill = read[key].spill if key in read else None
+        out.append((aid, key, entries[key]["text"], entries[key]["curated"], spill))
+    return out
 
 
 def _graph_triples(
-    jobs_list: list[Job], data_dir: Path, jobs: int | None, say: Progress
+    jobs_list: list[Job],
+    data_dir: Path,
+    identity: tuple[Resolution, Canon],
+    jobs: int | None,
+    say: Progress,
 ) -> dict[str, list[ox.Triple]]:
     """The triples of each case graph (graph IRI -> triples), as the record gives them."""
     out: dict[str, list[ox.Triple]] = {}
-    for chunk in _nquads(jobs_list, data_dir, jobs, say):
+    for chunk in _nquads(jobs_list, data_dir, identity, jobs, say):
         for q in ox.parse(input=chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
             out.setdefault(str(q.graph_name.value), []).append(q.triple)
     return out
@@ -721,8 +704,9 @@ def _fingerprint(globals_: dict[str, str], entry: dict[str, Any], assigned: list
 
 
 def _nquads(
-    jobs_list: list[tuple[str, str, str | None, bool, dict[str, Any]]],
+    jobs_list: list[Job],
     data_dir: Path,
+    identity: tuple[Resolution, Canon],
     jobs: int | None,
     say: Progress,
 ) -> Iterator[str]:
@@ -732,7 +716,7 @@ def _nquads(
     workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     if workers > 1 and total >= PARALLEL_FROM:
         with ProcessPoolExecutor(
-            workers, initializer=_init_worker, initargs=(str(data_dir),)
+            workers, initializer=_init_worker, initargs=(str(data_dir), *identity)
         ) as pool:
             results = pool.map(_case_nquads, jobs_list, chunksize=64)
             for n, (_aid, text) in enumerate(results, 1):
@@ -740,8 +724,7 @@ def _nquads(
                     say(f"build: {n}/{total} graphs")
                 yield text
         return
-    if "reference" not in _WORKER or _WORKER.get("data_dir") != str(data_dir):
-        _init_worker(str(data_dir))
+    _init_worker(str(data_dir), *identity)
     for n, job in enumerate(jobs_list, 1):
         if n % step == 0:
             say(f"build: {n}/{total} graphs")
@@ -769,17 +752,32 @@ def _stated(store: ox.Store, t: ox.Triple, derived: ox.NamedNode) -> bool:
 
 
 def _derive(store: ox.Store, ontology_dir: Path) -> int:
-    """Run the rules over the union of the graphs into the derived graph; returns its size."""
+    """Run the rules over the union of the graphs into the (empty) derived graph; returns its
+    size. Each rule's answer goes into the store as it comes, in blocks: memory does not grow
+    with what the rules derive. No rule reads what a rule derives (``tests/test_delta.py``
+    checks it), and a query reads the store as it was when it began."""
+    from kg.store.build import rules
+
     derived = ox.NamedNode(str(DERIVED_GRAPH))
-    triples = _rule_triples(store, ontology_dir)
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, derived) for t in triples)
+    for name, text in rules(ontology_dir):
+        block: list[ox.Quad] = []
+        try:
+            for t in store.query(text, use_default_graph_as_union=True):
+                block.append(ox.Quad(t.subject, t.predicate, t.object, derived))
+                if len(block) >= DERIVE_BLOCK:
+                    store.extend(block)
+                    block = []
+        except (SyntaxError, OSError) as e:
+            raise DataError(f"{ontology_dir / 'rules' / name}: {e}") from None
+        store.extend(block)
     # A shortcut some graph states already is not derived again (kg.store.partition): one
     # join in the store rather than a look-up a shortcut.
     stated = f"GRAPH {derived} {{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {derived})"
     count = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {stated} }}")))["n"]
     if int(count.value):
         store.update(f"DELETE {{ GRAPH {derived} {{ ?s ?p ?o }} }} WHERE {{ {stated} }}")
-    return len(triples) - int(count.value)
+    size = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {derived} {{ ?s ?p ?o }} }}"
+    return int(next(iter(store.query(size)))["n"].value)
 
 
 def _derive_again(store: ox.Store, ontology_dir: Path, added: set[ox.Triple]) -> int:
@@ -795,27 +793,6 @@ def _derive_again(store: ox.Store, ontology_dir: Path, added: set[ox.Triple]) ->
         store.remove(ox.Quad(t.subject, t.predicate, t.object, derived))
     store.extend(ox.Quad(t.subject, t.predicate, t.object, derived) for t in kept - old)
     return len(kept)
-
-
-def partition_store(store: ox.Store) -> SharedIndex:
-    """:func:`kg.store.partition.partition_triples` inside Oxigraph, for public appeals only:
-    an appeal graph drops what the ontology states; a fact several appeal graphs state moves to
-    the reference graph; an appeal graph drops what the reference graph states. Returns the
-    shared index the next build changes by delta (:mod:`kg.store.delta`)."""
-    onto, ref = f"<{ONTOLOGY_GRAPH}>", f"<{REFERENCE_GRAPH}>"
-    appeal = f'FILTER(STRSTARTS(STR(?g), "{APPEAL_GRAPHS}"))'
-    store.update(
-        f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH {onto} {{ ?s ?p ?o }} "
-        f"GRAPH ?g {{ ?s ?p ?o }} {appeal} }}"
-    )
-    index, triples = shared_triples(store)
-    reference = ox.NamedNode(str(REFERENCE_GRAPH))
-    store.extend(ox.Quad(*t, reference) for t in triples)
-    store.update(
-        f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH {ref} {{ ?s ?p ?o }} "
-        f"GRAPH ?g {{ ?s ?p ?o }} {appeal} }}"
-    )
-    return index
 
 
 __all__ = ["build_streaming", "graph_nquads", "recipe_hash"]

@@ -1,0 +1,118 @@
+"""The build in bounded memory: records spilled to disk after one parse (kg.store.spill), the
+partition read predicate by predicate (kg.store.delta.partition_store), the rules' answers
+written as they come (kg.store.stream._derive)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from benchgen import generator as _generator
+
+from kg.errors import DataError
+from kg.files import generations_home
+from kg.store.delta import APPEAL_GRAPHS, partition_store
+from kg.store.spill import SPILL_PREFIX, parse_record
+from kg.store.stream import build_streaming
+from kg.vocab import DATA_DIR, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+
+EX = "https://example.org/"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = _generator().generate(4, tmp_path_factory.mktemp("corpus"), seed=3, jobs=1)
+    shutil.copytree(DATA_DIR / "reference", out / "reference", dirs_exist_ok=True)
+    return out
+
+
+def test_a_build_leaves_no_spilled_records_and_removes_a_killed_builds(
+    corpus: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "kg"
+    home = generations_home(store)
+    home.mkdir(parents=True)
+    # A killed build's folder (its process is gone) and one of a build still running (this
+    # process stands for it).
+    dead = home / f"{SPILL_PREFIX}{2**22 + 12345}-x"
+    (dead / "sub").mkdir(parents=True)
+    (dead / "a.pickle").write_bytes(b"x")
+    running = home / f"{SPILL_PREFIX}{os.getppid()}-y"
+    running.mkdir()
+    result = build_streaming(store, corpus, progress=None)
+    assert result.triples > 0
+    left = sorted(p.name for p in home.iterdir() if p.name.startswith(SPILL_PREFIX))
+    assert left == [running.name]
+
+
+def test_a_record_is_spilled_and_its_mistakes_wait_for_their_turn(tmp_path: Path) -> None:
+    bad_key = (
+        "appeal:\n  id: a-1\n  title: T\npersons:\n"
+        "  - id: p1\n    name: Ann Example\n    key: not a key\n"
+    )
+    found = parse_record(str(tmp_path / "a-1.yaml"), bad_key.encode(), tmp_path)
+    assert found.appeal == "a-1" and not found.restricted
+    assert found.record()["persons"][0]["name"] == "Ann Example"
+    assert Path(found.spill).parent == tmp_path
+    # Parsing succeeded; the bad key is raised when the build asks for the record's keys.
+    with pytest.raises(DataError, match="not a key"):
+        found.value(found.facts)
+    with pytest.raises(DataError, match="appeal"):
+        parse_record(str(tmp_path / "b.yaml"), b"title: no appeal\n", tmp_path)
+
+
+def _n(local: str) -> ox.NamedNode:
+    return ox.NamedNode(EX + local)
+
+
+def _g(name: str) -> ox.NamedNode:
+    return ox.NamedNode(APPEAL_GRAPHS + name)
+
+
+def test_the_partition_places_each_triple_once() -> None:
+    onto, ref = ox.NamedNode(str(ONTOLOGY_GRAPH)), ox.NamedNode(str(REFERENCE_GRAPH))
+    p, q = _n("p"), _n("q")
+    lit = ox.Literal("x")
+    quads = [
+        # stated by two appeals: moves to the reference graph, indexed
+        ox.Quad(_n("s1"), p, _n("o"), _g("a")),
+        ox.Quad(_n("s1"), p, _n("o"), _g("b")),
+        # stated by three appeals and the reference data: reference only, not indexed
+        ox.Quad(_n("s2"), p, lit, _g("a")),
+        ox.Quad(_n("s2"), p, lit, _g("b")),
+        ox.Quad(_n("s2"), p, lit, _g("c")),
+        ox.Quad(_n("s2"), p, lit, ref),
+        # one appeal and the reference data: reference only
+        ox.Quad(_n("s3"), q, lit, _g("c")),
+        ox.Quad(_n("s3"), q, lit, ref),
+        # what the ontology states leaves the appeal graphs, however many state it
+        ox.Quad(_n("s4"), q, _n("o"), _g("a")),
+        ox.Quad(_n("s4"), q, _n("o"), _g("b")),
+        ox.Quad(_n("s4"), q, _n("o"), onto),
+        # one appeal alone: stays; the same triple in the default graph changes nothing
+        ox.Quad(_n("s5"), p, _n("o"), _g("b")),
+        ox.Quad(_n("s5"), p, _n("o"), ox.DefaultGraph()),
+        # same subject and predicate, other objects: three triples, each in one graph
+        ox.Quad(_n("s6"), q, ox.Literal("1"), _g("a")),
+        ox.Quad(_n("s6"), q, ox.Literal("2"), _g("b")),
+        ox.Quad(_n("s6"), q, ox.Literal("3"), _g("c")),
+    ]
+    store = ox.Store()
+    store.extend(quads)
+    index = partition_store(store)
+    assert index == {f"<{EX}s1> <{EX}p> <{EX}o>": [APPEAL_GRAPHS + "a", APPEAL_GRAPHS + "b"]}
+    expected = {
+        ox.Quad(_n("s1"), p, _n("o"), ref),
+        ox.Quad(_n("s2"), p, lit, ref),
+        ox.Quad(_n("s3"), q, lit, ref),
+        ox.Quad(_n("s4"), q, _n("o"), onto),
+        ox.Quad(_n("s5"), p, _n("o"), _g("b")),
+        ox.Quad(_n("s5"), p, _n("o"), ox.DefaultGraph()),
+        ox.Quad(_n("s6"), q, ox.Literal("1"), _g("a")),
+        ox.Quad(_n("s6"), q, ox.Literal("2"), _g("b")),
+        ox.Quad(_n("s6"), q, ox.Literal("3"), _g("c")),
+    }
+    assert set(store) == expected
