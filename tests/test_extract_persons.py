@@ -298,3 +298,13 @@ def test_a_counted_group_named_right_after_a_colon_is_no_unnamed_group() -> None
     persons = extract_case(text, appeal_id="t-persons-colon")["persons"]
     groups = [p["variants"] for p in persons if p["name"] is None]
     assert groups == [["six other activists"]]
+
+
+def test_campaigns_and_photo_credits_are_no_persons() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Journalist held\n\nJournalist Rina Holm was detained on 1 May "
+        "2025 in Vela. The campaign Free Voices Now called for her release.\n"
+        "Photo: Teo Varga/Vela Press\n"
+    )
+    names = [p["name"] for p in extract_case(text, appeal_id="t-persons-credit")["persons"]]
+    assert names == ["Rina Holm"]

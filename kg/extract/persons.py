@@ -143,7 +143,10 @@ def _chinese_given_name(words: list[str]) -> bool:
 #: A noun for a work right before its title: "his novel The Long Night", "the documentary X".
 WORK_BEFORE = re.compile(
     r"\b(?:novel|book|poem|song|film|movie|documentary|play|album|memoir|collection|"
-    r"short story|essay|report)s?,?\s+(?:(?:titled|entitled|called)\s+)?[“\"]?(?:The\s+)?$"
+    r"short story|essay|report|campaign|petition|hashtag|slogan)s?,?\s+"
+    r"(?:(?:titled|entitled|called)\s+)?[“\"#]?(?:The\s+)?$"
+    # a photograph's credit line: "Photo: A B/Agency", "© A B"
+    r"|\b(?:Photo(?:graph)?|Image|Credit|Picture)s?(?: credit)?\s*:\s*(?:[^/:.]{1,40}/)?$|©\s*$"
 )
 
 
