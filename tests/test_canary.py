@@ -318,7 +318,7 @@ def test_the_public_store_keeps_public_facts_and_a_pseudonym(
     assert rows == []
     _, rows = public.query(
         """PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
-        SELECT ?part WHERE { ?part a akg:Participation
+        SELECT ?part WHERE { ?part akg:participant ?who ;
                              FILTER NOT EXISTS { ?e akg:participation ?part } }"""
     )
     assert rows == []

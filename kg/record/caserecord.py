@@ -1012,8 +1012,8 @@ class _Builder:
         g = self.g
         who = self.ref(local, side, e)
         pt = URIRef(f"{event}/participant-{short_hash(side, str(who))}")
+        # No rdf:type: a participation is what akg:participation points to (ontology/README.md).
         g.add((event, AKG.participation, pt))
-        g.add((pt, RDF.type, AKG.Participation))
         g.add((pt, AKG.participant, who))
         g.add((pt, AKG.role, ROLE[side]))
         kind = self.kinds.get(local, "")

@@ -136,6 +136,9 @@ class _Index:
                 elif p == OA.hasSource:
                     # Spans carry no type: what has a source is one.
                     self.types[s].add(AKG.EvidenceSpan)
+                elif p == AKG.participation:
+                    # Nor do participations: what an event's akg:participation points to is one.
+                    self.types[o].add(AKG.Participation)
                 elif p == AKG.accessLevel:
                     self.levels[s].add(o)
                 elif p in NAME_PREDICATES:
