@@ -50,6 +50,7 @@ from kg.store.build import build  # noqa: E402
 
 PREFIXES = """
 PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX role: <https://w3id.org/appeals-kg/vocab/role/>
 """
 # Defenders by the number of appeals that name them, and a fact about a defender.
@@ -58,7 +59,7 @@ DEFENDER_APPEALS = (
     + """
 SELECT ?defender (COUNT(DISTINCT ?appeal) AS ?appeals) WHERE {
   ?involvement a akg:Involvement ; akg:agent ?defender ; akg:role role:defender ;
-      akg:reportedIn ?appeal .
+      akg:reportedIn|akg:evidence/oa:hasSource ?appeal .
 } GROUP BY ?defender
 """
 )

@@ -410,10 +410,11 @@ def test_gold_graph_merges_the_criminal_code_of_kazakhstan(gold_store: Store) ->
     _, rows = gold_store.query(
         """PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
         PREFIX instkind: <https://w3id.org/appeals-kg/vocab/instrument-kind/>
+        PREFIX oa: <http://www.w3.org/ns/oa#>
         SELECT ?code (COUNT(DISTINCT ?appeal) AS ?n) WHERE {
           ?code akg:instrumentKind instkind:criminal_code ;
                 akg:jurisdiction <https://w3id.org/appeals-kg/id/country/KZ> ;
-                akg:reportedIn ?appeal .
+                akg:reportedIn|akg:evidence/oa:hasSource ?appeal .
         } GROUP BY ?code"""
     )
     assert [int(r[1]) for r in rows] == [2]

@@ -452,7 +452,10 @@ class _Builder:
     def common(self, node: URIRef, item: dict[str, Any]) -> None:
         """Evidence, access level and confidence, which any fact may carry."""
         self.evidence(node, item)
-        self.g.add((node, AKG.reportedIn, self.appeal))
+        if not item.get("evidence"):
+            # A fact with evidence is reported in its spans' source (akg:evidence/oa:hasSource):
+            # akg:reportedIn would say it again.
+            self.g.add((node, AKG.reportedIn, self.appeal))
         if item.get("access"):
             level = str(item["access"])
             if level not in ACCESS_LEVELS:

@@ -327,8 +327,9 @@ def count_entities(store: Store) -> int:
     """Distinct persons, organisations, places and legal instruments named by some appeal."""
     q = """
     PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
+    PREFIX oa: <http://www.w3.org/ns/oa#>
     SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
-      ?e a ?c ; akg:reportedIn ?appeal .
+      ?e a ?c ; akg:reportedIn|akg:evidence/oa:hasSource ?appeal .
       VALUES ?c { akg:Person akg:Organisation akg:Place akg:Country akg:LegalInstrument }
     }"""
     _, rows = store.query(q)

@@ -240,6 +240,11 @@ def public_quads(ds: Dataset, key: bytes | None = None) -> list[Quad]:
                     typed.add(s)
                 elif p == AKG.reportedIn and o not in hard:
                     reported.append((s, o))
+                elif p == AKG.evidence:
+                    # The pseudonym loses the evidence but keeps the appeal that reports it.
+                    source = ix.value(o, OA.hasSource)
+                    if source is not None and source not in hard:
+                        reported.append((s, source))
                 continue
             if s in hard or o in hard or _selector_of(s, hard):
                 continue
@@ -258,7 +263,9 @@ def public_quads(ds: Dataset, key: bytes | None = None) -> list[Quad]:
             alias, label = aliases[node]
             quads.append((alias, RDF.type, AKG.Person, g))
             quads.append((alias, RDFS.label, Literal(label), g))
-        quads.extend((aliases[node][0], AKG.reportedIn, a, g) for node, a in reported)
+        quads.extend(
+            (aliases[node][0], AKG.reportedIn, a, g) for node, a in dict.fromkeys(reported)
+        )
     return quads
 
 
