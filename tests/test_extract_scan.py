@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract.bodies import LEVEL_GOVERNMENT, MISSION, MISSION_WORDS
 from kg.extract.dates import DATE_RE, REL_RE, _rel_starts
+from kg.extract.demands import RIGHT_RE, RIGHT_WORDS
 from kg.extract.events import EVENT_RULES_RX, EVENT_SCANNER
+from kg.extract.layout import ISSUER_RE, ISSUER_VERBS
 from kg.extract.names import (
     GLOSSED_BODY,
     GLOSSING_NOUNS,
@@ -18,8 +21,24 @@ from kg.extract.names import (
     _glossed,
     _naming_noun,
 )
-from kg.extract.persons import PLACE_LEAD, UNNAMED, UNNAMED_ANCHORS, place_leads, used_as_place
-from kg.extract.scan import END, Scanner, find_words, finditer_at, group_literals, literal_prefixes
+from kg.extract.persons import (
+    PLACE_LEAD,
+    UNNAMED,
+    UNNAMED_ANCHORS,
+    UNNAMED_POST,
+    place_leads,
+    used_as_place,
+)
+from kg.extract.provisions import ARTICLES_RE
+from kg.extract.scan import (
+    END,
+    Scanner,
+    find_words,
+    finditer_at,
+    finditer_near,
+    group_literals,
+    literal_prefixes,
+)
 from kg.extract.text import clean, make_doc
 
 CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
@@ -256,3 +275,34 @@ def test_nouns_before_a_name_found_as_the_patterns_find_them() -> None:
             named += bool(slow)
             glossed += _glossed(before)
     assert named > 100 and glossed > 10, (named, glossed)
+
+
+def test_patterns_run_only_where_their_words_are() -> None:
+    """Each pattern run only when (or where) one of its words is in the text finds what it
+    finds over the whole text, on the appeals and on made-up phrases."""
+    made_up = (
+        "The Zembla Centre urges the authorities; Friends of Ana Lee call on you. The right to "
+        "life, freedoms of expression and association, prohibition of torture. The Permanent "
+        "Mission of Zembla to the United Nations; the High Commission of Zembla; the federal "
+        "government; by the President of the Republic; the Prime Minister ordered; art. 5 and "
+        "Section 7(a) of the Penal Code; Principle 3."
+    )
+    texts = [make_doc(t).flat for t in [*_texts(), made_up]]
+    bare_articles = re.compile(ARTICLES_RE.pattern.replace("(?=[AaSsPp])", "", 1))
+    assert bare_articles.pattern != ARTICLES_RE.pattern
+    for flat in texts:
+        near = finditer_near(ISSUER_RE, flat, ISSUER_VERBS, before=84, after=40)
+        assert [m.span() for m in near] == [m.span() for m in ISSUER_RE.finditer(flat)]
+        assert [m.span() for m in ARTICLES_RE.finditer(flat)] == [
+            m.span() for m in bare_articles.finditer(flat)
+        ]
+        for rx, words in [
+            (RIGHT_RE, RIGHT_WORDS),
+            (MISSION, MISSION_WORDS),
+            (LEVEL_GOVERNMENT, ("l government",)),
+            (UNNAMED_POST, ("President", "Prime Minister", "Attorney General")),
+        ]:
+            for m in rx.finditer(flat):
+                assert any(w in m.group() for w in words), (rx.pattern[:30], m.group())
+    found = {rx.pattern: len(rx.findall(texts[-1])) for rx in (ISSUER_RE, RIGHT_RE, MISSION)}
+    assert all(found.values()), found

@@ -50,6 +50,8 @@ LOWER_BODY_BEFORE = re.compile(
 LOWER_KINDS = {"court": "court", "party": "political_party", "administration": "government",
                "government": "government"}  # fmt: skip
 #: "the central government", "the federal government": a state's government named by its level.
+#: A word every match of MISSION holds: without one the pattern is not run.
+MISSION_WORDS = ("Mission", "Embassy", "Consulate", "Commission")
 LEVEL_GOVERNMENT = re.compile(r"(?:central|federal) government\b")
 NOT_PLACE = frozenset(
     """The A An This That Local Other Plainclothes Traffic Secret Riot Military Some Several Two
@@ -112,7 +114,8 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
     """Missions, court branches, joined names, companies and police, by pattern."""
     flat = doc.flat
     found: list[tuple[int, int, str, str | None]] = []  # start, end, kind, country
-    for m in MISSION.finditer(flat):
+    missions = MISSION.finditer(flat) if any(w in flat for w in MISSION_WORDS) else ()
+    for m in missions:
         if _starts_word(flat, m.start()):
             found.append((m.start(), m.end(), "government", None))
     for m in BRANCH.finditer(flat):
@@ -187,7 +190,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
         e.attrs.setdefault("kind", LOWER_KINDS[noun])
         e.attrs.setdefault("country", main_country)
-    for m in LEVEL_GOVERNMENT.finditer(flat):
+    for m in LEVEL_GOVERNMENT.finditer(flat) if "l government" in flat else ():
         if _starts_word(flat, m.start()):
             e = ents.add(Entity("organisation", m.group(), m.start(), m.end()))
             e.attrs.setdefault("kind", "government")

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from kg.extract.entities import Entities, Entity
+from kg.extract.scan import finditer_near
 from kg.extract.text import Doc, clean, evidence, sentences_with
 
 # ---------------------------------------------------------------- rights and demands
@@ -17,6 +18,7 @@ RIGHT_RE = re.compile(
     r"movement|religion|the press)|freedoms of expression and association|prohibition of "
     r"(?:torture|inhuman or degrading treatment)))"
 )
+RIGHT_WORDS = ("right to", "freedom of", "freedoms of", "prohibition of")
 DEMAND_INTRO = re.compile(
     r"(?:urg(?:es?|ing)|calls? (?:up)?on|calling (?:up)?on|calls? for|asks?|asking them|"
     r"requests?|requesting|demands?|recommends?|appeals? to|following matters|should|must)"
@@ -37,6 +39,8 @@ def find_rights(doc: Doc, ents: Entities) -> list[dict[str, Any]]:
     for s in doc.sentences:
         text = doc.flat[s.start : s.end]
         insts = in_sentence.get(s.start, [])
+        if not any(w in text for w in RIGHT_WORDS):
+            continue  # every right named holds one of them: the pattern is not run
         for m in RIGHT_RE.finditer(text):
             names = [m.group("r").removeprefix("the ")]
             if names[0] == "freedoms of expression and association":
@@ -164,7 +168,7 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for rx, anchors in ((LETTER_ASK, LETTER_ANCHORS), (REPORTED_ASK, REPORTED_ANCHORS)):
-        for m in _finditer_near(rx, flat, anchors):
+        for m in finditer_near(rx, flat, anchors):
             start = m.start("pending") if m.groupdict().get("pending") else m.end()
             para_end = next((p.end for p in doc.paragraphs if p.start <= m.start() < p.end), 0)
             end_m = ASK_END.search(flat, m.end(), para_end)
@@ -200,27 +204,6 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
 #: Words every match of the patterns holds: the patterns run only around them, for speed.
 LETTER_ANCHORS = ("urge", "call", "ask", "request", "lease")
 REPORTED_ANCHORS = ("should", "must", "called", "urged")
-
-
-def _finditer_near(
-    rx: re.Pattern[str], flat: str, anchors: tuple[str, ...], before: int = 200, after: int = 300
-) -> list[re.Match[str]]:
-    """``rx.finditer(flat)`` run only over the stretches around its anchor words. The
-    stretches are merged and wide enough to hold any match, so the matches are the same."""
-    spans = []
-    for word in anchors:
-        i = flat.find(word)
-        while i >= 0:
-            spans.append((max(0, i - before), min(len(flat), i + len(word) + after)))
-            i = flat.find(word, i + 1)
-    spans.sort()
-    merged: list[list[int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    return [m for a, b in merged for m in rx.finditer(flat, a, b)]
 
 
 def _prose_addressees(who: str, country: str | None) -> list[str]:

@@ -12,7 +12,7 @@ from kg.countries import country_code
 from kg.extract.dates import DATE_RE, absolute
 from kg.extract.entities import COUNTRY_RE, Entities
 from kg.extract.lexicon import COUNTRIES, FORM_WORDS
-from kg.extract.scan import Scanner
+from kg.extract.scan import Scanner, finditer_near
 from kg.extract.text import Doc, clean
 
 # ---------------------------------------------------------------- header
@@ -276,8 +276,14 @@ ISSUER_SAYS = re.compile(
 ISSUER_SAID = re.compile(r",?\s+said\s+today\b")
 
 
+#: The verbs of ISSUER_RE: its matches are looked for only in the stretch before each.
+ISSUER_VERBS = (" urges", " calls on", " call on", " welcomes", " believes", " considers",
+                " is deeply concerned", " asks for your urgent action")  # fmt: skip
+
+
 def find_issuer(doc: Doc, ents: Entities) -> str | None:
-    for m in ISSUER_RE.finditer(doc.flat):
+    # a match is a capital, at most 80 more name characters, then a verb
+    for m in finditer_near(ISSUER_RE, doc.flat, ISSUER_VERBS, before=84, after=40):
         name = re.sub(r"^(?:The|the)\s+", "", m.group("o").strip())
         org = ents.find("organisation", name)
         if org:

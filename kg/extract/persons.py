@@ -612,7 +612,9 @@ UNNAMED_POST = re.compile(
 def add_unnamed_posts(doc: Doc, ents: Entities) -> None:
     """Unnamed holders of the highest posts who act in the text."""
     seen: set[str] = set()
-    for m in UNNAMED_POST.finditer(doc.flat):
+    posts = ("President", "Prime Minister", "Attorney General")  # one is in every match
+    found = UNNAMED_POST.finditer(doc.flat) if any(w in doc.flat for w in posts) else ()
+    for m in found:
         label = m.group("a") or m.group("b")
         post = label.split(" ", 1)[1].replace(" of the Republic", "")
         if post in seen or any(

@@ -19,6 +19,8 @@ ARTICLE_NUM = (
     r"(?:,?\s*(?:[Pp]art|[Pp]aragraph|para\.)\s+\d+)?"
 )
 ARTICLES_RE = re.compile(
+    # the look-ahead names the first letters a match can have: the engine skips to them
+    r"(?=[AaSsPp])"
     rf"\b(?:[Aa]rt(?:icles?|s?\.)|[Ss]ections?|[Ss]s?\.|[Pp]rinciples?)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,120}}\))?"
     rf"(?:\s*,\s*|\s+and\s+|\s*&\s*){ARTICLE_NUM})*)"
     rf"(?P<label>\s*\((?!Art)[a-z][^()]{{2,120}}\))?"

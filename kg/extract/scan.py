@@ -248,6 +248,29 @@ def group_literals(rx: re.Pattern[str], group: str) -> list[str] | None:
     return None if found is None else sorted(set(found), key=lambda w: (-len(w), w))
 
 
+def finditer_near(
+    rx: re.Pattern[str], flat: str, anchors: tuple[str, ...], before: int = 200, after: int = 300
+) -> list[re.Match[str]]:
+    """``rx.finditer(flat)`` run only over the stretches around its anchor words. The
+    stretches are merged and wide enough to hold any match (every match holds an anchor, and
+    starts at most ``before`` characters before it and ends at most ``after`` after its start),
+    so the matches are the same."""
+    spans = []
+    for word in anchors:
+        i = flat.find(word)
+        while i >= 0:
+            spans.append((max(0, i - before), min(len(flat), i + len(word) + after)))
+            i = flat.find(word, i + 1)
+    spans.sort()
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [m for a, b in merged for m in rx.finditer(flat, a, b)]
+
+
 def finditer_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
     """What ``rx.finditer(text)`` gives when every match of ``rx`` (never an empty one) can
     only start at one of ``starts`` (in text order): the pattern is tried at those places, not
