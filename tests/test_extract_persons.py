@@ -308,3 +308,12 @@ def test_campaigns_and_photo_credits_are_no_persons() -> None:
     )
     names = [p["name"] for p in extract_case(text, appeal_id="t-persons-credit")["persons"]]
     assert names == ["Rina Holm"]
+
+
+def test_french_and_spanish_honorifics_are_no_part_of_a_name() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Lawyers threatened\n\nOn 3 May 2025, Me Rina Holm, a lawyer, and "
+        "Mme Ada Brun were threatened. Sra. Ana Lucía Vale was detained.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-hon")["persons"]
+    assert {p["name"] for p in persons} == {"Rina Holm", "Ada Brun", "Ana Lucía Vale"}

@@ -15,7 +15,8 @@ import re
 HONORIFICS = {"Mr": "male", "Messrs": "male", "Ms": "female", "Mrs": "female", "Miss": "female",
               "Dr": None, "Prof": None, "Sheikh": "male", "Shaikh": "male",
               "Sheikha": "female", "Shaikha": "female", "Hon": None, "Honourable": None,
-              "Honorable": None}  # fmt: skip
+              "Honorable": None, "Mme": "female", "Mlle": "female", "Me": None, "Sr": "male",
+              "Sra": "female", "Srta": "female"}  # fmt: skip
 MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split()
 )}  # fmt: skip

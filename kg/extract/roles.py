@@ -146,7 +146,8 @@ def _ends_a_post(before: str) -> bool:
 
 ANY_TITLE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in TITLE_RX))
 HONORIFIC_END = re.compile(
-    r"(?:\b(?:Mr|Ms|Mrs|Dr|Messrs|Sheikha?|Shaikha?|Hon|Honou?rable)\.?\s*|\bH\.\s?E\.\s*)+$"
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Messrs|Sheikha?|Shaikha?|Hon|Honou?rable|Mme|Mlle|Me|Sra?|Srta)\.?\s*"
+    r"|\bH\.\s?E\.\s*)+$"
 )
 
 
