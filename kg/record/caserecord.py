@@ -959,8 +959,8 @@ class _Builder:
         label = etype.replace("_", " ")
         dated = date_literal(e.get("date")) if e.get("date") else None
         if dated:
+            # The precision is the datatype's (xsd:date, gYearMonth, gYear): not stored again.
             g.add((node, AKG.date, dated[0]))
-            g.add((node, AKG.datePrecision, dated[1]))
             label += f" ({dated[0]})"
         notified = date_literal(e.get("notified_on")) if e.get("notified_on") else None
         if notified:

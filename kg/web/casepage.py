@@ -210,8 +210,10 @@ def case_extras_now(dataset: LocalDataset, d: Description) -> dict[str, Any]:
         iri = row["e"]["value"]
         label = row.get("label", {}).get("value") or short_name(iri)
         etype = row.get("type", {}).get("value", "").rsplit("/", 1)[-1]
-        precision = row.get("precision", {}).get("value", "").rsplit("/", 1)[-1]
         raw = row.get("date", {}).get("value")
+        # The date's form gives its precision; akg:datePrecision is stored only by older builds.
+        stated = row.get("precision", {}).get("value", "").rsplit("/", 1)[-1]
+        precision = stated or {4: "year", 7: "month"}.get(len(raw or ""), "day")
         spanned = span_of(raw, precision or "day") if raw else None
         if spanned is None:
             undated.append(Mark(iri, label, etype, "", "", date.min, date.min))
