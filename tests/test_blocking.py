@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.record.blocking import deletion_variants, one_edit_pairs, pairs_sharing
+from kg.record.blocking import (
+    deletion_variants,
+    key_blocks,
+    one_edit_blocks,
+    one_edit_pairs,
+    pairs_in_blocks,
+    pairs_sharing,
+)
 from kg.record.identity import levenshtein, resolve_identities
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -32,6 +39,20 @@ def test_one_edit_pairs_find_every_pair_one_edit_apart() -> None:
 def test_pairs_sharing_and_deletion_variants() -> None:
     assert pairs_sharing([["a", "b"], ["c"], ["b"]], lambda x: x) == {(0, 2)}
     assert deletion_variants("ab c") == {"abc", "bc", "ac", "ab"}
+
+
+def test_pairs_in_blocks_are_the_sorted_pairs_without_the_set() -> None:
+    names = [
+        "marat dauletbaev", "marat dauletbaew", "zhanna ivanova", "marat dauletbaev", "x",
+        "zhana ivanova", "marat dauletbaev", "", None, "y", "ab", "a b",
+    ]  # fmt: skip
+    for min_length in (0, 6):
+        pairs = pairs_in_blocks(len(names), one_edit_blocks(names, min_length))
+        assert list(pairs) == sorted(one_edit_pairs(names, min_length))
+    words = [n.split() if n else [] for n in names]
+    blocks = key_blocks(words, lambda w: w) + one_edit_blocks(names, 6)
+    expected = pairs_sharing(words, lambda w: w) | one_edit_pairs(names, 6)
+    assert list(pairs_in_blocks(len(names), blocks)) == sorted(expected)
 
 
 def _records(paths: list[Path]) -> dict[str, dict]:

@@ -16,8 +16,9 @@ the number of items.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -66,4 +67,55 @@ def one_edit_pairs(names: Sequence[str | None], min_length: int = 0) -> set[tupl
     return out
 
 
-__all__ = ["deletion_variants", "one_edit_pairs", "pairs_sharing"]
+Blocks = list[list[int]]  # groups of item indices, each ascending
+
+
+def key_blocks(items: Sequence[T], keys_of: Callable[[T], Iterable[Hashable]]) -> Blocks:
+    """The items sharing each key, as blocks for :func:`pairs_in_blocks`."""
+    index: dict[Hashable, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        for key in set(keys_of(item)):
+            index[key].append(i)
+    return [members for members in index.values() if len(members) > 1]
+
+
+def one_edit_blocks(names: Sequence[str | None], min_length: int = 0) -> Blocks:
+    """Blocks whose pairs are :func:`one_edit_pairs`: the items whose names (at least
+    ``min_length`` long) share a string of their deletion neighbourhood."""
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, name in enumerate(names):
+        if name and len(name) >= min_length:
+            by_name[name].append(i)
+    distinct = list(by_name)
+    out: Blocks = []
+    for members in key_blocks(distinct, deletion_variants):
+        out.append(sorted(i for d in members for i in by_name[distinct[d]]))
+    out.extend(members for members in by_name.values() if len(members) > 1)
+    return out
+
+
+def pairs_in_blocks(n: int, blocks: Blocks) -> Iterator[tuple[int, int]]:
+    """Every index pair ``(i, j)``, ``i < j``, of items sharing a block, once, in sorted order:
+    the sorted set of such pairs, without holding that set (its size grows with the square of
+    the largest blocks); memory is the blocks and one item's partners."""
+    of: list[list[int]] = [[] for _ in range(n)]
+    for b, members in enumerate(blocks):
+        for i in members:
+            of[i].append(b)
+    for i in range(n):
+        partners: set[int] = set()
+        for b in of[i]:
+            members = blocks[b]
+            partners.update(members[bisect_right(members, i) :])
+        for j in sorted(partners):
+            yield i, j
+
+
+__all__ = [
+    "deletion_variants",
+    "key_blocks",
+    "one_edit_blocks",
+    "one_edit_pairs",
+    "pairs_in_blocks",
+    "pairs_sharing",
+]

@@ -37,7 +37,7 @@ from rdflib import URIRef
 from kg.countries import DEMONYMS, country_code
 from kg.errors import DataError, InputError
 from kg.files import write_csv_atomic
-from kg.record.blocking import one_edit_pairs, pairs_sharing
+from kg.record.blocking import key_blocks, one_edit_blocks, pairs_in_blocks
 from kg.record.keys import check_key
 from kg.vocab import AKR
 
@@ -692,13 +692,14 @@ def _same_country_pairs(group: list[Item], uf: _Clusters) -> Iterable[tuple[Item
 
 
 def _candidates(
-    group: list[Item], pairs: set[tuple[int, int]] | None
+    group: list[Item], pairs: Iterable[tuple[int, int]] | None
 ) -> Iterable[tuple[Item, Item]]:
-    """The pairs of ``group`` (all, or the candidate index pairs given), in all-pairs order."""
+    """The pairs of ``group`` (all, or the candidate index pairs given, which come sorted), in
+    all-pairs order."""
     if pairs is None:
         yield from _pairs(group)
         return
-    for i, j in sorted(pairs):
+    for i, j in pairs:
         a, b = group[i], group[j]
         if a.key[0] != b.key[0]:
             yield a, b
@@ -732,7 +733,11 @@ def _resolve_organisations(
                 if problem:
                     propose(a, b, 0.5, f"same organisation name, but {problem}")
     orgs = [i for i in items.values() if i.kind == "organisation" and i.tier == "specific"]
-    near = one_edit_pairs([o.full for o in orgs], min_length=7) if blocking else None
+    near = (
+        pairs_in_blocks(len(orgs), one_edit_blocks([o.full for o in orgs], min_length=7))
+        if blocking
+        else None
+    )
     for a, b in _candidates(orgs, near):
         if (
             a.full == b.full
@@ -748,11 +753,12 @@ def _resolve_persons(
     items: dict[Key, Item], uf: _Clusters, propose: Any, blocking: bool = True
 ) -> None:
     persons = [i for i in items.values() if i.kind == "person"]
-    candidates = None
+    candidates: Iterable[tuple[int, int]] | None = None
     if blocking:
         # A pair is acted on only if it shares a merge key, a name word, or is one edit apart.
-        candidates = pairs_sharing(persons, lambda p: [*p.keys, *p.full.split()])
-        candidates |= one_edit_pairs([p.full for p in persons], min_length=6)
+        blocks = key_blocks(persons, lambda p: [*p.keys, *p.full.split()])
+        blocks += one_edit_blocks([p.full for p in persons], min_length=6)
+        candidates = pairs_in_blocks(len(persons), blocks)
 
     def facts(a: Item, b: Item) -> tuple[list[str], bool]:
         agree = []
