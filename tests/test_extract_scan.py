@@ -30,6 +30,7 @@ from kg.extract.persons import (
     used_as_place,
 )
 from kg.extract.provisions import ARTICLES_RE
+from kg.extract.roles import HONORIFIC_END, strip_honorific
 from kg.extract.scan import (
     END,
     Scanner,
@@ -306,3 +307,17 @@ def test_patterns_run_only_where_their_words_are() -> None:
                 assert any(w in m.group() for w in words), (rx.pattern[:30], m.group())
     found = {rx.pattern: len(rx.findall(texts[-1])) for rx in (ISSUER_RE, RIGHT_RE, MISSION)}
     assert all(found.values()), found
+
+
+def test_honorifics_stripped_as_the_pattern_strips_them() -> None:
+    rng = random.Random(17)
+    pieces = ["Mr", "Mr.", "Ms", "H.E.", "H. E.", "Hon.", "Sheikha", "Dr", " ", "  ", "\n",
+              "the ", "lawyer ", "Messrs", "x", "."]  # fmt: skip
+    befores = ["".join(rng.choice(pieces) for _ in range(rng.randrange(8))) for _ in range(3000)]
+    for flat in _texts()[:10]:
+        befores += [flat[max(0, m.start() - 100) : m.start()] for m in re.finditer(r"[A-Z]", flat)]
+    stripped = 0
+    for before in befores:
+        assert strip_honorific(before) == HONORIFIC_END.sub("", before), repr(before)
+        stripped += strip_honorific(before) != before
+    assert stripped > 100

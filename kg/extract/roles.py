@@ -11,6 +11,7 @@ from typing import Any
 from kg.extract.entities import POST_WORDS, STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import GENDER_NOUN_RE, GENDER_NOUNS, MEDIA_WORK, ORG_HEADS, TITLE_STOP
 from kg.extract.persons import POSSESSIVE_LAWYER, TITLE_RX
+from kg.extract.scan import group_literals
 from kg.extract.text import Doc, clean, sentences_with
 
 
@@ -120,7 +121,7 @@ def _before(doc: Doc, start: int) -> str:
 @functools.lru_cache(maxsize=4096)
 def _title_before(before: str) -> tuple[str, str | None, re.Match[str]] | None:
     """The role a title right before a name gives (``cartoonist X``, ``lawyers A``)."""
-    before = HONORIFIC_END.sub("", before)
+    before = strip_honorific(before)
     if not ANY_TITLE.search(before):
         return None  # one pass over the text instead of one per title
     for rx, r1, r2 in TITLE_RX:
@@ -146,9 +147,25 @@ def _ends_a_post(before: str) -> bool:
 
 ANY_TITLE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in TITLE_RX))
 HONORIFIC_END = re.compile(
-    r"(?:\b(?:Mr|Ms|Mrs|Dr|Messrs|Sheikha?|Shaikha?|Hon|Honou?rable|Mme|Mlle|Me|Sra?|Srta)\.?\s*"
-    r"|\bH\.\s?E\.\s*)+$"
+    r"(?:\b(?P<h>Mr|Ms|Mrs|Dr|Messrs|Sheikha?|Shaikha?|Hon|Honou?rable|Mme|Mlle|Me|Sra?|Srta)"
+    r"\.?\s*|\bH\.\s?E\.\s*)+$"
 )
+#: What a text HONORIFIC_END strips something from ends with, before white space: a full
+#: stop ("Mr.", "H.E.") or an honorific of the pattern. A text that ends otherwise keeps its
+#: end, and the pattern is not run.
+HONORIFIC_ENDS = (".", *(group_literals(HONORIFIC_END, "h") or ()))
+
+
+def strip_honorific(before: str) -> str:
+    """``HONORIFIC_END.sub("", before)``: the honorifics at the end of the words before a
+    name taken off."""
+    if (
+        len(HONORIFIC_ENDS) > 1
+        and not before.endswith("\n")
+        and not before.rstrip().endswith(HONORIFIC_ENDS)
+    ):
+        return before
+    return HONORIFIC_END.sub("", before)
 
 
 def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
@@ -160,10 +177,10 @@ def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
     carry: tuple[int, list[str]] | None = None
     for a, b in mentions:
         before = _before(doc, a)
-        if LAWYER_OF_LIST.search(HONORIFIC_END.sub("", before[-NEAR_SPAN - 6 :])):
+        if LAWYER_OF_LIST.search(strip_honorific(before[-NEAR_SPAN - 6 :])):
             carry = (b, ["lawyer"])  # "the defence team, which includes A and B"
             continue
-        kin = KIN_OF_BEFORE.search(HONORIFIC_END.sub("", before))
+        kin = KIN_OF_BEFORE.search(strip_honorific(before))
         if kin and kin.group(1) in ("parents", "children", "sons", "daughters", "brothers",
                                     "sisters", "relatives"):  # fmt: skip
             carry = (b, ["relative"])  # "the parents of X, A and B"
@@ -172,11 +189,7 @@ def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
         if hit and re.search(r"[^s]s,?\s*$", hit[2].group(0)):
             r1, r2, _ = hit
             if r1 == "lawyer":  # "their lawyers A and B" act for others; "lawyers A and B" may not
-                r1 = (
-                    "lawyer"
-                    if POSSESSIVE_LAWYER.search(HONORIFIC_END.sub("", before))
-                    else "lawyer?"
-                )
+                r1 = "lawyer" if POSSESSIVE_LAWYER.search(strip_honorific(before)) else "lawyer?"
             carry = (b, [r1] + ([r2] if r2 else []))
             continue
         if carry and LIST_GAP.fullmatch(flat, carry[0], a):
@@ -251,7 +264,7 @@ def _roles_before(
     p: Entity,
     ents: Entities | None = None,
 ) -> None:
-    before = HONORIFIC_END.sub("", before)
+    before = strip_honorific(before)
     near = before[-NEAR_SPAN:]  # the rules below read only the last words before the name
     if PRESIDED_BY.search(near):
         roles.append("judge")
