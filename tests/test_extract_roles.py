@@ -495,3 +495,23 @@ def test_kin_of_a_named_person_before_a_list_and_kin_in_brackets() -> None:
     for name in ("Ana Varga", "Petr Varga", "Jan Mraz", "Lena Varga"):
         assert roles[name] == ["relative"], name
     assert roles["Teo Varga"] == ["defender"]
+
+
+WHO_LEADS = """20 May 2025
+
+Zembla: Activists detained
+
+On 2 May 2025, police detained Rina Holm, who heads the Vela Women's Network. Lena Vik, who
+chairs the parliamentary committee on security, defended the arrests. Ivo Stern, who
+coordinates the Zembla Press Freedom Coalition, said the law was unjust. Mia Sund, who heads
+the media group Vela Voice, was summoned.
+"""
+
+
+def test_the_body_a_person_leads_says_what_they_are() -> None:
+    persons = extract_case(WHO_LEADS, appeal_id="t-roles-19")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert roles["Rina Holm"] == ["defender"]
+    assert roles["Lena Vik"] == ["official"]  # a committee of parliament
+    assert roles["Ivo Stern"] == ["defender"]  # not named in any arrest, still a defender
+    assert roles["Mia Sund"] == ["journalist"]  # the head of an outlet

@@ -216,7 +216,7 @@ LAWYER_OF_LIST = re.compile(
 #: A media outlet, named by its common noun.
 MEDIA_NOUN = (
     r"(?:news)?paper|magazine|(?:news )?(?:web)?site|outlet|channel|radio(?: station)?|"
-    r"broadcaster|news agency|blog|daily|weekly|portal"
+    r"broadcaster|news agency|blog|daily|weekly|portal|media (?:group|company|house|outlet)"
 )
 #: The founder or head of an outlet before the name: "the paper's founder, X".
 OUTLET_HEAD_BEFORE = re.compile(
@@ -501,6 +501,16 @@ def _roles_after(
     if STATE_AGENT_AFTER.match(desc) and not _post_in_civil_body(desc):
         roles.append("official")  # "X, a police officer", "X, an investigator with the Y"
         return
+    heads = WHO_HEADS.match(desc)
+    if heads and not re.search(rf"\b(?:{MEDIA_NOUN}|media|news)\b", heads.group("body")):
+        # "X, who chairs the parliamentary committee on security" / "... the Y Network"
+        body = heads.group("body")
+        if STATE_BODY_WORDS.search(body) and not _post_in_civil_body("of " + body):
+            roles.append("official")
+            return
+        if _post_in_civil_body("of " + body) or CIVIL_BODY_WORDS.search(body):
+            roles.append("defender")
+            return
     for rx, role in APPOSED_ROLES:
         if rx.match(desc) and (role != "official" or not _post_in_civil_body(desc)):
             roles.append(role)  # "X, the investigating judge", "X, the mayor of Vela"
@@ -562,6 +572,19 @@ CLAUSE_AFTER = re.compile(
 )
 
 
+#: "X, who heads the Y": the body a person leads, after the name.
+WHO_HEADS = re.compile(
+    r"who (?:heads|headed|chairs|chaired|leads|led|runs|ran|directs|directed|coordinates|"
+    r"coordinated|founded|co-founded) (?:the|a|an) (?P<body>[^,;.]{2,60})"
+)
+STATE_BODY_WORDS = re.compile(
+    r"(?i)\b(?:parliament(?:ary)?|ministry|police|security service|intelligence|army|military|"
+    r"government|court|prosecut\w*|senate|congress|national assembly|presidential)\b"
+)
+CIVIL_BODY_WORDS = re.compile(
+    r"(?i)\b(?:network|association|coalition|alliance|union|ngo|organi[sz]ation|movement|"
+    r"collective|foundation|centre|center|committee for|campaign|group)\b"
+)
 #: The part a person plays, said in apposition after the name, by the head noun of the
 #: description: "X, the presiding judge", "X, the prosecutor in the case", "X, an eyewitness",
 #: "X, a member of parliament". A former post says what the person was, not what they do here.
