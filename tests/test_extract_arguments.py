@@ -341,3 +341,11 @@ def test_who_complained_is_no_target_of_the_case_opened_on_the_complaint() -> No
     )
     opened = _one(evs, "case_opened")
     assert opened["targets"] == ["Ana Lee"]
+
+
+def test_an_appeal_goes_to_the_court_whose_decision_on_it_follows() -> None:
+    evs = _named(
+        "On 2 May 2024, human rights defender Ana Lee appealed against her sentence. On 3 May "
+        "2024, the Zembla Supreme Court rejected her appeal."
+    )
+    assert _one(evs, "appeal_filed", "2024-05-02")["authority"] == "Zembla Supreme Court"

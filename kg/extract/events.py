@@ -419,6 +419,7 @@ def find_events(
             told = told or bool(dated)
     _judgment_provisions(events)
     _share_operation_agents(events, doc)
+    _appeal_courts(events)
     events = _implied_appeals(events, doc)
     return _corefer(add_penalties(merge_convictions(events, doc), doc), doc)
 
@@ -470,6 +471,30 @@ def _trigger_end(ev: dict[str, Any], doc: Doc) -> int:
     words = ev["note"].split()
     i = doc.flat.find(words[0], start) if words else -1
     return start if i < 0 else i + len(words[0])
+
+
+#: How far (characters) the decision on an appeal may be told after the appeal.
+APPEAL_DECIDED_WITHIN = 600
+
+
+def _appeal_courts(events: list[dict[str, Any]]) -> None:
+    """An appeal told without the court it went to ("she appealed") went to the court whose
+    decision the text tells next, shortly after: "... appealed. On 3 May the Supreme Court
+    rejected the appeal" (the corpus gives an appeal the court that hears it as authority)."""
+    for i, ev in enumerate(events):
+        if ev["type"] != "appeal_filed" or ev["authority"]:
+            continue
+        pos = ev["evidence"][0]["start"]
+        nxt = next(
+            (
+                x for x in events[i + 1 :]
+                if x["type"] == "court_decision" and x["authority"]
+                and x["evidence"][0]["start"] >= pos
+            ),
+            None,
+        )  # fmt: skip
+        if nxt is not None and nxt["evidence"][0]["start"] - pos <= APPEAL_DECIDED_WITHIN:
+            ev["authority"] = nxt["authority"]
 
 
 CHARGE_TYPES = ("case_opened", "charge", "charge_reclassified")
