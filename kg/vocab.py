@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from rdflib import Graph, Namespace
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import SH
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,29 +40,46 @@ def bind_prefixes(g: Graph) -> Graph:
     return g
 
 
+_ATTR_TERMS: dict[tuple[str, str], URIRef] = {}
+
+
+class _Namespace(Namespace):
+    """A namespace whose terms named as attributes (``AKG.Appeal``) are made once each: a build
+    names a few hundred of them millions of times. Terms made with ``[...]`` (IRIs minted from
+    data) are not kept."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):  # as rdflib's Namespace: no special Python names
+            raise AttributeError
+        term = _ATTR_TERMS.get((self, name))
+        if term is None:
+            term = _ATTR_TERMS[(self, name)] = self.term(name)
+        return term
+
+
 _pm = prefixes()
-AKG = Namespace(_pm["akg"])
-AKR = Namespace(_pm["akr"])
-GRAPH = Namespace(_pm["akgraph"])
-EVTYPE = Namespace(_pm["evtype"])
-ROLE = Namespace(_pm["role"])
-ORGKIND = Namespace(_pm["orgkind"])
-ORGFUNCTION = Namespace(_pm["orgfunction"])
-INSTKIND = Namespace(_pm["instkind"])
-PLACEKIND = Namespace(_pm["placekind"])
-RIGHT = Namespace(_pm["right"])
-DEMANDTYPE = Namespace(_pm["demandtype"])
-ACCESS = Namespace(_pm["access"])
-PRECISION = Namespace(_pm["precision"])
-CHARGESTATUS = Namespace(_pm["chargestatus"])
-SCHEMA = Namespace(_pm["schema"])
-ORG = Namespace(_pm["org"])
-ELI = Namespace(_pm["eli"])
-OA = Namespace(_pm["oa"])
-WD = Namespace(_pm["wd"])
-WDT = Namespace(_pm["wdt"])
-VOID = Namespace(_pm["void"])
-DCAT = Namespace(_pm["dcat"])
+AKG = _Namespace(_pm["akg"])
+AKR = _Namespace(_pm["akr"])
+GRAPH = _Namespace(_pm["akgraph"])
+EVTYPE = _Namespace(_pm["evtype"])
+ROLE = _Namespace(_pm["role"])
+ORGKIND = _Namespace(_pm["orgkind"])
+ORGFUNCTION = _Namespace(_pm["orgfunction"])
+INSTKIND = _Namespace(_pm["instkind"])
+PLACEKIND = _Namespace(_pm["placekind"])
+RIGHT = _Namespace(_pm["right"])
+DEMANDTYPE = _Namespace(_pm["demandtype"])
+ACCESS = _Namespace(_pm["access"])
+PRECISION = _Namespace(_pm["precision"])
+CHARGESTATUS = _Namespace(_pm["chargestatus"])
+SCHEMA = _Namespace(_pm["schema"])
+ORG = _Namespace(_pm["org"])
+ELI = _Namespace(_pm["eli"])
+OA = _Namespace(_pm["oa"])
+WD = _Namespace(_pm["wd"])
+WDT = _Namespace(_pm["wdt"])
+VOID = _Namespace(_pm["void"])
+DCAT = _Namespace(_pm["dcat"])
 
 # Named graphs with a fixed role; case graphs are GRAPH["case/<appeal-id>"].
 ONTOLOGY_GRAPH = GRAPH["ontology"]
