@@ -515,3 +515,19 @@ def test_the_body_a_person_leads_says_what_they_are() -> None:
     assert roles["Lena Vik"] == ["official"]  # a committee of parliament
     assert roles["Ivo Stern"] == ["defender"]  # not named in any arrest, still a defender
     assert roles["Mia Sund"] == ["journalist"]  # the head of an outlet
+
+
+OF_A_BODY = """3 May 2021
+
+Zembla: Activist detained
+
+Human rights defender Rina Holm was detained on 1 May 2021. She works with Teo Varga of the
+Zembla Helsinki Association. Ivo Stern of the Ministry of Interior said she broke the law.
+"""
+
+
+def test_a_person_of_a_named_body_takes_its_side() -> None:
+    persons = extract_case(OF_A_BODY, appeal_id="t-roles-20")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert roles["Teo Varga"] == ["defender"]  # "X of the Zembla Helsinki Association"
+    assert roles["Ivo Stern"] == ["official"]  # "X of the Ministry of Interior"

@@ -472,6 +472,22 @@ def _roles_after(
     ents: Entities,
     end: int,
 ) -> None:
+    of_body = OF_BODY.match(after) if not roles else None
+    if of_body:  # "A B of the Zembla Helsinki Committee": a member of the body named
+        at = end + of_body.end()
+        kind = next(
+            (
+                o.attrs.get("kind")
+                for o in ents.of("organisation")
+                for a, _ in o.mentions
+                if a == at
+            ),
+            None,
+        )
+        if kind == "ngo":
+            roles.append("defender")
+        elif kind in ("police", "security_service", "ministry", "government", "parliament"):
+            roles.append("official")
     kin = KIN_IN_BRACKETS.match(after)
     if kin:
         roles.append("relative")
@@ -572,6 +588,7 @@ CLAUSE_AFTER = re.compile(
 )
 
 
+OF_BODY = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-ZÀ-ÞĀ-Žİ])")
 #: "X, who heads the Y": the body a person leads, after the name.
 WHO_HEADS = re.compile(
     r"who (?:heads|headed|chairs|chaired|leads|led|runs|ran|directs|directed|coordinates|"
