@@ -54,6 +54,10 @@ def _is_acronym(w: str) -> bool:
     return len(w) >= 2 and w.isupper() and w.isalpha()
 
 
+#: What ``[’']s?$`` finds at the end of a token (which holds no line break).
+POSSESSIVE_ENDS = ("’", "'", "’s", "'s")
+
+
 def add_person_candidate(
     doc: Doc, ents: Entities, run: Run, first: int, last: int | None = None
 ) -> None:
@@ -82,7 +86,7 @@ def add_person_candidate(
         toks = toks[:-1]
     if (
         toks
-        and not re.search(r"[’']s?$", toks[-1][0])
+        and not toks[-1][0].endswith(POSSESSIVE_ENDS)
         and PLACE_BEFORE.search(doc.flat[max(0, toks[0][1] - 8) : toks[0][1]])
     ):
         return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
@@ -535,7 +539,7 @@ UNNAMED_ANCHORS = [
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"members of",
         r"[Tt]he prosecutor",
-        r" other |co-(?:defendants|accused)",
+        r"other |co-(?:defendants|accused)",
         r" others\b",
         r"Judge|Magistrate",
         r"investigators",
