@@ -35,6 +35,7 @@ checkpointed.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -715,14 +716,21 @@ def _nquads(
     step = max(1, total // 10)
     workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     if workers > 1 and total >= PARALLEL_FROM:
-        with ProcessPoolExecutor(
-            workers, initializer=_init_worker, initargs=(str(data_dir), *identity)
-        ) as pool:
-            results = pool.map(_case_nquads, jobs_list, chunksize=64)
-            for n, (_aid, text) in enumerate(results, 1):
-                if n % step == 0:
-                    say(f"build: {n}/{total} graphs")
-                yield text
+        # The workers are forked with the identities in memory; frozen, the collector does not
+        # visit those objects, so the workers do not copy their pages (each would otherwise
+        # come to hold a copy of what the parent holds).
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(
+                workers, initializer=_init_worker, initargs=(str(data_dir), *identity)
+            ) as pool:
+                results = pool.map(_case_nquads, jobs_list, chunksize=64)
+                for n, (_aid, text) in enumerate(results, 1):
+                    if n % step == 0:
+                        say(f"build: {n}/{total} graphs")
+                    yield text
+        finally:
+            gc.unfreeze()
         return
     _init_worker(str(data_dir), *identity)
     for n, job in enumerate(jobs_list, 1):
