@@ -230,3 +230,19 @@ def test_heads_before_in_company_and_foreign_legislature_words_and_new() -> None
     assert orgs["Oliy Majlis of Zembla"] == "parliament"
     # "member State of the Council of Europe": the body is the Council, not the State
     assert "Council of Europe" in orgs and not any(n.startswith("State") for n in orgs)
+
+
+NOUNS = """6 May 2024
+
+Zembla: Editor held
+
+Police arrested Ana Pereira, editor of the news site Zorvane, on 5 May 2024. She had founded
+the civic initiative Blue Lantern and chairs the charity Help the Rivers.
+"""
+
+
+def test_a_noun_before_a_name_says_it_is_a_body() -> None:
+    orgs = {o["name"]: o["kind"] for o in extract_case(NOUNS, appeal_id="t")["organisations"]}
+    assert orgs.get("Zorvane") == "media"
+    assert orgs.get("Blue Lantern") == "ngo"
+    assert orgs.get("Help the Rivers") == "ngo"

@@ -157,11 +157,12 @@ def _title_then_name(words: list[str]) -> int | None:
 #: "the human rights alliance Solidaria"; and a name glossed in brackets after a lower-case
 #: body noun: "its communal land authority (Tierras Comunes)".
 NAMED_BY_NOUN = re.compile(
-    r"\b(?P<n>newspapers?|magazine|weekly|daily|news agency|news (?:website|portal|outlet)|"
+    r"\b(?P<n>newspapers?|magazine|weekly|daily|news agency|news (?:website|site|portal|outlet)|"
     r"website|(?:online |news |media )?platform|radio station|"
     r"(?:television|TV) (?:channel|station)|broadcaster|"
     r"organi[sz]ation|NGO|association|alliance|network|coalition|movement|group|union|"
-    r"federation|foundation|party|trade union|collective|cooperative)[^\S\n]*\n?[^\S\n]*\Z"
+    r"federation|foundation|party|trade union|collective|cooperative|initiative|charity)"
+    r"[^\S\n]*\n?[^\S\n]*\Z"
 )
 GLOSSED_BODY = re.compile(
     r"\b(?P<n>authority|body|council|committee|assembly|organi[sz]ation|association|union|"
