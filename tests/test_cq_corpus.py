@@ -6,9 +6,9 @@ with expected rows counted from the gold YAML in plain Python (not only on the s
   is on that defender's timeline, bound or not.
 - CQ10: the demands of each appeal about a defender's case, as many as the gold lists.
 - Every question's bound form returns a subset of its corpus-wide rows on this graph.
-- The shortcuts derived for the questions (akg:concernsDefender, akg:actedBy, akg:appealCount
-  and akg:appealIdentifiers) are what their definitions give, worked out in Python from the
-  triples they are derived from.
+- The shortcuts derived for the questions (akg:concernsDefender, akg:actedBy, akg:defenderIn,
+  akg:appealCount and akg:appealIdentifiers) are what their definitions give, worked out in
+  Python from the triples they are derived from.
 """
 
 from __future__ import annotations
@@ -214,6 +214,22 @@ def test_acted_by_is_the_authority_and_the_agents(gold_store: Store) -> None:
         if ROLE + "agent" in role.get(part, set()):
             expected |= {(event, actor) for actor in participant.get(part, ())}
     found = _pairs(gold_store, AKG + "actedBy")
+    assert expected and found == expected
+
+
+def test_defender_in_is_each_involvement_with_the_role_defender(gold_store: Store) -> None:
+    """akg:defenderIn (CQ16, CQ16b) links each agent of an involvement with the role defender to
+    the involvement's case, and nothing else."""
+    agent = _by_subject(_pairs(gold_store, AKG + "agent"))
+    case = _by_subject(_pairs(gold_store, AKG + "case"))
+    expected = {
+        (person, c)
+        for inv, role in _pairs(gold_store, AKG + "role")
+        if role == ROLE + "defender"
+        for person in agent.get(inv, ())
+        for c in case.get(inv, ())
+    }
+    found = _pairs(gold_store, AKG + "defenderIn")
     assert expected and found == expected
 
 
