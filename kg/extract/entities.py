@@ -163,7 +163,7 @@ class Entities:
         key = _key(name)
         for e in self.items:
             if e.kind == kind and (
-                _key(e.name or "") == key or key in {_key(v) for v in e.variants}
+                _key(e.name or "") == key or any(_key(v) == key for v in e.variants)
             ):
                 return e
         return None

@@ -109,10 +109,15 @@ SPEAKER_BEFORE = re.compile(r"[”\"]\s*,?\s*(?:said|says|added|stated|warned|no
 BEFORE_SPAN = 100
 
 
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _before(doc: Doc, start: int) -> str:
     """The words just before a mention, up to a blank line (which ends what describes it)."""
     before = doc.flat[max(0, start - BEFORE_SPAN) : start]
-    gap = list(re.finditer(r"\n[ \t]*\n", doc.text[max(0, start - BEFORE_SPAN) : start]))
+    chunk = doc.text[max(0, start - BEFORE_SPAN) : start]
+    # a blank line needs two line breaks: most stretches have fewer, and are not searched
+    gap = list(BLANK_LINE.finditer(chunk)) if chunk.count("\n") >= 2 else []
     if gap:
         before = before[gap[-1].end() :]
     return before
