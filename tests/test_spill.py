@@ -48,6 +48,27 @@ def test_a_build_leaves_no_spilled_records_and_removes_a_killed_builds(
     assert left == [running.name]
 
 
+def _canonical(store_path: Path) -> list[str]:
+    from kg.store.store import Store
+
+    ds = ox.Dataset(Store.open(store_path).oxigraph.quads_for_pattern(None, None, None, None))
+    ds.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return sorted(str(q) for q in ds)
+
+
+def test_loading_graph_by_graph_files_gives_the_same_store(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.store.stream as stream
+
+    build_streaming(tmp_path / "one", corpus, incremental=False, progress=None)
+    said: list[str] = []
+    monkeypatch.setattr(stream, "BATCH_BYTES", 1)  # a file per graph
+    build_streaming(tmp_path / "many", corpus, incremental=False, progress=said.append)
+    assert any("bulk loading (7 file(s))" in line for line in said), said
+    assert _canonical(tmp_path / "many") == _canonical(tmp_path / "one")
+
+
 def test_a_record_is_spilled_and_its_mistakes_wait_for_their_turn(tmp_path: Path) -> None:
     bad_key = (
         "appeal:\n  id: a-1\n  title: T\npersons:\n"
