@@ -55,13 +55,14 @@ def remove_stale_temps(path: Path | str) -> list[Path]:
     removed = []
     for tmp in path.parent.glob(f".{path.name}.tmp-*"):
         pid = tmp.name[len(path.name) + 6 :].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not pid_alive(int(pid)):
             tmp.unlink(missing_ok=True)
             removed.append(tmp)
     return removed
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs (one of another user counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

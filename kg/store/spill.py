@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import DataError, InputError, KgError
-from kg.files import generations_home
+from kg.files import generations_home, pid_alive
 from kg.record.datecheck import check_dates
 from kg.record.identity import Item, Provision, record_items, record_provisions
 from kg.record.keys import record_keys
@@ -152,19 +152,9 @@ def _remove_leftovers(home: Path) -> None:
         if not entry.name.startswith(SPILL_PREFIX):
             continue
         pid = entry.name[len(SPILL_PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid() and pid_alive(int(pid)):
             continue
         shutil.rmtree(entry, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @contextmanager

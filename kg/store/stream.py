@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from kg.errors import DataError
 from kg.files import current_generation, replacing_folder
@@ -63,6 +63,7 @@ from kg.record.identity import (
     canonical_provisions,
     resolve_items,
 )
+from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes, partition_store
 from kg.store.derive import derive_changes, shapes_of
@@ -217,29 +218,10 @@ def _choose(entries: dict[str, _Entry], shadowed: list[str] | None = None) -> di
 # Graphs as N-Quads
 
 
-def _term(t: Any) -> str:
-    if isinstance(t, URIRef):
-        return f"<{t}>"
-    if isinstance(t, BNode):
-        return f"_:{t}"
-    if isinstance(t, Literal):
-        value = str(t).translate(_ESCAPES)
-        if t.language:
-            return f'"{value}"@{t.language}'
-        if t.datatype and str(t.datatype) != _XSD_STRING:
-            return f'"{value}"^^<{t.datatype}>'
-        return f'"{value}"'
-    raise TypeError(f"cannot write {t!r} as N-Quads")
-
-
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
 def graph_nquads(graph: Graph, name: URIRef) -> str:
     """One graph's triples as N-Quads lines in the named graph ``name``."""
     g = f"<{name}>"
-    return "".join(f"{_term(s)} {_term(p)} {_term(o)} {g} .\n" for s, p, o in graph)
+    return "".join(f"{term_text(s)} {term_text(p)} {term_text(o)} {g} .\n" for s, p, o in graph)
 
 
 _WORKER: dict[str, Any] = {}
