@@ -162,7 +162,9 @@ def corpus_report():
 @pytest.mark.parametrize("category", list(TEST_SPLIT_FLOORS))
 def test_corpus_quality(corpus_report, category: str) -> None:
     f1 = corpus_report.totals[category].f1
-    assert f1 >= TEST_SPLIT_FLOORS[category], f"{category}: {f1:.3f}\n{corpus_report.to_text()}"
+    # Only the category that fell is named: the test split's full report (per category, per
+    # case) is not printed, so a failing run gives no signal to tune rules on.
+    assert f1 >= TEST_SPLIT_FLOORS[category], f"{category} fell below its floor on the test split"
 
 
 # ---------------------------------------------------------------- rules on texts of our own
