@@ -317,3 +317,36 @@ def test_french_and_spanish_honorifics_are_no_part_of_a_name() -> None:
     )
     persons = extract_case(text, appeal_id="t-persons-hon")["persons"]
     assert {p["name"] for p in persons} == {"Rina Holm", "Ada Brun", "Ana Lucía Vale"}
+
+
+def test_a_plural_title_opens_a_list_of_names_and_is_no_part_of_them() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Activists held\n\nActivists Rina Holm and Teo Varga were "
+        "detained on 1 May 2025. Journalists Ada Brun and Ivo Sand were also held.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-plural")["persons"]
+    by_name = {p["name"]: p["roles"] for p in persons}
+    assert by_name == {
+        "Rina Holm": ["defender"],
+        "Teo Varga": ["defender"],
+        "Ada Brun": ["journalist"],
+        "Ivo Sand": ["journalist"],
+    }
+
+
+def test_a_spelling_given_after_a_surname_alone_is_a_variant() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Activist held\n\nActivist Omar Halabi was detained on 1 May "
+        "2025. Halabi (also spelt Halaby) was questioned for six hours.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-spelt")["persons"]
+    assert [(p["name"], p["variants"]) for p in persons] == [("Omar Halabi", ["Halabi", "Halaby"])]
+
+
+def test_a_place_or_body_whose_name_a_particle_joins_is_no_person() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Protest dispersed\n\nActivist Rina Holm was detained on 1 May "
+        "2025 in the Plaza del Sol. The Comisión de Verdad protested.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-plaza")["persons"]
+    assert [p["name"] for p in persons] == ["Rina Holm"]

@@ -47,6 +47,14 @@ Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
 H.E H.E. Investigator Attorney Ombudsperson Ombudswoman Eyewitness Witness MP""".split()
 )
+#: Plural titles that open a list of names as the singular opens one name ("Activists A and B");
+#: unlike TITLE_STOP they also open names of bodies ("Reporters Without Borders"), so only the
+#: reading of persons strips them.
+PLURAL_TITLES = frozenset(
+    """Activists Lawyers Journalists Judges Prosecutors Reporters Bloggers Photographers
+Cartoonists Editors Writers Poets Barristers Advocates Attorneys Investigators Witnesses
+Eyewitnesses Officers Ministers Senators Commissioners Professors Presenters Publishers""".split()
+)
 #: Capitalised words that are never part of a person's name in this genre.
 NON_NAME = frozenset(
     """National Security State Federal Supreme Regional District City Republic
@@ -309,6 +317,16 @@ Sistema Noticias Minera Empresa Compañía Policía Polícia Ejército Pueblo P�
 Comissão Ligue Syndicat Observatoire Fédération Maison Derneği Vakfı Hakları Mahkemesi Partisi
 Sendikası Sangathan Sangh Samiti Manch Sabha Morcha Andolan Lembaga Yayasan Aliansi
 Komisi""".split()
+)
+#: Head words of places and bodies that a particle joins to the rest of their name ("Plaza de la
+#: Libertad", "Comisión de la Verdad", "Rue du Lac"): a run they open is no person's name.
+PARTICLE_NAME_HEADS = frozenset(
+    """Plaza Calle Avenida Casa Comisión Comité Consejo Asociación Federación Frente Ronda Unidad
+Instituto Universidad Colegio Coordinadora Movimiento Centro Fundación Asamblea Congreso Sala
+Cámara Provincia Departamento Región Municipalidad Alcaldía Gobernación Dirección Oficina Praça
+Rua Associação Universidade Conselho Rue Conseil Tribunal Chambre Mouvement Parti Partido
+Hospital Cárcel Prisión Escuela Iglesia Barrio Colonia Valle Sierra Puerto Isla
+Porto Cidade Ciudad Villa""".split()
 )
 #: Common nouns and headline verbs that turn up capitalised in titles and names of bodies,
 #: events and places, and are no part of a person's name.

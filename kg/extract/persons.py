@@ -19,7 +19,9 @@ from kg.extract.lexicon import (
     NON_NAME,
     NOT_NAME_WORDS,
     ORG_HEADS,
+    PARTICLE_NAME_HEADS,
     PERSON_TITLES,
+    PLURAL_TITLES,
     TITLE_STOP,
 )
 from kg.extract.text import CONNECTORS, INITIAL, NAME_PARTICLES, Doc, Run, clean
@@ -73,7 +75,11 @@ def add_person_candidate(
     if cut >= 2:
         toks = toks[:cut]
     # "Special NIA Judge A B", "DCI Director A B": the name follows the last title word
-    titles = [k for k, t in enumerate(toks[:-2]) if t[0] in TITLE_STOP or _is_acronym(t[0])]
+    titles = [
+        k
+        for k, t in enumerate(toks[:-2])
+        if t[0] in TITLE_STOP or t[0] in PLURAL_TITLES or _is_acronym(t[0])
+    ]
     if titles:
         toks = toks[titles[-1] + 1 :]
     if cut <= 1 and len(toks) >= 3 and toks[0][0] in TITLE_STOP | POST_WORDS | CONNECTORS:
@@ -96,6 +102,8 @@ def add_person_candidate(
         toks = toks[:-1]
     if toks and toks[0][0] in NAME_PARTICLES:
         return
+    if toks and toks[0][0] in PARTICLE_NAME_HEADS and any(t[0] in NAME_PARTICLES for t in toks):
+        return  # "Plaza de la Libertad": a place or body whose name a particle joins
     # particles and an initial's full stop belong to the name but are not words of it
     words = [t for t, _, _ in toks if t not in NAME_PARTICLES and t != "."]
     if not 2 <= len(words) <= (5 if len(words) < len(toks) else 4):

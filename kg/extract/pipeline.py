@@ -85,8 +85,8 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     merge_persons(doc, ents)
     add_kin_names(doc, ents)
     add_honorific_mentions(doc, ents)
-    add_spelling_variants(doc, ents)
     _add_short_mentions(doc, ents)
+    add_spelling_variants(doc, ents)  # after the short forms: "Naser (also spelt Nasser)"
     person_roles(doc, ents, header["title_span"])
     add_unnamed(doc, ents)
     add_unnamed_by_part(doc, ents)
