@@ -97,20 +97,6 @@ JUDGMENT_STATUS: dict[str, str | None] = {
     "acquittal": "acquitted",
 }
 
-# Events whose person targets stand as defendants.
-DEFENDANT_EVENTS = {
-    "case_opened",
-    "charge",
-    "charge_reclassified",
-    "trial_hearing",
-    "conviction",
-    "sentence",
-    "fine",
-    "acquittal",
-}
-# Events whose agents decide as a court, and event types that are court decisions.
-DECISION_EVENTS = {"court_decision", "charge_reclassified", "conviction", "sentence", "acquittal"}
-ORG_KIND_ROLE = {"court": "court", "prosecution": "prosecutor", "police": "police"}
 
 DEMAND_RULES: tuple[tuple[str, str], ...] = (
     (
@@ -378,7 +364,6 @@ class _Builder:
         self.appeal = appeal_iri(self.aid)
         self.ids: dict[str, URIRef] = {}
         self.kinds: dict[str, str] = {}  # local id -> org kind or "person"
-        self.person_roles: dict[str, list[str]] = {}
 
     # helpers ------------------------------------------------------------------------------
     def where(self, item: dict[str, Any] | None = None) -> str:
@@ -560,7 +545,6 @@ class _Builder:
                 self.ids[local] = self.mint(item, kind, prefix)
                 if section == "persons":
                     self.kinds[local] = "person"
-                    self.person_roles[local] = list(item.get("roles") or [])
                 elif section == "organisations":
                     self.kinds[local] = str(item.get("kind") or "other")
                 if section == "instruments":
@@ -999,44 +983,24 @@ class _Builder:
                 g.add((node, AKG[prop], self.ref(e[key], key, e)))
         if e.get("time_limit"):
             g.add((node, AKG.timeLimit, duration_literal(e["time_limit"], self.where(e))))
-        n = 0
         for side, locals_ in (("agent", e.get("agents")), ("target", e.get("targets"))):
             for local in locals_ or []:
-                n += 1
-                self.participation(node, e, n, side, str(local), etype)
+                self.participation(node, e, side, str(local))
         if e.get("authority"):
-            n += 1
-            self.participation(node, e, n, "authority", str(e["authority"]), etype)
+            self.participation(node, e, "authority", str(e["authority"]))
         self.common(node, e)
 
-    def participation(
-        self, event: URIRef, e: dict[str, Any], n: int, side: str, local: str, etype: str
-    ) -> None:
+    def participation(self, event: URIRef, e: dict[str, Any], side: str, local: str) -> None:
         g = self.g
         who = self.ref(local, side, e)
         pt = URIRef(f"{event}/participant-{short_hash(side, str(who))}")
         # No rdf:type: a participation is what akg:participation points to (ontology/README.md).
         g.add((event, AKG.participation, pt))
         g.add((pt, AKG.participant, who))
+        # Only the side: the roles a rule reads from the event type, the participant's
+        # involvement or its body kind (defendant, court, lawyer ...) are not stored;
+        # ontology/compact/participation-roles.rq computes them.
         g.add((pt, AKG.role, ROLE[side]))
-        kind = self.kinds.get(local, "")
-        roles: set[str] = set()
-        if kind == "person":
-            roles.update(
-                r
-                for r in self.person_roles.get(local, [])
-                if r in ("lawyer", "judge", "prosecutor", "official", "defender")
-            )
-        elif kind in ORG_KIND_ROLE:
-            roles.add(ORG_KIND_ROLE[kind])
-        if side == "agent" and etype == "complaint":
-            roles.add("complainant")
-        if side == "target" and etype in DEFENDANT_EVENTS and kind == "person":
-            roles.add("defendant")
-        if side == "agent" and etype == "appeal_filed":
-            roles.add("appellant")
-        for role in sorted(roles):
-            g.add((pt, AKG.role, ROLE[role]))
 
     def right(self, right: dict[str, Any], n: int) -> None:
         g = self.g

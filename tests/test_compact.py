@@ -1,0 +1,138 @@
+"""What an appeal graph does not store, and the queries of ``ontology/compact/`` that give it back.
+
+Each query is run over the graph of a record made for it, whose every branch the expected table
+below names by hand (the rule as the record builder applied it before the value stopped being
+stored), so a query that loses or invents a value fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Graph, URIRef
+
+from kg.record.caserecord import record_to_graph
+from kg.vocab import AKG, ROLE
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPACT = ROOT / "ontology" / "compact"
+
+
+def _run(name: str, g: Graph) -> Graph:
+    out = Graph()
+    for triple in g.query((COMPACT / f"{name}.rq").read_text(encoding="utf-8")):
+        out.add(triple)  # type: ignore[arg-type]
+    return out
+
+
+ROLES_RECORD: dict[str, Any] = {
+    "appeal": {"id": "compact-roles"},
+    "persons": [
+        {"id": "p1", "name": "Defender One", "roles": ["defender"]},
+        {"id": "p2", "name": "Lawyer Two", "roles": ["lawyer", "relative"]},
+        {"id": "p3", "name": "Judge Three", "roles": ["judge"]},
+        {"id": "p4", "name": "Witness Four", "roles": ["witness"]},
+    ],
+    "organisations": [
+        {"id": "o1", "name": "District Court", "kind": "court"},
+        {"id": "o2", "name": "Prosecutor's Office", "kind": "prosecution"},
+        {"id": "o3", "name": "City Police", "kind": "police"},
+        {"id": "o4", "name": "Rights Group", "kind": "ngo"},
+    ],
+    "events": [
+        {"id": "e1", "type": "complaint", "agents": ["p4", "o4"], "targets": ["p1"]},
+        {"id": "e2", "type": "case_opened", "authority": "o2", "targets": ["p1", "o4"]},
+        {"id": "e3", "type": "arrest", "agents": ["o3"], "targets": ["p1", "p2"]},
+        {"id": "e4", "type": "conviction", "agents": ["p3", "o1"], "targets": ["p1"]},
+        {"id": "e5", "type": "appeal_filed", "agents": ["p2"], "targets": ["o1"]},
+    ],
+}
+
+# (event, participant, side) -> every role the participation has, stored or computed.
+ROLES_EXPECTED = {
+    ("e1", "p4", "agent"): {"agent", "complainant"},
+    ("e1", "o4", "agent"): {"agent", "complainant"},
+    ("e1", "p1", "target"): {"target", "defender"},
+    ("e2", "o2", "authority"): {"authority", "prosecutor"},
+    ("e2", "p1", "target"): {"target", "defender", "defendant"},
+    ("e2", "o4", "target"): {"target"},  # an organisation is no defendant
+    ("e3", "o3", "agent"): {"agent", "police"},
+    ("e3", "p1", "target"): {"target", "defender"},  # an arrest makes no defendant
+    ("e3", "p2", "target"): {"target", "lawyer"},  # relative is a case role only
+    ("e4", "p3", "agent"): {"agent", "judge"},
+    ("e4", "o1", "agent"): {"agent", "court"},
+    ("e4", "p1", "target"): {"target", "defender", "defendant"},
+    ("e5", "p2", "agent"): {"agent", "lawyer", "appellant"},
+    ("e5", "o1", "target"): {"target", "court"},
+}
+
+
+SIDES = ("agent", "target", "authority")
+
+
+def _participations(g: Graph, ids: dict[URIRef, str]) -> dict[tuple[str, str, str], URIRef]:
+    out = {}
+    for event, part in g.subject_objects(AKG.participation):
+        who = g.value(part, AKG.participant)
+        sides = [r for r in g.objects(part, AKG.role) if str(r).rsplit("/", 1)[-1] in SIDES]
+        assert len(sides) == 1, f"{part} has sides {sides}"
+        out[(ids[event], ids[who], str(sides[0]).rsplit("/", 1)[-1])] = part
+    return out
+
+
+def _graph_and_ids() -> tuple[Graph, dict[URIRef, str]]:
+    from kg.record.caserecord import _Builder
+
+    builder = _Builder(ROLES_RECORD, None, "<test>")
+    g = builder.build()
+    return g, {iri: local for local, iri in builder.ids.items()}
+
+
+def test_participations_store_their_side_only() -> None:
+    g, ids = _graph_and_ids()
+    parts = _participations(g, ids)
+    assert set(parts) == set(ROLES_EXPECTED)
+    for part in parts.values():
+        assert len(list(g.objects(part, AKG.role))) == 1
+
+
+def test_participation_roles_query_gives_back_every_role() -> None:
+    g, ids = _graph_and_ids()
+    computed = _run("participation-roles", g)
+    assert set(computed.predicates()) == {AKG.role}
+    got = {
+        key: {
+            str(r).rsplit("/", 1)[-1]
+            for r in (*g.objects(part, AKG.role), *computed.objects(part, AKG.role))
+        }
+        for key, part in _participations(g, ids).items()
+    }
+    assert got == ROLES_EXPECTED
+
+
+@pytest.mark.parametrize("broken", ["involvement", "kind", "type"])
+def test_participation_roles_follow_the_facts_they_are_read_from(broken: str) -> None:
+    """Each branch reads a stored fact: change the fact and the computed role changes."""
+    record = {**ROLES_RECORD}
+    if broken == "involvement":  # no longer the case's defender: no role:defender anywhere
+        record["persons"] = [
+            {**p, "roles": []} if p["id"] == "p1" else p for p in record["persons"]
+        ]
+        gone = ROLE.defender
+    elif broken == "kind":  # no longer a court
+        record["organisations"] = [
+            {**o, "kind": "ngo"} if o["id"] == "o1" else o for o in record["organisations"]
+        ]
+        gone = ROLE.court
+    else:  # a conviction read as an arrest: no defendant in it
+        record["events"] = [
+            {**e, "type": "arrest"} if e["type"] in ("conviction", "case_opened") else e
+            for e in record["events"]
+        ]
+        gone = ROLE.defendant
+    _, g = record_to_graph(record)
+    assert (None, AKG.role, gone) not in _run("participation-roles", g)
+    _, full = record_to_graph(ROLES_RECORD)
+    assert (None, AKG.role, gone) in _run("participation-roles", full)
