@@ -110,3 +110,47 @@ def test_blocking_gives_the_same_merges_on_a_corpus_with_near_names() -> None:
     brute = resolve_identities(records, blocking=False)
     assert blocked.clusters and blocked.review_rows
     assert _decisions(blocked) == _decisions(brute)
+
+
+def test_blocking_gives_the_same_merges_on_names_that_meet_by_stars_and_word_pairs() -> None:
+    """The rules that pair a one-word name with every name ending in it, a name of one word
+    repeated with every name having that word, a name with one of its words dropped, and
+    names whose first and last word are one word."""
+
+    def record(aid: str, names: list[str], country: str) -> dict:
+        return {
+            "appeal": {"id": aid, "countries": [country]},
+            "persons": [
+                {"id": f"p{n}", "name": name, "roles": ["defender"]} for n, name in enumerate(names)
+            ],
+        }
+
+    records = {
+        "b1": record("b1", ["Ivanov", "Ali Ali", "Anna Maria Petrova Sidorova"], "Kazakhstan"),
+        "b2": record("b2", ["Sergei Ivanov", "Ali Hassan Ali", "Anna Sidorova"], "Kazakhstan"),
+        "b3": record("b3", ["Ivanov", "Omar Ali", "Maria Petrova", "Ali Omar Ali"], "Kazakhstan"),
+        "b4": record("b4", ["Petr Sergei Ivanov", "Ali", "Anna Petrova Sidorova"], "Belarus"),
+        "b5": record("b5", ["Ali Omar", "Hassan Ali Ali", "Sidorova Anna"], "Kazakhstan"),
+    }
+    blocked = resolve_identities(records, blocking=True)
+    brute = resolve_identities(records, blocking=False)
+    reasons = {r.reason.split(";")[0] for r in brute.review_rows}
+    assert {
+        "short name only",
+        "one name adds words to the other",
+        "same first and last name, other names differ",
+    } <= reasons
+    assert _decisions(blocked) == _decisions(brute)
+
+
+def test_blocking_gives_the_same_merges_on_a_generated_corpus(tmp_path: Path) -> None:
+    """Persons, courts and officials that recur across appeals (some under another
+    transliteration), as a large archive has them."""
+    from benchgen import generator
+
+    generator().generate(60, tmp_path, seed=5, jobs=1)
+    records = _records(sorted((tmp_path / "cases").glob("*.yaml")))
+    blocked = resolve_identities(records, blocking=True)
+    brute = resolve_identities(records, blocking=False)
+    assert len(blocked.clusters) > 20 and blocked.review_rows
+    assert _decisions(blocked) == _decisions(brute)

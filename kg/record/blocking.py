@@ -1,17 +1,20 @@
 """Which pairs of items identity resolution needs to look at, without looking at all pairs.
 
-:mod:`kg.record.identity` acts on a pair of persons only when they share a merge key, share a
-folded name token (first and last name, or one name's words inside the other's), or have full
-names one edit apart; on a pair of organisations only when their names are one edit apart. The
-indexes below find exactly those candidate pairs (and a few more, which the rules then reject):
+:mod:`kg.record.identity` acts on a pair only when the two share something its rules read: a
+merge key, some words of a name, names one edit apart. The indexes below find exactly those
+candidate pairs (and a few more, which the rules then reject):
 
-- a key index and a token index (folded name words);
+- key blocks: the items sharing a key (the caller chooses keys as rare as its rules allow: a
+  common word would make a block of every name having it);
 - a deletion neighbourhood: each name with its spaces removed, and every string made from it by
   deleting one character. Two names one edit apart (a letter changed, added or dropped, or a
-  space added, dropped or put in place of a letter) always share one of these strings.
+  space added, dropped or put in place of a letter) always share one of these strings;
+- stars: for a rule that pairs a rare kind of item with every item sharing a key, the pairs
+  hub x member only.
 
-The cost grows with the number of items times the size of their blocks, not with the square of
-the number of items.
+Pairs are listed in sorted order, passing over those already in one cluster. The cost grows
+with the number of items times the size of their blocks, not with the square of the number of
+items.
 """
 
 from __future__ import annotations
@@ -94,19 +97,82 @@ def one_edit_blocks(names: Sequence[str | None], min_length: int = 0) -> Blocks:
     return out
 
 
-def pairs_in_blocks(n: int, blocks: Blocks) -> Iterator[tuple[int, int]]:
-    """Every index pair ``(i, j)``, ``i < j``, of items sharing a block, once, in sorted order:
-    the sorted set of such pairs, without holding that set (its size grows with the square of
-    the largest blocks); memory is the blocks and one item's partners."""
+Star = tuple[list[int], list[int]]  # hubs and members, each ascending: pairs hub x member
+
+
+def star_blocks(
+    items: Sequence[T],
+    hubs_of: Callable[[T], Iterable[Hashable]],
+    members_of: Callable[[T], Iterable[Hashable]],
+) -> list[Star]:
+    """For each key some item is a hub of, the hubs and the members of that key: a rule that
+    pairs a rare kind of item (a one-word name, say) with every item sharing one word needs the
+    pairs hub x member, not every pair of the members (a common word's block is large)."""
+    hubs: dict[Hashable, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        for key in set(hubs_of(item)):
+            hubs[key].append(i)
+    if not hubs:
+        return []
+    members: dict[Hashable, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        for key in set(members_of(item)):
+            if key in hubs:
+                members[key].append(i)
+    return [(hubs[k], members[k]) for k in hubs if len({*hubs[k], *members[k]}) > 1]
+
+
+def pairs_in_blocks(
+    n: int,
+    blocks: Blocks,
+    stars: Sequence[Star] = (),
+    root: Callable[[int], Hashable] | None = None,
+) -> Iterator[tuple[int, int]]:
+    """Every index pair ``(i, j)``, ``i < j``, of items sharing a block (or a hub and a member
+    of a star), once, in sorted order: the sorted set of such pairs, without holding that set
+    (its size grows with the square of the largest blocks); memory is the blocks and one
+    item's partners.
+
+    With ``root`` (an item's cluster, read as the pairs are consumed), pairs whose items are
+    in one cluster when the first item's partners are listed are left out, and a block whose
+    items are all in one cluster is passed over whole: clusters only grow, so such a pair
+    stays in one cluster, and a block of one person named in a thousand appeals costs a
+    thousand steps once it is merged, not a million."""
     of: list[list[int]] = [[] for _ in range(n)]
     for b, members in enumerate(blocks):
         for i in members:
             of[i].append(b)
+    hub_of: list[list[int]] = [[] for _ in range(n)]
+    member_of: list[list[int]] = [[] for _ in range(n)]
+    for s, (hubs, members) in enumerate(stars):
+        for i in hubs:
+            hub_of[i].append(s)
+        for i in members:
+            member_of[i].append(s)
+    settled: set[int] = set()
     for i in range(n):
         partners: set[int] = set()
+        mine = root(i) if root is not None else None
         for b in of[i]:
             members = blocks[b]
+            tail = members[bisect_right(members, i) :]
+            if not tail:
+                continue
+            if root is not None:
+                if b in settled:
+                    continue
+                if all(root(j) == mine for j in members):
+                    settled.add(b)
+                    continue
+                tail = [j for j in tail if root(j) != mine]
+            partners.update(tail)
+        for s in hub_of[i]:
+            members = stars[s][1]
             partners.update(members[bisect_right(members, i) :])
+        for s in member_of[i]:
+            hubs = stars[s][0]
+            partners.update(hubs[bisect_right(hubs, i) :])
+        partners.discard(i)
         for j in sorted(partners):
             yield i, j
 
@@ -118,4 +184,5 @@ __all__ = [
     "one_edit_pairs",
     "pairs_in_blocks",
     "pairs_sharing",
+    "star_blocks",
 ]

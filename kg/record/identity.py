@@ -37,7 +37,14 @@ from rdflib import URIRef
 from kg.countries import DEMONYMS, country_code
 from kg.errors import DataError, InputError
 from kg.files import write_csv_atomic
-from kg.record.blocking import key_blocks, one_edit_blocks, pairs_in_blocks
+from kg.record.blocking import (
+    deletion_variants,
+    key_blocks,
+    one_edit_blocks,
+    pairs_in_blocks,
+    pairs_sharing,
+    star_blocks,
+)
 from kg.record.keys import check_key
 from kg.vocab import AKR
 
@@ -733,11 +740,7 @@ def _resolve_organisations(
                 if problem:
                     propose(a, b, 0.5, f"same organisation name, but {problem}")
     orgs = [i for i in items.values() if i.kind == "organisation" and i.tier == "specific"]
-    near = (
-        pairs_in_blocks(len(orgs), one_edit_blocks([o.full for o in orgs], min_length=7))
-        if blocking
-        else None
-    )
+    near = _near_names(orgs, min_length=7) if blocking else None
     for a, b in _candidates(orgs, near):
         if (
             a.full == b.full
@@ -749,16 +752,36 @@ def _resolve_organisations(
             propose(a, b, 0.5, "organisation names one edit apart after folding")
 
 
+def _near_names(group: list[Item], min_length: int) -> list[tuple[int, int]]:
+    """The index pairs of items whose names (at least ``min_length`` long) differ by one edit,
+    sorted: each pair of names is compared once, and items of one name are never paired (an
+    organisation named in a thousand appeals makes no pairs with itself)."""
+    by_name: dict[str, list[int]] = {}
+    for i, item in enumerate(group):
+        if len(item.full) >= min_length:
+            by_name.setdefault(item.full, []).append(i)
+    names = list(by_name)
+    out: list[tuple[int, int]] = []
+    for x, y in pairs_sharing(names, deletion_variants):
+        if levenshtein(names[x], names[y], 1) <= 1:
+            out += [(min(i, j), max(i, j)) for i in by_name[names[x]] for j in by_name[names[y]]]
+    out.sort()
+    return out
+
+
 def _resolve_persons(
     items: dict[Key, Item], uf: _Clusters, propose: Any, blocking: bool = True
 ) -> None:
     persons = [i for i in items.values() if i.kind == "person"]
     candidates: Iterable[tuple[int, int]] | None = None
     if blocking:
-        # A pair is acted on only if it shares a merge key, a name word, or is one edit apart.
-        blocks = key_blocks(persons, lambda p: [*p.keys, *p.full.split()])
+        blocks = key_blocks(persons, person_block_keys)
         blocks += one_edit_blocks([p.full for p in persons], min_length=6)
-        candidates = pairs_in_blocks(len(persons), blocks)
+        stars = star_blocks(persons, _person_hub_keys, _person_member_keys)
+        candidates = pairs_in_blocks(
+            len(persons), blocks, stars, root=lambda i: uf.find(persons[i].key)
+        )
+    distance: dict[tuple[str, str], int] = {}  # one name pair, many items
 
     def facts(a: Item, b: Item) -> tuple[list[str], bool]:
         agree = []
@@ -774,6 +797,8 @@ def _resolve_persons(
         return agree, conflict
 
     for a, b in _candidates(persons, candidates):
+        if uf.find(a.key) == uf.find(b.key):
+            continue  # no rule acts on a pair already in one cluster
         shared = a.keys & b.keys
         agree, conflict = facts(a, b)
         if shared:
@@ -790,7 +815,7 @@ def _resolve_persons(
             continue
         ta, tb = a.full.split(), b.full.split()
         score = 0.1 * len(agree) - (0.2 if conflict else 0)
-        if min(len(a.full), len(b.full)) >= 6 and levenshtein(a.full, b.full, 1) <= 1:
+        if min(len(a.full), len(b.full)) >= 6 and _distance(distance, a.full, b.full) <= 1:
             propose(a, b, 0.5 + score, "names one edit apart after folding" + _also(agree))
         elif len(ta) >= 2 and len(tb) >= 2 and ta[-1] == tb[-1] and ta[0] == tb[0]:
             propose(
@@ -800,6 +825,50 @@ def _resolve_persons(
             propose(a, b, 0.4 + score, "one name adds words to the other" + _also(agree))
         elif (len(ta) == 1 or len(tb) == 1) and ta[-1] == tb[-1] and agree:
             propose(a, b, 0.2 + score, "short name only" + _also(agree))
+
+
+def person_block_keys(person: Item) -> list[str]:
+    """The keys a person pair must share for a rule of :func:`_resolve_persons` to act on it
+    (besides names one edit apart and the stars of :func:`_person_hub_keys`): a merge key,
+    the first and last name, or two words of the name (one name's words within the other's
+    share every two of the fewer words). A common word alone is no key: its block would hold
+    every name that has it."""
+    out = [f"k:{k}" for k in person.keys]
+    words = person.full.split()
+    if len(words) >= 2:
+        out.append(f"fl:{words[0]} {words[-1]}")
+        distinct = sorted(set(words))
+        out += [f"w2:{x} {y}" for n, x in enumerate(distinct) for y in distinct[n + 1 :]]
+    return out
+
+
+def _person_hub_keys(person: Item) -> list[str]:
+    """A one-word name meets every name ending with that word ("short name only"); a name of
+    one word repeated meets every name of two words or more that has it."""
+    words = person.full.split()
+    if len(words) == 1:
+        return [f"last:{words[0]}"]
+    if len(words) >= 2 and len(set(words)) == 1:
+        return [f"word:{words[0]}"]
+    return []
+
+
+def _person_member_keys(person: Item) -> list[str]:
+    words = person.full.split()
+    if not words:
+        return []
+    out = [f"last:{words[-1]}"]
+    if len(words) >= 2:
+        out += [f"word:{w}" for w in set(words)]
+    return out
+
+
+def _distance(cache: dict[tuple[str, str], int], a: str, b: str) -> int:
+    """:func:`levenshtein` up to 1, once per pair of names."""
+    pair = (a, b) if a <= b else (b, a)
+    if pair not in cache:
+        cache[pair] = levenshtein(a, b, 1)
+    return cache[pair]
 
 
 def _also(agree: list[str]) -> str:
