@@ -7,7 +7,7 @@ import re
 import pytest
 
 from kg.extract import extract_case
-from kg.extract.events import _past_forms, trigger_pattern
+from kg.extract.events import FRAMES, _past_forms, frame_of, trigger_pattern
 from kg.extract.triggers import TRIGGERS
 
 GOLD_TYPES = set(
@@ -23,9 +23,16 @@ def test_one_entry_per_gold_event_type() -> None:
     assert len(types) == len(set(types))
     assert set(types) == GOLD_TYPES
     for entry in TRIGGERS:
-        assert set(entry) == {
-            "type", "lemmas", "irregular", "nouns", "frame", "phrases", "examples",
-        }  # fmt: skip
+        assert set(entry) == {"type", "slots", "lemmas", "phrases"}
+        for row in entry["lemmas"]:
+            assert set(row) <= {"lemma", "pos", "forms", "frames", "examples"}, row
+            assert row["frames"] and set(row["frames"]) <= set(FRAMES), row
+            assert (row.get("pos") == "noun") == (row["frames"] == ["nominal"]), row
+            assert row["examples"], row
+        for phrase in entry["phrases"]:
+            assert set(phrase) == {"rx", "why", "examples"}, phrase
+            assert phrase["why"], phrase
+            re.compile(phrase["rx"])
         re.compile(trigger_pattern(entry))
 
 
@@ -34,11 +41,16 @@ def test_past_forms() -> None:
     assert _past_forms("torture") == ["tortured"]
     assert "kidnapped" in _past_forms("kidnap")
     assert _past_forms("deny") == ["denied"]
+    assert "acquitted" in _past_forms("acquit")
+
+
+def _examples(entry: dict) -> list[str]:
+    return [ex for part in ("lemmas", "phrases") for row in entry[part] for ex in row["examples"]]
 
 
 @pytest.mark.parametrize(
     ("etype", "example"),
-    [(t["type"], ex) for t in TRIGGERS for ex in t["examples"]],
+    [(t["type"], ex) for t in TRIGGERS for ex in _examples(t)],
 )
 def test_each_example_triggers_its_type(etype: str, example: str) -> None:
     text = f"5 May 2024\n\nZembla: Poet detained\n\n{example}\n"
@@ -66,3 +78,47 @@ def test_sentence_with_penalty_is_no_separate_conviction() -> None:
     )
     types = [e["type"] for e in extract_case(text, appeal_id="t")["events"]]
     assert "sentence" in types and "conviction" not in types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "frame"),
+    [
+        ("Police arrested Ana Lee.", "arrested", "active"),
+        ("The police had arrested Ana Lee.", "arrested", "active"),
+        ("Ana Lee was arrested by police.", "arrested", "passive"),
+        ("Ana Lee and Tom Reed were later arrested.", "arrested", "passive"),
+        ("Ana Lee had already been arrested.", "arrested", "perfect"),
+        ("Ana Lee has been detained since May.", "detained", "state"),
+        ("Ana Lee remained detained.", "detained", "state"),
+        ("Ana Lee was detained without charge.", "detained", "state"),
+        ("Ana Lee is being detained in prison.", "detained", "state"),
+        ("Ana Lee has been held since her arrest on 3 May 2024.", "her arrest on ", "nominal"),
+    ],
+)
+def test_frame_of_a_trigger(sentence: str, word: str, frame: str) -> None:
+    a = sentence.index(word)
+    etype = "detention" if frame == "state" else "arrest"
+    assert frame_of(sentence, a, a + len(word), etype) == frame
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        # one lemma, two types: the arrest is an act, the custody a state
+        ("On 3 May 2024, police detained Ana Lee.", "arrest"),
+        ("Ana Lee has been detained since 3 May 2024.", "detention"),
+    ],
+)
+def test_the_frame_decides_the_type(sentence: str, etype: str) -> None:
+    text = f"5 May 2024\n\nZembla: Poet detained\n\n{sentence}\n"
+    got = {e["type"] for e in extract_case(text, appeal_id="t")["events"]}
+    assert got == {etype}, got
+
+
+def test_a_progressive_passive_is_no_act() -> None:
+    """ "are being prosecuted" tells a prosecution going on, not the day it was brought."""
+    text = (
+        "5 May 2024\n\nZembla: Poets prosecuted\n\n"
+        "On 3 May 2024, Ana Lee and Tom Reed are being prosecuted.\n"
+    )
+    assert extract_case(text, appeal_id="t")["events"] == []

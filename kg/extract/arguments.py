@@ -543,8 +543,13 @@ def make_event(
     prev_targets: list[str],
     carried: list[str] | None = None,
     recent: list[str] | None = None,
+    voice: str | None = None,
 ) -> dict[str, Any]:
     """One event record: its participants read from the sentence and the clause of the trigger.
+
+    ``voice`` is the frame the lexicon matched it in: after a ``passive``, ``perfect`` or
+    ``state`` verb the subject is the target and "by X" the agent; after an ``active`` one the
+    subject is the agent. Other frames (nouns, phrases) tell the voice by the words before.
 
     ``prev_targets`` are the defenders a pronoun points back to; ``carried`` the targets of the
     last event told before, which a court or custody event without named targets goes on with."""
@@ -567,7 +572,10 @@ def make_event(
         and e.attrs.get("kind") in STATE_KINDS
     ]  # fmt: skip
     c0, c1 = clause_of(doc.flat, s, a)
-    passive = bool(PASSIVE.search(doc.flat, max(c0, a - 25), a))
+    if voice in ("active", "passive", "perfect", "state"):
+        passive = voice != "active"
+    else:
+        passive = bool(PASSIVE.search(doc.flat, max(c0, a - 25), a))
     actors: list[str] = []
     for ma, _mb, e in mentions:
         if not c0 <= ma < c1 or e.id in targets or e.id in agents or (ma, _mb) in inner:

@@ -1,436 +1,410 @@
 # ruff: noqa: E501  (trigger patterns are data, one per line, kept whole for reading)
-"""The event trigger lexicon, kept as data: one entry per event type.
+"""The event trigger lexicon, kept as data: one entry per event type, one row per lemma.
 
-Each entry gives the ``lemmas`` of verbs whose past forms (``arrested``, ``was arrested``,
-``had been arrested``) trigger the event in any voice, ``irregular`` past forms, ``nouns`` that
-trigger it after a possessive and before a date ("his arrest on 3 May"), ``phrases``
-(regular expressions for multi-word triggers), the ``frame`` (who acts on whom) and
-``examples`` that must trigger it (``tests/test_extract_triggers.py``). ``kg.extract.events``
-compiles the entries; negation, modality and future filters apply to every trigger.
+A row names a ``lemma`` (a verb, or a noun with ``"pos": "noun"``) and the ``frames`` it
+triggers the event in; ``kg.extract.events`` generates the lemma's forms (the past and the
+participle by rule, ``forms`` for irregular ones) and tells a hit's frame from the words
+around it:
+
+- ``active``: "police arrested Ana Lee", "the court had sentenced him" — the subject acts;
+- ``passive``: "Ana Lee was arrested (by police)", "were later released" — the subject
+  undergoes, "by X" acts;
+- ``perfect``: "had been detained", "has been summoned" — a passive perfect, which looks back
+  and takes no date from the paragraph;
+- ``state``: "detained since 3 May", "remained detained", "held without charge" — a situation
+  that lasts, not the act that began it;
+- ``nominal``: "his arrest on 3 May", "the release of Ana Lee on 4 June" — the noun after a
+  determiner, before a date or "of" and a date.
+
+One lemma may trigger different types in different frames: "police detained her" is an
+arrest, "detained since May" a custody (``detention``). A hit in a frame its row does not
+list is no trigger of that type.
+
+``phrases`` are the multi-word triggers a lemma cannot stand for: a verb that is an event only
+with its object ("opened a criminal case", "imposed a travel ban"), idioms ("shot dead",
+"placed under arrest"), and words whose sense the context decides ("banned from leaving the
+country" is a travel ban, "banned from practising" a ban). Each says ``why`` it is kept.
+Every row's and phrase's ``examples`` must trigger its type
+(``tests/test_extract_triggers.py``); negation, modality and future filters apply to every
+trigger.
+
+Forms are generated here, not looked up at run time: a lemmatiser that reads every word of an
+appeal (lemminflect 0.2.3: 0.55 s to import, with numpy, and about 0.4 s to load its tables)
+would cost more than the whole extraction of an appeal, and the lexicon's forms are all it
+would be asked for.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+#: The frames a verb row triggers in when it does not say: any voice, as an act.
+ACTS = ["active", "passive", "perfect"]
+
+# fmt: off
 TRIGGERS: list[dict[str, Any]] = [
     {
         "type": "charge_reclassified",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
-        "phrases": [
-            "\\breclassified\\b|abandoned (?:this|the) accusation|(?:accusation|charges?)\\b[^.;]{0,40}\\b(?:raised|changed|upgraded|requalified) from",
+        "slots": "prosecutor or court changes the charge against target",
+        "lemmas": [
+            {"lemma": "reclassify", "frames": ACTS, "examples": ["On 3 May 2024, the prosecutor reclassified the charge against Ana Lee."]},
+            {"lemma": "requalify", "frames": ACTS, "examples": ["On 3 May 2024, the charges against Ana Lee were requalified."]},
         ],
-        "examples": [],
+        "phrases": [
+            {"rx": "abandoned (?:this|the) accusation", "why": "a prosecutor dropping one accusation while the case goes on changes the charge", "examples": []},
+            {"rx": "(?:accusation|charges?)\\b[^.;]{0,40}\\b(?:raised|changed|upgraded|requalified) from", "why": "a charge changed from one offence to another: the verbs are events only with the charge as object", "examples": ["On 3 May 2024, the charge against Ana Lee was changed from libel to sedition."]},
+        ],
     },
     {
         "type": "case_opened",
+        "slots": "police or prosecutor open a criminal case against target",
         "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
         "phrases": [
-            "(?:opened|initiated|instituted|launched|registered) a (?:new )?criminal case|criminal case was (?:opened|initiated|registered)|\\bregistered (?:on [^.;]{0,25})?under (?:Sections?|Articles?|[A-Z]{2,6} Sections?)",
+            {"rx": "(?:opened|initiated|instituted|launched|registered) a (?:new )?criminal case|criminal case was (?:opened|initiated|registered)", "why": "'open', 'initiate' and 'register' are events only with a criminal case as object", "examples": ["On 3 May 2024, the police opened a criminal case against Ana Lee."]},
+            {"rx": "\\bregistered (?:on [^.;]{0,25})?under (?:Sections?|Articles?|[A-Z]{2,6} Sections?)", "why": "a case registered under a section of a code (a first information report)", "examples": ["A case was registered on 3 May 2024 under Section 124A against Ana Lee."]},
         ],
-        "examples": [],
     },
     {
         "type": "deregistration",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
-        "phrases": [
-            "\\bstruck (?:[\\w’'-]+ ){0,4}?off (?:the |its )?(?:register|roll|list of [\\w ]{0,30}?organi[sz]ations)\\b",
-            "liquidation|deregist\\w+|dissol(?:ved|ution) of the organi|revoked (?:the |its |their )?(?:[\\w’']+ )?registration|dissolved (?:the |its |their )?(?:[\\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|party|NGO|group|foundation)\\b",
+        "slots": "authority or court dissolves, liquidates or strikes off an organisation",
+        "lemmas": [
+            {"lemma": "deregister", "frames": ACTS, "examples": ["On 3 May 2024, the ministry deregistered the Zembla Rights Centre."]},
+            {"lemma": "liquidate", "frames": ACTS, "examples": ["On 3 May 2024, the Zembla Rights Centre was liquidated."]},
+            {"lemma": "liquidation", "pos": "noun", "frames": ["nominal"], "examples": ["The union appealed against its liquidation on 3 May 2024."]},
+            {"lemma": "deregistration", "pos": "noun", "frames": ["nominal"], "examples": ["The group closed after its deregistration in May 2024."]},
         ],
-        "examples": [
-            "On 3 May 2024, the minister struck the Zembla Rights Centre off the register.",
+        "phrases": [
+            {"rx": "\\bstruck (?:[\\w’'-]+ ){0,4}?off (?:the |its )?(?:register|roll|list of [\\w ]{0,30}?organi[sz]ations)\\b", "why": "an idiom: struck off the register", "examples": ["On 3 May 2024, the minister struck the Zembla Rights Centre off the register."]},
+            {"rx": "dissol(?:ved|ution) of the organi|revoked (?:the |its |their )?(?:[\\w’']+ )?registration|dissolved (?:the |its |their )?(?:[\\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|party|NGO|group|foundation)\\b", "why": "'dissolve' and 'revoke' are deregistration only with a body or its registration as object", "examples": ["On 3 May 2024, the court dissolved the teachers' union."]},
         ],
     },
     {
         "type": "travel_ban",
+        "slots": "authority bans target from leaving the country",
         "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
         "phrases": [
-            "travel ban was imposed|banned [^.]{0,40}from leaving the country|prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)",
-            "\\bimposed (?:a |the )?(?:[\\w-]+ )?(?:travel ban|ban on (?:travel|leaving))|\\bban on (?:travell?ing|travel|leaving the country)\\b|\\bkept the travel ban\\b",
+            {"rx": "travel ban was imposed|banned [^.]{0,40}from leaving the country|prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)", "why": "'ban' and 'prevent' are a travel ban only with leaving or travelling as their complement", "examples": ["On 3 May 2024, Ana Lee was banned from leaving the country."]},
+            {"rx": "\\bimposed (?:a |the )?(?:[\\w-]+ )?(?:travel ban|ban on (?:travel|leaving))|\\bban on (?:travell?ing|travel|leaving the country)\\b|\\bkept the travel ban\\b", "why": "the noun phrase 'travel ban' with the verb that imposes it", "examples": ["On 3 May 2024, the prosecutor imposed a travel ban on Ana Lee."]},
         ],
-        "examples": [],
     },
     {
         "type": "ban",
-        "lemmas": ["disbar"],
-        "irregular": [],
-        "nouns": [],
-        "frame": "an organisation suspended or designated, a lawyer disbarred, an outlet blocked",
-        "phrases": [
-            "\\b(?:revoked|suspended|withdrew|cancelled) (?:the |its |his |her |their )?(?:[\\w-]+ )?licen[cs]es?\\b|\\blicen[cs]es? (?:was |were )?(?:revoked|suspended|withdrawn|cancelled)\\b",
-            "\\bblocked (?:access to )?(?:the |its |his |her |their )?(?:[\\w-]+ )?(?:websites?|accounts?|pages?|sites?|outlets?|channels?)\\b|\\b(?:websites?|accounts?|pages?|sites?|channels?) (?:was |were |had been |has been )?blocked\\b",
-            "banned from (?!leaving the country|travell?ing)|ban on (?!holding|travel|leaving)|\\b(?:was|were) banned\\b|\\bbanned as\\b|\\bbanned from [^.;]{0,40}? and from\\b|\\bsuspended (?:the |its |their )?(?:activities|operations|work)\\b|(?<=-)year ban|notice from police stating|prohibit\\w+ the work",
-            "\\bstripped [^.;]{0,160}? of (?:their|his|her) (?:status|licen[cs]es?)",
-            "\\bbanned (?:the )?(?=[A-Z])(?![^.;]{0,80}\\bfrom (?:leaving|travell?ing))",
+        "slots": "an organisation suspended or designated, a lawyer disbarred, an outlet blocked",
+        "lemmas": [
+            {"lemma": "disbar", "frames": ACTS, "examples": ["On 3 May 2024, the bar association disbarred Ana Lee."]},
         ],
-        "examples": [
-            "On 3 May 2024, the ministry revoked the broadcasting licence of Radio Zenda.",
-            "On 3 May 2024, the regulator blocked the website of the Zembla Times.",
-            "On 3 May 2024, the bar association disbarred Ana Lee.",
-            "On 3 May 2024, the minister banned the Zembla Rights Centre.",
-            "On 3 May 2024, the bar association stripped the three lawyers of the capital, Ana Lee, Tom Reed and Eva Hart, of their status as advocates.",
+        "phrases": [
+            {"rx": "\\b(?:revoked|suspended|withdrew|cancelled) (?:the |its |his |her |their )?(?:[\\w-]+ )?licen[cs]es?\\b|\\blicen[cs]es? (?:was |were )?(?:revoked|suspended|withdrawn|cancelled)\\b", "why": "'revoke' and 'suspend' are a ban only with a licence as object", "examples": ["On 3 May 2024, the ministry revoked the broadcasting licence of Radio Zenda."]},
+            {"rx": "\\bblocked (?:access to )?(?:the |its |his |her |their )?(?:[\\w-]+ )?(?:websites?|accounts?|pages?|sites?|outlets?|channels?)\\b|\\b(?:websites?|accounts?|pages?|sites?|channels?) (?:was |were |had been |has been )?blocked\\b", "why": "'block' is a ban only with a website, account or outlet as object", "examples": ["On 3 May 2024, the regulator blocked the website of the Zembla Times."]},
+            {"rx": "banned from (?!leaving the country|travell?ing)|ban on (?!holding|travel|leaving)|\\b(?:was|were) banned\\b|\\bbanned as\\b|\\bbanned from [^.;]{0,40}? and from\\b|\\bsuspended (?:the |its |their )?(?:activities|operations|work)\\b|(?<=-)year ban|notice from police stating|prohibit\\w+ the work", "why": "'ban' is a travel ban with leaving or travelling as its complement, a ban otherwise", "examples": ["On 3 May 2024, Ana Lee was banned from practising law."]},
+            {"rx": "\\bstripped [^.;]{0,160}? of (?:their|his|her) (?:status|licen[cs]es?)", "why": "'strip' is a ban only with a status or licence as what is taken", "examples": ["On 3 May 2024, the bar association stripped the three lawyers of the capital, Ana Lee, Tom Reed and Eva Hart, of their status as advocates."]},
+            {"rx": "\\bbanned (?:the )?(?=[A-Z])(?![^.;]{0,80}\\bfrom (?:leaving|travell?ing))", "why": "'banned' with a named object and no travel complement", "examples": ["On 3 May 2024, the minister banned the Zembla Rights Centre."]},
         ],
     },
     {
         "type": "summons",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
-        "phrases": [
-            "\\bsummoned\\b",
+        "slots": "police, prosecutor or court summons target",
+        "lemmas": [
+            {"lemma": "summon", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was summoned by the police."]},
         ],
-        "examples": [],
+        "phrases": [],
     },
     {
         "type": "interrogation",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
-        "phrases": [
-            "\\b(?:questioned|interrogated)\\b",
+        "slots": "police or investigator question target",
+        "lemmas": [
+            {"lemma": "question", "frames": ACTS, "examples": ["On 3 May 2024, investigators questioned Ana Lee for six hours."]},
+            {"lemma": "interrogate", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was interrogated by the security service."]},
         ],
-        "examples": [],
+        "phrases": [],
     },
     {
         "type": "investigation",
+        "slots": "police, prosecutor or a court open or order an investigation of target",
         "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
         "phrases": [
-            "\\b(?:informed|told|notified)\\b[^.;]{0,80}?\\b(?:he|she|they|it) (?:was|were) (?:a )?suspect(?:ed)?\\b",
-            "\\b(?:opened|launched|started|began|initiated) (?:a |an )?(?:[\\w-]+ )?(?:investigation|inquiry|probe)\\b|\\b(?:investigation|inquiry|probe) (?:was )?(?:opened|launched|initiated)\\b|\\bordered (?:[^.;]{0,100}? )?to investigate\\b|\\b(?:transferred|handed(?: over)?) the (?:[\\w-]+ )?investigation (?:to|over to)\\b",
-            "for further investigation|under investigation|opened an investigation",
-        ],
-        "examples": [
-            "On 3 May 2024, police told Ana Lee that she was suspected of sedition.",
-            "On 3 May 2024, the court ordered the counter-terrorism unit of the police (CTU) to investigate the case again.",
-            "On 3 May 2024, the government handed the investigation to the national agency.",
+            {"rx": "\\b(?:informed|told|notified)\\b[^.;]{0,80}?\\b(?:he|she|they|it) (?:was|were) (?:a )?suspect(?:ed)?\\b", "why": "a person told they are a suspect: the reported clause, not the verb, is the event", "examples": ["On 3 May 2024, police told Ana Lee that she was suspected of sedition."]},
+            {"rx": "\\b(?:opened|launched|started|began|initiated) (?:a |an )?(?:[\\w-]+ )?(?:investigation|inquiry|probe)\\b|\\b(?:investigation|inquiry|probe) (?:was )?(?:opened|launched|initiated)\\b|\\bordered (?:[^.;]{0,100}? )?to investigate\\b|\\b(?:transferred|handed(?: over)?) the (?:[\\w-]+ )?investigation (?:to|over to)\\b", "why": "'open', 'launch' and 'order' are events only with an investigation as object", "examples": ["On 3 May 2024, the court ordered the counter-terrorism unit of the police (CTU) to investigate the case again.", "On 3 May 2024, the government handed the investigation to the national agency."]},
+            {"rx": "for further investigation|under investigation|opened an investigation", "why": "a case sent back for, or placed under, investigation", "examples": ["On 3 May 2024, the case was returned for further investigation."]},
         ],
     },
     {
         "type": "raid",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
-        "phrases": [
-            "\\braided\\b|\\b(?:[Tt]he|[Aa]) raid on\\b",
+        "slots": "police raid premises of target",
+        "lemmas": [
+            {"lemma": "raid", "frames": ACTS, "examples": ["On 3 May 2024, police raided the office of the Zembla Rights Centre."]},
         ],
-        "examples": [],
+        "phrases": [
+            {"rx": "\\b(?:[Tt]he|[Aa]) raid on\\b", "why": "the noun with the premises it hit, dated anywhere in its clause", "examples": ["The raid on the Zembla Rights Centre took place on 3 May 2024."]},
+        ],
     },
     {
         "type": "search",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
-        "phrases": [
-            "\\bsearched\\b",
+        "slots": "police search target or their premises",
+        "lemmas": [
+            {"lemma": "search", "frames": ACTS, "examples": ["On 3 May 2024, police searched the home of Ana Lee."]},
         ],
-        "examples": [],
+        "phrases": [],
     },
     {
         "type": "seizure",
-        "lemmas": ["freeze"],
-        "irregular": ["froze", "frozen"],
-        "nouns": [],
-        "frame": "agent seizes, confiscates or freezes property of target",
-        "phrases": [
-            "\\b(?:confiscated|seized|took away|removed)\\b(?! (?:in|at) [A-Z])",
-            "\\btook (?:away )?(?:\\w+ ){0,3}(?:computers?|laptops?|phones?|documents|equipment|devices|hard drives|files|belongings|passports?|cameras?|notebooks?|money|cash)\\b|\\b(?:computers?|laptops?|phones?|documents|files|devices|equipment) (?:were |was )?taken\\b",
-            "\\bfreez(?:e|ing) (?:of )?(?:the |its |his |her |their )?(?:[\\w$.,-]+ ){0,4}?(?:assets|accounts|funds)\\b|\\bseizure of\\b|\\bforfeit(?:ing|ure of)\\b",
+        "slots": "agent seizes, confiscates or freezes property of target",
+        "lemmas": [
+            {"lemma": "confiscate", "frames": ACTS, "examples": ["On 3 May 2024, police confiscated the laptops of Ana Lee."]},
+            {"lemma": "freeze", "forms": ["froze", "frozen"], "frames": ACTS, "examples": ["On 3 May 2024, the bank froze the accounts of the Zembla Poets Union."]},
         ],
-        "examples": [
-            "On 3 May 2024, the bank froze the accounts of the Zembla Poets Union.",
-            "On 3 May 2024, officers searched her flat and took some of her belongings.",
+        "phrases": [
+            {"rx": "\\b(?:seized|took away|removed)\\b(?! (?:in|at) [A-Z])", "why": "a person 'seized in' a place is arrested (see arrest); things seized or taken away are a seizure", "examples": ["On 3 May 2024, officers seized her notebooks."]},
+            {"rx": "\\btook (?:away )?(?:\\w+ ){0,3}(?:computers?|laptops?|phones?|documents|equipment|devices|hard drives|files|belongings|passports?|cameras?|notebooks?|money|cash)\\b|\\b(?:computers?|laptops?|phones?|documents|files|devices|equipment) (?:were |was )?taken\\b", "why": "'take' is a seizure only with property as object", "examples": ["On 3 May 2024, officers searched her flat and took some of her belongings."]},
+            {"rx": "\\bfreez(?:e|ing) (?:of )?(?:the |its |his |her |their )?(?:[\\w$.,-]+ ){0,4}?(?:assets|accounts|funds)\\b|\\bseizure of\\b|\\bforfeit(?:ing|ure of)\\b", "why": "the nouns of a freeze or forfeiture with what they hit", "examples": ["On 3 May 2024, a court ordered the freezing of her bank accounts."]},
         ],
     },
     {
         "type": "arrest",
-        "lemmas": ["arrest", "rearrest", "apprehend"],
-        "irregular": [],
-        "nouns": ["arrest"],
-        "frame": "agent arrests target; target is arrested (by agent); target's arrest on a date",
-        "phrases": [
-            "\\b(?:placed|put) (?:him |her |them )?under arrest\\b",
-            "\\bdetained(?<!remained\\sdetained)(?<!remains\\sdetained)\\b(?! since| for| without| in (?:\\w+ )?(?:prison|jail|custody|detention))|\\btaken away\\b|\\bpicked up\\b|\\bsurrendered to\\b",
-            "\\b(?:re)?arrested\\b|\\bstopped (?:by|the car)|took (?:him|her|them) back into custody|\\bdetained the\\b|(?:were|was) detained and|took (?:him|her|them) from (?:his|her|their) home|taken into custody|\\btook [^.;]{0,40} into (?:criminal )?detention|\\bformal arrest\\b|\\b(?:was|were) seized (?:in|at) [A-Z]",
+        "slots": "agent arrests target; target is arrested (by agent); target's arrest on a date",
+        "lemmas": [
+            {"lemma": "arrest", "frames": [*ACTS, "state"], "examples": ["Police arrested the poet Ana Lee on 3 May 2024.", "On 3 May 2024, Ana Lee was arrested by police."]},
+            {"lemma": "rearrest", "frames": [*ACTS, "state"], "examples": ["On 3 May 2024, Ana Lee was rearrested."]},
+            {"lemma": "apprehend", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was apprehended by police."]},
+            # "police detained her", "she was detained": the arrest; "detained since May",
+            # "remained detained": the custody (see detention)
+            {"lemma": "detain", "frames": ACTS, "examples": ["On 3 May 2024, police detained Ana Lee at her home."]},
+            {"lemma": "arrest", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee has been held since her arrest on 3 May 2024."]},
         ],
-        "examples": [
-            "On 3 May 2024, police placed her under arrest.",
-            "Police arrested the poet Ana Lee on 3 May 2024.",
-            "On 3 May 2024, Ana Lee was apprehended by police.",
-            "Ana Lee has been held since her arrest on 3 May 2024.",
+        "phrases": [
+            {"rx": "\\b(?:placed|put) (?:him |her |them )?under arrest\\b", "why": "an idiom: placed under arrest", "examples": ["On 3 May 2024, police placed her under arrest."]},
+            {"rx": "\\btaken away\\b|\\bpicked up\\b|\\bsurrendered to\\b", "why": "phrasal verbs for an arrest: taken away, picked up, surrendered to the police", "examples": ["On 3 May 2024, Ana Lee was picked up by police."]},
+            {"rx": "\\bstopped (?:by|the car)|took (?:him|her|them) back into custody|took (?:him|her|them) from (?:his|her|their) home|taken into custody|\\btook [^.;]{0,40} into (?:criminal )?detention|\\bformal arrest\\b|\\b(?:was|were) seized (?:in|at) [A-Z]", "why": "'take', 'stop' and 'seize' are an arrest only with custody or a person as object", "examples": ["On 3 May 2024, Ana Lee was taken into custody."]},
         ],
     },
     {
         "type": "charge",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
-        "phrases": [
-            "\\bcharged\\b|\\breferred (?:the case |the file )?to (?:the )?(?:[\\w-]+ ){0,3}(?:[Cc]ourt|[Tt]ribunal|trial)\\b|\\bsent to trial\\b|\\bindictments? (?:was |were )?(?:forwarded|filed|submitted)\\b|\\bcharges (?:were )?framed\\b|\\bframed charges\\b|\\b(?:was|were|formally) accused of\\b",
-            "\\bcharged (?:him |her |them )?(?:with|under)|criminal charges brought|added charges|charged them|\\bindicted\\b|\\bcharge sheet\\b|\\b(?:was|were) prosecuted\\b|\\bcharged (?:only |also )?(?:Mr |Ms |Sister |Brother |Father )?[A-Z]\\w+ [A-Z]\\w+|probable cause to charge|\\bon (?:a |the )?(?:criminal )?charges? of\\b",
-            "\\b(?:filed|brought|pressed|laid|lodged|forwarded|submitted|issued) (?:an? |the )?(?:new |fresh |criminal |formal |additional )*(?:charges?|indictments?) against\\b",
-            "\\b(?:faces?|facing) (?:\\w+ ){0,2}charges? (?:of|under)\\b|\\bpleaded not guilty to (?:the )?charges?\\b|\\b(?:is|are) (?:also )?on trial\\b|\\bincludes? charges? (?:of|under)\\b",
+        "slots": "prosecutor or police charge target; target is charged, indicted or referred to trial",
+        "lemmas": [
+            {"lemma": "charge", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was charged with sedition."]},
+            {"lemma": "indict", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was indicted."]},
+            {"lemma": "prosecute", "frames": ["passive", "perfect"], "examples": ["In May 2024, Ana Lee was prosecuted for her poems."]},
         ],
-        "examples": [
-            "On 3 May 2024, the prosecutor forwarded indictments against Ana Lee to the Zenda High Court.",
-            "On 3 May 2024, the police filed new charges against Ana Lee.",
+        "phrases": [
+            {"rx": "\\breferred (?:the case |the file )?to (?:the )?(?:[\\w-]+ ){0,3}(?:[Cc]ourt|[Tt]ribunal|trial)\\b|\\bsent to trial\\b", "why": "'refer' and 'send' are a charge only with a court or trial as destination", "examples": ["On 3 May 2024, the case was referred to the Zenda City Court."]},
+            {"rx": "\\bindictments? (?:was |were )?(?:forwarded|filed|submitted)\\b|\\bcharges (?:were )?framed\\b|\\bframed charges\\b|\\b(?:was|were|formally) accused of\\b", "why": "the nouns of a charge with the verbs that bring it", "examples": ["On 3 May 2024, Ana Lee was formally accused of sedition."]},
+            {"rx": "criminal charges brought|added charges|\\bcharge sheet\\b|probable cause to charge|\\bon (?:a |the )?(?:criminal )?charges? of\\b", "why": "the nouns of a charge with the verbs that bring it", "examples": ["On 3 May 2024, the police filed a charge sheet against Ana Lee."]},
+            {"rx": "\\b(?:filed|brought|pressed|laid|lodged|forwarded|submitted|issued) (?:an? |the )?(?:new |fresh |criminal |formal |additional )*(?:charges?|indictments?) against\\b", "why": "'file' and 'bring' are a charge only with charges as object", "examples": ["On 3 May 2024, the prosecutor forwarded indictments against Ana Lee to the Zenda High Court.", "On 3 May 2024, the police filed new charges against Ana Lee."]},
+            {"rx": "\\b(?:faces?|facing) (?:\\w+ ){0,2}charges? (?:of|under)\\b|\\bpleaded not guilty to (?:the )?charges?\\b|\\b(?:is|are) (?:also )?on trial\\b|\\bincludes? charges? (?:of|under)\\b", "why": "standing charges, told without the act that brought them (undated)", "examples": []},
         ],
     },
     {
         "type": "detention",
-        "lemmas": ["remand"],
-        "irregular": [],
-        "nouns": [],
-        "frame": "court orders custody of target; target is remanded, kept or placed in detention, transferred between places of custody",
-        "phrases": [
-            "\\bpre-?trial detention (?:was )?ordered|\\bordered (?:\\w+ ){0,3}pre-?trial detention|\\bdetention order\\b|\\bremand (?:was )?extended|\\bextended (?:\\w+ )?remand",
-            "\\b(?:taken|sent|transferred|moved|returned|brought|driven)(?: (?:him|her|them|both men|both women|the \\w+))? (?:back )?(?:on \\d[\\w ]{0,20}? )?(?:from [^.;]{0,60}? )?to (?:[\\w’'-]+ ){0,5}?(?:[Pp]rison|[Jj]ail|detention|penal colony|[Rr]emand|custody|ward|cells?|facility)\\b",
-            "\\b(?:kept|held|placed) in solitary confinement\\b|\\bdetained since\\b|\\bremained in (?:[\\w-]+ ){0,4}(?:jail|prison|custody|detention)\\b",
-            '\\bremanded\\b|ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\\bextended\\b[^.]{0,30}detention|\\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|held there for hours|\\b(?:placed|put) (?:him |her |them )?under (?:house arrest|residential surveillance|[“\\"]residential|[A-Z]{3,5}\\b)|\\bsent (?:him|her|them) to (?:\\w+ )?(?:custody|pre-trial detention)|\\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]',
-            "\\b(?:placed|kept|held) in (?:pre-?trial |incommunicado )?(?:detention|custody)",
-            "\\b(?:decided|ordered|agreed) (?:on [^.;,]{0,25}? )?to keep (?:him|her|them) (?:behind bars|in (?:pre-?trial )?(?:detention|custody))\\b",
-            "\\btransferred (?:him |her |them )?to (?:\\w+ )?(?:prison|detention|jail|penal colony)",
+        "slots": "court orders custody of target; target is remanded, kept or placed in detention, transferred between places of custody",
+        "lemmas": [
+            {"lemma": "remand", "frames": [*ACTS, "state"], "examples": ["On 4 May 2024, the court remanded Ana Lee in custody."]},
+            {"lemma": "detain", "frames": ["state"], "examples": ["Ana Lee has been detained since 4 May 2024."]},
         ],
-        "examples": [
-            "On 4 May 2024, the court remanded Ana Lee in custody.",
-            "On 4 May 2024, Ana Lee was placed in pre-trial detention.",
-            "Ana Lee was transferred on 4 May 2024 from the central prison to Zenda Prison.",
-            "On 4 May 2024, Ana Lee was moved to a pre-trial facility in Zenda.",
-            "On 4 May 2024, the court decided to keep her in custody.",
+        "phrases": [
+            {"rx": "\\bpre-?trial detention (?:was )?ordered|\\bordered (?:\\w+ ){0,3}pre-?trial detention|\\bdetention order\\b|\\bremand (?:was )?extended|\\bextended (?:\\w+ )?remand", "why": "'order' and 'extend' are custody only with detention or remand as object", "examples": ["On 4 May 2024, the court ordered two months of pre-trial detention for Ana Lee."]},
+            {"rx": "\\b(?:taken|sent|transferred|moved|returned|brought|driven)(?: (?:him|her|them|both men|both women|the \\w+))? (?:back )?(?:on \\d[\\w ]{0,20}? )?(?:from [^.;]{0,60}? )?to (?:[\\w’'-]+ ){0,5}?(?:[Pp]rison|[Jj]ail|detention|penal colony|[Rr]emand|custody|ward|cells?|facility)\\b", "why": "verbs of motion are custody (a transfer) only with a place of custody as destination", "examples": ["Ana Lee was transferred on 4 May 2024 from the central prison to Zenda Prison.", "On 4 May 2024, Ana Lee was moved to a pre-trial facility in Zenda."]},
+            {"rx": "\\b(?:kept|held|placed) in solitary confinement\\b|\\bremained in (?:[\\w-]+ ){0,4}(?:jail|prison|custody|detention)\\b", "why": "'keep', 'hold', 'remain' are custody only with a place or kind of custody", "examples": ["On 4 May 2024, Ana Lee was placed in solitary confinement."]},
+            {"rx": "ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\\bextended\\b[^.]{0,30}detention|\\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|held there for hours", "why": "'order', 'extend', 'keep', 'renew' are custody only with detention as object", "examples": ["On 4 May 2024, the court extended her detention by two months."]},
+            {"rx": "\\b(?:placed|put) (?:him |her |them )?under (?:house arrest|residential surveillance|[“\\\"]residential|[A-Z]{3,5}\\b)|\\bsent (?:him|her|them) to (?:\\w+ )?(?:custody|pre-trial detention)|\\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]", "why": "house arrest and its kin, and 'held' with a named place", "examples": ["On 4 May 2024, Ana Lee was placed under house arrest."]},
+            {"rx": "\\b(?:placed|kept|held) in (?:pre-?trial |incommunicado )?(?:detention|custody)", "why": "'place', 'keep', 'hold' are custody only with detention or custody", "examples": ["On 4 May 2024, Ana Lee was placed in pre-trial detention."]},
+            {"rx": "\\b(?:decided|ordered|agreed) (?:on [^.;,]{0,25}? )?to keep (?:him|her|them) (?:behind bars|in (?:pre-?trial )?(?:detention|custody))\\b", "why": "a decision to keep in custody", "examples": ["On 4 May 2024, the court decided to keep her in custody."]},
+            {"rx": "\\btransferred (?:him |her |them )?to (?:\\w+ )?(?:prison|detention|jail|penal colony)", "why": "a transfer to a place of custody", "examples": []},
         ],
     },
     {
         "type": "trial_hearing",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": ["hearing", "trial"],
-        "frame": "a hearing held or scheduled on a date; the trial opens or is adjourned",
-        "phrases": [
-            "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\b(?:appeal|case|petition) (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?(?:[\\w-]+ )?(?:appeal|petition|application)\\b|\\btrial (?:was )?held\\b|\\bheld (?:a |the )?(?:trial|hearing)\\b|\\btrial\\b[^;]{0,80}?\\bopened\\b|\\bpostponed\\b|\\btestified\\b(?! that)|\\barraign(?:ed|ment)\\b",
-            "trial opened|proceedings began|adjourned|held a \\w+ hearing|trial (?:began|started)|\\b(?:was|were) tried\\b",
+        "slots": "a hearing held or scheduled on a date; the trial opens or is adjourned",
+        "lemmas": [
+            {"lemma": "adjourn", "frames": ACTS, "examples": ["On 3 May 2024, the court adjourned the trial of Ana Lee."]},
+            {"lemma": "postpone", "frames": ACTS, "examples": ["On 3 May 2024, the hearing of Ana Lee was postponed."]},
+            {"lemma": "arraign", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was arraigned before the Zenda court."]},
+            {"lemma": "try", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was tried by the Zenda court."]},
+            {"lemma": "hearing", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee appeared at a hearing on 3 May 2024."]},
+            {"lemma": "trial", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee was ill during her trial on 3 May 2024."]},
+            {"lemma": "arraignment", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee spoke at her arraignment on 3 May 2024."]},
         ],
-        "examples": [
-            "Ana Lee was ill during her trial on 3 May 2024.",
-            "Ana Lee appeared at a hearing on 3 May 2024.",
+        "phrases": [
+            {"rx": "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|held a \\w+ hearing|\\bheld (?:a |the )?(?:trial|hearing)\\b|\\btrial (?:was )?held\\b", "why": "the noun 'hearing' or 'trial' counted or held, wherever its date stands in the clause", "examples": ["The first hearing in the case of Ana Lee took place on 3 May 2024."]},
+            {"rx": "\\b(?:appeal|case|petition) (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?(?:[\\w-]+ )?(?:appeal|petition|application)\\b", "why": "'hear' is a hearing only with a case, appeal or petition as object", "examples": ["On 3 May 2024, the Supreme Court heard the appeal of Ana Lee."]},
+            {"rx": "\\btrial\\b[^;]{0,80}?\\bopened\\b|trial opened|proceedings began|trial (?:began|started)", "why": "'open' and 'begin' are a hearing only with the trial as subject", "examples": ["The trial of Ana Lee opened on 3 May 2024."]},
+            {"rx": "\\btestified\\b(?! that)", "why": "a witness's testimony is given at a hearing; 'testified that' reports a statement", "examples": []},
         ],
     },
     {
         "type": "sentence",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": ["sentencing"],
-        "frame": "",
-        "phrases": [
-            "\\b(?:sentences?|prison terms?|terms?|verdicts?) (?:was |were )?(?:-|–|—)?\\s?handed down\\b",
-            "\\bsentenced\\b|found (?:\\w+ )*guilty|\\breceived (?:\\w+ ){0,4}years?\\b",
-            "\\b(?:raised|increased) (?:the |his |her |their )?(?:prison )?sentences? (?:to|by)\\b",
+        "slots": "court sentences target to a penalty",
+        "lemmas": [
+            {"lemma": "sentence", "frames": ACTS, "examples": ["On 3 May 2024, the court sentenced Ana Lee to five years in prison."]},
+            {"lemma": "sentencing", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee has appealed against her sentencing on 3 May 2024."]},
         ],
-        "examples": [
-            "Ana Lee has appealed against her sentencing on 3 May 2024.",
-            "On 3 May 2024, the appeal chamber raised the sentence to 34 years in prison.",
+        "phrases": [
+            {"rx": "\\b(?:sentences?|prison terms?|terms?|verdicts?) (?:was |were )?(?:-|–|—)?\\s?handed down\\b", "why": "a phrasal verb: a sentence handed down", "examples": ["Ana Lee heard on 3 May 2024 that a prison sentence was handed down."]},
+            {"rx": "found (?:\\w+ )*guilty|\\breceived (?:\\w+ ){0,4}years?\\b", "why": "'find' and 'receive' are a sentence only with guilt or a term", "examples": ["On 3 May 2024, Ana Lee received five years in prison."]},
+            {"rx": "\\b(?:raised|increased) (?:the |his |her |their )?(?:prison )?sentences? (?:to|by)\\b", "why": "'raise' is a sentence only with a sentence as object", "examples": ["On 3 May 2024, the appeal chamber raised the sentence to 34 years in prison."]},
         ],
     },
     {
         "type": "fine",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
-        "phrases": [
-            "\\bfined\\b",
-            "\\bimposed (?:an? )?(?:[\\w-]+ )?fine\\b|\\breplaced\\b[^.;]{0,100}?\\bwith an? (?:[\\w-]+ )?fine\\b|\\bordered (?:him|her|them) to pay (?:an? )?(?:[\\w-]+ )?fine\\b",
+        "slots": "court or authority fines target",
+        "lemmas": [
+            {"lemma": "fine", "frames": ACTS, "examples": ["On 3 May 2024, the court fined Ana Lee 500 dinars."]},
         ],
-        "examples": [
-            "On 3 May 2024, the court replaced the rest of Ana Lee's prison term with a fine of 500 dinars.",
-            "On 3 May 2024, the court imposed a heavy fine on the Zembla Poets Union.",
+        "phrases": [
+            {"rx": "\\bimposed (?:an? )?(?:[\\w-]+ )?fine\\b|\\breplaced\\b[^.;]{0,100}?\\bwith an? (?:[\\w-]+ )?fine\\b|\\bordered (?:him|her|them) to pay (?:an? )?(?:[\\w-]+ )?fine\\b", "why": "'impose', 'replace', 'order to pay' are a fine only with a fine as object", "examples": ["On 3 May 2024, the court replaced the rest of Ana Lee's prison term with a fine of 500 dinars.", "On 3 May 2024, the court imposed a heavy fine on the Zembla Poets Union."]},
         ],
     },
     {
         "type": "acquittal",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
-        "phrases": [
-            "\\bacquitted\\b",
+        "slots": "court acquits target",
+        "lemmas": [
+            {"lemma": "acquit", "frames": ACTS, "examples": ["On 3 May 2024, the court acquitted Ana Lee."]},
         ],
-        "examples": [],
+        "phrases": [],
     },
     {
         "type": "release",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": ["release"],
-        "frame": "",
-        "phrases": [
-            "\\bpardoned\\b",
-            "\\breleased\\b|\\bfreed\\b|ordered (?:his|her|their) release",
+        "slots": "target leaves custody: released, freed, pardoned",
+        "lemmas": [
+            {"lemma": "release", "frames": [*ACTS, "state"], "examples": ["On 3 May 2024, Ana Lee was released on bail."]},
+            {"lemma": "free", "frames": [*ACTS, "state"], "examples": ["On 3 May 2024, the authorities freed Ana Lee."]},
+            {"lemma": "pardon", "frames": ACTS, "examples": ["On 3 May 2024, the president pardoned Ana Lee."]},
+            {"lemma": "release", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee has been under surveillance since her release on 3 May 2024."]},
         ],
-        "examples": [
-            "Ana Lee has been under surveillance since her release on 3 May 2024.",
+        "phrases": [
+            {"rx": "ordered (?:his|her|their) release", "why": "a court's order that frees the person", "examples": ["On 3 May 2024, the court ordered her release."]},
         ],
     },
     {
         "type": "amnesty",
+        "slots": "an amnesty covers target",
         "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
         "phrases": [
-            "\\bamnesty\\b",
+            {"rx": "\\bamnesty\\b", "why": "the noun names the act; lower case, so never the organisation", "examples": ["On 3 May 2024, Ana Lee was freed under an amnesty."]},
         ],
-        "examples": [],
     },
     {
         "type": "appeal_filed",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": ["appeal"],
-        "frame": "",
-        "phrases": [
-            "\\b(?:an|his|her|their|the) appeal (?:was )?(?:lodged|filed|submitted)\\b",
-            "\\bappealed\\b|lodging a further appeal|lodged an appeal|filed an appeal|\\bobjected\\b",
+        "slots": "target (or their lawyer) appeals to a court",
+        "lemmas": [
+            {"lemma": "appeal", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee appealed to the Supreme Court."]},
+            {"lemma": "object", "frames": ACTS, "examples": ["On 3 May 2024, her lawyer objected to the ruling."]},
+            {"lemma": "appeal", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee lost her job soon after her appeal in April 2024."]},
         ],
-        "examples": [
-            "Ana Lee lost her job soon after her appeal in April 2024.",
+        "phrases": [
+            {"rx": "\\b(?:an|his|her|their|the) appeal (?:was )?(?:lodged|filed|submitted)\\b|lodging a further appeal|lodged an appeal|filed an appeal", "why": "'file' and 'lodge' are an appeal only with an appeal as object", "examples": ["On 3 May 2024, her lawyer lodged an appeal."]},
         ],
     },
     {
         "type": "court_decision",
-        "lemmas": ["rule"],
-        "irregular": [],
-        "nouns": [],
-        "frame": "court rules, upholds, dismisses or rejects; a bail decision that does not free",
-        "phrases": [
-            "\\bconfirmed (?:the |his |her |their )?(?:[\\w-]+ ){0,2}?(?:sentences?|verdicts?|convictions?|judgments?)\\b|\\bdeclined to (?:quash|dismiss)\\b|\\bvoided\\b|\\b(?:objection|application|request|petition) (?:was )?(?:accepted|granted)\\b|\\bgranted (?:an? |the |his |her |their )?(?:application|request|petition)\\b",
-            "\\b(?:refused|rejected|denied|revoked|dismissed)\\b[^.;]{0,40}?\\bbail\\b|\\bbail\\b[^.;]{0,40}?\\b(?:was |were )?(?:refused|rejected|denied|revoked)\\b|\\bgranted (?:\\w+ ){0,3}bail\\b|\\bbail (?:was |were )?granted\\b",
-            "\\bupheld\\b|dismissed (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|complaint|petition|application|motion)|delivered its judgment|accepted the objection|merged the case|rejected a defence request|\\bset aside\\b|\\bquashed\\b",
-            "\\brejected (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion)",
+        "slots": "court rules, upholds, dismisses or rejects; a bail decision that does not free",
+        "lemmas": [
+            {"lemma": "rule", "frames": ACTS, "examples": ["On 3 May 2024, the Supreme Court ruled that the arrest of Ana Lee was lawful."]},
+            {"lemma": "uphold", "forms": ["upheld"], "frames": ACTS, "examples": ["On 3 May 2024, the Supreme Court upheld the verdict against Ana Lee."]},
+            {"lemma": "quash", "frames": ACTS, "examples": ["On 3 May 2024, the verdict against Ana Lee was quashed."]},
+            {"lemma": "void", "frames": ACTS, "examples": ["On 3 May 2024, the court voided the contract of the Zembla Poets Union."]},
         ],
-        "examples": ["On 3 May 2024, the Supreme Court rejected her appeal."],
+        "phrases": [
+            {"rx": "\\bconfirmed (?:the |his |her |their )?(?:[\\w-]+ ){0,2}?(?:sentences?|verdicts?|convictions?|judgments?)\\b|\\bdeclined to (?:quash|dismiss)\\b|\\b(?:objection|application|request|petition) (?:was )?(?:accepted|granted)\\b|\\bgranted (?:an? |the |his |her |their )?(?:application|request|petition)\\b", "why": "'confirm', 'accept', 'grant' are a decision only with a verdict or a request as object", "examples": ["On 3 May 2024, the appeal court confirmed the sentence of Ana Lee."]},
+            {"rx": "\\b(?:refused|rejected|denied|revoked|dismissed)\\b[^.;]{0,40}?\\bbail\\b|\\bbail\\b[^.;]{0,40}?\\b(?:was |were )?(?:refused|rejected|denied|revoked)\\b|\\bgranted (?:\\w+ ){0,3}bail\\b|\\bbail (?:was |were )?granted\\b", "why": "a bail decision (the convention: court_decision unless it frees)", "examples": ["On 3 May 2024, the court refused Ana Lee bail."]},
+            {"rx": "dismissed (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|complaint|petition|application|motion)|delivered its judgment|accepted the objection|merged the case|rejected a defence request|\\bset aside\\b", "why": "'dismiss', 'deliver', 'merge' are a decision only with an appeal, judgment or case as object", "examples": ["On 3 May 2024, the Supreme Court dismissed her appeal."]},
+            {"rx": "\\brejected (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion)", "why": "'reject' is a decision only with a request as object", "examples": ["On 3 May 2024, the Supreme Court rejected her appeal."]},
+        ],
     },
     {
         "type": "complaint",
-        "lemmas": ["complain"],
-        "irregular": [],
-        "nouns": [],
-        "frame": "target or relatives complain, petition or file a complaint",
-        "phrases": [
-            "\\b(?:complaint|petition|lawsuit|writ|application)(?: (?:for|against|over|challenging|seeking) [^.;,]{0,40}?)? (?:was |were |had been |has been )?(?:filed|lodged|submitted)\\b|\\bfiled (?:a |an )?(?:[\\w-]+ )?(?:writ|lawsuit|suit)\\b|\\breported (?:his|her|their) (?:disappearance|abduction)\\b",
-            "private complaint|(?:filed|lodged|submitted) an? (?:\\w+ )?(?:complaint|application|petition)|\\bpetitioned\\b",
-            "\\bcomplaint (?:by|of|from) (?=[A-Z])",
+        "slots": "target or relatives complain, petition or file a complaint",
+        "lemmas": [
+            {"lemma": "complain", "frames": ACTS, "examples": ["On 3 May 2024, her lawyer complained to the prosecutor."]},
+            {"lemma": "petition", "frames": ACTS, "examples": ["On 3 May 2024, her family petitioned the High Court."]},
         ],
-        "examples": [
-            "On 3 May 2024, her lawyer complained to the prosecutor.",
-            "Acting on a complaint by Tom Reed, the police questioned Ana Lee.",
-            "In May 2024, a petition challenging the arrest was filed on her behalf.",
+        "phrases": [
+            {"rx": "\\b(?:complaint|petition|lawsuit|writ|application)(?: (?:for|against|over|challenging|seeking) [^.;,]{0,40}?)? (?:was |were |had been |has been )?(?:filed|lodged|submitted)\\b|\\bfiled (?:a |an )?(?:[\\w-]+ )?(?:writ|lawsuit|suit)\\b|\\breported (?:his|her|their) (?:disappearance|abduction)\\b", "why": "'file', 'lodge' and 'report' are a complaint only with a complaint or a disappearance as object", "examples": ["In May 2024, a petition challenging the arrest was filed on her behalf."]},
+            {"rx": "private complaint|(?:filed|lodged|submitted) an? (?:\\w+ )?(?:complaint|application|petition)", "why": "the noun with the verb that brings it", "examples": ["On 3 May 2024, Ana Lee lodged a complaint with the prosecutor."]},
+            {"rx": "\\bcomplaint (?:by|of|from) (?=[A-Z])", "why": "a complaint named with who brought it", "examples": ["Acting on a complaint by Tom Reed, the police questioned Ana Lee."]},
         ],
     },
     {
         "type": "threat",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": [],
-        "frame": "",
-        "phrases": [
-            "\\bthreatened\\b|\\bthreatening (?:him|her|them)\\b|warning that|death threats",
+        "slots": "agent threatens target",
+        "lemmas": [
+            {"lemma": "threaten", "frames": ACTS, "examples": ["On 3 May 2024, unknown men threatened Ana Lee."]},
         ],
-        "examples": [],
+        "phrases": [
+            {"rx": "\\bthreatening (?:him|her|them)\\b|warning that|death threats", "why": "a threat told by its object or its content", "examples": ["On 3 May 2024, Ana Lee received death threats."]},
+        ],
     },
     {
         "type": "attack",
-        "lemmas": ["torture", "stab", "ill-treat"],
-        "irregular": ["beaten"],
-        "nouns": [],
-        "frame": "agent attacks, beats or tortures target; target is beaten",
-        "phrases": [
-            "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:\\w+ )?shots at\\b|\\bsmashed\\b|\\bdispersed (?:\\w+ ){0,3}with\\b|\\bdispersed (?:the |an? )?(?:[\\w-]+ ){0,2}(?:rally|rallies|protests?|demonstrations?|gatherings?|sit-ins?|march(?:es)?)\\b|\\bopened fire\\b",
-            "set it on fire|\\btorched\\b|\\bbeat (?:him|her)\\b|\\battacked\\b|\\bassaulted\\b|electric shocks",
+        "slots": "agent attacks, beats or tortures target; target is beaten",
+        "lemmas": [
+            {"lemma": "attack", "frames": ACTS, "examples": ["On 3 May 2024, unknown men attacked Ana Lee."]},
+            {"lemma": "assault", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was assaulted by guards."]},
+            {"lemma": "torture", "frames": ACTS, "examples": ["Guards tortured Ana Lee on 3 May 2024."]},
+            {"lemma": "stab", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was stabbed."]},
+            {"lemma": "ill-treat", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was ill-treated by guards."]},
+            {"lemma": "beat", "forms": ["beaten"], "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was beaten by guards."]},
+            {"lemma": "torch", "frames": ACTS, "examples": ["On 3 May 2024, unknown men torched the office of the Zembla Times."]},
+            {"lemma": "smash", "frames": ACTS, "examples": ["On 3 May 2024, unknown men smashed the windows of the Zembla Times."]},
         ],
-        "examples": [
-            "On 3 May 2024, Ana Lee was beaten by guards.",
-            "Guards tortured Ana Lee on 3 May 2024.",
+        "phrases": [
+            {"rx": "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:\\w+ )?shots at\\b|\\bopened fire\\b|set it on fire", "why": "idioms of shooting and arson", "examples": ["On 3 May 2024, shots were fired at the house of Ana Lee."]},
+            {"rx": "\\bdispersed (?:\\w+ ){0,3}with\\b|\\bdispersed (?:the |an? )?(?:[\\w-]+ ){0,2}(?:rally|rallies|protests?|demonstrations?|gatherings?|sit-ins?|march(?:es)?)\\b", "why": "'disperse' is an attack only with force or a gathering as object", "examples": ["On 3 May 2024, police dispersed the rally with tear gas."]},
+            {"rx": "\\bbeat (?:him|her)\\b|electric shocks", "why": "'beat' is also a present and a noun: an attack only with a person as object", "examples": ["On 3 May 2024, guards beat her."]},
         ],
     },
     {
         "type": "killing",
-        "lemmas": [],
-        "irregular": [],
-        "nouns": ["killing", "murder"],
-        "frame": "",
-        "phrases": [
-            "\\b(?:killed|murdered|shot dead|found dead)\\b|\\bthe killing of (?:his|her)\\b|\\bbody of [^.;]{0,60}? (?:was|were) found\\b",
+        "slots": "agent kills target",
+        "lemmas": [
+            {"lemma": "kill", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was killed."]},
+            {"lemma": "murder", "frames": ACTS, "examples": ["On 3 May 2024, unknown men murdered Ana Lee."]},
+            {"lemma": "killing", "pos": "noun", "frames": ["nominal"], "examples": ["Her family demands justice for the killing in May 2024 of her son."]},
+            {"lemma": "murder", "pos": "noun", "frames": ["nominal"], "examples": ["Her family seeks justice for her murder in May 2024."]},
         ],
-        "examples": [
-            "Her family demands justice for the killing in May 2024 of her son.",
+        "phrases": [
+            {"rx": "\\b(?:shot dead|found dead)\\b|\\bthe killing of (?:his|her)\\b|\\bbody of [^.;]{0,60}? (?:was|were) found\\b", "why": "idioms of death: shot dead, found dead, a body found", "examples": ["On 3 May 2024, Ana Lee was shot dead."]},
         ],
     },
     {
         "type": "disappearance",
-        "lemmas": ["abduct", "kidnap"],
-        "irregular": [],
-        "nouns": ["abduction", "disappearance"],
-        "frame": "unknown agents abduct target; target disappears; whereabouts unknown",
-        "phrases": [
-            "\\bdisappeared\\b|whereabouts (?:remained|were|was) unknown",
-            "\\btaken to an unknown (?:location|destination|place)\\b|\\bno information (?:on|about|of) (?:the |his |her |their )?(?:fate|whereabouts)\\b",
+        "slots": "unknown agents abduct target; target disappears; whereabouts unknown",
+        "lemmas": [
+            {"lemma": "abduct", "frames": ACTS, "examples": ["On 3 May 2024, unidentified men abducted Ana Lee."]},
+            {"lemma": "kidnap", "frames": ACTS, "examples": ["Ana Lee was kidnapped on 3 May 2024."]},
+            {"lemma": "disappear", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee disappeared."]},
+            {"lemma": "abduction", "pos": "noun", "frames": ["nominal"], "examples": ["Nothing is known of Ana Lee since her abduction on 3 May 2024."]},
+            {"lemma": "disappearance", "pos": "noun", "frames": ["nominal"], "examples": ["Nothing has been heard of Ana Lee since her disappearance on 3 May 2024."]},
         ],
-        "examples": [
-            "Nothing has been heard of Ana Lee since her disappearance on 3 May 2024.",
-            "On 3 May 2024, unidentified men abducted Ana Lee.",
-            "Ana Lee was kidnapped on 3 May 2024.",
-            "On 3 May 2024, Ana Lee was taken to an unknown location.",
-            "On 3 May 2024, her family had no information on her whereabouts.",
+        "phrases": [
+            {"rx": "whereabouts (?:remained|were|was) unknown|\\bno information (?:on|about|of) (?:the |his |her |their )?(?:fate|whereabouts)\\b", "why": "whereabouts unknown: the convention's mark of a disappearance", "examples": ["On 3 May 2024, her family had no information on her whereabouts."]},
+            {"rx": "\\btaken to an unknown (?:location|destination|place)\\b", "why": "a person taken to an unknown place", "examples": ["On 3 May 2024, Ana Lee was taken to an unknown location."]},
         ],
     },
     {
         "type": "conviction",
-        "lemmas": ["convict"],
-        "irregular": [],
-        "nouns": [],
-        "frame": "court convicts target; target is convicted (no penalty in the same sentence, else sentence)",
+        "slots": "court convicts target; target is convicted (no penalty in the same sentence, else sentence)",
+        "lemmas": [
+            {"lemma": "convict", "frames": ACTS, "examples": ["On 3 May 2024, the court convicted Ana Lee of defamation."]},
+        ],
         "phrases": [],
-        "examples": ["On 3 May 2024, the court convicted Ana Lee of defamation."],
     },
     {
         "type": "other",
-        "lemmas": ["deport", "expel"],
-        "irregular": [],
-        "nouns": ["deportation", "expulsion"],
-        "frame": "target is deported, expelled, exiled, designated a foreign agent, dies in custody or goes on hunger strike; a UN body decides",
-        "phrases": [
-            "\\b(?:revoked|cancelled|refused|denied|withdrew) (?:[\\w’'-]+ ){0,3}(?:residence|residency) (?:permit|status|card)s?\\b",
-            "\\b(?:began|started|went on|launched) (?:an? |her |his |their )?(?:[\\w-]+ )?hunger strike\\b|\\bgranted precautionary measures\\b",
-            "\\b(?:began|started|went on|launched) an? (?:\\w+ )?hunger strike",
-            "\\bdied in (?:custody|prison|detention)",
-            '\\bdesignated (?:as )?(?:a |an )?[“\\"]?foreign agent',
-            "\\b(?:flown|put on a (?:plane|flight)|escorted|driven) out of the country\\b|\\bforced (?:him|her|them) (?:to leave the country|into exile)\\b",
+        "slots": "target is deported, expelled, exiled, designated a foreign agent, dies in custody or goes on hunger strike; a UN body decides",
+        "lemmas": [
+            {"lemma": "deport", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was deported to Borduria."]},
+            {"lemma": "expel", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was expelled from Zembla."]},
+            {"lemma": "deportation", "pos": "noun", "frames": ["nominal"], "examples": ["After her deportation on 3 May 2024, Ana Lee settled in Borduria."]},
+            {"lemma": "expulsion", "pos": "noun", "frames": ["nominal"], "examples": ["Since his expulsion in May 2024, Tom Reed has lived in Borduria."]},
         ],
-        "examples": [
-            "After her deportation on 3 May 2024, Ana Lee settled in Borduria.",
-            "In 2016, the authorities refused Ana Lee a residence permit.",
-            "On 3 May 2024, Ana Lee was deported to Borduria.",
-            "On 3 May 2024, Ana Lee began a hunger strike.",
-            "On 3 May 2024, Ana Lee was driven to the airport and flown out of the country.",
+        "phrases": [
+            {"rx": "\\b(?:revoked|cancelled|refused|denied|withdrew) (?:[\\w’'-]+ ){0,3}(?:residence|residency) (?:permit|status|card)s?\\b", "why": "'revoke' and 'refuse' are an event only with residence as object", "examples": ["In 2016, the authorities refused Ana Lee a residence permit."]},
+            {"rx": "\\b(?:began|started|went on|launched) (?:an? |her |his |their )?(?:[\\w-]+ )?hunger strike\\b", "why": "a hunger strike begun", "examples": ["On 3 May 2024, Ana Lee began a hunger strike."]},
+            {"rx": "\\bgranted precautionary measures\\b", "why": "a regional body's decision for the person", "examples": []},
+            {"rx": "\\bdied in (?:custody|prison|detention)", "why": "a death in custody", "examples": ["On 3 May 2024, Tom Reed died in custody."]},
+            {"rx": "\\bdesignated (?:as )?(?:a |an )?[“\\\"]?foreign agent", "why": "'designate' is an event only with 'foreign agent'", "examples": ["On 3 May 2024, Ana Lee was designated a foreign agent."]},
+            {"rx": "\\b(?:flown|put on a (?:plane|flight)|escorted|driven) out of the country\\b|\\bforced (?:him|her|them) (?:to leave the country|into exile)\\b", "why": "an expulsion told by its means", "examples": ["On 3 May 2024, Ana Lee was driven to the airport and flown out of the country."]},
         ],
     },
 ]
+# fmt: on
