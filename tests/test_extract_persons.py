@@ -350,3 +350,12 @@ def test_a_place_or_body_whose_name_a_particle_joins_is_no_person() -> None:
     )
     persons = extract_case(text, appeal_id="t-persons-plaza")["persons"]
     assert [p["name"] for p in persons] == ["Rina Holm"]
+
+
+def test_a_body_a_plural_title_opens_is_no_person() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Journalist held\n\nJournalist Rina Holm was detained on 1 May "
+        "2025. Reporters Without Borders condemned the arrest.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-rsf")["persons"]
+    assert [p["name"] for p in persons] == ["Rina Holm"]

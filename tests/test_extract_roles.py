@@ -531,3 +531,27 @@ def test_a_person_of_a_named_body_takes_its_side() -> None:
     roles = {p["name"]: p["roles"] for p in persons}
     assert roles["Teo Varga"] == ["defender"]  # "X of the Zembla Helsinki Association"
     assert roles["Ivo Stern"] == ["official"]  # "X of the Ministry of Interior"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 1 May 2025, Rina Holm was taken into custody by security agents.",
+        "On 1 May 2025, security agents picked up Rina Holm at her home.",
+        "On 1 May 2025, Rina Holm was remanded for 15 days.",
+    ],
+)
+def test_the_target_of_an_act_of_the_state_is_a_defender_by_default(sentence: str) -> None:
+    # the sentence has none of the words the default reads; the event found in it decides
+    text = f"20 May 2025\n\nZembla: Activist held\n\n{sentence} Ada Brun said she was worried.\n"
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-ev")["persons"]}
+    assert roles == {"Rina Holm": ["defender"], "Ada Brun": ["other"]}
+
+
+def test_an_official_named_in_the_title_is_no_defender() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Minister Teo Varga must free Rina Holm\n\nOn 1 May 2025, police "
+        "arrested Rina Holm. Minister of Interior Teo Varga said the arrest was lawful.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-t")["persons"]}
+    assert roles == {"Rina Holm": ["defender"], "Teo Varga": ["official"]}

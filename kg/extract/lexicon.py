@@ -335,7 +335,7 @@ NOT_NAME_WORDS = frozenset(
 News Consulting Publishers Journalists Priest Others Year Years Year-Old Held Forced Killed
 Arrested Detained Released Sentenced Charged Jailed Freed Convicted Acquitted Abducted Missing
 Tortured Disbarred Summoned Banned Daily Times Gazette Tribune Herald Lead Researcher
-Coordinator Manager Officer""".split()
+Coordinator Manager Officer Without Borders""".split()
 )
 
 # Words that head form fields, banners and section headings, never names of people or titles.

@@ -51,7 +51,7 @@ from kg.extract.persons import (
 )
 from kg.extract.provisions import add_known_instruments, add_provisions
 from kg.extract.review import mark_draft, rate_facts
-from kg.extract.roles import person_roles
+from kg.extract.roles import person_roles, roles_from_events
 from kg.extract.scan import find_words
 from kg.extract.text import Doc, clean, evidence, find_runs, make_doc
 from kg.record.keys import mint_keys
@@ -102,6 +102,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     demand_spans = [(ev["start"], ev["end"]) for d in demands for ev in d["evidence"]]
     events = find_events(doc, ents, dates, provs, len(doc.flat), header["title_span"], demand_spans)
     events, future = _drop_future(events, header["date"])
+    roles_from_events(ents, events)
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -34,6 +34,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         if (
             title_span
             and "journalist" not in roles
+            and not {"official", "judge", "prosecutor"} & set(roles)
             and not p.attrs.get("_described")
             and any(
                 title_span[0] <= s < title_span[1] and not re.search(r"\bby\s+$", flat[s - 5 : s])
@@ -47,6 +48,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             roles = [r for r in roles if r != "lawyer?"]
             targeted = "defender" in roles or _default_role(doc, p) == "defender"
             roles.extend(["lawyer", "defender"] if targeted else ["lawyer"])
+            p.attrs["_lawyer_by_default"] = not targeted
         if any(WITNESS_AFTER.match(flat, e) for _, e in p.mentions):
             roles.append("witness")
         complains = any(
@@ -57,6 +59,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         if not roles and not complains:
             described = p.attrs.pop("_described", False) or quoted  # "known as “X”": an alias
             roles.append("other" if described else _default_role(doc, p))
+            p.attrs["_by_default"] = not described
         p.attrs.pop("_described", None)
         if roles == ["defender"] and all(
             SPEAKER_BEFORE.search(flat, max(0, a - 30), a) for a, _ in p.mentions
@@ -760,3 +763,28 @@ def _gender(doc: Doc, p: Entity) -> str:
             if re.match(r"\s*(?:She|Her)\b", nxt) or re.search(r"\b(?:she|her)\b", text):
                 return "female"
     return "unknown"
+
+
+#: Acts of the state against a person: whoever the text names as their target is, by the
+#: genre's default, a defender the appeal is about. (Attacks, killings and disappearances are
+#: left out: their victims are as often relatives or bystanders.)
+PERSECUTION = frozenset(
+    "arrest detention charge sentence conviction summons interrogation travel_ban ban "
+    "trial_hearing fine".split()
+)
+
+
+def roles_from_events(ents: Entities, events: list[dict[str, Any]]) -> None:
+    """A person no words describe, who is the target of an event of persecution, is a defender
+    (the genre's default for the one an appeal is about), whatever the sentence's wording; so is
+    a lawyer (not someone's lawyer) who is the target of one."""
+    targets = {t for ev in events if ev.get("type") in PERSECUTION for t in ev.get("targets") or []}
+    for p in ents.of("person"):
+        by_default = p.attrs.pop("_by_default", False)
+        lawyer = p.attrs.pop("_lawyer_by_default", False)
+        if p.id not in targets:
+            continue
+        if by_default and p.attrs.get("roles") == ["other"]:
+            p.attrs["roles"] = ["defender"]
+        elif lawyer and p.attrs.get("roles") == ["lawyer"]:
+            p.attrs["roles"] = ["defender", "lawyer"]
