@@ -1,0 +1,74 @@
+"""The validation benchmark (bench/bench_check.py) on a store built before (its smoke run)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.store.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_check_benchmark_on_a_store_built_before(tmp_path: Path) -> None:
+    """``--store`` measures a built store, ``--corpus`` changes 1% of its records (at least one)
+    and rebuilds it; each stage has its peak memory; the naive run is stopped at its limit."""
+    corpus, store = tmp_path / "corpus", tmp_path / "kg"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), "6", str(corpus)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    build(store, corpus)
+    before = {p.name: p.read_bytes() for p in (corpus / "cases").glob("*.yaml")}
+    out = tmp_path / "check.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_check.py"), "--store", str(store)]
+    cmd += ["--corpus", str(corpus), "--pyshacl-memory-gb", "0.001", "--out", str(out)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=900)
+    res = json.loads(out.read_text(encoding="utf-8"))
+    assert res["quads"] > 0 and "build_seconds" not in res
+    assert res["validate"]["mode"] == "full" and res["validate"]["peak_rss_mb"] > 0
+    assert res["validate_noop"]["mode"] == "unchanged"
+    after = {p.name: p.read_bytes() for p in (corpus / "cases").glob("*.yaml")}
+    assert res["records_changed"] == sum(after[n] != before[n] for n in before) == 1
+    assert res["rebuild_1pct"]["seconds"] > 0
+    assert res["validate_1pct"]["mode"] == "incremental"
+    assert res["validate_1pct"]["graphs_changed"] == 1
+    assert res["validate_1pct"]["same_as_full_run"] is True
+    assert res["validate_full_after_1pct"]["results"] == res["validate_1pct"]["results"]
+    whole = res["pyshacl_whole"]
+    assert whole["stopped_by"] == "memory" and whole["peak_rss_mb_seen"] > 1
+    assert str(res["speedup_vs_pyshacl"]).startswith("> ")
+    assert str(tmp_path) not in out.read_text(encoding="utf-8")
+
+
+def test_check_benchmark_refuses_a_corpus_without_its_store(tmp_path: Path) -> None:
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_check.py"), "--corpus", str(tmp_path)]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "--corpus needs --store" in run.stderr
+
+
+def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: Path) -> None:
+    """bench/bench_export.py on a store built before: every format written; rdflib's Turtle
+    writer stopped when it passes ``--memory-gb``, and the speed-up recorded as a lower bound."""
+    corpus, store = tmp_path / "corpus", tmp_path / "kg"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), "3", str(corpus)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    build(store, corpus)
+    out = tmp_path / "export.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_export.py"), "--store", str(store)]
+    cmd += ["--budget", "600", "--memory-gb", "0.001", "--out", str(out)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=900)
+    res = json.loads(out.read_text(encoding="utf-8"))
+    for fmt in ("nquads", "ntriples", "trig", "turtle"):
+        assert res["exports"][fmt]["bytes"] > 0 and res["exports"][fmt]["peak_rss_mb"] > 0
+    assert res["rdflib_turtle"]["stopped_by"] == "memory"
+    assert res["rdflib_turtle"]["stopped_after_seconds"] < 600
+    assert res["turtle_speedup_over_rdflib"].startswith("> ")
