@@ -359,3 +359,14 @@ def test_a_body_a_plural_title_opens_is_no_person() -> None:
     )
     persons = extract_case(text, appeal_id="t-persons-rsf")["persons"]
     assert [p["name"] for p in persons] == ["Rina Holm"]
+
+
+def test_a_town_above_its_country_in_an_address_block_is_no_person() -> None:
+    text = (
+        "20 May 2025\n\nChile: Defender held\n\nDefender Rina Holm was arrested on 3 May 2025.\n\n"
+        "President Teo Varga\nOffice of the President\nVela Nova\nChile\n\n"
+        "Ms Ada Brun, Minister of Justice, Porto Alto, Chile. Fax: +1 234 567\n\n"
+        "“Free her,” said Ivo Sand, Middle East researcher at Zembla Watch.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-address")["persons"]
+    assert sorted(p["name"] for p in persons) == ["Ada Brun", "Ivo Sand", "Rina Holm", "Teo Varga"]

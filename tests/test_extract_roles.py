@@ -555,3 +555,15 @@ def test_an_official_named_in_the_title_is_no_defender() -> None:
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-t")["persons"]}
     assert roles == {"Rina Holm": ["defender"], "Teo Varga": ["official"]}
+
+
+def test_a_post_in_a_civil_society_group_named_before_the_name() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Journalist jailed\n\nOn 1 May 2025, police arrested Rina Holm. "
+        "Zembla Watch’s Regional Director, Ada Brun, said: “This is outrageous.” The Vela "
+        "Press Centre’s Executive Director Teo Varga was also questioned on 2 May 2025.\n"
+    )
+    persons = extract_case(text, appeal_id="t-roles-civil")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    # quoted only: the issuer's staff; questioned: a defender who heads a group
+    assert roles == {"Rina Holm": ["defender"], "Ada Brun": ["other"], "Teo Varga": ["defender"]}

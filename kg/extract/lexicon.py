@@ -63,7 +63,8 @@ Nobel Award Prize Guard Republican Covenant Constitution Court Office Law Code C
 Western Eastern Northern Southern Central Special Working Group Criminal Administrative
 Department Ministry Interior Justice Assembly Parliamentary Committee Council Union
 Actions Background Addresses Excellency Urgent Appeal Defender Director Americas Initiative
-University County Province Activities Hub Indigenous""".split()
+University County Province Activities Hub Indigenous East Asia Africa Pacific Caribbean
+Europe Eurasia""".split()
 )
 
 ORG_HEADS = {

@@ -139,7 +139,30 @@ def add_person_candidate(
     name = HYPHEN_GAP.sub("-", clean(doc.flat[toks[0][1] : end]))
     if re.search(r"[’']s$", name):
         name, end = name[:-2], end - 2
+    if _country_follows(doc, end):
+        return  # "Vela Nova, Chile", an address block's town line above "Chile": a place
     ents.add(Entity("person", name, toks[0][1], end))
+
+
+#: A country name right after a run, as a town is written: after a comma, or alone on the next
+#: line of an address block. ``[^\W\d_]`` and spaces: the words of a country's name.
+COUNTRY_AFTER = re.compile(
+    r"[ \t]*(?:,[ \t]*|\r?\n[ \t]*)(?P<c>[A-Z][^\W\d_’']*(?:[ -][^\W\d_’']+){0,4})"
+)
+
+
+def _country_follows(doc: Doc, end: int) -> bool:
+    m = COUNTRY_AFTER.match(doc.text, end)
+    if not m:
+        return False
+    words = m.group("c").split()
+    # the longest run of words at the start that names a country, ended by the line or a stop
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k])
+        if name in COUNTRIES:
+            rest = doc.text[m.start("c") + len(name) : m.start("c") + len(name) + 3]
+            return bool(re.match(r"[ \t]*(?:[\r\n.;]|$)", rest))
+    return False
 
 
 #: A two-syllable given name written with a hyphen, after a one-word surname ("Law Wai-kwong",

@@ -9,7 +9,14 @@ import re
 from typing import Any
 
 from kg.extract.entities import POST_WORDS, STATE_KINDS, Entities, Entity
-from kg.extract.lexicon import GENDER_NOUN_RE, GENDER_NOUNS, MEDIA_WORK, ORG_HEADS, TITLE_STOP
+from kg.extract.lexicon import (
+    GENDER_NOUN_RE,
+    GENDER_NOUNS,
+    KNOWN_BODIES,
+    MEDIA_WORK,
+    ORG_HEADS,
+    TITLE_STOP,
+)
 from kg.extract.persons import POSSESSIVE_LAWYER, TITLE_RX
 from kg.extract.scan import group_literals
 from kg.extract.text import Doc, clean, sentences_with
@@ -61,8 +68,11 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             roles.append("other" if described else _default_role(doc, p))
             p.attrs["_by_default"] = not described
         p.attrs.pop("_described", None)
+        civil_post = p.attrs.pop("_civil_post", False)
         if roles == ["defender"] and all(
-            SPEAKER_BEFORE.search(flat, max(0, a - 30), a) for a, _ in p.mentions
+            SPEAKER_BEFORE.search(flat, max(0, a - 30), a)
+            or (civil_post and SPEAKER_AFTER.match(flat, b))
+            for a, b in p.mentions
         ):
             roles = [
                 "other"
@@ -105,6 +115,11 @@ DEFENDER_APPOSED = re.compile(
 )
 #: A mention that names the speaker of a quote just closed: "“...,” said X".
 SPEAKER_BEFORE = re.compile(r"[”\"]\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$")
+#: A mention that names the speaker of a quote that follows: "X, said: “...", "X said that".
+SPEAKER_AFTER = re.compile(
+    r"(?:\s*,[^,.;“”\"]{0,80},)?\s*,?\s*(?:said|says|added|stated|warned|noted|told [\w ]{2,30})"
+    r"\s*(?:[:,]\s*[“\"]|that\b)"
+)
 
 
 #: How far before a mention its describing words are read: "UN Special Rapporteur on freedom of
@@ -249,16 +264,29 @@ PRESIDED_BY = re.compile(
 )
 
 
-def _body_before(before: str, m: re.Match[str], ents: Entities | None) -> Entity | None:
-    """The body named right before a post ("SCM President X"), if the text names it."""
-    w = re.search(r"(\S+)\s+$", before[: m.start()])
-    if not w or ents is None:
-        return None
-    name = w.group(1).strip("“”\"’'")
-    for o in ents.of("organisation"):
+#: The body a post is held in, named before the post and the words that qualify it: "SCM
+#: President", "Zenda Watch’s Deputy Asia Director", "the Centre’s Executive Director".
+BODY_BEFORE_POST = re.compile(
+    r"(?:(?P<poss>[A-ZÀ-ÞĀ-Žİ][\w&-]*(?:\s+(?:of\s+|for\s+)?[A-ZÀ-ÞĀ-Žİ][\w&-]*){0,5})[’']s"
+    r"|(?P<acr>\b[A-Z][A-Z&-]{1,9}))\s+(?:(?:[A-Z][a-z]+|and|for)\s+){0,4}$"
+)
+CIVIL_KINDS = ("ngo", "media", "other")
+
+
+def _civil_body_before(before: str, ents: Entities | None) -> bool:
+    """The post named next is held in a civil society body or outlet: the body before it is one
+    the text names as such, a well-known one, or a name whose head word is of one."""
+    m = BODY_BEFORE_POST.search(before)
+    if not m:
+        return False
+    name = (m.group("poss") or m.group("acr")).strip()
+    for o in ents.of("organisation") if ents is not None else []:
         if name == o.name or name in o.variants:
-            return o
-    return None
+            return o.attrs.get("kind") in CIVIL_KINDS
+    if name in KNOWN_BODIES:
+        return KNOWN_BODIES[name] in CIVIL_KINDS
+    head = name.split()[-1]
+    return bool(m.group("poss")) and ORG_HEADS.get(head) in ("ngo", "media")
 
 
 #: How much of the words before a name the short cues read (titles and posts read all of it).
@@ -298,9 +326,11 @@ def _roles_before(
         if r1 == "lawyer" and not POSSESSIVE_LAWYER.search(before):
             roles.append("lawyer?")  # a lawyer, or a defender who is one: decided later
             return
-        body = _body_before(before, m, ents) if r1 == "official" else None
-        if body is not None and body.attrs.get("kind") in ("ngo", "other", "media"):
-            roles.append("defender")  # "SCM President X": the head of a civil society group
+        if r1 == "official" and _civil_body_before(before[: m.start()], ents):
+            # "SCM President X", "Zenda Watch’s Asia Director, X": a post in a civil society
+            # group; quoted only, the issuer's staff (decided in person_roles)
+            roles.append("defender")
+            p.attrs["_civil_post"] = True
             positions.append({"title": clean(m.group(0)).rstrip(","), "organisation": None})
             return
         roles.append(r1)
