@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import FOAF, ORG
 
 from kg.record.caserecord import record_to_graph
 from kg.vocab import AKG, ROLE
@@ -82,10 +83,10 @@ def _participations(g: Graph, ids: dict[URIRef, str]) -> dict[tuple[str, str, st
     return out
 
 
-def _graph_and_ids() -> tuple[Graph, dict[URIRef, str]]:
+def _graph_and_ids(record: dict[str, Any] = ROLES_RECORD) -> tuple[Graph, dict[URIRef, str]]:
     from kg.record.caserecord import _Builder
 
-    builder = _Builder(ROLES_RECORD, None, "<test>")
+    builder = _Builder(record, None, "<test>")
     g = builder.build()
     return g, {iri: local for local, iri in builder.ids.items()}
 
@@ -136,3 +137,39 @@ def test_participation_roles_follow_the_facts_they_are_read_from(broken: str) ->
     assert (None, AKG.role, gone) not in _run("participation-roles", g)
     _, full = record_to_graph(ROLES_RECORD)
     assert (None, AKG.role, gone) in _run("participation-roles", full)
+
+
+NAMES_RECORD: dict[str, Any] = {
+    "appeal": {"id": "compact-names"},
+    "persons": [
+        {
+            "id": "p1",
+            "name": "Ana Lee",
+            "variants": ["A. Lee"],
+            "positions": [{"title": "director", "organisation": "o1"}, {"title": "member"}],
+        },
+        {"id": "p2", "name": "", "variants": ["her brother"]},
+        {
+            "id": "p3",
+            "name": "Eva Hart",
+            "positions": [{"title": "employee", "organisation": "o1"}],
+        },
+    ],
+    "organisations": [{"id": "o1", "name": "Rights Group", "kind": "ngo"}],
+}
+
+
+def test_person_names_query_gives_the_label_of_named_persons_only() -> None:
+    g, ids = _graph_and_ids(NAMES_RECORD)
+    assert not list(g.triples((None, FOAF.name, None)))
+    names = {(ids[s], str(o)) for s, _, o in _run("person-names", g)}
+    assert names == {("p1", "Ana Lee"), ("p3", "Eva Hart")}
+
+
+def test_posts_held_query_gives_the_inverse_of_held_by() -> None:
+    g, ids = _graph_and_ids(NAMES_RECORD)
+    assert not list(g.triples((None, ORG.holds, None)))
+    held = {(ids[s], str(g.value(o, AKG.title))) for s, _, o in _run("posts-held", g)}
+    # a membership (employee) is no post
+    assert held == {("p1", "director"), ("p1", "member")}
+    assert Literal("member") in set(g.objects(None, AKG.title))

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV
+from rdflib.namespace import DCTERMS, PROV
 
 from kg import __version__
 from kg.countries import country_code, country_iri
@@ -602,8 +602,9 @@ class _Builder:
         # record, so each graph gives the same label and name.
         canonical = p.get("canonical_name") or name
         if name:
+            # No foaf:name: it would repeat the label of every named person
+            # (ontology/compact/person-names.rq gives it back).
             g.add((node, RDFS.label, Literal(canonical)))
-            g.add((node, FOAF.name, Literal(canonical)))
         else:
             # An unnamed actor: how the text refers to them stands as the label.
             variants = p.get("variants") or []
@@ -677,8 +678,8 @@ class _Builder:
                     label = f"{title}, {org_item['name']}"
             if not pos.get("post"):
                 g.add((post, RDFS.label, Literal(label)))
+            # No org:holds, the inverse (ontology/compact/posts-held.rq gives it back).
             g.add((post, ORG.heldBy, person))
-            g.add((person, ORG.holds, post))
             self.dated(post, pos, p)
             self.common(post, pos)
 

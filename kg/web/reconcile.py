@@ -77,7 +77,7 @@ SELECT ?s ?class ?kind ?what ?value ?valueLabel WHERE {
     ?s owl:sameAs|skos:exactMatch ?value . BIND("wikidata" AS ?what)
     FILTER(STRSTARTS(STR(?value), "http://www.wikidata.org/entity/"))
   } UNION {
-    ?s org:holds ?value . BIND("posts" AS ?what)
+    ?value org:heldBy ?s . BIND("posts" AS ?what)
     OPTIONAL { ?value rdfs:label ?valueLabel }
   }
 }
