@@ -11,7 +11,7 @@ import pytest
 from kg.extract.bodies import LEVEL_GOVERNMENT, MISSION, MISSION_WORDS
 from kg.extract.dates import DATE_RE, REL_RE, _rel_starts
 from kg.extract.demands import RIGHT_RE, RIGHT_WORDS
-from kg.extract.events import EVENT_RULES_RX, EVENT_SCANNER
+from kg.extract.events import _EV, EVENT_RULES_RX, EVENT_SCANNER, WORD_THEN_SPACE
 from kg.extract.layout import ISSUER_RE, ISSUER_VERBS
 from kg.extract.names import (
     GLOSSED_BODY,
@@ -321,3 +321,27 @@ def test_honorifics_stripped_as_the_pattern_strips_them() -> None:
         assert strip_honorific(before) == HONORIFIC_END.sub("", before), repr(before)
         stripped += strip_honorific(before) != before
     assert stripped > 100
+
+
+def test_possessive_word_runs_match_as_the_lexicon_patterns() -> None:
+    """The trigger patterns with their word runs made possessive (the compiled form) find what
+    the patterns as written find, over the appeals and over made-up sentences."""
+    assert WORD_THEN_SPACE.sub(r"\1++", r"(?:[a-z-]+\s+)?(?:\w+\s+){0,3}[^.;]+\s+") == (
+        r"(?:[a-z-]++\s+)?(?:\w++\s+){0,3}[^.;]+\s+"
+    )  # a class that holds white space, or a negated one, is left as written
+    made_up = [
+        "His arrest on 3 May was reported. The court held a closed hearing on 4 June.",
+        "the police placed her under arrest; their trial opened in March after a long delay",
+        "Police dispersed the rally with tear gas and later struck the union off the list.",
+    ]
+    changed = 0
+    for (_, rx), (_, written) in zip(EVENT_RULES_RX, _EV, strict=True):
+        plain = re.sub(r"(^|\||\(\?:)\\b", r"\1", written.replace(" ", r"\s+"))
+        if plain == rx.pattern:
+            continue
+        changed += 1
+        assert rx.pattern == WORD_THEN_SPACE.sub(r"\1++", plain)
+        slow = re.compile(plain)
+        for text in [*_texts(), *made_up]:
+            assert [m.span() for m in rx.finditer(text)] == [m.span() for m in slow.finditer(text)]
+    assert changed > 5

@@ -530,6 +530,10 @@ def _nested_bodies(mentions: list[tuple[int, int, Entity]], s: Span) -> set[tupl
     }  # fmt: skip
 
 
+def _start(mention: tuple[int, int, Entity]) -> int:
+    return mention[0]
+
+
 def make_event(
     doc: Doc,
     ents: Entities,
@@ -555,7 +559,14 @@ def make_event(
     last event told before, which a court or custody event without named targets goes on with."""
     agents, targets = [], []
     inner = _nested_bodies(mentions, s)
-    for ma, _mb, e in mentions:
+    # the mentions inside the sentence (``mentions`` is in text order): the loops below read
+    # only these, not every mention of the appeal once per event
+    near = mentions[
+        bisect.bisect_left(mentions, s.start, key=_start) : bisect.bisect_left(
+            mentions, s.end, key=_start
+        )
+    ]
+    for ma, _mb, e in near:
         if not s.start <= ma < s.end or (ma, _mb) in inner:
             continue
         is_state = e.kind == "organisation" and e.attrs.get("kind") in STATE_KINDS
@@ -567,7 +578,7 @@ def make_event(
         elif ma < a and e.kind == "person" and _targeted(e):
             targets.append(e.id)
     state_at = [
-        ma for ma, mb, e in mentions
+        ma for ma, mb, e in near
         if s.start <= ma < a and (ma, mb) not in inner and e.kind == "organisation"
         and e.attrs.get("kind") in STATE_KINDS
     ]  # fmt: skip
@@ -577,7 +588,7 @@ def make_event(
     else:
         passive = bool(PASSIVE.search(doc.flat, max(c0, a - 25), a))
     actors: list[str] = []
-    for ma, _mb, e in mentions:
+    for ma, _mb, e in near:
         if not c0 <= ma < c1 or e.id in targets or e.id in agents or (ma, _mb) in inner:
             continue
         if (

@@ -92,6 +92,8 @@ def strip_titles(words: list[str], i: int) -> int:
 def split_and(run: Run) -> list[Run]:
     """Split ``A and B`` unless ``and`` joins two adjectives inside one name."""
     words = run.words
+    if "and" not in words and "or" not in words:
+        return [run]  # most runs: the run itself, not a copy of it
     out, last = [], 0
     for i, w in enumerate(words):
         if w not in ("and", "or") or i == 0:

@@ -165,7 +165,14 @@ def _event_rx(rx: str) -> re.Pattern[str]:
     first letters; :data:`EVENT_SCANNER` tries word starts only."""
     rx = rx.replace(" ", r"\s+")
     rx = re.sub(r"(^|\||\(\?:)\\b", r"\1", rx)
-    return re.compile(rx)
+    return re.compile(WORD_THEN_SPACE.sub(r"\1++", rx))
+
+
+#: A run of word characters before white space ("(?:[a-z-]+ )?", "(?:[\w-]+ ){0,3}") made
+#: possessive: giving back a letter can never let white space match, so the matches are the
+#: same, but a failed attempt is not retried once per letter of the word (after every
+#: determiner, most of the time the engine spent on a text).
+WORD_THEN_SPACE = re.compile(r"(\\w|\[(?!\^)(?:\\w|[^\]\\\s])+\])\+(?=\\s\+)")
 
 
 EVENT_RULES_RX = [(t, _event_rx(rx)) for t, rx in _EV]

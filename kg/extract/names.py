@@ -179,10 +179,27 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _noun_ending(text: str, lo: int, i: int, nouns: list[str]) -> str | None:
-    """The longest noun of ``nouns`` that ends at ``i``, starts at ``lo`` or after, and starts
-    a word (``\\b`` before it, the text before ``lo`` seen as a search sees it)."""
+def _by_ending(nouns: list[str] | None) -> dict[str, list[str]] | None:
+    """The nouns (longest first) by their last three characters: the nouns that may end at a
+    place are looked up by the three characters before it, not each tried there. None when
+    the nouns are not a list or one is shorter (the pattern is then searched)."""
+    if nouns is None or any(len(n) < 3 for n in nouns):
+        return None
+    index: dict[str, list[str]] = {}
     for n in nouns:
+        index.setdefault(n[-3:], []).append(n)
+    return index
+
+
+NAMING_ENDS = _by_ending(NAMING_NOUNS)
+GLOSSING_ENDS = _by_ending(GLOSSING_NOUNS)
+
+
+def _noun_ending(text: str, lo: int, i: int, ends: dict[str, list[str]]) -> str | None:
+    """The longest noun of ``ends`` (:func:`_by_ending`; every noun at least three characters
+    long) that ends at ``i``, starts at ``lo`` or after, and starts a word (``\\b`` before it,
+    the text before ``lo`` seen as a search sees it)."""
+    for n in ends.get(text[max(0, i - 3) : i], ()):
         a = i - len(n)
         if a >= lo and text.startswith(n, a) and (a == 0 or not _word_char(text[a - 1])):
             return n
@@ -191,20 +208,20 @@ def _noun_ending(text: str, lo: int, i: int, nouns: list[str]) -> str | None:
 
 def _glossed(before: str) -> bool:
     """GLOSSED_BODY.search(before): a body noun, white space, "(" at the end."""
-    if GLOSSING_NOUNS is None:
+    if GLOSSING_ENDS is None:
         return bool(GLOSSED_BODY.search(before))
     if before.endswith("\n"):
         return bool(GLOSSED_BODY.search(before))  # "$" before a final line break: as searched
     if not before.endswith("("):
         return False
     head = before[:-1].rstrip()
-    return _noun_ending(head, 0, len(head), GLOSSING_NOUNS) is not None
+    return _noun_ending(head, 0, len(head), GLOSSING_ENDS) is not None
 
 
 def _naming_noun(text: str, lo: int, start: int) -> str | None:
     """NAMED_BY_NOUN.search(text, lo, start).group("n"), or None: a noun, then white space
     with at most one line break, then the name."""
-    if NAMING_NOUNS is None:
+    if NAMING_ENDS is None:
         m = NAMED_BY_NOUN.search(text, lo, start)
         return m.group("n") if m else None
     i = start
@@ -214,7 +231,7 @@ def _naming_noun(text: str, lo: int, start: int) -> str | None:
         i -= 1
         while i > lo and text[i - 1] != "\n" and text[i - 1].isspace():
             i -= 1
-    return _noun_ending(text, lo, i, NAMING_NOUNS)
+    return _noun_ending(text, lo, i, NAMING_ENDS)
 
 
 def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
