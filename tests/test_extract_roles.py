@@ -567,3 +567,27 @@ def test_a_post_in_a_civil_society_group_named_before_the_name() -> None:
     roles = {p["name"]: p["roles"] for p in persons}
     # quoted only: the issuer's staff; questioned: a defender who heads a group
     assert roles == {"Rina Holm": ["defender"], "Ada Brun": ["other"], "Teo Varga": ["defender"]}
+
+
+def test_posts_and_leaders_of_the_genre_before_a_name() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Leaders threatened\n\nOn 1 May 2025, indigenous leader Rina Holm "
+        "and student leader Ivo Sand received death threats. Police commander Teo Varga said an "
+        "investigation was opened. The governor of Vela Province, Ada Brun, said nothing.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-g")["persons"]}
+    assert roles == {
+        "Rina Holm": ["defender"],
+        "Ivo Sand": ["defender"],
+        "Teo Varga": ["official"],
+        "Ada Brun": ["official"],
+    }
+
+
+def test_a_name_inside_an_apposition_takes_no_part_the_verb_gives() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Blogger held\n\nBlogger Ivo Sand was arrested on 1 May 2025. "
+        "Ada Brun, the mother of Ivo Sand, was questioned as a witness on 2 May 2025.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-a")["persons"]}
+    assert roles == {"Ivo Sand": ["defender"], "Ada Brun": ["relative", "witness"]}

@@ -216,12 +216,17 @@ PERSON_TITLES = [
     (r"[Cc]olleagues?(?: (?:at|from|in|of) (?:the )?(?:[A-Z][\w’'-]+ ?){1,6})?", "defender", None),
     (r"(?:[Ee]ye)?[Ww]itness|[Ww]itnesses,? (?:including|among them|such as)", "witness", None),
     (r"(?:[Pp]aralegal|[Cc]ampaigner|[Oo]rgani[sz]er|[Tt]rade unionist|[Ee]nvironmentalist|"
-     r"[Cc]ommunity leader|[Ll]and defender)", "defender", None),
+     r"(?:[Cc]ommunity|[Ii]ndigenous|[Pp]easant|[Ss]ocial|[Ss]tudent|[Yy]outh|[Uu]nion|[Ll]abou?r|"
+     r"[Tt]ribal|[Vv]illage|[Ff]armers’?|[Ww]orkers’?) leader|[Ll]and defender)", "defender", None),
     # ranks of the police and the army, and investigators: agents of the state
     (r"(?:Police |Army )?(?:(?:Brigadier|Major|Lieutenant)[- ]General|General|Colonel|"
      r"Lieutenant[- ]Colonel|Major|Captain|Lieutenant|Sergeant|"
      r"Constable|Brigadier|[Ii]nvestigator|[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector))",
      "official", None),
+    (r"(?:[Pp]olice|[Aa]rmy|[Mm]ilitary|[Rr]egional|[Dd]istrict) [Cc]ommander", "official", None),
+    # a post in lower case with the place it governs: "the governor of Vela, X"
+    (r"(?:[Dd]eputy )?(?:governor|mayor|prefect|district commissioner) of (?:the )?"
+     r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}", "official", None),
 ]  # fmt: skip
 GENDER_NOUNS = {
     "wife": "female", "mother": "female", "daughter": "female", "sister": "female",

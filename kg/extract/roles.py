@@ -56,10 +56,13 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             targeted = "defender" in roles or _default_role(doc, p) == "defender"
             roles.extend(["lawyer", "defender"] if targeted else ["lawyer"])
             p.attrs["_lawyer_by_default"] = not targeted
-        if any(WITNESS_AFTER.match(flat, e) for _, e in p.mentions):
+        if any(
+            WITNESS_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in p.mentions
+        ):
             roles.append("witness")
         complains = any(
-            COMPLAINANT_BEFORE.search(flat[max(0, s - 100) : s]) or COMPLAINANT_AFTER.match(flat, e)
+            COMPLAINANT_BEFORE.search(flat[max(0, s - 100) : s])
+            or (COMPLAINANT_AFTER.match(flat, e) and not _inside_apposition(flat, s))
             for s, e in p.mentions
         )
         quoted = all(flat[a - 1 : a] in '“"' and a > 0 for a, _ in p.mentions)
@@ -87,7 +90,10 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
                  "journalist", "relative", "witness", "other"]  # fmt: skip
         roles = sorted(set(roles), key=order.index)
         if "relative" in roles and (
-            any(TARGETED_AFTER.match(flat, e) for _, e in p.mentions)
+            any(
+                TARGETED_AFTER.match(flat, e) and not _inside_apposition(flat, s)
+                for s, e in p.mentions
+            )
             or ("defender" in roles and any(DEFENDER_APPOSED.match(flat, e) for _, e in p.mentions))
         ):
             # "her husband, X ... X was himself arrested", "his brother, X, a human rights
@@ -99,6 +105,18 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         p.attrs["positions"] = positions
         p.attrs.setdefault("gender", _gender(doc, p))
         del p.attrs["_text"]
+
+
+#: The words before a mention put it inside an apposition about someone else: "Y, the mother
+#: of X, was questioned as a witness" says nothing of X.
+APPOSITION_OF = re.compile(
+    r",\s*(?:the|a|an|his|her|their)\s+(?:[\w’'-]+\s+){0,3}(?:of|for)\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+)
+
+
+def _inside_apposition(flat: str, start: int) -> bool:
+    return bool(APPOSITION_OF.search(flat, max(0, start - 50), start))
 
 
 #: The person just named is the one something was done to: "X was himself arrested", "X has
