@@ -349,3 +349,41 @@ def test_an_appeal_goes_to_the_court_whose_decision_on_it_follows() -> None:
         "2024, the Zembla Supreme Court rejected her appeal."
     )
     assert _one(evs, "appeal_filed", "2024-05-02")["authority"] == "Zembla Supreme Court"
+
+
+def test_the_body_a_person_is_summoned_to_is_the_agent() -> None:
+    evs = _named(
+        "On 3 May 2024, human rights defender Ana Lee was summoned to the Zembla Police Department."
+    )
+    summons = _one(evs, "summons")
+    assert summons["agents"] == ["Zembla Police Department"]
+    assert summons["targets"] == ["Ana Lee"]
+
+
+def test_a_body_named_after_a_comma_is_no_destination() -> None:
+    evs = _named(
+        "On 3 May 2024, human rights defender Ana Lee was summoned, and the Zembla Police "
+        "Department said nothing."
+    )
+    assert _one(evs, "summons")["agents"] == []
+
+
+def test_they_before_an_active_police_verb_is_the_body_told_before() -> None:
+    evs = _named(
+        "The Zembla Police Department raided the offices of the Zembla Poets Union on 2 May "
+        "2024. On 3 May 2024, they detained the human rights defender Ana Lee."
+    )
+    arrest = _one(evs, "arrest")
+    assert arrest["agents"] == ["Zembla Police Department"]
+    assert arrest["targets"] == ["Ana Lee"]
+
+
+def test_a_by_phrase_belongs_to_the_passive_verb_it_follows() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee, detained by the Zembla Police Department on 3 May "
+        "2024, was sentenced the same day by the Zembla City Court to ten days of detention."
+    )
+    arrest = _one(evs, "arrest")
+    assert arrest["agents"] == ["Zembla Police Department"]
+    sentence = _one(evs, "sentence")
+    assert sentence["agents"] == ["Zembla City Court"]

@@ -253,6 +253,18 @@ PASSIVE = re.compile(
 )
 #: "by police", "by agents of the security service": who acted, after a passive verb.
 BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+(?:the\s+)?)?$")
+#: An auxiliary opens another passive verb: "detained by A on 3 May, was sentenced by B".
+AUX_BETWEEN = re.compile(r"\b(?:was|were|is|are|been|being)\b")
+
+
+def _by_agent(flat: str, a: int, b: int, ma: int) -> bool:
+    """The mention at ``ma`` is the "by X" of the trigger at ``flat[a:b]``, not of a later
+    passive verb of the clause ("Ana Lee, detained by police on 3 May, was sentenced by the
+    Zenda court": the court sentenced, the police detained)."""
+    m = BY_AGENT.search(flat, max(a, ma - 30), ma)
+    return bool(m) and not AUX_BETWEEN.search(flat, b, max(b, m.start()))
+
+
 CLAUSE_BREAK = re.compile(
     r";|:|,\s+(?:and|but|while|whereas|where|when|after|before)\s+|\s+and\s+(?=on\s+\d)"
 )
@@ -405,6 +417,8 @@ def _relative_subject(
 
 
 #: "It banned", "it also ordered": a body named before is the subject.
+#: "they detained", "they then searched": a plural subject pronoun right before an active verb.
+THEY_SUBJECT = re.compile(r"\b[Tt]hey\s+(?:(?:also|then|later|further|\w+ly)\s+)?$")
 IT_SUBJECT = re.compile(r"(?:^|(?<=[.;]\s)|\b)[Ii]t\s+(?:(?:also|then|later|further)\s+)?$")
 
 
@@ -491,6 +505,31 @@ COMPLAINT_OF = re.compile(r"[\w ]*complaint\s+(?:of|from)\s+(?:[A-Z][\w’'-]*\s
 #: "Ana Lee, 81, whom the court released": the person is the object of the verb that follows.
 WHOM = re.compile(r"(?:,\s*\d+)?,\s*whom\b")
 BY_COURT = re.compile(r"\bby\s+(?:the\s+)?$")
+
+
+#: Events a person undergoes at the hands of the body they are brought to or held by.
+HELD_BY_EVENTS = frozenset("summons interrogation arrest detention".split())
+#: "to the", "at", "into": the words between a verb and the body it brings someone to.
+TOWARDS = re.compile(r"\b(?:to|at|into|before)\s+(?:the\s+)?$")
+
+
+def destination_body(
+    flat: str, mentions: list[tuple[int, int, Entity]], b: int, c1: int
+) -> Entity | None:
+    """The state body a passive verb's subject is brought to or held at, in its clause after
+    the verb ("summoned to the Zenda Police Department", "taken to the Zenda police station",
+    "held at the offices of the security service" is not: the body must follow the
+    preposition directly)."""
+    i = bisect.bisect_left(mentions, b, key=lambda m: m[0])
+    while i < len(mentions) and mentions[i][0] < min(c1, b + 80):
+        ma, _mb, e = mentions[i]
+        i += 1
+        if e.kind != "organisation" or e.attrs.get("kind") not in STATE_KINDS:
+            continue
+        if any(c in flat[b:ma] for c in ",;()") or not TOWARDS.search(flat, max(b, ma - 12), ma):
+            continue
+        return e
+    return None
 
 
 def court_after(
@@ -593,7 +632,7 @@ def make_event(
             continue
         if (
             (ma < a and not passive)
-            or BY_AGENT.search(doc.flat, max(a, ma - 30), ma)
+            or _by_agent(doc.flat, a, b, ma)
             or (etype == "complaint" and ma >= b and COMPLAINT_OF.fullmatch(doc.flat, a, ma))
         ):
             # the subject of an active verb, or "by X" after a passive one: who acted
@@ -691,8 +730,16 @@ def make_event(
     judges = [x for x in agents if getattr(_entity(ents, x), "kind", None) == "person"]
     bodies = [x for x in agents if x not in judges]
     agents = bodies[-1:]
-    if not agents and IT_SUBJECT.search(doc.flat, max(c0, a - 30), a):
-        # "It banned Ana Lee from leaving the country": the body the paragraph was about
+    if not agents and (
+        IT_SUBJECT.search(doc.flat, max(c0, a - 30), a)
+        or (
+            voice == "active"
+            and etype in POLICE_WORK | STATE_ACTS
+            and THEY_SUBJECT.search(doc.flat, max(c0, a - 30), a)
+        )
+    ):
+        # "It banned Ana Lee from leaving the country", "they detained Tom Reed": the body
+        # the paragraph was about (people "they" act for themselves: appeals, complaints)
         body = _last_body(doc, mentions, a)
         if body is not None:
             agents = [body.id]
@@ -737,6 +784,12 @@ def make_event(
         # company named before the verb ("X of the Y Association was sentenced") does not
         actors = [x for x in actors if _kind(ents, x) in STATE_KINDS or _kind(ents, x) is None]
     agents += [x for x in dict.fromkeys(actors) if x not in agents and x not in targets]
+    if etype in HELD_BY_EVENTS and voice in ("passive", "perfect", "state") and not agents:
+        # "was summoned to the Investigation Department", "was taken to the Zenda police
+        # station": the body a person is brought before or held by is the one that acts
+        body = destination_body(doc.flat, mentions, b, c1)
+        if body is not None:
+            agents = [body.id]
     authority = None
     for ag in agents:
         kind = _kind(ents, ag)
