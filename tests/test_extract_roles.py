@@ -591,3 +591,27 @@ def test_a_name_inside_an_apposition_takes_no_part_the_verb_gives() -> None:
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-a")["persons"]}
     assert roles == {"Ivo Sand": ["defender"], "Ada Brun": ["relative", "witness"]}
+
+
+def test_a_lawyer_who_represents_someone_acts_for_others() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Activist sentenced\n\nActivist Rina Holm was sentenced on 1 May "
+        "2025 to five years. Lawyer Teo Varga represented her; Varga said the trial was unfair.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-r")["persons"]}
+    assert roles == {"Rina Holm": ["defender"], "Teo Varga": ["lawyer"]}
+
+
+def test_relatives_listed_after_a_plural_kin_noun_and_one_who_sued() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Journalist on trial\n\nOn 1 May 2025, journalist Rina Holm went "
+        "on trial for libel. Her parents, Ada Holm and Ivo Holm, were questioned by police. Mayor "
+        "Teo Varga sued the newspaper for libel.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-k")["persons"]}
+    assert roles == {
+        "Rina Holm": ["journalist"],
+        "Ada Holm": ["relative"],
+        "Ivo Holm": ["relative"],
+        "Teo Varga": ["official", "complainant"],
+    }

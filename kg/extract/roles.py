@@ -53,9 +53,10 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             # a lawyer who is the one persecuted is a lawyer and a defender; one who acts for
             # others a lawyer
             roles = [r for r in roles if r != "lawyer?"]
-            targeted = "defender" in roles or _default_role(doc, p) == "defender"
+            acts_for = any(REPRESENTS_AFTER.match(flat, e) for _, e in p.mentions)
+            targeted = not acts_for and ("defender" in roles or _default_role(doc, p) == "defender")
             roles.extend(["lawyer", "defender"] if targeted else ["lawyer"])
-            p.attrs["_lawyer_by_default"] = not targeted
+            p.attrs["_lawyer_by_default"] = not targeted and not acts_for
         if any(
             WITNESS_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in p.mentions
         ):
@@ -107,6 +108,11 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         del p.attrs["_text"]
 
 
+#: A lawyer named as the one who acts for someone: "X represented him", "X has defended".
+REPRESENTS_AFTER = re.compile(
+    r"\s+(?:(?:also|has|had|then|later)\s+){0,2}(?:represents|represented|is representing|"
+    r"was representing|defended|defends|acts for|acted for|appeared for)\b"
+)
 #: The words before a mention put it inside an apposition about someone else: "Y, the mother
 #: of X, was questioned as a witness" says nothing of X.
 APPOSITION_OF = re.compile(
@@ -225,6 +231,10 @@ def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
         if kin and kin.group(1) in ("parents", "children", "sons", "daughters", "brothers",
                                     "sisters", "relatives"):  # fmt: skip
             carry = (b, ["relative"])  # "the parents of X, A and B"
+            continue
+        if KIN_PLURAL_BEFORE.search(strip_honorific(before[-NEAR_SPAN:])):
+            out[(a, b)] = ["relative"]  # "her parents, A and B", "his two sons A and B"
+            carry = (b, ["relative"])
             continue
         hit = _title_before(before)
         if hit and re.search(r"[^s]s,?\s*$", hit[2].group(0)):
@@ -394,6 +404,13 @@ KIN_OF_BEFORE = re.compile(
     r"daughters|brothers|sisters|relatives) of (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
     r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+,\s*$"
 )
+#: A plural kinship noun of the one just spoken of, before the names it lists: "her parents,
+#: A and B", "his two brothers A and B".
+KIN_PLURAL_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?)\s+(?:[\w-]+\s+)?(?:parents|children|"
+    r"sons|daughters|brothers|sisters|relatives|cousins|nephews|nieces|grandchildren|"
+    r"grandparents),?\s*$"
+)
 #: "X (her son)": a kinship noun in brackets right after the name.
 KIN_IN_BRACKETS = re.compile(
     rf"\s*\((?:his|her|their|[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?)\s+"
@@ -503,8 +520,8 @@ COMPLAINANT_BEFORE = re.compile(
     r"|\bcomplaint (?:of|by|from)\b[^.]{0,60}$"
 )
 COMPLAINANT_AFTER = re.compile(
-    r"(?:,[^,.;]{0,60},|,)?\s+(?:had\s+|then\s+|also\s+)?(?:filed|lodged|submitted|brought)\s+"
-    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit)\b"
+    r"(?:,[^,.;]{0,60},|,)?\s+(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|brought)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit)\b|sued\b)"
 )
 SIGNATURE_TITLE = re.compile(
     r"[ \t]*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|"
