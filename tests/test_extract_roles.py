@@ -615,3 +615,19 @@ def test_relatives_listed_after_a_plural_kin_noun_and_one_who_sued() -> None:
         "Ivo Holm": ["relative"],
         "Teo Varga": ["official", "complainant"],
     }
+
+
+def test_the_side_each_appears_for_at_a_trial() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Trial\n\nOn 1 May 2025 the trial of activist Rina Holm opened, "
+        "with Judge Ivo Sand presiding, Teo Varga and Ada Brun appearing for the prosecution "
+        "and Lena Ost for the defence.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-s")["persons"]}
+    assert roles == {
+        "Rina Holm": ["defender"],
+        "Ivo Sand": ["judge"],
+        "Teo Varga": ["prosecutor"],
+        "Ada Brun": ["prosecutor"],
+        "Lena Ost": ["lawyer"],
+    }

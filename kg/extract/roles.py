@@ -108,6 +108,12 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         del p.attrs["_text"]
 
 
+#: The side a person appears for at a trial: "X acting for the prosecution", "Y for the
+#: defence".
+ACTING_FOR = re.compile(
+    r"\s+(?:(?:acting|appearing|who (?:acted|appeared))\s+)?for\s+the\s+"
+    r"(prosecution|state|defen[cs]e)\b"
+)
 #: A lawyer named as the one who acts for someone: "X represented him", "X has defended".
 REPRESENTS_AFTER = re.compile(
     r"\s+(?:(?:also|has|had|then|later)\s+){0,2}(?:represents|represented|is representing|"
@@ -571,9 +577,15 @@ def _roles_after(
         roles.append("official")
         positions.append({"title": clean(title.group("t")), "organisation": None})
     after = re.sub(r"^\.(?=,)", "", after)  # "A B Jr., then Minister": the suffix's dot
-    after = re.sub(r"^\s+and\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s*){1,4}(?=,|\s+acting)", "", after)
-    if re.match(r"\s+(?:acting for the prosecution|for the prosecution)", after):
-        roles.append("prosecutor")
+    # "A and B acting for the prosecution": what is said after the list is said of A too
+    after = re.sub(
+        r"^\s+and\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s*){1,4}(?=,|\s+(?:acting|appearing|for the))",
+        "",
+        after,
+    )
+    side = ACTING_FOR.match(after)
+    if side:
+        roles.append("prosecutor" if side.group(1) in ("prosecution", "state") else "lawyer")
     if re.match(r"\s+presiding", after):
         roles.append("judge")
     m = re.match(
