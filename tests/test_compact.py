@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import FOAF, ORG
+from rdflib.namespace import FOAF, ORG, RDFS
 
 from kg.record.caserecord import record_to_graph
 from kg.vocab import AKG, ROLE
@@ -173,3 +173,24 @@ def test_posts_held_query_gives_the_inverse_of_held_by() -> None:
     # a membership (employee) is no post
     assert held == {("p1", "director"), ("p1", "member")}
     assert Literal("member") in set(g.objects(None, AKG.title))
+
+
+def test_event_labels_query_makes_type_and_date() -> None:
+    record = {
+        "appeal": {"id": "compact-events"},
+        "events": [
+            {"id": "e1", "type": "arrest", "date": "2017-09-21"},
+            {"id": "e2", "type": "court_decision", "notified_on": "2018-01"},
+            {"id": "e3", "type": "case_opened", "date": "2016", "notified_on": "2016-02-03"},
+            {"id": "e4", "type": "travel_ban"},
+        ],
+    }
+    g, ids = _graph_and_ids(record)
+    assert not list(g.triples((None, RDFS.label, None)))
+    labels = {(ids[s], str(o)) for s, _, o in _run("event-labels", g)}
+    assert labels == {
+        ("e1", "arrest (2017-09-21)"),
+        ("e2", "court decision (notified 2018-01)"),
+        ("e3", "case opened (2016)"),
+        ("e4", "travel ban"),
+    }

@@ -941,19 +941,16 @@ class _Builder:
         g.add((node, RDF.type, AKG.Event))
         g.add((node, AKG.eventType, EVTYPE[etype]))
         g.add((node, AKG.case, self.case))
-        label = etype.replace("_", " ")
         dated = date_literal(e.get("date")) if e.get("date") else None
         if dated:
             # The precision is the datatype's (xsd:date, gYearMonth, gYear): not stored again.
             g.add((node, AKG.date, dated[0]))
-            label += f" ({dated[0]})"
         notified = date_literal(e.get("notified_on")) if e.get("notified_on") else None
         if notified:
             # The day the person concerned learnt of the event, which may be all the text dates.
             g.add((node, AKG.notifiedOn, notified[0]))
-            if not dated:
-                label += f" (notified {notified[0]})"
-        g.add((node, RDFS.label, Literal(label)))
+        # No label: it would be the type and the date again ("arrest (2017-09-21)");
+        # ontology/compact/event-labels.rq makes it.
         self.in_proceeding(node, e)
         self.add(node, RDFS.comment, e.get("note"))
         if e.get("place"):

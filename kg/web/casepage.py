@@ -208,9 +208,12 @@ def case_extras_now(dataset: LocalDataset, d: Description) -> dict[str, Any]:
     marks, undated = [], []
     for row in event_rows:
         iri = row["e"]["value"]
-        label = row.get("label", {}).get("value") or short_name(iri)
         etype = row.get("type", {}).get("value", "").rsplit("/", 1)[-1]
         raw = row.get("date", {}).get("value")
+        # An event's label is its type and date (ontology/compact/event-labels.rq): older
+        # builds stored it, newer ones make it here.
+        made = f"{etype.replace('_', ' ')} ({raw})" if etype and raw else etype.replace("_", " ")
+        label = row.get("label", {}).get("value") or made or short_name(iri)
         # The date's form gives its precision; akg:datePrecision is stored only by older builds.
         stated = row.get("precision", {}).get("value", "").rsplit("/", 1)[-1]
         precision = stated or {4: "year", 7: "month"}.get(len(raw or ""), "day")
