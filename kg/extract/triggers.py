@@ -51,7 +51,6 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "requalify", "frames": ACTS, "examples": ["On 3 May 2024, the charges against Ana Lee were requalified."]},
         ],
         "phrases": [
-            {"rx": "abandoned (?:this|the) accusation", "why": "a prosecutor dropping one accusation while the case goes on changes the charge", "examples": []},
             {"rx": "(?:accusation|charges?)\\b[^.;]{0,40}\\b(?:raised|changed|upgraded|requalified) from", "why": "a charge changed from one offence to another: the verbs are events only with the charge as object", "examples": ["On 3 May 2024, the charge against Ana Lee was changed from libel to sedition."]},
         ],
     },
@@ -84,7 +83,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "lemmas": [],
         "phrases": [
             {"rx": "travel ban was imposed|banned [^.]{0,40}from leaving the country|prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)", "why": "'ban' and 'prevent' are a travel ban only with leaving or travelling as their complement", "examples": ["On 3 May 2024, Ana Lee was banned from leaving the country."]},
-            {"rx": "\\bimposed (?:a |the )?(?:[\\w-]+ )?(?:travel ban|ban on (?:travel|leaving))|\\bban on (?:travell?ing|travel|leaving the country)\\b|\\bkept the travel ban\\b", "why": "the noun phrase 'travel ban' with the verb that imposes it", "examples": ["On 3 May 2024, the prosecutor imposed a travel ban on Ana Lee."]},
+            {"rx": "\\bimposed (?:a |the )?(?:[\\w-]+ )?(?:travel ban|ban on (?:travel|leaving))|\\bban on (?:travell?ing|travel|leaving the country)\\b|\\b(?:kept|extended|renewed|upheld) (?:the |a |his |her |their )?travel ban\\b", "why": "the noun phrase 'travel ban' with the verb that imposes, keeps or renews it", "examples": ["On 3 May 2024, the prosecutor imposed a travel ban on Ana Lee."]},
         ],
     },
     {
@@ -96,7 +95,8 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "\\b(?:revoked|suspended|withdrew|cancelled) (?:the |its |his |her |their )?(?:[\\w-]+ )?licen[cs]es?\\b|\\blicen[cs]es? (?:was |were )?(?:revoked|suspended|withdrawn|cancelled)\\b", "why": "'revoke' and 'suspend' are a ban only with a licence as object", "examples": ["On 3 May 2024, the ministry revoked the broadcasting licence of Radio Zenda."]},
             {"rx": "\\bblocked (?:access to )?(?:the |its |his |her |their )?(?:[\\w-]+ )?(?:websites?|accounts?|pages?|sites?|outlets?|channels?)\\b|\\b(?:websites?|accounts?|pages?|sites?|channels?) (?:was |were |had been |has been )?blocked\\b", "why": "'block' is a ban only with a website, account or outlet as object", "examples": ["On 3 May 2024, the regulator blocked the website of the Zembla Times."]},
-            {"rx": "banned from (?!leaving the country|travell?ing)|ban on (?!holding|travel|leaving)|\\b(?:was|were) banned\\b|\\bbanned as\\b|\\bbanned from [^.;]{0,40}? and from\\b|\\bsuspended (?:the |its |their )?(?:activities|operations|work)\\b|(?<=-)year ban|notice from police stating|prohibit\\w+ the work", "why": "'ban' is a travel ban with leaving or travelling as its complement, a ban otherwise", "examples": ["On 3 May 2024, Ana Lee was banned from practising law."]},
+            {"rx": "banned from (?!leaving the country|travell?ing)|ban on (?!holding|travel|leaving)|\\b(?:was|were) banned\\b|\\bbanned as\\b|\\bbanned from [^.;]{0,40}? and from\\b|(?<=-)year ban", "why": "'ban' is a travel ban with leaving or travelling as its complement, a ban otherwise; 'a five-year ban' names its length", "examples": ["On 3 May 2024, Ana Lee was banned from practising law."]},
+            {"rx": "\\b(?:suspended|prohibited|banned|halted|stopped) (?:the |its |their |all )?(?:work|activities|activity|operations)\\b", "why": "'suspend', 'prohibit', 'halt' are a ban only with an organisation's work as object", "examples": ["On 3 May 2024, the ministry suspended the activities of the Zembla Rights Centre."]},
             {"rx": "\\bstripped [^.;]{0,160}? of (?:their|his|her) (?:status|licen[cs]es?)", "why": "'strip' is a ban only with a status or licence as what is taken", "examples": ["On 3 May 2024, the bar association stripped the three lawyers of the capital, Ana Lee, Tom Reed and Eva Hart, of their status as advocates."]},
             {"rx": "\\bbanned (?:the )?(?=[A-Z])(?![^.;]{0,80}\\bfrom (?:leaving|travell?ing))", "why": "'banned' with a named object and no travel complement", "examples": ["On 3 May 2024, the minister banned the Zembla Rights Centre."]},
         ],
@@ -174,7 +174,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "\\b(?:placed|put) (?:him |her |them )?under arrest\\b", "why": "an idiom: placed under arrest", "examples": ["On 3 May 2024, police placed her under arrest."]},
             {"rx": "\\btaken away\\b|\\bpicked up\\b|\\bsurrendered to\\b", "why": "phrasal verbs for an arrest: taken away, picked up, surrendered to the police", "examples": ["On 3 May 2024, Ana Lee was picked up by police."]},
-            {"rx": "\\bstopped (?:by|the car)|took (?:him|her|them) back into custody|took (?:him|her|them) from (?:his|her|their) home|taken into custody|\\btook [^.;]{0,40} into (?:criminal )?detention|\\bformal arrest\\b|\\b(?:was|were) seized (?:in|at) [A-Z]", "why": "'take', 'stop' and 'seize' are an arrest only with custody or a person as object", "examples": ["On 3 May 2024, Ana Lee was taken into custody."]},
+            {"rx": "\\bstopped (?:by|the car)|\\b(?:took|taken) (?:[^.;]{0,40}? )?(?:back )?into (?:criminal |police )?(?:custody|detention)|\\btook (?:him|her|them) (?:away )?from (?:his|her|their) (?:home|house|flat|office)|\\bformal arrest\\b|\\b(?:was|were) seized (?:in|at) [A-Z]", "why": "'take', 'stop' and 'seize' are an arrest only with custody or a person taken from home as object", "examples": ["On 3 May 2024, Ana Lee was taken into custody.", "On 3 May 2024, officers took her from her home."]},
         ],
     },
     {
@@ -188,7 +188,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "\\breferred (?:the case |the file )?to (?:the )?(?:[\\w-]+ ){0,3}(?:[Cc]ourt|[Tt]ribunal|trial)\\b|\\bsent to trial\\b", "why": "'refer' and 'send' are a charge only with a court or trial as destination", "examples": ["On 3 May 2024, the case was referred to the Zenda City Court."]},
             {"rx": "\\bindictments? (?:was |were )?(?:forwarded|filed|submitted)\\b|\\bcharges (?:were )?framed\\b|\\bframed charges\\b|\\b(?:was|were|formally) accused of\\b", "why": "the nouns of a charge with the verbs that bring it", "examples": ["On 3 May 2024, Ana Lee was formally accused of sedition."]},
-            {"rx": "criminal charges brought|added charges|\\bcharge sheet\\b|probable cause to charge|\\bon (?:a |the )?(?:criminal )?charges? of\\b", "why": "the nouns of a charge with the verbs that bring it", "examples": ["On 3 May 2024, the police filed a charge sheet against Ana Lee."]},
+            {"rx": "\\b(?:criminal |new |fresh )?charges (?:were |had been |have been )?brought against\\b|\\badd(?:ed|ing) (?:new |further |fresh |more )?charges\\b|\\bcharge sheet\\b|probable cause to charge|\\bon (?:a |the )?(?:criminal )?charges? of\\b", "why": "the nouns of a charge with the verbs that bring it", "examples": ["On 3 May 2024, the police filed a charge sheet against Ana Lee."]},
             {"rx": "\\b(?:filed|brought|pressed|laid|lodged|forwarded|submitted|issued) (?:an? |the )?(?:new |fresh |criminal |formal |additional )*(?:charges?|indictments?) against\\b", "why": "'file' and 'bring' are a charge only with charges as object", "examples": ["On 3 May 2024, the prosecutor forwarded indictments against Ana Lee to the Zenda High Court.", "On 3 May 2024, the police filed new charges against Ana Lee."]},
             {"rx": "\\b(?:faces?|facing) (?:\\w+ ){0,2}charges? (?:of|under)\\b|\\bpleaded not guilty to (?:the )?charges?\\b|\\b(?:is|are) (?:also )?on trial\\b|\\bincludes? charges? (?:of|under)\\b", "why": "standing charges, told without the act that brought them (undated)", "examples": []},
         ],
@@ -204,7 +204,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\bpre-?trial detention (?:was )?ordered|\\bordered (?:\\w+ ){0,3}pre-?trial detention|\\bdetention order\\b|\\bremand (?:was )?extended|\\bextended (?:\\w+ )?remand", "why": "'order' and 'extend' are custody only with detention or remand as object", "examples": ["On 4 May 2024, the court ordered two months of pre-trial detention for Ana Lee."]},
             {"rx": "\\b(?:taken|sent|transferred|moved|returned|brought|driven)(?: (?:him|her|them|both men|both women|the \\w+))? (?:back )?(?:on \\d[\\w ]{0,20}? )?(?:from [^.;]{0,60}? )?to (?:[\\w’'-]+ ){0,5}?(?:[Pp]rison|[Jj]ail|detention|penal colony|[Rr]emand|custody|ward|cells?|facility)\\b", "why": "verbs of motion are custody (a transfer) only with a place of custody as destination", "examples": ["Ana Lee was transferred on 4 May 2024 from the central prison to Zenda Prison.", "On 4 May 2024, Ana Lee was moved to a pre-trial facility in Zenda."]},
             {"rx": "\\b(?:kept|held|placed) in solitary confinement\\b|\\bremained in (?:[\\w-]+ ){0,4}(?:jail|prison|custody|detention)\\b", "why": "'keep', 'hold', 'remain' are custody only with a place or kind of custody", "examples": ["On 4 May 2024, Ana Lee was placed in solitary confinement."]},
-            {"rx": "ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\\bextended\\b[^.]{0,30}detention|\\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|held there for hours", "why": "'order', 'extend', 'keep', 'renew' are custody only with detention as object", "examples": ["On 4 May 2024, the court extended her detention by two months."]},
+            {"rx": "ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\\bextended\\b[^.]{0,30}detention|\\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|\\bheld (?:there )?for (?:\\w+ )?(?:hours|days)\\b", "why": "'order', 'extend', 'keep', 'renew' are custody only with detention as object", "examples": ["On 4 May 2024, the court extended her detention by two months."]},
             {"rx": "\\b(?:placed|put) (?:him |her |them )?under (?:house arrest|residential surveillance|[“\\\"]residential|[A-Z]{3,5}\\b)|\\bsent (?:him|her|them) to (?:\\w+ )?(?:custody|pre-trial detention)|\\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]", "why": "house arrest and its kin, and 'held' with a named place", "examples": ["On 4 May 2024, Ana Lee was placed under house arrest."]},
             {"rx": "\\b(?:placed|kept|held) in (?:pre-?trial |incommunicado )?(?:detention|custody)", "why": "'place', 'keep', 'hold' are custody only with detention or custody", "examples": ["On 4 May 2024, Ana Lee was placed in pre-trial detention."]},
             {"rx": "\\b(?:decided|ordered|agreed) (?:on [^.;,]{0,25}? )?to keep (?:him|her|them) (?:behind bars|in (?:pre-?trial )?(?:detention|custody))\\b", "why": "a decision to keep in custody", "examples": ["On 4 May 2024, the court decided to keep her in custody."]},
@@ -224,9 +224,9 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "arraignment", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee spoke at her arraignment on 3 May 2024."]},
         ],
         "phrases": [
-            {"rx": "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|held a \\w+ hearing|\\bheld (?:a |the )?(?:trial|hearing)\\b|\\btrial (?:was )?held\\b", "why": "the noun 'hearing' or 'trial' counted or held, wherever its date stands in the clause", "examples": ["The first hearing in the case of Ana Lee took place on 3 May 2024."]},
+            {"rx": "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\bheld (?:a |an |the )?(?:[\\w-]+ )?(?:trial|hearing)\\b|\\btrial (?:was )?held\\b", "why": "the noun 'hearing' or 'trial' counted or held, wherever its date stands in the clause", "examples": ["The first hearing in the case of Ana Lee took place on 3 May 2024."]},
             {"rx": "\\b(?:appeal|case|petition) (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?(?:[\\w-]+ )?(?:appeal|petition|application)\\b", "why": "'hear' is a hearing only with a case, appeal or petition as object", "examples": ["On 3 May 2024, the Supreme Court heard the appeal of Ana Lee."]},
-            {"rx": "\\btrial\\b[^;]{0,80}?\\bopened\\b|trial opened|proceedings began|trial (?:began|started)", "why": "'open' and 'begin' are a hearing only with the trial as subject", "examples": ["The trial of Ana Lee opened on 3 May 2024."]},
+            {"rx": "\\btrial\\b[^;]{0,80}?\\bopened\\b|\\b(?:trial|proceedings|hearings?) (?:began|started|opened)\\b", "why": "'open' and 'begin' are a hearing only with the trial or proceedings as subject", "examples": ["The trial of Ana Lee opened on 3 May 2024."]},
             {"rx": "\\btestified\\b(?! that)", "why": "a witness's testimony is given at a hearing; 'testified that' reports a statement", "examples": []},
         ],
     },
@@ -291,7 +291,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "appeal", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee lost her job soon after her appeal in April 2024."]},
         ],
         "phrases": [
-            {"rx": "\\b(?:an|his|her|their|the) appeal (?:was )?(?:lodged|filed|submitted)\\b|lodging a further appeal|lodged an appeal|filed an appeal", "why": "'file' and 'lodge' are an appeal only with an appeal as object", "examples": ["On 3 May 2024, her lawyer lodged an appeal."]},
+            {"rx": "\\b(?:an|his|her|their|the) appeal (?:was )?(?:lodged|filed|submitted)\\b|\\b(?:lodg|fil|submitt)(?:ed|ing) (?:an?|the|his|her|their) (?:[\\w-]+ )?appeal\\b", "why": "'file' and 'lodge' are an appeal only with an appeal as object", "examples": ["On 3 May 2024, her lawyer lodged an appeal."]},
         ],
     },
     {
@@ -304,10 +304,10 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "void", "frames": ACTS, "examples": ["On 3 May 2024, the court voided the contract of the Zembla Poets Union."]},
         ],
         "phrases": [
-            {"rx": "\\bconfirmed (?:the |his |her |their )?(?:[\\w-]+ ){0,2}?(?:sentences?|verdicts?|convictions?|judgments?)\\b|\\bdeclined to (?:quash|dismiss)\\b|\\b(?:objection|application|request|petition) (?:was )?(?:accepted|granted)\\b|\\bgranted (?:an? |the |his |her |their )?(?:application|request|petition)\\b", "why": "'confirm', 'accept', 'grant' are a decision only with a verdict or a request as object", "examples": ["On 3 May 2024, the appeal court confirmed the sentence of Ana Lee."]},
+            {"rx": "\\bconfirmed (?:the |his |her |their )?(?:[\\w-]+ ){0,2}?(?:sentences?|verdicts?|convictions?|judgments?)\\b|\\bdeclined to (?:quash|dismiss)\\b|\\b(?:objection|application|request|petition) (?:was )?(?:accepted|granted)\\b|\\b(?:accepted|granted) (?:an? |the |his |her |their )?(?:[\\w-]+ )?(?:objection|application|request|petition|motion)\\b", "why": "'confirm', 'accept', 'grant' are a decision only with a verdict or a request as object", "examples": ["On 3 May 2024, the appeal court confirmed the sentence of Ana Lee."]},
             {"rx": "\\b(?:refused|rejected|denied|revoked|dismissed)\\b[^.;]{0,40}?\\bbail\\b|\\bbail\\b[^.;]{0,40}?\\b(?:was |were )?(?:refused|rejected|denied|revoked)\\b|\\bgranted (?:\\w+ ){0,3}bail\\b|\\bbail (?:was |were )?granted\\b", "why": "a bail decision (the convention: court_decision unless it frees)", "examples": ["On 3 May 2024, the court refused Ana Lee bail."]},
-            {"rx": "dismissed (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|complaint|petition|application|motion)|delivered its judgment|accepted the objection|merged the case|rejected a defence request|\\bset aside\\b", "why": "'dismiss', 'deliver', 'merge' are a decision only with an appeal, judgment or case as object", "examples": ["On 3 May 2024, the Supreme Court dismissed her appeal."]},
-            {"rx": "\\brejected (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion)", "why": "'reject' is a decision only with a request as object", "examples": ["On 3 May 2024, the Supreme Court rejected her appeal."]},
+            {"rx": "dismissed (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|complaint|petition|application|motion)|\\bdelivered (?:its|the|a) (?:[\\w-]+ )?(?:judgment|verdict|ruling|decision)|\\bmerged (?:the |their )?(?:cases?|proceedings)\\b|\\bset aside\\b", "why": "'dismiss', 'deliver', 'merge' are a decision only with an appeal, judgment or case as object", "examples": ["On 3 May 2024, the Supreme Court dismissed her appeal."]},
+            {"rx": "\\brejected (?:the |an? |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion)", "why": "'reject' is a decision only with a request as object", "examples": ["On 3 May 2024, the Supreme Court rejected her appeal."]},
         ],
     },
     {
@@ -347,7 +347,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "smash", "frames": ACTS, "examples": ["On 3 May 2024, unknown men smashed the windows of the Zembla Times."]},
         ],
         "phrases": [
-            {"rx": "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:\\w+ )?shots at\\b|\\bopened fire\\b|set it on fire", "why": "idioms of shooting and arson", "examples": ["On 3 May 2024, shots were fired at the house of Ana Lee."]},
+            {"rx": "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:\\w+ )?shots at\\b|\\bopened fire\\b|\\bset (?:it|them|(?:the |his |her |their )?(?:\\w+ )?(?:house|home|car|office|vehicle)s?) on fire\\b|\\bset fire to\\b", "why": "idioms of shooting and arson", "examples": ["On 3 May 2024, shots were fired at the house of Ana Lee."]},
             {"rx": "\\bdispersed (?:\\w+ ){0,3}with\\b|\\bdispersed (?:the |an? )?(?:[\\w-]+ ){0,2}(?:rally|rallies|protests?|demonstrations?|gatherings?|sit-ins?|march(?:es)?)\\b", "why": "'disperse' is an attack only with force or a gathering as object", "examples": ["On 3 May 2024, police dispersed the rally with tear gas."]},
             {"rx": "\\bbeat (?:him|her)\\b|electric shocks", "why": "'beat' is also a present and a noun: an attack only with a person as object", "examples": ["On 3 May 2024, guards beat her."]},
         ],
