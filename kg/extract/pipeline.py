@@ -24,6 +24,7 @@ import yaml
 
 from kg import __version__
 from kg.extract.bodies import add_pattern_bodies, drop_headline_bodies, tidy_organisations
+from kg.extract.charges import add_case_charges
 from kg.extract.dates import find_dates
 from kg.extract.demands import find_demands, find_rights
 from kg.extract.entities import Entities, Entity, country_in
@@ -102,6 +103,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     demand_spans = [(ev["start"], ev["end"]) for d in demands for ev in d["evidence"]]
     events = find_events(doc, ents, dates, provs, len(doc.flat), header["title_span"], demand_spans)
     events, future = _drop_future(events, header["date"])
+    add_case_charges(doc, ents, events, provs)
     roles_from_events(ents, events)
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"

@@ -49,8 +49,10 @@ def add_instrument(
         text = clean(doc.flat[start:end])
     acr = ACRONYM_DEF.match(doc.flat[end : end + 24])
     kind = INSTRUMENT_HEADS.get(head, "law")
-    if head == "Code" and re.search(r"\b(?:Criminal|Penal)\b", text):
-        kind = "criminal_code"
+    if head == "Code" and re.search(r"\b(?:Criminal|Penal)\b", text) and "Procedur" not in text:
+        kind = "criminal_code"  # a code of criminal procedure defines no offence: a law
+    elif head in ("Act", "Law") and re.search(r"\b(?:Criminal|Penal) (?:Act|Law)$", text):
+        kind = "criminal_code"  # "the Criminal Act", "the Penal Law": a statute of offences
     before = doc.flat[max(0, start - 6) : start]
     if head == "Agreement" and before.endswith(("“", '"')):
         text = text.strip('“”"')
@@ -283,6 +285,8 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             label = label or _label_before(doc, m.start())
             if not label and n.end() == len(m.group("list")):
                 after = LABEL_AFTER.match(doc.flat, m.end())
+                if after is None and m.group("inst"):
+                    after = OFFENCE_AFTER_INSTRUMENT.match(doc.flat, m.end())
                 label = after.group("lab") if after else None
             prov = _provision(inst, article, label, used)
             seen[main_article(article)] = inst
@@ -343,6 +347,11 @@ LABEL_TAIL = re.compile(
 )
 #: The offence named after its article: "charged under Article 5 of the Code with theft".
 LABEL_AFTER = re.compile(r"\s+with\s+(?P<lab>[a-z][a-z’'\- ]{2,60}?)\s*(?=[,.;(]|$)")
+#: The offence in brackets after the instrument: "Article 12 of the Criminal Code (fraud)".
+#: Lower case, a few words, no citation or gloss ("(hereinafter ...)", "(as amended)").
+OFFENCE_AFTER_INSTRUMENT = re.compile(
+    r"\s*\((?!hereinafter|as amended|in force|the |art|sec)(?P<lab>[a-z][a-z’'\- ]{2,60})\)"
+)
 NOT_LABEL = re.compile(
     r"\b(?:contrary|pursuant|according|in line|violation|breach)\b|^(?:s?he|they|it|we|i)\b"
 )
