@@ -370,3 +370,11 @@ def test_a_town_above_its_country_in_an_address_block_is_no_person() -> None:
     )
     persons = extract_case(text, appeal_id="t-persons-address")["persons"]
     assert sorted(p["name"] for p in persons) == ["Ada Brun", "Ivo Sand", "Rina Holm", "Teo Varga"]
+
+
+def test_a_title_s_call_to_free_someone_is_no_part_of_the_name() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Free Rina Holm\n\nActivist Rina Holm was arrested on 1 May 2025.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-free")["persons"]
+    assert [(p["name"], p["variants"]) for p in persons] == [("Rina Holm", [])]

@@ -56,6 +56,10 @@ def _is_acronym(w: str) -> bool:
     return len(w) >= 2 and w.isupper() and w.isalpha()
 
 
+#: Verbs a headline opens with to call for someone: "Free A B", "Release A B".
+HEADLINE_CALLS = frozenset({"Free", "Release", "Save", "Protect"})
+#: The start of a line or of what follows a headline's colon or dash.
+HEADLINE_START = re.compile(r"(?:^|\n|[:|–—-])[ \t]*$")
 #: What ``[’']s?$`` finds at the end of a token (which holds no line break).
 POSSESSIVE_ENDS = ("’", "'", "’s", "'s")
 
@@ -65,6 +69,12 @@ def add_person_candidate(
 ) -> None:
     """A run of two to four name-shaped words that is not a body, place or instrument."""
     toks = run.tokens[first : None if last is None else last + 1]
+    if (
+        len(toks) >= 3
+        and toks[0][0] in HEADLINE_CALLS
+        and HEADLINE_START.search(doc.flat, max(0, toks[0][1] - 3), toks[0][1])
+    ):
+        toks = toks[1:]  # "Zembla: Free A B": a headline's call, not a word of the name
     # "Justice A B of the X High Court": the name stands before its complement
     cut = next((k for k, t in enumerate(toks) if t[0] in CONNECTORS), len(toks))
     if cut < len(toks) and any(t[0] in TITLE_STOP or t[0] in POST_WORDS for t in toks[:cut]):
