@@ -631,3 +631,18 @@ def test_the_side_each_appears_for_at_a_trial() -> None:
         "Ada Brun": ["prosecutor"],
         "Lena Ost": ["lawyer"],
     }
+
+
+def test_addressees_of_a_demand_and_agents_of_custody() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Activist held\n\nActivist Rina Holm was arrested on 1 May 2025. "
+        "Interrogator Ivo Sand beat her. Colonel Teo Varga, head of the prison, refused visits. "
+        "We urge Ada Brun to release her.\n"
+    )
+    persons = extract_case(text, appeal_id="t-roles-ad")["persons"]
+    assert {p["name"]: p["roles"] for p in persons} == {
+        "Rina Holm": ["defender"],
+        "Ivo Sand": ["official"],
+        "Teo Varga": ["official"],
+        "Ada Brun": ["official"],
+    }

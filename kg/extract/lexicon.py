@@ -45,7 +45,8 @@ Turkish
 Kazakh Belarusian Chechen US-based Sub-Inspector Barrister Counsel Advocate Photographer
 Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major Captain
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
-H.E H.E. Investigator Attorney Ombudsperson Ombudswoman Eyewitness Witness MP""".split()
+H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyewitness Witness
+MP""".split()
 )
 #: Plural titles that open a list of names as the singular opens one name ("Activists A and B");
 #: unlike TITLE_STOP they also open names of bodies ("Reporters Without Borders"), so only the
@@ -221,7 +222,8 @@ PERSON_TITLES = [
     # ranks of the police and the army, and investigators: agents of the state
     (r"(?:Police |Army )?(?:(?:Brigadier|Major|Lieutenant)[- ]General|General|Colonel|"
      r"Lieutenant[- ]Colonel|Major|Captain|Lieutenant|Sergeant|"
-     r"Constable|Brigadier|[Ii]nvestigator|[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector))",
+     r"Constable|Brigadier|[Ii]nvestigator|[Ii]nterrogator|[Ww]arden|"
+     r"[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector))",
      "official", None),
     (r"(?:[Pp]olice|[Aa]rmy|[Mm]ilitary|[Rr]egional|[Dd]istrict) [Cc]ommander", "official", None),
     # a post in lower case with the place it governs: "the governor of Vela, X"

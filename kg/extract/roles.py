@@ -38,6 +38,8 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             if len(roles) == n and (start, end) in listed:
                 roles.extend(listed[(start, end)])  # "journalists A, B and C": B and C too
             _roles_after(after, roles, positions, p, ents, end)
+            if len(roles) == n and ADDRESSEE_BEFORE.search(before) and ASKED_TO.match(after):
+                roles.append("official")  # "we urge X to release her": an addressee
         if (
             title_span
             and "journalist" not in roles
@@ -119,6 +121,13 @@ REPRESENTS_AFTER = re.compile(
     r"\s+(?:(?:also|has|had|then|later)\s+){0,2}(?:represents|represented|is representing|"
     r"was representing|defended|defends|acts for|acted for|appeared for)\b"
 )
+#: A demand's verb before the one it is addressed to: "we urge X to ...", "calls on X to".
+ADDRESSEE_BEFORE = re.compile(
+    r"\b(?:urges?|urging|call(?:s|ing)? (?:on|upon)|appeals? to|asks?|asking|request(?:s|ing)?)"
+    r"\s+(?:(?:Mr|Ms|Mrs|Dr|H\.\s?E)\.?\s+)?$"
+)
+#: What the addressee is asked to do: "X to release her", "X, as head of state, to act".
+ASKED_TO = re.compile(r"(?:\s*,[^,.;]{1,60},)?\s+to\s+(?!the\b|a\b|an\b)[a-z]+")
 #: The words before a mention put it inside an apposition about someone else: "Y, the mother
 #: of X, was questioned as a witness" says nothing of X.
 APPOSITION_OF = re.compile(
@@ -657,7 +666,13 @@ def _roles_after(
         p.attrs["_described"] = True  # "X, a director of the Zenda Stock Exchange"
         return
     if LEAD_TITLES.match(desc):
-        roles.append("defender")
+        # "X, head of the prison", "Colonel X, director of the police academy": a post in the
+        # state; "X, coordinator of the network": the head of a group, a defender
+        if STATE_BODY_WORDS.search(desc) or PLACE_OF_CUSTODY.search(desc):
+            if not {"official", "judge", "prosecutor"} & set(roles):
+                roles.append("official")
+        else:
+            roles.append("defender")
     if LAWYER_DESC.match(desc) and "defender" not in roles:
         roles.append("defender")  # "X, a lawyer" who is the subject: coded a defender
     if re.match(r"employees? of", desc):
@@ -682,6 +697,9 @@ WHO_HEADS = re.compile(
 STATE_BODY_WORDS = re.compile(
     r"(?i)\b(?:parliament(?:ary)?|ministry|police|security service|intelligence|army|military|"
     r"government|court|prosecut\w*|senate|congress|national assembly|presidential)\b"
+)
+PLACE_OF_CUSTODY = re.compile(
+    r"(?i)\b(?:prison|jail|gaol|penal colony|detention (?:centre|center))\b"
 )
 CIVIL_BODY_WORDS = re.compile(
     r"(?i)\b(?:network|association|coalition|alliance|union|ngo|organi[sz]ation|movement|"
