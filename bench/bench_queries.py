@@ -58,7 +58,7 @@ DEFENDER_APPEALS = (
     PREFIXES
     + """
 SELECT ?defender (COUNT(DISTINCT ?appeal) AS ?appeals) WHERE {
-  ?involvement a akg:Involvement ; akg:agent ?defender ; akg:role role:defender ;
+  ?involvement akg:agent ?defender ; akg:role role:defender ;
       akg:reportedIn|akg:evidence/oa:hasSource ?appeal .
 } GROUP BY ?defender
 """

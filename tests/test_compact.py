@@ -194,3 +194,14 @@ def test_event_labels_query_makes_type_and_date() -> None:
         ("e3", "case opened (2016)"),
         ("e4", "travel ban"),
     }
+
+
+def test_involvement_types_query_types_what_has_an_agent() -> None:
+    g, ids = _graph_and_ids()
+    from rdflib import RDF
+
+    assert not list(g.triples((None, RDF.type, AKG.Involvement)))
+    typed = set(_run("involvement-types", g).subjects(RDF.type, AKG.Involvement))
+    # one involvement per person and case role (p2 has two), none for the organisations
+    assert len(typed) == 5 and typed == set(g.subjects(AKG.agent, None))
+    assert {ids[g.value(i, AKG.agent)] for i in typed} == {"p1", "p2", "p3", "p4"}

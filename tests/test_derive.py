@@ -118,7 +118,6 @@ BASE = [
     ("post3", ORG + "postIn", "o", "a3"),
     ("q", AKG + "memberOf", "o", "a3"),
     # p is a defender (a5) and o, where he holds a post, takes part in e2 (a1)
-    ("inv", RDF_TYPE, AKG + "Involvement", "a5"),
     ("inv", AKG + "role", "https://w3id.org/appeals-kg/vocab/role/defender", "a5"),
     ("inv", AKG + "agent", "p", "a5"),
     ("e2", AKG + "participation", "pt2", "a1"),

@@ -625,7 +625,7 @@ class _Builder:
         for role in p.get("roles") or []:
             self.check(role, PERSON_ROLES, "role", p)
             inv = AKR[f"involvement/v-{short_hash(str(self.case), str(node), role)}"]
-            g.add((inv, RDF.type, AKG.Involvement))
+            # No rdf:type: an involvement is what has an akg:agent (the property's domain).
             g.add((inv, AKG.case, self.case))
             g.add((inv, AKG.agent, node))
             g.add((inv, AKG.role, ROLE[role]))

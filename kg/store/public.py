@@ -139,6 +139,9 @@ class _Index:
                 elif p == AKG.participation:
                     # Nor do participations: what an event's akg:participation points to is one.
                     self.types[o].add(AKG.Participation)
+                elif p == AKG.agent:
+                    # Nor involvements: what has an akg:agent is one.
+                    self.types[s].add(AKG.Involvement)
                 elif p == AKG.accessLevel:
                     self.levels[s].add(o)
                 elif p in NAME_PREDICATES:
