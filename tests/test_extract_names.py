@@ -26,3 +26,25 @@ def test_particles_prefixes_initials_and_hyphens() -> None:
 def test_form_labels_are_no_people() -> None:
     names = {p["name"] for p in extract_case(TEXT, appeal_id="t")["persons"]}
     assert not names & {"Initial Date", "Event Description"}
+
+
+ABBREVIATED = """Zembla: Journalist sued
+
+On 3 May 2021, journalist Ana Ruiz filed a complaint against Tierra Viva Unida (TVU), and
+officers of the Zona Sur Brigade Unit (ZSBU) of the city police questioned her. Her lawyer
+Carlos Mena (CM) was present. The outlet Diario de Vela reported the case.
+"""
+
+
+def test_a_name_abbreviated_by_its_initials_is_a_body() -> None:
+    record = extract_case(ABBREVIATED, appeal_id="t")
+    kinds = {o["name"]: o["kind"] for o in record["organisations"]}
+    assert kinds["Tierra Viva Unida"] == "ngo"  # no word tells the kind: a civil group
+    assert (
+        "TVU"
+        in next(o for o in record["organisations"] if o["name"] == "Tierra Viva Unida")["variants"]
+    )
+    assert kinds["Diario de Vela"] == "media"  # "news" in another language
+    # a person's initials in brackets do not make a body
+    assert "Carlos Mena" not in kinds
+    assert "Carlos Mena" in {p["name"] for p in record["persons"]}

@@ -97,6 +97,8 @@ ORG_HEADS = {
     "Limited": "company", "Battalion": "police", "Brigade": "security_service",
     "Chamber": "court", "News": "media", "Daily": "media", "Times": "media", "Gazette": "media",
     "Herald": "media", "Tribune": "media", "Forum": "other", "Exchange": "company",
+    # news in other languages: "Primer Sistema de Noticias", "Diario del Sur"
+    "Noticias": "media", "Notícias": "media", "Diario": "media", "Prensa": "media",
     # the words English company names end with
     "Consulting": "company", "Holdings": "company", "Technologies": "company",
     "Enterprises": "company", "Industries": "company", "Incorporated": "company",

@@ -129,8 +129,35 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             elif (cue := _named_by_noun(doc, start, len(words))) is not None:
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 e.attrs["kind"] = cue
+            elif (after := _abbreviated(doc, words, start, end)) is not None:
+                e = add_organisation(doc, ents, text, start, end, main_country)
+                if e.attrs["kind"] == "other":
+                    e.attrs["kind"] = "police" if POLICE_AFTER.match(doc.flat, after) else "ngo"
             else:
                 add_person_candidate(doc, ents, run, strip_titles(run.words, i))
+
+
+#: An abbreviation in brackets right after a name: "Zenda Rights Watch (ZRW)".
+ABBREVIATION_AFTER = re.compile(r"\s*\((?P<acr>[A-Z]{2,8})\)")
+
+
+#: "the Detective Branch (DB) of police": a unit of the police.
+POLICE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?police\b")
+
+
+def _abbreviated(doc: Doc, words: list[str], start: int, end: int) -> int | None:
+    """Where the brackets end, when a name of three or more capitalised words, or of two after
+    "the", is followed by the abbreviation of their initials ("Zenda Rights Watch (ZRW)", "the
+    Tierra Viva (TV)"): a body's name (a law has its head word: "Press Act (PA)"; a person of
+    two names with initials, "Ana Lee (AL)", is left to the person rules). Such a body with no
+    word telling its kind is most often a civil-society group (``ngo``)."""
+    m = ABBREVIATION_AFTER.match(doc.flat, end)
+    if m is None:
+        return None
+    caps = [w for w in words if w[:1].isupper()]
+    the = doc.flat[max(0, start - 4) : start].lower() == "the "
+    ok = len(caps) >= (2 if the else 3) and m.group("acr") == "".join(w[0] for w in caps)
+    return m.end() if ok else None
 
 
 def _title_then_name(words: list[str]) -> int | None:
