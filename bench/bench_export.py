@@ -144,6 +144,19 @@ def run(
     return out
 
 
+def store_bytes(store: Path) -> dict[str, int]:
+    """Bytes on disk of the store's parts: the full and public stores, the export files, all."""
+    sizes = {"all": 0}
+    for path in store.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            size = path.stat().st_size
+            sizes["all"] += size
+            part = path.relative_to(store).parts[0]
+            if part in ("full", "public", "export"):
+                sizes[part] = sizes.get(part, 0) + size
+    return sizes
+
+
 def bench(
     store_path: Path, work: Path, budget: float, memory_gb: float | None = None
 ) -> dict[str, Any]:
@@ -151,6 +164,7 @@ def bench(
     me = [sys.executable, str(Path(__file__).resolve()), "--step"]
     quads = run([*me, "count", str(public)])["quads"]
     res: dict[str, Any] = {"store": str(store_path), "quads": quads, "exports": {}}
+    res["store_bytes"] = store_bytes(Path(store_path).resolve())
     res["load_before"] = os.getloadavg()
     kg = str(Path(sys.executable).parent / "kg")
     for fmt, ext in FORMATS.items():
