@@ -378,3 +378,13 @@ def test_a_title_s_call_to_free_someone_is_no_part_of_the_name() -> None:
     )
     persons = extract_case(text, appeal_id="t-persons-free")["persons"]
     assert [(p["name"], p["variants"]) for p in persons] == [("Rina Holm", [])]
+
+
+def test_a_body_named_after_a_membership_or_an_outlet_noun_is_no_person() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Journalist held\n\nOn 1 May 2025, police arrested Rina Holm, who "
+        "works for the online outlet Vela Today. She is a member of Open Horizon.\n"
+    )
+    record = extract_case(text, appeal_id="t-persons-member")
+    assert [p["name"] for p in record["persons"]] == ["Rina Holm"]
+    assert ("Vela Today", "media") in [(o["name"], o["kind"]) for o in record["organisations"]]

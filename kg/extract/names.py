@@ -185,7 +185,7 @@ def _title_then_name(words: list[str]) -> int | None:
 #: body noun: "its communal land authority (Tierras Comunes)".
 NAMED_BY_NOUN = re.compile(
     r"\b(?P<n>newspapers?|magazine|weekly|daily|news agency|news (?:website|site|portal|outlet)|"
-    r"website|(?:online |news |media )?platform|radio station|"
+    r"website|outlet|(?:online |news |media )?platform|radio station|"
     r"(?:television|TV) (?:channel|station)|broadcaster|"
     r"organi[sz]ation|NGO|association|alliance|network|coalition|movement|group|union|"
     r"federation|foundation|party|trade union|collective|cooperative|initiative|charity)"
@@ -261,6 +261,12 @@ def _naming_noun(text: str, lo: int, start: int) -> str | None:
     return _noun_ending(text, lo, i, NAMING_ENDS)
 
 
+#: The nouns of NAMED_BY_NOUN that name a news outlet, by how they start.
+MEDIA_NOUN_START = re.compile(
+    r"news|magazine|weekly|daily|website|outlet|radio|television|TV|broad|online|media"
+)
+
+
 def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
     """The organisation kind a lower-case noun before a name gives it, or None."""
     if n_words > 5:
@@ -272,7 +278,7 @@ def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
     n = _naming_noun(doc.text, max(0, start - 40), start)
     if n is None:
         return None
-    if re.match(r"news|magazine|weekly|daily|website|radio|television|TV|broad|online|media", n):
+    if re.match(MEDIA_NOUN_START, n):
         return "media"
     if n == "party":
         return "political_party"

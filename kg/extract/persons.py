@@ -108,6 +108,8 @@ def add_person_candidate(
         return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
     if toks and WORK_BEFORE.search(doc.flat, max(0, toks[0][1] - 40), toks[0][1]):
         return  # "his novel The Greedy X", "the film Y": the title of a work
+    if toks and MEMBER_OF_BEFORE.search(doc.flat, max(0, toks[0][1] - 40), toks[0][1]):
+        return  # "a member of Open Dialog", "the founder of Vela Voices": a body
     while toks and (toks[-1][0] in NAME_PARTICLES or toks[-1][0] == "."):
         toks = toks[:-1]
     if toks and toks[0][0] in NAME_PARTICLES:
@@ -195,6 +197,12 @@ WORK_BEFORE = re.compile(
 )
 
 
+#: A post or membership in a body, right before the body's name: what follows is no person.
+MEMBER_OF_BEFORE = re.compile(
+    r"\b(?:members?|(?:co-)?founders?|leaders?|head|director|chair(?:man|woman|person)?|"
+    r"coordinator|president|secretary|staff|employees?|volunteers?|activists?) "
+    r"(?:of|at|with) (?:the )?$"
+)
 #: A regnal or generational number after a name.
 REGNAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
 #: A hyphenated name broken at a line's end: the hyphen, the break, a lower-case remainder.
