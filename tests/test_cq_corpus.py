@@ -7,8 +7,8 @@ with expected rows counted from the gold YAML in plain Python (not only on the s
 - CQ10: the demands of each appeal about a defender's case, as many as the gold lists.
 - Every question's bound form returns a subset of its corpus-wide rows on this graph.
 - The shortcuts derived for the questions (akg:concernsDefender, akg:actedBy, akg:defenderIn,
-  akg:appealCount and akg:appealIdentifiers) are what their definitions give, worked out in
-  Python from the triples they are derived from.
+  akg:hasRightClaim, akg:appealCount and akg:appealIdentifiers) are what their definitions give,
+  worked out in Python from the triples they are derived from.
 """
 
 from __future__ import annotations
@@ -230,6 +230,15 @@ def test_defender_in_is_each_involvement_with_the_role_defender(gold_store: Stor
         for c in case.get(inv, ())
     }
     found = _pairs(gold_store, AKG + "defenderIn")
+    assert expected and found == expected
+
+
+def test_has_right_claim_is_each_right_claim_of_a_case(gold_store: Store) -> None:
+    """akg:hasRightClaim (CQ9) links each case to the right claims whose akg:case it is, and
+    nothing else."""
+    claims = {s for s, o in _pairs(gold_store, RDF_TYPE) if o == AKG + "RightClaim"}
+    expected = {(c, claim) for claim, c in _pairs(gold_store, AKG + "case") if claim in claims}
+    found = _pairs(gold_store, AKG + "hasRightClaim")
     assert expected and found == expected
 
 
