@@ -54,6 +54,7 @@ COUNTRIES = [
     "Niger", "Mali", "Guinea", "Togo", "Benin", "Angola",
 ]  # fmt: skip
 
+GENDERS = ("male", "female", "unknown")
 ONSETS = "b c d f g h j k l m n p r s t v z sh kh ch zh ts br gr st tr dr".split()
 VOWELS = "a e i o u a e i o ai ia".split()
 CODAS = ["", "", "n", "r", "l", "s", "m", "t", "k", "sh"]
@@ -302,9 +303,12 @@ def generate_appeal(i: int, n: int, seed: int, shape: dict[str, Any]) -> tuple[d
 
     def person(name: str | None, roles: list[str], evidence: dict[str, Any], **extra: Any) -> str:
         pid = f"p{len(persons) + 1}"
+        gender = rng.choice(GENDERS)
+        if name:  # a person named in several appeals is one person, of one gender
+            gender = _rng(seed, "gender", name).choice(GENDERS)
         persons.append(
             {"id": pid, "name": name, "variants": extra.pop("variants", []),
-             "gender": rng.choice(("male", "female", "unknown")), "roles": roles,
+             "gender": gender, "roles": roles,
              "positions": extra.pop("positions", []), "evidence": [evidence], **extra}
         )  # fmt: skip
         return pid

@@ -55,14 +55,20 @@ def test_deterministic_for_a_seed_and_independent_of_n(tmp_path: Path, corpus: P
 def test_shared_entities_recur_with_skewed_frequencies(corpus: Path) -> None:
     countries: Counter[str] = Counter()
     persons: Counter[str] = Counter()
+    genders: dict[str, set[str]] = {}
     for path in (corpus / "cases").glob("*.yaml"):
         record = yaml.safe_load(path.read_text())
         countries.update(record["appeal"]["countries"])
         persons.update(p["name"] for p in record["persons"] if p["name"])
+        for p in record["persons"]:
+            if p["name"]:
+                genders.setdefault(p["name"], set()).add(p["gender"])
         assert len(record["events"]) >= 3
     top = countries.most_common()
     assert top[0][1] >= 3 * top[-1][1]  # Zipf-like: the first country dominates the tail
     assert any(n > 1 for n in persons.values())  # some people recur across appeals
+    # A person named in several appeals is one person, of one gender.
+    assert all(len(genders[name]) == 1 for name in persons)
 
 
 def test_mutate_changes_the_fraction_asked(tmp_path: Path) -> None:

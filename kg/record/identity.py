@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -616,6 +616,38 @@ def resolve_items(
     """:func:`resolve_identities` over items already read (see :func:`record_items`), in the
     order it gives them: records by appeal id, items in record order."""
     curated = load_decisions(decisions)
+    check_decisions(items, curated, decisions)
+    return resolve_part(items, curated, decisions, blocking=blocking)
+
+
+def check_decisions(items: dict[Key, Item], curated: list[Decision], path: Path | None) -> None:
+    """Refuse a curated 'same' between items of two kinds."""
+    for d in curated:
+        if d.decision == "same" and d.a in items and d.b in items:
+            if items[d.a].kind != items[d.b].kind:
+                raise DataError(
+                    f"{path}:{d.line}: {d.a[0]}:{d.a[1]} is a {items[d.a].kind}, "
+                    f"{d.b[0]}:{d.b[1]} a {items[d.b].kind}; they cannot be the same"
+                )
+
+
+ORG_PHASE = ("instrument", "organisation")
+PERSON_PHASE = ("person",)
+
+
+def resolve_part(
+    items: dict[Key, Item],
+    curated: list[Decision],
+    decisions: Path | None = None,
+    *,
+    blocking: bool = True,
+    kinds: tuple[str, ...] = (*ORG_PHASE, *PERSON_PHASE),
+    org_cluster: Callable[[Key], Hashable] | None = None,
+) -> Resolution:
+    """The resolution of some items alone: every item a rule or a curated decision could pair
+    with one of them must be among them (:mod:`kg.record.identity_index` gives such parts).
+    ``kinds`` says which rules run; persons read the cluster of an organisation that is not
+    among ``items`` from ``org_cluster`` (the organisations' part, resolved before)."""
     known = [d for d in curated if d.a in items and d.b in items]
     forbidden = {frozenset((d.a, d.b)) for d in known if d.decision == "different"}
     decided = {frozenset((d.a, d.b)) for d in curated}
@@ -624,11 +656,6 @@ def resolve_items(
     for d in known:
         if d.decision != "same":
             continue
-        if items[d.a].kind != items[d.b].kind:
-            raise DataError(
-                f"{decisions}:{d.line}: {d.a[0]}:{d.a[1]} is a {items[d.a].kind}, "
-                f"{d.b[0]}:{d.b[1]} a {items[d.b].kind}; they cannot be the same"
-            )
         problem = uf.union(d.a, d.b, f"curated by {d.decided_by or 'a curator'}", forced=True)
         if problem:
             raise DataError(f"{decisions}:{d.line}: cannot apply 'same': {problem}")
@@ -644,9 +671,12 @@ def resolve_items(
         if old is None or old.score < score:
             review[pair] = ReviewRow(a.kind, x.key, y.key, x.name, y.name, round(score, 2), reason)
 
-    _resolve_instruments(items, uf, propose, blocking)
-    _resolve_organisations(items, uf, propose, blocking)
-    _resolve_persons(items, uf, propose, blocking)
+    if "instrument" in kinds:
+        _resolve_instruments(items, uf, propose, blocking)
+    if "organisation" in kinds:
+        _resolve_organisations(items, uf, propose, blocking)
+    if "person" in kinds:
+        _resolve_persons(items, uf, propose, blocking, org_cluster)
 
     clusters = [_cluster(items, g, uf.reasons[uf.find(g[0])]) for g in uf.groups()]
     clusters.sort(key=lambda c: (c.kind, c.label.lower(), c.members))
@@ -770,25 +800,34 @@ def _near_names(group: list[Item], min_length: int) -> list[tuple[int, int]]:
 
 
 def _resolve_persons(
-    items: dict[Key, Item], uf: _Clusters, propose: Any, blocking: bool = True
+    items: dict[Key, Item],
+    uf: _Clusters,
+    propose: Any,
+    blocking: bool = True,
+    org_cluster: Callable[[Key], Hashable] | None = None,
 ) -> None:
     persons = [i for i in items.values() if i.kind == "person"]
     candidates: Iterable[tuple[int, int]] | None = None
     if blocking:
         blocks = key_blocks(persons, person_block_keys)
         blocks += one_edit_blocks([p.full for p in persons], min_length=6)
-        stars = star_blocks(persons, _person_hub_keys, _person_member_keys)
+        stars = star_blocks(persons, person_hub_keys, person_member_keys)
         candidates = pairs_in_blocks(
             len(persons), blocks, stars, root=lambda i: uf.find(persons[i].key)
         )
     distance: dict[tuple[str, str], int] = {}  # one name pair, many items
 
+    def cluster_of(org: Key) -> Hashable:
+        if org in uf.parent:
+            return uf.find(org)
+        return org_cluster(org) if org_cluster is not None else None
+
     def facts(a: Item, b: Item) -> tuple[list[str], bool]:
         agree = []
         if a.countries & b.countries:
             agree.append("same country")
-        org_a = {uf.find(o) for o in a.orgs if o in uf.parent}
-        org_b = {uf.find(o) for o in b.orgs if o in uf.parent}
+        org_a = {cluster_of(o) for o in a.orgs} - {None}
+        org_b = {cluster_of(o) for o in b.orgs} - {None}
         if org_a & org_b:
             agree.append("same organisation")
         if a.roles & b.roles:
@@ -829,7 +868,7 @@ def _resolve_persons(
 
 def person_block_keys(person: Item) -> list[str]:
     """The keys a person pair must share for a rule of :func:`_resolve_persons` to act on it
-    (besides names one edit apart and the stars of :func:`_person_hub_keys`): a merge key,
+    (besides names one edit apart and the stars of :func:`person_hub_keys`): a merge key,
     the first and last name, or two words of the name (one name's words within the other's
     share every two of the fewer words). A common word alone is no key: its block would hold
     every name that has it."""
@@ -842,9 +881,10 @@ def person_block_keys(person: Item) -> list[str]:
     return out
 
 
-def _person_hub_keys(person: Item) -> list[str]:
-    """A one-word name meets every name ending with that word ("short name only"); a name of
-    one word repeated meets every name of two words or more that has it."""
+def person_hub_keys(person: Item) -> list[str]:
+    """Star keys of which a person is a hub: a one-word name meets every name ending with
+    that word ("short name only"); a name of one word repeated meets every name of two words
+    or more that has it."""
     words = person.full.split()
     if len(words) == 1:
         return [f"last:{words[0]}"]
@@ -853,7 +893,8 @@ def _person_hub_keys(person: Item) -> list[str]:
     return []
 
 
-def _person_member_keys(person: Item) -> list[str]:
+def person_member_keys(person: Item) -> list[str]:
+    """The keys whose hubs (:func:`person_hub_keys`) a person meets."""
     words = person.full.split()
     if not words:
         return []
@@ -999,12 +1040,17 @@ __all__ = [
     "ReviewRow",
     "apply_resolution",
     "canonical_provisions",
+    "check_decisions",
     "fold_word",
     "load_decisions",
+    "person_block_keys",
+    "person_hub_keys",
+    "person_member_keys",
     "person_tokens",
     "record_items",
     "record_provisions",
     "resolve_identities",
     "resolve_items",
+    "resolve_part",
     "write_review",
 ]

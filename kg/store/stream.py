@@ -12,6 +12,8 @@ A build keeps, beside its stores:
   reference data, the links and the curated identity decisions; and ``touched``, the appeal
   graphs whose content this build changed (every graph on a full build) -- what validation can
   check again;
+- ``identity-index.pickle`` (:mod:`kg.record.identity_index`: the blocking keys and the last
+  resolution, so that a change resolves only what it reaches);
 - ``identity-items.pickle`` (identity items per record hash), ``record-keys.pickle`` (stored
   keys and provisions per record hash) and ``shared-triples.pickle`` (:mod:`kg.store.delta`).
 
@@ -61,8 +63,8 @@ from kg.record.identity import (
     Resolution,
     apply_resolution,
     canonical_provisions,
-    resolve_items,
 )
+from kg.record.identity_index import resolve_with_index
 from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes, partition_store
@@ -81,6 +83,7 @@ from kg.vocab import (
 STATE_FILE = "build-state.json"
 ITEMS_FILE = "identity-items.pickle"
 KEYS_FILE = "record-keys.pickle"
+IDENTITY_FILE = "identity-index.pickle"  # kg.record.identity_index
 SHAPES_FILE = "rule-shapes.pickle"  # kg.store.derive's analysis of the rules
 STATE_VERSION = 2
 PARALLEL_FROM = 400  # graphs; below this, worker processes cost more than they save
@@ -390,10 +393,19 @@ def _build(
         else:
             items_by_sha[sha] = Parsed.value(_parsed(read, key, spill_dir).items)
     items = {i.key: i for key in chosen.values() for i in items_by_sha[entries[key]["sha"]]}
-    resolution = resolve_items(items, decisions if decisions.exists() else None)
+    # Identity: only what the changed records reach, with the index the last build kept.
+    index = _load_pickle(generation / IDENTITY_FILE) if previous and generation else None
+    resolution, index = resolve_with_index(
+        items, decisions if decisions.exists() else None,
+        {aid: entries[key]["sha"] for aid, key in chosen.items()}, index,
+        _sha(globals_["recipe"], globals_["identities"]),
+    )  # fmt: skip
     result.identity_clusters = resolution.clusters
     result.identity_review = resolution.review_rows
-    say(f"build: identity: {len(resolution.clusters)} cluster(s) over {len(items)} item(s)")
+    say(
+        f"build: identity: {len(resolution.clusters)} cluster(s) over {len(items)} item(s), "
+        f"{index.resolved} resolved"
+    )
 
     facts = _facts_by_sha(chosen, entries, read, spill_dir, generation if previous else None)
     check_unique_keys_kept(chosen, entries, facts)
@@ -426,7 +438,9 @@ def _build(
         shapes = kept_shapes[1]
     else:
         shapes = shapes_of(ontology_dir)
-    state_extra = {"keys": facts, "items": items_by_sha, "shapes": (analysis, shapes)}
+    state_extra = {
+        "keys": facts, "items": items_by_sha, "shapes": (analysis, shapes), "identity": index,
+    }  # fmt: skip
     if shared is not None and (generation / "full").is_dir():
         # Incremental: a copy of the previous store, changed where the changed records change it.
         todo = _jobs(to_write, chosen, entries, read)
@@ -666,6 +680,7 @@ def _finish(
         (ITEMS_FILE, kept["items"]),
         (SHAPES_FILE, kept["shapes"]),
         (KEYS_FILE, kept["keys"]),
+        (IDENTITY_FILE, kept["identity"]),
         (SHARED_FILE, shared),
     ):
         with open(folder / name, "wb") as f:

@@ -1,0 +1,282 @@
+"""Identity resolution kept between builds: a changed record meets only its candidates.
+
+:func:`kg.record.identity.resolve_items` decides over every item. Its rules act on a pair only
+when the two share a blocking key (:mod:`kg.record.blocking`), and a union or a review row joins
+only items of one *component*: the items linked, directly or through others, by shared keys (or
+by a curated decision). Components are resolved independently of one another, so a build that
+keeps the previous resolution and the key index can resolve again only the components a change
+reaches, and keep the rest:
+
+- the components, in the previous index, of the items of changed and removed records (a
+  change can split one: its unchanged items are resolved again);
+- the components, in the index brought up to date, of the items of changed and added records,
+  and of those unchanged items;
+- persons read the clusters of their organisations ("same organisation"): organisations and
+  instruments are resolved first, and the persons of a record whose organisation's cluster
+  changed (among unchanged items) are resolved again with their components.
+
+Each part is resolved with the items in the order a full resolution takes them, so that its
+unions and review rows are the ones the full resolution makes; ``tests/test_identity_index.py``
+compares the two after changes that add, remove, split and join clusters.
+
+The index (:class:`IdentityIndex`) is kept beside the stores; one of another version or another
+context (the code that makes items, the curated decisions) is not used: the build resolves
+everything and writes a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.record.blocking import deletion_variants
+from kg.record.identity import (
+    ORG_PHASE,
+    PERSON_PHASE,
+    Cluster,
+    Decision,
+    Item,
+    Key,
+    Resolution,
+    ReviewRow,
+    check_decisions,
+    load_decisions,
+    person_block_keys,
+    person_hub_keys,
+    person_member_keys,
+    resolve_part,
+)
+
+INDEX_VERSION = 2
+HUB, MEMBER = "*h:", "*m:"  # star keys: a hub meets every member, members do not meet
+
+
+@dataclass
+class IdentityIndex:
+    """What the next build needs to resolve only what a change reaches. Items are numbered, so
+    that the postings are lists of small integers (quick to save and to load)."""
+
+    context: str  # what the keys and the resolution depend on besides the items
+    version: int = INDEX_VERSION
+    stamps: dict[str, str] = field(default_factory=dict)  # appeal -> stamp of its record
+    appeal_items: dict[str, list[Key]] = field(default_factory=dict)
+    ids: list[Key | None] = field(default_factory=list)  # number -> item (None: free)
+    id_of: dict[Key, int] = field(default_factory=dict)
+    keys: list[list[str]] = field(default_factory=list)  # number -> the item's keys
+    postings: dict[str, list[int]] = field(default_factory=dict)  # key -> item numbers
+    free: list[int] = field(default_factory=list)
+    clusters: list[Cluster] = field(default_factory=list)
+    review_rows: list[ReviewRow] = field(default_factory=list)
+    resolved: int = 0  # items the last build resolved (again)
+
+    def add(self, key: Key, keys: list[str]) -> None:
+        if self.free:
+            n = self.free.pop()
+            self.ids[n], self.keys[n] = key, keys
+        else:
+            n = len(self.ids)
+            self.ids.append(key)
+            self.keys.append(keys)
+        self.id_of[key] = n
+        for k in keys:
+            members = self.postings.get(k)
+            if members is None:
+                self.postings[k] = [n]
+            else:
+                members.append(n)
+
+    def remove(self, key: Key) -> None:
+        n = self.id_of.pop(key, None)
+        if n is None:
+            return
+        for k in self.keys[n]:
+            members = self.postings.get(k)
+            if members is not None:
+                members.remove(n)
+                if not members:
+                    del self.postings[k]
+        self.ids[n], self.keys[n] = None, []
+        self.free.append(n)
+
+    def component(self, seeds: Iterable[Key]) -> set[Key]:
+        """The items linked to ``seeds`` by shared keys (stars: through a hub only)."""
+        seen = {self.id_of[s] for s in seeds if s in self.id_of}
+        done: set[str] = set()
+        todo = list(seen)
+        while todo:
+            n = todo.pop()
+            for k in self.keys[n]:
+                for nxt in self._neighbours(k, done):
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        todo.append(nxt)
+        return {self.ids[n] for n in seen}  # type: ignore[misc]
+
+    def _neighbours(self, key: str, done: set[str]) -> Iterator[int]:
+        if key.startswith(MEMBER):  # a member reaches the hubs of its key, if any
+            key = HUB + key[len(MEMBER) :]
+            if key not in self.postings:
+                return
+        if key in done:
+            return
+        done.add(key)
+        yield from self.postings.get(key, ())
+        if key.startswith(HUB):  # a hub reaches every member
+            yield from self.postings.get(MEMBER + key[len(HUB) :], ())
+
+
+def component_keys(item: Item, variants: dict[str, set[str]]) -> list[str]:
+    """Every key on which a rule of :mod:`kg.record.identity` may pair ``item`` with another
+    (a superset of its blocks; ``variants`` caches deletion neighbourhoods by name).
+
+    Organisations and instruments meet only within one country: an instrument of another
+    jurisdiction, or an organisation of another country, is never paired, so that a court
+    named in every appeal makes one component per country. An organisation of no stated
+    country meets those of every country (it is a hub of a star)."""
+    if item.kind == "instrument":
+        return [f"i:{k}|{item.country or ''}" for k in item.keys]
+    if item.kind == "organisation":
+        keys = [f"o:{k}" for k in item.keys]
+        if item.tier == "specific" and len(item.full) >= 7:
+            keys += [f"o~{v}" for v in _variants(variants, item.full)]
+        if item.country is None:
+            return [f"{HUB}{k}" for k in keys]
+        return [f"{k}|{item.country}" for k in keys] + [f"{MEMBER}{k}" for k in keys]
+    out = [f"p:{k}" for k in person_block_keys(item)]
+    if len(item.full) >= 6:
+        out += [f"p~{v}" for v in _variants(variants, item.full)]
+    out += [f"{HUB}{k}" for k in person_hub_keys(item)]
+    out += [f"{MEMBER}{k}" for k in person_member_keys(item)]
+    return out
+
+
+def _variants(cache: dict[str, set[str]], name: str) -> set[str]:
+    if name not in cache:
+        cache[name] = deletion_variants(name)
+    return cache[name]
+
+
+def _decision_keys(curated: list[Decision]) -> dict[Key, list[str]]:
+    """A curated decision links its two items whether or not both exist yet."""
+    out: dict[Key, list[str]] = {}
+    for d in curated:
+        for side in (d.a, d.b):
+            out.setdefault(side, []).append(f"d:{d.line}")
+    return out
+
+
+def resolve_with_index(
+    items: dict[Key, Item],
+    decisions: Path | None,
+    stamps: dict[str, str],
+    previous: IdentityIndex | None,
+    context: str,
+) -> tuple[Resolution, IdentityIndex]:
+    """The resolution of ``items`` (equal to :func:`kg.record.identity.resolve_items`'s) and the
+    index for the next build. ``stamps`` gives, per appeal, a value that changes whenever its
+    record's items may (its content hash); ``previous`` is the last build's index, which this
+    changes and returns (None, or one of another version or context: everything is resolved)."""
+    curated = load_decisions(decisions)
+    check_decisions(items, curated, decisions)
+    dkeys = _decision_keys(curated)
+    variants: dict[str, set[str]] = {}
+    by_appeal: dict[str, list[Key]] = {}
+    for key in items:
+        by_appeal.setdefault(key[0], []).append(key)
+
+    if previous is None or previous.version != INDEX_VERSION or previous.context != context:
+        resolution = resolve_part(items, curated, decisions)
+        index = IdentityIndex(context, stamps=dict(stamps), appeal_items=by_appeal)
+        for key, item in items.items():
+            index.add(key, component_keys(item, variants) + dkeys.get(key, []))
+        index.clusters, index.review_rows = resolution.clusters, resolution.review_rows
+        index.resolved = len(items)
+        return resolution, index
+
+    index = previous
+    changed = {a for a, s in stamps.items() if index.stamps.get(a) != s}
+    changed |= set(index.stamps) - set(stamps)
+    if not changed:
+        index.resolved = 0
+        return Resolution(index.clusters, index.review_rows, items), index
+
+    # What the change reached in the previous index; then the index brought up to date.
+    gone = [k for a in sorted(changed) for k in index.appeal_items.get(a, [])]
+    before = index.component(gone)
+    for key in gone:
+        index.remove(key)
+    fresh = [k for a in sorted(changed) for k in by_appeal.get(a, [])]
+    for key in fresh:
+        index.add(key, component_keys(items[key], variants) + dkeys.get(key, []))
+    kept = [k for k in before if k in items and k[0] not in changed]
+    reach = index.component([*fresh, *kept])
+
+    old_of = {m: c for c in index.clusters for m in c.members}
+    part = {k: items[k] for k in items if k in reach and items[k].kind in ORG_PHASE}
+    orgs = resolve_part(part, curated, decisions, kinds=ORG_PHASE)
+
+    # Persons of records whose organisation's cluster changed, among unchanged items.
+    new_of = {m: c for c in orgs.clusters for m in c.members}
+    moved = _moved(part, changed, old_of, new_of)
+    seeds = [k for k in reach if items[k].kind == "person"]
+    for appeal in sorted({k[0] for k in moved}):
+        seeds += [k for k in by_appeal[appeal] if items[k].orgs & moved]
+    persons = index.component(seeds)
+    part_p = {k: items[k] for k in items if k in persons}
+
+    def org_cluster(org: Key) -> object:
+        if org in part:
+            return ("new", id(new_of[org])) if org in new_of else org
+        if org in old_of:
+            return ("old", id(old_of[org]))
+        return org if org in items else None
+
+    people = resolve_part(part_p, curated, decisions, kinds=PERSON_PHASE, org_cluster=org_cluster)
+
+    touched = before | reach | persons
+    clusters = [c for c in index.clusters if not any(m in touched for m in c.members)]
+    clusters += orgs.clusters + people.clusters
+    clusters.sort(key=lambda c: (c.kind, c.label.lower(), c.members))
+    rows = [r for r in index.review_rows if r.a not in touched and r.b not in touched]
+    rows += orgs.review_rows + people.review_rows
+    rows.sort(key=lambda r: (-r.score, r.kind, r.a, r.b))
+
+    index.stamps = dict(stamps)
+    index.appeal_items = by_appeal
+    index.clusters, index.review_rows = clusters, rows
+    index.resolved = len(part) + len(part_p)
+    return Resolution(clusters, rows, items), index
+
+
+def _moved(
+    part: dict[Key, Item],
+    changed: set[str],
+    old_of: dict[Key, Cluster],
+    new_of: dict[Key, Cluster],
+) -> set[Key]:
+    """Unchanged organisations whose cluster holds other unchanged items than before."""
+    memo: dict[tuple[int, int], bool] = {}
+    out: set[Key] = set()
+
+    def unchanged(cluster: Cluster | None, o: Key) -> set[Key]:
+        if cluster is None:
+            return {o}
+        return {m for m in cluster.members if m[0] not in changed}
+
+    def same(o: Key) -> bool:
+        a, b = old_of.get(o), new_of.get(o)
+        pair = (id(a), id(b))
+        if a is None or b is None:
+            return unchanged(a, o) == unchanged(b, o)
+        if pair not in memo:
+            memo[pair] = unchanged(a, o) == unchanged(b, o)
+        return memo[pair]
+
+    for key, item in part.items():
+        if item.kind == "organisation" and key[0] not in changed and not same(key):
+            out.add(key)
+    return out
+
+
+__all__ = ["INDEX_VERSION", "IdentityIndex", "component_keys", "resolve_with_index"]
