@@ -646,3 +646,17 @@ def test_addressees_of_a_demand_and_agents_of_custody() -> None:
         "Teo Varga": ["official"],
         "Ada Brun": ["official"],
     }
+
+
+def test_who_writes_for_an_outlet_or_founded_one_is_a_journalist() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Journalists held\n\nOn 1 May 2025, police detained Rina Holm, "
+        "who writes for the weekly Vela Voice, and Ivo Sand, founder of the news site Zembla "
+        "Now. Ada Brun, coordinator of the Vela Rights Network, was summoned.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-w")["persons"]}
+    assert roles == {
+        "Rina Holm": ["journalist"],
+        "Ivo Sand": ["journalist"],
+        "Ada Brun": ["defender"],
+    }

@@ -294,6 +294,16 @@ OUTLET_HEAD_AFTER = re.compile(
     rf"who (?:runs|ran|heads|headed|edits|edited|founded|owns|owned|directs|directed) "
     rf"(?:the|a|an|its|his|her|their) (?:[\w-]+ ){{0,2}}(?:{MEDIA_NOUN}|news)\b"
 )
+#: Words that name a news outlet in a description: "founder of the news site Y".
+OUTLET_WORDS = re.compile(rf"\b(?:{MEDIA_NOUN}|news|television|TV)\b")
+#: One who writes or reports for an outlet: "X, who writes for the weekly Y", "X, who
+#: reported for Zembla Radio".
+WRITES_FOR = re.compile(
+    r"who (?:(?:also|has|had|still|regularly)\s+)*(?:writes|wrote|written|reports|reported|"
+    r"contributes|contributed|blogs|blogged) (?:for|to|on|at)\b"
+    rf"|who (?:works|worked|has worked) (?:for|at|with) [^,;.]{{0,40}}\b(?:{MEDIA_NOUN}|news|"
+    r"television|TV|Radio)\b"
+)
 #: The author of a published piece: "an article by X".
 AUTHOR_BEFORE = re.compile(r"\b(?:article|column|op-ed|reportage|editorial)s? (?:written )?by\s*$")
 
@@ -667,8 +677,11 @@ def _roles_after(
         return
     if LEAD_TITLES.match(desc):
         # "X, head of the prison", "Colonel X, director of the police academy": a post in the
-        # state; "X, coordinator of the network": the head of a group, a defender
-        if STATE_BODY_WORDS.search(desc) or PLACE_OF_CUSTODY.search(desc):
+        # state; "X, founder of the news site Y": a journalist; "X, coordinator of the
+        # network": the head of a group, a defender
+        if OUTLET_WORDS.search(desc):
+            roles.append("journalist")
+        elif STATE_BODY_WORDS.search(desc) or PLACE_OF_CUSTODY.search(desc):
             if not {"official", "judge", "prosecutor"} & set(roles):
                 roles.append("official")
         else:
@@ -677,7 +690,11 @@ def _roles_after(
         roles.append("defender")  # "X, a lawyer" who is the subject: coded a defender
     if re.match(r"employees? of", desc):
         positions.append({"title": "employee", "organisation": None})
-    if re.match(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}\b", desc) or OUTLET_HEAD_AFTER.match(desc):
+    if (
+        re.match(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}\b", desc)
+        or OUTLET_HEAD_AFTER.match(desc)
+        or WRITES_FOR.match(desc)
+    ):
         roles.append("journalist")
 
 
