@@ -205,3 +205,17 @@ def test_involvement_types_query_types_what_has_an_agent() -> None:
     # one involvement per person and case role (p2 has two), none for the organisations
     assert len(typed) == 5 and typed == set(g.subjects(AKG.agent, None))
     assert {ids[g.value(i, AKG.agent)] for i in typed} == {"p1", "p2", "p3", "p4"}
+
+
+def test_event_cases_query_gives_the_case_of_the_reporting_appeal() -> None:
+    record = {
+        "appeal": {"id": "compact-cases", "case": {"iri": "akr:case/c-shared", "label": "X"}},
+        "events": [
+            {"id": "e1", "type": "arrest", "evidence": [{"quote": "q", "start": 0, "end": 1}]},
+            {"id": "e2", "type": "release"},  # no evidence: akg:reportedIn
+        ],
+    }
+    g, ids = _graph_and_ids(record)
+    case = URIRef("https://w3id.org/appeals-kg/id/case/c-shared")
+    assert (None, AKG.case, None) not in g
+    assert {(ids[s], o) for s, _, o in _run("event-cases", g)} == {("e1", case), ("e2", case)}

@@ -940,7 +940,8 @@ class _Builder:
         etype = self.check(e.get("type"), EVENT_TYPES, "event type", e)
         g.add((node, RDF.type, AKG.Event))
         g.add((node, AKG.eventType, EVTYPE[etype]))
-        g.add((node, AKG.case, self.case))
+        # No akg:case: the appeal that reports the event is about it (akg:aboutCase);
+        # ontology/compact/event-cases.rq gives it back.
         dated = date_literal(e.get("date")) if e.get("date") else None
         if dated:
             # The precision is the datatype's (xsd:date, gYearMonth, gYear): not stored again.

@@ -195,10 +195,12 @@ def case_extras_now(dataset: LocalDataset, d: Description) -> dict[str, Any]:
 
     event_rows = dataset.select_now(
         f"""PREFIX akg: <{AKG}>
+            PREFIX oa: <http://www.w3.org/ns/oa#>
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?d) AS ?date) (SAMPLE(?pr) AS ?precision)
                    (SAMPLE(?t) AS ?type) WHERE {{
-              ?e akg:case {s} ; a akg:Event .
+              {s} akg:hasAppeal ?appeal .
+              ?e akg:reportedIn|akg:evidence/oa:hasSource ?appeal ; a akg:Event .
               OPTIONAL {{ ?e rdfs:label ?l }}
               OPTIONAL {{ ?e akg:date ?d }}
               OPTIONAL {{ ?e akg:datePrecision ?pr }}

@@ -24,13 +24,16 @@ _CASES = """
 PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
 SELECT ?case ?what ?value ?valueLabel WHERE {
   ?case a akg:Case .
   { ?case rdfs:label ?value . BIND("label" AS ?what) }
   UNION { ?case akg:country ?value . BIND("country" AS ?what)
           OPTIONAL { ?value rdfs:label ?valueLabel } }
   UNION { ?case akg:hasAppeal/dcterms:issued ?value . BIND("issued" AS ?what) }
-  UNION { ?e akg:case ?case ; akg:eventType ?value . BIND("event" AS ?what) }
+  UNION { ?case akg:hasAppeal ?appeal .
+          ?e akg:reportedIn|akg:evidence/oa:hasSource ?appeal ; akg:eventType ?value .
+          BIND("event" AS ?what) }
   UNION { ?value akg:involvedInCase ?case ;
                  akg:hasCaseRole <https://w3id.org/appeals-kg/vocab/role/defender> .
           BIND("defender" AS ?what) OPTIONAL { ?value rdfs:label ?valueLabel } }
