@@ -660,3 +660,18 @@ def test_who_writes_for_an_outlet_or_founded_one_is_a_journalist() -> None:
         "Ivo Sand": ["journalist"],
         "Ada Brun": ["defender"],
     }
+
+
+def test_who_tells_of_an_arrest_or_witnessed_it_is_no_defender_for_it() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Activist held\n\nActivist Rina Holm was arrested on 1 May 2025. "
+        "Ada Brun told reporters that the arrest was violent. According to Teo Varga, the arrest "
+        "was ordered by the governor. Ivo Sand, who witnessed the arrest, said police beat her.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-tell")["persons"]}
+    assert roles == {
+        "Rina Holm": ["defender"],
+        "Ada Brun": ["other"],
+        "Teo Varga": ["other"],
+        "Ivo Sand": ["witness"],
+    }

@@ -799,6 +799,8 @@ NGO_WORK = re.compile(
 WITNESS_AFTER = re.compile(
     r"\s*(?:,[^,.;]{0,60},|,)?\s+(?:was|were|had been|has been)\s+(?:\w+\s+)?"
     r"(?:questioned|summoned|heard|interrogated|called)\s+as\s+(?:a\s+)?witness"
+    # "X, who witnessed the arrest,": an eyewitness
+    r"|\s*,\s*who (?:had )?(?:witnessed|saw)\b"
 )
 
 
@@ -833,8 +835,15 @@ def _text_after(p: Entity, end: int) -> str:
 
 def _default_role(doc: Doc, p: Entity) -> str:
     """Someone named in a sentence about arrest, trial or sentence is taken as a defender."""
+    flat = doc.flat
     for s in doc.sentences:
-        if any(s.start <= a < s.end for a, _ in p.mentions):
+        inside = [(a, b) for a, b in p.mentions if s.start <= a < s.end]
+        if inside:
+            if all(
+                SPEAKS_AFTER.match(flat, b) or SOURCE_BEFORE.search(flat, max(0, a - 16), a)
+                for a, b in inside
+            ):
+                continue  # "X told reporters that ...", "according to X": the one who tells
             # what a quoted speaker says happened is not said of the speaker
             said = doc.flat[s.start : s.end]
             if not TARGET_WORDS.search(said):
@@ -845,6 +854,14 @@ def _default_role(doc: Doc, p: Entity) -> str:
     return "other"
 
 
+#: A name as the subject of a verb of telling: what follows is what they tell, not what was
+#: done to them.
+SPEAKS_AFTER = re.compile(
+    r"\s+(?:(?:later|also|has|had|then)\s+)?(?:told|said|says|stated|explained|reported|"
+    r"confirmed|recalled|described)\b"
+)
+#: "According to X": the source of what the sentence tells.
+SOURCE_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$")
 #: Words of a sentence about something done to the people it names.
 TARGET_WORDS = re.compile(
     r"\b(?:arrest|detain|sentenc|convict|acquitt|charged|banned|defendant|"
