@@ -14,7 +14,10 @@ answers from and ``kg push`` sends):
   out), the defender named in the most appeals and an event targeting him;
 
 each ``--repeats`` times in a child process killed at ``--query-timeout``, with p50/p99 and the
-row count. With ``virtuoso-t`` installed (``scripts/virtuoso.sh install``), the public store is
+row count, and for the embedded store the child's CPU time (p50), which moves less than the
+wall time with the machine's load. ``--breakdown cq02 cq11`` splits those questions'
+corpus-wide time into Oxigraph's evaluation, Oxigraph's CSV writer, ``run_query`` and the CSV
+text ``kg query --format csv`` prints. With ``virtuoso-t`` installed (``scripts/virtuoso.sh install``), the public store is
 pushed into a fresh Virtuoso on loopback with ``kg push``'s code and the same questions run there
 through ``kg query --endpoint``'s code. The load average before and after is recorded: on a
 machine shared with other work, times are slower than the code is.
@@ -28,6 +31,7 @@ import multiprocessing
 import os
 import platform
 import queue
+import resource
 import shutil
 import socket
 import statistics
@@ -109,22 +113,30 @@ def _query_child(
 ) -> None:
     from kg.publish.remote import run_remote_query
 
-    times, rows, seen = [], 0, {}
+    times, cpu, rows, seen = [], [], 0, {}
     store = None if target.startswith("http") else Store.open(target)
     for _ in range(repeats):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), _cpu()
         if store is None:
             result = run_remote_query(target, name, params)
         else:
             result = run_query(store, name, params)
         times.append(time.perf_counter() - started)
+        cpu.append(_cpu() - cpu_started)
         rows = len(result.rows) if isinstance(result, QueryResult) else int(bool(result))
     if isinstance(result, QueryResult):
         for var in want:
             if var in result.variables:
                 k = result.variables.index(var)
                 seen[var] = list(dict.fromkeys(str(r[k]) for r in result.rows if r[k] is not None))
-    out.put((times, rows, seen))
+    # a remote engine's work is done in its server: the client's CPU time says nothing of it
+    out.put((times, cpu if store is not None else [], rows, seen))
+
+
+def _cpu() -> float:
+    """CPU seconds of this process so far (user and system)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure(
@@ -143,7 +155,7 @@ def measure(
     proc.start()
     # read before joining: a child cannot exit while its answer is still in the pipe
     try:
-        times, rows, seen = out.get(timeout=timeout)
+        times, cpu, rows, seen = out.get(timeout=timeout)
     except queue.Empty:
         alive = proc.is_alive()
         proc.kill()
@@ -152,13 +164,16 @@ def measure(
             return {"timed_out": True, "timeout_seconds": timeout}
         return {"error": f"exit code {proc.exitcode}"}
     proc.join()
-    return {
+    figures = {
         "p50_ms": round(statistics.median(times) * 1000, 2),
         "p99_ms": round(percentile(times, 0.99) * 1000, 2),
         "runs": len(times),
         "rows": rows,
         "seen": seen,
     }
+    if cpu:
+        figures["cpu_p50_ms"] = round(statistics.median(cpu) * 1000, 2)
+    return figures
 
 
 def questions(target: str, values: BoundValues, args: argparse.Namespace) -> dict[str, Any]:
@@ -178,6 +193,72 @@ def questions(target: str, values: BoundValues, args: argparse.Namespace) -> dic
             entry["bound"]["params"] = params
         out[qf.name] = entry
         print(f"  {qf.name}: {entry}", file=sys.stderr)
+    return out
+
+
+def _breakdown_child(target: str, name: str, repeats: int, out: Any) -> None:
+    import pyoxigraph as ox
+
+    from kg.query import find_query, format_result
+
+    store = Store.open(target)
+    text = find_query(name).text
+
+    def engine() -> int:  # Oxigraph's evaluation, every term read from the store
+        res = store.oxigraph.query(text, use_default_graph_as_union=True)
+        return sum(1 for _ in res)
+
+    def serialised() -> int:  # Oxigraph's own CSV writer: no Python term made
+        res = store.oxigraph.query(text, use_default_graph_as_union=True)
+        return len(res.serialize(format=ox.QueryResultsFormat.CSV) or b"")
+
+    def library() -> int:  # run_query: rows of rdflib terms
+        result = run_query(store, name)
+        return len(result.rows) if isinstance(result, QueryResult) else 0
+
+    def cli_csv() -> int:  # what `kg query NAME --format csv` computes before printing
+        result = run_query(store, name)
+        return len(format_result(result, "csv")) if isinstance(result, QueryResult) else 0
+
+    figures = {}
+    for label, step in (
+        ("engine", engine),
+        ("oxigraph_csv", serialised),
+        ("run_query", library),
+        ("run_query_csv", cli_csv),
+    ):
+        wall, cpu = [], []
+        for _ in range(repeats):
+            started, cpu_started = time.perf_counter(), _cpu()
+            step()
+            wall.append(time.perf_counter() - started)
+            cpu.append(_cpu() - cpu_started)
+        figures[label] = {
+            "p50_ms": round(statistics.median(wall) * 1000, 1),
+            "cpu_p50_ms": round(statistics.median(cpu) * 1000, 1),
+        }
+    out.put(figures)
+
+
+def breakdown(target: str, names: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    """Where a corpus-wide answer's time goes: Oxigraph's evaluation with its rows read,
+    Oxigraph's CSV writer, ``run_query`` (rdflib terms) and ``run_query`` plus the CSV text
+    ``kg query --format csv`` prints; wall and CPU time, p50 of ``--repeats``."""
+    out: dict[str, Any] = {}
+    ctx = multiprocessing.get_context("fork")
+    for qf in [q for q in list_queries() if q.name.startswith("cq")]:
+        if not any(qf.name.startswith(n) for n in names):
+            continue
+        answer = ctx.Queue()
+        proc = ctx.Process(target=_breakdown_child, args=(target, qf.name, args.repeats, answer))
+        proc.start()
+        try:
+            out[qf.name] = answer.get(timeout=args.query_timeout * 4)
+        except queue.Empty:
+            proc.kill()
+            out[qf.name] = {"timed_out": True}
+        proc.join()
+        print(f"  breakdown {qf.name}: {out[qf.name]}", file=sys.stderr)
     return out
 
 
@@ -226,6 +307,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query-timeout", type=float, default=60.0)
     parser.add_argument("--only", nargs="*", help="only the questions whose name starts so")
     parser.add_argument("--no-virtuoso", action="store_true")
+    parser.add_argument(
+        "--breakdown",
+        nargs="*",
+        default=[],
+        metavar="NAME",
+        help="questions whose corpus-wide time is split into evaluation, serialisation and "
+        "conversion (e.g. cq02 cq11)",
+    )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     label = args.store.name if args.store else str(args.appeals)
@@ -257,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
         figures["questions"] = questions(str(public), values, args)
         figures["load_average_after_embedded"] = os.getloadavg()[0]
         save()
+        if args.breakdown:
+            figures["breakdown"] = breakdown(str(public), args.breakdown, args)
+            save()
         if not args.no_virtuoso:
             figures["virtuoso"] = virtuoso(public, values, args, work)
         figures["load_average_at_end"] = os.getloadavg()[0]
