@@ -17,10 +17,11 @@ each ``--repeats`` times in a child process killed at ``--query-timeout``, with 
 row count, and for the embedded store the child's CPU time (p50), which moves less than the
 wall time with the machine's load. ``--breakdown cq02 cq11`` splits those questions'
 corpus-wide time into Oxigraph's evaluation, Oxigraph's CSV writer, ``run_query`` and the CSV
-text ``kg query --format csv`` prints. With ``virtuoso-t`` installed (``scripts/virtuoso.sh install``), the public store is
-pushed into a fresh Virtuoso on loopback with ``kg push``'s code and the same questions run there
-through ``kg query --endpoint``'s code. The load average before and after is recorded: on a
-machine shared with other work, times are slower than the code is.
+text ``kg query --format csv`` prints. With ``virtuoso-t`` installed (``scripts/virtuoso.sh
+install``), the public store is pushed into a fresh Virtuoso on loopback with ``kg push``'s code
+and the same questions run there through ``kg query --endpoint``'s code. The load average
+before and after is recorded: on a machine shared with other work, times are slower than the
+code is.
 """
 
 from __future__ import annotations
