@@ -84,7 +84,7 @@ def term_text(t: Term) -> str:
     if kind is Literal or isinstance(t, Literal):
         value = str(t).translate(_ESCAPES)
         if t.language:
-            return f'"{value}"@{t.language}'
+            return f'"{value}"@{t.language.lower()}'  # as Oxigraph keeps it
         if t.datatype and str(t.datatype) != _XSD_STRING:
             return f'"{value}"^^<{t.datatype}>'
         return f'"{value}"'

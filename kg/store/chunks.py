@@ -34,7 +34,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -44,6 +44,7 @@ import pyoxigraph as ox
 from kg.vocab import prefixes
 
 EXPORT_DIR = "export"
+READY_DIR = ".export-ready"  # appeal graphs' files written before the store (write_chunks' ready)
 MANIFEST = "manifest.json"
 HEADER = "header.ttl"
 VERSION = 2
@@ -104,6 +105,7 @@ def write_chunks(
     previous: Path | None = None,
     changed: Iterable[str] = (),
     kept: Iterable[str] = (),
+    ready: dict[str, int] | None = None,
 ) -> int:
     """Write ``folder/export`` for the public store ``store``; returns the triples written.
 
@@ -111,8 +113,9 @@ def write_chunks(
     started from) the files of each appeal graph that is not in ``changed``, and of each other
     graph named in ``kept`` (the caller knows it did not change: the ontology on an
     incremental build, say), that the previous generation has are hard-linked from it instead
-    of written again. The folder is filled beside its final name and renamed into place at the
-    end."""
+    of written again. ``ready`` names the appeal graphs (IRI -> triples) whose files
+    :func:`appeal_files_writer` wrote into the folder already, from the text the full build
+    loaded. The folder is filled beside its final name and renamed into place at the end."""
     pm = export_prefixes()
     header = turtle_header(pm)
     reusable: dict[str, tuple[str, int]] = {}
@@ -143,6 +146,10 @@ def write_chunks(
             for ext in (".nq", ".ttl"):
                 os.link(previous / EXPORT_DIR / f"{stem}{ext}", tmp / f"{stem}{ext}")  # type: ignore[operator]
             count = reusable[iri][1]
+        elif ready and iri in ready:
+            for ext in (".nq", ".ttl"):
+                os.rename(folder / READY_DIR / f"{stem}{ext}", tmp / f"{stem}{ext}")
+            count = ready[iri]
         elif iri is not None and iri.startswith(APPEAL_GRAPHS):
             count = _write_small(store, graph, tmp / stem, header, pm)
         else:
@@ -154,7 +161,33 @@ def write_chunks(
     (tmp / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     shutil.rmtree(final, ignore_errors=True)
     os.rename(tmp, final)
+    shutil.rmtree(folder / READY_DIR, ignore_errors=True)
     return total
+
+
+def appeal_files_writer(folder: Path) -> Callable[[str, str], int]:
+    """A function that writes an appeal graph's files into ``folder``'s ready files from the
+    graph's N-Quads text as the store will hold it (each line ending in the graph's IRI), and
+    returns its triple count: the full build has that text before the store, which it would
+    otherwise read back graph by graph (see :func:`write_chunks`' ``ready``)."""
+    pm = export_prefixes()
+    header = turtle_header(pm)
+    ready = folder / READY_DIR
+    ready.mkdir(exist_ok=True)
+
+    def write(graph: str, text: str) -> int:
+        data = text.encode("utf-8")
+        quads = ox.parse(input=data, format=ox.RdfFormat.N_QUADS)
+        ttl = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.TURTLE, prefixes=pm)
+        ttl = ttl or b""
+        if ttl and not ttl.startswith(header):
+            raise RuntimeError(f"Turtle of <{graph}> does not open with the prefix lines")
+        stem = ready / _stem(graph)
+        stem.with_suffix(".nq").write_bytes(data)
+        stem.with_suffix(".ttl").write_bytes(ttl[len(header) :])
+        return data.count(b"\n")
+
+    return write
 
 
 def _write_small(
@@ -268,4 +301,12 @@ def store_chunks(store: ox.Store, store_dir: Path | None) -> Chunks | None:
     return Chunks(folder, header, chunks, int(manifest["triples"]))
 
 
-__all__ = ["EXPORT_DIR", "Chunk", "Chunks", "store_chunks", "turtle_header", "write_chunks"]
+__all__ = [
+    "EXPORT_DIR",
+    "Chunk",
+    "Chunks",
+    "appeal_files_writer",
+    "store_chunks",
+    "turtle_header",
+    "write_chunks",
+]

@@ -67,9 +67,11 @@ from kg.record.identity import (
 from kg.record.identity_index import resolve_with_index
 from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
-from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes, partition_store
+from kg.store.chunks import appeal_files_writer
+from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes
 from kg.store.derive import derive_changes, shapes_of
 from kg.store.spill import Parsed, RecordFacts, parse_files, parse_record, read_record, spill_folder
+from kg.store.textpartition import partition_nquads
 from kg.vocab import (
     DATA_DIR,
     DERIVED_GRAPH,
@@ -491,23 +493,28 @@ def _build(
         full_dir = folder / "full"
         store = ox.Store(str(full_dir))
         batches = _BatchFiles(folder)
-        batches.write(graph_nquads(ontology_graph(ontology_dir), ONTOLOGY_GRAPH))
-        batches.write(graph_nquads(reference_graph(data_dir), REFERENCE_GRAPH))
         links = links_graph(data_dir)
         if len(links):
             batches.write(graph_nquads(links, LINKS_GRAPH))
-        for chunk in _nquads(todo, data_dir, (resolution, canon), jobs, say):
-            batches.write(chunk)
+        # One triple, one graph, decided on the text (kg.store.textpartition); the appeal
+        # graphs' export files are written from it too.
+        shared, ready = partition_nquads(
+            graph_nquads(ontology_graph(ontology_dir), ONTOLOGY_GRAPH),
+            graph_nquads(reference_graph(data_dir), REFERENCE_GRAPH),
+            _nquads(todo, data_dir, (resolution, canon), jobs, say),
+            folder / "cases.nq",
+            batches.write,
+            appeal_files_writer(folder),
+        )
         batches.close()
         say(f"build: bulk loading ({len(batches.paths)} file(s))")
         for batch in batches.paths:
             store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
             batch.unlink()
-        say("build: one triple, one graph")
-        shared = partition_store(store)
         result.derived = _derive(store, ontology_dir)
         _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
-                [str(appeal_graph_iri(a)) for a in chosen], optimize=True)  # fmt: skip
+                [str(appeal_graph_iri(a)) for a in chosen], optimize=True,
+                ready=ready)  # fmt: skip
     result.seconds = time.perf_counter() - started
     return result
 
@@ -638,6 +645,7 @@ def _finish(
     *,
     optimize: bool,
     previous: Path | None = None,
+    ready: dict[str, int] | None = None,
 ) -> None:
     """Counts, the public store (public-only data: the same dataset, hard-linked), markers, and
     what the next build keeps: the state file, identity items, record keys, shared index."""
@@ -655,7 +663,7 @@ def _finish(
     result.entities = count_entities(wrapped)
     store.backup(str(public_dir))  # public-only data: the public store is the same dataset
     del wrapped
-    write_chunks(store, folder, previous=previous, changed=touched)  # for exports that copy
+    write_chunks(store, folder, previous=previous, changed=touched, ready=ready)  # for exports
     for sub in (full_dir, public_dir):
         (sub / MARKER).write_text(f"built by appeals-kg: {sub.name}\n", encoding="utf-8")
     (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")

@@ -1,0 +1,185 @@
+"""One triple, one graph, decided on the N-Quads text of a full build before the bulk load.
+
+:func:`kg.store.delta.partition_store` places each triple after the bulk load, by reading every
+quad of the store back into Python (reading a store costs what decoding every term from
+RocksDB costs), and :func:`kg.store.chunks.write_chunks` then reads every appeal graph back
+again to write its export files. A full build already has each graph's N-Quads text before the
+load, so here the same placement is decided on that text and each appeal graph is loaded, and
+its export files written, as it ends up:
+
+1. each case graph's text goes to a work file, and the hash of each line's triple (the line
+   without its graph) to an array, with those of the ontology and reference graphs;
+2. the hashes met more than once (sorted with numpy) point to the lines that may be stated
+   elsewhere; only those are compared as text, so the decision is exact (a hash collision only
+   makes a line compared for nothing);
+3. each case graph is read back from the work file without the lines the partition takes out,
+   and given to ``write`` (the bulk loader's files); the reference graph gains the triples
+   several appeal graphs state.
+
+The rules are those of :func:`kg.store.delta.partition_store`, and so is the shared index it
+returns; ``tests/test_textpartition.py`` compares the stores both give. Equal triples are equal
+lines because every line comes from :func:`kg.record.nquads.term_text`, which writes a term one
+way (language tags in lower case, as Oxigraph keeps them).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import pyoxigraph as ox
+
+from kg.store.delta import APPEAL_GRAPHS, SharedIndex
+from kg.vocab import REFERENCE_GRAPH
+
+
+class Partitioned(NamedTuple):
+    """What :func:`partition_nquads` gives: the shared index, and the appeal graphs whose
+    export files it wrote (graph IRI -> triples)."""
+
+    shared: SharedIndex
+    exported: dict[str, int]
+
+
+def _keys(text: str) -> list[str]:
+    """Each line's triple: the line without its graph term (an IRI: no space, no ``<``)."""
+    return [line[: line.rindex(" <")] for line in text.splitlines()]
+
+
+def partition_nquads(
+    ontology: str,
+    reference: str,
+    cases: Iterable[str],
+    work: Path,
+    write: Callable[[str], None],
+    export: Callable[[str, str], int] | None = None,
+) -> Partitioned:
+    """Write the ontology, reference and case graphs (N-Quads text, one whole graph per item
+    of ``cases``) through ``write``, each triple in one graph as
+    :func:`kg.store.delta.partition_store` places it; ``work`` is a file this may fill and
+    removes. ``export(graph IRI, text)``, if given, writes an appeal graph's export files from
+    its final text and returns its triple count."""
+    onto_keys = set(_keys(ontology))
+    ref_keys = set(_keys(reference))
+    hashes = array("q", map(hash, onto_keys))
+    hashes.extend(map(hash, ref_keys))
+    base = len(hashes)
+    graphs: list[tuple[str, int, int, int]] = []  # IRI, first line, byte offset, byte length
+    try:
+        offset = 0
+        with open(work, "wb") as out:
+            for text in cases:
+                if not text:
+                    continue
+                keys = _keys(text)
+                first = keys[0]
+                line = text[len(first) + 2 : text.index("\n")]
+                data = text.encode("utf-8")
+                graphs.append((line[: line.rindex(">")], len(hashes) - base, offset, len(data)))
+                hashes.extend(map(hash, keys))
+                out.write(data)
+                offset += len(data)
+        found = np.frombuffer(hashes, dtype=np.int64)
+        order = np.argsort(found, kind="stable")
+        ordered = found[order]
+        same = ordered[1:] == ordered[:-1]
+        repeated = np.zeros(len(found), dtype=bool)
+        repeated[1:] |= same
+        repeated[:-1] |= same
+        candidates = np.sort(order[repeated])
+        candidates = candidates[candidates >= base] - base
+        del found, order, ordered, same, repeated, hashes
+
+        # The appeal graphs stating each triple that may be stated elsewhere.
+        holders: dict[str, list[str]] = {}
+        drop: set[str] = set()
+        for iri, lines in _candidate_lines(work, graphs, candidates):
+            for key in lines:
+                if key in onto_keys:
+                    drop.add(key)
+                    continue
+                got = holders.setdefault(key, [])
+                if not got or got[-1] != iri:
+                    got.append(iri)
+        shared: SharedIndex = {}
+        added: list[str] = []
+        for key, names in holders.items():
+            if len(names) > 1:
+                drop.add(key)
+                if key not in ref_keys:
+                    added.append(key)
+                    shared[key] = sorted(names)
+            elif key in ref_keys:
+                drop.add(key)
+        del holders
+
+        write(ontology)
+        ref = f" <{REFERENCE_GRAPH}> .\n"
+        write(reference + "".join(f"{key}{ref}" for key in added))
+        exported: dict[str, int] = {}
+        for iri, text in _final_texts(work, graphs, candidates, drop):
+            write(text)
+            if export is not None and iri.startswith(APPEAL_GRAPHS):
+                exported[iri] = export(iri, text)
+    finally:
+        work.unlink(missing_ok=True)
+    return Partitioned(_oxigraph_keys(shared), exported)
+
+
+def _graph_texts(work: Path, graphs: list[tuple[str, int, int, int]]) -> Iterator[str]:
+    with open(work, "rb") as f:
+        for _iri, _first, offset, size in graphs:
+            f.seek(offset)
+            yield f.read(size).decode("utf-8")
+
+
+def _window(candidates: np.ndarray, first: int, count: int) -> np.ndarray:
+    lo, hi = np.searchsorted(candidates, (first, first + count))
+    return candidates[lo:hi] - first
+
+
+def _candidate_lines(
+    work: Path, graphs: list[tuple[str, int, int, int]], candidates: np.ndarray
+) -> Iterator[tuple[str, list[str]]]:
+    """Each case graph's IRI and the triples of its lines whose hash was met elsewhere."""
+    for (iri, first, _o, _s), text in zip(graphs, _graph_texts(work, graphs), strict=True):
+        lines = text.splitlines()
+        picked = _window(candidates, first, len(lines))
+        if len(picked):
+            yield iri, [(line := lines[i])[: line.rindex(" <")] for i in picked.tolist()]
+
+
+def _final_texts(
+    work: Path, graphs: list[tuple[str, int, int, int]], candidates: np.ndarray, drop: set[str]
+) -> Iterator[tuple[str, str]]:
+    """Each case graph's IRI and text without the lines whose triple lives elsewhere."""
+    for (iri, first, _o, _s), text in zip(graphs, _graph_texts(work, graphs), strict=True):
+        picked = _window(candidates, first, text.count("\n")).tolist()
+        if not drop or not picked:
+            yield iri, text
+            continue
+        lines = text.splitlines(keepends=True)
+        gone = {i for i in picked if (line := lines[i])[: line.rindex(" <")] in drop}
+        if gone:
+            text = "".join(line for i, line in enumerate(lines) if i not in gone)
+        yield iri, text
+
+
+def _oxigraph_keys(shared: dict[str, list[str]]) -> SharedIndex:
+    """The shared index keyed as :func:`kg.store.delta.partition_store` keys it (the triple as
+    Oxigraph writes it, which may escape a literal otherwise than the build's text)."""
+    if not shared:
+        return {}
+    keys = list(shared)
+    text = "".join(f"{k} .\n" for k in keys).encode("utf-8")
+    triples = ox.parse(input=text, format=ox.RdfFormat.N_TRIPLES)
+    return {
+        f"{t.subject} {t.predicate} {t.object}": shared[k]
+        for k, t in zip(keys, triples, strict=True)
+    }
+
+
+__all__ = ["Partitioned", "partition_nquads"]

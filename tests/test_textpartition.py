@@ -1,0 +1,167 @@
+"""One triple, one graph decided on the build's N-Quads text (kg.store.textpartition) against
+the partition of the loaded store it replaces in the full build (kg.store.delta.partition_store),
+and the appeal graphs' export files written from that text (kg.store.chunks.appeal_files_writer)
+against the store's own graphs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+import yaml
+from benchgen import generator as _generator
+from goldcorpus import buildable
+
+import kg.store.stream as stream
+import kg.store.textpartition as textpartition
+from kg.store.chunks import READY_DIR, _stem, appeal_files_writer, export_prefixes, turtle_header
+from kg.store.delta import APPEAL_GRAPHS, partition_store
+from kg.store.textpartition import partition_nquads
+from kg.vocab import DATA_DIR, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+EX = "https://example.org/"
+ONTO, REF = f"<{ONTOLOGY_GRAPH}>", f"<{REFERENCE_GRAPH}>"
+
+
+def _graph(name: str, *triples: str) -> str:
+    return "".join(f"{t} {name} .\n" for t in triples)
+
+
+def _a(name: str) -> str:
+    return f"<{APPEAL_GRAPHS}{name}>"
+
+
+def _canonical(store: ox.Store) -> list[str]:
+    ds = ox.Dataset(store.quads_for_pattern(None, None, None, None))
+    ds.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return sorted(str(q) for q in ds)
+
+
+def _both(ontology: str, reference: str, cases: list[str], tmp: Path) -> tuple[Any, Any]:
+    """(store partitioned after the load, its index), (store of the text partition, its
+    index and the export counts)."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    old = ox.Store(str(tmp / "old"))  # on disk: partition_store reads its index order
+    old.load(input=(ontology + reference + "".join(cases)).encode(), format=ox.RdfFormat.N_QUADS)
+    old_index = partition_store(old)
+    written: list[str] = []
+    found = partition_nquads(
+        ontology, reference, cases, tmp / "work.nq", written.append, appeal_files_writer(tmp)
+    )
+    assert not (tmp / "work.nq").exists()
+    new = ox.Store()
+    new.load(input="".join(written).encode(), format=ox.RdfFormat.N_QUADS)
+    return (old, old_index), (new, found)
+
+
+_S1 = f"<{EX}s1> <{EX}p> <{EX}o>"
+_S2 = f'<{EX}s2> <{EX}p> "x"'
+_S3 = f'<{EX}s3> <{EX}q> "x"'
+_S4 = f"<{EX}s4> <{EX}q> <{EX}o>"
+_S5 = f"<{EX}s5> <{EX}p> <{EX}o>"
+_S6 = [f'<{EX}s6> <{EX}q> "{n}"' for n in (1, 2, 3)]
+_CASES = [
+    _graph(_a("a"), _S1, _S2, _S4, _S6[0]),
+    _graph(_a("b"), _S1, _S2, _S4, _S5, _S6[1]),
+    _graph(_a("c"), _S2, _S3, _S6[2]),
+]
+
+
+@pytest.mark.parametrize("collide", [False, True], ids=["hashes", "every-hash-equal"])
+def test_each_triple_is_placed_as_the_store_partition_places_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collide: bool
+) -> None:
+    if collide:  # every line meets every other: the text comparison alone decides
+        monkeypatch.setattr(textpartition, "hash", lambda _s: 7, raising=False)
+    ontology, reference = _graph(ONTO, _S4), _graph(REF, _S2, _S3)
+    (old, old_index), (new, found) = _both(ontology, reference, _CASES, tmp_path)
+    assert found.shared == old_index == {_S1: [APPEAL_GRAPHS + "a", APPEAL_GRAPHS + "b"]}
+    assert _canonical(new) == _canonical(old)
+    expected = {
+        f"{_S1} {REF}",
+        f"{_S2} {REF}",
+        f"{_S3} {REF}",
+        f"{_S4} {ONTO}",
+        f"{_S5} {_a('b')}",
+        *(f"{t} {_a(g)}" for t, g in zip(_S6, "abc", strict=True)),
+    }
+    assert {str(q) for q in new} == expected
+    assert found.exported == {APPEAL_GRAPHS + g: n for g, n in zip("abc", (1, 2, 1), strict=True)}
+
+
+def _captured(data: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """The texts a full build of ``data`` partitions, and the store it made."""
+    seen: dict[str, Any] = {}
+
+    def capture(ontology: str, reference: str, cases: Any, *rest: Any) -> Any:
+        seen["texts"] = (ontology, reference, list(cases))
+        return partition_nquads(ontology, reference, seen["texts"][2], *rest)
+
+    monkeypatch.setattr(stream, "partition_nquads", capture)
+    stream.build_streaming(tmp / "kg", data, incremental=False, progress=None)
+    return seen
+
+
+def _compare_build(data: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """Both partitions of what a full build of ``data`` loads; returns (quads, shared triples)."""
+    ontology, reference, cases = _captured(data, tmp, monkeypatch)["texts"]
+    (old, old_index), (new, found) = _both(ontology, reference, cases, tmp / "text")
+    assert found.shared == old_index
+    assert _canonical(new) == _canonical(old)
+    # The export files written from the text hold each appeal graph as the store holds it.
+    header = turtle_header(export_prefixes())
+    appeal_graphs = [g for g in old.named_graphs() if g.value.startswith(APPEAL_GRAPHS)]
+    assert sorted(found.exported) == sorted(g.value for g in appeal_graphs)
+    for graph in appeal_graphs:
+        stem = tmp / "text" / READY_DIR / _stem(graph.value)
+        held = set(old.quads_for_pattern(None, None, None, graph))
+        nq = set(ox.parse(path=str(stem.with_suffix(".nq")), format=ox.RdfFormat.N_QUADS))
+        ttl = {
+            q.triple
+            for q in ox.parse(
+                input=header + stem.with_suffix(".ttl").read_bytes(), format=ox.RdfFormat.TURTLE
+            )
+        }
+        assert nq == held, graph
+        assert ttl == {q.triple for q in held}, graph
+        assert found.exported[graph.value] == len(held)
+    moved = sum(len(c.splitlines()) for c in cases) - sum(found.exported.values())
+    assert moved > 0  # the corpus exercises the partition
+    return len(new), len(found.shared)
+
+
+def test_same_store_and_files_on_a_generated_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _generator().generate(12, tmp_path / "corpus", seed=5, jobs=1)
+    shutil.copytree(DATA_DIR / "reference", data / "reference", dirs_exist_ok=True)
+    quads, shared = _compare_build(data, tmp_path, monkeypatch)
+    assert quads > 12 * 300 and shared > 10
+
+
+def test_same_store_and_files_on_the_seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _compare_build(DATA_DIR, tmp_path, monkeypatch)[0] > 100
+
+
+def test_same_store_and_files_on_the_gold_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not CORPUS.is_dir():
+        pytest.fail(f"the development corpus is not at {CORPUS}")
+    data = tmp_path / "data"
+    (data / "extracted").mkdir(parents=True)
+    shutil.copytree(DATA_DIR / "reference", data / "reference")
+    n = 0
+    for path in sorted(CORPUS.glob("*.gold.yaml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if buildable(record):
+            out = data / "extracted" / f"{record['appeal']['id']}.yaml"
+            out.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+            n += 1
+    assert n >= 40
+    quads, shared = _compare_build(data, tmp_path, monkeypatch)
+    assert quads > n * 300 and shared > 10
