@@ -345,3 +345,30 @@ def test_possessive_word_runs_match_as_the_lexicon_patterns() -> None:
         for text in [*_texts(), *made_up]:
             assert [m.span() for m in rx.finditer(text)] == [m.span() for m in slow.finditer(text)]
     assert changed > 5
+
+
+def test_kin_and_acronym_patterns_find_what_their_plain_forms_find() -> None:
+    """The kinship-name pattern (look-ahead, possessive word) and the acronym scan (capitals
+    checked for a word start after the match) find what their plain forms find."""
+    from kg.extract.names import ACRONYM_WORD, _word_char
+    from kg.extract.persons import KIN_SINGLE_NAME
+
+    plain_kin = re.compile(
+        KIN_SINGLE_NAME.pattern.replace("(?=[HhTtA-ZÀ-ÞĀ-Žİ])", "").replace("]++[", "]+[")
+    )
+    assert plain_kin.pattern != KIN_SINGLE_NAME.pattern
+    plain_acr = re.compile(r"\b[A-Z]{3,6}\b")
+    made_up = [
+        "Her husband Omar was held. Ana Lee’s brother Tomas said so. Zed's sister Mina and",
+        "the xABCDEFGH and ABCDEFGH, UNHCR, aOMCT; FIDH-led OSCE’s ODIHR",
+    ]
+    for text in [*_texts(), *made_up]:
+        assert [m.span() for m in KIN_SINGLE_NAME.finditer(text)] == [
+            m.span() for m in plain_kin.finditer(text)
+        ]
+        fast = [
+            m.span()
+            for m in ACRONYM_WORD.finditer(text)
+            if not (m.start() and _word_char(text[m.start() - 1]))
+        ]
+        assert fast == [m.span() for m in plain_acr.finditer(text)]

@@ -477,9 +477,17 @@ def add_quoted_orgs(doc: Doc, ents: Entities, main_country: str | None) -> None:
                 e.attrs["kind"] = "ngo"
 
 
+#: Three to six capitals ending a word; that they start one is checked after the match (a
+#: leading "\b" makes the engine try every position of the text, this only the capitals).
+ACRONYM_WORD = re.compile(r"[A-Z]{3,6}\b")
+
+
 def add_acronyms(doc: Doc, ents: Entities) -> None:
     """Standalone well-known acronyms (FIDH, OMCT) that were never spelled out."""
-    for m in re.finditer(r"\b[A-Z]{3,6}\b", doc.flat):
+    flat = doc.flat
+    for m in ACRONYM_WORD.finditer(flat):
+        if m.start() and _word_char(flat[m.start() - 1]):
+            continue  # inside a word: no acronym, and none can start before its end
         acr = m.group()
         if acr in KNOWN_BODIES and not any(acr in e.variants for e in ents.of("organisation")):
             e = ents.add(Entity("organisation", acr, m.start(), m.end()))
