@@ -388,3 +388,13 @@ def test_a_body_named_after_a_membership_or_an_outlet_noun_is_no_person() -> Non
     record = extract_case(text, appeal_id="t-persons-member")
     assert [p["name"] for p in record["persons"]] == ["Rina Holm"]
     assert ("Vela Today", "media") in [(o["name"], o["kind"]) for o in record["organisations"]]
+
+
+def test_a_heading_s_name_does_not_run_into_the_dateline_below() -> None:
+    text = (
+        "KAZAKHSTAN: Arbitrary detention of Mr. Arman Kelbek\nParis-Geneva, May 12, 2021\nThe "
+        "Observatory requests your urgent intervention.\nOn May 3, 2021, Mr. Kelbek was "
+        "arrested.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-dateline")["persons"]
+    assert [p["name"] for p in persons] == ["Arman Kelbek"]

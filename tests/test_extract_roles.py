@@ -675,3 +675,19 @@ def test_who_tells_of_an_arrest_or_witnessed_it_is_no_defender_for_it() -> None:
         "Teo Varga": ["other"],
         "Ivo Sand": ["witness"],
     }
+
+
+def test_heads_of_rights_groups_and_of_state_rights_bodies_and_ambassadors() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender held\n\nOn 1 May 2025 police arrested Rina Holm, "
+        "president of the Vela Human Rights Bureau. Teo Varga, Minister for Human Rights, said "
+        "nothing. Ada Brun, Chairperson of the National Human Rights Commission, expressed "
+        "concern. Ambassador Ivo Sand denied the arrest.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-hr")["persons"]}
+    assert roles == {
+        "Rina Holm": ["defender"],
+        "Teo Varga": ["official"],
+        "Ada Brun": ["official"],
+        "Ivo Sand": ["official"],
+    }

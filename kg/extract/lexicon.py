@@ -46,7 +46,7 @@ Kazakh Belarusian Chechen US-based Sub-Inspector Barrister Counsel Advocate Phot
 Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major Captain
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
 H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyewitness Witness
-MP""".split()
+MP Ambassador""".split()
 )
 #: Plural titles that open a list of names as the singular opens one name ("Activists A and B");
 #: unlike TITLE_STOP they also open names of bodies ("Reporters Without Borders"), so only the
@@ -201,6 +201,7 @@ PERSON_TITLES = [
     (r"Mayor", "official", None), (r"Governor", "official", None),
     (r"District Magistrate|District Collector|Prefect|Adviser|Advisor", "official", None),
     (r"Commissioner", "official", None), (r"Special Rapporteur", "official", None),
+    (r"Ambassador", "official", None),
     (r"Chair-Rapporteur", "official", None), (r"[Oo]mbuds(?:man|woman|person)", "official", None),
     (r"MP|Member of Parliament|Senator|[Pp]arliamentarian|[Ll]awmaker|[Ll]egislator|"
      r"(?:country|nation|state|republic)[’']s (?:president|prime minister|leader),?",

@@ -100,6 +100,13 @@ def add_person_candidate(
             toks = toks[k + 1 :]
     while toks and (toks[-1][0] in CONNECTORS or toks[-1][0] in CAP_STOP):
         toks = toks[:-1]
+    if toks and DATELINE_AFTER.match(doc.flat, toks[-1][2]):
+        # "... of Mr. A B" above "Paris-Geneva, May 12, 2021": a heading, then the dateline's
+        # place on the next line, which is no part of the name
+        k = next((k for k in range(len(toks) - 1, 0, -1)
+                  if "\n" in doc.text[toks[k - 1][2] : toks[k][1]]), None)  # fmt: skip
+        if k is not None:
+            toks = toks[:k]
     if (
         toks
         and not toks[-1][0].endswith(POSSESSIVE_ENDS)
@@ -202,6 +209,11 @@ MEMBER_OF_BEFORE = re.compile(
     r"\b(?:members?|(?:co-)?founders?|leaders?|head|director|chair(?:man|woman|person)?|"
     r"coordinator|president|secretary|staff|employees?|volunteers?|activists?) "
     r"(?:of|at|with) (?:the )?$"
+)
+#: A date right after a place, as a dateline gives it: ", May 12, 2021", ", 12 May 2021".
+DATELINE_AFTER = re.compile(
+    r"[ \t]*,[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
 )
 #: A regnal or generational number after a name.
 REGNAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
@@ -447,6 +459,8 @@ def _one_line(doc: Doc, line_at: int, start: int, end: int) -> str:
     if gap:  # a name never runs across paragraphs ("... of Ms A B" over a dateline)
         end = gap.start()
     nl = doc.text.find("\n", start, end)
+    if nl >= 0 and DATELINE_AFTER.match(doc.flat, end):
+        return doc.flat[start:nl].rstrip()  # the next line is a dateline: "Paris, May 12, ..."
     if nl < 0 or nl - (doc.text.rfind("\n", 0, line_at) + 1) >= 50:
         return doc.flat[start:end]
     return doc.flat[start:nl].rstrip()

@@ -494,6 +494,7 @@ def _is_state_post(title: str) -> bool:
     words = body.replace("’s", "").split()
     if any(w in ORG_HEADS and ORG_HEADS[w] not in STATE_KINDS for w in words):
         return False  # the director of an association is no official
+
     if STATE_POST_WORD.search(post) or re.match(
         r"(?i)(?:the |UN )*(?:police|court|army|prison|"
         r"government) ",
@@ -508,6 +509,12 @@ def _is_state_post(title: str) -> bool:
     )
 
 
+#: Words that make a body named for rights one of the state: "National Human Rights
+#: Commission", "Human Rights Ombudsman", "Ministry of Justice and Human Rights".
+STATE_RIGHTS_BODY = re.compile(
+    r"\b(?:National|State|Commission|Commissioner|Ombuds\w*|Ministry|Minister|Council|Secretary|"
+    r"Parliament\w*|Committee of the|Government|Presidential|Court)\b"
+)
 OFFICIAL_WORDS = re.compile(
     r"(?<![-\w])(?:Mayor|President|Minister|Governor|Commissioner|Rapporteur|Ombudsman|"
     r"Adviser|Advisor|Prefect|Senator|Ambassador|Attorney General|Prosecutor General|"
@@ -681,7 +688,11 @@ def _roles_after(
         # network": the head of a group, a defender
         if OUTLET_WORDS.search(desc):
             roles.append("journalist")
-        elif STATE_BODY_WORDS.search(desc) or PLACE_OF_CUSTODY.search(desc):
+        elif (
+            STATE_BODY_WORDS.search(desc)
+            or PLACE_OF_CUSTODY.search(desc)
+            or _post_in_state_body(desc)
+        ):
             if not {"official", "judge", "prosecutor"} & set(roles):
                 roles.append("official")
         else:
@@ -773,14 +784,25 @@ STATE_AGENT_AFTER = re.compile(
 )
 
 
+def _post_in_state_body(desc: str) -> bool:
+    """ "Chairperson of the National Human Rights Commission": the body's head words are of
+    the state, and none of a civil-society body."""
+    m = re.search(r" (?:of|at|with|for) (?:the )?(.*)$", desc)
+    if not m or _post_in_civil_body(desc):
+        return False
+    kinds = {ORG_HEADS.get(w.strip("(),")) for w in m.group(1).split()}
+    return bool(kinds & set(STATE_KINDS))
+
+
 def _post_in_civil_body(desc: str) -> bool:
     """ "President of the Zenda Women's Association": a post in a civil-society body."""
     m = re.search(r" (?:of|at|with|for) (?:the )?(.*)$", desc)
     if not m:
         return False
-    return any(
-        ORG_HEADS.get(w.strip("(),")) in ("ngo", "media", "other") for w in m.group(1).split()
-    )
+    words = [w.strip("(),") for w in m.group(1).split()]
+    if "Rights" in words and not STATE_RIGHTS_BODY.search(desc):
+        return True  # "President of the Almaty Human Rights Bureau": a rights group
+    return any(ORG_HEADS.get(w) in ("ngo", "media", "other") for w in words)
 
 
 #: A kinship noun of a named person after a name: "X, the wife of Y", "X, Y's brother".
