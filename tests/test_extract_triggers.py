@@ -25,7 +25,7 @@ def test_one_entry_per_gold_event_type() -> None:
     for entry in TRIGGERS:
         assert set(entry) == {"type", "slots", "lemmas", "phrases"}
         for row in entry["lemmas"]:
-            assert set(row) <= {"lemma", "pos", "forms", "frames", "examples"}, row
+            assert set(row) <= {"lemma", "pos", "forms", "object", "frames", "examples"}, row
             assert row["frames"] and set(row["frames"]) <= set(FRAMES), row
             assert (row.get("pos") == "noun") == (row["frames"] == ["nominal"]), row
             assert row["examples"], row
@@ -93,11 +93,15 @@ def test_sentence_with_penalty_is_no_separate_conviction() -> None:
         ("Ana Lee was detained without charge.", "detained", "state"),
         ("Ana Lee is being detained in prison.", "detained", "state"),
         ("Ana Lee has been held since her arrest on 3 May 2024.", "her arrest on ", "nominal"),
+        ("The police opened a criminal case.", "opened a criminal case", "active"),
+        ("A criminal case was opened.", "criminal case was opened", "passive"),
+        ("A criminal case had been opened.", "criminal case had been opened", "perfect"),
     ],
 )
 def test_frame_of_a_trigger(sentence: str, word: str, frame: str) -> None:
     a = sentence.index(word)
     etype = "detention" if frame == "state" else "arrest"
+    etype = "case_opened" if "case" in word else etype
     assert frame_of(sentence, a, a + len(word), etype) == frame
 
 
@@ -121,4 +125,17 @@ def test_a_progressive_passive_is_no_act() -> None:
         "5 May 2024\n\nZembla: Poets prosecuted\n\n"
         "On 3 May 2024, Ana Lee and Tom Reed are being prosecuted.\n"
     )
+    assert extract_case(text, appeal_id="t")["events"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 3 May 2024, the police opened the gates.",
+        "On 3 May 2024, Ana Lee filed her tax return.",
+        "On 3 May 2024, Ana Lee launched a new magazine.",
+    ],
+)
+def test_a_verb_that_needs_its_object_is_no_event_without_it(sentence: str) -> None:
+    text = f"5 May 2024\n\nZembla: Poet detained\n\n{sentence}\n"
     assert extract_case(text, appeal_id="t")["events"] == []

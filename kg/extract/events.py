@@ -55,6 +55,23 @@ def _is_noun(row: dict[str, Any]) -> bool:
     return row.get("pos") == "noun"
 
 
+def _object_head(obj: str) -> str:
+    """An object pattern without its leading optional groups ("(?:a |the )?(?:new )?criminal
+    case" -> "criminal case"): a passive trigger starts at the head noun, so that the pattern
+    opens with a literal the scanner can look for and never tries a word run at every
+    position of a long word."""
+    while obj.startswith("(?:"):
+        depth, end = 0, 0
+        for end, c in enumerate(obj):  # noqa: B007 (end is read after the loop)
+            depth += (c == "(") - (c == ")")
+            if depth == 0:
+                break
+        if obj[end + 1 : end + 2] != "?":
+            break
+        obj = obj[end + 2 :].lstrip(" ")
+    return obj
+
+
 def trigger_pattern(entry: dict[str, Any]) -> str:
     """One regular expression for a lexicon entry: its phrases, the past forms of its verbs in
     any voice ("arrested X", "X was arrested by", "had been arrested"), and its nouns after a
@@ -63,6 +80,16 @@ def trigger_pattern(entry: dict[str, Any]) -> str:
     in is told afterwards (:func:`frame_of`)."""
     alts = [p["rx"] for p in entry.get("phrases") or []]
     rows = entry.get("lemmas") or []
+    for r in rows:
+        if "object" in r:
+            # "opened a criminal case" and "a criminal case was opened": the verb with its
+            # object, in either voice
+            verbs = "(?:" + "|".join(map(re.escape, verb_forms(r))) + ")"
+            obj = "(?:" + r["object"] + ")"
+            alts.append(rf"\b{verbs} {obj}\b")
+            head = "(?:" + _object_head(r["object"]) + ")"
+            alts.append(rf"\b{head} (?:was |were |had been |has been |have been ){verbs}\b")
+    rows = [r for r in rows if "object" not in r]
     forms = list(dict.fromkeys(f for r in rows if not _is_noun(r) for f in verb_forms(r)))
     if forms:
         alts.append(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
@@ -82,13 +109,20 @@ def trigger_pattern(entry: dict[str, Any]) -> str:
 VERB_FRAMES: dict[str, dict[str, frozenset[str]]] = {}
 #: For each event type, its nouns.
 NOUN_LEMMAS: dict[str, frozenset[str]] = {}
+#: For each event type, the frames of the verb forms that trigger it only with their object.
+OBJECT_FRAMES: dict[str, dict[str, frozenset[str]]] = {}
 for _entry in TRIGGERS:
     _frames: dict[str, set[str]] = {}
+    _objects: dict[str, set[str]] = {}
     for _row in _entry.get("lemmas") or []:
-        if not _is_noun(_row):
+        if "object" in _row:
+            for _f in verb_forms(_row):
+                _objects.setdefault(_f, set()).update(_row["frames"])
+        elif not _is_noun(_row):
             for _f in verb_forms(_row):
                 _frames.setdefault(_f, set()).update(_row["frames"])
     VERB_FRAMES[_entry["type"]] = {f: frozenset(v) for f, v in _frames.items()}
+    OBJECT_FRAMES[_entry["type"]] = {f: frozenset(v) for f, v in _objects.items()}
     NOUN_LEMMAS[_entry["type"]] = frozenset(
         r["lemma"] for r in _entry.get("lemmas") or [] if _is_noun(r)
     )
@@ -123,9 +157,14 @@ def frame_of(flat: str, a: int, b: int, etype: str) -> str:
     "has arrested"), ``passive`` ("was detained") or ``active`` ("police detained")."""
     word = flat[a:b]
     if word not in VERB_FRAMES.get(etype, {}):
+        words = re.split(r"\s+", word.strip())
+        objects = OBJECT_FRAMES.get(etype, {})
+        if words[0] in objects:
+            return "active"  # "opened a criminal case"
+        if words[-1] in objects:
+            return "perfect" if "been" in words else "passive"  # "a case was opened"
         nouns = NOUN_LEMMAS.get(etype, frozenset())
-        last = re.split(r"\s+", word.strip())
-        if len(last) >= 3 and any(n in last for n in nouns):
+        if len(words) >= 3 and any(n in words for n in nouns):
             return "nominal"
         return "phrase"
     pre = flat[max(0, a - 40) : a]
@@ -146,7 +185,12 @@ def frame_allowed(flat: str, a: int, b: int, etype: str) -> tuple[str, int] | No
     frame = frame_of(flat, a, b, etype)
     if frame in ("nominal", "phrase"):
         return frame, a
-    if frame not in VERB_FRAMES[etype][flat[a:b]]:
+    word = flat[a:b]
+    if word not in VERB_FRAMES[etype]:
+        words = re.split(r"\s+", word.strip())
+        verb = words[0] if frame == "active" else words[-1]
+        return (frame, a) if frame in OBJECT_FRAMES[etype].get(verb, ()) else None
+    if frame not in VERB_FRAMES[etype][word]:
         return None
     aux = None
     if frame == "perfect":

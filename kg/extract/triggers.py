@@ -16,12 +16,16 @@ around it:
 - ``nominal``: "his arrest on 3 May", "the release of Ana Lee on 4 June" — the noun after a
   determiner, before a date or "of" and a date.
 
+A row with an ``object`` (a regular expression) triggers only with that object, after the
+verb in the active ("opened a criminal case", "lodged an appeal") and before it in the
+passive ("a criminal case was opened", "an appeal was lodged"): the verb alone is no event.
+
 One lemma may trigger different types in different frames: "police detained her" is an
 arrest, "detained since May" a custody (``detention``). A hit in a frame its row does not
 list is no trigger of that type.
 
-``phrases`` are the multi-word triggers a lemma cannot stand for: a verb that is an event only
-with its object ("opened a criminal case", "imposed a travel ban"), idioms ("shot dead",
+``phrases`` are the multi-word triggers a lemma row cannot stand for: a verb with a
+complement other than its object ("referred to the court", "banned from leaving"), idioms ("shot dead",
 "placed under arrest"), and words whose sense the context decides ("banned from leaving the
 country" is a travel ban, "banned from practising" a ban). Each says ``why`` it is kept.
 Every row's and phrase's ``examples`` must trigger its type
@@ -40,6 +44,12 @@ from typing import Any
 
 #: The frames a verb row triggers in when it does not say: any voice, as an act.
 ACTS = ["active", "passive", "perfect"]
+#: Objects that make a verb an event: "opened a criminal case", "an investigation was
+#: launched", "lodged an appeal", "a complaint was filed".
+CRIMINAL_CASE = "(?:a |the )?(?:new )?criminal (?:case|proceedings)"
+INQUIRY = "(?:an? |the )?(?:[\\w-]+ )?(?:investigation|inquiry|probe)"
+AN_APPEAL = "(?:an?|the|his|her|their) (?:[\\w-]+ )?appeal"
+A_COMPLAINT = "(?:an? |the )?(?:[\\w-]+ )?(?:complaint|application|petition|lawsuit|writ|suit)"
 
 # fmt: off
 TRIGGERS: list[dict[str, Any]] = [
@@ -57,9 +67,15 @@ TRIGGERS: list[dict[str, Any]] = [
     {
         "type": "case_opened",
         "slots": "police or prosecutor open a criminal case against target",
-        "lemmas": [],
+        "lemmas": [
+            # "open", "initiate", "register" are events only with a criminal case as object
+            {"lemma": "open", "object": CRIMINAL_CASE, "frames": ACTS, "examples": ["On 3 May 2024, the police opened a criminal case against Ana Lee.", "On 3 May 2024, a criminal case was opened against Ana Lee."]},
+            {"lemma": "initiate", "object": CRIMINAL_CASE, "frames": ACTS, "examples": ["On 3 May 2024, the investigator initiated a new criminal case against Ana Lee."]},
+            {"lemma": "institute", "object": CRIMINAL_CASE, "frames": ACTS, "examples": ["On 3 May 2024, criminal proceedings were instituted against Ana Lee."]},
+            {"lemma": "launch", "object": CRIMINAL_CASE, "frames": ACTS, "examples": ["On 3 May 2024, the prosecutor launched a criminal case against Ana Lee."]},
+            {"lemma": "register", "object": CRIMINAL_CASE, "frames": ACTS, "examples": ["On 3 May 2024, the police registered a criminal case against Ana Lee."]},
+        ],
         "phrases": [
-            {"rx": "(?:opened|initiated|instituted|launched|registered) a (?:new )?criminal case|criminal case was (?:opened|initiated|registered)", "why": "'open', 'initiate' and 'register' are events only with a criminal case as object", "examples": ["On 3 May 2024, the police opened a criminal case against Ana Lee."]},
             {"rx": "\\bregistered (?:on [^.;]{0,25})?under (?:Sections?|Articles?|[A-Z]{2,6} Sections?)", "why": "a case registered under a section of a code (a first information report)", "examples": ["A case was registered on 3 May 2024 under Section 124A against Ana Lee."]},
         ],
     },
@@ -80,10 +96,12 @@ TRIGGERS: list[dict[str, Any]] = [
     {
         "type": "travel_ban",
         "slots": "authority bans target from leaving the country",
-        "lemmas": [],
+        "lemmas": [
+            {"lemma": "impose", "object": "(?:a |the )?(?:[\\w-]+ )?(?:travel ban|ban on (?:travel|leaving))", "frames": ACTS, "examples": ["On 3 May 2024, the prosecutor imposed a travel ban on Ana Lee.", "On 3 May 2024, a travel ban was imposed on Ana Lee."]},
+        ],
         "phrases": [
-            {"rx": "travel ban was imposed|banned [^.]{0,40}from leaving the country|prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)", "why": "'ban' and 'prevent' are a travel ban only with leaving or travelling as their complement", "examples": ["On 3 May 2024, Ana Lee was banned from leaving the country."]},
-            {"rx": "\\bimposed (?:a |the )?(?:[\\w-]+ )?(?:travel ban|ban on (?:travel|leaving))|\\bban on (?:travell?ing|travel|leaving the country)\\b|\\b(?:kept|extended|renewed|upheld) (?:the |a |his |her |their )?travel ban\\b", "why": "the noun phrase 'travel ban' with the verb that imposes, keeps or renews it", "examples": ["On 3 May 2024, the prosecutor imposed a travel ban on Ana Lee."]},
+            {"rx": "banned [^.]{0,40}from leaving the country|prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)", "why": "'ban' and 'prevent' are a travel ban only with leaving or travelling as their complement", "examples": ["On 3 May 2024, Ana Lee was banned from leaving the country."]},
+            {"rx": "\\bban on (?:travell?ing|travel|leaving the country)\\b|\\b(?:kept|extended|renewed|upheld) (?:the |a |his |her |their )?travel ban\\b", "why": "the noun phrase 'travel ban' with the verb that keeps or renews it", "examples": ["On 3 May 2024, the court kept the travel ban on Ana Lee."]},
         ],
     },
     {
@@ -121,11 +139,18 @@ TRIGGERS: list[dict[str, Any]] = [
     {
         "type": "investigation",
         "slots": "police, prosecutor or a court open or order an investigation of target",
-        "lemmas": [],
+        "lemmas": [
+            # "open", "launch", "start" are events only with an investigation as object
+            {"lemma": "open", "object": INQUIRY, "frames": ACTS, "examples": ["On 3 May 2024, the prosecutor opened an investigation into Ana Lee.", "On 3 May 2024, a criminal investigation was opened against Ana Lee."]},
+            {"lemma": "launch", "object": INQUIRY, "frames": ACTS, "examples": ["On 3 May 2024, the police launched an inquiry into the Zembla Rights Centre."]},
+            {"lemma": "start", "object": INQUIRY, "frames": ACTS, "examples": ["On 3 May 2024, the police started an investigation into Ana Lee."]},
+            {"lemma": "begin", "forms": ["began", "begun"], "object": INQUIRY, "frames": ACTS, "examples": ["On 3 May 2024, the prosecutor began a probe into Ana Lee."]},
+            {"lemma": "initiate", "object": INQUIRY, "frames": ACTS, "examples": ["On 3 May 2024, an investigation was initiated against Ana Lee."]},
+        ],
         "phrases": [
             {"rx": "\\b(?:informed|told|notified)\\b[^.;]{0,80}?\\b(?:he|she|they|it) (?:was|were) (?:a )?suspect(?:ed)?\\b", "why": "a person told they are a suspect: the reported clause, not the verb, is the event", "examples": ["On 3 May 2024, police told Ana Lee that she was suspected of sedition."]},
-            {"rx": "\\b(?:opened|launched|started|began|initiated) (?:a |an )?(?:[\\w-]+ )?(?:investigation|inquiry|probe)\\b|\\b(?:investigation|inquiry|probe) (?:was )?(?:opened|launched|initiated)\\b|\\bordered (?:[^.;]{0,100}? )?to investigate\\b|\\b(?:transferred|handed(?: over)?) the (?:[\\w-]+ )?investigation (?:to|over to)\\b", "why": "'open', 'launch' and 'order' are events only with an investigation as object", "examples": ["On 3 May 2024, the court ordered the counter-terrorism unit of the police (CTU) to investigate the case again.", "On 3 May 2024, the government handed the investigation to the national agency."]},
-            {"rx": "for further investigation|under investigation|opened an investigation", "why": "a case sent back for, or placed under, investigation", "examples": ["On 3 May 2024, the case was returned for further investigation."]},
+            {"rx": "\\bordered (?:[^.;]{0,100}? )?to investigate\\b|\\b(?:transferred|handed(?: over)?) the (?:[\\w-]+ )?investigation (?:to|over to)\\b", "why": "'order' and 'hand over' are events only with an investigation as object", "examples": ["On 3 May 2024, the court ordered the counter-terrorism unit of the police (CTU) to investigate the case again.", "On 3 May 2024, the government handed the investigation to the national agency."]},
+            {"rx": "for further investigation|under investigation", "why": "a case sent back for, or placed under, investigation", "examples": ["On 3 May 2024, the case was returned for further investigation."]},
         ],
     },
     {
@@ -248,9 +273,10 @@ TRIGGERS: list[dict[str, Any]] = [
         "slots": "court or authority fines target",
         "lemmas": [
             {"lemma": "fine", "frames": ACTS, "examples": ["On 3 May 2024, the court fined Ana Lee 500 dinars."]},
+            {"lemma": "impose", "object": "(?:an? |the )?(?:[\\w-]+ )?fine", "frames": ACTS, "examples": ["On 3 May 2024, the court imposed a heavy fine on the Zembla Poets Union.", "On 3 May 2024, a fine was imposed on Ana Lee."]},
         ],
         "phrases": [
-            {"rx": "\\bimposed (?:an? )?(?:[\\w-]+ )?fine\\b|\\breplaced\\b[^.;]{0,100}?\\bwith an? (?:[\\w-]+ )?fine\\b|\\bordered (?:him|her|them) to pay (?:an? )?(?:[\\w-]+ )?fine\\b", "why": "'impose', 'replace', 'order to pay' are a fine only with a fine as object", "examples": ["On 3 May 2024, the court replaced the rest of Ana Lee's prison term with a fine of 500 dinars.", "On 3 May 2024, the court imposed a heavy fine on the Zembla Poets Union."]},
+            {"rx": "\\breplaced\\b[^.;]{0,100}?\\bwith an? (?:[\\w-]+ )?fine\\b|\\bordered (?:him|her|them) to pay (?:an? )?(?:[\\w-]+ )?fine\\b", "why": "'replace', 'order to pay' are a fine only with a fine as their complement", "examples": ["On 3 May 2024, the court replaced the rest of Ana Lee's prison term with a fine of 500 dinars."]},
         ],
     },
     {
@@ -288,10 +314,14 @@ TRIGGERS: list[dict[str, Any]] = [
         "lemmas": [
             {"lemma": "appeal", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee appealed to the Supreme Court."]},
             {"lemma": "object", "frames": ACTS, "examples": ["On 3 May 2024, her lawyer objected to the ruling."]},
+            # "lodge", "file", "submit" are an appeal only with an appeal as object
+            {"lemma": "lodge", "object": AN_APPEAL, "frames": ACTS, "examples": ["On 3 May 2024, her lawyer lodged an appeal.", "On 3 May 2024, her appeal was lodged with the Supreme Court."]},
+            {"lemma": "file", "object": AN_APPEAL, "frames": ACTS, "examples": ["On 3 May 2024, her lawyers filed a second appeal."]},
+            {"lemma": "submit", "object": AN_APPEAL, "frames": ACTS, "examples": ["On 3 May 2024, an appeal was submitted to the Supreme Court."]},
             {"lemma": "appeal", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee lost her job soon after her appeal in April 2024."]},
         ],
         "phrases": [
-            {"rx": "\\b(?:an|his|her|their|the) appeal (?:was )?(?:lodged|filed|submitted)\\b|\\b(?:lodg|fil|submitt)(?:ed|ing) (?:an?|the|his|her|their) (?:[\\w-]+ )?appeal\\b", "why": "'file' and 'lodge' are an appeal only with an appeal as object", "examples": ["On 3 May 2024, her lawyer lodged an appeal."]},
+            {"rx": "\\blodging (?:an?|the|his|her|their) (?:[\\w-]+ )?appeal\\b", "why": "the gerund of the lodging rows: 'by lodging a further appeal'", "examples": ["Ana Lee answered on 3 May 2024 by lodging a further appeal."]},
         ],
     },
     {
@@ -316,10 +346,14 @@ TRIGGERS: list[dict[str, Any]] = [
         "lemmas": [
             {"lemma": "complain", "frames": ACTS, "examples": ["On 3 May 2024, her lawyer complained to the prosecutor."]},
             {"lemma": "petition", "frames": ACTS, "examples": ["On 3 May 2024, her family petitioned the High Court."]},
+            # "file", "lodge", "submit" are a complaint only with a complaint or suit as object
+            {"lemma": "file", "object": A_COMPLAINT, "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee filed a lawsuit against the ministry.", "On 3 May 2024, a complaint was filed with the prosecutor."]},
+            {"lemma": "lodge", "object": A_COMPLAINT, "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee lodged a complaint with the prosecutor."]},
+            {"lemma": "submit", "object": A_COMPLAINT, "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee submitted a petition to the court."]},
         ],
         "phrases": [
-            {"rx": "\\b(?:complaint|petition|lawsuit|writ|application)(?: (?:for|against|over|challenging|seeking) [^.;,]{0,40}?)? (?:was |were |had been |has been )?(?:filed|lodged|submitted)\\b|\\bfiled (?:a |an )?(?:[\\w-]+ )?(?:writ|lawsuit|suit)\\b|\\breported (?:his|her|their) (?:disappearance|abduction)\\b", "why": "'file', 'lodge' and 'report' are a complaint only with a complaint or a disappearance as object", "examples": ["In May 2024, a petition challenging the arrest was filed on her behalf."]},
-            {"rx": "private complaint|(?:filed|lodged|submitted) an? (?:\\w+ )?(?:complaint|application|petition)", "why": "the noun with the verb that brings it", "examples": ["On 3 May 2024, Ana Lee lodged a complaint with the prosecutor."]},
+            {"rx": "\\b(?:complaint|petition|lawsuit|writ|application)(?: (?:for|against|over|challenging|seeking) [^.;,]{0,40}?)? (?:was |were |had been |has been )?(?:filed|lodged|submitted)\\b|\\breported (?:his|her|their) (?:disappearance|abduction)\\b", "why": "a complaint with what it is for between the noun and the verb; 'report' is a complaint only with a disappearance as object", "examples": ["In May 2024, a petition challenging the arrest was filed on her behalf."]},
+            {"rx": "private complaint", "why": "a legal term: a complaint that opens a private prosecution", "examples": ["On 3 May 2024, Tom Reed brought a private complaint against Ana Lee."]},
             {"rx": "\\bcomplaint (?:by|of|from) (?=[A-Z])", "why": "a complaint named with who brought it", "examples": ["Acting on a complaint by Tom Reed, the police questioned Ana Lee."]},
         ],
     },
