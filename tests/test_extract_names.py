@@ -48,3 +48,14 @@ def test_a_name_abbreviated_by_its_initials_is_a_body() -> None:
     # a person's initials in brackets do not make a body
     assert "Carlos Mena" not in kinds
     assert "Carlos Mena" in {p["name"] for p in record["persons"]}
+
+
+def test_public_defender_of_a_country_is_an_office() -> None:
+    text = (
+        "Zembla: lawyer held\n\nOn 3 May 2021, police in Tbilisi detained the lawyer Ana Lee. "
+        "The Public Defender of Georgia asked for her release. A public defender was assigned.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    kinds = {o["name"]: o["kind"] for o in record["organisations"]}
+    assert kinds.get("Public Defender of Georgia") == "government"
+    assert "Public Defender of Georgia" not in {p["name"] for p in record["persons"]}

@@ -129,6 +129,10 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             elif (cue := _named_by_noun(doc, start, len(words))) is not None:
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 e.attrs["kind"] = cue
+            elif PUBLIC_DEFENDER.match(text) and country_in(text):
+                # "the Public Defender of Georgia": an ombudsman's office, not a lawyer
+                e = add_organisation(doc, ents, text, start, end, main_country)
+                e.attrs["kind"] = "government"
             elif (after := _abbreviated(doc, words, start, end)) is not None:
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 if e.attrs["kind"] == "other":
@@ -137,6 +141,8 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 add_person_candidate(doc, ents, run, strip_titles(run.words, i))
 
 
+#: The ombudsman's office some states call their Public Defender (of a country named after).
+PUBLIC_DEFENDER = re.compile(r"Public Defender(?:[’']s Office)? of (?:the )?[A-Z]")
 #: An abbreviation in brackets right after a name: "Zenda Rights Watch (ZRW)".
 ABBREVIATION_AFTER = re.compile(r"\s*\((?P<acr>[A-Z]{2,8})\)")
 
