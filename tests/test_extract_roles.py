@@ -691,3 +691,16 @@ def test_heads_of_rights_groups_and_of_state_rights_bodies_and_ambassadors() -> 
         "Ada Brun": ["official"],
         "Ivo Sand": ["official"],
     }
+
+
+def test_what_each_is_in_brackets_after_the_name() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defenders held\n\nPolice detained Rina Holm (journalist), Teo "
+        "Varga (lawyer) and Ada Brun (woman human rights defender) on 1 May 2025.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-br")["persons"]}
+    assert roles == {
+        "Rina Holm": ["journalist"],
+        "Teo Varga": ["defender", "lawyer"],  # a lawyer who is the one held: both
+        "Ada Brun": ["defender"],
+    }

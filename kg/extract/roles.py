@@ -436,6 +436,8 @@ KIN_PLURAL_BEFORE = re.compile(
     r"sons|daughters|brothers|sisters|relatives|cousins|nephews|nieces|grandchildren|"
     r"grandparents),?\s*$"
 )
+#: A lower-case description in brackets right after a name: "A (journalist)".
+ROLE_IN_BRACKETS = re.compile(r"\s*\((?P<t>[a-z][\w’' -]{1,40})\)")
 #: "X (her son)": a kinship noun in brackets right after the name.
 KIN_IN_BRACKETS = re.compile(
     rf"\s*\((?:his|her|their|[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?)\s+"
@@ -598,6 +600,14 @@ def _roles_after(
         roles.append("relative")
         if GENDER_NOUNS[kin.group(1)] != "unknown":
             p.attrs["gender"] = GENDER_NOUNS[kin.group(1)]
+    elif not roles and (br := ROLE_IN_BRACKETS.match(after)):
+        # "A (journalist), B (lawyer) and C (human rights defender)": what each is, in brackets
+        hit = _title_before(br.group("t") + " ")
+        if hit and not br.group("t")[: hit[2].start()].strip(" -").count(" ") > 2:
+            r1, r2, _ = hit
+            roles.append("lawyer?" if r1 == "lawyer" else r1)
+            if r2:
+                roles.append(r2)
     title = SIGNATURE_TITLE.match(_text_after(p, end)) or POST_IN_BRACKETS.match(after)
     if title:
         roles.append("official")
