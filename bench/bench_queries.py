@@ -269,6 +269,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+class _PushBudget(Exception):
+    """The push into Virtuoso ran past ``--push-budget``."""
+
+
 def virtuoso(public: Path, values: BoundValues, args: argparse.Namespace, work: Path) -> dict:
     """Push the public store into a fresh Virtuoso on loopback, then the same questions there."""
     if shutil.which("virtuoso-t") is None:
@@ -288,7 +292,25 @@ def virtuoso(public: Path, values: BoundValues, args: argparse.Namespace, work: 
     endpoint = started.stdout.strip().splitlines()[-1]
     try:
         t0 = time.perf_counter()
-        result = push_store(Store.open(public), Remote(endpoint, endpoint + "-graph-crud"))
+        pushed = {"graphs": 0, "of": 0}
+
+        def progress(i: int, total: int, name: str, action: str) -> None:
+            pushed.update(graphs=i, of=total)
+            if args.push_budget and time.perf_counter() - t0 > args.push_budget:
+                raise _PushBudget
+
+        try:
+            result = push_store(
+                Store.open(public), Remote(endpoint, endpoint + "-graph-crud"), progress=progress
+            )
+        except _PushBudget:
+            return {
+                "push_stopped_after_seconds": round(time.perf_counter() - t0, 1),
+                "push_budget_seconds": args.push_budget,
+                "graphs_pushed": pushed["graphs"],
+                "graphs_to_push": pushed["of"],
+                "questions": "not run: the push did not finish within --push-budget",
+            }
         load = time.perf_counter() - t0
         return {
             "push_seconds": round(load, 3),
@@ -315,6 +337,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME",
         help="questions whose corpus-wide time is split into evaluation, serialisation and "
         "conversion (e.g. cq02 cq11)",
+    )
+    parser.add_argument(
+        "--push-budget",
+        type=float,
+        default=0,
+        help="stop the push into Virtuoso after this many seconds (0: no limit) and record it",
     )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)

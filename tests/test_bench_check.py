@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kg.store.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,3 +77,26 @@ def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: P
     assert res["rdflib_turtle"]["stopped_by"] == "memory"
     assert res["rdflib_turtle"]["stopped_after_seconds"] < 600
     assert res["turtle_speedup_over_rdflib"].startswith("> ")
+
+
+@pytest.mark.virtuoso
+def test_queries_benchmark_stops_the_virtuoso_push_at_its_budget(tmp_path: Path) -> None:
+    """bench/bench_queries.py on a store built before, with Virtuoso: the embedded questions
+    have rows; a push past ``--push-budget`` is stopped and recorded, its questions not run."""
+    corpus, store = tmp_path / "corpus", tmp_path / "kg"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), "3", str(corpus)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    build(store, corpus)
+    out = tmp_path / "queries.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_queries.py"), "--store", str(store)]
+    cmd += ["--only", "cq01", "--repeats", "1", "--push-budget", "0.001", "--out", str(out)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=900)
+    res = json.loads(out.read_text(encoding="utf-8"))
+    assert res["questions"]["cq01-defenders-organisations"]["corpus_wide"]["rows"] > 0
+    virtuoso = res["virtuoso"]
+    assert 1 <= virtuoso["graphs_pushed"] < virtuoso["graphs_to_push"]
+    assert virtuoso["questions"].startswith("not run")
