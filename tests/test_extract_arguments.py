@@ -387,3 +387,14 @@ def test_a_by_phrase_belongs_to_the_passive_verb_it_follows() -> None:
     assert arrest["agents"] == ["Zembla Police Department"]
     sentence = _one(evs, "sentence")
     assert sentence["agents"] == ["Zembla City Court"]
+
+
+def test_a_judge_acts_for_the_court_the_text_named_before() -> None:
+    evs = _named(
+        "Judge Tom Reed of the Zembla City Court opened the trial of human rights defender Ana "
+        "Lee on 2 May 2024.\n\nHer health has worsened in prison.\n\nOn 3 May 2024, Judge "
+        "Tom Reed rejected her request for bail."
+    )
+    decision = _one(evs, "court_decision")
+    assert "Zembla City Court" in decision["agents"]
+    assert decision["authority"] == "Zembla City Court"

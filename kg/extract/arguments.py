@@ -754,7 +754,9 @@ def make_event(
         says_court and bool(COURT_WORD.search(doc.flat, c0, c1))
     )
     if court_clause and not any(_kind(ents, x) == "court" for x in agents):
-        court = last_court(doc, mentions, s, a, says_court)
+        # "Judge Tom Reed rejected the plea": a judge acts for a court, the last one the text
+        # named, even paragraphs before
+        court = last_court(doc, mentions, s, a, says_court or bool(judges))
         if court is not None:
             agents = [court.id]
     if etype in COURT_EVENTS:
