@@ -704,3 +704,17 @@ def test_what_each_is_in_brackets_after_the_name() -> None:
         "Teo Varga": ["defender", "lawyer"],  # a lawyer who is the one held: both
         "Ada Brun": ["defender"],
     }
+
+
+def test_procurators_state_attorneys_and_one_who_appeared_before_a_court() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Trial opens\n\nOn 1 May 2025, Rina Holm appeared before the Vela "
+        "District Court. Procurator Ada Brun signed the indictment. State attorney Teo Varga "
+        "opposed the appeal.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-pr")["persons"]}
+    assert roles == {
+        "Rina Holm": ["defender"],
+        "Ada Brun": ["prosecutor"],
+        "Teo Varga": ["prosecutor"],
+    }

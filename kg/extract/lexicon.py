@@ -46,7 +46,7 @@ Kazakh Belarusian Chechen US-based Sub-Inspector Barrister Counsel Advocate Phot
 Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major Captain
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
 H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyewitness Witness
-MP Ambassador""".split()
+MP Ambassador Procurator""".split()
 )
 #: Plural titles that open a list of names as the singular opens one name ("Activists A and B");
 #: unlike TITLE_STOP they also open names of bodies ("Reporters Without Borders"), so only the
@@ -212,7 +212,7 @@ PERSON_TITLES = [
     (r"Director", "official", None),
     (r"(?:[Dd]eputy )?(?:[Pp]rosecutor[- ][Gg]eneral|[Cc]hief [Pp]rosecutor)", "prosecutor", None),
     (r"(?:Deputy )?Attorney General", "official", "prosecutor"),
-    (r"[Pp]rosecutor", "prosecutor", None),
+    (r"[Pp]rosecutor|[Pp]rocurator|[Ss]tate [Aa]ttorney", "prosecutor", None),
     (r"(?:human rights |defence |defense )?[Ll]awyer|[Bb]arrister|(?:[Dd]efen[cs]e|Senior) "
      r"[Cc]ounsel|Attorney", "lawyer", None),
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),

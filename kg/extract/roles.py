@@ -898,7 +898,8 @@ SOURCE_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$")
 TARGET_WORDS = re.compile(
     r"\b(?:arrest|detain|sentenc|convict|acquitt|charged|banned|defendant|"
     r"release|prosecut|trial|(?:case|charges|proceedings) against|summon|interrogat|"
-    r"imprison|jailed|abduct|harass|indict|in custody|fined|questioned|deported|expelled)"
+    r"imprison|jailed|abduct|harass|indict|in custody|fined|questioned|deported|expelled|"
+    r"appeared before|bail\b)"
 )
 #: A passage in quotation marks.
 QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"]{0,600}\"")
