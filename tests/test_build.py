@@ -40,7 +40,7 @@ def test_derived_shortcuts_are_materialised_in_their_own_graph(built_store: Stor
 
 def test_every_case_record_states_facts_with_evidence(built_store: Store) -> None:
     q = """PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
-    SELECT ?e WHERE { ?e a ?c . VALUES ?c { akg:Event akg:Charge akg:Demand akg:RightClaim }
+    SELECT ?e WHERE { ?e ?p ?o . VALUES ?p { akg:eventType akg:chargedPerson akg:madeIn akg:right }
                       FILTER NOT EXISTS { ?e akg:evidence ?ev } }"""
     _, rows = built_store.query(q)
     assert rows == []

@@ -196,15 +196,27 @@ def test_event_labels_query_makes_type_and_date() -> None:
     }
 
 
-def test_involvement_types_query_types_what_has_an_agent() -> None:
-    g, ids = _graph_and_ids()
+def test_types_query_types_what_has_an_agent_a_made_in_or_a_right() -> None:
     from rdflib import RDF
 
-    assert not list(g.triples((None, RDF.type, AKG.Involvement)))
-    typed = set(_run("involvement-types", g).subjects(RDF.type, AKG.Involvement))
+    record = {
+        **ROLES_RECORD,
+        "rights": [{"name": "freedom of expression"}],
+        "demands": [{"summary": "Release him"}, {"summary": "Drop the charges"}],
+    }
+    g, ids = _graph_and_ids(record)
+    typed = _run("types", g)
+    for cls in (AKG.Involvement, AKG.Demand, AKG.RightClaim):
+        assert not list(g.triples((None, RDF.type, cls)))
+    involvements = set(typed.subjects(RDF.type, AKG.Involvement))
     # one involvement per person and case role (p2 has two), none for the organisations
-    assert len(typed) == 5 and typed == set(g.subjects(AKG.agent, None))
-    assert {ids[g.value(i, AKG.agent)] for i in typed} == {"p1", "p2", "p3", "p4"}
+    assert len(involvements) == 5 and involvements == set(g.subjects(AKG.agent, None))
+    assert {ids[g.value(i, AKG.agent)] for i in involvements} == {"p1", "p2", "p3", "p4"}
+    demands = set(typed.subjects(RDF.type, AKG.Demand))
+    assert {str(g.value(d, RDFS.label)) for d in demands} == {"Release him", "Drop the charges"}
+    claims = set(typed.subjects(RDF.type, AKG.RightClaim))
+    assert [str(g.value(c, RDFS.label)) for c in claims] == ["freedom of expression"]
+    assert len(typed) == 8
 
 
 def test_event_cases_query_gives_the_case_of_the_reporting_appeal() -> None:

@@ -153,7 +153,7 @@ def test_representation_employment_and_who_asserts(built_store: Store) -> None:
     asserted = rows(
         built_store,
         """SELECT ?kind ?who WHERE {
-             { ?claim a akg:RightClaim . BIND ("right claim" AS ?kind) }
+             { ?claim akg:right ?right . BIND ("right claim" AS ?kind) }
              UNION { ?claim a akg:Statement . BIND ("statement" AS ?kind) }
              ?claim akg:assertedBy/rdfs:label ?who .
            }""",

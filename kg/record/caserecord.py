@@ -1008,7 +1008,7 @@ class _Builder:
             raise DataError(f"{self.where()}: right {n} has no name")
         concept = right_concept(name)
         node = AKR[f"right-claim/r-{self.item_key(right, f'right-{n}')}"]
-        g.add((node, RDF.type, AKG.RightClaim))
+        # No rdf:type: a right claim is what has an akg:right (the property's domain).
         g.add((node, AKG.right, concept))
         g.add((node, RDFS.label, Literal(name)))
         g.add((node, AKG.case, self.case))
@@ -1030,7 +1030,7 @@ class _Builder:
         if not summary:
             raise DataError(f"{self.where()}: demand {n} has no summary")
         node = AKR[f"demand/d-{self.item_key(d, f'demand-{n}')}"]
-        g.add((node, RDF.type, AKG.Demand))
+        # No rdf:type: a demand is what has an akg:madeIn (the property's domain).
         g.add((node, RDFS.label, Literal(summary)))
         g.add((node, AKG.demandOrder, Literal(n)))
         g.add((node, AKG.madeIn, self.appeal))

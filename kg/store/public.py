@@ -140,8 +140,13 @@ class _Index:
                     # Nor do participations: what an event's akg:participation points to is one.
                     self.types[o].add(AKG.Participation)
                 elif p == AKG.agent:
-                    # Nor involvements: what has an akg:agent is one.
+                    # Nor involvements (what has an akg:agent is one), demands (akg:madeIn)
+                    # and right claims (akg:right).
                     self.types[s].add(AKG.Involvement)
+                elif p == AKG.madeIn:
+                    self.types[s].add(AKG.Demand)
+                elif p == AKG.right:
+                    self.types[s].add(AKG.RightClaim)
                 elif p == AKG.accessLevel:
                     self.levels[s].add(o)
                 elif p in NAME_PREDICATES:
