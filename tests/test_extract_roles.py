@@ -718,3 +718,21 @@ def test_procurators_state_attorneys_and_one_who_appeared_before_a_court() -> No
         "Ada Brun": ["prosecutor"],
         "Teo Varga": ["prosecutor"],
     }
+
+
+def test_kin_with_an_age_before_the_name_and_a_widower() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender killed\n\nLand defender Rina Holm was shot dead on 1 May "
+        "2025. Her son, 17-year-old Teo Holm, was injured. Holm's widower, Ivo Sand, was "
+        "threatened.\n"
+    )
+    persons = extract_case(text, appeal_id="t-roles-kin2")["persons"]
+    assert {p["name"]: p["roles"] for p in persons} == {
+        "Rina Holm": ["defender"],
+        "Teo Holm": ["relative"],
+        "Ivo Sand": ["relative"],
+    }
+    assert {p["name"]: p["gender"] for p in persons if p["name"] != "Rina Holm"} == {
+        "Teo Holm": "male",
+        "Ivo Sand": "male",
+    }

@@ -242,6 +242,7 @@ GENDER_NOUNS = {
     "grandfather": "male", "grandmother": "female", "uncle": "male", "aunt": "female",
     "cousin": "unknown", "stepson": "male", "stepdaughter": "female", "partner": "unknown",
     "spouse": "unknown", "fiancé": "male", "fiancée": "female", "relative": "unknown",
+    "widow": "female", "widower": "male", "stepfather": "male", "stepmother": "female",
 }  # fmt: skip
 GENDER_NOUN_RE = re.compile(
     rf"(?<![\w-])({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))}),?\s*$"

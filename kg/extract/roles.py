@@ -342,6 +342,8 @@ def _civil_body_before(before: str, ents: Entities | None) -> bool:
     return bool(m.group("poss")) and ORG_HEADS.get(head) in ("ngo", "media")
 
 
+#: An age right before a name: "17-year-old", "the seventeen-year-old".
+AGE_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?\b[\w-]+-year-old\s+$")
 #: How much of the words before a name the short cues read (titles and posts read all of it).
 NEAR_SPAN = 60
 
@@ -353,7 +355,7 @@ def _roles_before(
     p: Entity,
     ents: Entities | None = None,
 ) -> None:
-    before = strip_honorific(before)
+    before = AGE_BEFORE.sub("", strip_honorific(before))  # "her son, 17-year-old X"
     near = before[-NEAR_SPAN:]  # the rules below read only the last words before the name
     if PRESIDED_BY.search(near):
         roles.append("judge")
