@@ -229,3 +229,21 @@ def test_an_incremental_build_equals_a_build_from_scratch(tmp_path: Path) -> Non
         c.members for c in scratch.identity_clusters
     ]
     assert _nquads(store) == _nquads(tmp_path / "scratch")
+
+
+def test_the_index_is_read_back_or_ignored(tmp_path: Path) -> None:
+    import pickle
+
+    from kg.record.identity_index import read_index
+
+    records = {"a01": _appeal("a01", "Kazakhstan", [_person("p1", "Anna Smirnova")], [])}
+    _, index = resolve_with_index(record_items(records), None, _stamps(records), None, "ctx")
+    path = tmp_path / "identity-index.pickle"
+    assert read_index(path) is None
+    path.write_bytes(pickle.dumps(index))
+    again = read_index(path)
+    assert again is not None and again.id_of == index.id_of and again.postings == index.postings
+    path.write_bytes(b"not a pickle")
+    assert read_index(path) is None
+    path.write_bytes(pickle.dumps({"an": "old format"}))
+    assert read_index(path) is None

@@ -64,7 +64,7 @@ from kg.record.identity import (
     apply_resolution,
     canonical_provisions,
 )
-from kg.record.identity_index import resolve_with_index
+from kg.record.identity_index import read_index, resolve_with_index
 from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.store.chunks import appeal_files_writer
@@ -396,7 +396,7 @@ def _build(
             items_by_sha[sha] = Parsed.value(_parsed(read, key, spill_dir).items)
     items = {i.key: i for key in chosen.values() for i in items_by_sha[entries[key]["sha"]]}
     # Identity: only what the changed records reach, with the index the last build kept.
-    index = _load_pickle(generation / IDENTITY_FILE) if previous and generation else None
+    index = read_index(generation / IDENTITY_FILE) if previous and generation else None
     resolution, index = resolve_with_index(
         items, decisions if decisions.exists() else None,
         {aid: entries[key]["sha"] for aid, key in chosen.items()}, index,
