@@ -86,3 +86,14 @@ def test_date_forms(text: str, value: tuple[int, int, int] | None) -> None:
 
 def test_a_first_name_like_jan_is_no_month() -> None:
     assert [m.group() for m in DATE_RE.finditer("Jan Novak spoke in 2020")] == ["in 2020"]
+
+
+def test_a_special_administrative_region_counts_as_its_state() -> None:
+    from kg.extract import extract_case
+
+    text = (
+        "Hong Kong: Publisher Ana Lee jailed\n\nOn 3 May 2021, police in Hong Kong arrested the "
+        "publisher Ana Lee under the National Security Law. A Hong Kong court denied her bail.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    assert record["appeal"]["countries"] == ["China"]

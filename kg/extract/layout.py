@@ -262,7 +262,13 @@ def find_countries(doc: Doc, main: str | None, mentions: list[str] | None = None
     for code, n in sorted(counts.items(), key=lambda kv: -kv[1]):
         if code != main_code and n >= 3 and 2 * n >= counts.get(main_code, 0):
             out.append(names[code])
-    return out
+    # an appeal's countries are states: a special administrative region counts as its state
+    # (its laws keep their own jurisdiction)
+    return list(dict.fromkeys(STATE_OF.get(c, c) for c in out))
+
+
+#: Special administrative regions, which the corpus counts under their state.
+STATE_OF = {"Hong Kong": "China", "Macau": "China", "Macao": "China"}
 
 
 #: What an issuer says of itself after its name opens a sentence, perhaps after an apposition
