@@ -94,7 +94,8 @@ def _graph_and_ids(record: dict[str, Any] = ROLES_RECORD) -> tuple[Graph, dict[U
 def test_participations_store_their_side_only() -> None:
     g, ids = _graph_and_ids()
     parts = _participations(g, ids)
-    assert set(parts) == set(ROLES_EXPECTED)
+    # the authority's is not stored either (akg:authority says it)
+    assert set(parts) == {k for k in ROLES_EXPECTED if k[2] != "authority"}
     for part in parts.values():
         assert len(list(g.objects(part, AKG.role))) == 1
 
@@ -103,6 +104,7 @@ def test_participation_roles_query_gives_back_every_role() -> None:
     g, ids = _graph_and_ids()
     computed = _run("participation-roles", g)
     assert set(computed.predicates()) == {AKG.role}
+    g += _run("authority-participations", g)
     got = {
         key: {
             str(r).rsplit("/", 1)[-1]
@@ -231,3 +233,23 @@ def test_event_cases_query_gives_the_case_of_the_reporting_appeal() -> None:
     case = URIRef("https://w3id.org/appeals-kg/id/case/c-shared")
     assert (None, AKG.case, None) not in g
     assert {(ids[s], o) for s, _, o in _run("event-cases", g)} == {("e1", case), ("e2", case)}
+
+
+def test_authority_participations_query_gives_back_the_stored_form() -> None:
+    """The authority's participation, with the IRI the build gave it, and its roles."""
+    from kg.record.caserecord import short_hash
+
+    g, ids = _graph_and_ids()
+    event = next(iri for iri, local in ids.items() if local == "e2")
+    authority = next(iri for iri, local in ids.items() if local == "o2")
+    assert (event, AKG.authority, authority) in g
+    assert not [
+        p for p in g.objects(event, AKG.participation) if (p, AKG.participant, authority) in g
+    ]
+    part = URIRef(f"{event}/participant-{short_hash('authority', str(authority))}")
+    back = _run("authority-participations", g)
+    assert set(back) == {
+        (event, AKG.participation, part),
+        (part, AKG.participant, authority),
+        (part, AKG.role, ROLE.authority),
+    }

@@ -183,7 +183,8 @@ def _by_subject(pairs: set[tuple[str, str]]) -> dict[str, set[str]]:
 
 def test_concerns_defender_is_his_events_and_his_organisations(gold_store: Store) -> None:
     """akg:concernsDefender (CQ2) links an event to each defender who, or one of whose
-    organisations (a post or a membership), takes part in it, and to no one else."""
+    organisations (a post or a membership), takes part in it or is its authority, and to no one
+    else."""
     agent = _by_subject(_pairs(gold_store, AKG + "agent"))
     role = _by_subject(_pairs(gold_store, AKG + "role"))
     defenders = {a for inv, roles in role.items() if ROLE + "defender" in roles for a in agent[inv]}
@@ -195,9 +196,15 @@ def test_concerns_defender_is_his_events_and_his_organisations(gold_store: Store
     for membership, person in _pairs(gold_store, ORG + "member"):
         organisations[person] |= member_of.get(membership, set())
     participant = _by_subject(_pairs(gold_store, AKG + "participant"))
-    expected = set()
+    # an event's actors: its participants, and its authority (stored as akg:authority only)
+    actors: dict[str, set[str]] = defaultdict(set)
     for event, part in _pairs(gold_store, AKG + "participation"):
-        for actor in participant.get(part, ()):
+        actors[event] |= participant.get(part, set())
+    for event, authority in _pairs(gold_store, AKG + "authority"):
+        actors[event].add(authority)
+    expected = set()
+    for event, who in actors.items():
+        for actor in who:
             for d in defenders:
                 if actor == d or actor in organisations[d]:
                     expected.add((event, d))

@@ -985,8 +985,8 @@ class _Builder:
         for side, locals_ in (("agent", e.get("agents")), ("target", e.get("targets"))):
             for local in locals_ or []:
                 self.participation(node, e, side, str(local))
-        if e.get("authority"):
-            self.participation(node, e, "authority", str(e["authority"]))
+        # The authority is akg:authority only, not a participation as well
+        # (ontology/compact/authority-participations.rq gives that back).
         self.common(node, e)
 
     def participation(self, event: URIRef, e: dict[str, Any], side: str, local: str) -> None:
