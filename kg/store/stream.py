@@ -43,6 +43,7 @@ import json
 import os
 import pickle
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -89,7 +90,6 @@ IDENTITY_FILE = "identity-index.pickle"  # kg.record.identity_index
 SHAPES_FILE = "rule-shapes.pickle"  # kg.store.derive's analysis of the rules
 STATE_VERSION = 2
 PARALLEL_FROM = 400  # graphs; below this, worker processes cost more than they save
-DERIVE_BLOCK = 100_000  # derived quads written at once
 BATCH_BYTES = 200 << 20  # N-Quads text per bulk-loaded file (about 1M quads)
 
 Progress = Callable[[str], None]
@@ -511,7 +511,7 @@ def _build(
         for batch in batches.paths:
             store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
             batch.unlink()
-        result.derived = _derive(store, ontology_dir)
+        result.derived = _derive(store, ontology_dir, folder)
         _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
                 [str(appeal_graph_iri(a)) for a in chosen], optimize=True,
                 ready=ready)  # fmt: skip
@@ -792,27 +792,30 @@ def _stated(store: ox.Store, t: ox.Triple, derived: ox.NamedNode) -> bool:
     )
 
 
-def _derive(store: ox.Store, ontology_dir: Path) -> int:
+def _derive(store: ox.Store, ontology_dir: Path, folder: Path | None = None) -> int:
     """Run the rules over the union of the graphs into the (empty) derived graph; returns its
-    size. Each rule's answer goes into the store as it comes, in blocks: memory does not grow
-    with what the rules derive. No rule reads what a rule derives (``tests/test_delta.py``
-    checks it), and a query reads the store as it was when it began."""
+    size. Oxigraph writes each rule's answer as N-Triples into a file (in ``folder``, else in
+    the system's temporary folder), whose lines, made N-Quads of the derived graph a block at a
+    time, are bulk-loaded: no Python object per derived triple, and memory does not grow with
+    what the rules derive. No rule reads what a rule derives (``tests/test_delta.py`` checks
+    it), and a query reads the store as it was when it began."""
     from kg.store.build import rules
+    from kg.store.chunks import read_lines
 
     derived = ox.NamedNode(str(DERIVED_GRAPH))
-    for name, text in rules(ontology_dir):
-        block: list[ox.Quad] = []
-        try:
-            for t in store.query(text, use_default_graph_as_union=True):
-                block.append(ox.Quad(t.subject, t.predicate, t.object, derived))
-                if len(block) >= DERIVE_BLOCK:
-                    store.bulk_extend(block)
-                    block = []
-        except (SyntaxError, OSError) as e:
-            raise DataError(f"{ontology_dir / 'rules' / name}: {e}") from None
-        # bulk_extend: no transaction, a third of extend's CPU; the store is a new generation's
-        # and no rule reads what a rule derives.
-        store.bulk_extend(block)
+    tail = f" {derived} .\n".encode()
+    with tempfile.TemporaryDirectory(prefix=".derive-", dir=folder) as work:
+        answer, quads = Path(work) / "rule.nt", Path(work) / "derived.nq"
+        with open(quads, "wb") as out:
+            for name, text in rules(ontology_dir):
+                try:
+                    found = store.query(text, use_default_graph_as_union=True)
+                    found.serialize(str(answer), format=ox.RdfFormat.N_TRIPLES)
+                except (SyntaxError, OSError) as e:
+                    raise DataError(f"{ontology_dir / 'rules' / name}: {e}") from None
+                for block in read_lines(answer):
+                    out.write(block.replace(b" .\n", tail))
+        store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
     # A shortcut some graph states already is not derived again (kg.store.partition): one
     # join in the store rather than a look-up a shortcut.
     stated = f"GRAPH {derived} {{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {derived})"
