@@ -145,12 +145,17 @@ def run(
 
 
 def store_bytes(store: Path) -> dict[str, int]:
-    """Bytes on disk of the store's parts: the full and public stores, the export files, all."""
-    sizes = {"all": 0}
+    """Bytes on disk of the store's parts: the full and public stores, the export files, and
+    all of it with each file counted once (the public store hard-links the full store's files
+    when they are the same)."""
+    sizes, seen = {"all": 0}, set()
     for path in store.rglob("*"):
         if path.is_file() and not path.is_symlink():
-            size = path.stat().st_size
-            sizes["all"] += size
+            stat = path.stat()
+            size = stat.st_size
+            if (stat.st_dev, stat.st_ino) not in seen:
+                seen.add((stat.st_dev, stat.st_ino))
+                sizes["all"] += size
             part = path.relative_to(store).parts[0]
             if part in ("full", "public", "export"):
                 sizes[part] = sizes.get(part, 0) + size

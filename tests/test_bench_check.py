@@ -72,7 +72,7 @@ def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: P
     for fmt in ("nquads", "ntriples", "trig", "turtle"):
         assert res["exports"][fmt]["bytes"] > 0 and res["exports"][fmt]["peak_rss_mb"] > 0
     sizes = res["store_bytes"]
-    assert sizes["all"] > sizes["full"] + sizes["public"] + sizes["export"] > 0
+    assert sizes["all"] > max(sizes["full"], sizes["public"]) + sizes["export"]
     assert min(sizes["full"], sizes["public"], sizes["export"]) > 0
     assert res["rdflib_turtle"]["stopped_by"] == "memory"
     assert res["rdflib_turtle"]["stopped_after_seconds"] < 600
