@@ -196,6 +196,12 @@ def read_index(path: Path) -> IdentityIndex | None:
     return index if isinstance(index, IdentityIndex) else None
 
 
+def write_index(index: IdentityIndex, path: Path) -> None:
+    """Save ``index`` at ``path`` (inside the build's new generation, swapped in whole)."""
+    with _collector_paused(), open(path, "wb") as f:
+        pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def resolve_with_index(
     items: dict[Key, Item],
     decisions: Path | None,
@@ -320,4 +326,11 @@ def _moved(
     return out
 
 
-__all__ = ["INDEX_VERSION", "IdentityIndex", "component_keys", "read_index", "resolve_with_index"]
+__all__ = [
+    "INDEX_VERSION",
+    "IdentityIndex",
+    "component_keys",
+    "read_index",
+    "resolve_with_index",
+    "write_index",
+]

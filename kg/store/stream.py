@@ -65,7 +65,7 @@ from kg.record.identity import (
     apply_resolution,
     canonical_provisions,
 )
-from kg.record.identity_index import read_index, resolve_with_index
+from kg.record.identity_index import read_index, resolve_with_index, write_index
 from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.store.chunks import appeal_files_writer
@@ -688,11 +688,11 @@ def _finish(
         (ITEMS_FILE, kept["items"]),
         (SHAPES_FILE, kept["shapes"]),
         (KEYS_FILE, kept["keys"]),
-        (IDENTITY_FILE, kept["identity"]),
         (SHARED_FILE, shared),
     ):
         with open(folder / name, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+    write_index(kept["identity"], folder / IDENTITY_FILE)
 
 
 def _stamp(text: str | None) -> list[int] | None:
