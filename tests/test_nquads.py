@@ -10,9 +10,8 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-import yaml
 from benchgen import generator as _generator
-from goldcorpus import buildable
+from goldcorpus import gold_data
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 
 from kg.record.caserecord import load_record, record_to_graph
@@ -29,8 +28,6 @@ from kg.store.build import (
 from kg.store.casequads import case_nquads, reference_labels
 from kg.store.stream import graph_nquads
 from kg.vocab import DATA_DIR
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
 def _quads(text: str) -> list[ox.Quad]:
@@ -72,19 +69,7 @@ def test_same_quads_on_a_generated_corpus(tmp_path: Path) -> None:
 
 
 def test_same_quads_on_the_gold_corpus(tmp_path: Path) -> None:
-    if not CORPUS.is_dir():
-        pytest.fail(f"the development corpus is not at {CORPUS}")
-    data = tmp_path / "data"
-    (data / "extracted").mkdir(parents=True)
-    shutil.copytree(DATA_DIR / "reference", data / "reference")
-    n = 0
-    for path in sorted(CORPUS.glob("*.gold.yaml")):
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if buildable(record):
-            out = data / "extracted" / f"{record['appeal']['id']}.yaml"
-            out.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
-            n += 1
-    assert n >= 40
+    data, n = gold_data(tmp_path)
     assert _compare_cases(data) > n * 20
 
 

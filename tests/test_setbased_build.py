@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 from benchgen import generator as _generator
+from goldcorpus import gold_data
 from rdflib import RDF, Graph
 from rdflib.namespace import SH
-from test_setbased_corpus import gold_data
 
 from kg.check.setbased import RunStats, cache_path, validate_set_based
 from kg.check.validate import shapes_graph
@@ -85,7 +85,7 @@ def test_generated_corpus_edits_additions_removals(tmp_path: Path) -> None:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus (../shared) is not here")
 def test_gold_build_violation_introduced_and_fixed_removal_and_return(tmp_path: Path) -> None:
     shapes = shapes_graph()
-    data = gold_data(tmp_path)
+    data, _ = gold_data(tmp_path)
     store_path = tmp_path / "store"
     build(store_path, data)
     stats, before = _check(store_path, shapes)

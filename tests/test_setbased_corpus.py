@@ -5,13 +5,11 @@ records, and a generated 20-appeal corpus, before and after 10% of its records c
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from benchgen import generator as _generator
-from goldcorpus import buildable
+from goldcorpus import gold_data
 from rdflib import RDF
 from rdflib.namespace import SH
 from test_pergraph import whole_graph_keys
@@ -20,7 +18,6 @@ from test_shapes import result_key, shapes_graph
 from kg.check.setbased import cache_path, validate_set_based
 from kg.store import Store
 from kg.store.build import build
-from kg.vocab import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -34,24 +31,9 @@ def _keys(store: Store, **kwargs: object) -> tuple[bool, set[tuple], object]:
     return conforms, {result_key(report, r) for r in report.objects(root, SH.result)}, stats
 
 
-def gold_data(root: Path) -> Path:
-    """``root/data``: the reference data and, as extracted records, the gold files whose
-    countries the country table knows."""
-    data = root / "data"
-    (data / "extracted").mkdir(parents=True)
-    shutil.copytree(DATA_DIR / "reference", data / "reference")
-    for path in sorted(CORPUS.glob("*.gold.yaml")):
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if buildable(record):
-            (data / "extracted" / f"{record['appeal']['id']}.yaml").write_text(
-                yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8"
-            )
-    return data
-
-
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus (../shared) is not here")
 def test_gold_build_same_verdicts_as_whole_graph_pyshacl(tmp_path: Path) -> None:
-    data = gold_data(tmp_path)
+    data, _ = gold_data(tmp_path)
     build(tmp_path / "store", data)
     store = Store.open(tmp_path / "store")
     expected_conforms, expected = whole_graph_keys(store)

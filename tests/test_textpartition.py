@@ -11,9 +11,8 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-import yaml
 from benchgen import generator as _generator
-from goldcorpus import buildable
+from goldcorpus import gold_data
 
 import kg.store.stream as stream
 import kg.store.textpartition as textpartition
@@ -22,7 +21,6 @@ from kg.store.delta import APPEAL_GRAPHS, partition_store
 from kg.store.textpartition import partition_nquads
 from kg.vocab import DATA_DIR, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 EX = "https://example.org/"
 ONTO, REF = f"<{ONTOLOGY_GRAPH}>", f"<{REFERENCE_GRAPH}>"
 
@@ -150,18 +148,6 @@ def test_same_store_and_files_on_the_seed(tmp_path: Path, monkeypatch: pytest.Mo
 def test_same_store_and_files_on_the_gold_corpus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not CORPUS.is_dir():
-        pytest.fail(f"the development corpus is not at {CORPUS}")
-    data = tmp_path / "data"
-    (data / "extracted").mkdir(parents=True)
-    shutil.copytree(DATA_DIR / "reference", data / "reference")
-    n = 0
-    for path in sorted(CORPUS.glob("*.gold.yaml")):
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if buildable(record):
-            out = data / "extracted" / f"{record['appeal']['id']}.yaml"
-            out.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
-            n += 1
-    assert n >= 40
+    data, n = gold_data(tmp_path)
     quads, shared = _compare_build(data, tmp_path, monkeypatch)
     assert quads > n * 300 and shared > 10
