@@ -137,3 +137,30 @@ def test_the_partition_places_each_triple_once() -> None:
         ox.Quad(_n("s6"), q, ox.Literal("3"), _g("c")),
     }
     assert set(store) == expected
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_the_partition_does_not_rely_on_the_order_of_quads(tmp_path: Path, on_disk: bool) -> None:
+    """The same triples stated by several appeal graphs, in a store on disk and in one held in
+    memory (which gives a predicate's quads in no particular order): each shared triple moves to
+    the reference graph and is indexed, whatever order the store gives the quads in."""
+    p = ox.NamedNode(EX + "p")
+    ref = ox.NamedNode(REFERENCE_GRAPH)
+    quads, graphs_of = [], {}
+    for i in range(60):
+        s, o = ox.NamedNode(f"{EX}s{i % 4}"), ox.NamedNode(f"{EX}o{(i * 7) % 13}")
+        g = _g(f"g{(i * 5) % 9}")
+        quads.append(ox.Quad(s, p, o, g))
+        graphs_of.setdefault(ox.Triple(s, p, o), set()).add(g.value)
+    store = ox.Store(str(tmp_path / "store")) if on_disk else ox.Store()
+    store.extend(quads)
+    index = partition_store(store)
+    shared = {t: gs for t, gs in graphs_of.items() if len(gs) > 1}
+    assert len(shared) >= 8
+    assert index == {
+        f"{t.subject} {t.predicate} {t.object}": sorted(gs) for t, gs in shared.items()
+    }
+    assert set(store) == {
+        ox.Quad(*t, ref) if len(gs) > 1 else ox.Quad(*t, ox.NamedNode(next(iter(gs))))
+        for t, gs in graphs_of.items()
+    }

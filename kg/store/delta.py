@@ -54,10 +54,12 @@ def partition_store(store: ox.Store) -> SharedIndex:
     for every triple two or more appeal graphs state and the reference data does not, the
     appeal graphs stating it.
 
-    It reads the store predicate by predicate: Oxigraph gives a predicate's quads in the
-    order of its (predicate, object, subject, graph) index, so the graphs stating one triple
-    come one after the other and one pass finds them, in memory bounded by what one triple's
-    graphs and one predicate's moves take, not by the size of the store."""
+    It reads the store predicate by predicate and groups each predicate's quads by subject and
+    object, so memory is bounded by one predicate's quads, not by the size of the store. (The
+    order Oxigraph gives a predicate's quads in is not relied on: an on-disk store gives the
+    graphs of one triple one after the other, an in-memory one need not.) The full build
+    places triples on the N-Quads text instead (:mod:`kg.store.textpartition`); this is the
+    reference it is tested against."""
     index: SharedIndex = {}
     predicates = [
         row["p"]
@@ -67,13 +69,10 @@ def partition_store(store: ox.Store) -> SharedIndex:
     for p in sorted(predicates, key=lambda n: n.value):
         removes: list[ox.Quad] = []
         adds: list[ox.Quad] = []
-        run: list[ox.Quad] = []
+        runs: dict[tuple[ox.Term, ox.Term], list[ox.Quad]] = {}
         for q in store.quads_for_pattern(None, p, None, None):
-            if run and (q.object != run[0].object or q.subject != run[0].subject):
-                _place_run(run, index, removes, adds)
-                run = []
-            run.append(q)
-        if run:
+            runs.setdefault((q.subject, q.object), []).append(q)
+        for run in runs.values():
             _place_run(run, index, removes, adds)
         store.extend(adds)
         for q in removes:
