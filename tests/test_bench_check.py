@@ -14,17 +14,23 @@ from kg.store.build import build
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_check_benchmark_on_a_store_built_before(tmp_path: Path) -> None:
-    """``--store`` measures a built store, ``--corpus`` changes 1% of its records (at least one)
-    and rebuilds it; each stage has its peak memory; the naive run is stopped at its limit."""
+def _built_store(tmp_path: Path, appeals: int) -> tuple[Path, Path]:
+    """A corpus of ``appeals`` generated appeals and the store built from it."""
     corpus, store = tmp_path / "corpus", tmp_path / "kg"
     subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "generate.py"), "6", str(corpus)],
+        [sys.executable, str(ROOT / "bench" / "generate.py"), str(appeals), str(corpus)],
         check=True,
         capture_output=True,
         timeout=300,
     )
     build(store, corpus)
+    return corpus, store
+
+
+def test_check_benchmark_on_a_store_built_before(tmp_path: Path) -> None:
+    """``--store`` measures a built store, ``--corpus`` changes 1% of its records (at least one)
+    and rebuilds it; each stage has its peak memory; the naive run is stopped at its limit."""
+    corpus, store = _built_store(tmp_path, 6)
     before = {p.name: p.read_bytes() for p in (corpus / "cases").glob("*.yaml")}
     out = tmp_path / "check.json"
     cmd = [sys.executable, str(ROOT / "bench" / "bench_check.py"), "--store", str(store)]
@@ -56,14 +62,7 @@ def test_check_benchmark_refuses_a_corpus_without_its_store(tmp_path: Path) -> N
 def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: Path) -> None:
     """bench/bench_export.py on a store built before: every format written; rdflib's Turtle
     writer stopped when it passes ``--memory-gb``, and the speed-up recorded as a lower bound."""
-    corpus, store = tmp_path / "corpus", tmp_path / "kg"
-    subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "generate.py"), "3", str(corpus)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    build(store, corpus)
+    corpus, store = _built_store(tmp_path, 3)
     out = tmp_path / "export.json"
     cmd = [sys.executable, str(ROOT / "bench" / "bench_export.py"), "--store", str(store)]
     cmd += ["--budget", "600", "--memory-gb", "0.001", "--out", str(out)]
@@ -83,14 +82,7 @@ def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: P
 def test_queries_benchmark_stops_the_virtuoso_push_at_its_budget(tmp_path: Path) -> None:
     """bench/bench_queries.py on a store built before, with Virtuoso: the embedded questions
     have rows; a push past ``--push-budget`` is stopped and recorded, its questions not run."""
-    corpus, store = tmp_path / "corpus", tmp_path / "kg"
-    subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "generate.py"), "3", str(corpus)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    build(store, corpus)
+    corpus, store = _built_store(tmp_path, 3)
     out = tmp_path / "queries.json"
     cmd = [sys.executable, str(ROOT / "bench" / "bench_queries.py"), "--store", str(store)]
     cmd += ["--only", "cq01", "--repeats", "1", "--push-budget", "0.001", "--out", str(out)]
