@@ -576,3 +576,19 @@ def test_event_nouns_before_a_date(sentence: str, etype: str) -> None:
 def test_an_event_noun_before_a_name_is_no_event() -> None:
     got = _pairs("Her brother, Tom Reed, announced the release on Facebook.")
     assert not any(t == "release" for t, _ in got)
+
+
+def test_custody_told_as_a_lasting_situation_takes_no_date_from_the_paragraph() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee at her home. She was then held in pre-trial "
+        "detention in Zenda."
+    )
+    assert ("arrest", "2024-05-03") in got
+    assert ("detention", None) in got
+    assert ("detention", "2024-05-03") not in got
+    # the step of the day, a named place she was taken to, goes on with the paragraph's date
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee at her home. She was then held at Zenda Police "
+        "Station."
+    )
+    assert ("detention", "2024-05-03") in got

@@ -374,6 +374,8 @@ FIRST_STAGE = re.compile(r"\b(?:initially|originally)\s+$")
 #: A relative clause on a place of custody: "..., where several of them were tortured".
 WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
+#: "held in pre-trial detention", "kept in custody": a custody told as a lasting situation.
+HELD_IN = re.compile(r"(?:held|kept)\s+in\s+(?:[\w-]+\s+){0,2}?(?:detention|custody|prison|jail)\b")
 #: "had no information on": "had" with an object, no past perfect.
 HAD_OBJECT = re.compile(r"\s*no\b")
 #: "was arrested on 3 May by police, and taken to": the same subject and verb phrase go on.
@@ -531,6 +533,9 @@ def find_events(
                 and not FIRST_STAGE.search(pre)
                 # "held at X, where he was beaten": what happened there, over the stay
                 and not WHERE_CLAUSE.search(flat, s.start, a)
+                # "was then held in pre-trial detention": the lasting custody, not a step of the
+                # day the paragraph tells
+                and not (frame == "phrase" and HELD_IN.match(flat, a))
             )
             inherited = False
             perfect = bool(PAST_PERFECT.search(pre)) and not HAD_OBJECT.match(flat, a)
