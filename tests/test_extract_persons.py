@@ -398,3 +398,14 @@ def test_a_heading_s_name_does_not_run_into_the_dateline_below() -> None:
     )
     persons = extract_case(text, appeal_id="t-persons-dateline")["persons"]
     assert [p["name"] for p in persons] == ["Arman Kelbek"]
+
+
+def test_particles_within_names_and_report_titles() -> None:
+    text = (
+        "12 April 2016\n\nZembla: Activists on trial\n\nOn 10 April 2016, the trial of Ivo Sand, "
+        "Mara ter Horst and Jean-Luc le Brun opened in Vela, and Ali ben Salem was summoned. Read "
+        "more: Zembla Press Freedom Report.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-particles")["persons"]}
+    assert {"Mara ter Horst", "Jean-Luc le Brun", "Ali ben Salem"} <= names
+    assert not any("Report" in (n or "") for n in names)

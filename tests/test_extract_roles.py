@@ -736,3 +736,29 @@ def test_kin_with_an_age_before_the_name_and_a_widower() -> None:
         "Teo Holm": "male",
         "Ivo Sand": "male",
     }
+
+
+def test_lower_case_posts_complainant_posts_and_a_clause_naming_a_post() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Editor charged\n\nOn 1 May 2025, police arrested Rina Holm over an "
+        "article on state governor Ivo Sand. The charges follow a complaint lodged by the former "
+        "Minister of Justice, Mr. Teo Varga. Holm's husband, Karl Holm, appealed to the "
+        "Ombudsman, Ada Brun. Mila Ek, a paralegal working with the Vela Legal Centre, was "
+        "questioned.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-lc")["persons"]}
+    assert roles["Ivo Sand"] == ["official"]  # "state governor X", in lower case
+    assert set(roles["Teo Varga"]) == {"official", "complainant"}
+    assert roles["Karl Holm"] == ["relative"]  # "appealed to the Ombudsman": another's post
+    assert roles["Ada Brun"] == ["official"]
+    assert roles["Mila Ek"] == ["defender"]  # "a paralegal working with" a civil body
+
+
+def test_head_of_the_judiciary_in_an_address_block() -> None:
+    text = (
+        "URGENT ACTION\n\nACTIVIST HELD\n\nZemblan activist Rina Holm was arrested on 3 January "
+        "2023.\n\nHead of the Judiciary Ivo Sand\nc/o Embassy of Zembla\nVela\n\nDear Mr Sand,\n\n"
+        "I urge you to release Rina Holm immediately.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-jud")["persons"]}
+    assert roles == {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}

@@ -95,8 +95,9 @@ ORG_HEADS = {
     "Guard": "government", "Inspectorate": "government", "Congress": "parliament",
     "Directorate": "government", "Secretariat": "government", "Commissions": "government",
     "Limited": "company", "Battalion": "police", "Brigade": "security_service",
-    "Chamber": "court", "News": "media", "Daily": "media", "Times": "media", "Gazette": "media",
-    "Herald": "media", "Tribune": "media", "Forum": "other", "Exchange": "company",
+    "Chamber": "court", "Judiciary": "court", "News": "media", "Daily": "media", "Times": "media",
+    "Gazette": "media", "Herald": "media", "Tribune": "media", "Forum": "other",
+    "Exchange": "company",
     # news in other languages: "Primer Sistema de Noticias", "Diario del Sur"
     "Noticias": "media", "Notícias": "media", "Diario": "media", "Prensa": "media",
     # the words English company names end with
@@ -347,7 +348,8 @@ NOT_NAME_WORDS = frozenset(
 News Consulting Publishers Journalists Priest Others Year Years Year-Old Held Forced Killed
 Arrested Detained Released Sentenced Charged Jailed Freed Convicted Acquitted Abducted Missing
 Tortured Disbarred Summoned Banned Daily Times Gazette Tribune Herald Lead Researcher
-Coordinator Manager Officer Without Borders""".split()
+Coordinator Manager Officer Without Borders Report Reports Review Bulletin Newsletter
+Briefing""".split()
 )
 
 # Words that head form fields, banners and section headings, never names of people or titles.

@@ -461,11 +461,12 @@ DESCRIBED_BEFORE = re.compile(
 STATE_POST = re.compile(
     r"(?P<t>(?:(?:[Tt]he|[Ff]ormer|[Tt]hen|UN|[Dd]eputy|[Vv]ice|[Aa]cting|[Ss]enior|[Hh]igh|"
     r"[Ss]pecial|police|court|army|prison|government|interior|justice|foreign|defen[cs]e|"
-    r"security|Interior|Justice|Foreign|Defen[cs]e|Security)[- ])*"
+    r"security|state|provincial|regional|local|city|district|county|Interior|Justice|Foreign|"
+    r"Defen[cs]e|Security)[- ])*"
     r"(?:[Hh]ead|[Cc]hief(?: [Ee]xecutive)?|[Dd]irector[- ][Gg]eneral|"
     r"[Ss]pokes(?:person|man|woman)|"
     r"[Ss]ecretary|[Cc]ommissioner|[Ii]nspector[- ][Gg]eneral|Public Defender|[Oo]mbudsman|"
-    r"[Mm]inister|Governor|[Rr]apporteur|[Ss]uperintendent|(?:Sub-)?Inspector|King|Queen|Emir|"
+    r"[Mm]inister|[Gg]overnor|[Mm]ayor|[Rr]apporteur|[Ss]uperintendent|(?:Sub-)?Inspector|King|Queen|Emir|"
     r"Sultan)"
     r"(?: (?:of|for|on) (?:the )?[^,.;()]{2,70}?)?)"
 )
@@ -476,12 +477,12 @@ STATE_POST_BEFORE = re.compile(STATE_POST.pattern + r",?\s*$")
 #: A word every post of STATE_POST holds: the long pattern is tried only near one.
 POST_KEY = re.compile(
     r"(?i:\b(?:head|chief|director|spokes(?:person|man|woman)|secretary|commissioner|inspector|"
-    r"public defender|ombudsman|minister|governor|rapporteur|superintendent|king|queen|emir|"
+    r"public defender|ombudsman|minister|governor|mayor|rapporteur|superintendent|king|queen|emir|"
     r"sultan)\b)"
 )
 #: Posts that are posts in the state whatever follows them.
 STATE_POST_WORD = re.compile(
-    r"(?i:minister|governor|ombudsman|public defender|inspector[- ]general|rapporteur|"
+    r"(?i:minister|governor|mayor|ombudsman|public defender|inspector[- ]general|rapporteur|"
     r"high commissioner|superintendent|inspector|king|queen|emir|sultan|"
     r"spokes(?:person|man|woman)$)|Chief Executive"
 )
@@ -526,7 +527,10 @@ OFFICIAL_WORDS = re.compile(
 )
 #: The post opens the description ("then National Security Adviser"), not a clause about
 #: something else ("was shown an order signed by the President").
-OFFICIAL_DESC = re.compile(r"(?:[\w’'-]+\s+){0,4}?" + OFFICIAL_WORDS.pattern)
+#: A preposition among those words makes the post another's: "appealed to the Ombudsman".
+OFFICIAL_DESC = re.compile(
+    r"(?:(?!(?:to|by|with|from|against|before|at|on)\s)[\w’'-]+\s+){0,4}?" + OFFICIAL_WORDS.pattern
+)
 LEAD_TITLES = re.compile(
     r"(?:former |then |the )?(?:(?:national |general |programme |program )?coordinator|chair|"
     r"chairman|chairwoman|chairperson|head|director|founder|co-founder|deputy|secretary[- ]general|"
@@ -552,7 +556,12 @@ COMPLAINANT_BEFORE = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|[A-Z][a-z]+\s+)?$"
     # "... was filed by a local businessman, X": the one who brings it described, then named
     r"|\b(?:complaint|lawsuit|suit)\b[^.;]{0,40}?\b(?:filed|lodged|brought|submitted) by\s+"
-    r"(?:an?|the|his|her|their)\s+(?:[a-z][\w’'-]*\s+|[A-Z][\w-]*[’']s\s+){0,3}[a-z][\w-]*,\s*$"
+    r"(?:an?|the|his|her|their)\s+(?:[a-z][\w’'-]*\s+|[A-Z][\w-]*[’']s\s+){0,3}[a-z][\w-]*,\s*"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+    # "... lodged by the former Minister of Justice, Mr. X": a post with its body, then the name
+    r"|\b(?:complaint|lawsuit|suit)\b[^.;]{0,40}?\b(?:filed|lodged|brought|submitted) by\s+"
+    r"(?:the\s+)?(?:(?:former|then|[Dd]eputy)\s+)?(?:[A-Z][\w’'-]+\s+)(?:(?:of|for|the|and)\s+|"
+    r"[A-Z][\w’'-]+\s+){0,5}?[A-Z][\w’'-]+,\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
     r"|\bcomplaint (?:of|by|from)\b[^.]{0,60}$"
 )
 COMPLAINANT_AFTER = re.compile(
@@ -827,7 +836,8 @@ KIN_OF = re.compile(
 #: Work for a civil-society body after a name.
 NGO_WORK = re.compile(
     r"(?:[\w-]+ ){0,2}(?:researcher|volunteer|staff member|monitor|programme officer|"
-    r"program officer|field officer|paralegal) (?:with|at|for|of)\b"
+    r"program officer|field officer|paralegal) (?:(?:who (?:works|worked) |working )?(?:with|at|"
+    r"for)|of)\b"
 )
 #: "X was questioned as a witness", "X, a witness in the case".
 WITNESS_AFTER = re.compile(
