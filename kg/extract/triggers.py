@@ -47,9 +47,9 @@ ACTS = ["active", "passive", "perfect"]
 #: Objects that make a verb an event: "opened a criminal case", "an investigation was
 #: launched", "lodged an appeal", "a complaint was filed".
 CRIMINAL_CASE = "(?:a |the )?(?:new )?criminal (?:case|proceedings)"
-INQUIRY = "(?:an? |the )?(?:[\\w-]+ )?(?:investigation|inquiry|probe)"
-AN_APPEAL = "(?:an?|the|his|her|their) (?:[\\w-]+ )?appeal"
-A_COMPLAINT = "(?:an? |the )?(?:[\\w-]+ )?(?:complaint|application|petition|lawsuit|writ|suit)"
+INQUIRY = "(?:an? |the )?(?:[\\w’'-]+ )?(?:investigation|inquiry|probe)"
+AN_APPEAL = "(?:an?|the|his|her|their) (?:[\\w’'-]+ )?appeal"
+A_COMPLAINT = "(?:an? |the )?(?:[\\w’'-]+ )?(?:complaint|application|petition|lawsuit|writ|suit)"
 
 # fmt: off
 TRIGGERS: list[dict[str, Any]] = [
@@ -97,7 +97,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "type": "travel_ban",
         "slots": "authority bans target from leaving the country",
         "lemmas": [
-            {"lemma": "impose", "object": "(?:a |the )?(?:[\\w-]+ )?(?:travel ban|ban on (?:travel|leaving))", "frames": ACTS, "examples": ["On 3 May 2024, the prosecutor imposed a travel ban on Ana Lee.", "On 3 May 2024, a travel ban was imposed on Ana Lee."]},
+            {"lemma": "impose", "object": "(?:a |the )?(?:[\\w’'-]+ )?(?:travel ban|ban on (?:travel|leaving))", "frames": ACTS, "examples": ["On 3 May 2024, the prosecutor imposed a travel ban on Ana Lee.", "On 3 May 2024, a travel ban was imposed on Ana Lee."]},
         ],
         "phrases": [
             {"rx": "banned [^.]{0,40}from leaving the country|prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)", "why": "'ban' and 'prevent' are a travel ban only with leaving or travelling as their complement", "examples": ["On 3 May 2024, Ana Lee was banned from leaving the country."]},
@@ -111,8 +111,8 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "disbar", "frames": ACTS, "examples": ["On 3 May 2024, the bar association disbarred Ana Lee."]},
         ],
         "phrases": [
-            {"rx": "\\b(?:revoked|suspended|withdrew|cancelled) (?:the |its |his |her |their )?(?:[\\w-]+ )?licen[cs]es?\\b|\\blicen[cs]es? (?:was |were )?(?:revoked|suspended|withdrawn|cancelled)\\b", "why": "'revoke' and 'suspend' are a ban only with a licence as object", "examples": ["On 3 May 2024, the ministry revoked the broadcasting licence of Radio Zenda."]},
-            {"rx": "\\bblocked (?:access to )?(?:the |its |his |her |their )?(?:[\\w-]+ )?(?:websites?|accounts?|pages?|sites?|outlets?|channels?)\\b|\\b(?:websites?|accounts?|pages?|sites?|channels?) (?:was |were |had been |has been )?blocked\\b", "why": "'block' is a ban only with a website, account or outlet as object", "examples": ["On 3 May 2024, the regulator blocked the website of the Zembla Times."]},
+            {"rx": "\\b(?:revoked|suspended|withdrew|cancelled) (?:the |its |his |her |their )?(?:[\\w’'-]+ )?licen[cs]es?\\b|\\blicen[cs]es? (?:was |were )?(?:revoked|suspended|withdrawn|cancelled)\\b", "why": "'revoke' and 'suspend' are a ban only with a licence as object", "examples": ["On 3 May 2024, the ministry revoked the broadcasting licence of Radio Zenda."]},
+            {"rx": "\\bblocked (?:access to )?(?:the |its |his |her |their )?(?:[\\w’'-]+ )?(?:websites?|accounts?|pages?|sites?|outlets?|channels?)\\b|\\b(?:websites?|accounts?|pages?|sites?|channels?) (?:was |were |had been |has been )?blocked\\b", "why": "'block' is a ban only with a website, account or outlet as object", "examples": ["On 3 May 2024, the regulator blocked the website of the Zembla Times."]},
             {"rx": "banned from (?!leaving the country|travell?ing)|ban on (?!holding|travel|leaving)|\\b(?:was|were) banned\\b|\\bbanned as\\b|\\bbanned from [^.;]{0,40}? and from\\b|(?<=-)year ban", "why": "'ban' is a travel ban with leaving or travelling as its complement, a ban otherwise; 'a five-year ban' names its length", "examples": ["On 3 May 2024, Ana Lee was banned from practising law."]},
             {"rx": "\\b(?:suspended|prohibited|banned|halted|stopped) (?:the |its |their |all )?(?:work|activities|activity|operations)\\b", "why": "'suspend', 'prohibit', 'halt' are a ban only with an organisation's work as object", "examples": ["On 3 May 2024, the ministry suspended the activities of the Zembla Rights Centre."]},
             {"rx": "\\bstripped [^.;]{0,160}? of (?:their|his|her) (?:status|licen[cs]es?)", "why": "'strip' is a ban only with a status or licence as what is taken", "examples": ["On 3 May 2024, the bar association stripped the three lawyers of the capital, Ana Lee, Tom Reed and Eva Hart, of their status as advocates."]},
@@ -149,7 +149,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\b(?:informed|told|notified)\\b[^.;]{0,80}?\\b(?:he|she|they|it) (?:was|were) (?:a )?suspect(?:ed)?\\b", "why": "a person told they are a suspect: the reported clause, not the verb, is the event", "examples": ["On 3 May 2024, police told Ana Lee that she was suspected of sedition."]},
-            {"rx": "\\bordered (?:[^.;]{0,100}? )?to investigate\\b|\\b(?:transferred|handed(?: over)?) the (?:[\\w-]+ )?investigation (?:to|over to)\\b", "why": "'order' and 'hand over' are events only with an investigation as object", "examples": ["On 3 May 2024, the court ordered the counter-terrorism unit of the police (CTU) to investigate the case again.", "On 3 May 2024, the government handed the investigation to the national agency."]},
+            {"rx": "\\bordered (?:[^.;]{0,100}? )?to investigate\\b|\\b(?:transferred|handed(?: over)?) the (?:[\\w’'-]+ )?investigation (?:to|over to)\\b", "why": "'order' and 'hand over' are events only with an investigation as object", "examples": ["On 3 May 2024, the court ordered the counter-terrorism unit of the police (CTU) to investigate the case again.", "On 3 May 2024, the government handed the investigation to the national agency."]},
             {"rx": "for further investigation|under investigation", "why": "a case sent back for, or placed under, investigation", "examples": ["On 3 May 2024, the case was returned for further investigation."]},
         ],
     },
@@ -180,7 +180,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\b(?:seized|took away|removed)\\b(?! (?:in|at) [A-Z])", "why": "a person 'seized in' a place is arrested (see arrest); things seized or taken away are a seizure", "examples": ["On 3 May 2024, officers seized her notebooks."]},
-            {"rx": "\\btook (?:away )?(?:\\w+ ){0,3}(?:computers?|laptops?|phones?|documents|equipment|devices|hard drives|files|belongings|passports?|cameras?|notebooks?|money|cash)\\b|\\b(?:computers?|laptops?|phones?|documents|files|devices|equipment) (?:were |was )?taken\\b", "why": "'take' is a seizure only with property as object", "examples": ["On 3 May 2024, officers searched her flat and took some of her belongings."]},
+            {"rx": "\\btook (?:away )?(?:[\\w’']+ ){0,3}(?:computers?|laptops?|phones?|documents|equipment|devices|hard drives|files|belongings|passports?|cameras?|notebooks?|money|cash)\\b|\\b(?:computers?|laptops?|phones?|documents|files|devices|equipment) (?:were |was )?taken\\b", "why": "'take' is a seizure only with property as object", "examples": ["On 3 May 2024, officers searched her flat and took some of her belongings."]},
             {"rx": "\\bfreez(?:e|ing) (?:of )?(?:the |its |his |her |their )?(?:[\\w$.,-]+ ){0,4}?(?:assets|accounts|funds)\\b|\\bseizure of\\b|\\bforfeit(?:ing|ure of)\\b", "why": "the nouns of a freeze or forfeiture with what they hit", "examples": ["On 3 May 2024, a court ordered the freezing of her bank accounts."]},
         ],
     },
@@ -211,11 +211,11 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "prosecute", "frames": ["passive", "perfect"], "examples": ["In May 2024, Ana Lee was prosecuted for her poems."]},
         ],
         "phrases": [
-            {"rx": "\\breferred (?:the case |the file )?to (?:the )?(?:[\\w-]+ ){0,3}(?:[Cc]ourt|[Tt]ribunal|trial)\\b|\\bsent to trial\\b", "why": "'refer' and 'send' are a charge only with a court or trial as destination", "examples": ["On 3 May 2024, the case was referred to the Zenda City Court."]},
+            {"rx": "\\breferred (?:the case |the file )?to (?:the )?(?:[\\w’'-]+ ){0,3}(?:[Cc]ourt|[Tt]ribunal|trial)\\b|\\bsent to trial\\b", "why": "'refer' and 'send' are a charge only with a court or trial as destination", "examples": ["On 3 May 2024, the case was referred to the Zenda City Court."]},
             {"rx": "\\bindictments? (?:was |were )?(?:forwarded|filed|submitted)\\b|\\bcharges (?:were )?framed\\b|\\bframed charges\\b|\\b(?:was|were|formally) accused of\\b", "why": "the nouns of a charge with the verbs that bring it", "examples": ["On 3 May 2024, Ana Lee was formally accused of sedition."]},
             {"rx": "\\b(?:criminal |new |fresh )?charges (?:were |had been |have been )?brought against\\b|\\badd(?:ed|ing) (?:new |further |fresh |more )?charges\\b|\\bcharge sheet\\b|probable cause to charge|\\bon (?:a |the )?(?:criminal )?charges? of\\b", "why": "the nouns of a charge with the verbs that bring it", "examples": ["On 3 May 2024, the police filed a charge sheet against Ana Lee."]},
             {"rx": "\\b(?:filed|brought|pressed|laid|lodged|forwarded|submitted|issued) (?:an? |the )?(?:new |fresh |criminal |formal |additional )*(?:charges?|indictments?) against\\b", "why": "'file' and 'bring' are a charge only with charges as object", "examples": ["On 3 May 2024, the prosecutor forwarded indictments against Ana Lee to the Zenda High Court.", "On 3 May 2024, the police filed new charges against Ana Lee."]},
-            {"rx": "\\b(?:faces?|facing) (?:\\w+ ){0,2}charges? (?:of|under)\\b|\\bpleaded not guilty to (?:the )?charges?\\b|\\b(?:is|are) (?:also )?on trial\\b|\\bincludes? charges? (?:of|under)\\b", "why": "standing charges, told without the act that brought them (undated)", "examples": []},
+            {"rx": "\\b(?:faces?|facing) (?:[\\w’']+ ){0,2}charges? (?:of|under)\\b|\\bpleaded not guilty to (?:the )?charges?\\b|\\b(?:is|are) (?:also )?on trial\\b|\\bincludes? charges? (?:of|under)\\b", "why": "standing charges, told without the act that brought them (undated)", "examples": []},
         ],
     },
     {
@@ -226,14 +226,14 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "detain", "frames": ["state"], "examples": ["Ana Lee has been detained since 4 May 2024."]},
         ],
         "phrases": [
-            {"rx": "\\bpre-?trial detention (?:was )?ordered|\\bordered (?:\\w+ ){0,3}pre-?trial detention|\\bdetention order\\b|\\bremand (?:was )?extended|\\bextended (?:\\w+ )?remand", "why": "'order' and 'extend' are custody only with detention or remand as object", "examples": ["On 4 May 2024, the court ordered two months of pre-trial detention for Ana Lee."]},
+            {"rx": "\\bpre-?trial detention (?:was )?ordered|\\bordered (?:[\\w’']+ ){0,3}pre-?trial detention|\\bdetention order\\b|\\bremand (?:was )?extended|\\bextended (?:[\\w’']+ )?remand", "why": "'order' and 'extend' are custody only with detention or remand as object", "examples": ["On 4 May 2024, the court ordered two months of pre-trial detention for Ana Lee."]},
             {"rx": "\\b(?:taken|sent|transferred|moved|returned|brought|driven)(?: (?:him|her|them|both men|both women|the \\w+))? (?:back )?(?:on \\d[\\w ]{0,20}? )?(?:from [^.;]{0,60}? )?to (?:[\\w’'-]+ ){0,5}?(?:[Pp]rison|[Jj]ail|detention|penal colony|[Rr]emand|custody|ward|cells?|facility)\\b", "why": "verbs of motion are custody (a transfer) only with a place of custody as destination", "examples": ["Ana Lee was transferred on 4 May 2024 from the central prison to Zenda Prison.", "On 4 May 2024, Ana Lee was moved to a pre-trial facility in Zenda."]},
-            {"rx": "\\b(?:kept|held|placed) in solitary confinement\\b|\\bremained in (?:[\\w-]+ ){0,4}(?:jail|prison|custody|detention)\\b", "why": "'keep', 'hold', 'remain' are custody only with a place or kind of custody", "examples": ["On 4 May 2024, Ana Lee was placed in solitary confinement."]},
-            {"rx": "ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\\bextended\\b[^.]{0,30}detention|\\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|\\bheld (?:there )?for (?:\\w+ )?(?:hours|days)\\b", "why": "'order', 'extend', 'keep', 'renew' are custody only with detention as object", "examples": ["On 4 May 2024, the court extended her detention by two months."]},
-            {"rx": "\\b(?:placed|put) (?:him |her |them )?under (?:house arrest|residential surveillance|[“\\\"]residential|[A-Z]{3,5}\\b)|\\bsent (?:him|her|them) to (?:\\w+ )?(?:custody|pre-trial detention)|\\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]", "why": "house arrest and its kin, and 'held' with a named place", "examples": ["On 4 May 2024, Ana Lee was placed under house arrest."]},
+            {"rx": "\\b(?:kept|held|placed) in solitary confinement\\b|\\bremained in (?:[\\w’'-]+ ){0,4}(?:jail|prison|custody|detention)\\b", "why": "'keep', 'hold', 'remain' are custody only with a place or kind of custody", "examples": ["On 4 May 2024, Ana Lee was placed in solitary confinement."]},
+            {"rx": "ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\\bextended\\b[^.]{0,30}detention|\\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|\\bheld (?:there )?for (?:[\\w’']+ )?(?:hours|days)\\b", "why": "'order', 'extend', 'keep', 'renew' are custody only with detention as object", "examples": ["On 4 May 2024, the court extended her detention by two months."]},
+            {"rx": "\\b(?:placed|put) (?:him |her |them )?under (?:house arrest|residential surveillance|[“\\\"]residential|[A-Z]{3,5}\\b)|\\bsent (?:him|her|them) to (?:[\\w’']+ )?(?:custody|pre-trial detention)|\\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]", "why": "house arrest and its kin, and 'held' with a named place", "examples": ["On 4 May 2024, Ana Lee was placed under house arrest."]},
             {"rx": "\\b(?:placed|kept|held) in (?:pre-?trial |incommunicado )?(?:detention|custody)", "why": "'place', 'keep', 'hold' are custody only with detention or custody", "examples": ["On 4 May 2024, Ana Lee was placed in pre-trial detention."]},
             {"rx": "\\b(?:decided|ordered|agreed) (?:on [^.;,]{0,25}? )?to keep (?:him|her|them) (?:behind bars|in (?:pre-?trial )?(?:detention|custody))\\b", "why": "a decision to keep in custody", "examples": ["On 4 May 2024, the court decided to keep her in custody."]},
-            {"rx": "\\btransferred (?:him |her |them )?to (?:\\w+ )?(?:prison|detention|jail|penal colony)", "why": "a transfer to a place of custody", "examples": []},
+            {"rx": "\\btransferred (?:him |her |them )?to (?:[\\w’']+ )?(?:prison|detention|jail|penal colony)", "why": "a transfer to a place of custody", "examples": []},
         ],
     },
     {
@@ -249,8 +249,8 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "arraignment", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee spoke at her arraignment on 3 May 2024."]},
         ],
         "phrases": [
-            {"rx": "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\bheld (?:a |an |the )?(?:[\\w-]+ )?(?:trial|hearing)\\b|\\btrial (?:was )?held\\b", "why": "the noun 'hearing' or 'trial' counted or held, wherever its date stands in the clause", "examples": ["The first hearing in the case of Ana Lee took place on 3 May 2024."]},
-            {"rx": "\\b(?:appeal|case|petition) (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?(?:[\\w-]+ )?(?:appeal|petition|application)\\b", "why": "'hear' is a hearing only with a case, appeal or petition as object", "examples": ["On 3 May 2024, the Supreme Court heard the appeal of Ana Lee."]},
+            {"rx": "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\bheld (?:a |an |the )?(?:[\\w’'-]+ )?(?:trial|hearing)\\b|\\btrial (?:was )?held\\b", "why": "the noun 'hearing' or 'trial' counted or held, wherever its date stands in the clause", "examples": ["The first hearing in the case of Ana Lee took place on 3 May 2024."]},
+            {"rx": "\\b(?:appeal|case|petition) (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?(?:[\\w’'-]+ )?(?:appeal|petition|application)\\b", "why": "'hear' is a hearing only with a case, appeal or petition as object", "examples": ["On 3 May 2024, the Supreme Court heard the appeal of Ana Lee."]},
             {"rx": "\\btrial\\b[^;]{0,80}?\\bopened\\b|\\b(?:trial|proceedings|hearings?) (?:began|started|opened)\\b", "why": "'open' and 'begin' are a hearing only with the trial or proceedings as subject", "examples": ["The trial of Ana Lee opened on 3 May 2024."]},
             {"rx": "\\btestified\\b(?! that)", "why": "a witness's testimony is given at a hearing; 'testified that' reports a statement", "examples": []},
         ],
@@ -264,7 +264,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\b(?:sentences?|prison terms?|terms?|verdicts?) (?:was |were )?(?:-|–|—)?\\s?handed down\\b", "why": "a phrasal verb: a sentence handed down", "examples": ["Ana Lee heard on 3 May 2024 that a prison sentence was handed down."]},
-            {"rx": "found (?:\\w+ )*guilty|\\breceived (?:\\w+ ){0,4}years?\\b", "why": "'find' and 'receive' are a sentence only with guilt or a term", "examples": ["On 3 May 2024, Ana Lee received five years in prison."]},
+            {"rx": "found (?:[\\w’']+ )*guilty|\\breceived (?:[\\w’']+ ){0,4}years?\\b", "why": "'find' and 'receive' are a sentence only with guilt or a term", "examples": ["On 3 May 2024, Ana Lee received five years in prison."]},
             {"rx": "\\b(?:raised|increased) (?:the |his |her |their )?(?:prison )?sentences? (?:to|by)\\b", "why": "'raise' is a sentence only with a sentence as object", "examples": ["On 3 May 2024, the appeal chamber raised the sentence to 34 years in prison."]},
         ],
     },
@@ -273,10 +273,10 @@ TRIGGERS: list[dict[str, Any]] = [
         "slots": "court or authority fines target",
         "lemmas": [
             {"lemma": "fine", "frames": ACTS, "examples": ["On 3 May 2024, the court fined Ana Lee 500 dinars."]},
-            {"lemma": "impose", "object": "(?:an? |the )?(?:[\\w-]+ )?fine", "frames": ACTS, "examples": ["On 3 May 2024, the court imposed a heavy fine on the Zembla Poets Union.", "On 3 May 2024, a fine was imposed on Ana Lee."]},
+            {"lemma": "impose", "object": "(?:an? |the )?(?:[\\w’'-]+ )?fine", "frames": ACTS, "examples": ["On 3 May 2024, the court imposed a heavy fine on the Zembla Poets Union.", "On 3 May 2024, a fine was imposed on Ana Lee."]},
         ],
         "phrases": [
-            {"rx": "\\breplaced\\b[^.;]{0,100}?\\bwith an? (?:[\\w-]+ )?fine\\b|\\bordered (?:him|her|them) to pay (?:an? )?(?:[\\w-]+ )?fine\\b", "why": "'replace', 'order to pay' are a fine only with a fine as their complement", "examples": ["On 3 May 2024, the court replaced the rest of Ana Lee's prison term with a fine of 500 dinars."]},
+            {"rx": "\\breplaced\\b[^.;]{0,100}?\\bwith an? (?:[\\w’'-]+ )?fine\\b|\\bordered (?:him|her|them) to pay (?:an? )?(?:[\\w’'-]+ )?fine\\b", "why": "'replace', 'order to pay' are a fine only with a fine as their complement", "examples": ["On 3 May 2024, the court replaced the rest of Ana Lee's prison term with a fine of 500 dinars."]},
         ],
     },
     {
@@ -321,7 +321,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "appeal", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee lost her job soon after her appeal in April 2024."]},
         ],
         "phrases": [
-            {"rx": "\\blodging (?:an?|the|his|her|their) (?:[\\w-]+ )?appeal\\b", "why": "the gerund of the lodging rows: 'by lodging a further appeal'", "examples": ["Ana Lee answered on 3 May 2024 by lodging a further appeal."]},
+            {"rx": "\\blodging (?:an?|the|his|her|their) (?:[\\w’'-]+ )?appeal\\b", "why": "the gerund of the lodging rows: 'by lodging a further appeal'", "examples": ["Ana Lee answered on 3 May 2024 by lodging a further appeal."]},
         ],
     },
     {
@@ -334,9 +334,9 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "void", "frames": ACTS, "examples": ["On 3 May 2024, the court voided the contract of the Zembla Poets Union."]},
         ],
         "phrases": [
-            {"rx": "\\bconfirmed (?:the |his |her |their )?(?:[\\w-]+ ){0,2}?(?:sentences?|verdicts?|convictions?|judgments?)\\b|\\bdeclined to (?:quash|dismiss)\\b|\\b(?:objection|application|request|petition) (?:was )?(?:accepted|granted)\\b|\\b(?:accepted|granted) (?:an? |the |his |her |their )?(?:[\\w-]+ )?(?:objection|application|request|petition|motion)\\b", "why": "'confirm', 'accept', 'grant' are a decision only with a verdict or a request as object", "examples": ["On 3 May 2024, the appeal court confirmed the sentence of Ana Lee."]},
-            {"rx": "\\b(?:refused|rejected|denied|revoked|dismissed)\\b[^.;]{0,40}?\\bbail\\b|\\bbail\\b[^.;]{0,40}?\\b(?:was |were )?(?:refused|rejected|denied|revoked)\\b|\\bgranted (?:\\w+ ){0,3}bail\\b|\\bbail (?:was |were )?granted\\b", "why": "a bail decision (the convention: court_decision unless it frees)", "examples": ["On 3 May 2024, the court refused Ana Lee bail."]},
-            {"rx": "dismissed (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|complaint|petition|application|motion)|\\bdelivered (?:its|the|a) (?:[\\w-]+ )?(?:judgment|verdict|ruling|decision)|\\bmerged (?:the |their )?(?:cases?|proceedings)\\b|\\bset aside\\b", "why": "'dismiss', 'deliver', 'merge' are a decision only with an appeal, judgment or case as object", "examples": ["On 3 May 2024, the Supreme Court dismissed her appeal."]},
+            {"rx": "\\bconfirmed (?:the |his |her |their )?(?:[\\w’'-]+ ){0,2}?(?:sentences?|verdicts?|convictions?|judgments?)\\b|\\bdeclined to (?:quash|dismiss)\\b|\\b(?:objection|application|request|petition) (?:was )?(?:accepted|granted)\\b|\\b(?:accepted|granted) (?:an? |the |his |her |their )?(?:[\\w’'-]+ )?(?:objection|application|request|petition|motion)\\b", "why": "'confirm', 'accept', 'grant' are a decision only with a verdict or a request as object", "examples": ["On 3 May 2024, the appeal court confirmed the sentence of Ana Lee.", "On 3 May 2024, the court accepted the prosecutor's objection to her release."]},
+            {"rx": "\\b(?:refused|rejected|denied|revoked|dismissed)\\b[^.;]{0,40}?\\bbail\\b|\\bbail\\b[^.;]{0,40}?\\b(?:was |were )?(?:refused|rejected|denied|revoked)\\b|\\bgranted (?:[\\w’']+ ){0,3}bail\\b|\\bbail (?:was |were )?granted\\b", "why": "a bail decision (the convention: court_decision unless it frees)", "examples": ["On 3 May 2024, the court refused Ana Lee bail.", "On 3 May 2024, the judge granted her six months’ bail."]},
+            {"rx": "dismissed (?:the |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|complaint|petition|application|motion)|\\bdelivered (?:its|the|a) (?:[\\w’'-]+ )?(?:judgment|verdict|ruling|decision)|\\bmerged (?:the |their )?(?:cases?|proceedings)\\b|\\bset aside\\b", "why": "'dismiss', 'deliver', 'merge' are a decision only with an appeal, judgment or case as object", "examples": ["On 3 May 2024, the Supreme Court dismissed her appeal."]},
             {"rx": "\\brejected (?:the |an? |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion)", "why": "'reject' is a decision only with a request as object", "examples": ["On 3 May 2024, the Supreme Court rejected her appeal."]},
         ],
     },
@@ -381,8 +381,8 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "smash", "frames": ACTS, "examples": ["On 3 May 2024, unknown men smashed the windows of the Zembla Times."]},
         ],
         "phrases": [
-            {"rx": "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:\\w+ )?shots at\\b|\\bopened fire\\b|\\bset (?:it|them|(?:the |his |her |their )?(?:\\w+ )?(?:house|home|car|office|vehicle)s?) on fire\\b|\\bset fire to\\b", "why": "idioms of shooting and arson", "examples": ["On 3 May 2024, shots were fired at the house of Ana Lee."]},
-            {"rx": "\\bdispersed (?:\\w+ ){0,3}with\\b|\\bdispersed (?:the |an? )?(?:[\\w-]+ ){0,2}(?:rally|rallies|protests?|demonstrations?|gatherings?|sit-ins?|march(?:es)?)\\b", "why": "'disperse' is an attack only with force or a gathering as object", "examples": ["On 3 May 2024, police dispersed the rally with tear gas."]},
+            {"rx": "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:[\\w’']+ )?shots at\\b|\\bopened fire\\b|\\bset (?:it|them|(?:the |his |her |their )?(?:[\\w’']+ )?(?:house|home|car|office|vehicle)s?) on fire\\b|\\bset fire to\\b", "why": "idioms of shooting and arson", "examples": ["On 3 May 2024, shots were fired at the house of Ana Lee."]},
+            {"rx": "\\bdispersed (?:[\\w’']+ ){0,3}with\\b|\\bdispersed (?:the |an? )?(?:[\\w’'-]+ ){0,2}(?:rally|rallies|protests?|demonstrations?|gatherings?|sit-ins?|march(?:es)?)\\b", "why": "'disperse' is an attack only with force or a gathering as object", "examples": ["On 3 May 2024, police dispersed the rally with tear gas."]},
             {"rx": "\\bbeat (?:him|her)\\b|electric shocks", "why": "'beat' is also a present and a noun: an attack only with a person as object", "examples": ["On 3 May 2024, guards beat her."]},
         ],
     },
@@ -433,7 +433,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\b(?:revoked|cancelled|refused|denied|withdrew) (?:[\\w’'-]+ ){0,3}(?:residence|residency) (?:permit|status|card)s?\\b", "why": "'revoke' and 'refuse' are an event only with residence as object", "examples": ["In 2016, the authorities refused Ana Lee a residence permit."]},
-            {"rx": "\\b(?:began|started|went on|launched) (?:an? |her |his |their )?(?:[\\w-]+ )?hunger strike\\b", "why": "a hunger strike begun", "examples": ["On 3 May 2024, Ana Lee began a hunger strike."]},
+            {"rx": "\\b(?:began|started|went on|launched) (?:an? |her |his |their )?(?:[\\w’'-]+ )?hunger strike\\b", "why": "a hunger strike begun", "examples": ["On 3 May 2024, Ana Lee began a hunger strike."]},
             {"rx": "\\bgranted precautionary measures\\b", "why": "a regional body's decision for the person", "examples": []},
             {"rx": "\\bdied in (?:custody|prison|detention)", "why": "a death in custody", "examples": ["On 3 May 2024, Tom Reed died in custody."]},
             {"rx": "\\bdesignated (?:as )?(?:a |an )?[“\\\"]?foreign agent", "why": "'designate' is an event only with 'foreign agent'", "examples": ["On 3 May 2024, Ana Lee was designated a foreign agent."]},
