@@ -247,3 +247,38 @@ def test_the_index_is_read_back_or_ignored(tmp_path: Path) -> None:
     assert read_index(path) is None
     path.write_bytes(pickle.dumps({"an": "old format"}))
     assert read_index(path) is None
+
+
+def test_a_record_changed_with_the_same_items_is_not_resolved_again() -> None:
+    """A record whose text changed but whose items did not (an event's note edited) changes
+    only its stamp; one whose item changed is resolved again."""
+    records = {
+        "a01": _appeal("a01", "Kazakhstan", [_person("p1", "Anna Smirnova")], []),
+        "a02": _appeal("a02", "Kazakhstan", [_person("p1", "Anna Smirnova")], []),
+        "a03": _appeal("a03", "Belarus", [_person("p1", "Ivan Petrov")], []),
+    }
+    _, index = _step(records, None)
+    r = copy.deepcopy(records)
+    r["a02"]["events"] = [{"id": "e1", "type": "arrest", "note": "edited"}]
+    assert _stamps(r) != _stamps(records)
+    _, index = _step(r, index)
+    assert index.resolved == 0
+    assert index.stamps == _stamps(r)
+    r["a02"]["persons"][0]["gender"] = "female"  # an item changed: its component again
+    _, index = _step(r, index)
+    assert index.resolved == 2
+    r["a01"]["persons"][0]["gender"] = "male"  # a conflict now: the two stay apart
+    result, index = _step(r, index)
+    assert index.resolved == 2 and result[0] == []
+
+
+def test_the_digest_of_items_is_equal_for_equal_items() -> None:
+    from kg.record.identity_index import items_digest
+
+    records = {"a01": _appeal("a01", "Kazakhstan", [_person("p1", "Anna Smirnova", "o1")],
+                              [{"id": "o1", "name": "Centre for Civil Liberties"}])}  # fmt: skip
+    one, two = record_items(records), record_items(copy.deepcopy(records))
+    assert items_digest(list(one.values())) == items_digest(list(two.values()))
+    records["a01"]["persons"][0]["roles"] = ["defender", "journalist"]
+    assert items_digest(list(record_items(records).values())) != items_digest(list(one.values()))
+    assert items_digest(list(one.values())[::-1]) != items_digest(list(one.values()))

@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -939,7 +940,7 @@ def _cluster(items: dict[Key, Item], members: list[Key], reasons: list[str]) -> 
 
 def _fullest(names: list[str]) -> str:
     """The fullest form: most words, then longest, then most often used, then first in order."""
-    counts = {n: names.count(n) for n in names}
+    counts = Counter(names)
     return max(sorted(set(names)), key=lambda n: (len(_words(n)), len(n), counts[n]))
 
 

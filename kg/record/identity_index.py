@@ -26,7 +26,9 @@ everything and writes a new one.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import hashlib
 import pickle
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -51,7 +53,7 @@ from kg.record.identity import (
     resolve_part,
 )
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 HUB, MEMBER = "*h:", "*m:"  # star keys: a hub meets every member, members do not meet
 
 
@@ -63,6 +65,7 @@ class IdentityIndex:
     context: str  # what the keys and the resolution depend on besides the items
     version: int = INDEX_VERSION
     stamps: dict[str, str] = field(default_factory=dict)  # appeal -> stamp of its record
+    digests: dict[str, str] = field(default_factory=dict)  # appeal -> digest of its items
     appeal_items: dict[str, list[Key]] = field(default_factory=dict)
     ids: list[Key | None] = field(default_factory=list)  # number -> item (None: free)
     id_of: dict[Key, int] = field(default_factory=dict)
@@ -127,6 +130,28 @@ class IdentityIndex:
         yield from self.postings.get(key, ())
         if key.startswith(HUB):  # a hub reaches every member
             yield from self.postings.get(MEMBER + key[len(HUB) :], ())
+
+
+def items_digest(items: list[Item]) -> str:
+    """A digest of a record's items, in order, that is equal for equal items (sets and
+    mappings sorted; every field of :class:`Item` counted, so a new field is too)."""
+    h = hashlib.sha256()
+    for item in items:
+        h.update(repr(_plain(item)).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def _plain(value: object) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return tuple(_plain(getattr(value, f.name)) for f in dataclasses.fields(value))
+    if isinstance(value, (set, frozenset)):
+        return ("set", sorted((_plain(v) for v in value), key=repr))
+    if isinstance(value, dict):
+        return ("map", sorted(((_plain(k), _plain(v)) for k, v in value.items()), key=repr))
+    if isinstance(value, (list, tuple)):
+        return tuple(_plain(v) for v in value)
+    return value
 
 
 def component_keys(item: Item, variants: dict[str, set[str]]) -> list[str]:
@@ -235,6 +260,7 @@ def _resolve_with_index(
     if previous is None or previous.version != INDEX_VERSION or previous.context != context:
         resolution = resolve_part(items, curated, decisions)
         index = IdentityIndex(context, stamps=dict(stamps), appeal_items=by_appeal)
+        index.digests = {a: items_digest([items[k] for k in keys]) for a, keys in by_appeal.items()}
         for key, item in items.items():
             index.add(key, component_keys(item, variants) + dkeys.get(key, []))
         index.clusters, index.review_rows = resolution.clusters, resolution.review_rows
@@ -242,9 +268,20 @@ def _resolve_with_index(
         return resolution, index
 
     index = previous
-    changed = {a for a, s in stamps.items() if index.stamps.get(a) != s}
-    changed |= set(index.stamps) - set(stamps)
+    # A record whose stamp changed but whose items are the same (an event's note edited, say)
+    # changes nothing identity reads: only its stamp is brought up to date.
+    changed = set(index.stamps) - set(stamps)
+    for a, s in stamps.items():
+        if index.stamps.get(a) == s:
+            continue
+        digest = items_digest([items[k] for k in by_appeal.get(a, [])])
+        if index.digests.get(a) != digest or a not in index.stamps:
+            changed.add(a)
+        index.digests[a] = digest
+    for a in set(index.stamps) - set(stamps):
+        index.digests.pop(a, None)
     if not changed:
+        index.stamps = dict(stamps)
         index.resolved = 0
         return Resolution(index.clusters, index.review_rows, items), index
 
@@ -330,6 +367,7 @@ __all__ = [
     "INDEX_VERSION",
     "IdentityIndex",
     "component_keys",
+    "items_digest",
     "read_index",
     "resolve_with_index",
     "write_index",
