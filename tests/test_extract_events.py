@@ -592,3 +592,13 @@ def test_custody_told_as_a_lasting_situation_takes_no_date_from_the_paragraph() 
         "Station."
     )
     assert ("detention", "2024-05-03") in got
+
+
+def test_the_issuers_comment_tells_no_event_of_its_own() -> None:
+    got = _pairs(
+        "On 3 May 2024, the Zenda City Court sentenced Ana Lee to two years in prison. The "
+        "Zembla Rights Watch considers that the poet and her two co-defendants were prosecuted "
+        "solely for their peaceful work."
+    )
+    assert ("sentence", "2024-05-03") in got
+    assert not any(t == "charge" for t, _ in got)

@@ -230,6 +230,11 @@ HYPOTHETICAL = re.compile(
     # the issuer's own comment on what it told: "we express concern that he has been sentenced"
     r"concern(?:ed)? (?:that|by|about|at|over)|condemns?|welcomes?|deplores?|denounces?)\b"
 )
+#: The issuer's comment on what it told, anywhere before the trigger in its sentence.
+COMMENT = re.compile(
+    r"\b(?:considers?|believes?|fears?)\s+that\b|\bconcern(?:ed)?\s+(?:that|by|about|at|over)\b|"
+    r"\b(?:condemns?|welcomes?|deplores?|denounces?)\b"
+)
 #: A negation right before the trigger, whatever its type: "cannot be appealed", "was not
 #: charged", "has never been summoned".
 NEGATED = re.compile(
@@ -460,6 +465,10 @@ def find_events(
             frame, group = frames[a, etype]
             pre = flat[max(s.start, a - 40) : a]
             if HYPOTHETICAL.search(pre) and etype not in ("appeal_filed",):
+                continue
+            if not sdates and COMMENT.search(flat, s.start, a):
+                # "X considers that the eleven defendants were prosecuted solely for their
+                # work": the issuer's comment on what it told, with no date of its own
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
