@@ -762,3 +762,24 @@ def test_head_of_the_judiciary_in_an_address_block() -> None:
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-jud")["persons"]}
     assert roles == {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}
+
+
+def test_state_advocates_and_a_vietnamese_surname_first() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Blogger beaten\n\nBlogger Tran Van Sinh was arrested on 1 May "
+        "2025. An officer, Captain Le Minh Tuan, beat him. The State Advocate, Ivo Sand, opposed "
+        "bail.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-adv")["persons"]}
+    assert roles["Le Minh Tuan"] == ["official"]  # "Le" opens a name, not a place
+    assert roles["Ivo Sand"] == ["prosecutor"]
+
+
+def test_a_body_after_the_noun_ngo_is_no_person() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Founder held\n\nPolice arrested Rina Holm, the founder of the NGO "
+        "Open Voices, on 1 May 2025. The NGO Affairs Bureau froze its accounts.\n"
+    )
+    rec = extract_case(text, appeal_id="t-roles-ngo")
+    assert {p["name"] for p in rec["persons"]} == {"Rina Holm"}
+    assert {"Open Voices", "NGO Affairs Bureau"} <= {o["name"] for o in rec["organisations"]}

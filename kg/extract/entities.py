@@ -70,11 +70,19 @@ def head_of(words: list[str]) -> tuple[str, str] | None:
     return None
 
 
+#: Common nouns written in capitals, which open a run before the name they describe: "the NGO
+#: Open Voices" names a body, the noun telling its kind (but "NGO Affairs Bureau" is a name).
+COMMON_NOUNS_IN_CAPITALS = frozenset({"NGO", "NGOs"})
+
+
 def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
     """Index of the first token that is not a capitalised function word or honorific."""
     i = 0
     while i < len(words) and (
-        words[i] in CAP_STOP or words[i].rstrip(".") in HONORIFICS or words[i] in MONTHS
+        words[i] in CAP_STOP
+        or words[i].rstrip(".") in HONORIFICS
+        or words[i] in MONTHS
+        or (words[i] in COMMON_NOUNS_IN_CAPITALS and head_of(words[i + 1 :]) is None)
     ):
         if words[i] == "A" and words[i + 1 : i + 2] == ["."]:
             break  # "A. Novak": an initial, not the article

@@ -213,7 +213,8 @@ PERSON_TITLES = [
     (r"Director", "official", None),
     (r"(?:[Dd]eputy )?(?:[Pp]rosecutor[- ][Gg]eneral|[Cc]hief [Pp]rosecutor)", "prosecutor", None),
     (r"(?:Deputy )?Attorney General", "official", "prosecutor"),
-    (r"[Pp]rosecutor|[Pp]rocurator|[Ss]tate [Aa]ttorney", "prosecutor", None),
+    (r"[Pp]rosecutor|[Pp]rocurator|[Ss]tate [Aa]ttorney|[Ss]tate [Aa]dvocate|"
+     r"[Cc]rown [Cc]ounsel", "prosecutor", None),
     (r"(?:human rights |defence |defense )?[Ll]awyer|[Bb]arrister|(?:[Dd]efen[cs]e|Senior) "
      r"[Cc]ounsel|Attorney", "lawyer", None),
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),

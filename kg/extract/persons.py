@@ -236,8 +236,10 @@ PLACE_ARTICLE = frozenset("El La Los Las Le Les".split())
 
 def not_a_name(words: list[str]) -> bool:
     """Words that say a capitalised run names a thing, a body or a place, not a person."""
-    if words[0] in PLACE_ARTICLE or GERUND.match(words[0]):
-        return True
+    if (words[0] in PLACE_ARTICLE and not (words[0] == "Le" and len(words) >= 3)) or GERUND.match(
+        words[0]
+    ):
+        return True  # "Le Havre" is a place, "Le Van Duc" (a Vietnamese surname first) a person
     if any(re.search(r"[’']s$", w) for w in words[:-1]):
         return True  # "Zenda’s Old Prison": a possessive inside is no name
     if any(COMPOUND_ADJ.search(w) for w in words):

@@ -769,7 +769,11 @@ APPOSED_ROLES = [
     )  # fmt: skip
     for w, head, role in (
         (r"[\w-]+", r"(?:judge|magistrate)\b", "judge"),
-        (r"[\w-]+", r"(?:prosecutor|procurator|state attorney)\b", "prosecutor"),
+        (
+            r"[\w-]+",
+            r"(?:prosecutor|procurator|state (?:attorney|advocate)|crown counsel)\b",
+            "prosecutor",
+        ),
         (r"[\w-]+", r"(?:eye)?witness\b", "witness"),
         (
             r"[\w-]+",
