@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from kg.errors import DataError, InputError
+from kg.record.fastyaml import load_fast, remembering_resolver
 
 #: Top-level sections: each a list of mappings.
 SECTIONS = (
@@ -70,14 +71,16 @@ class CRecordLoader(yaml.CSafeLoader):
 
 
 CRecordLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+remembering_resolver(CRecordLoader)
 
 
 def parse_record_yaml(raw: str, path: Path, *, fast: bool = False) -> Any:
     """YAML text to Python values; errors name ``path:line:column``. ``fast`` parses with
-    PyYAML's C loader (same values, same errors)."""
-    loader = CRecordLoader if fast else RecordLoader
+    PyYAML's C loader and :func:`kg.record.fastyaml.load_fast` (same values, same errors)."""
     try:
-        return yaml.load(raw, Loader=loader)  # noqa: S506 - SafeLoader subclasses
+        if fast:
+            return load_fast(raw, CRecordLoader)
+        return yaml.load(raw, Loader=RecordLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
