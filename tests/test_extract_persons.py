@@ -409,3 +409,14 @@ def test_particles_within_names_and_report_titles() -> None:
     names = {p["name"] for p in extract_case(text, appeal_id="t-particles")["persons"]}
     assert {"Mara ter Horst", "Jean-Luc le Brun", "Ali ben Salem"} <= names
     assert not any("Report" in (n or "") for n in names)
+
+
+def test_a_family_that_acts_or_is_acted_on_is_an_unnamed_relative() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender missing\n\nDefender Rina Holm went missing on 1 May "
+        "2025. Her family reported her disappearance to the police. Several of her relatives were "
+        "questioned on 3 May. The family's home was searched.\n"
+    )
+    persons = extract_case(text, appeal_id="t-family")["persons"]
+    unnamed = {tuple(p["variants"]): p["roles"] for p in persons if p["name"] is None}
+    assert unnamed == {("Her family",): ["relative"], ("Several of her relatives",): ["relative"]}

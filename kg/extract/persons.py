@@ -540,6 +540,19 @@ UNNAMED = [
         "lawyer",
     ),  # fmt: skip
     (re.compile(rf"\b(?P<n>(?:{_CAP} ){{0,2}}{_CAP}[’']s relatives)\b"), "relative"),
+    # "His family reported his disappearance", "several of her relatives were detained": the
+    # family as the subject of what it did or what was done to it (not "his family's home")
+    (
+        re.compile(
+            r"\b(?P<n>(?:(?i:several|some|two|three|four|members|many) of )?(?:[Hh]is|[Hh]er|"
+            r"[Tt]heir) (?:family(?: members)?|relatives|parents))\s+(?:(?:had|have|has|were|was|"
+            r"also|later|then|subsequently|been|reportedly|allegedly|repeatedly)\s+){0,3}"
+            r"(?:reported|filed|lodged|complained|appealed|petitioned|sued|submitted|left|fled|"
+            r"arrested|detained|threatened|taken|summoned|questioned|interrogated|harassed|beaten|"
+            r"attacked|abducted|intimidated|evicted)\b"
+        ),
+        "relative",
+    ),  # fmt: skip
     (
         re.compile(
             rf"(?<!the )\b(?P<n>(?:{_NUM}\s+)?(?:unknown|unidentified|masked|armed|hooded|"
@@ -602,6 +615,7 @@ UNNAMED_ANCHORS = [
         r"s lawyer",
         r"lawyer (?:for|of|repr)",
         r"s relatives",
+        r"(?:family|relatives|parents)\s",
         r"(?:unknown|unidentified|masked|armed|hooded|plain-?clothes?d?)\s|in (?:civilian|plain) "
         r"clothes",
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
