@@ -193,3 +193,36 @@ def test_triple_set_keeps_each_triple_once_and_answers_like_a_graph() -> None:
     assert ts.value(s, RDFS.comment) == g.value(s, RDFS.comment) == o2
     assert (s, RDFS.label, o2) in ts and (s, RDFS.label, o1) not in ts
     assert sorted(ts.subject_objects(RDFS.label)) == sorted(g.subject_objects(RDFS.label))
+
+
+def test_evidence_spans_written_from_their_values() -> None:
+    """A TripleSet keeps a span's offsets and quote as values and writes them as text: the
+    same quads as rdflib's literals, quotes that need escaping included; iterating the set
+    gives them as rdflib terms."""
+    quotes = ['say "no" \\ twice\nthen\r', "ünïcødé ✓ \U0001f600", "plain"]
+    record = {
+        "appeal": {"id": "t-spans", "date": "2020-01-01", "countries": ["Turkey"]},
+        "persons": [
+            {
+                "id": f"p{n}",
+                "name": f"Person {n}",
+                "evidence": [{"start": 10 * n, "end": 10 * n + 5, "quote": q}],
+            }
+            for n, q in enumerate(quotes)
+        ]
+        + [  # the same span twice, and offsets that are not plain ints (the rdflib path)
+            {"id": "p9", "name": "P", "evidence": [{"start": 0, "end": 5, "quote": "say "}]},
+            {"id": "p8", "name": "Q", "evidence": [{"start": True, "end": 7, "quote": "x"}]},
+        ],
+    }
+    reference = reference_graph(DATA_DIR)
+    case = CaseSource("t-spans", Path("cases/x.yaml"), None, True)
+    expected = _quads(_rdflib_nquads(case, record, reference))
+    text = case_nquads(case, record, reference_labels(reference))
+    got = _quads(text)
+    assert set(got) == set(expected) and len(got) == len(expected)
+    exact = {q.object.value for q in got if q.predicate.value.endswith("#exact")}
+    assert exact == {*quotes, "x"}  # the second statement of a span adds no triple
+    _, ts = record_to_graph(record, graph=TripleSet())
+    _, g = record_to_graph(record)
+    assert set(ts) == set(g) and len(ts) == len(g)

@@ -362,6 +362,9 @@ class _Builder:
         # A build that only writes N-Quads gives a kg.record.nquads.TripleSet instead.
         self.g = bind_prefixes(Graph(store="SimpleMemory")) if graph is None else graph
         self.appeal = appeal_iri(self.aid)
+        self.aid_hash = short_hash(self.aid)
+        # A TripleSet writes an evidence span's triples as text (kg.record.nquads).
+        self.add_span = getattr(self.g, "add_span", None)
         self.ids: dict[str, URIRef] = {}
         self.kinds: dict[str, str] = {}  # local id -> org kind or "person"
 
@@ -418,9 +421,12 @@ class _Builder:
                     f"{self.where(item)}: evidence offsets {start}-{end} do not reproduce "
                     f"the quote {str(quote)[:50]!r}"
                 )
-            ev = AKR[f"evidence/a-{short_hash(self.aid)}-{start}-{end}"]
+            ev = AKR[f"evidence/a-{self.aid_hash}-{start}-{end}"]
             self.g.add((node, AKG.evidence, ev))
             if (ev, OA.hasSource, self.appeal) in self.g:
+                continue
+            if self.add_span is not None and type(start) is type(end) is int and type(quote) is str:
+                self.add_span(ev, self.appeal, start, end, quote)  # the four triples below
                 continue
             # Four triples per span, on the span itself: its source, the offsets and the quote
             # they reproduce. No type (a span is what akg:evidence points to, or what has an

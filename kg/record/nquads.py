@@ -23,6 +23,10 @@ Term = Any  # an rdflib URIRef, BNode or Literal
 Triple = tuple[Term, Term, Term]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
+_OA = "http://www.w3.org/ns/oa#"
+_OA_SOURCE, _OA_START = URIRef(_OA + "hasSource"), URIRef(_OA + "start")
+_OA_END, _OA_EXACT = URIRef(_OA + "end"), URIRef(_OA + "exact")
 # N-Quads' ECHAR escapes a literal needs (others may stay as they are; Oxigraph reads both).
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -32,11 +36,21 @@ class TripleSet:
     ``value``, ``set``, ``remove``, ``subject_objects``), over a dict of triples in the order
     they were added, with an index from (subject, predicate) to objects."""
 
-    __slots__ = ("_sp", "_triples")
+    __slots__ = ("_sp", "_spans", "_triples")
 
     def __init__(self) -> None:
         self._triples: dict[Triple, None] = {}
         self._sp: dict[tuple[Term, Term], list[Term]] = {}
+        self._spans: list[tuple[URIRef, int, int, str]] = []
+
+    def add_span(self, span: URIRef, source: URIRef, start: int, end: int, quote: str) -> None:
+        """An evidence span's four triples (``oa:hasSource``, ``oa:start``, ``oa:end``,
+        ``oa:exact``, as :class:`kg.record.caserecord._Builder` states them): the first as a
+        triple, which the builder looks up; the other three kept as plain values and written
+        as text by :func:`nquads`, with no rdflib literal made. ``remove`` and ``set`` do not
+        reach those three (the builder never changes a span)."""
+        self.add((span, _OA_SOURCE, source))
+        self._spans.append((span, start, end, quote))
 
     def add(self, triple: Triple) -> TripleSet:
         if triple not in self._triples:
@@ -70,10 +84,14 @@ class TripleSet:
         return triple in self._triples
 
     def __iter__(self) -> Iterator[Triple]:
-        return iter(self._triples)
+        yield from self._triples
+        for span, start, end, quote in self._spans:
+            yield (span, _OA_START, Literal(start, datatype=_XSD_INTEGER))
+            yield (span, _OA_END, Literal(end, datatype=_XSD_INTEGER))
+            yield (span, _OA_EXACT, Literal(quote))
 
     def __len__(self) -> int:
-        return len(self._triples)
+        return len(self._triples) + 3 * len(self._spans)
 
 
 def term_text(t: Term) -> str:
@@ -95,10 +113,20 @@ def term_text(t: Term) -> str:
 
 def nquads(triples: Iterable[Triple], graph: str) -> str:
     """The triples as N-Quads lines in the named graph with IRI ``graph``; a term met twice is
-    written once (a record names its own nodes and predicates many times)."""
+    written once (a record names its own nodes and predicates many times). A
+    :class:`TripleSet`'s evidence spans are written from their values."""
     tail = f" <{graph}> .\n"
     texts: dict[Term, str] = {}
     lines = []
+    if type(triples) is TripleSet:
+        start_p, end_p, exact_p = f"<{_OA_START}>", f"<{_OA_END}>", f"<{_OA_EXACT}>"
+        integer = f"^^<{_XSD_INTEGER}>{tail}"
+        for span, start, end, quote in triples._spans:
+            st = f"<{span}> "
+            lines.append(f'{st}{start_p} "{start}"{integer}')
+            lines.append(f'{st}{end_p} "{end}"{integer}')
+            lines.append(f'{st}{exact_p} "{quote.translate(_ESCAPES)}"{tail}')
+        triples = triples._triples
     for s, p, o in triples:
         try:
             st = texts[s]
