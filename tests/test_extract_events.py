@@ -602,3 +602,38 @@ def test_the_issuers_comment_tells_no_event_of_its_own() -> None:
     )
     assert ("sentence", "2024-05-03") in got
     assert not any(t == "charge" for t, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        # a place of custody after a verb no row reads as a lasting situation is only a place
+        ("On 3 May 2024, Ana Lee was tortured in custody.", "attack"),
+        ("On 3 May 2024, Ana Lee was beaten in prison.", "attack"),
+        # the open situations of the corpus conventions, in words of the genre
+        ("On 3 May 2024, the court placed Ana Lee under house arrest.", "detention"),
+        ("On 3 May 2024, Ana Lee walked free after completing her term.", "release"),
+        ("On 3 May 2024, a new charge of treason was brought against Ana Lee.", "charge"),
+        ("On 3 May 2024, guards beat Ana Lee in her cell.", "attack"),
+        ("On 3 May 2024, the court dissolved the Zembla Rights Centre.", "deregistration"),
+        ("On 3 May 2024, Ana Lee was forced into exile.", "other"),
+        ("On 3 May 2024, the authorities revoked the residency of Ana Lee.", "other"),
+        ("On 3 May 2024, Ana Lee was added to the register of foreign agents.", "other"),
+        ("On 3 May 2024, Ana Lee was prevented from boarding a flight to Geneva.", "travel_ban"),
+        ("On 3 May 2024, Ana Lee received threatening messages.", "threat"),
+        ("On 3 May 2024, the trial of Ana Lee began before the Zenda City Court.", "trial_hearing"),
+    ],
+)
+def test_open_situations_of_the_conventions(sentence: str, etype: str) -> None:
+    assert (etype, "2024-05-03") in _pairs(sentence)
+
+
+def test_a_hearing_set_for_a_stated_future_date() -> None:
+    assert ("trial_hearing", "2024-06-03") in _pairs(
+        "The trial of Ana Lee will resume on 3 June 2024."
+    )
+
+
+def test_a_progressive_passive_in_custody_is_still_no_act() -> None:
+    got = _pairs("On 3 May 2024, Ana Lee was being questioned in custody when her lawyer came.")
+    assert not any(t == "interrogation" for t, _ in got)

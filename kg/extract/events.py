@@ -127,6 +127,9 @@ for _entry in TRIGGERS:
         r["lemma"] for r in _entry.get("lemmas") or [] if _is_noun(r)
     )
 
+#: The verb forms some row triggers in the ``state`` frame ("detained since", "remained held").
+STATE_FORMS = frozenset(f for fr in VERB_FRAMES.values() for f, v in fr.items() if "state" in v)
+
 #: "has been", "had already been", "having been": a passive perfect before the participle.
 PERFECT_AUX = re.compile(
     r"\b(?:has|have|had|having)\s+(?:(?:\w+ly|already|previously|also|just|not|never|since|"
@@ -168,7 +171,9 @@ def frame_of(flat: str, a: int, b: int, etype: str) -> str:
             return "nominal"
         return "phrase"
     pre = flat[max(0, a - 40) : a]
-    if STATE_BEFORE.search(pre) or STATE_AFTER.match(flat, b):
+    if STATE_BEFORE.search(pre) or (STATE_AFTER.match(flat, b) and word in STATE_FORMS):
+        # ("tortured in custody": only a verb some row reads as a lasting situation is one
+        # by what follows it)
         return "state"
     if PERFECT_AUX.search(pre):
         return "perfect"

@@ -90,7 +90,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\bstruck (?:[\\w’'-]+ ){0,4}?off (?:the |its )?(?:register|roll|list of [\\w ]{0,30}?organi[sz]ations)\\b", "why": "an idiom: struck off the register", "examples": ["On 3 May 2024, the minister struck the Zembla Rights Centre off the register."]},
-            {"rx": "dissol(?:ved|ution) of the organi|revoked (?:the |its |their )?(?:[\\w’']+ )?registration|dissolved (?:the |its |their )?(?:[\\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|party|NGO|group|foundation)\\b", "why": "'dissolve' and 'revoke' are deregistration only with a body or its registration as object", "examples": ["On 3 May 2024, the court dissolved the teachers' union."]},
+            {"rx": "dissol(?:ved|ution) of the organi|revoked (?:the |its |their )?(?:[\\w’']+ )?registration|dissolved (?:the |its |their )?(?:[\\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|party|NGO|group|foundation|[Cc]ent(?:re|er)|[Ss]ociety|[Mm]ovement|[Cc]ommittee|[Nn]etwork|[Cc]oalition|[Ii]nstitute|[Ll]eague|[Ff]ederation|[Aa]lliance)\\b", "why": "'dissolve' and 'revoke' are deregistration only with a body or its registration as object", "examples": ["On 3 May 2024, the court dissolved the teachers' union."]},
         ],
     },
     {
@@ -100,7 +100,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "impose", "object": "(?:a |the )?(?:[\\w’'-]+ )?(?:travel ban|ban on (?:travel|leaving))", "frames": ACTS, "examples": ["On 3 May 2024, the prosecutor imposed a travel ban on Ana Lee.", "On 3 May 2024, a travel ban was imposed on Ana Lee."]},
         ],
         "phrases": [
-            {"rx": "banned [^.]{0,40}from leaving the country|prevented (?:him|her|them) from (?:boarding|leaving|travell?ing)", "why": "'ban' and 'prevent' are a travel ban only with leaving or travelling as their complement", "examples": ["On 3 May 2024, Ana Lee was banned from leaving the country."]},
+            {"rx": "banned [^.]{0,40}from leaving the country|prevented (?:(?:him|her|them) )?from (?:boarding|leaving|travell?ing)|\\b(?:barred|prohibited|stopped) from (?:boarding|leaving the country|travell?ing)", "why": "'ban' and 'prevent' are a travel ban only with leaving or travelling as their complement", "examples": ["On 3 May 2024, Ana Lee was banned from leaving the country."]},
             {"rx": "\\bban on (?:travell?ing|travel|leaving the country)\\b|\\b(?:kept|extended|renewed|upheld) (?:the |a |his |her |their )?travel ban\\b", "why": "the noun phrase 'travel ban' with the verb that keeps or renews it", "examples": ["On 3 May 2024, the court kept the travel ban on Ana Lee."]},
         ],
     },
@@ -213,7 +213,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "\\breferred (?:the case |the file )?to (?:the )?(?:[\\w’'-]+ ){0,3}(?:[Cc]ourt|[Tt]ribunal|trial)\\b|\\bsent to trial\\b", "why": "'refer' and 'send' are a charge only with a court or trial as destination", "examples": ["On 3 May 2024, the case was referred to the Zenda City Court."]},
             {"rx": "\\bindictments? (?:was |were )?(?:forwarded|filed|submitted)\\b|\\bcharges (?:were )?framed\\b|\\bframed charges\\b|\\b(?:was|were|formally) accused of\\b", "why": "the nouns of a charge with the verbs that bring it", "examples": ["On 3 May 2024, Ana Lee was formally accused of sedition."]},
-            {"rx": "\\b(?:criminal |new |fresh )?charges (?:were |had been |have been )?brought against\\b|\\badd(?:ed|ing) (?:new |further |fresh |more )?charges\\b|\\bcharge sheet\\b|probable cause to charge|\\bon (?:a |the )?(?:criminal )?charges? of\\b", "why": "the nouns of a charge with the verbs that bring it", "examples": ["On 3 May 2024, the police filed a charge sheet against Ana Lee."]},
+            {"rx": "\\b(?:criminal |new |fresh )?charges? (?:[\\w’'-]+ ){0,3}?(?:was |were |had been |have been |has been )?brought against\\b|\\badd(?:ed|ing) (?:new |further |fresh |more )?charges\\b|\\bcharge sheet\\b|probable cause to charge|\\bon (?:a |the )?(?:criminal )?charges? of\\b", "why": "the nouns of a charge with the verbs that bring it", "examples": ["On 3 May 2024, the police filed a charge sheet against Ana Lee."]},
             {"rx": "\\b(?:filed|brought|pressed|laid|lodged|forwarded|submitted|issued) (?:an? |the )?(?:new |fresh |criminal |formal |additional )*(?:charges?|indictments?) against\\b", "why": "'file' and 'bring' are a charge only with charges as object", "examples": ["On 3 May 2024, the prosecutor forwarded indictments against Ana Lee to the Zenda High Court.", "On 3 May 2024, the police filed new charges against Ana Lee."]},
             {"rx": "\\b(?:faces?|facing) (?:[\\w’']+ ){0,2}charges? (?:of|under)\\b|\\bpleaded not guilty to (?:the )?charges?\\b|\\b(?:is|are) (?:also )?on trial\\b|\\bincludes? charges? (?:of|under)\\b", "why": "standing charges, told without the act that brought them (undated)", "examples": []},
         ],
@@ -230,7 +230,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\b(?:taken|sent|transferred|moved|returned|brought|driven)(?: (?:him|her|them|both men|both women|the \\w+))? (?:back )?(?:on \\d[\\w ]{0,20}? )?(?:from [^.;]{0,60}? )?to (?:[\\w’'-]+ ){0,5}?(?:[Pp]rison|[Jj]ail|detention|penal colony|[Rr]emand|custody|ward|cells?|facility)\\b", "why": "verbs of motion are custody (a transfer) only with a place of custody as destination", "examples": ["Ana Lee was transferred on 4 May 2024 from the central prison to Zenda Prison.", "On 4 May 2024, Ana Lee was moved to a pre-trial facility in Zenda."]},
             {"rx": "\\b(?:kept|held|placed) in solitary confinement\\b|\\bremained in (?:[\\w’'-]+ ){0,4}(?:jail|prison|custody|detention)\\b", "why": "'keep', 'hold', 'remain' are custody only with a place or kind of custody", "examples": ["On 4 May 2024, Ana Lee was placed in solitary confinement."]},
             {"rx": "ordered (?:his|her|their) detention|extended (?:it|his detention|her detention|their detention)|\\bextended\\b[^.]{0,30}detention|\\bextend (?:the period of )?(?:his|her|their) detention|kept (?:him|her|them) (?:behind bars|in detention|in custody)|should (?:stay|remain) in detention|renewed (?:his|her|their) detention|administrative detention|\\bheld (?:there )?for (?:[\\w’']+ )?(?:hours|days)\\b", "why": "'order', 'extend', 'keep', 'renew' are custody only with detention as object", "examples": ["On 4 May 2024, the court extended her detention by two months."]},
-            {"rx": "\\b(?:placed|put) (?:him |her |them )?under (?:house arrest|residential surveillance|[“\\\"]residential|[A-Z]{3,5}\\b)|\\bsent (?:him|her|them) to (?:[\\w’']+ )?(?:custody|pre-trial detention)|\\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]", "why": "house arrest and its kin, and 'held' with a named place", "examples": ["On 4 May 2024, Ana Lee was placed under house arrest."]},
+            {"rx": "\\b(?:placed|put) (?:[\\w’'-]+ ){0,4}?under (?:house arrest|residential surveillance|[“\\\"]residential|[A-Z]{3,5}\\b)|\\bsent (?:him|her|them) to (?:[\\w’']+ )?(?:custody|pre-trial detention)|\\b(?:was|were) (?:then |later |being )?held (?:under|at|in) (?:the )?[A-Z]", "why": "house arrest and its kin, and 'held' with a named place", "examples": ["On 4 May 2024, Ana Lee was placed under house arrest."]},
             {"rx": "\\b(?:placed|kept|held) in (?:pre-?trial |incommunicado )?(?:detention|custody)", "why": "'place', 'keep', 'hold' are custody only with detention or custody", "examples": ["On 4 May 2024, Ana Lee was placed in pre-trial detention."]},
             {"rx": "\\b(?:decided|ordered|agreed) (?:on [^.;,]{0,25}? )?to keep (?:him|her|them) (?:behind bars|in (?:pre-?trial )?(?:detention|custody))\\b", "why": "a decision to keep in custody", "examples": ["On 4 May 2024, the court decided to keep her in custody."]},
             {"rx": "\\btransferred (?:him |her |them )?to (?:[\\w’']+ )?(?:prison|detention|jail|penal colony)", "why": "a transfer to a place of custody", "examples": []},
@@ -251,7 +251,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\bheld (?:a |an |the )?(?:[\\w’'-]+ )?(?:trial|hearing)\\b|\\btrial (?:was )?held\\b", "why": "the noun 'hearing' or 'trial' counted or held, wherever its date stands in the clause", "examples": ["The first hearing in the case of Ana Lee took place on 3 May 2024."]},
             {"rx": "\\b(?:appeal|case|petition) (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?(?:[\\w’'-]+ )?(?:appeal|petition|application)\\b", "why": "'hear' is a hearing only with a case, appeal or petition as object", "examples": ["On 3 May 2024, the Supreme Court heard the appeal of Ana Lee."]},
-            {"rx": "\\btrial\\b[^;]{0,80}?\\bopened\\b|\\b(?:trial|proceedings|hearings?) (?:began|started|opened)\\b", "why": "'open' and 'begin' are a hearing only with the trial or proceedings as subject", "examples": ["The trial of Ana Lee opened on 3 May 2024."]},
+            {"rx": "\\btrial\\b[^;]{0,80}?\\b(?:opened|began|started|commenced)\\b|\\b(?:trial|hearing|hearings|case) (?:[^.;]{0,60}? )?(?:will|is to|is due to|is set to|was set to|was due to) (?:resume|continue|reopen|open|begin|start)\\b|\\b(?:trial|proceedings|hearings?) (?:began|started|opened)\\b", "why": "'open' and 'begin' are a hearing only with the trial or proceedings as subject", "examples": ["The trial of Ana Lee opened on 3 May 2024."]},
             {"rx": "\\btestified\\b(?! that)", "why": "a witness's testimony is given at a hearing; 'testified that' reports a statement", "examples": []},
         ],
     },
@@ -298,6 +298,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "ordered (?:his|her|their) release", "why": "a court's order that frees the person", "examples": ["On 3 May 2024, the court ordered her release."]},
+            {"rx": "\\b(?:walked|set) free\\b", "why": "idioms of leaving custody", "examples": ["On 3 May 2024, Ana Lee walked free after completing her term."]},
         ],
     },
     {
@@ -364,7 +365,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "threaten", "frames": ACTS, "examples": ["On 3 May 2024, unknown men threatened Ana Lee."]},
         ],
         "phrases": [
-            {"rx": "\\bthreatening (?:him|her|them)\\b|warning that|death threats", "why": "a threat told by its object or its content", "examples": ["On 3 May 2024, Ana Lee received death threats."]},
+            {"rx": "\\bthreatening (?:him|her|them|(?:phone |text )?(?:messages?|calls?|letters?|texts?))\\b|warning that|death threats", "why": "a threat told by its object or its content", "examples": ["On 3 May 2024, Ana Lee received death threats."]},
         ],
     },
     {
@@ -383,7 +384,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:[\\w’']+ )?shots at\\b|\\bopened fire\\b|\\bset (?:it|them|(?:the |his |her |their )?(?:[\\w’']+ )?(?:house|home|car|office|vehicle)s?) on fire\\b|\\bset fire to\\b", "why": "idioms of shooting and arson", "examples": ["On 3 May 2024, shots were fired at the house of Ana Lee."]},
             {"rx": "\\bdispersed (?:[\\w’']+ ){0,3}with\\b|\\bdispersed (?:the |an? )?(?:[\\w’'-]+ ){0,2}(?:rally|rallies|protests?|demonstrations?|gatherings?|sit-ins?|march(?:es)?)\\b", "why": "'disperse' is an attack only with force or a gathering as object", "examples": ["On 3 May 2024, police dispersed the rally with tear gas."]},
-            {"rx": "\\bbeat (?:him|her)\\b|electric shocks", "why": "'beat' is also a present and a noun: an attack only with a person as object", "examples": ["On 3 May 2024, guards beat her."]},
+            {"rx": "\\bbeat (?:him|her|them|up|[A-Z][\\w’'-]+)\\b|electric shocks", "why": "'beat' is also a present and a noun: an attack only with a person as object", "examples": ["On 3 May 2024, guards beat her."]},
         ],
     },
     {
@@ -410,7 +411,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "disappearance", "pos": "noun", "frames": ["nominal"], "examples": ["Nothing has been heard of Ana Lee since her disappearance on 3 May 2024."]},
         ],
         "phrases": [
-            {"rx": "whereabouts (?:remained|were|was) unknown|\\bno information (?:on|about|of) (?:the |his |her |their )?(?:fate|whereabouts)\\b", "why": "whereabouts unknown: the convention's mark of a disappearance", "examples": ["On 3 May 2024, her family had no information on her whereabouts."]},
+            {"rx": "whereabouts (?:(?:have|has|had) )?(?:remained|remain|remains|been|were|was|are|is) unknown|\\bno information (?:on|about|of) (?:the |his |her |their )?(?:fate|whereabouts)\\b", "why": "whereabouts unknown: the convention's mark of a disappearance", "examples": ["On 3 May 2024, her family had no information on her whereabouts."]},
             {"rx": "\\btaken to an unknown (?:location|destination|place)\\b", "why": "a person taken to an unknown place", "examples": ["On 3 May 2024, Ana Lee was taken to an unknown location."]},
         ],
     },
@@ -432,12 +433,13 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "expulsion", "pos": "noun", "frames": ["nominal"], "examples": ["Since his expulsion in May 2024, Tom Reed has lived in Borduria."]},
         ],
         "phrases": [
-            {"rx": "\\b(?:revoked|cancelled|refused|denied|withdrew) (?:[\\w’'-]+ ){0,3}(?:residence|residency) (?:permit|status|card)s?\\b", "why": "'revoke' and 'refuse' are an event only with residence as object", "examples": ["In 2016, the authorities refused Ana Lee a residence permit."]},
+            {"rx": "\\b(?:revoked|cancelled|refused|denied|withdrew) (?:[\\w’'-]+ ){0,3}(?:residence (?:permit|status|card)s?|residency(?: (?:permit|status|card)s?)?)\\b", "why": "'revoke' and 'refuse' are an event only with residence as object", "examples": ["In 2016, the authorities refused Ana Lee a residence permit."]},
             {"rx": "\\b(?:began|started|went on|launched) (?:an? |her |his |their )?(?:[\\w’'-]+ )?hunger strike\\b", "why": "a hunger strike begun", "examples": ["On 3 May 2024, Ana Lee began a hunger strike."]},
             {"rx": "\\bgranted precautionary measures\\b", "why": "a regional body's decision for the person", "examples": []},
+            {"rx": "\\b(?:found|declared|held|considered) (?:that )?(?:the |his |her |their )?(?:[\\w’'-]+ ){0,3}?(?:detention|deprivation of liberty|imprisonment)(?: of [^.;]{0,60}?)? (?:to be |was |were |is )?arbitrary\\b", "why": "the convention: a UN body's decision (a detention found arbitrary) is an event of type other", "examples": ["On 3 May 2024, the UN Working Group on Arbitrary Detention found the detention of Ana Lee arbitrary."]},
             {"rx": "\\bdied in (?:custody|prison|detention)", "why": "a death in custody", "examples": ["On 3 May 2024, Tom Reed died in custody."]},
-            {"rx": "\\bdesignated (?:as )?(?:a |an )?[“\\\"]?foreign agent", "why": "'designate' is an event only with 'foreign agent'", "examples": ["On 3 May 2024, Ana Lee was designated a foreign agent."]},
-            {"rx": "\\b(?:flown|put on a (?:plane|flight)|escorted|driven) out of the country\\b|\\bforced (?:him|her|them) (?:to leave the country|into exile)\\b", "why": "an expulsion told by its means", "examples": ["On 3 May 2024, Ana Lee was driven to the airport and flown out of the country."]},
+            {"rx": "\\b(?:designated|listed|labell?ed|branded|declared) (?:as )?(?:a |an )?[“\\\"]?foreign agent|\\badded to (?:the |a )?(?:[\\w’'-]+ )?(?:register|list|registry) of [“\\\"]?foreign agents", "why": "'designate' is an event only with 'foreign agent'", "examples": ["On 3 May 2024, Ana Lee was designated a foreign agent."]},
+            {"rx": "\\b(?:flown|put on a (?:plane|flight)|escorted|driven) out of the country\\b|\\bforced (?:(?:him|her|them) )?(?:to leave the country|into exile)\\b", "why": "an expulsion told by its means", "examples": ["On 3 May 2024, Ana Lee was driven to the airport and flown out of the country."]},
         ],
     },
 ]
