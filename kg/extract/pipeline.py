@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from kg import __version__
+from kg.extract.addressees import mark_addressees
 from kg.extract.bodies import add_pattern_bodies, drop_headline_bodies, tidy_organisations
 from kg.extract.charges import add_case_charges
 from kg.extract.dates import find_dates
@@ -105,6 +106,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     events, future = _drop_future(events, header["date"])
     add_case_charges(doc, ents, events, provs)
     roles_from_events(ents, events)
+    mark_addressees(doc, ents)  # after every rule: an addressee is an official
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,0 +1,90 @@
+"""Addressees: the people an appeal asks its readers to write to.
+
+Appeals end with the officials to write to, under a heading of their own ("Addresses:",
+"Please write to:", "Copies to:") or, in a model letter, between the call to act ("TAKE ACTION:
+... MODEL LETTER") and the salutation ("Dear Minister"). The gold conventions code an addressee
+with a post as an ``official``, whatever the words of the post suggest ("Chairman of the
+Sovereign Council" reads like the head of a civil body; here it is the head of state).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities import Entities
+from kg.extract.text import Doc
+
+#: A line that is only the heading of a list of addresses.
+ADDRESS_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:addresses|addressees|please (?:write|send appeals) to|write to|"
+    r"send (?:your )?(?:appeals|letters|copies) to|copies (?:to|of your appeals? to))"
+    r"[ \t]*:?[ \t]*$"
+)
+#: The call to act that opens a model letter, on a line of its own.
+MODEL_LETTER = re.compile(r"(?im)^[ \t]*take action\b[^\n]*\bmodel letter\b[^\n]*$")
+#: What ends a list of addresses: the letter's salutation, a request to write to others, a
+#: closing dateline or a rule of asterisks or dashes.
+ADDRESS_END = re.compile(
+    r"(?im)^[ \t]*(?:dear\b|please also\b|please (?:send|write)\b.*\b(?:embass|mission)|\*{3}|-{3}"
+    # a dateline closing the letter, above its signatories: "Geneva-Paris, 3 August 2021"
+    r"|[A-Z][\w.’'-]*(?:[ -][A-Z][\w.’'-]*){0,3},[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+|"
+    r"[A-Z][a-z]+[ \t]+\d{1,2}),?[ \t]+\d{4}[ \t]*$)"
+)
+#: The longest stretch read as a list of addresses.
+MAX_BLOCK = 2000
+
+
+#: A letter's salutation, on a line of its own: it ends the addressee's block, and names them.
+SALUTATION = re.compile(
+    r"(?im)^[ \t]*(?:dear\b|(?:your )?(?:excellency|highness|majesty|honou?r)\b)[^\n]{0,60}$"
+)
+#: How far below the call to act a model letter's salutation is looked for.
+MAX_LETTER_HEAD = 600
+#: A blank line: without a salutation, the addressee is the first paragraph below the call.
+BLANK = re.compile(r"\n[ \t]*\n")
+SPACE = re.compile(r"\s*")
+
+
+#: Words one of the headings above holds, in either case.
+CUES = ("ddress", "DDRESS", "rite to", "RITE TO", "opies", "OPIES", "odel letter", "ODEL LETTER")
+
+
+def address_blocks(doc: Doc) -> list[tuple[int, int]]:
+    """The spans of the text that list addressees."""
+    text = doc.text
+    if not any(w in text for w in CUES):
+        return []  # most texts have none: no pattern is run over them
+    spans = []
+    for m in ADDRESS_HEADING.finditer(text):
+        limit = min(len(text), m.end() + MAX_BLOCK)
+        end = ADDRESS_END.search(text, m.end(), limit)
+        spans.append((m.end(), end.start() if end else limit))
+    for m in MODEL_LETTER.finditer(text):
+        hello = SALUTATION.search(text, m.end(), min(len(text), m.end() + MAX_LETTER_HEAD))
+        if hello:
+            spans.append((m.end(), hello.end()))
+            continue
+        space = SPACE.match(text, m.end())
+        start = space.end() if space else m.end()
+        gap = BLANK.search(text, start)
+        spans.append((start, gap.start() if gap else len(text)))
+    return spans
+
+
+#: Roles an addressee loses: the defaults for someone named near an arrest, and a civil post
+#: read into words such as "Council". What they did in the story (brought a complaint, acted as
+#: prosecutor) stays.
+DROPPED = ("defender", "other")
+
+
+def mark_addressees(doc: Doc, ents: Entities) -> None:
+    """A named person with a mention in a list of addressees is an official."""
+    spans = address_blocks(doc)
+    if not spans:
+        return
+    for p in ents.of("person"):
+        if p.name is None:
+            continue
+        if any(a <= s < b for s, _ in p.mentions for a, b in spans):
+            roles = [r for r in p.attrs.get("roles", []) if r not in DROPPED]
+            p.attrs["roles"] = ["official", *(r for r in roles if r != "official")]

@@ -1,0 +1,71 @@
+"""Addressees: the officials an appeal asks its readers to write to are coded ``official``."""
+
+from __future__ import annotations
+
+from kg.extract import extract_case
+from kg.extract.addressees import address_blocks
+from kg.extract.text import make_doc
+
+OBSERVATORY = """Zembla: Arbitrary detention of Ms. Rina Holm
+
+Geneva-Paris, 3 August 2021
+
+The Observatory has been informed about the arbitrary detention of Ms. Rina Holm, coordinator
+of the Women's Rights Network of Zembla. On 30 July 2021, Ms. Holm was arrested by agents of
+the National Intelligence Service. Teo Varga filed a complaint against her on 1 July 2021.
+
+Addresses:
+· General Ivo Sand, Chairman of the Sovereign Council of Zembla
+· Mr. Teo Varga, Minister of Justice
+
+Please also write to the diplomatic missions of Zembla in your respective country.
+
+Geneva-Paris, 3 August 2021
+
+Ada Brun, Director of the Vela Rights Network
+"""
+
+MODEL_LETTER = """URGENT ACTION
+
+DEFENDER HELD
+
+Zemblan defender Rina Holm was arrested on 3 January 2023 and is held in Vela.
+
+TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS OR USE THIS MODEL LETTER
+
+Head of the Judiciary Ivo Sand
+Office of the Head of the Judiciary
+Vela, Zembla
+
+I am writing to express concern for Rina Holm, a defender held since 3 January 2023 in Vela
+together with the activist Teo Varga.
+"""
+
+
+def _roles(text: str) -> dict[str, list[str]]:
+    return {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-addr")["persons"]}
+
+
+def test_an_addressee_with_a_post_is_an_official_whatever_the_post_reads_like() -> None:
+    roles = _roles(OBSERVATORY)
+    assert roles["Ivo Sand"] == ["official"]  # "Council" would read as a civil body
+    assert set(roles["Teo Varga"]) == {"official", "complainant"}  # what they did stays
+    assert roles["Rina Holm"] == ["defender"]
+    assert "official" not in roles.get("Ada Brun", [])  # a signatory below the dateline
+
+
+def test_a_model_letter_without_salutation_marks_its_first_paragraph_only() -> None:
+    roles = _roles(MODEL_LETTER)
+    assert roles["Ivo Sand"] == ["official"]
+    assert roles["Rina Holm"] == ["defender"]
+    assert "official" not in roles["Teo Varga"]  # named in the letter, not addressed
+
+
+def test_blocks_end_at_the_salutation_or_the_next_request() -> None:
+    text = "Intro.\n\nAddresses:\n· Mr A B, Minister\n\nPlease also write to embassies.\nMore.\n"
+    ((a, b),) = address_blocks(make_doc(text))
+    assert "Minister" in text[a:b] and "Please" not in text[a:b]
+    text = "TAKE ACTION: USE THIS MODEL LETTER\n\nPresident A B\n\nDear President,\n\nBody.\n"
+    ((a, b),) = address_blocks(make_doc(text))
+    assert text[a:b].strip().endswith("Dear President,") and "Body" not in text[a:b]
+    assert address_blocks(make_doc("No list of addresses here.\n")) == []
