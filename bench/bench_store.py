@@ -33,7 +33,7 @@ QUERIES = {
         PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?event ?type ?date ?actor WHERE {
-          ?event a akg:Event ; akg:eventType ?type ; akg:date ?date ;
+          ?event akg:eventType ?type ; akg:date ?date ;
                  akg:participation ?p .
           ?p akg:participant ?actor .
           FILTER(STR(?date) >= "2017")

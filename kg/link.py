@@ -384,7 +384,7 @@ def _collect_person_facts(source: Graph | ox.Store, subjects: dict[str, Subject]
             labels.add(r["ol"][0])
         if "c" in r and (code := _iso2(r["c"][0], r.get("cc", (None, None))[0])):
             subj.countries.add(code)
-    q = """SELECT ?s ?d WHERE { ?s a akg:Person . ?e a akg:Event ; akg:date ?d .
+    q = """SELECT ?s ?d WHERE { ?s a akg:Person . ?e akg:eventType [] ; akg:date ?d .
         { ?e ?p ?s } UNION { ?e ?p ?n . ?n ?q ?s } }"""
     for r in _rows(source, q):
         year = re.match(r"-?\d{4}", r["d"][0])

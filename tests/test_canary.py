@@ -481,8 +481,9 @@ def test_every_served_answer_is_clean(canary_build: dict[str, object]) -> None:
         public = Store.open(public_store_path(canary_build["store"]))  # type: ignore[arg-type]
         _, rows = public.query(
             """PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
-            SELECT DISTINCT ?s WHERE { ?s a ?c
-              VALUES ?c { akg:Person akg:Case akg:Appeal akg:Event akg:Charge } }"""
+            SELECT DISTINCT ?s WHERE {
+              { ?s a ?c VALUES ?c { akg:Person akg:Case akg:Appeal akg:Charge } }
+              UNION { ?s akg:eventType [] } }"""
         )
         typed = [RESTRICTED_PERSON, "Gulnara Qxcanaryonly"]
         pages = list(

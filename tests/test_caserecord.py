@@ -104,7 +104,7 @@ def test_seed_event_types_and_dates() -> None:
     _, g = record_to_graph(record, _text(record))
     dated = {
         (str(g.value(e, AKG.eventType)).rsplit("/", 1)[-1], str(g.value(e, AKG.date)))
-        for e in g.subjects(RDF.type, AKG.Event)
+        for e in g.subjects(AKG.eventType, None)
     }
     assert ("charge_reclassified", "2017-11-07") in dated
     assert ("ban", "2016-12") in dated

@@ -198,7 +198,7 @@ def test_event_labels_query_makes_type_and_date() -> None:
     }
 
 
-def test_types_query_types_what_has_an_agent_a_made_in_or_a_right() -> None:
+def test_types_query_types_what_has_an_event_type_an_agent_a_made_in_or_a_right() -> None:
     from rdflib import RDF
 
     record = {
@@ -208,8 +208,10 @@ def test_types_query_types_what_has_an_agent_a_made_in_or_a_right() -> None:
     }
     g, ids = _graph_and_ids(record)
     typed = _run("types", g)
-    for cls in (AKG.Involvement, AKG.Demand, AKG.RightClaim):
+    for cls in (AKG.Event, AKG.Involvement, AKG.Demand, AKG.RightClaim):
         assert not list(g.triples((None, RDF.type, cls)))
+    events = set(typed.subjects(RDF.type, AKG.Event))
+    assert {ids[e] for e in events} == {"e1", "e2", "e3", "e4", "e5"}
     involvements = set(typed.subjects(RDF.type, AKG.Involvement))
     # one involvement per person and case role (p2 has two), none for the organisations
     assert len(involvements) == 5 and involvements == set(g.subjects(AKG.agent, None))
@@ -218,7 +220,7 @@ def test_types_query_types_what_has_an_agent_a_made_in_or_a_right() -> None:
     assert {str(g.value(d, RDFS.label)) for d in demands} == {"Release him", "Drop the charges"}
     claims = set(typed.subjects(RDF.type, AKG.RightClaim))
     assert [str(g.value(c, RDFS.label)) for c in claims] == ["freedom of expression"]
-    assert len(typed) == 8
+    assert len(typed) == 13
 
 
 def test_event_cases_query_gives_the_case_of_the_reporting_appeal() -> None:

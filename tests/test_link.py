@@ -89,7 +89,8 @@ OUR_GRAPH = """
 <person/p-7c1e4b90> a akg:Person ; rdfs:label "Vladimir Putin"@en .
 <post/president-of-russia> a org:Post ; rdfs:label "President of Russia"@en ;
     org:heldBy <person/p-7c1e4b90> .
-<event/e-2008> a akg:Event ; akg:date "2008-05-07"^^xsd:date ;
+<event/e-2008> akg:eventType <https://w3id.org/appeals-kg/vocab/event-type/other> ;
+    akg:date "2008-05-07"^^xsd:date ;
     akg:participant <person/p-7c1e4b90> .
 
 <person/p-erlan> a akg:Person ; rdfs:label "Erlan Kaliyev"@en .

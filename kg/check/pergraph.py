@@ -37,7 +37,7 @@ from kg.check.shacl_sparql import add_to_report, copy_tree, run_constraints, wit
 from kg.errors import KgError
 from kg.files import write_atomic
 from kg.store import Store
-from kg.vocab import DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kg.vocab import AKG, DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 SHARED_GRAPHS = (ONTOLOGY_GRAPH, REFERENCE_GRAPH)
 CACHE_VERSION = "1"
@@ -96,13 +96,21 @@ _SHARED_NODES = f"""{{ SELECT ?n WHERE {{
 _SHARED_GRAPHS = ", ".join(f"<{g}>" for g in SHARED_GRAPHS)
 
 
+# What tells a node's kind, from any graph: its rdf:type (sh:class reads it), and the property
+# that stands for the type of a node stored without one (an event is what has an akg:eventType;
+# links to events are checked by it, shapes/event.ttl).
+KIND_PREDICATES = (RDF.type, AKG.eventType)
+_KINDS = " ".join(f"<{p}>" for p in KIND_PREDICATES)
+
+
 def _with_context(store: Store, lines: list[str], mentions: str) -> list[str]:
-    """Add, for every node the unit mentions (``mentions`` binds ?v): its rdf:type from any
-    graph (sh:class needs it) and what the shared graphs (ontology, vocabularies, reference)
+    """Add, for every node the unit mentions (``mentions`` binds ?v): its kind from any graph
+    (:data:`KIND_PREDICATES`) and what the shared graphs (ontology, vocabularies, reference)
     say about it (a concept's scheme, a country's codes)."""
     nodes = f"{{ SELECT DISTINCT ?v WHERE {{ {mentions} FILTER(!isLiteral(?v)) }} }}"
     types = _nt_lines(
-        store, f"SELECT ?v <{RDF.type}> ?t WHERE {{ {nodes} GRAPH ?h {{ ?v a ?t }} }}"
+        store,
+        f"SELECT ?v ?k ?t WHERE {{ {nodes} VALUES ?k {{ {_KINDS} }} GRAPH ?h {{ ?v ?k ?t }} }}",
     )
     shared = _nt_lines(
         store,

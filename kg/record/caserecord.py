@@ -944,7 +944,8 @@ class _Builder:
     def event(self, e: dict[str, Any]) -> None:
         node, g = self.ids[str(e["id"])], self.g
         etype = self.check(e.get("type"), EVENT_TYPES, "event type", e)
-        g.add((node, RDF.type, AKG.Event))
+        # No rdf:type: an event is what has an akg:eventType (the property's domain);
+        # ontology/compact/types.rq gives it back.
         g.add((node, AKG.eventType, EVTYPE[etype]))
         # No akg:case: the appeal that reports the event is about it (akg:aboutCase);
         # ontology/compact/event-cases.rq gives it back.

@@ -200,11 +200,10 @@ def case_extras_now(dataset: LocalDataset, d: Description) -> dict[str, Any]:
             SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?d) AS ?date) (SAMPLE(?pr) AS ?precision)
                    (SAMPLE(?t) AS ?type) WHERE {{
               {s} akg:hasAppeal ?appeal .
-              ?e akg:reportedIn|akg:evidence/oa:hasSource ?appeal ; a akg:Event .
+              ?e akg:reportedIn|akg:evidence/oa:hasSource ?appeal ; akg:eventType ?t .
               OPTIONAL {{ ?e rdfs:label ?l }}
               OPTIONAL {{ ?e akg:date ?d }}
               OPTIONAL {{ ?e akg:datePrecision ?pr }}
-              OPTIONAL {{ ?e akg:eventType ?t }}
             }} GROUP BY ?e"""
     )
     marks, undated = [], []
