@@ -54,6 +54,19 @@ def assert_same_as_a_full_build(store: Path, data: Path, where: Path) -> None:
     for public in (False, True):
         assert canonical(store, public=public) == canonical(where, public=public)
     same_graphs(store, where)
+    # the report's counts, brought up to date or counted again, are the full build's
+    assert _counts(store) == _counts(where)
+
+
+def _counts(store: Path) -> tuple[int, ...]:
+    import json
+
+    from kg.store.stream import STATE_FILE
+
+    generation = current_generation(store)
+    assert generation is not None
+    state = json.loads((generation / STATE_FILE).read_text(encoding="utf-8"))
+    return tuple(int(state[k]) for k in ("triples", "graphs", "derived", "entities"))
 
 
 def shared_index(store: Path) -> dict[str, list[str]]:

@@ -222,12 +222,21 @@ def rules(ontology_dir: Path = ONTOLOGY_DIR) -> list[tuple[str, str]]:
 
 def derive(store: Store, ontology_dir: Path = ONTOLOGY_DIR) -> Graph:
     """Run every rule over the union of the graphs; the result is the derived graph."""
+    from kg.store.derive import rule_shape
+
     derived = bind_prefixes(Graph())
     for name, text in rules(ontology_dir):
         try:
-            derived += store.query(text)
+            found = store.query(text)
         except Exception as e:  # a rule file is project code: say which one failed
             raise DataError(f"{Path(ontology_dir) / 'rules' / name}: {e}") from None
+        concat = dict(rule_shape(name, text).concat)  # GROUP_CONCAT's parts in one order
+        for s, p, o in found:
+            sep = concat.get(str(p))
+            if sep is not None and isinstance(o, Literal):
+                parts = sorted(str(o).split(sep)) if sep else sorted(str(o))
+                o = Literal(sep.join(parts), lang=o.language, datatype=o.datatype)
+            derived.add((s, p, o))
     return derived
 
 

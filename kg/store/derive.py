@@ -22,9 +22,14 @@ removed the triples ``changed`` from the union of the graphs:
 Pattern edges between two variables are walked either way (a walk backward, from object to
 subject, can fan out from a shared node, so the root chosen walks fewest edges backward).
 
-A rule that is not rooted (GRAPH, SERVICE, LIMIT, a path other than plain steps, a grouping by
-anything but the root, or GROUP_CONCAT, whose order is the evaluation's, so that a run with the
-root bound may join the same values in another order than a full build) runs whole and its
+GROUP_CONCAT joins values in the evaluation's order, so that a run with the root bound may join
+them in another order than a full build: a GROUP_CONCAT whose value a shortcut's object takes
+is joined again with its parts sorted wherever a rule's answer is written
+(:func:`canonical_triples`, here and in the full build), and the rule stays rooted.
+
+A rule that is not rooted (GRAPH, SERVICE, LIMIT, a path other than plain steps or
+alternatives of them, a grouping by anything but the root, or a GROUP_CONCAT whose value goes
+anywhere but a shortcut's object) runs whole and its
 shortcuts -- the predicates only it makes -- are replaced by its answer. When such a rule
 shares a predicate with another, :func:`derive_changes` returns ``None`` and the caller runs
 every rule again. ``tests/test_derive.py`` checks the analysis and the update against the
@@ -50,8 +55,10 @@ _NOWHERE = ox.NamedNode("urn:x-appeals-kg:nowhere")
 # other node (GRAPH, SERVICE, LIMIT/OFFSET) makes a rule run whole.
 _UNSAFE = {"Graph", "ServiceGraphPattern", "Slice"}
 # GROUP_CONCAT's order is the evaluation's: run with a root bound, over another store, it may
-# join the same values in another order, so such a rule runs whole.
-_UNSAFE |= {"Aggregate_GroupConcat"}
+# join the same values in another order. A GROUP_CONCAT whose value a shortcut's object takes
+# is made canonical (its parts sorted, :func:`canonical_triples`) wherever a rule's answer is
+# written, so the order no longer matters; any other GROUP_CONCAT makes the rule run whole.
+_CONCAT = "Aggregate_GroupConcat"
 
 
 Steps = frozenset[str] | None  # the predicates one step may take; None: any (a variable)
@@ -71,6 +78,9 @@ class RuleShape:
     subject_is_root: bool = False  # every shortcut's subject is its root: no other root gives it
     why: str = ""  # why a rule runs whole
     made: frozenset[str] | None = None  # the predicates its shortcuts can have; None: unknown
+    # (predicate, separator) of each shortcut whose object is a GROUP_CONCAT's value, joined
+    # again with its parts sorted wherever the rule's answer is written
+    concat: tuple[tuple[str, str], ...] = ()
 
 
 def _steps(path: object) -> list[frozenset[str] | None] | None:
@@ -88,8 +98,19 @@ def _steps(path: object) -> list[frozenset[str] | None] | None:
                 return None
             out += sub
         return out
-    if isinstance(path, AlternativePath) and all(isinstance(a, URIRef) for a in path.args):
-        return [frozenset(str(a) for a in path.args)]
+    if isinstance(path, AlternativePath):
+        # Alternatives of plain steps (``akg:reportedIn|akg:evidence/oa:hasSource``): as many
+        # steps as the longest, each the union of the alternatives' predicates at that step.
+        # Only the union of a rule's predicates and its depth are used, so this reads at
+        # least every triple an alternative does.
+        subs = [_steps(a) for a in path.args]
+        if any(sub is None for sub in subs):
+            return None
+        steps: list[frozenset[str] | None] = []
+        for i in range(max(len(sub) for sub in subs)):  # type: ignore[arg-type]
+            at = [sub[i] for sub in subs if i < len(sub)]  # type: ignore[arg-type]
+            steps.append(None if any(a is None for a in at) else frozenset().union(*at))  # type: ignore[arg-type]
+        return steps
     return None
 
 
@@ -223,9 +244,12 @@ def rule_shape(name: str, text: str) -> RuleShape:
     algebra = query.algebra
     template = tuple(tuple(t) for t in (algebra.get("template") or ()))
     made = _made(algebra, template)
-    whole = RuleShape(name, text, (), template=template, made=made)  # type: ignore[arg-type]
+    concat, unsure = _concats(algebra, template)
+    whole = RuleShape(name, text, (), template=template, made=made, concat=concat)  # type: ignore[arg-type]
     if algebra.name != "ConstructQuery":
         return _why(whole, "not a CONSTRUCT")
+    if unsure:
+        return _why(whole, f"uses {_CONCAT} whose value is not a shortcut's object")
     # Prefer the template's subject as the root: then no other root gives its shortcuts.
     prefer = [str(t[0]) for t in template if isinstance(t[0], Variable)]
     roots: list[str] = []
@@ -260,11 +284,90 @@ def rule_shape(name: str, text: str) -> RuleShape:
         template,  # type: ignore[arg-type]
         subject_is_root,
         made=made,
+        concat=concat,
     )
 
 
 def _why(shape: RuleShape, why: str) -> RuleShape:
-    return RuleShape(shape.name, shape.text, (), template=shape.template, why=why, made=shape.made)
+    return RuleShape(
+        shape.name, shape.text, (), template=shape.template, why=why, made=shape.made,
+        concat=shape.concat,
+    )  # fmt: skip
+
+
+def _concats(algebra: CompValue, template: tuple) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """The (predicate, separator) of each template triple whose object is a GROUP_CONCAT's
+    value, and whether some GROUP_CONCAT's value goes anywhere else (then its order would
+    matter: the rule runs whole)."""
+    aggregates: dict[object, str] = {}  # the aggregate's own variable -> separator
+
+    def note(node: CompValue) -> None:
+        sep = node.get("separator")
+        aggregates.setdefault(node.get("res"), " " if sep is None else str(sep))
+
+    _find(algebra, "Aggregate_GroupConcat", note)
+    if not aggregates:
+        return (), False
+    named: dict[object, object] = {}  # SELECT's variable -> the aggregate's
+    _find(
+        algebra,
+        "Extend",
+        lambda n: (
+            named.setdefault(n.get("var"), n.get("expr"))
+            if isinstance(n.get("expr"), Variable)
+            else None
+        ),
+    )
+    values = {v: aggregates[e] for v, e in named.items() if e in aggregates}
+    out: list[tuple[str, str]] = []
+    used: set[object] = set()
+    for _s, p, o in template:
+        if o in values:
+            if not isinstance(p, URIRef):
+                return (), True
+            out.append((str(p), values[o]))
+            used.add(named[o])
+    # an aggregate read by anything else (a FILTER, an expression) or by no shortcut
+    reads = [e for v, e in named.items() if e in aggregates]
+    unsure = len(reads) != len(aggregates) or set(reads) != used or len(values) != len(reads)
+    filters: list[str] = []  # a FILTER (or HAVING) reading the joined value
+    _find(algebra, "Filter", lambda n: filters.append(repr(n.get("expr"))))
+    names = [*values, *aggregates]
+    unsure |= any(repr(v) in f for f in filters for v in names)
+    return tuple(sorted(set(out))), unsure
+
+
+def _find(node: object, name: str, seen: object) -> None:
+    if isinstance(node, CompValue):
+        if node.name == name:
+            seen(node)  # type: ignore[operator]
+        for value in node.values():
+            _find(value, name, seen)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            _find(value, name, seen)
+
+
+def canonical_triples(
+    triples: Iterable[ox.Triple], concat: Iterable[tuple[str, str]]
+) -> Iterable[ox.Triple]:
+    """``triples`` with each GROUP_CONCAT value of ``concat`` (predicate, separator) joined
+    again with its parts in sorted order: the same value whatever order a run joined them in."""
+    by_predicate = dict(concat)
+    if not by_predicate:
+        yield from triples
+        return
+    for t in triples:
+        sep = by_predicate.get(t.predicate.value)
+        if sep is not None and isinstance(t.object, ox.Literal):
+            o = t.object
+            joined = sep.join(sorted(o.value.split(sep))) if sep else "".join(sorted(o.value))
+            if o.language:
+                lit = ox.Literal(joined, language=o.language)
+            else:
+                lit = ox.Literal(joined, datatype=o.datatype)
+            t = ox.Triple(t.subject, t.predicate, lit)
+        yield t
 
 
 def _made(algebra: CompValue, template: tuple) -> frozenset[str] | None:
@@ -399,7 +502,7 @@ def _answers(
         others = {ox.Variable(v): _NOWHERE for v in shape.roots if v != var}
         for root in roots:
             subs = {ox.Variable(var): root, **others}
-            out.update(store.query(shape.text, substitutions=subs))
+            out.update(canonical_triples(store.query(shape.text, substitutions=subs), shape.concat))
     return out
 
 
@@ -422,7 +525,7 @@ def _still_given(shape: RuleShape, store: ox.Store, t: ox.Triple) -> bool:
             # A variable the rule assigns itself (BIND) cannot be substituted: bind the rest.
             subs = {k: v for k, v in subs.items() if k != ox.Variable(str(pattern[1]))}
             answer = store.query(shape.text, use_default_graph_as_union=True, substitutions=subs)
-        if t in set(answer):
+        if t in set(canonical_triples(answer, shape.concat)):
             return True
     return False
 
@@ -522,7 +625,8 @@ def _run_whole(
     (those with the predicates only it makes) replaced by its answer less what a graph states.
     Returns the change in the derived graph's size."""
     try:
-        new = set(store.query(shape.text, use_default_graph_as_union=True))
+        found = store.query(shape.text, use_default_graph_as_union=True)
+        new = set(canonical_triples(found, shape.concat))  # type: ignore[arg-type]
     except (SyntaxError, OSError) as e:
         raise DataError(f"rule {shape.name}: {e}") from None
     current = {
@@ -560,4 +664,11 @@ def shapes_of(ontology_dir: Path) -> list[RuleShape]:
     return rule_shapes(rules(ontology_dir))
 
 
-__all__ = ["RuleShape", "derive_changes", "rule_shape", "rule_shapes", "shapes_of"]
+__all__ = [
+    "RuleShape",
+    "canonical_triples",
+    "derive_changes",
+    "rule_shape",
+    "rule_shapes",
+    "shapes_of",
+]

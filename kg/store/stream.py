@@ -69,8 +69,9 @@ from kg.record.identity_index import read_index, resolve_with_index, write_index
 from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.store.chunks import appeal_files_writer
+from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes
-from kg.store.derive import derive_changes, shapes_of
+from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
 from kg.store.spill import Parsed, RecordFacts, parse_files, parse_record, read_record, spill_folder
 from kg.store.textpartition import partition_nquads
 from kg.vocab import (
@@ -469,6 +470,12 @@ def _build(
                     delta.union_added, delta.union_removed, int(previous.get("derived", 0)),
                     derived_changes,
                 )  # fmt: skip
+            entities = None  # counted again unless every change is known
+            if derived is not None and "entities" in previous:
+                entities = count_entities_after(
+                    before, store, [*delta.union_added, *delta.union_removed, *derived_changes],
+                    int(previous["entities"]),
+                )  # fmt: skip
             del before
             if derived is None:
                 derived = _derive_again(store, ontology_dir, delta.added)
@@ -481,7 +488,8 @@ def _build(
                 }
             result.derived = derived
             _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
-                    sorted(delta.touched), optimize=False, previous=generation)  # fmt: skip
+                    sorted(delta.touched), optimize=False, previous=generation,
+                    entities=entities)  # fmt: skip
         result.seconds = time.perf_counter() - started
         return result
 
@@ -646,8 +654,10 @@ def _finish(
     optimize: bool,
     previous: Path | None = None,
     ready: dict[str, int] | None = None,
+    entities: int | None = None,
 ) -> None:
-    """Counts, the public store (public-only data: the same dataset, hard-linked), markers, and
+    """Counts (``entities``: the entity count, when the caller brought it up to date), the
+    public store (public-only data: the same dataset, hard-linked), markers, and
     what the next build keeps: the state file, identity items, record keys, shared index."""
     from kg.store.build import count_entities
     from kg.store.chunks import write_chunks
@@ -660,7 +670,7 @@ def _finish(
     wrapped = Store(store, full_dir)
     result.triples = len(store)
     result.graphs = sum(1 for _ in store.named_graphs())
-    result.entities = count_entities(wrapped)
+    result.entities = count_entities(wrapped) if entities is None else entities
     store.backup(str(public_dir))  # public-only data: the public store is the same dataset
     del wrapped
     write_chunks(store, folder, previous=previous, changed=touched, ready=ready)  # for exports
@@ -779,8 +789,10 @@ def _rule_triples(store: ox.Store, ontology_dir: Path) -> set[ox.Triple]:
 
     triples: set[ox.Triple] = set()
     for name, text in rules(ontology_dir):
+        concat = rule_shape(name, text).concat
         try:
-            triples.update(store.query(text, use_default_graph_as_union=True))
+            found = store.query(text, use_default_graph_as_union=True)
+            triples.update(canonical_triples(found, concat))  # type: ignore[arg-type]
         except (SyntaxError, OSError) as e:
             raise DataError(f"{ontology_dir / 'rules' / name}: {e}") from None
     return triples
@@ -808,9 +820,14 @@ def _derive(store: ox.Store, ontology_dir: Path, folder: Path | None = None) -> 
         answer, quads = Path(work) / "rule.nt", Path(work) / "derived.nq"
         with open(quads, "wb") as out:
             for name, text in rules(ontology_dir):
+                concat = rule_shape(name, text).concat
                 try:
                     found = store.query(text, use_default_graph_as_union=True)
-                    found.serialize(str(answer), format=ox.RdfFormat.N_TRIPLES)
+                    if concat:  # GROUP_CONCAT's parts in one order (kg.store.derive)
+                        triples = canonical_triples(found, concat)  # type: ignore[arg-type]
+                        ox.serialize(triples, str(answer), format=ox.RdfFormat.N_TRIPLES)
+                    else:
+                        found.serialize(str(answer), format=ox.RdfFormat.N_TRIPLES)
                 except (SyntaxError, OSError) as e:
                     raise DataError(f"{ontology_dir / 'rules' / name}: {e}") from None
                 for block in read_lines(answer):
