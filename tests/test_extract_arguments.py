@@ -398,3 +398,11 @@ def test_a_judge_acts_for_the_court_the_text_named_before() -> None:
     decision = _one(evs, "court_decision")
     assert "Zembla City Court" in decision["agents"]
     assert decision["authority"] == "Zembla City Court"
+
+
+def test_a_counted_group_names_its_people_though_one_is_named_in_another_clause() -> None:
+    evs = _named(
+        "On 1 May 2024, police arrested the activists Ana Lee, Tom Reed and Eva Hart. On 3 May "
+        "2024, the president pardoned all three, but the police kept Ana Lee's passport."
+    )
+    assert sorted(_one(evs, "release")["targets"]) == ["Ana Lee", "Eva Hart", "Tom Reed"]

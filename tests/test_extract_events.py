@@ -637,3 +637,8 @@ def test_a_hearing_set_for_a_stated_future_date() -> None:
 def test_a_progressive_passive_in_custody_is_still_no_act() -> None:
     got = _pairs("On 3 May 2024, Ana Lee was being questioned in custody when her lawyer came.")
     assert not any(t == "interrogation" for t, _ in got)
+
+
+def test_a_disappearance_told_since_a_date_began_then() -> None:
+    got = _pairs("Her whereabouts have remained unknown since 3 May 2024.")
+    assert ("disappearance", "2024-05-03") in got

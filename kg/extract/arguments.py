@@ -691,9 +691,7 @@ def make_event(
         and group.group("n")
         and c0 <= s.start + group.start() < c1
         # "the seven others, among them A and B": the names that follow are the group
-        and not any(
-            s.start + group.start() < ma < s.end for ma, _mb, e in mentions if e.id in targets
-        )
+        and not any(s.start + group.start() < ma < c1 for ma, _mb, e in mentions if e.id in targets)
     ):
         # "sentenced Ana Lee to three years and the four others to two": the others too
         others = _group_before(mentions, s.start, group, exclude=targets)

@@ -509,7 +509,10 @@ def find_events(
             value = event_date([d for d in sdates if d not in taken], a, clauses, others, flat)
             if BACKGROUND_BY.match(flat, b) and NOUN_PARTICIPLE.fullmatch(flat, a, b):
                 value = None  # "acting on a petition filed by his father": told in passing
-            elif etype == "detention" and (began := _since_date(flat, dates, a, b)) is not None:
+            elif (
+                etype in ("detention", "disappearance")
+                and (began := _since_date(flat, dates, a, b)) is not None
+            ):
                 value = began  # "detained since January": the custody began then
             elif frame == "state":
                 value = None  # "held without charge until May": the date is not its start
