@@ -59,3 +59,23 @@ def test_public_defender_of_a_country_is_an_office() -> None:
     kinds = {o["name"]: o["kind"] for o in record["organisations"]}
     assert kinds.get("Public Defender of Georgia") == "government"
     assert "Public Defender of Georgia" not in {p["name"] for p in record["persons"]}
+
+
+def test_posts_and_general_inside_a_body_name_and_a_ministry_by_its_last_word() -> None:
+    text = (
+        "10 March 2021\n\nZembla: Office raided\n\nThe UN Office of the High Commissioner for "
+        "Human Rights (OHCHR) expressed concern. The Office of the High Commissioner for Human "
+        "Rights had met her. The Interior Ministry said the raid was lawful. The Directorate "
+        "General of Intelligence (DGI) held her. Vela Rights Centre Director Rina Holm was "
+        "questioned.\n"
+    )
+    rec = extract_case(text, appeal_id="t-names-post")
+    orgs = {o["name"]: o for o in rec["organisations"]}
+    un = orgs["UN Office of the High Commissioner for Human Rights"]
+    assert un["kind"] == "international_org"
+    assert "Office of the High Commissioner for Human Rights" in un["variants"]  # one body
+    assert "Office of the High Commissioner for Human Rights" not in orgs
+    assert orgs["Interior Ministry"]["kind"] == "ministry"
+    assert orgs["Directorate General of Intelligence"]["kind"] == "security_service"
+    assert "Vela Rights Centre" in orgs  # the post after the body is the person's
+    assert "Rina Holm" in {p["name"] for p in rec["persons"]}

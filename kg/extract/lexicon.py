@@ -117,7 +117,8 @@ ORG_KIND_HINTS = [
         ),
         "international_org",
     ),
-    (re.compile(r"^Ministry\b"), "ministry"),
+    (re.compile(r"^Ministry\b|\bMinistry$"), "ministry"),  # "Ministry of ...", "Interior Ministry"
+    (re.compile(r"\bHigh Commissioner for (?:Human Rights|Refugees)\b"), "international_org"),
     (
         re.compile(
             r"^(?:Department|Secretariat) of (?:the )?(?:Justice|Interior|Home Affairs|"

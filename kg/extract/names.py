@@ -297,6 +297,20 @@ def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
 ORG_TAIL_PLACE = re.compile(r"\s+(?:region|province|district|oblast|county|state|municipality)\b")
 
 
+def _post_of_body(toks: list[tuple[str, int]], i: int) -> bool:
+    """The post word at ``i`` is the complement of a body's head: "Office of the High
+    Commissioner for Human Rights", "Office of the Prosecutor General" (but "Zenda Centre
+    Director A B" names the post of a person after the body)."""
+    words = [w for w, _ in toks]
+    j = max((k for k in range(i) if words[k] == "of"), default=-1)
+    if j < 1 or words[j - 1] not in ORG_HEADS or words[j + 1 : j + 2] != ["the"]:
+        return False
+    between = words[j + 2 : i]
+    if len(between) > 2 or not all(x[:1].isupper() for x in between):
+        return False
+    return i == len(words) - 1 or words[i + 1] in ("for", "of", "on")
+
+
 def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] | None:
     """Trim a body's run to its name: no post before it, no post, place or "in X" after it."""
     flat = doc.flat
@@ -305,11 +319,15 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
     ]
     k = 0
     for i, (w, _) in enumerate(toks[:-1]):
-        if (w in POST_WORDS or w in ("General", "State", "States")) and toks[i + 1][0] == "of":
+        if (
+            (w in POST_WORDS or w in ("General", "State", "States"))
+            and toks[i + 1][0] == "of"
+            and not (w == "General" and i > 0 and toks[i - 1][0] in ORG_HEADS)
+        ):  # "Director of the X Centre" (a post), not "Directorate General of Intelligence"
             k = i + 2 + (toks[i + 2][0] == "the" if i + 2 < len(toks) else 0)
     toks = toks[k:]
     for i, (w, _) in enumerate(toks):
-        if i > 0 and w.strip(",") in POST_WORDS:
+        if i > 0 and w.strip(",") in POST_WORDS and not _post_of_body(toks, i):
             toks = toks[:i]
             break
     for i, (w, _) in enumerate(toks):

@@ -274,7 +274,9 @@ def _merge_short_orgs(ents: Entities) -> None:
                 continue
             prefix = len(sw) >= 2 and fw[: len(sw)] == sw and fw[len(sw)] in ("of", "on", "for")
             quoted = len(sw) == 1 and any(w.strip('“”"') == sw[0] and w != sw[0] for w in fw)
-            if prefix or quoted:
+            # "Office of the High Commissioner for Human Rights" after "UN Office of the ..."
+            un = fw[0] == "UN" and fw[1:] == sw
+            if prefix or quoted or un:
                 if short.name not in full.variants:
                     full.variants.append(short.name or "")
                 full.mentions.extend(short.mentions)
