@@ -92,3 +92,21 @@ def test_queries_benchmark_stops_the_virtuoso_push_at_its_budget(tmp_path: Path)
     virtuoso = res["virtuoso"]
     assert 1 <= virtuoso["graphs_pushed"] < virtuoso["graphs_to_push"]
     assert virtuoso["questions"].startswith("not run")
+
+
+@pytest.mark.virtuoso
+def test_queries_benchmark_bulk_loads_virtuoso(tmp_path: Path) -> None:
+    """``--virtuoso-load bulk``: the public store's N-Quads go through Virtuoso's bulk loader,
+    every quad arrives, and the questions run there alone with ``--no-embedded``."""
+    corpus, store = _built_store(tmp_path, 3)
+    out = tmp_path / "queries.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_queries.py"), "--store", str(store)]
+    cmd += ["--only", "cq01", "--repeats", "1", "--virtuoso-load", "bulk", "--no-embedded"]
+    cmd += ["--out", str(out)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=900)
+    res = json.loads(out.read_text(encoding="utf-8"))
+    assert "questions" not in res
+    virtuoso = res["virtuoso"]
+    assert virtuoso["quads_loaded"] == res["quads"] > 0
+    assert virtuoso["bulk_load_seconds"] > 0 and virtuoso["nquads_bytes"] > 0
+    assert virtuoso["questions"]["cq01-defenders-organisations"]["corpus_wide"]["rows"] > 0
