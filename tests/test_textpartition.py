@@ -91,6 +91,24 @@ def test_each_triple_is_placed_as_the_store_partition_places_it(
     assert found.exported == {APPEAL_GRAPHS + g: n for g, n in zip("abc", (1, 2, 1), strict=True)}
 
 
+def test_literals_with_characters_that_end_lines_elsewhere(tmp_path: Path) -> None:
+    """A quote may hold U+2028, a form feed or NEL, which ``str.splitlines`` takes for line
+    ends and N-Quads writes as they are: a line is only ever cut at a newline."""
+    odd = [f'<{EX}s7> <{EX}q> "a\u2028b"', f'<{EX}s8> <{EX}q> "c\x0cd\x85e\x1cf"']
+    own = f'<{EX}s9> <{EX}q> "g\u2028h\u2029"'
+    cases = [
+        _graph(_a("a"), _S1, *odd, own),
+        _graph(_a("b"), _S1, odd[1]),
+        _graph(_a("c"), odd[0]),
+    ]
+    ontology, reference = _graph(ONTO, _S4), _graph(REF, _S2)
+    (old, old_index), (new, found) = _both(ontology, reference, cases, tmp_path)
+    assert _canonical(new) == _canonical(old)
+    assert found.shared == old_index and len(old_index) == 3
+    # Every other line is stated by two appeals, so it lives in the reference graph.
+    assert found.exported == {APPEAL_GRAPHS + g: n for g, n in zip("abc", (1, 0, 0), strict=True)}
+
+
 def _captured(data: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """The texts a full build of ``data`` partitions, and the store it made."""
     seen: dict[str, Any] = {}

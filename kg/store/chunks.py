@@ -177,8 +177,14 @@ def appeal_files_writer(folder: Path) -> Callable[[str, str], int]:
 
     def write(graph: str, text: str) -> int:
         data = text.encode("utf-8")
-        quads = ox.parse(input=data, format=ox.RdfFormat.N_QUADS)
-        ttl = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.TURTLE, prefixes=pm)
+        # The triples as N-Triples (every line ends in the graph, and only a line's end is a
+        # newline), parsed straight into the Turtle writer: no Python object per triple.
+        tail = f" <{graph}> .\n".encode()
+        nt = data.replace(tail, b" .\n")
+        if len(data) - len(nt) != data.count(b"\n") * (len(tail) - 3):
+            raise RuntimeError(f"a line of <{graph}> is not in that graph")
+        triples = ox.parse(input=nt, format=ox.RdfFormat.N_TRIPLES)
+        ttl = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=pm)
         ttl = ttl or b""
         if ttl and not ttl.startswith(header):
             raise RuntimeError(f"Turtle of <{graph}> does not open with the prefix lines")

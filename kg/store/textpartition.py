@@ -46,6 +46,15 @@ class Partitioned(NamedTuple):
 
 def _keys(text: str) -> list[str]:
     """Each line's triple: the line without its graph term (an IRI: no space, no ``<``)."""
+    if text.endswith(" .\n"):
+        # A graph's lines all end in its IRI: cut it from every line at once when the first
+        # line's ending takes exactly one graph term from each line (a newline is only ever a
+        # line's end), else line by line.
+        first = text[: text.index("\n") + 1]
+        tail = first[first.rindex(" <") :]
+        cut = text.replace(tail, "\n")
+        if len(text) - len(cut) == text.count("\n") * (len(tail) - 1):
+            return cut.split("\n")[:-1]
     return [line[: line.rindex(" <")] for line in text.splitlines()]
 
 
@@ -146,8 +155,8 @@ def _candidate_lines(
 ) -> Iterator[tuple[str, list[str]]]:
     """Each case graph's IRI and the triples of its lines whose hash was met elsewhere."""
     for (iri, first, _o, _s), text in zip(graphs, _graph_texts(work, graphs), strict=True):
-        lines = text.splitlines()
-        picked = _window(candidates, first, len(lines))
+        lines = text.split("\n")  # not splitlines(): a literal may hold U+2028 or U+000C
+        picked = _window(candidates, first, len(lines) - 1)
         if len(picked):
             yield iri, [(line := lines[i])[: line.rindex(" <")] for i in picked.tolist()]
 
@@ -161,10 +170,10 @@ def _final_texts(
         if not drop or not picked:
             yield iri, text
             continue
-        lines = text.splitlines(keepends=True)
+        lines = text.split("\n")
         gone = {i for i in picked if (line := lines[i])[: line.rindex(" <")] in drop}
         if gone:
-            text = "".join(line for i, line in enumerate(lines) if i not in gone)
+            text = "".join(f"{line}\n" for i, line in enumerate(lines[:-1]) if i not in gone)
         yield iri, text
 
 
