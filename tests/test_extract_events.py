@@ -642,3 +642,16 @@ def test_a_progressive_passive_in_custody_is_still_no_act() -> None:
 def test_a_disappearance_told_since_a_date_began_then() -> None:
     got = _pairs("Her whereabouts have remained unknown since 3 May 2024.")
     assert ("disappearance", "2024-05-03") in got
+
+
+def test_days_of_administrative_detention_are_a_custody_not_a_sentence() -> None:
+    got = _pairs(
+        "On 3 May 2024, police detained Ana Lee at a protest. She was sentenced the same day by "
+        "the Zenda District Court to ten days of administrative detention."
+    )
+    assert ("detention", "2024-05-03") in got
+    assert ("sentence", "2024-05-03") not in got
+    got = _pairs(
+        "On 3 May 2024, the Zenda District Court sentenced Ana Lee to five years in prison."
+    )
+    assert ("sentence", "2024-05-03") in got

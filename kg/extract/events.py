@@ -19,7 +19,7 @@ from kg.extract.arguments import (
 from kg.extract.dates import DateMention, format_date
 from kg.extract.entities import Entities
 from kg.extract.lexicon import MONTHS
-from kg.extract.penalties import add_penalties, merge_convictions
+from kg.extract.penalties import add_penalties, drop_custody_sentences, merge_convictions
 from kg.extract.scan import Scanner
 from kg.extract.text import Doc
 from kg.extract.triggers import TRIGGERS
@@ -620,7 +620,8 @@ def find_events(
     _share_operation_agents(events, doc)
     _appeal_courts(events)
     events = _implied_appeals(events, doc)
-    return _corefer(add_penalties(merge_convictions(events, doc), doc), doc)
+    events = add_penalties(merge_convictions(events, doc), doc)
+    return _corefer(drop_custody_sentences(events, doc), doc)
 
 
 #: "rejected his appeal", "dismissed their final appeal", "upheld ... on appeal": a decision on

@@ -98,6 +98,29 @@ def add_penalties(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]
     return out
 
 
+#: "sentenced to ten days of administrative detention": a custody a court orders, no sentence.
+ADMINISTRATIVE_CUSTODY = re.compile(r"\badministrative\s+(?:detention|arrest)\b", re.I)
+
+
+def drop_custody_sentences(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+    """A court that "sentenced" a person to days of administrative detention ordered custody:
+    the convention makes it a ``detention`` (court-ordered custody), told by the detention
+    event of the same date, not a sentence beside it."""
+    custody = {e["date"] for e in events if e["type"] == "detention" and e["date"]}
+    out = []
+    for e in events:
+        if e["type"] == "sentence" and e["date"] in custody:
+            start = e["evidence"][0]["start"]
+            end = e["evidence"][0]["end"]
+            m = re.search(r"\bsentenced\b", doc.flat[start:end])
+            if m and ADMINISTRATIVE_CUSTODY.search(
+                doc.flat, start + m.end(), min(end, start + m.end() + 120)
+            ):
+                continue
+        out.append(e)
+    return out
+
+
 def merge_convictions(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     """ "Found guilty and sentenced to": one ``sentence`` event; a ``conviction`` stands alone
     only where no penalty is told with it. A conviction is dropped when a sentence of the same
