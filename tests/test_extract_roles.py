@@ -783,3 +783,20 @@ def test_a_body_after_the_noun_ngo_is_no_person() -> None:
     rec = extract_case(text, appeal_id="t-roles-ngo")
     assert {p["name"] for p in rec["persons"]} == {"Rina Holm"}
     assert {"Open Voices", "NGO Affairs Bureau"} <= {o["name"] for o in rec["organisations"]}
+
+
+def test_both_journalists_who_is_a_reporter_officials_at_a_ministry_and_rapporteurs() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Journalists detained\n\nRina Holm and Ada Brun, both journalists "
+        "with the Vela Times, were detained on 10 May 2021. Teo Varga, who is a reporter for "
+        "Radio Vela, was questioned. Karl Moen, an official at the Ministry of Information, "
+        "confirmed the detentions. UN Special Rapporteur Mila Ek called for their release. "
+        "Ivo Sand, an official of the Vela Rights Network, protested.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-both")["persons"]}
+    assert roles["Rina Holm"] == ["journalist"]
+    assert roles["Ada Brun"] == ["journalist"]
+    assert roles["Teo Varga"] == ["journalist"]
+    assert roles["Karl Moen"] == ["official"]
+    assert roles["Mila Ek"] == ["official"]  # not "Rapporteur Mila Ek"
+    assert "official" not in roles["Ivo Sand"]  # an official of a civil body

@@ -46,7 +46,8 @@ Kazakh Belarusian Chechen US-based Sub-Inspector Barrister Counsel Advocate Phot
 Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major Captain
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
 H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyewitness Witness
-MP Ambassador Procurator""".split()
+MP Ambassador Procurator Rapporteur Chair-Rapporteur Vice-Chair Spokesperson Spokesman
+Spokeswoman""".split()
 )
 #: Plural titles that open a list of names as the singular opens one name ("Activists A and B");
 #: unlike TITLE_STOP they also open names of bodies ("Reporters Without Borders"), so only the

@@ -636,8 +636,9 @@ def _roles_after(
     if re.match(r"\s+presiding", after):
         roles.append("judge")
     m = re.match(
-        r"\s*(?:\([^)]*\)\s*)?(?:,\s*|\s+(?:is|was)\s+)(?:also\s+)?(?:(?:a|an|the|his|her|then|"
-        r"now)\s+)?(?P<desc>[^,;.]{2,80})",
+        r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)(?:also\s+)?"
+        # "A and B, both journalists with Y": what the list's people each are
+        r"(?:(?:a|an|the|his|her|then|now|(?P<both>both|all|each))\s+)?(?P<desc>[^,;.]{2,80})",
         after,
     )
     if not m:
@@ -646,7 +647,7 @@ def _roles_after(
     if POSSESSED_LAWYER_AFTER.match(after) or LAWYER_WHO.match(desc):
         roles.append("lawyer")  # "X, his lawyer", "X, who represents Y": acts for another
         return
-    if STATE_AGENT_AFTER.match(desc) and not _post_in_civil_body(desc):
+    if (STATE_AGENT_AFTER.match(desc) or OFFICIAL_AT.match(desc)) and not _post_in_civil_body(desc):
         roles.append("official")  # "X, a police officer", "X, an investigator with the Y"
         return
     heads = WHO_HEADS.match(desc)
@@ -723,7 +724,7 @@ def _roles_after(
     if re.match(r"employees? of", desc):
         positions.append({"title": "employee", "organisation": None})
     if (
-        re.match(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}\b", desc)
+        re.match(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}{'s?' if m.group('both') else ''}\b", desc)
         or OUTLET_HEAD_AFTER.match(desc)
         or WRITES_FOR.match(desc)
     ):
@@ -807,6 +808,10 @@ STATE_AGENT_AFTER = re.compile(
     r"interrogator|prison (?:director|warden|governor)|warden)"
     r"(?=\s*$|\s+(?:with|of|in|at|from|for)\b)"
 )
+
+
+#: "X, an official at the Ministry of Information", "X, a senior official of the presidency".
+OFFICIAL_AT = re.compile(r"(?:[\w-]+ ){0,2}officials? (?:at|of|with|in|from) (?:the )?[\w-]+")
 
 
 def _post_in_state_body(desc: str) -> bool:
