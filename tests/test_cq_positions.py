@@ -1,0 +1,139 @@
+"""Where a person works, as the appeal at hand states it (CQ3 and CQ8), on a generated corpus in
+which complainants and officials recur across appeals, each time with a post or membership of
+that appeal (``bench/generate.py``; its first 84 appeals hold a complainant whom another appeal
+gives another employer).
+
+Expected rows are worked out in Python from the triples the shortcuts and questions read:
+
+- akg:positionReportedIn links each post and membership to the appeals that report it (its
+  akg:reportedIn, or the source of its evidence spans), and nothing else;
+- CQ3 gives, for each complaint and complainant, the places of work that the complaint's appeal
+  states, not those stated by the other appeals naming the complainant;
+- CQ8 gives one row per appeal, official and post that appeal states him holding, not every
+  post he holds in any appeal (k x k rows for an official named in k appeals).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from kg.query import QueryResult, run_query
+from kg.store import Store, public_store_path
+from kg.store.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+APPEALS = 84
+AKG = "https://w3id.org/appeals-kg/ontology#"
+ORG = "http://www.w3.org/ns/org#"
+OA = "http://www.w3.org/ns/oa#"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    tmp = tmp_path_factory.mktemp("positions")
+    corpus = tmp / "corpus"
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), str(APPEALS), str(corpus)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    build(tmp / "kg", corpus)
+    return Store.open(public_store_path(tmp / "kg"))
+
+
+def _pairs(store: Store, pattern: str) -> set[tuple[str, str]]:
+    """(?s, ?o) of a pattern, as strings."""
+    _, rows = store.query(f"SELECT DISTINCT ?s ?o WHERE {{ {pattern} }}")
+    return {(str(s), str(o)) for s, o in rows}
+
+
+def _by_subject(pairs: set[tuple[str, str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for s, o in pairs:
+        out[s].add(o)
+    return out
+
+
+def _reported(store: Store) -> dict[str, set[str]]:
+    """Every node's appeals: its akg:reportedIn, or the source of its evidence spans."""
+    direct = _pairs(store, f"?s <{AKG}reportedIn> ?o")
+    spans = _pairs(store, f"?s <{AKG}evidence> ?e . ?e <{OA}hasSource> ?o")
+    return _by_subject(direct | spans)
+
+
+def _positions(store: Store) -> dict[str, tuple[set[str], set[str]]]:
+    """Each post or membership: (its holders, its organisations)."""
+    holders = _by_subject(
+        _pairs(store, f"?s <{ORG}member> ?o") | _pairs(store, f"?s <{ORG}heldBy> ?o")
+    )
+    orgs = _by_subject(
+        _pairs(store, f"?s <{ORG}organization> ?o") | _pairs(store, f"?s <{ORG}postIn> ?o")
+    )
+    return {p: (h, orgs.get(p, set())) for p, h in holders.items()}
+
+
+def _rows(store: Store, name: str) -> list[dict[str, str]]:
+    result = run_query(store, name)
+    assert isinstance(result, QueryResult)
+    return [{k: "" if v is None else str(v) for k, v in row.items()} for row in result.to_rows()]
+
+
+def test_position_reported_in_is_each_position_and_its_appeals(store: Store) -> None:
+    reported = _reported(store)
+    expected = {(p, a) for p in _positions(store) for a in reported.get(p, set())}
+    found = _pairs(store, f"?s <{AKG}positionReportedIn> ?o")
+    assert expected and found == expected
+
+
+def test_cq03_gives_the_workplace_the_complaint_appeal_states(store: Store) -> None:
+    reported, positions = _reported(store), _positions(store)
+    rows = _rows(store, "cq03")
+    assert rows
+    stated: dict[tuple[str, str], set[str]] = defaultdict(set)  # (appeal, person) -> employers
+    elsewhere = 0
+    for p, (holders, orgs) in positions.items():
+        for appeal in reported.get(p, set()):
+            for person in holders:
+                stated[appeal, person] |= orgs
+    by_pair: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in rows:
+        by_pair[row["complaint"], row["complainant"]].add(row["employer"])
+    for (complaint, complainant), employers in by_pair.items():
+        own = set().union(*(stated[a, complainant] for a in reported[complaint]))
+        assert employers - {""} == own, (complaint, complainant)
+        # the employers the complainant has in the other appeals naming him are not listed
+        others = {e for (a, c), orgs in stated.items() if c == complainant for e in orgs} - own
+        elsewhere += bool(others)
+    assert elsewhere, "no complainant of this corpus works elsewhere in another appeal"
+
+
+def test_cq08_gives_one_row_per_appeal_official_and_post(store: Store) -> None:
+    reported, positions = _reported(store), _positions(store)
+    officials = _pairs(
+        store,
+        f"?s <{AKG}agent> ?o ; <{AKG}role> <https://w3id.org/appeals-kg/vocab/role/official>",
+    )
+    expected = set()
+    for involvement, official in officials:
+        for appeal in reported.get(involvement, set()):
+            posts = {
+                p
+                for p, (holders, _) in positions.items()
+                if official in holders and appeal in reported.get(p, set())
+            }
+            expected |= {(appeal, official, p) for p in posts} or {(appeal, official, "")}
+    rows = _rows(store, "cq08")
+    found = [(r["appeal"], r["official"], r["post"]) for r in rows]
+    assert len(found) == len(set(found)) and set(found) == expected
+    # an official named in several appeals holds a post in each: the question lists only one
+    held = defaultdict(set)
+    for p, (holders, _) in positions.items():
+        for person in holders:
+            held[person].add(p)
+    assert any(len(held[o]) > 1 for _, o, _ in found)
