@@ -420,3 +420,16 @@ def test_a_family_that_acts_or_is_acted_on_is_an_unnamed_relative() -> None:
     persons = extract_case(text, appeal_id="t-family")["persons"]
     unnamed = {tuple(p["variants"]): p["roles"] for p in persons if p["name"] is None}
     assert unnamed == {("Her family",): ["relative"], ("Several of her relatives",): ["relative"]}
+
+
+def test_demonyms_of_any_state_open_no_name_and_place_a_body() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Journalist held\n\nOn 1 May 2025, agents of the Rwandan "
+        "Investigation Bureau arrested Rina Holm, a reporter for the Ghanaian Daily Star. "
+        "Cameroonian Ivo Sand was also held.\n"
+    )
+    rec = extract_case(text, appeal_id="t-demonyms")
+    assert {p["name"] for p in rec["persons"]} == {"Rina Holm", "Ivo Sand"}
+    countries = {o["name"]: o["country"] for o in rec["organisations"]}
+    assert countries["Rwandan Investigation Bureau"] == "Rwanda"
+    assert countries["Ghanaian Daily Star"] == "Ghana"

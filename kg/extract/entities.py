@@ -92,7 +92,9 @@ def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
 
 def strip_titles(words: list[str], i: int) -> int:
     """Skip descriptive words before a person's name: ``Russian President``, ``Judge``."""
-    while i < len(words) and (words[i] in TITLE_STOP or words[i].rstrip(".") in HONORIFICS):
+    while i < len(words) and (
+        words[i] in TITLE_STOP or words[i].rstrip(".") in HONORIFICS or words[i] in DEMONYMS
+    ):  # "Russian President A B", "Cameroonian A B"
         i += 1
     return i
 
