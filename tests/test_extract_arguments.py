@@ -406,3 +406,11 @@ def test_a_counted_group_names_its_people_though_one_is_named_in_another_clause(
         "2024, the president pardoned all three, but the police kept Ana Lee's passport."
     )
     assert sorted(_one(evs, "release")["targets"]) == ["Ana Lee", "Eva Hart", "Tom Reed"]
+
+
+def test_an_act_of_the_state_told_without_its_object_is_done_to_the_defender() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee heads a legal aid group in Zenda.\n\n"
+        "The trial opened on 3 May 2024 before the Zenda City Court."
+    )
+    assert _one(evs, "trial_hearing")["targets"] == ["Ana Lee"]

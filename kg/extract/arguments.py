@@ -246,6 +246,12 @@ CARRIED_EVENTS = frozenset(
     "sentence conviction acquittal trial_hearing court_decision fine ban travel_ban detention "
     "release charge appeal_filed".split()
 )
+#: Events that are always done to someone (the corpus gold never leaves them without a target).
+DONE_TO_SOMEONE = frozenset(
+    "arrest detention charge charge_reclassified sentence conviction acquittal trial_hearing "
+    "court_decision release fine travel_ban search seizure raid disappearance summons "
+    "interrogation".split()
+)
 #: "was arrested", "were later detained", "had been sentenced": the subject is the target.
 PASSIVE = re.compile(
     r"\b(?:was|were|been|being|be)\s+(?:(?:\w+ly|then|also|again|later|first|both|all|each|"
@@ -725,6 +731,10 @@ def make_event(
             person = _last_targeted(mentions, a)
             if person is not None and person.id not in targets and person.id not in agents:
                 targets.insert(0, person.id)
+    if not targets and etype in DONE_TO_SOMEONE:
+        # "The trial opened on 3 May", "the court upheld the verdict": an act of the state is
+        # done to someone; told without them, to those the story is about
+        targets = list(carried or prev_targets[:1])
     judges = [x for x in agents if getattr(_entity(ents, x), "kind", None) == "person"]
     bodies = [x for x in agents if x not in judges]
     agents = bodies[-1:]
