@@ -225,7 +225,10 @@ def _store_counts(store: Store) -> Counts:
     if chunks is None:
         return count_store(store)
     kept = chunks.folder / VOID_COUNTS
-    per_graph = {URIRef(c.graph): c.triples for c in chunks.chunks if c.graph is not None}
+    per_graph: dict[URIRef, int] = {}
+    for c in chunks.chunks:  # a large graph's files are in several parts
+        if c.graph is not None:
+            per_graph[URIRef(c.graph)] = per_graph.get(URIRef(c.graph), 0) + c.triples
     try:
         counts = counts_from_json(json.loads(kept.read_text(encoding="utf-8")))
         if counts.per_graph == per_graph and counts.triples == chunks.triples:

@@ -22,7 +22,11 @@ graphs (reference, derived, links, ontology) are written again unless the build 
 kept.
 
 Appeal graphs (one record's facts each) are serialised in memory; the other graphs grow with
-the corpus and are written through a file in blocks of lines, never whole in memory.
+the corpus and are written through a file in blocks of lines, never whole in memory, in
+:data:`PARTS` parts by their subjects (``export/<hash>-NNN.*``, one manifest row each, lines
+sorted): when the caller knows what such a graph gained and lost (``others``), only the parts
+a changed triple's subject falls in are written again, from the previous part and the change,
+and the others are hard-linked, so that a small change does not rewrite the derived graph.
 
 Blank nodes keep the labels the store gives them, the same in every file, so a blank node
 shared by two graphs stays one node in the union.
@@ -34,6 +38,7 @@ import hashlib
 import json
 import os
 import shutil
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +55,9 @@ HEADER = "header.ttl"
 VERSION = 2
 APPEAL_GRAPHS = "https://w3id.org/appeals-kg/graph/appeal/"
 BLOCK = 1 << 22  # bytes a large graph's text is read in
+PARTS = 256  # parts a large graph other than an appeal graph is written in, by its subjects
+PART_MIN = 1 << 16  # triples from which such a graph is written in parts (else in one)
+SPILL = 1 << 25  # bytes of lines held before they are appended to their parts' files
 
 _PROBE = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
 
@@ -106,6 +114,7 @@ def write_chunks(
     changed: Iterable[str] = (),
     kept: Iterable[str] = (),
     ready: dict[str, int] | None = None,
+    others: dict[str, set[ox.Triple]] | None = None,
 ) -> int:
     """Write ``folder/export`` for the public store ``store``; returns the triples written.
 
@@ -115,19 +124,27 @@ def write_chunks(
     incremental build, say), that the previous generation has are hard-linked from it instead
     of written again. ``ready`` names the appeal graphs (IRI -> triples) whose files
     :func:`appeal_files_writer` wrote into the folder already, from the text the full build
-    loaded. The folder is filled beside its final name and renamed into place at the end."""
+    loaded. ``others`` gives, for graphs that are not appeal graphs, every triple each gained
+    or lost since ``previous`` (an empty set: unchanged): only the parts those reach are
+    written again. The folder is filled beside its final name and renamed into place at the
+    end."""
     pm = export_prefixes()
     header = turtle_header(pm)
+    kept = set(kept)
     reusable: dict[str, tuple[str, int]] = {}
+    parted: dict[str, list[tuple[str, int]]] = {}  # graph -> its parts in the previous files
     if previous is not None:
         old = _read_manifest(previous / EXPORT_DIR, header)
         if old is not None:
-            skip, others = set(changed), set(kept)
+            skip = set(changed)
             reusable = {
                 g: (stem, n)
                 for g, stem, n in old["graphs"]
-                if g in others or (g and g.startswith(APPEAL_GRAPHS) and g not in skip)
+                if g in kept or (g and g.startswith(APPEAL_GRAPHS) and g not in skip)
             }
+            for g, stem, n in old["graphs"]:
+                if g and (g in kept or g in (others or {})) and stem.startswith(f"{_stem(g)}-"):
+                    parted.setdefault(g, []).append((stem, int(n)))
     final = folder / EXPORT_DIR
     tmp = folder / f".{EXPORT_DIR}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -152,8 +169,21 @@ def write_chunks(
             count = ready[iri]
         elif iri is not None and iri.startswith(APPEAL_GRAPHS):
             count = _write_small(store, graph, tmp / stem, header, pm)
-        else:
+        elif iri is None:
             count = _write_large(store, graph, tmp / stem, header, pm)
+        else:
+            change = set() if iri in kept else (others or {}).get(iri)
+            if iri in parted and change is not None and not _blank(change):
+                assert previous is not None
+                parts = _update_parts(
+                    store, graph, change, parted[iri], previous / EXPORT_DIR, tmp, header, pm
+                )  # type: ignore[arg-type]
+            else:
+                parts = _write_parts(store, graph, tmp, header, pm)  # type: ignore[arg-type]
+            for part, n in parts:
+                rows.append([iri, part, n])
+                total += n
+            continue
         rows.append([iri, stem, count])
         total += count
     (tmp / HEADER).write_bytes(header)
@@ -233,6 +263,112 @@ def _write_large(
             out.write(block.replace(b" .\n", new))
     nt.unlink()
     return count
+
+
+def _part_of(line: bytes, parts: int) -> int:
+    """The part of a graph's N-Triples line: by its subject (the line up to the first space)."""
+    return zlib.crc32(line[: line.index(b" ")]) % parts
+
+
+def _blank(triples: Iterable[ox.Triple]) -> bool:
+    return any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+               for t in triples)  # fmt: skip
+
+
+def _write_part(
+    lines: list[bytes], graph: ox.NamedNode, stem: Path, header: bytes, pm: dict[str, str]
+) -> int:
+    """One part's files from its N-Triples lines (sorted, so that a part written again from a
+    change is the same file a full build writes)."""
+    data = b"".join(lines)
+    ttl = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+                       prefixes=pm) or b""  # fmt: skip
+    if ttl and not ttl.startswith(header):
+        raise RuntimeError(f"Turtle of {graph} does not open with the prefix lines")
+    stem.with_suffix(".nq").write_bytes(data.replace(b" .\n", f" {graph} .\n".encode()))
+    stem.with_suffix(".ttl").write_bytes(ttl[len(header) :] if ttl else b"")
+    return len(lines)
+
+
+def _write_parts(
+    store: ox.Store, graph: ox.NamedNode, tmp: Path, header: bytes, pm: dict[str, str]
+) -> list[tuple[str, int]]:
+    """Every part of a graph of any size: its lines spread over one file a part, a block at a
+    time (never the whole graph in memory), then each part sorted and written."""
+    nt = tmp / f"{_stem(graph.value)}.nt"
+    store.dump(str(nt), format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+    size = sum(block.count(b"\n") for block in read_lines(nt))
+    n = PARTS if size >= PART_MIN else 1
+    base = f"{_stem(graph.value)}-{n}"  # the number of parts in the name: kept by updates
+    spread: dict[int, list[bytes]] = {}
+    held = 0
+
+    def spill() -> None:
+        for k, lines in spread.items():
+            with open(tmp / f"{base}-{k:03d}.part", "ab") as f:
+                f.write(b"".join(lines))
+        spread.clear()
+
+    for block in read_lines(nt):
+        for line in block.splitlines(keepends=True):
+            spread.setdefault(_part_of(line, n), []).append(line)
+        held += len(block)
+        if held > SPILL:
+            spill()
+            held = 0
+    spill()
+    nt.unlink()
+    out: list[tuple[str, int]] = []
+    for k in range(n):
+        part = tmp / f"{base}-{k:03d}.part"
+        if not part.exists():
+            continue
+        lines = sorted(part.read_bytes().splitlines(keepends=True))
+        part.unlink()
+        stem = f"{base}-{k:03d}"
+        out.append((stem, _write_part(lines, graph, tmp / stem, header, pm)))
+    return out
+
+
+def _update_parts(
+    store: ox.Store,
+    graph: ox.NamedNode,
+    change: set[ox.Triple],
+    parts: list[tuple[str, int]],
+    before: Path,
+    tmp: Path,
+    header: bytes,
+    pm: dict[str, str],
+) -> list[tuple[str, int]]:
+    """The parts of a graph after ``change`` (triples it gained or lost: whichever the store
+    now holds, it gained): the parts no changed triple falls in hard-linked from ``before``,
+    the others made from their previous lines and the change."""
+    base = parts[0][0].rsplit("-", 1)[0]  # <hash>-<number of parts>
+    n = int(base.rsplit("-", 1)[1])
+    gone: dict[int, set[bytes]] = {}
+    come: dict[int, set[bytes]] = {}
+    for t in change:
+        line = ox.serialize([t], format=ox.RdfFormat.N_TRIPLES) or b""
+        held = ox.Quad(t.subject, t.predicate, t.object, graph) in store
+        (come if held else gone).setdefault(_part_of(line, n), set()).add(line)
+    tail = f" {graph} .\n".encode()
+    old = {int(stem.rsplit("-", 1)[1]): (stem, count) for stem, count in parts}
+    out: list[tuple[str, int]] = []
+    for k in sorted(set(old) | set(come)):
+        stem = f"{base}-{k:03d}"
+        if k not in come and k not in gone:
+            for ext in (".nq", ".ttl"):
+                os.link(before / f"{stem}{ext}", tmp / f"{stem}{ext}")
+            out.append(old[k])
+            continue
+        lines: set[bytes] = set()
+        if k in old:
+            text = (before / f"{stem}.nq").read_bytes()
+            lines = {line[: -len(tail)] + b" .\n" for line in text.splitlines(keepends=True)}
+        lines = (lines - gone.get(k, set())) | come.get(k, set())
+        if lines:
+            out.append((stem, _write_part(sorted(lines), graph, tmp / stem, header, pm)))
+    return out
 
 
 def read_lines(path: Path) -> Iterator[bytes]:

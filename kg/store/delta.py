@@ -117,6 +117,8 @@ class Delta:
     # What the union of the graphs gained and lost (a triple that moved is in neither).
     union_added: set[ox.Triple] = field(default_factory=set)
     union_removed: set[ox.Triple] = field(default_factory=set)
+    # Triples put into or taken out of the reference graph (its export files follow them).
+    reference: set[ox.Triple] = field(default_factory=set)
 
 
 def apply_changes(
@@ -201,6 +203,7 @@ def apply_changes(
         store.remove(q)
     store.extend(adds)
     delta.added = {q.triple for q in adds}
+    delta.reference = {q.triple for q in (*removes, *adds) if q.graph_name == _REF}
     return delta
 
 

@@ -487,9 +487,16 @@ def _build(
                     ),
                 }
             result.derived = derived
+            # What each graph other than the appeal graphs gained or lost, where it is known:
+            # their export files are written again only where that reaches.
+            others = {str(ONTOLOGY_GRAPH): set(), str(REFERENCE_GRAPH): delta.reference}
+            if not links_changed:
+                others[str(LINKS_GRAPH)] = set()
+            if "derived_changes" in state_extra:
+                others[str(DERIVED_GRAPH)] = set(derived_changes)
             _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
                     sorted(delta.touched), optimize=False, previous=generation,
-                    entities=entities)  # fmt: skip
+                    entities=entities, others=others)  # fmt: skip
         result.seconds = time.perf_counter() - started
         return result
 
@@ -655,6 +662,7 @@ def _finish(
     previous: Path | None = None,
     ready: dict[str, int] | None = None,
     entities: int | None = None,
+    others: dict[str, set[ox.Triple]] | None = None,
 ) -> None:
     """Counts (``entities``: the entity count, when the caller brought it up to date), the
     public store (public-only data: the same dataset, hard-linked), markers, and
@@ -673,7 +681,9 @@ def _finish(
     result.entities = count_entities(wrapped) if entities is None else entities
     store.backup(str(public_dir))  # public-only data: the public store is the same dataset
     del wrapped
-    write_chunks(store, folder, previous=previous, changed=touched, ready=ready)  # for exports
+    write_chunks(
+        store, folder, previous=previous, changed=touched, ready=ready, others=others
+    )  # for exports
     for sub in (full_dir, public_dir):
         (sub / MARKER).write_text(f"built by appeals-kg: {sub.name}\n", encoding="utf-8")
     (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
