@@ -800,3 +800,17 @@ def test_both_journalists_who_is_a_reporter_officials_at_a_ministry_and_rapporte
     assert roles["Karl Moen"] == ["official"]
     assert roles["Mila Ek"] == ["official"]  # not "Rapporteur Mila Ek"
     assert "official" not in roles["Ivo Sand"]  # an official of a civil body
+
+
+def test_one_who_orders_or_carries_out_an_act_of_the_state_is_an_official() -> None:
+    text = (
+        "4 April 2022\n\nZembla: Activist detained\n\nOn 2 April 2022, Ivo Sand ordered the "
+        "arrest of activist Rina Holm. Ada Brun signed the detention order the next day. Holm "
+        "was interrogated by Teo Varga for six hours, on the orders of Karl Moen. Mila Ek "
+        "signed a petition for her release and was herself arrested on 5 April 2022.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-st")["persons"]}
+    assert roles["Rina Holm"] == ["defender"]
+    for name in ("Ivo Sand", "Ada Brun", "Teo Varga", "Karl Moen"):
+        assert roles[name] == ["official"], name
+    assert roles["Mila Ek"] == ["defender"]  # signed a petition, not an act of the state

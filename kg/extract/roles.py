@@ -69,6 +69,8 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             for s, e in p.mentions
         )
         quoted = all(flat[a - 1 : a] in '“"' and a > 0 for a, _ in p.mentions)
+        if not roles and not complains and _acts_for_the_state(flat, p):
+            roles.append("official")  # "on the orders of X", "X signed the detention order"
         if not roles and not complains:
             described = p.attrs.pop("_described", False) or quoted  # "known as “X”": an alias
             roles.append("other" if described else _default_role(doc, p))
@@ -108,6 +110,30 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         p.attrs["positions"] = positions
         p.attrs.setdefault("gender", _gender(doc, p))
         del p.attrs["_text"]
+
+
+#: One who orders, signs or carries out an act of the state, named before the mention: "on
+#: the orders of X", "the warrant signed by X", "she was interrogated by X".
+ACTS_FOR_STATE_BEFORE = re.compile(
+    r"\b(?:on the (?:orders?|instructions?) of|(?:ordered|signed|issued|authori[sz]ed|"
+    r"interrogated|questioned)\s+by)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+)
+#: The same, said after the name: "X ordered the arrest of", "X had signed the detention
+#: order", "X issued a travel ban".
+ACTS_FOR_STATE_AFTER = re.compile(
+    r"\s+(?:had\s+|then\s+|later\s+)?(?:ordered|signed|issued|authori[sz]ed)\s+(?:the|an?|his|"
+    r"her|their)\s+(?:[\w-]+\s+){0,2}(?:arrest|detention|warrant|order|search|raid|ban|decree|"
+    r"closure|deportation|expulsion|dissolution|extradition)"
+)
+
+
+def _acts_for_the_state(flat: str, p: Entity) -> bool:
+    """Some mention names the person as the one who orders or carries out an act of the
+    state, and none as the one it is done to."""
+    return any(
+        ACTS_FOR_STATE_BEFORE.search(flat, max(0, a - 40), a) or ACTS_FOR_STATE_AFTER.match(flat, b)
+        for a, b in p.mentions
+    ) and not any(TARGETED_AFTER.match(flat, b) for _, b in p.mentions)
 
 
 #: The side a person appears for at a trial: "X acting for the prosecution", "Y for the
