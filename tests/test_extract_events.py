@@ -655,3 +655,15 @@ def test_days_of_administrative_detention_are_a_custody_not_a_sentence() -> None
         "On 3 May 2024, the Zenda District Court sentenced Ana Lee to five years in prison."
     )
     assert ("sentence", "2024-05-03") in got
+
+
+def test_threats_told_with_the_beating_are_part_of_the_attack() -> None:
+    got = _pairs("On 3 May 2024, guards threatened and beat Ana Lee in her cell.")
+    assert ("attack", "2024-05-03") in got
+    assert not any(t == "threat" for t, _ in got)
+    got = _pairs(
+        "On 3 May 2024, unknown men beat Ana Lee, and the next day her family received a "
+        "message warning that she would be killed."
+    )
+    assert ("attack", "2024-05-03") in got
+    assert ("threat", "2024-05-04") in got

@@ -463,6 +463,11 @@ def find_events(
         if OTHER_DOCUMENT.match(text):
             continue  # "Read more: ..." names another appeal, it tells no event of this one
         clauses = [s.start, *(s.start + c.end() for c in CLAUSE_END.finditer(text)), s.end]
+        # "threatened and beat him": threats told in one clause with the ill-treatment are part
+        # of the attack, not an event of their own
+        attacks = [_clause(clauses, h[0]) for h in hits if h[2] == "attack"]
+        if attacks:
+            hits = [h for h in hits if h[2] != "threat" or _clause(clauses, h[0]) not in attacks]
         seen: set[tuple[str, str | None]] = set()
         sent_values: list[Any] = []
         bound = {a: tight_date(flat, sdates, b) for a, b, _ in hits}
