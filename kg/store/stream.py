@@ -73,6 +73,7 @@ from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes
 from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
 from kg.store.spill import Parsed, RecordFacts, parse_files, parse_record, read_record, spill_folder
+from kg.store.stated import drop_stated
 from kg.store.textpartition import partition_nquads
 from kg.vocab import (
     DATA_DIR,
@@ -843,12 +844,8 @@ def _derive(store: ox.Store, ontology_dir: Path, folder: Path | None = None) -> 
                 for block in read_lines(answer):
                     out.write(block.replace(b" .\n", tail))
         store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)
-    # A shortcut some graph states already is not derived again (kg.store.partition): one
-    # join in the store rather than a look-up a shortcut.
-    stated = f"GRAPH {derived} {{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {derived})"
-    count = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {stated} }}")))["n"]
-    if int(count.value):
-        store.update(f"DELETE {{ GRAPH {derived} {{ ?s ?p ?o }} }} WHERE {{ {stated} }}")
+    # A shortcut some graph states already is not derived again (kg.store.partition).
+    drop_stated(store, derived)
     size = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {derived} {{ ?s ?p ?o }} }}"
     return int(next(iter(store.query(size)))["n"].value)
 

@@ -173,7 +173,9 @@ def _final_texts(
         lines = text.split("\n")
         gone = {i for i in picked if (line := lines[i])[: line.rindex(" <")] in drop}
         if gone:
-            text = "".join(f"{line}\n" for i, line in enumerate(lines[:-1]) if i not in gone)
+            for i in sorted(gone, reverse=True):
+                del lines[i]
+            text = "\n".join(lines)  # lines[-1] is the empty rest after the last newline
         yield iri, text
 
 
