@@ -73,6 +73,9 @@ def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: P
     sizes = res["store_bytes"]
     assert sizes["all"] > max(sizes["full"], sizes["public"]) + sizes["export"]
     assert min(sizes["full"], sizes["public"], sizes["export"]) > 0
+    for key in ("nquads_with_void", "nquads_with_void_sparql_counts", "nquads_with_void_again"):
+        assert res[key]["peak_rss_mb"] > 0, key
+    assert res["void_counts"]["triples_per_second"] > 0
     assert res["rdflib_turtle"]["stopped_by"] == "memory"
     assert res["rdflib_turtle"]["stopped_after_seconds"] < 600
     assert res["turtle_speedup_over_rdflib"].startswith("> ")

@@ -14,8 +14,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, XSD
 
+from kg.store.voidcounts import LINK_PREDICATES as STORE_LINK_PREDICATES
 from kg.vocab import AKR, DCAT, VOID, bind_prefixes, prefixes
 
 __all__ = [
@@ -30,7 +31,8 @@ __all__ = [
 ]
 
 DATASET_IRI = AKR["dataset"]
-LINK_PREDICATES = (OWL.sameAs, SKOS.exactMatch, SKOS.closeMatch)
+# owl:sameAs, skos:exactMatch, skos:closeMatch (the build counts them as well)
+LINK_PREDICATES = tuple(URIRef(p) for p in STORE_LINK_PREDICATES)
 # Known link targets: namespace -> (slug, dataset IRI, title, SPARQL endpoint or None).
 TARGET_DATASETS: dict[str, tuple[str, str, str, str | None]] = {
     "http://www.wikidata.org/entity/": (

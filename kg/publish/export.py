@@ -30,12 +30,13 @@ from kg.publish.chunked import write_chunked
 from kg.store import Store
 from kg.store.chunks import store_chunks
 from kg.store.public import public_dataset
+from kg.store.voidcounts import COUNTS_FILE
 from kg.vocab import bind_prefixes, prefixes
 
 if TYPE_CHECKING:
     from kg.publish.describe import Counts
 
-VOID_COUNTS = "void-counts.json"
+VOID_COUNTS = COUNTS_FILE  # written by the build (kg.store.voidcounts), else by the first export
 
 FORMATS = {
     "turtle": ("turtle", ".ttl"),
@@ -214,11 +215,12 @@ def void_description(
 
 
 def _store_counts(store: Store) -> Counts:
-    """The description's counts of ``store``. For the public store of a build they are
-    counted once and kept beside the build's export files (``void-counts.json``): the store
-    of a generation never changes, so later exports only read them back. Kept counts that do
-    not match the export files (graphs, triples) are counted again; when the folder cannot be
-    written the counts are simply not kept."""
+    """The description's counts of ``store``. For the public store of a build they are kept
+    beside the build's export files (``void-counts.json``), which the build counts as it
+    writes them (:mod:`kg.store.voidcounts`): the store of a generation never changes, so an
+    export only reads them back. Kept counts that do not match the export files (graphs,
+    triples), or none kept, are counted by SPARQL and kept; when the folder cannot be written
+    the counts are simply not kept."""
     from kg.publish.describe import count_store, counts_from_json, counts_to_json
 
     chunks = store_chunks(store.oxigraph, store.path) if store.is_public else None
@@ -227,7 +229,7 @@ def _store_counts(store: Store) -> Counts:
     kept = chunks.folder / VOID_COUNTS
     per_graph: dict[URIRef, int] = {}
     for c in chunks.chunks:  # a large graph's files are in several parts
-        if c.graph is not None:
+        if c.graph is not None and c.triples:  # SPARQL sees no empty graph
             per_graph[URIRef(c.graph)] = per_graph.get(URIRef(c.graph), 0) + c.triples
     try:
         counts = counts_from_json(json.loads(kept.read_text(encoding="utf-8")))

@@ -11,7 +11,10 @@ of the public store once, with Oxigraph's serialisers:
   graph);
 - ``export/<hash>.ttl``: the same triples as Turtle, without the prefix lines;
 - ``export/header.ttl``: the prefix lines, once; ``export/manifest.json``: the graphs in order,
-  each with its file and triple count, and the store's total.
+  each with its file and triple count, and the store's total;
+- ``export/<hash>.void.npz`` (beside each graph's or part's files): what it adds to the
+  store's VoID counts, and
+  ``export/void-counts.json``: those counts, merged (:mod:`kg.store.voidcounts`).
 
 :mod:`kg.publish.chunked` writes the four formats from these files. The files belong to the
 generation of the stores they describe, so a takedown (a new generation) can never leave a
@@ -46,6 +49,16 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from kg.store.voidcounts import (
+    COUNTS_FILE,
+    SUFFIX,
+    GraphCounter,
+    GraphCounts,
+    count_graph,
+    read_graph_counts,
+    union_counts,
+    write_graph_counts,
+)
 from kg.vocab import prefixes
 
 EXPORT_DIR = "export"
@@ -156,21 +169,26 @@ def write_chunks(
         graphs.insert(0, ox.DefaultGraph())
     rows: list[list[object]] = []
     total = 0
+    counted: list[tuple[str | None, GraphCounts]] = []
     for graph in graphs:
         iri = graph.value if isinstance(graph, ox.NamedNode) else None
         stem = _stem(iri)
+        void: GraphCounts | None = None
         if iri in reusable and reusable[iri][0] == stem:
-            for ext in (".nq", ".ttl"):
-                os.link(previous / EXPORT_DIR / f"{stem}{ext}", tmp / f"{stem}{ext}")  # type: ignore[operator]
+            old = previous / EXPORT_DIR / stem  # type: ignore[operator]
+            for ext in (".nq", ".ttl", SUFFIX):
+                if ext == SUFFIX and not old.with_name(stem + SUFFIX).is_file():
+                    continue  # a generation from before the counts were kept: counted below
+                os.link(old.with_name(stem + ext), tmp / f"{stem}{ext}")
             count = reusable[iri][1]
         elif ready and iri in ready:
-            for ext in (".nq", ".ttl"):
+            for ext in (".nq", ".ttl", SUFFIX):
                 os.rename(folder / READY_DIR / f"{stem}{ext}", tmp / f"{stem}{ext}")
             count = ready[iri]
         elif iri is not None and iri.startswith(APPEAL_GRAPHS):
-            count = _write_small(store, graph, tmp / stem, header, pm)
+            count, void = _write_small(store, graph, tmp / stem, header, pm)
         elif iri is None:
-            count = _write_large(store, graph, tmp / stem, header, pm)
+            count, void = _write_large(store, graph, tmp / stem, header, pm)
         else:
             change = set() if iri in kept else (others or {}).get(iri)
             if iri in parted and change is not None and not _blank(change):
@@ -183,12 +201,21 @@ def write_chunks(
             for part, n in parts:
                 rows.append([iri, part, n])
                 total += n
+                counted.append((iri, read_graph_counts(tmp / part)))  # each part's own
             continue
+        if void is None and not (tmp / f"{stem}{SUFFIX}").is_file():
+            void = count_graph(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b"")
+        if void is not None:
+            write_graph_counts(tmp / stem, void)
+        else:
+            void = read_graph_counts(tmp / stem)
+        counted.append((iri, void))
         rows.append([iri, stem, count])
         total += count
     (tmp / HEADER).write_bytes(header)
     manifest = {"version": VERSION, "triples": total, "graphs": rows}
     (tmp / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    (tmp / COUNTS_FILE).write_text(json.dumps(union_counts(counted)), encoding="utf-8")
     shutil.rmtree(final, ignore_errors=True)
     os.rename(tmp, final)
     shutil.rmtree(folder / READY_DIR, ignore_errors=True)
@@ -221,6 +248,11 @@ def appeal_files_writer(folder: Path) -> Callable[[str, str], int]:
         stem = ready / _stem(graph)
         stem.with_suffix(".nq").write_bytes(data)
         stem.with_suffix(".ttl").write_bytes(ttl[len(header) :])
+        # Counted from Oxigraph's own N-Triples, whose text is the store's for each term.
+        canonical = ox.parse(input=nt, format=ox.RdfFormat.N_TRIPLES)
+        write_graph_counts(
+            stem, count_graph(ox.serialize(canonical, format=ox.RdfFormat.N_TRIPLES) or b"")
+        )
         return data.count(b"\n")
 
     return write
@@ -228,8 +260,9 @@ def appeal_files_writer(folder: Path) -> Callable[[str, str], int]:
 
 def _write_small(
     store: ox.Store, graph: ox.NamedNode, stem: Path, header: bytes, pm: dict[str, str]
-) -> int:
-    """One appeal graph's files, made in memory (an appeal graph is one record's facts)."""
+) -> tuple[int, GraphCounts]:
+    """One appeal graph's files, made in memory (an appeal graph is one record's facts); its
+    triple count and VoID counts."""
     nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
     triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
     ttl = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
@@ -237,7 +270,7 @@ def _write_small(
         raise RuntimeError(f"Turtle of {graph} does not open with the prefix lines")
     stem.with_suffix(".nq").write_bytes(nt.replace(b" .\n", f" {graph} .\n".encode()))
     stem.with_suffix(".ttl").write_bytes(ttl[len(header) :] if ttl else b"")
-    return nt.count(b"\n")
+    return nt.count(b"\n"), count_graph(nt)
 
 
 def _write_large(
@@ -246,8 +279,9 @@ def _write_large(
     stem: Path,
     header: bytes,
     pm: dict[str, str],
-) -> int:
-    """A graph of any size (reference, derived ...) through files, never whole in memory."""
+) -> tuple[int, GraphCounts]:
+    """A graph of any size (reference, derived ...) through files, never whole in memory; its
+    triple count and VoID counts."""
     nt = stem.with_suffix(".nt")
     store.dump(str(nt), format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
     with open(stem.with_suffix(".ttl"), "wb") as out:
@@ -256,13 +290,15 @@ def _write_large(
         ox.serialize(triples, skipping, format=ox.RdfFormat.TURTLE, prefixes=pm)
         skipping.close()
     count = 0
+    void = GraphCounter()
     with open(stem.with_suffix(".nq"), "wb") as out:
         new = f" {graph} .\n".encode() if isinstance(graph, ox.NamedNode) else b" .\n"
         for block in read_lines(nt):
             count += block.count(b"\n")
             out.write(block.replace(b" .\n", new))
+            void.add(block)
     nt.unlink()
-    return count
+    return count, void.counts()
 
 
 def _part_of(line: bytes, parts: int) -> int:
@@ -287,6 +323,7 @@ def _write_part(
         raise RuntimeError(f"Turtle of {graph} does not open with the prefix lines")
     stem.with_suffix(".nq").write_bytes(data.replace(b" .\n", f" {graph} .\n".encode()))
     stem.with_suffix(".ttl").write_bytes(ttl[len(header) :] if ttl else b"")
+    write_graph_counts(stem, count_graph(data))
     return len(lines)
 
 
@@ -359,6 +396,11 @@ def _update_parts(
         if k not in come and k not in gone:
             for ext in (".nq", ".ttl"):
                 os.link(before / f"{stem}{ext}", tmp / f"{stem}{ext}")
+            if (before / f"{stem}{SUFFIX}").is_file():
+                os.link(before / f"{stem}{SUFFIX}", tmp / f"{stem}{SUFFIX}")
+            else:  # a generation from before the counts were kept
+                text = (before / f"{stem}.nq").read_bytes()
+                write_graph_counts(tmp / stem, count_graph(text.replace(tail, b" .\n")))
             out.append(old[k])
             continue
         lines: set[bytes] = set()

@@ -1,0 +1,134 @@
+"""The VoID counts the build keeps (kg/store/voidcounts.py) equal the SPARQL counts of the
+public store: on the gold records, after an incremental rebuild that changes a record and
+removes another, with a restricted appeal and a restricted event, and on awkward terms."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import yaml
+from goldcorpus import gold_data
+
+from kg.files import current_generation
+from kg.publish.describe import count_store, counts_to_json
+from kg.publish.export import void_description
+from kg.record.caserecord import appeal_graph_iri
+from kg.store.build import build
+from kg.store.chunks import EXPORT_DIR
+from kg.store.store import Store, public_store_path
+from kg.store.voidcounts import COUNTS_FILE, count_graph, union_counts
+
+
+def _kept(store: Path) -> dict:
+    path = current_generation(store) / EXPORT_DIR / COUNTS_FILE  # type: ignore[operator]
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _sparql(store: Store) -> dict:
+    return json.loads(json.dumps(counts_to_json(count_store(store))))
+
+
+def _edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(record)
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), "utf-8")
+
+
+def _graph(path: Path) -> str:
+    return str(appeal_graph_iri(yaml.safe_load(path.read_text(encoding="utf-8"))["appeal"]["id"]))
+
+
+def test_kept_counts_equal_sparql_counts_of_the_public_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.store.chunks as chunks_module
+
+    # The graphs that are not appeal graphs in parts (as at scale), so that a rebuild links
+    # the counts of the parts no change reaches and counts the others again.
+    monkeypatch.setattr(chunks_module, "PART_MIN", 100)
+    data, _ = gold_data(tmp_path)
+    records = sorted((data / "extracted").glob("*.yaml"))
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    public = Store.open(public_store_path(store))
+    kept = _kept(store)
+    assert kept == _sparql(public)
+    # The export reads the kept counts instead of counting again.
+    assert f"void:triples {kept['triples']}".encode() in void_description(public)
+    assert _kept(store) == kept
+
+    # Incremental: one record changed, one removed; the other graphs' counts are linked.
+    _edit(records[2], lambda r: r["events"][0].update(note="a note a curator changed"))
+    records[3].unlink()
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert any("graph(s) written" in line for line in lines), lines  # it was incremental
+    public = Store.open(public_store_path(store))
+    again = _kept(store)
+    assert again == _sparql(public)
+    folder = current_generation(store) / EXPORT_DIR  # type: ignore[operator]
+    parts = [p for p in folder.glob(f"*-{chunks_module.PARTS}-*.void.npz")]
+    assert {p.stat().st_nlink > 1 for p in parts} == {True, False}  # linked and counted
+    assert again != kept and _graph_of(kept, records) - {g for g, _ in again["per_graph"]}
+
+    # Restricted data (built through the public filter): an appeal and an event.
+    _edit(records[0], lambda r: r["appeal"].update(access="restricted"))
+
+    def restrict_event(r: dict) -> None:
+        r["events"][0]["access"] = "restricted"
+
+    _edit(records[1], restrict_event)
+    build(store, data, progress=None)
+    public, full = Store.open(public_store_path(store)), Store.open(store)
+    restricted = _kept(store)
+    assert restricted == _sparql(public)
+    # Nothing of the restricted appeal or event is counted: the public counts are not the
+    # full store's, and the restricted appeal's graph is no subset.
+    graphs = {g for g, _ in restricted["per_graph"]}
+    assert _graph(records[0]) not in graphs and _graph(records[1]) in graphs
+    assert restricted["triples"] < _sparql(full)["triples"]
+    assert restricted["triples"] < again["triples"]
+
+
+def _graph_of(counts: dict, records: list[Path]) -> set[str]:
+    """The appeal graphs of ``counts`` whose record is gone."""
+    present = {_graph(p) for p in records if p.exists()}
+    return {g for g, _ in counts["per_graph"] if "/graph/appeal/" in g and g not in present}
+
+
+def test_counts_of_awkward_terms_and_shared_nodes() -> None:
+    """Literals with spaces, dots and escapes, blank nodes, a node two graphs share, links."""
+    store = ox.Store()
+    g1, g2 = "urn:g:1", "urn:g:2"
+    same = "http://www.w3.org/2002/07/owl#sameAs"
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    store.load(
+        (
+            f'<urn:x:a> <urn:x:says> "in <{g1}> .\\nand . x" <{g1}> .\n'
+            f"<urn:x:a> <{rdf_type}> <urn:x:C> <{g1}> .\n"
+            f"<urn:x:a> <{rdf_type}> <urn:x:C> <{g2}> .\n"
+            f"_:b <{rdf_type}> <urn:x:C> <{g2}> .\n"
+            f"<urn:x:a> <{same}> <http://www.wikidata.org/entity/Q1> <{g1}> .\n"
+            f"<urn:x:b> <{same}> <http://www.wikidata.org/entity/Q1> <{g2}> .\n"
+            f'<urn:x:b> <urn:x:says> "in <{g1}> .\\nand . x" <{g2}> .\n'
+            f'<urn:x:b> <urn:x:n> "1"^^<http://www.w3.org/2001/XMLSchema#integer> <{g2}> .\n'
+            f'<urn:x:b> <urn:x:n> "01"^^<http://www.w3.org/2001/XMLSchema#integer> <{g2}> .\n'
+            f'<urn:x:b> <urn:x:n> "1"@en <{g2}> .\n'
+        ).encode(),
+        format=ox.RdfFormat.N_QUADS,
+    )
+    graphs = [
+        (g, count_graph(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))))
+        for g in (g1, g2)
+    ]
+    ours = union_counts(graphs)
+    assert ours == _sparql(Store(store, None))  # type: ignore[arg-type]
+    assert ours["subjects"] == 3 and ours["entities"] == 1
+    assert ours["classes"] == [["urn:x:C", 2]]
+    assert Counter({(p, o): n for p, o, n in ours["links"]}) == {
+        (same, "http://www.wikidata.org/entity/Q1"): 2
+    }
