@@ -667,3 +667,13 @@ def test_threats_told_with_the_beating_are_part_of_the_attack() -> None:
     )
     assert ("attack", "2024-05-03") in got
     assert ("threat", "2024-05-04") in got
+
+
+def test_a_thing_named_by_a_participle_tells_no_new_event() -> None:
+    got = _pairs(
+        "On 3 May 2024, police searched the newsroom of the Zembla Times. On 4 May 2024, its "
+        "editor filed a writ in the Zenda High Court seeking the return of the material seized "
+        "from the newsroom."
+    )
+    assert ("seizure", "2024-05-04") not in got
+    assert ("search", "2024-05-03") in got

@@ -373,6 +373,12 @@ REDUCED_RELATIVE = re.compile(
     r"months|years|hours|afterwards|towards|officers|agents|forces|authorities|police)\s)"
     r"[a-z]{2,}[^s\W]s\s+$"
 )
+#: "privileged material seized from", "equipment confiscated during": a thing named by what
+#: was done to it, before the participle (a mass noun, no plural -s).
+MASS_NOUN_BEFORE = re.compile(
+    r"\b(?:material|equipment|property|money|cash|evidence|data|footage|literature|"
+    r"information|content)\s+$"
+)
 AFTER_PARTICIPLE = re.compile(r"\s+(?:in|from|at|during|on|under|for|with|by|over)\b")
 #: "acting on a complaint by", "based on a private complaint of": a complaint named as the
 #: ground of another step, not dated by that step's date.
@@ -487,7 +493,7 @@ def find_events(
             ):
                 continue
             if (
-                REDUCED_RELATIVE.search(pre)
+                (REDUCED_RELATIVE.search(pre) or MASS_NOUN_BEFORE.search(pre))
                 and re.fullmatch(r"[a-z]+ed", flat[a:b])
                 and (AFTER_PARTICIPLE.match(flat, b))
             ):
