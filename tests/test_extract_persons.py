@@ -433,3 +433,14 @@ def test_demonyms_of_any_state_open_no_name_and_place_a_body() -> None:
     countries = {o["name"]: o["country"] for o in rec["organisations"]}
     assert countries["Rwandan Investigation Bureau"] == "Rwanda"
     assert countries["Ghanaian Daily Star"] == "Ghana"
+
+
+def test_fellow_detainees_and_guards_are_unnamed_actors() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender ill-treated\n\nDefender Rina Holm was arrested on 1 May "
+        "2025. In Vela prison, prison guards beat her and encouraged other detainees to harass "
+        "her. The head of prison guards of the region denied it.\n"
+    )
+    persons = extract_case(text, appeal_id="t-detainees")["persons"]
+    unnamed = {tuple(p["variants"]): p["roles"] for p in persons if p["name"] is None}
+    assert unnamed == {("prison guards",): ["official"], ("other detainees",): ["other"]}

@@ -603,6 +603,16 @@ UNNAMED = [
         "judge",
     ),
     (re.compile(r"(?<![\w ]of )\b(?P<n>investigators)\b"), "other"),
+    # "encouraged other detainees to harass him", "his fellow prisoners": held with the person
+    (re.compile(r"\b(?P<n>(?:[Oo]ther|[Ff]ellow) (?:detainees|prisoners|inmates))\b"), "other"),
+    # "prison guards beat him", "detention officers shaved his head": agents of custody
+    (
+        re.compile(
+            r"\b(?P<n>(?:prison|detention|jail|penitentiary) (?:guards|officers|officials|staff))"
+            r"\b(?! of\b)"
+        ),
+        "official",
+    ),
     (re.compile(r"\b(?P<n>[Aa] public defender)\b"), "lawyer"),
 ]
 
@@ -625,6 +635,8 @@ UNNAMED_ANCHORS = [
         r" others\b",
         r"Judge|Magistrate",
         r"investigators",
+        r"(?:ther|ellow) (?:detainees|prisoners|inmates)",
+        r"(?:prison|detention|jail|penitentiary) (?:guards|officers|officials|staff)",
         r"public defender",
     )
 ]
