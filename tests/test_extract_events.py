@@ -677,3 +677,12 @@ def test_a_thing_named_by_a_participle_tells_no_new_event() -> None:
     )
     assert ("seizure", "2024-05-04") not in got
     assert ("search", "2024-05-03") in got
+
+
+def test_a_participle_after_a_quantifier_or_possessive_is_an_adjective() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. On 4 May 2024, her lawyer asked for the return "
+        "of all seized documents and of his detained colleagues' phones."
+    )
+    assert ("arrest", "2024-05-03") in got
+    assert not any(t == "seizure" for t, _ in got)

@@ -268,8 +268,9 @@ VAGUE_PAST = re.compile(
     r"\b(?:(?:several|some|many|a few|few|two|three|four|five|\d+) (?:years|months) ago|"
     r"long ago)\b"
 )
-#: "the disappeared activist", "those acquitted": a participle used as an adjective.
-ADJECTIVAL = re.compile(r"\b(?:[Tt]he|[Tt]hose|an?|[Aa]mong)\s+$")
+#: "the disappeared activist", "those acquitted", "all seized documents", "its banned
+#: newspaper": a participle used as an adjective.
+ADJECTIVAL = re.compile(r"\b(?:[Tt]he|[Tt]hose|an?|[Aa]mong|all|any|every|their|its|his)\s+$")
 ADJOURNED = re.compile(r"adjourned|postponed")
 #: "adjourned the case once again to", "postponed until": the words before the new date.
 ADJOURNED_TO = re.compile(
