@@ -814,3 +814,14 @@ def test_one_who_orders_or_carries_out_an_act_of_the_state_is_an_official() -> N
     for name in ("Ivo Sand", "Ada Brun", "Teo Varga", "Karl Moen"):
         assert roles[name] == ["official"], name
     assert roles["Mila Ek"] == ["defender"]  # signed a petition, not an act of the state
+
+
+def test_a_former_spouse_is_no_relative() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender detained\n\nDefender Rina Holm was arrested on 1 May "
+        "2025 after helping Ada Brun, who had gone to court against her former husband, Mr Ivo "
+        "Sand. Holm's husband, Teo Holm, was questioned.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-ex")["persons"]}
+    assert "relative" not in roles["Ivo Sand"]
+    assert roles["Teo Holm"] == ["relative"]

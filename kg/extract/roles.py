@@ -428,6 +428,8 @@ def _roles_before(
         positions.append({"title": title, "organisation": None})
         return
     m = GENDER_NOUN_RE.search(near) or KIN_OF_BEFORE.search(near)
+    if m and EX_BEFORE.search(near, 0, m.start()):
+        m = None  # "her former husband, X": no longer kin of anyone in the case
     if m:
         roles.append("relative")
         if GENDER_NOUNS.get(m.group(1), "unknown") != "unknown":
@@ -451,6 +453,8 @@ def _roles_before(
         p.attrs["_described"] = True  # "his driver, X": said to be someone, not a defender
 
 
+#: A former spouse: "her former husband", "his ex-wife".
+EX_BEFORE = re.compile(r"\b(?:former|ex-?)\s*$")
 #: "The wife of X, Y", "the parents of X, A and B": the kin of a person named, then the name.
 KIN_OF_BEFORE = re.compile(
     rf"\b({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))}|parents|children|sons|"
