@@ -686,3 +686,12 @@ def test_a_participle_after_a_quantifier_or_possessive_is_an_adjective() -> None
     )
     assert ("arrest", "2024-05-03") in got
     assert not any(t == "seizure" for t, _ in got)
+
+
+def test_a_release_under_an_amnesty_is_the_amnesty() -> None:
+    got = _pairs(
+        "On 3 May 2024, Ana Lee was sentenced to two years in prison. She was released the same "
+        "day under an amnesty marking the national holiday."
+    )
+    assert ("amnesty", "2024-05-03") in got
+    assert ("release", "2024-05-03") not in got

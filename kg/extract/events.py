@@ -472,6 +472,9 @@ def find_events(
         clauses = [s.start, *(s.start + c.end() for c in CLAUSE_END.finditer(text)), s.end]
         # "threatened and beat him": threats told in one clause with the ill-treatment are part
         # of the attack, not an event of their own
+        if any(t == "amnesty" for _a, _b, t in hits):
+            # "released under an amnesty": the release is what the amnesty did, one event
+            hits = [h for h in hits if h[2] != "release"]
         attacks = [_clause(clauses, h[0]) for h in hits if h[2] == "attack"]
         if attacks:
             hits = [h for h in hits if h[2] != "threat" or _clause(clauses, h[0]) not in attacks]
