@@ -414,3 +414,11 @@ def test_an_act_of_the_state_told_without_its_object_is_done_to_the_defender() -
         "The trial opened on 3 May 2024 before the Zenda City Court."
     )
     assert _one(evs, "trial_hearing")["targets"] == ["Ana Lee"]
+
+
+def test_a_complaint_to_the_police_goes_to_that_body() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee disappeared on 2 May 2024. On 3 May 2024, her family "
+        "lodged a complaint with the Zenda City Police Department."
+    )
+    assert _one(evs, "complaint")["authority"] == "Zenda City Police Department"

@@ -282,7 +282,9 @@ SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 #: Events brought before a body, which is their authority: appeals, complaints, indictments.
 ADDRESSED_EVENTS = frozenset({"appeal_filed", "complaint", "charge"})
 ADDRESSED_TO = re.compile(r"\b(?:to|with|before|in|at)\s+(?:the\s+)?$")
-ADDRESSEE_KINDS = frozenset({"court", "international_org", "prosecution", "government"})
+ADDRESSEE_KINDS = frozenset(
+    {"court", "international_org", "prosecution", "government", "police", "ministry"}
+)
 
 
 def addressed_body(
