@@ -11,7 +11,13 @@ import pytest
 from kg.extract.bodies import LEVEL_GOVERNMENT, MISSION, MISSION_WORDS
 from kg.extract.dates import DATE_RE, REL_RE, _rel_starts
 from kg.extract.demands import RIGHT_RE, RIGHT_WORDS
-from kg.extract.events import _EV, EVENT_RULES_RX, EVENT_SCANNER, WORD_THEN_SPACE
+from kg.extract.events import (
+    _EV,
+    EVENT_RULES_RX,
+    EVENT_SCANNER,
+    WORD_THEN_SPACE,
+    find_triggers,
+)
 from kg.extract.layout import ISSUER_RE, ISSUER_VERBS
 from kg.extract.names import (
     GLOSSED_BODY,
@@ -34,9 +40,11 @@ from kg.extract.roles import HONORIFIC_END, strip_honorific
 from kg.extract.scan import (
     END,
     Scanner,
+    TailPattern,
     find_words,
     finditer_at,
     finditer_near,
+    finditer_prefixed,
     group_literals,
     literal_prefixes,
 )
@@ -157,6 +165,27 @@ def test_trigger_scanner_agrees_with_each_pattern(mutate: bool) -> None:
         assert [[m.span() for m in ms] for ms in by_index] == [
             [m.span() for m in ms] for ms in by_words
         ]
+        # entries with nouns tried at a determiner only where the gate or their other rows fit
+        gated = find_triggers(doc.flat, len(doc.flat), doc.word_index)
+        assert [[m.span() for m in ms] for ms in gated] == [
+            [m.span() for m in ms] for ms in by_index
+        ]
+
+
+def test_event_nouns_after_determiners_found_through_the_gate() -> None:
+    """Made-up sentences with event nouns after every determiner the gate opens with: the
+    gated scan finds what every pattern finds, and finds nominal triggers."""
+    text = (
+        "The arrest on 3 May followed his detention in June. Her trial on Monday and their "
+        "release on 5 July; its hearing in mid-August, an arrest in 2020, a new trial on 12 "
+        "March. His release on bail. The court ordered the release. the arrest of A on 4 May."
+    )
+    doc = make_doc(text)
+    want = EVENT_SCANNER.finditer(doc.flat, len(doc.flat), index=doc.word_index)
+    got = find_triggers(doc.flat, len(doc.flat), doc.word_index)
+    assert [[m.span() for m in ms] for ms in got] == [[m.span() for m in ms] for ms in want]
+    found = [m.group() for ms in got for m in ms]
+    assert any(f.startswith(("The arrest", "his detention", "Her trial")) for f in found), found
 
 
 def test_relative_dates_tried_only_where_they_can_start() -> None:
@@ -372,3 +401,92 @@ def test_kin_and_acronym_patterns_find_what_their_plain_forms_find() -> None:
             if not (m.start() and _word_char(text[m.start() - 1]))
         ]
         assert fast == [m.span() for m in plain_acr.finditer(text)]
+
+
+def _tail_patterns() -> dict[str, TailPattern]:
+    import kg.extract.persons
+    import kg.extract.roles
+
+    return {
+        f"{mod.__name__}.{name}": value
+        for mod in (kg.extract.roles, kg.extract.persons)
+        for name, value in vars(mod).items()
+        if isinstance(value, TailPattern)
+    }
+
+
+def test_tail_patterns_find_what_their_search_finds() -> None:
+    """A pattern searched only when the words before a name end (or hold) what it needs gives
+    what a plain search gives: on the words before every capital of the appeals, on made-up
+    stretches that each pattern matches, and on those stretches cut short or padded."""
+    made_up = [
+        "the court, presided over by Judge ",
+        "a panel of three judges chaired by ",
+        "their lawyers, among them ",
+        "the defence team, which includes ",
+        "the lawyer for Ana Lee, ",
+        "he is represented by  ",
+        "an article written by ",
+        "the newspaper’s founder, ",
+        "the sister-in-law of Ana Lee, ",
+        "her two brothers, ",
+        "their grandchildren ",
+        "his driver, ",
+        "the owner of the local shop, ",
+        "a member of the Vela Collective, ",
+        "its coordinator, ",
+        "the Minister of the Interior, ",
+        "a complaint filed by a local businessman, ",
+        "the case brought by Mr ",
+        "his wife, ",
+        "their mother\n",
+        "her deputy ",
+        "a 17-year-old ",
+        "his novel The ",
+        "the short stories, titled “",
+        "Photo: Ana Lee/",
+        "© ",
+        "a member of the ",
+        "the founder of ",
+    ]
+    texts = list(made_up)
+    for s in made_up:
+        texts += [s.rstrip(), s + "x", s[:-3], "." + s, s.replace(",", ""), s.upper()]
+    for flat in _texts()[:12]:
+        texts += [flat[max(0, m.start() - 100) : m.start()] for m in re.finditer(r"[A-Z]", flat)]
+    patterns = _tail_patterns()
+    assert len(patterns) >= 10
+    for name, tail in patterns.items():
+        hits = 0
+        for text in texts:
+            want = tail.rx.search(text)
+            got = tail.search(text)
+            assert (got and got.span()) == (want and want.span()), (name, text)
+            hits += want is not None
+        assert hits, f"{name} matches none of the test stretches"
+        for flat in [" ".join(made_up), *_texts()[:3]]:
+            for a in range(0, len(flat), 3):  # searched within a text, up to a position
+                want = tail.rx.search(flat, max(0, a - 40), a)
+                got = tail.search(flat, max(0, a - 40), a)
+                assert (got and got.span()) == (want and want.span()), (name, a)
+
+
+def test_patterns_opening_with_literals_found_where_their_literals_are() -> None:
+    """``finditer_prefixed`` gives what ``finditer`` gives, for the patterns it is used with
+    and for made-up ones (inside words, overlapping literals, no literal start at all)."""
+    from kg.extract.persons import HONORIFIC_NAME, PLACE_LEAD_RE
+
+    made_up = [
+        re.compile(r"(?:unknown|masked|armed)\s|in (?:civilian|plain) clothes"),
+        re.compile(r"\bthe (?:court|judge)"),
+        re.compile(r"aa"),
+        re.compile(r"[a-z]+ed\b"),  # no literal start: scanned whole
+    ]
+    text = "aaaa disarmed men in plain clothes, the court and the judge; the unknown\tmasked men"
+    checked = 0
+    for rx in [*UNNAMED_ANCHORS, PLACE_LEAD_RE, HONORIFIC_NAME, *made_up]:
+        for flat in [text, *_texts()]:
+            want = [m.span() for m in rx.finditer(flat)]
+            assert [m.span() for m in finditer_prefixed(rx, flat)] == want, rx.pattern
+            checked += bool(want)
+    assert checked > 50

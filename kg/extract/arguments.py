@@ -5,6 +5,7 @@ provisions, penalty and place from the words around the trigger.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Any
 
@@ -567,7 +568,8 @@ def court_after(
 
 def _nested_bodies(mentions: list[tuple[int, int, Entity]], s: Span) -> set[tuple[int, int]]:
     """Spans of bodies named inside a longer body's name in the sentence ("the Zenda Court" in
-    "the Criminal Division of the Zenda Court"): the longer name is the one that acts."""
+    "the Criminal Division of the Zenda Court"): the longer name is the one that acts.
+    ``mentions`` may be those of the sentence only."""
     spans = [
         (ma, mb) for ma, mb, e in mentions if s.start <= ma < s.end and e.kind == "organisation"
     ]
@@ -605,7 +607,6 @@ def make_event(
     ``prev_targets`` are the defenders a pronoun points back to; ``carried`` the targets of the
     last event told before, which a court or custody event without named targets goes on with."""
     agents, targets = [], []
-    inner = _nested_bodies(mentions, s)
     # the mentions inside the sentence (``mentions`` is in text order): the loops below read
     # only these, not every mention of the appeal once per event
     near = mentions[
@@ -613,6 +614,7 @@ def make_event(
             mentions, s.end, key=_start
         )
     ]
+    inner = _nested_bodies(near, s)
     for ma, _mb, e in near:
         if not s.start <= ma < s.end or (ma, _mb) in inner:
             continue
@@ -686,7 +688,7 @@ def make_event(
         # no target of what followed
         plaintiffs = _complainants(doc.flat, mentions, s)
         targets = [x for x in targets if x not in plaintiffs]
-    group = GROUP_TARGET.search(doc.flat[s.start : s.end])
+    group = _group_target(doc.flat[s.start : s.end])
     if not targets and group:
         if PAIR.fullmatch(group.group()) and recent and len(recent) >= 2:
             # "both men", "the two": the last two people events were told of
@@ -925,6 +927,12 @@ GROUP_TARGET = re.compile(
     rf"(?:all|the) (?P<n>{_GROUP_NUM})(?: (?:men|women|defenders|activists|accused))?)\b",
     re.I,
 )
+
+
+@functools.lru_cache(maxsize=256)
+def _group_target(sentence: str) -> re.Match[str] | None:
+    """``GROUP_TARGET.search(sentence)``, read once for the several events of a sentence."""
+    return GROUP_TARGET.search(sentence)
 
 
 TIGHT_DATE = re.compile(r"(?:\s+(?:him|her|them|it|its \w+|the \w+))?\s+(?:(?:on|in)\s+)?")

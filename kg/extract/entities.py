@@ -173,11 +173,14 @@ class Entities:
 
     def find(self, kind: str, name: str) -> Entity | None:
         key = _key(name)
-        for e in self.items:
-            if e.kind == kind and (
-                _key(e.name or "") == key or any(_key(v) == key for v in e.variants)
-            ):
+        for e in self.items:  # a loop without a generator: this runs for every name added
+            if e.kind != kind:
+                continue
+            if _key(e.name or "") == key:
                 return e
+            for v in e.variants:
+                if _key(v) == key:
+                    return e
         return None
 
     def add(self, e: Entity) -> Entity:

@@ -72,12 +72,13 @@ def _object_head(obj: str) -> str:
     return obj
 
 
-def trigger_pattern(entry: dict[str, Any]) -> str:
+def trigger_pattern(entry: dict[str, Any], nouns: bool = True) -> str:
     """One regular expression for a lexicon entry: its phrases, the past forms of its verbs in
     any voice ("arrested X", "X was arrested by", "had been arrested"), and its nouns after a
     determiner and before a date ("his arrest on 3 May", "a hearing on 12 June", "her release in
     May"), not before other names ("announced the release on Facebook"). Which frame a hit is
-    in is told afterwards (:func:`frame_of`)."""
+    in is told afterwards (:func:`frame_of`). Without ``nouns``, the pattern of the entry's
+    other rows ("" when it has none)."""
     alts = [p["rx"] for p in entry.get("phrases") or []]
     rows = entry.get("lemmas") or []
     for r in rows:
@@ -93,16 +94,21 @@ def trigger_pattern(entry: dict[str, Any]) -> str:
     forms = list(dict.fromkeys(f for r in rows if not _is_noun(r) for f in verb_forms(r)))
     if forms:
         alts.append(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
-    nouns = list(dict.fromkeys(r["lemma"] for r in rows if _is_noun(r)))
-    if nouns:
-        alts.append(
-            r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?) (?:[a-z-]+ )?(?:"
-            + "|".join(map(re.escape, nouns))
-            + r") (?:on|in) (?=\d|(?:(?:early|mid|late)[\s-]+)?(?:"
-            + "|".join([*MONTHS, *WEEKDAYS])
-            + r")\b)"
-        )
+    lemmas = list(dict.fromkeys(r["lemma"] for r in rows if _is_noun(r)))
+    if lemmas and nouns:
+        alts.append(nominal_pattern(lemmas))
     return "|".join(alts)
+
+
+def nominal_pattern(nouns: list[str]) -> str:
+    """Event nouns after a determiner and before a date: "his arrest on 3 May"."""
+    return (
+        r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?) (?:[a-z-]+ )?(?:"
+        + "|".join(map(re.escape, nouns))
+        + r") (?:on|in) (?=\d|(?:(?:early|mid|late)[\s-]+)?(?:"
+        + "|".join([*MONTHS, *WEEKDAYS])
+        + r")\b)"
+    )
 
 
 #: For each event type, the frames each of its verb forms may trigger it in.
@@ -227,6 +233,61 @@ WORD_THEN_SPACE = re.compile(r"(\\w|\[(?!\^)(?:\\w|[^\]\\\s])+\])\+(?=\\s\+)")
 EVENT_RULES_RX = [(t, _event_rx(rx)) for t, rx in _EV]
 #: All trigger patterns tried in one reading of the text, at the words their prefixes fit.
 EVENT_SCANNER = Scanner([rx for _, rx in EVENT_RULES_RX])
+
+#: The nouns of every entry after their determiners: a match of any entry's nouns is a match
+#: of this pattern. At a determiner ("the", "his", "a") an entry with nouns is tried only where
+#: this pattern matches, or where its other rows may start: "the" opens some hundred words of
+#: an appeal and an event noun follows few of them, so most tries are spared, once per entry.
+NOMINAL_GATE = _event_rx(
+    nominal_pattern(
+        list(dict.fromkeys(r["lemma"] for e in TRIGGERS for r in e.get("lemmas") or []
+                           if _is_noun(r) and "object" not in r))
+    )
+)  # fmt: skip
+#: The words a match of the nominal pattern opens with.
+DETERMINERS = tuple(
+    w for d in ("his", "her", "their", "its", "the", "a", "an") for w in (d, d.title())
+)
+#: For each entry with nouns (its index in EVENT_RULES_RX), its other rows as a pattern.
+_WITHOUT_NOUNS = {
+    i: trigger_pattern(entry, nouns=False)
+    for i, entry in enumerate(TRIGGERS)
+    if trigger_pattern(entry, nouns=False) != trigger_pattern(entry)
+    and i not in EVENT_SCANNER.whole
+}
+_OTHER_ROWS = [i for i, rx in _WITHOUT_NOUNS.items() if rx]
+_OTHER_SCANNER = Scanner([_event_rx(_WITHOUT_NOUNS[i]) for i in _OTHER_ROWS])
+#: For each determiner, the entries with nouns whose other rows may start at it: those are
+#: tried there whatever follows (an entry whose other rows are scanned whole, everywhere).
+OTHER_ROWS_AT = {
+    w: frozenset(
+        [_OTHER_ROWS[j] for j in _OTHER_SCANNER.patterns_of_word(w)]
+        + [_OTHER_ROWS[j] for j in _OTHER_SCANNER.whole]
+    )
+    for w in DETERMINERS
+}
+
+
+def find_triggers(flat: str, stop: int, index: dict[str, list[int]]) -> list[list[re.Match[str]]]:
+    """``EVENT_SCANNER.finditer(flat, stop, index=index)``, but an entry with nouns is not tried
+    at a determiner where neither :data:`NOMINAL_GATE` matches nor its other rows may start."""
+    if stop < len(flat):  # a part of the text: its words are not those of the index
+        return EVENT_SCANNER.finditer(flat, stop)
+    places = EVENT_SCANNER.places(flat, stop, index=index)
+    drop: dict[int, set[int]] = {}
+    for w in DETERMINERS:
+        starts = index.get(w)
+        if not starts:
+            continue
+        shut = [x for x in starts if NOMINAL_GATE.match(flat, x, stop) is None]
+        for i in _WITHOUT_NOUNS:
+            if shut and i not in OTHER_ROWS_AT[w]:
+                drop.setdefault(i, set()).update(shut)
+    for i, shut_at in drop.items():
+        places[i] = [x for x in places[i] if x not in shut_at]
+    return EVENT_SCANNER.match_at(flat, stop, places)
+
+
 HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|[Ii]f|[Uu]nless|[Ww]hether|should|must|will|shall|"
     r"in case of conviction|urges?|calls? on|asks?|"
@@ -427,7 +488,7 @@ def find_events(
     flat = doc.flat
     all_hits = []
     frames: dict[tuple[int, str], tuple[str, int]] = {}  # each hit's frame, where its group starts
-    found = EVENT_SCANNER.finditer(flat, stop, index=doc.word_index)  # at word starts only
+    found = find_triggers(flat, stop, doc.word_index)  # at word starts only
     for (etype, _), matches in zip(EVENT_RULES_RX, found, strict=True):
         for m in matches:
             framed = frame_allowed(flat, m.start(), m.end(), etype)

@@ -410,11 +410,13 @@ def add_organisation(
         other = ("United Nations" if un.group(1) == "UN" else "UN") + text[un.end(1) :]
         if other not in e.variants:
             e.variants.append(other)
-    e.attrs.setdefault("kind", org_kind(text, doc.flat[max(0, start - 40) : start]))
-    e.attrs.setdefault(
-        "country",
-        org_country(text, doc.flat[max(0, start - 30) : start], e.attrs["kind"], main_country),
-    )
+    # a body named again keeps the kind and country its first mention gave (both are read
+    # only for a body met for the first time)
+    if "kind" not in e.attrs:
+        e.attrs["kind"] = org_kind(text, doc.flat[max(0, start - 40) : start])
+    if "country" not in e.attrs:
+        before = doc.flat[max(0, start - 30) : start]
+        e.attrs["country"] = org_country(text, before, e.attrs["kind"], main_country)
     return e
 
 

@@ -24,6 +24,7 @@ from kg.extract.lexicon import (
     PLURAL_TITLES,
     TITLE_STOP,
 )
+from kg.extract.scan import TailPattern, finditer_prefixed
 from kg.extract.text import CONNECTORS, INITIAL, NAME_PARTICLES, Doc, Run, clean
 
 # ---------------------------------------------------------------- persons
@@ -69,6 +70,10 @@ def add_person_candidate(
 ) -> None:
     """A run of two to four name-shaped words that is not a body, place or instrument."""
     toks = run.tokens[first : None if last is None else last + 1]
+    # the rules below only take tokens away, and a name needs two words: most runs are one
+    # capitalised word, told at once
+    if len(toks) < 2 or sum(t not in NAME_PARTICLES and t != "." for t, _, _ in toks) < 2:
+        return
     if (
         len(toks) >= 3
         and toks[0][0] in HEADLINE_CALLS
@@ -195,12 +200,24 @@ def _chinese_given_name(words: list[str]) -> bool:
 
 
 #: A noun for a work right before its title: "his novel The Long Night", "the documentary X".
+WORK_NOUNS = (
+    "novel book poem song film movie documentary play album memoir collection story essay "
+    "report campaign petition hashtag slogan"
+).split()
 WORK_BEFORE = re.compile(
     r"\b(?:novel|book|poem|song|film|movie|documentary|play|album|memoir|collection|"
     r"short story|essay|report|campaign|petition|hashtag|slogan)s?,?\s+"
     r"(?:(?:titled|entitled|called)\s+)?[“\"#]?(?:The\s+)?$"
     # a photograph's credit line: "Photo: A B/Agency", "© A B"
     r"|\b(?:Photo(?:graph)?|Image|Credit|Picture)s?(?: credit)?\s*:\s*(?:[^/:.]{1,40}/)?$|©\s*$"
+)
+WORK_BEFORE = TailPattern(
+    WORK_BEFORE,
+    ends=[
+        *(w + s for w in WORK_NOUNS for s in ("", "s")),
+        *("titled", "entitled", "called", "“", '"', "#", "The", ":", "/", "©"),
+    ],
+    strip=",",
 )
 
 
@@ -210,6 +227,7 @@ MEMBER_OF_BEFORE = re.compile(
     r"coordinator|president|secretary|staff|employees?|volunteers?|activists?) "
     r"(?:of|at|with) (?:the )?$"
 )
+MEMBER_OF_BEFORE = TailPattern(MEMBER_OF_BEFORE, ends=("of", "at", "with", "the"))
 #: A date right after a place, as a dateline gives it: ", May 12, 2021", ", 12 May 2021".
 DATELINE_AFTER = re.compile(
     r"[ \t]*,[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:January|February|March|April|May|June|"
@@ -240,7 +258,7 @@ def not_a_name(words: list[str]) -> bool:
         words[0]
     ):
         return True  # "Le Havre" is a place, "Le Van Duc" (a Vietnamese surname first) a person
-    if any(re.search(r"[’']s$", w) for w in words[:-1]):
+    if any(w.endswith(("’s", "'s")) for w in words[:-1]):
         return True  # "Zenda’s Old Prison": a possessive inside is no name
     if any(COMPOUND_ADJ.search(w) for w in words):
         return True  # "Harry Potter-themed", "Zenda-based"
@@ -248,8 +266,15 @@ def not_a_name(words: list[str]) -> bool:
         return True  # "Crimean Tatars", "European Union": an adjective of a place
     return any(
         w in NOT_NAME_WORDS or w in FOREIGN_BODY_WORDS or (len(w) >= 6 and ABSTRACT_NOUN.search(w))
-        for w in (re.sub(r"[’']s?$", "", x) for x in words)
+        for w in map(_strip_possessive, words)
     )
+
+
+def _strip_possessive(word: str) -> str:
+    """``re.sub(r"[’']s?$", "", word)`` for a word without a line break."""
+    if word.endswith(("’s", "'s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("’", "'")) else word
 
 
 #: A relative named by one word in apposition: "his father, Rajan," (a single name is read
@@ -430,7 +455,7 @@ HONORIFIC_NAME = re.compile(
 
 def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
     """``Ms Kovacs``, ``Messrs. Hall and Brandt``: short forms and gender cues."""
-    for m in HONORIFIC_NAME.finditer(doc.flat):
+    for m in finditer_prefixed(HONORIFIC_NAME, doc.flat):
         gender = HONORIFICS.get(m.group("h"))
         names = [_one_line(doc, m.start("h"), m.start("n"), m.end("n"))]
         if m.group("h") == "Messrs":
@@ -642,9 +667,18 @@ UNNAMED_ANCHORS = [
 ]
 
 
+#: Anchors that open with an alternation of words: found faster at their literals
+#: (:func:`kg.extract.scan.finditer_prefixed`) than by trying them at every character; the
+#: others are one literal, which the regex engine finds as fast, or common letters.
+BY_LITERALS = frozenset(
+    a for a in UNNAMED_ANCHORS if a.pattern.startswith(("(?:unknown", "other ", "Judge"))
+)
+
+
 def _unnamed_matches(flat: str, rx: re.Pattern[str], anchor: re.Pattern[str]):
     seen = set()
-    for am in anchor.finditer(flat):
+    found = finditer_prefixed(anchor, flat) if anchor in BY_LITERALS else anchor.finditer(flat)
+    for am in found:
         for m in rx.finditer(flat, max(0, am.start() - 120), min(len(flat), am.end() + 60)):
             if m.start() <= am.start() and am.end() <= m.end() and m.span() not in seen:
                 seen.add(m.span())

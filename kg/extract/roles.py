@@ -18,20 +18,23 @@ from kg.extract.lexicon import (
     TITLE_STOP,
 )
 from kg.extract.persons import POSSESSIVE_LAWYER, TITLE_RX
-from kg.extract.scan import group_literals
+from kg.extract.scan import TailPattern, group_literals
 from kg.extract.text import Doc, clean, sentences_with
 
 
 def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -> None:
     """Roles and positions from the words around each mention."""
     flat = doc.flat
-    listed = _list_cues(doc, ents)
+    befores: dict[int, str] = {}  # the words before each mention, read once for both loops
+    listed = _list_cues(doc, ents, befores)
     for p in ents.of("person"):
         p.attrs["_text"] = doc.text
         roles: list[str] = []
         positions: list[dict[str, Any]] = []
         for start, end in sorted(p.mentions):
-            before = _before(doc, start)
+            before = befores.get(start)
+            if before is None:
+                before = _before(doc, start)
             after = flat[end : end + 90]
             n = len(roles)
             _roles_before(before, roles, positions, p, ents)
@@ -108,7 +111,8 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             roles.remove("defender")
         p.attrs["roles"] = roles
         p.attrs["positions"] = positions
-        p.attrs.setdefault("gender", _gender(doc, p))
+        if "gender" not in p.attrs:  # a cue read before ("his wife, X") is kept
+            p.attrs["gender"] = _gender(doc, p)
         del p.attrs["_text"]
 
 
@@ -256,7 +260,9 @@ def strip_honorific(before: str) -> str:
     return HONORIFIC_END.sub("", before)
 
 
-def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
+def _list_cues(
+    doc: Doc, ents: Entities, befores: dict[int, str] | None = None
+) -> dict[tuple[int, int], list[str]]:
     """Roles a plural title gives every name of the list it opens: "the citizen journalists
     A, B and C", "human rights lawyers A, B and C"."""
     flat = doc.flat
@@ -265,6 +271,8 @@ def _list_cues(doc: Doc, ents: Entities) -> dict[tuple[int, int], list[str]]:
     carry: tuple[int, list[str]] | None = None
     for a, b in mentions:
         before = _before(doc, a)
+        if befores is not None:
+            befores[a] = before
         if LAWYER_OF_LIST.search(strip_honorific(before[-NEAR_SPAN - 6 :])):
             carry = (b, ["lawyer"])  # "the defence team, which includes A and B"
             continue
@@ -305,6 +313,10 @@ LAWYER_OF_LIST = re.compile(
     r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+,\s*$"
     r"|\b(?:is|was|are|were|being|been) (?:also |now |legally )?represented by\s*$"
 )
+LAWYER_OF_LIST = TailPattern(
+    LAWYER_OF_LIST,
+    ends=("them", "including", "namely", "by", "include", "includes", "comprising", ","),
+)
 #: A media outlet, named by its common noun.
 MEDIA_NOUN = (
     r"(?:news)?paper|magazine|(?:news )?(?:web)?site|outlet|channel|radio(?: station)?|"
@@ -314,6 +326,11 @@ MEDIA_NOUN = (
 OUTLET_HEAD_BEFORE = re.compile(
     rf"\b(?:the|its|their|his|her) (?:{MEDIA_NOUN})[’']s (?:co-)?(?:founder|owner|director|"
     r"head|chief)s?,?\s*$"
+)
+OUTLET_HEAD_BEFORE = TailPattern(
+    OUTLET_HEAD_BEFORE,
+    ends=[w + s for w in ("founder", "owner", "director", "head", "chief") for s in ("", "s")],
+    strip=",",
 )
 #: The one who runs an outlet or its news: "X, who runs the paper's digital news operation".
 OUTLET_HEAD_AFTER = re.compile(
@@ -332,6 +349,7 @@ WRITES_FOR = re.compile(
 )
 #: The author of a published piece: "an article by X".
 AUTHOR_BEFORE = re.compile(r"\b(?:article|column|op-ed|reportage|editorial)s? (?:written )?by\s*$")
+AUTHOR_BEFORE = TailPattern(AUTHOR_BEFORE, ends=("by",))
 
 
 #: "the court, presided over by (Colonel) X"
@@ -341,6 +359,7 @@ PRESIDED_BY = re.compile(
     r"|\b(?:[Cc]ourt|[Tt]ribunal|[Cc]hamber|[Bb]ench|[Pp]anel|judges)\b[^.;]{0,30}?"
     r"\b(?:headed|chaired|led) by (?:[A-Z][\w.-]+ )?$"
 )
+PRESIDED_BY = TailPattern(PRESIDED_BY, needs=("by ",))
 
 
 #: The body a post is held in, named before the post and the words that qualify it: "SCM
@@ -381,7 +400,9 @@ def _roles_before(
     p: Entity,
     ents: Entities | None = None,
 ) -> None:
-    before = AGE_BEFORE.sub("", strip_honorific(before))  # "her son, 17-year-old X"
+    before = strip_honorific(before)
+    if "-year-old" in before:
+        before = AGE_BEFORE.sub("", before)  # "her son, 17-year-old X"
     near = before[-NEAR_SPAN:]  # the rules below read only the last words before the name
     if PRESIDED_BY.search(near):
         roles.append("judge")
@@ -427,7 +448,7 @@ def _roles_before(
         roles.append("prosecutor" if re.search(r"(?i)prosecut|procura", title) else "official")
         positions.append({"title": title, "organisation": None})
         return
-    m = GENDER_NOUN_RE.search(near) or KIN_OF_BEFORE.search(near)
+    m = GENDER_NOUN_END.search(near) or KIN_OF_BEFORE.search(near)
     if m and EX_BEFORE.search(near, 0, m.start()):
         m = None  # "her former husband, X": no longer kin of anyone in the case
     if m:
@@ -446,7 +467,7 @@ def _roles_before(
             roles.append("official")
         positions.append({"title": clean(m.group("t")), "organisation": None})
         return
-    if re.search(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$", near):
+    if near.rstrip().endswith(("deputy", "colleague")) and DEPUTY_BEFORE.search(near):
         roles.append("defender")
         return
     if DESCRIBED_BEFORE.search(near):
@@ -455,18 +476,40 @@ def _roles_before(
 
 #: A former spouse: "her former husband", "his ex-wife".
 EX_BEFORE = re.compile(r"\b(?:former|ex-?)\s*$")
+GENDER_NOUN_END = TailPattern(GENDER_NOUN_RE, ends=GENDER_NOUNS, strip=",")
+#: "his deputy X", "her colleague X": one who works with the defender.
+DEPUTY_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$")
 #: "The wife of X, Y", "the parents of X, A and B": the kin of a person named, then the name.
 KIN_OF_BEFORE = re.compile(
     rf"\b({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))}|parents|children|sons|"
     r"daughters|brothers|sisters|relatives) of (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
     r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+,\s*$"
 )
+KIN_OF_BEFORE = TailPattern(KIN_OF_BEFORE, ends=(",",))
 #: A plural kinship noun of the one just spoken of, before the names it lists: "her parents,
 #: A and B", "his two brothers A and B".
 KIN_PLURAL_BEFORE = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?)\s+(?:[\w-]+\s+)?(?:parents|children|"
     r"sons|daughters|brothers|sisters|relatives|cousins|nephews|nieces|grandchildren|"
     r"grandparents),?\s*$"
+)
+KIN_PLURAL_BEFORE = TailPattern(
+    KIN_PLURAL_BEFORE,
+    ends=(
+        "parents",
+        "children",
+        "sons",
+        "daughters",
+        "brothers",
+        "sisters",
+        "relatives",
+        "cousins",
+        "nephews",
+        "nieces",
+        "grandchildren",
+        "grandparents",
+    ),
+    strip=",",
 )
 #: A lower-case description in brackets right after a name: "A (journalist)".
 ROLE_IN_BRACKETS = re.compile(r"\s*\((?P<t>[a-z][\w’' -]{1,40})\)")
@@ -483,6 +526,22 @@ DESCRIBED_BEFORE = re.compile(
     r"(?:driver|principal|owner|neighbou?r|businessman|businesswoman|executive|manager|"
     r"employee|resident|friend|guard)"
     r"(?:\s+of\s+(?:the\s+)?[^,.;]{1,40})?,?\s*$"
+)
+DESCRIBED_BEFORE = TailPattern(
+    DESCRIBED_BEFORE,
+    needs=(
+        "driver",
+        "principal",
+        "owner",
+        "neighbo",
+        "business",
+        "executive",
+        "manager",
+        "employee",
+        "resident",
+        "friend",
+        "guard",
+    ),
 )
 
 #: A post in the state named before a person, with what it is a post of: "the head of the State
@@ -573,11 +632,27 @@ APPOSED_MEMBER = re.compile(
     r"|\b(?:its|their|the group's|the union's) (?:leader|founder|co-founder|coordinator|"
     r"chairperson|chairman|chairwoman)s?,\s*$"
 )
+APPOSED_MEMBER = TailPattern(APPOSED_MEMBER, ends=(",",))
 #: "The Minister of Interior, A B," / "Governor of X Province A B": a state post before the name.
 POST_OF_BEFORE = re.compile(
     r"\b(?P<t>(?:Deputy |Vice[- ])?(?:Prime Minister|Minister|Mayor|Governor|President|Prefect|"
     r"Attorney General|Prosecutor General|Ambassador|Commander|Chief)(?: of| for)(?: the)?"
     r"(?: [A-Z][\w’'\-]+| of| and){1,5}),?\s*$"
+)
+POST_OF_BEFORE = TailPattern(
+    POST_OF_BEFORE,
+    needs=(
+        "Minister",
+        "Mayor",
+        "Governor",
+        "President",
+        "Prefect",
+        "Attorney General",
+        "Prosecutor General",
+        "Ambassador",
+        "Commander",
+        "Chief",
+    ),
 )
 #: The one who brings a complaint or a case: "a complaint by X", "a case brought ... by X",
 #: "X filed a perjury complaint".
@@ -594,6 +669,7 @@ COMPLAINANT_BEFORE = re.compile(
     r"[A-Z][\w’'-]+\s+){0,5}?[A-Z][\w’'-]+,\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
     r"|\bcomplaint (?:of|by|from)\b[^.]{0,60}$"
 )
+COMPLAINANT_BEFORE = TailPattern(COMPLAINANT_BEFORE, needs=("complaint", "suit", "case", "charge"))
 COMPLAINANT_AFTER = re.compile(
     r"(?:,[^,.;]{0,60},|,)?\s+(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|brought)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit)\b|sued\b)"

@@ -101,13 +101,14 @@ class Scanner:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         self.patterns = list(patterns)
-        self._whole: tuple[int, ...] = ()
+        #: The patterns scanned whole (no literal start), by index.
+        self.whole: tuple[int, ...] = ()
         by_prefix: dict[str, set[int]] = {}
         by_word: dict[str, list[int]] = {}
         for i, rx in enumerate(self.patterns):
             found = literal_prefixes(rx)
             if found is None or not all(p[0].isalnum() for p in found):
-                self._whole += (i,)  # scanned whole
+                self.whole += (i,)  # scanned whole
                 continue
             for p in found:
                 if p.endswith(END):
@@ -119,6 +120,12 @@ class Scanner:
         self._by_word = {w: tuple(ix) for w, ix in by_word.items()}
         self._head = max(map(len, by_prefix), default=0)
         self._at_head: dict[str, tuple[int, ...]] = {}  # filled as words are met
+
+    def patterns_of_word(self, word: str) -> tuple[int, ...]:
+        """The patterns (but those scanned whole) that may match at a word, as :meth:`places`
+        tries them."""
+        found = set(self._patterns_at(word[: self._head]))
+        return tuple(sorted(found.union(self._by_word.get(word, ()))))
 
     def _patterns_at(self, head: str) -> tuple[int, ...]:
         """The patterns that a word starting with ``head`` may start, in order."""
@@ -138,6 +145,17 @@ class Scanner:
         scanners; ``index`` the same as :attr:`kg.extract.text.Doc.word_index` gives them
         (each distinct word once, used when ``stop`` is the end of the text); by default the
         words are read here."""
+        return self.match_at(text, stop, self.places(text, stop, words, index))
+
+    def places(
+        self,
+        text: str,
+        stop: int,
+        words: list[tuple[int, str]] | None = None,
+        index: dict[str, list[int]] | None = None,
+    ) -> list[list[int]]:
+        """Per pattern, the word starts in ``text[:stop]`` where it may match (in text order,
+        a place given twice when two prefixes fit), as :meth:`finditer` reads them."""
         places: list[list[int]] = [[] for _ in self.patterns]
         by_word, at_head, n = self._by_word, self._at_head, self._head
         if index is not None and stop >= len(text):
@@ -153,7 +171,7 @@ class Scanner:
                         places[i].extend(starts)
             for p in places:
                 p.sort()
-            return self._match_at(text, stop, places)
+            return places
         if words is None:
             words = [(m.start(), m.group()) for m in WORD.finditer(text, 0, stop)]
         for a, word in words:
@@ -170,11 +188,11 @@ class Scanner:
             if word in by_word:
                 for i in by_word[word]:
                     places[i].append(a)
-        return self._match_at(text, stop, places)
+        return places
 
-    def _match_at(self, text: str, stop: int, places: list[list[int]]) -> list[list[re.Match[str]]]:
+    def match_at(self, text: str, stop: int, places: list[list[int]]) -> list[list[re.Match[str]]]:
         """Each pattern tried at its places (in text order), as ``finditer`` would go on."""
-        for i in self._whole:
+        for i in self.whole:
             places[i] = [
                 m.start()
                 for m in self.patterns[i].finditer(text, 0, stop)
@@ -288,6 +306,30 @@ def finditer_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> list[r
     return found
 
 
+#: The literal prefixes of the patterns :func:`finditer_prefixed` has read, by pattern.
+_PREFIXES: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+
+
+def finditer_prefixed(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose matches open with one of a few literals
+    (:func:`literal_prefixes`): the literals are found by ``str.find`` and the pattern tried
+    there only. An alternation of words ("unknown|masked|armed") is otherwise tried at every
+    character of the text. A pattern whose start no literal tells is scanned whole."""
+    if rx not in _PREFIXES:
+        found = literal_prefixes(rx)
+        _PREFIXES[rx] = None if found is None else tuple({p.rstrip(END) for p in found})
+    prefixes = _PREFIXES[rx]
+    if prefixes is None:
+        return list(rx.finditer(text))
+    starts: set[int] = set()
+    for p in prefixes:
+        i = text.find(p)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(p, i + 1)
+    return finditer_at(rx, text, sorted(starts))
+
+
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
@@ -320,3 +362,38 @@ def find_words(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
             out.append((a, found[a][1]))
             pos = found[a][1]
     return out
+
+
+class TailPattern:
+    """A pattern that matches only at the end of the words before a name ("..., his wife,"),
+    searched only when those words can end as it needs: most of the time they cannot, and
+    ``search`` would try the pattern at every position to find that out.
+
+    ``ends``: strings one of which the text ends with, once trailing white space and then the
+    characters of ``strip`` are taken off, whenever the pattern matches; ``needs``: strings one
+    of which the text holds whenever it matches. Both must follow from the pattern: they only
+    skip searches that would find nothing, so ``search`` gives what ``rx.search`` gives
+    (tests/test_extract_scan.py compares them).
+    """
+
+    def __init__(
+        self,
+        rx: re.Pattern[str],
+        ends: Iterable[str] = (),
+        strip: str = "",
+        needs: Iterable[str] = (),
+    ) -> None:
+        self.rx = rx
+        self.pattern = rx.pattern
+        self.ends = tuple(ends)
+        self.strip = strip
+        self.needs = tuple(needs)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``rx.search(text, pos, endpos)``: the pattern ends at ``endpos``."""
+        part = text if pos == 0 and endpos is None else text[pos:endpos]
+        if self.ends and not part.rstrip().rstrip(self.strip).endswith(self.ends):
+            return None
+        if self.needs and not any(n in part for n in self.needs):
+            return None
+        return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
