@@ -301,6 +301,7 @@ def query(
         list_queries,
         refuse_local_services,
         run_query,
+        write_query,
     )
 
     if list_:
@@ -317,10 +318,16 @@ def query(
                 f"{qf.path}: this query calls a remote endpoint (SERVICE); "
                 "rerun with --allow-network to let it use the network"
             )
+    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     if endpoint is not None:
         from kg.publish.remote import run_remote_query
 
         result = run_remote_query(endpoint, qf, _parse_params(params))
+    elif fmt != "table":  # rows written as the store gives them (kg.query.write_query)
+        store = _open_store(store_path, public)
+        result = write_query(store, qf, _parse_params(params), fmt, sys.stdout)
+        if result is None:
+            return
     else:
         result = run_query(_open_store(store_path, public), qf, _parse_params(params))
     if isinstance(result, bool):
@@ -329,7 +336,6 @@ def query(
     if not hasattr(result, "variables"):
         click.echo(result.serialize(format="turtle"))
         return
-    fmt = fmt or ("table" if sys.stdout.isatty() else "json")
     click.echo(format_result(result, fmt).rstrip("\n"))
 
 

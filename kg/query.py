@@ -18,9 +18,10 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
@@ -329,6 +330,62 @@ def run_query(
     if isinstance(res, tuple):
         return QueryResult(list(res[0]), list(res[1]))
     return res
+
+
+def write_query(
+    store: Store, query: str | QueryFile, params: dict[str, str] | None, fmt: str, out: TextIO
+) -> QueryResult | bool | Any | None:
+    """Run a query and write a SELECT's rows to ``out`` as ``csv``, ``tsv`` or ``json`` while
+    the store gives them: the same text as :func:`format_result` of :func:`run_query`'s result,
+    with no rdflib term made and no list of rows held (what ``kg query --format csv|tsv|json``
+    prints). Returns None once written; another query form's result as :func:`run_query`
+    gives it, for the caller to print."""
+    if fmt not in ("csv", "tsv", "json"):
+        raise QueryError(f"cannot stream the format '{fmt}' (csv, tsv or json)")
+    qf = query if isinstance(query, QueryFile) else find_query(query)
+    bindings = bind_params(qf, params or {}, store)
+    bound = with_values(qf.text, bindings)
+    try:
+        if bound is not None:
+            res = store.query_cells(bound, {})
+        else:
+            res = store.query_cells(qf.text, bindings)
+        if not isinstance(res, tuple):
+            return res
+        names, rows = res
+        if fmt == "json":
+            _write_json(names, rows, out)
+        else:
+            w = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+            w.writerow([neutralise_cell(v) for v in names])
+            for row in rows:
+                w.writerow([neutralise_cell("" if c is None else c[1]) for c in row])
+    except QueryError as e:
+        raise QueryError(f"{qf.path}: {e}") from None
+    return None
+
+
+def _write_json(names: list[str], rows: Iterable[tuple[Any, ...]], out: TextIO) -> None:
+    """SPARQL 1.1 JSON results, laid out as ``json.dumps(..., indent=2)`` lays them out."""
+    head = json.dumps({"vars": names}, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+    out.write('{\n  "head": ' + head + ',\n  "results": {\n    "bindings": [')
+    first = True
+    for row in rows:
+        b: dict[str, dict[str, str]] = {}
+        for var, cell in zip(names, row, strict=True):
+            if cell is None:
+                continue
+            kind, value, lang, datatype = cell
+            d = {"type": kind, "value": value}
+            if lang:
+                d["xml:lang"] = lang
+            elif datatype:
+                d["datatype"] = datatype
+            b[var] = d
+        text = json.dumps(b, indent=2, ensure_ascii=False).replace("\n", "\n      ")
+        out.write(("\n      " if first else ",\n      ") + text)
+        first = False
+    out.write("]\n  }\n}\n" if first else "\n    ]\n  }\n}\n")
 
 
 # ---- output formats -------------------------------------------------------------------------

@@ -136,3 +136,50 @@ def test_values_clause_is_not_written_for_what_the_syntax_cannot_hold() -> None:
     )
     text = with_values(query, {"x": Literal('say "no"\nnow')})
     assert text is not None and Store.memory().query(text) == (["x"], [])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+def test_written_rows_are_the_formatted_result(built_store: Store, fmt: str) -> None:
+    """write_query (what ``kg query --format csv|tsv|json`` prints) gives the text
+    format_result gives for run_query's result, for every question, bound and not, and for
+    language-tagged, typed, formula-like and unbound cells."""
+    import io
+
+    from kg.query import QueryFile, list_queries, write_query
+
+    odd = QueryFile(
+        name="odd",
+        path=Path("odd.rq"),
+        text='SELECT ?a ?b ?c ?d WHERE { VALUES (?a ?b ?c ?d) { ("chef"@fr 3 UNDEF "=1+2") '
+        '(<http://example.org/x> "2017-11-07"^^<http://www.w3.org/2001/XMLSchema#date> '
+        '"tab\\there" "-3") } }',
+    )
+    empty = QueryFile(name="empty", path=Path("empty.rq"), text="SELECT ?a WHERE { FILTER(false) }")
+    cases = [(odd, {}), (empty, {})]
+    for qf in list_queries():
+        if not qf.name.startswith("cq"):
+            continue  # the fed-* questions call Wikidata
+        cases.append((qf, {}))
+        if any(p.name == "defender" for p in qf.params):
+            cases.append((qf, {"defender": SEED_DEFENDER}))
+    for qf, params in cases:
+        out = io.StringIO()
+        assert write_query(built_store, qf, params, fmt, out) is None
+        result = run_query(built_store, qf, params)
+        assert isinstance(result, QueryResult)
+        printed = format_result(result, fmt).rstrip("\n") + "\n"  # as kg query prints it
+        assert out.getvalue() == printed, (qf.name, params)
+        if qf is odd:
+            assert ("'=1+2" in printed) == (fmt != "json") and "chef" in printed
+
+
+def test_written_query_of_another_form_is_returned(built_store: Store) -> None:
+    import io
+
+    from kg.query import QueryFile, write_query
+
+    ask = QueryFile(name="ask", path=Path("ask.rq"), text="ASK { ?s ?p ?o }")
+    out = io.StringIO()
+    assert write_query(built_store, ask, {}, "csv", out) is True and out.getvalue() == ""
+    with pytest.raises(QueryError, match="cannot stream"):
+        write_query(built_store, ask, {}, "table", out)

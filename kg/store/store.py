@@ -72,6 +72,41 @@ def from_ox(term: Any) -> Node | None:
     raise TypeError(f"cannot convert {term!r} from the store")
 
 
+Cell = tuple[str, str, str | None, str | None]  # kind, value, language, datatype
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _cell(term: Any) -> Cell | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return ("uri", term.value, None, None)
+    if isinstance(term, ox.BlankNode):
+        return ("bnode", term.value, None, None)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return ("literal", term.value, term.language, None)
+        dt = term.datatype.value
+        return ("literal", term.value, None, None if dt == _STRING else dt)
+    raise TypeError(f"cannot convert {term!r} from the store")
+
+
+def _cell_rows(res: Any) -> Iterator[tuple[Cell | None, ...]]:
+    # A term recurs across rows (a defender, a court, an appeal): converted once.
+    seen: dict[Any, Cell | None] = {None: None}
+    try:
+        for sol in res:
+            row = []
+            for term in sol:
+                cell = seen.get(term, seen)
+                if cell is seen:
+                    cell = seen[term] = _cell(term)
+                row.append(cell)
+            yield tuple(row)
+    except OSError as e:  # results are computed lazily: a failing SERVICE surfaces here
+        raise QueryError(f"query failed: {e}") from None
+
+
 class Store:
     """A dataset in Oxigraph, on disk or in memory."""
 
@@ -154,18 +189,9 @@ class Store:
         Returns (variables, rows of rdflib terms) for SELECT, a bool for ASK, or an rdflib
         Graph for CONSTRUCT/DESCRIBE.
         """
-        subs = {}
-        for k, v in (bindings or {}).items():
-            try:
-                subs[ox.Variable(k)] = to_ox(v)
-            except ValueError as e:
-                raise QueryError(f"parameter ?{k}: '{v}' is not a valid RDF term ({e})") from None
-        try:
-            res = self._s.query(text, use_default_graph_as_union=union, substitutions=subs)
-        except SyntaxError as e:
-            raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0]}") from None
-        except OSError as e:
-            raise QueryError(f"query failed: {e}") from None
+        return self._converted(self._evaluate(text, bindings, union))
+
+    def _converted(self, res: Any) -> Any:
         if isinstance(res, ox.QueryBoolean):
             return bool(res)
         # Results are computed lazily: a failing SERVICE call surfaces while they are read.
@@ -190,6 +216,32 @@ class Store:
         except OSError as e:
             raise QueryError(f"query failed: {e}") from None
         return g
+
+    def _evaluate(self, text: str, bindings: dict[str, Node] | None, union: bool) -> Any:
+        subs = {}
+        for k, v in (bindings or {}).items():
+            try:
+                subs[ox.Variable(k)] = to_ox(v)
+            except ValueError as e:
+                raise QueryError(f"parameter ?{k}: '{v}' is not a valid RDF term ({e})") from None
+        try:
+            return self._s.query(text, use_default_graph_as_union=union, substitutions=subs)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0]}") from None
+        except OSError as e:
+            raise QueryError(f"query failed: {e}") from None
+
+    def query_cells(
+        self, text: str, bindings: dict[str, Node] | None = None, *, union: bool = True
+    ) -> Any:
+        """Like :meth:`query`, but a SELECT gives (variables, an iterator of rows) whose cells
+        are ``(kind, value, language, datatype)`` tuples (kind ``uri``, ``literal`` or
+        ``bnode``; None for unbound), read as the rows come and with no rdflib term made: for
+        writing a large answer as text. Other query forms give what :meth:`query` gives."""
+        res = self._evaluate(text, bindings, union)
+        if not isinstance(res, ox.QuerySolutions):
+            return self._converted(res)
+        return [v.value for v in res.variables], _cell_rows(res)
 
     def construct_lines(self, text: str, *, union: bool = False) -> list[str]:
         """A CONSTRUCT query's triples as N-Triples lines, serialised by Oxigraph (no rdflib
