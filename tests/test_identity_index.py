@@ -282,3 +282,33 @@ def test_the_digest_of_items_is_equal_for_equal_items() -> None:
     records["a01"]["persons"][0]["roles"] = ["defender", "journalist"]
     assert items_digest(list(record_items(records).values())) != items_digest(list(one.values()))
     assert items_digest(list(one.values())[::-1]) != items_digest(list(one.values()))
+
+
+def test_only_the_items_that_changed_are_resolved_again_with_what_they_reach() -> None:
+    """A treaty every appeal names is one component; a record whose person changes resolves
+    that person's component again, not the treaty's, unless the treaty itself changes."""
+    treaty = {"id": "i1", "name": "International Covenant on Civil and Political Rights"}
+    records = {
+        f"a0{n}": {
+            **_appeal(f"a0{n}", "Kazakhstan", [_person("p1", f"Person Number{'x' * n}")], []),
+            "instruments": [dict(treaty)],
+        }
+        for n in range(1, 7)
+    }
+    first, index = _step(records, None)
+    assert any(c[0] == "instrument" and len(c[1]) == 6 for c in first[0])
+    r = copy.deepcopy(records)
+    r["a03"]["persons"][0]["name"] = "Anna Smirnova"
+    r["a03"]["persons"].append(_person("p2", "Ivan Petrov"))  # after p1: p1's place kept
+    _, index = _step(r, index)
+    assert index.resolved == 2  # a03's two persons, each alone
+    r["a04"]["persons"][0]["name"] = "Anna Smirnova"  # joins a03's person
+    _, index = _step(r, index)
+    assert index.resolved == 2
+    r["a05"]["instruments"][0]["jurisdiction"] = "Kazakhstan"  # leaves the treaty's cluster
+    result, index = _step(r, index)
+    assert index.resolved == 6  # the treaty's component, before the change
+    assert any(c[0] == "instrument" and len(c[1]) == 5 for c in result[0])
+    r["a02"]["persons"].insert(0, _person("p0", "Anna Smirnova"))  # before p1: p1 moves too
+    _, index = _step(r, index)
+    assert index.resolved == 4  # a02's p0 with a03's and a04's, and a02's p1 alone

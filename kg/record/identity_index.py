@@ -53,7 +53,12 @@ from kg.record.identity import (
     resolve_part,
 )
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
+# An item as a record gives it: its key, kind, place among the record's items of that kind,
+# and a digest of its value. An item whose mark is unchanged is the same item in the same
+# order relative to every other item it may meet (those of its kind), so a changed record
+# resolves again only the components of its items that changed, came or went.
+Mark = tuple[Key, str, int, str]
 HUB, MEMBER = "*h:", "*m:"  # star keys: a hub meets every member, members do not meet
 
 
@@ -65,7 +70,7 @@ class IdentityIndex:
     context: str  # what the keys and the resolution depend on besides the items
     version: int = INDEX_VERSION
     stamps: dict[str, str] = field(default_factory=dict)  # appeal -> stamp of its record
-    digests: dict[str, str] = field(default_factory=dict)  # appeal -> digest of its items
+    marks: dict[str, tuple[Mark, ...]] = field(default_factory=dict)  # appeal -> its items'
     appeal_items: dict[str, list[Key]] = field(default_factory=dict)
     ids: list[Key | None] = field(default_factory=list)  # number -> item (None: free)
     id_of: dict[Key, int] = field(default_factory=dict)
@@ -130,6 +135,18 @@ class IdentityIndex:
         yield from self.postings.get(key, ())
         if key.startswith(HUB):  # a hub reaches every member
             yield from self.postings.get(MEMBER + key[len(HUB) :], ())
+
+
+def item_marks(items: list[Item]) -> tuple[Mark, ...]:
+    """The marks of a record's items, in record order (see :data:`Mark`)."""
+    seen: dict[str, int] = {}
+    out = []
+    for item in items:
+        place = seen.get(item.kind, 0)
+        seen[item.kind] = place + 1
+        digest = hashlib.blake2b(repr(_plain(item)).encode("utf-8"), digest_size=8).hexdigest()
+        out.append((item.key, item.kind, place, digest))
+    return tuple(out)
 
 
 def items_digest(items: list[Item]) -> str:
@@ -260,7 +277,7 @@ def _resolve_with_index(
     if previous is None or previous.version != INDEX_VERSION or previous.context != context:
         resolution = resolve_part(items, curated, decisions)
         index = IdentityIndex(context, stamps=dict(stamps), appeal_items=by_appeal)
-        index.digests = {a: items_digest([items[k] for k in keys]) for a, keys in by_appeal.items()}
+        index.marks = {a: item_marks([items[k] for k in keys]) for a, keys in by_appeal.items()}
         for key, item in items.items():
             index.add(key, component_keys(item, variants) + dkeys.get(key, []))
         index.clusters, index.review_rows = resolution.clusters, resolution.review_rows
@@ -269,31 +286,38 @@ def _resolve_with_index(
 
     index = previous
     # A record whose stamp changed but whose items are the same (an event's note edited, say)
-    # changes nothing identity reads: only its stamp is brought up to date.
+    # changes nothing identity reads; of a record whose items changed, only the items that
+    # changed, came or went (by their marks) are resolved again with what they reach.
     changed = set(index.stamps) - set(stamps)
-    for a, s in stamps.items():
-        if index.stamps.get(a) == s:
+    gone: list[Key] = []  # items of the previous index that changed or went
+    fresh: list[Key] = []  # items that changed or came
+    for a in sorted(changed):
+        gone += [m[0] for m in index.marks.pop(a, ())]
+    for a, stamp in stamps.items():
+        if index.stamps.get(a) == stamp and a in index.marks:
             continue
-        digest = items_digest([items[k] for k in by_appeal.get(a, [])])
-        if index.digests.get(a) != digest or a not in index.stamps:
-            changed.add(a)
-        index.digests[a] = digest
-    for a in set(index.stamps) - set(stamps):
-        index.digests.pop(a, None)
+        marks = item_marks([items[k] for k in by_appeal.get(a, [])])
+        old = index.marks.get(a, ())
+        if old == marks and a in index.stamps:
+            continue
+        changed.add(a)
+        now, then = set(marks), set(old)
+        gone += [m[0] for m in old if m not in now]
+        fresh += [m[0] for m in marks if m not in then]
+        index.marks[a] = marks
     if not changed:
         index.stamps = dict(stamps)
         index.resolved = 0
         return Resolution(index.clusters, index.review_rows, items), index
 
     # What the change reached in the previous index; then the index brought up to date.
-    gone = [k for a in sorted(changed) for k in index.appeal_items.get(a, [])]
     before = index.component(gone)
     for key in gone:
         index.remove(key)
-    fresh = [k for a in sorted(changed) for k in by_appeal.get(a, [])]
     for key in fresh:
         index.add(key, component_keys(items[key], variants) + dkeys.get(key, []))
-    kept = [k for k in before if k in items and k[0] not in changed]
+    touched_items = set(gone) | set(fresh)
+    kept = [k for k in before if k in items and k not in touched_items]
     reach = index.component([*fresh, *kept])
 
     old_of = {m: c for c in index.clusters for m in c.members}
@@ -302,10 +326,13 @@ def _resolve_with_index(
 
     # Persons of records whose organisation's cluster changed, among unchanged items.
     new_of = {m: c for c in orgs.clusters for m in c.members}
-    moved = _moved(part, changed, old_of, new_of)
+    moved = _moved(part, touched_items, old_of, new_of)
+    # ... and persons whose own organisation changed, came or went.
+    moved |= {k for k in touched_items if k in items and items[k].kind == "organisation"}
+    moved |= {k for k in gone if k not in items}
     seeds = [k for k in reach if items[k].kind == "person"]
     for appeal in sorted({k[0] for k in moved}):
-        seeds += [k for k in by_appeal[appeal] if items[k].orgs & moved]
+        seeds += [k for k in by_appeal.get(appeal, []) if items[k].orgs & moved]
     persons = index.component(seeds)
     part_p = {k: items[k] for k in items if k in persons}
 
@@ -335,18 +362,19 @@ def _resolve_with_index(
 
 def _moved(
     part: dict[Key, Item],
-    changed: set[str],
+    changed: set[Key],
     old_of: dict[Key, Cluster],
     new_of: dict[Key, Cluster],
 ) -> set[Key]:
-    """Unchanged organisations whose cluster holds other unchanged items than before."""
+    """Unchanged organisations whose cluster holds other unchanged items than before
+    (``changed``: the items that changed, came or went)."""
     memo: dict[tuple[int, int], bool] = {}
     out: set[Key] = set()
 
     def unchanged(cluster: Cluster | None, o: Key) -> set[Key]:
         if cluster is None:
             return {o}
-        return {m for m in cluster.members if m[0] not in changed}
+        return {m for m in cluster.members if m not in changed}
 
     def same(o: Key) -> bool:
         a, b = old_of.get(o), new_of.get(o)
@@ -358,7 +386,7 @@ def _moved(
         return memo[pair]
 
     for key, item in part.items():
-        if item.kind == "organisation" and key[0] not in changed and not same(key):
+        if item.kind == "organisation" and key not in changed and not same(key):
             out.add(key)
     return out
 
@@ -367,6 +395,7 @@ __all__ = [
     "INDEX_VERSION",
     "IdentityIndex",
     "component_keys",
+    "item_marks",
     "items_digest",
     "read_index",
     "resolve_with_index",
