@@ -825,3 +825,18 @@ def test_a_former_spouse_is_no_relative() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-ex")["persons"]}
     assert "relative" not in roles["Ivo Sand"]
     assert roles["Teo Holm"] == ["relative"]
+
+
+def test_permanent_representatives_and_a_deputy_prosecutor_general_after_the_name() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Defender summoned\n\nDefender Rina Holm was summoned on 10 May "
+        "2021. H.E. Mr. Ivo Sand, Permanent Representative of Zembla to the United Nations "
+        "Office at Geneva, received the letter. Ms. Ada Brun, Deputy Prosecutor General, opened "
+        "the case.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-pr2")["persons"]}
+    assert roles == {
+        "Rina Holm": ["defender"],
+        "Ivo Sand": ["official"],
+        "Ada Brun": ["prosecutor"],
+    }

@@ -47,7 +47,7 @@ Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
 H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyewitness Witness
 MP Ambassador Procurator Rapporteur Chair-Rapporteur Vice-Chair Spokesperson Spokesman
-Spokeswoman""".split()
+Spokeswoman Representative""".split()
 )
 #: Plural titles that open a list of names as the singular opens one name ("Activists A and B");
 #: unlike TITLE_STOP they also open names of bodies ("Reporters Without Borders"), so only the

@@ -474,6 +474,7 @@ def _roles_before(
         p.attrs["_described"] = True  # "his driver, X": said to be someone, not a defender
 
 
+PROSECUTION_WORD = re.compile(r"(?i)prosecut|procura")
 #: A former spouse: "her former husband", "his ex-wife".
 EX_BEFORE = re.compile(r"\b(?:former|ex-?)\s*$")
 GENDER_NOUN_END = TailPattern(GENDER_NOUN_RE, ends=GENDER_NOUNS, strip=",")
@@ -555,8 +556,8 @@ STATE_POST = re.compile(
     r"(?:[Hh]ead|[Cc]hief(?: [Ee]xecutive)?|[Dd]irector[- ][Gg]eneral|"
     r"[Ss]pokes(?:person|man|woman)|"
     r"[Ss]ecretary|[Cc]ommissioner|[Ii]nspector[- ][Gg]eneral|Public Defender|[Oo]mbudsman|"
-    r"[Mm]inister|[Gg]overnor|[Mm]ayor|[Rr]apporteur|[Ss]uperintendent|(?:Sub-)?Inspector|King|Queen|Emir|"
-    r"Sultan)"
+    r"[Mm]inister|[Gg]overnor|[Mm]ayor|[Rr]apporteur|Permanent Representative|[Ss]uperintendent|"
+    r"(?:Sub-)?Inspector|King|Queen|Emir|Sultan)"
     r"(?: (?:of|for|on) (?:the )?[^,.;()]{2,70}?)?)"
 )
 STATE_POST_AFTER = re.compile(
@@ -566,14 +567,14 @@ STATE_POST_BEFORE = re.compile(STATE_POST.pattern + r",?\s*$")
 #: A word every post of STATE_POST holds: the long pattern is tried only near one.
 POST_KEY = re.compile(
     r"(?i:\b(?:head|chief|director|spokes(?:person|man|woman)|secretary|commissioner|inspector|"
-    r"public defender|ombudsman|minister|governor|mayor|rapporteur|superintendent|king|queen|emir|"
-    r"sultan)\b)"
+    r"public defender|ombudsman|minister|governor|mayor|rapporteur|representative|superintendent|"
+    r"king|queen|emir|sultan)\b)"
 )
 #: Posts that are posts in the state whatever follows them.
 STATE_POST_WORD = re.compile(
-    r"(?i:minister|governor|mayor|ombudsman|public defender|inspector[- ]general|rapporteur|"
-    r"high commissioner|superintendent|inspector|king|queen|emir|sultan|"
-    r"spokes(?:person|man|woman)$)|Chief Executive"
+    r"(?i:minister|governor|mayor|ombudsman|permanent representative|public defender|"
+    r"inspector[- ]general|rapporteur|high commissioner|superintendent|inspector|king|queen|"
+    r"emir|sultan|spokes(?:person|man|woman)$)|Chief Executive"
 )
 STATE_WORDS = frozenset(
     "Judiciary Republic Nation State Security Police Interior Kingdom Government Army "
@@ -586,6 +587,8 @@ def _is_state_post(title: str) -> bool:
     m = re.search(r" (?:of|for|on) ", title)
     post, body = (title[: m.start()], title[m.end() :]) if m else (title, "")
     words = body.replace("’s", "").split()
+    if re.search(r"(?i)permanent representative|ambassador", post):
+        return True  # of a state, to an international body: "... to the United Nations Office"
     if any(w in ORG_HEADS and ORG_HEADS[w] not in STATE_KINDS for w in words):
         return False  # the director of an association is no official
 
@@ -822,7 +825,8 @@ def _roles_after(
             or _post_in_state_body(desc)
         ):
             if not {"official", "judge", "prosecutor"} & set(roles):
-                roles.append("official")
+                # "X, Deputy Prosecutor General": the deputy of a prosecution prosecutes
+                roles.append("prosecutor" if PROSECUTION_WORD.search(desc) else "official")
         else:
             roles.append("defender")
     if LAWYER_DESC.match(desc) and "defender" not in roles:
