@@ -695,3 +695,19 @@ def test_a_release_under_an_amnesty_is_the_amnesty() -> None:
     )
     assert ("amnesty", "2024-05-03") in got
     assert ("release", "2024-05-03") not in got
+
+
+def test_a_footnote_gives_the_day_of_the_month_the_text_told() -> None:
+    got = _pairs(
+        "In April 2024, the Zembla Supreme Court rejected the appeal of Ana Lee.1 Her lawyers "
+        "said they would apply to the UN Human Rights Committee.\n\n"
+        "1 The ruling was announced on 23 April 2024.\n"
+        "2 Seen by the Zembla Rights Centre on 30 April 2024.",
+    )
+    assert ("court_decision", "2024-04-23") in got
+    # a decimal is no footnote mark
+    got = _pairs(
+        "In April 2024, Ana Lee was fined under Article 20.2 of the Code of Zembla.\n\n"
+        "2 The court sat on 23 April 2024.",
+    )
+    assert ("fine", "2024-04") in got

@@ -300,3 +300,23 @@ def _relative(
     if approx:
         return (d.year, None, None), True
     return (d.year, d.month, d.day), False
+
+
+#: A footnote mark glued to a word or a mark of punctuation: "reduced.1", "arrest,1" (not a
+#: decimal such as "20.2": the mark follows no digit).
+FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\W\d])|(?<=[^\d\s][.,;:”’\")]))(\d{1,2})(?=\s|$)")
+
+
+def footnote_dates(doc: Doc, dates: list[DateMention], start: int, end: int) -> list[DateMention]:
+    """The full dates of the footnotes marked in ``text[start:end]``: a footnote is a line of
+    its own that opens with the mark and a space ("1 The ruling was announced on 5 June
+    2023."), after the marked text."""
+    out: list[DateMention] = []
+    for m in FOOTNOTE_MARK.finditer(doc.text, start, end):
+        note = re.compile(rf"^[ \t]*{m.group(1)}[ \t]+(?=[A-Z])(.*)$", re.M).search(doc.text, end)
+        if note is None:
+            continue
+        out += [
+            d for d in dates if note.start(1) <= d.start < note.end(1) and d.value[2] is not None
+        ]
+    return out

@@ -16,7 +16,7 @@ from kg.extract.arguments import (
     mention_index,
     tight_date,
 )
-from kg.extract.dates import DateMention, format_date
+from kg.extract.dates import DateMention, footnote_dates, format_date
 from kg.extract.entities import Entities
 from kg.extract.lexicon import MONTHS
 from kg.extract.penalties import add_penalties, drop_custody_sentences, merge_convictions
@@ -692,12 +692,30 @@ def find_events(
             dated = [v for v in sent_values if v is not None]
             para_date = dated[-1] if dated else sdates[-1].value
             told = told or bool(dated)
+    _footnoted_days(events, doc, dates)
     _judgment_provisions(events)
     _share_operation_agents(events, doc)
     _appeal_courts(events)
     events = _implied_appeals(events, doc)
     events = add_penalties(merge_convictions(events, doc), doc)
     return _corefer(drop_custody_sentences(events, doc), doc)
+
+
+def _footnoted_days(events: list[dict[str, Any]], doc: Doc, dates: list[DateMention]) -> None:
+    """ "In June 2023, the court rejected his appeal.1" with the footnote "1 The ruling was
+    announced on 5 June 2023": the footnote gives the day of the month the text told."""
+    for ev in events:
+        date_ = ev["date"]
+        if not date_ or len(date_) != 7:
+            continue
+        span = ev["evidence"][0]
+        days = {
+            format_date(d.value)
+            for d in footnote_dates(doc, dates, span["start"], span["end"])
+            if format_date(d.value).startswith(date_)
+        }
+        if len(days) == 1:
+            ev["date"] = days.pop()
 
 
 #: "rejected his appeal", "dismissed their final appeal", "upheld ... on appeal": a decision on
