@@ -840,3 +840,16 @@ def test_permanent_representatives_and_a_deputy_prosecutor_general_after_the_nam
         "Ivo Sand": ["official"],
         "Ada Brun": ["prosecutor"],
     }
+
+
+def test_complainants_in_a_relative_clause_or_at_whose_request_a_case_opens() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Journalist charged\n\nJournalist Rina Holm was charged with "
+        "defamation on 1 May 2025. Ivo Sand, who filed the complaint, is a local businessman. "
+        "The case was opened at the request of Teo Varga. Judge Ada Brun extended her detention "
+        "at the request of prosecutor Karl Moen.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-cp")["persons"]}
+    assert roles["Ivo Sand"] == ["complainant"]
+    assert roles["Teo Varga"] == ["complainant"]
+    assert roles["Karl Moen"] == ["prosecutor"]  # a prosecutor's request makes no complainant

@@ -671,11 +671,14 @@ COMPLAINANT_BEFORE = re.compile(
     r"(?:the\s+)?(?:(?:former|then|[Dd]eputy)\s+)?(?:[A-Z][\w’'-]+\s+)(?:(?:of|for|the|and)\s+|"
     r"[A-Z][\w’'-]+\s+){0,5}?[A-Z][\w’'-]+,\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
     r"|\bcomplaint (?:of|by|from)\b[^.]{0,60}$"
+    # "the case was opened at the request of X", "on a complaint from X"
+    r"|\b(?:at the (?:request|instigation) of|on (?:a|the) complaint (?:of|by|from))\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
 )
 COMPLAINANT_BEFORE = TailPattern(COMPLAINANT_BEFORE, needs=("complaint", "suit", "case", "charge"))
 COMPLAINANT_AFTER = re.compile(
-    r"(?:,[^,.;]{0,60},|,)?\s+(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|brought)\s+"
-    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit)\b|sued\b)"
+    r"(?:,[^,.;]{0,60},|,)?\s+(?:who\s+)?(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|"
+    r"brought)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit)\b|sued\b)"
 )
 SIGNATURE_TITLE = re.compile(
     r"[ \t]*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|"
