@@ -711,3 +711,12 @@ def test_a_footnote_gives_the_day_of_the_month_the_text_told() -> None:
         "2 The court sat on 23 April 2024.",
     )
     assert ("fine", "2024-04") in got
+
+
+def test_people_named_by_a_penalty_are_not_fined_by_the_judgment_told() -> None:
+    got = _pairs(
+        "On 3 May 2024, the Zenda District Court sentenced Ana Lee to two years in prison. She "
+        "has defended many protesters who were fined under Article 20 of the Code."
+    )
+    assert ("sentence", "2024-05-03") in got
+    assert ("fine", "2024-05-03") not in got

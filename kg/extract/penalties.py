@@ -54,6 +54,11 @@ def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
     return any(p.start <= a < p.end and p.start <= b < p.end for p in doc.paragraphs)
 
 
+#: "who were fined", "which was confiscated": a relative clause that names people or things by
+#: a penalty, not a penalty of the judgment told.
+WHO_WERE = re.compile(r"\b(?:who|which|that)\s+(?:were|was|had\s+been|have\s+been)\s+$")
+
+
 def add_penalties(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     """Add the fines, bans, travel bans and confiscations imposed with each dated sentence.
 
@@ -85,6 +90,8 @@ def add_penalties(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]
                     continue
                 if NOT_IMPOSED.search(body[max(0, m.start() - 60) : m.start()]):
                     continue
+                if WHO_WERE.search(body, max(0, m.start() - 30), m.start()):
+                    continue  # "participants who were fined under ...": others, told in passing
                 pen = copy.deepcopy(ev)
                 pen.update(
                     type=etype,
