@@ -720,3 +720,13 @@ def test_people_named_by_a_penalty_are_not_fined_by_the_judgment_told() -> None:
     )
     assert ("sentence", "2024-05-03") in got
     assert ("fine", "2024-05-03") not in got
+
+
+def test_an_objection_to_a_request_at_a_hearing_is_no_appeal() -> None:
+    got = _pairs(
+        "On 3 May 2024, at a hearing in the case of Ana Lee, her lawyer objected to the "
+        "prosecution's request for more time."
+    )
+    assert not any(t == "appeal_filed" for t, _ in got)
+    got = _pairs("On 3 May 2024, the prosecutor objected to the release of Ana Lee.")
+    assert ("appeal_filed", "2024-05-03") in got

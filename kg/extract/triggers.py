@@ -314,7 +314,6 @@ TRIGGERS: list[dict[str, Any]] = [
         "slots": "target (or their lawyer) appeals to a court",
         "lemmas": [
             {"lemma": "appeal", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee appealed to the Supreme Court."]},
-            {"lemma": "object", "frames": ACTS, "examples": ["On 3 May 2024, her lawyer objected to the ruling."]},
             # "lodge", "file", "submit" are an appeal only with an appeal as object
             {"lemma": "lodge", "object": AN_APPEAL, "frames": ACTS, "examples": ["On 3 May 2024, her lawyer lodged an appeal.", "On 3 May 2024, her appeal was lodged with the Supreme Court."]},
             {"lemma": "file", "object": AN_APPEAL, "frames": ACTS, "examples": ["On 3 May 2024, her lawyers filed a second appeal."]},
@@ -322,6 +321,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "appeal", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee lost her job soon after her appeal in April 2024."]},
         ],
         "phrases": [
+            {"rx": "\\bobjected\\b(?! to (?:the |a |an )?(?:[\\w’'-]+ ){0,2}?(?:requests?|motions?|questions?|applications?|delays?|adjournments?)\\b)", "why": "an objection is an appeal against a decision; one to a request or a delay at a hearing is not", "examples": ["On 3 May 2024, her lawyer objected to the ruling."]},
             {"rx": "\\blodging (?:an?|the|his|her|their) (?:[\\w’'-]+ )?appeal\\b", "why": "the gerund of the lodging rows: 'by lodging a further appeal'", "examples": ["Ana Lee answered on 3 May 2024 by lodging a further appeal."]},
         ],
     },
