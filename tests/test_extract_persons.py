@@ -444,3 +444,14 @@ def test_fellow_detainees_and_guards_are_unnamed_actors() -> None:
     persons = extract_case(text, appeal_id="t-detainees")["persons"]
     unnamed = {tuple(p["variants"]): p["roles"] for p in persons if p["name"] is None}
     assert unnamed == {("prison guards",): ["official"], ("other detainees",): ["other"]}
+
+
+def test_one_unnamed_state_agent_who_acts_is_an_official() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender tortured\n\nDefender Rina Holm was arrested on 1 May "
+        "2025. During questioning, an investigator poured boiling water over her back. The "
+        "investigator in charge of the case was not named.\n"
+    )
+    persons = extract_case(text, appeal_id="t-agent")["persons"]
+    unnamed = {tuple(p["variants"]): p["roles"] for p in persons if p["name"] is None}
+    assert unnamed == {("an investigator",): ["official"]}  # the second tells no act

@@ -628,6 +628,15 @@ UNNAMED = [
         "judge",
     ),
     (re.compile(r"(?<![\w ]of )\b(?P<n>investigators)\b"), "other"),
+    # "an investigator poured boiling water over him": one state agent who acts unnamed
+    (
+        re.compile(
+            r"\b(?P<n>(?:[Aa]n|[Tt]he) (?:police )?(?:investigator|interrogator|prison guard|"
+            r"police officer))(?=\s+(?:had\s+|has\s+|then\s+|allegedly\s+)?(?:[a-z]+ed|beat|hit|"
+            r"took|threw|told|struck|forced)\b)"
+        ),
+        "official",
+    ),
     # "encouraged other detainees to harass him", "his fellow prisoners": held with the person
     (re.compile(r"\b(?P<n>(?:[Oo]ther|[Ff]ellow) (?:detainees|prisoners|inmates))\b"), "other"),
     # "prison guards beat him", "detention officers shaved his head": agents of custody
@@ -660,6 +669,7 @@ UNNAMED_ANCHORS = [
         r" others\b",
         r"Judge|Magistrate",
         r"investigators",
+        r"(?:investigator|interrogator|prison guard|police officer)",
         r"(?:ther|ellow) (?:detainees|prisoners|inmates)",
         r"(?:prison|detention|jail|penitentiary) (?:guards|officers|officials|staff)",
         r"public defender",
