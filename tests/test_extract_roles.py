@@ -853,3 +853,13 @@ def test_complainants_in_a_relative_clause_or_at_whose_request_a_case_opens() ->
     assert roles["Ivo Sand"] == ["complainant"]
     assert roles["Teo Varga"] == ["complainant"]
     assert roles["Karl Moen"] == ["prosecutor"]  # a prosecutor's request makes no complainant
+
+
+def test_commentators_who_tell_or_call_for_a_release_are_no_defenders() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Defender detained\n\nDefender Rina Holm was arrested on 10 May "
+        "2021. Ivo Sand, a political analyst, told reporters that the arrest was meant to "
+        "intimidate. Nobel laureate Ada Brun called for her release.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-cm")["persons"]}
+    assert roles == {"Rina Holm": ["defender"], "Ivo Sand": ["other"], "Ada Brun": ["other"]}

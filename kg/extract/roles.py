@@ -1023,8 +1023,9 @@ def _default_role(doc: Doc, p: Entity) -> str:
 #: A name as the subject of a verb of telling: what follows is what they tell, not what was
 #: done to them.
 SPEAKS_AFTER = re.compile(
-    r"\s+(?:(?:later|also|has|had|then)\s+)?(?:told|said|says|stated|explained|reported|"
-    r"confirmed|recalled|described)\b"
+    # "X, a political analyst, told Reuters", "X called for his release"
+    r"(?:\s*,[^,.;“”\"]{2,60},)?\s+(?:(?:later|also|has|had|then)\s+)?(?:told|said|says|stated|"
+    r"explained|reported|confirmed|recalled|described|called for|urged|condemned|denounced)\b"
 )
 #: "According to X": the source of what the sentence tells.
 SOURCE_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$")
