@@ -455,3 +455,12 @@ def test_one_unnamed_state_agent_who_acts_is_an_official() -> None:
     persons = extract_case(text, appeal_id="t-agent")["persons"]
     unnamed = {tuple(p["variants"]): p["roles"] for p in persons if p["name"] is None}
     assert unnamed == {("an investigator",): ["official"]}  # the second tells no act
+
+
+def test_a_web_pages_calls_are_no_people() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender held\n\nDefender Rina Holm was arrested on 1 May 2025. "
+        "Read More Here. Follow Us On Twitter. Signed by: Zenda Watch, Free Press Unlimited.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-web")["persons"]}
+    assert names == {"Rina Holm"}

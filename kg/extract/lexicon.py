@@ -374,7 +374,7 @@ News Consulting Publishers Journalists Priest Others Year Years Year-Old Held Fo
 Arrested Detained Released Sentenced Charged Jailed Freed Convicted Acquitted Abducted Missing
 Tortured Disbarred Summoned Banned Daily Times Gazette Tribune Herald Lead Researcher
 Coordinator Manager Officer Without Borders Report Reports Review Bulletin Newsletter
-Briefing""".split()
+Briefing Unlimited""".split()
 )
 
 # Words that head form fields, banners and section headings, never names of people or titles.

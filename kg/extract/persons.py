@@ -252,6 +252,11 @@ COMPOUND_ADJ = re.compile(
 PLACE_ARTICLE = frozenset("El La Los Las Le Les".split())
 
 
+#: A web page's calls to its reader, copied with an appeal's text: "Read More Here".
+WEB_CALLS = frozenset("Read Follow Click Share Subscribe Donate Download Sign Join Visit".split())
+WEB_CALL_ENDS = frozenset("More Us Here Now Online Today Up".split())
+
+
 def not_a_name(words: list[str]) -> bool:
     """Words that say a capitalised run names a thing, a body or a place, not a person."""
     if (words[0] in PLACE_ARTICLE and not (words[0] == "Le" and len(words) >= 3)) or GERUND.match(
@@ -260,6 +265,8 @@ def not_a_name(words: list[str]) -> bool:
         return True  # "Le Havre" is a place, "Le Van Duc" (a Vietnamese surname first) a person
     if any(w.endswith(("’s", "'s")) for w in words[:-1]):
         return True  # "Zenda’s Old Prison": a possessive inside is no name
+    if words[0] in WEB_CALLS and any(w in WEB_CALL_ENDS for w in words[1:]):
+        return True  # "Read More Here", "Follow Us On Twitter": a web page's calls
     if any(COMPOUND_ADJ.search(w) for w in words):
         return True  # "Harry Potter-themed", "Zenda-based"
     if len(words[0]) >= 6 and words[0].endswith("ean"):
