@@ -237,6 +237,27 @@ def test_event_cases_query_gives_the_case_of_the_reporting_appeal() -> None:
     assert {(ids[s], o) for s, _, o in _run("event-cases", g)} == {("e1", case), ("e2", case)}
 
 
+def test_involvement_cases_query_gives_the_case_of_the_reporting_appeal() -> None:
+    record = {
+        "appeal": {"id": "compact-inv", "case": {"iri": "akr:case/c-shared", "label": "X"}},
+        "persons": [
+            {
+                "id": "p1",
+                "name": "Defender One",
+                "roles": ["defender", "journalist"],
+                "evidence": [{"quote": "q", "start": 0, "end": 1}],
+            },
+            {"id": "p2", "name": "Lawyer Two", "roles": ["lawyer"]},  # no evidence: reportedIn
+        ],
+    }
+    g, ids = _graph_and_ids(record)
+    case = URIRef("https://w3id.org/appeals-kg/id/case/c-shared")
+    assert (None, AKG.case, None) not in g
+    got = {(ids[g.value(s, AKG.agent)], str(g.value(s, AKG.role)).rsplit("/", 1)[-1], o)
+           for s, _, o in _run("involvement-cases", g)}  # fmt: skip
+    assert got == {("p1", "defender", case), ("p1", "journalist", case), ("p2", "lawyer", case)}
+
+
 def test_authority_participations_query_gives_back_the_stored_form() -> None:
     """The authority's participation, with the IRI the build gave it, and its roles."""
     from kg.record.caserecord import short_hash

@@ -225,10 +225,19 @@ def test_acted_by_is_the_authority_and_the_agents(gold_store: Store) -> None:
 
 
 def test_defender_in_is_each_involvement_with_the_role_defender(gold_store: Store) -> None:
-    """akg:defenderIn (CQ16, CQ16b) links each agent of an involvement with the role defender to
-    the involvement's case, and nothing else."""
+    """akg:defenderIn (CQ16, CQ16b, CQ10) links each agent of an involvement with the role
+    defender to the involvement's case (that of the appeals that report it: an involvement
+    stores no akg:case), and nothing else."""
     agent = _by_subject(_pairs(gold_store, AKG + "agent"))
-    case = _by_subject(_pairs(gold_store, AKG + "case"))
+    source = _by_subject(_pairs(gold_store, "http://www.w3.org/ns/oa#hasSource"))
+    reported = _pairs(gold_store, AKG + "reportedIn") | {
+        (fact, appeal)
+        for fact, span in _pairs(gold_store, AKG + "evidence")
+        for appeal in source.get(span, ())
+    }
+    about = _by_subject(_pairs(gold_store, AKG + "aboutCase"))
+    case = _by_subject({(f, c) for f, appeal in reported for c in about.get(appeal, ())})
+    assert not {inv for inv, _ in _pairs(gold_store, AKG + "case")} & set(agent)
     expected = {
         (person, c)
         for inv, role in _pairs(gold_store, AKG + "role")

@@ -65,6 +65,9 @@ def path_key(g: Graph, path: object) -> object:
     inverse = g.value(path, SH.inversePath)
     if inverse is not None:
         return ("^", path_key(g, inverse))
+    alternatives = g.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return ("|", path_key(g, alternatives))
     if g.value(path, RDF.first) is not None:
         return tuple(path_key(g, p) for p in Collection(g, path))
     return ("?", str(path))

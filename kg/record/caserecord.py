@@ -632,7 +632,8 @@ class _Builder:
             self.check(role, PERSON_ROLES, "role", p)
             inv = AKR[f"involvement/v-{short_hash(str(self.case), str(node), role)}"]
             # No rdf:type: an involvement is what has an akg:agent (the property's domain).
-            g.add((inv, AKG.case, self.case))
+            # No akg:case: the appeal that reports it is about the case (akg:aboutCase);
+            # ontology/compact/involvement-cases.rq gives it back.
             g.add((inv, AKG.agent, node))
             g.add((inv, AKG.role, ROLE[role]))
             self.common(inv, p)
