@@ -523,6 +523,12 @@ def _build(
             appeal_files_writer(folder),
         )
         batches.close()
+        # What identity resolution made is not needed past this point: written for the next
+        # build and dropped, it is not held while the loader and the rules take their memory.
+        _write_kept(folder, state_extra)
+        del facts, index, canon, resolution, todo
+        _WORKER.clear()
+        gc.collect()
         say(f"build: bulk loading ({len(batches.paths)} file(s))")
         for batch in batches.paths:
             store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
@@ -705,15 +711,21 @@ def _finish(
         "derived_changes": kept.get("derived_changes"),
     }
     (folder / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
-    for name, value in (
-        (ITEMS_FILE, kept["items"]),
-        (SHAPES_FILE, kept["shapes"]),
-        (KEYS_FILE, kept["keys"]),
-        (SHARED_FILE, shared),
-    ):
-        with open(folder / name, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-    write_index(kept["identity"], folder / IDENTITY_FILE)
+    with open(folder / SHARED_FILE, "wb") as f:
+        pickle.dump(shared, f, protocol=pickle.HIGHEST_PROTOCOL)
+    _write_kept(folder, kept)
+
+
+def _write_kept(folder: Path, kept: dict[str, Any]) -> None:
+    """Write what the next build keeps of identity and the rules (identity items, record keys,
+    the rules' analysis, the identity index) and drop it from ``kept``; what was written before
+    (a full build does so before its bulk load) is not written again."""
+    for name, key in ((ITEMS_FILE, "items"), (SHAPES_FILE, "shapes"), (KEYS_FILE, "keys")):
+        if key in kept:
+            with open(folder / name, "wb") as f:
+                pickle.dump(kept.pop(key), f, protocol=pickle.HIGHEST_PROTOCOL)
+    if "identity" in kept:
+        write_index(kept.pop("identity"), folder / IDENTITY_FILE)
 
 
 def _stamp(text: str | None) -> list[int] | None:

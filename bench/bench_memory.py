@@ -1,0 +1,258 @@
+"""Memory of a full build, phase by phase: ``results/memory-N.json``.
+
+    .venv/bin/python bench/generate.py 1000 /tmp/corpus-1k
+    .venv/bin/python bench/bench_memory.py --corpus /tmp/corpus-1k             # -> memory-1000.json
+    .venv/bin/python bench/bench_memory.py --corpus /tmp/corpus-1k --tracemalloc --out FILE
+
+The build (``build_streaming``, full, into a new store) runs in a child process; this process
+samples the child and its worker processes every ``--interval`` seconds from ``/proc``: the
+child's resident memory (RSS), the resident memory of the whole process tree, and its
+proportional set size (PSS: a page shared by the forked workers and their parent is counted
+once, split between them; the sum of RSS counts it in each). Each sample belongs to the phase
+the build was in, known from its progress lines and from the build's steps, wrapped in the child
+to say when they start (identity resolution, graphs written and split, bulk load, rules, counts,
+public store and export files, the state kept for the next build).
+
+With ``--tracemalloc`` the child also traces Python's allocations and records, at the start of
+each phase, the memory Python objects hold and the peak since the previous phase, with the
+source lines that allocated the most of what is live (slow: for 1,000 or 3,000 appeals).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _short(filename: str) -> str:
+    """A source file named from the project's folder, or by its last two parts (no path of the
+    machine in the results)."""
+    path = Path(filename)
+    if path.is_relative_to(ROOT):
+        path = path.relative_to(ROOT)
+        if "site-packages" in path.parts:
+            path = Path(*path.parts[path.parts.index("site-packages") + 1 :])
+        return str(path)
+    return str(Path(*path.parts[-2:]))
+
+
+# --------------------------------------------------------------------------------------------
+# The child: the build, saying when each phase starts.
+
+
+def _child(store: str, data: str, trace: bool) -> None:
+    sys.path.insert(0, str(ROOT))
+    import tracemalloc
+
+    import kg.store.build
+    import kg.store.chunks
+    import kg.store.stream as stream
+
+    if trace:
+        tracemalloc.start(1)
+
+    marked: set[str] = set()
+
+    def mark(phase: str) -> None:  # a phase's first start only
+        if phase in marked:
+            return
+        marked.add(phase)
+        line: dict[str, Any] = {"phase": phase, "t": time.time()}
+        if trace:
+            current, peak = tracemalloc.get_traced_memory()
+            top = tracemalloc.take_snapshot().statistics("lineno")[:8]
+            line["python_mb"] = round(current / 2**20, 1)
+            line["python_peak_mb"] = round(peak / 2**20, 1)
+            line["top"] = [
+                {"where": f"{_short(s.traceback[0].filename)}:{s.traceback[0].lineno}",
+                 "mb": round(s.size / 2**20, 1), "blocks": s.count}
+                for s in top
+            ]  # fmt: skip
+            tracemalloc.reset_peak()
+        print(json.dumps(line), flush=True)
+
+    def wrap(module: Any, name: str, phase: str) -> None:
+        inner = getattr(module, name)
+
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            mark(phase)
+            return inner(*args, **kwargs)
+
+        setattr(module, name, wrapped)
+
+    wrap(stream, "parse_files", "records parsed")
+    wrap(stream, "resolve_with_index", "identity resolution")
+    wrap(stream, "_facts_by_sha", "keys and provisions")
+    wrap(stream, "partition_nquads", "graphs written and split")
+    wrap(stream, "_derive", "rules")
+    wrap(stream, "_finish", "counts and public store")
+    wrap(kg.store.chunks, "write_chunks", "export files")
+    wrap(stream, "_write_kept", "identity and rules' state written")
+
+    def progress(message: str) -> None:
+        if message.startswith("build: bulk loading"):
+            mark("bulk load")
+        print(json.dumps({"progress": message, "t": time.time()}), flush=True)
+
+    started = time.perf_counter()
+    result = stream.build_streaming(Path(store), Path(data), incremental=False, progress=progress)
+    mark("end")
+    print(
+        json.dumps(
+            {"done": True, "seconds": round(time.perf_counter() - started, 1),
+             "triples": result.triples, "graphs": result.graphs}
+        ),
+        flush=True,
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# The parent: samples the child's process tree.
+
+
+def _status_kb(pid: int) -> tuple[int, int]:
+    """(parent pid, VmRSS in kB) of a process; (0, 0) once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            fields = dict(line.split(":", 1) for line in f if ":" in line)
+    except OSError:
+        return 0, 0
+    rss = fields.get("VmRSS", "0 kB").split()[0]
+    return int(fields.get("PPid", "0").strip() or 0), int(rss)
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            ppid, _ = _status_kb(int(entry))
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[str, Any]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(store), str(data)]
+    if trace:
+        cmd.append("--tracemalloc")
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    marks: list[dict[str, Any]] = []
+    progress: list[dict[str, Any]] = []
+    done: dict[str, Any] = {}
+
+    def read() -> None:
+        for line in proc.stdout:  # type: ignore[union-attr]
+            if not line.startswith("{"):
+                continue
+            item = json.loads(line)
+            if "phase" in item:
+                marks.append(item)
+            elif "progress" in item:
+                progress.append(item)
+            elif item.get("done"):
+                done.update(item)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    samples: list[tuple[float, int, int, int, int]] = []  # t, main rss, tree rss, tree pss, n
+    while proc.poll() is None:
+        pids = _tree(proc.pid)
+        main = _status_kb(proc.pid)[1]
+        rss = sum(_status_kb(p)[1] for p in pids)
+        pss = sum(_pss_kb(p) for p in pids)
+        samples.append((time.time(), main, rss, pss, len(pids)))
+        time.sleep(interval)
+    reader.join(timeout=10)
+    if proc.returncode != 0:
+        raise SystemExit(f"the build failed (exit code {proc.returncode})")
+    phases: list[dict[str, Any]] = []
+    starts = [(m["t"], m["phase"]) for m in marks]
+    for i, (t0, name) in enumerate(starts):
+        t1 = starts[i + 1][0] if i + 1 < len(starts) else float("inf")
+        inside = [s for s in samples if t0 <= s[0] < t1]
+        phase: dict[str, Any] = {"phase": name, "seconds": round(min(t1, time.time()) - t0, 1)}
+        if inside:
+            phase.update(
+                main_rss_mb=round(max(s[1] for s in inside) / 1024, 1),
+                tree_rss_mb=round(max(s[2] for s in inside) / 1024, 1),
+                tree_pss_mb=round(max(s[3] for s in inside) / 1024, 1),
+                processes=max(s[4] for s in inside),
+            )
+        for key in ("python_mb", "python_peak_mb", "top"):
+            if key in marks[i]:
+                phase[f"{key}_at_start"] = marks[i][key]
+        phases.append(phase)
+    return {
+        "build": done,
+        "phases": phases,
+        "peak_main_rss_mb": round(max(s[1] for s in samples) / 1024, 1),
+        "peak_tree_rss_mb": round(max(s[2] for s in samples) / 1024, 1),
+        "peak_tree_pss_mb": round(max(s[3] for s in samples) / 1024, 1),
+        "progress": [p["progress"] for p in progress],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--child":
+        _child(argv[1], argv[2], "--tracemalloc" in argv)
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, required=True, help="a data folder (generate.py)")
+    parser.add_argument("--store", type=Path, help="where to build (default: a temporary folder)")
+    parser.add_argument("--interval", type=float, default=0.25, help="seconds between samples")
+    parser.add_argument("--tracemalloc", action="store_true", help="trace Python's allocations")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+    appeals = sum(1 for _ in (args.corpus / "cases").glob("*.yaml"))
+    out = args.out or ROOT / "bench" / "results" / f"memory-{appeals}.json"
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-memory-"))
+    try:
+        store = args.store or work / "store"
+        figures: dict[str, Any] = {
+            "appeals": appeals,
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+            "load_average_at_start": os.getloadavg(),
+            "tracemalloc": args.tracemalloc,
+        }
+        figures.update(measure(store, args.corpus, interval=args.interval, trace=args.tracemalloc))
+        figures["load_average_at_end"] = os.getloadavg()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    for phase in figures["phases"]:
+        print(json.dumps({k: v for k, v in phase.items() if k != "top_at_start"}), file=sys.stderr)
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
