@@ -44,6 +44,13 @@ def head_of(words: list[str]) -> tuple[str, str] | None:
     is an initiative, ``Zenda Law Courts`` a court, ``Code of Civil Procedure`` a code. So
     the last head word before the first ``of``/``on``/``for`` wins; else the first head anywhere.
     """
+    return _head_of(tuple(words))
+
+
+@functools.lru_cache(maxsize=8192)
+def _head_of(words: tuple[str, ...]) -> tuple[str, str] | None:
+    """:func:`head_of`, read once for each run of words: a name is classified again at each of
+    its mentions, and by several rules."""
     first = next(
         (i for i, w in enumerate(words) if w in ("of", "on", "for", "against", "in")), len(words)
     )
