@@ -279,7 +279,7 @@ def test_an_acronym_the_text_defines_stands_for_its_body_later() -> None:
         "the Zembla State Security Prosecution (ZSSP). On 3 May 2024, the ZSSP ordered her "
         "detention for 15 days."
     )
-    detention = _one(evs, "detention")
+    detention = _one(evs, "arrest")
     assert detention["agents"] == ["Zembla State Security Prosecution"]
     assert detention["authority"] == "Zembla State Security Prosecution"
     assert detention["targets"] == ["Ana Lee"]
@@ -422,3 +422,44 @@ def test_a_complaint_to_the_police_goes_to_that_body() -> None:
         "lodged a complaint with the Zenda City Police Department."
     )
     assert _one(evs, "complaint")["authority"] == "Zenda City Police Department"
+
+
+def test_names_listed_by_semicolons_after_a_colon_are_all_targets() -> None:
+    evs = _named(
+        "On 3 May 2024, police arrested three journalists at their homes: Tom Reed; Ana Lee, "
+        "the editor of the Zembla Daily; and Ian Cole, who runs its website."
+    )
+    assert set(_one(evs, "arrest")["targets"]) == {"Tom Reed", "Ana Lee", "Ian Cole"}
+
+
+def test_a_semicolon_list_keeps_exact_quotes_and_a_plain_semicolon_still_splits() -> None:
+    from kg.extract.text import make_doc
+
+    text = "Police arrested two men: Tom Reed; Ian Cole. He was tried; Ana Lee was freed."
+    doc = make_doc(text)
+    quotes = [text[s.start : s.end] for s in doc.sentences]
+    assert quotes == [
+        "Police arrested two men: Tom Reed; Ian Cole.",
+        "He was tried;",
+        "Ana Lee was freed.",
+    ]
+
+
+def test_who_ordered_an_arrest_is_no_target() -> None:
+    evs = _named(
+        "On 3 May 2024, police arrested human rights defender Ana Lee on the orders of "
+        "Governor Tom Reed."
+    )
+    arrest = _one(evs, "arrest")
+    assert arrest["targets"] == ["Ana Lee"]
+    assert "Tom Reed" in arrest["agents"]
+
+
+def test_a_body_at_whose_request_a_step_was_taken_decides_it() -> None:
+    evs = _named(
+        "On 3 May 2024, human rights defender Ana Lee was detained at the request of the "
+        "Zembla Ministry of Justice."
+    )
+    detention = _one(evs, "arrest")
+    assert detention["targets"] == ["Ana Lee"]
+    assert detention["authority"] == "Zembla Ministry of Justice"

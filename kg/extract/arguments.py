@@ -492,6 +492,43 @@ def _orderer(flat: str, mentions: list[tuple[int, int, Entity]], c0: int, a: int
     return None
 
 
+#: "on the orders of", "at the request of", "by order of", "on the instructions of": who
+#: is named next ordered or asked for the step, and is never one it was done to.
+ORDERS_OF = re.compile(
+    r"\b(?:on\s+(?:the\s+)?(?:orders?|instructions?|request)\s+(?:of|from)|"
+    r"at\s+the\s+(?:request|behest|instigation|demand)\s+of|"
+    r"by\s+(?:an?\s+|the\s+)?(?:orders?|decision|decree)\s+of|"
+    r"under\s+(?:the\s+)?orders?\s+(?:of|from))\s+"
+)
+
+
+def _ordered_by(flat: str, mentions: list[tuple[int, int, Entity]], s: Span) -> list[Entity]:
+    """Those named right after "on the orders of" / "at the request of" in the sentence
+    ``s`` ("police arrested Ana Lee on the orders of the Zenda governor"): the name or the
+    list of names ("of A and B") that opens the words after the phrase."""
+    found: list[Entity] = []
+    for m in ORDERS_OF.finditer(flat, s.start, s.end):
+        pos = m.end()
+        i = bisect.bisect_left(mentions, pos, key=lambda x: x[0])
+        # "of the Prosecutor General Tom Reed", "of the Zenda governor": skip a few words
+        lo = pos
+        while i < len(mentions) and mentions[i][0] < s.end:
+            ma, mb, e = mentions[i]
+            gap = flat[lo:ma]
+            if ma < lo:
+                i += 1
+                continue
+            if lo == pos:
+                if len(gap) > 40 or re.search(r"[,;:.()]", gap):
+                    break
+            elif not re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?", gap):
+                break
+            found.append(e)
+            lo = mb
+            i += 1
+    return found
+
+
 #: "on a complaint of", "acting on complaints filed by": the people named next complained.
 COMPLAINT_BY = re.compile(r"\bcomplaints?\s+(?:(?:filed|lodged|made|brought)\s+)?(?:of|by|from)\s+")
 #: Words that may stand between the names of a list of complainants.
@@ -683,6 +720,11 @@ def make_event(
         body = _last_civil_body(mentions, a)
         if body is not None:
             targets.append(body.id)
+    orderers = _ordered_by(doc.flat, mentions, s)
+    if orderers:
+        # "arrested Ana Lee on the orders of the governor": who ordered it acts, never a target
+        ids = {e.id for e in orderers}
+        targets = [x for x in targets if x not in ids]
     if etype != "complaint":
         # "initiated a case against him based on a complaint of Tom Reed": who complained is
         # no target of what followed
@@ -818,6 +860,11 @@ def make_event(
         agents = [orderer.id, *[x for x in agents if x != orderer.id]]
         if orderer.kind == "organisation":
             authority = orderer.id  # an authority is a body (shapes/): a person only acts
+    for e in orderers:
+        if e.id not in agents and e.id not in targets:
+            agents.insert(0, e.id)
+        if authority is None and e.kind == "organisation" and e.attrs.get("kind") in STATE_KINDS:
+            authority = e.id  # "at the request of the Ministry of Justice": the body decided
     if etype in ADDRESSED_EVENTS:
         body = addressed_body(doc.flat, mentions, b, c1)
         if body is not None:

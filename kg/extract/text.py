@@ -89,12 +89,23 @@ def make_doc(text: str) -> Doc:
                 continue
             if re.search(r"\b[A-Z]\.$", flat[m.start() - 3 : m.start()]):
                 continue
+            if flat[m.start() - 1] == ";" and _in_list(flat, start, m.start()):
+                continue
             _add_sentence(sentences, flat, start, m.start())
             start = m.end()
         _add_sentence(sentences, flat, start, para.end)
     paragraphs = [p for p in paragraphs if flat[p.start : p.end].strip()]
     return Doc(text=text, flat=flat, sentences=sentences, paragraphs=paragraphs,
                sentence_starts=[s.start for s in sentences])  # fmt: skip
+
+
+def _in_list(flat: str, start: int, semi: int) -> bool:
+    """The ";" at ``semi`` parts the items of a list that a colon opened in the sentence begun at
+    ``start`` ("police arrested three men: Tom Reed; Ana Lee, a lawyer; and Sam Cole"), not two
+    sentences: every name of the list stays in the sentence of the verb it hangs on. A ";" with
+    no colon before it in the sentence still ends one."""
+    colon = flat.rfind(":", start, semi)
+    return colon >= 0 and not re.match(r"\d", flat[colon + 1 : colon + 2])
 
 
 def _add_sentence(out: list[Span], flat: str, start: int, end: int) -> None:
