@@ -34,7 +34,8 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
-_CACHE_LIMIT = 200_000  # remembered plain scalars per process before the memory is cleared
+_CACHE_LIMIT = 100_000  # remembered plain scalars per process before the memory is cleared
+_REMEMBERED_LENGTH = 80  # longer plain scalars (a sentence) rarely repeat: not remembered
 
 
 class _Fallback(Exception):
@@ -53,7 +54,7 @@ def remembering_resolver(loader_class: type[yaml.BaseResolver]) -> None:
     known: dict[str, str] = {}
 
     def remembered(self: Any, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is ScalarNode and implicit[0]:
+        if kind is ScalarNode and implicit[0] and len(value) <= _REMEMBERED_LENGTH:
             try:
                 return known[value]
             except KeyError:
