@@ -463,3 +463,21 @@ def test_a_body_at_whose_request_a_step_was_taken_decides_it() -> None:
     detention = _one(evs, "arrest")
     assert detention["targets"] == ["Ana Lee"]
     assert detention["authority"] == "Zembla Ministry of Justice"
+
+
+def test_the_owner_of_a_home_searched_is_its_target() -> None:
+    evs = _named(
+        "On 3 May 2024, human rights defender Ana Lee of the Zembla Rights Centre was questioned. "
+        "On 4 May 2024, police searched her home and her office."
+    )
+    search = _one(evs, "search", "2024-05-04")
+    # her office, not the centre's: the one "her" points back to
+    assert search["targets"] == ["Ana Lee"]
+
+
+def test_the_person_named_before_s_owns_the_office_searched() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee heads the Zembla Rights Centre. On 3 May 2024, police "
+        "searched journalist Tom Reed's office."
+    )
+    assert _one(evs, "search")["targets"] == ["Tom Reed"]

@@ -447,6 +447,36 @@ def _last_body(doc: Doc, mentions: list[tuple[int, int, Entity]], a: int) -> Ent
 #: Events done to a place: its searched, raided or attacked premises stand for their body.
 PREMISES_EVENTS = frozenset({"search", "raid", "seizure", "attack"})
 PREMISES = re.compile(r"\b(?:office|offices|premises|headquarters|newsroom)\b")
+#: "searched his home", "seized her phone", "fired at Ana Lee's car": a thing of someone's that
+#: a search, raid, seizure or attack was done to; its owner is the one it was done to.
+OWNED_THING = re.compile(
+    r"\b(?:(?P<pron>his|her)|(?<=\w)['’]s)\s+(?:(?:own|family|private|personal|mobile|new)\s+)?"
+    r"(?:home|house|flat|apartment|residence|car|vehicle|office|phones?|laptops?|computers?|"
+    r"belongings|property|passport)\b"
+)
+
+
+def _owners(doc: Doc, mentions: list[tuple[int, int, Entity]], b: int, c1: int) -> list[Entity]:
+    """The people whose home, car, office or phone the clause after a trigger names: the person
+    a "his"/"her" points back to, or the person named right before "'s"."""
+    found: list[Entity] = []
+    for m in OWNED_THING.finditer(doc.flat, b, c1):
+        if m.group("pron"):
+            person = last_person(doc, mentions, m.start(), m.group("pron").lower())
+        else:
+            i = bisect.bisect_left(mentions, m.start(), key=lambda x: x[0]) - 1
+            person = None
+            if i >= 0:
+                ma, mb, e = mentions[i]
+                if e.kind == "person" and m.start() - mb <= 2 and mb <= m.start() + 1:
+                    person = e
+                elif e.kind == "person" and doc.flat[mb : m.start()].strip() == "":
+                    person = e
+        if person is not None and _targeted(person) and person not in found:
+            found.append(person)
+    return found
+
+
 #: Bodies of civil society, whose premises an appeal tells of.
 CIVIL_KINDS = frozenset({"ngo", "media"})
 
@@ -711,8 +741,14 @@ def make_event(
         # "Ana Lee, who was arrested on 3 May", "her son, Tom Reed, disappeared": the person the
         # clause is about is the target, not the others the sentence names
         targets = [subject.id]
+    owners = _owners(doc, mentions, b, c1) if etype in PREMISES_EVENTS else []
+    for person in owners:
+        # "police searched his home and his office": the defender whose home it was
+        if person.id not in targets and person.id not in agents:
+            targets.append(person.id)
     if (
         etype in PREMISES_EVENTS
+        and not owners
         and PREMISES.search(doc.flat, c0, c1)
         and not any(_kind(ents, x) in CIVIL_KINDS for x in targets)
     ):
