@@ -490,3 +490,20 @@ def test_patterns_opening_with_literals_found_where_their_literals_are() -> None
             assert [m.span() for m in finditer_prefixed(rx, flat)] == want, rx.pattern
             checked += bool(want)
     assert checked > 50
+
+
+def test_acronyms_found_alone_as_their_pattern_finds_them() -> None:
+    """``arguments._standalone`` gives the spans of ``(?<![\\w-])ACR(?![\\w-])``, overlapping
+    and joined occurrences included."""
+    from kg.extract.arguments import _standalone
+
+    rng = random.Random(5)
+    texts = ["A&A&A A&A", "NIA-court NIA (NIA) xNIA NIA_ NIA", *_texts()[:5]]
+    texts += ["".join(rng.choice("ZA&- _\n(x)é") for _ in range(60)) for _ in range(300)]
+    found = 0
+    for text in texts:
+        for acr in ("A&A", "NIA", "ZA", "Z", "UN", "NISS"):
+            want = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", text)]
+            assert _standalone(text, acr) == want, (text, acr)
+            found += len(want)
+    assert found > 100

@@ -173,16 +173,36 @@ def _acronym_mentions(
         if len(bodies) != 1:
             continue
         first = min(a for a, _b in bodies[0].mentions) if bodies[0].mentions else 0
-        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", flat):
-            if m.start() < first:
+        for a, b in _standalone(flat, acr):
+            if a < first:
                 continue
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and spans[i][1] > m.start():
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and spans[i][1] > a:
                 continue  # inside a longer name ("the NIA court")
-            if flat.startswith(")", m.end()) and flat[max(0, m.start() - 1) : m.start()] == "(":
+            if flat.startswith(")", b) and flat[max(0, a - 1) : a] == "(":
                 continue  # the definition itself
-            out.append((m.start(), m.end(), bodies[0]))
+            out.append((a, b, bodies[0]))
     return out
+
+
+def _standalone(flat: str, word: str) -> list[tuple[int, int]]:
+    r"""The spans ``re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", flat)`` gives, found
+    by ``str.find`` without a pattern compiled for each acronym of each text."""
+    out = []
+    i = flat.find(word)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or not _joins(flat[i - 1])) and (end == len(flat) or not _joins(flat[end])):
+            out.append((i, end))
+            i = flat.find(word, end)
+        else:
+            i = flat.find(word, i + 1)
+    return out
+
+
+def _joins(c: str) -> bool:
+    r"""``[\w-]``: a character that makes a word go on."""
+    return c.isalnum() or c in "_-"
 
 
 #: Roles of the people an appeal is about: defenders, and journalists held for their work
