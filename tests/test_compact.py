@@ -223,6 +223,32 @@ def test_types_query_types_what_has_an_event_type_an_agent_a_made_in_or_a_right(
     assert len(typed) == 13
 
 
+def test_types_query_types_memberships_and_keeps_employments() -> None:
+    from rdflib import RDF
+    from rdflib.namespace import ORG
+
+    record = {
+        "appeal": {"id": "compact-members"},
+        "persons": [
+            {
+                "id": "p1",
+                "name": "Member One",
+                "positions": [
+                    {"title": "member", "organisation": "o1"},
+                    {"title": "employee", "organisation": "o1"},
+                    {"title": "director", "organisation": "o1"},  # a post, no membership
+                ],
+            }
+        ],
+        "organisations": [{"id": "o1", "name": "Rights Group", "kind": "ngo"}],
+    }
+    g, _ = _graph_and_ids(record)
+    assert (None, RDF.type, ORG.Membership) not in g
+    assert len(list(g.subjects(RDF.type, AKG.Employment))) == 1  # the subclass stays
+    typed = set(_run("types", g).subjects(RDF.type, ORG.Membership))
+    assert typed == set(g.subjects(ORG.member, None)) and len(typed) == 2
+
+
 def test_event_cases_query_gives_the_case_of_the_reporting_appeal() -> None:
     record = {
         "appeal": {"id": "compact-cases", "case": {"iri": "akr:case/c-shared", "label": "X"}},

@@ -659,7 +659,8 @@ class _Builder:
                 pos = {**pos, "evidence": p["evidence"]}
             if org is not None and title.lower() in ("employee", "member", "staff", "volunteer"):
                 node = AKR[f"membership/m-{self.item_key(pos, str(p['id']) + f'/position-{n}')}"]
-                g.add((node, RDF.type, ORG.Membership))
+                # No rdf:type org:Membership: a membership is what has an org:member (the
+                # property's domain); ontology/compact/types.rq gives it back.
                 if title.lower() in EMPLOYMENT_TITLES:
                     g.add((node, RDF.type, AKG.Employment))
                 self.dated(node, pos, p)

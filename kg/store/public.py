@@ -147,6 +147,9 @@ class _Index:
                     self.types[s].add(AKG.Demand)
                 elif p == AKG.right:
                     self.types[s].add(AKG.RightClaim)
+                elif p == ORG.member:
+                    # Nor memberships: what has an org:member is one.
+                    self.types[s].add(ORG.Membership)
                 elif p == AKG.accessLevel:
                     self.levels[s].add(o)
                 elif p in NAME_PREDICATES:
