@@ -482,3 +482,26 @@ def test_the_person_named_before_s_owns_the_office_searched() -> None:
         "searched journalist Tom Reed's office."
     )
     assert _one(evs, "search")["targets"] == ["Tom Reed"]
+
+
+def test_a_run_of_items_parted_by_semicolons_is_one_sentence_a_clause_is_not() -> None:
+    from kg.extract.text import make_doc
+
+    text = (
+        "The complaint named Tom Reed, a lawyer; Ana Lee, a blogger; and Ian Cole. "
+        "It was the spring; Sam Cole had spoken out."
+    )
+    doc = make_doc(text)
+    assert [text[s.start : s.end] for s in doc.sentences] == [
+        "The complaint named Tom Reed, a lawyer; Ana Lee, a blogger; and Ian Cole.",
+        "It was the spring;",
+        "Sam Cole had spoken out.",
+    ]
+
+
+def test_every_name_of_a_semicolon_list_without_colon_is_a_target() -> None:
+    evs = _named(
+        "On 3 May 2024, police arrested human rights defender Tom Reed, a lawyer; Ana Lee, a "
+        "blogger; and Ian Cole, a journalist."
+    )
+    assert set(_one(evs, "arrest")["targets"]) == {"Tom Reed", "Ana Lee", "Ian Cole"}

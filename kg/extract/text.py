@@ -89,7 +89,7 @@ def make_doc(text: str) -> Doc:
                 continue
             if re.search(r"\b[A-Z]\.$", flat[m.start() - 3 : m.start()]):
                 continue
-            if flat[m.start() - 1] == ";" and _in_list(flat, start, m.start()):
+            if flat[m.start() - 1] == ";" and _in_list(flat, start, m.start(), para.end):
                 continue
             _add_sentence(sentences, flat, start, m.start())
             start = m.end()
@@ -99,13 +99,32 @@ def make_doc(text: str) -> Doc:
                sentence_starts=[s.start for s in sentences])  # fmt: skip
 
 
-def _in_list(flat: str, start: int, semi: int) -> bool:
-    """The ";" at ``semi`` parts the items of a list that a colon opened in the sentence begun at
-    ``start`` ("police arrested three men: Tom Reed; Ana Lee, a lawyer; and Sam Cole"), not two
-    sentences: every name of the list stays in the sentence of the verb it hangs on. A ";" with
-    no colon before it in the sentence still ends one."""
+#: A finite verb or auxiliary: an item of a list has none ("Ana Lee, a lawyer"), a clause does.
+FINITE = re.compile(
+    r"\b(?:was|were|is|are|has|had|have|will|would|did|does|do|can|could|said|says|remains?)\b"
+)
+
+
+def _in_list(flat: str, start: int, semi: int, end: int) -> bool:
+    """The ";" at ``semi`` parts the items of a list, not two sentences, so that every name of
+    the list stays in the sentence of the verb it hangs on: a list a colon opened in the
+    sentence begun at ``start`` ("police arrested three men: Tom Reed; Ana Lee, a lawyer; and
+    Sam Cole"), or a run of items with no verb parted by ";" ("the complaint named Tom Reed, a
+    lawyer; Ana Lee, a blogger; and Sam Cole"). A ";" before a clause of its own ("; Ana Lee
+    was freed") still ends a sentence."""
     colon = flat.rfind(":", start, semi)
-    return colon >= 0 and not re.match(r"\d", flat[colon + 1 : colon + 2])
+    if colon >= 0 and not re.match(r"\d", flat[colon + 1 : colon + 2]):
+        return True
+    # the item after the ";" (to the next ";" or full stop) names no verb, nor the item before
+    # it, unless that is the first, the clause that opens the list; a list has two ";" or more
+    stop = re.compile(r"[;.]").search(flat, semi, end)
+    after_end = stop.start() if stop else end
+    if after_end - semi > 120 or FINITE.search(flat, semi, after_end):
+        return False
+    prev = flat.rfind(";", start, semi - 1)
+    if prev >= 0:
+        return not FINITE.search(flat, prev, semi)
+    return stop is not None and flat[stop.start()] == ";"
 
 
 def _add_sentence(out: list[Span], flat: str, start: int, end: int) -> None:
