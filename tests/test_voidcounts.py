@@ -71,7 +71,7 @@ def test_kept_counts_equal_sparql_counts_of_the_public_store(
     again = _kept(store)
     assert again == _sparql(public)
     folder = current_generation(store) / EXPORT_DIR  # type: ignore[operator]
-    parts = [p for p in folder.glob(f"*-{chunks_module.PARTS}-*.void.npz")]
+    parts = [p for p in folder.glob(f"*-{chunks_module.PARTS}-*.void")]
     assert {p.stat().st_nlink > 1 for p in parts} == {True, False}  # linked and counted
     assert again != kept and _graph_of(kept, records) - {g for g, _ in again["per_graph"]}
 

@@ -12,7 +12,7 @@ of the public store once, with Oxigraph's serialisers:
 - ``export/<hash>.ttl``: the same triples as Turtle, without the prefix lines;
 - ``export/header.ttl``: the prefix lines, once; ``export/manifest.json``: the graphs in order,
   each with its file and triple count, and the store's total;
-- ``export/<hash>.void.npz`` (beside each graph's or part's files): what it adds to the
+- ``export/<hash>.void`` (beside each graph's or part's files): what it adds to the
   store's VoID counts, and
   ``export/void-counts.json``: those counts, merged (:mod:`kg.store.voidcounts`).
 

@@ -10,7 +10,7 @@ already holds each graph's N-Triples text while it writes the export files
 - per graph, :func:`count_graph` reads the text once and keeps what the union needs: the
   triples, the properties, the links, and the distinct subjects, objects, typed entities and
   members of each class as sorted 64-bit hashes of their N-Triples text (Oxigraph writes one
-  text per term, so equal text is the same term). They go into ``export/<stem>.void.npz``
+  text per term, so equal text is the same term). They go into ``export/<stem>.void``
   beside the graph's other files, and an incremental build hard-links them with the files of
   the graphs it did not change;
 - :func:`union_counts` merges the graphs' counts into those of the store (a term two graphs
@@ -40,7 +40,7 @@ LINK_PREDICATES = (
     "http://www.w3.org/2004/02/skos/core#closeMatch",
 )
 COUNTS_FILE = "void-counts.json"
-SUFFIX = ".void.npz"
+SUFFIX = ".void"
 _TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _LINKS = {f"<{p}>".encode() for p in LINK_PREDICATES}
 _EMPTY = np.zeros(0, dtype=np.uint64)
@@ -124,39 +124,45 @@ def count_graph(ntriples: bytes | Iterable[bytes]) -> GraphCounts:
 
 
 def write_graph_counts(stem: Path, counts: GraphCounts) -> None:
-    """``counts`` into ``<stem>.void.npz``."""
+    """``counts`` into ``<stem>.void``: the length of a JSON header (8 bytes, little-endian),
+    the header (triples, properties, links, classes, the length of each hash array), then the
+    hash arrays one after the other. One read and no archive to open: a rebuild reads back
+    every graph's file."""
     classes = sorted(counts.classes)
+    arrays = [counts.subjects, counts.objects, counts.entities] + [
+        counts.classes[c] for c in classes
+    ]
     meta = {
         "triples": counts.triples,
         "properties": sorted(counts.properties),
         "links": sorted([p, o, n] for (p, o), n in counts.links.items()),
         "classes": classes,
+        "lengths": [len(a) for a in arrays],
     }
-    arrays: dict[str, Any] = {
-        "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-        "subjects": counts.subjects,
-        "objects": counts.objects,
-        "entities": counts.entities,
-    }
-    for i, cls in enumerate(classes):
-        arrays[f"class{i}"] = counts.classes[cls]
-    with open(stem.with_name(stem.name + SUFFIX), "wb") as f:
-        np.savez(f, **arrays)
+    head = json.dumps(meta).encode("utf-8")
+    body = b"".join(np.asarray(a, dtype="<u8").tobytes() for a in arrays)
+    stem.with_name(stem.name + SUFFIX).write_bytes(len(head).to_bytes(8, "little") + head + body)
 
 
 def read_graph_counts(stem: Path) -> GraphCounts:
     """What :func:`write_graph_counts` wrote for ``stem``."""
-    with np.load(stem.with_name(stem.name + SUFFIX)) as data:
-        meta = json.loads(data["meta"].tobytes().decode("utf-8"))
-        return GraphCounts(
-            triples=int(meta["triples"]),
-            properties=set(meta["properties"]),
-            links=Counter({(p, o): int(n) for p, o, n in meta["links"]}),
-            subjects=data["subjects"],
-            objects=data["objects"],
-            entities=data["entities"],
-            classes={c: data[f"class{i}"] for i, c in enumerate(meta["classes"])},
-        )
+    data = stem.with_name(stem.name + SUFFIX).read_bytes()
+    size = int.from_bytes(data[:8], "little")
+    meta = json.loads(data[8 : 8 + size].decode("utf-8"))
+    values = np.frombuffer(data, dtype="<u8", offset=8 + size).astype(np.uint64)
+    arrays, at = [], 0
+    for n in meta["lengths"]:
+        arrays.append(values[at : at + n])
+        at += n
+    return GraphCounts(
+        triples=int(meta["triples"]),
+        properties=set(meta["properties"]),
+        links=Counter({(p, o): int(n) for p, o, n in meta["links"]}),
+        subjects=arrays[0],
+        objects=arrays[1],
+        entities=arrays[2],
+        classes=dict(zip(meta["classes"], arrays[3:], strict=True)),
+    )
 
 
 def _distinct(arrays: list[np.ndarray]) -> int:
