@@ -505,3 +505,12 @@ def test_every_name_of_a_semicolon_list_without_colon_is_a_target() -> None:
         "blogger; and Ian Cole, a journalist."
     )
     assert set(_one(evs, "arrest")["targets"]) == {"Tom Reed", "Ana Lee", "Ian Cole"}
+
+
+def test_his_before_a_noun_trigger_names_a_target_beside_the_others() -> None:
+    evs = _named(
+        "On 2 May 2024, police arrested human rights defender Tom Reed.\n\n"
+        "His trial, together with five co-defendants, opened on 3 May 2024 before the Zembla "
+        "City Court."
+    )
+    assert "Tom Reed" in _one(evs, "trial_hearing")["targets"]

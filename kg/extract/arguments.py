@@ -819,11 +819,16 @@ def make_event(
     elif targets and etype not in SUBJECT_ACTS:
         # "sentenced him and Ana Lee", "he was arrested, and the next day Ana Lee": a pronoun
         # next to the trigger names one more target beside those the clause names
-        pron = OBJECT_PRONOUN.match(doc.flat, b) or SUBJECT_PRONOUN_BEFORE.search(
-            doc.flat, max(c0, a - 60), a
+        pron = (
+            OBJECT_PRONOUN.match(doc.flat, b)
+            or SUBJECT_PRONOUN_BEFORE.search(doc.flat, max(c0, a - 60), a)
+            or POSSESSIVE_BEFORE.search(doc.flat, max(c0, a - 30), a)
         )
         if pron:
             person = last_person(doc, mentions, pron.start(1), pron.group(1).lower())
+            if person is None and prev_targets:
+                # "His trial opened" at the head of a paragraph: the defender told of before
+                person = _entity(ents, prev_targets[0])
             if person is not None and person.id not in targets and person.id not in agents:
                 targets.append(person.id)
         desc = OBJECT_DESCRIPTION.match(doc.flat, b)
@@ -983,6 +988,9 @@ SUBJECT_PRONOUN_BEFORE = re.compile(
     r"\b([Hh]e|[Ss]he)\s+(?:(?:was|were|had|has|been|being|also|then|later|again|himself|"
     r"herself|\w+ly)\s+){1,4}$"
 )
+#: "his trial", "her arrest", "his second trial": a possessive right before a noun trigger
+#: names the one it was done to.
+POSSESSIVE_BEFORE = re.compile(r"(?<![\w’'])([Hh]is|[Hh]er)\s+(?:[\w-]+\s+)?$")
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
