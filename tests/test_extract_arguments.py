@@ -514,3 +514,26 @@ def test_his_before_a_noun_trigger_names_a_target_beside_the_others() -> None:
         "City Court."
     )
     assert "Tom Reed" in _one(evs, "trial_hearing")["targets"]
+
+
+def test_a_lawyer_arrested_together_with_the_defender_is_a_target() -> None:
+    evs = _named(
+        "On 3 May 2024, human rights defender Tom Reed was arrested together with his lawyer, "
+        "Ana Lee."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Tom Reed", "Ana Lee"]
+
+
+def test_a_lawyer_joined_by_and_to_the_subject_of_a_passive_is_a_target() -> None:
+    evs = _named(
+        "On 3 May 2024, human rights defender Tom Reed and his lawyer Ana Lee were arrested."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Tom Reed", "Ana Lee"]
+
+
+def test_the_person_named_after_husband_of_is_no_target() -> None:
+    evs = _named(
+        "On 3 May 2024, police arrested human rights defender Tom Reed, the husband of "
+        "journalist Ana Lee."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Tom Reed"]

@@ -210,6 +210,44 @@ def _joins(c: str) -> bool:
 TARGET_ROLES = frozenset({"defender", "journalist"})
 
 
+#: "together with his lawyer, Ana Lee", "along with Tom Reed": people who underwent the step
+#: beside its target, whatever their role.
+TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:[\w’'-]+,?\s+){0,3}?$")
+#: "A and his lawyer B were arrested": a name joined by "and" to the subject of a passive.
+AND_SUBJECT = re.compile(r"\s+and\s+(?:[\w’'-]+,?\s+){0,3}?$")
+#: "the husband of", "the mother of": the person named next is a relative's anchor.
+KIN_OF = re.compile(
+    r"\b(?:husband|wife|son|daughter|mother|father|brother|sister|nephew|niece|cousin|widow|"
+    r"uncle|aunt|relative|child)\s+of\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?)$"
+)
+
+
+def _companions(
+    flat: str,
+    near: list[tuple[int, int, Entity]],
+    a: int,
+    b: int,
+    c0: int,
+    c1: int,
+    passive: bool,
+) -> list[Entity]:
+    """People of the trigger's clause who underwent the step with its target: named after
+    "together with" / "along with", or, before a passive verb, joined by "and" to its
+    subject ("Tom Reed and his lawyer Ana Lee were arrested")."""
+    found = []
+    for ma, _mb, e in near:
+        if e.kind != "person" or not e.name or not c0 <= ma < c1:
+            continue
+        if TOGETHER_WITH.search(flat, max(c0, ma - 50), ma) and ma > a - 200:
+            found.append(e)
+        elif passive and ma < a and AND_SUBJECT.search(flat, max(c0, ma - 40), ma):
+            prev = [x for x in near if x[1] <= ma and x[0] >= c0 and x[2].kind == "person"]
+            tail = flat[ma:a]
+            if prev and not re.search(r"[;:]|\b(?:who|which|whose)\b", tail):
+                found.append(e)
+    return found
+
+
 def _targeted(e: Entity) -> bool:
     return bool(TARGET_ROLES.intersection(e.attrs.get("roles", [])))
 
@@ -756,6 +794,19 @@ def make_event(
             and e.attrs.get("kind") != "international_org"
         ):
             targets.append(e.id)  # the office searched, the group banned
+    if etype in DONE_TO_SOMEONE:
+        for e in _companions(doc.flat, near, a, b, c0, c1, passive):
+            if e.id not in targets and e.id not in agents:
+                # "was arrested together with his lawyer, Ana Lee": a lawyer held is a target
+                targets.append(e.id)
+    kin = {
+        e.id
+        for ma, _mb, e in near
+        if c0 <= ma < c1 and KIN_OF.search(doc.flat, max(c0, ma - 40), ma)
+    }
+    if kin and any(x not in kin for x in targets):
+        # "arrested Tom Reed, the husband of Ana Lee": the one named after "husband of" is not
+        targets = [x for x in targets if x not in kin]
     subject = _relative_subject(doc.flat, mentions, s, a, etype)
     if subject is not None:
         # "Ana Lee, who was arrested on 3 May", "her son, Tom Reed, disappeared": the person the
