@@ -537,3 +537,10 @@ def test_the_person_named_after_husband_of_is_no_target() -> None:
         "journalist Ana Lee."
     )
     assert _one(evs, "arrest")["targets"] == ["Tom Reed"]
+
+
+def test_a_person_in_a_whose_phrase_is_no_target() -> None:
+    evs = _named(
+        "On 3 May 2024, police arrested journalist Tom Reed, whose lawyer Ana Lee protested."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Tom Reed"]

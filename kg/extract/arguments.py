@@ -222,6 +222,10 @@ KIN_OF = re.compile(
 )
 
 
+#: "whose lawyer Ana Lee", "whose wife, Ana Lee,": a person named in a relative's phrase.
+WHOSE_NP = re.compile(r"\bwhose\s+(?:[\w’'-]+,?\s+){1,3}?$")
+
+
 def _companions(
     flat: str,
     near: list[tuple[int, int, Entity]],
@@ -799,6 +803,13 @@ def make_event(
             if e.id not in targets and e.id not in agents:
                 # "was arrested together with his lawyer, Ana Lee": a lawyer held is a target
                 targets.append(e.id)
+    owned = {
+        e.id for ma, _mb, e in near
+        if ma > b and WHOSE_NP.search(doc.flat, max(b, ma - 40), ma)
+    }  # fmt: skip
+    if owned and any(x not in owned for x in targets):
+        # "arrested Tom Reed, whose lawyer Ana Lee protested": the one in the "whose" phrase
+        targets = [x for x in targets if x not in owned]
     kin = {
         e.id
         for ma, _mb, e in near
