@@ -62,6 +62,34 @@ def test_streaming_build_equals_the_dataset_build_on_the_seed(tmp_path: Path) ->
     assert _nquads(tmp_path / "stream", public=True) == _nquads(tmp_path / "stream")
 
 
+def test_a_moved_data_folder_is_not_built_again(corpus: Path, tmp_path: Path) -> None:
+    """Where the data folder is does not change the graphs: after a move nothing is read or
+    written again, and a record changed in the moved folder is still the only graph written."""
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    before = _nquads(store)
+    moved = tmp_path / "elsewhere" / "data"
+    moved.parent.mkdir()
+    data.rename(moved)
+    lines: list[str] = []
+    build(store, moved, progress=lines.append)
+    assert any(line.endswith("record file(s), 0 read") for line in lines), lines
+    assert any(line.startswith("build: 0 graph(s) to write, 0 to remove") for line in lines)
+    assert _nquads(store) == before
+
+    path = sorted((moved / "cases").glob("*.yaml"))[2]
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record["events"][0]["note"] = "changed after the move"
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    lines.clear()
+    build(store, moved, progress=lines.append)
+    assert any(line.startswith("build: 1 graph(s) to write") for line in lines), lines
+    build(tmp_path / "full", moved, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full")
+
+
 def test_incremental_rebuild_equals_a_full_rebuild(corpus: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(corpus, data)

@@ -153,7 +153,7 @@ def _scan(
     records parsed now by path; :mod:`kg.store.spill` keeps the records themselves)."""
     from kg.store.build import CURATED_DIR, EXTRACTED_DIR
 
-    old = previous.get("files", {})
+    old = _files_here(previous, data_dir)
     entries: dict[str, _Entry] = {}
     read: dict[str, Parsed] = {}
     to_parse: list[tuple[str, bool, os.stat_result]] = []
@@ -188,6 +188,21 @@ def _scan(
         entry["text"] = str(text) if text else None
         entry["text_sha"] = _text_sha(text, old.get(key)) if text else None
     return entries, read
+
+
+def _files_here(previous: dict[str, Any], data_dir: Path) -> dict[str, Any]:
+    """The previous build's record entries, keyed by where the files are now: a data folder
+    moved or copied since (same records under another path) keeps its entries, so that its
+    records are not read again nor their graphs written again."""
+    old: dict[str, Any] = previous.get("files", {})
+    before = previous.get("data_dir")
+    if before is None or before == str(data_dir):
+        return old
+    prefix = before.rstrip(os.sep) + os.sep
+    return {
+        str(data_dir / key[len(prefix) :]) if key.startswith(prefix) else key: entry
+        for key, entry in old.items()
+    }
 
 
 def _text_file(data_dir: Path, record_path: Path, source: str | None) -> Path | None:
@@ -354,6 +369,7 @@ def _build(
     unchanged = (
         same_globals
         and not links_changed
+        and previous.get("data_dir") == str(data_dir)
         and previous.get("files", {}).keys() == entries.keys()
         and all(
             (previous["files"][k]["sha"], previous["files"][k]["text_sha"])
@@ -497,7 +513,7 @@ def _build(
                 others[str(DERIVED_GRAPH)] = set(derived_changes)
             _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
                     sorted(delta.touched), optimize=False, previous=generation,
-                    entities=entities, others=others)  # fmt: skip
+                    entities=entities, others=others, data_dir=data_dir)  # fmt: skip
         result.seconds = time.perf_counter() - started
         return result
 
@@ -536,7 +552,7 @@ def _build(
         result.derived = _derive(store, ontology_dir, folder)
         _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
                 [str(appeal_graph_iri(a)) for a in chosen], optimize=True,
-                ready=ready)  # fmt: skip
+                ready=ready, data_dir=data_dir)  # fmt: skip
     result.seconds = time.perf_counter() - started
     return result
 
@@ -670,6 +686,7 @@ def _finish(
     ready: dict[str, int] | None = None,
     entities: int | None = None,
     others: dict[str, set[ox.Triple]] | None = None,
+    data_dir: Path | None = None,
 ) -> None:
     """Counts (``entities``: the entity count, when the caller brought it up to date), the
     public store (public-only data: the same dataset, hard-linked), markers, and
@@ -697,6 +714,7 @@ def _finish(
     state = {
         "version": STATE_VERSION,
         "globals": globals_,
+        "data_dir": None if data_dir is None else str(data_dir),
         "files": {k: {**e, "text_stamp": _stamp(e.get("text"))} for k, e in entries.items()},
         "fingerprints": fingerprints,
         "triples": result.triples,
@@ -764,8 +782,7 @@ def _fingerprint(globals_: dict[str, str], entry: dict[str, Any], assigned: list
         globals_["ontology"],
         globals_["reference"],
         entry["sha"],
-        str(entry.get("text_sha")),
-        str(entry.get("text")),
+        str(entry.get("text_sha")),  # the text's content, not where it is
         json.dumps(assigned, sort_keys=True),
     )
 
