@@ -9,7 +9,7 @@ choice.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,18 +91,23 @@ def _cell(term: Any) -> Cell | None:
     raise TypeError(f"cannot convert {term!r} from the store")
 
 
+def _converted_rows(res: Any, convert: Callable[[Any], Any]) -> Iterator[tuple[Any, ...]]:
+    """Each solution's terms converted; a term recurs across rows (a defender, a court, an
+    appeal), so each is converted once."""
+    seen: dict[Any, Any] = {None: None}
+    for sol in res:
+        row = []
+        for term in sol:
+            value = seen.get(term, seen)
+            if value is seen:
+                value = seen[term] = convert(term)
+            row.append(value)
+        yield tuple(row)
+
+
 def _cell_rows(res: Any) -> Iterator[tuple[Cell | None, ...]]:
-    # A term recurs across rows (a defender, a court, an appeal): converted once.
-    seen: dict[Any, Cell | None] = {None: None}
     try:
-        for sol in res:
-            row = []
-            for term in sol:
-                cell = seen.get(term, seen)
-                if cell is seen:
-                    cell = seen[term] = _cell(term)
-                row.append(cell)
-            yield tuple(row)
+        yield from _converted_rows(res, _cell)
     except OSError as e:  # results are computed lazily: a failing SERVICE surfaces here
         raise QueryError(f"query failed: {e}") from None
 
@@ -198,18 +203,7 @@ class Store:
         try:
             if isinstance(res, ox.QuerySolutions):
                 names = [v.value for v in res.variables]
-                # A term recurs across rows (a defender, a court, an appeal): converted once.
-                seen: dict[Any, Node | None] = {None: None}
-                rows = []
-                for sol in res:
-                    row = []
-                    for term in sol:
-                        node = seen.get(term, seen)
-                        if node is seen:
-                            node = seen[term] = from_ox(term)
-                        row.append(node)
-                    rows.append(tuple(row))
-                return names, rows
+                return names, list(_converted_rows(res, from_ox))
             g = Graph()
             for t in res:
                 g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
