@@ -434,6 +434,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
+    if args.out is not None and args.out.is_dir():
+        parser.error(f"--out {args.out}: is a folder; give the results file to write")
+    if args.store is not None and not args.store.is_dir():
+        parser.error(f"--store {args.store}: no such store")
     global AS_CSV
     AS_CSV = args.as_csv
     label = args.store.name if args.store else str(args.appeals)

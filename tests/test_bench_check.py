@@ -59,6 +59,19 @@ def test_check_benchmark_refuses_a_corpus_without_its_store(tmp_path: Path) -> N
     assert run.returncode == 2 and "--corpus needs --store" in run.stderr
 
 
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [("--out", "is a folder; give the results file"), ("--store", "no such store")],
+)
+def test_queries_benchmark_refuses_a_folder_for_out_and_a_missing_store(
+    tmp_path: Path, option: str, message: str
+) -> None:
+    where = tmp_path if option == "--out" else tmp_path / "missing"
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_queries.py"), option, str(where)]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and message in run.stderr and "Traceback" not in run.stderr
+
+
 def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: Path) -> None:
     """bench/bench_export.py on a store built before: every format written; rdflib's Turtle
     writer stopped when it passes ``--memory-gb``, and the speed-up recorded as a lower bound."""
