@@ -111,7 +111,13 @@ class BoundValues:
 
 
 def _query_child(
-    target: str, name: str, params: dict[str, str], repeats: int, want: list[str], out: Any
+    target: str,
+    name: str,
+    params: dict[str, str],
+    repeats: int,
+    want: list[str],
+    out: Any,
+    as_csv: bool = False,
 ) -> None:
     from kg.publish.remote import run_remote_query
 
@@ -121,7 +127,7 @@ def _query_child(
         started, cpu_started = time.perf_counter(), _cpu()
         if store is None:
             result = run_remote_query(target, name, params)
-        elif AS_CSV:  # what `kg query --format csv` does, its text written to a sink
+        elif as_csv:  # what `kg query --format csv` does, its text written to a sink
             sink = _RowSink()
             result = write_query(store, name, params, "csv", sink)
         else:
@@ -173,9 +179,13 @@ def measure(
 ) -> dict:
     """One question ``repeats`` times in a child process: p50/p99 in ms and its row count (and,
     under ``"seen"``, the values of the variables ``want`` names in its rows)."""
-    ctx = multiprocessing.get_context("fork")
+    # Spawned, not forked: a fork copies the parent's open store without RocksDB's background
+    # threads, and children forked so died now and then with SIGSEGV (exit code -11).
+    ctx = multiprocessing.get_context("spawn")
     out = ctx.Queue()
-    proc = ctx.Process(target=_query_child, args=(target, name, params, repeats, want or [], out))
+    proc = ctx.Process(
+        target=_query_child, args=(target, name, params, repeats, want or [], out, AS_CSV)
+    )
     proc.start()
     # read before joining: a child cannot exit while its answer is still in the pipe
     try:
@@ -269,7 +279,7 @@ def breakdown(target: str, names: list[str], args: argparse.Namespace) -> dict[s
     Oxigraph's CSV writer, ``run_query`` (rdflib terms) and ``run_query`` plus the CSV text
     ``kg query --format csv`` prints; wall and CPU time, p50 of ``--repeats``."""
     out: dict[str, Any] = {}
-    ctx = multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("spawn")  # as in measure()
     for qf in [q for q in list_queries() if q.name.startswith("cq")]:
         if not any(qf.name.startswith(n) for n in names):
             continue
