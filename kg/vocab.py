@@ -86,3 +86,14 @@ ONTOLOGY_GRAPH = GRAPH["ontology"]
 REFERENCE_GRAPH = GRAPH["reference"]
 DERIVED_GRAPH = GRAPH["derived"]
 LINKS_GRAPH = GRAPH["links"]
+
+# The classes ontology/compact/types.rq gives back: a node that has the property is one (its
+# domain), so appeal graphs do not store that rdf:type. Pages and filters that show or need the
+# type read it from here.
+IMPLIED_TYPES = {
+    AKG.eventType: AKG.Event,
+    AKG.agent: AKG.Involvement,
+    AKG.madeIn: AKG.Demand,
+    AKG.right: AKG.RightClaim,
+    ORG.member: ORG.Membership,
+}

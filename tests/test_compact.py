@@ -302,3 +302,31 @@ def test_authority_participations_query_gives_back_the_stored_form() -> None:
         (part, AKG.participant, authority),
         (part, AKG.role, ROLE.authority),
     }
+
+
+def test_implied_types_constant_is_the_types_query() -> None:
+    """``kg.vocab.IMPLIED_TYPES``, which pages read, says what types.rq does."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    from kg.vocab import IMPLIED_TYPES
+
+    query = (COMPACT / "types.rq").read_text(encoding="utf-8")
+    algebra = prepareQuery(query).algebra
+    rows: list[dict[Any, Any]] = []
+
+    def walk(node: Any) -> None:
+        if getattr(node, "name", None) == "values":
+            rows.extend(node["res"])
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+
+    walk(algebra)
+    pairs = {
+        (
+            row[next(k for k in row if str(k) == "property")],
+            row[next(k for k in row if str(k) == "class")],
+        )
+        for row in rows
+    }
+    assert pairs == set(IMPLIED_TYPES.items())

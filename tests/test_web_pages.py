@@ -240,6 +240,28 @@ def test_person_page_shows_labels_facts_incoming_and_evidence(base: str) -> None
     assert 'href="/id/appeal/a-4ce1dfc38e7a4e28#span-565-651"' in html
 
 
+def test_event_and_membership_pages_show_the_type_their_property_implies(
+    base: str, built_store
+) -> None:
+    # Appeal graphs store no rdf:type for events or memberships (ontology/compact/types.rq):
+    # the page shows the class the property implies, once (an employment keeps its own type too).
+    for prop, shown in (
+        (AKG + "eventType", "akg:Event"),
+        ("http://www.w3.org/ns/org#member", "org:Membership"),
+    ):
+        rows = built_store.oxigraph.query(
+            f"SELECT ?n WHERE {{ GRAPH ?g {{ ?n <{prop}> ?v }} }} ORDER BY ?n LIMIT 1"
+        )
+        node = next(iter(rows))[0].value
+        html, _ = _page(base, "/page/" + node.removeprefix("https://w3id.org/appeals-kg/"))
+        assert html.count(f">{shown}</a></span>") == 1, node
+
+
+def test_person_page_lists_its_stored_type_once(base: str) -> None:
+    html, _ = _page(base, "/page/id/person/p-2a9f31c4")
+    assert html.count(">akg:Person</a></span>") == 1
+
+
 def test_case_page_draws_actors_and_timeline(base: str) -> None:
     html, parsed = _page(base, "/page/id/case/c-5d2e8a17")
     nodes = [a for t, a in parsed.tags if t == "g" and "node" in (a.get("class") or "")]

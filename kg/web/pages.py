@@ -26,6 +26,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from kg.vocab import IMPLIED_TYPES
 from kg.web.app import WebContext
 from kg.web.formats import GRAPH_FORMATS, negotiate
 from kg.web.local import LocalDataset, current_view, derive, reader
@@ -239,7 +240,10 @@ def describe_now(dataset: LocalDataset, iri: str) -> Description | None:
                 if all(o.value != known.value for known in d.labels):
                     d.labels.append(o)
             if p.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type":
-                d.types.append(o)
+                if not d.has(o.value):
+                    d.types.append(o)
+            elif p.value in _IMPLIED:
+                _add_type(d, _IMPLIED[p.value])
             if p.value in LINK_PREDICATES and o.kind == "uri":
                 d.links.append(o)
             d.facts.append((p, o))
@@ -263,6 +267,15 @@ def describe_now(dataset: LocalDataset, iri: str) -> Description | None:
     d.incoming.sort(key=lambda f: (short_name(f[1].value), f[0].text))
     d.evidence = [spans[k] for k in sorted(spans)][:PAGE_LIMIT]
     return d
+
+
+_IMPLIED = {str(p): str(c) for p, c in IMPLIED_TYPES.items()}
+
+
+def _add_type(d: Description, iri: str) -> None:
+    """Show ``iri`` among the page's types once, whether stored or implied by a property."""
+    if not d.has(iri):
+        d.types.append(Term(iri, "uri", href=local_path(iri) or iri))
 
 
 def _label_pred(d: Description, term: Term) -> str:
