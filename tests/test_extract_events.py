@@ -730,3 +730,21 @@ def test_an_objection_to_a_request_at_a_hearing_is_no_appeal() -> None:
     assert not any(t == "appeal_filed" for t, _ in got)
     got = _pairs("On 3 May 2024, the prosecutor objected to the release of Ana Lee.")
     assert ("appeal_filed", "2024-05-03") in got
+
+
+def test_a_custody_told_by_its_length_is_an_undated_detention() -> None:
+    events = _events(
+        "On 3 May 2024, police arrested Ana Lee in Zenda. She spent ten days in police custody "
+        "before a judge released her. Tom Reed was placed on five days of police remand."
+    )
+    spells = [e for e in events if e["type"] == "detention"]
+    assert [(e["date"], e["note"]) for e in spells] == [
+        (None, "spent ten days in police custody"),
+        (None, "five days of police remand"),
+    ]
+    assert ("arrest", "2024-05-03") in {(e["type"], e["date"]) for e in events}
+
+
+def test_a_sentence_length_is_no_custody_spell() -> None:
+    got = _pairs("On 3 May 2024, the court sentenced Ana Lee to five years in prison.")
+    assert not any(t == "detention" for t, _ in got)

@@ -458,6 +458,10 @@ HELD_IN = re.compile(r"(?:held|kept)\s+in\s+(?:[\w-]+\s+){0,2}?(?:detention|cust
 HAD_OBJECT = re.compile(r"\s*no\b")
 #: "was arrested on 3 May by police, and taken to": the same subject and verb phrase go on.
 CONTINUES = re.compile(r",\s+and\s+(?:then\s+)?$")
+#: A custody told by how long it lasted ("spent ten days in police custody", "five days of police
+#: remand"): a spell, read like a lasting state ("held without charge"), undated whatever the
+#: paragraph dates.
+SPELL = re.compile(r"spent\s|[\w’'-]+\s+(?:days?|weeks?|months?)\s+(?:of|in)\s")
 
 
 def find_events(
@@ -544,6 +548,8 @@ def find_events(
         bound = {a: tight_date(flat, sdates, b) for a, b, _ in hits}
         for k, (a, b, etype) in enumerate(hits):
             frame, group = frames[a, etype]
+            if frame == "phrase" and etype == "detention" and SPELL.match(flat, a, b):
+                frame = "state"  # "spent ten days in police custody": a lasting situation
             pre = flat[max(s.start, a - 40) : a]
             if HYPOTHETICAL.search(pre) and etype not in ("appeal_filed",):
                 continue

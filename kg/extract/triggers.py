@@ -234,6 +234,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\b(?:placed|kept|held) in (?:pre-?trial |incommunicado )?(?:detention|custody)", "why": "'place', 'keep', 'hold' are custody only with detention or custody", "examples": ["On 4 May 2024, Ana Lee was placed in pre-trial detention."]},
             {"rx": "\\b(?:decided|ordered|agreed) (?:on [^.;,]{0,25}? )?to keep (?:him|her|them) (?:behind bars|in (?:pre-?trial )?(?:detention|custody))\\b", "why": "a decision to keep in custody", "examples": ["On 4 May 2024, the court decided to keep her in custody."]},
             {"rx": "\\btransferred (?:him |her |them )?to (?:[\\w’']+ )?(?:prison|detention|jail|penal colony)", "why": "a transfer to a place of custody", "examples": []},
+            {"rx": "\\bspent (?:[\\w’'-]+ ){1,3}?(?:hours|days?|weeks?|months?|years?) (?:in|under) (?:[\\w’'-]+ ){0,2}?(?:custody|detention|remand|prison|jail|confinement)\\b|\\b[\\w’'-]+ (?:days?|weeks?|months?) (?:of|in) (?:police |pre-?trial |judicial )?(?:custody|remand|solitary confinement)\\b", "why": "custody told by how long it lasted (a spell): a lasting situation, undated unless the text dates it", "examples": ["Ana Lee spent ten days in police custody.", "Tom Reed was placed on five days of police remand."]},
         ],
     },
     {
