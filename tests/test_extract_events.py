@@ -748,3 +748,28 @@ def test_a_custody_told_by_its_length_is_an_undated_detention() -> None:
 def test_a_sentence_length_is_no_custody_spell() -> None:
     got = _pairs("On 3 May 2024, the court sentenced Ana Lee to five years in prison.")
     assert not any(t == "detention" for t, _ in got)
+
+
+def test_a_penalty_told_after_the_sentence_is_imposed_by_its_court() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Poet sentenced\n\nOn 3 May 2024, the Zenda City Court sentenced "
+        "Ana Lee to five years in prison. She was also banned from practising law for three "
+        "years.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    court = next(o["id"] for o in record["organisations"] if o["name"] == "Zenda City Court")
+    ban = next(e for e in record["events"] if e["type"] == "ban")
+    assert ban["date"] == "2024-05-03"
+    assert (ban["agents"], ban["authority"]) == ([court], court)
+
+
+def test_a_penalty_keeps_the_body_that_imposed_it() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Poet sentenced\n\nOn 3 May 2024, the Zenda City Court sentenced "
+        "Ana Lee to five years in prison. The same day, the Ministry of Information blocked "
+        "the website of the Zenda Times.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    ministry = next(o["id"] for o in record["organisations"] if "Ministry" in o["name"])
+    ban = next(e for e in record["events"] if e["type"] == "ban")
+    assert ban["agents"] == [ministry]

@@ -17,7 +17,7 @@ from kg.extract.arguments import (
     tight_date,
 )
 from kg.extract.dates import DateMention, footnote_dates, format_date
-from kg.extract.entities import Entities
+from kg.extract.entities import STATE_KINDS, Entities
 from kg.extract.lexicon import MONTHS
 from kg.extract.penalties import add_penalties, drop_custody_sentences, merge_convictions
 from kg.extract.scan import Scanner
@@ -704,6 +704,7 @@ def find_events(
     _appeal_courts(events)
     events = _implied_appeals(events, doc)
     events = add_penalties(merge_convictions(events, doc), doc)
+    _penalty_courts(events, ents)
     return _corefer(drop_custody_sentences(events, doc), doc)
 
 
@@ -795,6 +796,30 @@ def _appeal_courts(events: list[dict[str, Any]]) -> None:
         )  # fmt: skip
         if nxt is not None and nxt["evidence"][0]["start"] - pos <= APPEAL_DECIDED_WITHIN:
             ev["authority"] = nxt["authority"]
+
+
+#: What a court imposes with its judgment, beside the prison term.
+PENALTY_TYPES = frozenset({"fine", "ban", "travel_ban", "seizure"})
+
+
+def _penalty_courts(events: list[dict[str, Any]], ents: Entities) -> None:
+    """A fine, ban or confiscation told on the day of a sentence without the body that imposed
+    it ("... sentenced to five years, fined and banned from public activities", "Both men were
+    also banned from travelling") was imposed by the court that passed the sentence."""
+    kinds = {e.id: e.attrs.get("kind") for e in ents.of("organisation")}
+    courts: dict[str, str] = {}
+    for ev in events:
+        if ev["type"] in ("sentence", "conviction") and ev["date"] and ev["authority"]:
+            if kinds.get(ev["authority"]) == "court":
+                courts.setdefault(ev["date"], ev["authority"])
+    for ev in events:
+        court = courts.get(ev["date"] or "")
+        if ev["type"] not in PENALTY_TYPES or court is None or ev["authority"]:
+            continue
+        if any(kinds.get(x) in STATE_KINDS for x in ev["agents"]):
+            continue  # imposed by a body the text names: "the ministry blocked its website"
+        ev["agents"] = [court, *[x for x in ev["agents"] if x != court]]
+        ev["authority"] = court
 
 
 CHARGE_TYPES = ("case_opened", "charge", "charge_reclassified")
