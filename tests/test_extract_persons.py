@@ -464,3 +464,14 @@ def test_a_web_pages_calls_are_no_people() -> None:
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t-web")["persons"]}
     assert names == {"Rina Holm"}
+
+
+def test_a_function_word_opening_the_sentence_is_no_part_of_a_name() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Activists held\n\nOn 3 May 2021, police arrested Anna Kovacs. "
+        "Except for Boris Lind, 81, whom the police released, all were held. Like Anna Kovacs, "
+        "Clara Novak was charged. Unlike Dora Weiss, she was not released. Later Emil Roth was "
+        "questioned.\n"
+    )
+    names = [p["name"] for p in extract_case(text, appeal_id="t-function-words")["persons"]]
+    assert sorted(names) == ["Anna Kovacs", "Boris Lind", "Clara Novak", "Dora Weiss", "Emil Roth"]

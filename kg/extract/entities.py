@@ -94,6 +94,8 @@ def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
         if words[i] == "A" and words[i + 1 : i + 2] == ["."]:
             break  # "A. Novak": an initial, not the article
         i += 1
+    if 0 < i < len(words) - 1 and words[i] in ("for", "from", "of"):
+        i += 1  # "Except for A B", "Apart from A B": the function word's own preposition
     return i
 
 

@@ -33,6 +33,17 @@ Comply Allow Lift Implement Investigate Take Provide Explain Indicate Drop Quash
 Mandates Information Early Late Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve None
 Intimidation Their Whose Which Who What Where Why How Yes No Not Our Your Dear Sir Madam
 Geneva-Paris""".split()
+) | frozenset(
+    # closed-class words that open a sentence before a name: prepositions, conjunctions and
+    # sentence adverbs ("Except for A B, 81, whom ...", "Like A B, she ...", "Later A B said")
+    """Like Unlike Except Besides Apart Along Alongside Amid Amidst Upon Unless Whereas Whilst
+Because Though Once If But And Or Nor Yet Thus Hence Therefore Moreover Furthermore Nevertheless
+Nonetheless Instead Indeed Later Earlier Then Now Today Yesterday Recently Previously Subsequently
+Additionally Finally Eventually Currently Initially Notably Reportedly Allegedly Apparently Again
+Including Regarding Concerning Towards Toward Through Throughout Between Behind Across Around
+Outside Inside Beside Whether Whom Everyone Nobody Some Many Most Several Another Such Every
+Neither Either Even Still Soon Shortly Afterwards Thereafter With By From To For Of At Into
+Unfortunately Fortunately Sadly Similarly Likewise Otherwise Overall""".split()
 )
 #: Words that open a run but belong to a description, not a person's name.
 TITLE_STOP = frozenset(

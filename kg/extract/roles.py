@@ -1051,15 +1051,6 @@ def _gender(doc: Doc, p: Entity) -> str:
         if re.match(r"\s*(?:She|Her)\b", nxt) or re.search(r"\b(?:she|her)\b", text):
             return "female"
     return "unknown"
-    for s in sentences_with(doc, [a for a, _ in p.mentions]):
-        text = doc.flat[s.start : s.end]
-        if True:
-            nxt = doc.flat[s.end : s.end + 200]
-            if re.match(r"\s*(?:He|His)\b", nxt) or re.search(r"\b(?:he|his)\b", text):
-                return "male"
-            if re.match(r"\s*(?:She|Her)\b", nxt) or re.search(r"\b(?:she|her)\b", text):
-                return "female"
-    return "unknown"
 
 
 #: Acts of the state against a person: whoever the text names as their target is, by the
