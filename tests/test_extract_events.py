@@ -773,3 +773,12 @@ def test_a_penalty_keeps_the_body_that_imposed_it() -> None:
     ministry = next(o["id"] for o in record["organisations"] if "Ministry" in o["name"])
     ban = next(e for e in record["events"] if e["type"] == "ban")
     assert ban["agents"] == [ministry]
+
+
+def test_remaining_in_custody_is_a_state_not_dated_by_its_clause() -> None:
+    got = _pairs(
+        "On 3 May 2024, a court granted Ana Lee bail in one of the cases, but she remained in "
+        "Zenda jail until the end of the month."
+    )
+    assert ("detention", None) in got
+    assert ("detention", "2024-05-03") not in got

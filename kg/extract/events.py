@@ -459,9 +459,9 @@ HAD_OBJECT = re.compile(r"\s*no\b")
 #: "was arrested on 3 May by police, and taken to": the same subject and verb phrase go on.
 CONTINUES = re.compile(r",\s+and\s+(?:then\s+)?$")
 #: A custody told by how long it lasted ("spent ten days in police custody", "five days of police
-#: remand"): a spell, read like a lasting state ("held without charge"), undated whatever the
-#: paragraph dates.
-SPELL = re.compile(r"spent\s|[\w’'-]+\s+(?:days?|weeks?|months?)\s+(?:of|in)\s")
+#: remand") or as going on ("remained in Zenda jail"): a spell, read like a lasting state ("held
+#: without charge"), undated whatever its clause or paragraph dates.
+SPELL = re.compile(r"spent\s|remained\s|[\w’'-]+\s+(?:days?|weeks?|months?)\s+(?:of|in)\s")
 
 
 def find_events(
