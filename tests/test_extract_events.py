@@ -782,3 +782,16 @@ def test_remaining_in_custody_is_a_state_not_dated_by_its_clause() -> None:
     )
     assert ("detention", None) in got
     assert ("detention", "2024-05-03") not in got
+
+
+def test_bail_granted_to_the_person_is_a_release_unless_they_stayed() -> None:
+    got = _pairs(
+        "On 3 May 2023, police arrested Ana Lee and Tom Reed. In September 2023, Ana Lee was "
+        "granted bail. On 4 October 2023, Tom Reed was granted bail but remained in custody on "
+        "another charge. On 5 October 2023, the court granted Eva Hart bail."
+    )
+    assert ("release", "2023-09") in got
+    assert ("court_decision", "2023-09") not in got
+    assert ("court_decision", "2023-10-04") in got
+    assert ("release", "2023-10-04") not in got
+    assert ("court_decision", "2023-10-05") in got
