@@ -863,3 +863,33 @@ def test_commentators_who_tell_or_call_for_a_release_are_no_defenders() -> None:
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-roles-cm")["persons"]}
     assert roles == {"Rina Holm": ["defender"], "Ivo Sand": ["other"], "Ada Brun": ["other"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a plural title before a colon
+        (
+            "police arrested three human rights lawyers: Ivo Sand, Ada Brun and Teo Varga.",
+            ["defender", "lawyer"],
+        ),
+        # a plural noun after the list, shared by every name
+        (
+            "police arrested Ivo Sand, Ada Brun and Teo Varga, all three journalists with the "
+            "daily Vela Times.",
+            ["journalist"],
+        ),
+        # ages and bracketed outlets between the names do not break the list
+        (
+            "the journalists Ivo Sand, 45, Ada Brun (Radio Vela) and Teo Varga were detained.",
+            ["journalist"],
+        ),
+    ],
+)
+def test_a_role_shared_by_a_list_reaches_every_name(sentence: str, expected: list[str]) -> None:
+    text = f"12 May 2021\n\nZembla: Arrests\n\nOn 3 May 2021, {sentence}\n"
+    persons = extract_case(text, appeal_id="t-roles-list")["persons"]
+    assert {p["name"]: p["roles"] for p in persons} == dict.fromkeys(
+        ["Ivo Sand", "Ada Brun", "Teo Varga"], expected
+    )
+    assert all(p["variants"] == [] for p in persons)  # "(Radio Vela)" is no other name

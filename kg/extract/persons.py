@@ -543,6 +543,8 @@ def add_spelling_variants(doc: Doc, ents: Entities) -> None:
                     continue
                 if any(w in POST_WORDS or w in TITLE_STOP for w in re.split(r"[\s-]", v)):
                     continue  # "X (Chair-Rapporteur)": a post in brackets, not another name
+                if m.group("bare") and any(w in ORG_HEADS for w in v.split()):
+                    continue  # "X (Radio Vela)": the body a person works for, not a name
                 if v not in p.variants:
                     p.variants.append(v)
                 for q in ents.of("person"):

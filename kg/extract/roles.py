@@ -286,21 +286,69 @@ def _list_cues(
             carry = (b, ["relative"])
             continue
         hit = _title_before(before)
+        colon = hit is None and before.rstrip().endswith(":")
+        if colon:
+            hit = _title_before(before.rstrip()[:-1])  # "three lawyers: A, B and C"
         if hit and re.search(r"[^s]s,?\s*$", hit[2].group(0)):
             r1, r2, _ = hit
             if r1 == "lawyer":  # "their lawyers A and B" act for others; "lawyers A and B" may not
                 r1 = "lawyer" if POSSESSIVE_LAWYER.search(strip_honorific(before)) else "lawyer?"
             carry = (b, [r1] + ([r2] if r2 else []))
+            if colon:
+                out[(a, b)] = carry[1]
             continue
         if carry and LIST_GAP.fullmatch(flat, carry[0], a):
             out[(a, b)] = carry[1]
             carry = (b, carry[1])
         else:
             carry = None
+    _shared_after(doc, mentions, out)
     return out
 
 
-LIST_GAP = re.compile(r"\.?\s*(?:,|;)?\s*(?:and\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+#: Between two names of one list: a comma or "and", an age or a bracketed aside after the
+#: first ("A, 45, B (Vela Times) and C"), an honorific before the second.
+LIST_GAP = re.compile(
+    r"\.?\s*(?:\([^()]{1,60}\)\s*)?(?:,\s*\d{1,3}\s*(?=,))?(?:,|;)?\s*(?:and\s+)?"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+)
+#: A plural noun shared by a list, said after its last name: "A, B and C, all journalists",
+#: "A and B, both human rights lawyers", "A, B and C, all three members of ...".
+SHARED_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,60}\)\s*)?,\s*(?:all|both)\s+(?:(?:of them|two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d+)\s+)?(?P<words>(?:[\w’'-]+\s+){0,3}[\w’'-]+s)\b"
+)
+
+
+def _shared_after(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
+    """Every name of a list takes the role of a plural noun said after the list."""
+    flat = doc.flat
+    group: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(mentions):
+        if group and LIST_GAP.fullmatch(flat, group[-1][1], a):
+            group.append((a, b))
+        else:
+            group = [(a, b)]
+        last = k + 1 == len(mentions) or not LIST_GAP.fullmatch(flat, b, mentions[k + 1][0])
+        if not last or len(group) < 2:
+            continue
+        m = SHARED_AFTER.match(flat, b)
+        if not m:
+            continue
+        words = m.group("words").split()
+        hit = next(
+            (h for n in range(len(words), 0, -1) if (h := _title_before(" ".join(words[:n])))),
+            None,
+        )
+        if not hit or not re.search(r"[^s]s,?\s*$", hit[2].group(0)):
+            continue
+        r1, r2, _ = hit
+        if r1 == "lawyer":
+            r1 = "lawyer?"
+        for span in group:
+            out.setdefault(span, [r1] + ([r2] if r2 else []))
+
+
 #: "their lawyers, among them X", "the defence team, led by X", "the only lawyer who appeared
 #: for him, X": a lawyer who acts for others.
 LAWYER_OF_LIST = re.compile(
