@@ -48,7 +48,7 @@ from kg.extract.scan import (
     group_literals,
     literal_prefixes,
 )
-from kg.extract.text import clean, make_doc
+from kg.extract.text import TOKEN_RE, _prefixed, _tokens, clean, make_doc
 
 CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures" / "appeals"
@@ -117,6 +117,56 @@ def test_scanner_on_made_up_text() -> None:
     assert [m.group() for m in Scanner(patterns[:1]).finditer(text, 63, doc.words)[0]] == [
         "rearrested"
     ]
+
+
+def test_scanner_word_cache_gives_what_the_words_give(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The patterns of each word, kept from one text to the next (and dropped when too many),
+    give the places that reading the words one by one gives."""
+    from kg.extract import scan
+
+    patterns = [re.compile(r"(?:re)?arrested\b"), re.compile(r"(?:[Tt]he|[Aa])\s+raid")]
+    texts = ["The raid: police rearrested Ana; the arrest.", "A raid, then arrested the raider."]
+    scanner = Scanner(patterns)
+    for small in (False, True):
+        if small:
+            monkeypatch.setattr(scan, "WORD_CACHE", 2)
+        for text in texts * 2:
+            doc = make_doc(text)
+            by_index = scanner.places(text, len(text), index=doc.word_index)
+            assert by_index == Scanner(patterns).places(text, len(text), doc.words)
+    assert len(scanner._at_word) <= 2 + len(make_doc(texts[-1]).word_index)
+
+
+def _cap(t: str) -> bool:
+    """Whether a token opens a run, as the rule is written."""
+    return t[0].isupper() or (
+        t[-2:] in ("st", "nd", "rd", "th") if t[0].isdigit() else "-" in t[2:4] and _prefixed(t)
+    )
+
+
+def test_tokens_are_those_the_pattern_finds() -> None:
+    """Tokens summed from ``split`` are those ``finditer`` gives, with their capitals, on
+    made-up text (ordinals, article prefixes, digits that are no decimal digits) and on the
+    appeals, mutated."""
+    made_up = (
+        "On the 3rd and ²nd day, al-Rami and el-Sayed met No. 4 “Zenda” (A) B-52 ab-Cd ul-Haq"
+        "\u00a0x  ١٢th; Mr. A. Lee’s  "
+    )
+    rnd = random.Random(7)
+    texts = [made_up, "", " ", "a", *_texts()[:10]]
+    for text in list(texts[4:]):
+        chars = list(text[:3000])
+        for _ in range(30):
+            chars[rnd.randrange(len(chars))] = chr(rnd.choice([45, 32, rnd.randrange(33, 0x3000)]))
+        texts.append("".join(chars))
+    for text in texts:
+        toks, cap = _tokens(text)
+        assert toks == [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+        assert cap == [_cap(t) for t, _, _ in toks]
+    toks, cap = _tokens(made_up)
+    assert [t for (t, _, _), c in zip(toks, cap, strict=True) if c][:6] == [
+        "On", "3rd", "²nd", "al-Rami", "el-Sayed", "No.",
+    ]  # fmt: skip
 
 
 def test_find_words_gives_what_the_alternation_gives() -> None:

@@ -25,6 +25,9 @@ from kg.extract.text import WORD
 PREFIX = 3
 #: A character class of at most this many literals ("[Hh]", "[Aa]") is spelled out.
 SMALL_CLASS = 4
+#: Words whose patterns a scanner keeps; past this many it starts afresh, so that texts of
+#: random words cannot grow it without end.
+WORD_CACHE = 50_000
 
 Prefixes = set[tuple[str, bool]]  # (literal prefix, whether the literal can go on)
 #: Marks the end of a word in a prefix: white space must follow the literal before it.
@@ -120,12 +123,24 @@ class Scanner:
         self._by_word = {w: tuple(ix) for w, ix in by_word.items()}
         self._head = max(map(len, by_prefix), default=0)
         self._at_head: dict[str, tuple[int, ...]] = {}  # filled as words are met
+        #: The patterns of each whole word met, read once for all texts: an appeal has some
+        #: four hundred distinct words, most of them met in the appeals before.
+        self._at_word: dict[str, tuple[int, ...]] = {}
 
     def patterns_of_word(self, word: str) -> tuple[int, ...]:
         """The patterns (but those scanned whole) that may match at a word, as :meth:`places`
         tries them."""
         found = set(self._patterns_at(word[: self._head]))
         return tuple(sorted(found.union(self._by_word.get(word, ()))))
+
+    def _patterns_of(self, word: str) -> tuple[int, ...]:
+        """The patterns that may start at ``word``, a pattern twice when both its prefix and
+        its whole word fit, as :meth:`places` once tried them one after the other."""
+        head = word[: self._head]
+        ix = self._at_head.get(head)
+        if ix is None:
+            ix = self._patterns_at(head)
+        return ix + self._by_word.get(word, ())
 
     def _patterns_at(self, head: str) -> tuple[int, ...]:
         """The patterns that a word starting with ``head`` may start, in order."""
@@ -159,16 +174,15 @@ class Scanner:
         places: list[list[int]] = [[] for _ in self.patterns]
         by_word, at_head, n = self._by_word, self._at_head, self._head
         if index is not None and stop >= len(text):
+            at_word = self._at_word
+            if len(at_word) > WORD_CACHE:
+                at_word.clear()
             for word, starts in index.items():
-                head = word[:n]
-                ix = at_head.get(head)
+                ix = at_word.get(word)
                 if ix is None:
-                    ix = self._patterns_at(head)
-                for i in ix:
+                    ix = at_word[word] = self._patterns_of(word)
+                for i in ix:  # most words start no pattern
                     places[i].extend(starts)
-                if word in by_word:
-                    for i in by_word[word]:
-                        places[i].extend(starts)
             for p in places:
                 p.sort()
             return places

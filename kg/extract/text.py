@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -176,21 +178,13 @@ def _prefixed(tok: str) -> bool:
 
 def find_runs(doc: Doc) -> list[Run]:
     """Capitalised runs in the text; quotes inside a name (``Centre “Memorial”``) are kept."""
-    toks = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(doc.flat)]
-    # whether each token is capitalised (an upper-case letter, an ordinal "3rd", an article
-    # prefix "al-Shehab"), told once for the loops below
-    cap = [
-        t[0].isupper()
-        or (t[-2:] in ORDINAL_ENDS if t[0].isdigit() else "-" in t[2:4] and _prefixed(t))
-        for t, _, _ in toks
-    ]
+    toks, cap = _tokens(doc.flat)
     runs: list[Run] = []
-    i = 0
     n = len(toks)
-    while i < n:
-        if not cap[i]:
-            i += 1
-            continue
+    j = 0
+    for i in itertools.compress(range(n), cap):  # a run opens at a capitalised token
+        if i < j:
+            continue  # inside the run before
         j = i + 1
         while j < n:
             tok = toks[j][0]
@@ -237,8 +231,36 @@ def find_runs(doc: Doc) -> list[Run]:
                 continue
             break
         runs.append(Run(toks[i][1], toks[j - 1][2], toks[i:j]))
-        i = j
     return runs
+
+
+#: TOKEN_RE as one group: ``split`` gives the gaps and the tokens in turn.
+TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+
+
+def _tokens(flat: str) -> tuple[list[tuple[str, int, int]], list[bool]]:
+    """The tokens of ``flat`` (text, start, end), as ``TOKEN_RE.finditer`` gives them, and
+    whether each is capitalised: an upper-case letter, an ordinal ("3rd"), an article prefix
+    ("al-Shehab"). A text has some thousand tokens and most are neither: the offsets are summed
+    from the lengths of the gaps and tokens ``split`` gives, and the tokens are told by maps
+    over their first letters, with no Python step per token; only tokens that open with a
+    digit or hold a hyphen are looked at one by one."""
+    parts = TOKEN_SPLIT.split(flat)
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    words = parts[1::2]
+    toks = list(zip(words, offsets[1:-1:2], offsets[2::2], strict=True))
+    firsts = list(map(operator.itemgetter(0), words))
+    cap = list(map(str.isupper, firsts))
+    for k in itertools.compress(range(len(words)), map(str.isdigit, firsts)):
+        cap[k] = words[k][-2:] in ORDINAL_ENDS
+    for k in itertools.compress(range(len(words)), map(operator.contains, words, HYPHENS)):
+        t = words[k]
+        if not cap[k] and not t[0].isdigit():
+            cap[k] = "-" in t[2:4] and _prefixed(t)
+    return toks, cap
+
+
+HYPHENS = itertools.repeat("-")
 
 
 def _short_line_break(text: str, a: int, b: int) -> bool:
