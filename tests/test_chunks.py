@@ -29,7 +29,7 @@ from kg.publish.chunked import write_chunked
 from kg.publish.export import GRAPH_FORMATS, STREAMED, export, stream_to_bytes
 from kg.record.caserecord import appeal_graph_iri
 from kg.store.build import build
-from kg.store.chunks import EXPORT_DIR, HEADER, MANIFEST, store_chunks
+from kg.store.chunks import EXPORT_DIR, MANIFEST, store_chunks
 from kg.store.delta import SHARED_FILE
 from kg.store.store import Store, public_store_path
 from kg.vocab import DATA_DIR
@@ -65,15 +65,23 @@ def assert_exports_hold_the_store(store_path: Path, work: Path, *, chunked: bool
         out.unlink()
 
 
-def _chunk_files(store_path: Path) -> dict[str, Path]:
+def _rows(store_path: Path) -> list[tuple[str | None, str, Path]]:
+    """The manifest's rows: graph, stem, its N-Quads file (in the folder the generations
+    share)."""
     folder = current_generation(store_path) / EXPORT_DIR  # type: ignore[operator]
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    return {g: folder / f"{stem}.nq" for g, stem, _n in manifest["graphs"] if g is not None}
+    files = (folder / manifest["files"]).resolve()
+    return [(g, stem, files / f"{name}.nq") for g, stem, _n, name in manifest["graphs"]]
+
+
+def _chunk_files(store_path: Path) -> dict[str, Path]:
+    return {g: f for g, _stem, f in _rows(store_path) if g is not None}
 
 
 def test_exports_of_a_generated_corpus_through_incremental_rebuilds(tmp_path: Path) -> None:
     """A full build, then one record changed, one added and one removed (an incremental
-    build: the files of unchanged appeal graphs are the previous generation's, hard-linked),
+    build: the files of unchanged appeal graphs are the previous generation's, the same files,
+    neither copied nor linked),
     then an appeal removed whose shared facts move back into another appeal's graph."""
     data = _generator().generate(14, tmp_path / "data", seed=11, jobs=1)
     for sub in ("reference", "links"):
@@ -101,9 +109,13 @@ def test_exports_of_a_generated_corpus_through_incremental_rebuilds(tmp_path: Pa
     assert any("graph(s) written" in line for line in lines), lines  # it was incremental
     assert_exports_hold_the_store(store, tmp_path)
     after = _chunk_files(store)
-    linked = {g for g, f in after.items() if f.stat().st_nlink > 1}
-    assert linked and linked < set(after)  # some files kept, some written again
-    assert linked <= set(before)
+    kept = {g for g, f in after.items() if before.get(g) == f}
+    assert kept and kept < set(after)  # some files kept, some written again
+    assert all(f.stat().st_nlink == 1 for f in after.values())
+    pool = next(iter(after.values())).parent
+    second = {f for _g, _s, f in _rows(store)}
+    assert set(pool.glob("*.nq")) == set(before.values()) | second  # both generations' files
+    before = after
     assert "a note a curator changed" in export(_public(store), "ntriples").decode("utf-8")
 
     # Remove an appeal that shares facts with one other: they move into that other appeal's
@@ -125,7 +137,9 @@ def test_exports_of_a_generated_corpus_through_incremental_rebuilds(tmp_path: Pa
     by_graph[gone_graph].unlink()
     build(store, data, progress=None)
     assert_exports_hold_the_store(store, tmp_path)
-    assert _chunk_files(store)[keeper].stat().st_nlink == 1  # written again
+    assert _chunk_files(store)[keeper] != before[keeper]  # written again
+    # The files only the first generation listed are gone; the last two generations' remain.
+    assert set(pool.glob("*.nq")) == second | {f for _g, _s, f in _rows(store)}
     _, rows = Store.open(store).query(
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{keeper}> {{ ?s ?p ?o }} }}", union=False
     )
@@ -158,6 +172,7 @@ def test_exports_after_a_takedown_hold_only_the_new_public_store(
     store = tmp_path / "kg"
     build(store, data_copy, progress=None)
     assert "Dauletbayev" in export(_public(store), "turtle").decode("utf-8")
+    before = set(_chunk_files(store).values())
     result = CliRunner().invoke(
         cli, ["takedown", "seed-dauletbayev-2017", "--store", str(store), "--data", str(data_copy)]
     )
@@ -172,8 +187,7 @@ def test_exports_after_a_takedown_hold_only_the_new_public_store(
         text = out.read_text(encoding="utf-8")
         assert "Dauletbayev" not in text and "/graph/appeal/" not in text, fmt
     # The files are the generation's own: none is shared with the generation before it.
-    folder = current_generation(store) / EXPORT_DIR  # type: ignore[operator]
-    assert all(f.stat().st_nlink == 1 for f in folder.iterdir())
+    assert not before & set(_chunk_files(store).values())
 
 
 def test_files_that_do_not_describe_the_store_are_not_used(tmp_path: Path) -> None:
@@ -209,7 +223,7 @@ def test_files_that_do_not_describe_the_store_are_not_used(tmp_path: Path) -> No
     public = _public(store)
     found = store_chunks(public.oxigraph, public.path)
     assert found is not None
-    next(p for p in folder.glob("*.ttl") if p.name != HEADER).unlink()
+    found.chunks[-1].turtle.unlink()
     with pytest.raises(StoreError, match="removed while exporting"):
         write_chunked(found, "turtle", io.BytesIO())
     assert_exports_hold_the_store(store, tmp_path, chunked=False)
@@ -319,12 +333,10 @@ def test_files_are_linked_only_for_graphs_that_did_not_change(tmp_path: Path) ->
 
 
 def _graph_texts(store_path: Path) -> dict[str | None, list[tuple[str, bytes]]]:
-    """Each graph's parts (file name, N-Quads text), in manifest order."""
-    folder = current_generation(store_path) / EXPORT_DIR  # type: ignore[operator]
-    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    """Each graph's parts (stem, N-Quads text), in manifest order."""
     out: dict[str | None, list[tuple[str, bytes]]] = {}
-    for g, stem, _n in manifest["graphs"]:
-        out.setdefault(g, []).append((stem, (folder / f"{stem}.nq").read_bytes()))
+    for g, stem, f in _rows(store_path):
+        out.setdefault(g, []).append((stem, f.read_bytes()))
     return out
 
 
@@ -332,7 +344,7 @@ def test_a_large_graph_is_written_again_only_in_the_parts_a_change_reaches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The derived graph in parts (made small here): an incremental build that changes some
-    derived triples writes again only their parts, hard-links the rest, and every part is the
+    derived triples writes again only their parts, keeps the rest, and every part is the
     file a build from scratch writes."""
     from kg.store import chunks as chunks_module
     from kg.vocab import DERIVED_GRAPH
@@ -344,16 +356,16 @@ def test_a_large_graph_is_written_again_only_in_the_parts_a_change_reaches(
     build(store, data, progress=None)
     derived = str(DERIVED_GRAPH)
     first = _graph_texts(store)
+    first_files = {f for g, _stem, f in _rows(store) if g == derived}
     assert len(first[derived]) > 8  # in parts
     # One appeal fewer: the counts of the entities it reported change, little else.
     sorted((data / "cases").glob("*.yaml"))[3].unlink()
     lines: list[str] = []
     build(store, data, progress=lines.append)
     assert any("graph(s) written" in line for line in lines), lines  # it was incremental
-    folder = current_generation(store) / EXPORT_DIR  # type: ignore[operator]
     parts = _graph_texts(store)[derived]
-    nlinks = [(folder / f"{stem}.nq").stat().st_nlink for stem, _ in parts]
-    assert any(n > 1 for n in nlinks) and any(n == 1 for n in nlinks), nlinks
+    kept = [f in first_files for g, _stem, f in _rows(store) if g == derived]
+    assert any(kept) and not all(kept), kept
     assert parts != first[derived]
     scratch = tmp_path / "scratch"
     build(scratch, data, incremental=False, progress=None)

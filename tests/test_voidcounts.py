@@ -18,14 +18,28 @@ from kg.publish.describe import count_store, counts_to_json
 from kg.publish.export import void_description
 from kg.record.caserecord import appeal_graph_iri
 from kg.store.build import build
-from kg.store.chunks import EXPORT_DIR
+from kg.store.chunks import EXPORT_DIR, _files_digest
 from kg.store.store import Store, public_store_path
-from kg.store.voidcounts import COUNTS_FILE, count_graph, union_counts
+from kg.store.voidcounts import (
+    COUNTS_FILE,
+    TABLE_FILE,
+    TermTable,
+    count_graph,
+    read_graph_counts,
+    union_counts,
+)
 
 
 def _kept(store: Path) -> dict:
     path = current_generation(store) / EXPORT_DIR / COUNTS_FILE  # type: ignore[operator]
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _files(store: Path) -> set[str]:
+    """The names of the graphs' files the current generation lists."""
+    folder = current_generation(store) / EXPORT_DIR  # type: ignore[operator]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return {name for _g, _stem, _n, name in manifest["graphs"]}
 
 
 def _sparql(store: Store) -> dict:
@@ -54,6 +68,7 @@ def test_kept_counts_equal_sparql_counts_of_the_public_store(
     records = sorted((data / "extracted").glob("*.yaml"))
     store = tmp_path / "kg"
     build(store, data, progress=None)
+    first_files = _files(store)
     public = Store.open(public_store_path(store))
     kept = _kept(store)
     assert kept == _sparql(public)
@@ -70,9 +85,8 @@ def test_kept_counts_equal_sparql_counts_of_the_public_store(
     public = Store.open(public_store_path(store))
     again = _kept(store)
     assert again == _sparql(public)
-    folder = current_generation(store) / EXPORT_DIR  # type: ignore[operator]
-    parts = [p for p in folder.glob(f"*-{chunks_module.PARTS}-*.void")]
-    assert {p.stat().st_nlink > 1 for p in parts} == {True, False}  # linked and counted
+    parts = [f for f in _files(store) if f"-{chunks_module.PARTS}-" in f]
+    assert {f in first_files for f in parts} == {True, False}  # kept and counted
     assert again != kept and _graph_of(kept, records) - {g for g, _ in again["per_graph"]}
 
     # Restricted data (built through the public filter): an appeal and an event.
@@ -132,3 +146,63 @@ def test_counts_of_awkward_terms_and_shared_nodes() -> None:
     assert Counter({(p, o): n for p, o, n in ours["links"]}) == {
         (same, "http://www.wikidata.org/entity/Q1"): 2
     }
+
+
+def _table_arrays(table: TermTable) -> dict:
+    return {n: (table.keys[n].tolist(), table.counts[n].tolist()) for n in sorted(table.keys)}
+
+
+def test_the_table_kept_by_rebuilds_is_the_table_counted_from_scratch(tmp_path: Path) -> None:
+    """After a record changed, one added and one removed (incremental builds that update the
+    previous generation's table by the files dropped and added), the kept table holds the same
+    counts per term as one merged from every listed file, and the store's counts equal those
+    of a build from scratch of the same records."""
+    data, _ = gold_data(tmp_path)
+    records = sorted((data / "extracted").glob("*.yaml"))
+    aside = tmp_path / "aside.yaml"
+    records[5].rename(aside)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    _edit(records[2], lambda r: r["events"][0].update(note="a note a curator changed"))
+    records[3].unlink()
+    aside.rename(records[5])
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert any("graph(s) written" in line for line in lines), lines  # it was incremental
+    folder = current_generation(store) / EXPORT_DIR  # type: ignore[operator]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    pool = folder / manifest["files"]
+    names = sorted({name for _g, _stem, _n, name in manifest["graphs"]})
+    kept = TermTable.read(folder / TABLE_FILE, _files_digest(names))
+    assert kept is not None
+    scratch = TermTable.from_counts(read_graph_counts(pool / n) for n in names)
+    assert _table_arrays(kept) == _table_arrays(scratch)
+    assert kept.properties == scratch.properties and kept.links == scratch.links
+    assert kept.triples == scratch.triples
+    fresh = tmp_path / "fresh"
+    build(fresh, data, incremental=False, progress=None)
+    assert _kept(store) == _kept(fresh) == _sparql(Store.open(public_store_path(store)))
+
+
+def test_a_table_updated_file_by_file_equals_one_merged_at_once() -> None:
+    """Adding and removing graphs' counts in any order gives the table of what is left; a
+    term two graphs share stays until both are gone; removing what was never added fails."""
+    g1 = count_graph(
+        b"<urn:x:a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:x:C> .\n"
+        b'<urn:x:a> <urn:x:p> "v" .\n'
+    )
+    g2 = count_graph(
+        b"<urn:x:a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:x:C> .\n"
+        b"<urn:x:b> <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q1> .\n"
+    )
+    g3 = count_graph(b'<urn:x:c> <urn:x:q> "w" .\n')
+    table = TermTable.from_counts([g1, g2])
+    assert table.to_json({})["subjects"] == 2 and table.to_json({})["classes"] == [["urn:x:C", 1]]
+    table.update([g3], [g1])
+    assert _table_arrays(table) == _table_arrays(TermTable.from_counts([g2, g3]))
+    assert table.to_json({}) == union_counts([("g2", g2), ("g3", g3)]) | {"per_graph": []}
+    assert table.to_json({})["classes"] == [["urn:x:C", 1]]  # g2 still types it
+    table.update([], [g2])
+    assert table.to_json({})["classes"] == [] and table.to_json({})["links"] == []
+    with pytest.raises(ValueError):
+        table.update([], [g1])

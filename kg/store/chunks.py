@@ -2,34 +2,39 @@
 
 Reading a store back costs what decoding every term from RocksDB costs (about 100--180k quads
 a second on this project's machines, whichever Oxigraph call reads it), so an export that
-reads the store can never reach the speed of a file copy. The build therefore writes, beside
-the public store and inside the same generation (:func:`kg.files.replacing_folder`), each graph
-of the public store once, with Oxigraph's serialisers:
+reads the store can never reach the speed of a file copy. The build therefore writes, with each
+generation of the stores (:func:`kg.files.replacing_folder`), each graph of the public store
+once, with Oxigraph's serialisers:
 
-- ``export/<hash>.nq``: the graph's quads as N-Quads (one line a quad, every line ending in
+- ``<hash>_<token>.nq``: the graph's quads as N-Quads (one line a quad, every line ending in
   the graph's IRI, `` .`` and a newline, so that N-Triples is the same lines without the
   graph);
-- ``export/<hash>.ttl``: the same triples as Turtle, without the prefix lines;
-- ``export/header.ttl``: the prefix lines, once; ``export/manifest.json``: the graphs in order,
-  each with its file and triple count, and the store's total;
-- ``export/<hash>.void`` (beside each graph's or part's files): what it adds to the
-  store's VoID counts, and
-  ``export/void-counts.json``: those counts, merged (:mod:`kg.store.voidcounts`).
+- ``<hash>_<token>.ttl``: the same triples as Turtle, without the prefix lines;
+- ``<hash>_<token>.void``: what the graph adds to the store's VoID counts
+  (:mod:`kg.store.voidcounts`);
 
-:mod:`kg.publish.chunked` writes the four formats from these files. The files belong to the
-generation of the stores they describe, so a takedown (a new generation) can never leave a
-stale file behind, and an export checks that the manifest names exactly the store's graphs
-before it uses them. An incremental build hard-links the files of the appeal graphs it did not
-change from the previous generation and writes the others again; the graphs that are not appeal
-graphs (reference, derived, links, ontology) are written again unless the build names them as
-kept.
+in one folder beside the generations, shared by them (``export-files/``; ``<token>`` is the
+build that wrote the file, so a name is never written twice), and in the generation's own
+``export/``: ``header.ttl``, the prefix lines, once; ``manifest.json``, the graphs in order,
+each with its file and triple count, and the store's total; ``void-table.bin``, the VoID
+counts kept per term, and ``void-counts.json``, the counts of the store.
+
+:mod:`kg.publish.chunked` writes the four formats from these files. A generation lists only
+files written for the stores it holds, so a takedown (a new generation) can never leave a stale
+file in an export, and an export checks that the manifest names exactly the store's graphs
+before it uses them. An incremental build lists again the files of the appeal graphs it did
+not change and writes the others (the graphs that are not appeal graphs, reference, derived,
+links, ontology, are written again unless the build names them as kept): a 1% change writes
+1% of the files and touches none of the others, and the shared folder then keeps only the
+files the new generation and the one it started from list (the older generations' files and
+what a failed build left are removed).
 
 Appeal graphs (one record's facts each) are serialised in memory; the other graphs grow with
 the corpus and are written through a file in blocks of lines, never whole in memory, in
-:data:`PARTS` parts by their subjects (``export/<hash>-NNN.*``, one manifest row each, lines
-sorted): when the caller knows what such a graph gained and lost (``others``), only the parts
-a changed triple's subject falls in are written again, from the previous part and the change,
-and the others are hard-linked, so that a small change does not rewrite the derived graph.
+:data:`PARTS` parts by their subjects (``<hash>-NNN-KKK_<token>.*``, one manifest row each,
+lines sorted): when the caller knows what such a graph gained and lost (``others``), only the
+parts a changed triple's subject falls in are written again, from the previous part and the
+change, and the others are kept, so that a small change does not rewrite the derived graph.
 
 Blank nodes keep the labels the store gives them, the same in every file, so a blank node
 shared by two graphs stays one node in the union.
@@ -40,7 +45,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import shutil
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -49,14 +56,16 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from kg.files import current_generation
 from kg.store.voidcounts import (
     COUNTS_FILE,
     SUFFIX,
+    TABLE_FILE,
     GraphCounter,
     GraphCounts,
+    TermTable,
     count_graph,
     read_graph_counts,
-    union_counts,
     write_graph_counts,
 )
 from kg.vocab import prefixes
@@ -65,7 +74,8 @@ EXPORT_DIR = "export"
 READY_DIR = ".export-ready"  # appeal graphs' files written before the store (write_chunks' ready)
 MANIFEST = "manifest.json"
 HEADER = "header.ttl"
-VERSION = 2
+VERSION = 3  # 2: the graphs' files inside the generation's export folder (still read)
+POOL_DIR = "export-files"  # beside the generations: the graphs' files, shared between them
 APPEAL_GRAPHS = "https://w3id.org/appeals-kg/graph/appeal/"
 BLOCK = 1 << 22  # bytes a large graph's text is read in
 PARTS = 256  # parts a large graph other than an appeal graph is written in, by its subjects
@@ -119,6 +129,12 @@ def _stem(graph: str | None) -> str:
     return hashlib.sha256(graph.encode("utf-8")).hexdigest()[:32]
 
 
+def pool_folder(folder: Path) -> Path:
+    """Where the graphs' files of the generation ``folder`` live: one folder beside the
+    generations, shared by all of them (:data:`POOL_DIR`)."""
+    return folder.parent / POOL_DIR
+
+
 def write_chunks(
     store: ox.Store,
     folder: Path,
@@ -131,37 +147,50 @@ def write_chunks(
 ) -> int:
     """Write ``folder/export`` for the public store ``store``; returns the triples written.
 
-    ``folder`` is the generation being built. With ``previous`` (the generation the build
-    started from) the files of each appeal graph that is not in ``changed``, and of each other
-    graph named in ``kept`` (the caller knows it did not change: the ontology on an
-    incremental build, say), that the previous generation has are hard-linked from it instead
-    of written again. ``ready`` names the appeal graphs (IRI -> triples) whose files
+    ``folder`` is the generation being built. The graphs' files go into the folder the
+    generations share (:func:`pool_folder`), each under a name no other build uses; the
+    generation's manifest lists the names. With ``previous`` (the generation the build
+    started from) each appeal graph that is not in ``changed``, and each other graph named in
+    ``kept`` (the caller knows it did not change: the ontology on an incremental build, say),
+    keeps the previous generation's files: the manifest names them again, nothing is copied or
+    linked. ``ready`` names the appeal graphs (IRI -> triples) whose files
     :func:`appeal_files_writer` wrote into the folder already, from the text the full build
     loaded. ``others`` gives, for graphs that are not appeal graphs, every triple each gained
     or lost since ``previous`` (an empty set: unchanged): only the parts those reach are
-    written again. The folder is filled beside its final name and renamed into place at the
-    end."""
+    written again. The VoID counts are the previous generation's table updated by the files
+    dropped and added (:class:`kg.store.voidcounts.TermTable`). The manifest and counts are
+    filled beside the folder's final name and renamed into place at the end; then the shared
+    folder keeps only the files of this generation and of the one it started from (the
+    current one)."""
     pm = export_prefixes()
     header = turtle_header(pm)
     kept = set(kept)
-    reusable: dict[str, tuple[str, int]] = {}
-    parted: dict[str, list[tuple[str, int]]] = {}  # graph -> its parts in the previous files
+    pool = pool_folder(folder)
+    pool.mkdir(exist_ok=True)
+    token = f"{time.time_ns():x}{secrets.token_hex(3)}"
+    reusable: dict[str, tuple[str, int, Path]] = {}
+    parted: dict[str, list[tuple[str, int, Path]]] = {}  # graph -> its previous parts
+    old_files: set[str] | None = None  # the previous generation's files, when in this pool
     if previous is not None:
         old = _read_manifest(previous / EXPORT_DIR, header)
         if old is not None:
             skip = set(changed)
+            old_rows = _located(old, previous / EXPORT_DIR)
             reusable = {
-                g: (stem, n)
-                for g, stem, n in old["graphs"]
+                g: (stem, n, at)
+                for g, stem, n, at in old_rows
                 if g in kept or (g and g.startswith(APPEAL_GRAPHS) and g not in skip)
             }
-            for g, stem, n in old["graphs"]:
+            for g, stem, n, at in old_rows:
                 if g and (g in kept or g in (others or {})) and stem.startswith(f"{_stem(g)}-"):
-                    parted.setdefault(g, []).append((stem, int(n)))
+                    parted.setdefault(g, []).append((stem, n, at))
+            if all(at.parent.resolve() == pool.resolve() for *_, at in old_rows):
+                old_files = {at.name for *_, at in old_rows}
     final = folder / EXPORT_DIR
     tmp = folder / f".{EXPORT_DIR}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
+    place = _Placer(pool, token)
     graphs: list[ox.NamedNode | ox.DefaultGraph] = sorted(
         store.named_graphs(), key=lambda g: g.value
     )
@@ -169,57 +198,149 @@ def write_chunks(
         graphs.insert(0, ox.DefaultGraph())
     rows: list[list[object]] = []
     total = 0
-    counted: list[tuple[str | None, GraphCounts]] = []
     for graph in graphs:
         iri = graph.value if isinstance(graph, ox.NamedNode) else None
         stem = _stem(iri)
-        void: GraphCounts | None = None
         if iri in reusable and reusable[iri][0] == stem:
-            old = previous / EXPORT_DIR / stem  # type: ignore[operator]
-            for ext in (".nq", ".ttl", SUFFIX):
-                if ext == SUFFIX and not old.with_name(stem + SUFFIX).is_file():
-                    continue  # a generation from before the counts were kept: counted below
-                os.link(old.with_name(stem + ext), tmp / f"{stem}{ext}")
-            count = reusable[iri][1]
+            _, count, at = reusable[iri]
+            name = place.keep(at, iri)
         elif ready and iri in ready:
+            name = place.name(stem)
             for ext in (".nq", ".ttl", SUFFIX):
-                os.rename(folder / READY_DIR / f"{stem}{ext}", tmp / f"{stem}{ext}")
+                os.rename(folder / READY_DIR / f"{stem}{ext}", pool / f"{name}{ext}")
             count = ready[iri]
         elif iri is not None and iri.startswith(APPEAL_GRAPHS):
-            count, void = _write_small(store, graph, tmp / stem, header, pm)
+            name = place.name(stem)
+            count, void = _write_small(store, graph, pool / name, header, pm)
+            write_graph_counts(pool / name, void)
         elif iri is None:
-            count, void = _write_large(store, graph, tmp / stem, header, pm)
+            name = place.name(stem)
+            count, void = _write_large(store, graph, pool / name, header, pm)
+            write_graph_counts(pool / name, void)
         else:
             change = set() if iri in kept else (others or {}).get(iri)
             if iri in parted and change is not None and not _blank(change):
-                assert previous is not None
-                parts = _update_parts(
-                    store, graph, change, parted[iri], previous / EXPORT_DIR, tmp, header, pm
-                )  # type: ignore[arg-type]
+                parts = _update_parts(store, graph, change, parted[iri], place, header, pm)  # type: ignore[arg-type]
             else:
-                parts = _write_parts(store, graph, tmp, header, pm)  # type: ignore[arg-type]
-            for part, n in parts:
-                rows.append([iri, part, n])
+                parts = _write_parts(store, graph, place, header, pm)  # type: ignore[arg-type]
+            for part, n, name in parts:
+                rows.append([iri, part, n, name])
                 total += n
-                counted.append((iri, read_graph_counts(tmp / part)))  # each part's own
             continue
-        if void is None and not (tmp / f"{stem}{SUFFIX}").is_file():
-            void = count_graph(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b"")
-        if void is not None:
-            write_graph_counts(tmp / stem, void)
-        else:
-            void = read_graph_counts(tmp / stem)
-        counted.append((iri, void))
-        rows.append([iri, stem, count])
+        rows.append([iri, stem, count, name])
         total += count
+    files = [str(r[3]) for r in rows]
+    _write_void(tmp, pool, rows, previous, old_files)
     (tmp / HEADER).write_bytes(header)
-    manifest = {"version": VERSION, "triples": total, "graphs": rows}
+    manifest = {
+        "version": VERSION,
+        "triples": total,
+        "graphs": rows,
+        "files": os.path.relpath(pool, final),
+    }
     (tmp / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
-    (tmp / COUNTS_FILE).write_text(json.dumps(union_counts(counted)), encoding="utf-8")
     shutil.rmtree(final, ignore_errors=True)
     os.rename(tmp, final)
     shutil.rmtree(folder / READY_DIR, ignore_errors=True)
+    keep = set(files) | (old_files or set()) | _current_files(folder, header)
+    _collect(pool, keep)
     return total
+
+
+def _files_digest(files: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(files)).encode("utf-8")).hexdigest()
+
+
+def _write_void(
+    tmp: Path, pool: Path, rows: list[list[object]], previous: Path | None,
+    old_files: set[str] | None,
+) -> None:  # fmt: skip
+    """The VoID counts of the files ``rows`` lists: the previous generation's table updated by
+    the files it dropped and the files added when there is one that counts exactly its files,
+    else every file's counts merged."""
+    files = {str(r[3]) for r in rows}
+    table = None
+    if previous is not None and old_files is not None:
+        table = TermTable.read(previous / EXPORT_DIR / TABLE_FILE, _files_digest(old_files))
+    if table is not None:
+        try:
+            table.update(
+                (read_graph_counts(pool / f) for f in sorted(files - old_files)),  # type: ignore[operator]
+                (read_graph_counts(pool / f) for f in sorted(old_files - files)),  # type: ignore[operator]
+            )
+        except (OSError, ValueError):
+            table = None
+    if table is None:
+        table = TermTable.from_counts(read_graph_counts(pool / f) for f in sorted(files))
+    per_graph: dict[str, int] = {}
+    for g, _stem, n, _name in rows:
+        if g is not None:  # a large graph's parts add up
+            per_graph[str(g)] = per_graph.get(str(g), 0) + int(n)  # type: ignore[call-overload]
+    table.write(tmp / TABLE_FILE, _files_digest(files))
+    (tmp / COUNTS_FILE).write_text(json.dumps(table.to_json(per_graph)), encoding="utf-8")
+
+
+class _Placer:
+    """Names of the files a build writes into the shared folder, and the previous files it
+    keeps: those of the same shared folder by their name; those elsewhere (another store's, or
+    a generation of the layout that kept the files inside it) hard-linked in under a new
+    name, with their VoID counts made if they have none."""
+
+    def __init__(self, pool: Path, token: str) -> None:
+        self.pool, self.token = pool, token
+
+    def name(self, stem: str) -> str:
+        return f"{stem}_{self.token}"
+
+    def keep(self, at: Path, graph: str | None, stem: str | None = None) -> str:
+        if at.parent.resolve() == self.pool.resolve():
+            return at.name
+        name = self.name(stem or at.name.split("_", 1)[0])
+        for ext in (".nq", ".ttl"):
+            os.link(at.with_name(at.name + ext), self.pool / f"{name}{ext}")
+        if at.with_name(at.name + SUFFIX).is_file():
+            os.link(at.with_name(at.name + SUFFIX), self.pool / f"{name}{SUFFIX}")
+        else:  # a generation from before the counts were kept
+            text = at.with_name(at.name + ".nq").read_bytes()
+            if graph is not None:
+                text = text.replace(f" <{graph}> .\n".encode(), b" .\n")
+            write_graph_counts(self.pool / name, count_graph(text))
+        return name
+
+
+def _located(manifest: dict, folder: Path) -> list[tuple[str | None, str, int, Path]]:
+    """The manifest's rows (graph, stem, triples, where its files are, without suffix)."""
+    if manifest["version"] == 2:  # the files were inside the generation's export folder
+        return [(g, stem, int(n), folder / stem) for g, stem, n in manifest["graphs"]]
+    pool = folder / manifest["files"]
+    return [(g, stem, int(n), pool / name) for g, stem, n, name in manifest["graphs"]]
+
+
+def _current_files(folder: Path, header: bytes) -> set[str]:
+    """The files the current generation of the store ``folder`` is a generation of lists
+    (kept: readers may be using them), when there is one."""
+    home = folder.parent
+    if not (home.name.startswith(".") and home.name.endswith(".d")):
+        return set()
+    generation = current_generation(home.parent / home.name[1:-2])
+    if generation is None or generation == folder:
+        return set()
+    old = _read_manifest(generation / EXPORT_DIR, header)
+    if old is None:
+        return set()
+    return {at.name for *_, at in _located(old, generation / EXPORT_DIR)}
+
+
+def _collect(pool: Path, keep: set[str]) -> None:
+    """Remove from the shared folder the files no kept generation lists (those of older
+    generations, and what a failed build left)."""
+    with os.scandir(pool) as entries:
+        for entry in entries:
+            if entry.name.split(".", 1)[0] not in keep:
+                try:
+                    os.unlink(entry.path)
+                except OSError:
+                    pass
 
 
 def appeal_files_writer(folder: Path) -> Callable[[str, str], int]:
@@ -328,11 +449,13 @@ def _write_part(
 
 
 def _write_parts(
-    store: ox.Store, graph: ox.NamedNode, tmp: Path, header: bytes, pm: dict[str, str]
-) -> list[tuple[str, int]]:
+    store: ox.Store, graph: ox.NamedNode, place: _Placer, header: bytes, pm: dict[str, str]
+) -> list[tuple[str, int, str]]:
     """Every part of a graph of any size: its lines spread over one file a part, a block at a
-    time (never the whole graph in memory), then each part sorted and written."""
-    nt = tmp / f"{_stem(graph.value)}.nt"
+    time (never the whole graph in memory), then each part sorted and written; (stem, triples,
+    file name) per part."""
+    pool = place.pool
+    nt = pool / f"{place.name(_stem(graph.value))}.nt"
     store.dump(str(nt), format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
     size = sum(block.count(b"\n") for block in read_lines(nt))
     n = PARTS if size >= PART_MIN else 1
@@ -342,7 +465,7 @@ def _write_parts(
 
     def spill() -> None:
         for k, lines in spread.items():
-            with open(tmp / f"{base}-{k:03d}.part", "ab") as f:
+            with open(pool / f"{place.name(f'{base}-{k:03d}')}.part", "ab") as f:
                 f.write(b"".join(lines))
         spread.clear()
 
@@ -355,15 +478,16 @@ def _write_parts(
             held = 0
     spill()
     nt.unlink()
-    out: list[tuple[str, int]] = []
+    out: list[tuple[str, int, str]] = []
     for k in range(n):
-        part = tmp / f"{base}-{k:03d}.part"
+        stem = f"{base}-{k:03d}"
+        name = place.name(stem)
+        part = pool / f"{name}.part"
         if not part.exists():
             continue
         lines = sorted(part.read_bytes().splitlines(keepends=True))
         part.unlink()
-        stem = f"{base}-{k:03d}"
-        out.append((stem, _write_part(lines, graph, tmp / stem, header, pm)))
+        out.append((stem, _write_part(lines, graph, pool / name, header, pm), name))
     return out
 
 
@@ -371,15 +495,14 @@ def _update_parts(
     store: ox.Store,
     graph: ox.NamedNode,
     change: set[ox.Triple],
-    parts: list[tuple[str, int]],
-    before: Path,
-    tmp: Path,
+    parts: list[tuple[str, int, Path]],
+    place: _Placer,
     header: bytes,
     pm: dict[str, str],
-) -> list[tuple[str, int]]:
+) -> list[tuple[str, int, str]]:
     """The parts of a graph after ``change`` (triples it gained or lost: whichever the store
-    now holds, it gained): the parts no changed triple falls in hard-linked from ``before``,
-    the others made from their previous lines and the change."""
+    now holds, it gained): the parts no changed triple falls in kept from the previous
+    generation, the others made from their previous lines and the change."""
     base = parts[0][0].rsplit("-", 1)[0]  # <hash>-<number of parts>
     n = int(base.rsplit("-", 1)[1])
     gone: dict[int, set[bytes]] = {}
@@ -389,27 +512,23 @@ def _update_parts(
         held = ox.Quad(t.subject, t.predicate, t.object, graph) in store
         (come if held else gone).setdefault(_part_of(line, n), set()).add(line)
     tail = f" {graph} .\n".encode()
-    old = {int(stem.rsplit("-", 1)[1]): (stem, count) for stem, count in parts}
-    out: list[tuple[str, int]] = []
+    old = {int(stem.rsplit("-", 1)[1]): (stem, count, at) for stem, count, at in parts}
+    out: list[tuple[str, int, str]] = []
     for k in sorted(set(old) | set(come)):
         stem = f"{base}-{k:03d}"
         if k not in come and k not in gone:
-            for ext in (".nq", ".ttl"):
-                os.link(before / f"{stem}{ext}", tmp / f"{stem}{ext}")
-            if (before / f"{stem}{SUFFIX}").is_file():
-                os.link(before / f"{stem}{SUFFIX}", tmp / f"{stem}{SUFFIX}")
-            else:  # a generation from before the counts were kept
-                text = (before / f"{stem}.nq").read_bytes()
-                write_graph_counts(tmp / stem, count_graph(text.replace(tail, b" .\n")))
-            out.append(old[k])
+            _, count, at = old[k]
+            out.append((stem, count, place.keep(at, graph.value, stem)))
             continue
         lines: set[bytes] = set()
         if k in old:
-            text = (before / f"{stem}.nq").read_bytes()
+            text = old[k][2].with_name(old[k][2].name + ".nq").read_bytes()
             lines = {line[: -len(tail)] + b" .\n" for line in text.splitlines(keepends=True)}
         lines = (lines - gone.get(k, set())) | come.get(k, set())
         if lines:
-            out.append((stem, _write_part(sorted(lines), graph, tmp / stem, header, pm)))
+            name = place.name(stem)
+            count = _write_part(sorted(lines), graph, place.pool / name, header, pm)
+            out.append((stem, count, name))
     return out
 
 
@@ -459,7 +578,7 @@ def _read_manifest(folder: Path, header: bytes) -> dict | None:
         same_header = (folder / HEADER).read_bytes() == header
     except (OSError, ValueError):
         return None
-    if manifest.get("version") != VERSION or not same_header:
+    if manifest.get("version") not in (2, VERSION) or not same_header:
         return None
     return manifest
 
@@ -475,11 +594,13 @@ def store_chunks(store: ox.Store, store_dir: Path | None) -> Chunks | None:
     manifest = _read_manifest(folder, header)
     if manifest is None:
         return None
-    named = {g.value for g in store.named_graphs()}
-    listed = {g for g, _stem, _n in manifest["graphs"] if g is not None}
-    if named != listed:
+    try:
+        chunks = [Chunk(g, at, n) for g, _stem, n, at in _located(manifest, folder)]
+    except (KeyError, TypeError, ValueError):
         return None
-    chunks = [Chunk(g, folder / stem, int(n)) for g, stem, n in manifest["graphs"]]
+    named = {g.value for g in store.named_graphs()}
+    if named != {c.graph for c in chunks if c.graph is not None}:
+        return None
     if not all(c.nquads.is_file() and c.turtle.is_file() for c in chunks):
         return None
     return Chunks(folder, header, chunks, int(manifest["triples"]))

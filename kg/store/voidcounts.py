@@ -13,9 +13,16 @@ already holds each graph's N-Triples text while it writes the export files
   text per term, so equal text is the same term). They go into ``export/<stem>.void``
   beside the graph's other files, and an incremental build hard-links them with the files of
   the graphs it did not change;
-- :func:`union_counts` merges the graphs' counts into those of the store (a term two graphs
-  share counted once) and the build writes them as ``export/void-counts.json``, which
-  :func:`kg.publish.export.void_description` reads instead of counting.
+- :class:`TermTable` keeps, for the store, a count per distinct term hash (in how many of the
+  graphs' files the term occurs) for the subjects, the objects, the typed entities and each
+  class's members, beside the properties and links; the build writes it into each generation
+  (``export/void-table.bin``). A rebuild reads the previous generation's table and adds the
+  counts of the files it wrote and subtracts those of the files it dropped (a term leaves the
+  union when its count falls to zero), so a 1% change reads 1% of the graphs' counts; a build
+  with no table to start from merges every file's (:meth:`TermTable.from_counts`);
+- the table (or :func:`union_counts`, the same figures from the graphs' counts at once) gives
+  ``export/void-counts.json``, which :func:`kg.publish.export.void_description` reads instead
+  of counting.
 
 Only the public store has export files, so restricted data never enters these counts. Two
 distinct terms whose hashes collide would be counted once: with 64 bits, about one chance in
@@ -40,6 +47,7 @@ LINK_PREDICATES = (
     "http://www.w3.org/2004/02/skos/core#closeMatch",
 )
 COUNTS_FILE = "void-counts.json"
+TABLE_FILE = "void-table.bin"
 SUFFIX = ".void"
 _TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _LINKS = {f"<{p}>".encode() for p in LINK_PREDICATES}
@@ -205,8 +213,151 @@ def union_counts(graphs: Iterable[tuple[str | None, GraphCounts]]) -> dict[str, 
     }
 
 
+_TABLES = ("subjects", "objects", "entities")  # then "class " + IRI, one table per class
+
+
+def _keyed(graph: GraphCounts) -> dict[str, np.ndarray]:
+    """A graph's distinct term hashes, by table."""
+    out = {"subjects": graph.subjects, "objects": graph.objects, "entities": graph.entities}
+    out.update({f"class {c}": members for c, members in graph.classes.items()})
+    return out
+
+
+class TermTable:
+    """The store's VoID counts kept per term: for each table (subjects, objects, typed
+    entities, each class's members) the sorted distinct hashes of the terms in the union and,
+    beside each, the number of graph files it occurs in; the properties (files using each),
+    links and triples likewise. A term is distinct in the union while its count is above zero,
+    so adding and removing files changes only their own terms' entries."""
+
+    def __init__(self) -> None:
+        self.triples = 0
+        self.properties: Counter = Counter()
+        self.links: Counter = Counter()
+        self.keys: dict[str, np.ndarray] = {}
+        self.counts: dict[str, np.ndarray] = {}
+
+    @classmethod
+    def from_counts(cls, graphs: Iterable[GraphCounts]) -> TermTable:
+        """The table of the files whose counts are ``graphs``, merged at once."""
+        table = cls()
+        table.update(graphs, ())
+        return table
+
+    def update(self, added: Iterable[GraphCounts], removed: Iterable[GraphCounts]) -> None:
+        """Add the counts of the files ``added`` and subtract those of ``removed`` (files the
+        table counted before). Raises ValueError when ``removed`` holds what the table never
+        counted: it does not describe those files."""
+        plus: dict[str, list[np.ndarray]] = {}
+        minus: dict[str, list[np.ndarray]] = {}
+        for sign, graphs, into in ((1, added, plus), (-1, removed, minus)):
+            for g in graphs:
+                self.triples += sign * g.triples
+                for prop in g.properties:
+                    self.properties[prop] += sign
+                for link, n in g.links.items():
+                    self.links[link] += sign * n
+                for name, hashes in _keyed(g).items():
+                    if len(hashes):
+                        into.setdefault(name, []).append(hashes)
+        if self.triples < 0 or any(n < 0 for n in self.properties.values()):
+            raise ValueError("removed counts the table does not hold")
+        self.properties = +self.properties
+        self.links = +self.links
+        for name in sorted(set(plus) | set(minus)):
+            self._apply(name, plus.get(name, []), minus.get(name, []))
+
+    def _apply(self, name: str, plus: list[np.ndarray], minus: list[np.ndarray]) -> None:
+        ups = np.concatenate(plus) if plus else _EMPTY
+        downs = np.concatenate(minus) if minus else _EMPTY
+        terms, where = np.unique(np.concatenate([ups, downs]), return_inverse=True)
+        signs = np.concatenate([np.ones(len(ups), np.int64), -np.ones(len(downs), np.int64)])
+        delta = np.bincount(where, weights=signs, minlength=len(terms)).astype(np.int64)
+        keys = self.keys.get(name, _EMPTY)
+        counts = self.counts.get(name, np.zeros(0, dtype=np.int64)).astype(np.int64)
+        at = np.searchsorted(keys, terms)
+        held = at < len(keys)
+        held[held] = keys[at[held]] == terms[held]
+        counts[at[held]] += delta[held]
+        fresh = ~held & (delta != 0)
+        if (delta[fresh] < 0).any() or (counts < 0).any():
+            raise ValueError(f"removed counts of {name} the table does not hold")
+        # New terms go in at their places (one copy of the table); terms at zero leave it.
+        keys = np.insert(keys, at[fresh], terms[fresh])
+        counts = np.insert(counts, at[fresh], delta[fresh])
+        alive = counts > 0
+        if not alive.all():
+            keys, counts = keys[alive], counts[alive]
+        if len(keys):
+            self.keys[name], self.counts[name] = keys, counts
+        else:
+            self.keys.pop(name, None)
+            self.counts.pop(name, None)
+
+    def distinct(self, name: str) -> int:
+        return len(self.keys.get(name, _EMPTY))
+
+    def to_json(self, per_graph: dict[str, int]) -> dict[str, Any]:
+        """The store's counts as :func:`union_counts` gives them; ``per_graph``: the triples
+        of each named graph (from the manifest, which lists each graph's files)."""
+        classes = [n for n in self.keys if n.startswith("class ")]
+        return {
+            "triples": self.triples,
+            "entities": self.distinct("entities"),
+            "properties": len(self.properties),
+            "subjects": self.distinct("subjects"),
+            "objects": self.distinct("objects"),
+            "classes": sorted([n[len("class ") :], self.distinct(n)] for n in classes),
+            "per_graph": sorted([g, n] for g, n in per_graph.items() if n),
+            "links": sorted([p, o, n] for (p, o), n in self.links.items()),
+        }
+
+    def write(self, path: Path, files: str) -> None:
+        """The table into ``path`` (a JSON header, then each table's hashes and counts);
+        ``files`` names the set of files it counts, checked by :meth:`read`."""
+        names = sorted(self.keys)
+        meta = {
+            "files": files,
+            "triples": self.triples,
+            "properties": sorted([p, n] for p, n in self.properties.items()),
+            "links": sorted([p, o, n] for (p, o), n in self.links.items()),
+            "tables": [[n, len(self.keys[n])] for n in names],
+        }
+        head = json.dumps(meta).encode("utf-8")
+        with open(path, "wb") as f:
+            f.write(len(head).to_bytes(8, "little") + head)
+            for n in names:
+                f.write(np.asarray(self.keys[n], dtype="<u8").tobytes())
+                f.write(np.asarray(self.counts[n], dtype="<u4").tobytes())
+
+    @classmethod
+    def read(cls, path: Path, files: str) -> TermTable | None:
+        """The table at ``path`` if it counts the set of files named ``files``, else None."""
+        try:
+            data = path.read_bytes()
+            size = int.from_bytes(data[:8], "little")
+            meta = json.loads(data[8 : 8 + size].decode("utf-8"))
+            if meta.get("files") != files:
+                return None
+            table = cls()
+            table.triples = int(meta["triples"])
+            table.properties = Counter({p: int(n) for p, n in meta["properties"]})
+            table.links = Counter({(p, o): int(n) for p, o, n in meta["links"]})
+            at = 8 + size
+            for name, n in meta["tables"]:
+                table.keys[name] = np.frombuffer(data, "<u8", n, at).astype(np.uint64)
+                at += 8 * n
+                table.counts[name] = np.frombuffer(data, "<u4", n, at).astype(np.int64)
+                at += 4 * n
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return table
+
+
 __all__ = [
     "COUNTS_FILE",
+    "TABLE_FILE",
+    "TermTable",
     "LINK_PREDICATES",
     "SUFFIX",
     "GraphCounter",
