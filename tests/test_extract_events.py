@@ -795,3 +795,16 @@ def test_bail_granted_to_the_person_is_a_release_unless_they_stayed() -> None:
     assert ("court_decision", "2023-10-04") in got
     assert ("release", "2023-10-04") not in got
     assert ("court_decision", "2023-10-05") in got
+
+
+def test_dates_told_from_the_day_of_the_appeal() -> None:
+    # 5 May 2024 is a Sunday
+    got = _pairs(
+        "Earlier today, the Zenda City Court sentenced Ana Lee to five years in prison. "
+        "Yesterday, police arrested Tom Reed at his home. On Monday, police searched the office "
+        "of the Zembla Rights Centre. On Tuesday, 23 April, police summoned Eva Hart."
+    )
+    assert ("sentence", "2024-05-05") in got
+    assert ("arrest", "2024-05-04") in got
+    assert ("search", "2024-04-29") in got
+    assert ("summons", "2024-04-23") in got

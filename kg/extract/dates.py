@@ -54,6 +54,40 @@ TIME_OF_DAY = re.compile(
 )
 
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Dates told from the day the appeal was issued, as press releases tell them: "Earlier today,
+#: the court ...", "yesterday", "On Monday" (a weekday of the week before; one followed by its
+#: date, "on Sunday, January 23", is dated by that date). A bare "today" mostly dates the
+#: issuer's own statement ("X said today", "calls today for the release of"), not an event:
+#: it is not read.
+DEICTIC_RE = re.compile(
+    r"[Ee]arlier\s+(?P<deixis>today)\b|(?P<deixis2>[Yy]esterday)\b"
+    r"|(?:[Oo]n|[Ll]ast)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b"
+    r"(?!,?\s+(?:the\s+)?\d|,?\s+(?:" + MONTH_RE + r")\b"
+    r"|\s+(?:morning|afternoon|evening|night)?\s*,?\s*\d)"
+)
+#: The words a match of DEICTIC_RE can start with.
+DEICTIC_OPENERS = frozenset("yesterday earlier Yesterday Earlier On Last on last".split())
+
+
+def _deictic(
+    flat: str, index: dict[str, list[int]], appeal_date: date
+) -> list[tuple[re.Match[str], tuple[int, int | None, int | None]]]:
+    """Dates told from the appeal's own date ("earlier today", "yesterday", "on Monday")."""
+    starts = sorted(a for w in DEICTIC_OPENERS for a in index.get(w, ()))
+    out = []
+    for m in finditer_at(DEICTIC_RE, flat, starts):
+        if m.group("deixis"):
+            back = 0
+        elif m.group("deixis2"):
+            back = 1
+        else:
+            back = (appeal_date.weekday() - WEEKDAYS.index(m.group("wd"))) % 7 or 7
+        d = appeal_date - timedelta(days=back)
+        out.append((m, (d.year, d.month, d.day)))
+    return out
+
+
 #: The words a match of REL_RE can start with, in lower case, besides the number before a unit.
 REL_OPENERS = frozenset("the following next that a several some within about over".split())
 REL_UNITS = frozenset("day days week weeks month months year years".split())
@@ -124,6 +158,12 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         i = bisect.bisect_right(starts, m.start()) - 1
         if not (i >= 0 and m.start() < found[i][1]):
             found.append((m.start(), m.end(), "rel", m))
+    told_from_issue = _deictic(flat, doc.word_index, appeal_date) if appeal_date else []
+    for m, _value in told_from_issue:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if not (i >= 0 and m.start() < found[i][1]):
+            found.append((m.start(), m.end(), "deictic", m))
+    deictic = {m.start(): v for m, v in told_from_issue}
     found.sort(key=lambda x: x[0])
     year = appeal_date.year if appeal_date else None
     anchor: date | None = None
@@ -170,6 +210,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             if no_year:
                 yearless.add(len(out))
             out.append(DateMention(start, end, value, is_event))
+        elif kind == "deictic":
+            out.append(DateMention(start, end, deictic[start], is_event))
         elif anchor is not None:
             value, approx = _relative(m, anchor)
             if value is None:
