@@ -475,3 +475,28 @@ def test_a_function_word_opening_the_sentence_is_no_part_of_a_name() -> None:
     )
     names = [p["name"] for p in extract_case(text, appeal_id="t-function-words")["persons"]]
     assert sorted(names) == ["Anna Kovacs", "Boris Lind", "Clara Novak", "Dora Weiss", "Emil Roth"]
+
+
+def test_an_honorific_s_gender_tells_apart_two_people_of_one_surname() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Defender detained\n\nOn 3 May 2021, police arrested Boris Lind "
+        "and his wife, Anna Lind. Ms Lind was released. Mr Lind remains in detention.\n"
+    )
+    persons = extract_case(text, appeal_id="t-same-surname")["persons"]
+    assert {p["name"]: p["variants"] for p in persons} == {
+        "Boris Lind": ["Mr Lind"],
+        "Anna Lind": ["Ms Lind"],
+    }
+
+
+def test_a_surname_with_an_article_prefix_opening_a_sentence_is_a_mention() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Defender detained\n\nOn 3 May 2021, police arrested Ali bin "
+        "Salem al-Harbi in Vela. Al-Harbi was charged with insulting the state on 5 May 2021.\n"
+    )
+    record = extract_case(text, appeal_id="t-al-prefix")
+    assert [(p["name"], p["variants"]) for p in record["persons"]] == [
+        ("Ali bin Salem al-Harbi", ["al-Harbi"])
+    ]
+    charge = next(e for e in record["events"] if e["type"] == "charge")
+    assert charge["targets"] == ["p1"]

@@ -13,6 +13,7 @@ from kg.extract.lexicon import (
     DEMONYMS,
     FOREIGN_BODY_WORDS,
     FORM_WORDS,
+    GENDER_NOUN_RE,
     GENDER_NOUNS,
     HONORIFICS,
     MONTHS,
@@ -469,7 +470,7 @@ def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
             names += re.findall(r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+", m.group("more"))
         for n in names:
             n = re.sub(r"[’']s$", "", n)
-            p = resolve_person(ents, n)
+            p = resolve_person(ents, n, gender, doc)
             if p is None:
                 if len(n.split()) < 2 or not_a_name(n.split()):
                     continue
@@ -500,8 +501,12 @@ def _one_line(doc: Doc, line_at: int, start: int, end: int) -> str:
     return doc.flat[start:nl].rstrip()
 
 
-def resolve_person(ents: Entities, name: str) -> Entity | None:
-    """The person a short form refers to: same name, or the full name ends with it."""
+def resolve_person(
+    ents: Entities, name: str, gender: str | None = None, doc: Doc | None = None
+) -> Entity | None:
+    """The person a short form refers to: same name, or the full name ends with it. Where two
+    people share the surname, the honorific's gender tells them apart ("Ms Lind" is the one
+    of "Boris Lind" and "his wife, Anna Lind" who is not male)."""
     words = name.split()
     hits = [
         p
@@ -510,7 +515,28 @@ def resolve_person(ents: Entities, name: str) -> Entity | None:
         or (p.name or "").split()[-len(words) :] == words
         or (len(words) >= 2 and (p.name or "").split()[: len(words)] == words)
     ]
+    if len(hits) > 1 and gender in ("male", "female") and doc is not None:
+        cues = [_gender_cue(doc, p) for p in hits]
+        same = [p for p, c in zip(hits, cues, strict=True) if c == gender]
+        hits = (
+            same
+            if len(same) == 1
+            else [p for p, c in zip(hits, cues, strict=True) if c in (gender, None)]
+        )
     return hits[0] if len(hits) == 1 else None
+
+
+def _gender_cue(doc: Doc, p: Entity) -> str | None:
+    """The gender a cue read so far gives the person: an honorific, or a kinship noun right
+    before a mention ("his wife, X")."""
+    known = p.attrs.get("gender")
+    if known in ("male", "female"):
+        return known
+    for a, _ in p.mentions:
+        m = GENDER_NOUN_RE.search(doc.flat, max(0, a - 30), a)
+        if m and GENDER_NOUNS[m.group(1)] in ("male", "female"):
+            return GENDER_NOUNS[m.group(1)]
+    return None
 
 
 #: Another form of a name that the text gives right after it: "(also spelt X)", "(his name is

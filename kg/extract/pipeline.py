@@ -55,7 +55,7 @@ from kg.extract.provisions import add_known_instruments, add_provisions
 from kg.extract.review import mark_draft, rate_facts
 from kg.extract.roles import person_roles, roles_from_events
 from kg.extract.scan import find_words
-from kg.extract.text import Doc, clean, evidence, find_runs, make_doc
+from kg.extract.text import ARTICLE_PREFIX, Doc, clean, evidence, find_runs, make_doc
 from kg.record.keys import mint_keys
 
 
@@ -220,8 +220,11 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
     if not owners:
         return
     hits: dict[str, list[tuple[int, int]]] = {}
-    for start, end in find_words(doc.flat, list(owners)):
-        hits.setdefault(doc.flat[start:end], []).append((start, end))
+    # "al-Harbi" opens a sentence as "Al-Harbi": the article prefix capitalised
+    opening = {w[0].upper() + w[1:]: w for w in owners if ARTICLE_PREFIX.match(w)}
+    for start, end in find_words(doc.flat, [*owners, *opening]):
+        word = doc.flat[start:end]
+        hits.setdefault(opening.get(word, word), []).append((start, end))
     for last, p in owners.items():
         for start, end in hits.get(last, []):
             if any(a <= start < b for a, b in p.mentions):
