@@ -4,7 +4,9 @@
 copies them from the npm registry into ``static/yasgui/``; the app serves them itself), else a
 plain form with one line saying how to install it. ``/query?cq=<name>`` opens a question's text
 in the editor (or the form); ``/query/<name>`` runs it here and shows its rows, IRIs linked to
-their pages.
+their pages, or, asked for SPARQL results (Accept or ``format=``), answers them as ``/sparql``
+does; its parameters are given in the query string (``?defender=<IRI>``, see
+:mod:`kg.web.questions`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from kg.errors import KgError, QueryError
 from kg.query import QueryFile, list_queries
 from kg.web.app import WebContext
 from kg.web.pages import local_path
+from kg.web.questions import answer_rows, bound_text, question_params, wants_rows
 from kg.web.templating import STATIC_DIR, render
 
 __all__ = ["YASGUI_DIR", "routes", "yasgui_installed"]
@@ -64,9 +67,13 @@ def routes(ctx: WebContext) -> list[BaseRoute]:
             html = render("notfound.html", what=f"competency question {name}")
             return HTMLResponse(html, 404)
         qf = found[0]
+        if wants_rows(request):  # SPARQL results by negotiation, as kg query runs it
+            answer = await answer_rows(ctx, request, qf)
+            headers = {"Vary": "Accept, Accept-Encoding, Origin", **answer.headers}
+            return Response(answer.body, answer.status, headers=headers, media_type=answer.media)
         error, rows, columns = "", [], []
         try:
-            rows = await ctx.select(qf.text)
+            rows = await ctx.select(bound_text(qf, question_params(request)))
         except (QueryError, KgError) as exc:
             error = str(exc)
         for row in rows:
