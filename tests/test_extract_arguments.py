@@ -544,3 +544,16 @@ def test_a_person_in_a_whose_phrase_is_no_target() -> None:
         "On 3 May 2024, police arrested journalist Tom Reed, whose lawyer Ana Lee protested."
     )
     assert _one(evs, "arrest")["targets"] == ["Tom Reed"]
+
+
+def test_a_judge_named_after_but_sits_at_the_later_step() -> None:
+    text = (
+        "15 May 2024\n\nZembla: Poet detained\n\nOn 3 May 2024, the Zenda City Court refused "
+        "Ana Lee bail, but on 9 May 2024 Judge Tom Reed of the Zembla Supreme Court granted her "
+        "bail.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    judge = next(p["id"] for p in record["persons"] if p["name"] == "Tom Reed")
+    by_date = {e["date"]: e for e in record["events"] if e["type"] == "court_decision"}
+    assert judge not in by_date["2024-05-03"]["agents"]
+    assert judge in by_date["2024-05-09"]["agents"]

@@ -391,6 +391,11 @@ def clause_of(flat: str, s: Span, a: int) -> tuple[int, int]:
     return c0, c1
 
 
+#: "the court refused her bail on 3 May, but Judge X granted it on 9 May": the sentence turns
+#: to another step; the judges named after the turn sit at that one.
+TURN = re.compile(r",\s+but\b")
+
+
 #: Events a court decides or holds: with no court named in the sentence, the court last named
 #: before it in the paragraph (or anywhere before, if the sentence says "the court") acts.
 COURT_EVENTS = frozenset("sentence conviction acquittal trial_hearing court_decision fine".split())
@@ -938,9 +943,11 @@ def make_event(
             agents = [court.id]
     if etype in COURT_EVENTS:
         # "with Judge X presiding and Y acting for the prosecution": they sit at the hearing
+        turn = TURN.search(doc.flat, b, s.end)
+        upto = turn.start() if turn else s.end
         judges += [
             e.id for ma, mb, e in mentions
-            if a <= ma < s.end and (ma, mb) not in inner and e.kind == "person"
+            if a <= ma < upto and (ma, mb) not in inner and e.kind == "person"
             and {"judge", "prosecutor"} & set(e.attrs.get("roles", []))
         ]  # fmt: skip
     if etype not in POLICE_WORK:
