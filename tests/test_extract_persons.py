@@ -500,3 +500,14 @@ def test_a_surname_with_an_article_prefix_opening_a_sentence_is_a_mention() -> N
     ]
     charge = next(e for e in record["events"] if e["type"] == "charge")
     assert charge["targets"] == ["p1"]
+
+
+def test_a_bare_surname_is_not_the_relative_s_who_shares_it() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Journalist detained\n\nJournalist Omar Haddad was arrested on 2 "
+        "March 2021. Haddad's brother, Youssef Haddad, said the family was not told where he "
+        "was. On 10 March 2021, the prosecutor charged Haddad with spreading false news.\n"
+    )
+    persons = extract_case(text, appeal_id="t-kin-surname")["persons"]
+    named = {p["name"]: p["variants"] for p in persons if p["name"]}
+    assert named == {"Omar Haddad": ["Haddad"], "Youssef Haddad": []}

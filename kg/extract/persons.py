@@ -405,7 +405,7 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
                 # "Anna Kovacs" of "Anna Maria Kovacs": the middle names left out
                 or (len(sw) == 2 and fw[0] == sw[0] and fw[-1] == sw[1])
             ):
-                if _kin_named(doc, short) and not _kin_named(doc, full):
+                if named_by_kin(doc, short) and not named_by_kin(doc, full):
                     continue  # "Hassan Ali Salem ... his father Ali Salem": a patronymic
 
                 full.variants.append(short.name or "")
@@ -422,7 +422,7 @@ KIN_BEFORE = re.compile(
 )
 
 
-def _kin_named(doc: Doc, p: Entity) -> bool:
+def named_by_kin(doc: Doc, p: Entity) -> bool:
     """Every mention of the person follows a kinship noun: a relative introduced by kin."""
     return bool(p.mentions) and all(
         KIN_BEFORE.search(doc.flat, max(0, a - 40), a) for a, _ in p.mentions

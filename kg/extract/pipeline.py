@@ -49,6 +49,7 @@ from kg.extract.persons import (
     drop_places_and_bodies,
     instruments_named_as_persons,
     merge_persons,
+    named_by_kin,
     split_head_from_person,
 )
 from kg.extract.provisions import add_known_instruments, add_provisions
@@ -208,14 +209,17 @@ AFTER_NAME_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-�
 def _add_short_mentions(doc: Doc, ents: Entities) -> None:
     """Bare surnames (``Bialiatski``) are mentions, and variants, of the one person so named."""
     persons = ents.of("person")
+    # a relative introduced by kin ("his brother, A B") shares the surname of the one the text
+    # is about, and is named in full: a bare surname is the other's
+    kin = {id(q) for q in persons if named_by_kin(doc, q)}
     counts: dict[str, int] = {}
     for q in persons:
         for w in _surname_words(q.name)[-1:]:
-            counts[w] = counts.get(w, 0) + 1
+            counts[w] = counts.get(w, 0) + (id(q) not in kin)
     owners = {}
     for p in persons:
         words = _surname_words(p.name)
-        if len(words) >= 2 and counts[words[-1]] == 1:
+        if len(words) >= 2 and counts[words[-1]] == 1 and id(p) not in kin:
             owners[words[-1]] = p
     if not owners:
         return
