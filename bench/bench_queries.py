@@ -21,6 +21,9 @@ text ``kg query --format csv`` prints. With ``virtuoso-t`` installed (``scripts/
 install``), the public store is pushed into a fresh Virtuoso on loopback with ``kg push``'s code
 (or, with ``--virtuoso-load bulk``, its N-Quads loaded by Virtuoso's bulk loader, timed) and the
 same questions run there through ``kg query --endpoint``'s code (``--no-embedded``: only there).
+``--http`` also times every question as a client of ``kg serve`` asks it: ``GET
+/query/<name>?param=value`` with ``Accept: text/csv``, bound as the embedded run bound it, over
+the same public store (answer cache off).
 The load average before and after is recorded: on a machine shared with other work, times are
 slower than the code is.
 """
@@ -28,6 +31,8 @@ slower than the code is.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import multiprocessing
 import os
@@ -41,6 +46,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -227,6 +235,58 @@ def questions(target: str, values: BoundValues, args: argparse.Namespace) -> dic
             entry["bound"]["params"] = params
         out[qf.name] = entry
         print(f"  {qf.name}: {entry}", file=sys.stderr)
+    return out
+
+
+def http_questions(public: Path, embedded: dict[str, Any], args: argparse.Namespace) -> dict:
+    """Every question measured through HTTP, as a client of ``kg serve`` asks it:
+    ``GET /query/<name>?param=value`` with ``Accept: text/csv`` (the parameters bound as the
+    embedded run bound them), answered by the server's query runner over the same public store,
+    ``--repeats`` times each; the answer cache is off, so every run is evaluated."""
+    from kg.web import BackgroundServer, DatasetSource, Limits
+
+    limits = Limits(
+        timeout=args.query_timeout,
+        workers=1,
+        max_slow=1,
+        max_result_bytes=2**30,
+        slow_after=args.query_timeout,
+        answer_cache=0,
+    )
+    out: dict[str, Any] = {}
+    with BackgroundServer(DatasetSource(path=str(public)), limits) as server:
+        base = server.url.rsplit("/", 1)[0]
+        for name, entry in embedded.items():
+            forms = {"corpus_wide": {}}
+            if "bound" in entry:
+                forms["bound"] = entry["bound"].get("params", {})
+            out[name] = {}
+            for form, params in forms.items():
+                query = urllib.parse.urlencode(params)
+                url = f"{base}/query/{name}" + (f"?{query}" if query else "")
+                request = urllib.request.Request(url, headers={"Accept": "text/csv"})
+                times, rows, failed = [], 0, None
+                for _ in range(args.repeats):
+                    started = time.perf_counter()
+                    try:
+                        with urllib.request.urlopen(request, timeout=args.query_timeout + 30) as r:
+                            body = r.read()
+                    except urllib.error.HTTPError as exc:
+                        failed = f"HTTP {exc.code}: {exc.read().decode('utf-8', 'replace')[:200]}"
+                        break
+                    times.append(time.perf_counter() - started)
+                    text = io.StringIO(body.decode("utf-8"), newline="")
+                    rows = sum(1 for _ in csv.reader(text)) - 1  # after the header
+                if failed:
+                    out[name][form] = {"error": failed.strip()}
+                else:
+                    out[name][form] = {
+                        "p50_ms": round(statistics.median(times) * 1000, 2),
+                        "p99_ms": round(percentile(times, 0.99) * 1000, 2),
+                        "runs": len(times),
+                        "rows": rows,
+                    }
+            print(f"  http {name}: {out[name]}", file=sys.stderr)
     return out
 
 
@@ -442,6 +502,12 @@ def main(argv: list[str] | None = None) -> int:
         help="time the embedded store's questions as `kg query --format csv` writes them "
         "(rows written as the store gives them) instead of run_query's rdflib rows",
     )
+    parser.add_argument(
+        "--http",
+        action="store_true",
+        help="also time every question through kg serve's /query/<name> (Accept: text/csv) over "
+        "the same public store, after the embedded runs",
+    )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     if args.out is not None and args.out.is_dir():
@@ -482,6 +548,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_embedded:
             figures["questions"] = questions(str(public), values, args)
             figures["load_average_after_embedded"] = os.getloadavg()[0]
+            save()
+        if args.http and "questions" in figures:
+            figures["http"] = http_questions(public, figures["questions"], args)
+            figures["http_measured_as"] = "GET /query/<name>?params, Accept: text/csv"
+            figures["load_average_after_http"] = os.getloadavg()[0]
             save()
         if args.breakdown:
             figures["breakdown"] = breakdown(str(public), args.breakdown, args)
