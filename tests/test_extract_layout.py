@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.dates import DATE_RE, absolute
-from kg.extract.layout import read_header
+from kg.extract.layout import find_countries, find_main_country, read_header
 from kg.extract.text import make_doc
 
 
@@ -97,3 +97,28 @@ def test_a_special_administrative_region_counts_as_its_state() -> None:
     )
     record = extract_case(text, appeal_id="t")
     assert record["appeal"]["countries"] == ["China"]
+
+
+@pytest.mark.parametrize(
+    ("title", "main"),
+    [
+        ("Ruritania: Lawyer Ana Lee detained", "Ruritania"),
+        ("Zenda Valley (Ruritania): Lawyers Ana Lee and Bo Ek disbarred", "Ruritania"),
+        # a bracket that names no country, or no bracket: the country most named
+        ("Zenda Valley (North): Lawyer Ana Lee detained", "Georgia"),
+        ("Zenda Valley: Lawyer Ana Lee detained", "Georgia"),
+    ],
+)
+def test_main_country_from_a_title_naming_a_place_in_its_country(title: str, main: str) -> None:
+    """A title "Place (Country): ..." names the country of the appeal, before the country the
+    text names most (here Georgia, named where a relative lives)."""
+    from kg.extract import layout
+
+    countries = {*layout.COUNTRIES, "Ruritania"}
+    text = f"{title}\n\nAna Lee, whose family lives in Georgia and in Georgia, was detained."
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(layout, "COUNTRIES", countries)
+        doc = make_doc(text)
+        got = find_main_country(doc, title)
+        assert got == main
+        assert find_countries(doc, got)[0] == main

@@ -233,11 +233,19 @@ def country_mentions(doc: Doc) -> list[str]:
     ]
 
 
+#: The head of a title that names a place and, in brackets, its country.
+TITLE_PLACE_IN = re.compile(r"[A-Z][^():]{0,40}\((?P<c>[A-Z][^()]{2,40})\)")
+
+
 def find_main_country(doc: Doc, title: str | None, mentions: list[str] | None = None) -> str | None:
     if title:
         m = re.match(r"(?:UPDATE\s*[–-]\s*)?(?P<c>[^:]+):", title)
         if m and m.group("c").strip() in COUNTRIES:
             return m.group("c").strip()
+        # "Zenda Valley (Ruritania): ...": a region or city, then the state it lies in
+        m = m and TITLE_PLACE_IN.fullmatch(m.group("c").strip())
+        if m and m.group("c") in COUNTRIES:
+            return m.group("c")
     counts: dict[str, int] = {}
     for name in country_mentions(doc) if mentions is None else mentions:
         counts[name] = counts.get(name, 0) + 1
