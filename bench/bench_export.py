@@ -163,18 +163,21 @@ def run(
 
 
 def store_bytes(store: Path) -> dict[str, int]:
-    """Bytes on disk of the store's parts: the full and public stores, the export files, and
-    all of it with each file counted once (the public store hard-links the full store's files
-    when they are the same)."""
+    """Bytes on disk of the store's parts: the full and public stores, the export files (the
+    generation's ``export/`` and the graphs' files it lists in the folder the generations
+    share), and all of it with each file counted once (the public store hard-links the full
+    store's files when they are the same)."""
+    from kg.store.chunks import listed_files
+
     sizes, seen = {"all": 0}, set()
-    for path in store.rglob("*"):
+    for path in [*store.rglob("*"), *listed_files(store)]:
         if path.is_file() and not path.is_symlink():
             stat = path.stat()
             size = stat.st_size
             if (stat.st_dev, stat.st_ino) not in seen:
                 seen.add((stat.st_dev, stat.st_ino))
                 sizes["all"] += size
-            part = path.relative_to(store).parts[0]
+            part = path.relative_to(store).parts[0] if path.is_relative_to(store) else "export"
             if part in ("full", "public", "export"):
                 sizes[part] = sizes.get(part, 0) + size
     return sizes

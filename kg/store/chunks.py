@@ -583,6 +583,19 @@ def _read_manifest(folder: Path, header: bytes) -> dict | None:
     return manifest
 
 
+def listed_files(generation: Path) -> list[Path]:
+    """The graphs' files (N-Quads, Turtle, VoID counts) the generation's manifest lists, in the
+    folder the generations share: what its exports copy, beside ``export/`` itself."""
+    folder = generation / EXPORT_DIR
+    manifest = _read_manifest(folder, turtle_header(export_prefixes()))
+    if manifest is None:
+        return []
+    out = []
+    for *_, at in _located(manifest, folder):
+        out += [at.with_name(at.name + ext) for ext in (".nq", ".ttl", SUFFIX)]
+    return [p for p in out if p.is_file()]
+
+
 def store_chunks(store: ox.Store, store_dir: Path | None) -> Chunks | None:
     """The files the build wrote for the public store at ``store_dir`` (opened as ``store``),
     or None when there are none to trust: not a public store of a build, no files, other
@@ -611,6 +624,7 @@ __all__ = [
     "Chunk",
     "Chunks",
     "appeal_files_writer",
+    "listed_files",
     "store_chunks",
     "turtle_header",
     "write_chunks",
