@@ -808,3 +808,25 @@ def test_dates_told_from_the_day_of_the_appeal() -> None:
     assert ("arrest", "2024-05-04") in got
     assert ("search", "2024-04-29") in got
     assert ("summons", "2024-04-23") in got
+
+
+def test_an_event_told_again_less_precisely_is_the_one_told_before() -> None:
+    got = [
+        (e["type"], e["date"])
+        for e in _events(
+            "On 7 February 2020, police arrested Ana Lee and Tom Reed in Zenda.\n\n"
+            "On 3 May 2024, the Zenda City Court acquitted Ana Lee and Tom Reed of the offence "
+            "for which they had been arrested in 2020."
+        )
+    ]
+    assert got.count(("arrest", "2020-02-07")) == 1
+    assert ("arrest", "2020") not in got
+    assert ("acquittal", "2024-05-03") in got
+
+
+def test_a_less_precise_event_of_other_people_stays() -> None:
+    got = _pairs(
+        "On 7 February 2020, police arrested Ana Lee in Zenda.\n\n"
+        "In 2020, police also arrested Tom Reed in Borduria."
+    )
+    assert {("arrest", "2020-02-07"), ("arrest", "2020")} <= got

@@ -861,23 +861,36 @@ def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
 def _drop_undated_retellings(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     """ "X has been sentenced to 33 years" in a lead or a quote, without a date, retells the
     dated sentence told elsewhere: an undated event is dropped when an event of its type is
-    dated in the text and concerns at least the same people."""
-    dated: dict[str, list[tuple[set[str], str | None]]] = {}
+    dated in the text and concerns at least the same people. So is an event dated less
+    precisely than one of its type that agrees with its date ("2020" and "2020-02-07") and
+    concerns at least the same people."""
+    dated: dict[str, list[tuple[set[str], str | None, str]]] = {}
     for e in events:
         if e["date"]:
-            dated.setdefault(e["type"], []).append((set(e["targets"]), e["authority"]))
+            dated.setdefault(e["type"], []).append((set(e["targets"]), e["authority"], e["date"]))
     lead = _lead_end(events, doc)
     out = []
     for e in events:
         if not e["date"] and any(
             set(e["targets"]) <= t and (not e["authority"] or e["authority"] == auth)
-            for t, auth in dated.get(e["type"], [])
+            for t, auth, _day in dated.get(e["type"], [])
         ):
             # (a decision of another court is another decision: "the appeal court upheld the
             # verdict, and on 3 May the Supreme Court dismissed the final appeal")
             continue
         if not e["date"] and e["type"] in dated and e["evidence"][0]["start"] < lead:
             continue  # the lead sums up, without dates, what the narrative tells with them
+        if (
+            e["date"]
+            and e["targets"]
+            and any(
+                set(e["targets"]) <= t and len(day) > len(e["date"]) and day.startswith(e["date"])
+                for t, _auth, day in dated.get(e["type"], [])
+            )
+        ):
+            # "the offence for which they had been arrested almost six years earlier", dated
+            # 2020 by that reckoning, retells the arrest of 7 February 2020 told before
+            continue
         out.append(e)
     return out
 
