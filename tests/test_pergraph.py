@@ -161,3 +161,40 @@ def test_rebuild_of_unchanged_data_checks_nothing(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "store")
     _, _, second = validate_units(store, shapes_graph(), cache=cache_path(store), workers=1)
     assert second.checked == 0 and second.cached == second.units
+
+
+def test_unit_sees_the_evidence_spans_its_nodes_point_to() -> None:
+    """A fact whose evidence span lives in another graph is reported in that span's source:
+    its unit must see the span, not only the fact's own graph (no akg:reportedIn needed)."""
+    akg = "https://w3id.org/appeals-kg/ontology#"
+    path = next(p for p in FIXTURES if p.stem == "conforming-002")
+    full = fixture_store(path)
+    own = URIRef(f"urn:test:{path.stem}")
+    _, rows = full.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{own}> {{ ?s ?p ?o }} }}", union=False)
+    graph = Graph()
+    for t in rows:
+        graph.add(tuple(t))
+    # Facts whose spans are all stated in another graph lose their akg:reportedIn.
+    facts = {
+        s
+        for s, _, o in graph.triples((None, URIRef(akg + "evidence"), None))
+        if not any(graph.triples((o, None, None)))
+    }
+    removed = [t for f in facts for t in graph.triples((f, URIRef(akg + "reportedIn"), None))]
+    assert removed, "the fixture has facts whose only span is in another graph"
+    for t in removed:
+        graph.remove(t)
+    store = Store.memory()
+    for name in full.graph_names():
+        if name != own:
+            _, rows = full.query(
+                f"SELECT ?s ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}", union=False
+            )
+            other = Graph()
+            for t in rows:
+                other.add(tuple(t))
+            store.add_graph(other, name)
+    store.add_graph(graph, own)
+    assert whole_graph_keys(store) == (True, set())
+    assert per_graph_keys(store, workers=1) == (True, set())
+    assert sparql_engine_keys(store) == (True, set())

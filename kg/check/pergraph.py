@@ -4,9 +4,10 @@ One whole-graph pyshacl run over a corpus grows faster than the corpus. Here the
 into *units*, one per named graph (each appeal graph, the reference, links and ontology graphs):
 
 - a unit's **focus nodes** are the IRIs its graph states something about (subjects);
-- its **data** is its graph, plus every triple of the other non-shared graphs about a node it
-  mentions (so an entity merged across appeals, or a derived shortcut, is seen whole), plus the
-  shared graphs every unit uses (ontology and vocabularies, reference data);
+- its **data** is its graph, plus what the derived graph says about its subjects, plus what
+  any other graph says about the nodes it points to (an evidence span stated in another appeal's
+  graph, with its source; an entity merged across appeals), plus the kind of every node it
+  mentions and what the shared graphs (ontology and vocabularies, reference data) say of them;
 - pyshacl checks SHACL Core on each unit with ``focus_nodes`` set, so shapes are applied only to
   the unit's own nodes; units run in worker processes;
 - each unit's report is cached under a hash of the shapes and of the unit's data (sorted
@@ -129,8 +130,20 @@ def _graph_unit(store: Store, name: URIRef) -> Unit:
           GRAPH <{DERIVED_GRAPH}> {{ ?n ?p ?o }}
         }}""",
     )
-    mentions = f"GRAPH <{name}> {{ {{ ?v ?p ?o }} UNION {{ ?s ?p ?v }} }}"
-    lines = _with_context(store, own + derived, mentions)
+    # What the other graphs state about the nodes this graph points to: a fact's evidence span
+    # may be stated in another appeal's graph, and a path through it (akg:evidence/oa:hasSource)
+    # must see it as the union graph does.
+    pointed = _nt_lines(
+        store,
+        f"""SELECT ?n ?p ?o WHERE {{
+          {{ SELECT DISTINCT ?n WHERE {{ GRAPH <{name}> {{ ?x ?y ?n }} FILTER(isIRI(?n)) }} }}
+          GRAPH ?h {{ ?n ?p ?o }} FILTER(?h != <{name}>)
+        }}""",
+    )
+    mentions = f"""{{ GRAPH <{name}> {{ {{ ?v ?p ?o }} UNION {{ ?s ?p ?v }} }} }} UNION {{
+      GRAPH <{name}> {{ ?x ?y ?n }} FILTER(isIRI(?n)) GRAPH ?h {{ ?n ?q ?v }}
+      FILTER(?h != <{name}>) }}"""
+    lines = _with_context(store, own + derived + pointed, mentions)
     _, rows = store.query(
         f"""SELECT DISTINCT ?s WHERE {{
           GRAPH <{name}> {{ ?s ?p ?o }} FILTER(isIRI(?s))
