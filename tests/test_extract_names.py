@@ -79,3 +79,20 @@ def test_posts_and_general_inside_a_body_name_and_a_ministry_by_its_last_word() 
     assert orgs["Directorate General of Intelligence"]["kind"] == "security_service"
     assert "Vela Rights Centre" in orgs  # the post after the body is the person's
     assert "Rina Holm" in {p["name"] for p in rec["persons"]}
+
+
+def test_an_outlet_named_before_its_noun_and_regional_bodies_of_states() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Editor held\n\nOn 3 May 2021, police arrested Ivo Sand, editor "
+        "of The Vela Herald magazine, on the orders of the Georgian daily Vela Post's owner. "
+        "Sand also writes for the Zembla Star newspaper. The Southern Ocean Development "
+        "Community and the Economic Community of Northern States called for his release.\n"
+    )
+    record = extract_case(text, appeal_id="t-outlets")
+    kinds = {o["name"]: o["kind"] for o in record["organisations"]}
+    assert kinds["Vela Herald"] == "media"
+    assert kinds["Zembla Star"] == "media"
+    assert "Georgian" not in kinds
+    assert kinds["Southern Ocean Development Community"] == "international_org"
+    assert kinds["Economic Community of Northern States"] == "international_org"
+    assert [p["name"] for p in record["persons"]] == ["Ivo Sand"]

@@ -95,6 +95,7 @@ ORG_HEADS = {
     "Group": "other", "Federation": "ngo", "Organisation": "ngo", "Organization": "ngo",
     "Observatory": "ngo", "Network": "ngo", "Institute": "ngo", "Bureau": "government",
     "Mechanism": "other", "Coalition": "ngo", "Movement": "other", "Alliance": "ngo",
+    "Community": "other",
     "Ltd": "company", "LLC": "company", "Inc": "company", "Company": "company", "Bank": "company",
     "Corporation": "company", "Newspaper": "media", "Radio": "media", "Television": "media",
     "TV": "media", "Nations": "international_org", "Watch": "ngo", "International": "ngo",
@@ -126,6 +127,18 @@ ORG_KIND_HINTS = [
             r"^(?:UN |United Nations )?Human Rights (?:Council|Committee)$|"
             r"\b(?:Inter-American|African|European|Arab) (?:Commission|Committee|Union)\b|"
             r"\bCommission of Inquiry\b|^Parliamentary Assembly\b"
+        ),
+        "international_org",
+    ),
+    # bodies of states of a region: "Southern African Development Community", "Economic
+    # Community of West African States", "Gulf Cooperation Council", "League of Arab States"
+    (
+        re.compile(
+            r"\b(?:Development|Economic|African|Andean|Caribbean) Community\b|"
+            r"\bCommunity of [\w ]{0,30}States\b|\bLeague of Arab States\b|\bArab League\b|"
+            r"\bCooperation Council\b|\bOrgani[sz]ation (?:of|for) (?:American States|Islamic "
+            r"Cooperation|African Unity|Security and Co-?operation)\b|"
+            r"\bAssociation of Southeast Asian Nations\b"
         ),
         "international_org",
     ),

@@ -129,6 +129,14 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             elif (cue := _named_by_noun(doc, start, len(words))) is not None:
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 e.attrs["kind"] = cue
+            elif (
+                len(words) <= 5
+                and MEDIA_NOUN_AFTER.match(doc.flat, end)
+                and not all(w in DEMONYMS for w in words)  # "the Zemblan daily X"
+            ):
+                # "editor of The Nation magazine", "the Vela Voice news website": an outlet
+                e = add_organisation(doc, ents, text, start, end, main_country)
+                e.attrs["kind"] = "media"
             elif PUBLIC_DEFENDER.match(text) and country_in(text):
                 # "the Public Defender of Georgia": an ombudsman's office, not a lawyer
                 e = add_organisation(doc, ents, text, start, end, main_country)
@@ -270,6 +278,14 @@ def _naming_noun(text: str, lo: int, start: int) -> str | None:
 #: The nouns of NAMED_BY_NOUN that name a news outlet, by how they start.
 MEDIA_NOUN_START = re.compile(
     r"news|magazine|weekly|daily|website|outlet|radio|television|TV|broad|online|media"
+)
+
+
+#: A lower-case noun for a news outlet right after a name: "The Nation magazine".
+MEDIA_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:(?:online |weekly |daily |independent )?(?:magazine|newspaper|news ?paper|"
+    r"news (?:website|site|portal|agency|outlet)|website|news agency|radio station|TV channel|"
+    r"television (?:channel|station))|weekly|daily)\b"
 )
 
 
