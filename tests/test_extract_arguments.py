@@ -557,3 +557,25 @@ def test_a_judge_named_after_but_sits_at_the_later_step() -> None:
     by_date = {e["date"]: e for e in record["events"] if e["type"] == "court_decision"}
     assert judge not in by_date["2024-05-03"]["agents"]
     assert judge in by_date["2024-05-09"]["agents"]
+
+
+def test_the_unit_of_a_body_is_the_agent_not_the_body() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Poet beaten\n\nOn 3 May 2024, officers of the Criminal "
+        "Investigation Department (CID) of the Zenda Police beat Ana Lee at her home.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    unit = next(o["id"] for o in record["organisations"] if o["name"].startswith("Criminal"))
+    attack = next(e for e in record["events"] if e["type"] == "attack")
+    assert attack["agents"] == [unit]
+
+
+def test_two_bodies_not_joined_by_of_keep_the_last() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Poet beaten\n\nOn 3 May 2024, after the Zenda Police summoned "
+        "her, the State Security Service arrested Ana Lee.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    service = next(o["id"] for o in record["organisations"] if "Security" in o["name"])
+    arrest = next(e for e in record["events"] if e["type"] == "arrest")
+    assert arrest["agents"] == [service]

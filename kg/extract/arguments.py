@@ -391,6 +391,8 @@ def clause_of(flat: str, s: Span, a: int) -> tuple[int, int]:
     return c0, c1
 
 
+#: Between a body and the larger body it is a unit of: "the Crime Unit (CU) of the Zenda police".
+UNIT_OF = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?of\s+(?:the\s+)?")
 #: "the court refused her bail on 3 May, but Judge X granted it on 9 May": the sentence turns
 #: to another step; the judges named after the turn sit at that one.
 TURN = re.compile(r",\s+but\b")
@@ -749,13 +751,19 @@ def make_event(
         )
     ]
     inner = _nested_bodies(near, s)
+    units: dict[str, str] = {}  # a body named as the unit of the body after it: unit -> parent
+    last_body: tuple[int, str] | None = None
     for ma, _mb, e in near:
         if not s.start <= ma < s.end or (ma, _mb) in inner:
             continue
         is_state = e.kind == "organisation" and e.attrs.get("kind") in STATE_KINDS
         if ma < a and (is_state or "judge" in e.attrs.get("roles", [])
                        or "prosecutor" in e.attrs.get("roles", [])):  # fmt: skip
+            if is_state and last_body and UNIT_OF.fullmatch(doc.flat, last_body[0], ma):
+                units[e.id] = last_body[1]
             agents.append(e.id)
+            if is_state:
+                last_body = (_mb, e.id)
         elif ma >= a and e.kind == "person" and _targeted(e):
             targets.append(e.id)
         elif ma < a and e.kind == "person" and _targeted(e):
@@ -912,6 +920,9 @@ def make_event(
     judges = [x for x in agents if getattr(_entity(ents, x), "kind", None) == "person"]
     bodies = [x for x in agents if x not in judges]
     agents = bodies[-1:]
+    if agents and agents[0] in units:
+        # "officers of the Crime Unit of the Zenda police beat him": the unit acted
+        agents = [units[agents[0]]]
     if not agents and (
         IT_SUBJECT.search(doc.flat, max(c0, a - 30), a)
         or (
