@@ -40,14 +40,16 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import multiprocessing
 import os
 import pickle
 import sys
 import tempfile
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +61,7 @@ from kg.files import current_generation, replacing_folder
 from kg.record.caserecord import appeal_graph_iri
 from kg.record.identity import (
     Canon,
+    Cluster,
     Item,
     Provision,
     Resolution,
@@ -92,6 +95,8 @@ IDENTITY_FILE = "identity-index.pickle"  # kg.record.identity_index
 SHAPES_FILE = "rule-shapes.pickle"  # kg.store.derive's analysis of the rules
 STATE_VERSION = 2
 PARALLEL_FROM = 400  # graphs; below this, worker processes cost more than they save
+PART = 32  # records sent to a worker at a time
+AHEAD = 4  # parts in flight per worker
 BATCH_BYTES = 200 << 20  # N-Quads text per bulk-loaded file (about 1M quads)
 
 Progress = Callable[[str], None]
@@ -249,22 +254,45 @@ def graph_nquads(graph: Graph, name: URIRef) -> str:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(data_dir: str, resolution: Resolution | None, canon: Canon | None) -> None:
+def _init_worker(data_dir: str) -> None:
     from kg.store.build import reference_graph
     from kg.store.casequads import reference_labels
 
     if _WORKER.get("data_dir") != data_dir:
         _WORKER["reference"] = reference_labels(reference_graph(Path(data_dir)))
         _WORKER["data_dir"] = data_dir
-    _WORKER["resolution"], _WORKER["canon"] = resolution, canon
 
 
 # A record to write: appeal id, record file, text file, curated, and the spilled record (or
 # None: read from the record file).
 Job = tuple[str, str, str | None, bool, str | None]
+# What identity resolution gives one record: its merged items' clusters (members of this
+# record only) and the canonical provisions of its merged instruments. A worker gets this
+# with each record, not the whole resolution, so it holds nothing that grows with the corpus.
+View = tuple[list[Cluster], Canon] | None
 
 
-def _case_nquads(job: Job) -> tuple[str, str]:
+def _views(resolution: Resolution, canon: Canon) -> Callable[[str], View]:
+    """The :data:`View` of each appeal, looked up by appeal id."""
+    by_aid: dict[str, list[Cluster]] = {}
+    for c in resolution.clusters:
+        for aid, local in c.members:
+            by_aid.setdefault(aid, []).append(
+                Cluster(c.kind, [(aid, local)], c.iri, c.label, c.variants, [])
+            )
+    by_iri: dict[str, list[tuple[tuple[str, str], dict[str, Any]]]] = {}
+    for key, value in canon.items():
+        by_iri.setdefault(key[0], []).append((key, value))
+
+    def view(aid: str) -> View:
+        clusters = by_aid.get(aid, [])
+        provisions = {k: v for c in clusters for k, v in by_iri.get(str(c.iri), [])}
+        return clusters, provisions
+
+    return view
+
+
+def _case_nquads(job: Job, view: View) -> tuple[str, str]:
     """A case graph as N-Quads (in a worker process, or in the caller): the record loaded from
     the spill folder (or read), its items given their identities, its graph made."""
     from kg.store.build import CaseSource
@@ -276,10 +304,17 @@ def _case_nquads(job: Job) -> tuple[str, str]:
             record = pickle.load(f)  # noqa: S301 - written by this build (kg.store.spill)
     else:
         record = read_record(Path(record_path), Path(record_path).read_bytes())
-    if _WORKER["resolution"] is not None:
-        apply_resolution({aid: record}, _WORKER["resolution"], _WORKER["canon"])
+    if view is not None:
+        clusters, provisions = view
+        apply_resolution({aid: record}, Resolution(clusters, [], {}), provisions)
     case = CaseSource(aid, Path(record_path), Path(text_path) if text_path else None, curated)
     return aid, case_nquads(case, record, _WORKER["reference"])
+
+
+def _cases_nquads(data_dir: str, part: list[tuple[Job, View]]) -> list[str]:
+    """:func:`_case_nquads` of a few records, in a worker process."""
+    _init_worker(data_dir)
+    return [_case_nquads(job, view)[1] for job, view in part]
 
 
 # --------------------------------------------------------------------------------------------
@@ -790,36 +825,39 @@ def _fingerprint(globals_: dict[str, str], entry: dict[str, Any], assigned: list
 def _nquads(
     jobs_list: list[Job],
     data_dir: Path,
-    identity: tuple[Resolution, Canon],
+    identity: tuple[Resolution, Canon] | tuple[None, None],
     jobs: int | None,
     say: Progress,
 ) -> Iterator[str]:
-    """N-Quads of each case graph, in worker processes when there are enough of them."""
+    """N-Quads of each case graph, in order, in worker processes when there are enough of
+    them. The workers are spawned (a new interpreter each, not a fork of this process, whose
+    memory grows with the corpus) and each record goes to them with its own :data:`View`;
+    at most :data:`AHEAD` parts of :data:`PART` records are in flight, so neither the workers
+    nor the queue between them and this process grow with the corpus."""
     total = len(jobs_list)
     step = max(1, total // 10)
     workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+    view = _views(*identity) if identity[0] is not None else (lambda _aid: None)
     if workers > 1 and total >= PARALLEL_FROM:
-        # The workers are forked with the identities in memory; frozen, the collector does not
-        # visit those objects, so the workers do not copy their pages (each would otherwise
-        # come to hold a copy of what the parent holds).
-        gc.freeze()
-        try:
-            with ProcessPoolExecutor(
-                workers, initializer=_init_worker, initargs=(str(data_dir), *identity)
-            ) as pool:
-                results = pool.map(_case_nquads, jobs_list, chunksize=64)
-                for n, (_aid, text) in enumerate(results, 1):
-                    if n % step == 0:
-                        say(f"build: {n}/{total} graphs")
-                    yield text
-        finally:
-            gc.unfreeze()
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            pending: deque[Future[list[str]]] = deque()
+            done = 0
+            for start in range(0, total, PART):
+                part = [(job, view(job[0])) for job in jobs_list[start : start + PART]]
+                pending.append(pool.submit(_cases_nquads, str(data_dir), part))
+                while len(pending) >= AHEAD * workers or (pending and start + PART >= total):
+                    for text in pending.popleft().result():
+                        done += 1
+                        if done % step == 0:
+                            say(f"build: {done}/{total} graphs")
+                        yield text
         return
-    _init_worker(str(data_dir), *identity)
+    _init_worker(str(data_dir))
     for n, job in enumerate(jobs_list, 1):
         if n % step == 0:
             say(f"build: {n}/{total} graphs")
-        yield _case_nquads(job)[1]
+        yield _case_nquads(job, view(job[0]))[1]
 
 
 def _rule_triples(store: ox.Store, ontology_dir: Path) -> set[ox.Triple]:
