@@ -246,3 +246,17 @@ def test_a_noun_before_a_name_says_it_is_a_body() -> None:
     assert orgs.get("Zorvane") == "media"
     assert orgs.get("Blue Lantern") == "ngo"
     assert orgs.get("Help the Rivers") == "ngo"
+
+
+def test_a_unit_named_by_its_parent_s_acronym_and_a_number() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Writer held\n\nOn 3 May 2021, officers of the Special Response "
+        "Brigade (SRB) arrested the writer Ivo Sand. He was held in the custody of SRB-4. The "
+        "COVID-19 rules were cited.\n"
+    )
+    orgs = {o["id"]: o for o in extract_case(text, appeal_id="t-units")["organisations"]}
+    unit = next(o for o in orgs.values() if o["name"] == "SRB-4")
+    parent = orgs[unit["part_of"]]
+    assert parent["variants"] == ["SRB"]
+    assert unit["kind"] == parent["kind"]
+    assert not any("COVID" in (o["name"] or "") for o in orgs.values())

@@ -379,3 +379,22 @@ def drop_headline_bodies(doc: Doc, ents: Entities, title_span: tuple[int, int] |
     for e in list(ents.of("organisation")):
         if e.mentions and all(a <= s < b for s, _ in e.mentions):
             ents.items.remove(e)
+
+
+#: A unit named by its parent body's acronym and a number: "RAB-3", "OMON-2".
+NUMBERED_UNIT = re.compile(r"\b(?P<acr>[A-Z]{2,6})-\d{1,3}\b(?![-/.]\d)")
+
+
+def add_numbered_units(doc: Doc, ents: Entities) -> None:
+    """A unit named by the acronym of a body the text names, and a number, is a body of its
+    own, of the same kind and country, part of that body."""
+    for m in NUMBERED_UNIT.finditer(doc.flat):
+        parent = ents.find("organisation", m.group("acr"))
+        if parent is None or m.group("acr") not in (parent.name, *parent.variants):
+            continue
+        attrs = {
+            "kind": parent.attrs.get("kind", "other"),
+            "country": parent.attrs.get("country"),
+            "part_of": parent,
+        }
+        ents.add(Entity("organisation", m.group(), m.start(), m.end(), attrs=attrs))

@@ -24,7 +24,12 @@ import yaml
 
 from kg import __version__
 from kg.extract.addressees import mark_addressees
-from kg.extract.bodies import add_pattern_bodies, drop_headline_bodies, tidy_organisations
+from kg.extract.bodies import (
+    add_numbered_units,
+    add_pattern_bodies,
+    drop_headline_bodies,
+    tidy_organisations,
+)
 from kg.extract.charges import add_case_charges
 from kg.extract.dates import find_dates
 from kg.extract.demands import find_demands, find_rights
@@ -80,6 +85,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_pattern_bodies(doc, ents, main_country)
     tidy_organisations(ents)
     drop_headline_bodies(doc, ents, header["title_span"])
+    add_numbered_units(doc, ents)
     add_known_instruments(doc, ents)
     _drop_person_overlaps(ents)
     split_head_from_person(doc, ents)
