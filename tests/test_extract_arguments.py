@@ -579,3 +579,14 @@ def test_two_bodies_not_joined_by_of_keep_the_last() -> None:
     service = next(o["id"] for o in record["organisations"] if "Security" in o["name"])
     arrest = next(e for e in record["events"] if e["type"] == "arrest")
     assert arrest["agents"] == [service]
+
+
+def test_bodies_listed_as_the_subject_all_act() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Office raided\n\nOn 3 May 2024, the Zenda Police and the State "
+        "Security Service raided the office of the Zembla Rights Centre.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    ids = {o["name"]: o["id"] for o in record["organisations"]}
+    raid = next(e for e in record["events"] if e["type"] == "raid")
+    assert raid["agents"] == [ids["Zenda Police"], ids["State Security Service"]]

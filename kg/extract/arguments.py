@@ -391,6 +391,20 @@ def clause_of(flat: str, s: Span, a: int) -> tuple[int, int]:
     return c0, c1
 
 
+#: Between two bodies listed together: "the police, other units of the army and", "A and B".
+LISTED_BODY = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?:(?:other\s+)?(?:units?|officers?|members?|agents?|soldiers?)\s+of\s+(?:the\s+)?)?"
+)
+
+
+def _passive_voice(flat: str, a: int, c0: int, voice: str | None) -> bool:
+    """Whether the trigger at ``a`` is passive: by its frame, else by the words before it."""
+    if voice in ("active", "passive", "perfect", "state"):
+        return voice != "active"
+    return bool(PASSIVE.search(flat, max(c0, a - 25), a))
+
+
 #: Between a body and the larger body it is a unit of: "the Crime Unit (CU) of the Zenda police".
 UNIT_OF = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?of\s+(?:the\s+)?")
 #: "the court refused her bail on 3 May, but Judge X granted it on 9 May": the sentence turns
@@ -752,6 +766,7 @@ def make_event(
     ]
     inner = _nested_bodies(near, s)
     units: dict[str, str] = {}  # a body named as the unit of the body after it: unit -> parent
+    listed: dict[str, str] = {}  # a body listed after another: "A, B and C raided": B -> A
     last_body: tuple[int, str] | None = None
     for ma, _mb, e in near:
         if not s.start <= ma < s.end or (ma, _mb) in inner:
@@ -761,6 +776,8 @@ def make_event(
                        or "prosecutor" in e.attrs.get("roles", [])):  # fmt: skip
             if is_state and last_body and UNIT_OF.fullmatch(doc.flat, last_body[0], ma):
                 units[e.id] = last_body[1]
+            elif is_state and last_body and LISTED_BODY.fullmatch(doc.flat, last_body[0], ma):
+                listed[e.id] = last_body[1]
             agents.append(e.id)
             if is_state:
                 last_body = (_mb, e.id)
@@ -923,6 +940,10 @@ def make_event(
     if agents and agents[0] in units:
         # "officers of the Crime Unit of the Zenda police beat him": the unit acted
         agents = [units[agents[0]]]
+    elif agents and agents[0] in listed and not _passive_voice(doc.flat, a, c0, voice):
+        # "the police and the army raided the office": the bodies listed as subject all acted
+        while agents[0] in listed and listed[agents[0]] not in agents:
+            agents.insert(0, listed[agents[0]])
     if not agents and (
         IT_SUBJECT.search(doc.flat, max(c0, a - 30), a)
         or (
