@@ -893,3 +893,13 @@ def test_a_role_shared_by_a_list_reaches_every_name(sentence: str, expected: lis
         ["Ivo Sand", "Ada Brun", "Teo Varga"], expected
     )
     assert all(p["variants"] == [] for p in persons)  # "(Radio Vela)" is no other name
+
+
+def test_the_person_an_appeal_is_about_is_a_defender_when_no_rule_decides() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Death threats\n\nOn 3 May 2021, Ivo Sand received death threats "
+        "by phone. Sand reported the threats to the police, who took no action. Ada Brun, a "
+        "neighbour, heard the calls. On 5 May, Sand's car was set on fire.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-subject")["persons"]}
+    assert roles == {"Ivo Sand": ["defender"], "Ada Brun": ["other"]}

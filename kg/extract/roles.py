@@ -1115,12 +1115,31 @@ def roles_from_events(ents: Entities, events: list[dict[str, Any]]) -> None:
     (the genre's default for the one an appeal is about), whatever the sentence's wording; so is
     a lawyer (not someone's lawyer) who is the target of one."""
     targets = {t for ev in events if ev.get("type") in PERSECUTION for t in ev.get("targets") or []}
+    subject = appeal_subject(ents)
     for p in ents.of("person"):
         by_default = p.attrs.pop("_by_default", False)
         lawyer = p.attrs.pop("_lawyer_by_default", False)
+        if p is subject and by_default and p.attrs.get("roles") == ["other"]:
+            p.attrs["roles"] = ["defender"]  # the one the appeal is about, whatever befell them
+            continue
         if p.id not in targets:
             continue
         if by_default and p.attrs.get("roles") == ["other"]:
             p.attrs["roles"] = ["defender"]
         elif lawyer and p.attrs.get("roles") == ["lawyer"]:
             p.attrs["roles"] = ["defender", "lawyer"]
+
+
+def appeal_subject(ents: Entities) -> Entity | None:
+    """The person an appeal is about: the named person mentioned most often, by a clear
+    margin over the next (an appeal names its subject again and again)."""
+    counts = sorted(
+        ((len(p.mentions), id(p), p) for p in ents.of("person") if p.name),
+        key=lambda c: c[0],
+        reverse=True,
+    )
+    if not counts or counts[0][0] < 2:
+        return None
+    if len(counts) > 1 and counts[1][0] * 1.5 > counts[0][0]:
+        return None
+    return counts[0][2]
