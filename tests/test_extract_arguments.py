@@ -590,3 +590,15 @@ def test_bodies_listed_as_the_subject_all_act() -> None:
     ids = {o["name"]: o["id"] for o in record["organisations"]}
     raid = next(e for e in record["events"] if e["type"] == "raid")
     assert raid["agents"] == [ids["Zenda Police"], ids["State Security Service"]]
+
+
+def test_an_international_body_decides_what_it_grants() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Poet at risk\n\nOn 3 May 2024, the Inter-American Commission on "
+        "Human Rights granted precautionary measures in favour of Ana Lee.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    body = record["organisations"][0]
+    assert body["kind"] == "international_org"
+    other = next(e for e in record["events"] if e["type"] == "other")
+    assert (other["agents"], other["authority"]) == ([body["id"]], body["id"])

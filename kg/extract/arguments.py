@@ -1015,6 +1015,8 @@ def make_event(
             authority = ag
         elif kind in ("police", "security_service") and etype in INQUIRY_EVENTS:
             authority = ag
+        elif kind == "international_org" and etype == "other":
+            authority = ag  # "the Inter-American Commission granted precautionary measures"
     orderer = _orderer(doc.flat, mentions, c0, a)
     if orderer is not None and etype in ORDERED_EVENTS:
         # "the Prosecutor General ordered the banks to freeze its accounts": who ordered it acts
