@@ -511,3 +511,10 @@ def test_a_bare_surname_is_not_the_relative_s_who_shares_it() -> None:
     persons = extract_case(text, appeal_id="t-kin-surname")["persons"]
     named = {p["name"]: p["variants"] for p in persons if p["name"]}
     assert named == {"Omar Haddad": ["Haddad"], "Youssef Haddad": []}
+
+
+@pytest.mark.parametrize("opening", ["Student", "Jailed economist", "Opposition politician"])
+def test_an_occupation_opening_the_sentence_is_no_part_of_a_name(opening: str) -> None:
+    text = f"12 May 2021\n\nZembla: Arrest\n\n{opening} Ada Brun was arrested on 3 May 2021.\n"
+    persons = extract_case(text, appeal_id="t-occupation")["persons"]
+    assert [p["name"] for p in persons] == ["Ada Brun"]

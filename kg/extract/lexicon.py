@@ -59,6 +59,13 @@ Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Prince
 H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyewitness Witness
 MP Ambassador Procurator Rapporteur Chair-Rapporteur Vice-Chair Spokesperson Spokesman
 Spokeswoman Representative""".split()
+) | frozenset(
+    # occupations and callings that open a sentence before a name ("Student A B was ...")
+    """Student Students Teacher Academic Scholar Lecturer Researcher Economist Engineer Physician
+Doctor Surgeon Nurse Artist Musician Rapper Filmmaker Novelist Comedian Cleric Dissident
+Whistleblower Feminist Unionist Environmentalist Lawmaker Legislator Parliamentarian Politician
+Opposition Protester Demonstrator Photojournalist Videographer Correspondent Columnist Blogger
+Prominent Veteran Renowned Jailed Detained Imprisoned Exiled Missing Slain Murdered""".split()
 )
 #: Plural titles that open a list of names as the singular opens one name ("Activists A and B");
 #: unlike TITLE_STOP they also open names of bodies ("Reporters Without Borders"), so only the
