@@ -36,11 +36,12 @@ from kg.extract.persons import (
     used_as_place,
 )
 from kg.extract.provisions import ARTICLES_RE
-from kg.extract.roles import HONORIFIC_END, strip_honorific
+from kg.extract.roles import HONORIFIC_END, TITLE_STARTS, _title_before, strip_honorific
 from kg.extract.scan import (
     END,
     Scanner,
     TailPattern,
+    WordStartPatterns,
     find_words,
     finditer_at,
     finditer_near,
@@ -167,6 +168,42 @@ def test_tokens_are_those_the_pattern_finds() -> None:
     assert [t for (t, _, _), c in zip(toks, cap, strict=True) if c][:6] == [
         "On", "3rd", "²nd", "al-Rami", "el-Sayed", "No.",
     ]  # fmt: skip
+
+
+def test_word_start_patterns_search_as_the_patterns_do() -> None:
+    """Each pattern tried at the words opening with its literals finds what its search finds,
+    on made-up text and on stretches of the appeals, mutated; a pattern whose literals cannot
+    be read, or that does not open with a word boundary, is searched whole."""
+    patterns = [
+        re.compile(r"\b(?:[Jj]udge|Justice)s?,?\s*$"),
+        re.compile(r"\b(?:(?:human rights )?[Ll]awyer|Attorney)s?,?\s*$"),
+        re.compile(r"\b(?:[Cc]olleagues?(?: (?:at|of) (?:the )?(?:[A-Z][\w’'-]+ ?){1,6})?)\s*$"),
+        re.compile(r"\b(?:\w+ist)\s*$"),  # no literal start
+        re.compile(r"awyer\s*$"),  # no word boundary: may start inside a word
+    ]
+    scan = WordStartPatterns(patterns)
+    assert scan.whole == {3, 4}
+    made_up = [
+        "the judges, ", "Justice ", "a prejudge", "human rights lawyer ", "the lawyers",
+        "colleagues at the Zenda Bar Group ", "a journalist ", "his lawyer’s ", "",
+    ]  # fmt: skip
+    rnd = random.Random(5)
+    texts = list(made_up)
+    for text in _texts()[:10]:
+        for _ in range(300):
+            a = rnd.randrange(len(text))
+            chars = list(text[a : a + rnd.randrange(1, 100)])
+            chars[rnd.randrange(len(chars))] = rnd.choice(" ,s-’")
+            texts.append("".join(chars))
+    for text in texts:
+        places = scan.places(text)
+        for i, rx in enumerate(patterns):
+            got, want = scan.search(i, text, places), rx.search(text)
+            assert (got and got.span()) == (want and want.span()), (i, text)
+    assert scan.search(0, "the judges, ", scan.places("the judges, ")).span() == (4, 12)
+    # the titles of the lexicon are all read so, and give what a search of each gives
+    assert not TITLE_STARTS.whole
+    assert _title_before("the human rights lawyer ")[0] == "lawyer"
 
 
 def test_find_words_gives_what_the_alternation_gives() -> None:

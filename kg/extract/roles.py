@@ -18,7 +18,7 @@ from kg.extract.lexicon import (
     TITLE_STOP,
 )
 from kg.extract.persons import POSSESSIVE_LAWYER, TITLE_RX
-from kg.extract.scan import TailPattern, group_literals
+from kg.extract.scan import TailPattern, WordStartPatterns, group_literals
 from kg.extract.text import Doc, clean, sentences_with
 
 
@@ -214,10 +214,11 @@ def _before(doc: Doc, start: int) -> str:
 def _title_before(before: str) -> tuple[str, str | None, re.Match[str]] | None:
     """The role a title right before a name gives (``cartoonist X``, ``lawyers A``)."""
     before = strip_honorific(before)
-    if not ANY_TITLE.search(before):
-        return None  # one pass over the text instead of one per title
-    for rx, r1, r2 in TITLE_RX:
-        m = rx.search(before)
+    places = TITLE_STARTS.places(before)  # each title tried where a word opens as it does
+    if not places and not TITLE_STARTS.whole:
+        return None
+    for i, (_rx, r1, r2) in enumerate(TITLE_RX):
+        m = TITLE_STARTS.search(i, before, places)
         if m and not _ends_a_post(before[: m.start()]):
             return r1, r2, m
     return None
@@ -237,7 +238,8 @@ def _ends_a_post(before: str) -> bool:
     return w in TITLE_STOP or w in POST_WORDS or w in ORG_HEADS or w.startswith("Minist")
 
 
-ANY_TITLE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in TITLE_RX))
+#: The titles, each tried only at the words that open with one of its literals.
+TITLE_STARTS = WordStartPatterns([rx for rx, _, _ in TITLE_RX])
 HONORIFIC_END = re.compile(
     r"(?:\b(?P<h>Mr|Ms|Mrs|Dr|Messrs|Sheikha?|Shaikha?|Hon|Honou?rable|Mme|Mlle|Me|Sra?|Srta)"
     r"\.?\s*|\bH\.\s?E\.\s*)+$"

@@ -411,3 +411,60 @@ class TailPattern:
         if self.needs and not any(n in part for n in self.needs):
             return None
         return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+
+
+#: The start of a word: what a pattern opening with ``\b`` and a letter can start at.
+WORD_START = re.compile(r"\b\w")
+
+
+class WordStartPatterns:
+    """Patterns that open with ``\\b`` and then one of a few literals, searched in a short text
+    by trying each only where a word starts with one of its literals.
+
+    ``rx.search`` tries every alternative of a long alternation at every character; here the
+    words of the text are read once and each pattern is matched at its few places, left to
+    right, so that :meth:`search` gives what ``rx.search`` gives (a match at a place sees the
+    text before it, as a search does). A pattern whose literals cannot be read is searched
+    whole.
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self.patterns = list(patterns)
+        #: The patterns searched whole, by index.
+        self.whole: frozenset[int] = frozenset()
+        by_prefix: dict[str, list[int]] = {}
+        for i, rx in enumerate(self.patterns):
+            found = literal_prefixes(rx) if rx.pattern.startswith(r"\b") else None
+            heads = None if found is None else {p.removesuffix(END) for p in found}
+            if not heads or not all(WORD_START.match(h) for h in heads):
+                self.whole |= {i}
+                continue
+            for h in heads:
+                by_prefix.setdefault(h, []).append(i)
+        self._by_prefix = {h: tuple(ix) for h, ix in by_prefix.items()}
+        self._lengths = sorted({len(h) for h in by_prefix})
+
+    def places(self, text: str) -> dict[int, list[int]]:
+        """Per pattern (but those searched whole), the word starts where it may match, in
+        text order."""
+        out: dict[int, list[int]] = {}
+        get = self._by_prefix.get
+        for w in WORD_START.finditer(text):
+            a = w.start()
+            for n in self._lengths:
+                for i in get(text[a : a + n], ()):
+                    starts = out.setdefault(i, [])
+                    if not starts or starts[-1] != a:
+                        starts.append(a)
+        return out
+
+    def search(self, i: int, text: str, places: dict[int, list[int]]) -> re.Match[str] | None:
+        """``patterns[i].search(text)``, with ``places`` as :meth:`places` gave them."""
+        rx = self.patterns[i]
+        if i in self.whole:
+            return rx.search(text)
+        for a in places.get(i, ()):
+            m = rx.match(text, a)
+            if m:
+                return m
+        return None
