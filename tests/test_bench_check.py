@@ -72,6 +72,33 @@ def test_queries_benchmark_refuses_a_folder_for_out_and_a_missing_store(
     assert run.returncode == 2 and message in run.stderr and "Traceback" not in run.stderr
 
 
+def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> None:
+    """``--http``: every question measured also through kg serve's ``/query/<name>``, bound as
+    the embedded run bound it, with the same row counts."""
+    corpus, store = _built_store(tmp_path, 3)
+    out = tmp_path / "queries.json"
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_queries.py"), "--store", str(store)]
+    cmd += ["--only", "cq02", "cq11", "--repeats", "2", "--no-virtuoso", "--as-csv", "--http"]
+    cmd += ["--out", str(out)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=900)
+    res = json.loads(out.read_text(encoding="utf-8"))
+    assert (
+        set(res["http"])
+        == set(res["questions"])
+        == {
+            "cq02-defender-timeline",
+            "cq11-fact-evidence",
+        }
+    )
+    for name, embedded in res["questions"].items():
+        assert set(res["http"][name]) == set(embedded) == {"corpus_wide", "bound"}
+        for form, figures in embedded.items():
+            served = res["http"][name][form]
+            assert served["rows"] == figures["rows"] > 0, (name, form)
+            assert served["runs"] == 2 and served["p50_ms"] > 0
+        assert embedded["bound"]["rows"] < embedded["corpus_wide"]["rows"]
+
+
 def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: Path) -> None:
     """bench/bench_export.py on a store built before: every format written; rdflib's Turtle
     writer stopped when it passes ``--memory-gb``, and the speed-up recorded as a lower bound."""
