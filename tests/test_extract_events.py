@@ -830,3 +830,11 @@ def test_a_less_precise_event_of_other_people_stays() -> None:
         "In 2020, police also arrested Tom Reed in Borduria."
     )
     assert {("arrest", "2020-02-07"), ("arrest", "2020")} <= got
+
+
+def test_a_trial_named_in_one_sentence_does_not_swallow_the_next_ones_opening() -> None:
+    got = _pairs(
+        "Ana Lee was arrested on 3 January 2024 and put on trial. Her trial opened on 25 April "
+        "2024. The trial in case No. 22/2024 resumed on 30 April 2024."
+    )
+    assert ("trial_hearing", "2024-04-25") in got
