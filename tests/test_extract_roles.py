@@ -903,3 +903,17 @@ def test_the_person_an_appeal_is_about_is_a_defender_when_no_rule_decides() -> N
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-subject")["persons"]}
     assert roles == {"Ivo Sand": ["defender"], "Ada Brun": ["other"]}
+
+
+def test_a_description_in_apposition_to_a_name_is_no_unnamed_actor() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nOn 3 May 2021, police arrested Ivo Sand. Ada Brun, "
+        "Sand's lawyer, said the charges were false. Teo Varga, the country's president, "
+        "defended the arrest.\n"
+    )
+    persons = extract_case(text, appeal_id="t-apposed")["persons"]
+    assert {p["name"]: p["roles"] for p in persons} == {
+        "Ivo Sand": ["defender"],
+        "Ada Brun": ["lawyer"],
+        "Teo Varga": ["official"],
+    }

@@ -738,6 +738,8 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
             label = clean(m.group("n"))
             if any(a < m.end("n") and m.start("n") < b for a, b in taken):
                 continue
+            if _apposed_to_name(doc, ents, m.start("n")):
+                continue  # "Ada Brun, Sand's lawyer,": the lawyer is named
             if role == "judge" and not re.match(r"the [A-Z][\w’'\-]+ ", label):
                 continue  # only "the Principal Judge of X" stands for an unnamed judge
             owner = re.match(r"(.+?)[’']s ", label) or re.match(
@@ -766,6 +768,15 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 e.attrs["gender"] = "male"
             ents.items.append(e)
             taken.append((m.start("n"), m.end("n")))
+
+
+def _apposed_to_name(doc: Doc, ents: Entities, start: int) -> bool:
+    """A description that stands in apposition right after a named person's mention ("A B,
+    his lawyer, said") describes that person, not someone unnamed."""
+    comma = doc.flat.rfind(",", max(0, start - 3), start)
+    if comma < 0 or doc.flat[comma + 1 : start].strip():
+        return False
+    return any(b == comma for p in ents.of("person") if p.name for _, b in p.mentions)
 
 
 #: An actor the text names only by the part they play, taken when nobody named plays it:

@@ -943,7 +943,8 @@ APPOSED_ROLES = [
             r"[\w-]+",
             r"(?:mayor|governor|minister|member of (?:parliament|the [\w ]{0,30}(?:assembly|"
             r"parliament|senate|congress))|MP|senator|ombuds(?:man|woman|person)|ambassador|"
-            r"prefect|prime minister|president of the (?:republic|country))\b",
+            r"prefect|prime minister|president of the (?:republic|country)|(?:country|nation|"
+            r"state|republic)[’']s (?:president|prime minister|leader))\b",
             "official",
         ),
     )
