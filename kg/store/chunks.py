@@ -184,7 +184,8 @@ def write_chunks(
             for g, stem, n, at in old_rows:
                 if g and (g in kept or g in (others or {})) and stem.startswith(f"{_stem(g)}-"):
                     parted.setdefault(g, []).append((stem, n, at))
-            if all(at.parent.resolve() == pool.resolve() for *_, at in old_rows):
+            here = pool.resolve()
+            if all(p.resolve() == here for p in {at.parent for *_, at in old_rows}):
                 old_files = {at.name for *_, at in old_rows}
     final = folder / EXPORT_DIR
     tmp = folder / f".{EXPORT_DIR}.tmp"
@@ -288,12 +289,16 @@ class _Placer:
 
     def __init__(self, pool: Path, token: str) -> None:
         self.pool, self.token = pool, token
+        self._here: dict[Path, bool] = {}  # folder -> whether it is the pool
 
     def name(self, stem: str) -> str:
         return f"{stem}_{self.token}"
 
     def keep(self, at: Path, graph: str | None, stem: str | None = None) -> str:
-        if at.parent.resolve() == self.pool.resolve():
+        here = self._here.get(at.parent)
+        if here is None:
+            here = self._here[at.parent] = at.parent.resolve() == self.pool.resolve()
+        if here:
             return at.name
         name = self.name(stem or at.name.split("_", 1)[0])
         for ext in (".nq", ".ttl"):
