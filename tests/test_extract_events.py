@@ -838,3 +838,11 @@ def test_a_trial_named_in_one_sentence_does_not_swallow_the_next_ones_opening() 
         "2024. The trial in case No. 22/2024 resumed on 30 April 2024."
     )
     assert ("trial_hearing", "2024-04-25") in got
+
+
+def test_criminal_cases_counted_in_the_plural_are_opened_cases() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. Three criminal cases were registered against "
+        "her on 4 May 2024."
+    )
+    assert ("case_opened", "2024-05-04") in got

@@ -46,7 +46,7 @@ from typing import Any
 ACTS = ["active", "passive", "perfect"]
 #: Objects that make a verb an event: "opened a criminal case", "an investigation was
 #: launched", "lodged an appeal", "a complaint was filed".
-CRIMINAL_CASE = "(?:a |the )?(?:new )?criminal (?:case|proceedings)"
+CRIMINAL_CASE = "(?:a |the |(?:two|three|four|five|several|\\d+) )?(?:new |other )?criminal (?:cases?|proceedings)"
 INQUIRY = "(?:an? |the )?(?:[\\w’'-]+ )?(?:investigation|inquiry|probe)"
 AN_APPEAL = "(?:an?|the|his|her|their) (?:[\\w’'-]+ )?appeal"
 A_COMPLAINT = "(?:an? |the )?(?:[\\w’'-]+ )?(?:complaint|application|petition|lawsuit|writ|suit)"
@@ -73,7 +73,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "initiate", "object": CRIMINAL_CASE, "frames": ACTS, "examples": ["On 3 May 2024, the investigator initiated a new criminal case against Ana Lee."]},
             {"lemma": "institute", "object": CRIMINAL_CASE, "frames": ACTS, "examples": ["On 3 May 2024, criminal proceedings were instituted against Ana Lee."]},
             {"lemma": "launch", "object": CRIMINAL_CASE, "frames": ACTS, "examples": ["On 3 May 2024, the prosecutor launched a criminal case against Ana Lee."]},
-            {"lemma": "register", "object": CRIMINAL_CASE, "frames": ACTS, "examples": ["On 3 May 2024, the police registered a criminal case against Ana Lee."]},
+            {"lemma": "register", "object": CRIMINAL_CASE, "frames": ACTS, "examples": ["On 3 May 2024, the police registered a criminal case against Ana Lee.", "On 3 May 2024, three criminal cases were registered against Ana Lee."]},
         ],
         "phrases": [
             {"rx": "\\bregistered (?:on [^.;]{0,25})?under (?:Sections?|Articles?|[A-Z]{2,6} Sections?)", "why": "a case registered under a section of a code (a first information report)", "examples": ["A case was registered on 3 May 2024 under Section 124A against Ana Lee."]},
