@@ -6,16 +6,17 @@ changed changes only their graphs.
 
 A build keeps, beside its stores:
 
-- ``build-state.json``: for every record file its size, time, content hash and the fingerprint
-  of the graph made from it (record, text, the identities and provision labels given to its
-  items, the reference data and the code that makes graphs); the hashes of the ontology, the
-  reference data, the links and the curated identity decisions; and ``touched``, the appeal
-  graphs whose content this build changed (every graph on a full build) -- what validation can
-  check again;
+- ``build-state.json``: for every appeal the fingerprint of the graph made from it (record,
+  text, the identities and provision labels given to its items, the reference data and the
+  code that makes graphs); the hashes of the ontology, the reference data, the links and the
+  curated identity decisions; and ``touched``, the appeal graphs whose content this build
+  changed (every graph on a full build) -- what validation can check again;
+- ``state.sqlite`` (:mod:`kg.store.state`): for every record file its size, time and content
+  hash, and per record hash its identity items, stored keys and provisions -- rows read and
+  written by record, so that a rebuild after a few changes touches only theirs;
 - ``identity-index.pickle`` (:mod:`kg.record.identity_index`: the blocking keys and the last
   resolution, so that a change resolves only what it reaches);
-- ``identity-items.pickle`` (identity items per record hash), ``record-keys.pickle`` (stored
-  keys and provisions per record hash) and ``shared-triples.pickle`` (:mod:`kg.store.delta`).
+- ``shared-triples.pickle`` (:mod:`kg.store.delta`) and ``rule-shapes.pickle``.
 
 Then:
 
@@ -76,6 +77,7 @@ from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes
 from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
 from kg.store.spill import Parsed, RecordFacts, parse_files, parse_record, read_record, spill_folder
+from kg.store.state import BuildState
 from kg.store.stated import drop_stated
 from kg.store.textpartition import partition_nquads
 from kg.vocab import (
@@ -89,11 +91,9 @@ from kg.vocab import (
 )
 
 STATE_FILE = "build-state.json"
-ITEMS_FILE = "identity-items.pickle"
-KEYS_FILE = "record-keys.pickle"
 IDENTITY_FILE = "identity-index.pickle"  # kg.record.identity_index
 SHAPES_FILE = "rule-shapes.pickle"  # kg.store.derive's analysis of the rules
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: record entries, items and keys in state.sqlite (kg.store.state)
 PARALLEL_FROM = 400  # graphs; below this, worker processes cost more than they save
 PART = 32  # records sent to a worker at a time
 AHEAD = 4  # parts in flight per worker
@@ -123,13 +123,24 @@ def _files_hash(paths: Iterable[Path]) -> str:
     return _sha(*(f"{p.name}\x1f".encode() + p.read_bytes() for p in sorted(paths)))
 
 
+# The modules of kg.store whose code decides what a graph holds (beside kg.record), and the
+# functions of this module that do: a change to the rest of this module (the state it keeps,
+# how it plans a build) changes no graph, so it does not make the next build write them all.
+_RECIPE_MODULES = ("build.py", "casequads.py", "delta.py", "partition.py", "textpartition.py")
+_RECIPE_FUNCTIONS = ("graph_nquads", "_init_worker", "_case_nquads")
+
+
 def recipe_hash() -> str:
     """The code that turns records into graphs: a change to it rebuilds every graph."""
+    import inspect
+
     import pycountry
 
     sources = [*sorted((ROOT / "kg" / "record").glob("*.py")), ROOT / "kg" / "countries.py"]
-    sources += [Path(__file__), *(ROOT / "kg" / "store" / n for n in ("build.py", "delta.py"))]
-    return _sha(_files_hash(p for p in sources if p.exists()), pycountry.__version__)
+    sources += [ROOT / "kg" / "store" / n for n in _RECIPE_MODULES]
+    here = sys.modules[__name__]
+    functions = (inspect.getsource(getattr(here, name)) for name in _RECIPE_FUNCTIONS)
+    return _sha(_files_hash(p for p in sources if p.exists()), *functions, pycountry.__version__)
 
 
 # --------------------------------------------------------------------------------------------
@@ -168,15 +179,15 @@ def _scan(
             continue
         with os.scandir(folder) as it:
             names = sorted(e.name for e in it if e.name.endswith(".yaml") and e.is_file())
+        base = str(folder)
         for name in names:
-            path = folder / name
-            st = path.stat()
-            key = str(path)
+            key = os.path.join(base, name)  # str(folder / name), without a Path per file
+            st = os.stat(key)
             prev = old.get(key)
             if prev and prev["size"] == st.st_size and prev["mtime"] == st.st_mtime_ns:
                 entries[key] = _Entry(prev)
                 continue
-            if prev and prev["sha"] == content_hash(path.read_bytes()):
+            if prev and prev["sha"] == content_hash(Path(key).read_bytes()):
                 entries[key] = _Entry(prev, size=st.st_size, mtime=st.st_mtime_ns)
             else:
                 entries[key] = _Entry()  # keeps the order; filled below
@@ -188,10 +199,14 @@ def _scan(
             size=st.st_size, mtime=st.st_mtime_ns, sha=found.sha, curated=curated,
             appeal=found.appeal, source=found.source, restricted=found.restricted,
         )  # fmt: skip
+    texts = _Texts(data_dir)
     for key, entry in entries.items():
-        text = _text_file(data_dir, Path(key), entry.get("source"))
-        entry["text"] = str(text) if text else None
-        entry["text_sha"] = _text_sha(text, old.get(key)) if text else None
+        source = entry.get("source")
+        text = texts.find(key, source) if source else None
+        entry["text"] = text
+        entry["text_sha"], entry["text_stamp"] = (
+            _text_sha(text, old.get(key)) if text else (None, None)
+        )
     return entries, read
 
 
@@ -216,12 +231,44 @@ def _text_file(data_dir: Path, record_path: Path, source: str | None) -> Path | 
     return _text_path(data_dir, record_path, source) if source else None
 
 
-def _text_sha(text: Path, prev: dict[str, Any] | None) -> str:
-    st = text.stat()
+class _Texts:
+    """The appeal text a record's ``source`` names, found where
+    :func:`kg.store.build._text_path` looks (beside the record, then in ``appeals/``), in each
+    folder's listing, read once, rather than by a file-system call per candidate and record."""
+
+    def __init__(self, data_dir: Path) -> None:
+        from kg.store.build import APPEALS_DIR
+
+        self.data_dir = data_dir
+        self.appeals = str(data_dir / APPEALS_DIR)
+        self.listings: dict[str, set[str]] = {}
+
+    def _names(self, folder: str) -> set[str]:
+        if folder not in self.listings:
+            try:
+                with os.scandir(folder) as it:
+                    self.listings[folder] = {e.name for e in it if e.is_file()}
+            except OSError:
+                self.listings[folder] = set()
+        return self.listings[folder]
+
+    def find(self, record: str, source: str) -> str:
+        if os.sep not in source and (os.altsep is None or os.altsep not in source):
+            for folder in (os.path.dirname(record), self.appeals):
+                if source in self._names(folder):
+                    return os.path.join(folder, source)
+        text = _text_file(self.data_dir, Path(record), source)  # a path, or the build's error
+        return str(text)
+
+
+def _text_sha(text: str, prev: dict[str, Any] | None) -> tuple[str, list[int]]:
+    """An appeal text's hash and stamp (size, time); the hash is the previous one when the
+    stamp is."""
+    st = os.stat(text)
     stamp = [st.st_size, st.st_mtime_ns]
-    if prev and prev.get("text") == str(text) and prev.get("text_stamp") == stamp:
-        return str(prev["text_sha"])
-    return _sha(text.read_bytes())
+    if prev and prev.get("text") == text and prev.get("text_stamp") == stamp:
+        return str(prev["text_sha"]), stamp
+    return _sha(Path(text).read_bytes()), stamp
 
 
 def _choose(entries: dict[str, _Entry], shadowed: list[str] | None = None) -> dict[str, str]:
@@ -351,15 +398,6 @@ def _build(
     jobs: int | None,
     progress: Progress | None,
 ) -> Any:
-    from kg.store.build import (
-        IDENTITIES_FILE,
-        BuildResult,
-        CaseSource,
-        build_classic,
-        links_graph,
-        ontology_graph,
-        reference_graph,
-    )
     from kg.store.public import pseudonym_key
 
     say = progress or (lambda _m: None)
@@ -369,10 +407,49 @@ def _build(
     pseudonym_key(data_dir)
     generation = current_generation(store_path)
     previous: dict[str, Any] = {}
+    old_state: BuildState | None = None
     if incremental and generation is not None and (generation / STATE_FILE).exists():
         previous = json.loads((generation / STATE_FILE).read_text(encoding="utf-8"))
-        if previous.get("version") != STATE_VERSION:
+        old_state = (
+            BuildState.read(generation) if previous.get("version") == STATE_VERSION else None
+        )
+        if old_state is None:
+            say("build: the store's build state is of an older version: building everything")
             previous = {}
+        else:
+            previous["files"] = old_state.entries()
+    try:
+        return _build_from(
+            store_path, data_dir, ontology_dir, spill_dir, generation, previous, old_state,
+            jobs=jobs, say=say, started=started,
+        )  # fmt: skip
+    finally:
+        if old_state is not None:
+            old_state.close()
+
+
+def _build_from(
+    store_path: Path | str,
+    data_dir: Path,
+    ontology_dir: Path,
+    spill_dir: Path,
+    generation: Path | None,
+    previous: dict[str, Any],
+    old_state: BuildState | None,
+    *,
+    jobs: int | None,
+    say: Progress,
+    started: float,
+) -> Any:
+    from kg.store.build import (
+        IDENTITIES_FILE,
+        BuildResult,
+        CaseSource,
+        build_classic,
+        links_graph,
+        ontology_graph,
+        reference_graph,
+    )
 
     entries, read = _scan(data_dir, previous, spill_dir)
     shadowed: list[str] = []
@@ -436,9 +513,10 @@ def _build(
 
     # Identity: items of records read now; kept items of the others.
     kept: dict[str, list[Item]] = {}
-    if previous and generation is not None and (generation / ITEMS_FILE).exists():
-        with open(generation / ITEMS_FILE, "rb") as f:
-            kept = pickle.load(f)
+    if old_state is not None:
+        kept = old_state.load(
+            "items", {entries[k]["sha"] for k in chosen.values() if k not in read}
+        )
 
     items_by_sha: dict[str, list[Item]] = {}
     for key in chosen.values():
@@ -462,7 +540,7 @@ def _build(
         f"{index.resolved} resolved"
     )
 
-    facts = _facts_by_sha(chosen, entries, read, spill_dir, generation if previous else None)
+    facts = _facts_by_sha(chosen, entries, read, spill_dir, old_state)
     check_unique_keys_kept(chosen, entries, facts)
     canon = canonical_provisions(
         {aid: facts[entries[key]["sha"]][1] for aid, key in chosen.items()}, resolution
@@ -500,6 +578,7 @@ def _build(
         # Incremental: a copy of the previous store, changed where the changed records change it.
         todo = _jobs(to_write, chosen, entries, read)
         with replacing_folder(store_path) as folder:
+            state = BuildState.create(folder, old_state)
             full_dir = folder / "full"
             before = ox.Store.read_only(str(generation / "full"))
             before.backup(str(full_dir))
@@ -547,8 +626,9 @@ def _build(
             if "derived_changes" in state_extra:
                 others[str(DERIVED_GRAPH)] = set(derived_changes)
             _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
-                    sorted(delta.touched), optimize=False, previous=generation,
-                    entities=entities, others=others, data_dir=data_dir)  # fmt: skip
+                    sorted(delta.touched), state, previous.get("files", {}), optimize=False,
+                    previous=generation, entities=entities, others=others,
+                    data_dir=data_dir, progress=say)  # fmt: skip
         result.seconds = time.perf_counter() - started
         return result
 
@@ -557,6 +637,7 @@ def _build(
     todo = _jobs(list(chosen), chosen, entries, read)
     del read, items, kept, items_by_sha
     with replacing_folder(store_path) as folder:
+        state = BuildState.create(folder)
         full_dir = folder / "full"
         store = ox.Store(str(full_dir))
         batches = _BatchFiles(folder)
@@ -576,7 +657,7 @@ def _build(
         batches.close()
         # What identity resolution made is not needed past this point: written for the next
         # build and dropped, it is not held while the loader and the rules take their memory.
-        _write_kept(folder, state_extra)
+        _write_kept(folder, state_extra, state)
         del facts, index, canon, resolution, todo
         _WORKER.clear()
         gc.collect()
@@ -586,8 +667,8 @@ def _build(
             batch.unlink()
         result.derived = _derive(store, ontology_dir, folder)
         _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
-                [str(appeal_graph_iri(a)) for a in chosen], optimize=True,
-                ready=ready, data_dir=data_dir)  # fmt: skip
+                [str(appeal_graph_iri(a)) for a in chosen], state, {}, optimize=True,
+                ready=ready, data_dir=data_dir, progress=say)  # fmt: skip
     result.seconds = time.perf_counter() - started
     return result
 
@@ -637,12 +718,13 @@ def _facts_by_sha(
     entries: dict[str, _Entry],
     read: dict[str, Parsed],
     spill_dir: Path,
-    generation: Path | None,
+    old_state: BuildState | None,
 ) -> dict[str, RecordFacts]:
     """The stored keys (key, where) and the provisions to unify of every chosen record, kept
     from the previous build for records not read now: the check of unique keys and the
     provisions' canonical labels need no unchanged record."""
-    kept = (_load_pickle(generation / KEYS_FILE) if generation is not None else None) or {}
+    wanted = {entries[k]["sha"] for k in chosen.values() if k not in read}
+    kept = old_state.load("facts", wanted) if old_state is not None else {}
     out: dict[str, RecordFacts] = {}
     for key in chosen.values():
         sha = entries[key]["sha"]
@@ -715,6 +797,8 @@ def _finish(
     shared: SharedIndex,
     kept: dict[str, Any],
     touched: list[str],
+    state: BuildState,
+    state_entries: dict[str, Any],
     *,
     optimize: bool,
     previous: Path | None = None,
@@ -722,10 +806,13 @@ def _finish(
     entities: int | None = None,
     others: dict[str, set[ox.Triple]] | None = None,
     data_dir: Path | None = None,
+    progress: Progress | None = None,
 ) -> None:
     """Counts (``entities``: the entity count, when the caller brought it up to date), the
     public store (public-only data: the same dataset, hard-linked), markers, and
-    what the next build keeps: the state file, identity items, record keys, shared index."""
+    what the next build keeps: the state files (``state`` holds ``state_entries``, the record
+    entries it was copied with: only the entries that changed are written), identity items,
+    record keys, shared index."""
     from kg.store.build import count_entities
     from kg.store.chunks import write_chunks
     from kg.store.store import MARKER, Store
@@ -746,11 +833,10 @@ def _finish(
     for sub in (full_dir, public_dir):
         (sub / MARKER).write_text(f"built by appeals-kg: {sub.name}\n", encoding="utf-8")
     (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
-    state = {
+    summary = {
         "version": STATE_VERSION,
         "globals": globals_,
         "data_dir": None if data_dir is None else str(data_dir),
-        "files": {k: {**e, "text_stamp": _stamp(e.get("text"))} for k, e in entries.items()},
         "fingerprints": fingerprints,
         "triples": result.triples,
         "graphs": result.graphs,
@@ -763,29 +849,29 @@ def _finish(
         "build": uuid.uuid4().hex,
         "derived_changes": kept.get("derived_changes"),
     }
-    (folder / STATE_FILE).write_text(json.dumps(state), encoding="utf-8")
+    (folder / STATE_FILE).write_text(json.dumps(summary), encoding="utf-8")
     with open(folder / SHARED_FILE, "wb") as f:
         pickle.dump(shared, f, protocol=pickle.HIGHEST_PROTOCOL)
-    _write_kept(folder, kept)
+    _write_kept(folder, kept, state)
+    state.write_entries(entries, state_entries)
+    state.commit()
+    say = progress or (lambda _m: None)
+    say(f"build: state: {state.rows_written} record row(s) written")
 
 
-def _write_kept(folder: Path, kept: dict[str, Any]) -> None:
-    """Write what the next build keeps of identity and the rules (identity items, record keys,
-    the rules' analysis, the identity index) and drop it from ``kept``; what was written before
-    (a full build does so before its bulk load) is not written again."""
-    for name, key in ((ITEMS_FILE, "items"), (SHAPES_FILE, "shapes"), (KEYS_FILE, "keys")):
+def _write_kept(folder: Path, kept: dict[str, Any], state: BuildState) -> None:
+    """Write what the next build keeps of identity and the rules (identity items and record
+    keys by record in ``state``, the rules' analysis, the identity index) and drop it from
+    ``kept``; what was written before (a full build does so before its bulk load) is not
+    written again."""
+    for table, key in (("items", "items"), ("facts", "keys")):
         if key in kept:
-            with open(folder / name, "wb") as f:
-                pickle.dump(kept.pop(key), f, protocol=pickle.HIGHEST_PROTOCOL)
+            state.keep_only(table, kept.pop(key))
+    if "shapes" in kept:
+        with open(folder / SHAPES_FILE, "wb") as f:
+            pickle.dump(kept.pop("shapes"), f, protocol=pickle.HIGHEST_PROTOCOL)
     if "identity" in kept:
         write_index(kept.pop("identity"), folder / IDENTITY_FILE)
-
-
-def _stamp(text: str | None) -> list[int] | None:
-    if not text:
-        return None
-    st = Path(text).stat()
-    return [st.st_size, st.st_mtime_ns]
 
 
 def _canon_of(

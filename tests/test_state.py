@@ -1,0 +1,156 @@
+"""The build state kept by record in SQLite (kg/store/state.py): a rebuild changes only the rows
+of the records that changed, an interrupted one leaves the previous state usable, and an older
+state makes the build start again from nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from benchgen import generator as _generator
+
+from kg.files import current_generation, generations_home
+from kg.store.build import build
+from kg.store.state import STATE_DB, BuildState
+from kg.store.store import Store
+from kg.vocab import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = _generator().generate(8, tmp_path_factory.mktemp("corpus"), seed=7, jobs=1)
+    for sub in ("reference", "links"):
+        if (DATA_DIR / sub).is_dir():
+            shutil.copytree(DATA_DIR / sub, out / sub, dirs_exist_ok=True)
+    return out
+
+
+def _nquads(store: Path) -> list[str]:
+    """Canonical N-Quads: sorted lines, blank node labels masked."""
+    text = Store.open(store).dump("nquads").decode("utf-8")
+    return sorted(re.sub(r"_:\S+", "_:_", line) for line in text.splitlines())
+
+
+def _rows(store: Path) -> dict[str, Any]:
+    """Every row of the current generation's state: entries by path, item and fact hashes."""
+    state = BuildState.read(current_generation(store))
+    assert state is not None
+    try:
+        return {
+            "files": state.entries(),
+            "items": state.shas("items"),
+            "facts": state.shas("facts"),
+        }
+    finally:
+        state.close()
+
+
+def _change(path: Path, note: str) -> None:
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record["events"][0]["note"] = note
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def test_a_rebuild_changes_only_the_rows_of_the_changed_record(
+    corpus: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    first_generation = current_generation(store)
+    assert first_generation is not None
+    before = _rows(store)
+    records = sorted((data / "cases").glob("*.yaml"))
+    assert set(before["files"]) == {str(p) for p in records}
+    assert len(before["items"]) == len(before["facts"]) == len(records)
+    old_file = (first_generation / STATE_DB).read_bytes()
+
+    changed = records[2]
+    _change(changed, "a note a curator changed")
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    # Its entry, and its items and facts: the old rows deleted, the new ones written.
+    assert "build: state: 5 record row(s) written" in lines, lines
+    after = _rows(store)
+    # One entry differs (its hash), the others are the rows the previous build wrote.
+    differ = {p for p in after["files"] if after["files"][p] != before["files"][p]}
+    assert differ == {str(changed)}
+    assert after["files"][str(changed)]["sha"] != before["files"][str(changed)]["sha"]
+    assert len(after["items"] - before["items"]) == 1
+    assert len(before["items"] - after["items"]) == 1
+    assert after["facts"] - before["facts"] == after["items"] - before["items"]
+    # The previous generation's state is not changed by the build that followed it.
+    assert (first_generation / STATE_DB).read_bytes() == old_file
+
+    # Same store as a build from nothing, and a build from nothing keeps the same rows.
+    build(tmp_path / "full", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full")
+    assert _rows(tmp_path / "full") == after
+
+
+def test_an_interrupted_rebuild_leaves_the_previous_state_usable(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    generation = current_generation(store)
+    before, rows = _nquads(store), _rows(store)
+
+    # The build stops after its new state rows are written, before they are committed.
+    path = sorted((data / "cases").glob("*.yaml"))[4]
+    _change(path, "a note written while the build was stopped")
+
+    def stop(*_args: Any, **_kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(BuildState, "commit", stop)
+    with pytest.raises(KeyboardInterrupt):
+        build(store, data, progress=None)
+    monkeypatch.undo()
+    assert current_generation(store) == generation
+    assert _nquads(store) == before and _rows(store) == rows
+    assert not list(generations_home(store).glob(".new-*"))
+
+    # The next build starts from that state: only the changed record's graph is written.
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert any(line.startswith("build: 1 graph(s) to write") for line in lines), lines
+    build(tmp_path / "full", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full")
+
+
+def test_a_state_of_an_older_version_builds_everything_again(corpus: Path, tmp_path: Path) -> None:
+    from kg.store.stream import STATE_FILE
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    expected = _nquads(store)
+    generation = current_generation(store)
+    assert generation is not None
+    # A store of the previous format: entries in the JSON file, no state.sqlite.
+    summary = json.loads((generation / STATE_FILE).read_text(encoding="utf-8"))
+    summary["version"] = 2
+    (generation / STATE_FILE).write_text(json.dumps(summary), encoding="utf-8")
+    (generation / STATE_DB).unlink()
+    _change(sorted((data / "cases").glob("*.yaml"))[0], "changed after the format changed")
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert any("older version: building everything" in line for line in lines), lines
+    assert any("bulk loading" in line for line in lines)
+    assert _nquads(store) != expected
+    build(tmp_path / "full", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full")
+    # ... and the state it writes is of this version: the next build has nothing to do.
+    lines.clear()
+    build(store, data, progress=lines.append)
+    assert any("nothing changed" in line for line in lines)
