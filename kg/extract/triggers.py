@@ -77,6 +77,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\bregistered (?:on [^.;]{0,25})?under (?:Sections?|Articles?|[A-Z]{2,6} Sections?)", "why": "a case registered under a section of a code (a first information report)", "examples": ["A case was registered on 3 May 2024 under Section 124A against Ana Lee."]},
+            {"rx": "\\b(?:filed|lodged|registered|recorded) (?:an? |the )?(?:criminal )?(?:case|first information report|FIR)s? (?:[^.;]{0,60}? )?(?:at|with) (?:the )?(?:[\\w’'-]+ ){0,3}?[Pp]olice [Ss]tation\\b|\\b(?:case|first information report|FIR)s? (?:was |were |had been )?(?:filed|lodged|registered|recorded) (?:[^.;]{0,60}? )?(?:at|with) (?:the )?(?:[\\w’'-]+ ){0,3}?[Pp]olice [Ss]tation\\b", "why": "a case filed at a police station (a first information report) opens a criminal case, whoever files it; one filed before a court is a complaint", "examples": ["On 3 May 2024, an officer filed a case against Ana Lee at the Zenda Police Station."]},
         ],
     },
     {
