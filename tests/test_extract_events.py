@@ -846,3 +846,13 @@ def test_criminal_cases_counted_in_the_plural_are_opened_cases() -> None:
         "her on 4 May 2024."
     )
     assert ("case_opened", "2024-05-04") in got
+
+
+def test_a_sentence_opening_after_the_verdict_is_dated_by_the_verdict() -> None:
+    got = _pairs(
+        "On 3 May 2024, the Zenda City Court sentenced Ana Lee to five years in prison.\n\n"
+        "On 4 May 2024, Tom Reed was arrested in Borduria. After the verdict, Ana Lee was "
+        "taken to Zenda Prison."
+    )
+    assert ("detention", "2024-05-03") in got
+    assert ("detention", "2024-05-04") not in got

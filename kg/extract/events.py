@@ -464,6 +464,32 @@ CONTINUES = re.compile(r",\s+and\s+(?:then\s+)?$")
 SPELL = re.compile(r"spent\s|remained\s|[\w’'-]+\s+(?:days?|weeks?|months?)\s+(?:of|in)\s")
 
 
+#: A sentence that opens on the step of the proceedings it follows: "After the verdict, ...",
+#: "Immediately after the hearing, ...": its events without a date of their own happen that day.
+AFTER_STEP = re.compile(
+    r"\s*(?:(?:[Ii]mmediately|[Ss]hortly|[Rr]ight|[Jj]ust)\s+)?(?:[Aa]fter|[Ff]ollowing)\s+"
+    r"(?:the|this|that)\s+(verdict|judgment|judgement|sentencing|hearing|ruling)\b"
+)
+#: The event types each step of AFTER_STEP names.
+AFTER_STEPS = {
+    "verdict": ("sentence", "conviction", "acquittal"),
+    "judgment": ("sentence", "conviction", "acquittal", "court_decision"),
+    "judgement": ("sentence", "conviction", "acquittal", "court_decision"),
+    "sentencing": ("sentence",),
+    "hearing": ("trial_hearing",),
+    "ruling": ("court_decision", "sentence", "conviction", "acquittal"),
+}
+
+
+def _day_of(events: list[dict[str, Any]], types: tuple[str, ...]) -> Any:
+    """The day of the last event of one of ``types`` told so far, as a date value."""
+    for ev in reversed(events):
+        if ev["type"] in types and ev["date"] and len(ev["date"]) == 10:
+            y, m, d = (int(x) for x in ev["date"].split("-"))
+            return (y, m, d)
+    return None
+
+
 def find_events(
     doc: Doc,
     ents: Entities,
@@ -589,6 +615,13 @@ def find_events(
                 if ha != a and (e := _since_end(flat, ha, hb)) is not None and e < d.start <= e + 3
             ]  # fmt: skip
             value = event_date([d for d in sdates if d not in taken], a, clauses, others, flat)
+            if (
+                value is None
+                and frame != "state"
+                and ((told_after := AFTER_STEP.match(flat, s.start)) is not None)
+            ):
+                # "After the verdict, ... he was taken to prison": the day of the step named
+                value = _day_of(events, AFTER_STEPS[told_after.group(1).lower()])
             if BACKGROUND_BY.match(flat, b) and NOUN_PARTICIPLE.fullmatch(flat, a, b):
                 value = None  # "acting on a petition filed by his father": told in passing
             elif (
