@@ -96,3 +96,17 @@ def test_an_outlet_named_before_its_noun_and_regional_bodies_of_states() -> None
     assert kinds["Southern Ocean Development Community"] == "international_org"
     assert kinds["Economic Community of Northern States"] == "international_org"
     assert [p["name"] for p in record["persons"]] == ["Ivo Sand"]
+
+
+def test_a_group_named_for_its_cause_is_a_body_and_a_post_for_a_cause_is_not() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nIvo Sand, chairman of Vela for Civil Rights, was "
+        "arrested on 3 May 2021. Ada Brun, a member of Citizens for Justice, was summoned. "
+        "The Minister for Justice Teo Varga defended the arrest.\n"
+    )
+    record = extract_case(text, appeal_id="t-cause")
+    assert {o["name"]: o["kind"] for o in record["organisations"]} == {
+        "Vela for Civil Rights": "ngo",
+        "Citizens for Justice": "ngo",
+    }
+    assert {"Ivo Sand", "Ada Brun", "Teo Varga"} <= {p["name"] for p in record["persons"]}

@@ -141,12 +141,35 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 # "the Public Defender of Georgia": an ombudsman's office, not a lawyer
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 e.attrs["kind"] = "government"
+            elif _named_for_a_cause(words):
+                # "Vela for Civil Rights", "Citizens for Justice": a group named for its cause
+                e = add_organisation(doc, ents, text, start, end, main_country)
+                e.attrs["kind"] = "ngo"
             elif (after := _abbreviated(doc, words, start, end)) is not None:
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 if e.attrs["kind"] == "other":
                     e.attrs["kind"] = "police" if POLICE_AFTER.match(doc.flat, after) else "ngo"
             else:
                 add_person_candidate(doc, ents, run, strip_titles(run.words, i))
+
+
+#: The causes a civil-society group is named for: "X for Civil Rights", "Y for Justice".
+CAUSE_NOUNS = frozenset(
+    """Rights Justice Peace Freedom Freedoms Democracy Development Equality Change Truth Reform
+Dignity Liberty Liberties Accountability Transparency Environment Tolerance Solidarity Dialogue
+Memory Life""".split()
+)
+
+
+def _named_for_a_cause(words: list[str]) -> bool:
+    """A run "A for B" whose last word is a cause, the words before "for" capitalised and
+    none of them a post's or title's ("Minister for Justice" is a post)."""
+    if "for" not in words[1:-1] or words[-1] not in CAUSE_NOUNS or len(words) > 8:
+        return False
+    lead = words[: words.index("for")]
+    return all(w[:1].isupper() for w in lead) and not any(
+        w in TITLE_STOP or w in POST_WORDS or w in MONTHS for w in lead
+    )
 
 
 #: The ombudsman's office some states call their Public Defender (of a country named after).
