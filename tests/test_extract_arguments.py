@@ -602,3 +602,15 @@ def test_an_international_body_decides_what_it_grants() -> None:
     assert body["kind"] == "international_org"
     other = next(e for e in record["events"] if e["type"] == "other")
     assert (other["agents"], other["authority"]) == ([body["id"]], body["id"])
+
+
+def test_her_at_the_head_of_a_paragraph_is_not_the_man_the_appeal_is_about() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Activists detained\n\nOn 3 May 2024, police arrested human "
+        "rights defenders Mr. Tom Reed and Ms. Ana Lee in Zenda.\n\nThree criminal cases were "
+        "registered against her on 4 May 2024.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    ids = {p["name"]: p["id"] for p in record["persons"]}
+    case = next(e for e in record["events"] if e["type"] == "case_opened")
+    assert case["targets"] == [ids["Ana Lee"]]

@@ -906,6 +906,14 @@ def make_event(
     elif not targets and (pron := PRONOUN_TARGET.search(doc.flat, s.start, s.end)):
         person = last_person(doc, mentions, a, pron.group().lower())
         targets = [person.id] if person is not None and _targeted(person) else prev_targets[:1]
+        said = PRONOUN_GENDER.get(pron.group().lower())
+        main = _entity(ents, targets[0]) if targets else None
+        if main is not None and said and main.attrs.get("gender") not in (None, "unknown", said):
+            # "Three cases were registered against her" at the head of a paragraph: not the
+            # defender the appeal is about if "her" cannot be him, but the woman last named
+            person = person or last_person(doc, mentions, a, pron.group().lower(), anywhere=True)
+            if person is not None:
+                targets = [person.id]
     elif not targets and etype in CARRIED_EVENTS and carried:
         targets = list(carried)  # "the court sentenced the men": those the story is about
     elif targets and etype not in SUBJECT_ACTS:
@@ -1098,16 +1106,20 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "
 
 
 def last_person(
-    doc: Doc, mentions: list[tuple[int, int, Entity]], a: int, pronoun: str
+    doc: Doc,
+    mentions: list[tuple[int, int, Entity]],
+    a: int,
+    pronoun: str,
+    anywhere: bool = False,
 ) -> Entity | None:
     """The person a singular pronoun points back to: the last person named before it in the
-    paragraph whose gender does not contradict it and who is not an official, judge,
-    prosecutor or lawyer acting on others."""
+    paragraph (``anywhere``: in the text) whose gender does not contradict it and who is not
+    an official, judge, prosecutor or lawyer acting on others."""
     gender = PRONOUN_GENDER.get(pronoun)
     if gender is None:
         return None
     para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
-    lo = para.start if para else 0
+    lo = para.start if para and not anywhere else 0
     i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
     while i >= 0 and mentions[i][0] >= lo:
         e = mentions[i][2]
