@@ -206,6 +206,49 @@ def test_word_start_patterns_search_as_the_patterns_do() -> None:
     assert _title_before("the human rights lawyer ")[0] == "lawyer"
 
 
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        # a run of a class opening one alternative: tried at run starts and where a search
+        # starts (after a match that ends inside a word: "held in T")
+        r"held\s+in\s+(?:the\s+)?[A-Z]|[\w’'-]++\s+(?:days?|weeks?)\s+(?:of|in)\s+custody\b",
+        r"(?<=-)year|[a-z]++ed\s+on|remand",  # a look-behind, then a class with no run class
+        r"ordered|[^.;]{0,20}\bfrom\b",  # an alternative of no literal and no run
+    ],
+)
+def test_alternations_scanned_from_their_places(pattern: str) -> None:
+    """An alternation that no literal opens is tried at the literals of its alternatives and
+    where its other alternatives match, and gives what ``finditer`` gives."""
+    from kg.extract.scan import _plan_places, _start_plan, finditer_from
+
+    rx = re.compile(pattern)
+    plan = _start_plan(rx)
+    assert plan is not None
+    made_up = (
+        "She was held in T5 days of custody, then ten days in custody; a custody-related "
+        "x-ten weeks in custody; a two-year ban, remanded on bail, away from home."
+    )
+    rnd = random.Random(9)
+    texts = [made_up, "", "5 days in custody"]
+    for text in _texts()[:12]:
+        for _ in range(10):
+            a = rnd.randrange(len(text))
+            chars = list(text[a : a + 2000])
+            for _ in range(8):
+                chars[rnd.randrange(len(chars))] = rnd.choice(" -’'xT5")
+            texts.append("".join(chars))
+    for text in texts:
+        for stop in (len(text), rnd.randrange(len(text) + 1)):
+            got = finditer_from(rx, text, stop, _plan_places(text, stop, *plan))
+            assert [m.span() for m in got] == [m.span() for m in rx.finditer(text, 0, stop)]
+    assert _start_plan(re.compile("a?")) is None  # may match an empty string
+
+
+def test_trigger_scanner_reads_the_places_of_every_pattern() -> None:
+    """Every trigger pattern is tried at its places (literals, runs), none scanned whole."""
+    assert set(EVENT_SCANNER.whole) <= set(EVENT_SCANNER._starts)
+
+
 def test_find_words_gives_what_the_alternation_gives() -> None:
     """Made-up texts and names over an alphabet of word and non-word characters."""
     rng = random.Random(3)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -106,12 +107,18 @@ class Scanner:
         self.patterns = list(patterns)
         #: The patterns scanned whole (no literal start), by index.
         self.whole: tuple[int, ...] = ()
+        #: For a pattern scanned whole, where its matches may start, when that can be told
+        #: (:func:`_start_plan`).
+        self._starts: dict[int, tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]] = {}
         by_prefix: dict[str, set[int]] = {}
         by_word: dict[str, list[int]] = {}
         for i, rx in enumerate(self.patterns):
             found = literal_prefixes(rx)
             if found is None or not all(p[0].isalnum() for p in found):
                 self.whole += (i,)  # scanned whole
+                starts = _start_plan(rx)
+                if starts is not None:
+                    self._starts[i] = starts
                 continue
             for p in found:
                 if p.endswith(END):
@@ -207,10 +214,14 @@ class Scanner:
     def match_at(self, text: str, stop: int, places: list[list[int]]) -> list[list[re.Match[str]]]:
         """Each pattern tried at its places (in text order), as ``finditer`` would go on."""
         for i in self.whole:
+            plan = self._starts.get(i)
+            found = (
+                self.patterns[i].finditer(text, 0, stop)
+                if plan is None
+                else finditer_from(self.patterns[i], text, stop, _plan_places(text, stop, *plan))
+            )
             places[i] = [
-                m.start()
-                for m in self.patterns[i].finditer(text, 0, stop)
-                if m.start() == 0 or not text[m.start() - 1].isalnum()
+                m.start() for m in found if m.start() == 0 or not text[m.start() - 1].isalnum()
             ]
         out: list[list[re.Match[str]]] = []
         for rx, starts in zip(self.patterns, places, strict=True):
@@ -468,3 +479,77 @@ class WordStartPatterns:
             if m:
                 return m
         return None
+
+
+def _start_plan(
+    rx: re.Pattern[str],
+) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]] | None:
+    """Where the matches of an alternation scanned whole may start: the literals its
+    alternatives open with (found anywhere in the text, not only at word starts), and, for
+    each alternative that opens with no literal ("[\\w’'-]++ days"), that alternative on its
+    own, to be searched for every place it matches. A match of the alternation starts where
+    one of its alternatives matches. None for a case-blind pattern or one that may match an
+    empty string."""
+    if rx.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    parsed = sre_parse.parse(rx.pattern, rx.flags)
+    if parsed.getwidth()[0] < 1:
+        return None
+    items = list(parsed)
+    alts = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [parsed]
+    literals: set[str] = set()
+    others: list[re.Pattern[str]] = []
+    for alt in alts:
+        heads = {p.partition(END)[0][:PREFIX] for p, _ in _sequence(list(alt), PREFIX + 1)}
+        if "" not in heads:
+            literals.update(heads)
+            continue
+        first = list(alt)[0]
+        if first[0] is sre.POSSESSIVE_REPEAT and first[1][0] >= 1 and len(first[1][2]) == 1:
+            # "[\\w’'-]++ days": it matches inside a run of the class only if it matches at
+            # the run's start (the run is taken whole from either place, and what follows is
+            # the same), so it is searched at run starts only; a search that starts inside a
+            # run tries its own start too (finditer_from)
+            cls = sre_parse.SubPattern(alt.state, list(first[1][2]))
+            alt = sre_parse.SubPattern(alt.state, [(sre.ASSERT_NOT, (-1, cls)), *alt])
+        others.append(sre_compile.compile(alt, rx.flags))
+    return tuple(sorted(literals)), tuple(others)
+
+
+def _plan_places(
+    text: str, stop: int, literals: tuple[str, ...], others: tuple[re.Pattern[str], ...]
+) -> list[int]:
+    """The places, in text order, where a pattern with this plan (:func:`_start_plan`) may
+    start a match in ``text[:stop]``."""
+    places: set[int] = set()
+    for lit in literals:
+        i = text.find(lit, 0, stop)
+        while i >= 0:
+            places.add(i)
+            i = text.find(lit, i + 1, stop)
+    for alt in others:  # every place it matches, overlapping ones too
+        m = alt.search(text, 0, stop)
+        while m:
+            places.add(m.start())
+            m = alt.search(text, m.start() + 1, stop)
+    return sorted(places)
+
+
+def finditer_from(
+    rx: re.Pattern[str], text: str, stop: int, places: list[int]
+) -> list[re.Match[str]]:
+    """``rx.finditer(text, 0, stop)`` for a pattern whose matches are never empty and start
+    only at ``places`` (in text order) or where a search starts (the end of the match before):
+    the pattern is tried there, on after each match."""
+    found: list[re.Match[str]] = []
+    pos, k, n = 0, 0, len(places)
+    while True:
+        m = rx.match(text, pos, stop) if found else None  # where the search starts
+        while m is None and k < n:
+            if places[k] > pos or (places[k] == pos and not found):
+                m = rx.match(text, places[k], stop)
+            k += 1
+        if m is None:
+            return found
+        found.append(m)
+        pos = m.end()
