@@ -917,3 +917,15 @@ def test_a_description_in_apposition_to_a_name_is_no_unnamed_actor() -> None:
         "Ada Brun": ["lawyer"],
         "Teo Varga": ["official"],
     }
+
+
+def test_a_post_before_a_clause_gives_no_role_to_the_one_the_clause_acts_on() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nThe Minister of Justice Ivo Sand ordered the arrest "
+        "of Ada Brun on 3 May 2021.\n"
+    )
+    persons = extract_case(text, appeal_id="t-post-clause")["persons"]
+    assert {p["name"]: p["roles"] for p in persons} == {
+        "Ivo Sand": ["official"],
+        "Ada Brun": ["defender"],
+    }

@@ -493,6 +493,8 @@ def _roles_before(
         return
     key = POST_KEY.search(before)
     m = STATE_POST_BEFORE.search(before, max(0, key.start() - 60)) if key else None
+    if m and CLAUSE_VERB.search(m.group("t")):
+        m = None  # "the Minister of Justice A B ordered the arrest of": a clause, not a post
     if m and _is_state_post(m.group("t")):
         title = clean(m.group("t"))
         roles.append("prosecutor" if re.search(r"(?i)prosecut|procura", title) else "official")
@@ -614,6 +616,8 @@ STATE_POST_AFTER = re.compile(
     STATE_POST.pattern + r"(?=$|\s*\(|\s+(?:who|which|and|since|until)\b)"
 )
 STATE_POST_BEFORE = re.compile(STATE_POST.pattern + r",?\s*$")
+#: A verb of a clause, which no post's name holds: "ordered", "said", "took".
+CLAUSE_VERB = re.compile(r"\b(?!armed\b|united\b)[a-z]{3,}ed\b|\b(?:said|says|told|gave|took)\b")
 #: A word every post of STATE_POST holds: the long pattern is tried only near one.
 POST_KEY = re.compile(
     r"(?i:\b(?:head|chief|director|spokes(?:person|man|woman)|secretary|commissioner|inspector|"
