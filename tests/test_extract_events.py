@@ -856,3 +856,11 @@ def test_a_sentence_opening_after_the_verdict_is_dated_by_the_verdict() -> None:
     )
     assert ("detention", "2024-05-03") in got
     assert ("detention", "2024-05-04") not in got
+
+
+def test_steps_told_as_a_repeated_habit_are_no_events() -> None:
+    got = _pairs(
+        "Ana Lee has been arrested several times because of her work. Police have repeatedly "
+        "summoned Tom Reed. On 3 May 2024, police arrested Ana Lee in Zenda."
+    )
+    assert got == {("arrest", "2024-05-03")}

@@ -490,6 +490,15 @@ def _day_of(events: list[dict[str, Any]], types: tuple[str, ...]) -> Any:
     return None
 
 
+#: "arrested several times", "repeatedly summoned", "detained on numerous occasions": steps told
+#: as a repeated habit, none of which the text dates or tells as one event.
+REPEATED = re.compile(
+    r"\s+(?:(?:several|many|multiple|numerous|countless|\w+ other) times|"
+    r"on (?:several|many|multiple|numerous|countless|various) occasions|repeatedly)\b"
+)
+REPEATED_BEFORE = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely)\s+(?:been\s+)?$")
+
+
 def find_events(
     doc: Doc,
     ents: Entities,
@@ -585,6 +594,8 @@ def find_events(
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
+            if REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre):
+                continue  # "has been arrested several times": a habit of the past, no one event
             if re.fullmatch(r"\w+ed", flat[a:b]) and (
                 (PRESENT_PASSIVE.search(pre) and etype not in STATES) or PRENOMINAL.match(flat, b)
             ):
