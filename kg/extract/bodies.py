@@ -388,9 +388,18 @@ NUMBERED_UNIT = re.compile(r"\b(?P<acr>[A-Z]{2,6})-\d{1,3}\b(?![-/.]\d)")
 def add_numbered_units(doc: Doc, ents: Entities) -> None:
     """A unit named by the acronym of a body the text names, and a number, is a body of its
     own, of the same kind and country, part of that body."""
+    parents = {
+        a: o
+        for o in ents.of("organisation")
+        for a in (o.name, *o.variants)
+        if a and 2 <= len(a) <= 6 and a.isupper() and a.isalpha()
+    }
+    # most texts hold no acronym followed by a hyphen: told by a plain search per acronym
+    if not any(f"{a}-" in doc.flat for a in parents):
+        return
     for m in NUMBERED_UNIT.finditer(doc.flat):
-        parent = ents.find("organisation", m.group("acr"))
-        if parent is None or m.group("acr") not in (parent.name, *parent.variants):
+        parent = parents.get(m.group("acr"))
+        if parent is None:
             continue
         attrs = {
             "kind": parent.attrs.get("kind", "other"),
