@@ -110,3 +110,17 @@ def test_a_group_named_for_its_cause_is_a_body_and_a_post_for_a_cause_is_not() -
         "Citizens for Justice": "ngo",
     }
     assert {"Ivo Sand", "Ada Brun", "Teo Varga"} <= {p["name"] for p in record["persons"]}
+
+
+def test_internal_affairs_and_local_councils_are_state_bodies() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nOn 3 May 2021, officers of the Vela Regional "
+        "Department of Internal Affairs arrested Ivo Sand. The Vela Municipal Council evicted "
+        "his family. The Ministry of Internal Affairs defended the arrest.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t-state")["organisations"]}
+    assert kinds == {
+        "Vela Regional Department of Internal Affairs": "police",
+        "Vela Municipal Council": "government",
+        "Ministry of Internal Affairs": "ministry",
+    }

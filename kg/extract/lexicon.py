@@ -185,7 +185,8 @@ ORG_KIND_HINTS = [
     (re.compile(r"Prosecut|Procura"), "prosecution"),
     (
         re.compile(
-            r"\b(?:Police|Interior|Gendarm|Militia|Financial Investigations|Criminal Investig)"
+            r"\b(?:Police|Interior|Internal Affairs|Gendarm|Militia|Financial Investigations|"
+            r"Criminal Investig|Investigative Committee)"
         ),
         "police",
     ),
@@ -203,6 +204,13 @@ ORG_KIND_HINTS = [
         "international_org",
     ),
     (re.compile(r"\bParty\b"), "political_party"),
+    # the councils of a town or region govern it: "Vela Municipal Council"
+    (
+        re.compile(
+            r"\b(?:Municipal|City|Town|Village|District|Regional|Provincial|County) Council\b"
+        ),
+        "government",
+    ),
     (re.compile(r"\b(?:Ltd|LLC|Inc|JSC|Company|Corporation|Bank)\b"), "company"),
     (re.compile(r"\b(?:Government|Ombudsman|Administration|Presidential)"), "government"),
     (re.compile(r"\b(?:Campaign|Movement|Mechanism)\b"), "other"),
