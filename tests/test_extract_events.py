@@ -864,3 +864,11 @@ def test_steps_told_as_a_repeated_habit_are_no_events() -> None:
         "summoned Tom Reed. On 3 May 2024, police arrested Ana Lee in Zenda."
     )
     assert got == {("arrest", "2024-05-03")}
+
+
+def test_staying_in_a_named_jail_is_an_undated_custody() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. She stayed in Zenda City Jail because the "
+        "charges were non-bailable."
+    )
+    assert ("detention", None) in got
