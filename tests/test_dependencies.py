@@ -83,15 +83,32 @@ def test_sparql_reads_follow_the_patterns_joined_to_this() -> None:
     assert Read(((p, False), (None, False)), q, True) in reads
 
 
+def test_sparql_sequence_alternative_and_inverse_paths_are_followed() -> None:
+    """``$this akg:reportedIn|akg:evidence/oa:hasSource ?appeal`` reads every branch: the
+    appeal's date through the direct link and through the evidence span."""
+    reads = query_reads(
+        "SELECT ?this WHERE { ?this <http://ex/r>|<http://ex/e>/<http://ex/s> ?a . "
+        "?a <http://ex/issued> ?d . ?this ^<http://ex/about> ?c . }"
+    )
+    r, e, s, issued, about = ex("r"), ex("e"), ex("s"), ex("issued"), ex("about")
+    assert Read((), r, False) in reads
+    assert Read((), e, False) in reads
+    assert Read(((e, False),), s, False) in reads  # the span's source
+    assert Read(((r, False),), issued, False) in reads
+    assert Read(((e, False), (s, False)), issued, False) in reads
+    assert Read((), about, True) in reads  # ^about: read backwards at the focus node
+
+
 @pytest.mark.parametrize(
     "query",
     [
         "SELECT ?this WHERE { ?this <http://ex/p> ?v . ?a <http://ex/q> ?b }",
-        "SELECT ?this WHERE { ?this <http://ex/p>/<http://ex/q> ?v }",
+        "SELECT ?this WHERE { ?this <http://ex/p>+ ?v }",
+        "SELECT ?this WHERE { ?this !<http://ex/p> ?v }",
         "SELECT ?this WHERE { GRAPH ?g { ?this <http://ex/p> ?v } }",
         "SELECT ?this WHERE { ?this <http://ex/p> ?v . BIND (?v AS ?w) ?w <http://ex/q> ?x }",
     ],
-    ids=["pattern not joined", "property path", "graph", "bind"],
+    ids=["pattern not joined", "unbounded path", "negated path", "graph", "bind"],
 )
 def test_sparql_that_cannot_be_traced_says_so(query: str) -> None:
     with pytest.raises(Untraceable):

@@ -231,6 +231,47 @@ def test_sparql_and_core_constraints_across_graphs_introduced_and_fixed(tmp_path
     assert _same_as_from_nothing(store, shapes, cache) == ("incremental", set())
 
 
+PATH_SHAPES = (
+    PREFIXES
+    + """
+ex:EventShape a sh:NodeShape ; sh:targetClass ex:Event ;
+    sh:sparql [ a sh:SPARQLConstraint ; sh:message "after its appeal" ;
+        sh:select '''SELECT ?this ?value WHERE { ?this <http://ex/date> ?value .
+            ?this <http://ex/reportedIn>|<http://ex/evidence>/<http://ex/source> ?appeal .
+            ?appeal <http://ex/issued> ?issued . FILTER (?value > ?issued) }''' ] .
+"""
+)
+
+
+def test_sparql_constraint_with_a_property_path_is_checked_again_where_it_reads(
+    tmp_path: Path,
+) -> None:
+    """A SPARQL constraint reading the appeal through ``reportedIn|evidence/source`` runs
+    again only at the events whose appeal changed, across graphs: the event in a1, its span and
+    appeal in a2; an event of a3 with its own appeal is not checked again."""
+    shapes = Graph().parse(data=PATH_SHAPES, format="turtle")
+    a1 = PREFIXES + 'ex:e1 a ex:Event ; ex:date "2020-05-01" ; ex:evidence ex:span1 .'
+    a2 = PREFIXES + 'ex:span1 ex:source ex:ap2 . ex:ap2 ex:issued "2020-06-01" .'
+    late = PREFIXES + 'ex:span1 ex:source ex:ap2 . ex:ap2 ex:issued "2020-04-01" .'
+    a3 = PREFIXES + 'ex:e3 a ex:Event ; ex:date "2020-05-01" ; ex:reportedIn ex:ap3 .'
+    a3 += ' ex:ap3 ex:issued "2020-06-01" .'
+    store = _store(tmp_path, {"a1": a1, "a2": a2, "a3": a3})
+    cache = cache_path(store)
+    assert cache is not None
+    assert _same_as_from_nothing(store, shapes, cache) == ("full", set())
+    # a2's appeal is now dated before e1 (in a1): a new violation where nothing changed
+    _replace_all(store, {"a1": a1, "a2": late, "a3": a3})
+    _, report, stats = validate_set_based(store, shapes, cache=cache)
+    assert (stats.mode, stats.focus_rechecked) == ("incremental", 1)  # e1 only, not whole
+    assert {k[0] for k in _full_keys(report)} == {URIRef("http://ex/e1")}
+    _, full, _ = validate_set_based(store, shapes)
+    assert _full_keys(report) == _full_keys(full)
+    # and fixed from a2 again
+    _replace_all(store, {"a1": a1, "a2": a2, "a3": a3})
+    _, report, stats = validate_set_based(store, shapes, cache=cache)
+    assert (stats.mode, stats.focus_rechecked, _full_keys(report)) == ("incremental", 1, set())
+
+
 def test_random_edits_incremental_equals_from_nothing(tmp_path: Path) -> None:
     """Rounds of random edits, additions and removals of small appeals over shared nodes: each
     incremental run gives the results of a run from nothing."""

@@ -16,7 +16,7 @@ triples changed is found through the shorter read that ends at the changed tripl
 current data is enough. Hub nodes (a country, a court) are passed through only where a shape
 reads backwards at them, so a change beside a hub does not reach everything that points at it.
 
-What this does not follow (paths with ``*``, ``+``, ``?``; SPARQL property paths, ``GRAPH``,
+What this does not follow (paths with ``*``, ``+``, ``?``, negated property sets; ``GRAPH``,
 ``SERVICE``; triple patterns not joined to ``$this``) raises :class:`Untraceable`: the caller
 checks that shape or constraint whole.
 """
@@ -24,13 +24,13 @@ checks that shape or constraint whole.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import SH
-from rdflib.paths import InvPath
+from rdflib.paths import AlternativePath, InvPath, SequencePath
 from rdflib.term import Node
 
 from kg.store import Store
@@ -176,18 +176,37 @@ def _pattern_triples(algebra: Any) -> list[Triple]:
     return out
 
 
-def _edge(t: Triple) -> tuple[Node, URIRef | None, Node]:
+def _path_edges(
+    s: Node, path: Any, o: Node, fresh: Callable[[], Variable]
+) -> list[tuple[Node, URIRef | None, Node]]:
+    """The edges a property path walks from ``s`` to ``o``: a predicate, its inverse (``^``),
+    a sequence (``/``, through fresh variables) and an alternative (``|``, every branch: the
+    reads of all branches are a superset of those of the one that matches)."""
+    if isinstance(path, URIRef):
+        return [(s, path, o)]
+    if isinstance(path, InvPath):
+        return _path_edges(o, path.arg, s, fresh)
+    if isinstance(path, AlternativePath):
+        return [e for branch in path.args for e in _path_edges(s, branch, o, fresh)]
+    if isinstance(path, SequencePath):
+        out: list[tuple[Node, URIRef | None, Node]] = []
+        here: Node = s
+        for i, step in enumerate(path.args):
+            there: Node = o if i == len(path.args) - 1 else fresh()
+            out.extend(_path_edges(here, step, there, fresh))
+            here = there
+        return out
+    raise Untraceable(f"a SPARQL constraint uses the property path {path}")
+
+
+def _edges(t: Triple, fresh: Callable[[], Variable]) -> list[tuple[Node, URIRef | None, Node]]:
     s, p, o = t
     for x in (s, o):
         if not isinstance(x, Variable | URIRef | Literal | BNode):
             raise Untraceable(f"a SPARQL constraint has a pattern term {x!r}")
-    if isinstance(p, InvPath) and isinstance(p.arg, URIRef):
-        return o, p.arg, s
     if isinstance(p, Variable | BNode):
-        return s, None, o
-    if isinstance(p, URIRef):
-        return s, p, o
-    raise Untraceable(f"a SPARQL constraint uses the property path {p}")
+        return [(s, None, o)]
+    return _path_edges(s, p, o, fresh)
 
 
 def _check_binds(algebra: Any, edges: list[tuple[Node, URIRef | None, Node]]) -> None:
@@ -218,7 +237,12 @@ def query_reads(query: str) -> set[Read]:
         algebra = prepareQuery(query).algebra
     except Exception as e:  # the parser's own exception types
         raise Untraceable(f"the SPARQL constraint does not parse here: {e}") from None
-    edges = [_edge(t) for t in _pattern_triples(algebra)]
+    made = iter(range(1_000_000))
+
+    def fresh() -> Variable:
+        return Variable(f"_step{next(made)}")  # not a SPARQL name: no clash with the query's
+
+    edges = [e for t in _pattern_triples(algebra) for e in _edges(t, fresh)]
     _check_binds(algebra, edges)
     this = Variable("this")
     # Every simple chain from ?this to each node of the pattern graph, with the pattern it

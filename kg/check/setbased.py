@@ -25,7 +25,8 @@ the derived graph as it checked them (compressed N-Triples). The next run compar
 - anything else (shapes, ontology, reference data, links, identity decisions, a build without a
   state file, a change to a class hierarchy or with blank nodes, a shape left to pyshacl):
   everything is checked. A shape or constraint whose reads cannot be traced (unbounded paths,
-  SPARQL property paths) is checked whole in an incremental run.
+  SPARQL property paths with ``*``, ``+``, ``?`` or ``!``) is checked whole in an incremental
+  run.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ from kg.store import Store
 from kg.store.store import MARKER
 from kg.vocab import DERIVED_GRAPH
 
-CACHE_VERSION = "sparql-3"
+CACHE_VERSION = "sparql-4"  # 4: SPARQL property paths traced
 STATE_FILE = "build-state.json"
 
 
