@@ -69,12 +69,15 @@ _CASES = [
 ]
 
 
-@pytest.mark.parametrize("collide", [False, True], ids=["hashes", "every-hash-equal"])
+@pytest.mark.parametrize("how", ["hashes", "every-hash-equal", "many-buckets"])
 def test_each_triple_is_placed_as_the_store_partition_places_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, collide: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
-    if collide:  # every line meets every other: the text comparison alone decides
+    if how == "every-hash-equal":  # every line meets every other: the text alone decides
         monkeypatch.setattr(textpartition, "hash", lambda _s: 7, raising=False)
+    if how == "many-buckets":  # 15 hashes in blocks of 2, sorted in 8 buckets
+        monkeypatch.setattr(textpartition, "BLOCK", 2)
+        monkeypatch.setattr(textpartition, "BUCKET", 2)
     ontology, reference = _graph(ONTO, _S4), _graph(REF, _S2, _S3)
     (old, old_index), (new, found) = _both(ontology, reference, _CASES, tmp_path)
     assert found.shared == old_index == {_S1: [APPEAL_GRAPHS + "a", APPEAL_GRAPHS + "b"]}
@@ -150,9 +153,13 @@ def _compare_build(data: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> tu
     return len(new), len(found.shared)
 
 
+@pytest.mark.parametrize("buckets", [False, True], ids=["one-bucket", "many-buckets"])
 def test_same_store_and_files_on_a_generated_corpus(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, buckets: bool
 ) -> None:
+    if buckets:  # the hashes written and read in blocks of 1,000, sorted in 16 buckets or so
+        monkeypatch.setattr(textpartition, "BLOCK", 1000)
+        monkeypatch.setattr(textpartition, "BUCKET", 512)
     data = _generator().generate(12, tmp_path / "corpus", seed=5, jobs=1)
     shutil.copytree(DATA_DIR / "reference", data / "reference", dirs_exist_ok=True)
     quads, shared = _compare_build(data, tmp_path, monkeypatch)

@@ -8,10 +8,10 @@ load, so here the same placement is decided on that text and each appeal graph i
 its export files written, as it ends up:
 
 1. each case graph's text goes to a work file, and the hash of each line's triple (the line
-   without its graph) to an array, with those of the ontology and reference graphs;
-2. the hashes met more than once (sorted with numpy) point to the lines that may be stated
-   elsewhere; only those are compared as text, so the decision is exact (a hash collision only
-   makes a line compared for nothing);
+   without its graph) to a file, with those of the ontology and reference graphs;
+2. the hashes met more than once (sorted with numpy a bucket at a time) point to the lines that
+   may be stated elsewhere; only those are compared as text, so the decision is exact (a hash
+   collision only makes a line compared for nothing);
 3. each case graph is read back from the work file without the lines the partition takes out,
    and given to ``write`` (the bulk loader's files); the reference graph gains the triples
    several appeal graphs state.
@@ -58,6 +58,65 @@ def _keys(text: str) -> list[str]:
     return [line[: line.rindex(" <")] for line in text.splitlines()]
 
 
+BLOCK = 1 << 20  # hashes read or written at a time
+BUCKET = 1 << 22  # hashes sorted at a time (32 MB), about
+
+
+class _HashFile:
+    """The hash of every line, in line order, in a file: sorted a bucket at a time (by the
+    hash's top bits), so that finding the repeated ones holds about :data:`BUCKET` hashes,
+    however many lines the corpus has (sorting them all at once held about 26 bytes a line)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self._written = path, 0
+        self._buffer = array("q")
+        self._out = open(path, "wb")  # noqa: SIM115 - closed by repeated()
+
+    def extend(self, values: Iterable[int]) -> None:
+        self._buffer.extend(values)
+        if len(self._buffer) >= BLOCK:
+            self._flush()
+
+    @property
+    def count(self) -> int:
+        return self._written + len(self._buffer)
+
+    def close(self) -> None:
+        self._out.close()
+
+    def _flush(self) -> None:
+        self._written += len(self._buffer)
+        self._buffer.tofile(self._out)
+        self._buffer = array("q")
+
+    def _blocks(self) -> Iterator[np.ndarray]:
+        with open(self.path, "rb") as f:
+            while len(block := np.fromfile(f, dtype=np.int64, count=BLOCK)):
+                yield block
+
+    def repeated(self) -> np.ndarray:
+        """The positions (ascending) of the lines whose hash is met more than once."""
+        self._flush()
+        self.close()
+        bits = max(0, (self.count // BUCKET).bit_length())
+        shift = np.uint64(64 - bits)
+        found: list[np.ndarray] = []
+        for bucket in range(1 << bits):
+            parts = [
+                b[(b.view(np.uint64) >> shift) == bucket] if bits else b for b in self._blocks()
+            ]
+            values = np.sort(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+            found.append(np.unique(values[1:][values[1:] == values[:-1]]))
+        twice = np.sort(np.concatenate(found))
+        out, start = [], 0
+        for block in self._blocks():
+            at = np.minimum(np.searchsorted(twice, block), max(len(twice) - 1, 0))
+            if len(twice):
+                out.append(np.nonzero(twice[at] == block)[0] + start)
+            start += len(block)
+        return np.concatenate(out) if out else np.zeros(0, np.int64)
+
+
 def partition_nquads(
     ontology: str,
     reference: str,
@@ -73,9 +132,10 @@ def partition_nquads(
     its final text and returns its triple count."""
     onto_keys = set(_keys(ontology))
     ref_keys = set(_keys(reference))
-    hashes = array("q", map(hash, onto_keys))
+    hashes = _HashFile(work.with_name(work.name + ".hashes"))
+    hashes.extend(map(hash, onto_keys))
     hashes.extend(map(hash, ref_keys))
-    base = len(hashes)
+    base = hashes.count
     graphs: list[tuple[str, int, int, int]] = []  # IRI, first line, byte offset, byte length
     try:
         offset = 0
@@ -87,20 +147,12 @@ def partition_nquads(
                 first = keys[0]
                 line = text[len(first) + 2 : text.index("\n")]
                 data = text.encode("utf-8")
-                graphs.append((line[: line.rindex(">")], len(hashes) - base, offset, len(data)))
+                graphs.append((line[: line.rindex(">")], hashes.count - base, offset, len(data)))
                 hashes.extend(map(hash, keys))
                 out.write(data)
                 offset += len(data)
-        found = np.frombuffer(hashes, dtype=np.int64)
-        order = np.argsort(found, kind="stable")
-        ordered = found[order]
-        same = ordered[1:] == ordered[:-1]
-        repeated = np.zeros(len(found), dtype=bool)
-        repeated[1:] |= same
-        repeated[:-1] |= same
-        candidates = np.sort(order[repeated])
+        candidates = hashes.repeated()
         candidates = candidates[candidates >= base] - base
-        del found, order, ordered, same, repeated, hashes
 
         # The appeal graphs stating each triple that may be stated elsewhere.
         holders: dict[str, list[str]] = {}
@@ -135,6 +187,8 @@ def partition_nquads(
                 exported[iri] = export(iri, text)
     finally:
         work.unlink(missing_ok=True)
+        hashes.close()
+        hashes.path.unlink(missing_ok=True)
     return Partitioned(_oxigraph_keys(shared), exported)
 
 
