@@ -59,10 +59,15 @@ def step(name: str, args: list[str]) -> dict[str, Any]:
     elif name in ("build", "rebuild"):
         from kg.store.stream import build_streaming
 
+        phases = _time_phases()
+        cpu = time.process_time()
         result = build_streaming(
             args[0], Path(args[1]), incremental=name == "rebuild", progress=None
         )
         out.update(triples=result.triples, graphs=result.graphs, derived=result.derived)
+        out["cpu_seconds"] = round(time.process_time() - cpu, 3)  # this process, not workers
+        out["phases"] = {k: {"seconds": round(w, 3), "cpu_seconds": round(c, 3), "calls": n}
+                         for k, (w, c, n) in phases.items()}  # fmt: skip
     elif name == "classic":
         from kg.store.build import build_classic
 
@@ -99,6 +104,32 @@ def step(name: str, args: list[str]) -> dict[str, Any]:
         raise SystemExit(f"unknown step {name}")
     out["seconds"] = round(time.perf_counter() - started, 3)
     return out
+
+
+def _time_phases() -> dict[str, list]:
+    """Time (wall and CPU of this process) the build's export phases: writing the export
+    files (``write_chunks``), of which the VoID counts (``_write_void``) and the removal of
+    files no generation lists (``_collect``)."""
+    import kg.store.chunks as chunks
+
+    times: dict[str, list] = {}
+    for name in ("write_chunks", "_write_void", "_collect"):
+        fn = getattr(chunks, name, None)
+        if fn is None:
+            continue
+
+        def timed(*a: Any, _fn: Any = fn, _name: str = name, **k: Any) -> Any:
+            wall, cpu = time.perf_counter(), time.process_time()
+            try:
+                return _fn(*a, **k)
+            finally:
+                t = times.setdefault(_name, [0.0, 0.0, 0])
+                t[0] += time.perf_counter() - wall
+                t[1] += time.process_time() - cpu
+                t[2] += 1
+
+        setattr(chunks, name, timed)
+    return times
 
 
 def count_triples(store_path: str) -> dict[str, Any]:
