@@ -154,3 +154,37 @@ def test_a_state_of_an_older_version_builds_everything_again(corpus: Path, tmp_p
     lines.clear()
     build(store, data, progress=lines.append)
     assert any("nothing changed" in line for line in lines)
+
+
+def test_fingerprints_are_made_again_only_where_a_change_reaches(
+    corpus: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    store = tmp_path / "kg"
+    first = build(store, data, progress=None)
+    records = sorted((data / "cases").glob("*.yaml"))
+
+    # A note: one record's fingerprint, and its items alone, read.
+    _change(records[1], "another note")
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert "build: 1 fingerprint(s) made again, items of 1 record(s) read" in lines, lines
+
+    # A record removed whose entity another appeal shares: that cluster changes, so the other
+    # appeal's fingerprint is made again and its graph written (with one spelling fewer).
+    shared = [c for c in first.identity_clusters if len({m[0] for m in c.members}) > 1]
+    assert shared, "the corpus has no entity shared by two appeals"
+    gone, other = sorted({str(m[0]) for m in shared[0].members})[:2]
+    by_appeal = {
+        str(yaml.safe_load(p.read_text(encoding="utf-8"))["appeal"]["id"]): p for p in records
+    }
+    by_appeal[gone].unlink()
+    lines.clear()
+    build(store, data, progress=lines.append)
+    made = next(line for line in lines if "fingerprint(s) made again" in line)
+    assert int(made.split()[1]) >= 1, made
+    assert not any(line.startswith("build: 0 graph(s) to write") for line in lines), lines
+    build(tmp_path / "full", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full")
+    assert other in by_appeal

@@ -25,10 +25,11 @@ Tables:
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import shutil
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -147,30 +148,94 @@ class BuildState:
                 out[sha] = pickle.loads(row[0])  # noqa: S301 - written by this build
         return out
 
-    def keep_only(self, table: str, values: Mapping[str, Any]) -> int:
-        """Make ``table`` hold exactly the records of ``values`` (sha -> value): rows of other
-        hashes are deleted, rows of new hashes written; a row already there is not written
-        again (its hash is that of the record it was made from). Returns rows changed. Items
-        are lists of :class:`kg.record.identity.Item`, whose keys are kept beside them."""
+    def keep_only(self, table: str, shas: Iterable[str], value: Callable[[str], Any]) -> int:
+        """Make ``table`` hold exactly the records ``shas``: rows of other hashes are deleted,
+        rows of new hashes written with ``value(sha)``; a row already there is not written
+        again (its hash is that of the record it was made from), nor its value asked for.
+        Returns rows changed. Items are lists of :class:`kg.record.identity.Item`, whose keys
+        are kept beside them."""
         name = _table(table)
         have = self.shas(table)
-        gone = [(sha,) for sha in have if sha not in values]
-        new = [
-            (
-                sha,
-                pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL),
-                pickle.dumps([i.key for i in v], protocol=pickle.HIGHEST_PROTOCOL)
-                if name == "items"
-                else None,
+        wanted = set(shas)
+        gone = [(sha,) for sha in have if sha not in wanted]
+        new = []
+        for sha in sorted(wanted - have):
+            v = value(sha)
+            keys = [i.key for i in v] if name == "items" else None
+            new.append(
+                (
+                    sha,
+                    pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL),
+                    None if keys is None else pickle.dumps(keys, protocol=pickle.HIGHEST_PROTOCOL),
+                )
             )
-            for sha, v in values.items()
-            if sha not in have
-        ]
         self.db.executemany(f"DELETE FROM {name} WHERE sha = ?", gone)  # noqa: S608
         insert = f"INSERT INTO {name} (sha, data, keys) VALUES (?, ?, ?)"  # noqa: S608
         self.db.executemany(insert, new)
         self.rows_written += len(gone) + len(new)
         return len(gone) + len(new)
+
+
+class RecordItems(Mapping[Any, Any]):
+    """Every identity item of the chosen records (item key -> item), in the order a full
+    resolution takes them (records by appeal id, a record's items in its order), as
+    :func:`kg.record.identity_index.resolve_with_index` wants them; the items of a record the
+    build did not read are loaded from the previous build's state only when asked for (a 1%
+    change asks for few). ``order``: (appeal id, record hash, the record's item keys) per
+    chosen record; ``have``: the items of the records read now, by hash."""
+
+    def __init__(
+        self,
+        order: list[tuple[str, str, list[Any]]],
+        have: dict[str, list[Any]],
+        state: BuildState | None,
+    ) -> None:
+        self._order = order
+        self._sha = {aid: sha for aid, sha, _keys in order}
+        self._keys = {k for _aid, _sha, keys in order for k in keys}
+        self._have: dict[str, list[Any]] = dict(have)
+        self._by_key: dict[str, dict[Any, Any]] = {}
+        self._path = state.path if state is not None else None
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+
+    def of(self, sha: str) -> list[Any]:
+        """The items of one record, by its hash."""
+        if sha not in self._have:
+            if self._db is None or self._pid != os.getpid():  # a forked worker: its own
+                self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
+                self._pid = os.getpid()
+            row = self._db.execute("SELECT data FROM items WHERE sha = ?", (sha,)).fetchone()
+            if row is None:
+                raise KeyError(sha)
+            self._have[sha] = pickle.loads(row[0])  # noqa: S301 - written by this build
+        return self._have[sha]
+
+    def loaded(self) -> int:
+        """Records whose items were read (now or from the state)."""
+        return len(self._have)
+
+    def __getitem__(self, key: Any) -> Any:
+        sha = self._sha.get(key[0]) if isinstance(key, tuple) and key else None
+        if sha is None or key not in self._keys:
+            raise KeyError(key)
+        found = self._by_key.get(sha)
+        if found is None:
+            found = self._by_key[sha] = {i.key: i for i in self.of(sha)}
+        return found[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[Any]:
+        for _aid, _sha, keys in self._order:
+            yield from keys
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self.items()),))  # to another process: the items themselves
 
 
 def _table(name: str) -> str:
@@ -179,4 +244,4 @@ def _table(name: str) -> str:
     return name
 
 
-__all__ = ["DB_VERSION", "STATE_DB", "BuildState"]
+__all__ = ["DB_VERSION", "STATE_DB", "BuildState", "RecordItems"]

@@ -77,7 +77,7 @@ from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes
 from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
 from kg.store.spill import Parsed, RecordFacts, parse_files, parse_record, read_record, spill_folder
-from kg.store.state import BuildState
+from kg.store.state import BuildState, RecordItems
 from kg.store.stated import drop_stated
 from kg.store.textpartition import partition_nquads
 from kg.vocab import (
@@ -511,23 +511,27 @@ def _build_from(
         say("build: nothing changed; the store is up to date")
         return result
 
-    # Identity: items of records read now; kept items of the others.
-    kept: dict[str, list[Item]] = {}
+    # Identity: items of records read now; the item keys of the others, whose items are read
+    # from the state only where identity resolution or a fingerprint needs them.
+    kept_keys: dict[str, list[Any]] = {}
     if old_state is not None:
-        kept = old_state.load(
-            "items", {entries[k]["sha"] for k in chosen.values() if k not in read}
+        kept_keys = old_state.load_keys(
+            {entries[k]["sha"] for k in chosen.values() if k not in read}
         )
-
-    items_by_sha: dict[str, list[Item]] = {}
-    for key in chosen.values():
+    fresh: dict[str, list[Item]] = {}
+    order: list[tuple[str, str, list[Any]]] = []
+    for aid, key in chosen.items():
         sha = entries[key]["sha"]
-        if sha in kept and key not in read:
-            items_by_sha[sha] = kept[sha]
-        else:
-            items_by_sha[sha] = Parsed.value(_parsed(read, key, spill_dir).items)
-    items = {i.key: i for key in chosen.values() for i in items_by_sha[entries[key]["sha"]]}
+        if sha not in kept_keys or key in read:
+            fresh[sha] = Parsed.value(_parsed(read, key, spill_dir).items)
+        order.append(
+            (aid, sha, kept_keys[sha] if sha not in fresh else [i.key for i in fresh[sha]])
+        )
+    items = RecordItems(order, fresh, old_state)
+    del kept_keys
     # Identity: only what the changed records reach, with the index the last build kept.
     index = read_index(generation / IDENTITY_FILE) if previous and generation else None
+    before_clusters = list(index.clusters) if index is not None else None
     resolution, index = resolve_with_index(
         items, decisions if decisions.exists() else None,
         {aid: entries[key]["sha"] for aid, key in chosen.items()}, index,
@@ -547,14 +551,23 @@ def _build_from(
     )
 
     # Which graphs to write: those whose fingerprint changed (record, text, the identities and
-    # canonical provision labels other records give its items, reference data, code).
+    # canonical provision labels other records give its items, reference data, code). It is
+    # made again only for the appeals whose inputs may have changed (_to_fingerprint).
+    old_prints = previous.get("fingerprints", {}) if same_globals else {}
+    again = _to_fingerprint(
+        chosen, entries, _files_here(previous, data_dir), read, old_prints,
+        before_clusters, resolution.clusters, canon, previous.get("canon"),
+    )  # fmt: skip
     fingerprints = {}
     for aid, key in chosen.items():
+        if aid not in again:
+            fingerprints[aid] = old_prints[aid]
+            continue
         sha = entries[key]["sha"]
-        assigned = _assignments(resolution, aid, items_by_sha[sha])
+        assigned = _assignments(resolution, aid, items.of(sha))
         assigned.append(_canon_of(resolution, canon, aid, facts[sha][1]))
         fingerprints[aid] = _fingerprint(globals_, entries[key], assigned)
-    old_prints = previous.get("fingerprints", {}) if same_globals else {}
+    say(f"build: {len(again)} fingerprint(s) made again, items of {items.loaded()} record(s) read")
     to_write = [aid for aid in chosen if old_prints.get(aid) != fingerprints[aid]]
     removed = sorted(set(old_prints) - set(chosen))
     say(f"build: {len(to_write)} graph(s) to write, {len(removed)} to remove")
@@ -571,8 +584,10 @@ def _build_from(
         shapes = kept_shapes[1]
     else:
         shapes = shapes_of(ontology_dir)
+    shas = {entries[key]["sha"] for key in chosen.values()}
     state_extra = {
-        "keys": facts, "items": items_by_sha, "shapes": (analysis, shapes), "identity": index,
+        "keys": (shas, facts.__getitem__), "items": (shas, items.of),
+        "shapes": (analysis, shapes), "identity": index, "canon": _canon_rows(canon),
     }  # fmt: skip
     if shared is not None and (generation / "full").is_dir():
         # Incremental: a copy of the previous store, changed where the changed records change it.
@@ -635,7 +650,7 @@ def _build_from(
     # Every graph is written: records not read yet (a change to the code, say) are read by the
     # workers that write their graphs.
     todo = _jobs(list(chosen), chosen, entries, read)
-    del read, items, kept, items_by_sha
+    del read
     with replacing_folder(store_path) as folder:
         state = BuildState.create(folder)
         full_dir = folder / "full"
@@ -849,6 +864,7 @@ def _finish(
         # reach; None when the rules ran whole).
         "build": uuid.uuid4().hex,
         "derived_changes": kept.get("derived_changes"),
+        "canon": kept.get("canon"),
     }
     (folder / STATE_FILE).write_text(json.dumps(summary), encoding="utf-8")
     with open(folder / SHARED_FILE, "wb") as f:
@@ -867,12 +883,56 @@ def _write_kept(folder: Path, kept: dict[str, Any], state: BuildState) -> None:
     written again."""
     for table, key in (("items", "items"), ("facts", "keys")):
         if key in kept:
-            state.keep_only(table, kept.pop(key))
+            state.keep_only(table, *kept.pop(key))
     if "shapes" in kept:
         with open(folder / SHAPES_FILE, "wb") as f:
             pickle.dump(kept.pop("shapes"), f, protocol=pickle.HIGHEST_PROTOCOL)
     if "identity" in kept:
         write_index(kept.pop("identity"), folder / IDENTITY_FILE)
+
+
+def _to_fingerprint(
+    chosen: dict[str, str],
+    entries: dict[str, _Entry],
+    old: dict[str, Any],
+    read: dict[str, Parsed],
+    old_prints: dict[str, str],
+    before: list[Any] | None,
+    clusters: list[Any],
+    canon: Canon,
+    old_canon: Any,
+) -> set[str]:
+    """The appeals whose fingerprint may differ from ``old_prints``: those without one, whose
+    record file or text changed or was read now, whose record is another file than before,
+    whose items are in a cluster the resolution made or undid (identity resolution keeps the
+    very cluster objects it did not touch), or every one when the canonical provision labels
+    changed or no earlier clusters are known. ``old``: the previous entries by path."""
+    if before is None or old_canon != _canon_rows(canon):
+        return set(chosen)
+    previous_choice = _choose(old) if old else {}
+    out: set[str] = set()
+    for aid, key in chosen.items():
+        was = previous_choice.get(aid)
+        if (
+            aid not in old_prints
+            or was != key
+            or key in read
+            or (old[was]["sha"], old[was].get("text_sha"))
+            != (entries[key]["sha"], entries[key]["text_sha"])
+        ):
+            out.add(aid)
+    kept, now = {id(c) for c in before}, {id(c) for c in clusters}
+    for c in (
+        *(c for c in clusters if id(c) not in kept),
+        *(c for c in before if id(c) not in now),
+    ):
+        out.update(str(m[0]) for m in c.members)
+    return out & set(chosen)
+
+
+def _canon_rows(canon: Canon) -> list[Any]:
+    """The canonical provision labels as the state keeps them (JSON)."""
+    return sorted([iri, article, value] for (iri, article), value in canon.items())
 
 
 def _canon_of(
