@@ -614,3 +614,15 @@ def test_her_at_the_head_of_a_paragraph_is_not_the_man_the_appeal_is_about() -> 
     ids = {p["name"]: p["id"] for p in record["persons"]}
     case = next(e for e in record["events"] if e["type"] == "case_opened")
     assert case["targets"] == [ids["Ana Lee"]]
+
+
+def test_the_police_that_charge_act_but_decide_nothing() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Poet charged\n\nOn 3 May 2024, the Zenda City Police charged Ana "
+        "Lee with insulting officials. On 4 May 2024, the Zenda City Court convicted her.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    ids = {o["name"]: o["id"] for o in record["organisations"]}
+    charge = next(e for e in record["events"] if e["type"] == "charge")
+    assert charge["agents"] == [ids["Zenda City Police"]]
+    assert charge["authority"] is None

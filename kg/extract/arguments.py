@@ -422,10 +422,6 @@ STATE_ACTS = frozenset(
 )
 #: Arrests, searches, raids: the police act, but no authority decides.
 POLICE_WORK = frozenset("arrest search raid seizure attack threat disappearance".split())
-#: Inquiries where the police or security service is the authority in charge.
-INQUIRY_EVENTS = frozenset(
-    "summons interrogation investigation charge case_opened charge_reclassified".split()
-)
 COURT_WORD = re.compile(r"\b(?:the|this|that|same) (?:court|tribunal|judge|chamber)\b", re.I)
 
 
@@ -1021,8 +1017,8 @@ def make_event(
         kind = _kind(ents, ag)
         if kind == "court" or (kind == "prosecution" and etype not in POLICE_WORK):
             authority = ag
-        elif kind in ("police", "security_service") and etype in INQUIRY_EVENTS:
-            authority = ag
+        # (the police or a security service that summons, questions or charges acts; the gold
+        # gives no authority there: a body that decides is a court, a prosecutor or the like)
         elif kind == "international_org" and etype == "other":
             authority = ag  # "the Inter-American Commission granted precautionary measures"
     orderer = _orderer(doc.flat, mentions, c0, a)
