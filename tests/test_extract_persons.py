@@ -518,3 +518,16 @@ def test_an_occupation_opening_the_sentence_is_no_part_of_a_name(opening: str) -
     text = f"12 May 2021\n\nZembla: Arrest\n\n{opening} Ada Brun was arrested on 3 May 2021.\n"
     persons = extract_case(text, appeal_id="t-occupation")["persons"]
     assert [p["name"] for p in persons] == ["Ada Brun"]
+
+
+def test_two_honorifics_in_one_phrase_give_each_name_its_own() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nMr Ivo Sand and Mrs Ada Brun were arrested on 3 May "
+        "2021. Mr. KB Teo Varga was summoned. Teo Varga refused to go.\n"
+    )
+    persons = extract_case(text, appeal_id="t-two-honorifics")["persons"]
+    assert {p["name"]: p["gender"] for p in persons} == {
+        "Ivo Sand": "male",
+        "Ada Brun": "female",
+        "Teo Varga": "male",
+    }

@@ -457,7 +457,8 @@ _HON_WORD = r"(?:(?:al|el|as|ash|ad|an|ar|at|az|ul)-)?[A-ZÀ-ÞĀ-Žİ][\w’'\-
 _PARTICLE = r"(?:bin|ibn|bint|abu|de|del|della|di|da|dos|das|du|van|von|der|den)"
 HONORIFIC_NAME = re.compile(
     rf"\b(?P<h>Mr|Ms|Mrs|Miss|Dr|Messrs)\.?\s+(?P<n>{_HON_WORD}(?:\s+(?:{_PARTICLE}\s+)?"
-    rf"{_HON_WORD}){{0,4}})(?P<more>(?:,?\s+(?:and\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)*)"
+    rf"{_HON_WORD}){{0,4}})(?P<more>(?:,?\s+(?:and\s+)?(?!(?:Mr|Ms|Mrs|Miss|Dr|Messrs)\b)"
+    r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)*)"
 )
 
 
@@ -514,6 +515,8 @@ def resolve_person(
         if p.name == name
         or (p.name or "").split()[-len(words) :] == words
         or (len(words) >= 2 and (p.name or "").split()[: len(words)] == words)
+        # "Mr. ASM A B" where "A B" was found without the initials the title rules strip
+        or (len(words) > len(pw := (p.name or "").split()) >= 2 and words[-len(pw) :] == pw)
     ]
     if len(hits) > 1 and gender in ("male", "female") and doc is not None:
         cues = [_gender_cue(doc, p) for p in hits]
