@@ -884,6 +884,11 @@ def test_commentators_who_tell_or_call_for_a_release_are_no_defenders() -> None:
             "the journalists Ivo Sand, 45, Ada Brun (Radio Vela) and Teo Varga were detained.",
             ["journalist"],
         ),
+        # a plural noun after the list without "all" or "both"
+        (
+            "Ivo Sand, Ada Brun and Teo Varga, journalists with Vela Times, were detained.",
+            ["journalist"],
+        ),
     ],
 )
 def test_a_role_shared_by_a_list_reaches_every_name(sentence: str, expected: list[str]) -> None:
@@ -928,4 +933,17 @@ def test_a_post_before_a_clause_gives_no_role_to_the_one_the_clause_acts_on() ->
     assert {p["name"]: p["roles"] for p in persons} == {
         "Ivo Sand": ["official"],
         "Ada Brun": ["defender"],
+    }
+
+
+def test_a_list_s_shared_noun_does_not_reach_back_across_a_sentence() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nOn 3 May 2021, police arrested Lena Ost. Ivo Sand "
+        "and Ada Brun, her lawyers, were not told.\n"
+    )
+    persons = extract_case(text, appeal_id="t-roles-list-stop")["persons"]
+    assert {p["name"]: p["roles"] for p in persons} == {
+        "Lena Ost": ["defender"],
+        "Ivo Sand": ["lawyer"],
+        "Ada Brun": ["lawyer"],
     }

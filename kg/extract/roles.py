@@ -314,10 +314,11 @@ LIST_GAP = re.compile(
     r"\.?\s*(?:\([^()]{1,60}\)\s*)?(?:,\s*\d{1,3}\s*(?=,))?(?:,|;)?\s*(?:and\s+)?"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 )
+HONORIFIC_DOT = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.")
 #: A plural noun shared by a list, said after its last name: "A, B and C, all journalists",
 #: "A and B, both human rights lawyers", "A, B and C, all three members of ...".
 SHARED_AFTER = re.compile(
-    r"\s*(?:\([^()]{1,60}\)\s*)?,\s*(?:all|both)\s+(?:(?:of them|two|three|four|five|six|"
+    r"\s*(?:\([^()]{1,60}\)\s*)?,\s*(?:(?:all|both)\s+)?(?:(?:of them|two|three|four|five|six|"
     r"seven|eight|nine|ten|\d+)\s+)?(?P<words>(?:[\w’'-]+\s+){0,3}[\w’'-]+s)\b"
 )
 
@@ -325,13 +326,18 @@ SHARED_AFTER = re.compile(
 def _shared_after(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
     """Every name of a list takes the role of a plural noun said after the list."""
     flat = doc.flat
+
+    def joined(b: int, a: int) -> bool:  # one list, never across a sentence's end
+        gap = flat[b:a]
+        return LIST_GAP.fullmatch(gap) is not None and "." not in HONORIFIC_DOT.sub("", gap)
+
     group: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(mentions):
-        if group and LIST_GAP.fullmatch(flat, group[-1][1], a):
+        if group and joined(group[-1][1], a):
             group.append((a, b))
         else:
             group = [(a, b)]
-        last = k + 1 == len(mentions) or not LIST_GAP.fullmatch(flat, b, mentions[k + 1][0])
+        last = k + 1 == len(mentions) or not joined(b, mentions[k + 1][0])
         if not last or len(group) < 2:
             continue
         m = SHARED_AFTER.match(flat, b)
@@ -345,8 +351,8 @@ def _shared_after(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
         if not hit or not re.search(r"[^s]s,?\s*$", hit[2].group(0)):
             continue
         r1, r2, _ = hit
-        if r1 == "lawyer":
-            r1 = "lawyer?"
+        if r1 == "lawyer" and not POSSESSIVE_LAWYER.search(m.group("words")):
+            r1 = "lawyer?"  # "A and B, both lawyers" (not "A and B, his lawyers")
         for span in group:
             out.setdefault(span, [r1] + ([r2] if r2 else []))
 
