@@ -531,3 +531,17 @@ def test_two_honorifics_in_one_phrase_give_each_name_its_own() -> None:
         "Ada Brun": "female",
         "Teo Varga": "male",
     }
+
+
+def test_a_name_written_surname_first_is_shortened_to_its_first_word() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrests\n\nOn 3 May 2021, police arrested Lu Weiming and Tan "
+        "Meixia in Vela. Lu was beaten in custody. Tan received no visit.\n"
+    )
+    record = extract_case(text, appeal_id="t-surname-first")
+    assert {p["name"]: p["variants"] for p in record["persons"]} == {
+        "Lu Weiming": ["Lu"],
+        "Tan Meixia": ["Tan"],
+    }
+    attack = next(e for e in record["events"] if e["type"] == "attack")
+    assert attack["targets"] == ["p1"]

@@ -247,6 +247,43 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
             p.mentions.append((start, end))
             if last not in p.variants:
                 p.variants.append(last)
+    _add_first_word_mentions(doc, ents, persons)
+
+
+#: What follows a bare surname used alone: a lower-case word or punctuation, not more of a name.
+BARE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-zà-ÿı-ž]|\s*[,.;:)”\"])")
+
+
+def _add_first_word_mentions(doc: Doc, ents: Entities, persons: list[Entity]) -> None:
+    """A name written surname first ("Xu Zhiyong", "Nguyen Van Minh") is shortened to its
+    first word ("Xu was arrested"): where a person's last word is never used alone and the
+    first word is, alone, many times over no other name's, the first word is a mention."""
+    flat = doc.flat
+    firsts: dict[str, list[Entity]] = {}
+    for q in persons:
+        words = (q.name or "").split()
+        if 2 <= len(words) <= 3 and words[0] not in TITLE_STOP:
+            firsts.setdefault(words[0], []).append(q)
+    lasts = {w for q in persons for w in _surname_words(q.name)[-1:]}
+    for first, owners in firsts.items():
+        p = owners[0]
+        if len(owners) > 1 or first in lasts or p.name in [first] or len(first) < 2:
+            continue
+        if any(v == _surname_words(p.name)[-1] for v in p.variants):
+            continue  # the last word is the short form ("Sand" of "Ivo Sand")
+        found = []
+        for start, end in find_words(flat, [first]):
+            if any(a <= start < b for q in persons for a, b in q.mentions):
+                continue  # the word opens a full mention
+            if not BARE_AFTER.match(flat, end):
+                continue
+            word = AFTER_NAME_WORD.search(flat, max(0, start - 40), start)
+            if word and word.group().strip() not in TITLE_STOP:
+                continue
+            found.append((start, end))
+        if found:
+            p.mentions.extend(found)
+            p.variants.append(first)
 
 
 def _issuer_of_no_country(ents: Entities, issuer: str | None) -> None:
