@@ -461,7 +461,7 @@ CONTINUES = re.compile(r",\s+and\s+(?:then\s+)?$")
 #: A custody told by how long it lasted ("spent ten days in police custody", "five days of police
 #: remand") or as going on ("remained in Zenda jail"): a spell, read like a lasting state ("held
 #: without charge"), undated whatever its clause or paragraph dates.
-SPELL = re.compile(r"spent\s|remained\s|stayed\s|[\w’'-]+\s+(?:days?|weeks?|months?)\s+(?:of|in)\s")
+SPELL = re.compile(r"spent\s|remained\s|stayed\s|(?:days?|weeks?|months?)\s+(?:of|in)\s")
 
 
 #: A sentence that opens on the step of the proceedings it follows: "After the verdict, ...",
