@@ -255,8 +255,8 @@ BARE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-zà-ÿı-ž]|\s*[,.;:)”\"])")
 
 
 def _add_first_word_mentions(doc: Doc, ents: Entities, persons: list[Entity]) -> None:
-    """A name written surname first ("Xu Zhiyong", "Nguyen Van Minh") is shortened to its
-    first word ("Xu was arrested"): where a person's last word is never used alone and the
+    """A name written surname first ("Hao Lanfeng", "Tran Van Binh") is shortened to its
+    first word ("Hao was arrested"): where a person's last word is never used alone and the
     first word is, alone, many times over no other name's, the first word is a mention."""
     flat = doc.flat
     firsts: dict[str, list[Entity]] = {}
