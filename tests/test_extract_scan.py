@@ -266,6 +266,33 @@ def test_find_words_gives_what_the_alternation_gives() -> None:
     assert find_words("Lee met Leeds and Lee-Ann", ["Lee"]) == [(0, 3), (18, 21)]
 
 
+def test_find_words_with_the_word_index_gives_what_the_alternation_gives() -> None:
+    """Looked up in the text's word index, the words give the same spans as the pattern, with
+    underscores, hyphens and words inside other words; a word of other characters ("Lee-Ann")
+    is searched for."""
+    rng = random.Random(5)
+    alphabet = "ab-_ .Xé1"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
+        words = list(
+            dict.fromkeys(
+                "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 4)))
+                for _ in range(rng.randrange(1, 4))
+            )
+        )
+        rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+        index = make_doc(text).word_index
+        want = [m.span() for m in rx.finditer(text)]
+        assert find_words(text, words, index) == want, (text, words)
+    text = "Lee met Leeds, Lee_x, x_Lee and Lee-Ann; Lee-Ann and Ann Lee."
+    index = make_doc(text).word_index
+    assert find_words(text, ["Lee"], index) == [(0, 3), (32, 35), (41, 44), (57, 60)]
+    assert find_words(text, ["Ann", "Lee"], index) == [
+        *[(0, 3), (32, 35), (36, 39), (41, 44), (45, 48), (53, 56), (57, 60)]
+    ]
+    assert find_words(text, ["Lee-Ann"], index) == [(32, 39), (41, 48)]
+
+
 def _texts() -> list[str]:
     folder = CORPUS if CORPUS.is_dir() else FIXTURES
     return [make_doc(p.read_text(encoding="utf-8")).flat for p in sorted(folder.glob("*.txt"))]

@@ -232,7 +232,7 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
     hits: dict[str, list[tuple[int, int]]] = {}
     # "al-Harbi" opens a sentence as "Al-Harbi": the article prefix capitalised
     opening = {w[0].upper() + w[1:]: w for w in owners if ARTICLE_PREFIX.match(w)}
-    for start, end in find_words(doc.flat, [*owners, *opening]):
+    for start, end in find_words(doc.flat, [*owners, *opening], doc.word_index):
         word = doc.flat[start:end]
         hits.setdefault(opening.get(word, word), []).append((start, end))
     for last, p in owners.items():
@@ -272,11 +272,11 @@ def _add_first_word_mentions(doc: Doc, ents: Entities, persons: list[Entity]) ->
         if any(v == _surname_words(p.name)[-1] for v in p.variants):
             continue  # the last word is the short form ("Sand" of "Ivo Sand")
         found = []
-        for start, end in find_words(flat, [first]):
-            if any(a <= start < b for q in persons for a, b in q.mentions):
-                continue  # the word opens a full mention
+        for start, end in find_words(flat, [first], doc.word_index):
             if not BARE_AFTER.match(flat, end):
                 continue
+            if any(a <= start < b for q in persons for a, b in q.mentions):
+                continue  # the word opens a full mention
             word = AFTER_NAME_WORD.search(flat, max(0, start - 40), start)
             if word and word.group().strip() not in TITLE_STOP:
                 continue

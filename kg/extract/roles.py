@@ -5,6 +5,7 @@ appositions after it, signatures, gender cues.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Any
 
@@ -328,16 +329,21 @@ def _shared_after(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
     flat = doc.flat
 
     def joined(b: int, a: int) -> bool:  # one list, never across a sentence's end
-        gap = flat[b:a]
-        return LIST_GAP.fullmatch(gap) is not None and "." not in HONORIFIC_DOT.sub("", gap)
+        if b >= a:
+            return True  # nothing between: the empty gap fits
+        if LIST_GAP.fullmatch(flat, b, a) is None:
+            return False
+        return "." not in HONORIFIC_DOT.sub("", flat[b:a])
 
+    # whether each mention and the next are names of one list, told once for each pair
+    links = [joined(b, a) for (_, b), (a, _) in itertools.pairwise(mentions)] + [False]
     group: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(mentions):
-        if group and joined(group[-1][1], a):
+        if group and links[k - 1]:  # the group ends with the mention before
             group.append((a, b))
         else:
             group = [(a, b)]
-        last = k + 1 == len(mentions) or not joined(b, mentions[k + 1][0])
+        last = not links[k]
         if not last or len(group) < 2:
             continue
         m = SHARED_AFTER.match(flat, b)

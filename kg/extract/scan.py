@@ -355,6 +355,10 @@ def finditer_prefixed(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return finditer_at(rx, text, sorted(starts))
 
 
+#: A word of letters and digits, as :attr:`kg.extract.text.Doc.word_index` holds them.
+_WORD_ONLY = re.compile(r"[^\W_]+")
+
+
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
@@ -366,10 +370,26 @@ def _boundary(text: str, i: int) -> bool:
     return before != after
 
 
-def find_words(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+def find_words(
+    text: str, words: Sequence[str], index: dict[str, list[int]] | None = None
+) -> list[tuple[int, int]]:
     """The spans ``re.finditer(r"\\b(?:w1|w2|...)\\b", text)`` gives for these words, without
     compiling a pattern for each text (the words are names read from it, so no cache helps):
-    at each place the first word in order that fits, then on after its end."""
+    at each place the first word in order that fits, then on after its end.
+
+    ``index``, the starts of each word of ``text`` (:attr:`kg.extract.text.Doc.word_index`),
+    gives the places of words of letters and digits only, without searching the text: each is
+    a whole word of the index, where ``\\b`` opens and closes it unless an underscore is next
+    to it, and no two such words overlap."""
+    if index is not None and all(map(_WORD_ONLY.fullmatch, words)):
+        spans = []
+        underscore = "_" in text
+        for w in set(words):
+            n = len(w)
+            for a in index.get(w, ()):
+                if not underscore or (text[a - 1 : a] != "_" and text[a + n : a + n + 1] != "_"):
+                    spans.append((a, a + n))
+        return sorted(spans)
     found: dict[int, tuple[int, int]] = {}  # start -> (order of the word, end)
     for k, w in enumerate(words):
         if not w:
