@@ -415,6 +415,8 @@ def test_places_found_from_the_leads_read_once() -> None:
     for text in [*_texts()[:20], made_up]:
         flat = make_doc(text).flat
         leads = place_leads(flat)
+        doc = make_doc(text)
+        assert place_leads(flat, doc.word_index) == leads  # tried at its words only
         names = {m.group(1) for m in re.finditer(r"(?=\b([A-Z]\w+ [A-Z]\w+))", flat)}
         assert names
         for name in names:

@@ -25,7 +25,7 @@ from kg.extract.lexicon import (
     PLURAL_TITLES,
     TITLE_STOP,
 )
-from kg.extract.scan import TailPattern, finditer_prefixed
+from kg.extract.scan import TailPattern, finditer_at, finditer_prefixed
 from kg.extract.text import CONNECTORS, INITIAL, NAME_PARTICLES, Doc, Run, clean
 
 # ---------------------------------------------------------------- persons
@@ -345,6 +345,11 @@ PLACE_LEAD = (
 
 
 PLACE_LEAD_RE = re.compile(PLACE_LEAD)
+#: The words a match of PLACE_LEAD_RE starts with.
+PLACE_LEAD_WORDS = (
+    "in at near state province region district city town village county department "
+    "municipality governorate oblast"
+).split()
 #: What may follow a place's name: not more of a word, not another capitalised word.
 PLACE_END = re.compile(r"(?![\w’'-])(?!\s+[A-ZÀ-ÞĀ-Žİ])")
 
@@ -353,7 +358,7 @@ def drop_places_and_bodies(doc: Doc, ents: Entities) -> None:
     """A run the text uses as a place ("in X Y") or names as a body is no person where it
     stands alone elsewhere ("the usurpation of X Y", "X Y members")."""
     bodies = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
-    leads = place_leads(doc.flat)
+    leads = place_leads(doc.flat, doc.word_index)
     for p in list(ents.of("person")):
         name = p.name or ""
         if len(name.split()) < 2 or p.variants:
@@ -362,12 +367,19 @@ def drop_places_and_bodies(doc: Doc, ents: Entities) -> None:
             ents.items.remove(p)
 
 
-def place_leads(flat: str) -> dict[str, list[int]]:
+def place_leads(flat: str, index: dict[str, list[int]] | None = None) -> dict[str, list[int]]:
     """Where a place lead ("in ", "the province of ") ends, by the character after it. The
     text is read once, not once per name: a lead's white space runs to the next word, so a
-    name after a lead starts where a match of the lead ends."""
+    name after a lead starts where a match of the lead ends. With ``index``, the starts of
+    each word of ``flat`` (:attr:`kg.extract.text.Doc.word_index`), the lead is tried only
+    where one of its words starts, not at every character."""
     leads: dict[str, list[int]] = {}
-    for m in PLACE_LEAD_RE.finditer(flat):
+    if index is None:
+        found = PLACE_LEAD_RE.finditer(flat)
+    else:
+        starts = sorted(a for w in PLACE_LEAD_WORDS for a in index.get(w, ()))
+        found = iter(finditer_at(PLACE_LEAD_RE, flat, starts))
+    for m in found:
         leads.setdefault(flat[m.end() : m.end() + 1], []).append(m.end())
     return leads
 

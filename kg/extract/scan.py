@@ -133,6 +133,9 @@ class Scanner:
         #: The patterns of each whole word met, read once for all texts: an appeal has some
         #: four hundred distinct words, most of them met in the appeals before.
         self._at_word: dict[str, tuple[int, ...]] = {}
+        #: The words met that start no pattern, most of them: a set, which a text's distinct
+        #: words are taken from at once, before the loop that reads the others.
+        self._no_pattern: set[str] = set()
 
     def patterns_of_word(self, word: str) -> tuple[int, ...]:
         """The patterns (but those scanned whole) that may match at a word, as :meth:`places`
@@ -181,14 +184,20 @@ class Scanner:
         places: list[list[int]] = [[] for _ in self.patterns]
         by_word, at_head, n = self._by_word, self._at_head, self._head
         if index is not None and stop >= len(text):
-            at_word = self._at_word
-            if len(at_word) > WORD_CACHE:
+            at_word, none = self._at_word, self._no_pattern
+            if len(at_word) + len(none) > WORD_CACHE:
                 at_word.clear()
-            for word, starts in index.items():
+                none.clear()
+            for word in index.keys() - none:  # most words start no pattern
                 ix = at_word.get(word)
                 if ix is None:
-                    ix = at_word[word] = self._patterns_of(word)
-                for i in ix:  # most words start no pattern
+                    ix = self._patterns_of(word)
+                    if not ix:
+                        none.add(word)
+                        continue
+                    at_word[word] = ix
+                starts = index[word]
+                for i in ix:
                     places[i].extend(starts)
             for p in places:
                 p.sort()
