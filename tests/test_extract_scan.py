@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract.bodies import LEVEL_GOVERNMENT, MISSION, MISSION_WORDS
-from kg.extract.dates import DATE_RE, REL_RE, _rel_starts
+from kg.extract.dates import DATE_RE, REL_RE, _date_starts, _rel_starts
 from kg.extract.demands import RIGHT_RE, RIGHT_WORDS
 from kg.extract.events import (
     _EV,
@@ -385,6 +385,28 @@ def test_absolute_dates_open_with_a_character_the_look_ahead_names() -> None:
     for text in texts:
         assert [m.span() for m in DATE_RE.finditer(text)] == [m.span() for m in bare.finditer(text)]
     assert len(DATE_RE.findall(texts[-1])) == 12  # "٣ May 2012": \d reads any digit
+
+
+def test_absolute_dates_tried_at_their_words_only() -> None:
+    """DATE_RE tried at the words ``_date_starts`` gives finds what its scan of the whole text
+    finds, over appeals, the same with random letters replaced, and made-up dates."""
+    rng = random.Random(11)
+    texts = _texts()[:20] + [
+        "On 3 May 2021, in mid-June and early July 2020, since 2019; by 2018, the end of March "
+        "2017, Sept. 4, 2016, 2015-03-02, 04/05/2014 and In 2013 the 1st of June ٣ May 2012; "
+        "Mayor x_2019 Jul 25 and 25 Sept 2020, late-August, By 2011 in_2010."
+    ]
+    for text in texts[:10]:
+        chars = list(text)
+        for _ in range(len(chars) // 25):
+            chars[rng.randrange(len(chars))] = rng.choice("ae _-.A\nx3İ")
+        texts.append("".join(chars))
+    pieces = "3|12|2020|May|Mayor|Sept|.|,| |_|-|the|end|of|in|In|By|since|mid|early|x|٣".split("|")
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(14))) for _ in range(3000)]
+    for text in texts:
+        doc = make_doc(text)
+        got = finditer_at(DATE_RE, doc.flat, _date_starts(doc.word_index))
+        assert [m.span() for m in got] == [m.span() for m in DATE_RE.finditer(doc.flat)], text
 
 
 def test_every_unnamed_actor_holds_its_anchor() -> None:

@@ -88,9 +88,39 @@ def _deictic(
     return out
 
 
+#: The words besides numbers and months a match of DATE_RE can start with.
+DATE_OPENERS = frozenset("early mid late the In in Since since By by".split())
+#: The first three letters of every month's name and abbreviation ("Sept." of "Sep").
+MONTH_HEADS = frozenset(m[:3] for m in MONTHS)
+#: The words met in the texts read so far that cannot open a match of DATE_RE.
+_NOT_DATE: set[str] = set()
+
+
+def _date_starts(index: dict[str, list[int]]) -> list[int]:
+    """The places where a match of DATE_RE may begin, in text order: the starts of the words
+    (:attr:`kg.extract.text.Doc.word_index`) that open with a digit or a month's first three
+    letters, or are one of DATE_OPENERS. A match opens where a word does (``\\b`` before a
+    letter or digit), and every branch of the pattern starts with one of these."""
+    out: list[int] = []
+    if len(_NOT_DATE) > 50_000:
+        _NOT_DATE.clear()
+    for w in index.keys() - _NOT_DATE:
+        if w[0].isdigit() or w[:3] in MONTH_HEADS or w in DATE_OPENERS:
+            out.extend(index[w])
+        else:
+            _NOT_DATE.add(w)
+    out.sort()
+    return out
+
+
 #: The words a match of REL_RE can start with, in lower case, besides the number before a unit.
 REL_OPENERS = frozenset("the following next that a several some within about over".split())
 REL_UNITS = frozenset("day days week weeks month months year years".split())
+
+
+#: The words met in the texts read so far that neither open a match of REL_RE nor are one of
+#: its units: a set, which a text's distinct words are taken from at once.
+_NOT_REL: set[str] = set()
 
 
 def _rel_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
@@ -99,12 +129,21 @@ def _rel_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
     the word before a unit ("five days later"). ``index`` holds each distinct word of ``flat``
     with its starts (:attr:`kg.extract.text.Doc.word_index`)."""
     out = []
-    for w, starts in index.items():
+    neither = _NOT_REL
+    if len(neither) > 50_000:
+        neither.clear()
+    for w in index.keys() - neither:  # most words neither open a match nor are a unit
         low = w.lower()
         odd = not w.isascii()
-        if odd or low in REL_OPENERS:
+        opens = odd or low in REL_OPENERS
+        unit = odd or low in REL_UNITS
+        if not (opens or unit):
+            neither.add(w)
+            continue
+        starts = index[w]
+        if opens:
             out.extend(starts)
-        if not (odd or low in REL_UNITS):
+        if not unit:
             continue
         for a in starts:
             i = a
@@ -150,7 +189,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     """
     flat = doc.flat
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for m in DATE_RE.finditer(flat):
+    for m in finditer_at(DATE_RE, flat, _date_starts(doc.word_index)):
         found.append((m.start(), m.end(), "abs", m))
     starts = [a for a, *_ in found]
     # tried only where a match can start, not at every character
