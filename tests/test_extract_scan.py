@@ -18,7 +18,7 @@ from kg.extract.events import (
     WORD_THEN_SPACE,
     find_triggers,
 )
-from kg.extract.layout import ISSUER_RE, ISSUER_VERBS
+from kg.extract.layout import DATE_LABEL, DATE_LABEL_WORDS, ISSUER_RE, ISSUER_VERBS
 from kg.extract.names import (
     GLOSSED_BODY,
     GLOSSING_NOUNS,
@@ -35,7 +35,7 @@ from kg.extract.persons import (
     place_leads,
     used_as_place,
 )
-from kg.extract.provisions import ARTICLES_RE
+from kg.extract.provisions import ARTICLE_WORDS, ARTICLES_RE
 from kg.extract.roles import HONORIFIC_END, TITLE_STARTS, _title_before, strip_honorific
 from kg.extract.scan import (
     END,
@@ -46,6 +46,7 @@ from kg.extract.scan import (
     finditer_at,
     finditer_near,
     finditer_prefixed,
+    finditer_words,
     group_literals,
     literal_prefixes,
 )
@@ -688,3 +689,41 @@ def test_acronyms_found_alone_as_their_pattern_finds_them() -> None:
             assert _standalone(text, acr) == want, (text, acr)
             found += len(want)
     assert found > 100
+
+
+@pytest.mark.parametrize(
+    ("rx", "words", "made_up"),
+    [
+        (
+            DATE_LABEL,
+            DATE_LABEL_WORDS,
+            "Last  Updated: 3 May 2021 Date : 4 May Dated:5 May issued on: x Release date: y "
+            "Posted: z Mandated: w update: v x_Date: u",
+        ),
+        (
+            ARTICLES_RE,
+            ARTICLE_WORDS,
+            "Art. 5 of the Code, arts. 3 and 4, Articles 19 (freedom of expression) and 21 of "
+            "the Covenant, s. 12, ss. 3-4, Principle 7, Section 2 of the Act, Smart. 3, x_Art. 9",
+        ),
+    ],
+)
+def test_patterns_tried_at_their_opening_words_only(
+    rx: re.Pattern[str], words: list[str], made_up: str
+) -> None:
+    """A pattern tried at the words it opens with (from the word index) finds what its scan
+    of the whole text finds: over the appeals, the same with random characters replaced, and
+    a made-up text."""
+    rng = random.Random(13)
+    texts = _texts()[:20]
+    for text in list(texts):
+        chars = list(text)
+        for _ in range(len(chars) // 25):
+            chars[rng.randrange(len(chars))] = rng.choice("ae _-.:A\nx3")
+        texts.append("".join(chars))
+    for text in [*texts, made_up]:
+        doc = make_doc(text)
+        got = finditer_words(rx, doc.flat, doc.word_index, words)
+        assert [m.span() for m in got] == [m.span() for m in rx.finditer(doc.flat)], text
+    doc = make_doc(made_up)
+    assert len(finditer_words(rx, doc.flat, doc.word_index, words)) >= 5

@@ -382,13 +382,26 @@ def _subject_start(flat: str, c0: int, a: int) -> int:
 def clause_of(flat: str, s: Span, a: int) -> tuple[int, int]:
     """The bounds of the clause of the sentence ``s`` that holds position ``a``."""
     c0, c1 = s.start, s.end
-    for m in CLAUSE_BREAK.finditer(flat, s.start, s.end):
-        if m.end() <= a:
-            c0 = m.end()
-        elif m.start() >= a:
-            c1 = m.start()
+    for start, end in _clause_breaks(flat, s.start, s.end):
+        if end <= a:
+            c0 = end
+        elif start >= a:
+            c1 = start
             break
     return c0, c1
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_breaks(flat: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The spans of CLAUSE_BREAK in ``flat[start:end]``, read once for the several events of
+    a sentence."""
+    return tuple(m.span() for m in CLAUSE_BREAK.finditer(flat, start, end))
+
+
+@functools.lru_cache(maxsize=256)
+def _says_court(flat: str, start: int, end: int) -> bool:
+    """``COURT_WORD`` in ``flat[start:end]``, read once for the several events of a sentence."""
+    return COURT_WORD.search(flat, start, end) is not None
 
 
 #: Between two bodies listed together: "the police, other units of the army and", "A and B".
@@ -961,7 +974,7 @@ def make_event(
         body = _last_body(doc, mentions, a)
         if body is not None:
             agents = [body.id]
-    says_court = bool(COURT_WORD.search(doc.flat, s.start, s.end))
+    says_court = _says_court(doc.flat, s.start, s.end)
     if etype in COURT_EVENTS and not any(_kind(ents, x) == "court" for x in agents):
         court = court_after(doc.flat, mentions, inner, b, c1, etype == "trial_hearing")
         if court is not None:

@@ -12,7 +12,7 @@ from kg.countries import country_code
 from kg.extract.dates import DATE_RE, absolute
 from kg.extract.entities import COUNTRY_RE, Entities
 from kg.extract.lexicon import COUNTRIES, FORM_WORDS
-from kg.extract.scan import Scanner, finditer_near
+from kg.extract.scan import Scanner, finditer_near, finditer_words
 from kg.extract.text import Doc, clean
 
 # ---------------------------------------------------------------- header
@@ -46,6 +46,12 @@ DATE_LABEL = re.compile(
     r"\b(?:[Ll]ast\s+[Uu]pdated|[Uu]pdated|[Dd]ate|[Dd]ated|(?:[Ii]ssued|[Pp]ublished|[Pp]osted|"
     r"[Aa]dopted)(?:\s+on)?|[Rr]elease\s+date)\s*:\s*(?=\S)"
 )
+#: The words a match of DATE_LABEL opens with.
+DATE_LABEL_WORDS = [
+    w
+    for head in "last updated date dated issued published posted adopted release".split()
+    for w in (head, head.capitalize())
+]
 #: A dateline opening a paragraph: "NAIROBI, 4 May 2020 —", "New York, March 3, 2021—";
 #: or closing a letter on a line of its own: "Paris-Geneva, July 11, 2017".
 DATELINE = re.compile(
@@ -99,7 +105,8 @@ def find_appeal_date(doc: Doc) -> date | None:
         value, end = _date_at(flat, off)
         if value and end == off + len(stripped):
             return value
-    labelled = [d for m in DATE_LABEL.finditer(flat) if (d := _date_at(flat, m.end())[0])]
+    labels = finditer_words(DATE_LABEL, flat, doc.word_index, DATE_LABEL_WORDS)
+    labelled = [d for m in labels if (d := _date_at(flat, m.end())[0])]
     if labelled:
         return max(labelled)
     for m in DATELINE.finditer(doc.text):

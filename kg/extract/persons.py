@@ -731,7 +731,11 @@ UNNAMED_ANCHORS = [
 #: (:func:`kg.extract.scan.finditer_prefixed`) than by trying them at every character; the
 #: others are one literal, which the regex engine finds as fast, or common letters.
 BY_LITERALS = frozenset(
-    a for a in UNNAMED_ANCHORS if a.pattern.startswith(("(?:unknown", "other ", "Judge"))
+    a
+    for a in UNNAMED_ANCHORS
+    if a.pattern.startswith(
+        ("(?:unknown", "other ", "Judge", "(?:family", "(?:investigator", "(?:ther", " others")
+    )
 )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from kg.extract.entities import ACRONYM_DEF, DEMONYM_RE, Entities, Entity, country_in
 from kg.extract.lexicon import INSTRUMENT_HEADS, WELL_KNOWN_INSTRUMENTS
+from kg.extract.scan import finditer_words
 from kg.extract.text import Doc, Span, clean
 
 # ---------------------------------------------------------------- instruments and provisions
@@ -27,6 +28,12 @@ ARTICLES_RE = re.compile(
     rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
     rf"from|No\.\s*[\d/]+|(?<=of\s)\d{{4}}\b|(?!Articles?\b|Sections?\b)[A-Z][\w’'\-]*))*))?"
 )
+#: The words a match of ARTICLES_RE opens with ("Art.", "ss.", "Principles").
+ARTICLE_WORDS = [
+    w
+    for head in "art arts article articles section sections s ss principle principles".split()
+    for w in (head, head.capitalize())
+]
 INST_BEFORE = re.compile(r"(?:^|[\s,(])(?P<i>[A-Z]{2,6}|(?:[A-Z][\w’'\-]*\s+)*(?:Code|Act))\s+$")
 NUM_IN_LIST = re.compile(rf"(?P<num>{ARTICLE_NUM})(?P<lab>\s*\([a-z][^()]{{2,120}}\))?")
 
@@ -255,7 +262,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
     used |= {p["id"] for e in ents.of("instrument") for p in e.attrs.get("provisions", [])}
     _merge_numbered(doc, ents)
     seen: dict[str, Entity] = {}
-    for m in ARTICLES_RE.finditer(doc.flat):
+    for m in finditer_words(ARTICLES_RE, doc.flat, doc.word_index, ARTICLE_WORDS):
         inst_ref = m.group("inst")
         inst = None
         lead = INST_BEFORE.search(doc.flat, max(0, m.start() - 60), m.start())

@@ -340,6 +340,15 @@ def finditer_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> list[r
     return found
 
 
+def finditer_words(
+    rx: re.Pattern[str], text: str, index: dict[str, list[int]], words: Iterable[str]
+) -> list[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose every match opens with one of ``words``, a
+    whole word of letters and digits: the pattern is tried where the text's word index
+    (:attr:`kg.extract.text.Doc.word_index`) has one of them, not at every character."""
+    return finditer_at(rx, text, sorted(a for w in words for a in index.get(w, ())))
+
+
 #: The literal prefixes of the patterns :func:`finditer_prefixed` has read, by pattern.
 _PREFIXES: dict[re.Pattern[str], tuple[str, ...] | None] = {}
 
