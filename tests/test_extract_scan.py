@@ -19,11 +19,15 @@ from kg.extract.events import (
     find_triggers,
 )
 from kg.extract.layout import DATE_LABEL, DATE_LABEL_WORDS, ISSUER_RE, ISSUER_VERBS
+from kg.extract.lexicon import KNOWN_BODIES
 from kg.extract.names import (
+    ACRONYM_WORD,
     GLOSSED_BODY,
     GLOSSING_NOUNS,
+    KNOWN_ACRONYMS,
     NAMED_BY_NOUN,
     NAMING_NOUNS,
+    _acronym_words,
     _glossed,
     _naming_noun,
 )
@@ -727,3 +731,30 @@ def test_patterns_tried_at_their_opening_words_only(
         assert [m.span() for m in got] == [m.span() for m in rx.finditer(doc.flat)], text
     doc = make_doc(made_up)
     assert len(finditer_words(rx, doc.flat, doc.word_index, words)) >= 5
+
+
+def _acronyms_by_scan(flat: str) -> list[tuple[int, str]]:
+    return [
+        (m.start(), m.group())
+        for m in ACRONYM_WORD.finditer(flat)
+        if not (m.start() and (flat[m.start() - 1].isalnum() or flat[m.start() - 1] == "_"))
+        and m.group() in KNOWN_BODIES
+    ]
+
+
+def test_acronyms_read_from_the_word_index() -> None:
+    """The well-known acronyms read from the word index are those a scan of the text finds:
+    over the appeals, the same with random characters replaced, and a made-up text."""
+    rng = random.Random(17)
+    known = sorted(KNOWN_ACRONYMS)[:3]
+    made_up = " ".join(f"{a} x{a} {a}x {a}_ _{a} ({a}) {a}-{a} {a}{a} {a.lower()}" for a in known)
+    texts = _texts()[:20]
+    for text in list(texts):
+        chars = list(text)
+        for _ in range(len(chars) // 25):
+            chars[rng.randrange(len(chars))] = rng.choice("ae _-.A\nxFIDH")
+        texts.append("".join(chars))
+    for text in [*texts, made_up]:
+        doc = make_doc(text)
+        assert _acronym_words(doc) == _acronyms_by_scan(doc.flat), text
+    assert len(_acronym_words(make_doc(made_up))) == 4 * len(known)

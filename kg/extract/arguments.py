@@ -624,13 +624,19 @@ ORDERS_OF = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
+def _orders_of_ends(flat: str, start: int, end: int) -> tuple[int, ...]:
+    """Where each match of ORDERS_OF in ``flat[start:end]`` ends, read once for the several
+    events of a sentence."""
+    return tuple(m.end() for m in ORDERS_OF.finditer(flat, start, end))
+
+
 def _ordered_by(flat: str, mentions: list[tuple[int, int, Entity]], s: Span) -> list[Entity]:
     """Those named right after "on the orders of" / "at the request of" in the sentence
     ``s`` ("police arrested Ana Lee on the orders of the Zenda governor"): the name or the
     list of names ("of A and B") that opens the words after the phrase."""
     found: list[Entity] = []
-    for m in ORDERS_OF.finditer(flat, s.start, s.end):
-        pos = m.end()
+    for pos in _orders_of_ends(flat, s.start, s.end):
         i = bisect.bisect_left(mentions, pos, key=lambda x: x[0])
         # "of the Prosecutor General Tom Reed", "of the Zenda governor": skip a few words
         lo = pos

@@ -547,14 +547,32 @@ def add_quoted_orgs(doc: Doc, ents: Entities, main_country: str | None) -> None:
 ACRONYM_WORD = re.compile(r"[A-Z]{3,6}\b")
 
 
+#: The well-known bodies' names that ACRONYM_WORD matches whole.
+KNOWN_ACRONYMS = frozenset(k for k in KNOWN_BODIES if ACRONYM_WORD.fullmatch(k))
+
+
+def _acronym_words(doc: Doc) -> list[tuple[int, str]]:
+    """The matches of ACRONYM_WORD that start a word and name a well-known body, in text
+    order: words of the word index (:attr:`kg.extract.text.Doc.word_index`), as a match that
+    starts a word and ends at ``\\b`` is a whole word, unless an underscore is next to it."""
+    flat = doc.flat
+    index = doc.word_index
+    found = []
+    for acr in index.keys() & KNOWN_ACRONYMS:
+        n = len(acr)
+        for a in index[acr]:
+            if (a and _word_char(flat[a - 1])) or flat[a + n : a + n + 1] == "_":
+                continue
+            found.append((a, acr))
+    found.sort()
+    return found
+
+
 def add_acronyms(doc: Doc, ents: Entities) -> None:
     """Standalone well-known acronyms (FIDH, OMCT) that were never spelled out."""
-    flat = doc.flat
-    for m in ACRONYM_WORD.finditer(flat):
-        if m.start() and _word_char(flat[m.start() - 1]):
-            continue  # inside a word: no acronym, and none can start before its end
-        acr = m.group()
-        if acr in KNOWN_BODIES and not any(acr in e.variants for e in ents.of("organisation")):
-            e = ents.add(Entity("organisation", acr, m.start(), m.end()))
+    for start, acr in _acronym_words(doc):
+        end = start + len(acr)
+        if not any(acr in e.variants for e in ents.of("organisation")):
+            e = ents.add(Entity("organisation", acr, start, end))
             e.attrs.setdefault("kind", KNOWN_BODIES[acr])
             e.attrs.setdefault("country", None)
