@@ -758,3 +758,13 @@ def test_acronyms_read_from_the_word_index() -> None:
         doc = make_doc(text)
         assert _acronym_words(doc) == _acronyms_by_scan(doc.flat), text
     assert len(_acronym_words(make_doc(made_up))) == 4 * len(known)
+
+
+def test_flat_text_blanks_what_the_pattern_blanks() -> None:
+    """The flat copy of a text has a space for each line break, carriage return, tab, form
+    feed and vertical tab, as ``re.sub`` of their class gives, and keeps other white space."""
+    rng = random.Random(19)
+    alphabet = "ab \n\r\t\f\v\u00a0\u2028."
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(40)))
+        assert make_doc(text).flat == re.sub(r"[\n\r\t\f\v]", " ", text), repr(text)
