@@ -10,7 +10,14 @@ import pytest
 
 from kg.extract.bodies import LEVEL_GOVERNMENT, MISSION, MISSION_WORDS
 from kg.extract.dates import DATE_RE, REL_RE, _date_starts, _rel_starts
-from kg.extract.demands import RIGHT_RE, RIGHT_WORDS
+from kg.extract.demands import (
+    LETTER_ANCHORS,
+    LETTER_ASK,
+    REPORTED_ANCHORS,
+    REPORTED_ASK,
+    RIGHT_RE,
+    RIGHT_WORDS,
+)
 from kg.extract.events import (
     _EV,
     EVENT_RULES_RX,
@@ -768,3 +775,23 @@ def test_flat_text_blanks_what_the_pattern_blanks() -> None:
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(40)))
         assert make_doc(text).flat == re.sub(r"[\n\r\t\f\v]", " ", text), repr(text)
+
+
+@pytest.mark.parametrize(
+    ("rx", "anchors"), [(LETTER_ASK, LETTER_ANCHORS), (REPORTED_ASK, REPORTED_ANCHORS)]
+)
+def test_asks_found_around_their_anchors_as_over_the_whole_text(
+    rx: re.Pattern[str], anchors: tuple[str, ...]
+) -> None:
+    """The prose asks found only around their anchor words are those a scan of the whole text
+    finds: over the appeals and made-up asks."""
+    made_up = (
+        "Please release him. Pending a retrial, please ensure his safety. We urge the "
+        "authorities to free her; I call on you to act. Zenda authorities should release "
+        "them, and the group urged the court to drop the charges. The release was welcome."
+    )
+    for text in [*_texts(), made_up]:
+        flat = make_doc(text).flat
+        near = finditer_near(rx, flat, anchors)
+        assert [m.span() for m in near] == [m.span() for m in rx.finditer(flat)]
+    assert finditer_near(rx, made_up, anchors)

@@ -201,8 +201,9 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
     return out
 
 
-#: Words every match of the patterns holds: the patterns run only around them, for speed.
-LETTER_ANCHORS = ("urge", "call", "ask", "request", "lease")
+#: Words every match of the patterns holds: the patterns run only around them, for speed
+#: ("please", not "lease", which every "release" holds).
+LETTER_ANCHORS = ("urge", "call", "ask", "request", "Please", "please")
 REPORTED_ANCHORS = ("should", "must", "called", "urged")
 
 
