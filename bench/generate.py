@@ -29,6 +29,7 @@ are used. Output is deterministic for a seed and appeal ``i`` does not depend on
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
 import random
 import sys
@@ -635,8 +636,18 @@ def links_csv() -> str:
     return "\n".join(rows) + "\n"
 
 
-def mutate(out: Path, fraction: float, seed: int = 1, round_: int = 1) -> list[Path]:
-    """Change ``fraction`` of the records (an event's note and date), as curators' edits do."""
+MUTATIONS = ("note", "facts")
+
+
+def mutate(
+    out: Path, fraction: float, seed: int = 1, round_: int = 1, kind: str = "note"
+) -> list[Path]:
+    """Change ``fraction`` of the records, as curators' edits do: ``note`` rewrites an event's
+    note; ``facts`` also moves a dated event one day earlier and gives a person one more
+    spelling of their name (the surname's last letter doubled), so identity resolution, the
+    derived values that read dates and the shapes over them have something to redo."""
+    if kind not in MUTATIONS:
+        raise ValueError(f"unknown mutation {kind!r} (choose from {', '.join(MUTATIONS)})")
     paths = sorted((Path(out) / "cases").glob("*.yaml"))
     rng = _rng(seed, "mutate", round_)
     chosen = rng.sample(paths, max(1, round(len(paths) * fraction)))
@@ -644,6 +655,17 @@ def mutate(out: Path, fraction: float, seed: int = 1, round_: int = 1) -> list[P
         record = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         event = record["events"][rng.randrange(len(record["events"]))]
         event["note"] = f"revised in round {round_}"
+        if kind == "facts":
+            dated = [e for e in record["events"] if len(str(e.get("date") or "")) == 10]
+            if dated:
+                moved = dated[rng.randrange(len(dated))]
+                day = datetime.date.fromisoformat(str(moved["date"])) - datetime.timedelta(days=1)
+                moved["date"] = day.isoformat()
+            named = [p for p in record["persons"] if p.get("name")]
+            if named:
+                person = named[rng.randrange(len(named))]
+                spelling = person["name"] + person["name"][-1]
+                person["variants"] = [*(person.get("variants") or []), spelling]
         path.write_text(dump(record), encoding="utf-8")
     return chosen
 
@@ -656,9 +678,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--mutate", type=float, help="change this fraction of existing records")
     parser.add_argument("--round", type=int, default=1, help="mutation round (varies the choice)")
+    parser.add_argument(
+        "--edit", choices=MUTATIONS, default="note", help="what --mutate changes in a record"
+    )
     args = parser.parse_args(argv)
     if args.mutate is not None:
-        changed = mutate(args.out, args.mutate, args.seed, args.round)
+        changed = mutate(args.out, args.mutate, args.seed, args.round, args.edit)
         print(f"changed {len(changed)} records in {args.out}", file=sys.stderr)
     else:
         generate(args.n, args.out, args.seed, args.jobs)

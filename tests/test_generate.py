@@ -80,6 +80,35 @@ def test_mutate_changes_the_fraction_asked(tmp_path: Path) -> None:
     assert len(changed) == 2
 
 
+def test_mutate_facts_moves_a_date_and_adds_a_spelling_and_the_records_stay_valid(
+    tmp_path: Path,
+) -> None:
+    out = generate.generate(20, tmp_path / "m", seed=3, jobs=1)
+    before = {p.name: yaml.safe_load(p.read_text()) for p in (out / "cases").glob("*.yaml")}
+    changed = generate.mutate(out, 0.1, seed=3, round_=2, kind="facts")
+    assert len(changed) == 2
+    for path in changed:
+        old, new = before[path.name], yaml.safe_load(path.read_text())
+        dates = [
+            (str(a.get("date")), str(b.get("date")))
+            for a, b in zip(old["events"], new["events"], strict=True)
+        ]
+        moved = [(a, b) for a, b in dates if a != b]
+        assert len(moved) == 1 and moved[0][1] < moved[0][0]
+        spellings = [
+            (a["name"], b["variants"][len(a.get("variants") or []) :])
+            for a, b in zip(old["persons"], new["persons"], strict=True)
+            if b.get("variants") != a.get("variants")
+        ]
+        assert len(spellings) == 1 and spellings[0][1] == [spellings[0][0] + spellings[0][0][-1]]
+        record = load_record(path)
+        text = (out / "appeals" / record["appeal"]["source"]).read_text(encoding="utf-8")
+        assert check_evidence(record, text) == []
+        record_to_graph(record, text, origin=str(path))
+    with pytest.raises(ValueError, match="unknown mutation"):
+        generate.mutate(out, 0.1, kind="names")
+
+
 @pytest.mark.parametrize("with_gold", [True, False], ids=["gold-shape", "built-in-shape"])
 def test_every_competency_question_has_rows_on_a_generated_corpus(
     tmp_path: Path, with_gold: bool
