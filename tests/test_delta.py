@@ -136,6 +136,36 @@ def test_change_add_and_remove_give_what_a_full_build_gives(corpus: Path, tmp_pa
     assert shared_index(store) == shared_index(tmp_path / "full2")
 
 
+@pytest.mark.parametrize("bound", ["max_roots", "max_neighbourhood"])
+def test_a_change_past_the_derivation_bounds_runs_the_rules_whole(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bound: str
+) -> None:
+    """A change that reaches more roots, or more triples around them, than the derivation
+    around a change may read is derived by running the rules whole: same store as a full build."""
+    import kg.store.stream as stream
+    from kg.store.derive import derive_changes
+
+    answers: list[int | None] = []
+
+    def bounded(*args, **kwargs):
+        answers.append(derive_changes(*args, **kwargs, **{bound: 0}))
+        return answers[-1]
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    changed = sorted((data / "cases").glob("*.yaml"))[1]
+    record = yaml.safe_load(changed.read_text(encoding="utf-8"))
+    record["events"][0]["note"] = "a note a curator changed"
+    record["persons"][0]["variants"] = ["a new spelling"]
+    changed.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), "utf-8")
+    monkeypatch.setattr(stream, "derive_changes", bounded)
+    build(store, data, progress=None)
+    assert answers == [None]
+    assert_same_as_a_full_build(store, data, tmp_path / "full")
+
+
 def _summary(lines: list[str]) -> tuple[int, ...]:
     """(graphs written, graphs removed, triples moved) from the incremental build's line."""
     line = next(line for line in lines if "graph(s) written" in line)

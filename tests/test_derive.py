@@ -240,3 +240,23 @@ def test_the_update_gives_what_the_rules_give_over_the_whole_store(
     assert _derived(after) == _derived(expected)
     assert new_size == expected_size == len(_derived(after))
     assert (_derived(after) != _derived(before)) == changes
+
+
+def test_a_change_past_either_bound_leaves_the_derived_graph_alone(tmp_path: Path) -> None:
+    """Past ``max_roots`` or ``max_neighbourhood`` nothing is changed and None asks the caller
+    to run the rules whole; within them the same change is derived around it."""
+    before = ox.Store(str(tmp_path / "before"))
+    before.extend(_quads(BASE))
+    size = _derive(before, ONTOLOGY_DIR)
+    after = ox.Store(str(tmp_path / "after"))
+    after.extend(before)
+    for q in _quads([("inv", AKG + "agent", "p", "a5")]):
+        after.remove(q)
+    added, removed = _union(after) - _union(before), _union(before) - _union(after)
+    shapes = shapes_of(ONTOLOGY_DIR)
+    kept = _derived(after)
+    for bound in ({"max_roots": 0}, {"max_neighbourhood": 0}):
+        assert derive_changes(after, before, shapes, DERIVED, added, removed, size, **bound) is None
+        assert _derived(after) == kept
+    assert derive_changes(after, before, shapes, DERIVED, added, removed, size) is not None
+    assert _derived(after) != kept

@@ -440,12 +440,21 @@ def _steps_from(
                 yield q
 
 
-def _roots(shape: RuleShape, store: ox.Store, start: set[Node], skip: ox.NamedNode) -> set[Node]:
+def _roots(
+    shape: RuleShape,
+    store: ox.Store,
+    start: set[Node],
+    skip: ox.NamedNode,
+    limit: int | None = None,
+) -> set[Node]:
     """Nodes from which a node of ``start`` is reached in fewer than ``depth`` steps of the
-    rule (``start`` included): the rule's steps walked the other way."""
+    rule (``start`` included): the rule's steps walked the other way. The walk stops once it
+    has found more than ``limit`` (the caller then runs the rule whole)."""
     found = set(start)
     frontier = set(start)
     for _ in range(shape.depth - 1):
+        if limit is not None and len(found) > limit:
+            break
         nxt: set[Node] = set()
         for node in frontier:
             # a forward step x -p-> node, walked back, is a backward step from node
@@ -468,11 +477,18 @@ def _has_step(shape: RuleShape, stores: Iterable[ox.Store], node: Node, skip: ox
     )
 
 
+class _TooWide(Exception):
+    """A change reaches more of the store than the derivation around it should read."""
+
+
 def _neighbourhood(
-    store: ox.Store, wanted: list[tuple[RuleShape, set[Node]]], skip: ox.NamedNode
+    store: ox.Store,
+    wanted: list[tuple[RuleShape, set[Node]]],
+    skip: ox.NamedNode,
+    limit: int | None = None,
 ) -> ox.Store:
     """A store in memory with the triples met walking ``depth`` steps of each rule from its
-    roots (the derived graph ``skip`` left out)."""
+    roots (the derived graph ``skip`` left out); :class:`_TooWide` past ``limit`` triples."""
     out = ox.Store()
     quads: set[ox.Quad] = set()
     for shape, roots in wanted:
@@ -487,6 +503,8 @@ def _neighbourhood(
                     other = q.object if q.subject == node else q.subject
                     if not isinstance(other, ox.Literal):
                         nxt.add(other)  # type: ignore[arg-type]
+                if limit is not None and len(quads) > limit:
+                    raise _TooWide
             frontier = nxt
     out.extend(quads)
     return out
@@ -536,6 +554,14 @@ def _stated(store: ox.Store, t: ox.Triple, derived: ox.NamedNode) -> bool:
     )
 
 
+# Bounds of the derivation around a change. A change that reaches more roots than this (all
+# rules together), or more triples around them, is derived by running the rules whole: at
+# 1,000 generated appeals a 1% edit of dates and names reaches about 2,900 roots and 5,500
+# triples, and walks past hub entities at 10,000 appeals reached gigabytes.
+MAX_ROOTS = 50_000
+MAX_NEIGHBOURHOOD = 1_000_000
+
+
 def derive_changes(
     store: ox.Store,
     before: ox.Store,
@@ -545,11 +571,19 @@ def derive_changes(
     removed: set[ox.Triple],
     derived_size: int,
     changes: list[ox.Triple] | None = None,
+    max_roots: int | None = None,
+    max_neighbourhood: int | None = None,
 ) -> int | None:
     """Bring ``derived_graph`` of ``store`` up to date after the union of its graphs gained
     ``added`` and lost ``removed`` (``before`` is the previous store, read only). Returns the
-    derived graph's new size, or None (nothing changed) when a rule that is not rooted shares
-    a predicate it makes with another rule, so that its shortcuts cannot be told apart."""
+    derived graph's new size, or None (nothing changed; the caller runs the rules whole) when
+    a rule that is not rooted shares a predicate it makes with another rule, so that its
+    shortcuts cannot be told apart, or when the change reaches more than ``max_roots`` roots
+    or ``max_neighbourhood`` triples around them (:data:`MAX_ROOTS`,
+    :data:`MAX_NEIGHBOURHOOD`): past those, reading around the change would cost more than
+    running the rules over the whole store."""
+    max_roots = MAX_ROOTS if max_roots is None else max_roots
+    max_neighbourhood = MAX_NEIGHBOURHOOD if max_neighbourhood is None else max_neighbourhood
     whole = [shape for shape in shapes if not shape.roots]
     for shape in whole:
         others = [other.made for other in shapes if other is not shape]
@@ -560,14 +594,18 @@ def derive_changes(
     wanted = []
     for shape in shapes:
         start = _start(shape, changed)
-        roots = {
-            r
-            for r in _roots(shape, store, start, derived_graph)
-            if _has_step(shape, (store, before), r, derived_graph)
-        }
+        reached = _roots(shape, store, start, derived_graph, max_roots)
+        if len(reached) > max_roots:
+            return None
+        roots = {r for r in reached if _has_step(shape, (store, before), r, derived_graph)}
         wanted.append((shape, roots))
-    old_near = _neighbourhood(before, wanted, derived_graph)
-    new_near = _neighbourhood(store, wanted, derived_graph)
+    if sum(len(roots) for _, roots in wanted) > max_roots:
+        return None
+    try:
+        old_near = _neighbourhood(before, wanted, derived_graph, max_neighbourhood)
+        new_near = _neighbourhood(store, wanted, derived_graph, max_neighbourhood)
+    except _TooWide:
+        return None
 
     gone: set[ox.Triple] = set()
     given: set[ox.Triple] = set()
