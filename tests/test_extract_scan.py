@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -261,10 +262,10 @@ def test_trigger_scanner_reads_the_places_of_every_pattern() -> None:
     assert set(EVENT_SCANNER.whole) <= set(EVENT_SCANNER._starts)
 
 
-def test_find_words_gives_what_the_alternation_gives() -> None:
-    """Made-up texts and names over an alphabet of word and non-word characters."""
-    rng = random.Random(3)
-    alphabet = "ab-’_ .Xé1"
+def _texts_and_words(seed: int, alphabet: str) -> Iterator[tuple[str, list[str], list]]:
+    """3,000 made-up texts and lists of words over ``alphabet``, each with the spans the plain
+    alternation of the words finds in the text."""
+    rng = random.Random(seed)
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
         words = list(
@@ -274,7 +275,13 @@ def test_find_words_gives_what_the_alternation_gives() -> None:
             )
         )
         rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
-        assert find_words(text, words) == [m.span() for m in rx.finditer(text)], (text, words)
+        yield text, words, [m.span() for m in rx.finditer(text)]
+
+
+def test_find_words_gives_what_the_alternation_gives() -> None:
+    """Made-up texts and names over an alphabet of word and non-word characters."""
+    for text, words, want in _texts_and_words(3, "ab-’_ .Xé1"):
+        assert find_words(text, words) == want, (text, words)
     assert find_words("Lee met Leeds and Lee-Ann", ["Lee"]) == [(0, 3), (18, 21)]
 
 
@@ -282,20 +289,8 @@ def test_find_words_with_the_word_index_gives_what_the_alternation_gives() -> No
     """Looked up in the text's word index, the words give the same spans as the pattern, with
     underscores, hyphens and words inside other words; a word of other characters ("Lee-Ann")
     is searched for."""
-    rng = random.Random(5)
-    alphabet = "ab-_ .Xé1"
-    for _ in range(3000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
-        words = list(
-            dict.fromkeys(
-                "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 4)))
-                for _ in range(rng.randrange(1, 4))
-            )
-        )
-        rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
-        index = make_doc(text).word_index
-        want = [m.span() for m in rx.finditer(text)]
-        assert find_words(text, words, index) == want, (text, words)
+    for text, words, want in _texts_and_words(5, "ab-_ .Xé1"):
+        assert find_words(text, words, make_doc(text).word_index) == want, (text, words)
     text = "Lee met Leeds, Lee_x, x_Lee and Lee-Ann; Lee-Ann and Ann Lee."
     index = make_doc(text).word_index
     assert find_words(text, ["Lee"], index) == [(0, 3), (32, 35), (41, 44), (57, 60)]
