@@ -626,3 +626,21 @@ def test_the_police_that_charge_act_but_decide_nothing() -> None:
     charge = next(e for e in record["events"] if e["type"] == "charge")
     assert charge["agents"] == [ids["Zenda City Police"]]
     assert charge["authority"] is None
+
+
+def test_a_person_in_another_clause_with_its_own_verb_is_that_verbs_target() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee was sentenced on 3 May 2024 to four years, and human "
+        "rights defender Tom Reed was sentenced on 4 May 2024 to two years."
+    )
+    assert _one(evs, "sentence")["targets"] == ["Ana Lee"]
+    assert _one(evs, "sentence", "2024-05-04")["targets"] == ["Tom Reed"]
+
+
+def test_a_clause_without_a_subject_goes_on_with_the_one_before() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee was arrested on 3 May 2024, and was charged with "
+        "hooliganism on 4 May 2024."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Ana Lee"]
+    assert _one(evs, "charge", "2024-05-04")["targets"] == ["Ana Lee"]

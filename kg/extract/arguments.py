@@ -11,7 +11,7 @@ from typing import Any
 
 from kg.extract.dates import REL_RE, DateMention, format_date
 from kg.extract.entities import STATE_KINDS, Entities, Entity
-from kg.extract.lexicon import NUMBER_WORDS
+from kg.extract.lexicon import MONTHS, NUMBER_WORDS
 from kg.extract.text import Doc, Span, clean, evidence
 
 
@@ -744,6 +744,29 @@ def _nested_bodies(mentions: list[tuple[int, int, Entity]], s: Span) -> set[tupl
     }  # fmt: skip
 
 
+def _told_elsewhere(flat: str, s: Span, a: int, ma: int, others: list[int] | None) -> bool:
+    """The mention at ``ma`` stands in another clause of the sentence than the trigger at ``a``,
+    a clause with an event verb of its own: "A was sentenced on 3 May, and B was sentenced on 9
+    May" (B is no target of the first sentence, nor A of the second)."""
+    if not others:
+        return False
+    here = clause_of(flat, s, a)
+    there = clause_of(flat, s, ma)
+    if there == here or not any(there[0] <= o < there[1] for o in others):
+        return False
+    # "A was arrested on 3 May, and was charged on 9 May", "police detained A, and confiscated
+    # their phones": a clause without a subject of its own goes on with the one before
+    return not (ma < a and SUBJECTLESS.fullmatch(flat, here[0], a))
+
+
+#: The words before a verb in a clause without a subject: "and was", "and then", "".
+SUBJECTLESS = re.compile(
+    r"[\s,]*(?:(?:and|but|then|later|also|subsequently|was|were|is|are|has|have|had|been|"
+    r"being|\w+ly|on|in|the|next|following|same|day|days|weeks?|months?|two|three|four|five|"
+    r"\d+\w*|" + "|".join(MONTHS) + r")[\s,]+)*"
+)
+
+
 def _start(mention: tuple[int, int, Entity]) -> int:
     return mention[0]
 
@@ -762,12 +785,19 @@ def make_event(
     carried: list[str] | None = None,
     recent: list[str] | None = None,
     voice: str | None = None,
+    others: list[int] | None = None,
 ) -> dict[str, Any]:
     """One event record: its participants read from the sentence and the clause of the trigger.
 
     ``voice`` is the frame the lexicon matched it in: after a ``passive``, ``perfect`` or
     ``state`` verb the subject is the target and "by X" the agent; after an ``active`` one the
     subject is the agent. Other frames (nouns, phrases) tell the voice by the words before.
+
+    ``others`` are where the sentence's other event verbs start: a defender named in another
+    clause with a verb of its own is that verb's target, not this one's.
+
+    ``others`` are where the sentence's other event verbs start: a defender named in another
+    clause with a verb of its own is that verb's target, not this one's.
 
     ``prev_targets`` are the defenders a pronoun points back to; ``carried`` the targets of the
     last event told before, which a court or custody event without named targets goes on with."""
@@ -796,10 +826,9 @@ def make_event(
             agents.append(e.id)
             if is_state:
                 last_body = (_mb, e.id)
-        elif ma >= a and e.kind == "person" and _targeted(e):
-            targets.append(e.id)
-        elif ma < a and e.kind == "person" and _targeted(e):
-            targets.append(e.id)
+        elif e.kind == "person" and _targeted(e):
+            if not _told_elsewhere(doc.flat, s, a, ma, others):
+                targets.append(e.id)
     state_at = [
         ma for ma, mb, e in near
         if s.start <= ma < a and (ma, mb) not in inner and e.kind == "organisation"

@@ -725,6 +725,11 @@ def find_events(
                     carried,
                     recent,
                     voice=frame,
+                    others=[
+                        h[0]
+                        for h in hits
+                        if h[0] != a and frames[h[0], h[2]][0] in ("active", "passive", "perfect")
+                    ],
                 )
                 if v in spans:
                     # "A was killed on D1, B on D2": each date goes with the people before it
