@@ -124,3 +124,20 @@ def test_internal_affairs_and_local_councils_are_state_bodies() -> None:
         "Vela Municipal Council": "government",
         "Ministry of Internal Affairs": "ministry",
     }
+
+
+def test_a_body_named_for_causes_joined_by_and_is_one_name_but_not_with_a_person() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrests\n\nIvo Sand, director of the Centre for Human Rights "
+        "and Democracy in Vela, was arrested on 3 May 2021. Ada Brun, a member of the Bureau for "
+        "Civil Rights and Rule of Law, was summoned. The chair of the Union for Peace and Tomas "
+        "Ekberg were questioned.\n"
+    )
+    record = extract_case(text, appeal_id="t-causes")
+    names = {o["name"] for o in record["organisations"]}
+    assert "Centre for Human Rights and Democracy in Vela" in names
+    assert "Bureau for Civil Rights and Rule of Law" in names
+    assert "Union for Peace" in names
+    assert not {"Centre for Human Rights", "Bureau for Civil Rights"} & names
+    assert not any("Ekberg" in n for n in names)
+    assert "Tomas Ekberg" in {p["name"] for p in record["persons"]}

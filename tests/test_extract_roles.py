@@ -947,3 +947,23 @@ def test_a_list_s_shared_noun_does_not_reach_back_across_a_sentence() -> None:
         "Ivo Sand": ["lawyer"],
         "Ada Brun": ["lawyer"],
     }
+
+
+@pytest.mark.parametrize(
+    ("said", "role"),
+    [
+        ("Ivo Sand is a prominent human rights defender", "defender"),
+        ("Ivo Sand, a well-known woman human rights defender,", "defender"),
+        ("Ivo Sand is a leading land rights activist", "defender"),
+    ],
+)
+def test_a_defender_described_with_modifiers_is_a_defender(said: str, role: str) -> None:
+    text = f"12 May 2021\n\nZembla: Threats\n\n{said} from Vela. He fears for his safety.\n"
+    record = extract_case(text, appeal_id="t-modifiers")
+    assert {p["name"]: p["roles"] for p in record["persons"]}["Ivo Sand"] == [role]
+
+
+def test_a_public_defender_is_not_a_human_rights_defender() -> None:
+    text = "12 May 2021\n\nZembla: Threats\n\nIvo Sand is a public defender from Vela.\n"
+    record = extract_case(text, appeal_id="t-public")
+    assert "defender" not in {p["name"]: p["roles"] for p in record["persons"]}.get("Ivo Sand", [])

@@ -11,6 +11,7 @@ from typing import Any
 
 from kg.extract.lexicon import (
     CAP_STOP,
+    CAUSE_NOUNS,
     COUNTRIES,
     DEMONYMS,
     HONORIFICS,
@@ -123,11 +124,14 @@ def split_and(run: Run) -> list[Run]:
             and words[i - 2] in ("on", "of", "for", "against", "from")
             and not cites
             and words[i + 1 : i + 2] != ["the"]  # "... against Torture and the Zenda Code"
+            and not (w == "and" and _given_and_family_name(words[i + 1 :]))
         ):
             continue
         if not cites and _one_instrument(words[last:i], words[i + 1 :]):
             continue
         if _one_ministry(words[last:i], words[i + 1 :]):
+            continue
+        if _one_body_for_causes(words[last:i], words[i + 1 :]):
             continue
         if (
             not cites  # "... Lawyers and Article 4": a citation starts, the name has ended
@@ -136,6 +140,7 @@ def split_and(run: Run) -> list[Run]:
             and len(words) - i - 1 <= 2
             and not head_of(words[i + 1 :])
             and not any(w.rstrip(".") in HONORIFICS or w in TITLE_STOP for w in words[i + 1 :])
+            and not (w == "and" and _given_and_family_name(words[i + 1 :]))
         ):
             continue  # "Protection of Human Rights Defenders and Journalists"
         out.append(Run(run.tokens[last][1], run.tokens[i - 1][2], run.tokens[last:i]))
@@ -151,6 +156,38 @@ def _one_ministry(left: list[str], right: list[str]) -> bool:
         return False
     rh = head_of(right)
     return right[0] != "the" and (rh is None or ORG_HEADS.get(rh[1]) not in STATE_KINDS)
+
+
+def _given_and_family_name(words: list[str]) -> bool:
+    """Two capitalised words, neither a plural nor a cause, read as a person's name: "the
+    Centre for Civil Rights and Ana Lee" names a body and a person; "... Defenders and
+    Journalists", "... Justice and Human Rights" continue one name."""
+    return len(words) == 2 and all(
+        w[:1].isupper() and not COMMON_PLURAL.search(w) and w not in CAUSE_NOUNS for w in words
+    )
+
+
+#: Plural endings of the common nouns a body's name lists ("Workers", "Journalists",
+#: "Communities"), which given and family names do not have ("Tomas", "Reyes").
+COMMON_PLURAL = re.compile(
+    r"(?:ers|ors|ists|ants|ents|ians|ies|ees|tions|ities|ships|ments|ances|ences|ings)$"
+)
+
+
+def _one_body_for_causes(left: list[str], right: list[str]) -> bool:
+    """A body named for several causes joined by "and" is one name: "Centre for Human Rights
+    and Democracy in Africa", "Bureau for Human Rights and Rule of Law". The words after "and"
+    open with a cause and name no body, title or person of their own ("the Centre for Human
+    Rights and Judge A B", "the Union for Peace and the Zenda Police" are two)."""
+    if not right or right[0] not in CAUSE_NOUNS:
+        return False
+    lh = head_of(left)
+    if lh is None or lh[0] != "organisation" or not any(w in ("of", "for", "on") for w in left):
+        return False
+    rh = head_of(right)
+    return (rh is None or rh[0] != "organisation") and not any(
+        w.rstrip(".") in HONORIFICS or w in TITLE_STOP for w in right
+    )
 
 
 def _one_instrument(left: list[str], right: list[str]) -> bool:

@@ -12,6 +12,14 @@ import re
 # Word lists of the genre, not of any one appeal: honorifics, months, head words of bodies and
 # instruments, event verbs, well-known treaties and platforms.
 
+#: The causes a civil-society group is named for: "X for Civil Rights", "Y for Justice",
+#: "Centre for Human Rights and Rule of Law".
+CAUSE_NOUNS = frozenset(
+    """Rights Justice Peace Freedom Freedoms Democracy Development Equality Change Truth Reform
+Dignity Liberty Liberties Accountability Transparency Environment Tolerance Solidarity Dialogue
+Memory Life Rule Governance""".split()
+)
+
 HONORIFICS = {"Mr": "male", "Messrs": "male", "Ms": "female", "Mrs": "female", "Miss": "female",
               "Dr": None, "Prof": None, "Sheikh": "male", "Shaikh": "male",
               "Sheikha": "female", "Shaikha": "female", "Hon": None, "Honourable": None,

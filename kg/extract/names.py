@@ -21,6 +21,7 @@ from kg.extract.entities import (
     strip_titles,
 )
 from kg.extract.lexicon import (
+    CAUSE_NOUNS,
     COUNTRIES,
     DEMONYMS,
     KNOWN_BODIES,
@@ -151,14 +152,6 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                     e.attrs["kind"] = "police" if POLICE_AFTER.match(doc.flat, after) else "ngo"
             else:
                 add_person_candidate(doc, ents, run, strip_titles(run.words, i))
-
-
-#: The causes a civil-society group is named for: "X for Civil Rights", "Y for Justice".
-CAUSE_NOUNS = frozenset(
-    """Rights Justice Peace Freedom Freedoms Democracy Development Equality Change Truth Reform
-Dignity Liberty Liberties Accountability Transparency Environment Tolerance Solidarity Dialogue
-Memory Life""".split()
-)
 
 
 def _named_for_a_cause(words: list[str]) -> bool:

@@ -858,7 +858,7 @@ def _roles_after(
         roles.append("lawyer")  # "X, a lawyer who represented her", "X, Senior Counsel for Y"
         return
     if re.match(
-        r"(?:human rights )?(?:defender|activist)|.*\b(?:civic )?activist|"
+        r"(?:(?!public\b|former\b)[\w-]+ ){0,4}(?:defender|activist)|.*\b(?:civic )?activist|"
         r"(?:an? )?(?:organi[sz]er|campaigner) (?:with|of|for)\b",
         desc,
     ) and not CLAUSE_AFTER.match(after):
