@@ -644,3 +644,13 @@ def test_a_clause_without_a_subject_goes_on_with_the_one_before() -> None:
     )
     assert _one(evs, "arrest")["targets"] == ["Ana Lee"]
     assert _one(evs, "charge", "2024-05-04")["targets"] == ["Ana Lee"]
+
+
+def test_an_honorific_and_a_shared_surname_name_the_one_with_that_variant() -> None:
+    evs = _named(
+        "Human rights defender Ms Ana Khan leads the Zembla Rights Centre. Human rights "
+        "defender Tom Reed was arrested on 2 May 2024. On 3 May 2024, police arrested Ms. Khan "
+        "at her home.\n\nThe Special Rapporteur on freedom of expression, Irene Khan, has "
+        "raised the case with the Government of Zembla."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Ana Khan"]

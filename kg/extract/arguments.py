@@ -86,9 +86,42 @@ def mention_index(ents: Entities, flat: str = "") -> list[tuple[int, int, Entity
                 idx.append((a, b, e))
     if flat:
         idx += _acronym_mentions(ents, flat, idx)
+        idx += _titled_mentions(ents, flat, idx)
         idx.sort(key=lambda x: x[0])
         idx += _described_mentions(flat, idx)
     return sorted(idx, key=lambda x: x[0])
+
+
+#: A variant that is an honorific and a surname: "Mr Khan", "Ms. Lee".
+TITLED_VARIANT = re.compile(r"(Mr|Ms|Mrs|Dr)\.?\s+([^\W\d_][\w’'-]+)")
+
+
+def _titled_mentions(
+    ents: Entities, flat: str, known: list[tuple[int, int, Entity]]
+) -> list[tuple[int, int, Entity]]:
+    """ "Mr. Khan" where two people share the surname (the defender and a rapporteur): a bare
+    surname is no one's, but with the honorific of a variant only one person has it is that
+    person's, wherever it stands outside another mention."""
+    owners: dict[tuple[str, str], list[Entity]] = {}
+    for e in ents.of("person"):
+        for v in e.variants:
+            m = TITLED_VARIANT.fullmatch(v)
+            if m and e not in owners.get(m.groups(), []):
+                owners.setdefault(m.groups(), []).append(e)
+    if not owners:
+        return []
+    spans = sorted((a, b) for a, b, _e in known)
+    starts = [a for a, _b in spans]
+    out = []
+    for (title, surname), people in owners.items():
+        if len(people) != 1:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){title}\.?\s+{re.escape(surname)}(?![\w-])", flat):
+            i = bisect.bisect_right(starts, m.end() - 1) - 1
+            if i >= 0 and spans[i][1] > m.start():
+                continue  # already a mention ("Mr Khan" named in full, or the surname)
+            out.append((m.start(), m.end(), people[0]))
+    return out
 
 
 #: "the agency", "the regional prosecutor's office": a body named before, told again by the
