@@ -967,3 +967,42 @@ def test_a_public_defender_is_not_a_human_rights_defender() -> None:
     text = "12 May 2021\n\nZembla: Threats\n\nIvo Sand is a public defender from Vela.\n"
     record = extract_case(text, appeal_id="t-public")
     assert "defender" not in {p["name"]: p["roles"] for p in record["persons"]}.get("Ivo Sand", [])
+
+
+@pytest.mark.parametrize(
+    ("said", "who", "role"),
+    [
+        # a title before the name, or a part joined to it by "was"/"is"
+        ("His counsel, advocate Teo Varga, will appeal.", "Teo Varga", "lawyer"),
+        ("Advocate Teo Varga will appeal.", "Teo Varga", "lawyer"),
+        ("Human rights advocate Teo Varga condemned the arrest.", "Teo Varga", "defender"),
+        ("Teo Varga, Ivo Sand's lawyer, said the arrest was illegal.", "Teo Varga", "lawyer"),
+        ("The presiding judge was Teo Varga.", "Teo Varga", "judge"),
+        ("The judge in the case was Teo Varga.", "Teo Varga", "judge"),
+        ("His lawyer is Teo Varga.", "Teo Varga", "lawyer"),
+        ("The investigator was Teo Varga.", "Teo Varga", "official"),
+        # a plural part said of a list with "are"/"were"
+        ("Sand and Teo Varga are journalists with the daily Vela Post.", "Teo Varga", "journalist"),
+        ("Sand and Teo Varga are journalists with the daily Vela Post.", "Ivo Sand", "journalist"),
+        ("Mr. Sand and Ms. Varga are journalists at the Vela Post.", "Ivo Sand", "journalist"),
+    ],
+)
+def test_parts_said_around_a_name(said: str, who: str, role: str) -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nOn 3 May 2021, police arrested Ivo Sand and Ana "
+        f"Varga in Vela. {said}\n"
+    )
+    record = extract_case(text, appeal_id="t-parts")
+    roles = {p["name"]: p["roles"] for p in record["persons"] if p["name"]}
+    assert role in roles[who], roles
+    assert not [p for p in record["persons"] if p["name"] is None and role in p["roles"]]
+
+
+def test_a_part_joined_by_was_to_a_clause_gives_no_title() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. Among those "
+        "detained was Ana Varga. The first to be questioned was Teo Berg.\n"
+    )
+    record = extract_case(text, appeal_id="t-clause")
+    roles = {p["name"]: p["roles"] for p in record["persons"] if p["name"]}
+    assert not {"judge", "lawyer", "official"} & {*roles["Ana Varga"], *roles["Teo Berg"]}

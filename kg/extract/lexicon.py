@@ -264,8 +264,11 @@ PERSON_TITLES = [
     (r"(?:Deputy )?Attorney General", "official", "prosecutor"),
     (r"[Pp]rosecutor|[Pp]rocurator|[Ss]tate [Aa]ttorney|[Ss]tate [Aa]dvocate|"
      r"[Cc]rown [Cc]ounsel", "prosecutor", None),
+    # "rights advocate X" campaigns; "advocate X", "Advocate X" pleads in court
+    (r"(?:[Hh]uman |[Ww]omen[’']s |[Ll]and |[Ll]abou?r )?[Rr]ights advocate|"
+     r"[Ee]nvironmental advocate", "defender", None),
     (r"(?:human rights |defence |defense )?[Ll]awyer|[Bb]arrister|(?:[Dd]efen[cs]e|Senior) "
-     r"[Cc]ounsel|Attorney", "lawyer", None),
+     r"[Cc]ounsel|Attorney|[Aa]dvocate", "lawyer", None),
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
     (r"(?:civic |civil society )?[Aa]ctivists?", "defender", None),
     (r"[Cc]olleagues?(?: (?:at|from|in|of) (?:the )?(?:[A-Z][\w’'-]+ ?){1,6})?", "defender", None),

@@ -465,6 +465,8 @@ def _roles_before(
     before = strip_honorific(before)
     if "-year-old" in before:
         before = AGE_BEFORE.sub("", before)  # "her son, 17-year-old X"
+    if before.endswith(("is ", "was ")) and (inv := PART_IS_BEFORE.search(before)):
+        before = before[: inv.start("v") + 1]  # "the presiding judge was X": "judge X"
     near = before[-NEAR_SPAN:]  # the rules below read only the last words before the name
     if PRESIDED_BY.search(near):
         roles.append("judge")
@@ -538,6 +540,13 @@ def _roles_before(
         p.attrs["_described"] = True  # "his driver, X": said to be someone, not a defender
 
 
+#: A part named before the person who plays it, joined by "is" or "was": "The presiding judge
+#: was X", "Her lawyer is X". What the part says is read as a title before the name.
+PART_IS_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+|\b[Tt]he\s+|\b[Hh]is\s+|\b[Hh]er\s+|\b[Tt]heir\s+)"
+    r"(?:[\w-]+\s+){0,2}[a-z][\w-]+"
+    r"(?P<v>(?:\s+in\s+(?:the|this|her|his|their)\s+case)?\s+(?:is|was)\s+)$"
+)
 PROSECUTION_WORD = re.compile(r"(?i)prosecut|procura")
 #: A former spouse: "her former husband", "his ex-wife".
 EX_BEFORE = re.compile(r"\b(?:former|ex-?)\s*$")
@@ -804,7 +813,8 @@ def _roles_after(
     after = re.sub(r"^\.(?=,)", "", after)  # "A B Jr., then Minister": the suffix's dot
     # "A and B acting for the prosecution": what is said after the list is said of A too
     after = re.sub(
-        r"^\s+and\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s*){1,4}(?=,|\s+(?:acting|appearing|for the))",
+        r"^\s+and\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s*){1,4}"
+        r"(?=,|\s+(?:acting|appearing|for the|are|were)\b)",
         "",
         after,
     )
@@ -814,7 +824,8 @@ def _roles_after(
     if re.match(r"\s+presiding", after):
         roles.append("judge")
     m = re.match(
-        r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was)\s+)(?:also\s+)?"
+        r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|(?P<are>are|were))\s+)"
+        r"(?:also\s+)?"
         # "A and B, both journalists with Y": what the list's people each are
         r"(?:(?:a|an|the|his|her|then|now|(?P<both>both|all|each))\s+)?(?P<desc>[^,;.]{2,80})",
         after,
@@ -903,7 +914,10 @@ def _roles_after(
     if re.match(r"employees? of", desc):
         positions.append({"title": "employee", "organisation": None})
     if (
-        re.match(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}{'s?' if m.group('both') else ''}\b", desc)
+        re.match(
+            rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}{'s?' if m.group('both') or m.group('are') else ''}\b",
+            desc,
+        )
         or OUTLET_HEAD_AFTER.match(desc)
         or WRITES_FOR.match(desc)
     ):
@@ -967,7 +981,8 @@ APPOSED_ROLES = [
 ]
 #: "X, his lawyer", "X, Y's lawyer": the lawyer of someone else.
 POSSESSED_LAWYER_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,\s*(?:[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?)\s+"
+    r"\s*(?:\([^)]*\)\s*)?,\s*(?:[Hh]is|[Hh]er|[Tt]heir|(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}"
+    r"[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?)\s+"
     r"(?:\w+\s+)?(?:lawyer|counsel|attorney|legal representative)s?\b"
 )
 #: "X, who represents Y", "X, a lawyer representing Y", "Senior Counsel for Y".
@@ -978,7 +993,7 @@ LAWYER_WHO = re.compile(
     r"|(?:[Ss]enior |[Dd]efen[cs]e )?[Cc]ounsel\b"
 )
 #: "X, a lawyer", "X, human rights lawyer and member of Y".
-LAWYER_DESC = re.compile(r"(?:[\w-]+ ){0,3}(?:lawyer|attorney|advocate|barrister)\b")
+LAWYER_DESC = re.compile(r"(?:[\w-]+ ){0,3}(?:lawyer|attorney|advocate|barrister)s?\b")
 #: A state agent described after the name: "X, a police officer", "X, an investigator with Y".
 STATE_AGENT_AFTER = re.compile(
     r"(?:(?:senior|junior|chief|local|district|regional|military|police|security|prison|army|"
