@@ -872,3 +872,21 @@ def test_staying_in_a_named_jail_is_an_undated_custody() -> None:
         "charges were non-bailable."
     )
     assert ("detention", None) in got
+
+
+def test_a_co_defendant_given_the_same_term_joins_the_sentence() -> None:
+    evs = _events(
+        "On 3 May 2024, the Zembla City Court sentenced human rights defender Ana Lee to five "
+        "years in prison. Her co-defendant, Tom Reed, was given the same term."
+    )
+    sentences = [e for e in evs if e["type"] == "sentence"]
+    assert [e["date"] for e in sentences] == ["2024-05-03"]
+    assert len(sentences[0]["targets"]) == 2
+
+
+def test_an_undated_seizure_told_again_is_not_merged_into_the_dated_one() -> None:
+    evs = _events(
+        "On 3 May 2024, police confiscated the laptop of human rights defender Ana Lee. They "
+        "also confiscated the phone of Tom Reed."
+    )
+    assert [e["type"] for e in evs].count("seizure") == 2

@@ -885,6 +885,11 @@ def _judgment_provisions(events: list[dict[str, Any]]) -> None:
             ev["provisions"] = list(last)
 
 
+#: Steps of the proceedings one decision takes for several people at once; a seizure or an
+#: attack told again, undated, may well be another one.
+COURT_STEPS = frozenset("sentence conviction acquittal court_decision trial_hearing".split())
+
+
 def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     """A dated event told again in another paragraph (a lead, then the narrative) is one event."""
     para_of: dict[tuple[str, str | None], int] = {}
@@ -901,6 +906,16 @@ def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
                 continue  # told again in another paragraph
             if inherited and set(ev["targets"]) <= set(first[key]["targets"]):
                 continue  # told again, without a date of its own, of the same people
+            if (
+                inherited
+                and ev["type"] in COURT_STEPS
+                and not ev["penalty"]
+                and (not ev["authority"] or ev["authority"] == first[key]["authority"])
+            ):
+                # "A was sentenced on 3 May. His co-defendant B was given the same term": one
+                # step told of one more person, without a date of its own
+                _merge_participants(first[key], ev)
+                continue
         para_of.setdefault(key, para)
         first.setdefault(key, ev)
         out.append(ev)

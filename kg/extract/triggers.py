@@ -267,6 +267,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "\\b(?:sentences?|prison terms?|terms?|verdicts?) (?:was |were )?(?:-|–|—)?\\s?handed down\\b", "why": "a phrasal verb: a sentence handed down", "examples": ["Ana Lee heard on 3 May 2024 that a prison sentence was handed down."]},
             {"rx": "found (?:[\\w’']+ )*guilty|\\breceived (?:[\\w’']+ ){0,4}years?\\b", "why": "'find' and 'receive' are a sentence only with guilt or a term", "examples": ["On 3 May 2024, Ana Lee received five years in prison."]},
+            {"rx": "\\b(?:was|were|had been) (?:given|handed) (?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:sentences?|(?:prison )?terms?)\\b|\\bjailed for (?:[\\w’'-]+ ){1,3}?years?\\b", "why": "'give', 'hand' and 'jail for' are a sentence only with a sentence, a term or years", "examples": ["On 3 May 2024, Ana Lee was given a three-year prison term.", "On 3 May 2024, Ana Lee was jailed for five years."]},
             {"rx": "\\b(?:raised|increased) (?:the |his |her |their )?(?:prison )?sentences? (?:to|by)\\b", "why": "'raise' is a sentence only with a sentence as object", "examples": ["On 3 May 2024, the appeal chamber raised the sentence to 34 years in prison."]},
         ],
     },
