@@ -452,6 +452,15 @@ def export(
       kg export --format trig -o dist/kg.trig
       kg export --format jsonld --graph https://w3id.org/appeals-kg/graph/reference
     """
+    from kg.publish.listed import export_listed
+
+    if graph is None and not include_restricted and (output is None or not void):
+        # the build's files copied, before anything heavy is imported (kg/publish/listed.py)
+        if export_listed(store_path, fmt, output, sys.stdout.buffer) is not None:
+            echo_err(f"store: {store_path} (public)")
+            if output is not None:
+                echo_err(f"wrote {output} ({output.stat().st_size} bytes)")
+            return
     from rdflib import URIRef
 
     from kg.publish.export import export as run_export

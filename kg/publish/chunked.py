@@ -18,16 +18,21 @@ import errno
 import io
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from kg.errors import StoreError
-from kg.store.chunks import Chunks, read_lines
+
+if TYPE_CHECKING:  # not imported at run time: `kg export` starts without the store package
+    from kg.publish.listed import Listing
+    from kg.store.chunks import Chunks
 
 BUFFER = 1 << 20
+BLOCK = 1 << 22  # bytes of N-Quads rewritten at a time for N-Triples
 
 
-def write_chunked(chunks: Chunks, fmt: str, out: BinaryIO) -> None:
+def write_chunked(chunks: Chunks | Listing, fmt: str, out: BinaryIO) -> None:
     """Write ``fmt`` (nquads, ntriples, turtle, trig) of the store ``chunks`` describes.
 
     Two builds finishing during the export remove the generation it reads: that is a
@@ -43,7 +48,7 @@ def write_chunked(chunks: Chunks, fmt: str, out: BinaryIO) -> None:
         ) from None
 
 
-def _write(chunks: Chunks, fmt: str, out: BinaryIO) -> None:
+def _write(chunks: Chunks | Listing, fmt: str, out: BinaryIO) -> None:
     if fmt in ("turtle", "trig"):
         out.write(chunks.header)
     for chunk in chunks.chunks:
@@ -51,7 +56,7 @@ def _write(chunks: Chunks, fmt: str, out: BinaryIO) -> None:
             _copy(chunk.nquads, out)  # the default graph's lines are the same in both
         elif fmt == "ntriples":
             graph = f" <{chunk.graph}> .\n".encode()
-            for block in read_lines(chunk.nquads):
+            for block in _read_lines(chunk.nquads):
                 out.write(block.replace(graph, b" .\n"))
         elif fmt == "turtle" or chunk.graph is None:
             _copy(chunk.turtle, out)
@@ -86,6 +91,20 @@ def _copy(path: Path, out: BinaryIO) -> None:
             if sent == 0:
                 raise OSError(f"{path}: the output took no more bytes")
             offset += sent
+
+
+def _read_lines(path: Path) -> Iterator[bytes]:
+    """The file at ``path`` in blocks of whole lines (about :data:`BLOCK` bytes each)."""
+    with open(path, "rb") as f:
+        rest = b""
+        while block := f.read(BLOCK):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            rest = block[cut:]
+            if cut:
+                yield block[:cut]
+        if rest:
+            yield rest
 
 
 __all__ = ["write_chunked"]
