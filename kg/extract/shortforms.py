@@ -1,0 +1,50 @@
+"""Short forms of a body named in full earlier: "the Centre", "the Association", "the Centre's
+director" refer back to the one body of the text with that head word ("Lorvik Centre for Legal
+Aid"), and are mentions of it, not bodies of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities import Entities, Entity, head_of
+from kg.extract.lexicon import ORG_HEADS
+from kg.extract.text import Doc
+
+#: "the Centre", "The Association's": a capitalised head word after "the", not opening a longer
+#: name ("the Centre for ...", "the Court of Appeal", "the Centre Party").
+SHORT_FORM = re.compile(
+    r"\b[Tt]he\s+(?P<h>[A-Z][a-z]+)(?:[’']s)?(?![\w’'-])(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])"
+)
+
+
+def link_org_short_forms(doc: Doc, ents: Entities) -> None:
+    """Fold a body named by its head word alone into the one body of the text with that head,
+    and add each later "the <Head>" as a mention of it. A head shared by two bodies ("the
+    Court" after two courts) is left alone: which one is meant is not plain."""
+    orgs = ents.of("organisation")
+    by_head: dict[str, list[Entity]] = {}
+    for o in orgs:
+        words = (o.name or "").split()
+        if len(words) < 2:
+            continue
+        h = head_of(words)
+        if h and h[0] == "organisation":
+            by_head.setdefault(h[1], []).append(o)
+    if not by_head:
+        return
+    for o in orgs:  # "Centre" read alone (from "the Centre's director"): the body named in full
+        if o.name in by_head and len(by_head[o.name]) == 1:
+            full = by_head[o.name][0]
+            full.mentions.extend(o.mentions)
+            ents.items.remove(o)
+    taken = {a for e in ents.items for a, _ in e.mentions}
+    for m in SHORT_FORM.finditer(doc.flat):
+        h = m.group("h")
+        if h not in ORG_HEADS or len(by_head.get(h, ())) != 1:
+            continue
+        full = by_head[h][0]
+        a, b = m.span("h")
+        if a in taken or min(s for s, _ in full.mentions) > a:
+            continue  # already read, or said before the full name
+        full.mentions.append((a, b))
