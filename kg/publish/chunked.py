@@ -9,7 +9,11 @@ copies, without the text passing through Python):
   a newline, and no newline occurs inside a term); each triple is in one graph
   (:mod:`kg.store.partition`), so this is the union with each triple once;
 - Turtle: the prefix lines once, then the graphs' Turtle texts;
-- TriG: the prefix lines once, then each named graph's Turtle text inside ``<graph> { … }``.
+- TriG: the prefix lines once, then each named graph's Turtle text inside ``<graph> { … }``;
+- JSON-LD: the graphs' N-Quads files read in turn by Oxigraph's parser into one JSON-LD
+  serialiser (expanded, flattened, no ``@context``), which writes each run of quads of one
+  graph and subject as it reads them: a graph written in parts is two node objects with the
+  same ``@id``, which JSON-LD merges. Nothing but the serialiser's current node is held.
 """
 
 from __future__ import annotations
@@ -37,10 +41,13 @@ def write_chunked(chunks: Chunks | Listing, fmt: str, out: BinaryIO) -> None:
 
     Two builds finishing during the export remove the generation it reads: that is a
     :class:`StoreError` (the export, written atomically, leaves the previous file)."""
-    if fmt not in ("nquads", "ntriples", "turtle", "trig"):
+    if fmt not in ("nquads", "ntriples", "turtle", "trig", "jsonld"):
         raise ValueError(f"format '{fmt}' is not written from the build's files")
     try:
-        _write(chunks, fmt, out)
+        if fmt == "jsonld":
+            _write_jsonld(chunks, out)
+        else:
+            _write(chunks, fmt, out)
     except FileNotFoundError as e:
         raise StoreError(
             f"{e.filename}: removed while exporting (newer builds replaced the store); "
@@ -64,6 +71,16 @@ def _write(chunks: Chunks | Listing, fmt: str, out: BinaryIO) -> None:
             out.write(f"<{chunk.graph}> {{\n".encode())
             _copy(chunk.turtle, out)
             out.write(b"}\n")
+
+
+def _write_jsonld(chunks: Chunks | Listing, out: BinaryIO) -> None:
+    import pyoxigraph as ox
+
+    def quads() -> Iterator[ox.Quad]:
+        for chunk in chunks.chunks:  # the default graph's file has triples: they stay there
+            yield from ox.parse(path=str(chunk.nquads), format=ox.RdfFormat.N_QUADS)
+
+    ox.serialize(quads(), out, format=ox.RdfFormat.JSON_LD)
 
 
 def _copy(path: Path, out: BinaryIO) -> None:

@@ -5,11 +5,11 @@ Public outputs read the public store that ``kg build`` writes beside the full on
 (without pseudonyms or derived shortcuts, which only a build makes). ``include_restricted=True``
 lifts this for internal use only.
 
-N-Quads, TriG, N-Triples and Turtle of a whole store that is already public are written by
-Oxigraph's serialisers straight from the store (:func:`stream_export`), in bounded memory; the
-triple formats get the union of the graphs, each triple once, written graph after graph. Their
-VoID description is counted in the store by SPARQL. JSON-LD, one named graph and exports that
-must filter go through rdflib.
+N-Quads, TriG, N-Triples, Turtle and JSON-LD of a whole store that is already public are
+written by Oxigraph's serialisers straight from the store (:func:`stream_export`), in bounded
+memory; the triple formats get the union of the graphs, each triple once, written graph after
+graph. Their VoID description is counted in the store by SPARQL. One named graph and exports
+that must filter go through rdflib (JSON-LD then by :mod:`kg.publish.jsonld`).
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ STREAMED = {
     "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS,
     "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
 }
 
 

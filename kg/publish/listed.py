@@ -35,7 +35,7 @@ FULL, PUBLIC = "full", "public"
 EXPORT_DIR, MANIFEST, HEADER = "export", "manifest.json", "header.ttl"
 VERSIONS = (2, 3)
 PREFIXES_FILE = Path(__file__).resolve().parents[2] / "ontology" / "prefixes.ttl"
-COPIED = ("nquads", "ntriples", "turtle", "trig")
+COPIED = ("nquads", "ntriples", "turtle", "trig", "jsonld")
 _SH = "http://www.w3.org/ns/shacl#"
 _PROBE = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
 
