@@ -22,12 +22,12 @@ from kg.store.chunks import EXPORT_DIR, _files_digest
 from kg.store.store import Store, public_store_path
 from kg.store.voidcounts import (
     COUNTS_FILE,
-    TABLE_FILE,
     TermTable,
     count_graph,
     read_graph_counts,
     union_counts,
 )
+from kg.store.voidtable import KeptTable
 
 
 def _kept(store: Path) -> dict:
@@ -173,8 +173,10 @@ def test_the_table_kept_by_rebuilds_is_the_table_counted_from_scratch(tmp_path: 
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     pool = folder / manifest["files"]
     names = sorted({name for _g, _stem, _n, name in manifest["graphs"]})
-    kept = TermTable.read(folder / TABLE_FILE, _files_digest(names))
-    assert kept is not None
+    table = KeptTable.read(folder, pool, _files_digest(names))
+    assert table is not None
+    kept = table.whole()
+    table.close()
     scratch = TermTable.from_counts(read_graph_counts(pool / n) for n in names)
     assert _table_arrays(kept) == _table_arrays(scratch)
     assert kept.properties == scratch.properties and kept.links == scratch.links

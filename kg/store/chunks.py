@@ -16,8 +16,9 @@ once, with Oxigraph's serialisers:
 in one folder beside the generations, shared by them (``export-files/``; ``<token>`` is the
 build that wrote the file, so a name is never written twice), and in the generation's own
 ``export/``: ``header.ttl``, the prefix lines, once; ``manifest.json``, the graphs in order,
-each with its file and triple count, and the store's total; ``void-table.bin``, the VoID
-counts kept per term, and ``void-counts.json``, the counts of the store.
+each with its file and triple count, and the store's total; ``void-table.json``, the list of
+the shared folder's segments that keep the VoID counts per term (:mod:`kg.store.voidtable`),
+and ``void-counts.json``, the counts of the store.
 
 :mod:`kg.publish.chunked` writes the four formats from these files. A generation lists only
 files written for the stores it holds, so a takedown (a new generation) can never leave a stale
@@ -60,7 +61,6 @@ from kg.files import current_generation
 from kg.store.voidcounts import (
     COUNTS_FILE,
     SUFFIX,
-    TABLE_FILE,
     GraphCounter,
     GraphCounts,
     TermTable,
@@ -68,6 +68,7 @@ from kg.store.voidcounts import (
     read_graph_counts,
     write_graph_counts,
 )
+from kg.store.voidtable import SEGMENT, KeptTable, segment_names
 from kg.vocab import prefixes
 
 EXPORT_DIR = "export"
@@ -158,7 +159,8 @@ def write_chunks(
     loaded. ``others`` gives, for graphs that are not appeal graphs, every triple each gained
     or lost since ``previous`` (an empty set: unchanged): only the parts those reach are
     written again. The VoID counts are the previous generation's table updated by the files
-    dropped and added (:class:`kg.store.voidcounts.TermTable`). The manifest and counts are
+    dropped and added, one new segment of the changed terms (:mod:`kg.store.voidtable`). The
+    manifest and counts are
     filled beside the folder's final name and renamed into place at the end; then the shared
     folder keeps only the files of this generation and of the one it started from (the
     current one)."""
@@ -231,7 +233,7 @@ def write_chunks(
         rows.append([iri, stem, count, name])
         total += count
     files = [str(r[3]) for r in rows]
-    _write_void(tmp, pool, rows, previous, old_files)
+    _write_void(tmp, pool, rows, previous, old_files, place.name(SEGMENT))
     (tmp / HEADER).write_bytes(header)
     manifest = {
         "version": VERSION,
@@ -244,6 +246,9 @@ def write_chunks(
     os.rename(tmp, final)
     shutil.rmtree(folder / READY_DIR, ignore_errors=True)
     keep = set(files) | (old_files or set()) | _current_files(folder, header)
+    keep.update(segment_names(final))
+    if previous is not None:
+        keep.update(segment_names(previous / EXPORT_DIR))
     _collect(pool, keep)
     return total
 
@@ -254,30 +259,35 @@ def _files_digest(files: Iterable[str]) -> str:
 
 def _write_void(
     tmp: Path, pool: Path, rows: list[list[object]], previous: Path | None,
-    old_files: set[str] | None,
+    old_files: set[str] | None, segment: str,
 ) -> None:  # fmt: skip
-    """The VoID counts of the files ``rows`` lists: the previous generation's table updated by
-    the files it dropped and the files added when there is one that counts exactly its files,
-    else every file's counts merged."""
+    """The VoID counts of the files ``rows`` lists: the previous generation's kept table
+    (:mod:`kg.store.voidtable`) updated by the files it dropped and the files added when there
+    is one that counts exactly its files, else every file's counts merged; ``segment`` names
+    the segment this build writes."""
     files = {str(r[3]) for r in rows}
     table = None
     if previous is not None and old_files is not None:
-        table = TermTable.read(previous / EXPORT_DIR / TABLE_FILE, _files_digest(old_files))
+        table = KeptTable.read(previous / EXPORT_DIR, pool, _files_digest(old_files))
     if table is not None:
         try:
             table.update(
                 (read_graph_counts(pool / f) for f in sorted(files - old_files)),  # type: ignore[operator]
                 (read_graph_counts(pool / f) for f in sorted(old_files - files)),  # type: ignore[operator]
+                segment,
             )
         except (OSError, ValueError):
+            table.close()
             table = None
     if table is None:
-        table = TermTable.from_counts(read_graph_counts(pool / f) for f in sorted(files))
+        whole = TermTable.from_counts(read_graph_counts(pool / f) for f in sorted(files))
+        table = KeptTable.from_table(whole, pool, segment)
     per_graph: dict[str, int] = {}
     for g, _stem, n, _name in rows:
         if g is not None:  # a large graph's parts add up
             per_graph[str(g)] = per_graph.get(str(g), 0) + int(n)  # type: ignore[call-overload]
-    table.write(tmp / TABLE_FILE, _files_digest(files))
+    table.write(tmp, _files_digest(files))
+    table.close()
     (tmp / COUNTS_FILE).write_text(json.dumps(table.to_json(per_graph)), encoding="utf-8")
 
 
@@ -333,7 +343,8 @@ def _current_files(folder: Path, header: bytes) -> set[str]:
     old = _read_manifest(generation / EXPORT_DIR, header)
     if old is None:
         return set()
-    return {at.name for *_, at in _located(old, generation / EXPORT_DIR)}
+    segments = segment_names(generation / EXPORT_DIR)
+    return {at.name for *_, at in _located(old, generation / EXPORT_DIR)} | set(segments)
 
 
 def _collect(pool: Path, keep: set[str]) -> None:
