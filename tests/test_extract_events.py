@@ -890,3 +890,27 @@ def test_an_undated_seizure_told_again_is_not_merged_into_the_dated_one() -> Non
         "also confiscated the phone of Tom Reed."
     )
     assert [e["type"] for e in evs].count("seizure") == 2
+
+
+def test_an_event_noun_with_its_people_in_an_of_phrase_before_the_date() -> None:
+    evs = _events(
+        "Human rights defenders Ana Lee and Tom Reed lead the Zembla Rights Centre. The arrest "
+        "of the two lawyers on 3 May 2024 was condemned by the United Nations."
+    )
+    arrests = [e for e in evs if e["type"] == "arrest"]
+    assert [e["date"] for e in arrests] == ["2024-05-03"]
+    assert len(arrests[0]["targets"]) == 2
+
+
+def test_an_event_noun_with_a_thing_in_its_of_phrase_is_no_event() -> None:
+    got = _pairs("Human rights defender Ana Lee welcomed the release of the report on 3 May 2024.")
+    assert ("release", "2024-05-03") not in got
+
+
+def test_who_ordered_an_arrest_is_its_agent() -> None:
+    evs = _events(
+        "Human rights defender Ana Lee leads the Zembla Rights Centre. On 3 May 2024, the "
+        "Zembla Prosecutor's Office ordered the arrest of Ana Lee."
+    )
+    arrests = [e for e in evs if e["type"] == "arrest" and e["date"] == "2024-05-03"]
+    assert len(arrests) == 1 and arrests[0]["agents"] and arrests[0]["targets"]

@@ -100,12 +100,25 @@ def trigger_pattern(entry: dict[str, Any], nouns: bool = True) -> str:
     return "|".join(alts)
 
 
+#: "of Ana Lee", "of human rights defender Ana Lee", "of the two lawyers": the people an event
+#: noun was done to, between the noun and its date.
+OF_PEOPLE = (
+    r"(?:of (?:(?:[a-z]+ ){0,3}(?:[A-Z][\w’'.-]+ ){1,4}|(?:the|his|her|their|its) "
+    r"(?:[\w-]+ ){0,2}?(?:lawyers?|defenders?|activists?|journalists?|men|women|brothers?|"
+    r"sisters?|sons?|daughters?|husband|wife|colleagues?|members?|leaders?|students?|staff|"
+    r"executives?|directors?|employees?|relatives) ))?"
+)
+
+
 def nominal_pattern(nouns: list[str]) -> str:
-    """Event nouns after a determiner and before a date: "his arrest on 3 May"."""
+    """Event nouns after a determiner and before a date: "his arrest on 3 May", "the arrest of
+    the two lawyers on 3 May"."""
     return (
         r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?) (?:[a-z-]+ )?(?:"
         + "|".join(map(re.escape, nouns))
-        + r") (?:on|in) (?=\d|(?:(?:early|mid|late)[\s-]+)?(?:"
+        + r") "
+        + OF_PEOPLE
+        + r"(?:on|in) (?=\d|(?:(?:early|mid|late)[\s-]+)?(?:"
         + "|".join([*MONTHS, *WEEKDAYS])
         + r")\b)"
     )
