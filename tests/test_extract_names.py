@@ -141,3 +141,25 @@ def test_a_body_named_for_causes_joined_by_and_is_one_name_but_not_with_a_person
     assert not {"Centre for Human Rights", "Bureau for Civil Rights"} & names
     assert not any("Ekberg" in n for n in names)
     assert "Tomas Ekberg" in {p["name"] for p in record["persons"]}
+
+
+def test_given_names_written_short_with_a_full_stop() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrests\n\nOn 3 May 2021, police arrested Md. Abdul Sand in "
+        "Vela. He was released. Police also arrested the activists Li Ma and Ma. Teresa Brun. "
+        "They were beaten. The journalist Wen Ma. She was fined.\n"
+    )
+    record = extract_case(text, appeal_id="t-short-given")
+    names = {p["name"] for p in record["persons"]}
+    assert {"Md. Abdul Sand", "Ma. Teresa Brun", "Li Ma", "Wen Ma"} <= names
+    for p in record["persons"]:
+        assert p["name"] is None or not p["name"].endswith(" Ma. She"), p["name"]
+
+
+def test_a_body_named_after_a_rights_centre_noun() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrests\n\nIvo Sand, chair of the human rights centre Vesta, "
+        "was arrested on 3 May 2021.\n"
+    )
+    record = extract_case(text, appeal_id="t-centre-noun")
+    assert {o["name"]: o["kind"] for o in record["organisations"]}.get("Vesta") == "ngo"

@@ -218,7 +218,8 @@ NAMED_BY_NOUN = re.compile(
     r"website|outlet|(?:online |news |media )?platform|radio station|"
     r"(?:television|TV) (?:channel|station)|broadcaster|"
     r"organi[sz]ation|NGO|association|alliance|network|coalition|movement|group|union|"
-    r"federation|foundation|party|trade union|collective|cooperative|initiative|charity)"
+    r"federation|foundation|party|trade union|collective|cooperative|initiative|charity|"
+    r"rights centre|rights center|legal aid centre|legal aid center|society)"
     r"[^\S\n]*\n?[^\S\n]*\Z"
 )
 GLOSSED_BODY = re.compile(

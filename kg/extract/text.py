@@ -29,7 +29,11 @@ ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Ž
 INITIAL = re.compile(r"^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$")
 WORD = re.compile(r"[^\W_]+")
 SENT_END = re.compile(r"(?<=[.;!?])[”\"’)]?\s+(?=[“\"(]?[A-Z0-9İÖÜŞÇ])|\n[ \t]*\n\s*")
-ABBREV_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs|No|St|Art|Prof|para|Nos|Jr|Sr|v|vs)\.$")
+ABBREV_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs|No|St|Art|Prof|para|Nos|Jr|Sr|v|vs|Md|Mohd)\.$")
+#: Given names written short with a full stop, opening a name: "Md. Abdul Karim" (Mohammad),
+#: "Ma. Teresa Reyes" (Maria). "Ma." after a capitalised word is a surname ending a sentence.
+NAME_ABBREVS = frozenset({"Md", "Mohd", "Ma"})
+GIVEN_MA_END = re.compile(r"(?:^|[^\w’'.-])(?![A-Z])[\w’'-]*\s+Ma\.$|^Ma\.$")
 
 
 @dataclass
@@ -92,6 +96,10 @@ def make_doc(text: str) -> Doc:
         for m in SENT_END.finditer(text, para.start, para.end):
             if ABBREV_END.search(flat[max(start, m.start() - 8) : m.start()]):
                 continue
+            if flat.endswith("Ma.", 0, m.start()) and GIVEN_MA_END.search(
+                flat[max(start, m.start() - 40) : m.start()]
+            ):
+                continue  # "... arrested Ma. Teresa Reyes"
             if re.search(r"\b[A-Z]\.$", flat[m.start() - 3 : m.start()]):
                 continue
             if flat[m.start() - 1] == ";" and _in_list(flat, start, m.start(), para.end):
@@ -219,7 +227,7 @@ def find_runs(doc: Doc) -> list[Run]:
                 continue
             if (
                 tok == "."
-                and INITIAL.match(toks[j - 1][0])
+                and (INITIAL.match(toks[j - 1][0]) or toks[j - 1][0] in NAME_ABBREVS)
                 and j + 1 < n
                 and cap[j + 1]
                 and toks[j][2] < toks[j + 1][1]
