@@ -654,3 +654,11 @@ def test_an_honorific_and_a_shared_surname_name_the_one_with_that_variant() -> N
         "raised the case with the Government of Zembla."
     )
     assert _one(evs, "arrest")["targets"] == ["Ana Khan"]
+
+
+def test_who_leads_a_banned_body_is_no_target_of_the_ban() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zembla Ministry of Justice suspended the activities of the Zembla "
+        "Rights Centre, led by human rights defender Ana Lee."
+    )
+    assert _one(evs, "ban")["targets"] == ["Zembla Rights Centre"]

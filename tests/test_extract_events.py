@@ -914,3 +914,11 @@ def test_who_ordered_an_arrest_is_its_agent() -> None:
     )
     arrests = [e for e in evs if e["type"] == "arrest" and e["date"] == "2024-05-03"]
     assert len(arrests) == 1 and arrests[0]["agents"] and arrests[0]["targets"]
+
+
+def test_an_appeal_rejected_in_the_passive_is_a_decision_on_an_appeal() -> None:
+    got = _pairs(
+        "Human rights defender Ana Lee was sentenced on 3 May 2024 to five years in prison. Her "
+        "appeal was rejected on 4 May 2024 by the Zembla Appeal Court."
+    )
+    assert {("court_decision", "2024-05-04"), ("appeal_filed", None)} <= got

@@ -800,6 +800,15 @@ SUBJECTLESS = re.compile(
 )
 
 
+#: "led by", "founded by human rights defender", "its director,": a person named as the one who
+#: leads a body the sentence names.
+LED_BY = re.compile(
+    r"\b(?:(?:led|headed|founded|co-founded|chaired|run|directed|coordinated)\s+by|"
+    r"its\s+(?:director|head|founder|chair\w*|president|leader|coordinator)\s*,?)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?$"
+)
+
+
 def _start(mention: tuple[int, int, Entity]) -> int:
     return mention[0]
 
@@ -930,6 +939,14 @@ def make_event(
         # "Ana Lee, who was arrested on 3 May", "her son, Tom Reed, disappeared": the person the
         # clause is about is the target, not the others the sentence names
         targets = [subject.id]
+    if etype in BODY_EVENTS and any(_kind(ents, x) in CIVIL_KINDS for x in targets):
+        # "suspended the Zembla Rights Centre, led by Ana Lee": the body was banned; who leads
+        # it is named to say whose body it is
+        leaders = {
+            e.id for ma, _mb, e in near
+            if e.kind == "person" and LED_BY.search(doc.flat, max(s.start, ma - 50), ma)
+        }  # fmt: skip
+        targets = [x for x in targets if x not in leaders]
     owners = _owners(doc, mentions, b, c1) if etype in PREMISES_EVENTS else []
     for person in owners:
         # "police searched his home and his office": the defender whose home it was

@@ -809,7 +809,7 @@ def _implied_appeals(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, A
         elif (
             ev["type"] == "court_decision"
             and pos - last_appeal > APPEAL_TOLD_WITHIN
-            and DECIDED_APPEAL.match(doc.flat, _trigger_end(ev, doc))
+            and (DECIDED_APPEAL.match(doc.flat, _trigger_end(ev, doc)) or _passive_appeal(ev, doc))
         ):
             out.append(
                 {
@@ -826,6 +826,28 @@ def _implied_appeals(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, A
             )
         out.append(ev)
     return out
+
+
+#: "Her appeal was rejected": the appellant's possessive before an appeal the decision is on.
+APPELLANT_BEFORE = re.compile(r"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?$")
+
+
+def _passive_appeal(ev: dict[str, Any], doc: Doc) -> bool:
+    """The decision is told in the passive with the appellant's appeal as subject: "her appeal
+    was rejected", "their cassation appeal was dismissed"."""
+    note = ev["note"]
+    if not note.startswith(("appeal", "cassation")):
+        return False
+    start = _trigger_start(ev, doc)
+    return bool(APPELLANT_BEFORE.search(doc.flat, max(0, start - 30), start))
+
+
+def _trigger_start(ev: dict[str, Any], doc: Doc) -> int:
+    """Where the trigger phrase of an event starts in the text (its note is the phrase)."""
+    start = ev["evidence"][0]["start"]
+    words = ev["note"].split()
+    i = doc.flat.find(words[0], start) if words else -1
+    return start if i < 0 else i
 
 
 def _trigger_end(ev: dict[str, Any], doc: Doc) -> int:
