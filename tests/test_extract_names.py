@@ -163,3 +163,13 @@ def test_a_body_named_after_a_rights_centre_noun() -> None:
     )
     record = extract_case(text, appeal_id="t-centre-noun")
     assert {o["name"]: o["kind"] for o in record["organisations"]}.get("Vesta") == "ngo"
+
+
+def test_filipino_particles_dela_and_delos() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Charges\n\nOn 3 May 2021, the army accused Jose dela Vega and "
+        "Ana delos Reyes of rebellion.\n"
+    )
+    record = extract_case(text, appeal_id="t-particles")
+    names = {p["name"] for p in record["persons"]}
+    assert {"Jose dela Vega", "Ana delos Reyes"} <= names

@@ -1006,3 +1006,18 @@ def test_a_part_joined_by_was_to_a_clause_gives_no_title() -> None:
     record = extract_case(text, appeal_id="t-clause")
     roles = {p["name"]: p["roles"] for p in record["persons"] if p["name"]}
     assert not {"judge", "lawyer", "official"} & {*roles["Ana Varga"], *roles["Teo Berg"]}
+
+
+def test_short_ranks_atty_and_a_commander_in_apposition() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nOn 3 May 2021, soldiers arrested Ivo Sand in Vela. "
+        "Lt. Gen. Teo Varga, commander of the Northern Vela Command, defended the arrest. "
+        "Col. Ada Brun signed the order. Rafael Ortiz, the regional commander, agreed. "
+        "Their lawyer, Atty. Rosa Lind, filed a motion.\n"
+    )
+    record = extract_case(text, appeal_id="t-ranks")
+    roles = {p["name"]: p["roles"] for p in record["persons"] if p["name"]}
+    assert roles["Teo Varga"] == ["official"]
+    assert roles["Ada Brun"] == ["official"]
+    assert roles["Rafael Ortiz"] == ["official"]
+    assert roles["Rosa Lind"] == ["lawyer"]

@@ -268,7 +268,7 @@ PERSON_TITLES = [
     (r"(?:[Hh]uman |[Ww]omen[’']s |[Ll]and |[Ll]abou?r )?[Rr]ights advocate|"
      r"[Ee]nvironmental advocate", "defender", None),
     (r"(?:human rights |defence |defense )?[Ll]awyer|[Bb]arrister|(?:[Dd]efen[cs]e|Senior) "
-     r"[Cc]ounsel|Attorney|[Aa]dvocate", "lawyer", None),
+     r"[Cc]ounsel|Attorney|[Aa]dvocate|Atty\.?", "lawyer", None),
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
     (r"(?:civic |civil society )?[Aa]ctivists?", "defender", None),
     (r"[Cc]olleagues?(?: (?:at|from|in|of) (?:the )?(?:[A-Z][\w’'-]+ ?){1,6})?", "defender", None),
@@ -280,7 +280,9 @@ PERSON_TITLES = [
     (r"(?:Police |Army )?(?:(?:Brigadier|Major|Lieutenant)[- ]General|General|Colonel|"
      r"Lieutenant[- ]Colonel|Major|Captain|Lieutenant|Sergeant|"
      r"Constable|Brigadier|[Ii]nvestigator|[Ii]nterrogator|[Ww]arden|"
-     r"[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector))",
+     r"[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector)|"
+     # the same ranks written short: "Lt. Gen. X", "Col. X", "Sgt. X"
+     r"(?:(?:Lt|Brig|Maj)\.\s*)?(?:Gen|Col|Maj|Capt|Lt|Sgt|Cpl|Insp|Supt)\.)",
      "official", None),
     (r"(?:[Pp]olice|[Aa]rmy|[Mm]ilitary|[Rr]egional|[Dd]istrict) [Cc]ommander", "official", None),
     # a post in lower case with the place it governs: "the governor of Vela, X"

@@ -971,7 +971,8 @@ APPOSED_ROLES = [
         (r"[\w-]+", r"(?:eye)?witness\b", "witness"),
         (
             r"[\w-]+",
-            r"(?:mayor|governor|minister|member of (?:parliament|the [\w ]{0,30}(?:assembly|"
+            r"(?:mayor|governor|minister|commander|member of (?:parliament|the [\w ]{0,30}"
+            r"(?:assembly|"
             r"parliament|senate|congress))|MP|senator|ombuds(?:man|woman|person)|ambassador|"
             r"prefect|prime minister|president of the (?:republic|country)|(?:country|nation|"
             r"state|republic)[’']s (?:president|prime minister|leader))\b",

@@ -22,7 +22,8 @@ CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from"
 #: "Marina del Pilar", "Maria de los Santos"; and Arabic article prefixes written on the
 #: name: "al-Shehab".
 NAME_PARTICLES = frozenset(
-    "bin ibn bint ben abu de del della di da dos das du le van von der den ter ten las los".split()
+    "bin ibn bint ben abu de del della di da dos das du le dela delos van von der den ter ten "
+    "las los".split()
 )
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ]")
 #: A single capital, or capitals with dots ("A.M"), before a full stop: an initial.
