@@ -922,3 +922,23 @@ def test_an_appeal_rejected_in_the_passive_is_a_decision_on_an_appeal() -> None:
         "appeal was rejected on 4 May 2024 by the Zembla Appeal Court."
     )
     assert {("court_decision", "2024-05-04"), ("appeal_filed", None)} <= got
+
+
+def test_days_after_her_arrest_count_from_the_arrest_not_the_last_date() -> None:
+    got = _pairs(
+        "Human rights defender Ana Lee was arrested on 1 May 2024. On 5 May 2024, her lawyer "
+        "Tom Reed complained to the prosecutor. Ten days after her arrest, she was charged "
+        "with treason.",
+        appeal_date="30 May 2024",
+    )
+    assert ("charge", "2024-05-11") in got
+
+
+def test_the_day_after_her_release_counts_from_the_release() -> None:
+    got = _pairs(
+        "Human rights defender Ana Lee was released on 3 May 2024. On 5 May 2024, her lawyer "
+        "Tom Reed complained to the prosecutor. The day after her release, she was summoned "
+        "by the police.",
+        appeal_date="30 May 2024",
+    )
+    assert ("summons", "2024-05-04") in got

@@ -364,6 +364,7 @@ def test_relative_dates_tried_only_where_they_can_start() -> None:
             chars[rng.randrange(len(chars))] = rng.choice("ae _-.A\nxİ")
         texts.append("".join(chars))
     words = "the|The |same| day|days| later|two|3|_| |  |after| his |arrest|Following|next|About"
+    words += "|release| first "
     words += "|hours|ſome|x|\t"
     pieces = words.split("|")
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(12))) for _ in range(3000)]
@@ -373,11 +374,15 @@ def test_relative_dates_tried_only_where_they_can_start() -> None:
             m.span() for m in finditer_at(REL_RE, doc.flat, _rel_starts(doc.flat, doc.word_index))
         ]
         assert got == [m.span() for m in REL_RE.finditer(doc.flat)], text
-    flat = "He was freed two days later; the following day, ten years after his arrest."
+    flat = (
+        "He was freed two days later; the following day, ten years after his arrest. The day "
+        "after her first release"
+    )
     doc = make_doc(flat)
     found = finditer_at(REL_RE, flat, _rel_starts(flat, doc.word_index))
     assert [m.group() for m in found] == [
-        "two days later", "the following day", "ten years after his arrest"
+        "two days later", "the following day", "ten years after his arrest",
+        "The day after her first release",
     ]  # fmt: skip
 
 

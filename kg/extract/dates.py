@@ -37,10 +37,32 @@ DATE_RE = re.compile(
     rf"(?:\s+(?P<y3>\d{{4}}))?"
     rf"|(?:[Ii]n|[Ss]ince|[Bb]y)\s+(?P<y4>(?:19|20)\d\d)\b)"
 )
+#: The event nouns a relative date may count from: "ten days after his arrest", "two weeks
+#: after her release", "the day after the hearing".
+EVENT_NOUNS = (
+    "arrest|detention|abduction|release|conviction|sentencing|sentence|trial|hearing|"
+    "disappearance|transfer|summons"
+)
+#: For each event noun, the words of the sentence that tells that event with its date.
+EVENT_WORDS = {
+    "arrest": r"arrest|detain|apprehend|taken into custody|picked up|taken away",
+    "detention": r"detain|detention|remand|custody",
+    "abduction": r"abduct|kidnap|disappear",
+    "disappearance": r"disappear|abduct|kidnap",
+    "release": r"releas|freed",
+    "conviction": r"convict|guilty",
+    "sentencing": r"sentenc",
+    "sentence": r"sentenc",
+    "trial": r"trial|hearing",
+    "hearing": r"hearing|trial",
+    "transfer": r"transfer",
+    "summons": r"summon",
+}
 REL_RE = re.compile(
     r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+day|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
-    r"(?P<dir>later|earlier|afterwards|after\s+(?:his|her|their|the)\s+(?:arrest|detention|abduction)))\b",
+    r"(?P<dir>later|earlier|afterwards|after\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
+    r"(?P<noun>" + EVENT_NOUNS + r")))\b",
     re.I,
 )
 NOT_EVENT_DATE = re.compile(
@@ -206,6 +228,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     found.sort(key=lambda x: x[0])
     year = appeal_date.year if appeal_date else None
     anchor: date | None = None
+    days: list[tuple[int, date]] = []  # the full dates read so far, with where they stand
     out: list[DateMention] = []
     yearless: set[int] = set()
     sent_ends = [s.end for s in doc.sentences]
@@ -236,6 +259,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 sent_year = sent_year or year
             if value[2] is not None and anchors:
                 anchor = date(*value)  # type: ignore[arg-type]
+                days.append((start, anchor))
             no_year = not (m.group("y1") or m.group("y2") or m.group("y3") or m.group("ny"))
             listed = DAY_LISTED.search(flat, max(0, start - 12), start) if m.group("d1") else None
             if listed and value[2] is not None:
@@ -252,7 +276,9 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         elif kind == "deictic":
             out.append(DateMention(start, end, deictic[start], is_event))
         elif anchor is not None:
-            value, approx = _relative(m, anchor)
+            noun = m.group("noun")
+            told = _event_day(doc, sent_ends, days, noun.lower(), start) if noun else None
+            value, approx = _relative(m, told or anchor)
             if value is None:
                 continue
             out.append(DateMention(start, end, value, True, approx))
@@ -352,6 +378,22 @@ def _month_context(m: re.Match[str]) -> bool:
     return bool(re.search(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Oo]f)\s+$", before))
 
 
+def _event_day(
+    doc: Doc, sent_ends: list[int], days: list[tuple[int, date]], noun: str, before: int
+) -> date | None:
+    """The day of the event a relative date counts from ("ten days after his arrest"): the last
+    full date before it whose sentence tells that event, not merely the last date read."""
+    words = re.compile(EVENT_WORDS[noun], re.I)
+    sentences = doc.sentences
+    for start, day in reversed(days):
+        if start >= before:
+            continue
+        i = bisect.bisect_right(sent_ends, start)
+        if i < len(sentences) and words.search(doc.flat, sentences[i].start, sentences[i].end):
+            return day
+    return None
+
+
 def _relative(
     m: re.Match[str], anchor: date
 ) -> tuple[tuple[int, int | None, int | None] | None, bool]:
@@ -363,6 +405,8 @@ def _relative(
         return (anchor.year, anchor.month, anchor.day), False
     n_word = m.group("n").lower()
     n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)
+    if n_word == "the" and m.group("noun") and m.group("unit").lower() == "day":
+        n = 1  # "the day after his arrest"
     if n is None:
         return None, False
     sign = -1 if m.group("dir").lower() == "earlier" else 1
