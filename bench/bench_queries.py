@@ -14,20 +14,20 @@ answers from and ``kg push`` sends):
   out), the defender named in the most appeals and an event targeting him;
 
 each ``--repeats`` times in a child process killed at ``--query-timeout``, with p50/p99 and the
-row count, and for the embedded store the child's CPU time (p50), which moves less than the
-wall time with the machine's load. ``--breakdown cq02 cq11`` splits those questions'
-corpus-wide time into Oxigraph's evaluation, Oxigraph's CSV writer, ``run_query`` and the CSV
-text ``kg query --format csv`` prints. With ``virtuoso-t`` installed (``scripts/virtuoso.sh
-install``), the public store is pushed into a fresh Virtuoso on loopback with ``kg push``'s code
-(or, with ``--virtuoso-load bulk``, its N-Quads loaded by Virtuoso's bulk loader, timed) and the
-same questions run there through ``kg query --endpoint``'s code (``--no-embedded``: only there).
-For Virtuoso the server process's CPU time per run is recorded too (``server_cpu_p50_ms``,
-from /proc, in 10 ms ticks), to set beside the embedded child's CPU time when the load moves.
-``--http`` also times every question as a client of ``kg serve`` asks it: ``GET
-/query/<name>?param=value`` with ``Accept: text/csv``, bound as the embedded run bound it, over
-the same public store (answer cache off).
-The load average before and after is recorded: on a machine shared with other work, times are
-slower than the code is.
+row count, and for the embedded store the child's CPU time (p50), which moves less than the wall
+time with the machine's load. ``--breakdown cq02 cq11`` splits those questions' corpus-wide time
+into Oxigraph's evaluation, Oxigraph's CSV writer, the rows only counted, a floor (as many cells
+from one triple pattern), ``run_query`` and the CSV text ``kg query --format csv`` prints
+(``--breakdown-oxigraph-only``: the first four). With ``virtuoso-t`` installed
+(``scripts/virtuoso.sh install``), the public store is pushed into a fresh Virtuoso on loopback
+with ``kg push``'s code (or, with ``--virtuoso-load bulk``, its N-Quads loaded by Virtuoso's
+bulk loader, timed) and the same questions run there through ``kg query --endpoint``'s code
+(``--no-embedded``: only there). For Virtuoso the server process's CPU time per run is recorded
+too (``server_cpu_p50_ms``, from /proc, in 10 ms ticks), to set beside the embedded child's CPU
+time when the load moves. ``--http`` also times every question as a client of ``kg serve`` asks
+it: ``GET /query/<name>?param=value`` with ``Accept: text/csv``, bound as the embedded run bound
+it, over the same public store (answer cache off). The load average before and after is
+recorded: on a machine shared with other work, times are slower than the code is.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ import multiprocessing
 import os
 import platform
 import queue
+import re
 import resource
 import shutil
 import socket
@@ -316,7 +317,9 @@ def http_questions(public: Path, embedded: dict[str, Any], args: argparse.Namesp
     return out
 
 
-def _breakdown_child(target: str, name: str, repeats: int, out: Any) -> None:
+def _breakdown_child(
+    target: str, name: str, repeats: int, out: Any, oxigraph_only: bool = False
+) -> None:
     import pyoxigraph as ox
 
     from kg.query import find_query, format_result
@@ -340,13 +343,37 @@ def _breakdown_child(target: str, name: str, repeats: int, out: Any) -> None:
         result = run_query(store, name)
         return len(format_result(result, "csv")) if isinstance(result, QueryResult) else 0
 
-    figures = {}
-    for label, step in (
+    # the same rows counted: the joins, filters and DISTINCT without reading a term of the answer
+    start = re.search(r"^SELECT\b", text, re.MULTILINE)
+    assert start is not None, name
+    prologue, select = text[: start.start()], text[start.start() :]
+    counted_text = prologue + "SELECT (COUNT(*) AS ?rows) WHERE { " + select + "\n}"
+    first = store.oxigraph.query(text, use_default_graph_as_union=True)
+    columns = len(first.variables)
+    rows = sum(1 for _ in first)
+    # the floor: as many cells as the answer has, from one triple pattern (rows of three terms,
+    # every stored term kind among them), written by the same CSV writer: what reading and
+    # writing that many terms costs with no join at all
+    floor_text = f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} LIMIT {max(1, rows * columns // 3)}"
+
+    def counted() -> int:
+        res = store.oxigraph.query(counted_text, use_default_graph_as_union=True)
+        return sum(1 for _ in res)
+
+    def floor() -> int:
+        res = store.oxigraph.query(floor_text, use_default_graph_as_union=True)
+        return len(res.serialize(format=ox.QueryResultsFormat.CSV) or b"")
+
+    figures: dict[str, Any] = {"rows": rows, "columns": columns, "floor_query": floor_text}
+    steps = [
         ("engine", engine),
         ("oxigraph_csv", serialised),
+        ("counted", counted),
+        ("floor_same_cells_one_pattern", floor),
         ("run_query", library),
         ("run_query_csv", cli_csv),
-    ):
+    ]
+    for label, step in steps[:4] if oxigraph_only else steps:
         wall, cpu = [], []
         for _ in range(repeats):
             started, cpu_started = time.perf_counter(), _cpu()
@@ -362,15 +389,20 @@ def _breakdown_child(target: str, name: str, repeats: int, out: Any) -> None:
 
 def breakdown(target: str, names: list[str], args: argparse.Namespace) -> dict[str, Any]:
     """Where a corpus-wide answer's time goes: Oxigraph's evaluation with its rows read,
-    Oxigraph's CSV writer, ``run_query`` (rdflib terms) and ``run_query`` plus the CSV text
-    ``kg query --format csv`` prints; wall and CPU time, p50 of ``--repeats``."""
+    Oxigraph's CSV writer, the same rows only counted (no term of the answer read), the floor
+    (as many cells from one triple pattern, written by Oxigraph's CSV writer), ``run_query``
+    (rdflib terms) and ``run_query`` plus the CSV text ``kg query --format csv`` prints; wall
+    and CPU time, p50 of ``--repeats``."""
     out: dict[str, Any] = {}
     ctx = multiprocessing.get_context("spawn")  # as in measure()
     for qf in [q for q in list_queries() if q.name.startswith("cq")]:
         if not any(qf.name.startswith(n) for n in names):
             continue
         answer = ctx.Queue()
-        proc = ctx.Process(target=_breakdown_child, args=(target, qf.name, args.repeats, answer))
+        proc = ctx.Process(
+            target=_breakdown_child,
+            args=(target, qf.name, args.repeats, answer, args.breakdown_oxigraph_only),
+        )
         proc.start()
         try:
             out[qf.name] = answer.get(timeout=args.query_timeout * 4)
@@ -509,6 +541,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME",
         help="questions whose corpus-wide time is split into evaluation, serialisation and "
         "conversion (e.g. cq02 cq11)",
+    )
+    parser.add_argument(
+        "--breakdown-oxigraph-only",
+        action="store_true",
+        help="--breakdown without the run_query steps (rdflib terms), which take minutes on an "
+        "answer of tens of thousands of rows",
     )
     parser.add_argument(
         "--push-budget",

@@ -79,7 +79,7 @@ def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> N
     out = tmp_path / "queries.json"
     cmd = [sys.executable, str(ROOT / "bench" / "bench_queries.py"), "--store", str(store)]
     cmd += ["--only", "cq02", "cq11", "--repeats", "2", "--no-virtuoso", "--as-csv", "--http"]
-    cmd += ["--out", str(out)]
+    cmd += ["--breakdown", "cq11", "--breakdown-oxigraph-only", "--out", str(out)]
     subprocess.run(cmd, check=True, capture_output=True, timeout=900)
     res = json.loads(out.read_text(encoding="utf-8"))
     assert (
@@ -97,6 +97,14 @@ def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> N
             assert served["rows"] == figures["rows"] > 0, (name, form)
             assert served["runs"] == 2 and served["p50_ms"] > 0
         assert embedded["bound"]["rows"] < embedded["corpus_wide"]["rows"]
+    # --breakdown: the same rows counted, and the floor: as many cells from one triple pattern
+    parts = res["breakdown"]["cq11-fact-evidence"]
+    assert parts["rows"] == res["questions"]["cq11-fact-evidence"]["corpus_wide"]["rows"]
+    assert parts["columns"] == 9
+    assert parts["floor_query"].endswith(f"LIMIT {parts['rows'] * 9 // 3}")
+    for step in ("engine", "oxigraph_csv", "counted", "floor_same_cells_one_pattern"):
+        assert parts[step]["p50_ms"] > 0 and parts[step]["cpu_p50_ms"] >= 0, step
+    assert "run_query" not in parts  # --breakdown-oxigraph-only
 
 
 def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: Path) -> None:
