@@ -173,3 +173,14 @@ def test_filipino_particles_dela_and_delos() -> None:
     record = extract_case(text, appeal_id="t-particles")
     names = {p["name"] for p in record["persons"]}
     assert {"Jose dela Vega", "Ana delos Reyes"} <= names
+
+
+def test_de_la_inside_a_name_but_not_after_a_single_post_word() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Charges\n\nOn 3 May 2021, police arrested Ana María de la Vega "
+        "in Vela. The Fiscal de la Nación charged Rosa Lind.\n"
+    )
+    record = extract_case(text, appeal_id="t-de-la")
+    names = {p["name"] for p in record["persons"]}
+    assert "Ana María de la Vega" in names
+    assert not any("Fiscal" in (n or "") or "Nación" in (n or "") for n in names)

@@ -28,6 +28,9 @@ from kg.extract.lexicon import (
 from kg.extract.scan import TailPattern, finditer_at, finditer_prefixed
 from kg.extract.text import CONNECTORS, INITIAL, NAME_PARTICLES, Doc, Run, clean
 
+#: "la" after "de" inside a name ("Ana María de la Cruz"); runs join it only there.
+NAME_PARTICLES = NAME_PARTICLES | {"la"}
+
 # ---------------------------------------------------------------- persons
 
 NAME_WORD = re.compile(

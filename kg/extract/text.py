@@ -236,7 +236,16 @@ def find_runs(doc: Doc) -> list[Run]:
                 j += 1  # "A. Novak", "Anna K. Novak": an initial's full stop
                 continue
             k = j
-            while k < n and (toks[k][0] in CONNECTORS or toks[k][0] in NAME_PARTICLES):
+            while k < n and (
+                toks[k][0] in CONNECTORS
+                or toks[k][0] in NAME_PARTICLES
+                or (
+                    toks[k][0] == "la"
+                    and toks[k - 1][0] == "de"
+                    and j - i >= 2
+                    and toks[j - 2][0] not in ("The", "A", "An")
+                )
+            ):  # "Ana María de la Cruz" (not "the Fiscal de la Nación": one word before "de")
                 k += 1
             if k > j and k < n and cap[k] and _gap_ok(doc, toks, j - 1, k):
                 j = k
