@@ -662,3 +662,22 @@ def test_who_leads_a_banned_body_is_no_target_of_the_ban() -> None:
         "Rights Centre, led by human rights defender Ana Lee."
     )
     assert _one(evs, "ban")["targets"] == ["Zembla Rights Centre"]
+
+
+def test_who_reports_a_step_takes_no_part_in_it() -> None:
+    evs = _named(
+        "On 3 May 2024, Tom Reed, a lawyer for human rights defender Ana Lee, said that "
+        "police had arrested the poet Ivo Sand."
+    )
+    arrest = _one(evs, "arrest")
+    assert "Ana Lee" not in arrest["targets"] and "Tom Reed" not in arrest["agents"]
+    assert "Ivo Sand" in arrest["targets"]
+
+
+def test_both_men_as_subject_of_an_appeal_are_its_agents() -> None:
+    evs = _named(
+        "Human rights defenders Ana Lee and Tom Reed were sentenced on 2 May 2024. On 3 May "
+        "2024, both men appealed."
+    )
+    appeal = _one(evs, "appeal_filed")
+    assert sorted(appeal["agents"]) == ["Ana Lee", "Tom Reed"] and appeal["targets"] == []

@@ -374,7 +374,9 @@ CLAUSE_BREAK = re.compile(
 
 #: Events whose subject acts for itself: who complains or appeals is their agent.
 SUBJECT_ACTS = frozenset({"complaint", "appeal_filed", "other"})
-SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+SUBJECT_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Bb]oth(?:\s+(?:men|women))?|[Tt]he\s+two\s+(?:men|women))\b"
+)
 #: Events brought before a body, which is their authority: appeals, complaints, indictments.
 ADDRESSED_EVENTS = frozenset({"appeal_filed", "complaint", "charge"})
 ADDRESSED_TO = re.compile(r"\b(?:to|with|before|in|at)\s+(?:the\s+)?$")
@@ -809,6 +811,29 @@ LED_BY = re.compile(
 )
 
 
+#: A verb of saying and "that": what follows is reported, by whoever is named before.
+REPORTED = re.compile(
+    r"\b(?:said|says|stated|states|reported|confirmed|claimed|alleged|announced|added|noted|"
+    r"told\s+(?:[\w’'-]+\s+){1,4}?)\s*,?\s+that\s+"
+)
+
+
+def _official(e: Entity) -> bool:
+    """A state body, or a person acting for one (an official, judge or prosecutor)."""
+    if e.kind == "organisation":
+        return e.attrs.get("kind") in STATE_KINDS
+    return bool({"official", "judge", "prosecutor"} & set(e.attrs.get("roles", [])))
+
+
+def _reported_from(flat: str, start: int, a: int) -> int | None:
+    """Where the reported clause that holds the trigger at ``a`` begins, if the sentence reports
+    it ("Her lawyer said that she had been charged"): the end of the last "said that"."""
+    last = None
+    for m in REPORTED.finditer(flat, start, a):
+        last = m.end()
+    return last
+
+
 def _start(mention: tuple[int, int, Entity]) -> int:
     return mention[0]
 
@@ -851,6 +876,12 @@ def make_event(
             mentions, s.end, key=_start
         )
     ]
+    told = _reported_from(doc.flat, s.start, a)
+    if told is not None:
+        # "a lawyer for Ana Lee said that both men had appealed": who reports the step, or is
+        # named with the one who does, takes no part in it (a state body that "announced
+        # that" it acted did act)
+        near = [m for m in near if m[0] >= told or _official(m[2])]
     inner = _nested_bodies(near, s)
     units: dict[str, str] = {}  # a body named as the unit of the body after it: unit -> parent
     listed: dict[str, str] = {}  # a body listed after another: "A, B and C raided": B -> A
@@ -877,6 +908,8 @@ def make_event(
         and e.attrs.get("kind") in STATE_KINDS
     ]  # fmt: skip
     c0, c1 = clause_of(doc.flat, s, a)
+    if told is not None:
+        c0 = max(c0, told)
     if voice in ("active", "passive", "perfect", "state"):
         passive = voice != "active"
     else:
