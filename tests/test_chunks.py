@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import json
-import pickle
 import shutil
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from kg.publish.export import GRAPH_FORMATS, STREAMED, export, stream_to_bytes
 from kg.record.caserecord import appeal_graph_iri
 from kg.store.build import build
 from kg.store.chunks import EXPORT_DIR, MANIFEST, store_chunks
-from kg.store.delta import SHARED_FILE
+from kg.store.state import read_shared
 from kg.store.store import Store, public_store_path
 from kg.vocab import DATA_DIR
 
@@ -125,8 +124,8 @@ def test_exports_of_a_generated_corpus_through_incremental_rebuilds(tmp_path: Pa
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", union=False
     )
     sizes = {str(g): int(n) for g, n in rows}
-    with open(current_generation(store) / SHARED_FILE, "rb") as f:  # type: ignore[operator]
-        shared = pickle.load(f)
+    shared = read_shared(current_generation(store))
+    assert shared is not None
     pairs = sorted(holders for holders in shared.values() if len(holders) == 2)
     assert pairs
     gone_graph, keeper = pairs[0]

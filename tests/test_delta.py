@@ -3,7 +3,6 @@ of the previous store, give the same full and public stores as a build from scra
 
 from __future__ import annotations
 
-import pickle
 import re
 import shutil
 from pathlib import Path
@@ -19,7 +18,8 @@ from rdflib.compare import isomorphic
 from kg.files import current_generation
 from kg.record.caserecord import appeal_graph_iri
 from kg.store.build import build
-from kg.store.delta import SHARED_FILE, apply_changes
+from kg.store.delta import apply_changes
+from kg.store.state import read_shared
 from kg.store.store import Store, store_location
 from kg.vocab import DATA_DIR, REFERENCE_GRAPH
 
@@ -70,10 +70,9 @@ def _counts(store: Path) -> tuple[int, ...]:
 
 
 def shared_index(store: Path) -> dict[str, list[str]]:
-    generation = current_generation(store)
-    assert generation is not None
-    with open(generation / SHARED_FILE, "rb") as f:
-        return pickle.load(f)
+    found = read_shared(current_generation(store))
+    assert found is not None
+    return found
 
 
 def _appeal_id(path: Path) -> str:

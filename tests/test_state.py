@@ -5,8 +5,11 @@ state makes the build start again from nothing."""
 from __future__ import annotations
 
 import json
+import pickle
+import random
 import re
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,8 @@ from benchgen import generator as _generator
 
 from kg.files import current_generation, generations_home
 from kg.store.build import build
-from kg.store.state import STATE_DB, BuildState
+from kg.store.delta import SHARED_FILE
+from kg.store.state import STATE_DB, BuildState, read_shared
 from kg.store.store import Store
 from kg.vocab import DATA_DIR
 
@@ -188,3 +192,71 @@ def test_fingerprints_are_made_again_only_where_a_change_reaches(
     build(tmp_path / "full", data, incremental=False, progress=None)
     assert _nquads(store) == _nquads(tmp_path / "full")
     assert other in by_appeal
+
+
+def test_shared_rows_change_as_the_dictionary_does(tmp_path: Path) -> None:
+    """The shared index kept as rows: reads, writes and removals give what the same operations
+    give on a dictionary, :meth:`SharedRows.held_by` what a scan by graph finds, and the rows
+    written and read back from the file are the dictionary."""
+    rng = random.Random(3)
+    graphs = [f"urn:g:{i}" for i in range(12)]
+    index = {f"<urn:s:{i}> <urn:p> <urn:o:{i}>": sorted(rng.sample(graphs, 2)) for i in range(60)}
+    state = BuildState.create(tmp_path)
+    state.write_shared(index)
+    rows = state.shared_rows()
+    for step in range(200):
+        key = f"<urn:s:{rng.randrange(80)}> <urn:p> <urn:o:{rng.randrange(80)}>"
+        kind = rng.random()
+        if kind < 0.4:
+            assert (key in rows) == (key in index)
+            assert rows.get(key) == index.get(key)
+        elif kind < 0.7:
+            holders = sorted(rng.sample(graphs, rng.randrange(2, 4)))
+            rows[key] = holders
+            index[key] = holders
+        elif kind < 0.9:
+            assert rows.pop(key, None) == index.pop(key, None)
+        else:
+            some = set(rng.sample(graphs, 3))
+            assert rows.held_by(some) == {
+                k: h for k, h in sorted(index.items()) if not some.isdisjoint(h)
+            }, step
+        if step % 50 == 49:
+            rows.flush()
+    rows.flush()
+    state.commit()
+    assert read_shared(tmp_path) == index
+
+
+def test_a_store_that_kept_the_shared_index_in_a_pickle_is_brought_to_rows(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """A store built when the shared index was a pickle beside the stores: the next rebuild
+    reads the pickle once, keeps the index as rows, and gives the store a full build gives."""
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    generation = current_generation(store)
+    assert generation is not None
+    index = read_shared(generation)
+    assert index
+    with open(generation / SHARED_FILE, "wb") as f:
+        pickle.dump(index, f)
+    db = sqlite3.connect(generation / STATE_DB)
+    db.execute("DELETE FROM shared")
+    db.execute("DELETE FROM shared_by")
+    db.execute("DELETE FROM meta WHERE name = 'shared'")
+    db.commit()
+    db.close()
+    assert read_shared(generation) is None
+
+    _change(sorted((data / "cases").glob("*.yaml"))[2], "a note after the layout changed")
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert any(line.startswith("build: 1 graph(s) to write") for line in lines), lines
+    build(tmp_path / "full", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full")
+    assert read_shared(current_generation(store)) == read_shared(
+        current_generation(tmp_path / "full")
+    )

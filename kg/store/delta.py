@@ -2,11 +2,11 @@
 
 "One triple, one graph" (:mod:`kg.store.partition`) makes an appeal graph depend on the others:
 a fact two public appeals state lives in the reference graph, a fact one appeal states lives in
-that appeal's graph. The build keeps, between builds, the **shared index**
-(``shared-triples.pickle`` beside the stores): for every triple that two or more appeal graphs
-state and the reference data does not, the appeal graphs that state it. With it, and with the
-previous store (where each other triple sits in the one appeal graph that states it), a changed,
-added or removed appeal needs only
+that appeal's graph. The build keeps, between builds, the **shared index** (rows of the build
+state, :class:`kg.store.state.SharedRows`; ``shared-triples.pickle`` beside the stores before
+it): for every triple that two or more appeal graphs state and the reference data does not, the
+appeal graphs that state it. With it, and with the previous store (where each other triple
+sits in the one appeal graph that states it), a changed, added or removed appeal needs only
 
 - its own graph dropped and its new triples placed: a triple nobody else states goes into its
   graph, one that another appeal states moves to (or stays in) the reference graph;
@@ -22,7 +22,7 @@ the full build's partition and makes the index; :func:`apply_changes` uses and u
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -123,7 +123,7 @@ class Delta:
 
 def apply_changes(
     store: ox.Store,
-    shared: SharedIndex,
+    shared: MutableMapping[str, list[str]],
     written: dict[str, Iterable[ox.Triple]],
     removed: Iterable[str],
 ) -> Delta:
@@ -147,9 +147,8 @@ def apply_changes(
             store.remove_graph(node)
             if g in removed:
                 delta.graphs_removed += 1
-    for k, holders in shared.items():
-        if not changing.isdisjoint(holders):
-            before[k] = set(holders)
+    for k, holders in _held_by(shared, changing).items():
+        before[k] = set(holders)
 
     # The new triples of the written graphs, without what the ontology or reference data state.
     stated: dict[str, set[str]] = defaultdict(set)
@@ -205,6 +204,15 @@ def apply_changes(
     delta.added = {q.triple for q in adds}
     delta.reference = {q.triple for q in (*removes, *adds) if q.graph_name == _REF}
     return delta
+
+
+def _held_by(shared: MutableMapping[str, list[str]], graphs: set[str]) -> dict[str, list[str]]:
+    """The entries of the shared index one of ``graphs`` holds: looked up by graph when the
+    index is kept as rows (:class:`kg.store.state.SharedRows`), else found by a scan."""
+    held_by = getattr(shared, "held_by", None)
+    if held_by is not None:
+        return held_by(graphs)  # type: ignore[no-any-return]
+    return {k: h for k, h in shared.items() if not graphs.isdisjoint(h)}
 
 
 def _place(holders: set[str]) -> ox.NamedNode | None:

@@ -19,7 +19,11 @@ Tables:
 - ``files(path, entry)``: one row per record file, its entry as JSON;
 - ``items(sha, data, keys)``: a record's identity items (pickled), by the hash of its bytes,
   and their keys alone (what identity resolution walks without reading every item);
-- ``facts(sha, data)``: a record's stored keys and provisions (pickled), by the same hash.
+- ``facts(sha, data)``: a record's stored keys and provisions (pickled), by the same hash;
+- ``shared(key, holders)`` and ``shared_by(graph, key)``: the shared index of
+  :mod:`kg.store.delta` (a triple two or more appeal graphs state -> those graphs), and the
+  same by graph, so that a rebuild reads the rows of the triples its changed graphs state and
+  of those graphs, not the whole index (:class:`SharedRows`).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import os
 import pickle
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +45,12 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, entry TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS items (sha TEXT PRIMARY KEY, data BLOB NOT NULL, keys BLOB);
 CREATE TABLE IF NOT EXISTS facts (sha TEXT PRIMARY KEY, data BLOB NOT NULL, keys BLOB);
+CREATE TABLE IF NOT EXISTS shared (key TEXT PRIMARY KEY, holders TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shared_by (graph TEXT NOT NULL, key TEXT NOT NULL,
+                                      PRIMARY KEY (graph, key)) WITHOUT ROWID;
 """
+_BATCH = 500  # values bound in one query (SQLite allows 32,766; fewer keep each query short)
+_SCAN_FROM = 5000  # rows wanted from which one pass over the table is cheaper than lookups
 _TABLES = ("items", "facts")
 
 
@@ -131,22 +140,36 @@ class BuildState:
 
     def load(self, table: str, shas: Iterable[str]) -> dict[str, Any]:
         """The rows of ``table`` for ``shas`` (those it has), unpickled."""
-        out: dict[str, Any] = {}
-        query = f"SELECT data FROM {_table(table)} WHERE sha = ?"  # noqa: S608
-        for sha in shas:
-            row = self.db.execute(query, (sha,)).fetchone()
-            if row is not None:
-                out[sha] = pickle.loads(row[0])  # noqa: S301 - written by this build
-        return out
+        return self._rows(_table(table), "data", shas)
 
     def load_keys(self, shas: Iterable[str]) -> dict[str, Any]:
         """The item keys of the records ``shas`` (those it has), without their items."""
+        return self._rows("items", "keys", shas)
+
+    def _rows(self, table: str, column: str, shas: Iterable[str]) -> dict[str, Any]:
+        """Column ``column`` of the rows of ``shas``, unpickled (rows without it are left
+        out): by batches of hashes, or in one pass over the table when most rows are wanted
+        (one query per row cost seven times as much as one pass at 10,000 records)."""
+        wanted = set(shas)
         out: dict[str, Any] = {}
-        for sha in shas:
-            row = self.db.execute("SELECT keys FROM items WHERE sha = ?", (sha,)).fetchone()
-            if row is not None and row[0] is not None:
-                out[sha] = pickle.loads(row[0])  # noqa: S301 - written by this build
+        rows: Iterable[tuple[str, bytes | None]]
+        if len(wanted) > _SCAN_FROM:
+            rows = self.db.execute(f"SELECT sha, {column} FROM {table}")  # noqa: S608
+        else:
+            rows = self._batches(table, column, sorted(wanted))
+        for sha, data in rows:
+            if data is not None and sha in wanted:
+                out[sha] = pickle.loads(data)  # noqa: S301 - written by this build
         return out
+
+    def _batches(
+        self, table: str, column: str, shas: list[str]
+    ) -> Iterator[tuple[str, bytes | None]]:
+        for start in range(0, len(shas), _BATCH):
+            part = shas[start : start + _BATCH]
+            marks = ",".join("?" * len(part))
+            query = f"SELECT sha, {column} FROM {table} WHERE sha IN ({marks})"  # noqa: S608
+            yield from self.db.execute(query, part)
 
     def keep_only(self, table: str, shas: Iterable[str], value: Callable[[str], Any]) -> int:
         """Make ``table`` hold exactly the records ``shas``: rows of other hashes are deleted,
@@ -174,6 +197,149 @@ class BuildState:
         self.db.executemany(insert, new)
         self.rows_written += len(gone) + len(new)
         return len(gone) + len(new)
+
+    # ---- the shared index ----------------------------------------------------------------
+
+    def has_shared(self) -> bool:
+        """Whether the shared index is kept here (a state from before it was is not)."""
+        return bool(self.meta("shared"))
+
+    def shared_rows(self) -> SharedRows:
+        """The shared index, read and changed row by row (see :class:`SharedRows`)."""
+        return SharedRows(self)
+
+    def write_shared(self, index: Mapping[str, list[str]]) -> None:
+        """Make the shared index ``index`` (a full build's, whole)."""
+        self.db.execute("DELETE FROM shared")
+        self.db.execute("DELETE FROM shared_by")
+        self.db.executemany(
+            "INSERT INTO shared (key, holders) VALUES (?, ?)",
+            ((k, json.dumps(h)) for k, h in index.items()),
+        )
+        self.db.executemany(
+            "INSERT INTO shared_by (graph, key) VALUES (?, ?)",
+            ((g, k) for k, h in index.items() for g in h),
+        )
+        self.set_meta("shared", 1)
+
+
+class SharedRows(MutableMapping[str, list[str]]):
+    """The shared index of :mod:`kg.store.delta` as rows of a build state: a triple's key -> the
+    appeal graphs stating it. Rows are read when asked for (:meth:`prefetch` reads many in a
+    few queries) and changes are held until :meth:`flush` writes them; :meth:`held_by` gives
+    the rows of some graphs through the ``shared_by`` table. Iterating reads every row (for
+    tests and checks)."""
+
+    def __init__(self, state: BuildState) -> None:
+        self.state = state
+        self._rows: dict[str, list[str] | None] = {}  # read or changed; None: no row
+        self._stored: dict[str, list[str] | None] = {}  # as read (what flush replaces)
+        self._changed: set[str] = set()
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Read the rows of ``keys`` not read yet, in batches."""
+        todo = sorted({k for k in keys if k not in self._rows})
+        for start in range(0, len(todo), _BATCH):
+            part = todo[start : start + _BATCH]
+            marks = ",".join("?" * len(part))
+            query = f"SELECT key, holders FROM shared WHERE key IN ({marks})"  # noqa: S608
+            for k in part:
+                self._rows[k] = self._stored[k] = None
+            for k, holders in self.state.db.execute(query, part):
+                self._rows[k] = json.loads(holders)
+                self._stored[k] = list(self._rows[k] or [])
+
+    def held_by(self, graphs: Iterable[str]) -> dict[str, list[str]]:
+        """Every row one of ``graphs`` holds (as the rows are now, changes included)."""
+        graphs = sorted(set(graphs))
+        keys: set[str] = set()
+        for start in range(0, len(graphs), _BATCH):
+            part = graphs[start : start + _BATCH]
+            marks = ",".join("?" * len(part))
+            query = f"SELECT key FROM shared_by WHERE graph IN ({marks})"  # noqa: S608
+            keys.update(k for (k,) in self.state.db.execute(query, part))
+        keys |= self._changed
+        self.prefetch(keys)
+        wanted = set(graphs)
+        return {
+            k: h
+            for k in sorted(keys)
+            if (h := self._rows.get(k)) is not None and not wanted.isdisjoint(h)
+        }
+
+    def __getitem__(self, key: str) -> list[str]:
+        if key not in self._rows:
+            self.prefetch([key])
+        found = self._rows[key]
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        if key not in self._rows:
+            self.prefetch([key])
+        return self._rows[key] is not None
+
+    def __setitem__(self, key: str, holders: list[str]) -> None:
+        if key not in self._rows:
+            self.prefetch([key])
+        self._rows[key] = list(holders)
+        self._changed.add(key)
+
+    def __delitem__(self, key: str) -> None:
+        if key not in self:
+            raise KeyError(key)
+        self._rows[key] = None
+        self._changed.add(key)
+
+    def __iter__(self) -> Iterator[str]:
+        self.flush()
+        return iter([k for (k,) in self.state.db.execute("SELECT key FROM shared ORDER BY key")])
+
+    def __len__(self) -> int:
+        self.flush()
+        return int(self.state.db.execute("SELECT COUNT(*) FROM shared").fetchone()[0])
+
+    def flush(self) -> int:
+        """Write the changed rows; returns how many."""
+        db = self.state.db
+        changed = sorted(self._changed)
+        db.executemany(
+            "DELETE FROM shared_by WHERE graph = ? AND key = ?",
+            ((g, k) for k in changed for g in self._stored.get(k) or []),
+        )
+        db.executemany("DELETE FROM shared WHERE key = ?", ((k,) for k in changed))
+        rows = [(k, self._rows[k]) for k in changed if self._rows[k] is not None]
+        db.executemany(
+            "INSERT INTO shared (key, holders) VALUES (?, ?)",
+            ((k, json.dumps(h)) for k, h in rows),
+        )
+        db.executemany(
+            "INSERT INTO shared_by (graph, key) VALUES (?, ?)",
+            ((g, k) for k, h in rows for g in h or []),
+        )
+        for k in changed:
+            self._stored[k] = None if self._rows[k] is None else list(self._rows[k] or [])
+        self._changed.clear()
+        return len(changed)
+
+
+def read_shared(generation: Path | None) -> dict[str, list[str]] | None:
+    """The shared index a generation's state keeps, whole (None if it keeps none)."""
+    state = BuildState.read(generation)
+    if state is None:
+        return None
+    try:
+        if not state.has_shared():
+            return None
+        return {
+            k: json.loads(h)
+            for k, h in state.db.execute("SELECT key, holders FROM shared ORDER BY key")
+        }
+    finally:
+        state.close()
 
 
 class RecordItems(Mapping[Any, Any]):
@@ -244,4 +410,4 @@ def _table(name: str) -> str:
     return name
 
 
-__all__ = ["DB_VERSION", "STATE_DB", "BuildState", "RecordItems"]
+__all__ = ["DB_VERSION", "STATE_DB", "BuildState", "RecordItems", "SharedRows", "read_shared"]

@@ -13,10 +13,11 @@ A build keeps, beside its stores:
   changed (every graph on a full build) -- what validation can check again;
 - ``state.sqlite`` (:mod:`kg.store.state`): for every record file its size, time and content
   hash, and per record hash its identity items, stored keys and provisions -- rows read and
-  written by record, so that a rebuild after a few changes touches only theirs;
+  written by record, so that a rebuild after a few changes touches only theirs; and the shared
+  index of :mod:`kg.store.delta`, read and written by triple and graph;
 - ``identity-index.pickle`` (:mod:`kg.record.identity_index`: the blocking keys and the last
   resolution, so that a change resolves only what it reaches);
-- ``shared-triples.pickle`` (:mod:`kg.store.delta`) and ``rule-shapes.pickle``.
+- ``rule-shapes.pickle`` (the rules' analysis, :mod:`kg.store.derive`).
 
 Then:
 
@@ -77,7 +78,7 @@ from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes
 from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
 from kg.store.spill import Parsed, RecordFacts, parse_files, parse_record, read_record, spill_folder
-from kg.store.state import BuildState, RecordItems
+from kg.store.state import BuildState, RecordItems, SharedRows
 from kg.store.stated import drop_stated
 from kg.store.textpartition import partition_nquads
 from kg.vocab import (
@@ -574,9 +575,11 @@ def _build_from(
 
     if links_changed and previous:
         say("build: links changed")
-    shared: SharedIndex | None = None
-    if previous and same_globals and generation is not None:
-        shared = _load_pickle(generation / SHARED_FILE)
+    # The shared index: kept as rows of the state (read where the change reaches), or in the
+    # pickle of a store built before it was (read whole once, then kept as rows).
+    shared: SharedIndex | SharedRows | None = None
+    if previous and same_globals and generation is not None and old_state is not None:
+        shared = {} if old_state.has_shared() else _load_pickle(generation / SHARED_FILE)
     # The rules' analysis, kept while the rules and the code analysing them are the same.
     analysis = _sha(_files_hash([Path(derive_changes.__code__.co_filename)]), globals_["ontology"])
     kept_shapes = _load_pickle(generation / SHAPES_FILE) if generation is not None else None
@@ -594,11 +597,16 @@ def _build_from(
         todo = _jobs(to_write, chosen, entries, read)
         with replacing_folder(store_path) as folder:
             state = BuildState.create(folder, old_state)
+            if not state.has_shared():
+                state.write_shared(shared)
+            shared = state.shared_rows()
             full_dir = folder / "full"
             before = ox.Store.read_only(str(generation / "full"))
             before.backup(str(full_dir))
             store = ox.Store(str(full_dir))
             written = _graph_triples(todo, data_dir, (resolution, canon), jobs, say)
+            shared.prefetch(f"{t.subject} {t.predicate} {t.object}" for ts in written.values()
+                            for t in ts)  # fmt: skip
             delta = apply_changes(
                 store, shared, written, [str(appeal_graph_iri(a)) for a in removed]
             )
@@ -810,7 +818,7 @@ def _finish(
     globals_: dict[str, str],
     entries: dict[str, _Entry],
     fingerprints: dict[str, str],
-    shared: SharedIndex,
+    shared: SharedIndex | SharedRows,
     kept: dict[str, Any],
     touched: list[str],
     state: BuildState,
@@ -867,8 +875,10 @@ def _finish(
         "canon": kept.get("canon"),
     }
     (folder / STATE_FILE).write_text(json.dumps(summary), encoding="utf-8")
-    with open(folder / SHARED_FILE, "wb") as f:
-        pickle.dump(shared, f, protocol=pickle.HIGHEST_PROTOCOL)
+    if isinstance(shared, SharedRows):
+        shared.flush()
+    else:
+        state.write_shared(shared)
     _write_kept(folder, kept, state)
     state.write_entries(entries, state_entries)
     state.commit()
