@@ -11,11 +11,11 @@ from kg.extract.entities import Entities, Entity, head_of
 from kg.extract.lexicon import ORG_HEADS
 from kg.extract.text import Doc
 
-#: "the Centre", "The Association's": a capitalised head word after "the", not opening a longer
-#: name ("the Centre for ...", "the Court of Appeal", "the Centre Party").
-SHORT_FORM = re.compile(
-    r"\b[Tt]he\s+(?P<h>[A-Z][a-z]+)(?:[’']s)?(?![\w’'-])(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])"
-)
+#: After a head word: not a longer name ("the Centre for ...", "the Court of Appeal", "the
+#: Centre Party"); an optional possessive.
+SHORT_FORM_END = re.compile(r"(?:[’']s)?(?![\w’'-])(?!\s+(?:of|for|on)\b)(?!\s+[A-Z])")
+#: Before a head word: "the " or "The ".
+THE_BEFORE = ("the ", "The ")
 
 
 def link_org_short_forms(doc: Doc, ents: Entities) -> None:
@@ -39,12 +39,20 @@ def link_org_short_forms(doc: Doc, ents: Entities) -> None:
             full.mentions.extend(o.mentions)
             ents.items.remove(o)
     taken = {a for e in ents.items for a, _ in e.mentions}
-    for m in SHORT_FORM.finditer(doc.flat):
-        h = m.group("h")
-        if h not in ORG_HEADS or len(by_head.get(h, ())) != 1:
+    flat = doc.flat
+    for h, bodies in by_head.items():
+        if len(bodies) != 1 or h not in ORG_HEADS:
             continue
-        full = by_head[h][0]
-        a, b = m.span("h")
-        if a in taken or min(s for s, _ in full.mentions) > a:
-            continue  # already read, or said before the full name
-        full.mentions.append((a, b))
+        full = bodies[0]
+        first = min(s for s, _ in full.mentions)
+        a = flat.find(h, first)  # said before the full name, it refers to nothing yet
+        while a >= 0:
+            b = a + len(h)
+            if (
+                a not in taken
+                and flat.endswith(THE_BEFORE, 0, a)
+                and (a < 5 or not flat[a - 5].isalnum())
+                and SHORT_FORM_END.match(flat, b)
+            ):
+                full.mentions.append((a, b))
+            a = flat.find(h, b)
