@@ -942,3 +942,8 @@ def test_the_day_after_her_release_counts_from_the_release() -> None:
         appeal_date="30 May 2024",
     )
     assert ("summons", "2024-05-04") in got
+
+
+def test_remanded_in_custody_in_the_passive_is_a_dated_custody() -> None:
+    got = _pairs("On 3 May 2024, human rights defender Ana Lee was remanded in custody.")
+    assert ("detention", "2024-05-03") in got

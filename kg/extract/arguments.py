@@ -863,9 +863,6 @@ def make_event(
     ``others`` are where the sentence's other event verbs start: a defender named in another
     clause with a verb of its own is that verb's target, not this one's.
 
-    ``others`` are where the sentence's other event verbs start: a defender named in another
-    clause with a verb of its own is that verb's target, not this one's.
-
     ``prev_targets`` are the defenders a pronoun points back to; ``carried`` the targets of the
     last event told before, which a court or custody event without named targets goes on with."""
     agents, targets = [], []

@@ -172,6 +172,11 @@ STATE_AFTER = re.compile(
 )
 
 
+#: "was remanded in custody on 3 May": a court's act whose complement is the custody, not a
+#: situation that lasts (as "detained in prison" is).
+ACT_WITH_PLACE = re.compile(r"remanded$")
+
+
 def frame_of(flat: str, a: int, b: int, etype: str) -> str:
     """The frame of the trigger at ``flat[a:b]`` of type ``etype``: ``nominal`` for one of its
     nouns, ``phrase`` for a phrase, else the frame of the verb form read from the words around
@@ -190,7 +195,9 @@ def frame_of(flat: str, a: int, b: int, etype: str) -> str:
             return "nominal"
         return "phrase"
     pre = flat[max(0, a - 40) : a]
-    if STATE_BEFORE.search(pre) or (STATE_AFTER.match(flat, b) and word in STATE_FORMS):
+    if STATE_BEFORE.search(pre) or (
+        STATE_AFTER.match(flat, b) and word in STATE_FORMS and not ACT_WITH_PLACE.match(word)
+    ):
         # ("tortured in custody": only a verb some row reads as a lasting situation is one
         # by what follows it)
         return "state"

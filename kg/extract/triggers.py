@@ -112,6 +112,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "disbar", "frames": ACTS, "examples": ["On 3 May 2024, the bar association disbarred Ana Lee."]},
         ],
         "phrases": [
+            {"rx": "\\bstripped (?:of )?(?:his |her |their |its )(?:[\\w’'-]+ )?licen[cs]es?\\b", "why": "'strip' is a ban with a licence as what is taken", "examples": ["On 3 May 2024, Ana Lee was stripped of her licence to practise law."]},
             {"rx": "\\b(?:revoked|suspended|withdrew|cancelled) (?:the |its |his |her |their )?(?:[\\w’'-]+ )?licen[cs]es?\\b|\\blicen[cs]es? (?:was |were )?(?:revoked|suspended|withdrawn|cancelled)\\b", "why": "'revoke' and 'suspend' are a ban only with a licence as object", "examples": ["On 3 May 2024, the ministry revoked the broadcasting licence of Radio Zenda."]},
             {"rx": "\\bblocked (?:access to )?(?:the |its |his |her |their )?(?:[\\w’'-]+ )?(?:websites?|accounts?|pages?|sites?|outlets?|channels?)\\b|\\b(?:websites?|accounts?|pages?|sites?|channels?) (?:was |were |had been |has been )?blocked\\b", "why": "'block' is a ban only with a website, account or outlet as object", "examples": ["On 3 May 2024, the regulator blocked the website of the Zembla Times."]},
             {"rx": "banned from (?!leaving the country|travell?ing)|ban on (?!holding|travel|leaving)|\\b(?:was|were) banned\\b|\\bbanned as\\b|\\bbanned from [^.;]{0,40}? and from\\b|(?<=-)year ban", "why": "'ban' is a travel ban with leaving or travelling as its complement, a ban otherwise; 'a five-year ban' names its length", "examples": ["On 3 May 2024, Ana Lee was banned from practising law."]},
@@ -126,7 +127,9 @@ TRIGGERS: list[dict[str, Any]] = [
         "lemmas": [
             {"lemma": "summon", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was summoned by the police."]},
         ],
-        "phrases": [],
+        "phrases": [
+            {"rx": "\\bcalled (?:in )?for questioning\\b", "why": "'call' is a summons only for questioning", "examples": ["On 3 May 2024, Ana Lee was called in for questioning."]},
+        ],
     },
     {
         "type": "interrogation",
@@ -254,6 +257,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\bheld (?:a |an |the )?(?:[\\w’'-]+ )?(?:trial|hearing)\\b|\\btrial (?:was )?held\\b", "why": "the noun 'hearing' or 'trial' counted or held, wherever its date stands in the clause", "examples": ["The first hearing in the case of Ana Lee took place on 3 May 2024."]},
+            {"rx": "\\b(?:put|placed|stood|went) on trial\\b|\\bstood trial\\b", "why": "'put', 'stand' and 'go' are a trial only with 'trial' as complement", "examples": ["On 3 May 2024, Ana Lee was put on trial.", "On 3 May 2024, Ana Lee stood trial before the Zenda court."]},
             {"rx": "\\b(?:appeal|case|petition) (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?(?:[\\w’'-]+ )?(?:appeal|petition|application)\\b", "why": "'hear' is a hearing only with a case, appeal or petition as object", "examples": ["On 3 May 2024, the Supreme Court heard the appeal of Ana Lee."]},
             {"rx": "\\btrial\\b(?:[^.;]|\\.(?!\\s+[A-Z])){0,80}?\\b(?:opened|began|started|commenced)\\b|\\b(?:trial|hearing|hearings|case) (?:[^.;]{0,60}? )?(?:will|is to|is due to|is set to|was set to|was due to) (?:resume|continue|reopen|open|begin|start)\\b|\\b(?:trial|proceedings|hearings?) (?:began|started|opened)\\b", "why": "'open' and 'begin' are a hearing only with the trial or proceedings as subject", "examples": ["The trial of Ana Lee opened on 3 May 2024."]},
             {"rx": "\\btestified\\b(?! that)", "why": "a witness's testimony is given at a hearing; 'testified that' reports a statement", "examples": []},
@@ -385,6 +389,10 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "stab", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was stabbed."]},
             {"lemma": "ill-treat", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was ill-treated by guards."]},
             {"lemma": "beat", "forms": ["beaten"], "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was beaten by guards."]},
+            {"lemma": "rape", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was raped in custody."]},
+            # "lashed out at": the corporal punishment only in the passive
+            {"lemma": "flog", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was flogged."]},
+            {"lemma": "lash", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was lashed."]},
             {"lemma": "torch", "frames": ACTS, "examples": ["On 3 May 2024, unknown men torched the office of the Zembla Times."]},
             {"lemma": "smash", "frames": ACTS, "examples": ["On 3 May 2024, unknown men smashed the windows of the Zembla Times."]},
         ],
@@ -400,6 +408,10 @@ TRIGGERS: list[dict[str, Any]] = [
         "lemmas": [
             {"lemma": "kill", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was killed."]},
             {"lemma": "murder", "frames": ACTS, "examples": ["On 3 May 2024, unknown men murdered Ana Lee."]},
+            {"lemma": "assassinate", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was assassinated."]},
+            # "executed a warrant", "hanged a banner": an event only when a person undergoes it
+            {"lemma": "execute", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was executed."]},
+            {"lemma": "hang", "forms": ["hanged"], "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was hanged."]},
             {"lemma": "killing", "pos": "noun", "frames": ["nominal"], "examples": ["Her family demands justice for the killing in May 2024 of her son."]},
             {"lemma": "murder", "pos": "noun", "frames": ["nominal"], "examples": ["Her family seeks justice for her murder in May 2024."]},
         ],
