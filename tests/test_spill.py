@@ -69,6 +69,66 @@ def test_loading_graph_by_graph_files_gives_the_same_store(
     assert _canonical(tmp_path / "many") == _canonical(tmp_path / "one")
 
 
+def _rules_store(rules: dict[str, str], tmp_path: Path) -> tuple[ox.Store, Path]:
+    onto = tmp_path / "ontology"
+    (onto / "rules").mkdir(parents=True)
+    for name, text in rules.items():
+        (onto / "rules" / name).write_text(text, encoding="utf-8")
+    store = ox.Store(str(tmp_path / "store"))
+    for i in range(6):
+        store.add(ox.Quad(_n(f"s{i}"), _n("p"), _n(f"o{i}"), _g(f"a{i}")))
+        store.add(ox.Quad(_n(f"s{i}"), _n("label"), ox.Literal(f"x_:{i}"), _g(f"a{i}")))
+    return store, onto
+
+
+def _derived(store: ox.Store) -> list[str]:
+    from kg.vocab import DERIVED_GRAPH
+
+    graph = ox.NamedNode(str(DERIVED_GRAPH))
+    ds = ox.Dataset(store.quads_for_pattern(None, None, None, graph))
+    ds.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    return sorted(str(q) for q in ds)
+
+
+def test_the_rules_answers_are_loaded_in_bounded_files_with_blank_nodes_kept_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.store.stream as stream
+
+    rules = {
+        "a-plain.rq": f"CONSTRUCT {{ ?o <{EX}back> ?s }} WHERE {{ ?s <{EX}p> ?o }}",
+        # a blank node per answer, named on two lines: split across files, it would be two
+        "b-blank.rq": f"CONSTRUCT {{ ?s <{EX}q> [ <{EX}r> ?o ] }} WHERE {{ ?s <{EX}p> ?o }}",
+        "c-label.rq": f"CONSTRUCT {{ ?s <{EX}named> ?l }} WHERE {{ ?s <{EX}label> ?l }}",
+    }
+    store, onto = _rules_store(rules, tmp_path / "one")
+    assert stream._derive(store, onto, tmp_path / "one") == 24
+    expected = _derived(store)
+
+    files: list[list[str]] = []
+
+    class Recorded(stream._BatchFiles):
+        def close(self) -> None:
+            if self.out is not None:
+                path = self.paths[-1]
+                super().close()
+                files.append(path.read_text(encoding="utf-8").splitlines())
+
+    monkeypatch.setattr(stream, "BATCH_BYTES", 1)  # a new file wherever one may begin
+    monkeypatch.setattr(stream, "_BatchFiles", Recorded)
+    store, onto = _rules_store(rules, tmp_path / "many")
+    assert stream._derive(store, onto, tmp_path / "many") == 24
+    assert _derived(store) == expected
+    # The plain answer is cut wherever a block ends; each answer naming a blank node (or a
+    # literal that looks like one) is one file of its own.
+    assert len(files) >= 3
+    blank = [f for f in files if any("_:" in line for line in f)]
+    assert [len(f) for f in blank] == [12, 6]
+    assert all("_:" not in line for f in files if f not in blank for line in f)
+    joined = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{EX}q> ?b . ?b <{EX}r> ?o }} }}"
+    assert int(next(iter(store.query(joined)))["n"].value) == 6
+
+
 def test_a_record_is_spilled_and_its_mistakes_wait_for_their_turn(tmp_path: Path) -> None:
     bad_key = (
         "appeal:\n  id: a-1\n  title: T\npersons:\n"
