@@ -39,7 +39,6 @@ checkpointed.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import multiprocessing
@@ -77,6 +76,7 @@ from kg.store.chunks import appeal_files_writer
 from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes
 from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
+from kg.store.memory import release_freed_memory
 from kg.store.spill import Parsed, RecordFacts, parse_files, parse_record, read_record, spill_folder
 from kg.store.state import BuildState, RecordItems, SharedRows
 from kg.store.stated import drop_stated
@@ -683,11 +683,12 @@ def _build_from(
         _write_kept(folder, state_extra, state)
         del facts, index, canon, resolution, todo
         _WORKER.clear()
-        gc.collect()
+        release_freed_memory()  # freed, but kept by the process until handed back
         say(f"build: bulk loading ({len(batches.paths)} file(s))")
         for batch in batches.paths:
             store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
             batch.unlink()
+        release_freed_memory()  # what the loader freed
         result.derived = _derive(store, ontology_dir, folder)
         _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
                 [str(appeal_graph_iri(a)) for a in chosen], state, {}, optimize=True,
