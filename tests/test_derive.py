@@ -260,3 +260,48 @@ def test_a_change_past_either_bound_leaves_the_derived_graph_alone(tmp_path: Pat
         assert _derived(after) == kept
     assert derive_changes(after, before, shapes, DERIVED, added, removed, size) is not None
     assert _derived(after) != kept
+
+
+def test_a_change_the_rules_do_not_read_reaches_no_roots(tmp_path: Path) -> None:
+    """A recurring defender's new spelling and an event's new note and date are read by no
+    rule: the update stays within a bound of 5 roots although the defender takes part in 40
+    events (before, his every event was a root of each rule over participations), and it
+    gives what the rules give over the whole store. A change a rule reads still counts."""
+    spec = list(BASE)
+    for i in range(40):
+        spec += [
+            (f"ev{i}", AKG + "participation", f"pp{i}", f"b{i}"),
+            (f"pp{i}", AKG + "participant", "p", f"b{i}"),
+            (f"pp{i}", AKG + "role", "https://w3id.org/appeals-kg/vocab/role/agent", f"b{i}"),
+            (f"ev{i}", AKG + "date", ox.Literal(f"2020-01-{i % 28 + 1:02d}"), f"b{i}"),
+        ]
+    before = ox.Store(str(tmp_path / "before"))
+    before.extend(_quads(spec))
+    size = _derive(before, ONTOLOGY_DIR)
+    after = ox.Store(str(tmp_path / "after"))
+    after.extend(before)
+    after.remove(_quads([("ev3", AKG + "date", ox.Literal("2020-01-04"), "b3")])[0])
+    after.extend(
+        _quads(
+            [
+                ("p", "http://www.w3.org/2004/02/skos/core#altLabel", ox.Literal("Pp"), "b7"),
+                ("ev3", AKG + "date", ox.Literal("2020-01-03"), "b3"),
+                ("ev5", "http://www.w3.org/2000/01/rdf-schema#comment", ox.Literal("n"), "b5"),
+            ]
+        )
+    )
+    added, removed = _union(after) - _union(before), _union(before) - _union(after)
+    shapes = shapes_of(ONTOLOGY_DIR)
+    new_size = derive_changes(after, before, shapes, DERIVED, added, removed, size, max_roots=5)
+    expected = ox.Store(str(tmp_path / "expected"))
+    expected.extend(q for q in after if q.graph_name != DERIVED)
+    assert new_size == _derive(expected, ONTOLOGY_DIR) == len(_derived(after))
+    assert _derived(after) == _derived(expected)
+
+    # p typed an organisation is read by the rule over acting bodies: his 40 events are its
+    # roots again, past the bound
+    more = _quads([("p", RDF_TYPE, AKG + "Organisation", "b0")])
+    after.extend(more)
+    typed = {more[0].triple}
+    assert derive_changes(after, before, shapes, DERIVED, typed, set(), size, max_roots=5) is None
+    assert derive_changes(after, before, shapes, DERIVED, typed, set(), size, max_roots=900)

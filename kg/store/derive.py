@@ -412,12 +412,22 @@ def _predicate_nodes(predicates: Steps) -> list[ox.NamedNode | None]:
 Node = ox.NamedNode | ox.BlankNode
 
 
+def _reads(shape: RuleShape, predicate: str) -> bool:
+    """Whether the rule's pattern can read a triple with this predicate."""
+    return any(steps is None or predicate in steps for steps in (shape.forward, shape.backward))
+
+
 def _start(shape: RuleShape, changed: set[ox.Triple]) -> set[Node]:
     """The nodes from which the rule reads a changed triple: its subject (a forward step) or,
-    for a predicate walked backward, its object."""
+    for a predicate walked backward, its object. A triple whose predicate the rule never reads
+    (a new spelling, a note, for a rule over participations) changes none of its answers, and
+    a recurring person's new spelling would otherwise reach every event of every appeal that
+    names him."""
     back = shape.backward
     out: set[Node] = set()
     for t in changed:
+        if not _reads(shape, str(t.predicate.value)):
+            continue
         out.add(t.subject)  # type: ignore[arg-type]
         if (back is None or str(t.predicate.value) in back) and not isinstance(
             t.object, ox.Literal
