@@ -681,3 +681,8 @@ def test_both_men_as_subject_of_an_appeal_are_its_agents() -> None:
     )
     appeal = _one(evs, "appeal_filed")
     assert sorted(appeal["agents"]) == ["Ana Lee", "Tom Reed"] and appeal["targets"] == []
+
+
+def test_the_one_named_as_a_defenders_lawyer_is_the_target() -> None:
+    evs = _named("Human rights defender Ana Lee's lawyer, Tom Reed, was arrested on 3 May 2024.")
+    assert _one(evs, "arrest")["targets"] == ["Tom Reed"]

@@ -947,3 +947,19 @@ def test_the_day_after_her_release_counts_from_the_release() -> None:
 def test_remanded_in_custody_in_the_passive_is_a_dated_custody() -> None:
     got = _pairs("On 3 May 2024, human rights defender Ana Lee was remanded in custody.")
     assert ("detention", "2024-05-03") in got
+
+
+def test_a_verb_joined_by_and_takes_the_date_after_it_not_the_one_before() -> None:
+    got = _pairs(
+        "Human rights defender Ana Lee was arrested on 1 May 2024 and charged with hooliganism "
+        "on 3 May 2024."
+    )
+    assert ("charge", "2024-05-03") in got and ("charge", "2024-05-01") not in got
+
+
+def test_a_sentence_named_as_what_a_court_upheld_is_no_new_sentence() -> None:
+    got = _pairs(
+        "On 3 May 2024, the Zembla Supreme Court upheld the five-year sentence handed down to "
+        "human rights defender Ana Lee."
+    )
+    assert ("court_decision", "2024-05-03") in got and ("sentence", "2024-05-03") not in got

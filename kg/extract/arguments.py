@@ -38,12 +38,22 @@ def event_date(
     c0, c1 = clauses[k], clauses[k + 1]
     in_clause = [d for d in sdates if c0 <= d.start < c1]
     before = [d for d in in_clause if d.start < pos]
+    after = [d for d in in_clause if d.start >= pos]
+    if (
+        before
+        and after
+        and flat
+        and any(VERB_ON.fullmatch(flat, h, before[-1].start) for h in others)
+        and not any(pos < h < after[0].start for h in others)
+    ):
+        # "arrested on 3 May and charged with hooliganism on 5 May": the date right after the
+        # verb before is that verb's; this one has its own after it
+        return after[0].value
     if before:
         i = len(before) - 1
         while i > 0 and flat and LISTED_AND.fullmatch(flat, before[i - 1].end, before[i].start):
             i -= 1
         return before[i].value
-    after = [d for d in in_clause if d.start >= pos]
     if after and not any(pos < h < after[0].start for h in others):
         return after[0].value
     before = [d for d in sdates if d.start < pos]
@@ -56,6 +66,8 @@ def event_date(
     return None
 
 
+#: A verb and the date right after it: "arrested on ", "detained in ".
+VERB_ON = re.compile(r"[a-z]+ed\s+(?:on|in)\s+")
 #: The words between two days listed together: "5 and 6 May".
 LISTED_AND = re.compile(r"\s+and\s+")
 #: How far into its sentence a date may stand and still open it ("On 3 May 2024, ...").
@@ -779,6 +791,27 @@ def _nested_bodies(mentions: list[tuple[int, int, Entity]], s: Span) -> set[tupl
     }  # fmt: skip
 
 
+#: "’s lawyer, ", "'s husband ": between a person and the one named as theirs right after.
+POSSESSED = re.compile(
+    r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:lawyers?|husband|wife|sons?|daughters?|brothers?|"
+    r"sisters?|mother|father|colleagues?|assistant|driver|relatives?|nephew|niece|cousin|"
+    r"partner|fianc[ée]e?|friend|deputy)\s*,?\s*"
+)
+
+
+def _possessed(
+    flat: str, near: list[tuple[int, int, Entity]], c0: int, a: int
+) -> list[tuple[Entity, Entity]]:
+    """Pairs (owner, person) of "Ana Lee's lawyer, Tom Reed" before the trigger in its clause:
+    the step told after it is done to the lawyer."""
+    people = [(ma, mb, e) for ma, mb, e in near if e.kind == "person" and c0 <= ma < a]
+    return [
+        (e1, e2)
+        for (_a1, b1, e1), (a2, _b2, e2) in zip(people, people[1:], strict=False)
+        if e1.id != e2.id and POSSESSED.fullmatch(flat, b1, a2)
+    ]
+
+
 def _told_elsewhere(flat: str, s: Span, a: int, ma: int, others: list[int] | None) -> bool:
     """The mention at ``ma`` stands in another clause of the sentence than the trigger at ``a``,
     a clause with an event verb of its own: "A was sentenced on 3 May, and B was sentenced on 9
@@ -964,6 +997,12 @@ def make_event(
     if kin and any(x not in kin for x in targets):
         # "arrested Tom Reed, the husband of Ana Lee": the one named after "husband of" is not
         targets = [x for x in targets if x not in kin]
+    for owner, named in _possessed(doc.flat, near, c0, a):
+        # "Ana Lee's lawyer, Tom Reed, was arrested": the lawyer was, not Ana Lee
+        if owner.id in targets and named.id not in agents:
+            targets = [named.id if x == owner.id else x for x in targets]
+            if named.id not in targets:
+                targets.append(named.id)
     subject = _relative_subject(doc.flat, mentions, s, a, etype)
     if subject is not None:
         # "Ana Lee, who was arrested on 3 May", "her son, Tom Reed, disappeared": the person the

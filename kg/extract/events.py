@@ -626,6 +626,15 @@ def find_events(
                 and (AFTER_PARTICIPLE.match(flat, b))
             ):
                 continue  # "detainees arrested in the raid", "material seized from": told before
+            if (
+                etype in ("sentence", "conviction")
+                and frame == "phrase"
+                and any(
+                    t == "court_decision" and ha < a and a - hb < 40 and "," not in flat[hb:a]
+                    for ha, hb, t in hits
+                )
+            ):
+                continue  # "upheld the sentence handed down to her": what was decided on
             if etype == "trial_hearing" and OCCASION.search(pre):
                 continue  # "at the close of the first hearing, the court released": no new event
             if ADJECTIVAL.search(pre) and re.match(r"\w+ed\b", flat[a:b]):

@@ -90,6 +90,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "deregistration", "pos": "noun", "frames": ["nominal"], "examples": ["The group closed after its deregistration in May 2024."]},
         ],
         "phrases": [
+            {"rx": "\\bordered (?:the )?(?:liquidation|dissolution) of\\b", "why": "an order to dissolve a body is its deregistration", "examples": ["On 3 May 2024, the Supreme Court ordered the liquidation of the Zembla Rights Centre."]},
             {"rx": "\\bstruck (?:[\\w’'-]+ ){0,4}?off (?:the |its )?(?:register|roll|list of [\\w ]{0,30}?organi[sz]ations)\\b", "why": "an idiom: struck off the register", "examples": ["On 3 May 2024, the minister struck the Zembla Rights Centre off the register."]},
             {"rx": "dissol(?:ved|ution) of the organi|revoked (?:the |its |their )?(?:[\\w’']+ )?registration|dissolved (?:the |its |their )?(?:[\\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|party|NGO|group|foundation|[Cc]ent(?:re|er)|[Ss]ociety|[Mm]ovement|[Cc]ommittee|[Nn]etwork|[Cc]oalition|[Ii]nstitute|[Ll]eague|[Ff]ederation|[Aa]lliance)\\b", "why": "'dissolve' and 'revoke' are deregistration only with a body or its registration as object", "examples": ["On 3 May 2024, the court dissolved the teachers' union."]},
         ],
@@ -164,6 +165,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "raid", "frames": ACTS, "examples": ["On 3 May 2024, police raided the office of the Zembla Rights Centre."]},
         ],
         "phrases": [
+            {"rx": "\\bstormed (?:the |his |her |their |its )?(?:[\\w’'-]+ ){0,3}?(?:offices?|premises|home|house|headquarters|newsroom|flat|apartment|building)\\b", "why": "'storm' is a raid with premises as object", "examples": ["On 3 May 2024, police stormed the offices of the Zembla Rights Centre."]},
             {"rx": "\\b(?:[Tt]he|[Aa]) raid on\\b", "why": "the noun with the premises it hit, dated anywhere in its clause", "examples": ["The raid on the Zembla Rights Centre took place on 3 May 2024."]},
         ],
     },
@@ -453,6 +455,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\b(?:revoked|cancelled|refused|denied|withdrew) (?:[\\w’'-]+ ){0,3}(?:residence (?:permit|status|card)s?|residency(?: (?:permit|status|card)s?)?)\\b", "why": "'revoke' and 'refuse' are an event only with residence as object", "examples": ["In 2016, the authorities refused Ana Lee a residence permit."]},
+            {"rx": "\\b(?:requested|sought|demanded|asked for) (?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:prison |jail )?(?:sentences?|terms?) (?:of|for|against)\\b", "why": "a prosecutor's sentencing request (the convention makes it an event of type other); 'request' alone is none", "examples": ["On 3 May 2024, the prosecutor requested a ten-year prison sentence for Ana Lee."]},
             {"rx": "\\b(?:began|started|went on|launched) (?:an? |her |his |their )?(?:[\\w’'-]+ )?hunger strike\\b", "why": "a hunger strike begun", "examples": ["On 3 May 2024, Ana Lee began a hunger strike."]},
             {"rx": "\\bgranted precautionary measures\\b", "why": "a regional body's decision for the person", "examples": []},
             {"rx": "\\b(?:found|declared|held|considered) (?:that )?(?:the |his |her |their )?(?:[\\w’'-]+ ){0,3}?(?:detention|deprivation of liberty|imprisonment)(?: of [^.;]{0,60}?)? (?:to be |was |were |is )?arbitrary\\b", "why": "the convention: a UN body's decision (a detention found arbitrary) is an event of type other", "examples": ["On 3 May 2024, the UN Working Group on Arbitrary Detention found the detention of Ana Lee arbitrary."]},
