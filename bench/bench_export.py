@@ -4,24 +4,26 @@ Turtle writer.
     .venv/bin/python bench/bench_export.py --appeals 300 --budget 600  # generate and build first
     .venv/bin/python bench/bench_export.py --store /tmp/kg-1k  # -> results/export-kg-1k.json
 
-For each streamed format (N-Quads, TriG, N-Triples, Turtle), ``kg export --store S --format F
---no-void -o FILE`` runs as a user runs it (interpreter start and store opening included), in a
-child process whose wall time and peak memory are recorded, with triples per second over the
-public store's quads; ``library_seconds`` is the :func:`kg.publish.export.export` call alone,
-timed inside another child. The export copies what the build wrote beside the public store
-(``kg/store/chunks.py``); writing those files again from the store (``write_chunks``: what the
-build pays for them) is timed too, whole and as after a 1% change (the other appeal graphs'
+For each streamed format (N-Quads, TriG, N-Triples, Turtle, JSON-LD), ``kg export --store S
+--format F --no-void -o FILE`` runs as a user runs it (interpreter start and store opening
+included), ``--repeat`` times, in a child process whose wall time, CPU time (user + system) and
+peak memory are recorded (the median run by wall time, and every run), with triples per second
+over the public store's quads; ``library_seconds`` is the :func:`kg.publish.export.export` call
+alone, timed inside another child. The export copies what the build wrote beside the public
+store (``kg/store/chunks.py``); writing those files again from the store (``write_chunks``: what
+the build pays for them) is timed too, whole and as after a 1% change (the other appeal graphs'
 files hard-linked), and ``kg export -o`` of N-Quads with its ``void.ttl``: first with the VoID
 counts the build kept (``kg/store/voidcounts.py``), then with those counts removed, so that the
 export counts them by SPARQL aggregates over the store (as every first export of a build did
 before the build counted them), then again; ``void_counts`` is what counting adds to the build
-(each graph's N-Triples read and hashed, and the union merged), timed alone. Beside them, on
-the same store: Oxigraph's
-own ``Store.dump`` of N-Quads from the store on disk (the floor of any export that reads the
-store) and from an in-memory copy (the serialiser alone), and rdflib's Turtle writer over the
-store's dataset (the naive stack) with ``--budget`` seconds and ``--memory-gb`` of resident
-memory (stopped past either, and recorded so). The load average before and after is
-recorded: on a machine shared with other work, times are slower than the code is.
+(each graph's N-Triples read and hashed, and the union merged), timed alone. Beside them, on the
+same store: Oxigraph's own ``Store.dump`` of N-Quads from the store on disk (the floor of any
+export that reads the store) and from an in-memory copy (the serialiser alone), and rdflib's
+Turtle writer over the store's dataset (the naive stack) with ``--budget`` seconds and
+``--memory-gb`` of resident memory (stopped past either, and recorded so); with
+``--jsonld-budget``, the rdflib JSON-LD writer the export used before JSON-LD was streamed, the
+same way. The load average before and after is recorded: on a machine shared with other work,
+times are slower than the code is.
 """
 
 from __future__ import annotations
@@ -37,7 +39,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-FORMATS = {"nquads": ".nq", "trig": ".trig", "ntriples": ".nt", "turtle": ".ttl"}
+FORMATS = {
+    "nquads": ".nq",
+    "trig": ".trig",
+    "ntriples": ".nt",
+    "turtle": ".ttl",
+    "jsonld": ".jsonld",
+}
 
 
 def step(name: str, args: list[str]) -> dict[str, Any]:
@@ -104,6 +112,11 @@ def step(name: str, args: list[str]) -> dict[str, Any]:
         from kg.publish.export import serialize
 
         Path(args[1]).write_bytes(serialize(store.to_dataset(), "turtle"))
+    elif name == "rdflib-jsonld":  # the JSON-LD export before it was streamed
+        from kg.publish.jsonld import serialize_jsonld
+        from kg.vocab import bind_prefixes
+
+        Path(args[1]).write_bytes(serialize_jsonld(bind_prefixes(store.to_dataset())))
     else:
         raise SystemExit(f"unknown step {name}")
     return {"seconds": round(time.perf_counter() - started, 3)}
@@ -143,6 +156,7 @@ def run(
             proc.kill()
             _, _, usage = os.wait4(proc.pid, 0)
             return {
+                "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),
                 "timeout": budget,
                 "memory_limit_gb": memory_gb,
                 "stopped_by": "memory" if over_memory else "time",
@@ -151,6 +165,7 @@ def run(
             }
         time.sleep(0.02)
     wall = time.perf_counter() - started
+    cpu = usage.ru_utime + usage.ru_stime
     stdout, stderr = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{stderr[-2000:]}")
@@ -158,6 +173,7 @@ def run(
     if stdout.strip().startswith("{"):
         out = json.loads(stdout.strip().splitlines()[-1])
     out["wall_seconds"] = round(wall, 3)
+    out["cpu_seconds"] = round(cpu, 3)  # user + system, of the child and what it waited for
     out["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)  # Linux: kilobytes
     return out
 
@@ -184,7 +200,12 @@ def store_bytes(store: Path) -> dict[str, int]:
 
 
 def bench(
-    store_path: Path, work: Path, budget: float, memory_gb: float | None = None
+    store_path: Path,
+    work: Path,
+    budget: float,
+    memory_gb: float | None = None,
+    repeat: int = 3,
+    jsonld_budget: float = 0,
 ) -> dict[str, Any]:
     public = Path(store_path).resolve() / "public"
     me = [sys.executable, str(Path(__file__).resolve()), "--step"]
@@ -196,10 +217,18 @@ def bench(
     for fmt, ext in FORMATS.items():
         out = work / f"export{ext}"
         cmd = [kg, "export", "--store", str(store_path), "--format", fmt, "--no-void", "-o"]
-        r = run([*cmd, str(out)])
-        r["bytes"] = out.stat().st_size
+        runs = []
+        for _ in range(max(1, repeat)):  # the median of `repeat` runs; each run recorded
+            runs.append(run([*cmd, str(out)]))
+            size = out.stat().st_size
+            out.unlink()
+        r = dict(sorted(runs, key=lambda x: x["wall_seconds"])[len(runs) // 2])
+        r["runs"] = [
+            {k: x[k] for k in ("wall_seconds", "cpu_seconds", "peak_rss_mb")} for x in runs
+        ]
+        r["bytes"] = size
         r["triples_per_second"] = round(quads / r["wall_seconds"])
-        out.unlink()
+        r["triples_per_cpu_second"] = round(quads / max(r["cpu_seconds"], 1e-6))
         inside = run([*me, "library-export", str(public), str(out), fmt])
         r["library_seconds"] = inside["seconds"]
         r["library_triples_per_second"] = round(quads / max(inside["seconds"], 1e-6))
@@ -252,6 +281,17 @@ def bench(
             f"> {round(r['stopped_after_seconds'] / res['exports']['turtle']['wall_seconds'], 1)}"
         )
     print(f"  rdflib-turtle: {r}", file=sys.stderr)
+    if jsonld_budget > 0:  # JSON-LD as it was written before it was streamed
+        cmd = [*me, "rdflib-jsonld", str(public), str(work / "rdflib.jsonld")]
+        r = run(cmd, budget=jsonld_budget, memory_gb=memory_gb)
+        res["rdflib_jsonld"] = r
+        mine = res["exports"]["jsonld"]["wall_seconds"]
+        if "stopped_by" not in r:
+            res["jsonld_speedup_over_rdflib"] = round(r["wall_seconds"] / mine, 1)
+        else:
+            res["jsonld_speedup_over_rdflib"] = f"> {round(r['stopped_after_seconds'] / mine, 1)}"
+        (work / "rdflib.jsonld").unlink(missing_ok=True)
+        print(f"  rdflib-jsonld: {r}", file=sys.stderr)
     res["load_after"] = os.getloadavg()
     return res
 
@@ -269,6 +309,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--memory-gb", type=float, default=8.0, help="rdflib stopped past this resident memory"
     )
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each kg export (median)")
+    parser.add_argument(
+        "--jsonld-budget", type=float, default=0, help="seconds for rdflib's JSON-LD (0: none)"
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kg-bench-export-") as tmp:
@@ -279,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  build: {run([*me, 'build', str(work), str(args.appeals)])}", file=sys.stderr)
             store_path = work / "kg"
         label = args.store.name if args.store else str(args.appeals)
-        res = bench(store_path, work, args.budget, args.memory_gb)
+        res = bench(store_path, work, args.budget, args.memory_gb, args.repeat, args.jsonld_budget)
         # no path of this machine in the results
         res["store"] = (
             args.store.name
