@@ -257,11 +257,14 @@ def bench_size(
     *,
     corpus: Path | None = None,
     build_only: bool = False,
+    bulk_load: bool = True,
 ) -> dict[str, Any]:
     """Every step at one size; ``save(res)`` is called after each, so that a run stopped
     part-way (a size too large for the time given) leaves what finished. ``corpus``: a corpus
     ``generate.py N`` made before (with the same seed), copied rather than generated again;
-    ``build_only``: the build, Oxigraph's bulk load, the no-op and the 1% rebuild, no more."""
+    ``build_only``: the build, Oxigraph's bulk load, the no-op and the 1% rebuild, no more;
+    ``bulk_load`` False: without the dump and Oxigraph's bulk load (they need twice the store's
+    room on disk)."""
     from kg.store.store import store_location
 
     data, store = work / f"data-{n}", work / f"kg-{n}"
@@ -286,20 +289,22 @@ def bench_size(
         put("generate", {"copied": "a corpus generate.py made before"})
     put("build", run_step("build", store, data))
     # Oxigraph's own bulk load of the same quads, right after the build (same machine load).
-    nq = work / f"dump-{n}.nq"
-    run_step("dump", store, nq)
-    ox_store = work / f"oxigraph-{n}"
-    shutil.rmtree(ox_store, ignore_errors=True)
-    put("oxigraph_bulk_load", run_step("oxigraph-load", nq, ox_store))
-    shutil.rmtree(ox_store, ignore_errors=True)
-    nq.unlink(missing_ok=True)
+    if bulk_load:
+        nq = work / f"dump-{n}.nq"
+        run_step("dump", store, nq)
+        ox_store = work / f"oxigraph-{n}"
+        shutil.rmtree(ox_store, ignore_errors=True)
+        put("oxigraph_bulk_load", run_step("oxigraph-load", nq, ox_store))
+        shutil.rmtree(ox_store, ignore_errors=True)
+        nq.unlink(missing_ok=True)
     put("noop_rebuild", run_step("rebuild", store, data))
     put("mutate", run_step("mutate", data, 0.01, 1))
     put("rebuild_1pct", run_step("rebuild", store, data))
     if build_only:
         res["store_bytes"] = dir_size(store_location(store))
-        b, o = res["build"]["wall_seconds"], res["oxigraph_bulk_load"]["wall_seconds"]
-        res["build_over_oxigraph_load"] = round(b / o, 2)
+        if bulk_load:
+            b, o = res["build"]["wall_seconds"], res["oxigraph_bulk_load"]["wall_seconds"]
+            res["build_over_oxigraph_load"] = round(b / o, 2)
         res["peak_rss_mb"] = max(
             v.get("peak_rss_mb", 0) for v in res.values() if isinstance(v, dict)
         )
@@ -395,7 +400,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only the build, Oxigraph's bulk load, the no-op and the 1%% rebuild",
     )
+    parser.add_argument(
+        "--no-bulk-load",
+        action="store_true",
+        help="with --build-only: without the dump and Oxigraph's bulk load of the same quads "
+        "(they need twice the store's room on disk)",
+    )
     args = parser.parse_args(argv)
+    if args.no_bulk_load and not args.build_only:
+        parser.error("--no-bulk-load goes with --build-only")
     if args.corpus is not None and len(args.sizes) != 1:
         parser.error("--corpus goes with one size")
     sys.path.insert(0, str(ROOT))
@@ -428,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
                 save,
                 corpus=corpus,
                 build_only=args.build_only,
+                bulk_load=not args.no_bulk_load,
             )  # fmt: skip
         )
         print(f"wrote {path}", file=sys.stderr)
