@@ -206,6 +206,7 @@ def bench(
     memory_gb: float | None = None,
     repeat: int = 3,
     jsonld_budget: float = 0,
+    exports_only: bool = False,
 ) -> dict[str, Any]:
     public = Path(store_path).resolve() / "public"
     me = [sys.executable, str(Path(__file__).resolve()), "--step"]
@@ -235,6 +236,9 @@ def bench(
         out.unlink()
         res["exports"][fmt] = r
         print(f"  {fmt}: {r}", file=sys.stderr)
+    if exports_only:  # nothing written into the store or beside it (another's store, say)
+        res["load_after"] = os.getloadavg()
+        return res
     # void.ttl: the counts the build kept; then counted in the store by SPARQL (the kept
     # counts removed first, as before the build counted them), which keeps them again.
     from kg.files import current_generation
@@ -313,9 +317,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--jsonld-budget", type=float, default=0, help="seconds for rdflib's JSON-LD (0: none)"
     )
+    parser.add_argument(
+        "--exports-only",
+        action="store_true",
+        help="only the kg export runs and library calls: nothing written into the store",
+    )
+    parser.add_argument(
+        "--work", type=Path, help="folder for the outputs (default: a temporary one)"
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="kg-bench-export-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="kg-bench-export-", dir=args.work) as tmp:
         work = Path(tmp)
         store_path = args.store
         if store_path is None:
@@ -323,7 +335,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  build: {run([*me, 'build', str(work), str(args.appeals)])}", file=sys.stderr)
             store_path = work / "kg"
         label = args.store.name if args.store else str(args.appeals)
-        res = bench(store_path, work, args.budget, args.memory_gb, args.repeat, args.jsonld_budget)
+        res = bench(
+            store_path,
+            work,
+            args.budget,
+            args.memory_gb,
+            args.repeat,
+            args.jsonld_budget,
+            args.exports_only,
+        )
         # no path of this machine in the results
         res["store"] = (
             args.store.name
