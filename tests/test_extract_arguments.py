@@ -686,3 +686,18 @@ def test_both_men_as_subject_of_an_appeal_are_its_agents() -> None:
 def test_the_one_named_as_a_defenders_lawyer_is_the_target() -> None:
     evs = _named("Human rights defender Ana Lee's lawyer, Tom Reed, was arrested on 3 May 2024.")
     assert _one(evs, "arrest")["targets"] == ["Tom Reed"]
+
+
+def test_the_ministry_that_bans_a_body_decides_the_ban() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zembla Ministry of Justice suspended the activities of the Zembla "
+        "Rights Centre."
+    )
+    ban = _one(evs, "ban")
+    assert ban["authority"] == "Zembla Ministry of Justice"
+    assert ban["agents"] == ["Zembla Ministry of Justice"]
+
+
+def test_the_police_that_search_decide_nothing() -> None:
+    evs = _named("On 3 May 2024, the Zembla Police Department searched the Zembla Rights Centre.")
+    assert _one(evs, "search")["authority"] is None

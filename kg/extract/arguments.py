@@ -480,6 +480,13 @@ STATE_ACTS = frozenset(
     "sentence conviction acquittal trial_hearing court_decision fine detention release charge "
     "case_opened charge_reclassified summons interrogation travel_ban amnesty".split()
 )
+#: Administrative steps a state body both takes and decides: a ban, a deregistration, an
+#: investigation opened.
+DECIDED_BY_BODY = frozenset(
+    "ban deregistration investigation travel_ban case_opened seizure".split()
+)
+#: The bodies that decide such steps (the police and security services carry steps out).
+DECIDING_KINDS = frozenset({"ministry", "government", "parliament", "other"})
 #: Arrests, searches, raids: the police act, but no authority decides.
 POLICE_WORK = frozenset("arrest search raid seizure attack threat disappearance".split())
 COURT_WORD = re.compile(r"\b(?:the|this|that|same) (?:court|tribunal|judge|chamber)\b", re.I)
@@ -1188,6 +1195,10 @@ def make_event(
         # gives no authority there: a body that decides is a court, a prosecutor or the like)
         elif kind == "international_org" and etype == "other":
             authority = ag  # "the Inter-American Commission granted precautionary measures"
+        elif authority is None and etype in DECIDED_BY_BODY and kind in DECIDING_KINDS:
+            # "the Ministry of Justice suspended the Centre", "the ministry opened an
+            # investigation": the body that takes an administrative step decides it
+            authority = ag
     orderer = _orderer(doc.flat, mentions, c0, a)
     if orderer is not None and etype in ORDERED_EVENTS:
         # "the Prosecutor General ordered the banks to freeze its accounts": who ordered it acts
