@@ -701,3 +701,12 @@ def test_the_ministry_that_bans_a_body_decides_the_ban() -> None:
 def test_the_police_that_search_decide_nothing() -> None:
     evs = _named("On 3 May 2024, the Zembla Police Department searched the Zembla Rights Centre.")
     assert _one(evs, "search")["authority"] is None
+
+
+def test_a_court_named_beside_an_arrest_did_not_make_it() -> None:
+    evs = _named(
+        "On 3 May 2024, as she left the Zembla City Court, human rights defender Ana Lee was "
+        "arrested by the Zembla Police Department."
+    )
+    arrest = _one(evs, "arrest")
+    assert arrest["agents"] == ["Zembla Police Department"] and arrest["authority"] is None

@@ -487,6 +487,14 @@ DECIDED_BY_BODY = frozenset(
 )
 #: The bodies that decide such steps (the police and security services carry steps out).
 DECIDING_KINDS = frozenset({"ministry", "government", "parliament", "other"})
+#: Steps carried out in the street or at the door, never by a court.
+STREET_WORK = frozenset("arrest search raid attack threat disappearance killing".split())
+
+
+#: "by order of", "a warrant", "the court's decision": the clause says a court ordered the step.
+ORDER_WORD = re.compile(r"\b(?:order|orders|warrant|decision)\b")
+
+
 #: Arrests, searches, raids: the police act, but no authority decides.
 POLICE_WORK = frozenset("arrest search raid seizure attack threat disappearance".split())
 COURT_WORD = re.compile(r"\b(?:the|this|that|same) (?:court|tribunal|judge|chamber)\b", re.I)
@@ -1186,6 +1194,11 @@ def make_event(
         body = destination_body(doc.flat, mentions, b, c1)
         if body is not None:
             agents = [body.id]
+    if etype in STREET_WORK and not ORDER_WORD.search(doc.flat, c0, c1):
+        # "arrested on leaving the Zenda City Court", "after the court hearing, police detained
+        # him": a court named beside an arrest is where or after what it happened; courts do
+        # not arrest (unless the clause says it ordered the step)
+        agents = [x for x in agents if _kind(ents, x) != "court"]
     authority = None
     for ag in agents:
         kind = _kind(ents, ag)
