@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from kg.extract import extract_case
+from kg.extract.entities import Entities, Entity
+from kg.extract.shortforms import link_org_short_forms
+from kg.extract.text import make_doc
 
 TEXT = """12 March 2024
 
@@ -32,3 +35,28 @@ def test_a_head_word_shared_by_two_bodies_is_left_alone() -> None:
     for o in record["organisations"]:
         if o["name"].endswith("Court"):
             assert {ev["quote"] for ev in o["evidence"]} == {o["name"]}
+
+
+def test_a_name_given_in_brackets_after_a_body_is_that_body() -> None:
+    text = (
+        "Ivo Sand leads the National Unitary Farmers' Federation (Federación Unitaria de "
+        "Campesinos - FUCAM). He criticised the “Zentra Centre for Space\nFacilities” (Zentra). "
+        "FUCAM and Zentra replied."
+    )
+    doc = make_doc(text)
+    ents = Entities()
+    spans = {
+        "National Unitary Farmers' Federation": (text.index("National"), text.index(" (Fed")),
+        "Zentra Centre for Space Facilities": (text.index("Zentra C"), text.index("” (Z")),
+        "FUCAM": (text.index("FUCAM and"), text.index(" and Z")),
+        "Zentra": (text.index("Zentra replied"), text.index(" replied")),
+    }
+    made = {n: ents.add(Entity("organisation", n, a, b)) for n, (a, b) in spans.items()}
+    link_org_short_forms(doc, ents)
+    assert {o.name for o in ents.of("organisation")} == {
+        "National Unitary Farmers' Federation",
+        "Zentra Centre for Space Facilities",
+    }
+    assert made["National Unitary Farmers' Federation"].variants == ["FUCAM"]
+    assert made["Zentra Centre for Space Facilities"].variants == ["Zentra"]
+    assert spans["Zentra"] in made["Zentra Centre for Space Facilities"].mentions

@@ -90,8 +90,9 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 i -= 1  # "New Unity Movement": the adjective opens the body's name
             words = run.words[i:]
             text, start, end = run_text(doc, run, i)
-            text = text.rstrip(".")
-            end = start + len(text)
+            stripped = text.rstrip(".")
+            end -= len(text) - len(stripped)  # the run's end in the text: a name wrapped
+            text = stripped  # across lines is cleaned shorter than it stands there
             head = head_of(words)
             if text in COUNTRIES or text in ("Russia",):
                 ents.add(Entity("place", text, start, end, attrs={"kind": "country"}))
@@ -389,7 +390,8 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
     text = clean(flat[a:b]).rstrip(".,")
     if len(text.split()) == 1 and text in ORG_HEADS:
         return None  # "the Court": a bare head word refers back to a body already named
-    return text, a, a + len(text)
+    # the end in the text, not a + len(text): a name wrapped across lines is cleaned shorter
+    return text, a, a + len(flat[a:b].rstrip(".,"))
 
 
 def _run_slice(doc: Doc, words: list[str], start: int) -> str:

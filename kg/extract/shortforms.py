@@ -22,6 +22,7 @@ def link_org_short_forms(doc: Doc, ents: Entities) -> None:
     """Fold a body named by its head word alone into the one body of the text with that head,
     and add each later "the <Head>" as a mention of it. A head shared by two bodies ("the
     Court" after two courts) is left alone: which one is meant is not plain."""
+    _merge_named_variants(doc, ents)
     orgs = ents.of("organisation")
     by_head: dict[str, list[Entity]] = {}
     for o in orgs:
@@ -56,3 +57,37 @@ def link_org_short_forms(doc: Doc, ents: Entities) -> None:
             ):
                 full.mentions.append((a, b))
             a = flat.find(h, b)
+
+
+#: Brackets right after a body's name, their last item after a dash or comma, or all of it:
+#: "(Federación Unitaria - FUA)", "(Zentra)".
+BRACKET_AFTER = re.compile(
+    r"[”\"’]?\s*\((?:[^()]{0,100}?\s*[,–—-]\s*)?(?P<last>[^()\s,–—-][^(),–—]{0,60}?)\s*\)"
+)
+
+
+def _merge_named_variants(doc: Doc, ents: Entities) -> None:
+    """A body read on its own under a name another body already has as a variant, or given in
+    brackets right after another body's name ("Zentra Centre for Space Facilities (Zentra)",
+    "Unitary Farmers' Federation (Federación Unitaria - FUA)"), is that other body."""
+    flat = doc.flat
+    orgs = ents.of("organisation")
+    by_name = {o.name: o for o in orgs if o.name}
+    gone: set[int] = set()
+    for full in orgs:
+        if id(full) in gone:
+            continue
+        short = [by_name.get(v) for v in full.variants]
+        for _, b in full.mentions:
+            m = BRACKET_AFTER.match(flat, b)
+            if m:
+                short.append(by_name.get(m.group("last")))
+        for o in short:
+            if o is None or o is full or id(o) in gone:
+                continue
+            if o.name not in full.variants:
+                full.variants.append(o.name or "")
+            full.mentions.extend(o.mentions)
+            gone.add(id(o))
+    if gone:
+        ents.items = [e for e in ents.items if id(e) not in gone]
