@@ -1021,3 +1021,23 @@ def test_short_ranks_atty_and_a_commander_in_apposition() -> None:
     assert roles["Ada Brun"] == ["official"]
     assert roles["Rafael Ortiz"] == ["official"]
     assert roles["Rosa Lind"] == ["lawyer"]
+
+
+@pytest.mark.parametrize(
+    ("said", "role"),
+    [
+        # the subject of an act of the state done to someone acts for the state
+        ("On 3 May 2021, Teo Varga arrested the activist Ivo Sand.", "official"),
+        ("On 3 May 2021, Teo Varga and two other officers detained Ivo Sand.", "official"),
+        ("On 3 May 2021, Teo Varga sentenced human rights defender Ivo Sand.", "judge"),
+        # a tie that is no part in the case
+        ("Ivo Sand was arrested on 3 May 2021. Teo Varga, a neighbour, saw it.", "other"),
+        ("Ivo Sand was arrested on 3 May 2021 with Teo Varga, a local businessman.", "other"),
+        # the one the act is done to stays its target
+        ("On 3 May 2021, police arrested Teo Varga and Ivo Sand.", "defender"),
+    ],
+)
+def test_who_acts_and_who_only_stands_by(said: str, role: str) -> None:
+    text = f"12 May 2021\n\nZembla: Arrest\n\n{said}\n"
+    record = extract_case(text, appeal_id="t-acts")
+    assert {p["name"]: p["roles"] for p in record["persons"]}["Teo Varga"] == [role]

@@ -73,8 +73,8 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             for s, e in p.mentions
         )
         quoted = all(flat[a - 1 : a] in '“"' and a > 0 for a, _ in p.mentions)
-        if not roles and not complains and _acts_for_the_state(flat, p):
-            roles.append("official")  # "on the orders of X", "X signed the detention order"
+        if not roles and not complains and (acts := _acts_for_the_state(flat, p)):
+            roles.append(acts)  # "on the orders of X", "X signed the detention order"
         if not roles and not complains:
             described = p.attrs.pop("_described", False) or quoted  # "known as “X”": an alias
             roles.append("other" if described else _default_role(doc, p))
@@ -132,13 +132,33 @@ ACTS_FOR_STATE_AFTER = re.compile(
 )
 
 
-def _acts_for_the_state(flat: str, p: Entity) -> bool:
-    """Some mention names the person as the one who orders or carries out an act of the
-    state, and none as the one it is done to."""
-    return any(
-        ACTS_FOR_STATE_BEFORE.search(flat, max(0, a - 40), a) or ACTS_FOR_STATE_AFTER.match(flat, b)
-        for a, b in p.mentions
-    ) and not any(TARGETED_AFTER.match(flat, b) for _, b in p.mentions)
+#: The subject of an act of the state done to someone, in the active voice: "X arrested the
+#: activist", "X and two other officers detained him", "X sentenced her to five years". The
+#: one who sentences or convicts is a judge; the rest act as officials.
+STATE_ACT_DONE_BY = re.compile(
+    r"(?:\s+and\s+(?:[\w-]+\s+){0,3}(?:officers|agents|policemen|soldiers|men|others))?"
+    r"\s+(?:had\s+|then\s+|later\s+)?(?:(?P<judge>sentenced|convicted)|arrested|detained|"
+    r"summoned|interrogated|questioned|searched|raided|abducted|tortured|beat|handcuffed)\s+"
+    r"(?:him|her|them|the\s+(?:[\w-]+\s+){0,3}(?:defenders?|activists?|journalists?|lawyers?)|"
+    r"(?:human rights\s+)?(?:defenders?|activists?|journalists?|lawyers?)\s+[A-Z]|"
+    r"(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z]|[A-Z][\w’'-]+\s+[A-Z])"
+)
+
+
+def _acts_for_the_state(flat: str, p: Entity) -> str | None:
+    """The role of one some mention names as who orders or carries out an act of the state
+    (official; judge for a sentence or conviction), when none names them as its target."""
+    if any(TARGETED_AFTER.match(flat, b) for _, b in p.mentions):
+        return None
+    role = None
+    for a, b in p.mentions:
+        if ACTS_FOR_STATE_BEFORE.search(flat, max(0, a - 40), a) or ACTS_FOR_STATE_AFTER.match(
+            flat, b
+        ):
+            role = role or "official"
+        elif done := STATE_ACT_DONE_BY.match(flat, b):
+            role = "judge" if done.group("judge") else (role or "official")
+    return role
 
 
 #: The side a person appears for at a trial: "X acting for the prosecution", "Y for the
@@ -890,7 +910,7 @@ def _roles_after(
         roles.append(
             "defender"
         )  # "X, a researcher with the network", "a volunteer at the X Centre"
-    if BUSINESS_POST.match(desc):
+    if BUSINESS_POST.match(desc) or DESCRIBED_AFTER.match(desc):
         p.attrs["_described"] = True  # "X, a director of the Zenda Stock Exchange"
         return
     if LEAD_TITLES.match(desc):
@@ -1053,6 +1073,12 @@ WITNESS_AFTER = re.compile(
 )
 
 
+#: Someone described by a tie that is no part in the case, after the name: "X, a neighbour",
+#: "X, a local businessman", "X, the family's driver".
+DESCRIBED_AFTER = re.compile(
+    r"(?:[\w’'-]+\s+){0,2}(?:driver|neighbou?r|businessman|businesswoman|shopkeeper|resident|"
+    r"friend|passer-by|bystander)s?\s*(?:$|,|of\b|in\b|from\b)"
+)
 #: A post in a business after a name: "chief executive of its parent company", "a director of
 #: the Zenda Stock Exchange".
 BUSINESS_POST = re.compile(
