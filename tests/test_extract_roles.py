@@ -1041,3 +1041,17 @@ def test_who_acts_and_who_only_stands_by(said: str, role: str) -> None:
     text = f"12 May 2021\n\nZembla: Arrest\n\n{said}\n"
     record = extract_case(text, appeal_id="t-acts")
     assert {p["name"]: p["roles"] for p in record["persons"]}["Teo Varga"] == [role]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Teo Varga, who is married to Sand, was not informed.",
+        "Teo Varga, the mother of another detainee, was also arrested.",
+        "Teo Varga, the wife of a jailed journalist, was questioned.",
+    ],
+)
+def test_kin_of_someone_unnamed_or_by_marriage(said: str) -> None:
+    text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"
+    record = extract_case(text, appeal_id="t-kin")
+    assert {p["name"]: p["roles"] for p in record["persons"]}["Teo Varga"] == ["relative"]

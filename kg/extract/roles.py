@@ -895,9 +895,9 @@ def _roles_after(
     ) and not CLAUSE_AFTER.match(after):
         roles.append("defender")
     kin = KIN_OF.match(desc)
-    if kin:  # "X, the wife of Y"
+    if kin:  # "X, the wife of Y", "X, who is married to Y"
         roles.append("relative")
-        if GENDER_NOUNS[kin.group(1)] != "unknown":
+        if kin.group(1) and GENDER_NOUNS[kin.group(1)] != "unknown":
             p.attrs["gender"] = GENDER_NOUNS[kin.group(1)]
     if re.match(r"who (?:governed|ruled|was (?:then )?(?:the )?(?:governor|mayor|minister|"
                 r"president|prime minister))\b", desc):  # fmt: skip
@@ -1054,7 +1054,10 @@ def _post_in_civil_body(desc: str) -> bool:
 #: A kinship noun of a named person after a name: "X, the wife of Y", "X, Y's brother".
 KIN_OF = re.compile(
     rf"(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+[’']s\s+)?({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))})"
-    r"(?:\s+of\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-ZÀ-ÞĀ-Žİ]|\s*$)"
+    r"(?:\s+of\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-ZÀ-ÞĀ-Žİ]|\s*$"
+    # "the mother of another detainee", "the wife of a jailed journalist"
+    r"|\s+of\s+(?:his|her|their|a|an|another|one|two|three|the)\s)"
+    r"|married to\b"
 )
 
 
