@@ -135,6 +135,39 @@ def test_change_add_and_remove_give_what_a_full_build_gives(corpus: Path, tmp_pa
     assert shared_index(store) == shared_index(tmp_path / "full2")
 
 
+def test_a_new_spelling_of_a_recurring_person_rewrites_its_own_graph_only(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The edit of ``generate.py --edit facts``: one more spelling of a person other appeals
+    name too, and an event a day earlier. Only the changed record's graph is written (each
+    graph states its own spellings of a merged person, not those of the others), the union
+    gives the person the new spelling, and the stores equal a full build's."""
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    store = tmp_path / "kg"
+    result = build(store, data, progress=None)
+    recurring = next(
+        c
+        for c in result.identity_clusters
+        if c.kind == "person" and len({aid for aid, _ in c.members}) > 1
+    )
+    aid, local = recurring.members[0]
+    path = next(p for p in sorted((data / "cases").glob("*.yaml")) if _appeal_id(p) == aid)
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    person = next(p for p in record["persons"] if str(p["id"]) == local)
+    spelling = person["name"] + person["name"][-1]
+    person["variants"] = [*(person.get("variants") or []), spelling]
+    dated = next(e for e in record["events"] if len(str(e.get("date") or "")) == 10)
+    dated["date"] = "2001-02-03" if str(dated["date"]) != "2001-02-03" else "2001-02-04"
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), "utf-8")
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert _summary(lines)[:2] == (1, 0), lines
+    assert_same_as_a_full_build(store, data, tmp_path / "full")
+    label = f'<{recurring.iri}> <http://www.w3.org/2004/02/skos/core#altLabel> "{spelling}"'
+    assert label in _dump(store)
+
+
 @pytest.mark.parametrize("bound", ["max_roots", "max_neighbourhood"])
 def test_a_change_past_the_derivation_bounds_runs_the_rules_whole(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bound: str

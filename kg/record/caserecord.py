@@ -749,7 +749,7 @@ class _Builder:
         name = ins.get("canonical_name") or ins.get("name")
         self.add(node, RDFS.label, name)
         if ins.get("canonical_name"):
-            for v in [ins.get("name"), *(ins.get("merged_variants") or [])]:
+            for v in [ins.get("name"), *_trimmed(ins)]:
                 if v and v != name:
                     g.add((node, SKOS.altLabel, Literal(v)))
         g.add((node, AKG.instrumentKind, INSTKIND[kind]))
@@ -1081,11 +1081,20 @@ ELI_IS_PART_OF = URIRef(prefixes()["eli"] + "is_part_of")
 
 def _alt_labels(item: dict[str, Any]) -> list[str]:
     """Other spellings of a person or organisation: its variants, and where identity
-    resolution merged it with items of other appeals, its own name and every spelling those use."""
+    resolution merged it with items of other appeals (its label is then the merged one), its
+    own name too. The spellings the other appeals use are theirs to state: together the
+    appeal graphs give the merged item every spelling, and a new spelling in one appeal changes
+    that appeal's graph only, not every graph naming the same person."""
     spellings = [*(item.get("variants") or [])]
     if item.get("canonical_name"):
-        spellings += [item.get("name"), *(item.get("merged_variants") or [])]
+        spellings += [item.get("name"), *_trimmed(item)]
     return [str(v) for v in dict.fromkeys(spellings) if v]
+
+
+def _trimmed(item: dict[str, Any]) -> list[str]:
+    """An item's name and variants as identity resolution reads them (the merged item's
+    spellings, :func:`kg.record.identity.resolve_identities`)."""
+    return [str(v).strip() for v in [item.get("name"), *(item.get("variants") or [])] if v]
 
 
 def _fold_name(text: str) -> str:

@@ -947,7 +947,7 @@ def _fullest(names: list[str]) -> str:
 def apply_resolution(
     records: dict[str, dict[str, Any]], resolution: Resolution, canon: Canon | None = None
 ) -> int:
-    """Set ``iri``, ``canonical_name`` and ``merged_variants`` on every merged item, in place,
+    """Set ``iri`` and ``canonical_name`` on every merged item, in place,
     and unify merged instruments' provisions (``canon``: see :func:`_unify_provisions`).
 
     Returns how many items changed."""
@@ -962,7 +962,6 @@ def apply_resolution(
                     continue
                 raw["iri"] = str(cluster.iri)
                 raw["canonical_name"] = cluster.label
-                raw["merged_variants"] = [v for v in cluster.variants if v != cluster.label]
                 changed += 1
     _unify_provisions(records, resolution, canon)
     return changed

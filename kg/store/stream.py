@@ -973,7 +973,8 @@ def _assignments(resolution: Resolution, aid: str, items: list[Item]) -> list[An
     for item in items:
         cluster = resolution.cluster_of(aid, item.key[1])
         if cluster is not None:
-            out.append([item.key[1], str(cluster.iri), cluster.label, cluster.variants])
+            # Not the cluster's spellings: a graph states its own (kg.record.caserecord).
+            out.append([item.key[1], str(cluster.iri), cluster.label])
     return out
 
 
