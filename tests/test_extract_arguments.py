@@ -710,3 +710,12 @@ def test_a_court_named_beside_an_arrest_did_not_make_it() -> None:
     )
     arrest = _one(evs, "arrest")
     assert arrest["agents"] == ["Zembla Police Department"] and arrest["authority"] is None
+
+
+def test_people_named_before_the_pronoun_subject_of_a_passive_are_not_its_targets() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee leads the Zembla Rights Centre. On 3 May 2024, after "
+        "she demanded that the poet Mr Tom Reed, abducted in 2020, be returned alive, she was "
+        "charged with hooliganism."
+    )
+    assert _one(evs, "charge")["targets"] == ["Ana Lee"]

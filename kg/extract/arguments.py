@@ -1012,6 +1012,17 @@ def make_event(
     if kin and any(x not in kin for x in targets):
         # "arrested Tom Reed, the husband of Ana Lee": the one named after "husband of" is not
         targets = [x for x in targets if x not in kin]
+    pron_subject = (
+        SUBJECT_PRONOUN_BEFORE.search(doc.flat, max(c0, a - 60), a)
+        if voice in ("passive", "perfect")
+        else None
+    )
+    if pron_subject is not None:
+        # "after demanding that four men, abducted in 2020, be returned, she was prosecuted":
+        # "she" is what the passive is done to; people named before her are not
+        said = pron_subject.start(1)
+        earlier = {e.id for ma, _mb, e in near if e.kind == "person" and ma < said}
+        targets = [x for x in targets if x not in earlier]
     for owner, named in _possessed(doc.flat, near, c0, a):
         # "Ana Lee's lawyer, Tom Reed, was arrested": the lawyer was, not Ana Lee
         if owner.id in targets and named.id not in agents:
