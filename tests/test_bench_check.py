@@ -28,13 +28,15 @@ def _built_store(tmp_path: Path, appeals: int) -> tuple[Path, Path]:
 
 
 def test_check_benchmark_on_a_store_built_before(tmp_path: Path) -> None:
-    """``--store`` measures a built store, ``--corpus`` changes 1% of its records (at least one)
-    and rebuilds it; each stage has its peak memory; the naive run is stopped at its limit."""
+    """``--store`` measures a built store, ``--corpus`` changes 1% of its records (at least one;
+    here an event's note and date and a person's spelling) and rebuilds it; each stage has its
+    peak memory; the naive run is stopped at its limit."""
     corpus, store = _built_store(tmp_path, 6)
     before = {p.name: p.read_bytes() for p in (corpus / "cases").glob("*.yaml")}
     out = tmp_path / "check.json"
     cmd = [sys.executable, str(ROOT / "bench" / "bench_check.py"), "--store", str(store)]
-    cmd += ["--corpus", str(corpus), "--pyshacl-memory-gb", "0.001", "--out", str(out)]
+    cmd += ["--corpus", str(corpus), "--edit", "facts"]
+    cmd += ["--pyshacl-memory-gb", "0.001", "--out", str(out)]
     subprocess.run(cmd, check=True, capture_output=True, timeout=900)
     res = json.loads(out.read_text(encoding="utf-8"))
     assert res["quads"] > 0 and "build_seconds" not in res
@@ -42,7 +44,8 @@ def test_check_benchmark_on_a_store_built_before(tmp_path: Path) -> None:
     assert res["validate_noop"]["mode"] == "unchanged"
     after = {p.name: p.read_bytes() for p in (corpus / "cases").glob("*.yaml")}
     assert res["records_changed"] == sum(after[n] != before[n] for n in before) == 1
-    assert res["rebuild_1pct"]["seconds"] > 0
+    assert res["edit"] == "facts"  # a date and a spelling too, not only a note
+    assert res["rebuild_1pct"]["seconds"] > 0 and res["rebuild_1pct"]["cpu_seconds"] > 0
     assert res["validate_1pct"]["mode"] == "incremental"
     assert res["validate_1pct"]["graphs_changed"] == 1
     assert res["validate_1pct"]["same_as_full_run"] is True
