@@ -454,18 +454,20 @@ def export(
     """
     from kg.publish.listed import export_listed
 
-    if graph is None and not include_restricted and (output is None or not void):
+    void_path = output.parent / "void.ttl" if output is not None and void else None
+    if graph is None and not include_restricted:
         # the build's files copied, before anything heavy is imported (kg/publish/listed.py)
-        if export_listed(store_path, fmt, output, sys.stdout.buffer) is not None:
+        listed = export_listed(store_path, fmt, output, sys.stdout.buffer, void_path, endpoint)
+        if listed is not None:
             echo_err(f"store: {store_path} (public)")
             if output is not None:
-                echo_err(f"wrote {output} ({output.stat().st_size} bytes)")
+                also = f" and {void_path}" if void_path else ""
+                echo_err(f"wrote {output} ({output.stat().st_size} bytes){also}")
             return
     from rdflib import URIRef
 
     from kg.publish.export import export as run_export
 
-    void_path = output.parent / "void.ttl" if output is not None and void else None
     data = run_export(
         _open_store(store_path, not include_restricted),
         fmt,

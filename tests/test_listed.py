@@ -97,6 +97,16 @@ print(",".join(heavy))
 
 
 def test_the_command_imports_neither_rdflib_nor_numpy(store_path: Path, tmp_path: Path) -> None:
+    """Nor with ``void.ttl``, made from the counts the build kept: the same description as
+    the one counted in the store. Kept counts that do not match the files send the command to
+    the ordinary path, which counts them again (and imports rdflib)."""
+    import shutil
+
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from kg.publish.describe import describe_store
+
     expected = stream_to_bytes(_public(store_path), "nquads")
     out = tmp_path / "kg.nq"
     run = subprocess.run(
@@ -105,14 +115,49 @@ def test_the_command_imports_neither_rdflib_nor_numpy(store_path: Path, tmp_path
     )  # fmt: skip
     assert run.stdout.strip() == ""
     assert out.read_bytes() == expected
-    # with void.ttl the description is made by the ordinary path, which imports them
+    assert not (tmp_path / "void.ttl").exists()
+    with_void = _PROBE.replace('"--no-void",', "")
     run = subprocess.run(
-        [sys.executable, "-c", _PROBE.replace('"--no-void",', ""), str(store_path), "nquads",
-         str(out)],
+        [sys.executable, "-c", with_void, str(store_path), "nquads", str(out)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    assert "rdflib" in run.stdout and (tmp_path / "void.ttl").is_file()
+    assert run.stdout.strip() == ""
     assert out.read_bytes() == expected
+    counted = describe_store(_public(store_path))
+    assert isomorphic(Graph().parse(tmp_path / "void.ttl", format="turtle"), counted)
+    # kept counts that no longer match the files
+    shutil.copytree(store_path.parent, tmp_path / "copy", symlinks=True)
+    copy = tmp_path / "copy" / store_path.name
+    kept = copy.resolve() / EXPORT_DIR / "void-counts.json"
+    counts = json.loads(kept.read_text(encoding="utf-8"))
+    kept.write_text(json.dumps({**counts, "triples": counts["triples"] + 1}), encoding="utf-8")
+    (tmp_path / "void.ttl").unlink()
+    run = subprocess.run(
+        [sys.executable, "-c", with_void, str(copy), "nquads", str(out)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "rdflib" in run.stdout
+    assert out.read_bytes() == expected
+    assert isomorphic(Graph().parse(tmp_path / "void.ttl", format="turtle"), counted)
+    assert json.loads(kept.read_text(encoding="utf-8")) == counts  # counted and kept again
+
+
+def test_the_description_is_that_of_the_store(store_path: Path) -> None:
+    """``void.ttl`` from the kept counts, with and without an endpoint, is the description
+    counted in the store by SPARQL (:func:`kg.publish.describe.describe_store`)."""
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from kg.publish.describe import describe_store
+    from kg.publish.listed import kept_description
+
+    listing = find_listing(store_path)
+    assert listing is not None
+    for endpoint in (None, "https://example.org/sparql"):
+        made = kept_description(listing, endpoint)
+        assert made is not None
+        counted = describe_store(_public(store_path), endpoint=endpoint)
+        assert isomorphic(Graph().parse(data=made.decode("utf-8"), format="turtle"), counted)
 
 
 def _break(store_path: Path, tmp_path: Path, how: str) -> None:

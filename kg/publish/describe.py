@@ -9,15 +9,14 @@ counted from the dataset itself, so the description cannot drift from the data.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urlsplit
 
-from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, XSD
+from rdflib import RDF, Dataset, Graph, URIRef
 
+from kg.publish.voidturtle import TARGET_DATASETS, description_triples
 from kg.store.voidcounts import LINK_PREDICATES as STORE_LINK_PREDICATES
-from kg.vocab import AKR, DCAT, VOID, bind_prefixes, prefixes
+from kg.vocab import AKR, bind_prefixes
 
 __all__ = [
     "LINK_PREDICATES",
@@ -33,36 +32,6 @@ __all__ = [
 DATASET_IRI = AKR["dataset"]
 # owl:sameAs, skos:exactMatch, skos:closeMatch (the build counts them as well)
 LINK_PREDICATES = tuple(URIRef(p) for p in STORE_LINK_PREDICATES)
-# Known link targets: namespace -> (slug, dataset IRI, title, SPARQL endpoint or None).
-TARGET_DATASETS: dict[str, tuple[str, str, str, str | None]] = {
-    "http://www.wikidata.org/entity/": (
-        "wikidata",
-        "https://www.wikidata.org/",
-        "Wikidata",
-        "https://query.wikidata.org/sparql",
-    ),
-    "https://www.iso.org/obp/ui/#iso:code:3166:": (
-        "iso3166",
-        "https://www.iso.org/iso-3166-country-codes.html",
-        "ISO 3166 country codes",
-        None,
-    ),
-    "https://sws.geonames.org/": ("geonames", "https://www.geonames.org/", "GeoNames", None),
-}
-
-
-def _target_of(iri: str) -> tuple[str, str, str, str | None] | None:
-    """The dataset an object IRI belongs to, or None when it is one of our own IRIs."""
-    if any(iri.startswith(ns) for p, ns in prefixes().items() if p in ("akr", "akg", "akgraph")):
-        return None
-    for ns, target in TARGET_DATASETS.items():
-        if iri.startswith(ns):
-            return target
-    parts = urlsplit(iri)
-    if not parts.scheme.startswith("http") or not parts.netloc:
-        return None
-    host = parts.netloc.lower()
-    return (host.replace(".", "-"), f"{parts.scheme}://{host}/", host, None)
 
 
 def describe_dataset(
@@ -219,81 +188,22 @@ def describe_counts(
     description: str | None = None,
     dataset_iri: URIRef = DATASET_IRI,
 ) -> Graph:
-    """The description of :func:`describe_dataset` from its counts."""
+    """The description of :func:`describe_dataset` from its counts (the triples of
+    :func:`kg.publish.voidturtle.description_triples`, which `kg export` also writes without
+    rdflib)."""
+    from kg.store.store import from_ox
+
+    public_graphs = {g: n for g, n in counts.per_graph.items() if isinstance(g, URIRef)}
+    data = counts_to_json(replace(counts, per_graph=public_graphs))
     g = bind_prefixes(Graph())
-    ds = dataset_iri
-    g.add((ds, RDF.type, VOID.Dataset))
-    g.add((ds, RDF.type, DCAT.Dataset))
-    g.add((ds, DCTERMS.title, Literal(title, lang="en")))
-    if description:
-        g.add((ds, DCTERMS.description, Literal(description, lang="en")))
-    g.add((ds, DCTERMS.license, URIRef(licence)))
-    agent = BNode()
-    g.add((ds, DCTERMS.publisher, agent))
-    g.add((agent, RDF.type, FOAF.Organization))
-    g.add((agent, FOAF.name, Literal(publisher)))
-    g.add((ds, VOID.uriSpace, Literal(prefixes()["akr"])))
-    g.add((ds, VOID.vocabulary, URIRef(prefixes()["akg"])))
-    for fmt in ("text/turtle", "application/trig", "application/n-quads"):
-        g.add((ds, VOID.feature, URIRef(f"http://www.w3.org/ns/formats/{_format_name(fmt)}")))
-    if endpoint:
-        g.add((ds, VOID.sparqlEndpoint, URIRef(endpoint)))
-        service = URIRef(f"{dataset_iri}/sparql-service")
-        g.add((ds, DCAT.distribution, URIRef(f"{dataset_iri}/sparql")))
-        g.add((URIRef(f"{dataset_iri}/sparql"), RDF.type, DCAT.Distribution))
-        g.add((URIRef(f"{dataset_iri}/sparql"), DCAT.accessService, service))
-        g.add((URIRef(f"{dataset_iri}/sparql"), DCAT.accessURL, URIRef(endpoint)))
-        g.add((service, RDF.type, DCAT.DataService))
-        g.add((service, DCAT.endpointURL, URIRef(endpoint)))
-        g.add((service, DCAT.servesDataset, ds))
-
-    links: Counter = Counter()
-    targets: dict[str, tuple[str, str, str, str | None]] = {}
-    for (p, o), n in counts.links.items():
-        target = _target_of(str(o))
-        if target is not None:
-            links[(target[0], p)] += n
-            targets[target[0]] = target
-    class_members = counts.classes
-    per_graph = counts.per_graph
-    g.add((ds, VOID.triples, Literal(counts.triples, datatype=XSD.integer)))
-    g.add((ds, VOID.entities, Literal(counts.entities, datatype=XSD.integer)))
-    g.add((ds, VOID.classes, Literal(len(class_members), datatype=XSD.integer)))
-    g.add((ds, VOID.properties, Literal(counts.properties, datatype=XSD.integer)))
-    g.add((ds, VOID.distinctSubjects, Literal(counts.subjects, datatype=XSD.integer)))
-    g.add((ds, VOID.distinctObjects, Literal(counts.objects, datatype=XSD.integer)))
-    for cls in sorted(class_members):
-        part = BNode()
-        g.add((ds, VOID.classPartition, part))
-        g.add((part, VOID["class"], cls))
-        g.add((part, VOID.entities, Literal(class_members[cls], datatype=XSD.integer)))
-    for graph_id, count in sorted(per_graph.items(), key=lambda kv: str(kv[0])):
-        if not isinstance(graph_id, URIRef) or str(graph_id).startswith("urn:x-rdflib:"):
-            continue  # the default graph is not a subset of its own
-        g.add((ds, VOID.subset, graph_id))
-        g.add((graph_id, RDF.type, VOID.Dataset))
-        g.add((graph_id, VOID.triples, Literal(count, datatype=XSD.integer)))
-    for (slug, predicate), count in sorted(links.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
-        _, target_iri, target_title, target_endpoint = targets[slug]
-        local = str(predicate).rsplit("#", 1)[-1]
-        linkset = URIRef(f"{dataset_iri}/linkset/{slug}-{local}")
-        target = URIRef(target_iri)
-        g.add((ds, VOID.subset, linkset))
-        g.add((linkset, RDF.type, VOID.Linkset))
-        g.add((linkset, VOID.subjectsTarget, ds))
-        g.add((linkset, VOID.objectsTarget, target))
-        g.add((linkset, VOID.target, ds))
-        g.add((linkset, VOID.target, target))
-        g.add((linkset, VOID.linkPredicate, predicate))
-        g.add((linkset, VOID.triples, Literal(count, datatype=XSD.integer)))
-        g.add((target, RDF.type, VOID.Dataset))
-        g.add((target, DCTERMS.title, Literal(target_title)))
-        if target_endpoint:
-            g.add((target, VOID.sparqlEndpoint, URIRef(target_endpoint)))
+    for t in description_triples(
+        data,
+        endpoint=endpoint,
+        title=title,
+        licence=licence,
+        publisher=publisher,
+        description=description,
+        dataset=str(dataset_iri),
+    ):
+        g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
     return g
-
-
-def _format_name(media_type: str) -> str:
-    return {"text/turtle": "Turtle", "application/trig": "TriG", "application/n-quads": "N-Quads"}[
-        media_type
-    ]

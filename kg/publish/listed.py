@@ -33,6 +33,7 @@ from kg.publish.chunked import write_chunked
 MARKER = "appeals-kg-store"
 FULL, PUBLIC = "full", "public"
 EXPORT_DIR, MANIFEST, HEADER = "export", "manifest.json", "header.ttl"
+COUNTS = "void-counts.json"  # kg.store.voidcounts.COUNTS_FILE
 VERSIONS = (2, 3)
 PREFIXES_FILE = Path(__file__).resolve().parents[2] / "ontology" / "prefixes.ttl"
 COPIED = ("nquads", "ntriples", "turtle", "trig", "jsonld")
@@ -57,6 +58,7 @@ class Listing:
     header: bytes
     chunks: list[Listed]
     triples: int
+    folder: Path  # the generation's export folder (manifest, kept VoID counts)
 
 
 @cache
@@ -125,21 +127,38 @@ def find_listing(store_path: Path) -> Listing | None:
         return None
     if named != {c.graph for c in chunks if c.graph is not None}:
         return None
-    return Listing(prefix_lines(), chunks, triples)
+    return Listing(prefix_lines(), chunks, triples, folder)
 
 
 def export_listed(
-    store_path: Path, fmt: str, output: Path | None, stream: BinaryIO | None = None
+    store_path: Path,
+    fmt: str,
+    output: Path | None,
+    stream: BinaryIO | None = None,
+    void_output: Path | None = None,
+    endpoint: str | None = None,
 ) -> Listing | None:
     """Write ``fmt`` (one of :data:`COPIED`) of the public store of the build at
     ``store_path`` from its files, atomically into ``output`` (synced before the rename),
     else into ``stream``; returns what was copied, or None (nothing written) when the files
-    are not there to trust."""
+    are not there to trust.
+
+    With ``void_output`` (and ``output``), its VoID/DCAT description too, changed together
+    with it (:func:`kg.publish.bundle.write_together`), made from the counts the build kept
+    when they describe exactly the listed files (else None: the ordinary path counts them)."""
     if fmt not in COPIED:
         return None
     listing = find_listing(store_path)
     if listing is None:
         return None
+    if void_output is not None and output is not None:
+        description = kept_description(listing, endpoint)
+        if description is None:
+            return None
+        from kg.publish.bundle import write_together
+
+        write_together({Path(output): _synced(listing, fmt), Path(void_output): description})
+        return listing
     if output is None:
         if stream is None:
             raise ValueError("an output file or a stream is needed")
@@ -148,6 +167,27 @@ def export_listed(
         return listing
     write_atomic(output, _synced(listing, fmt))
     return listing
+
+
+def kept_description(listing: Listing, endpoint: str | None = None) -> bytes | None:
+    """``void.ttl`` of the listed store from the counts the build kept beside its files
+    (``void-counts.json``, :mod:`kg.store.voidcounts`), or None when there are none or they
+    do not match the files (graphs and triples), as :func:`kg.publish.export.void_description`
+    checks before it uses them."""
+    from kg.publish.voidturtle import description_turtle
+
+    per_graph: dict[str, int] = {}
+    for c in listing.chunks:  # a large graph's files are in several parts
+        if c.graph is not None and c.triples:  # SPARQL sees no empty graph
+            per_graph[c.graph] = per_graph.get(c.graph, 0) + c.triples
+    try:
+        counts = json.loads((listing.folder / COUNTS).read_text(encoding="utf-8"))
+        kept = {str(g): int(n) for g, n in counts["per_graph"]}
+        if kept != per_graph or int(counts["triples"]) != listing.triples:
+            return None
+        return description_turtle(counts, endpoint=endpoint)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _synced(listing: Listing, fmt: str) -> Callable[[BinaryIO], None]:
@@ -159,4 +199,12 @@ def _synced(listing: Listing, fmt: str) -> Callable[[BinaryIO], None]:
     return write
 
 
-__all__ = ["COPIED", "Listed", "Listing", "export_listed", "find_listing", "read_prefixes"]
+__all__ = [
+    "COPIED",
+    "Listed",
+    "Listing",
+    "export_listed",
+    "find_listing",
+    "kept_description",
+    "read_prefixes",
+]
