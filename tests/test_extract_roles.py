@@ -1055,3 +1055,16 @@ def test_kin_of_someone_unnamed_or_by_marriage(said: str) -> None:
     text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"
     record = extract_case(text, appeal_id="t-kin")
     assert {p["name"]: p["roles"] for p in record["persons"]}["Teo Varga"] == ["relative"]
+
+
+def test_a_ministers_portfolio_is_no_person_and_a_legal_team_member_a_lawyer() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. The Minister of "
+        "Internal Affairs said the arrest was lawful. Ada Brun, the Minister for Public "
+        "Security, agreed. “It is unlawful,” said Teo Varga, a member of Sand's legal team.\n"
+    )
+    record = extract_case(text, appeal_id="t-portfolio")
+    roles = {p["name"]: p["roles"] for p in record["persons"]}
+    assert "Internal Affairs" not in roles and "Public Security" not in roles
+    assert roles["Ada Brun"] == ["official"]
+    assert roles["Teo Varga"] == ["lawyer"]

@@ -69,6 +69,15 @@ HEADLINE_START = re.compile(r"(?:^|\n|[:|–—-])[ \t]*$")
 POSSESSIVE_ENDS = ("’", "'", "’s", "'s")
 
 
+#: Last words of a minister's portfolio ("of Foreign Affairs", "for Public Security"), which
+#: no personal name ends with.
+PORTFOLIO_WORDS = frozenset(
+    """Affairs Security Defence Defense Interior Finance Health Education Labour Labor
+Information Communications Trade Industry Agriculture Environment Culture Welfare
+Administration Planning Resources Works Transport Energy Development Justice Rights""".split()
+)
+
+
 def add_person_candidate(
     doc: Doc, ents: Entities, run: Run, first: int, last: int | None = None
 ) -> None:
@@ -78,6 +87,13 @@ def add_person_candidate(
     # capitalised word, told at once
     if len(toks) < 2 or sum(t not in NAME_PARTICLES and t != "." for t, _, _ in toks) < 2:
         return
+    if (
+        toks[0][0] in ("of", "for", "on")
+        and toks[-1][0] in PORTFOLIO_WORDS
+        and first > 0
+        and _post_or_body_word(run.tokens[first - 1][0])
+    ):
+        return  # "the Minister of Foreign Affairs": the post's portfolio, not a name
     if (
         len(toks) >= 3
         and toks[0][0] in HEADLINE_CALLS

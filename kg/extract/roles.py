@@ -1012,6 +1012,9 @@ LAWYER_WHO = re.compile(
     r"|(?:[\w-]+ ){0,2}(?:lawyer|attorney|advocate) (?:who (?:also )?(?:represents|represented|"
     r"is representing|was representing|acts|acted|defends|defended)|representing|for)\b"
     r"|(?:[Ss]enior |[Dd]efen[cs]e )?[Cc]ounsel\b"
+    # "X, a member of his legal team", "X, part of Y's defence team"
+    r"|(?:member|part) of (?:his|her|their|the|[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?) "
+    r"(?:legal|defen[cs]e) team"
 )
 #: "X, a lawyer", "X, human rights lawyer and member of Y".
 LAWYER_DESC = re.compile(r"(?:[\w-]+ ){0,3}(?:lawyer|attorney|advocate|barrister)s?\b")
