@@ -10,7 +10,9 @@ written by :mod:`kg.store.chunks`), its prefix lines, checked against those of
 graph names, which must be exactly the manifest's. Whatever it does not recognise (another
 manifest version, other prefixes, a missing file, graphs that differ, a store that is not the
 public store of a build) makes it decline, and the caller takes the ordinary path
-(:func:`kg.publish.export.export`), which reads the same files or the store.
+(:func:`kg.publish.export.export`), which reads the same files or the store. ``void.ttl`` is
+made the same way, by Oxigraph, from the VoID counts the build kept (:mod:`kg.publish.voidturtle`),
+when they describe exactly the listed files.
 """
 
 from __future__ import annotations
