@@ -1,9 +1,12 @@
-"""The workers that write the case graphs of a full build (kg.store.stream._nquads): spawned,
-each record sent with its own share of identity resolution, in a bounded window."""
+"""The workers of a full build (kg.store.workers): forked once, they parse the records and
+write the case graphs (kg.store.stream._nquads), each record sent with its own share of
+identity resolution, in a bounded window; spawned when the graphs are written with no record
+read."""
 
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,7 +15,9 @@ import pyoxigraph as ox
 import pytest
 from benchgen import generator as _generator
 
+import kg.store.spill as spill
 import kg.store.stream as stream
+import kg.store.workers as workers_module
 from kg.record.identity import (
     Resolution,
     apply_resolution,
@@ -40,29 +45,74 @@ def _canonical(store_path: Path) -> list[str]:
     return sorted(str(q) for q in ds)
 
 
-def test_spawned_workers_in_small_parts_give_the_dataset_builds_store(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _pool_methods(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The start method of each process pool the build's workers make, appended as made."""
     methods: list[str] = []
-    real = stream.ProcessPoolExecutor
+    real = workers_module.ProcessPoolExecutor
 
     def pool(workers: int, **kwargs: Any) -> Any:
         methods.append(kwargs["mp_context"].get_start_method())
         return real(workers, **kwargs)
 
-    monkeypatch.setattr(stream, "ProcessPoolExecutor", pool)
-    monkeypatch.setattr(stream, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(workers_module, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(workers_module, "PARALLEL_FROM", 1)
     monkeypatch.setattr(stream, "PART", 3)  # 24 records: 8 parts, 2 in flight at a time
     monkeypatch.setattr(stream, "AHEAD", 1)
+    return methods
+
+
+def _noting_pid(module: Any, name: str, log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``module.name`` note the process it runs in (a forked worker inherits the
+    patched module; the wrapper is found by name when a job is sent to it)."""
+    real = getattr(module, name)
+
+    def noted(*args: Any) -> Any:
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    noted.__module__, noted.__qualname__ = module.__name__, name
+    monkeypatch.setattr(module, name, noted)
+
+
+def _pids(log: Path) -> set[int]:
+    return {int(x) for x in log.read_text(encoding="utf-8").split()}
+
+
+def test_one_forked_pool_parses_the_records_and_writes_their_graphs(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    methods = _pool_methods(monkeypatch)
+    _noting_pid(spill, "_read_job", tmp_path / "parsed", monkeypatch)
+    _noting_pid(stream, "_cases_nquads", tmp_path / "written", monkeypatch)
     said: list[str] = []
     result = stream.build_streaming(
         tmp_path / "workers", corpus, incremental=False, jobs=2, progress=said.append
     )
-    assert methods == ["spawn"]
+    assert methods == ["fork"]  # one pool, for both steps
+    parsed, written = _pids(tmp_path / "parsed"), _pids(tmp_path / "written")
+    assert os.getpid() not in parsed | written
+    assert written <= parsed and len(parsed) == 2
     assert result.identity_clusters, "the corpus must merge items across records"
     assert any("build: 24/24 graphs" in line for line in said), said
     build_classic(tmp_path / "classic", corpus)
     assert _canonical(tmp_path / "workers") == _canonical(tmp_path / "classic")
+
+
+def test_graphs_written_without_records_read_go_to_spawned_workers(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stream.build_streaming(tmp_path / "kg", corpus, incremental=False, progress=None)
+    methods = _pool_methods(monkeypatch)
+    # A change to the code that makes graphs: every graph is written again, no record read.
+    monkeypatch.setattr(stream, "recipe_hash", lambda: "another recipe")
+    said: list[str] = []
+    stream.build_streaming(tmp_path / "kg", corpus, progress=said.append)
+    assert any("24 record file(s), 0 read" in line for line in said), said
+    assert any("24 graph(s) to write" in line for line in said), said
+    assert methods == ["spawn"]
+    build_classic(tmp_path / "classic", corpus)
+    assert _canonical(tmp_path / "kg") == _canonical(tmp_path / "classic")
 
 
 def test_a_records_view_resolves_it_as_the_whole_resolution_does(corpus: Path) -> None:

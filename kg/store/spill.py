@@ -130,15 +130,21 @@ def _read_job(job: tuple[str, str]) -> Parsed:
     return parse_record(job[0], Path(job[0]).read_bytes(), Path(job[1]))
 
 
-def parse_files(keys: list[str], spill_dir: Path) -> Iterator[Parsed]:
+def parse_files(
+    keys: list[str], spill_dir: Path, pool: ProcessPoolExecutor | None = None
+) -> Iterator[Parsed]:
     """:func:`parse_record` of each file (read again here: the caller keeps no bytes), in
-    order, in 2 worker processes when there are many; the first file that does not parse, in
-    this order, raises."""
+    order, in ``pool`` if given (the build's workers, :mod:`kg.store.workers`), else in 2
+    worker processes when there are many; the first file that does not parse, in this order,
+    raises."""
     workers = min(2, os.cpu_count() or 1)
     jobs = [(key, str(spill_dir)) for key in keys]
+    if pool is not None:
+        yield from pool.map(_read_job, jobs, chunksize=16)
+        return
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(workers) as pool:
-            yield from pool.map(_read_job, jobs, chunksize=16)
+        with ProcessPoolExecutor(workers) as own:
+            yield from own.map(_read_job, jobs, chunksize=16)
         return
     for job in jobs:
         yield _read_job(job)

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import pickle
 import sys
@@ -50,7 +49,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +80,7 @@ from kg.store.spill import Parsed, RecordFacts, parse_files, parse_record, read_
 from kg.store.state import BuildState, RecordItems, SharedRows
 from kg.store.stated import drop_stated
 from kg.store.textpartition import partition_nquads
+from kg.store.workers import WorkerPool
 from kg.vocab import (
     DATA_DIR,
     DERIVED_GRAPH,
@@ -95,7 +95,6 @@ STATE_FILE = "build-state.json"
 IDENTITY_FILE = "identity-index.pickle"  # kg.record.identity_index
 SHAPES_FILE = "rule-shapes.pickle"  # kg.store.derive's analysis of the rules
 STATE_VERSION = 3  # 3: record entries, items and keys in state.sqlite (kg.store.state)
-PARALLEL_FROM = 400  # graphs; below this, worker processes cost more than they save
 PART = 32  # records sent to a worker at a time
 AHEAD = 4  # parts in flight per worker
 BATCH_BYTES = 32 << 20  # N-Quads text per bulk-loaded file (about 150,000 quads)
@@ -163,7 +162,7 @@ class _Entry(dict):
 
 
 def _scan(
-    data_dir: Path, previous: dict[str, Any], spill_dir: Path
+    data_dir: Path, previous: dict[str, Any], spill_dir: Path, workers: WorkerPool | None = None
 ) -> tuple[dict[str, _Entry], dict[str, Parsed]]:
     """Every record file with its size, time and hash; a file whose size and time are those
     the previous build saw keeps its entry without being read. Returns (entries by path,
@@ -193,7 +192,12 @@ def _scan(
             else:
                 entries[key] = _Entry()  # keeps the order; filled below
                 to_parse.append((key, curated, st))
-    parsed = parse_files([key for key, *_ in to_parse], spill_dir)
+    # The build's workers, forked now (small) with the reference labels read, parse the
+    # records and later write their graphs (kg.store.workers).
+    pool = None
+    if workers is not None:
+        pool = workers.get(len(to_parse), fork=True, before=lambda: _init_worker(str(data_dir)))
+    parsed = parse_files([key for key, *_ in to_parse], spill_dir, pool)
     for (key, curated, st), found in zip(to_parse, parsed, strict=True):
         read[key] = found
         entries[key] = _Entry(
@@ -382,10 +386,10 @@ def build_streaming(
     from kg.store.store import check_replaceable
 
     check_replaceable(store_path)
-    with spill_folder(store_path) as spill_dir:
+    with spill_folder(store_path) as spill_dir, WorkerPool(jobs) as workers:
         return _build(
             store_path, Path(data_dir), Path(ontology_dir), spill_dir,
-            incremental=incremental, jobs=jobs, progress=progress,
+            incremental=incremental, workers=workers, progress=progress,
         )  # fmt: skip
 
 
@@ -396,7 +400,7 @@ def _build(
     spill_dir: Path,
     *,
     incremental: bool,
-    jobs: int | None,
+    workers: WorkerPool,
     progress: Progress | None,
 ) -> Any:
     from kg.store.public import pseudonym_key
@@ -422,7 +426,7 @@ def _build(
     try:
         return _build_from(
             store_path, data_dir, ontology_dir, spill_dir, generation, previous, old_state,
-            jobs=jobs, say=say, started=started,
+            workers=workers, say=say, started=started,
         )  # fmt: skip
     finally:
         if old_state is not None:
@@ -438,7 +442,7 @@ def _build_from(
     previous: dict[str, Any],
     old_state: BuildState | None,
     *,
-    jobs: int | None,
+    workers: WorkerPool,
     say: Progress,
     started: float,
 ) -> Any:
@@ -452,7 +456,7 @@ def _build_from(
         reference_graph,
     )
 
-    entries, read = _scan(data_dir, previous, spill_dir)
+    entries, read = _scan(data_dir, previous, spill_dir, workers)
     shadowed: list[str] = []
     chosen = _choose(entries, shadowed)
     say(f"build: {len(entries)} record file(s), {len(read)} read")
@@ -604,7 +608,7 @@ def _build_from(
             before = ox.Store.read_only(str(generation / "full"))
             before.backup(str(full_dir))
             store = ox.Store(str(full_dir))
-            written = _graph_triples(todo, data_dir, (resolution, canon), jobs, say)
+            written = _graph_triples(todo, data_dir, (resolution, canon), workers, say)
             shared.prefetch(f"{t.subject} {t.predicate} {t.object}" for ts in written.values()
                             for t in ts)  # fmt: skip
             delta = apply_changes(
@@ -672,7 +676,7 @@ def _build_from(
         shared, ready = partition_nquads(
             graph_nquads(ontology_graph(ontology_dir), ONTOLOGY_GRAPH),
             graph_nquads(reference_graph(data_dir), REFERENCE_GRAPH),
-            _nquads(todo, data_dir, (resolution, canon), jobs, say),
+            _nquads(todo, data_dir, (resolution, canon), workers, say),
             folder / "cases.nq",
             batches.write,
             appeal_files_writer(folder),
@@ -798,12 +802,12 @@ def _graph_triples(
     jobs_list: list[Job],
     data_dir: Path,
     identity: tuple[Resolution, Canon],
-    jobs: int | None,
+    workers: WorkerPool,
     say: Progress,
 ) -> dict[str, list[ox.Triple]]:
     """The triples of each case graph (graph IRI -> triples), as the record gives them."""
     out: dict[str, list[ox.Triple]] = {}
-    for chunk in _nquads(jobs_list, data_dir, identity, jobs, say):
+    for chunk in _nquads(jobs_list, data_dir, identity, workers, say):
         for q in ox.parse(input=chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
             out.setdefault(str(q.graph_name.value), []).append(q.triple)
     return out
@@ -993,33 +997,39 @@ def _nquads(
     jobs_list: list[Job],
     data_dir: Path,
     identity: tuple[Resolution, Canon] | tuple[None, None],
-    jobs: int | None,
+    workers: WorkerPool,
     say: Progress,
 ) -> Iterator[str]:
     """N-Quads of each case graph, in order, in worker processes when there are enough of
-    them. The workers are spawned (a new interpreter each, not a fork of this process, whose
-    memory grows with the corpus) and each record goes to them with its own :data:`View`;
-    at most :data:`AHEAD` parts of :data:`PART` records are in flight, so neither the workers
-    nor the queue between them and this process grow with the corpus."""
+    them: the build's workers (:mod:`kg.store.workers`, forked before the records were
+    parsed), or, when none were started, workers spawned now (a new interpreter each, not a
+    fork of this process, whose memory grows with the corpus). Each record goes to them with
+    its own :data:`View`; at most :data:`AHEAD` parts of :data:`PART` records are in flight,
+    so neither the workers nor the queue between them and this process grow with the corpus.
+    The workers end with this step."""
     total = len(jobs_list)
     step = max(1, total // 10)
-    workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     view = _views(*identity) if identity[0] is not None else (lambda _aid: None)
-    if workers > 1 and total >= PARALLEL_FROM:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    pool = workers.get(total)
+    if pool is not None:
+        try:
             pending: deque[Future[list[str]]] = deque()
             done = 0
             for start in range(0, total, PART):
                 part = [(job, view(job[0])) for job in jobs_list[start : start + PART]]
                 pending.append(pool.submit(_cases_nquads, str(data_dir), part))
-                while len(pending) >= AHEAD * workers or (pending and start + PART >= total):
+                while len(pending) >= AHEAD * workers.workers or (
+                    pending and start + PART >= total
+                ):
                     for text in pending.popleft().result():
                         done += 1
                         if done % step == 0:
                             say(f"build: {done}/{total} graphs")
                         yield text
+        finally:
+            workers.close()
         return
+    workers.close()  # started for the records, too few graphs to write for them to pay
     _init_worker(str(data_dir))
     for n, job in enumerate(jobs_list, 1):
         if n % step == 0:
