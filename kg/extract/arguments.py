@@ -128,11 +128,16 @@ def _titled_mentions(
     for (title, surname), people in owners.items():
         if len(people) != 1:
             continue
-        for m in re.finditer(rf"(?<![\w-]){title}\.?\s+{re.escape(surname)}(?![\w-])", flat):
-            i = bisect.bisect_right(starts, m.end() - 1) - 1
-            if i >= 0 and spans[i][1] > m.start():
+        # the surname is found by str.find, the honorific read back from it
+        title_before = re.compile(rf"(?<![\w-]){title}\.?\s+$")
+        for a, end in _standalone(flat, surname):
+            t = title_before.search(flat, max(0, a - len(title) - 8), a)
+            if t is None:
+                continue
+            i = bisect.bisect_right(starts, end - 1) - 1
+            if i >= 0 and spans[i][1] > t.start():
                 continue  # already a mention ("Mr Khan" named in full, or the surname)
-            out.append((m.start(), m.end(), people[0]))
+            out.append((t.start(), end, people[0]))
     return out
 
 
