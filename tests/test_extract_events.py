@@ -963,3 +963,8 @@ def test_a_sentence_named_as_what_a_court_upheld_is_no_new_sentence() -> None:
         "human rights defender Ana Lee."
     )
     assert ("court_decision", "2024-05-03") in got and ("sentence", "2024-05-03") not in got
+
+
+def test_a_night_across_two_days_dates_the_event_by_the_first() -> None:
+    got = _pairs("Human rights defender Ana Lee was arrested on the night of 3 to 4 May 2024.")
+    assert ("arrest", "2024-05-03") in got

@@ -262,7 +262,15 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 days.append((start, anchor))
             no_year = not (m.group("y1") or m.group("y2") or m.group("y3") or m.group("ny"))
             listed = DAY_LISTED.search(flat, max(0, start - 12), start) if m.group("d1") else None
-            if listed and value[2] is not None:
+            night = NIGHT_OF.search(flat, max(0, start - 30), start) if m.group("d1") else None
+            if night and value[2] is not None:
+                # "on the night of 3 to 4 May": the night began on the first day, the event's
+                day = _valid(value[0], value[1] or 1, int(night.group(1)))
+                if day is not None and day < value:
+                    if no_year:
+                        yearless.add(len(out))
+                    out.append(DateMention(night.start(1), night.end(1), day, True))
+            elif listed and value[2] is not None:
                 # "on 11 and 15 February": the first day shares the month (and year) given once
                 day = _valid(value[0], value[1] or 1, int(listed.group(1)))
                 if day is not None and day < value:
@@ -288,6 +296,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     return out
 
 
+#: "night of 3 to " before "4 May": a night across two days, told from the first.
+NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:to|-|–|and)\s+$")
 #: "11 and " before "15 February": a day listed with the next date, which names the month.
 DAY_LISTED = re.compile(r"(?<![\w.,/-])(\d{1,2})(?:st|nd|rd|th)?\s+and\s+$")
 #: "on April 16 and May 28, 2021", "from 10 to 12 September 2017": two dates, one year.
