@@ -1068,3 +1068,16 @@ def test_a_ministers_portfolio_is_no_person_and_a_legal_team_member_a_lawyer() -
     assert "Internal Affairs" not in roles and "Public Security" not in roles
     assert roles["Ada Brun"] == ["official"]
     assert roles["Teo Varga"] == ["lawyer"]
+
+
+def test_a_plural_clause_after_a_list_and_a_ruling_party_post() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrests\n\nPolice detained Ivo Sand, director of the NGO Vela "
+        "Watch, and two members of his team, his brother Teo Sand and Ada de la Brun, who were "
+        "arrested on 2 May 2021. Rosa Lind, first vice-president of the ruling Unity Party, had "
+        "threatened the group.\n"
+    )
+    record = extract_case(text, appeal_id="t-plural-clause")
+    roles = {p["name"]: p["roles"] for p in record["persons"]}
+    assert roles["Teo Sand"] == ["defender", "relative"]
+    assert roles["Rosa Lind"] == ["official"]

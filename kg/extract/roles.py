@@ -194,6 +194,10 @@ def _inside_apposition(flat: str, start: int) -> bool:
 #: The person just named is the one something was done to: "X was himself arrested", "X has
 #: also been sentenced".
 TARGETED_AFTER = re.compile(
+    # "X was arrested", "X, who was arrested", "X and Y, who were arrested": a list's last name
+    # and a plural clause after it say it of X too
+    r"(?:\s+and\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-ZÀ-ÞĀ-Žİ][^,.;()]{1,40}?(?=\s*,\s*who\s+were))?"
+    r"(?:\s*,\s*who)?"
     r"\s+(?:was|were|has been|had been|is being)\s+(?:(?:himself|herself|also|later|then|"
     r"subsequently|too)\s+)?(?:arrested|detained|sentenced|convicted|charged|imprisoned|jailed|"
     r"abducted|prosecuted|indicted)\b"
@@ -910,6 +914,9 @@ def _roles_after(
         roles.append(
             "defender"
         )  # "X, a researcher with the network", "a volunteer at the X Centre"
+    if RULING_PARTY_POST.match(desc):
+        roles.append("official")  # "X, first vice-president of the ruling party": of the state
+        return
     if BUSINESS_POST.match(desc) or DESCRIBED_AFTER.match(desc):
         p.attrs["_described"] = True  # "X, a director of the Zenda Stock Exchange"
         return
@@ -1079,6 +1086,8 @@ WITNESS_AFTER = re.compile(
 )
 
 
+#: A post in the party that governs: "first vice-president of the ruling X Party".
+RULING_PARTY_POST = re.compile(r"(?:[\w-]+\s+){1,3}of\s+the\s+(?:ruling|governing)\s")
 #: Someone described by a tie that is no part in the case, after the name: "X, a neighbour",
 #: "X, a local businessman", "X, the family's driver".
 DESCRIBED_AFTER = re.compile(
