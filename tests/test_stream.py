@@ -171,3 +171,35 @@ def test_restricted_data_goes_through_the_public_filter(corpus: Path, tmp_path: 
     title = record["appeal"]["title"]
     assert title in _dump(tmp_path / "kg")
     assert title not in _dump(tmp_path / "kg", public=True)
+
+
+def test_views_made_from_an_appeals_items_equal_those_made_for_every_item() -> None:
+    """A rebuild makes the identity view of each appeal it writes from that appeal's item keys
+    (``keys_of``); the views equal those made by going over every cluster's members: the same
+    clusters, one per member, in the order of the clusters and of their members."""
+    import random
+
+    from rdflib import URIRef
+
+    from kg.record.identity import Cluster, Resolution
+    from kg.store.stream import _views
+
+    rng = random.Random(4)
+    aids = [f"a-{n}" for n in range(30)]
+    keys = {aid: [(aid, f"p{k}") for k in range(rng.randrange(1, 6))] for aid in aids}
+    pool = [key for aid in aids for key in keys[aid]]
+    rng.shuffle(pool)
+    clusters = []
+    while len(pool) > 1:
+        members = [pool.pop() for _ in range(min(len(pool), rng.randrange(2, 6)))]
+        if rng.random() < 0.3:
+            continue  # these items stay unmerged
+        iri = URIRef(f"https://example.org/e/{len(clusters)}")
+        clusters.append(Cluster("person", members, iri, f"L{len(clusters)}", ["v"], ["why"]))
+    canon = {(str(c.iri), "art-1"): {"article": "1"} for c in clusters[::2]}
+    resolution = Resolution(clusters, [], {})
+    whole = _views(resolution, canon)
+    own = _views(resolution, canon, keys.__getitem__)
+    assert any(len(whole(aid)[0]) > 1 for aid in aids)  # type: ignore[index]
+    for aid in aids:
+        assert own(aid) == whole(aid), aid

@@ -245,7 +245,7 @@ def write_chunks(
     shutil.rmtree(final, ignore_errors=True)
     os.rename(tmp, final)
     shutil.rmtree(folder / READY_DIR, ignore_errors=True)
-    keep = set(files) | (old_files or set()) | _current_files(folder, header)
+    keep = set(files) | (old_files or set()) | _current_files(folder, header, previous, old_files)
     keep.update(segment_names(final))
     if previous is not None:
         keep.update(segment_names(previous / EXPORT_DIR))
@@ -331,15 +331,21 @@ def _located(manifest: dict, folder: Path) -> list[tuple[str | None, str, int, P
     return [(g, stem, int(n), pool / name) for g, stem, n, name in manifest["graphs"]]
 
 
-def _current_files(folder: Path, header: bytes) -> set[str]:
+def _current_files(
+    folder: Path, header: bytes, previous: Path | None = None, known: set[str] | None = None
+) -> set[str]:
     """The files the current generation of the store ``folder`` is a generation of lists
-    (kept: readers may be using them), when there is one."""
+    (kept: readers may be using them), when there is one; ``known``: the files of the
+    generation ``previous`` lists, not read again when it is the current one (as on every
+    rebuild)."""
     home = folder.parent
     if not (home.name.startswith(".") and home.name.endswith(".d")):
         return set()
     generation = current_generation(home.parent / home.name[1:-2])
     if generation is None or generation == folder:
         return set()
+    if known is not None and previous is not None and generation == previous:
+        return known | set(segment_names(generation / EXPORT_DIR))
     old = _read_manifest(generation / EXPORT_DIR, header)
     if old is None:
         return set()
