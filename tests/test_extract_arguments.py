@@ -719,3 +719,12 @@ def test_people_named_before_the_pronoun_subject_of_a_passive_are_not_its_target
         "charged with hooliganism."
     )
     assert _one(evs, "charge")["targets"] == ["Ana Lee"]
+
+
+def test_each_of_two_verbs_keeps_its_own_object() -> None:
+    evs = _named(
+        "Human rights defenders Ana Lee and Tom Reed lead the Zembla Rights Centre. On 3 May "
+        "2024, the Zembla City Court acquitted Tom Reed but sentenced Ana Lee to two years."
+    )
+    assert _one(evs, "acquittal")["targets"] == ["Tom Reed"]
+    assert _one(evs, "sentence")["targets"] == ["Ana Lee"]

@@ -1088,15 +1088,15 @@ def make_event(
         and not any(s.start + group.start() < ma < c1 for ma, _mb, e in mentions if e.id in targets)
     ):
         # "sentenced Ana Lee to three years and the four others to two": the others too
-        others = _group_before(mentions, s.start, group, exclude=targets)
-        if others:
+        rest = _group_before(mentions, s.start, group, exclude=targets)
+        if rest:
             # the group is those people, not an unnamed actor of its own
             g0, g1 = s.start + group.start(), s.start + group.end()
             unnamed = {
                 e.id for ma, mb, e in mentions
                 if e.kind == "person" and not e.name and ma < g1 and g0 < mb
             }  # fmt: skip
-            targets = [x for x in targets if x not in unnamed] + others
+            targets = [x for x in targets if x not in unnamed] + rest
     elif not targets and (pron := PRONOUN_TARGET.search(doc.flat, s.start, s.end)):
         person = last_person(doc, mentions, a, pron.group().lower())
         targets = [person.id] if person is not None and _targeted(person) else prev_targets[:1]
@@ -1132,6 +1132,14 @@ def make_event(
             person = _last_targeted(mentions, a)
             if person is not None and person.id not in targets and person.id not in agents:
                 targets.insert(0, person.id)
+    if voice == "active" and others:
+        # "the court acquitted Tom Reed but sentenced Ana Lee": an active verb with an object
+        # of its own (up to the next verb) does not take the objects of the verbs beside it
+        hi = min((o for o in others if o > a), default=s.end)
+        own = {e.id for ma, _mb, e in near if e.kind == "person" and b <= ma < hi}
+        elsewhere = {e.id for ma, _mb, e in near if e.kind == "person" and not b <= ma < hi}
+        if own & set(targets):
+            targets = [x for x in targets if x in own or x not in elsewhere]
     if not targets and etype in DONE_TO_SOMEONE:
         # "The trial opened on 3 May", "the court upheld the verdict": an act of the state is
         # done to someone; told without them, to those the story is about
