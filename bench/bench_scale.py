@@ -55,7 +55,9 @@ def step(name: str, args: list[str]) -> dict[str, Any]:
     elif name == "mutate":
         from generate import mutate
 
-        out["changed"] = len(mutate(Path(args[0]), float(args[1]), seed=1, round_=int(args[2])))
+        kind = args[3] if len(args) > 3 else "note"
+        changed = mutate(Path(args[0]), float(args[1]), seed=1, round_=int(args[2]), kind=kind)
+        out["changed"] = len(changed)
     elif name in ("build", "rebuild"):
         from kg.store.stream import build_streaming
 
@@ -389,6 +391,13 @@ def main(argv: list[str] | None = None) -> int:
         "ROUND) and rebuild its store, adding rebuild_1pct_round<ROUND> to scale-N.json",
     )
     parser.add_argument(
+        "--edit",
+        choices=("note", "facts"),
+        default="note",
+        help="with --again: what the 1%% change edits (generate.py --edit): an event's note, or "
+        "also a date and a spelling of a person's name (adds rebuild_1pct_round<ROUND>_facts)",
+    )
+    parser.add_argument(
         "--corpus",
         type=Path,
         metavar="DIR",
@@ -419,10 +428,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.again is not None:
             work = args.work.resolve()
             res = json.loads(path.read_text(encoding="utf-8"))
-            changed = run_step("mutate", work / f"data-{n}", 0.01, args.again)
+            changed = run_step("mutate", work / f"data-{n}", 0.01, args.again, args.edit)
+            load = os.getloadavg()
             step_res = run_step("rebuild", work / f"kg-{n}", work / f"data-{n}")
-            step_res.update(changed=changed["changed"], load=os.getloadavg())
-            res[f"rebuild_1pct_round{args.again}"] = step_res
+            step_res.update(changed=changed["changed"], load_before=load, load=os.getloadavg())
+            suffix = "" if args.edit == "note" else f"_{args.edit}"
+            res[f"rebuild_1pct_round{args.again}{suffix}"] = step_res
             path.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
             print(f"wrote {path}", file=sys.stderr)
             continue

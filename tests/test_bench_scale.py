@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -24,6 +26,11 @@ def test_scale_benchmark_writes_its_results(tmp_path: Path) -> None:
     for fmt in ("nquads", "ntriples", "trig", "turtle"):
         assert res["exports"][fmt]["bytes"] > 0
     assert res["peak_rss_mb"] > 0
+
+
+def _person_spellings(cases: Path) -> int:
+    records = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in cases.glob("*.yaml")]
+    return sum(len(p.get("variants") or []) for r in records for p in r["persons"])
 
 
 def test_scale_benchmark_on_a_corpus_made_before(tmp_path: Path) -> None:
@@ -56,6 +63,19 @@ def test_scale_benchmark_on_a_corpus_made_before(tmp_path: Path) -> None:
     assert str(tmp_path) not in json.dumps(res)
     # The corpus given is left as it was.
     assert sorted(p.read_bytes() for p in (corpus / "cases").glob("*.yaml")) == before
+
+    # --again with --edit facts: another 1% changed (a date and a spelling too) and rebuilt.
+    work_cases = tmp_path / "w" / "data-5" / "cases"
+    spellings = _person_spellings(work_cases)
+    again = [sys.executable, str(ROOT / "bench" / "bench_scale.py"), "--sizes", "5"]
+    again += ["--again", "2", "--edit", "facts"]
+    again += ["--out", str(tmp_path / "out"), "--work", str(tmp_path / "w")]
+    subprocess.run(again, check=True, capture_output=True, timeout=900)
+    res = json.loads((tmp_path / "out" / "scale-5.json").read_text(encoding="utf-8"))
+    facts = res["rebuild_1pct_round2_facts"]
+    assert facts["changed"] == 1 and facts["triples"] > 0 and len(facts["load_before"]) == 3
+    assert any("revised in round 2" in p.read_text(encoding="utf-8") for p in work_cases.iterdir())
+    assert _person_spellings(work_cases) == spellings + 1
 
     # A corpus of another size is refused.
     cmd[cmd.index("--sizes") + 1] = "7"
