@@ -545,3 +545,16 @@ def test_a_name_written_surname_first_is_shortened_to_its_first_word() -> None:
     }
     attack = next(e for e in record["events"] if e["type"] == "attack")
     assert attack["targets"] == ["p1"]
+
+
+def test_a_longer_name_spelt_another_way_is_the_same_person_but_kin_are_not() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nHuman rights defender Ahmed Mansoor was arrested on 3 "
+        "May 2021. Mansoor was held incommunicado. State media called him Ahmad Mansour Al "
+        "Zemi. His brother Ali Mansoor and his sister Ola Mansoor Al Zemi were questioned.\n"
+    )
+    record = extract_case(text, appeal_id="t-translit")
+    persons = {p["name"]: p for p in record["persons"] if p["name"]}
+    assert "Ahmad Mansour Al Zemi" not in persons
+    assert "Ahmad Mansour Al Zemi" in persons["Ahmed Mansoor"]["variants"]
+    assert "Ola Mansoor Al Zemi" in persons  # another given name: another person

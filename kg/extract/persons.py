@@ -5,6 +5,7 @@ gives, and unnamed actors ("his lawyer", "unknown men").
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kg.extract.entities import POST_WORDS, Entities, Entity
 from kg.extract.lexicon import (
@@ -611,6 +612,54 @@ def add_spelling_variants(doc: Doc, ents: Entities) -> None:
                     if q is not p and (q.name == v or v in q.variants and len(q.mentions) == 1):
                         p.mentions.extend(q.mentions)
                         ents.items.remove(q)
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, folded, doubles once: transliterations of one name share it
+    ("Ahmed"/"Ahmad" -> "hmd", "Mansoor"/"Mansour" -> "mnsr", "Titiev"/"Titiyev")."""
+    w = re.sub(r"[aeiouyw’'\-]", "", _ascii(word).lower())
+    return re.sub(r"(.)\1", r"\1", w)
+
+
+def _ascii(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+def merge_transliterations(ents: Entities) -> None:
+    """A longer name whose first words spell a person's name (or a variant of it) another
+    way is that person ("Ahmad Mansour Al Shehhi" after "Ahmed Mansoor"): every word of the
+    shorter form matches by its consonants, and the given name's consonants are three or more
+    or the same word ("Ali Sand" and "Ola Sand" stay two people)."""
+    persons = [p for p in ents.of("person") if p.name]
+    forms = {
+        id(p): [f.split() for f in [p.name or "", *p.variants] if len(f.split()) >= 2]
+        for p in persons
+    }
+    for q in sorted(persons, key=lambda e: -len((e.name or "").split())):
+        qw = (q.name or "").split()
+        if len(qw) < 3 or q not in ents.items:
+            continue
+        for p in persons:
+            if p is q or p not in ents.items or len((p.name or "").split()) >= len(qw):
+                continue
+            if any(_same_spoken(f, qw[: len(f)]) for f in forms[id(p)]):
+                p.variants.append(q.name or "")
+                p.variants.extend(v for v in q.variants if v not in p.variants)
+                p.mentions.extend(q.mentions)
+                ents.items.remove(q)
+                break
+
+
+def _same_spoken(short: list[str], long: list[str]) -> bool:
+    if len(short) != len(long) or short == long:
+        return False
+    for a, b in zip(short, long, strict=True):
+        if a == b:
+            continue
+        sa, sb = _skeleton(a), _skeleton(b)
+        if sa != sb or len(sa) < 3 or a[:1] != b[:1]:
+            return False
+    return True
 
 
 _NUM = (

@@ -54,6 +54,7 @@ from kg.extract.persons import (
     drop_places_and_bodies,
     instruments_named_as_persons,
     merge_persons,
+    merge_transliterations,
     named_by_kin,
     split_head_from_person,
 )
@@ -97,6 +98,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_honorific_mentions(doc, ents)
     _add_short_mentions(doc, ents)
     add_spelling_variants(doc, ents)  # after the short forms: "Naser (also spelt Nasser)"
+    merge_transliterations(ents)
     person_roles(doc, ents, header["title_span"])
     add_unnamed(doc, ents)
     add_unnamed_by_part(doc, ents)
