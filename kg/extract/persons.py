@@ -4,6 +4,7 @@ gives, and unnamed actors ("his lawyer", "unknown men").
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -614,15 +615,16 @@ def add_spelling_variants(doc: Doc, ents: Entities) -> None:
                         ents.items.remove(q)
 
 
+@functools.lru_cache(maxsize=4096)
 def _skeleton(word: str) -> str:
     """A word's consonants, folded, doubles once: transliterations of one name share it
     ("Ahmed"/"Ahmad" -> "hmd", "Mansoor"/"Mansour" -> "mnsr", "Titiev"/"Titiyev")."""
-    w = re.sub(r"[aeiouyw’'\-]", "", _ascii(word).lower())
-    return re.sub(r"(.)\1", r"\1", w)
+    w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    return SKELETON_DOUBLE.sub(r"\1", SKELETON_DROP.sub("", w))
 
 
-def _ascii(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+SKELETON_DROP = re.compile(r"[aeiouyw’'\-]")
+SKELETON_DOUBLE = re.compile(r"(.)\1")
 
 
 def merge_transliterations(ents: Entities) -> None:
@@ -631,23 +633,29 @@ def merge_transliterations(ents: Entities) -> None:
     shorter form matches by its consonants, and the given name's consonants are three or more
     or the same word ("Ali Sand" and "Ola Sand" stay two people)."""
     persons = [p for p in ents.of("person") if p.name]
+    longer = [q for q in persons if len((q.name or "").split()) >= 3]
+    if not longer or len(persons) < 2:
+        return
     forms = {
         id(p): [f.split() for f in [p.name or "", *p.variants] if len(f.split()) >= 2]
         for p in persons
     }
-    for q in sorted(persons, key=lambda e: -len((e.name or "").split())):
+    gone: set[int] = set()  # by id(): entities compare by value, and slowly
+    for q in sorted(longer, key=lambda e: -len((e.name or "").split())):
         qw = (q.name or "").split()
-        if len(qw) < 3 or q not in ents.items:
+        if id(q) in gone:
             continue
         for p in persons:
-            if p is q or p not in ents.items or len((p.name or "").split()) >= len(qw):
+            if p is q or id(p) in gone or len((p.name or "").split()) >= len(qw):
                 continue
-            if any(_same_spoken(f, qw[: len(f)]) for f in forms[id(p)]):
+            if any(f[0][:1] == qw[0][:1] and _same_spoken(f, qw[: len(f)]) for f in forms[id(p)]):
                 p.variants.append(q.name or "")
                 p.variants.extend(v for v in q.variants if v not in p.variants)
                 p.mentions.extend(q.mentions)
-                ents.items.remove(q)
+                gone.add(id(q))
                 break
+    if gone:
+        ents.items = [e for e in ents.items if id(e) not in gone]
 
 
 def _same_spoken(short: list[str], long: list[str]) -> bool:
@@ -656,8 +664,10 @@ def _same_spoken(short: list[str], long: list[str]) -> bool:
     for a, b in zip(short, long, strict=True):
         if a == b:
             continue
-        sa, sb = _skeleton(a), _skeleton(b)
-        if sa != sb or len(sa) < 3 or a[:1] != b[:1]:
+        if a[:1] != b[:1]:
+            return False
+        sa = _skeleton(a)
+        if len(sa) < 3 or sa != _skeleton(b):
             return False
     return True
 
