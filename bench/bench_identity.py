@@ -61,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     full, index = resolve_with_index(items, None, stamps, None, "bench")
     res["full_seconds"] = round(time.perf_counter() - t, 2)
     res["clusters"], res["review_rows"] = len(full.clusters), len(full.review_rows)
-    res["index_keys"] = len(index.postings)
-    res["index_postings"] = sum(len(v) for v in index.postings.values())
+    res["index_keys"] = len(index.table.postings)  # an index in memory (no keys_file)
+    res["index_postings"] = sum(len(v) for v in index.table.postings.values())
 
     path = args.out / f".identity-index-{os.getpid()}.pickle"
     args.out.mkdir(parents=True, exist_ok=True)

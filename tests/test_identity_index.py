@@ -242,7 +242,11 @@ def test_the_index_is_read_back_or_ignored(tmp_path: Path) -> None:
     assert read_index(path) is None
     path.write_bytes(pickle.dumps(index))
     again = read_index(path)
-    assert again is not None and again.id_of == index.id_of and again.postings == index.postings
+    assert (
+        again is not None
+        and again.id_of == index.id_of
+        and again.table.postings == index.table.postings
+    )
     path.write_bytes(b"not a pickle")
     assert read_index(path) is None
     path.write_bytes(pickle.dumps({"an": "old format"}))

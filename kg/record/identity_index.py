@@ -30,6 +30,7 @@ import dataclasses
 import gc
 import hashlib
 import pickle
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -52,8 +53,10 @@ from kg.record.identity import (
     person_member_keys,
     resolve_part,
 )
+from kg.record.keytable import DiskKeys, MemoryKeys, load_keys
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5  # 5: the keys and postings in a table of their own (kg.record.keytable)
+KEYS_FILE = "identity-keys.sqlite"  # beside the index's pickle, when on disk
 # An item as a record gives it: its key, kind, place among the record's items of that kind,
 # and a digest of its value. An item whose mark is unchanged is the same item in the same
 # order relative to every other item it may meet (those of its kind), so a changed record
@@ -74,8 +77,8 @@ class IdentityIndex:
     appeal_items: dict[str, list[Key]] = field(default_factory=dict)
     ids: list[Key | None] = field(default_factory=list)  # number -> item (None: free)
     id_of: dict[Key, int] = field(default_factory=dict)
-    keys: list[list[str]] = field(default_factory=list)  # number -> the item's keys
-    postings: dict[str, list[int]] = field(default_factory=dict)  # key -> item numbers
+    # number -> the item's keys, key -> item numbers: in memory or in a file of their own
+    table: MemoryKeys | DiskKeys = field(default_factory=MemoryKeys)
     free: list[int] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
     review_rows: list[ReviewRow] = field(default_factory=list)
@@ -84,30 +87,19 @@ class IdentityIndex:
     def add(self, key: Key, keys: list[str]) -> None:
         if self.free:
             n = self.free.pop()
-            self.ids[n], self.keys[n] = key, keys
+            self.ids[n] = key
         else:
             n = len(self.ids)
             self.ids.append(key)
-            self.keys.append(keys)
         self.id_of[key] = n
-        for k in keys:
-            members = self.postings.get(k)
-            if members is None:
-                self.postings[k] = [n]
-            else:
-                members.append(n)
+        self.table.put(n, keys)
 
     def remove(self, key: Key) -> None:
         n = self.id_of.pop(key, None)
         if n is None:
             return
-        for k in self.keys[n]:
-            members = self.postings.get(k)
-            if members is not None:
-                members.remove(n)
-                if not members:
-                    del self.postings[k]
-        self.ids[n], self.keys[n] = None, []
+        self.table.drop(n)
+        self.ids[n] = None
         self.free.append(n)
 
     def component(self, seeds: Iterable[Key]) -> set[Key]:
@@ -117,7 +109,7 @@ class IdentityIndex:
         todo = list(seen)
         while todo:
             n = todo.pop()
-            for k in self.keys[n]:
+            for k in self.table.keys_of(n):
                 for nxt in self._neighbours(k, done):
                     if nxt not in seen:
                         seen.add(nxt)
@@ -127,14 +119,13 @@ class IdentityIndex:
     def _neighbours(self, key: str, done: set[str]) -> Iterator[int]:
         if key.startswith(MEMBER):  # a member reaches the hubs of its key, if any
             key = HUB + key[len(MEMBER) :]
-            if key not in self.postings:
-                return
         if key in done:
             return
         done.add(key)
-        yield from self.postings.get(key, ())
-        if key.startswith(HUB):  # a hub reaches every member
-            yield from self.postings.get(MEMBER + key[len(HUB) :], ())
+        hubs = self.table.members(key)
+        yield from hubs
+        if key.startswith(HUB) and hubs:  # a hub reaches every member
+            yield from self.table.members(MEMBER + key[len(HUB) :])
 
 
 def item_marks(items: list[Item]) -> tuple[Mark, ...]:
@@ -225,9 +216,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_index(path: Path) -> IdentityIndex | None:
+def read_index(path: Path, work: Path | None = None) -> IdentityIndex | None:
     """The index a build kept at ``path``; None if there is none or it cannot be read (the
-    build then resolves everything)."""
+    build then resolves everything). Keys kept in a file of their own (:data:`KEYS_FILE`
+    beside ``path``) are used from a copy of it at ``work``, which the build changes and
+    saves in its new generation (the file at ``path`` is left as it was); without ``work``,
+    they are read into memory."""
     if not path.exists():
         return None
     try:
@@ -235,11 +229,23 @@ def read_index(path: Path) -> IdentityIndex | None:
             index = pickle.load(f)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
         return None
-    return index if isinstance(index, IdentityIndex) else None
+    if not isinstance(index, IdentityIndex) or index.version != INDEX_VERSION:
+        return None
+    if isinstance(index.table, DiskKeys):
+        source = path.parent / index.table.path.name
+        try:
+            with _collector_paused():
+                index.table = load_keys(source) if work is None else DiskKeys.copy_of(source, work)
+        except (OSError, sqlite3.Error):
+            return None
+    return index
 
 
 def write_index(index: IdentityIndex, path: Path) -> None:
-    """Save ``index`` at ``path`` (inside the build's new generation, swapped in whole)."""
+    """Save ``index`` at ``path`` (inside the build's new generation, swapped in whole); keys
+    kept on disk are moved to :data:`KEYS_FILE` beside it."""
+    if isinstance(index.table, DiskKeys):
+        index.table.save_as(path.parent / KEYS_FILE)
     with _collector_paused(), open(path, "wb") as f:
         pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -250,13 +256,15 @@ def resolve_with_index(
     stamps: dict[str, str],
     previous: IdentityIndex | None,
     context: str,
+    keys_file: Path | None = None,
 ) -> tuple[Resolution, IdentityIndex]:
     """The resolution of ``items`` (equal to :func:`kg.record.identity.resolve_items`'s) and the
     index for the next build. ``stamps`` gives, per appeal, a value that changes whenever its
     record's items may (its content hash); ``previous`` is the last build's index, which this
-    changes and returns (None, or one of another version or context: everything is resolved)."""
+    changes and returns (None, or one of another version or context: everything is resolved).
+    A new index keeps its keys in a SQLite file at ``keys_file`` if given (else in memory)."""
     with _collector_paused():
-        return _resolve_with_index(items, decisions, stamps, previous, context)
+        return _resolve_with_index(items, decisions, stamps, previous, context, keys_file)
 
 
 def _resolve_with_index(
@@ -265,6 +273,7 @@ def _resolve_with_index(
     stamps: dict[str, str],
     previous: IdentityIndex | None,
     context: str,
+    keys_file: Path | None,
 ) -> tuple[Resolution, IdentityIndex]:
     curated = load_decisions(decisions)
     check_decisions(items, curated, decisions)
@@ -277,9 +286,13 @@ def _resolve_with_index(
     if previous is None or previous.version != INDEX_VERSION or previous.context != context:
         resolution = resolve_part(items, curated, decisions)
         index = IdentityIndex(context, stamps=dict(stamps), appeal_items=by_appeal)
+        if keys_file is not None:
+            index.table = DiskKeys.create(keys_file)
         index.marks = {a: item_marks([items[k] for k in keys]) for a, keys in by_appeal.items()}
         for key, item in items.items():
             index.add(key, component_keys(item, variants) + dkeys.get(key, []))
+        if isinstance(index.table, DiskKeys):
+            index.table.finish()
         index.clusters, index.review_rows = resolution.clusters, resolution.review_rows
         index.resolved = len(items)
         return resolution, index
@@ -393,6 +406,7 @@ def _moved(
 
 __all__ = [
     "INDEX_VERSION",
+    "KEYS_FILE",
     "IdentityIndex",
     "component_keys",
     "item_marks",

@@ -15,8 +15,9 @@ A build keeps, beside its stores:
   hash, and per record hash its identity items, stored keys and provisions -- rows read and
   written by record, so that a rebuild after a few changes touches only theirs; and the shared
   index of :mod:`kg.store.delta`, read and written by triple and graph;
-- ``identity-index.pickle`` (:mod:`kg.record.identity_index`: the blocking keys and the last
-  resolution, so that a change resolves only what it reaches);
+- ``identity-index.pickle`` (:mod:`kg.record.identity_index`: the last resolution, so that a
+  change resolves only what it reaches) and ``identity-keys.sqlite`` beside it (its blocking
+  keys, :mod:`kg.record.keytable`, read only where a change reaches);
 - ``rule-shapes.pickle`` (the rules' analysis, :mod:`kg.store.derive`).
 
 Then:
@@ -555,12 +556,15 @@ def _build_from(
     items = RecordItems(order, fresh, old_state)
     del kept_keys
     # Identity: only what the changed records reach, with the index the last build kept.
-    index = read_index(generation / IDENTITY_FILE) if previous and generation else None
+    # Its keys are kept in a SQLite file, changed in a copy (kg.record.keytable).
+    index = None
+    if previous and generation:
+        index = read_index(generation / IDENTITY_FILE, spill_dir / "identity-keys-kept.sqlite")
     before_clusters = list(index.clusters) if index is not None else None
     resolution, index = resolve_with_index(
         items, decisions if decisions.exists() else None,
         {aid: entries[key]["sha"] for aid, key in chosen.items()}, index,
-        _sha(globals_["recipe"], globals_["identities"]),
+        _sha(globals_["recipe"], globals_["identities"]), spill_dir / "identity-keys.sqlite",
     )  # fmt: skip
     result.identity_clusters = resolution.clusters
     result.identity_review = resolution.review_rows

@@ -1,0 +1,204 @@
+"""The blocking keys of the identity index, in memory or in a SQLite file.
+
+:class:`kg.record.identity_index.IdentityIndex` numbers the items it has met and keeps, per
+item, the keys on which a rule may pair it with another, and per key the items that have it
+(its *postings*). Those two maps are nearly all of the index (at 10,000 appeals 150 of its
+160 MB pickled, about 0.8 GB of Python objects once loaded), and a build after a change reads
+only the keys its changed items reach. :class:`DiskKeys` keeps them in a SQLite file, so that
+neither a full build nor a rebuild holds them whole; :class:`MemoryKeys` keeps them in
+dictionaries (small indexes, tests). Both answer the same four questions.
+
+The file is written by one build into its own generation (a full build: a new file filled
+row by row, its key index made at the end; a rebuild: a copy of the previous generation's
+file, changed in place), so an interrupted build leaves the previous generation's file as it
+was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Protocol
+
+_SEP = "\x1f"  # between the keys of an item (no key holds it: keys are folded names)
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS item (n INTEGER PRIMARY KEY, keys TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS posting (key TEXT NOT NULL, n INTEGER NOT NULL);
+"""
+_BUFFER = 50_000  # rows written at a time
+
+
+class KeyTable(Protocol):
+    """Items' keys and keys' items."""
+
+    def put(self, n: int, keys: list[str]) -> None:
+        """Give item ``n`` (not in the table) its ``keys``."""
+
+    def drop(self, n: int) -> None:
+        """Remove item ``n`` and its postings."""
+
+    def keys_of(self, n: int) -> list[str]:
+        """The keys of item ``n`` (none if it is not in the table)."""
+
+    def members(self, key: str) -> list[int]:
+        """The items that have ``key``."""
+
+
+class MemoryKeys:
+    """The key table in two dictionaries."""
+
+    def __init__(self) -> None:
+        self.keys: dict[int, list[str]] = {}
+        self.postings: dict[str, list[int]] = {}
+
+    def put(self, n: int, keys: list[str]) -> None:
+        self.keys[n] = keys
+        for k in keys:
+            members = self.postings.get(k)
+            if members is None:
+                self.postings[k] = [n]
+            else:
+                members.append(n)
+
+    def drop(self, n: int) -> None:
+        for k in self.keys.pop(n, ()):
+            members = self.postings.get(k)
+            if members is not None:
+                members.remove(n)
+                if not members:
+                    del self.postings[k]
+
+    def keys_of(self, n: int) -> list[str]:
+        return self.keys.get(n, [])
+
+    def members(self, key: str) -> list[int]:
+        return self.postings.get(key, [])
+
+
+class DiskKeys:
+    """The key table in a SQLite file. Rows are buffered and written a batch at a time; a
+    new file (:meth:`create`) gets its key index once filled (:meth:`finish`), which SQLite
+    makes by sorting, far quicker than keeping it up to date row by row."""
+
+    def __init__(self, path: Path, *, fresh: bool) -> None:
+        self.path = Path(path)
+        self.db: sqlite3.Connection | None = None
+        self.fresh = fresh
+        self._items: list[tuple[int, str]] = []
+        self._postings: list[tuple[str, int]] = []
+        self._open()
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(str(self.path), isolation_level=None)
+        # The file is private to one build's generation and replaced with it: no journal.
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages
+        self.db.execute("PRAGMA temp_store=FILE")  # sorting for the index: on disk
+        self.db.executescript(_SCHEMA)
+        if not self.fresh:
+            self._indexed()
+        self.db.execute("BEGIN")
+
+    def _indexed(self) -> None:
+        assert self.db is not None
+        self.db.execute("CREATE INDEX IF NOT EXISTS posting_key ON posting (key, n)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS posting_n ON posting (n)")
+
+    @classmethod
+    def create(cls, path: Path) -> DiskKeys:
+        """A new, empty table at ``path`` (a file there is replaced)."""
+        path.unlink(missing_ok=True)
+        return cls(path, fresh=True)
+
+    @classmethod
+    def copy_of(cls, source: Path, path: Path) -> DiskKeys:
+        """A table at ``path`` made from a copy of the file at ``source`` (left as it is)."""
+        shutil.copyfile(source, path)
+        return cls(path, fresh=False)
+
+    # ---- the four questions ------------------------------------------------------------
+
+    def put(self, n: int, keys: list[str]) -> None:
+        self._items.append((n, _SEP.join(keys)))
+        self._postings.extend((k, n) for k in keys)
+        if len(self._postings) >= _BUFFER:
+            self._write()
+
+    def drop(self, n: int) -> None:
+        self._write()
+        assert self.db is not None
+        self.db.execute("DELETE FROM posting WHERE n = ?", (n,))
+        self.db.execute("DELETE FROM item WHERE n = ?", (n,))
+
+    def keys_of(self, n: int) -> list[str]:
+        self._write()
+        assert self.db is not None
+        row = self.db.execute("SELECT keys FROM item WHERE n = ?", (n,)).fetchone()
+        return row[0].split(_SEP) if row and row[0] else []
+
+    def members(self, key: str) -> list[int]:
+        self._write()
+        assert self.db is not None
+        if self.fresh:  # no key index yet: made now, the table is being read
+            self._indexed()
+            self.fresh = False
+        return [n for (n,) in self.db.execute("SELECT n FROM posting WHERE key = ?", (key,))]
+
+    # ---- writing -------------------------------------------------------------------------
+
+    def _write(self) -> None:
+        if self.db is None:
+            raise ValueError(f"{self.path}: the identity key table is closed")
+        if self._items:
+            self.db.executemany("INSERT INTO item (n, keys) VALUES (?, ?)", self._items)
+            self._items = []
+        if self._postings:
+            self.db.executemany("INSERT INTO posting (key, n) VALUES (?, ?)", self._postings)
+            self._postings = []
+
+    def finish(self) -> None:
+        """Write what is buffered, make the key index, commit."""
+        self._write()
+        assert self.db is not None
+        self._indexed()
+        self.fresh = False
+        self.db.execute("COMMIT")
+        self.db.execute("BEGIN")
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.finish()
+            self.db.execute("COMMIT")
+            self.db.close()
+            self.db = None
+
+    def save_as(self, path: Path) -> None:
+        """Close the table and move its file to ``path``."""
+        self.close()
+        if Path(path) != self.path:
+            shutil.move(str(self.path), str(path))
+            self.path = Path(path)
+
+    def __getstate__(self) -> dict[str, object]:  # pickled with the index: its file's name
+        return {"name": self.path.name}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.path, self.db, self.fresh = Path(str(state["name"])), None, False
+        self._items, self._postings = [], []
+
+
+def load_keys(path: Path) -> MemoryKeys:
+    """The table of the file at ``path``, read into memory (the file is only read)."""
+    out = MemoryKeys()
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        for n, keys in db.execute("SELECT n, keys FROM item ORDER BY n"):
+            out.put(n, keys.split(_SEP) if keys else [])
+    finally:
+        db.close()
+    return out
+
+
+__all__ = ["DiskKeys", "KeyTable", "MemoryKeys", "load_keys"]

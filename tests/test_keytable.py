@@ -1,0 +1,204 @@
+"""The identity index's keys in a SQLite file (kg.record.keytable) resolve as those in memory,
+and a build that stops half way leaves the previous build's file usable."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from goldcorpus import CORPUS
+
+from kg.record.identity import record_items, resolve_items
+from kg.record.identity_index import (
+    KEYS_FILE,
+    IdentityIndex,
+    read_index,
+    resolve_with_index,
+    write_index,
+)
+from kg.record.keytable import DiskKeys, MemoryKeys
+
+ROOT = Path(__file__).resolve().parents[1]
+DECISIONS = ROOT / "data" / "identities.csv"
+
+
+def _decisions(resolution) -> tuple:
+    clusters = [
+        (c.kind, c.members, str(c.iri), c.label, c.variants, c.reasons) for c in resolution.clusters
+    ]
+    return clusters, [r.as_dict() for r in resolution.review_rows]
+
+
+def _stamps(records: dict[str, dict]) -> dict[str, str]:
+    return {aid: yaml.safe_dump(r, sort_keys=True) for aid, r in records.items()}
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class _Builds:
+    """Successive builds' identity, each in a generation folder of its own, as ``kg build``
+    keeps it: the index read from the last generation (its keys copied to a work file), the
+    resolution, the index written into the new generation."""
+
+    def __init__(self, root: Path, decisions: Path | None) -> None:
+        self.root, self.decisions, self.n = root, decisions, 0
+        self.last: Path | None = None
+
+    def build(self, records: dict[str, dict], *, finish: bool = True) -> tuple:
+        self.n += 1
+        work = self.root / f"work-{self.n}"
+        work.mkdir(parents=True)
+        index = None
+        if self.last is not None:
+            index = read_index(self.last / "identity-index.pickle", work / "kept.sqlite")
+            assert index is not None and isinstance(index.table, DiskKeys)
+        items = record_items(records)
+        resolution, index = resolve_with_index(
+            items, self.decisions, _stamps(records), index, "ctx", work / "keys.sqlite"
+        )
+        assert isinstance(index.table, DiskKeys)
+        if finish:
+            generation = self.root / f"g-{self.n}"
+            generation.mkdir()
+            write_index(index, generation / "identity-index.pickle")
+            assert (generation / KEYS_FILE).is_file()
+            self.last = generation
+        return _decisions(resolution)
+
+
+def _memory(records: dict[str, dict], index: IdentityIndex | None) -> tuple[tuple, IdentityIndex]:
+    resolution, index = resolve_with_index(
+        record_items(records), DECISIONS, _stamps(records), index, "ctx"
+    )
+    assert isinstance(index.table, MemoryKeys)
+    return _decisions(resolution), index
+
+
+def _full(records: dict[str, dict]) -> tuple:
+    return _decisions(resolve_items(record_items(records), DECISIONS))
+
+
+def _gold_records() -> dict[str, dict]:
+    out = {}
+    for path in sorted(CORPUS.glob("*.gold.yaml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        out[str(record["appeal"]["id"])] = record
+    return out
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="development corpus not present")
+def test_keys_on_disk_give_the_merges_of_keys_in_memory_on_the_gold_corpus(
+    tmp_path: Path,
+) -> None:
+    records = _gold_records()
+    aids = sorted(records)
+    rng = random.Random(9)
+    builds = _Builds(tmp_path, DECISIONS)
+    # A first build of most of the corpus, then rounds that add, remove and edit records.
+    now = {a: records[a] for a in aids[:40]}
+    memory, index = _memory(now, None)
+    assert builds.build(now) == memory
+    assert any(len(c[1]) > 1 for c in memory[0]), "the gold corpus has merges"
+    for round_ in range(1):
+        now = dict(now)
+        for a in aids[40 + 3 * round_ : 43 + 3 * round_]:
+            now[a] = records[a]
+        del now[rng.choice(sorted(now))]
+        edited = rng.choice(sorted(now))
+        record = yaml.safe_load(yaml.safe_dump(now[edited]))
+        if record.get("persons"):
+            record["persons"][0]["name"] = record["persons"][0]["name"] + "a"
+        now[edited] = record
+        memory, index = _memory(now, index)
+        assert builds.build(now) == memory, round_
+    assert memory == _full(now)  # (the index in memory is checked by test_identity_index)
+
+
+def test_keys_on_disk_give_the_merges_of_keys_in_memory_on_a_generated_corpus(
+    tmp_path: Path,
+) -> None:
+    from benchgen import generator
+
+    gen = generator()
+    gen.generate(24, tmp_path / "all", seed=7, jobs=1)
+    out = tmp_path / "data"
+    shutil.copytree(tmp_path / "all", out)
+    extra = sorted((out / "cases").glob("*.yaml"))[20:]
+    for path in extra:
+        path.unlink()
+
+    def load() -> dict[str, dict]:
+        recs = {}
+        for path in sorted((out / "cases").glob("*.yaml")):
+            rec = yaml.safe_load(path.read_text(encoding="utf-8"))
+            recs[str(rec["appeal"]["id"])] = rec
+        return recs
+
+    builds = _Builds(tmp_path / "builds", DECISIONS)
+    memory, index = _memory(load(), None)
+    assert builds.build(load()) == memory
+    for round_ in (1,):
+        gen.mutate(out, 0.2, seed=7, round_=round_)
+        for path in extra[:3]:
+            shutil.copy(tmp_path / "all" / "cases" / path.name, path)
+        sorted((out / "cases").glob("*.yaml"))[7].unlink()
+        memory, index = _memory(load(), index)
+        assert builds.build(load()) == memory, round_
+    assert memory == _full(load())
+
+
+def test_a_build_that_stops_half_way_leaves_the_last_keys_usable(tmp_path: Path) -> None:
+    from test_identity_index import _appeal, _person
+
+    records = {
+        "a01": _appeal("a01", "Kazakhstan", [_person("p1", "Anna Smirnova")], []),
+        "a02": _appeal("a02", "Kazakhstan", [_person("p1", "Anna Smirnova")], []),
+        "a03": _appeal("a03", "Belarus", [_person("p1", "Ivan Petrov")], []),
+    }
+    builds = _Builds(tmp_path, None)
+    builds.build(records)
+    assert builds.last is not None
+    kept = builds.last / KEYS_FILE
+    before = _digest(kept)
+    # A build that changes the index (a02's person renamed: a01's cluster splits) and is
+    # stopped before it writes its generation.
+    changed = dict(records)
+    changed["a02"] = _appeal("a02", "Kazakhstan", [_person("p1", "Boris Ivanov")], [])
+    split = builds.build(changed, finish=False)
+    assert split != builds.build(records, finish=False)
+    assert _digest(kept) == before
+    # The next build starts again from the last generation and resolves as a full run.
+    assert builds.build(changed) == _decisions(resolve_items(record_items(changed), None))
+
+
+def test_the_key_table_answers_as_dictionaries_do(tmp_path: Path) -> None:
+    rng = random.Random(4)
+    memory, disk = MemoryKeys(), DiskKeys.create(tmp_path / "k.sqlite")
+    alive: set[int] = set()
+    for step in range(3000):
+        n = rng.randrange(400)
+        if n in alive and rng.random() < 0.4:
+            memory.drop(n)
+            disk.drop(n)
+            alive.discard(n)
+        elif n not in alive:
+            keys = [f"k{rng.randrange(60)}" for _ in range(rng.randrange(5))]
+            memory.put(n, keys)
+            disk.put(n, keys)
+            alive.add(n)
+        if step % 97 == 0:
+            key = f"k{rng.randrange(60)}"
+            assert sorted(disk.members(key)) == sorted(memory.members(key))
+            assert disk.keys_of(n) == memory.keys_of(n)
+    disk.save_as(tmp_path / "saved.sqlite")
+    again = DiskKeys.copy_of(tmp_path / "saved.sqlite", tmp_path / "again.sqlite")
+    for n in range(400):
+        assert again.keys_of(n) == memory.keys_of(n)
+    for k in range(60):
+        assert sorted(again.members(f"k{k}")) == sorted(memory.members(f"k{k}"))
