@@ -79,9 +79,10 @@ def _merge_named_variants(doc: Doc, ents: Entities) -> None:
             continue
         short = [by_name.get(v) for v in full.variants]
         for _, b in full.mentions:
-            m = BRACKET_AFTER.match(flat, b)
-            if m:
-                short.append(by_name.get(m.group("last")))
+            if "(" in flat[b : b + 4]:  # most names have no brackets after them
+                m = BRACKET_AFTER.match(flat, b)
+                if m:
+                    short.append(by_name.get(m.group("last")))
         for o in short:
             if o is None or o is full or id(o) in gone:
                 continue
