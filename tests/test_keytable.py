@@ -194,11 +194,11 @@ def test_the_key_table_answers_as_dictionaries_do(tmp_path: Path) -> None:
             alive.add(n)
         if step % 97 == 0:
             key = f"k{rng.randrange(60)}"
-            assert sorted(disk.members(key)) == sorted(memory.members(key))
+            assert sorted(disk.members(key)) == sorted(set(memory.members(key)))
             assert disk.keys_of(n) == memory.keys_of(n)
     disk.save_as(tmp_path / "saved.sqlite")
     again = DiskKeys.copy_of(tmp_path / "saved.sqlite", tmp_path / "again.sqlite")
     for n in range(400):
         assert again.keys_of(n) == memory.keys_of(n)
     for k in range(60):
-        assert sorted(again.members(f"k{k}")) == sorted(memory.members(f"k{k}"))
+        assert sorted(again.members(f"k{k}")) == sorted(set(memory.members(f"k{k}")))

@@ -24,7 +24,8 @@ from typing import Protocol
 _SEP = "\x1f"  # between the keys of an item (no key holds it: keys are folded names)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS item (n INTEGER PRIMARY KEY, keys TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS posting (key TEXT NOT NULL, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS posting (key TEXT NOT NULL, n INTEGER NOT NULL,
+                                    PRIMARY KEY (key, n)) WITHOUT ROWID;
 """
 _BUFFER = 50_000  # rows written at a time
 
@@ -77,9 +78,11 @@ class MemoryKeys:
 
 
 class DiskKeys:
-    """The key table in a SQLite file. Rows are buffered and written a batch at a time; a
-    new file (:meth:`create`) gets its key index once filled (:meth:`finish`), which SQLite
-    makes by sorting, far quicker than keeping it up to date row by row."""
+    """The key table in a SQLite file. Rows are buffered and written a batch at a time. The
+    postings are one table ordered by key (each pair stored once, no separate index); a new
+    file (:meth:`create`) first collects them in a temporary table and moves them in key
+    order once filled (:meth:`finish`), which SQLite does by sorting, far quicker than
+    inserting them in the order they come."""
 
     def __init__(self, path: Path, *, fresh: bool) -> None:
         self.path = Path(path)
@@ -97,14 +100,20 @@ class DiskKeys:
         self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages
         self.db.execute("PRAGMA temp_store=FILE")  # sorting for the index: on disk
         self.db.executescript(_SCHEMA)
-        if not self.fresh:
-            self._indexed()
+        if self.fresh:
+            self.db.execute("CREATE TEMP TABLE pairs (key TEXT NOT NULL, n INTEGER NOT NULL)")
         self.db.execute("BEGIN")
 
     def _indexed(self) -> None:
+        """The collected postings moved into the table, in key order."""
         assert self.db is not None
-        self.db.execute("CREATE INDEX IF NOT EXISTS posting_key ON posting (key, n)")
-        self.db.execute("CREATE INDEX IF NOT EXISTS posting_n ON posting (n)")
+        if self.fresh:
+            self.db.execute(
+                "INSERT OR IGNORE INTO posting (key, n) "
+                "SELECT key, n FROM temp.pairs ORDER BY key, n"
+            )
+            self.db.execute("DELETE FROM temp.pairs")
+            self.fresh = False
 
     @classmethod
     def create(cls, path: Path) -> DiskKeys:
@@ -127,9 +136,10 @@ class DiskKeys:
             self._write()
 
     def drop(self, n: int) -> None:
-        self._write()
+        keys = self.keys_of(n)
         assert self.db is not None
-        self.db.execute("DELETE FROM posting WHERE n = ?", (n,))
+        self._indexed()
+        self.db.executemany("DELETE FROM posting WHERE key = ? AND n = ?", [(k, n) for k in keys])
         self.db.execute("DELETE FROM item WHERE n = ?", (n,))
 
     def keys_of(self, n: int) -> list[str]:
@@ -141,9 +151,7 @@ class DiskKeys:
     def members(self, key: str) -> list[int]:
         self._write()
         assert self.db is not None
-        if self.fresh:  # no key index yet: made now, the table is being read
-            self._indexed()
-            self.fresh = False
+        self._indexed()  # (a new table being read: its postings moved in now)
         return [n for (n,) in self.db.execute("SELECT n FROM posting WHERE key = ?", (key,))]
 
     # ---- writing -------------------------------------------------------------------------
@@ -155,7 +163,10 @@ class DiskKeys:
             self.db.executemany("INSERT INTO item (n, keys) VALUES (?, ?)", self._items)
             self._items = []
         if self._postings:
-            self.db.executemany("INSERT INTO posting (key, n) VALUES (?, ?)", self._postings)
+            table = "temp.pairs" if self.fresh else "posting"
+            self.db.executemany(
+                f"INSERT OR IGNORE INTO {table} (key, n) VALUES (?, ?)", self._postings
+            )
             self._postings = []
 
     def finish(self) -> None:
@@ -163,7 +174,6 @@ class DiskKeys:
         self._write()
         assert self.db is not None
         self._indexed()
-        self.fresh = False
         self.db.execute("COMMIT")
         self.db.execute("BEGIN")
 
