@@ -323,7 +323,10 @@ def main(argv: list[str] | None = None) -> int:
         help="only the kg export runs and library calls: nothing written into the store",
     )
     parser.add_argument(
-        "--work", type=Path, help="folder for the outputs (default: a temporary one)"
+        "--work",
+        type=Path,
+        help="folder for the outputs (default: a temporary one); on the store's file system "
+        "unless --exports-only (write_chunks after a 1%% change hard-links the kept files)",
     )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
