@@ -20,10 +20,13 @@ Tables:
 - ``items(sha, data, keys)``: a record's identity items (pickled), by the hash of its bytes,
   and their keys alone (what identity resolution walks without reading every item);
 - ``facts(sha, data)``: a record's stored keys and provisions (pickled), by the same hash;
-- ``shared(key, holders)`` and ``shared_by(graph, key)``: the shared index of
-  :mod:`kg.store.delta` (a triple two or more appeal graphs state -> those graphs), and the
-  same by graph, so that a rebuild reads the rows of the triples its changed graphs state and
-  of those graphs, not the whole index (:class:`SharedRows`).
+- ``shared_by(graph, key)``: the shared index of :mod:`kg.store.delta` (a triple two or more
+  appeal graphs state -> those graphs), one row per triple and graph, looked up by graph (its
+  key) and by triple (an index), so that a rebuild reads the rows of the triples its changed
+  graphs state and of those graphs, and writes only the rows that came or went: a triple
+  every appeal states (a court's name, say) is not written again whole when one appeal
+  changes (:class:`SharedRows`). (``shared(key, holders)`` held the holders as one list per
+  triple in the first layout; it is emptied on the next rebuild.)
 """
 
 from __future__ import annotations
@@ -48,7 +51,9 @@ CREATE TABLE IF NOT EXISTS facts (sha TEXT PRIMARY KEY, data BLOB NOT NULL, keys
 CREATE TABLE IF NOT EXISTS shared (key TEXT PRIMARY KEY, holders TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS shared_by (graph TEXT NOT NULL, key TEXT NOT NULL,
                                       PRIMARY KEY (graph, key)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS shared_by_key ON shared_by (key);
 """
+_SHARED_LAYOUT = 2  # meta "shared": 1 the first layout (holders in ``shared``), 2 rows only
 _BATCH = 500  # values bound in one query (SQLite allows 32,766; fewer keep each query short)
 _SCAN_FROM = 5000  # rows wanted from which one pass over the table is cheaper than lookups
 _TABLES = ("items", "facts")
@@ -206,6 +211,9 @@ class BuildState:
 
     def shared_rows(self) -> SharedRows:
         """The shared index, read and changed row by row (see :class:`SharedRows`)."""
+        if self.meta("shared") == 1:  # the first layout: its holder lists are not used
+            self.db.execute("DELETE FROM shared")
+            self.set_meta("shared", _SHARED_LAYOUT)
         return SharedRows(self)
 
     def write_shared(self, index: Mapping[str, list[str]]) -> None:
@@ -213,14 +221,10 @@ class BuildState:
         self.db.execute("DELETE FROM shared")
         self.db.execute("DELETE FROM shared_by")
         self.db.executemany(
-            "INSERT INTO shared (key, holders) VALUES (?, ?)",
-            ((k, json.dumps(h)) for k, h in index.items()),
-        )
-        self.db.executemany(
             "INSERT INTO shared_by (graph, key) VALUES (?, ?)",
             ((g, k) for k, h in index.items() for g in h),
         )
-        self.set_meta("shared", 1)
+        self.set_meta("shared", _SHARED_LAYOUT)
 
 
 class SharedRows(MutableMapping[str, list[str]]):
@@ -242,12 +246,14 @@ class SharedRows(MutableMapping[str, list[str]]):
         for start in range(0, len(todo), _BATCH):
             part = todo[start : start + _BATCH]
             marks = ",".join("?" * len(part))
-            query = f"SELECT key, holders FROM shared WHERE key IN ({marks})"  # noqa: S608
+            query = f"SELECT key, graph FROM shared_by WHERE key IN ({marks})"  # noqa: S608
+            found: dict[str, list[str]] = {}
+            for k, graph in self.state.db.execute(query, part):
+                found.setdefault(k, []).append(graph)
             for k in part:
-                self._rows[k] = self._stored[k] = None
-            for k, holders in self.state.db.execute(query, part):
-                self._rows[k] = json.loads(holders)
-                self._stored[k] = list(self._rows[k] or [])
+                holders = sorted(found[k]) if k in found else None
+                self._rows[k] = holders
+                self._stored[k] = None if holders is None else list(holders)
 
     def held_by(self, graphs: Iterable[str]) -> dict[str, list[str]]:
         """Every row one of ``graphs`` holds (as the rows are now, changes included)."""
@@ -296,30 +302,25 @@ class SharedRows(MutableMapping[str, list[str]]):
 
     def __iter__(self) -> Iterator[str]:
         self.flush()
-        return iter([k for (k,) in self.state.db.execute("SELECT key FROM shared ORDER BY key")])
+        query = "SELECT DISTINCT key FROM shared_by ORDER BY key"
+        return iter([k for (k,) in self.state.db.execute(query)])
 
     def __len__(self) -> int:
         self.flush()
-        return int(self.state.db.execute("SELECT COUNT(*) FROM shared").fetchone()[0])
+        query = "SELECT COUNT(DISTINCT key) FROM shared_by"
+        return int(self.state.db.execute(query).fetchone()[0])
 
     def flush(self) -> int:
         """Write the changed rows; returns how many."""
         db = self.state.db
         changed = sorted(self._changed)
-        db.executemany(
-            "DELETE FROM shared_by WHERE graph = ? AND key = ?",
-            ((g, k) for k in changed for g in self._stored.get(k) or []),
-        )
-        db.executemany("DELETE FROM shared WHERE key = ?", ((k,) for k in changed))
-        rows = [(k, self._rows[k]) for k in changed if self._rows[k] is not None]
-        db.executemany(
-            "INSERT INTO shared (key, holders) VALUES (?, ?)",
-            ((k, json.dumps(h)) for k, h in rows),
-        )
-        db.executemany(
-            "INSERT INTO shared_by (graph, key) VALUES (?, ?)",
-            ((g, k) for k, h in rows for g in h or []),
-        )
+        gone, came = [], []
+        for k in changed:  # only the holders that went or came, not the whole list again
+            old, new = set(self._stored.get(k) or []), set(self._rows[k] or [])
+            gone += [(g, k) for g in sorted(old - new)]
+            came += [(g, k) for g in sorted(new - old)]
+        db.executemany("DELETE FROM shared_by WHERE graph = ? AND key = ?", gone)
+        db.executemany("INSERT INTO shared_by (graph, key) VALUES (?, ?)", came)
         for k in changed:
             self._stored[k] = None if self._rows[k] is None else list(self._rows[k] or [])
         self._changed.clear()
@@ -334,10 +335,13 @@ def read_shared(generation: Path | None) -> dict[str, list[str]] | None:
     try:
         if not state.has_shared():
             return None
-        return {
-            k: json.loads(h)
-            for k, h in state.db.execute("SELECT key, holders FROM shared ORDER BY key")
-        }
+        if state.meta("shared") == 1:  # the first layout
+            query = "SELECT key, holders FROM shared ORDER BY key"
+            return {k: json.loads(h) for k, h in state.db.execute(query)}
+        out: dict[str, list[str]] = {}
+        for k, graph in state.db.execute("SELECT key, graph FROM shared_by ORDER BY key, graph"):
+            out.setdefault(k, []).append(graph)
+        return out
     finally:
         state.close()
 
