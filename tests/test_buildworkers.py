@@ -6,7 +6,6 @@ read."""
 from __future__ import annotations
 
 import copy
-import json
 import os
 import shutil
 from pathlib import Path
@@ -28,7 +27,6 @@ from kg.record.identity import (
     resolve_items,
 )
 from kg.store.build import build_classic
-from kg.store.delta import APPEAL_GRAPHS
 from kg.store.spill import read_record
 from kg.store.store import Store
 from kg.vocab import DATA_DIR
@@ -77,20 +75,6 @@ def _noting_pid(module: Any, name: str, log: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(module, name, noted)
 
 
-def _export_files(store_path: Path) -> dict[str, bytes]:
-    """The export files of the appeal graphs of a store (the other graphs' files may hold
-    blank nodes, labelled anew by each load), by graph and suffix."""
-    manifest = json.loads((store_path / "export" / "manifest.json").read_text(encoding="utf-8"))
-    folder = store_path / "export" / manifest["files"]
-    out = {}
-    for graph, _stem, _n, name in manifest["graphs"]:
-        if graph and graph.startswith(APPEAL_GRAPHS):
-            for suffix in (".nq", ".ttl", ".void"):
-                out[graph + suffix] = (folder / f"{name}{suffix}").read_bytes()
-    assert len(out) == 3 * 24
-    return out
-
-
 def _pids(log: Path) -> set[int]:
     return {int(x) for x in log.read_text(encoding="utf-8").split()}
 
@@ -101,20 +85,14 @@ def test_one_forked_pool_parses_the_records_and_writes_their_graphs(
     methods = _pool_methods(monkeypatch)
     _noting_pid(spill, "_read_job", tmp_path / "parsed", monkeypatch)
     _noting_pid(stream, "_cases_nquads", tmp_path / "written", monkeypatch)
-    _noting_pid(stream, "_export_files", tmp_path / "exported", monkeypatch)
-    monkeypatch.setattr(stream, "EXPORTS_AHEAD", 2)
     said: list[str] = []
     result = stream.build_streaming(
         tmp_path / "workers", corpus, incremental=False, jobs=2, progress=said.append
     )
-    assert methods == ["fork"]  # one pool, for every step
+    assert methods == ["fork"]  # one pool, for both steps
     parsed, written = _pids(tmp_path / "parsed"), _pids(tmp_path / "written")
-    exported = _pids(tmp_path / "exported")
-    assert os.getpid() not in parsed | written | exported
-    assert written | exported <= parsed and len(parsed) == 2
-    # The export files the workers wrote are those the build process writes alone.
-    stream.build_streaming(tmp_path / "alone", corpus, incremental=False, jobs=1, progress=None)
-    assert _export_files(tmp_path / "workers") == _export_files(tmp_path / "alone")
+    assert os.getpid() not in parsed | written
+    assert written <= parsed and len(parsed) == 2
     assert result.identity_clusters, "the corpus must merge items across records"
     assert any("build: 24/24 graphs" in line for line in said), said
     build_classic(tmp_path / "classic", corpus)

@@ -98,7 +98,6 @@ SHAPES_FILE = "rule-shapes.pickle"  # kg.store.derive's analysis of the rules
 STATE_VERSION = 3  # 3: record entries, items and keys in state.sqlite (kg.store.state)
 PART = 32  # records sent to a worker at a time
 AHEAD = 4  # parts in flight per worker
-EXPORTS_AHEAD = 64  # appeal graphs' texts sent to the workers for their files, not yet done
 BATCH_BYTES = 32 << 20  # N-Quads text per bulk-loaded file (about 150,000 quads)
 
 Progress = Callable[[str], None]
@@ -385,40 +384,6 @@ def _case_nquads(job: Job, view: View) -> tuple[str, str]:
     return aid, case_nquads(case, record, _WORKER["reference"])
 
 
-class _Exporter:
-    """An appeal graph's export files (:func:`kg.store.chunks.appeal_files_writer`), written
-    in the build's workers when they run (the Turtle and VoID counts of every appeal graph
-    are the largest part of the text partition's CPU), else here. Called with the graph's
-    final text, it returns its triple count at once; :meth:`finish` waits for the files, at
-    most :data:`EXPORTS_AHEAD` texts being in flight."""
-
-    def __init__(self, folder: Path, workers: WorkerPool) -> None:
-        self.folder, self.workers = str(folder), workers
-        self.write = appeal_files_writer(folder)  # makes the folder the workers write into
-        self.pending: deque[Future[int]] = deque()
-
-    def __call__(self, graph: str, text: str) -> int:
-        pool = self.workers.current()
-        if pool is None:
-            return self.write(graph, text)
-        self.pending.append(pool.submit(_export_files, self.folder, graph, text))
-        while len(self.pending) > EXPORTS_AHEAD:
-            self.pending.popleft().result()
-        return text.count("\n")
-
-    def finish(self) -> None:
-        while self.pending:
-            self.pending.popleft().result()
-
-
-def _export_files(folder: str, graph: str, text: str) -> int:
-    """:func:`kg.store.chunks.appeal_files_writer`'s files of one graph, in a worker."""
-    if _WORKER.get("export_folder") != folder:
-        _WORKER["export"] = appeal_files_writer(Path(folder))
-        _WORKER["export_folder"] = folder
-    return int(_WORKER["export"](graph, text))
-
-
 def _cases_nquads(data_dir: str, part: list[tuple[Job, View]]) -> list[str]:
     """:func:`_case_nquads` of a few records, in a worker process."""
     _init_worker(data_dir)
@@ -671,7 +636,6 @@ def _build_from(
             written = _graph_triples(
                 todo, data_dir, (resolution, canon), workers, say, keys_by_aid.__getitem__
             )
-            workers.close()
             shared.prefetch(f"{t.subject} {t.predicate} {t.object}" for ts in written.values()
                             for t in ts)  # fmt: skip
             delta = apply_changes(
@@ -742,10 +706,8 @@ def _build_from(
             _nquads(todo, data_dir, (resolution, canon), workers, say),
             folder / "cases.nq",
             batches.write,
-            exporter := _Exporter(folder, workers),
+            appeal_files_writer(folder),
         )
-        exporter.finish()
-        workers.close()
         batches.close()
         # What identity resolution made is not needed past this point: written for the next
         # build and dropped, it is not held while the loader and the rules take their memory.
@@ -1077,7 +1039,7 @@ def _nquads(
     fork of this process, whose memory grows with the corpus). Each record goes to them with
     its own :data:`View`; at most :data:`AHEAD` parts of :data:`PART` records are in flight,
     so neither the workers nor the queue between them and this process grow with the corpus.
-    The caller ends the workers (:class:`_Exporter` still uses them)."""
+    The workers end with this step."""
     total = len(jobs_list)
     step = max(1, total // 10)
     resolution, canon = identity
@@ -1101,9 +1063,8 @@ def _nquads(
                         if done % step == 0:
                             say(f"build: {done}/{total} graphs")
                         yield text
-        except BaseException:
+        finally:
             workers.close()
-            raise
         return
     workers.close()  # started for the records, too few graphs to write for them to pay
     _init_worker(str(data_dir))

@@ -46,10 +46,6 @@ class WorkerPool:
             self.forked = fork
         return self._pool
 
-    def current(self) -> ProcessPoolExecutor | None:
-        """The pool if it is running (whatever the number of jobs)."""
-        return self._pool
-
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
