@@ -244,8 +244,8 @@ def test_a_store_that_kept_the_shared_index_in_a_pickle_is_brought_to_rows(
     with open(generation / SHARED_FILE, "wb") as f:
         pickle.dump(index, f)
     db = sqlite3.connect(generation / STATE_DB)
-    db.execute("DELETE FROM shared")
-    db.execute("DELETE FROM shared_by")
+    for table in ("shared_row", "shared_key", "shared_graph"):
+        db.execute(f"DELETE FROM {table}")  # noqa: S608
     db.execute("DELETE FROM meta WHERE name = 'shared'")
     db.commit()
     db.close()
@@ -260,3 +260,35 @@ def test_a_store_that_kept_the_shared_index_in_a_pickle_is_brought_to_rows(
     assert read_shared(current_generation(store)) == read_shared(
         current_generation(tmp_path / "full")
     )
+
+
+def test_a_state_of_the_earlier_row_layout_is_read_and_brought_to_ids(tmp_path: Path) -> None:
+    """A state whose shared index is rows of text (``shared_by``, the earlier layouts): read
+    as it is, and moved to rows of ids the first time a rebuild asks for its rows."""
+    index = {
+        "<urn:s:1> <urn:p> <urn:o:1>": ["urn:g:1", "urn:g:2"],
+        "<urn:s:2> <urn:p> <urn:o:2>": ["urn:g:1", "urn:g:2", "urn:g:3"],
+    }
+    state = BuildState.create(tmp_path)
+    state.db.execute("CREATE TABLE shared_by (graph TEXT, key TEXT, PRIMARY KEY (graph, key))")
+    state.db.executemany(
+        "INSERT INTO shared_by (graph, key) VALUES (?, ?)",
+        [(g, k) for k, h in index.items() for g in h],
+    )
+    state.set_meta("shared", 2)
+    state.commit()
+    assert read_shared(tmp_path) == index
+    state = BuildState(tmp_path / STATE_DB)
+    rows = state.shared_rows()
+    assert rows.held_by({"urn:g:3"}) == {
+        "<urn:s:2> <urn:p> <urn:o:2>": index["<urn:s:2> <urn:p> <urn:o:2>"]
+    }
+    rows["<urn:s:1> <urn:p> <urn:o:1>"] = ["urn:g:2", "urn:g:4"]
+    rows.flush()
+    state.commit()
+    index["<urn:s:1> <urn:p> <urn:o:1>"] = ["urn:g:2", "urn:g:4"]
+    assert read_shared(tmp_path) == index
+    db = sqlite3.connect(tmp_path / STATE_DB)
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    db.close()
+    assert "shared_by" not in tables

@@ -20,13 +20,14 @@ Tables:
 - ``items(sha, data, keys)``: a record's identity items (pickled), by the hash of its bytes,
   and their keys alone (what identity resolution walks without reading every item);
 - ``facts(sha, data)``: a record's stored keys and provisions (pickled), by the same hash;
-- ``shared_by(graph, key)``: the shared index of :mod:`kg.store.delta` (a triple two or more
-  appeal graphs state -> those graphs), one row per triple and graph, looked up by graph (its
-  key) and by triple (an index), so that a rebuild reads the rows of the triples its changed
-  graphs state and of those graphs, and writes only the rows that came or went: a triple
-  every appeal states (a court's name, say) is not written again whole when one appeal
-  changes (:class:`SharedRows`). (``shared(key, holders)`` held the holders as one list per
-  triple in the first layout; it is emptied on the next rebuild.)
+- ``shared_row(graph, key)``, with ``shared_graph(id, graph)`` and ``shared_key(id, key)``:
+  the shared index of :mod:`kg.store.delta` (a triple two or more appeal graphs state -> those
+  graphs), one row of two ids per triple and graph, looked up by graph (its key) and by triple
+  (an index), so that a rebuild reads the rows of the triples its changed graphs state and of
+  those graphs, and writes only the rows that came or went: a triple every appeal states (a
+  court's name, say) is not written again whole when one appeal changes (:class:`SharedRows`).
+  The earlier layouts (``shared`` and ``shared_by``, the triple's text and the graph's IRI in
+  every row: 308 MB at 10,000 appeals) are read once by the next rebuild and dropped.
 """
 
 from __future__ import annotations
@@ -48,12 +49,17 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, entry TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS items (sha TEXT PRIMARY KEY, data BLOB NOT NULL, keys BLOB);
 CREATE TABLE IF NOT EXISTS facts (sha TEXT PRIMARY KEY, data BLOB NOT NULL, keys BLOB);
-CREATE TABLE IF NOT EXISTS shared (key TEXT PRIMARY KEY, holders TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS shared_by (graph TEXT NOT NULL, key TEXT NOT NULL,
-                                      PRIMARY KEY (graph, key)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS shared_by_key ON shared_by (key);
+CREATE TABLE IF NOT EXISTS shared_key (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS shared_graph (id INTEGER PRIMARY KEY, graph TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS shared_row (graph INTEGER NOT NULL, key INTEGER NOT NULL,
+                                       PRIMARY KEY (graph, key)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS shared_row_key ON shared_row (key);
 """
-_SHARED_LAYOUT = 2  # meta "shared": 1 the first layout (holders in ``shared``), 2 rows only
+# meta "shared": 1 and 2 the earlier layouts (tables ``shared`` and ``shared_by``, a triple's
+# text and a graph's IRI in every row), 3 this one (ids).
+_SHARED_LAYOUT = 3
+_SHARED_ROWS = """SELECT k.key, g.graph FROM shared_row r JOIN shared_key k ON k.id = r.key
+                  JOIN shared_graph g ON g.id = r.graph"""
 _BATCH = 500  # values bound in one query (SQLite allows 32,766; fewer keep each query short)
 _SCAN_FROM = 5000  # rows wanted from which one pass over the table is cheaper than lookups
 _TABLES = ("items", "facts")
@@ -110,6 +116,9 @@ class BuildState:
     def commit(self) -> None:
         """Write the changes and close; the file is complete once this returns."""
         self.db.execute("COMMIT")
+        if self.meta("compact"):  # tables of an earlier layout were dropped: give back room
+            self.db.execute("DELETE FROM meta WHERE name = 'compact'")
+            self.db.execute("VACUUM")
         self.db.close()
 
     # ---- rows --------------------------------------------------------------------------
@@ -211,27 +220,46 @@ class BuildState:
 
     def shared_rows(self) -> SharedRows:
         """The shared index, read and changed row by row (see :class:`SharedRows`)."""
-        if self.meta("shared") == 1:  # the first layout: its holder lists are not used
-            self.db.execute("DELETE FROM shared")
-            self.set_meta("shared", _SHARED_LAYOUT)
+        if self.meta("shared") in (1, 2):  # an earlier layout: read whole once, kept as ids
+            self.write_shared(_earlier_shared(self.db))
+            self.set_meta("compact", 1)  # its rows' room is given back on commit
         return SharedRows(self)
 
     def write_shared(self, index: Mapping[str, list[str]]) -> None:
         """Make the shared index ``index`` (a full build's, whole)."""
-        self.db.execute("DELETE FROM shared")
-        self.db.execute("DELETE FROM shared_by")
+        for table in ("shared", "shared_by"):  # the earlier layouts'
+            self.db.execute(f"DROP TABLE IF EXISTS {table}")
+        for table in ("shared_row", "shared_key", "shared_graph"):
+            self.db.execute(f"DELETE FROM {table}")  # noqa: S608
+        graphs = {g: n for n, g in enumerate(sorted({g for h in index.values() for g in h}), 1)}
+        keys = {k: n for n, k in enumerate(sorted(index), 1)}
         self.db.executemany(
-            "INSERT INTO shared_by (graph, key) VALUES (?, ?)",
-            ((g, k) for k, h in index.items() for g in h),
+            "INSERT INTO shared_graph (id, graph) VALUES (?, ?)",
+            ((n, g) for g, n in graphs.items()),
+        )
+        self.db.executemany(
+            "INSERT INTO shared_key (id, key) VALUES (?, ?)", ((n, k) for k, n in keys.items())
+        )
+        self.db.executemany(
+            "INSERT INTO shared_row (graph, key) VALUES (?, ?)",
+            ((graphs[g], keys[k]) for k, h in index.items() for g in h),
         )
         self.set_meta("shared", _SHARED_LAYOUT)
+
+
+def _earlier_shared(db: sqlite3.Connection) -> dict[str, list[str]]:
+    """The shared index of a state of an earlier layout (both kept ``shared_by``)."""
+    out: dict[str, list[str]] = {}
+    for k, graph in db.execute("SELECT key, graph FROM shared_by ORDER BY key, graph"):
+        out.setdefault(k, []).append(graph)
+    return out
 
 
 class SharedRows(MutableMapping[str, list[str]]):
     """The shared index of :mod:`kg.store.delta` as rows of a build state: a triple's key -> the
     appeal graphs stating it. Rows are read when asked for (:meth:`prefetch` reads many in a
     few queries) and changes are held until :meth:`flush` writes them; :meth:`held_by` gives
-    the rows of some graphs through the ``shared_by`` table. Iterating reads every row (for
+    the rows of some graphs through the ``shared_row`` table. Iterating reads every row (for
     tests and checks)."""
 
     def __init__(self, state: BuildState) -> None:
@@ -246,7 +274,7 @@ class SharedRows(MutableMapping[str, list[str]]):
         for start in range(0, len(todo), _BATCH):
             part = todo[start : start + _BATCH]
             marks = ",".join("?" * len(part))
-            query = f"SELECT key, graph FROM shared_by WHERE key IN ({marks})"  # noqa: S608
+            query = f"{_SHARED_ROWS} WHERE k.key IN ({marks})"  # noqa: S608
             found: dict[str, list[str]] = {}
             for k, graph in self.state.db.execute(query, part):
                 found.setdefault(k, []).append(graph)
@@ -262,8 +290,8 @@ class SharedRows(MutableMapping[str, list[str]]):
         for start in range(0, len(graphs), _BATCH):
             part = graphs[start : start + _BATCH]
             marks = ",".join("?" * len(part))
-            query = f"SELECT key FROM shared_by WHERE graph IN ({marks})"  # noqa: S608
-            keys.update(k for (k,) in self.state.db.execute(query, part))
+            query = f"{_SHARED_ROWS} WHERE g.graph IN ({marks})"  # noqa: S608
+            keys.update(k for k, _g in self.state.db.execute(query, part))
         keys |= self._changed
         self.prefetch(keys)
         wanted = set(graphs)
@@ -302,12 +330,12 @@ class SharedRows(MutableMapping[str, list[str]]):
 
     def __iter__(self) -> Iterator[str]:
         self.flush()
-        query = "SELECT DISTINCT key FROM shared_by ORDER BY key"
+        query = "SELECT key FROM shared_key WHERE id IN (SELECT key FROM shared_row) ORDER BY key"
         return iter([k for (k,) in self.state.db.execute(query)])
 
     def __len__(self) -> int:
         self.flush()
-        query = "SELECT COUNT(DISTINCT key) FROM shared_by"
+        query = "SELECT COUNT(DISTINCT key) FROM shared_row"
         return int(self.state.db.execute(query).fetchone()[0])
 
     def flush(self) -> int:
@@ -319,8 +347,20 @@ class SharedRows(MutableMapping[str, list[str]]):
             old, new = set(self._stored.get(k) or []), set(self._rows[k] or [])
             gone += [(g, k) for g in sorted(old - new)]
             came += [(g, k) for g in sorted(new - old)]
-        db.executemany("DELETE FROM shared_by WHERE graph = ? AND key = ?", gone)
-        db.executemany("INSERT INTO shared_by (graph, key) VALUES (?, ?)", came)
+        db.executemany(
+            "DELETE FROM shared_row WHERE graph = (SELECT id FROM shared_graph WHERE graph = ?)"
+            " AND key = (SELECT id FROM shared_key WHERE key = ?)",
+            gone,
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO shared_graph (graph) VALUES (?)", ((g,) for g, _ in came)
+        )
+        db.executemany("INSERT OR IGNORE INTO shared_key (key) VALUES (?)", ((k,) for _, k in came))
+        db.executemany(
+            "INSERT INTO shared_row (graph, key) VALUES ((SELECT id FROM shared_graph"
+            " WHERE graph = ?), (SELECT id FROM shared_key WHERE key = ?))",
+            came,
+        )
         for k in changed:
             self._stored[k] = None if self._rows[k] is None else list(self._rows[k] or [])
         self._changed.clear()
@@ -335,11 +375,10 @@ def read_shared(generation: Path | None) -> dict[str, list[str]] | None:
     try:
         if not state.has_shared():
             return None
-        if state.meta("shared") == 1:  # the first layout
-            query = "SELECT key, holders FROM shared ORDER BY key"
-            return {k: json.loads(h) for k, h in state.db.execute(query)}
+        if state.meta("shared") in (1, 2):
+            return _earlier_shared(state.db)
         out: dict[str, list[str]] = {}
-        for k, graph in state.db.execute("SELECT key, graph FROM shared_by ORDER BY key, graph"):
+        for k, graph in state.db.execute(f"{_SHARED_ROWS} ORDER BY k.key, g.graph"):
             out.setdefault(k, []).append(graph)
         return out
     finally:
