@@ -182,3 +182,23 @@ def point_to(path: Path, target: Path) -> None:
     except BaseException:
         link.unlink(missing_ok=True)
         raise
+
+
+LINE_BLOCK = 1 << 22  # bytes read at a time by read_lines
+
+
+def read_lines(path: Path) -> Iterator[bytes]:
+    """The file at ``path`` in blocks of whole lines (about :data:`LINE_BLOCK` bytes each).
+
+    A last line without a newline comes as the final block.
+    """
+    with open(path, "rb") as f:
+        rest = b""
+        while block := f.read(LINE_BLOCK):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            rest = block[cut:]
+            if cut:
+                yield block[:cut]
+        if rest:
+            yield rest

@@ -281,12 +281,12 @@ def test_awkward_terms_and_the_default_graph_survive_every_format(
 ) -> None:
     """Literals that spell a graph IRI, a dot or a line break, a blank node two graphs share,
     triples in the default graph, and graphs read in blocks smaller than a line."""
-    import kg.publish.chunked as chunked_module
+    import kg.files as files_module
     import kg.store.chunks as chunks_module
     from kg.store.store import MARKER
 
-    monkeypatch.setattr(chunks_module, "BLOCK", 7)
-    monkeypatch.setattr(chunked_module, "BLOCK", 7)  # the export's N-Triples, line by line
+    # the build's counts and the export's N-Triples both read the files line by line
+    monkeypatch.setattr(files_module, "LINE_BLOCK", 7)
     folder = tmp_path / "generation"
     folder.mkdir()
     backend = ox.Store(str(folder / "public"))

@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from kg.errors import StoreError
+from kg.files import read_lines
 
 if TYPE_CHECKING:  # not imported at run time: `kg export` starts without the store package
     from kg.publish.listed import Listing
     from kg.store.chunks import Chunks
 
 BUFFER = 1 << 20
-BLOCK = 1 << 22  # bytes of N-Quads rewritten at a time for N-Triples
 
 
 def write_chunked(chunks: Chunks | Listing, fmt: str, out: BinaryIO) -> None:
@@ -63,7 +63,7 @@ def _write(chunks: Chunks | Listing, fmt: str, out: BinaryIO) -> None:
             _copy(chunk.nquads, out)  # the default graph's lines are the same in both
         elif fmt == "ntriples":
             graph = f" <{chunk.graph}> .\n".encode()
-            for block in _read_lines(chunk.nquads):
+            for block in read_lines(chunk.nquads):
                 out.write(block.replace(graph, b" .\n"))
         elif fmt == "turtle" or chunk.graph is None:
             _copy(chunk.turtle, out)
@@ -108,20 +108,6 @@ def _copy(path: Path, out: BinaryIO) -> None:
             if sent == 0:
                 raise OSError(f"{path}: the output took no more bytes")
             offset += sent
-
-
-def _read_lines(path: Path) -> Iterator[bytes]:
-    """The file at ``path`` in blocks of whole lines (about :data:`BLOCK` bytes each)."""
-    with open(path, "rb") as f:
-        rest = b""
-        while block := f.read(BLOCK):
-            block = rest + block
-            cut = block.rfind(b"\n") + 1
-            rest = block[cut:]
-            if cut:
-                yield block[:cut]
-        if rest:
-            yield rest
 
 
 __all__ = ["write_chunked"]

@@ -50,14 +50,14 @@ import secrets
 import shutil
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.files import current_generation
+from kg.files import current_generation, read_lines
 from kg.store.voidcounts import (
     COUNTS_FILE,
     SUFFIX,
@@ -78,7 +78,6 @@ HEADER = "header.ttl"
 VERSION = 3  # 2: the graphs' files inside the generation's export folder (still read)
 POOL_DIR = "export-files"  # beside the generations: the graphs' files, shared between them
 APPEAL_GRAPHS = "https://w3id.org/appeals-kg/graph/appeal/"
-BLOCK = 1 << 22  # bytes a large graph's text is read in
 PARTS = 256  # parts a large graph other than an appeal graph is written in, by its subjects
 PART_MIN = 1 << 16  # triples from which such a graph is written in parts (else in one)
 SPILL = 1 << 25  # bytes of lines held before they are appended to their parts' files
@@ -552,20 +551,6 @@ def _update_parts(
             count = _write_part(sorted(lines), graph, place.pool / name, header, pm)
             out.append((stem, count, name))
     return out
-
-
-def read_lines(path: Path) -> Iterator[bytes]:
-    """The file at ``path`` in blocks of whole lines (about :data:`BLOCK` bytes each)."""
-    with open(path, "rb") as f:
-        rest = b""
-        while block := f.read(BLOCK):
-            block = rest + block
-            cut = block.rfind(b"\n") + 1
-            rest = block[cut:]
-            if cut:
-                yield block[:cut]
-        if rest:
-            yield rest
 
 
 class _SkipHeader:

@@ -1105,8 +1105,8 @@ def _derive(store: ox.Store, ontology_dir: Path, folder: Path | None = None) -> 
     appeals, took the build from 0.4 to 1.35 GB): no Python object per derived triple, and
     memory does not grow with what the rules derive. No rule reads what a rule derives
     (``tests/test_delta.py`` checks it), and a query reads the store as it was when it began."""
+    from kg.files import read_lines
     from kg.store.build import rules
-    from kg.store.chunks import read_lines
 
     derived = ox.NamedNode(str(DERIVED_GRAPH))
     tail = f" {derived} .\n".encode()
@@ -1145,7 +1145,7 @@ def _derive(store: ox.Store, ontology_dir: Path, folder: Path | None = None) -> 
 
 def _may_hold_blank(path: Path) -> bool:
     """Whether an N-Triples file may name a blank node (``_:`` anywhere, literals included)."""
-    from kg.store.chunks import read_lines
+    from kg.files import read_lines
 
     return any(b"_:" in block for block in read_lines(path))
 
