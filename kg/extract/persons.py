@@ -618,7 +618,7 @@ def add_spelling_variants(doc: Doc, ents: Entities) -> None:
 @functools.lru_cache(maxsize=4096)
 def _skeleton(word: str) -> str:
     """A word's consonants, folded, doubles once: transliterations of one name share it
-    ("Ahmed"/"Ahmad" -> "hmd", "Mansoor"/"Mansour" -> "mnsr", "Titiev"/"Titiyev")."""
+    ("Ahmed"/"Ahmad" -> "hmd", "Qadoor"/"Qadour" -> "qdr", "Petriev"/"Petriyev")."""
     w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
     return SKELETON_DOUBLE.sub(r"\1", SKELETON_DROP.sub("", w))
 
@@ -629,7 +629,7 @@ SKELETON_DOUBLE = re.compile(r"(.)\1")
 
 def merge_transliterations(ents: Entities) -> None:
     """A longer name whose first words spell a person's name (or a variant of it) another
-    way is that person ("Ahmad Mansour Al Shehhi" after "Ahmed Mansoor"): every word of the
+    way is that person ("Ahmad Qadour Al Zemi" after "Ahmed Qadoor"): every word of the
     shorter form matches by its consonants, and the given name's consonants are three or more
     or the same word ("Ali Sand" and "Ola Sand" stay two people)."""
     persons = [p for p in ents.of("person") if p.name]
