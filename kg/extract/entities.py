@@ -79,7 +79,7 @@ def _head_of(words: tuple[str, ...]) -> tuple[str, str] | None:
 
 
 #: Common nouns written in capitals, which open a run before the name they describe: "the NGO
-#: Open Voices" names a body, the noun telling its kind (but "NGO Affairs Bureau" is a name).
+#: Open Voices" names a body, the noun telling its kind (but "NGO Registration Bureau" is a name).
 COMMON_NOUNS_IN_CAPITALS = frozenset({"NGO", "NGOs"})
 
 

@@ -126,7 +126,7 @@ ORG_HEADS = {
     "Chamber": "court", "Judiciary": "court", "News": "media", "Daily": "media", "Times": "media",
     "Gazette": "media", "Herald": "media", "Tribune": "media", "Forum": "other",
     "Exchange": "company",
-    # news in other languages: "Primer Sistema de Noticias", "Diario del Sur"
+    # news in other languages: "Diario del Norte", "Noticias de la Sierra"
     "Noticias": "media", "Notícias": "media", "Diario": "media", "Prensa": "media",
     # the words English company names end with
     "Consulting": "company", "Holdings": "company", "Technologies": "company",

@@ -136,11 +136,11 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 and MEDIA_NOUN_AFTER.match(doc.flat, end)
                 and not all(w in DEMONYMS for w in words)  # "the Zemblan daily X"
             ):
-                # "editor of The Nation magazine", "the Vela Voice news website": an outlet
+                # "editor of The Meridian magazine", "the Vela Voice news website": an outlet
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 e.attrs["kind"] = "media"
             elif PUBLIC_DEFENDER.match(text) and country_in(text):
-                # "the Public Defender of Georgia": an ombudsman's office, not a lawyer
+                # "the Public Defender of Ruritania": an ombudsman's office, not a lawyer
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 e.attrs["kind"] = "government"
             elif _named_for_a_cause(words):
@@ -172,7 +172,7 @@ PUBLIC_DEFENDER = re.compile(r"Public Defender(?:[’']s Office)? of (?:the )?[A
 ABBREVIATION_AFTER = re.compile(r"\s*\((?P<acr>[A-Z]{2,8})\)")
 
 
-#: "the Detective Branch (DB) of police": a unit of the police.
+#: "the Special Branch (SB) of police": a unit of the police.
 POLICE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?police\b")
 
 
@@ -299,7 +299,7 @@ MEDIA_NOUN_START = re.compile(
 )
 
 
-#: A lower-case noun for a news outlet right after a name: "The Nation magazine".
+#: A lower-case noun for a news outlet right after a name: "The Meridian magazine".
 MEDIA_NOUN_AFTER = re.compile(
     r"[ \t]+(?:(?:online |weekly |daily |independent )?(?:magazine|newspaper|news ?paper|"
     r"news (?:website|site|portal|agency|outlet)|website|news agency|radio station|TV channel|"

@@ -211,8 +211,8 @@ def _country_follows(doc: Doc, end: int) -> bool:
     return False
 
 
-#: A two-syllable given name written with a hyphen, after a one-word surname ("Law Wai-kwong",
-#: "Chan Pui-man"): the run is a person's name even where a word of it is a common noun.
+#: A two-syllable given name written with a hyphen, after a one-word surname ("Law Ka-ming",
+#: "Lam Siu-fan"): the run is a person's name even where a word of it is a common noun.
 CHINESE_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{2,6}$")
 
 
@@ -346,7 +346,7 @@ def split_head_from_person(doc: Doc, ents: Entities) -> None:
 
 
 def instruments_named_as_persons(ents: Entities) -> None:
-    """ "Ryan Law" where "Ryan Law Wai-kwong" is a person: the head word "Law" is a surname
+    """ "Kevin Law" where "Kevin Law Ka-ming" is a person: the head word "Law" is a surname
     here, and the run is a short form of that person's name, not an instrument."""
     people = [p for p in ents.of("person") if p.name and _chinese_given_name(p.name.split())]
     for i in list(ents.of("instrument")):
