@@ -98,7 +98,7 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 ents.add(Entity("place", text, start, end, attrs={"kind": "country"}))
                 continue
             if head and _chinese_given_name(words):
-                head = None  # "Law Wai-kwong": a surname that is also a head word
+                head = None  # "Law Ka-ming": a surname that is also a head word
             if head and head[0] == "instrument" and len(words) == 1:
                 continue
             if head and head[0] == "instrument":
