@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,3 +23,25 @@ def generator() -> ModuleType:
     sys.modules.setdefault("generate", module)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
+
+
+def generated_cases(folder: Path, appeals: int, keep: int, seed: int) -> tuple[Path, list[Path]]:
+    """``appeals`` generated appeals in ``folder / "all"``, and a copy in ``folder / "data"``
+    holding the first ``keep`` of them; the paths the others would take in the copy come
+    back, so that a test can add them one round at a time."""
+    generator().generate(appeals, folder / "all", seed=seed, jobs=1)
+    out = folder / "data"
+    shutil.copytree(folder / "all", out)
+    extra = sorted((out / "cases").glob("*.yaml"))[keep:]
+    for path in extra:
+        path.unlink()
+    return out, extra
+
+
+def load_cases(data: Path) -> dict[str, dict[str, Any]]:
+    """The case records of a data folder, by appeal id."""
+    recs = {}
+    for path in sorted((data / "cases").glob("*.yaml")):
+        rec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        recs[str(rec["appeal"]["id"])] = rec
+    return recs

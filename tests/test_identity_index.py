@@ -149,22 +149,13 @@ def test_curated_decisions_link_their_items(tmp_path: Path) -> None:
 
 def test_changes_to_a_generated_corpus(tmp_path: Path) -> None:
     """Records changed by the generator's mutation, added and removed, over three rounds."""
-    from benchgen import generator
+    from benchgen import generated_cases, generator, load_cases
 
     gen = generator()
-    gen.generate(46, tmp_path / "all", seed=5, jobs=1)
-    out = tmp_path / "data"
-    shutil.copytree(tmp_path / "all", out)
-    extra = sorted((out / "cases").glob("*.yaml"))[40:]
-    for path in extra:
-        path.unlink()
+    out, extra = generated_cases(tmp_path, 46, keep=40, seed=5)
 
     def load() -> dict[str, dict]:
-        recs = {}
-        for path in sorted((out / "cases").glob("*.yaml")):
-            rec = yaml.safe_load(path.read_text(encoding="utf-8"))
-            recs[str(rec["appeal"]["id"])] = rec
-        return recs
+        return load_cases(out)
 
     _, index = _step(load(), None)
     for round_ in (1, 2, 3):

@@ -123,22 +123,13 @@ def test_keys_on_disk_give_the_merges_of_keys_in_memory_on_the_gold_corpus(
 def test_keys_on_disk_give_the_merges_of_keys_in_memory_on_a_generated_corpus(
     tmp_path: Path,
 ) -> None:
-    from benchgen import generator
+    from benchgen import generated_cases, generator, load_cases
 
     gen = generator()
-    gen.generate(24, tmp_path / "all", seed=7, jobs=1)
-    out = tmp_path / "data"
-    shutil.copytree(tmp_path / "all", out)
-    extra = sorted((out / "cases").glob("*.yaml"))[20:]
-    for path in extra:
-        path.unlink()
+    out, extra = generated_cases(tmp_path, 24, keep=20, seed=7)
 
     def load() -> dict[str, dict]:
-        recs = {}
-        for path in sorted((out / "cases").glob("*.yaml")):
-            rec = yaml.safe_load(path.read_text(encoding="utf-8"))
-            recs[str(rec["appeal"]["id"])] = rec
-        return recs
+        return load_cases(out)
 
     builds = _Builds(tmp_path / "builds", DECISIONS)
     memory, index = _memory(load(), None)
