@@ -12,6 +12,9 @@ answers from and ``kg push`` sends):
   those, the one named in the most appeals, whose questions meet the most data; ``?fact``: the
   first), so that the bound form has rows too; when the corpus-wide form gives none (or times
   out), the defender named in the most appeals and an event targeting him;
+- a further parameter bound alone (``bound_<name>``; CQ11's ``?appeal``, a page of its
+  corpus-wide answer): the first value of the corpus-wide rows, else the appeal stating that
+  event;
 
 each ``--repeats`` times in a child process killed at ``--query-timeout``, with p50/p99 and the
 row count, and for the embedded store the child's CPU time (p50), which moves less than the wall
@@ -89,6 +92,13 @@ SELECT ?fact ?defender WHERE {
 } ORDER BY STR(?fact) LIMIT 1
 """
 )
+# The appeal that states that fact (CQ11's ?appeal, when its corpus-wide form gives no rows).
+APPEAL_OF_FACT = (
+    PREFIXES
+    + """
+SELECT ?appeal ?fact WHERE { ?fact akg:evidence/oa:hasSource ?appeal } ORDER BY STR(?appeal) LIMIT 1
+"""
+)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -110,6 +120,9 @@ class BoundValues:
             _, rows = store.query(FACT_OF_DEFENDER, {"defender": URIRef(busiest)})
             if rows:
                 self.fallback["fact"] = str(rows[0][0])
+                _, rows = store.query(APPEAL_OF_FACT, {"fact": rows[0][0]})
+                if rows:
+                    self.fallback["appeal"] = str(rows[0][0])
 
     def choose(self, name: str, seen: list[str]) -> str | None:
         if seen:
@@ -255,11 +268,15 @@ def questions(target: str, values: BoundValues, args: argparse.Namespace) -> dic
         wide = measure(target, qf.name, {}, args.repeats, args.query_timeout, names)
         seen = wide.pop("seen", {})
         entry: dict[str, Any] = {"corpus_wide": wide}
-        params = {n: v for n in names if (v := values.choose(n, seen.get(n, []))) is not None}
-        if params:
-            entry["bound"] = measure(target, qf.name, params, args.repeats, args.query_timeout)
-            entry["bound"].pop("seen", None)
-            entry["bound"]["params"] = params
+        # the first parameter is the question's bound form ("bound"); each further one is
+        # bound alone ("bound_<name>": CQ11's ?appeal, a page of its corpus-wide answer)
+        for i, n in enumerate(names):
+            if (v := values.choose(n, seen.get(n, []))) is None:
+                continue
+            form = "bound" if i == 0 else f"bound_{n}"
+            entry[form] = measure(target, qf.name, {n: v}, args.repeats, args.query_timeout)
+            entry[form].pop("seen", None)
+            entry[form]["params"] = {n: v}
         out[qf.name] = entry
         print(f"  {qf.name}: {entry}", file=sys.stderr)
     return out
@@ -285,8 +302,9 @@ def http_questions(public: Path, embedded: dict[str, Any], args: argparse.Namesp
         base = server.url.rsplit("/", 1)[0]
         for name, entry in embedded.items():
             forms = {"corpus_wide": {}}
-            if "bound" in entry:
-                forms["bound"] = entry["bound"].get("params", {})
+            for form, figures in entry.items():
+                if form.startswith("bound"):
+                    forms[form] = figures.get("params", {})
             out[name] = {}
             for form, params in forms.items():
                 query = urllib.parse.urlencode(params)

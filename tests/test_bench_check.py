@@ -93,13 +93,19 @@ def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> N
             "cq11-fact-evidence",
         }
     )
+    forms = {"cq02-defender-timeline": {"corpus_wide", "bound"}}
+    # CQ11's second parameter, ?appeal, is bound alone: a page of the corpus-wide answer
+    forms["cq11-fact-evidence"] = {"corpus_wide", "bound", "bound_appeal"}
     for name, embedded in res["questions"].items():
-        assert set(res["http"][name]) == set(embedded) == {"corpus_wide", "bound"}
+        assert set(res["http"][name]) == set(embedded) == forms[name]
         for form, figures in embedded.items():
             served = res["http"][name][form]
             assert served["rows"] == figures["rows"] > 0, (name, form)
             assert served["runs"] == 2 and served["p50_ms"] > 0
         assert embedded["bound"]["rows"] < embedded["corpus_wide"]["rows"]
+    page = res["questions"]["cq11-fact-evidence"]["bound_appeal"]
+    assert set(page["params"]) == {"appeal"}
+    assert 0 < page["rows"] < res["questions"]["cq11-fact-evidence"]["corpus_wide"]["rows"]
     # --breakdown: the same rows counted, and the floor: as many cells from one triple pattern
     parts = res["breakdown"]["cq11-fact-evidence"]
     assert parts["rows"] == res["questions"]["cq11-fact-evidence"]["corpus_wide"]["rows"]

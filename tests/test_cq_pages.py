@@ -1,0 +1,60 @@
+"""CQ11's corpus-wide answer read one appeal at a time (``?appeal`` bound), on a generated corpus
+of several appeals: each page is exactly the corpus-wide rows of its appeal, in the same order,
+and the pages of every appeal together are the corpus-wide answer.
+
+The corpus-wide form returns one row per evidence span of the whole corpus, so its cost grows
+with the corpus whatever its plan (``bench/README.md``); a page costs what one appeal's spans
+cost."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.query import run_query
+from kg.store import Store, public_store_path
+from kg.store.build import build
+
+APPEALS = 6
+QUESTION = "cq11-fact-evidence"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    from benchgen import generator
+
+    tmp = tmp_path_factory.mktemp("pages")
+    generator().generate(APPEALS, tmp / "corpus", seed=3, jobs=1)
+    build(tmp / "kg", tmp / "corpus")
+    return Store.open(public_store_path(tmp / "kg"))
+
+
+def _rows(store: Store, params: dict[str, str]) -> list[tuple[str, ...]]:
+    result = run_query(store, QUESTION, params)
+    assert result.variables[:2] == ["fact", "appeal"]
+    return [tuple("" if t is None else str(t) for t in row) for row in result.rows]
+
+
+def test_each_appeal_page_is_its_part_of_the_corpus_wide_answer(store: Store) -> None:
+    whole = _rows(store, {})
+    appeals = sorted({row[1] for row in whole})
+    assert len(appeals) == APPEALS, "every generated appeal states facts with evidence"
+    pages: list[tuple[str, ...]] = []
+    for appeal in appeals:
+        page = _rows(store, {"appeal": appeal})
+        assert page, appeal
+        assert page == [row for row in whole if row[1] == appeal], appeal
+        pages += page
+    assert sorted(pages) == sorted(whole)
+    assert len(pages) == len(whole)
+
+
+def test_appeal_and_fact_bound_together_narrow_the_page(store: Store) -> None:
+    whole = _rows(store, {})
+    fact, appeal = whole[0][0], whole[0][1]
+    both = _rows(store, {"fact": fact, "appeal": appeal})
+    assert both == [row for row in whole if row[0] == fact and row[1] == appeal]
+    assert 0 < len(both) < len(_rows(store, {"appeal": appeal}))
+
+
+def test_an_appeal_that_states_nothing_gives_no_rows(store: Store) -> None:
+    assert _rows(store, {"appeal": "https://w3id.org/appeals-kg/id/appeal/a-none"}) == []
