@@ -260,3 +260,13 @@ def test_a_unit_named_by_its_parent_s_acronym_and_a_number() -> None:
     assert parent["variants"] == ["SRB"]
     assert unit["kind"] == parent["kind"]
     assert not any("COVID" in (o["name"] or "") for o in orgs.values())
+
+
+def test_staff_of_a_body_are_no_part_of_its_name() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested by the National Security "
+        "Agency on 2 May 2021. Agents of the Agency beat him. Officers of the National Security "
+        "Agency searched his home.\n"
+    )
+    record = extract_case(text, appeal_id="t-staff")
+    assert [o["name"] for o in record["organisations"]] == ["National Security Agency"]

@@ -1081,3 +1081,23 @@ def test_a_plural_clause_after_a_list_and_a_ruling_party_post() -> None:
     roles = {p["name"]: p["roles"] for p in record["persons"]}
     assert roles["Teo Sand"] == ["defender", "relative"]
     assert roles["Rosa Lind"] == ["official"]
+
+
+def test_a_post_with_its_body_before_the_name_and_leaders_by_verb() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrests\n\nIvo Sand was arrested on 2 May 2021. On 4 May 2021 "
+        "he was brought before the investigating judge of the Vela Criminal Court, Mr. Teo "
+        "Varga, who ordered his detention. The prosecutor of the Strelsau District, Ms Ada "
+        "Brun, charged him. Rosa Lind chairs the Association of Families of the Disappeared. "
+        "Nina Holt led the protests against the dam. Emil Kos heads the parliamentary committee "
+        "on security. Dora Fink, director of the Zembla Rights Centre, protested.\n"
+    )
+    record = extract_case(text, appeal_id="t-post-of-body")
+    roles = {p["name"]: p["roles"] for p in record["persons"]}
+    assert roles["Teo Varga"] == ["judge"]  # and no unnamed judge beside him
+    assert [p for p in record["persons"] if p["name"] is None] == []
+    assert roles["Ada Brun"] == ["prosecutor"]
+    assert roles["Rosa Lind"] == ["defender"]
+    assert roles["Nina Holt"] == ["defender"]
+    assert roles["Emil Kos"] == ["official"]
+    assert roles["Dora Fink"] == ["defender"]  # a post in a civil body is no state post

@@ -345,6 +345,14 @@ def _post_of_body(toks: list[tuple[str, int]], i: int) -> bool:
     return i == len(words) - 1 or words[i + 1] in ("for", "of", "on")
 
 
+#: People who serve a body, opening a run before its name: "Officers of the Zenda Security
+#: Service" are its agents, the body is "Zenda Security Service".
+STAFF_WORDS = frozenset(
+    "Officers Officer Agents Agent Officials Employees Staff Soldiers Investigators Guards "
+    "Personnel Operatives Representatives Members".split()
+)
+
+
 def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] | None:
     """Trim a body's run to its name: no post before it, no post, place or "in X" after it."""
     flat = doc.flat
@@ -354,7 +362,7 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
     k = 0
     for i, (w, _) in enumerate(toks[:-1]):
         if (
-            (w in POST_WORDS or w in ("General", "State", "States"))
+            (w in POST_WORDS or w in ("General", "State", "States") or w in STAFF_WORDS)
             and toks[i + 1][0] == "of"
             and not (w == "General" and i > 0 and toks[i - 1][0] in ORG_HEADS)
         ):  # "Director of the X Centre" (a post), not "Directorate General of Intelligence"

@@ -502,6 +502,14 @@ def _roles_before(
         roles.append("journalist")  # "an article by X", "the paper's founder, X"
         return
     hit = _title_before(before)
+    if not hit and before.endswith(", ") and (body := BODY_OF_POST.search(near)):
+        # "the investigating judge of the Zenda Criminal Court, Mr. X": the post, its body named
+        # after it, then the person who holds it
+        cut = near[: body.start()] + " "
+        post = _title_before(cut)
+        if post and post[0] in ("judge", "prosecutor"):
+            roles.append(post[0])
+            return
     if hit:
         r1, r2, m = hit
         kin = GENDER_NOUN_RE.search(re.sub(r"\b(?:the|a|an)\s+$", "", before[: m.start()]))
@@ -564,6 +572,12 @@ def _roles_before(
         p.attrs["_described"] = True  # "his driver, X": said to be someone, not a defender
 
 
+#: A body named after a post, then a comma, right before a name: "the investigating judge of
+#: the Zenda Criminal Court, X", "the prosecutor in the Vela District, X".
+BODY_OF_POST = re.compile(
+    r"\s+(?:of|at|in|for)\s+(?:the\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'-]*"
+    r"(?:\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*|of|for|the|and|on|with))*,\s*$"
+)
 #: A part named before the person who plays it, joined by "is" or "was": "The presiding judge
 #: was X", "Her lawyer is X". What the part says is read as a title before the name.
 PART_IS_BEFORE = re.compile(
@@ -847,6 +861,11 @@ def _roles_after(
         roles.append("prosecutor" if side.group(1) in ("prosecution", "state") else "lawyer")
     if re.match(r"\s+presiding", after):
         roles.append("judge")
+    if not roles and (led := HEADS_AFTER.match(after)):
+        # "X heads the Zenda Rights Network": the name as the subject of a verb of leading
+        _body_led(led.group("d"), roles)
+        if roles:
+            return
     m = re.match(
         r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|(?P<are>are|were))\s+)"
         r"(?:also\s+)?"
@@ -863,16 +882,8 @@ def _roles_after(
     if (STATE_AGENT_AFTER.match(desc) or OFFICIAL_AT.match(desc)) and not _post_in_civil_body(desc):
         roles.append("official")  # "X, a police officer", "X, an investigator with the Y"
         return
-    heads = WHO_HEADS.match(desc)
-    if heads and not re.search(rf"\b(?:{MEDIA_NOUN}|media|news)\b", heads.group("body")):
-        # "X, who chairs the parliamentary committee on security" / "... the Y Network"
-        body = heads.group("body")
-        if STATE_BODY_WORDS.search(body) and not _post_in_civil_body("of " + body):
-            roles.append("official")
-            return
-        if _post_in_civil_body("of " + body) or CIVIL_BODY_WORDS.search(body):
-            roles.append("defender")
-            return
+    if _body_led(desc, roles):
+        return
     for rx, role in APPOSED_ROLES:
         if rx.match(desc) and (role != "official" or not _post_in_civil_body(desc)):
             roles.append(role)  # "X, the investigating judge", "X, the mayor of Vela"
@@ -958,10 +969,35 @@ CLAUSE_AFTER = re.compile(
 )
 
 
+def _body_led(desc: str, roles: list[str]) -> bool:
+    """ "who chairs the parliamentary committee on security" (official), "who heads the Y
+    Network" (defender): the part of one who leads a body is the body's side."""
+    heads = WHO_HEADS.match(desc)
+    if not heads or re.search(rf"\b(?:{MEDIA_NOUN}|media|news)\b", heads.group("body")):
+        return False
+    body = heads.group("body")
+    if STATE_BODY_WORDS.search(body) and not _post_in_civil_body("of " + body):
+        roles.append("official")
+        return True
+    if _post_in_civil_body("of " + body) or CIVIL_BODY_WORDS.search(body):
+        roles.append("defender")
+        return True
+    return False
+
+
+#: A name as the subject of a verb of leading: "X heads the Y", "X also founded the Y".
+HEADS_AFTER = re.compile(
+    r"\s+(?:also\s+|then\s+)?(?P<d>(?:heads|chairs|leads|runs|directs|"
+    r"coordinates|headed|chaired|led|ran|directed|coordinated|founded|"
+    r"co-founded)\s.*)",
+    re.S,
+)
+
+
 OF_BODY = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-ZÀ-ÞĀ-Žİ])")
 #: "X, who heads the Y": the body a person leads, after the name.
 WHO_HEADS = re.compile(
-    r"who (?:heads|headed|chairs|chaired|leads|led|runs|ran|directs|directed|coordinates|"
+    r"(?:who )?(?:heads|headed|chairs|chaired|leads|led|runs|ran|directs|directed|coordinates|"
     r"coordinated|founded|co-founded) (?:the|a|an) (?P<body>[^,;.]{2,60})"
 )
 STATE_BODY_WORDS = re.compile(
@@ -973,7 +1009,9 @@ PLACE_OF_CUSTODY = re.compile(
 )
 CIVIL_BODY_WORDS = re.compile(
     r"(?i)\b(?:network|association|coalition|alliance|union|ngo|organi[sz]ation|movement|"
-    r"collective|foundation|centre|center|committee for|campaign|group)\b"
+    r"collective|foundation|centre|center|committee for|campaign|group|"
+    # a collective action: "who led the protests against the dam"
+    r"protests?|demonstrations?|marches|march|strikes?|sit-ins?|boycotts?|petitions?)\b"
 )
 #: The part a person plays, said in apposition after the name, by the head noun of the
 #: description: "X, the presiding judge", "X, the prosecutor in the case", "X, an eyewitness",
