@@ -728,3 +728,22 @@ def test_each_of_two_verbs_keeps_its_own_object() -> None:
     )
     assert _one(evs, "acquittal")["targets"] == ["Tom Reed"]
     assert _one(evs, "sentence")["targets"] == ["Ana Lee"]
+
+
+def test_the_body_before_which_was_is_the_target() -> None:
+    events = _named(
+        "Ana Lee speaks for the Zembla Lawyers Union, which was banned on 3 May 2024 as an "
+        "extremist organisation by the Ministry of Justice."
+    )
+    ban = _one(events, "ban")
+    assert ban["targets"] == ["Zembla Lawyers Union"]
+    assert "Zembla Lawyers Union" not in ban["agents"]
+
+
+def test_a_court_before_which_was_is_no_target() -> None:
+    events = _named(
+        "On 3 May 2024, the Zembla City Court sentenced Ana Lee to five years, a verdict of the "
+        "Zembla City Court, which was upheld on 4 May 2024 by the Zembla Supreme Court."
+    )
+    decision = _one(events, "court_decision", "2024-05-04")
+    assert "Zembla City Court" not in decision["targets"]

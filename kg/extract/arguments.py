@@ -540,12 +540,19 @@ def last_court(
 #: "opened before the Zenda Court", "heard by the Court of Appeal": a court after the trigger.
 BEFORE_COURT = re.compile(r"\b(?:before|by|at|in)\s+(?:the\s+)?$")
 #: ", who was arrested", ", an Italian researcher who disappeared": a relative clause whose
-#: subject is the person named before it.
-WHO_CLAUSE = re.compile(r",\s+(?:(?:an?|the)\s+[^,;()]{0,50}?\s+)?who\s+(?P<aux>[^,;]*)$")
+#: subject is the person named before it; ", which was banned in 2016": one whose subject is
+#: the body named before it.
+WHO_CLAUSE = re.compile(
+    r",\s+(?:(?:an?|the)\s+[^,;()]{0,50}?\s+)?(?P<rel>who|which)\s+(?P<aux>[^,;]*)$"
+)
 WHO_PASSIVE = re.compile(r"(?:was|were|had been|has been|have been)\s+")
 WHO_PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:(?:\w+ly|later|then|also)\s+)?$")
 #: Verbs whose subject undergoes the event: "Tom Reed disappeared", "Ana Lee died".
 INTRANSITIVE = re.compile(r"(?:disappeared|died|went missing)\b")
+
+
+#: The bodies that act on others (a ruling "which was upheld" is theirs, not done to them).
+ACTING_KINDS = frozenset({"court", "prosecution", "police", "security_service"})
 
 
 def _relative_subject(
@@ -553,11 +560,14 @@ def _relative_subject(
 ) -> Entity | None:
     """The person a trigger's clause is about when the sentence says so by its shape: the
     antecedent of ", who was arrested", or the subject right before an intransitive verb
-    ("His son, Tom Reed, disappeared")."""
+    ("His son, Tom Reed, disappeared"); the body, not of the state, that ", which was banned"
+    follows ("the Zembla Press Club, which was dissolved in 2016")."""
     who = WHO_CLAUSE.search(flat, s.start, a)
+    body = who is not None and who.group("rel") == "which"
     if who is not None and not (
         WHO_PASSIVE.match(who.group("aux"))
         or WHO_PASSIVE_END.search(who.group("aux"))
+        or (not who.group("aux") and WHO_PASSIVE.match(flat, a))  # a phrase "was banned"
         or INTRANSITIVE.match(flat, a)
     ):
         who = None
@@ -569,6 +579,12 @@ def _relative_subject(
     i = bisect.bisect_left(mentions, end, key=lambda m: m[0]) - 1
     while i >= 0 and mentions[i][0] >= s.start:
         ma, mb, e = mentions[i]
+        if body and mb <= end:
+            # the antecedent of "which" ends right before its comma: a body not of the state
+            # ("the Zembla Bar, which was suspended"), not a court whose ruling "was upheld"
+            if e.kind == "organisation" and e.attrs.get("kind") not in ACTING_KINDS:
+                return e if not flat[mb:end].strip(" ”’\"')") else None
+            return None
         if (
             e.kind == "person"
             and mb <= end
@@ -1039,6 +1055,7 @@ def make_event(
         # "Ana Lee, who was arrested on 3 May", "her son, Tom Reed, disappeared": the person the
         # clause is about is the target, not the others the sentence names
         targets = [subject.id]
+        agents = [x for x in agents if x != subject.id]
     if etype in BODY_EVENTS and any(_kind(ents, x) in CIVIL_KINDS for x in targets):
         # "suspended the Zembla Rights Centre, led by Ana Lee": the body was banned; who leads
         # it is named to say whose body it is
