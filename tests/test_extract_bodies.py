@@ -270,3 +270,21 @@ def test_staff_of_a_body_are_no_part_of_its_name() -> None:
     )
     record = extract_case(text, appeal_id="t-staff")
     assert [o["name"] for o in record["organisations"]] == ["National Security Agency"]
+
+
+def test_civil_heads_groups_named_for_a_country_and_a_states_possessive() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nIvo Sand, a lawyer at the Vela Legal Clinic, was "
+        "arrested on 2 May 2021. He is a member of Justice for Colombia. He founded the Zemblan "
+        "Education Program on Human Rights. Kenya’s Directorate of Criminal Investigations "
+        "questioned him. The Minister for Justice spoke.\n"
+    )
+    record = extract_case(text, appeal_id="t-civil-heads")
+    orgs = {o["name"]: o for o in record["organisations"]}
+    assert orgs["Vela Legal Clinic"]["kind"] == "ngo"
+    assert orgs["Justice for Colombia"]["kind"] == "ngo"
+    assert "Zemblan Education Program on Human Rights" in orgs
+    assert orgs["Directorate of Criminal Investigations"]["country"] == "Kenya"
+    assert not any(n.startswith(("Kenya", "Minister")) for n in orgs)
+    body = orgs["Directorate of Criminal Investigations"]
+    assert all(text[e["start"] : e["end"]] == e["quote"] for e in body["evidence"])

@@ -268,6 +268,19 @@ def tidy_organisations(ents: Entities) -> None:
                 same.mentions.extend(e.mentions)
                 ents.items = [x for x in ents.items if x is not e]
                 continue
+        owned = OWNER.match(name)
+        if owned and owned.group("o") in COUNTRIES and len(name) > owned.end() + 3:
+            # "Kenya’s Directorate of Criminal Investigations": the state is said before the
+            # body's name, not in it
+            e.attrs["country"] = e.attrs.get("country") or owned.group("o")
+            name = e.name = name[owned.end() :]
+            e.mentions = [(a + owned.end(), b) for a, b in e.mentions]  # each read in full
+            e.start += owned.end()
+            same = next((x for x in ents.of("organisation") if x is not e and x.name == name), None)
+            if same is not None:
+                same.mentions.extend(e.mentions)
+                ents.items = [x for x in ents.items if x is not e]
+                continue
         state = re.split(r"\s+(?:for|of)\s+", name, maxsplit=1)[0]
         if ADDRESSEE_BODY.match(name) or state in COUNTRIES or NOT_BODY_NAME.match(name):
             ents.items.remove(e)

@@ -134,6 +134,11 @@ ORG_HEADS = {
     # legislatures named in their own language: "the Oliy Majlis", "the Verkhovna Rada"
     "Majlis": "parliament", "Mejlis": "parliament", "Kenes": "parliament", "Rada": "parliament",
     "Sejm": "parliament", "Knesset": "parliament", "Khural": "parliament", "Jirga": "parliament",
+    # civil bodies named for what they run or how they are joined: "Zenda Legal Clinic",
+    # "Education-Action Program on Human Rights", "Workers' League", "Press Freedom Platform"
+    "Program": "ngo", "Programme": "ngo", "Project": "ngo", "Clinic": "ngo", "Trust": "ngo",
+    "League": "ngo", "Collective": "ngo", "Platform": "ngo", "Confederation": "ngo",
+    "Syndicate": "ngo", "Consortium": "ngo", "Cooperative": "ngo",
 }  # fmt: skip
 ORG_KIND_HINTS = [
     # regional and UN bodies before the head words their names share with national ones

@@ -158,11 +158,16 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
 def _named_for_a_cause(words: list[str]) -> bool:
     """A run "A for B" whose last word is a cause, the words before "for" capitalised and
     none of them a post's or title's ("Minister for Justice" is a post)."""
-    if "for" not in words[1:-1] or words[-1] not in CAUSE_NOUNS or len(words) > 8:
+    if "for" not in words[1:-1] or len(words) > 8:
         return False
     lead = words[: words.index("for")]
+    cause = " ".join(words[len(lead) + 1 :])
+    # "Justice for Colombia", "Lawyers for Ukraine": a group named for a country's cause
+    if words[-1] not in CAUSE_NOUNS and cause not in COUNTRIES:
+        return False
+    # a cause is no title: "Justice for Colombia" (no judge), "Minister for Justice" (a post)
     return all(w[:1].isupper() for w in lead) and not any(
-        w in TITLE_STOP or w in POST_WORDS or w in MONTHS for w in lead
+        (w in TITLE_STOP and w not in CAUSE_NOUNS) or w in POST_WORDS or w in MONTHS for w in lead
     )
 
 
