@@ -747,3 +747,12 @@ def test_a_court_before_which_was_is_no_target() -> None:
     )
     decision = _one(events, "court_decision", "2024-05-04")
     assert "Zembla City Court" not in decision["targets"]
+
+
+def test_it_after_the_trigger_is_the_premises_named_before() -> None:
+    events = _named(
+        "Tom Reed heads the Zembla Rights Centre in the capital. In the early hours of 3 May "
+        "2024, two masked men climbed into the organisation's office in Zenda, and set it on "
+        "fire."
+    )
+    assert _one(events, "attack")["targets"] == ["Zembla Rights Centre"]

@@ -652,6 +652,8 @@ def _owners(doc: Doc, mentions: list[tuple[int, int, Entity]], b: int, c1: int) 
     return found
 
 
+#: "set it on fire", "searched it": the trigger's object is a thing named before.
+IT_OBJECT = re.compile(r"\sit\b")
 #: Bodies of civil society, whose premises an appeal tells of.
 CIVIL_KINDS = frozenset({"ngo", "media"})
 
@@ -1064,7 +1066,10 @@ def make_event(
             if e.kind == "person" and LED_BY.search(doc.flat, max(s.start, ma - 50), ma)
         }  # fmt: skip
         targets = [x for x in targets if x not in leaders]
-    owners = _owners(doc, mentions, b, c1) if etype in PREMISES_EVENTS else []
+    # "climbed into the organisation's office and set it on fire", "took him to his office and
+    # searched it": "it" after the trigger is the premises an earlier clause named
+    p0 = s.start if etype in PREMISES_EVENTS and IT_OBJECT.search(doc.flat, a, b + 3) else b
+    owners = _owners(doc, mentions, p0, c1) if etype in PREMISES_EVENTS else []
     for person in owners:
         # "police searched his home and his office": the defender whose home it was
         if person.id not in targets and person.id not in agents:
@@ -1072,7 +1077,7 @@ def make_event(
     if (
         etype in PREMISES_EVENTS
         and not owners
-        and PREMISES.search(doc.flat, c0, c1)
+        and PREMISES.search(doc.flat, min(c0, p0), c1)
         and not any(_kind(ents, x) in CIVIL_KINDS for x in targets)
     ):
         # "police searched the organisation's office": the body whose premises they were
