@@ -756,3 +756,21 @@ def test_it_after_the_trigger_is_the_premises_named_before() -> None:
         "fire."
     )
     assert _one(events, "attack")["targets"] == ["Zembla Rights Centre"]
+
+
+def test_a_clause_without_subject_goes_on_with_the_subject_before() -> None:
+    events = _named(
+        "Tom Reed is a human rights defender. On 3 May 2024, two masked men climbed into his "
+        "home in Zenda, and beat him."
+    )
+    attack = _one(events, "attack")
+    assert attack["targets"] == ["Tom Reed"]
+    assert attack["agents"] == [None]  # the unnamed men
+
+
+def test_a_defender_subject_of_the_clause_before_is_no_agent() -> None:
+    events = _named(
+        "Tom Reed is a human rights defender. On 3 May 2024, Tom Reed went to the Zenda police "
+        "station, and was beaten there."
+    )
+    assert "Tom Reed" not in _one(events, "attack")["agents"]

@@ -865,6 +865,41 @@ def _told_elsewhere(flat: str, s: Span, a: int, ma: int, others: list[int] | Non
     return not (ma < a and SUBJECTLESS.fullmatch(flat, here[0], a))
 
 
+#: Before the subject of a clause: a time or date phrase and its comma ("In the early hours
+#: of 3 May, ", "Later that day, ") or nothing.
+BEFORE_SUBJECT = re.compile(r"(?:(?:[Oo]n|[Ii]n|[Aa]t|[Ll]ater|[Tt]hat|[Tt]he)\b[^,;]{0,60},)?\s*")
+#: A verb right after a subject: a lower-case word (not "of", "and", a relative pronoun).
+AFTER_SUBJECT = re.compile(r"\s+(?!of\b|and\b|or\b|who\b|which\b|whose\b|from\b)[a-z]{3,}")
+
+
+def _shared_subject(
+    flat: str, near: list[tuple[int, int, Entity]], s: Span, c0: int
+) -> list[Entity]:
+    """The persons who are the subject of the clause before the one starting at ``c0``: named
+    first in it, after at most a time phrase, and followed by a verb. Only people not
+    persecuted in the appeal (attackers, officers, unnamed men): a defender subject of the
+    clause before ("Ana Lee went to the station, and ...") acts for herself elsewhere."""
+    breaks = [(x, y) for x, y in _clause_breaks(flat, s.start, s.end) if y <= c0]
+    if not breaks:
+        return []
+    lo = breaks[-2][1] if len(breaks) > 1 else s.start
+    hi = breaks[-1][0]
+    found: list[Entity] = []
+    for ma, mb, e in near:
+        if not lo <= ma < hi:
+            continue
+        if (
+            not found
+            and e.kind == "person"
+            and not _targeted(e)
+            and BEFORE_SUBJECT.fullmatch(flat, lo, ma)
+            and AFTER_SUBJECT.match(flat, mb)
+        ):
+            found.append(e)
+        break
+    return found
+
+
 #: The words before a verb in a clause without a subject: "and was", "and then", "".
 SUBJECTLESS = re.compile(
     r"[\s,]*(?:(?:and|but|then|later|also|subsequently|was|were|is|are|has|have|had|been|"
@@ -1015,6 +1050,13 @@ def make_event(
             and e.attrs.get("kind") != "international_org"
         ):
             targets.append(e.id)  # the office searched, the group banned
+    if not passive and not actors and c0 > s.start and SUBJECTLESS.fullmatch(doc.flat, c0, a):
+        # "two masked men climbed into his home, and beat him": a clause without a subject of
+        # its own goes on with the subject of the clause before
+        actors += [
+            e.id for e in _shared_subject(doc.flat, near, s, c0)
+            if e.id not in targets and e.id not in agents
+        ]  # fmt: skip
     if etype in DONE_TO_SOMEONE:
         for e in _companions(doc.flat, near, a, b, c0, c1, passive):
             if e.id not in targets and e.id not in agents:
