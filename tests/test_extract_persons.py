@@ -558,3 +558,18 @@ def test_a_longer_name_spelt_another_way_is_the_same_person_but_kin_are_not() ->
     assert "Ahmad Qadour Al Zemi" not in persons
     assert "Ahmad Qadour Al Zemi" in persons["Ahmed Qadoor"]["variants"]
     assert "Ola Qadoor Al Zemi" in persons  # another given name: another person
+
+
+def test_single_names_religious_titles_and_short_ranks() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrests\n\nActivist Sukarno was arrested on 2 May 2021. Sukarno "
+        "was beaten in custody. Imam Ali Rahman and Bishop Paul Okoro were detained the same "
+        "day. Prof. Omar Khalil and Rev. John Moss were questioned. Journalist Vela said so.\n"
+    )
+    record = extract_case(text, appeal_id="t-single-names")
+    roles = {p["name"]: p["roles"] for p in record["persons"]}
+    assert roles["Sukarno"] == ["defender"]  # named alone twice, after what he does
+    assert "Vela" not in roles  # named alone once: not taken
+    assert roles["Ali Rahman"] == ["defender"] and roles["Paul Okoro"] == ["defender"]
+    # "Rev." ends no sentence: the two questioned are in one sentence about them
+    assert roles["Omar Khalil"] == ["defender"] and roles["John Moss"] == ["defender"]

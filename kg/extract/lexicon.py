@@ -66,7 +66,9 @@ Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
 H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyewitness Witness
 MP Ambassador Procurator Rapporteur Chair-Rapporteur Vice-Chair Spokesperson Spokesman
-Spokeswoman Representative""".split()
+Spokeswoman Representative
+Imam Bishop Archbishop Cardinal Rabbi Mullah Ayatollah Cleric Priest Monk Venerable
+Chieftain Doctor""".split()
 ) | frozenset(
     # occupations and callings that open a sentence before a name ("Student A B was ...")
     """Student Students Teacher Academic Scholar Lecturer Researcher Economist Engineer Physician

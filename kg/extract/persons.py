@@ -319,9 +319,27 @@ KIN_SINGLE_NAME = re.compile(
 )
 
 
+#: One known by a single name, after the word for what they do: "activist Sukarno was
+#: arrested", "the journalist Ravi, who ...". Read only where the text names them so again.
+ROLE_SINGLE_NAME = re.compile(
+    r"(?=[AaJjDdLlBbRrPpTtSsFf])\b(?:[Aa]ctivist|[Jj]ournalist|(?:human rights )?[Dd]efender|"
+    r"[Ll]awyer|[Bb]logger|[Rr]eporter|[Pp]hotographer|[Tt]rade unionist|[Ss]tudent|[Ff]armer|"
+    r"[Pp]oet|[Ww]riter|[Ll]eader)\s+"
+    r"(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]{2,})"
+    r"(?=\s*[,.;]|\s+(?:was|is|has|had|have|were|are|remains?|said|says|told|and)\b)"
+)
+
+
 def add_kin_names(doc: Doc, ents: Entities) -> None:
-    """Relatives the text names by a single word after a kinship noun."""
-    for m in KIN_SINGLE_NAME.finditer(doc.flat):
+    """Relatives the text names by a single word after a kinship noun; others by a single
+    word after what they do, where the word names them again on its own."""
+    singles = []
+    for m in ROLE_SINGLE_NAME.finditer(doc.flat):
+        n = m.group("n")
+        again = re.findall(rf"(?<![\w’'-]){re.escape(n)}(?![\w’'-])(?!\s+[A-ZÀ-ÞĀ-Žİ])", doc.flat)
+        if len(again) >= 2:
+            singles.append(m)
+    for m in [*KIN_SINGLE_NAME.finditer(doc.flat), *singles]:
         n = m.group("n")
         if n in CAP_STOP or n in NON_NAME or n in COUNTRIES or n in MONTHS or n in HONORIFICS:
             continue  # "his wife Mrs. A B": the honorific opens a full name read elsewhere

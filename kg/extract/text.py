@@ -30,7 +30,11 @@ ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Ž
 INITIAL = re.compile(r"^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$")
 WORD = re.compile(r"[^\W_]+")
 SENT_END = re.compile(r"(?<=[.;!?])[”\"’)]?\s+(?=[“\"(]?[A-Z0-9İÖÜŞÇ])|\n[ \t]*\n\s*")
-ABBREV_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs|No|St|Art|Prof|para|Nos|Jr|Sr|v|vs|Md|Mohd)\.$")
+#: Words written short before a name or number end no sentence: "Rev. A", "Col. B", "Art. 5".
+ABBREV_END = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Messrs|No|St|Art|Prof|para|Nos|Jr|Sr|v|vs|Md|Mohd|"
+    r"Rev|Fr|Hon|Atty|Gen|Col|Capt|Lt|Sgt|Maj|Gov|Insp|Supt|Cpl|Brig)\.$"
+)
 #: Given names written short with a full stop, opening a name: "Md. Abdul Karim" (Mohammad),
 #: "Ma. Teresa Reyes" (Maria). "Ma." after a capitalised word is a surname ending a sentence.
 NAME_ABBREVS = frozenset({"Md", "Mohd", "Ma"})
