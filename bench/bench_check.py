@@ -130,6 +130,7 @@ def _timed_sparql(store_path: Path) -> dict[str, Any]:
         "triples_changed": stats.triples_changed,
         "focus_rechecked": stats.focus_rechecked,
         "queries": stats.queries,
+        "steps": stats.steps,
         "fallback_shapes": len(stats.fallback),
         "conforms": conforms,
         "results": len(list(report.objects(None, SH.result))),

@@ -117,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         "triples_changed": stats.triples_changed,
         "focus_rechecked": stats.focus_rechecked,
         "queries": stats.queries,
+        "steps": stats.steps,
         "conforms": conforms,
         "results": len(list(report.objects(None, SH.result))),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),

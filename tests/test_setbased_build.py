@@ -126,3 +126,50 @@ def test_gold_build_violation_introduced_and_fixed_removal_and_return(tmp_path: 
     build(store_path, data)
     stats, back = _check(store_path, shapes)
     assert stats.mode == "incremental" and back == before
+
+
+def _constraint_steps(stats: RunStats, name: str) -> list[dict]:
+    return [s for s in stats.steps if s["step"] == "sparql" and s["constraint"].endswith(name)]
+
+
+def test_generated_corpus_facts_edit_and_broken_dates(tmp_path: Path) -> None:
+    """A facts edit (a date moved, a spelling added) is checked again at the events it reaches,
+    set-based over those only, with the results of a run from nothing; an edit that dates an
+    event after its appeal, or before the event it follows, is caught by that narrowed run."""
+    gen = _generator()
+    shapes = shapes_graph()
+    data = gen.generate(24, tmp_path / "data", seed=5, jobs=1)
+    store_path = tmp_path / "store"
+    build(store_path, data)
+    stats, before = _check(store_path, shapes)
+    assert stats.mode == "full"
+
+    edited = gen.mutate(data, 0.1, seed=5, round_=1, kind="facts")
+    build(store_path, data)
+    stats, after = _check(store_path, shapes)
+    assert (stats.mode, stats.graphs_changed) == ("incremental", len(edited))
+    # the moved dates reach the date constraints, which run over the reached events only
+    for name in ("-notAfterAppeal", "-datePrecision"):
+        steps = _constraint_steps(stats, name)
+        assert steps and all(s["focus"] is not None and 0 < s["focus"] < 20 for s in steps)
+
+    # Broken: in one edited record, an event dated after the appeal was issued, and the first
+    # event made to follow the last (so it is dated before what it follows).
+    path = edited[0]
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    events = [e for e in record["events"] if e.get("date")]
+    first, last = events[0], events[-1]
+    assert str(first["date"]) < str(last["date"])
+    first["follows"] = last["id"]
+    events[len(events) // 2]["date"] = "2999-01-01"
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), "utf-8")
+    build(store_path, data)
+    stats, broken = _check(store_path, shapes)
+    assert (stats.mode, stats.graphs_changed) == ("incremental", 1)
+    new = broken - after
+    assert {k[2] for k in new} == {SH.SPARQLConstraintComponent}
+    messages = " ".join(m for k in new for m in k[5])
+    assert "after the appeal" in messages and "before the event" in messages
+    for name in ("-notAfterAppeal", "-notBeforeWhatItFollows"):
+        steps = _constraint_steps(stats, name)
+        assert steps and all(s["focus"] is not None and s["results"] > 0 for s in steps)

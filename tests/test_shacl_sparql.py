@@ -121,3 +121,42 @@ def test_set_based_only_where_join_equals_pre_binding(where: str, safe: bool) ->
     from kg.check.shacl_sparql import set_based_safe
 
     assert set_based_safe(f"SELECT ?this WHERE {{ {where} }}") is safe
+
+
+def test_restricted_run_starts_from_its_focus_nodes_and_equals_the_full_run() -> None:
+    """Limited to some focus nodes, a constraint's query joins them at the top of its WHERE
+    group (where the engine starts from them), not only inside the targets' sub-select; its
+    results are the full run's at those nodes."""
+    from kg.check.shacl_sparql import compile_set_based, load_constraints
+
+    shapes = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:E ; sh:sparql [
+            sh:message "{?value} after {?limit}" ;
+            sh:select \"\"\"SELECT $this ?value ?limit WHERE {
+                { $this <http://ex/date> ?value } UNION { $this <http://ex/notified> ?value }
+                $this <http://ex/in>/<http://ex/issued> ?limit .
+                FILTER (?value > ?limit) }\"\"\" ] .
+        """,
+        format="turtle",
+    )
+    data = "\n".join(
+        f"<http://ex/e{i}> a <http://ex/E> ; <http://ex/date> {i} ; <http://ex/in> <http://ex/a> ."
+        for i in range(10)
+    )
+    store = Store.memory()
+    turtle = data + "\n<http://ex/a> <http://ex/issued> 4 ."
+    store.add_graph(Graph().parse(data=turtle, format="turtle"), URIRef("http://ex/g"))
+    full = {r.focus for r in run_constraints(store, shapes)}
+    assert full == {URIRef(f"http://ex/e{i}") for i in range(5, 10)}
+    only_nodes = {URIRef("http://ex/e3"), URIRef("http://ex/e7"), URIRef("http://ex/e9")}
+    (key,) = {(c.shape, c.constraint) for c in load_constraints(shapes)}
+    some = {r.focus for r in run_constraints(store, shapes, only={key: only_nodes})}
+    assert some == full & only_nodes
+
+    restrict = "VALUES ?this { <http://ex/e3> }"
+    text = compile_set_based("SELECT $this WHERE { $this <http://ex/p> ?v }", "{ T }", restrict)
+    assert text is not None
+    where = text[text.index("WHERE {") + len("WHERE {") :].lstrip()
+    assert where.startswith(restrict)

@@ -23,6 +23,7 @@ checks that shape or constraint whole.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -307,11 +308,15 @@ def _walk_back(store: Store, chain: tuple[Step, ...], ends: set[Node]) -> dict[N
 
 
 def reached(
-    store: Store, reads: dict[Any, set[Read]], changed: Iterable[Triple]
+    store: Store,
+    reads: dict[Any, set[Read]],
+    changed: Iterable[Triple],
+    timings: list[dict[str, Any]] | None = None,
 ) -> dict[Any, set[Node]]:
     """For each key of ``reads`` (a shape, a constraint), the nodes whose verdict the
     ``changed`` triples (added or removed) may have changed. Blank nodes in the changed triples
-    are the caller's to refuse (they cannot be written into a query)."""
+    are the caller's to refuse (they cannot be written into a query). ``timings``, when given,
+    gets one entry per chain walked: its steps, the nodes it started from and found, seconds."""
     subjects: dict[URIRef, set[Node]] = defaultdict(set)  # predicate -> subjects of changes
     objects: dict[URIRef, set[Node]] = defaultdict(set)
     for s, p, o in changed:
@@ -329,7 +334,22 @@ def reached(
     for rs in reads.values():
         for r in rs:
             wanted[r.chain] |= ends(r)
-    walked = {chain: _walk_back(store, chain, nodes) for chain, nodes in wanted.items() if nodes}
+    walked: dict[tuple[Step, ...], dict[Node, set[Node]]] = {}
+    for chain, nodes in wanted.items():
+        if not nodes:
+            continue
+        started = time.perf_counter()
+        walked[chain] = _walk_back(store, chain, nodes)
+        if timings is not None:
+            timings.append(
+                {
+                    "step": "reach",
+                    "chain": " / ".join(("^" if inv else "") + str(p) for p, inv in chain),
+                    "from": len(nodes),
+                    "found": len({f for fs in walked[chain].values() for f in fs}),
+                    "seconds": round(time.perf_counter() - started, 4),
+                }
+            )
     out: dict[Any, set[Node]] = {}
     for key, rs in reads.items():
         found: set[Node] = set()

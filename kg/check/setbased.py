@@ -89,6 +89,9 @@ class RunStats:
     queries: int = 0
     fallback: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    # incremental: one entry per step (chain walked back, shape or constraint run), with its
+    # nodes and seconds, so that a slow run says which step cost it
+    steps: list[dict[str, Any]] = field(default_factory=list)
 
 
 def shapes_key(shapes: Graph) -> str:
@@ -361,7 +364,9 @@ def _incremental(
         return "a shape falls back to pyshacl"
     constraints = load_constraints(shapes)
     reads, whole = _reads(shapes, compiled, constraints, kept_reads, names)
-    nodes = reached(store, reads, changed)
+    started = time.perf_counter()
+    nodes = reached(store, reads, changed, timings=stats.steps)
+    stats.steps.append({"step": "reach (all)", "seconds": round(time.perf_counter() - started, 4)})
     if any(isinstance(n, BNode) for found in nodes.values() for n in found):
         return "a change reaches a blank node"
     # A property shape nested in several shapes is checked again at the same nodes in each, and
@@ -402,10 +407,21 @@ def _incremental(
             continue
         stats.queries += count_queries([c])
         restrict = "" if todo is None else "VALUES ?this { " + _values(todo) + " }"
+        started, before = time.perf_counter(), len(fresh)
         fresh.extend(run_compiled(store, shapes, [c], restrict=restrict))
+        stats.steps.append(
+            {
+                "step": "core",
+                "shape": str(c.shape),
+                "queries": count_queries([c]),
+                "focus": None if todo is None else len(todo),
+                "seconds": round(time.perf_counter() - started, 4),
+                "results": len(fresh) - before,
+            }
+        )
     ran = [k for k, v in only.items() if v is None or v]
     stats.queries += len(ran)
-    fresh.extend(run_constraints(store, shapes, only=only))
+    fresh.extend(run_constraints(store, shapes, only=only, timings=stats.steps))
 
     def stale(r: CoreResult | SparqlResult) -> bool:
         if isinstance(r, CoreResult):

@@ -21,6 +21,7 @@ sub-selects that do not project ``$this``, and SPARQL-based constraint component
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -307,12 +308,18 @@ def _term(node: Node) -> str:
     raise KgError(f"cannot write {node!r} into a query")
 
 
-def compile_set_based(query: str, targets: str) -> str | None:
-    """The constraint query run over every focus node at once, or None when not safe."""
+def compile_set_based(query: str, targets: str, restrict: str = "") -> str | None:
+    """The constraint query run over every focus node at once, or None when not safe.
+
+    ``restrict`` (a ``VALUES ?this`` block) is written at the top of the WHERE group as well as
+    inside ``targets``: joined there it only filters (every row binds ``?this`` through the
+    targets), but it lets Oxigraph start the constraint's own patterns from those nodes. Inside
+    the targets' sub-select alone it did not: a constraint over 100 events of a 10,000-appeal
+    store read every event's date and appeal first (139 s against 0.1 s)."""
     if not set_based_safe(query):
         return None
     head, body, tail = _where_body(query)  # type: ignore[misc]
-    return f"{head}\n{targets}\n{body}{tail}"
+    return f"{head}\n{restrict}\n{targets}\n{body}{tail}"
 
 
 def _results(
@@ -385,16 +392,19 @@ def run_constraints(
     *,
     mode: str = "auto",
     only: dict[tuple[Node, Node], set[Node] | None] | None = None,
+    timings: list[dict[str, Any]] | None = None,
 ) -> list[SparqlResult]:
     """Evaluate every SPARQL constraint over the store's union graph.
 
     ``mode`` is ``auto`` (set-based where safe, else per focus node), or ``per-node`` to force
     one query per focus node (the reference the set-based path is tested against). ``only``
     limits the run: (shape, constraint) -> the focus nodes to check (None: all of them); a
-    constraint it does not name is not run.
+    constraint it does not name is not run. ``timings``, when given, gets one entry per
+    constraint run: its shape, the focus nodes it was limited to (None: all), seconds, results.
     """
     results: list[SparqlResult] = []
     for c in load_constraints(shapes):
+        started, before = time.perf_counter(), len(results)
         nodes: set[Node] | None = None
         if only is not None:
             if (c.shape, c.constraint) not in only:
@@ -408,16 +418,27 @@ def run_constraints(
         targets = target_pattern(shapes, c.shape, restrict)
         if targets is None:
             continue
-        compiled = compile_set_based(c.query, targets) if mode == "auto" else None
+        compiled = compile_set_based(c.query, targets, restrict) if mode == "auto" else None
         if compiled is not None:
             variables, rows = _run(store, c, _with_this_projected(compiled))
             results.extend(_results(c, variables, rows, None))
-            continue
-        for focus in focus_nodes(store, shapes, c.shape):
-            if not isinstance(focus, URIRef) or (nodes is not None and focus not in nodes):
-                continue  # a blank or literal focus node cannot be written into the query
-            variables, rows = _run(store, c, _substitute(c.query, focus))
-            results.extend(_results(c, variables, rows, focus))
+        else:
+            for focus in focus_nodes(store, shapes, c.shape):
+                if not isinstance(focus, URIRef) or (nodes is not None and focus not in nodes):
+                    continue  # a blank or literal focus node cannot be written into the query
+                variables, rows = _run(store, c, _substitute(c.query, focus))
+                results.extend(_results(c, variables, rows, focus))
+        if timings is not None:
+            timings.append(
+                {
+                    "step": "sparql",
+                    "shape": str(c.shape),
+                    "constraint": str(c.constraint),
+                    "focus": None if nodes is None else len(nodes),
+                    "seconds": round(time.perf_counter() - started, 4),
+                    "results": len(results) - before,
+                }
+            )
     return results
 
 
