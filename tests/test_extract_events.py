@@ -968,3 +968,21 @@ def test_a_sentence_named_as_what_a_court_upheld_is_no_new_sentence() -> None:
 def test_a_night_across_two_days_dates_the_event_by_the_first() -> None:
     got = _pairs("Human rights defender Ana Lee was arrested on the night of 3 to 4 May 2024.")
     assert ("arrest", "2024-05-03") in got
+
+
+def test_a_month_after_names_joined_to_a_verb_is_their_date() -> None:
+    events = _events(
+        "Ana Lee, a professor, was arrested on 28 July 2020, and Tom Reed, Eva Hart and Max "
+        "Bell of the theatre group Zenda Voices in September 2020."
+    )
+    by_date = {e["date"]: e for e in events if e["type"] == "arrest"}
+    assert set(by_date) == {"2020-07-28", "2020-09"}
+    assert len(by_date["2020-07-28"]["targets"]) == 1
+    assert len(by_date["2020-09"]["targets"]) == 3
+
+
+def test_a_month_without_new_names_is_no_second_date() -> None:
+    pairs = _pairs(
+        "Ana Lee was arrested on 28 July 2020, and in September 2020 her family left Zenda."
+    )
+    assert ("arrest", "2020-09") not in pairs

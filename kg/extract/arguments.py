@@ -78,13 +78,24 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
     """``X was killed on D1, Y on D2, and Z on D3``: the dates that share one verb."""
     after = [d for d in sdates if d.start >= end]
     out = []
+    prev = end
     for d in after:
         lead = flat[max(end, d.start - 8) : d.start]
         if OWN_VERB_DATE.search(flat, max(end, d.start - 30), d.start):
             continue  # "and that court had decided on 9 July": the date of another verb
-        if GAPPED_DATE.search(lead) and d.value[2] is not None:
+        if GAPPED_DATE.search(lead) and (
+            d.value[2] is not None
+            # "A was arrested on 28 July, and B and C in September": a month goes with the
+            # verb when new names stand before it
+            or (d.value[1] is not None and NAMES_JOINED.search(flat, prev, d.start))
+        ):
             out.append(d.value)
+        prev = d.end
     return out
+
+
+#: ", and Tom Reed", "and A, B": names joined to the list of a verb already told.
+NAMES_JOINED = re.compile(r"\band\s+(?:[A-Z][\w’'-]+\s+){1,3}")
 
 
 def mention_index(ents: Entities, flat: str = "") -> list[tuple[int, int, Entity]]:

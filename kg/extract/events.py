@@ -734,7 +734,7 @@ def find_events(
                     if b <= d.start < hits[k + 1][0] and DAYS_AND.search(flat, d.start - 8, d.start)
                 ]  # fmt: skip
                 values += [v for v in gapped_dates(own, b, flat) if v != value]
-            spans = _gap_spans(sdates, values, s.start, s.end) if len(values) > 2 else {}
+            spans = _gap_spans(sdates, values, s.start, s.end) if len(values) > 1 else {}
             for v in values:
                 key = (etype, format_date(v))
                 if key in seen:
