@@ -573,3 +573,19 @@ def test_single_names_religious_titles_and_short_ranks() -> None:
     assert roles["Ali Rahman"] == ["defender"] and roles["Paul Okoro"] == ["defender"]
     # "Rev." ends no sentence: the two questioned are in one sentence about them
     assert roles["Omar Khalil"] == ["defender"] and roles["John Moss"] == ["defender"]
+
+
+@pytest.mark.parametrize("mark", ["¹", "1", ".2", "²³"])
+def test_a_footnote_mark_after_a_name(mark: str) -> None:
+    text = (
+        f"12 May 2021\n\nZembla: Arrests\n\nDefender Ana Lee{mark} was arrested on 2 May 2021 "
+        f"with journalist Mark Ruiz{mark} under Article 353¹ of the Criminal Code. Ruiz was "
+        "released. Decree No.1 applies.\n"
+    )
+    record = extract_case(text, appeal_id="t-footnote")
+    roles = {p["name"]: p["roles"] for p in record["persons"]}
+    assert roles == {"Ana Lee": ["defender"], "Mark Ruiz": ["journalist"]}
+    provisions = [a["article"] for i in record["instruments"] for a in i["provisions"]]
+    assert provisions == ["353¹"]
+    for p in record["persons"]:
+        assert all(text[e["start"] : e["end"]] == e["quote"] for e in p["evidence"])

@@ -290,7 +290,11 @@ def test_find_words_with_the_word_index_gives_what_the_alternation_gives() -> No
     underscores, hyphens and words inside other words; a word of other characters ("Lee-Ann")
     is searched for."""
     for text, words, want in _texts_and_words(5, "ab-_ .Xé1"):
-        assert find_words(text, words, make_doc(text).word_index) == want, (text, words)
+        doc = make_doc(text)
+        if doc.flat != text:  # a footnote mark blanked ("Xé1"): the index is of ``flat``
+            rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+            text, want = doc.flat, [m.span() for m in rx.finditer(doc.flat)]
+        assert find_words(text, words, doc.word_index) == want, (text, words)
     text = "Lee met Leeds, Lee_x, x_Lee and Lee-Ann; Lee-Ann and Ann Lee."
     index = make_doc(text).word_index
     assert find_words(text, ["Lee"], index) == [(0, 3), (32, 35), (41, 44), (57, 60)]

@@ -84,10 +84,35 @@ class Doc:
         return index
 
 
+#: A footnote mark glued to a capitalised word or to the stop after one: superscript figures
+#: or one or two plain ones ("Ana Lee¹", "Ana Lee1", "Ruiz.2", as a copied PDF gives them).
+#: "G20", "No.1", "COVID-19", an article's "353¹" and marks after other words are kept.
+FOOTNOTE_MARK = re.compile(
+    r"(?<![\w’'-])(?!(?:No|Nos|Art|Arts|Vol|Para|Sec|Ch|Pt|Fig|Ref|Op|Rev|Add|Corr)\b)"
+    r"[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-ÿı-ž][.,;:”\"’)]?(?P<m>[¹²³⁰⁴-⁹]+|\d{1,2})(?=\s|$)"
+)
+#: A figure of a footnote mark: most texts have none, and are not searched for marks.
+MARK_FIGURE = re.compile(r"[¹²³⁰⁴-⁹]|[a-zà-ÿı-ž][.,;:”\"’)]?\d")
+
+
+def _blank_mark(m: re.Match[str]) -> str:
+    a = m.start("m") - m.start()
+    return m.group()[:a] + " " * (m.end("m") - m.start("m"))
+
+
+def _blank_footnote_marks(text: str) -> str:
+    """The text with footnote marks after names turned into spaces (offsets unchanged), so
+    that a name before one reads as it would without it."""
+    if not MARK_FIGURE.search(text):
+        return text
+    return FOOTNOTE_MARK.sub(_blank_mark, text)
+
+
 def make_doc(text: str) -> Doc:
     # re.sub(r"[\n\r\t\f\v]", " ", text), by five passes of str.replace: each is a search
-    # for one character in C, not a pattern tried at every character
-    flat = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    # for one character in C, not a pattern tried at every character; the sentences are cut
+    # in the text as it stands (a footnote mark stays with the sentence it closes)
+    flat = _blank_footnote_marks(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")
     flat = flat.replace("\f", " ").replace("\v", " ")
     paragraphs = []
     pos = 0
