@@ -1101,3 +1101,19 @@ def test_a_post_with_its_body_before_the_name_and_leaders_by_verb() -> None:
     assert roles["Nina Holt"] == ["defender"]
     assert roles["Emil Kos"] == ["official"]
     assert roles["Dora Fink"] == ["defender"]  # a post in a civil body is no state post
+
+
+@pytest.mark.parametrize(
+    ("said", "role"),
+    [
+        ("The complaint was filed by businessman Teo Varga.", "complainant"),
+        ("It followed a complaint lodged by a local trader Teo Varga.", "complainant"),
+        ("It followed a complaint by Teo Varga, the head of a mining company.", "complainant"),
+        ("Teo Varga testified against him at the trial.", "witness"),
+        ("Teo Varga later gave evidence for the prosecution.", "witness"),
+    ],
+)
+def test_complainants_described_and_witnesses_who_testify(said: str, role: str) -> None:
+    text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"
+    record = extract_case(text, appeal_id="t-complainant")
+    assert {p["name"]: p["roles"] for p in record["persons"]}["Teo Varga"] == [role]

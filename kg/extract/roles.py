@@ -784,6 +784,9 @@ COMPLAINANT_BEFORE = re.compile(
     r"(?:the\s+)?(?:(?:former|then|[Dd]eputy)\s+)?(?:[A-Z][\w’'-]+\s+)(?:(?:of|for|the|and)\s+|"
     r"[A-Z][\w’'-]+\s+){0,5}?[A-Z][\w’'-]+,\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
     r"|\bcomplaint (?:of|by|from)\b[^.]{0,60}$"
+    # "... was filed by businessman X", "lodged by a local official X": described, no comma
+    r"|\b(?:complaint|lawsuit|suit)\b[^.;]{0,40}?\b(?:filed|lodged|brought|submitted) by\s+"
+    r"(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){1,3}$"
     # "the case was opened at the request of X", "on a complaint from X"
     r"|\b(?:at the (?:request|instigation) of|on (?:a|the) complaint (?:of|by|from))\s+"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
@@ -1121,6 +1124,9 @@ WITNESS_AFTER = re.compile(
     r"(?:questioned|summoned|heard|interrogated|called)\s+as\s+(?:a\s+)?witness"
     # "X, who witnessed the arrest,": an eyewitness
     r"|\s*,\s*who (?:had )?(?:witnessed|saw)\b"
+    # "X testified against her", "X gave evidence for the prosecution"
+    r"|\s*(?:,[^,.;]{0,60},|,)?\s+(?:had\s+|later\s+|then\s+|also\s+)?(?:testified|gave "
+    r"(?:evidence|testimony))\s+(?:against|for the (?:prosecution|defen[cs]e)|as a\b)"
 )
 
 
@@ -1135,7 +1141,7 @@ DESCRIBED_AFTER = re.compile(
 #: A post in a business after a name: "chief executive of its parent company", "a director of
 #: the Zenda Stock Exchange".
 BUSINESS_POST = re.compile(
-    r"(?:[\w-]+ ){0,2}(?:chief executive|executive|manager|owner|director|chairman) of "
+    r"(?:[\w-]+ ){0,2}(?:chief executive|executive|manager|owner|director|chairman|head) of "
     r"(?:its|the|a|an) [^,;.]{0,40}\b(?i:company|firm|exchange|bank|corporation|business|"
     r"enterprise|group)\b"
 )
