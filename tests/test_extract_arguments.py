@@ -774,3 +774,22 @@ def test_a_defender_subject_of_the_clause_before_is_no_agent() -> None:
         "station, and was beaten there."
     )
     assert "Tom Reed" not in _one(events, "attack")["agents"]
+
+
+def test_a_ministry_announcing_a_custody_is_no_agent_of_the_arrest() -> None:
+    events = _named(
+        "On 3 May 2024, officers of the Zembla Security Service raided the home of Tom Reed, a "
+        "human rights defender. His family heard nothing until 9 May 2024, when the Ministry "
+        "of Foreign Affairs announced that he was detained in Zenda Central Prison."
+    )
+    for e in events:
+        if e["type"] in ("arrest", "detention"):
+            assert "Ministry of Foreign Affairs" not in e["agents"], e
+
+
+def test_a_police_body_announcing_its_arrest_is_its_agent() -> None:
+    events = _named(
+        "On 3 May 2024, the Zenda Police Department announced that it had arrested Tom Reed, a "
+        "human rights defender, on 2 May 2024."
+    )
+    assert "Zenda Police Department" in _one(events, "arrest", "2024-05-02")["agents"]

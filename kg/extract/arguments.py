@@ -942,6 +942,22 @@ def _official(e: Entity) -> bool:
     return bool({"official", "judge", "prosecutor"} & set(e.attrs.get("roles", [])))
 
 
+#: The bodies that carry out arrests, searches and seizures themselves: a ministry that
+#: "announced that he was detained" reports what the police or security service did.
+STREET_KINDS = frozenset({"police", "security_service", "prosecution"})
+
+
+def _reports_own_act(e: Entity, etype: str) -> bool:
+    """Whether ``e``, named before "said that", "announced that", may be telling of its own
+    act of type ``etype``: a state body or official, and for police work (arrests, searches,
+    seizures, raids) only a police, security or prosecution body or a person acting for one."""
+    if not _official(e):
+        return False
+    if etype in POLICE_WORK and e.kind == "organisation":
+        return e.attrs.get("kind") in STREET_KINDS
+    return True
+
+
 def _reported_from(flat: str, start: int, a: int) -> int | None:
     """Where the reported clause that holds the trigger at ``a`` begins, if the sentence reports
     it ("Her lawyer said that she had been charged"): the end of the last "said that"."""
@@ -995,7 +1011,7 @@ def make_event(
         # "a lawyer for Ana Lee said that both men had appealed": who reports the step, or is
         # named with the one who does, takes no part in it (a state body that "announced
         # that" it acted did act)
-        near = [m for m in near if m[0] >= told or _official(m[2])]
+        near = [m for m in near if m[0] >= told or _reports_own_act(m[2], etype)]
     inner = _nested_bodies(near, s)
     units: dict[str, str] = {}  # a body named as the unit of the body after it: unit -> parent
     listed: dict[str, str] = {}  # a body listed after another: "A, B and C raided": B -> A
