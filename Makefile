@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# Test processes (pytest-xdist): one per core; `make test TEST_WORKERS=0` runs in one process.
+# More pytest options: `make test PYTEST_ARGS="--durations=20"`.
+TEST_WORKERS ?= auto
+PYTEST_ARGS ?=
 
 .PHONY: run test test-virtuoso test-slow check lint format audit fuzz bench serve clean
 
@@ -18,11 +22,12 @@ run: $(STAMP)
 	$(BIN)/kg run
 
 ## test: set up, then run the test suite (slow tests excluded); installs chromium as root, and
-## the query page's YASGUI from the npm registry (scripts/install-yasgui.sh)
+## the query page's YASGUI from the npm registry (scripts/install-yasgui.sh); the files are
+## dealt to TEST_WORKERS processes (default: one per core), each file whole to one of them
 test: $(STAMP)
 	bash scripts/install-browser.sh
 	bash scripts/install-yasgui.sh
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 ## test-virtuoso: the round trip through a Virtuoso server on loopback (installs it as root)
 test-virtuoso: $(STAMP)
