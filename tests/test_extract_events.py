@@ -986,3 +986,19 @@ def test_a_month_without_new_names_is_no_second_date() -> None:
         "Ana Lee was arrested on 28 July 2020, and in September 2020 her family left Zenda."
     )
     assert ("arrest", "2020-09") not in pairs
+
+
+def test_a_step_a_decision_orders_is_an_event_of_the_decision_date() -> None:
+    got = _events(
+        "Tom Reed and Ana Lee are lawyers. On 3 May 2024, the Zenda City Court ordered the "
+        "detention of Tom Reed for two months, and the prosecutor approved the arrest of Ana Lee."
+    )
+    pairs = {(e["type"], e["date"]) for e in got}
+    assert {("detention", "2024-05-03"), ("arrest", "2024-05-03")} <= pairs
+
+
+def test_a_noun_only_ordered_is_no_event_after_a_determiner() -> None:
+    # "detention" is a noun of custody only as what a decision orders: "his detention on 3
+    # May" stays unread (the custody is told by its verbs)
+    pairs = _pairs("Tom Reed is a lawyer. His detention on 3 May 2024 was unlawful.")
+    assert ("detention", "2024-05-03") not in pairs

@@ -42,7 +42,7 @@ def _past_forms(lemma: str) -> list[str]:
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: The frames a trigger row may name (see :mod:`kg.extract.triggers`).
-FRAMES = ("active", "passive", "perfect", "state", "nominal", "phrase")
+FRAMES = ("active", "passive", "perfect", "state", "nominal", "ordered", "phrase")
 
 
 def verb_forms(row: dict[str, Any]) -> list[str]:
@@ -53,6 +53,12 @@ def verb_forms(row: dict[str, Any]) -> list[str]:
 
 def _is_noun(row: dict[str, Any]) -> bool:
     return row.get("pos") == "noun"
+
+
+def _nominal(row: dict[str, Any]) -> bool:
+    """A noun row that triggers after a determiner and before a date ("her arrest on 3 May");
+    a row with only the ``ordered`` frame triggers only as what a decision orders."""
+    return _is_noun(row) and "nominal" in row["frames"]
 
 
 def _object_head(obj: str) -> str:
@@ -94,10 +100,30 @@ def trigger_pattern(entry: dict[str, Any], nouns: bool = True) -> str:
     forms = list(dict.fromkeys(f for r in rows if not _is_noun(r) for f in verb_forms(r)))
     if forms:
         alts.append(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
-    lemmas = list(dict.fromkeys(r["lemma"] for r in rows if _is_noun(r)))
+    ordered = list(dict.fromkeys(r["lemma"] for r in rows if _is_noun(r)))
+    if ordered:
+        # (not a noun row's match: it opens with its verb, so it is scanned with the verbs)
+        alts.append(ordered_pattern(ordered))
+    lemmas = list(dict.fromkeys(r["lemma"] for r in rows if _nominal(r)))
     if lemmas and nouns:
         alts.append(nominal_pattern(lemmas))
     return "|".join(alts)
+
+
+#: Verbs of a decision whose object is the step decided: "ordered the release of", "approved
+#: the arrest of", "authorised her detention". The verb is finite and past: the step was taken.
+ORDER_VERBS = r"(?:ordered|approved|authori[sz]ed|sanctioned)"
+
+
+def ordered_pattern(nouns: list[str]) -> str:
+    """An event noun as the object of a verb of decision: "the court ordered the release of
+    Ana Lee", "the prosecutor approved his arrest" (no date needed after the noun: the verb's
+    clause gives it)."""
+    return (
+        rf"\b{ORDER_VERBS} (?:the|his|her|their|its|an?) (?:[a-z-]+ )?(?:"
+        + "|".join(map(re.escape, nouns))
+        + r")\b"
+    )
 
 
 #: "of Ana Lee", "of human rights defender Ana Lee", "of the two lawyers": the people an event
@@ -143,7 +169,7 @@ for _entry in TRIGGERS:
     VERB_FRAMES[_entry["type"]] = {f: frozenset(v) for f, v in _frames.items()}
     OBJECT_FRAMES[_entry["type"]] = {f: frozenset(v) for f, v in _objects.items()}
     NOUN_LEMMAS[_entry["type"]] = frozenset(
-        r["lemma"] for r in _entry.get("lemmas") or [] if _is_noun(r)
+        r["lemma"] for r in _entry.get("lemmas") or [] if _nominal(r)
     )
 
 #: The verb forms some row triggers in the ``state`` frame ("detained since", "remained held").
@@ -261,7 +287,7 @@ EVENT_SCANNER = Scanner([rx for _, rx in EVENT_RULES_RX])
 NOMINAL_GATE = _event_rx(
     nominal_pattern(
         list(dict.fromkeys(r["lemma"] for e in TRIGGERS for r in e.get("lemmas") or []
-                           if _is_noun(r) and "object" not in r))
+                           if _nominal(r) and "object" not in r))
     )
 )  # fmt: skip
 #: The words a match of the nominal pattern opens with.

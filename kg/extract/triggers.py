@@ -14,7 +14,10 @@ around it:
 - ``state``: "detained since 3 May", "remained detained", "held without charge" — a situation
   that lasts, not the act that began it;
 - ``nominal``: "his arrest on 3 May", "the release of Ana Lee on 4 June" — the noun after a
-  determiner, before a date or "of" and a date.
+  determiner, before a date or "of" and a date;
+- ``ordered``: "the court ordered the detention of Ana Lee", "approved his arrest" — the noun
+  as the object of a verb of decision (ordered, approved, authorised, sanctioned), dated by
+  the verb's clause. Every noun row triggers in it; a row may list it alone.
 
 A row with an ``object`` (a regular expression) triggers only with that object, after the
 verb in the active ("opened a criminal case", "lodged an appeal") and before it in the
@@ -174,6 +177,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "type": "search",
         "slots": "police search target or their premises",
         "lemmas": [
+            {"lemma": "search", "pos": "noun", "frames": ["ordered"], "examples": ["On 3 May 2024, the prosecutor authorised a search of the home of Ana Lee."]},
             {"lemma": "search", "frames": ACTS, "examples": ["On 3 May 2024, police searched the home of Ana Lee."]},
         ],
         "phrases": [],
@@ -230,6 +234,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "type": "detention",
         "slots": "court orders custody of target; target is remanded, kept or placed in detention, transferred between places of custody",
         "lemmas": [
+            {"lemma": "detention", "pos": "noun", "frames": ["ordered"], "examples": ["On 4 May 2024, the court ordered the detention of Ana Lee for two months."]},
             {"lemma": "remand", "frames": [*ACTS, "state"], "examples": ["On 4 May 2024, the court remanded Ana Lee in custody."]},
             {"lemma": "detain", "frames": ["state"], "examples": ["Ana Lee has been detained since 4 May 2024."]},
         ],
