@@ -46,7 +46,8 @@ _ATTR_TERMS: dict[tuple[str, str], URIRef] = {}
 class _Namespace(Namespace):
     """A namespace whose terms named as attributes (``AKG.Appeal``) are made once each: a build
     names a few hundred of them millions of times. Terms made with ``[...]`` (IRIs minted from
-    data) are not kept."""
+    data) are not kept. A term is also kept in the namespace's own ``__dict__``, where Python
+    finds it before calling ``__getattr__`` again (a Python call per use otherwise)."""
 
     def __getattr__(self, name: str) -> URIRef:
         if name.startswith("__"):  # as rdflib's Namespace: no special Python names
@@ -54,6 +55,7 @@ class _Namespace(Namespace):
         term = _ATTR_TERMS.get((self, name))
         if term is None:
             term = _ATTR_TERMS[(self, name)] = self.term(name)
+        self.__dict__[name] = term
         return term
 
 

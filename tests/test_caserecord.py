@@ -17,6 +17,7 @@ from kg.record.caserecord import (
     load_record,
     quote_context,
     record_to_graph,
+    text_literal,
 )
 from kg.vocab import AKG, EVTYPE, OA, PRECISION
 
@@ -97,6 +98,47 @@ def test_date_literal_keeps_precision(value: str, datatype: str, precision: URIR
 def test_date_literal_rejects_other_forms() -> None:
     with pytest.raises(DataError, match="not YYYY"):
         date_literal("7 November 2017")
+
+
+def test_date_literal_remembered_is_the_same_and_errors_are_not_remembered() -> None:
+    import datetime as dt
+
+    for value in ("2017-11-07", "2017-11-07", dt.date(2017, 11, 7), "2016-12", "2016-12"):
+        lit, prec = date_literal(value)
+        again = Literal(str(value), datatype=lit.datatype)
+        assert (
+            lit == again and lit.value == again.value and prec in (PRECISION.day, PRECISION.month)
+        )
+    for _ in range(2):  # a date that does not exist is refused each time it is met
+        with pytest.raises(DataError):
+            date_literal("2017-02-30")
+    when = dt.datetime(2017, 11, 7, 10, 30)
+    assert str(date_literal(when)[0]) == "2017-11-07"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "plain",
+        "",
+        'with "quotes" and \\ and\nlines',
+        "\ud800 lone surrogate",
+        "ünïcode",
+        12,
+        1.5,
+        True,
+    ],
+)
+def test_text_literal_equals_rdflib_literal(value: object) -> None:
+    made, expected = text_literal(value), Literal(value)
+    assert type(made) is Literal and made == expected and hash(made) == hash(expected)
+    assert (str(made), made.language, made.datatype, made.value, made.ill_typed) == (
+        str(expected),
+        expected.language,
+        expected.datatype,
+        expected.value,
+        expected.ill_typed,
+    )
 
 
 def test_seed_event_types_and_dates() -> None:

@@ -267,10 +267,41 @@ def appeal_graph_iri(appeal_id: str) -> URIRef:
     return GRAPH[f"appeal/a-{short_hash(appeal_id)}"]
 
 
+def text_literal(value: Any) -> Literal:
+    """``Literal(value)``, made without rdflib's checks when the value is a plain ``str``
+    (most of a record's literals): for a string with no language and no datatype they only
+    ever give the same string, with itself as its value. Anything else goes through
+    ``Literal``."""
+    if type(value) is not str:
+        return Literal(value)
+    term: Any = str.__new__(Literal, value)
+    term._language = term._datatype = term._ill_typed = None
+    term._value = value
+    return term  # type: ignore[no-any-return]
+
+
+_DATES: dict[Any, tuple[Literal, URIRef]] = {}  # date_literal's answers, by value
+_DATES_LIMIT = 50_000
+
+
 def date_literal(value: Any) -> tuple[Literal, URIRef] | None:
-    """A YYYY, YYYY-MM or YYYY-MM-DD value as a typed literal with its precision."""
+    """A YYYY, YYYY-MM or YYYY-MM-DD value as a typed literal with its precision (remembered
+    for a ``str`` or date value: a record repeats its dates, and the literal is immutable)."""
     if value is None or value == "":
         return None
+    kind = type(value)
+    if kind is str or kind is dt.date:
+        found = _DATES.get((kind, value))
+        if found is None:
+            found = _date_literal(value)
+            if len(_DATES) >= _DATES_LIMIT:
+                _DATES.clear()
+            _DATES[(kind, value)] = found
+        return found
+    return _date_literal(value)
+
+
+def _date_literal(value: Any) -> tuple[Literal, URIRef]:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -406,7 +437,7 @@ class _Builder:
     def add(self, s: URIRef, p: URIRef, o: Any) -> None:
         if o is None or o == "" or o == []:
             return
-        self.g.add((s, p, o if isinstance(o, (URIRef, Literal, BNode)) else Literal(o)))
+        self.g.add((s, p, o if isinstance(o, (URIRef, Literal, BNode)) else text_literal(o)))
 
     def evidence(self, node: URIRef, item: dict[str, Any]) -> None:
         for span in item.get("evidence") or []:
@@ -438,7 +469,7 @@ class _Builder:
             self.g.add((ev, OA.hasSource, self.appeal))
             self.g.add((ev, OA.start, Literal(start, datatype=XSD.integer)))
             self.g.add((ev, OA.end, Literal(end, datatype=XSD.integer)))
-            self.g.add((ev, OA.exact, Literal(quote)))
+            self.g.add((ev, OA.exact, text_literal(quote)))
 
     def common(self, node: URIRef, item: dict[str, Any]) -> None:
         """Evidence, access level and confidence, which any fact may carry."""
@@ -574,7 +605,7 @@ class _Builder:
         level = str(a.get("access") or "public")
         self.check(level, ACCESS_LEVELS, "access", a)
         g.add((node, RDF.type, AKG.Appeal))
-        g.add((node, DCTERMS.identifier, Literal(self.aid)))
+        g.add((node, DCTERMS.identifier, text_literal(self.aid)))
         self.add(node, DCTERMS.title, a.get("title"))
         issued = date_literal(a.get("date"))
         if issued:
@@ -610,16 +641,16 @@ class _Builder:
         if name:
             # No foaf:name: it would repeat the label of every named person
             # (ontology/compact/person-names.rq gives it back).
-            g.add((node, RDFS.label, Literal(canonical)))
+            g.add((node, RDFS.label, text_literal(canonical)))
         else:
             # An unnamed actor: how the text refers to them stands as the label.
             variants = p.get("variants") or []
             label = variants[0] if variants else f"unnamed person {p['id']}"
-            g.add((node, RDFS.label, Literal(label)))
+            g.add((node, RDFS.label, text_literal(label)))
             g.add((node, AKG.unnamed, Literal(True)))
         for v in _alt_labels(p):
             if name and v != canonical:
-                g.add((node, SKOS.altLabel, Literal(v)))
+                g.add((node, SKOS.altLabel, text_literal(v)))
         for x in _as_list(p.get("represents")):
             g.add((node, AKG.represents, self.ref(x, "represents", p)))
         for country in _as_list(p.get("nationality")):
@@ -666,11 +697,11 @@ class _Builder:
                 self.dated(node, pos, p)
                 g.add((node, ORG.member, person))
                 self.add(node, ORG.organization, org)
-                g.add((node, AKG.title, Literal(title)))
+                g.add((node, AKG.title, text_literal(title)))
                 self.common(node, pos)
                 continue
             g.add((post, RDF.type, ORG.Post))
-            g.add((post, AKG.title, Literal(title)))
+            g.add((post, AKG.title, text_literal(title)))
             label = title
             if org is not None:
                 g.add((post, ORG.postIn, org))
@@ -685,7 +716,7 @@ class _Builder:
                 if org_item and org_item.get("name") and " of " not in title:
                     label = f"{title}, {org_item['name']}"
             if not pos.get("post"):
-                g.add((post, RDFS.label, Literal(label)))
+                g.add((post, RDFS.label, text_literal(label)))
             # No org:holds, the inverse (ontology/compact/posts-held.rq gives it back).
             g.add((post, ORG.heldBy, person))
             self.dated(post, pos, p)
@@ -710,7 +741,7 @@ class _Builder:
         self.add(node, RDFS.label, label)
         for v in _alt_labels(o):
             if v != label:
-                g.add((node, SKOS.altLabel, Literal(v)))
+                g.add((node, SKOS.altLabel, text_literal(v)))
         g.add((node, AKG.organisationKind, ORGKIND[kind]))
         self.add(node, AKG.country, self.country(o.get("country"), o))
         founded = date_literal(o.get("founded"))
@@ -751,7 +782,7 @@ class _Builder:
         if ins.get("canonical_name"):
             for v in [ins.get("name"), *_trimmed(ins)]:
                 if v and v != name:
-                    g.add((node, SKOS.altLabel, Literal(v)))
+                    g.add((node, SKOS.altLabel, text_literal(v)))
         g.add((node, AKG.instrumentKind, INSTKIND[kind]))
         self.add(node, AKG.jurisdiction, self.jurisdiction(ins))
         for party in ins.get("parties") or []:
@@ -767,11 +798,11 @@ class _Builder:
                 raise DataError(f"{self.where(prov)}: a provision has no article")
             g.add((pnode, RDF.type, AKG.LegalProvision))
             g.add((pnode, ELI_IS_PART_OF, node))
-            g.add((pnode, AKG.articleNumber, Literal(article)))
+            g.add((pnode, AKG.articleNumber, text_literal(article)))
             label = f"Article {article}"
             if name:
                 label += f" of the {name}" if not str(name).startswith("the ") else ""
-            g.add((pnode, RDFS.label, Literal(label)))
+            g.add((pnode, RDFS.label, text_literal(label)))
             self.add(pnode, AKG.offenceLabel, prov.get("canonical_label") or prov.get("label"))
             self.add(pnode, AKG.maximumPenalty, prov.get("max_penalty"))
             self.common(pnode, prov)
@@ -808,8 +839,8 @@ class _Builder:
         g.add((arrangement, AKG.grantsStatus, node))
         g.add((node, RDF.type, AKG.PopulationStatus))
         g.add((node, AKG.citizensOf, citizens))
-        g.add((node, AKG.statusLabel, Literal(status)))
-        g.add((node, RDFS.label, Literal(f"citizens of {self._label_of(citizens)}: {status}")))
+        g.add((node, AKG.statusLabel, text_literal(status)))
+        g.add((node, RDFS.label, text_literal(f"citizens of {self._label_of(citizens)}: {status}")))
         g.add((node, AKG.territory, self.ref(j.get("territory"), "territory", j)))
         g.add((node, AKG.establishedBy, self.ref(j.get("instrument"), "instrument", j)))
         self.common(node, ps if ps.get("evidence") else {**ps, "evidence": j.get("evidence")})
@@ -838,7 +869,7 @@ class _Builder:
         if not label:
             raise DataError(f"{self.where(pr)}: a proceeding has no label")
         g.add((node, RDF.type, AKG.Proceeding))
-        g.add((node, RDFS.label, Literal(label)))
+        g.add((node, RDFS.label, text_literal(label)))
         g.add((node, AKG.case, self.case))
         g.add((self.case, AKG.hasProceeding, node))
         self.common(node, pr)
@@ -871,7 +902,7 @@ class _Builder:
         for x in c.get("statements") or []:
             g.add((node, AKG.concernsStatement, self.ref(x, "statement", c)))
         self.add(node, AKG.maximumPenalty, c.get("max_penalty"))
-        g.add((node, RDFS.label, Literal(label)))
+        g.add((node, RDFS.label, text_literal(label)))
         self.common(node, c)
 
     def _label_of(self, node: URIRef) -> str:
@@ -936,7 +967,7 @@ class _Builder:
         self.g.add((node, AKG.chargedPerson, person))
         self.g.add((node, AKG.provision, pv))
         self.g.add((node, AKG.case, self.case))
-        self.g.add((node, RDFS.label, Literal(f"charge under {self._label_of(pv)}")))
+        self.g.add((node, RDFS.label, text_literal(f"charge under {self._label_of(pv)}")))
         if introduced_by is not None:
             self.g.add((node, AKG.introducedBy, introduced_by))
             self.g.add((introduced_by, AKG.resultingCharge, node))
@@ -1019,7 +1050,7 @@ class _Builder:
         node = AKR[f"right-claim/r-{self.item_key(right, f'right-{n}')}"]
         # No rdf:type: a right claim is what has an akg:right (the property's domain).
         g.add((node, AKG.right, concept))
-        g.add((node, RDFS.label, Literal(name)))
+        g.add((node, RDFS.label, text_literal(name)))
         g.add((node, AKG.case, self.case))
         if right.get("guaranteed_by"):
             g.add(
@@ -1040,13 +1071,13 @@ class _Builder:
             raise DataError(f"{self.where()}: demand {n} has no summary")
         node = AKR[f"demand/d-{self.item_key(d, f'demand-{n}')}"]
         # No rdf:type: a demand is what has an akg:madeIn (the property's domain).
-        g.add((node, RDFS.label, Literal(summary)))
+        g.add((node, RDFS.label, text_literal(summary)))
         g.add((node, AKG.demandOrder, Literal(n)))
         g.add((node, AKG.madeIn, self.appeal))
         kind = str(d.get("type") or demand_type(summary))
         g.add((node, AKG.demandType, DEMANDTYPE[kind]))
         for addressee in d.get("addressees") or []:
-            g.add((node, AKG.addresseeLabel, Literal(addressee)))
+            g.add((node, AKG.addresseeLabel, text_literal(addressee)))
             for code in _countries_in(str(addressee)):
                 g.add((node, AKG.addressee, AKR[f"authorities/{code}"]))
                 g.add((AKR[f"authorities/{code}"], RDF.type, AKG.StateAuthorities))

@@ -78,7 +78,11 @@ class TripleSet:
         return objects[0] if objects else None
 
     def subject_objects(self, predicate: Term) -> Iterator[tuple[Term, Term]]:
-        return iter([(s, o) for (s, p, o) in self._triples if p == predicate])
+        # Predicates compared as text (a predicate is always an IRI, so equal text is equal):
+        # rdflib's __eq__ is a Python call per triple.
+        text = str(predicate)
+        return iter([(s, o) for (s, p, o) in self._triples
+                     if p is predicate or str.__eq__(p, text)])  # fmt: skip
 
     def __contains__(self, triple: object) -> bool:
         return triple in self._triples
