@@ -20,6 +20,7 @@ from benchgen import generator as _generator
 from kg.files import current_generation, generations_home
 from kg.store.build import build
 from kg.store.delta import SHARED_FILE
+from kg.store.kept import kept_path
 from kg.store.state import STATE_DB, BuildState, read_shared
 from kg.store.store import Store
 from kg.vocab import DATA_DIR
@@ -73,7 +74,8 @@ def test_a_rebuild_changes_only_the_rows_of_the_changed_record(
     records = sorted((data / "cases").glob("*.yaml"))
     assert set(before["files"]) == {str(p) for p in records}
     assert len(before["items"]) == len(before["facts"]) == len(records)
-    old_file = (first_generation / STATE_DB).read_bytes()
+    kept = kept_path(first_generation, "state")
+    assert kept is not None and not (first_generation / STATE_DB).exists()
 
     changed = records[2]
     _change(changed, "a note a curator changed")
@@ -89,9 +91,21 @@ def test_a_rebuild_changes_only_the_rows_of_the_changed_record(
     assert len(after["items"] - before["items"]) == 1
     assert len(before["items"] - after["items"]) == 1
     assert after["facts"] - before["facts"] == after["items"] - before["items"]
-    # The previous generation's state is not changed by the build that followed it.
-    assert (first_generation / STATE_DB).read_bytes() == old_file
-
+    # The rebuild changed the kept file in place (no copy), journalling only its own rows,
+    # and named it the state of the new generation's build.
+    generation = current_generation(store)
+    assert generation is not None and generation != first_generation
+    assert kept_path(generation, "state") == kept
+    db = sqlite3.connect(kept)
+    try:
+        undo = [row[0] for row in db.execute("SELECT statement FROM kept_undo")]
+        token = db.execute("SELECT value FROM kept_meta WHERE name = 'token'").fetchone()[0]
+    finally:
+        db.close()
+    summary = json.loads((generation / "build-state.json").read_text(encoding="utf-8"))
+    assert token == summary["build"]
+    assert 5 <= len(undo) < 40, undo
+    assert sum(str(changed) in statement for statement in undo) == 2, undo  # its entry
     # Same store as a build from nothing, and a build from nothing keeps the same rows.
     build(tmp_path / "full", data, incremental=False, progress=None)
     assert _nquads(store) == _nquads(tmp_path / "full")
@@ -145,7 +159,9 @@ def test_a_state_of_an_older_version_builds_everything_again(corpus: Path, tmp_p
     summary = json.loads((generation / STATE_FILE).read_text(encoding="utf-8"))
     summary["version"] = 2
     (generation / STATE_FILE).write_text(json.dumps(summary), encoding="utf-8")
-    (generation / STATE_DB).unlink()
+    kept = kept_path(generation, "state")
+    assert kept is not None
+    kept.unlink()
     _change(sorted((data / "cases").glob("*.yaml"))[0], "changed after the format changed")
     lines: list[str] = []
     build(store, data, progress=lines.append)
@@ -243,7 +259,7 @@ def test_a_store_that_kept_the_shared_index_in_a_pickle_is_brought_to_rows(
     assert index
     with open(generation / SHARED_FILE, "wb") as f:
         pickle.dump(index, f)
-    db = sqlite3.connect(generation / STATE_DB)
+    db = sqlite3.connect(kept_path(generation, "state"))  # type: ignore[arg-type]
     for table in ("shared_row", "shared_key", "shared_graph"):
         db.execute(f"DELETE FROM {table}")  # noqa: S608
     db.execute("DELETE FROM meta WHERE name = 'shared'")

@@ -31,7 +31,7 @@ import gc
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +83,10 @@ class IdentityIndex:
     clusters: list[Cluster] = field(default_factory=list)
     review_rows: list[ReviewRow] = field(default_factory=list)
     resolved: int = 0  # items the last build resolved (again)
+    # Whether the last build changed nothing but stamps (no item changed, came or went): the
+    # index it read may then stand for this one, its stamps being only a shortcut (an appeal
+    # whose stamp differs has its items' marks compared, and they are the same).
+    unchanged: bool = False
 
     def add(self, key: Key, keys: list[str]) -> None:
         if self.free:
@@ -216,12 +220,17 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_index(path: Path, work: Path | None = None) -> IdentityIndex | None:
+def read_index(
+    path: Path,
+    work: Path | None = None,
+    prepare: Callable[[sqlite3.Connection], None] | None = None,
+) -> IdentityIndex | None:
     """The index a build kept at ``path``; None if there is none or it cannot be read (the
     build then resolves everything). Keys kept in a file of their own (:data:`KEYS_FILE`
     beside ``path``) are used from a copy of it at ``work``, which the build changes and
-    saves in its new generation (the file at ``path`` is left as it was); without ``work``,
-    they are read into memory."""
+    saves; with ``prepare``, ``work`` is that file itself, changed in place
+    (:meth:`kg.record.keytable.DiskKeys.in_place`); without ``work``, they are read into
+    memory."""
     if not path.exists():
         return None
     try:
@@ -233,19 +242,26 @@ def read_index(path: Path, work: Path | None = None) -> IdentityIndex | None:
         return None
     if isinstance(index.table, DiskKeys):
         source = path.parent / index.table.path.name
+        if not source.exists():  # kept beside the generations (kg.store.kept's KEPT_DIR)
+            source = path.parent.parent / "kept" / index.table.path.name
         try:
             with _collector_paused():
-                index.table = load_keys(source) if work is None else DiskKeys.copy_of(source, work)
+                if work is None:
+                    index.table = load_keys(source)
+                elif prepare is not None:
+                    index.table = DiskKeys.in_place(work, prepare)
+                else:
+                    index.table = DiskKeys.copy_of(source, work)
         except (OSError, sqlite3.Error):
             return None
     return index
 
 
-def write_index(index: IdentityIndex, path: Path) -> None:
+def write_index(index: IdentityIndex, path: Path, keys: Path | None = None) -> None:
     """Save ``index`` at ``path`` (inside the build's new generation, swapped in whole); keys
-    kept on disk are moved to :data:`KEYS_FILE` beside it."""
+    kept on disk are moved to ``keys`` (by default :data:`KEYS_FILE` beside ``path``)."""
     if isinstance(index.table, DiskKeys):
-        index.table.save_as(path.parent / KEYS_FILE)
+        index.table.save_as(keys or path.parent / KEYS_FILE)
     with _collector_paused(), open(path, "wb") as f:
         pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -321,7 +337,9 @@ def _resolve_with_index(
     if not changed:
         index.stamps = dict(stamps)
         index.resolved = 0
+        index.unchanged = True
         return Resolution(index.clusters, index.review_rows, items), index
+    index.unchanged = False
 
     # What the change reached in the previous index; then the index brought up to date.
     before = index.component(gone)

@@ -8,16 +8,17 @@ only the keys its changed items reach. :class:`DiskKeys` keeps them in a SQLite 
 neither a full build nor a rebuild holds them whole; :class:`MemoryKeys` keeps them in
 dictionaries (small indexes, tests). Both answer the same four questions.
 
-The file is written by one build into its own generation (a full build: a new file filled
-row by row, its key index made at the end; a rebuild: a copy of the previous generation's
-file, changed in place), so an interrupted build leaves the previous generation's file as it
-was.
+A full build writes a new file, filled row by row, its key index made at the end; a rebuild
+changes the previous build's file where it is (:meth:`DiskKeys.in_place`), its changes
+journalled by the caller (:mod:`kg.store.kept`), so that an interrupted rebuild leaves the
+previous build's table as it was.
 """
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -84,8 +85,15 @@ class DiskKeys:
     order once filled (:meth:`finish`), which SQLite does by sorting, far quicker than
     inserting them in the order they come."""
 
-    def __init__(self, path: Path, *, fresh: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        fresh: bool,
+        prepare: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> None:
         self.path = Path(path)
+        self.prepare = prepare
         self.db: sqlite3.Connection | None = None
         self.fresh = fresh
         self._items: list[tuple[int, str]] = []
@@ -94,14 +102,21 @@ class DiskKeys:
 
     def _open(self) -> None:
         self.db = sqlite3.connect(str(self.path), isolation_level=None)
-        # The file is private to one build's generation and replaced with it: no journal.
-        self.db.execute("PRAGMA journal_mode=OFF")
-        self.db.execute("PRAGMA synchronous=OFF")
+        if self.prepare is None:
+            # A new file, or a copy, that no build names yet: no journal (a crashed build's
+            # file is thrown away).
+            self.db.execute("PRAGMA journal_mode=OFF")
+            self.db.execute("PRAGMA synchronous=OFF")
+        else:  # changed in place: the caller's journal (kg.store.kept) undoes a stopped build
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages
         self.db.execute("PRAGMA temp_store=FILE")  # sorting for the index: on disk
         self.db.executescript(_SCHEMA)
         if self.fresh:
             self.db.execute("CREATE TEMP TABLE pairs (key TEXT NOT NULL, n INTEGER NOT NULL)")
+        if self.prepare is not None:
+            self.prepare(self.db)
         self.db.execute("BEGIN")
 
     def _indexed(self) -> None:
@@ -126,6 +141,12 @@ class DiskKeys:
         """A table at ``path`` made from a copy of the file at ``source`` (left as it is)."""
         shutil.copyfile(source, path)
         return cls(path, fresh=False)
+
+    @classmethod
+    def in_place(cls, path: Path, prepare: Callable[[sqlite3.Connection], None]) -> DiskKeys:
+        """The table of the file at ``path``, changed where it is; ``prepare`` is given the
+        connection before the first change (to journal the changes, say)."""
+        return cls(path, fresh=False, prepare=prepare)
 
     # ---- the four questions ------------------------------------------------------------
 
@@ -184,9 +205,21 @@ class DiskKeys:
             self.db.close()
             self.db = None
 
+    def abandon(self) -> None:
+        """Drop what was not committed and close (a build that failed or was stopped)."""
+        if self.db is not None:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self.db.close()
+            self.db = None
+
     def save_as(self, path: Path) -> None:
         """Close the table and move its file to ``path``."""
         self.close()
+        if self.prepare is None:  # a new file: changed in place by the next build
+            db = sqlite3.connect(str(self.path))
+            db.execute("PRAGMA journal_mode=WAL")
+            db.close()
         if Path(path) != self.path:
             shutil.move(str(self.path), str(path))
             self.path = Path(path)
@@ -196,6 +229,7 @@ class DiskKeys:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.path, self.db, self.fresh = Path(str(state["name"])), None, False
+        self.prepare = None
         self._items, self._postings = [], []
 
 

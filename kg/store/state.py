@@ -6,11 +6,12 @@ gives. A rebuild after a few records changed reads and writes the rows of those 
 the whole-corpus pickles it replaces were read and written whole by every build (about 10 s of
 a 1% rebuild at 10,000 appeals).
 
-The file (``state.sqlite``) lives inside the store's generation, like the stores themselves. A
-build starts its new generation with a copy of the previous generation's file (a file copy, far
-cheaper than decoding it), changes the rows that changed in one transaction, and the new
-generation -- stores and state together -- is swapped in by :func:`kg.files.replacing_folder`:
-an interrupted build leaves the previous generation, with its state, as it was.
+The file (``state-<build>.sqlite``) lives in the ``kept/`` folder beside the store's
+generations, named by the ``build-state.json`` of the generation it is the state of. A rebuild
+changes it in place, the rows that changed in one transaction, journalled so that a rebuild
+stopped before its new generation is swapped in is undone by the next build
+(:mod:`kg.store.kept`); a full build writes a new file. (A store built before kept the file
+inside its generation; the next rebuild copies it into ``kept/`` once.)
 
 Tables:
 
@@ -70,52 +71,105 @@ class BuildState:
     new generation's). Rows are read on demand and written as the build changes them; nothing
     is written to disk before :meth:`commit`."""
 
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False, changing: str | None = None) -> None:
+        """Open the file at ``path``: to read it, to fill it (a new file, or a copy no
+        generation names: nothing to undo), or, with ``changing`` (the build whose state the
+        kept file is), to change it in place with an undo journal (:mod:`kg.store.kept`)."""
+        from kg.store.kept import begin_changes, connect
+
         self.path = Path(path)
         self.rows_written = 0  # rows written or deleted since opened (for progress lines)
-        uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
-        self.db = sqlite3.connect(uri, uri=True, isolation_level=None)
-        # The file is private to one generation and replaced with it: no journal to keep on
-        # disk after a crash (a crashed build's generation is thrown away whole).
-        self.db.execute("PRAGMA journal_mode=OFF" if not readonly else "PRAGMA query_only=1")
-        self.db.execute("PRAGMA synchronous=OFF")
+        self.token: str | None = None  # the build this file is made the state of on commit
+        self.kept = False  # whether the file is in the kept folder (else in a generation)
+        self.names = {"state": self.path.name}  # kept files, for build-state.json
+        if readonly or changing is not None:
+            self.db = connect(self.path, readonly=readonly)
+        else:
+            self.db = sqlite3.connect(str(self.path), isolation_level=None)
+            # A new file no generation names yet: no journal to keep on disk (a crashed
+            # build's file is thrown away).
+            self.db.execute("PRAGMA journal_mode=OFF")
+            self.db.execute("PRAGMA synchronous=OFF")
         if not readonly:
             self.db.executescript(_SCHEMA)
+            if changing is not None:
+                begin_changes(self.db, changing)
             self.db.execute("BEGIN")
 
     # ---- opening -----------------------------------------------------------------------
 
     @classmethod
     def read(cls, generation: Path | None) -> BuildState | None:
-        """The state a generation kept; None if it has none or one of another version."""
-        if generation is None or not (generation / STATE_DB).is_file():
+        """The state a generation kept (in the kept folder beside the generations, or, as
+        built before, inside it); None if it has none or one of another version. A kept file
+        that a stopped rebuild changed is first made this generation's state again."""
+        from kg.store.kept import kept_path, recover_file
+
+        if generation is None:
+            return None
+        path = kept_path(generation, "state")
+        if path is not None:
+            if not recover_file(path, _build_of(generation)):
+                return None
+        elif (generation / STATE_DB).is_file():
+            path = generation / STATE_DB
+        else:
             return None
         try:
-            state = cls(generation / STATE_DB, readonly=True)
+            state = cls(path, readonly=True)
             if state.meta("version") != DB_VERSION:
                 state.close()
                 return None
         except sqlite3.Error:
             return None
+        state.kept = path.parent != generation
+        state.token = _build_of(generation)
         return state
 
     @classmethod
-    def create(cls, folder: Path, previous: BuildState | None = None) -> BuildState:
-        """The state of a new generation in ``folder``: a copy of ``previous`` to be changed
-        row by row, or an empty one."""
-        path = folder / STATE_DB
-        if previous is not None:
-            shutil.copyfile(previous.path, path)
-        state = cls(path)
+    def create(
+        cls, folder: Path, previous: BuildState | None = None, token: str | None = None
+    ) -> BuildState:
+        """The state of a new generation ``folder`` of a store, to be made the state of build
+        ``token``: the kept file of ``previous``, changed in place; else a new file in the
+        kept folder beside ``folder`` (:mod:`kg.store.kept`), a copy of ``previous`` (a state
+        kept inside its generation, as built before) or empty. Without ``token``, a file of
+        its own in ``folder`` (a copy of ``previous``, or empty)."""
+        from kg.store.kept import KEPT_DIR
+
+        if token is not None and previous is not None and previous.kept and previous.token:
+            state = cls(previous.path, changing=previous.token)
+        else:
+            if token is None:
+                path = folder / STATE_DB
+            else:
+                (folder.parent / KEPT_DIR).mkdir(exist_ok=True)
+                path = folder.parent / KEPT_DIR / f"state-{token}.sqlite"
+            if previous is not None:
+                shutil.copyfile(previous.path, path)
+            state = cls(path)
+        state.token = token
         state.set_meta("version", DB_VERSION)
         return state
 
     def close(self) -> None:
         self.db.close()
 
+    def abandon(self) -> None:
+        """Drop what was not committed and close (a build that failed or was stopped)."""
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+        self.db.close()
+
     def commit(self) -> None:
-        """Write the changes and close; the file is complete once this returns."""
+        """Write the changes and close; the file is complete, and the state of the build
+        :attr:`token`, once this returns."""
+        from kg.store.kept import seal
+
+        if self.token is not None:
+            seal(self.db, self.token)
         self.db.execute("COMMIT")
+        self.db.execute("PRAGMA journal_mode=WAL")  # a new file: changed in place from now on
         if self.meta("compact"):  # tables of an earlier layout were dropped: give back room
             self.db.execute("DELETE FROM meta WHERE name = 'compact'")
             self.db.execute("VACUUM")
@@ -412,7 +466,8 @@ class RecordItems(Mapping[Any, Any]):
         """The items of one record, by its hash."""
         if sha not in self._have:
             if self._db is None or self._pid != os.getpid():  # a forked worker: its own
-                self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
+                self._db = sqlite3.connect(str(self._path), isolation_level=None)
+                self._db.execute("PRAGMA query_only=1")
                 self._pid = os.getpid()
             row = self._db.execute("SELECT data FROM items WHERE sha = ?", (sha,)).fetchone()
             if row is None:
@@ -445,6 +500,16 @@ class RecordItems(Mapping[Any, Any]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (dict, (dict(self.items()),))  # to another process: the items themselves
+
+
+def _build_of(generation: Path) -> str | None:
+    """The ``build`` a generation's ``build-state.json`` names."""
+    try:
+        summary = json.loads((generation / "build-state.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    build = summary.get("build")
+    return build if isinstance(build, str) else None
 
 
 def _table(name: str) -> str:

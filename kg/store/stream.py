@@ -11,13 +11,16 @@ A build keeps, beside its stores:
   code that makes graphs); the hashes of the ontology, the reference data, the links and the
   curated identity decisions; and ``touched``, the appeal graphs whose content this build
   changed (every graph on a full build) -- what validation can check again;
-- ``state.sqlite`` (:mod:`kg.store.state`): for every record file its size, time and content
+- ``state-….sqlite`` (:mod:`kg.store.state`, in the ``kept/`` folder beside the generations,
+  changed in place by each rebuild: :mod:`kg.store.kept`; the generation's
+  ``build-state.json`` names it): for every record file its size, time and content
   hash, and per record hash its identity items, stored keys and provisions -- rows read and
   written by record, so that a rebuild after a few changes touches only theirs; and the shared
   index of :mod:`kg.store.delta`, read and written by triple and graph;
 - ``identity-index.pickle`` (:mod:`kg.record.identity_index`: the last resolution, so that a
-  change resolves only what it reaches) and ``identity-keys.sqlite`` beside it (its blocking
-  keys, :mod:`kg.record.keytable`, read only where a change reaches);
+  change resolves only what it reaches) and ``identity-keys-….sqlite`` in ``kept/`` (its
+  blocking keys, :mod:`kg.record.keytable`, read and changed in place only where a change
+  reaches);
 - ``rule-shapes.pickle`` (the rules' analysis, :mod:`kg.store.derive`).
 
 Then:
@@ -44,10 +47,10 @@ import hashlib
 import json
 import os
 import pickle
+import sqlite3
 import sys
 import tempfile
 import time
-import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
@@ -70,12 +73,23 @@ from kg.record.identity import (
     canonical_provisions,
 )
 from kg.record.identity_index import read_index, resolve_with_index, write_index
+from kg.record.keytable import DiskKeys
 from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.store.chunks import appeal_files_writer
 from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes
 from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
+from kg.store.kept import (
+    KEPT_DIR,
+    begin_changes,
+    kept_lock,
+    kept_path,
+    new_token,
+    recover_file,
+    remove_unnamed,
+    seal,
+)
 from kg.store.memory import release_freed_memory
 from kg.store.spill import Parsed, RecordFacts, parse_files, parse_record, read_record, spill_folder
 from kg.store.state import BuildState, RecordItems, SharedRows
@@ -431,6 +445,25 @@ def _build(
     # Made by every build, as the dataset build does, so the data folder's state does not
     # depend on which way a build went (the key matters once something is restricted).
     pseudonym_key(data_dir)
+    with kept_lock(store_path):  # one build at a time changes the kept files (kg.store.kept)
+        remove_unnamed(store_path)
+        return _build_kept(
+            store_path, data_dir, ontology_dir, spill_dir,
+            incremental=incremental, workers=workers, say=say, started=started,
+        )  # fmt: skip
+
+
+def _build_kept(
+    store_path: Path | str,
+    data_dir: Path,
+    ontology_dir: Path,
+    spill_dir: Path,
+    *,
+    incremental: bool,
+    workers: WorkerPool,
+    say: Progress,
+    started: float,
+) -> Any:
     generation = current_generation(store_path)
     previous: dict[str, Any] = {}
     old_state: BuildState | None = None
@@ -444,11 +477,19 @@ def _build(
             previous = {}
         else:
             previous["files"] = old_state.entries()
+    opened: list[Any] = []  # kept files open for writing: abandoned if the build fails
     try:
         return _build_from(
             store_path, data_dir, ontology_dir, spill_dir, generation, previous, old_state,
-            workers=workers, say=say, started=started,
+            workers=workers, say=say, started=started, opened=opened,
         )  # fmt: skip
+    except BaseException:
+        for kept in opened:  # their changes rolled back; a journal undoes what was committed
+            try:
+                kept.abandon()
+            except sqlite3.Error:
+                pass
+        raise
     finally:
         if old_state is not None:
             old_state.close()
@@ -466,6 +507,7 @@ def _build_from(
     workers: WorkerPool,
     say: Progress,
     started: float,
+    opened: list[Any],
 ) -> Any:
     from kg.store.build import (
         IDENTITIES_FILE,
@@ -477,6 +519,7 @@ def _build_from(
         reference_graph,
     )
 
+    token = new_token()  # this build's name, in its state and its kept files
     entries, read = _scan(data_dir, previous, spill_dir, workers)
     shadowed: list[str] = []
     chosen = _choose(entries, shadowed)
@@ -559,13 +602,17 @@ def _build_from(
     # Its keys are kept in a SQLite file, changed in a copy (kg.record.keytable).
     index = None
     if previous and generation:
-        index = read_index(generation / IDENTITY_FILE, spill_dir / "identity-keys-kept.sqlite")
+        index = _read_index(generation, previous.get("build"), spill_dir)
+        if index is not None and isinstance(index.table, DiskKeys):
+            opened.append(index.table)
     before_clusters = list(index.clusters) if index is not None else None
     resolution, index = resolve_with_index(
         items, decisions if decisions.exists() else None,
         {aid: entries[key]["sha"] for aid, key in chosen.items()}, index,
         _sha(globals_["recipe"], globals_["identities"]), spill_dir / "identity-keys.sqlite",
     )  # fmt: skip
+    if isinstance(index.table, DiskKeys):
+        opened.append(index.table)
     result.identity_clusters = resolution.clusters
     result.identity_review = resolution.review_rows
     say(
@@ -619,12 +666,14 @@ def _build_from(
     state_extra = {
         "keys": (shas, facts.__getitem__), "items": (shas, items.of),
         "shapes": (analysis, shapes), "identity": index, "canon": _canon_rows(canon),
+        "identity_from": generation / IDENTITY_FILE if generation is not None else None,
     }  # fmt: skip
     if shared is not None and (generation / "full").is_dir():
         # Incremental: a copy of the previous store, changed where the changed records change it.
         todo = _jobs(to_write, chosen, entries, read)
         with replacing_folder(store_path) as folder:
-            state = BuildState.create(folder, old_state)
+            state = BuildState.create(folder, old_state, token)
+            opened.append(state)
             if not state.has_shared():
                 state.write_shared(shared)
             shared = state.shared_rows()
@@ -632,6 +681,11 @@ def _build_from(
             before = ox.Store.read_only(str(generation / "full"))
             before.backup(str(full_dir))
             store = ox.Store(str(full_dir))
+            # The graphs that may come or go, as they were: the count of named graphs is the
+            # previous one changed by theirs (not a walk over every graph of the store).
+            maybe = {str(appeal_graph_iri(a)) for a in (*to_write, *removed)}
+            maybe |= {str(LINKS_GRAPH), str(DERIVED_GRAPH), str(REFERENCE_GRAPH)}
+            existed = {g: before.contains_named_graph(ox.NamedNode(g)) for g in maybe}
             keys_by_aid = {aid: keys for aid, _sha, keys in order}
             written = _graph_triples(
                 todo, data_dir, (resolution, canon), workers, say, keys_by_aid.__getitem__
@@ -682,6 +736,7 @@ def _build_from(
             _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
                     sorted(delta.touched), state, previous.get("files", {}), optimize=False,
                     previous=generation, entities=entities, others=others,
+                    graphs=(int(previous["graphs"]), existed) if "graphs" in previous else None,
                     data_dir=data_dir, progress=say)  # fmt: skip
         result.seconds = time.perf_counter() - started
         return result
@@ -691,7 +746,8 @@ def _build_from(
     todo = _jobs(list(chosen), chosen, entries, read)
     del read
     with replacing_folder(store_path) as folder:
-        state = BuildState.create(folder)
+        state = BuildState.create(folder, token=token)
+        opened.append(state)
         full_dir = folder / "full"
         store = ox.Store(str(full_dir))
         batches = _BatchFiles(folder)
@@ -873,8 +929,11 @@ def _finish(
     others: dict[str, set[ox.Triple]] | None = None,
     data_dir: Path | None = None,
     progress: Progress | None = None,
+    graphs: tuple[int, dict[str, bool]] | None = None,
 ) -> None:
-    """Counts (``entities``: the entity count, when the caller brought it up to date), the
+    """Counts (``entities``: the entity count, when the caller brought it up to date;
+    ``graphs``: the previous count of named graphs and whether each graph that may have come
+    or gone was there), the
     public store (public-only data: the same dataset, hard-linked), markers, and
     what the next build keeps: the state files (``state`` holds ``state_entries``, the record
     entries it was copied with: only the entries that changed are written), identity items,
@@ -888,7 +947,13 @@ def _finish(
     if optimize:
         store.optimize()
     wrapped = Store(store, full_dir)
-    result.graphs = sum(1 for _ in store.named_graphs())
+    if graphs is None:
+        result.graphs = sum(1 for _ in store.named_graphs())
+    else:
+        count, existed = graphs
+        result.graphs = count + sum(
+            store.contains_named_graph(ox.NamedNode(g)) - was for g, was in existed.items()
+        )
     result.entities = count_entities(wrapped) if entities is None else entities
     store.backup(str(public_dir))  # public-only data: the public store is the same dataset
     del wrapped
@@ -902,6 +967,11 @@ def _finish(
     for sub in (full_dir, public_dir):
         (sub / MARKER).write_text(f"built by appeals-kg: {sub.name}\n", encoding="utf-8")
     (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
+    if isinstance(shared, SharedRows):
+        shared.flush()
+    else:
+        state.write_shared(shared)
+    _write_kept(folder, kept, state)
     summary = {
         "version": STATE_VERSION,
         "globals": globals_,
@@ -915,16 +985,12 @@ def _finish(
         # Which build this is, and after an incremental one the derived triples it added or
         # removed since the build it started from ``base`` (validation checks again what they
         # reach; None when the rules ran whole).
-        "build": uuid.uuid4().hex,
+        "build": state.token,
+        "kept": state.names,  # the kept files that are this build's (kg.store.kept)
         "derived_changes": kept.get("derived_changes"),
         "canon": kept.get("canon"),
     }
     (folder / STATE_FILE).write_text(json.dumps(summary), encoding="utf-8")
-    if isinstance(shared, SharedRows):
-        shared.flush()
-    else:
-        state.write_shared(shared)
-    _write_kept(folder, kept, state)
     state.write_entries(entries, state_entries)
     state.commit()
     say = progress or (lambda _m: None)
@@ -942,8 +1008,42 @@ def _write_kept(folder: Path, kept: dict[str, Any], state: BuildState) -> None:
     if "shapes" in kept:
         with open(folder / SHAPES_FILE, "wb") as f:
             pickle.dump(kept.pop("shapes"), f, protocol=pickle.HIGHEST_PROTOCOL)
+    source = kept.pop("identity_from", None)
     if "identity" in kept:
-        write_index(kept.pop("identity"), folder / IDENTITY_FILE)
+        index = kept.pop("identity")
+        keys = None
+        if isinstance(index.table, DiskKeys):
+            # Changed in place, or a new file named for this build, in the kept folder.
+            keys = index.table.path
+            if index.table.prepare is None:
+                keys = folder.parent / KEPT_DIR / f"identity-keys-{state.token}.sqlite"
+            if index.table.db is not None and state.token is not None:
+                seal(index.table.db, state.token)
+            state.names["keys"] = keys.name
+        in_place = keys is not None and keys == index.table.path
+        if getattr(index, "unchanged", False) and in_place and source and source.is_file():
+            # Nothing but stamps changed (an event's note edited, say): the previous build's
+            # index stands for this one (a link, not a pickle of every item written again).
+            index.table.save_as(keys)
+            os.link(source, folder / IDENTITY_FILE)
+        else:
+            write_index(index, folder / IDENTITY_FILE, keys)
+
+
+def _read_index(generation: Path, base: str | None, spill_dir: Path) -> Any:
+    """The identity index the generation kept, its keys changed in place in the kept folder
+    (made the state of build ``base`` again first if a stopped rebuild changed them), or, for
+    a generation that kept them inside it, in a copy."""
+    keys = kept_path(generation, "keys")
+    if keys is None:
+        return read_index(generation / IDENTITY_FILE, spill_dir / "identity-keys-kept.sqlite")
+    if base is None or not recover_file(keys, base):
+        return None
+
+    def journal(db: Any) -> None:
+        begin_changes(db, base)
+
+    return read_index(generation / IDENTITY_FILE, keys, prepare=journal)
 
 
 def _to_fingerprint(
