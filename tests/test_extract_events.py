@@ -1002,3 +1002,27 @@ def test_a_noun_only_ordered_is_no_event_after_a_determiner() -> None:
     # May" stays unread (the custody is told by its verbs)
     pairs = _pairs("Tom Reed is a lawyer. His detention on 3 May 2024 was unlawful.")
     assert ("detention", "2024-05-03") not in pairs
+
+
+def test_a_hearing_from_a_day_is_dated_by_that_day() -> None:
+    pairs = _pairs(
+        "Tom Reed is a journalist. On 3 January 2018, he was convicted. His appeal was heard "
+        "by Judge Ana Lee from 20 February 2018."
+    )
+    assert ("trial_hearing", "2018-02-20") in pairs
+
+
+def test_a_date_inside_a_relative_clause_is_not_the_main_verbs() -> None:
+    pairs = _pairs(
+        "Tom Reed is a journalist. The Zenda Court of Appeal, where the case was heard by Judge "
+        "Ana Lee from 20 February 2018, upheld the verdict."
+    )
+    assert ("trial_hearing", "2018-02-20") in pairs
+    assert ("court_decision", "2018-02-20") not in pairs
+
+
+def test_a_search_carried_out_is_a_search() -> None:
+    pairs = _pairs(
+        "Tom Reed is a journalist. On 3 May 2024, police carried out a search of his home."
+    )
+    assert ("search", "2024-05-03") in pairs

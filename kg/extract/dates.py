@@ -75,6 +75,9 @@ TIME_OF_DAY = re.compile(
     r"\b(?:morning|evening|night|afternoon|early hours|hours) of\s*$|\bfor\s+$"
 )
 
+#: "the case was heard by Judge X from 20 February": a hearing's first day is its date.
+HEARD_FROM = re.compile(r"\b(?:heard|tried)\b[^.;,]{0,40}\bfrom\s*$")
+
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Dates told from the day the appeal was issued, as press releases tell them: "Earlier today,
@@ -242,7 +245,11 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             year = sent_year or year
             sent_i, sent_year = i, None
         before = flat[max(0, start - 25) : start]
-        is_event = not NOT_EVENT_DATE.search(before) or bool(TIME_OF_DAY.search(before))
+        is_event = (
+            not NOT_EVENT_DATE.search(before)
+            or bool(TIME_OF_DAY.search(before))
+            or bool(HEARD_FROM.search(flat, max(0, start - 60), start))
+        )
         if kind == "abs" and m.group("y4") and m.group(0)[:1] in "Ss":
             is_event = False  # "since 2016" opens a period
         if kind == "abs" and _dateline(doc.text, start, end):

@@ -112,7 +112,7 @@ def trigger_pattern(entry: dict[str, Any], nouns: bool = True) -> str:
 
 #: Verbs of a decision whose object is the step decided: "ordered the release of", "approved
 #: the arrest of", "authorised her detention". The verb is finite and past: the step was taken.
-ORDER_VERBS = r"(?:ordered|approved|authori[sz]ed|sanctioned)"
+ORDER_VERBS = r"(?:ordered|approved|authori[sz]ed|sanctioned|carried out|conducted)"
 
 
 def ordered_pattern(nouns: list[str]) -> str:
@@ -510,6 +510,8 @@ CONTINUES = re.compile(r",\s+and\s+(?:then\s+)?$")
 SPELL = re.compile(r"spent\s|remained\s|stayed\s|(?:days?|weeks?|months?)\s+(?:of|in)\s")
 
 
+#: A relative clause opened after a comma and not yet closed at the end of the text searched.
+RELATIVE_OPEN = re.compile(r",\s+(?:where|who|which|whom)\b[^,;]*$")
 #: A sentence that opens on the step of the proceedings it follows: "After the verdict, ...",
 #: "Immediately after the hearing, ...": its events without a date of their own happen that day.
 AFTER_STEP = re.compile(
@@ -679,6 +681,15 @@ def find_events(
                 d for d in sdates
                 for ha, hb, _t in hits
                 if ha != a and (e := _since_end(flat, ha, hb)) is not None and e < d.start <= e + 3
+            ]  # fmt: skip
+            # "The Court of Appeal, where the case was heard from 20 February, upheld the
+            # verdict": a date inside a relative clause closed before the trigger is that
+            # clause's
+            taken += [
+                d for d in sdates
+                if d.end <= a and "," in flat[d.end : a]
+                and RELATIVE_OPEN.search(flat, s.start, d.start)
+                and not RELATIVE_OPEN.search(flat, d.end, a)
             ]  # fmt: skip
             value = event_date([d for d in sdates if d not in taken], a, clauses, others, flat)
             if (
