@@ -27,7 +27,7 @@ from kg.extract.lexicon import (
     PLURAL_TITLES,
     TITLE_STOP,
 )
-from kg.extract.scan import TailPattern, finditer_at, finditer_prefixed
+from kg.extract.scan import TailPattern, finditer_at, finditer_prefixed, finditer_words
 from kg.extract.text import CONNECTORS, INITIAL, NAME_PARTICLES, Doc, Run, clean
 
 #: "la" after "de" inside a name ("Ana María de la Cruz"); runs join it only there.
@@ -319,22 +319,26 @@ KIN_SINGLE_NAME = re.compile(
 )
 
 
-#: One known by a single name, after the word for what they do: "activist Sukarno was
+#: What one known by a single name does, said right before the name: "activist Sukarno was
 #: arrested", "the journalist Ravi, who ...". Read only where the text names them so again.
+SINGLE_NAME_NOUNS = (
+    "activist journalist defender lawyer blogger reporter photographer unionist student "
+    "farmer poet writer leader".split()
+)
 ROLE_SINGLE_NAME = re.compile(
-    r"(?=[AaJjDdLlBbRrPpTtSsFf])\b(?:[Aa]ctivist|[Jj]ournalist|(?:human rights )?[Dd]efender|"
-    r"[Ll]awyer|[Bb]logger|[Rr]eporter|[Pp]hotographer|[Tt]rade unionist|[Ss]tudent|[Ff]armer|"
-    r"[Pp]oet|[Ww]riter|[Ll]eader)\s+"
+    rf"(?:{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in SINGLE_NAME_NOUNS)})\s+"
     r"(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]{2,})"
     r"(?=\s*[,.;]|\s+(?:was|is|has|had|have|were|are|remains?|said|says|told|and)\b)"
 )
+#: The nouns as the word index holds them, in lower case and capitalised.
+SINGLE_NAME_WORDS = (*SINGLE_NAME_NOUNS, *(w.capitalize() for w in SINGLE_NAME_NOUNS))
 
 
 def add_kin_names(doc: Doc, ents: Entities) -> None:
     """Relatives the text names by a single word after a kinship noun; others by a single
     word after what they do, where the word names them again on its own."""
     singles = []
-    for m in ROLE_SINGLE_NAME.finditer(doc.flat):
+    for m in finditer_words(ROLE_SINGLE_NAME, doc.flat, doc.word_index, SINGLE_NAME_WORDS):
         n = m.group("n")
         again = re.findall(rf"(?<![\w’'-]){re.escape(n)}(?![\w’'-])(?!\s+[A-ZÀ-ÞĀ-Žİ])", doc.flat)
         if len(again) >= 2:

@@ -91,21 +91,38 @@ FOOTNOTE_MARK = re.compile(
     r"(?<![\w’'-])(?!(?:No|Nos|Art|Arts|Vol|Para|Sec|Ch|Pt|Fig|Ref|Op|Rev|Add|Corr)\b)"
     r"[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-ÿı-ž][.,;:”\"’)]?(?P<m>[¹²³⁰⁴-⁹]+|\d{1,2})(?=\s|$)"
 )
-#: A figure of a footnote mark: most texts have none, and are not searched for marks.
-MARK_FIGURE = re.compile(r"[¹²³⁰⁴-⁹]|[a-zà-ÿı-ž][.,;:”\"’)]?\d")
-
-
-def _blank_mark(m: re.Match[str]) -> str:
-    a = m.start("m") - m.start()
-    return m.group()[:a] + " " * (m.end("m") - m.start("m"))
+#: Figures, plain or superscript: a footnote mark is looked for only before a run of them.
+FIGURES = re.compile(r"[0-9¹²³⁰⁴-⁹]+")
+#: What may stand between a word and the footnote mark after it.
+MARK_STOPS = frozenset('.,;:”"’)')
 
 
 def _blank_footnote_marks(text: str) -> str:
     """The text with footnote marks after names turned into spaces (offsets unchanged), so
-    that a name before one reads as it would without it."""
-    if not MARK_FIGURE.search(text):
+    that a name before one reads as it would without it. Only the runs of figures that follow
+    a lower-case letter (or a stop after one) are tried: most figures of a text are dates."""
+    blanks = []
+    for m in FIGURES.finditer(text):
+        i = m.start()
+        c = text[i - 1 : i]
+        if c in MARK_STOPS:
+            c = text[i - 2 : i - 1]
+        if not c.islower():
+            continue
+        w = i - 1
+        while w > 0 and not text[w - 1].isspace():
+            w -= 1  # the start of the word the mark is glued to, after an opening bracket
+        while w < i and text[w] in "([“‘\"'":
+            w += 1
+        mark = FOOTNOTE_MARK.match(text, w)
+        if mark and mark.start("m") == i:
+            blanks.append(mark.span("m"))
+    if not blanks:
         return text
-    return FOOTNOTE_MARK.sub(_blank_mark, text)
+    out = list(text)
+    for a, b in blanks:
+        out[a:b] = " " * (b - a)
+    return "".join(out)
 
 
 def make_doc(text: str) -> Doc:
