@@ -58,6 +58,12 @@ class _Namespace(Namespace):
         self.__dict__[name] = term
         return term
 
+    def __getitem__(self, key: str) -> URIRef:  # type: ignore[override]
+        """``NS[local]``, as rdflib's, in one call rather than three (IRIs minted from data)."""
+        if type(key) is str:
+            return URIRef(str.__add__(self, key))
+        return Namespace.__getitem__(self, key)
+
 
 _pm = prefixes()
 AKG = _Namespace(_pm["akg"])

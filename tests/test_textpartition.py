@@ -19,6 +19,7 @@ import kg.store.textpartition as textpartition
 from kg.store.chunks import READY_DIR, _stem, appeal_files_writer, export_prefixes, turtle_header
 from kg.store.delta import APPEAL_GRAPHS, partition_store
 from kg.store.textpartition import partition_nquads
+from kg.store.voidcounts import count_graph, read_graph_counts
 from kg.vocab import DATA_DIR, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 EX = "https://example.org/"
@@ -53,7 +54,29 @@ def _both(ontology: str, reference: str, cases: list[str], tmp: Path) -> tuple[A
     assert not (tmp / "work.nq").exists()
     new = ox.Store()
     new.load(input="".join(written).encode(), format=ox.RdfFormat.N_QUADS)
+    _same_void_counts(new, tmp)
     return (old, old_index), (new, found)
+
+
+def _same_void_counts(store: ox.Store, tmp: Path) -> None:
+    """Each appeal graph's VoID counts, written from the build's text, are those of the text
+    Oxigraph writes of the graph as the store holds it."""
+    for graph in store.named_graphs():
+        if not graph.value.startswith(APPEAL_GRAPHS):
+            continue
+        got = read_graph_counts(tmp / READY_DIR / _stem(graph.value))
+        nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+        want = count_graph(nt)
+        assert (got.triples, got.properties, got.links) == (
+            want.triples,
+            want.properties,
+            want.links,
+        ), graph
+        for name in ("subjects", "objects", "entities"):
+            assert getattr(got, name).tolist() == getattr(want, name).tolist(), (graph, name)
+        assert {c: v.tolist() for c, v in got.classes.items()} == {
+            c: v.tolist() for c, v in want.classes.items()
+        }, graph
 
 
 _S1 = f"<{EX}s1> <{EX}p> <{EX}o>"
@@ -99,8 +122,11 @@ def test_literals_with_characters_that_end_lines_elsewhere(tmp_path: Path) -> No
     ends and N-Quads writes as they are: a line is only ever cut at a newline."""
     odd = [f'<{EX}s7> <{EX}q> "a\u2028b"', f'<{EX}s8> <{EX}q> "c\x0cd\x85e\x1cf"']
     own = f'<{EX}s9> <{EX}q> "g\u2028h\u2029"'
+    # A tab and a control character Oxigraph escapes: the export counts are still its text's.
+    tab = f'<{EX}s10> <{EX}q> "i\tj\x7fk" .\n'
     cases = [
-        _graph(_a("a"), _S1, *odd, own),
+        _graph(_a("a"), _S1, *odd, own, tab[:-3]),
+        _graph(_a("d"), f'<{EX}s11> <{EX}q> "x\x01"'),
         _graph(_a("b"), _S1, odd[1]),
         _graph(_a("c"), odd[0]),
     ]
@@ -109,7 +135,9 @@ def test_literals_with_characters_that_end_lines_elsewhere(tmp_path: Path) -> No
     assert _canonical(new) == _canonical(old)
     assert found.shared == old_index and len(old_index) == 3
     # Every other line is stated by two appeals, so it lives in the reference graph.
-    assert found.exported == {APPEAL_GRAPHS + g: n for g, n in zip("abc", (1, 0, 0), strict=True)}
+    assert found.exported == {
+        APPEAL_GRAPHS + g: n for g, n in zip("adbc", (2, 1, 0, 0), strict=True)
+    }
 
 
 def _captured(data: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:

@@ -72,6 +72,9 @@ from kg.store.voidtable import SEGMENT, KeptTable, segment_names
 from kg.vocab import prefixes
 
 EXPORT_DIR = "export"
+# Bytes Oxigraph's N-Triples writer escapes and kg.record.nquads.term_text leaves raw (a
+# newline is only ever a line's end there: term_text escapes it, as it does a carriage return).
+_RAW_CONTROL = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F])
 READY_DIR = ".export-ready"  # appeal graphs' files written before the store (write_chunks' ready)
 MANIFEST = "manifest.json"
 HEADER = "header.ttl"
@@ -390,11 +393,14 @@ def appeal_files_writer(folder: Path) -> Callable[[str, str], int]:
         stem = ready / _stem(graph)
         stem.with_suffix(".nq").write_bytes(data)
         stem.with_suffix(".ttl").write_bytes(ttl[len(header) :])
-        # Counted from Oxigraph's own N-Triples, whose text is the store's for each term.
-        canonical = ox.parse(input=nt, format=ox.RdfFormat.N_TRIPLES)
-        write_graph_counts(
-            stem, count_graph(ox.serialize(canonical, format=ox.RdfFormat.N_TRIPLES) or b"")
-        )
+        # Counted from Oxigraph's own N-Triples, whose text is the store's for each term. The
+        # build's text (kg.record.nquads.term_text) is that text already unless a literal holds
+        # a control character, which it leaves as it is and Oxigraph escapes, or the graph a
+        # blank node, which a parse may name anew: only then is it parsed and written again.
+        if b"_:" in nt or len(nt.translate(None, _RAW_CONTROL)) != len(nt):
+            canonical = ox.parse(input=nt, format=ox.RdfFormat.N_TRIPLES)
+            nt = ox.serialize(canonical, format=ox.RdfFormat.N_TRIPLES) or b""
+        write_graph_counts(stem, count_graph(nt))
         return data.count(b"\n")
 
     return write
