@@ -1117,3 +1117,21 @@ def test_complainants_described_and_witnesses_who_testify(said: str, role: str) 
     text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"
     record = extract_case(text, appeal_id="t-complainant")
     assert {p["name"]: p["roles"] for p in record["persons"]}["Teo Varga"] == [role]
+
+
+def test_styles_of_state_posts() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. Crown Prince "
+        "Omar bin Adel praised the police. Supreme Leader Ali Karimi warned protesters. "
+        "Attorney-General Tom Hale defended the arrest. Detective Paul Ober searched his flat. "
+        "Ivan Dorn, the country's interior minister, said he resisted. The EU High "
+        "Representative, Josep Moll, condemned the arrest.\n"
+    )
+    record = extract_case(text, appeal_id="t-state-posts")
+    roles = {p["name"]: p["roles"] for p in record["persons"]}
+    assert roles["Omar bin Adel"] == ["official"]
+    assert roles["Ali Karimi"] == ["official"]
+    assert roles["Tom Hale"] == ["official", "prosecutor"]
+    assert roles["Paul Ober"] == ["official"]
+    assert roles["Ivan Dorn"] == ["official"]
+    assert roles["Josep Moll"] == ["official"]

@@ -68,7 +68,7 @@ H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyew
 MP Ambassador Procurator Rapporteur Chair-Rapporteur Vice-Chair Spokesperson Spokesman
 Spokeswoman Representative
 Imam Bishop Archbishop Cardinal Rabbi Mullah Ayatollah Cleric Priest Monk Venerable
-Chieftain Doctor""".split()
+Chieftain Doctor Supreme Leader Crown Detective Attorney-General Prosecutor-General""".split()
 ) | frozenset(
     # occupations and callings that open a sentence before a name ("Student A B was ...")
     """Student Students Teacher Academic Scholar Lecturer Researcher Economist Engineer Physician
@@ -268,7 +268,10 @@ PERSON_TITLES = [
     (r"[Jj]udge", "judge", None), (r"[Mm]agistrate|Justice", "judge", None),
     (r"Director", "official", None),
     (r"(?:[Dd]eputy )?(?:[Pp]rosecutor[- ][Gg]eneral|[Cc]hief [Pp]rosecutor)", "prosecutor", None),
-    (r"(?:Deputy )?Attorney General", "official", "prosecutor"),
+    (r"(?:Deputy )?Attorney[- ]General", "official", "prosecutor"),
+    # heads of state and envoys by their style: "Supreme Leader X", "Crown Prince X", "the EU
+    # High Representative, X"
+    (r"Supreme Leader|Crown Prince|High Representative", "official", None),
     (r"[Pp]rosecutor|[Pp]rocurator|[Ss]tate [Aa]ttorney|[Ss]tate [Aa]dvocate|"
      r"[Cc]rown [Cc]ounsel", "prosecutor", None),
     # "rights advocate X" campaigns; "advocate X", "Advocate X" pleads in court
@@ -286,7 +289,7 @@ PERSON_TITLES = [
     # ranks of the police and the army, and investigators: agents of the state
     (r"(?:Police |Army )?(?:(?:Brigadier|Major|Lieutenant)[- ]General|General|Colonel|"
      r"Lieutenant[- ]Colonel|Major|Captain|Lieutenant|Sergeant|"
-     r"Constable|Brigadier|[Ii]nvestigator|[Ii]nterrogator|[Ww]arden|"
+     r"Constable|Brigadier|[Ii]nvestigator|[Ii]nterrogator|[Ww]arden|Detective|"
      r"[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector)|"
      # the same ranks written short: "Lt. Gen. X", "Col. X", "Sgt. X"
      r"(?:(?:Lt|Brig|Maj)\.\s*)?(?:Gen|Col|Maj|Capt|Lt|Sgt|Cpl|Insp|Supt)\.)",

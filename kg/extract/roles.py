@@ -1038,7 +1038,7 @@ APPOSED_ROLES = [
         ),
         (r"[\w-]+", r"(?:eye)?witness\b", "witness"),
         (
-            r"[\w-]+",
+            r"[\w’'-]+",  # "the country's interior minister"
             r"(?:mayor|governor|minister|commander|member of (?:parliament|the [\w ]{0,30}"
             r"(?:assembly|"
             r"parliament|senate|congress))|MP|senator|ombuds(?:man|woman|person)|ambassador|"
