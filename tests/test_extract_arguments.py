@@ -793,3 +793,13 @@ def test_a_police_body_announcing_its_arrest_is_its_agent() -> None:
         "human rights defender, on 2 May 2024."
     )
     assert "Zenda Police Department" in _one(events, "arrest", "2024-05-02")["agents"]
+
+
+def test_a_court_named_in_what_someone_would_do_is_not_the_court_later() -> None:
+    events = _named(
+        "Tom Reed is a human rights defender. On 2 May 2024, Judge Ana Lee of the Zenda Special "
+        "Court refused him bail. His lawyers said they would challenge the order in the Zembla "
+        "High Court.\n\nOn 3 May 2024, police filed a charge sheet against him, and the court "
+        "remanded him in custody."
+    )
+    assert "Zembla High Court" not in _one(events, "detention")["agents"]

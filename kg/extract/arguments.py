@@ -537,7 +537,13 @@ def last_court(
     i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
     while i >= 0 and mentions[i][0] >= lo:
         ma, mb, e = mentions[i]
-        if e.kind == "organisation" and e.attrs.get("kind") == "court":
+        if (
+            e.kind == "organisation"
+            and e.attrs.get("kind") == "court"
+            and not (ma < s.start and _intended_at(doc, ma))
+        ):
+            # (a court named in what someone would or will do, "they would challenge the
+            # order in the High Court", is not the one a later "the court" points back to)
             outer = [
                 x for xa, xb, x in mentions[max(0, i - 4) : i]
                 if x.kind == "organisation" and xa <= ma and mb <= xb and (xa, xb) != (ma, mb)
@@ -546,6 +552,18 @@ def last_court(
             return outer[-1] if outer else e
         i -= 1
     return None
+
+
+#: What someone would, will or means to do: "said they would challenge the order in".
+INTENDED = re.compile(
+    r"\b(?:would|will|could|might|plans?\s+to|planned\s+to|intends?\s+to|intended\s+to)\b"
+)
+
+
+def _intended_at(doc: Doc, pos: int) -> bool:
+    """Whether the sentence holding ``pos`` says, before it, what someone would or will do."""
+    i = bisect.bisect_right(doc.sentences, pos, key=lambda x: x.start) - 1
+    return i >= 0 and INTENDED.search(doc.flat, doc.sentences[i].start, pos) is not None
 
 
 #: "opened before the Zenda Court", "heard by the Court of Appeal": a court after the trigger.
