@@ -1135,3 +1135,22 @@ def test_styles_of_state_posts() -> None:
     assert roles["Paul Ober"] == ["official"]
     assert roles["Ivan Dorn"] == ["official"]
     assert roles["Josep Moll"] == ["official"]
+
+
+@pytest.mark.parametrize(
+    ("said", "roles"),
+    [
+        ("Teo Varga, his wife and a fellow activist, was questioned.", ["defender", "relative"]),
+        ("Teo Varga, his wife and a teacher, was questioned.", ["relative"]),
+        (
+            "Teo Varga, a lawyer at the Vela Legal Clinic who is defending him, was threatened.",
+            ["lawyer"],
+        ),
+    ],
+)
+def test_kin_and_a_second_description_and_a_lawyer_named_with_the_practice(
+    said: str, roles: list[str]
+) -> None:
+    text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"
+    record = extract_case(text, appeal_id="t-kin-and")
+    assert {p["name"]: p["roles"] for p in record["persons"]}["Teo Varga"] == roles

@@ -204,7 +204,9 @@ TARGETED_AFTER = re.compile(
 )
 #: "X, a human rights defender", "X, himself an activist": what the person is, said after.
 DEFENDER_APPOSED = re.compile(
-    r"\s*,\s*(?:(?:himself|herself|also|too)\s+)?(?:an?|the)\s+(?:(?!and\b)[\w-]+\s+){0,3}"
+    # "X, a human rights defender", "X, her husband and a fellow activist"
+    r"\s*,\s*(?:(?:his|her|their)\s+[\w-]+\s+and\s+)?(?:(?:himself|herself|also|too)\s+)?"
+    r"(?:an?|the)\s+(?:(?!and\b)[\w-]+\s+){0,3}"
     r"(?:defender|activist)s?\b"
 )
 #: A mention that names the speaker of a quote just closed: "“...,” said X".
@@ -1056,9 +1058,13 @@ POSSESSED_LAWYER_AFTER = re.compile(
 )
 #: "X, who represents Y", "X, a lawyer representing Y", "Senior Counsel for Y".
 LAWYER_WHO = re.compile(
-    r"who (?:also )?(?:represents|represented|is representing|was representing|defends|defended)\b"
+    r"who (?:also )?(?:represents|represented|is representing|was representing|defends|defended|"
+    r"is defending|was defending)\b"
     r"|(?:[\w-]+ ){0,2}(?:lawyer|attorney|advocate) (?:who (?:also )?(?:represents|represented|"
     r"is representing|was representing|acts|acted|defends|defended)|representing|for)\b"
+    # "X, a lawyer at the Y Clinic who is defending her": the practice named, then the client
+    r"|(?:[\w-]+ ){0,2}(?:lawyer|attorney|advocate) (?:at|with|from|of) [^,;.]{2,60}?\bwho "
+    r"(?:also )?(?:represents|is representing|defends|is defending)\b"
     r"|(?:[Ss]enior |[Dd]efen[cs]e )?[Cc]ounsel\b"
     # "X, a member of his legal team", "X, part of Y's defence team"
     r"|(?:member|part) of (?:his|her|their|the|[A-ZÀ-ÞĀ-Žİ][\w’'-]+[’']s?) "
@@ -1105,7 +1111,7 @@ def _post_in_civil_body(desc: str) -> bool:
 #: A kinship noun of a named person after a name: "X, the wife of Y", "X, Y's brother".
 KIN_OF = re.compile(
     rf"(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+[’']s\s+)?({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))})"
-    r"(?:\s+of\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-ZÀ-ÞĀ-Žİ]|\s*$"
+    r"(?:\s+of\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-ZÀ-ÞĀ-Žİ]|\s*$|\s+and\s"  # "her husband and a ..."
     # "the mother of another detainee", "the wife of a jailed journalist"
     r"|\s+of\s+(?:his|her|their|a|an|another|one|two|three|the)\s)"
     r"|married to\b"
