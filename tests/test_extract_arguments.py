@@ -803,3 +803,17 @@ def test_a_court_named_in_what_someone_would_do_is_not_the_court_later() -> None
         "remanded him in custody."
     )
     assert "Zembla High Court" not in _one(events, "detention")["agents"]
+
+
+def test_a_counted_group_of_companies_is_the_companies_named_before() -> None:
+    events = _named(
+        "Tom Reed is the editor of the Zembla Daily. On 2 May 2024, the minister froze the "
+        "assets of Zembla Daily Limited, Zembla Printing Limited and ZD Internet Limited.\n\n"
+        "On 3 May 2024, police charged Tom Reed and Ana Lee, together with the three companies, "
+        "with collusion. The other three executives were released on bail."
+    )
+    charge = _one(events, "charge")
+    assert {"Zembla Daily Limited", "Zembla Printing Limited", "ZD Internet Limited"} <= set(
+        charge["targets"]
+    )
+    assert not any("Limited" in (t or "") for t in _one(events, "release")["targets"])

@@ -359,12 +359,43 @@ def _group_before(
     return sorted(found, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
 
 
+#: A counted group of bodies not of the state: "the three companies", "both organisations".
+BODY_GROUP = re.compile(
+    r"\b(?:the|all|both)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+    r"(?:companies|organi[sz]ations|outlets|newspapers|associations|NGOs|groups|unions|media)\b"
+)
+#: Kinds of bodies such a group is made of.
+GROUP_KINDS = frozenset({"ngo", "media", "company", "other", "union", "party"})
+
+
+def _bodies_before(
+    mentions: list[tuple[int, int, Entity]], pos: int, group: re.Match[str]
+) -> list[str]:
+    """The bodies a counted group points back to: as many as its number says ("both" is
+    two), named last before ``pos``, not of the state; none if fewer are named."""
+    word = group.group("n") or ("two" if group.group().lower().startswith("both") else "")
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+    if not n or n < 2:
+        return []
+    found: list[str] = []
+    for a, _b, e in reversed(mentions):
+        if a >= pos or e.kind != "organisation" or e.attrs.get("kind") not in GROUP_KINDS:
+            continue
+        if e.id not in found:
+            found.append(e.id)
+        if len(found) >= n:
+            return found[::-1]
+    return []
+
+
 #: Roles of people who act on others (their names in the clause are not targets).
 AGENT_ROLES = frozenset({"official", "judge", "prosecutor", "lawyer"})
 #: Events done to an organisation as much as to a person: its office searched, it is banned.
 BODY_EVENTS = frozenset(
     "search raid seizure attack threat ban deregistration case_opened investigation".split()
 )
+#: Events only people undergo: custody and its end.
+CUSTODY_EVENTS = frozenset({"detention", "release"})
 #: Events whose targets, unnamed, are those of the event told before them.
 CARRIED_EVENTS = frozenset(
     "sentence conviction acquittal trial_hearing court_decision fine ban travel_ban detention "
@@ -1181,6 +1212,10 @@ def make_event(
         # no target of what followed
         plaintiffs = _complainants(doc.flat, mentions, s)
         targets = [x for x in targets if x not in plaintiffs]
+    bodies = BODY_GROUP.search(doc.flat, c0, c1)
+    if bodies is not None:
+        # "charged A and B, together with the three companies": the bodies named last before
+        targets += [x for x in _bodies_before(mentions, s.start, bodies) if x not in targets]
     group = _group_target(doc.flat[s.start : s.end])
     if not targets and group:
         if PAIR.fullmatch(group.group()) and recent and len(recent) >= 2:
@@ -1219,6 +1254,10 @@ def make_event(
                 targets = [person.id]
     elif not targets and etype in CARRIED_EVENTS and carried:
         targets = list(carried)  # "the court sentenced the men": those the story is about
+        if etype in CUSTODY_EVENTS:
+            # (a company charged with them is not held or released with them)
+            people = [x for x in targets if getattr(_entity(ents, x), "kind", None) == "person"]
+            targets = people or targets
     elif targets and etype not in SUBJECT_ACTS:
         # "sentenced him and Ana Lee", "he was arrested, and the next day Ana Lee": a pronoun
         # next to the trigger names one more target beside those the clause names
