@@ -7,7 +7,8 @@ for recursive documents. Here:
 
 - the resolver's answer for a plain scalar is remembered: with no path resolvers (the safe
   loader has none) it depends only on the scalar's text, and a record repeats its keys and
-  many of its values (roles, kinds, countries);
+  many of its values (roles, kinds, countries); and the calls that track a node's path for
+  path resolvers, which do nothing without them, are builtins that cost no Python frame;
 - the nodes of strings, mappings and sequences (nearly all of a record) become values in one
   recursive walk; every other scalar (int, float, bool, null, dates and timestamps) is made by
   the loader's own constructor for its tag, so it is the same value with the same errors.
@@ -67,6 +68,12 @@ def remembering_resolver(loader_class: type[yaml.BaseResolver]) -> None:
         return resolve(self, kind, value, implicit)
 
     loader_class.resolve = remembered  # type: ignore[method-assign]
+    # The composer also calls descend_resolver(parent, index) and ascend_resolver() around
+    # every node, to track the path that path resolvers match; without any they do nothing
+    # but cost a Python call each. Builtins that take the same arguments and whose answer is
+    # ignored cost no Python frame: slice(parent, index) and tuple().
+    loader_class.descend_resolver = staticmethod(slice)  # type: ignore[assignment]
+    loader_class.ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
 
 
 def load_fast(text: str, loader_class: type[Any]) -> Any:
