@@ -1154,3 +1154,16 @@ def test_kin_and_a_second_description_and_a_lawyer_named_with_the_practice(
     text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"
     record = extract_case(text, appeal_id="t-kin-and")
     assert {p["name"]: p["roles"] for p in record["persons"]}["Teo Varga"] == roles
+
+
+def test_a_co_defendant_said_to_be_no_more_is_other() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Sentence\n\nIvo Sand was sentenced on 3 May 2021. His "
+        "co-defendant, Mr Paul Ober, was given the same term. Co-accused writer Tom Hale was "
+        "acquitted. His co-defendant, the lawyer Rosa Mendes, was fined.\n"
+    )
+    record = extract_case(text, appeal_id="t-co-defendant")
+    roles = {p["name"]: p["roles"] for p in record["persons"]}
+    assert roles["Paul Ober"] == ["other"]
+    assert roles["Tom Hale"] == ["other"]
+    assert roles["Rosa Mendes"] == ["defender", "lawyer"]  # said to be a lawyer, persecuted

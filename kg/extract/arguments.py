@@ -314,7 +314,8 @@ def _companions(
 
 
 def _targeted(e: Entity) -> bool:
-    return bool(TARGET_ROLES.intersection(e.attrs.get("roles", [])))
+    # a co-defendant coded other (kg.extract.roles) is still tried with the others
+    return bool(TARGET_ROLES.intersection(e.attrs.get("roles", []))) or "accused" in e.attrs
 
 
 def main_targets(ents: Entities) -> list[str]:

@@ -572,6 +572,11 @@ def _roles_before(
         return
     if DESCRIBED_BEFORE.search(near):
         p.attrs["_described"] = True  # "his driver, X": said to be someone, not a defender
+    elif "o-" in near and CO_ACCUSED_BEFORE.search(near):
+        # "his co-defendant, X", "co-accused writer X": tried beside the one the appeal is
+        # about, and said to be no more (coded other); still a target of the steps of the trial
+        p.attrs["_described"] = True
+        p.attrs["accused"] = True
 
 
 #: A body named after a post, then a comma, right before a name: "the investigating judge of
@@ -580,6 +585,9 @@ BODY_OF_POST = re.compile(
     r"\s+(?:of|at|in|for)\s+(?:the\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'-]*"
     r"(?:\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*|of|for|the|and|on|with))*,\s*$"
 )
+#: One tried with another, named so and with no word for what they do that the rules above
+#: read: "his co-defendant, X", "co-accused writer X".
+CO_ACCUSED_BEFORE = re.compile(r"\b[Cc]o-(?:defendants?|accused)\s*,?\s+(?:[a-z][\w-]*\s+)?$")
 #: A part named before the person who plays it, joined by "is" or "was": "The presiding judge
 #: was X", "Her lawyer is X". What the part says is read as a title before the name.
 PART_IS_BEFORE = re.compile(
