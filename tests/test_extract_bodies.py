@@ -288,21 +288,3 @@ def test_civil_heads_groups_named_for_a_country_and_a_states_possessive() -> Non
     assert not any(n.startswith(("Kenya", "Minister")) for n in orgs)
     body = orgs["Directorate of Criminal Investigations"]
     assert all(text[e["start"] : e["end"]] == e["quote"] for e in body["evidence"])
-
-
-def test_days_are_no_bodies_and_bodies_without_a_usual_head() -> None:
-    text = (
-        "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 2 May 2021 during the "
-        "International Women's Day march. Freedom House, Reporters Without Borders and Zemblan "
-        "Lawyers Without Borders condemned the arrest. The Zenda Brotherhood denied it. The "
-        "House of Representatives debated it.\n"
-    )
-    record = extract_case(text, appeal_id="t-days")
-    kinds = {o["name"]: o["kind"] for o in record["organisations"]}
-    assert "International Women's Day" not in kinds
-    assert kinds["Freedom House"] == "ngo"
-    assert kinds["Reporters Without Borders"] == "ngo"
-    assert kinds["Zemblan Lawyers Without Borders"] == "ngo"
-    assert kinds["Zenda Brotherhood"] == "other"
-    assert kinds["House of Representatives"] == "parliament"
-    assert [p["name"] for p in record["persons"]] == ["Ivo Sand"]

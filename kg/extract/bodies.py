@@ -70,8 +70,6 @@ JOINED_REST = re.compile(
 LAWYERS_FOR = [
     re.compile(rf"{w}\s+for\s+{_NAME}") for w in ("Lawyers", "Jurists", "Doctors", "Journalists")
 ]
-#: Groups of a profession named for working across borders: "Zemblan Lawyers Without Borders".
-WITHOUT_BORDERS = re.compile(r"Without\s+(?:Borders|Frontiers)\b")
 #: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited".
 LEGAL_FORM = re.compile(
     r"(?:S\.R\.L\.|S\.A\.C?\.|S\.A\.|Ltd\.?|Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP)(?![\w.])"
@@ -94,11 +92,6 @@ NOT_BODY_NAME = re.compile(
 )
 #: Prizes and awards are not bodies: "the Zenda Prize for Courage".
 NOT_A_BODY = re.compile(r"\b(?:Prize|Award|Awards|Medal)\b")
-#: Days, festivals, elections and uprisings are no bodies: "International Women's Day".
-EVENT_NAME_END = frozenset(
-    "Day Days Week Festival Games Olympics Election Elections Referendum Revolution Uprising "
-    "Spring Anniversary Cup".split()
-)
 #: A seat after a name: "... in Strelsau", "... in the United Kingdom".
 SEAT = re.compile(r"^(.+?)\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}$")
 #: Words a name never ends with: "Government of", "Zenda Group in September".
@@ -142,11 +135,6 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if _starts_word(flat, m.start()):
             a = _caps_before(flat, m.start(), CAP1_BEFORE)
             found.append((m.start() if a is None else a, m.end(), "ngo", None))
-    borders = WITHOUT_BORDERS.finditer(flat) if "Without" in flat else ()
-    for m in borders:
-        a = _caps_before(flat, m.start(), CAPS3_BEFORE)
-        if a is not None and flat[m.start() - 2 : m.start() - 1] == "s":  # "Reporters Without"
-            found.append((a, m.end(), "ngo", None))
     for m in LEGAL_FORM.finditer(flat):
         a = _caps_before(flat, m.start()) if _starts_word(flat, m.start()) else None
         if a is not None:
@@ -295,9 +283,6 @@ def tidy_organisations(ents: Entities) -> None:
                 continue
         state = re.split(r"\s+(?:for|of)\s+", name, maxsplit=1)[0]
         if ADDRESSEE_BODY.match(name) or state in COUNTRIES or NOT_BODY_NAME.match(name):
-            ents.items.remove(e)
-            continue
-        if name.rsplit(" ", 1)[-1] in EVENT_NAME_END and " " in name:
             ents.items.remove(e)
             continue
         if NOT_A_BODY.search(name):

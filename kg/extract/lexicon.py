@@ -141,16 +141,8 @@ ORG_HEADS = {
     "Program": "ngo", "Programme": "ngo", "Project": "ngo", "Clinic": "ngo", "Trust": "ngo",
     "League": "ngo", "Collective": "ngo", "Platform": "ngo", "Confederation": "ngo",
     "Syndicate": "ngo", "Consortium": "ngo", "Cooperative": "ngo",
-    # "Freedom House", "the Zenda Brotherhood": bodies no person is named like
-    "House": "ngo", "Brotherhood": "other",
 }  # fmt: skip
 ORG_KIND_HINTS = [
-    # a chamber named "House of ..." is a legislature's; the "White House" a government's
-    (
-        re.compile(r"^House of (?:Representatives|Commons|Lords|Councillors|Delegates|Assembly)\b"),
-        "parliament",
-    ),
-    (re.compile(r"^White House$"), "government"),
     # regional and UN bodies before the head words their names share with national ones
     (
         re.compile(
