@@ -817,3 +817,20 @@ def test_a_counted_group_of_companies_is_the_companies_named_before() -> None:
         charge["targets"]
     )
     assert not any("Limited" in (t or "") for t in _one(events, "release")["targets"])
+
+
+def test_they_who_acted_on_him_are_no_group_of_targets() -> None:
+    events = _named(
+        "Tom Reed is a defender. His wife, Ana Lee, is a journalist. On 4 May 2017, a website "
+        "published an article by Max Bell naming the couple.\n\nOn 29 May 2017, men wearing "
+        "police uniforms forced him into a car and beat him; after they left the city, they "
+        "pulled a bag over his head."
+    )
+    assert _one(events, "attack", "2017-05-29")["targets"] == ["Tom Reed"]
+
+
+def test_they_who_were_arrested_are_the_group() -> None:
+    events = _named(
+        "Tom Reed and Ana Lee are defenders. On 3 May 2024, they were arrested at his home."
+    )
+    assert set(_one(events, "arrest")["targets"]) == {"Tom Reed", "Ana Lee"}

@@ -1517,8 +1517,30 @@ GROUP_TARGET = re.compile(
 
 @functools.lru_cache(maxsize=256)
 def _group_target(sentence: str) -> re.Match[str] | None:
-    """``GROUP_TARGET.search(sentence)``, read once for the several events of a sentence."""
-    return GROUP_TARGET.search(sentence)
+    """``GROUP_TARGET.search(sentence)``, read once for the several events of a sentence;
+    "they" as the subject of an active verb in a sentence that tells what was done to "him" or
+    "her" ("men forced him into a car; they pulled a bag over his head") is who acted, not a
+    group done to, and is passed over."""
+    for m in GROUP_TARGET.finditer(sentence):
+        if (
+            m.group().lower() == "they"
+            and not THEY_UNDERGO.match(sentence, m.end())
+            and ONE_OBJECT.search(sentence)
+        ):
+            continue  # (with "him" or "her" done to, "they" did it)
+        return m
+    return None
+
+
+#: A singular object pronoun: "beat him", "forced her into the car".
+ONE_OBJECT = re.compile(r"\b(?:him|her)\b(?!\s+(?:lawyer|family|wife|husband|son|daughter)s?\b)")
+
+
+#: "they were arrested", "they had both been charged": "they" undergoes the verb after it.
+THEY_UNDERGO = re.compile(
+    r"\s+(?:(?:\w+ly|all|both|then|later|also|each)\s+)*"
+    r"(?:were|are|had|have|got|remain|remained|went|appeared|faced|face|stood|spent|received)\b"
+)
 
 
 TIGHT_DATE = re.compile(r"(?:\s+(?:him|her|them|it|its \w+|the \w+))?\s+(?:(?:on|in)\s+)?")
