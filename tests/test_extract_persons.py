@@ -589,3 +589,19 @@ def test_a_footnote_mark_after_a_name(mark: str) -> None:
     assert provisions == ["353¹"]
     for p in record["persons"]:
         assert all(text[e["start"] : e["end"]] == e["quote"] for e in p["evidence"])
+
+
+@pytest.mark.parametrize(
+    ("said", "unnamed"),
+    [
+        ("That day, investigators searched his office.", ["investigators"]),
+        ("The investigators alleged that he had taken bribes.", []),
+        ("According to reports citing investigators, he was beaten.", []),
+        ("Investigators should establish the motive.", []),
+    ],
+)
+def test_unnamed_investigators_only_where_they_act(said: str, unnamed: list[str]) -> None:
+    text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"
+    record = extract_case(text, appeal_id="t-investigators")
+    found = [v.lower() for p in record["persons"] if not p["name"] for v in p["variants"]]
+    assert found == unnamed

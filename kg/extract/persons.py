@@ -777,7 +777,16 @@ UNNAMED = [
         ),
         "judge",
     ),
-    (re.compile(r"(?<![\w ]of )\b(?P<n>investigators)\b"), "other"),
+    # "investigators searched the office": state agents who act unnamed (not "citing
+    # investigators", "the investigators alleged", "investigators should establish")
+    (
+        re.compile(
+            r"(?<![\w ]of )\b(?P<n>investigators)\s+(?:(?:had|have|then|also|later)\s+)?"
+            r"(?:searched|raided|arrested|detained|questioned|interrogated|seized|confiscated|"
+            r"summoned|beat|took|forced|threatened|tortured)\b"
+        ),
+        "other",
+    ),
     # "an investigator poured boiling water over him": one state agent who acts unnamed
     (
         re.compile(
