@@ -605,3 +605,20 @@ def test_unnamed_investigators_only_where_they_act(said: str, unnamed: list[str]
     record = extract_case(text, appeal_id="t-investigators")
     found = [v.lower() for p in record["persons"] if not p["name"] for v in p["variants"]]
     assert found == unnamed
+
+
+@pytest.mark.parametrize(
+    ("said", "unnamed"),
+    [
+        ("That night, masked men beat him.", ["masked men"]),
+        ("That night, masked officers beat him.", []),
+        ("Later, plain-clothes officers took him away.", []),
+    ],
+)
+def test_masked_men_are_unnamed_actors_masked_officers_agents_of_a_force(
+    said: str, unnamed: list[str]
+) -> None:
+    text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"
+    record = extract_case(text, appeal_id="t-masked")
+    found = [v.lower() for p in record["persons"] if not p["name"] for v in p["variants"]]
+    assert found == unnamed

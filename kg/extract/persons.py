@@ -731,8 +731,9 @@ UNNAMED = [
     (
         re.compile(
             rf"(?<!the )\b(?P<n>(?:{_NUM}\s+)?(?:unknown|unidentified|masked|armed|hooded|"
+            # (not "masked officers": state agents, whom the text names by their force)
             r"plain-?clothes?d?)\s+(?:men|women|persons|people|assailants|individuals|attackers|"
-            r"gunmen|officers)"
+            r"gunmen)"
             r"|\b[Aa]n?\s+(?:unknown|unidentified|masked|hooded)\s+(?:man|woman|person|"
             r"assailant|individual|attacker|gunman)"
             # "a group of twenty men in civilian clothes": unnamed, by their dress
