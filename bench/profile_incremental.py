@@ -36,6 +36,7 @@ from rdflib.namespace import SH  # noqa: E402
 
 from kg.check.setbased import cache_path, copies_path, validate_set_based  # noqa: E402
 from kg.check.validate import shapes_graph  # noqa: E402
+from kg.files import unpack  # noqa: E402
 from kg.record.caserecord import appeal_graph_iri  # noqa: E402
 from kg.store import Store  # noqa: E402
 
@@ -65,7 +66,7 @@ def change(store: Store, count: int, seed: int) -> list[str]:
             break
         graph = str(appeal_graph_iri(aid))
         path = folder / (hashlib.sha256(graph.encode("utf-8")).hexdigest()[:32] + ".nq")
-        lines = path.read_bytes().splitlines() if path.exists() else []
+        lines = unpack(path.read_bytes()).splitlines() if path.exists() else []
         at = next(
             (i for i, line in enumerate(lines) if f" {COMMENT.decode()} ".encode() in line), None
         )

@@ -23,7 +23,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli import cli
 from kg.errors import StoreError
-from kg.files import current_generation
+from kg.files import current_generation, read_unpacked
 from kg.publish.chunked import write_chunked
 from kg.publish.export import GRAPH_FORMATS, STREAMED, export, stream_to_bytes
 from kg.record.caserecord import appeal_graph_iri
@@ -70,7 +70,7 @@ def _rows(store_path: Path) -> list[tuple[str | None, str, Path]]:
     folder = current_generation(store_path) / EXPORT_DIR  # type: ignore[operator]
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     files = (folder / manifest["files"]).resolve()
-    return [(g, stem, files / f"{name}.nq") for g, stem, _n, name in manifest["graphs"]]
+    return [(g, stem, files / f"{name}.nq.zst") for g, stem, _n, name in manifest["graphs"]]
 
 
 def _chunk_files(store_path: Path) -> dict[str, Path]:
@@ -113,7 +113,7 @@ def test_exports_of_a_generated_corpus_through_incremental_rebuilds(tmp_path: Pa
     assert all(f.stat().st_nlink == 1 for f in after.values())
     pool = next(iter(after.values())).parent
     second = {f for _g, _s, f in _rows(store)}
-    assert set(pool.glob("*.nq")) == set(before.values()) | second  # both generations' files
+    assert set(pool.glob("*.nq.zst")) == set(before.values()) | second  # both generations' files
     before = after
     assert "a note a curator changed" in export(_public(store), "ntriples").decode("utf-8")
 
@@ -138,7 +138,7 @@ def test_exports_of_a_generated_corpus_through_incremental_rebuilds(tmp_path: Pa
     assert_exports_hold_the_store(store, tmp_path)
     assert _chunk_files(store)[keeper] != before[keeper]  # written again
     # The files only the first generation listed are gone; the last two generations' remain.
-    assert set(pool.glob("*.nq")) == second | {f for _g, _s, f in _rows(store)}
+    assert set(pool.glob("*.nq.zst")) == second | {f for _g, _s, f in _rows(store)}
     _, rows = Store.open(store).query(
         f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{keeper}> {{ ?s ?p ?o }} }}", union=False
     )
@@ -350,7 +350,7 @@ def _graph_texts(store_path: Path) -> dict[str | None, list[tuple[str, bytes]]]:
     """Each graph's parts (stem, N-Quads text), in manifest order."""
     out: dict[str | None, list[tuple[str, bytes]]] = {}
     for g, stem, f in _rows(store_path):
-        out.setdefault(g, []).append((stem, f.read_bytes()))
+        out.setdefault(g, []).append((stem, read_unpacked(f)))
     return out
 
 

@@ -16,6 +16,7 @@ from goldcorpus import gold_data
 
 import kg.store.stream as stream
 import kg.store.textpartition as textpartition
+from kg.files import read_unpacked
 from kg.store.chunks import READY_DIR, _stem, appeal_files_writer, export_prefixes, turtle_header
 from kg.store.delta import APPEAL_GRAPHS, partition_store
 from kg.store.textpartition import partition_nquads
@@ -166,11 +167,11 @@ def _compare_build(data: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> tu
     for graph in appeal_graphs:
         stem = tmp / "text" / READY_DIR / _stem(graph.value)
         held = set(old.quads_for_pattern(None, None, None, graph))
-        nq = set(ox.parse(path=str(stem.with_suffix(".nq")), format=ox.RdfFormat.N_QUADS))
+        nq = set(ox.parse(read_unpacked(f"{stem}.nq.zst"), format=ox.RdfFormat.N_QUADS))
         ttl = {
             q.triple
             for q in ox.parse(
-                input=header + stem.with_suffix(".ttl").read_bytes(), format=ox.RdfFormat.TURTLE
+                input=header + read_unpacked(f"{stem}.ttl.zst"), format=ox.RdfFormat.TURTLE
             )
         }
         assert nq == held, graph

@@ -23,7 +23,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kg.files import write_atomic
+from kg.files import unpack, write_atomic
 from kg.store import Store
 
 TOKEN = "token"
@@ -77,7 +77,7 @@ class GraphCopies:
     def _now(self, graph: str) -> bytes:
         path = self._built.get(graph)
         if path is not None:
-            return path.read_bytes()
+            return unpack(path.read_bytes())  # the build's file, packed (kg.store.chunks)
         if URIRef(graph) not in set(self.store.graph_names()):
             return b""
         return self.store.dump("ntriples", URIRef(graph))
@@ -120,7 +120,7 @@ class GraphCopies:
             if built is not None and kept.exists() and os.path.samefile(kept, built):
                 continue  # the build kept the file: the graph is the same
             try:
-                old = kept.read_bytes()
+                old = unpack(kept.read_bytes())
             except FileNotFoundError:
                 old = b""
             now = self._now(g)

@@ -1,8 +1,9 @@
 """The four streamed formats written from the files the build keeps (:mod:`kg.store.chunks`).
 
 Each graph's N-Quads and Turtle were written once by Oxigraph's serialisers when the store was
-built; an export only copies them, a few megabytes at a time (into a file or a pipe the kernel
-copies, without the text passing through Python):
+built, packed (:func:`kg.files.pack`); an export only unpacks and copies them, a few megabytes at
+a time (files of a build that did not pack them are copied by the kernel, without the text
+passing through Python):
 
 - N-Quads: the graphs' N-Quads files one after the other;
 - N-Triples: the same lines without the graph's IRI (a line ends in the graph's IRI, `` .`` and
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from kg.errors import StoreError
-from kg.files import read_lines
+from kg.files import is_packed, open_unpacked, read_lines, unpacked_blocks
 
 if TYPE_CHECKING:  # not imported at run time: `kg export` starts without the store package
     from kg.publish.listed import Listing
@@ -78,14 +79,19 @@ def _write_jsonld(chunks: Chunks | Listing, out: BinaryIO) -> None:
 
     def quads() -> Iterator[ox.Quad]:
         for chunk in chunks.chunks:  # the default graph's file has triples: they stay there
-            yield from ox.parse(path=str(chunk.nquads), format=ox.RdfFormat.N_QUADS)
+            with open_unpacked(chunk.nquads) as f:
+                yield from ox.parse(f, format=ox.RdfFormat.N_QUADS)
 
     ox.serialize(quads(), out, format=ox.RdfFormat.JSON_LD)
 
 
 def _copy(path: Path, out: BinaryIO) -> None:
-    """Append the file at ``path`` to ``out``: by ``sendfile`` when ``out`` is a file or pipe
-    of the system, else through a buffer."""
+    """Append the file at ``path`` to ``out``, unpacked if it is packed; else by ``sendfile``
+    when ``out`` is a file or pipe of the system, else through a buffer."""
+    if is_packed(path):
+        for block in unpacked_blocks(path):
+            out.write(block)
+        return
     try:
         fd = out.fileno()
     except (AttributeError, OSError, io.UnsupportedOperation):

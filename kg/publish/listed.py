@@ -27,7 +27,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.files import write_atomic
+from kg.files import PACKED, write_atomic
 from kg.publish.chunked import write_chunked
 
 # The layout of kg.store.store and kg.store.chunks, repeated here so that reading it imports
@@ -36,7 +36,7 @@ MARKER = "appeals-kg-store"
 FULL, PUBLIC = "full", "public"
 EXPORT_DIR, MANIFEST, HEADER = "export", "manifest.json", "header.ttl"
 COUNTS = "void-counts.json"  # kg.store.voidcounts.COUNTS_FILE
-VERSIONS = (2, 3)
+VERSIONS = (2, 3, 4)  # 4: the files packed (kg.files.PACKED)
 PREFIXES_FILE = Path(__file__).resolve().parents[2] / "ontology" / "prefixes.ttl"
 COPIED = ("nquads", "ntriples", "turtle", "trig", "jsonld")
 _SH = "http://www.w3.org/ns/shacl#"
@@ -113,8 +113,9 @@ def find_listing(store_path: Path) -> Listing | None:
         else:
             pool = folder / manifest["files"]
             located = [(g, n, pool / name) for g, _stem, n, name in rows]
+        z = PACKED if manifest["version"] >= 4 else ""
         chunks = [
-            Listed(g, at.with_name(f"{at.name}.nq"), at.with_name(f"{at.name}.ttl"), int(n))
+            Listed(g, at.with_name(f"{at.name}.nq{z}"), at.with_name(f"{at.name}.ttl{z}"), int(n))
             for g, n, at in located
         ]
         triples = int(manifest["triples"])

@@ -6,10 +6,11 @@ reads the store can never reach the speed of a file copy. The build therefore wr
 generation of the stores (:func:`kg.files.replacing_folder`), each graph of the public store
 once, with Oxigraph's serialisers:
 
-- ``<hash>_<token>.nq``: the graph's quads as N-Quads (one line a quad, every line ending in
-  the graph's IRI, `` .`` and a newline, so that N-Triples is the same lines without the
+- ``<hash>_<token>.nq.zst``: the graph's quads as N-Quads (one line a quad, every line ending
+  in the graph's IRI, `` .`` and a newline, so that N-Triples is the same lines without the
+  graph), packed (:func:`kg.files.pack`: a Zstandard frame, 18 times smaller for an appeal
   graph);
-- ``<hash>_<token>.ttl``: the same triples as Turtle, without the prefix lines;
+- ``<hash>_<token>.ttl.zst``: the same triples as Turtle, without the prefix lines, packed;
 - ``<hash>_<token>.void``: what the graph adds to the store's VoID counts
   (:mod:`kg.store.voidcounts`);
 
@@ -57,7 +58,14 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.files import current_generation, read_lines
+from kg.files import (
+    PACKED,
+    current_generation,
+    packing,
+    read_lines,
+    read_unpacked,
+    write_packed,
+)
 from kg.store.voidcounts import (
     COUNTS_FILE,
     SUFFIX,
@@ -78,13 +86,14 @@ _RAW_CONTROL = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F])
 READY_DIR = ".export-ready"  # appeal graphs' files written before the store (write_chunks' ready)
 MANIFEST = "manifest.json"
 HEADER = "header.ttl"
-VERSION = 3  # 2: the graphs' files inside the generation's export folder (still read)
+VERSION = 4  # 3: the files not packed; 2: also inside the generation's export folder (read)
 POOL_DIR = "export-files"  # beside the generations: the graphs' files, shared between them
 APPEAL_GRAPHS = "https://w3id.org/appeals-kg/graph/appeal/"
 PARTS = 256  # parts a large graph other than an appeal graph is written in, by its subjects
 PART_MIN = 1 << 16  # triples from which such a graph is written in parts (else in one)
 SPILL = 1 << 25  # bytes of lines held before they are appended to their parts' files
 
+NQ, TTL = f".nq{PACKED}", f".ttl{PACKED}"  # the suffixes of the files this code writes
 _PROBE = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
 
 
@@ -95,14 +104,15 @@ class Chunk:
     graph: str | None
     stem: Path
     triples: int
+    packed: bool = True  # False: written by a version that did not pack them
 
     @property
     def nquads(self) -> Path:
-        return self.stem.with_suffix(".nq")
+        return self.stem.with_name(self.stem.name + (NQ if self.packed else ".nq"))
 
     @property
     def turtle(self) -> Path:
-        return self.stem.with_suffix(".ttl")
+        return self.stem.with_name(self.stem.name + (TTL if self.packed else ".ttl"))
 
 
 @dataclass(frozen=True)
@@ -175,9 +185,11 @@ def write_chunks(
     reusable: dict[str, tuple[str, int, Path]] = {}
     parted: dict[str, list[tuple[str, int, Path]]] = {}  # graph -> its previous parts
     old_files: set[str] | None = None  # the previous generation's files, when in this pool
+    old_packed = True
     if previous is not None:
         old = _read_manifest(previous / EXPORT_DIR, header)
         if old is not None:
+            old_packed = _packed(old)
             skip = set(changed)
             old_rows = _located(old, previous / EXPORT_DIR)
             reusable = {
@@ -195,7 +207,7 @@ def write_chunks(
     tmp = folder / f".{EXPORT_DIR}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
-    place = _Placer(pool, token)
+    place = _Placer(pool, token, old_packed)
     graphs: list[ox.NamedNode | ox.DefaultGraph] = sorted(
         store.named_graphs(), key=lambda g: g.value
     )
@@ -211,7 +223,7 @@ def write_chunks(
             name = place.keep(at, iri)
         elif ready and iri in ready:
             name = place.name(stem)
-            for ext in (".nq", ".ttl", SUFFIX):
+            for ext in (NQ, TTL, SUFFIX):
                 os.rename(folder / READY_DIR / f"{stem}{ext}", pool / f"{name}{ext}")
             count = ready[iri]
         elif iri is not None and iri.startswith(APPEAL_GRAPHS):
@@ -297,10 +309,11 @@ class _Placer:
     """Names of the files a build writes into the shared folder, and the previous files it
     keeps: those of the same shared folder by their name; those elsewhere (another store's, or
     a generation of the layout that kept the files inside it) hard-linked in under a new
-    name, with their VoID counts made if they have none."""
+    name, with their VoID counts made if they have none. Files of a generation that did not
+    pack them (``packed`` False) are packed under a new name, once."""
 
-    def __init__(self, pool: Path, token: str) -> None:
-        self.pool, self.token = pool, token
+    def __init__(self, pool: Path, token: str, packed: bool = True) -> None:
+        self.pool, self.token, self.packed = pool, token, packed
         self._here: dict[Path, bool] = {}  # folder -> whether it is the pool
 
     def name(self, stem: str) -> str:
@@ -310,19 +323,28 @@ class _Placer:
         here = self._here.get(at.parent)
         if here is None:
             here = self._here[at.parent] = at.parent.resolve() == self.pool.resolve()
-        if here:
+        if here and self.packed:
             return at.name
         name = self.name(stem or at.name.split("_", 1)[0])
         for ext in (".nq", ".ttl"):
-            os.link(at.with_name(at.name + ext), self.pool / f"{name}{ext}")
+            if self.packed:
+                os.link(at.with_name(at.name + ext + PACKED), self.pool / f"{name}{ext}{PACKED}")
+            else:
+                text = at.with_name(at.name + ext).read_bytes()
+                write_packed(self.pool / f"{name}{ext}{PACKED}", text)
         if at.with_name(at.name + SUFFIX).is_file():
             os.link(at.with_name(at.name + SUFFIX), self.pool / f"{name}{SUFFIX}")
         else:  # a generation from before the counts were kept
-            text = at.with_name(at.name + ".nq").read_bytes()
+            text = read_unpacked(at.with_name(at.name + (NQ if self.packed else ".nq")))
             if graph is not None:
                 text = text.replace(f" <{graph}> .\n".encode(), b" .\n")
             write_graph_counts(self.pool / name, count_graph(text))
         return name
+
+
+def _packed(manifest: dict) -> bool:
+    """Whether the files a manifest lists are packed (those of versions before 4 are not)."""
+    return int(manifest["version"]) >= 4
 
 
 def _located(manifest: dict, folder: Path) -> list[tuple[str | None, str, int, Path]]:
@@ -391,8 +413,8 @@ def appeal_files_writer(folder: Path) -> Callable[[str, str], int]:
         if ttl and not ttl.startswith(header):
             raise RuntimeError(f"Turtle of <{graph}> does not open with the prefix lines")
         stem = ready / _stem(graph)
-        stem.with_suffix(".nq").write_bytes(data)
-        stem.with_suffix(".ttl").write_bytes(ttl[len(header) :])
+        write_packed(stem.with_name(stem.name + NQ), data)
+        write_packed(stem.with_name(stem.name + TTL), ttl[len(header) :])
         # Counted from Oxigraph's own N-Triples, whose text is the store's for each term. The
         # build's text (kg.record.nquads.term_text) is that text already unless a literal holds
         # a control character, which it leaves as it is and Oxigraph escapes, or the graph a
@@ -416,8 +438,8 @@ def _write_small(
     ttl = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
     if ttl and not ttl.startswith(header):
         raise RuntimeError(f"Turtle of {graph} does not open with the prefix lines")
-    stem.with_suffix(".nq").write_bytes(nt.replace(b" .\n", f" {graph} .\n".encode()))
-    stem.with_suffix(".ttl").write_bytes(ttl[len(header) :] if ttl else b"")
+    write_packed(stem.with_name(stem.name + NQ), nt.replace(b" .\n", f" {graph} .\n".encode()))
+    write_packed(stem.with_name(stem.name + TTL), ttl[len(header) :] if ttl else b"")
     return nt.count(b"\n"), count_graph(nt)
 
 
@@ -432,14 +454,14 @@ def _write_large(
     triple count and VoID counts."""
     nt = stem.with_suffix(".nt")
     store.dump(str(nt), format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
-    with open(stem.with_suffix(".ttl"), "wb") as out:
+    with packing(stem.with_name(stem.name + TTL)) as out:
         skipping = _SkipHeader(out, header)
         triples = ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
         ox.serialize(triples, skipping, format=ox.RdfFormat.TURTLE, prefixes=pm)
         skipping.close()
     count = 0
     void = GraphCounter()
-    with open(stem.with_suffix(".nq"), "wb") as out:
+    with packing(stem.with_name(stem.name + NQ)) as out:
         new = f" {graph} .\n".encode() if isinstance(graph, ox.NamedNode) else b" .\n"
         for block in read_lines(nt):
             count += block.count(b"\n")
@@ -469,8 +491,8 @@ def _write_part(
                        prefixes=pm) or b""  # fmt: skip
     if ttl and not ttl.startswith(header):
         raise RuntimeError(f"Turtle of {graph} does not open with the prefix lines")
-    stem.with_suffix(".nq").write_bytes(data.replace(b" .\n", f" {graph} .\n".encode()))
-    stem.with_suffix(".ttl").write_bytes(ttl[len(header) :] if ttl else b"")
+    write_packed(stem.with_name(stem.name + NQ), data.replace(b" .\n", f" {graph} .\n".encode()))
+    write_packed(stem.with_name(stem.name + TTL), ttl[len(header) :] if ttl else b"")
     write_graph_counts(stem, count_graph(data))
     return len(lines)
 
@@ -549,7 +571,8 @@ def _update_parts(
             continue
         lines: set[bytes] = set()
         if k in old:
-            text = old[k][2].with_name(old[k][2].name + ".nq").read_bytes()
+            at = old[k][2]
+            text = read_unpacked(at.with_name(at.name + (NQ if place.packed else ".nq")))
             lines = {line[: -len(tail)] + b" .\n" for line in text.splitlines(keepends=True)}
         lines = (lines - gone.get(k, set())) | come.get(k, set())
         if lines:
@@ -591,7 +614,7 @@ def _read_manifest(folder: Path, header: bytes) -> dict | None:
         same_header = (folder / HEADER).read_bytes() == header
     except (OSError, ValueError):
         return None
-    if manifest.get("version") not in (2, VERSION) or not same_header:
+    if manifest.get("version") not in (2, 3, VERSION) or not same_header:
         return None
     return manifest
 
@@ -604,8 +627,9 @@ def listed_files(generation: Path) -> list[Path]:
     if manifest is None:
         return []
     out = []
+    exts = (NQ, TTL, SUFFIX) if _packed(manifest) else (".nq", ".ttl", SUFFIX)
     for *_, at in _located(manifest, folder):
-        out += [at.with_name(at.name + ext) for ext in (".nq", ".ttl", SUFFIX)]
+        out += [at.with_name(at.name + ext) for ext in exts]
     return [p for p in out if p.is_file()]
 
 
@@ -621,7 +645,8 @@ def store_chunks(store: ox.Store, store_dir: Path | None) -> Chunks | None:
     if manifest is None:
         return None
     try:
-        chunks = [Chunk(g, at, n) for g, _stem, n, at in _located(manifest, folder)]
+        packed = _packed(manifest)
+        chunks = [Chunk(g, at, n, packed) for g, _stem, n, at in _located(manifest, folder)]
     except (KeyError, TypeError, ValueError):
         return None
     named = {g.value for g in store.named_graphs()}
