@@ -834,3 +834,10 @@ def test_they_who_were_arrested_are_the_group() -> None:
         "Tom Reed and Ana Lee are defenders. On 3 May 2024, they were arrested at his home."
     )
     assert set(_one(events, "arrest")["targets"]) == {"Tom Reed", "Ana Lee"}
+
+
+def test_who_died_in_custody_is_the_target() -> None:
+    events = _named("Tom Reed is a defender. On 3 April 2024, he died in custody.")
+    died = _one(events, "other", "2024-04-03")
+    assert died["targets"] == ["Tom Reed"]
+    assert died["agents"] == []

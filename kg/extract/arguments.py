@@ -1345,7 +1345,13 @@ def make_event(
         # the judges who sat and prosecutors who spoke act with their court
         agents += [x for x in dict.fromkeys(judges) if x not in agents]
     authors = COMPLAINT_OF.match(doc.flat, a) if etype == "complaint" else None
-    if etype in SUBJECT_ACTS and not passive and not (authors and authors.end() > b):
+    if (
+        etype in SUBJECT_ACTS
+        and not passive
+        and not (authors and authors.end() > b)
+        # (not "he died in custody": the subject of an intransitive verb undergoes it)
+        and not INTRANSITIVE.match(doc.flat, a)
+    ):
         # (not "a complaint of Tom Reed against Ana Lee": its authors are named after it)
         # "she filed a complaint", "both men appealed": the subject acts for itself
         lo = _subject_start(doc.flat, c0, a)
