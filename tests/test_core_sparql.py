@@ -194,3 +194,48 @@ def test_shape_that_does_not_compile_goes_to_pyshacl() -> None:
     assert "recursive" in run.fallback[URIRef("http://ex/Loop")]
     store_results = {(r.focus, r.component) for r in run.results}
     assert (URIRef("http://ex/b"), SH.NodeKindConstraintComponent) in store_results
+
+
+def test_counts_over_every_node_equal_counts_limited_to_some() -> None:
+    """A full run counts values without grouping every focus node (the nodes with no value are
+    the targets less those with one); a run limited to some focus nodes groups them: both give
+    the same violations, for minimum, maximum and qualified counts, nodes with 0 to 3 values."""
+    store = Store.memory()
+    data = Graph().parse(
+        data="""@prefix ex: <http://ex/> .
+        ex:n0 a ex:C . ex:n1 a ex:C ; ex:p 1 . ex:n2 a ex:C ; ex:p 1, 2 .
+        ex:n3 a ex:C ; ex:p 1, 2, "x" . ex:other ex:p 1, 2, 3, 4 .""",
+        format="turtle",
+    )
+    store.add_graph(data, URIRef("urn:test:data"))
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ex:p ; sh:minCount 2 ; sh:maxCount 2 ] ;
+            sh:property [ sh:path ex:p ; sh:minCount 1 ] ;
+            sh:property [ sh:path ex:p ; sh:maxCount 1 ] ;
+            sh:property [ sh:path ex:p ; sh:qualifiedValueShape [ sh:datatype xsd:integer ] ;
+                          sh:qualifiedMinCount 2 ; sh:qualifiedMaxCount 2 ] .""",
+        format="turtle",
+    )
+    nodes = [URIRef(f"http://ex/n{i}") for i in range(4)]
+
+    def found(run: object) -> set[tuple]:
+        return {(r.focus, r.component, shapes.value(r.shape, SH.minCount)) for r in run.results}  # type: ignore[attr-defined]
+
+    every = found(validate_core(store, shapes))
+    ex = "http://ex/n"
+    min_, max_ = SH.MinCountConstraintComponent, SH.MaxCountConstraintComponent
+    qmin = SH.QualifiedMinCountConstraintComponent
+    two = Literal(2)
+    assert {(str(f)[len(ex) :], c, m) for f, c, m in every} == {
+        ("0", min_, two), ("1", min_, two), ("3", max_, two),  # min 2 and max 2
+        ("0", min_, Literal(1)),  # min 1
+        ("2", max_, None), ("3", max_, None),  # max 1
+        ("0", qmin, None), ("1", qmin, None),  # qualified: integers only, "x" not counted
+    }  # fmt: skip
+    some = set()
+    for n in nodes:
+        some |= found(validate_core(store, shapes, restrict=f"VALUES ?this {{ <{n}> }}"))
+    assert some == every
