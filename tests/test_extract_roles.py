@@ -1167,3 +1167,18 @@ def test_a_co_defendant_said_to_be_no_more_is_other() -> None:
     assert roles["Paul Ober"] == ["other"]
     assert roles["Tom Hale"] == ["other"]
     assert roles["Rosa Mendes"] == ["defender", "lawyer"]  # said to be a lawyer, persecuted
+
+
+def test_the_one_who_leads_a_body_named_before_and_an_ombudsman() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. The National "
+        "Human Rights Commission, chaired by Tom Hale, said it would investigate. The Zembla "
+        "Rights Network, led by Eva Ruiz, protested. The Ministry of Interior, headed by Omar "
+        "Fas, denied it. Ombudsman Lena Frost visited him in prison.\n"
+    )
+    record = extract_case(text, appeal_id="t-led-by")
+    roles = {p["name"]: p["roles"] for p in record["persons"]}
+    assert roles["Tom Hale"] == ["official"]
+    assert roles["Eva Ruiz"] == ["defender"]
+    assert roles["Omar Fas"] == ["official"]
+    assert roles["Lena Frost"] == ["official"]  # "Ombudsman" is no part of her name

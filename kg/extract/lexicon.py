@@ -65,7 +65,7 @@ Kazakh Belarusian Chechen US-based Sub-Inspector Barrister Counsel Advocate Phot
 Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major Captain
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
 H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyewitness Witness
-MP Ambassador Procurator Rapporteur Chair-Rapporteur Vice-Chair Spokesperson Spokesman
+MP Ambassador Procurator Rapporteur Chair-Rapporteur Vice-Chair Spokesperson Spokesman Ombudsman
 Spokeswoman Representative
 Imam Bishop Archbishop Cardinal Rabbi Mullah Ayatollah Cleric Priest Monk Venerable
 Chieftain Doctor Supreme Leader Crown Detective Attorney-General Prosecutor-General""".split()

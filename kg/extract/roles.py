@@ -450,6 +450,12 @@ PRESIDED_BY = re.compile(
 PRESIDED_BY = TailPattern(PRESIDED_BY, needs=("by ",))
 
 
+#: A body named, then the one who leads it: "the Zenda Commission, chaired by X".
+LED_BY = re.compile(
+    r"(?P<body>[A-ZÀ-ÞĀ-Žİ][\w’'-]*(?:\s+(?:(?:of|for|on|the|and)\s+)*[A-ZÀ-ÞĀ-Žİ][\w’'-]*)"
+    r"{0,8})\s*(?:\([^()]{1,20}\))?,\s+(?:which is\s+)?(?:headed|chaired|led|directed|"
+    r"coordinated) by\s+$"
+)
 #: The body a post is held in, named before the post and the words that qualify it: "SCM
 #: President", "Zenda Watch’s Deputy Asia Director", "the Centre’s Executive Director".
 BODY_BEFORE_POST = re.compile(
@@ -497,6 +503,17 @@ def _roles_before(
     if PRESIDED_BY.search(near):
         roles.append("judge")
         return
+    if "d by" in near and ents is not None and (led := LED_BY.search(near)):
+        # "the National Human Rights Commission, chaired by X": the head of a body is on its
+        # side (a state body's: official; a civil body's: defender)
+        body = ents.find("organisation", re.sub(r"^(?:The|A|An)\s+", "", led.group("body")))
+        kind = body.attrs.get("kind") if body is not None else None
+        if kind in STATE_KINDS or kind == "international_org":
+            roles.append("official")
+            return
+        if kind == "ngo":
+            roles.append("defender")
+            return
     if LAWYER_OF_LIST.search(near):
         roles.append("lawyer")
         return
