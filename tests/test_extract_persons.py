@@ -622,3 +622,12 @@ def test_masked_men_are_unnamed_actors_masked_officers_agents_of_a_force(
     record = extract_case(text, appeal_id="t-masked")
     found = [v.lower() for p in record["persons"] if not p["name"] for v in p["variants"]]
     assert found == unnamed
+
+
+def test_a_place_named_before_its_noun_and_web_calls_are_no_persons() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. He was moved to "
+        "Wadi Vela prison, then to the Kara Tepe district. Share This Page.\n"
+    )
+    record = extract_case(text, appeal_id="t-place-noun")
+    assert [p["name"] for p in record["persons"]] == ["Ivo Sand"]

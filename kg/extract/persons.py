@@ -187,7 +187,17 @@ def add_person_candidate(
         name, end = name[:-2], end - 2
     if _country_follows(doc, end):
         return  # "Vela Nova, Chile", an address block's town line above "Chile": a place
+    if PLACE_NOUN_AFTER.match(doc.flat, end):
+        return  # "Wadi Vela prison", "Kara Tepe district": the name of a place
     ents.add(Entity("person", name, toks[0][1], end))
+
+
+#: A lower-case noun for a place right after a run: the run names the place.
+PLACE_NOUN_AFTER = re.compile(
+    r" (?:prison|jail|detention (?:centre|center|facility)|penal colony|camp|district|"
+    r"province|region|village|town|city|square|neighbou?rhood|governorate|county|"
+    r"municipality)\b"
+)
 
 
 #: A country name right after a run, as a town is written: after a comma, or alone on the next
@@ -276,7 +286,9 @@ PLACE_ARTICLE = frozenset("El La Los Las Le Les".split())
 
 #: A web page's calls to its reader, copied with an appeal's text: "Read More Here".
 WEB_CALLS = frozenset("Read Follow Click Share Subscribe Donate Download Sign Join Visit".split())
-WEB_CALL_ENDS = frozenset("More Us Here Now Online Today Up".split())
+WEB_CALL_ENDS = frozenset(
+    "More Us Here Now Online Today Up Page Petition Updates Story Link PDF".split()
+)
 
 
 def not_a_name(words: list[str]) -> bool:
