@@ -1182,3 +1182,14 @@ def test_the_one_who_leads_a_body_named_before_and_an_ombudsman() -> None:
     assert roles["Eva Ruiz"] == ["defender"]
     assert roles["Omar Fas"] == ["official"]
     assert roles["Lena Frost"] == ["official"]  # "Ombudsman" is no part of her name
+
+
+def test_the_next_item_of_a_list_is_no_apposition() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrests\n\nThose arrested on 3 May 2021 include human rights "
+        "defenders Ivo Sand, Mark Ruiz, and Omar Fas, and journalist Eva Tran.\n"
+    )
+    record = extract_case(text, appeal_id="t-next-item")
+    roles = {p["name"]: p["roles"] for p in record["persons"]}
+    assert roles["Omar Fas"] == ["defender"]
+    assert roles["Eva Tran"] == ["journalist"]

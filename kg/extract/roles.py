@@ -906,6 +906,8 @@ def _roles_after(
     if not m:
         return
     desc = m.group("desc")
+    if desc.startswith(("and ", "or ", "as well as ")):
+        return  # "A, B, and journalist C": the next item of a list, no apposition of B
     if POSSESSED_LAWYER_AFTER.match(after) or LAWYER_WHO.match(desc):
         roles.append("lawyer")  # "X, his lawyer", "X, who represents Y": acts for another
         return
