@@ -1193,3 +1193,16 @@ def test_the_next_item_of_a_list_is_no_apposition() -> None:
     roles = {p["name"]: p["roles"] for p in record["persons"]}
     assert roles["Omar Fas"] == ["defender"]
     assert roles["Eva Tran"] == ["journalist"]
+
+
+def test_one_who_works_for_a_body_is_on_its_side() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. Ana Lee works "
+        "for the Vela Legal Aid Centre. Omar Fas works for the Ministry of Interior. "
+        "Eva Tran worked with the Zembla Rights Network until 2020.\n"
+    )
+    record = extract_case(text, appeal_id="t-works-for")
+    roles = {p["name"]: p["roles"] for p in record["persons"]}
+    assert roles["Ana Lee"] == ["defender"]
+    assert roles["Omar Fas"] == ["official"]
+    assert roles["Eva Tran"] == ["defender"]

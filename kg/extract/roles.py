@@ -1021,7 +1021,7 @@ def _body_led(desc: str, roles: list[str]) -> bool:
 HEADS_AFTER = re.compile(
     r"\s+(?:also\s+|then\s+)?(?P<d>(?:heads|chairs|leads|runs|directs|"
     r"coordinates|headed|chaired|led|ran|directed|coordinated|founded|"
-    r"co-founded)\s.*)",
+    r"co-founded|works|worked|volunteers|volunteered)\s.*)",
     re.S,
 )
 
@@ -1030,7 +1030,8 @@ OF_BODY = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?=[A-ZÀ-ÞĀ-Žİ])")
 #: "X, who heads the Y": the body a person leads, after the name.
 WHO_HEADS = re.compile(
     r"(?:who )?(?:heads|headed|chairs|chaired|leads|led|runs|ran|directs|directed|coordinates|"
-    r"coordinated|founded|co-founded) (?:the|a|an) (?P<body>[^,;.]{2,60})"
+    r"coordinated|founded|co-founded|(?:works|worked|volunteers|volunteered) (?:for|with|at)) "
+    r"(?:the|a|an) (?P<body>[^,;.]{2,60})"
 )
 STATE_BODY_WORDS = re.compile(
     r"(?i)\b(?:parliament(?:ary)?|ministry|police|security service|intelligence|army|military|"
