@@ -20,11 +20,12 @@ once):
 
 After each, the store is accounted part by part: in the current generation, ``full/`` (the
 store), ``public/`` (what it does not share with ``full/`` by hard links), ``export/``
-(manifest, VoID table), each SQLite file, pickle and JSON file; the shared export files the
-current generation lists, by suffix (``.nq``, ``.ttl``, ``.void``, VoID segments); then what
-only the previous generation holds (its store files and its export files), and anything else
-(temporary files a killed build left). Bytes are allocated bytes (``st_blocks``), as ``du``
-counts them; ``apparent`` gives the files' sizes.
+(manifest, VoID table), each SQLite file, pickle and JSON file; the SQLite files kept beside
+the generations (``kept/``, by the role the current generation names them with); the shared
+export files the current generation lists, by suffix (``.nq``, ``.ttl``, ``.void``, VoID
+segments); then what only the previous generation holds (its store files and its export
+files), and anything else (temporary files a killed build left). Bytes are allocated bytes
+(``st_blocks``), as ``du`` counts them; ``apparent`` gives the files' sizes.
 """
 
 from __future__ import annotations
@@ -140,6 +141,11 @@ def account(store: Path) -> dict[str, Any]:
     seen: set[tuple[int, int]] = set()
     parts: dict[str, dict[str, int]] = {}
     listed = _manifest_files(current)
+    try:  # the SQLite files kept beside the generations (kg/store/kept.py), by role
+        summary = json.loads((current / "build-state.json").read_text()).get("kept", {})
+        roles = {str(name): str(role) for role, name in summary.items()}
+    except (OSError, ValueError, AttributeError):
+        roles = {}
 
     def put(part: str, st: os.stat_result) -> None:
         key = (st.st_dev, st.st_ino)
@@ -178,6 +184,9 @@ def account(store: Path) -> dict[str, Any]:
                 put("previous/export-files", st)
         elif top.startswith("g-"):
             put("previous/" + (rel.parts[1] + "/" if len(rel.parts) > 2 else rel.parts[1]), st)
+        elif top == "kept":
+            base = p.name.split("-wal")[0].split("-shm")[0].split("-journal")[0]
+            put(f"kept/{roles[base]}" if base in roles else "kept/not the current's", st)
         else:
             put("other/" + top, st)
     total = sum(r["bytes"] for r in parts.values())
@@ -198,7 +207,7 @@ def run_build(store: Path, data: Path, interval: float, *extra: str) -> dict[str
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     after = account(store)
     return {
-        "command": " ".join(["kg", *cmd[len(KG) :]]),
+        "command": " ".join(["kg build --store STORE --data DATA", *extra]),  # no machine path
         "wall_seconds": round(wall, 1),
         "bytes_before": before,
         "peak_bytes": sampler.peak,

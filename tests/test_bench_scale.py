@@ -81,3 +81,24 @@ def test_scale_benchmark_on_a_corpus_made_before(tmp_path: Path) -> None:
     cmd[cmd.index("--sizes") + 1] = "7"
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert run.returncode != 0 and "5 case records, not 7" in run.stderr
+
+
+def test_scale_benchmark_with_the_baseline_last(tmp_path: Path) -> None:
+    """``--baseline-last``: the packed dump is made after the build, and Oxigraph's bulk load
+    of it runs at the end, once the project's store is removed; both are gone afterwards."""
+    cmd = [sys.executable, str(ROOT / "bench" / "bench_scale.py"), "--sizes", "4"]
+    cmd += ["--build-only", "--baseline-last"]
+    cmd += ["--out", str(tmp_path / "out"), "--work", str(tmp_path / "w")]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=900)
+    res = json.loads((tmp_path / "out" / "scale-4.json").read_text(encoding="utf-8"))
+    assert res["finished"] and res["command"].endswith("--build-only --baseline-last")
+    assert res["oxigraph_bulk_load"]["quads"] == res["build"]["triples"] > 0
+    assert res["oxigraph_bulk_load"]["unpack"]["bytes"] > 0
+    assert res["store_bytes"] > 0
+    work = tmp_path / "w"
+    assert not (work / "kg-4").exists() and not (work / ".kg-4.d").exists()
+    assert not list(work.glob("dump-*")) and not list(work.glob("oxigraph-*"))
+    alone = [sys.executable, str(ROOT / "bench" / "bench_scale.py"), "--sizes", "4"]
+    alone += ["--baseline-last", "--out", str(tmp_path / "out"), "--work", str(work)]
+    bad = subprocess.run(alone, capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2 and "--baseline-last goes with --build-only" in bad.stderr
