@@ -314,3 +314,13 @@ def test_counts_and_identity_index_follow_the_change(corpus: Path, tmp_path: Pat
     _edit(records[2], "a note and a spelling")
     result = build(store, data, progress=None)
     check(result, "full-3")
+
+
+def test_a_kept_folder_that_cannot_be_made_is_an_input_error(tmp_path: Path) -> None:
+    from kg.errors import InputError
+    from kg.store.kept import kept_lock
+
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot write here"):  # noqa: SIM117
+        with kept_lock(tmp_path / "file" / "kg"):
+            pass

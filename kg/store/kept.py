@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kg.errors import InputError
 from kg.files import current_generation, generations_home
 
 KEPT_DIR = "kept"  # beside the generations
@@ -89,8 +90,14 @@ def kept_lock(store_path: Path | str) -> Iterator[Path]:
     """One build at a time changes the kept files of a store (an advisory lock, released by
     the kernel when the process dies); yields the kept folder."""
     folder = kept_folder(store_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "a+b") as lock:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock_file = open(folder / ".lock", "a+b")  # noqa: SIM115 - closed by the with below
+    except OSError as e:
+        raise InputError(
+            f"{store_path}: cannot write here ({e.strerror or e}); check the folder's permissions"
+        ) from None
+    with lock_file as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield folder
 
