@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import hashlib
 import random
 import sys
@@ -145,7 +146,14 @@ VERBS = {
 
 
 def corpus_shape(corpus: Path = CORPUS) -> dict[str, Any]:
-    """Per-appeal counts and the event-type mix of the gold files, or the built-in figures."""
+    """Per-appeal counts and the event-type mix of the gold files, or the built-in figures.
+    Read once per process and folder (reading 49 gold files takes about a second, and the
+    tests generate many corpora); the result is shared, never to be changed."""
+    return _corpus_shape(Path(corpus).resolve())
+
+
+@functools.cache
+def _corpus_shape(corpus: Path) -> dict[str, Any]:
     golds = sorted(corpus.glob("*.gold.yaml")) if corpus.is_dir() else []
     if not golds:
         return DEFAULT_SHAPE

@@ -1,7 +1,12 @@
-"""The development corpus's gold records as the corpus-scale tests read them."""
+"""The development corpus's gold records as the corpus-scale tests read them.
+
+Reading the 49 gold files takes seconds (YAML in pure Python), and a dozen test files read them:
+each test process reads them once (:func:`gold_files`) and hands out copies."""
 
 from __future__ import annotations
 
+import copy
+import functools
 import shutil
 from pathlib import Path
 from typing import Any
@@ -35,21 +40,46 @@ def buildable(record: dict[str, Any]) -> bool:
     return all(country_code(c) for c in record_countries(record))
 
 
+@functools.cache
+def _read_gold() -> tuple[tuple[Path, dict[str, Any]], ...]:
+    if not CORPUS.is_dir():
+        pytest.fail(f"the development corpus is not at {CORPUS}")
+    return tuple(
+        (path, yaml.safe_load(path.read_text(encoding="utf-8")))
+        for path in sorted(CORPUS.glob("*.gold.yaml"))
+    )
+
+
+def gold_files() -> list[tuple[Path, dict[str, Any]]]:
+    """Every gold file of the development corpus (sorted by path) with its record: a copy
+    the caller may change, of what this process read once."""
+    return [(path, copy.deepcopy(record)) for path, record in _read_gold()]
+
+
+def gold_records() -> dict[str, dict[str, Any]]:
+    """Every gold record of the development corpus by appeal id (copies, see
+    :func:`gold_files`)."""
+    return {str(record["appeal"]["id"]): record for _path, record in gold_files()}
+
+
+@functools.cache
+def _buildable_texts() -> tuple[tuple[str, str], ...]:
+    """(appeal id, YAML text) of each gold record the build accepts."""
+    return tuple(
+        (str(record["appeal"]["id"]), yaml.safe_dump(record, sort_keys=False, allow_unicode=True))
+        for _path, record in _read_gold()
+        if buildable(record)
+    )
+
+
 def gold_data(root: Path) -> tuple[Path, int]:
     """``root/data`` with the project's reference data and, as extracted records, the gold
     records the build accepts; and how many records were written."""
-    if not CORPUS.is_dir():
-        pytest.fail(f"the development corpus is not at {CORPUS}")
     data = root / "data"
     (data / "extracted").mkdir(parents=True)
     shutil.copytree(DATA_DIR / "reference", data / "reference")
-    n = 0
-    for path in sorted(CORPUS.glob("*.gold.yaml")):
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if buildable(record):
-            (data / "extracted" / f"{record['appeal']['id']}.yaml").write_text(
-                yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8"
-            )
-            n += 1
-    assert n >= 40
-    return data, n
+    texts = _buildable_texts()
+    for aid, text in texts:
+        (data / "extracted" / f"{aid}.yaml").write_text(text, encoding="utf-8")
+    assert len(texts) >= 40
+    return data, len(texts)

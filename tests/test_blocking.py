@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from goldcorpus import gold_records
 
 from kg.record.blocking import (
     deletion_variants,
@@ -73,7 +74,7 @@ def _decisions(resolution) -> tuple:
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="development corpus not present")
 def test_blocking_gives_the_same_merges_as_all_pairs_on_the_gold_corpus() -> None:
-    records = _records(sorted(CORPUS.glob("*.gold.yaml")))
+    records = gold_records()
     decisions = ROOT / "data" / "identities.csv"
     blocked = resolve_identities(records, decisions, blocking=True)
     brute = resolve_identities(records, decisions, blocking=False)

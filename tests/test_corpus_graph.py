@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 import yaml
 from anyascii import anyascii
+from goldcorpus import gold_files, gold_records
 from rdflib import RDFS, SKOS, Literal, URIRef
 from test_distinct import CQS, distinct_differences
 
@@ -62,14 +63,6 @@ KNOWN_XFAIL: dict[str, str] = {
 
 # --------------------------------------------------------------------------------------------
 # The gold files, and what CQ15/CQ16 must say about them, counted without the graph
-
-
-def gold_records() -> dict[str, dict[str, Any]]:
-    out = {}
-    for path in sorted(CORPUS.glob("*.gold.yaml")):
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        out[str(record["appeal"]["id"])] = record
-    return out
 
 
 def _charges(record: dict[str, Any]) -> set[tuple[str, str]]:
@@ -773,8 +766,8 @@ def extracted_build(
 ) -> tuple[Store, BuildResult]:
     extract = pytest.importorskip("kg.extract", reason="kg/extract/ is not present")
     records = {}
-    for path in sorted(CORPUS.glob("*.gold.yaml")):
-        aid = str(yaml.safe_load(path.read_text(encoding="utf-8"))["appeal"]["id"])
+    for path, gold_record in gold_files():
+        aid = str(gold_record["appeal"]["id"])
         text_path = path.with_name(path.name.removesuffix(".gold.yaml") + ".txt")
         text = text_path.read_text(encoding="utf-8")
         record = extract.extract_case(text, appeal_id=aid, source=text_path.name)

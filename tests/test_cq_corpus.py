@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
-from goldcorpus import buildable
+from goldcorpus import buildable, gold_files
 
 from kg.query import QueryResult, list_queries, run_query
 from kg.record.caserecord import appeal_iri
@@ -37,8 +37,7 @@ def gold() -> dict[str, dict[str, Any]]:
     if not CORPUS.is_dir():
         pytest.fail(f"the development corpus is not at {CORPUS}")
     out = {}
-    for path in sorted(CORPUS.glob("*.gold.yaml")):
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for _path, record in gold_files():
         if buildable(record):
             out[str(record["appeal"]["id"])] = record
     assert len(out) >= 40

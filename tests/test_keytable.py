@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from goldcorpus import CORPUS
+from goldcorpus import CORPUS, gold_records
 
 from kg.record.identity import record_items, resolve_items
 from kg.record.identity_index import (
@@ -84,19 +84,11 @@ def _full(records: dict[str, dict]) -> tuple:
     return _decisions(resolve_items(record_items(records), DECISIONS))
 
 
-def _gold_records() -> dict[str, dict]:
-    out = {}
-    for path in sorted(CORPUS.glob("*.gold.yaml")):
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        out[str(record["appeal"]["id"])] = record
-    return out
-
-
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="development corpus not present")
 def test_keys_on_disk_give_the_merges_of_keys_in_memory_on_the_gold_corpus(
     tmp_path: Path,
 ) -> None:
-    records = _gold_records()
+    records = gold_records()
     aids = sorted(records)
     rng = random.Random(9)
     builds = _Builds(tmp_path, DECISIONS)

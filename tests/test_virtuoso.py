@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from goldcorpus import buildable
+from goldcorpus import buildable, gold_files
 from rdflib import Literal, URIRef
 
 from kg.cli import cli
@@ -82,8 +82,7 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (data / "extracted").mkdir(parents=True)
     shutil.copytree(DATA_DIR / "reference", data / "reference")
     n = 0
-    for path in sorted(CORPUS.glob("*.gold.yaml")):
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for _path, record in gold_files():
         if not buildable(record):
             continue
         (data / "extracted" / f"{record['appeal']['id']}.yaml").write_text(
