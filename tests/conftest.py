@@ -26,6 +26,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """A build from data/ makes data/pseudonym.key when it is missing (a fresh clone). Test
+    processes (pytest-xdist) that built at once would each make one and keep different keys:
+    the main process makes it first, before any test process starts."""
+    if hasattr(config, "workerinput"):
+        return
+    from kg.store.public import pseudonym_key
+    from kg.vocab import DATA_DIR
+
+    pseudonym_key(DATA_DIR)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
