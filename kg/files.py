@@ -131,6 +131,23 @@ def remove_leftovers(path: Path | str) -> list[Path]:
 
 
 @contextmanager
+def folder_lock(folder: Path, owner: Path | str) -> Iterator[Path]:
+    """Make ``folder`` and hold an exclusive advisory lock on its ``.lock`` file for the block
+    (the kernel releases it when a process dies); yields ``folder``. A folder that cannot be
+    made or written is an :class:`InputError` naming ``owner``."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock_file = open(folder / ".lock", "a+b")  # noqa: SIM115 - closed by the with below
+    except OSError as e:
+        raise InputError(
+            f"{owner}: cannot write here ({e.strerror or e}); check the folder's permissions"
+        ) from None
+    with lock_file as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield folder
+
+
+@contextmanager
 def replacing_folder(path: Path | str) -> Iterator[Path]:
     """Fill a new folder and make ``path`` point to it atomically if the block succeeds.
 
@@ -139,17 +156,8 @@ def replacing_folder(path: Path | str) -> Iterator[Path]:
     moved into the generations first.
     """
     path = Path(path).absolute()
-    home = generations_home(path)
-    try:
-        home.mkdir(parents=True, exist_ok=True)
+    with folder_lock(generations_home(path), path) as home:
         home = home.resolve()
-        lock_file = open(home / ".lock", "a+b")  # noqa: SIM115 - closed by the with below
-    except OSError as e:
-        raise InputError(
-            f"{path}: cannot write here ({e.strerror or e}); check the folder's permissions"
-        ) from None
-    with lock_file as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
         remove_leftovers(path)
         tmp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=home))
         umask = os.umask(0)

@@ -31,7 +31,6 @@ named by any generation and are removed by the next build).
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import sqlite3
@@ -40,8 +39,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kg.errors import InputError
-from kg.files import current_generation, generations_home
+from kg.files import current_generation, folder_lock, generations_home
 
 KEPT_DIR = "kept"  # beside the generations
 SUMMARY_KEY = "kept"  # in build-state.json: role -> file name in KEPT_DIR
@@ -89,16 +87,7 @@ def kept_path(generation: Path | None, role: str) -> Path | None:
 def kept_lock(store_path: Path | str) -> Iterator[Path]:
     """One build at a time changes the kept files of a store (an advisory lock, released by
     the kernel when the process dies); yields the kept folder."""
-    folder = kept_folder(store_path)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        lock_file = open(folder / ".lock", "a+b")  # noqa: SIM115 - closed by the with below
-    except OSError as e:
-        raise InputError(
-            f"{store_path}: cannot write here ({e.strerror or e}); check the folder's permissions"
-        ) from None
-    with lock_file as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with folder_lock(kept_folder(store_path), store_path) as folder:
         yield folder
 
 
