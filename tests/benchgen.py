@@ -25,6 +25,18 @@ def generator() -> ModuleType:
     return module
 
 
+def generated_data(folder: Path, appeals: int, seed: int) -> Path:
+    """``appeals`` generated appeals in ``folder``, with the project's reference data and
+    links beside them, as a data folder to build."""
+    from kg.vocab import DATA_DIR
+
+    out = generator().generate(appeals, folder, seed=seed, jobs=1)
+    for sub in ("reference", "links"):
+        if (DATA_DIR / sub).is_dir():
+            shutil.copytree(DATA_DIR / sub, out / sub, dirs_exist_ok=True)
+    return out
+
+
 def generated_cases(folder: Path, appeals: int, keep: int, seed: int) -> tuple[Path, list[Path]]:
     """``appeals`` generated appeals in ``folder / "all"``, and a copy in ``folder / "data"``
     holding the first ``keep`` of them; the paths the others would take in the copy come

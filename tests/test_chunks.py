@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import yaml
+from benchgen import generated_data
 from benchgen import generator as _generator
 from click.testing import CliRunner
 from goldcorpus import buildable, gold_files
@@ -82,10 +83,7 @@ def test_exports_of_a_generated_corpus_through_incremental_rebuilds(tmp_path: Pa
     build: the files of unchanged appeal graphs are the previous generation's, the same files,
     neither copied nor linked),
     then an appeal removed whose shared facts move back into another appeal's graph."""
-    data = _generator().generate(14, tmp_path / "data", seed=11, jobs=1)
-    for sub in ("reference", "links"):
-        if (DATA_DIR / sub).is_dir():
-            shutil.copytree(DATA_DIR / sub, data / sub, dirs_exist_ok=True)
+    data = generated_data(tmp_path / "data", 14, seed=11)
     aside = tmp_path / "aside"
     aside.mkdir()
     newcomer = sorted((data / "cases").glob("*.yaml"))[-1]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import yaml
-from benchgen import generator as _generator
+from benchgen import generated_data
 from goldcorpus import buildable, gold_files
 from rdflib import Dataset
 from rdflib.compare import isomorphic
@@ -88,10 +88,7 @@ def _holder_record(data: Path, graph: str) -> Path:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = _generator().generate(14, tmp_path_factory.mktemp("corpus"), seed=11, jobs=1)
-    for sub in ("reference", "links"):
-        if (DATA_DIR / sub).is_dir():
-            shutil.copytree(DATA_DIR / sub, out / sub, dirs_exist_ok=True)
+    out = generated_data(tmp_path_factory.mktemp("corpus"), 14, seed=11)
     return out
 
 

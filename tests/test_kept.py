@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
-from benchgen import generator as _generator
+from benchgen import generated_data
 
 import kg.files
 from kg.files import current_generation
@@ -30,7 +30,6 @@ from kg.store.kept import (
 )
 from kg.store.state import BuildState
 from kg.store.store import Store
-from kg.vocab import DATA_DIR
 
 # --- the journal, on a file of its own -------------------------------------------------------
 
@@ -152,10 +151,7 @@ def test_a_transaction_cut_off_leaves_nothing(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = _generator().generate(8, tmp_path_factory.mktemp("corpus"), seed=11, jobs=1)
-    for sub in ("reference", "links"):
-        if (DATA_DIR / sub).is_dir():
-            shutil.copytree(DATA_DIR / sub, out / sub, dirs_exist_ok=True)
+    out = generated_data(tmp_path_factory.mktemp("corpus"), 8, seed=11)
     return out
 
 

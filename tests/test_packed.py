@@ -6,13 +6,12 @@ packed) is still exported and has its files packed by the next build."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import yaml
-from benchgen import generator as _generator
+from benchgen import generated_data
 
 from kg.errors import StoreError
 from kg.files import (
@@ -31,7 +30,6 @@ from kg.publish.listed import export_listed, find_listing
 from kg.store.build import build
 from kg.store.chunks import EXPORT_DIR, MANIFEST, store_chunks
 from kg.store.store import Store, public_store_path
-from kg.vocab import DATA_DIR
 
 
 def _lines(n: int) -> bytes:
@@ -64,10 +62,7 @@ def test_packed_files_read_back_the_same_bytes(tmp_path: Path) -> None:
 
 
 def _corpus(tmp_path: Path, n: int = 8) -> Path:
-    data = _generator().generate(n, tmp_path / "data", seed=5, jobs=1)
-    for sub in ("reference", "links"):
-        if (DATA_DIR / sub).is_dir():
-            shutil.copytree(DATA_DIR / sub, data / sub, dirs_exist_ok=True)
+    data = generated_data(tmp_path / "data", n, seed=5)
     return data
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from benchgen import generator as _generator
+from benchgen import generated_data
 
 from kg.files import current_generation, generations_home
 from kg.store.build import build
@@ -23,15 +23,11 @@ from kg.store.delta import SHARED_FILE
 from kg.store.kept import kept_path
 from kg.store.state import STATE_DB, BuildState, read_shared
 from kg.store.store import Store
-from kg.vocab import DATA_DIR
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = _generator().generate(8, tmp_path_factory.mktemp("corpus"), seed=7, jobs=1)
-    for sub in ("reference", "links"):
-        if (DATA_DIR / sub).is_dir():
-            shutil.copytree(DATA_DIR / sub, out / sub, dirs_exist_ok=True)
+    out = generated_data(tmp_path_factory.mktemp("corpus"), 8, seed=7)
     return out
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from benchgen import generator as _generator
+from benchgen import generated_data
 from rdflib import Dataset
 from rdflib.compare import isomorphic
 
@@ -48,10 +48,7 @@ def _same_dataset(a: Path, b: Path) -> None:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = _generator().generate(8, tmp_path_factory.mktemp("corpus"), seed=5, jobs=1)
-    for sub in ("reference", "links"):
-        if (DATA_DIR / sub).is_dir():
-            shutil.copytree(DATA_DIR / sub, out / sub, dirs_exist_ok=True)
+    out = generated_data(tmp_path_factory.mktemp("corpus"), 8, seed=5)
     return out
 
 

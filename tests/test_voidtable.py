@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from benchgen import generator as _generator
+from benchgen import generated_data
 
 import kg.store.chunks as chunks
 from kg.files import current_generation
@@ -21,7 +21,6 @@ from kg.store.build import build
 from kg.store.chunks import EXPORT_DIR, _files_digest, pool_folder
 from kg.store.voidcounts import COUNTS_FILE, GraphCounts, TermTable, count_graph, read_graph_counts
 from kg.store.voidtable import TABLE_JSON, KeptTable
-from kg.vocab import DATA_DIR
 
 TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 SAME = "<http://www.w3.org/2002/07/owl#sameAs>"
@@ -109,10 +108,7 @@ def test_a_table_kept_in_segments_equals_one_counted_from_scratch(tmp_path: Path
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = _generator().generate(8, tmp_path_factory.mktemp("corpus"), seed=11, jobs=1)
-    for sub in ("reference", "links"):
-        if (DATA_DIR / sub).is_dir():
-            shutil.copytree(DATA_DIR / sub, out / sub, dirs_exist_ok=True)
+    out = generated_data(tmp_path_factory.mktemp("corpus"), 8, seed=11)
     return out
 
 
