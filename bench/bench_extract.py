@@ -4,10 +4,13 @@ The corpus texts are repeated with light variation (personal names swapped, year
 that no two inputs are identical. Writes ``bench/results/extract.json``.
 Run on one core: ``taskset -c 0 .venv/bin/python bench/bench_extract.py [N]``. The results
 state the commit, the corpus and the load of the machine at the start.
+
+Exit codes: 0 measured; 2 bad arguments or no appeal texts to read.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -57,11 +60,14 @@ def _commit() -> str:
     return head + ("+dirty" if dirty else "")
 
 
-def main(n: int = 1000) -> dict:
-    folder = CORPUS if CORPUS.is_dir() else FALLBACK
+def measure(n: int = 1000, folder: Path | None = None, out: Path | None = None) -> dict:
+    """Extract ``n`` varied copies of the texts in ``folder`` and write the figures to ``out``
+    (``bench/results/extract.json`` by default)."""
+    if folder is None:
+        folder = CORPUS if CORPUS.is_dir() else FALLBACK
     texts = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))]
     if not texts:
-        raise SystemExit(f"no appeal texts in {folder}")
+        raise ValueError(f"no appeal texts (*.txt) in {folder}")
     inputs = [vary(texts[i % len(texts)], i) for i in range(n)]
     extract_case(inputs[0], appeal_id="warmup")
     start, cpu_start = time.perf_counter(), time.process_time()
@@ -77,7 +83,9 @@ def main(n: int = 1000) -> dict:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     result = {
-        "command": "taskset -c 0 .venv/bin/python bench/bench_extract.py " + str(n),
+        "command": "taskset -c 0 .venv/bin/python bench/bench_extract.py "
+        + str(n)
+        + ("" if folder in (CORPUS, FALLBACK) else f" --corpus {_where(folder)}"),
         "commit": _commit(),
         "cpus_allowed": len(os.sched_getaffinity(0)),
         "load_average_1min": round(os.getloadavg()[0], 2),
@@ -91,11 +99,11 @@ def main(n: int = 1000) -> dict:
         "max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "python": platform.python_version(),
         "version": __version__,
-        "corpus": "../shared/corpus" if folder == CORPUS else "data/appeals",
+        "corpus": _where(folder),
         "corpus_texts": len(texts),
         "targets": {"appeals_per_second": 100, "max_rss_mib": 200},
     }
-    out = ROOT / "bench" / "results" / "extract.json"
+    out = out or ROOT / "bench" / "results" / "extract.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(result, indent=2) + "\n")
@@ -103,5 +111,53 @@ def main(n: int = 1000) -> dict:
     return result
 
 
+def _where(folder: Path) -> str:
+    """The corpus as the results name it: relative to the project when beside or inside it
+    (``../shared/corpus``, ``data/appeals``), else as given."""
+    full = folder.resolve()
+    if full.is_relative_to(ROOT.parent):
+        return os.path.relpath(full, ROOT)
+    return str(folder)
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {n}")
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="Exit codes: 0 measured; 2 bad arguments or no appeal texts to read.",
+    )
+    parser.add_argument(
+        "appeals", nargs="?", type=_positive, default=1000, help="appeals to extract (1000)"
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="folder of appeal texts (*.txt); default ../shared/corpus, else data/appeals",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, help="results file (bench/results/extract.json)"
+    )
+    args = parser.parse_args(argv)
+    if args.corpus is not None and not args.corpus.is_dir():
+        parser.error(f"--corpus: not a folder: {args.corpus}")
+    try:
+        result = measure(args.appeals, args.corpus, args.out)
+    except (ValueError, OSError) as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 2
+    print(json.dumps(result, indent=2))
+    return 0
+
+
 if __name__ == "__main__":
-    print(json.dumps(main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000), indent=2))
+    sys.exit(main())

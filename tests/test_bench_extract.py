@@ -1,0 +1,61 @@
+"""The extraction benchmark (bench/bench_extract.py): its arguments and a tiny run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "bench" / "bench_extract.py"
+
+APPEAL = """12 March 2021
+
+Zembla: Human rights defender Tomas Vela arrested
+
+On 9 March 2021, police in Vela Nova arrested Tomas Vela, director of the Zenda Rights Centre.
+On 11 March 2021, the Vela Nova District Court charged him under Article 12 of the Criminal Code.
+
+We urge the authorities to:
+1. Release Tomas Vela immediately and unconditionally.
+"""
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=300
+    )
+
+
+def test_help_names_arguments_and_exit_codes() -> None:
+    res = run("--help")
+    assert res.returncode == 0
+    assert "--corpus" in res.stdout and "--out" in res.stdout and "Exit codes" in res.stdout
+
+
+def test_bad_arguments_give_one_line_and_exit_2(tmp_path: Path) -> None:
+    for args, said in [
+        (["many"], "not a whole number: 'many'"),
+        (["0"], "must be at least 1: 0"),
+        (["5", "--corpus", str(tmp_path / "none")], "--corpus: not a folder"),
+        (["5", "--corpus", str(tmp_path)], "no appeal texts (*.txt) in"),
+    ]:
+        res = run(*args)
+        assert res.returncode == 2, args
+        assert said in res.stderr, (args, res.stderr)
+        assert "Traceback" not in res.stderr
+        assert res.stdout == ""
+
+
+def test_tiny_run_writes_its_figures(tmp_path: Path) -> None:
+    corpus, out = tmp_path / "texts", tmp_path / "extract.json"
+    corpus.mkdir()
+    (corpus / "vela-2021.txt").write_text(APPEAL, encoding="utf-8")
+    res = run("3", "--corpus", str(corpus), "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures == json.loads(res.stdout)
+    assert figures["appeals"] == 3 and figures["corpus_texts"] == 1
+    assert figures["appeals_per_cpu_second"] > 0 and figures["max_rss_mib"] > 0
+    assert figures["command"].endswith(f"bench_extract.py 3 --corpus {corpus}")
