@@ -351,17 +351,20 @@ def _graph_texts(store_path: Path) -> dict[str | None, list[tuple[str, bytes]]]:
     return out
 
 
+@pytest.mark.parametrize("fewest, per_part", [(16, 1 << 11), (4, 8)])
 def test_a_large_graph_is_written_again_only_in_the_parts_a_change_reaches(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fewest: int, per_part: int
 ) -> None:
     """The derived graph in parts (made small here): an incremental build that changes some
     derived triples writes again only their parts, keeps the rest, and every part is the
-    file a build from scratch writes."""
+    file a build from scratch writes. With few triples a part, the graph is written in more
+    parts than the fewest, and a rebuild keeps their number."""
     from kg.store import chunks as chunks_module
     from kg.vocab import DERIVED_GRAPH
 
     monkeypatch.setattr(chunks_module, "PART_MIN", 1)
-    monkeypatch.setattr(chunks_module, "PARTS", 16)
+    monkeypatch.setattr(chunks_module, "PARTS", fewest)
+    monkeypatch.setattr(chunks_module, "PART_TRIPLES", per_part)
     data = _generator().generate(14, tmp_path / "data", seed=11, jobs=1)
     store = tmp_path / "kg"
     build(store, data, progress=None)
@@ -369,6 +372,10 @@ def test_a_large_graph_is_written_again_only_in_the_parts_a_change_reaches(
     first = _graph_texts(store)
     first_files = {f for g, _stem, f in _rows(store) if g == derived}
     assert len(first[derived]) > 8  # in parts
+    (number,) = {int(stem.rsplit("-", 2)[1]) for stem, _ in first[derived]}
+    size = sum(t.count(b"\n") for _, t in first[derived])
+    assert number == chunks_module.part_count(size)
+    assert number > fewest if size > fewest * per_part else number == fewest
     # One appeal fewer: the counts of the entities it reported change, little else.
     sorted((data / "cases").glob("*.yaml"))[3].unlink()
     lines: list[str] = []
@@ -383,10 +390,26 @@ def test_a_large_graph_is_written_again_only_in_the_parts_a_change_reaches(
     again, fresh = _graph_texts(store), _graph_texts(scratch)
     assert again.keys() == fresh.keys()
     assert b"_:" not in b"".join(t for _, t in again[derived])
-    assert again[derived] == fresh[derived]  # the same files, byte for byte
+    assert {int(stem.rsplit("-", 2)[1]) for stem, _ in again[derived]} == {number}  # kept
+    if {int(stem.rsplit("-", 2)[1]) for stem, _ in fresh[derived]} == {number}:
+        assert again[derived] == fresh[derived]  # the same files, byte for byte
+    else:  # the graph crossed a size at which a build from scratch makes more or fewer parts
+        assert _masked(again[derived]) == _masked(fresh[derived])
     for g in again:  # the others hold the same lines (blank node labels are each build's)
         assert _masked(again[g]) == _masked(fresh[g]), g
     assert_exports_hold_the_store(store, tmp_path)
+
+
+def test_part_count_grows_with_the_graph_past_the_fewest() -> None:
+    from kg.store.chunks import PART_MIN, PART_TRIPLES, PARTS, part_count
+
+    assert part_count(PART_MIN - 1) == 1
+    assert part_count(PART_MIN) == PARTS
+    assert part_count(PARTS * PART_TRIPLES) == PARTS
+    assert part_count(PARTS * PART_TRIPLES + 1) == 2 * PARTS
+    for size in (10**6, 10**7, 6 * 10**7):
+        n = part_count(size)
+        assert size / n <= PART_TRIPLES < 2 * size / n, (size, n)
 
 
 def _masked(parts: list[tuple[str, bytes]]) -> list[bytes]:

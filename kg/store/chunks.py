@@ -33,10 +33,12 @@ what a failed build left are removed).
 
 Appeal graphs (one record's facts each) are serialised in memory; the other graphs grow with
 the corpus and are written through a file in blocks of lines, never whole in memory, in
-:data:`PARTS` parts by their subjects (``<hash>-NNN-KKK_<token>.*``, one manifest row each,
-lines sorted): when the caller knows what such a graph gained and lost (``others``), only the
-parts a changed triple's subject falls in are written again, from the previous part and the
-change, and the others are kept, so that a small change does not rewrite the derived graph.
+parts by their subjects (``<hash>-NNN-KKK_<token>.*``, one manifest row each, lines sorted;
+:func:`part_count` parts, more for a larger graph, so that a part holds about as many
+triples at any size of the corpus): when the caller knows what such a graph gained and lost
+(``others``), only the parts a changed triple's subject falls in are written again, from the
+previous part and the change, and the others are kept, so that a small change does not
+rewrite the derived graph, and what it writes again does not grow with the corpus.
 
 Blank nodes keep the labels the store gives them, the same in every file, so a blank node
 shared by two graphs stays one node in the union.
@@ -89,8 +91,12 @@ HEADER = "header.ttl"
 VERSION = 4  # 3: the files not packed; 2: also inside the generation's export folder (read)
 POOL_DIR = "export-files"  # beside the generations: the graphs' files, shared between them
 APPEAL_GRAPHS = "https://w3id.org/appeals-kg/graph/appeal/"
-PARTS = 256  # parts a large graph other than an appeal graph is written in, by its subjects
+PARTS = 256  # the fewest parts a large graph other than an appeal graph is written in
 PART_MIN = 1 << 16  # triples from which such a graph is written in parts (else in one)
+# Triples a part holds at most on average when its graph was written whole: a larger graph is
+# written in more parts (a power of two times PARTS), so that the parts a small change
+# reaches, and the bytes written again for them, do not grow with the corpus.
+PART_TRIPLES = 1 << 11
 SPILL = 1 << 25  # bytes of lines held before they are appended to their parts' files
 
 NQ, TTL = f".nq{PACKED}", f".ttl{PACKED}"  # the suffixes of the files this code writes
@@ -471,6 +477,19 @@ def _write_large(
     return count, void.counts()
 
 
+def part_count(triples: int) -> int:
+    """The parts a graph of ``triples`` triples other than an appeal graph is written in: one
+    below :data:`PART_MIN`, else :data:`PARTS` doubled until a part holds at most
+    :data:`PART_TRIPLES` on average. The count is in the parts' names, and a rebuild that
+    writes some parts again keeps it."""
+    if triples < PART_MIN:
+        return 1
+    n = PARTS
+    while triples > n * PART_TRIPLES:
+        n *= 2
+    return n
+
+
 def _part_of(line: bytes, parts: int) -> int:
     """The part of a graph's N-Triples line: by its subject (the line up to the first space)."""
     return zlib.crc32(line[: line.index(b" ")]) % parts
@@ -507,7 +526,7 @@ def _write_parts(
     nt = pool / f"{place.name(_stem(graph.value))}.nt"
     store.dump(str(nt), format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
     size = sum(block.count(b"\n") for block in read_lines(nt))
-    n = PARTS if size >= PART_MIN else 1
+    n = part_count(size)
     base = f"{_stem(graph.value)}-{n}"  # the number of parts in the name: kept by updates
     spread: dict[int, list[bytes]] = {}
     held = 0
