@@ -1026,3 +1026,14 @@ def test_a_search_carried_out_is_a_search() -> None:
         "Tom Reed is a journalist. On 3 May 2024, police carried out a search of his home."
     )
     assert ("search", "2024-05-03") in pairs
+
+
+def test_the_court_a_complaint_is_told_with_decides_it_and_files_nothing() -> None:
+    evs = _named(
+        "Ana Lee is on trial before the Zenda City Court for insulting an official, on a "
+        "complaint lodged by Tom Reed, the mayor of Zenda."
+    )
+    complaint = _one(evs, "complaint")
+    assert "Zenda City Court" not in complaint["agents"]
+    assert "Tom Reed" in complaint["agents"]
+    assert complaint["authority"] == "Zenda City Court"

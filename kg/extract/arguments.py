@@ -523,6 +523,8 @@ TURN = re.compile(r",\s+but\b")
 #: Events a court decides or holds: with no court named in the sentence, the court last named
 #: before it in the paragraph (or anywhere before, if the sentence says "the court") acts.
 COURT_EVENTS = frozenset("sentence conviction acquittal trial_hearing court_decision fine".split())
+#: What a party brings to a court or an authority: the court it is told with decides it.
+FILED_EVENTS = frozenset({"complaint", "appeal_filed"})
 #: Events only the state does: who acts in them is a state body or a person.
 STATE_ACTS = frozenset(
     "sentence conviction acquittal trial_hearing court_decision fine detention release charge "
@@ -1378,7 +1380,11 @@ def make_event(
         # him": a court named beside an arrest is where or after what it happened; courts do
         # not arrest (unless the clause says it ordered the step)
         agents = [x for x in agents if _kind(ents, x) != "court"]
-    authority = None
+    # "on trial before the X Court on a complaint lodged by Y": the court decides what is
+    # brought before it, it files nothing
+    bodies_to = [x for x in agents if etype in FILED_EVENTS and _kind(ents, x) == "court"]
+    agents = [x for x in agents if x not in bodies_to]
+    authority = bodies_to[0] if bodies_to else None
     for ag in agents:
         kind = _kind(ents, ag)
         if kind == "court" or (kind == "prosecution" and etype not in POLICE_WORK):
