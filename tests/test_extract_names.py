@@ -184,3 +184,35 @@ def test_de_la_inside_a_name_but_not_after_a_single_post_word() -> None:
     names = {p["name"] for p in record["persons"]}
     assert "Ana María de la Vega" in names
     assert not any("Fiscal" in (n or "") or "Nación" in (n or "") for n in names)
+
+
+def test_issuers_named_without_a_head_word_are_bodies() -> None:
+    text = (
+        "4 April 2024\n\nZembla: Writer held\n\nCIVICUS, FORUM-ASIA, ARTICLE 19 and "
+        "DefendDefenders condemn the arrest of the writer Ivo Sand on 2 April 2024. Reporters "
+        "Without Borders called for his release. He was charged under Article 19 of the Press "
+        "Act. ARTICLE 19 said the charge breaches Article 19 of the Covenant.\n"
+    )
+    record = extract_case(text, appeal_id="t-issuers")
+    kinds = {o["name"]: o["kind"] for o in record["organisations"]}
+    for name in ("CIVICUS", "FORUM-ASIA", "ARTICLE 19", "DefendDefenders"):
+        assert kinds.get(name) == "ngo", name
+    assert kinds.get("Reporters Without Borders") == "ngo"
+    article19 = next(o for o in record["organisations"] if o["name"] == "ARTICLE 19")
+    assert len(article19["evidence"]) == 2  # both mentions in capitals, no article cited
+    persons = {p["name"] for p in record["persons"]}
+    assert persons == {"Ivo Sand"}
+    provisions = {(i["name"], p["article"]) for i in record["instruments"] for p in i["provisions"]}
+    assert ("Press Act", "19") in provisions
+
+
+def test_a_ministry_of_two_portfolios_at_the_start_of_a_sentence() -> None:
+    text = (
+        "4 April 2024\n\nZembla: Union banned\n\nThe Ministry of Labour and Social Protection "
+        "declared the strike illegal. The Ministry of Justice and the Zembla Police did not "
+        "reply.\n"
+    )
+    names = {o["name"] for o in extract_case(text, appeal_id="t-min")["organisations"]}
+    assert "Ministry of Labour and Social Protection" in names
+    assert "Ministry of Labour" not in names
+    assert "Ministry of Justice" in names

@@ -151,7 +151,10 @@ def split_and(run: Run) -> list[Run]:
 
 def _one_ministry(left: list[str], right: list[str]) -> bool:
     """A ministry's portfolios joined by "and" are one name: "Ministry of Foreign Affairs and
-    International Cooperation"; "Ministry of Justice and the Zenda Police" are two bodies."""
+    International Cooperation"; "Ministry of Justice and the Zenda Police" are two bodies. A
+    sentence's first "The" may lead the run."""
+    if left[:1] == ["The"]:
+        left = left[1:]
     if not left or left[0] != "Ministry" or "of" not in left or not right or len(right) > 3:
         return False
     rh = head_of(right)

@@ -322,6 +322,10 @@ KNOWN_BODIES = {
     "Front Line Defenders": "ngo", "United Nations": "international_org", "UN": "international_org",
     "OSCE": "international_org", "Council of Europe": "international_org",
     "European Union": "international_org",
+    # issuers of appeals whose names no rule reads as a body's: one word, in capitals or with
+    # a number, no head word (their acronyms are left to the brackets that define them)
+    "CIVICUS": "ngo", "FORUM-ASIA": "ngo", "ARTICLE 19": "ngo", "DefendDefenders": "ngo",
+    "Reporters Without Borders": "ngo",
 }  # fmt: skip
 WELL_KNOWN_INSTRUMENTS = {
     "ICCPR": "International Covenant on Civil and Political Rights",

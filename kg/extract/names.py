@@ -577,6 +577,25 @@ def _acronym_words(doc: Doc) -> list[tuple[int, str]]:
     return found
 
 
+#: Well-known bodies whose name holds a number ("ARTICLE 19"): no capitalised run covers them.
+NUMBERED_BODIES = tuple(k for k in KNOWN_BODIES if any(c.isdigit() for c in k))
+
+
+def add_numbered_bodies(doc: Doc, ents: Entities) -> None:
+    """Well-known bodies named with a number, found by their literal name (in capitals, so
+    that "Article 19 of the Covenant" stays an article)."""
+    flat = doc.flat
+    for name in NUMBERED_BODIES:
+        at = flat.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not (at and _word_char(flat[at - 1])) and not _word_char(flat[end : end + 1]):
+                e = ents.add(Entity("organisation", name, at, end))
+                e.attrs.setdefault("kind", KNOWN_BODIES[name])
+                e.attrs.setdefault("country", None)
+            at = flat.find(name, end)
+
+
 def add_acronyms(doc: Doc, ents: Entities) -> None:
     """Standalone well-known acronyms (FIDH, OMCT) that were never spelled out."""
     for start, acr in _acronym_words(doc):

@@ -43,7 +43,13 @@ from kg.extract.layout import (
     read_header,
 )
 from kg.extract.lexicon import TITLE_STOP
-from kg.extract.names import add_acronyms, add_lower_bodies, add_quoted_orgs, classify_runs
+from kg.extract.names import (
+    add_acronyms,
+    add_lower_bodies,
+    add_numbered_bodies,
+    add_quoted_orgs,
+    classify_runs,
+)
 from kg.extract.persons import (
     add_honorific_mentions,
     add_kin_names,
@@ -84,6 +90,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_lower_bodies(doc, ents, main_country)
     add_quoted_orgs(doc, ents, main_country)
     add_acronyms(doc, ents)
+    add_numbered_bodies(doc, ents)
     add_pattern_bodies(doc, ents, main_country)
     tidy_organisations(ents)
     drop_headline_bodies(doc, ents, header["title_span"])
