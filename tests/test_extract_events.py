@@ -1037,3 +1037,15 @@ def test_the_court_a_complaint_is_told_with_decides_it_and_files_nothing() -> No
     assert "Zenda City Court" not in complaint["agents"]
     assert "Tom Reed" in complaint["agents"]
     assert complaint["authority"] == "Zenda City Court"
+
+
+def test_the_clients_of_a_lawyer_who_appeals_are_no_targets_of_the_appeal() -> None:
+    evs = _named(
+        "On 2 May 2024, the Zenda City Court sentenced human rights defenders Ana Lee and "
+        "Eva Hart to two years in prison. On 4 May 2024, their lawyer, Mr. Tom Reed, filed an "
+        "appeal with the Zenda High Court."
+    )
+    appeal = _one(evs, "appeal_filed")
+    assert appeal["agents"] == ["Tom Reed"]
+    assert appeal["targets"] == []
+    assert set(_one(evs, "sentence")["targets"]) == {"Ana Lee", "Eva Hart"}

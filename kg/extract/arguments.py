@@ -1413,6 +1413,12 @@ def make_event(
         body = addressed_body(doc.flat, mentions, b, c1)
         if body is not None:
             authority = body.id  # "appealed to the Supreme Court", "lodged with the ECtHR"
+    if etype == "appeal_filed" and any(
+        "lawyer" in getattr(_entity(ents, x), "attrs", {}).get("roles", []) for x in agents
+    ):
+        # "their lawyer filed an appeal": the lawyer appeals for the clients, who are no
+        # targets of the appeal
+        targets = []
     provisions = [p["id"] for pa, _pb, p in provs if s.start <= pa < s.end]
     penalty = None
     if etype in ("sentence", "fine", "ban", "detention"):
