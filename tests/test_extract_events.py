@@ -1049,3 +1049,13 @@ def test_the_clients_of_a_lawyer_who_appeals_are_no_targets_of_the_appeal() -> N
     assert appeal["agents"] == ["Tom Reed"]
     assert appeal["targets"] == []
     assert set(_one(evs, "sentence")["targets"]) == {"Ana Lee", "Eva Hart"}
+
+
+def test_a_raid_on_a_place_told_new_goes_not_on_with_the_last_targets() -> None:
+    body = (
+        "On 1 May 2024, police arrested human rights defender Ana Lee in Zenda. "
+        "On 3 May 2024, police raided {} in Zenda."
+    )
+    assert _one(_named(body.format("a workshop on digital security")), "raid")["targets"] == []
+    # the premises the story told of before are still hers
+    assert _one(_named(body.format("the office")), "raid")["targets"] == ["Ana Lee"]

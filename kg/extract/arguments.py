@@ -684,6 +684,9 @@ def _last_body(doc: Doc, mentions: list[tuple[int, int, Entity]], a: int) -> Ent
 
 #: Events done to a place: its searched, raided or attacked premises stand for their body.
 PREMISES_EVENTS = frozenset({"search", "raid", "seizure", "attack"})
+#: "raided a workshop", "searched a house in Zenda": a place or thing the text brings in new,
+#: not one of those the story told of before.
+INDEFINITE_OBJECT = re.compile(r"\s+an?\s+(?!number\b|total\b|group\b)")
 PREMISES = re.compile(r"\b(?:office|offices|premises|headquarters|newsroom)\b")
 #: "searched his home", "seized her phone", "fired at Ana Lee's car": a thing of someone's that
 #: a search, raid, seizure or attack was done to; its owner is the one it was done to.
@@ -1291,7 +1294,11 @@ def make_event(
         elsewhere = {e.id for ma, _mb, e in near if e.kind == "person" and not b <= ma < hi}
         if own & set(targets):
             targets = [x for x in targets if x in own or x not in elsewhere]
-    if not targets and etype in DONE_TO_SOMEONE:
+    if (
+        not targets
+        and etype in DONE_TO_SOMEONE
+        and not (etype in PREMISES_EVENTS and INDEFINITE_OBJECT.match(doc.flat, b))
+    ):
         # "The trial opened on 3 May", "the court upheld the verdict": an act of the state is
         # done to someone; told without them, to those the story is about
         targets = list(carried or prev_targets[:1])
