@@ -44,7 +44,10 @@ PHASES = [
     ("kg.record.keytable", "DiskKeys.copy_of"),
     ("kg.record.identity_index", "resolve_with_index"),
     ("kg.store.stream", "_facts_by_sha"),
+    ("kg.store.stream", "check_unique_keys_changed"),
     ("kg.store.stream", "check_unique_keys_kept"),
+    ("kg.store.stream", "_canon_kept"),
+    ("kg.store.stream", "_Facts.everything"),
     ("kg.record.identity", "canonical_provisions"),
     ("kg.store.stream", "_to_fingerprint"),
     ("kg.store.stream", "_fingerprint"),
@@ -188,6 +191,8 @@ def main() -> None:
     with open("/proc/loadavg", encoding="ascii") as f:
         load_after = [float(x) for x in f.read().split()[:3]]
     out = {
+        "commit": _commit(),
+        "corpus": f"generate.py {appeals} (seed 1)" if appeals else None,
         "store": str(args.store.name),
         "appeals": appeals,
         "round": args.round,
@@ -206,6 +211,21 @@ def main() -> None:
     _print(out["phases"])
     if args.out:
         args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+
+
+def _commit() -> str | None:
+    """The commit of the code measured (with ``+changes`` when the work tree differs)."""
+
+    def git(*words: str) -> str:
+        done = subprocess.run(["git", "-C", str(ROOT), *words], capture_output=True, text=True,
+                              check=True)  # fmt: skip
+        return done.stdout.strip()
+
+    try:
+        head, dirty = git("rev-parse", "--short", "HEAD"), git("status", "--porcelain", "kg")
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return head + ("+changes" if dirty else "")
 
 
 def _options(argv: list[str]) -> str:

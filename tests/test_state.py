@@ -304,3 +304,78 @@ def test_a_state_of_the_earlier_row_layout_is_read_and_brought_to_ids(tmp_path: 
     tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     db.close()
     assert "shared_by" not in tables
+
+
+def _holders(store: Path, *keys: str) -> dict[str, set[str]] | None:
+    state = BuildState.read(current_generation(store))
+    assert state is not None
+    try:
+        return state.holders_of_keys(keys)
+    finally:
+        state.close()
+
+
+def _set_key(path: Path, key: str | None) -> None:
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if key is None:
+        record["persons"][0].pop("key", None)
+    else:
+        record["persons"][0]["key"] = key
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def test_stored_key_rows_follow_the_records_and_are_used_only_from_their_build(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The state's key rows (key -> record hash) are those of the records' stored keys after a
+    full build, a rebuild and an interrupted rebuild; rows a build did not keep (a version
+    that did not know them changed the file) are not used, and the next rebuild makes them
+    again."""
+    from kg.errors import DataError
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    paths = sorted((data / "cases").glob("*.yaml"))
+    one, two = "a" * 20, "b" * 20
+    _set_key(paths[2], one)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+
+    def sha(path: Path) -> str:
+        return str(_rows(store)["files"][str(path)]["sha"])
+
+    assert _holders(store, one, two) == {one: {sha(paths[2])}}
+    _set_key(paths[2], two)
+    build(store, data, progress=None)
+    assert _holders(store, one, two) == {two: {sha(paths[2])}}
+
+    # Stopped before its state is committed: the rows are the previous build's.
+    _set_key(paths[2], one)
+
+    def stop(*_args: Any, **_kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(BuildState, "commit", stop)
+    with pytest.raises(KeyboardInterrupt):
+        build(store, data, progress=None)
+    monkeypatch.undo()
+    assert _holders(store, one, two) == {two: {sha(paths[2])}}
+    build(store, data, progress=None)
+    assert _holders(store, one, two) == {one: {sha(paths[2])}}
+
+    # Rows another build left (meta names another build): not used; a clash is still found.
+    kept = kept_path(current_generation(store), "state")
+    assert kept is not None
+    db = sqlite3.connect(str(kept))
+    db.execute("DELETE FROM stored_key")
+    db.execute("UPDATE meta SET value = ? WHERE name = 'stored_keys'", (json.dumps("other"),))
+    db.commit()
+    db.close()
+    assert _holders(store, one) is None
+    _set_key(paths[5], one)
+    with pytest.raises(DataError, match=f"key {one} is already used by"):
+        build(store, data, progress=None)
+    _set_key(paths[5], None)
+    _change(paths[5], "a note once the key was given back")
+    build(store, data, progress=None)
+    assert _holders(store, one, two) == {one: {sha(paths[2])}}

@@ -200,3 +200,138 @@ def test_views_made_from_an_appeals_items_equal_those_made_for_every_item() -> N
     assert any(len(whole(aid)[0]) > 1 for aid in aids)  # type: ignore[index]
     for aid in aids:
         assert own(aid) == whole(aid), aid
+
+
+def _edit_record(path: Path, change: object) -> None:
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(record)  # type: ignore[operator]
+    path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _facts_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many records' facts each read of the previous state's ``facts`` rows asked for."""
+    from kg.store.state import BuildState
+
+    counts: list[int] = []
+    load = BuildState.load
+
+    def counted(self: BuildState, table: str, shas: object) -> object:
+        wanted = list(shas)  # type: ignore[call-overload]
+        if table == "facts":
+            counts.append(len(wanted))
+        return load(self, table, wanted)
+
+    monkeypatch.setattr(BuildState, "load", counted)
+    return counts
+
+
+def _error_of(store: Path, data: Path, *, incremental: bool = True) -> str:
+    from kg.errors import DataError
+
+    with pytest.raises(DataError) as caught:
+        build(store, data, incremental=incremental, progress=None)
+    return str(caught.value)
+
+
+def test_a_rebuild_reads_the_changed_records_facts_and_still_finds_a_key_used_twice(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unique-key check of a rebuild reads the stored keys of the records it read (and the
+    state's key rows), not every record's facts; a key a changed record takes from a kept
+    record, or two changed records share, is refused with the message of a full build, and
+    the store stays as it was."""
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    paths = sorted((data / "cases").glob("*.yaml"))
+    key = "0123456789abcdef0123"
+    _edit_record(paths[1], lambda r: r["persons"][0].update(key=key))
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    counts = _facts_read(monkeypatch)
+
+    _edit_record(paths[3], lambda r: r["events"][0].update(note="a changed note"))
+    build(store, data, progress=None)
+    assert counts and max(counts) <= 1, counts  # the changed record's earlier facts at most
+    build(tmp_path / "full", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full")
+    before = _nquads(store)
+
+    # A changed record takes the key of a kept one.
+    _edit_record(paths[5], lambda r: r["persons"][0].update(key=key))
+    counts.clear()
+    message = _error_of(store, data)
+    assert f"key {key} is already used by" in message
+    assert message == _error_of(tmp_path / "scratch", data, incremental=False)
+    assert max(counts) >= len(paths) - 1  # the whole check ran, for its message
+    assert _nquads(store) == before
+
+    # Two changed records share a new key; no kept record holds it.
+    other = "fedcba9876543210fedc"
+    _edit_record(paths[5], lambda r: r["persons"][0].update(key=other))
+    _edit_record(paths[6], lambda r: r["persons"][0].update(key=other))
+    message = _error_of(store, data)
+    assert f"key {other} is already used by" in message
+    assert message == _error_of(tmp_path / "scratch", data, incremental=False)
+    assert _nquads(store) == before
+
+    # The key given back: the rebuild goes through and equals a full build.
+    _edit_record(paths[6], lambda r: r["persons"][0].pop("key"))
+    build(store, data, progress=None)
+    build(tmp_path / "full2", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full2")
+
+
+def test_a_rebuild_keeps_the_canonical_provisions_unless_a_change_reaches_them(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The canonical article texts and offence labels (the first appeal's) are kept by a
+    rebuild whose changed records give the provisions they gave; a changed label of the first
+    appeal makes them again, and either way the store is that of a full build."""
+    import json
+
+    from kg.store import stream
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    kept: list[object] = []
+    canon_kept = stream._canon_kept
+
+    def spied(*a: object, **k: object) -> object:
+        kept.append(canon_kept(*a, **k))  # type: ignore[arg-type]
+        return kept[-1]
+
+    monkeypatch.setattr(stream, "_canon_kept", spied)
+
+    def canon() -> list[object]:
+        state = json.loads((current_generation(store) / "build-state.json").read_text("utf-8"))
+        return state["canon"]
+
+    first = canon()
+    assert first  # the corpus merges instruments with provisions
+    paths = sorted((data / "cases").glob("*.yaml"))
+    _edit_record(paths[2], lambda r: r["events"][0].update(note="another note"))
+    build(store, data, progress=None)
+    assert kept[-1] is not None and canon() == first
+    build(tmp_path / "full", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full")
+
+    # Every provision label of every record changed, one record at a time: the first
+    # appeal's label is new wherever the canonical one came from it.
+    def relabel(record: dict) -> None:
+        for inst in record.get("instruments") or []:
+            for prov in inst.get("provisions") or []:
+                prov["label"] = f"{prov.get('label') or 'offence'} (as charged)"
+
+    for path in paths:
+        _edit_record(path, relabel)
+        build(store, data, progress=None)
+        assert kept[-1] is None or canon() == first
+    assert canon() != first
+    build(tmp_path / "full2", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full2")
+    state = json.loads(
+        (current_generation(tmp_path / "full2") / "build-state.json").read_text("utf-8")
+    )
+    assert canon() == state["canon"]

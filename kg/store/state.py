@@ -21,6 +21,9 @@ Tables:
 - ``items(sha, data, keys)``: a record's identity items (pickled), by the hash of its bytes,
   and their keys alone (what identity resolution walks without reading every item);
 - ``facts(sha, data)``: a record's stored keys and provisions (pickled), by the same hash;
+- ``stored_key(key, sha)``: each stored key of those records, by key, so that a rebuild checks
+  that the keys of the records it read are used by no other record without reading every
+  record's facts (filled once for a state made before it was: meta ``stored_keys``);
 - ``shared_row(graph, key)``, with ``shared_graph(id, graph)`` and ``shared_key(id, key)``:
   the shared index of :mod:`kg.store.delta` (a triple two or more appeal graphs state -> those
   graphs), one row of two ids per triple and graph, looked up by graph (its key) and by triple
@@ -55,6 +58,8 @@ CREATE TABLE IF NOT EXISTS shared_graph (id INTEGER PRIMARY KEY, graph TEXT NOT 
 CREATE TABLE IF NOT EXISTS shared_row (graph INTEGER NOT NULL, key INTEGER NOT NULL,
                                        PRIMARY KEY (graph, key)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS shared_row_key ON shared_row (key);
+CREATE TABLE IF NOT EXISTS stored_key (key TEXT NOT NULL, sha TEXT NOT NULL,
+                                       PRIMARY KEY (key, sha)) WITHOUT ROWID;
 """
 # meta "shared": 1 and 2 the earlier layouts (tables ``shared`` and ``shared_by``, a triple's
 # text and a graph's IRI in every row), 3 this one (ids).
@@ -80,6 +85,7 @@ class BuildState:
         self.path = Path(path)
         self.rows_written = 0  # rows written or deleted since opened (for progress lines)
         self.token: str | None = None  # the build this file is made the state of on commit
+        self.base: str | None = changing  # the build whose state the file was when opened
         self.kept = False  # whether the file is in the kept folder (else in a generation)
         self.names = {"state": self.path.name}  # kept files, for build-state.json
         if readonly or changing is not None:
@@ -148,6 +154,7 @@ class BuildState:
             if previous is not None:
                 shutil.copyfile(previous.path, path)
             state = cls(path)
+            state.base = previous.token if previous is not None else None
         state.token = token
         state.set_meta("version", DB_VERSION)
         return state
@@ -263,8 +270,52 @@ class BuildState:
         self.db.executemany(f"DELETE FROM {name} WHERE sha = ?", gone)  # noqa: S608
         insert = f"INSERT INTO {name} (sha, data, keys) VALUES (?, ?, ?)"  # noqa: S608
         self.db.executemany(insert, new)
-        self.rows_written += len(gone) + len(new)
-        return len(gone) + len(new)
+        written = len(gone) + len(new)
+        if name == "facts":
+            written += self._keep_stored_keys(gone, new, bool(have))
+        self.rows_written += written
+        return written
+
+    def _keep_stored_keys(
+        self, gone: list[tuple[str]], new: list[tuple[Any, ...]], had: bool
+    ) -> int:
+        """The ``stored_key`` rows of the facts rows deleted and added (``had``: whether there
+        were rows before); of all of them when the rows are not those of the build the file
+        was the state of (meta ``stored_keys`` names the build that last kept them: a state
+        made, or last changed, by a version that did not keep them)."""
+        if self.meta("stored_keys") != (self.base or "") or not had:
+            self.db.execute("DELETE FROM stored_key")
+            if had:
+                new = list(self.db.execute("SELECT sha, data FROM facts"))
+            gone = []
+        self.set_meta("stored_keys", self.token or "")
+        for start in range(0, len(gone), _BATCH):
+            part = [sha for (sha,) in gone[start : start + _BATCH]]
+            marks = ",".join("?" * len(part))
+            self.db.execute(f"DELETE FROM stored_key WHERE sha IN ({marks})", part)  # noqa: S608
+        rows = [
+            (key, row[0])
+            for row in new
+            for key, _where in pickle.loads(row[1])[0]  # noqa: S301 - written by this build
+        ]
+        self.db.executemany("INSERT OR IGNORE INTO stored_key (key, sha) VALUES (?, ?)", rows)
+        return len(rows)
+
+    def holders_of_keys(self, keys: Iterable[str]) -> dict[str, set[str]] | None:
+        """key -> the record hashes (of the facts table) whose stored keys hold it, for
+        ``keys``; None when this state does not keep them by key, or they were not kept by
+        the build whose state it is (see :meth:`_keep_stored_keys`)."""
+        if self.meta("stored_keys") != (self.token or ""):
+            return None
+        wanted = sorted(set(keys))
+        out: dict[str, set[str]] = {}
+        for start in range(0, len(wanted), _BATCH):
+            part = wanted[start : start + _BATCH]
+            marks = ",".join("?" * len(part))
+            query = f"SELECT key, sha FROM stored_key WHERE key IN ({marks})"  # noqa: S608
+            for key, sha in self.db.execute(query, part):
+                out.setdefault(key, set()).add(sha)
+        return out
 
     # ---- the shared index ----------------------------------------------------------------
 

@@ -621,10 +621,16 @@ def _build_from(
     )
 
     facts = _facts_by_sha(chosen, entries, read, spill_dir, old_state)
-    check_unique_keys_kept(chosen, entries, facts)
-    canon = canonical_provisions(
-        {aid: facts[entries[key]["sha"]][1] for aid, key in chosen.items()}, resolution
-    )
+    check_unique_keys_changed(chosen, entries, facts, old_state)
+    canon = _canon_kept(
+        previous if same_globals else {}, chosen, entries, data_dir, facts, old_state,
+        before_clusters, resolution.clusters,
+    )  # fmt: skip
+    if canon is None:
+        every = facts.everything()
+        canon = canonical_provisions(
+            {aid: every[entries[key]["sha"]][1] for aid, key in chosen.items()}, resolution
+        )
 
     # Which graphs to write: those whose fingerprint changed (record, text, the identities and
     # canonical provision labels other records give its items, reference data, code). It is
@@ -635,6 +641,7 @@ def _build_from(
         before_clusters, resolution.clusters, canon, previous.get("canon"),
     )  # fmt: skip
     fingerprints = {}
+    facts.fetch(entries[chosen[aid]]["sha"] for aid in again)
     for aid, key in chosen.items():
         if aid not in again:
             fingerprints[aid] = old_prints[aid]
@@ -833,26 +840,89 @@ def _load_pickle(path: Path) -> Any:
         return pickle.load(f)
 
 
+class _Facts:
+    """The stored keys (key, where) and the provisions to unify of the chosen records, by
+    record hash: those of the records read now at once, the others kept from the previous
+    build and read from its state only when asked for (:meth:`fetch`, :meth:`everything`),
+    so that a rebuild after a few changes reads the facts of those records, not of every
+    record. A record whose facts the state lacks is read now (added to ``read``)."""
+
+    def __init__(
+        self,
+        chosen: dict[str, str],
+        entries: dict[str, _Entry],
+        read: dict[str, Parsed],
+        spill_dir: Path,
+        old_state: BuildState | None,
+    ) -> None:
+        self.old_state = old_state
+        have = old_state.shas("facts") if old_state is not None else set()
+        self.fresh: dict[str, RecordFacts] = {}  # of the records read now
+        self.kept_shas: set[str] = set()  # of the others, in the previous state
+        for key in chosen.values():
+            sha = entries[key]["sha"]
+            if key not in read and sha in have:
+                self.kept_shas.add(sha)
+            else:
+                self.fresh[sha] = Parsed.value(_parsed(read, key, spill_dir).facts)
+        self.kept: dict[str, RecordFacts] = {}
+
+    def fetch(self, shas: Iterable[str]) -> None:
+        """Read the kept facts of ``shas`` (those not read yet) in one pass."""
+        wanted = {s for s in shas if s in self.kept_shas and s not in self.kept}
+        if wanted and self.old_state is not None:
+            self.kept.update(self.old_state.load("facts", wanted))
+
+    def __getitem__(self, sha: str) -> RecordFacts:
+        if sha in self.fresh:
+            return self.fresh[sha]
+        if sha not in self.kept:
+            self.fetch([sha])
+        return self.kept[sha]
+
+    def everything(self) -> dict[str, RecordFacts]:
+        """The facts of every chosen record (all kept ones read)."""
+        self.fetch(self.kept_shas)
+        return {**self.kept, **self.fresh}
+
+
 def _facts_by_sha(
     chosen: dict[str, str],
     entries: dict[str, _Entry],
     read: dict[str, Parsed],
     spill_dir: Path,
     old_state: BuildState | None,
-) -> dict[str, RecordFacts]:
-    """The stored keys (key, where) and the provisions to unify of every chosen record, kept
-    from the previous build for records not read now: the check of unique keys and the
-    provisions' canonical labels need no unchanged record."""
-    wanted = {entries[k]["sha"] for k in chosen.values() if k not in read}
-    kept = old_state.load("facts", wanted) if old_state is not None else {}
-    out: dict[str, RecordFacts] = {}
-    for key in chosen.values():
-        sha = entries[key]["sha"]
-        if key not in read and sha in kept:
-            out[sha] = kept[sha]
-            continue
-        out[sha] = Parsed.value(_parsed(read, key, spill_dir).facts)
-    return out
+) -> _Facts:
+    """The facts of every chosen record (:class:`_Facts`): the check of unique keys and the
+    provisions' canonical labels need no unchanged record unless a change reaches it."""
+    return _Facts(chosen, entries, read, spill_dir, old_state)
+
+
+def check_unique_keys_changed(
+    chosen: dict[str, str],
+    entries: dict[str, _Entry],
+    facts: _Facts,
+    old_state: BuildState | None,
+) -> None:
+    """:func:`check_unique_keys_kept` reading only the keys of the records read now: the kept
+    records' keys were unique when the previous build kept them, so a key used twice is one
+    of a record read now, used again by one of them or held by a kept record (the state's
+    ``stored_key`` rows). Only when one is found, or the state does not keep keys by key,
+    is every record's keys read, for the message the whole check gives."""
+    held = None
+    if old_state is not None:
+        held = old_state.holders_of_keys(k for f in facts.fresh.values() for k, _w in f[0])
+    if held is not None:
+        seen: set[str] = set()
+        clash = False
+        for f in facts.fresh.values():
+            for key, _where in f[0]:
+                if key in seen or held.get(key, set()) & facts.kept_shas:
+                    clash = True
+                seen.add(key)
+        if not clash:
+            return
+    check_unique_keys_kept(chosen, entries, facts.everything())
 
 
 def check_unique_keys_kept(
@@ -868,6 +938,56 @@ def check_unique_keys_kept(
                     "give this item a new key (delete the line and run 'kg mint')"
                 )
             seen[key] = f"{origin}: {where}"
+
+
+def _canon_kept(
+    previous: dict[str, Any],
+    chosen: dict[str, str],
+    entries: dict[str, _Entry],
+    data_dir: Path,
+    facts: _Facts,
+    old_state: BuildState | None,
+    before: list[Cluster] | None,
+    clusters: list[Cluster],
+) -> Canon | None:
+    """The previous build's canonical provision labels when no change can reach them, else
+    None (they are made again from every record's provisions). They are the first appeal's
+    article and label per merged instrument and article, so they stand when no instrument
+    cluster was made or undone (identity resolution keeps the cluster objects it did not
+    touch) and every appeal read now, added or removed gives the same provisions as before
+    (none, if it is new or gone): the rebuild then reads the facts of those records only."""
+    rows = previous.get("canon")
+    if rows is None or before is None or old_state is None:
+        return None
+    kept, now = {id(c) for c in before}, {id(c) for c in clusters}
+    if any(c.kind == "instrument" for c in before if id(c) not in now) or any(
+        c.kind == "instrument" for c in clusters if id(c) not in kept
+    ):
+        return None
+    old = _files_here(previous, data_dir)
+    was = _choose(old) if old else {}
+    read_now = {sha for sha in facts.fresh}
+    olds: dict[str, str] = {}  # appeal -> the hash its record had, for the appeals to compare
+    for aid, key in chosen.items():
+        sha = entries[key]["sha"]
+        if sha not in read_now:
+            continue
+        if aid not in was:
+            if facts[sha][1]:
+                return None
+            continue
+        olds[aid] = old[was[aid]]["sha"]
+    gone = [old[k]["sha"] for aid, k in was.items() if aid not in chosen]
+    before_facts = old_state.load("facts", [*olds.values(), *gone])
+    if any(sha not in before_facts or before_facts[sha][1] for sha in gone):
+        return None
+    for aid, sha in olds.items():
+        if sha not in before_facts:
+            return None
+        then = [tuple(p) for p in before_facts[sha][1]]
+        if then != [tuple(p) for p in facts[entries[chosen[aid]]["sha"]][1]]:
+            return None
+    return {(iri, article): value for iri, article, value in rows}
 
 
 def _jobs(
