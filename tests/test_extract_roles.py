@@ -1206,3 +1206,16 @@ def test_one_who_works_for_a_body_is_on_its_side() -> None:
     assert roles["Ana Lee"] == ["defender"]
     assert roles["Omar Fas"] == ["official"]
     assert roles["Eva Tran"] == ["defender"]
+
+
+def test_one_who_appears_for_the_state_is_a_prosecutor() -> None:
+    text = (
+        "4 April 2024\n\nZembla: Editor denied bail\n\nOn 2 April 2024, the High Court refused "
+        "bail to the editor Ivo Sand. Deputy Attorney General Mira Tolk, who appeared for the "
+        "state, said he could flee. Ada Brun, who appeared for the defence, disagreed. The "
+        "Attorney General, Kurt Vale, later commented on the case.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Mira Tolk"] == ["prosecutor"]  # in court for the state, not an official too
+    assert roles["Ada Brun"] == ["lawyer"]
+    assert roles["Kurt Vale"] == ["official", "prosecutor"]  # the post alone: both

@@ -164,7 +164,7 @@ def _acts_for_the_state(flat: str, p: Entity) -> str | None:
 #: The side a person appears for at a trial: "X acting for the prosecution", "Y for the
 #: defence".
 ACTING_FOR = re.compile(
-    r"\s+(?:(?:acting|appearing|who (?:acted|appeared))\s+)?for\s+the\s+"
+    r"(?:\s+(?:(?:acting|appearing)\s+)?|\s*,?\s+who\s+(?:acted|appeared)\s+)for\s+the\s+"
     r"(prosecution|state|defen[cs]e)\b"
 )
 #: A lawyer named as the one who acts for someone: "X represented him", "X has defended".
@@ -888,7 +888,12 @@ def _roles_after(
     )
     side = ACTING_FOR.match(after)
     if side:
-        roles.append("prosecutor" if side.group(1) in ("prosecution", "state") else "lawyer")
+        if side.group(1) in ("prosecution", "state"):
+            # "Deputy Attorney General X, who appeared for the state": in court, a prosecutor
+            roles[:] = [r for r in roles if r != "official"]
+            roles.append("prosecutor")
+        else:
+            roles.append("lawyer")
     if re.match(r"\s+presiding", after):
         roles.append("judge")
     if not roles and (led := HEADS_AFTER.match(after)):
