@@ -631,3 +631,21 @@ def test_a_place_named_before_its_noun_and_web_calls_are_no_persons() -> None:
     )
     record = extract_case(text, appeal_id="t-place-noun")
     assert [p["name"] for p in record["persons"]] == ["Ivo Sand"]
+
+
+def test_the_n_others_named_just_before_are_no_unnamed_group() -> None:
+    named = (
+        "4 April 2024\n\nZembla: Activists sentenced\n\nIn May 2019, Ivo Sand was arrested "
+        "together with three other activists: the teacher Ada Brun, Tomas Vidal and Nina Ek. "
+        "On 2 June 2019, a court sentenced Sand to four years and the three others to two "
+        "years each.\n"
+    )
+    persons = extract_case(named, appeal_id="t")["persons"]
+    assert not [p for p in persons if p["name"] is None and "others" in " ".join(p["variants"])]
+    assert {"Ivo Sand", "Ada Brun", "Tomas Vidal", "Nina Ek"} <= {p["name"] for p in persons}
+    unnamed = (
+        "4 April 2024\n\nZembla: Activists sentenced\n\nOn 2 June 2019, a court sentenced the "
+        "activist Ivo Sand to four years in prison and the six others to two years each.\n"
+    )
+    persons = extract_case(unnamed, appeal_id="t")["persons"]
+    assert any(p["name"] is None and p["variants"] == ["the six others"] for p in persons)

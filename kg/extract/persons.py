@@ -21,6 +21,7 @@ from kg.extract.lexicon import (
     MONTHS,
     NON_NAME,
     NOT_NAME_WORDS,
+    NUMBER_WORDS,
     ORG_HEADS,
     PARTICLE_NAME_HEADS,
     PERSON_TITLES,
@@ -892,6 +893,8 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 continue
             if any(label in e.variants for e in ents.of("person") if e.name is None):
                 continue
+            if role == "list" and _names_the_others(ents, m):
+                continue  # "A, B, C and D ... Mansoor and the four others": named just before
             same = role == "group" and next(
                 (e for e in ents.of("person")
                  if e.name is None and e.variants[-1].split()[-1] == label.split()[-1]),
@@ -909,6 +912,20 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 e.attrs["gender"] = "male"
             ents.items.append(e)
             taken.append((m.start("n"), m.end("n")))
+
+
+def _names_the_others(ents: Entities, m: re.Match[str]) -> bool:
+    """Whether "the N others" refers back to people the text has just named: at least N named
+    persons besides the one set apart from them, in the 400 characters before."""
+    count = m.group("n").split()[1].lower()
+    n = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
+    if not n:
+        return False
+    lo = m.start() - 400
+    named = sum(
+        1 for p in ents.of("person") if p.name and any(lo <= a < m.start() for a, _ in p.mentions)
+    )
+    return named >= n + 1
 
 
 def _apposed_to_name(doc: Doc, ents: Entities, start: int) -> bool:
