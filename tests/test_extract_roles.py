@@ -1219,3 +1219,19 @@ def test_one_who_appears_for_the_state_is_a_prosecutor() -> None:
     assert roles["Mira Tolk"] == ["prosecutor"]  # in court for the state, not an official too
     assert roles["Ada Brun"] == ["lawyer"]
     assert roles["Kurt Vale"] == ["official", "prosecutor"]  # the post alone: both
+
+
+def test_relatives_are_kin_of_the_one_the_appeal_is_about() -> None:
+    text = (
+        "10 March 2024\n\nZembla: Defender Sara Holm detained\n\nOn 2 March 2024, police "
+        "arrested the defender Sara Holm in Vard. Sara Holm's brother Jon Holm was questioned. "
+        "Lina Berg, Sara Holm's sister-in-law, was summoned. Sara Holm had documented the "
+        "case of the teacher Ivo Tamm, whose father, Judge Karl Tamm, was dismissed in 2020. "
+        "Ola Ruud, Ivo Tamm's sister, filed a complaint. Sara Holm is in custody.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    roles = {p["name"]: p["roles"] for p in rec["persons"] if p["name"]}
+    assert "relative" in roles["Jon Holm"]
+    assert roles["Lina Berg"] == ["relative"]
+    assert roles["Karl Tamm"] == ["judge"]  # the father of a third party: no relative
+    assert "relative" not in roles["Ola Ruud"]

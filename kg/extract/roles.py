@@ -531,7 +531,10 @@ def _roles_before(
             return
     if hit:
         r1, r2, m = hit
-        kin = GENDER_NOUN_RE.search(re.sub(r"\b(?:the|a|an)\s+$", "", before[: m.start()]))
+        lead = re.sub(r"\b(?:the|a|an)\s+$", "", before[: m.start()])
+        kin = GENDER_NOUN_RE.search(lead)
+        if kin and ents is not None and _kin_of_another(lead[: kin.start()], ents):
+            kin = None  # "A B, whose father, Justice X": kin of someone else
         if kin:  # "his wife, the journalist X"
             roles.append("relative")
             if GENDER_NOUNS[kin.group(1)] != "unknown":
@@ -568,6 +571,8 @@ def _roles_before(
     m = GENDER_NOUN_END.search(near) or KIN_OF_BEFORE.search(near)
     if m and EX_BEFORE.search(near, 0, m.start()):
         m = None  # "her former husband, X": no longer kin of anyone in the case
+    if m and ents is not None and _kin_of_another(near[: m.start()], ents):
+        m = None  # "Ana Lee's brother X", "A B, whose father, X,": kin of someone else
     if m:
         roles.append("relative")
         if GENDER_NOUNS.get(m.group(1), "unknown") != "unknown":
@@ -947,10 +952,12 @@ def _roles_after(
     ) and not CLAUSE_AFTER.match(after):
         roles.append("defender")
     kin = KIN_OF.match(desc)
+    if kin and kin.group("of") and _kin_of_another(kin.group("of") + " ", ents):
+        kin = None  # "X, Ana Lee's brother": kin of someone the appeal is not about
     if kin:  # "X, the wife of Y", "X, who is married to Y"
         roles.append("relative")
-        if kin.group(1) and GENDER_NOUNS[kin.group(1)] != "unknown":
-            p.attrs["gender"] = GENDER_NOUNS[kin.group(1)]
+        if kin.group("kin") and GENDER_NOUNS[kin.group("kin")] != "unknown":
+            p.attrs["gender"] = GENDER_NOUNS[kin.group("kin")]
     if re.match(r"who (?:governed|ruled|was (?:then )?(?:the )?(?:governor|mayor|minister|"
                 r"president|prime minister))\b", desc):  # fmt: skip
         roles.append("official")
@@ -997,6 +1004,30 @@ def _roles_after(
         or WRITES_FOR.match(desc)
     ):
         roles.append("journalist")
+
+
+#: The one whose kin a name is, written before the kinship noun: "Ana Lee’s brother X", "A B,
+#: whose father, X".
+KIN_POSSESSOR = re.compile(
+    r"(?P<name>(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+){1,3}?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)(?:[’']s|,\s+whose)\s+$"
+)
+
+
+def _kin_of_another(before: str, ents: Entities) -> bool:
+    """Whether a kinship noun is said of a named person other than the one the appeal is
+    about: the genre codes as relatives the kin of its subject, not of third parties."""
+    m = KIN_POSSESSOR.search(before)
+    if m is None:
+        return False
+    subject = appeal_subject(ents)
+    if subject is None:
+        return False
+    name = m.group("name")
+    return not (
+        name == subject.name
+        or name in subject.variants
+        or (subject.name or "").endswith(" " + name.split()[-1])
+    )
 
 
 #: A comma then a verb after a name: "the court, headed by X, sentenced the activists A and B"
@@ -1143,7 +1174,9 @@ def _post_in_civil_body(desc: str) -> bool:
 
 #: A kinship noun of a named person after a name: "X, the wife of Y", "X, Y's brother".
 KIN_OF = re.compile(
-    rf"(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+[’']s\s+)?({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))})"
+    # "X, the wife of Y", "X, Ana Lee's sister-in-law": the kin's possessive may be a full name
+    rf"(?:(?P<of>(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+){{0,2}}[A-ZÀ-ÞĀ-Žİ][\w’'\-]+[’']s)\s+)?"
+    rf"(?P<kin>{'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))})"
     r"(?:\s+of\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-ZÀ-ÞĀ-Žİ]|\s*$|\s+and\s"  # "her husband and a ..."
     # "the mother of another detainee", "the wife of a jailed journalist"
     r"|\s+of\s+(?:his|her|their|a|an|another|one|two|three|the)\s)"
