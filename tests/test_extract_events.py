@@ -1059,3 +1059,15 @@ def test_a_raid_on_a_place_told_new_goes_not_on_with_the_last_targets() -> None:
     assert _one(_named(body.format("a workshop on digital security")), "raid")["targets"] == []
     # the premises the story told of before are still hers
     assert _one(_named(body.format("the office")), "raid")["targets"] == ["Ana Lee"]
+
+
+def test_a_judge_named_in_a_relative_clause_acts_not_in_the_main_clause() -> None:
+    evs = _named(
+        "On 1 March 2024, the Zenda City Court sentenced human rights defender Ana Lee to three "
+        "years in prison. The Zenda Court of Appeal, where the case was heard by Judge Tom Reed "
+        "from 20 April 2024, upheld the verdict, and on 2 May 2024 the Supreme Court of Zembla "
+        "dismissed her final appeal."
+    )
+    decision = _one(evs, "court_decision")
+    assert decision["agents"] == ["Supreme Court of Zembla"]
+    assert "Tom Reed" in _one(evs, "trial_hearing")["agents"]

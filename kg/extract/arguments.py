@@ -313,6 +313,18 @@ def _companions(
     return found
 
 
+#: A relative clause opened after a comma and still open at a mention: ", where the case was
+#: heard by", ", who had".
+RELATIVE_AT = re.compile(r",\s+(?:where|which|who|whom|whose)\b[^,;()]*$")
+
+
+def _in_closed_relative(flat: str, c0: int, ma: int, a: int) -> bool:
+    """Whether a mention before the trigger stands in a relative clause that closes before it
+    ("The X Court, where the case was heard by Judge Y from 3 May, upheld the verdict"): one
+    named there acts in that clause, not in the trigger's."""
+    return bool(RELATIVE_AT.search(flat, max(c0, ma - 120), ma)) and "," in flat[ma:a]
+
+
 def _targeted(e: Entity) -> bool:
     # a co-defendant coded other (kg.extract.roles) is still tried with the others
     return bool(TARGET_ROLES.intersection(e.attrs.get("roles", []))) or "accused" in e.attrs
@@ -1075,6 +1087,8 @@ def make_event(
         if not s.start <= ma < s.end or (ma, _mb) in inner:
             continue
         is_state = e.kind == "organisation" and e.attrs.get("kind") in STATE_KINDS
+        if e.kind == "person" and ma < a and _in_closed_relative(doc.flat, s.start, ma, a):
+            continue  # "The X Court, where the case was heard by Judge Y, upheld": Y did not
         if ma < a and (is_state or "judge" in e.attrs.get("roles", [])
                        or "prosecutor" in e.attrs.get("roles", [])):  # fmt: skip
             if is_state and last_body and UNIT_OF.fullmatch(doc.flat, last_body[0], ma):
