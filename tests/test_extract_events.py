@@ -1071,3 +1071,12 @@ def test_a_judge_named_in_a_relative_clause_acts_not_in_the_main_clause() -> Non
     decision = _one(evs, "court_decision")
     assert decision["agents"] == ["Supreme Court of Zembla"]
     assert "Tom Reed" in _one(evs, "trial_hearing")["agents"]
+
+
+def test_them_with_no_two_defenders_named_together_is_the_people_of_the_last_events() -> None:
+    evs = _named(
+        "On 1 May 2024, police arrested human rights lawyer Ivo Stan in Zenda. The principal of "
+        "the village school, Mr. Tom Reed, was arrested the same day for allegedly helping him. "
+        "On 3 May 2024, the prosecutor filed indictments against them."
+    )
+    assert set(_one(evs, "charge")["targets"]) == {"Ivo Stan", "Tom Reed"}

@@ -1242,7 +1242,15 @@ def make_event(
             # "both men", "the two": the last two people events were told of
             targets = list(recent[:2])
         else:
-            targets = _group_before(mentions, s.start, group) or list(prev_targets)
+            targets = _group_before(mentions, s.start, group) or (
+                # "both men were remanded ...; indictments against them": with no two defenders
+                # named together, the people the last events were told of
+                list(recent[:2])
+                if group.group().lower() in ("them", "they", "their")
+                and recent
+                and len(recent) >= 2
+                else list(prev_targets)
+            )
     elif (
         targets
         and group
