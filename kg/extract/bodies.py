@@ -255,6 +255,10 @@ def _line_end(text: str, a: int, b: int) -> int:
     return nl if nl - line_start < 60 else b
 
 
+FOR_OR_OF = re.compile(r"\s+(?:for|of)\s+")
+BRANCH_END = re.compile(r" Branch \d+$")
+
+
 def tidy_organisations(ents: Entities) -> None:
     """Drop names that are no bodies; keep the owner of a prize; trim a trailing "of" or
     month."""
@@ -281,7 +285,7 @@ def tidy_organisations(ents: Entities) -> None:
                 same.mentions.extend(e.mentions)
                 ents.items = [x for x in ents.items if x is not e]
                 continue
-        state = re.split(r"\s+(?:for|of)\s+", name, maxsplit=1)[0]
+        state = FOR_OR_OF.split(name, maxsplit=1)[0]
         if ADDRESSEE_BODY.match(name) or state in COUNTRIES or NOT_BODY_NAME.match(name):
             ents.items.remove(e)
             continue
@@ -320,7 +324,7 @@ def tidy_organisations(ents: Entities) -> None:
     for full in orgs:
         name = full.name or ""
         cut = name.rfind(" in ")
-        branch = re.search(r" Branch \d+$", name)
+        branch = BRANCH_END.search(name)
         if (
             branch
             and sum(

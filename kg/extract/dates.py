@@ -184,7 +184,7 @@ def _rel_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
     return sorted(set(out))
 
 
-@dataclass
+@dataclass(slots=True)
 class DateMention:
     """A date expression and its value: ``(year, month, day)`` with ``None`` for unknown parts."""
 
@@ -204,6 +204,9 @@ def format_date(value: tuple[int, int | None, int | None] | None) -> str | None:
     if d is None:
         return f"{y:04d}-{m:02d}"
     return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+FOR_END = re.compile(r"\bfor\s+$")
 
 
 def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
@@ -255,7 +258,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         if kind == "abs" and _dateline(doc.text, start, end):
             is_event = False  # "Paris, 6 July 2021 – ...": when the text was issued
         anchors = not NOT_ANCHOR.search(before)
-        if kind == "rel" and re.search(r"\bfor\s+$", before):
+        if kind == "rel" and FOR_END.search(before):
             continue  # "for three years after release" is a duration
         if kind == "abs":
             value = absolute(m, year)

@@ -56,6 +56,10 @@ def find_rights(doc: Doc, ents: Entities) -> list[dict[str, Any]]:
     return rights
 
 
+PLEASE_OR_AND = re.compile(r"^(?:Please|and)\s+")
+BLANK_LINE_TEXT = re.compile(r"\n\s*\n\s*[^\s\d]")
+
+
 def find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], int]:
     """The numbered list after "urges ... to:", with its addressees; returns (demands, start)."""
     text = doc.text
@@ -82,7 +86,7 @@ def find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], i
         pos = intro_end
         for m in ITEM_RE.finditer(text, pos):
             gap = text[pos : m.start()]
-            if items and re.search(r"\n\s*\n\s*[^\s\d]", gap) and not gap.strip() == "":
+            if items and BLANK_LINE_TEXT.search(gap) and not gap.strip() == "":
                 break
             if not items and text[pos : m.start()].strip():
                 break
@@ -95,7 +99,7 @@ def find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], i
             end = items[i + 1].start() if i + 1 < len(items) else _item_end(text, m.end())
             raw = text[m.end() : end].rstrip()
             summary = clean(raw).rstrip(";.,")
-            summary = re.sub(r"^(?:Please|and)\s+", "", summary)
+            summary = PLEASE_OR_AND.sub("", summary)
             demands.append({
                 "addressees": addressees, "summary": summary[:1].lower() + summary[1:],
                 "confidence": 0.8, "evidence": evidence(doc, m.end(), m.end() + len(raw)),

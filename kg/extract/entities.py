@@ -24,7 +24,7 @@ from kg.extract.lexicon import (
 from kg.extract.text import NON_WORD, Run
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A person, organisation, place or instrument found in the text."""
 

@@ -201,6 +201,7 @@ STATE_AFTER = re.compile(
 #: "was remanded in custody on 3 May": a court's act whose complement is the custody, not a
 #: situation that lasts (as "detained in prison" is).
 ACT_WITH_PLACE = re.compile(r"remanded$")
+SPACES = re.compile(r"\s+")
 
 
 def frame_of(flat: str, a: int, b: int, etype: str) -> str:
@@ -210,7 +211,7 @@ def frame_of(flat: str, a: int, b: int, etype: str) -> str:
     "has arrested"), ``passive`` ("was detained") or ``active`` ("police detained")."""
     word = flat[a:b]
     if word not in VERB_FRAMES.get(etype, {}):
-        words = re.split(r"\s+", word.strip())
+        words = SPACES.split(word.strip())
         objects = OBJECT_FRAMES.get(etype, {})
         if words[0] in objects:
             return "active"  # "opened a criminal case"
@@ -244,7 +245,7 @@ def frame_allowed(flat: str, a: int, b: int, etype: str) -> tuple[str, int] | No
         return frame, a
     word = flat[a:b]
     if word not in VERB_FRAMES[etype]:
-        words = re.split(r"\s+", word.strip())
+        words = SPACES.split(word.strip())
         verb = words[0] if frame == "active" else words[-1]
         return (frame, a) if frame in OBJECT_FRAMES[etype].get(verb, ()) else None
     if frame not in VERB_FRAMES[etype][word]:
@@ -545,6 +546,7 @@ REPEATED = re.compile(
     r"on (?:several|many|multiple|numerous|countless|various) occasions|repeatedly)\b"
 )
 REPEATED_BEFORE = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely)\s+(?:been\s+)?$")
+ED_WORD = re.compile(r"\w+ed")
 
 
 def find_events(
@@ -644,7 +646,7 @@ def find_events(
                 continue  # "is final and cannot be appealed", "was never charged"
             if REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre):
                 continue  # "has been arrested several times": a habit of the past, no one event
-            if re.fullmatch(r"\w+ed", flat[a:b]) and (
+            if ED_WORD.fullmatch(flat[a:b]) and (
                 (PRESENT_PASSIVE.search(pre) and etype not in STATES) or PRENOMINAL.match(flat, b)
             ):
                 continue

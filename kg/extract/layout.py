@@ -166,9 +166,12 @@ def _is_place_prefix(prefix: str, strict: bool = False) -> bool:
 FUNCTION_WORDS = frozenset("of the and for on in to a an at by with from or".split())
 
 
+FORM_LABEL = re.compile(r"\s*([\w .’'-]{1,30}?)\s*:\s")
+
+
 def _is_form_line(line: str) -> bool:
     """ "Initial Date: Feb 7, 2020", "Ref.: AL TUR 2/2022", "posted on: 2008/10/27"."""
-    m = re.match(r"\s*([\w .’'-]{1,30}?)\s*:\s", line)
+    m = FORM_LABEL.match(line)
     if DATE_LABEL.search(line):
         return True
     return bool(m) and any(w.lower().strip(".") in FORM_WORDS for w in m.group(1).split())

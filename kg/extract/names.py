@@ -358,11 +358,15 @@ STAFF_WORDS = frozenset(
 )
 
 
+NON_SPACE_RUN = re.compile(r"\S+")
+
+
 def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] | None:
     """Trim a body's run to its name: no post before it, no post, place or "in X" after it."""
     flat = doc.flat
     toks = [
-        (m.group(), start + m.start()) for m in re.finditer(r"\S+", _run_slice(doc, words, start))
+        (m.group(), start + m.start())
+        for m in NON_SPACE_RUN.finditer(_run_slice(doc, words, start))
     ]
     k = 0
     for i, (w, _) in enumerate(toks[:-1]):
@@ -426,6 +430,9 @@ def _person_before_of(run: Run, first: int) -> int | None:
     return None
 
 
+OF_THE_PARENT = re.compile(r"(?P<x>.+?) of the (?P<y>.+)$")
+
+
 def add_organisation(
     doc: Doc,
     ents: Entities,
@@ -440,7 +447,7 @@ def add_organisation(
     Parents are followed three levels up (a chamber of a court of a ministry); a longer chain
     is not a name but a run of capitalised words, and must not recurse without end."""
     parent = None
-    m = re.match(r"(?P<x>.+?) of the (?P<y>.+)$", text) if depth < 3 else None
+    m = OF_THE_PARENT.match(text) if depth < 3 else None
     if m and head_of(m.group("y").split()) and head_of(m.group("y").split())[0] == "organisation":
         ystart = start + m.start("y")
         parent = add_organisation(doc, ents, m.group("y"), ystart, end, main_country, depth + 1)
@@ -468,6 +475,14 @@ def add_organisation(
     return e
 
 
+DEPARTMENT_WORD = re.compile(r"\bDepartment\b")
+INVESTIGAT = re.compile(r"Investigat")
+
+
+AGENCY_OR_COMMITTEE = re.compile(r"\b(?:Agency|Committee)\b")
+NGO_WORD_END = re.compile(r"(?:non-governmental|NGO|organi[sz]ation)\s*$")
+
+
 def org_kind(name: str, before: str) -> str:
     if name in PLATFORMS:
         return "media"
@@ -476,11 +491,11 @@ def org_kind(name: str, before: str) -> str:
     for rx, kind in ORG_KIND_HINTS:
         if rx.search(name):
             return kind
-    if re.search(r"\bDepartment\b", name) and re.search(r"Investigat", name):
+    if DEPARTMENT_WORD.search(name) and INVESTIGAT.search(name):
         return "prosecution" if "Crimes" in name else "police"
-    if re.search(r"\b(?:Agency|Committee)\b", name) and "Security" in name:
+    if AGENCY_OR_COMMITTEE.search(name) and "Security" in name:
         return "security_service"
-    if re.search(r"(?:non-governmental|NGO|organi[sz]ation)\s*$", before):
+    if NGO_WORD_END.search(before):
         return "ngo"
     for w in name.split():
         kind = ORG_HEADS.get(w.strip('“”"'))

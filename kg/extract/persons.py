@@ -81,6 +81,9 @@ Administration Planning Resources Works Transport Energy Development Justice Rig
 )
 
 
+POSSESSIVE_END = re.compile(r"[’']s$")
+
+
 def add_person_candidate(
     doc: Doc, ents: Entities, run: Run, first: int, last: int | None = None
 ) -> None:
@@ -184,7 +187,7 @@ def add_person_candidate(
     if wrap:  # "Lee Wai-" at a line's end, "kwong" on the next: one name, written whole
         end = wrap.end()
     name = HYPHEN_GAP.sub("-", clean(doc.flat[toks[0][1] : end]))
-    if re.search(r"[’']s$", name):
+    if POSSESSIVE_END.search(name):
         name, end = name[:-2], end - 2
     if _country_follows(doc, end):
         return  # "Vela Nova, Chile", an address block's town line above "Chile": a place
@@ -497,17 +500,20 @@ def named_by_kin(doc: Doc, p: Entity) -> bool:
     )
 
 
+INITIALS = re.compile(r"(?:[A-ZÀ-Þ]\.?)+")
+
+
 def _initials_of(short: list[str], full: list[str]) -> bool:
     """ "A. Novak", "A.B. Novak" or "Anna K. Novak" is a short form of "Anna Karin Novak": the
     same surname, and each initial the first letter of a given name in the same order."""
     if len(short) < 2 or short[-1] != full[-1] or len(full) < 2 or short == full:
         return False
     given = [w for w in short[:-1]]
-    if not any(re.fullmatch(r"(?:[A-ZÀ-Þ]\.?)+", w) for w in given):
+    if not any(INITIALS.fullmatch(w) for w in given):
         return False
     letters = []
     for w in given:
-        if re.fullmatch(r"(?:[A-ZÀ-Þ]\.?)+", w):
+        if INITIALS.fullmatch(w):
             letters.extend(c for c in w if c != ".")
         else:
             letters.append(w)
@@ -538,7 +544,7 @@ def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
         if m.group("h") == "Messrs":
             names += re.findall(r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+", m.group("more"))
         for n in names:
-            n = re.sub(r"[’']s$", "", n)
+            n = POSSESSIVE_END.sub("", n)
             p = resolve_person(ents, n, gender, doc)
             if p is None:
                 if len(n.split()) < 2 or not_a_name(n.split()):

@@ -387,9 +387,12 @@ def _org_out(doc: Doc, o: Entity) -> dict[str, Any]:
     }
 
 
+FOUNDED_IN = re.compile(r"[^.]{0,40}?\bfounded in (\d{4})")
+
+
 def _founded(doc: Doc, o: Entity) -> str | None:
     a, b = min(o.mentions)
-    m = re.match(r"[^.]{0,40}?\bfounded in (\d{4})", doc.flat[b : b + 80])
+    m = FOUNDED_IN.match(doc.flat[b : b + 80])
     return m.group(1) if m else None
 
 

@@ -247,10 +247,16 @@ def _implicit_instrument(
     return resolve_instrument(ents, None, m.start())
 
 
+ARTICLE_NUMBER = re.compile(r"\d+(?:-?[A-Z]|-\d+)?")
+
+
 def main_article(article: str) -> str:
     """The article number without its parts: ``314(2)`` and ``314, Part 2`` are ``314``."""
-    n = re.match(r"\d+(?:-?[A-Z]|-\d+)?", article)
+    n = ARTICLE_NUMBER.match(article)
     return n.group() if n else article
+
+
+CONNECTOR_END = re.compile(r"\s+(?:and|of|on|the|for|from|against)$")
 
 
 def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, Any]]]:
@@ -270,7 +276,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             # "IPC Sections 120B and 121", "Criminal Code Article 5": named just before
             inst = resolve_instrument(ents, lead.group("i"), m.start())
         if inst_ref:
-            inst_ref = re.sub(r"\s+(?:and|of|on|the|for|from|against)$", "", inst_ref)
+            inst_ref = CONNECTOR_END.sub("", inst_ref)
             two = re.match(r"(.*?\b(?:" + "|".join(INSTRUMENT_HEADS) + r"))\s+and\s", inst_ref)
             if two:
                 inst_ref = two.group(1)  # "the Constitution and the ICCPR": the first of two
@@ -364,9 +370,12 @@ NOT_LABEL = re.compile(
 )
 
 
+QUOTED_NAME_END = re.compile(r"[“\"]([^”\"]{3,80})[”\"]\s*(?:\(|under\s+|\s*)$")
+
+
 def _label_before(doc: Doc, pos: int) -> str | None:
     before = doc.flat[max(0, pos - 90) : pos]
-    m = re.search(r"[“\"]([^”\"]{3,80})[”\"]\s*(?:\(|under\s+|\s*)$", before)
+    m = QUOTED_NAME_END.search(before)
     if m:
         return m.group(1)
     # the offence after the last list boundary: "X under Article 1, Y under Article 2 and Z (..."
@@ -378,6 +387,9 @@ def _label_before(doc: Doc, pos: int) -> str | None:
     return None
 
 
+NON_WORD_RUN = re.compile(r"\W+")
+
+
 def _provision(inst: Entity, article: str, label: str | None, used: set[str]) -> dict[str, Any]:
     provs = inst.attrs["provisions"]
     for p in provs:
@@ -385,7 +397,7 @@ def _provision(inst: Entity, article: str, label: str | None, used: set[str]) ->
             if not p.get("label") and label:
                 p["label"] = _cap(label.strip(' ()“”"'))
             return p
-    base = "a" + re.sub(r"\W+", "_", article).strip("_")
+    base = "a" + NON_WORD_RUN.sub("_", article).strip("_")
     pid, n = base, 1
     while pid in used:
         n += 1

@@ -46,8 +46,11 @@ def _clamp(x: float) -> float:
     return round(min(0.95, max(0.05, x)), 2)
 
 
+NAME_WORD_RUN = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
 def _name_words(name: str) -> list[str]:
-    return re.findall(r"[^\W\d_][\w’'\-]*", name)
+    return NAME_WORD_RUN.findall(name)
 
 
 def person_doubts(p: dict[str, Any]) -> list[str]:

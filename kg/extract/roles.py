@@ -289,6 +289,9 @@ def strip_honorific(before: str) -> str:
     return HONORIFIC_END.sub("", before)
 
 
+PLURAL_END = re.compile(r"[^s]s,?\s*$")
+
+
 def _list_cues(
     doc: Doc, ents: Entities, befores: dict[int, str] | None = None
 ) -> dict[tuple[int, int], list[str]]:
@@ -318,7 +321,7 @@ def _list_cues(
         colon = hit is None and before.rstrip().endswith(":")
         if colon:
             hit = _title_before(before.rstrip()[:-1])  # "three lawyers: A, B and C"
-        if hit and re.search(r"[^s]s,?\s*$", hit[2].group(0)):
+        if hit and PLURAL_END.search(hit[2].group(0)):
             r1, r2, _ = hit
             if r1 == "lawyer":  # "their lawyers A and B" act for others; "lawyers A and B" may not
                 r1 = "lawyer" if POSSESSIVE_LAWYER.search(strip_honorific(before)) else "lawyer?"
@@ -380,7 +383,7 @@ def _shared_after(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
             (h for n in range(len(words), 0, -1) if (h := _title_before(" ".join(words[:n])))),
             None,
         )
-        if not hit or not re.search(r"[^s]s,?\s*$", hit[2].group(0)):
+        if not hit or not PLURAL_END.search(hit[2].group(0)):
             continue
         r1, r2, _ = hit
         if r1 == "lawyer" and not POSSESSIVE_LAWYER.search(m.group("words")):
@@ -487,6 +490,10 @@ AGE_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?\b[\w-]+-year-old\s+$")
 NEAR_SPAN = 60
 
 
+ARTICLE_END = re.compile(r"\b(?:the|a|an)\s+$")
+AND_END = re.compile(r"(.*\S)\s+and\s+$")
+
+
 def _roles_before(
     before: str,
     roles: list[str],
@@ -531,7 +538,7 @@ def _roles_before(
             return
     if hit:
         r1, r2, m = hit
-        lead = re.sub(r"\b(?:the|a|an)\s+$", "", before[: m.start()])
+        lead = ARTICLE_END.sub("", before[: m.start()])
         kin = GENDER_NOUN_RE.search(lead)
         if kin and ents is not None and _kin_of_another(lead[: kin.start()], ents):
             kin = None  # "A B, whose father, Justice X": kin of someone else
@@ -539,7 +546,7 @@ def _roles_before(
             roles.append("relative")
             if GENDER_NOUNS[kin.group(1)] != "unknown":
                 p.attrs["gender"] = GENDER_NOUNS[kin.group(1)]
-        joined = re.match(r"(.*\S)\s+and\s+$", before[: m.start()])
+        joined = AND_END.match(before[: m.start()])
         first = _title_before(joined.group(1) + " ") if joined else None
         if first and first[0] != r1:  # "the lawyer and trade unionist X": both
             roles.append("lawyer" if first[0] == "lawyer" else first[0])
@@ -842,6 +849,41 @@ POST_IN_BRACKETS = re.compile(
 )
 
 
+EMPLOYEE_OF = re.compile(r"employees? of")
+SUFFIX_DOT = re.compile(r"^\.(?=,)")
+AND_NAME_BEFORE_SHARED = re.compile(
+    r"^\s+and\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s*){1,4}"
+    r"(?=,|\s+(?:acting|appearing|for the|are|were)\b)"
+)
+PRESIDING = re.compile(r"\s+presiding")
+APPOSITION = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|(?P<are>are|were))\s+)"
+    r"(?:also\s+)?"
+    # "A and B, both journalists with Y": what the list's people each are
+    r"(?:(?:a|an|the|his|her|then|now|(?P<both>both|all|each))\s+)?(?P<desc>[^,;.]{2,80})"
+)
+VICE_OR_DEPUTY = re.compile(r"(?:Vice|Deputy)")
+PROSECUTION_STEM = re.compile(r"(?i)prosecut|procura")
+LAWYER_FOR = re.compile(
+    r"lawyer (?:who|representing|for)\b|(?:[Ss]enior |[Dd]efen[cs]e )?[Cc]ounsel\b"
+)
+ACTIVIST_DESC = re.compile(
+    r"(?:(?!public\b|former\b)[\w-]+ ){0,4}(?:defender|activist)|.*\b(?:civic )?activist|"
+    r"(?:an? )?(?:organi[sz]er|campaigner) (?:with|of|for)\b"
+)
+WHO_GOVERNED = re.compile(
+    r"who (?:governed|ruled|was (?:then )?(?:the )?(?:governor|mayor|minister|"
+    r"president|prime minister))\b"
+)
+THE_GROUP = re.compile(r"\b(?:the|its|their) (?:organi[sz]ation|network|group)")
+#: A word of media work after up to two words, the plural allowed after "both", "are" (by
+#: whether the description is of several people).
+MEDIA_WORK_DESC = (
+    re.compile(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}\b"),
+    re.compile(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}s?\b"),
+)
+
+
 def _roles_after(
     after: str,
     roles: list[str],
@@ -883,14 +925,9 @@ def _roles_after(
     if title:
         roles.append("official")
         positions.append({"title": clean(title.group("t")), "organisation": None})
-    after = re.sub(r"^\.(?=,)", "", after)  # "A B Jr., then Minister": the suffix's dot
+    after = SUFFIX_DOT.sub("", after)  # "A B Jr., then Minister": the suffix's dot
     # "A and B acting for the prosecution": what is said after the list is said of A too
-    after = re.sub(
-        r"^\s+and\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s*){1,4}"
-        r"(?=,|\s+(?:acting|appearing|for the|are|were)\b)",
-        "",
-        after,
-    )
+    after = AND_NAME_BEFORE_SHARED.sub("", after)
     side = ACTING_FOR.match(after)
     if side:
         if side.group(1) in ("prosecution", "state"):
@@ -899,20 +936,14 @@ def _roles_after(
             roles.append("prosecutor")
         else:
             roles.append("lawyer")
-    if re.match(r"\s+presiding", after):
+    if PRESIDING.match(after):
         roles.append("judge")
     if not roles and (led := HEADS_AFTER.match(after)):
         # "X heads the Zenda Rights Network": the name as the subject of a verb of leading
         _body_led(led.group("d"), roles)
         if roles:
             return
-    m = re.match(
-        r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|(?P<are>are|were))\s+)"
-        r"(?:also\s+)?"
-        # "A and B, both journalists with Y": what the list's people each are
-        r"(?:(?:a|an|the|his|her|then|now|(?P<both>both|all|each))\s+)?(?P<desc>[^,;.]{2,80})",
-        after,
-    )
+    m = APPOSITION.match(after)
     if not m:
         return
     desc = m.group("desc")
@@ -933,23 +964,17 @@ def _roles_after(
     post = STATE_POST_AFTER.match(desc)
     if (
         OFFICIAL_DESC.match(desc)
-        and not re.match(r"(?:Vice|Deputy)", desc)
+        and not VICE_OR_DEPUTY.match(desc)
         and not _post_in_civil_body(desc)
     ) or (post and _is_state_post(post.group("t"))):
-        prosecution = post and re.search(r"(?i)prosecut|procura", post.group("t"))
+        prosecution = post and PROSECUTION_STEM.search(post.group("t"))
         roles.append("prosecutor" if prosecution else "official")
         positions.append({"title": clean(desc), "organisation": None})
         return
-    if re.match(
-        r"lawyer (?:who|representing|for)\b|(?:[Ss]enior |[Dd]efen[cs]e )?[Cc]ounsel\b", desc
-    ):
+    if LAWYER_FOR.match(desc):
         roles.append("lawyer")  # "X, a lawyer who represented her", "X, Senior Counsel for Y"
         return
-    if re.match(
-        r"(?:(?!public\b|former\b)[\w-]+ ){0,4}(?:defender|activist)|.*\b(?:civic )?activist|"
-        r"(?:an? )?(?:organi[sz]er|campaigner) (?:with|of|for)\b",
-        desc,
-    ) and not CLAUSE_AFTER.match(after):
+    if ACTIVIST_DESC.match(desc) and not CLAUSE_AFTER.match(after):
         roles.append("defender")
     kin = KIN_OF.match(desc)
     if kin and kin.group("of") and _kin_of_another(kin.group("of") + " ", ents):
@@ -958,14 +983,10 @@ def _roles_after(
         roles.append("relative")
         if kin.group("kin") and GENDER_NOUNS[kin.group("kin")] != "unknown":
             p.attrs["gender"] = GENDER_NOUNS[kin.group("kin")]
-    if re.match(r"who (?:governed|ruled|was (?:then )?(?:the )?(?:governor|mayor|minister|"
-                r"president|prime minister))\b", desc):  # fmt: skip
+    if WHO_GOVERNED.match(desc):
         roles.append("official")
         return
-    if NGO_WORK.match(desc) and (
-        _post_in_civil_body(desc)
-        or re.search(r"\b(?:the|its|their) (?:organi[sz]ation|network|group)", desc)
-    ):
+    if NGO_WORK.match(desc) and (_post_in_civil_body(desc) or THE_GROUP.search(desc)):
         roles.append(
             "defender"
         )  # "X, a researcher with the network", "a volunteer at the X Centre"
@@ -993,13 +1014,10 @@ def _roles_after(
             roles.append("defender")
     if LAWYER_DESC.match(desc) and "defender" not in roles:
         roles.append("defender")  # "X, a lawyer" who is the subject: coded a defender
-    if re.match(r"employees? of", desc):
+    if EMPLOYEE_OF.match(desc):
         positions.append({"title": "employee", "organisation": None})
     if (
-        re.match(
-            rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}{'s?' if m.group('both') or m.group('are') else ''}\b",
-            desc,
-        )
+        MEDIA_WORK_DESC[bool(m.group("both") or m.group("are"))].match(desc)
         or OUTLET_HEAD_AFTER.match(desc)
         or WRITES_FOR.match(desc)
     ):
@@ -1278,6 +1296,14 @@ TARGET_WORDS = re.compile(
 )
 #: A passage in quotation marks.
 QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"]{0,600}\"")
+HE_NEXT = re.compile(r"\s*(?:He|His)\b")
+
+
+HE_IN = re.compile(r"\b(?:he|his)\b")
+SHE_NEXT = re.compile(r"\s*(?:She|Her)\b")
+
+
+SHE_IN = re.compile(r"\b(?:she|her)\b")
 
 
 def _gender(doc: Doc, p: Entity) -> str:
@@ -1286,9 +1312,9 @@ def _gender(doc: Doc, p: Entity) -> str:
     for s in sentences_with(doc, [a for a, _ in p.mentions]):
         text = doc.flat[s.start : s.end]
         nxt = doc.flat[s.end : s.end + 200]
-        if re.match(r"\s*(?:He|His)\b", nxt) or re.search(r"\b(?:he|his)\b", text):
+        if HE_NEXT.match(nxt) or HE_IN.search(text):
             return "male"
-        if re.match(r"\s*(?:She|Her)\b", nxt) or re.search(r"\b(?:she|her)\b", text):
+        if SHE_NEXT.match(nxt) or SHE_IN.search(text):
             return "female"
     return "unknown"
 

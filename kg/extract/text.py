@@ -41,7 +41,7 @@ NAME_ABBREVS = frozenset({"Md", "Mohd", "Ma"})
 GIVEN_MA_END = re.compile(r"(?:^|[^\w’'.-])(?![A-Z])[\w’'-]*\s+Ma\.$|^Ma\.$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     """A stretch of the text, with offsets into the string given to :func:`extract_case`."""
 
@@ -125,6 +125,9 @@ def _blank_footnote_marks(text: str) -> str:
     return "".join(out)
 
 
+INITIAL_STOP = re.compile(r"\b[A-Z]\.$")
+
+
 def make_doc(text: str) -> Doc:
     # re.sub(r"[\n\r\t\f\v]", " ", text), by five passes of str.replace: each is a search
     # for one character in C, not a pattern tried at every character; the sentences are cut
@@ -147,7 +150,7 @@ def make_doc(text: str) -> Doc:
                 flat[max(start, m.start() - 40) : m.start()]
             ):
                 continue  # "... arrested Ma. Teresa Reyes"
-            if re.search(r"\b[A-Z]\.$", flat[m.start() - 3 : m.start()]):
+            if INITIAL_STOP.search(flat[m.start() - 3 : m.start()]):
                 continue
             if flat[m.start() - 1] == ";" and _in_list(flat, start, m.start(), para.end):
                 continue
@@ -212,7 +215,7 @@ def clean(s: str) -> str:
 # ---------------------------------------------------------------- capitalised runs
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """A maximal run of capitalised words, joined by connectors such as ``of the``."""
 
@@ -342,10 +345,13 @@ def _short_line_break(text: str, a: int, b: int) -> bool:
     return nl - line_start < 50
 
 
+GAP_STOP = re.compile(r"[,;:.()]")
+
+
 def _gap_ok(doc: Doc, toks: list[tuple[str, int, int]], a: int, b: int) -> bool:
     """Connectors may join a name only inside one sentence and without punctuation."""
     gap = doc.flat[toks[a][2] : toks[b][1]]
-    return not re.search(r"[,;:.()]", gap) and len(gap) < 40
+    return not GAP_STOP.search(gap) and len(gap) < 40
 
 
 def sentences_with(doc: Doc, positions: list[int]) -> list[Span]:
