@@ -14,6 +14,7 @@ from kg.extract.dates import DATE_RE, REL_RE, _date_starts, _rel_starts
 from kg.extract.demands import (
     LETTER_ANCHORS,
     LETTER_ASK,
+    LETTER_WORDS,
     REPORTED_ANCHORS,
     REPORTED_ASK,
     RIGHT_RE,
@@ -62,7 +63,7 @@ from kg.extract.scan import (
     group_literals,
     literal_prefixes,
 )
-from kg.extract.text import TOKEN_RE, _prefixed, _tokens, clean, make_doc
+from kg.extract.text import TOKEN_RE, WORD, _prefixed, _tokens, clean, make_doc
 
 CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures" / "appeals"
@@ -716,6 +717,14 @@ def test_acronyms_found_alone_as_their_pattern_finds_them() -> None:
             "Posted: z Mandated: w update: v x_Date: u",
         ),
         (
+            LETTER_ASK,
+            LETTER_WORDS,
+            "Please release him. Pending a retrial, please ensure his safety. We urge the "
+            "authorities to free her; I call on you to act. We also ask the court to drop it. "
+            "x_I urge you to act. Pleased, we\u00a0urge you to free him. I\u00a0request you to "
+            "open it. please  stop this. Please: no. II urge you to go. Web urge them to",
+        ),
+        (
             ARTICLES_RE,
             ARTICLE_WORDS,
             "Art. 5 of the Code, arts. 3 and 4, Articles 19 (freedom of expression) and 21 of "
@@ -769,6 +778,23 @@ def test_acronyms_read_from_the_word_index() -> None:
         doc = make_doc(text)
         assert _acronym_words(doc) == _acronyms_by_scan(doc.flat), text
     assert len(_acronym_words(make_doc(made_up))) == 4 * len(known)
+
+
+def test_word_index_holds_each_word_at_its_starts() -> None:
+    """The word index (made from one split of the flat text) gives each run of letters and
+    digits at the starts ``WORD.finditer`` gives, in text order, words in order of first use;
+    underscores, apostrophes, hyphens, marks and other scripts in the made-up texts."""
+    rng = random.Random(23)
+    alphabet = ["a", "b", "Z", "7", "_", " ", "\n", "’", "-", ".", "é", "ß", "İ", "ı", "²",
+                "\u0301", "ж", "一", "\u00a0", "ab", "Ana", "12"]  # fmt: skip
+    texts = ["", "_", " a a  b_a a", "Ana’s 12th, Ana-Lee;Ana"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(60))) for _ in range(500)]
+    for text in texts:
+        want: dict[str, list[int]] = {}
+        for m in WORD.finditer(make_doc(text).flat):
+            want.setdefault(m.group(), []).append(m.start())
+        got = make_doc(text).word_index
+        assert got == want and list(got) == list(want), repr(text)
 
 
 def test_flat_text_blanks_what_the_pattern_blanks() -> None:

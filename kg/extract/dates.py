@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -129,7 +130,7 @@ def _date_starts(index: dict[str, list[int]]) -> list[int]:
     out: list[int] = []
     if len(_NOT_DATE) > 50_000:
         _NOT_DATE.clear()
-    for w in index.keys() - _NOT_DATE:
+    for w in itertools.filterfalse(_NOT_DATE.__contains__, index):
         if w[0].isdigit() or w[:3] in MONTH_HEADS or w in DATE_OPENERS:
             out.extend(index[w])
         else:
@@ -144,7 +145,7 @@ REL_UNITS = frozenset("day days week weeks month months year years".split())
 
 
 #: The words met in the texts read so far that neither open a match of REL_RE nor are one of
-#: its units: a set, which a text's distinct words are taken from at once.
+#: its units.
 _NOT_REL: set[str] = set()
 
 
@@ -157,7 +158,9 @@ def _rel_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
     neither = _NOT_REL
     if len(neither) > 50_000:
         neither.clear()
-    for w in index.keys() - neither:  # most words neither open a match nor are a unit
+    # most words neither open a match nor are a unit; the index's words are looked up in the
+    # set one by one (``keys() - neither`` would copy the keys and go over the larger set)
+    for w in itertools.filterfalse(neither.__contains__, index):
         low = w.lower()
         odd = not w.isascii()
         opens = odd or low in REL_OPENERS

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from kg.extract.entities import Entities, Entity
-from kg.extract.scan import finditer_near
+from kg.extract.scan import finditer_near, finditer_words
 from kg.extract.text import Doc, clean, evidence, sentences_with
 
 # ---------------------------------------------------------------- rights and demands
@@ -171,8 +171,11 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
     flat = doc.flat
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for rx, anchors in ((LETTER_ASK, LETTER_ANCHORS), (REPORTED_ASK, REPORTED_ANCHORS)):
-        for m in finditer_near(rx, flat, anchors):
+    # a letter's ask opens with one of LETTER_WORDS, tried where the word index has them; a
+    # reported ask is looked for around its verbs
+    letter = finditer_words(LETTER_ASK, flat, doc.word_index, LETTER_WORDS)
+    for found in (letter, finditer_near(REPORTED_ASK, flat, REPORTED_ANCHORS)):
+        for m in found:
             start = m.start("pending") if m.groupdict().get("pending") else m.end()
             para_end = next((p.end for p in doc.paragraphs if p.start <= m.start() < p.end), 0)
             end_m = ASK_END.search(flat, m.end(), para_end)
@@ -208,6 +211,9 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
 #: Words every match of the patterns holds: the patterns run only around them, for speed
 #: ("please", not "lease", which every "release" holds).
 LETTER_ANCHORS = ("urge", "call", "ask", "request", "Please", "please")
+#: The words a match of LETTER_ASK opens with: "I" or "We" before the verb, "Pending" or
+#: "Please" before the ask.
+LETTER_WORDS = ("I", "We", "Pending", "Please", "please")
 REPORTED_ANCHORS = ("should", "must", "called", "urged")
 
 

@@ -12,6 +12,7 @@ keeps its matches that are not inside a word.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
@@ -133,8 +134,8 @@ class Scanner:
         #: The patterns of each whole word met, read once for all texts: an appeal has some
         #: four hundred distinct words, most of them met in the appeals before.
         self._at_word: dict[str, tuple[int, ...]] = {}
-        #: The words met that start no pattern, most of them: a set, which a text's distinct
-        #: words are taken from at once, before the loop that reads the others.
+        #: The words met that start no pattern, most of them: a text's distinct words are
+        #: looked up in it one by one, and only the others are read further.
         self._no_pattern: set[str] = set()
 
     def patterns_of_word(self, word: str) -> tuple[int, ...]:
@@ -188,7 +189,7 @@ class Scanner:
             if len(at_word) + len(none) > WORD_CACHE:
                 at_word.clear()
                 none.clear()
-            for word in index.keys() - none:  # most words start no pattern
+            for word in itertools.filterfalse(none.__contains__, index):  # most start none
                 ix = at_word.get(word)
                 if ix is None:
                     ix = self._patterns_of(word)
