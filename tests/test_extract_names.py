@@ -216,3 +216,21 @@ def test_a_ministry_of_two_portfolios_at_the_start_of_a_sentence() -> None:
     assert "Ministry of Labour and Social Protection" in names
     assert "Ministry of Labour" not in names
     assert "Ministry of Justice" in names
+
+
+def test_a_news_site_named_by_its_domain_is_an_outlet() -> None:
+    text = (
+        "4 April 2024\n\nZembla: Reporter held\n\nOn 2 April 2024, police detained the "
+        "reporter Ivo Sand, who writes for vela-news.com. The pro-government site "
+        "zembla24.zb called him a traitor.[1] Write to info@rights-watch.net or see "
+        "www.rights-watch.org and rights-watch.net/appeals for more.\n\n"
+        "[1] “Traitors among us”, zembla24.zb, 3 April 2024.\n"
+    )
+    record = extract_case(text, appeal_id="t-sites")
+    sites = {o["name"]: o for o in record["organisations"] if "." in o["name"]}
+    assert set(sites) == {"vela-news.com", "zembla24.zb"}  # no address, page or mail box
+    assert sites["zembla24.zb"]["kind"] == "media"
+    assert len(sites["zembla24.zb"]["evidence"]) == 2
+    for o in sites.values():
+        for ev in o["evidence"]:
+            assert text[ev["start"] : ev["end"]] == ev["quote"]

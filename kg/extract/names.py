@@ -566,6 +566,27 @@ def add_quoted_orgs(doc: Doc, ents: Entities, main_country: str | None) -> None:
                 e.attrs["kind"] = "ngo"
 
 
+#: A news site named by its domain: "haqqin.az", "vela-news.com" (not part of an address,
+#: "www.x.org", "info@x.com", "x.com/page": the issuer's or a source's, no outlet in the story;
+#: ".org" names an organisation's site).
+NEWS_SITE = re.compile(
+    r"(?<![\w@/.\-])(?P<d>[a-z0-9][a-z0-9\-]{1,40}\.(?:[a-z]{2}|com|net|info|news))"
+    r"(?![\w@/\-]|\.\w)"
+)
+
+
+def add_news_sites(doc: Doc, ents: Entities, main_country: str | None) -> None:
+    """A news site the text names by its domain is a media outlet."""
+    if "." not in doc.flat:
+        return
+    for m in NEWS_SITE.finditer(doc.flat):
+        if m.group("d").split(".")[-1] in ("org", "pdf", "doc", "txt", "htm", "jpg", "png"):
+            continue
+        e = ents.add(Entity("organisation", m.group("d"), m.start("d"), m.end("d")))
+        e.attrs.setdefault("kind", "media")
+        e.attrs.setdefault("country", main_country)
+
+
 #: Three to six capitals ending a word; that they start one is checked after the match (a
 #: leading "\b" makes the engine try every position of the text, this only the capitals).
 ACRONYM_WORD = re.compile(r"[A-Z]{3,6}\b")

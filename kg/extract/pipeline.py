@@ -46,6 +46,7 @@ from kg.extract.lexicon import TITLE_STOP
 from kg.extract.names import (
     add_acronyms,
     add_lower_bodies,
+    add_news_sites,
     add_numbered_bodies,
     add_quoted_orgs,
     classify_runs,
@@ -91,6 +92,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_quoted_orgs(doc, ents, main_country)
     add_acronyms(doc, ents)
     add_numbered_bodies(doc, ents)
+    add_news_sites(doc, ents, main_country)
     add_pattern_bodies(doc, ents, main_country)
     tidy_organisations(ents)
     drop_headline_bodies(doc, ents, header["title_span"])
