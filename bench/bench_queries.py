@@ -21,7 +21,8 @@ row count, and for the embedded store the child's CPU time (p50), which moves le
 time with the machine's load. ``--breakdown cq02 cq11`` splits those questions' corpus-wide time
 into Oxigraph's evaluation, Oxigraph's CSV writer, the rows only counted, a floor (as many cells
 from one triple pattern), ``run_query`` and the CSV text ``kg query --format csv`` prints
-(``--breakdown-oxigraph-only``: the first four). With ``virtuoso-t`` installed
+(``--breakdown-oxigraph-only``: the first four); ``--breakdown-bound cq02`` splits the bound
+form's time so, the value bound as the bound run bound it. With ``virtuoso-t`` installed
 (``scripts/virtuoso.sh install``), the public store is pushed into a fresh Virtuoso on loopback
 with ``kg push``'s code (or, with ``--virtuoso-load bulk``, its N-Quads loaded by Virtuoso's
 bulk loader, timed) and the same questions run there through ``kg query --endpoint``'s code
@@ -336,14 +337,25 @@ def http_questions(public: Path, embedded: dict[str, Any], args: argparse.Namesp
 
 
 def _breakdown_child(
-    target: str, name: str, repeats: int, out: Any, oxigraph_only: bool = False
+    target: str,
+    name: str,
+    repeats: int,
+    out: Any,
+    oxigraph_only: bool = False,
+    params: dict[str, str] | None = None,
 ) -> None:
     import pyoxigraph as ox
 
-    from kg.query import find_query, format_result
+    from kg.query import bind_params, find_query, format_result, with_values
 
     store = Store.open(target)
-    text = find_query(name).text
+    qf = find_query(name)
+    params = params or {}
+    text = qf.text
+    if params:  # the text run_query evaluates: the parameters as a VALUES clause
+        bound = with_values(qf.text, bind_params(qf, params, store))
+        assert bound is not None, (name, params)
+        text = bound
 
     def engine() -> int:  # Oxigraph's evaluation, every term read from the store
         res = store.oxigraph.query(text, use_default_graph_as_union=True)
@@ -354,11 +366,11 @@ def _breakdown_child(
         return len(res.serialize(format=ox.QueryResultsFormat.CSV) or b"")
 
     def library() -> int:  # run_query: rows of rdflib terms
-        result = run_query(store, name)
+        result = run_query(store, name, params)
         return len(result.rows) if isinstance(result, QueryResult) else 0
 
     def cli_csv() -> int:  # what `kg query NAME --format csv` computes before printing
-        result = run_query(store, name)
+        result = run_query(store, name, params)
         return len(format_result(result, "csv")) if isinstance(result, QueryResult) else 0
 
     # the same rows counted: the joins, filters and DISTINCT without reading a term of the answer
@@ -383,6 +395,8 @@ def _breakdown_child(
         return len(res.serialize(format=ox.QueryResultsFormat.CSV) or b"")
 
     figures: dict[str, Any] = {"rows": rows, "columns": columns, "floor_query": floor_text}
+    if params:
+        figures["params"] = params
     steps = [
         ("engine", engine),
         ("oxigraph_csv", serialised),
@@ -405,21 +419,30 @@ def _breakdown_child(
     out.put(figures)
 
 
-def breakdown(target: str, names: list[str], args: argparse.Namespace) -> dict[str, Any]:
+def breakdown(
+    target: str,
+    names: list[str],
+    args: argparse.Namespace,
+    bound: dict[str, dict[str, str]] | None = None,
+) -> dict[str, Any]:
     """Where a corpus-wide answer's time goes: Oxigraph's evaluation with its rows read,
     Oxigraph's CSV writer, the same rows only counted (no term of the answer read), the floor
     (as many cells from one triple pattern, written by Oxigraph's CSV writer), ``run_query``
     (rdflib terms) and ``run_query`` plus the CSV text ``kg query --format csv`` prints; wall
-    and CPU time, p50 of ``--repeats``."""
+    and CPU time, p50 of ``--repeats``. With ``bound`` (question name to parameters), the same
+    split of the bound form; a question with no parameters there is left out."""
     out: dict[str, Any] = {}
     ctx = multiprocessing.get_context("spawn")  # as in measure()
     for qf in [q for q in list_queries() if q.name.startswith("cq")]:
         if not any(qf.name.startswith(n) for n in names):
             continue
+        params = None if bound is None else bound.get(qf.name)
+        if bound is not None and not params:
+            continue
         answer = ctx.Queue()
         proc = ctx.Process(
             target=_breakdown_child,
-            args=(target, qf.name, args.repeats, answer, args.breakdown_oxigraph_only),
+            args=(target, qf.name, args.repeats, answer, args.breakdown_oxigraph_only, params),
         )
         proc.start()
         try:
@@ -430,6 +453,27 @@ def breakdown(target: str, names: list[str], args: argparse.Namespace) -> dict[s
         proc.join()
         print(f"  breakdown {qf.name}: {out[qf.name]}", file=sys.stderr)
     return out
+
+
+def _bound_params(figures: dict[str, Any], values: BoundValues) -> dict[str, dict[str, str]]:
+    """Each question's bound parameters: those its bound run used, else its first parameter
+    chosen as that run would choose it with no corpus-wide rows."""
+    out: dict[str, dict[str, str]] = {}
+    for qf in [q for q in list_queries() if q.name.startswith("cq") and q.params]:
+        used = figures.get("questions", {}).get(qf.name, {}).get("bound", {}).get("params")
+        if used:
+            out[qf.name] = used
+        elif (v := values.choose(qf.params[0].name, [])) is not None:
+            out[qf.name] = {qf.params[0].name: v}
+    return out
+
+
+def _commit() -> str | None:
+    """The commit of the questions and code measured (None outside a git checkout)."""
+    run = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return run.stdout.strip() or None if run.returncode == 0 else None
 
 
 def _free_port() -> int:
@@ -561,6 +605,19 @@ def main(argv: list[str] | None = None) -> int:
         "conversion (e.g. cq02 cq11)",
     )
     parser.add_argument(
+        "--breakdown-bound",
+        nargs="*",
+        default=[],
+        metavar="NAME",
+        help="questions whose bound form (the value the bound run used, else the defender "
+        "named in the most appeals) is split as --breakdown splits a corpus-wide one",
+    )
+    parser.add_argument(
+        "--corpus",
+        default=None,
+        help="what the store was built from, recorded as given (e.g. 'generate.py 10000 --seed 1')",
+    )
+    parser.add_argument(
         "--breakdown-oxigraph-only",
         action="store_true",
         help="--breakdown without the run_query steps (rdflib terms), which take minutes on an "
@@ -607,6 +664,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-queries-"))
     try:
         figures: dict[str, Any] = {
+            "commit": _commit(),
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
             "load_average_at_start": os.getloadavg()[0],
             "embedded_measured_as": "kg query --format csv (write_query)"
@@ -615,6 +673,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         if args.store:
             store_path = args.store
+            figures["corpus"] = args.corpus
         else:
             data, store_path = work / "data", work / "store"
             generate(args.appeals, data, args.seed)
@@ -642,6 +701,11 @@ def main(argv: list[str] | None = None) -> int:
             save()
         if args.breakdown:
             figures["breakdown"] = breakdown(str(public), args.breakdown, args)
+            save()
+        if args.breakdown_bound:
+            figures["breakdown_bound"] = breakdown(
+                str(public), args.breakdown_bound, args, _bound_params(figures, values)
+            )
             save()
         if not args.no_virtuoso:
             figures["virtuoso"] = virtuoso(public, values, args, work)

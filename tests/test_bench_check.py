@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -83,8 +84,11 @@ def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> N
     cmd = [sys.executable, str(ROOT / "bench" / "bench_queries.py"), "--store", str(store)]
     cmd += ["--only", "cq02", "cq11", "--repeats", "2", "--no-virtuoso", "--as-csv", "--http"]
     cmd += ["--breakdown", "cq11", "--breakdown-oxigraph-only", "--out", str(out)]
+    cmd += ["--breakdown-bound", "cq02", "--corpus", "three generated appeals"]
     subprocess.run(cmd, check=True, capture_output=True, timeout=900)
     res = json.loads(out.read_text(encoding="utf-8"))
+    assert res["corpus"] == "three generated appeals"
+    assert re.fullmatch(r"[0-9a-f]{7,40}", res["commit"]), res["commit"]
     assert (
         set(res["http"])
         == set(res["questions"])
@@ -114,6 +118,13 @@ def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> N
     for step in ("engine", "oxigraph_csv", "counted", "floor_same_cells_one_pattern"):
         assert parts[step]["p50_ms"] > 0 and parts[step]["cpu_p50_ms"] >= 0, step
     assert "run_query" not in parts  # --breakdown-oxigraph-only
+    # --breakdown-bound: the bound form split so, bound to the value the bound run used
+    bound = res["breakdown_bound"]
+    assert set(bound) == {"cq02-defender-timeline"}
+    timeline = res["questions"]["cq02-defender-timeline"]["bound"]
+    assert bound["cq02-defender-timeline"]["params"] == timeline["params"]
+    assert bound["cq02-defender-timeline"]["rows"] == timeline["rows"] > 0
+    assert bound["cq02-defender-timeline"]["counted"]["p50_ms"] > 0
 
 
 def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: Path) -> None:
