@@ -259,9 +259,17 @@ def measure(
     return figures
 
 
-def questions(target: str, values: BoundValues, args: argparse.Namespace) -> dict[str, Any]:
-    """Every competency question, corpus-wide and (when it takes a parameter) bound."""
-    out: dict[str, Any] = {}
+def questions(
+    target: str,
+    values: BoundValues,
+    args: argparse.Namespace,
+    out: dict[str, Any] | None = None,
+    measured: Any = None,
+) -> dict[str, Any]:
+    """Every competency question, corpus-wide and (when it takes a parameter) bound, into
+    ``out``; ``measured()`` is called after each question (the run saves what it has, so that
+    a run stopped midway keeps the questions it measured)."""
+    out = {} if out is None else out
     for qf in [q for q in list_queries() if q.name.startswith("cq")]:
         if args.only and not any(qf.name.startswith(o) for o in args.only):
             continue
@@ -279,6 +287,8 @@ def questions(target: str, values: BoundValues, args: argparse.Namespace) -> dic
             entry[form].pop("seen", None)
             entry[form]["params"] = {n: v}
         out[qf.name] = entry
+        if measured is not None:
+            measured()
         print(f"  {qf.name}: {entry}", file=sys.stderr)
     return out
 
@@ -691,7 +701,8 @@ def main(argv: list[str] | None = None) -> int:
 
         save()
         if not args.no_embedded:
-            figures["questions"] = questions(str(public), values, args)
+            figures["questions"] = {}
+            questions(str(public), values, args, figures["questions"], save)
             figures["load_average_after_embedded"] = os.getloadavg()[0]
             save()
         if args.http and "questions" in figures:
