@@ -1080,3 +1080,11 @@ def test_them_with_no_two_defenders_named_together_is_the_people_of_the_last_eve
         "On 3 May 2024, the prosecutor filed indictments against them."
     )
     assert set(_one(evs, "charge")["targets"]) == {"Ivo Stan", "Tom Reed"}
+
+
+def test_the_one_whose_kin_a_target_is_named_as_is_no_target() -> None:
+    evs = _named(
+        "Ms Eva Hart had asked human rights defender Ana Lee for help. On 3 May 2024, police "
+        "detained Ana Lee in Zenda together with Tom Reed, Ms Hart's brother."
+    )
+    assert set(_one(evs, "arrest")["targets"]) == {"Ana Lee", "Tom Reed"}

@@ -277,6 +277,11 @@ TOGETHER_WITH = re.compile(r"\b(?:together|along)\s+with\s+(?:[\w’'-]+,?\s+){0
 #: "A and his lawyer B were arrested": a name joined by "and" to the subject of a passive.
 AND_SUBJECT = re.compile(r"\s+and\s+(?:[\w’'-]+,?\s+){0,3}?$")
 #: "the husband of", "the mother of": the person named next is a relative's anchor.
+#: A possessive naming the kin of the one named just before: "Tom Reed, Ms Lee's brother".
+KIN_AFTER = re.compile(
+    r"[’']s?\s+(?:husband|wife|son|daughter|mother|father|brother|sister|nephew|niece|cousin|"
+    r"widow|uncle|aunt|relative|child)\b"
+)
 KIN_OF = re.compile(
     r"\b(?:husband|wife|son|daughter|mother|father|brother|sister|nephew|niece|cousin|widow|"
     r"uncle|aunt|relative|child)\s+of\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?)$"
@@ -1167,8 +1172,13 @@ def make_event(
         targets = [x for x in targets if x not in owned]
     kin = {
         e.id
-        for ma, _mb, e in near
-        if c0 <= ma < c1 and KIN_OF.search(doc.flat, max(c0, ma - 40), ma)
+        for ma, mb, e in near
+        if c0 <= ma < c1
+        and (
+            KIN_OF.search(doc.flat, max(c0, ma - 40), ma)
+            # "Tom Reed, Ms Lee's brother": the one whose kin the person named is
+            or (ma > a and KIN_AFTER.match(doc.flat, mb) and ", " in doc.flat[ma - 12 : ma])
+        )
     }
     if kin and any(x not in kin for x in targets):
         # "arrested Tom Reed, the husband of Ana Lee": the one named after "husband of" is not
