@@ -1088,3 +1088,12 @@ def test_the_one_whose_kin_a_target_is_named_as_is_no_target() -> None:
         "detained Ana Lee in Zenda together with Tom Reed, Ms Hart's brother."
     )
     assert set(_one(evs, "arrest")["targets"]) == {"Ana Lee", "Tom Reed"}
+
+
+@pytest.mark.parametrize("behalf", ["on his behalf", "on behalf of Tom Reed"])
+def test_the_one_a_petition_is_filed_for_is_no_target_of_it(behalf: str) -> None:
+    evs = _named(
+        "On 1 May 2024, police arrested human rights lawyer Tom Reed in Zenda. On 3 May 2024, a "
+        f"petition challenging the arrest was filed {behalf} before the Supreme Court."
+    )
+    assert _one(evs, "complaint")["targets"] == []

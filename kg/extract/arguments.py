@@ -540,6 +540,8 @@ TURN = re.compile(r",\s+but\b")
 #: Events a court decides or holds: with no court named in the sentence, the court last named
 #: before it in the paragraph (or anywhere before, if the sentence says "the court") acts.
 COURT_EVENTS = frozenset("sentence conviction acquittal trial_hearing court_decision fine".split())
+#: "on his behalf", "on behalf of Ana Lee": the one a complaint or appeal is brought for.
+BEHALF = re.compile(r"\bon\s+(?:(his|her|their)\s+behalf|behalf\s+of\b)", re.I)
 #: What a party brings to a court or an authority: the court it is told with decides it.
 FILED_EVENTS = frozenset({"complaint", "appeal_filed"})
 #: Events only the state does: who acts in them is a state body or a person.
@@ -1419,6 +1421,15 @@ def make_event(
         # him": a court named beside an arrest is where or after what it happened; courts do
         # not arrest (unless the clause says it ordered the step)
         agents = [x for x in agents if _kind(ents, x) != "court"]
+    behalf = BEHALF.search(doc.flat, c0, c1) if etype in FILED_EVENTS else None
+    if behalf is not None:
+        # "a petition was filed on his behalf": the one it is filed for is no target of it
+        if behalf.group(1):
+            person = last_person(doc, mentions, behalf.start(), behalf.group(1).lower())
+            for_whom = [person.id] if person is not None else prev_targets[:1]
+        else:
+            for_whom = [e.id for ma, _mb, e in near if behalf.end() <= ma < behalf.end() + 40]
+        targets = [x for x in targets if x not in for_whom[:1]]
     # "on trial before the X Court on a complaint lodged by Y": the court decides what is
     # brought before it, it files nothing
     bodies_to = [x for x in agents if etype in FILED_EVENTS and _kind(ents, x) == "court"]
