@@ -234,3 +234,21 @@ def test_a_news_site_named_by_its_domain_is_an_outlet() -> None:
     for o in sites.values():
         for ev in o["evidence"]:
             assert text[ev["start"] : ev["end"]] == ev["quote"]
+
+
+def test_and_inside_a_name_its_abbreviation_spells_whole() -> None:
+    text = (
+        "4 April 2024\n\nZembla: Defender held\n\nOn 2 April 2024, agents of the National "
+        "Intelligence and\nSecurity Service (NISS) arrested Ivo Sand. The Director of the "
+        "National Intelligence and Security Service later confirmed it. The unit for Counter "
+        "Terrorism and Transnational Crime (CTTC) questioned him. The State Police and Border "
+        "Service officers stood by.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(text, appeal_id="t-and")["organisations"]}
+    assert "National Intelligence and Security Service" in orgs
+    assert "NISS" in orgs["National Intelligence and Security Service"]["variants"]
+    assert len(orgs["National Intelligence and Security Service"]["evidence"]) >= 2
+    assert "Counter Terrorism and Transnational Crime" in orgs
+    assert not {"National Intelligence", "Security Service", "Transnational Crime"} & set(orgs)
+    # no abbreviation spells "State Police and Border Service": two bodies, as before
+    assert "State Police" in orgs

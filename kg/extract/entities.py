@@ -109,8 +109,10 @@ def strip_titles(words: list[str], i: int) -> int:
     return i
 
 
-def split_and(run: Run) -> list[Run]:
-    """Split ``A and B`` unless ``and`` joins two adjectives inside one name."""
+def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> list[Run]:
+    """Split ``A and B`` unless ``and`` joins two adjectives inside one name, or joins the two
+    words it joins in a name the text spells out with its abbreviation (``joined``, from
+    :func:`names_with_and`)."""
     words = run.words
     if "and" not in words and "or" not in words:
         return [run]  # most runs: the run itself, not a copy of it
@@ -118,6 +120,8 @@ def split_and(run: Run) -> list[Run]:
     for i, w in enumerate(words):
         if w not in ("and", "or") or i == 0:
             continue
+        if joined and i + 1 < len(words) and (words[i - 1], words[i + 1]) in joined:
+            continue  # "National Intelligence and Security Service", spelled out once
         cites = words[i + 1 : i + 2] in (["Article"], ["Articles"], ["Section"], ["Sections"])
         if (
             i >= 2
@@ -147,6 +151,34 @@ def split_and(run: Run) -> list[Run]:
         last = i + 1 + (words[i + 1 : i + 2] == ["the"] and i + 2 < len(words))
     out.append(Run(run.tokens[last][1], run.tokens[-1][2], run.tokens[last:]))
     return [r for r in out if r.tokens]
+
+
+#: An abbreviation in brackets right after a name: "(NISS)".
+ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z]{3,8})\)")
+
+
+def names_with_and(flat: str, runs: list[Run]) -> frozenset[tuple[str, str]]:
+    """The words on either side of "and" in names that the abbreviation in brackets after
+    them spells whole: "National Intelligence and Security Service (NISS)" gives
+    ("Intelligence", "Security"), so that the name is not split there, nor where the text
+    names the body again without the brackets."""
+    pairs = set()
+    for run in runs:
+        words = run.words
+        if "and" not in words:
+            continue
+        acr = ABBREVIATION_AFTER.match(flat, run.end)
+        if acr is None:
+            continue
+        for j in range(len(words)):
+            if "".join(w[0] for w in words[j:] if w[:1].isupper()) == acr.group(1):
+                pairs.update(
+                    (words[k - 1], words[k + 1])
+                    for k in range(max(j, 1), len(words) - 1)
+                    if words[k] == "and"
+                )
+                break
+    return frozenset(pairs)
 
 
 def _one_ministry(left: list[str], right: list[str]) -> bool:

@@ -16,6 +16,7 @@ from kg.extract.entities import (
     Entity,
     country_in,
     head_of,
+    names_with_and,
     split_and,
     strip_leading,
     strip_titles,
@@ -71,8 +72,9 @@ def run_text(doc: Doc, run: Run, first: int = 0) -> tuple[str, int, int]:
 
 def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str | None) -> None:
     """Sort capitalised runs into organisations, instruments, places and person candidates."""
+    joined = names_with_and(doc.flat, runs)
     for big in runs:
-        for run in split_and(big):
+        for run in split_and(big, joined):
             i = strip_leading(run.words, run.tokens)
             if i >= len(run.words):
                 continue
