@@ -1235,3 +1235,32 @@ def test_relatives_are_kin_of_the_one_the_appeal_is_about() -> None:
     assert roles["Lina Berg"] == ["relative"]
     assert roles["Karl Tamm"] == ["judge"]  # the father of a third party: no relative
     assert "relative" not in roles["Ola Ruud"]
+
+
+def test_post_key_gate_finds_what_the_pattern_finds() -> None:
+    """The words of a state post are looked for in a lower-case copy before the pattern runs:
+    the result is what ``POST_KEY.search`` gives, for each word in any case, inside longer
+    words, next to underscores and with letters outside ASCII (which the gate leaves to the
+    pattern)."""
+    import random
+
+    from kg.extract.roles import POST_KEY, _post_key
+
+    words = ["head", "chief", "director", "spokesperson", "spokesman", "spokeswoman", "secretary",
+             "commissioner", "inspector", "public defender", "Public  Defender", "ombudsman",
+             "minister", "governor", "mayor", "rapporteur", "representative", "superintendent",
+             "king", "queen", "emir", "sultan"]  # fmt: skip
+    pieces = ["the ", " of ", ", ", "x", "_", "s", "-", "\n", "İ", "ſ", "K", "é", "Ana Lee "]
+    rng = random.Random(5)
+    texts = ["", "the Governor of Vela, ", "HEAD", "Kingdom", "the kings", "miniſter"]
+    for w in words:
+        texts += [w, w.upper(), w.title(), f"the {w} ", f"x{w}", f"{w}_", f"vice-{w}"]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(pieces + words) for _ in range(rng.randrange(8))))
+    found = 0
+    for text in texts:
+        want = POST_KEY.search(text)
+        got = _post_key(text)
+        assert (got and got.span()) == (want and want.span()), repr(text)
+        found += want is not None
+    assert found > 100

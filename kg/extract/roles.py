@@ -566,7 +566,7 @@ def _roles_before(
         if r1 in ("official", "judge") and m.group(0)[:1].isupper():
             positions.append({"title": clean(m.group(0)).rstrip(","), "organisation": None})
         return
-    key = POST_KEY.search(before)
+    key = _post_key(before)
     m = STATE_POST_BEFORE.search(before, max(0, key.start() - 60)) if key else None
     if m and CLAUSE_VERB.search(m.group("t")):
         m = None  # "the Minister of Justice A B ordered the arrest of": a clause, not a post
@@ -722,6 +722,24 @@ POST_KEY = re.compile(
     r"public defender|ombudsman|minister|governor|mayor|rapporteur|representative|superintendent|"
     r"king|queen|emir|sultan)\b)"
 )
+#: The words of POST_KEY in lower case: a text of ASCII letters holds a match only if its
+#: lower-case copy holds one of them (case-blind matching folds no other character to these).
+POST_KEY_WORDS = ("head", "chief", "director", "spokes", "secretary", "commissioner",
+                  "inspector", "public defender", "ombudsman", "minister", "governor", "mayor",
+                  "rapporteur", "representative", "superintendent", "king", "queen", "emir",
+                  "sultan")  # fmt: skip
+
+
+def _post_key(before: str) -> re.Match[str] | None:
+    """``POST_KEY.search(before)``; the pattern is not run over an ASCII text that holds
+    none of its words (most of them)."""
+    if before.isascii():
+        low = before.lower()
+        if not any(w in low for w in POST_KEY_WORDS):
+            return None
+    return POST_KEY.search(before)
+
+
 #: Posts that are posts in the state whatever follows them.
 STATE_POST_WORD = re.compile(
     r"(?i:minister|governor|mayor|ombudsman|permanent representative|public defender|"
