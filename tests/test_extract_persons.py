@@ -649,3 +649,20 @@ def test_the_n_others_named_just_before_are_no_unnamed_group() -> None:
     )
     persons = extract_case(unnamed, appeal_id="t")["persons"]
     assert any(p["name"] is None and p["variants"] == ["the six others"] for p in persons)
+
+
+def test_counted_members_of_a_body_held_and_an_officer_who_files_a_case() -> None:
+    text = (
+        "4 April 2024\n\nZembla: Defenders held\n\nOn 2 April 2024, police arrested the "
+        "defender Ivo Sand. That day, an officer of the Rapid Action Unit filed a case against "
+        "him at the Vard police station. In March 2024, six members of the association Vela "
+        "Libre, which helps migrants in the port of\nVard, were detained for a week. Three "
+        "members of the Zembla Bar Council, Ada Brun, Tomas Vidal and Nina Ek, were also "
+        "summoned.\n"
+    )
+    persons = extract_case(text, appeal_id="t")["persons"]
+    unnamed = {p["variants"][0]: p["roles"] for p in persons if p["name"] is None}
+    assert unnamed.get("six members of the association Vela Libre") == ["defender"]
+    assert unnamed.get("an officer of the Rapid Action Unit") == ["complainant"]
+    assert not any(v.startswith("Three members") for v in unnamed)  # the three are named
+    assert {"Ada Brun", "Tomas Vidal", "Nina Ek"} <= {p["name"] for p in persons}

@@ -722,6 +722,14 @@ _CAP = r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+"
 #: lawyers".
 GROUP_ROLES = {"lawyers": "lawyer", "defenders": "defender", "activists": "defender",
                "journalists": "journalist", "prosecutors": "prosecutor"}  # fmt: skip
+MEMBERS_HELD = re.compile(
+    rf"\b(?P<n>{_NUM} (?:other )?(?:members|activists|staff members|employees|"
+    r"volunteers) of (?:the )?(?:(?:organi[sz]ation|association|NGO|group|network|"
+    rf"collective|union|movement) )?(?:{_CAP} ){{0,4}}{_CAP})(?=(?:,[^,.;]{{0,90}},)?"
+    r"\s+(?:were|had been|have been)\s+(?:\w+\s+)?(?:detained|arrested|summoned|"
+    r"charged|sentenced|abducted|questioned|interrogated|held|beaten|attacked|"
+    r"threatened|prosecuted|convicted)\b)"
+)
 UNNAMED = [
     # "Horvat's lawyer" (not "Horvat's lawyer, Olga Sand": the lawyer is named)
     (re.compile(rf"\b(?P<n>(?:{_CAP} ){{0,2}}{_CAP}[’']s lawyer)\b(?!,? [A-Z])"), "lawyer"),
@@ -778,6 +786,19 @@ UNNAMED = [
         ),
         "other",
     ),  # fmt: skip
+    # "five members of the organisation Zenda Positiva, which ..., were detained": a counted
+    # group of a named body's people, told as the target of an act of persecution
+    (MEMBERS_HELD, "defender"),
+    # "an officer of the Zenda Rapid Unit filed a case against him": one who complains unnamed
+    (
+        re.compile(
+            r"\b(?P<n>(?:[Aa]n?|[Tt]he) (?:police )?(?:officer|official|agent|inspector|"
+            r"investigator) of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})(?= (?:had |has |then |"
+            r"later |also )?(?:filed|lodged|registered) (?:a|the|another) (?:case|complaint|"
+            r"criminal complaint|first information report)\b)"
+        ),
+        "complainant",
+    ),
     (re.compile(r"\b(?P<n>[Tt]he prosecutor)(?= [a-z]+ed\b)"), "prosecutor"),
     # "six other accused", "22 other lawyers" (not when named next: "among them X")
     (
@@ -843,6 +864,8 @@ UNNAMED_ANCHORS = [
         r"clothes",
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"members of",
+        r"(?:members|activists|employees|volunteers) of",
+        r"(?:officer|official|agent|inspector|investigator) of",
         r"[Tt]he prosecutor",
         r"other |co-(?:defendants|accused)",
         r" others\b",
@@ -872,7 +895,8 @@ def _unnamed_matches(flat: str, rx: re.Pattern[str], anchor: re.Pattern[str]):
     seen = set()
     found = finditer_prefixed(anchor, flat) if anchor in BY_LITERALS else anchor.finditer(flat)
     for am in found:
-        for m in rx.finditer(flat, max(0, am.start() - 120), min(len(flat), am.end() + 60)):
+        reach = 200 if rx is MEMBERS_HELD else 60  # its verb may follow a relative clause
+        for m in rx.finditer(flat, max(0, am.start() - 120), min(len(flat), am.end() + reach)):
             if m.start() <= am.start() and am.end() <= m.end() and m.span() not in seen:
                 seen.add(m.span())
                 yield m
