@@ -1097,3 +1097,15 @@ def test_the_one_a_petition_is_filed_for_is_no_target_of_it(behalf: str) -> None
         f"petition challenging the arrest was filed {behalf} before the Supreme Court."
     )
     assert _one(evs, "complaint")["targets"] == []
+
+
+def test_a_court_named_after_the_trigger_decides_over_one_of_an_earlier_clause() -> None:
+    evs = _named(
+        "Both had already been jailed for their work: Tom Reed was sentenced on 3 March 2024 by "
+        "the Zenda City Court to four years, and Ana Lee received three years on the same "
+        "charge from the Lirovo District Court on 4 April 2024."
+    )
+    by_date = {e["date"]: e for e in evs if e["type"] == "sentence"}
+    assert by_date["2024-03-03"]["agents"] == ["Zenda City Court"]
+    assert by_date["2024-04-04"]["agents"] == ["Lirovo District Court"]
+    assert by_date["2024-04-04"]["authority"] == "Lirovo District Court"

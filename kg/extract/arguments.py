@@ -848,7 +848,7 @@ def _complainants(flat: str, mentions: list[tuple[int, int, Entity]], s: Span) -
 COMPLAINT_OF = re.compile(r"[\w ]*complaint\s+(?:of|from)\s+(?:[A-Z][\w’'-]*\s+(?:and\s+)?)*")
 #: "Ana Lee, 81, whom the court released": the person is the object of the verb that follows.
 WHOM = re.compile(r"(?:,\s*\d+)?,\s*whom\b")
-BY_COURT = re.compile(r"\bby\s+(?:the\s+)?$")
+BY_COURT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$")
 
 
 #: Events a person undergoes at the hands of the body they are brought to or held by.
@@ -873,6 +873,16 @@ def destination_body(
         if any(c in flat[b:ma] for c in ",;()") or not TOWARDS.search(flat, max(b, ma - 12), ma):
             continue
         return e
+    return None
+
+
+def _first_at(mentions: list[tuple[int, int, Entity]], eid: str, lo: int, hi: int) -> int | None:
+    """Where ``eid`` is first named in ``[lo, hi)``, if it is."""
+    i = bisect.bisect_left(mentions, lo, key=lambda m: m[0])
+    while i < len(mentions) and mentions[i][0] < hi:
+        if mentions[i][2].id == eid:
+            return mentions[i][0]
+        i += 1
     return None
 
 
@@ -1360,7 +1370,12 @@ def make_event(
         if body is not None:
             agents = [body.id]
     says_court = _says_court(doc.flat, s.start, s.end)
-    if etype in COURT_EVENTS and not any(_kind(ents, x) == "court" for x in agents):
+    if etype in COURT_EVENTS and not any(
+        _kind(ents, x) == "court" and _first_at(mentions, x, s.start, c0) is None for x in agents
+    ):
+        # (a court named in an earlier clause of the sentence gives way to the one this clause
+        # names after its trigger: "A was sentenced by the X Court, and B received three years
+        # from the Y Court")
         court = court_after(doc.flat, mentions, inner, b, c1, etype == "trial_hearing")
         if court is not None:
             agents = [court.id]  # "the trial opened before the Zenda City Court"
