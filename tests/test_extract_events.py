@@ -1109,3 +1109,13 @@ def test_a_court_named_after_the_trigger_decides_over_one_of_an_earlier_clause()
     assert by_date["2024-03-03"]["agents"] == ["Zenda City Court"]
     assert by_date["2024-04-04"]["agents"] == ["Lirovo District Court"]
     assert by_date["2024-04-04"]["authority"] == "Lirovo District Court"
+
+
+def test_what_the_court_did_is_not_done_by_the_body_of_another_clause() -> None:
+    evs = _named(
+        "On 1 May 2024, officers of the State Security Service arrested human rights defender "
+        "Ana Lee. On 3 May 2024, the State Security Service filed a charge sheet against her, "
+        "and the court remanded her to judicial custody."
+    )
+    assert _one(evs, "detention")["agents"] == []
+    assert _one(evs, "charge")["agents"] == ["State Security Service"]

@@ -566,6 +566,8 @@ ORDER_WORD = re.compile(r"\b(?:order|orders|warrant|decision)\b")
 
 #: Arrests, searches, raids: the police act, but no authority decides.
 POLICE_WORK = frozenset("arrest search raid seizure attack threat disappearance".split())
+#: "the court" as the subject right before the trigger: "and the court remanded him".
+COURT_SUBJECT = re.compile(r"\b[Tt]he (?:court|tribunal|judge)\s+(?:(?:then|also|later)\s+)?$")
 COURT_WORD = re.compile(r"\b(?:the|this|that|same) (?:court|tribunal|judge|chamber)\b", re.I)
 
 
@@ -1390,6 +1392,10 @@ def make_event(
         court = last_court(doc, mentions, s, a, says_court or bool(judges))
         if court is not None:
             agents = [court.id]
+        elif COURT_SUBJECT.search(doc.flat, max(c0, a - 30), a):
+            # "the agency filed a charge sheet, and the court remanded him": with no court
+            # known, the body of the other clause still did not do what "the court" did
+            agents = [x for x in agents if _first_at(mentions, x, c0, c1) is not None]
     if etype in COURT_EVENTS:
         # "with Judge X presiding and Y acting for the prosecution": they sit at the hearing
         turn = TURN.search(doc.flat, b, s.end)
