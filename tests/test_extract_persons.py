@@ -666,3 +666,17 @@ def test_counted_members_of_a_body_held_and_an_officer_who_files_a_case() -> Non
     assert unnamed.get("an officer of the Rapid Action Unit") == ["complainant"]
     assert not any(v.startswith("Three members") for v in unnamed)  # the three are named
     assert {"Ada Brun", "Tomas Vidal", "Nina Ek"} <= {p["name"] for p in persons}
+
+
+def test_groups_known_by_their_dress_or_by_who_sent_them() -> None:
+    text = (
+        "4 April 2024\n\nZembla: Farmer attacked\n\nOn 2 April 2024, about thirty security \n"
+        "guards employed by Vard Copper entered the farm of the defender Ivo Sand. Two days "
+        "later, men wearing the uniforms of the Zembla border police and speaking Vardic "
+        "took him away. Officers wearing masks searched his home.\n"
+    )
+    persons = extract_case(text, appeal_id="t")["persons"]
+    unnamed = {p["variants"][0]: p["roles"] for p in persons if p["name"] is None}
+    assert unnamed.get("about thirty security guards employed by Vard Copper") == ["other"]
+    assert unnamed.get("men wearing the uniforms of the Zembla border police") == ["other"]
+    assert not any(v.startswith("Officers") for v in unnamed)  # the force names officers

@@ -778,6 +778,27 @@ UNNAMED = [
         ),
         "other",
     ),  # fmt: skip
+    # "Men wearing the uniforms of the Zenda police", "people dressed in camouflage": a group
+    # the text knows by their dress (not "officers wearing ...": the force names them)
+    (
+        re.compile(
+            rf"\b(?P<n>(?:{_NUM}\s+)?(?:[Mm]en|[Pp]ersons|[Pp]eople|[Ii]ndividuals)\s+(?:wearing|"
+            r"dressed in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:uniforms?|masks|balaclavas|camouflage|"
+            r"civilian clothes|plain clothes)(?:\s+of\s+(?:the\s+)?(?:(?!and\b)[\w-]+\s+){0,3}"
+            r"(?!and\b)[\w-]+)?)"
+        ),
+        "other",
+    ),
+    # "some twenty security guards employed by Zenda Mining": people a company or a person
+    # sends, counted and unnamed
+    (
+        re.compile(
+            rf"\b(?P<n>{_NUM}\s+(?:[a-z-]+\s+)?(?:security\s+guards|guards|employees|"
+            r"workers|men)\s+(?:employed|hired|sent|paid)\s+by\s+(?:the\s+)?"
+            rf"(?:{_CAP}\s+){{0,3}}{_CAP})"
+        ),
+        "other",
+    ),
     # "members of an alleged criminal gang": an armed group's members
     (
         re.compile(
@@ -863,6 +884,8 @@ UNNAMED_ANCHORS = [
         r"(?:unknown|unidentified|masked|armed|hooded|plain-?clothes?d?)\s|in (?:civilian|plain) "
         r"clothes",
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
+        r"wearing|dressed in",
+        r"(?:employed|hired|sent|paid) by",
         r"members of",
         r"(?:members|activists|employees|volunteers) of",
         r"(?:officer|official|agent|inspector|investigator) of",
