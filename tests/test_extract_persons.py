@@ -680,3 +680,15 @@ def test_groups_known_by_their_dress_or_by_who_sent_them() -> None:
     assert unnamed.get("about thirty security guards employed by Vard Copper") == ["other"]
     assert unnamed.get("men wearing the uniforms of the Zembla border police") == ["other"]
     assert not any(v.startswith("Officers") for v in unnamed)  # the force names officers
+
+
+def test_unnamed_people_who_saw_or_heard_what_happened_are_witnesses() -> None:
+    text = (
+        "4 April 2024\n\nZembla: Reporter shot dead\n\nOn 2 April 2024, the reporter Ivo "
+        "Sand was shot dead outside his home in Vard. Neighbours who heard the shots called an "
+        "ambulance. Several passers-by who saw the attack described two men on a motorbike.\n"
+    )
+    persons = extract_case(text, appeal_id="t")["persons"]
+    unnamed = {p["variants"][0]: p["roles"] for p in persons if p["name"] is None}
+    assert unnamed.get("Neighbours who heard the shots") == ["witness"]
+    assert unnamed.get("Several passers-by who saw the attack") == ["witness"]

@@ -799,6 +799,15 @@ UNNAMED = [
         ),
         "other",
     ),
+    # "Neighbours who heard the shots found her": unnamed people who saw or heard what happened
+    (
+        re.compile(
+            r"\b(?P<n>(?:(?:[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any) )?(?:[Nn]eighbou?rs|"
+            r"[Rr]esidents|[Pp]assers-?by|[Bb]ystanders|(?:[Ee]ye)?[Ww]itnesses|[Pp]eople) who "
+            r"(?:had )?(?:heard|saw|witnessed) (?:the |his |her |their |an? )?[\w-]+)"
+        ),
+        "witness",
+    ),
     # "members of an alleged criminal gang": an armed group's members
     (
         re.compile(
@@ -886,6 +895,7 @@ UNNAMED_ANCHORS = [
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"wearing|dressed in",
         r"(?:employed|hired|sent|paid) by",
+        r"who (?:had )?(?:heard|saw|witnessed)",
         r"members of",
         r"(?:members|activists|employees|volunteers) of",
         r"(?:officer|official|agent|inspector|investigator) of",
