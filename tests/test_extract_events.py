@@ -1119,3 +1119,14 @@ def test_what_the_court_did_is_not_done_by_the_body_of_another_clause() -> None:
     )
     assert _one(evs, "detention")["agents"] == []
     assert _one(evs, "charge")["agents"] == ["State Security Service"]
+
+
+def test_one_who_received_a_term_in_another_clause_is_no_target_of_the_first_sentence() -> None:
+    evs = _named(
+        "Both had already been jailed for their work: Tom Reed was sentenced on 3 March 2024 by "
+        "the Zenda City Court to four years, and Ana Lee received three years on the same "
+        "charge from the Lirovo District Court on 4 April 2024."
+    )
+    by_date = {e["date"]: e for e in evs if e["type"] == "sentence"}
+    assert by_date["2024-03-03"]["targets"] == ["Tom Reed"]
+    assert by_date["2024-04-04"]["targets"] == ["Ana Lee"]

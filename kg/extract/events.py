@@ -796,7 +796,12 @@ def find_events(
                     others=[
                         h[0]
                         for h in hits
-                        if h[0] != a and frames[h[0], h[2]][0] in ("active", "passive", "perfect")
+                        if h[0] != a
+                        and (
+                            frames[h[0], h[2]][0] in ("active", "passive", "perfect")
+                            # "B received three years": a sentence told by its term is a verb
+                            or (frames[h[0], h[2]][0] == "phrase" and h[2] == "sentence")
+                        )
                     ],
                 )
                 if v in spans:
