@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -112,6 +113,7 @@ def _child(store: str, data: str, trace: bool) -> None:
     print(
         json.dumps(
             {"done": True, "seconds": round(time.perf_counter() - started, 1),
+             "cpu_seconds": round(time.process_time(), 1),
              "triples": result.triples, "graphs": result.graphs}
         ),
         flush=True,
@@ -182,7 +184,9 @@ def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[st
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     samples: list[tuple[float, int, int, int, int]] = []  # t, main rss, tree rss, tree pss, n
+    loads: list[float] = []
     while proc.poll() is None:
+        loads.append(os.getloadavg()[0])
         pids = _tree(proc.pid)
         main = _status_kb(proc.pid)[1]
         rss = sum(_status_kb(p)[1] for p in pids)
@@ -209,14 +213,28 @@ def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[st
             if key in marks[i]:
                 phase[f"{key}_at_start"] = marks[i][key]
         phases.append(phase)
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
         "build": done,
+        # The build process's CPU is in "build"; this adds its workers' (every process waited).
+        "cpu_seconds_with_workers": round(used.ru_utime + used.ru_stime, 1),
+        "load_average_1min_during": [round(min(loads), 1), round(max(loads), 1)] if loads else None,
         "phases": phases,
         "peak_main_rss_mb": round(max(s[1] for s in samples) / 1024, 1),
         "peak_tree_rss_mb": round(max(s[2] for s in samples) / 1024, 1),
         "peak_tree_pss_mb": round(max(s[3] for s in samples) / 1024, 1),
         "progress": [p["progress"] for p in progress],
     }
+
+
+def _commit() -> str | None:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        )
+    except OSError:
+        return None
+    return out.stdout.strip() or None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -239,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
         figures: dict[str, Any] = {
             "appeals": appeals,
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+            "commit": _commit(),
+            "corpus": args.corpus.name,
             "load_average_at_start": os.getloadavg(),
             "tracemalloc": args.tracemalloc,
         }

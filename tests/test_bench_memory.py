@@ -23,6 +23,9 @@ def test_memory_benchmark_samples_each_phase(tmp_path: Path) -> None:
     subprocess.run(cmd, check=True, capture_output=True, timeout=600)
     res = json.loads(out.read_text(encoding="utf-8"))
     assert res["appeals"] == 5 and res["build"]["triples"] > 0
+    # CPU of the build process, and with its workers; the code measured.
+    assert 0 < res["build"]["cpu_seconds"] <= res["cpu_seconds_with_workers"]
+    assert res["commit"] and res["corpus"] == "corpus"
     names = [p["phase"] for p in res["phases"]]
     # The build's steps, in the order it takes them (each marked once).
     expected = [

@@ -13,7 +13,7 @@ import pytest
 from benchgen import generator as _generator
 
 from kg.errors import DataError
-from kg.files import generations_home
+from kg.files import current_generation, generations_home
 from kg.store.delta import APPEAL_GRAPHS, partition_store
 from kg.store.spill import SPILL_PREFIX, parse_record
 from kg.store.stream import build_streaming
@@ -67,6 +67,38 @@ def test_loading_graph_by_graph_files_gives_the_same_store(
     build_streaming(tmp_path / "many", corpus, incremental=False, progress=said.append)
     assert any("bulk loading (7 file(s))" in line for line in said), said
     assert _canonical(tmp_path / "many") == _canonical(tmp_path / "one")
+
+
+def test_a_full_build_holds_no_identity_item_while_it_loads_and_keeps_the_shared_index(
+    corpus: Path, tmp_path: Path
+) -> None:
+    # Every record's identity items are made before the graphs are written and needed no
+    # longer once the graphs and the state are written: the bulk load, the rules and the
+    # export files must not carry them (a number that grows with the corpus).
+    import gc
+
+    from kg.record.identity import Item
+    from kg.store.state import BuildState, SharedRows
+
+    held: dict[str, int] = {}
+
+    def census(line: str) -> None:
+        if line.startswith("build: bulk loading"):
+            gc.collect()
+            objects = gc.get_objects()
+            held["items"] = sum(1 for o in objects if isinstance(o, Item))
+            held["shared rows"] = sum(1 for o in objects if isinstance(o, SharedRows))
+
+    result = build_streaming(tmp_path / "kg", corpus, incremental=False, progress=census)
+    assert held == {"items": 0, "shared rows": 1}, held
+    # The shared index, written before the bulk load, is the one the next build reads.
+    again = build_streaming(tmp_path / "kg", corpus, progress=None)
+    assert again.triples == result.triples
+    state = BuildState.read(current_generation(tmp_path / "kg"))
+    try:
+        assert state.has_shared() and len(state.shared_rows()) > 0
+    finally:
+        state.close()
 
 
 def _rules_store(rules: dict[str, str], tmp_path: Path) -> tuple[ox.Store, Path]:

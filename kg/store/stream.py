@@ -597,7 +597,7 @@ def _build_from(
             (aid, sha, kept_keys[sha] if sha not in fresh else [i.key for i in fresh[sha]])
         )
     items = RecordItems(order, fresh, old_state)
-    del kept_keys
+    del kept_keys, fresh
     # Identity: only what the changed records reach, with the index the last build kept.
     # Its keys are kept in a SQLite file, changed in a copy (kg.record.keytable).
     index = None
@@ -763,7 +763,7 @@ def _build_from(
             batches.write(graph_nquads(links, LINKS_GRAPH))
         # One triple, one graph, decided on the text (kg.store.textpartition); the appeal
         # graphs' export files are written from it too.
-        shared, ready = partition_nquads(
+        index_of_shared, ready = partition_nquads(
             graph_nquads(ontology_graph(ontology_dir), ONTOLOGY_GRAPH),
             graph_nquads(reference_graph(data_dir), REFERENCE_GRAPH),
             _nquads(todo, data_dir, (resolution, canon), workers, say),
@@ -772,10 +772,13 @@ def _build_from(
             appeal_files_writer(folder),
         )
         batches.close()
-        # What identity resolution made is not needed past this point: written for the next
-        # build and dropped, it is not held while the loader and the rules take their memory.
+        # What identity resolution made (every record's items among it) and the shared index
+        # are not needed in memory past this point: written for the next build and dropped,
+        # they are not held while the loader, the rules and the export files take theirs.
+        state.write_shared(index_of_shared)
+        shared = state.shared_rows()
         _write_kept(folder, state_extra, state)
-        del facts, index, canon, resolution, todo
+        del facts, index, canon, resolution, todo, items, order, index_of_shared
         _WORKER.clear()
         release_freed_memory()  # freed, but kept by the process until handed back
         say(f"build: bulk loading ({len(batches.paths)} file(s))")
