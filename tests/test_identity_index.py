@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from kg.record.identity import record_items, resolve_items
@@ -307,3 +308,19 @@ def test_only_the_items_that_changed_are_resolved_again_with_what_they_reach() -
     r["a02"]["persons"].insert(0, _person("p0", "Anna Smirnova"))  # before p1: p1 moves too
     _, index = _step(r, index)
     assert index.resolved == 4  # a02's p0 with a03's and a04's, and a02's p1 alone
+
+
+def test_the_cache_of_deletion_variants_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Kept for every name, the cache grew with the corpus (most of identity resolution's
+    # memory at its peak); bounded, it gives the same variants.
+    from kg.record import identity_index
+    from kg.record.blocking import deletion_variants
+
+    monkeypatch.setattr(identity_index, "VARIANT_CACHE", 10)
+    cache: dict[str, set[str]] = {}
+    sizes = []
+    for i in range(100):
+        name = f"person number {i % 37:04d}"
+        assert identity_index._variants(cache, name) == deletion_variants(name)
+        sizes.append(len(cache))
+    assert max(sizes) == 10 and name in cache
