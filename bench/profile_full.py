@@ -52,7 +52,7 @@ def profile(store: Store) -> list[dict]:
     compiled, _ = compile_shapes(shapes, store_subclasses(store))
     out = []
     for c in compiled:
-        for batch in _batches(c):
+        for batch in _batches(c, full=True):
             wall, cpu = time.perf_counter(), time.process_time()
             rows = _batch_results(store, shapes, c, batch, "", True)
             out.append(

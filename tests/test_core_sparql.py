@@ -239,3 +239,57 @@ def test_counts_over_every_node_equal_counts_limited_to_some() -> None:
     for n in nodes:
         some |= found(validate_core(store, shapes, restrict=f"VALUES ?this {{ <{n}> }}"))
     assert some == every
+
+
+def test_full_run_tests_targets_per_violation_like_a_limited_run() -> None:
+    """A full run counts a property's values first and tests each node past a limit against
+    the shape's targets (each kind of target, a subclass's instance included); nodes that are
+    no focus node break the same constraints and must not be reported. The tests of bare focus
+    nodes (node kind, no value for a minimum) share one pass over the targets. Both give what
+    runs limited to one node at a time give."""
+    store = Store.memory()
+    data = Graph().parse(
+        data="""@prefix ex: <http://ex/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:Sub rdfs:subClassOf ex:C .
+        ex:byClass a ex:Sub ; ex:p -1, -2 ; ex:q "x" .
+        ex:bySubject ex:mark 1 ; ex:p 5 .
+        ex:holder ex:points ex:byObject . ex:byObject ex:p -3 ; ex:q 1, 2 .
+        ex:byNode ex:q "no p" .
+        ex:holder ex:points "a literal" .
+        ex:outsider ex:p -4, -5 ; ex:q "y" .""",
+        format="turtle",
+    )
+    store.add_graph(data, URIRef("urn:test:data"))
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:targetSubjectsOf ex:mark ;
+            sh:targetObjectsOf ex:points ; sh:targetNode ex:byNode ; sh:nodeKind sh:IRI ;
+            sh:property [ sh:path ex:p ; sh:minCount 1 ; sh:maxCount 1 ;
+                          sh:minInclusive 0 ] ;
+            sh:property [ sh:path ex:q ; sh:minCount 1 ; sh:datatype xsd:integer ] .""",
+        format="turtle",
+    )
+
+    def found(run: object) -> set[tuple]:
+        return {
+            (str(r.focus).removeprefix("http://ex/"), str(r.component).split("#")[1][:-19])
+            + ((str(r.value),) if r.value is not None and r.value != r.focus else ())
+            for r in run.results  # type: ignore[attr-defined]
+        }
+
+    every = found(validate_core(store, shapes))
+    assert every == {
+        ("byClass", "MaxCount"), ("byClass", "MinInclusive", "-1"),
+        ("byClass", "MinInclusive", "-2"), ("byClass", "Datatype", "x"),
+        ("bySubject", "MinCount"),  # no ex:q
+        ("byObject", "MinInclusive", "-3"),
+        ("byNode", "MinCount"), ("byNode", "Datatype", "no p"),
+        ("a literal", "NodeKind"), ("a literal", "MinCount"),  # no ex:p, no ex:q
+    }  # fmt: skip
+    nodes = ["byClass", "bySubject", "byObject", "byNode", "outsider", "holder"]
+    some = set()
+    for n in nodes:
+        some |= found(validate_core(store, shapes, restrict=f"VALUES ?this {{ <http://ex/{n}> }}"))
+    some |= found(validate_core(store, shapes, restrict='VALUES ?this { "a literal" }'))
+    assert some == every

@@ -37,8 +37,9 @@ its verdicts with one whole-graph pyshacl run on the project's shapes and data.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,9 @@ class Check:
     counted: tuple[str, str, int, str] | None = None  # (value var, values pattern, n, op)
     expr: str | None = None  # a value check: the violation as an expression over the value
     values: str = ""  # a value check: the pattern binding the value from the focus node
+    # a count whose path cannot be of length zero (it binds the focus node from triples
+    # only): a full run tests each node past a limit against the targets (Compiler.membership)
+    direct: bool = False
 
 
 @dataclass
@@ -154,6 +158,12 @@ def term(node: Node) -> str:
     if isinstance(node, Literal):
         return node.n3()
     raise Unsupported(f"a blank node ({node}) cannot be written into a query")
+
+
+def _nonzero(path: str) -> bool:
+    """Whether a SPARQL property path always has at least one step (no ``*`` or ``?``), so
+    that matching it binds its subject from the data only."""
+    return not re.search(r"[*?]", re.sub(r"<[^>]*>", "", path))
 
 
 def _items(g: Graph, head: Node | None) -> list[Node]:
@@ -227,6 +237,28 @@ class Compiler:
             return None
         union = " UNION ".join("{ " + a + " }" for a in alts)
         return f"{{ SELECT DISTINCT {f} WHERE {{ {restrict} {union} }} }}"
+
+    def membership(self, shape: Node, f: str) -> str:
+        """A group pattern that matches when the node bound to ``f`` is a focus node of the
+        shape's targets (empty: no target), for ``EXISTS``: a test per node, where
+        :meth:`targets` lists every focus node."""
+        alts = []
+        nodes = sorted(self.g.objects(shape, SH.targetNode))
+        if nodes:
+            alts.append("FILTER(" + " || ".join(f"sameTerm({f}, {term(n)})" for n in nodes) + ")")
+        classes = set(self.g.objects(shape, SH.targetClass))
+        if (shape, RDF.type, RDFS.Class) in self.g:
+            classes.add(shape)
+        for cls in sorted(classes):
+            if self.subclasses is None:
+                alts.append(f"{f} a ?_t . ?_t <{RDFS.subClassOf}>* {term(cls)} .")
+            else:
+                alts.append(self.is_instance(f, cls))
+        for p in sorted(self.g.objects(shape, SH.targetSubjectsOf)):
+            alts.append(f"{f} {term(p)} ?_o .")
+        for p in sorted(self.g.objects(shape, SH.targetObjectsOf)):
+            alts.append(f"?_s {term(p)} {f} .")
+        return " UNION ".join("{ " + a + " }" for a in alts)
 
     # --- paths ----------------------------------------------------------------------------
     def path(self, node: Node) -> str:
@@ -512,7 +544,9 @@ class Compiler:
             return Check(shape, comp, f, pattern)
         x = "?_cnt"  # the same for every count of a shape, so that they share one query
         inner = f"{f} {p} {x} ." + (f" FILTER({cond.replace(SLOT, x)})" if cond else "")
-        return Check(shape, comp, f, "", aggregate=True, counted=(x, inner, n, op))
+        return Check(
+            shape, comp, f, "", aggregate=True, counted=(x, inner, n, op), direct=_nonzero(p)
+        )
 
     def _qualified(
         self, shape: Node, f: str, p: str, stack: tuple[Node, ...], out: list[Check]
@@ -569,6 +603,7 @@ class CompiledShape:
     targets: str
     checks: list[Check]
     focus: str
+    member: str = ""  # the targets as a test of one node (Compiler.membership)
 
 
 def store_subclasses(store: Store, *, union: bool = True) -> Callable[[Node], list[Node]]:
@@ -606,7 +641,7 @@ def compile_shapes(
             failed[shape] = str(e)
             continue
         if targets is not None and checks:
-            out.append(CompiledShape(shape, targets, checks, f))
+            out.append(CompiledShape(shape, targets, checks, f, comp.membership(shape, f)))
     return out, failed
 
 
@@ -617,13 +652,19 @@ def check_query(c: CompiledShape, check: Check, restrict: str = "") -> str:
     head = list(dict.fromkeys([check.focus] + [x for x in (check.value, check.path_var) if x]))
     if check.counted is not None:
         x, inner, n, op = check.counted
-        counts = _counts(c, x, inner, [(n, op)], restrict)
+        counts = _counts(c, x, inner, [(n, op)], restrict, check.direct)
         return f"SELECT {c.focus} WHERE {{ {counts} FILTER(?_n {op} {n}) }}"
     return f"SELECT DISTINCT {' '.join(head)} WHERE {{ {domain} {check.pattern} }}"
 
 
 def _counts(
-    c: CompiledShape, x: str, inner: str, limits: list[tuple[int, str]], restrict: str
+    c: CompiledShape,
+    x: str,
+    inner: str,
+    limits: list[tuple[int, str]],
+    restrict: str,
+    direct: bool = False,
+    zero: bool = True,
 ) -> str:
     """A group binding each focus node to ``?_n``, its number of distinct values ``x`` of
     ``inner``, where that number may break one of ``limits`` ((n, op): a violation when
@@ -641,13 +682,17 @@ def _counts(
             f"WHERE {{ {domain} OPTIONAL {{ {inner} }} }} GROUP BY {f} }}"
         )
     parts = []
-    if any(op == "<" for _, op in limits):  # a node with no value breaks a minimum
+    if zero and any(op == "<" for _, op in limits):  # a node with no value breaks a minimum
         parts.append(f"{{ {domain} MINUS {{ {inner} }} BIND(0 AS ?_n) }}")
     if any(op == ">" or n > 1 for n, op in limits):
         tests = " || ".join(f"?_n {op} {n}" for n, op in limits)
+        # The counted nodes past a limit are few: each is tested against the targets, rather
+        # than every focus node listed and joined (``direct``: the path binds the focus node
+        # from the data, so a counted node is a node with a value).
+        keep = f"FILTER EXISTS {{ {c.member} }}" if direct and c.member else domain
         parts.append(
             f"{{ {{ SELECT {f} (COUNT(DISTINCT {x}) AS ?_n) WHERE {{ {inner} }} GROUP BY {f} }} "
-            f"FILTER({tests}) {domain} }}"
+            f"FILTER({tests}) {keep} }}"
         )
     return " UNION ".join(parts) if len(parts) > 1 else parts[0]
 
@@ -656,13 +701,43 @@ def _messages(shapes: Graph, shape: Node) -> list[Literal]:
     return sorted((m for m in shapes.objects(shape, SH.message) if isinstance(m, Literal)), key=str)
 
 
-def _batches(c: CompiledShape) -> list[list[Check]]:
+def _split(c: CompiledShape, check: Check, full: bool) -> bool:
+    """Whether a count of a run over every focus node is split in two: the focus nodes with
+    no value (a minimum broken) found with the shape's other tests of bare focus nodes, one
+    pass over the targets for all of them, and the counted nodes past a limit on their own."""
+    return full and check.counted is not None and check.focus == c.focus
+
+
+def _batches(c: CompiledShape, full: bool = False) -> list[list[Check]]:
     """Checks that one query answers together: the value checks of one shape (one pass over
-    its values), the counts of one shape over the same values; every other check alone."""
+    its values), the counts of one shape over the same values; every other check alone.
+
+    ``full`` (a run over every focus node, no restriction): the tests that need every focus
+    node listed -- the node shape's own value checks and "no value at all" for each minimum
+    count of its property shapes -- share one query, one pass over the targets; a count
+    then only looks for the nodes whose values are past a limit (:func:`_split`)."""
     groups: dict[tuple, list[Check]] = {}
     for check in c.checks:
-        if check.expr is not None:
-            key: tuple = ("value", check.shape, check.values, check.value)
+        if _split(c, check, full):
+            x, inner, n, op = check.counted  # type: ignore[misc]
+            if op == "<":
+                none = replace(
+                    check,
+                    counted=None,
+                    aggregate=False,
+                    expr=f"NOT EXISTS {{ {inner} }}",
+                    values="",
+                    value=None,
+                    direct=False,
+                )
+                groups.setdefault(("bare", c.shape), []).append(none)
+            if op == "<" and n <= 1:
+                continue  # one value or more: no other way to break this minimum
+            key: tuple = ("count", check.shape, x, inner)
+        elif full and check.expr is not None and not check.values and check.focus == c.focus:
+            key = ("bare", c.shape)
+        elif check.expr is not None:
+            key = ("value", check.shape, check.values, check.value)
         elif check.counted is not None:
             key = ("count", check.shape, check.counted[0], check.counted[1])
         else:
@@ -674,14 +749,15 @@ def _batches(c: CompiledShape) -> list[list[Check]]:
 def batch_query(c: CompiledShape, batch: list[Check], restrict: str = "") -> str:
     """One SELECT for a batch: a flag per check (?_e0, ?_e1, ...) or the count (?_n)."""
     first = batch[0]
-    if len(batch) == 1 and first.expr is None:
+    if len(batch) == 1 and first.expr is None and not _split(c, first, not restrict):
         return check_query(c, first, restrict)
     domain = c.targets.replace(RESTRICT, restrict)
     if first.counted is not None:
         x, inner, _, _ = first.counted
         limits = [(k.counted[2], k.counted[3]) for k in batch if k.counted]
         tests = " || ".join(f"?_n {op} {n}" for n, op in limits)
-        counts = _counts(c, x, inner, limits, restrict)
+        zero = not _split(c, first, not restrict)
+        counts = _counts(c, x, inner, limits, restrict, first.direct, zero)
         return f"SELECT {c.focus} ?_n WHERE {{ {counts} FILTER({tests}) }}"
     binds = " ".join(f"BIND(COALESCE({k.expr}, false) AS ?_e{i})" for i, k in enumerate(batch))
     flags = " ".join(f"?_e{i}" for i in range(len(batch)))
@@ -766,7 +842,7 @@ def run_compiled(
     """Run every check, batched (:func:`batch_query`); ``restrict`` is a pattern binding
     ``?this`` to the focus nodes to check (empty: all). With ``workers`` > 1 and a store on
     disk, the queries are shared among that many processes, each with a read-only handle."""
-    jobs = [(c, batch) for c in compiled for batch in _batches(c)]
+    jobs = [(c, batch) for c in compiled for batch in _batches(c, full=not restrict)]
     path = Path(store.path) if store.path is not None else None
     if workers > 1 and path is not None and (path / MARKER).exists() and len(jobs) > 1:
         import multiprocessing
@@ -785,9 +861,9 @@ def run_compiled(
         yield from _batch_results(store, shapes, c, batch, restrict, union)
 
 
-def count_queries(compiled: Iterable[CompiledShape]) -> int:
-    """How many queries a run sends."""
-    return sum(len(_batches(c)) for c in compiled)
+def count_queries(compiled: Iterable[CompiledShape], full: bool = True) -> int:
+    """How many queries a run sends (``full``: over every focus node)."""
+    return sum(len(_batches(c, full)) for c in compiled)
 
 
 __all__ = [

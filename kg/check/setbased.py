@@ -405,7 +405,7 @@ def _incremental(
         todo = again[c.shape]
         if todo is not None and not todo:
             continue
-        stats.queries += count_queries([c])
+        stats.queries += count_queries([c], full=todo is None)
         restrict = "" if todo is None else "VALUES ?this { " + _values(todo) + " }"
         started, before = time.perf_counter(), len(fresh)
         fresh.extend(run_compiled(store, shapes, [c], restrict=restrict))
@@ -413,7 +413,7 @@ def _incremental(
             {
                 "step": "core",
                 "shape": str(c.shape),
-                "queries": count_queries([c]),
+                "queries": count_queries([c], full=todo is None),
                 "focus": None if todo is None else len(todo),
                 "seconds": round(time.perf_counter() - started, 4),
                 "results": len(fresh) - before,
