@@ -214,25 +214,35 @@ class Compiler:
                     found.add(s)
         return sorted(found, key=lambda n: (isinstance(n, BNode), str(n)))
 
-    def targets(self, shape: Node, f: str, restrict: str = "") -> str | None:
-        """A sub-select binding ``f`` to the shape's focus nodes (None: no target);
-        ``restrict`` (a pattern binding ``f``) limits them, evaluated first."""
+    def _target_patterns(self, shape: Node, f: str, *, test: bool) -> list[str]:
+        """One pattern per kind of target of the shape: each binds ``f`` to focus nodes, or
+        with ``test`` matches when the node already bound to ``f`` is one."""
         alts = []
-        nodes = list(self.g.objects(shape, SH.targetNode))
-        if nodes:
-            alts.append(f"VALUES {f} {{ " + " ".join(term(n) for n in sorted(nodes)) + " }")
+        nodes = sorted(self.g.objects(shape, SH.targetNode))
+        if nodes and test:
+            alts.append("FILTER(" + " || ".join(f"sameTerm({f}, {term(n)})" for n in nodes) + ")")
+        elif nodes:
+            alts.append(f"VALUES {f} {{ " + " ".join(term(n) for n in nodes) + " }")
         classes = set(self.g.objects(shape, SH.targetClass))
         if (shape, RDF.type, RDFS.Class) in self.g:
             classes.add(shape)
         for cls in sorted(classes):
-            if self.subclasses is None:
-                alts.append(f"?_t <{RDFS.subClassOf}>* {term(cls)} . {f} a ?_t .")
-            else:
+            if self.subclasses is not None:
                 alts.append(self.is_instance(f, cls))
+            elif test:
+                alts.append(f"{f} a ?_t . ?_t <{RDFS.subClassOf}>* {term(cls)} .")
+            else:
+                alts.append(f"?_t <{RDFS.subClassOf}>* {term(cls)} . {f} a ?_t .")
         for p in sorted(self.g.objects(shape, SH.targetSubjectsOf)):
             alts.append(f"{f} {term(p)} ?_o .")
         for p in sorted(self.g.objects(shape, SH.targetObjectsOf)):
             alts.append(f"?_s {term(p)} {f} .")
+        return alts
+
+    def targets(self, shape: Node, f: str, restrict: str = "") -> str | None:
+        """A sub-select binding ``f`` to the shape's focus nodes (None: no target);
+        ``restrict`` (a pattern binding ``f``) limits them, evaluated first."""
+        alts = self._target_patterns(shape, f, test=False)
         if not alts:
             return None
         union = " UNION ".join("{ " + a + " }" for a in alts)
@@ -242,23 +252,7 @@ class Compiler:
         """A group pattern that matches when the node bound to ``f`` is a focus node of the
         shape's targets (empty: no target), for ``EXISTS``: a test per node, where
         :meth:`targets` lists every focus node."""
-        alts = []
-        nodes = sorted(self.g.objects(shape, SH.targetNode))
-        if nodes:
-            alts.append("FILTER(" + " || ".join(f"sameTerm({f}, {term(n)})" for n in nodes) + ")")
-        classes = set(self.g.objects(shape, SH.targetClass))
-        if (shape, RDF.type, RDFS.Class) in self.g:
-            classes.add(shape)
-        for cls in sorted(classes):
-            if self.subclasses is None:
-                alts.append(f"{f} a ?_t . ?_t <{RDFS.subClassOf}>* {term(cls)} .")
-            else:
-                alts.append(self.is_instance(f, cls))
-        for p in sorted(self.g.objects(shape, SH.targetSubjectsOf)):
-            alts.append(f"{f} {term(p)} ?_o .")
-        for p in sorted(self.g.objects(shape, SH.targetObjectsOf)):
-            alts.append(f"?_s {term(p)} {f} .")
-        return " UNION ".join("{ " + a + " }" for a in alts)
+        return " UNION ".join("{ " + a + " }" for a in self._target_patterns(shape, f, test=True))
 
     # --- paths ----------------------------------------------------------------------------
     def path(self, node: Node) -> str:
