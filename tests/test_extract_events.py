@@ -1130,3 +1130,45 @@ def test_one_who_received_a_term_in_another_clause_is_no_target_of_the_first_sen
     by_date = {e["date"]: e for e in evs if e["type"] == "sentence"}
     assert by_date["2024-03-03"]["targets"] == ["Tom Reed"]
     assert by_date["2024-04-04"]["targets"] == ["Ana Lee"]
+
+
+def test_found_not_guilty_is_an_acquittal_and_no_sentence() -> None:
+    got = _pairs("On 3 May 2024, the Zenda City Court found Ana Lee not guilty of sedition.")
+    assert ("acquittal", "2024-05-03") in got
+    assert not any(t in ("sentence", "conviction") for t, _ in got)
+    got = _pairs("On 3 May 2024, the Zenda City Court found Ana Lee guilty of sedition.")
+    assert ("sentence", "2024-05-03") in got
+
+
+def test_condemned_is_a_sentence_only_with_a_penalty() -> None:
+    assert ("sentence", "2024-05-03") in _pairs(
+        "On 3 May 2024, the Zenda City Court condemned Ana Lee to seven years in prison."
+    )
+    got = _pairs("On 3 May 2024, the Zembla Bar Council condemned the arrest of Ana Lee.")
+    assert not any(t == "sentence" for t, _ in got)
+
+
+def test_undoing_verbs_are_decisions_only_with_a_ruling_as_object() -> None:
+    assert ("court_decision", "2024-05-03") in _pairs(
+        "On 3 May 2024, the Supreme Court annulled the verdict against Ana Lee."
+    )
+    got = _pairs("On 3 May 2024, Ana Lee reversed her car into the gate of the Zenda City Court.")
+    assert not any(t == "court_decision" for t, _ in got)
+
+
+def test_summons_and_citizenship_need_their_noun() -> None:
+    got = _pairs("On 3 May 2024, Ana Lee received a summons from the Zenda police.")
+    assert ("summons", "2024-05-03") in got
+    got = _pairs("On 3 May 2024, Ana Lee received a prize from the Zenda Press Club.")
+    assert not any(t == "summons" for t, _ in got)
+    got = _pairs("On 3 May 2024, the Interior Ministry revoked the citizenship of Ana Lee.")
+    assert ("other", "2024-05-03") in got
+    got = _pairs("On 3 May 2024, the Interior Ministry revoked the permit of the Zenda Fair.")
+    assert not any(t == "other" for t, _ in got)
+
+
+def test_a_case_against_someone_opens_a_case_without_the_word_criminal() -> None:
+    got = _pairs("On 3 May 2024, the prosecutor opened a case against Ana Lee for defamation.")
+    assert ("case_opened", "2024-05-03") in got
+    got = _pairs("On 3 May 2024, Ana Lee opened a case file for her client.")
+    assert not any(t == "case_opened" for t, _ in got)

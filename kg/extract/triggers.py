@@ -52,6 +52,9 @@ ACTS = ["active", "passive", "perfect"]
 CRIMINAL_CASE = "(?:a |the |(?:two|three|four|five|several|\\d+) )?(?:new |other )?criminal (?:cases?|proceedings)"
 INQUIRY = "(?:an? |the )?(?:[\\w’'-]+ )?(?:investigation|inquiry|probe)"
 AN_APPEAL = "(?:an?|the|his|her|their) (?:[\\w’'-]+ )?appeal"
+#: A court's ruling as the object of a verb that undoes it: "overturned the conviction", "the
+#: verdict was annulled".
+A_JUDGMENT = "(?:the |an? |his |her |their |its )?(?:[\\w’'-]+ )?(?:conviction|verdict|sentence|decision|ruling|judgment|judgement|acquittal|order)s?"
 A_COMPLAINT = "(?:an? |the )?(?:[\\w’'-]+ )?(?:complaint|application|petition|lawsuit|writ|suit)"
 
 # fmt: off
@@ -80,6 +83,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\b(?:criminal case|first information report|FIR)s? (?:\\([A-Z]{2,5}\\) )?(?:that|which) (?:[\\w’'-]+ ){1,4}?(?:filed|lodged|registered|recorded)\\b", "why": "a case or first information report named before the verb that registers it, in a relative clause", "examples": ["The case began with a first information report that the Zenda police registered on 3 May 2024."]},
+            {"rx": "\\b(?:opened|initiated|instituted|launched) (?:an? |the )?(?:new |separate |second |fresh )?(?:case|proceedings) against\\b|\\b(?:case|proceedings) (?:was |were |had been |has been )?(?:opened|initiated|instituted|launched) against\\b", "why": "'open' and 'initiate' with a case against someone, where the text does not say 'criminal'", "examples": ["On 3 May 2024, the prosecutor opened a case against Ana Lee for defamation.", "On 3 May 2024, proceedings were instituted against Tom Reed."]},
             {"rx": "\\bregistered (?:on [^.;]{0,25})?under (?:Sections?|Articles?|[A-Z]{2,6} Sections?)", "why": "a case registered under a section of a code (a first information report)", "examples": ["A case was registered on 3 May 2024 under Section 124A against Ana Lee."]},
             {"rx": "\\b(?:filed|lodged|registered|recorded) (?:an? |the )?(?:criminal )?(?:case|first information report|FIR)s? (?:[^.;]{0,60}? )?(?:at|with) (?:the )?(?:[\\w’'-]+ ){0,3}?[Pp]olice [Ss]tation\\b|\\b(?:case|first information report|FIR)s? (?:was |were |had been )?(?:filed|lodged|registered|recorded) (?:[^.;]{0,60}? )?(?:at|with) (?:the )?(?:[\\w’'-]+ ){0,3}?[Pp]olice [Ss]tation\\b", "why": "a case filed at a police station (a first information report) opens a criminal case, whoever files it; one filed before a court is a complaint", "examples": ["On 3 May 2024, an officer filed a case against Ana Lee at the Zenda Police Station."]},
         ],
@@ -134,6 +138,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\bcalled (?:in )?for questioning\\b", "why": "'call' is a summons only for questioning", "examples": ["On 3 May 2024, Ana Lee was called in for questioning."]},
+            {"rx": "\\b(?:received|(?:was|were) (?:served|handed)(?: with)?|served (?:him|her|them) with|issued) (?:an? |the )?(?:new |second |third |another |[\\w’'-]+ )?summons\\b", "why": "the noun 'summons' with the verb that delivers it: the verbs alone are no event", "examples": ["On 3 May 2024, Ana Lee received a summons from the Zenda police.", "On 3 May 2024, Tom Reed was served with a summons to appear before an investigator."]},
         ],
     },
     {
@@ -211,6 +216,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\b(?:placed|put) (?:him |her |them )?under arrest\\b", "why": "an idiom: placed under arrest", "examples": ["On 3 May 2024, police placed her under arrest."]},
             {"rx": "\\bordered (?:the |his |her |their )arrest\\b|\\btook (?:[\\w’'.-]+ ){1,6}?away\\b(?! (?:his|her|their|the|an?) )", "why": "who orders an arrest acts in it ('order' alone is no arrest); 'took X away' is the active of 'taken away' (not 'took away his phone')", "examples": ["On 3 May 2024, the prosecutor ordered the arrest of Ana Lee.", "On 3 May 2024, police took Ana Lee away."]},
             {"rx": "\\btaken away\\b|\\bpicked up\\b|\\bsurrendered to\\b", "why": "phrasal verbs for an arrest: taken away, picked up, surrendered to the police", "examples": ["On 3 May 2024, Ana Lee was picked up by police."]},
+            {"rx": "\\brounded up\\b", "why": "a phrasal verb for a mass arrest: police rounded up the protesters", "examples": ["On 3 May 2024, police rounded up Ana Lee and ten other protesters."]},
             {"rx": "\\bstopped (?:by|the car)|\\b(?:took|taken) (?:[^.;]{0,40}? )?(?:back )?into (?:criminal |police )?(?:custody|detention)|\\btook (?:him|her|them) (?:away )?from (?:his|her|their) (?:home|house|flat|office)|\\bformal arrest\\b|\\b(?:was|were) seized (?:in|at) [A-Z]", "why": "'take', 'stop' and 'seize' are an arrest only with custody or a person taken from home as object", "examples": ["On 3 May 2024, Ana Lee was taken into custody.", "On 3 May 2024, officers took her from her home."]},
         ],
     },
@@ -282,8 +288,9 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\b(?:sentences?|prison terms?|terms?|verdicts?) (?:was |were )?(?:-|–|—)?\\s?handed down\\b", "why": "a phrasal verb: a sentence handed down", "examples": ["Ana Lee heard on 3 May 2024 that a prison sentence was handed down."]},
-            {"rx": "found (?:[\\w’']+ )*guilty|\\breceived (?:[\\w’']+ ){0,4}years?\\b", "why": "'find' and 'receive' are a sentence only with guilt or a term", "examples": ["On 3 May 2024, Ana Lee received five years in prison."]},
-            {"rx": "\\b(?:(?:was|were|had been) (?:given|handed)|(?:gave|handed) (?:him|her|them)) (?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:sentences?|(?:prison )?terms?)\\b|\\bjailed for (?:[\\w’'-]+ ){1,3}?years?\\b", "why": "'give', 'hand' and 'jail for' are a sentence only with a sentence, a term or years", "examples": ["On 3 May 2024, Ana Lee was given a three-year prison term.", "On 3 May 2024, a Zenda court handed her a two-year prison sentence.", "On 3 May 2024, Ana Lee was jailed for five years."]},
+            {"rx": "found (?:(?!not )[\\w’']+ )*guilty|\\breceived (?:[\\w’']+ ){0,4}years?\\b", "why": "'find' and 'receive' are a sentence only with guilt or a term", "examples": ["On 3 May 2024, Ana Lee received five years in prison."]},
+            {"rx": "\\b(?:(?:was|were|had been) (?:given|handed)|(?:gave|handed) (?:him|her|them)) (?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:sentences?|(?:prison )?terms?)\\b|\\b(?:jailed|imprisoned) for (?:[\\w’'-]+ ){1,3}?(?:years?|months?)\\b", "why": "'give', 'hand', 'jail for' and 'imprison for' are a sentence only with a sentence, a term or years", "examples": ["On 3 May 2024, Ana Lee was given a three-year prison term.", "On 3 May 2024, a Zenda court handed her a two-year prison sentence.", "On 3 May 2024, Ana Lee was jailed for five years.", "On 3 May 2024, Tom Reed was imprisoned for eighteen months."]},
+            {"rx": "\\bcondemned (?:(?:him|her|them) |(?:[A-Z][\\w’'-]+ ){1,4})?to (?:(?:an?|the) )?(?:[\\w’'-]+ ){0,3}?(?:years?|months?|death|life|prison|imprisonment|jail)\\b", "why": "'condemn' is a sentence only with a penalty as its complement ('condemned the arrest' is a comment)", "examples": ["On 3 May 2024, the Zenda City Court condemned Ana Lee to seven years in prison.", "On 3 May 2024, Tom Reed was condemned to death."]},
             {"rx": "\\b(?:raised|increased) (?:the |his |her |their )?(?:prison )?sentences? (?:to|by)\\b", "why": "'raise' is a sentence only with a sentence as object", "examples": ["On 3 May 2024, the appeal chamber raised the sentence to 34 years in prison."]},
         ],
     },
@@ -303,8 +310,11 @@ TRIGGERS: list[dict[str, Any]] = [
         "slots": "court acquits target",
         "lemmas": [
             {"lemma": "acquit", "frames": ACTS, "examples": ["On 3 May 2024, the court acquitted Ana Lee."]},
+            {"lemma": "acquittal", "pos": "noun", "frames": ["nominal"], "examples": ["The prosecutor appealed against her acquittal on 3 May 2024."]},
         ],
-        "phrases": [],
+        "phrases": [
+            {"rx": "\\bfound (?:(?:him|her|them|(?:[A-Z][\\w’'-]+ ){1,4}|(?:all|both) (?:[\\w’'-]+ )?)(?:of them )?)?not guilty\\b|\\bcleared (?:(?:him|her|them|(?:[A-Z][\\w’'-]+ ){1,4}) )?of (?:all )?(?:the )?(?:[\\w’'-]+ )?charges?\\b", "why": "'find' and 'clear' are an acquittal only with 'not guilty' or the charges as complement", "examples": ["On 3 May 2024, the Zenda City Court found Ana Lee not guilty.", "On 3 May 2024, Tom Reed was cleared of all charges."]},
+        ],
     },
     {
         "type": "release",
@@ -337,6 +347,7 @@ TRIGGERS: list[dict[str, Any]] = [
             # "lodge", "file", "submit" are an appeal only with an appeal as object
             {"lemma": "lodge", "object": AN_APPEAL, "frames": ACTS, "examples": ["On 3 May 2024, her lawyer lodged an appeal.", "On 3 May 2024, her appeal was lodged with the Supreme Court."]},
             {"lemma": "file", "object": AN_APPEAL, "frames": ACTS, "examples": ["On 3 May 2024, her lawyers filed a second appeal."]},
+            {"lemma": "challenge", "object": A_JUDGMENT, "frames": ["active"], "examples": ["On 3 May 2024, Ana Lee challenged the verdict before the Supreme Court."]},
             {"lemma": "submit", "object": AN_APPEAL, "frames": ACTS, "examples": ["On 3 May 2024, an appeal was submitted to the Supreme Court."]},
             {"lemma": "appeal", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee lost her job soon after her appeal in April 2024."]},
         ],
@@ -352,6 +363,9 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "rule", "frames": ACTS, "examples": ["On 3 May 2024, the Supreme Court ruled that the arrest of Ana Lee was lawful."]},
             {"lemma": "uphold", "forms": ["upheld"], "frames": ACTS, "examples": ["On 3 May 2024, the Supreme Court upheld the verdict against Ana Lee."]},
             {"lemma": "quash", "frames": ACTS, "examples": ["On 3 May 2024, the verdict against Ana Lee was quashed."]},
+            # "annulled", "reversed" undo a ruling: a decision only with one as object
+            {"lemma": "annul", "object": A_JUDGMENT, "frames": ACTS, "examples": ["On 3 May 2024, the appeal court annulled the verdict against Ana Lee."]},
+            {"lemma": "reverse", "object": A_JUDGMENT, "frames": ACTS, "examples": ["On 3 May 2024, the High Court reversed the decision to deport Ana Lee."]},
             {"lemma": "void", "frames": ACTS, "examples": ["On 3 May 2024, the court voided the contract of the Zembla Poets Union."]},
         ],
         "phrases": [
@@ -423,10 +437,12 @@ TRIGGERS: list[dict[str, Any]] = [
             # "executed a warrant", "hanged a banner": an event only when a person undergoes it
             {"lemma": "execute", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was executed."]},
             {"lemma": "hang", "forms": ["hanged"], "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was hanged."]},
+            {"lemma": "lynch", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was lynched by a mob."]},
             {"lemma": "killing", "pos": "noun", "frames": ["nominal"], "examples": ["Her family demands justice for the killing in May 2024 of her son."]},
             {"lemma": "murder", "pos": "noun", "frames": ["nominal"], "examples": ["Her family seeks justice for her murder in May 2024."]},
         ],
         "phrases": [
+            {"rx": "\\bgunned (?:(?:him|her|them) )?down\\b|\\b(?:was|were|been) slain\\b", "why": "idioms of a killing: gunned down, slain", "examples": ["On 3 May 2024, Ana Lee was gunned down outside her home."]},
             {"rx": "\\b(?:shot dead|found dead)\\b|\\bthe killing of (?:his|her)\\b|\\bbody of [^.;]{0,60}? (?:was|were) found\\b", "why": "idioms of death: shot dead, found dead, a body found", "examples": ["On 3 May 2024, Ana Lee was shot dead."]},
         ],
     },
@@ -466,6 +482,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\b(?:revoked|cancelled|refused|denied|withdrew) (?:[\\w’'-]+ ){0,3}(?:residence (?:permit|status|card)s?|residency(?: (?:permit|status|card)s?)?)\\b", "why": "'revoke' and 'refuse' are an event only with residence as object", "examples": ["In 2016, the authorities refused Ana Lee a residence permit."]},
             {"rx": "\\b(?:requested|sought|demanded|asked for) (?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:prison |jail )?(?:sentences?|terms?) (?:of|for|against)\\b|\\b(?:requested|sought|demanded|asked for) (?:[\\w’'-]+ ){1,2}?years? (?:in (?:prison|jail)|of imprisonment)\\b|\\basked the (?:[\\w’'-]+ )?court to (?:sentence|jail|imprison)\\b", "why": "a prosecutor's sentencing request (the convention makes it an event of type other); 'request' alone is none", "examples": ["On 3 May 2024, the prosecutor requested a ten-year prison sentence for Ana Lee.", "On 3 May 2024, the prosecution demanded seven years in prison for Ana Lee.", "On 3 May 2024, the prosecutor asked the court to sentence Ana Lee to seven years."]},
             {"rx": "\\b(?:began|started|went on|launched) (?:an? |her |his |their )?(?:[\\w’'-]+ )?hunger strike\\b", "why": "a hunger strike begun", "examples": ["On 3 May 2024, Ana Lee began a hunger strike."]},
+            {"rx": "\\b(?:revoked|withdrew|cancelled|stripped (?:(?:him|her|them) )?of) (?:the |his |her |their )?(?:[\\w’'-]+ )?(?:citizenship|nationality)\\b|\\b(?:citizenship|nationality) (?:was |were |had been |has been )?(?:revoked|withdrawn|cancelled)\\b", "why": "a person made stateless or foreign: the verbs are this event only with citizenship or nationality as object", "examples": ["On 3 May 2024, the Interior Ministry revoked the citizenship of Ana Lee.", "On 3 May 2024, Tom Reed was stripped of his nationality."]},
             {"rx": "\\bgranted precautionary measures\\b", "why": "a regional body's decision for the person", "examples": []},
             {"rx": "\\b(?:found|declared|held|considered) (?:that )?(?:the |his |her |their )?(?:[\\w’'-]+ ){0,3}?(?:detention|deprivation of liberty|imprisonment)(?: of [^.;]{0,60}?)? (?:to be |was |were |is )?arbitrary\\b", "why": "the convention: a UN body's decision (a detention found arbitrary) is an event of type other", "examples": ["On 3 May 2024, the UN Working Group on Arbitrary Detention found the detention of Ana Lee arbitrary."]},
             {"rx": "\\bdied in (?:custody|prison|detention)", "why": "a death in custody", "examples": ["On 3 May 2024, Tom Reed died in custody."]},
