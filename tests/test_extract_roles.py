@@ -1264,3 +1264,48 @@ def test_post_key_gate_finds_what_the_pattern_finds() -> None:
         assert (got and got.span()) == (want and want.span()), repr(text)
         found += want is not None
     assert found > 100
+
+
+COLLEAGUES = {
+    "lawyers": """4 May 2024
+
+Vela: Human rights lawyer Ines Varga arrested
+
+On 2 May 2024, police arrested human rights lawyer Ines Varga in Ostra. Ines Varga was
+charged with fraud. The court remanded Ines Varga for two months. Their colleague Teo Brun
+was detained on 3 May 2024. Ines Varga has defended many activists.
+""",
+    "journalist": """9 June 2023
+
+Vela: Journalist Rafe Omar arrested
+
+On 6 June 2023, police arrested journalist Rafe Omar at his office in Ostra, according to
+his colleague Nadia Kerr. Omar was charged with spreading false news. Omar is held in
+Ostra prison. Omar's lawyer appealed.
+""",
+    "defender": """9 June 2023
+
+Vela: Defender Rafe Omar arrested
+
+On 6 June 2023, police arrested human rights defender Rafe Omar at his office in Ostra, and
+his colleague Nadia Kerr. Omar was charged with spreading false news. Omar is held in
+Ostra prison. Omar's lawyer appealed.
+""",
+}
+
+
+@pytest.mark.parametrize(
+    ("case", "want"),
+    [
+        ("lawyers", ["defender", "lawyer"]),
+        ("journalist", ["journalist"]),
+        ("defender", ["defender"]),
+    ],
+)
+def test_colleague_works_as_the_one_the_appeal_is_about(case: str, want: list[str]) -> None:
+    """A colleague named with no word for their own work shares the line of work of the one
+    the appeal is about: a lawyer's colleague is a lawyer, a journalist's a journalist."""
+    rec = extract_case(COLLEAGUES[case], appeal_id=f"t-colleague-{case}")
+    roles = {p["name"]: p["roles"] for p in rec["persons"] if p["name"]}
+    colleague = "Teo Brun" if case == "lawyers" else "Nadia Kerr"
+    assert roles[colleague] == want, roles

@@ -115,6 +115,29 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         if "gender" not in p.attrs:  # a cue read before ("his wife, X") is kept
             p.attrs["gender"] = _gender(doc, p)
         del p.attrs["_text"]
+    _colleagues_share_work(ents)
+
+
+#: What a colleague of the one an appeal is about shares with them: their line of work.
+WORK_ROLES = ("defender", "lawyer", "journalist")
+
+
+def _colleagues_share_work(ents: Entities) -> None:
+    """A colleague named with no word for what they do ("his colleague X", "their colleague
+    X") works as the one the appeal is about does: a lawyer's colleague is a lawyer, a
+    journalist's a journalist (who, as for the journalist, is no defender unless called one)."""
+    colleagues = [p for p in ents.of("person") if p.attrs.pop("_colleague", False)]
+    if not colleagues:
+        return
+    subject = appeal_subject(ents)
+    if subject is None:
+        return
+    work = [r for r in subject.attrs.get("roles") or [] if r in WORK_ROLES]
+    if not work or work == ["defender"]:
+        return
+    for p in colleagues:
+        if p is not subject and p.attrs.get("roles") == ["defender"]:
+            p.attrs["roles"] = work
 
 
 #: One who orders, signs or carries out an act of the state, named before the mention: "on
@@ -563,6 +586,8 @@ def _roles_before(
         roles.append(r1)
         if r2:
             roles.append(r2)
+        if COLLEAGUE_TITLE.match(m.group(0)):
+            p.attrs["_colleague"] = True  # "her colleague X": in her line of work, read later
         if r1 in ("official", "judge") and m.group(0)[:1].isupper():
             positions.append({"title": clean(m.group(0)).rstrip(","), "organisation": None})
         return
@@ -598,6 +623,7 @@ def _roles_before(
         return
     if near.rstrip().endswith(("deputy", "colleague")) and DEPUTY_BEFORE.search(near):
         roles.append("defender")
+        p.attrs["_colleague"] = near.rstrip().endswith("colleague")
         return
     if DESCRIBED_BEFORE.search(near):
         p.attrs["_described"] = True  # "his driver, X": said to be someone, not a defender
@@ -628,6 +654,8 @@ PROSECUTION_WORD = re.compile(r"(?i)prosecut|procura")
 #: A former spouse: "her former husband", "his ex-wife".
 EX_BEFORE = re.compile(r"\b(?:former|ex-?)\s*$")
 GENDER_NOUN_END = TailPattern(GENDER_NOUN_RE, ends=GENDER_NOUNS, strip=",")
+#: A colleague named with no workplace: "colleague X", "Their colleague, X".
+COLLEAGUE_TITLE = re.compile(r"[Cc]olleagues?,?\s*$")
 #: "his deputy X", "her colleague X": one who works with the defender.
 DEPUTY_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$")
 #: "The wife of X, Y", "the parents of X, A and B": the kin of a person named, then the name.
