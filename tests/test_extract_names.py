@@ -252,3 +252,18 @@ def test_and_inside_a_name_its_abbreviation_spells_whole() -> None:
     assert not {"National Intelligence", "Security Service", "Transnational Crime"} & set(orgs)
     # no abbreviation spells "State Police and Border Service": two bodies, as before
     assert "State Police" in orgs
+
+
+def test_demonym_of_the_appeals_state_opens_a_variant_without_it() -> None:
+    """An appeal about Latvia calls "the Latvian State Border Service" also "State Border
+    Service"; a body of another state keeps its demonym and stays apart from the one of the
+    appeal's state."""
+    text = (
+        "12 May 2020\n\nLatvia: Activist detained\n\nOn 3 May 2020, officers of the Latvian State "
+        "Border Service detained him. The Prosecutor's Office charged him. The Russian "
+        "Prosecutor's Office said nothing.\n"
+    )
+    orgs = {o["name"]: o["variants"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs["Latvian State Border Service"] == ["State Border Service"]
+    assert orgs["Russian Prosecutor's Office"] == []
+    assert orgs["Prosecutor's Office"] == []

@@ -462,6 +462,23 @@ def add_organisation(
     acr = ACRONYM_DEF.match(after)
     if acr and acr.group("acr") not in e.variants:
         e.variants.append(acr.group("acr"))
+    words = text.split()
+    if (
+        len(words) >= 3
+        and main_country is not None
+        and DEMONYMS.get(words[0]) == main_country
+        and words[1][:1].isupper()
+        and words[1] not in DEMONYMS
+        and (head := head_of(words[1:]))
+        and head[0] == "organisation"
+    ):
+        # "the Latvian State Border Service" in an appeal about Latvia: the demonym says
+        # whose the body is, the name after it is what the body is called. (A body of
+        # another state keeps its demonym: "the Russian Prosecutor's Office" in an appeal
+        # about Kazakhstan is not "the Prosecutor's Office" of Kazakhstan.)
+        bare = " ".join(words[1:])
+        if bare not in e.variants:
+            e.variants.append(bare)
     un = UN_FORM.match(text)
     if un:  # "UN Human Rights Council" and "United Nations Human Rights Council" are one body
         other = ("United Nations" if un.group(1) == "UN" else "UN") + text[un.end(1) :]
