@@ -1172,3 +1172,25 @@ def test_a_case_against_someone_opens_a_case_without_the_word_criminal() -> None
     assert ("case_opened", "2024-05-03") in got
     got = _pairs("On 3 May 2024, Ana Lee opened a case file for her client.")
     assert not any(t == "case_opened" for t, _ in got)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On 4 March 2024, Ana Lee filed a complaint with the police, but no investigation "
+        "has been opened.",
+        "No charges were brought against Ana Lee after her arrest on 4 March 2024.",
+        "On 4 March 2024, the prosecutor opened no criminal case against the attackers.",
+    ],
+)
+def test_no_before_the_object_says_the_step_was_not_taken(body: str) -> None:
+    got = {t for t, _ in _pairs(body)}
+    assert not got & {"investigation", "charge", "case_opened"}, got
+
+
+def test_no_information_on_the_whereabouts_is_still_a_disappearance() -> None:
+    got = _pairs(
+        "On 4 March 2024, Ana Lee was taken from her home. Her family has received no "
+        "information about her whereabouts."
+    )
+    assert any(t == "disappearance" for t, _ in got)

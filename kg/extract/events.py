@@ -353,6 +353,10 @@ COMMENT = re.compile(
 NEGATED = re.compile(
     r"\b(?:cannot|can\s+not|could\s+not|not|never)\s+(?:\w+ly\s+)?(?:(?:be|been|have|has|had)\s+)*$"
 )
+#: "no investigation has been opened", "No charges were brought", "opened no criminal case":
+#: "no" before the object a trigger names, which says the step was not taken.
+NO_OBJECT = re.compile(r"\b[Nn]o\s+(?:[\w’'-]+\s+)?$")
+NO_IN_MATCH = re.compile(r"\bno\b")
 #: "visitors are searched", "ensure that she is released": the present tense tells a habit, a
 #: state or a wish, not an event.
 PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+|still\s+|being\s+)?$")
@@ -644,6 +648,8 @@ def find_events(
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
+            if NO_OBJECT.search(pre) or NO_IN_MATCH.search(flat, a + 1, b):
+                continue  # "but no investigation has been opened": the step was not taken
             if REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre):
                 continue  # "has been arrested several times": a habit of the past, no one event
             if ED_WORD.fullmatch(flat[a:b]) and (
