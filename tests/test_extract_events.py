@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from kg.extract import extract_case
+from kg.extract.text import make_doc
 
 
 def _events(body: str, appeal_date: str = "5 May 2024") -> list[dict[str, Any]]:
@@ -1194,3 +1195,17 @@ def test_no_information_on_the_whereabouts_is_still_a_disappearance() -> None:
         "information about her whereabouts."
     )
     assert any(t == "disappearance" for t, _ in got)
+
+
+def test_a_chronology_item_that_opens_with_its_date_is_a_sentence_of_its_own() -> None:
+    got = _pairs(
+        "Chronology:\n"
+        "- 3 March 2024: Ana Lee arrested at her home in Zenda\n"
+        "- 5 March 2024: Ana Lee charged with sedition.\n"
+        "12 April 2024: the Zenda City Court sentenced Ana Lee to five years in prison.",
+        appeal_date="5 May 2025",
+    )
+    assert {("arrest", "2024-03-03"), ("charge", "2024-03-05"), ("sentence", "2024-04-12")} <= got
+    # a date wrapped to the start of a line inside a sentence opens no item
+    doc = make_doc("Ana Lee was arrested on\n3 March 2024 at her home, and charged.")
+    assert len(doc.sentences) == 1

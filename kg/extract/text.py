@@ -29,7 +29,17 @@ ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Ž
 #: A single capital, or capitals with dots ("A.M"), before a full stop: an initial.
 INITIAL = re.compile(r"^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$")
 WORD = re.compile(r"[^\W_]+")
-SENT_END = re.compile(r"(?<=[.;!?])[”\"’)]?\s+(?=[“\"(]?[A-Z0-9İÖÜŞÇ])|\n[ \t]*\n\s*")
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: A line of a chronology that opens with its date ("- 3 March 2024: ...", "• On May 3,
+#: 2024, ...", "3 March 2024: ..."): an item of its own, whatever ends the line before.
+_DATED_ITEM = (
+    rf"(?:[-•*–·▪]\s*(?:On\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b)"
+    rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s*[:–—])"
+)
+SENT_END = re.compile(
+    r"(?<=[.;!?])[”\"’)]?\s+(?=[“\"(]?[A-Z0-9İÖÜŞÇ])|\n[ \t]*\n\s*"
+    rf"|[ \t]*\n[ \t]*(?={_DATED_ITEM})"
+)
 #: Words written short before a name or number end no sentence: "Rev. A", "Col. B", "Art. 5".
 ABBREV_END = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr|Messrs|No|St|Art|Prof|para|Nos|Jr|Sr|v|vs|Md|Mohd|"
