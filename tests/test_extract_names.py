@@ -267,3 +267,16 @@ def test_demonym_of_the_appeals_state_opens_a_variant_without_it() -> None:
     assert orgs["Latvian State Border Service"] == ["State Border Service"]
     assert orgs["Russian Prosecutor's Office"] == []
     assert orgs["Prosecutor's Office"] == []
+
+
+def test_lower_case_court_of_the_story_and_a_kind_of_court() -> None:
+    """A "military court in Vela" and "an administrative court fined him" are courts of the
+    story; "the trial of civilians before a military court" names a kind of court only."""
+    one = (
+        "On 3 May 2012, Ana Lee was tried before a military court in Vela. The same day, an "
+        "administrative court fined Ivo Sand.\n"
+    )
+    orgs = {o["name"]: o["kind"] for o in extract_case(one, appeal_id="t")["organisations"]}
+    assert orgs == {"military court": "court", "administrative court": "court"}
+    kind = "We oppose the trial of civilians before a military court, as in Vela.\n"
+    assert extract_case(kind, appeal_id="t")["organisations"] == []

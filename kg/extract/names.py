@@ -56,7 +56,7 @@ LOWER_BODIES = [
     (re.compile(r"(?P<n>armed forces)\b"), None, "security_service"),
     (re.compile(r"(?P<n>gendarmes)\b"), "gendarmes", "police"),
     (re.compile(r"(?P<n>security (?:officers|forces|services))\b"), None, "security_service"),
-    (re.compile(r"(?P<n>administrative court)\b"), None, "court"),
+    (re.compile(r"(?P<n>(?:administrative|military) (?:court|tribunal))\b"), None, "court"),
 ]
 QUOTED = re.compile(r"[“\"](?P<q>[A-Z][^”\"]{1,80})[”\"]")
 ORG_NOUNS = re.compile(
@@ -563,14 +563,34 @@ def add_lower_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None
             before = doc.flat[max(0, m.start() - 4) : m.start()]
             if before[-1:].isalnum() or before[-1:] in ("_", "’", "'", "-"):
                 continue
-            if kind == "court" and not re.search(r"(?:^|\W)(?:an?|the) $", before):
-                continue  # "an administrative court": not the name of one
+            if kind == "court" and not _one_court(doc.flat, m, before):
+                continue
             text = name or m.group("n")
             e = ents.add(Entity("organisation", text, m.start("n"), m.end("n")))
             e.attrs.setdefault("kind", kind)
             e.attrs.setdefault("country", main_country)
             if m.group(0) != text and clean(m.group(0)) not in e.variants and name:
                 e.variants.append(clean(m.group(0)))
+
+
+#: A place after a court of a kind: "a military court in Vela", "an administrative court of
+#: the Zenda region".
+COURT_SEAT = re.compile(r"\s+(?:in|of|at)\s+(?:the\s+)?[A-Z]")
+
+
+def _one_court(flat: str, m: re.Match[str], before: str) -> bool:
+    """A court of a kind written in lower case, after "a" or "the", is one court of the story
+    ("an administrative court gave each of them 15 days"), not the name of one. After "before a"
+    or "to a" it may name a kind of court only ("the trial of civilians before a military
+    court"): one court there only with its seat ("before a military court in Vela") or named
+    again as "the military court"."""
+    if not re.search(r"(?:^|\W)(?:an?|the) $", before):
+        return False
+    if not re.search(r"\b(?:before|to) an? $", flat[max(0, m.start() - 10) : m.start()]):
+        return True
+    if COURT_SEAT.match(flat, m.end()):
+        return True
+    return re.search(r"\b[Tt]he " + re.escape(m.group("n")) + r"\b", flat) is not None
 
 
 def add_quoted_orgs(doc: Doc, ents: Entities, main_country: str | None) -> None:
