@@ -154,9 +154,41 @@ def items_digest(items: list[Item]) -> str:
     return h.hexdigest()
 
 
+# Types whose values :func:`_plain` gives back as they are (never a dataclass instance).
+_AS_THEY_ARE = frozenset({str, int, float, bool, bytes, type(None)})
+_FIELDS: dict[type, tuple[str, ...] | None] = {}  # a dataclass's field names, else None
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    try:
+        return _FIELDS[kind]
+    except KeyError:
+        names = (
+            tuple(f.name for f in dataclasses.fields(kind))
+            if dataclasses.is_dataclass(kind)
+            else None
+        )
+        _FIELDS[kind] = names
+        return names
+
+
 def _plain(value: object) -> object:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return tuple(_plain(getattr(value, f.name)) for f in dataclasses.fields(value))
+    """``value`` as tuples, sorted sets and mappings and scalars, for :func:`repr`. Every
+    record's items go through this on a full build: the exact types met there (strings, sets,
+    tuples, :class:`Item`) are told by ``type()`` and a dataclass's fields looked up once per
+    class; anything else (a subclass) takes the general tests, which give the same values."""
+    kind = type(value)
+    if kind in _AS_THEY_ARE:
+        return value
+    if kind is frozenset or kind is set:
+        return ("set", sorted(map(_plain, value), key=repr))
+    if kind is tuple or kind is list:
+        return tuple(map(_plain, value))
+    if kind is dict:
+        return ("map", sorted(((_plain(k), _plain(v)) for k, v in value.items()), key=repr))
+    names = _field_names(kind)
+    if names is not None:
+        return tuple([_plain(getattr(value, n)) for n in names])
     if isinstance(value, (set, frozenset)):
         return ("set", sorted((_plain(v) for v in value), key=repr))
     if isinstance(value, dict):
