@@ -280,3 +280,16 @@ def test_lower_case_court_of_the_story_and_a_kind_of_court() -> None:
     assert orgs == {"military court": "court", "administrative court": "court"}
     kind = "We oppose the trial of civilians before a military court, as in Vela.\n"
     assert extract_case(kind, appeal_id="t")["organisations"] == []
+
+
+def test_body_glossed_in_brackets_takes_its_kind_from_the_words_before() -> None:
+    """A "Sonora state attorney general's office (FGS)" is a prosecution; "its land
+    authority (Tierras Unidas)" says nothing more than a body, and stays other."""
+    text = (
+        "12 May 2022\n\nMexico: Journalist killed\n\nOn 3 May 2022, according to a statement from "
+        "the Sonora state attorney general's office (FGS), the journalist Ana Lee was shot. The "
+        "Attorney General, and its land authority (Tierras Unidas) protested.\n"
+    )
+    orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs["FGS"] == "prosecution"
+    assert orgs["Tierras Unidas"] == "other"

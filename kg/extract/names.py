@@ -320,7 +320,9 @@ def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
         return None
     before = doc.flat[max(0, start - 40) : start]
     if _glossed(before):
-        return "other"
+        # "the state attorney general's office (FGE)": what the words before the brackets say
+        # of the body, where they say more than "office"
+        return org_kind(re.split(r"[,.;:]", before[:-1])[-1], "")
     # on the text, not the flat copy: a noun before a blank line does not name what follows
     n = _naming_noun(doc.text, max(0, start - 40), start)
     if n is None:
