@@ -293,3 +293,18 @@ def test_body_glossed_in_brackets_takes_its_kind_from_the_words_before() -> None
     orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert orgs["FGS"] == "prosecution"
     assert orgs["Tierras Unidas"] == "other"
+
+
+def test_ruling_or_opposition_body_is_a_party() -> None:
+    """A body "the ruling" or "the opposition" names is a political party, whatever its head
+    word; a body with no such word before it keeps the kind its name gives."""
+    text = (
+        "12 May 2022\n\nVela: Journalist killed\n\nOn 3 May 2022, Ana Lee, who had criticised the "
+        "ruling Popular Renewal Movement, was shot. The opposition Citizens Front protested, as "
+        "did the Vela Press Association and the Popular Rights Movement.\n"
+    )
+    orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs["Popular Renewal Movement"] == "political_party"
+    assert orgs["Citizens Front"] == "political_party"
+    assert orgs["Vela Press Association"] == "ngo"
+    assert orgs["Popular Rights Movement"] != "political_party"

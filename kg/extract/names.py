@@ -504,7 +504,18 @@ AGENCY_OR_COMMITTEE = re.compile(r"\b(?:Agency|Committee)\b")
 NGO_WORD_END = re.compile(r"(?:non-governmental|NGO|organi[sz]ation)\s*$")
 
 
+#: "the ruling X", "the opposition X": a body that rules or opposes is a political party.
+PARTY_BEFORE = re.compile(r"\b(?:ruling|opposition|governing)\s+$")
+
+
 def org_kind(name: str, before: str) -> str:
+    kind = _org_kind(name, before)
+    if kind in ("other", "ngo") and PARTY_BEFORE.search(before):
+        return "political_party"  # a movement or front named so, not by a party word
+    return kind
+
+
+def _org_kind(name: str, before: str) -> str:
     if name in PLATFORMS:
         return "media"
     if name in KNOWN_BODIES:
