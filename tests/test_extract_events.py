@@ -1209,3 +1209,20 @@ def test_a_chronology_item_that_opens_with_its_date_is_a_sentence_of_its_own() -
     # a date wrapped to the start of a line inside a sentence opens no item
     doc = make_doc("Ana Lee was arrested on\n3 March 2024 at her home, and charged.")
     assert len(doc.sentences) == 1
+
+
+def test_a_participle_joined_to_a_passive_one_shares_its_voice() -> None:
+    evs = _named("On 3 March 2024, Ana Lee was arrested at her home, beaten and charged.")
+    assert _one(evs, "attack")["targets"] == ["Ana Lee"]
+    evs = _named("On 3 March 2024, Ana Lee was arrested and later flogged.")
+    assert _one(evs, "attack")["targets"] == ["Ana Lee"]
+    evs = _named(
+        "On 3 March 2024, Ana Lee was stopped at the Zenda airport and prevented from "
+        "boarding a flight."
+    )
+    ban = _one(evs, "travel_ban")
+    assert ban["targets"] == ["Ana Lee"]
+    assert ban["agents"] == []
+    # a clause with its own subject is no shared participle: "the guards beat her"
+    evs = _named("On 3 March 2024, Ana Lee was arrested, and the guards beat her.")
+    assert _one(evs, "attack")["targets"] == ["Ana Lee"]

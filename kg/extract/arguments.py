@@ -430,6 +430,27 @@ PASSIVE = re.compile(
     r"\b(?:was|were|been|being|be)\s+(?:(?:\w+ly|then|also|again|later|first|both|all|each|"
     r"himself|herself|themselves|itself|subsequently|once|twice)\s+){0,2}$"
 )
+#: "was arrested, beaten and charged", "was stopped at the airport and prevented from": a
+#: participle joined by "and" or a comma to a passive one shares its auxiliary, and its voice.
+COORDINATED_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being)\s+(?:(?:\w+ly|then|also|first|later|both|all)\s+){0,2}"
+    r"[a-z]+(?:ed|en|wn|ht|ld|ung|ut)\b([^.;:()]{0,80}?)"
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:then|later|also|subsequently|eventually)\s+)?$"
+)
+#: In the words between the two participles, a subject or a finite verb of a clause of its own.
+OWN_CLAUSE = re.compile(
+    r"\b(?:he|she|they|it|we|who|which|whom|whose|that|was|were|is|are|has|have|had|did|"
+    r"but|while|when|after|before|police)\b"
+)
+
+
+def coordinated_passive(flat: str, a: int) -> bool:
+    """Whether the verb at ``a`` shares the passive auxiliary of a participle before it ("Ana
+    Lee was arrested at her home and beaten": she was beaten, no one she beat)."""
+    m = COORDINATED_PASSIVE.search(flat, max(0, a - 140), a)
+    return m is not None and not OWN_CLAUSE.search(m.group(1))
+
+
 #: "by police", "by agents of the security service": who acted, after a passive verb.
 BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+(?:the\s+)?)?$")
 #: An auxiliary opens another passive verb: "detained by A on 3 May, was sentenced by B".
@@ -1132,6 +1153,9 @@ def make_event(
         passive = voice != "active"
     else:
         passive = bool(PASSIVE.search(doc.flat, max(c0, a - 25), a))
+        # "was stopped at the airport and prevented from boarding": a step always done to
+        # someone, joined to a passive participle, is undergone by the subject too
+        passive = passive or (etype in DONE_TO_SOMEONE and coordinated_passive(doc.flat, a))
     actors: list[str] = []
     for ma, _mb, e in near:
         if not c0 <= ma < c1 or e.id in targets or e.id in agents or (ma, _mb) in inner:

@@ -9,6 +9,7 @@ from typing import Any
 
 from kg.extract.arguments import (
     AGENT_ROLES,
+    coordinated_passive,
     event_date,
     gapped_dates,
     main_targets,
@@ -231,6 +232,10 @@ def frame_of(flat: str, a: int, b: int, etype: str) -> str:
     if PERFECT_AUX.search(pre):
         return "perfect"
     if PASSIVE_AUX.search(pre):
+        return "passive"
+    if "active" not in VERB_FRAMES[etype][word] and coordinated_passive(flat, a):
+        # "was arrested, beaten and charged": a verb the lexicon reads only as undergone
+        # ("beaten", "flogged", "executed") shares the auxiliary of the participle before it
         return "passive"
     return "active"
 
