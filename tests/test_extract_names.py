@@ -308,3 +308,21 @@ def test_ruling_or_opposition_body_is_a_party() -> None:
     assert orgs["Citizens Front"] == "political_party"
     assert orgs["Vela Press Association"] == "ngo"
     assert orgs["Popular Rights Movement"] != "political_party"
+
+
+def test_a_body_named_by_the_tail_of_one_longer_name() -> None:
+    """A "Supreme Court" after "Federal Supreme Court" is that court; "District Court" after two
+    district courts of named places, and "Prosecutor's Office" after "Russian Prosecutor's
+    Office", stay bodies of their own."""
+    text = (
+        "12 May 2020\n\nZembla: Supreme Court upholds sentence of defender\n\nOn 3 May 2020, the "
+        "State Security Chamber of the Federal Supreme Court in Vela upheld the sentence of Ana "
+        "Lee. In 2011 the Federal Supreme Court had fined her. The Vela District Court and the "
+        "Ostra District Court heard her cases; the District Court refused bail. The Russian "
+        "Prosecutor's Office and the Prosecutor's Office did nothing.\n"
+    )
+    orgs = {o["name"]: o["variants"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs["Federal Supreme Court"] == ["Supreme Court"]
+    assert "Supreme Court" not in orgs
+    assert orgs["State Security Chamber of the Federal Supreme Court"] == ["State Security Chamber"]
+    assert {"District Court", "Prosecutor's Office", "Russian Prosecutor's Office"} <= orgs.keys()

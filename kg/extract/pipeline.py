@@ -42,7 +42,7 @@ from kg.extract.layout import (
     find_main_country,
     read_header,
 )
-from kg.extract.lexicon import TITLE_STOP
+from kg.extract.lexicon import NON_NAME, TITLE_STOP
 from kg.extract.names import (
     add_acronyms,
     add_lower_bodies,
@@ -331,6 +331,14 @@ def _merge_short_orgs(ents: Entities) -> None:
     merged: set[int] = set()  # id() of the bodies merged away, instead of scanning ents.items
     for i, short in enumerate(orgs):
         sw = words[i]
+        if (tail := _tail_of_one(orgs, words, i)) is not None and id(tail) not in merged:
+            # "Supreme Court" after "Federal Supreme Court" (and no other name ends so)
+            if short.name not in tail.variants:
+                tail.variants.append(short.name or "")
+            tail.mentions.extend(short.mentions)
+            ents.items.remove(short)
+            merged.add(id(short))
+            continue
         for j, full in enumerate(orgs):
             fw = words[j]
             if full is short or len(fw) <= len(sw) or id(full) in merged:
@@ -346,6 +354,28 @@ def _merge_short_orgs(ents: Entities) -> None:
                 ents.items.remove(short)
                 merged.add(id(short))
                 break
+
+
+def _tail_of_one(orgs: list[Entity], words: list[list[str]], i: int) -> Entity | None:
+    """The one body whose name ends with the two or more words of body ``i``'s name after
+    words that qualify a body and never name a place or a state ("Federal Supreme Court" for
+    "Supreme Court"), or None when none or several do. "Vela District Court" and "Russian
+    Prosecutor's Office" name which court or office; "Chamber of the Federal Supreme Court"
+    names the court as another body."""
+    sw = words[i]
+    if len(sw) < 2 or not sw[0][:1].isupper():
+        return None
+    found = None
+    for j, fw in enumerate(words):
+        n = len(fw) - len(sw)
+        if j == i or n < 1 or fw[n:] != sw:
+            continue
+        if not all(w in NON_NAME for w in fw[:n]):
+            continue
+        if found is not None:
+            return None
+        found = orgs[j]
+    return found
 
 
 def _drop_unused_instruments(ents: Entities) -> None:
