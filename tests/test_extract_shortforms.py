@@ -60,3 +60,26 @@ def test_a_name_given_in_brackets_after_a_body_is_that_body() -> None:
     assert made["National Unitary Farmers' Federation"].variants == ["FUCAM"]
     assert made["Zentra Centre for Space Facilities"].variants == ["Zentra"]
     assert spans["Zentra"] in made["Zentra Centre for Space Facilities"].mentions
+
+
+def test_parliament_named_by_its_noun() -> None:
+    """A "Vela's parliament" is a body where the text names no parliament, a mention of the one it
+    names otherwise; "the parliament of" another body and two named parliaments give nothing."""
+    alone = (
+        "12 May 2021\n\nVela: Journalist Ana Lee charged\n\nOn 3 May 2021, police arrested "
+        "journalist Ana Lee. CPJ called on Vela's parliament to repeal the law.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(alone, appeal_id="t")["organisations"]}
+    assert orgs["parliament"]["kind"] == "parliament"
+    named = alone.replace(
+        "law.", "law. The Vela National Assembly did not answer; the parliament met."
+    )
+    orgs = {o["name"]: o for o in extract_case(named, appeal_id="t")["organisations"]}
+    assert "parliament" not in orgs
+    assert any(e["quote"] == "parliament" for e in orgs["Vela National Assembly"]["evidence"])
+    two = alone.replace(
+        "law.", "law. The Vela National Assembly and the European Parliament were silent."
+    )
+    assert "parliament" not in {
+        o["name"] for o in extract_case(two, appeal_id="t")["organisations"]
+    }

@@ -69,7 +69,7 @@ from kg.extract.provisions import add_known_instruments, add_provisions
 from kg.extract.review import mark_draft, rate_facts
 from kg.extract.roles import person_roles, roles_from_events
 from kg.extract.scan import find_words
-from kg.extract.shortforms import link_org_short_forms
+from kg.extract.shortforms import link_common_noun_bodies, link_org_short_forms
 from kg.extract.text import ARTICLE_PREFIX, Doc, clean, evidence, find_runs, make_doc
 from kg.record.keys import mint_keys
 
@@ -114,6 +114,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_unnamed_posts(doc, ents)
     _merge_short_orgs(ents)
     link_org_short_forms(doc, ents)
+    link_common_noun_bodies(doc, ents, main_country)
     _assign_ids(ents)
     provs = add_provisions(doc, ents)
     _drop_unused_instruments(ents)

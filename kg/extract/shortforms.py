@@ -92,3 +92,33 @@ def _merge_named_variants(doc: Doc, ents: Entities) -> None:
             gone.add(id(o))
     if gone:
         ents.items = [e for e in ents.items if id(e) not in gone]
+
+
+#: A state body named by its common noun: "the parliament", "Vela's parliament" (not "the
+#: parliament of" another body). ("the prosecution" is not read so: it is as often the side
+#: of a trial, "acting for the prosecution", as a body.)
+COMMON_NOUN_BODIES = [
+    ("parliament", re.compile(r"\b(?:[Tt]he|[A-Z][\w-]+[’']s) (?P<n>parliament)\b(?!\s+of\b)")),
+]
+
+
+def link_common_noun_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
+    """A "parliament" named by its noun alone is a mention of the one body of that kind the text
+    names, or, where it names none, a body of its own under that noun (as the gold codes it);
+    where it names two, which one is meant is not plain and nothing is added."""
+    flat = doc.flat
+    for kind, rx in COMMON_NOUN_BODIES:
+        if kind not in flat:
+            continue
+        bodies = [o for o in ents.of("organisation") if o.attrs.get("kind") == kind]
+        if len(bodies) > 1:
+            continue
+        body = bodies[0] if bodies else None
+        for m in rx.finditer(flat):
+            a, b = m.span("n")
+            if body is None:
+                body = ents.add(Entity("organisation", kind, a, b))
+                body.attrs["kind"] = kind
+                body.attrs["country"] = main_country
+            elif (a, b) not in body.mentions:
+                body.mentions.append((a, b))
