@@ -1226,3 +1226,27 @@ def test_a_participle_joined_to_a_passive_one_shares_its_voice() -> None:
     # a clause with its own subject is no shared participle: "the guards beat her"
     evs = _named("On 3 March 2024, Ana Lee was arrested, and the guards beat her.")
     assert _one(evs, "attack")["targets"] == ["Ana Lee"]
+
+
+def test_and_before_a_subject_of_its_own_opens_a_clause() -> None:
+    evs = _named("Ana Lee was arrested on 3 March 2024 and Tom Reed was beaten on 5 March 2024.")
+    assert _one(evs, "arrest")["targets"] == ["Ana Lee"]
+    assert _one(evs, "attack")["targets"] == ["Tom Reed"]
+    # names joined as one subject are no two clauses
+    evs = _named("Ana Lee and Tom Reed were arrested on 3 March 2024.")
+    assert _one(evs, "arrest")["targets"] == ["Ana Lee", "Tom Reed"]
+
+
+def test_a_when_clause_after_a_date_is_dated_by_it() -> None:
+    got = _pairs(
+        "Ana Lee has been detained since 3 March 2024, when she was arrested at a checkpoint.",
+        appeal_date="5 May 2025",
+    )
+    assert ("arrest", "2024-03-03") in got
+    # what the clause reports ("announced that ...") happened before, not on that day
+    got = _pairs(
+        "Her family heard nothing until 9 March 2024, when the ministry announced that she "
+        "had been arrested.",
+        appeal_date="5 May 2025",
+    )
+    assert ("arrest", "2024-03-09") not in got

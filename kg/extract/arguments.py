@@ -524,11 +524,30 @@ def clause_of(flat: str, s: Span, a: int) -> tuple[int, int]:
     return c0, c1
 
 
+#: "... was arrested on 3 May and Tom Reed was beaten": "and" before a subject of its own (a
+#: name, a pronoun, "his colleague X") and its auxiliary opens a clause, where the clause
+#: before already has a finite verb (not "Ana Lee and Tom Reed were arrested").
+AND_NEW_SUBJECT = re.compile(
+    r"\s+and\s+(?=(?:(?:his|her|their|its|the)\s+(?:[a-z-]+\s+){0,2})?(?:[A-Z][\w’'-]+\s+){1,4}"
+    r"(?:was|were|had|has|is|are)\b|(?:he|she|they)\s+(?:was|were|had|has|is|are)\b)"
+)
+CLAUSE_VERB = re.compile(r"\b(?:was|were|had|has|is|are)\b")
+
+
 @functools.lru_cache(maxsize=256)
 def _clause_breaks(flat: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """The spans of CLAUSE_BREAK in ``flat[start:end]``, read once for the several events of
-    a sentence."""
-    return tuple(m.span() for m in CLAUSE_BREAK.finditer(flat, start, end))
+    """The spans of CLAUSE_BREAK in ``flat[start:end]``, and of "and" before a new subject
+    with its auxiliary, read once for the several events of a sentence."""
+    spans = [m.span() for m in CLAUSE_BREAK.finditer(flat, start, end)]
+    if " and " not in flat[start:end]:
+        return tuple(spans)
+    for m in AND_NEW_SUBJECT.finditer(flat, start, end):
+        before = max([start, *(e for _s, e in spans if e <= m.start())])
+        if CLAUSE_VERB.search(flat, before, m.start()) and not any(
+            x <= m.start() < y for x, y in spans
+        ):
+            spans.append(m.span())
+    return tuple(sorted(spans))
 
 
 @functools.lru_cache(maxsize=256)

@@ -419,6 +419,22 @@ def _since_date(flat: str, dates: list[DateMention], a: int, b: int) -> Any:
     return next((d.value for d in dates if end < d.start <= end + 3), None)
 
 
+#: A clause of time after a date, up to the trigger: "since 3 May 2024, when she was arrested".
+#: Not across "that": "until 3 May, when the ministry announced that he was detained" tells
+#: the day of the announcement, not of the custody it reports.
+WHEN_AFTER_DATE = re.compile(r"\s*,\s+when\s+(?:(?!\bthat\b)[^,;:.])*")
+
+
+def _when_date(flat: str, dates: list[DateMention], start: int, a: int) -> Any:
+    """The date a ", when" clause hangs on, for a trigger in that clause: "has been detained
+    since 3 May 2024, when she was arrested", "in 2019, when police raided the office". Any
+    date counts, a starting point ("since") too: the clause tells what happened then."""
+    for d in dates:
+        if start <= d.start and d.end < a and WHEN_AFTER_DATE.fullmatch(flat, d.end, a):
+            return d.value
+    return None
+
+
 def _gap_spans(
     sdates: list[DateMention], values: list[Any], start: int, end: int
 ) -> dict[Any, tuple[int, int]]:
@@ -727,6 +743,8 @@ def find_events(
                 value = None  # "the accused face charges under": charges standing, not when laid
             elif bound[a] is not None:
                 value = bound[a].value  # "revoked its registration on 20 August 2003"
+            elif (when := _when_date(flat, dates, s.start, a)) is not None:
+                value = when  # "detained since 3 May, when she was arrested": the day told
             elif LATER.search(pre) or LATER_AFTER.match(flat, b):
                 value = None  # "were detained and later remanded": after the date, not on it
             elif (
