@@ -312,17 +312,33 @@ def test_ruling_or_opposition_body_is_a_party() -> None:
 
 def test_a_body_named_by_the_tail_of_one_longer_name() -> None:
     """A "Supreme Court" after "Federal Supreme Court" is that court; "District Court" after two
-    district courts of named places, and "Prosecutor's Office" after "Russian Prosecutor's
+    district courts of named places, and "Prosecutor's Office" before "Russian Prosecutor's
     Office", stay bodies of their own."""
     text = (
         "12 May 2020\n\nZembla: Supreme Court upholds sentence of defender\n\nOn 3 May 2020, the "
         "State Security Chamber of the Federal Supreme Court in Vela upheld the sentence of Ana "
         "Lee. In 2011 the Federal Supreme Court had fined her. The Vela District Court and the "
-        "Ostra District Court heard her cases; the District Court refused bail. The Russian "
-        "Prosecutor's Office and the Prosecutor's Office did nothing.\n"
+        "Ostra District Court heard her cases; the District Court refused bail. The "
+        "Prosecutor's Office and the Russian Prosecutor's Office did nothing.\n"
     )
     orgs = {o["name"]: o["variants"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert orgs["Federal Supreme Court"] == ["Supreme Court"]
     assert "Supreme Court" not in orgs
     assert orgs["State Security Chamber of the Federal Supreme Court"] == ["State Security Chamber"]
     assert {"District Court", "Prosecutor's Office", "Russian Prosecutor's Office"} <= orgs.keys()
+
+
+def test_a_short_name_after_one_placed_name_refers_back() -> None:
+    """A "Military Tribunal" named after "the Vela Military Tribunal" is that tribunal; "the
+    Prosecutor's Office" said before "the Russian Prosecutor's Office" is another office."""
+    text = (
+        "12 May 2020\n\nZembla: Defender tried\n\nOn 3 May 2020, the Prosecutor's Office "
+        "charged Ana Lee. On 5 May 2020, the Vela Military Tribunal heard her case. On 9 May "
+        "2020 the Military Tribunal refused bail. She had written to the Russian "
+        "Prosecutor's Office.\n"
+    )
+    orgs = {o["name"]: o["variants"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs["Vela Military Tribunal"] == ["Military Tribunal"]
+    assert "Military Tribunal" not in orgs
+    assert orgs["Russian Prosecutor's Office"] == []
+    assert "Prosecutor's Office" in orgs

@@ -360,9 +360,11 @@ def _merge_short_orgs(ents: Entities) -> None:
 def _tail_of_one(orgs: list[Entity], words: list[list[str]], i: int) -> Entity | None:
     """The one body whose name ends with the two or more words of body ``i``'s name after
     words that qualify a body and never name a place or a state ("Federal Supreme Court" for
-    "Supreme Court"), or None when none or several do. "Vela District Court" and "Russian
-    Prosecutor's Office" name which court or office; "Chamber of the Federal Supreme Court"
-    names the court as another body."""
+    "Supreme Court"), or None when none or several do. Capitalised words of another kind name
+    which body ("Vela Military Tribunal", "Russian Prosecutor's Office"): the short name is
+    that body only where the text uses it first after the full one ("the Military Tribunal"
+    refers back; "the Prosecutor's Office" said before "the Russian Prosecutor's Office" is
+    another office). "Chamber of the Federal Supreme Court" names the court as another body."""
     sw = words[i]
     if len(sw) < 2 or not sw[0][:1].isupper():
         return None
@@ -371,8 +373,11 @@ def _tail_of_one(orgs: list[Entity], words: list[list[str]], i: int) -> Entity |
         n = len(fw) - len(sw)
         if j == i or n < 1 or fw[n:] != sw:
             continue
-        if not all(w in NON_NAME for w in fw[:n]):
-            continue
+        if not all(w in NON_NAME for w in fw[:n]) and not (
+            all(w[:1].isupper() for w in fw[:n])
+            and min(orgs[i].mentions)[0] > min(orgs[j].mentions)[0]
+        ):
+            continue  # a place before the name says which body: only a later mention is it
         if found is not None:
             return None
         found = orgs[j]
