@@ -1250,3 +1250,21 @@ def test_a_when_clause_after_a_date_is_dated_by_it() -> None:
         appeal_date="5 May 2025",
     )
     assert ("arrest", "2024-03-09") not in got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ana Lee was due to be released on 3 March 2024 but remains in prison.",
+        "Ana Lee was expected to be freed on 3 March 2024.",
+        "On 3 March 2024, Ana Lee said she was at risk of being arrested and tortured.",
+    ],
+)
+def test_a_step_due_or_feared_is_no_event(body: str) -> None:
+    got = {t for t, _ in _pairs(body, appeal_date="5 May 2025")}
+    assert not got & {"release", "arrest", "attack"}, got
+
+
+def test_a_hearing_due_on_a_date_is_still_a_scheduled_hearing() -> None:
+    got = _pairs("Ana Lee is scheduled to be tried on 3 June 2025.", appeal_date="5 May 2025")
+    assert ("trial_hearing", "2025-06-03") in got

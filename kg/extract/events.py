@@ -348,6 +348,14 @@ HYPOTHETICAL = re.compile(
     # the issuer's own comment on what it told: "we express concern that he has been sentenced"
     r"concern(?:ed)? (?:that|by|about|at|over)|condemns?|welcomes?|deplores?|denounces?)\b"
 )
+#: A step that was due or feared, not taken: "was due to be released on", "expected to be
+#: freed", "at risk of being arrested and tortured", "under threat of arrest". (A hearing
+#: set for a date is an event of its own by the corpus conventions.)
+NOT_YET = re.compile(
+    r"\b(?:due|expected|scheduled|supposed|likely|about|going|planned)\s+to\s+(?:be\s+)?$|"
+    r"\b(?:at\s+risk|in\s+danger|risks?|fears?|afraid|threat)\s+of\b[^,;.]*$|"
+    r"\brisks?\s+being\b[^,;.]*$"
+)
 #: The issuer's comment on what it told, anywhere before the trigger in its sentence.
 COMMENT = re.compile(
     r"\b(?:considers?|believes?|fears?)\s+that\b|\bconcern(?:ed)?\s+(?:that|by|about|at|over)\b|"
@@ -669,6 +677,8 @@ def find_events(
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
+            if etype != "trial_hearing" and NOT_YET.search(pre):
+                continue  # "was due to be released on 3 May but remains in prison"
             if NO_OBJECT.search(pre) or NO_IN_MATCH.search(flat, a + 1, b):
                 continue  # "but no investigation has been opened": the step was not taken
             if REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre):
