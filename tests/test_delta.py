@@ -3,8 +3,10 @@ of the previous store, give the same full and public stores as a build from scra
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,10 +20,10 @@ from rdflib.compare import isomorphic
 from kg.files import current_generation
 from kg.record.caserecord import appeal_graph_iri
 from kg.store.build import build
-from kg.store.delta import apply_changes
-from kg.store.state import read_shared
+from kg.store.delta import APPEAL_GRAPHS, _key, apply_changes, partition_store
+from kg.store.state import STATE_DB, BuildState, read_shared
 from kg.store.store import Store, store_location
-from kg.vocab import DATA_DIR, REFERENCE_GRAPH
+from kg.vocab import DATA_DIR, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -70,8 +72,18 @@ def _counts(store: Path) -> tuple[int, ...]:
 
 
 def shared_index(store: Path) -> dict[str, list[str]]:
-    found = read_shared(current_generation(store))
+    """The store's shared index; the holder counts its state keeps are checked against it."""
+    generation = current_generation(store)
+    found = read_shared(generation)
     assert found is not None
+    state = BuildState.read(generation)
+    assert state is not None
+    try:
+        query = "SELECT k.key, c.holders FROM shared_count c JOIN shared_key k ON k.id = c.key"
+        counts = dict(state.db.execute(query))
+    finally:
+        state.close()
+    assert counts == {k: len(h) for k, h in found.items()}
     return found
 
 
@@ -130,6 +142,25 @@ def test_change_add_and_remove_give_what_a_full_build_gives(corpus: Path, tmp_pa
     assert (written, removed) == (0, 1) and moved > 0, lines
     assert_same_as_a_full_build(store, data, tmp_path / "full2")
     assert shared_index(store) == shared_index(tmp_path / "full2")
+
+    # Remove both appeals of a pair in one build: the facts only they shared leave the store
+    # (their last holders gone), those a third appeal states too stay, counted one less or
+    # back in the third's graph.
+    index = shared_index(store)
+    pair = next(h for h in sorted(index.values()) if len(h) == 2)
+    only = [k for k, h in index.items() if h == pair]
+    assert only, "the pair shares a fact no other appeal states"
+    for graph in pair:
+        _holder_record(data, graph).unlink()
+    lines.clear()
+    build(store, data, progress=lines.append)
+    written, removed, _moved = _summary(lines)
+    assert removed == 2, lines  # (a graph naming an entity they merged is written again)
+    assert_same_as_a_full_build(store, data, tmp_path / "full3")
+    after = shared_index(store)
+    assert after == shared_index(tmp_path / "full3")
+    text = _dump(store)
+    assert not any(k in after or f"{k} " in text for k in only)
 
 
 def test_a_new_spelling_of_a_recurring_person_rewrites_its_own_graph_only(
@@ -238,6 +269,113 @@ def test_apply_changes_moves_a_fact_between_graphs() -> None:
     assert len(quads) == len({q for q, _ in quads}), "each triple in one graph"
     assert delta.moved == 2 and delta.touched == set(g.values())
     assert index == {" ".join(str(x) for x in own_fact): sorted([g["a"], g["c"]])}
+
+
+def _raw_store(
+    graphs: dict[str, set[ox.Triple]], reference: set[ox.Triple], ontology: set[ox.Triple]
+) -> ox.Store:
+    """A store as the full build loads it, before the partition: each appeal graph whole."""
+    store = ox.Store()
+    store.extend(ox.Quad(*t, ox.NamedNode(str(REFERENCE_GRAPH))) for t in reference)
+    store.extend(ox.Quad(*t, ox.NamedNode(str(ONTOLOGY_GRAPH))) for t in ontology)
+    for g, triples in graphs.items():
+        store.extend(ox.Quad(*t, ox.NamedNode(g)) for t in triples)
+    return store
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_apply_changes_on_counted_rows_gives_the_full_partition(tmp_path: Path, seed: int) -> None:
+    """Appeal graphs stating hub triples (held by most graphs), pairs and triples of their own,
+    some also in the reference or ontology graph; rounds of changes, additions and removals
+    applied through the state's rows (holder counts): after each round the store and the
+    index are, quad for quad, what partitioning the changed graphs from scratch gives."""
+    rng = random.Random(seed)
+    p = ox.NamedNode("https://example.org/p")
+
+    def t(n: int) -> ox.Triple:
+        return ox.Triple(ox.NamedNode(f"https://example.org/s{n}"), p, ox.Literal(f"o{n}"))
+
+    pool = [t(n) for n in range(40)]
+    reference, ontology = set(pool[30:33]), {pool[33]}
+    hubs = pool[:3]
+    names = [f"{APPEAL_GRAPHS}a-{i:02d}" for i in range(12)]
+
+    def graph() -> set[ox.Triple]:
+        return {*rng.sample(hubs, rng.randint(1, 3)), *rng.sample(pool, rng.randint(1, 8))}
+
+    graphs = {g: graph() for g in names[:9]}
+    store = _raw_store(graphs, reference, ontology)
+    state = BuildState.create(tmp_path)
+    state.write_shared(partition_store(store))
+    rows = state.shared_rows()
+    for _round in range(8):
+        present = sorted(graphs)
+        gone = set(rng.sample(present, min(len(present), rng.randint(0, 3))))
+        some = rng.sample(present, min(len(present), rng.randint(0, 3)))
+        written = {g: graph() for g in some if g not in gone}
+        for g in rng.sample(names, 3):
+            if g not in graphs and g not in gone:
+                written[g] = graph()
+        for g in gone:
+            del graphs[g]
+        graphs.update(written)
+        apply_changes(store, rows, {g: sorted(ts, key=str) for g, ts in written.items()}, gone)
+        rows.flush()
+        expected = _raw_store(graphs, reference, ontology)
+        index = partition_store(expected)
+        assert sorted(map(str, store)) == sorted(map(str, expected)), _round
+        assert dict(rows.items()) == index, _round
+        assert all(rows.count(k) == len(h) for k, h in index.items())
+    state.commit()
+    assert read_shared(tmp_path) == index
+
+
+def test_apply_changes_cases_of_a_shared_triple(tmp_path: Path) -> None:
+    """A triple held by three graphs, by two, and by many: every holder removed (it leaves the
+    store), all but one removed (back into the one graph), one of many removed (stays in the
+    reference graph, counted one less) -- the store and the counted rows are a full
+    partition's, and the holders of the triple many state are not read."""
+    p = ox.NamedNode("https://example.org/p")
+
+    def t(name: str) -> ox.Triple:
+        return ox.Triple(ox.NamedNode(f"https://example.org/{name}"), p, ox.Literal(name))
+
+    trio, pair, hub = t("trio"), t("pair"), t("hub")
+    names = [f"{APPEAL_GRAPHS}a-{i:02d}" for i in range(20)]
+    graphs = {g: {hub, t(f"own-{i}")} for i, g in enumerate(names)}
+    for g in names[:3]:
+        graphs[g].add(trio)
+    for g in names[3:5]:
+        graphs[g].add(pair)
+    store = _raw_store(graphs, set(), set())
+    state = BuildState.create(tmp_path)
+    state.write_shared(partition_store(store))
+    rows = state.shared_rows()
+    asked: list[str] = []
+    holders = rows.holders
+    rows.holders = lambda key: asked.append(key) or holders(key)  # type: ignore[method-assign]
+
+    # trio: two of its three holders removed; pair: both; hub: 4 of 20 go.
+    gone = {names[0], names[1], names[3], names[4]}
+    for g in gone:
+        del graphs[g]
+    delta = apply_changes(store, rows, {}, gone)
+    assert _key(hub) not in asked and _key(trio) in asked
+    rows.flush()
+    expected = _raw_store(graphs, set(), set())
+    index = partition_store(expected)
+    assert sorted(map(str, store)) == sorted(map(str, expected))
+    quads = {(str(q.triple), q.graph_name.value) for q in store}
+    assert (str(trio), names[2]) in quads  # back into its last holder's graph
+    assert not any(str(pair) == q for q, _g in quads)  # no holder left: gone
+    assert (str(hub), str(REFERENCE_GRAPH)) in quads
+    assert pair in delta.union_removed and trio not in delta.union_removed
+    assert dict(rows.items()) == index and rows.count(_key(hub)) == 16
+    state.commit()
+    kept = sqlite3.connect(tmp_path / STATE_DB)
+    counts = sorted(n for (n,) in kept.execute("SELECT holders FROM shared_count"))
+    kept.close()
+    assert counts == [16]
 
 
 def test_incremental_build_of_the_gold_records(tmp_path: Path) -> None:

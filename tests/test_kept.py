@@ -166,7 +166,15 @@ def _state_rows(store: Path) -> dict[str, Any]:
     try:
         return {
             t: sorted(state.db.execute(f"SELECT * FROM {t}").fetchall())  # noqa: S608
-            for t in ("files", "items", "facts", "shared_row", "shared_key", "shared_graph")
+            for t in (
+                "files",
+                "items",
+                "facts",
+                "shared_row",
+                "shared_key",
+                "shared_graph",
+                "shared_count",
+            )
         }
     finally:
         state.close()

@@ -206,10 +206,22 @@ def test_fingerprints_are_made_again_only_where_a_change_reaches(
     assert other in by_appeal
 
 
+def _count_rows(path: Path) -> tuple[dict[int, int], dict[int, int]]:
+    """The holder counts a state file keeps, and the counts of its rows, by key id."""
+    db = sqlite3.connect(path)
+    try:
+        kept = dict(db.execute("SELECT key, holders FROM shared_count"))
+        rows = dict(db.execute("SELECT key, COUNT(*) FROM shared_row GROUP BY key"))
+    finally:
+        db.close()
+    return kept, rows
+
+
 def test_shared_rows_change_as_the_dictionary_does(tmp_path: Path) -> None:
     """The shared index kept as rows: reads, writes and removals give what the same operations
-    give on a dictionary, :meth:`SharedRows.held_by` what a scan by graph finds, and the rows
-    written and read back from the file are the dictionary."""
+    give on a dictionary, :meth:`SharedRows.held_by` what a scan by graph finds (those of the
+    graphs asked for that state each triple), :meth:`SharedRows.count` the number of holders,
+    and the rows and counts written and read back from the file are the dictionary's."""
     rng = random.Random(3)
     graphs = [f"urn:g:{i}" for i in range(12)]
     index = {f"<urn:s:{i}> <urn:p> <urn:o:{i}>": sorted(rng.sample(graphs, 2)) for i in range(60)}
@@ -231,13 +243,71 @@ def test_shared_rows_change_as_the_dictionary_does(tmp_path: Path) -> None:
         else:
             some = set(rng.sample(graphs, 3))
             assert rows.held_by(some) == {
-                k: h for k, h in sorted(index.items()) if not some.isdisjoint(h)
+                k: some & set(h) for k, h in sorted(index.items()) if not some.isdisjoint(h)
             }, step
+        assert rows.count(key) == len(index.get(key, ())), step
         if step % 50 == 49:
             rows.flush()
     rows.flush()
     state.commit()
     assert read_shared(tmp_path) == index
+    kept, counted = _count_rows(tmp_path / STATE_DB)
+    assert kept == counted and len(kept) == len(index)
+
+
+def test_shared_rows_change_by_count(tmp_path: Path) -> None:
+    """What a rebuild tells the rows: holders gone and come, by count. A triple left with
+    one holder leaves the index whole (its last row too); one that comes back takes every
+    holder it is given; the counts and rows read back are those of the holders."""
+    hub = "<urn:s:court> <urn:p> <urn:o:court>"
+    pair = "<urn:s:pair> <urn:p> <urn:o:pair>"
+    graphs = [f"urn:g:{i}" for i in range(50)]
+    state = BuildState.create(tmp_path)
+    state.write_shared({hub: graphs, pair: ["urn:g:1", "urn:g:2"]})
+    state.commit()
+    state = BuildState(tmp_path / STATE_DB)
+    rows = state.shared_rows()
+    rows.prefetch([hub, pair, "<urn:s:none> <urn:p> <urn:o:none>"])
+    assert (rows.count(hub), rows.count(pair)) == (50, 2)
+    assert rows.count("<urn:s:none> <urn:p> <urn:o:none>") == 0
+    assert rows.held_by({"urn:g:2", "urn:g:7"}) == {hub: {"urn:g:2", "urn:g:7"}, pair: {"urn:g:2"}}
+    rows.change(hub, {"urn:g:2", "urn:g:7"}, {"urn:g:60"})
+    rows.change(pair, {"urn:g:2"}, ())  # one holder left: out of the index
+    assert (rows.count(hub), rows.count(pair)) == (49, 0)
+    assert pair not in rows and rows.holders(pair) == []
+    assert rows.held_by({"urn:g:1", "urn:g:2", "urn:g:60"}) == {hub: {"urn:g:1", "urn:g:60"}}
+    rows.flush()
+    rows.change(pair, (), {"urn:g:3", "urn:g:4"})  # back, with new holders
+    rows.change(hub, {"urn:g:60"}, ())
+    rows.flush()
+    state.commit()
+    expected = {hub: sorted(set(graphs) - {"urn:g:2", "urn:g:7"}), pair: ["urn:g:3", "urn:g:4"]}
+    assert read_shared(tmp_path) == expected
+    kept, counted = _count_rows(tmp_path / STATE_DB)
+    assert kept == counted and sorted(kept.values()) == [2, 48]
+
+
+def test_a_state_of_layout_3_is_given_its_counts(tmp_path: Path) -> None:
+    """A state whose shared index is rows of ids without counts (layout 3): the first
+    rebuild that asks for its rows counts them once, and the counts follow the rows after."""
+    index = {
+        "<urn:s:1> <urn:p> <urn:o:1>": ["urn:g:1", "urn:g:2"],
+        "<urn:s:2> <urn:p> <urn:o:2>": ["urn:g:1", "urn:g:2", "urn:g:3"],
+    }
+    state = BuildState.create(tmp_path)
+    state.write_shared(index)
+    state.db.execute("DELETE FROM shared_count")
+    state.set_meta("shared", 3)
+    state.commit()
+    state = BuildState(tmp_path / STATE_DB)
+    rows = state.shared_rows()
+    assert rows.count("<urn:s:2> <urn:p> <urn:o:2>") == 3
+    rows.change("<urn:s:2> <urn:p> <urn:o:2>", {"urn:g:3"}, ())
+    rows.flush()
+    state.commit()
+    kept, counted = _count_rows(tmp_path / STATE_DB)
+    assert kept == counted and sorted(kept.values()) == [2, 2]
+    assert read_shared(tmp_path) == {k: ["urn:g:1", "urn:g:2"] for k in index}
 
 
 def test_a_store_that_kept_the_shared_index_in_a_pickle_is_brought_to_rows(
@@ -292,9 +362,8 @@ def test_a_state_of_the_earlier_row_layout_is_read_and_brought_to_ids(tmp_path: 
     assert read_shared(tmp_path) == index
     state = BuildState(tmp_path / STATE_DB)
     rows = state.shared_rows()
-    assert rows.held_by({"urn:g:3"}) == {
-        "<urn:s:2> <urn:p> <urn:o:2>": index["<urn:s:2> <urn:p> <urn:o:2>"]
-    }
+    assert rows.held_by({"urn:g:3"}) == {"<urn:s:2> <urn:p> <urn:o:2>": {"urn:g:3"}}
+    assert rows.count("<urn:s:2> <urn:p> <urn:o:2>") == 3
     rows["<urn:s:1> <urn:p> <urn:o:1>"] = ["urn:g:2", "urn:g:4"]
     rows.flush()
     state.commit()

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
@@ -121,64 +122,126 @@ class Delta:
     reference: set[ox.Triple] = field(default_factory=set)
 
 
+@runtime_checkable
+class SharedCounts(Protocol):
+    """What :func:`apply_changes` asks of the shared index (:class:`kg.store.state.SharedRows`
+    keeps it as rows; :class:`_OnMapping` on a dictionary): how many graphs state a triple,
+    which of some graphs do, every holder of a triple that has few, and what changed."""
+
+    def prefetch(self, keys: Iterable[str]) -> None: ...
+
+    def count(self, key: str) -> int: ...
+
+    def held_by(self, graphs: Iterable[str]) -> dict[str, set[str]]: ...
+
+    def holders(self, key: str) -> list[str]: ...
+
+    def change(self, key: str, gone: Iterable[str], came: Iterable[str]) -> None: ...
+
+
+class _OnMapping:
+    """:class:`SharedCounts` on a shared index held whole (a dictionary)."""
+
+    def __init__(self, index: MutableMapping[str, list[str]]) -> None:
+        self.index = index
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        pass
+
+    def count(self, key: str) -> int:
+        return len(self.index.get(key, ()))
+
+    def held_by(self, graphs: Iterable[str]) -> dict[str, set[str]]:
+        wanted = set(graphs)
+        return {k: wanted & set(h) for k, h in self.index.items() if not wanted.isdisjoint(h)}
+
+    def holders(self, key: str) -> list[str]:
+        return list(self.index.get(key, ()))
+
+    def change(self, key: str, gone: Iterable[str], came: Iterable[str]) -> None:
+        now = (set(self.index.get(key, ())) - set(gone)) | set(came)
+        if len(now) > 1:
+            self.index[key] = sorted(now)
+        else:
+            self.index.pop(key, None)
+
+
 def apply_changes(
     store: ox.Store,
-    shared: MutableMapping[str, list[str]],
+    shared: SharedCounts | MutableMapping[str, list[str]],
     written: dict[str, Iterable[ox.Triple]],
     removed: Iterable[str],
 ) -> Delta:
     """Replace the appeal graphs ``written`` (graph IRI -> its triples as the record gives them,
     before the partition) and drop the graphs ``removed``, in ``store`` (a copy of the previous
-    build's) and in ``shared``, keeping one triple, one graph. Graph IRIs are strings."""
-    changing = set(written) | set(removed)
+    build's) and in ``shared``, keeping one triple, one graph. Graph IRIs are strings.
+
+    What it reads grows with the change, not with the corpus: for a triple in the reference
+    graph because many graphs state it, the count of its holders and which changed graphs held
+    it; every holder only when one is left (it goes back into that graph)."""
+    index = shared if isinstance(shared, SharedCounts) else _OnMapping(shared)
+    removed = set(removed)
+    changing = set(written) | removed
     delta = Delta(graphs_written=len(written), touched=set(changing))
     onto = {_key(q) for q in store.quads_for_pattern(None, None, None, _ONTO)}
 
-    # Where each affected triple sits now: its holders before the change.
-    before: dict[str, set[str]] = {}
+    # For each affected triple, the changed graphs that stated it before (``gone``), and, for
+    # one not in the shared index, every graph that did (``alone``: one at most).
+    gone: dict[str, set[str]] = {}
+    alone: dict[str, set[str]] = {}
     triples: dict[str, ox.Triple] = {}
     for g in sorted(changing):
         node = ox.NamedNode(g)
         for q in store.quads_for_pattern(None, None, None, node):
             k = _key(q)
-            before[k] = {g}
+            gone[k] = {g}
+            alone[k] = {g}
             triples[k] = q.triple
         if store.contains_named_graph(node):
             store.remove_graph(node)
             if g in removed:
                 delta.graphs_removed += 1
-    for k, holders in _held_by(shared, changing).items():
-        before[k] = set(holders)
+    for k, held in index.held_by(changing).items():
+        gone[k] = set(held)
 
     # The new triples of the written graphs, without what the ontology or reference data state.
     stated: dict[str, set[str]] = defaultdict(set)
-    for g, new in written.items():
+    news = {g: list(new) for g, new in written.items()}
+    index.prefetch(_key(t) for new in news.values() for t in new)
+    for g, new in news.items():
         for t in new:
             k = _key(t)
-            if k in onto or (k not in shared and ox.Quad(*t, _REF) in store):
+            if k in onto or (index.count(k) < 2 and ox.Quad(*t, _REF) in store):
                 continue
             stated[k].add(g)
             triples.setdefault(k, t)
     for k in stated:
-        if k in before:
+        if k in gone:
             continue
-        if k in shared:
-            before[k] = set(shared[k])
+        gone[k] = set()
+        if index.count(k) > 1:
             continue
         t = triples[k]
-        holders = {
+        alone[k] = {
             str(q.graph_name.value)
             for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
             if isinstance(q.graph_name, ox.NamedNode)
             and str(q.graph_name.value).startswith(APPEAL_GRAPHS)
         }
-        before[k] = holders
 
     removes: list[ox.Quad] = []
     adds: list[ox.Quad] = []
-    for k, old in before.items():
-        new = (old - changing) | stated.get(k, set())
-        was, will = _place(old), _place(new)
+    for k, left in gone.items():
+        came = stated.get(k, set())
+        old = alone.get(k)
+        count = len(old) if old is not None else index.count(k)
+        now = count - len(left) + len(came)
+        was = _place_by_count(count, old)
+        if now > 1 or now == 0 or came:
+            will = _place_by_count(now, came)
+        else:  # one holder left, not a changed graph: the triple goes back into its graph
+            rest = (old if old is not None else set(index.holders(k))) - changing
+            will = _place_by_count(now, rest)
         t = triples.get(k) or _triple(k)
         if was is None and will is not None:
             delta.union_added.add(t)
@@ -194,10 +257,10 @@ def apply_changes(
         if was is not None and was != will and was != _REF and str(was.value) not in changing:
             delta.moved += 1
             delta.touched.add(str(was.value))
-        if len(new) > 1:
-            shared[k] = sorted(new)
-        else:
-            shared.pop(k, None)
+        if old is None:
+            index.change(k, left - came, came - left)
+        elif now > 1:
+            index.change(k, (), (old - changing) | came)
     for q in removes:
         store.remove(q)
     store.extend(adds)
@@ -206,22 +269,22 @@ def apply_changes(
     return delta
 
 
-def _held_by(shared: MutableMapping[str, list[str]], graphs: set[str]) -> dict[str, list[str]]:
-    """The entries of the shared index one of ``graphs`` holds: looked up by graph when the
-    index is kept as rows (:class:`kg.store.state.SharedRows`), else found by a scan."""
-    held_by = getattr(shared, "held_by", None)
-    if held_by is not None:
-        return held_by(graphs)  # type: ignore[no-any-return]
-    return {k: h for k, h in shared.items() if not graphs.isdisjoint(h)}
-
-
-def _place(holders: set[str]) -> ox.NamedNode | None:
-    """The graph a triple lives in, given the appeal graphs that state it."""
-    if not holders:
-        return None
-    if len(holders) > 1:
+def _place_by_count(count: int, holders: set[str] | None) -> ox.NamedNode | None:
+    """The graph a triple stated by ``count`` appeal graphs lives in; ``holders``: them, when
+    there is one."""
+    if count > 1:
         return _REF
+    if count == 0:
+        return None
+    assert holders is not None and len(holders) == 1, holders
     return ox.NamedNode(next(iter(holders)))
 
 
-__all__ = ["SHARED_FILE", "Delta", "SharedIndex", "apply_changes", "partition_store"]
+__all__ = [
+    "SHARED_FILE",
+    "Delta",
+    "SharedCounts",
+    "SharedIndex",
+    "apply_changes",
+    "partition_store",
+]

@@ -29,7 +29,11 @@ Tables:
   graphs), one row of two ids per triple and graph, looked up by graph (its key) and by triple
   (an index), so that a rebuild reads the rows of the triples its changed graphs state and of
   those graphs, and writes only the rows that came or went: a triple every appeal states (a
-  court's name, say) is not written again whole when one appeal changes (:class:`SharedRows`).
+  court's name, say) is not written again whole when one appeal changes (:class:`SharedRows`);
+  ``shared_count(key, holders)``: how many graphs state each of those triples, kept with the
+  rows, so that a rebuild placing a triple its changed graphs state reads one number, not the
+  thousands of holders a court's or a country's label has (layout 4; a state of layout 3 is
+  given its counts, counted from the rows, the first time a rebuild asks for them).
   The earlier layouts (``shared`` and ``shared_by``, the triple's text and the graph's IRI in
   every row: 308 MB at 10,000 appeals) are read once by the next rebuild and dropped.
 """
@@ -58,12 +62,14 @@ CREATE TABLE IF NOT EXISTS shared_graph (id INTEGER PRIMARY KEY, graph TEXT NOT 
 CREATE TABLE IF NOT EXISTS shared_row (graph INTEGER NOT NULL, key INTEGER NOT NULL,
                                        PRIMARY KEY (graph, key)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS shared_row_key ON shared_row (key);
+CREATE TABLE IF NOT EXISTS shared_count (key INTEGER PRIMARY KEY, holders INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS stored_key (key TEXT NOT NULL, sha TEXT NOT NULL,
                                        PRIMARY KEY (key, sha)) WITHOUT ROWID;
 """
 # meta "shared": 1 and 2 the earlier layouts (tables ``shared`` and ``shared_by``, a triple's
-# text and a graph's IRI in every row), 3 this one (ids).
-_SHARED_LAYOUT = 3
+# text and a graph's IRI in every row), 3 rows of ids, 4 this one (rows of ids and a count of
+# holders per triple).
+_SHARED_LAYOUT = 4
 _SHARED_ROWS = """SELECT k.key, g.graph FROM shared_row r JOIN shared_key k ON k.id = r.key
                   JOIN shared_graph g ON g.id = r.graph"""
 _BATCH = 500  # values bound in one query (SQLite allows 32,766; fewer keep each query short)
@@ -325,16 +331,24 @@ class BuildState:
 
     def shared_rows(self) -> SharedRows:
         """The shared index, read and changed row by row (see :class:`SharedRows`)."""
-        if self.meta("shared") in (1, 2):  # an earlier layout: read whole once, kept as ids
+        layout = self.meta("shared")
+        if layout in (1, 2):  # an earlier layout: read whole once, kept as ids
             self.write_shared(_earlier_shared(self.db))
             self.set_meta("compact", 1)  # its rows' room is given back on commit
+        elif layout == 3:  # rows without counts: counted once from the rows
+            self.db.execute("DELETE FROM shared_count")
+            self.db.execute(
+                "INSERT INTO shared_count (key, holders) SELECT key, COUNT(*) FROM shared_row"
+                " GROUP BY key"
+            )
+            self.set_meta("shared", _SHARED_LAYOUT)
         return SharedRows(self)
 
     def write_shared(self, index: Mapping[str, list[str]]) -> None:
         """Make the shared index ``index`` (a full build's, whole)."""
         for table in ("shared", "shared_by"):  # the earlier layouts'
             self.db.execute(f"DROP TABLE IF EXISTS {table}")
-        for table in ("shared_row", "shared_key", "shared_graph"):
+        for table in ("shared_row", "shared_key", "shared_graph", "shared_count"):
             self.db.execute(f"DELETE FROM {table}")  # noqa: S608
         graphs = {g: n for n, g in enumerate(sorted({g for h in index.values() for g in h}), 1)}
         keys = {k: n for n, k in enumerate(sorted(index), 1)}
@@ -349,6 +363,10 @@ class BuildState:
             "INSERT INTO shared_row (graph, key) VALUES (?, ?)",
             ((graphs[g], keys[k]) for k, h in index.items() for g in h),
         )
+        self.db.executemany(
+            "INSERT INTO shared_count (key, holders) VALUES (?, ?)",
+            ((keys[k], len(h)) for k, h in index.items()),
+        )
         self.set_meta("shared", _SHARED_LAYOUT)
 
 
@@ -362,99 +380,146 @@ def _earlier_shared(db: sqlite3.Connection) -> dict[str, list[str]]:
 
 class SharedRows(MutableMapping[str, list[str]]):
     """The shared index of :mod:`kg.store.delta` as rows of a build state: a triple's key -> the
-    appeal graphs stating it. Rows are read when asked for (:meth:`prefetch` reads many in a
-    few queries) and changes are held until :meth:`flush` writes them; :meth:`held_by` gives
-    the rows of some graphs through the ``shared_row`` table. Iterating reads every row (for
-    tests and checks)."""
+    appeal graphs stating it (two or more), and how many they are.
+
+    A rebuild asks, for each triple its changed graphs state, only how many graphs state it
+    (:meth:`count`; :meth:`prefetch` reads many in a few queries), which of the changed graphs
+    do (:meth:`held_by`, through the ``shared_row`` table's key by graph), and, for the few
+    triples left with one holder, who that is (:meth:`holders`); it tells what changed with
+    :meth:`change`. What it reads and writes is then the size of the change: a triple thousands
+    of appeals state (a court's name) costs one count, not its thousands of rows. Changes are
+    held until :meth:`flush` writes them. It is also a mapping (triple -> its holders, read
+    when asked; iterating reads every row), for tests and checks."""
 
     def __init__(self, state: BuildState) -> None:
         self.state = state
-        self._rows: dict[str, list[str] | None] = {}  # read or changed; None: no row
-        self._stored: dict[str, list[str] | None] = {}  # as read (what flush replaces)
-        self._changed: set[str] = set()
+        self._count: dict[str, int] = {}  # read or changed (0: no entry, fewer than 2 holders)
+        # changed: (every stored row dropped first, stored rows gone, rows come)
+        self._pending: dict[str, tuple[bool, set[str], set[str]]] = {}
 
     def prefetch(self, keys: Iterable[str]) -> None:
-        """Read the rows of ``keys`` not read yet, in batches."""
-        todo = sorted({k for k in keys if k not in self._rows})
+        """Read the counts of ``keys`` not read yet, in batches."""
+        todo = sorted({k for k in keys if k not in self._count})
         for start in range(0, len(todo), _BATCH):
             part = todo[start : start + _BATCH]
             marks = ",".join("?" * len(part))
-            query = f"{_SHARED_ROWS} WHERE k.key IN ({marks})"  # noqa: S608
-            found: dict[str, list[str]] = {}
-            for k, graph in self.state.db.execute(query, part):
-                found.setdefault(k, []).append(graph)
+            query = (
+                "SELECT k.key, c.holders FROM shared_key k JOIN shared_count c ON c.key = k.id"
+                f" WHERE k.key IN ({marks})"  # noqa: S608
+            )
+            found = dict(self.state.db.execute(query, part))
             for k in part:
-                holders = sorted(found[k]) if k in found else None
-                self._rows[k] = holders
-                self._stored[k] = None if holders is None else list(holders)
+                self._count[k] = int(found.get(k, 0))
 
-    def held_by(self, graphs: Iterable[str]) -> dict[str, list[str]]:
-        """Every row one of ``graphs`` holds (as the rows are now, changes included)."""
+    def count(self, key: str) -> int:
+        """How many appeal graphs state ``key`` (0 when it is not in the index: one or none)."""
+        if key not in self._count:
+            self.prefetch([key])
+        return self._count[key]
+
+    def held_by(self, graphs: Iterable[str]) -> dict[str, set[str]]:
+        """The triples ``graphs`` state, each with those of ``graphs`` that state it (as the
+        rows are now, changes included); their counts are read too."""
         graphs = sorted(set(graphs))
-        keys: set[str] = set()
+        wanted = set(graphs)
+        out: dict[str, set[str]] = {}
         for start in range(0, len(graphs), _BATCH):
             part = graphs[start : start + _BATCH]
             marks = ",".join("?" * len(part))
             query = f"{_SHARED_ROWS} WHERE g.graph IN ({marks})"  # noqa: S608
-            keys.update(k for k, _g in self.state.db.execute(query, part))
-        keys |= self._changed
-        self.prefetch(keys)
-        wanted = set(graphs)
-        return {
-            k: h
-            for k in sorted(keys)
-            if (h := self._rows.get(k)) is not None and not wanted.isdisjoint(h)
-        }
+            for k, g in self.state.db.execute(query, part):
+                out.setdefault(k, set()).add(g)
+        for k, (reset, gone, came) in self._pending.items():
+            now = (set() if reset else out.get(k, set()) - gone) | (came & wanted)
+            if now:
+                out[k] = now
+            else:
+                out.pop(k, None)
+        self.prefetch(out)
+        return {k: out[k] for k in sorted(out)}
+
+    def holders(self, key: str) -> list[str]:
+        """Every appeal graph stating ``key`` (all its rows: for a triple with few)."""
+        if self.count(key) < 2:
+            return []
+        reset, gone, came = self._pending.get(key, (False, set(), set()))
+        stored: set[str] = set()
+        if not reset:
+            query = f"{_SHARED_ROWS} WHERE r.key = (SELECT id FROM shared_key WHERE key = ?)"
+            stored = {g for _k, g in self.state.db.execute(query, (key,))}
+        return sorted((stored - gone) | came)
+
+    def change(self, key: str, gone: Iterable[str], came: Iterable[str]) -> None:
+        """The graphs ``gone`` (holders now) no longer state ``key``, the graphs ``came`` (not
+        holders now) do; left with fewer than two holders, it leaves the index (``came`` is
+        then every holder if it comes back)."""
+        gone, came = set(gone), set(came)
+        now = self.count(key) - len(gone) + len(came)
+        if now < 2:
+            if self._count[key] or key in self._pending:
+                self._pending[key] = (True, set(), set())
+                self._count[key] = 0
+            return
+        reset, was_gone, was_came = self._pending.get(key, (False, set(), set()))
+        for g in gone:
+            if g in was_came:
+                was_came.discard(g)
+            elif not reset:
+                was_gone.add(g)
+        for g in came:
+            if g in was_gone:
+                was_gone.discard(g)
+            else:
+                was_came.add(g)
+        self._pending[key] = (reset, was_gone, was_came)
+        self._count[key] = now
 
     def __getitem__(self, key: str) -> list[str]:
-        if key not in self._rows:
-            self.prefetch([key])
-        found = self._rows[key]
-        if found is None:
+        found = self.holders(key)
+        if not found:
             raise KeyError(key)
         return found
 
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        if key not in self._rows:
-            self.prefetch([key])
-        return self._rows[key] is not None
+        return isinstance(key, str) and self.count(key) > 1
 
     def __setitem__(self, key: str, holders: list[str]) -> None:
-        if key not in self._rows:
-            self.prefetch([key])
-        self._rows[key] = list(holders)
-        self._changed.add(key)
+        old, new = set(self.holders(key)), set(holders)
+        if self.count(key) < 2:
+            self.change(key, (), new)
+        else:
+            self.change(key, old - new, new - old)
 
     def __delitem__(self, key: str) -> None:
         if key not in self:
             raise KeyError(key)
-        self._rows[key] = None
-        self._changed.add(key)
+        self.change(key, self.holders(key), ())
 
     def __iter__(self) -> Iterator[str]:
         self.flush()
-        query = "SELECT key FROM shared_key WHERE id IN (SELECT key FROM shared_row) ORDER BY key"
+        query = "SELECT key FROM shared_key WHERE id IN (SELECT key FROM shared_count) ORDER BY key"
         return iter([k for (k,) in self.state.db.execute(query)])
 
     def __len__(self) -> int:
         self.flush()
-        query = "SELECT COUNT(DISTINCT key) FROM shared_row"
-        return int(self.state.db.execute(query).fetchone()[0])
+        return int(self.state.db.execute("SELECT COUNT(*) FROM shared_count").fetchone()[0])
 
     def flush(self) -> int:
-        """Write the changed rows; returns how many."""
+        """Write the changed rows and counts; returns how many triples changed."""
         db = self.state.db
-        changed = sorted(self._changed)
+        changed = sorted(self._pending)
+        dropped = [(k,) for k in changed if self._pending[k][0]]
         gone, came = [], []
         for k in changed:  # only the holders that went or came, not the whole list again
-            old, new = set(self._stored.get(k) or []), set(self._rows[k] or [])
-            gone += [(g, k) for g in sorted(old - new)]
-            came += [(g, k) for g in sorted(new - old)]
+            _reset, went, come = self._pending[k]
+            gone += [(g, k) for g in sorted(went)]
+            came += [(g, k) for g in sorted(come)]
+        key_id = "(SELECT id FROM shared_key WHERE key = ?)"
+        db.executemany(f"DELETE FROM shared_row WHERE key = {key_id}", dropped)  # noqa: S608
+        db.executemany(f"DELETE FROM shared_count WHERE key = {key_id}", dropped)  # noqa: S608
         db.executemany(
             "DELETE FROM shared_row WHERE graph = (SELECT id FROM shared_graph WHERE graph = ?)"
-            " AND key = (SELECT id FROM shared_key WHERE key = ?)",
+            f" AND key = {key_id}",  # noqa: S608
             gone,
         )
         db.executemany(
@@ -463,12 +528,14 @@ class SharedRows(MutableMapping[str, list[str]]):
         db.executemany("INSERT OR IGNORE INTO shared_key (key) VALUES (?)", ((k,) for _, k in came))
         db.executemany(
             "INSERT INTO shared_row (graph, key) VALUES ((SELECT id FROM shared_graph"
-            " WHERE graph = ?), (SELECT id FROM shared_key WHERE key = ?))",
+            f" WHERE graph = ?), {key_id})",  # noqa: S608
             came,
         )
-        for k in changed:
-            self._stored[k] = None if self._rows[k] is None else list(self._rows[k] or [])
-        self._changed.clear()
+        db.executemany(
+            f"INSERT OR REPLACE INTO shared_count (key, holders) VALUES ({key_id}, ?)",  # noqa: S608
+            ((k, self._count[k]) for k in changed if self._count[k] > 1),
+        )
+        self._pending.clear()
         return len(changed)
 
 
