@@ -288,3 +288,18 @@ def test_civil_heads_groups_named_for_a_country_and_a_states_possessive() -> Non
     assert not any(n.startswith(("Kenya", "Minister")) for n in orgs)
     body = orgs["Directorate of Criminal Investigations"]
     assert all(text[e["start"] : e["end"]] == e["quote"] for e in body["evidence"])
+
+
+def test_a_local_unit_of_a_state_body_named_by_its_place() -> None:
+    """A unit named "the Ostra district department of the Ministry of Interior" is one body
+    (the police of that place); a unit of another body takes that body's kind."""
+    text = (
+        "12 May 2021\n\nVela: Defender Ana Lee detained\n\nOn 3 May 2021, police stopped Ana Lee "
+        "near Ostra. She was taken to the Ostra district department of the Ministry of Interior "
+        "and held there. Officers of the Ostra city office of the State Security Service "
+        "questioned her. The Vela regional branch of the Ministry of Justice refused.\n"
+    )
+    orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs["Ostra district department of the Ministry of Interior"] == "police"
+    assert orgs["Ostra city office of the State Security Service"] == "security_service"
+    assert orgs["Vela regional branch of the Ministry of Justice"] == "ministry"

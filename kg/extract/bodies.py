@@ -13,6 +13,7 @@ import re
 
 from kg.extract.entities import Entities, Entity
 from kg.extract.lexicon import COUNTRIES, MONTHS, ORG_HEADS
+from kg.extract.names import org_kind
 from kg.extract.text import Doc, clean
 
 _CAP = r"[A-Z][\w’'\-]*"
@@ -70,6 +71,15 @@ JOINED_REST = re.compile(
 LAWYERS_FOR = [
     re.compile(rf"{w}\s+for\s+{_NAME}") for w in ("Lawyers", "Jurists", "Doctors", "Journalists")
 ]
+#: A local unit of a state body, named by its place: "the Zenda district department of the
+#: Ministry of Interior", "the Vela city office of the State Security Service".
+LOCAL_UNIT = re.compile(
+    rf"(?<![\w’'\-])(?P<w>{_CAP})\s+(?:district|city|regional|town|municipal|provincial)\s+"
+    r"(?:department|office|branch|directorate|division|unit)\s+of\s+the\s+"
+    rf"(?P<body>(?:Ministry|Department|Directorate|Service|Committee|Office|(?:{_CAP}\s+){{1,3}}"
+    rf"(?:Service|Committee|Directorate))(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?)"
+)
+INTERIOR = re.compile(r"\b(?:Interior|Internal Affairs|Home Affairs)\b")
 #: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited".
 LEGAL_FORM = re.compile(
     r"(?:S\.R\.L\.|S\.A\.C?\.|S\.A\.|Ltd\.?|Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP)(?![\w.])"
@@ -135,6 +145,14 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if _starts_word(flat, m.start()):
             a = _caps_before(flat, m.start(), CAP1_BEFORE)
             found.append((m.start() if a is None else a, m.end(), "ngo", None))
+    units = LOCAL_UNIT.finditer(flat) if " of the " in flat else ()
+    for m in units:
+        if m.group("w") in NOT_PLACE or m.group("w") in MONTHS:
+            continue
+        body = m.group("body")
+        # a local unit of a ministry of the interior is the police of that place
+        kind = "police" if INTERIOR.search(body) else org_kind(body, "")
+        found.append((m.start(), m.end(), kind, main_country))
     for m in LEGAL_FORM.finditer(flat):
         a = _caps_before(flat, m.start()) if _starts_word(flat, m.start()) else None
         if a is not None:
