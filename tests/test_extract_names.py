@@ -342,3 +342,21 @@ def test_a_short_name_after_one_placed_name_refers_back() -> None:
     assert "Military Tribunal" not in orgs
     assert orgs["Russian Prosecutor's Office"] == []
     assert "Prosecutor's Office" in orgs
+
+
+def test_a_parliament_named_by_its_head_word_alone() -> None:
+    """A state has one Senate: "the President of the Senate" names a body (a parliament), where
+    "the Court" alone refers back to a court; after "the European Parliament", "the Parliament"
+    is that body."""
+    text = (
+        "12 May 2021\n\nVela: Defender Ana Lee detained\n\nOn 3 May 2021, Ana Lee met the "
+        "President of the Senate. She was arrested on 4 May 2021 and tried by the Court.\n"
+    )
+    orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs == {"Senate": "parliament"}
+    text = (
+        "12 May 2021\n\nVela: Defender Ana Lee detained\n\nOn 3 May 2021, the European "
+        "Parliament called for her release. The Parliament repeated its call.\n"
+    )
+    orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs == {"European Parliament": "parliament"}

@@ -409,8 +409,11 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
         if m:
             b = a + m[-1].start()
     text = clean(flat[a:b]).rstrip(".,")
-    if len(text.split()) == 1 and text in ORG_HEADS:
-        return None  # "the Court": a bare head word refers back to a body already named
+    if len(text.split()) == 1 and text in ORG_HEADS and ORG_HEADS[text] != "parliament":
+        # "the Court": a bare head word refers back to a body already named; a state has one
+        # "Senate" or "Parliament", which is a body by that word (merged into a parliament
+        # named in full, if one is: shortforms)
+        return None
     # the end in the text, not a + len(text): a name wrapped across lines is cleaned shorter
     return text, a, a + len(flat[a:b].rstrip(".,"))
 
