@@ -1268,3 +1268,28 @@ def test_a_step_due_or_feared_is_no_event(body: str) -> None:
 def test_a_hearing_due_on_a_date_is_still_a_scheduled_hearing() -> None:
     got = _pairs("Ana Lee is scheduled to be tried on 3 June 2025.", appeal_date="5 May 2025")
     assert ("trial_hearing", "2025-06-03") in got
+
+
+def test_released_without_charge_is_a_dated_release() -> None:
+    got = _pairs(
+        "Ana Lee was arrested on 3 March 2024. She was released without charge the following day.",
+        appeal_date="5 May 2025",
+    )
+    assert ("release", "2024-03-04") in got
+    # custody without charge is still a lasting situation, not dated by its end
+    got = _pairs("Ana Lee was held without charge until 5 March 2024.", appeal_date="5 May 2025")
+    assert not any(t == "detention" and d == "2024-03-05" for t, d in got)
+
+
+def test_a_negation_in_a_closed_relative_clause_leaves_the_main_verb_an_event() -> None:
+    got = _pairs(
+        "Ana Lee, who could not afford a lawyer, was sentenced on 3 March 2024 to two years "
+        "in prison.",
+        appeal_date="5 May 2025",
+    )
+    assert ("sentence", "2024-03-03") in got
+    got = _pairs(
+        "Ana Lee, who is in poor health, could be sentenced to ten years in prison.",
+        appeal_date="5 May 2025",
+    )
+    assert not any(t == "sentence" for t, _ in got)

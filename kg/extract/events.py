@@ -199,6 +199,9 @@ STATE_AFTER = re.compile(
 )
 
 
+WITHOUT_AFTER = re.compile(r"\s+without\b")
+
+
 #: "was remanded in custody on 3 May": a court's act whose complement is the custody, not a
 #: situation that lasts (as "detained in prison" is).
 ACT_WITH_PLACE = re.compile(r"remanded$")
@@ -224,7 +227,11 @@ def frame_of(flat: str, a: int, b: int, etype: str) -> str:
         return "phrase"
     pre = flat[max(0, a - 40) : a]
     if STATE_BEFORE.search(pre) or (
-        STATE_AFTER.match(flat, b) and word in STATE_FORMS and not ACT_WITH_PLACE.match(word)
+        STATE_AFTER.match(flat, b)
+        and word in STATE_FORMS
+        and not ACT_WITH_PLACE.match(word)
+        # "released without charge on 5 May": leaving custody is an act, whatever it lacked
+        and not (etype == "release" and WITHOUT_AFTER.match(flat, b))
     ):
         # ("tortured in custody": only a verb some row reads as a lasting situation is one
         # by what follows it)
@@ -441,6 +448,13 @@ def _when_date(flat: str, dates: list[DateMention], start: int, a: int) -> Any:
         if start <= d.start and d.end < a and WHEN_AFTER_DATE.fullmatch(flat, d.end, a):
             return d.value
     return None
+
+
+def _closed_relative(flat: str, start: int, pos: int, a: int) -> bool:
+    """Whether ``pos`` lies in a relative clause closed before the trigger at ``a``: "Ana
+    Lee, who could not afford a lawyer, was sentenced" (the negation is the clause's, not the
+    sentence's)."""
+    return bool(RELATIVE_OPEN.search(flat, start, pos)) and "," in flat[pos:a]
 
 
 def _gap_spans(
@@ -669,7 +683,10 @@ def find_events(
             if frame == "phrase" and etype == "detention" and SPELL.match(flat, a, b):
                 frame = "state"  # "spent ten days in police custody": a lasting situation
             pre = flat[max(s.start, a - 40) : a]
-            if HYPOTHETICAL.search(pre) and etype not in ("appeal_filed",):
+            if etype != "appeal_filed" and any(
+                not _closed_relative(flat, s.start, max(s.start, a - 40) + h.start(), a)
+                for h in HYPOTHETICAL.finditer(pre)
+            ):
                 continue
             if not sdates and COMMENT.search(flat, s.start, a):
                 # "X considers that the eleven defendants were prosecuted solely for their
