@@ -458,7 +458,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "whereabouts (?:(?:have|has|had) )?(?:remained|remain|remains|been|were|was|are|is) unknown|\\bno information (?:on|about|of) (?:the |his |her |their )?(?:fate|whereabouts)\\b", "why": "whereabouts unknown: the convention's mark of a disappearance", "examples": ["On 3 May 2024, her family had no information on her whereabouts."]},
-            {"rx": "\\btaken to an unknown (?:location|destination|place)\\b", "why": "a person taken to an unknown place", "examples": ["On 3 May 2024, Ana Lee was taken to an unknown location."]},
+            {"rx": "\\b(?:taken|took (?:him|her|them|(?:[A-Z][\\w’'-]+ ){1,4})) to an unknown (?:location|destination|place)\\b", "why": "a person taken to an unknown place", "examples": ["On 3 May 2024, Ana Lee was taken to an unknown location.", "On 3 May 2024, masked men broke into the home of Ana Lee and took her to an unknown location."]},
         ],
     },
     {
