@@ -303,3 +303,20 @@ def test_a_local_unit_of_a_state_body_named_by_its_place() -> None:
     assert orgs["Ostra district department of the Ministry of Interior"] == "police"
     assert orgs["Ostra city office of the State Security Service"] == "security_service"
     assert orgs["Vela regional branch of the Ministry of Justice"] == "ministry"
+
+
+def test_a_body_across_a_line_break_of_narrowly_wrapped_prose() -> None:
+    """Prose wrapped at 55 characters is not an address block: a name that runs on after a
+    line's end ("Permanent Mission of Vela to / the United Nations in Geneva") is read whole."""
+    text = (
+        "12 May 2021\n\nVela: Defender Ana Lee detained\n\n"
+        "On 3 May 2021, police arrested Ana Lee in Ostra. She\n"
+        "had written a report that was sent to the Permanent\n"
+        "Mission of Vela to the United Nations in Geneva, and\n"
+        "she was taken to the Ostra district department of the\n"
+        "Ministry of Interior, where she was held for two days\n"
+        "without access to a lawyer or to her family members.\n"
+    )
+    names = {o["name"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert "Permanent Mission of Vela to the United Nations in Geneva" in names
+    assert "Ostra district department of the Ministry of Interior" in names
