@@ -360,3 +360,11 @@ def test_a_parliament_named_by_its_head_word_alone() -> None:
     )
     orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert orgs == {"European Parliament": "parliament"}
+
+
+def test_a_call_whose_list_of_names_breaks_after_and() -> None:
+    """A line that ends with the "and" of a list of names ("Release Ana Lee, Omar Farsi and /
+    Ivo Sand") once made the extractor raise; each name is read."""
+    text = "Release Ana Lee, Omar Farsi and\nIvo Sand immediately.\n"
+    names = [p["name"] for p in extract_case(text, appeal_id="t")["persons"]]
+    assert names == ["Ana Lee", "Omar Farsi", "Ivo Sand"]

@@ -149,7 +149,8 @@ def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> lis
             continue  # "Protection of Human Rights Defenders and Journalists"
         out.append(Run(run.tokens[last][1], run.tokens[i - 1][2], run.tokens[last:i]))
         last = i + 1 + (words[i + 1 : i + 2] == ["the"] and i + 2 < len(words))
-    out.append(Run(run.tokens[last][1], run.tokens[-1][2], run.tokens[last:]))
+    if last < len(words):  # a run cut at a line's end may end with its "and": nothing after it
+        out.append(Run(run.tokens[last][1], run.tokens[-1][2], run.tokens[last:]))
     return [r for r in out if r.tokens]
 
 
