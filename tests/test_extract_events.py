@@ -1293,3 +1293,17 @@ def test_a_negation_in_a_closed_relative_clause_leaves_the_main_verb_an_event() 
         appeal_date="5 May 2025",
     )
     assert not any(t == "sentence" for t, _ in got)
+
+
+def test_the_following_month_and_later_that_year_are_as_precise_as_their_span() -> None:
+    got = _pairs(
+        "Ana Lee was arrested on 3 March 2024. The following month, she was charged with "
+        "sedition. Later that year, she was sentenced to two years in prison.",
+        appeal_date="5 May 2025",
+    )
+    assert {("arrest", "2024-03-03"), ("charge", "2024-04"), ("sentence", "2024")} <= got
+    got = _pairs(
+        "Ana Lee was arrested on 3 March 2024. Later that month, she was charged.",
+        appeal_date="5 May 2025",
+    )
+    assert ("charge", "2024-03") in got

@@ -60,7 +60,8 @@ EVENT_WORDS = {
     "summons": r"summon",
 }
 REL_RE = re.compile(
-    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+day|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
+    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|month|year)|"
+    r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
     r"(?P<noun>" + EVENT_NOUNS + r")))\b",
@@ -140,7 +141,9 @@ def _date_starts(index: dict[str, list[int]]) -> list[int]:
 
 
 #: The words a match of REL_RE can start with, in lower case, besides the number before a unit.
-REL_OPENERS = frozenset("the following next that a several some within about over".split())
+REL_OPENERS = frozenset(
+    "the following next that a several some within about over later earlier".split()
+)
 REL_UNITS = frozenset("day days week weeks month months year years".split())
 
 
@@ -421,6 +424,13 @@ def _relative(
     m: re.Match[str], anchor: date
 ) -> tuple[tuple[int, int | None, int | None] | None, bool]:
     rel = m.group("rel").lower()
+    if rel.endswith("month") or rel.endswith("year"):
+        # "the following month", "later that year": as precise as the span it names
+        step = 1 if ("following" in rel or "next" in rel) else 0
+        if rel.endswith("year"):
+            return (anchor.year + step, None, None), False
+        y, mo = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
+        return (y, mo + 1, None), False
     if "following" in rel or "next" in rel:
         d = anchor + timedelta(days=1)
         return (d.year, d.month, d.day), False
