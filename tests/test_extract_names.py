@@ -368,3 +368,21 @@ def test_a_call_whose_list_of_names_breaks_after_and() -> None:
     text = "Release Ana Lee, Omar Farsi and\nIvo Sand immediately.\n"
     names = [p["name"] for p in extract_case(text, appeal_id="t")["persons"]]
     assert names == ["Ana Lee", "Omar Farsi", "Ivo Sand"]
+
+
+def test_names_across_line_breaks_of_narrowly_wrapped_prose() -> None:
+    """Prose wrapped at 45 characters is no block of short lines (a signature, an address):
+    names that run on across its line breaks are read whole."""
+    text = (
+        "12 May 2021\n\nVela: Defender Ana Lee detained\n\n"
+        "On 3 May 2021, police in Ostra arrested human\n"
+        "rights defender Ana Lee, who had taken the\n"
+        "case of her brother to the European Court of\n"
+        "Human Rights. She was charged under Article 5\n"
+        "of the Criminal Code of Vela and taken to the\n"
+        "Ostra pre-trial detention centre, where Ivo\n"
+        "Sand, her lawyer, was not allowed to see her.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    assert "European Court of Human Rights" in {o["name"] for o in rec["organisations"]}
+    assert {"Ana Lee", "Ivo Sand"} <= {p["name"] for p in rec["persons"]}

@@ -158,7 +158,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if a is not None:
             found.append((a, m.end(), "company", main_country))
     spans = []
-    short = _short_line(doc.text) if found else 60
+    short = doc.short_line(60) if found else 60
     for a, b, kind, country in found:
         b = _line_end(doc.text, a, b, short)
         while b > a and flat[b - 1] in ".," and kind != "company":
@@ -272,17 +272,6 @@ def _line_end(text: str, a: int, b: int, short: int = 60) -> int:
         return b
     line_start = text.rfind("\n", 0, a) + 1
     return nl if nl - line_start < short else b
-
-
-def _short_line(text: str) -> int:
-    """How long a line is at most to be short in this text: under 60 characters, and under
-    three quarters of the width its prose is wrapped at (a text wrapped at 60 characters is
-    not an address block from end to end)."""
-    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
-    if not lengths:
-        return 60
-    width = lengths[(len(lengths) * 9) // 10]
-    return min(60, (width * 3) // 4)
 
 
 FOR_OR_OF = re.compile(r"\s+(?:for|of)\s+")

@@ -571,7 +571,7 @@ def _one_line(doc: Doc, line_at: int, start: int, end: int) -> str:
     nl = doc.text.find("\n", start, end)
     if nl >= 0 and DATELINE_AFTER.match(doc.flat, end):
         return doc.flat[start:nl].rstrip()  # the next line is a dateline: "Paris, May 12, ..."
-    if nl < 0 or nl - (doc.text.rfind("\n", 0, line_at) + 1) >= 50:
+    if nl < 0 or nl - (doc.text.rfind("\n", 0, line_at) + 1) >= doc.short_line(50):
         return doc.flat[start:end]
     return doc.flat[start:nl].rstrip()
 

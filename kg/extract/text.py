@@ -74,6 +74,20 @@ class Doc:
     sentence_starts: list[int] = field(default_factory=list)
 
     @functools.cached_property
+    def wrap_width(self) -> int:
+        """The width the text's prose is wrapped at: the length nine lines in ten do not pass
+        (0 for a text with no line). A line well under it ends before its width: a heading,
+        an address or a signature line."""
+        lengths = sorted(len(line) for line in self.text.split("\n") if line.strip())
+        return lengths[(len(lengths) * 9) // 10] if lengths else 0
+
+    def short_line(self, most: int) -> int:
+        """How long a line may be and still be short: under ``most`` characters, and under
+        three quarters of the wrap width (prose wrapped at 50 characters is not a block of
+        short lines)."""
+        return min(most, (self.wrap_width * 3) // 4)
+
+    @functools.cached_property
     def words(self) -> list[tuple[int, str]]:
         """Start and text of each word of ``flat`` (a run of letters and digits), read once
         for every rule that looks words up (:class:`kg.extract.scan.Scanner`)."""
@@ -250,6 +264,7 @@ def _prefixed(tok: str) -> bool:
 def find_runs(doc: Doc) -> list[Run]:
     """Capitalised runs in the text; quotes inside a name (``Centre “Memorial”``) are kept."""
     toks, cap = _tokens(doc.flat)
+    short = doc.short_line(50) if "\n" in doc.text else 50
     runs: list[Run] = []
     n = len(toks)
     j = 0
@@ -259,7 +274,7 @@ def find_runs(doc: Doc) -> list[Run]:
         j = i + 1
         while j < n:
             tok = toks[j][0]
-            if _short_line_break(doc.text, toks[j - 1][2], toks[j][1]):
+            if _short_line_break(doc.text, toks[j - 1][2], toks[j][1], short):
                 break
             if cap[j] or (tok == "No." and j + 1 < n):
                 j += 1
@@ -343,16 +358,16 @@ def _tokens(flat: str) -> tuple[list[tuple[str, int, int]], list[bool]]:
 HYPHENS = itertools.repeat("-")
 
 
-def _short_line_break(text: str, a: int, b: int) -> bool:
-    """A line break after a short line ends a run: signature blocks put name and title apart.
-    A blank line always does: a name never runs across paragraphs."""
+def _short_line_break(text: str, a: int, b: int, short: int = 50) -> bool:
+    """A line break after a short line (:meth:`Doc.short_line`) ends a run: signature blocks
+    put name and title apart. A blank line always does: a name never runs across paragraphs."""
     nl = text.find("\n", a, b)
     if nl < 0:
         return False
     if text.find("\n", nl + 1, b) >= 0:
         return True
     line_start = text.rfind("\n", 0, a) + 1
-    return nl - line_start < 50
+    return nl - line_start < short
 
 
 GAP_STOP = re.compile(r"[,;:.()]")
