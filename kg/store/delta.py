@@ -178,10 +178,13 @@ def apply_changes(
 
     What it reads grows with the change, not with the corpus: for a triple in the reference
     graph because many graphs state it, the count of its holders and which changed graphs held
-    it; every holder only when one is left (it goes back into that graph)."""
+    it; every holder only when one is left (it goes back into that graph). A written graph is
+    changed in place: only the quads that come or go are written (a note edited changes one
+    of its hundreds), though :attr:`Delta.added` names every triple placed in it."""
     index = shared if isinstance(shared, SharedCounts) else _OnMapping(shared)
     removed = set(removed)
     changing = set(written) | removed
+    in_place = set(written) - removed  # changed quad by quad, not dropped whole
     delta = Delta(graphs_written=len(written), touched=set(changing))
     onto = {_key(q) for q in store.quads_for_pattern(None, None, None, _ONTO)}
 
@@ -197,10 +200,11 @@ def apply_changes(
             gone[k] = {g}
             alone[k] = {g}
             triples[k] = q.triple
-        if store.contains_named_graph(node):
+        if g not in in_place and store.contains_named_graph(node):
             store.remove_graph(node)
             if g in removed:
                 delta.graphs_removed += 1
+    own = set(alone)  # in an appeal graph of their own: not stated by the reference data
     for k, held in index.held_by(changing).items():
         gone[k] = set(held)
 
@@ -211,7 +215,7 @@ def apply_changes(
     for g, new in news.items():
         for t in new:
             k = _key(t)
-            if k in onto or (index.count(k) < 2 and ox.Quad(*t, _REF) in store):
+            if k in onto or (k not in own and index.count(k) < 2 and ox.Quad(*t, _REF) in store):
                 continue
             stated[k].add(g)
             triples.setdefault(k, t)
@@ -230,7 +234,9 @@ def apply_changes(
         }
 
     removes: list[ox.Quad] = []
-    adds: list[ox.Quad] = []
+    adds: list[ox.Quad] = []  # every quad placed by the change (its graph's, where in place)
+    writes: list[ox.Quad] = []  # those not in the store already
+    shrunk: set[str] = set()  # appeal graphs that lose a quad and stay
     for k, left in gone.items():
         came = stated.get(k, set())
         old = alone.get(k)
@@ -247,10 +253,15 @@ def apply_changes(
             delta.union_added.add(t)
         elif was is not None and will is None:
             delta.union_removed.add(t)
-        if was is not None and was != will and str(was.value) not in changing:
-            removes.append(ox.Quad(*t, was))
+        if was is not None and was != will:
+            if str(was.value) not in changing or str(was.value) in in_place:
+                removes.append(ox.Quad(*t, was))
+                if was != _REF:
+                    shrunk.add(str(was.value))
         if will is not None and (will != was or str(will.value) in changing):
             adds.append(ox.Quad(*t, will))
+            if will != was or str(will.value) not in in_place:
+                writes.append(adds[-1])
             if str(will.value) not in changing and will != _REF:
                 delta.moved += 1
                 delta.touched.add(str(will.value))
@@ -263,7 +274,12 @@ def apply_changes(
             index.change(k, (), (old - changing) | came)
     for q in removes:
         store.remove(q)
-    store.extend(adds)
+    store.extend(writes)
+    for g in sorted(shrunk):  # left with no triple: no graph (as a full build has none)
+        node = ox.NamedNode(g)
+        if next(iter(store.quads_for_pattern(None, None, None, node)), None) is None:
+            if store.contains_named_graph(node):
+                store.remove_graph(node)
     delta.added = {q.triple for q in adds}
     delta.reference = {q.triple for q in (*removes, *adds) if q.graph_name == _REF}
     return delta
