@@ -305,3 +305,38 @@ def test_a_change_the_rules_do_not_read_reaches_no_roots(tmp_path: Path) -> None
     typed = {more[0].triple}
     assert derive_changes(after, before, shapes, DERIVED, typed, set(), size, max_roots=5) is None
     assert derive_changes(after, before, shapes, DERIVED, typed, set(), size, max_roots=900)
+
+
+def test_a_rule_is_parsed_once_for_its_analysis_and_its_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full build asks for each rule's shape before and while it runs the rules: rdflib
+    parses each rule once; a changed text is parsed again, and a rule that does not parse
+    is refused every time it is asked for."""
+    import rdflib.plugins.sparql as rdflib_sparql
+
+    from kg.errors import DataError
+
+    parsed: list[str] = []
+    real = rdflib_sparql.prepareQuery
+
+    def counting(text: str, *a: object, **k: object) -> object:
+        parsed.append(text)
+        return real(text, *a, **k)
+
+    monkeypatch.setattr(rdflib_sparql, "prepareQuery", counting)
+    rule_shape.cache_clear()
+    project = rules(ONTOLOGY_DIR)
+    first = shapes_of(ONTOLOGY_DIR)
+    store = ox.Store(str(tmp_path / "store"))
+    _derive(store, ONTOLOGY_DIR, tmp_path)
+    assert sorted(parsed) == sorted(text for _name, text in project)
+    assert shapes_of(ONTOLOGY_DIR) == first
+    name, text = project[0]
+    changed = text.replace("CONSTRUCT", "# changed\nCONSTRUCT", 1)
+    assert rule_shape(name, changed).text == changed
+    assert parsed[-1] == changed and len(parsed) == len(project) + 1
+    for _ in range(2):
+        with pytest.raises(DataError, match="rule broken.rq"):
+            rule_shape("broken.rq", "CONSTRUCT { ?s ?p ?o } WHERE {")
+    assert len(parsed) == len(project) + 3

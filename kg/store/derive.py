@@ -39,6 +39,7 @@ equal a full build's.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -233,8 +234,12 @@ def _walks(root: str, edges: list[Edge]) -> tuple[dict[str, int], Steps, Steps, 
     return dist, _union_steps(fwd), _union_steps(bwd), len(backward_edges)
 
 
+@functools.lru_cache(maxsize=64)
 def rule_shape(name: str, text: str) -> RuleShape:
-    """Analyse a CONSTRUCT rule: its roots, depth and predicates, or why it runs whole."""
+    """Analyse a CONSTRUCT rule: its roots, depth and predicates, or why it runs whole.
+    Remembered by name and text (a :class:`RuleShape` is frozen): a full build asks for each
+    rule's shape twice (the analysis kept for rebuilds, then the rules' run), and rdflib's
+    parse of a rule costs more than Oxigraph's answer to a small one."""
     from rdflib.plugins.sparql import prepareQuery
 
     try:
