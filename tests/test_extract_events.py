@@ -1307,3 +1307,19 @@ def test_the_following_month_and_later_that_year_are_as_precise_as_their_span() 
         appeal_date="5 May 2025",
     )
     assert ("charge", "2024-03") in got
+
+
+def test_a_lawyer_struck_by_a_ban_is_its_target() -> None:
+    evs = _named(
+        "On 3 March 2024, the Zenda Bar Association disbarred human rights lawyer Ana Lee."
+    )
+    ban = _one(evs, "ban")
+    assert ban["targets"] == ["Ana Lee"]
+    assert ban["agents"] == ["Zenda Bar Association"]
+
+
+def test_a_phrase_that_opens_with_its_auxiliary_is_passive() -> None:
+    evs = _named("On 3 March 2024, the Zembla Times was banned by the Ministry of Information.")
+    ban = _one(evs, "ban")
+    assert ban["targets"] == ["Zembla Times"]
+    assert ban["agents"] == ["Ministry of Information"]

@@ -408,6 +408,9 @@ def _bodies_before(
 
 #: Roles of people who act on others (their names in the clause are not targets).
 AGENT_ROLES = frozenset({"official", "judge", "prosecutor", "lawyer"})
+#: Who a ban strikes for their work, though they act for others elsewhere: "disbarred lawyer
+#: Ana Lee", "suspended the licence of lawyer Ana Lee".
+BANNED_ROLES = frozenset({"lawyer"})
 #: Events done to an organisation as much as to a person: its office searched, it is banned.
 BODY_EVENTS = frozenset(
     "search raid seizure attack threat ban deregistration case_opened investigation".split()
@@ -451,6 +454,8 @@ def coordinated_passive(flat: str, a: int) -> bool:
     return m is not None and not OWN_CLAUSE.search(m.group(1))
 
 
+#: A phrase that opens with its own auxiliary: "the Centre was banned", "were granted bail".
+AUX_OPENS = re.compile(r"(?:was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b")
 #: "by police", "by agents of the security service": who acted, after a passive verb.
 BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+(?:the\s+)?)?$")
 #: An auxiliary opens another passive verb: "detained by A on 3 May, was sentenced by B".
@@ -567,7 +572,7 @@ def _passive_voice(flat: str, a: int, c0: int, voice: str | None) -> bool:
     """Whether the trigger at ``a`` is passive: by its frame, else by the words before it."""
     if voice in ("active", "passive", "perfect", "state"):
         return voice != "active"
-    return bool(PASSIVE.search(flat, max(c0, a - 25), a))
+    return bool(PASSIVE.search(flat, max(c0, a - 25), a) or AUX_OPENS.match(flat, a))
 
 
 #: Between a body and the larger body it is a unit of: "the Crime Unit (CU) of the Zenda police".
@@ -1171,7 +1176,7 @@ def make_event(
     if voice in ("active", "passive", "perfect", "state"):
         passive = voice != "active"
     else:
-        passive = bool(PASSIVE.search(doc.flat, max(c0, a - 25), a))
+        passive = bool(PASSIVE.search(doc.flat, max(c0, a - 25), a) or AUX_OPENS.match(doc.flat, a))
         # "was stopped at the airport and prevented from boarding": a step always done to
         # someone, joined to a passive participle, is undergone by the subject too
         passive = passive or (etype in DONE_TO_SOMEONE and coordinated_passive(doc.flat, a))
@@ -1199,7 +1204,9 @@ def make_event(
             elif ma >= a or ma >= _subject_start(doc.flat, c0, a):
                 actors.append(e.id)
             continue
-        if e.kind == "person" and not AGENT_ROLES.intersection(e.attrs.get("roles", [])):
+        if e.kind == "person" and not (
+            AGENT_ROLES - BANNED_ROLES if etype == "ban" else AGENT_ROLES
+        ).intersection(e.attrs.get("roles", [])):
             targets.append(e.id)  # a relative, a colleague, a victim named in the clause
         elif (
             e.kind == "organisation"
