@@ -15,6 +15,8 @@ answers from and ``kg push`` sends):
 - a further parameter bound alone (``bound_<name>``; CQ11's ``?appeal``, a page of its
   corpus-wide answer): the first value of the corpus-wide rows, else the appeal stating that
   event;
+- a page of the bound form (``bound_page``; CQ10's ``?defender`` with ``?appeal``):
+  the bound value with the ``?appeal`` of the most rows of the bound answer, its largest page;
 
 each ``--repeats`` times in a child process killed at ``--query-timeout``, with p50/p99 and the
 row count, and for the embedded store the child's CPU time (p50), which moves less than the wall
@@ -147,7 +149,7 @@ def _query_child(
 ) -> None:
     from kg.publish.remote import run_remote_query
 
-    times, cpu, rows, seen = [], [], 0, {}
+    times, cpu, rows, seen, most = [], [], 0, {}, {}
     server_cpu: list[float] = []
     store = None if target.startswith("http") else Store.open(target)
     for _ in range(repeats):
@@ -176,9 +178,12 @@ def _query_child(
         for var in want:
             if var in result.variables:
                 k = result.variables.index(var)
-                seen[var] = list(dict.fromkeys(str(r[k]) for r in result.rows if r[k] is not None))
+                values = [str(r[k]) for r in result.rows if r[k] is not None]
+                seen[var] = list(dict.fromkeys(values))
+                if values:  # the value of the most rows (the first of those, on a tie)
+                    most[var] = max(seen[var], key=values.count)
     # a remote engine's work is done in its server: the client's CPU time says nothing of it
-    out.put((times, cpu if store is not None else server_cpu, rows, seen))
+    out.put((times, cpu if store is not None else server_cpu, rows, seen, most))
 
 
 AS_CSV = False  # --as-csv: the embedded store's questions timed as `kg query --format csv`
@@ -224,7 +229,8 @@ def measure(
     want: list[str] | None = None,
 ) -> dict:
     """One question ``repeats`` times in a child process: p50/p99 in ms and its row count (and,
-    under ``"seen"``, the values of the variables ``want`` names in its rows)."""
+    under ``"seen"``, the values of the variables ``want`` names in its rows, and under
+    ``"most"`` the value of each in the most rows)."""
     # Spawned, not forked: a fork copies the parent's open store without RocksDB's background
     # threads, and children forked so died now and then with SIGSEGV (exit code -11).
     ctx = multiprocessing.get_context("spawn")
@@ -237,7 +243,7 @@ def measure(
     proc.start()
     # read before joining: a child cannot exit while its answer is still in the pipe
     try:
-        times, cpu, rows, seen = out.get(timeout=timeout)
+        times, cpu, rows, seen, most = out.get(timeout=timeout)
     except queue.Empty:
         alive = proc.is_alive()
         proc.kill()
@@ -252,6 +258,7 @@ def measure(
         "runs": len(times),
         "rows": rows,
         "seen": seen,
+        "most": most,
     }
     if cpu:
         key = "server_cpu_p50_ms" if remote_pid else "cpu_p50_ms"
@@ -276,16 +283,31 @@ def questions(
         names = [p.name for p in qf.params]
         wide = measure(target, qf.name, {}, args.repeats, args.query_timeout, names)
         seen = wide.pop("seen", {})
+        wide.pop("most", None)
         entry: dict[str, Any] = {"corpus_wide": wide}
         # the first parameter is the question's bound form ("bound"); each further one is
         # bound alone ("bound_<name>": CQ11's ?appeal, a page of its corpus-wide answer)
+        pages = [n for n in names[1:] if n == "appeal"] if names[:1] == ["defender"] else []
         for i, n in enumerate(names):
             if (v := values.choose(n, seen.get(n, []))) is None:
                 continue
             form = "bound" if i == 0 else f"bound_{n}"
-            entry[form] = measure(target, qf.name, {n: v}, args.repeats, args.query_timeout)
+            entry[form] = measure(
+                target, qf.name, {n: v}, args.repeats, args.query_timeout, pages if i == 0 else []
+            )
             entry[form].pop("seen", None)
+            most = entry[form].pop("most", {})
             entry[form]["params"] = {n: v}
+            # a page of the bound answer ("bound_page": CQ10's defender with one
+            # appeal), the appeal of the most rows of that answer: its largest page
+            if i == 0 and pages and pages[0] in most:
+                page = {n: v, pages[0]: most[pages[0]]}
+                entry["bound_page"] = measure(
+                    target, qf.name, page, args.repeats, args.query_timeout
+                )
+                entry["bound_page"].pop("seen", None)
+                entry["bound_page"].pop("most", None)
+                entry["bound_page"]["params"] = page
         out[qf.name] = entry
         if measured is not None:
             measured()

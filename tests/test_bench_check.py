@@ -82,7 +82,8 @@ def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> N
     corpus, store = _built_store(tmp_path, 3)
     out = tmp_path / "queries.json"
     cmd = [sys.executable, str(ROOT / "bench" / "bench_queries.py"), "--store", str(store)]
-    cmd += ["--only", "cq02", "cq11", "--repeats", "2", "--no-virtuoso", "--as-csv", "--http"]
+    cmd += ["--only", "cq02", "cq10", "cq11", "--repeats", "2"]
+    cmd += ["--no-virtuoso", "--as-csv", "--http"]
     cmd += ["--breakdown", "cq11", "--breakdown-oxigraph-only", "--out", str(out)]
     cmd += ["--breakdown-bound", "cq02", "--corpus", "three generated appeals"]
     subprocess.run(cmd, check=True, capture_output=True, timeout=900)
@@ -94,10 +95,14 @@ def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> N
         == set(res["questions"])
         == {
             "cq02-defender-timeline",
+            "cq10-demands",
             "cq11-fact-evidence",
         }
     )
     forms = {"cq02-defender-timeline": {"corpus_wide", "bound"}}
+    # CQ10's ?appeal bound alone, a page of the corpus-wide answer, and with the defender, a
+    # page of his demands
+    forms["cq10-demands"] = {"corpus_wide", "bound", "bound_appeal", "bound_page"}
     # CQ11's second parameter, ?appeal, is bound alone: a page of the corpus-wide answer
     forms["cq11-fact-evidence"] = {"corpus_wide", "bound", "bound_appeal"}
     for name, embedded in res["questions"].items():
@@ -107,6 +112,10 @@ def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> N
             assert served["rows"] == figures["rows"] > 0, (name, form)
             assert served["runs"] == 2 and served["p50_ms"] > 0
         assert embedded["bound"]["rows"] < embedded["corpus_wide"]["rows"]
+    demands = res["questions"]["cq10-demands"]
+    assert demands["bound_page"]["params"]["defender"] == demands["bound"]["params"]["defender"]
+    assert set(demands["bound_page"]["params"]) == {"defender", "appeal"}
+    assert 0 < demands["bound_page"]["rows"] <= demands["bound"]["rows"]
     page = res["questions"]["cq11-fact-evidence"]["bound_appeal"]
     assert set(page["params"]) == {"appeal"}
     assert 0 < page["rows"] < res["questions"]["cq11-fact-evidence"]["corpus_wide"]["rows"]

@@ -1,6 +1,7 @@
 """CQ11's corpus-wide answer read one appeal at a time (``?appeal`` bound), on a generated corpus
 of several appeals: each page is exactly the corpus-wide rows of its appeal, in the same order,
-and the pages of every appeal together are the corpus-wide answer.
+and the pages of every appeal together are the corpus-wide answer. CQ10's too, and a defender's
+answer read so with ``?defender`` bound as well.
 
 The corpus-wide form returns one row per evidence span of the whole corpus, so its cost grows
 with the corpus whatever its plan (``bench/README.md``); a page costs what one appeal's spans
@@ -58,3 +59,40 @@ def test_appeal_and_fact_bound_together_narrow_the_page(store: Store) -> None:
 
 def test_an_appeal_that_states_nothing_gives_no_rows(store: Store) -> None:
     assert _rows(store, {"appeal": "https://w3id.org/appeals-kg/id/appeal/a-none"}) == []
+
+
+# CQ10 pages the same way, and its busiest defender's answer by his appeals: the demands about
+# a defender named in many appeals are a thousand rows at 10,000 appeals.
+DEFENDER_PAGED = ("cq10-demands",)
+
+
+def _named(store: Store, name: str, params: dict[str, str]) -> list[dict[str, str]]:
+    result = run_query(store, name, params)
+    return [{k: "" if v is None else str(v) for k, v in row.items()} for row in result.to_rows()]
+
+
+@pytest.mark.parametrize("name", DEFENDER_PAGED)
+def test_each_appeal_page_of_a_defender_question_is_its_part_of_the_answer(
+    store: Store, name: str
+) -> None:
+    whole = _named(store, name, {})
+    appeals = sorted({row["appeal"] for row in whole})
+    assert len(appeals) > 1, name
+    pages: list[dict[str, str]] = []
+    for appeal in appeals:
+        page = _named(store, name, {"appeal": appeal})
+        assert page and page == [row for row in whole if row["appeal"] == appeal], (name, appeal)
+        pages += page
+    assert len(pages) == len(whole)
+    # a defender's answer, page by page: his rows of each appeal, in the same order
+    defender = max(
+        {row["defender"] for row in whole},
+        key=lambda d: (len({r["appeal"] for r in whole if r["defender"] == d}), d),
+    )
+    his = _named(store, name, {"defender": defender})
+    assert his == [row for row in whole if row["defender"] == defender]
+    for appeal in sorted({row["appeal"] for row in his}):
+        page = _named(store, name, {"defender": defender, "appeal": appeal})
+        assert page == [row for row in his if row["appeal"] == appeal], (name, appeal)
+    none = {"defender": defender, "appeal": "https://w3id.org/appeals-kg/id/appeal/a-none"}
+    assert _named(store, name, none) == []
