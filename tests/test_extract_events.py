@@ -1323,3 +1323,13 @@ def test_a_phrase_that_opens_with_its_auxiliary_is_passive() -> None:
     ban = _one(evs, "ban")
     assert ban["targets"] == ["Zembla Times"]
     assert ban["agents"] == ["Ministry of Information"]
+
+
+def test_the_subject_of_a_passive_step_undergoes_it_whatever_their_role() -> None:
+    evs = _named(
+        "Ana Lee was arrested on 3 March 2024. On 5 March 2024, her lawyer Tom Reed was also "
+        "arrested."
+    )
+    by_date = {e["date"]: e for e in evs if e["type"] == "arrest"}
+    assert by_date["2024-03-05"]["targets"] == ["Tom Reed"]
+    assert by_date["2024-03-03"]["targets"] == ["Ana Lee"]

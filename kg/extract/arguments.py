@@ -454,6 +454,11 @@ def coordinated_passive(flat: str, a: int) -> bool:
     return m is not None and not OWN_CLAUSE.search(m.group(1))
 
 
+#: Between the subject of a passive verb and the verb: "Tom Reed was also arrested".
+PASSIVE_SUBJECT = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:was|were|been|being)\s+"
+    r"(?:(?:\w+ly|then|also|again|later|first|both|all|subsequently|himself|herself)\s+){0,2}"
+)
 #: A phrase that opens with its own auxiliary: "the Centre was banned", "were granted bail".
 AUX_OPENS = re.compile(r"(?:was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b")
 #: "by police", "by agents of the security service": who acted, after a passive verb.
@@ -1204,9 +1209,16 @@ def make_event(
             elif ma >= a or ma >= _subject_start(doc.flat, c0, a):
                 actors.append(e.id)
             continue
-        if e.kind == "person" and not (
-            AGENT_ROLES - BANNED_ROLES if etype == "ban" else AGENT_ROLES
-        ).intersection(e.attrs.get("roles", [])):
+        if e.kind == "person" and (
+            not (AGENT_ROLES - BANNED_ROLES if etype == "ban" else AGENT_ROLES).intersection(
+                e.attrs.get("roles", [])
+            )
+            # "her lawyer Tom Reed was also arrested": the subject right before a passive
+            # verb undergoes it, whatever the role the text gives them elsewhere
+            or (
+                passive and etype in DONE_TO_SOMEONE and PASSIVE_SUBJECT.fullmatch(doc.flat, _mb, a)
+            )
+        ):
             targets.append(e.id)  # a relative, a colleague, a victim named in the clause
         elif (
             e.kind == "organisation"
