@@ -114,7 +114,29 @@ def test_constraint_without_select_is_an_error() -> None:
         ("?this ex:p ?v . { BIND (1 AS ?k) FILTER NOT EXISTS { ?this ex:r ?w } }", False),
         ("?this ex:p ?v . { FILTER (?this = ex:a) }", False),
         ("{ ?this ex:p ?v } UNION { ?this ex:q ?v }", True),
-        ("?this ex:p ?v . { SELECT ?this WHERE { ?this ex:q ?w } }", False),
+        # A sub-select binding ?this in its own triple pattern gives the pre-bound rows joined.
+        ("?this ex:p ?v . { SELECT ?this WHERE { ?this ex:q ?w } }", True),
+        ("?this ex:p ?v . { SELECT ?this ?w WHERE { ?this ex:q ?w FILTER (?w != ?this) } }", True),
+        ("?this ex:p ?v . OPTIONAL { { SELECT ?this ?w WHERE { ?this ex:q ?w } } }", True),
+        # A row leaving ?this unbound would join with every focus node.
+        ("?this ex:p ?v . { SELECT ?this WHERE { OPTIONAL { ?this ex:q ?w } } }", False),
+        ("?this ex:p ?v . { SELECT ?this ?w WHERE { ?x ex:q ?w } }", False),
+        ("?this ex:p ?v . { SELECT ?this WHERE { ?w ex:q ?x . { FILTER (?this = ?w) } } }", False),
+        # Aggregates and slices act across all focus nodes at once.
+        (
+            "?this ex:p ?v . "
+            "{ SELECT ?this (COUNT(?w) AS ?n) WHERE { ?this ex:q ?w } GROUP BY ?this }",
+            False,
+        ),
+        ("?this ex:p ?v . { SELECT ?this WHERE { ?this ex:q ?w } LIMIT 1 }", False),
+        ("?this ex:p ?v . { SELECT ?this WHERE { ?this ex:q ?w } ORDER BY ?w OFFSET 1 }", False),
+        # Nested sub-selects and sub-selects in EXISTS stay per node.
+        (
+            "?this ex:p ?v . { SELECT ?this WHERE { ?this ex:q ?w "
+            "{ SELECT ?this WHERE { ?this ex:r ?u } } } }",
+            False,
+        ),
+        ("?this ex:p ?v . FILTER EXISTS { { SELECT ?this WHERE { ?this ex:q ?w } } }", False),
     ],
 )
 def test_set_based_only_where_join_equals_pre_binding(where: str, safe: bool) -> None:
@@ -160,3 +182,55 @@ def test_restricted_run_starts_from_its_focus_nodes_and_equals_the_full_run() ->
     assert text is not None
     where = text[text.index("WHERE {") + len("WHERE {") :].lstrip()
     assert where.startswith(restrict)
+
+
+def test_sub_select_runs_set_based_with_the_rows_of_pre_binding() -> None:
+    """A sub-select binding $this runs set-based, joined on ?this: the rows of the per-node run
+    (pre-binding by substitution), none for a node outside the targets that breaks the same rule;
+    limited to some focus nodes, the sub-select is limited to them too."""
+    from kg.check.shacl_sparql import compile_set_based, load_constraints
+
+    shapes = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:E ; sh:sparql [
+            sh:message "{?start} not before {?end}" ;
+            sh:select \"\"\"SELECT $this ?start ?end WHERE {
+                $this <http://ex/start> ?start .
+                { SELECT $this ?end WHERE { $this <http://ex/end> ?end } }
+                FILTER (!(?start < ?end)) }\"\"\" ] .
+        """,
+        format="turtle",
+    )
+    data = """
+        @prefix ex: <http://ex/> .
+        ex:ok a ex:E ; ex:start 1 ; ex:end 5 .
+        ex:backwards a ex:E ; ex:start 9 ; ex:end 5 .
+        ex:empty a ex:E ; ex:start 5 ; ex:end 5 .
+        ex:two-ends a ex:E ; ex:start 4 ; ex:end 3 , 8 .
+        ex:no-end a ex:E ; ex:start 4 .
+        ex:not-a-target ex:start 9 ; ex:end 1 .
+    """
+    store = Store.memory()
+    store.add_graph(Graph().parse(data=data, format="turtle"), URIRef("http://ex/g"))
+
+    def rows(results: list) -> list[tuple]:
+        return sorted((str(r.focus), r.message) for r in results)
+
+    auto = rows(run_constraints(store, shapes))
+    assert auto == rows(run_constraints(store, shapes, mode="per-node"))
+    assert auto == [
+        ("http://ex/backwards", "9 not before 5"),
+        ("http://ex/empty", "5 not before 5"),
+        ("http://ex/two-ends", "4 not before 3"),
+    ]
+    (c,) = load_constraints(shapes)
+    only = {URIRef("http://ex/two-ends"), URIRef("http://ex/ok")}
+    some = rows(run_constraints(store, shapes, only={(c.shape, c.constraint): only}))
+    assert some == [("http://ex/two-ends", "4 not before 3")]
+
+    restrict = "VALUES ?this { <http://ex/ok> }"
+    text = compile_set_based(c.query, "{ T }", restrict)
+    assert text is not None
+    sub = text[text.index("SELECT ?this ?end") :]
+    assert sub[sub.index("{") + 1 :].lstrip().startswith(restrict)
