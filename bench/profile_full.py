@@ -1,6 +1,6 @@
 """Where a full ``kg validate`` spends its time: every query of the compiled engine, one by one.
 
-    .venv/bin/python bench/profile_full.py STORE --out FILE.json [--top 20]
+    .venv/bin/python bench/profile_full.py STORE --out FILE.json [--top 20] [--only sparql]
 
 Runs, in this process and one after the other, each batch query of the compiled SHACL Core
 shapes (:func:`kg.check.core_sparql.batch_query`, as ``kg validate`` sends them to its workers)
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -47,11 +48,11 @@ def _check_name(shapes: Graph, shape: Node, component: Node) -> str:
     return f"{where}:{_short(component).removesuffix('ConstraintComponent')}"
 
 
-def profile(store: Store) -> list[dict]:
+def profile(store: Store, kinds: tuple[str, ...] = ("core", "sparql")) -> list[dict]:
     shapes = shapes_graph()
     compiled, _ = compile_shapes(shapes, store_subclasses(store))
-    out = []
-    for c in compiled:
+    out: list[dict] = []
+    for c in compiled if "core" in kinds else []:
         for batch in _batches(c, full=True):
             wall, cpu = time.perf_counter(), time.process_time()
             rows = _batch_results(store, shapes, c, batch, "", True)
@@ -66,7 +67,7 @@ def profile(store: Store) -> list[dict]:
                 }
             )
             print(json.dumps(out[-1]), file=sys.stderr)
-    for sc in load_constraints(shapes):
+    for sc in load_constraints(shapes) if "sparql" in kinds else []:
         wall, cpu = time.perf_counter(), time.process_time()
         rows = run_constraints(store, shapes, only={(sc.shape, sc.constraint): None})
         out.append(
@@ -88,13 +89,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("store", type=Path)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--top", type=int, default=20)
+    parser.add_argument(
+        "--only", choices=["core", "sparql"], help="only the compiled shapes or the constraints"
+    )
     args = parser.parse_args(argv)
     if not args.store.exists():
         parser.error(f"{args.store}: no such store")
     store = Store.open(args.store)
     started, load = time.perf_counter(), os.getloadavg()
-    steps = profile(store)
+    steps = profile(store, (args.only,) if args.only else ("core", "sparql"))
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     figures = {
+        "commit": commit,
         "store": str(args.store.name),
         "quads": len(store),
         "queries": len(steps),
