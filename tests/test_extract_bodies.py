@@ -320,3 +320,19 @@ def test_a_body_across_a_line_break_of_narrowly_wrapped_prose() -> None:
     names = {o["name"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert "Permanent Mission of Vela to the United Nations in Geneva" in names
     assert "Ostra district department of the Ministry of Interior" in names
+
+
+def test_kind_and_country_of_a_body_read_from_its_name_and_the_words_before() -> None:
+    """The name decides first; "organisation" before a name no hint names makes it an NGO, for
+    each mention read afresh although the name's own reading is kept."""
+    from kg.extract.names import org_country, org_kind
+
+    assert org_kind("Varn Lantern", "the non-governmental organisation ") == "ngo"
+    assert org_kind("Varn Lantern", "the ") == "other"
+    assert org_kind("Varn Lantern Society", "the organisation ") == "ngo"
+    assert org_kind("Varn Lantern Society", "") == org_kind("Varn Lantern Society", "the ")
+    assert org_kind("Ministry of Culture", "the organisation ") == "ministry"
+    assert org_country("Kazakh Lantern", "", "ngo", "Zemblia") == "Kazakhstan"
+    assert org_country("Varn Lantern", "the Kazakh ", "ngo", "Zemblia") == "Kazakhstan"
+    assert org_country("Varn Lantern", "the ", "ngo", "Zemblia") == "Zemblia"
+    assert org_country("Varn Lantern", "the ", "court", None) is None

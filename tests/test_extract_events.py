@@ -1333,3 +1333,17 @@ def test_the_subject_of_a_passive_step_undergoes_it_whatever_their_role() -> Non
     by_date = {e["date"]: e for e in evs if e["type"] == "arrest"}
     assert by_date["2024-03-05"]["targets"] == ["Tom Reed"]
     assert by_date["2024-03-03"]["targets"] == ["Ana Lee"]
+
+
+def test_sentence_without_event_dates_the_next_unless_it_names_another_document() -> None:
+    """A dated sentence that tells no event gives its date to the undated event after it; a
+    "See also" line naming another appeal gives none."""
+    from kg.extract import extract_case
+
+    text = (
+        "1 June 2021\n\nZemblia: Defender detained\n\n"
+        "On 3 May 2021, officers came to the village of Varn. Ana Lee was arrested at her home."
+        "\n\nSee also: the earlier appeal of 2 February 2021. She was released.\n"
+    )
+    events = {e["type"]: e["date"] for e in extract_case(text, appeal_id="x")["events"]}
+    assert events == {"arrest": "2021-05-03", "release": None}

@@ -31,16 +31,20 @@ from kg.extract.layout import DATE_LABEL, DATE_LABEL_WORDS, ISSUER_RE, ISSUER_VE
 from kg.extract.lexicon import KNOWN_BODIES
 from kg.extract.names import (
     ACRONYM_WORD,
+    DOMAIN_DOT,
     GLOSSED_BODY,
     GLOSSING_NOUNS,
     KNOWN_ACRONYMS,
     NAMED_BY_NOUN,
     NAMING_NOUNS,
+    NEWS_SITE,
     _acronym_words,
     _glossed,
     _naming_noun,
 )
 from kg.extract.persons import (
+    ANCHOR_LITERAL,
+    BY_LITERALS,
     PLACE_LEAD,
     UNNAMED,
     UNNAMED_ANCHORS,
@@ -56,12 +60,14 @@ from kg.extract.scan import (
     TailPattern,
     WordStartPatterns,
     find_words,
+    finditer_around,
     finditer_at,
     finditer_near,
     finditer_prefixed,
     finditer_words,
     group_literals,
     literal_prefixes,
+    opens_with_literal,
 )
 from kg.extract.text import TOKEN_RE, WORD, _prefixed, _tokens, clean, make_doc
 
@@ -686,8 +692,43 @@ def test_patterns_opening_with_literals_found_where_their_literals_are() -> None
         for flat in [text, *_texts()]:
             want = [m.span() for m in rx.finditer(flat)]
             assert [m.span() for m in finditer_prefixed(rx, flat)] == want, rx.pattern
+            # longer literals, as the anchors of unnamed actors are found by
+            for k in (1, 5, ANCHOR_LITERAL, 20):
+                got = [m.span() for m in finditer_prefixed(rx, flat, k)]
+                assert got == want, (rx.pattern, k)
             checked += bool(want)
     assert checked > 50
+
+
+def test_opens_with_literal() -> None:
+    assert opens_with_literal(re.compile(r"members of"))
+    assert opens_with_literal(re.compile(r"'s lawyer"))
+    assert not opens_with_literal(re.compile(r"[Tt]he prosecutor"))
+    assert not opens_with_literal(re.compile(r"(?:unknown|masked) men"))
+    assert not opens_with_literal(re.compile(r"ab"))  # shorter than three characters
+    assert not opens_with_literal(re.compile(r"members", re.I))
+    # every anchor is found at its literals or by the engine, whichever is faster
+    assert {a for a in UNNAMED_ANCHORS if not opens_with_literal(a)} == BY_LITERALS
+
+
+def test_news_sites_found_around_their_dots_as_over_the_whole_text() -> None:
+    """The domains found only around a full stop and two lower-case letters are those a scan
+    of the whole text finds: over the appeals and made-up ones (addresses, files, a name
+    at the start and at the end of the text, dots in a row)."""
+    made_up = [
+        "quill-news.com reported it. See www.zenda.org, ana@lantern.net and lantern.info/x.",
+        "The site harbour.news said so; files a.pdf, b.doc and x..ab; a.b.cd and 9.xy z.ab",
+        "x" * 60 + ".com " + "y" * 30 + ".net" + " " * 3 + "end.io",
+        "ends with zenda.kz",
+        "tail.co.",
+    ]
+    found = 0
+    for flat in [*_texts(), *made_up]:
+        want = [m.span() for m in NEWS_SITE.finditer(flat)]
+        got = finditer_around(NEWS_SITE, flat, DOMAIN_DOT, before=48, after=12)
+        assert [m.span() for m in got] == want, flat[:60]
+        found += len(want)
+    assert found >= 5
 
 
 def test_acronyms_found_alone_as_their_pattern_finds_them() -> None:

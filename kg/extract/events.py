@@ -663,9 +663,16 @@ def find_events(
             continue
         if skip_spans and any(x <= s.start < y for x, y in skip_spans):
             continue  # the demands: what the issuer asks for, not what happened
+        if not hits and not sdates:
+            continue  # tells no event and dates none
         text = flat[s.start : s.end]
         if OTHER_DOCUMENT.match(text):
             continue  # "Read more: ..." names another appeal, it tells no event of this one
+        if not hits:
+            # no event phrase: its last date is the date the narrative goes on from (as below,
+            # with no event value), and its clauses need not be read
+            para_date = sdates[-1].value
+            continue
         clauses = [s.start, *(s.start + c.end() for c in CLAUSE_END.finditer(text)), s.end]
         # "threatened and beat him": threats told in one clause with the ill-treatment are part
         # of the attack, not an event of their own

@@ -4,6 +4,7 @@ places and instruments; organisations with their kind, country and acronyms.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.entities import (
@@ -35,7 +36,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.persons import _chinese_given_name, add_person_candidate
 from kg.extract.provisions import add_instrument
-from kg.extract.scan import group_literals
+from kg.extract.scan import finditer_around, group_literals
 from kg.extract.text import Doc, Run, clean
 
 # ---------------------------------------------------------------- entities
@@ -519,6 +520,19 @@ def org_kind(name: str, before: str) -> str:
 
 
 def _org_kind(name: str, before: str) -> str:
+    kind = _kind_by_name(name)
+    if kind is not None:
+        return kind
+    if NGO_WORD_END.search(before):
+        return "ngo"
+    return _kind_by_head(name)
+
+
+# The kind a body's name tells, read once per name: the same courts, ministries and
+# organisations are named in appeal after appeal, and some thirty hint patterns are tried on each.
+@functools.lru_cache(maxsize=4096)
+def _kind_by_name(name: str) -> str | None:
+    """The kind a known name or a hint in the name gives, before the words around it count."""
     if name in PLATFORMS:
         return "media"
     if name in KNOWN_BODIES:
@@ -530,8 +544,12 @@ def _org_kind(name: str, before: str) -> str:
         return "prosecution" if "Crimes" in name else "police"
     if AGENCY_OR_COMMITTEE.search(name) and "Security" in name:
         return "security_service"
-    if NGO_WORD_END.search(before):
-        return "ngo"
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind_by_head(name: str) -> str:
+    """The kind of the first head noun of the name ("Court", "Ministry"), else "other"."""
     for w in name.split():
         kind = ORG_HEADS.get(w.strip('“”"'))
         if kind:
@@ -555,12 +573,9 @@ UN_FORM = re.compile(r"^(UN|United Nations)\s+(?=[A-Z])")
 def org_country(name: str, before: str, kind: str, main_country: str | None) -> str | None:
     """Country named in the body's name, or by a demonym before it, else the appeal's country;
     none for a body whose name says it is international."""
-    c = country_in(name)
+    c = _country_by_name(name)
     if c:
         return c
-    m = DEMONYM_RE.search(name)
-    if m:
-        return DEMONYMS[m.group()]
     m = DEMONYM_BEFORE_RE.search(before)
     if m:
         return DEMONYMS[m.group("d")]
@@ -571,6 +586,17 @@ def org_country(name: str, before: str, kind: str, main_country: str | None) -> 
     if kind in STATE_KINDS or kind in ("ngo", "other"):
         return main_country
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_by_name(name: str) -> str | None:
+    """The country a body's name says, by its name or a demonym in it ("Kazakh"), read once
+    per name as :func:`_kind_by_name` is."""
+    c = country_in(name)
+    if c:
+        return c
+    m = DEMONYM_RE.search(name)
+    return DEMONYMS[m.group()] if m else None
 
 
 def add_lower_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
@@ -629,12 +655,16 @@ NEWS_SITE = re.compile(
     r"(?![\w@/\-]|\.\w)"
 )
 
+#: The full stop of a domain, before its top-level part: a news site's name holds one, from at
+#: most 41 characters before it to 7 after it (".news" and the two its look-ahead reads).
+DOMAIN_DOT = re.compile(r"\.[a-z]{2}")
+
 
 def add_news_sites(doc: Doc, ents: Entities, main_country: str | None) -> None:
     """A news site the text names by its domain is a media outlet."""
     if "." not in doc.flat:
         return
-    for m in NEWS_SITE.finditer(doc.flat):
+    for m in finditer_around(NEWS_SITE, doc.flat, DOMAIN_DOT, before=48, after=12):
         if m.group("d").split(".")[-1] in ("org", "pdf", "doc", "txt", "htm", "jpg", "png"):
             continue
         e = ents.add(Entity("organisation", m.group("d"), m.start("d"), m.end("d")))

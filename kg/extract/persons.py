@@ -28,7 +28,13 @@ from kg.extract.lexicon import (
     PLURAL_TITLES,
     TITLE_STOP,
 )
-from kg.extract.scan import TailPattern, finditer_at, finditer_prefixed, finditer_words
+from kg.extract.scan import (
+    TailPattern,
+    finditer_at,
+    finditer_prefixed,
+    finditer_words,
+    opens_with_literal,
+)
 from kg.extract.text import CONNECTORS, INITIAL, NAME_PARTICLES, Doc, Run, clean
 
 #: "la" after "de" inside a name ("Ana María de la Cruz"); runs join it only there.
@@ -912,21 +918,22 @@ UNNAMED_ANCHORS = [
 ]
 
 
-#: Anchors that open with an alternation of words: found faster at their literals
-#: (:func:`kg.extract.scan.finditer_prefixed`) than by trying them at every character; the
-#: others are one literal, which the regex engine finds as fast, or common letters.
-BY_LITERALS = frozenset(
-    a
-    for a in UNNAMED_ANCHORS
-    if a.pattern.startswith(
-        ("(?:unknown", "other ", "Judge", "(?:family", "(?:investigator", "(?:ther", " others")
-    )
-)
+#: Anchors that open with a class or an alternation of words ("[Tt]he prosecutor",
+#: "(?:unknown|masked) ...") are found faster at their literals of up to eight characters
+#: (:func:`kg.extract.scan.finditer_prefixed`) than by trying them at every character; those
+#: that open with a literal of three characters or more the regex engine finds as fast itself.
+BY_LITERALS = frozenset(a for a in UNNAMED_ANCHORS if not opens_with_literal(a))
+#: The length of the literals the anchors of :data:`BY_LITERALS` are found by.
+ANCHOR_LITERAL = 8
 
 
 def _unnamed_matches(flat: str, rx: re.Pattern[str], anchor: re.Pattern[str]):
     seen = set()
-    found = finditer_prefixed(anchor, flat) if anchor in BY_LITERALS else anchor.finditer(flat)
+    found = (
+        finditer_prefixed(anchor, flat, ANCHOR_LITERAL)
+        if anchor in BY_LITERALS
+        else anchor.finditer(flat)
+    )
     for am in found:
         reach = 200 if rx is MEMBERS_HELD else 60  # its verb may follow a relative clause
         for m in rx.finditer(flat, max(0, am.start() - 120), min(len(flat), am.end() + reach)):
