@@ -66,6 +66,7 @@ from kg.extract.scan import (
     finditer_prefixed,
     finditer_words,
     group_literals,
+    holds_any,
     literal_prefixes,
     opens_with_literal,
 )
@@ -678,6 +679,7 @@ def test_tail_patterns_find_what_their_search_finds() -> None:
 def test_patterns_opening_with_literals_found_where_their_literals_are() -> None:
     """``finditer_prefixed`` gives what ``finditer`` gives, for the patterns it is used with
     and for made-up ones (inside words, overlapping literals, no literal start at all)."""
+    from kg.extract.arguments import DESCRIBED_HEAD
     from kg.extract.persons import HONORIFIC_NAME, PLACE_LEAD_RE
 
     made_up = [
@@ -688,7 +690,7 @@ def test_patterns_opening_with_literals_found_where_their_literals_are() -> None
     ]
     text = "aaaa disarmed men in plain clothes, the court and the judge; the unknown\tmasked men"
     checked = 0
-    for rx in [*UNNAMED_ANCHORS, PLACE_LEAD_RE, HONORIFIC_NAME, *made_up]:
+    for rx in [*UNNAMED_ANCHORS, PLACE_LEAD_RE, HONORIFIC_NAME, DESCRIBED_HEAD, *made_up]:
         for flat in [text, *_texts()]:
             want = [m.span() for m in rx.finditer(flat)]
             assert [m.span() for m in finditer_prefixed(rx, flat)] == want, rx.pattern
@@ -866,3 +868,100 @@ def test_asks_found_around_their_anchors_as_over_the_whole_text(
         near = finditer_near(rx, flat, anchors)
         assert [m.span() for m in near] == [m.span() for m in rx.finditer(flat)]
     assert finditer_near(rx, made_up, anchors)
+
+
+def test_unnamed_judges_and_lawyers_found_around_their_nouns_as_by_a_search() -> None:
+    """The first match found around "judge" and "lawyers" is the one ``search`` finds, over
+    the appeals and made-up texts (prejudge, judges, a judge before a name, possessives)."""
+    from kg.extract.persons import UNNAMED_BY_PART, UNNAMED_BY_PART_NOUNS
+
+    made_up = [
+        "Do not prejudge it. The judges met; the judge’s car; the judge Ana Lee; a trial judge.",
+        "Their lawyers' fees. His lawyers said so. The investigating judge-",
+        "the presiding judge",
+        "his lawyers",
+    ]
+    found = 0
+    for flat in [*_texts(), *made_up]:
+        for (rx, _), noun in zip(UNNAMED_BY_PART, UNNAMED_BY_PART_NOUNS, strict=True):
+            want = rx.search(flat)
+            got = finditer_around(rx, flat, noun, before=24, after=12)
+            assert (got[0].span() if got else None) == (want.span() if want else None)
+            found += want is not None
+    assert found >= 5
+
+
+def test_sentence_ends_found_as_the_plain_pattern_finds_them() -> None:
+    """``_sentence_ends`` gives the spans ``SENT_END.finditer`` gives, over the appeals and
+    made-up texts of stops, quotes, blanks, line breaks and chronology items, from any start
+    (a stop right before it too) to the end or near it."""
+    from kg.extract.text import SENT_END, _sentence_ends
+
+    rng = random.Random(5)
+    parts = [".", ";", "?", " ", "\t", "\n", "\n\n", "”", '"', "’", ")", "(", "“", "A", "a", "3"]
+    parts += ["-", "•", "x", "- 3 March", "3 March 2024:", "• On May 3, 2024,", "\r"]
+    made_up = ["".join(rng.choice(parts) for _ in range(rng.randrange(30))) for _ in range(3000)]
+    made_up.append("Done. \n- 3 March 2024: held.\t\n3 March 2024: freed. “Yes.” (Ana) left.\n\n")
+    checked = 0
+    for text in [*_texts(), *made_up]:
+        starts = [0] if len(text) > 500 else range(len(text) + 1)
+        for a in starts:
+            for b in {len(text), max(a, len(text) - 3)}:
+                want = [m.span() for m in SENT_END.finditer(text, a, b)]
+                assert _sentence_ends(text, a, b) == want, (text, a, b)
+                checked += bool(want)
+    assert checked > 1000
+
+
+def test_patterns_gated_by_their_words_hold_one_in_every_match() -> None:
+    """A pattern searched only where one of its words is must hold one in every match, over the
+    appeals and made-up sentences of each form (spelling variants, plurals, white space)."""
+    from kg.extract.arguments import (
+        BODY_GROUP,
+        BODY_GROUP_NOUNS,
+        COMPLAINT_BY,
+        ORDERS_OF,
+        ORDERS_OF_WORDS,
+        REPORTED,
+    )
+
+    made_up = (
+        "Ana Lee said that police came; the agency stated , that it acted. She told the "
+        "Varn court and the press that she was innocent. On the orders of the mayor, on "
+        "instructions from the governor, at the behest of, at the instigation of, at the "
+        "demand of, by a decision of, by decree of, under orders from the chief. A complaint "
+        "filed by Tom Reed; complaints lodged from Varn; complaint of Ana. The three companies, "
+        "all organizations, both outlets, the 12 newspapers, the associations, the NGOs, all "
+        "groups, both unions and the media."
+    )
+    gated = [(REPORTED, ("that",)), (COMPLAINT_BY, ("complaint",)), (ORDERS_OF, ORDERS_OF_WORDS)]
+    gated.append((BODY_GROUP, BODY_GROUP_NOUNS))
+    for rx, words in gated:
+        hits = 0
+        for text in [*_texts(), made_up]:
+            for m in rx.finditer(text):
+                hits += 1
+                assert holds_any(text, words, m.start(), m.end()), (rx.pattern[:30], m.group())
+        assert hits >= 3, rx.pattern[:30]
+    assert not holds_any("the orders of", ("order",), 0, 8)  # the word must end by ``end``
+    assert holds_any("the orders of", ("order",), 4, 9)
+
+
+def test_first_letter_look_aheads_change_no_match() -> None:
+    """COURT_WORD and GROUP_TARGET with the look-ahead naming their first letters find what they
+    find without it, case-blind as they are (capitals, a long s, the Kelvin sign)."""
+    from kg.extract.arguments import COURT_WORD, GROUP_TARGET
+
+    made_up = (
+        "THE COURT, ſame court, The Tribunal; Both men and BOTH in Varn; all five activists; "
+        "ALL 12 MEN; them, They, their; the accused; this judge and that chamber; \u212aelvin."
+    )
+    for rx, head in ((COURT_WORD, "(?=[ts])"), (GROUP_TARGET, "(?=[tba])")):
+        assert rx.pattern.startswith(head)
+        plain = re.compile(rx.pattern.removeprefix(head), rx.flags)
+        hits = 0
+        for text in [*_texts(), made_up]:
+            want = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in rx.finditer(text)] == want
+            hits += len(want)
+        assert hits >= 10

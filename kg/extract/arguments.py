@@ -12,6 +12,7 @@ from typing import Any
 from kg.extract.dates import REL_RE, DateMention, format_date
 from kg.extract.entities import STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import MONTHS, NUMBER_WORDS
+from kg.extract.scan import finditer_prefixed, holds_any
 from kg.extract.text import Doc, Span, clean, evidence
 
 
@@ -185,7 +186,7 @@ def _described_mentions(
     before the head must be in the name too ("the Zenda court")."""
     starts = [a for a, _b, _e in known]
     out = []
-    for h in DESCRIBED_HEAD.finditer(flat):
+    for h in finditer_prefixed(DESCRIBED_HEAD, flat, 8):  # its words found by str.find
         if h.start() and (flat[h.start() - 1].isalnum() or flat[h.start() - 1] in "-_"):
             continue
         m = DESCRIBED_LEAD.search(flat, max(0, h.start() - 60), h.start())
@@ -382,6 +383,9 @@ BODY_GROUP = re.compile(
     r"\b(?:the|all|both)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
     r"(?:companies|organi[sz]ations|outlets|newspapers|associations|NGOs|groups|unions|media)\b"
 )
+#: One of these is in every match of BODY_GROUP: a clause without any is not searched.
+BODY_GROUP_NOUNS = ("companies", "organi", "outlets", "newspapers", "associations", "NGOs",
+                    "groups", "unions", "media")  # fmt: skip
 #: Kinds of bodies such a group is made of.
 GROUP_KINDS = frozenset({"ngo", "media", "company", "other", "union", "party"})
 
@@ -618,7 +622,11 @@ ORDER_WORD = re.compile(r"\b(?:order|orders|warrant|decision)\b")
 POLICE_WORK = frozenset("arrest search raid seizure attack threat disappearance".split())
 #: "the court" as the subject right before the trigger: "and the court remanded him".
 COURT_SUBJECT = re.compile(r"\b[Tt]he (?:court|tribunal|judge)\s+(?:(?:then|also|later)\s+)?$")
-COURT_WORD = re.compile(r"\b(?:the|this|that|same) (?:court|tribunal|judge|chamber)\b", re.I)
+#: The look-ahead names the letters a match can open with (any case): the engine then passes
+#: over the other characters of a clause without trying the words one by one.
+COURT_WORD = re.compile(
+    r"(?=[ts])\b(?:the|this|that|same) (?:court|tribunal|judge|chamber)\b", re.I
+)
 
 
 def _entity(ents: Entities, eid: str) -> Entity | None:
@@ -844,12 +852,17 @@ ORDERS_OF = re.compile(
     r"by\s+(?:an?\s+|the\s+)?(?:orders?|decision|decree)\s+of|"
     r"under\s+(?:the\s+)?orders?\s+(?:of|from))\s+"
 )
+#: One of these is in every match of ORDERS_OF: a sentence without any is not searched.
+ORDERS_OF_WORDS = ("order", "instruction", "request", "behest", "instigation", "demand", "decision",
+                   "decree")  # fmt: skip
 
 
 @functools.lru_cache(maxsize=256)
 def _orders_of_ends(flat: str, start: int, end: int) -> tuple[int, ...]:
     """Where each match of ORDERS_OF in ``flat[start:end]`` ends, read once for the several
     events of a sentence."""
+    if not holds_any(flat, ORDERS_OF_WORDS, start, end):
+        return ()
     return tuple(m.end() for m in ORDERS_OF.finditer(flat, start, end))
 
 
@@ -888,6 +901,8 @@ LIST_GAP = re.compile(r"(?:[\s,]|\band\b|\b[A-Z][\w’'.-]*)*")
 def _complainants(flat: str, mentions: list[tuple[int, int, Entity]], s: Span) -> set[str]:
     """The people named as those who complained, in the sentence ``s``."""
     out: set[str] = set()
+    if flat.find("complaint", s.start, s.end) < 0:
+        return out  # every match of COMPLAINT_BY holds the word
     for m in COMPLAINT_BY.finditer(flat, s.start, s.end):
         for ma, _mb, e in mentions:
             if e.kind == "person" and m.end() <= ma < m.end() + 120:
@@ -1098,6 +1113,8 @@ def _reported_from(flat: str, start: int, a: int) -> int | None:
     """Where the reported clause that holds the trigger at ``a`` begins, if the sentence reports
     it ("Her lawyer said that she had been charged"): the end of the last "said that"."""
     last = None
+    if flat.find("that", start, a) < 0:
+        return last  # every match of REPORTED holds the word
     for m in REPORTED.finditer(flat, start, a):
         last = m.end()
     return last
@@ -1318,7 +1335,11 @@ def make_event(
         # no target of what followed
         plaintiffs = _complainants(doc.flat, mentions, s)
         targets = [x for x in targets if x not in plaintiffs]
-    bodies = BODY_GROUP.search(doc.flat, c0, c1)
+    bodies = (
+        BODY_GROUP.search(doc.flat, c0, c1)
+        if holds_any(doc.flat, BODY_GROUP_NOUNS, c0, c1)
+        else None
+    )
     if bodies is not None:
         # "charged A and B, together with the three companies": the bodies named last before
         targets += [x for x in _bodies_before(mentions, s.start, bodies) if x not in targets]
@@ -1660,7 +1681,9 @@ NOT_BOTH_AND = (
 
 
 GROUP_TARGET = re.compile(
-    rf"\b(?:them|they|their|the defendants|the accused|both(?: (?:men|women))?{NOT_BOTH_AND}|"
+    # the look-ahead names the letters a match can open with, as for COURT_WORD
+    rf"(?=[tba])\b(?:them|they|their|the defendants|the accused|both(?: (?:men|women))?"
+    rf"{NOT_BOTH_AND}|"
     rf"(?:all|the) (?P<n>{_GROUP_NUM})(?: (?:men|women|defenders|activists|accused))?)\b",
     re.I,
 )

@@ -30,6 +30,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.scan import (
     TailPattern,
+    finditer_around,
     finditer_at,
     finditer_prefixed,
     finditer_words,
@@ -1014,6 +1015,10 @@ UNNAMED_BY_PART = [
                 r"(?![’'-]| [A-Z])"), "judge"),
     (re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) lawyers\b(?![’'])"), "lawyer"),
 ]  # fmt: skip
+#: The noun that ends each of :data:`UNNAMED_BY_PART`: a match opens at most 18 characters
+#: before it ("The investigating judge") and ends, with what its look-ahead reads, at most 9
+#: after its start. The patterns are tried only around these nouns, not at every "the" and "his".
+UNNAMED_BY_PART_NOUNS = [re.compile(r"judge"), re.compile(r"lawyers")]
 
 
 #: A post-holder who acts without a name: "signed by the President", "the Attorney General
@@ -1051,12 +1056,13 @@ def add_unnamed_posts(doc: Doc, ents: Entities) -> None:
 
 def add_unnamed_by_part(doc: Doc, ents: Entities) -> None:
     """One unnamed judge or lawyer where the text refers to one and names none."""
-    for rx, role in UNNAMED_BY_PART:
+    for (rx, role), noun in zip(UNNAMED_BY_PART, UNNAMED_BY_PART_NOUNS, strict=True):
         if any(role in p.attrs.get("roles", []) for p in ents.of("person")):
             continue
-        m = rx.search(doc.flat)
-        if not m:
+        found = finditer_around(rx, doc.flat, noun, before=24, after=12)  # rx.search, sooner
+        if not found:
             continue
+        m = found[0]
         e = Entity("person", None, m.start(), m.end(), variants=[clean(m.group())])
         e.mentions.append((m.start(), m.end()))
         e.attrs.update(roles=[role], positions=[], gender="unknown")
