@@ -15,7 +15,7 @@ answers from and ``kg push`` sends):
 - a further parameter bound alone (``bound_<name>``; CQ11's ``?appeal``, a page of its
   corpus-wide answer): the first value of the corpus-wide rows, else the appeal stating that
   event;
-- a page of the bound form (``bound_page``; CQ10's ``?defender`` with ``?appeal``):
+- a page of the bound form (``bound_page``; CQ2's and CQ10's ``?defender`` with ``?appeal``):
   the bound value with the ``?appeal`` of the most rows of the bound answer, its largest page;
 
 each ``--repeats`` times in a child process killed at ``--query-timeout``, with p50/p99 and the
@@ -298,7 +298,7 @@ def questions(
             entry[form].pop("seen", None)
             most = entry[form].pop("most", {})
             entry[form]["params"] = {n: v}
-            # a page of the bound answer ("bound_page": CQ10's defender with one
+            # a page of the bound answer ("bound_page": CQ2's and CQ10's defender with one
             # appeal), the appeal of the most rows of that answer: its largest page
             if i == 0 and pages and pages[0] in most:
                 page = {n: v, pages[0]: most[pages[0]]}

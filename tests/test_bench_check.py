@@ -99,10 +99,12 @@ def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> N
             "cq11-fact-evidence",
         }
     )
-    forms = {"cq02-defender-timeline": {"corpus_wide", "bound"}}
-    # CQ10's ?appeal bound alone, a page of the corpus-wide answer, and with the defender, a
-    # page of his demands
-    forms["cq10-demands"] = {"corpus_wide", "bound", "bound_appeal", "bound_page"}
+    # CQ2's and CQ10's ?appeal bound alone, a page of the corpus-wide answer, and with the
+    # defender, a page of his timeline or demands
+    forms = {
+        q: {"corpus_wide", "bound", "bound_appeal", "bound_page"}
+        for q in ("cq02-defender-timeline", "cq10-demands")
+    }
     # CQ11's second parameter, ?appeal, is bound alone: a page of the corpus-wide answer
     forms["cq11-fact-evidence"] = {"corpus_wide", "bound", "bound_appeal"}
     for name, embedded in res["questions"].items():
@@ -112,10 +114,11 @@ def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> N
             assert served["rows"] == figures["rows"] > 0, (name, form)
             assert served["runs"] == 2 and served["p50_ms"] > 0
         assert embedded["bound"]["rows"] < embedded["corpus_wide"]["rows"]
-    demands = res["questions"]["cq10-demands"]
-    assert demands["bound_page"]["params"]["defender"] == demands["bound"]["params"]["defender"]
-    assert set(demands["bound_page"]["params"]) == {"defender", "appeal"}
-    assert 0 < demands["bound_page"]["rows"] <= demands["bound"]["rows"]
+    for name in ("cq02-defender-timeline", "cq10-demands"):
+        paged = res["questions"][name]
+        assert paged["bound_page"]["params"]["defender"] == paged["bound"]["params"]["defender"]
+        assert set(paged["bound_page"]["params"]) == {"defender", "appeal"}
+        assert 0 < paged["bound_page"]["rows"] <= paged["bound"]["rows"]
     page = res["questions"]["cq11-fact-evidence"]["bound_appeal"]
     assert set(page["params"]) == {"appeal"}
     assert 0 < page["rows"] < res["questions"]["cq11-fact-evidence"]["corpus_wide"]["rows"]

@@ -6,9 +6,9 @@ with expected rows counted from the gold YAML in plain Python (not only on the s
   is on that defender's timeline, bound or not.
 - CQ10: the demands of each appeal about a defender's case, as many as the gold lists.
 - Every question's bound form returns a subset of its corpus-wide rows on this graph.
-- The shortcuts derived for the questions (akg:concernsDefender, akg:actedBy, akg:defenderIn,
-  akg:hasRightClaim, akg:appealCount and akg:appealIdentifiers) are what their definitions give,
-  worked out in Python from the triples they are derived from.
+- The shortcuts derived for the questions (akg:concernsDefender, akg:statedIn, akg:actedBy,
+  akg:defenderIn, akg:hasRightClaim, akg:appealCount and akg:appealIdentifiers) are what their
+  definitions give, worked out in Python from the triples they are derived from.
 """
 
 from __future__ import annotations
@@ -281,3 +281,18 @@ def test_appeal_count_and_identifiers_of_every_person_and_organisation(
         several += len(appeals) >= 2
     rows = _rows(gold_store, "cq15")
     assert several and len(rows) == several
+
+
+def test_stated_in_is_each_event_and_the_appeals_reporting_it(gold_store: Store) -> None:
+    """akg:statedIn (CQ2's pages) links each event to the appeals that report it (its
+    akg:reportedIn, or the source of its evidence spans), and nothing else."""
+    events = {e for e, _ in _pairs(gold_store, AKG + "eventType")}
+    source = _by_subject(_pairs(gold_store, "http://www.w3.org/ns/oa#hasSource"))
+    reported = _pairs(gold_store, AKG + "reportedIn") | {
+        (fact, appeal)
+        for fact, span in _pairs(gold_store, AKG + "evidence")
+        for appeal in source.get(span, ())
+    }
+    expected = {(e, a) for e, a in reported if e in events}
+    found = _pairs(gold_store, AKG + "statedIn")
+    assert expected and found == expected

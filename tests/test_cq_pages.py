@@ -1,7 +1,7 @@
 """CQ11's corpus-wide answer read one appeal at a time (``?appeal`` bound), on a generated corpus
 of several appeals: each page is exactly the corpus-wide rows of its appeal, in the same order,
-and the pages of every appeal together are the corpus-wide answer. CQ10's too, and a defender's
-answer read so with ``?defender`` bound as well.
+and the pages of every appeal together are the corpus-wide answer. CQ2's and CQ10's too, and a
+defender's answer read so with ``?defender`` bound as well.
 
 The corpus-wide form returns one row per evidence span of the whole corpus, so its cost grows
 with the corpus whatever its plan (``bench/README.md``); a page costs what one appeal's spans
@@ -61,9 +61,9 @@ def test_an_appeal_that_states_nothing_gives_no_rows(store: Store) -> None:
     assert _rows(store, {"appeal": "https://w3id.org/appeals-kg/id/appeal/a-none"}) == []
 
 
-# CQ10 pages the same way, and its busiest defender's answer by his appeals: the demands about
-# a defender named in many appeals are a thousand rows at 10,000 appeals.
-DEFENDER_PAGED = ("cq10-demands",)
+# CQ2 and CQ10 page the same way, and their busiest defender's answer by his appeals: the
+# timeline of a defender named in many appeals is thousands of rows at 10,000 appeals.
+DEFENDER_PAGED = ("cq02-defender-timeline", "cq10-demands")
 
 
 def _named(store: Store, name: str, params: dict[str, str]) -> list[dict[str, str]]:
