@@ -6,7 +6,9 @@
 
 The build (``build_streaming``, full, into a new store) runs in a child process; this process
 samples the child and its worker processes every ``--interval`` seconds from ``/proc``: the
-child's resident memory (RSS), the resident memory of the whole process tree, and its
+child's resident memory (RSS), that of the largest process of the tree (the build's first
+half runs in a process of its own, :mod:`kg.store.apart`), the resident memory of the whole
+process tree, and its
 proportional set size (PSS: a page shared by the forked workers and their parent is counted
 once, split between them; the sum of RSS counts it in each). Each sample belongs to the phase
 the build was in, known from its progress lines and from the build's steps, wrapped in the child
@@ -175,7 +177,10 @@ def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[st
                 continue
             item = json.loads(line)
             if "phase" in item:
-                marks.append(item)
+                # A phase's first start: a step met again in another process of the build
+                # (the state written by the first half, then by the end) does not begin one.
+                if all(m["phase"] != item["phase"] for m in marks):
+                    marks.append(item)
             elif "progress" in item:
                 progress.append(item)
             elif item.get("done"):
@@ -183,15 +188,16 @@ def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[st
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    samples: list[tuple[float, int, int, int, int]] = []  # t, main rss, tree rss, tree pss, n
+    # t, main rss, tree rss, tree pss, processes, the largest process's rss
+    samples: list[tuple[float, int, int, int, int, int]] = []
     loads: list[float] = []
     while proc.poll() is None:
         loads.append(os.getloadavg()[0])
         pids = _tree(proc.pid)
         main = _status_kb(proc.pid)[1]
-        rss = sum(_status_kb(p)[1] for p in pids)
+        each = [_status_kb(p)[1] for p in pids]
         pss = sum(_pss_kb(p) for p in pids)
-        samples.append((time.time(), main, rss, pss, len(pids)))
+        samples.append((time.time(), main, sum(each), pss, len(pids), max(each, default=0)))
         time.sleep(interval)
     reader.join(timeout=10)
     if proc.returncode != 0:
@@ -208,6 +214,7 @@ def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[st
                 tree_rss_mb=round(max(s[2] for s in inside) / 1024, 1),
                 tree_pss_mb=round(max(s[3] for s in inside) / 1024, 1),
                 processes=max(s[4] for s in inside),
+                largest_process_rss_mb=round(max(s[5] for s in inside) / 1024, 1),
             )
         for key in ("python_mb", "python_peak_mb", "top"):
             if key in marks[i]:
@@ -223,6 +230,9 @@ def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[st
         "peak_main_rss_mb": round(max(s[1] for s in samples) / 1024, 1),
         "peak_tree_rss_mb": round(max(s[2] for s in samples) / 1024, 1),
         "peak_tree_pss_mb": round(max(s[3] for s in samples) / 1024, 1),
+        # Any one process of the build (since the first half of a full build runs in a child
+        # of the build process, the build process alone no longer holds its peak).
+        "peak_largest_process_rss_mb": round(max(s[5] for s in samples) / 1024, 1),
         "progress": [p["progress"] for p in progress],
     }
 

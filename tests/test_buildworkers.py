@@ -45,20 +45,26 @@ def _canonical(store_path: Path) -> list[str]:
     return sorted(str(q) for q in ds)
 
 
-def _pool_methods(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The start method of each process pool the build's workers make, appended as made."""
-    methods: list[str] = []
+def _pool_methods(monkeypatch: pytest.MonkeyPatch, log: Path) -> Path:
+    """The start method of each process pool the build's workers make, a line each in
+    ``log`` as made (in whichever process of the build makes it: a full build's first half
+    runs in a child, kg.store.apart)."""
     real = workers_module.ProcessPoolExecutor
 
     def pool(workers: int, **kwargs: Any) -> Any:
-        methods.append(kwargs["mp_context"].get_start_method())
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{kwargs['mp_context'].get_start_method()}\n")
         return real(workers, **kwargs)
 
     monkeypatch.setattr(workers_module, "ProcessPoolExecutor", pool)
     monkeypatch.setattr(workers_module, "PARALLEL_FROM", 1)
     monkeypatch.setattr(stream, "PART", 3)  # 24 records: 8 parts, 2 in flight at a time
     monkeypatch.setattr(stream, "AHEAD", 1)
-    return methods
+    return log
+
+
+def _made(log: Path) -> list[str]:
+    return log.read_text(encoding="utf-8").split() if log.exists() else []
 
 
 def _noting_pid(module: Any, name: str, log: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,14 +88,14 @@ def _pids(log: Path) -> set[int]:
 def test_one_forked_pool_parses_the_records_and_writes_their_graphs(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    methods = _pool_methods(monkeypatch)
+    methods = _pool_methods(monkeypatch, tmp_path / "pools")
     _noting_pid(spill, "_read_job", tmp_path / "parsed", monkeypatch)
     _noting_pid(stream, "_cases_nquads", tmp_path / "written", monkeypatch)
     said: list[str] = []
     result = stream.build_streaming(
         tmp_path / "workers", corpus, incremental=False, jobs=2, progress=said.append
     )
-    assert methods == ["fork"]  # one pool, for both steps
+    assert _made(methods) == ["fork"]  # one pool, for both steps
     parsed, written = _pids(tmp_path / "parsed"), _pids(tmp_path / "written")
     assert os.getpid() not in parsed | written
     assert written <= parsed and len(parsed) == 2
@@ -103,14 +109,14 @@ def test_graphs_written_without_records_read_go_to_spawned_workers(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     stream.build_streaming(tmp_path / "kg", corpus, incremental=False, progress=None)
-    methods = _pool_methods(monkeypatch)
+    methods = _pool_methods(monkeypatch, tmp_path / "pools")
     # A change to the code that makes graphs: every graph is written again, no record read.
     monkeypatch.setattr(stream, "recipe_hash", lambda: "another recipe")
     said: list[str] = []
     stream.build_streaming(tmp_path / "kg", corpus, progress=said.append)
     assert any("24 record file(s), 0 read" in line for line in said), said
     assert any("24 graph(s) to write" in line for line in said), said
-    assert methods == ["spawn"]
+    assert _made(methods) == ["spawn"]
     build_classic(tmp_path / "classic", corpus)
     assert _canonical(tmp_path / "kg") == _canonical(tmp_path / "classic")
 

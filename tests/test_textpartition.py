@@ -5,6 +5,7 @@ against the store's own graphs."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 from typing import Any
@@ -143,15 +144,18 @@ def test_literals_with_characters_that_end_lines_elsewhere(tmp_path: Path) -> No
 
 def _captured(data: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """The texts a full build of ``data`` partitions, and the store it made."""
-    seen: dict[str, Any] = {}
+    kept = tmp / "partitioned.pickle"  # the build's first half may run in a child process
 
     def capture(ontology: str, reference: str, cases: Any, *rest: Any) -> Any:
-        seen["texts"] = (ontology, reference, list(cases))
-        return partition_nquads(ontology, reference, seen["texts"][2], *rest)
+        texts = (ontology, reference, list(cases))
+        with open(kept, "wb") as f:
+            pickle.dump(texts, f)
+        return partition_nquads(ontology, reference, texts[2], *rest)
 
     monkeypatch.setattr(stream, "partition_nquads", capture)
     stream.build_streaming(tmp / "kg", data, incremental=False, progress=None)
-    return seen
+    with open(kept, "rb") as f:
+        return {"texts": pickle.load(f)}  # noqa: S301 - written just above
 
 
 def _compare_build(data: Path, tmp: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:

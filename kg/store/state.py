@@ -165,6 +165,24 @@ class BuildState:
         state.set_meta("version", DB_VERSION)
         return state
 
+    @classmethod
+    def resume(cls, path: Path, token: str, names: dict[str, str], rows: int) -> BuildState:
+        """A new state file another process began and :meth:`hand_over`-ed (the first half
+        of a full build), open to go on filling it for build ``token``: ``names`` the kept
+        files named so far, ``rows`` the rows written so far."""
+        state = cls(path)
+        state.token = token
+        state.names = dict(names)
+        state.rows_written = rows
+        return state
+
+    def hand_over(self) -> None:
+        """Write the rows so far and close, not yet the state of any build (no seal): a new
+        file no generation names, which :meth:`resume` opens again, or the next build removes
+        if this one fails (:func:`kg.store.kept.remove_unnamed`)."""
+        self.db.execute("COMMIT")
+        self.db.close()
+
     def close(self) -> None:
         self.db.close()
 

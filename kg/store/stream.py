@@ -30,7 +30,12 @@ Then:
   previous store is copied (hard links) and changed by :func:`kg.store.delta.apply_changes`;
   the links graph is replaced when the links changed; the derived graph is derived again
   around what changed (:mod:`kg.store.derive`);
-- anything else: every graph is written and bulk-loaded again.
+- anything else: every graph is written and bulk-loaded again. When that is known before
+  the records are read (no previous state, or the code, ontology, reference data or decisions
+  changed), the first half -- records parsed, identity resolution, graphs written, identity's
+  state -- runs in a child process (:mod:`kg.store.apart`) that exits before the bulk load, so
+  the process that loads the store and runs the rules does not keep the memory identity
+  resolution reached (it grows with the corpus).
 
 The new stores are made in a new generation and swapped in at once
 (:func:`kg.files.replacing_folder`): a failed build leaves the previous one.
@@ -45,6 +50,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import pickle
 import sqlite3
@@ -54,13 +60,15 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
+from contextlib import nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from kg.errors import DataError
+from kg.errors import DataError, StoreError
 from kg.files import current_generation, replacing_folder
 from kg.record.caserecord import appeal_graph_iri
 from kg.record.identity import (
@@ -76,6 +84,7 @@ from kg.record.identity_index import read_index, resolve_with_index, write_index
 from kg.record.keytable import DiskKeys
 from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
+from kg.store.apart import run_apart
 from kg.store.chunks import appeal_files_writer
 from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes
@@ -113,6 +122,8 @@ STATE_VERSION = 3  # 3: record entries, items and keys in state.sqlite (kg.store
 PART = 32  # records sent to a worker at a time
 AHEAD = 4  # parts in flight per worker
 BATCH_BYTES = 32 << 20  # N-Quads text per bulk-loaded file (about 150,000 quads)
+# A full build's first half in a process of its own (_build_apart); False: in this process.
+FRONT_APART = True
 
 Progress = Callable[[str], None]
 
@@ -447,6 +458,15 @@ def _build(
     pseudonym_key(data_dir)
     with kept_lock(store_path):  # one build at a time changes the kept files (kg.store.kept)
         remove_unnamed(store_path)
+        if (
+            FRONT_APART
+            and "fork" in multiprocessing.get_all_start_methods()
+            and _every_graph(store_path, data_dir, ontology_dir, incremental)
+        ):
+            return _build_apart(
+                store_path, data_dir, ontology_dir, spill_dir,
+                incremental=incremental, jobs=workers.workers, say=say, started=started,
+            )  # fmt: skip
         return _build_kept(
             store_path, data_dir, ontology_dir, spill_dir,
             incremental=incremental, workers=workers, say=say, started=started,
@@ -463,7 +483,11 @@ def _build_kept(
     workers: WorkerPool,
     say: Progress,
     started: float,
+    into: Path | None = None,
 ) -> Any:
+    """The build; with ``into`` (the new generation's folder, in the process of
+    :func:`_build_apart`), only up to the bulk load: returns its :class:`_Front`, or None
+    when the data is restricted (built through :mod:`kg.store.build` instead)."""
     generation = current_generation(store_path)
     previous: dict[str, Any] = {}
     old_state: BuildState | None = None
@@ -481,7 +505,7 @@ def _build_kept(
     try:
         return _build_from(
             store_path, data_dir, ontology_dir, spill_dir, generation, previous, old_state,
-            workers=workers, say=say, started=started, opened=opened,
+            workers=workers, say=say, started=started, opened=opened, into=into,
         )  # fmt: skip
     except BaseException:
         for kept in opened:  # their changes rolled back; a journal undoes what was committed
@@ -508,6 +532,7 @@ def _build_from(
     say: Progress,
     started: float,
     opened: list[Any],
+    into: Path | None = None,
 ) -> Any:
     from kg.store.build import (
         IDENTITIES_FILE,
@@ -531,21 +556,15 @@ def _build_from(
         or _marks_access(data_dir)
     ):
         say("build: restricted data or takedowns: building through the public filter")
+        if into is not None:
+            return None  # built by the caller, outside the folder it made for this build
         return build_classic(store_path, data_dir, ontology_dir)
 
     decisions = data_dir / IDENTITIES_FILE
-    globals_ = {
-        "recipe": recipe_hash(),
-        "ontology": _files_hash([*ontology_dir.glob("*.ttl"), *ontology_dir.glob("rules/*.rq")]),
-        "reference": _files_hash((data_dir / "reference").glob("*.ttl")),
-        "links": _files_hash((data_dir / "links").glob("*.csv")),
-        "identities": _files_hash([decisions] if decisions.exists() else []),
-    }
+    globals_ = _globals(data_dir, ontology_dir)
     # The links graph depends on the link files alone: a change to them rewrites that graph.
     old_globals = previous.get("globals") or {}
-    same_globals = {k: v for k, v in old_globals.items() if k != "links"} == {
-        k: v for k, v in globals_.items() if k != "links"
-    }
+    same_globals = _same_globals(old_globals, globals_)
     links_changed = old_globals.get("links") != globals_["links"]
     unchanged = (
         same_globals
@@ -571,6 +590,9 @@ def _build_from(
     result.shadowed = [
         CaseSource(entries[k]["appeal"], Path(k), None, entries[k]["curated"]) for k in shadowed
     ]
+    if (unchanged or previous and same_globals) and into is not None:
+        # _every_graph decided otherwise: the data changed while the build started
+        raise StoreError(f"{store_path}: the data changed as the build began; build again")
     if unchanged:
         result.triples = int(previous.get("triples", 0))
         result.graphs = int(previous.get("graphs", 0))
@@ -752,11 +774,9 @@ def _build_from(
     # workers that write their graphs.
     todo = _jobs(list(chosen), chosen, entries, read)
     del read
-    with replacing_folder(store_path) as folder:
+    with nullcontext(into) if into is not None else replacing_folder(store_path) as folder:
         state = BuildState.create(folder, token=token)
         opened.append(state)
-        full_dir = folder / "full"
-        store = ox.Store(str(full_dir))
         batches = _BatchFiles(folder)
         links = links_graph(data_dir)
         if len(links):
@@ -776,22 +796,176 @@ def _build_from(
         # are not needed in memory past this point: written for the next build and dropped,
         # they are not held while the loader, the rules and the export files take theirs.
         state.write_shared(index_of_shared)
-        shared = state.shared_rows()
         _write_kept(folder, state_extra, state)
         del facts, index, canon, resolution, todo, items, order, index_of_shared
-        _WORKER.clear()
-        release_freed_memory()  # freed, but kept by the process until handed back
-        say(f"build: bulk loading ({len(batches.paths)} file(s))")
-        for batch in batches.paths:
-            store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
-            batch.unlink()
-        release_freed_memory()  # what the loader freed
-        result.derived = _derive(store, ontology_dir, folder)
-        _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
-                [str(appeal_graph_iri(a)) for a in chosen], state, {}, optimize=True,
-                ready=ready, data_dir=data_dir, progress=say)  # fmt: skip
+        front = _Front(
+            token=token, state=state.path, names=dict(state.names), rows=state.rows_written,
+            result=result, entries=entries, fingerprints=fingerprints, globals_=globals_,
+            kept=state_extra, touched=[str(appeal_graph_iri(a)) for a in chosen],
+            ready=ready, batches=batches.paths,
+        )  # fmt: skip
+        if into is not None:  # the rest in the process that asked for this one
+            state.hand_over()
+            opened.remove(state)
+            return front
+        _build_back(folder, state, front, ontology_dir, data_dir, say)
     result.seconds = time.perf_counter() - started
     return result
+
+
+@dataclass
+class _Front:
+    """What the first half of a full build (records, identity, graphs written, the state
+    of identity) leaves for the second (bulk load, rules, counts, export files, state)."""
+
+    token: str
+    state: Path  # the state file, its rows so far written (BuildState.hand_over)
+    names: dict[str, str]  # the kept files named so far (BuildState.names)
+    rows: int  # state rows written so far
+    result: Any  # the BuildResult so far
+    entries: dict[str, _Entry]
+    fingerprints: dict[str, str]
+    globals_: dict[str, str]
+    kept: dict[str, Any]  # what is left of the state to write (_write_kept)
+    touched: list[str]
+    ready: dict[str, int]
+    batches: list[Path]
+
+
+def _build_back(
+    folder: Path,
+    state: BuildState,
+    front: _Front,
+    ontology_dir: Path,
+    data_dir: Path,
+    say: Progress,
+) -> None:
+    """The second half of a full build into the new generation ``folder``: the graphs'
+    N-Quads bulk-loaded, the rules, then counts, public store, export files and state."""
+    store = ox.Store(str(folder / "full"))
+    shared = state.shared_rows()
+    _WORKER.clear()
+    release_freed_memory()  # freed, but kept by the process until handed back
+    say(f"build: bulk loading ({len(front.batches)} file(s))")
+    for batch in front.batches:
+        store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
+        batch.unlink()
+    release_freed_memory()  # what the loader freed
+    result = front.result
+    result.derived = _derive(store, ontology_dir, folder)
+    _finish(store, folder, result, front.globals_, front.entries, front.fingerprints, shared,
+            front.kept, front.touched, state, {}, optimize=True, ready=front.ready,
+            data_dir=data_dir, progress=say)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# A full build's first half in a process of its own
+
+
+class _Restricted(Exception):
+    """The first half found restricted data: the build goes through :mod:`kg.store.build`."""
+
+
+def _globals(data_dir: Path, ontology_dir: Path) -> dict[str, str]:
+    """The hashes of what every graph depends on beside its record (:func:`_build_from`)."""
+    from kg.store.build import IDENTITIES_FILE
+
+    decisions = data_dir / IDENTITIES_FILE
+    return {
+        "recipe": recipe_hash(),
+        "ontology": _files_hash([*ontology_dir.glob("*.ttl"), *ontology_dir.glob("rules/*.rq")]),
+        "reference": _files_hash((data_dir / "reference").glob("*.ttl")),
+        "links": _files_hash((data_dir / "links").glob("*.csv")),
+        "identities": _files_hash([decisions] if decisions.exists() else []),
+    }
+
+
+def _same_globals(old: dict[str, Any], new: dict[str, str]) -> bool:
+    """Whether a build with globals ``new`` may keep graphs of one with ``old`` (the links
+    graph depends on the link files alone: a change to them rewrites that graph only)."""
+    return {k: v for k, v in old.items() if k != "links"} == {
+        k: v for k, v in new.items() if k != "links"
+    }
+
+
+def _every_graph(
+    store_path: Path | str, data_dir: Path, ontology_dir: Path, incremental: bool
+) -> bool:
+    """Whether this build will write every graph whatever the records say (no usable
+    previous state, or the code, ontology, reference data or decisions changed): then
+    :func:`_build_kept` takes the path that needs no previous store."""
+    generation = current_generation(store_path)
+    if not incremental or generation is None or not (generation / STATE_FILE).is_file():
+        return True
+    try:
+        previous = json.loads((generation / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False  # as the build in this process finds it
+    if not isinstance(previous, dict) or previous.get("version") != STATE_VERSION:
+        return True
+    return not _same_globals(previous.get("globals") or {}, _globals(data_dir, ontology_dir))
+
+
+def _build_apart(
+    store_path: Path | str,
+    data_dir: Path,
+    ontology_dir: Path,
+    spill_dir: Path,
+    *,
+    incremental: bool,
+    jobs: int,
+    say: Progress,
+    started: float,
+) -> Any:
+    """A full build whose first half -- records parsed, identity resolution, the graphs
+    written as N-Quads, identity's state written -- runs in a child process that exits before
+    the bulk load. What identity resolution holds grows with the corpus (every record's
+    items, the index, the resolution), and a process keeps the memory it reached (Python's
+    arenas are not given back), so the process that loads the store and runs the rules
+    would carry it; here it never holds it. The child is forked while this process is
+    small; it reports progress and its result (or its error) through a pipe."""
+    from kg.store.build import build_classic
+
+    try:
+        with replacing_folder(store_path) as folder:
+            front = run_apart(
+                lambda tell: _front_apart(
+                    store_path, data_dir, ontology_dir, spill_dir, folder, incremental, jobs,
+                    tell,
+                ),
+                say,
+            )  # fmt: skip
+            if front is None:
+                raise _Restricted
+            state = BuildState.resume(front.state, front.token, front.names, front.rows)
+            try:
+                _build_back(folder, state, front, ontology_dir, data_dir, say)
+            except BaseException:
+                state.abandon()
+                raise
+    except _Restricted:
+        return build_classic(store_path, data_dir, ontology_dir)
+    result = front.result
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _front_apart(
+    store_path: Path | str,
+    data_dir: Path,
+    ontology_dir: Path,
+    spill_dir: Path,
+    folder: Path,
+    incremental: bool,
+    jobs: int,
+    say: Progress,
+) -> _Front | None:
+    """In the child: the build up to the bulk load, into ``folder``."""
+    with WorkerPool(jobs) as workers:
+        return _build_kept(
+            store_path, data_dir, ontology_dir, spill_dir, incremental=incremental,
+            workers=workers, say=say, started=time.perf_counter(), into=folder,
+        )  # fmt: skip
 
 
 class _BatchFiles:
