@@ -208,7 +208,9 @@ def ours() -> Graph:
 
 
 def _client(endpoint: str, cache: Path, **kw: object) -> WikidataClient:
-    settings: dict = {"timeout": 0.5, "min_interval": 0.0, "max_retries": 2, "backoff": 0.01}
+    # A generous default: on a loaded machine the fixture endpoint can take seconds to answer.
+    # The test of a hanging endpoint sets its own short timeout.
+    settings: dict = {"timeout": 30.0, "min_interval": 0.0, "max_retries": 2, "backoff": 0.01}
     settings.update(kw)
     return WikidataClient(endpoint, cache_dir=cache, **settings)
 
