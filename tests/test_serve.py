@@ -88,7 +88,8 @@ def _http(
     url = server.url + ("?" + urllib.parse.urlencode(params) if params else "")
     request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=20) as response:
+        # Generous: at load 30+ on two cores a small update has taken over 20 s to answer.
+        with urllib.request.urlopen(request, timeout=120) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as err:
         return err.code, dict(err.headers), err.read()
