@@ -334,11 +334,7 @@ def _merge_short_orgs(ents: Entities) -> None:
         sw = words[i]
         if (tail := _tail_of_one(orgs, words, i)) is not None and id(tail) not in merged:
             # "Supreme Court" after "Federal Supreme Court" (and no other name ends so)
-            if short.name not in tail.variants:
-                tail.variants.append(short.name or "")
-            tail.mentions.extend(short.mentions)
-            ents.items.remove(short)
-            merged.add(id(short))
+            _merge_org(ents, short, tail, merged)
             continue
         for j, full in enumerate(orgs):
             fw = words[j]
@@ -349,12 +345,17 @@ def _merge_short_orgs(ents: Entities) -> None:
             # "Office of the High Commissioner for Human Rights" after "UN Office of the ..."
             un = fw[0] == "UN" and fw[1:] == sw
             if prefix or quoted or un:
-                if short.name not in full.variants:
-                    full.variants.append(short.name or "")
-                full.mentions.extend(short.mentions)
-                ents.items.remove(short)
-                merged.add(id(short))
+                _merge_org(ents, short, full, merged)
                 break
+
+
+def _merge_org(ents: Entities, short: Entity, into: Entity, merged: set[int]) -> None:
+    """Fold the body named by `short` into `into`: its name a variant, its mentions added."""
+    if short.name not in into.variants:
+        into.variants.append(short.name or "")
+    into.mentions.extend(short.mentions)
+    ents.items.remove(short)
+    merged.add(id(short))
 
 
 def _tail_of_one(orgs: list[Entity], words: list[list[str]], i: int) -> Entity | None:
