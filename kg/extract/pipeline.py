@@ -333,7 +333,7 @@ def _merge_short_orgs(ents: Entities) -> None:
     for i, short in enumerate(orgs):
         sw = words[i]
         if (tail := _tail_of_one(orgs, words, i)) is not None and id(tail) not in merged:
-            # "Supreme Court" after "Federal Supreme Court" (and no other name ends so)
+            # "Appeals Tribunal" after "Federal Appeals Tribunal" (and no other name ends so)
             _merge_org(ents, short, tail, merged)
             continue
         for j, full in enumerate(orgs):
@@ -360,12 +360,12 @@ def _merge_org(ents: Entities, short: Entity, into: Entity, merged: set[int]) ->
 
 def _tail_of_one(orgs: list[Entity], words: list[list[str]], i: int) -> Entity | None:
     """The one body whose name ends with the two or more words of body ``i``'s name after
-    words that qualify a body and never name a place or a state ("Federal Supreme Court" for
-    "Supreme Court"), or None when none or several do. Capitalised words of another kind name
+    words that qualify a body and never name a place or a state ("Federal Appeals Tribunal" for
+    "Appeals Tribunal"), or None when none or several do. Capitalised words of another kind name
     which body ("Vela Military Tribunal", "Russian Prosecutor's Office"): the short name is
     that body only where the text uses it first after the full one ("the Military Tribunal"
     refers back; "the Prosecutor's Office" said before "the Russian Prosecutor's Office" is
-    another office). "Chamber of the Federal Supreme Court" names the court as another body."""
+    another office). "Chamber of the Federal Appeals Tribunal" names the court as another body."""
     sw = words[i]
     if len(sw) < 2 or not sw[0][:1].isupper():
         return None
