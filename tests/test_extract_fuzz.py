@@ -139,3 +139,46 @@ def test_ten_megabyte_text_is_read_in_part_with_exact_offsets(
     assert READ_LIMIT // 2 <= rec["extraction"]["read_chars"] <= READ_LIMIT
     assert rec["persons"] and rec["events"]
     assert all(ev["end"] <= READ_LIMIT for ev in spans(rec))
+
+
+#: An invented appeal: its title, its date and the blank lines between its parts are read by
+#: line, so a CRLF copy of it is a fair test of line ends.
+INVENTED = (
+    "Zembla: Poet Ana Lee detained for a song\n"
+    "\n"
+    "4 March 2024\n"
+    "\n"
+    "On 1 March 2024, police officers arrested the poet and human rights defender Ana Lee at her\n"
+    "home in Capital City. She was charged under Article 12 of the Criminal Code.\n"
+    "\n"
+    "Her lawyer, Omar Vale, was not allowed to see her.\n"
+    "\n"
+    "We urge the authorities of Zembla to:\n"
+    "1. Release Ana Lee immediately and unconditionally;\n"
+    "2. Guarantee that Omar Vale can meet his client.\n"
+)
+
+
+def without_offsets(node: Any) -> Any:
+    if isinstance(node, dict):
+        drop = {"quote", "start", "end", "time", "sha256", "input_sha256", "key"}
+        return {k: without_offsets(v) for k, v in node.items() if k not in drop}
+    if isinstance(node, list):
+        return [without_offsets(v) for v in node]
+    return node
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_line_ends_change_offsets_only(line_end: str) -> None:
+    plain = check(INVENTED, "lf")
+    text = INVENTED.replace("\n", line_end)
+    other = check(text, "lf")  # quotes equal the CRLF text at their offsets
+    assert other["appeal"]["title"] == "Zembla: Poet Ana Lee detained for a song"
+    assert other["appeal"]["date"] == "2024-03-04"
+    assert without_offsets(other) == without_offsets(plain)
+    assert [p["name"] for p in other["persons"]] == ["Ana Lee", "Omar Vale"]
+    # a quote that spans a line end keeps the CR the text has there
+    wrapped = [ev["quote"] for ev in spans(other) if line_end in ev["quote"]]
+    shifted = [ev["start"] for ev in spans(other)] != [ev["start"] for ev in spans(plain)]
+    assert shifted == (line_end == "\r\n")
+    assert all(q.replace(line_end, "\n") in INVENTED for q in wrapped)

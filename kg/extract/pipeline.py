@@ -71,6 +71,7 @@ from kg.extract.roles import person_roles, roles_from_events
 from kg.extract.scan import find_words
 from kg.extract.shortforms import link_common_noun_bodies, link_org_short_forms
 from kg.extract.text import ARTICLE_PREFIX, Doc, clean, evidence, find_runs, make_doc
+from kg.read.appeal import normalise_newlines
 from kg.record.keys import mint_keys
 
 
@@ -79,7 +80,15 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
 
     A text that is not an appeal yields a record with empty lists rather than an error: finding
     nothing is an honest answer, and the caller can decide what to do with it.
+
+    Line ends may be CRLF or CR (a text pasted from another platform): the rules read lines, so
+    the text is read with LF line ends and every evidence offset is then moved back onto
+    ``text`` as given, its quote taken from there.
     """
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    given = text
+    if "\r" in text:
+        text = normalise_newlines(text)
     read = _read_part(text)
     doc = make_doc(read)
     header = read_header(doc)
@@ -130,7 +139,6 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     mark_addressees(doc, ents)  # after every rule: an addressee is an official
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"
-    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     countries = find_countries(doc, main_country, named)
     issuer = find_issuer(doc, ents)
     _issuer_of_no_country(ents, issuer)
@@ -170,8 +178,34 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
             record["appeal"]["title"] = first[:200]
             record["extraction"]["title_from"] = "first line"
     record = rate_facts(mark_draft(record))
+    if given is not text:
+        _offsets_onto(record, given)
     mint_keys(record, derive_from=sha)  # stable IRIs once the draft is curated (kg.record.keys)
     return record
+
+
+def _offsets_onto(record: dict[str, Any], given: str) -> None:
+    """Move evidence offsets read on the LF text back onto ``given``, whose line ends are CRLF or
+    CR. Only a CRLF pair shortens the text (a lone CR becomes one LF): an offset moves right by
+    the number of pairs that end before it, so a span ending after a line end keeps the CR."""
+    # LF-text offset of the LF each CRLF pair became: its CRLF offset less the pairs before it
+    pairs = [m.start() - k for k, m in enumerate(re.finditer("\r\n", given))]
+
+    def onto(at: int) -> int:
+        return at + bisect.bisect_left(pairs, at)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "quote" in node and "start" in node and "end" in node:
+                start, end = onto(node["start"]), onto(node["end"])
+                node.update(quote=given[start:end], start=start, end=end)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(record)
 
 
 def _drop_future(
