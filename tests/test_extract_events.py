@@ -1347,3 +1347,44 @@ def test_sentence_without_event_dates_the_next_unless_it_names_another_document(
     )
     events = {e["type"]: e["date"] for e in extract_case(text, appeal_id="x")["events"]}
     assert events == {"arrest": "2021-05-03", "release": None}
+
+
+def test_a_decision_told_by_its_infinitive_is_a_court_decision_of_the_court_named() -> None:
+    evs = _events(
+        "The Zembla Rights Centre condemns the decision of the Appeals Chamber of the Zenda "
+        "Supreme Court, taken on 3 May 2024, to reject the appeal of human rights defender "
+        "Ana Lee and to confirm her sentence."
+    )
+    decisions = [e for e in evs if e["type"] == "court_decision"]
+    assert [e["date"] for e in decisions] == ["2024-05-03"]
+    orgs = {o["id"]: o["name"] for o in extract_case(
+        "5 May 2024\n\nZembla: Poet detained\n\nThe Zembla Rights Centre condemns the decision "
+        "of the Appeals Chamber of the Zenda Supreme Court, taken on 3 May 2024, to reject the "
+        "appeal of human rights defender Ana Lee and to confirm her sentence.\n",
+        appeal_id="t",
+    )["organisations"]}  # fmt: skip
+    assert "Zenda Supreme Court" in orgs[decisions[0]["authority"]]
+    assert ("court_decision", "2024-05-03") in _pairs(
+        "On 3 May 2024, the Zenda Appeal Court decided to uphold the sentence of Ana Lee."
+    )
+
+
+def test_a_decision_to_be_taken_or_asked_for_is_no_event() -> None:
+    got = _pairs(
+        "On 3 May 2024, human rights defender Ana Lee appealed. A decision of the Zenda "
+        "Supreme Court would have to reject the appeal within a month."
+    )
+    assert not any(t == "court_decision" for t, _ in got)
+    got = _pairs("A decision is expected on 9 May 2024 whether to uphold the sentence of Ana Lee.")
+    assert not any(t == "court_decision" for t, _ in got)
+
+
+def test_a_dated_event_the_issuer_condemns_is_an_event() -> None:
+    got = _pairs(
+        "The Zembla Rights Centre condemns the arrest of human rights defender Ana Lee on 3 "
+        "May 2024."
+    )
+    assert ("arrest", "2024-05-03") in got
+    # an undated comment on what was told still tells no event of its own
+    got = _pairs("The Zembla Rights Centre condemns the prosecution of Ana Lee for her work.")
+    assert not any(t == "charge" for t, _ in got)

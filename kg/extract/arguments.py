@@ -953,6 +953,12 @@ def _first_at(mentions: list[tuple[int, int, Entity]], eid: str, lo: int, hi: in
     return None
 
 
+#: "the decision of the X Court (, taken on D,) to reject": the court is named in the noun's
+#: "of" phrase.
+DECISION_NOUN = re.compile(r".*\b(?:[Dd]ecision|ruling|judge?ment)")
+OF_COURT = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 def court_after(
     flat: str,
     mentions: list[tuple[int, int, Entity]],
@@ -971,7 +977,10 @@ def court_after(
             (ma, mb) not in inner
             and e.kind == "organisation"
             and e.attrs.get("kind") == "court"
-            and (BEFORE_COURT if hearing else BY_COURT).search(flat, max(b, ma - 12), ma)
+            and (
+                (BEFORE_COURT if hearing else BY_COURT).search(flat, max(b, ma - 12), ma)
+                or (DECISION_NOUN.fullmatch(flat, b - 9, b) and OF_COURT.fullmatch(flat, b, ma))
+            )
         ):
             return e
         i += 1
