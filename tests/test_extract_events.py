@@ -1388,3 +1388,27 @@ def test_a_dated_event_the_issuer_condemns_is_an_event() -> None:
     # an undated comment on what was told still tells no event of its own
     got = _pairs("The Zembla Rights Centre condemns the prosecution of Ana Lee for her work.")
     assert not any(t == "charge" for t, _ in got)
+
+
+def test_an_undated_step_told_before_the_day_of_a_dated_one_is_no_retelling_of_it() -> None:
+    body = (
+        "Human rights defender Tom Reed was sentenced to two years in prison by the Zenda City "
+        "Court.\n\nOn 3 May 2014, police arrested Tom Reed in Zenda. He was placed on five days "
+        "of police remand, and the police searched his office.\n\nOn 4 June 2023, the Zenda "
+        "City Court sentenced Tom Reed to two years in prison. He was remanded in custody the "
+        "same day."
+    )
+    got = _pairs(body)
+    assert ("detention", None) in got  # the remand of 2014
+    assert ("detention", "2023-06-04") in got
+    assert ("sentence", None) not in got  # the lead retells the sentence of 2023
+
+
+def test_an_undated_step_told_after_the_day_of_a_dated_one_still_retells_it() -> None:
+    got = _pairs(
+        "Human rights defender Tom Reed was sentenced to two years in prison by the Zenda City "
+        "Court.\n\nOn 4 June 2023, the Zenda City Court remanded Tom Reed in custody.\n\nOn 1 "
+        "July 2023, his lawyer visited Tom Reed in prison. He spent five days of police remand "
+        "in a cell without light."
+    )
+    assert [d for t, d in got if t == "detention"] == ["2023-06-04"]

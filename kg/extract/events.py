@@ -4,6 +4,7 @@ per phrase and clause, merged when a lead and the narrative tell the same event.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -892,7 +893,7 @@ def find_events(
     events = _implied_appeals(events, doc)
     events = add_penalties(merge_convictions(events, doc), doc)
     _penalty_courts(events, ents)
-    return _corefer(drop_custody_sentences(events, doc), doc)
+    return _corefer(drop_custody_sentences(events, doc), doc, event_dates)
 
 
 def _footnoted_days(events: list[dict[str, Any]], doc: Doc, dates: list[DateMention]) -> None:
@@ -1050,7 +1051,9 @@ def _judgment_provisions(events: list[dict[str, Any]]) -> None:
 COURT_STEPS = frozenset("sentence conviction acquittal court_decision trial_hearing".split())
 
 
-def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+def _corefer(
+    events: list[dict[str, Any]], doc: Doc, dates: list[DateMention] | None = None
+) -> list[dict[str, Any]]:
     """A dated event told again in another paragraph (a lead, then the narrative) is one event."""
     para_of: dict[tuple[str, str | None], int] = {}
     first: dict[tuple[str, str | None], dict[str, Any]] = {}
@@ -1079,10 +1082,26 @@ def _corefer(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
         para_of.setdefault(key, para)
         first.setdefault(key, ev)
         out.append(ev)
-    return _drop_undated_retellings(out, doc)
+    return _drop_undated_retellings(out, doc, dates or [])
 
 
-def _drop_undated_retellings(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+def _narrative_time(dates: list[DateMention], pos: int) -> str | None:
+    """The last date the text gave before ``pos``: when the narrative stands there."""
+    i = bisect.bisect_left(dates, pos, key=lambda d: d.start)
+    return format_date(dates[i - 1].value) if i else None
+
+
+def _later(day: str, now: str | None) -> bool:
+    """Whether ``day`` falls after ``now``, compared at the precision both have."""
+    if now is None:
+        return False
+    n = min(len(day), len(now))
+    return day[:n] > now[:n]
+
+
+def _drop_undated_retellings(
+    events: list[dict[str, Any]], doc: Doc, dates: list[DateMention]
+) -> list[dict[str, Any]]:
     """ "X has been sentenced to 33 years" in a lead or a quote, without a date, retells the
     dated sentence told elsewhere: an undated event is dropped when an event of its type is
     dated in the text and concerns at least the same people. So is an event dated less
@@ -1095,9 +1114,15 @@ def _drop_undated_retellings(events: list[dict[str, Any]], doc: Doc) -> list[dic
     lead = _lead_end(events, doc)
     out = []
     for e in events:
+        # "He was placed on five days of police remand" told in 2013, of a man taken to prison
+        # again in 2023: what the narrative tells before the day of the dated event is no
+        # retelling of it
+        now = _narrative_time(dates, e["evidence"][0]["start"]) if not e["date"] else None
         if not e["date"] and any(
-            set(e["targets"]) <= t and (not e["authority"] or e["authority"] == auth)
-            for t, auth, _day in dated.get(e["type"], [])
+            set(e["targets"]) <= t
+            and (not e["authority"] or e["authority"] == auth)
+            and not _later(day, now)
+            for t, auth, day in dated.get(e["type"], [])
         ):
             # (a decision of another court is another decision: "the appeal court upheld the
             # verdict, and on 3 May the Supreme Court dismissed the final appeal")
