@@ -386,3 +386,16 @@ def test_names_across_line_breaks_of_narrowly_wrapped_prose() -> None:
     rec = extract_case(text, appeal_id="t")
     assert "European Court of Human Rights" in {o["name"] for o in rec["organisations"]}
     assert {"Ana Lee", "Ivo Sand"} <= {p["name"] for p in rec["persons"]}
+
+
+def test_the_prosecution_acting_is_a_body_the_proceedings_are_not() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Editor tried\n\nOn 3 May 2021, police arrested Ivo Sand in Vela. "
+        "The prosecution of Ivo Sand began in June. After the prosecution objected, the court "
+        "refused bail.\n"
+    )
+    bodies = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert bodies.get("prosecution") == "prosecution"
+    quiet = text.replace("After the prosecution objected, the", "The")
+    bodies = {o["name"] for o in extract_case(quiet, appeal_id="t")["organisations"]}
+    assert "prosecution" not in bodies  # "the prosecution of X began": the proceedings

@@ -58,6 +58,16 @@ LOWER_BODIES = [
     (re.compile(r"(?P<n>gendarmes)\b"), "gendarmes", "police"),
     (re.compile(r"(?P<n>security (?:officers|forces|services))\b"), None, "security_service"),
     (re.compile(r"(?P<n>(?:administrative|military) (?:court|tribunal))\b"), None, "court"),
+    # "the prosecution asked for ...": the prosecuting side acting, a body though unnamed; "the
+    # prosecution of X" and "the prosecution was opened" are the proceedings
+    (
+        re.compile(
+            r"(?P<n>prosecution)(?<=\b[Tt]he prosecution)(?=\s+(?:(?:[a-z]+ly|later|then|also|"
+            r"again)\s+)?(?:[a-z]+ed|sought|brought|took|gave)\b)"
+        ),
+        "prosecution",
+        "prosecution",
+    ),
 ]
 QUOTED = re.compile(r"[“\"](?P<q>[A-Z][^”\"]{1,80})[”\"]")
 ORG_NOUNS = re.compile(
