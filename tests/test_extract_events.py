@@ -1412,3 +1412,17 @@ def test_an_undated_step_told_after_the_day_of_a_dated_one_still_retells_it() ->
         "in a cell without light."
     )
     assert [d for t, d in got if t == "detention"] == ["2023-06-04"]
+
+
+def test_named_as_a_suspect_is_a_charge_only_with_suspect() -> None:
+    evs = _events(
+        "On 3 May 2024, the Attorney General of Zembla instructed the police to name human "
+        "rights defender Tom Reed as a suspect under the Cybercrime Act."
+    )
+    charges = [e for e in evs if e["type"] == "charge"]
+    assert [e["date"] for e in charges] == ["2024-05-03"]
+    assert charges[0]["targets"]
+    got = _pairs("On 3 May 2024, the Zembla Rights Centre named Tom Reed as its new director.")
+    assert not any(t == "charge" for t, _ in got)
+    got = _pairs("Human rights defender Tom Reed could be named a suspect at any time.")
+    assert not any(t == "charge" for t, _ in got)
