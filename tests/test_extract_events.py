@@ -1426,3 +1426,24 @@ def test_named_as_a_suspect_is_a_charge_only_with_suspect() -> None:
     assert not any(t == "charge" for t, _ in got)
     got = _pairs("Human rights defender Tom Reed could be named a suspect at any time.")
     assert not any(t == "charge" for t, _ in got)
+
+
+def test_the_body_whose_custody_or_premises_hold_someone_holds_them() -> None:
+    evs = _events(
+        "On 1 April 2024, journalist Tom Reed was abducted in Zenda and reappeared the next day "
+        "in the custody of the Zembla State Border Service."
+    )
+    held = [e for e in evs if e["type"] == "detention"]
+    assert [e["date"] for e in held] == ["2024-04-02"] and held[0]["agents"]
+    evs = _events(
+        "On 1 April 2024, journalist Tom Reed was abducted in Zenda. On 2 April, the journalist "
+        "was held at the central office of the Zembla State Border Service in Borduria."
+    )
+    held = [e for e in evs if e["type"] == "detention"]
+    assert held and held[0]["agents"]
+    # a place of custody named as such is where, not who: no body holds him there
+    evs = _events(
+        "On 1 April 2024, police arrested journalist Tom Reed. He was then held at Zenda "
+        "Central Prison."
+    )
+    assert all(not e["agents"] for e in evs if e["type"] == "detention")

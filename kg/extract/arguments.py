@@ -922,22 +922,31 @@ BY_COURT = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$")
 HELD_BY_EVENTS = frozenset("summons interrogation arrest detention".split())
 #: "to the", "at", "into": the words between a verb and the body it brings someone to.
 TOWARDS = re.compile(r"\b(?:to|at|into|before)\s+(?:the\s+)?$")
+#: "in the custody of the X", "held at the central office of the X": the body that holds.
+HELD_AT = re.compile(
+    r"\b(?:in(?:to)?\s+the\s+custody\s+of|(?:at|in|to)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?"
+    r"(?:office|offices|headquarters|premises|building|cells?|station)\s+of)\s+(?:the\s+)?$"
+)
 
 
 def destination_body(
-    flat: str, mentions: list[tuple[int, int, Entity]], b: int, c1: int
+    flat: str, mentions: list[tuple[int, int, Entity]], b: int, c1: int, held_only: bool = False
 ) -> Entity | None:
     """The state body a passive verb's subject is brought to or held at, in its clause after
-    the verb ("summoned to the Zenda Police Department", "taken to the Zenda police station",
-    "held at the offices of the security service" is not: the body must follow the
-    preposition directly)."""
+    the verb ("summoned to the Zenda Police Department", "taken to the Zenda police station"):
+    the body follows the preposition directly, or the words of custody or of its premises
+    ("in the custody of the X", "held at the central office of the X"), which alone count
+    with ``held_only`` (a phrase that ends inside the body's name: "held at the X")."""
     i = bisect.bisect_left(mentions, b, key=lambda m: m[0])
     while i < len(mentions) and mentions[i][0] < min(c1, b + 80):
         ma, _mb, e = mentions[i]
         i += 1
         if e.kind != "organisation" or e.attrs.get("kind") not in STATE_KINDS:
             continue
-        if any(c in flat[b:ma] for c in ",;()") or not TOWARDS.search(flat, max(b, ma - 12), ma):
+        if any(c in flat[b:ma] for c in ",;()") or not (
+            (not held_only and TOWARDS.search(flat, max(b, ma - 12), ma))
+            or HELD_AT.search(flat, max(b, ma - 60), ma)
+        ):
             continue
         return e
     return None
@@ -1523,10 +1532,19 @@ def make_event(
         # company named before the verb ("X of the Y Association was sentenced") does not
         actors = [x for x in actors if _kind(ents, x) in STATE_KINDS or _kind(ents, x) is None]
     agents += [x for x in dict.fromkeys(actors) if x not in agents and x not in targets]
-    if etype in HELD_BY_EVENTS and voice in ("passive", "perfect", "state") and not agents:
+    if (
+        etype in HELD_BY_EVENTS
+        and (
+            voice in ("passive", "perfect", "state") or (voice == "phrase" and etype == "detention")
+        )
+        and not agents
+    ):
         # "was summoned to the Investigation Department", "was taken to the Zenda police
         # station": the body a person is brought before or held by is the one that acts
-        body = destination_body(doc.flat, mentions, b, c1)
+        # (a phrase may end inside the body's name: "was held at the offices of the Z")
+        body = destination_body(
+            doc.flat, mentions, a if voice == "phrase" else b, c1, held_only=voice == "phrase"
+        )
         if body is not None:
             agents = [body.id]
     if etype in STREET_WORK and not ORDER_WORD.search(doc.flat, c0, c1):
