@@ -1447,3 +1447,21 @@ def test_the_body_whose_custody_or_premises_hold_someone_holds_them() -> None:
         "Central Prison."
     )
     assert all(not e["agents"] for e in evs if e["type"] == "detention")
+
+
+def test_an_appeal_named_with_its_appellant_in_a_decision_on_it_is_an_appeal() -> None:
+    for body in (
+        "On 3 May 2024, the Zenda Supreme Court rejected the appeal of human rights defender "
+        "Ana Lee against her sentence.",
+        "The Zembla Rights Centre condemns the decision of the Zenda Supreme Court, taken on 3 "
+        "May 2024, to reject the appeal of human rights defender Ana Lee.",
+    ):
+        evs = _events(body)
+        appeals = [e for e in evs if e["type"] == "appeal_filed"]
+        assert [e["date"] for e in appeals] == [None], body
+        assert appeals[0]["agents"] and appeals[0]["authority"], body
+    evs = _events(
+        "Human rights defender Ana Lee was acquitted in March 2024. On 3 May 2024, the Zenda "
+        "Supreme Court rejected the appeal of the prosecution against her acquittal."
+    )
+    assert not any(e["type"] == "appeal_filed" for e in evs)

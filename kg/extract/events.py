@@ -916,8 +916,14 @@ def _footnoted_days(events: list[dict[str, Any]], doc: Doc, dates: list[DateMent
 #: "rejected his appeal", "dismissed their final appeal", "upheld ... on appeal": a decision on
 #: an appeal the text tells of only through that decision.
 DECIDED_APPEAL = re.compile(
-    r"[^.;]{0,40}?\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?appeals?\b(?!\s+(?:court|chamber))"
+    r"[^.;]{0,40}?\b(?:(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?appeals?\b(?!\s+(?:court|chamber))|"
+    # "rejected the appeal of Ana Lee", "the decision ..., taken on D, to reject the appeal of"
+    r"the\s+(?:[\w-]+\s+)?appeals?\s+(?:of|by|filed\s+by|lodged\s+by)\s+"
+    r"(?!the\s+(?:prosecut|state|government|ministry))(?:[a-z]+\s+){0,4}[A-Z])"
 )
+#: A decision told by its noun: what it did is told after it, up to its "to" ("the decision of
+#: the X Court, taken on D, to reject the appeal of Ana Lee").
+DECISION_TO = re.compile(r"[^.;:]{0,140}?\bto\s+(?:reject|dismiss|uphold|confirm|quash|annul)\b")
 #: How far back (characters) an appeal told in its own words still covers a decision on it.
 APPEAL_TOLD_WITHIN = 600
 
@@ -935,7 +941,7 @@ def _implied_appeals(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, A
         elif (
             ev["type"] == "court_decision"
             and pos - last_appeal > APPEAL_TOLD_WITHIN
-            and (DECIDED_APPEAL.match(doc.flat, _trigger_end(ev, doc)) or _passive_appeal(ev, doc))
+            and (DECIDED_APPEAL.match(doc.flat, _decided_end(ev, doc)) or _passive_appeal(ev, doc))
         ):
             out.append(
                 {
@@ -952,6 +958,18 @@ def _implied_appeals(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, A
             )
         out.append(ev)
     return out
+
+
+def _decided_end(ev: dict[str, Any], doc: Doc) -> int:
+    """Where the object of a decision starts: after the trigger, or after the verb its noun
+    is told with ("the decision ... to reject")."""
+    end = _trigger_end(ev, doc)
+    told = (
+        DECISION_TO.match(doc.flat, end)
+        if ev["note"].lower().startswith(("decision", "ruling", "judg", "decided"))
+        else None
+    )
+    return told.end() if told else end
 
 
 #: "Her appeal was rejected": the appellant's possessive before an appeal the decision is on.
