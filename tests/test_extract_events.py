@@ -1465,3 +1465,18 @@ def test_an_appeal_named_with_its_appellant_in_a_decision_on_it_is_an_appeal() -
         "Supreme Court rejected the appeal of the prosecution against her acquittal."
     )
     assert not any(e["type"] == "appeal_filed" for e in evs)
+
+
+def test_a_release_ordered_and_undone_at_once_is_a_decision_that_did_not_free() -> None:
+    got = _pairs(
+        "On 3 April 2024, the Zenda City Court ordered the release of human rights defender Ana "
+        "Lee under judicial control. Within hours the prosecutor objected, the Zenda Regional "
+        "Court accepted the objection, and police took her back into custody."
+    )
+    assert ("court_decision", "2024-04-03") in got
+    assert ("release", "2024-04-03") not in got
+    got = _pairs(
+        "On 3 April 2024, the Zenda City Court ordered the release of human rights defender Ana "
+        "Lee under judicial control. She went home to her family the same evening."
+    )
+    assert ("release", "2024-04-03") in got

@@ -891,6 +891,7 @@ def find_events(
     _share_operation_agents(events, doc)
     _appeal_courts(events)
     events = _implied_appeals(events, doc)
+    _undone_releases(events, doc)
     events = add_penalties(merge_convictions(events, doc), doc)
     _penalty_courts(events, ents)
     return _corefer(drop_custody_sentences(events, doc), doc, event_dates)
@@ -911,6 +912,30 @@ def _footnoted_days(events: list[dict[str, Any]], doc: Doc, dates: list[DateMent
         }
         if len(days) == 1:
             ev["date"] = days.pop()
+
+
+#: A release ordered, then undone before it took effect: "ordered his release ... Within hours
+#: the prosecutor objected, ... and gendarmes took him back into custody".
+RELEASE_UNDONE = re.compile(
+    r"\b(?:back\s+into\s+(?:custody|detention)|re-?arrested|(?:was|were)\s+not\s+"
+    r"(?:released|freed)|remain(?:ed|s)?\s+(?:in\s+(?:custody|detention|prison)|behind\s+bars))\b"
+)
+#: How far after an ordered release its undoing is still told as the same story.
+UNDONE_WITHIN = 300
+
+
+def _undone_releases(events: list[dict[str, Any]], doc: Doc) -> None:
+    """A release a court ordered that the text, within a few lines of the same paragraph, says
+    did not free the person (taken back into custody, rearrested, remained in custody) is a
+    court decision that did not free: the corpus codes it ``court_decision``."""
+    for ev in events:
+        if ev["type"] != "release" or not ev["note"].lower().startswith("ordered"):
+            continue
+        pos = _trigger_end(ev, doc)
+        para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+        end = min(para.end if para else pos, pos + UNDONE_WITHIN)
+        if RELEASE_UNDONE.search(doc.flat, pos, end):
+            ev["type"] = "court_decision"
 
 
 #: "rejected his appeal", "dismissed their final appeal", "upheld ... on appeal": a decision on
