@@ -16,7 +16,7 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # Events, provisions and demands are not in this set's gold.
 INVENTED_FLOORS = {
     "persons": 0.93,  # measured 0.935
-    "person_roles": 0.79,  # 0.798
+    "person_roles": 0.81,  # 0.819
     "organisations": 0.83,  # 0.833
     "organisation_kinds": 0.71,  # 0.714
 }

@@ -1309,3 +1309,18 @@ def test_colleague_works_as_the_one_the_appeal_is_about(case: str, want: list[st
     roles = {p["name"]: p["roles"] for p in rec["persons"] if p["name"]}
     colleague = "Teo Brun" if case == "lawyers" else "Nadia Kerr"
     assert roles[colleague] == want, roles
+
+
+def test_attorney_in_lower_case_pleads_and_a_district_attorney_prosecutes() -> None:
+    text = (
+        "14 May 2024\n\nZembla: Defender Ilka Varo detained\n\n"
+        "On 2 May 2024, police arrested human rights defender Ilka Varo in Port Dune. Her "
+        "attorney, Bruno Tallis, said she had not been told the charges. District attorney "
+        "Otto Reem asked the court to keep her in custody. The deputy attorney general, Lisa "
+        "Crane, defended the arrest.\n"
+    )
+    rec = extract_case(text, appeal_id="t-attorney")
+    roles = {p["name"]: p["roles"] for p in rec["persons"] if p["name"]}
+    assert roles["Bruno Tallis"] == ["lawyer"]
+    assert roles["Otto Reem"] == ["prosecutor"]
+    assert "lawyer" not in roles["Lisa Crane"] and "defender" not in roles["Lisa Crane"]

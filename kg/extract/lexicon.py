@@ -268,17 +268,17 @@ PERSON_TITLES = [
     (r"[Jj]udge", "judge", None), (r"[Mm]agistrate|Justice", "judge", None),
     (r"Director", "official", None),
     (r"(?:[Dd]eputy )?(?:[Pp]rosecutor[- ][Gg]eneral|[Cc]hief [Pp]rosecutor)", "prosecutor", None),
-    (r"(?:Deputy )?Attorney[- ]General", "official", "prosecutor"),
+    (r"(?:[Dd]eputy )?[Aa]ttorney[- ][Gg]eneral", "official", "prosecutor"),
     # heads of state and envoys by their style: "Supreme Leader X", "Crown Prince X", "the EU
     # High Representative, X"
     (r"Supreme Leader|Crown Prince|High Representative", "official", None),
-    (r"[Pp]rosecutor|[Pp]rocurator|[Ss]tate [Aa]ttorney|[Ss]tate [Aa]dvocate|"
+    (r"[Pp]rosecutor|[Pp]rocurator|(?:[Ss]tate|[Dd]istrict) [Aa]ttorney|[Ss]tate [Aa]dvocate|"
      r"[Cc]rown [Cc]ounsel", "prosecutor", None),
     # "rights advocate X" campaigns; "advocate X", "Advocate X" pleads in court
     (r"(?:[Hh]uman |[Ww]omen[’']s |[Ll]and |[Ll]abou?r )?[Rr]ights advocate|"
      r"[Ee]nvironmental advocate", "defender", None),
     (r"(?:human rights |defence |defense )?[Ll]awyer|[Bb]arrister|(?:[Dd]efen[cs]e|Senior) "
-     r"[Cc]ounsel|Attorney|[Aa]dvocate|Atty\.?", "lawyer", None),
+     r"[Cc]ounsel|[Aa]ttorney|[Aa]dvocate|Atty\.?", "lawyer", None),
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
     (r"(?:civic |civil society )?[Aa]ctivists?", "defender", None),
     (r"[Cc]olleagues?(?: (?:at|from|in|of) (?:the )?(?:[A-Z][\w’'-]+ ?){1,6})?", "defender", None),

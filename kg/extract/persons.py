@@ -53,7 +53,7 @@ TITLE_RX = [(re.compile(rf"\b(?:{t})s?,?\s*$"), r1, r2) for t, r1, r2 in PERSON_
 POSSESSIVE_LAWYER = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Dd]efen[cs]e|[A-Z][\w’'\-]+[’']s|[Ss]tate|[Ll]egal aid|"
     r"(?:[Ss]tate|[Cc]ourt|[Gg]overnment)-appointed|appointed (?:a|an|the))\s+(?:\w+\s+)?"
-    r"(?:lawyer|counsel)s?,?\s*$"
+    r"(?:lawyer|counsel|attorney|advocate)s?,?\s*$"
 )
 
 
