@@ -15,8 +15,8 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # so the floors guard against regressions only; raise them as the figures rise, never lower them.
 # Events, provisions and demands are not in this set's gold.
 INVENTED_FLOORS = {
-    "persons": 0.93,  # measured 0.935
-    "person_roles": 0.81,  # 0.819
+    "persons": 0.94,  # measured 0.941
+    "person_roles": 0.82,  # 0.825
     "organisations": 0.83,  # 0.833
     "organisation_kinds": 0.71,  # 0.714
 }

@@ -692,3 +692,17 @@ def test_unnamed_people_who_saw_or_heard_what_happened_are_witnesses() -> None:
     unnamed = {p["variants"][0]: p["roles"] for p in persons if p["name"] is None}
     assert unnamed.get("Neighbours who heard the shots") == ["witness"]
     assert unnamed.get("Several passers-by who saw the attack") == ["witness"]
+
+
+def test_unnamed_kin_who_acts_unless_the_text_names_them() -> None:
+    text = (
+        "3 June 2024\n\nZembla: Defender Rosa Lind detained\n\n"
+        "On 1 June 2024, police arrested human rights defender Ms. Rosa Lind and her son, "
+        "Mr. Ivo Lind, in Port Dune. Her son was released the next day. Her brother was "
+        "questioned by police on 2 June 2024. Her husband has filed a complaint.\n"
+    )
+    rec = extract_case(text, appeal_id="t-kin")
+    unnamed = [p["variants"][0] for p in rec["persons"] if p["name"] is None]
+    assert "Her brother" in unnamed and "Her husband" in unnamed
+    assert "Her son" not in unnamed  # the son is Ivo Lind
+    assert "Ivo Lind" in [p["name"] for p in rec["persons"]]

@@ -754,7 +754,9 @@ UNNAMED = [
     (
         re.compile(
             r"\b(?P<n>(?:(?i:several|some|two|three|four|members|many) of )?(?:[Hh]is|[Hh]er|"
-            r"[Tt]heir) (?:family(?: members)?|relatives|parents))\s+(?:(?:had|have|has|were|was|"
+            r"[Tt]heir) (?:family(?: members)?|relatives|parents|children|(?:two |three |four )?"
+            r"(?:sons|daughters|brothers|sisters)|wife|husband|mother|father|son|daughter|brother|"
+            r"sister|spouse))\s+(?:(?:had|have|has|were|was|"
             r"also|later|then|subsequently|been|reportedly|allegedly|repeatedly)\s+){0,3}"
             r"(?:reported|filed|lodged|complained|appealed|petitioned|sued|submitted|left|fled|"
             r"arrested|detained|threatened|taken|summoned|questioned|interrogated|harassed|beaten|"
@@ -896,7 +898,8 @@ UNNAMED_ANCHORS = [
         r"s lawyer",
         r"lawyer (?:for|of|repr)",
         r"s relatives",
-        r"(?:family|relatives|parents)\s",
+        r"(?:family|relatives|parents|children|sons|daughters|brothers|sisters|wife|husband|"
+        r"mother|father|son|daughter|brother|sister|spouse)\s",
         r"(?:unknown|unidentified|masked|armed|hooded|plain-?clothes?d?)\s|in (?:civilian|plain) "
         r"clothes",
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
@@ -953,6 +956,8 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 continue
             if _apposed_to_name(doc, ents, m.start("n")):
                 continue  # "Ada Brun, Sand's lawyer,": the lawyer is named
+            if label.split()[-1] in ONE_KIN and _kin_named(doc, ents, label.split()[-1]):
+                continue  # "her son, Mr. Ivo Lind, ... Her son was detained": the son is named
             if role == "judge" and not re.match(r"the [A-Z][\w’'\-]+ ", label):
                 continue  # only "the Principal Judge of X" stands for an unnamed judge
             owner = re.match(r"(.+?)[’']s ", label) or re.match(
@@ -983,6 +988,24 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 e.attrs["gender"] = "male"
             ents.items.append(e)
             taken.append((m.start("n"), m.end("n")))
+
+
+#: Kin nouns for one person: an unnamed "her son" is the son the text has named, if it has.
+ONE_KIN = frozenset("wife husband mother father son daughter brother sister spouse".split())
+
+
+def _kin_named(doc: Doc, ents: Entities, kin: str) -> bool:
+    """Whether the text names someone by the kin noun in apposition: "her son, Mr. Ivo Lind"."""
+    starts = {a for p in ents.of("person") if p.name for a, _ in p.mentions}
+    for m in re.finditer(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir) {kin},\s+", doc.flat):
+        h = HONORIFIC_AT.match(doc.flat, m.end())
+        if (h.end() if h else m.end()) in starts:
+            return True
+    return False
+
+
+#: An honorific before a name: "Mr. ", "Ms ".
+HONORIFIC_AT = re.compile(r"(?:Mr|Mrs|Ms|Dr)\.?\s+")
 
 
 def _names_the_others(ents: Entities, m: re.Match[str]) -> bool:
