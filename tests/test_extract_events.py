@@ -1480,3 +1480,14 @@ def test_a_release_ordered_and_undone_at_once_is_a_decision_that_did_not_free() 
         "Lee under judicial control. She went home to her family the same evening."
     )
     assert ("release", "2024-04-03") in got
+
+
+def test_the_rest_of_a_term_replaced_by_a_lighter_penalty_is_a_release() -> None:
+    evs = _events(
+        "On 3 April 2024, the Zenda City Court granted an application by human rights defender "
+        "Ana Lee and replaced the unserved part of her six-year prison term with a fine."
+    )
+    releases = [e for e in evs if e["type"] == "release"]
+    assert [e["date"] for e in releases] == ["2024-04-03"] and releases[0]["targets"]
+    got = _pairs("On 3 April 2024, the Zenda City Court replaced the judge in the trial of Ana.")
+    assert not any(t == "release" for t, _ in got)

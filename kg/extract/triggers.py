@@ -328,6 +328,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "ordered (?:his|her|their) release", "why": "a court's order that frees the person", "examples": ["On 3 May 2024, the court ordered her release."]},
+            {"rx": "\\b(?:replaced|commuted|converted|substituted) (?:the )?(?:unserved|remaining|remainder|rest)\\b[^.;]{0,50}?\\b(?:term|sentence|imprisonment)\\b", "why": "the rest of a prison term replaced by a lighter penalty: the person leaves prison", "examples": ["On 3 May 2024, the Zenda City Court replaced the unserved part of Ana Lee's five-year prison term with a fine."]},
             {"rx": "\\b(?:walked|set) free\\b", "why": "idioms of leaving custody", "examples": ["On 3 May 2024, Ana Lee walked free after completing her term."]},
             {"rx": "\\b(?:was|were) (?:(?:later|then|also|finally|eventually|both|all) )?granted (?:[\\w’']+ ){0,2}bail\\b(?![^.;]{0,80}\\b(?:but|remained|remains|still|not|yet)\\b)", "why": "the convention: bail that frees the person is a release; told of the person ('were granted bail') it frees them unless the sentence goes on to say they stayed", "examples": ["In September 2023, Tom Reed and Eva Hart were granted bail."]},
         ],
