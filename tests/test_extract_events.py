@@ -1491,3 +1491,19 @@ def test_the_rest_of_a_term_replaced_by_a_lighter_penalty_is_a_release() -> None
     assert [e["date"] for e in releases] == ["2024-04-03"] and releases[0]["targets"]
     got = _pairs("On 3 April 2024, the Zenda City Court replaced the judge in the trial of Ana.")
     assert not any(t == "release" for t, _ in got)
+
+
+def test_a_court_deadline_is_a_decision_and_its_warning_no_threat() -> None:
+    got = _pairs(
+        "On 3 April 2024, the Zenda City Court gave the prosecution 14 days to examine the "
+        "laptops seized from human rights defender Ana Lee, warning that they would otherwise "
+        "be handed back to her."
+    )
+    assert ("court_decision", "2024-04-03") in got
+    assert not any(t == "threat" for t, _ in got)
+    # a warning that is no part of a court's decision stays a threat
+    got = _pairs(
+        "On 3 April 2024, a man called human rights defender Ana Lee, warning that she would "
+        "be killed."
+    )
+    assert ("threat", "2024-04-03") in got

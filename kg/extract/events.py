@@ -682,6 +682,10 @@ def find_events(
         if any(t == "amnesty" for _a, _b, t in hits):
             # "released under an amnesty": the release is what the amnesty did, one event
             hits = [h for h in hits if h[2] != "release"]
+        if any(t == "court_decision" for _a, _b, t in hits):
+            # "the court gave the prosecution 14 days ..., warning that the devices would be
+            # handed back": the court's warning is part of its decision, no threat
+            hits = [h for h in hits if h[2] != "threat" or not flat.startswith("warning", h[0])]
         attacks = [_clause(clauses, h[0]) for h in hits if h[2] == "attack"]
         if attacks:
             hits = [h for h in hits if h[2] != "threat" or _clause(clauses, h[0]) not in attacks]
