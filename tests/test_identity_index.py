@@ -385,3 +385,74 @@ def test_the_marks_plain_form_is_that_of_the_general_tests(tmp_path: Path) -> No
     item = dataclasses.replace(items[0], keys={"b", "it's"}, penalties={"z": "1", "a": "2"})
     assert item_marks([item]) == item_marks([copy.deepcopy(item)])
     assert _plain(item) == _plain_general(item)
+
+
+def test_a_full_resolution_in_parts_equals_one_over_every_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whole components a few items at a time (organisations first, persons reading their
+    organisations' clusters from other parts) give the clusters and review rows, in order,
+    of one resolution over every item; with the keys in memory and in a SQLite file."""
+    from benchgen import generated_cases, load_cases
+
+    import kg.record.identity_index as identity_index
+
+    out, _extra = generated_cases(tmp_path, 60, keep=60, seed=7)
+    records = load_cases(out)
+    decisions = tmp_path / "identities.csv"
+    a, b = sorted(records)[:2]
+    decisions.write_text(
+        "appeal,local_id,same_as_appeal,same_as_local_id,decision,decided_by,note\n"
+        f"{a},{records[a]['persons'][0]['id']},{b},{records[b]['persons'][0]['id']},"
+        "same,curator,\n",
+        encoding="utf-8",
+    )
+    full = resolve_items(record_items(records), decisions)
+    assert full.clusters and full.review_rows
+    assert any("same organisation" in r for c in full.clusters for r in c.reasons)
+    calls: list[int] = []
+    whole = identity_index.resolve_part
+
+    def counted(part, *args, **kwargs):
+        calls.append(len(part))
+        return whole(part, *args, **kwargs)
+
+    monkeypatch.setattr(identity_index, "resolve_part", counted)
+    monkeypatch.setattr(identity_index, "PART_ITEMS", 40)
+    for keys_file in (None, tmp_path / "keys.sqlite"):
+        calls.clear()
+        items = record_items(records)
+        parts, index = resolve_with_index(
+            items, decisions, _stamps(records), None, "ctx", keys_file
+        )
+        assert len(calls) > 4 and max(calls) < len(items)  # resolved in parts
+        assert _decisions(parts) == _decisions(full)
+        assert index.clusters == parts.clusters
+    # Below the size of a part: one resolution, as before.
+    calls.clear()
+    monkeypatch.setattr(identity_index, "PART_ITEMS", 10**6)
+    one, _ = resolve_with_index(record_items(records), decisions, _stamps(records), None, "ctx")
+    assert len(calls) == 1 and _decisions(one) == _decisions(full)
+
+
+def test_the_components_read_from_the_key_table_are_those_the_index_walks(
+    tmp_path: Path,
+) -> None:
+    from benchgen import generated_cases, load_cases
+
+    from kg.record.identity_index import _components
+    from kg.record.keytable import DiskKeys
+
+    out, _extra = generated_cases(tmp_path, 30, keep=30, seed=3)
+    records = load_cases(out)
+    items = record_items(records)
+    _, index = resolve_with_index(
+        items, None, _stamps(records), None, "ctx", tmp_path / "keys.sqlite"
+    )
+    assert isinstance(index.table, DiskKeys)
+    component = _components(index)
+    for n, key in enumerate(index.ids):
+        walked = {index.id_of[k] for k in index.component([key])}
+        assert {m for m in range(len(component)) if component[m] == component[n]} == walked
+        assert component[n] == min(walked)
+    assert len(set(component)) > 1 and len(set(component)) < len(component)

@@ -173,6 +173,8 @@ def test_a_record_is_spilled_and_its_mistakes_wait_for_their_turn(tmp_path: Path
     # Parsing succeeded; the bad key is raised when the build asks for the record's keys.
     with pytest.raises(DataError, match="not a key"):
         found.value(found.facts)
+    with pytest.raises(DataError, match="not a key"):
+        found.checked(found.facts)
     with pytest.raises(DataError, match="appeal"):
         parse_record(str(tmp_path / "b.yaml"), b"title: no appeal\n", tmp_path)
 
@@ -256,3 +258,45 @@ def test_the_partition_does_not_rely_on_the_order_of_quads(tmp_path: Path, on_di
         ox.Quad(*t, ref) if len(gs) > 1 else ox.Quad(*t, ox.NamedNode(next(iter(gs))))
         for t, gs in graphs_of.items()
     }
+
+
+def test_a_records_items_are_kept_on_disk_and_loaded_a_few_at_a_time(tmp_path: Path) -> None:
+    """The items of every record stay in the spill folder (not in memory) until asked for;
+    the build's map of every item loads them back, keeping only the last few loaded."""
+    import kg.store.state as state
+    from kg.record.identity import record_items
+    from kg.store.spill import Shelved, read_record
+
+    parsed = []
+    for n in range(12):
+        text = (
+            f"appeal:\n  id: a-{n:02}\n  title: T\npersons:\n"
+            f"  - id: p1\n    name: Ann Example{n}\n  - id: p2\n    name: Bo Other\n"
+        )
+        path = tmp_path / f"a-{n:02}.yaml"
+        path.write_text(text, encoding="utf-8")
+        found = parse_record(str(path), text.encode(), tmp_path)
+        assert isinstance(found.items, Shelved)
+        assert found.checked(found.items) is found.items  # no mistake: not loaded
+        made = list(record_items({found.appeal: read_record(path, text.encode())}).values())
+        assert found.value(found.items) == made  # loaded back, equal
+        assert found.record()["appeal"]["id"] == f"a-{n:02}"  # the record before them
+        parsed.append(found)
+    order = [(p.appeal, p.sha, [i.key for i in p.value(p.items)]) for p in parsed]
+    items = state.RecordItems(order, {p.sha: p.items for p in parsed}, None)
+    assert len(items) == 24 and items.loaded() == 12
+    assert items[("a-03", "p1")].name == "Ann Example3"
+    assert [k for k in items] == [k for _a, _s, keys in order for k in keys]
+    state.RECENT, recent = 4, state.RECENT
+    try:
+        names = [items[k].name for k in items]
+        assert names == [n for p in parsed for n in (i.name for i in p.value(p.items))]
+        assert len(items._recent) <= 4 and len(items._by_key) <= 4
+    finally:
+        state.RECENT = recent
+    # A record whose items could not be made keeps its mistake in memory, raised when asked.
+    bad = "appeal:\n  id: b-1\n  title: T\npersons:\n  - id: p1\n    name: A B\n    key: x\n"
+    found = parse_record(str(tmp_path / "b-1.yaml"), bad.encode(), tmp_path)
+    assert not isinstance(found.items, Shelved)
+    with pytest.raises(DataError, match="key"):
+        found.checked(found.items)

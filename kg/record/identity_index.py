@@ -31,7 +31,8 @@ import gc
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -342,7 +343,6 @@ def _resolve_with_index(
         by_appeal.setdefault(key[0], []).append(key)
 
     if previous is None or previous.version != INDEX_VERSION or previous.context != context:
-        resolution = resolve_part(items, curated, decisions)
         index = IdentityIndex(context, stamps=dict(stamps), appeal_items=by_appeal)
         if keys_file is not None:
             index.table = DiskKeys.create(keys_file)
@@ -351,6 +351,10 @@ def _resolve_with_index(
             index.add(key, component_keys(item, variants) + dkeys.get(key, []))
         if isinstance(index.table, DiskKeys):
             index.table.finish()
+        if len(items) > PART_ITEMS:
+            resolution = _resolve_in_parts(items, index, curated, decisions)
+        else:
+            resolution = resolve_part(items, curated, decisions)
         index.clusters, index.review_rows = resolution.clusters, resolution.review_rows
         index.resolved = len(items)
         return resolution, index
@@ -431,6 +435,116 @@ def _resolve_with_index(
     index.clusters, index.review_rows = clusters, rows
     index.resolved = len(part) + len(part_p)
     return Resolution(clusters, rows, items), index
+
+
+# Items resolved at a time by a full resolution in parts (whole components each). A part's
+# items are held as objects (about 1.2 kB each, and the resolution's own tables over them);
+# the items of the corpus need not be (kg.store.state.RecordItems loads them from disk).
+PART_ITEMS = 20_000
+
+
+def _components(index: IdentityIndex) -> array:
+    """The component of each item number of a new ``index`` (its lowest item number), read
+    from the key table in key order: a key links its items, a hub key (stars) its hubs and
+    the members of the same key, a member key without hubs nothing (:meth:`component`)."""
+    parent = array("q", range(len(index.ids)))
+
+    def find(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    hubs: dict[str, int] = {}  # a hub key's first item, for the members of that key
+    last, first = None, 0
+    for key, n in index.table.postings_in_order():
+        if key.startswith(MEMBER):  # after every hub key ("*h:" < "*m:")
+            hub = hubs.get(key[len(MEMBER) :])
+            if hub is not None:
+                union(hub, n)
+            continue
+        if key != last:
+            last, first = key, n
+            if key.startswith(HUB):
+                hubs[key[len(HUB) :]] = n
+            continue
+        union(first, n)
+    for n in range(len(parent)):
+        parent[n] = find(n)
+    return parent
+
+
+def _resolve_in_parts(
+    items: Mapping[Key, Item],
+    index: IdentityIndex,
+    curated: list[Decision],
+    decisions: Path | None,
+) -> Resolution:
+    """:func:`resolve_part` over every item, equal to it, holding about :data:`PART_ITEMS`
+    items at a time: components are resolved independently of one another (the module's
+    docstring), so whole components, their items in the order a full resolution takes them,
+    are resolved together, organisations and instruments first, then persons, who read the
+    clusters of their organisations from them. The clusters and review rows of the parts are
+    sorted as one resolution sorts its own."""
+    component = _components(index)
+    codes = {kind: n for n, kind in enumerate((*ORG_PHASE, *PERSON_PHASE))}
+    kind_of = bytearray(len(index.ids))  # item number -> its kind's code
+    for marks in index.marks.values():
+        for key, kind, _place, _digest in marks:
+            kind_of[index.id_of[key]] = codes[kind]
+    clusters: list[Cluster] = []
+    rows: list[ReviewRow] = []
+    org_of: dict[Key, int] = {}  # an organisation in a cluster -> that cluster's number
+
+    def org_cluster(org: Key) -> object:
+        if org in org_of:
+            return ("cluster", org_of[org])
+        return org if org in index.id_of else None
+
+    for phase in (ORG_PHASE, PERSON_PHASE):
+        wanted = {codes[kind] for kind in phase}
+        size: dict[int, int] = {}
+        for n, code in enumerate(kind_of):
+            if code in wanted:
+                size[component[n]] = size.get(component[n], 0) + 1
+        part_of: dict[int, int] = {}  # component -> part, filled in the order items come
+        parts: list[array] = []
+        filled = PART_ITEMS
+        for n, code in enumerate(kind_of):
+            if code not in wanted:
+                continue
+            c = component[n]
+            if c not in part_of:
+                if filled + size[c] > PART_ITEMS and filled:
+                    parts.append(array("q"))
+                    filled = 0
+                part_of[c] = len(parts) - 1
+                filled += size[c]
+            parts[part_of[c]].append(n)
+        del size, part_of
+        for numbers in parts:
+            part = {index.ids[n]: items[index.ids[n]] for n in numbers}  # type: ignore[index]
+            found = resolve_part(
+                part, curated, decisions, kinds=phase,
+                org_cluster=org_cluster if phase == PERSON_PHASE else None,
+            )  # fmt: skip
+            if phase == ORG_PHASE:
+                for c in found.clusters:
+                    number = len(clusters)
+                    clusters.append(c)
+                    org_of.update((m, number) for m in c.members)
+            else:
+                clusters += found.clusters
+            rows += found.review_rows
+            del part, found
+    clusters.sort(key=lambda c: (c.kind, c.label.lower(), c.members))
+    rows.sort(key=lambda r: (-r.score, r.kind, r.a, r.b))
+    return Resolution(clusters, rows, items)  # type: ignore[arg-type]
 
 
 def _moved(

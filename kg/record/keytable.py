@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -45,6 +45,9 @@ class KeyTable(Protocol):
 
     def members(self, key: str) -> list[int]:
         """The items that have ``key``."""
+
+    def postings_in_order(self) -> Iterator[tuple[str, int]]:
+        """Every (key, item) pair, by key then item."""
 
 
 class MemoryKeys:
@@ -76,6 +79,11 @@ class MemoryKeys:
 
     def members(self, key: str) -> list[int]:
         return self.postings.get(key, [])
+
+    def postings_in_order(self) -> Iterator[tuple[str, int]]:
+        for key in sorted(self.postings):
+            for n in sorted(self.postings[key]):
+                yield key, n
 
 
 class DiskKeys:
@@ -174,6 +182,14 @@ class DiskKeys:
         assert self.db is not None
         self._indexed()  # (a new table being read: its postings moved in now)
         return [n for (n,) in self.db.execute("SELECT n FROM posting WHERE key = ?", (key,))]
+
+    def postings_in_order(self) -> Iterator[tuple[str, int]]:
+        """Every (key, item) pair, by key then item: read from the table as it is ordered,
+        a few rows at a time."""
+        self._write()
+        assert self.db is not None
+        self._indexed()
+        yield from self.db.execute("SELECT key, n FROM posting ORDER BY key, n")
 
     # ---- writing -------------------------------------------------------------------------
 

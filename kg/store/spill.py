@@ -77,9 +77,25 @@ def restricted(value: Any) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Shelved:
+    """A value pickled into a record's spill file after the record (at ``offset``): what a
+    build keeps of every record until its graph is written (its identity items, its stored
+    keys and provisions) is held on disk, not in memory, and loaded when asked for."""
+
+    path: str
+    offset: int
+
+    def load(self) -> Any:
+        with open(self.path, "rb") as f:
+            f.seek(self.offset)
+            return pickle.load(f)  # noqa: S301 - written by this build, in its own folder
+
+
 @dataclass
 class Parsed:
-    """What a build keeps of one parsed record; the record itself is in ``spill``."""
+    """What a build keeps of one parsed record; the record itself is in ``spill``, and so
+    are its items when they were made without a mistake (:class:`Shelved`)."""
 
     key: str  # the record file's path
     sha: str  # the hash of the bytes parsed (kg.store.stream's)
@@ -87,12 +103,23 @@ class Parsed:
     source: str | None
     restricted: bool
     spill: str
-    items: list[Item] | KgError
+    items: list[Item] | Shelved | KgError
     facts: RecordFacts | KgError
 
     @staticmethod
     def value(found: Any) -> Any:
-        """``items`` or ``facts``, raising the mistake found while making them."""
+        """``items`` or ``facts``, raising the mistake found while making them (items kept
+        on disk are loaded)."""
+        if isinstance(found, KgError):
+            raise found
+        if isinstance(found, Shelved):
+            return found.load()
+        return found
+
+    @staticmethod
+    def checked(found: Any) -> Any:
+        """``items`` or ``facts`` as kept (on disk or not), raising the mistake found while
+        making them."""
         if isinstance(found, KgError):
             raise found
         return found
@@ -109,7 +136,7 @@ def parse_record(key: str, raw: bytes, spill_dir: Path) -> Parsed:
 
     record = read_record(Path(key), raw)
     aid = str(record["appeal"]["id"])
-    items: list[Item] | KgError
+    items: list[Item] | Shelved | KgError
     facts: RecordFacts | KgError
     try:
         items = list(record_items({aid: record}).values())
@@ -122,6 +149,12 @@ def parse_record(key: str, raw: bytes, spill_dir: Path) -> Parsed:
     fd, spill = tempfile.mkstemp(suffix=".pickle", dir=spill_dir)
     with os.fdopen(fd, "wb") as f:
         pickle.dump(record, f, protocol=pickle.HIGHEST_PROTOCOL)
+        if not isinstance(items, KgError):
+            # about 1.2 kB an item as Python objects, 0.2 kB pickled: held by the build for
+            # every record, they grew with the corpus (kg.store.state.RecordItems)
+            shelved = Shelved(spill, f.tell())
+            pickle.dump(items, f, protocol=pickle.HIGHEST_PROTOCOL)
+            items = shelved
     source = record["appeal"].get("source")
     return Parsed(key, content_hash(raw), aid, source, restricted(record), spill, items, facts)
 
@@ -184,6 +217,7 @@ def spill_folder(store_path: Path | str) -> Iterator[Path]:
 __all__ = [
     "Parsed",
     "RecordFacts",
+    "Shelved",
     "parse_files",
     "parse_record",
     "read_record",

@@ -49,6 +49,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from pathlib import Path
 from typing import Any
 
+from kg.store.spill import Shelved
+
 STATE_DB = "state.sqlite"
 DB_VERSION = 1
 
@@ -575,6 +577,9 @@ def read_shared(generation: Path | None) -> dict[str, list[str]] | None:
         state.close()
 
 
+RECENT = 64  # records whose items kept on disk (Shelved) stay loaded after they are read
+
+
 class RecordItems(Mapping[Any, Any]):
     """Every identity item of the chosen records (item key -> item), in the order a full
     resolution takes them (records by appeal id, a record's items in its order), as
@@ -592,7 +597,11 @@ class RecordItems(Mapping[Any, Any]):
         self._order = order
         self._sha = {aid: sha for aid, sha, _keys in order}
         self._keys = {k for _aid, _sha, keys in order for k in keys}
-        self._have: dict[str, list[Any]] = dict(have)
+        # A record's items, or where they are on disk (kg.store.spill.Shelved): those are
+        # loaded when asked for, and only the last few loaded are kept (RECENT), so that the
+        # build never holds every record's items at once.
+        self._have: dict[str, Any] = dict(have)
+        self._recent: dict[str, list[Any]] = {}
         self._by_key: dict[str, dict[Any, Any]] = {}
         self._path = state.path if state is not None else None
         self._db: sqlite3.Connection | None = None
@@ -609,7 +618,15 @@ class RecordItems(Mapping[Any, Any]):
             if row is None:
                 raise KeyError(sha)
             self._have[sha] = pickle.loads(row[0])  # noqa: S301 - written by this build
-        return self._have[sha]
+        found = self._have[sha]
+        if not isinstance(found, Shelved):
+            return found  # type: ignore[no-any-return]
+        loaded = self._recent.get(sha)
+        if loaded is None:
+            if len(self._recent) >= RECENT:
+                self._recent.clear()
+            loaded = self._recent[sha] = found.load()
+        return loaded
 
     def loaded(self) -> int:
         """Records whose items were read (now or from the state)."""
@@ -621,6 +638,8 @@ class RecordItems(Mapping[Any, Any]):
             raise KeyError(key)
         found = self._by_key.get(sha)
         if found is None:
+            if len(self._by_key) >= RECENT:
+                self._by_key.clear()
             found = self._by_key[sha] = {i.key: i for i in self.of(sha)}
         return found[key]
 

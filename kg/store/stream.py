@@ -614,10 +614,14 @@ def _build_from(
     for aid, key in chosen.items():
         sha = entries[key]["sha"]
         if sha not in kept_keys or key in read:
-            fresh[sha] = Parsed.value(_parsed(read, key, spill_dir).items)
+            # kept where they are (on disk, kg.store.spill): loaded here for their keys only
+            fresh[sha] = Parsed.checked(_parsed(read, key, spill_dir).items)
         order.append(
-            (aid, sha, kept_keys[sha] if sha not in fresh else [i.key for i in fresh[sha]])
-        )
+            (
+                aid, sha,
+                kept_keys[sha] if sha not in fresh else [i.key for i in Parsed.value(fresh[sha])],
+            )
+        )  # fmt: skip
     items = RecordItems(order, fresh, old_state)
     del kept_keys, fresh
     # Identity: only what the changed records reach, with the index the last build kept.
