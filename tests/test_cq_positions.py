@@ -7,6 +7,9 @@ Expected rows are worked out in Python from the triples the shortcuts and questi
 
 - akg:positionReportedIn links each post and membership to the appeals that report it (its
   akg:reportedIn, or the source of its evidence spans), and nothing else;
+- akg:complainantPosition links a complaint's agent participation to each post or membership
+  in an organisation that its participant holds in an appeal reporting the complaint, and
+  nothing else (derived per appeal graph);
 - CQ3 gives, for each complaint and complainant, the places of work that the complaint's appeal
   states, not those stated by the other appeals naming the complainant;
 - CQ8 gives one row per appeal, official and post that appeal states him holding, not every
@@ -89,6 +92,39 @@ def test_position_reported_in_is_each_position_and_its_appeals(store: Store) -> 
     expected = {(p, a) for p in _positions(store) for a in reported.get(p, set())}
     found = _pairs(store, f"?s <{AKG}positionReportedIn> ?o")
     assert expected and found == expected
+
+
+def test_complainant_position_is_each_complainant_position_in_the_complaint_appeal(
+    store: Store,
+) -> None:
+    reported, positions = _reported(store), _positions(store)
+    agents = _pairs(
+        store,
+        f"?c <{AKG}eventType> <https://w3id.org/appeals-kg/vocab/event-type/complaint> ;"
+        f" <{AKG}participation> ?s . ?s <{AKG}role> <https://w3id.org/appeals-kg/vocab/role/agent>"
+        f" ; <{AKG}participant> ?o",
+    )
+    complaint_of = _by_subject(
+        _pairs(
+            store,
+            f"?o <{AKG}eventType> <https://w3id.org/appeals-kg/vocab/event-type/complaint> ;"
+            f" <{AKG}participation> ?s",
+        )
+    )
+    expected = set()
+    for part, person in agents:
+        appeals = set().union(*(reported.get(c, set()) for c in complaint_of[part]))
+        for p, (holders, orgs) in positions.items():
+            if person in holders and orgs and appeals & reported.get(p, set()):
+                expected.add((part, p))
+    found = _pairs(store, f"?s <{AKG}complainantPosition> ?o")
+    assert expected and found == expected
+    # a complainant who recurs holds positions in other appeals, which are not linked
+    held = defaultdict(set)
+    for p, (holders, _) in positions.items():
+        for person in holders:
+            held[person].add(p)
+    assert any(len(held[person]) > 1 for _, person in agents)
 
 
 def test_cq03_gives_the_workplace_the_complaint_appeal_states(store: Store) -> None:

@@ -27,8 +27,12 @@ PREFIX = f"PREFIX akg: <{AKG}>\nPREFIX org: <{ORG}>\n"
 def test_the_project_rules_are_rooted_or_run_whole_alone() -> None:
     shapes = {s.name: s for s in shapes_of(ONTOLOGY_DIR)}
     assert shapes.keys() == {name for name, _ in rules(ONTOLOGY_DIR)}
-    whole = {n: s.why for n, s in shapes.items() if not s.roots}
+    whole = {n: s.why for n, s in shapes.items() if not s.roots and not s.graph}
     assert whole == {}, whole
+    # one GRAPH pattern, its graph not in the template: run again per changed graph
+    assert {n: s.graph for n, s in shapes.items() if s.graph} == {
+        "complainant-position.rq": "appeal"
+    }
     # GROUP_CONCAT's value is a shortcut's object, made canonical: the rule is rooted
     assert shapes["appeal-count.rq"].roots == ("entity",)
     assert shapes["appeal-count.rq"].depth == 3  # evidence, source, identifier
@@ -58,7 +62,9 @@ def test_the_project_rules_are_rooted_or_run_whole_alone() -> None:
 @pytest.mark.parametrize(
     ("where", "why"),
     [
-        ("GRAPH ?g { ?a akg:p ?b }", "uses Graph"),
+        ("GRAPH ?b { ?a akg:p ?c }", "uses Graph"),  # the graph in the template
+        ("GRAPH <urn:x:g> { ?a akg:p ?b }", "uses Graph"),
+        ("GRAPH ?g { ?a akg:p ?b } ?a akg:q ?c", "uses Graph"),  # a pattern outside it
         ("<urn:x:a> akg:p <urn:x:b> . ?a akg:q ?b", "a pattern with no variable"),
         ("?a ^akg:p ?b", "property path"),
         ("?a akg:p* ?b", "property path"),
@@ -76,8 +82,19 @@ def test_the_project_rules_are_rooted_or_run_whole_alone() -> None:
 )  # fmt: skip
 def test_a_rule_that_is_not_rooted_runs_whole(where: str, why: str) -> None:
     shape = rule_shape("x.rq", f"{PREFIX}CONSTRUCT {{ ?a akg:x ?b }} WHERE {{ {where} }}")
-    assert shape.roots == ()
+    assert shape.roots == () and shape.graph == ""
     assert why in shape.why
+
+
+def test_a_rule_in_one_graph_pattern_is_graph_local() -> None:
+    where = "GRAPH ?g { ?a akg:p ?c . { ?c akg:q ?b } UNION { ?c akg:r ?b } }"
+    shape = rule_shape("x.rq", f"{PREFIX}CONSTRUCT {{ ?a akg:x ?b }} WHERE {{ {where} }}")
+    assert shape.roots == () and shape.graph == "g" and shape.why == ""
+    assert shape.made == {AKG + "x"}
+    # without the graphs a change touched, a graph-local rule cannot be updated
+    store = ox.Store()
+    assert derive_changes(store, store, [shape], DERIVED, set(), set(), 0) is None
+    assert derive_changes(store, store, [shape], DERIVED, set(), set(), 0, graphs=set()) == 0
 
 
 def test_a_group_concat_a_shortcut_takes_is_joined_in_sorted_order() -> None:
@@ -161,6 +178,16 @@ BASE = [
     ("p", RDF_TYPE, AKG + "Person", "a1"),
     ("p", AKG + "reportedIn", "ap1", "a1"),
     ("ap1", DCT + "identifier", ox.Literal("ap-1"), "a1"),
+    # c1 (a9) is a complaint by r, who holds post9 in a9 and post10 in a10, where he takes
+    # part in no complaint (complainant-position.rq: only post9 is his complaint's)
+    ("c1", AKG + "eventType", "https://w3id.org/appeals-kg/vocab/event-type/complaint", "a9"),
+    ("c1", AKG + "participation", "cp1", "a9"),
+    ("cp1", AKG + "role", "https://w3id.org/appeals-kg/vocab/role/agent", "a9"),
+    ("cp1", AKG + "participant", "r", "a9"),
+    ("post9", ORG + "heldBy", "r", "a9"),
+    ("post9", ORG + "postIn", "o9", "a9"),
+    ("post10", ORG + "heldBy", "r", "a10"),
+    ("post10", ORG + "postIn", "o10", "a10"),
 ]
 
 
@@ -170,6 +197,13 @@ def _union(store: ox.Store) -> set[ox.Triple]:
 
 def _derived(store: ox.Store) -> set[ox.Triple]:
     return {q.triple for q in store.quads_for_pattern(None, None, None, DERIVED)}
+
+
+def _touched(before: ox.Store, after: ox.Store) -> set[str]:
+    """The graphs whose quads differ (as a build's delta names them)."""
+    old = {q for q in before if q.graph_name != DERIVED}
+    new = {q for q in after if q.graph_name != DERIVED}
+    return {str(q.graph_name.value) for q in old ^ new}
 
 
 @pytest.mark.parametrize(
@@ -214,6 +248,34 @@ def _derived(store: ox.Store) -> set[ox.Triple]:
         ),
         # a new, earlier span in a new graph
         ([], _span("p", "s0", 3, "a4"), True),
+        # the complainant's post in his complaint's appeal goes: so does the shortcut to it
+        ([("post9", ORG + "heldBy", "r", "a9")], [], True),
+        # a membership in his complaint's appeal comes: a second shortcut
+        (
+            [],
+            [("m9", ORG + "member", "r", "a9"), ("m9", ORG + "organization", "o", "a9")],
+            True,
+        ),
+        # another complaint by r in a10: his post there is that complaint's, not c1's
+        (
+            [],
+            [
+                (
+                    "c2",
+                    AKG + "eventType",
+                    "https://w3id.org/appeals-kg/vocab/event-type/complaint",
+                    "a10",
+                ),
+                ("c2", AKG + "participation", "cp2", "a10"),
+                ("cp2", AKG + "role", "https://w3id.org/appeals-kg/vocab/role/agent", "a10"),
+                ("cp2", AKG + "participant", "r", "a10"),
+            ],
+            True,
+        ),
+        # a10 goes: r is no longer a member of o10; c1's shortcut stays
+        ([t for t in BASE if t[3] == "a10"], [], True),
+        # a9 goes: the shortcut with it
+        ([t for t in BASE if t[3] == "a9"], [], True),
     ],
 )
 def test_the_update_gives_what_the_rules_give_over_the_whole_store(
@@ -232,7 +294,10 @@ def test_the_update_gives_what_the_rules_give_over_the_whole_store(
     after.extend(_quads(add))
     added, removed = _union(after) - _union(before), _union(before) - _union(after)
     assert added or removed
-    new_size = derive_changes(after, before, shapes_of(ONTOLOGY_DIR), DERIVED, added, removed, size)
+    new_size = derive_changes(
+        after, before, shapes_of(ONTOLOGY_DIR), DERIVED, added, removed, size,
+        graphs=_touched(before, after),
+    )  # fmt: skip
 
     expected = ox.Store(str(tmp_path / "expected"))
     expected.extend(q for q in after if q.graph_name != DERIVED)
@@ -255,10 +320,19 @@ def test_a_change_past_either_bound_leaves_the_derived_graph_alone(tmp_path: Pat
     added, removed = _union(after) - _union(before), _union(before) - _union(after)
     shapes = shapes_of(ONTOLOGY_DIR)
     kept = _derived(after)
+    touched = _touched(before, after)
     for bound in ({"max_roots": 0}, {"max_neighbourhood": 0}):
-        assert derive_changes(after, before, shapes, DERIVED, added, removed, size, **bound) is None
+        assert (
+            derive_changes(
+                after, before, shapes, DERIVED, added, removed, size, graphs=touched, **bound
+            )
+            is None
+        )
         assert _derived(after) == kept
-    assert derive_changes(after, before, shapes, DERIVED, added, removed, size) is not None
+    assert (
+        derive_changes(after, before, shapes, DERIVED, added, removed, size, graphs=touched)
+        is not None
+    )
     assert _derived(after) != kept
 
 
@@ -292,7 +366,10 @@ def test_a_change_the_rules_do_not_read_reaches_no_roots(tmp_path: Path) -> None
     )
     added, removed = _union(after) - _union(before), _union(before) - _union(after)
     shapes = shapes_of(ONTOLOGY_DIR)
-    new_size = derive_changes(after, before, shapes, DERIVED, added, removed, size, max_roots=5)
+    new_size = derive_changes(
+        after, before, shapes, DERIVED, added, removed, size, max_roots=5,
+        graphs=_touched(before, after),
+    )  # fmt: skip
     expected = ox.Store(str(tmp_path / "expected"))
     expected.extend(q for q in after if q.graph_name != DERIVED)
     assert new_size == _derive(expected, ONTOLOGY_DIR) == len(_derived(after))
@@ -303,8 +380,16 @@ def test_a_change_the_rules_do_not_read_reaches_no_roots(tmp_path: Path) -> None
     more = _quads([("p", RDF_TYPE, AKG + "Organisation", "b0")])
     after.extend(more)
     typed = {more[0].triple}
-    assert derive_changes(after, before, shapes, DERIVED, typed, set(), size, max_roots=5) is None
-    assert derive_changes(after, before, shapes, DERIVED, typed, set(), size, max_roots=900)
+    touched = _touched(before, after)
+    assert (
+        derive_changes(
+            after, before, shapes, DERIVED, typed, set(), size, max_roots=5, graphs=touched
+        )
+        is None
+    )
+    assert derive_changes(
+        after, before, shapes, DERIVED, typed, set(), size, max_roots=900, graphs=touched
+    )
 
 
 def test_a_rule_is_parsed_once_for_its_analysis_and_its_run(
@@ -340,3 +425,16 @@ def test_a_rule_is_parsed_once_for_its_analysis_and_its_run(
         with pytest.raises(DataError, match="rule broken.rq"):
             rule_shape("broken.rq", "CONSTRUCT { ?s ?p ?o } WHERE {")
     assert len(parsed) == len(project) + 3
+
+
+def test_a_complainant_position_is_the_one_his_complaint_appeal_states(tmp_path: Path) -> None:
+    """complainant-position.rq links the complaint's agent participation to the post its
+    person holds in the complaint's appeal (a9), not to his post in another appeal (a10)."""
+    store = ox.Store(str(tmp_path / "s"))
+    store.extend(_quads(BASE))
+    _derive(store, ONTOLOGY_DIR)
+    found = {
+        (q.subject, q.object)
+        for q in store.quads_for_pattern(None, ox.NamedNode(AKG + "complainantPosition"), None)
+    }
+    assert found == {(_n("cp1"), _n("post9"))}

@@ -27,7 +27,16 @@ them in another order than a full build: a GROUP_CONCAT whose value a shortcut's
 is joined again with its parts sorted wherever a rule's answer is written
 (:func:`canonical_triples`, here and in the full build), and the rule stays rooted.
 
-A rule that is not rooted (GRAPH, SERVICE, LIMIT, a path other than plain steps or
+A rule whose whole pattern is one ``GRAPH ?g { … }`` (``?g`` nowhere in its template) is
+*graph-local*: what it derives from a graph depends on that graph's triples alone, however the
+nodes it meets recur in other graphs. After a change it runs again with ``?g`` bound to each
+graph the change touched, in the previous store and in the new one; a shortcut one of them no
+longer gives leaves unless the rule still gives it from another graph. So a rule that joins
+what one appeal states about a person who recurs (his post and his part in a complaint) is
+re-derived for the changed appeals only, where a rooted form of it walks from the person to
+every appeal naming him.
+
+A rule that is not rooted nor graph-local (GRAPH, SERVICE, LIMIT, a path other than plain steps or
 alternatives of them, a grouping by anything but the root, or a GROUP_CONCAT whose value goes
 anywhere but a shortcut's object) runs whole and its
 shortcuts -- the predicates only it makes -- are replaced by its answer. When such a rule
@@ -82,6 +91,7 @@ class RuleShape:
     # (predicate, separator) of each shortcut whose object is a GROUP_CONCAT's value, joined
     # again with its parts sorted wherever the rule's answer is written
     concat: tuple[tuple[str, str], ...] = ()
+    graph: str = ""  # a graph-local rule's graph variable: run again per changed graph
 
 
 def _steps(path: object) -> list[frozenset[str] | None] | None:
@@ -255,6 +265,11 @@ def rule_shape(name: str, text: str) -> RuleShape:
         return _why(whole, "not a CONSTRUCT")
     if unsure:
         return _why(whole, f"uses {_CONCAT} whose value is not a shortcut's object")
+    graph = _graph_local(algebra["p"], template)
+    if graph:
+        return RuleShape(
+            name, text, (), template=template, made=made, concat=concat, graph=graph
+        )  # fmt: skip
     # Prefer the template's subject as the root: then no other root gives its shortcuts.
     prefer = [str(t[0]) for t in template if isinstance(t[0], Variable)]
     roots: list[str] = []
@@ -291,6 +306,19 @@ def rule_shape(name: str, text: str) -> RuleShape:
         made=made,
         concat=concat,
     )
+
+
+def _graph_local(node: CompValue, template: tuple) -> str:
+    """The graph variable of a pattern that is one ``GRAPH ?g { … }`` with nothing unsafe
+    inside and ``?g`` not in the template; "" for any other pattern."""
+    while node.name == "Project" and "p" in node:
+        node = node["p"]
+    term = node.get("term") if node.name == "Graph" else None
+    if not isinstance(term, Variable) or any(term in t for t in template):
+        return ""
+    unsafe: list[str] = []
+    _walk(node["p"], [], [], unsafe)
+    return "" if unsafe else str(term)
 
 
 def _why(shape: RuleShape, why: str) -> RuleShape:
@@ -539,6 +567,18 @@ def _answers(
     return out
 
 
+def _graph_answers(shape: RuleShape, store: ox.Store, graphs: Iterable[str]) -> set[ox.Triple]:
+    """A graph-local rule's answers with its graph variable bound to each of ``graphs``."""
+    out: set[ox.Triple] = set()
+    var = ox.Variable(shape.graph)
+    for g in sorted(graphs):
+        node = ox.NamedNode(g)
+        if store.contains_named_graph(node):
+            found = store.query(shape.text, substitutions={var: node})
+            out.update(canonical_triples(found, shape.concat))  # type: ignore[arg-type]
+    return out
+
+
 def _still_given(shape: RuleShape, store: ox.Store, t: ox.Triple) -> bool:
     """Whether the rule, run over the whole store with the shortcut's terms bound, gives it."""
     terms = (t.subject, t.predicate, t.object)
@@ -590,6 +630,7 @@ def derive_changes(
     changes: list[ox.Triple] | None = None,
     max_roots: int | None = None,
     max_neighbourhood: int | None = None,
+    graphs: set[str] | None = None,
 ) -> int | None:
     """Bring ``derived_graph`` of ``store`` up to date after the union of its graphs gained
     ``added`` and lost ``removed`` (``before`` is the previous store, read only). Returns the
@@ -598,10 +639,14 @@ def derive_changes(
     shortcuts cannot be told apart, or when the change reaches more than ``max_roots`` roots
     or ``max_neighbourhood`` triples around them (:data:`MAX_ROOTS`,
     :data:`MAX_NEIGHBOURHOOD`): past those, reading around the change would cost more than
-    running the rules over the whole store."""
+    running the rules over the whole store. ``graphs`` names every graph whose triples the change
+    touched: a graph-local rule runs again for those (None, with such a rule: None is returned)."""
     max_roots = MAX_ROOTS if max_roots is None else max_roots
     max_neighbourhood = MAX_NEIGHBOURHOOD if max_neighbourhood is None else max_neighbourhood
-    whole = [shape for shape in shapes if not shape.roots]
+    local = [shape for shape in shapes if shape.graph]
+    if local and graphs is None:
+        return None
+    whole = [shape for shape in shapes if not shape.roots and not shape.graph]
     for shape in whole:
         others = [other.made for other in shapes if other is not shape]
         if shape.made is None or any(m is None or m & shape.made for m in others):
@@ -633,12 +678,17 @@ def derive_changes(
         for t in old - new:
             if shape.subject_is_root or not _still_given(shape, store, t):
                 gone.add(t)
+    for shape in local:
+        old = _graph_answers(shape, before, graphs or ())
+        new = _graph_answers(shape, store, graphs or ())
+        given |= new
+        gone |= {t for t in old - new if not _still_given(shape, store, t)}
     gone -= given
     # A triple no graph states any more is derived if a rule gives it; a root the change did
     # not touch may give it, so the rules that can make its predicate are asked.
     for t in removed - given:
         if not _stated(store, t, derived_graph) and any(
-            _may_give(shape, t) and _still_given(shape, store, t) for shape in shapes
+            _may_give(shape, t) and _still_given(shape, store, t) for shape in [*shapes, *local]
         ):
             given.add(t)
 

@@ -740,7 +740,8 @@ def _build_from(
                 derived = derive_changes(
                     store, before, shapes, ox.NamedNode(str(DERIVED_GRAPH)),
                     delta.union_added, delta.union_removed, int(previous.get("derived", 0)),
-                    derived_changes,
+                    derived_changes, graphs={*delta.touched, *([str(REFERENCE_GRAPH)]
+                                                               if delta.reference else [])},
                 )  # fmt: skip
             entities = None  # counted again unless every change is known
             if derived is not None and "entities" in previous:
