@@ -335,3 +335,37 @@ def test_a_rebuild_keeps_the_canonical_provisions_unless_a_change_reaches_them(
         (current_generation(tmp_path / "full2") / "build-state.json").read_text("utf-8")
     )
     assert canon() == state["canon"]
+
+
+def test_a_rebuild_keeps_the_rules_analysis_when_derive_changes_is_wrapped(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules' analysis is kept while kg/store/derive.py and the rules are the same, even
+    when something (a profiler's timer) wraps ``derive_changes``: its wrapper's file is not
+    the code that analyses the rules."""
+    import kg.store.stream as stream
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    inner = stream.derive_changes
+
+    def wrapped(*args: object, **kwargs: object) -> object:
+        return inner(*args, **kwargs)
+
+    def analysed(*_args: object) -> object:
+        raise AssertionError("the rules were analysed again")
+
+    monkeypatch.setattr(stream, "derive_changes", wrapped)
+    monkeypatch.setattr(stream, "shapes_of", analysed)
+    _edit_record(
+        sorted((data / "cases").glob("*.yaml"))[1],
+        lambda r: r["events"][0].update(note="a note edited under a wrapper"),
+    )
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert any(line.startswith("build: 1 graph(s) to write") for line in lines), lines
+    monkeypatch.undo()
+    build(tmp_path / "full", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full")

@@ -68,6 +68,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+import kg.store.derive as _derive_module
 from kg.errors import DataError, StoreError
 from kg.files import current_generation, replacing_folder
 from kg.record.caserecord import appeal_graph_iri
@@ -688,8 +689,10 @@ def _build_from(
     shared: SharedIndex | SharedRows | None = None
     if previous and same_globals and generation is not None and old_state is not None:
         shared = {} if old_state.has_shared() else _load_pickle(generation / SHARED_FILE)
-    # The rules' analysis, kept while the rules and the code analysing them are the same.
-    analysis = _sha(_files_hash([Path(derive_changes.__code__.co_filename)]), globals_["ontology"])
+    # The rules' analysis, kept while the rules and the code analysing them are the same. The
+    # module's file, not the function's: a wrapper around the function (a profiler's) would
+    # name another file and make every rebuild analyse the rules again.
+    analysis = _sha(_files_hash([Path(_derive_module.__file__ or "")]), globals_["ontology"])
     kept_shapes = _load_pickle(generation / SHAPES_FILE) if generation is not None else None
     if kept_shapes and kept_shapes[0] == analysis:
         shapes = kept_shapes[1]
