@@ -7,6 +7,7 @@ import random
 import re
 import shutil
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -389,6 +390,45 @@ def test_apply_changes_cases_of_a_shared_triple(tmp_path: Path) -> None:
     counts = sorted(n for (n,) in kept.execute("SELECT holders FROM shared_count"))
     kept.close()
     assert counts == [16]
+
+
+def test_a_graph_written_again_with_one_triple_changed_changes_one_row(tmp_path: Path) -> None:
+    """An edited note: a graph written again with what it stated before, one triple of its
+    own changed. Its hub triple keeps its holders (no shared row written again, the count
+    unchanged), the count of a triple it keeps of its own is not asked for (one holder), and
+    the store and the rows are a full partition's."""
+    p = ox.NamedNode("https://example.org/p")
+
+    def t(name: str) -> ox.Triple:
+        return ox.Triple(ox.NamedNode(f"https://example.org/{name}"), p, ox.Literal(name))
+
+    hub = t("hub")
+    names = [f"{APPEAL_GRAPHS}a-{i:02d}" for i in range(6)]
+    graphs = {g: {hub, t(f"own-{i}"), t(f"note-{i}")} for i, g in enumerate(names)}
+    store = _raw_store(graphs, set(), set())
+    state = BuildState.create(tmp_path)
+    state.write_shared(partition_store(store))
+    rows = state.shared_rows()
+    asked: list[str] = []
+    prefetch = rows.prefetch
+
+    def counted(keys: Iterable[str]) -> None:
+        wanted = list(keys)
+        asked.extend(wanted)
+        prefetch(wanted)
+
+    rows.prefetch = counted  # type: ignore[method-assign]
+    graphs[names[2]] = {hub, t("own-2"), t("note-2-edited")}
+    delta = apply_changes(store, rows, {names[2]: sorted(graphs[names[2]], key=str)}, [])
+    assert _key(t("own-2")) not in asked and _key(hub) in asked
+    assert rows.flush() == 0  # no shared triple's holders changed
+    expected = _raw_store(graphs, set(), set())
+    index = partition_store(expected)
+    assert sorted(map(str, store)) == sorted(map(str, expected))
+    assert dict(rows.items()) == index and rows.count(_key(hub)) == 6
+    assert delta.union_added == {t("note-2-edited")} and delta.union_removed == {t("note-2")}
+    assert delta.touched == {names[2]}
+    assert {t("own-2"), t("note-2-edited")} <= delta.added
 
 
 def test_incremental_build_of_the_gold_records(tmp_path: Path) -> None:
