@@ -163,6 +163,7 @@ def write_chunks(
     kept: Iterable[str] = (),
     ready: dict[str, int] | None = None,
     others: dict[str, set[ox.Triple]] | None = None,
+    contents: dict[str, list[ox.Triple]] | None = None,
 ) -> int:
     """Write ``folder/export`` for the public store ``store``; returns the triples written.
 
@@ -176,9 +177,10 @@ def write_chunks(
     :func:`appeal_files_writer` wrote into the folder already, from the text the full build
     loaded. ``others`` gives, for graphs that are not appeal graphs, every triple each gained
     or lost since ``previous`` (an empty set: unchanged): only the parts those reach are
-    written again. The VoID counts are the previous generation's table updated by the files
-    dropped and added, one new segment of the changed terms (:mod:`kg.store.voidtable`). The
-    manifest and counts are
+    written again. ``contents`` gives every triple of some appeal graphs (those an incremental
+    build wrote): their files are made from them rather than read from the store. The VoID
+    counts are the previous generation's table updated by the files dropped and added, one new
+    segment of the changed terms (:mod:`kg.store.voidtable`). The manifest and counts are
     filled beside the folder's final name and renamed into place at the end; then the shared
     folder keeps only the files of this generation and of the one it started from (the
     current one)."""
@@ -234,7 +236,8 @@ def write_chunks(
             count = ready[iri]
         elif iri is not None and iri.startswith(APPEAL_GRAPHS):
             name = place.name(stem)
-            count, void = _write_small(store, graph, pool / name, header, pm)
+            known = contents.get(iri) if contents else None
+            count, void = _write_small(store, graph, pool / name, header, pm, known)
             write_graph_counts(pool / name, void)
         elif iri is None:
             name = place.name(stem)
@@ -435,13 +438,23 @@ def appeal_files_writer(folder: Path) -> Callable[[str, str], int]:
 
 
 def _write_small(
-    store: ox.Store, graph: ox.NamedNode, stem: Path, header: bytes, pm: dict[str, str]
+    store: ox.Store,
+    graph: ox.NamedNode,
+    stem: Path,
+    header: bytes,
+    pm: dict[str, str],
+    triples: list[ox.Triple] | None = None,
 ) -> tuple[int, GraphCounts]:
     """One appeal graph's files, made in memory (an appeal graph is one record's facts); its
-    triple count and VoID counts."""
-    nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
-    triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
-    ttl = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
+    triple count and VoID counts. ``triples``: the graph's, when the caller has them (else
+    read from the store: a read per term, most of the cost)."""
+    if triples is None:
+        nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+    else:  # the lines sorted, so that the Turtle groups each subject's triples
+        lines = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").split(b"\n")
+        nt = b"".join(line + b"\n" for line in sorted(lines[:-1]))
+    parsed = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
+    ttl = ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
     if ttl and not ttl.startswith(header):
         raise RuntimeError(f"Turtle of {graph} does not open with the prefix lines")
     write_packed(stem.with_name(stem.name + NQ), nt.replace(b" .\n", f" {graph} .\n".encode()))

@@ -136,6 +136,9 @@ class Delta:
     union_removed: set[ox.Triple] = field(default_factory=set)
     # Triples put into or taken out of the reference graph (its export files follow them).
     reference: set[ox.Triple] = field(default_factory=set)
+    # Every triple each written graph holds after the change (its export files are made from
+    # them, not read back from the store).
+    contents: dict[str, list[ox.Triple]] = field(default_factory=dict)
 
 
 @runtime_checkable
@@ -308,6 +311,9 @@ def apply_changes(
             if store.contains_named_graph(node):
                 store.remove_graph(node)
     delta.added = {q.triple for q in adds}
+    for q in adds:
+        if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in in_place:
+            delta.contents.setdefault(q.graph_name.value, []).append(q.triple)
     delta.reference = {q.triple for q in (*removes, *adds) if q.graph_name == _REF}
     return delta
 

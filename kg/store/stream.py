@@ -773,6 +773,7 @@ def _build_from(
             _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
                     sorted(delta.touched), state, previous.get("files", {}), optimize=False,
                     previous=generation, entities=entities, others=others,
+                    contents=delta.contents,
                     graphs=(int(previous["graphs"]), existed) if "graphs" in previous else None,
                     data_dir=data_dir, progress=say)  # fmt: skip
         result.seconds = time.perf_counter() - started
@@ -1235,11 +1236,12 @@ def _finish(
     data_dir: Path | None = None,
     progress: Progress | None = None,
     graphs: tuple[int, dict[str, bool]] | None = None,
+    contents: dict[str, list[ox.Triple]] | None = None,
 ) -> None:
     """Counts (``entities``: the entity count, when the caller brought it up to date;
     ``graphs``: the previous count of named graphs and whether each graph that may have come
-    or gone was there), the
-    public store (public-only data: the same dataset, hard-linked), markers, and
+    or gone was there; ``contents``: every triple of each graph the build wrote, for its
+    export files), the public store (public-only data: the same dataset, hard-linked), markers, and
     what the next build keeps: the state files (``state`` holds ``state_entries``, the record
     entries it was copied with: only the entries that changed are written), identity items,
     record keys, shared index."""
@@ -1263,8 +1265,9 @@ def _finish(
     store.backup(str(public_dir))  # public-only data: the public store is the same dataset
     del wrapped
     total = write_chunks(
-        store, folder, previous=previous, changed=touched, ready=ready, others=others
-    )  # for exports
+        store, folder, previous=previous, changed=touched, ready=ready, others=others,
+        contents=contents,
+    )  # fmt: skip
     # The export files hold every quad of the store once (each graph's file counts its
     # lines): a rebuild takes the store's size from them, not from len(), which reads every
     # quad (10 s of a 1% rebuild at 10,000 appeals on a loaded machine).
