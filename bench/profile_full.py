@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/profile_full.py STORE --out FILE.json [--top 20] [--only sparql]
 
-Runs, in this process and one after the other, each batch query of the compiled SHACL Core
-shapes (:func:`kg.check.core_sparql.batch_query`, as ``kg validate`` sends them to its workers)
+Runs, in this process and one after the other, each query of the compiled SHACL Core shapes
+(a shape's batch, :func:`kg.check.core_sparql.batch_query`, or a check several shapes share,
+:class:`kg.check.core_sparql.Shared`, as ``kg validate`` sends them to its workers)
 and each SPARQL constraint set-based over every focus node, and records each one's wall and
 CPU seconds and rows; the slowest are printed. The store is only read. What one full run costs
 is the sum, less what its two worker processes overlap.
@@ -27,8 +28,9 @@ from rdflib.namespace import SH  # noqa: E402
 from rdflib.term import Node  # noqa: E402
 
 from kg.check.core_sparql import (  # noqa: E402
-    _batch_results,
-    _batches,
+    Shared,
+    _jobs,
+    _run_job,
     compile_shapes,
     store_subclasses,
 )
@@ -52,21 +54,24 @@ def profile(store: Store, kinds: tuple[str, ...] = ("core", "sparql")) -> list[d
     shapes = shapes_graph()
     compiled, _ = compile_shapes(shapes, store_subclasses(store))
     out: list[dict] = []
-    for c in compiled if "core" in kinds else []:
-        for batch in _batches(c, full=True):
-            wall, cpu = time.perf_counter(), time.process_time()
-            rows = _batch_results(store, shapes, c, batch, "", True)
-            out.append(
-                {
-                    "kind": "core",
-                    "shape": _short(c.shape),
-                    "checks": sorted({_check_name(shapes, k.shape, k.component) for k in batch}),
-                    "seconds": round(time.perf_counter() - wall, 3),
-                    "cpu_seconds": round(time.process_time() - cpu, 3),
-                    "results": len(rows),
-                }
-            )
-            print(json.dumps(out[-1]), file=sys.stderr)
+    for job in _jobs(compiled, full=True) if "core" in kinds else []:
+        wall, cpu = time.perf_counter(), time.process_time()
+        rows = _run_job(store, shapes, job, "", True)
+        if isinstance(job, Shared):  # one query for a check of several shapes
+            owners, batch = [c for c, _ in job.members], [k for _, k in job.members]
+        else:
+            owners, batch = [job[0]], job[1]
+        out.append(
+            {
+                "kind": "core",
+                "shape": " ".join(sorted({_short(c.shape) for c in owners})),
+                "checks": sorted({_check_name(shapes, k.shape, k.component) for k in batch}),
+                "seconds": round(time.perf_counter() - wall, 3),
+                "cpu_seconds": round(time.process_time() - cpu, 3),
+                "results": len(rows),
+            }
+        )
+        print(json.dumps(out[-1]), file=sys.stderr)
     for sc in load_constraints(shapes) if "sparql" in kinds else []:
         wall, cpu = time.perf_counter(), time.process_time()
         rows = run_constraints(store, shapes, only={(sc.shape, sc.constraint): None})

@@ -293,3 +293,66 @@ def test_full_run_tests_targets_per_violation_like_a_limited_run() -> None:
         some |= found(validate_core(store, shapes, restrict=f"VALUES ?this {{ <http://ex/{n}> }}"))
     some |= found(validate_core(store, shapes, restrict='VALUES ?this { "a literal" }'))
     assert some == every
+
+
+def test_checks_shared_by_shapes_report_each_shape_at_its_own_focus_nodes() -> None:
+    """A full run answers a check that several shapes make on the same property (node kind,
+    class, a maximum count, with different limits) in one query, testing each failing node
+    against each shape's targets: each shape reports only its own focus nodes, a node of two
+    shapes is reported by both, a node of neither by none, as runs limited to one node (each
+    shape queried alone) report them."""
+    store = Store.memory()
+    data = Graph().parse(
+        data="""@prefix ex: <http://ex/> .
+        ex:k1 a ex:K . ex:k2 a ex:K .
+        ex:a a ex:A ; ex:p "lit", ex:k1 ; ex:q ex:k1, ex:k2 .
+        ex:b a ex:B ; ex:p ex:x, ex:y, ex:z ; ex:q ex:k1, ex:k2, ex:x .
+        ex:ab a ex:A, ex:B ; ex:p "lit" ; ex:q ex:k1 .
+        ex:c ex:mark 1 ; ex:p "v" ; ex:q ex:k1, ex:k2, ex:k1b .
+        ex:none ex:p "lit", 2, 3 ; ex:q ex:x, ex:y, ex:z .""",
+        format="turtle",
+    )
+    store.add_graph(data, URIRef("urn:test:data"))
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        ex:SA a sh:NodeShape ; sh:targetClass ex:A ;
+            sh:property [ sh:path ex:p ; sh:nodeKind sh:IRI ] ;
+            sh:property [ sh:path ex:q ; sh:maxCount 1 ; sh:class ex:K ] .
+        ex:SB a sh:NodeShape ; sh:targetClass ex:B ;
+            sh:property [ sh:path ex:p ; sh:nodeKind sh:IRI ; sh:maxCount 2 ] ;
+            sh:property [ sh:path ex:q ; sh:maxCount 2 ; sh:class ex:K ] .
+        ex:SC a sh:NodeShape ; sh:targetSubjectsOf ex:mark ;
+            sh:property [ sh:path ex:p ; sh:nodeKind sh:IRI ] ;
+            sh:property [ sh:path ex:q ; sh:maxCount 2 ; sh:class ex:K ] .""",
+        format="turtle",
+    )
+    from kg.check.core_sparql import Shared, _jobs, compile_shapes
+
+    compiled, _ = compile_shapes(shapes)
+    shared = [j for j in _jobs(compiled, full=True) if isinstance(j, Shared)]
+    assert len(shared) == 3  # node kind of ex:p, class of ex:q, the counts of ex:q
+    assert not [j for j in _jobs(compiled, full=False) if isinstance(j, Shared)]
+
+    def found(run: object) -> set[tuple]:
+        return {
+            (
+                str(shapes.value(predicate=SH.property, object=r.shape)).removeprefix("http://ex/"),
+                str(r.focus).removeprefix("http://ex/"),
+                str(r.component).split("#")[1][:-19],
+                str(r.value).removeprefix("http://ex/") if r.value is not None else None,
+            )
+            for r in run.results  # type: ignore[attr-defined]
+        }
+
+    every = found(validate_core(store, shapes))
+    assert every == {
+        ("SA", "a", "NodeKind", "lit"), ("SA", "a", "MaxCount", None),
+        ("SA", "ab", "NodeKind", "lit"),
+        ("SB", "b", "MaxCount", None), ("SB", "b", "Class", "x"),  # ex:p: 3 values, ex:q: 3
+        ("SB", "ab", "NodeKind", "lit"),
+        ("SC", "c", "NodeKind", "v"), ("SC", "c", "MaxCount", None), ("SC", "c", "Class", "k1b"),
+    }  # fmt: skip
+    some = set()
+    for n in ("a", "b", "ab", "c", "none", "k1"):
+        some |= found(validate_core(store, shapes, restrict=f"VALUES ?this {{ <http://ex/{n}> }}"))
+    assert some == every

@@ -124,8 +124,9 @@ class Check:
     counted: tuple[str, str, int, str] | None = None  # (value var, values pattern, n, op)
     expr: str | None = None  # a value check: the violation as an expression over the value
     values: str = ""  # a value check: the pattern binding the value from the focus node
-    # a count whose path cannot be of length zero (it binds the focus node from triples
-    # only): a full run tests each node past a limit against the targets (Compiler.membership)
+    # a count or value check whose path cannot be of length zero (it binds the focus node from
+    # triples only): a full run may test each node past a limit, or each failing value's focus
+    # node, against the targets (Compiler.membership) instead of listing them
     direct: bool = False
 
 
@@ -300,6 +301,8 @@ class Compiler:
         else:
             v, values = f, ""
 
+        direct = path_node is not None and _nonzero(self.path(path_node))
+
         def value_check(component: URIRef, expr: str) -> None:
             out.append(
                 Check(
@@ -310,6 +313,7 @@ class Compiler:
                     value=v,
                     expr=expr,
                     values=values,
+                    direct=direct,
                 )
             )
 
@@ -702,16 +706,22 @@ def _split(c: CompiledShape, check: Check, full: bool) -> bool:
     return full and check.counted is not None and check.focus == c.focus
 
 
-def _batches(c: CompiledShape, full: bool = False) -> list[list[Check]]:
+def _batches(
+    c: CompiledShape, full: bool = False, shared: frozenset[int] = frozenset()
+) -> list[list[Check]]:
     """Checks that one query answers together: the value checks of one shape (one pass over
     its values), the counts of one shape over the same values; every other check alone.
 
     ``full`` (a run over every focus node, no restriction): the tests that need every focus
     node listed -- the node shape's own value checks and "no value at all" for each minimum
     count of its property shapes -- share one query, one pass over the targets; a count
-    then only looks for the nodes whose values are past a limit (:func:`_split`)."""
+    then only looks for the nodes whose values are past a limit (:func:`_split`). The checks
+    in ``shared`` (ids) are left out: a query shared with other shapes answers them
+    (:func:`_jobs`); a split count's "no value" test stays here."""
     groups: dict[tuple, list[Check]] = {}
     for check in c.checks:
+        if id(check) in shared and check.counted is None:
+            continue
         if _split(c, check, full):
             x, inner, n, op = check.counted  # type: ignore[misc]
             if op == "<":
@@ -725,7 +735,7 @@ def _batches(c: CompiledShape, full: bool = False) -> list[list[Check]]:
                     direct=False,
                 )
                 groups.setdefault(("bare", c.shape), []).append(none)
-            if op == "<" and n <= 1:
+            if (op == "<" and n <= 1) or id(check) in shared:
                 continue  # one value or more: no other way to break this minimum
             key: tuple = ("count", check.shape, x, inner)
         elif full and check.expr is not None and not check.values and check.focus == c.focus:
@@ -760,6 +770,142 @@ def batch_query(c: CompiledShape, batch: list[Check], restrict: str = "") -> str
     return (
         f"SELECT DISTINCT {head} {flags} WHERE {{ {domain} {first.values} {binds} FILTER({test}) }}"
     )
+
+
+# A SPARQL string literal, an IRI or a variable: variables are renamed outside the first two.
+_TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>'
+    r"|\?[A-Za-z_][A-Za-z0-9_]*"
+)
+
+
+def _canonical(text: str, focus: str) -> tuple[str, dict[str, str]]:
+    """``text`` with every variable but ``focus`` renamed ``?_g0``, ``?_g1``, ... in order of
+    first appearance, and the renaming: checks of different shapes compiled from the same
+    constraint on the same property differ only in their variables' numbers."""
+    names: dict[str, str] = {}
+
+    def rename(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        if not tok.startswith("?") or tok == focus:
+            return tok
+        return names.setdefault(tok, f"?_g{len(names)}")
+
+    return _TOKEN.sub(rename, text), names
+
+
+@dataclass
+class Shared:
+    """Checks of several shapes that test the same values of the same property: one query finds
+    the failing values (or the nodes past a count) in one pass over the property's triples, and
+    tests each one's focus node against each shape's targets (``?_m0``, ``?_m1``, ...), where
+    each shape's own query listed its focus nodes and read the property again. ``pattern`` and
+    ``expr`` (or ``counted``) are in the canonical variables of :func:`_canonical`."""
+
+    members: list[tuple[CompiledShape, Check]]
+    focus: str
+    pattern: str  # binds the focus node (and ``value``) to each failing value / counted value
+    value: str | None = None  # value checks: the value variable
+    counted: str | None = None  # counts: the counted variable
+
+    def query(self) -> str:
+        flags = " ".join(
+            f"BIND(EXISTS {{ {c.member} }} AS ?_m{i})" for i, (c, _) in enumerate(self.members)
+        )
+        any_member = " || ".join(f"?_m{i}" for i in range(len(self.members)))
+        heads = " ".join(f"?_m{i}" for i in range(len(self.members)))
+        f = self.focus
+        if self.counted is not None:
+            limits = sorted({(k.counted[2], k.counted[3]) for _, k in self.members if k.counted})
+            tests = " || ".join(f"?_n {op} {n}" for n, op in limits)
+            inner = (
+                f"{{ SELECT {f} (COUNT(DISTINCT {self.counted}) AS ?_n) "
+                f"WHERE {{ {self.pattern} }} GROUP BY {f} }} FILTER({tests})"
+            )
+            return f"SELECT {f} ?_n {heads} WHERE {{ {inner} {flags} FILTER({any_member}) }}"
+        inner = f"{{ SELECT DISTINCT {f} {self.value} WHERE {{ {self.pattern} }} }}"
+        return f"SELECT {f} {self.value} {heads} WHERE {{ {inner} {flags} FILTER({any_member}) }}"
+
+
+def _share_key(c: CompiledShape, check: Check) -> tuple[str, str, str] | None:
+    """What a check of a full run shares with other shapes' (None: nothing): a value check of
+    one of the node shape's own property shapes, or the past-a-limit part of a split count, on a
+    path that binds the focus node from the data (so that a failing value's focus node can be
+    tested against the targets), keyed by its pattern in canonical variables."""
+    if not c.member or not check.direct or check.focus != c.focus:
+        return None
+    if check.counted is not None:
+        x, inner, n, op = check.counted
+        if not _split(c, check, True) or (op == "<" and n <= 1):
+            return None
+        text, names = _canonical(inner, c.focus)
+        return ("count", text, names[x])
+    if check.expr is not None and check.values and check.value:
+        text, names = _canonical(f"{check.values} FILTER({check.expr})", c.focus)
+        return ("value", text, names[check.value])
+    return None
+
+
+def _jobs(
+    compiled: Iterable[CompiledShape], full: bool
+) -> list[tuple[CompiledShape, list[Check]] | Shared]:
+    """The queries of a run: each shape's batches (:func:`_batches`) and, in a full run, one
+    :class:`Shared` query for each check that two shapes or more make on the same values."""
+    compiled = list(compiled)
+    groups: dict[tuple[str, str, str], list[tuple[CompiledShape, Check]]] = {}
+    if full:
+        for c in compiled:
+            for check in c.checks:
+                key = _share_key(c, check)
+                if key is not None:
+                    groups.setdefault(key, []).append((c, check))
+    shared: list[Shared] = []
+    ids: set[int] = set()
+    for (kind, text, var), members in groups.items():
+        if len({id(c) for c, _ in members}) < 2:
+            continue
+        ids.update(id(k) for _, k in members)
+        focus = members[0][0].focus
+        if kind == "count":
+            shared.append(Shared(members, focus, text, counted=var))
+        else:
+            shared.append(Shared(members, focus, text, value=var))
+    jobs: list[tuple[CompiledShape, list[Check]] | Shared] = [
+        (c, batch) for c in compiled for batch in _batches(c, full, frozenset(ids))
+    ]
+    return jobs + shared  # type: ignore[operator]
+
+
+def _shared_results(store: Store, shapes: Graph, job: Shared, union: bool) -> list[CoreResult]:
+    try:
+        variables, rows = store.query(job.query(), union=union)
+    except KgError as e:
+        raise KgError(
+            f"shape {job.members[0][1].shape}: {job.members[0][1].component}: {e}"
+        ) from None
+    comp = Compiler(shapes)
+    out = []
+    for index, (_, check) in enumerate(job.members):
+        path = shapes.value(check.shape, SH.path)
+        severity = comp.severity(check.shape)
+        messages = _messages(shapes, check.shape)
+        for row in rows:
+            r = dict(zip(variables, row, strict=True))
+            if r.get(f"_m{index}") != TRUE or not _hit(check, -1, r):
+                continue
+            out.append(
+                CoreResult(
+                    shape=check.shape,
+                    component=check.component,
+                    focus=r[job.focus[1:]],  # type: ignore[arg-type]
+                    path=path,
+                    value=r[job.value[1:]] if job.value else None,
+                    severity=severity,
+                    messages=messages,
+                )
+            )
+    return out
 
 
 def _hit(check: Check, index: int, row: dict[str, Node | None]) -> bool:
@@ -815,12 +961,24 @@ def _batch_results(
 _WORK: dict[str, Any] = {}
 
 
+def _run_job(
+    store: Store,
+    shapes: Graph,
+    job: tuple[CompiledShape, list[Check]] | Shared,
+    restrict: str,
+    union: bool,
+) -> list[CoreResult]:
+    if isinstance(job, Shared):
+        return _shared_results(store, shapes, job, union)
+    c, batch = job
+    return _batch_results(store, shapes, c, batch, restrict, union)
+
+
 def _work(index: int) -> list[CoreResult]:
     if "store" not in _WORK:
         _WORK["store"] = Store.open(_WORK["path"])  # its own read-only handle
-    c, batch = _WORK["jobs"][index]
-    return _batch_results(
-        _WORK["store"], _WORK["shapes"], c, batch, _WORK["restrict"], _WORK["union"]
+    return _run_job(
+        _WORK["store"], _WORK["shapes"], _WORK["jobs"][index], _WORK["restrict"], _WORK["union"]
     )
 
 
@@ -836,7 +994,7 @@ def run_compiled(
     """Run every check, batched (:func:`batch_query`); ``restrict`` is a pattern binding
     ``?this`` to the focus nodes to check (empty: all). With ``workers`` > 1 and a store on
     disk, the queries are shared among that many processes, each with a read-only handle."""
-    jobs = [(c, batch) for c in compiled for batch in _batches(c, full=not restrict)]
+    jobs = _jobs(compiled, full=not restrict)
     path = Path(store.path) if store.path is not None else None
     if workers > 1 and path is not None and (path / MARKER).exists() and len(jobs) > 1:
         import multiprocessing
@@ -851,13 +1009,13 @@ def run_compiled(
         finally:
             _WORK.clear()
         return
-    for c, batch in jobs:
-        yield from _batch_results(store, shapes, c, batch, restrict, union)
+    for job in jobs:
+        yield from _run_job(store, shapes, job, restrict, union)
 
 
 def count_queries(compiled: Iterable[CompiledShape], full: bool = True) -> int:
     """How many queries a run sends (``full``: over every focus node)."""
-    return sum(len(_batches(c, full)) for c in compiled)
+    return len(_jobs(compiled, full))
 
 
 __all__ = [
