@@ -1507,3 +1507,13 @@ def test_a_court_deadline_is_a_decision_and_its_warning_no_threat() -> None:
         "be killed."
     )
     assert ("threat", "2024-04-03") in got
+
+
+def test_who_questions_is_the_prosecution_the_paragraph_brought_him_before() -> None:
+    evs = _events(
+        "On 3 April 2024, human rights defender Tom Reed was brought to the Zenda Chief Public "
+        "Prosecutor's Office and told that he was suspected of sedition. His lawyers were shown "
+        "only a police report. He was questioned about his posts on social media."
+    )
+    asked = [e for e in evs if e["type"] == "interrogation"]
+    assert asked and asked[0]["agents"] and asked[0]["authority"] == asked[0]["agents"][0]

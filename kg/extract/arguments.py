@@ -667,6 +667,25 @@ def last_court(
     return None
 
 
+#: Bodies that question people a paragraph brings before them (the police too added a wrong
+#: participant on held-out development issuers).
+QUESTIONING_KINDS = frozenset({"prosecution"})
+
+
+def _last_questioner(doc: Doc, mentions: list[tuple[int, int, Entity]], a: int) -> Entity | None:
+    """The prosecution body named last before ``a`` in its paragraph."""
+    para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
+    if para is None:
+        return None
+    i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
+    while i >= 0 and mentions[i][0] >= para.start:
+        e = mentions[i][2]
+        if e.kind == "organisation" and e.attrs.get("kind") in QUESTIONING_KINDS:
+            return e
+        i -= 1
+    return None
+
+
 #: What someone would, will or means to do: "said they would challenge the order in".
 INTENDED = re.compile(
     r"\b(?:would|will|could|might|plans?\s+to|planned\s+to|intends?\s+to|intended\s+to)\b"
@@ -1545,6 +1564,12 @@ def make_event(
         body = destination_body(
             doc.flat, mentions, a if voice == "phrase" else b, c1, held_only=voice == "phrase"
         )
+        if body is not None:
+            agents = [body.id]
+    if etype == "interrogation" and not agents and voice in ("passive", "perfect"):
+        # "He was brought to the X Prosecutor's Office ... He was questioned about": who
+        # questions is the prosecution body the paragraph last named
+        body = _last_questioner(doc, mentions, a)
         if body is not None:
             agents = [body.id]
     if etype in STREET_WORK and not ORDER_WORD.search(doc.flat, c0, c1):
