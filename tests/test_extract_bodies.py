@@ -336,3 +336,17 @@ def test_kind_and_country_of_a_body_read_from_its_name_and_the_words_before() ->
     assert org_country("Varn Lantern", "the Kazakh ", "ngo", "Zemblia") == "Kazakhstan"
     assert org_country("Varn Lantern", "the ", "ngo", "Zemblia") == "Zemblia"
     assert org_country("Varn Lantern", "the ", "court", None) is None
+
+
+def test_people_of_a_body_opening_a_sentence_are_not_its_name() -> None:
+    text = (
+        "9 July 2024\n\nZembla: Defender Ilka Varo threatened\n\n"
+        "On 2 July 2024, police questioned human rights defender Ilka Varo in Port Dune. "
+        "Officials from the Ministry of Water Affairs said the dam was lawful. Agents of the "
+        "State Security Service searched her office.\n"
+    )
+    rec = extract_case(text, appeal_id="t-people-of")
+    kinds = {o["name"]: o["kind"] for o in rec["organisations"]}
+    assert kinds.get("Ministry of Water Affairs") == "ministry"
+    assert kinds.get("State Security Service") == "security_service"
+    assert not [n for n in kinds if n.startswith(("Officials", "Agents"))]

@@ -83,6 +83,14 @@ def _head_of(words: tuple[str, ...]) -> tuple[str, str] | None:
 COMMON_NOUNS_IN_CAPITALS = frozenset({"NGO", "NGOs"})
 
 
+#: Plural nouns for people of a body, capitalised where they open a sentence: "Officers of the
+#: Zenda Police", "Agents from the State Security Service".
+PEOPLE_OF = frozenset(
+    "Officials Officers Agents Members Employees Staff Soldiers Guards Investigators Inspectors "
+    "Men Women People Representatives Delegates Lawyers Judges Prosecutors".split()
+)
+
+
 def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
     """Index of the first token that is not a capitalised function word or honorific."""
     i = 0
@@ -97,6 +105,13 @@ def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
         i += 1
     if 0 < i < len(words) - 1 and words[i] in ("for", "from", "of"):
         i += 1  # "Except for A B", "Apart from A B": the function word's own preposition
+    if (
+        i + 2 < len(words)
+        and words[i] in PEOPLE_OF
+        and words[i + 1] in ("of", "from", "at", "with")
+        and (words[i + 2][:1].isupper() or words[i + 2] == "the")
+    ):
+        i += 2  # "Officials from the Ministry of X" opening a sentence: the people, then the body
     return i
 
 
