@@ -350,3 +350,19 @@ def test_people_of_a_body_opening_a_sentence_are_not_its_name() -> None:
     assert kinds.get("Ministry of Water Affairs") == "ministry"
     assert kinds.get("State Security Service") == "security_service"
     assert not [n for n in kinds if n.startswith(("Officials", "Agents"))]
+
+
+def test_a_ministry_named_by_a_list_of_portfolios_is_one_body() -> None:
+    text = (
+        "9 July 2024\n\nZembla: Defender Ilka Varo threatened\n\n"
+        "On 2 July 2024, the Ministry of Water, Forests and Rural Affairs banned the Dune Farmers "
+        "Union. The Ministry of Labour, Trade, Industry, and Family Welfare fined it. Ilka Varo "
+        "wrote to the Ministry of Justice, Mr. Karl Brun and others.\n"
+    )
+    rec = extract_case(text, appeal_id="t-portfolios")
+    kinds = {o["name"]: o["kind"] for o in rec["organisations"]}
+    assert kinds.get("Ministry of Water, Forests and Rural Affairs") == "ministry"
+    assert kinds.get("Ministry of Labour, Trade, Industry, and Family Welfare") == "ministry"
+    assert kinds.get("Ministry of Justice") == "ministry"  # a comma before a name ends it
+    names = [p["name"] for p in rec["persons"]]
+    assert "Karl Brun" in names and "Rural Affairs" not in names and "Family Welfare" not in names

@@ -15,10 +15,10 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # so the floors guard against regressions only; raise them as the figures rise, never lower them.
 # Events, provisions and demands are not in this set's gold.
 INVENTED_FLOORS = {
-    "persons": 0.94,  # measured 0.941
-    "person_roles": 0.82,  # 0.825
-    "organisations": 0.84,  # 0.845
-    "organisation_kinds": 0.72,  # 0.726
+    "persons": 0.94,  # measured 0.946
+    "person_roles": 0.82,  # 0.829
+    "organisations": 0.85,  # 0.857
+    "organisation_kinds": 0.73,  # 0.738
 }
 
 

@@ -351,9 +351,35 @@ def find_runs(doc: Doc) -> list[Run]:
             if k > j and k < n and cap[k] and _gap_ok(doc, toks, j - 1, k):
                 j = k
                 continue
+            if tok == "," and _ministry_of(toks, i, j) and (k := _portfolios_end(toks, cap, j)):
+                j = k  # "Ministry of Lands, Housing and Urban Development": one name
+                continue
             break
         runs.append(Run(toks[i][1], toks[j - 1][2], toks[i:j]))
     return runs
+
+
+def _ministry_of(toks: list[tuple[str, int, int]], i: int, j: int) -> bool:
+    """Whether the run ``i:j`` names a ministry by its portfolio: "... Ministry of Lands"."""
+    return any(toks[m][0] == "Ministry" and toks[m + 1][0] == "of" for m in range(i, j - 1))
+
+
+def _portfolios_end(toks: list[tuple[str, int, int]], cap: list[bool], j: int) -> int | None:
+    """Where a ministry's list of portfolios that goes on at the comma ``j`` ends: at the first
+    capitalised word after its "and" (", Housing and Urban Development"), or None where the comma
+    ends the name ("the Ministry of Justice, Ana Lind, ...": no "and" before a lower-case word)."""
+    k = j
+    for _ in range(4):  # up to four more portfolios
+        if toks[k][0] != "," or k + 1 >= len(toks) or not cap[k + 1]:
+            return None
+        k += 1
+        while k < len(toks) and cap[k]:
+            k += 1
+        if k + 1 < len(toks) and toks[k][0] == "and" and cap[k + 1]:
+            return k + 1
+        if k + 2 < len(toks) and toks[k][0] == "," and toks[k + 1][0] == "and" and cap[k + 2]:
+            return k + 2
+    return None
 
 
 #: TOKEN_RE as one group: ``split`` gives the gaps and the tokens in turn.
