@@ -965,3 +965,78 @@ def test_first_letter_look_aheads_change_no_match() -> None:
             assert [m.span() for m in rx.finditer(text)] == want
             hits += len(want)
         assert hits >= 10
+
+
+def _mutated(texts: list[str], seed: int) -> list[str]:
+    """The texts with random characters replaced by letters, stops, quotes and white space."""
+    rng = random.Random(seed)
+    out = []
+    for text in texts:
+        chars = list(text)
+        for _ in range(len(chars) // 20):
+            chars[rng.randrange(len(chars))] = rng.choice("ae s-.’'_\nHM")
+        out.append("".join(chars))
+    return out
+
+
+def test_word_index_holds_the_words_the_pattern_finds() -> None:
+    made_up = ["Ana_Lee's 2nd x2y ÇAĞ-ri  \n\nİlkay’s 12/3; naïve café — a_b_c", "", "   ", "_"]
+    for text in [*_texts()[:15], *_mutated(_texts()[:5], 3), *made_up]:
+        doc = make_doc(text)
+        want: dict[str, list[int]] = {}
+        for m in WORD.finditer(doc.flat):
+            want.setdefault(m.group(), []).append(m.start())
+        assert doc.word_index == want
+        assert list(doc.word_index) == list(want)  # in the order the words first come
+
+
+def test_kin_single_names_tried_before_kinship_nouns_only() -> None:
+    """The kinship-name pattern tried in the word before each kinship noun finds what it
+    finds over the whole text."""
+    from kg.extract.persons import KIN_SINGLE_NAME, _kin_single_names
+
+    made_up = [
+        "Her husband Omar was held. Ana Lee’s brother Tomas said so. Zed's sister Mina and",
+        "Abu-Ali’s son Karim was freed; Ana_Lee's wife Mina, a nurse, was not. this wife Rosa is",
+        "His\n   brother Tomas said so. Their  cousin,  Pavel was. X's niece Ola.",
+        "her son,Ivo was",
+        "Vela’s father Juri's uncle Ruben was",
+    ]
+    for text in [*_texts(), *_mutated(_texts(), 4), *made_up]:
+        doc = make_doc(text)
+        want = [m.span() for m in KIN_SINGLE_NAME.finditer(doc.flat)]
+        assert [m.span() for m in _kin_single_names(doc)] == want, text[:60]
+    names = [m.group("n") for text in made_up for m in _kin_single_names(make_doc(text))]
+    assert names == ["Omar", "Tomas", "Mina", "Karim", "Mina", "Tomas", "Pavel", "Ruben"]
+
+
+def test_honorific_runs_longer_than_the_window_stripped_whole() -> None:
+    """A run of honorifics that opens further back than the search window is taken off
+    whole, as the pattern over the whole text takes it."""
+    for before in [
+        "the lawyer Mr. Dr. Honourable Sheikha Mr. ",
+        "said H. E. Mr. Honourable Honorable Dr.\n",
+        "x " + "Mr. " * 12,
+        "Mr." + " " * 30,
+        "the Honourable.   ",
+        "Dr. Ana said. ",
+    ]:
+        assert strip_honorific(before) == HONORIFIC_END.sub("", before), repr(before)
+    assert strip_honorific("the lawyer Mr. Dr. Honourable Sheikha Mr. ") == "the lawyer "
+
+
+def test_local_units_read_where_their_words_are() -> None:
+    """A local unit of a state body is still found where the text has its words, and a text
+    without them is not searched."""
+    from kg.extract.bodies import LOCAL_UNIT, LOCAL_UNIT_NOUNS, LOCAL_UNIT_PLACES
+
+    text = (
+        "She was taken to the Ostra district department of the Ministry of Interior, then to "
+        "the Vela city office of the State Security Service."
+    )
+    found = [m.group("w") for m in LOCAL_UNIT.finditer(text)]
+    assert found == ["Ostra", "Vela"]
+    for flat in [*_texts(), text]:
+        words = set(make_doc(flat).word_index)
+        for m in LOCAL_UNIT.finditer(flat):
+            assert words & set(LOCAL_UNIT_PLACES) and words & set(LOCAL_UNIT_NOUNS), m.group()

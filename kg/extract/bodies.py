@@ -79,6 +79,11 @@ LOCAL_UNIT = re.compile(
     rf"(?P<body>(?:Ministry|Department|Directorate|Service|Committee|Office|(?:{_CAP}\s+){{1,3}}"
     rf"(?:Service|Committee|Directorate))(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?)"
 )
+#: The two words every match of LOCAL_UNIT holds, each a whole word (white space on both
+#: sides): the pattern opens with a look-behind and is tried at every character, so it is run
+#: only on a text whose word index has a word of each.
+LOCAL_UNIT_PLACES = ("district", "city", "regional", "town", "municipal", "provincial")
+LOCAL_UNIT_NOUNS = ("department", "office", "branch", "directorate", "division", "unit")
 INTERIOR = re.compile(r"\b(?:Interior|Internal Affairs|Home Affairs)\b")
 #: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited".
 LEGAL_FORM = re.compile(
@@ -145,7 +150,14 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if _starts_word(flat, m.start()):
             a = _caps_before(flat, m.start(), CAP1_BEFORE)
             found.append((m.start() if a is None else a, m.end(), "ngo", None))
-    units = LOCAL_UNIT.finditer(flat) if " of the " in flat else ()
+    index = doc.word_index
+    units = (
+        LOCAL_UNIT.finditer(flat)
+        if " of the " in flat
+        and any(w in index for w in LOCAL_UNIT_PLACES)
+        and any(w in index for w in LOCAL_UNIT_NOUNS)
+        else ()
+    )
     for m in units:
         if m.group("w") in NOT_PLACE or m.group("w") in MONTHS:
             continue

@@ -340,6 +340,33 @@ KIN_SINGLE_NAME = re.compile(
     r"(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]{2,})"
     r"(?=\s*[,.;]|\s+(?:was|is|has|had|have|were|are|remains?|said|says|told|and)\b)"
 )
+#: The kinship nouns of KIN_SINGLE_NAME: a whole word of every match (white space before, a
+#: comma or white space after).
+KIN_SINGLE_NOUNS = (
+    "wife husband father mother son daughter brother sister uncle aunt cousin nephew niece".split()
+)
+#: What the words before a kinship noun in KIN_SINGLE_NAME are made of besides letters and
+#: digits: "Ana's", "Abu-Ali’s".
+_KIN_OWNER_CHARS = frozenset("’'-_")
+
+
+def _kin_single_names(doc: Doc) -> list[re.Match[str]]:
+    """``KIN_SINGLE_NAME.finditer(doc.flat)``, tried only where a match may start: in the word
+    right before a kinship noun of the word index, at any of its characters (the pattern is
+    run at every character of the text otherwise)."""
+    flat = doc.flat
+    starts: set[int] = set()
+    for noun in KIN_SINGLE_NOUNS:
+        for k in doc.word_index.get(noun, ()):
+            j = k
+            while j > 0 and flat[j - 1].isspace():
+                j -= 1
+            i = j
+            while i > 0 and (flat[i - 1].isalnum() or flat[i - 1] in _KIN_OWNER_CHARS):
+                i -= 1
+            if i < j < k:
+                starts.update(range(i, j))
+    return finditer_at(KIN_SINGLE_NAME, flat, sorted(starts))
 
 
 #: What one known by a single name does, said right before the name: "activist Sukarno was
@@ -366,7 +393,7 @@ def add_kin_names(doc: Doc, ents: Entities) -> None:
         again = re.findall(rf"(?<![\w’'-]){re.escape(n)}(?![\w’'-])(?!\s+[A-ZÀ-ÞĀ-Žİ])", doc.flat)
         if len(again) >= 2:
             singles.append(m)
-    for m in [*KIN_SINGLE_NAME.finditer(doc.flat), *singles]:
+    for m in [*_kin_single_names(doc), *singles]:
         n = m.group("n")
         if n in CAP_STOP or n in NON_NAME or n in COUNTRIES or n in MONTHS or n in HONORIFICS:
             continue  # "his wife Mrs. A B": the honorific opens a full name read elsewhere

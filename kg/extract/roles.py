@@ -298,6 +298,9 @@ HONORIFIC_END = re.compile(
 #: stop ("Mr.", "H.E.") or an honorific of the pattern. A text that ends otherwise keeps its
 #: end, and the pattern is not run.
 HONORIFIC_ENDS = (".", *(group_literals(HONORIFIC_END, "h") or ()))
+#: Characters from the start of one honorific of HONORIFIC_END to the end of its word and
+#: full stop ("Honourable.", "H. E."), with room to spare.
+HONORIFIC_REACH = 20
 
 
 def strip_honorific(before: str) -> str:
@@ -309,7 +312,19 @@ def strip_honorific(before: str) -> str:
         and not before.rstrip().endswith(HONORIFIC_ENDS)
     ):
         return before
-    return HONORIFIC_END.sub("", before)
+    if len(HONORIFIC_ENDS) == 1:
+        return HONORIFIC_END.sub("", before)
+    # the pattern ends with the text, and a search of the whole text tries it at every
+    # character: the last honorific opens within HONORIFIC_REACH characters of the last one
+    # that is not white space, so the search starts there; where the match found has an
+    # honorific or a full stop right before it, the run may go on to the left, and the whole
+    # text is searched
+    m = HONORIFIC_END.search(before, max(0, len(before.rstrip()) - HONORIFIC_REACH))
+    if m is None:
+        return before
+    if m.start() > 0 and before[: m.start()].rstrip().endswith(HONORIFIC_ENDS):
+        return HONORIFIC_END.sub("", before)
+    return before[: m.start()]
 
 
 PLURAL_END = re.compile(r"[^s]s,?\s*$")

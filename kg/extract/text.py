@@ -29,6 +29,8 @@ ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Ž
 #: A single capital, or capitals with dots ("A.M"), before a full stop: an initial.
 INITIAL = re.compile(r"^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$")
 WORD = re.compile(r"[^\W_]+")
+#: WORD as one group: ``split`` gives the gaps and the words in turn.
+WORD_SPLIT = re.compile(r"([^\W_]+)")
 _MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 #: A line of a chronology that opens with its date ("- 3 March 2024: ...", "• On May 3,
 #: 2024, ...", "3 March 2024: ..."): an item of its own, whatever ends the line before.
@@ -105,14 +107,18 @@ class Doc:
     def word_index(self) -> dict[str, list[int]]:
         """Each distinct word of ``flat`` with its starts in text order: the rules that look
         words up go over the distinct words, about half as many as the words."""
+        # ``split`` gives the gaps and the words in turn (no match object per word): a word's
+        # start is the length of all that comes before it
+        parts = WORD_SPLIT.split(self.flat)
+        ends = list(itertools.accumulate(map(len, parts)))  # of each gap and word
         index: dict[str, list[int]] = {}
-        for m in WORD.finditer(self.flat):
-            w = m.group()
-            starts = index.get(w)
-            if starts is None:
-                index[w] = [m.start()]
+        get = index.get
+        for w, a in zip(parts[1::2], ends[:-1:2], strict=True):
+            found = get(w)
+            if found is None:
+                index[w] = [a]
             else:
-                starts.append(m.start())
+                found.append(a)
         return index
 
 
