@@ -1040,3 +1040,40 @@ def test_local_units_read_where_their_words_are() -> None:
         words = set(make_doc(flat).word_index)
         for m in LOCAL_UNIT.finditer(flat):
             assert words & set(LOCAL_UNIT_PLACES) and words & set(LOCAL_UNIT_NOUNS), m.group()
+
+
+def test_sentence_break_reads_the_stop_first() -> None:
+    """The full-stop pattern with its look-behinds after the stop finds what the form with
+    them before it finds."""
+    from kg.extract.layout import SENTENCE_BREAK
+
+    before_stop = re.compile(
+        r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bNo)(?<!\bJr)(?<!\b[A-Z])"
+        r"[.!?][”\"’)]?\s+[A-Z]"
+    )
+    rng = random.Random(21)
+    pieces = ["Mr. ", "Mrs. A", "St. B", "xSt. C", "No. 5", "A. B", "aA. B", "ok. The", "?” A",
+              ".) B", "! C", "Jr.\nD", "Dr.", " ", "word", "."]  # fmt: skip
+    made_up = ["".join(rng.choice(pieces) for _ in range(rng.randrange(10))) for _ in range(3000)]
+    hits = 0
+    for text in [*_texts(), *made_up]:
+        want = [m.span() for m in before_stop.finditer(text)]
+        assert [m.span() for m in SENTENCE_BREAK.finditer(text)] == want, repr(text[:80])
+        hits += bool(want)
+    assert hits > 100
+
+
+def test_unnamed_posts_tried_at_their_literals() -> None:
+    from kg.extract.persons import ANCHOR_LITERAL, UNNAMED_POST
+
+    made_up = [
+        "He was pardoned by the President of the Republic. The Prime Minister ordered it. "
+        "by the Attorney General, Mr X; the President later dismissed him; by the Presidents",
+        "the President of Vela said; by the Prime Minister’s office; The Attorney General sued",
+    ]
+    spans = []
+    for text in [*_texts(), *made_up]:
+        want = [m.span() for m in UNNAMED_POST.finditer(text)]
+        assert [m.span() for m in finditer_prefixed(UNNAMED_POST, text, ANCHOR_LITERAL)] == want
+        spans += want
+    assert len(spans) >= 4

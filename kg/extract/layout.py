@@ -127,8 +127,12 @@ COUNTRY_PREFIX = re.compile(
     r"^(?:UPDATE\s*[–-]\s*|Update\s*[–-]\s*)?(?P<c>[A-Z][\w ’'()-]{1,60}?)\s*(?P<sep>:|\s\|)\s+\S"
 )
 #: A full stop that ends a sentence, not an abbreviation ("Mr.", "Dr.", "No.") or an initial.
+#: The stop opens the pattern and the look-behinds read it with the word before it
+#: ("(?<!\bMr.)" after the stop is "(?<!\bMr)" before it): a pattern that opens with a
+#: look-behind is tried at every character, one that opens with a class only at its characters.
 SENTENCE_BREAK = re.compile(
-    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bNo)(?<!\bJr)(?<!\b[A-Z])[.!?][”\"’)]?\s+[A-Z]"
+    r"[.!?](?<!\bMr.)(?<!\bMs.)(?<!\bDr.)(?<!\bMrs.)(?<!\bSt.)(?<!\bNo.)(?<!\bJr.)(?<!\b[A-Z].)"
+    r"[”\"’)]?\s+[A-Z]"
 )
 
 

@@ -1084,7 +1084,12 @@ def add_unnamed_posts(doc: Doc, ents: Entities) -> None:
     """Unnamed holders of the highest posts who act in the text."""
     seen: set[str] = set()
     posts = ("President", "Prime Minister", "Attorney General")  # one is in every match
-    found = UNNAMED_POST.finditer(doc.flat) if any(w in doc.flat for w in posts) else ()
+    # tried where "by the P", "the Prim", ... are found, not at every character
+    found = (
+        finditer_prefixed(UNNAMED_POST, doc.flat, ANCHOR_LITERAL)
+        if any(w in doc.flat for w in posts)
+        else ()
+    )
     for m in found:
         label = m.group("a") or m.group("b")
         post = label.split(" ", 1)[1].replace(" of the Republic", "")
