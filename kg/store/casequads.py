@@ -27,11 +27,26 @@ def reference_labels(reference: Graph) -> Labels:
 
 def case_nquads(case: Any, record: dict[str, Any], labels: Labels) -> str:
     """The N-Quads of the case graph of ``case`` (a :class:`kg.store.build.CaseSource`)."""
+    return case_nquads_derived(case, record, labels, frozenset())[0]
+
+
+def case_nquads_derived(
+    case: Any, record: dict[str, Any], labels: Labels, rules: frozenset[str]
+) -> tuple[str, str | None]:
+    """:func:`case_nquads`, and what the local ``rules`` derive from the graph
+    (:mod:`kg.store.localrules`: N-Quads of the derived graph; None where they may not be
+    derived from this graph alone)."""
     from kg.store.build import case_graph
+    from kg.store.localrules import derive_local, names_shared_nodes
 
     name, triples = case_graph(case, record, graph=TripleSet())
     defer_labels(triples, labels)  # type: ignore[arg-type]
-    return nquads(triples, str(name))
+    text = nquads(triples, str(name))
+    if not rules:
+        return text, ""
+    if names_shared_nodes(record):
+        return text, None
+    return text, derive_local(triples, rules)
 
 
-__all__ = ["case_nquads", "reference_labels"]
+__all__ = ["case_nquads", "case_nquads_derived", "reference_labels"]

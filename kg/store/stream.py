@@ -61,7 +61,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -391,11 +391,14 @@ def _views(
     return view
 
 
-def _case_nquads(job: Job, view: View) -> tuple[str, str]:
+def _case_nquads(
+    job: Job, view: View, rules: frozenset[str] = frozenset()
+) -> tuple[str, str, str | None]:
     """A case graph as N-Quads (in a worker process, or in the caller): the record loaded from
-    the spill folder (or read), its items given their identities, its graph made."""
+    the spill folder (or read), its items given their identities, its graph made; with what
+    the local ``rules`` derive from it (:mod:`kg.store.localrules`; None: they may not)."""
     from kg.store.build import CaseSource
-    from kg.store.casequads import case_nquads
+    from kg.store.casequads import case_nquads_derived
 
     aid, record_path, text_path, curated, spill = job
     if spill is not None:
@@ -407,13 +410,16 @@ def _case_nquads(job: Job, view: View) -> tuple[str, str]:
         clusters, provisions = view
         apply_resolution({aid: record}, Resolution(clusters, [], {}), provisions)
     case = CaseSource(aid, Path(record_path), Path(text_path) if text_path else None, curated)
-    return aid, case_nquads(case, record, _WORKER["reference"])
+    text, derived = case_nquads_derived(case, record, _WORKER["reference"], rules)
+    return aid, text, derived
 
 
-def _cases_nquads(data_dir: str, part: list[tuple[Job, View]]) -> list[str]:
+def _cases_nquads(
+    data_dir: str, part: list[tuple[Job, View]], rules: frozenset[str] = frozenset()
+) -> list[tuple[str, str | None]]:
     """:func:`_case_nquads` of a few records, in a worker process."""
     _init_worker(data_dir)
-    return [_case_nquads(job, view)[1] for job, view in part]
+    return [_case_nquads(job, view, rules)[1:] for job, view in part]
 
 
 # --------------------------------------------------------------------------------------------
@@ -543,6 +549,7 @@ def _build_from(
         links_graph,
         ontology_graph,
         reference_graph,
+        rules,
     )
 
     token = new_token()  # this build's name, in its state and its kept files
@@ -790,17 +797,27 @@ def _build_from(
         links = links_graph(data_dir)
         if len(links):
             batches.write(graph_nquads(links, LINKS_GRAPH))
+        ontology, reference = ontology_graph(ontology_dir), reference_graph(data_dir)
+        # The rules each case graph alone answers, derived as the graphs are written
+        # (kg.store.localrules); the others run after the bulk load (_derive).
+        local = _LocalRules(
+            folder, rules(ontology_dir),
+            {str(p) for g in (links, ontology, reference) for p in g.predicates(unique=True)},
+        )  # fmt: skip
         # One triple, one graph, decided on the text (kg.store.textpartition); the appeal
         # graphs' export files are written from it too.
         index_of_shared, ready = partition_nquads(
-            graph_nquads(ontology_graph(ontology_dir), ONTOLOGY_GRAPH),
-            graph_nquads(reference_graph(data_dir), REFERENCE_GRAPH),
-            _nquads(todo, data_dir, (resolution, canon), workers, say),
+            graph_nquads(ontology, ONTOLOGY_GRAPH),
+            graph_nquads(reference, REFERENCE_GRAPH),
+            _nquads(todo, data_dir, (resolution, canon), workers, say,
+                    local=(local.rules, local.write) if local.rules else None),
             folder / "cases.nq",
             batches.write,
             appeal_files_writer(folder),
-        )
+        )  # fmt: skip
         batches.close()
+        local.close()
+        del ontology, reference
         # What identity resolution made (every record's items among it) and the shared index
         # are not needed in memory past this point: written for the next build and dropped,
         # they are not held while the loader, the rules and the export files take theirs.
@@ -811,7 +828,7 @@ def _build_from(
             token=token, state=state.path, names=dict(state.names), rows=state.rows_written,
             result=result, entries=entries, fingerprints=fingerprints, globals_=globals_,
             kept=state_extra, touched=[str(appeal_graph_iri(a)) for a in chosen],
-            ready=ready, batches=batches.paths,
+            ready=ready, batches=batches.paths, local=local.rules, local_batches=local.paths,
         )  # fmt: skip
         if into is not None:  # the rest in the process that asked for this one
             state.hand_over()
@@ -839,6 +856,8 @@ class _Front:
     touched: list[str]
     ready: dict[str, int]
     batches: list[Path]
+    local: frozenset[str] = frozenset()  # rules derived as the graphs were written
+    local_batches: list[Path] = field(default_factory=list)  # what they derived, to load
 
 
 def _build_back(
@@ -856,12 +875,12 @@ def _build_back(
     _WORKER.clear()
     release_freed_memory()  # freed, but kept by the process until handed back
     say(f"build: bulk loading ({len(front.batches)} file(s))")
-    for batch in front.batches:
+    for batch in [*front.batches, *front.local_batches]:
         store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
         batch.unlink()
     release_freed_memory()  # what the loader freed
     result = front.result
-    result.derived = _derive(store, ontology_dir, folder)
+    result.derived = _derive(store, ontology_dir, folder, done=front.local)
     _finish(store, folder, result, front.globals_, front.entries, front.fingerprints, shared,
             front.kept, front.touched, state, {}, optimize=True, ready=front.ready,
             data_dir=data_dir, progress=say)  # fmt: skip
@@ -975,6 +994,38 @@ def _front_apart(
             store_path, data_dir, ontology_dir, spill_dir, incremental=incremental,
             workers=workers, say=say, started=time.perf_counter(), into=folder,
         )  # fmt: skip
+
+
+class _LocalRules:
+    """The triples the local rules (:mod:`kg.store.localrules`) derive from each case graph,
+    as N-Quads of the derived graph in files of the bulk loader's size. A graph they may not
+    be derived from alone (``write(None)``) makes them all go back to SPARQL after the load:
+    their files are removed and :attr:`rules` emptied."""
+
+    def __init__(self, folder: Path, rules: list[tuple[str, str]], predicates: set[str]) -> None:
+        from kg.store.localrules import usable
+
+        self.rules = usable(rules, predicates)
+        self.batches = _BatchFiles(folder, "local")
+        self.paths: list[Path] = []
+
+    def write(self, text: str | None) -> None:
+        if not self.rules:
+            return
+        if text is None:
+            self.rules = frozenset()
+            self.close()
+            return
+        if text:
+            self.batches.write(text)
+
+    def close(self) -> None:
+        self.batches.close()
+        if not self.rules:
+            for path in self.batches.paths:
+                path.unlink(missing_ok=True)
+            self.batches.paths.clear()
+        self.paths = list(self.batches.paths)
 
 
 class _BatchFiles:
@@ -1440,6 +1491,7 @@ def _nquads(
     workers: WorkerPool,
     say: Progress,
     keys_of: Callable[[str], list[Any]] | None = None,
+    local: tuple[frozenset[str], Callable[[str | None], None]] | None = None,
 ) -> Iterator[str]:
     """N-Quads of each case graph, in order, in worker processes when there are enough of
     them: the build's workers (:mod:`kg.store.workers`, forked before the records were
@@ -1447,7 +1499,9 @@ def _nquads(
     fork of this process, whose memory grows with the corpus). Each record goes to them with
     its own :data:`View`; at most :data:`AHEAD` parts of :data:`PART` records are in flight,
     so neither the workers nor the queue between them and this process grow with the corpus.
-    The workers end with this step."""
+    With ``local`` (rules, sink), what those rules derive from each graph is given to the
+    sink (:mod:`kg.store.localrules`). The workers end with this step."""
+    rules, sink = local if local is not None else (frozenset(), None)
     total = len(jobs_list)
     step = max(1, total // 10)
     resolution, canon = identity
@@ -1462,14 +1516,16 @@ def _nquads(
             done = 0
             for start in range(0, total, PART):
                 part = [(job, view(job[0])) for job in jobs_list[start : start + PART]]
-                pending.append(pool.submit(_cases_nquads, str(data_dir), part))
+                pending.append(pool.submit(_cases_nquads, str(data_dir), part, rules))
                 while len(pending) >= AHEAD * workers.workers or (
                     pending and start + PART >= total
                 ):
-                    for text in pending.popleft().result():
+                    for text, derived in pending.popleft().result():
                         done += 1
                         if done % step == 0:
                             say(f"build: {done}/{total} graphs")
+                        if sink is not None:
+                            sink(derived)
                         yield text
         finally:
             workers.close()
@@ -1479,7 +1535,10 @@ def _nquads(
     for n, job in enumerate(jobs_list, 1):
         if n % step == 0:
             say(f"build: {n}/{total} graphs")
-        yield _case_nquads(job, view(job[0]))[1]
+        _aid, text, derived = _case_nquads(job, view(job[0]), rules)
+        if sink is not None:
+            sink(derived)
+        yield text
 
 
 def _rule_triples(store: ox.Store, ontology_dir: Path) -> set[ox.Triple]:
@@ -1504,15 +1563,19 @@ def _stated(store: ox.Store, t: ox.Triple, derived: ox.NamedNode) -> bool:
     )
 
 
-def _derive(store: ox.Store, ontology_dir: Path, folder: Path | None = None) -> int:
-    """Run the rules over the union of the graphs into the (empty) derived graph; returns its
-    size. Oxigraph writes each rule's answer as N-Triples into a file (in ``folder``, else in
-    the system's temporary folder), whose lines, made N-Quads of the derived graph a block at a
-    time, are bulk-loaded in files of about :data:`BATCH_BYTES` (the loader holds about five
-    times the file it is given: one file of the whole derived graph, 253 MB at 10,000
-    appeals, took the build from 0.4 to 1.35 GB): no Python object per derived triple, and
-    memory does not grow with what the rules derive. No rule reads what a rule derives
-    (``tests/test_delta.py`` checks it), and a query reads the store as it was when it began."""
+def _derive(
+    store: ox.Store, ontology_dir: Path, folder: Path | None = None, done: Iterable[str] = ()
+) -> int:
+    """Run the rules over the union of the graphs into the derived graph (empty, or holding
+    what the rules ``done`` derived as the case graphs were written: :class:`_LocalRules`);
+    returns its size. Oxigraph writes each rule's answer as N-Triples into a file (in
+    ``folder``, else in the system's temporary folder), whose lines, made N-Quads of the
+    derived graph a block at a time, are bulk-loaded in files of about :data:`BATCH_BYTES`
+    (the loader holds about five times the file it is given: one file of the whole derived
+    graph, 253 MB at 10,000 appeals, took the build from 0.4 to 1.35 GB): no Python object
+    per derived triple, and memory does not grow with what the rules derive. No rule reads
+    what a rule derives (``tests/test_delta.py`` checks it), and a query reads the store as
+    it was when it began."""
     from kg.files import read_lines
     from kg.store.build import rules
 
@@ -1522,6 +1585,8 @@ def _derive(store: ox.Store, ontology_dir: Path, folder: Path | None = None) -> 
         answer = Path(work) / "rule.nt"
         batches = _BatchFiles(Path(work), "derived")
         for name, text in rules(ontology_dir):
+            if name in done:
+                continue
             concat = rule_shape(name, text).concat
             try:
                 found = store.query(text, use_default_graph_as_union=True)

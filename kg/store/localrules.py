@@ -1,0 +1,301 @@
+"""Rules whose answer each appeal's own triples give, applied as its case graph is written.
+
+A full build runs each rule of ``ontology/rules/`` as SPARQL over the union of every graph once
+the bulk load is done (:func:`kg.store.stream._derive`). For the rules named in :data:`RULES`
+every solution joins only triples that one case record states together, about nodes that record
+mints: an event with its participations (whose IRIs are the event's), an involvement (the hash
+of its case, agent and role), an evidence span (the appeal's hash and offsets), a right claim, a
+post or a membership (their keys, unique across records), and the appeal that reports them
+(``akg:reportedIn`` and ``oa:hasSource`` always name the record's own appeal). The union of the
+rule over each case graph alone is then its answer over the union of the graphs, so a full
+build derives these triples in the workers that write the case graphs, from the record's
+triples before they become text, and the rule is not run after the load.
+
+Two things would break that equality, and each makes the build run these rules as SPARQL as
+before: another graph (ontology, reference, links) stating a triple whose predicate the rule
+reads (:func:`usable`), and a record naming a node by an explicit ``iri`` where two records
+could then state triples about the same node (:func:`names_shared_nodes`: any ``iri`` on an
+event, or one under a namespace the rules' nodes are minted in). A blank node in an answer also
+makes the build fall back (an answer file's blank nodes are not its case graph's).
+
+A rebuild keeps deriving changes by SPARQL (:mod:`kg.store.derive`); ``tests/test_localrules.py``
+compares each rule here with its SPARQL answer on built stores, and the stores of full builds
+with and without this step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from rdflib import BNode, URIRef
+
+from kg.record.nquads import TripleSet, term_text
+from kg.vocab import AKG, AKR, DERIVED_GRAPH, EVTYPE, OA, ORG, ROLE
+
+_AUTHORITY, _PARTICIPATION = str(AKG.authority), str(AKG.participation)
+_ROLE, _PARTICIPANT, _AGENT = str(AKG.role), str(AKG.participant), str(AKG.agent)
+_EVENT_TYPE, _REPORTED_IN = str(AKG.eventType), str(AKG.reportedIn)
+_EVIDENCE, _HAS_SOURCE, _ABOUT_CASE = str(AKG.evidence), str(OA.hasSource), str(AKG.aboutCase)
+_HELD_BY, _POST_IN = str(ORG.heldBy), str(ORG.postIn)
+_MEMBER, _ORGANIZATION = str(ORG.member), str(ORG.organization)
+_RIGHT, _CASE, _GUARANTEED_BY = str(AKG.right), str(AKG.case), str(AKG.guaranteedBy)
+_CHAIN = [
+    str(AKG[p])
+    for p in ("appealAgainst", "orderedBy", "promptedBy", "reclassificationOf", "releaseUnder")
+]
+_AGENT_ROLE, _TARGET_ROLE, _DEFENDER = ROLE.agent, ROLE.target, ROLE.defender
+_COMPLAINT = EVTYPE.complaint
+_REPORTED = (_REPORTED_IN, _EVIDENCE, _HAS_SOURCE)
+
+#: Rule file -> the predicates its query reads.
+RULES: dict[str, tuple[str, ...]] = {
+    "acted-by.rq": (_AUTHORITY, _PARTICIPATION, _ROLE, _PARTICIPANT),
+    "case-role.rq": (_AGENT, _ROLE, *_REPORTED, _ABOUT_CASE),
+    "complained-against.rq": (_EVENT_TYPE, _PARTICIPATION, _ROLE, _PARTICIPANT),
+    "defender-in.rq": (_AGENT, _ROLE, *_REPORTED, _ABOUT_CASE),
+    "event-stated-in.rq": (_EVENT_TYPE, *_REPORTED),
+    "follows.rq": tuple(_CHAIN),
+    "member-of.rq": (_HELD_BY, _POST_IN, _MEMBER, _ORGANIZATION),
+    "position-reported-in.rq": (_MEMBER, _HELD_BY, *_REPORTED),
+    "right-claim.rq": (_RIGHT, _CASE),
+    "right-guaranteed-by.rq": (_RIGHT, _GUARANTEED_BY),
+}
+
+_READ = frozenset(p for ps in RULES.values() for p in ps)
+
+# Namespaces of the nodes the rules above join on: a record naming a node there by an
+# explicit ``iri`` could state triples about another record's node.
+_MINTED = tuple(
+    str(AKR[kind])
+    for kind in ("event/", "involvement/", "evidence/", "post/", "membership/", "right-claim/",
+                 "appeal/", "charge/")
+)  # fmt: skip
+
+
+# The first 16 hex digits of the SHA-256 of each rule file this module was written for: a rule
+# file changed in any way (or another ontology folder's) is run as SPARQL.
+TEXTS = {
+    "acted-by.rq": "fde80b4e9b131673",
+    "case-role.rq": "54d95660768e2412",
+    "complained-against.rq": "6bf2712cc50dd21c",
+    "defender-in.rq": "644965c171f45755",
+    "event-stated-in.rq": "834b42c4956c4a62",
+    "follows.rq": "1438b5a68bebf7fc",
+    "member-of.rq": "bf0fa461efeebc09",
+    "position-reported-in.rq": "12cd12375944958d",
+    "right-claim.rq": "b2f5f2121dcf86a3",
+    "right-guaranteed-by.rq": "e586769d58da131b",
+}
+
+
+def usable(rules: Iterable[tuple[str, str]], other_predicates: set[str]) -> frozenset[str]:
+    """The rules among ``rules`` ((file name, text), as :func:`kg.store.build.rules` gives
+    them) that :func:`derive_local` applies: the text it was written for, and predicates no
+    graph other than the case graphs states (``other_predicates``)."""
+    return frozenset(
+        name
+        for name, text in rules
+        if name in RULES
+        and hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] == TEXTS[name]
+        and not other_predicates.intersection(RULES[name])
+    )
+
+
+def names_shared_nodes(record: dict[str, Any]) -> bool:
+    """Whether a record names, by an explicit ``iri``, an event or a node in a namespace the
+    local rules' nodes are minted in (then two records may state triples about one node).
+    An ``iri`` counts where the record builder reads one: on an item of a section, on a
+    provision of an instrument, on the appeal's case."""
+    for event in record.get("events") or []:
+        if isinstance(event, dict) and event.get("iri"):
+            return True
+    appeal = record.get("appeal")
+    if isinstance(appeal, dict) and _minted_iri(appeal.get("case")):
+        return True
+    for items in record.values():
+        if not isinstance(items, list):
+            continue
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            if _minted_iri(item):
+                return True
+            for provision in item.get("provisions") or ():
+                if _minted_iri(provision):
+                    return True
+    return False
+
+
+def _minted_iri(item: Any) -> bool:
+    iri = item.get("iri") if isinstance(item, dict) else None
+    if not isinstance(iri, str):
+        return False
+    from kg.errors import KgError
+    from kg.record.caserecord import expand
+
+    try:
+        return str(expand(iri)).startswith(_MINTED)
+    except KgError:
+        return False  # the record builder reports it
+
+
+class _Index:
+    """A case graph's triples by predicate (text) and by subject and predicate."""
+
+    __slots__ = ("by_p", "by_sp")
+
+    def __init__(self, triples: TripleSet) -> None:
+        self.by_p: dict[str, list[tuple[Any, Any]]] = {}
+        self.by_sp: dict[tuple[Any, str], list[Any]] = {}
+        for s, p, o in triples._triples:  # the evidence spans' offsets and quotes: not read
+            key = str(p)
+            if key in _READ:
+                self.by_p.setdefault(key, []).append((s, o))
+                self.by_sp.setdefault((s, key), []).append(o)
+
+    def pairs(self, p: str) -> list[tuple[Any, Any]]:
+        return self.by_p.get(p, [])
+
+    def objects(self, s: Any, p: str) -> list[Any]:
+        return self.by_sp.get((s, p), [])
+
+    def reported_in(self, s: Any) -> list[Any]:
+        """``akg:reportedIn|akg:evidence/oa:hasSource``"""
+        found = list(self.objects(s, _REPORTED_IN))
+        for span in self.objects(s, _EVIDENCE):
+            found.extend(self.objects(span, _HAS_SOURCE))
+        return found
+
+    def with_role(self, event: Any, role: URIRef) -> list[Any]:
+        """The participants of ``event``'s participations with ``role``."""
+        return [
+            who
+            for part in self.objects(event, _PARTICIPATION)
+            if role in self.objects(part, _ROLE)
+            for who in self.objects(part, _PARTICIPANT)
+        ]
+
+
+Out = set[tuple[Any, URIRef, Any]]
+
+
+def _acted_by(ix: _Index, out: Out) -> None:
+    for event, actor in ix.pairs(_AUTHORITY):
+        out.add((event, AKG.actedBy, actor))
+    for event in {e for e, _part in ix.pairs(_PARTICIPATION)}:
+        for actor in ix.with_role(event, _AGENT_ROLE):
+            out.add((event, AKG.actedBy, actor))
+
+
+def _involvements(ix: _Index) -> list[tuple[Any, Any, Any]]:
+    """(agent, role, case) of each involvement: ``?inv akg:agent ?agent ; akg:role ?role ;
+    akg:reportedIn|akg:evidence/oa:hasSource ?appeal . ?appeal akg:aboutCase ?case``."""
+    found = []
+    for inv, agent in ix.pairs(_AGENT):
+        roles = ix.objects(inv, _ROLE)
+        if not roles:
+            continue
+        for appeal in ix.reported_in(inv):
+            for case in ix.objects(appeal, _ABOUT_CASE):
+                found.extend((agent, role, case) for role in roles)
+    return found
+
+
+def _case_role(ix: _Index, out: Out) -> None:
+    for agent, role, case in _involvements(ix):
+        out.add((agent, AKG.hasCaseRole, role))
+        out.add((agent, AKG.involvedInCase, case))
+
+
+def _defender_in(ix: _Index, out: Out) -> None:
+    for agent, role, case in _involvements(ix):
+        if role == _DEFENDER:
+            out.add((agent, AKG.defenderIn, case))
+
+
+def _complained_against(ix: _Index, out: Out) -> None:
+    for event, kind in ix.pairs(_EVENT_TYPE):
+        if kind != _COMPLAINT:
+            continue
+        targets = ix.with_role(event, _TARGET_ROLE)
+        for complainant in ix.with_role(event, _AGENT_ROLE):
+            for target in targets:
+                out.add((complainant, AKG.complainedAgainst, target))
+
+
+def _event_stated_in(ix: _Index, out: Out) -> None:
+    for event in {e for e, _type in ix.pairs(_EVENT_TYPE)}:
+        for appeal in ix.reported_in(event):
+            out.add((event, AKG.statedIn, appeal))
+
+
+def _follows(ix: _Index, out: Out) -> None:
+    for p in _CHAIN:
+        for later, earlier in ix.pairs(p):
+            out.add((later, AKG.follows, earlier))
+
+
+def _member_of(ix: _Index, out: Out) -> None:
+    for link, where in ((_HELD_BY, _POST_IN), (_MEMBER, _ORGANIZATION)):
+        for position, person in ix.pairs(link):
+            for organisation in ix.objects(position, where):
+                out.add((person, AKG.memberOf, organisation))
+
+
+def _position_reported_in(ix: _Index, out: Out) -> None:
+    for position in {p for link in (_MEMBER, _HELD_BY) for p, _person in ix.pairs(link)}:
+        for appeal in ix.reported_in(position):
+            out.add((position, AKG.positionReportedIn, appeal))
+
+
+def _right_claim(ix: _Index, out: Out) -> None:
+    for claim in {c for c, _right in ix.pairs(_RIGHT)}:
+        for case in ix.objects(claim, _CASE):
+            out.add((case, AKG.hasRightClaim, claim))
+
+
+def _right_guaranteed_by(ix: _Index, out: Out) -> None:
+    for claim, right in ix.pairs(_RIGHT):
+        for instrument in ix.objects(claim, _GUARANTEED_BY):
+            out.add((right, AKG.rightGuaranteedBy, instrument))
+
+
+_APPLY = {
+    "acted-by.rq": _acted_by,
+    "case-role.rq": _case_role,
+    "complained-against.rq": _complained_against,
+    "defender-in.rq": _defender_in,
+    "event-stated-in.rq": _event_stated_in,
+    "follows.rq": _follows,
+    "member-of.rq": _member_of,
+    "position-reported-in.rq": _position_reported_in,
+    "right-claim.rq": _right_claim,
+    "right-guaranteed-by.rq": _right_guaranteed_by,
+}
+
+
+def derive_triples(triples: TripleSet, rules: Iterable[str]) -> Out:
+    """What the ``rules`` give over one case graph's triples."""
+    ix = _Index(triples)
+    out: Out = set()
+    for name in sorted(rules):
+        _APPLY[name](ix, out)
+    return out
+
+
+def derive_local(triples: TripleSet, rules: Iterable[str]) -> str | None:
+    """:func:`derive_triples` as N-Quads of the derived graph; None if an answer holds a blank
+    node (the build then runs the rules as SPARQL)."""
+    tail = f" <{DERIVED_GRAPH}> .\n"
+    lines = []
+    for s, p, o in derive_triples(triples, rules):
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            return None
+        lines.append(f"{term_text(s)} <{p}> {term_text(o)}{tail}")
+    lines.sort()
+    return "".join(lines)
+
+
+__all__ = ["RULES", "TEXTS", "derive_local", "derive_triples", "names_shared_nodes", "usable"]

@@ -1,0 +1,163 @@
+"""Rules derived as each case graph is written (kg/store/localrules.py): the same answer as
+the rule's SPARQL over the union of the graphs, the same store as a build that runs every rule
+after the load, and SPARQL again wherever one graph alone may not give the answer."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from benchgen import generated_data
+
+import kg.store.localrules as localrules
+from kg.record.caserecord import short_hash
+from kg.record.nquads import term_text
+from kg.store import stream
+from kg.store.build import rules
+from kg.store.store import Store, store_location
+from kg.vocab import AKG, AKR, DATA_DIR, ONTOLOGY_DIR
+
+SHIPPED = rules(ONTOLOGY_DIR)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generated_data(tmp_path_factory.mktemp("corpus"), 12, seed=7)
+
+
+def _nquads(store_path: Path) -> list[str]:
+    store = Store.open(store_location(store_path))
+    text = store.dump("nquads").decode("utf-8")
+    return sorted(re.sub(r"_:\S+", "_:_", line) for line in text.splitlines())
+
+
+def _done(monkeypatch: pytest.MonkeyPatch) -> list[frozenset[str]]:
+    """The rules each full build of the test derived as it wrote the graphs."""
+    seen: list[frozenset[str]] = []
+    derive = stream._derive
+
+    def noting(*a: Any, **k: Any) -> int:
+        seen.append(frozenset(k.get("done", ())))
+        return derive(*a, **k)
+
+    monkeypatch.setattr(stream, "_derive", noting)
+    return seen
+
+
+def _build_without_local_rules(data: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with monkeypatch.context() as m:
+        m.setattr(localrules, "RULES", {})
+        stream.build_streaming(out, data, incremental=False, progress=None)
+
+
+def test_each_shipped_rule_is_the_text_it_was_written_for() -> None:
+    # A rule file edited without its Python here would be run as SPARQL; this says so.
+    assert localrules.usable(SHIPPED, set()) == frozenset(localrules.RULES)
+    assert set(localrules.RULES) <= {name for name, _text in SHIPPED}
+
+
+def test_a_changed_rule_or_a_predicate_stated_elsewhere_goes_back_to_sparql() -> None:
+    changed = [(n, t + "\n# changed\n" if n == "acted-by.rq" else t) for n, t in SHIPPED]
+    assert "acted-by.rq" not in localrules.usable(changed, set())
+    assert "case-role.rq" in localrules.usable(changed, set())
+    found = localrules.usable(SHIPPED, {str(AKG.authority)})
+    assert "acted-by.rq" not in found and "case-role.rq" in found
+
+
+@pytest.mark.parametrize("where", ["seed", "generated"])
+def test_each_rule_gives_what_its_sparql_gives_over_the_union(
+    where: str, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = DATA_DIR if where == "seed" else corpus
+    got: dict[str, set[str]] = {name: set() for name in localrules.RULES}
+    derive_local = localrules.derive_local
+
+    def each_rule(triples: Any, names: Any) -> str | None:
+        for name in names:
+            for s, p, o in localrules.derive_triples(triples, [name]):
+                got[name].add(f"{term_text(s)} <{p}> {term_text(o)}")
+        return derive_local(triples, names)
+
+    monkeypatch.setattr(localrules, "derive_local", each_rule)
+    monkeypatch.setattr(stream, "FRONT_APART", False)  # graphs written in this process
+    done = _done(monkeypatch)
+    stream.build_streaming(tmp_path / "s", data, incremental=False, jobs=1, progress=None)
+    assert done == [frozenset(localrules.RULES)]
+    store = Store.open(store_location(tmp_path / "s")).oxigraph
+    answered = 0
+    for name, text in SHIPPED:
+        if name not in localrules.RULES:
+            continue
+        found = {
+            f"{t.subject} {t.predicate} {t.object}"
+            for t in store.query(text, use_default_graph_as_union=True)
+        }
+        assert got[name] == found, name
+        answered += bool(found)
+    assert answered >= 7  # most rules have answers here, so the comparison says something
+
+
+def test_a_full_build_with_local_rules_is_the_build_without(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = _done(monkeypatch)
+    stream.build_streaming(tmp_path / "local", corpus, incremental=False, progress=None)
+    _build_without_local_rules(corpus, tmp_path / "sparql", monkeypatch)
+    assert done == [frozenset(localrules.RULES), frozenset()]
+    assert _nquads(tmp_path / "local") == _nquads(tmp_path / "sparql")
+
+
+def _share_an_event(corpus: Path, data: Path) -> None:
+    """Two records naming one event by an explicit ``iri``, the second as a complaint whose
+    agent and target come from it: the rules then join triples of two graphs."""
+    shutil.copytree(corpus, data)
+    records = sorted((data / "cases").glob("*.yaml"))[:2]
+    for n, path in enumerate(records):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        event = record["events"][0]
+        event["iri"] = "akr:event/shared-by-two"
+        if n == 1:
+            event["type"] = "complaint"
+        path.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+
+
+def test_a_record_naming_an_event_by_iri_sends_the_rules_back_to_sparql(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    _share_an_event(corpus, data)
+    done = _done(monkeypatch)
+    stream.build_streaming(tmp_path / "guarded", data, incremental=False, progress=None)
+    _build_without_local_rules(data, tmp_path / "sparql", monkeypatch)
+    assert done == [frozenset(), frozenset()]
+    assert _nquads(tmp_path / "guarded") == _nquads(tmp_path / "sparql")
+    # Without the guard the answer would differ: the event's statedIn from the other appeal.
+    with monkeypatch.context() as m:
+        m.setattr(localrules, "names_shared_nodes", lambda _record: False)
+        stream.build_streaming(tmp_path / "unguarded", data, incremental=False, progress=None)
+    assert _nquads(tmp_path / "unguarded") != _nquads(tmp_path / "sparql")
+
+
+def test_reference_data_stating_a_rules_predicate_sends_that_rule_back_to_sparql(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    record = yaml.safe_load(sorted((data / "cases").glob("*.yaml"))[0].read_text("utf-8"))
+    first = record["events"][0]
+    key = first.get("key") or short_hash(str(record["appeal"]["id"]), str(first["id"]))
+    (data / "reference" / "zz-extra.ttl").write_text(
+        f"<{AKR[f'event/e-{key}']}> <{AKG.authority}> <{AKR['org/o-extra']}> .\n",
+        encoding="utf-8",
+    )
+    done = _done(monkeypatch)
+    stream.build_streaming(tmp_path / "guarded", data, incremental=False, progress=None)
+    _build_without_local_rules(data, tmp_path / "sparql", monkeypatch)
+    assert done[0] == frozenset(localrules.RULES) - {"acted-by.rq"}
+    quads = _nquads(tmp_path / "guarded")
+    assert quads == _nquads(tmp_path / "sparql")
+    assert any("o-extra" in q and "actedBy" in q for q in quads)
