@@ -12,6 +12,11 @@ class and cannot be wrapped: they are the gaps between the progress line that an
 bulk load and ``_derive``, and between ``_finish`` and its first timed step (``gaps`` in the
 results). With ``--profile`` the build process also runs under cProfile (the workers do not).
 
+A full build runs its first half (records, identity, the graphs written) in a forked child
+(:mod:`kg.store.apart`): the phases timed there are written by the child to a file beside
+the results and added to this process's when the child is done. ``--in-process`` builds in
+one process instead (``FRONT_APART`` off), so that cProfile sees the first half too.
+
 ``--compare`` prints each phase's CPU at two corpus sizes and the exponent of its growth
 (1: in proportion to the corpus).
 """
@@ -187,6 +192,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="results JSON")
     parser.add_argument("--profile", type=Path, help="also write a cProfile file")
     parser.add_argument("--compare", type=Path, nargs=2, metavar=("SMALL", "LARGE"))
+    parser.add_argument(
+        "--in-process", action="store_true", help="no child process for the first half"
+    )
     args = parser.parse_args()
     if args.compare:
         compare(*args.compare)
@@ -205,6 +213,10 @@ def main() -> None:
     start, cpu0 = time.perf_counter(), _cpu()
     _instrument(times, start)
     _mark_first_calls(start, cpu0)
+    if args.in_process:
+        stream.FRONT_APART = False
+    else:
+        _time_child(times, args.store.parent / f".{args.store.name}-child-times.json")
     lines: list[dict[str, Any]] = []
 
     def progress(message: str) -> None:
@@ -236,11 +248,13 @@ def main() -> None:
         "cpu_seconds": round(cpu, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "profiled": profiler is not None,
+        "first_half": "in process" if args.in_process else "child process",
         "phases": phases,
         "gaps": _gaps(lines, phases),
         "progress": lines,
         "command": "python bench/profile_build.py DATA STORE"
-        + (" --profile FILE" if args.profile else ""),
+        + (" --profile FILE" if args.profile else "")
+        + (" --in-process" if args.in_process else ""),
     }
     _print(out)
     if args.out:
@@ -260,6 +274,47 @@ def _mark_first_calls(start: float, cpu0: float) -> None:
             return _fn(*a, **k)
 
         setattr(owner, name, first)
+
+
+def _time_child(times: dict[str, dict[str, float]], side: Path) -> None:
+    """Phases timed in the build's child process (its first half) added to ``times``: the
+    child writes what it added to its copy of ``times`` to ``side``, read once it is done."""
+    import kg.store.stream as stream
+
+    front, apart = stream._front_apart, stream.run_apart
+
+    def in_child(*a: Any, **k: Any) -> Any:
+        before = {name: dict(t) for name, t in times.items()}
+        try:
+            return front(*a, **k)
+        finally:
+            added = {}
+            for name, t in times.items():
+                b = before.get(name, {"calls": 0, "seconds": 0.0, "cpu_seconds": 0.0})
+                if t["calls"] != b["calls"]:
+                    added[name] = {
+                        "calls": t["calls"] - b["calls"],
+                        "seconds": t["seconds"] - b["seconds"],
+                        "cpu_seconds": t["cpu_seconds"] - b["cpu_seconds"],
+                        "first_at": t.get("first_at") if name not in before else b["first_at"],
+                    }
+            side.write_text(json.dumps(added), encoding="utf-8")
+
+    def run(*a: Any, **k: Any) -> Any:
+        try:
+            return apart(*a, **k)
+        finally:
+            if side.exists():
+                for name, t in json.loads(side.read_text(encoding="utf-8")).items():
+                    mine = times.setdefault(
+                        name, {"calls": 0, "seconds": 0.0, "cpu_seconds": 0.0,
+                               "first_at": t["first_at"]},
+                    )  # fmt: skip
+                    for key in ("calls", "seconds", "cpu_seconds"):
+                        mine[key] += t[key]
+                side.unlink()
+
+    stream._front_apart, stream.run_apart = in_child, run
 
 
 def _print(out: dict[str, Any]) -> None:
