@@ -85,11 +85,18 @@ class Shelved:
 
     path: str
     offset: int
+    keys: tuple[Any, ...] = ()  # the items' keys, in order (held: the build needs them all)
 
     def load(self) -> Any:
         with open(self.path, "rb") as f:
             f.seek(self.offset)
             return pickle.load(f)  # noqa: S301 - written by this build, in its own folder
+
+    def pickled(self) -> bytes:
+        """The value as pickled (the last thing in the file)."""
+        with open(self.path, "rb") as f:
+            f.seek(self.offset)
+            return f.read()
 
 
 @dataclass
@@ -152,7 +159,7 @@ def parse_record(key: str, raw: bytes, spill_dir: Path) -> Parsed:
         if not isinstance(items, KgError):
             # about 1.2 kB an item as Python objects, 0.2 kB pickled: held by the build for
             # every record, they grew with the corpus (kg.store.state.RecordItems)
-            shelved = Shelved(spill, f.tell())
+            shelved = Shelved(spill, f.tell(), tuple(i.key for i in items))
             pickle.dump(items, f, protocol=pickle.HIGHEST_PROTOCOL)
             items = shelved
     source = record["appeal"].get("source")

@@ -285,11 +285,15 @@ class BuildState:
         new = []
         for sha in sorted(wanted - have):
             v = value(sha)
-            keys = [i.key for i in v] if name == "items" else None
+            if isinstance(v, Shelved):  # items kept on disk: copied as they were pickled
+                data, keys = v.pickled(), list(v.keys)
+            else:
+                data = pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)
+                keys = [i.key for i in v] if name == "items" else None
             new.append(
                 (
                     sha,
-                    pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL),
+                    data,
                     None if keys is None else pickle.dumps(keys, protocol=pickle.HIGHEST_PROTOCOL),
                 )
             )
@@ -627,6 +631,12 @@ class RecordItems(Mapping[Any, Any]):
                 self._recent.clear()
             loaded = self._recent[sha] = found.load()
         return loaded
+
+    def stored(self, sha: str) -> Any:
+        """The items of one record as :meth:`BuildState.keep_only` writes them: where they
+        are on disk if they are (not loaded), else the items."""
+        found = self._have.get(sha)
+        return found if isinstance(found, Shelved) else self.of(sha)
 
     def loaded(self) -> int:
         """Records whose items were read (now or from the state)."""

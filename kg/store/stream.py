@@ -101,7 +101,15 @@ from kg.store.kept import (
     seal,
 )
 from kg.store.memory import release_freed_memory
-from kg.store.spill import Parsed, RecordFacts, parse_files, parse_record, read_record, spill_folder
+from kg.store.spill import (
+    Parsed,
+    RecordFacts,
+    Shelved,
+    parse_files,
+    parse_record,
+    read_record,
+    spill_folder,
+)
 from kg.store.state import BuildState, RecordItems, SharedRows
 from kg.store.stated import drop_stated
 from kg.store.textpartition import partition_nquads
@@ -624,12 +632,7 @@ def _build_from(
         if sha not in kept_keys or key in read:
             # kept where they are (on disk, kg.store.spill): loaded here for their keys only
             fresh[sha] = Parsed.checked(_parsed(read, key, spill_dir).items)
-        order.append(
-            (
-                aid, sha,
-                kept_keys[sha] if sha not in fresh else [i.key for i in Parsed.value(fresh[sha])],
-            )
-        )  # fmt: skip
+        order.append((aid, sha, kept_keys[sha] if sha not in fresh else _item_keys(fresh[sha])))
     items = RecordItems(order, fresh, old_state)
     del kept_keys, fresh
     # Identity: only what the changed records reach, with the index the last build kept.
@@ -675,13 +678,14 @@ def _build_from(
         before_clusters, resolution.clusters, canon, previous.get("canon"),
     )  # fmt: skip
     fingerprints = {}
+    keys_of = {aid: keys for aid, _sha, keys in order}  # each record's item keys, in order
     facts.fetch(entries[chosen[aid]]["sha"] for aid in again)
     for aid, key in chosen.items():
         if aid not in again:
             fingerprints[aid] = old_prints[aid]
             continue
         sha = entries[key]["sha"]
-        assigned = _assignments(resolution, aid, items.of(sha))
+        assigned = _assignments(resolution, aid, keys_of[aid])
         assigned.append(_canon_of(resolution, canon, aid, facts[sha][1]))
         fingerprints[aid] = _fingerprint(globals_, entries[key], assigned)
     say(f"build: {len(again)} fingerprint(s) made again, items of {items.loaded()} record(s) read")
@@ -707,7 +711,7 @@ def _build_from(
         shapes = shapes_of(ontology_dir)
     shas = {entries[key]["sha"] for key in chosen.values()}
     state_extra = {
-        "keys": (shas, facts.__getitem__), "items": (shas, items.of),
+        "keys": (shas, facts.__getitem__), "items": (shas, items.stored),
         "shapes": (analysis, shapes), "identity": index, "canon": _canon_rows(canon),
         "identity_from": generation / IDENTITY_FILE if generation is not None else None,
     }  # fmt: skip
@@ -823,7 +827,7 @@ def _build_from(
         # they are not held while the loader, the rules and the export files take theirs.
         state.write_shared(index_of_shared)
         _write_kept(folder, state_extra, state)
-        del facts, index, canon, resolution, todo, items, order, index_of_shared
+        del facts, index, canon, resolution, todo, items, order, index_of_shared, keys_of
         front = _Front(
             token=token, state=state.path, names=dict(state.names), rows=state.rows_written,
             result=result, entries=entries, fingerprints=fingerprints, globals_=globals_,
@@ -1068,6 +1072,13 @@ def _parsed(read: dict[str, Parsed], key: str, spill_dir: Path) -> Parsed:
     if key not in read:
         read[key] = parse_record(key, Path(key).read_bytes(), spill_dir)
     return read[key]
+
+
+def _item_keys(items: list[Item] | Shelved) -> list[Any]:
+    """A record's item keys, in order (those of items kept on disk without loading them)."""
+    if isinstance(items, Shelved):
+        return list(items.keys)
+    return [i.key for i in items]
 
 
 def _load_pickle(path: Path) -> Any:
@@ -1463,13 +1474,14 @@ def _canon_of(
     return out
 
 
-def _assignments(resolution: Resolution, aid: str, items: list[Item]) -> list[Any]:
+def _assignments(resolution: Resolution, aid: str, keys: list[Any]) -> list[Any]:
+    """The cluster of each of a record's items (by their keys, in the record's order)."""
     out = []
-    for item in items:
-        cluster = resolution.cluster_of(aid, item.key[1])
+    for key in keys:
+        cluster = resolution.cluster_of(aid, key[1])
         if cluster is not None:
             # Not the cluster's spellings: a graph states its own (kg.record.caserecord).
-            out.append([item.key[1], str(cluster.iri), cluster.label])
+            out.append([key[1], str(cluster.iri), cluster.label])
     return out
 
 
