@@ -1324,3 +1324,17 @@ def test_attorney_in_lower_case_pleads_and_a_district_attorney_prosecutes() -> N
     assert roles["Bruno Tallis"] == ["lawyer"]
     assert roles["Otto Reem"] == ["prosecutor"]
     assert "lawyer" not in roles["Lisa Crane"] and "defender" not in roles["Lisa Crane"]
+
+
+def test_a_title_between_two_names_is_the_second_ones() -> None:
+    text = (
+        "14 May 2024\n\nZembla: Writer Ilka Varo sentenced\n\n"
+        "On 2 May 2024, the Port Dune City Court sentenced writer Ilka Varo to three years. "
+        "According to her husband, Bruno Varo, the judge, Otto Reem, refused to hear witnesses. "
+        "Lisa Crane, the prosecutor, had asked for five years.\n"
+    )
+    rec = extract_case(text, appeal_id="t-next-name")
+    roles = {p["name"]: p["roles"] for p in rec["persons"] if p["name"]}
+    assert roles["Bruno Varo"] == ["relative"]
+    assert roles["Otto Reem"] == ["judge"]
+    assert roles["Lisa Crane"] == ["prosecutor"]  # a title after the last name stays its own

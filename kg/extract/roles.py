@@ -923,6 +923,24 @@ APPOSITION = re.compile(
     # "A and B, both journalists with Y": what the list's people each are
     r"(?:(?:a|an|the|his|her|then|now|(?P<both>both|all|each))\s+)?(?P<desc>[^,;.]{2,80})"
 )
+#: A comma and a name after a short description: "the judge, Ihar Kaval".
+NEXT_NAME = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?=[A-ZÀ-ÞĀ-Žİ])")
+
+
+def _introduces_next_name(
+    after: str, m: re.Match[str], end: int, p: Entity, ents: Entities
+) -> bool:
+    """Whether the description after a name, of at most three words, is followed by a comma and
+    another person's name: then it is that person's title, told before the name."""
+    if len(m.group("desc").split()) > 3:
+        return False
+    nxt = NEXT_NAME.match(after, m.end())
+    if not nxt:
+        return False
+    at = end + nxt.end()
+    return any(a == at for q in ents.of("person") if q is not p and q.name for a, _ in q.mentions)
+
+
 VICE_OR_DEPUTY = re.compile(r"(?:Vice|Deputy)")
 PROSECUTION_STEM = re.compile(r"(?i)prosecut|procura")
 LAWYER_FOR = re.compile(
@@ -1008,6 +1026,8 @@ def _roles_after(
     if not m:
         return
     desc = m.group("desc")
+    if _introduces_next_name(after, m, end, p, ents):
+        return  # "his wife, A, the judge, B, refused": "the judge" introduces B, not A
     if desc.startswith(("and ", "or ", "as well as ")):
         return  # "A, B, and journalist C": the next item of a list, no apposition of B
     if POSSESSED_LAWYER_AFTER.match(after) or LAWYER_WHO.match(desc):
