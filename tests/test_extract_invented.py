@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from kg.extract import extract_case
-from kg.extract.evaluate import evaluate, select_cases
+from goldscore import extract_and_score
 
 INVENTED = Path(__file__).parent / "data" / "invented"
 
@@ -24,18 +22,8 @@ INVENTED_FLOORS = {
 
 @pytest.fixture(scope="module")
 def invented_report():
-    names = select_cases(INVENTED, "all")
-    preds = {}
-    for name in names:
-        text = (INVENTED / f"{name}.txt").read_text(encoding="utf-8")
-        rec = extract_case(text, appeal_id=name, source=f"{name}.txt")
-        for key in ("persons", "organisations", "events", "demands"):
-            for item in rec[key]:
-                for ev in item["evidence"]:
-                    assert text[ev["start"] : ev["end"]] == ev["quote"]
-        preds[name] = rec
-    report = evaluate(INVENTED, preds, names)
-    assert not report.missing and len(report.cases) == len(names) == 14
+    report = extract_and_score(INVENTED, "all")
+    assert len(report.cases) == 14
     return report
 
 
