@@ -7,32 +7,65 @@ from pathlib import Path
 import pytest
 from goldscore import extract_and_score
 
+from kg.extract.evaluate import Tally
+
 INVENTED = Path(__file__).parent / "data" / "invented"
 
 # F1 measured on the set, rounded down to two decimals. Rules were written against these appeals,
 # so the floors guard against regressions only; raise them as the figures rise, never lower them.
 # Events, participants, provisions and demands were added to the gold from the texts alone, before
 # the extractor's output on them was looked at; their floors are the figures first measured.
+# The persons and organisations floors are over all 24 appeals; syn-015 to syn-024 brought them to
+# the figures measured when they were added (before: persons 0.946, roles 0.833, orgs 0.857,
+# kinds 0.738 on the first 14).
 INVENTED_FLOORS = {
-    "persons": 0.94,  # measured 0.946
-    "person_roles": 0.83,  # 0.833
-    "organisations": 0.85,  # 0.857
-    "organisation_kinds": 0.73,  # 0.738
+    "persons": 0.94,  # measured 0.947
+    "person_roles": 0.78,  # 0.786
+    "organisations": 0.85,  # 0.855
+    "organisation_kinds": 0.72,  # 0.720
     "legal_provisions": 1.0,  # 1.000 (5 of 5)
     "events": 0.51,  # 0.512
     "event_participants": 0.39,  # 0.394
     "demands": 0.66,  # 0.667
 }
 
+# Appeals whose gold has no provisions, events or demands written yet: they are scored for persons
+# and organisations only. Take a name off the list in the commit that writes that gold.
+PENDING_EVENT_GOLD = {
+    "syn-015-osmonova",
+    "syn-016-tran",
+    "syn-017-karimi",
+    "syn-018-zelaya",
+    "syn-019-benali",
+    "syn-020-almarzooq",
+    "syn-021-macuacua",
+    "syn-022-yildiz",
+    "syn-023-quispe",
+    "syn-024-mukendi",
+}
+PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_kinds"}
+
 
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 14
+    assert len(report.cases) == 24
+    assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
+
+
+def category_total(report, category: str) -> Tally:
+    """The category's tally over the appeals whose gold covers it."""
+    if category in PERSON_CATEGORIES:
+        return report.totals[category]
+    total = Tally()
+    for case in report.cases:
+        if case.case not in PENDING_EVENT_GOLD:
+            total.add(case.tallies[category])
+    return total
 
 
 @pytest.mark.parametrize("category", list(INVENTED_FLOORS))
 def test_invented_quality(invented_report, category: str) -> None:
-    f1 = invented_report.totals[category].f1
+    f1 = category_total(invented_report, category).f1
     assert f1 >= INVENTED_FLOORS[category], f"{category}: F1 {f1:.3f} on the invented appeals"
