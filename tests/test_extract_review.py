@@ -110,6 +110,27 @@ def test_events_dated_after_the_appeal_are_left_out_and_reported() -> None:
     assert "1 event(s) dated after the appeal left out" in format_report(rec)
 
 
+def test_an_undated_appeal_opening_on_an_event_day_drops_none_of_the_later_events() -> None:
+    # no header date: the first date is the day the narrative starts, not the day of issue
+    text = (
+        "Zembla Watch\n\nZembla: Defender attacked and office raided\n\nOn 21 August 2025, the "
+        "defender Ana Lee was attacked by two men in Ostrava. Her colleague Piet Marno was "
+        "threatened in a phone call on 25 August 2025. Police arrested Ana Lee on 2 September "
+        "2025.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    assert [(e["type"], e["date"]) for e in rec["events"]] == [
+        ("attack", "2025-08-21"),
+        ("threat", "2025-08-25"),
+        ("arrest", "2025-09-02"),
+    ]
+    assert "future_events_left_out" not in rec["extraction"]
+    # a bare date line above it is the day of issue, and bounds the events as before
+    rec = extract_case("22 August 2025\n\n" + text, appeal_id="t")
+    assert [(e["type"], e["date"]) for e in rec["events"]] == [("attack", "2025-08-21")]
+    assert rec["extraction"]["future_events_left_out"] == 2
+
+
 def test_a_hearing_set_for_after_the_appeal_is_kept_as_scheduled() -> None:
     text = (
         "4 June 2024\n\nZembla: Poet detained\n\nOn 2 June 2024, police arrested the poet Ana "

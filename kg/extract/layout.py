@@ -83,15 +83,18 @@ def _header_lines(doc: Doc, n: int = 25) -> list[tuple[int, str]]:
     return lines
 
 
-def find_appeal_date(doc: Doc) -> date | None:
-    """The date of the appeal, from the most to the least explicit place that states it:
+def find_appeal_date(doc: Doc) -> tuple[date | None, bool]:
+    """The date of the appeal, and whether the narrative told it, from the most to the least
+    explicit place that states it:
 
     1. a line of the header that is only a date ("4 June 2024", "Jul 25, 2019", "20/09/2023");
     2. a labelled date anywhere ("Date: 14 March 2019"); of several (an updated case sheet:
        "Initial Date", "Last Updated"), the latest;
     3. a dateline: a paragraph opening "NAIROBI, 4 May 2020 —", or a line of its own
        "Paris-Geneva, July 11, 2017" (a letter's place and date);
-    4. the first full date in the first 300 characters.
+    4. the first full date in the first 300 characters. That one is marked as told by the
+       narrative when a preposition opens it ("On 21 August 2025, X was attacked"): the day of an
+       event, not of issue.
     """
     flat = doc.flat
     for start, line in _header_lines(doc):
@@ -100,27 +103,33 @@ def find_appeal_date(doc: Doc) -> date | None:
             continue
         numeric = NUMERIC_HEADER_DATE.fullmatch(stripped)
         if numeric and _numeric_date(numeric):
-            return _numeric_date(numeric)
+            return _numeric_date(numeric), False
         off = start + line.index(stripped)
         value, end = _date_at(flat, off)
         if value and end == off + len(stripped):
-            return value
+            return value, False
     labels = finditer_words(DATE_LABEL, flat, doc.word_index, DATE_LABEL_WORDS)
     labelled = [d for m in labels if (d := _date_at(flat, m.end())[0])]
     if labelled:
-        return max(labelled)
+        return max(labelled), False
     for m in DATELINE.finditer(doc.text):
         value, end = _date_at(flat, m.end())
         if value is None:
             continue
         rest = doc.text[end : end + 3]
         if re.match(r"\s*[—–-]", rest) or re.match(r"[ \t]*(?:\n|$)", rest):
-            return value
+            return value, False
     for m in DATE_RE.finditer(flat[:300]):
         value = absolute(m, None)
         if value and value[2] and (m.group("y1") or m.group("y2")):
-            return date(*value)  # type: ignore[arg-type]
-    return None
+            told = bool(NARRATIVE_DATE.search(flat, max(0, m.start() - 8), m.start()))
+            return date(*value), told  # type: ignore[arg-type]
+    return None, False
+
+
+#: A date opened by a preposition ("On 21 August 2025, X was attacked") is when something
+#: happened, told in the narrative: no date of issue, so later events are no plans.
+NARRATIVE_DATE = re.compile(r"\b(?:[Oo]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]etween|[Bb]y|[Ii]n)\s+$")
 
 
 COUNTRY_PREFIX = re.compile(
@@ -224,7 +233,13 @@ def find_title(doc: Doc) -> tuple[str | None, tuple[int, int] | None]:
 def read_header(doc: Doc) -> dict[str, Any]:
     """Appeal date and title, wherever the issuer's layout puts them."""
     title, title_span = find_title(doc)
-    return {"date": find_appeal_date(doc), "title": title, "title_span": title_span}
+    day, told = find_appeal_date(doc)
+    return {
+        "date": day,
+        "issued": None if told else day,
+        "title": title,
+        "title_span": title_span,
+    }
 
 
 # ---------------------------------------------------------------- assembly

@@ -133,7 +133,9 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     # INFORMATION) tells events too; only the demand list itself is skipped
     demand_spans = [(ev["start"], ev["end"]) for d in demands for ev in d["evidence"]]
     events = find_events(doc, ents, dates, provs, len(doc.flat), header["title_span"], demand_spans)
-    events, future = _drop_future(events, header["date"])
+    # an event after the day the appeal was issued is no event; a narrative's first date ("On
+    # 21 August 2025, ...") standing in for an unstated issue date bounds nothing
+    events, future = _drop_future(events, header["issued"])
     add_case_charges(doc, ents, events, provs)
     roles_from_events(ents, events)
     mark_addressees(doc, ents)  # after every rule: an addressee is an official
