@@ -6,6 +6,7 @@ import pytest
 
 from kg.extract.dates import DATE_RE, absolute
 from kg.extract.layout import find_countries, find_main_country, read_header
+from kg.extract.pipeline import extract_case
 from kg.extract.text import make_doc
 
 
@@ -122,3 +123,23 @@ def test_main_country_from_a_title_naming_a_place_in_its_country(title: str, mai
         got = find_main_country(doc, title)
         assert got == main
         assert find_countries(doc, got)[0] == main
+
+
+def test_a_date_opening_the_text_before_a_dash_dates_the_appeal_not_its_events() -> None:
+    lead = (
+        "Zembla PEN\n\nZembla: Writer sentenced\n\n"
+        "14 October 2025 – Zembla PEN condemns the five-year prison sentence handed down to the "
+        "writer Ana Lee by the Ostrava City Court on 9 October 2025.\n"
+    )
+    rec = extract_case(lead, appeal_id="t")
+    assert [(e["type"], e["date"]) for e in rec["events"]] == [("sentence", "2025-10-09")]
+    assert rec["appeal"]["date"] == "2025-10-14"
+    # with a place in brackets, as some issuers write it
+    rec = extract_case(
+        lead.replace("14 October 2025 –", "(Ostrava, 14 October 2025) –"), appeal_id="t"
+    )
+    assert [(e["type"], e["date"]) for e in rec["events"]] == [("sentence", "2025-10-09")]
+    # a later date opening its line before a dash is a chronology's entry: an event's day
+    chronology = lead + "\n3 March 2025 – Police arrested Ana Lee at her home.\n"
+    rec = extract_case(chronology, appeal_id="t")
+    assert ("arrest", "2025-03-03") in [(e["type"], e["date"]) for e in rec["events"]]

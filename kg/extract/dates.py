@@ -261,7 +261,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         )
         if kind == "abs" and m.group("y4") and m.group(0)[:1] in "Ss":
             is_event = False  # "since 2016" opens a period
-        if kind == "abs" and _dateline(doc.text, start, end):
+        if kind == "abs" and _dateline(doc.text, start, end, first=not out):
             is_event = False  # "Paris, 6 July 2021 – ...": when the text was issued
         anchors = not NOT_ANCHOR.search(before)
         if kind == "rel" and FOR_END.search(before):
@@ -334,15 +334,24 @@ def _share_years(flat: str, out: list[DateMention], yearless: set[int]) -> None:
         out[i] = DateMention(d.start, d.end, (y, d.value[1], d.value[2]), d.event_date, d.approx)
 
 
-#: What opens a dateline before its date ("NAIROBI,", "Paris, Caracas,") and what follows it.
-DATELINE_LEAD = re.compile(r"[ \t]*[A-Z][\w’'.-]*(?:[ ,-]+[A-Z][\w’'.-]*){0,4},[ \t]*")
-DATELINE_DASH = re.compile(r"\s*[–—]|\s+-\s")
+#: What opens a dateline before its date ("NAIROBI,", "Paris, Caracas,", "(Berlin,") and what
+#: follows it ("–", ") –").
+DATELINE_LEAD = re.compile(r"[ \t]*\(?[A-Z][\w’'.-]*(?:[ ,-]+[A-Z][\w’'.-]*){0,4},[ \t]*")
+DATELINE_DASH = re.compile(r"\)?(?:\s*[–—]|\s+-\s)")
+#: A line that opens on its date, with no place before it.
+LINE_OPENING = re.compile(r"[ \t]*")
 
 
-def _dateline(text: str, start: int, end: int) -> bool:
-    """The date of a dateline: first on its line after place names, then a dash."""
+def _dateline(text: str, start: int, end: int, first: bool = False) -> bool:
+    """The date of a dateline: first on its line after place names, then a dash. The text's
+    first date may stand with no place ("14 October 2025 – X condemns ..."); a later one opening
+    its line before a dash is a chronology's entry, the day of an event."""
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(DATELINE_DASH.match(text, end) and DATELINE_LEAD.fullmatch(text, line_start, start))
+    if not DATELINE_DASH.match(text, end):
+        return False
+    if DATELINE_LEAD.fullmatch(text, line_start, start):
+        return True
+    return first and bool(LINE_OPENING.fullmatch(text, line_start, start))
 
 
 def absolute(m: re.Match[str], year: int | None) -> tuple[int, int | None, int | None] | None:
