@@ -1517,3 +1517,27 @@ def test_who_questions_is_the_prosecution_the_paragraph_brought_him_before() -> 
     )
     asked = [e for e in evs if e["type"] == "interrogation"]
     assert asked and asked[0]["agents"] and asked[0]["authority"] == asked[0]["agents"][0]
+
+
+def test_a_bare_kin_noun_is_the_relative_the_text_named_with_it() -> None:
+    evs = _named(
+        "We are concerned about Ms. Ana Lee, a defender, and her son, Mr. Tomas Reed, a "
+        "student.\n\nOn 9 March 2024, Ms. Lee was arrested by police. Her son was detained "
+        "on 10 March 2024 when he went to the police station to ask about her."
+    )
+    assert [(e["type"], e["date"], e["targets"]) for e in evs] == [
+        ("arrest", "2024-03-09", ["Ana Lee"]),
+        ("arrest", "2024-03-10", ["Tomas Reed"]),
+    ]
+    # the object of an active verb, too
+    evs = _named(
+        "Ana Lee is a defender. Her husband, Piet Marno, teaches in Ostrava. On 3 May 2024, "
+        "police questioned her husband about her work."
+    )
+    assert _one(evs, "interrogation")["targets"] == ["Piet Marno"]
+    # with no relative named by that noun, the kin noun points at no named person
+    evs = _named(
+        "Ana Lee is a defender. Her husband, Piet Marno, teaches in Ostrava. On 3 May 2024, "
+        "her brother was arrested."
+    )
+    assert "Piet Marno" not in _one(evs, "arrest")["targets"]

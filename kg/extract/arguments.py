@@ -1413,6 +1413,9 @@ def make_event(
                 if e.kind == "person" and not e.name and ma < g1 and g0 < mb
             }  # fmt: skip
             targets = [x for x in targets if x not in unnamed] + rest
+    elif not targets and (relative := _kin_named_before(doc.flat, mentions, c0, a, b, passive)):
+        # "Her son was detained the next day": the son the text has named, "her son, Tom Reed"
+        targets = [relative.id]
     elif not targets and (pron := PRONOUN_TARGET.search(doc.flat, s.start, s.end)):
         person = last_person(doc, mentions, a, pron.group().lower())
         targets = [person.id] if person is not None and _targeted(person) else prev_targets[:1]
@@ -1687,6 +1690,42 @@ SUBJECT_PRONOUN_BEFORE = re.compile(
 #: names the one it was done to.
 POSSESSIVE_BEFORE = re.compile(r"(?<![\w’'])([Hh]is|[Hh]er)\s+(?:[\w-]+\s+)?$")
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+#: A relative by a kin noun with no name of their own: "her son was detained", "questioned his
+#: wife". The kin noun is group 1.
+KIN_NOUN = (
+    r"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir)\s+(wife|husband|spouse|mother|father|son|daughter|"
+    r"brother|sister)"
+)
+KIN_SUBJECT = re.compile(
+    KIN_NOUN + r"\s+(?:(?:was|were|had|has|been|being|also|then|later|again|\w+ly)\s+){1,4}$"
+)
+KIN_OBJECT = re.compile(
+    r"\s+" + KIN_NOUN + r"(?=\s*[,.;]|\s+(?:and|in|on|at|for|with|over|about)\b)"
+)
+
+
+def _kin_named_before(
+    flat: str, mentions: list[tuple[int, int, Entity]], c0: int, a: int, b: int, passive: bool
+) -> Entity | None:
+    """The person a bare kin noun stands for, when the trigger is done to that relative (the
+    subject of a passive, the object of an active verb): the one the text named before in
+    apposition with the same noun ("her son, Mr. Tom Reed"), the last such."""
+    m = KIN_SUBJECT.search(flat, max(c0, a - 50), a) if passive else KIN_OBJECT.match(flat, b)
+    if m is None:
+        return None
+    named = re.compile(
+        rf"(?<![\w’'])(?:[Hh]is|[Hh]er|[Tt]heir)\s+{m.group(1)},\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
+    )
+    starts = {x.end(): x for x in named.finditer(flat, 0, a)}
+    found = None
+    for ma, _mb, e in mentions:
+        if ma >= a:
+            break
+        if ma in starts and e.kind == "person" and e.name:
+            found = e
+    return found
 
 
 def last_person(
