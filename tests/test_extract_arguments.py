@@ -841,3 +841,22 @@ def test_who_died_in_custody_is_the_target() -> None:
     died = _one(events, "other", "2024-04-03")
     assert died["targets"] == ["Tom Reed"]
     assert died["agents"] == []
+
+
+def test_who_asked_for_a_warrant_a_judge_issued_took_no_part_in_the_arrest() -> None:
+    text = (
+        "9 June 2024\n\nZembla: Lawyer arrested\n\nOn 3 June 2024, Ms. Ana Lorvik was arrested in "
+        "Zenda on the basis of a warrant issued by a judge at the request of the Zenda Regional "
+        "Prosecutor's Office.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    office = next(o["id"] for o in record["organisations"] if "Prosecutor" in o["name"])
+    arrest = next(e for e in record["events"] if e["type"] == "arrest")
+    assert office not in arrest["agents"] and arrest.get("authority") != office
+    ordered = text.replace(
+        "on the basis of a warrant issued by a judge at the request", "on the orders"
+    )
+    arrest = next(
+        e for e in extract_case(ordered, appeal_id="t")["events"] if e["type"] == "arrest"
+    )
+    assert office in arrest["agents"]  # an order, not a request granted by another

@@ -399,3 +399,62 @@ def test_the_prosecution_acting_is_a_body_the_proceedings_are_not() -> None:
     quiet = text.replace("After the prosecution objected, the", "The")
     bodies = {o["name"] for o in extract_case(quiet, appeal_id="t")["organisations"]}
     assert "prosecution" not in bodies  # "the prosecution of X began": the proceedings
+
+
+SPANISH_BODIES = """14 March 2024
+
+Zembla: Land defender charged
+
+On 2 March 2024, the Fiscalía Especial de Delitos contra el Ambiente charged Lucía Ferrán with
+"usurpation" on a complaint by the company Aguas del Valle Verde S.A. The Juzgado de Paz de
+Santa Irene summoned her. Her lawyer, Tomás Velde of the Centro de Apoyo para la Defensa Rural
+(Rural Defence Support Centre - CADR), said the Secretaría de Asuntos Agrarios had been told.
+"""
+
+
+def test_spanish_bodies_keep_their_small_words() -> None:
+    record = extract_case(SPANISH_BODIES, appeal_id="t")
+    bodies = {o["name"]: o for o in record["organisations"]}
+    assert bodies["Fiscalía Especial de Delitos contra el Ambiente"]["kind"] == "prosecution"
+    assert bodies["Juzgado de Paz de Santa Irene"]["kind"] == "court"
+    assert "Secretaría de Asuntos Agrarios" in bodies
+    centre = bodies["Centro de Apoyo para la Defensa Rural"]
+    assert {"Rural Defence Support Centre", "CADR"} <= set(centre["variants"])  # "- CADR)"
+    names = {p["name"] for p in record["persons"]}
+    assert {"Lucía Ferrán", "Tomás Velde"} <= names
+    assert not any("Rural" in (n or "") or "Ambiente" in (n or "") for n in names)
+
+
+def test_small_spanish_words_join_no_persons() -> None:
+    text = "3 May 2024\n\nZembla: Arrests\n\nPolice arrested Ana Ruiz y Tomás Velde en Vela.\n"
+    names = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert not any(" y " in (n or "") or " en " in (n or "") for n in names)
+
+
+def test_a_stop_before_a_sentence_opener_ends_the_name() -> None:
+    bodies = {o["name"] for o in extract_case(SPANISH_BODIES, appeal_id="t")["organisations"]}
+    assert not any("S.A. The" in b for b in bodies)
+
+
+def test_a_body_named_by_a_post_of_it_is_one_body() -> None:
+    text = (
+        "9 June 2024\n\nZembla: Lawyer arrested\n\nOn 3 June 2024, Ms. Ana Lorvik was arrested in "
+        "Zenda on a warrant of the Office of the Prosecutor General of the Republic (Fiscalía "
+        "General de la República). On 4 June 2024, the Prosecutor General's Office charged her.\n"
+    )
+    bodies = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+    office = bodies["Office of the Prosecutor General of the Republic"]
+    assert office["kind"] == "prosecution"
+    assert "Republic" not in bodies and "Prosecutor General's Office" not in bodies
+
+
+def test_a_translation_in_brackets_gives_the_body_its_kind() -> None:
+    text = (
+        "9 June 2024\n\nZembla: Farmers' leader held\n\nOn 3 June 2024, police arrested "
+        "Ana Lorvik, the chair of the Movimiento Tierra Viva (Living Land Association - TVA), "
+        "in Zenda.\n"
+    )
+    bodies = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+    body = bodies["Movimiento Tierra Viva"]  # a movement's head word alone gives "other"
+    assert body["kind"] == "ngo" and {"Living Land Association", "TVA"} <= set(body["variants"])
+    assert "Living Land Association" not in bodies

@@ -876,13 +876,28 @@ ORDERS_OF_WORDS = ("order", "instruction", "request", "behest", "instigation", "
                    "decree")  # fmt: skip
 
 
+#: The words before "at the request of" that say who granted the request: "a warrant issued by a
+#: judge at the request of the prosecution" — the one who asked took no part in the step itself.
+GRANTED_BY = re.compile(
+    r"\b(?:issued|signed|ordered|granted|approved|authori[sz]ed)\s+by\s+[^,;.()]{1,40}\Z"
+)
+
+
 @functools.lru_cache(maxsize=256)
 def _orders_of_ends(flat: str, start: int, end: int) -> tuple[int, ...]:
     """Where each match of ORDERS_OF in ``flat[start:end]`` ends, read once for the several
-    events of a sentence."""
+    events of a sentence. A request granted by someone the text names just before it is left
+    out: the one who asked neither acted nor decided."""
     if not holds_any(flat, ORDERS_OF_WORDS, start, end):
         return ()
-    return tuple(m.end() for m in ORDERS_OF.finditer(flat, start, end))
+    return tuple(
+        m.end()
+        for m in ORDERS_OF.finditer(flat, start, end)
+        if not (
+            "request" in m.group()
+            and GRANTED_BY.search(flat, max(start, m.start() - 60), m.start())
+        )
+    )
 
 
 def _ordered_by(flat: str, mentions: list[tuple[int, int, Entity]], s: Span) -> list[Entity]:

@@ -387,7 +387,7 @@ def add_name_glosses(doc: Doc, ents: Entities) -> None:
 
 #: The opening of a bracket that glosses the name before it: "X (", "“X” (In the ".
 GLOSS_OPEN = re.compile(r"[”\"’]?\s*\(\s*(?:[Ii]n\s+)?(?:[Tt]he\s+)?\Z")
-GLOSS_CLOSE = re.compile(r"\s*(?:,\s*(?P<acr>[A-Z][A-Za-z\-]{1,12}))?\)")
+GLOSS_CLOSE = re.compile(r"\s*(?:(?:,|\s[-–])\s*(?P<acr>[A-Z][A-Za-z\-]{1,12}))?\)")
 
 
 def merge_glossed_names(doc: Doc, ents: Entities) -> None:
@@ -406,6 +406,8 @@ def merge_glossed_names(doc: Doc, ents: Entities) -> None:
             if first is None or first is o or id(first) in gone:
                 continue
             first.variants.extend(v for v in [o.name or "", *o.variants] if v)
+            if first.attrs.get("kind") == "other" and o.attrs.get("kind") not in (None, "other"):
+                first.attrs["kind"] = o.attrs["kind"]  # what the translation's head word says
             if close and close.group("acr"):
                 first.variants.append(close.group("acr"))
             first.mentions.extend(o.mentions)

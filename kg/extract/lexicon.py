@@ -122,6 +122,15 @@ ORG_HEADS = {
     "Asociación": "ngo", "Centro": "ngo", "Comité": "ngo", "Consejo": "ngo", "Frente": "ngo",
     "Fundación": "ngo", "Movimiento": "other", "Red": "ngo", "Sindicato": "ngo",
     "Instituto": "ngo", "Coordinadora": "ngo", "Unión": "ngo", "Courts": "court",
+    # bodies of the state and of civil society named in Spanish or Portuguese
+    "Colectivo": "ngo", "Colectiva": "ngo", "Observatorio": "ngo", "Plataforma": "ngo",
+    "Articulación": "ngo", "Associação": "ngo", "Fundação": "ngo", "Rede": "ngo",
+    "Movimento": "other", "Federación": "ngo", "Confederación": "ngo", "Agrupación": "ngo",
+    "Comisión": "government", "Comissão": "government", "Secretaría": "government",
+    "Defensoría": "government", "Procuraduría": "government", "Gobierno": "government",
+    "Fiscalía": "prosecution", "Juzgado": "court", "Corte": "court",
+    "Policía": "police", "Ministerio": "ministry", "Ministério": "ministry",
+    "Asamblea": "parliament", "Congreso": "parliament",
     "Guard": "government", "Inspectorate": "government", "Congress": "parliament",
     "Directorate": "government", "Secretariat": "government", "Commissions": "government",
     "Limited": "company", "Battalion": "police", "Brigade": "security_service",
@@ -146,7 +155,7 @@ ORG_KIND_HINTS = [
     # regional and UN bodies before the head words their names share with national ones
     (
         re.compile(
-            r"^(?:UN |United Nations )?Human Rights (?:Council|Committee)$|"
+            r"^(?:UN |United Nations )?Human Rights (?:Council|Committee)$|\bInteramericana?\b|"
             r"\b(?:Inter-American|African|European|Arab) (?:Commission|Committee|Union)\b|"
             r"\bCommission of Inquiry\b|^Parliamentary Assembly\b"
         ),

@@ -389,7 +389,9 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
             (w in POST_WORDS or w in ("General", "State", "States") or w in STAFF_WORDS)
             and toks[i + 1][0] == "of"
             and not (w == "General" and i > 0 and toks[i - 1][0] in ORG_HEADS)
+            and not _post_of_body(toks, i)
         ):  # "Director of the X Centre" (a post), not "Directorate General of Intelligence"
+            # nor "Office of the Attorney General of the Nation", where the post names the body
             k = i + 2 + (toks[i + 2][0] == "the" if i + 2 < len(toks) else 0)
     toks = toks[k:]
     for i, (w, _) in enumerate(toks):

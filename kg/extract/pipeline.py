@@ -380,9 +380,18 @@ def _merge_short_orgs(ents: Entities) -> None:
             quoted = len(sw) == 1 and any(w.strip('“”"') == sw[0] and w != sw[0] for w in fw)
             # "Office of the High Commissioner for Human Rights" after "UN Office of the ..."
             un = fw[0] == "UN" and fw[1:] == sw
-            if prefix or quoted or un:
+            if prefix or quoted or un or _office_of(sw, fw):
                 _merge_org(ents, short, full, merged)
                 break
+
+
+def _office_of(sw: list[str], fw: list[str]) -> bool:
+    """ "Attorney General's Office" is "Office of the Attorney General" (of the Nation): the head
+    word with the post it belongs to, said the other way round."""
+    if len(sw) < 2 or sw[-2][-2:] not in ("'s", "’s"):
+        return False
+    post = [*sw[:-2], sw[-2][:-2]]
+    return fw[:2] == [sw[-1], "of"] and fw[2 + (fw[2:3] == ["the"]) :][: len(post)] == post
 
 
 def _merge_org(ents: Entities, short: Entity, into: Entity, merged: set[int]) -> None:

@@ -25,6 +25,25 @@ NAME_PARTICLES = frozenset(
     "bin ibn bint ben abu de del della di da dos das du le dela delos van von der den ter ten "
     "las los".split()
 )
+#: The small words inside a body's name in Spanish or Portuguese: "Consejo Cívico de
+#: Organizaciones Populares e Indígenas de Honduras", "Movimiento por la Paz y la Justicia".
+#: They join a run only after one of SPANISH_BODY_HEADS, so that no person's name is joined to
+#: the next by "y" or "en".
+SPANISH_CONNECTORS = frozenset(
+    "de del da do das dos la las los el y e en para por contra sobre a".split()
+)
+#: The head words of bodies' names in Spanish and Portuguese.
+SPANISH_BODY_HEADS = frozenset(
+    "Asociación Associação Centro Colectivo Colectiva Comité Comisión Comissão Consejo Conselho "
+    "Coordinadora Coordenação Corte Defensoría Federación Fiscalía Frente Fundación Fundação "
+    "Instituto Juzgado Ministerio Ministério Movimiento Movimento Observatorio Organización "
+    "Plataforma Policía Procuraduría Red Rede Secretaría Sindicato Tribunal Unión "
+    "Articulación Alianza Asamblea Congreso Gobierno Servicio Unidad Agrupación Confederación "
+    "Acción Consultorio".split()
+)
+#: Words that open a sentence and never go on a name: the stop before them ends a sentence, not an
+#: initial ("the company Zen S.A. The court ...").
+SENTENCE_OPENERS = frozenset("The An In On He She It They This These Their His Her".split())
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ]")
 #: A single capital, or capitals with dots ("A.M"), before a full stop: an initial.
 INITIAL = re.compile(r"^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$")
@@ -339,13 +358,18 @@ def find_runs(doc: Doc) -> list[Run]:
                 and j + 1 < n
                 and cap[j + 1]
                 and toks[j][2] < toks[j + 1][1]
+                and toks[j + 1][0] not in SENTENCE_OPENERS
             ):
                 j += 1  # "A. Novak", "Anna K. Novak": an initial's full stop
                 continue
             k = j
+            spanish = toks[k][0] in SPANISH_CONNECTORS and any(
+                t[0] in SPANISH_BODY_HEADS for t in toks[i:j]
+            )
             while k < n and (
                 toks[k][0] in CONNECTORS
                 or toks[k][0] in NAME_PARTICLES
+                or (spanish and toks[k][0] in SPANISH_CONNECTORS)
                 or (
                     toks[k][0] == "la"
                     and toks[k - 1][0] == "de"
