@@ -1541,3 +1541,31 @@ def test_a_bare_kin_noun_is_the_relative_the_text_named_with_it() -> None:
         "her brother was arrested."
     )
     assert "Piet Marno" not in _one(evs, "arrest")["targets"]
+
+
+def test_a_pronoun_points_back_to_a_lawyer_an_earlier_event_was_done_to() -> None:
+    # the lawyer arrested for her work is the "her" of the court's order, not the journalist
+    # named later in the appeal
+    evs = _named(
+        "Human rights lawyer Ana Lee was arrested on 4 March 2024 in Ostrava by police.\n\n"
+        "Ana Lee represented several students. On 12 March 2024, Judge Tom Reed of the Ostrava "
+        "District Court ordered her pre-trial detention for two months.\n\n"
+        "Journalist Piet Marno, who reported on the arrest, was threatened by unknown men."
+    )
+    assert _one(evs, "detention")["targets"] == ["Ana Lee"]
+    # a lawyer no event was done to is still no one a pronoun points back to
+    evs = _named(
+        "Journalist Piet Marno was arrested on 4 March 2024.\n\nHis lawyer Ana Lee spoke to the "
+        "press. On 12 March 2024, the Ostrava District Court ordered his pre-trial detention."
+    )
+    assert _one(evs, "detention")["targets"] == ["Piet Marno"]
+
+
+def test_the_subject_of_a_passive_undergoes_it_across_an_apposition() -> None:
+    # his lawyer, summoned herself: she undergoes the summons, the client does not
+    evs = _named(
+        "Journalist Piet Marno was arrested on 4 March 2024. His lawyer, Ana Lee, spoke to the "
+        "press.\n\nAna Lee, a member of the Ostrava Bar Association, was summoned for "
+        "questioning on 15 March 2024."
+    )
+    assert _one(evs, "summons")["targets"] == ["Ana Lee"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Collection
 from typing import Any
 
 from kg.extract.dates import REL_RE, DateMention, format_date
@@ -460,6 +461,8 @@ def coordinated_passive(flat: str, a: int) -> bool:
 
 #: Between the subject of a passive verb and the verb: "Tom Reed was also arrested".
 PASSIVE_SUBJECT = re.compile(
+    # an apposition may stand between: "Ana Lee, a member of the Bar, was summoned"
+    r"(?:,\s+(?:an?|the|his|her|their)\s+[^,;.()]{1,80},)?"
     r"\s+(?:(?:has|have|had)\s+)?(?:was|were|been|being)\s+"
     r"(?:(?:\w+ly|then|also|again|later|first|both|all|subsequently|himself|herself)\s+){0,2}"
 )
@@ -1432,8 +1435,9 @@ def make_event(
         # "Her son was detained the next day": the son the text has named, "her son, Tom Reed"
         targets = [relative.id]
     elif not targets and (pron := PRONOUN_TARGET.search(doc.flat, s.start, s.end)):
-        person = last_person(doc, mentions, a, pron.group().lower())
-        targets = [person.id] if person is not None and _targeted(person) else prev_targets[:1]
+        person = last_person(doc, mentions, a, pron.group().lower(), victims=recent or ())
+        victim = person is not None and (_targeted(person) or person.id in (recent or ()))
+        targets = [person.id] if person is not None and victim else prev_targets[:1]
         said = PRONOUN_GENDER.get(pron.group().lower())
         main = _entity(ents, targets[0]) if targets else None
         if main is not None and said and main.attrs.get("gender") not in (None, "unknown", said):
@@ -1749,10 +1753,13 @@ def last_person(
     a: int,
     pronoun: str,
     anywhere: bool = False,
+    victims: Collection[str] = (),
 ) -> Entity | None:
     """The person a singular pronoun points back to: the last person named before it in the
     paragraph (``anywhere``: in the text) whose gender does not contradict it and who is not
-    an official, judge, prosecutor or lawyer acting on others."""
+    an official, judge, prosecutor or lawyer acting on others. One of ``victims`` (people
+    earlier events were done to: a lawyer arrested for her work) may be pointed back to
+    whatever role they also have."""
     gender = PRONOUN_GENDER.get(pronoun)
     if gender is None:
         return None
@@ -1764,7 +1771,7 @@ def last_person(
         if (
             e.kind == "person"
             and e.attrs.get("gender", "unknown") in ("unknown", gender)
-            and not AGENT_ROLES.intersection(e.attrs.get("roles", []))
+            and (not AGENT_ROLES.intersection(e.attrs.get("roles", [])) or e.id in victims)
         ):
             return e
         i -= 1
