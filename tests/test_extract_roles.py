@@ -1338,3 +1338,16 @@ def test_a_title_between_two_names_is_the_second_ones() -> None:
     assert roles["Bruno Varo"] == ["relative"]
     assert roles["Otto Reem"] == ["judge"]
     assert roles["Lisa Crane"] == ["prosecutor"]  # a title after the last name stays its own
+
+
+def test_a_plural_title_of_a_body_set_off_by_a_comma_opens_a_list() -> None:
+    text = (
+        "9 June 2024\n\nZembla: Clinic staff held\n\nOn 3 June 2024, police arrested Ms. Ana "
+        "Lorvik, director of the Vela Legal Clinic, and two lawyers of the clinic, Ms. Mira Tosk "
+        "and Mr. Ivo Sand. Officers also held the reporters with the weekly Vela Times, Oren Falk "
+        "and Lida Marsh.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert "lawyer" in roles["Mira Tosk"] and "lawyer" in roles["Ivo Sand"]
+    assert "journalist" in roles["Oren Falk"] and "journalist" in roles["Lida Marsh"]
+    assert "lawyer" not in roles["Ana Lorvik"]

@@ -359,6 +359,10 @@ def _list_cues(
         colon = hit is None and before.rstrip().endswith(":")
         if colon:
             hit = _title_before(before.rstrip()[:-1])  # "three lawyers: A, B and C"
+        bare = strip_honorific(before) if hit is None else ""
+        if bare.endswith(", ") and (of := PLURAL_OF_BODY.search(bare)):
+            hit = _title_before(bare[: of.end("t")] + " ")  # "two lawyers of the clinic, A"
+            colon = hit is not None  # the comma sets the list off, as a colon does
         if hit and PLURAL_END.search(hit[2].group(0)):
             r1, r2, _ = hit
             if r1 == "lawyer":  # "their lawyers A and B" act for others; "lawyers A and B" may not
@@ -376,6 +380,12 @@ def _list_cues(
     return out
 
 
+#: A plural title with the body or place it belongs to, set off by a comma before the list it
+#: opens: "two lawyers of the clinic, A and B", "journalists with the weekly Vela Times, A and B".
+PLURAL_OF_BODY = re.compile(
+    r"(?P<t>\b[a-z][\w’'-]+s)\s+(?:of|at|with|from|for)\s+(?:the|their|his|her|its|a|an)\s+"
+    r"[^,.;:()]{1,50},\s*$"
+)
 #: Between two names of one list: a comma or "and", an age or a bracketed aside after the
 #: first ("A, 45, B (Vela Times) and C"), an honorific before the second.
 LIST_GAP = re.compile(
