@@ -1569,3 +1569,18 @@ def test_the_subject_of_a_passive_undergoes_it_across_an_apposition() -> None:
         "questioning on 15 March 2024."
     )
     assert _one(evs, "summons")["targets"] == ["Ana Lee"]
+
+
+def test_steps_a_witness_reports_take_no_date_from_the_paragraph() -> None:
+    told = (
+        "Security officers detained Ana Lee in Ostrava on 3 March 2024. Her husband, Piet "
+        "Marno, said that officers searched the family's flat and seized her laptop."
+    )
+    assert _pairs(told) == {("arrest", "2024-03-03"), ("search", None), ("seizure", None)}
+    # told by the text itself, the steps go on from the day the paragraph tells
+    own = told.replace("Her husband, Piet Marno, said that officers", "Officers then")
+    assert _pairs(own) == {
+        ("arrest", "2024-03-03"),
+        ("search", "2024-03-03"),
+        ("seizure", "2024-03-03"),
+    }

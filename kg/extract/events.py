@@ -599,6 +599,13 @@ REPEATED_BEFORE = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely)\s
 ED_WORD = re.compile(r"\w+ed")
 
 
+#: A witness's report of what happened: "his wife said that", "told CPJ that". (A body that
+#: "announced that" it held someone tells its own act, dated by the story.)
+WITNESS_SAID = re.compile(
+    r"\b(?:said|says|stated|alleged|claimed|testified|told\s+(?:[\w’'-]+\s+){1,4}?)\s*,?\s+that\s+"
+)
+
+
 def find_events(
     doc: Doc,
     ents: Entities,
@@ -817,6 +824,11 @@ def find_events(
                 # "was then held in pre-trial detention": the lasting custody, not a step of the
                 # day the paragraph tells
                 and not (frame == "phrase" and HELD_IN.match(flat, a))
+                # "His wife said that officers searched the flat": what a witness reports,
+                # with no date of its own, is not told as a step of the day the paragraph tells
+                and not (
+                    flat.find("that", s.start, a) >= 0 and WITNESS_SAID.search(flat, s.start, a)
+                )
             )
             inherited = False
             perfect = bool(PAST_PERFECT.search(pre)) and not HAD_OBJECT.match(flat, a)
