@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.extract import extract_case
+from kg.extract.names import org_kind
 
 TEXT = """5 May 2024
 
@@ -458,3 +459,19 @@ def test_a_translation_in_brackets_gives_the_body_its_kind() -> None:
     body = bodies["Movimiento Tierra Viva"]  # a movement's head word alone gives "other"
     assert body["kind"] == "ngo" and {"Living Land Association", "TVA"} <= set(body["variants"])
     assert "Living Land Association" not in bodies
+
+
+def test_a_states_armed_forces_are_a_security_force_an_armed_group_is_not() -> None:
+    text = (
+        "9 June 2024\n\nZembla: Villagers held\n\nOn 3 June 2024, soldiers of the Forças Armadas "
+        "de Zembla (FAZ) and of the Zemblan Armed Forces, with members of the Vela Revolutionary "
+        "Guard Corps, detained Ana Lorvik. The Fuerzas Armadas Revolucionarias del Sur, a "
+        "rebel group, denied any part in it.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["Forças Armadas de Zembla"] == "security_service"
+    assert kinds["Zemblan Armed Forces"] == "security_service"
+    assert kinds["Vela Revolutionary Guard Corps"] == "security_service"
+    # an armed group's name says it is no state's: "other", whatever its language
+    assert org_kind("Fuerzas Armadas Revolucionarias del Sur", "") == "other"
+    assert org_kind("Revolutionary Armed Forces of the South", "") == "other"

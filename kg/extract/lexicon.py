@@ -195,8 +195,21 @@ ORG_KIND_HINTS = [
     (re.compile(r"\bTerrorist\b|\bPenitentiary\b|\bPrison Service\b"), "other"),
     (re.compile(r"\bBar Association\b|^Bar of\b"), "other"),
     # armed groups name themselves armies; a state's army is a security force
-    (re.compile(r"\b(?:Liberation|People[’']s) Army\b|\bRevolutionary Armed Forces\b"), "other"),
-    (re.compile(r"\bArmy\b|\bBorder (?:Service|Guard)\b|\bNational Guard\b"), "security_service"),
+    (
+        re.compile(
+            r"\b(?:Liberation|People[’']s) Army\b|\bRevolutionary Armed Forces\b|"
+            r"\bFuerzas Armadas Revolucionarias\b"
+        ),
+        "other",
+    ),
+    # a state's armed forces, in English, Spanish, Portuguese or French, and its guard corps
+    (
+        re.compile(
+            r"\bArmy\b|\bBorder (?:Service|Guard)\b|\bNational Guard\b|\bArmed Forces\b|"
+            r"\b(?:Fuerzas|Forças) Armadas\b|\bForces [Aa]rmées\b|\bGuard Corps\b"
+        ),
+        "security_service",
+    ),
     (
         re.compile(
             r"\bPublic Security (?:Bureau|Department)|\bCrime Investigation|"
