@@ -1584,3 +1584,18 @@ def test_steps_a_witness_reports_take_no_date_from_the_paragraph() -> None:
         ("search", "2024-03-03"),
         ("seizure", "2024-03-03"),
     }
+
+
+def test_the_one_conviction_of_a_story_that_tells_a_term_given_is_the_sentence() -> None:
+    lead = (
+        "Zembla Watch condemns the sentencing of the blogger Ana Lee to three years in prison. "
+        "On 4 February 2024, the Ostrava Court convicted her of insulting the President."
+    )
+    assert _pairs(lead) == {("sentence", "2024-02-04")}
+    # a term asked for or risked is no term given: the conviction stays a conviction
+    asked = (
+        "On 4 February 2024, the Ostrava Court convicted the blogger Ana Lee of insulting the "
+        "President. The prosecutor had asked for a three-year sentence."
+    )
+    assert ("conviction", "2024-02-04") in _pairs(asked)
+    assert ("sentence", "2024-02-04") not in _pairs(asked)

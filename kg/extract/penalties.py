@@ -146,4 +146,31 @@ def merge_convictions(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, 
             ):
                 continue
         out.append(e)
+    convictions = [e for e in out if e["type"] == "conviction" and e["date"]]
+    if len(convictions) == 1 and not sentences and _term_told(doc):
+        # "condemns the sentencing of X to three years ... On 4 February the court convicted
+        # him": the one judgment of the story, its term told apart from its date, is the sentence
+        convictions[0]["type"] = "sentence"
     return out
+
+
+#: A prison term a court gave, told without the day: "the sentencing of X to three years",
+#: "upheld a ten-year sentence against X", "sentenced to five years in prison".
+TERM_GIVEN = re.compile(
+    r"\bsentenc(?:ed|ing)\b(?:\s+(?:of\s+)?[\w’'-]+){0,8}?\s+to\s+(?:[\w-]+\s+){1,3}?(?:years?|months?)\b"
+    r"|\b[\w]+[- ](?:year|month)\s+(?:prison\s+|jail\s+)?(?:sentence|term)\b"
+)
+#: Words before a term that make it no term given: a request, a threat, a law's maximum.
+TERM_NOT_GIVEN = re.compile(
+    r"\b(?:asked|asking|seeks?|seeking|sought|requested|demanded|faces?|facing|could|may|"
+    r"risks?|up\s+to|punishable|carries|would)\b[^.;]*$"
+)
+
+
+def _term_told(doc: Doc) -> bool:
+    """Whether the text tells a prison term given (not asked for, risked or allowed)."""
+    for m in TERM_GIVEN.finditer(doc.flat):
+        lo = max(0, m.start() - 60)
+        if not TERM_NOT_GIVEN.search(doc.flat, lo, m.start()):
+            return True
+    return False
