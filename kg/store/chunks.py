@@ -665,6 +665,49 @@ def listed_files(generation: Path) -> list[Path]:
     return [p for p in out if p.is_file()]
 
 
+def graph_triples(generation: Path, graphs: Iterable[str]) -> dict[str, list[ox.Triple]]:
+    """The triples of the appeal graphs ``graphs`` (IRIs) as the export files of
+    ``generation`` hold them, for those whose files are listed, whole (the count the manifest
+    gives) and free of blank nodes (whose labels a parse may not keep). An incremental build
+    takes a changed graph's previous triples from here: unpacking and parsing a graph's file
+    costs about a fifth of the CPU of reading its quads from the store, a RocksDB read per
+    term. A graph left out is read from the store by the caller."""
+    wanted = {g for g in graphs if g.startswith(APPEAL_GRAPHS)}
+    if not wanted:
+        return {}
+    folder = generation / EXPORT_DIR
+    manifest = _read_manifest(folder, turtle_header(export_prefixes()))
+    if manifest is None or not _packed(manifest):
+        return {}
+    out: dict[str, list[ox.Triple]] = {}
+    try:
+        rows = _located(manifest, folder)
+    except (KeyError, TypeError, ValueError):
+        return {}
+    for g, stem, count, at in rows:
+        if g not in wanted or stem != _stem(g):
+            continue
+        try:
+            data = read_unpacked(at.with_name(at.name + NQ))
+        except (OSError, ValueError):
+            continue
+        tail = f" <{g}> .\n".encode()
+        nt = data.replace(tail, b" .\n")
+        if (
+            b"_:" in nt
+            or data.count(b"\n") != count
+            or len(data) - len(nt) != count * (len(tail) - 3)
+        ):
+            continue
+        try:
+            triples = [q.triple for q in ox.parse(input=nt, format=ox.RdfFormat.N_TRIPLES)]
+        except SyntaxError:
+            continue
+        if len(triples) == count:
+            out[g] = triples
+    return out
+
+
 def store_chunks(store: ox.Store, store_dir: Path | None) -> Chunks | None:
     """The files the build wrote for the public store at ``store_dir`` (opened as ``store``),
     or None when there are none to trust: not a public store of a build, no files, other
@@ -694,6 +737,7 @@ __all__ = [
     "Chunk",
     "Chunks",
     "appeal_files_writer",
+    "graph_triples",
     "listed_files",
     "store_chunks",
     "turtle_header",

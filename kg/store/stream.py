@@ -86,7 +86,7 @@ from kg.record.keytable import DiskKeys
 from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.store.apart import run_apart
-from kg.store.chunks import appeal_files_writer
+from kg.store.chunks import appeal_files_writer, graph_triples
 from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes
 from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
@@ -739,9 +739,12 @@ def _build_from(
             )
             shared.prefetch(f"{t.subject} {t.predicate} {t.object}" for ts in written.values()
                             for t in ts)  # fmt: skip
-            delta = apply_changes(
-                store, shared, written, [str(appeal_graph_iri(a)) for a in removed]
-            )
+            gone = [str(appeal_graph_iri(a)) for a in removed]
+            # The changed graphs' previous triples from the previous build's export files
+            # where they are there, rather than read from the store term by term.
+            held = graph_triples(generation, [*written, *gone])
+            delta = apply_changes(store, shared, written, gone, held)
+            del held
             say(
                 f"build: {delta.graphs_written} graph(s) written, {delta.graphs_removed} "
                 f"removed, {delta.moved} triple(s) moved between other graphs"
