@@ -475,3 +475,13 @@ def test_a_states_armed_forces_are_a_security_force_an_armed_group_is_not() -> N
     # an armed group's name says it is no state's: "other", whatever its language
     assert org_kind("Fuerzas Armadas Revolucionarias del Sur", "") == "other"
     assert org_kind("Revolutionary Armed Forces of the South", "") == "other"
+
+
+def test_a_name_does_not_run_into_the_next_lines_sentence() -> None:
+    text = (
+        "9 June 2024\n\nZembla: Poet held\n\nPolice arrested the poet Ana Lorvik in Vela on 3 June "
+        "2024.\n\nPREFERRED LANGUAGE TO ADDRESS TARGET: Zemblan, Velan, Portuguese, English\nYou "
+        "can also write in your own language.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert names == {"Ana Lorvik"}

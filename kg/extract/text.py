@@ -44,6 +44,8 @@ SPANISH_BODY_HEADS = frozenset(
 #: Words that open a sentence and never go on a name: the stop before them ends a sentence, not an
 #: initial ("the company Zen S.A. The court ...").
 SENTENCE_OPENERS = frozenset("The An In On He She It They This These Their His Her".split())
+#: Words that open a line's sentence and never go on a name: a run ends at the line break.
+LINE_OPENERS = SENTENCE_OPENERS | frozenset("You We I Please Yours".split())
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ]")
 #: A single capital, or capitals with dots ("A.M"), before a full stop: an initial.
 INITIAL = re.compile(r"^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$")
@@ -328,6 +330,8 @@ def find_runs(doc: Doc) -> list[Run]:
             tok = toks[j][0]
             if _short_line_break(doc.text, toks[j - 1][2], toks[j][1], short):
                 break
+            if tok in LINE_OPENERS and "\n" in doc.text[toks[j - 1][2] : toks[j][1]]:
+                break  # "... TARGET: Persian, English\nYou can also write": a new sentence
             if cap[j] or (tok == "No." and j + 1 < n):
                 j += 1
                 continue
