@@ -485,3 +485,13 @@ def test_a_name_does_not_run_into_the_next_lines_sentence() -> None:
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert names == {"Ana Lorvik"}
+
+
+def test_a_place_based_adjective_is_no_body() -> None:
+    text = (
+        "9 June 2024\n\nZembla: Editor held\n\nPolice arrested Ana Lorvik, the editor of the "
+        "Vela-based weekly Zembla Times, on 3 June 2024.\n"
+    )
+    bodies = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert bodies.get("Zembla Times") == "media"
+    assert "Vela-based" not in bodies

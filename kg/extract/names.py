@@ -106,6 +106,8 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             stripped = text.rstrip(".")
             end -= len(text) - len(stripped)  # the run's end in the text: a name wrapped
             text = stripped  # across lines is cleaned shorter than it stands there
+            if text.endswith("-based"):
+                continue  # "the Vela-based weekly X": where a body is, no name of its own
             head = head_of(words)
             if text in COUNTRIES or text in ("Russia",):
                 ents.add(Entity("place", text, start, end, attrs={"kind": "country"}))
