@@ -12,14 +12,15 @@ from typing import Any
 import pytest
 import yaml
 from benchgen import generated_data
+from rdflib import Literal
 
 import kg.store.localrules as localrules
 from kg.record.caserecord import short_hash
-from kg.record.nquads import term_text
+from kg.record.nquads import TripleSet, term_text
 from kg.store import stream
 from kg.store.build import rules
 from kg.store.store import Store, store_location
-from kg.vocab import AKG, AKR, DATA_DIR, ONTOLOGY_DIR
+from kg.vocab import AKG, AKR, DATA_DIR, OA, ONTOLOGY_DIR
 
 SHIPPED = rules(ONTOLOGY_DIR)
 
@@ -76,10 +77,14 @@ def test_each_rule_gives_what_its_sparql_gives_over_the_union(
     got: dict[str, set[str]] = {name: set() for name in localrules.RULES}
     derive_local = localrules.derive_local
 
-    def each_rule(triples: Any, names: Any) -> str | None:
+    first: dict[str, int] = {}  # first mentions merged over the graphs: the smallest
+
+    def each_rule(triples: Any, names: Any) -> Any:
         for name in names:
             for s, p, o in localrules.derive_triples(triples, [name]):
                 got[name].add(f"{term_text(s)} <{p}> {term_text(o)}")
+        for fact, start in (localrules.first_mentions(triples) or {}).items():
+            first[term_text(fact)] = min(start, first.get(term_text(fact), start))
         return derive_local(triples, names)
 
     monkeypatch.setattr(localrules, "derive_local", each_rule)
@@ -88,6 +93,10 @@ def test_each_rule_gives_what_its_sparql_gives_over_the_union(
     stream.build_streaming(tmp_path / "s", data, incremental=False, jobs=1, progress=None)
     assert done == [frozenset(localrules.RULES)]
     store = Store.open(store_location(tmp_path / "s")).oxigraph
+    got[localrules.FIRST_MENTION] = {
+        localrules.first_mention_line(fact, start).rsplit(" <", 1)[0]
+        for fact, start in first.items()
+    }
     answered = 0
     for name, text in SHIPPED:
         if name not in localrules.RULES:
@@ -161,3 +170,23 @@ def test_reference_data_stating_a_rules_predicate_sends_that_rule_back_to_sparql
     quads = _nquads(tmp_path / "guarded")
     assert quads == _nquads(tmp_path / "sparql")
     assert any("o-extra" in q and "actedBy" in q for q in quads)
+
+
+def test_first_mentions_take_each_facts_smallest_start_and_refuse_other_starts() -> None:
+    appeal, fact, other = AKR["appeal/a-1"], AKR["person/p-1"], AKR["event/e-1"]
+    spans = [(AKR[f"evidence/a-1-{s}-{s + 5}"], s) for s in (40, 7, 90)]
+    triples = TripleSet()
+    for span, start in spans:
+        triples.add((fact, AKG.evidence, span))
+        triples.add_span(span, appeal, start, start + 5, "quote")
+    triples.add((other, AKG.evidence, spans[2][0]))
+    assert localrules.first_mentions(triples) == {fact: 7, other: 90}
+    text, merged = localrules.derive_local(triples, [localrules.FIRST_MENTION]) or ("", {})
+    # the event's is final (its key is its record's); the person's is merged over the graphs
+    assert text == localrules.first_mention_line(f"<{other}>", 90)
+    assert merged == {f"<{fact}>": 7}
+    # a start that is not a span's integer offset: the rule goes back to SPARQL
+    triples.add((AKR["evidence/x"], OA.start, Literal("7")))
+    assert localrules.first_mentions(triples) is None
+    assert localrules.derive_local(triples, [localrules.FIRST_MENTION]) is None
+    assert localrules.derive_local(triples, ["follows.rq"]) == ("", {})

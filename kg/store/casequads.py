@@ -13,6 +13,7 @@ from typing import Any
 from rdflib import RDFS, Graph
 
 from kg.record.nquads import TripleSet, defer_labels, nquads
+from kg.store.localrules import Derived
 
 Labels = dict[Any, set[Any]]
 
@@ -32,10 +33,10 @@ def case_nquads(case: Any, record: dict[str, Any], labels: Labels) -> str:
 
 def case_nquads_derived(
     case: Any, record: dict[str, Any], labels: Labels, rules: frozenset[str]
-) -> tuple[str, str | None]:
+) -> tuple[str, Derived | None]:
     """:func:`case_nquads`, and what the local ``rules`` derive from the graph
-    (:mod:`kg.store.localrules`: N-Quads of the derived graph; None where they may not be
-    derived from this graph alone)."""
+    (:mod:`kg.store.localrules`: N-Quads of the derived graph and the first mentions to
+    merge; None where they may not be derived from this graph alone)."""
     from kg.store.build import case_graph
     from kg.store.localrules import derive_local, names_shared_nodes
 
@@ -43,7 +44,7 @@ def case_nquads_derived(
     defer_labels(triples, labels)  # type: ignore[arg-type]
     text = nquads(triples, str(name))
     if not rules:
-        return text, ""
+        return text, ("", {})
     if names_shared_nodes(record):
         return text, None
     return text, derive_local(triples, rules)

@@ -18,6 +18,11 @@ could then state triples about the same node (:func:`names_shared_nodes`: any ``
 event, or one under a namespace the rules' nodes are minted in). A blank node in an answer also
 makes the build fall back (an answer file's blank nodes are not its case graph's).
 
+``first-mention.rq`` is an aggregate (each fact's smallest evidence offset) over facts that
+several records may give evidence for: each graph gives its facts' smallest offsets
+(:func:`first_mentions`), an event's as its line (its IRI is its record's), every other fact's
+to the build, which keeps the smallest over the graphs.
+
 A rebuild keeps deriving changes by SPARQL (:mod:`kg.store.derive`); ``tests/test_localrules.py``
 compares each rule here with its SPARQL answer on built stores, and the stores of full builds
 with and without this step.
@@ -45,9 +50,14 @@ _CHAIN = [
     str(AKG[p])
     for p in ("appealAgainst", "orderedBy", "promptedBy", "reclassificationOf", "releaseUnder")
 ]
+_START, _FIRST_MENTION = str(OA.start), str(AKG.firstMention)
+_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _AGENT_ROLE, _TARGET_ROLE, _DEFENDER = ROLE.agent, ROLE.target, ROLE.defender
 _COMPLAINT = EVTYPE.complaint
 _REPORTED = (_REPORTED_IN, _EVIDENCE, _HAS_SOURCE)
+
+#: The rule whose answer is an aggregate over every graph (:func:`first_mentions`).
+FIRST_MENTION = "first-mention.rq"
 
 #: Rule file -> the predicates its query reads.
 RULES: dict[str, tuple[str, ...]] = {
@@ -61,6 +71,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "position-reported-in.rq": (_MEMBER, _HELD_BY, *_REPORTED),
     "right-claim.rq": (_RIGHT, _CASE),
     "right-guaranteed-by.rq": (_RIGHT, _GUARANTEED_BY),
+    FIRST_MENTION: (_EVIDENCE, _START),
 }
 
 _READ = frozenset(p for ps in RULES.values() for p in ps)
@@ -87,6 +98,7 @@ TEXTS = {
     "position-reported-in.rq": "12cd12375944958d",
     "right-claim.rq": "b2f5f2121dcf86a3",
     "right-guaranteed-by.rq": "e586769d58da131b",
+    FIRST_MENTION: "bcd0acecf733716a",
 }
 
 
@@ -277,25 +289,91 @@ _APPLY = {
 
 
 def derive_triples(triples: TripleSet, rules: Iterable[str]) -> Out:
-    """What the ``rules`` give over one case graph's triples."""
-    ix = _Index(triples)
+    """What the ``rules`` other than :data:`FIRST_MENTION` give over one case graph's
+    triples."""
+    return _derive(_Index(triples), rules)
+
+
+def _derive(ix: _Index, rules: Iterable[str]) -> Out:
     out: Out = set()
     for name in sorted(rules):
-        _APPLY[name](ix, out)
+        if name != FIRST_MENTION:
+            _APPLY[name](ix, out)
     return out
 
 
-def derive_local(triples: TripleSet, rules: Iterable[str]) -> str | None:
-    """:func:`derive_triples` as N-Quads of the derived graph; None if an answer holds a blank
-    node (the build then runs the rules as SPARQL)."""
+def first_mentions(triples: TripleSet, ix: _Index | None = None) -> dict[Any, int] | None:
+    """The smallest start offset of each fact's evidence spans in one case graph
+    (``?fact akg:evidence/oa:start ?start``); None if the graph states an ``oa:start`` other
+    than its evidence spans' integer offsets. The rule's answer over the union of the graphs
+    is, for each fact, the smallest of the graphs' values: a span, minted from its appeal's
+    hash and offsets, is stated by one record only, with its start, so each record's join is
+    complete; a fact (a person, an involvement of a case two appeals report) may have
+    evidence in several records."""
+    ix = ix or _Index(triples)
+    if ix.pairs(_START):
+        return None
+    starts = {span: start for span, start, _end, _quote in triples._spans}
+    first: dict[Any, int] = {}
+    for fact, span in ix.pairs(_EVIDENCE):
+        start = starts.get(span)
+        if start is not None and (fact not in first or start < first[fact]):
+            first[fact] = start
+    return first
+
+
+def first_mention_line(fact: str, start: int) -> str:
+    """The derived graph's N-Quads line of ``fact`` (its N-Quads term) and its first mention."""
+    return f'{fact} <{_FIRST_MENTION}> "{start}"^^<{_INTEGER}> <{DERIVED_GRAPH}> .\n'
+
+
+#: What one case graph gives: N-Quads of the derived graph, and each fact's first mention in
+#: this graph (fact term -> start offset) where another graph may state the fact's evidence.
+Derived = tuple[str, dict[str, int]]
+
+# Events' IRIs come from their keys, unique across records (an event named by ``iri`` makes
+# the build fall back, names_shared_nodes): an event's evidence is its record's alone.
+_OWN = str(AKR["event/"])
+
+
+def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
+    """:func:`derive_triples` as N-Quads of the derived graph, with what
+    :data:`FIRST_MENTION` (if among ``rules``) gives: an event's line, and every other fact's
+    value in this graph, which the build merges over the graphs; None if an answer holds a
+    blank node (the build then runs the rules as SPARQL)."""
+    rules = frozenset(rules)
+    ix = _Index(triples)
     tail = f" <{DERIVED_GRAPH}> .\n"
     lines = []
-    for s, p, o in derive_triples(triples, rules):
+    for s, p, o in _derive(ix, rules):
         if isinstance(s, BNode) or isinstance(o, BNode):
             return None
         lines.append(f"{term_text(s)} <{p}> {term_text(o)}{tail}")
+    merged: dict[str, int] = {}
+    if FIRST_MENTION in rules:
+        first = first_mentions(triples, ix)
+        if first is None:
+            return None
+        for fact, start in first.items():
+            if type(fact) is not URIRef and not isinstance(fact, URIRef):
+                return None
+            if str.startswith(fact, _OWN):
+                lines.append(first_mention_line(f"<{fact}>", start))
+            else:
+                merged[f"<{fact}>"] = start
     lines.sort()
-    return "".join(lines)
+    return "".join(lines), merged
 
 
-__all__ = ["RULES", "TEXTS", "derive_local", "derive_triples", "names_shared_nodes", "usable"]
+__all__ = [
+    "FIRST_MENTION",
+    "RULES",
+    "TEXTS",
+    "Derived",
+    "derive_local",
+    "derive_triples",
+    "first_mention_line",
+    "first_mentions",
+    "names_shared_nodes",
+    "usable",
+]

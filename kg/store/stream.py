@@ -100,6 +100,7 @@ from kg.store.kept import (
     remove_unnamed,
     seal,
 )
+from kg.store.localrules import Derived
 from kg.store.memory import release_freed_memory
 from kg.store.spill import (
     Parsed,
@@ -401,7 +402,7 @@ def _views(
 
 def _case_nquads(
     job: Job, view: View, rules: frozenset[str] = frozenset()
-) -> tuple[str, str, str | None]:
+) -> tuple[str, str, Derived | None]:
     """A case graph as N-Quads (in a worker process, or in the caller): the record loaded from
     the spill folder (or read), its items given their identities, its graph made; with what
     the local ``rules`` derive from it (:mod:`kg.store.localrules`; None: they may not)."""
@@ -424,7 +425,7 @@ def _case_nquads(
 
 def _cases_nquads(
     data_dir: str, part: list[tuple[Job, View]], rules: frozenset[str] = frozenset()
-) -> list[tuple[str, str | None]]:
+) -> list[tuple[str, Derived | None]]:
     """:func:`_case_nquads` of a few records, in a worker process."""
     _init_worker(data_dir)
     return [_case_nquads(job, view, rules)[1:] for job, view in part]
@@ -1007,7 +1008,12 @@ class _LocalRules:
     """The triples the local rules (:mod:`kg.store.localrules`) derive from each case graph,
     as N-Quads of the derived graph in files of the bulk loader's size. A graph they may not
     be derived from alone (``write(None)``) makes them all go back to SPARQL after the load:
-    their files are removed and :attr:`rules` emptied."""
+    their files are removed and :attr:`rules` emptied.
+
+    The first mentions a graph gives of facts other graphs may also have evidence for are
+    merged here (the smallest start of each fact): written as they come into one of
+    :data:`MERGE_PARTS` files by the hash of the fact, each file then read into a dict of
+    its facts alone, so what is held is about a part's facts, not the corpus's."""
 
     def __init__(self, folder: Path, rules: list[tuple[str, str]], predicates: set[str]) -> None:
         from kg.store.localrules import usable
@@ -1015,24 +1021,57 @@ class _LocalRules:
         self.rules = usable(rules, predicates)
         self.batches = _BatchFiles(folder, "local")
         self.paths: list[Path] = []
+        self.folder = folder
+        self.parts: list[Any] = []
 
-    def write(self, text: str | None) -> None:
+    def write(self, derived: Derived | None) -> None:
         if not self.rules:
             return
-        if text is None:
+        if derived is None:
             self.rules = frozenset()
             self.close()
             return
+        text, merged = derived
         if text:
             self.batches.write(text)
+        if merged:
+            if not self.parts:
+                self.parts = [
+                    open(self.folder / f"first-{n:02d}.tsv", "w", encoding="utf-8")  # noqa: SIM115
+                    for n in range(MERGE_PARTS)
+                ]  # fmt: skip
+            for fact, start in merged.items():
+                self.parts[hash(fact) % MERGE_PARTS].write(f"{fact}\t{start}\n")
+
+    def _merge(self) -> None:
+        """Each merged fact's first mention, a part file at a time, into the batches."""
+        from kg.store.localrules import first_mention_line
+
+        for out in self.parts:
+            out.close()
+            if self.rules:
+                first: dict[str, int] = {}
+                with open(out.name, encoding="utf-8") as f:
+                    for line in f:
+                        fact, _tab, start = line.rpartition("\t")
+                        n = int(start)
+                        if first.get(fact, n) >= n:
+                            first[fact] = n
+                self.batches.write("".join(first_mention_line(k, v) for k, v in first.items()))
+            Path(out.name).unlink(missing_ok=True)
+        self.parts = []
 
     def close(self) -> None:
+        self._merge()
         self.batches.close()
         if not self.rules:
             for path in self.batches.paths:
                 path.unlink(missing_ok=True)
             self.batches.paths.clear()
         self.paths = list(self.batches.paths)
+
+
+MERGE_PARTS = 16  # files the merged first mentions are spread over
 
 
 class _BatchFiles:
@@ -1506,7 +1545,7 @@ def _nquads(
     workers: WorkerPool,
     say: Progress,
     keys_of: Callable[[str], list[Any]] | None = None,
-    local: tuple[frozenset[str], Callable[[str | None], None]] | None = None,
+    local: tuple[frozenset[str], Callable[[Derived | None], None]] | None = None,
 ) -> Iterator[str]:
     """N-Quads of each case graph, in order, in worker processes when there are enough of
     them: the build's workers (:mod:`kg.store.workers`, forked before the records were
