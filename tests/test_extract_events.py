@@ -1599,3 +1599,17 @@ def test_the_one_conviction_of_a_story_that_tells_a_term_given_is_the_sentence()
     )
     assert ("conviction", "2024-02-04") in _pairs(asked)
     assert ("sentence", "2024-02-04") not in _pairs(asked)
+
+
+def test_a_trial_a_person_is_due_to_stand_is_a_scheduled_hearing() -> None:
+    body = (
+        "Zembla Watch calls for the release of the journalist Ana Lee, who is due to stand trial "
+        "before the Ostrava Court on 14 June 2024."
+    )
+    evs = _named(body)
+    assert [(e["type"], e["date"], e["targets"]) for e in evs] == [
+        ("trial_hearing", "2024-06-14", ["Ana Lee"])
+    ]
+    assert _pairs("Ana Lee will stand trial on 14 June 2024.") == {("trial_hearing", "2024-06-14")}
+    # a trial she stood is a hearing of its day, as before; one she may face is none
+    assert _pairs("Ana Lee may face trial for her articles.") == set()
