@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.record.identity import record_items, resolve_items
+from kg.record.identity import Item, record_items, resolve_items
 from kg.record.identity_index import IdentityIndex, resolve_with_index
 
 
@@ -456,3 +457,32 @@ def test_the_components_read_from_the_key_table_are_those_the_index_walks(
         assert {m for m in range(len(component)) if component[m] == component[n]} == walked
         assert component[n] == min(walked)
     assert len(set(component)) > 1 and len(set(component)) < len(component)
+
+
+def test_items_kept_apart_for_a_resolution_in_parts_come_back_equal(tmp_path: Path) -> None:
+    """Items are kept marshalled, one at a time, and read back by number; one whose type
+    marshal does not take (a subclass here) is kept pickled."""
+    from benchgen import generated_cases, load_cases
+
+    from kg.record.identity_index import _ItemFile
+
+    dc = dataclasses
+
+    out, _extra = generated_cases(tmp_path, 8, keep=8, seed=5)
+    items = list(record_items(load_cases(out)).values())
+    odd = Other(**{f.name: getattr(items[1], f.name) for f in dc.fields(Item)})
+    items[1] = odd
+    with _ItemFile(tmp_path) as kept:
+        for n, item in enumerate(items, start=7):
+            kept.append(n, item)
+        with pytest.raises(ValueError, match="out of order"):
+            kept.append(3, items[0])
+        back = list(kept.read(range(7, 7 + len(items))))
+        assert back == items and type(back[1]) is Other and type(back[0]) is Item
+        assert list(kept.read([9, 12])) == [items[2], items[5]]
+    assert not list(tmp_path.glob(".items-*"))  # an unnamed file, gone when closed
+
+
+@dataclasses.dataclass
+class Other(Item):
+    """An item of a type of its own (kept pickled by _ItemFile)."""

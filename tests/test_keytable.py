@@ -185,3 +185,50 @@ def test_the_key_table_answers_as_dictionaries_do(tmp_path: Path) -> None:
         assert again.keys_of(n) == memory.keys_of(n)
     for k in range(60):
         assert sorted(again.members(f"k{k}")) == sorted(set(memory.members(f"k{k}")))
+
+
+def _groups(table: MemoryKeys | DiskKeys) -> set[frozenset[int]]:
+    return {frozenset(g) for g in table.linked()}
+
+
+def test_the_groups_a_key_links_are_the_same_in_memory_and_on_disk(tmp_path: Path) -> None:
+    """A key of several items links them; a key of one item, nothing; a hub key links its
+    first item with the members of the same key; member keys link nothing among themselves,
+    nor without a hub."""
+    rows = {
+        0: ["k:a", "*h:smith", "o:one"],
+        1: ["k:a", "*m:smith", "*m:jones"],
+        2: ["*m:smith", "k:b"],
+        3: ["*h:smith", "k:c"],
+        4: ["*m:jones", "k:d"],  # jones has no hub: 1 and 4 are not linked
+        5: ["k:b", "k:e"],
+    }
+    memory, disk = MemoryKeys(), DiskKeys.create(tmp_path / "k.sqlite")
+    for n, keys in rows.items():
+        memory.put(n, keys)
+        disk.put(n, keys)
+    expected = {frozenset({0, 1}), frozenset({0, 3}), frozenset({0, 1, 2}), frozenset({2, 5})}
+    assert _groups(memory) == expected
+    assert _groups(disk) == expected
+    disk.close()
+
+
+def test_the_groups_on_disk_are_those_in_memory_after_random_changes(tmp_path: Path) -> None:
+    rng = random.Random(9)
+    memory, disk = MemoryKeys(), DiskKeys.create(tmp_path / "k.sqlite")
+    alive: set[int] = set()
+    prefixes = ("k:", "*h:", "*m:")
+    for _ in range(2000):
+        n = rng.randrange(300)
+        if n in alive and rng.random() < 0.3:
+            memory.drop(n)
+            disk.drop(n)
+            alive.discard(n)
+        elif n not in alive:
+            keys = list({f"{rng.choice(prefixes)}{rng.randrange(40)}" for _ in range(4)})
+            memory.put(n, keys)
+            disk.put(n, keys)
+            alive.add(n)
+    assert _groups(memory) == _groups(disk)
+    assert any(len(g) > 2 for g in _groups(disk))
+    disk.close()

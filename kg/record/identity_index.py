@@ -29,13 +29,17 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import marshal
+import os
 import pickle
 import sqlite3
+import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from kg.record.blocking import deletion_variants
 from kg.record.identity import (
@@ -54,7 +58,7 @@ from kg.record.identity import (
     person_member_keys,
     resolve_part,
 )
-from kg.record.keytable import DiskKeys, MemoryKeys, load_keys
+from kg.record.keytable import HUB, MEMBER, DiskKeys, MemoryKeys, load_keys
 
 INDEX_VERSION = 5  # 5: the keys and postings in a table of their own (kg.record.keytable)
 KEYS_FILE = "identity-keys.sqlite"  # beside the index's pickle, when on disk
@@ -63,7 +67,7 @@ KEYS_FILE = "identity-keys.sqlite"  # beside the index's pickle, when on disk
 # order relative to every other item it may meet (those of its kind), so a changed record
 # resolves again only the components of its items that changed, came or went.
 Mark = tuple[Key, str, int, str]
-HUB, MEMBER = "*h:", "*m:"  # star keys: a hub meets every member, members do not meet
+# HUB, MEMBER: star keys (kg.record.keytable): a hub meets every member, members do not meet
 
 
 @dataclass
@@ -346,15 +350,24 @@ def _resolve_with_index(
         index = IdentityIndex(context, stamps=dict(stamps), appeal_items=by_appeal)
         if keys_file is not None:
             index.table = DiskKeys.create(keys_file)
-        index.marks = {a: item_marks([items[k] for k in keys]) for a, keys in by_appeal.items()}
-        for key, item in items.items():
-            index.add(key, component_keys(item, variants) + dkeys.get(key, []))
-        if isinstance(index.table, DiskKeys):
-            index.table.finish()
-        if len(items) > PART_ITEMS:
-            resolution = _resolve_in_parts(items, index, curated, decisions)
-        else:
-            resolution = resolve_part(items, curated, decisions)
+        in_parts = len(items) > PART_ITEMS
+        with _ItemFile(keys_file.parent if keys_file is not None else None) as kept:
+            # One pass over the records, each one's items read once (items kept on disk are
+            # loaded from there): their marks, their keys, and, for a resolution in parts,
+            # each item where a part reads it back alone.
+            for a, keys in by_appeal.items():
+                its = [items[k] for k in keys]
+                index.marks[a] = item_marks(its)
+                for key, item in zip(keys, its, strict=True):
+                    index.add(key, component_keys(item, variants) + dkeys.get(key, []))
+                    if in_parts:
+                        kept.append(index.id_of[key], item)
+            if isinstance(index.table, DiskKeys):
+                index.table.finish()
+            if in_parts:
+                resolution = _resolve_in_parts(items, index, curated, decisions, kept)
+            else:
+                resolution = resolve_part(items, curated, decisions)
         index.clusters, index.review_rows = resolution.clusters, resolution.review_rows
         index.resolved = len(items)
         return resolution, index
@@ -443,10 +456,65 @@ def _resolve_with_index(
 PART_ITEMS = 20_000
 
 
+class _ItemFile:
+    """Items written one at a time to an unnamed temporary file, read back by number: a
+    resolution in parts reads each item once, not the whole record it came from (a record's
+    items are unpickled together, and a part needs a few of them). An item is kept as its
+    fields marshalled (several times quicker to load than a pickle of the dataclass), or
+    pickled if a field does not marshal."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._folder = folder
+        self._file: IO[bytes] | None = None
+        self._at = array("q")  # item number -> where its bytes start; one more at the end
+        self._first = 0
+
+    def __enter__(self) -> _ItemFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def append(self, n: int, item: Item) -> None:
+        """Item number ``n``; numbers come in order, one after another."""
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(dir=self._folder, prefix=".items-")
+            self._first = n
+            self._at.append(0)
+        if n != self._first + len(self._at) - 1:
+            raise ValueError(f"item {n} out of order")
+        try:
+            if type(item) is not Item:
+                raise ValueError("not an Item")
+            data = b"M" + marshal.dumps(item.__dict__)
+        except ValueError:
+            data = b"P" + pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(data)
+        self._at.append(self._at[-1] + len(data))
+
+    def read(self, numbers: Iterable[int]) -> Iterator[Item]:
+        """The items of ``numbers`` (quickest in increasing order: the file is read onward)."""
+        assert self._file is not None
+        self._file.flush()
+        fd, at, first = self._file.fileno(), self._at, self._first
+        for n in numbers:
+            start = at[n - first]
+            data = os.pread(fd, at[n - first + 1] - start, start)
+            if data[:1] == b"M":
+                item = Item.__new__(Item)
+                item.__dict__.update(marshal.loads(memoryview(data)[1:]))
+                yield item
+            else:
+                yield pickle.loads(memoryview(data)[1:])  # noqa: S301 - written just now
+
+
 def _components(index: IdentityIndex) -> array:
-    """The component of each item number of a new ``index`` (its lowest item number), read
-    from the key table in key order: a key links its items, a hub key (stars) its hubs and
-    the members of the same key, a member key without hubs nothing (:meth:`component`)."""
+    """The component of each item number of a new ``index`` (its lowest item number), from
+    the groups of items the key table's keys link (:meth:`kg.record.keytable.KeyTable.linked`:
+    a key links its items, a hub key (stars) its hubs and the members of the same key, a
+    member key without hubs nothing, as :meth:`IdentityIndex.component` walks them)."""
     parent = array("q", range(len(index.ids)))
 
     def find(n: int) -> int:
@@ -460,20 +528,10 @@ def _components(index: IdentityIndex) -> array:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    hubs: dict[str, int] = {}  # a hub key's first item, for the members of that key
-    last, first = None, 0
-    for key, n in index.table.postings_in_order():
-        if key.startswith(MEMBER):  # after every hub key ("*h:" < "*m:")
-            hub = hubs.get(key[len(MEMBER) :])
-            if hub is not None:
-                union(hub, n)
-            continue
-        if key != last:
-            last, first = key, n
-            if key.startswith(HUB):
-                hubs[key[len(HUB) :]] = n
-            continue
-        union(first, n)
+    for group in index.table.linked():
+        first = group[0]
+        for n in group[1:]:
+            union(first, n)
     for n in range(len(parent)):
         parent[n] = find(n)
     return parent
@@ -484,6 +542,7 @@ def _resolve_in_parts(
     index: IdentityIndex,
     curated: list[Decision],
     decisions: Path | None,
+    kept: _ItemFile | None = None,
 ) -> Resolution:
     """:func:`resolve_part` over every item, equal to it, holding about :data:`PART_ITEMS`
     items at a time: components are resolved independently of one another (the module's
@@ -528,7 +587,11 @@ def _resolve_in_parts(
             parts[part_of[c]].append(n)
         del size, part_of
         for numbers in parts:
-            part = {index.ids[n]: items[index.ids[n]] for n in numbers}  # type: ignore[index]
+            if kept is not None:  # each item read alone (see _ItemFile)
+                found = zip(numbers, kept.read(numbers), strict=True)
+                part = {index.ids[n]: item for n, item in found}
+            else:
+                part = {index.ids[n]: items[index.ids[n]] for n in numbers}  # type: ignore[index]
             found = resolve_part(
                 part, curated, decisions, kinds=phase,
                 org_cluster=org_cluster if phase == PERSON_PHASE else None,

@@ -29,6 +29,9 @@ CREATE TABLE IF NOT EXISTS posting (key TEXT NOT NULL, n INTEGER NOT NULL,
                                     PRIMARY KEY (key, n)) WITHOUT ROWID;
 """
 _BUFFER = 50_000  # rows written at a time
+# Star keys (kg.record.identity_index): a hub key's items meet every item of the member key of
+# the same name; the items of a member key do not meet one another.
+HUB, MEMBER = "*h:", "*m:"
 
 
 class KeyTable(Protocol):
@@ -48,6 +51,12 @@ class KeyTable(Protocol):
 
     def postings_in_order(self) -> Iterator[tuple[str, int]]:
         """Every (key, item) pair, by key then item."""
+
+    def linked(self) -> Iterator[list[int]]:
+        """Groups of items a key links, each item of a group with every other: the items of
+        each key two or more items have (member keys aside), and per hub key that has
+        members, its first item and those members. A key of one item links nothing, and is
+        not read out."""
 
 
 class MemoryKeys:
@@ -84,6 +93,17 @@ class MemoryKeys:
         for key in sorted(self.postings):
             for n in sorted(self.postings[key]):
                 yield key, n
+
+    def linked(self) -> Iterator[list[int]]:
+        for key, items in self.postings.items():
+            if key.startswith(MEMBER):
+                continue
+            if len(items) > 1:
+                yield items
+            if key.startswith(HUB):
+                members = self.postings.get(MEMBER + key[len(HUB) :])
+                if members:
+                    yield [min(items), *members]
 
 
 class DiskKeys:
@@ -191,6 +211,27 @@ class DiskKeys:
         self._indexed()
         yield from self.db.execute("SELECT key, n FROM posting ORDER BY key, n")
 
+    def linked(self) -> Iterator[list[int]]:
+        """Grouped by SQLite: only keys of two or more items come out (most keys are one
+        item's), as one string of item numbers each."""
+        self._write()
+        assert self.db is not None
+        self._indexed()
+        stars = (MEMBER, MEMBER[:-1] + chr(ord(MEMBER[-1]) + 1))  # the member keys' range
+        for (numbers,) in self.db.execute(
+            "SELECT group_concat(n) FROM posting WHERE key < ? OR key >= ? "
+            "GROUP BY key HAVING count(*) > 1",
+            stars,
+        ):
+            yield list(map(int, numbers.split(",")))
+        for first, numbers in self.db.execute(
+            "SELECT h.first, group_concat(m.n) FROM "
+            "(SELECT key, min(n) AS first FROM posting WHERE key >= ? AND key < ? GROUP BY key)"
+            " AS h JOIN posting AS m ON m.key = ? || substr(h.key, ?) GROUP BY h.key",
+            (HUB, HUB[:-1] + chr(ord(HUB[-1]) + 1), MEMBER, len(HUB) + 1),
+        ):
+            yield [first, *map(int, numbers.split(","))]
+
     # ---- writing -------------------------------------------------------------------------
 
     def _write(self) -> None:
@@ -261,4 +302,4 @@ def load_keys(path: Path) -> MemoryKeys:
     return out
 
 
-__all__ = ["DiskKeys", "KeyTable", "MemoryKeys", "load_keys"]
+__all__ = ["HUB", "MEMBER", "DiskKeys", "KeyTable", "MemoryKeys", "load_keys"]
