@@ -13,7 +13,12 @@ proportional set size (PSS: a page shared by the forked workers and their parent
 once, split between them; the sum of RSS counts it in each). Each sample belongs to the phase
 the build was in, known from its progress lines and from the build's steps, wrapped in the child
 to say when they start (identity resolution, graphs written and split, bulk load, rules, counts,
-public store and export files, the state kept for the next build).
+public store and export files, the state kept for the next build). The build process's RSS is
+also split into its own memory (RssAnon) and the pages of files it maps (RssFile: the file
+cache, not memory the build holds).
+
+Stopped (Ctrl-C, or SIGTERM to this process) before the build ends, it interrupts the build,
+lets it clean up, and writes the phases reached, with ``"complete": false``.
 
 With ``--tracemalloc`` the child also traces Python's allocations and records, at the start of
 each phase, the memory Python objects hold and the peak since the previous phase, with the
@@ -28,6 +33,7 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+STOP_SECONDS = 120  # given to a stopped build to clean up before it is killed
 
 
 def _short(filename: str) -> str:
@@ -128,13 +135,25 @@ def _child(store: str, data: str, trace: bool) -> None:
 
 def _status_kb(pid: int) -> tuple[int, int]:
     """(parent pid, VmRSS in kB) of a process; (0, 0) once it is gone."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as f:
-            fields = dict(line.split(":", 1) for line in f if ":" in line)
-    except OSError:
-        return 0, 0
+    fields = _status(pid)
     rss = fields.get("VmRSS", "0 kB").split()[0]
     return int(fields.get("PPid", "0").strip() or 0), int(rss)
+
+
+def _status(pid: int) -> dict[str, str]:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            return dict(line.split(":", 1) for line in f if ":" in line)
+    except OSError:
+        return {}
+
+
+def _anon_file_kb(pid: int) -> tuple[int, int]:
+    """(RssAnon, RssFile) of a process in kB: memory of its own, and pages of files it
+    maps (the store's files read through a mapping are counted in its RSS, but are the
+    system's file cache, given back when memory is short)."""
+    fields = _status(pid)
+    return tuple(int(fields.get(k, "0 kB").split()[0]) for k in ("RssAnon", "RssFile"))  # type: ignore[return-value]
 
 
 def _pss_kb(pid: int) -> int:
@@ -175,7 +194,10 @@ def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[st
         for line in proc.stdout:  # type: ignore[union-attr]
             if not line.startswith("{"):
                 continue
-            item = json.loads(line)
+            try:
+                item = json.loads(line)
+            except ValueError:  # two processes' lines run together (the build's forked child)
+                continue
             if "phase" in item:
                 # A phase's first start: a step met again in another process of the build
                 # (the state written by the first half, then by the end) does not begin one.
@@ -188,20 +210,37 @@ def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[st
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    # t, main rss, tree rss, tree pss, processes, the largest process's rss
-    samples: list[tuple[float, int, int, int, int, int]] = []
+    # t, main rss, tree rss, tree pss, processes, the largest process's rss, main's anon, file
+    samples: list[tuple[float, int, int, int, int, int, int, int]] = []
     loads: list[float] = []
-    while proc.poll() is None:
-        loads.append(os.getloadavg()[0])
-        pids = _tree(proc.pid)
-        main = _status_kb(proc.pid)[1]
-        each = [_status_kb(p)[1] for p in pids]
-        pss = sum(_pss_kb(p) for p in pids)
-        samples.append((time.time(), main, sum(each), pss, len(pids), max(each, default=0)))
-        time.sleep(interval)
+    stopped = False
+    try:
+        while proc.poll() is None:
+            loads.append(os.getloadavg()[0])
+            pids = _tree(proc.pid)
+            main = _status_kb(proc.pid)[1]
+            each = [_status_kb(p)[1] for p in pids]
+            pss = sum(_pss_kb(p) for p in pids)
+            anon, mapped = _anon_file_kb(proc.pid)
+            samples.append(
+                (time.time(), main, sum(each), pss, len(pids), max(each, default=0), anon, mapped)
+            )
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        # Stopped before the build ended (a run too long for the time there is): the build is
+        # interrupted, cleans up, and the phases it reached are written, marked incomplete.
+        stopped = True
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
     reader.join(timeout=10)
-    if proc.returncode != 0:
+    if proc.returncode != 0 and not stopped:
         raise SystemExit(f"the build failed (exit code {proc.returncode})")
+    if not samples:
+        raise SystemExit("stopped before the first sample")
     phases: list[dict[str, Any]] = []
     starts = [(m["t"], m["phase"]) for m in marks]
     for i, (t0, name) in enumerate(starts):
@@ -215,6 +254,8 @@ def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[st
                 tree_pss_mb=round(max(s[3] for s in inside) / 1024, 1),
                 processes=max(s[4] for s in inside),
                 largest_process_rss_mb=round(max(s[5] for s in inside) / 1024, 1),
+                main_rss_anon_mb=round(max(s[6] for s in inside) / 1024, 1),
+                main_rss_file_mb=round(max(s[7] for s in inside) / 1024, 1),
             )
         for key in ("python_mb", "python_peak_mb", "top"):
             if key in marks[i]:
@@ -222,6 +263,8 @@ def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[st
         phases.append(phase)
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {
+        # False: stopped before the build ended; its last phase ends where it was stopped.
+        "complete": not stopped,
         "build": done,
         # The build process's CPU is in "build"; this adds its workers' (every process waited).
         "cpu_seconds_with_workers": round(used.ru_utime + used.ru_stime, 1),
@@ -259,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tracemalloc", action="store_true", help="trace Python's allocations")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
+    # SIGTERM as Ctrl-C: either stops the build and writes the phases it reached.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     appeals = sum(1 for _ in (args.corpus / "cases").glob("*.yaml"))
     out = args.out or ROOT / "bench" / "results" / f"memory-{appeals}.json"
     work = Path(tempfile.mkdtemp(prefix="kg-bench-memory-"))
