@@ -706,3 +706,15 @@ def test_unnamed_kin_who_acts_unless_the_text_names_them() -> None:
     assert "Her brother" in unnamed and "Her husband" in unnamed
     assert "Her son" not in unnamed  # the son is Ivo Lind
     assert "Ivo Lind" in [p["name"] for p in rec["persons"]]
+
+
+def test_a_lone_given_name_before_and_shares_the_family_name() -> None:
+    text = (
+        "9 June 2024\n\nZembla: Family held\n\nPolice arrested his father, Hal Sand, and his "
+        "brothers, Ivo and Tom Sand, on 3 June 2024. He and Mira Tosk were questioned. Officers "
+        "of the Ministry of Justice and Lida Marsh later met.\n"
+    )
+    persons = {p["name"]: p for p in extract_case(text, appeal_id="t")["persons"]}
+    assert {"Ivo Sand", "Tom Sand"} <= set(persons)
+    assert "relative" in persons["Ivo Sand"]["roles"] and "relative" in persons["Tom Sand"]["roles"]
+    assert "He Tosk" not in persons and not any(n.startswith("Justice") for n in persons)

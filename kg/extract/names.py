@@ -5,6 +5,7 @@ places and instruments; organisations with their kind, country and acronyms.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from kg.extract.entities import (
@@ -34,7 +35,7 @@ from kg.extract.lexicon import (
     PLATFORMS,
     TITLE_STOP,
 )
-from kg.extract.persons import _chinese_given_name, add_person_candidate
+from kg.extract.persons import _chinese_given_name, add_given_name_sharing, add_person_candidate
 from kg.extract.provisions import add_instrument
 from kg.extract.scan import finditer_around, group_literals
 from kg.extract.text import Doc, Run, clean
@@ -85,7 +86,10 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
     """Sort capitalised runs into organisations, instruments, places and person candidates."""
     joined = names_with_and(doc.flat, runs)
     for big in runs:
-        for run in split_and(big, joined):
+        pieces = split_and(big, joined)
+        for given, full in itertools.pairwise(pieces):
+            add_given_name_sharing(doc, ents, given, full)  # "Ivo and Tom Sand"
+        for run in pieces:
             i = strip_leading(run.words, run.tokens)
             if i >= len(run.words):
                 continue

@@ -36,7 +36,15 @@ from kg.extract.scan import (
     finditer_words,
     opens_with_literal,
 )
-from kg.extract.text import CONNECTORS, INITIAL, NAME_PARTICLES, Doc, Run, clean
+from kg.extract.text import (
+    CONNECTORS,
+    INITIAL,
+    LINE_OPENERS,
+    NAME_PARTICLES,
+    Doc,
+    Run,
+    clean,
+)
 
 #: "la" after "de" inside a name ("Ana María de la Cruz"); runs join it only there.
 NAME_PARTICLES = NAME_PARTICLES | {"la"}
@@ -201,6 +209,31 @@ def add_person_candidate(
     if PLACE_NOUN_AFTER.match(doc.flat, end):
         return  # "Wadi Vela prison", "Kara Tepe district": the name of a place
     ents.add(Entity("person", name, toks[0][1], end))
+
+
+def add_given_name_sharing(doc: Doc, ents: Entities, given: Run, full: Run) -> None:
+    """A lone given name before "and" and a full name shares its family name: "his brothers,
+    Ivo and Tom Sand" names Ivo Sand and Tom Sand. Only where the full name is two words (a
+    given name and a family name) and the lone word could be a given name."""
+    if len(given.tokens) != 1 or len(full.tokens) != 2:
+        return
+    word, a, b = given.tokens[0]
+    if doc.flat[b : full.tokens[0][1]] != " and " or not NAME_WORD.match(word):
+        return
+    if (
+        word in TITLE_STOP
+        or word in LINE_OPENERS  # "He and Tom Sand": a pronoun
+        or word in NON_NAME
+        or word in COUNTRIES
+        or word in DEMONYMS
+        or word in MONTHS
+        or word in CONNECTORS
+        or not_a_name([word, full.tokens[1][0]])
+        or any(word in (p.name or "").split() for p in ents.of("person"))
+    ):
+        return  # "Judge and Tom Sand", "Zembla and Tom Sand", "Lee and Tom Lee" (Lee named)
+    family = full.tokens[1][0]
+    ents.add(Entity("person", f"{word} {family}", a, b))
 
 
 #: A lower-case noun for a place right after a run: the run names the place.
