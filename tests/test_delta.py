@@ -429,6 +429,11 @@ def test_a_graph_written_again_with_one_triple_changed_changes_one_row(tmp_path:
     assert delta.union_added == {t("note-2-edited")} and delta.union_removed == {t("note-2")}
     assert delta.touched == {names[2]}
     assert {t("own-2"), t("note-2-edited")} <= delta.added
+    # What the graph's export files are made from: every triple it holds, the one left as it
+    # was and the one placed.
+    held = store.quads_for_pattern(None, None, None, ox.NamedNode(names[2]))
+    assert sorted(map(str, delta.contents[names[2]])) == sorted(str(q.triple) for q in held)
+    assert len(delta.contents[names[2]]) == 2
 
 
 class _Asked(dict):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -37,6 +38,7 @@ SHARED_FILE = "shared-triples.pickle"
 SharedIndex = dict[str, list[str]]
 
 _REF = ox.NamedNode(str(REFERENCE_GRAPH))
+_NONE: frozenset[str] = frozenset()
 _ONTO = ox.NamedNode(str(ONTOLOGY_GRAPH))
 
 
@@ -267,17 +269,18 @@ def apply_changes(
     removes: list[ox.Quad] = []
     adds: list[ox.Quad] = []  # every quad placed by the change (its graph's, where in place)
     writes: list[ox.Quad] = []  # those not in the store already
+    stay: list[tuple[str, ox.Triple]] = []  # (graph, triple) left as it was in its own graph
     shrunk: set[str] = set()  # appeal graphs that lose a quad and stay
     for k, left in gone.items():
-        came = stated.get(k, set())
+        came = stated.get(k, _NONE)
         old = alone.get(k)
         if came == left and left <= in_place:
             # Stated by the same changed graphs as before (most of a graph whose note was
             # edited), each changed in place: the triple's holders, place and quad stay. A
             # triple in the reference graph for its holders needs nothing; one in its own
-            # graph is still placed there (Delta.added).
+            # graph is still placed there (Delta.added), without a quad made for it.
             if old is not None:
-                adds.append(ox.Quad(*triples[k], ox.NamedNode(next(iter(left)))))
+                stay.append((next(iter(left)), triples[k]))
             continue
         count = len(old) if old is not None else index.count(k)
         now = count - len(left) + len(came)
@@ -320,14 +323,17 @@ def apply_changes(
             if store.contains_named_graph(node):
                 store.remove_graph(node)
     delta.added = {q.triple for q in adds}
+    delta.added.update(t for _g, t in stay)
     for q in adds:
         if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in in_place:
             delta.contents.setdefault(q.graph_name.value, []).append(q.triple)
+    for g, t in stay:
+        delta.contents.setdefault(g, []).append(t)
     delta.reference = {q.triple for q in (*removes, *adds) if q.graph_name == _REF}
     return delta
 
 
-def _place_by_count(count: int, holders: set[str] | None) -> ox.NamedNode | None:
+def _place_by_count(count: int, holders: AbstractSet[str] | None) -> ox.NamedNode | None:
     """The graph a triple stated by ``count`` appeal graphs lives in; ``holders``: them, when
     there is one."""
     if count > 1:
