@@ -1613,3 +1613,16 @@ def test_a_trial_a_person_is_due_to_stand_is_a_scheduled_hearing() -> None:
     assert _pairs("Ana Lee will stand trial on 14 June 2024.") == {("trial_hearing", "2024-06-14")}
     # a trial she stood is a hearing of its day, as before; one she may face is none
     assert _pairs("Ana Lee may face trial for her articles.") == set()
+
+
+def test_an_undated_arrest_takes_the_day_a_custody_was_held_since() -> None:
+    body = (
+        "Zembla Watch calls for the release of the lawyer Ana Lee, who has been held without "
+        "charge since 19 February 2024.\n\nAna Lee, a defender, was arrested at her office in "
+        "Ostrava by police officers."
+    )
+    assert ("arrest", "2024-02-19") in _pairs(body)
+    # someone else's custody gives her arrest no date
+    other = body.replace("the lawyer Ana Lee, who has", "the lawyer Tom Reed, who has")
+    assert ("arrest", None) in _pairs(other)
+    assert ("arrest", "2024-02-19") not in _pairs(other)

@@ -903,6 +903,7 @@ def find_events(
             para_date = dated[-1] if dated else sdates[-1].value
             told = told or bool(dated)
     _footnoted_days(events, doc, dates)
+    _arrests_held_since(events, doc, dates, mentions)
     _judgment_provisions(events)
     _share_operation_agents(events, doc)
     _appeal_courts(events)
@@ -911,6 +912,39 @@ def find_events(
     events = add_penalties(merge_convictions(events, doc), doc)
     _penalty_courts(events, ents)
     return _corefer(drop_custody_sentences(events, doc), doc, event_dates)
+
+
+#: "has been held without charge since", "in detention since": a custody told by its first day.
+HELD_SINCE = re.compile(
+    r"\b(?:held|detained|jailed|imprisoned|in\s+(?:custody|detention|prison))\b"
+    r"(?:\s+[\w-]+){0,3}?\s+since\s+$"
+)
+
+
+def _arrests_held_since(
+    events: list[dict[str, Any]],
+    doc: Doc,
+    dates: list[DateMention],
+    mentions: list[tuple[int, int, Any]],
+) -> None:
+    """ "X, who has been held without charge since 19 February" in a lead, and "X was arrested
+    at her office" below with no date: the custody began with that arrest, on that day. Only
+    for people no dated arrest is told of, and only with a full day."""
+    undated = [e for e in events if e["type"] == "arrest" and not e["date"] and e["targets"]]
+    if not undated:
+        return
+    arrested = {x for e in events if e["type"] == "arrest" and e["date"] for x in e["targets"]}
+    flat = doc.flat
+    for d in dates:
+        if d.value[2] is None or not HELD_SINCE.search(flat, max(0, d.start - 60), d.start):
+            continue
+        s = next((s for s in doc.sentences if s.start <= d.start < s.end), None)
+        if s is None:
+            continue
+        held = {e.id for ma, _mb, e in mentions if s.start <= ma < s.end}
+        for e in undated:
+            if not e["date"] and set(e["targets"]) <= held and not set(e["targets"]) & arrested:
+                e["date"] = format_date(d.value)
 
 
 def _footnoted_days(events: list[dict[str, Any]], doc: Doc, dates: list[DateMention]) -> None:
