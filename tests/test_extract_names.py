@@ -495,3 +495,14 @@ def test_a_place_based_adjective_is_no_body() -> None:
     bodies = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert bodies.get("Zembla Times") == "media"
     assert "Vela-based" not in bodies
+
+
+def test_a_spanish_body_keeps_its_article_across_a_line_break() -> None:
+    text = (
+        "9 June 2024\n\nZembla: Defender threatened\n\nAna Lorvik, coordinator of the Asociación "
+        "por una Vida\nDigna, an organisation that supports farmers, was threatened on 3 June "
+        "2024.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    assert "Asociación por una Vida Digna" in {o["name"] for o in record["organisations"]}
+    assert {p["name"] for p in record["persons"]} == {"Ana Lorvik"}

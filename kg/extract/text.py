@@ -30,7 +30,7 @@ NAME_PARTICLES = frozenset(
 #: They join a run only after one of SPANISH_BODY_HEADS, so that no person's name is joined to
 #: the next by "y" or "en".
 SPANISH_CONNECTORS = frozenset(
-    "de del da do das dos la las los el y e en para por contra sobre a".split()
+    "de del da do das dos la las los el un una y e en para por contra sobre a".split()
 )
 #: The head words of bodies' names in Spanish and Portuguese.
 SPANISH_BODY_HEADS = frozenset(
