@@ -141,6 +141,26 @@ def test_scanner_on_made_up_text() -> None:
     ]
 
 
+def test_scanner_tries_patterns_only_at_words_their_literals_spell() -> None:
+    """Literals read longer than three letters: "their arrest" is not tried at "them" or "the",
+    "authori[sz]ed" not at "authorities"; the matches are those of the plain patterns."""
+    patterns = [re.compile(r"their\s+arrest"), re.compile(r"authori[sz]ed\s+the\s+raid")]
+    text = "Then they saw them: the authorities authorised the raid and their arrest on the day."
+    doc = make_doc(text)
+    starts = {w: a for a, w in doc.words}
+    long = Scanner(patterns).places(text, len(text), index=doc.word_index)
+    short = Scanner(patterns, k=3).places(text, len(text), index=doc.word_index)
+    assert long == [[starts["their"]], [starts["authorised"]]]
+    # read to three letters, both are tried at every word that opens as they do
+    assert {starts["they"], starts["them"], starts["their"]} <= set(short[0])
+    assert short[1] == [starts["authorities"], starts["authorised"]]
+    for scanner in (Scanner(patterns), Scanner(patterns, k=3)):
+        got = scanner.finditer(text, len(text), index=doc.word_index)
+        assert [[m.span() for m in ms] for ms in got] == [
+            [m.span() for m in rx.finditer(text)] for rx in patterns
+        ]
+
+
 def test_scanner_word_cache_gives_what_the_words_give(monkeypatch: pytest.MonkeyPatch) -> None:
     """The patterns of each word, kept from one text to the next (and dropped when too many),
     give the places that reading the words one by one gives."""
