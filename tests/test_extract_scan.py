@@ -398,6 +398,7 @@ def test_relative_dates_tried_only_where_they_can_start() -> None:
     words = "the|The |same| day|days| later|two|3|_| |  |after| his |arrest|Following|next|About"
     words += "|release| first "
     words += "|hours|ſome|x|\t"
+    words += "|THE| month|weeks|ſame|following| year|the_"
     pieces = words.split("|")
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(12))) for _ in range(3000)]
     for text in texts:
@@ -416,6 +417,33 @@ def test_relative_dates_tried_only_where_they_can_start() -> None:
         "two days later", "the following day", "ten years after his arrest",
         "The day after her first release",
     ]  # fmt: skip
+
+
+def test_dates_tried_at_the_and_in_only_where_a_date_can_go_on() -> None:
+    """A date opens with "the" only as "the end of" or "the beginning of" (or, told relatively,
+    before "following", "same" or a unit), with "in", "since" and "by" only before a year:
+    elsewhere the patterns are not tried, and they find what their scans of the whole text find."""
+    flat = (
+        "In the morning the police came; in the end of March 2021 the court met in 2020, "
+        "the same day, by the river, the following week, the beginning of May, since  2019, "
+        "The Same Day and the ſame day; in the_days later."
+    )
+    doc = make_doc(flat)
+    the = doc.word_index["the"]
+    dates = _date_starts(flat, doc.word_index)
+    assert [a for a in dates if a in the] == [flat.index("the end of"), flat.index("the beginning")]
+    opened = [flat[a : a + 5] for a in dates if flat[a].lower() in "isb"]
+    assert opened == ["in 20", "since"]
+    rel = _rel_starts(flat, doc.word_index)
+    assert [flat[a : a + 12] for a in rel if flat[a : a + 3].lower() == "the"] == [
+        "the same day", "the followin", "The Same Day", "the ſame day", "the_days lat"
+    ]  # fmt: skip
+    assert [m.span() for m in finditer_at(DATE_RE, flat, dates)] == [
+        m.span() for m in DATE_RE.finditer(flat)
+    ]
+    assert [m.group() for m in finditer_at(REL_RE, flat, rel)] == [
+        m.group() for m in REL_RE.finditer(flat)
+    ]
 
 
 def test_absolute_dates_open_with_a_character_the_look_ahead_names() -> None:
@@ -446,10 +474,11 @@ def test_absolute_dates_tried_at_their_words_only() -> None:
             chars[rng.randrange(len(chars))] = rng.choice("ae _-.A\nx3İ")
         texts.append("".join(chars))
     pieces = "3|12|2020|May|Mayor|Sept|.|,| |_|-|the|end|of|in|In|By|since|mid|early|x|٣".split("|")
+    pieces += ["beginning", "1999", "19", "\t", "  ", "the end of", "by 20", "In\n"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(14))) for _ in range(3000)]
     for text in texts:
         doc = make_doc(text)
-        got = finditer_at(DATE_RE, doc.flat, _date_starts(doc.word_index))
+        got = finditer_at(DATE_RE, doc.flat, _date_starts(doc.flat, doc.word_index))
         assert [m.span() for m in got] == [m.span() for m in DATE_RE.finditer(doc.flat)], text
 
 

@@ -123,21 +123,45 @@ MONTH_HEADS = frozenset(m[:3] for m in MONTHS)
 _NOT_DATE: set[str] = set()
 
 
-def _date_starts(index: dict[str, list[int]]) -> list[int]:
+def _date_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
     """The places where a match of DATE_RE may begin, in text order: the starts of the words
     (:attr:`kg.extract.text.Doc.word_index`) that open with a digit or a month's first three
     letters, or are one of DATE_OPENERS. A match opens where a word does (``\\b`` before a
-    letter or digit), and every branch of the pattern starts with one of these."""
+    letter or digit), and every branch of the pattern starts with one of these. "the" and the
+    words before a bare year are kept only where what follows them can go on as the pattern
+    needs (:data:`THE_PARTS`, :func:`_year_after`): "the" alone opens some fifty words an
+    appeal, of which a date hardly ever."""
     out: list[int] = []
     if len(_NOT_DATE) > 50_000:
         _NOT_DATE.clear()
     for w in itertools.filterfalse(_NOT_DATE.__contains__, index):
-        if w[0].isdigit() or w[:3] in MONTH_HEADS or w in DATE_OPENERS:
+        if w[0].isdigit() or w[:3] in MONTH_HEADS:
+            out.extend(index[w])
+        elif w == "the":
+            out.extend(a for a in index[w] if flat.startswith(THE_PARTS, a))
+        elif w in YEAR_OPENERS:
+            out.extend(a for a in index[w] if _year_after(flat, a + len(w)))
+        elif w in DATE_OPENERS:
             out.extend(index[w])
         else:
             _NOT_DATE.add(w)
     out.sort()
     return out
+
+
+#: How a match of DATE_RE that opens with "the" goes on: "the end of May".
+THE_PARTS = ("the end of", "the beginning of")
+#: The words of DATE_RE's bare year ("in 2019", "since 2016", "by 2018").
+YEAR_OPENERS = frozenset("In in Since since By by".split())
+
+
+def _year_after(flat: str, i: int) -> bool:
+    """Whether white space and then "19" or "20" follow ``i``: a year after "in", "since" or
+    "by", as ``\\s+(?:19|20)`` reads it."""
+    j = i
+    while j < len(flat) and flat[j].isspace():
+        j += 1
+    return j > i and flat.startswith(("19", "20"), j)
 
 
 #: The words a match of REL_RE can start with, in lower case, besides the number before a unit.
@@ -172,7 +196,9 @@ def _rel_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
             neither.add(w)
             continue
         starts = index[w]
-        if opens:
+        if opens and low == "the" and not odd:
+            out.extend(a for a in starts if _rel_after_the(flat, a + 3))
+        elif opens:
             out.extend(starts)
         if not unit:
             continue
@@ -188,6 +214,25 @@ def _rel_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
             if j < i:
                 out.append(j)
     return sorted(set(out))
+
+
+#: How the word after "the" opens where a match of REL_RE opens with "the" ("the following
+#: day", "the same day", "the days after": a unit counted by "the" as ``(?P<n>\\w+)`` reads
+#: it), in lower case: the pattern is case-blind.
+REL_AFTER_THE = ("following", "next", "same", "day", "week", "month", "year")
+
+
+def _rel_after_the(flat: str, i: int) -> bool:
+    """Whether a match of REL_RE may open with the "the" that ends at ``i``: white space, then
+    a word that opens as :data:`REL_AFTER_THE` (or one with letters outside ASCII, which
+    case-blind matching may fold); or no white space at all (``\\w+`` reads on past an
+    underscore), where the pattern is simply tried."""
+    if i >= len(flat) or not flat[i].isspace():
+        return True
+    while i < len(flat) and flat[i].isspace():
+        i += 1
+    word = flat[i : i + 9]
+    return not word.isascii() or word.lower().startswith(REL_AFTER_THE)
 
 
 @dataclass(slots=True)
@@ -223,7 +268,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     """
     flat = doc.flat
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for m in finditer_at(DATE_RE, flat, _date_starts(doc.word_index)):
+    for m in finditer_at(DATE_RE, flat, _date_starts(flat, doc.word_index)):
         found.append((m.start(), m.end(), "abs", m))
     starts = [a for a, *_ in found]
     # tried only where a match can start, not at every character
