@@ -356,3 +356,143 @@ def test_checks_shared_by_shapes_report_each_shape_at_its_own_focus_nodes() -> N
     for n in ("a", "b", "ab", "c", "none", "k1"):
         some |= found(validate_core(store, shapes, restrict=f"VALUES ?this {{ <http://ex/{n}> }}"))
     assert some == every
+
+
+def test_a_shapes_own_path_read_in_one_pass_like_a_limited_run() -> None:
+    """In a full run, on a path that only one shape checks, "no value" for a minimum count is
+    a hash join with the path's triples read once, not a lookup per focus node, and a value
+    check reads the values first and tests each failing one's focus node against the targets;
+    on a path that two shapes check both stay as they were. Focus nodes of each kind of target
+    (a literal among them) lacking a value, lacking a qualified value, with a wrong value or
+    right ones; nodes outside the targets with the same faults; both give what runs limited
+    to one node give."""
+    store = Store.memory()
+    data = Graph().parse(
+        data="""@prefix ex: <http://ex/> .
+        ex:full a ex:C ; ex:own 1 ; ex:q 1 ; ex:both 1 .
+        ex:noOwn a ex:C ; ex:q 2 ; ex:both 1 .
+        ex:noQualified a ex:C ; ex:own 1 ; ex:q "x", "y" ; ex:both "1" .
+        ex:bare ex:mark 1 .
+        ex:holder ex:points ex:pointed, "a literal" . ex:pointed ex:own "2" ; ex:q 3 .
+        ex:outsider ex:q "z" ; ex:own "3" .
+        ex:d a ex:D .
+        ex:d2 a ex:D ; ex:both 2, "2" .""",
+        format="turtle",
+    )
+    store.add_graph(data, URIRef("urn:test:data"))
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:targetSubjectsOf ex:mark ;
+            sh:targetObjectsOf ex:points ;
+            sh:property [ sh:path ex:own ; sh:minCount 1 ; sh:datatype xsd:integer ] ;
+            sh:property [ sh:path ex:q ; sh:qualifiedValueShape [ sh:datatype xsd:integer ] ;
+                          sh:qualifiedMinCount 1 ] ;
+            sh:property [ sh:path ex:both ; sh:minCount 1 ; sh:datatype xsd:integer ] .
+        ex:T a sh:NodeShape ; sh:targetClass ex:D ;
+            sh:property [ sh:path ex:both ; sh:minCount 1 ] .""",
+        format="turtle",
+    )
+    from kg.check.core_sparql import _jobs, batch_query, compile_shapes
+
+    compiled, _ = compile_shapes(shapes)
+    texts = [batch_query(*j) for j in _jobs(compiled, full=True) if isinstance(j, tuple)]
+    joined = " ".join(texts)
+    assert "WHERE { ?this <http://ex/own> ?_cnt . } }" in joined  # one pass over ex:own
+    assert "NOT EXISTS { ?this <http://ex/both> ?_cnt . }" in joined  # two shapes: a lookup
+    own_values = [t for t in texts if "<http://ex/own> ?v" in t]
+    assert len(own_values) == 1 and own_values[0].startswith("SELECT DISTINCT ?this ?v")
+    assert "WHERE { ?this <http://ex/own> ?v" in own_values[0]  # values first
+    assert "WHERE { { SELECT DISTINCT ?this" in next(t for t in texts if "<http://ex/both> ?v" in t)
+    limited = [
+        batch_query(*j, "VALUES ?this { <http://ex/full> }")
+        for j in _jobs(compiled, full=False)
+        if isinstance(j, tuple)
+    ]
+    assert not any("OPTIONAL { SELECT DISTINCT" in t for t in limited)
+
+    def found(run: object) -> set[tuple]:
+        return {
+            (
+                str(r.focus).removeprefix("http://ex/"),
+                str(r.component).split("#")[1][:-19],
+                str(shapes.value(r.shape, SH.path)).removeprefix("http://ex/"),
+            )
+            for r in run.results  # type: ignore[attr-defined]
+        }
+
+    every = found(validate_core(store, shapes))
+    assert every == {
+        ("noOwn", "MinCount", "own"),
+        ("pointed", "Datatype", "own"), ("noQualified", "Datatype", "both"),
+        ("noQualified", "QualifiedMinCount", "q"),
+        ("bare", "MinCount", "own"), ("bare", "QualifiedMinCount", "q"),
+        ("bare", "MinCount", "both"),
+        ("pointed", "MinCount", "both"),
+        ("a literal", "MinCount", "own"), ("a literal", "QualifiedMinCount", "q"),
+        ("a literal", "MinCount", "both"),
+        ("d", "MinCount", "both"),
+    }  # fmt: skip
+    some = set()
+    for n in ("full", "noOwn", "noQualified", "bare", "holder", "pointed", "outsider", "d", "d2"):
+        some |= found(validate_core(store, shapes, restrict=f"VALUES ?this {{ <http://ex/{n}> }}"))
+    some |= found(validate_core(store, shapes, restrict='VALUES ?this { "a literal" }'))
+    assert some == every
+
+
+def test_counts_on_a_longer_path_start_from_the_targets_like_a_limited_run() -> None:
+    """A full run counts the values of a one-step path first and tests each node past a limit
+    against the targets; on a sequence or an alternative path it counts from the targets (the
+    first step's subjects may be far more than the focus nodes). Focus nodes with 0, 1 and 2
+    values reached by either branch, and outsiders with 2: the same results as runs limited to
+    one node."""
+    store = Store.memory()
+    data = Graph().parse(
+        data="""@prefix ex: <http://ex/> .
+        ex:none a ex:C .
+        ex:one a ex:C ; ex:ev ex:s1 . ex:s1 ex:src ex:a1 . ex:a1 ex:about ex:k1 .
+        ex:two a ex:C ; ex:ev ex:s1, ex:s2 . ex:s2 ex:src ex:a2 . ex:a2 ex:about ex:k2 .
+        ex:mixed a ex:C ; ex:rep ex:a1 ; ex:ev ex:s2 .
+        ex:same a ex:C ; ex:rep ex:a1 ; ex:ev ex:s1 .
+        ex:outsider ex:ev ex:s1, ex:s2 ; ex:rep ex:a2 .""",
+        format="turtle",
+    )
+    store.add_graph(data, URIRef("urn:test:data"))
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path [ sh:alternativePath ( ( ex:rep ex:about )
+                                                           ( ex:ev ex:src ex:about ) ) ] ;
+                          sh:minCount 1 ; sh:maxCount 1 ] ;
+            sh:property [ sh:path ( ex:ev ex:src ) ; sh:maxCount 1 ] .""",
+        format="turtle",
+    )
+    from kg.check.core_sparql import _jobs, batch_query, compile_shapes
+
+    compiled, _ = compile_shapes(shapes)
+    texts = [batch_query(*j) for j in _jobs(compiled, full=True) if isinstance(j, tuple)]
+    counts = [t for t in texts if "COUNT(DISTINCT" in t]
+    assert len(counts) == 2
+    assert all("GROUP BY" in t and "FILTER EXISTS" not in t for t in counts)  # targets first
+
+    def found(run: object) -> set[tuple]:
+        return {
+            (
+                str(r.focus).removeprefix("http://ex/"),
+                str(r.component).split("#")[1][:-19],
+                isinstance(shapes.value(r.shape, SH.path), BNode)
+                and (shapes.value(r.shape, SH.path), RDF.first, None) in shapes,
+            )
+            for r in run.results  # type: ignore[attr-defined]
+        }
+
+    every = found(validate_core(store, shapes))
+    assert every == {
+        ("none", "MinCount", False),
+        ("two", "MaxCount", False), ("two", "MaxCount", True),
+        ("mixed", "MaxCount", False),  # k1 by one branch, k2 by the other
+    }  # fmt: skip
+    some = set()
+    for n in ("none", "one", "two", "mixed", "same", "outsider", "s1", "a1"):
+        some |= found(validate_core(store, shapes, restrict=f"VALUES ?this {{ <http://ex/{n}> }}"))
+    assert some == every

@@ -128,6 +128,13 @@ class Check:
     # triples only): a full run may test each node past a limit, or each failing value's focus
     # node, against the targets (Compiler.membership) instead of listing them
     direct: bool = False
+    steps: str = ""  # a count or a value check of a property shape: its path, as SPARQL
+    # "no value" of a full run, on a one-step path no other shape checks: the pattern whose
+    # absence is the violation, read in one pass over the path's triples, joined by hash
+    absent: str = ""
+    # a value check of a full run on a one-step path no other shape checks: the path's values
+    # are read first and each failing one's focus node tested against the targets (batch_query)
+    by_values: bool = False
 
 
 @dataclass
@@ -302,6 +309,7 @@ class Compiler:
             v, values = f, ""
 
         direct = path_node is not None and _nonzero(self.path(path_node))
+        steps = self.path(path_node) if path_node is not None else ""
 
         def value_check(component: URIRef, expr: str) -> None:
             out.append(
@@ -314,6 +322,7 @@ class Compiler:
                     expr=expr,
                     values=values,
                     direct=direct,
+                    steps=steps,
                 )
             )
 
@@ -543,7 +552,14 @@ class Compiler:
         x = "?_cnt"  # the same for every count of a shape, so that they share one query
         inner = f"{f} {p} {x} ." + (f" FILTER({cond.replace(SLOT, x)})" if cond else "")
         return Check(
-            shape, comp, f, "", aggregate=True, counted=(x, inner, n, op), direct=_nonzero(p)
+            shape,
+            comp,
+            f,
+            "",
+            aggregate=True,
+            counted=(x, inner, n, op),
+            direct=_nonzero(p),
+            steps=p,
         )
 
     def _qualified(
@@ -650,7 +666,7 @@ def check_query(c: CompiledShape, check: Check, restrict: str = "") -> str:
     head = list(dict.fromkeys([check.focus] + [x for x in (check.value, check.path_var) if x]))
     if check.counted is not None:
         x, inner, n, op = check.counted
-        counts = _counts(c, x, inner, [(n, op)], restrict, check.direct)
+        counts = _counts(c, x, inner, [(n, op)], restrict, check.direct, steps=check.steps)
         return f"SELECT {c.focus} WHERE {{ {counts} FILTER(?_n {op} {n}) }}"
     return f"SELECT DISTINCT {' '.join(head)} WHERE {{ {domain} {check.pattern} }}"
 
@@ -663,6 +679,7 @@ def _counts(
     restrict: str,
     direct: bool = False,
     zero: bool = True,
+    steps: str = "",
 ) -> str:
     """A group binding each focus node to ``?_n``, its number of distinct values ``x`` of
     ``inner``, where that number may break one of ``limits`` ((n, op): a violation when
@@ -687,11 +704,16 @@ def _counts(
         # The counted nodes past a limit are few: each is tested against the targets, rather
         # than every focus node listed and joined (``direct``: the path binds the focus node
         # from the data, so a counted node is a node with a value).
-        keep = f"FILTER EXISTS {{ {c.member} }}" if direct and c.member else domain
-        parts.append(
-            f"{{ {{ SELECT {f} (COUNT(DISTINCT {x}) AS ?_n) WHERE {{ {inner} }} GROUP BY {f} }} "
-            f"FILTER({tests}) {keep} }}"
-        )
+        if direct and c.member and (not steps or _one_step(steps)):
+            parts.append(
+                f"{{ {{ SELECT {f} (COUNT(DISTINCT {x}) AS ?_n) WHERE {{ {inner} }} "
+                f"GROUP BY {f} }} FILTER({tests}) FILTER EXISTS {{ {c.member} }} }}"
+            )
+        else:  # a longer path from every subject of its first step costs more than the targets
+            parts.append(
+                f"{{ {{ SELECT {f} (COUNT(DISTINCT {x}) AS ?_n) WHERE {{ {domain} {inner} }} "
+                f"GROUP BY {f} }} FILTER({tests}) }}"
+            )
     return " UNION ".join(parts) if len(parts) > 1 else parts[0]
 
 
@@ -707,7 +729,10 @@ def _split(c: CompiledShape, check: Check, full: bool) -> bool:
 
 
 def _batches(
-    c: CompiledShape, full: bool = False, shared: frozenset[int] = frozenset()
+    c: CompiledShape,
+    full: bool = False,
+    shared: frozenset[int] = frozenset(),
+    own: frozenset[str] = frozenset(),
 ) -> list[list[Check]]:
     """Checks that one query answers together: the value checks of one shape (one pass over
     its values), the counts of one shape over the same values; every other check alone.
@@ -717,7 +742,12 @@ def _batches(
     count of its property shapes -- share one query, one pass over the targets; a count
     then only looks for the nodes whose values are past a limit (:func:`_split`). The checks
     in ``shared`` (ids) are left out: a query shared with other shapes answers them
-    (:func:`_jobs`); a split count's "no value" test stays here."""
+    (:func:`_jobs`); a split count's "no value" test stays here. Where its path is one step in
+    ``own`` (no other shape checks it, so its subjects are mostly this shape's focus nodes),
+    "no value" is a hash join with one pass over the path's triples (``Check.absent``), not a
+    lookup per focus node (a longer path read from every subject of its first step cost more:
+    the events' and involvements' paths to their case, 2.0 -> 2.9 and 2.5 -> 6.1 s at 3,000
+    appeals); a value check on such a path reads its values first (``Check.by_values``)."""
     groups: dict[tuple, list[Check]] = {}
     for check in c.checks:
         if id(check) in shared and check.counted is None:
@@ -733,6 +763,7 @@ def _batches(
                     values="",
                     value=None,
                     direct=False,
+                    absent=inner if check.steps in own and _one_step(check.steps) else "",
                 )
                 groups.setdefault(("bare", c.shape), []).append(none)
             if (op == "<" and n <= 1) or id(check) in shared:
@@ -740,6 +771,9 @@ def _batches(
             key: tuple = ("count", check.shape, x, inner)
         elif full and check.expr is not None and not check.values and check.focus == c.focus:
             key = ("bare", c.shape)
+        elif full and check.expr is not None and _own_values(c, check, own):
+            check = replace(check, by_values=True)
+            key = ("own", check.shape, check.values, check.value)
         elif check.expr is not None:
             key = ("value", check.shape, check.values, check.value)
         elif check.counted is not None:
@@ -748,6 +782,25 @@ def _batches(
             key = ("one", id(check))
         groups.setdefault(key, []).append(check)
     return list(groups.values())
+
+
+def _one_step(path: str) -> bool:
+    """Whether a SPARQL property path is a predicate or its inverse (no sequence, alternative
+    or repetition): its triples are one pass over one predicate."""
+    return re.fullmatch(r"\^?\(?<[^>]*>\)?", path) is not None
+
+
+def _own_values(c: CompiledShape, check: Check, own: frozenset[str]) -> bool:
+    """Whether a value check of a full run reads its path's values first (``Check.by_values``):
+    a one-step path only this shape checks (so its subjects are mostly the shape's focus nodes)
+    of one of the node shape's own property shapes, whose focus node can be tested alone."""
+    return (
+        check.direct
+        and bool(c.member)
+        and check.focus == c.focus
+        and check.steps in own
+        and _one_step(check.steps)
+    )
 
 
 def batch_query(c: CompiledShape, batch: list[Check], restrict: str = "") -> str:
@@ -761,14 +814,36 @@ def batch_query(c: CompiledShape, batch: list[Check], restrict: str = "") -> str
         limits = [(k.counted[2], k.counted[3]) for k in batch if k.counted]
         tests = " || ".join(f"?_n {op} {n}" for n, op in limits)
         zero = not _split(c, first, not restrict)
-        counts = _counts(c, x, inner, limits, restrict, first.direct, zero)
+        counts = _counts(c, x, inner, limits, restrict, first.direct, zero, first.steps)
         return f"SELECT {c.focus} ?_n WHERE {{ {counts} FILTER({tests}) }}"
-    binds = " ".join(f"BIND(COALESCE({k.expr}, false) AS ?_e{i})" for i, k in enumerate(batch))
+    # "no value" where the path is the shape's own: the nodes with a value read in one pass
+    # and joined by hash (a sub-select), 4 lookups per evidence span cost more at 3,000 appeals
+    f = c.focus
+    joins = " ".join(
+        f"OPTIONAL {{ SELECT DISTINCT {f} (true AS ?_h{i}) WHERE {{ {k.absent} }} }}"
+        for i, k in enumerate(batch)
+        if k.absent and not restrict
+    )
+    binds = " ".join(
+        f"BIND(!BOUND(?_h{i}) AS ?_e{i})"
+        if k.absent and not restrict
+        else f"BIND(COALESCE({k.expr}, false) AS ?_e{i})"
+        for i, k in enumerate(batch)
+    )
     flags = " ".join(f"?_e{i}" for i in range(len(batch)))
     head = " ".join(dict.fromkeys([first.focus, first.value or first.focus]))
     test = " || ".join(f"?_e{i}" for i in range(len(batch)))
+    if first.by_values and not restrict:
+        # the failing values found in a sub-select, then each one's focus node tested: with the
+        # test in the same FILTER, Oxigraph ran the EXISTS for every value (3,000 appeals, the
+        # spans' oa:exact: 3.8 s of CPU, against 1.5 s so and 2.4 s listing the targets first)
+        return (
+            f"SELECT {head} {flags} WHERE {{ {{ SELECT DISTINCT {head} {flags} WHERE {{ "
+            f"{first.values} {binds} FILTER({test}) }} }} FILTER EXISTS {{ {c.member} }} }}"
+        )
     return (
-        f"SELECT DISTINCT {head} {flags} WHERE {{ {domain} {first.values} {binds} FILTER({test}) }}"
+        f"SELECT DISTINCT {head} {flags} WHERE {{ {domain} {first.values} {joins} {binds} "
+        f"FILTER({test}) }}"
     )
 
 
@@ -871,41 +946,25 @@ def _jobs(
             shared.append(Shared(members, focus, text, counted=var))
         else:
             shared.append(Shared(members, focus, text, value=var))
+    counters: dict[str, set[int]] = {}
+    for c in compiled:
+        for check in c.checks:
+            if check.steps:
+                counters.setdefault(check.steps, set()).add(id(c))
+    own = frozenset(p for p, cs in counters.items() if len(cs) == 1) if full else frozenset()
     jobs: list[tuple[CompiledShape, list[Check]] | Shared] = [
-        (c, batch) for c in compiled for batch in _batches(c, full, frozenset(ids))
+        (c, batch) for c in compiled for batch in _batches(c, full, frozenset(ids), own)
     ]
     return jobs + shared  # type: ignore[operator]
 
 
 def _shared_results(store: Store, shapes: Graph, job: Shared, union: bool) -> list[CoreResult]:
+    checks = [check for _, check in job.members]
     try:
         variables, rows = store.query(job.query(), union=union)
     except KgError as e:
-        raise KgError(
-            f"shape {job.members[0][1].shape}: {job.members[0][1].component}: {e}"
-        ) from None
-    comp = Compiler(shapes)
-    out = []
-    for index, (_, check) in enumerate(job.members):
-        path = shapes.value(check.shape, SH.path)
-        severity = comp.severity(check.shape)
-        messages = _messages(shapes, check.shape)
-        for row in rows:
-            r = dict(zip(variables, row, strict=True))
-            if r.get(f"_m{index}") != TRUE or not _hit(check, -1, r):
-                continue
-            out.append(
-                CoreResult(
-                    shape=check.shape,
-                    component=check.component,
-                    focus=r[job.focus[1:]],  # type: ignore[arg-type]
-                    path=path,
-                    value=r[job.value[1:]] if job.value else None,
-                    severity=severity,
-                    messages=messages,
-                )
-            )
-    return out
+        raise KgError(f"shape {checks[0].shape}: {checks[0].component}: {e}") from None
+    return _results(shapes, checks, variables, rows, shared=job)
 
 
 def _hit(check: Check, index: int, row: dict[str, Node | None]) -> bool:
@@ -933,23 +992,39 @@ def _batch_results(
         variables, rows = store.query(text, union=union)
     except KgError as e:
         raise KgError(f"shape {batch[0].shape}: {batch[0].component}: {e}") from None
+    return _results(shapes, batch, variables, rows)
+
+
+def _results(
+    shapes: Graph,
+    checks: list[Check],
+    variables: list[str],
+    rows: list[list[Node | None]],
+    shared: Shared | None = None,
+) -> list[CoreResult]:
+    """The results of one query's rows for each of its checks: a batch's check ``i`` by its
+    flag ``?_ei`` or the count, a shared query's member ``i`` by ``?_mi`` (and the count)."""
     comp = Compiler(shapes)
+    table = [dict(zip(variables, row, strict=True)) for row in rows]
     out = []
-    for index, check in enumerate(batch):
+    for index, check in enumerate(checks):
         path = shapes.value(check.shape, SH.path)
         severity = comp.severity(check.shape)
         messages = _messages(shapes, check.shape)
-        for row in rows:
-            r = dict(zip(variables, row, strict=True))
-            if not _hit(check, index, r):
+        focus = (shared.focus if shared else check.focus)[1:]
+        value = shared.value if shared else check.value
+        for r in table:
+            if shared is not None and r.get(f"_m{index}") != TRUE:
+                continue
+            if not _hit(check, -1 if shared else index, r):
                 continue
             out.append(
                 CoreResult(
                     shape=check.shape,
                     component=check.component,
-                    focus=r[check.focus[1:]],  # type: ignore[arg-type]
+                    focus=r[focus],  # type: ignore[arg-type]
                     path=r[check.path_var[1:]] if check.path_var else path,
-                    value=r[check.value[1:]] if check.value else None,
+                    value=r[value[1:]] if value else None,
                     severity=severity,
                     messages=messages,
                 )
