@@ -1,0 +1,47 @@
+"""Rows that tie on a question's sort labels come out in one order, whatever the load order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+AKG = "https://w3id.org/appeals-kg/ontology#"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+EX = "https://example.org/order/"
+
+
+def _case(suffix: str) -> list[tuple[str, str, str | ox.Literal]]:
+    """One defender named "Ana Ruiz" whose organisation works where a treaty governs."""
+    d, o, t = f"{EX}defender-{suffix}", f"{EX}org-{suffix}", f"{EX}territory"
+    return [
+        (d, AKG + "hasCaseRole", "https://w3id.org/appeals-kg/vocab/role/defender"),
+        (d, LABEL, ox.Literal("Ana Ruiz")),
+        (d, AKG + "memberOf", o),
+        (o, LABEL, ox.Literal("Ruiz Legal Aid")),
+        (o, AKG + "basedIn", t),
+        (t, LABEL, ox.Literal("Velmar")),
+        (f"{EX}arrangement", TYPE, AKG + "JurisdictionArrangement"),
+        (f"{EX}arrangement", AKG + "territory", t),
+        (f"{EX}arrangement", AKG + "establishedBy", f"{EX}treaty"),
+        (f"{EX}treaty", LABEL, ox.Literal("Velmar Accord")),
+    ]
+
+
+def _rows(order: list[str]) -> list[str]:
+    store = ox.Store()
+    for suffix in order:
+        for s, p, o in _case(suffix):
+            obj = o if isinstance(o, ox.Literal) else ox.NamedNode(o)
+            store.add(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj, ox.DefaultGraph()))
+    query = (QUERIES / "cq06-territory-treaty.rq").read_text(encoding="utf-8")
+    return [row["defender"].value for row in store.query(query)]
+
+
+@pytest.mark.parametrize("order", [["a", "b", "c"], ["c", "b", "a"], ["b", "c", "a"]])
+def test_cq06_rows_tied_on_labels_come_out_by_iri(order: list[str]) -> None:
+    assert _rows(order) == [f"{EX}defender-{s}" for s in "abc"]
