@@ -90,14 +90,15 @@ def test_run_apart_says_when_the_child_dies_without_a_word() -> None:
     def dies_leaving_a_worker(_tell: stream.Progress) -> None:
         # A worker of the child's own outlives it, holding the pipe's end open.
         if os.fork() == 0:
-            time.sleep(20)
+            time.sleep(120)
             os._exit(0)
         os._exit(4)
 
     started = time.monotonic()
     with pytest.raises(StoreError, match=r"ended without a result \(exit code 4\)"):
         run_apart(dies_leaving_a_worker, lambda _m: None)
-    assert time.monotonic() - started < 15
+    # well under the worker's 120 s, with room for a machine under heavy load
+    assert time.monotonic() - started < 90
 
 
 def test_interrupting_the_caller_interrupts_the_child_which_cleans_up(tmp_path: Path) -> None:
@@ -108,7 +109,7 @@ def test_interrupting_the_caller_interrupts_the_child_which_cleans_up(tmp_path: 
     def slow(tell: stream.Progress) -> None:
         try:
             tell(f"started {os.getpid()}")
-            time.sleep(120)
+            time.sleep(400)
         finally:
             marker.write_text("yes", encoding="utf-8")
 
@@ -121,7 +122,9 @@ def test_interrupting_the_caller_interrupts_the_child_which_cleans_up(tmp_path: 
     started = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
         run_apart(slow, say)
-    assert time.monotonic() - started < 60
+    # well under the child's 400 s: it was interrupted, not waited for (a run at load 20 took
+    # 61 s to get here against a 60 s limit)
+    assert time.monotonic() - started < 300
     assert marker.read_text(encoding="utf-8") == "yes"
     with pytest.raises(ProcessLookupError):
         os.kill(child[0], 0)
