@@ -66,6 +66,12 @@ def measure(n: int = 1000, folder: Path | None = None, out: Path | None = None) 
     if folder is None:
         folder = CORPUS if CORPUS.is_dir() else FALLBACK
     texts = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))]
+    if folder == FALLBACK:
+        # the figures of a few texts repeated are not the corpus's: say so where it is seen
+        sys.stderr.write(
+            f"bench_extract: no corpus at {CORPUS}; measuring the {len(texts)} text(s) of "
+            f"{_where(FALLBACK)} (give --corpus to choose)\n"
+        )
     if not texts:
         raise ValueError(f"no appeal texts (*.txt) in {folder}")
     inputs = [vary(texts[i % len(texts)], i) for i in range(n)]

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "bench" / "bench_extract.py"
 
@@ -59,3 +61,20 @@ def test_tiny_run_writes_its_figures(tmp_path: Path) -> None:
     assert figures["appeals"] == 3 and figures["corpus_texts"] == 1
     assert figures["appeals_per_cpu_second"] > 0 and figures["max_rss_mib"] > 0
     assert figures["command"].endswith(f"bench_extract.py 3 --corpus {corpus}")
+
+
+def test_no_corpus_beside_the_project_is_said_not_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_extract_under_test", SCRIPT)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    monkeypatch.setattr(bench, "CORPUS", tmp_path / "no-corpus")
+    figures = bench.measure(2, None, tmp_path / "extract.json")
+    err = capsys.readouterr().err
+    assert f"no corpus at {tmp_path / 'no-corpus'}" in err
+    assert f"the {figures['corpus_texts']} text(s) of data/appeals" in err
+    assert figures["corpus"] == "data/appeals"
