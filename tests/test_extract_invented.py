@@ -20,9 +20,9 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # kinds 0.738 on the first 14).
 INVENTED_FLOORS = {
     "persons": 0.95,  # measured 0.957
-    "person_roles": 0.80,  # 0.810 (0.80999…)
+    "person_roles": 0.81,  # 0.815 (0.810 before two gold entries followed the corpus README)
     "organisations": 0.88,  # 0.885
-    "organisation_kinds": 0.78,  # 0.782
+    "organisation_kinds": 0.78,  # 0.788
     "legal_provisions": 1.0,  # 1.000 (5 of 5)
     "events": 0.65,  # 0.652 (0.512 when its gold was written)
     "event_participants": 0.52,  # 0.529 (0.394 when its gold was written)
