@@ -15,34 +15,25 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # so the floors guard against regressions only; raise them as the figures rise, never lower them.
 # Events, participants, provisions and demands were added to the gold from the texts alone, before
 # the extractor's output on them was looked at; their floors are the figures first measured.
-# The persons and organisations floors are over all 24 appeals; syn-015 to syn-024 brought them to
-# the figures measured when they were added (before: persons 0.946, roles 0.833, orgs 0.857,
-# kinds 0.738 on the first 14).
+# All floors are over all 24 appeals. syn-015 to syn-024 brought persons and organisations to the
+# figures measured when they were added (before: persons 0.946, roles 0.833, orgs 0.857, kinds
+# 0.738 on the first 14); their events, provisions and demands gold, written later, set those four
+# floors anew at the figures first measured over all 24 (on the first 14: events 0.652,
+# participants 0.529, provisions 1.0, demands 0.667).
 INVENTED_FLOORS = {
     "persons": 0.95,  # measured 0.957
     "person_roles": 0.81,  # 0.815 (0.810 before two gold entries followed the corpus README)
     "organisations": 0.88,  # 0.885
     "organisation_kinds": 0.78,  # 0.788
-    "legal_provisions": 1.0,  # 1.000 (5 of 5)
-    "events": 0.65,  # 0.652 (0.512 when its gold was written)
-    "event_participants": 0.52,  # 0.529 (0.394 when its gold was written)
-    "demands": 0.66,  # 0.667
+    "legal_provisions": 1.0,  # 1.000 (6 of 6)
+    "events": 0.66,  # 0.669 (0.512 on the first 14 when their gold was written)
+    "event_participants": 0.54,  # 0.549 (0.394 on the first 14 when their gold was written)
+    "demands": 0.54,  # 0.541
 }
 
 # Appeals whose gold has no provisions, events or demands written yet: they are scored for persons
 # and organisations only. Take a name off the list in the commit that writes that gold.
-PENDING_EVENT_GOLD = {
-    "syn-015-osmonova",
-    "syn-016-tran",
-    "syn-017-karimi",
-    "syn-018-zelaya",
-    "syn-019-benali",
-    "syn-020-almarzooq",
-    "syn-021-macuacua",
-    "syn-022-yildiz",
-    "syn-023-quispe",
-    "syn-024-mukendi",
-}
+PENDING_EVENT_GOLD: set[str] = set()
 PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_kinds"}
 
 
