@@ -12,11 +12,12 @@ answers from and ``kg push`` sends):
   those, the one named in the most appeals, whose questions meet the most data; ``?fact``: the
   first), so that the bound form has rows too; when the corpus-wide form gives none (or times
   out), the defender named in the most appeals and an event targeting him;
-- a further parameter bound alone (``bound_<name>``; CQ11's ``?appeal``, a page of its
-  corpus-wide answer): the first value of the corpus-wide rows, else the appeal stating that
-  event;
-- a page of the bound form (``bound_page``; CQ2's and CQ10's ``?defender`` with ``?appeal``):
-  the bound value with the ``?appeal`` of the most rows of the bound answer, its largest page;
+- a further parameter bound alone (``bound_<name>``; CQ11's ``?appeal``, CQ4's and CQ9's
+  ``?case``, a page of the corpus-wide answer): the first value of the corpus-wide rows, else
+  the appeal stating that event;
+- a page of the bound form (``bound_page``; CQ2's and CQ10's ``?defender`` with ``?appeal``,
+  CQ4's and CQ9's with ``?case``): the bound value with the ``?appeal`` or ``?case`` of the most
+  rows of the bound answer, its largest page;
 
 each ``--repeats`` times in a child process killed at ``--query-timeout``, with p50/p99 and the
 row count, and for the embedded store the child's CPU time (p50), which moves less than the wall
@@ -287,7 +288,9 @@ def questions(
         entry: dict[str, Any] = {"corpus_wide": wide}
         # the first parameter is the question's bound form ("bound"); each further one is
         # bound alone ("bound_<name>": CQ11's ?appeal, a page of its corpus-wide answer)
-        pages = [n for n in names[1:] if n == "appeal"] if names[:1] == ["defender"] else []
+        pages = (
+            [n for n in names[1:] if n in ("appeal", "case")] if names[:1] == ["defender"] else []
+        )
         for i, n in enumerate(names):
             if (v := values.choose(n, seen.get(n, []))) is None:
                 continue
@@ -299,7 +302,8 @@ def questions(
             most = entry[form].pop("most", {})
             entry[form]["params"] = {n: v}
             # a page of the bound answer ("bound_page": CQ2's and CQ10's defender with one
-            # appeal), the appeal of the most rows of that answer: its largest page
+            # appeal, CQ4's and CQ9's with one case), the one of the most rows of that answer:
+            # its largest page
             if i == 0 and pages and pages[0] in most:
                 page = {n: v, pages[0]: most[pages[0]]}
                 entry["bound_page"] = measure(

@@ -1,7 +1,8 @@
 """CQ11's corpus-wide answer read one appeal at a time (``?appeal`` bound), on a generated corpus
 of several appeals: each page is exactly the corpus-wide rows of its appeal, in the same order,
-and the pages of every appeal together are the corpus-wide answer. CQ2's and CQ10's too, and a
-defender's answer read so with ``?defender`` bound as well.
+and the pages of every appeal together are the corpus-wide answer. CQ2's and CQ10's too, CQ4's
+and CQ9's one case at a time (``?case`` bound), and a defender's answer read so with
+``?defender`` bound as well.
 
 The corpus-wide form returns one row per evidence span of the whole corpus, so its cost grows
 with the corpus whatever its plan (``bench/README.md``); a page costs what one appeal's spans
@@ -62,8 +63,15 @@ def test_an_appeal_that_states_nothing_gives_no_rows(store: Store) -> None:
 
 
 # CQ2 and CQ10 page the same way, and their busiest defender's answer by his appeals: the
-# timeline of a defender named in many appeals is thousands of rows at 10,000 appeals.
-DEFENDER_PAGED = ("cq02-defender-timeline", "cq10-demands")
+# timeline of a defender named in many appeals is thousands of rows at 10,000 appeals. CQ4 and
+# CQ9 page by case: a charge and a right claim belong to exactly one case (shapes/charge.ttl,
+# shapes/right-claim.ttl), so the pages of every case together are the whole answer.
+PAGED = (
+    ("cq02-defender-timeline", "appeal"),
+    ("cq10-demands", "appeal"),
+    ("cq04-charges", "case"),
+    ("cq09-rights", "case"),
+)
 
 
 def _named(store: Store, name: str, params: dict[str, str]) -> list[dict[str, str]]:
@@ -71,28 +79,45 @@ def _named(store: Store, name: str, params: dict[str, str]) -> list[dict[str, st
     return [{k: "" if v is None else str(v) for k, v in row.items()} for row in result.to_rows()]
 
 
-@pytest.mark.parametrize("name", DEFENDER_PAGED)
-def test_each_appeal_page_of_a_defender_question_is_its_part_of_the_answer(
-    store: Store, name: str
+@pytest.mark.parametrize(("name", "page_by"), PAGED)
+def test_each_page_of_a_defender_question_is_its_part_of_the_answer(
+    store: Store, name: str, page_by: str
 ) -> None:
     whole = _named(store, name, {})
-    appeals = sorted({row["appeal"] for row in whole})
-    assert len(appeals) > 1, name
+    keys = sorted({row[page_by] for row in whole})
+    assert len(keys) > 1, name
+    assert all(keys), f"{name}: a row with no ?{page_by}"
     pages: list[dict[str, str]] = []
-    for appeal in appeals:
-        page = _named(store, name, {"appeal": appeal})
-        assert page and page == [row for row in whole if row["appeal"] == appeal], (name, appeal)
+    for key in keys:
+        page = _named(store, name, {page_by: key})
+        assert page and page == [row for row in whole if row[page_by] == key], (name, key)
         pages += page
     assert len(pages) == len(whole)
-    # a defender's answer, page by page: his rows of each appeal, in the same order
+    # a defender's answer, page by page: his rows of each appeal or case, in the same order
     defender = max(
         {row["defender"] for row in whole},
-        key=lambda d: (len({r["appeal"] for r in whole if r["defender"] == d}), d),
+        key=lambda d: (len({r[page_by] for r in whole if r["defender"] == d}), d),
     )
     his = _named(store, name, {"defender": defender})
     assert his == [row for row in whole if row["defender"] == defender]
-    for appeal in sorted({row["appeal"] for row in his}):
-        page = _named(store, name, {"defender": defender, "appeal": appeal})
-        assert page == [row for row in his if row["appeal"] == appeal], (name, appeal)
-    none = {"defender": defender, "appeal": "https://w3id.org/appeals-kg/id/appeal/a-none"}
+    for key in sorted({row[page_by] for row in his}):
+        page = _named(store, name, {"defender": defender, page_by: key})
+        assert page == [row for row in his if row[page_by] == key], (name, key)
+    none = {"defender": defender, page_by: f"https://w3id.org/appeals-kg/id/{page_by}/a-none"}
     assert _named(store, name, none) == []
+    assert _named(store, name, {page_by: none[page_by]}) == []
+
+
+@pytest.mark.parametrize("name", ["cq04-charges", "cq09-rights"])
+def test_a_case_page_is_the_case_each_row_belongs_to(store: Store, name: str) -> None:
+    """?case is the case the charge or claim itself belongs to, not another case of its
+    defender: a defender in several cases keeps each row under its own case."""
+    column = "charge" if name.startswith("cq04") else "claim"
+    whole = _named(store, name, {})
+    _, owned = store.query(
+        "SELECT ?x ?case WHERE { ?x <https://w3id.org/appeals-kg/ontology#case> ?case }"
+    )
+    case_of = {str(x): str(c) for x, c in owned}
+    assert whole
+    for row in whole:
+        assert row["case"] == case_of[row[column]], (name, row[column])
