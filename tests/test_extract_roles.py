@@ -1351,3 +1351,23 @@ def test_a_plural_title_of_a_body_set_off_by_a_comma_opens_a_list() -> None:
     assert "lawyer" in roles["Mira Tosk"] and "lawyer" in roles["Ivo Sand"]
     assert "journalist" in roles["Oren Falk"] and "journalist" in roles["Lida Marsh"]
     assert "lawyer" not in roles["Ana Lorvik"]
+
+
+def test_kin_of_someone_described_are_relatives_not_what_the_description_says() -> None:
+    text = (
+        "9 March 2025\n\nZembla: Defender's family harassed\n\nOn 3 March 2025, police arrested "
+        "the defender Anna Velkova. The sons of the detained lawyer, Omar and Yusuf Tarkan, were "
+        "summoned twice. The brother of the youth leader, Piotr Velkov, was dismissed. Her "
+        "husband, the engineer Marek Holm, was questioned. A fourth person, Lina Osk, the "
+        "daughter of a retired judge, Emil Osk, was arrested. The judge, Ivo Brandt, refused "
+        "bail. Her former husband, the teacher Karl Holm, was not questioned.\n"
+    )
+    persons = {p["name"]: p for p in extract_case(text, appeal_id="t-kin")["persons"]}
+    for name in ("Omar Tarkan", "Yusuf Tarkan", "Piotr Velkov", "Marek Holm", "Emil Osk"):
+        assert persons[name]["roles"] == ["relative"], name
+    assert persons["Omar Tarkan"]["gender"] == "male"
+    assert persons["Marek Holm"]["gender"] == "male"
+    # the description set off after "Lina Osk, the daughter of" is Emil Osk's, not his gender
+    assert persons["Emil Osk"]["gender"] == "unknown"
+    assert persons["Ivo Brandt"]["roles"] == ["judge"]  # a post with no kin before it
+    assert "relative" not in persons["Karl Holm"]["roles"]  # a former spouse is no kin

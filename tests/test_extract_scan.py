@@ -683,6 +683,8 @@ def test_tail_patterns_find_what_their_search_finds() -> None:
         "an article written by ",
         "the newspaper’s founder, ",
         "the sister-in-law of Ana Lee, ",
+        "the sons of the detained lawyer, ",
+        "her husband, the engineer ",
         "her two brothers, ",
         "their grandchildren ",
         "his driver, ",

@@ -351,6 +351,10 @@ def _list_cues(
                                     "sisters", "relatives"):  # fmt: skip
             carry = (b, ["relative"])  # "the parents of X, A and B"
             continue
+        kin = KIN_OF_DESCRIBED_BEFORE.search(strip_honorific(before[-NEAR_SPAN:]))
+        if kin and kin.group(1) in KIN_PLURALS:
+            carry = (b, ["relative"])  # "the sons of the detained lawyer, A and B"
+            continue
         if KIN_PLURAL_BEFORE.search(strip_honorific(before[-NEAR_SPAN:])):
             out[(a, b)] = ["relative"]  # "her parents, A and B", "his two sons A and B"
             carry = (b, ["relative"])
@@ -575,6 +579,15 @@ def _roles_before(
     if AUTHOR_BEFORE.search(near) or OUTLET_HEAD_BEFORE.search(near):
         roles.append("journalist")  # "an article by X", "the paper's founder, X"
         return
+    if (kin_of := KIN_OF_DESCRIBED_BEFORE.search(near)) and not EX_BEFORE.search(
+        near, 0, kin_of.start()
+    ):
+        # "the sons of the detained lawyer, A": kin, and the lawyer is someone else
+        roles.append("relative")
+        gender = GENDER_NOUNS.get(kin_of.group(1)) or KIN_PLURALS.get(kin_of.group(1))
+        if gender and gender != "unknown" and not APPOSED_KIN.search(near, 0, kin_of.start()):
+            p.attrs["gender"] = gender  # not "A, the daughter of a judge, B": B is the judge
+        return
     hit = _title_before(before)
     if not hit and before.endswith(", ") and (body := BODY_OF_POST.search(near)):
         # "the investigating judge of the Zenda Criminal Court, Mr. X": the post, its body named
@@ -625,7 +638,11 @@ def _roles_before(
         roles.append("prosecutor" if re.search(r"(?i)prosecut|procura", title) else "official")
         positions.append({"title": title, "organisation": None})
         return
-    m = GENDER_NOUN_END.search(near) or KIN_OF_BEFORE.search(near)
+    m = (
+        GENDER_NOUN_END.search(near)
+        or KIN_OF_BEFORE.search(near)
+        or KIN_THEN_DESCRIBED_BEFORE.search(near)
+    )
     if m and EX_BEFORE.search(near, 0, m.start()):
         m = None  # "her former husband, X": no longer kin of anyone in the case
     if m and ents is not None and _kin_of_another(near[: m.start()], ents):
@@ -690,6 +707,24 @@ KIN_OF_BEFORE = re.compile(
     r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+,\s*$"
 )
 KIN_OF_BEFORE = TailPattern(KIN_OF_BEFORE, ends=(",",))
+#: The kin of someone described but not named, then the names: "the sons of the detained
+#: lawyer, A and B", "the brother of a youth leader, X". The description is the possessor's; the
+#: names after it are the kin's.
+KIN_PLURALS = {"parents": "unknown", "children": "unknown", "sons": "male", "daughters": "female",
+               "brothers": "male", "sisters": "female", "relatives": "unknown"}  # fmt: skip
+KIN_OF_DESCRIBED_BEFORE = re.compile(
+    rf"\b({'|'.join(sorted([*GENDER_NOUNS, *KIN_PLURALS], key=len, reverse=True))}) of "
+    r"(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s*$"
+)
+KIN_OF_DESCRIBED_BEFORE = TailPattern(KIN_OF_DESCRIBED_BEFORE, ends=(",",), needs=(" of ",))
+#: A kinship noun set off after a name: "A, the daughter of a retired judge, B" (B is the judge).
+APPOSED_KIN = re.compile(r"[\w’'.)],\s+(?:the|a|an)\s+$")
+#: A kinship noun, then a description of the one it names: "her husband, the engineer X".
+KIN_THEN_DESCRIBED_BEFORE = re.compile(
+    rf"(?<![\w-])({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))}),\s+"
+    r"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+$"
+)
+KIN_THEN_DESCRIBED_BEFORE = TailPattern(KIN_THEN_DESCRIBED_BEFORE, needs=(", the ", ", a"))
 #: A plural kinship noun of the one just spoken of, before the names it lists: "her parents,
 #: A and B", "his two brothers A and B".
 KIN_PLURAL_BEFORE = re.compile(
