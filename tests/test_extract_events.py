@@ -1626,3 +1626,18 @@ def test_an_undated_arrest_takes_the_day_a_custody_was_held_since() -> None:
     other = body.replace("the lawyer Ana Lee, who has", "the lawyer Tom Reed, who has")
     assert ("arrest", None) in _pairs(other)
     assert ("arrest", "2024-02-19") not in _pairs(other)
+
+
+def test_a_verb_between_two_dates_of_its_clause_takes_the_one_after_it() -> None:
+    # "stripped of X in D1 and sentenced ... in D2": the date before belongs to the first verb
+    body = (
+        "Tom Reed is the director of the Zembla Rights Centre. He was stripped of his "
+        "nationality in 2015 and sentenced in absentia to ten years in prison in 2017 by the "
+        "Ostrava High Court."
+    )
+    got = _pairs(body)
+    assert ("sentence", "2017") in got
+    assert ("sentence", "2015") not in got
+    # with no date after it, the verb still takes the date before, as before
+    one = "On 3 May 2024, Tom Reed was arrested and sentenced to ten years in prison."
+    assert ("sentence", "2024-05-03") in _pairs(one)

@@ -45,11 +45,15 @@ def event_date(
         before
         and after
         and flat
-        and any(VERB_ON.fullmatch(flat, h, before[-1].start) for h in others)
+        and any(
+            VERB_ON.fullmatch(flat, h, before[-1].start) or c0 <= h < before[-1].start
+            for h in others
+        )
         and not any(pos < h < after[0].start for h in others)
     ):
-        # "arrested on 3 May and charged with hooliganism on 5 May": the date right after the
-        # verb before is that verb's; this one has its own after it
+        # "arrested on 3 May and charged with hooliganism on 5 May", "stripped of his
+        # nationality in 2015 and sentenced to ten years in 2017": a date after another event
+        # phrase of the clause is that phrase's; this one has its own after it
         return after[0].value
     if before:
         i = len(before) - 1
