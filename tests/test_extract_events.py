@@ -1641,3 +1641,17 @@ def test_a_verb_between_two_dates_of_its_clause_takes_the_one_after_it() -> None
     # with no date after it, the verb still takes the date before, as before
     one = "On 3 May 2024, Tom Reed was arrested and sentenced to ten years in prison."
     assert ("sentence", "2024-05-03") in _pairs(one)
+
+
+def test_their_after_a_list_of_names_is_everyone_listed() -> None:
+    # a lawyer held with the defenders is one of "their" too; the judge between is not
+    body = (
+        "On 2 May 2024, police searched the office of the Zembla Rights Centre. The human rights "
+        "defender Ana Lee, the journalist Tom Reed, the lawyer Eva Stone and the lawyer Ivo Marr "
+        "were taken to the police station. On 4 May 2024, Judge Karl Hess of the Ostrava "
+        "District Court ordered their pre-trial detention for two months."
+    )
+    held = [e for e in _named(body) if e["type"] == "detention"]
+    assert held and held[0]["targets"] == ["Ana Lee", "Tom Reed", "Eva Stone", "Ivo Marr"]
+    # "the accused" is everyone accused, not only the last list
+    assert "Karl Hess" not in held[0]["targets"]

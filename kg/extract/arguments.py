@@ -350,6 +350,7 @@ def _group_before(
     pos: int,
     group: re.Match[str],
     exclude: tuple[str, ...] | list[str] = (),
+    flat: str = "",
 ) -> list[str]:
     """The people a plural reference points back to: those named together last before it, as
     many as its number says ("all four", "both men"). A counted group takes any named person
@@ -358,6 +359,16 @@ def _group_before(
     text = group.group().lower()
     word = (group.group("n") or ("two" if text.startswith("both") else "")).lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    pronoun = text in ("them", "they", "their")
+    listed = (
+        [x for x in _last_list(mentions, pos, flat) if x not in exclude]
+        if flat and (pronoun or n)
+        else []
+    )
+    if len(listed) >= 2 and (n == len(listed) or (pronoun and not n)):
+        # "A, B, C and D were taken to ... Judge X ordered their detention": the people the
+        # text last named together, whatever roles they also have (a lawyer held with them)
+        return sorted(listed, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
     gender = "female" if text.endswith("women") else "male" if text.endswith("men") else None
     found: list[str] = []
     last = None
@@ -381,6 +392,51 @@ def _group_before(
     if not n and len(found) < 2:
         return []
     return sorted(found, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
+
+
+#: What joins the names of a list: "A, B and C", "Ms. A, Mr. B and Mr. C", "A, the lawyer B
+#: and the poet C" (a title or a description in small words before a name).
+LIST_JOIN = re.compile(
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:the|a|an)\s+(?:(?!and\b)[a-z][\w-]*\s+){1,3})?"
+)
+#: How far back a plural pronoun looks for the list it stands for.
+LIST_REACH = 400
+#: Roles of people who act on others: a list with one of them is no group of people done to.
+ACTING_ROLES = frozenset({"official", "judge", "prosecutor"})
+
+
+def _last_list(mentions: list[tuple[int, int, Entity]], pos: int, flat: str) -> list[str]:
+    """The people of the last list of names before ``pos`` ("A, B and C", nothing but commas,
+    "and" and titles between the names), within LIST_REACH; none if the list holds an
+    official, a judge or a prosecutor, or no defender or journalist."""
+    i = bisect.bisect_left(mentions, pos, key=_start) - 1
+    run: list[Entity] = []
+    end = None  # where the run's earliest mention starts
+    while i >= 0 and pos - mentions[i][0] <= LIST_REACH:
+        a, b, e = mentions[i]
+        i -= 1
+        if e.kind != "person" or not e.name or flat.startswith(("'", "’"), b):
+            # (not "Ana Lee's niece": a possessor names whose kin the next one is)
+            if run and end is not None and a < end <= b:
+                continue  # a body named inside the person's mention
+            if len(run) >= 2:
+                break
+            run, end = [], None
+            continue
+        if run and end is not None and not LIST_JOIN.fullmatch(flat, b, end):
+            if len(run) >= 2:
+                break
+            run = []
+        run.append(e)
+        end = a
+    if len(run) < 2:
+        return []
+    if any(ACTING_ROLES.intersection(e.attrs.get("roles", [])) for e in run):
+        return []
+    if not any(_targeted(e) for e in run):
+        return []
+    return list(dict.fromkeys(e.id for e in reversed(run)))
 
 
 #: A counted group of bodies not of the state: "the three companies", "both organisations".
@@ -1408,7 +1464,7 @@ def make_event(
             # "both men", "the two": the last two people events were told of
             targets = list(recent[:2])
         else:
-            targets = _group_before(mentions, s.start, group) or (
+            targets = _group_before(mentions, s.start, group, flat=doc.flat) or (
                 # "both men were remanded ...; indictments against them": with no two defenders
                 # named together, the people the last events were told of
                 list(recent[:2])
@@ -1426,7 +1482,7 @@ def make_event(
         and not any(s.start + group.start() < ma < c1 for ma, _mb, e in mentions if e.id in targets)
     ):
         # "sentenced Ana Lee to three years and the four others to two": the others too
-        rest = _group_before(mentions, s.start, group, exclude=targets)
+        rest = _group_before(mentions, s.start, group, exclude=targets, flat=doc.flat)
         if rest:
             # the group is those people, not an unnamed actor of its own
             g0, g1 = s.start + group.start(), s.start + group.end()
