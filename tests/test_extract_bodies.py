@@ -366,3 +366,19 @@ def test_a_ministry_named_by_a_list_of_portfolios_is_one_body() -> None:
     assert kinds.get("Ministry of Justice") == "ministry"  # a comma before a name ends it
     names = [p["name"] for p in rec["persons"]]
     assert "Karl Brun" in names and "Rural Affairs" not in names and "Family Welfare" not in names
+
+
+def test_outlets_and_companies_named_with_spanish_and_portuguese_particles() -> None:
+    text = (
+        "6 May 2026\n\nZembla: Reporters threatened\n\nThe journalist Ana Ruiz, director of the "
+        "outlet Voz de la Sierra, was threatened after reporting on contracts awarded to the "
+        "firm Aguas del Valle S.A. Her colleague at the newspaper Diario de la Costa, Luis Pardo, "
+        "and a reporter of Voz do Povo were threatened too. The mining company Minera Andes S.A. "
+        "denied any part in it.\n"
+    )
+    orgs = _orgs(text)
+    for name in ("Voz de la Sierra", "Diario de la Costa", "Voz do Povo"):
+        assert orgs[name]["kind"] == "media", name
+    assert orgs["Aguas del Valle S.A."]["kind"] == "company"
+    assert orgs["Minera Andes S.A."]["kind"] == "company"  # no particle: as before
+    assert not {"Voz", "Valle S.A.", "Diario"} & set(orgs)

@@ -92,6 +92,12 @@ LEGAL_FORM = re.compile(
 #: Capitalised words and a space right before a position: the name a tail belongs to.
 CAPS_BEFORE = re.compile(rf"(?<![\w’'\-]){_CAP}(?:\s+{_CAP})*\s+\Z")
 CAP1_BEFORE = re.compile(rf"(?<![\w’'\-]){_CAP}\s+\Z")
+#: A company's name before its legal form, with the particles of Spanish, Portuguese and French
+#: names: "Aguas del Valle S.A.", "Minera de la Sierra S.A.C.".
+COMPANY_BEFORE = re.compile(
+    rf"(?<![\w’'\-]){_CAP}(?:\s+(?:(?:de|del|do|da|dos|das|du|des)\s+(?:(?:la|las|los|el)\s+)?)?"
+    rf"{_CAP})*\s+\Z"
+)
 CAPS3_BEFORE = re.compile(rf"(?<![\w’'\-])(?:{_CAP}\s+){{1,3}}\Z")
 #: A one-word gloss that belongs to the name: "Zemblan Communist Party (Maoist)".
 NAME_GLOSS = re.compile(r"\s*\((?P<g>[A-Z][a-z]+)\)")
@@ -166,7 +172,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         kind = "police" if INTERIOR.search(body) else org_kind(body, "")
         found.append((m.start(), m.end(), kind, main_country))
     for m in LEGAL_FORM.finditer(flat):
-        a = _caps_before(flat, m.start()) if _starts_word(flat, m.start()) else None
+        a = _caps_before(flat, m.start(), COMPANY_BEFORE) if _starts_word(flat, m.start()) else None
         if a is not None:
             found.append((a, m.end(), "company", main_country))
     spans = []

@@ -139,6 +139,8 @@ ORG_HEADS = {
     "Exchange": "company",
     # news in other languages: "Diario del Norte", "Noticias de la Sierra"
     "Noticias": "media", "Notícias": "media", "Diario": "media", "Prensa": "media",
+    "Voz": "media", "Periódico": "media", "Semanario": "media", "Revista": "media",
+    "Jornal": "media", "Folha": "media",
     # the words English company names end with
     "Consulting": "company", "Holdings": "company", "Technologies": "company",
     "Enterprises": "company", "Industries": "company", "Incorporated": "company",

@@ -39,7 +39,9 @@ SPANISH_BODY_HEADS = frozenset(
     "Instituto Juzgado Ministerio Ministério Movimiento Movimento Observatorio Organización "
     "Plataforma Policía Procuraduría Red Rede Secretaría Sindicato Tribunal Unión "
     "Articulación Alianza Asamblea Congreso Gobierno Servicio Unidad Agrupación Confederación "
-    "Acción Consultorio".split()
+    "Acción Consultorio "
+    # outlets: "Voz de la Sierra", "Diario del Norte", "Jornal do Povo"
+    "Voz Diario Periódico Semanario Revista Radio Jornal Folha Noticias Notícias Prensa".split()
 )
 #: Words that open a sentence and never go on a name: the stop before them ends a sentence, not an
 #: initial ("the company Zen S.A. The court ...").
