@@ -382,3 +382,23 @@ def test_outlets_and_companies_named_with_spanish_and_portuguese_particles() -> 
     assert orgs["Aguas del Valle S.A."]["kind"] == "company"
     assert orgs["Minera Andes S.A."]["kind"] == "company"  # no particle: as before
     assert not {"Voz", "Valle S.A.", "Diario"} & set(orgs)
+
+
+def test_kinds_of_treaty_bodies_public_ministries_ombudsmen_and_broadcasters() -> None:
+    text = (
+        "27 November 2025\n\nZembla: Lawyer held after UN review\n\nThe lawyer Ana Lind briefed "
+        "the Committee against Torture and the Committee on the Rights of the Child in Geneva. "
+        "On 19 November 2025 the Ministerio Público charged her, and the Ministerio del Interior "
+        "closed her office. The Ombudsman of the Ministry of Interior did not reply. The Zembla "
+        "Broadcasting Corporation called her a traitor; the Ministry of Justice and the Vela "
+        "Mining Corporation said nothing.\n"
+    )
+    kinds = {name: o["kind"] for name, o in _orgs(text).items()}
+    assert kinds["Committee against Torture"] == "international_org"
+    assert kinds["Committee on the Rights of the Child"] == "international_org"
+    assert kinds["Ministerio Público"] == "prosecution"
+    assert kinds["Ministerio del Interior"] == "ministry"
+    assert kinds["Ombudsman of the Ministry of Interior"] == "government"
+    assert kinds["Zembla Broadcasting Corporation"] == "media"
+    assert kinds["Ministry of Justice"] == "ministry"  # as before
+    assert kinds["Vela Mining Corporation"] == "company"  # as before

@@ -159,7 +159,12 @@ ORG_KIND_HINTS = [
         re.compile(
             r"^(?:UN |United Nations )?Human Rights (?:Council|Committee)$|\bInteramericana?\b|"
             r"\b(?:Inter-American|African|European|Arab) (?:Commission|Committee|Union)\b|"
-            r"\bCommission of Inquiry\b|^Parliamentary Assembly\b"
+            r"\bCommission of Inquiry\b|^Parliamentary Assembly\b|"
+            # the UN treaty bodies: "Committee against Torture", "Committee on the Rights of
+            # the Child", "Subcommittee on Prevention of Torture"
+            r"^(?:UN |United Nations )?(?:Sub)?[Cc]ommittee (?:against Torture|on (?:the )?"
+            r"(?:Rights of|Elimination of|Economic, Social|Enforced Disappearances|Prevention "
+            r"of Torture|Protection of the Rights of All Migrant))"
         ),
         "international_org",
     ),
@@ -175,7 +180,13 @@ ORG_KIND_HINTS = [
         ),
         "international_org",
     ),
-    (re.compile(r"^Ministry\b|\bMinistry$"), "ministry"),  # "Ministry of ...", "Interior Ministry"
+    # the public prosecution of Latin American and French-speaking states
+    (re.compile(r"^Minist(?:erio|ério|ère) [Pp](?:úblico|ublic)\b"), "prosecution"),
+    # "Ministry of ...", "Interior Ministry", "Ministerio del Interior"
+    (re.compile(r"^(?:Ministry|Ministerio|Ministério|Ministère)\b|\bMinistry$"), "ministry"),
+    # an ombudsman is no part of the body it oversees: "Ombudsman of the Ministry of Interior"
+    (re.compile(r"^(?:Office of the )?Ombudsman\b"), "government"),
+    (re.compile(r"\bBroadcast(?:ing|er)\b"), "media"),
     (re.compile(r"\bHigh Commissioner for (?:Human Rights|Refugees)\b"), "international_org"),
     (
         re.compile(
