@@ -1655,3 +1655,21 @@ def test_their_after_a_list_of_names_is_everyone_listed() -> None:
     assert held and held[0]["targets"] == ["Ana Lee", "Tom Reed", "Eva Stone", "Ivo Marr"]
     # "the accused" is everyone accused, not only the last list
     assert "Karl Hess" not in held[0]["targets"]
+
+
+def test_a_list_ending_in_and_with_a_kin_noun_is_one_clause() -> None:
+    # ", and his brothers, B and C" goes on with the objects of the verb; no clause of its own
+    body = (
+        "The defender Ana Lee lives in exile. On 3 May 2024, officers of the Zembla Police "
+        "Department raided her family's house and arrested her father, Karl Lee, 70, and her "
+        "brothers, Ivo and Tom Lee."
+    )
+    arrests = [e for e in _named(body) if e["type"] == "arrest"]
+    assert arrests and {"Karl Lee", "Ivo Lee", "Tom Lee"} <= set(arrests[0]["targets"])
+    # a clause with a verb of its own still breaks: the beating is not the arrest's
+    two = (
+        "On 3 May 2024, police officers arrested the defender Ana Lee, and unknown men beat "
+        "her brother, Tom Lee."
+    )
+    arrests = [e for e in _named(two) if e["type"] == "arrest"]
+    assert arrests and "Tom Lee" not in arrests[0]["targets"]

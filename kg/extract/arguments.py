@@ -611,11 +611,38 @@ AND_NEW_SUBJECT = re.compile(
 CLAUSE_VERB = re.compile(r"\b(?:was|were|had|has|is|are)\b")
 
 
+#: ", and his brothers, Tom and Ivo Reed.": a list's last item, a noun phrase that names
+#: people (words of kin or post, names, ages), with no verb of its own.
+NAMES_TAIL = re.compile(
+    r"(?:(?:his|her|their|the|two|three|four|five|and|[a-z]+(?:s|er|or|ist|ian|ant|ent)|"
+    r"[A-Z][\w’'.-]*|\d+)(?:,\s*|\s+|(?=[.;:]|$)))+?"
+)
+NAMES_TAIL_VERB = re.compile(
+    r"\b(?:him|them|it|was|were|is|are|had|has|have)\b|\bher(?![ ]+[a-z])|\w+ed\b"
+)
+
+
+def _names_follow(flat: str, at: int, end: int) -> bool:
+    """The words from ``at`` to the sentence's next break or end are a list's last noun phrase
+    with a name in it, not a clause ("A, 71, and his brothers, B and C": no clause break)."""
+    m = re.compile(r"[;:.]|,\s+(?:and|but)\s+").search(flat, at, end)
+    stop = m.start() if m else end
+    tail = flat[at:stop]
+    return (
+        bool(re.search(r"[A-Z]", tail))
+        and NAMES_TAIL_VERB.search(tail) is None
+        and NAMES_TAIL.fullmatch(tail.strip()) is not None
+    )
+
+
 @functools.lru_cache(maxsize=256)
 def _clause_breaks(flat: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The spans of CLAUSE_BREAK in ``flat[start:end]``, and of "and" before a new subject
     with its auxiliary, read once for the several events of a sentence."""
-    spans = [m.span() for m in CLAUSE_BREAK.finditer(flat, start, end)]
+    spans = [
+        m.span() for m in CLAUSE_BREAK.finditer(flat, start, end)
+        if not (m.group().startswith(",") and _names_follow(flat, m.end(), end))
+    ]  # fmt: skip
     if " and " not in flat[start:end]:
         return tuple(spans)
     for m in AND_NEW_SUBJECT.finditer(flat, start, end):
