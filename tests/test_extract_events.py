@@ -1673,3 +1673,14 @@ def test_a_list_ending_in_and_with_a_kin_noun_is_one_clause() -> None:
     )
     arrests = [e for e in _named(two) if e["type"] == "arrest"]
     assert arrests and "Tom Lee" not in arrests[0]["targets"]
+
+
+def test_a_when_clause_with_a_name_set_off_by_commas_takes_the_date_it_hangs_on() -> None:
+    body = (
+        "On 3 April 2024, police arrested the defender Ana Lee. She was moved to Ostrava on "
+        "6 April and held without charge until 14 April, when the military prosecutor, "
+        "Colonel Karl Hess, charged her with rebellion."
+    )
+    got = _pairs(body)
+    assert ("charge", "2024-04-14") in got
+    assert ("charge", "2024-04-06") not in got

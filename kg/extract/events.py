@@ -440,7 +440,11 @@ def _since_date(flat: str, dates: list[DateMention], a: int, b: int) -> Any:
 #: A clause of time after a date, up to the trigger: "since 3 May 2024, when she was arrested".
 #: Not across "that": "until 3 May, when the ministry announced that he was detained" tells
 #: the day of the announcement, not of the custody it reports.
-WHEN_AFTER_DATE = re.compile(r"\s*,\s+when\s+(?:(?!\bthat\b)[^,;:.])*")
+#: A name set off by commas inside it ("when the prosecutor, Colonel Tom Reed, charged them")
+#: goes on with the clause.
+WHEN_AFTER_DATE = re.compile(
+    r"\s*,\s+when\s+(?:(?!\bthat\b)[^,;:.]|,\s+(?:[A-Z][\w’'-]*\.?\s+){1,5}?[A-Z][\w’'-]*,)*"
+)
 
 
 def _when_date(flat: str, dates: list[DateMention], start: int, a: int) -> Any:
