@@ -1684,3 +1684,11 @@ def test_a_when_clause_with_a_name_set_off_by_commas_takes_the_date_it_hangs_on(
     got = _pairs(body)
     assert ("charge", "2024-04-14") in got
     assert ("charge", "2024-04-06") not in got
+
+
+def test_a_person_followed_by_men_or_a_car_is_threatened() -> None:
+    got = _pairs("On 3 April 2024, the wife of Ana Lee was followed by plain-clothes police.")
+    assert ("threat", "2024-04-03") in got
+    # a step followed by another is no shadowing
+    got = _pairs("On 3 April 2024, police arrested Ana Lee. The arrest was followed by a search.")
+    assert not any(t == "threat" for t, _ in got)

@@ -407,6 +407,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\bthreatening (?:him|her|them|(?:phone |text )?(?:messages?|calls?|letters?|texts?))\\b|warning that|death threats", "why": "a threat told by its object or its content", "examples": ["On 3 May 2024, Ana Lee received death threats."]},
+            {"rx": "\\b(?:was|were|been|being) followed (?:for (?:[\\w-]+ ){1,3})?by (?:[\\w’'-]+ ){0,3}?(?:men|police|policemen|officers|agents|individuals|people|persons|cars?|vehicles?|motorcycles?)\\b", "why": "shadowing: 'followed' is a threat only when people or vehicles follow a person (not 'the arrest was followed by a search')", "examples": ["On 3 May 2024, Ana Lee was followed by plain-clothes police for several days.", "On 3 May 2024, her daughter was followed for two hours by a car with no number plates."]},
         ],
     },
     {
