@@ -402,3 +402,20 @@ def test_kinds_of_treaty_bodies_public_ministries_ombudsmen_and_broadcasters() -
     assert kinds["Zembla Broadcasting Corporation"] == "media"
     assert kinds["Ministry of Justice"] == "ministry"  # as before
     assert kinds["Vela Mining Corporation"] == "company"  # as before
+
+
+def test_a_name_in_brackets_after_a_body_is_the_body_in_its_own_language() -> None:
+    text = (
+        "3 March 2026\n\nZembla: Poet sentenced\n\nThe poet Lina Varo was arrested on 2 March "
+        "2026 by officers of the State Security Service (Davlat Xizmati Bolim, DXB) and held by "
+        "the Internal Security Directorate (Emniyet Genel Merkezi). Officers of the National "
+        "Security Agency (Qita al-Amn al-Dakhili) questioned her husband, Omar Varo. Two "
+        "lawyers of the Vela Legal Centre (Ana Lee, Ivo Sand) visited her.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    persons = {p["name"] for p in rec["persons"]}
+    orgs = {o["name"]: o for o in rec["organisations"]}
+    assert persons == {"Lina Varo", "Omar Varo", "Ana Lee", "Ivo Sand"}
+    assert "Davlat Xizmati Bolim" in orgs["State Security Service"]["variants"]
+    assert "Emniyet Genel Merkezi" in orgs["Internal Security Directorate"]["variants"]
+    assert "Qita al-Amn al-Dakhili" in orgs["National Security Agency"]["variants"]

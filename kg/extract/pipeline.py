@@ -69,7 +69,11 @@ from kg.extract.provisions import add_known_instruments, add_provisions
 from kg.extract.review import mark_draft, rate_facts
 from kg.extract.roles import person_roles, roles_from_events
 from kg.extract.scan import find_words
-from kg.extract.shortforms import link_common_noun_bodies, link_org_short_forms
+from kg.extract.shortforms import (
+    bodies_named_in_brackets,
+    link_common_noun_bodies,
+    link_org_short_forms,
+)
 from kg.extract.text import ARTICLE_PREFIX, Doc, clean, evidence, find_runs, make_doc
 from kg.read.appeal import normalise_newlines
 from kg.record.keys import mint_keys
@@ -111,6 +115,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     split_head_from_person(doc, ents)
     instruments_named_as_persons(ents)
     drop_places_and_bodies(doc, ents)
+    bodies_named_in_brackets(doc, ents)
     merge_persons(doc, ents)
     add_kin_names(doc, ents)
     add_honorific_mentions(doc, ents)

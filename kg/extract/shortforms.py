@@ -94,6 +94,42 @@ def _merge_named_variants(doc: Doc, ents: Entities) -> None:
         ents.items = [e for e in ents.items if id(e) not in gone]
 
 
+#: An opening bracket right after a body's name: "the State Security Service (".
+BRACKET_OPENS = re.compile(r"[”\"’]?[ \t]*\([ \t]*")
+#: The end of a name that opens a bracket: the bracket closes, or only an acronym follows
+#: ("(Davlat Xizmati Bolim, DXB)"); not another name ("(Ana Lee, Ivo Sand)").
+BRACKET_ITEM_END = re.compile(r"[ \t]*(?:\)|[,;–—-][ \t]*[A-Z]{2,}[ \t]*\))")
+
+
+def bodies_named_in_brackets(doc: Doc, ents: Entities) -> None:
+    """A "person" read first in brackets right after a body's name, and nowhere else, is that
+    body's name in its own language: "the State Security Service (Davlat Xizmati Bolim, DXB)",
+    "the National Security Agency (Qita al-Amn al-Dakhili)". It becomes a variant of the body."""
+    flat = doc.flat
+    opened: dict[int, Entity] = {}  # where a bracket after a body's name opens: that body
+    for o in ents.of("organisation"):
+        for _, b in o.mentions:
+            if "(" in flat[b : b + 4] and (m := BRACKET_OPENS.match(flat, b)):
+                opened[m.end()] = o
+    if not opened:
+        return
+    gone = []
+    for p in ents.of("person"):
+        if not p.name or not p.mentions:
+            continue
+        bodies = {id(o): o for a, _ in p.mentions if (o := opened.get(a)) is not None}
+        if len(bodies) != 1 or any(a not in opened for a, _ in p.mentions):
+            continue
+        if not all(BRACKET_ITEM_END.match(flat, b) for _, b in p.mentions):
+            continue
+        body = next(iter(bodies.values()))
+        if p.name not in body.variants:
+            body.variants.append(p.name)
+        gone.append(id(p))
+    if gone:
+        ents.items = [e for e in ents.items if id(e) not in gone]
+
+
 #: A state body named by its common noun: "the parliament", "Vela's parliament" (not "the
 #: parliament of" another body). ("the prosecution" is not read so: it is as often the side
 #: of a trial, "acting for the prosecution", as a body.)
