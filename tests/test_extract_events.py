@@ -1692,3 +1692,20 @@ def test_a_person_followed_by_men_or_a_car_is_threatened() -> None:
     # a step followed by another is no shadowing
     got = _pairs("On 3 April 2024, police arrested Ana Lee. The arrest was followed by a search.")
     assert not any(t == "threat" for t, _ in got)
+
+
+def test_a_phrase_that_ends_in_on_takes_the_date_right_after_it() -> None:
+    # one sentence (the "S.A." does not end it) with a charge dated before the hearing's date
+    body = (
+        "On 2 April 2024, the prosecutor charged Ana Lee on a complaint by Zembla Mining S.A. "
+        "The Ostrava District Court summoned her to a first hearing on 20 April 2024."
+    )
+    got = _pairs(body)
+    assert ("trial_hearing", "2024-04-20") in got
+    assert ("trial_hearing", "2024-04-02") not in got
+    # a ruling at a hearing of that day keeps the day
+    ruling = (
+        "At a hearing on 8 April 2024 before the Ostrava District Court, Judge Karl Hess "
+        "granted the request of the company to keep the defender Ana Lee away from the land."
+    )
+    assert ("court_decision", "2024-04-08") in _pairs(ruling)

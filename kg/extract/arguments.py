@@ -17,13 +17,20 @@ from kg.extract.scan import finditer_prefixed, holds_any
 from kg.extract.text import Doc, Span, clean, evidence
 
 
-def tight_date(flat: str, sdates: list[DateMention], end: int) -> DateMention | None:
-    """A date right after an event phrase, introduced by "on" or "in", belongs to it."""
+def tight_date(
+    flat: str, sdates: list[DateMention], end: int, own_on: bool = True
+) -> DateMention | None:
+    """A date right after an event phrase, introduced by "on" or "in", belongs to it; with
+    ``own_on``, also a date right after a phrase that ends in "on" itself ("a first hearing
+    on 5 May")."""
     for d in sdates:
         if end <= d.start <= end + 30:
             gap = flat[end : d.start]
-            if TIGHT_DATE.fullmatch(gap) and (
-                re.search(r"\b(?:on|in)\s+$", gap)
+            if (
+                TIGHT_DATE.fullmatch(gap) or (own_on and not gap and flat[end - 1 : end].isspace())
+            ) and (
+                # (the phrase may end in "on" itself: "a first hearing on 5 May")
+                re.search(r"\b(?:on|in)\s+$", flat[max(0, end - 4) : d.start])
                 or re.match(r"[Ii]n\s", flat[d.start : d.end])
                 or REL_RE.fullmatch(flat, d.start, d.end)  # "released two days later"
             ):

@@ -703,6 +703,9 @@ def find_events(
         seen: set[tuple[str, str | None]] = set()
         sent_values: list[Any] = []
         bound = {a: tight_date(flat, sdates, b) for a, b, _ in hits}
+        # ("At a hearing on 3 May before the court, the judge ruled": a date inside the phrase
+        # of another event does not keep the ruling from its date)
+        told_by = {a: tight_date(flat, sdates, b, own_on=False) for a, b, _ in hits}
         for k, (a, b, etype) in enumerate(hits):
             frame, group = frames[a, etype]
             if frame == "phrase" and etype == "detention" and SPELL.match(flat, a, b):
@@ -754,7 +757,7 @@ def find_events(
             taken = [
                 d for d in sdates
                 if d.end <= a and "," in flat[d.end : a]
-                and (d in bound.values() or _after_verb(flat, d, s.start))
+                and (d in told_by.values() or _after_verb(flat, d, s.start))
             ]  # fmt: skip
             # "whose father has been detained since January, was arrested": that date is the
             # start of the other custody, not this event's
