@@ -1371,3 +1371,16 @@ def test_kin_of_someone_described_are_relatives_not_what_the_description_says() 
     assert persons["Emil Osk"]["gender"] == "unknown"
     assert persons["Ivo Brandt"]["roles"] == ["judge"]  # a post with no kin before it
     assert "relative" not in persons["Karl Holm"]["roles"]  # a former spouse is no kin
+
+
+def test_a_post_with_what_it_is_in_charge_of_before_the_name() -> None:
+    text = (
+        "3 May 2025\n\nZembla: Defender held\n\nOn 3 May 2025, police arrested the defender "
+        "Anna Velkova. The prosecutor in charge of the case, Mr. Edgar Lind, requested her "
+        "detention. An investigating judge at the counterterrorism judicial unit, Karim Osk, "
+        "ordered her held. The judge of the Vela District Court, Ana Sill, refused bail.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Edgar Lind"] == ["prosecutor"]
+    assert roles["Karim Osk"] == ["judge"]
+    assert roles["Ana Sill"] == ["judge"]  # a body named after the post: as before

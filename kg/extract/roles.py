@@ -597,6 +597,15 @@ def _roles_before(
         if post and post[0] in ("judge", "prosecutor"):
             roles.append(post[0])
             return
+    if not hit and before.endswith(", ") and " the " in near:
+        # "the prosecutor in charge of the case, X", "an investigating judge at the
+        # counterterrorism unit, X": the post, what it is in charge of, then who holds it
+        for m in PHRASE_OPENS.finditer(near):
+            if PHRASE_AFTER_POST.match(near, m.start()):
+                post = _title_before(near[: m.start()] + " ")
+                if post and post[0] in ("judge", "prosecutor"):
+                    roles.append(post[0])
+                    return
     if hit:
         r1, r2, m = hit
         lead = ARTICLE_END.sub("", before[: m.start()])
@@ -681,6 +690,12 @@ def _roles_before(
 BODY_OF_POST = re.compile(
     r"\s+(?:of|at|in|for)\s+(?:the\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'-]*"
     r"(?:\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*|of|for|the|and|on|with))*,\s*$"
+)
+#: A lower-case phrase after a post, then a comma, right before a name: "the prosecutor in charge
+#: of the case, X", "an investigating judge at the counterterrorism unit, X".
+PHRASE_OPENS = re.compile(r"\s+(?:in charge of|at|of|in|for|with|on)\s+(?:the|this)\s")
+PHRASE_AFTER_POST = re.compile(
+    r"\s+(?:in charge of|at|of|in|for|with|on)\s+(?:the|this)\s+[a-z][^,.;:()\"“”]{0,50},\s*$"
 )
 #: One tried with another, named so and with no word for what they do that the rules above
 #: read: "his co-defendant, X", "co-accused writer X".
