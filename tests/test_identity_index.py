@@ -382,6 +382,17 @@ def test_the_marks_plain_form_is_that_of_the_general_tests(tmp_path: Path) -> No
         [Names({"b", "it's"}), None, True, b"raw", Inner, {"k": Names({"c"})}],
     )
     assert _plain(odd) == _plain_general(odd)
+
+    @dataclasses.dataclass
+    class One:  # one field: read alone, still a tuple
+        names: frozenset
+
+    @dataclasses.dataclass
+    class Zero:
+        pass
+
+    for value in (One(frozenset({"b", "it's"})), Zero(), [One(Names({"a"})), Zero(), ("x", 1)]):
+        assert _plain(value) == _plain_general(value)
     assert _plain({"b", "it's"}) == ("set", ["it's", "b"])  # '"it\'s"' before "'b'"
     item = dataclasses.replace(items[0], keys={"b", "it's"}, penalties={"z": "1", "a": "2"})
     assert item_marks([item]) == item_marks([copy.deepcopy(item)])

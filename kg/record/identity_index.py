@@ -30,6 +30,7 @@ import dataclasses
 import gc
 import hashlib
 import marshal
+import operator
 import os
 import pickle
 import sqlite3
@@ -161,39 +162,48 @@ def items_digest(items: list[Item]) -> str:
 
 # Types whose values :func:`_plain` gives back as they are (never a dataclass instance).
 _AS_THEY_ARE = frozenset({str, int, float, bool, bytes, type(None)})
-_FIELDS: dict[type, tuple[str, ...] | None] = {}  # a dataclass's field names, else None
+# A dataclass's fields read at once (None: not a dataclass).
+_FIELDS: dict[type, Callable[[object], tuple[object, ...]] | None] = {}
 
 
-def _field_names(kind: type) -> tuple[str, ...] | None:
+def _field_values(kind: type) -> Callable[[object], tuple[object, ...]] | None:
     try:
         return _FIELDS[kind]
     except KeyError:
         names = (
-            tuple(f.name for f in dataclasses.fields(kind))
-            if dataclasses.is_dataclass(kind)
-            else None
+            [f.name for f in dataclasses.fields(kind)] if dataclasses.is_dataclass(kind) else None
         )
-        _FIELDS[kind] = names
-        return names
+        values: Callable[[object], tuple[object, ...]] | None = None
+        if names is not None and len(names) > 1:
+            values = operator.attrgetter(*names)
+        elif names is not None:  # attrgetter gives one name's value bare, not in a tuple
+            values = lambda v, names=names: tuple(getattr(v, n) for n in names)  # noqa: E731
+        _FIELDS[kind] = values
+        return values
 
 
 def _plain(value: object) -> object:
     """``value`` as tuples, sorted sets and mappings and scalars, for :func:`repr`. Every
     record's items go through this on a full build: the exact types met there (strings, sets,
-    tuples, :class:`Item`) are told by ``type()`` and a dataclass's fields looked up once per
-    class; anything else (a subclass) takes the general tests, which give the same values."""
+    tuples, :class:`Item`) are told by ``type()``, a collection of scalars is taken as it is
+    (a scalar's plain form is itself) and a dataclass's fields are read at once; anything else
+    (a subclass) takes the general tests, which give the same values."""
     kind = type(value)
     if kind in _AS_THEY_ARE:
         return value
     if kind is frozenset or kind is set:
+        if _AS_THEY_ARE.issuperset(map(type, value)):
+            return ("set", sorted(value, key=repr))
         return ("set", sorted(map(_plain, value), key=repr))
     if kind is tuple or kind is list:
+        if _AS_THEY_ARE.issuperset(map(type, value)):
+            return tuple(value)
         return tuple(map(_plain, value))
     if kind is dict:
         return ("map", sorted(((_plain(k), _plain(v)) for k, v in value.items()), key=repr))
-    names = _field_names(kind)
-    if names is not None:
-        return tuple([_plain(getattr(value, n)) for n in names])
+    values = _field_values(kind)
+    if values is not None:
+        return tuple([v if type(v) in _AS_THEY_ARE else _plain(v) for v in values(value)])
     if isinstance(value, (set, frozenset)):
         return ("set", sorted((_plain(v) for v in value), key=repr))
     if isinstance(value, dict):

@@ -16,6 +16,7 @@ previous build's table as it was.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -109,9 +110,11 @@ class MemoryKeys:
 class DiskKeys:
     """The key table in a SQLite file. Rows are buffered and written a batch at a time. The
     postings are one table ordered by key (each pair stored once, no separate index); a new
-    file (:meth:`create`) first collects them in a temporary table and moves them in key
-    order once filled (:meth:`finish`), which SQLite does by sorting, far quicker than
-    inserting them in the order they come."""
+    file (:meth:`create`) first collects each item's keys in a temporary table, one JSON list
+    a row, and makes the postings from them in key order once filled (:meth:`finish`), which
+    SQLite does by sorting, far quicker than inserting them in the order they come; and
+    SQLite splits the lists (``json_each``), so that the postings, some twenty an item, are
+    never Python tuples bound one row at a time."""
 
     def __init__(
         self,
@@ -126,6 +129,8 @@ class DiskKeys:
         self.fresh = fresh
         self._items: list[tuple[int, str]] = []
         self._postings: list[tuple[str, int]] = []
+        self._lists: list[tuple[int, str]] = []  # a new table's: item, its keys as JSON
+        self._buffered = 0  # postings buffered
         self._open()
 
     def _open(self) -> None:
@@ -142,7 +147,7 @@ class DiskKeys:
         self.db.execute("PRAGMA temp_store=FILE")  # sorting for the index: on disk
         self.db.executescript(_SCHEMA)
         if self.fresh:
-            self.db.execute("CREATE TEMP TABLE pairs (key TEXT NOT NULL, n INTEGER NOT NULL)")
+            self.db.execute("CREATE TEMP TABLE lists (n INTEGER NOT NULL, keys TEXT NOT NULL)")
         if self.prepare is not None:
             self.prepare(self.db)
         self.db.execute("BEGIN")
@@ -152,10 +157,10 @@ class DiskKeys:
         assert self.db is not None
         if self.fresh:
             self.db.execute(
-                "INSERT OR IGNORE INTO posting (key, n) "
-                "SELECT key, n FROM temp.pairs ORDER BY key, n"
+                "INSERT OR IGNORE INTO posting (key, n) SELECT k.value, l.n "
+                "FROM temp.lists AS l, json_each(l.keys) AS k ORDER BY 1, 2"
             )
-            self.db.execute("DELETE FROM temp.pairs")
+            self.db.execute("DELETE FROM temp.lists")
             self.fresh = False
 
     @classmethod
@@ -179,9 +184,14 @@ class DiskKeys:
     # ---- the four questions ------------------------------------------------------------
 
     def put(self, n: int, keys: list[str]) -> None:
-        self._items.append((n, _SEP.join(keys)))
-        self._postings.extend((k, n) for k in keys)
-        if len(self._postings) >= _BUFFER:
+        joined = _SEP.join(keys)
+        self._items.append((n, joined))
+        if self.fresh and "\x00" not in joined:  # SQLite's JSON text ends at a NUL
+            self._lists.append((n, json.dumps(keys, ensure_ascii=False)))
+        else:
+            self._postings.extend((k, n) for k in keys)
+        self._buffered += len(keys)
+        if self._buffered >= _BUFFER:
             self._write()
 
     def drop(self, n: int) -> None:
@@ -240,12 +250,15 @@ class DiskKeys:
         if self._items:
             self.db.executemany("INSERT INTO item (n, keys) VALUES (?, ?)", self._items)
             self._items = []
+        if self._lists:
+            self.db.executemany("INSERT INTO temp.lists (n, keys) VALUES (?, ?)", self._lists)
+            self._lists = []
         if self._postings:
-            table = "temp.pairs" if self.fresh else "posting"
             self.db.executemany(
-                f"INSERT OR IGNORE INTO {table} (key, n) VALUES (?, ?)", self._postings
+                "INSERT OR IGNORE INTO posting (key, n) VALUES (?, ?)", self._postings
             )
             self._postings = []
+        self._buffered = 0
 
     def finish(self) -> None:
         """Write what is buffered, make the key index, commit."""
@@ -287,7 +300,7 @@ class DiskKeys:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.path, self.db, self.fresh = Path(str(state["name"])), None, False
         self.prepare = None
-        self._items, self._postings = [], []
+        self._items, self._postings, self._lists, self._buffered = [], [], [], 0
 
 
 def load_keys(path: Path) -> MemoryKeys:
