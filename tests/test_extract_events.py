@@ -1709,3 +1709,26 @@ def test_a_phrase_that_ends_in_on_takes_the_date_right_after_it() -> None:
         "granted the request of the company to keep the defender Ana Lee away from the land."
     )
     assert ("court_decision", "2024-04-08") in _pairs(ruling)
+
+
+def test_taken_by_men_who_do_not_say_who_they_are_is_a_disappearance() -> None:
+    body = (
+        "The defender Ana Lee was charged in 2023. Her colleague, the researcher Tom Reed, was "
+        "picked up by men in plain clothes on 3 April 2024 and released the next day."
+    )
+    evs = _named(body)
+    gone = [e for e in evs if e["type"] == "disappearance"]
+    assert gone and gone[0]["date"] == "2024-04-03"
+    assert not any(e["type"] == "arrest" for e in evs)
+    # police who arrest are police: an arrest
+    police = "On 3 April 2024, the defender Tom Reed was arrested by police officers."
+    assert ("arrest", "2024-04-03") in _pairs(police)
+
+
+def test_the_one_named_after_a_possessor_and_a_post_undergoes_the_step() -> None:
+    body = (
+        "The defender Ana Lee is on trial. Ana Lee's colleague, researcher Tom Reed, was "
+        "arrested on 3 April 2024."
+    )
+    arrests = [e for e in _named(body) if e["type"] == "arrest"]
+    assert arrests and arrests[0]["targets"] == ["Tom Reed"]

@@ -1145,6 +1145,9 @@ POSSESSED = re.compile(
     r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:lawyers?|husband|wife|sons?|daughters?|brothers?|"
     r"sisters?|mother|father|colleagues?|assistant|driver|relatives?|nephew|niece|cousin|"
     r"partner|fianc[ée]e?|friend|deputy)\s*,?\s*"
+    # "Ana Lee's colleague, researcher Tom Reed": a post or trade before the name
+    r"(?:(?:the\s+|a\s+)?(?:(?!(?:who|whom|which|that|was|were|is|are|had|has|and)\b)"
+    r"[a-z][\w-]*\s+){1,3})?"
 )
 
 

@@ -893,6 +893,10 @@ def find_events(
                         )
                     ],
                 )
+                if etype == "arrest" and _taken_by_strangers(ev, ents):
+                    # "picked up by men in plain clothes": an abduction by people who do not
+                    # say who they are (the corpus README: a disappearance), not an arrest
+                    ev["type"] = "disappearance"
                 if v in spans:
                     # "A was killed on D1, B on D2": each date goes with the people before it
                     gap_lo, gap_hi = spans[v]
@@ -919,6 +923,27 @@ def find_events(
     events = add_penalties(merge_convictions(events, doc), doc)
     _penalty_courts(events, ents)
     return _corefer(drop_custody_sentences(events, doc), doc, event_dates)
+
+
+#: An unnamed group that does not say who it is: "men in plain clothes", "unidentified men".
+STRANGERS = re.compile(
+    r"(?i)^(?:\w+\s+)?(?:(?:unidentified|unknown|masked|hooded|armed)\s+)+"
+    r"(?:men|persons|individuals|people|assailants)\b"
+    r"|^(?:\w+\s+)?(?:men|persons|individuals|people)\s+in\s+(?:plain|civilian)\s+clothes\b"
+)
+
+
+def _taken_by_strangers(ev: dict[str, Any], ents: Entities) -> bool:
+    """Whether every agent of the event is an unnamed group that does not say who it is."""
+    if not ev["agents"]:
+        return False
+    for x in ev["agents"]:
+        e = next((p for p in ents.of("person") if p.id == x), None)
+        if e is None or e.name:
+            return False
+        if not any(STRANGERS.search(v) for v in e.variants):
+            return False
+    return True
 
 
 #: "has been held without charge since", "in detention since": a custody told by its first day.
