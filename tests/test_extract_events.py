@@ -1732,3 +1732,13 @@ def test_the_one_named_after_a_possessor_and_a_post_undergoes_the_step() -> None
     )
     arrests = [e for e in _named(body) if e["type"] == "arrest"]
     assert arrests and arrests[0]["targets"] == ["Tom Reed"]
+
+
+def test_the_one_a_retold_step_was_ordered_by_acts_in_it() -> None:
+    body = (
+        "On 3 April 2024, the defender Ana Lee was arrested at her home by officers of the "
+        "Zembla Security Service. The arrest was ordered by Mr. Karl Hess, Governor of Ostrava."
+    )
+    arrests = [e for e in _named(body) if e["type"] == "arrest"]
+    assert arrests and "Karl Hess" in arrests[0]["agents"]
+    assert arrests[0]["targets"] == ["Ana Lee"]

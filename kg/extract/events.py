@@ -19,7 +19,7 @@ from kg.extract.arguments import (
     tight_date,
 )
 from kg.extract.dates import DateMention, footnote_dates, format_date
-from kg.extract.entities import STATE_KINDS, Entities
+from kg.extract.entities import STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import MONTHS
 from kg.extract.penalties import add_penalties, drop_custody_sentences, merge_convictions
 from kg.extract.scan import Scanner
@@ -917,6 +917,7 @@ def find_events(
     _arrests_held_since(events, doc, dates, mentions)
     _judgment_provisions(events)
     _share_operation_agents(events, doc)
+    _retold_orderers(events, doc, mentions)
     _appeal_courts(events)
     events = _implied_appeals(events, doc)
     _undone_releases(events, doc)
@@ -1289,6 +1290,39 @@ def _merge_participants(kept: dict[str, Any], again: dict[str, Any]) -> None:
 
 #: The steps of one police operation: a raid, the arrests, searches and seizures it made.
 OPERATION = frozenset({"raid", "arrest", "search", "seizure"})
+
+
+#: "The arrest was ordered by X": a step told before, and who ordered or carried it out.
+RETOLD_BY = re.compile(
+    r"\b[Tt]h(?:e|is|at)\s+(arrest|detention|search|raid|seizure|interrogation|summons)\s+"
+    r"(?:was|had\s+been)\s+(?:ordered|authori[sz]ed|approved|sanctioned|carried\s+out|"
+    r"conducted|led)\s+by\s+(?:(?:the|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
+)
+
+
+def _retold_orderers(
+    events: list[dict[str, Any]], doc: Doc, mentions: list[tuple[int, int, Entity]]
+) -> None:
+    """ "On 2 May, police arrested Ana Lee. The arrest was ordered by Tom Reed": the one named
+    after "by" acts in the last step of that kind told before, in the same paragraph."""
+    if " by " not in doc.flat:
+        return
+    for m in RETOLD_BY.finditer(doc.flat):
+        named = next(
+            (e for ma, _mb, e in mentions if m.end() <= ma <= m.end() + 2 and e.kind in
+             ("person", "organisation")),
+            None,
+        )  # fmt: skip
+        if named is None:
+            continue
+        para = next((p for p in doc.paragraphs if p.start <= m.start() < p.end), None)
+        lo = para.start if para else 0
+        told = [
+            ev for ev in events
+            if ev["type"] == m.group(1).lower() and lo <= ev["evidence"][0]["start"] < m.start()
+        ]  # fmt: skip
+        if told and named.id not in told[-1]["agents"] and named.id not in told[-1]["targets"]:
+            told[-1]["agents"].append(named.id)
 
 
 def _share_operation_agents(events: list[dict[str, Any]], doc: Doc) -> None:
