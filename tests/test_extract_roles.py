@@ -1384,3 +1384,17 @@ def test_a_post_with_what_it_is_in_charge_of_before_the_name() -> None:
     assert roles["Edgar Lind"] == ["prosecutor"]
     assert roles["Karim Osk"] == ["judge"]
     assert roles["Ana Sill"] == ["judge"]  # a body named after the post: as before
+
+
+def test_a_post_of_a_civil_body_named_by_its_common_noun_is_no_official() -> None:
+    text = (
+        "20 June 2026\n\nZembla: Release coalition members\n\nPolice arrested seven members of "
+        "the Vela Rights Coalition on 13 June 2026. Those arrested are the coalition's "
+        "spokesperson, Tendai Moyo; its treasurer, Rudo Banda; and five volunteers. The "
+        "ministry's spokesperson, Ivo Sand, defended the arrests. The Minister of Home Affairs, "
+        "Kuda Mhlanga, accused the coalition.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Tendai Moyo"] == ["defender"]
+    assert roles["Ivo Sand"] == ["official"]  # a ministry is no civil body
+    assert roles["Kuda Mhlanga"] == ["official"]

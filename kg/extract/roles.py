@@ -515,7 +515,10 @@ LED_BY = re.compile(
 #: President", "Zenda Watch’s Deputy Asia Director", "the Centre’s Executive Director".
 BODY_BEFORE_POST = re.compile(
     r"(?:(?P<poss>[A-ZÀ-ÞĀ-Žİ][\w&-]*(?:\s+(?:of\s+|for\s+)?[A-ZÀ-ÞĀ-Žİ][\w&-]*){0,5})[’']s"
-    r"|(?P<acr>\b[A-Z][A-Z&-]{1,9}))\s+(?:(?:[A-Z][a-z]+|and|for)\s+){0,4}$"
+    r"|(?P<acr>\b[A-Z][A-Z&-]{1,9})"
+    # a civil body named by its common noun: "the coalition's spokesperson"
+    r"|\b[Tt]he (?P<civil>coalition|network|collective|association|organi[sz]ation|movement|"
+    r"alliance|platform|group|NGO|centre|center)[’']s)\s+(?:(?:[A-Za-z][a-z]+|and|for)\s+){0,4}$"
 )
 CIVIL_KINDS = ("ngo", "media", "other")
 
@@ -526,6 +529,8 @@ def _civil_body_before(before: str, ents: Entities | None) -> bool:
     m = BODY_BEFORE_POST.search(before)
     if not m:
         return False
+    if m.group("civil"):
+        return True
     name = (m.group("poss") or m.group("acr")).strip()
     for o in ents.of("organisation") if ents is not None else []:
         if name == o.name or name in o.variants:
@@ -642,6 +647,13 @@ def _roles_before(
     m = STATE_POST_BEFORE.search(before, max(0, key.start() - 60)) if key else None
     if m and CLAUSE_VERB.search(m.group("t")):
         m = None  # "the Minister of Justice A B ordered the arrest of": a clause, not a post
+    if m and _is_state_post(m.group("t")) and _civil_body_before(before[: m.start()], ents):
+        # "the coalition's spokesperson, X": the post is held in a civil body, as in the title
+        # branch above
+        roles.append("defender")
+        p.attrs["_civil_post"] = True
+        positions.append({"title": clean(m.group("t")), "organisation": None})
+        return
     if m and _is_state_post(m.group("t")):
         title = clean(m.group("t"))
         roles.append("prosecutor" if re.search(r"(?i)prosecut|procura", title) else "official")
