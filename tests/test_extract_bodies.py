@@ -419,3 +419,21 @@ def test_a_name_in_brackets_after_a_body_is_the_body_in_its_own_language() -> No
     assert "Davlat Xizmati Bolim" in orgs["State Security Service"]["variants"]
     assert "Emniyet Genel Merkezi" in orgs["Internal Security Directorate"]["variants"]
     assert "Qita al-Amn al-Dakhili" in orgs["National Security Agency"]["variants"]
+
+
+def test_firms_bars_universities_and_cooperatives_named_in_spanish_and_portuguese() -> None:
+    text = (
+        "3 May 2026\n\nZembla: Lawyer suspended\n\nThe lawyer Lucía Morán, a member of the "
+        "Bufete para Pueblos Originarios (Law Firm for Original Peoples), was suspended on a "
+        "complaint by the Empresa Minera del Valle. The Colegio de Abogados de Vela protested, "
+        "and the Universidad de San Carlos and the Cooperativa Agrícola de la Sierra offered "
+        "support.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    kinds = {o["name"]: o["kind"] for o in rec["organisations"]}
+    assert kinds["Bufete para Pueblos Originarios"] == "ngo"
+    assert kinds["Empresa Minera del Valle"] == "company"
+    assert kinds["Colegio de Abogados de Vela"] == "other"
+    assert kinds["Universidad de San Carlos"] == "other"
+    assert kinds["Cooperativa Agrícola de la Sierra"] == "ngo"
+    assert {p["name"] for p in rec["persons"]} == {"Lucía Morán"}  # no "Pueblos Originarios"

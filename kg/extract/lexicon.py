@@ -139,6 +139,8 @@ ORG_HEADS = {
     "Exchange": "company",
     # news in other languages: "Diario del Norte", "Noticias de la Sierra"
     "Noticias": "media", "Notícias": "media", "Diario": "media", "Prensa": "media",
+    "Bufete": "ngo", "Colegio": "other", "Universidad": "other", "Universidade": "other",
+    "Empresa": "company", "Compañía": "company", "Companhia": "company", "Cooperativa": "ngo",
     "Voz": "media", "Periódico": "media", "Semanario": "media", "Revista": "media",
     "Jornal": "media", "Folha": "media",
     # the words English company names end with

@@ -39,7 +39,8 @@ SPANISH_BODY_HEADS = frozenset(
     "Instituto Juzgado Ministerio Ministério Movimiento Movimento Observatorio Organización "
     "Plataforma Policía Procuraduría Red Rede Secretaría Sindicato Tribunal Unión "
     "Articulación Alianza Asamblea Congreso Gobierno Servicio Unidad Agrupación Confederación "
-    "Acción Consultorio "
+    "Acción Consultorio Bufete Colegio Universidad Universidade Empresa Compañía Companhia "
+    "Cooperativa "
     # outlets: "Voz de la Sierra", "Diario del Norte", "Jornal do Povo"
     "Voz Diario Periódico Semanario Revista Radio Jornal Folha Noticias Notícias Prensa".split()
 )
