@@ -533,15 +533,14 @@ def _components(index: IdentityIndex) -> array:
             n = parent[n]
         return n
 
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    for group in index.table.linked():
-        first = group[0]
+    for group in index.table.linked():  # each item joined to the group's lowest root
+        root = find(group[0])
         for n in group[1:]:
-            union(first, n)
+            other = find(n)
+            if other < root:
+                parent[root] = root = other
+            elif other != root:
+                parent[other] = root
     for n in range(len(parent)):
         parent[n] = find(n)
     return parent
