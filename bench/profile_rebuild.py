@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import importlib
 import json
 import resource
@@ -68,6 +69,11 @@ PHASES = [
     ("kg.store.counts", "count_entities_after"),
     ("kg.store.stream", "_finish"),
     ("kg.store.chunks", "write_chunks"),
+    ("kg.store.chunks", "_write_small"),
+    ("kg.store.chunks", "_write_large"),
+    ("kg.store.chunks", "_write_parts"),
+    ("kg.store.chunks", "_update_parts"),
+    ("kg.store.chunks", "_read_manifest"),
     ("kg.store.chunks", "_write_void"),
     ("kg.store.chunks", "_collect"),
     ("kg.store.state", "SharedRows.flush"),
@@ -195,6 +201,19 @@ def main() -> None:
     if args.keep_recipe:
         recipe = _stored_recipe(args.store)
         stream.recipe_hash = lambda: recipe  # type: ignore[assignment]
+    collected = {"collections": [0, 0, 0], "cpu_seconds": [0.0, 0.0, 0.0]}
+    gc_started: list[float] = []
+
+    def gc_timer(phase: str, info: dict[str, int]) -> None:
+        # The cyclic collector's passes: how many of each generation, and their CPU.
+        if phase == "start":
+            gc_started[:] = [time.process_time()]
+        elif gc_started:
+            g = info["generation"]
+            collected["collections"][g] += 1
+            collected["cpu_seconds"][g] += time.process_time() - gc_started[0]
+
+    gc.callbacks.append(gc_timer)
     profiler = cProfile.Profile(time.process_time) if args.profile else None
     if profiler:
         profiler.enable()
@@ -222,9 +241,14 @@ def main() -> None:
             for k, v in times.items()
         },
         "progress": lines,
+        "gc": {
+            "collections": collected["collections"],
+            "cpu_seconds": [round(x, 3) for x in collected["cpu_seconds"]],
+        },
         "command": "python bench/profile_rebuild.py STORE DATA " + _options(sys.argv[3:]),
     }
     _print(out["phases"])
+    print(f"cyclic collector: {out['gc']}")
     if args.out:
         args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
 

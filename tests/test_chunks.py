@@ -455,3 +455,46 @@ def test_an_appeal_graphs_triples_are_read_back_from_its_files_only_when_whole(
     got = graph_triples(generation, appeals)
     assert set(got) == set(appeals) - {short, blank}
     assert graph_triples(generation, [missing]) == {}
+
+
+def test_a_rebuild_lists_the_graphs_of_the_previous_manifest_and_those_that_came_or_went(
+    tmp_path: Path,
+) -> None:
+    """With ``maybe``, the graphs come from the previous manifest, the changed ones and those
+    named looked up in the store: the same rows as a listing of every graph of the store,
+    the files of an unchanged graph kept under their name."""
+    from kg.store.chunks import APPEAL_GRAPHS, write_chunks
+    from kg.vocab import LINKS_GRAPH
+
+    home = tmp_path / ".kg.d"
+    first, listed, looked_up = home / "g-0", home / "g-1", home / "g-2"
+    for folder in (first, listed, looked_up):
+        folder.mkdir(parents=True)
+    a, b, c, d = (f"{APPEAL_GRAPHS}{x}" for x in "abcd")
+    store = ox.Store()
+
+    def add(graph: str, n: int) -> None:
+        node = ox.NamedNode(f"urn:x:{n}")
+        store.add(ox.Quad(node, ox.NamedNode("urn:x:p"), ox.Literal(str(n)), ox.NamedNode(graph)))
+
+    for n, g in enumerate((a, b, c)):
+        add(g, n)
+    write_chunks(store, first)
+    # b goes, a changes, d comes, and so does the links graph (named only as one that may)
+    store.remove_graph(ox.NamedNode(b))
+    add(a, 10)
+    add(d, 11)
+    add(str(LINKS_GRAPH), 12)
+    write_chunks(store, listed, previous=first, changed=[a, b, d])
+    write_chunks(store, looked_up, previous=first, changed=[a, b, d], maybe=[str(LINKS_GRAPH)])
+
+    def rows(folder: Path) -> list[list]:
+        return json.loads((folder / EXPORT_DIR / MANIFEST).read_text(encoding="utf-8"))["graphs"]
+
+    assert [r[0] for r in rows(looked_up)] == sorted([a, c, d, str(LINKS_GRAPH)])
+    assert [r[:3] for r in rows(looked_up)] == [r[:3] for r in rows(listed)]
+    kept = {r[0]: r[3] for r in rows(first)}[c]
+    assert {r[0]: r[3] for r in rows(looked_up)}[c] == kept
+    # a graph that came, not named as one that may: not listed (the caller names them all)
+    write_chunks(store, looked_up, previous=first, changed=[a, b, d], maybe=[])
+    assert str(LINKS_GRAPH) not in [r[0] for r in rows(looked_up)]

@@ -30,3 +30,33 @@ def test_freed_blocks_between_live_ones_are_handed_back() -> None:
     after = _rss_mb()
     assert before - after > 150, (before, after)
     assert len(kept) == 6000
+
+
+def test_what_a_rebuild_holds_is_kept_out_of_the_collectors_walks() -> None:
+    import gc
+
+    from kg.store.memory import held_apart
+
+    assert gc.get_freeze_count() == 0
+    with held_apart() as hold:
+        held = [[i] for i in range(1000)]  # read once, kept to the end
+        hold()
+        assert gc.get_freeze_count() >= len(held)
+        assert not any(gc.is_tracked(x) and x in gc.get_objects(0) for x in held[:3])
+    assert gc.get_freeze_count() == 0  # handed back to the collector at the end
+
+
+def test_a_freeze_made_elsewhere_is_not_undone() -> None:
+    import gc
+
+    from kg.store.memory import held_apart
+
+    gc.freeze()  # as kg.store.apart does around its fork
+    try:
+        frozen = gc.get_freeze_count()
+        with held_apart() as hold:
+            hold()
+            assert gc.get_freeze_count() == frozen  # nothing more frozen here...
+        assert gc.get_freeze_count() == frozen  # ...and nothing unfrozen
+    finally:
+        gc.unfreeze()

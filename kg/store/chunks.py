@@ -164,6 +164,7 @@ def write_chunks(
     ready: dict[str, int] | None = None,
     others: dict[str, set[ox.Triple]] | None = None,
     contents: dict[str, list[ox.Triple]] | None = None,
+    maybe: Iterable[str] | None = None,
 ) -> int:
     """Write ``folder/export`` for the public store ``store``; returns the triples written.
 
@@ -180,7 +181,10 @@ def write_chunks(
     written again. ``contents`` gives every triple of some appeal graphs (those an incremental
     build wrote): their files are made from them rather than read from the store. The VoID
     counts are the previous generation's table updated by the files dropped and added, one new
-    segment of the changed terms (:mod:`kg.store.voidtable`). The manifest and counts are
+    segment of the changed terms (:mod:`kg.store.voidtable`). ``maybe`` (with ``previous``)
+    names the graphs, besides ``changed`` and ``others``, that may have come or gone since
+    ``previous``: the store's graphs are then the previous manifest's with those looked up,
+    not a listing of every graph of the store. The manifest and counts are
     filled beside the folder's final name and renamed into place at the end; then the shared
     folder keeps only the files of this generation and of the one it started from (the
     current one)."""
@@ -190,45 +194,59 @@ def write_chunks(
     pool = pool_folder(folder)
     pool.mkdir(exist_ok=True)
     token = f"{time.time_ns():x}{secrets.token_hex(3)}"
-    reusable: dict[str, tuple[str, int, Path]] = {}
+    skip = set(changed)
+    # graph -> (stem, triples, file name) of the previous generation's files it may keep
+    reusable: dict[str, tuple[str, int, str]] = {}
     parted: dict[str, list[tuple[str, int, Path]]] = {}  # graph -> its previous parts
     old_files: set[str] | None = None  # the previous generation's files, when in this pool
     old_packed = True
+    old_pool = pool
+    old_graphs: list[str] | None = None  # the previous manifest's named graphs, in order
     if previous is not None:
         old = _read_manifest(previous / EXPORT_DIR, header)
         if old is not None:
             old_packed = _packed(old)
-            skip = set(changed)
-            old_rows = _located(old, previous / EXPORT_DIR)
+            # Rows as names in one folder: no path made per graph (the graphs grow with the
+            # corpus; a rebuild keeps almost all of them as they are).
+            old_pool, named = _named_rows(old, previous / EXPORT_DIR)
             reusable = {
-                g: (stem, n, at)
-                for g, stem, n, at in old_rows
+                g: (stem, n, name)
+                for g, stem, n, name in named
                 if g in kept or (g and g.startswith(APPEAL_GRAPHS) and g not in skip)
             }
-            for g, stem, n, at in old_rows:
+            for g, stem, n, name in named:
                 if g and (g in kept or g in (others or {})) and stem.startswith(f"{_stem(g)}-"):
-                    parted.setdefault(g, []).append((stem, n, at))
-            here = pool.resolve()
-            if all(p.resolve() == here for p in {at.parent for *_, at in old_rows}):
-                old_files = {at.name for *_, at in old_rows}
+                    parted.setdefault(g, []).append((stem, n, old_pool / name))
+            if old_pool.resolve() == pool.resolve():
+                old_files = {name for *_, name in named}
+            old_graphs = list(dict.fromkeys(g for g, *_ in named if g is not None))
     final = folder / EXPORT_DIR
     tmp = folder / f".{EXPORT_DIR}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     place = _Placer(pool, token, old_packed)
-    graphs: list[ox.NamedNode | ox.DefaultGraph] = sorted(
-        store.named_graphs(), key=lambda g: g.value
-    )
+    graphs: list[str | None]
+    if maybe is not None and old_graphs is not None:
+        graphs = _graphs_after(store, old_graphs, {*maybe, *skip, *(others or {})})
+    else:
+        graphs = sorted(g.value for g in store.named_graphs())
     if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
-        graphs.insert(0, ox.DefaultGraph())
+        graphs.insert(0, None)
     rows: list[list[object]] = []
     total = 0
-    for graph in graphs:
-        iri = graph.value if isinstance(graph, ox.NamedNode) else None
+    same_pool = old_packed and old_files is not None
+    for iri in graphs:
         stem = _stem(iri)
-        if iri in reusable and reusable[iri][0] == stem:
-            _, count, at = reusable[iri]
-            name = place.keep(at, iri)
+        kept_row = reusable.get(iri) if iri is not None else None
+        if kept_row is not None and same_pool and kept_row[0] == stem:
+            # files of the previous generation, in this pool: listed again as they were
+            rows.append([iri, stem, kept_row[1], kept_row[2]])
+            total += kept_row[1]
+            continue
+        graph = ox.NamedNode(iri) if iri is not None else ox.DefaultGraph()
+        if kept_row is not None and kept_row[0] == stem:
+            _, count, old_name = kept_row
+            name = place.keep(old_pool / old_name, iri)
         elif ready and iri in ready:
             name = place.name(stem)
             for ext in (NQ, TTL, SUFFIX):
@@ -349,6 +367,26 @@ class _Placer:
                 text = text.replace(f" <{graph}> .\n".encode(), b" .\n")
             write_graph_counts(self.pool / name, count_graph(text))
         return name
+
+
+_Row = tuple[str | None, str, int, str]  # graph, stem, triples, file name without suffix
+
+
+def _named_rows(manifest: dict, folder: Path) -> tuple[Path, list[_Row]]:
+    """The folder of the files a manifest lists, and its rows (graph, stem, triples, file name
+    without suffix in that folder): :func:`_located` without a path per row."""
+    if manifest["version"] == 2:  # the files were inside the generation's export folder
+        return folder, [(g, stem, int(n), stem) for g, stem, n in manifest["graphs"]]
+    return folder / manifest["files"], [
+        (g, stem, int(n), name) for g, stem, n, name in manifest["graphs"]
+    ]
+
+
+def _graphs_after(store: ox.Store, before: list[str], maybe: set[str]) -> list[str]:
+    """The store's named graphs, in order, given that they are those of ``before`` (the
+    previous generation's, in order) but for the graphs of ``maybe``, looked up in the store."""
+    there = [g for g in maybe if store.contains_named_graph(ox.NamedNode(g))]
+    return sorted([*(g for g in before if g not in maybe), *there])
 
 
 def _packed(manifest: dict) -> bool:

@@ -1,4 +1,5 @@
-"""Memory a build has freed given back to the system.
+"""Memory a build has freed given back to the system, and what it holds kept out of the
+cyclic collector's walks.
 
 Python frees small objects into arenas it keeps while any object in them lives, and glibc's
 ``malloc`` keeps freed blocks of larger ones for reuse: after identity resolution and the
@@ -14,6 +15,8 @@ import ctypes
 import ctypes.util
 import gc
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 
 def release_freed_memory() -> bool:
@@ -36,4 +39,30 @@ def release_freed_memory() -> bool:
     return True
 
 
-__all__ = ["release_freed_memory"]
+@contextmanager
+def held_apart() -> Iterator[Callable[[], None]]:
+    """A function that moves every object the process holds so far out of the cyclic
+    collector's reach (``gc.freeze``) until the block ends.
+
+    A rebuild reads what the previous build kept -- record entries, item keys, the identity
+    index: millions of small objects, none in a cycle, that live to its end -- and then makes
+    a change-sized amount of garbage. Each full pass of the collector walks every tracked
+    object, so with those held its cost grew with the corpus (0.27 of 1.5 s of CPU at 3,000
+    appeals went to the collector). Frozen objects are still freed when their last reference
+    goes; only a cycle among them would wait for the block's end. Nothing is frozen when
+    something else froze objects already (the fork of :mod:`kg.store.apart`), so that its
+    freeze is not undone here."""
+    mine = gc.get_freeze_count() == 0
+
+    def hold() -> None:
+        if mine:
+            gc.freeze()
+
+    try:
+        yield hold
+    finally:
+        if mine:
+            gc.unfreeze()
+
+
+__all__ = ["held_apart", "release_freed_memory"]

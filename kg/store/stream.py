@@ -58,12 +58,12 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -101,7 +101,7 @@ from kg.store.kept import (
     seal,
 )
 from kg.store.localrules import Derived
-from kg.store.memory import release_freed_memory
+from kg.store.memory import held_apart, release_freed_memory
 from kg.store.spill import (
     Parsed,
     RecordFacts,
@@ -249,6 +249,34 @@ def _scan(
             _text_sha(text, old.get(key)) if text else (None, None)
         )
     return entries, read
+
+
+class _Cases(Sequence[Any]):
+    """The chosen records as :class:`kg.store.build.CaseSource`, each made when asked for:
+    a rebuild's caller mostly counts them, and a path object per record for every build
+    costs what the corpus costs."""
+
+    def __init__(self, chosen: dict[str, str], entries: dict[str, _Entry]) -> None:
+        self.chosen, self.entries = list(chosen.items()), entries
+
+    def __len__(self) -> int:
+        return len(self.chosen)
+
+    @overload
+    def __getitem__(self, i: int) -> Any: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Any]: ...
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self._case(aid, key) for aid, key in self.chosen[i]]
+        return self._case(*self.chosen[i])
+
+    def _case(self, aid: str, key: str) -> Any:
+        from kg.store.build import CaseSource
+
+        entry = self.entries[key]
+        text = entry["text"]
+        return CaseSource(aid, Path(key), Path(text) if text else None, entry["curated"])
 
 
 def _files_here(previous: dict[str, Any], data_dir: Path) -> dict[str, Any]:
@@ -519,10 +547,14 @@ def _build_kept(
             previous["files"] = old_state.entries()
     opened: list[Any] = []  # kept files open for writing: abandoned if the build fails
     try:
-        return _build_from(
-            store_path, data_dir, ontology_dir, spill_dir, generation, previous, old_state,
-            workers=workers, say=say, started=started, opened=opened, into=into,
-        )  # fmt: skip
+        with held_apart() as hold:
+            if old_state is not None:
+                hold()  # the record entries, kept to the end
+            return _build_from(
+                store_path, data_dir, ontology_dir, spill_dir, generation, previous, old_state,
+                workers=workers, say=say, started=started, opened=opened, into=into,
+                hold=hold if old_state is not None else None,
+            )  # fmt: skip
     except BaseException:
         for kept in opened:  # their changes rolled back; a journal undoes what was committed
             try:
@@ -549,7 +581,11 @@ def _build_from(
     started: float,
     opened: list[Any],
     into: Path | None = None,
+    hold: Callable[[], None] | None = None,
 ) -> Any:
+    """The build from the previous generation's state (``previous``, ``old_state``); with
+    ``hold``, what it reads of them is put out of the cyclic collector's walks once read
+    (:func:`kg.store.memory.held_apart`)."""
     from kg.store.build import (
         IDENTITIES_FILE,
         BuildResult,
@@ -595,15 +631,9 @@ def _build_from(
         )
     )
     result = BuildResult(store_path=Path(store_path))
-    result.cases = [
-        CaseSource(
-            aid,
-            Path(k),
-            Path(entries[k]["text"]) if entries[k]["text"] else None,
-            entries[k]["curated"],
-        )
-        for aid, k in chosen.items()
-    ]
+    # A sequence made as it is read, where a list is declared: the build's callers count and
+    # walk it (kg/store/build.py is left as it is: a change to it is a change of recipe).
+    result.cases = _Cases(chosen, entries)  # type: ignore[assignment]
     result.shadowed = [
         CaseSource(entries[k]["appeal"], Path(k), None, entries[k]["curated"]) for k in shadowed
     ]
@@ -651,6 +681,8 @@ def _build_from(
     )  # fmt: skip
     if isinstance(index.table, DiskKeys):
         opened.append(index.table)
+    if hold is not None:
+        hold()  # the item keys, the identity index and the resolution
     result.identity_clusters = resolution.clusters
     result.identity_review = resolution.review_rows
     say(
@@ -1370,7 +1402,7 @@ def _finish(
     del wrapped
     total = write_chunks(
         store, folder, previous=previous, changed=touched, ready=ready, others=others,
-        contents=contents,
+        contents=contents, maybe=None if graphs is None else list(graphs[1]),
     )  # fmt: skip
     # The export files hold every quad of the store once (each graph's file counts its
     # lines): a rebuild takes the store's size from them, not from len(), which reads every
