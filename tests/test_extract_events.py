@@ -1742,3 +1742,14 @@ def test_the_one_a_retold_step_was_ordered_by_acts_in_it() -> None:
     arrests = [e for e in _named(body) if e["type"] == "arrest"]
     assert arrests and "Karl Hess" in arrests[0]["agents"]
     assert arrests[0]["targets"] == ["Ana Lee"]
+
+
+def test_a_step_the_lead_tells_undated_is_the_one_the_narrative_dates() -> None:
+    body = (
+        "Two defenders, Ana Lee and Eva Stone, were sentenced to five years in prison on "
+        "19 April 2024. A third defender, Tom Reed, was released on bail.\n\n"
+        "Tom Reed, a teacher, was released on bail on 24 April 2024."
+    )
+    got = _pairs(body)
+    assert ("release", "2024-04-24") in got
+    assert ("release", "2024-04-19") not in got

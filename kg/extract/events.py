@@ -1184,6 +1184,7 @@ def _corefer(
     para_of: dict[tuple[str, str | None], int] = {}
     first: dict[tuple[str, str | None], dict[str, Any]] = {}
     out: list[dict[str, Any]] = []
+    events = _drop_lead_inherited(events, doc)
     for ev in events:
         pos = ev["evidence"][0]["start"]
         para = next((i for i, p in enumerate(doc.paragraphs) if p.start <= pos < p.end), -1)
@@ -1209,6 +1210,31 @@ def _corefer(
         first.setdefault(key, ev)
         out.append(ev)
     return _drop_undated_retellings(out, doc, dates or [])
+
+
+def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+    """ "A and B were sentenced on 19 May. A third member, C, was released on bail.": a step
+    the lead tells without a date of its own took the lead's date; where the narrative tells
+    that step again of the same people with a date of its own, the lead's is that one, told
+    first."""
+    lead = _lead_end(events, doc)
+    out = []
+    for i, ev in enumerate(events):
+        if ev.get("_inherited") and ev["targets"] and ev["evidence"][0]["start"] < lead:
+            again = next(
+                (
+                    e for e in events[i + 1 :]
+                    if e["type"] == ev["type"] and e["date"] and e["date"] != ev["date"]
+                    and not e.get("_inherited") and e["evidence"][0]["start"] >= lead
+                    and set(ev["targets"]) <= set(e["targets"])
+                ),
+                None,
+            )  # fmt: skip
+            if again is not None:
+                _merge_participants(again, ev)
+                continue
+        out.append(ev)
+    return out
 
 
 def _narrative_time(dates: list[DateMention], pos: int) -> str | None:
