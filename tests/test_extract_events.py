@@ -1753,3 +1753,24 @@ def test_a_step_the_lead_tells_undated_is_the_one_the_narrative_dates() -> None:
     got = _pairs(body)
     assert ("release", "2024-04-24") in got
     assert ("release", "2024-04-19") not in got
+
+
+def test_a_past_perfect_in_a_reported_clause_is_the_step_reported() -> None:
+    body = (
+        "On 3 April 2024, police arrested the lawyer Tom Reed. His wife, Eva Reed, said that "
+        "the police had seized his laptop and case files."
+    )
+    assert ("seizure", None) in _pairs(body)  # (what a witness reports keeps no date)
+    # told by the narrative itself, an undated past perfect still looks back to no one step
+    plain = (
+        "On 3 April 2024, police arrested the lawyer Tom Reed. The police had seized his "
+        "laptop and case files."
+    )
+    assert not any(t == "seizure" for t, _ in _pairs(plain))
+    # "testified that": the witness is no target of what they report
+    witness = (
+        "On 3 April 2024, police arrested the defender Ana Lee. Tom Reed, a member of the "
+        "Zembla Rights Centre, testified that the defender had been beaten in custody."
+    )
+    beaten = [e for e in _named(witness) if e["type"] == "attack"]
+    assert beaten and "Tom Reed" not in beaten[0]["targets"]

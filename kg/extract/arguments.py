@@ -1234,6 +1234,7 @@ LED_BY = re.compile(
 #: A verb of saying and "that": what follows is reported, by whoever is named before.
 REPORTED = re.compile(
     r"\b(?:said|says|stated|states|reported|confirmed|claimed|alleged|announced|added|noted|"
+    r"testified|recalled|explained|"
     r"told\s+(?:[\w’'-]+\s+){1,4}?)\s*,?\s+that\s+"
 )
 

@@ -848,7 +848,13 @@ def find_events(
             ):
                 if not perfect:
                     value, inherited = para_date, True
-            if value is None and perfect:
+            if (
+                value is None
+                and perfect
+                # "his wife said that the police had seized his laptop": in a reported clause
+                # the past perfect tells the reported step, not one long before the story
+                and not WITNESS_SAID.search(flat, max(s.start, a - 80), a)
+            ):
                 continue
             sent_values.append(value)
             values = [v for v in (value, resumes) if v is not None] or [None]
