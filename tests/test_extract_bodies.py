@@ -437,3 +437,17 @@ def test_firms_bars_universities_and_cooperatives_named_in_spanish_and_portugues
     assert kinds["Universidad de San Carlos"] == "other"
     assert kinds["Cooperativa Agrícola de la Sierra"] == "ngo"
     assert {p["name"] for p in rec["persons"]} == {"Lucía Morán"}  # no "Pueblos Originarios"
+
+
+def test_pen_centres_named_by_their_country_region_or_demonym() -> None:
+    text = (
+        "3 March 2026\n\nZembla: Poet sentenced\n\nPEN International, English PEN and PEN "
+        "Central Asia are appalled by the sentence of the poet Lina Varo. PEN Norway and "
+        "Swedish PEN joined the call, with the Belarusian PEN Centre. PEN members wrote to "
+        "the court.\n"
+    )
+    orgs = _orgs(text)
+    for name in ("English PEN", "PEN Central Asia", "PEN Norway", "Swedish PEN"):
+        assert orgs[name]["kind"] == "ngo", name
+    assert "Belarusian PEN Centre" in orgs  # as before
+    assert not {"PEN members", "Belarusian PEN"} & set(orgs)

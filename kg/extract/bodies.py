@@ -12,7 +12,7 @@ import bisect
 import re
 
 from kg.extract.entities import Entities, Entity
-from kg.extract.lexicon import COUNTRIES, MONTHS, ORG_HEADS
+from kg.extract.lexicon import COUNTRIES, DEMONYMS, MONTHS, ORG_HEADS
 from kg.extract.names import org_kind
 from kg.extract.text import Doc, clean
 
@@ -89,6 +89,18 @@ INTERIOR = re.compile(r"\b(?:Interior|Internal Affairs|Home Affairs)\b")
 LEGAL_FORM = re.compile(
     r"(?:S\.R\.L\.|S\.A\.C?\.|S\.A\.|Ltd\.?|Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP)(?![\w.])"
 )
+#: PEN's centres, named by their country or region after "PEN" ("PEN Norway", "PEN Central
+#: Asia") or by a demonym before it ("Swedish PEN", "English PEN").
+PEN_AFTER = re.compile(
+    r"PEN\s+(?P<p>(?:(?:Central|South|North|East|West|Southern|Northern|Eastern|Western)\s+)?"
+    r"[A-Z][a-z]+)\b"
+)
+PEN_BEFORE = re.compile(r"(?<![\w’'\-])(?P<d>[A-Z][a-z]+)\s+PEN\b(?!\s+(?:Centre|Center|Club))")
+PEN_REGIONS = frozenset(("America", "Asia", "Africa", "Europe", "Central Asia", "South Asia",
+                         "Southern Africa", "East Africa", "West Africa"))  # fmt: skip
+PEN_DEMONYMS = frozenset(("English", "Scottish", "Welsh", "Irish", "Catalan", "Basque", "Flemish",
+                          "Slovene", "Croatian", "Serbian", "Czech", "Slovak", "Austrian", "Swiss",
+                          "Canadian", "American", "Australian", "Danish", "Icelandic"))  # fmt: skip
 #: Capitalised words and a space right before a position: the name a tail belongs to.
 CAPS_BEFORE = re.compile(rf"(?<![\w’'\-]){_CAP}(?:\s+{_CAP})*\s+\Z")
 CAP1_BEFORE = re.compile(rf"(?<![\w’'\-]){_CAP}\s+\Z")
@@ -171,6 +183,15 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         # a local unit of a ministry of the interior is the police of that place
         kind = "police" if INTERIOR.search(body) else org_kind(body, "")
         found.append((m.start(), m.end(), kind, main_country))
+    if "PEN" in flat:
+        for m in PEN_AFTER.finditer(flat):
+            if _starts_word(flat, m.start()) and (
+                m.group("p") in COUNTRIES or m.group("p") in PEN_REGIONS
+            ):
+                found.append((m.start(), m.end(), "ngo", None))
+        for m in PEN_BEFORE.finditer(flat):
+            if m.group("d") in DEMONYMS or m.group("d") in PEN_DEMONYMS:
+                found.append((m.start(), m.end(), "ngo", None))
     for m in LEGAL_FORM.finditer(flat):
         a = _caps_before(flat, m.start(), COMPANY_BEFORE) if _starts_word(flat, m.start()) else None
         if a is not None:
