@@ -1398,3 +1398,16 @@ def test_a_post_of_a_civil_body_named_by_its_common_noun_is_no_official() -> Non
     assert roles["Tendai Moyo"] == ["defender"]
     assert roles["Ivo Sand"] == ["official"]  # a ministry is no civil body
     assert roles["Kuda Mhlanga"] == ["official"]
+
+
+def test_a_co_defendant_described_and_a_complainant_by_post_of_a_named_company() -> None:
+    text = (
+        "3 March 2026\n\nZembla: Poet sentenced\n\nJudge Ivo Rakh found the poet Lina Varo "
+        "guilty. Her co-defendant, the translator Jasur Erg, received a suspended sentence. "
+        "Lina Varo was also suspended from her union on a complaint filed by the general "
+        "manager of Aguas del Valle S.A., Mr. Rodrigo Herr, who accused her of lying.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Jasur Erg"] == ["other"]
+    assert roles["Rodrigo Herr"] == ["complainant"]
+    assert roles["Ivo Rakh"] == ["judge"]

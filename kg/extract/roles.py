@@ -711,7 +711,9 @@ PHRASE_AFTER_POST = re.compile(
 )
 #: One tried with another, named so and with no word for what they do that the rules above
 #: read: "his co-defendant, X", "co-accused writer X".
-CO_ACCUSED_BEFORE = re.compile(r"\b[Cc]o-(?:defendants?|accused)\s*,?\s+(?:[a-z][\w-]*\s+)?$")
+CO_ACCUSED_BEFORE = re.compile(
+    r"\b[Cc]o-(?:defendants?|accused)\s*,?\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+)?$"
+)
 #: A part named before the person who plays it, joined by "is" or "was": "The presiding judge
 #: was X", "Her lawyer is X". What the part says is read as a title before the name.
 PART_IS_BEFORE = re.compile(
@@ -950,6 +952,12 @@ COMPLAINANT_BEFORE = re.compile(
     # "... was filed by a local businessman, X": the one who brings it described, then named
     r"|\b(?:complaint|lawsuit|suit)\b[^.;]{0,40}?\b(?:filed|lodged|brought|submitted) by\s+"
     r"(?:an?|the|his|her|their)\s+(?:[a-z][\w’'-]*\s+|[A-Z][\w-]*[’']s\s+){0,3}[a-z][\w-]*,\s*"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+    # "... filed by the general manager of Vela Mining S.A., Mr. X": a lower-case post of a
+    # named body, then the name
+    r"|\b(?:complaint|lawsuit|suit)\b[^.;]{0,40}?\b(?:filed|lodged|brought|submitted) by\s+"
+    r"(?:an?|the)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w-]*\s+(?:of|at)\s+(?:the\s+)?"
+    r"[A-Z][\w’'-]*(?:\s+(?:(?:of|the|and|de|del|do|da|la)\s+)*[A-Z][\w’'.-]*){0,6},\s*"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
     # "... lodged by the former Minister of Justice, Mr. X": a post with its body, then the name
     r"|\b(?:complaint|lawsuit|suit)\b[^.;]{0,40}?\b(?:filed|lodged|brought|submitted) by\s+"
