@@ -1774,3 +1774,15 @@ def test_a_past_perfect_in_a_reported_clause_is_the_step_reported() -> None:
     )
     beaten = [e for e in _named(witness) if e["type"] == "attack"]
     assert beaten and "Tom Reed" not in beaten[0]["targets"]
+
+
+def test_people_taken_to_a_police_station_or_a_security_building_are_arrested() -> None:
+    body = (
+        "On 3 April 2024, officers searched the office of the Zembla Rights Centre. The "
+        "defenders Ana Lee and Tom Reed were taken to the State Security Service building in "
+        "Ostrava."
+    )
+    assert ("arrest", "2024-04-03") in _pairs(body)
+    # taken to a hospital is no arrest
+    hurt = "On 3 April 2024, the defender Ana Lee was taken to the Ostrava City Hospital."
+    assert not any(t == "arrest" for t, _ in _pairs(hurt))
