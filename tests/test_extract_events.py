@@ -1786,3 +1786,16 @@ def test_people_taken_to_a_police_station_or_a_security_building_are_arrested() 
     # taken to a hospital is no arrest
     hurt = "On 3 April 2024, the defender Ana Lee was taken to the Ostrava City Hospital."
     assert not any(t == "arrest" for t, _ in _pairs(hurt))
+
+
+def test_a_registration_not_renewed_is_a_deregistration() -> None:
+    body = (
+        "The Zembla Rights Centre has given legal aid since 2010. In 2023, the Ministry of "
+        "Justice refused to renew the registration of the Zembla Rights Centre."
+    )
+    evs = [e for e in _named(body) if e["type"] == "deregistration"]
+    assert evs and evs[0]["date"] == "2023"
+    assert evs[0]["targets"] == ["Zembla Rights Centre"]
+    # a visa not renewed is no deregistration
+    visa = "In 2023, the Ministry of Justice refused to renew the visa of the poet Ana Lee."
+    assert not any(t == "deregistration" for t, _ in _pairs(visa))

@@ -99,6 +99,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\bordered (?:the )?(?:liquidation|dissolution) of\\b", "why": "an order to dissolve a body is its deregistration", "examples": ["On 3 May 2024, the Supreme Court ordered the liquidation of the Zembla Rights Centre."]},
+            {"rx": "\\brefus(?:ed|es|ing) to (?:renew|extend) (?:[\\w’'-]+ ){0,3}?(?:registration|licen[cs]e|accreditation)\\b", "why": "a registration not renewed ends an organisation's legal life as one struck off does (the corpus gold: a deregistration)", "examples": ["In 2024, the Ministry of Justice refused to renew the registration of the Zembla Rights Centre.", "The NGO Bureau has refused to renew the group's registration."]},
             {"rx": "\\bstruck (?:[\\w’'-]+ ){0,4}?off (?:the |its )?(?:register|roll|list of [\\w ]{0,30}?organi[sz]ations)\\b", "why": "an idiom: struck off the register", "examples": ["On 3 May 2024, the minister struck the Zembla Rights Centre off the register."]},
             {"rx": "dissol(?:ved|ution) of the organi|revoked (?:the |its |their )?(?:[\\w’']+ )?registration|dissolved (?:the |its |their )?(?:[\\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|party|NGO|group|foundation|[Cc]ent(?:re|er)|[Ss]ociety|[Mm]ovement|[Cc]ommittee|[Nn]etwork|[Cc]oalition|[Ii]nstitute|[Ll]eague|[Ff]ederation|[Aa]lliance)\\b", "why": "'dissolve' and 'revoke' are deregistration only with a body or its registration as object", "examples": ["On 3 May 2024, the court dissolved the teachers' union."]},
         ],
