@@ -1128,3 +1128,101 @@ def test_unnamed_posts_tried_at_their_literals() -> None:
         assert [m.span() for m in finditer_prefixed(UNNAMED_POST, text, ANCHOR_LITERAL)] == want
         spans += want
     assert len(spans) >= 4
+
+
+def test_words_at_end_search_as_their_pattern_does() -> None:
+    """A case-blind pattern of words ending the text is searched only where the text ends with
+    a letter one of its words ends with, and finds what the plain search finds: before every
+    date of the appeals, on made-up endings in any case, with white space and line ends after
+    them, and where a character outside ASCII folds onto a word's last letter."""
+    from kg.extract.dates import DATE_RE, NOT_ANCHOR, NOT_EVENT_DATE
+    from kg.extract.scan import WordsAtEnd
+
+    made_up = ["held until ", "UNTIL\n", "Till", "dated\t \n", "planned for ", "PLANNED FOR",
+               "on or ", "since", "detained since  ", "expiry", "between", "by", "of\n\n",
+               "from", "to", "on 3 May", "Mr", "held", "in", "", " ", "\n", "é", "tö",
+               "schedule", "scheduled for", "before\u00a0", "beforex", "xbefore"]  # fmt: skip
+    texts = [*made_up, *(s.title() for s in made_up), *(s.upper() for s in made_up)]
+    for flat in _texts()[:20]:
+        texts += [flat[max(0, m.start() - 25) : m.start()] for m in DATE_RE.finditer(flat)]
+    rng = random.Random(5)
+    pieces = ["to", "of", "by", "or", "on ", "for", " ", "\n", "Y", "R", "x", "é", "ſ"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(8))) for _ in range(3000)]
+    # "ſ", the long s, is no "s" in lower case but folds onto one in a case-blind match: a
+    # text ending with it is searched whatever the letters say
+    folded = WordsAtEnd(re.compile(r"(?:yes|bus)\s*$", re.I))
+    assert folded.last == {"s"}
+    checked = [(NOT_EVENT_DATE, texts), (NOT_ANCHOR, texts), (folded, ["bu\u017f", "YES ", "ye"])]
+    for tail, cases in checked:
+        hits = 0
+        for text in cases:
+            want, got = tail.rx.search(text), tail.search(text)
+            assert (got and got.span()) == (want and want.span()), (tail.pattern, text)
+            hits += want is not None
+        assert hits >= 2, tail.pattern
+    for bad in [r"(?:a|b)\s+$", r"(?:a|b)$", r"\w+\s*$", r"(?:a|b)\s*", r"(?:a|)\s*$"]:
+        with pytest.raises(ValueError):
+            WordsAtEnd(re.compile(bad, re.I))
+
+
+def test_prefixed_patterns_read_each_place_once() -> None:
+    """A literal that opens with another literal of the pattern adds no place to try: the
+    shorter one is found there too; what is left finds what ``finditer`` finds."""
+    from kg.extract.scan import _shortest
+
+    assert _shortest({"Mr.", "Mrs", "Mr", "Ms", "Dr", "Dr."}) == ("Dr", "Mr", "Ms")
+    assert _shortest({"sons", "son", "daughter", "daughters", "the", "them"}) == (
+        "daughter",
+        "son",
+        "the",
+    )
+    assert _shortest({"ab"}) == ("ab",)
+    rx = re.compile(r"(?:Mrs|Mr|Ms)\.? [A-Z]\w+|son(?:s|-in-law)? of")
+    texts = ["Mrs Ana, Mr. Bo and Ms Cy; the sons of Mrs. Lee, Mr X, sons of, son-in-law of",
+             "Mrs", "Mr", "", "person of Mrsx Mr.Mrs Ed"]  # fmt: skip
+    for text in [*texts, *_texts()[:10]]:
+        want = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in finditer_prefixed(rx, text, 8)] == want
+
+
+def test_positions_inside_spans_found_by_bisection() -> None:
+    """``_inside`` says what ``any(a <= pos < b ...)`` says over the spans, overlapping, nested,
+    empty or none."""
+    from kg.extract.events import _inside, _reaches
+
+    rng = random.Random(9)
+    for _ in range(2000):
+        spans = []
+        for _ in range(rng.randrange(6)):
+            a = rng.randrange(40)
+            spans.append((a, a + rng.randrange(-2, 15)))
+        reaches = _reaches(list(spans))
+        for pos in range(-1, 60):
+            assert _inside(reaches, pos) == any(a <= pos < b for a, b in spans), (spans, pos)
+
+
+def test_plain_splits_give_the_tokens_and_words_of_the_full_patterns() -> None:
+    """On a text without an underscore, the faster splits give the parts the full patterns
+    give: quotation marks, possessives, ordinals, "No." before a figure, digits that are no
+    decimal digits, one-letter words, marks and other scripts."""
+    from kg.extract.text import TOKEN_SPLIT, TOKEN_SPLIT_PLAIN, WORD_SPLIT, WORD_SPLIT_PLAIN
+
+    rng = random.Random(13)
+    pieces = ["a", "A", "s", "’", "'", "-", ".", "No.", " 5", "No", "3rd", "1st", "²", "²a",
+              "a²", "“", "”", '"', "(", ")", " ", "\n", "\t", "é", "ß", "İ", "\u0301", "ж",
+              "١٢", "\u00a0", "James", "boss’ ", "x-y", "Ana.", ",", "_"]  # fmt: skip
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(25))) for _ in range(5000)]
+    texts += _texts()[:10] + _mutated(_texts()[:5], 4)
+    plain = 0
+    for text in texts:
+        if "_" in text:
+            continue  # the full patterns are used
+        plain += 1
+        assert TOKEN_SPLIT_PLAIN.split(text) == TOKEN_SPLIT.split(text), repr(text)
+        assert WORD_SPLIT_PLAIN.split(text) == WORD_SPLIT.split(text), repr(text)
+    assert plain > 2000
+    # with an underscore the plain forms differ: the full ones must be used there
+    assert WORD_SPLIT_PLAIN.split("a_b") != WORD_SPLIT.split("a_b")
+    assert TOKEN_SPLIT_PLAIN.split("_a") != TOKEN_SPLIT.split("_a")
+    assert _tokens("_a b")[0] == [("_", 0, 1), ("a", 1, 2), ("b", 3, 4)]
+    assert make_doc("a_b c").word_index == {"a": [0], "b": [2], "c": [4]}

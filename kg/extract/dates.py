@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kg.extract.lexicon import MONTHS, NUMBER_WORDS
-from kg.extract.scan import finditer_at
+from kg.extract.scan import WordsAtEnd, finditer_at
 from kg.extract.text import Doc
 
 # ---------------------------------------------------------------- dates
@@ -67,11 +67,17 @@ REL_RE = re.compile(
     r"(?P<noun>" + EVENT_NOUNS + r")))\b",
     re.I,
 )
-NOT_EVENT_DATE = re.compile(
-    r"(?:until|till|to|dated|of|since|from|before|between|by|expiry|planned for|on or)\s*$", re.I
+#: Searched only where the words before a date end with a letter one of these words ends with.
+NOT_EVENT_DATE = WordsAtEnd(
+    re.compile(
+        r"(?:until|till|to|dated|of|since|from|before|between|by|expiry|planned for|on or)\s*$",
+        re.I,
+    )
 )
 #: Dates that end a period or name a plan do not anchor "the same day" or "two days later".
-NOT_ANCHOR = re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on or)\s*$", re.I)
+NOT_ANCHOR = WordsAtEnd(
+    re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on or)\s*$", re.I)
+)
 #: "On the morning of 9 January": the time of day opens an event date, not a reference.
 TIME_OF_DAY = re.compile(
     r"\b(?:morning|evening|night|afternoon|early hours|hours) of\s*$|\bfor\s+$"

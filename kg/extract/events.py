@@ -5,6 +5,7 @@ per phrase and clause, merged when a lead and the narrative tell the same event.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import Any
 
@@ -610,6 +611,21 @@ WITNESS_SAID = re.compile(
 )
 
 
+def _reaches(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts of ``spans`` in order, and the furthest end of those up to each: a position
+    is inside one of them when the furthest end of those that start at or before it is past
+    it (:func:`_inside`), found by bisection rather than by going over every span."""
+    spans = sorted(spans)
+    return [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
+
+
+def _inside(reaches: tuple[list[int], list[int]], pos: int) -> bool:
+    """``any(a <= pos < b for a, b in spans)`` for the spans :func:`_reaches` read."""
+    starts, ends = reaches
+    i = bisect.bisect_right(starts, pos)
+    return i > 0 and ends[i - 1] > pos
+
+
 def find_events(
     doc: Doc,
     ents: Entities,
@@ -646,6 +662,7 @@ def find_events(
                 all_hits.append((m.start(), m.end(), etype))
                 frames[m.start(), etype] = framed
     all_hits.sort()
+    skipped = _reaches(skip_spans or [])
     event_dates = [d for d in dates if d.event_date]
     hi = di = 0
     for s in doc.sentences:
@@ -675,7 +692,7 @@ def find_events(
             hi += 1
         if skip and skip[0] <= s.start < skip[1]:
             continue
-        if skip_spans and any(x <= s.start < y for x, y in skip_spans):
+        if skip_spans and _inside(skipped, s.start):
             continue  # the demands: what the issuer asks for, not what happened
         if not hits and not sdates:
             continue  # tells no event and dates none

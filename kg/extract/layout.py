@@ -77,7 +77,7 @@ def _date_at(flat: str, pos: int) -> tuple[date | None, int]:
 
 def _header_lines(doc: Doc, n: int = 25) -> list[tuple[int, str]]:
     lines, pos = [], 0
-    for line in doc.text.split("\n")[:n]:
+    for line in doc.text.split("\n", n)[:n]:  # the first n lines, the rest not cut up
         lines.append((pos, line))
         pos += len(line) + 1
     return lines

@@ -346,7 +346,8 @@ def _list_cues(
         if LAWYER_OF_LIST.search(strip_honorific(before[-NEAR_SPAN - 6 :])):
             carry = (b, ["lawyer"])  # "the defence team, which includes A and B"
             continue
-        kin = KIN_OF_BEFORE.search(strip_honorific(before))
+        stripped = strip_honorific(before)  # read by three of the rules below
+        kin = KIN_OF_BEFORE.search(stripped)
         if kin and kin.group(1) in ("parents", "children", "sons", "daughters", "brothers",
                                     "sisters", "relatives"):  # fmt: skip
             carry = (b, ["relative"])  # "the parents of X, A and B"
@@ -363,14 +364,14 @@ def _list_cues(
         colon = hit is None and before.rstrip().endswith(":")
         if colon:
             hit = _title_before(before.rstrip()[:-1])  # "three lawyers: A, B and C"
-        bare = strip_honorific(before) if hit is None else ""
+        bare = stripped if hit is None else ""
         if bare.endswith(", ") and (of := PLURAL_OF_BODY.search(bare)):
             hit = _title_before(bare[: of.end("t")] + " ")  # "two lawyers of the clinic, A"
             colon = hit is not None  # the comma sets the list off, as a colon does
         if hit and PLURAL_END.search(hit[2].group(0)):
             r1, r2, _ = hit
             if r1 == "lawyer":  # "their lawyers A and B" act for others; "lawyers A and B" may not
-                r1 = "lawyer" if POSSESSIVE_LAWYER.search(strip_honorific(before)) else "lawyer?"
+                r1 = "lawyer" if POSSESSIVE_LAWYER.search(stripped) else "lawyer?"
             carry = (b, [r1] + ([r2] if r2 else []))
             if colon:
                 out[(a, b)] = carry[1]

@@ -392,7 +392,7 @@ def finditer_prefixed(rx: re.Pattern[str], text: str, k: int = PREFIX) -> list[r
     as "The pros" and "the pros", not "The" and "the") leave fewer places to try."""
     if (rx, k) not in _PREFIXES:
         found = literal_prefixes(rx, k)
-        _PREFIXES[rx, k] = None if found is None else tuple({p.rstrip(END) for p in found})
+        _PREFIXES[rx, k] = None if found is None else _shortest({p.rstrip(END) for p in found})
     prefixes = _PREFIXES[rx, k]
     if prefixes is None:
         return list(rx.finditer(text))
@@ -403,6 +403,14 @@ def finditer_prefixed(rx: re.Pattern[str], text: str, k: int = PREFIX) -> list[r
             starts.add(i)
             i = text.find(p, i + 1)
     return finditer_at(rx, text, sorted(starts))
+
+
+def _shortest(literals: set[str]) -> tuple[str, ...]:
+    """The literals that do not open with another of them: where "Mrs" is, "Mr" is too, so the
+    text need not be read for "Mrs" ("Mr", "Mr." and "Mrs" are read as "Mr")."""
+    return tuple(
+        sorted(p for p in literals if not any(p != q and p.startswith(q) for q in literals))
+    )
 
 
 def holds_any(text: str, words: Iterable[str], start: int, end: int) -> bool:
@@ -505,6 +513,41 @@ class TailPattern:
         if self.needs and not any(n in part for n in self.needs):
             return None
         return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+
+
+class WordsAtEnd:
+    """A case-blind pattern of a few words that ends the text (``(?:until|since)\\s*$``),
+    searched only when the text, white space taken off its end, ends with a letter one of the
+    words ends with: most of the time it does not, and ``search`` would try every word at every
+    position (the case-blind pattern has no literal the engine can skip to) to find that out.
+
+    The letters are read from the pattern. A text ending with a character outside ASCII is
+    searched, as case-blind matching may fold it onto one of them ("K" the Kelvin sign)."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.pattern = rx.pattern
+        items = list(sre_parse.parse(rx.pattern, rx.flags))
+        words = _expand(items[:-2]) if _spaces_then_end(items[-2:]) else None
+        if not words or not all(words):
+            raise ValueError(f"not words before white space and the end: {rx.pattern!r}")
+        #: The last letters of the words, in lower case (the pattern is case-blind).
+        self.last = frozenset(w[-1].lower() for w in words)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``rx.search(text)``."""
+        end = text.rstrip()[-1:]
+        if end.isascii() and end.lower() not in self.last:
+            return None
+        return self.rx.search(text)
+
+
+def _spaces_then_end(items: list[tuple[Any, Any]]) -> bool:
+    """Whether parsed items are ``\\s*$``."""
+    if len(items) != 2 or items[1] != (sre.AT, sre.AT_END):
+        return False
+    op, av = items[0]
+    return op is sre.MAX_REPEAT and av[:2] == (0, sre.MAXREPEAT) and list(av[2]) == SPACE
 
 
 #: The start of a word: what a pattern opening with ``\b`` and a letter can start at.

@@ -55,6 +55,9 @@ INITIAL = re.compile(r"^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$")
 WORD = re.compile(r"[^\W_]+")
 #: WORD as one group: ``split`` gives the gaps and the words in turn.
 WORD_SPLIT = re.compile(r"([^\W_]+)")
+#: WORD_SPLIT for a text without an underscore, where ``\w`` is what ``[^\W_]`` is: the
+#: engine tests a category faster than a class that leaves a character out of it.
+WORD_SPLIT_PLAIN = re.compile(r"(\w+)")
 _MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 #: A line of a chronology that opens with its date ("- 3 March 2024: ...", "• On May 3,
 #: 2024, ...", "3 March 2024: ..."): an item of its own, whatever ends the line before.
@@ -133,7 +136,7 @@ class Doc:
         words up go over the distinct words, about half as many as the words."""
         # ``split`` gives the gaps and the words in turn (no match object per word): a word's
         # start is the length of all that comes before it
-        parts = WORD_SPLIT.split(self.flat)
+        parts = (WORD_SPLIT if "_" in self.flat else WORD_SPLIT_PLAIN).split(self.flat)
         ends = list(itertools.accumulate(map(len, parts)))  # of each gap and word
         index: dict[str, list[int]] = {}
         get = index.get
@@ -421,6 +424,15 @@ def _portfolios_end(toks: list[tuple[str, int, int]], cap: list[bool], j: int) -
 
 #: TOKEN_RE as one group: ``split`` gives the gaps and the tokens in turn.
 TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+#: TOKEN_SPLIT for a text without an underscore, in a form the engine reads faster, with the
+#: same tokens: white space is passed over at once (every token opens with a character that
+#: is not white space), a letter opens one branch whether a run follows it or not, the
+#: quotation marks are single characters of ``\S`` as before, and a letter is ``[^\W\d]``
+#: (which holds the underscore, absent here) rather than ``[^\W\d_]``.
+TOKEN_SPLIT_PLAIN = re.compile(
+    r"((?=\S)(?:No\.(?=\s*\d)|[^\W\d](?:[\w’'\-.]*\w(?:(?<=s)['’](?!\w))?)?"
+    r"|\d+(?:st|nd|rd|th)?|\S))"
+)
 
 
 def _tokens(flat: str) -> tuple[list[tuple[str, int, int]], list[bool]]:
@@ -430,7 +442,7 @@ def _tokens(flat: str) -> tuple[list[tuple[str, int, int]], list[bool]]:
     from the lengths of the gaps and tokens ``split`` gives, and the tokens are told by maps
     over their first letters, with no Python step per token; only tokens that open with a
     digit or hold a hyphen are looked at one by one."""
-    parts = TOKEN_SPLIT.split(flat)
+    parts = (TOKEN_SPLIT if "_" in flat else TOKEN_SPLIT_PLAIN).split(flat)
     offsets = list(itertools.accumulate(map(len, parts), initial=0))
     words = parts[1::2]
     toks = list(zip(words, offsets[1:-1:2], offsets[2::2], strict=True))
