@@ -9,10 +9,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 import yaml
 from benchgen import generated_data
-from rdflib import Literal
+from rdflib import RDF, Literal
 
 import kg.store.localrules as localrules
 from kg.record.caserecord import short_hash
@@ -79,10 +80,16 @@ def test_each_rule_gives_what_its_sparql_gives_over_the_union(
 
     first: dict[str, int] = {}  # first mentions merged over the graphs: the smallest
 
+    candidates: set[tuple[str, str]] = set()  # acting-body's, kept by the store's types
+
     def each_rule(triples: Any, names: Any) -> Any:
         for name in names:
             for s, p, o in localrules.derive_triples(triples, [name]):
                 got[name].add(f"{term_text(s)} <{p}> {term_text(o)}")
+        answers, maybe = localrules.acting_candidates(triples)
+        for s, p, o in answers:
+            got[localrules.ACTING_BODY].add(f"{term_text(s)} <{p}> {term_text(o)}")
+        candidates.update((term_text(s), term_text(o)) for s, _p, o in maybe)
         for fact, start in (localrules.first_mentions(triples) or {}).items():
             first[term_text(fact)] = min(start, first.get(term_text(fact), start))
         return derive_local(triples, names)
@@ -97,6 +104,16 @@ def test_each_rule_gives_what_its_sparql_gives_over_the_union(
         localrules.first_mention_line(fact, start).rsplit(" <", 1)[0]
         for fact, start in first.items()
     }
+    organisations = {
+        str(q.subject)
+        for q in store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), None)
+        if q.object == ox.NamedNode(str(AKG.Organisation))
+    }
+    lines = [f"{event}\t{body}\n" for event, body in candidates]
+    kept = {line.rsplit(" <", 1)[0] for line in localrules.acting_body_lines(lines, organisations)}
+    if where == "generated":  # some agents are organisations, some not
+        assert kept and len(kept) < len(candidates)
+    got[localrules.ACTING_BODY] |= kept
     answered = 0
     for name, text in SHIPPED:
         if name not in localrules.RULES:
@@ -166,7 +183,7 @@ def test_reference_data_stating_a_rules_predicate_sends_that_rule_back_to_sparql
     done = _done(monkeypatch)
     stream.build_streaming(tmp_path / "guarded", data, incremental=False, progress=None)
     _build_without_local_rules(data, tmp_path / "sparql", monkeypatch)
-    assert done[0] == frozenset(localrules.RULES) - {"acted-by.rq"}
+    assert done[0] == frozenset(localrules.RULES) - {"acted-by.rq", localrules.ACTING_BODY}
     quads = _nquads(tmp_path / "guarded")
     assert quads == _nquads(tmp_path / "sparql")
     assert any("o-extra" in q and "actedBy" in q for q in quads)
@@ -181,12 +198,45 @@ def test_first_mentions_take_each_facts_smallest_start_and_refuse_other_starts()
         triples.add_span(span, appeal, start, start + 5, "quote")
     triples.add((other, AKG.evidence, spans[2][0]))
     assert localrules.first_mentions(triples) == {fact: 7, other: 90}
-    text, merged = localrules.derive_local(triples, [localrules.FIRST_MENTION]) or ("", {})
+    text, merged, pending = localrules.derive_local(triples, [localrules.FIRST_MENTION]) or (
+        "",
+        {},
+        "",
+    )
     # the event's is final (its key is its record's); the person's is merged over the graphs
     assert text == localrules.first_mention_line(f"<{other}>", 90)
     assert merged == {f"<{fact}>": 7}
+    assert pending == ""
     # a start that is not a span's integer offset: the rule goes back to SPARQL
     triples.add((AKR["evidence/x"], OA.start, Literal("7")))
     assert localrules.first_mentions(triples) is None
     assert localrules.derive_local(triples, [localrules.FIRST_MENTION]) is None
-    assert localrules.derive_local(triples, ["follows.rq"]) == ("", {})
+    assert localrules.derive_local(triples, ["follows.rq"]) == ("", {}, "")
+
+
+def test_acting_body_keeps_the_agents_another_graph_types_as_organisations(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An event without an authority whose agents are named by CURIE: one typed
+    # akg:Organisation by the reference data only, one typed nowhere. The first is the
+    # event's acting body; the second is not.
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    path = sorted((data / "cases").glob("*.yaml"))[0]
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    event = next(e for e in record["events"] if not e.get("authority"))
+    event["agents"] = ["akr:org/o-typed-elsewhere", "akr:org/o-typed-nowhere"]
+    path.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+    typed = AKR["org/o-typed-elsewhere"]
+    (data / "reference" / "zz-extra.ttl").write_text(
+        f"<{typed}> a <{AKG.Organisation}> .\n", encoding="utf-8"
+    )
+    done = _done(monkeypatch)
+    stream.build_streaming(tmp_path / "local", data, incremental=False, progress=None)
+    _build_without_local_rules(data, tmp_path / "sparql", monkeypatch)
+    assert done == [frozenset(localrules.RULES), frozenset()]
+    quads = _nquads(tmp_path / "local")
+    assert quads == _nquads(tmp_path / "sparql")
+    acting = [q for q in quads if f"<{AKG.actingBody}>" in q]
+    assert any(f"<{typed}>" in q for q in acting)
+    assert not any("o-typed-nowhere" in q for q in acting)

@@ -18,6 +18,13 @@ could then state triples about the same node (:func:`names_shared_nodes`: any ``
 event, or one under a namespace the rules' nodes are minted in). A blank node in an answer also
 makes the build fall back (an answer file's blank nodes are not its case graph's).
 
+``acting-body.rq`` reads one thing no record alone gives: whether an agent of an event is typed
+``akg:Organisation``, which another record or the reference data may state (a participant named
+by a CURIE). An event's authority is its record's, so each graph gives its events' authorities
+as lines, and for an event without one each agent as a candidate (:func:`acting_candidates`);
+the build keeps the candidates whose agent the loaded store types so
+(:func:`acting_body_lines`).
+
 ``first-mention.rq`` is an aggregate (each fact's smallest evidence offset) over facts that
 several records may give evidence for: each graph gives its facts' smallest offsets
 (:func:`first_mentions`), an event's as its line (its IRI is its record's), every other fact's
@@ -31,7 +38,7 @@ with and without this step.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rdflib import BNode, URIRef
@@ -58,9 +65,12 @@ _REPORTED = (_REPORTED_IN, _EVIDENCE, _HAS_SOURCE)
 
 #: The rule whose answer is an aggregate over every graph (:func:`first_mentions`).
 FIRST_MENTION = "first-mention.rq"
+#: The rule whose answer needs the types of the whole store (:func:`acting_candidates`).
+ACTING_BODY = "acting-body.rq"
 
 #: Rule file -> the predicates its query reads.
 RULES: dict[str, tuple[str, ...]] = {
+    ACTING_BODY: (_AUTHORITY, _PARTICIPATION, _ROLE, _PARTICIPANT),  # and rdf:type, anywhere
     "acted-by.rq": (_AUTHORITY, _PARTICIPATION, _ROLE, _PARTICIPANT),
     "case-role.rq": (_AGENT, _ROLE, *_REPORTED, _ABOUT_CASE),
     "complained-against.rq": (_EVENT_TYPE, _PARTICIPATION, _ROLE, _PARTICIPANT),
@@ -88,6 +98,7 @@ _MINTED = tuple(
 # The first 16 hex digits of the SHA-256 of each rule file this module was written for: a rule
 # file changed in any way (or another ontology folder's) is run as SPARQL.
 TEXTS = {
+    ACTING_BODY: "34ec3adc2c30560b",
     "acted-by.rq": "fde80b4e9b131673",
     "case-role.rq": "54d95660768e2412",
     "complained-against.rq": "6bf2712cc50dd21c",
@@ -289,17 +300,47 @@ _APPLY = {
 
 
 def derive_triples(triples: TripleSet, rules: Iterable[str]) -> Out:
-    """What the ``rules`` other than :data:`FIRST_MENTION` give over one case graph's
-    triples."""
+    """What the ``rules`` other than :data:`FIRST_MENTION` and :data:`ACTING_BODY` give over
+    one case graph's triples."""
     return _derive(_Index(triples), rules)
 
 
 def _derive(ix: _Index, rules: Iterable[str]) -> Out:
     out: Out = set()
     for name in sorted(rules):
-        if name != FIRST_MENTION:
+        if name in _APPLY:
             _APPLY[name](ix, out)
     return out
+
+
+def acting_candidates(triples: TripleSet, ix: _Index | None = None) -> tuple[Out, Out]:
+    """What :data:`ACTING_BODY` gives over one case graph: (its answers, each event's
+    authority; its candidates, each agent of an event with no authority, an answer if the
+    store types the agent ``akg:Organisation``). An event's authority and participations are
+    its record's (its IRI comes from its key), so no other graph adds an authority."""
+    ix = ix or _Index(triples)
+    answers: Out = set()
+    candidates: Out = set()
+    with_authority = set()
+    for event, body in ix.pairs(_AUTHORITY):
+        answers.add((event, AKG.actingBody, body))
+        with_authority.add(event)
+    for event in {e for e, _part in ix.pairs(_PARTICIPATION)} - with_authority:
+        for body in ix.with_role(event, _AGENT_ROLE):
+            candidates.add((event, AKG.actingBody, body))
+    return answers, candidates
+
+
+def acting_body_lines(candidates: Iterable[str], organisations: set[str]) -> Iterator[str]:
+    """The derived graph's N-Quads lines of the candidates (``event-term\tbody-term`` lines,
+    as :func:`derive_local` gives them) whose body is among ``organisations`` (N-Quads terms
+    of what the store types ``akg:Organisation``)."""
+    tail = f" <{DERIVED_GRAPH}> .\n"
+    predicate = f" <{AKG.actingBody}> "
+    for line in candidates:
+        event, _tab, body = line.rstrip("\n").partition("\t")
+        if body in organisations:
+            yield f"{event}{predicate}{body}{tail}"
 
 
 def first_mentions(triples: TripleSet, ix: _Index | None = None) -> dict[Any, int] | None:
@@ -327,9 +368,10 @@ def first_mention_line(fact: str, start: int) -> str:
     return f'{fact} <{_FIRST_MENTION}> "{start}"^^<{_INTEGER}> <{DERIVED_GRAPH}> .\n'
 
 
-#: What one case graph gives: N-Quads of the derived graph, and each fact's first mention in
-#: this graph (fact term -> start offset) where another graph may state the fact's evidence.
-Derived = tuple[str, dict[str, int]]
+#: What one case graph gives: N-Quads of the derived graph; each fact's first mention in this
+#: graph (fact term -> start offset) where another graph may state the fact's evidence; and
+#: :data:`ACTING_BODY`'s candidates, ``event-term\tbody-term`` lines.
+Derived = tuple[str, dict[str, int], str]
 
 # Events' IRIs come from their keys, unique across records (an event named by ``iri`` makes
 # the build fall back, names_shared_nodes): an event's evidence is its record's alone.
@@ -339,13 +381,24 @@ _OWN = str(AKR["event/"])
 def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
     """:func:`derive_triples` as N-Quads of the derived graph, with what
     :data:`FIRST_MENTION` (if among ``rules``) gives: an event's line, and every other fact's
-    value in this graph, which the build merges over the graphs; None if an answer holds a
-    blank node (the build then runs the rules as SPARQL)."""
+    value in this graph, which the build merges over the graphs; and with
+    :data:`ACTING_BODY` its answers among the lines and its candidates, which the build keeps
+    or not once the store is loaded. None if an answer or a candidate holds a blank node (the
+    build then runs the rules as SPARQL)."""
     rules = frozenset(rules)
     ix = _Index(triples)
     tail = f" <{DERIVED_GRAPH}> .\n"
     lines = []
-    for s, p, o in _derive(ix, rules):
+    found = _derive(ix, rules)
+    pending = ""
+    if ACTING_BODY in rules:
+        answers, candidates = acting_candidates(triples, ix)
+        found |= answers
+        for s, _p, o in candidates:
+            if isinstance(s, BNode) or isinstance(o, BNode):
+                return None
+        pending = "".join(sorted(f"{term_text(s)}\t{term_text(o)}\n" for s, _p, o in candidates))
+    for s, p, o in found:
         if isinstance(s, BNode) or isinstance(o, BNode):
             return None
         lines.append(f"{term_text(s)} <{p}> {term_text(o)}{tail}")
@@ -362,14 +415,17 @@ def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
             else:
                 merged[f"<{fact}>"] = start
     lines.sort()
-    return "".join(lines), merged
+    return "".join(lines), merged, pending
 
 
 __all__ = [
+    "ACTING_BODY",
     "FIRST_MENTION",
     "RULES",
     "TEXTS",
     "Derived",
+    "acting_body_lines",
+    "acting_candidates",
     "derive_local",
     "derive_triples",
     "first_mention_line",

@@ -116,6 +116,7 @@ from kg.store.stated import drop_stated
 from kg.store.textpartition import partition_nquads
 from kg.store.workers import WorkerPool
 from kg.vocab import (
+    AKG,
     DATA_DIR,
     DERIVED_GRAPH,
     LINKS_GRAPH,
@@ -869,6 +870,7 @@ def _build_from(
             result=result, entries=entries, fingerprints=fingerprints, globals_=globals_,
             kept=state_extra, touched=[str(appeal_graph_iri(a)) for a in chosen],
             ready=ready, batches=batches.paths, local=local.rules, local_batches=local.paths,
+            local_candidates=local.candidates,
         )  # fmt: skip
         if into is not None:  # the rest in the process that asked for this one
             state.hand_over()
@@ -898,6 +900,7 @@ class _Front:
     batches: list[Path]
     local: frozenset[str] = frozenset()  # rules derived as the graphs were written
     local_batches: list[Path] = field(default_factory=list)  # what they derived, to load
+    local_candidates: Path | None = None  # acting-body's, kept by the loaded store's types
 
 
 def _build_back(
@@ -920,7 +923,9 @@ def _build_back(
         batch.unlink()
     release_freed_memory()  # what the loader freed
     result = front.result
-    result.derived = _derive(store, ontology_dir, folder, done=front.local)
+    result.derived = _derive(
+        store, ontology_dir, folder, done=front.local, candidates=front.local_candidates
+    )
     _finish(store, folder, result, front.globals_, front.entries, front.fingerprints, shared,
             front.kept, front.touched, state, {}, optimize=True, ready=front.ready,
             data_dir=data_dir, progress=say)  # fmt: skip
@@ -1042,10 +1047,12 @@ class _LocalRules:
     be derived from alone (``write(None)``) makes them all go back to SPARQL after the load:
     their files are removed and :attr:`rules` emptied.
 
-    The first mentions a graph gives of facts other graphs may also have evidence for are
-    merged here (the smallest start of each fact): written as they come into one of
-    :data:`MERGE_PARTS` files by the hash of the fact, each file then read into a dict of
-    its facts alone, so what is held is about a part's facts, not the corpus's."""
+    ``acting-body.rq``'s candidates go to one file (:attr:`candidates`), kept or not after
+    the bulk load (:func:`_derive`). The first mentions a graph gives of facts other graphs
+    may also have evidence for are merged here (the smallest start of each fact): written as
+    they come into one of :data:`MERGE_PARTS` files by the hash of the fact, each file then
+    read into a dict of its facts alone, so what is held is about a part's facts, not the
+    corpus's."""
 
     def __init__(self, folder: Path, rules: list[tuple[str, str]], predicates: set[str]) -> None:
         from kg.store.localrules import usable
@@ -1055,6 +1062,8 @@ class _LocalRules:
         self.paths: list[Path] = []
         self.folder = folder
         self.parts: list[Any] = []
+        self.pending: Any = None  # acting-body's candidates (kg.store.localrules)
+        self.candidates: Path | None = None
 
     def write(self, derived: Derived | None) -> None:
         if not self.rules:
@@ -1063,9 +1072,14 @@ class _LocalRules:
             self.rules = frozenset()
             self.close()
             return
-        text, merged = derived
+        text, merged, pending = derived
         if text:
             self.batches.write(text)
+        if pending:
+            if self.pending is None:
+                path = self.folder / "acting-candidates.tsv"
+                self.pending = open(path, "w", encoding="utf-8")  # noqa: SIM115
+            self.pending.write(pending)
         if merged:
             if not self.parts:
                 self.parts = [
@@ -1096,10 +1110,17 @@ class _LocalRules:
     def close(self) -> None:
         self._merge()
         self.batches.close()
+        if self.pending is not None:
+            self.pending.close()
+            self.candidates = Path(self.pending.name)
+            self.pending = None
         if not self.rules:
             for path in self.batches.paths:
                 path.unlink(missing_ok=True)
             self.batches.paths.clear()
+            if self.candidates is not None:
+                self.candidates.unlink(missing_ok=True)
+                self.candidates = None
         self.paths = list(self.batches.paths)
 
 
@@ -1650,7 +1671,11 @@ def _stated(store: ox.Store, t: ox.Triple, derived: ox.NamedNode) -> bool:
 
 
 def _derive(
-    store: ox.Store, ontology_dir: Path, folder: Path | None = None, done: Iterable[str] = ()
+    store: ox.Store,
+    ontology_dir: Path,
+    folder: Path | None = None,
+    done: Iterable[str] = (),
+    candidates: Path | None = None,
 ) -> int:
     """Run the rules over the union of the graphs into the derived graph (empty, or holding
     what the rules ``done`` derived as the case graphs were written: :class:`_LocalRules`);
@@ -1661,7 +1686,8 @@ def _derive(
     graph, 253 MB at 10,000 appeals, took the build from 0.4 to 1.35 GB): no Python object
     per derived triple, and memory does not grow with what the rules derive. No rule reads
     what a rule derives (``tests/test_delta.py`` checks it), and a query reads the store as
-    it was when it began."""
+    it was when it began. ``candidates``: acting-body's (:class:`_LocalRules`), kept where
+    the store types the body ``akg:Organisation``; the file is removed."""
     from kg.files import read_lines
     from kg.store.build import rules
 
@@ -1670,6 +1696,8 @@ def _derive(
     with tempfile.TemporaryDirectory(prefix=".derive-", dir=folder) as work:
         answer = Path(work) / "rule.nt"
         batches = _BatchFiles(Path(work), "derived")
+        if candidates is not None:
+            _write_acting_body(store, candidates, batches)
         for name, text in rules(ontology_dir):
             if name in done:
                 continue
@@ -1700,6 +1728,25 @@ def _derive(
     drop_stated(store, derived)
     size = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {derived} {{ ?s ?p ?o }} }}"
     return int(next(iter(store.query(size)))["n"].value)
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _write_acting_body(store: ox.Store, candidates: Path, batches: _BatchFiles) -> None:
+    """acting-body's candidates whose body some graph types ``akg:Organisation``, as lines of
+    the derived graph (:func:`kg.store.localrules.acting_body_lines`)."""
+    from kg.store.localrules import acting_body_lines
+
+    kind = ox.NamedNode(str(AKG.Organisation))
+    typed = store.quads_for_pattern(None, ox.NamedNode(_RDF_TYPE), kind)
+    organisations = {str(q.subject) for q in typed}
+    with open(candidates, encoding="utf-8") as f:
+        lines = list(acting_body_lines(f, organisations))
+    del organisations
+    for start in range(0, len(lines), 50_000):
+        batches.write("".join(lines[start : start + 50_000]))
+    candidates.unlink(missing_ok=True)
 
 
 def _may_hold_blank(path: Path) -> bool:
