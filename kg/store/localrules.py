@@ -23,7 +23,11 @@ makes the build fall back (an answer file's blank nodes are not its case graph's
 by a CURIE). An event's authority is its record's, so each graph gives its events' authorities
 as lines, and for an event without one each agent as a candidate (:func:`acting_candidates`);
 the build keeps the candidates whose agent the loaded store types so
-(:func:`acting_body_lines`).
+(:func:`acting_body_lines`). ``appeal-count.rq`` is an aggregate over every graph (the appeals
+that report an entity) whose entities are those the whole store types ``akg:Person`` or
+``akg:Organisation``: each graph gives (entity, appeal, the appeal's identifier) rows
+(:func:`appeal_rows`), which the build merges by entity and keeps by the loaded store's types
+(:func:`appeal_count_lines`).
 
 ``first-mention.rq`` is an aggregate (each fact's smallest evidence offset) over facts that
 several records may give evidence for: each graph gives its facts' smallest offsets
@@ -38,10 +42,12 @@ with and without this step.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from rdflib import BNode, URIRef
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import DCTERMS
 
 from kg.record.nquads import TripleSet, term_text
 from kg.vocab import AKG, AKR, DERIVED_GRAPH, EVTYPE, OA, ORG, ROLE
@@ -58,7 +64,9 @@ _CHAIN = [
     for p in ("appealAgainst", "orderedBy", "promptedBy", "reclassificationOf", "releaseUnder")
 ]
 _START, _FIRST_MENTION = str(OA.start), str(AKG.firstMention)
+_IDENTIFIER = str(DCTERMS.identifier)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _AGENT_ROLE, _TARGET_ROLE, _DEFENDER = ROLE.agent, ROLE.target, ROLE.defender
 _COMPLAINT = EVTYPE.complaint
 _REPORTED = (_REPORTED_IN, _EVIDENCE, _HAS_SOURCE)
@@ -67,10 +75,13 @@ _REPORTED = (_REPORTED_IN, _EVIDENCE, _HAS_SOURCE)
 FIRST_MENTION = "first-mention.rq"
 #: The rule whose answer needs the types of the whole store (:func:`acting_candidates`).
 ACTING_BODY = "acting-body.rq"
+#: The aggregate over every graph that needs the types of the whole store (:func:`appeal_rows`).
+APPEAL_COUNT = "appeal-count.rq"
 
 #: Rule file -> the predicates its query reads.
 RULES: dict[str, tuple[str, ...]] = {
     ACTING_BODY: (_AUTHORITY, _PARTICIPATION, _ROLE, _PARTICIPANT),  # and rdf:type, anywhere
+    APPEAL_COUNT: (*_REPORTED, _IDENTIFIER),  # and rdf:type, anywhere
     "acted-by.rq": (_AUTHORITY, _PARTICIPATION, _ROLE, _PARTICIPANT),
     "case-role.rq": (_AGENT, _ROLE, *_REPORTED, _ABOUT_CASE),
     "complained-against.rq": (_EVENT_TYPE, _PARTICIPATION, _ROLE, _PARTICIPANT),
@@ -99,6 +110,7 @@ _MINTED = tuple(
 # file changed in any way (or another ontology folder's) is run as SPARQL.
 TEXTS = {
     ACTING_BODY: "34ec3adc2c30560b",
+    APPEAL_COUNT: "89177344db0d172d",
     "acted-by.rq": "fde80b4e9b131673",
     "case-role.rq": "54d95660768e2412",
     "complained-against.rq": "6bf2712cc50dd21c",
@@ -331,6 +343,53 @@ def acting_candidates(triples: TripleSet, ix: _Index | None = None) -> tuple[Out
     return answers, candidates
 
 
+def appeal_rows(triples: TripleSet, ix: _Index | None = None) -> list[tuple[Any, Any, str]] | None:
+    """What :data:`APPEAL_COUNT` reads of one case graph: (entity, appeal, the appeal's
+    identifier) for each ``?entity akg:reportedIn|akg:evidence/oa:hasSource ?appeal . ?appeal
+    dcterms:identifier ?appealId``, whatever the entity's type (the store's types decide,
+    :func:`appeal_count_lines`). An appeal and its identifier are its record's. None if an
+    entity is a blank node or an identifier is not a plain string (then the rule runs as
+    SPARQL)."""
+    ix = ix or _Index(triples)
+    rows = []
+    subjects = {s for p in (_REPORTED_IN, _EVIDENCE) for s, _o in ix.pairs(p)}
+    for entity in subjects:
+        for appeal in ix.reported_in(entity):
+            for found in ix.objects(appeal, _IDENTIFIER):
+                if type(found) is not Literal and not isinstance(found, Literal):
+                    return None
+                if found.language or (found.datatype and str(found.datatype) != _XSD_STRING):
+                    return None
+                if isinstance(entity, BNode) or isinstance(appeal, BNode):
+                    return None
+                rows.append((entity, appeal, str(found)))
+    return rows
+
+
+def appeal_count_lines(rows: Iterable[str], entities: set[str]) -> Iterator[str]:
+    """The derived graph's N-Quads lines of :data:`APPEAL_COUNT` from the rows of
+    :func:`derive_local` (``entity-term\tappeal-term\tidentifier as JSON`` lines, every
+    row of an entity among them) for the entities among ``entities`` (N-Quads terms of what
+    the store types ``akg:Person`` or ``akg:Organisation``): the count of distinct appeals,
+    and the distinct identifiers joined with " | " in sorted order, as the build's
+    canonical form of the rule's GROUP_CONCAT (:func:`kg.store.derive.canonical_triples`)."""
+    found: dict[str, tuple[set[str], set[str]]] = {}
+    for line in rows:
+        entity, appeal, identifier = line.rstrip("\n").split("\t", 2)
+        if entity not in entities:
+            continue
+        appeals, ids = found.setdefault(entity, (set(), set()))
+        appeals.add(appeal)
+        ids.add(json.loads(identifier))
+    tail = f" <{DERIVED_GRAPH}> .\n"
+    count, joined = f" <{AKG.appealCount}> ", f" <{AKG.appealIdentifiers}> "
+    sep = " | "
+    for entity, (appeals, ids) in found.items():
+        value = sep.join(sorted(sep.join(ids).split(sep)))
+        yield f'{entity}{count}"{len(appeals)}"^^<{_INTEGER}>{tail}'
+        yield f"{entity}{joined}{term_text(Literal(value))}{tail}"
+
+
 def acting_body_lines(candidates: Iterable[str], organisations: set[str]) -> Iterator[str]:
     """The derived graph's N-Quads lines of the candidates (``event-term\tbody-term`` lines,
     as :func:`derive_local` gives them) whose body is among ``organisations`` (N-Quads terms
@@ -370,8 +429,9 @@ def first_mention_line(fact: str, start: int) -> str:
 
 #: What one case graph gives: N-Quads of the derived graph; each fact's first mention in this
 #: graph (fact term -> start offset) where another graph may state the fact's evidence; and
-#: :data:`ACTING_BODY`'s candidates, ``event-term\tbody-term`` lines.
-Derived = tuple[str, dict[str, int], str]
+#: :data:`ACTING_BODY`'s candidates, ``event-term\tbody-term`` lines; and :data:`APPEAL_COUNT`'s
+#: rows (:func:`appeal_count_lines`).
+Derived = tuple[str, dict[str, int], str, str]
 
 # Events' IRIs come from their keys, unique across records (an event named by ``iri`` makes
 # the build fall back, names_shared_nodes): an event's evidence is its record's alone.
@@ -381,10 +441,10 @@ _OWN = str(AKR["event/"])
 def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
     """:func:`derive_triples` as N-Quads of the derived graph, with what
     :data:`FIRST_MENTION` (if among ``rules``) gives: an event's line, and every other fact's
-    value in this graph, which the build merges over the graphs; and with
-    :data:`ACTING_BODY` its answers among the lines and its candidates, which the build keeps
-    or not once the store is loaded. None if an answer or a candidate holds a blank node (the
-    build then runs the rules as SPARQL)."""
+    value in this graph, which the build merges over the graphs; with :data:`ACTING_BODY` its
+    answers among the lines and its candidates, which the build keeps or not once the store is
+    loaded; with :data:`APPEAL_COUNT` the graph's rows, merged by the build. None if an
+    answer or a candidate holds a blank node (the build then runs the rules as SPARQL)."""
     rules = frozenset(rules)
     ix = _Index(triples)
     tail = f" <{DERIVED_GRAPH}> .\n"
@@ -398,6 +458,12 @@ def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
             if isinstance(s, BNode) or isinstance(o, BNode):
                 return None
         pending = "".join(sorted(f"{term_text(s)}\t{term_text(o)}\n" for s, _p, o in candidates))
+    counted = ""
+    if APPEAL_COUNT in rules:
+        rows = appeal_rows(triples, ix)
+        if rows is None:
+            return None
+        counted = "".join(f"{term_text(e)}\t{term_text(a)}\t{json.dumps(i)}\n" for e, a, i in rows)
     for s, p, o in found:
         if isinstance(s, BNode) or isinstance(o, BNode):
             return None
@@ -415,17 +481,20 @@ def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
             else:
                 merged[f"<{fact}>"] = start
     lines.sort()
-    return "".join(lines), merged, pending
+    return "".join(lines), merged, pending, counted
 
 
 __all__ = [
     "ACTING_BODY",
+    "APPEAL_COUNT",
     "FIRST_MENTION",
     "RULES",
     "TEXTS",
     "Derived",
     "acting_body_lines",
     "acting_candidates",
+    "appeal_count_lines",
+    "appeal_rows",
     "derive_local",
     "derive_triples",
     "first_mention_line",

@@ -870,7 +870,7 @@ def _build_from(
             result=result, entries=entries, fingerprints=fingerprints, globals_=globals_,
             kept=state_extra, touched=[str(appeal_graph_iri(a)) for a in chosen],
             ready=ready, batches=batches.paths, local=local.rules, local_batches=local.paths,
-            local_candidates=local.candidates,
+            local_candidates=local.candidates, local_counts=local.counts,
         )  # fmt: skip
         if into is not None:  # the rest in the process that asked for this one
             state.hand_over()
@@ -901,6 +901,7 @@ class _Front:
     local: frozenset[str] = frozenset()  # rules derived as the graphs were written
     local_batches: list[Path] = field(default_factory=list)  # what they derived, to load
     local_candidates: Path | None = None  # acting-body's, kept by the loaded store's types
+    local_counts: list[Path] = field(default_factory=list)  # appeal-count's rows, merged after
 
 
 def _build_back(
@@ -924,8 +925,9 @@ def _build_back(
     release_freed_memory()  # what the loader freed
     result = front.result
     result.derived = _derive(
-        store, ontology_dir, folder, done=front.local, candidates=front.local_candidates
-    )
+        store, ontology_dir, folder, done=front.local, candidates=front.local_candidates,
+        counts=front.local_counts,
+    )  # fmt: skip
     _finish(store, folder, result, front.globals_, front.entries, front.fingerprints, shared,
             front.kept, front.touched, state, {}, optimize=True, ready=front.ready,
             data_dir=data_dir, progress=say)  # fmt: skip
@@ -1048,11 +1050,12 @@ class _LocalRules:
     their files are removed and :attr:`rules` emptied.
 
     ``acting-body.rq``'s candidates go to one file (:attr:`candidates`), kept or not after
-    the bulk load (:func:`_derive`). The first mentions a graph gives of facts other graphs
-    may also have evidence for are merged here (the smallest start of each fact): written as
-    they come into one of :data:`MERGE_PARTS` files by the hash of the fact, each file then
-    read into a dict of its facts alone, so what is held is about a part's facts, not the
-    corpus's."""
+    the bulk load (:func:`_derive`); ``appeal-count.rq``'s rows to :data:`MERGE_PARTS` files
+    by the hash of the entity (:attr:`counts`), each merged after the load. The first
+    mentions a graph gives of facts other graphs may also have evidence for are merged here
+    (the smallest start of each fact): written as they come into one of :data:`MERGE_PARTS`
+    files by the hash of the fact, each file then read into a dict of its facts alone, so
+    what is held is about a part's facts, not the corpus's."""
 
     def __init__(self, folder: Path, rules: list[tuple[str, str]], predicates: set[str]) -> None:
         from kg.store.localrules import usable
@@ -1064,6 +1067,8 @@ class _LocalRules:
         self.parts: list[Any] = []
         self.pending: Any = None  # acting-body's candidates (kg.store.localrules)
         self.candidates: Path | None = None
+        self.counted: list[Any] = []  # appeal-count's rows, by the hash of the entity
+        self.counts: list[Path] = []
 
     def write(self, derived: Derived | None) -> None:
         if not self.rules:
@@ -1072,7 +1077,7 @@ class _LocalRules:
             self.rules = frozenset()
             self.close()
             return
-        text, merged, pending = derived
+        text, merged, pending, counted = derived
         if text:
             self.batches.write(text)
         if pending:
@@ -1080,6 +1085,14 @@ class _LocalRules:
                 path = self.folder / "acting-candidates.tsv"
                 self.pending = open(path, "w", encoding="utf-8")  # noqa: SIM115
             self.pending.write(pending)
+        if counted:
+            if not self.counted:
+                self.counted = [
+                    open(self.folder / f"count-{n:02d}.tsv", "w", encoding="utf-8")  # noqa: SIM115
+                    for n in range(MERGE_PARTS)
+                ]  # fmt: skip
+            for row in counted.splitlines(keepends=True):
+                self.counted[hash(row[: row.index("\t")]) % MERGE_PARTS].write(row)
         if merged:
             if not self.parts:
                 self.parts = [
@@ -1114,6 +1127,10 @@ class _LocalRules:
             self.pending.close()
             self.candidates = Path(self.pending.name)
             self.pending = None
+        for out in self.counted:
+            out.close()
+            self.counts.append(Path(out.name))
+        self.counted = []
         if not self.rules:
             for path in self.batches.paths:
                 path.unlink(missing_ok=True)
@@ -1121,6 +1138,9 @@ class _LocalRules:
             if self.candidates is not None:
                 self.candidates.unlink(missing_ok=True)
                 self.candidates = None
+            for path in self.counts:
+                path.unlink(missing_ok=True)
+            self.counts = []
         self.paths = list(self.batches.paths)
 
 
@@ -1676,6 +1696,7 @@ def _derive(
     folder: Path | None = None,
     done: Iterable[str] = (),
     candidates: Path | None = None,
+    counts: Iterable[Path] = (),
 ) -> int:
     """Run the rules over the union of the graphs into the derived graph (empty, or holding
     what the rules ``done`` derived as the case graphs were written: :class:`_LocalRules`);
@@ -1687,7 +1708,9 @@ def _derive(
     per derived triple, and memory does not grow with what the rules derive. No rule reads
     what a rule derives (``tests/test_delta.py`` checks it), and a query reads the store as
     it was when it began. ``candidates``: acting-body's (:class:`_LocalRules`), kept where
-    the store types the body ``akg:Organisation``; the file is removed."""
+    the store types the body ``akg:Organisation``; ``counts``: appeal-count's rows
+    (:class:`_LocalRules`), kept for what it types ``akg:Person`` or ``akg:Organisation``; the
+    files are removed."""
     from kg.files import read_lines
     from kg.store.build import rules
 
@@ -1698,6 +1721,7 @@ def _derive(
         batches = _BatchFiles(Path(work), "derived")
         if candidates is not None:
             _write_acting_body(store, candidates, batches)
+        _write_appeal_counts(store, list(counts), batches)
         for name, text in rules(ontology_dir):
             if name in done:
                 continue
@@ -1733,14 +1757,37 @@ def _derive(
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
+def _typed(store: ox.Store, *kinds: str) -> set[str]:
+    """N-Quads terms of what some graph types as one of ``kinds``."""
+    rdf_type = ox.NamedNode(_RDF_TYPE)
+    return {
+        str(q.subject)
+        for kind in kinds
+        for q in store.quads_for_pattern(None, rdf_type, ox.NamedNode(kind))
+    }
+
+
+def _write_appeal_counts(store: ox.Store, parts: list[Path], batches: _BatchFiles) -> None:
+    """appeal-count's answer from its rows, a part file at a time, for what some graph types
+    ``akg:Person`` or ``akg:Organisation``
+    (:func:`kg.store.localrules.appeal_count_lines`)."""
+    from kg.store.localrules import appeal_count_lines
+
+    if not parts:
+        return
+    entities = _typed(store, str(AKG.Person), str(AKG.Organisation))
+    for part in parts:
+        with open(part, encoding="utf-8") as f:
+            batches.write("".join(appeal_count_lines(f, entities)))
+        part.unlink(missing_ok=True)
+
+
 def _write_acting_body(store: ox.Store, candidates: Path, batches: _BatchFiles) -> None:
     """acting-body's candidates whose body some graph types ``akg:Organisation``, as lines of
     the derived graph (:func:`kg.store.localrules.acting_body_lines`)."""
     from kg.store.localrules import acting_body_lines
 
-    kind = ox.NamedNode(str(AKG.Organisation))
-    typed = store.quads_for_pattern(None, ox.NamedNode(_RDF_TYPE), kind)
-    organisations = {str(q.subject) for q in typed}
+    organisations = _typed(store, str(AKG.Organisation))
     with open(candidates, encoding="utf-8") as f:
         lines = list(acting_body_lines(f, organisations))
     del organisations
