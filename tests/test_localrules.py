@@ -15,6 +15,7 @@ import pytest
 import yaml
 from benchgen import generated_data
 from rdflib import RDF, Literal
+from rdflib.namespace import DCTERMS
 
 import kg.store.localrules as localrules
 from kg.record.caserecord import short_hash
@@ -23,7 +24,7 @@ from kg.store import stream
 from kg.store.build import rules
 from kg.store.derive import canonical_triples, rule_shape
 from kg.store.store import Store, store_location
-from kg.vocab import AKG, AKR, DATA_DIR, OA, ONTOLOGY_DIR
+from kg.vocab import AKG, AKR, DATA_DIR, DERIVED_GRAPH, OA, ONTOLOGY_DIR
 
 SHIPPED = rules(ONTOLOGY_DIR)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
@@ -255,3 +256,34 @@ def test_acting_body_keeps_the_agents_another_graph_types_as_organisations(
     acting = [q for q in quads if f"<{AKG.actingBody}>" in q]
     assert any(f"<{typed}>" in q for q in acting)
     assert not any("o-typed-nowhere" in q for q in acting)
+
+
+def test_appeal_counts_merge_rows_of_several_graphs_whatever_the_identifiers_hold(
+    tmp_path: Path,
+) -> None:
+    person, other = AKR["person/p-1"], AKR["person/p-2"]
+    ids = ['"quoted', "tab\there", "line\nbreak", "a | b", "para\u2028sep", "plain"]
+    rows = ""
+    for n, identifier in enumerate(ids):  # one graph an appeal, each reporting the person
+        appeal = AKR[f"appeal/a-{n}"]
+        triples = TripleSet()
+        triples.add((person, AKG.reportedIn, appeal))
+        triples.add((other, AKG.reportedIn, appeal))
+        triples.add((appeal, DCTERMS.identifier, Literal(identifier)))
+        derived = localrules.derive_local(triples, [localrules.APPEAL_COUNT])
+        assert derived is not None
+        rows += derived[3]
+    path = tmp_path / "rows.tsv"  # read back as the build reads its files
+    path.write_text(rows, encoding="utf-8")
+    with open(path, encoding="utf-8") as f:
+        lines = sorted(localrules.appeal_count_lines(f, {f"<{person}>"}))
+    joined = " | ".join(sorted(" | ".join(ids).split(" | ")))
+    assert lines == sorted([
+        f'<{person}> <{AKG.appealCount}> "6"^^<{_INTEGER}> <{DERIVED_GRAPH}> .\n',
+        f"<{person}> <{AKG.appealIdentifiers}> {term_text(Literal(joined))} <{DERIVED_GRAPH}> .\n",
+    ])  # fmt: skip
+    # an identifier with a datatype or a language: the rule goes back to SPARQL
+    triples = TripleSet()
+    triples.add((person, AKG.reportedIn, AKR["appeal/a-9"]))
+    triples.add((AKR["appeal/a-9"], DCTERMS.identifier, Literal("x", lang="en")))
+    assert localrules.derive_local(triples, [localrules.APPEAL_COUNT]) is None

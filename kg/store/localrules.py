@@ -352,27 +352,49 @@ def appeal_rows(triples: TripleSet, ix: _Index | None = None) -> list[tuple[Any,
     SPARQL)."""
     ix = ix or _Index(triples)
     rows = []
+    named: dict[Any, list[str] | None] = {}  # each appeal's identifiers (None: not plain)
     subjects = {s for p in (_REPORTED_IN, _EVIDENCE) for s, _o in ix.pairs(p)}
     for entity in subjects:
-        for appeal in ix.reported_in(entity):
-            for found in ix.objects(appeal, _IDENTIFIER):
-                if type(found) is not Literal and not isinstance(found, Literal):
-                    return None
-                if found.language or (found.datatype and str(found.datatype) != _XSD_STRING):
-                    return None
-                if isinstance(entity, BNode) or isinstance(appeal, BNode):
-                    return None
-                rows.append((entity, appeal, str(found)))
+        for appeal in set(ix.reported_in(entity)):
+            ids = named.get(appeal, [])
+            if appeal not in named:
+                ids = named[appeal] = _plain(ix.objects(appeal, _IDENTIFIER))
+            if ids is None:
+                return None
+            if ids and (isinstance(entity, BNode) or isinstance(appeal, BNode)):
+                return None
+            rows.extend((entity, appeal, i) for i in ids)
     return rows
+
+
+def _plain(values: list[Any]) -> list[str] | None:
+    """The values as strings if each is a literal with neither language nor datatype."""
+    out = []
+    for v in values:
+        if type(v) is not Literal and not isinstance(v, Literal):
+            return None
+        if v.language or (v.datatype and str(v.datatype) != _XSD_STRING):
+            return None
+        out.append(str(v))
+    return out
+
+
+def _row_text(identifier: str) -> str:
+    """An identifier as the last field of a row: as it is, or as JSON where it could be
+    mistaken for JSON or hold a character that ends a line."""
+    if identifier.isascii() and identifier.isprintable() and not identifier.startswith('"'):
+        return identifier
+    return json.dumps(identifier)
 
 
 def appeal_count_lines(rows: Iterable[str], entities: set[str]) -> Iterator[str]:
     """The derived graph's N-Quads lines of :data:`APPEAL_COUNT` from the rows of
-    :func:`derive_local` (``entity-term\tappeal-term\tidentifier as JSON`` lines, every
-    row of an entity among them) for the entities among ``entities`` (N-Quads terms of what
-    the store types ``akg:Person`` or ``akg:Organisation``): the count of distinct appeals,
-    and the distinct identifiers joined with " | " in sorted order, as the build's
-    canonical form of the rule's GROUP_CONCAT (:func:`kg.store.derive.canonical_triples`)."""
+    :func:`derive_local` (``entity-term\tappeal-term\tidentifier`` lines, the identifier as
+    JSON where it must be, every row of an entity among them) for the entities among
+    ``entities`` (N-Quads terms of what the store types ``akg:Person`` or
+    ``akg:Organisation``): the count of distinct appeals, and the distinct identifiers joined
+    with " | " in sorted order, as the build's canonical form of the rule's GROUP_CONCAT
+    (:func:`kg.store.derive.canonical_triples`)."""
     found: dict[str, tuple[set[str], set[str]]] = {}
     for line in rows:
         entity, appeal, identifier = line.rstrip("\n").split("\t", 2)
@@ -380,7 +402,7 @@ def appeal_count_lines(rows: Iterable[str], entities: set[str]) -> Iterator[str]
             continue
         appeals, ids = found.setdefault(entity, (set(), set()))
         appeals.add(appeal)
-        ids.add(json.loads(identifier))
+        ids.add(json.loads(identifier) if identifier.startswith('"') else identifier)
     tail = f" <{DERIVED_GRAPH}> .\n"
     count, joined = f" <{AKG.appealCount}> ", f" <{AKG.appealIdentifiers}> "
     sep = " | "
@@ -463,7 +485,7 @@ def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
         rows = appeal_rows(triples, ix)
         if rows is None:
             return None
-        counted = "".join(f"{term_text(e)}\t{term_text(a)}\t{json.dumps(i)}\n" for e, a, i in rows)
+        counted = "".join(f"{term_text(e)}\t{term_text(a)}\t{_row_text(i)}\n" for e, a, i in rows)
     for s, p, o in found:
         if isinstance(s, BNode) or isinstance(o, BNode):
             return None

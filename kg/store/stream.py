@@ -1091,8 +1091,8 @@ class _LocalRules:
                     open(self.folder / f"count-{n:02d}.tsv", "w", encoding="utf-8")  # noqa: SIM115
                     for n in range(MERGE_PARTS)
                 ]  # fmt: skip
-            for row in counted.splitlines(keepends=True):
-                self.counted[hash(row[: row.index("\t")]) % MERGE_PARTS].write(row)
+            for row in counted.split("\n")[:-1]:  # not splitlines(): an IRI may hold U+2028
+                self.counted[hash(row[: row.index("\t")]) % MERGE_PARTS].write(row + "\n")
         if merged:
             if not self.parts:
                 self.parts = [
