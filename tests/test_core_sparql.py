@@ -497,3 +497,88 @@ def test_counts_on_a_longer_path_start_from_the_targets_like_a_limited_run() -> 
     for n in ("none", "one", "two", "mixed", "same", "outsider", "s1", "a1"):
         some |= found(validate_core(store, shapes, restrict=f"VALUES ?this {{ <http://ex/{n}> }}"))
     assert some == every
+
+
+def test_no_value_read_in_parts_of_the_graphs_like_the_whole_store(monkeypatch) -> None:
+    """In a full run over a store of more graphs than a part holds, a batch with "no value"
+    hash joins runs once per part of the graphs (the tables hold that part only). A node with
+    no value in its part's graphs but one in another graph is not reported; a node typed in
+    two parts and a node of each kind of target lacking a value are, once each; the node
+    shape's other tests in the batch too. The same results as one query over every graph and
+    as runs limited to one node."""
+    import kg.check.core_sparql as core
+
+    store = Store.memory()
+    parts = {
+        "urn:g:1": """ex:ok a ex:C ; ex:own 1 ; ex:other 1 .
+            ex:none a ex:C . ex:split a ex:C .""",
+        "urn:g:2": """ex:twice a ex:C . ex:elsewhere a ex:C ; ex:other 1 .
+            ex:marked ex:mark 1 . ex:holder ex:points ex:pointed, "a literal" .""",
+        "urn:g:3": """ex:twice a ex:C ; ex:other 2 . ex:split ex:own 2 ; ex:other 2 .
+            ex:elsewhere ex:own 3 . ex:pointed ex:own 4 ; ex:other 4 .
+            ex:outsider ex:other 5 .""",
+    }
+    for name, text in parts.items():
+        g = Graph().parse(data="@prefix ex: <http://ex/> . " + text, format="turtle")
+        store.add_graph(g, URIRef(name))
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:targetSubjectsOf ex:mark ;
+            sh:targetObjectsOf ex:points ; sh:nodeKind sh:IRI ;
+            sh:property [ sh:path ex:own ; sh:minCount 1 ] ;
+            sh:property [ sh:path ex:other ; sh:minCount 1 ] .""",
+        format="turtle",
+    )
+
+    def found(run: object) -> list[tuple]:
+        return sorted(
+            (
+                str(r.focus).removeprefix("http://ex/"),
+                str(r.component).split("#")[1][:-19],
+                str(shapes.value(r.shape, SH.path)).removeprefix("http://ex/"),
+            )
+            for r in run.results  # type: ignore[attr-defined]
+        )
+
+    whole = found(validate_core(store, shapes))
+    assert whole == [
+        ("a literal", "MinCount", "other"), ("a literal", "MinCount", "own"),
+        ("a literal", "NodeKind", "None"),
+        ("marked", "MinCount", "other"), ("marked", "MinCount", "own"),
+        ("none", "MinCount", "other"), ("none", "MinCount", "own"),
+        ("twice", "MinCount", "own"),
+    ]  # fmt: skip
+    compiled, _ = core.compile_shapes(shapes)
+    monkeypatch.setattr(core, "PART_GRAPHS", 1)
+    assert core.graph_parts(store, compiled) == {}  # too few focus nodes to be worth it
+    monkeypatch.setattr(core, "PART_NODES", 5)
+    assert len(core.graph_parts(store, compiled)[URIRef("http://ex/S")]) == 3
+    monkeypatch.setattr(core, "PART_NODES", 9)  # 9 target matches (ex:twice in two graphs)
+    assert core.graph_parts(store, compiled) == {}
+    monkeypatch.setattr(core, "PART_NODES", 0)
+    for size in (1, 2):
+        monkeypatch.setattr(core, "PART_GRAPHS", size)
+        parts = core.graph_parts(store, compiled)
+        assert len(parts[URIRef("http://ex/S")]) == (3 if size == 1 else 2)
+        jobs = core._jobs(compiled, True, parts)
+        texts = [
+            core.batch_query(j.shape, j.batch, "", j.graphs)
+            for j in jobs
+            if isinstance(j, core.Part)
+        ]
+        assert len(texts) == len(parts[URIRef("http://ex/S")])
+        confirmed = "NOT EXISTS { ?this <http://ex/own>"  # in every graph, before it is reported
+        assert all("FROM NAMED <urn:g:" in t and confirmed in t for t in texts)
+        run = validate_core(store, shapes)
+        assert found(run) == whole  # no result twice, none lost, none made up
+        assert run.queries == len(jobs)
+        assert [
+            j
+            for j in jobs
+            if isinstance(j, tuple) and j[1][0].component == SH.NodeKindConstraintComponent
+        ]
+    some = []
+    for n in ("ok", "none", "split", "twice", "elsewhere", "marked", "pointed", "outsider"):
+        some += found(validate_core(store, shapes, restrict=f"VALUES ?this {{ <http://ex/{n}> }}"))
+    some += found(validate_core(store, shapes, restrict='VALUES ?this { "a literal" }'))
+    assert sorted(some) == whole

@@ -53,6 +53,7 @@ from kg.check.core_sparql import (
     check_query,
     compile_shapes,
     count_queries,
+    graph_parts,
     run_compiled,
     store_subclasses,
     validate_core,
@@ -405,15 +406,16 @@ def _incremental(
         todo = again[c.shape]
         if todo is not None and not todo:
             continue
-        stats.queries += count_queries([c], full=todo is None)
+        parts = graph_parts(store, [c]) if todo is None else {}
+        stats.queries += count_queries([c], todo is None, parts)
         restrict = "" if todo is None else "VALUES ?this { " + _values(todo) + " }"
         started, before = time.perf_counter(), len(fresh)
-        fresh.extend(run_compiled(store, shapes, [c], restrict=restrict))
+        fresh.extend(run_compiled(store, shapes, [c], restrict=restrict, parts=parts))
         stats.steps.append(
             {
                 "step": "core",
                 "shape": str(c.shape),
-                "queries": count_queries([c], full=todo is None),
+                "queries": count_queries([c], todo is None, parts),
                 "focus": None if todo is None else len(todo),
                 "seconds": round(time.perf_counter() - started, 4),
                 "results": len(fresh) - before,
