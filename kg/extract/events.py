@@ -1341,12 +1341,15 @@ def _merge_participants(kept: dict[str, Any], again: dict[str, Any]) -> None:
 OPERATION = frozenset({"raid", "arrest", "search", "seizure"})
 
 
-#: "The arrest was ordered by X": a step told before, and who ordered or carried it out.
-RETOLD_BY = re.compile(
+#: "The arrest was ordered by X": a step told before, and who ordered or carried it out. The
+#: verbs are found with ``str.find``; the step before each is read backwards from there.
+RETOLD_VERBS = ("ordered by ", "authorised by ", "authorized by ", "approved by ",
+                "sanctioned by ", "carried out by ", "conducted by ", "led by ")  # fmt: skip
+RETOLD_STEP = re.compile(
     r"\b[Tt]h(?:e|is|at)\s+(arrest|detention|search|raid|seizure|interrogation|summons)\s+"
-    r"(?:was|had\s+been)\s+(?:ordered|authori[sz]ed|approved|sanctioned|carried\s+out|"
-    r"conducted|led)\s+by\s+(?:(?:the|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?"
+    r"(?:was|had\s+been)\s+$"
 )
+RETOLD_TITLE = re.compile(r"(?:(?:the|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?")
 
 
 def _retold_orderers(
@@ -1354,24 +1357,44 @@ def _retold_orderers(
 ) -> None:
     """ "On 2 May, police arrested Ana Lee. The arrest was ordered by Tom Reed": the one named
     after "by" acts in the last step of that kind told before, in the same paragraph."""
-    if " by " not in doc.flat:
+    flat = doc.flat
+    for verb in RETOLD_VERBS:
+        at = flat.find(verb)
+        while at >= 0:
+            step = RETOLD_STEP.search(flat, max(0, at - 40), at)
+            end = at + len(verb)
+            at = flat.find(verb, end)
+            if step is None:
+                continue
+            end = RETOLD_TITLE.match(flat, end).end()  # type: ignore[union-attr]
+            _add_orderer(events, doc, mentions, step.group(1).lower(), step.start(), end)
+
+
+def _add_orderer(
+    events: list[dict[str, Any]],
+    doc: Doc,
+    mentions: list[tuple[int, int, Entity]],
+    etype: str,
+    start: int,
+    end: int,
+) -> None:
+    """Make the person or body named at ``end`` an agent of the last ``etype`` event told
+    before ``start`` in its paragraph."""
+    named = next(
+        (e for ma, _mb, e in mentions if end <= ma <= end + 2 and e.kind in
+         ("person", "organisation")),
+        None,
+    )  # fmt: skip
+    if named is None:
         return
-    for m in RETOLD_BY.finditer(doc.flat):
-        named = next(
-            (e for ma, _mb, e in mentions if m.end() <= ma <= m.end() + 2 and e.kind in
-             ("person", "organisation")),
-            None,
-        )  # fmt: skip
-        if named is None:
-            continue
-        para = next((p for p in doc.paragraphs if p.start <= m.start() < p.end), None)
-        lo = para.start if para else 0
-        told = [
-            ev for ev in events
-            if ev["type"] == m.group(1).lower() and lo <= ev["evidence"][0]["start"] < m.start()
-        ]  # fmt: skip
-        if told and named.id not in told[-1]["agents"] and named.id not in told[-1]["targets"]:
-            told[-1]["agents"].append(named.id)
+    para = next((p for p in doc.paragraphs if p.start <= start < p.end), None)
+    lo = para.start if para else 0
+    told = [
+        ev for ev in events
+        if ev["type"] == etype and lo <= ev["evidence"][0]["start"] < start
+    ]  # fmt: skip
+    if told and named.id not in told[-1]["agents"] and named.id not in told[-1]["targets"]:
+        told[-1]["agents"].append(named.id)
 
 
 def _share_operation_agents(events: list[dict[str, Any]], doc: Doc) -> None:
