@@ -369,3 +369,27 @@ def test_a_rebuild_keeps_the_rules_analysis_when_derive_changes_is_wrapped(
     monkeypatch.undo()
     build(tmp_path / "full", data, incremental=False, progress=None)
     assert _nquads(store) == _nquads(tmp_path / "full")
+
+
+def test_the_recipe_covers_the_code_that_decides_what_a_build_writes(tmp_path: Path) -> None:
+    """A change to the rules derived as graphs are written, to the SPARQL rules' code, to the
+    public filter or to the export files' writer makes the next build write every graph (else
+    a rebuild would keep what the old code wrote); a change to the code that keeps the
+    build's state does not."""
+    from kg.store.stream import recipe_hash, recipe_sources
+
+    names = {p.name for p in recipe_sources()}
+    assert {"localrules.py", "derive.py", "public.py", "chunks.py", "casequads.py"} <= names
+    assert {"state.py", "kept.py", "workers.py"}.isdisjoint(names)
+
+    shutil.copytree(ROOT / "kg", tmp_path / "kg")
+    before = recipe_hash(tmp_path)
+    assert recipe_hash(tmp_path) == before
+    for name, counts in (("state.py", False), ("localrules.py", True), ("public.py", True)):
+        path = tmp_path / "kg" / "store" / name
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n# changed\n")
+        assert (recipe_hash(tmp_path) != before) is counts, name
+        path.write_bytes(original)
+    (tmp_path / "kg" / "store" / "newstep.py").write_text("STEP = 1\n", encoding="utf-8")
+    assert recipe_hash(tmp_path) != before

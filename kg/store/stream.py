@@ -160,24 +160,35 @@ def _files_hash(paths: Iterable[Path]) -> str:
     return _sha(*(f"{p.name}\x1f".encode() + p.read_bytes() for p in sorted(paths)))
 
 
-# The modules of kg.store whose code decides what a graph holds (beside kg.record), and the
-# functions of this module that do: a change to the rest of this module (the state it keeps,
-# how it plans a build) changes no graph, so it does not make the next build write them all.
-_RECIPE_MODULES = ("build.py", "casequads.py", "delta.py", "partition.py", "textpartition.py")
+# The modules of kg.store that only plan a build, run its steps or keep its state for the
+# next one: a change to them changes no graph. Every other module of kg.store decides what the
+# stores or their files hold (the graphs, the rules derived as they are written, the public
+# store, the export files), so a change to it makes the next build write every graph: a module
+# added later counts unless it is named here. Of this module, the functions named below count.
+_PLANNING_MODULES = frozenset(
+    {"apart.py", "kept.py", "memory.py", "spill.py", "state.py", "stream.py", "workers.py"}
+)
 _RECIPE_FUNCTIONS = ("graph_nquads", "_init_worker", "_case_nquads")
 
 
-def recipe_hash() -> str:
+def recipe_sources(root: Path = ROOT) -> list[Path]:
+    """The files whose code turns records into what a build writes (:func:`recipe_hash`)."""
+    store = sorted(
+        p for p in (root / "kg" / "store").glob("*.py") if p.name not in _PLANNING_MODULES
+    )
+    return [*sorted((root / "kg" / "record").glob("*.py")), root / "kg" / "countries.py", *store]
+
+
+def recipe_hash(root: Path = ROOT) -> str:
     """The code that turns records into graphs: a change to it rebuilds every graph."""
     import inspect
 
     import pycountry
 
-    sources = [*sorted((ROOT / "kg" / "record").glob("*.py")), ROOT / "kg" / "countries.py"]
-    sources += [ROOT / "kg" / "store" / n for n in _RECIPE_MODULES]
     here = sys.modules[__name__]
     functions = (inspect.getsource(getattr(here, name)) for name in _RECIPE_FUNCTIONS)
-    return _sha(_files_hash(p for p in sources if p.exists()), *functions, pycountry.__version__)
+    sources = (p for p in recipe_sources(root) if p.exists())
+    return _sha(_files_hash(sources), *functions, pycountry.__version__)
 
 
 # --------------------------------------------------------------------------------------------
