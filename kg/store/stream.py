@@ -1081,6 +1081,13 @@ class _LocalRules:
         self.counted: list[Any] = []  # appeal-count's rows, by the hash of the entity
         self.counts: list[Path] = []
 
+    def _open_parts(self, prefix: str) -> list[Any]:
+        """The :data:`MERGE_PARTS` files rows keyed by a hash are spread over."""
+        return [
+            open(self.folder / f"{prefix}-{n:02d}.tsv", "w", encoding="utf-8")  # noqa: SIM115
+            for n in range(MERGE_PARTS)
+        ]  # fmt: skip
+
     def write(self, derived: Derived | None) -> None:
         if not self.rules:
             return
@@ -1098,18 +1105,12 @@ class _LocalRules:
             self.pending.write(pending)
         if counted:
             if not self.counted:
-                self.counted = [
-                    open(self.folder / f"count-{n:02d}.tsv", "w", encoding="utf-8")  # noqa: SIM115
-                    for n in range(MERGE_PARTS)
-                ]  # fmt: skip
+                self.counted = self._open_parts("count")
             for row in counted.split("\n")[:-1]:  # not splitlines(): an IRI may hold U+2028
                 self.counted[hash(row[: row.index("\t")]) % MERGE_PARTS].write(row + "\n")
         if merged:
             if not self.parts:
-                self.parts = [
-                    open(self.folder / f"first-{n:02d}.tsv", "w", encoding="utf-8")  # noqa: SIM115
-                    for n in range(MERGE_PARTS)
-                ]  # fmt: skip
+                self.parts = self._open_parts("first")
             for fact, start in merged.items():
                 self.parts[hash(fact) % MERGE_PARTS].write(f"{fact}\t{start}\n")
 
