@@ -46,6 +46,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    from identitylib import identity_sha256
+
     import kg.store.stream as stream
     from kg.files import replacing_folder
     from kg.store.build import ONTOLOGY_DIR
@@ -104,13 +106,7 @@ def main() -> None:
             out["quads"] = ordered.count(b"\n")
             out["nquads_sha256"] = hashlib.sha256(ordered).hexdigest()
             r = front.result
-            identity = [
-                [c.kind, c.members, str(c.iri), c.label, c.variants, c.reasons]
-                for c in r.identity_clusters
-            ] + [row.as_dict() for row in r.identity_review]
-            out["identity_sha256"] = hashlib.sha256(
-                json.dumps(identity, sort_keys=True).encode()
-            ).hexdigest()
+            out["identity_sha256"] = identity_sha256(r.identity_clusters, r.identity_review)
             out["fingerprints_sha256"] = hashlib.sha256(
                 json.dumps(front.fingerprints, sort_keys=True).encode()
             ).hexdigest()

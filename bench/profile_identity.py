@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import hashlib
 import json
 import os
 import resource
@@ -42,6 +41,8 @@ def main() -> None:
     parser.add_argument("--profile", type=Path, help="cProfile statistics (CPU time) to here")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    from identitylib import identity_sha256
+
     import kg.store.stream as stream
     from kg.files import replacing_folder
     from kg.store.build import ONTOLOGY_DIR
@@ -73,13 +74,7 @@ def main() -> None:
             review_rows=len(resolution.review_rows),
             ru_maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         )
-        identity = [
-            [c.kind, c.members, str(c.iri), c.label, c.variants, c.reasons]
-            for c in resolution.clusters
-        ] + [row.as_dict() for row in resolution.review_rows]
-        out["identity_sha256"] = hashlib.sha256(
-            json.dumps(identity, sort_keys=True).encode()
-        ).hexdigest()
+        out["identity_sha256"] = identity_sha256(resolution.clusters, resolution.review_rows)
         raise _Stop
 
     stream.resolve_with_index = measured
