@@ -22,12 +22,14 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # kinds 0.788; events, participants, provisions and demands, written later: on the first 24
 # before, events 0.831, participants 0.695, provisions 1.000, demands 0.541, after twelve steps of
 # syn-001 to syn-024 were dated by the corpus convention, from events 0.746, participants 0.613).
-# All eight floors are over all 32 appeals.
+# syn-033 to syn-038 (persons and organisations: on the first 32 before, persons 0.957, roles
+# 0.851, orgs 0.906, kinds 0.824). The persons and organisations floors are over all 38 appeals,
+# the other four over the appeals not in PENDING_EVENT_GOLD.
 INVENTED_FLOORS = {
-    "persons": 0.95,  # measured 0.957 (0.952 when syn-025 to syn-032 were added)
-    "person_roles": 0.85,  # 0.851 (0.806 when syn-025 to syn-032 were added)
-    "organisations": 0.90,  # 0.906 (0.865 when syn-025 to syn-032 were added)
-    "organisation_kinds": 0.81,  # 0.819 (0.755 when syn-025 to syn-032 were added)
+    "persons": 0.95,  # measured 0.953 when syn-033 to syn-038 were added
+    "person_roles": 0.83,  # 0.838 when syn-033 to syn-038 were added
+    "organisations": 0.90,  # 0.901 when syn-033 to syn-038 were added
+    "organisation_kinds": 0.82,  # 0.824 when syn-033 to syn-038 were added
     "legal_provisions": 1.0,  # 1.000 (6 of 6; syn-025 to syn-032 cite no article)
     "events": 0.78,  # 0.789 when syn-025 to syn-032's event gold was written
     "event_participants": 0.66,  # 0.662 then
@@ -36,14 +38,21 @@ INVENTED_FLOORS = {
 
 # Appeals whose gold has no provisions, events or demands written yet: they are scored for persons
 # and organisations only. Take a name off the list in the commit that writes that gold.
-PENDING_EVENT_GOLD: set[str] = set()
+PENDING_EVENT_GOLD = {
+    "syn-033-sydykov",
+    "syn-034-niyonkuru",
+    "syn-035-huong",
+    "syn-036-quinones",
+    "syn-037-rostami",
+    "syn-038-beridze",
+}
 PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_kinds"}
 
 
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 32
+    assert len(report.cases) == 38
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
