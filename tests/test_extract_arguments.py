@@ -860,3 +860,26 @@ def test_who_asked_for_a_warrant_a_judge_issued_took_no_part_in_the_arrest() -> 
         e for e in extract_case(ordered, appeal_id="t")["events"] if e["type"] == "arrest"
     )
     assert office in arrest["agents"]  # an order, not a request granted by another
+
+
+def test_people_named_after_a_joined_verb_are_its_objects_only() -> None:
+    events = _named(
+        "On 3 May 2024, officers of the Zembla Security Service raided the offices of the Zenda "
+        "Rights Forum during a meeting and arrested its director, Mr. Tom Reed, together with "
+        "two of its members: Ana Lee and Ivo Marsh."
+    )
+    raid = _one(events, "raid")
+    assert raid["targets"] == ["Zenda Rights Forum"]
+    arrest = _one(events, "arrest")
+    assert sorted(arrest["targets"]) == ["Ana Lee", "Ivo Marsh", "Tom Reed"]
+    # the forum is what was raided: no agent of the arrest
+    assert arrest["agents"] == ["Zembla Security Service"]
+
+
+def test_verbs_joined_with_no_object_between_share_it() -> None:
+    events = _named(
+        "On 3 May 2024, officers of the Zembla Security Service arrested and questioned the "
+        "human rights defender Ana Lee."
+    )
+    assert _one(events, "arrest")["targets"] == ["Ana Lee"]
+    assert _one(events, "interrogation")["targets"] == ["Ana Lee"]

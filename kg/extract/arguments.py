@@ -1273,6 +1273,34 @@ def _reported_from(flat: str, start: int, a: int) -> int | None:
     return last
 
 
+#: "... and arrested", "..., and then charged": a verb joined by "and" to the one before it,
+#: with no subject of its own.
+JOINED_VERB = re.compile(r"(?:,\s*|\s+)and\s+(?:(?:then|later|also|subsequently)\s+)?$")
+
+
+def _next_joined_verb(flat: str, b: int, c1: int, others: list[int] | None) -> int | None:
+    """Where the next event verb of the clause starts, if it is joined by "and" to this one
+    and this one has an object of its own before it ("raided the offices of the Forum and
+    arrested its director, A": A is the arrest's, not the raid's). "arrested and charged A"
+    has no object between the two verbs: A is both verbs' object."""
+    nxt = min((o for o in others or () if b <= o < c1), default=None)
+    if nxt is None:
+        return None
+    m = JOINED_VERB.search(flat, b, nxt)
+    if m is None or not re.search(r"[A-Za-z]", flat[b : m.start()]):
+        return None
+    return nxt
+
+
+def _joined_to_verb_before(flat: str, c0: int, a: int, others: list[int] | None) -> int | None:
+    """Where the event verb before this one starts, if this one is joined to it by "and" and
+    has no subject of its own: what is named between the two is the first verb's object."""
+    prev = max((o for o in others or () if c0 <= o < a), default=None)
+    if prev is None or JOINED_VERB.search(flat, prev, a) is None:
+        return None
+    return prev
+
+
 def _start(mention: tuple[int, int, Entity]) -> int:
     return mention[0]
 
@@ -1355,6 +1383,16 @@ def make_event(
         # "was stopped at the airport and prevented from boarding": a step always done to
         # someone, joined to a passive participle, is undergone by the subject too
         passive = passive or (etype in DONE_TO_SOMEONE and coordinated_passive(doc.flat, a))
+    joined_before = None
+    if not passive:
+        cut = _next_joined_verb(doc.flat, b, c1, others)
+        if cut is not None:
+            # "raided the offices of the Forum and arrested its director, A, and four members":
+            # the people named after the next verb are its objects, not this one's
+            c1 = cut
+            named_before = {e.id for ma, _mb, e in near if ma < cut}
+            targets = [x for x in targets if x in named_before]
+        joined_before = _joined_to_verb_before(doc.flat, c0, a, others)
     actors: list[str] = []
     for ma, _mb, e in near:
         if not c0 <= ma < c1 or e.id in targets or e.id in agents or (ma, _mb) in inner:
@@ -1376,6 +1414,8 @@ def make_event(
                 # "the court convicted A, B and C, sentenced them ...": named after the body
                 # that acted, they are the objects of its first verb, and of this one
                 targets.append(e.id)
+            elif joined_before is not None and joined_before < ma < a:
+                pass  # "raided the offices of the Forum and arrested": the raid's object
             elif ma >= a or ma >= _subject_start(doc.flat, c0, a):
                 actors.append(e.id)
             continue
