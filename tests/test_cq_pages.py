@@ -62,12 +62,15 @@ def test_an_appeal_that_states_nothing_gives_no_rows(store: Store) -> None:
     assert _rows(store, {"appeal": "https://w3id.org/appeals-kg/id/appeal/a-none"}) == []
 
 
-# CQ2 and CQ10 page the same way, and their busiest defender's answer by his appeals: the
-# timeline of a defender named in many appeals is thousands of rows at 10,000 appeals. CQ4 and
+# CQ2, CQ3, CQ7 and CQ10 page the same way (by the appeal that states the event or the
+# complaint), and their busiest defender's answer by his appeals: the timeline of a defender
+# named in many appeals is thousands of rows at 10,000 appeals. CQ4 and
 # CQ9 page by case: a charge and a right claim belong to exactly one case (shapes/charge.ttl,
 # shapes/right-claim.ttl), so the pages of every case together are the whole answer.
 PAGED = (
     ("cq02-defender-timeline", "appeal"),
+    ("cq03-complainants", "appeal"),
+    ("cq07-statements", "appeal"),
     ("cq10-demands", "appeal"),
     ("cq04-charges", "case"),
     ("cq09-rights", "case"),
