@@ -225,6 +225,61 @@ def _facts_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return counts
 
 
+def _keys_read(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+    """The record hashes each read of the previous state's item keys asked for."""
+    from kg.store.state import BuildState
+
+    asked: list[set[str]] = []
+    load_keys = BuildState.load_keys
+
+    def counted(self: BuildState, shas: object) -> object:
+        wanted = set(shas)  # type: ignore[call-overload]
+        asked.append(wanted)
+        return load_keys(self, wanted)
+
+    monkeypatch.setattr(BuildState, "load_keys", counted)
+    return asked
+
+
+def test_a_rebuild_takes_the_item_keys_of_unchanged_records_from_the_identity_index(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The identity index lists each record's item keys by appeal with the hash it resolved
+    it with: a rebuild reads from the state the keys of no record the index lists with the
+    same hash, and the keys of every unchanged record when there is no index."""
+    from kg.store.stream import IDENTITY_FILE
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    asked = _keys_read(monkeypatch)
+    records = sorted((data / "cases").glob("*.yaml"))
+
+    def spell(record: dict) -> None:
+        record["persons"][0]["variants"] = ["a spelling a curator added"]
+
+    _edit_record(records[1], spell)
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert any(line.startswith("build: 1 graph(s) to write") for line in lines), lines
+    assert asked == [set()]
+    build(tmp_path / "full", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full")
+
+    # Without an index every unchanged record's keys come from the state, and the store is
+    # still what a full build makes.
+    generation = current_generation(store)
+    assert generation is not None
+    (generation / IDENTITY_FILE).unlink()
+    _edit_record(records[4], spell)
+    asked.clear()
+    build(store, data, progress=None)
+    assert [len(shas) for shas in asked] == [len(records) - 1]
+    build(tmp_path / "full2", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "full2")
+
+
 def _error_of(store: Path, data: Path, *, incremental: bool = True) -> str:
     from kg.errors import DataError
 

@@ -661,12 +661,30 @@ def _build_from(
         say("build: nothing changed; the store is up to date")
         return result
 
+    # The identity index the last build kept (read first: it holds the item keys of the
+    # records it resolved). Its keys are kept in a SQLite file, changed in place
+    # (kg.record.keytable).
+    index = None
+    if previous and generation:
+        index = _read_index(generation, previous.get("build"), spill_dir)
+        if index is not None and isinstance(index.table, DiskKeys):
+            opened.append(index.table)
     # Identity: items of records read now; the item keys of the others, whose items are read
-    # from the state only where identity resolution or a fingerprint needs them.
+    # from the state only where identity resolution or a fingerprint needs them. A record
+    # the index resolved with the same content hash has the keys the index lists for it:
+    # only the others' keys are read from the state (none, when the index stands).
     kept_keys: dict[str, list[Any]] = {}
+    if index is not None:
+        stamps, listed = index.stamps, index.appeal_items
+        for aid, key in chosen.items():
+            sha = entries[key]["sha"]
+            if key not in read and stamps.get(aid) == sha:
+                kept_keys[sha] = listed.get(aid, [])
     if old_state is not None:
-        kept_keys = old_state.load_keys(
-            {entries[k]["sha"] for k in chosen.values() if k not in read}
+        kept_keys.update(
+            old_state.load_keys(
+                {entries[k]["sha"] for k in chosen.values() if k not in read} - kept_keys.keys()
+            )
         )
     fresh: dict[str, list[Item]] = {}
     order: list[tuple[str, str, list[Any]]] = []
@@ -679,12 +697,6 @@ def _build_from(
     items = RecordItems(order, fresh, old_state)
     del kept_keys, fresh
     # Identity: only what the changed records reach, with the index the last build kept.
-    # Its keys are kept in a SQLite file, changed in a copy (kg.record.keytable).
-    index = None
-    if previous and generation:
-        index = _read_index(generation, previous.get("build"), spill_dir)
-        if index is not None and isinstance(index.table, DiskKeys):
-            opened.append(index.table)
     before_clusters = list(index.clusters) if index is not None else None
     resolution, index = resolve_with_index(
         items, decisions if decisions.exists() else None,
