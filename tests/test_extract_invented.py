@@ -27,7 +27,9 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # the other four over the appeals not in PENDING_EVENT_GOLD.
 INVENTED_FLOORS = {
     "persons": 0.95,  # measured 0.953 when syn-033 to syn-038 were added
-    "person_roles": 0.83,  # 0.838 when syn-033 to syn-038 were added
+    # 0.838 when syn-033 to syn-038 were added, 0.834 once their three persecuted lawyers were
+    # coded defenders too, as the corpus codes them
+    "person_roles": 0.83,
     "organisations": 0.90,  # 0.901 when syn-033 to syn-038 were added
     "organisation_kinds": 0.82,  # 0.824 when syn-033 to syn-038 were added
     "legal_provisions": 1.0,  # 1.000 (6 of 6; syn-025 to syn-032 cite no article)
