@@ -1411,3 +1411,17 @@ def test_a_co_defendant_described_and_a_complainant_by_post_of_a_named_company()
     assert roles["Jasur Erg"] == ["other"]
     assert roles["Rodrigo Herr"] == ["complainant"]
     assert roles["Ivo Rakh"] == ["judge"]
+
+
+def test_maitre_is_a_lawyers_style_and_a_clerical_rank_no_part_of_a_name() -> None:
+    text = (
+        "4 May 2026\n\nZembla: Defender and her lawyer held\n\nOn 2 May 2026, police arrested "
+        "the defender Ana Velk. Her lawyer, Maître Jules Karo, was arrested the next day. "
+        "Me Lise Ombe represented the family. The prosecutor of Vela, Hojatoleslam Reza Taln, "
+        "charged them with rebellion.\n"
+    )
+    persons = {p["name"]: p for p in extract_case(text, appeal_id="t")["persons"]}
+    assert persons["Jules Karo"]["roles"] == ["defender", "lawyer"]  # a lawyer arrested
+    assert persons["Lise Ombe"]["roles"] == ["lawyer"]
+    assert persons["Reza Taln"]["roles"] == ["prosecutor"]
+    assert not any(n.startswith(("Maître", "Hojatoleslam")) for n in persons)

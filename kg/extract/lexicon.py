@@ -24,7 +24,7 @@ HONORIFICS = {"Mr": "male", "Messrs": "male", "Ms": "female", "Mrs": "female", "
               "Dr": None, "Prof": None, "Sheikh": "male", "Shaikh": "male",
               "Sheikha": "female", "Shaikha": "female", "Hon": None, "Honourable": None,
               "Honorable": None, "Mme": "female", "Mlle": "female", "Me": None, "Sr": "male",
-              "Sra": "female", "Srta": "female"}  # fmt: skip
+              "Sra": "female", "Srta": "female", "Maître": None, "Maitre": None}  # fmt: skip
 MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split()
 )}  # fmt: skip
@@ -67,7 +67,8 @@ Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Prince
 H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyewitness Witness
 MP Ambassador Procurator Rapporteur Chair-Rapporteur Vice-Chair Spokesperson Spokesman Ombudsman
 Spokeswoman Representative
-Imam Bishop Archbishop Cardinal Rabbi Mullah Ayatollah Cleric Priest Monk Venerable
+Imam Bishop Archbishop Cardinal Rabbi Mullah Ayatollah Hojatoleslam Hojjatoleslam Cleric Priest
+Monk Venerable
 Chieftain Doctor Supreme Leader Crown Detective Attorney-General Prosecutor-General""".split()
 ) | frozenset(
     # occupations and callings that open a sentence before a name ("Student A B was ...")
@@ -316,6 +317,8 @@ PERSON_TITLES = [
      r"[Ee]nvironmental advocate", "defender", None),
     (r"(?:human rights |defence |defense )?[Ll]awyer|[Bb]arrister|(?:[Dd]efen[cs]e|Senior) "
      r"[Cc]ounsel|[Aa]ttorney|[Aa]dvocate|Atty\.?", "lawyer", None),
+    # the French style of address of a member of the bar: "Maître A", "Me A"
+    (r"Ma[iî]tre|Me\.?", "lawyer", None),
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
     (r"(?:civic |civil society )?[Aa]ctivists?", "defender", None),
     (r"[Cc]olleagues?(?: (?:at|from|in|of) (?:the )?(?:[A-Z][\w’'-]+ ?){1,6})?", "defender", None),

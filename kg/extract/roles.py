@@ -290,8 +290,11 @@ def _ends_a_post(before: str) -> bool:
 
 #: The titles, each tried only at the words that open with one of its literals.
 TITLE_STARTS = WordStartPatterns([rx for rx, _, _ in TITLE_RX])
+#: Honorifics and a clerical rank before a name; "Maître", "Me" are no honorific here but the
+#: title of a lawyer (PERSON_TITLES).
 HONORIFIC_END = re.compile(
-    r"(?:\b(?P<h>Mr|Ms|Mrs|Dr|Messrs|Sheikha?|Shaikha?|Hon|Honou?rable|Mme|Mlle|Me|Sra?|Srta)"
+    r"(?:\b(?P<h>Mr|Ms|Mrs|Dr|Messrs|Sheikha?|Shaikha?|Hojj?atoleslam|Hon|Honou?rable|Mme|Mlle|"
+    r"Sra?|Srta)"
     r"\.?\s*|\bH\.\s?E\.\s*)+$"
 )
 #: What a text HONORIFIC_END strips something from ends with, before white space: a full
