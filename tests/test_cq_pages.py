@@ -124,3 +124,31 @@ def test_a_case_page_is_the_case_each_row_belongs_to(store: Store, name: str) ->
     assert whole
     for row in whole:
         assert row["case"] == case_of[row[column]], (name, row[column])
+
+
+@pytest.fixture(scope="module")
+def store30(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """30 generated appeals: a jurisdiction arrangement is generated for about one appeal in
+    twenty, too few for CQ6 to have rows on the 6 appeals above."""
+    from benchgen import generator
+
+    tmp = tmp_path_factory.mktemp("pages30")
+    generator().generate(30, tmp / "corpus", seed=5, jobs=1, corpus=tmp / "no-corpus")
+    build(tmp / "kg", tmp / "corpus")
+    return Store.open(public_store_path(tmp / "kg"))
+
+
+def test_cq06_pages_by_defender_are_the_whole_answer(store30: Store) -> None:
+    """CQ6 pages by ?defender, its one parameter: every row names one defender, so his rows,
+    read with him bound, are his part of the corpus-wide answer in the same order, and the
+    pages of every defender together are the whole answer."""
+    name, store = "cq06-territory-treaty", store30
+    whole = _named(store, name, {})
+    defenders = sorted({row["defender"] for row in whole})
+    assert len(defenders) > 1, "the generated corpus gives several defenders an arrangement"
+    pages: list[dict[str, str]] = []
+    for defender in defenders:
+        page = _named(store, name, {"defender": defender})
+        assert page and page == [row for row in whole if row["defender"] == defender], defender
+        pages += page
+    assert len(pages) == len(whole)
