@@ -883,3 +883,23 @@ def test_verbs_joined_with_no_object_between_share_it() -> None:
     )
     assert _one(events, "arrest")["targets"] == ["Ana Lee"]
     assert _one(events, "interrogation")["targets"] == ["Ana Lee"]
+
+
+def test_a_co_defendant_who_received_a_term_is_a_target_of_the_judgment() -> None:
+    events = _named(
+        "On 3 May 2024, the Zenda City Court sentenced the poet Ana Lee to seven years in prison. "
+        "Her co-defendant, the translator Tom Reed, received a three-year suspended sentence and "
+        "was released in the courtroom."
+    )
+    # one judgment, one sentence event (the corpus convention), of both defendants
+    assert sorted(_one(events, "sentence")["targets"]) == ["Ana Lee", "Tom Reed"]
+    assert _one(events, "release")["targets"] == ["Tom Reed"]
+
+
+def test_lifting_a_travel_ban_asked_for_is_no_ban() -> None:
+    events = _named(
+        "Tom Reed, a human rights defender, has been banned from travelling since he returned "
+        "from Geneva. We call on the authorities to lift the travel ban on Tom Reed."
+    )
+    assert [e["type"] for e in events] == ["travel_ban"]
+    assert events[0]["targets"] == ["Tom Reed"]
