@@ -99,6 +99,10 @@ Administration Planning Resources Works Transport Energy Development Justice Rig
 POSSESSIVE_END = re.compile(r"[’']s$")
 
 
+#: The words a post and its body open with: a title, a post, a connector (one set, made once).
+_POST_OPENERS = TITLE_STOP | POST_WORDS | CONNECTORS
+
+
 def add_person_candidate(
     doc: Doc, ents: Entities, run: Run, first: int, last: int | None = None
 ) -> None:
@@ -138,7 +142,7 @@ def add_person_candidate(
     ]
     if titles:
         toks = toks[titles[-1] + 1 :]
-    if cut <= 1 and len(toks) >= 3 and toks[0][0] in TITLE_STOP | POST_WORDS | CONNECTORS:
+    if cut <= 1 and len(toks) >= 3 and toks[0][0] in _POST_OPENERS:
         # "Minister of Interior A B", "Head of the Border Service A B": the name follows the
         # post and the body, after the last word that belongs to a body's name
         k = max(i for i, t in enumerate(toks) if _post_or_body_word(t[0]))

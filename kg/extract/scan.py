@@ -208,7 +208,8 @@ class Scanner:
                 for i in ix:
                     places[i].extend(starts)
             for p in places:
-                p.sort()
+                if len(p) > 1:  # most patterns have no place or one
+                    p.sort()
             return places
         if words is None:
             words = [(m.start(), m.group()) for m in WORD.finditer(text, 0, stop)]
