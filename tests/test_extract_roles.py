@@ -1425,3 +1425,19 @@ def test_maitre_is_a_lawyers_style_and_a_clerical_rank_no_part_of_a_name() -> No
     assert persons["Lise Ombe"]["roles"] == ["lawyer"]
     assert persons["Reza Taln"]["roles"] == ["prosecutor"]
     assert not any(n.startswith(("Maître", "Hojatoleslam")) for n in persons)
+
+
+def test_a_post_of_a_body_the_text_names_takes_its_side_from_the_bodys_kind() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Release the staff of the Vela Courier\n\nOn 2 May 2026, officers "
+        "of the Zembla Security Bureau (ZSB) arrested the founder of the Vela Courier "
+        "newspaper, Tom Reed, and the legal representative of the Vela Rights Association, "
+        "Ms. Ana Lind. The Deputy Chairman of the ZSB, Ivo Marek, told a press conference that "
+        "both had been paid from abroad. The head of the Vela Rights Association, Omar Sill, "
+        "was questioned.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Ivo Marek"] == ["official"]  # a post of a security service, by its acronym
+    assert roles["Ana Lind"] == ["defender"]  # a post of an association
+    assert roles["Omar Sill"] == ["defender"]
+    assert roles["Tom Reed"] == ["journalist"]  # a post of a newspaper

@@ -704,6 +704,8 @@ def test_tail_patterns_find_what_their_search_finds() -> None:
         "© ",
         "a member of the ",
         "the founder of ",
+        "the Deputy Chairman of the Zembla Security Bureau, ",
+        "the head of the Vela Courier newspaper, ",
     ]
     texts = list(made_up)
     for s in made_up:

@@ -677,6 +677,13 @@ def _roles_before(
         if GENDER_NOUNS.get(m.group(1), "unknown") != "unknown":
             p.attrs["gender"] = GENDER_NOUNS[m.group(1)]
         return
+    if (role := _post_of_named_body(before, ents)) is not None:
+        # "the Deputy Chairman of the GKNB, X", "the head of the PDH, Mr. X": a post of a body
+        # the text names, and the body's kind says whose side the post is on
+        roles.append(role)
+        if role == "defender":
+            p.attrs["_civil_post"] = True
+        return
     if APPOSED_MEMBER.search(near):
         roles.append("defender")
         return
@@ -927,6 +934,36 @@ APPOSED_MEMBER = re.compile(
     r"chairperson|chairman|chairwoman)s?,\s*$"
 )
 APPOSED_MEMBER = TailPattern(APPOSED_MEMBER, ends=(",",))
+#: A post that heads or speaks for a body, then the body named, a comma and the name: "the
+#: Deputy Chairman of the GKNB, X", "the head of the Ombudsman's Office, X".
+POST_OF_BODY_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Aa]n?)\s+(?P<t>(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting|[Ee]xecutive|[Ff]ormer)"
+    r"[- ])?(?:[Hh]ead|[Cc]hair(?:man|woman|person)?|[Pp]resident|[Dd]irector(?:[- ][Gg]eneral)?|"
+    r"[Cc]ommander|[Ss]pokes(?:person|man|woman)|[Ss]ecretary(?:[- ][Gg]eneral)?|[Cc]oordinator|"
+    r"(?:[Cc]o-)?[Ff]ounder|[Tt]reasurer|[Ll]egal [Rr]epresentative|[Cc]hief)) (?:of|at) "
+    r"(?P<body>(?:the\s+)?[A-ZÀ-ÞĀ-Žİ][^,.;()“”\"]{0,80}?),\s*$"
+)
+POST_OF_BODY_BEFORE = TailPattern(POST_OF_BODY_BEFORE, ends=(",",), needs=(" of ", " at "))
+#: The role a post of a body gives, by the body's kind.
+POST_ROLE_BY_KIND = {**dict.fromkeys(STATE_KINDS, "official"), "international_org": "official",
+                     "ngo": "defender", "media": "journalist"}  # fmt: skip
+
+
+def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
+    """The role of one named right after a post of a body the text names as an organisation
+    (by its name or a short form), read from the body's kind; None where the body is not one
+    the text names, or is of a kind that says nothing of the post."""
+    if ents is None or "," not in before[-3:]:
+        return None
+    m = POST_OF_BODY_BEFORE.search(before[-160:])
+    if not m:
+        return None
+    # "the Vela Courier newspaper": the body's name without the common noun after it
+    body = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", re.sub(r"^the\s+", "", m.group("body")))
+    o = ents.find("organisation", body)
+    return POST_ROLE_BY_KIND.get(o.attrs.get("kind")) if o is not None else None
+
+
 #: "The Minister of Interior, A B," / "Governor of X Province A B": a state post before the name.
 POST_OF_BEFORE = re.compile(
     r"\b(?P<t>(?:Deputy |Vice[- ])?(?:Prime Minister|Minister|Mayor|Governor|President|Prefect|"
