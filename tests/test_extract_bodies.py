@@ -451,3 +451,19 @@ def test_pen_centres_named_by_their_country_region_or_demonym() -> None:
         assert orgs[name]["kind"] == "ngo", name
     assert "Belarusian PEN Centre" in orgs  # as before
     assert not {"PEN members", "Belarusian PEN"} & set(orgs)
+
+
+def test_kinds_of_security_ministries_peoples_committees_shura_councils_and_police() -> None:
+    from kg.extract.names import org_kind
+
+    assert org_kind("Ministry of Intelligence", "") == "security_service"
+    assert org_kind("Ministry of State Security", "") == "security_service"
+    assert org_kind("Ministry of Security and Justice", "") == "ministry"  # a ministry still
+    assert org_kind("Ministry of Public Security", "") == "ministry"  # as before
+    assert org_kind("Vela Provincial People's Committee", "") == "government"
+    assert org_kind("Shura Council", "") == "parliament"
+    assert org_kind("Main Directorate for Combating Organised Crime", "") == "police"
+    assert org_kind("Direction Générale de la Sûreté Nationale", "") == "police"
+    assert org_kind("Vela Security Directorate", "") == "police"
+    assert org_kind("General Security Directorate", "") != "police"  # an intelligence service
+    assert org_kind("Internal Security Directorate", "") != "police"

@@ -185,8 +185,30 @@ ORG_KIND_HINTS = [
     ),
     # the public prosecution of Latin American and French-speaking states
     (re.compile(r"^Minist(?:erio|ério|ère) [Pp](?:úblico|ublic)\b"), "prosecution"),
+    # a ministry of intelligence or of state security is a security service, not a department
+    # of the government ("Ministry of Intelligence", "Ministry of State Security")
+    (
+        re.compile(r"^Ministry of (?:State |National )?(?:Security|Intelligence)(?:$| of )"),
+        "security_service",
+    ),
     # "Ministry of ...", "Interior Ministry", "Ministerio del Interior"
     (re.compile(r"^(?:Ministry|Ministerio|Ministério|Ministère)\b|\bMinistry$"), "ministry"),
+    # the executive of a province or town in Viet Nam and Laos; the consultative councils of
+    # Gulf states are their legislatures
+    (re.compile(r"\bPeople[’']s Committee\b"), "government"),
+    (re.compile(r"\b(?:Shura Council|Majlis al-Shura)\b"), "parliament"),
+    # police forces named for what they fight, and the police of French-speaking states and of
+    # Turkey's provinces by their names: "Main Directorate for Combating Organised Crime",
+    # "Direction Générale de la Sûreté Nationale", "Istanbul Security Directorate" (a general,
+    # internal or state security directorate is an intelligence service)
+    (
+        re.compile(
+            r"\b(?:for|on) Combating (?:Organi[sz]ed Crime|Extremism)\b|"
+            r"\bSûreté (?:[Nn]ationale|[Pp]ublique)\b|"
+            r"(?<!General )(?<!Internal )(?<!State )(?<!National )\bSecurity Directorate\b"
+        ),
+        "police",
+    ),
     # an ombudsman is no part of the body it oversees: "Ombudsman of the Ministry of Interior"
     (re.compile(r"^(?:Office of the )?Ombudsman\b"), "government"),
     (re.compile(r"\bBroadcast(?:ing|er)\b"), "media"),
