@@ -498,3 +498,64 @@ def test_a_rebuild_lists_the_graphs_of_the_previous_manifest_and_those_that_came
     # a graph that came, not named as one that may: not listed (the caller names them all)
     write_chunks(store, looked_up, previous=first, changed=[a, b, d], maybe=[])
     assert str(LINKS_GRAPH) not in [r[0] for r in rows(looked_up)]
+
+
+def test_a_rebuild_removes_the_older_files_by_name_and_lists_the_folder_after_a_failed_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shared folder keeps the files of the current generation and of the one before.
+    A rebuild removes by name the files its previous generation kept beside its own (the
+    manifest's ``dropped``) without listing the folder; when another build wrote into the
+    folder since (a failed one, which left files no manifest lists), it lists the folder."""
+    import kg.store.chunks as chunks
+
+    listings: list[Path] = []
+    collect = chunks._collect
+
+    def listed(pool: Path, keep: set[str]) -> None:
+        listings.append(pool)
+        collect(pool, keep)
+
+    monkeypatch.setattr(chunks, "_collect", listed)
+    data = generated_data(tmp_path / "data", 6, seed=13)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    paths = sorted((data / "cases").glob("*.yaml"))
+
+    def names(generation: Path) -> set[str]:
+        manifest = json.loads((generation / EXPORT_DIR / MANIFEST).read_text(encoding="utf-8"))
+        segments = json.loads((generation / EXPORT_DIR / "void-table.json").read_text("utf-8"))
+        return {row[3] for row in manifest["graphs"]} | set(segments["segments"])
+
+    def held(pool: Path) -> set[str]:
+        return {p.name.split(".", 1)[0] for p in pool.iterdir() if p.name != chunks.WRITING}
+
+    def change(path: Path, note: str) -> None:
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        record["events"][0]["note"] = note
+        path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), "utf-8")
+
+    generation = current_generation(store)
+    assert generation is not None
+    pool = chunks.pool_folder(generation)
+    seen = [names(generation)]  # each generation's files, while it is the current one
+    listings.clear()
+    for n in range(3):
+        change(paths[n], f"a note changed in round {n}")
+        build(store, data, progress=None)
+        seen.append(names(current_generation(store)))  # type: ignore[arg-type]
+        assert held(pool) == seen[-1] | seen[-2]
+        if n:  # the files only an older generation listed went
+            assert seen[-3] - seen[-2] - seen[-1]
+    assert listings == []  # removed by name: the folder was not listed
+
+    # A build that wrote files and failed before its generation was swapped in: they are
+    # listed by no manifest, and the next build lists the folder to remove them.
+    (pool / "0123abcd_feed.nq.zst").write_bytes(b"left by a failed build")
+    (pool / chunks.WRITING).write_text("feed", encoding="ascii")
+    change(paths[3], "a note changed after a failed build")
+    build(store, data, progress=None)
+    seen.append(names(current_generation(store)))  # type: ignore[arg-type]
+    assert listings == [pool]
+    assert held(pool) == seen[-1] | seen[-2]
+    assert_exports_hold_the_store(store, tmp_path)

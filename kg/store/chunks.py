@@ -78,7 +78,7 @@ from kg.store.voidcounts import (
     read_graph_counts,
     write_graph_counts,
 )
-from kg.store.voidtable import SEGMENT, KeptTable, segment_names
+from kg.store.voidtable import SEGMENT, SEGMENT_SUFFIX, KeptTable, segment_names
 from kg.vocab import prefixes
 
 EXPORT_DIR = "export"
@@ -194,6 +194,7 @@ def write_chunks(
     pool = pool_folder(folder)
     pool.mkdir(exist_ok=True)
     token = f"{time.time_ns():x}{secrets.token_hex(3)}"
+    began = _begin_writing(pool, token)
     skip = set(changed)
     # graph -> (stem, triples, file name) of the previous generation's files it may keep
     reusable: dict[str, tuple[str, int, str]] = {}
@@ -202,9 +203,12 @@ def write_chunks(
     old_packed = True
     old_pool = pool
     old_graphs: list[str] | None = None  # the previous manifest's named graphs, in order
+    old_dropped: list[str] | None = None  # what the shared folder kept beside the previous
     if previous is not None:
         old = _read_manifest(previous / EXPORT_DIR, header)
         if old is not None:
+            if began is not None and old.get("token") == began and "dropped" in old:
+                old_dropped = [str(name) for name in old["dropped"]]
             old_packed = _packed(old)
             # Rows as names in one folder: no path made per graph (the graphs grow with the
             # corpus; a rebuild keeps almost all of them as they are).
@@ -274,23 +278,35 @@ def write_chunks(
         rows.append([iri, stem, count, name])
         total += count
     files = [str(r[3]) for r in rows]
-    _write_void(tmp, pool, rows, previous, old_files, place.name(SEGMENT))
+    written = _write_void(tmp, pool, rows, previous, old_files, place.name(SEGMENT))
     (tmp / HEADER).write_bytes(header)
+    current = _current_files(folder, header, previous, old_files)
+    listed = set(files) | set(segment_names(tmp))
+    keep = listed | (old_files or set()) | current
+    if previous is not None:
+        keep.update(segment_names(previous / EXPORT_DIR))
     manifest = {
         "version": VERSION,
         "triples": total,
         "graphs": rows,
         "files": os.path.relpath(pool, final),
+        # The build that wrote the files, and the files the shared folder keeps beside them
+        # (the generation this one started from, the current one): the next build removes
+        # those by name rather than listing the folder (_collect).
+        "token": token,
+        "dropped": sorted(keep - listed),
     }
     (tmp / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     shutil.rmtree(final, ignore_errors=True)
     os.rename(tmp, final)
     shutil.rmtree(folder / READY_DIR, ignore_errors=True)
-    keep = set(files) | (old_files or set()) | _current_files(folder, header, previous, old_files)
-    keep.update(segment_names(final))
-    if previous is not None:
-        keep.update(segment_names(previous / EXPORT_DIR))
-    _collect(pool, keep)
+    # By name when the folder is known to hold only the files of the previous generation
+    # and those it kept beside them (no build wrote into it since, and the previous
+    # generation is the current one); else by a listing of the folder.
+    if old_dropped is not None and old_files is not None and _is_current(folder, previous):
+        _remove_files(pool, (set(old_dropped) | set(written)) - keep)
+    else:
+        _collect(pool, keep)
     return total
 
 
@@ -301,11 +317,11 @@ def _files_digest(files: Iterable[str]) -> str:
 def _write_void(
     tmp: Path, pool: Path, rows: list[list[object]], previous: Path | None,
     old_files: set[str] | None, segment: str,
-) -> None:  # fmt: skip
+) -> list[str]:  # fmt: skip
     """The VoID counts of the files ``rows`` lists: the previous generation's kept table
     (:mod:`kg.store.voidtable`) updated by the files it dropped and the files added when there
     is one that counts exactly its files, else every file's counts merged; ``segment`` names
-    the segment this build writes."""
+    the segment this build writes. Returns the segments written (those merged among them)."""
     files = {str(r[3]) for r in rows}
     table = None
     if previous is not None and old_files is not None:
@@ -330,6 +346,7 @@ def _write_void(
     table.write(tmp, _files_digest(files))
     table.close()
     (tmp / COUNTS_FILE).write_text(json.dumps(table.to_json(per_graph)), encoding="utf-8")
+    return table.written
 
 
 class _Placer:
@@ -424,11 +441,53 @@ def _current_files(
     return {at.name for *_, at in _located(old, generation / EXPORT_DIR)} | set(segments)
 
 
+WRITING = ".writing"  # in the shared folder: the last build that began to write into it
+# The suffixes of the files a name in the shared folder stands for (graphs' files, packed or
+# not, their VoID counts, a VoID segment).
+_SUFFIXES = (NQ, TTL, SUFFIX, ".nq", ".ttl", SEGMENT_SUFFIX)
+
+
+def _begin_writing(pool: Path, token: str) -> str | None:
+    """Name build ``token`` the last to write into the shared folder ``pool``; returns the
+    build named before (None: none, or unreadable). A build that finds its predecessor's
+    name there knows no other build wrote into the folder since that one."""
+    marker = pool / WRITING
+    try:
+        began: str | None = marker.read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        began = None
+    marker.write_text(token, encoding="ascii")
+    return began or None
+
+
+def _is_current(folder: Path, previous: Path | None) -> bool:
+    """Whether ``previous`` is the current generation of the store ``folder`` is built for."""
+    home = folder.parent
+    if previous is None:
+        return False
+    if not (home.name.startswith(".") and home.name.endswith(".d")):
+        return False
+    generation = current_generation(home.parent / home.name[1:-2])
+    return generation is not None and generation.resolve() == previous.resolve()
+
+
+def _remove_files(pool: Path, names: set[str]) -> None:
+    """Remove the files of ``names`` (file names without suffix) from the shared folder."""
+    for name in sorted(names):
+        for suffix in _SUFFIXES:
+            try:
+                os.unlink(pool / f"{name}{suffix}")
+            except OSError:  # not there: a name stands for some of these suffixes only
+                pass
+
+
 def _collect(pool: Path, keep: set[str]) -> None:
     """Remove from the shared folder the files no kept generation lists (those of older
     generations, and what a failed build left)."""
     with os.scandir(pool) as entries:
         for entry in entries:
+            if entry.name == WRITING:
+                continue
             if entry.name.split(".", 1)[0] not in keep:
                 try:
                     os.unlink(entry.path)
@@ -718,15 +777,15 @@ def graph_triples(generation: Path, graphs: Iterable[str]) -> dict[str, list[ox.
     if manifest is None or not _packed(manifest):
         return {}
     out: dict[str, list[ox.Triple]] = {}
-    try:
-        rows = _located(manifest, folder)
+    try:  # as names in one folder: a path made only for the graphs wanted
+        pool, rows = _named_rows(manifest, folder)
     except (KeyError, TypeError, ValueError):
         return {}
-    for g, stem, count, at in rows:
+    for g, stem, count, name in rows:
         if g not in wanted or stem != _stem(g):
             continue
         try:
-            data = read_unpacked(at.with_name(at.name + NQ))
+            data = read_unpacked(pool / f"{name}{NQ}")
         except (OSError, ValueError):
             continue
         tail = f" <{g}> .\n".encode()

@@ -112,6 +112,8 @@ class KeptTable:
         self.links: Counter = Counter({(p, o): int(n) for p, o, n in meta["links"]})
         self.distinct: dict[str, int] = {n: int(d) for n, d in meta["distinct"]}
         self._segments: list[Segment] | None = None
+        # The segments this table wrote (a merge's inputs among them, which it no longer lists).
+        self.written: list[str] = []
 
     # ---- reading and writing -----------------------------------------------------------
 
@@ -148,6 +150,7 @@ class KeptTable:
                 "distinct": [[n, len(k)] for n, k in table.keys.items()],
             },
         )
+        kept.written.append(name)
         return kept
 
     def segment_path(self, name: str) -> Path:
@@ -244,6 +247,7 @@ class KeptTable:
         self.distinct = {n: d for n, d in distinct.items() if d}
         if changed:
             write_segment(self.segment_path(name), changed)
+            self.written.append(name)
             self.close()
             self.segment_names.append(name)
             self._merge(name)
@@ -264,6 +268,7 @@ class KeptTable:
             for table in sorted(set(older.tables) | set(newer.tables)):
                 tables[table] = _merge_table(older.table(table), newer.table(table), base)
             write_segment(self.segment_path(merged_name), tables)
+            self.written.append(merged_name)
             self.close()
             self.segment_names[-2:] = [merged_name]
 
