@@ -143,10 +143,14 @@ def _instrument(times: dict[str, dict[str, float]]) -> None:
                     setattr(other, name, timed)
 
 
-def mutate(data: Path, round_: int, edit: str, fraction: float = 0.01) -> int:
-    n = sum(1 for _ in (data / "cases").glob("*.yaml")) + sum(
+def _records(data: Path) -> int:
+    return sum(1 for _ in (data / "cases").glob("*.yaml")) + sum(
         1 for _ in (data / "extracted").glob("*.yaml")
     )
+
+
+def mutate(data: Path, round_: int, edit: str, fraction: float = 0.01) -> int:
+    n = _records(data)
     cmd = [sys.executable, str(ROOT / "bench" / "generate.py"), str(n), str(data),
            "--mutate", str(fraction), "--round", str(round_)]  # fmt: skip
     if edit != "note":
@@ -163,6 +167,11 @@ def main() -> None:
     parser.add_argument("--fraction", type=float, default=0.01, help="records changed")
     parser.add_argument("--edit", choices=("note", "facts"), default="note")
     parser.add_argument("--no-mutate", action="store_true", help="rebuild without a change")
+    parser.add_argument(
+        "--mutated", action="store_true",
+        help="DATA already has --round R applied (another store of the same data was rebuilt "
+        "after it): record the change, do not make it again",
+    )  # fmt: skip
     parser.add_argument("--out", type=Path, help="results JSON")
     parser.add_argument("--profile", type=Path, help="also write a cProfile file")
     parser.add_argument(
@@ -178,7 +187,10 @@ def main() -> None:
     if not args.no_mutate:
         if args.round is None:
             raise SystemExit("error: --round N (or --no-mutate) is needed")
-        appeals = mutate(args.data, args.round, args.edit, args.fraction)
+        if args.mutated:
+            appeals = _records(args.data)
+        else:
+            appeals = mutate(args.data, args.round, args.edit, args.fraction)
     from kg.store.stream import build_streaming
 
     times: dict[str, dict[str, float]] = {}
