@@ -903,3 +903,20 @@ def test_lifting_a_travel_ban_asked_for_is_no_ban() -> None:
     )
     assert [e["type"] for e in events] == ["travel_ban"]
     assert events[0]["targets"] == ["Tom Reed"]
+
+
+def test_subjects_listed_with_appositions_all_undergo_the_passive() -> None:
+    events = _named(
+        "Ana Lee is a human rights lawyer. Her husband, the engineer Tom Reed, and her colleague "
+        "at the Centre, lawyer Ivo Marsh, were arrested on 3 May 2024."
+    )
+    assert sorted(_one(events, "arrest")["targets"]) == ["Ivo Marsh", "Tom Reed"]
+
+
+def test_a_clause_before_and_with_a_verb_of_its_own_stays_a_clause() -> None:
+    events = _named(
+        "On 3 May 2024, police arrested the human rights defender Ana Lee, and her colleague "
+        "Tom Reed was beaten."
+    )
+    assert _one(events, "arrest")["targets"] == ["Ana Lee"]
+    assert _one(events, "attack")["targets"] == ["Tom Reed"]

@@ -642,6 +642,27 @@ def _names_follow(flat: str, at: int, end: int) -> bool:
     )
 
 
+#: A word that makes what stands before a ", and" a clause, not a noun phrase: an auxiliary, a
+#: past form, a pronoun subject.
+VERB_LIKE = re.compile(
+    r"\b(?:was|were|had|has|have|is|are|been|being|did|does|do|said|says|told|took|went|"
+    r"he|she|they|we|it)\b|\b[a-z]+(?:ed|en)\b"
+)
+
+
+def _subjects_listed(flat: str, start: int, m: re.Match[str]) -> bool:
+    """The ", and" after a noun phrase that opens the sentence with no verb of its own ("Her
+    husband, the engineer Tom Reed, and her colleague, Ivo Marsh, were arrested"): subjects
+    listed together, not two clauses."""
+    head = flat[start : m.start()]
+    return (
+        m.group().lstrip(", ").startswith("and")
+        and bool(re.search(r"[A-Z][a-z]", head[1:]))
+        and VERB_LIKE.search(head) is None
+        and CLAUSE_BREAK.search(head) is None
+    )
+
+
 @functools.lru_cache(maxsize=256)
 def _clause_breaks(flat: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The spans of CLAUSE_BREAK in ``flat[start:end]``, and of "and" before a new subject
@@ -649,6 +670,7 @@ def _clause_breaks(flat: str, start: int, end: int) -> tuple[tuple[int, int], ..
     spans = [
         m.span() for m in CLAUSE_BREAK.finditer(flat, start, end)
         if not (m.group().startswith(",") and _names_follow(flat, m.end(), end))
+        and not _subjects_listed(flat, start, m)
     ]  # fmt: skip
     if " and " not in flat[start:end]:
         return tuple(spans)
