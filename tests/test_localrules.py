@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 import yaml
 from benchgen import generated_data
-from rdflib import RDF, Literal
+from rdflib import RDF, BNode, Literal
 from rdflib.namespace import DCTERMS
 
 import kg.store.localrules as localrules
@@ -24,7 +24,7 @@ from kg.store import stream
 from kg.store.build import rules
 from kg.store.derive import canonical_triples, rule_shape
 from kg.store.store import Store, store_location
-from kg.vocab import AKG, AKR, DATA_DIR, DERIVED_GRAPH, OA, ONTOLOGY_DIR
+from kg.vocab import AKG, AKR, DATA_DIR, DERIVED_GRAPH, OA, ONTOLOGY_DIR, ORG, ROLE
 
 SHIPPED = rules(ONTOLOGY_DIR)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
@@ -86,6 +86,7 @@ def test_each_rule_gives_what_its_sparql_gives_over_the_union(
 
     candidates: set[tuple[str, str]] = set()  # acting-body's, kept by the store's types
     rows: set[str] = set()  # appeal-count's, merged over the graphs, kept by the store's types
+    defender_rows: list[str] = []  # concerns-defender's, joined over the graphs
 
     def each_rule(triples: Any, names: Any) -> Any:
         for name in names:
@@ -97,6 +98,7 @@ def test_each_rule_gives_what_its_sparql_gives_over_the_union(
         candidates.update((term_text(s), term_text(o)) for s, _p, o in maybe)
         for e, a, i in localrules.appeal_rows(triples) or []:
             rows.add(f"{term_text(e)}\t{term_text(a)}\t{json.dumps(i)}\n")
+        defender_rows.extend((localrules.defender_rows(triples) or "").splitlines(keepends=True))
         for fact, start in (localrules.first_mentions(triples) or {}).items():
             first[term_text(fact)] = min(start, first.get(term_text(fact), start))
         return derive_local(triples, names)
@@ -128,6 +130,13 @@ def test_each_rule_gives_what_its_sparql_gives_over_the_union(
     }
     counted = {line.rsplit(" <", 1)[0] for line in localrules.appeal_count_lines(rows, people)}
     got[localrules.APPEAL_COUNT] = counted
+    reached = localrules.defenders_reached(defender_rows)
+    got[localrules.CONCERNS_DEFENDER] = {
+        line.rsplit(" <", 1)[0]
+        for line in localrules.concerns_defender_lines(defender_rows, reached)
+    }
+    if where == "generated":  # the comparison below says something for this rule
+        assert got[localrules.CONCERNS_DEFENDER]
     if where == "generated":  # rows of other things than people (involvements) left out
         assert len({row.split("\t")[0] for row in rows}) > len(counted) // 2
         assert any(f'"2"^^<{_INTEGER}>' in line for line in counted)  # merged over graphs
@@ -201,7 +210,8 @@ def test_reference_data_stating_a_rules_predicate_sends_that_rule_back_to_sparql
     done = _done(monkeypatch)
     stream.build_streaming(tmp_path / "guarded", data, incremental=False, progress=None)
     _build_without_local_rules(data, tmp_path / "sparql", monkeypatch)
-    assert done[0] == frozenset(localrules.RULES) - {"acted-by.rq", localrules.ACTING_BODY}
+    reading = {"acted-by.rq", localrules.ACTING_BODY, localrules.CONCERNS_DEFENDER}
+    assert done[0] == frozenset(localrules.RULES) - reading
     quads = _nquads(tmp_path / "guarded")
     assert quads == _nquads(tmp_path / "sparql")
     assert any("o-extra" in q and "actedBy" in q for q in quads)
@@ -216,18 +226,18 @@ def test_first_mentions_take_each_facts_smallest_start_and_refuse_other_starts()
         triples.add_span(span, appeal, start, start + 5, "quote")
     triples.add((other, AKG.evidence, spans[2][0]))
     assert localrules.first_mentions(triples) == {fact: 7, other: 90}
-    text, merged, pending, counted = localrules.derive_local(
+    text, merged, pending, counted, defended = localrules.derive_local(
         triples, [localrules.FIRST_MENTION]
-    ) or ("", {}, "", "")
+    ) or ("", {}, "", "", "")
     # the event's is final (its key is its record's); the person's is merged over the graphs
     assert text == localrules.first_mention_line(f"<{other}>", 90)
     assert merged == {f"<{fact}>": 7}
-    assert pending == counted == ""
+    assert pending == counted == defended == ""
     # a start that is not a span's integer offset: the rule goes back to SPARQL
     triples.add((AKR["evidence/x"], OA.start, Literal("7")))
     assert localrules.first_mentions(triples) is None
     assert localrules.derive_local(triples, [localrules.FIRST_MENTION]) is None
-    assert localrules.derive_local(triples, ["follows.rq"]) == ("", {}, "", "")
+    assert localrules.derive_local(triples, ["follows.rq"]) == ("", {}, "", "", "")
 
 
 def test_acting_body_keeps_the_agents_another_graph_types_as_organisations(
@@ -287,3 +297,40 @@ def test_appeal_counts_merge_rows_of_several_graphs_whatever_the_identifiers_hol
     triples.add((person, AKG.reportedIn, AKR["appeal/a-9"]))
     triples.add((AKR["appeal/a-9"], DCTERMS.identifier, Literal("x", lang="en")))
     assert localrules.derive_local(triples, [localrules.APPEAL_COUNT]) is None
+
+
+def test_concerns_defender_joins_defenders_posts_and_events_of_different_graphs() -> None:
+    # Three graphs: the first makes d a defender, the second gives his post in an
+    # organisation, the third an event the organisation takes part in, another whose
+    # authority is d himself, and one that only a person who is no defender takes part in.
+    d, x, org = AKR["person/p-d"], AKR["person/p-x"], AKR["org/o-1"]
+    e1, e2, e3 = (AKR[f"event/e-{n}"] for n in (1, 2, 3))
+    first, second, third = TripleSet(), TripleSet(), TripleSet()
+    inv = AKR["involvement/i-1"]
+    first.add((inv, AKG.role, ROLE.defender))
+    first.add((inv, AKG.agent, d))
+    other = AKR["involvement/i-2"]  # x is involved, but not as a defender
+    first.add((other, AKG.role, ROLE.victim))
+    first.add((other, AKG.agent, x))
+    post = AKR["post/p-1"]
+    second.add((post, ORG.heldBy, d))
+    second.add((post, ORG.postIn, org))
+    second.add((AKR["post/p-2"], ORG.heldBy, x))
+    second.add((AKR["post/p-2"], ORG.postIn, AKR["org/o-2"]))
+    for event, part, who in ((e1, "p1", org), (e3, "p3", x), (e3, "p4", AKR["org/o-2"])):
+        third.add((event, AKG.participation, AKR[f"event/{part}"]))
+        third.add((AKR[f"event/{part}"], AKG.participant, who))
+    third.add((e2, AKG.authority, d))
+    third.add((e1, AKG.authority, d))  # a second way to the same answer: one line
+    rows: list[str] = []
+    for triples in (first, second, third):
+        derived = localrules.derive_local(triples, [localrules.CONCERNS_DEFENDER])
+        assert derived is not None
+        rows.extend(derived[4].splitlines(keepends=True))
+    reached = localrules.defenders_reached(rows)
+    lines = list(localrules.concerns_defender_lines(rows, reached))
+    predicate, tail = f"<{AKG.concernsDefender}>", f"<{DERIVED_GRAPH}> .\n"
+    assert sorted(lines) == sorted(f"<{e}> {predicate} <{d}> {tail}" for e in (e1, e2))
+    # a participant that is a blank node: the rule goes back to SPARQL
+    third.add((AKR["event/p1"], AKG.participant, BNode()))
+    assert localrules.derive_local(third, [localrules.CONCERNS_DEFENDER]) is None

@@ -44,7 +44,7 @@ def case_nquads_derived(
     defer_labels(triples, labels)  # type: ignore[arg-type]
     text = nquads(triples, str(name))
     if not rules:
-        return text, ("", {}, "", "")
+        return text, ("", {}, "", "", "")
     if names_shared_nodes(record):
         return text, None
     return text, derive_local(triples, rules)

@@ -34,6 +34,14 @@ several records may give evidence for: each graph gives its facts' smallest offs
 (:func:`first_mentions`), an event's as its line (its IRI is its record's), every other fact's
 to the build, which keeps the smallest over the graphs.
 
+``concerns-defender.rq`` joins across appeals: the defenders (agents of an involvement with
+the role ``role:defender``, of any appeal), the organisations each person holds a post in or
+belongs to (as any appeal states it), and each event's participants and authorities (its
+record's). Each graph gives what it states of the three as rows (:func:`defender_rows`); the
+build gathers the defenders and their organisations from every graph's rows, then reads the
+events' rows once more and writes, for each event, the defenders among its participants and
+authorities and those whose organisation is among them (:func:`concerns_defender_lines`).
+
 A rebuild keeps deriving changes by SPARQL (:mod:`kg.store.derive`); ``tests/test_localrules.py``
 compares each rule here with its SPARQL answer on built stores, and the stores of full builds
 with and without this step.
@@ -70,6 +78,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _AGENT_ROLE, _TARGET_ROLE, _DEFENDER = ROLE.agent, ROLE.target, ROLE.defender
 _COMPLAINT = EVTYPE.complaint
 _REPORTED = (_REPORTED_IN, _EVIDENCE, _HAS_SOURCE)
+_POSITIONS = (_HELD_BY, _POST_IN, _MEMBER, _ORGANIZATION)
 
 #: The rule whose answer is an aggregate over every graph (:func:`first_mentions`).
 FIRST_MENTION = "first-mention.rq"
@@ -77,18 +86,22 @@ FIRST_MENTION = "first-mention.rq"
 ACTING_BODY = "acting-body.rq"
 #: The aggregate over every graph that needs the types of the whole store (:func:`appeal_rows`).
 APPEAL_COUNT = "appeal-count.rq"
+#: The rule joining each event with the defenders and organisations of every graph
+#: (:func:`defender_rows`).
+CONCERNS_DEFENDER = "concerns-defender.rq"
 
 #: Rule file -> the predicates its query reads.
 RULES: dict[str, tuple[str, ...]] = {
     ACTING_BODY: (_AUTHORITY, _PARTICIPATION, _ROLE, _PARTICIPANT),  # and rdf:type, anywhere
     APPEAL_COUNT: (*_REPORTED, _IDENTIFIER),  # and rdf:type, anywhere
+    CONCERNS_DEFENDER: (_ROLE, _AGENT, _PARTICIPANT, _PARTICIPATION, _AUTHORITY, *_POSITIONS),
     "acted-by.rq": (_AUTHORITY, _PARTICIPATION, _ROLE, _PARTICIPANT),
     "case-role.rq": (_AGENT, _ROLE, *_REPORTED, _ABOUT_CASE),
     "complained-against.rq": (_EVENT_TYPE, _PARTICIPATION, _ROLE, _PARTICIPANT),
     "defender-in.rq": (_AGENT, _ROLE, *_REPORTED, _ABOUT_CASE),
     "event-stated-in.rq": (_EVENT_TYPE, *_REPORTED),
     "follows.rq": tuple(_CHAIN),
-    "member-of.rq": (_HELD_BY, _POST_IN, _MEMBER, _ORGANIZATION),
+    "member-of.rq": _POSITIONS,
     "position-reported-in.rq": (_MEMBER, _HELD_BY, *_REPORTED),
     "right-claim.rq": (_RIGHT, _CASE),
     "right-guaranteed-by.rq": (_RIGHT, _GUARANTEED_BY),
@@ -111,6 +124,7 @@ _MINTED = tuple(
 TEXTS = {
     ACTING_BODY: "34ec3adc2c30560b",
     APPEAL_COUNT: "89177344db0d172d",
+    CONCERNS_DEFENDER: "bd520e88d275c8fe",
     "acted-by.rq": "fde80b4e9b131673",
     "case-role.rq": "54d95660768e2412",
     "complained-against.rq": "6bf2712cc50dd21c",
@@ -424,6 +438,77 @@ def acting_body_lines(candidates: Iterable[str], organisations: set[str]) -> Ite
             yield f"{event}{predicate}{body}{tail}"
 
 
+def defender_rows(triples: TripleSet, ix: _Index | None = None) -> str | None:
+    """What :data:`CONCERNS_DEFENDER` reads of one case graph, as lines of tab-separated
+    N-Quads terms (an IRI holds no tab): ``d<TAB>defender`` for each agent of an involvement
+    whose role is ``role:defender``; ``o<TAB>person<TAB>organisation`` for each post the
+    person holds in the organisation and each membership of the person in it; and
+    ``e<TAB>event<TAB>agent...`` for each event with its participants and authorities, its
+    record's alone (its IRI comes from its key, and so do its participations'). None if one
+    of these terms is not an IRI (then the rule runs as SPARQL)."""
+    ix = ix or _Index(triples)
+    rows: list[str] = []
+    for involvement, agent in ix.pairs(_AGENT):
+        if _DEFENDER in ix.objects(involvement, _ROLE):
+            if not isinstance(agent, URIRef):
+                return None
+            rows.append(f"d\t<{agent}>\n")
+    for link, where in ((_HELD_BY, _POST_IN), (_MEMBER, _ORGANIZATION)):
+        for position, person in ix.pairs(link):
+            for organisation in ix.objects(position, where):
+                if not (isinstance(person, URIRef) and isinstance(organisation, URIRef)):
+                    return None
+                rows.append(f"o\t<{person}>\t<{organisation}>\n")
+    agents: dict[Any, set[Any]] = {}
+    for event, part in ix.pairs(_PARTICIPATION):
+        agents.setdefault(event, set()).update(ix.objects(part, _PARTICIPANT))
+    for event, body in ix.pairs(_AUTHORITY):
+        agents.setdefault(event, set()).add(body)
+    for event, found in agents.items():
+        if not found:
+            continue
+        if not isinstance(event, URIRef) or not all(isinstance(a, URIRef) for a in found):
+            return None
+        rows.append("\t".join(["e", f"<{event}>", *sorted(f"<{a}>" for a in found)]) + "\n")
+    return "".join(rows)
+
+
+def defenders_reached(rows: Iterable[str]) -> dict[str, set[str]]:
+    """From the rows of every graph (:func:`defender_rows`), what an event's taking part or
+    authority leads to: each defender to itself, each organisation to the defenders who hold
+    a post in it or belong to it (N-Quads terms)."""
+    defenders: set[str] = set()
+    links: list[tuple[str, str]] = []
+    for line in rows:
+        if line.startswith("d\t"):
+            defenders.add(line[2:].rstrip("\n"))
+        elif line.startswith("o\t"):
+            person, _tab, organisation = line[2:].rstrip("\n").partition("\t")
+            links.append((person, organisation))
+    reached: dict[str, set[str]] = {d: {d} for d in defenders}
+    for person, organisation in links:
+        if person in defenders:
+            reached.setdefault(organisation, set()).add(person)
+    return reached
+
+
+def concerns_defender_lines(rows: Iterable[str], reached: dict[str, set[str]]) -> Iterator[str]:
+    """The derived graph's N-Quads lines of :data:`CONCERNS_DEFENDER`: for each event row of
+    ``rows`` (:func:`defender_rows`), each defender its participants and authorities reach
+    (:func:`defenders_reached`), once."""
+    tail = f" <{DERIVED_GRAPH}> .\n"
+    predicate = f" <{AKG.concernsDefender}> "
+    for line in rows:
+        if not line.startswith("e\t"):
+            continue
+        event, *agents = line[2:].rstrip("\n").split("\t")
+        found: set[str] = set()
+        for agent in agents:
+            found.update(reached.get(agent, ()))
+        for defender in sorted(found):
+            yield f"{event}{predicate}{defender}{tail}"
+
+
 def first_mentions(triples: TripleSet, ix: _Index | None = None) -> dict[Any, int] | None:
     """The smallest start offset of each fact's evidence spans in one case graph
     (``?fact akg:evidence/oa:start ?start``); None if the graph states an ``oa:start`` other
@@ -452,8 +537,9 @@ def first_mention_line(fact: str, start: int) -> str:
 #: What one case graph gives: N-Quads of the derived graph; each fact's first mention in this
 #: graph (fact term -> start offset) where another graph may state the fact's evidence; and
 #: :data:`ACTING_BODY`'s candidates, ``event-term\tbody-term`` lines; and :data:`APPEAL_COUNT`'s
-#: rows (:func:`appeal_count_lines`).
-Derived = tuple[str, dict[str, int], str, str]
+#: rows (:func:`appeal_count_lines`); and :data:`CONCERNS_DEFENDER`'s rows
+#: (:func:`defender_rows`).
+Derived = tuple[str, dict[str, int], str, str, str]
 
 # Events' IRIs come from their keys, unique across records (an event named by ``iri`` makes
 # the build fall back, names_shared_nodes): an event's evidence is its record's alone.
@@ -465,8 +551,9 @@ def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
     :data:`FIRST_MENTION` (if among ``rules``) gives: an event's line, and every other fact's
     value in this graph, which the build merges over the graphs; with :data:`ACTING_BODY` its
     answers among the lines and its candidates, which the build keeps or not once the store is
-    loaded; with :data:`APPEAL_COUNT` the graph's rows, merged by the build. None if an
-    answer or a candidate holds a blank node (the build then runs the rules as SPARQL)."""
+    loaded; with :data:`APPEAL_COUNT` the graph's rows, merged by the build; with
+    :data:`CONCERNS_DEFENDER` the graph's rows, joined by the build over every graph. None if
+    an answer or a candidate holds a blank node (the build then runs the rules as SPARQL)."""
     rules = frozenset(rules)
     ix = _Index(triples)
     tail = f" <{DERIVED_GRAPH}> .\n"
@@ -486,6 +573,12 @@ def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
         if rows is None:
             return None
         counted = "".join(f"{term_text(e)}\t{term_text(a)}\t{_row_text(i)}\n" for e, a, i in rows)
+    defended = ""
+    if CONCERNS_DEFENDER in rules:
+        found_rows = defender_rows(triples, ix)
+        if found_rows is None:
+            return None
+        defended = found_rows
     for s, p, o in found:
         if isinstance(s, BNode) or isinstance(o, BNode):
             return None
@@ -503,12 +596,13 @@ def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
             else:
                 merged[f"<{fact}>"] = start
     lines.sort()
-    return "".join(lines), merged, pending, counted
+    return "".join(lines), merged, pending, counted, defended
 
 
 __all__ = [
     "ACTING_BODY",
     "APPEAL_COUNT",
+    "CONCERNS_DEFENDER",
     "FIRST_MENTION",
     "RULES",
     "TEXTS",
@@ -517,7 +611,10 @@ __all__ = [
     "acting_candidates",
     "appeal_count_lines",
     "appeal_rows",
+    "concerns_defender_lines",
     "derive_local",
+    "defender_rows",
+    "defenders_reached",
     "derive_triples",
     "first_mention_line",
     "first_mentions",

@@ -49,6 +49,7 @@ checkpointed.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -894,6 +895,7 @@ def _build_from(
             kept=state_extra, touched=[str(appeal_graph_iri(a)) for a in chosen],
             ready=ready, batches=batches.paths, local=local.rules, local_batches=local.paths,
             local_candidates=local.candidates, local_counts=local.counts,
+            local_defenders=local.defenders,
         )  # fmt: skip
         if into is not None:  # the rest in the process that asked for this one
             state.hand_over()
@@ -925,6 +927,7 @@ class _Front:
     local_batches: list[Path] = field(default_factory=list)  # what they derived, to load
     local_candidates: Path | None = None  # acting-body's, kept by the loaded store's types
     local_counts: list[Path] = field(default_factory=list)  # appeal-count's rows, merged after
+    local_defenders: Path | None = None  # concerns-defender's rows, joined after the load
 
 
 def _build_back(
@@ -949,7 +952,7 @@ def _build_back(
     result = front.result
     result.derived = _derive(
         store, ontology_dir, folder, done=front.local, candidates=front.local_candidates,
-        counts=front.local_counts,
+        counts=front.local_counts, defenders=front.local_defenders,
     )  # fmt: skip
     _finish(store, folder, result, front.globals_, front.entries, front.fingerprints, shared,
             front.kept, front.touched, state, {}, optimize=True, ready=front.ready,
@@ -1073,12 +1076,13 @@ class _LocalRules:
     their files are removed and :attr:`rules` emptied.
 
     ``acting-body.rq``'s candidates go to one file (:attr:`candidates`), kept or not after
-    the bulk load (:func:`_derive`); ``appeal-count.rq``'s rows to :data:`MERGE_PARTS` files
-    by the hash of the entity (:attr:`counts`), each merged after the load. The first
-    mentions a graph gives of facts other graphs may also have evidence for are merged here
-    (the smallest start of each fact): written as they come into one of :data:`MERGE_PARTS`
-    files by the hash of the fact, each file then read into a dict of its facts alone, so
-    what is held is about a part's facts, not the corpus's."""
+    the bulk load (:func:`_derive`); ``concerns-defender.rq``'s rows to another
+    (:attr:`defenders`), joined after the load; ``appeal-count.rq``'s rows to
+    :data:`MERGE_PARTS` files by the hash of the entity (:attr:`counts`), each merged after
+    the load. The first mentions a graph gives of facts other graphs may also have evidence
+    for are merged here (the smallest start of each fact): written as they come into one of
+    :data:`MERGE_PARTS` files by the hash of the fact, each file then read into a dict of its
+    facts alone, so what is held is about a part's facts, not the corpus's."""
 
     def __init__(self, folder: Path, rules: list[tuple[str, str]], predicates: set[str]) -> None:
         from kg.store.localrules import usable
@@ -1090,6 +1094,8 @@ class _LocalRules:
         self.parts: list[Any] = []
         self.pending: Any = None  # acting-body's candidates (kg.store.localrules)
         self.candidates: Path | None = None
+        self.defending: Any = None  # concerns-defender's rows (kg.store.localrules)
+        self.defenders: Path | None = None
         self.counted: list[Any] = []  # appeal-count's rows, by the hash of the entity
         self.counts: list[Path] = []
 
@@ -1107,7 +1113,7 @@ class _LocalRules:
             self.rules = frozenset()
             self.close()
             return
-        text, merged, pending, counted = derived
+        text, merged, pending, counted, defended = derived
         if text:
             self.batches.write(text)
         if pending:
@@ -1115,6 +1121,11 @@ class _LocalRules:
                 path = self.folder / "acting-candidates.tsv"
                 self.pending = open(path, "w", encoding="utf-8")  # noqa: SIM115
             self.pending.write(pending)
+        if defended:
+            if self.defending is None:
+                path = self.folder / "defender-rows.tsv"
+                self.defending = open(path, "w", encoding="utf-8")  # noqa: SIM115
+            self.defending.write(defended)
         if counted:
             if not self.counted:
                 self.counted = self._open_parts("count")
@@ -1151,6 +1162,10 @@ class _LocalRules:
             self.pending.close()
             self.candidates = Path(self.pending.name)
             self.pending = None
+        if self.defending is not None:
+            self.defending.close()
+            self.defenders = Path(self.defending.name)
+            self.defending = None
         for out in self.counted:
             out.close()
             self.counts.append(Path(out.name))
@@ -1162,6 +1177,9 @@ class _LocalRules:
             if self.candidates is not None:
                 self.candidates.unlink(missing_ok=True)
                 self.candidates = None
+            if self.defenders is not None:
+                self.defenders.unlink(missing_ok=True)
+                self.defenders = None
             for path in self.counts:
                 path.unlink(missing_ok=True)
             self.counts = []
@@ -1721,6 +1739,7 @@ def _derive(
     done: Iterable[str] = (),
     candidates: Path | None = None,
     counts: Iterable[Path] = (),
+    defenders: Path | None = None,
 ) -> int:
     """Run the rules over the union of the graphs into the derived graph (empty, or holding
     what the rules ``done`` derived as the case graphs were written: :class:`_LocalRules`);
@@ -1733,8 +1752,9 @@ def _derive(
     what a rule derives (``tests/test_delta.py`` checks it), and a query reads the store as
     it was when it began. ``candidates``: acting-body's (:class:`_LocalRules`), kept where
     the store types the body ``akg:Organisation``; ``counts``: appeal-count's rows
-    (:class:`_LocalRules`), kept for what it types ``akg:Person`` or ``akg:Organisation``; the
-    files are removed."""
+    (:class:`_LocalRules`), kept for what it types ``akg:Person`` or ``akg:Organisation``;
+    ``defenders``: concerns-defender's rows (:class:`_LocalRules`), joined here; the files are
+    removed."""
     from kg.files import read_lines
     from kg.store.build import rules
 
@@ -1746,6 +1766,8 @@ def _derive(
         if candidates is not None:
             _write_acting_body(store, candidates, batches)
         _write_appeal_counts(store, list(counts), batches)
+        if defenders is not None:
+            _write_concerns_defender(defenders, batches)
         for name, text in rules(ontology_dir):
             if name in done:
                 continue
@@ -1818,6 +1840,21 @@ def _write_acting_body(store: ox.Store, candidates: Path, batches: _BatchFiles) 
     for start in range(0, len(lines), 50_000):
         batches.write("".join(lines[start : start + 50_000]))
     candidates.unlink(missing_ok=True)
+
+
+def _write_concerns_defender(rows: Path, batches: _BatchFiles) -> None:
+    """concerns-defender's answer from every graph's rows: the defenders and the
+    organisations that lead to them, then each event's (two reads of the file,
+    :func:`kg.store.localrules.concerns_defender_lines`)."""
+    from kg.store.localrules import concerns_defender_lines, defenders_reached
+
+    with open(rows, encoding="utf-8") as f:
+        reached = defenders_reached(f)
+    with open(rows, encoding="utf-8") as f:
+        lines = concerns_defender_lines(f, reached)
+        while block := "".join(itertools.islice(lines, 50_000)):
+            batches.write(block)
+    rows.unlink(missing_ok=True)
 
 
 def _may_hold_blank(path: Path) -> bool:
