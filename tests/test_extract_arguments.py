@@ -920,3 +920,21 @@ def test_a_clause_before_and_with_a_verb_of_its_own_stays_a_clause() -> None:
     )
     assert _one(events, "arrest")["targets"] == ["Ana Lee"]
     assert _one(events, "attack")["targets"] == ["Tom Reed"]
+
+
+def test_a_body_called_on_is_no_agent_of_a_passive_relative_clause() -> None:
+    events = _named(
+        "We call on the Government of Zembla to release the human rights defender Ana Lee, who "
+        "was arrested in Zenda on 3 May 2024."
+    )
+    arrest = _one(events, "arrest")
+    assert arrest["agents"] == []
+    assert arrest["targets"] == ["Ana Lee"]
+
+
+def test_a_body_named_by_after_a_passive_relative_clause_acts() -> None:
+    events = _named(
+        "We call on the Government of Zembla to release Ana Lee, a human rights defender, who "
+        "was arrested by the Zembla State Security Service on 3 May 2024."
+    )
+    assert _one(events, "arrest")["agents"] == ["Zembla State Security Service"]

@@ -1327,6 +1327,12 @@ def _start(mention: tuple[int, int, Entity]) -> int:
     return mention[0]
 
 
+#: "who were arrested", "which had been raided": a passive trigger in a relative clause.
+RELATIVE_PASSIVE = re.compile(
+    r"\b(?:who|which|that)\s+(?:(?:had|has|have)\s+been|was|were)\s+(?:\w+ly\s+)?$"
+)
+
+
 def make_event(
     doc: Doc,
     ents: Entities,
@@ -1372,8 +1378,13 @@ def make_event(
     units: dict[str, str] = {}  # a body named as the unit of the body after it: unit -> parent
     listed: dict[str, str] = {}  # a body listed after another: "A, B and C raided": B -> A
     last_body: tuple[int, str] | None = None
+    rel = RELATIVE_PASSIVE.search(doc.flat, max(s.start, a - 40), a)
     for ma, _mb, e in near:
         if not s.start <= ma < s.end or (ma, _mb) in inner:
+            continue
+        if rel is not None and ma < rel.start():
+            # "calls on the Government to release the members who were arrested": who is
+            # named before a passive relative clause did not do what the clause tells
             continue
         is_state = e.kind == "organisation" and e.attrs.get("kind") in STATE_KINDS
         if e.kind == "person" and ma < a and _in_closed_relative(doc.flat, s.start, ma, a):
