@@ -59,6 +59,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -179,10 +180,13 @@ def _query_child(
         for var in want:
             if var in result.variables:
                 k = result.variables.index(var)
-                values = [str(r[k]) for r in result.rows if r[k] is not None]
-                seen[var] = list(dict.fromkeys(values))
-                if values:  # the value of the most rows (the first of those, on a tie)
-                    most[var] = max(seen[var], key=values.count)
+                # counted in one pass: max(..., key=values.count) counted the whole column once
+                # per distinct value, quadratic in the rows (CQ11's 617,000 rows at 10,000
+                # appeals, some 300,000 facts: the child ran for minutes after its timed runs)
+                counts = Counter(str(r[k]) for r in result.rows if r[k] is not None)
+                seen[var] = list(counts)
+                if counts:  # the value of the most rows (the first of those, on a tie)
+                    most[var] = max(counts, key=counts.__getitem__)
     # a remote engine's work is done in its server: the client's CPU time says nothing of it
     out.put((times, cpu if store is not None else server_cpu, rows, seen, most))
 
