@@ -1441,3 +1441,22 @@ def test_a_post_of_a_body_the_text_names_takes_its_side_from_the_bodys_kind() ->
     assert roles["Ana Lind"] == ["defender"]  # a post of an association
     assert roles["Omar Sill"] == ["defender"]
     assert roles["Tom Reed"] == ["journalist"]  # a post of a newspaper
+
+
+def test_a_list_after_among_them_a_lawyer_engaged_by_the_family_and_a_minister_of_portfolios() -> (
+    None
+):
+    text = (
+        "5 May 2026\n\nZembla: Release the protesters\n\nOn 3 May 2026, police detained twelve "
+        "people at a protest in Vela. Among them are Ana Lind, the director of the Vela Youth "
+        "Network; and two students, Omar Sill and Petra Lasko. The lawyer engaged by the "
+        "families, Mr. Ivo Brandt, was refused access. The Minister of the Interior, Public "
+        "Order and Religious Affairs, Mr. Karl Weiss, called the protesters paid agents. Tom "
+        "Reed, a teacher, was at the protest as well; Lena Ost said so.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Omar Sill"] == ["defender"]  # listed after the sentence on the detentions
+    assert roles["Petra Lasko"] == ["defender"]
+    assert roles["Ivo Brandt"] == ["lawyer"]  # acts for the families
+    assert roles["Karl Weiss"] == ["official"]
+    assert "defender" not in roles["Lena Ost"]  # in a sentence that tells of no detention

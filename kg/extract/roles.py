@@ -608,10 +608,16 @@ def _roles_before(
             return
     if not hit and before.endswith(", ") and " the " in near:
         # "the prosecutor in charge of the case, X", "an investigating judge at the
-        # counterterrorism unit, X": the post, what it is in charge of, then who holds it
+        # counterterrorism unit, X", "the lawyer engaged by the family, X": the post, what it is
+        # in charge of or who chose its holder, then who holds it
         for m in PHRASE_OPENS.finditer(near):
             if PHRASE_AFTER_POST.match(near, m.start()):
                 post = _title_before(near[: m.start()] + " ")
+                if post and post[0] == "lawyer":
+                    # engaged by someone: acts for others; else a lawyer, or a defender who is
+                    # one ("two lawyers of the clinic, A"), decided later
+                    roles.append("lawyer" if " by" in m.group() else "lawyer?")
+                    return
                 if post and post[0] in ("judge", "prosecutor"):
                     roles.append(post[0])
                     return
@@ -687,9 +693,11 @@ def _roles_before(
     if APPOSED_MEMBER.search(near):
         roles.append("defender")
         return
-    m = POST_OF_BEFORE.search(near)
+    m = POST_OF_BEFORE.search(before[-2 * NEAR_SPAN :])
+    # a head word of a civil body makes the post one of it ("President of the Vela
+    # Association"); the portfolios listed after a comma are no body's name
     if m and not any(w in ORG_HEADS and ORG_HEADS[w] not in STATE_KINDS
-                     for w in m.group("t").split()):  # fmt: skip
+                     for w in m.group("t").split(",")[0].split()):  # fmt: skip
         roles.append("prosecutor" if "Prosecutor" in m.group("t") else "official")
         if "Prosecutor" in m.group("t"):
             roles.append("official")
@@ -716,9 +724,13 @@ BODY_OF_POST = re.compile(
 )
 #: A lower-case phrase after a post, then a comma, right before a name: "the prosecutor in charge
 #: of the case, X", "an investigating judge at the counterterrorism unit, X".
-PHRASE_OPENS = re.compile(r"\s+(?:in charge of|at|of|in|for|with|on)\s+(?:the|this)\s")
+PHRASE_OPENS = re.compile(
+    r"\s+(?:in charge of|at|of|in|for|with|on|(?:engaged|hired|retained|appointed|chosen) by)"
+    r"\s+(?:the|this)\s"
+)
 PHRASE_AFTER_POST = re.compile(
-    r"\s+(?:in charge of|at|of|in|for|with|on)\s+(?:the|this)\s+[a-z][^,.;:()\"“”]{0,50},\s*$"
+    r"\s+(?:in charge of|at|of|in|for|with|on|(?:engaged|hired|retained|appointed|chosen) by)"
+    r"\s+(?:the|this)\s+[a-z][^,.;:()\"“”]{0,50},\s*$"
 )
 #: One tried with another, named so and with no word for what they do that the rules above
 #: read: "his co-defendant, X", "co-accused writer X".
@@ -968,7 +980,10 @@ def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
 POST_OF_BEFORE = re.compile(
     r"\b(?P<t>(?:Deputy |Vice[- ])?(?:Prime Minister|Minister|Mayor|Governor|President|Prefect|"
     r"Attorney General|Prosecutor General|Ambassador|Commander|Chief)(?: of| for)(?: the)?"
-    r"(?: [A-Z][\w’'\-]+| of| and){1,5}),?\s*$"
+    r"(?: [A-Z][\w’'\-]+| of| and){1,5}"
+    # a ministry of several portfolios: "Minister of the Interior, Community Development and
+    # Public Security"
+    r"(?:(?:,(?: [A-Z][\w’'\-]+){1,3})+ and(?: [A-Z][\w’'\-]+){1,3})?),?\s*$"
 )
 POST_OF_BEFORE = TailPattern(
     POST_OF_BEFORE,
@@ -1462,7 +1477,7 @@ def _text_after(p: Entity, end: int) -> str:
 def _default_role(doc: Doc, p: Entity) -> str:
     """Someone named in a sentence about arrest, trial or sentence is taken as a defender."""
     flat = doc.flat
-    for s in doc.sentences:
+    for i, s in enumerate(doc.sentences):
         inside = [(a, b) for a, b in p.mentions if s.start <= a < s.end]
         if inside:
             if all(
@@ -1472,7 +1487,13 @@ def _default_role(doc: Doc, p: Entity) -> str:
                 continue  # "X told reporters that ...", "according to X": the one who tells
             # what a quoted speaker says happened is not said of the speaker
             said = doc.flat[s.start : s.end]
-            if not TARGET_WORDS.search(said):
+            if not TARGET_WORDS.search(said) and not (
+                i
+                and LIST_OF_THOSE.match(said)
+                and TARGET_WORDS.search(flat, doc.sentences[i - 1].start, s.start)
+            ):
+                # "Police detained dozens. Among them are A, B and C": the list names the
+                # people the sentence before tells of
                 continue
             if ("“" in said or '"' in said) and not TARGET_WORDS.search(QUOTED.sub(" ", said)):
                 continue
@@ -1480,6 +1501,12 @@ def _default_role(doc: Doc, p: Entity) -> str:
     return "other"
 
 
+#: A sentence that lists the people the one before it tells of: "Among them are ...", "Those
+#: arrested include ...".
+LIST_OF_THOSE = re.compile(
+    r"\s*(?:Among (?:them|those [a-z]+)|(?:They|These|Those [a-z]+) (?:include|included|are|were)"
+    r")\b"
+)
 #: A name as the subject of a verb of telling: what follows is what they tell, not what was
 #: done to them.
 SPEAKS_AFTER = re.compile(
