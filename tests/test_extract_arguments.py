@@ -938,3 +938,11 @@ def test_a_body_named_by_after_a_passive_relative_clause_acts() -> None:
         "was arrested by the Zembla State Security Service on 3 May 2024."
     )
     assert _one(events, "arrest")["agents"] == ["Zembla State Security Service"]
+
+
+def test_the_one_a_relative_is_kin_of_is_no_target_with_an_honorific() -> None:
+    events = _named(
+        "Ana Lee is a human rights defender. On 3 May 2024, the son of Mr. Tom Reed, Mr. Ivo "
+        "Reed, was beaten by police in Zenda."
+    )
+    assert _one(events, "attack")["targets"] == ["Ivo Reed"]
