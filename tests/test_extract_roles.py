@@ -1460,3 +1460,16 @@ def test_a_list_after_among_them_a_lawyer_engaged_by_the_family_and_a_minister_o
     assert roles["Ivo Brandt"] == ["lawyer"]  # acts for the families
     assert roles["Karl Weiss"] == ["official"]
     assert "defender" not in roles["Lena Ost"]  # in a sentence that tells of no detention
+
+
+def test_the_head_of_an_outlet_spoken_of_as_its_head_is_a_journalist() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Founder of an outlet detained\n\nOn 2 May 2026, officers of "
+        "the State Security Service searched the office of the online outlet Vela Media and "
+        "detained its founder, "
+        "Tom Reed. On 4 May, police raided the Vela Rights Association and arrested its "
+        "director, Ana Lind.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Tom Reed"] == ["journalist"]
+    assert roles["Ana Lind"] == ["defender"]  # the head of an association: as before

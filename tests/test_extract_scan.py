@@ -706,6 +706,7 @@ def test_tail_patterns_find_what_their_search_finds() -> None:
         "the founder of ",
         "the Deputy Chairman of the Zembla Security Bureau, ",
         "the head of the Vela Courier newspaper, ",
+        "searched the office of Vela Media and held its founder, ",
     ]
     texts = list(made_up)
     for s in made_up:

@@ -690,6 +690,14 @@ def _roles_before(
         if role == "defender":
             p.attrs["_civil_post"] = True
         return
+    if (
+        ents is not None
+        and (its := ITS_HEAD_BEFORE.search(near))
+        and _last_body_kind(before[: len(before) - len(near) + its.start()], ents) == "media"
+    ):
+        # "... searched the office of Vela Media and held its founder, X": an outlet's head
+        roles.append("journalist")
+        return
     if APPOSED_MEMBER.search(near):
         roles.append("defender")
         return
@@ -974,6 +982,21 @@ def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
     body = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", re.sub(r"^the\s+", "", m.group("body")))
     o = ents.find("organisation", body)
     return POST_ROLE_BY_KIND.get(o.attrs.get("kind")) if o is not None else None
+
+
+#: "its founder, X": the head of the body spoken of last.
+ITS_HEAD_BEFORE = re.compile(r"\b[Ii]ts (?:co-)?(?:founder|owner|director|head|chief)s?,\s*$")
+ITS_HEAD_BEFORE = TailPattern(ITS_HEAD_BEFORE, ends=(",",), needs=("its ", "Its "))
+
+
+def _last_body_kind(text: str, ents: Entities) -> str | None:
+    """The kind of the organisation named last in ``text`` (by its name or a short form)."""
+    at, kind = -1, None
+    for o in ents.of("organisation"):
+        for n in (o.name, *o.variants):
+            if n and (i := text.rfind(n)) > at:
+                at, kind = i, o.attrs.get("kind")
+    return kind
 
 
 #: "The Minister of Interior, A B," / "Governor of X Province A B": a state post before the name.
