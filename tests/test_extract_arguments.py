@@ -946,3 +946,11 @@ def test_the_one_a_relative_is_kin_of_is_no_target_with_an_honorific() -> None:
         "Reed, was beaten by police in Zenda."
     )
     assert _one(events, "attack")["targets"] == ["Ivo Reed"]
+
+
+def test_who_saw_the_step_is_no_target_of_it() -> None:
+    events = _named(
+        "On 3 May 2024, police arrested the human rights defender Mr. Tom Reed at his home, in "
+        "the presence of his wife, Ms. Ana Lee, and their two children."
+    )
+    assert _one(events, "arrest")["targets"] == ["Tom Reed"]

@@ -302,6 +302,12 @@ KIN_OF = re.compile(
 )
 
 
+#: "in the presence of his wife, Ms. Ana Lee": who saw the step, not who underwent it.
+PRESENT_AT = re.compile(
+    r"\bin\s+(?:the\s+)?(?:full\s+)?(?:presence|view)\s+of\s+(?:[\w’'.-]+,?\s+){0,4}?$"
+)
+
+
 #: "whose lawyer Ana Lee", "whose wife, Ana Lee,": a person named in a relative's phrase.
 WHOSE_NP = re.compile(r"\bwhose\s+(?:[\w’'-]+,?\s+){1,3}?$")
 
@@ -1500,6 +1506,10 @@ def make_event(
             or (ma > a and KIN_AFTER.match(doc.flat, mb) and ", " in doc.flat[ma - 12 : ma])
         )
     }
+    kin |= {
+        e.id for ma, _mb, e in near
+        if c0 <= ma < c1 and ma > b and PRESENT_AT.search(doc.flat, max(b, ma - 60), ma)
+    }  # fmt: skip
     if kin and any(x not in kin for x in targets):
         # "arrested Tom Reed, the husband of Ana Lee": the one named after "husband of" is not
         targets = [x for x in targets if x not in kin]
