@@ -34,6 +34,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
+    if not (args.data / "cases").is_dir():
+        parser.error(f"{args.data}: no cases/ folder")
 
     from kg.record.nquads import TripleSet, defer_labels
     from kg.store import localrules
