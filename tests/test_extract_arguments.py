@@ -954,3 +954,12 @@ def test_who_saw_the_step_is_no_target_of_it() -> None:
         "the presence of his wife, Ms. Ana Lee, and their two children."
     )
     assert _one(events, "arrest")["targets"] == ["Tom Reed"]
+
+
+def test_taken_from_home_by_men_who_do_not_say_who_they_are_is_a_disappearance() -> None:
+    events = _named(
+        "On 3 May 2024, police arrested the human rights defender Ana Lee in Zenda. The next day, "
+        "Tom Reed, a lay minister of a parish in Zenda, was taken from his home by men in plain "
+        "clothes."
+    )
+    assert _one(events, "disappearance", "2024-05-04")["targets"] == ["Tom Reed"]
