@@ -1473,3 +1473,15 @@ def test_the_head_of_an_outlet_spoken_of_as_its_head_is_a_journalist() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Tom Reed"] == ["journalist"]
     assert roles["Ana Lind"] == ["defender"]  # the head of an association: as before
+
+
+def test_both_of_two_named_before_were_questioned_as_witnesses_are_witnesses() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Editor detained\n\nOn 2 May 2026, police detained the editor Tom "
+        "Reed. The presenter Ana Lind and the accountant Omar Sill were questioned as witnesses "
+        "the same night. Petra Lasko and Ivo Brandt were questioned too.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert "witness" in roles["Ana Lind"]  # the first of the two
+    assert "witness" in roles["Omar Sill"]
+    assert "witness" not in roles["Petra Lasko"]  # questioned, not as a witness
