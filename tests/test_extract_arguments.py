@@ -963,3 +963,14 @@ def test_taken_from_home_by_men_who_do_not_say_who_they_are_is_a_disappearance()
         "clothes."
     )
     assert _one(events, "disappearance", "2024-05-04")["targets"] == ["Tom Reed"]
+
+
+def test_them_stands_for_a_list_set_off_by_semicolons() -> None:
+    events = _named(
+        "Seven members of the Zenda Forum were arrested on 3 May 2024. Those arrested are the "
+        "forum's spokesperson, Ana Lee; its treasurer, Tom Reed; and three volunteers: Ivo "
+        "Marsh, Eva Hart and Lia Dorn. Officers of the Zembla Police charged them with unlawful "
+        "assembly."
+    )
+    targets = set(_one(events, "charge")["targets"])
+    assert {"Tom Reed", "Ivo Marsh", "Eva Hart", "Lia Dorn"} <= targets

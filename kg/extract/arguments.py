@@ -413,6 +413,10 @@ def _group_before(
 LIST_JOIN = re.compile(
     r"(?:,\s+(?:and\s+)?|\s+and\s+)"
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?:the|a|an)\s+(?:(?!and\b)[a-z][\w-]*\s+){1,3})?"
+    # "its spokesperson, A; its treasurer, B; and five volunteers: C, D": items of one list
+    # set off by semicolons, each with its post
+    r"|;\s+(?:and\s+)?(?:(?:[a-z][\w’'-]*\s+){0,4}?[a-z][\w’'-]*\s*[:,]\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
 )
 #: How far back a plural pronoun looks for the list it stands for.
 LIST_REACH = 400
