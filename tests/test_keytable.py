@@ -188,7 +188,8 @@ def test_the_key_table_answers_as_dictionaries_do(tmp_path: Path) -> None:
 
 
 def test_a_new_table_keeps_keys_that_its_lists_escape(tmp_path: Path) -> None:
-    """A new table gives SQLite each item's keys as one JSON list: quotes, backslashes,
+    """A new table gives SQLite each item's keys as one JSON list (made by SQLite from the
+    joined keys, or bound one posting at a time when they would need escapes): quotes, backslashes,
     control characters, letters outside ASCII and outside the Basic Multilingual Plane come
     back as they went in, a key given twice is one posting, and an item with no keys has
     none; the table then answers as dictionaries do (less their postings given twice),
@@ -198,6 +199,7 @@ def test_a_new_table_keeps_keys_that_its_lists_escape(tmp_path: Path) -> None:
         1: ["acronym:ÖDP", "x:\x00\x1e", "p:😀 smile", "p:😀 smile", "[1, 2]"],
         2: [],
         3: ['o:"quoted"', "d:7", "\\", '"'],
+        4: ["acronym:ÖDP", "p:plain words", "p~plainwords"],  # no escapes: listed by SQLite
     }
     memory, disk = MemoryKeys(), DiskKeys.create(tmp_path / "k.sqlite")
     for n, keys in rows.items():
@@ -206,9 +208,10 @@ def test_a_new_table_keeps_keys_that_its_lists_escape(tmp_path: Path) -> None:
     expected = sorted({(k, n) for n, keys in rows.items() for k in keys})
     assert list(disk.postings_in_order()) == expected
     assert sorted(set(memory.postings_in_order())) == expected
-    assert sorted(disk.members("acronym:ÖDP")) == [0, 1]
+    assert sorted(disk.members("acronym:ÖDP")) == [0, 1, 4]
     assert disk.members("p:😀 smile") == [1]
-    assert _groups(disk) == {frozenset({0, 1}), frozenset({0, 3})}
+    assert disk.members("p~plainwords") == [4]
+    assert _groups(disk) == {frozenset({0, 1, 4}), frozenset({0, 3})}
     disk.save_as(tmp_path / "saved.sqlite")
     again = DiskKeys.copy_of(tmp_path / "saved.sqlite", tmp_path / "again.sqlite")
     assert list(again.postings_in_order()) == expected

@@ -16,7 +16,7 @@ previous build's table as it was.
 
 from __future__ import annotations
 
-import json
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -30,6 +30,9 @@ CREATE TABLE IF NOT EXISTS posting (key TEXT NOT NULL, n INTEGER NOT NULL,
                                     PRIMARY KEY (key, n)) WITHOUT ROWID;
 """
 _BUFFER = 50_000  # rows written at a time
+# What a key may not hold for its item's keys to be made a JSON list by SQLite from the joined
+# text (no escapes: a quote, a backslash, a control character; _SEP is the list's comma).
+_ODD = re.compile(r'[\x00-\x1e"\\]')
 # Star keys (kg.record.identity_index): a hub key's items meet every item of the member key of
 # the same name; the items of a member key do not meet one another.
 HUB, MEMBER = "*h:", "*m:"
@@ -110,11 +113,13 @@ class MemoryKeys:
 class DiskKeys:
     """The key table in a SQLite file. Rows are buffered and written a batch at a time. The
     postings are one table ordered by key (each pair stored once, no separate index); a new
-    file (:meth:`create`) first collects each item's keys in a temporary table, one JSON list
-    a row, and makes the postings from them in key order once filled (:meth:`finish`), which
-    SQLite does by sorting, far quicker than inserting them in the order they come; and
-    SQLite splits the lists (``json_each``), so that the postings, some twenty an item, are
-    never Python tuples bound one row at a time."""
+    file (:meth:`create`) makes the postings from the item rows in key order once filled
+    (:meth:`finish`), which SQLite does by sorting, far quicker than inserting them in the
+    order they come; and SQLite splits each item's keys (its joined text made a JSON list,
+    read by ``json_each``), so that the postings, some twenty an item, are never Python
+    tuples bound one row at a time, nor each item's keys encoded again. An item whose keys
+    would need escapes in JSON (:data:`_ODD`) has its postings bound one at a time, and its
+    number in a temporary table that the fill passes over."""
 
     def __init__(
         self,
@@ -129,7 +134,7 @@ class DiskKeys:
         self.fresh = fresh
         self._items: list[tuple[int, str]] = []
         self._postings: list[tuple[str, int]] = []
-        self._lists: list[tuple[int, str]] = []  # a new table's: item, its keys as JSON
+        self._odd: list[tuple[int]] = []  # a new table's items whose postings are bound
         self._buffered = 0  # postings buffered
         self._open()
 
@@ -147,7 +152,7 @@ class DiskKeys:
         self.db.execute("PRAGMA temp_store=FILE")  # sorting for the index: on disk
         self.db.executescript(_SCHEMA)
         if self.fresh:
-            self.db.execute("CREATE TEMP TABLE lists (n INTEGER NOT NULL, keys TEXT NOT NULL)")
+            self.db.execute("CREATE TEMP TABLE odd (n INTEGER PRIMARY KEY)")
         if self.prepare is not None:
             self.prepare(self.db)
         self.db.execute("BEGIN")
@@ -158,9 +163,10 @@ class DiskKeys:
         if self.fresh:
             self.db.execute(
                 "INSERT OR IGNORE INTO posting (key, n) SELECT k.value, l.n "
-                "FROM temp.lists AS l, json_each(l.keys) AS k ORDER BY 1, 2"
+                "FROM item AS l, json_each('[\"' || replace(l.keys, char(31), '\",\"') || '\"]')"
+                " AS k WHERE l.keys != '' AND l.n NOT IN temp.odd ORDER BY 1, 2"
             )
-            self.db.execute("DELETE FROM temp.lists")
+            self.db.execute("DELETE FROM temp.odd")
             self.fresh = False
 
     @classmethod
@@ -186,9 +192,9 @@ class DiskKeys:
     def put(self, n: int, keys: list[str]) -> None:
         joined = _SEP.join(keys)
         self._items.append((n, joined))
-        if self.fresh and "\x00" not in joined:  # SQLite's JSON text ends at a NUL
-            self._lists.append((n, json.dumps(keys, ensure_ascii=False)))
-        else:
+        if not self.fresh or _ODD.search(joined) is not None or (keys and not joined):
+            if self.fresh:  # (keys == [""]: its joined text is no list)
+                self._odd.append((n,))
             self._postings.extend((k, n) for k in keys)
         self._buffered += len(keys)
         if self._buffered >= _BUFFER:
@@ -223,13 +229,16 @@ class DiskKeys:
 
     def linked(self) -> Iterator[list[int]]:
         """Grouped by SQLite: only keys of two or more items come out (most keys are one
-        item's), as one string of item numbers each."""
+        item's), as one string of item numbers each, and each such string once: the items of
+        one recurring name share all of their keys (some twenty), and a group read again
+        links nothing new (at 3,000 appeals, 65,398 groups of 489,610 numbers are 3,897
+        distinct groups of 45,921)."""
         self._write()
         assert self.db is not None
         self._indexed()
         stars = (MEMBER, MEMBER[:-1] + chr(ord(MEMBER[-1]) + 1))  # the member keys' range
         for (numbers,) in self.db.execute(
-            "SELECT group_concat(n) FROM posting WHERE key < ? OR key >= ? "
+            "SELECT DISTINCT group_concat(n) FROM posting WHERE key < ? OR key >= ? "
             "GROUP BY key HAVING count(*) > 1",
             stars,
         ):
@@ -250,9 +259,9 @@ class DiskKeys:
         if self._items:
             self.db.executemany("INSERT INTO item (n, keys) VALUES (?, ?)", self._items)
             self._items = []
-        if self._lists:
-            self.db.executemany("INSERT INTO temp.lists (n, keys) VALUES (?, ?)", self._lists)
-            self._lists = []
+        if self._odd:
+            self.db.executemany("INSERT INTO temp.odd (n) VALUES (?)", self._odd)
+            self._odd = []
         if self._postings:
             self.db.executemany(
                 "INSERT OR IGNORE INTO posting (key, n) VALUES (?, ?)", self._postings
@@ -300,7 +309,7 @@ class DiskKeys:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.path, self.db, self.fresh = Path(str(state["name"])), None, False
         self.prepare = None
-        self._items, self._postings, self._lists, self._buffered = [], [], [], 0
+        self._items, self._postings, self._odd, self._buffered = [], [], [], 0
 
 
 def load_keys(path: Path) -> MemoryKeys:
