@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,48 @@ def test_pairs_in_blocks_are_the_sorted_pairs_without_the_set() -> None:
     blocks = key_blocks(words, lambda w: w) + one_edit_blocks(names, 6)
     expected = pairs_sharing(words, lambda w: w) | one_edit_pairs(names, 6)
     assert list(pairs_in_blocks(len(names), blocks)) == sorted(expected)
+
+
+def _pairs_read_root_by_root(n, blocks, root):
+    """The pairs of ``pairs_in_blocks`` with ``root``, as its docstring defines them: for each
+    item in turn, its later partners in a block not of its cluster then."""
+    for i in range(n):
+        mine = root(i)
+        partners = {j for b in blocks if i in b for j in b if j > i and root(j) != mine}
+        yield from ((i, j) for j in sorted(partners))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pairs_in_blocks_leave_out_pairs_of_one_cluster_as_clusters_grow(seed: int) -> None:
+    """Clusters grow as the pairs are read (a union for some pairs, refused for others): the
+    pairs left are those of items in different clusters when the first item's are listed,
+    in large blocks of few clusters (a recurring name) as in blocks of singletons."""
+    rng = random.Random(seed)
+    n = 120
+    blocks = [sorted(rng.sample(range(n), rng.randint(2, 60))) for _ in range(25)]
+    blocks += [sorted(rng.sample(range(n), 2)) for _ in range(20)]
+
+    def run(pairs_of):
+        parent = list(range(n))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                i = parent[i]
+            return i
+
+        out = []
+        for i, j in pairs_of(root):
+            out.append((i, j))
+            if (i * 7 + j) % 5 and root(i) != root(j):  # a union, or a refused one
+                parent[max(root(i), root(j))] = min(root(i), root(j))
+        return out
+
+    found = run(lambda root: pairs_in_blocks(n, blocks, root=root))
+    expected = run(lambda root: _pairs_read_root_by_root(n, blocks, root))
+    assert found == expected
+    assert len(expected) > 50  # some pairs across clusters remain to be read
+    merged = run(lambda root: pairs_in_blocks(n, blocks))
+    assert len(merged) > len(expected)  # without root, pairs of one cluster too
 
 
 def _records(paths: list[Path]) -> dict[str, dict]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -137,7 +138,12 @@ def pairs_in_blocks(
     in one cluster when the first item's partners are listed are left out, and a block whose
     items are all in one cluster is passed over whole: clusters only grow, so such a pair
     stays in one cluster, and a block of one person named in a thousand appeals costs a
-    thousand steps once it is merged, not a million."""
+    thousand steps once it is merged, not a million. A block not in one cluster is kept as
+    its items grouped by cluster (groups only merge: one root read per group when the block
+    is met again), so that an item's partners there are read from the other clusters'
+    groups, not found by reading the root of every later item: a recurring name whose items
+    make two clusters (two items of one record, say) costs its pairs across the two, not
+    every pair of the block (that grew as the square of the corpus)."""
     of: list[list[int]] = [[] for _ in range(n)]
     for b, members in enumerate(blocks):
         for i in members:
@@ -150,22 +156,29 @@ def pairs_in_blocks(
         for i in members:
             member_of[i].append(s)
     settled: set[int] = set()
+    grouped: dict[int, list[list[int]]] = {}  # block -> its later items, by cluster
     for i in range(n):
         partners: set[int] = set()
         mine = root(i) if root is not None else None
         for b in of[i]:
             members = blocks[b]
-            tail = members[bisect_right(members, i) :]
-            if not tail:
+            if members[-1] <= i:  # no later item
+                grouped.pop(b, None)
                 continue
-            if root is not None:
-                if b in settled:
-                    continue
-                if all(root(j) == mine for j in members):
-                    settled.add(b)
-                    continue
-                tail = [j for j in tail if root(j) != mine]
-            partners.update(tail)
+            if root is None:
+                partners.update(members[bisect_right(members, i) :])
+                continue
+            if b in settled:
+                continue
+            by_root = _regrouped(grouped.get(b) or [[j] for j in members], i, root)
+            if len(by_root) == 1:  # every later item in the cluster of i's, for good
+                settled.add(b)
+                grouped.pop(b, None)
+                continue
+            grouped[b] = list(by_root.values())
+            for r, group in by_root.items():
+                if r != mine:
+                    partners.update(group[bisect_right(group, i) :])
         for s in hub_of[i]:
             members = stars[s][1]
             partners.update(members[bisect_right(members, i) :])
@@ -175,6 +188,21 @@ def pairs_in_blocks(
         partners.discard(i)
         for j in sorted(partners):
             yield i, j
+
+
+def _regrouped(
+    groups: list[list[int]], i: int, root: Callable[[int], Hashable]
+) -> dict[Hashable, list[int]]:
+    """``groups`` (items of one cluster each, ascending) by their cluster now, those that
+    have no item from ``i`` on left out, those now of one cluster joined."""
+    by_root: dict[Hashable, list[list[int]]] = {}
+    for group in groups:
+        if group[-1] >= i:
+            by_root.setdefault(root(group[0]), []).append(group)
+    return {
+        r: parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts))
+        for r, parts in by_root.items()
+    }
 
 
 __all__ = [
