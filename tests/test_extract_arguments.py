@@ -974,3 +974,14 @@ def test_them_stands_for_a_list_set_off_by_semicolons() -> None:
     )
     targets = set(_one(events, "charge")["targets"])
     assert {"Tom Reed", "Ivo Marsh", "Eva Hart", "Lia Dorn"} <= targets
+
+
+def test_placed_in_pre_trial_detention_is_a_custody_of_the_group() -> None:
+    events = _named(
+        "Ana Lee, Tom Reed and Ivo Marsh, human rights defenders, were arrested on 1 May 2024 by "
+        "police in Zenda. The investigating judge of the Court of Zenda, Eva Hart, placed all "
+        "three in pre-trial detention on 3 May 2024."
+    )
+    custody = _one(events, "detention")
+    assert sorted(custody["targets"]) == ["Ana Lee", "Ivo Marsh", "Tom Reed"]
+    assert custody["authority"] == "Court of Zenda"
