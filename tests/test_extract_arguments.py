@@ -985,3 +985,13 @@ def test_placed_in_pre_trial_detention_is_a_custody_of_the_group() -> None:
     custody = _one(events, "detention")
     assert sorted(custody["targets"]) == ["Ana Lee", "Ivo Marsh", "Tom Reed"]
     assert custody["authority"] == "Court of Zenda"
+
+
+def test_a_court_issuing_arrest_warrants_decides() -> None:
+    events = _named(
+        "On 20 January 2024, the Criminal Court of Zenda issued arrest warrants against Ms. Ana "
+        "Lee and Mr. Tom Reed, human rights defenders, for aggravated usurpation."
+    )
+    decision = _one(events, "court_decision", "2024-01-20")
+    assert sorted(decision["targets"]) == ["Ana Lee", "Tom Reed"]
+    assert decision["authority"] == "Criminal Court of Zenda"
