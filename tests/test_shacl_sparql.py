@@ -234,3 +234,104 @@ def test_sub_select_runs_set_based_with_the_rows_of_pre_binding() -> None:
     assert text is not None
     sub = text[text.index("SELECT ?this ?end") :]
     assert sub[sub.index("{") + 1 :].lstrip().startswith(restrict)
+
+
+@pytest.mark.parametrize(
+    ("where", "first"),
+    [
+        ("?this ex:p ?v . FILTER (?v != ?this)", True),
+        ("\n  ?this ex:p/ex:q ?v . BIND (STR(?this) AS ?s)", True),
+        # a UNION whose branches all start so binds it too, but is left joined to the targets
+        ("{ ?this ex:p ?v } UNION { ?this ex:q ?v . BIND (1 AS ?k) } ?v ex:r ?w", False),
+        # the first element does not bind ?this in every row
+        ("?v ex:p ?this", False),
+        ("BIND (ex:a AS ?k) ?this ex:p ?k", False),
+        ("OPTIONAL { ?this ex:p ?v } FILTER (!BOUND(?v))", False),
+        ("{ ?this ex:p ?v } UNION { ?x ex:q ?v }", False),
+        ("{ ?this ex:p ?v } UNION { BIND (ex:a AS ?v) }", False),
+        ("?this ex:p ?v OPTIONAL { ?this ex:q ?w }", True),
+        ("?thisOne ex:p ?v", False),
+        ("{ SELECT ?this ?v WHERE { ?this ex:p ?v } } ?this ex:q ?w", False),
+        ("FILTER (?this != ex:a) ?this ex:p ?v", False),
+        ('"?this" ex:p ?v', False),
+    ],
+)
+def test_body_binds_this_first(where: str, first: bool) -> None:
+    from kg.check.shacl_sparql import binds_this_first
+
+    assert binds_this_first(where) is first
+
+
+def test_full_run_tests_the_rows_nodes_against_the_targets_with_the_rows_of_pre_binding() -> None:
+    """Over every focus node, a constraint whose first pattern binds $this runs alone and each
+    row's node is tested against the targets (one EXISTS), not joined to a table of every focus
+    node; the rows are the per-node run's: none for a node outside the targets, a target by
+    class through a subclass, by sh:targetNode, by subject and object of a predicate. A first
+    element that does not bind $this in every row (OPTIONAL), or a group that uses the test's
+    variable names, keeps the join."""
+    from kg.check.shacl_sparql import (
+        compile_set_based,
+        load_constraints,
+        target_membership,
+        target_pattern,
+    )
+
+    shapes = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:E ; sh:targetNode ex:named ;
+            sh:targetSubjectsOf ex:flag ; sh:targetObjectsOf ex:points ;
+            sh:sparql [ sh:message "{?start} not before {?end}" ;
+            sh:select \"\"\"SELECT $this ?start ?end WHERE {
+                $this <http://ex/start> ?start .
+                { SELECT $this ?end WHERE { $this <http://ex/end> ?end } }
+                BIND (STR($this) AS ?name)
+                FILTER (!(?start < ?end) && ?name != "http://ex/spared") }\"\"\" ] ,
+            [ sh:message "no end" ;
+            sh:select \"\"\"SELECT $this WHERE {
+                OPTIONAL { $this <http://ex/end> ?end }
+                FILTER (!BOUND(?end)) }\"\"\" ] ,
+            [ sh:message "{?_member_o}" ;
+            sh:select \"\"\"SELECT $this ?_member_o WHERE {
+                $this <http://ex/start> ?_member_o .
+                FILTER (?_member_o > 8) }\"\"\" ] .
+        """,
+        format="turtle",
+    )
+    data = """
+        @prefix ex: <http://ex/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        ex:Sub rdfs:subClassOf ex:E .
+        ex:ok a ex:E ; ex:start 1 ; ex:end 5 .
+        ex:backwards a ex:Sub ; ex:start 9 ; ex:end 5 .
+        ex:named ex:start 5 ; ex:end 5 .
+        ex:flagged ex:flag true ; ex:start 4 ; ex:end 3 , 8 .
+        ex:x ex:points ex:pointed . ex:pointed ex:start 7 ; ex:end 6 .
+        ex:spared a ex:E ; ex:start 9 ; ex:end 1 .
+        ex:not-a-target ex:start 9 ; ex:end 1 .
+        ex:no-end a ex:E ; ex:start 4 .
+    """
+    store = Store.memory()
+    store.add_graph(Graph().parse(data=data, format="turtle"), URIRef("http://ex/g"))
+
+    def rows(results: list) -> list[tuple]:
+        return sorted((str(r.focus), r.message) for r in results)
+
+    auto = rows(run_constraints(store, shapes))
+    assert auto == rows(run_constraints(store, shapes, mode="per-node"))
+    assert auto == [
+        ("http://ex/backwards", "9"),
+        ("http://ex/backwards", "9 not before 5"),
+        ("http://ex/flagged", "4 not before 3"),
+        ("http://ex/named", "5 not before 5"),
+        ("http://ex/no-end", "no end"),
+        ("http://ex/pointed", "7 not before 6"),
+        ("http://ex/spared", "9"),
+    ]
+    forms = {}
+    for c in load_constraints(shapes):
+        text = compile_set_based(
+            c.query, target_pattern(shapes, c.shape), "", target_membership(shapes, c.shape)
+        )
+        assert text is not None
+        forms[str(c.messages[0])] = "FILTER EXISTS" in text and "SELECT DISTINCT" not in text
+    assert forms == {"{?start} not before {?end}": True, "no end": False, "{?_member_o}": False}

@@ -4,7 +4,9 @@ pyshacl runs each SPARQL constraint once per focus node through rdflib's query e
 corpus-sized graph costs tens of milliseconds a node (most of ``kg validate``'s time). Here each
 constraint runs set-based in Oxigraph: **one query over all its focus nodes**, the shape's targets
 joined at the top of the constraint's WHERE group (``?this`` bound by a sub-select of the targets),
-so the cost grows with the data, not with focus nodes times data. Where join semantics could differ
+so the cost grows with the data, not with focus nodes times data (in a full run, a constraint
+whose first pattern binds ``$this`` runs first and its rows' nodes are tested against the targets,
+:func:`compile_set_based`). Where join semantics could differ
 from SHACL's pre-binding (§5.2: ``$this`` inside a FILTER or BIND of a nested group, or a
 sub-select that does not bind ``$this`` in a triple pattern of its own, aggregates or slices, or
 sits in EXISTS), the constraint falls back to one query per focus node with the node's IRI
@@ -332,6 +334,40 @@ def target_pattern(shapes: Graph, shape: Node, restrict: str = "") -> str | None
     return "{ SELECT DISTINCT ?this WHERE { " + restrict + " " + union + " } }"
 
 
+def target_membership(shapes: Graph, shape: Node) -> str | None:
+    """A group that matches when the node bound to ``?this`` is a focus node of the shape's
+    targets (None: no target), for ``EXISTS``: a test of one node, where
+    :func:`target_pattern` lists every focus node."""
+    alternatives = []
+    nodes = [n for n in shapes.objects(shape, SH.targetNode) if not isinstance(n, BNode)]
+    if nodes:
+        tests = " || ".join(f"sameTerm(?this, {_term(n)})" for n in sorted(nodes))
+        alternatives.append(f"FILTER ({tests})")
+    classes = list(shapes.objects(shape, SH.targetClass))
+    if (shape, RDF.type, RDFS.Class) in shapes:
+        classes.append(shape)
+    for cls in sorted(set(classes)):
+        alternatives.append(
+            f"?this a ?_member_type . ?_member_type <{RDFS.subClassOf}>* {_term(cls)} ."
+        )
+    for pred in sorted(shapes.objects(shape, SH.targetSubjectsOf)):
+        alternatives.append(f"?this {_term(pred)} ?_member_o .")
+    for pred in sorted(shapes.objects(shape, SH.targetObjectsOf)):
+        alternatives.append(f"?_member_s {_term(pred)} ?this .")
+    if not alternatives:
+        return None
+    return " UNION ".join("{ " + a + " }" for a in alternatives)
+
+
+def binds_this_first(body: str) -> bool:
+    """Whether the first element of a group (its text) is a triple pattern with ``?this`` as
+    its subject: every row of the group then binds ``?this`` before any BIND or OPTIONAL sees
+    it, as the targets joined at its top bound it. (A UNION whose branches each start so binds
+    it too, but run alone the events' constraints that start so began from every appeal or
+    every dated event: 2.7 -> 8.0 and 0.2 -> 1.4 s of CPU at 3,000 appeals.)"""
+    return re.match(r"\s*\?this\s", _mask(body)) is not None
+
+
 def _term(node: Node) -> str:
     if isinstance(node, URIRef):
         return f"<{node}>"
@@ -340,8 +376,17 @@ def _term(node: Node) -> str:
     raise KgError(f"cannot write {node!r} into a query")
 
 
-def compile_set_based(query: str, targets: str, restrict: str = "") -> str | None:
+def compile_set_based(
+    query: str, targets: str, restrict: str = "", member: str | None = None
+) -> str | None:
     """The constraint query run over every focus node at once, or None when not safe.
+
+    ``member`` (:func:`target_membership`, a run over every focus node): where the first
+    element of the WHERE group binds ``?this`` in every row (:func:`binds_this_first`), the
+    group runs first, in a sub-select, and only its rows' nodes are tested against the targets
+    (``FILTER EXISTS``), the same rows as the targets joined: no table of every focus node is
+    built (the evidence spans' targets, every span, at 3,000 appeals: 2.14 -> 1.33 s of CPU
+    for ``quoteLength``). Else the targets are joined at the top of the group.
 
     ``restrict`` (a ``VALUES ?this`` block) is written at the top of the WHERE group as well as
     inside ``targets``: joined there it only filters (every row binds ``?this`` through the
@@ -351,6 +396,9 @@ def compile_set_based(query: str, targets: str, restrict: str = "") -> str | Non
     if not set_based_safe(query):
         return None
     head, body, tail = _where_body(query)  # type: ignore[misc]
+    # the group's own variables are in scope of the test: none may be one of its names
+    if member and not restrict and binds_this_first(body) and "?_member_" not in body:
+        return f"{head}\n{{ SELECT * WHERE {{ {body} }} }}\nFILTER EXISTS {{ {member} }}\n{tail}"
     if restrict:
         # A sub-select is evaluated on its own before the join: limited to the same nodes, it
         # does not read the whole store for a few of them.
@@ -456,7 +504,8 @@ def run_constraints(
         targets = target_pattern(shapes, c.shape, restrict)
         if targets is None:
             continue
-        compiled = compile_set_based(c.query, targets, restrict) if mode == "auto" else None
+        member = None if restrict else target_membership(shapes, c.shape)
+        compiled = compile_set_based(c.query, targets, restrict, member) if mode == "auto" else None
         if compiled is not None:
             variables, rows = _run(store, c, _with_this_projected(compiled))
             results.extend(_results(c, variables, rows, None))
