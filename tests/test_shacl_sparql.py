@@ -42,6 +42,11 @@ TESTS = (
 )
 
 
+def _rows(results: list) -> list[tuple]:
+    """A run's results as sorted (focus, message) pairs."""
+    return sorted((str(r.focus), r.message) for r in results)
+
+
 def _expected(g: Graph) -> tuple[bool, set[tuple]]:
     result = next(g.objects(None, URIRef_MF("result")))
     conforms = g.value(result, SH.conforms)
@@ -214,11 +219,8 @@ def test_sub_select_runs_set_based_with_the_rows_of_pre_binding() -> None:
     store = Store.memory()
     store.add_graph(Graph().parse(data=data, format="turtle"), URIRef("http://ex/g"))
 
-    def rows(results: list) -> list[tuple]:
-        return sorted((str(r.focus), r.message) for r in results)
-
-    auto = rows(run_constraints(store, shapes))
-    assert auto == rows(run_constraints(store, shapes, mode="per-node"))
+    auto = _rows(run_constraints(store, shapes))
+    assert auto == _rows(run_constraints(store, shapes, mode="per-node"))
     assert auto == [
         ("http://ex/backwards", "9 not before 5"),
         ("http://ex/empty", "5 not before 5"),
@@ -226,7 +228,7 @@ def test_sub_select_runs_set_based_with_the_rows_of_pre_binding() -> None:
     ]
     (c,) = load_constraints(shapes)
     only = {URIRef("http://ex/two-ends"), URIRef("http://ex/ok")}
-    some = rows(run_constraints(store, shapes, only={(c.shape, c.constraint): only}))
+    some = _rows(run_constraints(store, shapes, only={(c.shape, c.constraint): only}))
     assert some == [("http://ex/two-ends", "4 not before 3")]
 
     restrict = "VALUES ?this { <http://ex/ok> }"
@@ -313,11 +315,8 @@ def test_full_run_tests_the_rows_nodes_against_the_targets_with_the_rows_of_pre_
     store = Store.memory()
     store.add_graph(Graph().parse(data=data, format="turtle"), URIRef("http://ex/g"))
 
-    def rows(results: list) -> list[tuple]:
-        return sorted((str(r.focus), r.message) for r in results)
-
-    auto = rows(run_constraints(store, shapes))
-    assert auto == rows(run_constraints(store, shapes, mode="per-node"))
+    auto = _rows(run_constraints(store, shapes))
+    assert auto == _rows(run_constraints(store, shapes, mode="per-node"))
     assert auto == [
         ("http://ex/backwards", "9"),
         ("http://ex/backwards", "9 not before 5"),

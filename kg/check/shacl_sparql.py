@@ -312,21 +312,33 @@ def _group_safe(text: str, *, top: bool) -> bool:
     return True
 
 
+def _targets(shapes: Graph, shape: Node) -> tuple[list, list, list, list]:
+    """The shape's target nodes (IRIs and literals), classes (the shape itself when it is an
+    ``rdfs:Class``), ``targetSubjectsOf`` and ``targetObjectsOf`` predicates, each sorted."""
+    nodes = [n for n in shapes.objects(shape, SH.targetNode) if not isinstance(n, BNode)]
+    classes = set(shapes.objects(shape, SH.targetClass))
+    if (shape, RDF.type, RDFS.Class) in shapes:
+        classes.add(shape)
+    return (
+        sorted(nodes),
+        sorted(classes),
+        sorted(shapes.objects(shape, SH.targetSubjectsOf)),
+        sorted(shapes.objects(shape, SH.targetObjectsOf)),
+    )
+
+
 def target_pattern(shapes: Graph, shape: Node, restrict: str = "") -> str | None:
     """A SPARQL group binding ``?this`` to the shape's focus nodes (None: no target);
     ``restrict`` (a pattern binding ``?this``) limits them."""
     alternatives = []
-    nodes = [n for n in shapes.objects(shape, SH.targetNode) if not isinstance(n, BNode)]
+    nodes, classes, subjects_of, objects_of = _targets(shapes, shape)
     if nodes:
-        alternatives.append("VALUES ?this { " + " ".join(_term(n) for n in sorted(nodes)) + " }")
-    classes = list(shapes.objects(shape, SH.targetClass))
-    if (shape, RDF.type, RDFS.Class) in shapes:
-        classes.append(shape)
-    for cls in sorted(set(classes)):
+        alternatives.append("VALUES ?this { " + " ".join(_term(n) for n in nodes) + " }")
+    for cls in classes:
         alternatives.append(f"?_type <{RDFS.subClassOf}>* {_term(cls)} . ?this a ?_type .")
-    for pred in sorted(shapes.objects(shape, SH.targetSubjectsOf)):
+    for pred in subjects_of:
         alternatives.append(f"?this {_term(pred)} ?_o .")
-    for pred in sorted(shapes.objects(shape, SH.targetObjectsOf)):
+    for pred in objects_of:
         alternatives.append(f"?_s {_term(pred)} ?this .")
     if not alternatives:
         return None
@@ -339,20 +351,17 @@ def target_membership(shapes: Graph, shape: Node) -> str | None:
     targets (None: no target), for ``EXISTS``: a test of one node, where
     :func:`target_pattern` lists every focus node."""
     alternatives = []
-    nodes = [n for n in shapes.objects(shape, SH.targetNode) if not isinstance(n, BNode)]
+    nodes, classes, subjects_of, objects_of = _targets(shapes, shape)
     if nodes:
-        tests = " || ".join(f"sameTerm(?this, {_term(n)})" for n in sorted(nodes))
+        tests = " || ".join(f"sameTerm(?this, {_term(n)})" for n in nodes)
         alternatives.append(f"FILTER ({tests})")
-    classes = list(shapes.objects(shape, SH.targetClass))
-    if (shape, RDF.type, RDFS.Class) in shapes:
-        classes.append(shape)
-    for cls in sorted(set(classes)):
+    for cls in classes:
         alternatives.append(
             f"?this a ?_member_type . ?_member_type <{RDFS.subClassOf}>* {_term(cls)} ."
         )
-    for pred in sorted(shapes.objects(shape, SH.targetSubjectsOf)):
+    for pred in subjects_of:
         alternatives.append(f"?this {_term(pred)} ?_member_o .")
-    for pred in sorted(shapes.objects(shape, SH.targetObjectsOf)):
+    for pred in objects_of:
         alternatives.append(f"?_member_s {_term(pred)} ?this .")
     if not alternatives:
         return None
