@@ -1799,3 +1799,38 @@ def test_a_registration_not_renewed_is_a_deregistration() -> None:
     # a visa not renewed is no deregistration
     visa = "In 2023, the Ministry of Justice refused to renew the visa of the poet Ana Lee."
     assert not any(t == "deregistration" for t, _ in _pairs(visa))
+
+
+def test_an_event_noun_dated_after_the_names_apposition_and_place() -> None:
+    body = (
+        "Zenda Watch condemns the killing of journalist Tom Reed, director of the online outlet "
+        "Vela Voice, in Ostrava, Farland, on 4 April 2024, and calls for an investigation."
+    )
+    kills = [e for e in _named(body) if e["type"] == "killing"]
+    assert [k["date"] for k in kills] == ["2024-04-04"]
+    assert kills[0]["targets"] == ["Tom Reed"]
+    # a clause of its own between the name and the date: the date is not the noun's
+    clause = (
+        "Zenda Watch recalls the arrest of the poet Ana Lee, who was later released, in "
+        "Ostrava, on 4 April 2024."
+    )
+    assert ("arrest", "2024-04-04") not in _pairs(clause)
+
+
+def test_a_step_told_as_the_object_of_concern_is_an_event_the_speaker_took_no_part_in() -> None:
+    body = (
+        "UN experts today expressed concern about the arrest of the human rights defender Ana "
+        "Lee on 3 April 2024 in Ostrava."
+    )
+    arrests = [e for e in _named(body) if e["type"] == "arrest"]
+    assert [a["date"] for a in arrests] == ["2024-04-03"]
+    assert arrests[0]["targets"] == ["Ana Lee"] and arrests[0]["agents"] == []
+    # the issuer that condemns a step is not its agent
+    condemned = (
+        "The Zenda Human Rights Centre condemns the arrest of the lawyer Tom Reed on 3 April 2024."
+    )
+    held = [e for e in _named(condemned) if e["type"] == "arrest"]
+    assert held and all("Zenda Human Rights Centre" not in e["agents"] for e in held)
+    # concern that a step may come is still no event
+    feared = "UN experts expressed concern that Ana Lee could be arrested on 3 April 2024."
+    assert not any(t == "arrest" for t, _ in _pairs(feared))

@@ -1271,6 +1271,24 @@ REPORTED = re.compile(
     r"told\s+(?:[\w’'-]+\s+){1,4}?)\s*,?\s+that\s+"
 )
 
+#: The issuer's words of judgment on a step it names as their object: "X condemns the killing
+#: of A on 4 May", "the experts expressed concern about the arrest of A": who speaks did not
+#: take the step.
+COMMENTED = re.compile(
+    r"\b(?:condemn(?:s|ed)?|deplor(?:es|ed)|denounc(?:es|ed)|"
+    r"(?:express(?:es|ed)?|voic(?:es|ed)|rais(?:es|ed)) (?:[\w-]+ ){0,2}?concerns? "
+    r"(?:about|at|over|regarding)|concerned (?:about|at|over|by|regarding))\s"
+)
+
+
+def _commented_from(flat: str, start: int, a: int) -> int | None:
+    """Where the object of the issuer's comment begins, if the trigger at ``a`` is told as
+    that object: the end of the last words of judgment before it in the sentence."""
+    last = None
+    for m in COMMENTED.finditer(flat, start, a):
+        last = m.end()
+    return last
+
 
 def _official(e: Entity) -> bool:
     """A state body, or a person acting for one (an official, judge or prosecutor)."""
@@ -1385,6 +1403,10 @@ def make_event(
         # named with the one who does, takes no part in it (a state body that "announced
         # that" it acted did act)
         near = [m for m in near if m[0] >= told or _reports_own_act(m[2], etype)]
+    said = _commented_from(doc.flat, s.start, a)
+    if said is not None:
+        near = [m for m in near if m[0] >= said]
+        told = said if told is None else max(told, said)
     inner = _nested_bodies(near, s)
     units: dict[str, str] = {}  # a body named as the unit of the body after it: unit -> parent
     listed: dict[str, str] = {}  # a body listed after another: "A, B and C raided": B -> A

@@ -129,10 +129,18 @@ def ordered_pattern(nouns: list[str]) -> str:
     )
 
 
+#: What a name is given between commas before the event noun's date: "the killing of A B,
+#: director of the Zenda Post, in Vela, Farland, on 4 May": a post and a place in apposition,
+#: not a clause of its own (who, which, and, but ... open one).
+APPOSED = (
+    r"(?:,(?! (?:who|whom|which|whose|where|when|while|and|but|as|after|before|since|until)\b)"
+    r" [^,;.()]{2,60}?){1,3}, "
+)
 #: "of Ana Lee", "of human rights defender Ana Lee", "of the two lawyers": the people an event
 #: noun was done to, between the noun and its date.
 OF_PEOPLE = (
-    r"(?:of (?:(?:[a-z]+ ){0,3}(?:[A-Z][\w’'.-]+ ){1,4}|(?:the|his|her|their|its) "
+    r"(?:of (?:(?:[a-z]+ ){0,4}(?:[A-Z][\w’'.-]+ ){0,3}[A-Z][\w’'.-]+(?: |" + APPOSED + r")|"
+    r"(?:the|his|her|their|its) "
     r"(?:[\w-]+ ){0,2}?(?:lawyers?|defenders?|activists?|journalists?|men|women|brothers?|"
     r"sisters?|sons?|daughters?|husband|wife|colleagues?|members?|leaders?|students?|staff|"
     r"executives?|directors?|employees?|relatives) ))?"
@@ -355,9 +363,10 @@ HYPOTHETICAL = re.compile(
     r"cannot|not|never|considers? that|believes? that|fears? that|is concerned that|"
     r"[Nn]one of|[Nn]o one|[Nn]obody|"
     # the issuer's own comment on what it told: "we express concern that he has been sentenced"
-    # ("condemns", "welcomes", "deplores" take what happened as their object: "condemns the
-    # arrest of X on 3 May" tells the arrest; undated, COMMENT below drops it)
-    r"concern(?:ed)? (?:that|by|about|at|over))\b"
+    # ("condemns", "welcomes", "deplores" and "concern about" take what happened as their
+    # object: "condemns the arrest of X on 3 May", "expressed concern about the arrest of X on
+    # 3 May" tell the arrest; undated, COMMENT below drops it)
+    r"concern(?:ed)? that)\b"
 )
 #: A step that was due or feared, not taken: "was due to be released on", "expected to be
 #: freed", "at risk of being arrested and tortured", "under threat of arrest". (A hearing
