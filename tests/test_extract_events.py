@@ -1834,3 +1834,38 @@ def test_a_step_told_as_the_object_of_concern_is_an_event_the_speaker_took_no_pa
     # concern that a step may come is still no event
     feared = "UN experts expressed concern that Ana Lee could be arrested on 3 April 2024."
     assert not any(t == "arrest" for t, _ in _pairs(feared))
+
+
+def test_a_press_release_dateline_with_its_date_in_brackets_dates_no_event() -> None:
+    text = (
+        "Zembla: UN experts alarmed by charges against defenders\n\n"
+        "OSTRAVA (27 April 2024) – UN experts today expressed alarm at the charges brought "
+        "against the defender Ana Lee.\n\n"
+        "On 19 April 2024, the prosecutor charged Ana Lee with sedition.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    assert rec["appeal"]["date"] == "2024-04-27"
+    assert {(e["type"], e["date"]) for e in rec["events"]} == {("charge", "2024-04-19")}
+
+
+def test_charges_filed_with_their_offence_and_law_before_whom_they_are_against() -> None:
+    body = (
+        "On 19 April 2024, the Ministry of Justice filed charges of financing terrorism under "
+        "Section 4 of the Public Order Act against the defender Ana Lee."
+    )
+    charges = [e for e in _named(body) if e["type"] == "charge"]
+    assert [c["date"] for c in charges] == ["2024-04-19"]
+    assert charges[0]["targets"] == ["Ana Lee"]
+    # a complaint filed against someone is still no charge
+    complaint = "On 19 April 2024, the mayor filed a complaint of defamation against Ana Lee."
+    assert not any(t == "charge" for t, _ in _pairs(complaint))
+
+
+def test_warrants_issued_for_an_arrest_are_the_courts_decision_not_the_arrest() -> None:
+    body = (
+        "The Zenda Regional Court issued warrants for the arrest of the defenders Ana Lee and "
+        "Tom Reed on 22 April 2024."
+    )
+    got = _pairs(body)
+    assert ("court_decision", "2024-04-22") in got
+    assert not any(t == "arrest" for t, _ in got)

@@ -1277,7 +1277,8 @@ REPORTED = re.compile(
 COMMENTED = re.compile(
     r"\b(?:condemn(?:s|ed)?|deplor(?:es|ed)|denounc(?:es|ed)|"
     r"(?:express(?:es|ed)?|voic(?:es|ed)|rais(?:es|ed)) (?:[\w-]+ ){0,2}?concerns? "
-    r"(?:about|at|over|regarding)|concerned (?:about|at|over|by|regarding))\s"
+    r"(?:about|at|over|regarding)|concerned (?:about|at|over|by|regarding)|"
+    r"alarm(?:ed)? (?:at|by|over))\s"
 )
 
 

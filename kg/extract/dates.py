@@ -385,9 +385,11 @@ def _share_years(flat: str, out: list[DateMention], yearless: set[int]) -> None:
         out[i] = DateMention(d.start, d.end, (y, d.value[1], d.value[2]), d.event_date, d.approx)
 
 
-#: What opens a dateline before its date ("NAIROBI,", "Paris, Caracas,", "(Berlin,") and what
-#: follows it ("–", ") –").
-DATELINE_LEAD = re.compile(r"[ \t]*\(?[A-Z][\w’'.-]*(?:[ ,-]+[A-Z][\w’'.-]*){0,4},[ \t]*")
+#: What opens a dateline before its date ("NAIROBI,", "Paris, Caracas,", "(Berlin,", "GENEVA
+#: (": the place of a press release with its date in brackets) and what follows it ("–", ") –").
+DATELINE_LEAD = re.compile(
+    r"[ \t]*\(?[A-Z][\w’'.-]*(?:[ ,-]+[A-Z][\w’'.-]*){0,4}(?:,[ \t]*|[ \t]+\()"
+)
 DATELINE_DASH = re.compile(r"\)?(?:\s*[–—]|\s+-\s)")
 #: A line that opens on its date, with no place before it.
 LINE_OPENING = re.compile(r"[ \t]*")

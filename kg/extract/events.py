@@ -374,11 +374,14 @@ HYPOTHETICAL = re.compile(
 NOT_YET = re.compile(
     r"\b(?:due|expected|scheduled|supposed|likely|about|going|planned)\s+to\s+(?:be\s+)?$|"
     r"\b(?:at\s+risk|in\s+danger|risks?|fears?|afraid|threat)\s+of\b[^,;.]*$|"
-    r"\brisks?\s+being\b[^,;.]*$"
+    r"\brisks?\s+being\b[^,;.]*$|"
+    # "issued warrants for their arrest": what a warrant allows is not yet done
+    r"\bwarrants?\s+for\s+$"
 )
 #: The issuer's comment on what it told, anywhere before the trigger in its sentence.
 COMMENT = re.compile(
     r"\b(?:considers?|believes?|fears?)\s+that\b|\bconcern(?:ed)?\s+(?:that|by|about|at|over)\b|"
+    r"\balarm(?:ed)?\s+(?:by|at|over)\b|"
     r"\b(?:condemns?|welcomes?|deplores?|denounces?)\b"
 )
 #: A negation right before the trigger, whatever its type: "cannot be appealed", "was not
