@@ -467,3 +467,20 @@ def test_kinds_of_security_ministries_peoples_committees_shura_councils_and_poli
     assert org_kind("Vela Security Directorate", "") == "police"
     assert org_kind("General Security Directorate", "") != "police"  # an intelligence service
     assert org_kind("Internal Security Directorate", "") != "police"
+
+
+def test_kinds_of_defence_forces_bars_by_other_names_and_groups_that_campaign() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Meeting dispersed\n\nOn 2 May 2026, soldiers of the Vela "
+        "People's Defence Forces (VPDF) dispersed a meeting in Tarn. The Vela Law Society and "
+        "the Union of Advocates of the Republic of Zembla condemned the arrests, as did the "
+        "rights group Solace and the Tarn-based group Hearth. The Zembla Armed Forces and the "
+        "armed group Red Dawn denied any part in it.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["Vela People's Defence Forces"] == "security_service"
+    assert kinds["Vela Law Society"] == "other"  # a bar, whatever its name
+    assert kinds["Union of Advocates of the Republic of Zembla"] == "other"
+    assert kinds["Solace"] == "ngo"
+    assert kinds["Hearth"] == "ngo"
+    assert kinds["Zembla Armed Forces"] == "security_service"

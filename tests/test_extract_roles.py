@@ -1485,3 +1485,34 @@ def test_both_of_two_named_before_were_questioned_as_witnesses_are_witnesses() -
     assert "witness" in roles["Ana Lind"]  # the first of the two
     assert "witness" in roles["Omar Sill"]
     assert "witness" not in roles["Petra Lasko"]  # questioned, not as a witness
+
+
+def test_kin_named_after_nephews_or_nieces_of_a_described_person_are_relatives() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Lawyer detained\n\nOn 2 May 2026, police arrested Ana Lind, a "
+        "lawyer with the Vela Legal Centre. On 5 May, police held the nephews of the lawyer, "
+        "Tomas and Elio Brandt, for five hours. The nieces of the judge, Mira Kell and Dora "
+        "Kell, were summoned.\n"
+    )
+    persons = {p["name"]: p for p in extract_case(text, appeal_id="t")["persons"] if p["name"]}
+    # the kinship noun governs "the lawyer" / "the judge": the names are the kin, not the post
+    assert persons["Tomas Brandt"]["roles"] == ["relative"]
+    assert persons["Elio Brandt"]["roles"] == ["relative"]
+    assert persons["Tomas Brandt"]["gender"] == "male"
+    assert persons["Mira Kell"]["roles"] == ["relative"]
+    assert persons["Dora Kell"]["roles"] == ["relative"]
+
+
+def test_counsel_before_a_name_a_district_commissioner_and_a_rank_of_justice() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Four defenders charged\n\nOn 2 May 2026, police arrested four "
+        "members of the Vela Land Alliance. Their lawyers, Counsel Hope Marr and Counsel Peter "
+        "Olin, were allowed to see them for ten minutes. The Resident District Commissioner of "
+        "Tarn, Mr. Olwen Brisk, called them agents of foreigners. The investigator, Major of "
+        "Justice K.L. Varno, told them that they were suspects.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Hope Marr"] == ["lawyer"]
+    assert roles["Peter Olin"] == ["lawyer"]
+    assert roles["Olwen Brisk"] == ["official"]
+    assert roles["K.L. Varno"] == ["official"]

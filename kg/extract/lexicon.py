@@ -231,7 +231,14 @@ ORG_KIND_HINTS = [
         "security_service",
     ),
     (re.compile(r"\bTerrorist\b|\bPenitentiary\b|\bPrison Service\b"), "other"),
-    (re.compile(r"\bBar Association\b|^Bar of\b"), "other"),
+    # the bar by its other names: "Law Society", "Union of Advocates", "Chamber of Advocates"
+    (
+        re.compile(
+            r"\bBar Association\b|^Bar of\b|\bLaw Society\b|\bBar Council\b|"
+            r"\b(?:Union|Chamber|College|Collegium|Guild) of Advocates\b"
+        ),
+        "other",
+    ),
     # armed groups name themselves armies; a state's army is a security force
     (
         re.compile(
@@ -244,7 +251,9 @@ ORG_KIND_HINTS = [
     (
         re.compile(
             r"\bArmy\b|\bBorder (?:Service|Guard)\b|\bNational Guard\b|\bArmed Forces\b|"
-            r"\b(?:Fuerzas|Forças) Armadas\b|\bForces [Aa]rmées\b|\bGuard Corps\b"
+            r"\b(?:Fuerzas|Forças) Armadas\b|\bForces [Aa]rmées\b|\bGuard Corps\b|"
+            # "People's Defence Forces", "National Defense Force": a state's army by its name
+            r"\bDefen[cs]e Forces?\b"
         ),
         "security_service",
     ),
@@ -338,7 +347,7 @@ PERSON_TITLES = [
     (r"(?:[Hh]uman |[Ww]omen[’']s |[Ll]and |[Ll]abou?r )?[Rr]ights advocate|"
      r"[Ee]nvironmental advocate", "defender", None),
     (r"(?:human rights |defence |defense )?[Ll]awyer|[Bb]arrister|(?:[Dd]efen[cs]e|Senior) "
-     r"[Cc]ounsel|[Aa]ttorney|[Aa]dvocate|Atty\.?", "lawyer", None),
+     r"[Cc]ounsel|[Aa]ttorney|[Aa]dvocate|Atty\.?|Counsel", "lawyer", None),
     # the French style of address of a member of the bar: "Maître A", "Me A"
     (r"Ma[iî]tre|Me\.?", "lawyer", None),
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
@@ -350,6 +359,8 @@ PERSON_TITLES = [
      r"[Tt]ribal|[Vv]illage|[Ff]armers’?|[Ww]orkers’?) leader|[Ll]and defender)", "defender", None),
     # ranks of the police and the army, and investigators: agents of the state
     (r"(?:Police |Army )?(?:(?:Brigadier|Major|Lieutenant)[- ]General|General|Colonel|"
+     # Russian ranks name their service: "Major of Justice", "Lieutenant Colonel of Police"
+     r"(?:Lieutenant[- ]Colonel|Major|Captain|Lieutenant|Colonel) of (?:Justice|Police)|"
      r"Lieutenant[- ]Colonel|Major|Captain|Lieutenant|Sergeant|"
      r"Constable|Brigadier|[Ii]nvestigator|[Ii]nterrogator|[Ww]arden|Detective|"
      r"[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector)|"
@@ -358,7 +369,8 @@ PERSON_TITLES = [
      "official", None),
     (r"(?:[Pp]olice|[Aa]rmy|[Mm]ilitary|[Rr]egional|[Dd]istrict) [Cc]ommander", "official", None),
     # a post in lower case with the place it governs: "the governor of Vela, X"
-    (r"(?:[Dd]eputy )?(?:governor|mayor|prefect|district commissioner) of (?:the )?"
+    (r"(?:[Dd]eputy )?(?:governor|mayor|prefect|(?:[Rr]esident )?[Dd]istrict [Cc]ommissioner) of "
+     r"(?:the )?"
      r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}", "official", None),
 ]  # fmt: skip
 GENDER_NOUNS = {

@@ -349,7 +349,8 @@ def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
     if n == "party":
         return "political_party"
     if n in ("movement", "group", "collective"):
-        return "other"
+        # "the rights group X", "the Vela-based group X" campaign; "the armed group X" does not
+        return "ngo" if NGO_WORD_END.search(before) else "other"
     return "ngo"
 
 
@@ -523,7 +524,11 @@ INVESTIGAT = re.compile(r"Investigat")
 
 
 AGENCY_OR_COMMITTEE = re.compile(r"\b(?:Agency|Committee)\b")
-NGO_WORD_END = re.compile(r"(?:non-governmental|NGO|organi[sz]ation)\s*$")
+NGO_WORD_END = re.compile(
+    r"(?:non-governmental|NGO|organi[sz]ation|"
+    # "the rights group X", "the Vela-based group X" (not "the armed group X")
+    r"\b(?:rights|advocacy|activist|campaign|monitoring|watchdog|[A-Z][\w’'-]+-based) group)\s*$"
+)
 
 
 #: "the ruling X", "the opposition X": a body that rules or opposes is a political party.

@@ -351,8 +351,7 @@ def _list_cues(
             continue
         stripped = strip_honorific(before)  # read by three of the rules below
         kin = KIN_OF_BEFORE.search(stripped)
-        if kin and kin.group(1) in ("parents", "children", "sons", "daughters", "brothers",
-                                    "sisters", "relatives"):  # fmt: skip
+        if kin and kin.group(1) in KIN_PLURALS:
             carry = (b, ["relative"])  # "the parents of X, A and B"
             continue
         kin = KIN_OF_DESCRIBED_BEFORE.search(strip_honorific(before[-NEAR_SPAN:]))
@@ -763,7 +762,8 @@ DEPUTY_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:deputy|colleague)\s*$")
 #: "The wife of X, Y", "the parents of X, A and B": the kin of a person named, then the name.
 KIN_OF_BEFORE = re.compile(
     rf"\b({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))}|parents|children|sons|"
-    r"daughters|brothers|sisters|relatives) of (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    r"daughters|brothers|sisters|relatives|nephews|nieces|cousins|grandchildren) of "
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
     r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+,\s*$"
 )
 KIN_OF_BEFORE = TailPattern(KIN_OF_BEFORE, ends=(",",))
@@ -771,7 +771,11 @@ KIN_OF_BEFORE = TailPattern(KIN_OF_BEFORE, ends=(",",))
 #: lawyer, A and B", "the brother of a youth leader, X". The description is the possessor's; the
 #: names after it are the kin's.
 KIN_PLURALS = {"parents": "unknown", "children": "unknown", "sons": "male", "daughters": "female",
-               "brothers": "male", "sisters": "female", "relatives": "unknown"}  # fmt: skip
+               "brothers": "male", "sisters": "female", "relatives": "unknown",
+               "nephews": "male", "nieces": "female", "cousins": "unknown",
+               "grandchildren": "unknown", "grandsons": "male", "granddaughters": "female",
+               "stepchildren": "unknown", "stepsons": "male",
+               "stepdaughters": "female"}  # fmt: skip
 KIN_OF_DESCRIBED_BEFORE = re.compile(
     rf"\b({'|'.join(sorted([*GENDER_NOUNS, *KIN_PLURALS], key=len, reverse=True))}) of "
     r"(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s*$"
