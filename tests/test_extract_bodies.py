@@ -484,3 +484,18 @@ def test_kinds_of_defence_forces_bars_by_other_names_and_groups_that_campaign() 
     assert kinds["Solace"] == "ngo"
     assert kinds["Hearth"] == "ngo"
     assert kinds["Zembla Armed Forces"] == "security_service"
+
+
+def test_a_region_joined_by_and_is_one_name_and_a_security_bureau_is_a_security_service() -> None:
+    text = (
+        "Vela Watch (the East and Horn of Africa Defenders Network)\n\nZembla: Editor held\n\n"
+        "Tarn, 9 May 2026 – Vela Watch condemns the arrest of Ana Lind. Officers of the "
+        "Internal Security Bureau questioned her. The West and Central Africa Press Forum "
+        "and the Zembla Police did not comment.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert "Horn of Africa Defenders Network" not in orgs  # not cut at the region's "and"
+    assert "East and Horn of Africa Defenders Network" in orgs["Vela Watch"]["variants"]
+    assert "West and Central Africa Press Forum" in orgs
+    assert "Zembla Police" in orgs  # "and" between two bodies still parts them
+    assert orgs["Internal Security Bureau"]["kind"] == "security_service"

@@ -124,6 +124,11 @@ def strip_titles(words: list[str], i: int) -> int:
     return i
 
 
+#: Points of the compass and the parts of a continent they join into one region's name.
+COMPASS = frozenset("East West North South Central".split())
+REGION_PARTS = COMPASS | frozenset("Horn Southern Northern Eastern Western".split())
+
+
 def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> list[Run]:
     """Split ``A and B`` unless ``and`` joins two adjectives inside one name, or joins the two
     words it joins in a name the text spells out with its abbreviation (``joined``, from
@@ -137,6 +142,8 @@ def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> lis
             continue
         if joined and i + 1 < len(words) and (words[i - 1], words[i + 1]) in joined:
             continue  # "National Intelligence and Security Service", spelled out once
+        if words[i - 1] in COMPASS and words[i + 1 : i + 2] and words[i + 1] in REGION_PARTS:
+            continue  # "East and Horn of Africa", "Middle East and North Africa": one region
         cites = words[i + 1 : i + 2] in (["Article"], ["Articles"], ["Section"], ["Sections"])
         if (
             i >= 2

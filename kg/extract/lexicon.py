@@ -275,7 +275,9 @@ ORG_KIND_HINTS = [
         "police",
     ),
     (
-        re.compile(r"\bSecurity (?:Committee|Service|Agency)|\bIntelligence\b|\bState Security"),
+        re.compile(
+            r"\bSecurity (?:Committee|Service|Agency|Bureau)|\bIntelligence\b|\bState Security"
+        ),
         "security_service",
     ),
     (re.compile(r"\bMinistry\b"), "ministry"),
