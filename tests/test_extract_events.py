@@ -1869,3 +1869,36 @@ def test_warrants_issued_for_an_arrest_are_the_courts_decision_not_the_arrest() 
     got = _pairs(body)
     assert ("court_decision", "2024-04-22") in got
     assert not any(t == "arrest" for t, _ in got)
+
+
+def test_the_following_morning_is_the_next_day() -> None:
+    body = (
+        "On 3 April 2024, police arrested the poet Ana Lee. Her colleague, the teacher Tom "
+        "Reed, was arrested the following morning at the police station."
+    )
+    assert ("arrest", "2024-04-04") in _pairs(body)
+
+
+def test_a_subject_set_off_by_commas_undergoes_the_passive_whatever_its_title() -> None:
+    body = (
+        "On 3 April 2024, police arrested the poet Ana Lee. The Zenda Judge Karl Mugo ruled "
+        "on her case in 2019. A retired judge, Mr. Karl Mugo, was arrested on 4 April 2024 "
+        "when he went to the police station in Ostrava to ask about her."
+    )
+    arrests = [e for e in _named(body) if e["type"] == "arrest" and e["date"] == "2024-04-04"]
+    assert arrests and arrests[0]["targets"] == ["Karl Mugo"]
+
+
+def test_a_counted_group_larger_than_the_last_list_takes_the_people_told_of_since() -> None:
+    body = (
+        "On 3 April 2024, police arrested the chair of the Zenda Rights Centre, Ms. Ana Lee; "
+        "its secretary, Mr. Tom Reed; and its treasurer, Ms. Eva Stone. Their lawyer, Mr. Karl "
+        "Hess, was arrested the next day. On 6 April 2024, the four were charged with sedition."
+    )
+    charges = [e for e in _named(body) if e["type"] == "charge"]
+    assert charges and sorted(charges[0]["targets"]) == [
+        "Ana Lee",
+        "Eva Stone",
+        "Karl Hess",
+        "Tom Reed",
+    ]

@@ -365,6 +365,7 @@ def _group_before(
     group: re.Match[str],
     exclude: tuple[str, ...] | list[str] = (),
     flat: str = "",
+    recent: list[str] | None = None,
 ) -> list[str]:
     """The people a plural reference points back to: those named together last before it, as
     many as its number says ("all four", "both men"). A counted group takes any named person
@@ -383,6 +384,12 @@ def _group_before(
         # "A, B, C and D were taken to ... Judge X ordered their detention": the people the
         # text last named together, whatever roles they also have (a lawyer held with them)
         return sorted(listed, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
+    if n and len(listed) >= 2 and n > len(listed) and recent:
+        # "arrested A, B and C. Their lawyer, D, was arrested the next day. The four were
+        # charged": the list named last, with the people the events after it were told of
+        extra = [x for x in recent if x not in listed and x not in exclude][: n - len(listed)]
+        if len(listed) + len(extra) == n:
+            return sorted([*listed, *extra], key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
     gender = "female" if text.endswith("women") else "male" if text.endswith("men") else None
     found: list[str] = []
     last = None
@@ -403,6 +410,9 @@ def _group_before(
         last = a
         if n and len(found) >= n:
             break
+    if n and len(found) < n and recent:
+        # fewer named than counted: the people the last events were told of make up the count
+        found += [x for x in recent if x not in found and x not in exclude][: n - len(found)]
     if not n and len(found) < 2:
         return []
     return sorted(found, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
@@ -544,6 +554,8 @@ PASSIVE_SUBJECT = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:was|were|been|being)\s+"
     r"(?:(?:\w+ly|then|also|again|later|first|both|all|subsequently|himself|herself)\s+){0,2}"
 )
+#: The same, where the subject is itself set off by commas: "A paralegal, Mr. Justice Mugo, was".
+SET_OFF_SUBJECT = re.compile(",?" + PASSIVE_SUBJECT.pattern)
 #: A phrase that opens with its own auxiliary: "the Centre was banned", "were granted bail".
 AUX_OPENS = re.compile(r"(?:was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b")
 #: "by police", "by agents of the security service": who acted, after a passive verb.
@@ -1423,8 +1435,19 @@ def make_event(
         is_state = e.kind == "organisation" and e.attrs.get("kind") in STATE_KINDS
         if e.kind == "person" and ma < a and _in_closed_relative(doc.flat, s.start, ma, a):
             continue  # "The X Court, where the case was heard by Judge Y, upheld": Y did not
-        if ma < a and (is_state or "judge" in e.attrs.get("roles", [])
-                       or "prosecutor" in e.attrs.get("roles", [])):  # fmt: skip
+        if (
+            e.kind == "person"
+            and ma < a
+            and voice in ("passive", "perfect")
+            and etype in DONE_TO_SOMEONE
+            and SET_OFF_SUBJECT.fullmatch(doc.flat, _mb, a)
+        ):
+            # "A paralegal, Mr. Justice Mugo, was arrested": the subject right before a passive
+            # verb undergoes it, whatever title or role the text gives them
+            if not _told_elsewhere(doc.flat, s, a, ma, others):
+                targets.append(e.id)
+        elif ma < a and (is_state or "judge" in e.attrs.get("roles", [])
+                         or "prosecutor" in e.attrs.get("roles", [])):  # fmt: skip
             if is_state and last_body and UNIT_OF.fullmatch(doc.flat, last_body[0], ma):
                 units[e.id] = last_body[1]
             elif is_state and last_body and LISTED_BODY.fullmatch(doc.flat, last_body[0], ma):
@@ -1613,7 +1636,7 @@ def make_event(
             # "both men", "the two": the last two people events were told of
             targets = list(recent[:2])
         else:
-            targets = _group_before(mentions, s.start, group, flat=doc.flat) or (
+            targets = _group_before(mentions, s.start, group, flat=doc.flat, recent=recent) or (
                 # "both men were remanded ...; indictments against them": with no two defenders
                 # named together, the people the last events were told of
                 list(recent[:2])

@@ -60,7 +60,7 @@ EVENT_WORDS = {
     "summons": r"summon",
 }
 REL_RE = re.compile(
-    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|month|year)|"
+    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|month|year|morning|afternoon|evening|night)|"
     r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
