@@ -1516,3 +1516,19 @@ def test_counsel_before_a_name_a_district_commissioner_and_a_rank_of_justice() -
     assert roles["Peter Olin"] == ["lawyer"]
     assert roles["Olwen Brisk"] == ["official"]
     assert roles["K.L. Varno"] == ["official"]
+
+
+def test_the_people_of_a_body_listed_after_a_colon_take_the_role_its_kind_gives() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Relief workers charged\n\nOn 2 May 2026, prosecutors charged four "
+        "workers of the Vela Relief Centre (VRC), which had sheltered the family: its director, "
+        "Ana Lind; two social workers, Dora Fink and J.R. Mendel; and its driver, Noel Brandt. "
+        "On 4 May, police detained three staff of the outlet Tarn Media: its editor, Ivo Sand; "
+        "and two drivers, Omar Sill and Petra Lasko. Police also questioned Mira Kell.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    for name in ("J.R. Mendel", "Noel Brandt", "Dora Fink"):
+        assert roles[name] == ["defender"], name
+    assert roles["Omar Sill"] == ["journalist"]  # an outlet's people report
+    assert roles["Petra Lasko"] == ["journalist"]
+    assert roles["Mira Kell"] != ["journalist"]  # the list ends with its sentence

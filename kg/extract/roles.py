@@ -383,8 +383,42 @@ def _list_cues(
             carry = (b, carry[1])
         else:
             carry = None
+    _members_listed(doc, ents, mentions, out)
     _shared_after(doc, mentions, out)
     return out
+
+
+#: The people of a body, then a colon that opens the list of them: "four workers of the Vela
+#: Relief Centre (VRC), which had sheltered them: its director, A; two social workers, B and
+#: C; and its driver, D".
+MEMBERS_OF_BEFORE = re.compile(
+    r"\b(?:members|workers|staff|employees|volunteers|journalists|reporters|colleagues)\s+"
+    r"(?:of|from|at|with)\s+(?:the\s+)?(?:[a-z]+\s+)?$"
+)
+MEMBERS_OF_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?[^.:;]{0,80}?:\s")
+#: What the people listed after the body do, by its kind: who work for a rights group defend
+#: rights; who work for an outlet report.
+MEMBER_ROLE_BY_KIND = {"ngo": "defender", "media": "journalist"}
+
+
+def _members_listed(doc: Doc, ents: Entities, mentions: list[tuple[int, int]], out: dict) -> None:
+    """Give each name of a list of a body's people, set off by a colon, the role the body's
+    kind gives, unless a title before the name gives another."""
+    flat = doc.flat
+    for o in ents.of("organisation"):
+        role = MEMBER_ROLE_BY_KIND.get(o.attrs.get("kind", ""))
+        if role is None:
+            continue
+        for s, e in o.mentions:
+            if not MEMBERS_OF_BEFORE.search(flat, max(0, s - 40), s):
+                continue
+            colon = MEMBERS_OF_AFTER.match(flat, e)
+            if colon is None:
+                continue
+            stop = next((x.end for x in doc.sentences if x.start <= e < x.end), len(flat))
+            for a, b in mentions:
+                if colon.end() <= a < stop and (a, b) not in out:
+                    out[(a, b)] = [role]
 
 
 #: A plural title with the body or place it belongs to, set off by a comma before the list it
