@@ -1902,3 +1902,23 @@ def test_a_counted_group_larger_than_the_last_list_takes_the_people_told_of_sinc
         "Karl Hess",
         "Tom Reed",
     ]
+
+
+def test_a_step_the_lead_dates_is_the_one_the_narrative_tells_undated_with_its_court() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Poet sentenced\n\n"
+        "Zenda Watch condemns the prison sentence handed down on 9 April 2024 to the poet Ana "
+        "Lee, and calls for her release.\n\n"
+        "The Ostrava Regional Court, which is known for its harsh terms, sentenced Ana Lee to "
+        "six years in prison.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    names = {x["id"]: x.get("name") for x in rec["persons"] + rec["organisations"]}
+    sentences = [e for e in rec["events"] if e["type"] == "sentence"]
+    assert [e["date"] for e in sentences] == ["2024-04-09"]
+    assert [names[x] for x in sentences[0]["targets"]] == ["Ana Lee"]
+    assert names.get(sentences[0]["authority"]) == "Ostrava Regional Court"
+    # the narrative's undated sentence of someone else is not that step
+    other = text.replace("sentenced Ana Lee", "sentenced the poet Tom Reed")
+    got = [(e["type"], e["date"]) for e in extract_case(other, appeal_id="t")["events"]]
+    assert got.count(("sentence", None)) == 1

@@ -1311,6 +1311,14 @@ def _drop_undated_retellings(
     lead = _lead_end(events, doc)
     out = []
     for e in events:
+        if not e["date"] and e["targets"] and e["evidence"][0]["start"] >= lead:
+            told = _lead_telling(events, e, lead)
+            if told is not None:
+                # "X condemns the sentences handed down on 9 March to A", then "the court
+                # sentenced A to six years": the lead dated the step the narrative tells with
+                # its court
+                _merge_participants(told, e)
+                continue
         # "He was placed on five days of police remand" told in 2013, of a man taken to prison
         # again in 2023: what the narrative tells before the day of the dated event is no
         # retelling of it
@@ -1339,6 +1347,18 @@ def _drop_undated_retellings(
             continue
         out.append(e)
     return out
+
+
+def _lead_telling(events: list[dict[str, Any]], e: dict[str, Any], lead: int) -> Any:
+    """The one dated event of ``e``'s type that the lead tells of some of ``e``'s people with no
+    body deciding it, if there is one: the step the narrative tells again undated."""
+    told = [
+        d for d in events
+        if d["type"] == e["type"] and d["date"] and d["evidence"][0]["start"] < lead
+        and set(d["targets"]) & set(e["targets"])
+        and (not d["authority"] or d["authority"] == e["authority"])
+    ]  # fmt: skip
+    return told[0] if len(told) == 1 else None
 
 
 def _lead_end(events: list[dict[str, Any]], doc: Doc) -> int:
