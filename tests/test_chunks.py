@@ -559,3 +559,126 @@ def test_a_rebuild_removes_the_older_files_by_name_and_lists_the_folder_after_a_
     assert listings == [pool]
     assert held(pool) == seen[-1] | seen[-2]
     assert_exports_hold_the_store(store, tmp_path)
+
+
+def _pool_files(pool: Path) -> dict[str, bytes]:
+    return {p.name: read_unpacked(p) for p in sorted(pool.iterdir())}
+
+
+@pytest.mark.parametrize("parts", [1, 4])
+def test_a_large_graphs_parts_from_the_text_it_was_loaded_from_are_the_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: int
+) -> None:
+    """The derived graph's parts written from the N-Quads files it was loaded from are the
+    files a dump of the store gives, byte for byte, with terms the files spell otherwise than
+    Oxigraph writes them (a raw tab, an upper-case language tag, ``xsd:string`` spelled out)
+    and a triple in two files. A blank node, a line in another graph, or a count other than
+    the store's (a triple taken out after the load) give None and leave no file."""
+    from kg.store import chunks as chunks_module
+    from kg.store.chunks import (
+        _Placer,
+        _write_parts,
+        _write_parts_from,
+        export_prefixes,
+        turtle_header,
+    )
+    from kg.vocab import DERIVED_GRAPH, REFERENCE_GRAPH
+
+    monkeypatch.setattr(chunks_module, "PART_MIN", 1)
+    monkeypatch.setattr(chunks_module, "PARTS", parts)
+    g = str(DERIVED_GRAPH)
+    t = f" <{g}> .\n"
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    files = [tmp_path / "one.nq", tmp_path / "two.nq"]
+    files[0].write_text(
+        f'<urn:x:a> <urn:x:says> "tab\there"{t}'
+        f'<urn:x:a> <urn:x:label> "Hi"@EN-GB{t}'
+        f'<urn:x:b> <urn:x:n> "x"^^<{xsd}string>{t}'
+        f'<urn:x:b> <urn:x:q> "a \\"q\\" \\\\ \u00e9"{t}'
+        f"<urn:x:c> <urn:x:to> <urn:x:a>{t}",
+        encoding="utf-8",
+    )
+    files[1].write_text(
+        f"<urn:x:c> <urn:x:to> <urn:x:a>{t}"
+        + "".join(f'<urn:x:s{i}> <urn:x:v> "{i}"^^<{xsd}integer>{t}' for i in range(40)),
+        encoding="utf-8",
+    )
+    store = ox.Store()
+    for f in files:
+        store.bulk_load(path=str(f), format=ox.RdfFormat.N_QUADS)
+    store.add(ox.Quad(ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"),
+                      ox.NamedNode(str(REFERENCE_GRAPH))))  # fmt: skip
+    graph = ox.NamedNode(g)
+    count = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+    assert count == 45
+    pm = export_prefixes()
+    header = turtle_header(pm)
+    made = {}
+    for how in ("store", "text"):
+        pool = tmp_path / how
+        pool.mkdir()
+        place = _Placer(pool, "t")
+        if how == "store":
+            rows = _write_parts(store, graph, place, header, pm)
+        else:
+            rows = _write_parts_from(files, count, graph, place, header, pm)
+        assert rows is not None
+        made[how] = (rows, _pool_files(pool))
+    assert made["text"] == made["store"]
+    rows, written = made["text"]
+    assert len(rows) == parts and sum(n for _stem, n, _name in rows) == count
+    assert b"\\t" in b"".join(written.values())  # written as Oxigraph writes it
+    bad = tmp_path / "bad.nq"
+    for text, expected in [
+        (f"_:b1 <urn:x:p> <urn:x:o>{t}", count + 1),
+        ("<urn:x:z> <urn:x:p> <urn:x:o> <urn:x:elsewhere> .\n", count + 1),
+        ("", count - 1),
+        ("<urn:x:z> <urn:x:p> .\n", count + 1),
+    ]:
+        bad.write_text(text, encoding="utf-8")
+        pool = tmp_path / "refused"
+        pool.mkdir()
+        place = _Placer(pool, "t")
+        assert _write_parts_from([*files, bad], expected, graph, place, header, pm) is None, text
+        assert not list(pool.iterdir()), text
+        pool.rmdir()
+
+
+def test_a_full_build_writes_the_derived_graphs_files_from_the_text_it_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full build writes the derived graph's export files from the files it bulk-loaded
+    that graph from, not from a dump of the store, and leaves none of those files behind;
+    when a derived triple is taken out after the load (stated by another graph), from the
+    store: the same files either way. The build's triple count is the store's."""
+    from kg.store import chunks as chunks_module
+    from kg.store import stream
+    from kg.vocab import DERIVED_GRAPH
+
+    data = generated_data(tmp_path / "data", 6, seed=5)
+    derived = str(DERIVED_GRAPH)
+    dumped: list[str] = []
+    real_parts, real_drop = chunks_module._write_parts, stream.drop_stated
+
+    def spy(store: ox.Store, graph: ox.NamedNode, *rest: object) -> object:
+        dumped.append(graph.value)
+        return real_parts(store, graph, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chunks_module, "_write_parts", spy)
+    texts = {}
+    for how in ("text", "store"):
+        if how == "store":  # as if a derived triple had been stated elsewhere
+            monkeypatch.setattr(stream, "drop_stated", lambda s, d: real_drop(s, d) or 1)
+        dumped.clear()
+        result = build(tmp_path / how, data, incremental=False, progress=None)
+        assert (derived in dumped) == (how == "store"), dumped
+        generation = current_generation(tmp_path / how)
+        assert generation is not None
+        assert not list(generation.rglob("*.nq"))
+        assert not (generation / stream.DERIVED_TEXT_DIR).exists()
+        assert result.triples == len(_public(tmp_path / how).oxigraph) > 0
+        texts[how] = _graph_texts(tmp_path / how)
+    assert texts["text"][derived] == texts["store"][derived]
+    assert texts["text"].keys() == texts["store"].keys()
+    for g in texts["text"]:
+        assert _masked(texts["text"][g]) == _masked(texts["store"][g]), g

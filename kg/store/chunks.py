@@ -53,7 +53,7 @@ import secrets
 import shutil
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -165,6 +165,7 @@ def write_chunks(
     others: dict[str, set[ox.Triple]] | None = None,
     contents: dict[str, list[ox.Triple]] | None = None,
     maybe: Iterable[str] | None = None,
+    texts: dict[str, tuple[list[Path], int]] | None = None,
 ) -> int:
     """Write ``folder/export`` for the public store ``store``; returns the triples written.
 
@@ -184,8 +185,12 @@ def write_chunks(
     segment of the changed terms (:mod:`kg.store.voidtable`). ``maybe`` (with ``previous``)
     names the graphs, besides ``changed`` and ``others``, that may have come or gone since
     ``previous``: the store's graphs are then the previous manifest's with those looked up,
-    not a listing of every graph of the store. The manifest and counts are
-    filled beside the folder's final name and renamed into place at the end; then the shared
+    not a listing of every graph of the store. ``texts`` gives, for graphs other than the
+    appeal graphs, the N-Quads files the store took each one's triples from and how many it
+    holds: their parts are written from those files (:func:`_write_parts_from`: the same
+    files, without reading the graph back from the store), else from the store. The
+    manifest and counts are filled beside the folder's final name and renamed into place at
+    the end; then the shared
     folder keeps only the files of this generation and of the one it started from (the
     current one)."""
     pm = export_prefixes()
@@ -270,7 +275,12 @@ def write_chunks(
             if iri in parted and change is not None and not _blank(change):
                 parts = _update_parts(store, graph, change, parted[iri], place, header, pm)  # type: ignore[arg-type]
             else:
-                parts = _write_parts(store, graph, place, header, pm)  # type: ignore[arg-type]
+                parts = None
+                if texts and iri in texts:  # from the text the store was loaded from
+                    paths, expected = texts[iri]
+                    parts = _write_parts_from(paths, expected, graph, place, header, pm)  # type: ignore[arg-type]
+                if parts is None:
+                    parts = _write_parts(store, graph, place, header, pm)  # type: ignore[arg-type]
             for part, n, name in parts:
                 rows.append([iri, part, n, name])
                 total += n
@@ -638,23 +648,7 @@ def _write_parts(
     size = sum(block.count(b"\n") for block in read_lines(nt))
     n = part_count(size)
     base = f"{_stem(graph.value)}-{n}"  # the number of parts in the name: kept by updates
-    spread: dict[int, list[bytes]] = {}
-    held = 0
-
-    def spill() -> None:
-        for k, lines in spread.items():
-            with open(pool / f"{place.name(f'{base}-{k:03d}')}.part", "ab") as f:
-                f.write(b"".join(lines))
-        spread.clear()
-
-    for block in read_lines(nt):
-        for line in block.splitlines(keepends=True):
-            spread.setdefault(_part_of(line, n), []).append(line)
-        held += len(block)
-        if held > SPILL:
-            spill()
-            held = 0
-    spill()
+    _spread(read_lines(nt), n, base, place)
     nt.unlink()
     out: list[tuple[str, int, str]] = []
     for k in range(n):
@@ -667,6 +661,82 @@ def _write_parts(
         part.unlink()
         out.append((stem, _write_part(lines, graph, pool / name, header, pm), name))
     return out
+
+
+def _spread(blocks: Iterable[bytes], n: int, base: str, place: _Placer) -> None:
+    """N-Triples lines (blocks of whole lines) appended to the ``.part`` file of their part
+    (:func:`_part_of` of ``n``), :data:`SPILL` bytes at a time."""
+    spread: dict[int, list[bytes]] = {}
+    held = 0
+
+    def spill() -> None:
+        for k, lines in spread.items():
+            with open(place.pool / f"{place.name(f'{base}-{k:03d}')}.part", "ab") as f:
+                f.write(b"".join(lines))
+        spread.clear()
+
+    for block in blocks:
+        for line in block.splitlines(keepends=True):
+            spread.setdefault(_part_of(line, n), []).append(line)
+        held += len(block)
+        if held > SPILL:
+            spill()
+            held = 0
+    spill()
+
+
+def _canonical_blocks(paths: Iterable[Path], graph: ox.NamedNode) -> Iterator[bytes]:
+    """The triples of N-Quads files whose every line is in ``graph``, as Oxigraph's N-Triples
+    (each block parsed and written again: its text is then the store's for each term, as a
+    dump writes it); raises ValueError at a line in another graph or a blank node (which the
+    loader names anew)."""
+    tail = f" {graph} .\n".encode()
+    for path in paths:
+        for block in read_lines(path):
+            if b"_:" in block:
+                raise ValueError(f"{path}: may name a blank node")
+            nt = block.replace(tail, b" .\n")
+            if len(block) - len(nt) != block.count(b"\n") * (len(tail) - 3):
+                raise ValueError(f"{path}: a line is not in {graph}")
+            triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
+            yield ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def _write_parts_from(
+    paths: list[Path],
+    expected: int,
+    graph: ox.NamedNode,
+    place: _Placer,
+    header: bytes,
+    pm: dict[str, str],
+) -> list[tuple[str, int, str]] | None:
+    """:func:`_write_parts` of ``graph`` from the N-Quads files its triples were loaded from
+    (a triple may be in several of them), not read back from the store: the same files, when
+    the store holds ``expected`` triples in ``graph`` and nothing else took any out. None,
+    with nothing written, where the text may differ from the store's: a blank node, a line in
+    another graph, a line that does not parse, or other than ``expected`` distinct triples."""
+    pool = place.pool
+    n = part_count(expected)
+    base = f"{_stem(graph.value)}-{n}"
+    names = [place.name(f"{base}-{k:03d}") for k in range(n)]
+    out: list[tuple[str, int, str]] = []
+    try:
+        _spread(_canonical_blocks(paths, graph), n, base, place)
+        for k, name in enumerate(names):
+            part = pool / f"{name}.part"
+            if part.exists():
+                lines = sorted(set(part.read_bytes().splitlines(keepends=True)))
+                part.unlink()
+                stem = f"{base}-{k:03d}"
+                out.append((stem, _write_part(lines, graph, pool / name, header, pm), name))
+        if sum(count for _stem, count, _name in out) == expected:
+            return out
+    except (ValueError, SyntaxError):
+        pass
+    for name in names:  # what was written is not the store's: none of it stays
+        for ext in (".part", NQ, TTL, SUFFIX):
+            (pool / f"{name}{ext}").unlink(missing_ok=True)
+    return None
 
 
 def _update_parts(

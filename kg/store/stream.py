@@ -54,6 +54,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -134,6 +135,7 @@ STATE_VERSION = 3  # 3: record entries, items and keys in state.sqlite (kg.store
 PART = 32  # records sent to a worker at a time
 AHEAD = 4  # parts in flight per worker
 BATCH_BYTES = 32 << 20  # N-Quads text per bulk-loaded file (about 150,000 quads)
+DERIVED_TEXT_DIR = ".derived-text"  # the rules' answers kept for the export files (_derive)
 # A full build's first half in a process of its own (_build_apart); False: in this process.
 FRONT_APART = True
 
@@ -945,18 +947,30 @@ def _build_back(
     _WORKER.clear()
     release_freed_memory()  # freed, but kept by the process until handed back
     say(f"build: bulk loading ({len(front.batches)} file(s))")
-    for batch in [*front.batches, *front.local_batches]:
+    for batch in front.batches:
         store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
         batch.unlink()
-    release_freed_memory()  # what the loader freed
-    result = front.result
-    result.derived = _derive(
-        store, ontology_dir, folder, done=front.local, candidates=front.local_candidates,
-        counts=front.local_counts, defenders=front.local_defenders,
-    )  # fmt: skip
-    _finish(store, folder, result, front.globals_, front.entries, front.fingerprints, shared,
-            front.kept, front.touched, state, {}, optimize=True, ready=front.ready,
-            data_dir=data_dir, progress=say)  # fmt: skip
+    # The derived graph's text (the local rules' files, then the rules' answers) is kept
+    # until its export files are written from it, rather than read back from the store.
+    derived_text: list[Path] = []
+    try:
+        for batch in front.local_batches:
+            store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
+            derived_text.append(batch)
+        release_freed_memory()  # what the loader freed
+        result = front.result
+        result.derived = _derive(
+            store, ontology_dir, folder, done=front.local, candidates=front.local_candidates,
+            counts=front.local_counts, defenders=front.local_defenders, keep=derived_text,
+        )  # fmt: skip
+        texts = {str(DERIVED_GRAPH): (derived_text, result.derived)} if derived_text else None
+        _finish(store, folder, result, front.globals_, front.entries, front.fingerprints,
+                shared, front.kept, front.touched, state, {}, optimize=True, ready=front.ready,
+                data_dir=data_dir, progress=say, texts=texts)  # fmt: skip
+    finally:
+        for path in derived_text:
+            path.unlink(missing_ok=True)
+        shutil.rmtree(folder / DERIVED_TEXT_DIR, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1456,14 +1470,16 @@ def _finish(
     progress: Progress | None = None,
     graphs: tuple[int, dict[str, bool]] | None = None,
     contents: dict[str, list[ox.Triple]] | None = None,
+    texts: dict[str, tuple[list[Path], int]] | None = None,
 ) -> None:
     """Counts (``entities``: the entity count, when the caller brought it up to date;
     ``graphs``: the previous count of named graphs and whether each graph that may have come
     or gone was there; ``contents``: every triple of each graph the build wrote, for its
-    export files), the public store (public-only data: the same dataset, hard-linked), markers, and
-    what the next build keeps: the state files (``state`` holds ``state_entries``, the record
-    entries it was copied with: only the entries that changed are written), identity items,
-    record keys, shared index."""
+    export files; ``texts``: the N-Quads files some other graphs were loaded from, with their
+    triple counts, for theirs: :func:`kg.store.chunks.write_chunks`), the public store
+    (public-only data: the same dataset, hard-linked), markers, and what the next build keeps:
+    the state files (``state`` holds ``state_entries``, the record entries it was copied with:
+    only the entries that changed are written), identity items, record keys, shared index."""
     from kg.store.build import count_entities
     from kg.store.chunks import write_chunks
     from kg.store.store import MARKER, Store
@@ -1485,12 +1501,12 @@ def _finish(
     del wrapped
     total = write_chunks(
         store, folder, previous=previous, changed=touched, ready=ready, others=others,
-        contents=contents, maybe=None if graphs is None else list(graphs[1]),
+        contents=contents, maybe=None if graphs is None else list(graphs[1]), texts=texts,
     )  # fmt: skip
     # The export files hold every quad of the store once (each graph's file counts its
-    # lines): a rebuild takes the store's size from them, not from len(), which reads every
+    # lines): a build takes the store's size from them, not from len(), which reads every
     # quad (10 s of a 1% rebuild at 10,000 appeals on a loaded machine).
-    result.triples = len(store) if optimize else total
+    result.triples = total
     for sub in (full_dir, public_dir):
         (sub / MARKER).write_text(f"built by appeals-kg: {sub.name}\n", encoding="utf-8")
     (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
@@ -1740,6 +1756,7 @@ def _derive(
     candidates: Path | None = None,
     counts: Iterable[Path] = (),
     defenders: Path | None = None,
+    keep: list[Path] | None = None,
 ) -> int:
     """Run the rules over the union of the graphs into the derived graph (empty, or holding
     what the rules ``done`` derived as the case graphs were written: :class:`_LocalRules`);
@@ -1754,7 +1771,10 @@ def _derive(
     the store types the body ``akg:Organisation``; ``counts``: appeal-count's rows
     (:class:`_LocalRules`), kept for what it types ``akg:Person`` or ``akg:Organisation``;
     ``defenders``: concerns-defender's rows (:class:`_LocalRules`), joined here; the files are
-    removed."""
+    removed. With ``keep`` (the files the derived graph was loaded from so far, with
+    ``folder``), the files loaded here are moved into ``folder``'s :data:`DERIVED_TEXT_DIR`
+    and added to it, so that it lists every file of the derived graph's triples; emptied
+    (its files removed) if a triple loaded is then taken out as stated elsewhere."""
     from kg.files import read_lines
     from kg.store.build import rules
 
@@ -1791,11 +1811,25 @@ def _derive(
             if whole:
                 batches.cut()
         batches.close()
+        kept_in = None
+        if keep is not None and folder is not None:
+            kept_in = folder / DERIVED_TEXT_DIR
+            kept_in.mkdir(exist_ok=True)
+        elif keep:  # nowhere to keep this step's files: the text would be incomplete
+            for path in keep:
+                path.unlink(missing_ok=True)
+            keep.clear()
         for batch in batches.paths:
             store.bulk_load(path=str(batch), format=ox.RdfFormat.N_QUADS)
-            batch.unlink()
+            if kept_in is not None and keep is not None:
+                keep.append(batch.rename(kept_in / batch.name))
+            else:
+                batch.unlink()
     # A shortcut some graph states already is not derived again (kg.store.partition).
-    drop_stated(store, derived)
+    if drop_stated(store, derived) and keep:
+        for path in keep:
+            path.unlink(missing_ok=True)
+        keep.clear()
     size = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {derived} {{ ?s ?p ?o }} }}"
     return int(next(iter(store.query(size)))["n"].value)
 
