@@ -69,3 +69,19 @@ def test_only_the_nodes_a_change_reaches_are_asked() -> None:
     store.extend(BASE)
     changed = [_q("span", OA + "hasSource", "ap9").triple, _q("x", AKG + "note", "n").triple]
     assert entities_reached([store], changed) == {ox.NamedNode("urn:x:o")}
+
+
+def test_the_count_is_of_typed_nodes_some_appeal_names_each_once() -> None:
+    """A person, an organisation named by evidence, an instrument typed in one graph and
+    reported in another; an event is not counted, nor a person no appeal names; a node typed
+    twice and named by two appeals and two spans counts once."""
+    assert _count(BASE) == 3
+    twice = [
+        _q("p", TYPE, AKG + "Place", "a2"),
+        _q("p", AKG + "reportedIn", "ap2", "a2"),
+        _q("p", AKG + "evidence", "span"),
+        _q("p", AKG + "evidence", "span2"),
+        _q("span2", OA + "hasSource", "ap2"),
+        _q("unnamed", TYPE, AKG + "Person"),
+    ]
+    assert _count(BASE + twice) == 3
