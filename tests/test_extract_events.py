@@ -1922,3 +1922,20 @@ def test_a_step_the_lead_dates_is_the_one_the_narrative_tells_undated_with_its_c
     other = text.replace("sentenced Ana Lee", "sentenced the poet Tom Reed")
     got = [(e["type"], e["date"]) for e in extract_case(other, appeal_id="t")["events"]]
     assert got.count(("sentence", None)) == 1
+
+
+def test_kin_named_after_a_possessive_are_the_objects_not_whose_kin_they_are() -> None:
+    body = (
+        "On 3 April 2024, police arrested the lawyer Ana Lee and the reporter Tom Reed. On 9 "
+        "April 2024, police arrested Lee's husband, Karl Hess, an engineer, and Reed's brother, "
+        "Ivan Reed, when they went to the prosecutor's building."
+    )
+    later = [e for e in _named(body) if e["type"] == "arrest" and e["date"] == "2024-04-09"]
+    assert later and sorted(later[0]["targets"]) == ["Ivan Reed", "Karl Hess"]
+    # one named for themselves in the clause as well stays a target
+    both = (
+        "On 9 April 2024, police arrested the lawyer Ana Lee and Lee's husband, Karl Hess, at "
+        "their home."
+    )
+    held = [e for e in _named(both) if e["type"] == "arrest"]
+    assert held and sorted(held[0]["targets"]) == ["Ana Lee", "Karl Hess"]

@@ -1580,6 +1580,19 @@ def make_event(
             targets = [named.id if x == owner.id else x for x in targets]
             if named.id not in targets:
                 targets.append(named.id)
+    # (to the next event verb: a list of objects runs on over ", and")
+    c2 = min((o for o in others or () if o > a), default=s.end)
+    if etype in DONE_TO_SOMEONE and ("'" in doc.flat[b:c2] or "’" in doc.flat[b:c2]):
+        for owner, named in _possessed(doc.flat, near, b, c2):
+            # "police arrested Lee's husband, Karl Hess, and Reed's brother, Ivan Reed": the
+            # kin named are the objects; the one whose kin they are, named only so, is not
+            once = sum(1 for ma, _mb, e in near if e.id == owner.id and c0 <= ma < c2) == 1
+            if named.id in agents:
+                continue
+            if once and owner.id in targets:
+                targets = [x for x in targets if x != owner.id]
+            if named.id not in targets:
+                targets.append(named.id)
     subject = _relative_subject(doc.flat, mentions, s, a, etype)
     if subject is not None:
         # "Ana Lee, who was arrested on 3 May", "her son, Tom Reed, disappeared": the person the
