@@ -1532,3 +1532,14 @@ def test_the_people_of_a_body_listed_after_a_colon_take_the_role_its_kind_gives(
     assert roles["Omar Sill"] == ["journalist"]  # an outlet's people report
     assert roles["Petra Lasko"] == ["journalist"]
     assert roles["Mira Kell"] != ["journalist"]  # the list ends with its sentence
+
+
+def test_a_lawyer_in_apposition_who_was_sentenced_is_a_defender_too() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Blogger jailed\n\nOn 2 May 2026, the Tarn District Court "
+        "sentenced Tom Reed to eight years. His lawyer, Saodat Rahim, was sentenced to three "
+        "years the same day. His other lawyer, Ivo Marek, said he would appeal.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Saodat Rahim"] == ["defender", "lawyer"]
+    assert roles["Ivo Marek"] == ["lawyer"]  # acts for his client, nothing done to him

@@ -110,6 +110,17 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             roles = sorted({*roles, "defender"}, key=order.index)
         elif "relative" in roles and "defender" in roles and len(roles) > 1:
             roles.remove("defender")
+        if (
+            roles == ["lawyer"]
+            and not p.attrs.get("_lawyer_by_default")
+            and any(
+                (TARGETED_AFTER.match(flat, e) or LAWYER_TARGETED_AFTER.match(flat, e))
+                and not _inside_apposition(flat, s)
+                for s, e in p.mentions
+            )
+        ):
+            # "their lawyer, X, was sentenced": a lawyer persecuted is a defender too
+            roles = ["defender", "lawyer"]
         p.attrs["roles"] = roles
         p.attrs["positions"] = positions
         if "gender" not in p.attrs:  # a cue read before ("his wife, X") is kept
@@ -224,6 +235,13 @@ TARGETED_AFTER = re.compile(
     r"\s+(?:was|were|has been|had been|is being)\s+(?:(?:himself|herself|also|later|then|"
     r"subsequently|too)\s+)?(?:arrested|detained|sentenced|convicted|charged|imprisoned|jailed|"
     r"abducted|prosecuted|indicted)\b"
+)
+#: The lawyer named in apposition is the one something was done to: "their lawyer, X, was
+#: sentenced", "her lawyer, X, who was arrested" (a lawyer disbarred is coded a lawyer only).
+LAWYER_TARGETED_AFTER = re.compile(
+    r"\s*,\s*(?:who\s+)?(?:was|has been|had been|is being)\s+(?:(?:himself|herself|also|later|"
+    r"then|subsequently|too)\s+)?(?:arrested|detained|sentenced|convicted|charged|imprisoned|"
+    r"jailed|abducted|prosecuted|indicted)\b"
 )
 #: "X, a human rights defender", "X, himself an activist": what the person is, said after.
 DEFENDER_APPOSED = re.compile(
