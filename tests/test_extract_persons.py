@@ -718,3 +718,14 @@ def test_a_lone_given_name_before_and_shares_the_family_name() -> None:
     assert {"Ivo Sand", "Tom Sand"} <= set(persons)
     assert "relative" in persons["Ivo Sand"]["roles"] and "relative" in persons["Tom Sand"]["roles"]
     assert "He Tosk" not in persons and not any(n.startswith("Justice") for n in persons)
+
+
+def test_a_demand_to_repeal_an_article_names_no_person() -> None:
+    text = (
+        "Vela Watch\n\nZembla: Blogger jailed\n\n9 May 2026\n\nOn 2 May 2026, the Tarn "
+        "District Court sentenced Tom Reed under Article 307 of the Criminal Code.\n\nVela "
+        "Watch urges the authorities of Zembla to:\n- Repeal Article 307 of the Criminal Code;\n"
+        "- Release Tom Reed.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert names == {"Tom Reed"}  # not "Repeal Article": an article is no part of a name
