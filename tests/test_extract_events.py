@@ -1939,3 +1939,22 @@ def test_kin_named_after_a_possessive_are_the_objects_not_whose_kin_they_are() -
     )
     held = [e for e in _named(both) if e["type"] == "arrest"]
     assert held and sorted(held[0]["targets"]) == ["Ana Lee", "Karl Hess"]
+
+
+def test_a_shooting_whose_death_is_told_next_is_a_killing() -> None:
+    body = (
+        "On 3 April 2024, two armed men shot the defender Tom Reed in front of his home in "
+        "Ostrava, in the presence of his partner, Ms. Eva Stone, and his mother, Ms. Ana Lee. "
+        "He died on the way to the hospital."
+    )
+    evs = _named(body)
+    assert [(e["type"], e["date"]) for e in evs] == [("killing", "2024-04-03")]
+    assert evs[0]["targets"] == ["Tom Reed"]  # (those who saw it are no targets)
+    # a shooting no death follows is an attack; one "shot dead" is the killing alone
+    hurt = "On 3 April 2024, the defender Tom Reed was shot in the leg by police in Ostrava."
+    assert _pairs(hurt) == {("attack", "2024-04-03")}
+    dead = (
+        "On 3 April 2024, the defender Tom Reed was shot dead outside his home. According to "
+        "the police, he was shot in the head."
+    )
+    assert _pairs(dead) == {("killing", "2024-04-03")}

@@ -308,6 +308,8 @@ PRESENT_AT = re.compile(
 )
 
 
+#: Between two people who saw a step: ", and his mother, Ms. ", ", her son ".
+PRESENT_MORE = re.compile(r",?\s+(?:and\s+)?(?:[\w’'.-]+,?\s+){0,4}?")
 #: "whose lawyer Ana Lee", "whose wife, Ana Lee,": a person named in a relative's phrase.
 WHOSE_NP = re.compile(r"\bwhose\s+(?:[\w’'-]+,?\s+){1,3}?$")
 
@@ -1556,10 +1558,18 @@ def make_event(
             or (ma > a and KIN_AFTER.match(doc.flat, mb) and ", " in doc.flat[ma - 12 : ma])
         )
     }
-    kin |= {
-        e.id for ma, _mb, e in near
-        if c0 <= ma < c1 and ma > b and PRESENT_AT.search(doc.flat, max(b, ma - 60), ma)
-    }  # fmt: skip
+    seen_end = None  # where the last person who saw the step is named
+    for ma, mb, e in near:
+        if not (c0 <= ma < c1 and ma > b):
+            continue
+        if PRESENT_AT.search(doc.flat, max(b, ma - 60), ma) or (
+            # "in the presence of his partner, Ms. A, and his mother, Ms. B": the list goes on
+            seen_end is not None and PRESENT_MORE.fullmatch(doc.flat, seen_end, ma)
+        ):
+            kin.add(e.id)
+            seen_end = mb
+        elif e.kind == "person":
+            seen_end = None
     if kin and any(x not in kin for x in targets):
         # "arrested Tom Reed, the husband of Ana Lee": the one named after "husband of" is not
         targets = [x for x in targets if x not in kin]

@@ -968,7 +968,52 @@ def find_events(
     _undone_releases(events, doc)
     events = add_penalties(merge_convictions(events, doc), doc)
     _penalty_courts(events, ents)
+    events = _shootings(events, doc)
     return _corefer(drop_custody_sentences(events, doc), doc, event_dates)
+
+
+#: A death told right after a shooting: "He died on the way to the hospital", "and died at
+#: the scene", "succumbed to his wounds".
+DIED = re.compile(r"\b(?:died|succumbed|did\s+not\s+survive|was\s+pronounced\s+dead)\b")
+#: How far after a shooting its death may be told (about a sentence).
+DIED_WITHIN = 220
+
+
+def _shootings(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+    """ "Two men shot Mr. A in front of his home. He died on the way to the hospital.": a shooting
+    whose death the text tells next is a killing. A shooting of someone the text says was killed
+    that day ("She was shot dead ... She was shot in the head") is part of the killing."""
+    for ev in events:
+        if ev["type"] == "attack" and ev["note"].startswith("shot"):
+            b = _trigger_end(ev, doc)
+            para_end = next((p.end for p in doc.paragraphs if p.start <= b < p.end), len(doc.flat))
+            if DIED.search(doc.flat, b, min(para_end, b + DIED_WITHIN)):
+                ev["type"] = "killing"
+    # (people only: the premises of a shooting, "the offices of X", are no one killed)
+    killed = [(_people(e["targets"]), e["date"]) for e in events if e["type"] == "killing"]
+    told = {e["evidence"][0]["start"] for e in events if e["type"] == "killing"}
+    return [
+        e for e in events
+        if not (
+            e["type"] == "attack" and e["note"].startswith("shot")
+            and (
+                SHOT_DEAD.match(doc.flat, _trigger_end(e, doc))
+                or e["evidence"][0]["start"] in told
+                or (_people(e["targets"]) and any(_people(e["targets"]) <= t
+                                         and (not e["date"] or e["date"] == d)
+                                         for t, d in killed))
+            )
+        )
+    ]  # fmt: skip
+
+
+def _people(ids: list[str]) -> set[str]:
+    """The persons among an event's participants (ids ``p1``, ``p2``, ...)."""
+    return {x for x in ids if x.startswith("p")}
+
+
+#: "shot dead": the killing's own phrase, no shooting beside it.
+SHOT_DEAD = re.compile(r"\s+dead\b")
 
 
 #: An unnamed group that does not say who it is: "men in plain clothes", "unidentified men".

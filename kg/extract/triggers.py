@@ -424,6 +424,10 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "assault", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was assaulted by guards."]},
             {"lemma": "torture", "frames": ACTS, "examples": ["Guards tortured Ana Lee on 3 May 2024."]},
             {"lemma": "stab", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was stabbed."]},
+            # "was shot" (not dead): wounded; a death told next makes the shooting a killing
+            # (kg.extract.events), and "shot dead" is a killing of its own
+            {"lemma": "wound", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was wounded in the arm."]},
+            {"lemma": "shoot", "forms": ["shot"], "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was shot in the leg by police.", "On 3 May 2024, two men shot Ana Lee outside her home."]},
             {"lemma": "ill-treat", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was ill-treated by guards."]},
             {"lemma": "beat", "forms": ["beaten"], "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was beaten by guards."]},
             {"lemma": "rape", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was raped in custody."]},
