@@ -584,3 +584,59 @@ def test_no_rule_reads_what_a_rule_derives(built_store: Store) -> None:
     chained += "CONSTRUCT { ?a akg:knows ?b } WHERE { ?a akg:memberOf/^akg:memberOf ?b }"
     anything = "CONSTRUCT { ?s <urn:x:p> ?o } WHERE { ?s ?p ?o }"
     assert rules_reading_derived({"c": chained, "v": anything, **texts}, derived) == ["c", "v"]
+
+
+def test_graphs_changed_in_place_that_trade_triples_keep_only_what_no_other_changed_graph_states(
+    tmp_path: Path,
+) -> None:
+    """Two graphs written again at once, each keeping most of its own triples: a triple one
+    keeps that the other now states too goes to the reference graph, a triple one dropped
+    that the other now states goes into the other's graph, and what each keeps alone stays.
+    The store, the rows, the change and each graph's contents are those of a full partition,
+    with and without the graphs' previous triples given."""
+    p = ox.NamedNode("https://example.org/p")
+
+    def t(name: str) -> ox.Triple:
+        return ox.Triple(ox.NamedNode(f"https://example.org/{name}"), p, ox.Literal(name))
+
+    a, b, c = (f"{APPEAL_GRAPHS}a-{i:02d}" for i in range(3))
+    graphs = {
+        a: {t("hub"), t("a-1"), t("a-2"), t("kept-by-a"), t("ref")},
+        b: {t("hub"), t("b-1"), t("dropped-by-b"), t("pair")},
+        c: {t("hub"), t("c-1"), t("pair")},
+    }
+    new = {
+        a: {t("hub"), t("a-1"), t("a-2"), t("kept-by-a"), t("dropped-by-b"), t("ref")},
+        b: {t("hub"), t("b-1"), t("kept-by-a")},
+    }
+    reference = {t("ref")}
+    results = []
+    for given in (False, True):
+        store = _raw_store(graphs, reference, set())
+        (tmp_path / str(given)).mkdir()
+        state = BuildState.create(tmp_path / str(given))
+        state.write_shared(partition_store(store))
+        rows = state.shared_rows()
+        held = {
+            g: [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g))]
+            for g in new
+        }
+        written = {g: sorted(ts, key=str) for g, ts in new.items()}
+        delta = apply_changes(store, rows, written, [], held if given else None)
+        rows.flush()
+        expected, index = _partitioned({**graphs, **new}, reference, set())
+        assert sorted(map(str, store)) == sorted(map(str, expected)), given
+        assert dict(rows.items()) == index, given
+        quads = {(str(q.triple), q.graph_name.value) for q in store}
+        assert (str(t("kept-by-a")), str(REFERENCE_GRAPH)) in quads
+        assert (str(t("dropped-by-b")), a) in quads and (str(t("pair")), c) in quads
+        assert (str(t("a-2")), a) in quads
+        for g in new:
+            inside = store.quads_for_pattern(None, None, None, ox.NamedNode(g))
+            assert sorted(map(str, delta.contents[g])) == sorted(str(q.triple) for q in inside)
+        assert t("a-2") in delta.added and t("a-2") not in delta.union_added
+        assert delta.union_added == set() and delta.union_removed == set()
+        results.append((sorted(map(str, store)), delta.touched, delta.added, delta.moved))
+        state.abandon()
+    assert results[0] == results[1]
+    assert results[1][1] == {a, b, c} and results[1][3] == 1  # the pair's fact went into c's

@@ -214,40 +214,54 @@ def apply_changes(
     delta = Delta(graphs_written=len(written), touched=set(changing))
     onto = set(_graph_keys(store, _ONTO))
 
+    # What each changed graph held before, and what each written graph states now.
+    olds: dict[str, tuple[list[str], list[ox.Triple]]] = {}
+    for g in sorted(changing):
+        node = ox.NamedNode(g)
+        held = before.get(g) if before is not None else None
+        if held is None:
+            held = [q.triple for q in store.quads_for_pattern(None, None, None, node)]
+        olds[g] = (_keys(held), held)
+        if g not in in_place and store.contains_named_graph(node):
+            store.remove_graph(node)
+            if g in removed:
+                delta.graphs_removed += 1
+    news: dict[str, tuple[list[str], list[ox.Triple]]] = {}
+    for g, new in written.items():
+        listed = list(new)
+        news[g] = (_keys(listed), listed)
+    shared_before = index.held_by(changing)
+    stay_keys = _staying(olds, news, in_place, onto, shared_before.keys())
+
     # For each affected triple, the changed graphs that stated it before (``gone``), and, for
     # one not in the shared index, every graph that did (``alone``: one at most).
     gone: dict[str, set[str]] = {}
     alone: dict[str, set[str]] = {}
     triples: dict[str, ox.Triple] = {}
-    for g in sorted(changing):
-        node = ox.NamedNode(g)
-        held = before.get(g) if before is not None else None
-        if held is not None:
-            pairs: Iterable[tuple[str, ox.Triple]] = zip(_keys(held), held, strict=True)
-        else:
-            pairs = ((_key(q), q.triple) for q in store.quads_for_pattern(None, None, None, node))
-        for k, t in pairs:
+    stay: list[tuple[str, ox.Triple]] = []  # (graph, triple) left as it was in its own graph
+    for g, (keys, held) in olds.items():
+        kept = stay_keys.get(g, _NONE)
+        for k, t in zip(keys, held, strict=True):
+            if k in kept:
+                stay.append((g, t))
+                continue
             gone[k] = {g}
             alone[k] = {g}
             triples[k] = t
-        if g not in in_place and store.contains_named_graph(node):
-            store.remove_graph(node)
-            if g in removed:
-                delta.graphs_removed += 1
     own = set(alone)  # in an appeal graph of their own: not stated by the reference data
-    for k, held in index.held_by(changing).items():
-        gone[k] = set(held)
+    for k, holders in shared_before.items():
+        gone[k] = set(holders)
 
     # The new triples of the written graphs, without what the ontology or reference data state.
     stated: dict[str, set[str]] = defaultdict(set)
-    news: dict[str, list[tuple[str, ox.Triple]]] = {}
-    for g, new in written.items():
-        listed = list(new)
-        news[g] = list(zip(_keys(listed), listed, strict=True))
+    rest = {
+        g: [(k, t) for k, t in zip(keys, new, strict=True) if k not in stay_keys.get(g, _NONE)]
+        for g, (keys, new) in news.items()
+    }
     # A triple in a changed graph of its own has one holder, so no count in the index.
-    index.prefetch(k for new in news.values() for k, _t in new if k not in own)
-    for g, new in news.items():
-        for k, t in new:
+    index.prefetch(k for new in rest.values() for k, _t in new if k not in own)
+    for g, pairs in rest.items():
+        for k, t in pairs:
             if k in onto or (k not in own and index.count(k) < 2 and ox.Quad(*t, _REF) in store):
                 continue
             stated[k].add(g)
@@ -269,7 +283,6 @@ def apply_changes(
     removes: list[ox.Quad] = []
     adds: list[ox.Quad] = []  # every quad placed by the change (its graph's, where in place)
     writes: list[ox.Quad] = []  # those not in the store already
-    stay: list[tuple[str, ox.Triple]] = []  # (graph, triple) left as it was in its own graph
     shrunk: set[str] = set()  # appeal graphs that lose a quad and stay
     for k, left in gone.items():
         came = stated.get(k, _NONE)
@@ -331,6 +344,37 @@ def apply_changes(
         delta.contents.setdefault(g, []).append(t)
     delta.reference = {q.triple for q in (*removes, *adds) if q.graph_name == _REF}
     return delta
+
+
+def _staying(
+    olds: Mapping[str, tuple[list[str], list[ox.Triple]]],
+    news: Mapping[str, tuple[list[str], list[ox.Triple]]],
+    in_place: AbstractSet[str],
+    onto: AbstractSet[str],
+    shared: AbstractSet[str],
+) -> dict[str, set[str]]:
+    """Per graph changed in place, the triples it held in a graph of its own and states
+    still, that no other changed graph held or states and the shared index does not list:
+    their holders, place and quad stay (most of a graph whose note was edited). Told apart by
+    set operations, so that only the rest is weighed triple by triple."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for g in sorted(olds.keys() | news.keys()):
+        mine = set(olds[g][0]) if g in olds else set()
+        if g in news:
+            mine.update(news[g][0])
+        twice |= seen & mine
+        seen |= mine
+    out: dict[str, set[str]] = {}
+    for g in in_place:
+        if g in olds and g in news:
+            both = set(olds[g][0]).intersection(news[g][0])
+            both -= onto
+            both -= twice
+            both -= shared
+            if both:
+                out[g] = both
+    return out
 
 
 def _place_by_count(count: int, holders: AbstractSet[str] | None) -> ox.NamedNode | None:
