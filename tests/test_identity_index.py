@@ -497,3 +497,91 @@ def test_items_kept_apart_for_a_resolution_in_parts_come_back_equal(tmp_path: Pa
 @dataclasses.dataclass
 class Other(Item):
     """An item of a type of its own (kept pickled by _ItemFile)."""
+
+
+def test_an_index_read_back_makes_only_what_a_change_asks_for(tmp_path: Path) -> None:
+    """Read back from disk, an index keeps each appeal's marks and the item numbers as bytes:
+    a record changed without its items changing makes that record's marks again and nothing
+    else; a changed item makes the item numbers again. Each step equals a full resolution."""
+    from kg.record.identity_index import read_index, write_index
+
+    records = {
+        f"a0{n}": _appeal(f"a0{n}", "Kazakhstan", [_person("p1", name)], [])
+        for n, name in enumerate(["Anna Smirnova", "Anna Smirnova", "Ivan Petrov"], 1)
+    }
+    _, index = _step(records, None)
+    path = tmp_path / "identity-index.pickle"
+    write_index(index, path)
+    again = read_index(path)
+    assert again is not None and "ids" not in again.__dict__
+    r = copy.deepcopy(records)
+    r["a02"]["events"] = [{"id": "e1", "type": "arrest", "note": "edited"}]
+    _, again = _step(r, again)
+    assert again.resolved == 0 and "ids" not in again.__dict__
+    raw = again.marks._raw
+    assert isinstance(raw["a01"], bytes) and isinstance(raw["a03"], bytes)
+    assert not isinstance(raw["a02"], bytes)
+    write_index(again, path)  # the marks never made again are saved as the bytes they were
+    again = read_index(path)
+    assert again is not None and dict(again.marks) == dict(index.marks)
+    r["a03"]["persons"][0]["name"] = "Anna Smirnova"  # joins the others' cluster
+    result, again = _step(r, again)
+    assert again.resolved == 3 and len(result[0]) == 1
+    assert again.ids == [("a01", "p1"), ("a02", "p1"), ("a03", "p1")]
+    assert again.id_of == {k: n for n, k in enumerate(again.ids)}
+
+
+def test_an_index_with_damaged_marks_or_item_numbers_is_not_used(tmp_path: Path) -> None:
+    """A byte changed in an appeal's marks or in the item numbers: the index is not read (the
+    build resolves everything), rather than a resolution made from wrong marks."""
+    import pickle
+
+    from kg.record.identity_index import read_index, write_index
+
+    records = {"a01": _appeal("a01", "Kazakhstan", [_person("p1", "Anna Smirnova")], [])}
+    _, index = _step(records, None)
+    path = tmp_path / "identity-index.pickle"
+    write_index(index, path)
+    assert read_index(path) is not None
+    digest = index.marks["a01"][0][3].encode("ascii")  # inside the marks' bytes only
+    data = path.read_bytes()
+    assert data.count(digest) == 1
+    path.write_bytes(data.replace(digest, digest[:-1] + (b"0" if digest[-1:] != b"0" else b"1")))
+    assert read_index(path) is None
+    state = index.__getstate__()
+    state["_ids_saved"] = bytes(state["_ids_saved"][:-1]) + b"\x00"
+    with pytest.raises(pickle.UnpicklingError, match="damaged"):
+        IdentityIndex.__new__(IdentityIndex).__setstate__(state)
+    state = index.__getstate__()
+    del state["_ids_saved"]
+    with pytest.raises(pickle.UnpicklingError, match="another layout"):
+        IdentityIndex.__new__(IdentityIndex).__setstate__(state)
+
+
+def test_a_rebuild_over_a_damaged_index_resolves_everything_and_says_so(tmp_path: Path) -> None:
+    """The kept index damaged between builds: the rebuild says so, resolves every item and
+    writes what a build from scratch writes."""
+    from benchgen import generator
+
+    from kg.store.build import build
+    from kg.store.stream import IDENTITY_FILE
+
+    gen = generator()
+    data = tmp_path / "data"
+    gen.generate(8, data, seed=3, jobs=1)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    kept = store / IDENTITY_FILE
+    damaged = bytearray(kept.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    kept.unlink()  # linked, maybe, to the kept folder's copy: both are damaged
+    kept.write_bytes(bytes(damaged))
+    gen.mutate(data, 0.25, seed=3, round_=1)
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert any("identity index" in x and "resolving every item" in x for x in lines), lines
+    line = next(x for x in lines if x.startswith("build: identity:"))
+    total, resolved = (int(n) for n in re.findall(r"(\d+) item\(s\), (\d+) resolved", line)[0])
+    assert resolved == total > 0, line
+    build(tmp_path / "scratch", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "scratch")

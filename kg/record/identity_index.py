@@ -36,7 +36,7 @@ import pickle
 import sqlite3
 import tempfile
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +61,9 @@ from kg.record.identity import (
 )
 from kg.record.keytable import HUB, MEMBER, DiskKeys, MemoryKeys, load_keys
 
-INDEX_VERSION = 5  # 5: the keys and postings in a table of their own (kg.record.keytable)
+# 5: the keys and postings in a table of their own (kg.record.keytable); 6: each appeal's
+# marks and the item numbers kept as marshalled bytes, read when asked for (IdentityIndex)
+INDEX_VERSION = 6
 KEYS_FILE = "identity-keys.sqlite"  # beside the index's pickle, when on disk
 # An item as a record gives it: its key, kind, place among the record's items of that kind,
 # and a digest of its value. An item whose mark is unchanged is the same item in the same
@@ -71,15 +73,71 @@ Mark = tuple[Key, str, int, str]
 # HUB, MEMBER: star keys (kg.record.keytable): a hub meets every member, members do not meet
 
 
+class Marks(MutableMapping[str, tuple[Mark, ...]]):
+    """Appeal -> the marks of its items. Saved as each appeal's marks marshalled apart, and
+    read back as those bytes: an appeal's are made tuples again only when asked for, so that a
+    build that changes a few records does not load every record's (about a fifth of the
+    index's loading time at 10,000 appeals)."""
+
+    def __init__(self, marks: Mapping[str, tuple[Mark, ...]] | None = None) -> None:
+        self._raw: dict[str, tuple[Mark, ...] | bytes] = dict(marks or {})
+
+    def __getitem__(self, appeal: str) -> tuple[Mark, ...]:
+        found = self._raw[appeal]
+        if isinstance(found, bytes):
+            found = self._raw[appeal] = marshal.loads(found)  # noqa: S302 - the index's own
+        return found
+
+    def __setitem__(self, appeal: str, marks: tuple[Mark, ...]) -> None:
+        self._raw[appeal] = marks
+
+    def __delitem__(self, appeal: str) -> None:
+        del self._raw[appeal]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, appeal: object) -> bool:
+        return appeal in self._raw
+
+    def saved(self) -> dict[str, bytes]:
+        """Each appeal's marks as bytes (those never read are the bytes they were read as)."""
+        return {a: m if isinstance(m, bytes) else marshal.dumps(m) for a, m in self._raw.items()}
+
+    @classmethod
+    def from_saved(cls, raw: dict[str, bytes]) -> Marks:
+        marks = cls()
+        marks._raw = dict(raw)
+        return marks
+
+
+def _digest(*chunks: Iterable[bytes]) -> bytes:
+    h = hashlib.blake2b(digest_size=16)
+    for chunk in chunks:
+        for part in chunk:
+            h.update(len(part).to_bytes(8, "little"))
+            h.update(part)
+    return h.digest()
+
+
 @dataclass
 class IdentityIndex:
     """What the next build needs to resolve only what a change reaches. Items are numbered, so
-    that the postings are lists of small integers (quick to save and to load)."""
+    that the postings are lists of small integers (quick to save and to load).
+
+    Saved (pickled) with the marks of each appeal and the item numbers as marshalled bytes
+    (:class:`Marks`; ``ids``, ``id_of`` made again from them when first read) and a digest of
+    those bytes, checked as the index is read: a build that changes no item reads neither,
+    and damaged bytes make the index unreadable (the build resolves everything), not a wrong
+    resolution."""
 
     context: str  # what the keys and the resolution depend on besides the items
     version: int = INDEX_VERSION
     stamps: dict[str, str] = field(default_factory=dict)  # appeal -> stamp of its record
-    marks: dict[str, tuple[Mark, ...]] = field(default_factory=dict)  # appeal -> its items'
+    marks: Marks = field(default_factory=Marks)  # appeal -> its items' marks
     appeal_items: dict[str, list[Key]] = field(default_factory=dict)
     ids: list[Key | None] = field(default_factory=list)  # number -> item (None: free)
     id_of: dict[Key, int] = field(default_factory=dict)
@@ -93,6 +151,42 @@ class IdentityIndex:
     # index it read may then stand for this one, its stamps being only a shortcut (an appeal
     # whose stamp differs has its items' marks compared, and they are the same).
     unchanged: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.marks, Marks):
+            self.marks = Marks(self.marks)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("id_of", None)
+        ids = state.pop("ids", None)
+        packed = state.pop("_ids_saved", None) if ids is None else marshal.dumps(ids)
+        marks = self.marks.saved()
+        state["marks"] = marks
+        state["_ids_saved"] = packed
+        state["_saved_digest"] = _digest([packed or b""], marks.values())
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        marks = state.pop("marks")
+        packed = state.get("_ids_saved")
+        if not isinstance(marks, dict) or not isinstance(packed, bytes):
+            raise pickle.UnpicklingError("an identity index of another layout")
+        if state.pop("_saved_digest", None) != _digest([packed], marks.values()):
+            raise pickle.UnpicklingError("the identity index's marks or item numbers are damaged")
+        self.__dict__.update(state)
+        self.marks = Marks.from_saved(marks)
+
+    def __getattr__(self, name: str) -> object:
+        # ``ids`` and ``id_of`` of an index read from disk: made from its bytes when first read.
+        packed = self.__dict__.get("_ids_saved") if name in ("ids", "id_of") else None
+        if packed is None:
+            raise AttributeError(name)
+        ids: list[Key | None] = marshal.loads(packed)  # noqa: S302 - the index's own
+        self.ids = ids
+        self.id_of = {k: n for n, k in enumerate(ids) if k is not None}
+        del self.__dict__["_ids_saved"]
+        return self.__dict__[name]
 
     def add(self, key: Key, keys: list[str]) -> None:
         if self.free:
@@ -330,14 +424,20 @@ def resolve_with_index(
     previous: IdentityIndex | None,
     context: str,
     keys_file: Path | None = None,
+    by_appeal: dict[str, list[Key]] | None = None,
 ) -> tuple[Resolution, IdentityIndex]:
     """The resolution of ``items`` (equal to :func:`kg.record.identity.resolve_items`'s) and the
     index for the next build. ``stamps`` gives, per appeal, a value that changes whenever its
     record's items may (its content hash); ``previous`` is the last build's index, which this
     changes and returns (None, or one of another version or context: everything is resolved).
-    A new index keeps its keys in a SQLite file at ``keys_file`` if given (else in memory)."""
+    A new index keeps its keys in a SQLite file at ``keys_file`` if given (else in memory).
+    ``by_appeal``: the item keys of each appeal that has items, in the order of ``items``, when
+    the caller has them (:meth:`kg.store.state.RecordItems.by_appeal`): a change then walks
+    the items it reaches, not every item."""
     with _collector_paused():
-        return _resolve_with_index(items, decisions, stamps, previous, context, keys_file)
+        return _resolve_with_index(
+            items, decisions, stamps, previous, context, keys_file, by_appeal
+        )
 
 
 def _resolve_with_index(
@@ -347,14 +447,15 @@ def _resolve_with_index(
     previous: IdentityIndex | None,
     context: str,
     keys_file: Path | None,
+    by_appeal: dict[str, list[Key]] | None = None,
 ) -> tuple[Resolution, IdentityIndex]:
     curated = load_decisions(decisions)
     check_decisions(items, curated, decisions)
     dkeys = _decision_keys(curated)
     variants: dict[str, set[str]] = {}
-    by_appeal: dict[str, list[Key]] = {}
-    for key in items:
-        by_appeal.setdefault(key[0], []).append(key)
+    grouped = by_appeal is not None  # each appeal's items one after another in ``items``
+    if by_appeal is None:
+        by_appeal, grouped = _by_appeal(items)
 
     if previous is None or previous.version != INDEX_VERSION or previous.context != context:
         index = IdentityIndex(context, stamps=dict(stamps), appeal_items=by_appeal)
@@ -420,8 +521,14 @@ def _resolve_with_index(
     kept = [k for k in before if k in items and k not in touched_items]
     reach = index.component([*fresh, *kept])
 
+    def chosen(keys: set[Key]) -> Iterable[Key]:
+        """The keys of ``keys`` that are items, in the order of ``items``."""
+        if not grouped:
+            return (k for k in items if k in keys)
+        return _in_order(keys, by_appeal)
+
     old_of = {m: c for c in index.clusters for m in c.members}
-    part = {k: items[k] for k in items if k in reach and items[k].kind in ORG_PHASE}
+    part = {k: items[k] for k in chosen(reach) if items[k].kind in ORG_PHASE}
     orgs = resolve_part(part, curated, decisions, kinds=ORG_PHASE)
 
     # Persons of records whose organisation's cluster changed, among unchanged items.
@@ -434,7 +541,7 @@ def _resolve_with_index(
     for appeal in sorted({k[0] for k in moved}):
         seeds += [k for k in by_appeal.get(appeal, []) if items[k].orgs & moved]
     persons = index.component(seeds)
-    part_p = {k: items[k] for k in items if k in persons}
+    part_p = {k: items[k] for k in chosen(persons)}
 
     def org_cluster(org: Key) -> object:
         if org in part:
@@ -458,6 +565,34 @@ def _resolve_with_index(
     index.clusters, index.review_rows = clusters, rows
     index.resolved = len(part) + len(part_p)
     return Resolution(clusters, rows, items), index
+
+
+def _by_appeal(items: Iterable[Key]) -> tuple[dict[str, list[Key]], bool]:
+    """Each appeal's item keys, in order; and whether each appeal's items come one after
+    another (as records give them), so that the order of ``items`` is that of the appeals."""
+    by_appeal: dict[str, list[Key]] = {}
+    grouped, last = True, None
+    for key in items:
+        a = key[0]
+        if a != last:
+            if a in by_appeal:
+                grouped = False
+            last = a
+        by_appeal.setdefault(a, []).append(key)
+    return by_appeal, grouped
+
+
+def _in_order(keys: set[Key], by_appeal: dict[str, list[Key]]) -> list[Key]:
+    """The keys of ``keys`` that ``by_appeal`` lists, in its order: the appeals they are of,
+    placed by where ``by_appeal`` has them, each one's keys as it lists them."""
+    appeals = {k[0] for k in keys if k[0] in by_appeal}
+    if not appeals:
+        return []
+    place = {a: n for n, a in enumerate(by_appeal)} if len(appeals) > 1 else {}
+    out: list[Key] = []
+    for a in sorted(appeals, key=place.__getitem__) if place else appeals:
+        out += [k for k in by_appeal[a] if k in keys]
+    return out
 
 
 # Items resolved at a time by a full resolution in parts (whole components each). A part's

@@ -638,6 +638,10 @@ class RecordItems(Mapping[Any, Any]):
         found = self._have.get(sha)
         return found if isinstance(found, Shelved) else self.of(sha)
 
+    def by_appeal(self) -> dict[str, list[Any]]:
+        """The item keys of each record that has items, by appeal id, in order."""
+        return {aid: keys for aid, _sha, keys in self._order if keys}
+
     def loaded(self) -> int:
         """Records whose items were read (now or from the state)."""
         return len(self._have)

@@ -670,7 +670,12 @@ def _build_from(
     index = None
     if previous and generation:
         index = _read_index(generation, previous.get("build"), spill_dir)
-        if index is not None and isinstance(index.table, DiskKeys):
+        if index is None:
+            say(
+                "build: the identity index the last build kept is missing, damaged or of "
+                "another version: resolving every item"
+            )
+        elif isinstance(index.table, DiskKeys):
             opened.append(index.table)
     # Identity: items of records read now; the item keys of the others, whose items are read
     # from the state only where identity resolution or a fingerprint needs them. A record
@@ -705,6 +710,7 @@ def _build_from(
         items, decisions if decisions.exists() else None,
         {aid: entries[key]["sha"] for aid, key in chosen.items()}, index,
         _sha(globals_["recipe"], globals_["identities"]), spill_dir / "identity-keys.sqlite",
+        items.by_appeal(),
     )  # fmt: skip
     if isinstance(index.table, DiskKeys):
         opened.append(index.table)
