@@ -101,6 +101,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "defender-in.rq": (_AGENT, _ROLE, *_REPORTED, _ABOUT_CASE),
     "event-stated-in.rq": (_EVENT_TYPE, *_REPORTED),
     "follows.rq": tuple(_CHAIN),
+    "involvement-reported-in.rq": (_AGENT, *_REPORTED),
     "member-of.rq": _POSITIONS,
     "position-reported-in.rq": (_MEMBER, _HELD_BY, *_REPORTED),
     "right-claim.rq": (_RIGHT, _CASE),
@@ -131,6 +132,7 @@ TEXTS = {
     "defender-in.rq": "644965c171f45755",
     "event-stated-in.rq": "834b42c4956c4a62",
     "follows.rq": "1438b5a68bebf7fc",
+    "involvement-reported-in.rq": "850bd71d16d3a2e7",
     "member-of.rq": "bf0fa461efeebc09",
     "position-reported-in.rq": "12cd12375944958d",
     "right-claim.rq": "b2f5f2121dcf86a3",
@@ -286,6 +288,12 @@ def _follows(ix: _Index, out: Out) -> None:
             out.add((later, AKG.follows, earlier))
 
 
+def _involvement_reported_in(ix: _Index, out: Out) -> None:
+    for involvement in {i for i, _agent in ix.pairs(_AGENT)}:
+        for appeal in ix.reported_in(involvement):
+            out.add((involvement, AKG.involvementReportedIn, appeal))
+
+
 def _member_of(ix: _Index, out: Out) -> None:
     for link, where in ((_HELD_BY, _POST_IN), (_MEMBER, _ORGANIZATION)):
         for position, person in ix.pairs(link):
@@ -318,6 +326,7 @@ _APPLY = {
     "defender-in.rq": _defender_in,
     "event-stated-in.rq": _event_stated_in,
     "follows.rq": _follows,
+    "involvement-reported-in.rq": _involvement_reported_in,
     "member-of.rq": _member_of,
     "position-reported-in.rq": _position_reported_in,
     "right-claim.rq": _right_claim,
