@@ -152,3 +152,48 @@ def test_cq06_pages_by_defender_are_the_whole_answer(store30: Store) -> None:
         assert page and page == [row for row in whole if row["defender"] == defender], defender
         pages += page
     assert len(pages) == len(whole)
+
+
+# CQ8 pages by the appeal that names the official (each row's ?appeal), CQ15 by the person or
+# organisation (each row's ?entity): neither has a defender to bind.
+OTHER_PAGES = (
+    ("cq08-officials", "appeal"),
+    ("cq15-entities-in-several-appeals", "entity"),
+)
+
+
+@pytest.mark.parametrize(("name", "page_by"), OTHER_PAGES)
+def test_each_page_of_a_question_without_a_defender_is_its_part_of_the_answer(
+    store30: Store, name: str, page_by: str
+) -> None:
+    whole = _named(store30, name, {})
+    keys = sorted({row[page_by] for row in whole})
+    assert len(keys) > 1, name
+    assert all(keys), f"{name}: a row with no ?{page_by}"
+    pages: list[dict[str, str]] = []
+    for key in keys:
+        page = _named(store30, name, {page_by: key})
+        assert page and page == [row for row in whole if row[page_by] == key], (name, key)
+        pages += page
+    assert len(pages) == len(whole)
+    none = f"https://w3id.org/appeals-kg/id/{page_by}/a-none"
+    assert _named(store30, name, {page_by: none}) == []
+
+
+def test_cq08_page_names_every_official_whose_involvement_the_appeal_reports(
+    store30: Store,
+) -> None:
+    """Each appeal that reports an official's involvement (akg:involvementReportedIn: its
+    akg:reportedIn or its evidence's source) names him on its page."""
+    _, rows = store30.query(
+        "SELECT ?inv ?appeal WHERE { ?inv <https://w3id.org/appeals-kg/ontology#role> "
+        "<https://w3id.org/appeals-kg/vocab/role/official> ; "
+        "<https://w3id.org/appeals-kg/ontology#involvementReportedIn> ?appeal }"
+    )
+    assert rows, "the generated corpus names officials"
+    for inv, appeal in rows:
+        page = _named(store30, "cq08-officials", {"appeal": str(appeal)})
+        _, agents = store30.query(
+            f"SELECT ?a WHERE {{ <{inv}> <https://w3id.org/appeals-kg/ontology#agent> ?a }}"
+        )
+        assert {str(a) for (a,) in agents} <= {row["official"] for row in page}, (inv, appeal)

@@ -334,3 +334,35 @@ def test_concerns_defender_joins_defenders_posts_and_events_of_different_graphs(
     # a participant that is a blank node: the rule goes back to SPARQL
     third.add((AKR["event/p1"], AKG.participant, BNode()))
     assert localrules.derive_local(third, [localrules.CONCERNS_DEFENDER]) is None
+
+
+def test_involvement_reported_in_links_each_appeal_of_a_shared_involvement() -> None:
+    # One involvement (one node per case, agent and role) stated by two appeals about the case:
+    # the first with an evidence span, the second without (akg:reportedIn). Each graph alone
+    # gives its appeal; the union of the two is the rule's SPARQL answer over both graphs, and
+    # a node with no agent (a span, an event reported in an appeal) is not an involvement.
+    inv, official = AKR["involvement/v-1"], AKR["person/p-o"]
+    first_appeal, second_appeal = AKR["appeal/a-1"], AKR["appeal/a-2"]
+    span = AKR["evidence/a-1-10-20"]
+    first, second = TripleSet(), TripleSet()
+    for triples in (first, second):
+        triples.add((inv, AKG.role, ROLE.official))
+        triples.add((inv, AKG.agent, official))
+    first.add((inv, AKG.evidence, span))
+    first.add_span(span, first_appeal, 10, 20, "the mayor")
+    second.add((inv, AKG.reportedIn, second_appeal))
+    second.add((AKR["event/e-1"], AKG.reportedIn, second_appeal))
+    name = "involvement-reported-in.rq"
+    got = set()
+    for triples in (first, second):
+        got |= {(str(s), str(o)) for s, _p, o in localrules.derive_triples(triples, [name])}
+    assert got == {(str(inv), str(first_appeal)), (str(inv), str(second_appeal))}
+    store = ox.Store()
+    for n, triples in enumerate((first, second)):
+        graph = ox.NamedNode(f"urn:x-test:g{n}")
+        for s, p, o in triples._triples:
+            obj = ox.NamedNode(str(o)) if not isinstance(o, Literal) else ox.Literal(str(o))
+            store.add(ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)), obj, graph))
+    text = dict(SHIPPED)[name]
+    answer = store.query(text, use_default_graph_as_union=True)
+    assert {(t.subject.value, t.object.value) for t in answer} == got
