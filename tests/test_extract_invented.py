@@ -32,8 +32,8 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # demands 0.947. All eight floors are over all 44 appeals, set at the figures measured then.
 INVENTED_FLOORS = {
     "persons": 0.95,  # 0.957 when syn-039 to syn-044 were added (0.953 at syn-033)
-    # 0.863 (0.848 when syn-039 to syn-044 were added; 0.870 on the first 38; 0.838 at syn-033)
-    "person_roles": 0.86,
+    # 0.871 (0.848 when syn-039 to syn-044 were added; 0.870 on the first 38; 0.838 at syn-033)
+    "person_roles": 0.87,
     "organisations": 0.91,  # 0.910 (0.905 when syn-039 to syn-044 were added; 0.901 on 38)
     # 0.855 (0.840 when syn-039 to syn-044 were added; 0.845 on the first 38; 0.824 at syn-033)
     "organisation_kinds": 0.85,

@@ -1543,3 +1543,15 @@ def test_a_lawyer_in_apposition_who_was_sentenced_is_a_defender_too() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Saodat Rahim"] == ["defender", "lawyer"]
     assert roles["Ivo Marek"] == ["lawyer"]  # acts for his client, nothing done to him
+
+
+def test_two_kin_set_off_by_commas_and_questioned_as_witnesses_are_both_witnesses() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Editor held\n\nOn 3 May 2026, police arrested Tom Reed. His "
+        "daughter, Ms. Nadia Reed, and his son-in-law, Mr. Pavel Kursk, who live in Tarn, were "
+        "questioned as witnesses on 4 May. Ivo Sand, and Mira Kell were summoned.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Nadia Reed"] == ["relative", "witness"]  # the first of the two
+    assert roles["Pavel Kursk"] == ["relative", "witness"]
+    assert "witness" not in roles["Ivo Sand"]  # summoned, not as a witness

@@ -1509,9 +1509,12 @@ WITNESS_AFTER = re.compile(
     r"\s*(?:,[^,.;]{0,60},|,)?\s+(?:was|were|had been|has been)\s+(?:\w+\s+)?"
     r"(?:questioned|summoned|heard|interrogated|called)\s+as\s+(?:a\s+)?witness"
     # "the presenter X and the accountant Y were questioned as witnesses": the first of the two
-    r"|\s+and\s+(?:(?:the|a|an|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2})?"
-    r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+,?\s+were\s+(?:\w+\s+)?"
-    r"(?:questioned|summoned|heard|interrogated|called)\s+as\s+witnesses"
+    # and "his daughter, Ms. X, and his son-in-law, Mr. Y, who live in Z, were questioned as
+    # witnesses": the second set off by its kinship noun, an honorific and a clause
+    r"|\s*,?\s+and\s+(?:(?:the|a|an|his|her|their)(?:\s+[a-z][\w-]*){0,2},?\s+)?"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+(?:,[^,.;]{0,60},|,)?\s+were\s+"
+    r"(?:\w+\s+)?(?:questioned|summoned|heard|interrogated|called)\s+as\s+witnesses"
     # "X, who witnessed the arrest,": an eyewitness
     r"|\s*,\s*who (?:had )?(?:witnessed|saw)\b"
     # "X testified against her", "X gave evidence for the prosecution"
