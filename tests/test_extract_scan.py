@@ -202,10 +202,11 @@ def test_tokens_are_those_the_pattern_finds() -> None:
             chars[rnd.randrange(len(chars))] = chr(rnd.choice([45, 32, rnd.randrange(33, 0x3000)]))
         texts.append("".join(chars))
     for text in texts:
-        toks, cap = _tokens(text)
+        toks, cap, words = _tokens(text)
         assert toks == [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
         assert cap == [_cap(t) for t, _, _ in toks]
-    toks, cap = _tokens(made_up)
+        assert words == [t for t, _, _ in toks]
+    toks, cap, _ = _tokens(made_up)
     assert [t for (t, _, _), c in zip(toks, cap, strict=True) if c][:6] == [
         "On", "3rd", "²nd", "al-Rami", "el-Sayed", "No.",
     ]  # fmt: skip
@@ -734,6 +735,8 @@ def test_patterns_opening_with_literals_found_where_their_literals_are() -> None
     """``finditer_prefixed`` gives what ``finditer`` gives, for the patterns it is used with
     and for made-up ones (inside words, overlapping literals, no literal start at all)."""
     from kg.extract.arguments import DESCRIBED_HEAD
+    from kg.extract.bodies import JOIN_HEAD, LEGAL_FORM
+    from kg.extract.names import LOWER_BODIES, QUOTED
     from kg.extract.persons import HONORIFIC_NAME, PLACE_LEAD_RE
 
     made_up = [
@@ -742,9 +745,14 @@ def test_patterns_opening_with_literals_found_where_their_literals_are() -> None
         re.compile(r"aa"),
         re.compile(r"[a-z]+ed\b"),  # no literal start: scanned whole
     ]
-    text = "aaaa disarmed men in plain clothes, the court and the judge; the unknown\tmasked men"
+    text = (
+        "aaaa disarmed men in plain clothes, the court and the judge; the unknown\tmasked men. "
+        "The Vela Committee and Tarn Mining S.A. (not SA.) wrote to “Arlan”; a military court "
+        "and the administrative tribunal heard police officers, not the security forces."
+    )
+    bodies = [JOIN_HEAD, LEGAL_FORM, QUOTED, *(rx for rx, _, _ in LOWER_BODIES)]
     checked = 0
-    for rx in [*UNNAMED_ANCHORS, PLACE_LEAD_RE, HONORIFIC_NAME, DESCRIBED_HEAD, *made_up]:
+    for rx in [*UNNAMED_ANCHORS, PLACE_LEAD_RE, HONORIFIC_NAME, DESCRIBED_HEAD, *bodies, *made_up]:
         for flat in [text, *_texts()]:
             want = [m.span() for m in rx.finditer(flat)]
             assert [m.span() for m in finditer_prefixed(rx, flat)] == want, rx.pattern
@@ -1229,3 +1237,56 @@ def test_plain_splits_give_the_tokens_and_words_of_the_full_patterns() -> None:
     assert TOKEN_SPLIT_PLAIN.split("_a") != TOKEN_SPLIT.split("_a")
     assert _tokens("_a b")[0] == [("_", 0, 1), ("a", 1, 2), ("b", 3, 4)]
     assert make_doc("a_b c").word_index == {"a": [0], "b": [2], "c": [4]}
+
+
+def test_glued_figures_are_the_figures_not_after_white_space() -> None:
+    """FIGURES_GLUED finds the runs of FIGURES that neither open the text nor follow white
+    space, the only ones a footnote mark can be; the marks blanked are those after names."""
+    from kg.extract.text import FIGURES, FIGURES_GLUED, _blank_footnote_marks
+
+    rng = random.Random(21)
+    pieces = ["a", "B", "1", "23", "²", "⁴", " ", "\n", "\t", ".", ",", "(", "é", "\u00a0", "’"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(20))) for _ in range(3000)]
+    texts += _texts()[:5]
+    for text in texts:
+        want = [m.span() for m in FIGURES.finditer(text)
+                if m.start() > 0 and not text[m.start() - 1].isspace()]  # fmt: skip
+        assert [m.span() for m in FIGURES_GLUED.finditer(text)] == want, repr(text)
+    text = "Ana Vell² met Tom Rask.3 on 4 May 2021 at 10:30 in room 12b, G20 and No.1 aside"
+    assert _blank_footnote_marks(text) == text.replace("²", " ").replace("Rask.3", "Rask. ")
+
+
+def test_sentences_holding_words() -> None:
+    """The sentences that hold a word whole, found from the word's places in the whole text,
+    are those whose own text holds it."""
+    from kg.extract.demands import RIGHT_WORDS, _sentences_holding
+
+    text = (
+        "Ana Vell spoke of the right to strike. Her freedom\nof speech was cut; the freedom of "
+        "assembly too.\n\nThe prohibition of torture holds. Nothing here. Freedom of them all."
+    )
+    doc = make_doc(text)
+    for words in (RIGHT_WORDS, ("freedom of",), ("Nothing",), ("absent",)):
+        want = {k for k, s in enumerate(doc.sentences)
+                if any(w in doc.flat[s.start : s.end] for w in words)}  # fmt: skip
+        assert _sentences_holding(doc, words) == want, words
+    assert _sentences_holding(doc, RIGHT_WORDS) == {0, 1, 2}
+
+
+def test_cheap_checks_before_patterns_pass_every_match() -> None:
+    """A word the pattern of abstract nouns finds ends with one of ABSTRACT_ENDS; a compound
+    adjective holds a hyphen: the cheap checks made before the patterns never skip a match."""
+    from kg.extract.persons import ABSTRACT_ENDS, ABSTRACT_NOUN, COMPOUND_ADJ
+
+    rng = random.Random(23)
+    pieces = ["tion", "s", "sion", "ity", "ities", "ism", "ness", "ship", "dom", "do", "ms", "-",
+              "based", "led", "run", "Vela", "\n", "a", "é", "’s"]  # fmt: skip
+    words = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 5))) for _ in range(5000)]
+    found = 0
+    for w in words:
+        if ABSTRACT_NOUN.search(w):
+            found += 1
+            assert w.endswith(ABSTRACT_ENDS), repr(w)
+        if COMPOUND_ADJ.search(w):
+            assert "-" in w, repr(w)
+    assert found > 500

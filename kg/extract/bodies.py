@@ -14,6 +14,7 @@ import re
 from kg.extract.entities import Entities, Entity
 from kg.extract.lexicon import COUNTRIES, DEMONYMS, MONTHS, ORG_HEADS
 from kg.extract.names import org_kind
+from kg.extract.scan import finditer_prefixed
 from kg.extract.text import Doc, clean
 
 _CAP = r"[A-Z][\w’'\-]*"
@@ -158,7 +159,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         a = _caps_before(flat, m.start())
         if a is not None:
             found.append((a, m.end(), "court", main_country))
-    for m in JOIN_HEAD.finditer(flat):
+    for m in finditer_prefixed(JOIN_HEAD, flat):  # its head words found by str.find
         rest = JOINED_REST.match(flat, m.end()) if _starts_word(flat, m.start()) else None
         if rest:
             a = _caps_before(flat, m.start(), CAPS3_BEFORE)
@@ -192,7 +193,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         for m in PEN_BEFORE.finditer(flat):
             if m.group("d") in DEMONYMS or m.group("d") in PEN_DEMONYMS:
                 found.append((m.start(), m.end(), "ngo", None))
-    for m in LEGAL_FORM.finditer(flat):
+    for m in finditer_prefixed(LEGAL_FORM, flat):
         a = _caps_before(flat, m.start(), COMPANY_BEFORE) if _starts_word(flat, m.start()) else None
         if a is not None:
             found.append((a, m.end(), "company", main_country))

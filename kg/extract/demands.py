@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -36,11 +37,15 @@ def find_rights(doc: Doc, ents: Entities) -> list[dict[str, Any]]:
     for e in ents.of("instrument"):
         for s in sentences_with(doc, [a for a, _ in e.mentions]):
             in_sentence.setdefault(s.start, []).append(e)
-    for s in doc.sentences:
+    # every right named holds one of RIGHT_WORDS: the pattern is run only in the sentences that
+    # hold one, found from the words' places in the whole text (a few searches, not a slice and
+    # a search per sentence)
+    holding = _sentences_holding(doc, RIGHT_WORDS)
+    for k, s in enumerate(doc.sentences):
+        if k not in holding:
+            continue
         text = doc.flat[s.start : s.end]
         insts = in_sentence.get(s.start, [])
-        if not any(w in text for w in RIGHT_WORDS):
-            continue  # every right named holds one of them: the pattern is not run
         for m in RIGHT_RE.finditer(text):
             names = [m.group("r").removeprefix("the ")]
             if names[0] == "freedoms of expression and association":
@@ -54,6 +59,20 @@ def find_rights(doc: Doc, ents: Entities) -> list[dict[str, Any]]:
                     rights.append({"name": name, "guaranteed_by": key[1],
                                    "evidence": evidence(doc, s.start, s.end)})  # fmt: skip
     return rights
+
+
+def _sentences_holding(doc: Doc, words: tuple[str, ...]) -> set[int]:
+    """The indexes of the sentences of ``doc`` whose text holds one of ``words`` whole."""
+    flat, starts, sentences = doc.flat, doc.sentence_starts, doc.sentences
+    found: set[int] = set()
+    for w in words:
+        i = flat.find(w)
+        while i >= 0:
+            k = bisect.bisect_right(starts, i) - 1
+            if k >= 0 and i + len(w) <= sentences[k].end:
+                found.add(k)
+            i = flat.find(w, i + 1)
+    return found
 
 
 PLEASE_OR_AND = re.compile(r"^(?:Please|and)\s+")

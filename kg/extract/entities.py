@@ -169,10 +169,12 @@ def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> lis
             and not (w == "and" and _given_and_family_name(words[i + 1 :]))
         ):
             continue  # "Protection of Human Rights Defenders and Journalists"
-        out.append(Run(run.tokens[last][1], run.tokens[i - 1][2], run.tokens[last:i]))
+        out.append(
+            Run(run.tokens[last][1], run.tokens[i - 1][2], run.tokens[last:i], run.words[last:i])
+        )
         last = i + 1 + (words[i + 1 : i + 2] == ["the"] and i + 2 < len(words))
     if last < len(words):  # a run cut at a line's end may end with its "and": nothing after it
-        out.append(Run(run.tokens[last][1], run.tokens[-1][2], run.tokens[last:]))
+        out.append(Run(run.tokens[last][1], run.tokens[-1][2], run.tokens[last:], run.words[last:]))
     return [r for r in out if r.tokens]
 
 

@@ -763,7 +763,9 @@ def find_events(
                 continue  # "is final and cannot be appealed", "was never charged"
             if etype != "trial_hearing" and NOT_YET.search(pre):
                 continue  # "was due to be released on 3 May but remains in prison"
-            if NO_OBJECT.search(pre) or NO_IN_MATCH.search(flat, a + 1, b):
+            if NO_OBJECT.search(pre) or (
+                flat.find("no", a + 1, b) >= 0 and NO_IN_MATCH.search(flat, a + 1, b)
+            ):
                 continue  # "but no investigation has been opened": the step was not taken
             if REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre):
                 continue  # "has been arrested several times": a habit of the past, no one event

@@ -37,7 +37,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.persons import _chinese_given_name, add_given_name_sharing, add_person_candidate
 from kg.extract.provisions import add_instrument
-from kg.extract.scan import finditer_around, group_literals
+from kg.extract.scan import finditer_around, finditer_prefixed, group_literals
 from kg.extract.text import Doc, Run, clean
 
 # ---------------------------------------------------------------- entities
@@ -158,7 +158,11 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 # "editor of The Meridian magazine", "the Vela Voice news website": an outlet
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 e.attrs["kind"] = "media"
-            elif PUBLIC_DEFENDER.match(text) and country_in(text):
+            elif (
+                text.startswith("Public Defender")
+                and PUBLIC_DEFENDER.match(text)
+                and country_in(text)
+            ):
                 # "the Public Defender of Ruritania": an ombudsman's office, not a lawyer
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 e.attrs["kind"] = "government"
@@ -624,7 +628,7 @@ def _country_by_name(name: str) -> str | None:
 
 def add_lower_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
     for rx, name, kind in LOWER_BODIES:
-        for m in rx.finditer(doc.flat):
+        for m in finditer_prefixed(rx, doc.flat):
             before = doc.flat[max(0, m.start() - 4) : m.start()]
             if before[-1:].isalnum() or before[-1:] in ("_", "’", "'", "-"):
                 continue
@@ -660,7 +664,7 @@ def _one_court(flat: str, m: re.Match[str], before: str) -> bool:
 
 def add_quoted_orgs(doc: Doc, ents: Entities, main_country: str | None) -> None:
     """``the organisation “Arlan”``: a quoted name after a noun that says it is a body."""
-    for m in QUOTED.finditer(doc.flat):
+    for m in finditer_prefixed(QUOTED, doc.flat):  # at its quotation marks
         before = doc.flat[max(0, m.start() - 40) : m.start()]
         if ORG_NOUNS.search(before) and not head_of(m.group("q").split()):
             e = add_organisation(doc, ents, m.group("q"), m.start("q"), m.end("q"), main_country)

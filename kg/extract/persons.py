@@ -323,6 +323,9 @@ HYPHEN_GAP = re.compile(r"-\s+(?=[a-zà-ÿı-ž])")
 #: Endings of abstract nouns ("Abolition", "Solidarity", "Terrorism", "Freedoms") and verbs
 #: in "-ing" that open the name of a law or campaign ("Combating", "Countering").
 ABSTRACT_NOUN = re.compile(r"(?:tions?|sions?|ities|ity|isms?|ness|ships?|doms)$")
+#: The endings of ABSTRACT_NOUN: a word that ends with none of them (nor with a line break,
+#: before which "$" also matches) is not searched.
+ABSTRACT_ENDS = (*"tion tions sion sions ities ity ism isms ness ship ships dom doms".split(), "\n")
 GERUND = re.compile(r"^[A-Z][a-z]{3,}(?:ating|ering|ecting|enting|ssing)$")
 #: A compound adjective made with a name: "Zenda-based", "Potter-themed", "state-owned".
 COMPOUND_ADJ = re.compile(
@@ -349,12 +352,14 @@ def not_a_name(words: list[str]) -> bool:
         return True  # "Zenda’s Old Prison": a possessive inside is no name
     if words[0] in WEB_CALLS and any(w in WEB_CALL_ENDS for w in words[1:]):
         return True  # "Read More Here", "Follow Us On Twitter": a web page's calls
-    if any(COMPOUND_ADJ.search(w) for w in words):
+    if any("-" in w and COMPOUND_ADJ.search(w) for w in words):
         return True  # "Harry Potter-themed", "Zenda-based"
     if len(words[0]) >= 6 and words[0].endswith("ean"):
         return True  # "Crimean Tatars", "European Union": an adjective of a place
     return any(
-        w in NOT_NAME_WORDS or w in FOREIGN_BODY_WORDS or (len(w) >= 6 and ABSTRACT_NOUN.search(w))
+        w in NOT_NAME_WORDS
+        or w in FOREIGN_BODY_WORDS
+        or (len(w) >= 6 and w.endswith(ABSTRACT_ENDS) and ABSTRACT_NOUN.search(w))
         for w in map(_strip_possessive, words)
     )
 

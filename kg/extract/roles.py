@@ -939,7 +939,10 @@ def _post_key(before: str) -> re.Match[str] | None:
     none of its words (most of them)."""
     if before.isascii():
         low = before.lower()
-        if not any(w in low for w in POST_KEY_WORDS):
+        for w in POST_KEY_WORDS:  # a loop, not ``any`` over a generator
+            if w in low:
+                break
+        else:
             return None
     return POST_KEY.search(before)
 

@@ -417,7 +417,10 @@ def _shortest(literals: set[str]) -> tuple[str, ...]:
 def holds_any(text: str, words: Iterable[str], start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds one of ``words``: a pattern every match of which holds
     one of them need not be searched where none is (``str.find`` is a scan in C)."""
-    return any(text.find(w, start, end) >= 0 for w in words)
+    for w in words:  # a loop, not ``any`` over a generator: called some 200 times a text
+        if text.find(w, start, end) >= 0:
+            return True
+    return False
 
 
 def opens_with_literal(rx: re.Pattern[str], n: int = PREFIX) -> bool:
@@ -511,8 +514,12 @@ class TailPattern:
         part = text if pos == 0 and endpos is None else text[pos:endpos]
         if self.ends and not part.rstrip().rstrip(self.strip).endswith(self.ends):
             return None
-        if self.needs and not any(n in part for n in self.needs):
-            return None
+        if self.needs:
+            for n in self.needs:  # a loop, not ``any`` over a generator: searched very often
+                if n in part:
+                    break
+            else:
+                return None
         return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
 
 

@@ -158,6 +158,9 @@ FOOTNOTE_MARK = re.compile(
 )
 #: Figures, plain or superscript: a footnote mark is looked for only before a run of them.
 FIGURES = re.compile(r"[0-9¹²³⁰⁴-⁹]+")
+#: FIGURES where the run does not open the text or follow white space (the figures of most
+#: dates and numbers do): only these can follow a lower-case letter or a stop after one.
+FIGURES_GLUED = re.compile(r"(?<=[^\s0-9¹²³⁰⁴-⁹])[0-9¹²³⁰⁴-⁹]+")
 #: What may stand between a word and the footnote mark after it.
 MARK_STOPS = frozenset('.,;:”"’)')
 
@@ -167,7 +170,7 @@ def _blank_footnote_marks(text: str) -> str:
     that a name before one reads as it would without it. Only the runs of figures that follow
     a lower-case letter (or a stop after one) are tried: most figures of a text are dates."""
     blanks = []
-    for m in FIGURES.finditer(text):
+    for m in FIGURES_GLUED.finditer(text):
         i = m.start()
         c = text[i - 1 : i]
         if c in MARK_STOPS:
@@ -308,10 +311,13 @@ class Run:
     tokens: list[tuple[str, int, int]]
     #: The run's words, made once: every run is read many times and never changed (made with
     #: the run rather than by ``functools.cached_property``, whose first read takes a lock).
-    words: list[str] = field(init=False, repr=False, compare=False)
+    #: :func:`find_runs` gives them as a slice of the text's token words; made from the
+    #: tokens when not given.
+    words: list[str] = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
-        self.words = [t for t, _, _ in self.tokens]
+        if self.words is None:
+            self.words = [t for t, _, _ in self.tokens]
 
 
 ORDINAL_ENDS = ("st", "nd", "rd", "th")
@@ -323,7 +329,7 @@ def _prefixed(tok: str) -> bool:
 
 def find_runs(doc: Doc) -> list[Run]:
     """Capitalised runs in the text; quotes inside a name (``Centre “Memorial”``) are kept."""
-    toks, cap = _tokens(doc.flat)
+    toks, cap, words = _tokens(doc.flat)
     short = doc.short_line(50) if "\n" in doc.text else 50
     runs: list[Run] = []
     n = len(toks)
@@ -395,7 +401,7 @@ def find_runs(doc: Doc) -> list[Run]:
                 j = k  # "Ministry of Lands, Housing and Urban Development": one name
                 continue
             break
-        runs.append(Run(toks[i][1], toks[j - 1][2], toks[i:j]))
+        runs.append(Run(toks[i][1], toks[j - 1][2], toks[i:j], words[i:j]))
     return runs
 
 
@@ -435,13 +441,14 @@ TOKEN_SPLIT_PLAIN = re.compile(
 )
 
 
-def _tokens(flat: str) -> tuple[list[tuple[str, int, int]], list[bool]]:
-    """The tokens of ``flat`` (text, start, end), as ``TOKEN_RE.finditer`` gives them, and
-    whether each is capitalised: an upper-case letter, an ordinal ("3rd"), an article prefix
-    ("al-Shehab"). A text has some thousand tokens and most are neither: the offsets are summed
-    from the lengths of the gaps and tokens ``split`` gives, and the tokens are told by maps
-    over their first letters, with no Python step per token; only tokens that open with a
-    digit or hold a hyphen are looked at one by one."""
+def _tokens(flat: str) -> tuple[list[tuple[str, int, int]], list[bool], list[str]]:
+    """The tokens of ``flat`` (text, start, end), as ``TOKEN_RE.finditer`` gives them,
+    whether each is capitalised (an upper-case letter, an ordinal ("3rd"), an article prefix:
+    "al-Shehab"), and the tokens' texts alone (a run's words are a slice of them). A text has
+    some thousand tokens and most are not capitalised: the offsets are summed from the lengths
+    of the gaps and tokens ``split`` gives, and the tokens are told by maps over their first
+    letters, with no Python step per token; only tokens that open with a digit or hold a
+    hyphen are looked at one by one."""
     parts = (TOKEN_SPLIT if "_" in flat else TOKEN_SPLIT_PLAIN).split(flat)
     offsets = list(itertools.accumulate(map(len, parts), initial=0))
     words = parts[1::2]
@@ -454,7 +461,7 @@ def _tokens(flat: str) -> tuple[list[tuple[str, int, int]], list[bool]]:
         t = words[k]
         if not cap[k] and not t[0].isdigit():
             cap[k] = "-" in t[2:4] and _prefixed(t)
-    return toks, cap
+    return toks, cap, words
 
 
 HYPHENS = itertools.repeat("-")
