@@ -1555,3 +1555,15 @@ def test_two_kin_set_off_by_commas_and_questioned_as_witnesses_are_both_witnesse
     assert roles["Nadia Reed"] == ["relative", "witness"]  # the first of the two
     assert roles["Pavel Kursk"] == ["relative", "witness"]
     assert "witness" not in roles["Ivo Sand"]  # summoned, not as a witness
+
+
+def test_the_spanish_style_of_a_graduate_before_a_lawyers_name_is_no_bar_to_the_title() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Poet arrested\n\nOn 3 May 2026, agents arrested the poet Tom "
+        "Reed. His lawyer, licenciado Ramón Iglesias Ortega of the Bufete Colectivo de Tarn, "
+        "said that he will appeal. Her lawyer, Lic. Ana Paz, agreed.\n"
+    )
+    persons = {p["name"]: p for p in extract_case(text, appeal_id="t")["persons"]}
+    assert persons["Ramón Iglesias Ortega"]["roles"] == ["lawyer"]
+    assert persons["Ana Paz"]["roles"] == ["lawyer"]
+    assert "licenciado Ramón Iglesias Ortega" not in persons

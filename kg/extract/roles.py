@@ -312,7 +312,8 @@ TITLE_STARTS = WordStartPatterns([rx for rx, _, _ in TITLE_RX])
 #: title of a lawyer (PERSON_TITLES).
 HONORIFIC_END = re.compile(
     r"(?:\b(?P<h>Mr|Ms|Mrs|Dr|Messrs|Sheikha?|Shaikha?|Hojj?atoleslam|Hon|Honou?rable|Mme|Mlle|"
-    r"Sra?|Srta)"
+    # the Spanish style of a graduate, a lawyer's most often: "licenciado X", "Lic. X"
+    r"Sra?|Srta|Lic|licenciado|licenciada|Licenciado|Licenciada)"
     r"\.?\s*|\bH\.\s?E\.\s*)+$"
 )
 #: What a text HONORIFIC_END strips something from ends with, before white space: a full
