@@ -1958,3 +1958,14 @@ def test_a_shooting_whose_death_is_told_next_is_a_killing() -> None:
         "the police, he was shot in the head."
     )
     assert _pairs(dead) == {("killing", "2024-04-03")}
+
+
+def test_steps_told_to_someone_that_are_reported_ones() -> None:
+    body = (
+        "On 3 April 2024, police arrested the poet Ana Lee at her home in Ostrava.\n\n"
+        "Her husband, Tom Reed, a teacher, told the Zenda Human Rights Centre that officers "
+        "took the family's laptops and telephones."
+    )
+    seized = [e for e in _named(body) if e["type"] == "seizure"]
+    assert [e["date"] for e in seized] == [None]  # (a witness's report keeps no date)
+    assert "Zenda Human Rights Centre" not in seized[0]["agents"]

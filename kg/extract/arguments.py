@@ -1281,8 +1281,9 @@ LED_BY = re.compile(
 #: A verb of saying and "that": what follows is reported, by whoever is named before.
 REPORTED = re.compile(
     r"\b(?:said|says|stated|states|reported|confirmed|claimed|alleged|announced|added|noted|"
-    r"testified|recalled|explained|"
-    r"told\s+(?:[\w’'-]+\s+){1,4}?)\s*,?\s+that\s+"
+    r"testified|recalled|explained)\s*,?\s+that\s+|"
+    # ("told X that": the words of X end with their own space, so "that" follows at once)
+    r"\btold\s+(?:[\w’'-]+,?\s+){1,6}?that\s+"
 )
 
 #: The issuer's words of judgment on a step it names as their object: "X condemns the killing

@@ -624,7 +624,9 @@ ED_WORD = re.compile(r"\w+ed")
 #: A witness's report of what happened: "his wife said that", "told CPJ that". (A body that
 #: "announced that" it held someone tells its own act, dated by the story.)
 WITNESS_SAID = re.compile(
-    r"\b(?:said|says|stated|alleged|claimed|testified|told\s+(?:[\w’'-]+\s+){1,4}?)\s*,?\s+that\s+"
+    # ("told X that": the words of X end with their own space, so "that" follows at once)
+    r"\b(?:(?:said|says|stated|alleged|claimed|testified)\s*,?\s+|"
+    r"told\s+(?:[\w’'-]+,?\s+){1,6}?)that\s+"
 )
 
 
