@@ -1969,3 +1969,13 @@ def test_steps_told_to_someone_that_are_reported_ones() -> None:
     seized = [e for e in _named(body) if e["type"] == "seizure"]
     assert [e["date"] for e in seized] == [None]  # (a witness's report keeps no date)
     assert "Zenda Human Rights Centre" not in seized[0]["agents"]
+
+
+def test_them_dispersed_is_the_gathering_not_the_defenders_named_last() -> None:
+    body = (
+        "On 3 April 2024, police arrested the defenders Ana Lee and Tom Reed in Ostrava. Large "
+        "crowds gathered outside the police station, and the police dispersed them with tear "
+        "gas."
+    )
+    attacks = [e for e in _named(body) if e["type"] == "attack"]
+    assert [(e["date"], e["targets"]) for e in attacks] == [("2024-04-03", [])]

@@ -1903,6 +1903,11 @@ def make_event(
         # "their lawyer filed an appeal": the lawyer appeals for the clients, who are no
         # targets of the appeal
         targets = []
+    if etype == "attack" and doc.flat.startswith("dispersed", a):
+        # "crowds gathered ... police dispersed them with tear gas": what is dispersed is a
+        # gathering; "them" there is the crowd, not the defenders last named
+        named = {e.id for ma, _mb, e in near if c0 <= ma < c1}
+        targets = [x for x in targets if x in named]
     provisions = [p["id"] for pa, _pb, p in provs if s.start <= pa < s.end]
     penalty = None
     if etype in ("sentence", "fine", "ban", "detention"):
