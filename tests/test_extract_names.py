@@ -506,3 +506,18 @@ def test_a_spanish_body_keeps_its_article_across_a_line_break() -> None:
     record = extract_case(text, appeal_id="t")
     assert "Asociación por una Vida Digna" in {o["name"] for o in record["organisations"]}
     assert {p["name"] for p in record["persons"]} == {"Ana Lorvik"}
+
+
+def test_a_staff_post_after_a_bodys_head_word_names_no_body() -> None:
+    text = (
+        "Vela Watch\n\nZembla: Editor held\n\n9 May 2026\n\nOn 3 May 2026, police arrested "
+        "Project Officer Tom Reed. “Free him,” said Marta Kowal, Programme Officer for Central "
+        "Asia at Vela Watch. “Now,” said Ana Lind, Programme Manager at the Tarn Forum. The "
+        "Vela Programme for Justice protested.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    orgs = {o["name"] for o in rec["organisations"]}
+    assert "Programme Officer for Central Asia" not in orgs
+    assert "Programme Manager" not in orgs
+    assert {"Vela Watch", "Tarn Forum", "Vela Programme for Justice"} <= orgs
+    assert "Tom Reed" in {p["name"] for p in rec["persons"]}  # a post before a name: as before

@@ -113,6 +113,8 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             if text.endswith("-based"):
                 continue  # "the Vela-based weekly X": where a body is, no name of its own
             head = head_of(words)
+            if head and head[0] == "organisation" and _staff_post(words, head[1]):
+                continue  # "Programme Officer for Central Asia": a post, no body of its own
             if text in COUNTRIES or text in ("Russia",):
                 ents.add(Entity("place", text, start, end, attrs={"kind": "country"}))
                 continue
@@ -176,6 +178,25 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                     e.attrs["kind"] = "police" if POLICE_AFTER.match(doc.flat, after) else "ngo"
             else:
                 add_person_candidate(doc, ents, run, strip_titles(run.words, i))
+
+
+#: Posts of a body's staff written after the body's head word: "Programme Officer",
+#: "Project Manager", "Campaign Coordinator".
+STAFF_POSTS = frozenset(
+    "Officer Officers Manager Managers Coordinator Coordinators Assistant Adviser Advisor "
+    "Associate Specialist Lead".split()
+)
+
+
+def _staff_post(words: list[str], head: str) -> bool:
+    """A run that opens with a body's head word and a staff post after it, and ends there or
+    goes on with what the post is for, names the post ("Project Officer A B" names A B)."""
+    return (
+        len(words) > 1
+        and words[0] == head
+        and words[1] in STAFF_POSTS
+        and (len(words) == 2 or words[2] in ("for", "of", "on", "in"))
+    )
 
 
 def _named_for_a_cause(words: list[str]) -> bool:
