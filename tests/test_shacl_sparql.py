@@ -334,3 +334,110 @@ def test_full_run_tests_the_rows_nodes_against_the_targets_with_the_rows_of_pre_
         assert text is not None
         forms[str(c.messages[0])] = "FILTER EXISTS" in text and "SELECT DISTINCT" not in text
     assert forms == {"{?start} not before {?end}": True, "no end": False, "{?_member_o}": False}
+
+
+PARTS_SHAPES = """
+    @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+    ex:Span a sh:NodeShape ; sh:targetObjectsOf ex:evidence ; sh:sparql [
+        sh:message "{?length} not {?start}-{?end}" ;
+        sh:select \"\"\"SELECT $this ?length ?start ?end WHERE {
+            $this <http://ex/exact> ?exact .
+            { SELECT $this ?start WHERE { $this <http://ex/start> ?start } }
+            { SELECT $this ?end WHERE { $this <http://ex/end> ?end } }
+            BIND (STRLEN(?exact) AS ?length)
+            FILTER (?length != ?end - ?start) }\"\"\" ] .
+    ex:Event a sh:NodeShape ; sh:targetSubjectsOf ex:date ; sh:sparql [
+        sh:message "{?value} after {?issued}" ;
+        sh:select \"\"\"SELECT $this ?value ?issued WHERE {
+            $this <http://ex/date> ?value .
+            $this <http://ex/in>/<http://ex/issued> ?issued .
+            FILTER (?value > ?issued) }\"\"\" ] .
+"""
+
+# one graph each: a span whose offsets are stated in two graphs (so in two parts of one graph),
+# another stated twice with two ends, a span pointed at from another graph, one that no fact
+# points at, and an event dated after its appeal, stated in another graph
+PARTS_DATA = {
+    "urn:g:1": """ex:f ex:evidence ex:ok , ex:bad , ex:split , ex:split-ok , ex:twice , ex:far .
+        ex:ok ex:exact "abc" ; ex:start 0 ; ex:end 3 .
+        ex:bad ex:exact "abc" ; ex:start 0 ; ex:end 5 .
+        ex:split ex:exact "abc" ; ex:start 0 .
+        ex:late ex:date 9 ; ex:in ex:appeal .""",
+    "urn:g:2": """ex:split ex:end 5 .
+        ex:split-ok ex:exact "ab" ; ex:start 1 .
+        ex:appeal ex:issued 5 .""",
+    "urn:g:3": """ex:split-ok ex:end 3 .
+        ex:twice ex:exact "abc" ; ex:start 0 ; ex:end 3 .
+        ex:untargeted ex:exact "abc" ; ex:start 0 ; ex:end 9 .""",
+    "urn:g:4": """ex:twice ex:end 4 .
+        ex:far ex:exact "a" ; ex:start 0 ; ex:end 2 .""",
+}
+
+
+def _parts_store() -> Store:
+    store = Store.memory()
+    for name, text in PARTS_DATA.items():
+        g = Graph().parse(data="@prefix ex: <http://ex/> . " + text, format="turtle")
+        store.add_graph(g, URIRef(name))
+    return store
+
+
+def test_full_run_in_parts_of_the_graphs_has_the_rows_of_the_whole_run(monkeypatch) -> None:
+    """A constraint that reads only triples at $this runs over one part of the store's graphs at
+    a time; a node whose triples sit in graphs of two parts (offsets stated in two graphs) is
+    checked again over every graph, a node pointed at from another part is still a focus node,
+    and the rows equal those of the run over every graph and of the per-node run. A constraint
+    that reads a chain (an event dated in one part, its appeal's date in another) runs whole."""
+    import kg.check.shacl_sparql as ss
+
+    shapes = Graph().parse(data=PARTS_SHAPES, format="turtle")
+    store = _parts_store()
+    expected = [
+        ("http://ex/bad", "3 not 0-5"),
+        ("http://ex/far", "1 not 0-2"),
+        ("http://ex/late", "9 after 5"),
+        ("http://ex/split", "3 not 0-5"),
+        ("http://ex/twice", "3 not 0-4"),
+    ]
+    whole = _rows(run_constraints(store, shapes))
+    assert whole == expected
+    assert _rows(run_constraints(store, shapes, mode="per-node")) == expected
+    monkeypatch.setattr(ss, "PART_NODES", 0)
+    for size, parts in ((1, 4), (2, 2), (3, 2)):
+        monkeypatch.setattr(ss, "PART_GRAPHS", size)
+        timings: list = []
+        assert _rows(run_constraints(store, shapes, timings=timings)) == expected
+        by = {t["shape"]: t for t in timings}
+        assert by["http://ex/Span"]["parts"] == parts
+        assert "parts" not in by["http://ex/Event"]  # a chain: read whole
+        # in two parts: ex:split, ex:split-ok, ex:twice (graphs 1|2, 2|3, 3|4) as the parts fall
+        split = {1: 3, 2: 1, 3: 1}[size]
+        assert by["http://ex/Span"]["split"] == split
+
+
+def test_full_run_in_parts_only_past_its_thresholds(monkeypatch) -> None:
+    """Parts are used where the store has more graphs than a part holds and each predicate the
+    constraint reads has more triples than PART_NODES, and never where the default graph itself
+    holds triples (no dataset could name them); each way, the same rows."""
+    import kg.check.shacl_sparql as ss
+
+    shapes = Graph().parse(data=PARTS_SHAPES, format="turtle")
+    store = _parts_store()
+    expected = _rows(run_constraints(store, shapes))
+
+    def parts_used() -> int | None:
+        timings: list = []
+        assert _rows(run_constraints(store, shapes, timings=timings)) == expected
+        return {t["shape"]: t for t in timings}["http://ex/Span"].get("parts")
+
+    monkeypatch.setattr(ss, "PART_NODES", 0)
+    monkeypatch.setattr(ss, "PART_GRAPHS", 4)  # the store's 4 graphs: one part
+    assert parts_used() is None
+    monkeypatch.setattr(ss, "PART_GRAPHS", 3)
+    assert parts_used() == 2
+    monkeypatch.setattr(ss, "PART_NODES", 7)  # ex:exact's and ex:start's triples: 7 each
+    assert parts_used() is None
+    monkeypatch.setattr(ss, "PART_NODES", 6)
+    assert parts_used() == 2
+    store.add_graph(Graph().parse(data="<http://ex/d> <http://ex/p> 1 .", format="turtle"), None)
+    assert parts_used() is None

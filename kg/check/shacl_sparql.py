@@ -34,6 +34,7 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from kg.check.dependencies import Untraceable, query_reads
 from kg.errors import KgError
 from kg.store import Store
 
@@ -474,11 +475,147 @@ def _substitute(query: str, focus: URIRef) -> str:
     return head + "".join(out) + tail
 
 
-def _run(store: Store, c: SparqlConstraint, text: str) -> Any:
+def _run(store: Store, c: SparqlConstraint, text: str, union: bool = True) -> Any:
     try:
-        return store.query(text)
+        return store.query(text, union=union)
     except KgError as e:
         raise KgError(f"shape {c.shape}: constraint {c.constraint}: {e}") from None
+
+
+# Named graphs of a part of the store (a full run of a constraint read in parts, below); a
+# store with no more graphs than this is read whole.
+PART_GRAPHS = 1000
+# Triples of each predicate a constraint reads from which it is read in parts: below it, the
+# tables it joins are small
+PART_NODES = 100_000
+
+
+def _read_pattern(query: str) -> str | None:
+    """A group of alternatives matching every triple a constraint reads, each binding
+    ``?this``: its reads must all be triples at ``$this`` itself (the star of a span's offsets),
+    each with a named predicate. None where they are not (a chain of steps, an untraceable read)."""
+    try:
+        reads = query_reads(query)
+    except Untraceable:
+        return None
+    if not reads or any(r.chain or r.predicate is None for r in reads):
+        return None
+    forms = sorted(
+        f"{{ ?_r <{r.predicate}> ?this }}" if r.inverse else f"{{ ?this <{r.predicate}> ?_r }}"
+        for r in reads
+    )
+    return " UNION ".join(forms)
+
+
+def _graph_parts(store: Store, size: int | None = None) -> list[list[URIRef]]:
+    """The store's named graphs in parts of ``size`` (default :data:`PART_GRAPHS`); none where
+    one part holds them all, or where the default graph itself holds triples (a query's
+    dataset could not name them)."""
+    size = size or PART_GRAPHS
+    names = store.graph_names()
+    if len(names) <= size or store.query("ASK { ?s ?p ?o }", union=False):
+        return []
+    return [names[i : i + size] for i in range(0, len(names), size)]
+
+
+def _with_dataset(query: str, clauses: str) -> str:
+    """The query with dataset clauses (``FROM ...``) before its outer WHERE group."""
+    head, body, tail = _where_body(query)  # type: ignore[misc]
+    code = _mask(head)
+    m = re.search(r"\bWHERE\s*\{\s*$", code, re.I) or re.search(r"\{\s*$", code)
+    assert m is not None
+    return f"{head[: m.start()]} {clauses} {head[m.start() :]}{body}{tail}"
+
+
+def _count(store: Store, c: SparqlConstraint, text: str, union: bool) -> int:
+    _, rows = _run(store, c, text, union)
+    return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+
+def _split_nodes(
+    store: Store, c: SparqlConstraint, pattern: str, parts: list[list[URIRef]]
+) -> set[Node] | None:
+    """The nodes whose triples the constraint reads are stated in graphs of two parts or
+    more; None where a predicate it reads has no more than :data:`PART_NODES` triples (its
+    tables are then small: a charge's type, not every type). Counted first (the distinct nodes
+    of each part summed against those of every graph: equal when no node is in two parts, one
+    scan each); where they differ, each part's nodes whose triples there are fewer than in
+    every graph, one lookup each."""
+    for form in pattern.split(" UNION "):  # each read counted, no table of its nodes
+        if _count(store, c, f"SELECT (COUNT(*) AS ?n) WHERE {form}", True) <= PART_NODES:
+            return None
+    text = f"SELECT (COUNT(DISTINCT ?this) AS ?n) WHERE {{ {pattern} }}"
+    every = _count(store, c, text, True)
+    counted = 0
+    for graphs in parts:
+        within = " ".join(f"FROM {_term(g)}" for g in graphs)
+        text = f"SELECT (COUNT(DISTINCT ?this) AS ?n) {within} WHERE {{ {pattern} }}"
+        counted += _count(store, c, text, False)
+    if counted == every:
+        return set()
+    found: set[Node] = set()
+    everywhere = pattern.replace("?_r", "?_r2")
+    for graphs in parts:
+        within = " ".join(f"FROM NAMED {_term(g)}" for g in graphs)
+        text = (
+            f"SELECT ?this {within} WHERE {{ {{ SELECT ?this (COUNT(*) AS ?_n) WHERE "
+            f"{{ GRAPH ?_g {{ {pattern} }} }} GROUP BY ?this }} {everywhere} }} "
+            "GROUP BY ?this ?_n HAVING (COUNT(*) != ?_n)"
+        )
+        _, rows = _run(store, c, text)
+        found.update(r[0] for r in rows)
+    return found
+
+
+def _run_in_parts(
+    store: Store,
+    shapes: Graph,
+    c: SparqlConstraint,
+    parts: list[list[URIRef]],
+    pattern: str,
+    member: str,
+) -> tuple[list[SparqlResult], int] | None:
+    """A full run of a constraint that reads only triples at ``$this`` and whose first pattern
+    binds it (:func:`binds_this_first`), one part of the store's graphs at a time: each part's
+    query has those graphs as its default graph (``FROM``), so that the tables it joins hold
+    that part, not the store. A node whose read triples all sit in one part has there the rows
+    it has over every graph; the others (:func:`_split_nodes`) are checked again over every
+    graph, limited to them. The rows' nodes are then tested against the shape's targets over
+    every graph. (results, split nodes); None where a node is blank (it cannot be named)."""
+    split = _split_nodes(store, c, pattern, parts)
+    if split is None or any(not isinstance(n, URIRef) for n in split):
+        return None
+    kept: list[tuple[list[str], tuple]] = []
+    for graphs in parts:
+        within = " ".join(f"FROM {_term(g)}" for g in graphs)
+        variables, rows = _run(
+            store, c, _with_this_projected(_with_dataset(c.query, within)), False
+        )
+        at = variables.index("this")
+        for row in rows:
+            if row[at] in split:
+                continue
+            if not isinstance(row[at], URIRef):
+                return None
+            kept.append((variables, row))
+    candidates = sorted({row[variables.index("this")] for variables, row in kept}, key=str)
+    members: set[Node] = set()
+    for i in range(0, len(candidates), 1000):
+        values = " ".join(_term(n) for n in candidates[i : i + 1000])
+        text = f"SELECT ?this WHERE {{ VALUES ?this {{ {values} }} FILTER EXISTS {{ {member} }} }}"
+        members.update(r[0] for r in _run(store, c, text)[1])
+    out: list[SparqlResult] = []
+    for variables, row in kept:
+        if row[variables.index("this")] in members:
+            out.extend(_results(c, variables, [row], None))
+    if split:
+        restrict = "VALUES ?this { " + " ".join(_term(n) for n in sorted(split, key=str)) + " }"
+        targets = target_pattern(shapes, c.shape, restrict)
+        compiled = compile_set_based(c.query, targets or "", restrict)
+        assert compiled is not None
+        variables, rows = _run(store, c, _with_this_projected(compiled))
+        out.extend(_results(c, variables, rows, None))
+    return out, len(split)
 
 
 def run_constraints(
@@ -498,6 +635,7 @@ def run_constraints(
     constraint run: its shape, the focus nodes it was limited to (None: all), seconds, results.
     """
     results: list[SparqlResult] = []
+    parts: list[list[URIRef]] | None = None  # the store's graphs in parts, looked up once
     for c in load_constraints(shapes):
         started, before = time.perf_counter(), len(results)
         nodes: set[Node] | None = None
@@ -515,7 +653,17 @@ def run_constraints(
             continue
         member = None if restrict else target_membership(shapes, c.shape)
         compiled = compile_set_based(c.query, targets, restrict, member) if mode == "auto" else None
-        if compiled is not None:
+        in_parts = None
+        if compiled is not None and member and f"FILTER EXISTS {{ {member} }}" in compiled:
+            pattern = _read_pattern(c.query)
+            if pattern is not None:
+                if parts is None:
+                    parts = _graph_parts(store)
+                if parts:
+                    in_parts = _run_in_parts(store, shapes, c, parts, pattern, member)
+        if in_parts is not None:
+            results.extend(in_parts[0])
+        elif compiled is not None:
             variables, rows = _run(store, c, _with_this_projected(compiled))
             results.extend(_results(c, variables, rows, None))
         else:
@@ -533,6 +681,7 @@ def run_constraints(
                     "focus": None if nodes is None else len(nodes),
                     "seconds": round(time.perf_counter() - started, 4),
                     "results": len(results) - before,
+                    **({"parts": len(parts), "split": in_parts[1]} if in_parts and parts else {}),
                 }
             )
     return results
