@@ -1290,3 +1290,60 @@ def test_cheap_checks_before_patterns_pass_every_match() -> None:
         if COMPOUND_ADJ.search(w):
             assert "-" in w, repr(w)
     assert found > 500
+
+
+def test_string_tests_before_the_patterns_after_a_name() -> None:
+    """The plain string tests ``_roles_after`` makes before its patterns pass every text a
+    pattern matches: a bracket after white space, "of" after blanks, a line break after blanks,
+    ".," for the suffix's dot, "and" or "presiding" after white space, "for" anywhere."""
+    from kg.extract.roles import (
+        ACTING_FOR,
+        AND_NAME_BEFORE_SHARED,
+        KIN_IN_BRACKETS,
+        OF_BODY,
+        POST_IN_BRACKETS,
+        PRESIDING,
+        ROLE_IN_BRACKETS,
+        SIGNATURE_TITLE,
+        SUFFIX_DOT,
+    )
+
+    rng = random.Random(29)
+    pieces = [" ", "\t", "\n", "\u00a0", "(", ")", ",", ".", "of", "the", "Vela", "and", "Ana",
+              "Rask", "presiding", "acting", "for", "prosecution", "who", "appeared", "her",
+              "son", "Chair", "Rapporteur", "Director", "lawyer", "were"]  # fmt: skip
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9))) for _ in range(20000)]
+    texts += [" (her son)", " (lawyer)", " (Chair)", " of the Vela Union", "\nDirector of X",
+              "., then Minister", " and Ana Rask, acting for the state", " acting for the state",
+              " presiding"]  # fmt: skip
+    counts = dict.fromkeys(range(9), 0)
+    for t in texts:
+        bracket = t.lstrip().startswith("(")
+        checks = [
+            (KIN_IN_BRACKETS, bracket),
+            (ROLE_IN_BRACKETS, bracket),
+            (POST_IN_BRACKETS, bracket),
+            (OF_BODY, t[:1] in (" ", "\t") and t.lstrip(" \t").startswith("of")),
+            (SIGNATURE_TITLE, t.lstrip(" \t").startswith("\n")),
+            (SUFFIX_DOT, t.startswith(".,")),
+            (AND_NAME_BEFORE_SHARED, t[:1].isspace() and t.lstrip().startswith("and")),
+            (ACTING_FOR, "for" in t),
+            (PRESIDING, t[:1].isspace() and t.lstrip().startswith("presiding")),
+        ]
+        for k, (rx, allowed) in enumerate(checks):
+            if rx.match(t):
+                counts[k] += 1
+                assert allowed, (rx.pattern, t)
+    assert all(counts.values()), counts  # each pattern met a text it matches
+    # "Zenda Rights Watch (ZRW)": the bracket is the first character after white space, looked
+    # at within 40 characters (further on, the pattern itself is tried)
+    from kg.extract.names import ABBREVIATION_AFTER
+
+    abbreviations = 0
+    for t in [*texts, " (ZRW)", " " * 50 + "(ZRW)", "\n (AB) x"]:
+        t = t.replace("Ana", "AR")
+        if ABBREVIATION_AFTER.match(t):
+            abbreviations += 1
+            near = t[:40].lstrip()
+            assert not near or near.startswith("("), t
+    assert abbreviations >= 3

@@ -231,6 +231,9 @@ def _abbreviated(doc: Doc, words: list[str], start: int, end: int) -> int | None
     Tierra Viva (TV)"): a body's name (a law has its head word: "Press Act (PA)"; a person of
     two names with initials, "Ana Lee (AL)", is left to the person rules). Such a body with no
     word telling its kind is most often a civil-society group (``ngo``)."""
+    near = doc.flat[end : end + 40].lstrip()
+    if near and not near.startswith("("):
+        return None  # the bracket ``\s*\(`` needs is not the next character after white space
     m = ABBREVIATION_AFTER.match(doc.flat, end)
     if m is None:
         return None

@@ -1190,7 +1190,15 @@ def _roles_after(
     ents: Entities,
     end: int,
 ) -> None:
-    of_body = OF_BODY.match(after) if not roles else None
+    # plain string tests first: most of the patterns below open with white space and then a
+    # bracket or a given word, and most texts after a name go on otherwise
+    rest = after.lstrip()
+    bracket = rest.startswith("(")  # as ``\s*\(`` needs
+    of_body = (
+        OF_BODY.match(after)
+        if not roles and after[:1] in (" ", "\t") and after.lstrip(" \t").startswith("of")
+        else None
+    )
     if of_body:  # "A B of the Zembla Helsinki Committee": a member of the body named
         at = end + of_body.end()
         kind = next(
@@ -1206,12 +1214,12 @@ def _roles_after(
             roles.append("defender")
         elif kind in ("police", "security_service", "ministry", "government", "parliament"):
             roles.append("official")
-    kin = KIN_IN_BRACKETS.match(after)
+    kin = KIN_IN_BRACKETS.match(after) if bracket else None
     if kin:
         roles.append("relative")
         if GENDER_NOUNS[kin.group(1)] != "unknown":
             p.attrs["gender"] = GENDER_NOUNS[kin.group(1)]
-    elif not roles and (br := ROLE_IN_BRACKETS.match(after)):
+    elif not roles and bracket and (br := ROLE_IN_BRACKETS.match(after)):
         # "A (journalist), B (lawyer) and C (human rights defender)": what each is, in brackets
         hit = _title_before(br.group("t") + " ")
         if hit and not br.group("t")[: hit[2].start()].strip(" -").count(" ") > 2:
@@ -1219,14 +1227,19 @@ def _roles_after(
             roles.append("lawyer?" if r1 == "lawyer" else r1)
             if r2:
                 roles.append(r2)
-    title = SIGNATURE_TITLE.match(_text_after(p, end)) or POST_IN_BRACKETS.match(after)
+    text_after = _text_after(p, end)
+    title = (
+        SIGNATURE_TITLE.match(text_after) if text_after.lstrip(" \t").startswith("\n") else None
+    ) or (POST_IN_BRACKETS.match(after) if bracket else None)
     if title:
         roles.append("official")
         positions.append({"title": clean(title.group("t")), "organisation": None})
-    after = SUFFIX_DOT.sub("", after)  # "A B Jr., then Minister": the suffix's dot
+    if after.startswith(".,"):
+        after = SUFFIX_DOT.sub("", after)  # "A B Jr., then Minister": the suffix's dot
     # "A and B acting for the prosecution": what is said after the list is said of A too
-    after = AND_NAME_BEFORE_SHARED.sub("", after)
-    side = ACTING_FOR.match(after)
+    if after[:1].isspace() and after.lstrip().startswith("and"):
+        after = AND_NAME_BEFORE_SHARED.sub("", after)
+    side = ACTING_FOR.match(after) if "for" in after else None
     if side:
         if side.group(1) in ("prosecution", "state"):
             # "Deputy Attorney General X, who appeared for the state": in court, a prosecutor
@@ -1234,7 +1247,7 @@ def _roles_after(
             roles.append("prosecutor")
         else:
             roles.append("lawyer")
-    if PRESIDING.match(after):
+    if after[:1].isspace() and after.lstrip().startswith("presiding") and PRESIDING.match(after):
         roles.append("judge")
     if not roles and (led := HEADS_AFTER.match(after)):
         # "X heads the Zenda Rights Network": the name as the subject of a verb of leading
