@@ -82,10 +82,8 @@ def _named(store: Store, name: str, params: dict[str, str]) -> list[dict[str, st
     return [{k: "" if v is None else str(v) for k, v in row.items()} for row in result.to_rows()]
 
 
-@pytest.mark.parametrize(("name", "page_by"), PAGED)
-def test_each_page_of_a_defender_question_is_its_part_of_the_answer(
-    store: Store, name: str, page_by: str
-) -> None:
+def _paged_whole(store: Store, name: str, page_by: str) -> list[dict[str, str]]:
+    """The corpus-wide answer, checked to be its pages by ?page_by put end to end."""
     whole = _named(store, name, {})
     keys = sorted({row[page_by] for row in whole})
     assert len(keys) > 1, name
@@ -96,6 +94,14 @@ def test_each_page_of_a_defender_question_is_its_part_of_the_answer(
         assert page and page == [row for row in whole if row[page_by] == key], (name, key)
         pages += page
     assert len(pages) == len(whole)
+    return whole
+
+
+@pytest.mark.parametrize(("name", "page_by"), PAGED)
+def test_each_page_of_a_defender_question_is_its_part_of_the_answer(
+    store: Store, name: str, page_by: str
+) -> None:
+    whole = _paged_whole(store, name, page_by)
     # a defender's answer, page by page: his rows of each appeal or case, in the same order
     defender = max(
         {row["defender"] for row in whole},
@@ -166,16 +172,7 @@ OTHER_PAGES = (
 def test_each_page_of_a_question_without_a_defender_is_its_part_of_the_answer(
     store30: Store, name: str, page_by: str
 ) -> None:
-    whole = _named(store30, name, {})
-    keys = sorted({row[page_by] for row in whole})
-    assert len(keys) > 1, name
-    assert all(keys), f"{name}: a row with no ?{page_by}"
-    pages: list[dict[str, str]] = []
-    for key in keys:
-        page = _named(store30, name, {page_by: key})
-        assert page and page == [row for row in whole if row[page_by] == key], (name, key)
-        pages += page
-    assert len(pages) == len(whole)
+    _paged_whole(store30, name, page_by)
     none = f"https://w3id.org/appeals-kg/id/{page_by}/a-none"
     assert _named(store30, name, {page_by: none}) == []
 
