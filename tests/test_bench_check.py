@@ -192,4 +192,7 @@ def test_queries_benchmark_bulk_loads_virtuoso(tmp_path: Path) -> None:
     virtuoso = res["virtuoso"]
     assert virtuoso["quads_loaded"] == res["quads"] > 0
     assert virtuoso["bulk_load_seconds"] > 0 and virtuoso["nquads_bytes"] > 0
+    # the server's CPU time during the load, its checkpoint included, read from /proc
+    assert virtuoso["server_cpu_seconds"] is not None and virtuoso["server_cpu_seconds"] >= 0
+    assert virtuoso["client_cpu_seconds"] >= 0 and virtuoso["dump_cpu_seconds"] > 0
     assert virtuoso["questions"]["cq01-defenders-organisations"]["corpus_wide"]["rows"] > 0
