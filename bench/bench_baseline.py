@@ -101,6 +101,14 @@ def count_quads(folder: Path, *, read_only: bool = True) -> int:
     return len(store)
 
 
+def _remove_store(store: Path) -> None:
+    """A store ``kg build`` made: its pointer and the generation folder beside it."""
+    for p in (store, store.with_name(f".{store.name}.d")):
+        if p.is_symlink():
+            p.unlink()
+        shutil.rmtree(p, ignore_errors=True)
+
+
 def _commit() -> str | None:
     run = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -188,6 +196,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         nquads = Path(env["VIRTUOSO_DIR"]) / "public.nq"
         res["dump"] = dump_nquads(public, nquads)
         save()
+        if built is not None and not args.keep_store:  # not needed past here: room on disk
+            _remove_store(built)
         shutil.rmtree(ox_store, ignore_errors=True)
         cmd = [sys.executable, str(Path(__file__).resolve()), "--oxigraph-load"]
         cmd += [str(nquads), str(ox_store)]
@@ -201,10 +211,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         subprocess.run(["bash", script, "stop"], env=env, capture_output=True)
         shutil.rmtree(ox_store, ignore_errors=True)
         if built is not None and not args.keep_store:
-            for p in (built, work / ".store.d"):
-                if p.is_symlink():
-                    p.unlink()
-                shutil.rmtree(p, ignore_errors=True)
+            _remove_store(built)
     res["load_average_at_end"] = round(os.getloadavg()[0], 2)
     save()
     return res
