@@ -174,6 +174,8 @@ def _query_child(
             rows = sink.rows - 1  # the header
         else:
             rows = len(result.rows) if isinstance(result, QueryResult) else int(bool(result))
+        # each run as it ends, so that a run stopped at its timeout keeps the runs before it
+        out.put(("run", times[-1], cpu[-1], server_cpu[-1] if server_cpu else None, rows))
     if result is None and want:  # the values to bind, outside the timed runs
         result = run_query(store, name, params)
     if isinstance(result, QueryResult):
@@ -187,8 +189,7 @@ def _query_child(
                 seen[var] = list(counts)
                 if counts:  # the value of the most rows (the first of those, on a tie)
                     most[var] = max(counts, key=counts.__getitem__)
-    # a remote engine's work is done in its server: the client's CPU time says nothing of it
-    out.put((times, cpu if store is not None else server_cpu, rows, seen, most))
+    out.put(("done", seen, most))
 
 
 AS_CSV = False  # --as-csv: the embedded store's questions timed as `kg query --format csv`
@@ -246,17 +247,46 @@ def measure(
         args=(target, name, params, repeats, want or [], out, AS_CSV, remote_pid),
     )
     proc.start()
-    # read before joining: a child cannot exit while its answer is still in the pipe
-    try:
-        times, cpu, rows, seen, most = out.get(timeout=timeout)
-    except queue.Empty:
-        alive = proc.is_alive()
-        proc.kill()
-        proc.join()
-        if alive:
-            return {"timed_out": True, "timeout_seconds": timeout}
-        return {"error": f"exit code {proc.exitcode}"}
-    proc.join()
+    return collect_runs(out, proc, repeats, timeout, remote=remote_pid is not None)
+
+
+def collect_runs(
+    out: Any, proc: Any, repeats: int, timeout: float, *, remote: bool = False
+) -> dict[str, Any]:
+    """The figures of a question's runs as the child process ``proc`` sends them on ``out``
+    (``("run", wall, cpu, server_cpu, rows)`` per run, then ``("done", seen, most)``)."""
+    # Read before joining: a child cannot exit while its answer is still in the pipe. The
+    # timeout is for all the runs together, or with TIMEOUT_PER_RUN for each run (and for the
+    # values read after them); a stopped run keeps the runs that ended before it.
+    times: list[float] = []
+    cpu: list[float] = []
+    rows, seen, most, stopped = 0, {}, {}, False
+    deadline = time.monotonic() + timeout
+    while True:
+        if TIMEOUT_PER_RUN:
+            deadline = time.monotonic() + timeout
+        try:
+            said = out.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            alive = proc.is_alive()
+            proc.kill()
+            proc.join()
+            if not alive:
+                return {"error": f"exit code {proc.exitcode}"}
+            if len(times) < repeats:
+                stopped = True
+            if not times:
+                return {"timed_out": True, "timeout_seconds": timeout, **_per_run()}
+            break
+        if said[0] == "done":
+            seen, most = said[1], said[2]
+            proc.join()
+            break
+        times.append(said[1])
+        # a remote engine's work is done in its server: the client's CPU says nothing of it
+        if (c := said[2] if not remote else said[3]) is not None:
+            cpu.append(c)
+        rows = said[4]
     figures = {
         "p50_ms": round(statistics.median(times) * 1000, 2),
         "p99_ms": round(percentile(times, 0.99) * 1000, 2),
@@ -265,10 +295,19 @@ def measure(
         "seen": seen,
         "most": most,
     }
+    if stopped:  # the next run passed its timeout
+        figures.update(stopped_run=True, timeout_seconds=timeout, **_per_run())
     if cpu:
-        key = "server_cpu_p50_ms" if remote_pid else "cpu_p50_ms"
+        key = "server_cpu_p50_ms" if remote else "cpu_p50_ms"
         figures[key] = round(statistics.median(cpu) * 1000, 2)
     return figures
+
+
+TIMEOUT_PER_RUN = False  # --timeout-per-run: --query-timeout is each run's, not all runs'
+
+
+def _per_run() -> dict[str, bool]:
+    return {"timeout_per_run": True} if TIMEOUT_PER_RUN else {}
 
 
 def questions(
@@ -732,14 +771,20 @@ def main(argv: list[str] | None = None) -> int:
         help="also time every question through kg serve's /query/<name> (Accept: text/csv) over "
         "the same public store, after the embedded runs",
     )
+    parser.add_argument(
+        "--timeout-per-run",
+        action="store_true",
+        help="--query-timeout is each run's, not that of all --repeats runs together; a run "
+        "stopped keeps the runs before it (recorded with stopped_run)",
+    )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     if args.out is not None and args.out.is_dir():
         parser.error(f"--out {args.out}: is a folder; give the results file to write")
     if args.store is not None and not args.store.is_dir():
         parser.error(f"--store {args.store}: no such store")
-    global AS_CSV
-    AS_CSV = args.as_csv
+    global AS_CSV, TIMEOUT_PER_RUN
+    AS_CSV, TIMEOUT_PER_RUN = args.as_csv, args.timeout_per_run
     label = args.store.name if args.store else str(args.appeals)
     out = args.out or ROOT / "bench" / "results" / f"queries-{label}.json"
     work = Path(tempfile.mkdtemp(prefix="kg-bench-queries-"))
@@ -748,6 +793,8 @@ def main(argv: list[str] | None = None) -> int:
             "commit": _commit(),
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
             "load_average_at_start": os.getloadavg()[0],
+            "query_timeout_seconds": args.query_timeout,
+            "timeout_per_run": args.timeout_per_run,
             "embedded_measured_as": "kg query --format csv (write_query)"
             if args.as_csv
             else "run_query (rdflib rows)",

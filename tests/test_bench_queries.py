@@ -1,0 +1,96 @@
+"""bench/bench_queries.py: a question's runs collected from its child process, and its timeout."""
+
+from __future__ import annotations
+
+import importlib.util
+import queue
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+spec = importlib.util.spec_from_file_location("bench_queries", ROOT / "bench" / "bench_queries.py")
+assert spec is not None and spec.loader is not None
+bench_queries = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench_queries)
+
+
+class _Child:
+    """Stands for the child process: sends ``runs`` runs ``gap`` seconds apart, then its values
+    (unless ``hangs``: then it never ends, as a question past its timeout)."""
+
+    def __init__(self, runs: int, gap: float, hangs: bool = False) -> None:
+        self.out: queue.Queue = queue.Queue()
+        self.killed = False
+        self._stop = threading.Event()
+
+        def send() -> None:
+            for i in range(runs):
+                if self._stop.wait(gap):
+                    return
+                self.out.put(("run", 0.010 * (i + 1), 0.002 * (i + 1), 0.030, 7))
+            if not hangs:
+                self.out.put(("done", {"appeal": ["a"]}, {"appeal": "a"}))
+            else:
+                self._stop.wait()
+
+        self._thread = threading.Thread(target=send, daemon=True)
+        self._thread.start()
+
+    def is_alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def kill(self) -> None:
+        self.killed = True
+        self._stop.set()
+
+    def join(self) -> None:
+        self._thread.join()
+
+
+def _collect(child: _Child, repeats: int, timeout: float, **kw: Any) -> dict[str, Any]:
+    return bench_queries.collect_runs(child.out, child, repeats, timeout, **kw)
+
+
+def test_every_run_collected(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench_queries, "TIMEOUT_PER_RUN", False)
+    child = _Child(3, 0.0)
+    figures = _collect(child, 3, 30)
+    assert figures["runs"] == 3 and figures["rows"] == 7 and not child.killed
+    assert figures["p50_ms"] == 20.0 and figures["cpu_p50_ms"] == 4.0
+    assert figures["seen"] == {"appeal": ["a"]} and "stopped_run" not in figures
+
+
+def test_remote_runs_keep_the_servers_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench_queries, "TIMEOUT_PER_RUN", False)
+    figures = _collect(_Child(3, 0.0), 3, 30, remote=True)
+    assert figures["server_cpu_p50_ms"] == 30.0 and "cpu_p50_ms" not in figures
+
+
+def test_timeout_for_all_runs_stops_the_slow_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten runs 0.2 s apart take 2 s: a timeout of 1 s for all of them stops the child and
+    keeps the runs that ended; none ended is "timed_out"."""
+    monkeypatch.setattr(bench_queries, "TIMEOUT_PER_RUN", False)
+    child = _Child(10, 0.2)
+    figures = _collect(child, 10, 1.0)
+    assert child.killed and figures["stopped_run"] is True
+    assert 1 <= figures["runs"] < 10 and "timeout_per_run" not in figures
+    child = _Child(1, 5.0)
+    assert _collect(child, 1, 0.2) == {"timed_out": True, "timeout_seconds": 0.2}
+
+
+def test_timeout_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --timeout-per-run the same ten runs, each well within 1 s, all end; a run that
+    never ends is stopped and the runs before it kept."""
+    monkeypatch.setattr(bench_queries, "TIMEOUT_PER_RUN", True)
+    child = _Child(10, 0.2)
+    figures = _collect(child, 10, 1.0)
+    assert figures["runs"] == 10 and not child.killed and "stopped_run" not in figures
+    child = _Child(2, 0.0, hangs=True)
+    figures = _collect(child, 3, 0.5)
+    assert child.killed and figures["runs"] == 2 and figures["stopped_run"] is True
+    assert figures["timeout_per_run"] is True
