@@ -253,6 +253,14 @@ def test_shared_rows_change_as_the_dictionary_does(tmp_path: Path) -> None:
     assert read_shared(tmp_path) == index
     kept, counted = _count_rows(tmp_path / STATE_DB)
     assert kept == counted and len(kept) == len(index)
+    db = sqlite3.connect(tmp_path / STATE_DB)
+    try:  # the rows' index by key, made again after the rows were written
+        plan = db.execute(
+            "EXPLAIN QUERY PLAN SELECT graph FROM shared_row WHERE key = 1"
+        ).fetchall()
+    finally:
+        db.close()
+    assert "shared_row_key" in str(plan)
 
 
 def test_shared_rows_change_by_count(tmp_path: Path) -> None:

@@ -49,6 +49,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from kg.store.spill import Shelved
 
 STATE_DB = "state.sqlite"
@@ -375,21 +377,30 @@ class BuildState:
         for table in ("shared_row", "shared_key", "shared_graph", "shared_count"):
             self.db.execute(f"DELETE FROM {table}")  # noqa: S608
         graphs = {g: n for n, g in enumerate(sorted({g for h in index.values() for g in h}), 1)}
-        keys = {k: n for n, k in enumerate(sorted(index), 1)}
+        ordered = sorted(index)
         self.db.executemany(
             "INSERT INTO shared_graph (id, graph) VALUES (?, ?)",
             ((n, g) for g, n in graphs.items()),
         )
-        self.db.executemany(
-            "INSERT INTO shared_key (id, key) VALUES (?, ?)", ((n, k) for k, n in keys.items())
+        self.db.executemany("INSERT INTO shared_key (id, key) VALUES (?, ?)", enumerate(ordered, 1))
+        # Rows in the order of their primary key, and the index by key made once after them:
+        # inserted in the index's order instead, each row lands at a random page of the
+        # table, and the pages touched outgrow SQLite's cache as the corpus grows.
+        sizes = np.fromiter((len(index[k]) for k in ordered), np.int64, len(ordered))
+        key_ids = np.repeat(np.arange(1, len(ordered) + 1, dtype=np.int64), sizes)
+        graph_ids = np.fromiter(
+            (graphs[g] for k in ordered for g in index[k]), np.int64, int(sizes.sum())
         )
+        order = np.lexsort((key_ids, graph_ids))
+        self.db.execute("DROP INDEX IF EXISTS shared_row_key")
         self.db.executemany(
             "INSERT INTO shared_row (graph, key) VALUES (?, ?)",
-            ((graphs[g], keys[k]) for k, h in index.items() for g in h),
+            zip(graph_ids[order].tolist(), key_ids[order].tolist(), strict=True),
         )
+        self.db.execute("CREATE INDEX shared_row_key ON shared_row (key)")
         self.db.executemany(
             "INSERT INTO shared_count (key, holders) VALUES (?, ?)",
-            ((keys[k], len(h)) for k, h in index.items()),
+            zip(range(1, len(ordered) + 1), sizes.tolist(), strict=True),
         )
         self.set_meta("shared", _SHARED_LAYOUT)
 
