@@ -5,9 +5,11 @@ removes another, with a restricted appeal and a restricted event, and on awkward
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pyoxigraph as ox
 import pytest
 import yaml
@@ -208,3 +210,29 @@ def test_a_table_updated_file_by_file_equals_one_merged_at_once() -> None:
     assert table.to_json({})["classes"] == [] and table.to_json({})["links"] == []
     with pytest.raises(ValueError):
         table.update([], [g1])
+
+
+def test_a_table_merged_at_once_counts_each_term_by_the_files_holding_it() -> None:
+    """A table made from the graphs' counts alone (no table to start from) holds each distinct
+    hash of every table once, with the number of graphs whose counts hold it: the same as the
+    table grown graph by graph, and as counted by hand."""
+    rng = random.Random(5)
+    terms = [f"<urn:x:t{i}>".encode() for i in range(300)]
+    typ = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    graphs = []
+    for _ in range(40):
+        lines = [
+            b"%s <urn:x:p> %s .\n" % (rng.choice(terms), rng.choice(terms))
+            for _ in range(rng.randrange(1, 30))
+        ]
+        lines.append(b"%s %s <urn:x:C%d> .\n" % (rng.choice(terms), typ, rng.randrange(3)))
+        graphs.append(count_graph(b"".join(lines)))
+    graphs.append(count_graph(b""))  # a graph with no triples adds nothing
+    whole = TermTable.from_counts(graphs)
+    grown = TermTable.from_counts(graphs[:1])
+    for g in graphs[1:]:
+        grown.update([g], [])
+    assert _table_arrays(whole) == _table_arrays(grown)
+    by_hand = Counter(h for g in graphs for h in g.subjects.tolist())
+    assert dict(zip(*_table_arrays(whole)["subjects"], strict=True)) == dict(by_hand)
+    assert all(bool(np.all(k[1:] > k[:-1])) for k in whole.keys.values())  # sorted, distinct

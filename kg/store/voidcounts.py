@@ -268,6 +268,9 @@ class TermTable:
             self._apply(name, plus.get(name, []), minus.get(name, []))
 
     def _apply(self, name: str, plus: list[np.ndarray], minus: list[np.ndarray]) -> None:
+        if not minus and name not in self.keys:
+            self._fill(name, plus)
+            return
         ups = np.concatenate(plus) if plus else _EMPTY
         downs = np.concatenate(minus) if minus else _EMPTY
         terms, where = np.unique(np.concatenate([ups, downs]), return_inverse=True)
@@ -293,6 +296,22 @@ class TermTable:
         else:
             self.keys.pop(name, None)
             self.counts.pop(name, None)
+
+    def _fill(self, name: str, plus: list[np.ndarray]) -> None:
+        """A table the graphs' hashes alone make (a build with no table to start from): each
+        graph's array is sorted already, so a stable sort (Timsort) of them end to end merges
+        runs rather than sorting the whole anew, and the count of a term is the length of its
+        run of equal hashes."""
+        ups = np.concatenate(plus) if plus else _EMPTY
+        if not len(ups):
+            return
+        ups.sort(kind="stable")
+        first = np.empty(len(ups), dtype=bool)
+        first[0] = True
+        np.not_equal(ups[1:], ups[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        self.keys[name] = ups[starts]
+        self.counts[name] = np.diff(np.append(starts, len(ups))).astype(np.int64)
 
     def distinct(self, name: str) -> int:
         return len(self.keys.get(name, _EMPTY))
