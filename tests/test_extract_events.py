@@ -1979,3 +1979,28 @@ def test_them_dispersed_is_the_gathering_not_the_defenders_named_last() -> None:
     )
     attacks = [e for e in _named(body) if e["type"] == "attack"]
     assert [(e["date"], e["targets"]) for e in attacks] == [("2024-04-03", [])]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "The prosecutor, Tom Reed, had asked for six years.",
+        "Prosecutor Tom Reed had asked for a twelve-year sentence.",
+        "Prosecutor Tom Reed seeks up to three years in prison.",
+        "The prosecution asked for 18 months for Ana Lee.",
+    ],
+)
+def test_a_sentencing_request_told_by_its_term_is_an_undated_event(asked: str) -> None:
+    # told after the dated verdict, the request is an event (the convention: type other), on a
+    # day the text does not give: neither the verdict's day nor dropped as a past perfect
+    body = (
+        "On 4 February 2024, the Ostrava Court sentenced the blogger Ana Lee to two years in "
+        f"prison for insulting the President. {asked}"
+    )
+    assert ("other", None) in _pairs(body)
+    assert ("other", "2024-02-04") not in _pairs(body)
+    # a term the issuer asks to be cut, or a count that is no term, is no request
+    assert ("other", None) not in _pairs(
+        "On 4 February 2024, the Ostrava Court sentenced the blogger Ana Lee to two years in "
+        "prison. Her lawyer asked for the release of her notebooks."
+    )

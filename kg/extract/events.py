@@ -571,6 +571,9 @@ FIRST_STAGE = re.compile(r"\b(?:initially|originally)\s+$")
 #: A relative clause on a place of custody: "..., where several of them were tortured".
 WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
+#: A sentencing request ("requested ten years", "had asked for six years"): told as what one
+#: side asked of the court, before the verdict the text dates.
+REQUEST = re.compile(r"(?:requested|requests|sought|seeks|demanded|demands|asked|asks)\b")
 #: "held in pre-trial detention", "kept in custody": a custody told as a lasting situation.
 HELD_IN = re.compile(r"(?:held|kept)\s+in\s+(?:[\w-]+\s+){0,2}?(?:detention|custody|prison|jail)\b")
 #: "had no information on": "had" with an object, no past perfect.
@@ -858,9 +861,13 @@ def find_events(
                 nxt = [d for d in dates if b <= d.start <= b + 40 and ADJOURNED_TO.fullmatch(
                     flat, b, d.start)]  # fmt: skip
                 resumes = nxt[0].value if nxt else None
+            # "The prosecutor had asked for six years": a request told beside the verdict, on a
+            # day of its own the text does not give
+            request = etype == "other" and REQUEST.match(flat, a) is not None
             # an appeal comes after the decision it attacks, never on its date
             inherit = (
                 etype not in ("appeal_filed", "complaint")
+                and not request
                 # "held without charge", "remained detained": a lasting situation, not an act
                 # of the day the paragraph tells
                 and frame != "state"
@@ -881,7 +888,9 @@ def find_events(
                 )
             )
             inherited = False
-            perfect = bool(PAST_PERFECT.search(pre)) and not HAD_OBJECT.match(flat, a)
+            perfect = (
+                bool(PAST_PERFECT.search(pre)) and not HAD_OBJECT.match(flat, a) and not request
+            )
             if (
                 value is None
                 and inherit

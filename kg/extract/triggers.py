@@ -55,6 +55,9 @@ AN_APPEAL = "(?:an?|the|his|her|their) (?:[\\w’'-]+ )?appeal"
 #: A court's ruling as the object of a verb that undoes it: "overturned the conviction", "the
 #: verdict was annulled".
 A_JUDGMENT = "(?:the |an? |his |her |their |its )?(?:[\\w’'-]+ )?(?:conviction|verdict|sentence|decision|ruling|judgment|judgement|acquittal|order)s?"
+#: A term of years or months, in figures or words: "six years", "18 months", "a twelve-year".
+COUNT = "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+TERM = COUNT + "(?: years?| months?|-year|-month)"
 A_COMPLAINT = "(?:an? |the )?(?:[\\w’'-]+ )?(?:complaint|application|petition|lawsuit|writ|suit)"
 
 # fmt: off
@@ -497,6 +500,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "\\b(?:revoked|cancelled|refused|denied|withdrew) (?:[\\w’'-]+ ){0,3}(?:residence (?:permit|status|card)s?|residency(?: (?:permit|status|card)s?)?)\\b", "why": "'revoke' and 'refuse' are an event only with residence as object", "examples": ["In 2016, the authorities refused Ana Lee a residence permit."]},
             {"rx": "\\b(?:requested|sought|demanded|asked for) (?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:prison |jail )?(?:sentences?|terms?) (?:of|for|against)\\b|\\b(?:requested|sought|demanded|asked for) (?:[\\w’'-]+ ){1,2}?years? (?:in (?:prison|jail)|of imprisonment)\\b|\\basked the (?:[\\w’'-]+ )?court to (?:sentence|jail|imprison)\\b", "why": "a prosecutor's sentencing request (the convention makes it an event of type other); 'request' alone is none", "examples": ["On 3 May 2024, the prosecutor requested a ten-year prison sentence for Ana Lee.", "On 3 May 2024, the prosecution demanded seven years in prison for Ana Lee.", "On 3 May 2024, the prosecutor asked the court to sentence Ana Lee to seven years."]},
+            {"rx": "\\b(?:requested|requests|sought|seeks|demanded|demands|asked for|asks for) (?:up to |at least |an? )?" + TERM + "\\b", "why": "a sentencing request told by the term asked for alone ('had asked for six years', 'seeks up to three years in prison', 'asked for a twelve-year sentence'): what a prosecutor asks for as a count of years or months is a penalty", "examples": ["The prosecutor, Tom Reed, had asked for six years.", "Prosecutor Tom Reed seeks up to three years in prison for Ana Lee.", "Prosecutor Tom Reed had asked for a twelve-year sentence.", "The prosecution asked for 18 months for Ana Lee."]},
             {"rx": "\\b(?:began|started|went on|launched) (?:an? |her |his |their )?(?:[\\w’'-]+ )?hunger strike\\b", "why": "a hunger strike begun", "examples": ["On 3 May 2024, Ana Lee began a hunger strike."]},
             {"rx": "\\b(?:revoked|withdrew|cancelled|stripped (?:(?:him|her|them) )?of) (?:the |his |her |their )?(?:[\\w’'-]+ )?(?:citizenship|nationality)\\b|\\b(?:citizenship|nationality) (?:was |were |had been |has been )?(?:revoked|withdrawn|cancelled)\\b", "why": "a person made stateless or foreign: the verbs are this event only with citizenship or nationality as object", "examples": ["On 3 May 2024, the Interior Ministry revoked the citizenship of Ana Lee.", "On 3 May 2024, Tom Reed was stripped of his nationality."]},
             {"rx": "\\bgranted precautionary measures\\b", "why": "a regional body's decision for the person", "examples": []},
