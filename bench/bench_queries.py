@@ -16,8 +16,9 @@ answers from and ``kg push`` sends):
   ``?case``, a page of the corpus-wide answer): the first value of the corpus-wide rows, else
   the appeal stating that event;
 - a page of the bound form (``bound_page``; CQ2's and CQ10's ``?defender`` with ``?appeal``,
-  CQ4's and CQ9's with ``?case``): the bound value with the ``?appeal`` or ``?case`` of the most
-  rows of the bound answer, its largest page;
+  CQ4's and CQ9's with ``?case``, CQ6's with ``?organisation``): the bound value with the
+  ``?appeal``, ``?case`` or ``?organisation`` of the most rows of the bound answer, its largest
+  page;
 
 each ``--repeats`` times in a child process killed at ``--query-timeout``, with p50/p99 and the
 row count, and for the embedded store the child's CPU time (p50), which moves less than the wall
@@ -332,7 +333,9 @@ def questions(
         # the first parameter is the question's bound form ("bound"); each further one is
         # bound alone ("bound_<name>": CQ11's ?appeal, a page of its corpus-wide answer)
         pages = (
-            [n for n in names[1:] if n in ("appeal", "case")] if names[:1] == ["defender"] else []
+            [n for n in names[1:] if n in ("appeal", "case", "organisation")]
+            if names[:1] == ["defender"]
+            else []
         )
         for i, n in enumerate(names):
             if (v := values.choose(n, seen.get(n, []))) is None:

@@ -160,6 +160,29 @@ def test_cq06_pages_by_defender_are_the_whole_answer(store30: Store) -> None:
     assert len(pages) == len(whole)
 
 
+def test_cq06_pages_by_organisation_are_each_defenders_answer(store30: Store) -> None:
+    """CQ6's ?organisation narrows a defender's rows to one organisation's: each defender's
+    pages by organisation, put end to end, are his rows, each in the same order as in his
+    answer; an organisation alone gives its part of the corpus-wide answer."""
+    name, store = "cq06-territory-treaty", store30
+    whole = _named(store, name, {})
+    organisations = sorted({row["organisation"] for row in whole})
+    assert len(organisations) > 1, "the generated corpus gives arrangements to several bodies"
+    for organisation in organisations:
+        alone = _named(store, name, {"organisation": organisation})
+        assert alone and alone == [row for row in whole if row["organisation"] == organisation]
+    for defender in sorted({row["defender"] for row in whole}):
+        his = [row for row in whole if row["defender"] == defender]
+        pages: list[dict[str, str]] = []
+        for organisation in sorted({row["organisation"] for row in his}):
+            page = _named(store, name, {"defender": defender, "organisation": organisation})
+            assert page == [row for row in his if row["organisation"] == organisation]
+            pages += page
+        assert len(pages) == len(his), defender
+    none = "https://w3id.org/appeals-kg/id/org/o-none"
+    assert _named(store, name, {"defender": whole[0]["defender"], "organisation": none}) == []
+
+
 # CQ8 pages by the appeal that names the official (each row's ?appeal), CQ15 by the person or
 # organisation (each row's ?entity): neither has a defender to bind.
 OTHER_PAGES = (
