@@ -67,6 +67,7 @@ from kg.extract.persons import (
 )
 from kg.extract.provisions import add_known_instruments, add_provisions
 from kg.extract.review import mark_draft, rate_facts
+from kg.extract.rolemodel import decide_roles
 from kg.extract.roles import person_roles, roles_from_events
 from kg.extract.scan import find_words
 from kg.extract.shortforms import (
@@ -144,6 +145,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_case_charges(doc, ents, events, provs)
     roles_from_events(ents, events)
     mark_addressees(doc, ents)  # after every rule: an addressee is an official
+    decide_roles(doc, ents, events, header["title_span"])  # the learned step, where in use
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"
     countries = find_countries(doc, main_country, named)

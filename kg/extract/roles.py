@@ -1667,7 +1667,7 @@ def roles_from_events(ents: Entities, events: list[dict[str, Any]]) -> None:
     targets = {t for ev in events if ev.get("type") in PERSECUTION for t in ev.get("targets") or []}
     subject = appeal_subject(ents)
     for p in ents.of("person"):
-        by_default = p.attrs.pop("_by_default", False)
+        by_default = p.attrs.get("_by_default", False)  # kept: the learned step reads it
         lawyer = p.attrs.pop("_lawyer_by_default", False)
         if p is subject and by_default and p.attrs.get("roles") == ["other"]:
             p.attrs["roles"] = ["defender"]  # the one the appeal is about, whatever befell them
