@@ -12,6 +12,9 @@ current build instead of the code's: a change to the code that places triples bu
 a graph holds (``kg/store/delta.py``) then does not make the rebuild a full one, so that the
 code before and after it are measured on one store. Only for measuring: the graphs of such a
 store are what the new code gives only if the change leaves them as they were.
+``--ontology DIR`` rebuilds with the ontology and rules in ``DIR`` (say, the store's build's,
+``git archive COMMIT ontology``) rather than the repository's: a store built before the
+ontology changed is then rebuilt incrementally instead of in full. Also only for measuring.
 The rebuild runs in this process; each phase below is timed where it is called (wall, CPU of
 this process and of the workers it waited for, and the bytes this process read and wrote,
 from ``/proc/self/io``: ``rchar``/``wchar`` count every read and write call, page cache
@@ -177,6 +180,9 @@ def main() -> None:
     parser.add_argument(
         "--keep-recipe", action="store_true", help="the recipe hash of the store's build"
     )
+    parser.add_argument(
+        "--ontology", type=Path, help="the ontology folder to build with (the store's build's)"
+    )
     parser.add_argument("--compare", type=Path, nargs=2, metavar=("SMALL", "LARGE"),
                         help="print each phase's growth between two results files")  # fmt: skip
     args = parser.parse_args()
@@ -229,7 +235,10 @@ def main() -> None:
     profiler = cProfile.Profile(time.process_time) if args.profile else None
     if profiler:
         profiler.enable()
-    stream.build_streaming(args.store, args.data, progress=progress)
+    if args.ontology is not None:
+        stream.build_streaming(args.store, args.data, args.ontology, progress=progress)
+    else:
+        stream.build_streaming(args.store, args.data, progress=progress)
     if profiler:
         profiler.disable()
         profiler.dump_stats(str(args.profile))

@@ -6,6 +6,7 @@ read."""
 from __future__ import annotations
 
 import copy
+import json
 import os
 import shutil
 from pathlib import Path
@@ -15,9 +16,11 @@ import pyoxigraph as ox
 import pytest
 from benchgen import generator as _generator
 
+import kg.store.chunks as chunks
 import kg.store.spill as spill
 import kg.store.stream as stream
 import kg.store.workers as workers_module
+from kg.files import current_generation, read_unpacked
 from kg.record.identity import (
     Resolution,
     apply_resolution,
@@ -27,8 +30,10 @@ from kg.record.identity import (
     resolve_items,
 )
 from kg.store.build import build_classic
+from kg.store.chunks import EXPORT_DIR, MANIFEST, NQ, TTL
 from kg.store.spill import read_record
 from kg.store.store import Store
+from kg.store.voidcounts import SUFFIX
 from kg.vocab import DATA_DIR
 
 
@@ -139,3 +144,45 @@ def test_a_records_view_resolves_it_as_the_whole_resolution_does(corpus: Path) -
         merged += apply_resolution({aid: alone}, Resolution(clusters, [], {}), provisions)
         assert alone == whole, aid
     assert merged > 0
+
+
+def _export_files(store_path: Path) -> dict[str, tuple[bytes, ...]]:
+    """Each graph's export files (N-Quads and Turtle unpacked, VoID counts), by graph."""
+    folder = current_generation(store_path) / EXPORT_DIR  # type: ignore[operator]
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    files = (folder / manifest["files"]).resolve()
+    return {
+        f"{g} {stem}": (
+            read_unpacked(files / f"{name}{NQ}"),
+            read_unpacked(files / f"{name}{TTL}"),
+            (files / f"{name}{SUFFIX}").read_bytes(),
+        )
+        for g, stem, _n, name in manifest["graphs"]
+    }
+
+
+def test_a_rebuild_of_many_graphs_makes_their_export_files_in_the_workers(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    stream.build_streaming(tmp_path / "kg", data, incremental=False, progress=None)
+    # A copy of the store, rebuilt after the same change without workers.
+    shutil.copytree(tmp_path / ".kg.d", tmp_path / ".alone.d", symlinks=True)
+    (tmp_path / "alone").symlink_to(os.readlink(tmp_path / "kg").replace(".kg.d", ".alone.d", 1))
+    changed = _generator().mutate(data, 0.5, seed=5, round_=1, kind="facts")
+    assert len(changed) == 12
+    stream.build_streaming(tmp_path / "alone", data, jobs=1, progress=None)
+
+    monkeypatch.setattr(workers_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(chunks, "PARALLEL_FROM", 1)
+    _noting_pid(chunks, "_small_files", tmp_path / "exported", monkeypatch)
+    said: list[str] = []
+    stream.build_streaming(tmp_path / "kg", data, jobs=2, progress=said.append)
+    assert any("graph(s) written" in line for line in said), said  # incremental
+    exported = _pids(tmp_path / "exported")
+    assert exported and os.getpid() not in exported
+    with_workers, alone = _export_files(tmp_path / "kg"), _export_files(tmp_path / "alone")
+    assert with_workers == alone
+    build_classic(tmp_path / "classic", data)
+    assert _canonical(tmp_path / "kg") == _canonical(tmp_path / "classic")

@@ -54,6 +54,7 @@ import shutil
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -79,6 +80,7 @@ from kg.store.voidcounts import (
     write_graph_counts,
 )
 from kg.store.voidtable import SEGMENT, SEGMENT_SUFFIX, KeptTable, segment_names
+from kg.store.workers import PARALLEL_FROM
 from kg.vocab import prefixes
 
 EXPORT_DIR = "export"
@@ -98,6 +100,7 @@ PART_MIN = 1 << 16  # triples from which such a graph is written in parts (else 
 # reaches, and the bytes written again for them, do not grow with the corpus.
 PART_TRIPLES = 1 << 11
 SPILL = 1 << 25  # bytes of lines held before they are appended to their parts' files
+_SMALL_PART = 25  # appeal graphs whose files go to a worker at a time (_write_small_many)
 
 NQ, TTL = f".nq{PACKED}", f".ttl{PACKED}"  # the suffixes of the files this code writes
 _PROBE = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
@@ -166,6 +169,7 @@ def write_chunks(
     contents: dict[str, list[ox.Triple]] | None = None,
     maybe: Iterable[str] | None = None,
     texts: dict[str, tuple[list[Path], int]] | None = None,
+    workers: Executor | None = None,
 ) -> int:
     """Write ``folder/export`` for the public store ``store``; returns the triples written.
 
@@ -188,7 +192,9 @@ def write_chunks(
     not a listing of every graph of the store. ``texts`` gives, for graphs other than the
     appeal graphs, the N-Quads files the store took each one's triples from and how many it
     holds: their parts are written from those files (:func:`_write_parts_from`: the same
-    files, without reading the graph back from the store), else from the store. The
+    files, without reading the graph back from the store), else from the store. With
+    ``workers`` (worker processes), the files of the appeal graphs ``contents`` gives are
+    made there (:func:`_write_small_many`) when they are enough to pay. The
     manifest and counts are filled beside the folder's final name and renamed into place at
     the end; then the shared
     folder keeps only the files of this generation and of the one it started from (the
@@ -244,6 +250,11 @@ def write_chunks(
     rows: list[list[object]] = []
     total = 0
     same_pool = old_packed and old_files is not None
+    made: dict[str, int] = {}  # appeal graph -> triples, its files made in the workers
+    if workers is not None and contents:
+        wanted = [g for g in graphs if g is not None and g in contents and g in skip]
+        if len(wanted) >= PARALLEL_FROM:
+            made = _write_small_many(workers, pool, place, wanted, contents)
     for iri in graphs:
         stem = _stem(iri)
         kept_row = reusable.get(iri) if iri is not None else None
@@ -261,6 +272,9 @@ def write_chunks(
             for ext in (NQ, TTL, SUFFIX):
                 os.rename(folder / READY_DIR / f"{stem}{ext}", pool / f"{name}{ext}")
             count = ready[iri]
+        elif iri is not None and iri in made:
+            name = place.name(stem)
+            count = made[iri]
         elif iri is not None and iri.startswith(APPEAL_GRAPHS):
             name = place.name(stem)
             known = contents.get(iri) if contents else None
@@ -544,6 +558,59 @@ def appeal_files_writer(folder: Path) -> Callable[[str, str], int]:
     return write
 
 
+def _small_files(part: list[tuple[str, str, bytes]]) -> list[int]:
+    """:func:`_write_small` of a few appeal graphs, in a worker process, each given as its
+    IRI, the stem of its files and its triples as N-Triples lines (in any order); their
+    triple counts."""
+    pm = export_prefixes()
+    header = turtle_header(pm)
+    out = []
+    for iri, stem, nt in part:
+        count, void = _small_from_lines(nt, ox.NamedNode(iri), Path(stem), header, pm)
+        write_graph_counts(Path(stem), void)
+        out.append(count)
+    return out
+
+
+def _write_small_many(
+    workers: Executor,
+    pool: Path,
+    place: _Placer,
+    graphs: list[str],
+    contents: dict[str, list[ox.Triple]],
+) -> dict[str, int]:
+    """The files of the appeal graphs ``graphs`` from their triples in ``contents``, made in
+    ``workers`` a part at a time: sorting the lines, the Turtle, packing and the VoID counts
+    are most of what an incremental build spends on a graph's files; here each graph's
+    triples are only written as N-Triples (one call into Oxigraph). Their triple counts."""
+    parts: list[list[tuple[str, str, bytes]]] = [[]]
+    for iri in graphs:
+        if len(parts[-1]) >= _SMALL_PART:
+            parts.append([])
+        nt = ox.serialize(contents[iri], format=ox.RdfFormat.N_TRIPLES) or b""
+        parts[-1].append((iri, str(pool / place.name(_stem(iri))), nt))
+    out: dict[str, int] = {}
+    for part, counts in zip(parts, workers.map(_small_files, parts), strict=True):
+        for (iri, _path, _nt), count in zip(part, counts, strict=True):
+            out[iri] = count
+    return out
+
+
+def _small_from_lines(
+    nt: bytes, graph: ox.NamedNode, stem: Path, header: bytes, pm: dict[str, str]
+) -> tuple[int, GraphCounts]:
+    """:func:`_write_small` from a graph's N-Triples lines (in any order)."""
+    lines = nt.split(b"\n")  # sorted, so that the Turtle groups each subject's triples
+    nt = b"".join(line + b"\n" for line in sorted(lines[:-1]))
+    parsed = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
+    ttl = ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
+    if ttl and not ttl.startswith(header):
+        raise RuntimeError(f"Turtle of {graph} does not open with the prefix lines")
+    write_packed(stem.with_name(stem.name + NQ), nt.replace(b" .\n", f" {graph} .\n".encode()))
+    write_packed(stem.with_name(stem.name + TTL), ttl[len(header) :] if ttl else b"")
+    return nt.count(b"\n"), count_graph(nt)
+
+
 def _write_small(
     store: ox.Store,
     graph: ox.NamedNode,
@@ -555,11 +622,10 @@ def _write_small(
     """One appeal graph's files, made in memory (an appeal graph is one record's facts); its
     triple count and VoID counts. ``triples``: the graph's, when the caller has them (else
     read from the store: a read per term, most of the cost)."""
-    if triples is None:
-        nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
-    else:  # the lines sorted, so that the Turtle groups each subject's triples
-        lines = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").split(b"\n")
-        nt = b"".join(line + b"\n" for line in sorted(lines[:-1]))
+    if triples is not None:
+        nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        return _small_from_lines(nt, graph, stem, header, pm)
+    nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
     parsed = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
     ttl = ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
     if ttl and not ttl.startswith(header):

@@ -61,7 +61,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -803,8 +803,6 @@ def _build_from(
             written = _graph_triples(
                 todo, data_dir, (resolution, canon), workers, say, keys_by_aid.__getitem__
             )
-            shared.prefetch(f"{t.subject} {t.predicate} {t.object}" for ts in written.values()
-                            for t in ts)  # fmt: skip
             gone = [str(appeal_graph_iri(a)) for a in removed]
             # The changed graphs' previous triples from the previous build's export files
             # where they are there, rather than read from the store term by term.
@@ -855,7 +853,8 @@ def _build_from(
                     previous=generation, entities=entities, others=others,
                     contents=delta.contents,
                     graphs=(int(previous["graphs"]), existed) if "graphs" in previous else None,
-                    data_dir=data_dir, progress=say)  # fmt: skip
+                    data_dir=data_dir, progress=say,
+                    workers=workers.get(len(delta.contents)))  # fmt: skip
         result.seconds = time.perf_counter() - started
         return result
 
@@ -1435,9 +1434,10 @@ def _graph_triples(
     keys_of: Callable[[str], list[Any]] | None = None,
 ) -> dict[str, list[ox.Triple]]:
     """The triples of each case graph (graph IRI -> triples), as the record gives them
-    (``keys_of``: see :func:`_views`)."""
+    (``keys_of``: see :func:`_views`). The workers, if started, are left running: the
+    export files of the graphs are made in them too (:func:`kg.store.chunks.write_chunks`)."""
     out: dict[str, list[ox.Triple]] = {}
-    for chunk in _nquads(jobs_list, data_dir, identity, workers, say, keys_of):
+    for chunk in _nquads(jobs_list, data_dir, identity, workers, say, keys_of, keep=True):
         for q in ox.parse(input=chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
             out.setdefault(str(q.graph_name.value), []).append(q.triple)
     return out
@@ -1477,12 +1477,14 @@ def _finish(
     graphs: tuple[int, dict[str, bool]] | None = None,
     contents: dict[str, list[ox.Triple]] | None = None,
     texts: dict[str, tuple[list[Path], int]] | None = None,
+    workers: Executor | None = None,
 ) -> None:
     """Counts (``entities``: the entity count, when the caller brought it up to date;
     ``graphs``: the previous count of named graphs and whether each graph that may have come
     or gone was there; ``contents``: every triple of each graph the build wrote, for its
-    export files; ``texts``: the N-Quads files some other graphs were loaded from, with their
-    triple counts, for theirs: :func:`kg.store.chunks.write_chunks`), the public store
+    export files, made in ``workers`` if given; ``texts``: the N-Quads files some other
+    graphs were loaded from, with their triple counts, for theirs:
+    :func:`kg.store.chunks.write_chunks`), the public store
     (public-only data: the same dataset, hard-linked), markers, and what the next build keeps:
     the state files (``state`` holds ``state_entries``, the record entries it was copied with:
     only the entries that changed are written), identity items, record keys, shared index."""
@@ -1508,6 +1510,7 @@ def _finish(
     total = write_chunks(
         store, folder, previous=previous, changed=touched, ready=ready, others=others,
         contents=contents, maybe=None if graphs is None else list(graphs[1]), texts=texts,
+        workers=workers,
     )  # fmt: skip
     # The export files hold every quad of the store once (each graph's file counts its
     # lines): a build takes the store's size from them, not from len(), which reads every
@@ -1683,6 +1686,7 @@ def _nquads(
     say: Progress,
     keys_of: Callable[[str], list[Any]] | None = None,
     local: tuple[frozenset[str], Callable[[Derived | None], None]] | None = None,
+    keep: bool = False,
 ) -> Iterator[str]:
     """N-Quads of each case graph, in order, in worker processes when there are enough of
     them: the build's workers (:mod:`kg.store.workers`, forked before the records were
@@ -1691,7 +1695,7 @@ def _nquads(
     its own :data:`View`; at most :data:`AHEAD` parts of :data:`PART` records are in flight,
     so neither the workers nor the queue between them and this process grow with the corpus.
     With ``local`` (rules, sink), what those rules derive from each graph is given to the
-    sink (:mod:`kg.store.localrules`). The workers end with this step."""
+    sink (:mod:`kg.store.localrules`). The workers end with this step, unless ``keep``."""
     rules, sink = local if local is not None else (frozenset(), None)
     total = len(jobs_list)
     step = max(1, total // 10)
@@ -1719,9 +1723,11 @@ def _nquads(
                             sink(derived)
                         yield text
         finally:
-            workers.close()
+            if not keep:
+                workers.close()
         return
-    workers.close()  # started for the records, too few graphs to write for them to pay
+    if not keep:
+        workers.close()  # started for the records, too few graphs to write for them to pay
     _init_worker(str(data_dir))
     for n, job in enumerate(jobs_list, 1):
         if n % step == 0:
