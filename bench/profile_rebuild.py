@@ -95,6 +95,13 @@ def _cpu() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def _cpu_apart() -> tuple[float, float]:
+    """CPU seconds of this process and of the children it waited for (the build's workers)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
 def _io() -> dict[str, int]:
     out = {}
     with open("/proc/self/io", encoding="ascii") as f:
@@ -233,6 +240,7 @@ def main() -> None:
 
     gc.callbacks.append(gc_timer)
     profiler = cProfile.Profile(time.process_time) if args.profile else None
+    apart0 = _cpu_apart()
     if profiler:
         profiler.enable()
     if args.ontology is not None:
@@ -242,6 +250,7 @@ def main() -> None:
     if profiler:
         profiler.disable()
         profiler.dump_stats(str(args.profile))
+    apart = [round(b - a, 3) for a, b in zip(apart0, _cpu_apart(), strict=True)]
     del build_streaming
     with open("/proc/loadavg", encoding="ascii") as f:
         load_after = [float(x) for x in f.read().split()[:3]]
@@ -256,6 +265,9 @@ def main() -> None:
         "recipe_kept": recipe is not None,
         "load_before": load_before,
         "load_after": load_after,
+        # The rebuild's CPU in this process and in its workers (the part that ran beside it).
+        "cpu_self_s": apart[0],
+        "cpu_workers_s": apart[1],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "phases": {
             k: {kk: round(vv, 3) if isinstance(vv, float) else vv for kk, vv in v.items()}
@@ -270,6 +282,7 @@ def main() -> None:
     }
     _print(out["phases"])
     print(f"cyclic collector: {out['gc']}")
+    print(f"CPU s: this process {apart[0]}, workers {apart[1]}")
     if args.out:
         args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
 

@@ -126,7 +126,15 @@ def test_graphs_written_without_records_read_go_to_spawned_workers(
     assert _canonical(tmp_path / "kg") == _canonical(tmp_path / "classic")
 
 
-def test_a_records_view_resolves_it_as_the_whole_resolution_does(corpus: Path) -> None:
+@pytest.mark.parametrize("by", ["whole", "own items", "own items, members by place"])
+def test_a_records_view_resolves_it_as_the_whole_resolution_does(
+    corpus: Path, by: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each record's view, made from the whole resolution or (as a rebuild makes it) from the
+    record's own items, with the members of a cluster found in its list or by a dictionary
+    of their places (large clusters; here every one)."""
+    if by.endswith("by place"):
+        monkeypatch.setattr(stream, "_FEW_MEMBERS", 0)
     records = {}
     for path in sorted((corpus / "cases").glob("*.yaml")):
         record = read_record(path, path.read_bytes())
@@ -135,7 +143,8 @@ def test_a_records_view_resolves_it_as_the_whole_resolution_does(corpus: Path) -
     canon = canonical_provisions(
         {aid: record_provisions(r) for aid, r in records.items()}, resolution
     )
-    view = stream._views(resolution, canon)
+    keys = {aid: [i.key for i in record_items({aid: r}).values()] for aid, r in records.items()}
+    view = stream._views(resolution, canon, None if by == "whole" else keys.__getitem__)
     merged = 0
     for aid, record in records.items():
         whole, alone = copy.deepcopy(record), copy.deepcopy(record)
