@@ -96,9 +96,11 @@ def _covered(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(s < b and a < e for s, e in spans)
 
 
-def _words(
+def vocabulary_words(
     flat: str, a: int, b: int, spans: list[tuple[int, int]], vocab: frozenset[str]
 ) -> list[str]:
+    """The words of ``flat[a:b]`` in ``vocab``, lower-cased, leaving out any inside ``spans``
+    (the mentions of persons and bodies: no word of a name)."""
     out = []
     for m in TOKEN.finditer(flat, a, b):
         w = m.group().lower().rstrip("’'")
@@ -155,27 +157,27 @@ def person_features(
             before = flat[max(0, a - WINDOW) : a]
             cut = max(before.rfind(". "), before.rfind("\n\n"))
             lo = max(0, a - WINDOW) + (cut + 2 if cut >= 0 else 0)
-            for w in _words(flat, lo, a, spans, vocab):
+            for w in vocabulary_words(flat, lo, a, spans, vocab):
                 feats.add(f"b:{w}")
             hon = re.search(r"\b([A-Z][a-z]{0,4})\.?\s*$", flat[max(0, a - 8) : a])
             if hon and hon.group(1) in HONORIFICS:
                 feats.add("honorific")
             stop = flat.find(". ", b, b + WINDOW)
             hi = stop if stop >= 0 else min(len(flat), b + WINDOW)
-            for w in _words(flat, b, hi, spans, vocab):
+            for w in vocabulary_words(flat, b, hi, spans, vocab):
                 feats.add(f"a:{w}")
-            for w in _words(flat, max(lo, a - NEAR), a, spans, vocab):
+            for w in vocabulary_words(flat, max(lo, a - NEAR), a, spans, vocab):
                 feats.add(f"nb:{w}")
             if flat[b : b + 2] == ", ":
                 feats.add("apposed")
                 m = APPOSITION.match(flat, b + 2)
-                for w in _words(flat, b + 2, m.end() if m else b + 2, spans, vocab):
+                for w in vocabulary_words(flat, b + 2, m.end() if m else b + 2, spans, vocab):
                     feats.add(f"ap:{w}")
             sent_lo = flat.rfind(". ", max(0, a - SENTENCE_REACH), a)
             sent_hi = flat.find(". ", b, b + SENTENCE_REACH)
-            for w in _words(flat, sent_lo + 1 if sent_lo >= 0 else max(0, a - SENTENCE_REACH),
-                            sent_hi if sent_hi >= 0 else min(len(flat), b + SENTENCE_REACH),
-                            spans, vocab):  # fmt: skip
+            s_lo = sent_lo + 1 if sent_lo >= 0 else max(0, a - SENTENCE_REACH)
+            s_hi = sent_hi if sent_hi >= 0 else min(len(flat), b + SENTENCE_REACH)
+            for w in vocabulary_words(flat, s_lo, s_hi, spans, vocab):
                 feats.add(f"s:{w}")
             for oa, ob, kind in org_spans:
                 if b <= oa < b + WINDOW:
