@@ -995,3 +995,35 @@ def test_a_court_issuing_arrest_warrants_decides() -> None:
     decision = _one(events, "court_decision", "2024-01-20")
     assert sorted(decision["targets"]) == ["Ana Lee", "Tom Reed"]
     assert decision["authority"] == "Criminal Court of Zenda"
+
+
+def test_a_counted_group_is_the_people_the_next_sentence_names() -> None:
+    lead = (
+        "Zembla Watch is concerned about three members of the Vela Youth Forum who were "
+        "arrested in Ostrava on 3 May 2024. "
+    )
+    evs = _named(
+        lead + "Those arrested are its chair, Ana Lee; its secretary, Tom Reed; and a "
+        "volunteer, Ivo Marr."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Ana Lee", "Tom Reed", "Ivo Marr"]
+    # as many names as the count says, or the list is not the group: four counted, two named
+    evs = _named(
+        lead.replace("three members", "four members")
+        + "Those arrested include its chair, Ana Lee, and its secretary, Tom Reed."
+    )
+    assert _one(evs, "arrest")["targets"] == ["Ana Lee"]
+    # a next sentence that does not point back names other people
+    evs = _named(lead + "Zembla Watch spoke to their lawyers, Tom Reed, Ivo Marr and Lena Vik.")
+    assert "Tom Reed" not in _one(evs, "arrest")["targets"]
+
+
+def test_a_counted_group_set_off_by_dashes_is_the_people_it_lists() -> None:
+    evs = _named(
+        "On 3 May 2024, the prosecutor charged five members of the Vela Farmers' Union - its "
+        "chair, Ana Lee, her son Tom Lee, and the farmers Ivo Marr, Lena Vik and Otto Brun - "
+        "with rioting."
+    )
+    assert sorted(_one(evs, "charge")["targets"]) == [
+        "Ana Lee", "Ivo Marr", "Lena Vik", "Otto Brun", "Tom Lee"
+    ]  # fmt: skip

@@ -1746,6 +1746,22 @@ def make_event(
         # "The trial opened on 3 May", "the court upheld the verdict": an act of the state is
         # done to someone; told without them, to those the story is about
         targets = list(carried or prev_targets[:1])
+    if etype in DONE_TO_SOMEONE and voice != "state":
+        listed_group, besides = _counted_then_named(doc, near, mentions, s, c0, c1)
+        if listed_group and besides:
+            # "he was arrested together with four other activists: A, B, C and D": the group
+            # is arrested with him
+            targets += [x for x in listed_group if x not in targets and x not in agents]
+        elif listed_group and (
+            not targets
+            or set(targets) <= set(listed_group)
+            or not any(c0 <= ma < c1 and e.id in targets for ma, _mb, e in near)
+        ):
+            # "charged five members of the council - its coordinator, A, her son B, and
+            # community leaders C, D and E - with ...", "called for the release of seven
+            # members of the coalition arrested on 3 May. Those arrested are A; B; ...": the
+            # group counted is the people named right after it, as many as it says
+            targets = [x for x in listed_group if x not in agents]
     judges = [x for x in agents if getattr(_entity(ents, x), "kind", None) == "person"]
     bodies = [x for x in agents if x not in judges]
     agents = bodies[-1:]
@@ -2061,6 +2077,78 @@ GROUP_TARGET = re.compile(
     rf"(?:all|the) (?P<n>{_GROUP_NUM})(?: (?:men|women|defenders|activists|accused))?)\b",
     re.I,
 )
+
+
+#: A counted group of people: "five members of the council", "seven other activists", "the
+#: three students".
+COUNTED_PEOPLE = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?:other\s+|more\s+)?(?:[a-z-]+\s+){0,2}?(?:members|activists|defenders|journalists|"
+    r"people|persons|men|women|students|volunteers|leaders|employees|workers|lawyers|"
+    r"villagers|residents|protesters|farmers|colleagues|relatives|reporters|staff members)\b"
+)
+#: A sentence that opens by pointing back to a group just told: "Those arrested are", "They
+#: are", "Among them are", "The seven are".
+POINTS_BACK = re.compile(
+    r"\s*(?:Those|They|These|Among\s+them|The\s+(?:[a-z-]+\s+){0,2}?(?:are|were|include|included))\b"
+)
+
+
+def _counted_then_named(
+    doc: Doc,
+    near: list[tuple[int, int, Entity]],
+    mentions: list[tuple[int, int, Entity]],
+    s: Span,
+    c0: int,
+    c1: int,
+) -> tuple[list[str], bool]:
+    """The people a counted group in the clause stands for, where the text names them right
+    after it: in the rest of the sentence ("five members - A, B, C, D and E - were charged"), or,
+    with none named there, in the next sentence if it points back ("seven members were
+    arrested. Those arrested are A; B; ..."). Only a list of as many named people as the count
+    says, none of them an official acting on others; else none. And whether the group is
+    counted besides someone else ("four other activists", "together with five members")."""
+    if not holds_any(doc.flat, _COUNT_WORDS, c0, c1):
+        return [], False
+    g = COUNTED_PEOPLE.search(doc.flat, c0, c1)
+    if g is None:
+        return [], False
+    word = g.group("n").lower()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+    if n < 2:
+        return [], False
+    besides = (
+        " other" in g.group()
+        or " more" in g.group()
+        or bool(TOGETHER_WITH.search(doc.flat, max(c0, g.start() - 40), g.start()))
+    )
+    after = [e for ma, _mb, e in near if ma >= g.end() and e.kind == "person"]
+    if not after:
+        i = bisect.bisect_right(doc.sentences, s.start, key=lambda x: x.start)
+        if i >= len(doc.sentences) or not POINTS_BACK.match(doc.flat, doc.sentences[i].start):
+            return [], False
+        nxt = doc.sentences[i]
+        after = [
+            e
+            for ma, _mb, e in mentions[
+                bisect.bisect_left(mentions, nxt.start, key=_start) : bisect.bisect_left(
+                    mentions, nxt.end, key=_start
+                )
+            ]
+            if e.kind == "person"
+        ]
+    if any(not e.name or ACTING_ROLES.intersection(e.attrs.get("roles", [])) for e in after):
+        return [], False
+    ids = list(dict.fromkeys(e.id for e in after))
+    return (ids, besides) if len(ids) == n else ([], False)
+
+
+#: One of these is in every match of COUNTED_PEOPLE: a clause without any is not searched.
+_COUNT_WORDS = (
+    "members", "activists", "defenders", "journalists", "people", "persons", "men", "students",
+    "volunteers", "leaders", "employees", "workers", "lawyers", "villagers", "residents",
+    "protesters", "farmers", "colleagues", "relatives", "reporters",
+)  # fmt: skip
 
 
 @functools.lru_cache(maxsize=256)
