@@ -565,9 +565,9 @@ def _pool_files(pool: Path) -> dict[str, bytes]:
     return {p.name: read_unpacked(p) for p in sorted(pool.iterdir())}
 
 
-@pytest.mark.parametrize("parts", [1, 4])
+@pytest.mark.parametrize("parts, group", [(1, 64), (4, 64), (8, 3)])
 def test_a_large_graphs_parts_from_the_text_it_was_loaded_from_are_the_stores(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parts: int, group: int
 ) -> None:
     """The derived graph's parts written from the N-Quads files it was loaded from are the
     files a dump of the store gives, byte for byte, with terms the files spell otherwise than
@@ -586,6 +586,7 @@ def test_a_large_graphs_parts_from_the_text_it_was_loaded_from_are_the_stores(
 
     monkeypatch.setattr(chunks_module, "PART_MIN", 1)
     monkeypatch.setattr(chunks_module, "PARTS", parts)
+    monkeypatch.setattr(chunks_module, "GROUP_PARTS", group)  # parts spread in groups of it
     g = str(DERIVED_GRAPH)
     t = f" <{g}> .\n"
     xsd = "http://www.w3.org/2001/XMLSchema#"
@@ -627,6 +628,11 @@ def test_a_large_graphs_parts_from_the_text_it_was_loaded_from_are_the_stores(
     assert made["text"] == made["store"]
     rows, written = made["text"]
     assert len(rows) == parts and sum(n for _stem, n, _name in rows) == count
+    for stem, n, name in rows:  # each part holds the lines of its subjects' part, sorted
+        lines = read_unpacked(tmp_path / "text" / f"{name}{chunks_module.NQ}").splitlines(True)
+        k = int(stem.rsplit("-", 1)[1])
+        assert len(lines) == n and lines == sorted(lines)
+        assert {chunks_module._part_of(line, parts) for line in lines} == {k}, stem
     assert b"\\t" in b"".join(written.values())  # written as Oxigraph writes it
     bad = tmp_path / "bad.nq"
     for text, expected in [

@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
 import pyoxigraph as ox
 
 from kg.files import (
@@ -99,8 +100,8 @@ PART_MIN = 1 << 16  # triples from which such a graph is written in parts (else 
 # written in more parts (a power of two times PARTS), so that the parts a small change
 # reaches, and the bytes written again for them, do not grow with the corpus.
 PART_TRIPLES = 1 << 11
-SPILL = 1 << 25  # bytes of lines held before they are appended to their parts' files
 _SMALL_PART = 25  # appeal graphs whose files go to a worker at a time (_write_small_many)
+GROUP_PARTS = 64  # consecutive parts whose lines share one file before they are split (_spread)
 
 NQ, TTL = f".nq{PACKED}", f".ttl{PACKED}"  # the suffixes of the files this code writes
 _PROBE = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.NamedNode("urn:x:o"))
@@ -714,41 +715,62 @@ def _write_parts(
     size = sum(block.count(b"\n") for block in read_lines(nt))
     n = part_count(size)
     base = f"{_stem(graph.value)}-{n}"  # the number of parts in the name: kept by updates
-    _spread(read_lines(nt), n, base, place)
-    nt.unlink()
     out: list[tuple[str, int, str]] = []
-    for k in range(n):
-        stem = f"{base}-{k:03d}"
-        name = place.name(stem)
-        part = pool / f"{name}.part"
-        if not part.exists():
-            continue
-        lines = sorted(part.read_bytes().splitlines(keepends=True))
-        part.unlink()
-        out.append((stem, _write_part(lines, graph, pool / name, header, pm), name))
+    try:
+        for k, lines in _spread(read_lines(nt), n, base, place):
+            stem = f"{base}-{k:03d}"
+            name = place.name(stem)
+            lines.sort()
+            out.append((stem, _write_part(lines, graph, pool / name, header, pm), name))
+    finally:
+        nt.unlink()
     return out
 
 
-def _spread(blocks: Iterable[bytes], n: int, base: str, place: _Placer) -> None:
-    """N-Triples lines (blocks of whole lines) appended to the ``.part`` file of their part
-    (:func:`_part_of` of ``n``), :data:`SPILL` bytes at a time."""
-    spread: dict[int, list[bytes]] = {}
-    held = 0
-
-    def spill() -> None:
-        for k, lines in spread.items():
-            with open(place.pool / f"{place.name(f'{base}-{k:03d}')}.part", "ab") as f:
-                f.write(b"".join(lines))
-        spread.clear()
-
-    for block in blocks:
-        for line in block.splitlines(keepends=True):
-            spread.setdefault(_part_of(line, n), []).append(line)
-        held += len(block)
-        if held > SPILL:
-            spill()
-            held = 0
-    spill()
+def _spread(
+    blocks: Iterable[bytes], n: int, base: str, place: _Placer
+) -> Iterator[tuple[int, list[bytes]]]:
+    """N-Triples lines (blocks of whole lines) by their part (:func:`_part_of` of ``n``):
+    each part that has lines, in order, with its lines. The lines go first into one file per
+    group of :data:`GROUP_PARTS` consecutive parts (a few files, open throughout, written a
+    block's lines at a time), each line's part beside it in a second file; then each group
+    is read and split into its parts. A file a part, appended to each time the lines held
+    passed a bound, would be opened (parts x blocks) times: as the square of the graph."""
+    groups = -(-n // GROUP_PARTS)
+    stems = [place.pool / place.name(f"{base}-g{j:03d}") for j in range(groups)]
+    paths = [(stem.with_suffix(".part"), stem.with_suffix(".keys")) for stem in stems]
+    try:
+        files = [(open(a, "wb"), open(b, "wb")) for a, b in paths]  # noqa: SIM115 - closed below
+        try:
+            for block in blocks:
+                lines = block.splitlines(keepends=True)
+                ks = np.fromiter((_part_of(line, n) for line in lines), np.uint32, len(lines))
+                if groups == 1:
+                    files[0][0].write(block)
+                    files[0][1].write(ks.tobytes())
+                    continue
+                of = ks // GROUP_PARTS
+                for j in np.unique(of).tolist():
+                    at = np.flatnonzero(of == j)
+                    files[j][0].write(b"".join([lines[i] for i in at.tolist()]))
+                    files[j][1].write(ks[at].tobytes())
+        finally:
+            for a, b in files:
+                a.close()
+                b.close()
+        for text, keys in paths:
+            lines = text.read_bytes().splitlines(keepends=True)
+            ks = np.frombuffer(keys.read_bytes(), np.uint32)
+            text.unlink()
+            keys.unlink()
+            order = np.argsort(ks, kind="stable")
+            bounds = np.flatnonzero(np.diff(ks[order])) + 1
+            for run in np.split(order, bounds) if len(order) else []:
+                yield int(ks[run[0]]), [lines[i] for i in run.tolist()]
+    finally:
+        for text, keys in paths:
+            text.unlink(missing_ok=True)
+            keys.unlink(missing_ok=True)
 
 
 def _canonical_blocks(paths: Iterable[Path], graph: ox.NamedNode) -> Iterator[bytes]:
@@ -787,20 +809,16 @@ def _write_parts_from(
     names = [place.name(f"{base}-{k:03d}") for k in range(n)]
     out: list[tuple[str, int, str]] = []
     try:
-        _spread(_canonical_blocks(paths, graph), n, base, place)
-        for k, name in enumerate(names):
-            part = pool / f"{name}.part"
-            if part.exists():
-                lines = sorted(set(part.read_bytes().splitlines(keepends=True)))
-                part.unlink()
-                stem = f"{base}-{k:03d}"
-                out.append((stem, _write_part(lines, graph, pool / name, header, pm), name))
+        for k, some in _spread(_canonical_blocks(paths, graph), n, base, place):
+            lines = sorted(set(some))
+            stem, name = f"{base}-{k:03d}", names[k]
+            out.append((stem, _write_part(lines, graph, pool / name, header, pm), name))
         if sum(count for _stem, count, _name in out) == expected:
             return out
     except (ValueError, SyntaxError):
         pass
     for name in names:  # what was written is not the store's: none of it stays
-        for ext in (".part", NQ, TTL, SUFFIX):
+        for ext in (NQ, TTL, SUFFIX):
             (pool / f"{name}{ext}").unlink(missing_ok=True)
     return None
 
