@@ -1241,8 +1241,9 @@ def test_plain_splits_give_the_tokens_and_words_of_the_full_patterns() -> None:
 
 def test_glued_figures_are_the_figures_not_after_white_space() -> None:
     """FIGURES_GLUED finds the runs of FIGURES that neither open the text nor follow white
-    space, the only ones a footnote mark can be; the marks blanked are those after names."""
-    from kg.extract.text import FIGURES, FIGURES_GLUED, _blank_footnote_marks
+    space, the only ones a footnote mark can be, and ``glued_figures`` their starts; the marks
+    blanked are those after names."""
+    from kg.extract.text import FIGURES, FIGURES_GLUED, _blank_footnote_marks, glued_figures
 
     rng = random.Random(21)
     pieces = ["a", "B", "1", "23", "²", "⁴", " ", "\n", "\t", ".", ",", "(", "é", "\u00a0", "’"]
@@ -1252,6 +1253,7 @@ def test_glued_figures_are_the_figures_not_after_white_space() -> None:
         want = [m.span() for m in FIGURES.finditer(text)
                 if m.start() > 0 and not text[m.start() - 1].isspace()]  # fmt: skip
         assert [m.span() for m in FIGURES_GLUED.finditer(text)] == want, repr(text)
+        assert glued_figures(text) == [a for a, _ in want], repr(text)
     text = "Ana Vell² met Tom Rask.3 on 4 May 2021 at 10:30 in room 12b, G20 and No.1 aside"
     assert _blank_footnote_marks(text) == text.replace("²", " ").replace("Rask.3", "Rask. ")
 

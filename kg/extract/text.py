@@ -165,13 +165,23 @@ FIGURES_GLUED = re.compile(r"(?<=[^\s0-9¹²³⁰⁴-⁹])[0-9¹²³⁰⁴-⁹]+
 MARK_STOPS = frozenset('.,;:”"’)')
 
 
+def glued_figures(text: str) -> list[int]:
+    """Where the runs of :data:`FIGURES_GLUED` start: the runs of FIGURES, told apart by the
+    character before them. A run is whole, so that character is no figure; the look-behind
+    opening FIGURES_GLUED had the engine try the pattern at every character (about twice the
+    time, on a text of some forty runs)."""
+    return [i for i in map(_start, FIGURES.finditer(text)) if i and not text[i - 1].isspace()]
+
+
+_start = operator.methodcaller("start")
+
+
 def _blank_footnote_marks(text: str) -> str:
     """The text with footnote marks after names turned into spaces (offsets unchanged), so
     that a name before one reads as it would without it. Only the runs of figures that follow
     a lower-case letter (or a stop after one) are tried: most figures of a text are dates."""
     blanks = []
-    for m in FIGURES_GLUED.finditer(text):
-        i = m.start()
+    for i in glued_figures(text):
         c = text[i - 1 : i]
         if c in MARK_STOPS:
             c = text[i - 2 : i - 1]
