@@ -1027,3 +1027,18 @@ def test_a_counted_group_set_off_by_dashes_is_the_people_it_lists() -> None:
     assert sorted(_one(evs, "charge")["targets"]) == [
         "Ana Lee", "Ivo Marr", "Lena Vik", "Otto Brun", "Tom Lee"
     ]  # fmt: skip
+
+
+def test_two_custody_orders_of_one_sentence_each_with_its_people() -> None:
+    evs = _named(
+        "On 3 May 2024, the Vela District Court ordered two months of pre-trial detention for "
+        "Ana Lee and Tom Reed, and placed Mr. Ivo Marr under house arrest."
+    )
+    held = [e for e in evs if e["type"] == "detention" and e["date"] == "2024-05-03"]
+    assert sorted(sorted(e["targets"]) for e in held) == [["Ana Lee", "Tom Reed"], ["Ivo Marr"]]
+    # the second clause about the same person (named only by a pronoun) is the same step
+    evs = _named(
+        "On 3 May 2024, the Vela District Court ordered the pre-trial detention of Ana Lee, and "
+        "placed her in a cell of the Vela remand prison."
+    )
+    assert _one(evs, "detention")["targets"] == ["Ana Lee"]

@@ -522,6 +522,31 @@ def _clause(clauses: list[int], pos: int) -> tuple[int, int]:
     return clauses[k], clauses[k + 1]
 
 
+def _clause_people(
+    key: tuple[str, str | None],
+    told_in: dict[tuple[str, str | None], tuple[tuple[int, int], dict[str, Any]]],
+    clauses: list[int],
+    a: int,
+    mentions: list[tuple[int, int, Any]],
+    person_ids: set[str],
+) -> set[str] | None:
+    """The people the clause of the trigger at ``a`` names, where a step of the same type and day
+    was told in another clause of the sentence, the two clauses each name people and none of
+    them twice: a step of its own done to other people ("ordered two months of detention for A
+    and B, and placed C under house arrest"). ``None`` where it is the same step told again."""
+    if key[1] is None or key not in told_in:
+        return None
+    (f0, f1), _first = told_in[key]
+    c0, c1 = _clause(clauses, a)
+    if (f0, f1) == (c0, c1):
+        return None
+    mine = {e.id for ma, _mb, e in mentions if c0 <= ma < c1 and e.id in person_ids and e.name}
+    theirs = {e.id for ma, _mb, e in mentions if f0 <= ma < f1 and e.id in person_ids and e.name}
+    if not mine or not theirs or mine & theirs:
+        return None
+    return mine
+
+
 def _after_verb(flat: str, d: DateMention, start: int = 0) -> bool:
     """The date follows a past participle of its sentence (from ``start``) directly:
     "abducted in 2021", "held on 3 May"."""
@@ -745,6 +770,8 @@ def find_events(
         if attacks:
             hits = [h for h in hits if h[2] != "threat" or _clause(clauses, h[0]) not in attacks]
         seen: set[tuple[str, str | None]] = set()
+        # the event each (type, date) of the sentence was told as, and the clause of its trigger
+        told_in: dict[tuple[str, str | None], tuple[tuple[int, int], dict[str, Any]]] = {}
         sent_values: list[Any] = []
         bound = {a: tight_date(flat, sdates, b) for a, b, _ in hits}
         # ("At a hearing on 3 May before the court, the judge ruled": a date inside the phrase
@@ -923,8 +950,11 @@ def find_events(
             spans = _gap_spans(sdates, values, s.start, s.end) if len(values) > 1 else {}
             for v in values:
                 key = (etype, format_date(v))
+                split = None
                 if key in seen:
-                    continue
+                    split = _clause_people(key, told_in, clauses, a, mentions, person_ids)
+                    if split is None:
+                        continue
                 seen.add(key)
                 ev = make_event(
                     doc,
@@ -951,6 +981,14 @@ def find_events(
                         )
                     ],
                 )
+                if split is not None:
+                    # "ordered two months of detention for A and B, and placed C under house
+                    # arrest": two custody orders, each of the people its clause names
+                    first = told_in[key][1]
+                    first["targets"] = [x for x in first["targets"] if x not in split]
+                    ev["targets"] = [x for x in ev["targets"] if x in split] or sorted(split)
+                else:
+                    told_in[key] = (_clause(clauses, a), ev)
                 if etype == "arrest" and _taken_by_strangers(ev, ents):
                     # "picked up by men in plain clothes": an abduction by people who do not
                     # say who they are (the corpus README: a disappearance), not an arrest
