@@ -117,6 +117,7 @@ def test_main_judges_and_writes_the_model_file(
     assert train_roles.main(args) == 0
     text = capsys.readouterr().out
     assert "dev, 3 folds pooled" in text and "invented, trained on dev" in text
+    assert "invented, 3 folds, + other set" in text
     model = json.loads(out.read_text(encoding="utf-8"))
     assert set(model) == {"_generated", "judged", "threshold", "use", "weights"}
     assert model["use"] == model["judged"]["beats_rules"]

@@ -11,8 +11,9 @@ same weights, to the digit.
 
 The judgement: five folds by appeal on the development split (cases in name order dealt
 round-robin, as ``kg eval --folds 5``), each scored by a model trained on the other four; a
-model trained on the development split scored on the invented set, and the reverse. Each is
-set beside the rules' own roles F1 on the same appeals. ``--write`` writes
+model trained on the development split scored on the invented set, and the reverse; and five
+folds of each set with all of the other set added to the training. Each is set beside the
+rules' own roles F1 on the same appeals. ``--write`` writes
 ``kg/extract/role_model.json`` trained on both sets, switched on (``"use": true``) only if the
 model beat the rules in both judgements.
 
@@ -159,6 +160,21 @@ def _row(label: str, rules: Tally, model: Tally) -> str:
     )
 
 
+def _folds_with(
+    cases: list[dict[str, Any]], other: list[dict[str, Any]], folds: int
+) -> tuple[Tally, Tally]:
+    """Rules and model on each fold of ``cases``, the model trained on the other folds and on
+    all of ``other``."""
+    ordered = sorted(cases, key=lambda c: c["case"])
+    rules, model = Tally(), Tally()
+    for k in range(folds):
+        rest = [c for i, c in enumerate(ordered) if i % folds != k]
+        trained = train(examples(other + rest))
+        rules.add(role_tally(ordered[k::folds], None))
+        model.add(role_tally(ordered[k::folds], trained))
+    return rules, model
+
+
 def judge(dev: list[dict[str, Any]], invented: list[dict[str, Any]], folds: int) -> dict[str, Any]:
     """Cross-validation by appeal on dev, and each set scored by a model trained on the other."""
     lines, result = [], {}
@@ -179,8 +195,15 @@ def judge(dev: list[dict[str, Any]], invented: list[dict[str, Any]], folds: int)
     on_dev = train(examples(invented))
     dev_rules, dev_model = role_tally(dev, None), role_tally(dev, on_dev)
     lines.append(_row("dev, trained on invented", dev_rules, dev_model))
+    mixed = {}
+    for name, held_set, other in (("invented", invented, dev), ("dev", dev, invented)):
+        r, m = _folds_with(held_set, other, folds)
+        mixed[name] = (r, m)
+        lines.append(_row(f"{name}, {folds} folds, + other set", r, m))
     for key, (r, m) in {
         "cv_dev": (cv_rules, cv_model),
+        "cv_invented_with_dev": mixed["invented"],
+        "cv_dev_with_invented": mixed["dev"],
         "invented_from_dev": (inv_rules, inv_model),
         "dev_from_invented": (dev_rules, dev_model),
     }.items():
