@@ -2004,3 +2004,14 @@ def test_a_sentencing_request_told_by_its_term_is_an_undated_event(asked: str) -
         "On 4 February 2024, the Ostrava Court sentenced the blogger Ana Lee to two years in "
         "prison. Her lawyer asked for the release of her notebooks."
     )
+
+
+def test_a_step_told_as_repeated_takes_no_date_from_the_paragraph() -> None:
+    lead = "On 3 May 2024, police arrested the journalist Ana Lee in Ostrava. "
+    # told once, the step goes on with the day the paragraph tells
+    once = _pairs(lead + "Her father, Tom Lee, was summoned to the police station.")
+    assert ("summons", "2024-05-03") in once
+    for times in ("twice", "three times"):
+        pairs = _pairs(lead + f"Her father, Tom Lee, was summoned to the police station {times}.")
+        assert ("summons", None) in pairs
+        assert ("summons", "2024-05-03") not in pairs

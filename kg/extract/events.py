@@ -596,6 +596,8 @@ FIRST_STAGE = re.compile(r"\b(?:initially|originally)\s+$")
 #: A relative clause on a place of custody: "..., where several of them were tortured".
 WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
+#: A step told as taken a counted number of times: "summoned twice", "visited three times".
+COUNTED_TIMES = re.compile(r"\b(?:twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\b")
 #: A sentencing request ("requested ten years", "had asked for six years"): told as what one
 #: side asked of the court, before the verdict the text dates.
 REQUEST = re.compile(r"(?:requested|requests|sought|seeks|demanded|demands|asked|asks)\b")
@@ -895,6 +897,9 @@ def find_events(
             inherit = (
                 etype not in ("appeal_filed", "complaint")
                 and not request
+                # "was summoned to the police twice": a step told as repeated was taken on days
+                # the text does not give, not on the day the paragraph tells
+                and not COUNTED_TIMES.search(flat, b, _clause(clauses, a)[1])
                 # "held without charge", "remained detained": a lasting situation, not an act
                 # of the day the paragraph tells
                 and frame != "state"
