@@ -1192,15 +1192,17 @@ def run_compiled(
 
     path = Path(store.path) if store.path is not None else None
     if workers > 1 and path is not None and (path / MARKER).exists() and len(jobs) > 1:
-        import multiprocessing
+        from kg.check.forked import run_all
 
         _WORK.clear()
         _WORK.update(path=path, shapes=shapes, jobs=jobs, restrict=restrict, union=union)
-        ctx = multiprocessing.get_context("fork")
+
+        def here(index: int) -> tuple[int, list[CoreResult]]:
+            return index, _run_job(store, shapes, jobs[index], restrict, union)
+
         try:
-            with ctx.Pool(workers) as pool:
-                for index, results in pool.imap_unordered(_work, range(len(jobs)), chunksize=1):
-                    yield from once(jobs[index], results)
+            for _, (index, results) in run_all(_work, range(len(jobs)), workers, here=here):
+                yield from once(jobs[index], results)
         finally:
             _WORK.clear()
         return

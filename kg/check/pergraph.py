@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -34,6 +33,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.namespace import SH
 
+from kg.check.forked import run_all
 from kg.check.shacl_sparql import add_to_report, copy_tree, run_constraints, without_sparql
 from kg.errors import KgError
 from kg.files import write_atomic
@@ -286,13 +286,14 @@ def check_units(
     workers = workers or min(len(todo), os.cpu_count() or 1)
     done = 0
     if workers > 1 and len(todo) > 1:
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(workers, _init_worker, (shapes_nt, schema_nt)) as pool:
-            for key, nt in pool.imap_unordered(_check_unit, todo, chunksize=1):
-                reports[key] = nt
-                done += 1
-                if progress:
-                    progress(done, len(todo))
+        answers = run_all(
+            _check_unit, todo, workers, initializer=_init_worker, initargs=(shapes_nt, schema_nt)
+        )
+        for _, (key, nt) in answers:
+            reports[key] = nt
+            done += 1
+            if progress:
+                progress(done, len(todo))
     else:
         _init_worker(shapes_nt, schema_nt)
         for item in todo:

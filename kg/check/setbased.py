@@ -452,24 +452,22 @@ def _constraints_job() -> list[SparqlResult]:
 def _constraints_aside(store: Store, shapes: Graph) -> Any:
     """Start the SPARQL constraints in a forked process with its own read-only handle (a
     store of a build only); None where that cannot be done."""
-    import multiprocessing
+    from kg.check.forked import run_aside
 
     path = Path(store.path) if store.path is not None else None
     if path is None or not (path / MARKER).exists():
         return None
     _ASIDE.clear()
     _ASIDE.update(path=path, shapes=shapes)
-    pool = multiprocessing.get_context("fork").Pool(1)
-    return pool, pool.apply_async(_constraints_job)
+    return run_aside(_constraints_job, lambda: run_constraints(store, shapes))
 
 
 def _constraints_done(pending: Any) -> list[SparqlResult]:
-    pool, result = pending
+    from kg.check.forked import aside_result
+
     try:
-        return result.get()
+        return aside_result(pending)
     finally:
-        pool.close()
-        pool.join()
         _ASIDE.clear()
 
 
