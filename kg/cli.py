@@ -421,7 +421,7 @@ def push(
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Output file (default: stdout). Written atomically.",
+    help="Output file (default, or -: stdout). Written atomically.",
 )
 @click.option(
     "--include-restricted",
@@ -454,6 +454,8 @@ def export(
     """
     from kg.publish.listed import export_listed
 
+    if output is not None and str(output) == "-":  # the usual spelling of stdout
+        output = None
     void_path = output.parent / "void.ttl" if output is not None and void else None
     if graph is None and not include_restricted:
         # the build's files copied, before anything heavy is imported (kg/publish/listed.py)

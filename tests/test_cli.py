@@ -167,6 +167,17 @@ def test_export_writes_file_atomically_and_stats(store: Path, tmp_path: Path) ->
     assert stats["classes"]["akg:Person"] >= 6 and stats["triples"] > 0
 
 
+def test_export_to_dash_writes_stdout_not_a_file(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    plain = run("export", "--store", str(store), "--format", "nquads")
+    dash = run("export", "--store", str(store), "--format", "nquads", "-o", "-")
+    assert plain.exit_code == dash.exit_code == 0
+    assert dash.stdout_bytes == plain.stdout_bytes and b"<https://w3id.org/" in dash.stdout_bytes
+    assert not (tmp_path / "-").exists() and not (tmp_path / "void.ttl").exists()
+
+
 def test_console_script_prints_no_traceback(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "kg.cli", "query", "--store", str(tmp_path / "none"), "cq01"],
