@@ -456,3 +456,52 @@ def test_stored_key_rows_follow_the_records_and_are_used_only_from_their_build(
     _change(paths[5], "a note once the key was given back")
     build(store, data, progress=None)
     assert _holders(store, one, two) == {one: {sha(paths[2])}}
+
+
+def test_a_new_spelling_joining_a_large_cluster_remakes_only_the_fingerprints_it_changes() -> None:
+    """A cluster the resolution made again (a new object) with the IRI and label it had: only
+    the appeals whose items joined or left a cluster, or whose cluster's IRI or label changed,
+    have their fingerprints made again, not every member's."""
+    from rdflib import URIRef
+
+    from kg.record.identity import Cluster
+    from kg.store.stream import _to_fingerprint
+
+    def cluster(members: list[tuple[str, str]], iri: str, label: str) -> Cluster:
+        return Cluster("person", members, URIRef(iri), label, [label], ["same name"])
+
+    appeals = [f"a{i}" for i in range(40)]
+    entries = {f"cases/{a}.yaml": {"sha": f"s-{a}", "text_sha": None} for a in appeals}
+    chosen = {a: f"cases/{a}.yaml" for a in appeals}
+    old = {path: {**entry, "appeal": path[6:-5]} for path, entry in entries.items()}
+    prints = {a: f"p-{a}" for a in appeals}
+    big = [(a, "p1") for a in appeals[:30]]
+    other = cluster([("a30", "p1"), ("a31", "p1")], "urn:p:other", "Ana Lima")
+    kept = cluster([("a32", "p1"), ("a33", "p1")], "urn:p:kept", "Rui Costa")
+    before = [cluster(big, "urn:p:big", "Maria da Silva"), other, kept]
+
+    def again(clusters: list[Cluster]) -> set[str]:
+        return _to_fingerprint(chosen, entries, old, {}, prints, before, clusters, {}, [])
+
+    # The same clusters made again as new objects: nothing changes.
+    same = [
+        cluster(big, "urn:p:big", "Maria da Silva"),
+        cluster(other.members, "urn:p:other", "Ana Lima"),
+        kept,
+    ]
+    assert again(same) == set()
+    # A new spelling of a34 joins the large cluster (its IRI and label as they were).
+    joined = [cluster([*big, ("a34", "p1")], "urn:p:big", "Maria da Silva"), other, kept]
+    assert again(joined) == {"a34"}
+    # ... and gives it another label: every member's fingerprint may change.
+    relabelled = [cluster([*big, ("a34", "p1")], "urn:p:big", "Maria da Silva Santos"), other, kept]
+    assert again(relabelled) == {*appeals[:30], "a34"}
+    # An item leaves a cluster (in none now), another moves to a cluster of another IRI.
+    moved = [
+        cluster(big[:-2], "urn:p:big", "Maria da Silva"),
+        cluster([("a28", "p1"), ("a30", "p1"), ("a31", "p1")], "urn:p:other", "Ana Lima"),
+        kept,
+    ]
+    assert again(moved) == {"a28", "a29"}
+    # A cluster undone: each of its appeals.
+    assert again([before[0], kept]) == {"a30", "a31"}

@@ -1627,9 +1627,10 @@ def _to_fingerprint(
 ) -> set[str]:
     """The appeals whose fingerprint may differ from ``old_prints``: those without one, whose
     record file or text changed or was read now, whose record is another file than before,
-    whose items are in a cluster the resolution made or undid (identity resolution keeps the
-    very cluster objects it did not touch), or every one when the canonical provision labels
-    changed or no earlier clusters are known. ``old``: the previous entries by path."""
+    whose items joined or left a cluster or are in one the resolution made again with another
+    IRI or label (identity resolution keeps the very cluster objects it did not touch), or every
+    one when the canonical provision labels changed or no earlier clusters are known. ``old``:
+    the previous entries by path."""
     if before is None or old_canon != _canon_rows(canon):
         return set(chosen)
     previous_choice = _choose(old) if old else {}
@@ -1644,12 +1645,24 @@ def _to_fingerprint(
             != (entries[key]["sha"], entries[key]["text_sha"])
         ):
             out.add(aid)
+    # A fingerprint reads of the clusters only the IRI and label of each item's cluster
+    # (_assignments, _canon_of): of the members of a cluster the resolution made or undid,
+    # only those whose cluster's IRI or label changed, or that joined or left a cluster, may
+    # have another one. A new spelling that joins a large cluster or block then remakes the
+    # fingerprints of the appeals whose items it gives another IRI or label, not of them all.
     kept, now = {id(c) for c in before}, {id(c) for c in clusters}
-    for c in (
-        *(c for c in clusters if id(c) not in kept),
-        *(c for c in before if id(c) not in now),
-    ):
-        out.update(str(m[0]) for m in c.members)
+    was: dict[Any, tuple[str, str]] = {}
+    for c in before:
+        if id(c) not in now:
+            for m in c.members:
+                was[m] = (str(c.iri), c.label)
+    for c in clusters:
+        if id(c) in kept:
+            continue
+        for m in c.members:
+            if was.pop(m, None) != (str(c.iri), c.label):
+                out.add(str(m[0]))
+    out.update(str(m[0]) for m in was)  # in no cluster now
     return out & set(chosen)
 
 
