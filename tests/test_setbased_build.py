@@ -173,3 +173,37 @@ def test_generated_corpus_facts_edit_and_broken_dates(tmp_path: Path) -> None:
     for name in ("-notAfterAppeal", "-notBeforeWhatItFollows"):
         steps = _constraint_steps(stats, name)
         assert steps and all(s["focus"] is not None and s["results"] > 0 for s in steps)
+
+
+def test_nothing_changed_reads_no_export_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run with nothing changed answers from the kept results without looking up the
+    build's export files (a read over every graph); a change after it still compares them."""
+    from kg.check import copies
+
+    gen = _generator()
+    shapes = shapes_graph()
+    data = gen.generate(8, tmp_path / "data", seed=5, jobs=1)
+    build(tmp_path / "store", data)
+    store = Store.open(tmp_path / "store")
+    _, first, stats = validate_set_based(store, shapes, cache=cache_path(store))
+    assert stats.mode == "full"
+
+    looked_up: list[int] = []
+    real = copies._build_files
+
+    def counted(s: Store) -> dict[str, Path]:
+        looked_up.append(1)
+        return real(s)
+
+    monkeypatch.setattr(copies, "_build_files", counted)
+    _, again, stats = validate_set_based(store, shapes, cache=cache_path(store))
+    assert (stats.mode, stats.queries, looked_up) == ("unchanged", 0, [])
+    assert _keys(again) == _keys(first)
+
+    gen.mutate(data, 0.25, seed=5)
+    build(tmp_path / "store", data)
+    stats, _ = _check(tmp_path / "store", shapes)
+    assert stats.mode == "incremental" and stats.graphs_changed >= 1
+    assert looked_up  # the changed graphs were compared with the build's files

@@ -66,7 +66,15 @@ class GraphCopies:
     def __init__(self, folder: Path, store: Store) -> None:
         self.folder = folder
         self.store = store
-        self._built = _build_files(store)
+        self._files: dict[str, Path] | None = None
+
+    @property
+    def _built(self) -> dict[str, Path]:
+        # Looked up on first use only: it reads the export manifest and every graph's name
+        # and files, which a run with nothing changed (the token alone) does not need.
+        if self._files is None:
+            self._files = _build_files(self.store)
+        return self._files
 
     def token(self) -> str | None:
         try:
