@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import RDF, Graph, URIRef
-from rdflib.namespace import SH
+from rdflib import Graph, URIRef
+from test_setbased import _keys
 
 from kg.check import core_sparql, forked, setbased
 from kg.check.forked import aside_result, run_all, run_aside
@@ -104,18 +104,6 @@ def _disk_store(root: Path) -> Store:
     for name, ttl in GRAPHS.items():
         store.add_graph(Graph().parse(data=ttl, format="turtle"), URIRef(name))
     return store
-
-
-def _keys(report: Graph) -> set[tuple]:
-    root = report.value(predicate=RDF.type, object=SH.ValidationReport)
-    return {
-        (
-            report.value(r, SH.focusNode),
-            report.value(r, SH.resultPath),
-            report.value(r, SH.sourceConstraintComponent),
-        )
-        for r in report.objects(root, SH.result)
-    }
 
 
 def test_validation_whose_workers_die_gives_the_serial_results(

@@ -603,6 +603,14 @@ def _small_from_lines(
     """:func:`_write_small` from a graph's N-Triples lines (in any order)."""
     lines = nt.split(b"\n")  # sorted, so that the Turtle groups each subject's triples
     nt = b"".join(line + b"\n" for line in sorted(lines[:-1]))
+    return _files_from_nt(nt, graph, stem, header, pm)
+
+
+def _files_from_nt(
+    nt: bytes, graph: ox.NamedNode, stem: Path, header: bytes, pm: dict[str, str]
+) -> tuple[int, GraphCounts]:
+    """A graph's N-Quads and Turtle files from its N-Triples text, as given; its triple count
+    and VoID counts."""
     parsed = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
     ttl = ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
     if ttl and not ttl.startswith(header):
@@ -627,13 +635,7 @@ def _write_small(
         nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         return _small_from_lines(nt, graph, stem, header, pm)
     nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
-    parsed = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
-    ttl = ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
-    if ttl and not ttl.startswith(header):
-        raise RuntimeError(f"Turtle of {graph} does not open with the prefix lines")
-    write_packed(stem.with_name(stem.name + NQ), nt.replace(b" .\n", f" {graph} .\n".encode()))
-    write_packed(stem.with_name(stem.name + TTL), ttl[len(header) :] if ttl else b"")
-    return nt.count(b"\n"), count_graph(nt)
+    return _files_from_nt(nt, graph, stem, header, pm)
 
 
 def _write_large(
