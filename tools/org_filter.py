@@ -32,16 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
-from kg.extract import pipeline
+from kg.extract import training
 from kg.extract.evaluate import (
     Tally,
-    _case_name,
     _match,
     _same_org,
-    load_record,
-    load_test_split,
     score_case,
-    select_cases,
 )
 from kg.extract.lexicon import COUNTRIES, DEMONYMS
 from kg.extract.rolemodel import vocabulary, vocabulary_words
@@ -106,33 +102,24 @@ def org_features(
     return out
 
 
+def _capture() -> tuple[dict[str, list[str]], Any]:
+    seen: dict[str, list[str]] = {}
+
+    def keep(doc: Any, ents: Any, events: Any, title_span: Any, model: Any = None) -> None:
+        seen.update(org_features(doc, ents, events, title_span))
+
+    return seen, keep
+
+
+def _labels(record: dict[str, Any], gold: dict[str, Any], seen: dict[str, list[str]]) -> dict:
+    go, po = gold.get("organisations") or [], record.get("organisations") or []
+    matched = {po[pi]["id"] for _, pi in _match(go, po, _same_org)}
+    return {oid: oid in matched for oid in seen}
+
+
 def read_cases(folder: Path, names: list[str]) -> list[dict[str, Any]]:
     """Extract each case; keep its record, gold, and each candidate's features and label."""
-    held_out = set(load_test_split())
-    if held_out & set(names):
-        raise KgError(f"{sorted(held_out & set(names))[0]}: a test-split appeal; never train on it")
-    cases = []
-    original = pipeline.decide_roles
-    try:
-        for name in names:
-            seen: dict[str, list[str]] = {}
-
-            def keep(doc: Any, ents: Any, events: Any, title_span: Any, model: Any = None,
-                     seen: dict[str, list[str]] = seen) -> None:  # fmt: skip
-                seen.update(org_features(doc, ents, events, title_span))
-
-            pipeline.decide_roles = keep
-            text = (folder / f"{name}.txt").read_text(encoding="utf-8")
-            record = pipeline.extract_case(text, appeal_id=name)
-            gold = load_record(folder / f"{name}.gold.yaml")
-            go, po = gold.get("organisations") or [], record.get("organisations") or []
-            matched = {po[pi]["id"] for _, pi in _match(go, po, _same_org)}
-            labels = {oid: oid in matched for oid in seen}
-            cases.append({"case": name, "record": record, "gold": gold, "features": seen,
-                          "labels": labels})  # fmt: skip
-    finally:
-        pipeline.decide_roles = original
-    return cases
+    return training.read_cases(folder, names, _capture, _labels)
 
 
 def _probability(weights: dict[str, float], feats: list[str]) -> float:
@@ -205,17 +192,10 @@ def judge(dev: list[dict[str, Any]], invented: list[dict[str, Any]], folds: int)
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", type=Path, help="the development corpus folder (dev split read)")
-    ap.add_argument("invented", type=Path, help="the invented appeals folder (all read)")
-    ap.add_argument("--folds", type=int, default=5)
+    training.add_set_arguments(ap)
     args = ap.parse_args(argv)
     try:
-        dev_names = select_cases(args.corpus, "dev")
-        inv_names = [_case_name(g) for g in sorted(args.invented.glob("*.gold.yaml"))]
-        if not inv_names:
-            raise KgError(f"{args.invented}: no *.gold.yaml files; point at the invented set")
-        dev = read_cases(args.corpus, dev_names)
-        invented = read_cases(args.invented, inv_names)
+        dev, invented = training.read_sets(args, read_cases)
     except (KgError, OSError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2

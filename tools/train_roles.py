@@ -35,16 +35,12 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KgError
-from kg.extract import pipeline
+from kg.extract import training
 from kg.extract.evaluate import (
     Tally,
-    _case_name,
     _match,
     _same_person,
-    load_record,
-    load_test_split,
     score_case,
-    select_cases,
 )
 from kg.extract.rolemodel import MODEL_FILE, ROLES, choose_roles, pair_features, person_features
 
@@ -73,31 +69,18 @@ def _capture() -> tuple[dict[str, list[str]], Callable[..., None]]:
     return seen, keep
 
 
+def _labels(record: dict[str, Any], gold: dict[str, Any], seen: dict[str, list[str]]) -> dict:
+    gp, pp = gold.get("persons") or [], record.get("persons") or []
+    labels = {}
+    for gi, pi in _match(gp, pp, _same_person):
+        if pp[pi].get("id") in seen:
+            labels[pp[pi]["id"]] = sorted(set(gp[gi].get("roles") or []))
+    return labels
+
+
 def read_cases(folder: Path, names: list[str]) -> list[dict[str, Any]]:
     """Extract each case with the rules alone; keep its record, gold and persons' features."""
-    held_out = set(load_test_split())
-    if held_out & set(names):
-        raise KgError(f"{sorted(held_out & set(names))[0]}: a test-split appeal; never train on it")
-    cases = []
-    original = pipeline.decide_roles
-    try:
-        for name in names:
-            seen, keep = _capture()
-            pipeline.decide_roles = keep
-            text = (folder / f"{name}.txt").read_text(encoding="utf-8")
-            record = pipeline.extract_case(text, appeal_id=name)
-            gold = load_record(folder / f"{name}.gold.yaml")
-            gp, pp = gold.get("persons") or [], record.get("persons") or []
-            labels = {}
-            for gi, pi in _match(gp, pp, _same_person):
-                if pp[pi].get("id") in seen:
-                    labels[pp[pi]["id"]] = sorted(set(gp[gi].get("roles") or []))
-            cases.append(
-                {"case": name, "record": record, "gold": gold, "features": seen, "labels": labels}
-            )
-    finally:
-        pipeline.decide_roles = original
-    return cases
+    return training.read_cases(folder, names, _capture, _labels)
 
 
 def examples(cases: list[dict[str, Any]]) -> list[tuple[list[str], list[str], list[str]]]:
@@ -215,19 +198,12 @@ def judge(dev: list[dict[str, Any]], invented: list[dict[str, Any]], folds: int)
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", type=Path, help="the development corpus folder (dev split read)")
-    ap.add_argument("invented", type=Path, help="the invented appeals folder (all read)")
-    ap.add_argument("--folds", type=int, default=5)
+    training.add_set_arguments(ap)
     ap.add_argument("--write", action="store_true", help=f"write {MODEL_FILE.name}")
     ap.add_argument("--output", type=Path, default=MODEL_FILE)
     args = ap.parse_args(argv)
     try:
-        dev_names = select_cases(args.corpus, "dev")
-        inv_names = [_case_name(g) for g in sorted(args.invented.glob("*.gold.yaml"))]
-        if not inv_names:
-            raise KgError(f"{args.invented}: no *.gold.yaml files; point at the invented set")
-        dev = read_cases(args.corpus, dev_names)
-        invented = read_cases(args.invented, inv_names)
+        dev, invented = training.read_sets(args, read_cases)
     except (KgError, OSError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
