@@ -95,6 +95,8 @@ def measure(n: int = 1000, folder: Path | None = None, out: Path | None = None) 
         "commit": _commit(),
         "cpus_allowed": len(os.sched_getaffinity(0)),
         "load_average_1min": round(os.getloadavg()[0], 2),
+        # a niced run gets a smaller share of a loaded core: wall figures are not comparable
+        "niceness": os.nice(0),
         "appeals": n,
         "seconds": round(elapsed, 3),
         "appeals_per_second": round(n / elapsed, 1),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,9 +25,10 @@ We urge the authorities to:
 """
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, nice: int = 0) -> subprocess.CompletedProcess[str]:
+    prefix = ["nice", "-n", str(nice)] if nice else []
     return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=300
+        [*prefix, sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=300
     )
 
 
@@ -61,6 +63,16 @@ def test_tiny_run_writes_its_figures(tmp_path: Path) -> None:
     assert figures["appeals"] == 3 and figures["corpus_texts"] == 1
     assert figures["appeals_per_cpu_second"] > 0 and figures["max_rss_mib"] > 0
     assert figures["command"].endswith(f"bench_extract.py 3 --corpus {corpus}")
+    assert figures["niceness"] == os.nice(0)
+
+
+def test_a_niced_run_says_so(tmp_path: Path) -> None:
+    corpus, out = tmp_path / "texts", tmp_path / "extract.json"
+    corpus.mkdir()
+    (corpus / "vela-2021.txt").write_text(APPEAL, encoding="utf-8")
+    res = run("1", "--corpus", str(corpus), "--out", str(out), nice=3)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["niceness"] == min(19, os.nice(0) + 3)
 
 
 def test_no_corpus_beside_the_project_is_said_not_passed_over(
