@@ -82,3 +82,28 @@ def test_the_model_file_ships_with_the_package() -> None:
     assert rolemodel.MODEL_FILE.parent == Path(rolemodel.__file__).parent
     assert rolemodel.MODEL_FILE.read_text(encoding="utf-8").startswith('{\n"_generated": "by ')
     assert rolemodel.MODEL_FILE.resolve().is_relative_to(Path(pipeline.__file__).resolve().parent)
+
+
+def _stale_weights(model: dict, vocab: frozenset[str]) -> list[str]:
+    """The weights of a model file that the current features can never fire: a role no longer
+    in ROLES, or a context word no longer in the vocabulary (retrain with tools/train_roles.py)."""
+    stale = []
+    for key in model["weights"]:
+        parts = key.split("|")
+        if len(parts) > 1 and parts[0] not in rolemodel.ROLES and parts[0] != "rules_give":
+            stale.append(key)
+            continue
+        prefix, _, word = parts[-1].partition(":")
+        if prefix in ("a", "b", "s", "ap", "nb") and word not in vocab:
+            stale.append(key)
+    return stale
+
+
+def test_the_model_file_matches_the_current_features() -> None:
+    model = load_model()
+    assert model and model["weights"]
+    vocab = rolemodel.vocabulary()
+    assert _stale_weights(model, vocab) == []
+    # the check itself: a word dropped from the vocabulary or a role renamed is caught
+    broken = {"weights": {"complainant|a:zzqx": 0.1, "victim-x|bias": 0.2, "rules_give|n=1": 0.3}}
+    assert _stale_weights(broken, vocab) == ["complainant|a:zzqx", "victim-x|bias"]
