@@ -517,6 +517,9 @@ Arrested Detained Released Sentenced Charged Jailed Freed Convicted Acquitted Ab
 Tortured Disbarred Summoned Banned Daily Times Gazette Tribune Herald Lead Researcher
 Coordinator Manager Officer Without Borders Report Reports Review Bulletin Newsletter
 Briefing Unlimited""".split()
+) | frozenset(
+    # plural nouns of kin, which head a headline's clause ("Nephews Questioned"), never a name
+    "Nephews Nieces Cousins Husbands Wives Sons Daughters Relatives".split()
 )
 
 # Words that head form fields, banners and section headings, never names of people or titles.

@@ -51,6 +51,7 @@ from kg.extract.names import (
     add_quoted_orgs,
     classify_runs,
 )
+from kg.extract.nonpersons import bodies_read_as_persons
 from kg.extract.persons import (
     add_honorific_mentions,
     add_kin_names,
@@ -117,6 +118,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     instruments_named_as_persons(ents)
     drop_places_and_bodies(doc, ents)
     bodies_named_in_brackets(doc, ents)
+    bodies_read_as_persons(doc, ents)
     merge_persons(doc, ents)
     add_kin_names(doc, ents)
     add_honorific_mentions(doc, ents)

@@ -1,0 +1,184 @@
+"""Runs read as persons that the words around them show to be bodies or places.
+
+A person's name takes the context of a person (a title, a verb of which people are agents,
+a pronoun after it); the name of a firm, a journal or a network takes the context of a body:
+a common noun of a body right before it ("the construction firm X", "the literary journal X"),
+an apposition with one after it ("X, an independent publishing house that ..."), a line of its
+own among the lines of a list of bodies. Such a run becomes a body, or joins the body of that
+name. A run that starts after a lower-case article or particle ("contra la X", "Collectif des
+X") is the tail of a longer name in another language, never a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entities import Entities, Entity
+from kg.extract.text import Doc
+
+#: Common nouns of bodies, by the kind of body each names.
+BODY_NOUN_KINDS = {
+    "firm": "company", "company": "company", "corporation": "company", "house": "company",
+    "newspaper": "media", "journal": "media", "magazine": "media", "weekly": "media",
+    "daily": "media", "outlet": "media", "website": "media", "portal": "media",
+    "broadcaster": "media", "channel": "media",
+    "organisation": "ngo", "organization": "ngo", "NGO": "ngo", "group": "ngo",
+    "collective": "ngo", "network": "ngo", "coalition": "ngo", "association": "ngo",
+    "platform": "ngo", "movement": "other",
+}  # fmt: skip
+_NOUN = "|".join(sorted(BODY_NOUN_KINDS, key=len, reverse=True))
+#: Lower-case words that may stand between an article and the body's noun ("the independent
+#: news outlet"): not a preposition, conjunction or pronoun, which would start another phrase.
+_FUNCTION_WORDS = "of|for|at|with|in|on|from|by|to|and|or|who|whose|which|that"
+_MODIFIER = rf"(?:(?!(?:{_FUNCTION_WORDS})\b)[a-z][\w-]*\s+)"
+#: "the construction firm ", "a literary journal ": the noun right before the name.
+BODY_NOUN_BEFORE = re.compile(
+    rf"\b(?:the|a|an|its|their|his|her)\s+{_MODIFIER}{{0,3}}(?P<noun>{_NOUN})\s+$"
+)
+#: What a person does to a body named right before it: "the newspaper X Y edits" names both.
+PERSON_VERB_AFTER = re.compile(
+    r"\s+(?:co-)?(?:founded|founds|runs|ran|edits|edited|owns|owned|leads|led|heads|headed|"
+    r"set up|created|established|started|works|worked|chairs|chaired|directs|directed|joined)\b"
+)
+#: ", an independent house that ...": an apposition whose head is a body's noun.
+BODY_APPOSED_AFTER = re.compile(
+    rf"\s*,\s+(?:an?|the)\s+{_MODIFIER}{{0,3}}?(?:publishing\s+)?(?P<noun>{_NOUN})"
+    r"(?=\s*(?:[,.;:()]|that\b|which\b|whose\b|based\b|in\b|of\b|for\b|from\b|founded\b|"
+    r"run\b|owned\b|with\b|where\b|$))"
+)
+#: "owner of X", "editor-in-chief of X": the business or the outlet a person holds a post in.
+HOLDER_OF_BEFORE = re.compile(
+    r"\b(?:(?P<company>owners?|proprietors?)|(?P<media>editors?(?:-in-chief)?)) of\s+$"
+)
+#: A lower-case article or particle right before a run: the run is the tail of a longer name
+#: ("Collectif des X", "contra la X", "Consejo de Comunidades de X").
+PARTICLE_BEFORE = re.compile(
+    r"(?<![\w’'-])(?:de|des|du|del|della|la|las|los|les|da|das|do|dos)[ \t]*\n?[ \t]*$"
+)
+#: A list item's marker at the start of a line: "5. ", "- ", "• ".
+ITEM_MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-•*–])?[ \t]*")
+#: The plural a partnership of lawyers or consultants is named with: "A & B Advocates".
+FIRM_WORDS = frozenset("Advocates Associates Partners Solicitors Attorneys Chambers".split())
+#: A partner's name and an ampersand before the rest of a firm's name: "Nansubuga & ".
+FIRM_PARTNER_BEFORE = re.compile(r"(?:[A-Z][\w’'-]+\s*(?:&|and)\s*)+$")
+#: A house number at a line's start: "8 Place X" is an address, not a name.
+ADDRESS_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+$")
+
+
+def _to_body(ents: Entities, p: Entity, kind: str, name: str | None = None) -> None:
+    """Turn person ``p`` into a body of ``kind``, or add its mentions to the body of its name."""
+    name = name or p.name
+    same = next((o for o in ents.of("organisation") if name in (o.name, *o.variants)), None)
+    if same is not None:
+        same.mentions.extend(p.mentions)
+    else:
+        (a, b), *rest = sorted(p.mentions)
+        body = ents.add(Entity("organisation", name, a, b, attrs={"kind": kind}))
+        body.mentions.extend(rest)
+    ents.items.remove(p)
+
+
+def _line_of(flat: str, a: int, b: int) -> tuple[int, int]:
+    """The start and end of the line that holds ``flat[a:b]``."""
+    start = flat.rfind("\n", 0, a) + 1
+    end = flat.find("\n", b)
+    return start, len(flat) if end < 0 else end
+
+
+def _item(flat: str, start: int, end: int) -> str:
+    """A line's text without its list marker and white space."""
+    line = flat[start:end]
+    return line[ITEM_MARKER.match(line).end() :].strip()  # type: ignore[union-attr]
+
+
+def _listed_among_bodies(flat: str, a: int, b: int, bodies: set[str]) -> bool:
+    """The name fills its line, and the lines right above and below (no blank line between)
+    each name a body and nothing else: an item of a list of bodies, such as the signatories of
+    a joint statement."""
+    start, end = _line_of(flat, a, b)
+    if _item(flat, start, end) != flat[a:b]:
+        return False
+    if start < 2 or end + 1 >= len(flat):
+        return False
+    above = _line_of(flat, start - 1, start - 1)
+    below = _line_of(flat, end + 1, end + 1)
+    return all(_item(flat, s, e) in bodies for s, e in (above, below))
+
+
+def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
+    """Make a body of each "person" whose mention stands where a body's name does; drop each
+    mention that is the tail of a longer name, and the person with no mention left."""
+    flat = doc.flat
+    bodies = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
+    ends = {b: o for o in ents.of("organisation") for _, b in o.mentions}
+    for p in list(ents.of("person")):
+        if not p.name or not p.mentions:
+            continue
+        kept = []
+        for a, b in p.mentions:
+            if PARTICLE_BEFORE.search(flat, max(0, a - 12), a) or ADDRESS_NUMBER.search(
+                doc.text, max(0, a - 8), a
+            ):
+                continue
+            kept.append((a, b))
+        if not kept:
+            ents.items.remove(p)
+            continue
+        p.mentions = kept
+        kind = None
+        if p.name.split()[-1] in FIRM_WORDS:
+            a, b = kept[0]
+            m = FIRM_PARTNER_BEFORE.search(flat, max(0, a - 60), a)
+            if m:
+                p.mentions = [(m.start(), b), *kept[1:]]
+            _to_body(ents, p, "company", " ".join(flat[m.start() if m else a : b].split()))
+            continue
+        for a, b in kept:
+            before = flat[max(0, a - 80) : a]
+            m = BODY_NOUN_BEFORE.search(before)
+            if m and not PERSON_VERB_AFTER.match(flat, b):
+                kind = BODY_NOUN_KINDS[m.group("noun")]
+                break
+            if m := HOLDER_OF_BEFORE.search(before):
+                kind = "company" if m.group("company") else "media"
+                break
+            if m := BODY_APPOSED_AFTER.match(flat, b):
+                kind = BODY_NOUN_KINDS[m.group("noun")]
+                break
+            if _listed_among_bodies(doc.text, a, b, bodies):
+                kind = "ngo"
+                break
+        if kind is not None:
+            _to_body(ents, p, kind)
+        elif (body := _glossed_body(flat, kept, ends)) is not None:
+            o, gloss = body
+            if gloss not in o.variants and gloss != o.name:
+                o.variants.append(gloss)
+            ents.items.remove(p)
+
+
+#: A bracket opened right after a body's name, then at most two words before the run: "the
+#: National Security Agency (Qita' X Y)".
+GLOSS_OPENS = re.compile(r"[”\"’]?[ \t]*\((?P<lead>(?:[\w’'-]+\s+){0,2})$")
+#: The rest of the bracket after the run, up to an acronym or the bracket's end.
+GLOSS_REST = re.compile(r"(?P<rest>(?:\s+[\w’'-]+){0,3})\s*(?:\)|,\s*[A-Z]{2,}\s*\))")
+
+
+def _glossed_body(
+    flat: str, mentions: list[tuple[int, int]], ends: dict[int, Entity]
+) -> tuple[Entity, str] | None:
+    """The body whose name in another language each mention is part of, as a bracket right
+    after the body's name gives it ("the Nile Centre (Markaz X Y)"), and that name."""
+    found = None
+    for a, b in mentions:
+        opens = flat.rfind("(", max(0, a - 40), a)
+        m = GLOSS_OPENS.search(flat, max(0, opens - 3), a) if opens >= 0 else None
+        rest = GLOSS_REST.match(flat, b)
+        if m is None or rest is None or "," in m.group("lead"):
+            return None
+        body = ends.get(len(flat[: m.start()].rstrip('”"’ \t')))
+        if body is None or (found is not None and found[0] is not body):
+            return None
+        gloss = " ".join((m.group("lead") + flat[a:b] + rest.group("rest")).split())
+        found = (body, gloss)
+    return found

@@ -1,0 +1,104 @@
+"""Runs shaped like names whose context shows a body or a place, not a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_case
+
+TEXT = """12 May 2025
+
+Zembla: Writer Ivo Sand and his publisher held
+
+On 4 May 2025, police in Vela arrested the novelist Ivo Sand over an article in the literary
+journal Tarla Vesk. His publisher, Dan Kell, was questioned. Sand's last book was printed by
+Morva Lint, an independent house that was fined in 2024. Sand had written about contracts
+awarded to the construction firm Grupo Orel Batta. According to the group, Lara Fen was also
+summoned; Lara Fen, a member of the group, denies any offence. Kell is the owner of Brisa Kolt,
+a bookshop. The lawyers of the two, Counsel Mira Tosk and Counsel Ben Orrin of Tosk & Orrin
+Advocates, were refused access. Officers of the State Guard Service (Sluzhba Derzhavnoy Okhrany)
+and of the Vela Rights Centre (Markaz Huquq Vela li-Dirasat) were present. The prosecutor cited a
+complaint filed with the Fiscalía para Delitos contra la Libertad de Prensa.
+
+The Minister of the Interior
+Mr. Oleg Varnas
+14 Plaza Toma Verin
+Vela, Zembla
+
+Signed:
+Zembla Rights Watch
+Vela Legal Aid Centre
+Kosta Women Forward
+Tarn Valley Network
+"""
+
+
+@pytest.fixture(scope="module")
+def record() -> dict:
+    return extract_case(TEXT, appeal_id="t-nonpersons")
+
+
+def _persons(record: dict) -> set[str]:
+    return {p["name"] for p in record["persons"] if p["name"]}
+
+
+def _kinds(record: dict) -> dict[str, str]:
+    return {o["name"]: o["kind"] for o in record["organisations"]}
+
+
+def test_a_body_named_after_its_common_noun_is_that_body(record: dict) -> None:
+    kinds = _kinds(record)
+    assert kinds.get("Tarla Vesk") == "media"
+    assert kinds.get("Grupo Orel Batta") == "company"
+    assert {"Tarla Vesk", "Grupo Orel Batta"}.isdisjoint(_persons(record))
+
+
+def test_an_apposition_headed_by_a_body_noun_and_an_owner_of(record: dict) -> None:
+    kinds = _kinds(record)
+    assert kinds.get("Morva Lint") == "company"
+    assert kinds.get("Brisa Kolt") == "company"
+    assert {"Morva Lint", "Brisa Kolt"}.isdisjoint(_persons(record))
+
+
+def test_people_beside_a_body_noun_stay_people(record: dict) -> None:
+    # "his publisher, Dan Kell", "According to the group, Lara Fen", "Lara Fen, a member of
+    # the group": a person's noun, a comma, or a noun that is not the apposition's head
+    assert {"Ivo Sand", "Dan Kell", "Lara Fen", "Mira Tosk", "Oleg Varnas"} <= _persons(record)
+
+
+def test_a_firm_of_partners_is_a_company_with_its_partners_name(record: dict) -> None:
+    assert _kinds(record).get("Tosk & Orrin Advocates") == "company"
+    assert not any("Advocates" in n for n in _persons(record))
+    firm = next(o for o in record["organisations"] if o["name"] == "Tosk & Orrin Advocates")
+    for ev in firm["evidence"]:
+        assert TEXT[ev["start"] : ev["end"]] == ev["quote"]
+        assert ev["quote"].startswith("Tosk &")
+
+
+def test_a_bracket_after_a_body_gives_its_name_in_another_language(record: dict) -> None:
+    orgs = {o["name"]: o["variants"] for o in record["organisations"]}
+    assert "Markaz Huquq Vela li-Dirasat" in orgs.get("Vela Rights Centre", [])
+    assert not any("Huquq" in n or "Derzhavnoy" in n for n in _persons(record))
+
+
+def test_the_tail_of_a_longer_name_and_a_street_are_no_person(record: dict) -> None:
+    persons = _persons(record)
+    assert not any("Libertad" in n for n in persons)
+    assert not any("Toma Verin" in n for n in persons)
+
+
+def test_a_line_among_listed_bodies_is_a_body(record: dict) -> None:
+    assert _kinds(record).get("Kosta Women Forward") == "ngo"
+    assert "Kosta Women Forward" not in _persons(record)
+
+
+def test_a_state_named_in_two_words_and_a_headline_of_kin_are_no_person() -> None:
+    text = (
+        "3 June 2025\n\nZembla: Defender Held; Nephews Questioned\n\nOn 1 June 2025 police "
+        "arrested Tomas Brek, a defender, in breach of Viet Nam's obligations. His lawyer "
+        "Aida Morn protested.\n"
+    )
+    persons = _persons(extract_case(text, appeal_id="t-kin"))
+    assert "Tomas Brek" in persons
+    assert "Viet Nam" not in persons
+    assert not any("Nephews" in n for n in persons)
