@@ -184,9 +184,14 @@ def test_cq06_pages_by_organisation_are_each_defenders_answer(store30: Store) ->
 
 
 # CQ8 pages by the appeal that names the official (each row's ?appeal), CQ15 by the person or
-# organisation (each row's ?entity): neither has a defender to bind.
+# organisation (each row's ?entity), CQ12 by the appeal that states the ban, CQ5 by the case of
+# the appeal that states the decision, CQ1 by the defender (each row names one): none of them
+# has a defender to bind besides.
 OTHER_PAGES = (
+    ("cq01-defenders-organisations", "defender"),
+    ("cq05-final-decisions", "case"),
     ("cq08-officials", "appeal"),
+    ("cq12-banned-organisations", "appeal"),
     ("cq15-entities-in-several-appeals", "entity"),
 )
 
