@@ -110,7 +110,6 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
     mention that is the tail of a longer name, and the person with no mention left."""
     flat = doc.flat
     bodies = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
-    ends = {b: o for o in ents.of("organisation") for _, b in o.mentions}
     for p in list(ents.of("person")):
         if not p.name or not p.mentions:
             continue
@@ -150,7 +149,10 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
                 break
         if kind is not None:
             _to_body(ents, p, kind)
-        elif (body := _glossed_body(flat, kept, ends)) is not None:
+    # a body just made may open a bracket too: "Kuzey Kitap (North Books)"
+    ends = {b: o for o in ents.of("organisation") for _, b in o.mentions}
+    for p in list(ents.of("person")):
+        if p.name and (body := _glossed_body(flat, p.mentions, ends)) is not None:
             o, gloss = body
             if gloss not in o.variants and gloss != o.name:
                 o.variants.append(gloss)
