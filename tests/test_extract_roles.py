@@ -1567,3 +1567,18 @@ def test_the_spanish_style_of_a_graduate_before_a_lawyers_name_is_no_bar_to_the_
     assert persons["Ramón Iglesias Ortega"]["roles"] == ["lawyer"]
     assert persons["Ana Paz"]["roles"] == ["lawyer"]
     assert "licenciado Ramón Iglesias Ortega" not in persons
+
+
+def test_one_named_in_an_apposition_before_a_verb_of_telling_is_its_speaker() -> None:
+    # "Her counsel, advocate X, told ...", "The head of the Bar, Y, called the arrest ...": the
+    # sentence's trial and arrest are not done to the one who speaks of them
+    text = (
+        "9 May 2026\n\nZembla: Defender on trial\n\nOn 3 May 2026, police arrested Tom Reed. "
+        "Her counsel, advocate Lina Dorr, told reporters that the trial had no end in sight. "
+        "The President of the Tarn Bar, Maître Ivo Sand, called the arrest of Mr. Reed an "
+        "attack on the defence.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Tom Reed"] == ["defender"]
+    assert roles["Lina Dorr"] == ["lawyer"]
+    assert "defender" not in roles["Ivo Sand"]

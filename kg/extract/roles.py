@@ -1616,6 +1616,10 @@ SPEAKS_AFTER = re.compile(
     # "X, a political analyst, told Reuters", "X called for his release"
     r"(?:\s*,[^,.;“”\"]{2,60},)?\s+(?:(?:later|also|has|had|then)\s+)?(?:told|said|says|stated|"
     r"explained|reported|confirmed|recalled|described|called for|urged|condemned|denounced)\b"
+    # an apposition closed before the verb: "Her counsel, advocate X, told the court", "The
+    # head of the Bar, X, called the arrest an attack" (not "X, said to be ...")
+    r"|\s*,\s+(?:(?:later|also|then)\s+)?(?:told|said|stated|explained|confirmed|urged|"
+    r"condemned|denounced|called (?:for|the|it|this|these|his|her|their))\b(?!\s+to\b)"
 )
 #: "According to X": the source of what the sentence tells.
 SOURCE_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$")
