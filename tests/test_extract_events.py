@@ -2015,3 +2015,18 @@ def test_a_step_told_as_repeated_takes_no_date_from_the_paragraph() -> None:
         pairs = _pairs(lead + f"Her father, Tom Lee, was summoned to the police station {times}.")
         assert ("summons", None) in pairs
         assert ("summons", "2024-05-03") not in pairs
+
+
+def test_people_a_trigger_phrase_names_are_its_own_targets() -> None:
+    # two steps in one sentence, each naming its people inside its own words: the travel ban is
+    # done to the two it names, the court's merger of cases to the one its words name
+    evs = _named(
+        "On 3 May 2024, the Zembla City Court acquitted the defenders Ana Lee and Tom Reed. "
+        "It banned Eva Hart and Ivo Dub from leaving the country and merged the case against "
+        "Ana Lee into the capital's proceedings."
+    )
+    assert set(_one(evs, "travel_ban")["targets"]) == {"Eva Hart", "Ivo Dub"}
+    assert "Ana Lee" not in _one(evs, "travel_ban")["targets"]
+    merged = _one(evs, "court_decision")["targets"]
+    assert "Eva Hart" not in merged and "Ivo Dub" not in merged
+

@@ -998,6 +998,8 @@ def find_events(
                     # "picked up by men in plain clothes": an abduction by people who do not
                     # say who they are (the corpus README: a disappearance), not an arrest
                     ev["type"] = "disappearance"
+                if len(hits) > 1:
+                    ev["targets"] = _phrase_objects(ev["targets"], a, b, hits, mentions, s)
                 if v in spans:
                     # "A was killed on D1, B on D2": each date goes with the people before it
                     gap_lo, gap_hi = spans[v]
@@ -1026,6 +1028,38 @@ def find_events(
     _penalty_courts(events, ents)
     events = _shootings(events, doc)
     return _corefer(drop_custody_sentences(events, doc), doc, event_dates)
+
+
+def _phrase_objects(
+    targets: list[str],
+    a: int,
+    b: int,
+    hits: list[tuple[int, int, str]],
+    mentions: list[tuple[int, int, Any]],
+    s: Span,
+) -> list[str]:
+    """The targets of the trigger at ``flat[a:b]`` where the sentence's triggers name their
+    people inside their own words ("banned A and B from leaving the country and merged the case
+    against C"): the people a trigger's words name are its targets, and a person named only
+    inside the words of another trigger of the sentence is that one's, not this one's."""
+    lo = bisect.bisect_left(mentions, s.start, key=lambda m: m[0])
+    people: dict[str, list[tuple[int, int]]] = {}
+    for ma, mb, e in mentions[lo:]:
+        if ma >= s.end:
+            break
+        if e.kind == "person" and e.name:
+            people.setdefault(e.id, []).append((ma, mb))
+    if not people:
+        return targets
+    own = {pid for pid, ms in people.items() if any(a <= ma and mb <= b for ma, mb in ms)}
+    if own:
+        return [x for x in targets if x in own or x not in people]
+    spans = [(ha, hb) for ha, hb, _t in hits if (ha, hb) != (a, b)]
+    theirs = {
+        pid for pid, ms in people.items()
+        if all(any(ha <= ma and mb <= hb for ha, hb in spans) for ma, mb in ms)
+    }  # fmt: skip
+    return [x for x in targets if x not in theirs] or targets
 
 
 #: A death told right after a shooting: "He died on the way to the hospital", "and died at
