@@ -2030,3 +2030,18 @@ def test_people_a_trigger_phrase_names_are_its_own_targets() -> None:
     merged = _one(evs, "court_decision")["targets"]
     assert "Eva Hart" not in merged and "Ivo Dub" not in merged
 
+
+def test_a_body_suspended_or_shut_down_is_banned() -> None:
+    evs = _named(
+        "On 3 May 2024, the Ministry of Justice suspended the Zembla Rights Centre and froze "
+        "its bank accounts."
+    )
+    ban = _one(evs, "ban")
+    assert ban["date"] == "2024-05-03"
+    assert ban["targets"] == ["Zembla Rights Centre"]
+    assert ban["agents"] == ["Ministry of Justice"]
+    # "suspended" with a step of proceedings as its object bans no one
+    assert not any(
+        e["type"] == "ban"
+        for e in _named("On 3 May 2024, the Zembla City Court suspended the hearing of Ana Lee.")
+    )
