@@ -94,3 +94,49 @@ def test_timeout_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
     figures = _collect(child, 3, 0.5)
     assert child.killed and figures["runs"] == 2 and figures["stopped_run"] is True
     assert figures["timeout_per_run"] is True
+
+
+def test_a_given_dump_is_linked_into_the_servers_folder_and_left_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--virtuoso-nquads: the loader reads the given dump through a link in the server's
+    folder, no dump is made, and the link, not the file, is removed after the load."""
+    given = tmp_path / "made-before.nq"
+    given.write_text("<urn:s> <urn:p> <urn:o> <urn:g> .\n", encoding="utf-8")
+    folder = tmp_path / "virtuoso"
+    folder.mkdir()
+    seen: list[tuple[Path, str]] = []
+
+    def load(nquads: Path, port: str, pid: int | None) -> dict[str, Any]:
+        seen.append((nquads, nquads.read_text(encoding="utf-8")))
+        return {"quads_loaded": 1}
+
+    def no_dump(public: Path, path: Path) -> dict[str, Any]:
+        raise AssertionError("dumped again")
+
+    monkeypatch.setattr(bench_queries, "load_nquads_virtuoso", load)
+    monkeypatch.setattr(bench_queries, "dump_nquads", no_dump)
+    got = bench_queries.bulk_load_virtuoso(tmp_path / "public", folder, "1111", None, given)
+    assert seen == [(folder / "public.nq", given.read_text(encoding="utf-8"))]
+    assert got["quads_loaded"] == 1 and got["nquads_bytes"] == given.stat().st_size
+    assert given.is_file() and not (folder / "public.nq").exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--virtuoso-nquads", "no-such.nq", "--virtuoso-load", "bulk"], "no such file"),
+        (["--virtuoso-nquads", "GIVEN"], "needs --virtuoso-load bulk"),
+    ],
+)
+def test_a_wrong_dump_argument_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    given = tmp_path / "made-before.nq"
+    given.write_text("", encoding="utf-8")
+    argv = ["--store", str(tmp_path)] + [str(given) if a == "GIVEN" else a for a in extra]
+    with pytest.raises(SystemExit) as stopped:
+        bench_queries.main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
