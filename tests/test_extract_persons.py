@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract_case
-from kg.extract.persons import not_a_name
+from kg.extract.entities import Entity
+from kg.extract.persons import _holds, not_a_name
 
 TEXT = """9 April 2025
 
@@ -729,3 +730,16 @@ def test_a_demand_to_repeal_an_article_names_no_person() -> None:
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert names == {"Tom Reed"}  # not "Repeal Article": an article is no part of a name
+
+
+def test_holds_finds_the_entity_or_an_equal_one_as_in_does() -> None:
+    """``_holds`` answers as ``in`` does: the entity itself, an equal one (same fields) where it
+    is gone, and no entity that is neither."""
+    ana = Entity("person", "Ana Lind", 0, 8)
+    ivo = Entity("person", "Ivo Sand", 20, 28)
+    twin = Entity("person", "Ana Lind", 0, 8)
+    other = Entity("organisation", "Zenda Watch", 40, 51)
+    for items in ([ana, ivo], [ivo, ana], [ivo], [twin, ivo], [], [other, ivo]):
+        for e in (ana, ivo, other):
+            assert _holds(items, e) is (e in items), (items, e)
+    assert _holds([twin, ivo], ana) and not _holds([ivo, other], ana)

@@ -193,6 +193,8 @@ def test_tokens_are_those_the_pattern_finds() -> None:
     made_up = (
         "On the 3rd and ²nd day, al-Rami and el-Sayed met No. 4 “Zenda” (A) B-52 ab-Cd ul-Haq"
         "\u00a0x  ١٢th; Mr. A. Lee’s  "
+        # hyphens alone, doubled, opening a token and several in one token
+        " - al-Zed--el-Bar -ul-Haq as-Sa-Ra 12-th -"
     )
     rnd = random.Random(7)
     texts = [made_up, "", " ", "a", *_texts()[:10]]

@@ -5,6 +5,8 @@ gives, and unnamed actors ("his lawyer", "unknown men").
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 import unicodedata
 
@@ -711,7 +713,7 @@ _NAME_FORM = re.compile(rf"^{_WORD}(?:\s+(?:[a-z]{{1,3}}[ -])?{_WORD}){{0,4}}$")
 def add_spelling_variants(doc: Doc, ents: Entities) -> None:
     """Forms of a name the text itself gives right after one of its mentions."""
     for p in list(ents.of("person")):
-        if p not in ents.items:
+        if not _holds(ents.items, p):
             continue
         for _, b in sorted(p.mentions):
             m = VARIANT_GLOSS.match(doc.flat, b)
@@ -732,6 +734,13 @@ def add_spelling_variants(doc: Doc, ents: Entities) -> None:
                     if q is not p and (q.name == v or v in q.variants and len(q.mentions) == 1):
                         p.mentions.extend(q.mentions)
                         ents.items.remove(q)
+
+
+def _holds(items: list[Entity], e: Entity) -> bool:
+    """``e in items``: the entity itself is looked for first, by identity, in C. ``in`` would
+    compare it field by field (the dataclass's ``__eq__``, a Python call building two tuples)
+    with every item before it; only where it is not there is ``in`` asked, for an equal one."""
+    return any(map(operator.is_, items, itertools.repeat(e))) or e in items
 
 
 @functools.lru_cache(maxsize=4096)

@@ -373,11 +373,12 @@ def _list_cues(
         if kin and kin.group(1) in KIN_PLURALS:
             carry = (b, ["relative"])  # "the parents of X, A and B"
             continue
-        kin = KIN_OF_DESCRIBED_BEFORE.search(strip_honorific(before[-NEAR_SPAN:]))
+        near = strip_honorific(before[-NEAR_SPAN:])  # read by the next two rules
+        kin = KIN_OF_DESCRIBED_BEFORE.search(near)
         if kin and kin.group(1) in KIN_PLURALS:
             carry = (b, ["relative"])  # "the sons of the detained lawyer, A and B"
             continue
-        if KIN_PLURAL_BEFORE.search(strip_honorific(before[-NEAR_SPAN:])):
+        if KIN_PLURAL_BEFORE.search(near):
             out[(a, b)] = ["relative"]  # "her parents, A and B", "his two sons A and B"
             carry = (b, ["relative"])
             continue

@@ -344,16 +344,20 @@ def find_runs(doc: Doc) -> list[Run]:
     runs: list[Run] = []
     n = len(toks)
     j = 0
+    text = doc.text
     for i in itertools.compress(range(n), cap):  # a run opens at a capitalised token
         if i < j:
             continue  # inside the run before
         j = i + 1
         while j < n:
             tok = toks[j][0]
-            if _short_line_break(doc.text, toks[j - 1][2], toks[j][1], short):
-                break
-            if tok in LINE_OPENERS and "\n" in doc.text[toks[j - 1][2] : toks[j][1]]:
-                break  # "... TARGET: Persian, English\nYou can also write": a new sentence
+            # most gaps between tokens hold no line break: looked for here, in C, before the
+            # rules on line breaks are called
+            if text.find("\n", toks[j - 1][2], toks[j][1]) >= 0:
+                if _short_line_break(text, toks[j - 1][2], toks[j][1], short):
+                    break
+                if tok in LINE_OPENERS:
+                    break  # "... TARGET: Persian, English\nYou can also write": a new sentence
             if cap[j] or (tok == "No." and j + 1 < n):
                 j += 1
                 continue
@@ -462,19 +466,23 @@ def _tokens(flat: str) -> tuple[list[tuple[str, int, int]], list[bool], list[str
     parts = (TOKEN_SPLIT if "_" in flat else TOKEN_SPLIT_PLAIN).split(flat)
     offsets = list(itertools.accumulate(map(len, parts), initial=0))
     words = parts[1::2]
-    toks = list(zip(words, offsets[1:-1:2], offsets[2::2], strict=True))
+    starts, ends = offsets[1:-1:2], offsets[2::2]
+    toks = list(zip(words, starts, ends, strict=True))
     firsts = list(map(operator.itemgetter(0), words))
     cap = list(map(str.isupper, firsts))
     for k in itertools.compress(range(len(words)), map(str.isdigit, firsts)):
         cap[k] = words[k][-2:] in ORDINAL_ENDS
-    for k in itertools.compress(range(len(words)), map(operator.contains, words, HYPHENS)):
+    # the tokens that hold a hyphen, found from the hyphens of the text (a few dozen) rather
+    # than by asking each of the thousand tokens; the gaps between tokens are white space, so
+    # every hyphen is in a token
+    i = flat.find("-")
+    while i >= 0:
+        k = bisect.bisect_right(starts, i) - 1
         t = words[k]
         if not cap[k] and not t[0].isdigit():
             cap[k] = "-" in t[2:4] and _prefixed(t)
+        i = flat.find("-", ends[k])
     return toks, cap, words
-
-
-HYPHENS = itertools.repeat("-")
 
 
 def _short_line_break(text: str, a: int, b: int, short: int = 50) -> bool:
