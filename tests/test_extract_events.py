@@ -2045,3 +2045,22 @@ def test_a_body_suspended_or_shut_down_is_banned() -> None:
         e["type"] == "ban"
         for e in _named("On 3 May 2024, the Zembla City Court suspended the hearing of Ana Lee.")
     )
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "On 3 May 2024, Ana Lee was ordered to appear before the investigator.",
+        "On 3 May 2024, Ana Lee was called to the Zenda police station.",
+        "On 3 May 2024, investigators told Ana Lee to report to the prosecutor's office.",
+    ],
+)
+def test_told_to_appear_before_the_police_or_an_investigator_is_a_summons(told: str) -> None:
+    assert ("summons", "2024-05-03") in _pairs(told)
+
+
+def test_called_or_invited_elsewhere_is_no_summons() -> None:
+    assert not any(
+        t == "summons"
+        for t, _ in _pairs("On 3 May 2024, Ana Lee was invited to a conference in Geneva.")
+    )

@@ -144,6 +144,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "summon", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was summoned by the police."]},
         ],
         "phrases": [
+            {"rx": "\\b(?:ordered|told|instructed|required) (?:(?:him|her|them|[A-Z][\\w’'-]+(?: [A-Z][\\w’'-]+){0,3}) )?to (?:appear|report) (?:before|at|to)\\b|\\b(?:called|invited) (?:in )?to (?:the |a |an )?(?:[\\w’'-]+ ){0,3}?(?:police station|police|prosecutor(?:’s|'s)? office|prosecutor|investigator|investigative committee|security service)\\b", "why": "a person told to appear before the police, a prosecutor or an investigator is summoned, whatever the verb", "examples": ["On 3 May 2024, Ana Lee was ordered to appear before the investigator.", "On 3 May 2024, Ana Lee was called to the Zenda police station."]},
             {"rx": "\\bcalled (?:in )?for questioning\\b", "why": "'call' is a summons only for questioning", "examples": ["On 3 May 2024, Ana Lee was called in for questioning."]},
             {"rx": "\\b(?:received|(?:was|were) (?:served|handed)(?: with)?|served (?:him|her|them) with|issued) (?:an? |the )?(?:new |second |third |another |[\\w’'-]+ )?summons\\b", "why": "the noun 'summons' with the verb that delivers it: the verbs alone are no event", "examples": ["On 3 May 2024, Ana Lee received a summons from the Zenda police.", "On 3 May 2024, Tom Reed was served with a summons to appear before an investigator."]},
         ],
