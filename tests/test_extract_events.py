@@ -2064,3 +2064,15 @@ def test_called_or_invited_elsewhere_is_no_summons() -> None:
         t == "summons"
         for t, _ in _pairs("On 3 May 2024, Ana Lee was invited to a conference in Geneva.")
     )
+
+
+def test_his_office_at_a_body_searched_is_done_to_him_and_to_the_body() -> None:
+    # the paragraph of the search names no one: "his" points to the person named before it;
+    # the body whose premises the office is, named in the clause, is searched too
+    evs = _named(
+        "Human rights defender Tom Reed heads the Zenda Rights Hub.\n\n"
+        "On 3 May 2024, police officers detained him at his home. They then took him to his "
+        "office at the Zenda Rights Hub and searched it."
+    )
+    search = _one(evs, "search")
+    assert set(search["targets"]) == {"Tom Reed", "Zenda Rights Hub"}

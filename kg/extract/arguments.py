@@ -945,7 +945,12 @@ def _owners(doc: Doc, mentions: list[tuple[int, int, Entity]], b: int, c1: int) 
     found: list[Entity] = []
     for m in OWNED_THING.finditer(doc.flat, b, c1):
         if m.group("pron"):
-            person = last_person(doc, mentions, m.start(), m.group("pron").lower())
+            said = m.group("pron").lower()
+            # "They took him to his office" opening a paragraph that names no one: the person
+            # named last before it
+            person = last_person(doc, mentions, m.start(), said) or last_person(
+                doc, mentions, m.start(), said, anywhere=True
+            )
         else:
             i = bisect.bisect_left(mentions, m.start(), key=lambda x: x[0]) - 1
             person = None
@@ -1628,13 +1633,15 @@ def make_event(
             targets.append(person.id)
     if (
         etype in PREMISES_EVENTS
-        and not owners
         and PREMISES.search(doc.flat, min(c0, p0), c1)
         and not any(_kind(ents, x) in CIVIL_KINDS for x in targets)
     ):
-        # "police searched the organisation's office": the body whose premises they were
+        # "police searched the organisation's office": the body whose premises they were;
+        # "took him to his office at the Zenda Hub and searched it": his, and the body's
         body = _last_civil_body(mentions, a)
-        if body is not None:
+        if body is not None and (
+            not owners or any(e is body for ma, _mb, e in mentions if min(c0, p0) <= ma < c1)
+        ):
             targets.append(body.id)
     orderers = _ordered_by(doc.flat, mentions, s)
     if orderers:
