@@ -743,3 +743,15 @@ def test_holds_finds_the_entity_or_an_equal_one_as_in_does() -> None:
         for e in (ana, ivo, other):
             assert _holds(items, e) is (e in items), (items, e)
     assert _holds([twin, ivo], ana) and not _holds([ivo, other], ana)
+
+
+def test_two_spanish_surnames_joined_by_y_are_one_name_two_people_are_not() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Defender charged\n\nOn 3 May 2026, the prosecutor charged the "
+        "defender Lucía Inés Barros y Toledo with usurpation. Her neighbours Ana Ruiz y Pedro "
+        "Gil were questioned.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert "Lucía Inés Barros y Toledo" in names
+    assert not any(n and n.startswith("Lucía Inés Barros") and "Toledo" not in n for n in names)
+    assert {"Ana Ruiz", "Pedro Gil"} <= names

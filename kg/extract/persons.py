@@ -48,8 +48,9 @@ from kg.extract.text import (
     clean,
 )
 
-#: "la" after "de" inside a name ("Ana María de la Cruz"); runs join it only there.
-NAME_PARTICLES = NAME_PARTICLES | {"la"}
+#: "la" after "de" inside a name ("Ana María de la Cruz"), "y" between a Spanish name's two
+#: surnames ("Ana María López y Cruz"); runs join them only there.
+NAME_PARTICLES = NAME_PARTICLES | {"la", "y"}
 
 # ---------------------------------------------------------------- persons
 

@@ -406,6 +406,16 @@ def find_runs(doc: Doc) -> list[Run]:
                     and j - i >= 2
                     and toks[j - 2][0] not in ("The", "A", "An")
                 )
+                # "Marta Elena López y Cruz": a Spanish name's two surnames, joined by "y" after
+                # a given name and a surname, the second one word ("Ana Ruiz y Pedro Gil" are two)
+                or (
+                    toks[k][0] == "y"
+                    and k == j
+                    and j - i >= 2
+                    and k + 1 < n
+                    and cap[k + 1]
+                    and (k + 2 == n or not cap[k + 2])
+                )
             ):  # "Ana María de la Cruz" (not "the Fiscal de la Nación": one word before "de")
                 k += 1
             if k > j and k < n and cap[k] and _gap_ok(doc, toks, j - 1, k):
