@@ -1582,3 +1582,18 @@ def test_one_named_in_an_apposition_before_a_verb_of_telling_is_its_speaker() ->
     assert roles["Tom Reed"] == ["defender"]
     assert roles["Lina Dorr"] == ["lawyer"]
     assert "defender" not in roles["Ivo Sand"]
+
+
+def test_a_member_of_a_named_state_body_is_an_official_of_a_civil_one_a_defender() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Lawyer held\n\nOn 3 May 2026, police arrested Tom Reed. A member "
+        "of the Tarn Rights Network, Ivo Sand, was arrested with him. A member of the National "
+        "Council for Human Rights, Dr. Lena Ott, said on television that the report contained "
+        "lies.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    roles = {p["name"]: p["roles"] for p in rec["persons"]}
+    kinds = {o["name"]: o["kind"] for o in rec["organisations"]}
+    assert kinds["National Council for Human Rights"] == "government"  # a state's institution
+    assert roles["Lena Ott"] == ["official"]
+    assert roles["Ivo Sand"] == ["defender"]

@@ -197,6 +197,15 @@ ORG_KIND_HINTS = [
     # Gulf states are their legislatures
     (re.compile(r"\bPeople[’']s Committee\b"), "government"),
     (re.compile(r"\b(?:Shura Council|Majlis al-Shura)\b"), "parliament"),
+    # a national human rights institution is a body of the state, set up by its law ("National
+    # Council for Human Rights", "National Human Rights Commission")
+    (
+        re.compile(
+            r"^National (?:Council|Commission|Institution|Committee|Centre|Center) (?:for|on|of) "
+            r"Human Rights\b|^National Human Rights (?:Commission|Council|Institution|Committee)\b"
+        ),
+        "government",
+    ),
     # police forces named for what they fight, and the police of French-speaking states and of
     # Turkey's provinces by their names: "Main Directorate for Combating Organised Crime",
     # "Direction Générale de la Sûreté Nationale", "Istanbul Security Directorate" (a general,

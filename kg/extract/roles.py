@@ -1021,7 +1021,7 @@ POST_OF_BODY_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Aa]n?)\s+(?P<t>(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting|[Ee]xecutive|[Ff]ormer)"
     r"[- ])?(?:[Hh]ead|[Cc]hair(?:man|woman|person)?|[Pp]resident|[Dd]irector(?:[- ][Gg]eneral)?|"
     r"[Cc]ommander|[Ss]pokes(?:person|man|woman)|[Ss]ecretary(?:[- ][Gg]eneral)?|[Cc]oordinator|"
-    r"(?:[Cc]o-)?[Ff]ounder|[Tt]reasurer|[Ll]egal [Rr]epresentative|[Cc]hief)) (?:of|at) "
+    r"(?:[Cc]o-)?[Ff]ounder|[Tt]reasurer|[Ll]egal [Rr]epresentative|[Cc]hief|[Mm]ember)) (?:of|at) "
     r"(?P<body>(?:the\s+)?[A-ZÀ-ÞĀ-Žİ][^,.;()“”\"]{0,80}?),\s*$"
 )
 POST_OF_BODY_BEFORE = TailPattern(POST_OF_BODY_BEFORE, ends=(",",), needs=(" of ", " at "))
@@ -1042,7 +1042,10 @@ def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
     # "the Vela Courier newspaper": the body's name without the common noun after it
     body = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", re.sub(r"^the\s+", "", m.group("body")))
     o = ents.find("organisation", body)
-    return POST_ROLE_BY_KIND.get(o.attrs.get("kind")) if o is not None else None
+    role = POST_ROLE_BY_KIND.get(o.attrs.get("kind")) if o is not None else None
+    if role == "defender" and m.group("t").lower() == "member":
+        return None  # a member of a civil body is read as one (APPOSED_MEMBER), not as its post
+    return role
 
 
 #: "its founder, X": the head of the body spoken of last.
