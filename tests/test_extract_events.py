@@ -2076,3 +2076,15 @@ def test_his_office_at_a_body_searched_is_done_to_him_and_to_the_body() -> None:
     )
     search = _one(evs, "search")
     assert set(search["targets"]) == {"Tom Reed", "Zenda Rights Hub"}
+
+
+def test_one_named_after_the_clause_only_as_whose_lawyer_another_is_takes_no_part() -> None:
+    evs = _named(
+        "On 2 May 2024, police arrested the defenders Ana Lee and Tom Reed.\n\n"
+        "The trial opened on 9 May 2024 but was adjourned the same day, after the judge found "
+        "that the defence needed interpreters: according to the court, Eva Hart's lawyer, "
+        "Mr Ivo Dub, did not speak the language."
+    )
+    trial = next(e for e in evs if e["type"] == "trial_hearing" and e["date"] == "2024-05-09")
+    assert "Eva Hart" not in trial["targets"]
+    assert "Ivo Dub" not in trial["targets"]

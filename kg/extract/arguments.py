@@ -1193,10 +1193,13 @@ def _nested_bodies(mentions: list[tuple[int, int, Entity]], s: Span) -> set[tupl
 
 
 #: "’s lawyer, ", "'s husband ": between a person and the one named as theirs right after.
+#: The nouns for a person of someone's: "Ana Lee's lawyer", "her husband".
+RELATION_NOUN = (
+    r"(?:lawyers?|husband|wife|sons?|daughters?|brothers?|sisters?|mother|father|colleagues?|"
+    r"assistant|driver|relatives?|nephew|niece|cousin|partner|fianc[ée]e?|friend|deputy)"
+)
 POSSESSED = re.compile(
-    r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:lawyers?|husband|wife|sons?|daughters?|brothers?|"
-    r"sisters?|mother|father|colleagues?|assistant|driver|relatives?|nephew|niece|cousin|"
-    r"partner|fianc[ée]e?|friend|deputy)\s*,?\s*"
+    r"[’']s?\s+(?:[\w-]+\s+){0,2}?" + RELATION_NOUN + r"\s*,?\s*"
     # "Ana Lee's colleague, researcher Tom Reed": a post or trade before the name
     r"(?:(?:the\s+|a\s+)?(?:(?!(?:who|whom|which|that|was|were|is|are|had|has|and)\b)"
     r"[a-z][\w-]*\s+){1,3})?"
@@ -1214,6 +1217,25 @@ def _possessed(
         for (_a1, b1, e1), (a2, _b2, e2) in zip(people, people[1:], strict=False)
         if e1.id != e2.id and POSSESSED.fullmatch(flat, b1, a2)
     ]
+
+
+#: "'s lawyer", "’s wife": a possessive before a noun for a person of the possessor's.
+OWNER_OF = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?" + RELATION_NOUN + r"\b")
+
+
+def _owners_only(flat: str, near: list[tuple[int, int, Entity]], lo: int, hi: int) -> set[str]:
+    """The people of the sentence (``near``) named between ``lo`` and ``hi``, and nowhere else in
+    it, only as whose lawyer, kin or colleague another is ("Tom Reed's lawyer")."""
+    owners: set[str] = set()
+    other: set[str] = set()
+    for ma, mb, e in near:
+        if e.kind != "person":
+            continue
+        if lo <= ma < hi and OWNER_OF.match(flat, mb):
+            owners.add(e.id)
+        else:
+            other.add(e.id)
+    return owners - other
 
 
 def _told_elsewhere(flat: str, s: Span, a: int, ma: int, others: list[int] | None) -> bool:
@@ -1609,6 +1631,12 @@ def make_event(
                 targets = [x for x in targets if x != owner.id]
             if named.id not in targets:
                 targets.append(named.id)
+    if targets and ("'" in doc.flat[c1 : s.end] or "’" in doc.flat[c1 : s.end]):
+        # "The trial opened on 3 May, after the judge ruled that ...: Tom Reed's lawyer did not
+        # speak Uzbek": one named after the trigger's clause only to say whose lawyer or kin
+        # another is takes no part in the step
+        owners_only = _owners_only(doc.flat, near, c1, s.end)
+        targets = [x for x in targets if x not in owners_only]
     subject = _relative_subject(doc.flat, mentions, s, a, etype)
     if subject is not None:
         # "Ana Lee, who was arrested on 3 May", "her son, Tom Reed, disappeared": the person the
