@@ -755,3 +755,14 @@ def test_two_spanish_surnames_joined_by_y_are_one_name_two_people_are_not() -> N
     assert "Lucía Inés Barros y Toledo" in names
     assert not any(n and n.startswith("Lucía Inés Barros") and "Toledo" not in n for n in names)
     assert {"Ana Ruiz", "Pedro Gil"} <= names
+
+
+def test_a_pen_name_in_quotes_further_on_in_the_clause_is_a_variant() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Blogger held\n\nOn 3 May 2026, police arrested Mr. Tam Vo Lin. "
+        "Mr. Tam Vo Lin is a researcher at the Vela Centre and a blogger who writes under the "
+        "name “Lin Song Ha”. He was taken to Tarn.\n"
+    )
+    persons = {p["name"]: p for p in extract_case(text, appeal_id="t")["persons"]}
+    assert "Lin Song Ha" not in persons
+    assert "Lin Song Ha" in persons["Tam Vo Lin"]["variants"]

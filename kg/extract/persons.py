@@ -704,7 +704,7 @@ VARIANT_GLOSS = re.compile(
     r"(?:spelled|spelt|written|transliterated|rendered|known|called|a\.k\.a\.|or\b)"
     r"(?:\s+as)?\s+(?P<v>[^()]{2,120})\)"
     r"|\s*\((?P<bare>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž](?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]){0,3})\)"
-    r"|[^.;()]{0,40}?\b(?:under the (?:pen )?name|also known as|nicknamed)\s+"
+    r"|[^.;()]{0,80}?\b(?:under the (?:pen )?name|also known as|nicknamed)\s+[“\"]?"
     r"(?P<pen>[A-ZÀ-ÞĀ-Žİ][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]+){0,3})"
 )
 _WORD = r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]"
