@@ -465,10 +465,11 @@ def test_a_changed_graphs_previous_triples_given_are_not_read_from_the_store(
     graphs[names[1]] |= {t("pair")}
     new = {names[1]: {t("hub"), t("own-1"), t("note-1-edited")}, names[2]: {t("own-2")}}
     results = []
-    for given in (False, True):
+    # not given; given as triples; given, and the written graphs too, as N-Triples lines
+    for given in ("none", "triples", "lines"):
         store = _raw_store(graphs, set(), set())
-        (tmp_path / str(given)).mkdir()
-        state = BuildState.create(tmp_path / str(given))
+        (tmp_path / given).mkdir()
+        state = BuildState.create(tmp_path / given)
         state.write_shared(partition_store(store))
         rows = state.shared_rows()
         held = _Asked(
@@ -478,16 +479,22 @@ def test_a_changed_graphs_previous_triples_given_are_not_read_from_the_store(
             }
         )
         assert all(held.values())
+        written: dict[str, list[ox.Triple] | list[str]]
         written = {g: sorted(ts, key=str) for g, ts in new.items()}
-        delta = apply_changes(store, rows, written, [], held if given else None)
-        assert sorted(held.asked) == (sorted(new) if given else [])
+        if given == "lines":
+            held = _Asked({g: [_key(t) for t in ts] for g, ts in held.items()})
+            written = {g: [_key(t) for t in ts] for g, ts in written.items()}
+        delta = apply_changes(store, rows, written, [], held if given != "none" else None)
+        assert sorted(held.asked) == (sorted(new) if given != "none" else [])
         rows.flush()
         results.append(
             (sorted(map(str, store)), dict(rows.items()), delta.union_added,
-             delta.union_removed, delta.touched, delta.added, delta.moved)
+             delta.union_removed, delta.touched, delta.added, delta.moved,
+             {g: sorted(map(str, ts)) for g, ts in delta.contents.items()})
         )  # fmt: skip
         state.abandon()
-    assert results[0] == results[1]
+    assert results[0] == results[1] == results[2]
+    assert results[2][7][names[1]] == sorted(map(_key, new[names[1]]))
     expected, index = _partitioned({**graphs, **new}, set(), set())
     assert results[1][0] == sorted(map(str, expected)) and results[1][1] == index
     assert results[1][6] == 1  # the pair's fact went back into its other holder's graph

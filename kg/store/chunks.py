@@ -53,7 +53,7 @@ import secrets
 import shutil
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,7 +167,7 @@ def write_chunks(
     kept: Iterable[str] = (),
     ready: dict[str, int] | None = None,
     others: dict[str, set[ox.Triple]] | None = None,
-    contents: dict[str, list[ox.Triple]] | None = None,
+    contents: Mapping[str, list[ox.Triple] | list[str]] | None = None,
     maybe: Iterable[str] | None = None,
     texts: dict[str, tuple[list[Path], int]] | None = None,
     workers: Executor | None = None,
@@ -185,7 +185,8 @@ def write_chunks(
     loaded. ``others`` gives, for graphs that are not appeal graphs, every triple each gained
     or lost since ``previous`` (an empty set: unchanged): only the parts those reach are
     written again. ``contents`` gives every triple of some appeal graphs (those an incremental
-    build wrote): their files are made from them rather than read from the store. The VoID
+    build wrote; as triples or as N-Triples lines without the final dot): their files are
+    made from them rather than read from the store. The VoID
     counts are the previous generation's table updated by the files dropped and added, one new
     segment of the changed terms (:mod:`kg.store.voidtable`). ``maybe`` (with ``previous``)
     names the graphs, besides ``changed`` and ``others``, that may have come or gone since
@@ -578,7 +579,7 @@ def _write_small_many(
     pool: Path,
     place: _Placer,
     graphs: list[str],
-    contents: dict[str, list[ox.Triple]],
+    contents: Mapping[str, list[ox.Triple] | list[str]],
 ) -> dict[str, int]:
     """The files of the appeal graphs ``graphs`` from their triples in ``contents``, made in
     ``workers`` a part at a time: sorting the lines, the Turtle, packing and the VoID counts
@@ -588,13 +589,21 @@ def _write_small_many(
     for iri in graphs:
         if len(parts[-1]) >= _SMALL_PART:
             parts.append([])
-        nt = ox.serialize(contents[iri], format=ox.RdfFormat.N_TRIPLES) or b""
+        nt = _nt_text(contents[iri])
         parts[-1].append((iri, str(pool / place.name(_stem(iri))), nt))
     out: dict[str, int] = {}
     for part, counts in zip(parts, workers.map(_small_files, parts), strict=True):
         for (iri, _path, _nt), count in zip(part, counts, strict=True):
             out[iri] = count
     return out
+
+
+def _nt_text(triples: list[ox.Triple] | list[str]) -> bytes:
+    """N-Triples text of a graph's triples, given as triples or as their lines without the
+    final dot (as Oxigraph writes them: joined, not written again)."""
+    if triples and isinstance(triples[0], str):
+        return "".join(f"{k} .\n" for k in triples).encode("utf-8")  # type: ignore[union-attr]
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""  # type: ignore[arg-type]
 
 
 def _small_from_lines(
@@ -626,14 +635,13 @@ def _write_small(
     stem: Path,
     header: bytes,
     pm: dict[str, str],
-    triples: list[ox.Triple] | None = None,
+    triples: list[ox.Triple] | list[str] | None = None,
 ) -> tuple[int, GraphCounts]:
     """One appeal graph's files, made in memory (an appeal graph is one record's facts); its
     triple count and VoID counts. ``triples``: the graph's, when the caller has them (else
     read from the store: a read per term, most of the cost)."""
     if triples is not None:
-        nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-        return _small_from_lines(nt, graph, stem, header, pm)
+        return _small_from_lines(_nt_text(triples), graph, stem, header, pm)
     nt = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
     return _files_from_nt(nt, graph, stem, header, pm)
 
@@ -918,13 +926,14 @@ def listed_files(generation: Path) -> list[Path]:
     return [p for p in out if p.is_file()]
 
 
-def graph_triples(generation: Path, graphs: Iterable[str]) -> dict[str, list[ox.Triple]]:
+def graph_lines(generation: Path, graphs: Iterable[str]) -> dict[str, list[str]]:
     """The triples of the appeal graphs ``graphs`` (IRIs) as the export files of
-    ``generation`` hold them, for those whose files are listed, whole (the count the manifest
-    gives) and free of blank nodes (whose labels a parse may not keep). An incremental build
-    takes a changed graph's previous triples from here: unpacking and parsing a graph's file
-    costs about a fifth of the CPU of reading its quads from the store, a RocksDB read per
-    term. A graph left out is read from the store by the caller."""
+    ``generation`` hold them, each as its N-Triples line without the final dot (as Oxigraph
+    wrote it), for those whose files are listed, whole (the count the manifest gives) and
+    free of blank nodes (whose labels a parse may not keep). An incremental build takes a
+    changed graph's previous triples from here: unpacking a graph's file costs a fraction of
+    reading its quads from the store, a RocksDB read per term, and nothing is parsed. A graph
+    left out is read from the store by the caller."""
     wanted = {g for g in graphs if g.startswith(APPEAL_GRAPHS)}
     if not wanted:
         return {}
@@ -932,7 +941,7 @@ def graph_triples(generation: Path, graphs: Iterable[str]) -> dict[str, list[ox.
     manifest = _read_manifest(folder, turtle_header(export_prefixes()))
     if manifest is None or not _packed(manifest):
         return {}
-    out: dict[str, list[ox.Triple]] = {}
+    out: dict[str, list[str]] = {}
     try:  # as names in one folder: a path made only for the graphs wanted
         pool, rows = _named_rows(manifest, folder)
     except (KeyError, TypeError, ValueError):
@@ -941,22 +950,29 @@ def graph_triples(generation: Path, graphs: Iterable[str]) -> dict[str, list[ox.
         if g not in wanted or stem != _stem(g):
             continue
         try:
-            data = read_unpacked(pool / f"{name}{NQ}")
+            text = read_unpacked(pool / f"{name}{NQ}").decode("utf-8")
         except (OSError, ValueError):
             continue
-        tail = f" <{g}> .\n".encode()
-        nt = data.replace(tail, b" .\n")
-        if (
-            b"_:" in nt
-            or data.count(b"\n") != count
-            or len(data) - len(nt) != count * (len(tail) - 3)
-        ):
+        tail = f" <{g}> .\n"
+        lines = text.split(tail)
+        # every line ends with the graph's name, no other line (nor a blank node) between
+        if lines[-1] or len(lines) - 1 != count or text.count("\n") != count or "_:" in text:
             continue
+        lines.pop()
+        out[g] = lines
+    return out
+
+
+def graph_triples(generation: Path, graphs: Iterable[str]) -> dict[str, list[ox.Triple]]:
+    """:func:`graph_lines` parsed: each graph's triples."""
+    out: dict[str, list[ox.Triple]] = {}
+    for g, lines in graph_lines(generation, graphs).items():
+        nt = "".join(f"{k} .\n" for k in lines).encode("utf-8")
         try:
             triples = [q.triple for q in ox.parse(input=nt, format=ox.RdfFormat.N_TRIPLES)]
         except SyntaxError:
             continue
-        if len(triples) == count:
+        if len(triples) == len(lines):
             out[g] = triples
     return out
 
@@ -990,6 +1006,7 @@ __all__ = [
     "Chunk",
     "Chunks",
     "appeal_files_writer",
+    "graph_lines",
     "graph_triples",
     "listed_files",
     "store_chunks",

@@ -66,6 +66,27 @@ def _triple(key: str) -> ox.Triple:
     return next(iter(ox.parse(input=f"{key} .\n", format=ox.RdfFormat.N_TRIPLES))).triple
 
 
+def _parsed(keys: Iterable[str]) -> dict[str, ox.Triple]:
+    """The triple of each key (:func:`_key`), from one parse of their lines."""
+    wanted = list(dict.fromkeys(keys))
+    if not wanted:
+        return {}
+    text = "".join(f"{k} .\n" for k in wanted).encode("utf-8")
+    parsed = [q.triple for q in ox.parse(input=text, format=ox.RdfFormat.N_TRIPLES)]
+    if len(parsed) != len(wanted):  # not one triple a key: each on its own
+        return {k: _triple(k) for k in wanted}
+    return dict(zip(wanted, parsed, strict=True))
+
+
+def _as_keys(triples: Iterable[ox.Triple] | Iterable[str]) -> list[str]:
+    """A graph's triples as keys: given as keys already (its N-Triples lines without the final
+    dot, as Oxigraph writes them), or as triples."""
+    listed = list(triples)
+    if listed and not isinstance(listed[0], str):
+        return _keys(listed)  # type: ignore[arg-type]
+    return listed  # type: ignore[return-value]
+
+
 def partition_store(store: ox.Store) -> SharedIndex:
     """One triple, one graph, in ``store`` as the full build bulk-loaded it: an appeal graph
     drops what the ontology states; a fact several appeal graphs state moves to the reference
@@ -126,21 +147,30 @@ def _place_run(
 
 @dataclass
 class Delta:
-    """What :func:`apply_changes` did, for the progress line and for tests."""
+    """What :func:`apply_changes` did, for the progress line and for tests. Triples a written
+    graph keeps as they were are named by their N-Triples text (without the final dot), as
+    the graphs' lines give them: no term object is made for them."""
 
     graphs_written: int = 0
     graphs_removed: int = 0
     moved: int = 0  # triples that changed graph without their own record changing
     touched: set[str] = field(default_factory=set)  # every appeal graph whose content changed
-    added: set[ox.Triple] = field(default_factory=set)  # triples put in a graph (new or moved)
+    # Triples put in a graph (new or moved, or placed again where they were), as text.
+    added_keys: set[str] = field(default_factory=set)
     # What the union of the graphs gained and lost (a triple that moved is in neither).
     union_added: set[ox.Triple] = field(default_factory=set)
     union_removed: set[ox.Triple] = field(default_factory=set)
     # Triples put into or taken out of the reference graph (its export files follow them).
     reference: set[ox.Triple] = field(default_factory=set)
-    # Every triple each written graph holds after the change (its export files are made from
-    # them, not read back from the store).
-    contents: dict[str, list[ox.Triple]] = field(default_factory=dict)
+    # Every triple each written graph holds after the change, as N-Triples text without the
+    # final dot (its export files are made from them, not read back from the store).
+    contents: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def added(self) -> set[ox.Triple]:
+        """:attr:`added_keys` as triples (made when asked for: a rebuild whose links did not
+        change never asks)."""
+        return set(_parsed(self.added_keys).values())
 
 
 @runtime_checkable
@@ -190,23 +220,27 @@ class _OnMapping:
 def apply_changes(
     store: ox.Store,
     shared: SharedCounts | MutableMapping[str, list[str]],
-    written: dict[str, Iterable[ox.Triple]],
+    written: Mapping[str, Iterable[ox.Triple] | Iterable[str]],
     removed: Iterable[str],
-    before: Mapping[str, list[ox.Triple]] | None = None,
+    before: Mapping[str, list[ox.Triple] | list[str]] | None = None,
 ) -> Delta:
     """Replace the appeal graphs ``written`` (graph IRI -> its triples as the record gives them,
     before the partition) and drop the graphs ``removed``, in ``store`` (a copy of the previous
-    build's) and in ``shared``, keeping one triple, one graph. Graph IRIs are strings.
+    build's) and in ``shared``, keeping one triple, one graph. Graph IRIs are strings. A
+    graph's triples are given as :class:`pyoxigraph.Triple` objects or as their N-Triples
+    lines without the final dot, as Oxigraph writes them (:func:`_key`).
 
     What it reads grows with the change, not with the corpus: for a triple in the reference
     graph because many graphs state it, the count of its holders and which changed graphs held
     it; every holder only when one is left (it goes back into that graph). A written graph is
     changed in place: only the quads that come or go are written (a note edited changes one
-    of its hundreds), though :attr:`Delta.added` names every triple placed in it.
+    of its hundreds), though :attr:`Delta.added_keys` names every triple placed in it. The
+    graphs are compared as sets of lines; a triple is made only for a line that comes, goes
+    or is looked up in the store, not for one a graph keeps.
 
     ``before`` may give the triples a changed graph holds in ``store`` (the previous build's
-    export files of it, :func:`kg.store.chunks.graph_triples`): they are not read from the
-    store, a RocksDB read per term and most of the cost of a graph changed in place."""
+    export files of it, :func:`kg.store.chunks.graph_lines`): they are not read from the
+    store."""
     index = shared if isinstance(shared, SharedCounts) else _OnMapping(shared)
     removed = set(removed)
     changing = set(written) | removed
@@ -215,21 +249,16 @@ def apply_changes(
     onto = set(_graph_keys(store, _ONTO))
 
     # What each changed graph held before, and what each written graph states now.
-    olds: dict[str, tuple[list[str], list[ox.Triple]]] = {}
+    olds: dict[str, list[str]] = {}
     for g in sorted(changing):
         node = ox.NamedNode(g)
         held = before.get(g) if before is not None else None
-        if held is None:
-            held = [q.triple for q in store.quads_for_pattern(None, None, None, node)]
-        olds[g] = (_keys(held), held)
+        olds[g] = _as_keys(held) if held is not None else _graph_keys(store, node)
         if g not in in_place and store.contains_named_graph(node):
             store.remove_graph(node)
             if g in removed:
                 delta.graphs_removed += 1
-    news: dict[str, tuple[list[str], list[ox.Triple]]] = {}
-    for g, new in written.items():
-        listed = list(new)
-        news[g] = (_keys(listed), listed)
+    news = {g: _as_keys(new) for g, new in written.items()}
     shared_before = index.held_by(changing)
     stay_keys = _staying(olds, news, in_place, onto, shared_before.keys())
 
@@ -237,42 +266,39 @@ def apply_changes(
     # one not in the shared index, every graph that did (``alone``: one at most).
     gone: dict[str, set[str]] = {}
     alone: dict[str, set[str]] = {}
-    triples: dict[str, ox.Triple] = {}
-    stay: list[tuple[str, ox.Triple]] = []  # (graph, triple) left as it was in its own graph
-    for g, (keys, held) in olds.items():
+    for g, keys in olds.items():
         kept = stay_keys.get(g, _NONE)
-        for k, t in zip(keys, held, strict=True):
-            if k in kept:
-                stay.append((g, t))
-                continue
-            gone[k] = {g}
-            alone[k] = {g}
-            triples[k] = t
+        for k in keys:
+            if k not in kept:
+                gone[k] = {g}
+                alone[k] = {g}
     own = set(alone)  # in an appeal graph of their own: not stated by the reference data
     for k, holders in shared_before.items():
         gone[k] = set(holders)
 
     # The new triples of the written graphs, without what the ontology or reference data state.
-    stated: dict[str, set[str]] = defaultdict(set)
-    rest = {
-        g: [(k, t) for k, t in zip(keys, new, strict=True) if k not in stay_keys.get(g, _NONE)]
-        for g, (keys, new) in news.items()
-    }
+    rest = {g: [k for k in keys if k not in stay_keys.get(g, _NONE)] for g, keys in news.items()}
     # A triple in a changed graph of its own has one holder, so no count in the index.
-    index.prefetch(k for new in rest.values() for k, _t in new if k not in own)
-    for g, pairs in rest.items():
-        for k, t in pairs:
-            if k in onto or (k not in own and index.count(k) < 2 and ox.Quad(*t, _REF) in store):
-                continue
-            stated[k].add(g)
-            triples.setdefault(k, t)
+    index.prefetch(k for keys in rest.values() for k in keys if k not in own)
+    # Stated by no other appeal graph: it may be in the reference graph (reference data).
+    asked = {
+        k for keys in rest.values() for k in keys
+        if k not in onto and k not in own and index.count(k) < 2
+    }  # fmt: skip
+    triples = _parsed(asked)
+    in_reference = {k for k in asked if ox.Quad(*triples[k], _REF) in store}
+    stated: dict[str, set[str]] = defaultdict(set)
+    for g, keys in rest.items():
+        for k in keys:
+            if k not in onto and k not in in_reference:
+                stated[k].add(g)
     for k in stated:
         if k in gone:
             continue
         gone[k] = set()
         if index.count(k) > 1:
             continue
-        t = triples[k]
+        t = triples[k] if k in triples else _triple(k)
         alone[k] = {
             str(q.graph_name.value)
             for q in store.quads_for_pattern(t.subject, t.predicate, t.object, None)
@@ -280,30 +306,37 @@ def apply_changes(
             and str(q.graph_name.value).startswith(APPEAL_GRAPHS)
         }
 
-    removes: list[ox.Quad] = []
-    adds: list[ox.Quad] = []  # every quad placed by the change (its graph's, where in place)
-    writes: list[ox.Quad] = []  # those not in the store already
-    shrunk: set[str] = set()  # appeal graphs that lose a quad and stay
+    stay: list[tuple[str, str]] = []  # (graph, key) left as it was in its own graph
+    moving: list[str] = []
     for k, left in gone.items():
-        came = stated.get(k, _NONE)
-        old = alone.get(k)
-        if came == left and left <= in_place:
+        if stated.get(k, _NONE) == left and left <= in_place:
             # Stated by the same changed graphs as before (most of a graph whose note was
             # edited), each changed in place: the triple's holders, place and quad stay. A
             # triple in the reference graph for its holders needs nothing; one in its own
-            # graph is still placed there (Delta.added), without a quad made for it.
-            if old is not None:
-                stay.append((next(iter(left)), triples[k]))
+            # graph is still placed there (Delta.added_keys), without a quad made for it.
+            if k in alone:
+                stay.append((next(iter(left)), k))
             continue
+        moving.append(k)
+    triples.update(_parsed(k for k in moving if k not in triples))
+
+    removes: list[ox.Quad] = []
+    adds: list[tuple[str, ox.Quad]] = []  # every quad placed by the change, with its key
+    writes: list[ox.Quad] = []  # those not in the store already
+    shrunk: set[str] = set()  # appeal graphs that lose a quad and stay
+    for k in moving:
+        left = gone[k]
+        came = stated.get(k, _NONE)
+        old = alone.get(k)
         count = len(old) if old is not None else index.count(k)
         now = count - len(left) + len(came)
         was = _place_by_count(count, old)
         if now > 1 or now == 0 or came:
             will = _place_by_count(now, came)
         else:  # one holder left, not a changed graph: the triple goes back into its graph
-            rest = (old if old is not None else set(index.holders(k))) - changing
-            will = _place_by_count(now, rest)
-        t = triples.get(k) or _triple(k)
+            back = (old if old is not None else set(index.holders(k))) - changing
+            will = _place_by_count(now, back)
+        t = triples[k]
         if was is None and will is not None:
             delta.union_added.add(t)
         elif was is not None and will is None:
@@ -314,9 +347,9 @@ def apply_changes(
                 if was != _REF:
                     shrunk.add(str(was.value))
         if will is not None and (will != was or str(will.value) in changing):
-            adds.append(ox.Quad(*t, will))
+            adds.append((k, ox.Quad(*t, will)))
             if will != was or str(will.value) not in in_place:
-                writes.append(adds[-1])
+                writes.append(adds[-1][1])
             if str(will.value) not in changing and will != _REF:
                 delta.moved += 1
                 delta.touched.add(str(will.value))
@@ -335,20 +368,23 @@ def apply_changes(
         if next(iter(store.quads_for_pattern(None, None, None, node)), None) is None:
             if store.contains_named_graph(node):
                 store.remove_graph(node)
-    delta.added = {q.triple for q in adds}
-    delta.added.update(t for _g, t in stay)
-    for q in adds:
+    delta.added_keys = {k for k, _q in adds}
+    delta.added_keys.update(k for _g, k in stay)
+    for g, kept in stay_keys.items():
+        delta.added_keys |= kept
+        delta.contents[g] = list(kept)
+    for k, q in adds:
         if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in in_place:
-            delta.contents.setdefault(q.graph_name.value, []).append(q.triple)
-    for g, t in stay:
-        delta.contents.setdefault(g, []).append(t)
-    delta.reference = {q.triple for q in (*removes, *adds) if q.graph_name == _REF}
+            delta.contents.setdefault(q.graph_name.value, []).append(k)
+    for g, k in stay:
+        delta.contents.setdefault(g, []).append(k)
+    delta.reference = {q.triple for q in (*removes, *(q for _k, q in adds)) if q.graph_name == _REF}
     return delta
 
 
 def _staying(
-    olds: Mapping[str, tuple[list[str], list[ox.Triple]]],
-    news: Mapping[str, tuple[list[str], list[ox.Triple]]],
+    olds: Mapping[str, list[str]],
+    news: Mapping[str, list[str]],
     in_place: AbstractSet[str],
     onto: AbstractSet[str],
     shared: AbstractSet[str],
@@ -360,15 +396,15 @@ def _staying(
     seen: set[str] = set()
     twice: set[str] = set()
     for g in sorted(olds.keys() | news.keys()):
-        mine = set(olds[g][0]) if g in olds else set()
+        mine = set(olds[g]) if g in olds else set()
         if g in news:
-            mine.update(news[g][0])
+            mine.update(news[g])
         twice |= seen & mine
         seen |= mine
     out: dict[str, set[str]] = {}
     for g in in_place:
         if g in olds and g in news:
-            both = set(olds[g][0]).intersection(news[g][0])
+            both = set(olds[g]).intersection(news[g])
             both -= onto
             both -= twice
             both -= shared

@@ -54,6 +54,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import re
 import shutil
 import sqlite3
 import sys
@@ -88,9 +89,9 @@ from kg.record.keytable import DiskKeys
 from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.store.apart import run_apart
-from kg.store.chunks import appeal_files_writer, graph_triples
+from kg.store.chunks import appeal_files_writer, graph_lines
 from kg.store.counts import count_entities_after
-from kg.store.delta import SHARED_FILE, SharedIndex, apply_changes
+from kg.store.delta import SHARED_FILE, SharedIndex, _keys, apply_changes
 from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
 from kg.store.kept import (
     KEPT_DIR,
@@ -816,13 +817,13 @@ def _build_from(
             maybe |= {str(LINKS_GRAPH), str(DERIVED_GRAPH), str(REFERENCE_GRAPH)}
             existed = {g: before.contains_named_graph(ox.NamedNode(g)) for g in maybe}
             keys_by_aid = {aid: keys for aid, _sha, keys in order}
-            written = _graph_triples(
+            written = _graph_lines(
                 todo, data_dir, (resolution, canon), workers, say, keys_by_aid.__getitem__
             )
             gone = [str(appeal_graph_iri(a)) for a in removed]
             # The changed graphs' previous triples from the previous build's export files
             # where they are there, rather than read from the store term by term.
-            held = graph_triples(generation, [*written, *gone])
+            held = graph_lines(generation, [*written, *gone])
             delta = apply_changes(store, shared, written, gone, held)
             del held
             say(
@@ -831,8 +832,9 @@ def _build_from(
             )
             derived = None
             derived_changes: list[ox.Triple] = []  # what validation checks again
+            added: set[ox.Triple] | None = None  # made only when asked for
             if links_changed:
-                delta.added |= _replace_graph(store, LINKS_GRAPH, links_graph(data_dir))
+                added = delta.added | _replace_graph(store, LINKS_GRAPH, links_graph(data_dir))
             else:  # only around what changed (kg.store.derive); the links: all again
                 derived = derive_changes(
                     store, before, shapes, ox.NamedNode(str(DERIVED_GRAPH)),
@@ -848,7 +850,9 @@ def _build_from(
                 )  # fmt: skip
             del before
             if derived is None:
-                derived = _derive_again(store, ontology_dir, delta.added)
+                derived = _derive_again(
+                    store, ontology_dir, delta.added if added is None else added
+                )
             else:
                 state_extra["derived_changes"] = {
                     "base": previous.get("build"),
@@ -1441,22 +1445,53 @@ def _jobs(
     return out
 
 
-def _graph_triples(
+# A character Oxigraph writes escaped in a literal (:func:`kg.record.nquads.term_text` leaves
+# it as it is), or a blank node (whose label a line keeps and a parse may not).
+_NOT_AS_OXIGRAPH = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]|_:")
+
+
+def _graph_lines(
     jobs_list: list[Job],
     data_dir: Path,
     identity: tuple[Resolution, Canon],
     workers: WorkerPool,
     say: Progress,
     keys_of: Callable[[str], list[Any]] | None = None,
-) -> dict[str, list[ox.Triple]]:
-    """The triples of each case graph (graph IRI -> triples), as the record gives them
-    (``keys_of``: see :func:`_views`). The workers, if started, are left running: the
-    export files of the graphs are made in them too (:func:`kg.store.chunks.write_chunks`)."""
-    out: dict[str, list[ox.Triple]] = {}
+) -> dict[str, list[str]]:
+    """The triples of each case graph (graph IRI -> its N-Triples lines without the final
+    dot), as the record gives them (``keys_of``: see :func:`_views`). A graph's N-Quads are
+    cut into lines, not parsed: where its text is not as Oxigraph writes it (a control
+    character in a literal, a blank node) it is parsed and written again. The workers, if
+    started, are left running: the export files of the graphs are made in them too
+    (:func:`kg.store.chunks.write_chunks`)."""
+    out: dict[str, list[str]] = {}
     for chunk in _nquads(jobs_list, data_dir, identity, workers, say, keys_of, keep=True):
-        for q in ox.parse(input=chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
-            out.setdefault(str(q.graph_name.value), []).append(q.triple)
+        for g, lines in _chunk_lines(chunk).items():
+            out.setdefault(g, []).extend(lines)
     return out
+
+
+def _chunk_lines(chunk: str) -> dict[str, list[str]]:
+    """One case graph's N-Quads text as graph IRI -> its triples' N-Triples lines without the
+    final dot, as Oxigraph writes them."""
+    end = chunk.find("\n")
+    if end < 0:
+        return {}
+    graph = chunk[chunk.rfind(" ", 0, end - 2) + 1 : end - 2]  # "<iri>" before " ."
+    tail = f" {graph} .\n"
+    lines = chunk.split(tail)
+    if (
+        graph.startswith("<")
+        and not lines[-1]
+        and len(lines) - 1 == chunk.count("\n")
+        and not _NOT_AS_OXIGRAPH.search(chunk)
+    ):
+        lines.pop()
+        return {graph[1:-1]: lines}
+    out: dict[str, list[ox.Triple]] = {}
+    for q in ox.parse(input=chunk.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+        out.setdefault(str(q.graph_name.value), []).append(q.triple)
+    return {g: _keys(triples) for g, triples in out.items()}
 
 
 def _replace_graph(store: ox.Store, name: URIRef, graph: Graph) -> set[ox.Triple]:
@@ -1491,7 +1526,7 @@ def _finish(
     data_dir: Path | None = None,
     progress: Progress | None = None,
     graphs: tuple[int, dict[str, bool]] | None = None,
-    contents: dict[str, list[ox.Triple]] | None = None,
+    contents: dict[str, list[str]] | None = None,
     texts: dict[str, tuple[list[Path], int]] | None = None,
     workers: Executor | None = None,
 ) -> None:
