@@ -494,7 +494,8 @@ def test_a_changed_graphs_previous_triples_given_are_not_read_from_the_store(
         )  # fmt: skip
         state.abandon()
     assert results[0] == results[1] == results[2]
-    assert results[2][7][names[1]] == sorted(map(_key, new[names[1]]))
+    # the edited graph's own triples as lines; the one every graph states is the reference's
+    assert results[2][7][names[1]] == sorted(map(_key, new[names[1]] - {t("hub")}))
     expected, index = _partitioned({**graphs, **new}, set(), set())
     assert results[1][0] == sorted(map(str, expected)) and results[1][1] == index
     assert results[1][6] == 1  # the pair's fact went back into its other holder's graph

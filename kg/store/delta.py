@@ -260,24 +260,26 @@ def apply_changes(
                 delta.graphs_removed += 1
     news = {g: _as_keys(new) for g, new in written.items()}
     shared_before = index.held_by(changing)
-    stay_keys = _staying(olds, news, in_place, onto, shared_before.keys())
+    old_sets = {g: set(keys) for g, keys in olds.items()}
+    new_sets = {g: set(keys) for g, keys in news.items()}
+    stay_keys = _staying(old_sets, new_sets, in_place, onto, shared_before.keys())
 
     # For each affected triple, the changed graphs that stated it before (``gone``), and, for
     # one not in the shared index, every graph that did (``alone``: one at most).
     gone: dict[str, set[str]] = {}
     alone: dict[str, set[str]] = {}
-    for g, keys in olds.items():
-        kept = stay_keys.get(g, _NONE)
-        for k in keys:
-            if k not in kept:
-                gone[k] = {g}
-                alone[k] = {g}
+    for g in olds:
+        for k in sorted(old_sets[g].difference(stay_keys.get(g, _NONE))):
+            gone[k] = {g}
+            alone[k] = {g}
     own = set(alone)  # in an appeal graph of their own: not stated by the reference data
     for k, holders in shared_before.items():
         gone[k] = set(holders)
 
     # The new triples of the written graphs, without what the ontology or reference data state.
-    rest = {g: [k for k in keys if k not in stay_keys.get(g, _NONE)] for g, keys in news.items()}
+    rest: dict[str, list[str]] = {}
+    for g in news:
+        rest[g] = sorted(new_sets[g].difference(stay_keys.get(g, _NONE)))
     # A triple in a changed graph of its own has one holder, so no count in the index.
     index.prefetch(k for keys in rest.values() for k in keys if k not in own)
     # Stated by no other appeal graph: it may be in the reference graph (reference data).
@@ -383,8 +385,8 @@ def apply_changes(
 
 
 def _staying(
-    olds: Mapping[str, list[str]],
-    news: Mapping[str, list[str]],
+    old_sets: Mapping[str, set[str]],
+    new_sets: Mapping[str, set[str]],
     in_place: AbstractSet[str],
     onto: AbstractSet[str],
     shared: AbstractSet[str],
@@ -392,24 +394,32 @@ def _staying(
     """Per graph changed in place, the triples it held in a graph of its own and states
     still, that no other changed graph held or states and the shared index does not list:
     their holders, place and quad stay (most of a graph whose note was edited). Told apart by
-    set operations, so that only the rest is weighed triple by triple."""
-    seen: set[str] = set()
-    twice: set[str] = set()
-    for g in sorted(olds.keys() | news.keys()):
-        mine = set(olds[g]) if g in olds else set()
-        if g in news:
-            mine.update(news[g])
-        twice |= seen & mine
-        seen |= mine
+    set operations, each over one graph's triples (never over every changed graph's, nor
+    over the ontology's or the shared index's for each graph), so that only the rest is
+    weighed triple by triple."""
+    shared = shared if isinstance(shared, (set, frozenset)) else set(shared)
     out: dict[str, set[str]] = {}
-    for g in in_place:
-        if g in olds and g in news:
-            both = set(olds[g]).intersection(news[g])
-            both -= onto
-            both -= twice
-            both -= shared
+    for g in sorted(in_place):
+        if g in old_sets and g in new_sets:
+            # ``difference`` walks the smaller graph's set, not the ontology or the index
+            both = (old_sets[g] & new_sets[g]).difference(onto).difference(shared)
             if both:
                 out[g] = both
+    if not out:
+        return out
+    # Of those, the ones another changed graph held or states too (it becomes shared).
+    every = set().union(*out.values())
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for g in sorted(old_sets.keys() | new_sets.keys()):
+        hit = (old_sets.get(g, _NONE) & every) | (new_sets.get(g, _NONE) & every)
+        twice |= seen & hit
+        seen |= hit
+    if twice:
+        for g in list(out):
+            out[g] -= twice
+            if not out[g]:
+                del out[g]
     return out
 
 
