@@ -2088,3 +2088,16 @@ def test_one_named_after_the_clause_only_as_whose_lawyer_another_is_takes_no_par
     trial = next(e for e in evs if e["type"] == "trial_hearing" and e["date"] == "2024-05-09")
     assert "Eva Hart" not in trial["targets"]
     assert "Ivo Dub" not in trial["targets"]
+
+
+def test_a_step_told_again_in_a_clause_of_its_own_adds_its_people() -> None:
+    # "several of his relatives" (no name of their own) were arrested with him: one arrest,
+    # of him and of them
+    evs = _named(
+        "On 3 May 2024, Mr. Tom Reed was arrested at his home; several of his relatives were "
+        "taken away with him."
+    )
+    arrest = _one(evs, "arrest")
+    assert arrest["date"] == "2024-05-03"
+    assert arrest["targets"][0] == "Tom Reed"
+    assert len(arrest["targets"]) == 2 and arrest["targets"][1] is None

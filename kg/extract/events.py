@@ -959,6 +959,10 @@ def find_events(
                 if key in seen:
                     split = _clause_people(key, told_in, clauses, a, mentions, person_ids)
                     if split is None:
+                        if key in told_in and told_in[key][0] != _clause(clauses, a):
+                            # "A was arrested; several of his relatives were taken away with
+                            # him": the step told again in a clause of its own, of more people
+                            _more_people(told_in[key][1], _clause(clauses, a), mentions)
                         continue
                 seen.add(key)
                 ev = make_event(
@@ -1028,6 +1032,25 @@ def find_events(
     _penalty_courts(events, ents)
     events = _shootings(events, doc)
     return _corefer(drop_custody_sentences(events, doc), doc, event_dates)
+
+
+def _more_people(
+    first: dict[str, Any], clause: tuple[int, int], mentions: list[tuple[int, int, Any]]
+) -> None:
+    """Add to ``first`` the people a later clause of its sentence tells the same step of: those
+    named in ``clause`` who are neither its agents nor officials acting on others."""
+    c0, c1 = clause
+    lo = bisect.bisect_left(mentions, c0, key=lambda m: m[0])
+    for ma, _mb, e in mentions[lo:]:
+        if ma >= c1:
+            break
+        if (
+            e.kind == "person"
+            and e.id not in first["agents"]
+            and e.id not in first["targets"]
+            and not AGENT_ROLES.intersection(e.attrs.get("roles", []))
+        ):
+            first["targets"].append(e.id)
 
 
 def _phrase_objects(
