@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import copy
 import json
+import multiprocessing
 import os
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,7 @@ from kg.store.chunks import EXPORT_DIR, MANIFEST, NQ, TTL
 from kg.store.spill import read_record
 from kg.store.store import Store
 from kg.store.voidcounts import SUFFIX
-from kg.vocab import DATA_DIR
+from kg.vocab import DATA_DIR, ONTOLOGY_GRAPH
 
 
 @pytest.fixture(scope="module")
@@ -195,3 +197,53 @@ def test_a_rebuild_of_many_graphs_makes_their_export_files_in_the_workers(
     assert with_workers == alone
     build_classic(tmp_path / "classic", data)
     assert _canonical(tmp_path / "kg") == _canonical(tmp_path / "classic")
+
+
+def test_a_full_build_makes_the_appeal_graphs_export_files_in_its_workers(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the partition, the appeal graphs' files are made by the workers that wrote the
+    graphs, a few graphs at a time (here four, at most one part in flight): the same files,
+    byte for byte, as a build without workers makes in its own process."""
+    stream.build_streaming(tmp_path / "alone", corpus, incremental=False, jobs=1, progress=None)
+    methods = _pool_methods(monkeypatch, tmp_path / "pools")
+    monkeypatch.setattr(chunks, "_SMALL_PART", 4)
+    _noting_pid(chunks, "_appeal_files", tmp_path / "exported", monkeypatch)
+    stream.build_streaming(tmp_path / "kg", corpus, incremental=False, jobs=2, progress=None)
+    assert _made(methods) == ["fork"]
+    exported = _pids(tmp_path / "exported")
+    assert exported and os.getpid() not in exported
+    with_workers, alone = _export_files(tmp_path / "kg"), _export_files(tmp_path / "alone")
+    assert sum(g.startswith(chunks.APPEAL_GRAPHS) for g in with_workers) == 24
+    # The ontology graph's blank nodes are labelled anew by each build.
+    ontology = [g for g in with_workers if g.startswith(f"{ONTOLOGY_GRAPH} ")]
+    assert len(ontology) == 1 and set(with_workers) == set(alone)
+    for g in ontology:
+        del with_workers[g], alone[g]
+    assert with_workers == alone
+    assert _canonical(tmp_path / "kg") == _canonical(tmp_path / "alone")
+
+
+def test_appeal_files_in_workers_as_the_writer_and_a_workers_error_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph = "https://w3id.org/appeals-kg/graph/appeal/x-1"
+    other = "https://w3id.org/appeals-kg/graph/appeal/x-2"
+    text = "".join(f'<urn:x:s{n}> <urn:x:p> "o {n}"@en <{graph}> .\n' for n in range(5))
+    monkeypatch.setattr(chunks, "_SMALL_PART", 2)
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+        (tmp_path / "pool").mkdir()
+        export = chunks.AppealFilesInWorkers(tmp_path / "pool", pool, ahead=1)
+        assert [export(graph, text), export(other, "")] == [5, 0]
+        export.wait()
+        (tmp_path / "here").mkdir()
+        chunks.appeal_files_writer(tmp_path / "here")(graph, text)
+        for name in (f"{chunks._stem(graph)}{NQ}", f"{chunks._stem(graph)}{TTL}"):
+            made = tmp_path / "pool" / chunks.READY_DIR / name
+            assert read_unpacked(made) == read_unpacked(tmp_path / "here" / chunks.READY_DIR / name)
+        # A line in another graph: the worker's error is raised by wait(), not lost.
+        (tmp_path / "bad").mkdir()
+        export = chunks.AppealFilesInWorkers(tmp_path / "bad", pool, ahead=1)
+        assert export(other, text) == 5
+        with pytest.raises(RuntimeError, match="is not in that graph"):
+            export.wait()

@@ -53,8 +53,9 @@ import secrets
 import shutil
 import time
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -560,6 +561,54 @@ def appeal_files_writer(folder: Path) -> Callable[[str, str], int]:
     return write
 
 
+_WRITERS: dict[str, Callable[[str, str], int]] = {}  # a worker's appeal_files_writer, by folder
+
+
+def _appeal_files(folder: str, part: list[tuple[str, str]]) -> None:
+    """:func:`appeal_files_writer`'s files of a few appeal graphs (IRI, N-Quads text), in a
+    worker process; the writer of the folder a build last sent is kept, no other."""
+    write = _WRITERS.get(folder)
+    if write is None:
+        _WRITERS.clear()
+        write = _WRITERS[folder] = appeal_files_writer(Path(folder))
+    for graph, text in part:
+        write(graph, text)
+
+
+class AppealFilesInWorkers:
+    """:func:`appeal_files_writer` with the files made in ``workers``: a full build hands the
+    appeal graphs' final texts over one at a time after their partition, which until then
+    made every graph's files (Oxigraph's Turtle, the VoID counts, the packing) in the build
+    process while the workers that wrote the graphs waited. Called like the writer, it returns
+    a graph's triple count at once (its lines) and sends the graphs to the workers
+    :data:`_SMALL_PART` at a time, at most ``ahead`` parts in flight; :meth:`wait` waits for
+    the rest and raises the first error a worker met."""
+
+    def __init__(self, folder: Path, workers: Executor, ahead: int) -> None:
+        (folder / READY_DIR).mkdir(exist_ok=True)
+        self.folder, self.workers, self.ahead = str(folder), workers, max(1, ahead)
+        self.part: list[tuple[str, str]] = []
+        self.pending: deque[Future[None]] = deque()
+
+    def __call__(self, graph: str, text: str) -> int:
+        self.part.append((graph, text))
+        if len(self.part) >= _SMALL_PART:
+            self._send()
+        return text.count("\n")
+
+    def _send(self) -> None:
+        self.pending.append(self.workers.submit(_appeal_files, self.folder, self.part))
+        self.part = []
+        while len(self.pending) > self.ahead:
+            self.pending.popleft().result()
+
+    def wait(self) -> None:
+        if self.part:
+            self._send()
+        while self.pending:
+            self.pending.popleft().result()
+
+
 def _small_files(part: list[tuple[str, str, bytes]]) -> list[int]:
     """:func:`_write_small` of a few appeal graphs, in a worker process, each given as its
     IRI, the stem of its files and its triples as N-Triples lines (in any order); their
@@ -1003,6 +1052,7 @@ def store_chunks(store: ox.Store, store_dir: Path | None) -> Chunks | None:
 
 __all__ = [
     "EXPORT_DIR",
+    "AppealFilesInWorkers",
     "Chunk",
     "Chunks",
     "appeal_files_writer",

@@ -89,7 +89,7 @@ from kg.record.keytable import DiskKeys
 from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.store.apart import run_apart
-from kg.store.chunks import appeal_files_writer, graph_lines
+from kg.store.chunks import AppealFilesInWorkers, appeal_files_writer, graph_lines
 from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, _keys, apply_changes
 from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
@@ -897,16 +897,26 @@ def _build_from(
             {str(p) for g in (links, ontology, reference) for p in g.predicates(unique=True)},
         )  # fmt: skip
         # One triple, one graph, decided on the text (kg.store.textpartition); the appeal
-        # graphs' export files are written from it too.
+        # graphs' export files are written from it too, by the workers that wrote the
+        # graphs when there are any (kg.store.chunks.AppealFilesInWorkers).
+        pool = workers.get(len(todo))
+        export = (
+            AppealFilesInWorkers(folder, pool, AHEAD * workers.workers) if pool is not None
+            else appeal_files_writer(folder)
+        )  # fmt: skip
         index_of_shared, ready = partition_nquads(
             graph_nquads(ontology, ONTOLOGY_GRAPH),
             graph_nquads(reference, REFERENCE_GRAPH),
             _nquads(todo, data_dir, (resolution, canon), workers, say,
-                    local=(local.rules, local.write) if local.rules else None),
+                    local=(local.rules, local.write) if local.rules else None,
+                    keep=pool is not None),
             folder / "cases.nq",
             batches.write,
-            appeal_files_writer(folder),
+            export,
         )  # fmt: skip
+        if isinstance(export, AppealFilesInWorkers):
+            export.wait()
+        workers.close()
         batches.close()
         local.close()
         del ontology, reference
