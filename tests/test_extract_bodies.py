@@ -499,3 +499,25 @@ def test_a_region_joined_by_and_is_one_name_and_a_security_bureau_is_a_security_
     assert "West and Central Africa Press Forum" in orgs
     assert "Zembla Police" in orgs  # "and" between two bodies still parts them
     assert orgs["Internal Security Bureau"]["kind"] == "security_service"
+
+
+def test_items_of_a_semicolon_list_of_bodies_are_bodies() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Release Tom Reed\n\nOn 3 May 2026, police arrested Tom Reed, a "
+        "member of the Tarn Rights Network. The Vela Legal Aid Centre and Zembla Watch "
+        "condemned the arrest, as did the Kosta Press Union.\n\nSignatories:\nTarn Rights "
+        "Network; ACAT-Zembla; Zembla Watch; Ligue Vesna; Vela Legal Aid Centre (VLAC); "
+        "SOS-Torture/Zembla; Kosta Press Union; and 12 other organisations.\n"
+    )
+    names = {o["name"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert {"ACAT-Zembla", "Ligue Vesna", "SOS-Torture/Zembla"} <= names
+    assert not any("other organisations" in n for n in names)
+
+
+def test_a_semicolon_list_of_too_few_known_bodies_adds_nothing() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Release Tom Reed\n\nOn 3 May 2026, police arrested Tom Reed of "
+        "Zembla Watch. Present: Zembla Watch; Ana Lind; Ivo Sand; Mira Kell.\n"
+    )
+    names = {o["name"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert not {"Ana Lind", "Ivo Sand", "Mira Kell"} & names

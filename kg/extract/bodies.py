@@ -485,3 +485,56 @@ def add_numbered_units(doc: Doc, ents: Entities) -> None:
             "part_of": parent,
         }
         ents.add(Entity("organisation", m.group(), m.start(), m.end(), attrs=attrs))
+
+
+#: An item of a list of bodies: a capitalised name or an acronym, at most eight words, an
+#: acronym in brackets after it allowed ("FIACAT", "Ligue Iteka", "SOS-Torture/Burundi").
+LISTED_BODY = re.compile(
+    r"(?P<name>[A-ZÀ-Þ][\w’'&/.-]*(?:[ \t\n]+[\w’'&/.-]+){0,7}?)"
+    r"(?:[ \t\n]*\((?P<short>[^()]{1,80})\))?[ \t\n]*$"
+)
+#: Words that end a list's lead-in before its first item: "Signatories (partial list):".
+LIST_LEAD = re.compile(r"^.*:\s*", re.S)
+
+
+def add_bodies_listed_with_bodies(doc: Doc, ents: Entities) -> None:
+    """A paragraph that lists names split by semicolons, at least three of them bodies the text
+    names, lists bodies: each other item shaped as a name is a body too (the signatories of a
+    joint statement, "ACAT-France; FIACAT; Ligue Iteka; ...")."""
+    flat = doc.flat
+    for para in doc.paragraphs:
+        text = flat[para.start : para.end]
+        if text.count(";") < 3:
+            continue
+        known = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
+        people = {n for p in ents.of("person") for n in (p.name, *p.variants) if n}
+        items = []
+        at = para.start
+        for k, raw in enumerate(text.split(";")):
+            start = at
+            at += len(raw) + 1
+            if k == 0 and (lead := LIST_LEAD.match(raw)):
+                start += lead.end()
+                raw = raw[lead.end() :]
+            lead_ws = len(raw) - len(raw.lstrip())
+            m = LISTED_BODY.fullmatch(raw.strip())
+            if m is None:
+                items.append(None)
+                continue
+            name = " ".join(m.group("name").split())
+            if name.startswith("and "):
+                items.append(None)
+                continue
+            items.append((name, start + lead_ws, start + lead_ws + len(m.group("name"))))
+        names = [it[0] for it in items if it]
+        if sum(n in known for n in names) < 3 or len(names) < len(items) - 1:
+            continue
+        for it in items:
+            if it is None or it[0] in known or it[0] in people:
+                continue
+            name, a, b = it
+            if name.split()[0] in ("and", "the", "The") or any(
+                w[:1].isdigit() for w in name.split()
+            ):
+                continue
+            ents.add(Entity("organisation", name, a, b, attrs={"kind": "ngo"}))

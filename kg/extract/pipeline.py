@@ -25,6 +25,7 @@ import yaml
 from kg import __version__
 from kg.extract.addressees import mark_addressees
 from kg.extract.bodies import (
+    add_bodies_listed_with_bodies,
     add_numbered_units,
     add_pattern_bodies,
     drop_headline_bodies,
@@ -119,6 +120,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     drop_places_and_bodies(doc, ents)
     bodies_named_in_brackets(doc, ents)
     bodies_read_as_persons(doc, ents)
+    add_bodies_listed_with_bodies(doc, ents)
     merge_persons(doc, ents)
     add_kin_names(doc, ents)
     add_honorific_mentions(doc, ents)
