@@ -1241,6 +1241,38 @@ def test_plain_splits_give_the_tokens_and_words_of_the_full_patterns() -> None:
     assert make_doc("a_b c").word_index == {"a": [0], "b": [2], "c": [4]}
 
 
+def test_word_index_read_from_the_tokens_is_that_of_the_word_pattern() -> None:
+    """The word index a text without an underscore reads from its tokens holds each word
+    ``WORD.finditer`` finds, at its starts, its keys in the order the words first come: on
+    made-up texts of figures glued to letters ("12ab", "3rdx", "5No.3"), ordinals, possessives,
+    hyphens, stops, marks and other scripts, and on the appeals, mutated. Where figures run into
+    the token after, the index is not read from the tokens."""
+    from kg.extract.text import _index_of_tokens
+
+    rng = random.Random(17)
+    pieces = ["a", "A", "s", "’", "'", "-", ".", "No.", " 5", "No", "3rd", "1st", "²", "²a",
+              "a²", "“", "(", " ", "\n", "é", "ß", "İ", "\u0301", "ж", "١٢", "\u00a0", "James",
+              "boss’ ", "x-y", "Ana.", ",", "12", "G20", "th", "U.S.", "al-Rami"]  # fmt: skip
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(25))) for _ in range(5000)]
+    texts += _texts()[:10] + [t.replace("_", " ") for t in _mutated(_texts()[:5], 5)]
+    from_tokens = 0
+    for text in texts:
+        doc = make_doc(text)
+        want: dict[str, list[int]] = {}
+        for m in WORD.finditer(doc.flat):
+            want.setdefault(m.group(), []).append(m.start())
+        got = doc.word_index
+        assert got == want and list(got) == list(want), repr(text)
+        from_tokens += _index_of_tokens(doc.flat, doc.tokens[0]) is not None
+    assert from_tokens > 3000
+    # a word over two tokens: the index is read by the pattern
+    for glued in ("12ab", "3rdx c", "a 5No.3", "1²3", "3rd3rd", "1st2"):
+        assert _index_of_tokens(glued, _tokens(glued)[0]) is None, glued
+    assert _index_of_tokens("G20x al-Rami’s", _tokens("G20x al-Rami’s")[0]) == {
+        "G20x": [0], "al": [5], "Rami": [8], "s": [13],
+    }  # fmt: skip
+
+
 def test_glued_figures_are_the_figures_not_after_white_space() -> None:
     """FIGURES_GLUED finds the runs of FIGURES that neither open the text nor follow white
     space, the only ones a footnote mark can be, and ``glued_figures`` their starts; the marks

@@ -131,9 +131,19 @@ class Doc:
         return [(m.start(), m.group()) for m in WORD.finditer(self.flat)]
 
     @functools.cached_property
+    def tokens(self) -> tuple[list[tuple[str, int, int]], list[bool], list[str]]:
+        """The tokens of ``flat`` (:func:`_tokens`), read once for the capitalised runs and
+        the word index."""
+        return _tokens(self.flat)
+
+    @functools.cached_property
     def word_index(self) -> dict[str, list[int]]:
         """Each distinct word of ``flat`` with its starts in text order: the rules that look
         words up go over the distinct words, about half as many as the words."""
+        if "_" not in self.flat:
+            index = _index_of_tokens(self.flat, self.tokens[0])
+            if index is not None:
+                return index
         # ``split`` gives the gaps and the words in turn (no match object per word): a word's
         # start is the length of all that comes before it
         parts = (WORD_SPLIT if "_" in self.flat else WORD_SPLIT_PLAIN).split(self.flat)
@@ -147,6 +157,53 @@ class Doc:
             else:
                 found.append(a)
         return index
+
+
+#: Figures with a letter right after, or an ordinal's letters with a word character right
+#: after: where a token of figures (:data:`TOKEN_RE`) may end and another token follow with no
+#: gap ("12ab", "3rdx", "3rd3rd"), so that one word (:data:`WORD`) runs over two tokens; or
+#: figures inside a token ("G20x"), which is one.
+GLUED_FIGURES = re.compile(r"\d(?:(?:st|nd|rd|th)(?=[^\W_])|(?=[^\W\d_]))")
+
+
+def _index_of_tokens(flat: str, toks: list[tuple[str, int, int]]) -> dict[str, list[int]] | None:
+    """:attr:`Doc.word_index` read from the tokens of ``flat`` (a text without an underscore),
+    not by another pass of a pattern over the text; None where a word runs over two tokens.
+
+    Every word character of such a text is in a token (the gaps between tokens are white
+    space), and a token holds whole words: a token of letters takes every word character after
+    its first, so a word ends inside it or where it ends; only a token of figures can end with a
+    word character right before another: a letter after its figures, or any word character
+    after an ordinal's letters (:data:`GLUED_FIGURES`). A token of letters and digits
+    is one word; a longer one ("al-Rami", "Lee’s", "U.S", "No.") is split into its words."""
+    starts = None
+    for m in GLUED_FIGURES.finditer(flat):  # a handful of texts in fifty have one
+        if starts is None:
+            starts = [a for _, a, _ in toks]
+        k = bisect.bisect_left(starts, m.end())
+        if k < len(starts) and starts[k] == m.end():
+            return None
+    index: dict[str, list[int]] = {}
+    get = index.get
+    split = WORD_SPLIT_PLAIN.split
+    for t, a, _ in toks:
+        if t.isalnum():
+            found = get(t)
+            if found is None:
+                index[t] = [a]
+            else:
+                found.append(a)
+        elif len(t) > 1:  # a token of one character that is no word character holds none
+            parts = split(t)
+            for k in range(1, len(parts), 2):
+                a += len(parts[k - 1])
+                found = get(parts[k])
+                if found is None:
+                    index[parts[k]] = [a]
+                else:
+                    found.append(a)
+                a += len(parts[k])
+    return index
 
 
 #: A footnote mark glued to a capitalised word or to the stop after one: superscript figures
@@ -339,7 +396,7 @@ def _prefixed(tok: str) -> bool:
 
 def find_runs(doc: Doc) -> list[Run]:
     """Capitalised runs in the text; quotes inside a name (``Centre “Memorial”``) are kept."""
-    toks, cap, words = _tokens(doc.flat)
+    toks, cap, words = doc.tokens
     short = doc.short_line(50) if "\n" in doc.text else 50
     runs: list[Run] = []
     n = len(toks)
