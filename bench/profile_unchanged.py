@@ -5,9 +5,12 @@
 ``STORE`` is a built store that ``kg validate`` has already validated (its kept results and
 graph copies are there) and that has not been built again since: every run here is an
 "unchanged" one. The steps are those of ``kg.check.validate.validate_store`` with the
-``sparql`` engine, timed one by one, then the JSON report; beside them, the parts of
-``validate_set_based`` that read something whole (the kept results, the build state, the
-build's export files behind the graph copies) timed on their own. Medians over ``--repeat``.
+``sparql`` engine, timed one by one (``check_set_based``; ``report_rows``, the rows kept beside
+the results or made again, :mod:`kg.check.rows`), then the JSON report; beside them, the parts
+of ``check_set_based`` that read something whole (the kept results, the build state, the
+build's export files behind the graph copies) timed on their own. Medians over ``--repeat``;
+the first run of a store validated by an earlier version makes and keeps the rows (``rows``
+in the output says how each run had them, the last run's is printed).
 """
 
 from __future__ import annotations
@@ -29,12 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.check import copies as copies_mod  # noqa: E402
 from kg.check import setbased  # noqa: E402
-from kg.check.validate import (  # noqa: E402
-    _focus_nodes,
-    record_sources,
-    report_from_graph,
-    shapes_graph,
-)
+from kg.check.validate import Report, report_rows, shapes_graph  # noqa: E402
 from kg.store import Store  # noqa: E402
 
 
@@ -51,27 +49,25 @@ def one_run(store_path: Path) -> tuple[dict[str, float], dict[str, Any]]:
     cpu, _, shapes = _timed(shapes_graph)
     steps["shapes"] = cpu
     cache = setbased.cache_path(store)
-    cpu, _, (conforms, graph, stats) = _timed(
-        lambda: setbased.validate_set_based(store, shapes, cache=cache)
-    )
-    steps["validate_set_based"] = cpu
-    cpu, _, sources = _timed(lambda: record_sources(store, _focus_nodes(graph)))
-    steps["record_sources"] = cpu
-    cpu, _, report = _timed(lambda: report_from_graph(conforms, graph, sources))
-    steps["report_from_graph"] = cpu
+    cpu, _, run = _timed(lambda: setbased.check_set_based(store, shapes, cache=cache))
+    steps["check_set_based"] = cpu
+    cpu, _, (conforms, rows) = _timed(lambda: report_rows(store, run))
+    steps["report_rows"] = cpu
+    report = Report(conforms=conforms, violations=rows)
     cpu, _, text = _timed(report.to_json)
     steps["to_json"] = cpu
-    # parts inside validate_set_based, on their own
+    # parts inside check_set_based, on their own
     assert cache is not None
     steps["  of which: kept results read and parsed"] = _timed(lambda: setbased._load_cache(cache))[
         0
     ]
     steps["  of which: build state read"] = _timed(lambda: setbased.build_state(store))[0]
-    steps["  (export files looked up, now only when a graph changed)"] = _timed(
+    steps["  (export files looked up, only when a graph changed)"] = _timed(
         lambda: copies_mod._build_files(store)
     )[0]
     facts = {
-        "mode": stats.mode,
+        "mode": run.stats.mode,
+        "rows": run.stats.rows,
         "results": len(report.violations),
         "report_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         "kept_results_bytes": cache.stat().st_size,
@@ -89,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.store}: not a store directory", file=sys.stderr)
         return 2
     load_before = os.getloadavg()
-    runs, facts = [], {}
+    runs, facts, hows = [], {}, []
     for _ in range(args.repeat):
         steps, facts = one_run(args.store)
         if facts["mode"] != "unchanged":
@@ -98,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 2
         runs.append(steps)
+        hows.append(facts["rows"])
     median = {k: round(statistics.median(r[k] for r in runs), 3) for k in runs[0]}
     commit = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
@@ -107,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         "store": str(args.store),
         "repeat": args.repeat,
         "cpu_seconds_median": median,
+        "cpu_seconds_runs": runs,
+        "rows_per_run": hows,
         "load_average_before": load_before,
         "load_average_after": os.getloadavg(),
         **facts,

@@ -330,3 +330,27 @@ def test_random_edits_incremental_equals_from_nothing(tmp_path: Path) -> None:
         SH.MaxCountConstraintComponent,
         SH.NodeConstraintComponent,
     } <= seen
+
+
+def test_kept_results_of_a_blank_node_sparql_constraint_are_checked_again(tmp_path: Path) -> None:
+    """A SPARQL constraint without an IRI is named between runs (each parsing the shapes
+    afresh) as blank-node shapes are, so that its kept results at a changed node are replaced,
+    not kept beside the new ones."""
+    select = (
+        'ex:PersonShape sh:sparql [ sh:message "a nickname without a name" ; sh:select "'
+        "SELECT $this WHERE { $this <http://ex/nick> ?n . "
+        'FILTER NOT EXISTS { $this <http://ex/name> ?x } }" ] .'
+    )
+
+    def shapes() -> Graph:
+        return _shapes().parse(data=PREFIXES + select, format="turtle")
+
+    nick = PREFIXES + 'ex:o1 a ex:Org . ex:p2 a ex:Person ; ex:nick "Q" .'
+    store = _store(tmp_path, {"a1": FIRST, "a2": nick})
+    cache = cache_path(store)
+    _, report, _ = validate_set_based(store, shapes(), cache=cache)
+    assert (URIRef("http://ex/p2"), None, SH.SPARQLConstraintComponent) in _keys(report)
+    _write(store, {"a1": FIRST, "a2": SECOND})
+    _, report, stats = validate_set_based(store, shapes(), cache=cache)
+    assert stats.mode == "incremental"
+    assert not _keys(report)

@@ -35,6 +35,7 @@ import hashlib
 import json
 import os
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -93,6 +94,8 @@ class RunStats:
     # incremental: one entry per step (chain walked back, shape or constraint run), with its
     # nodes and seconds, so that a slow run says which step cost it
     steps: list[dict[str, Any]] = field(default_factory=list)
+    # how the report's rows were had (kg.check.rows): "kept", "updated", or "made" and why
+    rows: str = ""
 
 
 def shapes_key(shapes: Graph) -> str:
@@ -234,13 +237,15 @@ def shape_names(shapes: Graph) -> dict[Node, str]:
 
 
 def _renamed(results: list[Any], names: dict[Node, Node]) -> list[Any]:
-    """The results with their shape and path nodes renamed by ``names``."""
-    return [
-        replace(r, shape=names.get(r.shape, r.shape), path=names.get(r.path, r.path))
-        if r.shape in names or r.path in names
-        else r
-        for r in results
-    ]
+    """The results with their shape, path and SPARQL constraint nodes renamed by ``names``."""
+    out = []
+    for r in results:
+        if r.shape in names or r.path in names:
+            r = replace(r, shape=names.get(r.shape, r.shape), path=names.get(r.path, r.path))
+        if isinstance(r, SparqlResult) and r.constraint in names:
+            r = replace(r, constraint=names[r.constraint])
+        out.append(r)
+    return out
 
 
 def _parse_lines(lines: list[str]) -> list[tuple[Node, Node, Node]]:
@@ -352,9 +357,10 @@ def _incremental(
     say: Callable[[str], None],
     kept_reads: dict[str, Any],
     names: dict[Node, str],
-) -> list[CoreResult | SparqlResult] | str:
-    """The results after ``changed``: the earlier ones of the focus nodes no change reaches,
-    and those of the others checked again; or why everything must be checked."""
+) -> tuple[list[int], list[CoreResult | SparqlResult]] | str:
+    """The results after ``changed``: the places in ``earlier`` of the results kept (those of
+    the focus nodes no change reaches) and the results of the others checked again; or why
+    everything must be checked."""
     if any(isinstance(t, BNode) for triple in changed for t in triple):
         return "a changed triple has a blank node"
     if any(p == RDFS.subClassOf for _, p, _ in changed):
@@ -434,7 +440,7 @@ def _incremental(
         found = only[key]
         return found is None or r.focus in found
 
-    return [r for r in earlier if not stale(r)] + fresh
+    return [i for i, r in enumerate(earlier) if not stale(r)], fresh
 
 
 def _values(nodes: Iterable[Node]) -> str:
@@ -471,15 +477,61 @@ def _constraints_done(pending: Any) -> list[SparqlResult]:
         _ASIDE.clear()
 
 
-def validate_set_based(
+@dataclass
+class SetBasedRun:
+    """What :func:`check_set_based` found. A run with nothing changed reads the kept results
+    only when they are asked for (:attr:`results`): a caller that kept what it made of them
+    (the report's rows, :mod:`kg.check.rows`) may not need them."""
+
+    stats: RunStats
+    shapes: Graph
+    names: dict[Node, str]  # the shapes' blank nodes -> names that stay the same between runs
+    cache: Path | None
+    # The id of the kept results file that holds these results (None: not kept), and, in an
+    # incremental run, of the one it started from; things kept beside the results name the id.
+    results_id: str | None = None
+    earlier_id: str | None = None
+    # incremental: the places, in the earlier results, of those kept: results[: len(kept)]
+    kept: list[int] = field(default_factory=list)
+    changed: list[tuple[Node, Node, Node]] = field(default_factory=list)  # incremental
+    _results: list[CoreResult | SparqlResult] | None = field(default=None, repr=False)
+    _read: Callable[[], list[CoreResult | SparqlResult]] | None = field(default=None, repr=False)
+
+    @property
+    def results(self) -> list[CoreResult | SparqlResult]:
+        if self._results is None:
+            assert self._read is not None
+            self._results = self._read()
+        return self._results
+
+    @property
+    def conforms(self) -> bool:
+        return not any(r.severity == SH.Violation for r in self.results)
+
+    def report_graph(self) -> Graph:
+        """The results as a SHACL validation report graph."""
+        report = Graph()
+        root = BNode()
+        report.add((root, RDF.type, SH.ValidationReport))
+        results = self.results
+        core = [r for r in results if isinstance(r, CoreResult)]
+        core_ok = add_core_to_report(report, core, self.shapes)
+        sparql = [r for r in results if isinstance(r, SparqlResult)]
+        add_to_report(report, sparql)
+        conforms = core_ok and not any(r.severity == SH.Violation for r in sparql)
+        report.set((root, SH.conforms, Literal(conforms)))
+        return report
+
+
+def check_set_based(
     store: Store,
     shapes: Graph,
     *,
     cache: Path | None = None,
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
-) -> tuple[bool, Graph, RunStats]:
-    """SHACL Core (compiled) and SPARQL constraints over the store; (conforms, report, stats).
+) -> SetBasedRun:
+    """SHACL Core (compiled) and SPARQL constraints over the store.
 
     With ``cache``, only what changed since the run that wrote it is checked again. A full run
     shares its queries among ``workers`` processes (default: 2, or 1 on a one-core machine).
@@ -500,19 +552,25 @@ def validate_set_based(
     stats.mode, stats.reason, stats.graphs_changed = mode, reason, len(graphs)
     say(f"validate: {mode}: {reason}")
 
-    results: list[CoreResult | SparqlResult] = []
     kept_reads: dict[str, Any] = dict(cached.get("reads") or {}) if mode != "full" else {}
     names = shape_names(shapes)
     current = {BNode(v): k for k, v in names.items()}
-    earlier = (
-        _renamed([_load_result(r) for r in cached["results"]], current)  # type: ignore[arg-type]
-        if mode != "full"
-        else []
-    )
+    run = SetBasedRun(stats=stats, shapes=shapes, names=names, cache=cache)
+
+    def read_earlier() -> list[CoreResult | SparqlResult]:
+        return _renamed([_load_result(r) for r in cached["results"]], current)  # type: ignore[arg-type]
+
     if mode == "unchanged":
-        results = earlier
+        run._read = read_earlier
+        run.results_id = cached.get("id")
+        if run.results_id is None and cache is not None:
+            # Results kept by an earlier version: given an id, once, so that what is made of
+            # them can be kept beside them.
+            cached["id"] = run.results_id = uuid.uuid4().hex
+            write_atomic(cache, json.dumps(cached).encode("utf-8"))
     elif mode == "incremental":
         assert copies is not None and state is not None
+        earlier = read_earlier()
         derived = state.get("derived_changes") or {}
         if derived.get("base") and derived["base"] == cached.get("build"):
             # The build that made this store started from the one the last run checked and
@@ -531,26 +589,21 @@ def validate_set_based(
             stats.queries = stats.focus_rechecked = 0
             say(f"validate: full: {outcome}")
         else:
-            results = outcome
+            run.kept, fresh = outcome
+            run.changed = changed
+            run.earlier_id = cached.get("id")
+            run._results = [earlier[i] for i in run.kept] + fresh
     if mode == "full":
         # The SPARQL constraints in a process of their own, beside the compiled shapes' workers.
         pending = _constraints_aside(store, shapes) if workers > 1 else None
-        run = validate_core(store, shapes, workers=workers)
-        stats.queries = run.queries
-        stats.fallback = {str(k): v for k, v in run.fallback.items()}
-        for shape, why in run.fallback.items():
+        core = validate_core(store, shapes, workers=workers)
+        stats.queries = core.queries
+        stats.fallback = {str(k): v for k, v in core.fallback.items()}
+        for shape, why in core.fallback.items():
             say(f"validate: shape {shape} checked by pyshacl: {why}")
-        results = list(run.results)
+        results: list[CoreResult | SparqlResult] = list(core.results)
         results.extend(_constraints_done(pending) if pending else run_constraints(store, shapes))
-
-    report = Graph()
-    root = BNode()
-    report.add((root, RDF.type, SH.ValidationReport))
-    core_ok = add_core_to_report(report, [r for r in results if isinstance(r, CoreResult)], shapes)
-    sparql = [r for r in results if isinstance(r, SparqlResult)]
-    add_to_report(report, sparql)
-    conforms = core_ok and not any(r.severity == SH.Violation for r in sparql)
-    report.set((root, SH.conforms, Literal(conforms)))
+        run._results = results
 
     if cache is not None and copies is not None and state is not None and mode != "unchanged":
         live = set(_appeal_graphs(state["fingerprints"]).values()) | {str(DERIVED_GRAPH)}
@@ -559,8 +612,10 @@ def validate_set_based(
             token = copies.update(again, [g for g in graphs if g not in live])
         else:
             token = copies.take(sorted(live))
+        run.results_id = uuid.uuid4().hex
         payload = {
             "version": CACHE_VERSION,
+            "id": run.results_id,
             "shapes": skey,
             "globals": state["globals"],
             "fingerprints": state["fingerprints"],
@@ -569,19 +624,34 @@ def validate_set_based(
             "reads": kept_reads,
             "results": [
                 _dump_result(r)
-                for r in _renamed(results, {k: BNode(v) for k, v in names.items()})  # type: ignore[arg-type]
+                for r in _renamed(run.results, {k: BNode(v) for k, v in names.items()})  # type: ignore[arg-type]
             ],
         }
         write_atomic(cache, json.dumps(payload).encode("utf-8"))
     stats.seconds = time.perf_counter() - started
-    return conforms, report, stats
+    return run
+
+
+def validate_set_based(
+    store: Store,
+    shapes: Graph,
+    *,
+    cache: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
+) -> tuple[bool, Graph, RunStats]:
+    """:func:`check_set_based`, its results as a SHACL report graph: (conforms, report, stats)."""
+    run = check_set_based(store, shapes, cache=cache, progress=progress, workers=workers)
+    return run.conforms, run.report_graph(), run.stats
 
 
 __all__ = [
     "RunStats",
+    "SetBasedRun",
     "build_state",
     "cache_path",
     "check_query",
+    "check_set_based",
     "copies_path",
     "validate_set_based",
 ]

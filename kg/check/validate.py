@@ -9,33 +9,37 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
 from kg.check.pergraph import cache_path, validate_units
+from kg.check.rows import (
+    FIELDS,
+    KeptRows,
+    Violation,
+    read_rows,
+    result_rows,
+    row_order,
+    rows_path,
+    short_name,
+    updated_rows,
+    write_rows,
+)
 from kg.check.shacl_sparql import add_to_report, run_constraints, without_sparql
 from kg.errors import KgError
 from kg.store import Store
 from kg.store.build import parse_turtle
 from kg.vocab import PREFIXES_FILE, SHAPES_DIR, bind_prefixes
 
+if TYPE_CHECKING:
+    from kg.check.setbased import SetBasedRun
 
-@dataclass
-class Violation:
-    """One SHACL result, flattened for people."""
-
-    severity: str
-    focus: str
-    path: str | None
-    message: str
-    shape: str | None
-    component: str | None
-    value: str | None
-    source: str | None  # the record file that states the focus node
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 @dataclass
@@ -46,6 +50,9 @@ class Report:
     violations: list[Violation] = field(default_factory=list)
     graph: Graph = field(default_factory=Graph, repr=False)
     notes: list[str] = field(default_factory=list)  # how the run went, for stderr
+    # Makes :attr:`graph` when it is first asked for (Turtle output), where the rows were had
+    # without it.
+    make_graph: Callable[[], Graph] | None = field(default=None, repr=False)
 
     def to_text(self) -> str:
         if self.conforms and not self.violations:
@@ -61,10 +68,21 @@ class Report:
         return "\n".join(lines)
 
     def to_json(self) -> str:
-        data = {"conforms": self.conforms, "results": [asdict(v) for v in self.violations]}
-        return json.dumps(data, indent=2, ensure_ascii=False)
+        """``json.dumps`` of the report with ``indent=2``, byte for byte, written row by row
+        with the encoder's C string escaping (the indenting encoder is pure Python)."""
+        if not self.violations:
+            return json.dumps({"conforms": self.conforms, "results": []}, indent=2)
+        enc = _JSON.encode
+        rows = [
+            "    {\n" + ",\n".join(f'      "{f}": {enc(getattr(v, f))}' for f in FIELDS) + "\n    }"
+            for v in self.violations
+        ]
+        head = '{\n  "conforms": ' + enc(self.conforms) + ',\n  "results": [\n'
+        return head + ",\n".join(rows) + "\n  ]\n}"
 
     def to_turtle(self) -> str:
+        if self.make_graph is not None:
+            self.graph, self.make_graph = self.make_graph(), None
         return bind_prefixes(self.graph).serialize(format="turtle")
 
 
@@ -75,17 +93,6 @@ def shapes_graph(shapes_dir: Path = SHAPES_DIR) -> Graph:
     for path in sorted(Path(shapes_dir).glob("*.ttl")):
         parse_turtle(path, g)
     return g
-
-
-def _short(g: Graph, node: object) -> str | None:
-    if node is None:
-        return None
-    if isinstance(node, URIRef):
-        try:
-            return g.namespace_manager.normalizeUri(node)
-        except Exception:
-            return str(node)
-    return str(node)
 
 
 def validate_graph(
@@ -135,22 +142,23 @@ def report_from_graph(
         rows.append(
             Violation(
                 severity=str(sev).rsplit("#", 1)[-1] if sev else "Violation",
-                focus=_short(nm, focus) or "",
-                path=_short(nm, report_graph.value(res, SH.resultPath)),
+                focus=short_name(nm, focus) or "",
+                path=short_name(nm, report_graph.value(res, SH.resultPath)),
                 message=msgs[0] if msgs else "",
-                shape=_short(nm, report_graph.value(res, SH.sourceShape)),
-                component=_short(nm, report_graph.value(res, SH.sourceConstraintComponent)),
-                value=_short(nm, report_graph.value(res, SH.value)),
+                shape=short_name(nm, report_graph.value(res, SH.sourceShape)),
+                component=short_name(nm, report_graph.value(res, SH.sourceConstraintComponent)),
+                value=short_name(nm, report_graph.value(res, SH.value)),
                 source=(sources or {}).get(focus) if focus is not None else None,
             )
         )
-    rows.sort(key=lambda v: (v.source or "", v.focus, v.path or "", v.message))
+    rows.sort(key=row_order)
     return Report(conforms=bool(conforms), violations=rows, graph=report_graph)
 
 
 def record_sources(store: Store, nodes: Iterable[object] | None = None) -> dict[URIRef, str]:
-    """Focus node -> the record file whose appeal graph states it; for ``nodes`` only (the
-    focus nodes of a report: looking up every subject of a large store takes a while)."""
+    """Focus node -> the record file whose appeal graph states it (the first by name, where
+    several do); for ``nodes`` only (the focus nodes of a report: looking up every subject of a
+    large store takes a while)."""
     q = """
     PREFIX akg: <https://w3id.org/appeals-kg/ontology#>
     SELECT DISTINCT ?s ?file WHERE {
@@ -166,12 +174,42 @@ def record_sources(store: Store, nodes: Iterable[object] | None = None) -> dict[
             rows.extend(store.query(q % values, union=False)[1])
     out: dict[URIRef, str] = {}
     for s, file in rows:
-        out.setdefault(s, str(file))
+        if s not in out or str(file) < out[s]:
+            out[s] = str(file)
     return out
 
 
 def _focus_nodes(report: Graph) -> set[object]:
     return set(report.objects(None, SH.focusNode))
+
+
+def report_rows(store: Store, run: SetBasedRun) -> tuple[bool, list[Violation]]:
+    """(conforms, rows) of a run of the ``sparql`` engine: the rows kept beside its results
+    where they are of them, updated where the run checked some focus nodes again, else made
+    (:mod:`kg.check.rows`); kept for the next run wherever its results are."""
+
+    def sources(nodes: Iterable[object]) -> dict[URIRef, str]:
+        return record_sources(store, nodes)
+
+    stats = run.stats
+    path = rows_path(run.cache) if run.cache is not None else None
+    kept: KeptRows | str = "results not kept"
+    if path is not None and stats.mode in ("unchanged", "incremental"):
+        kept = read_rows(path, run.results_id if stats.mode == "unchanged" else run.earlier_id)
+    if isinstance(kept, KeptRows) and stats.mode == "unchanged":
+        stats.rows = "kept"
+        return kept.conforms, [v for _, v in kept.rows]
+    if isinstance(kept, KeptRows):
+        earlier = dict(kept.rows)
+        rows = updated_rows(run.results, run.kept, earlier, run.changed, run.names, sources)
+        stats.rows = "updated"
+    else:
+        rows = result_rows(run.results, run.names, sources)
+        stats.rows = "made" if stats.mode == "full" else f"made: {kept}"
+    conforms = run.conforms
+    if path is not None and run.results_id is not None:
+        write_rows(path, run.results_id, conforms, rows)
+    return conforms, [v for _, v in rows]
 
 
 ENGINES = ("sparql", "pyshacl", "pyshacl-whole")
@@ -198,12 +236,12 @@ def validate_store(
         from kg.check import setbased
 
         cache = setbased.cache_path(store) if incremental else None
-        conforms, report_graph, stats = setbased.validate_set_based(store, shapes, cache=cache)
-        sources = record_sources(store, _focus_nodes(report_graph))
-        report = report_from_graph(conforms, report_graph, sources)
+        run = setbased.check_set_based(store, shapes, cache=cache)
+        conforms, rows = report_rows(store, run)
+        report = Report(conforms=conforms, violations=rows, make_graph=run.report_graph)
         report.notes = [
             f"note: shape {shape} is checked by pyshacl: {why}"
-            for shape, why in stats.fallback.items()
+            for shape, why in run.stats.fallback.items()
         ]
         return report
     if engine == "pyshacl-whole":
