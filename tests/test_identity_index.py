@@ -585,3 +585,140 @@ def test_a_rebuild_over_a_damaged_index_resolves_everything_and_says_so(tmp_path
     assert resolved == total > 0, line
     build(tmp_path / "scratch", data, incremental=False, progress=None)
     assert _nquads(store) == _nquads(tmp_path / "scratch")
+
+
+def _chain(n: int, country: str = "Kazakhstan") -> dict[str, dict]:
+    """Records c01.. each with one person of three words, each name sharing two words with
+    the next ("Aa Bb Cc", "Bb Cc Dd", ...): a chain of review pairs, one component of keys,
+    no merge key shared."""
+    words = [f"W{chr(97 + i)}{chr(97 + i)}zq" for i in range(n + 2)]
+    return {
+        f"c{i:02d}": _appeal(f"c{i:02d}", country, [_person("p1", " ".join(words[i : i + 3]))], [])
+        for i in range(1, n + 1)
+    }
+
+
+def test_a_new_spelling_joining_a_large_block_resolves_that_block_and_what_it_meets() -> None:
+    """A person of a long chain of review pairs gains the spelling of a recurring name: the
+    name's merge block is resolved again with the items its members meet, not the chain."""
+    records = _chain(14)
+    for n in range(1, 7):
+        records[f"s{n:02d}"] = _appeal(
+            f"s{n:02d}", "Kazakhstan", [_person("p1", "Anna Smirnova")], []
+        )
+    first, index = _step(records, None)
+    assert any(len(c[1]) == 6 for c in first[0]) and first[1]  # a cluster; review rows
+    chain = index.component([("c07", "p1")])
+    assert len(chain) == 14  # what the walk over every key reaches
+    r = copy.deepcopy(records)
+    r["c07"]["persons"][0]["variants"] = ["Anna Smirnova"]
+    result, index = _step(r, index)  # equal to a resolution of everything
+    assert [("c07", "p1")] == [m for c in result[0] for m in c[1] if m[0] == "c07"]
+    assert any(len(c[1]) == 7 for c in result[0])
+    # the block's six, c07's person, and the chain's two names that share two of its words
+    assert index.resolved == 9
+    # The spelling dropped again: the cluster splits back, the same items resolved.
+    result, index = _step(records, index)
+    assert result == first and index.resolved == 9
+
+
+def test_a_removed_record_splits_a_cluster_resolved_alone() -> None:
+    """A record whose person bears two names joins two clusters into one; removing it
+    splits them, and only the members of that cluster are resolved again."""
+    records = _chain(10)
+    records["a01"] = _appeal("a01", "Kazakhstan", [_person("p1", "Anna Smirnova")], [])
+    records["a02"] = _appeal(
+        "a02", "Kazakhstan", [_person("p1", "Anna Petrova", variants=["Anna Smirnova"])], []
+    )
+    records["a03"] = _appeal("a03", "Kazakhstan", [_person("p1", "Anna Petrova")], [])
+    first, index = _step(records, None)
+    assert [("a01", "p1"), ("a02", "p1"), ("a03", "p1")] in [c[1] for c in first[0]]
+    r = copy.deepcopy(records)
+    del r["a02"]
+    result, index = _step(r, index)
+    assert not [c for c in result[0] if ("a01", "p1") in c[1] or ("a03", "p1") in c[1]]
+    assert index.resolved == 2  # a01's and a03's persons: a02's is gone
+    r["a02"] = records["a02"]  # back: the three joined again
+    result, index = _step(r, index)
+    assert result == first and index.resolved == 3
+
+
+def test_a_hub_is_resolved_with_the_items_it_meets_not_their_components() -> None:
+    """A one-word name meets every name ending with it (a star); those names meet others in
+    turn. A change to one member resolves it with the hub; a change to the hub resolves it
+    with its members, not with what the members meet."""
+    records = {"h01": _appeal("h01", "Kazakhstan", [_person("p1", "Ivanov")], [])}
+    for n in range(1, 9):
+        c = chr(97 + n)
+        records[f"m{n:02d}"] = _appeal(
+            f"m{n:02d}", "Kazakhstan", [_person("p1", f"F{c}lo M{c}dra Ivanov")], []
+        )
+        records[f"n{n:02d}"] = _appeal(
+            f"n{n:02d}", "Kazakhstan", [_person("p1", f"F{c}lo M{c}dra Petrov")], []
+        )
+    first, index = _step(records, None)
+    assert len(index.component([("h01", "p1")])) == 17  # hub, members, their partners
+    r = copy.deepcopy(records)
+    r["m03"]["persons"][0]["variants"] = ["Fdlo Mddra Ivanovv"]
+    _, index = _step(r, index)
+    # m03's person, the hub, n03's (two words shared) and m05's ("flomdraivanov" is in
+    # both names' deletion neighbourhoods: maybe one edit apart)
+    assert index.resolved == 4
+    r["h01"]["persons"][0]["roles"] = ["journalist"]
+    result, index = _step(r, index)
+    assert index.resolved == 9  # the hub and its eight members
+    assert any(row["local_id"] == "p1" and row["appeal"] == "h01" for row in result[1])
+
+
+def test_facts_edits_to_a_generated_corpus_over_rounds(tmp_path: Path) -> None:
+    """The generator's facts edits (a person given one more spelling), records added and
+    removed, over four rounds: each rebuild of identity equals a resolution of everything,
+    and reaches fewer items than the walk over every key would."""
+    from benchgen import generated_cases, generator, load_cases
+
+    gen = generator()
+    out, extra = generated_cases(tmp_path, 160, keep=150, seed=7)
+    _, index = _step(load_cases(out), None)
+    for round_ in (1, 2, 3, 4):
+        before = load_cases(out)
+        gen.mutate(out, 0.05, seed=7, round_=round_, kind="facts")
+        if round_ <= 2:
+            for path in extra[(round_ - 1) * 5 : round_ * 5]:
+                shutil.copy(tmp_path / "all" / "cases" / path.name, path)
+        else:
+            sorted((out / "cases").glob("*.yaml"))[round_ * 11].unlink()
+        after = load_cases(out)
+        changed = {a for a in after if before.get(a) != after[a]} | (set(before) - set(after))
+        seeds = [k for k in record_items(before) if k[0] in changed]
+        walked = index.component(seeds)
+        _, index = _step(after, index)
+        assert 0 < index.resolved < len(walked)
+
+
+def test_a_spelling_no_rule_reads_relabels_its_cluster_without_resolving_it() -> None:
+    """A spelling that folds to a name the item has (a letter doubled) changes no decision:
+    the cluster keeps its members, its label and spellings follow the new spelling, and no
+    item is resolved again. A spelling with a new key is resolved again with its block."""
+    records = {
+        f"a{n:02d}": _appeal(f"a{n:02d}", "Kazakhstan", [_person("p1", "Anna Smirnova")], [])
+        for n in range(1, 9)
+    }
+    records["a09"] = _appeal(
+        "a09", "Kazakhstan", [_person("p1", "Anna Smirnova", gender="female")], []
+    )
+    records["a10"] = _appeal(
+        "a10", "Kazakhstan", [_person("p1", "Anna Smirnova", gender="male")], []
+    )
+    first, index = _step(records, None)
+    assert first[1]  # a10's person is refused the cluster: a review row names it
+    r = copy.deepcopy(records)
+    r["a03"]["persons"][0]["variants"] = ["Anna Smirnovaa"]
+    r["a10"]["persons"][0]["name"] = "Anna Smirnovva"
+    result, index = _step(r, index)
+    assert index.resolved == 0 and index.relabelled == 2
+    assert any("Anna Smirnovaa" in c[4] for c in result[0])
+    assert any("Anna Smirnovva" in (row["name"], row["same_as_name"]) for row in result[1])
+    assert result != first
+    r["a03"]["persons"][0]["variants"] = ["Anna Ivanova Smirnova"]  # a key of its own
+    _, index = _step(r, index)
+    assert index.resolved == 10 and index.relabelled == 0

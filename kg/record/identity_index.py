@@ -52,6 +52,7 @@ from kg.record.identity import (
     Key,
     Resolution,
     ReviewRow,
+    _cluster,
     check_decisions,
     load_decisions,
     person_block_keys,
@@ -62,14 +63,21 @@ from kg.record.identity import (
 from kg.record.keytable import HUB, MEMBER, DiskKeys, MemoryKeys, load_keys
 
 # 5: the keys and postings in a table of their own (kg.record.keytable); 6: each appeal's
-# marks and the item numbers kept as marshalled bytes, read when asked for (IdentityIndex)
-INDEX_VERSION = 6
+# marks and the item numbers kept as marshalled bytes, read when asked for (IdentityIndex);
+# 7: a mark's digest in two, what the rules read and what only a cluster's label reads
+INDEX_VERSION = 7
 KEYS_FILE = "identity-keys.sqlite"  # beside the index's pickle, when on disk
 # An item as a record gives it: its key, kind, place among the record's items of that kind,
-# and a digest of its value. An item whose mark is unchanged is the same item in the same
-# order relative to every other item it may meet (those of its kind), so a changed record
-# resolves again only the components of its items that changed, came or went.
-Mark = tuple[Key, str, int, str]
+# a digest of the fields the rules read and one of the others (:data:`LABEL_FIELDS`). An item
+# whose mark is unchanged is the same item in the same order relative to every other item it
+# may meet (those of its kind), so a changed record resolves again only the components of its
+# items that changed, came or went; an item whose mark differs in the second digest alone is
+# decided as before (its cluster's label, spellings and IRI made again, its review rows given
+# its name).
+Mark = tuple[Key, str, int, str, str]
+# Fields of an item that no rule reads: its cluster's label, spellings and IRI, and its review
+# rows' names, do (kg.record.identity: _cluster, resolve_part's propose).
+LABEL_FIELDS = frozenset({"name", "spellings", "own_key", "since"})
 # HUB, MEMBER: star keys (kg.record.keytable): a hub meets every member, members do not meet
 
 
@@ -147,6 +155,7 @@ class IdentityIndex:
     clusters: list[Cluster] = field(default_factory=list)
     review_rows: list[ReviewRow] = field(default_factory=list)
     resolved: int = 0  # items the last build resolved (again)
+    relabelled: int = 0  # items the last build only labelled again (see Mark)
     # Whether the last build changed nothing but stamps (no item changed, came or went): the
     # index it read may then stand for this one, its stamps being only a shortcut (an appeal
     # whose stamp differs has its items' marks compared, and they are the same).
@@ -206,19 +215,42 @@ class IdentityIndex:
         self.ids[n] = None
         self.free.append(n)
 
-    def component(self, seeds: Iterable[Key]) -> set[Key]:
-        """The items linked to ``seeds`` by shared keys (stars: through a hub only)."""
+    def component(self, seeds: Iterable[Key], *, merging: bool = False) -> set[Key]:
+        """The items linked to ``seeds`` by shared keys (stars: through a hub only); with
+        ``merging``, by shared merge keys only (:func:`merges`): the items whose clusters
+        may depend on those of ``seeds``."""
         seen = {self.id_of[s] for s in seeds if s in self.id_of}
         done: set[str] = set()
         todo = list(seen)
         while todo:
             n = todo.pop()
             for k in self.table.keys_of(n):
+                if merging and not merges(k):
+                    continue
                 for nxt in self._neighbours(k, done):
                     if nxt not in seen:
                         seen.add(nxt)
                         todo.append(nxt)
         return {self.ids[n] for n in seen}  # type: ignore[misc]
+
+    def around(self, keys: Iterable[Key]) -> set[Key]:
+        """``keys`` and every item a rule may pair with one of them: those sharing a key with
+        one (stars: a hub's hubs and members, a member's hubs; members do not meet)."""
+        seen = {self.id_of[s] for s in keys if s in self.id_of}
+        found = set(seen)
+        done: set[str] = set()
+        for n in seen:
+            for k in self.table.keys_of(n):
+                if k in done:
+                    continue
+                done.add(k)
+                if k.startswith(MEMBER):
+                    found.update(self.table.members(HUB + k[len(MEMBER) :]))
+                    continue
+                found.update(self.table.members(k))
+                if k.startswith(HUB):
+                    found.update(self.table.members(MEMBER + k[len(HUB) :]))
+        return {self.ids[n] for n in found}  # type: ignore[misc]
 
     def _neighbours(self, key: str, done: set[str]) -> Iterator[int]:
         if key.startswith(MEMBER):  # a member reaches the hubs of its key, if any
@@ -239,9 +271,33 @@ def item_marks(items: list[Item]) -> tuple[Mark, ...]:
     for item in items:
         place = seen.get(item.kind, 0)
         seen[item.kind] = place + 1
-        digest = hashlib.blake2b(repr(_plain(item)).encode("utf-8"), digest_size=8).hexdigest()
-        out.append((item.key, item.kind, place, digest))
+        plain = _plain(item)
+        read = _label_fields(type(item))
+        if read is not None and isinstance(plain, tuple):
+            rules = tuple(v for v, label in zip(plain, read, strict=True) if not label)
+            label = tuple(v for v, label in zip(plain, read, strict=True) if label)
+        else:  # not a dataclass: every field counted as read by the rules
+            rules, label = plain, ()
+        out.append((item.key, item.kind, place, _hex(rules), _hex(label)))
     return tuple(out)
+
+
+def _hex(value: object) -> str:
+    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=8).hexdigest()
+
+
+_LABELS: dict[type, tuple[bool, ...] | None] = {}
+
+
+def _label_fields(kind: type) -> tuple[bool, ...] | None:
+    """For each field of a dataclass, in order, whether it is one of :data:`LABEL_FIELDS`."""
+    if kind not in _LABELS:
+        _LABELS[kind] = (
+            tuple(f.name in LABEL_FIELDS for f in dataclasses.fields(kind))
+            if dataclasses.is_dataclass(kind)
+            else None
+        )
+    return _LABELS[kind]
 
 
 def items_digest(items: list[Item]) -> str:
@@ -305,6 +361,22 @@ def _plain(value: object) -> object:
     if isinstance(value, (list, tuple)):
         return tuple(_plain(v) for v in value)
     return value
+
+
+# Keys on which a rule may join two items in one cluster (a merge key of persons, any key of
+# organisations and instruments but their names one edit apart, a curated decision); the
+# other keys (a person's first and last name, two of its words, names one edit apart, the
+# stars of one-word names) pair items only for review rows.
+_MERGING = ("p:k:", "o:", "i:", "d:")
+
+
+def merges(key: str) -> bool:
+    """Whether two items sharing ``key`` (a key of :func:`component_keys`, or of a decision)
+    may be joined in one cluster by a rule: clusters are made within the components of these
+    keys alone."""
+    if key.startswith((HUB, MEMBER)):
+        key = key[len(HUB) :]
+    return key.startswith(_MERGING)
 
 
 def component_keys(item: Item, variants: dict[str, set[str]]) -> list[str]:
@@ -490,6 +562,7 @@ def _resolve_with_index(
     changed = set(index.stamps) - set(stamps)
     gone: list[Key] = []  # items of the previous index that changed or went
     fresh: list[Key] = []  # items that changed or came
+    relabelled: set[Key] = set()  # items changed in fields no rule reads only
     for a in sorted(changed):
         gone += [m[0] for m in index.marks.pop(a, ())]
     for a, stamp in stamps.items():
@@ -500,26 +573,30 @@ def _resolve_with_index(
         if old == marks and a in index.stamps:
             continue
         changed.add(a)
-        now, then = set(marks), set(old)
-        gone += [m[0] for m in old if m not in now]
-        fresh += [m[0] for m in marks if m not in then]
+        now, then = {m[:4] for m in marks}, {m[:4] for m in old}
+        gone += [m[0] for m in old if m[:4] not in now]
+        fresh += [m[0] for m in marks if m[:4] not in then]
+        relabelled.update(m[0] for m in set(marks) - set(old) if m[:4] in then)
         index.marks[a] = marks
     if not changed:
         index.stamps = dict(stamps)
-        index.resolved = 0
+        index.resolved = index.relabelled = 0
         index.unchanged = True
         return Resolution(index.clusters, index.review_rows, items), index
     index.unchanged = False
 
-    # What the change reached in the previous index; then the index brought up to date.
-    before = index.component(gone)
+    # The clusters the change may alter: the merge components (:func:`merges`), in the
+    # previous index, of the items that changed or went (a change can split one: its other
+    # items are resolved again), and, in the index brought up to date, of those items and of
+    # the items that changed or came.
+    before = index.component(gone, merging=True)
     for key in gone:
         index.remove(key)
     for key in fresh:
         index.add(key, component_keys(items[key], variants) + dkeys.get(key, []))
     touched_items = set(gone) | set(fresh)
     kept = [k for k in before if k in items and k not in touched_items]
-    reach = index.component([*fresh, *kept])
+    again = index.component([*fresh, *kept], merging=True)
 
     def chosen(keys: set[Key]) -> Iterable[Key]:
         """The keys of ``keys`` that are items, in the order of ``items``."""
@@ -528,43 +605,99 @@ def _resolve_with_index(
         return _in_order(keys, by_appeal)
 
     old_of = {m: c for c in index.clusters for m in c.members}
-    part = {k: items[k] for k in chosen(reach) if items[k].kind in ORG_PHASE}
-    orgs = resolve_part(part, curated, decisions, kinds=ORG_PHASE)
+    # Organisations and instruments: their clusters made again with every item a rule may
+    # pair with one of them (see _resolve_around).
+    again_o = {k for k in again if items[k].kind in ORG_PHASE}
+    orgs, rows_o, size_o = _resolve_around(
+        index, items, again_o, ORG_PHASE, chosen, curated, decisions, None
+    )
 
     # Persons of records whose organisation's cluster changed, among unchanged items.
     new_of = {m: c for c in orgs.clusters for m in c.members}
-    moved = _moved(part, touched_items, old_of, new_of)
+    moved = _moved({k: items[k] for k in again_o}, touched_items, old_of, new_of)
     # ... and persons whose own organisation changed, came or went.
     moved |= {k for k in touched_items if k in items and items[k].kind == "organisation"}
     moved |= {k for k in gone if k not in items}
-    seeds = [k for k in reach if items[k].kind == "person"]
+    seeds = [k for k in again if items[k].kind == "person"]
     for appeal in sorted({k[0] for k in moved}):
         seeds += [k for k in by_appeal.get(appeal, []) if items[k].orgs & moved]
-    persons = index.component(seeds)
-    part_p = {k: items[k] for k in chosen(persons)}
+    again_p = {k for k in index.component(seeds, merging=True) if items[k].kind == "person"}
 
     def org_cluster(org: Key) -> object:
-        if org in part:
+        if org in again_o:
             return ("new", id(new_of[org])) if org in new_of else org
         if org in old_of:
             return ("old", id(old_of[org]))
         return org if org in items else None
 
-    people = resolve_part(part_p, curated, decisions, kinds=PERSON_PHASE, org_cluster=org_cluster)
+    people, rows_p, size_p = _resolve_around(
+        index, items, again_p, PERSON_PHASE, chosen, curated, decisions, org_cluster
+    )
 
-    touched = before | reach | persons
+    touched = again_o | again_p | set(gone)
     clusters = [c for c in index.clusters if not any(m in touched for m in c.members)]
+    # Decided as before, an item changed in fields no rule reads leaves its cluster's members
+    # and its review rows' pairs as they were: their labels, spellings and names made again.
+    relabelled -= touched
+    if relabelled:
+        clusters = [
+            _cluster(items, c.members, c.reasons)  # type: ignore[arg-type]
+            if any(m in relabelled for m in c.members)
+            else c
+            for c in clusters
+        ]
     clusters += orgs.clusters + people.clusters
     clusters.sort(key=lambda c: (c.kind, c.label.lower(), c.members))
     rows = [r for r in index.review_rows if r.a not in touched and r.b not in touched]
-    rows += orgs.review_rows + people.review_rows
+    if relabelled:
+        rows = [
+            dataclasses.replace(r, name=items[r.a].name, same_as_name=items[r.b].name)
+            if r.a in relabelled or r.b in relabelled
+            else r
+            for r in rows
+        ]
+    rows += rows_o + rows_p
     rows.sort(key=lambda r: (-r.score, r.kind, r.a, r.b))
 
     index.stamps = dict(stamps)
     index.appeal_items = by_appeal
     index.clusters, index.review_rows = clusters, rows
-    index.resolved = len(part) + len(part_p)
+    index.resolved = size_o + size_p
+    index.relabelled = len(relabelled)
     return Resolution(clusters, rows, items), index
+
+
+def _resolve_around(
+    index: IdentityIndex,
+    items: Mapping[Key, Item],
+    again: set[Key],
+    kinds: tuple[str, ...],
+    chosen: Callable[[set[Key]], Iterable[Key]],
+    curated: list[Decision],
+    decisions: Path | None,
+    org_cluster: Callable[[Key], object] | None,
+) -> tuple[Resolution, list[ReviewRow], int]:
+    """The clusters of ``again`` (whole merge components, of ``kinds``) and the review rows of
+    every pair with an item of ``again``, as a resolution of every item gives them.
+
+    A cluster is made by unions of items sharing a merge key, each tried in the order the
+    resolution of every item tries it, so a merge component's clusters are those of its items
+    resolved alone, in that order. A review row reads its two items, their clusters, and the
+    clusters of their organisations; a pair of an item of ``again`` with one outside it shares
+    no merge key, so they are of two clusters either way. The part resolved is ``again`` and
+    every item a rule may pair with one of its items (:meth:`IdentityIndex.around`): its
+    pairs with an item of ``again`` are the pairs the resolution of every item takes, with
+    the same outcome; the clusters it makes of the other items, and their rows with one
+    another, are left out (their merge components are not all there), and stay as they were.
+    A hub (a one-word name, say) is resolved with the items it meets, not with everything
+    those meet in turn. Also the number of items resolved."""
+    if not again:
+        return Resolution([], [], {}), [], 0
+    part = {k: items[k] for k in chosen(index.around(again)) if items[k].kind in kinds}
+    found = resolve_part(part, curated, decisions, kinds=kinds, org_cluster=org_cluster)  # type: ignore[arg-type]
+    clusters = [c for c in found.clusters if c.members[0] in again]
+    rows = [r for r in found.review_rows if r.a in again or r.b in again]
+    return Resolution(clusters, rows, part), rows, len(part)
 
 
 def _by_appeal(items: Iterable[Key]) -> tuple[dict[str, list[Key]], bool]:
@@ -698,7 +831,7 @@ def _resolve_in_parts(
     codes = {kind: n for n, kind in enumerate((*ORG_PHASE, *PERSON_PHASE))}
     kind_of = bytearray(len(index.ids))  # item number -> its kind's code
     for marks in index.marks.values():
-        for key, kind, _place, _digest in marks:
+        for key, kind, *_ in marks:
             kind_of[index.id_of[key]] = codes[kind]
     clusters: list[Cluster] = []
     rows: list[ReviewRow] = []
