@@ -737,6 +737,7 @@ def _build_from(
     say(
         f"build: identity: {len(resolution.clusters)} cluster(s) over {len(items)} item(s), "
         f"{index.resolved} resolved"
+        + (f", {index.relabelled} labelled again" if index.relabelled else "")
     )
 
     facts = _facts_by_sha(chosen, entries, read, spill_dir, old_state)
