@@ -3,17 +3,22 @@
 :func:`kg.record.identity.resolve_items` decides over every item. Its rules act on a pair only
 when the two share a blocking key (:mod:`kg.record.blocking`), and a union or a review row joins
 only items of one *component*: the items linked, directly or through others, by shared keys (or
-by a curated decision). Components are resolved independently of one another, so a build that
-keeps the previous resolution and the key index can resolve again only the components a change
-reaches, and keep the rest:
+by a curated decision). A cluster is made only by unions of items sharing a *merge key*
+(:func:`merges`: a full name, an organisation's or instrument's name, a curated decision); the
+other keys give review rows only. So a build that keeps the previous resolution and the key
+index resolves again only the *merge components* a change reaches, each with the items a rule
+may pair with one of its items (:func:`_resolve_around`), and keeps the rest:
 
-- the components, in the previous index, of the items of changed and removed records (a
+- the merge components, in the previous index, of the items of changed and removed records (a
   change can split one: its unchanged items are resolved again);
-- the components, in the index brought up to date, of the items of changed and added records,
-  and of those unchanged items;
+- the merge components, in the index brought up to date, of the items of changed and added
+  records, and of those unchanged items;
 - persons read the clusters of their organisations ("same organisation"): organisations and
   instruments are resolved first, and the persons of a record whose organisation's cluster
-  changed (among unchanged items) are resolved again with their components.
+  changed (among unchanged items) are resolved again with their merge components.
+
+An item changed only in fields no rule reads (:data:`LABEL_FIELDS`) keeps its decisions: its
+cluster's label, spellings and IRI and its review rows' names are made again.
 
 Each part is resolved with the items in the order a full resolution takes them, so that its
 unions and review rows are the ones the full resolution makes; ``tests/test_identity_index.py``
