@@ -644,7 +644,7 @@ def links_csv() -> str:
     return "\n".join(rows) + "\n"
 
 
-MUTATIONS = ("note", "facts")
+MUTATIONS = ("note", "facts", "spelling")
 
 
 def mutate(
@@ -653,7 +653,9 @@ def mutate(
     """Change ``fraction`` of the records, as curators' edits do: ``note`` rewrites an event's
     note; ``facts`` also moves a dated event one day earlier and gives a person one more
     spelling of their name (the surname's last letter doubled), so identity resolution, the
-    derived values that read dates and the shapes over them have something to redo."""
+    derived values that read dates and the shapes over them have something to redo;
+    ``spelling`` instead gives a person one more spelling whose last letter is changed (a
+    name identity resolution keys apart, not one it folds to the name it has)."""
     if kind not in MUTATIONS:
         raise ValueError(f"unknown mutation {kind!r} (choose from {', '.join(MUTATIONS)})")
     paths = sorted((Path(out) / "cases").glob("*.yaml"))
@@ -663,6 +665,13 @@ def mutate(
         record = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         event = record["events"][rng.randrange(len(record["events"]))]
         event["note"] = f"revised in round {round_}"
+        if kind == "spelling":
+            named = [p for p in record["persons"] if p.get("name")]
+            if named:
+                person = named[rng.randrange(len(named))]
+                last = person["name"][-1:]
+                spelling = person["name"][:-1] + ("q" if last.lower() != "q" else "z")
+                person["variants"] = [*(person.get("variants") or []), spelling]
         if kind == "facts":
             dated = [e for e in record["events"] if len(str(e.get("date") or "")) == 10]
             if dated:

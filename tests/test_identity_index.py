@@ -659,7 +659,7 @@ def test_a_hub_is_resolved_with_the_items_it_meets_not_their_components() -> Non
     first, index = _step(records, None)
     assert len(index.component([("h01", "p1")])) == 17  # hub, members, their partners
     r = copy.deepcopy(records)
-    r["m03"]["persons"][0]["variants"] = ["Fdlo Mddra Ivanovv"]
+    r["m03"]["persons"][0]["roles"] = ["journalist"]  # a field the rules read
     _, index = _step(r, index)
     # m03's person, the hub, n03's (two words shared) and m05's ("flomdraivanov" is in
     # both names' deletion neighbourhoods: maybe one edit apart)
