@@ -18,10 +18,8 @@ the same number of quads.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,36 +28,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def _load(path: Path, name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"error: {path}: not a Python module")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def _load_average() -> list[float]:
-    with open("/proc/loadavg", encoding="ascii") as f:
-        return [float(x) for x in f.read().split()[:3]]
-
-
-def _commit() -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        dirty = subprocess.run(
-            ["git", "-C", str(ROOT), "status", "--porcelain", "kg"],
-            capture_output=True, text=True, check=True,
-        ).stdout.strip()  # fmt: skip
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return done.stdout.strip() + ("+changes" if dirty else "")
+from runinfo import commit, load_average, load_module  # noqa: E402
 
 
 def main() -> None:
@@ -81,7 +52,7 @@ def main() -> None:
     from kg.store.kept import kept_path
     from kg.store.state import BuildState
 
-    other = _load(args.other, "delta_other")
+    other = load_module(args.other, "delta_other")
     generation = current_generation(args.store)
     state_file = kept_path(generation, "state")
     if generation is None or state_file is None:
@@ -103,7 +74,7 @@ def main() -> None:
 
     results: dict[str, list[float]] = {"this": [], "other": []}
     quads: dict[str, set[int]] = {"this": set(), "other": set()}
-    load_before = _load_average()
+    load_before = load_average()
     with tempfile.TemporaryDirectory(prefix="bench-apply-", dir=args.scratch) as tmp:
         for _ in range(args.repeat):
             for name, module in (("this", this), ("other", other)):
@@ -126,13 +97,13 @@ def main() -> None:
     if quads["this"] != quads["other"] or len(quads["this"]) != 1:
         raise SystemExit(f"error: the versions leave different stores: {quads}")
     out = {
-        "commit": _commit(),
+        "commit": commit(ROOT, "kg"),
         "store": args.store.name,
         "graphs": len(written),
         "triples_written": sum(len(t) for t in written.values()),
         "cpu_seconds": results,
         "load_before": load_before,
-        "load_after": _load_average(),
+        "load_after": load_average(),
         "command": f"python bench/bench_apply_changes.py STORE OTHER --graphs {args.graphs} "
         f"--repeat {args.repeat}",
     }

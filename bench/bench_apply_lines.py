@@ -27,10 +27,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,32 +37,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def _load(path: Path, name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"error: {path}: not a Python module")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def _load_average() -> list[float]:
-    with open("/proc/loadavg", encoding="ascii") as f:
-        return [float(x) for x in f.read().split()[:3]]
-
-
-def _commit(root: Path) -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return done.stdout.strip()
+from runinfo import commit, load_average, load_module  # noqa: E402
 
 
 def main() -> None:
@@ -89,7 +64,7 @@ def main() -> None:
     from kg.store.state import BuildState
     from kg.store.stream import _chunk_lines
 
-    other = _load(other_delta, "delta_other")
+    other = load_module(other_delta, "delta_other")
     generation = current_generation(args.store)
     state_file = kept_path(generation, "state") if generation is not None else None
     if generation is None or state_file is None:
@@ -144,7 +119,7 @@ def main() -> None:
 
     results: dict[str, list[dict[str, float]]] = {"this": [], "other": []}
     outcome: dict[str, set[str]] = {"this": set(), "other": set()}
-    load_before = _load_average()
+    load_before = load_average()
     with tempfile.TemporaryDirectory(prefix="bench-lines-", dir=args.scratch) as tmp:
         for _ in range(args.repeat):
             for name, way in (("this", lines_way), ("other", triples_way)):
@@ -175,15 +150,15 @@ def main() -> None:
     if outcome["this"] != outcome["other"] or len(outcome["this"]) != 1:
         raise SystemExit(f"error: the versions leave different stores or rows: {outcome}")
     out = {
-        "commit": _commit(ROOT),
-        "other_commit": _commit(args.other),
+        "commit": commit(ROOT),
+        "other_commit": commit(args.other),
         "store": str(args.store),
         "graphs": len(chosen),
         "lines_written": sum(text.count("\n") for text in texts),
         "cpu_seconds": results,
         "same_result_sha256": next(iter(outcome["this"])),
         "load_before": load_before,
-        "load_after": _load_average(),
+        "load_after": load_average(),
         "command": f"python bench/bench_apply_lines.py STORE OTHER_ROOT --graphs {args.graphs} "
         f"--repeat {args.repeat}",
     }

@@ -1,0 +1,44 @@
+"""What a side-by-side benchmark records about its run and loads from another checkout: the
+machine's load average, a tree's commit, and a module taken from a file of another version."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def load_module(path: Path, name: str) -> Any:
+    """The Python module in ``path`` (another version of one of ours), registered as ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"error: {path}: not a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_average() -> list[float]:
+    """The 1-, 5- and 15-minute load averages."""
+    with open("/proc/loadavg", encoding="ascii") as f:
+        return [float(x) for x in f.read().split()[:3]]
+
+
+def commit(root: Path, changed: str | None = None) -> str | None:
+    """The short commit of the checkout at ``root``, with ``+changes`` when files under
+    ``changed`` (a path in it) differ from it; None outside a git checkout."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        dirty = changed is not None and subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", changed],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return done.stdout.strip() + ("+changes" if dirty else "")
