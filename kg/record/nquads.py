@@ -27,8 +27,12 @@ _XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 _OA = "http://www.w3.org/ns/oa#"
 _OA_SOURCE, _OA_START = URIRef(_OA + "hasSource"), URIRef(_OA + "start")
 _OA_END, _OA_EXACT = URIRef(_OA + "end"), URIRef(_OA + "exact")
-# N-Quads' ECHAR escapes a literal needs (others may stay as they are; Oxigraph reads both).
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+# A literal's characters escaped as Oxigraph's N-Triples writer escapes them, so that a line
+# written here is the line Oxigraph writes for the same triple (the shared index and the
+# rebuild compare lines): the quote, the backslash, the five controls N-Triples names (\n \r
+# \t \b \f), every other control character and DEL as \uXXXX.
+_NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_ESCAPES = str.maketrans({**{chr(c): f"\\u{c:04X}" for c in (*range(0x20), 0x7F)}, **_NAMED})
 
 
 class TripleSet:
