@@ -488,7 +488,7 @@ def add_numbered_units(doc: Doc, ents: Entities) -> None:
 
 
 #: An item of a list of bodies: a capitalised name or an acronym, at most eight words, an
-#: acronym in brackets after it allowed ("FIACAT", "Ligue Iteka", "SOS-Torture/Burundi").
+#: acronym in brackets after it allowed ("ZRW", "Ligue Vela", "SOS-Torture/Zembla").
 LISTED_BODY = re.compile(
     r"(?P<name>[A-ZÀ-Þ][\w’'&/.-]*(?:[ \t\n]+[\w’'&/.-]+){0,7}?)"
     r"(?:[ \t\n]*\((?P<short>[^()]{1,80})\))?[ \t\n]*$"
@@ -500,7 +500,7 @@ LIST_LEAD = re.compile(r"^.*:\s*", re.S)
 def add_bodies_listed_with_bodies(doc: Doc, ents: Entities) -> None:
     """A paragraph that lists names split by semicolons, at least three of them bodies the text
     names, lists bodies: each other item shaped as a name is a body too (the signatories of a
-    joint statement, "ACAT-France; FIACAT; Ligue Iteka; ...")."""
+    joint statement, "ACAT-Zembla; ZRW; Ligue Vela; ...")."""
     flat = doc.flat
     for para in doc.paragraphs:
         text = flat[para.start : para.end]
