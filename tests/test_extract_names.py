@@ -477,6 +477,21 @@ def test_a_states_armed_forces_are_a_security_force_an_armed_group_is_not() -> N
     assert org_kind("Revolutionary Armed Forces of the South", "") == "other"
 
 
+def test_a_unit_or_squad_is_a_body_of_the_state_and_of_the_police_by_what_it_does() -> None:
+    text = (
+        "9 June 2024\n\nZembla: Defender held\n\nOn 3 June 2024, officers of the Special "
+        "Operations Unit and of the Rapid Response Squad arrested Ana Lorvik. The Cyber Crime Unit "
+        "of the Zembla Police questioned her. The Land Titles Unit had refused her claim.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["Special Operations Unit"] == "police"
+    assert kinds["Rapid Response Squad"] == "police"
+    assert org_kind("Cyber Crime Unit", "") == "police"
+    # a unit named for no force or crime is the state's, not a civil body's or "other"
+    assert kinds["Land Titles Unit"] == "government"
+    assert not any("Lorvik" in n for n in kinds)
+
+
 def test_a_name_does_not_run_into_the_next_lines_sentence() -> None:
     text = (
         "9 June 2024\n\nZembla: Poet held\n\nPolice arrested the poet Ana Lorvik in Vela on 3 June "

@@ -135,6 +135,8 @@ ORG_HEADS = {
     "Guard": "government", "Inspectorate": "government", "Congress": "parliament",
     "Directorate": "government", "Secretariat": "government", "Commissions": "government",
     "Limited": "company", "Battalion": "police", "Brigade": "security_service",
+    # a unit of a state body, whichever (a unit of a police force is told by a hint)
+    "Unit": "government", "Units": "government", "Squad": "police",
     "Chamber": "court", "Judiciary": "court", "News": "media", "Daily": "media", "Times": "media",
     "Gazette": "media", "Herald": "media", "Tribune": "media", "Forum": "other",
     "Exchange": "company",
@@ -271,6 +273,15 @@ ORG_KIND_HINTS = [
             r"\bPublic Security (?:Bureau|Department)|\bCrime Investigation|"
             r"\bInvestigation Agency\b|\bCountering Extremism\b|\bDetective\b|"
             r"\bCounter[- ]?Terror|\bLaw Enforcement\b"
+        ),
+        "police",
+    ),
+    # a unit or squad named for the force it uses or the crimes it fights: "Special Operations
+    # Unit", "Rapid Response Squad", "Cyber Crime Unit", "Anti-Riot Unit"
+    (
+        re.compile(
+            r"\b(?:Operations?|Response|Riot|Intervention|Crimes?|Tactical|Anti-[\w-]+|"
+            r"Counter-[\w-]+) (?:Units?|Squads?)\b"
         ),
         "police",
     ),
