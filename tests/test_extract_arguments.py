@@ -1042,3 +1042,13 @@ def test_two_custody_orders_of_one_sentence_each_with_its_people() -> None:
         "placed her in a cell of the Vela remand prison."
     )
     assert _one(evs, "detention")["targets"] == ["Ana Lee"]
+
+
+def test_a_body_fined_is_the_fines_target() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zembla City Court fined the newspaper Zembla Daily Voice 5,000 "
+        "euros for publishing an interview with human rights defender Ana Lee."
+    )
+    fine = _one(evs, "fine")
+    assert "Zembla Daily Voice" in fine["targets"]
+    assert fine["agents"] == ["Zembla City Court"]

@@ -506,9 +506,10 @@ AGENT_ROLES = frozenset({"official", "judge", "prosecutor", "lawyer"})
 #: Who a ban strikes for their work, though they act for others elsewhere: "disbarred lawyer
 #: Ana Lee", "suspended the licence of lawyer Ana Lee".
 BANNED_ROLES = frozenset({"lawyer"})
-#: Events done to an organisation as much as to a person: its office searched, it is banned.
+#: Events done to an organisation as much as to a person: its office searched, it is banned, a
+#: newspaper or a company fined.
 BODY_EVENTS = frozenset(
-    "search raid seizure attack threat ban deregistration case_opened investigation".split()
+    "search raid seizure attack threat ban deregistration case_opened investigation fine".split()
 )
 #: Events only people undergo: custody and its end.
 CUSTODY_EVENTS = frozenset({"detention", "release"})
