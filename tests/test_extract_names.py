@@ -255,6 +255,20 @@ def test_and_inside_a_name_its_abbreviation_spells_whole() -> None:
     assert "State Police" in orgs
 
 
+def test_an_abbreviation_of_the_second_of_two_bodies_joined_by_and_the_does_not_join_them() -> None:
+    # "(ICHR)" spells "Independent Commission for Human Rights" from its first capital on; the
+    # "and the" before it is no part of that name
+    text = (
+        "4 April 2024\n\nZembla: Defender held\n\nOn 2 April 2024, police arrested Ivo Sand. "
+        "The Zembla Lawyers Association and the Independent Commission for Human Rights (ICHR) "
+        "visited him.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(text, appeal_id="t-and")["organisations"]}
+    assert "Zembla Lawyers Association" in orgs
+    assert "ICHR" in orgs["Independent Commission for Human Rights"]["variants"]
+    assert not any(" and the " in name for name in orgs)
+
+
 def test_demonym_of_the_appeals_state_opens_a_variant_without_it() -> None:
     """An appeal about Latvia calls "the Latvian State Border Service" also "State Border
     Service"; a body of another state keeps its demonym and stays apart from the one of the

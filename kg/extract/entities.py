@@ -196,10 +196,12 @@ def names_with_and(flat: str, runs: list[Run]) -> frozenset[tuple[str, str]]:
         if acr is None:
             continue
         for j in range(len(words)):
+            if not words[j][:1].isupper():
+                continue  # the spelled-out name opens with its first letter's word, not "and"
             if "".join(w[0] for w in words[j:] if w[:1].isupper()) == acr.group(1):
                 pairs.update(
                     (words[k - 1], words[k + 1])
-                    for k in range(max(j, 1), len(words) - 1)
+                    for k in range(j + 1, len(words) - 1)
                     if words[k] == "and"
                 )
                 break
