@@ -629,6 +629,58 @@ def test_open_situations_of_the_conventions(sentence: str, etype: str) -> None:
     assert (etype, "2024-05-03") in _pairs(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        # verbs and nouns of the genre told in words the corpus appeals do not use
+        ("On 3 May 2024, the Zenda court handed down a ten-year sentence to Ana Lee.", "sentence"),
+        ("On 3 May 2024, the court jailed Ana Lee for five years.", "sentence"),
+        ("On 3 May 2024, Ana Lee received a death threat by telephone.", "threat"),
+        ("On 3 May 2024, Ana Lee received an anonymous threat.", "threat"),
+        ("On 3 May 2024, Ana Lee was kicked and punched by police officers.", "attack"),
+        ("On 3 May 2024, police fired tear gas at the protesters.", "attack"),
+        ("On 3 May 2024, Ana Lee was re-arrested.", "arrest"),
+        ("On 3 May 2024, a warrant was issued for her arrest.", "court_decision"),
+        ("On 3 May 2024, the Zembla Rights Centre was dissolved by court order.", "deregistration"),
+    ],
+)
+def test_words_of_the_genre(sentence: str, etype: str) -> None:
+    assert (etype, "2024-05-03") in _pairs(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("Ana Lee has been held since her re-arrest on 3 May 2024.", "arrest"),
+        ("Ana Lee lost her archive in the raid on 3 May 2024.", "raid"),
+        ("Ana Lee lost her archive in the search of the home of Ana Lee on 3 May 2024.", "search"),
+        ("Ana Lee appealed against her conviction on 3 May 2024.", "conviction"),
+        ("Ana Lee was treated in hospital after the assault on 3 May 2024.", "attack"),
+        ("Nothing has been heard of Ana Lee since her kidnapping on 3 May 2024.", "disappearance"),
+    ],
+)
+def test_event_nouns_before_their_date(sentence: str, etype: str) -> None:
+    assert (etype, "2024-05-03") in _pairs(sentence)
+
+
+def test_a_blow_to_death_is_the_killing_alone() -> None:
+    got = _pairs("On 3 May 2024, Ana Lee was stabbed to death outside her home.")
+    assert ("killing", "2024-05-03") in got
+    assert not any(t == "attack" for t, _ in got)
+    got = _pairs("On 3 May 2024, guards beat him to death in his cell.")
+    assert ("killing", "2024-05-03") in got and not any(t == "attack" for t, _ in got)
+
+
+def test_a_death_threat_heard_of_long_before_is_undated() -> None:
+    # "had received": looks back, no event on the paragraph's date
+    got = _pairs("On 3 May 2024, Ana Lee was arrested. She had received a death threat.")
+    assert ("threat", "2024-05-03") not in got
+
+
+def test_a_trial_set_for_a_date() -> None:
+    assert ("trial_hearing", "2024-07-03") in _pairs("Her trial is scheduled for 3 July 2024.")
+
+
 def test_a_hearing_set_for_a_stated_future_date() -> None:
     assert ("trial_hearing", "2024-06-03") in _pairs(
         "The trial of Ana Lee will resume on 3 June 2024."

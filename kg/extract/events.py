@@ -768,6 +768,11 @@ def find_events(
             # "the court gave the prosecution 14 days ..., warning that the devices would be
             # handed back": the court's warning is part of its decision, no threat
             hits = [h for h in hits if h[2] != "threat" or not flat.startswith("warning", h[0])]
+        # "stabbed to death": the killing the phrase tells, not an attack beside it
+        hits = [
+            h for h in hits
+            if h[2] != "attack" or not TO_DEATH.match(flat, h[1])
+        ]  # fmt: skip
         attacks = [_clause(clauses, h[0]) for h in hits if h[2] == "attack"]
         if attacks:
             hits = [h for h in hits if h[2] != "threat" or _clause(clauses, h[0]) not in attacks]
@@ -1126,6 +1131,8 @@ def _people(ids: list[str]) -> set[str]:
 
 
 #: "shot dead": the killing's own phrase, no shooting beside it.
+#: "stabbed to death", "beaten him to death": what follows a blow that killed.
+TO_DEATH = re.compile(r"\s+(?:(?:him|her|them)\s+)?to\s+death\b")
 SHOT_DEAD = re.compile(r"\s+dead\b")
 
 

@@ -105,7 +105,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\brefus(?:ed|es|ing) to (?:renew|extend) (?:[\\w’'-]+ ){0,3}?(?:registration|licen[cs]e|accreditation)\\b", "why": "a registration not renewed ends an organisation's legal life as one struck off does (the corpus gold: a deregistration)", "examples": ["In 2024, the Ministry of Justice refused to renew the registration of the Zembla Rights Centre.", "The NGO Bureau has refused to renew the group's registration."]},
             {"rx": "\\b(?:cancell?ed|revoked|annulled|withdrew|stripped) (?:the |its |their )?legal (?:status|personality|personhood)\\b|\\blegal (?:status|personality|personhood) (?:of [^.;,]{1,80}? )?(?:was |were |had been |has been )?(?:cancell?ed|revoked|annulled|withdrawn)\\b", "why": "an organisation's legal status taken away ends its legal life as a deregistration does", "examples": ["In May 2024, the Ministry of the Interior cancelled the legal status of the Zenda Rights Centre.", "On 3 May 2024, the legal personality of the Zembla Rights Centre was revoked."]},
             {"rx": "\\bstruck (?:[\\w’'-]+ ){0,4}?off (?:the |its )?(?:register|roll|list of [\\w ]{0,30}?organi[sz]ations)\\b", "why": "an idiom: struck off the register", "examples": ["On 3 May 2024, the minister struck the Zembla Rights Centre off the register."]},
-            {"rx": "dissol(?:ved|ution) of the organi|revoked (?:the |its |their )?(?:[\\w’']+ )?registration|dissolved (?:the |its |their )?(?:[\\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|party|NGO|group|foundation|[Cc]ent(?:re|er)|[Ss]ociety|[Mm]ovement|[Cc]ommittee|[Nn]etwork|[Cc]oalition|[Ii]nstitute|[Ll]eague|[Ff]ederation|[Aa]lliance)\\b", "why": "'dissolve' and 'revoke' are deregistration only with a body or its registration as object", "examples": ["On 3 May 2024, the court dissolved the teachers' union."]},
+            {"rx": "dissol(?:ved|ution) of the organi|\\b(?:was|were|had been|has been) (?:formally |forcibly |officially )?dissolved\\b(?! (?:after|when|because))|revoked (?:the |its |their )?(?:[\\w’']+ )?registration|dissolved (?:the |its |their )?(?:[\\w’'-]+ ){0,3}(?:union|association|organi[sz]ation|party|NGO|group|foundation|[Cc]ent(?:re|er)|[Ss]ociety|[Mm]ovement|[Cc]ommittee|[Nn]etwork|[Cc]oalition|[Ii]nstitute|[Ll]eague|[Ff]ederation|[Aa]lliance)\\b", "why": "'dissolve' and 'revoke' are deregistration only with a body or its registration as object", "examples": ["On 3 May 2024, the court dissolved the teachers' union."]},
         ],
     },
     {
@@ -180,6 +180,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "slots": "police raid premises of target",
         "lemmas": [
             {"lemma": "raid", "frames": ACTS, "examples": ["On 3 May 2024, police raided the office of the Zembla Rights Centre."]},
+            {"lemma": "raid", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee lost her archive in a raid on 3 May 2024."]},
         ],
         "phrases": [
             {"rx": "\\bstormed (?:the |his |her |their |its )?(?:[\\w’'-]+ ){0,3}?(?:offices?|premises|home|house|headquarters|newsroom|flat|apartment|building)\\b", "why": "'storm' is a raid with premises as object", "examples": ["On 3 May 2024, police stormed the offices of the Zembla Rights Centre."]},
@@ -192,6 +193,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "lemmas": [
             {"lemma": "search", "pos": "noun", "frames": ["ordered"], "examples": ["On 3 May 2024, the prosecutor authorised a search of the home of Ana Lee."]},
             {"lemma": "search", "frames": ACTS, "examples": ["On 3 May 2024, police searched the home of Ana Lee."]},
+            {"lemma": "search", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee lost her archive in the search of the home of Ana Lee on 3 May 2024."]},
         ],
         "phrases": [],
     },
@@ -219,6 +221,9 @@ TRIGGERS: list[dict[str, Any]] = [
             # "remained detained": the custody (see detention)
             {"lemma": "detain", "frames": ACTS, "examples": ["On 3 May 2024, police detained Ana Lee at her home."]},
             {"lemma": "arrest", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee has been held since her arrest on 3 May 2024."]},
+            {"lemma": "re-arrest", "frames": [*ACTS, "state"], "examples": ["On 3 May 2024, Ana Lee was re-arrested."]},
+            {"lemma": "rearrest", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee has been held since her rearrest on 3 May 2024."]},
+            {"lemma": "re-arrest", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee has been held since her re-arrest on 3 May 2024."]},
         ],
         "phrases": [
             {"rx": "\\b(?:placed|put) (?:him |her |them )?under arrest\\b", "why": "an idiom: placed under arrest", "examples": ["On 3 May 2024, police placed her under arrest."]},
@@ -236,6 +241,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "charge", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was charged with sedition."]},
             {"lemma": "indict", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was indicted."]},
             {"lemma": "prosecute", "frames": ["passive", "perfect"], "examples": ["In May 2024, Ana Lee was prosecuted for her poems."]},
+            {"lemma": "indictment", "pos": "noun", "frames": ["nominal"], "examples": ["Her lawyers asked for the file after the indictment of Ana Lee on 3 May 2024."]},
         ],
         "phrases": [
             {"rx": "\\breferred (?:the case |the file )?to (?:the )?(?:[\\w’'-]+ ){0,3}(?:[Cc]ourt|[Tt]ribunal|trial)\\b|\\bsent to trial\\b", "why": "'refer' and 'send' are a charge only with a court or trial as destination", "examples": ["On 3 May 2024, the case was referred to the Zenda City Court."]},
@@ -289,6 +295,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\b(?:appeal|case|petition) (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?(?:[\\w’'-]+ )?(?:appeal|petition|application)\\b", "why": "'hear' is a hearing only with a case, appeal or petition as object", "examples": ["On 3 May 2024, the Supreme Court heard the appeal of Ana Lee."]},
             {"rx": "\\btrial\\b(?:[^.;]|\\.(?!\\s+[A-Z])){0,80}?\\b(?:opened|began|started|commenced)\\b|\\b(?:trial|hearing|hearings|case) (?:[^.;]{0,60}? )?(?:will|is to|is due to|is set to|was set to|was due to) (?:resume|continue|reopen|open|begin|start)\\b|\\b(?:trial|proceedings|hearings?) (?:began|started|opened)\\b", "why": "'open' and 'begin' are a hearing only with the trial or proceedings as subject", "examples": ["The trial of Ana Lee opened on 3 May 2024."]},
             {"rx": "\\btestified\\b(?! that)", "why": "a witness's testimony is given at a hearing; 'testified that' reports a statement", "examples": []},
+            {"rx": "\\b(?:trial|hearing|hearings)\\b(?: (?:of|in|against) [^.;]{1,60}?)? (?:is|are|was|were|has been|had been|have been) (?:now |again )?(?:scheduled|set|fixed|slated|listed|due) (?:to (?:open|begin|start|resume) )?(?:for|on)\\b", "why": "a trial or hearing set for a day: a hearing the convention keeps, marked scheduled", "examples": ["Her trial is scheduled for 3 July 2024.", "The trial of Ana Lee was set for 3 July 2024."]},
         ],
     },
     {
@@ -304,6 +311,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\b(?:(?:was|were|had been) (?:given|handed)|(?:gave|handed) (?:him|her|them)) (?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:sentences?|(?:prison )?terms?)\\b|\\b(?:jailed|imprisoned) for (?:[\\w’'-]+ ){1,3}?(?:years?|months?)\\b", "why": "'give', 'hand', 'jail for' and 'imprison for' are a sentence only with a sentence, a term or years", "examples": ["On 3 May 2024, Ana Lee was given a three-year prison term.", "On 3 May 2024, a Zenda court handed her a two-year prison sentence.", "On 3 May 2024, Ana Lee was jailed for five years.", "On 3 May 2024, Tom Reed was imprisoned for eighteen months."]},
             {"rx": "\\bcondemned (?:(?:him|her|them) |(?:[A-Z][\\w’'-]+ ){1,4})?to (?:(?:an?|the) )?(?:[\\w’'-]+ ){0,3}?(?:years?|months?|death|life|prison|imprisonment|jail)\\b", "why": "'condemn' is a sentence only with a penalty as its complement ('condemned the arrest' is a comment)", "examples": ["On 3 May 2024, the Zenda City Court condemned Ana Lee to seven years in prison.", "On 3 May 2024, Tom Reed was condemned to death."]},
             {"rx": "\\b(?:raised|increased) (?:the |his |her |their )?(?:prison )?sentences? (?:to|by)\\b", "why": "'raise' is a sentence only with a sentence as object", "examples": ["On 3 May 2024, the appeal chamber raised the sentence to 34 years in prison."]},
+            {"rx": "\\bhanded down (?:an? |the )?(?:[\\w’'-]+ ){0,3}?(?:prison |jail )?(?:sentences?|terms?) (?:to|on|against|for)\\b|\\b(?:jailed|imprisoned) (?:him |her |them |(?:[A-Z][\\w’'-]+ ){1,4})for (?:[\\w’'-]+ ){1,3}?(?:years?|months?)\\b", "why": "'hand down' is a sentence with a sentence and whom it is for; 'jail' and 'imprison' with the person and a term between them", "examples": ["On 3 May 2024, the Zenda Criminal Court handed down a ten-year sentence to Ana Lee.", "On 3 May 2024, the court jailed Ana Lee for five years."]},
         ],
     },
     {
@@ -391,6 +399,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\b(?:issued|passed|handed down) (?:a |an |the |its )?(?:[\\w’'-]+ )?(?:ruling|decision)\\b", "why": "'issue' and 'pass' are a court decision only with a ruling or decision as object", "examples": ["On 3 May 2024, the judge issued a separate ruling against Ana Lee."]},
             {"rx": "\\b(?:[Dd]ecision|ruling|judgment|judgement|decided)\\b(?=(?:(?! (?:to|would|will|could|may|might|should|must) )[^.;:]){0,120}? to (?:reject|dismiss|uphold|confirm|quash|annul|overturn|set aside) (?:the |an? |his |her |their |its )?(?:[\\w’'-]+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion|cassation|sentences?|verdicts?|convictions?|judgments?|rulings?|decisions?)\\b)", "why": "a court's act told as the infinitive of its decision ('the decision of the court, taken on D, to reject the appeal'): the decision was taken, the verb after 'to' says what it did", "examples": ["The Zembla Rights Centre condemns the decision of the Zenda Supreme Court, taken on 3 May 2024, to reject the appeal of Ana Lee.", "On 3 May 2024, the Zenda Appeal Court decided to uphold the sentence of Ana Lee."]},
             {"rx": "\\brejected (?:the |an? |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion)", "why": "'reject' is a decision only with a request as object", "examples": ["On 3 May 2024, the Supreme Court rejected her appeal."]},
+            {"rx": "\\b(?:arrest )?warrants? (?:for (?:the |his |her |their )?arrest (?:of [^.;]{1,60}? )?)?(?:was|were|had been|has been) issued\\b", "why": "the passive of issuing a warrant (see above)", "examples": ["On 3 May 2024, a warrant was issued for her arrest."]},
         ],
     },
     {
@@ -417,7 +426,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "threaten", "frames": ACTS, "examples": ["On 3 May 2024, unknown men threatened Ana Lee."]},
         ],
         "phrases": [
-            {"rx": "\\bthreatening (?:him|her|them|(?:phone |text )?(?:messages?|calls?|letters?|texts?))\\b|warning that|death threats", "why": "a threat told by its object or its content", "examples": ["On 3 May 2024, Ana Lee received death threats."]},
+            {"rx": "\\bthreatening (?:him|her|them|(?:phone |text )?(?:messages?|calls?|letters?|texts?))\\b|warning that|death threats?\\b|\\b(?:received|receiving|receives|got) (?:an? |several |multiple |numerous |repeated |further |more |new )?(?:(?!death )[\\w’'-]+ )?(?:threat|threats)\\b", "why": "a threat told by its object or its content, or received", "examples": ["On 3 May 2024, Ana Lee received death threats."]},
             {"rx": "(?:(?<=was\\s)|(?<=were\\s)|(?<=been\\s)|(?<=being\\s))followed (?:for (?:[\\w-]+ ){1,3})?by (?:[\\w’'-]+ ){0,3}?(?:men|police|policemen|officers|agents|individuals|people|persons|cars?|vehicles?|motorcycles?)\\b", "why": "shadowing: 'followed' is a threat only when people or vehicles follow a person (not 'the arrest was followed by a search')", "examples": ["On 3 May 2024, Ana Lee was followed by plain-clothes police for several days.", "On 3 May 2024, her daughter was followed for two hours by a car with no number plates."]},
         ],
     },
@@ -441,11 +450,19 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "lash", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was lashed."]},
             {"lemma": "torch", "frames": ACTS, "examples": ["On 3 May 2024, unknown men torched the office of the Zembla Times."]},
             {"lemma": "smash", "frames": ACTS, "examples": ["On 3 May 2024, unknown men smashed the windows of the Zembla Times."]},
+            # "kicked off", "hit the headlines": blows only when a person undergoes them
+            {"lemma": "kick", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was kicked by police officers."]},
+            {"lemma": "punch", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was punched in the face."]},
+            {"lemma": "slap", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was slapped by an officer."]},
+            {"lemma": "attack", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee was treated in hospital after the attack on 3 May 2024."]},
+            {"lemma": "assault", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee was treated in hospital after the assault on 3 May 2024."]},
+            {"lemma": "beating", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee was treated in hospital after a beating on 3 May 2024."]},
         ],
         "phrases": [
             {"rx": "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:[\\w’']+ )?shots at\\b|\\bopened fire\\b|\\bset (?:it|them|(?:the |his |her |their )?(?:[\\w’']+ )?(?:house|home|car|office|vehicle)s?) on fire\\b|\\bset fire to\\b", "why": "idioms of shooting and arson", "examples": ["On 3 May 2024, shots were fired at the house of Ana Lee."]},
             {"rx": "\\bdispersed (?:[\\w’']+ ){0,3}with\\b|\\bdispersed (?:the |an? )?(?:[\\w’'-]+ ){0,2}(?:rally|rallies|protests?|demonstrations?|gatherings?|sit-ins?|march(?:es)?)\\b", "why": "'disperse' is an attack only with force or a gathering as object", "examples": ["On 3 May 2024, police dispersed the rally with tear gas."]},
             {"rx": "\\bbeat (?:him|her|them|up|[A-Z][\\w’'-]+)\\b|electric shocks", "why": "'beat' is also a present and a noun: an attack only with a person as object", "examples": ["On 3 May 2024, guards beat her."]},
+            {"rx": "\\b(?:kicked|punched|slapped) (?:him|her|them)\\b|\\b(?:fired|used|threw|lobbed) (?:[\\w’'-]+ )?(?:tear ?gas|rubber bullets|live (?:ammunition|rounds)|water cannons?|stun grenades)\\b", "why": "blows with a person as object; force used on a gathering", "examples": ["On 3 May 2024, an officer kicked her.", "On 3 May 2024, police fired tear gas at the protesters."]},
         ],
     },
     {
@@ -461,9 +478,11 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "lynch", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was lynched by a mob."]},
             {"lemma": "killing", "pos": "noun", "frames": ["nominal"], "examples": ["Her family demands justice for the killing in May 2024 of her son."]},
             {"lemma": "murder", "pos": "noun", "frames": ["nominal"], "examples": ["Her family seeks justice for her murder in May 2024."]},
+            {"lemma": "assassination", "pos": "noun", "frames": ["nominal"], "examples": ["Her family seeks justice for the assassination of Ana Lee on 3 May 2024."]},
         ],
         "phrases": [
             {"rx": "\\bgunned (?:(?:him|her|them) )?down\\b|\\b(?:was|were|been) slain\\b", "why": "idioms of a killing: gunned down, slain", "examples": ["On 3 May 2024, Ana Lee was gunned down outside her home."]},
+            {"rx": "\\b(?:stabbed|beaten|beat|tortured|burned|burnt|hacked|clubbed|kicked|stoned) (?:(?:him|her|them) )?to death\\b", "why": "an attack that killed: the killing, not the attack, is the event", "examples": ["On 3 May 2024, Ana Lee was stabbed to death.", "On 3 May 2024, guards beat him to death."]},
             {"rx": "\\b(?:shot dead|found dead)\\b|\\bthe killing of (?:his|her)\\b|\\bbody of [^.;]{0,60}? (?:was|were) found\\b", "why": "idioms of death: shot dead, found dead, a body found", "examples": ["On 3 May 2024, Ana Lee was shot dead."]},
         ],
     },
@@ -476,6 +495,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "disappear", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee disappeared."]},
             {"lemma": "abduction", "pos": "noun", "frames": ["nominal"], "examples": ["Nothing is known of Ana Lee since her abduction on 3 May 2024."]},
             {"lemma": "disappearance", "pos": "noun", "frames": ["nominal"], "examples": ["Nothing has been heard of Ana Lee since her disappearance on 3 May 2024."]},
+            {"lemma": "kidnapping", "pos": "noun", "frames": ["nominal"], "examples": ["Nothing has been heard of Ana Lee since her kidnapping on 3 May 2024."]},
         ],
         "phrases": [
             {"rx": "whereabouts (?:(?:have|has|had) )?(?:remained|remain|remains|been|were|was|are|is) unknown|\\bno information (?:on|about|of) (?:the |his |her |their )?(?:fate|whereabouts)\\b", "why": "whereabouts unknown: the convention's mark of a disappearance", "examples": ["On 3 May 2024, her family had no information on her whereabouts."]},
@@ -487,6 +507,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "slots": "court convicts target; target is convicted (no penalty in the same sentence, else sentence)",
         "lemmas": [
             {"lemma": "convict", "frames": ACTS, "examples": ["On 3 May 2024, the court convicted Ana Lee of defamation."]},
+            {"lemma": "conviction", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee appealed against her conviction on 3 May 2024."]},
         ],
         "phrases": [],
     },
