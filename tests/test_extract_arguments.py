@@ -1052,3 +1052,19 @@ def test_a_body_fined_is_the_fines_target() -> None:
     fine = _one(evs, "fine")
     assert "Zembla Daily Voice" in fine["targets"]
     assert fine["agents"] == ["Zembla City Court"]
+
+
+def test_whose_disappearance_a_complaint_reports_is_no_target_of_it() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee was abducted in Zenda on 1 May 2024. On 3 May 2024, her "
+        "family reported her disappearance to the police."
+    )
+    assert _one(evs, "complaint")["targets"] == []
+
+
+def test_whom_a_complaint_is_against_is_its_target() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee was abducted in Zenda on 1 May 2024. On 3 May 2024, a "
+        "police officer filed a complaint against her."
+    )
+    assert _one(evs, "complaint")["targets"] == ["Ana Lee"]

@@ -1726,7 +1726,11 @@ def make_event(
     elif not targets and (relative := _kin_named_before(doc.flat, mentions, c0, a, b, passive)):
         # "Her son was detained the next day": the son the text has named, "her son, Tom Reed"
         targets = [relative.id]
-    elif not targets and (pron := PRONOUN_TARGET.search(doc.flat, s.start, s.end)):
+    elif (
+        not targets
+        and (pron := PRONOUN_TARGET.search(doc.flat, s.start, s.end))
+        and not (etype in FILED_EVENTS and _only_whose_step(doc.flat, pron, s.end))
+    ):
         person = last_person(doc, mentions, a, pron.group().lower(), victims=recent or ())
         victim = person is not None and (_targeted(person) or person.id in (recent or ()))
         targets = [person.id] if person is not None and victim else prev_targets[:1]
@@ -1981,6 +1985,34 @@ def make_event(
         "confidence": 0.6 if value else 0.4,
         "evidence": evidence(doc, s.start, s.end),
     }
+
+
+#: "his disappearance", "her arrest": a possessive before a step done to that person.
+WHOSE_STEP = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:disappearance|arrest|detention|abduction|death|killing|torture|"
+    r"ill-treatment|treatment|beating|prosecution|conviction|sentence|case)\b"
+)
+
+
+#: "his family", "her lawyer": a possessive before those who act for the person.
+WHOSE_KIN = re.compile(
+    r"\s+(?:family|families|wife|husband|mother|father|son|daughter|brother|sister|parents|"
+    r"relatives|lawyers?|colleagues)\b"
+)
+
+
+def _only_whose_step(flat: str, pron: re.Match[str], end: int) -> bool:
+    """Whether every pronoun of the sentence from ``pron`` on is the possessive of a step done
+    to that person ("reported his disappearance to the police", "complained about her
+    arrest"): who a complaint or appeal is about is no target of it."""
+    m: re.Match[str] | None = pron
+    while m is not None:
+        if m.group().lower() not in ("his", "her", "their") or not (
+            WHOSE_STEP.match(flat, m.end()) or WHOSE_KIN.match(flat, m.end())
+        ):
+            return False
+        m = PRONOUN_TARGET.search(flat, m.end(), end)
+    return True
 
 
 PRONOUN_TARGET = re.compile(
