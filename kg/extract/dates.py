@@ -24,6 +24,11 @@ MONTH_ABBR = {m[:3]: n for m, n in MONTHS.items()} | {"Sept": 9}
 MONTH_DAY_RE = (
     MONTH_RE + "|" + "|".join(rf"{a}\.?" for a in sorted(MONTH_ABBR, key=len, reverse=True))
 )
+#: What may stand between "in" and a bare year: "in late 2023", "in mid-2019", "in the summer
+#: of 2020", "in spring 2021". The year is as precise as the text is.
+YEAR_PART = (
+    r"(?:(?:early|mid|late)[\s-]+|(?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?"
+)
 #: The look-ahead names the characters a match can start with (a digit, a month's capital,
 #: "early", "mid", "late", "the", "In", "Since", "By"): the engine skips to them instead of
 #: trying every branch at every character.
@@ -36,7 +41,7 @@ DATE_RE = re.compile(
     rf"|(?P<m2>{MONTH_DAY_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?:(?P<part>early|mid|late|the end of|the beginning of)[\s-]+)?(?P<m3>{MONTH_RE})"
     rf"(?:\s+(?P<y3>\d{{4}}))?"
-    rf"|(?:[Ii]n|[Ss]ince|[Bb]y)\s+(?P<y4>(?:19|20)\d\d)\b)"
+    rf"|(?:[Ii]n|[Ss]ince|[Bb]y)\s+{YEAR_PART}(?P<y4>(?:19|20)\d\d)\b)"
 )
 #: The event nouns a relative date may count from: "ten days after his arrest", "two weeks
 #: after her release", "the day after the hearing".
@@ -158,16 +163,14 @@ def _date_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
 #: How a match of DATE_RE that opens with "the" goes on: "the end of May".
 THE_PARTS = ("the end of", "the beginning of")
 #: The words of DATE_RE's bare year ("in 2019", "since 2016", "by 2018").
+YEAR_AFTER = re.compile(r"\s+" + YEAR_PART + "(?:19|20)")
 YEAR_OPENERS = frozenset("In in Since since By by".split())
 
 
 def _year_after(flat: str, i: int) -> bool:
     """Whether white space and then "19" or "20" follow ``i``: a year after "in", "since" or
     "by", as ``\\s+(?:19|20)`` reads it."""
-    j = i
-    while j < len(flat) and flat[j].isspace():
-        j += 1
-    return j > i and flat.startswith(("19", "20"), j)
+    return YEAR_AFTER.match(flat, i) is not None
 
 
 #: The words a match of REL_RE can start with, in lower case, besides the number before a unit.
@@ -500,6 +503,8 @@ def _relative(
         return (anchor.year, anchor.month, anchor.day), False
     n_word = m.group("n").lower()
     n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)
+    if n_word in ("a", "an") and m.group("unit").lower() in ("day", "week"):
+        n = 1  # "a week later"
     if n_word == "the" and m.group("noun") and m.group("unit").lower() == "day":
         n = 1  # "the day after his arrest"
     if n is None:
