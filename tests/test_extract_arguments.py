@@ -1068,3 +1068,31 @@ def test_whom_a_complaint_is_against_is_its_target() -> None:
         "police officer filed a complaint against her."
     )
     assert _one(evs, "complaint")["targets"] == ["Ana Lee"]
+
+
+#: Words between a group's arrest and the step told of it, naming no one, longer than a list is
+#: looked back for.
+_NO_NAMES = (
+    "They had gone to the prosecutor's office to report that they had been followed for days "
+    "by unidentified armed men, which had forced them to spend the night away from home. "
+) * 4
+
+
+def test_a_counted_group_with_no_list_before_it_is_the_group_last_done_to() -> None:
+    evs = _named(
+        "Human rights defenders Ana Lee, Tom Reed and Ivan Petrov were arrested on 1 May 2024. "
+        + _NO_NAMES
+        + "Karl Hess, a human rights defender who was with them, was also held and released "
+        "an hour later. On 3 May 2024, the three were charged with hooliganism."
+    )
+    assert _one(evs, "charge")["targets"] == ["Ana Lee", "Tom Reed", "Ivan Petrov"]
+
+
+def test_them_for_some_of_the_group_last_done_to_is_all_of_it() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee, director of the Zenda Rights Centre, and two members of "
+        "her team, Tom Reed and Ivan Petrov, were arrested on 1 May 2024. Karl Hess, a human "
+        "rights defender who was with them, was also held and released an hour later.\n\n"
+        "On 3 May 2024, the prosecutor charged them with hooliganism."
+    )
+    assert _one(evs, "charge")["targets"] == ["Ana Lee", "Tom Reed", "Ivan Petrov"]

@@ -368,11 +368,15 @@ def _group_before(
     exclude: tuple[str, ...] | list[str] = (),
     flat: str = "",
     recent: list[str] | None = None,
+    episode: list[str] | None = None,
 ) -> list[str]:
     """The people a plural reference points back to: those named together last before it, as
     many as its number says ("all four", "both men"). A counted group takes any named person
     who is not an official acting on others (relatives and co-defendants count), of the gender
-    "men" or "women" gives; "them" without a number takes the defenders only."""
+    "men" or "women" gives; "them" without a number takes the defenders only. With no list
+    named before it, a counted group as large as ``episode`` (the people of the last step done
+    to several) is that group, whoever was named since ("A, B and C were arrested. D, who was
+    with them, was released. The three men were charged")."""
     text = group.group().lower()
     word = (group.group("n") or ("two" if text.startswith("both") else "")).lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
@@ -392,6 +396,9 @@ def _group_before(
         extra = [x for x in recent if x not in listed and x not in exclude][: n - len(listed)]
         if len(listed) + len(extra) == n:
             return sorted([*listed, *extra], key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
+    group = [x for x in episode or () if x not in exclude]
+    if n and len(listed) < 2 and len(group) == n:
+        return sorted(group, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
     gender = "female" if text.endswith("women") else "male" if text.endswith("men") else None
     found: list[str] = []
     last = None
@@ -1421,6 +1428,7 @@ def make_event(
     recent: list[str] | None = None,
     voice: str | None = None,
     others: list[int] | None = None,
+    episode: list[str] | None = None,
 ) -> dict[str, Any]:
     """One event record: its participants read from the sentence and the clause of the trigger.
 
@@ -1432,7 +1440,9 @@ def make_event(
     clause with a verb of its own is that verb's target, not this one's.
 
     ``prev_targets`` are the defenders a pronoun points back to; ``carried`` the targets of the
-    last event told before, which a court or custody event without named targets goes on with."""
+    last event told before, which a court or custody event without named targets goes on with;
+    ``episode`` the people of the last event done to several, the group "them" or "the three
+    men" may stand for."""
     agents, targets = [], []
     # the mentions inside the sentence (``mentions`` is in text order): the loops below read
     # only these, not every mention of the appeal once per event
@@ -1696,7 +1706,9 @@ def make_event(
             # "both men", "the two": the last two people events were told of
             targets = list(recent[:2])
         else:
-            targets = _group_before(mentions, s.start, group, flat=doc.flat, recent=recent) or (
+            targets = _group_before(
+                mentions, s.start, group, flat=doc.flat, recent=recent, episode=episode
+            ) or (
                 # "both men were remanded ...; indictments against them": with no two defenders
                 # named together, the people the last events were told of
                 list(recent[:2])
@@ -1705,6 +1717,11 @@ def make_event(
                 and len(recent) >= 2
                 else list(prev_targets)
             )
+            if not group.group("n") and len(targets) >= 2 and set(targets) < set(episode or ()):
+                # "A, director of X, and two members of her team, B and C, were arrested. ...
+                # The prosecutor charged them": some of a group the story went on with stand
+                # for all of it
+                targets = sorted(episode or (), key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
     elif (
         targets
         and group

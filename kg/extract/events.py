@@ -706,6 +706,7 @@ def find_events(
     prev_targets: list[str] = main_targets(ents)
     carried: list[str] = []
     recent: list[str] = []  # people events were told of, the latest first
+    episode: list[str] = []  # the people of the last event done to several
     person_ids = {p.id for p in ents.of("person")}
     flat = doc.flat
     all_hits = []
@@ -983,6 +984,7 @@ def find_events(
                     prev_targets,
                     carried,
                     recent,
+                    episode=episode,
                     voice=frame,
                     others=[
                         h[0]
@@ -1017,6 +1019,8 @@ def find_events(
                 carried = ev["targets"] or carried
                 people = [x for x in ev["targets"] if x in person_ids]
                 recent = list(dict.fromkeys([*people, *recent]))
+                if len(people) >= 2:
+                    episode = people
                 if inherited:
                     ev["_inherited"] = True
                 events.append(ev)
