@@ -143,3 +143,15 @@ def test_a_hearing_set_for_after_the_appeal_is_kept_as_scheduled() -> None:
     ]
     assert not [e for e in rec["events"] if e.get("scheduled") and e not in later]
     assert "future_events_left_out" not in rec["extraction"]
+
+
+def test_a_name_holding_a_label_place_or_month_is_rated_as_its_doubts_say() -> None:
+    from kg.extract.review import person_doubts, rate_person
+
+    for name in ["Ivan Petrov", "Initial Date", "Kazakh Petrov", "Ana Russia", "May Lee",
+                 "Ana may", "Lee", "Event Description", "Tom Reed-Status"]:  # fmt: skip
+        p = {"name": name, "roles": ["defender"], "evidence": [{}, {}]}
+        labelled = any(d.startswith("contains") for d in person_doubts(p))
+        assert (rate_person(p) == 0.3) == labelled, name
+    assert rate_person({"name": "Ivan Petrov", "roles": ["defender"]}) == 0.8
+    assert rate_person({"name": "Initial Date", "roles": ["defender"]}) == 0.3

@@ -224,3 +224,40 @@ def test_kg_mint_on_a_broken_record_is_one_error_line(tmp_path: Path) -> None:
     lines = [line for line in result.output.splitlines() if line]
     assert len(lines) == 1 and lines[0].startswith("Error: ") and "bad.yaml" in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_derived_keys_name_the_section_and_number_items_alike_where_they_sit() -> None:
+    # the key derives from the section alone; a second item alike in every respect is
+    # numbered with where it sits ("events e2", "persons p1 position 2")
+    event = {"type": "arrest", "date": "2024-06-02"}
+    position = {"title": "lawyer"}
+    record = {
+        "events": [{"id": "e1", **event}, {"id": "e2", **event}],
+        "persons": [{"id": "p1", "name": "Ivan Petrov", "positions": [position, dict(position)]}],
+        "rights": [{"name": "freedom of expression"}, {"name": "freedom of expression"}],
+    }
+    assert mint_keys(record, derive_from="sha") == 7
+    sig = "None-None\x1earrest\x1e\x1e2024-06-02"
+    assert record["events"][0]["key"] == derived_key("sha", "events", sig)
+    assert record["events"][1]["key"] == derived_key("sha", "events e2", sig, "1")
+    pos_sig = "None-None\x1e\x1elawyer\x1e"
+    positions = record["persons"][0]["positions"]
+    assert positions[0]["key"] == derived_key("sha", "persons", pos_sig)
+    assert positions[1]["key"] == derived_key("sha", "persons p1 position 2", pos_sig, "1")
+    right_sig = "None-None\x1e\x1efreedom of expression\x1e"
+    assert record["rights"][1]["key"] == derived_key("sha", "rights[1]", right_sig, "1")
+    assert [where for where, _ in keyed_items(record)] == [
+        "persons p1",
+        "persons p1 position 1",
+        "persons p1 position 2",
+        "events e1",
+        "events e2",
+        "rights[0]",
+        "rights[1]",
+    ]
+    # the key follows the id, or comes first; an empty key is replaced in its new place
+    assert list(record["events"][0]) == ["id", "key", "type", "date"]
+    assert list(positions[0]) == ["key", "title"]
+    blank = {"events": [{"type": "arrest", "key": None, "id": "e1"}]}
+    mint_keys(blank, derive_from="sha")
+    assert list(blank["events"][0]) == ["id", "key", "type"]

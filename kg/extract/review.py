@@ -81,9 +81,19 @@ def rate_person(p: dict[str, Any]) -> float:
     c += 0.1 if len(p.get("evidence") or []) >= 2 or p.get("variants") else 0.0
     c += 0.1 if (p.get("roles") or ["other"]) != ["other"] else 0.0
     c += 0.05 if p.get("gender") in ("male", "female") else 0.0
-    if any(d.startswith("contains") for d in person_doubts(p)):
+    if _holds_label([w.lower() for w in words]):
         c = min(c, 0.3)  # a label, a place or a month taken for a name
     return _clamp(c)
+
+
+def _holds_label(words: list[str]) -> bool:
+    """Whether a name's words in lower case hold a form word, a place or a month: the doubts
+    of :func:`person_doubts` that open with "contains", without making its list."""
+    return not (
+        FORM_WORDS.isdisjoint(words)
+        and PLACE_WORDS.isdisjoint(words)
+        and MONTH_WORDS.isdisjoint(words)
+    )
 
 
 def rate_organisation(o: dict[str, Any]) -> float:

@@ -63,6 +63,17 @@ def new_key(taken: set[str]) -> str:
 def keyed_items(record: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every item of a record that takes a key, with where it sits (``persons[2]``,
     ``persons[2].positions[1]``), in record order."""
+    for section, n, m, item in _located_items(record):
+        yield _where(record, section, n, m), item
+
+
+def _located_items(
+    record: dict[str, Any],
+) -> Iterator[tuple[str, int, int | None, dict[str, Any]]]:
+    """:func:`keyed_items` without the text of where each item sits: its section, its place
+    there and, for a position, its place in the person's list (None for the section's own
+    items). Most callers need that text only for an item with a key, or for a key that clashes:
+    it is made by :func:`_where` when needed, not for every item of every record."""
     for section in KEYED_SECTIONS:
         items = record.get(section)
         if not isinstance(items, list):
@@ -70,12 +81,19 @@ def keyed_items(record: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         for n, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
-            where = f"{section}[{n}]" if not item.get("id") else f"{section} {item['id']}"
-            yield where, item
+            yield section, n, None, item
             if section == "persons":
                 for m, pos in enumerate(item.get("positions") or []):
                     if isinstance(pos, dict):
-                        yield f"{where} position {m + 1}", pos
+                        yield section, n, m, pos
+
+
+def _where(record: dict[str, Any], section: str, n: int, m: int | None) -> str:
+    """Where the item :func:`_located_items` gave as ``section, n, m`` sits, as
+    :func:`keyed_items` names it."""
+    item = record[section][n]
+    where = f"{section}[{n}]" if not item.get("id") else f"{section} {item['id']}"
+    return where if m is None else f"{where} position {m + 1}"
 
 
 def check_key(value: Any, where: str) -> str:
@@ -89,9 +107,10 @@ def check_key(value: Any, where: str) -> str:
 def record_keys(record: dict[str, Any], origin: str = "<record>") -> dict[str, str]:
     """key -> where it sits, for every stored key of a record; a key used twice is an error."""
     out: dict[str, str] = {}
-    for where, item in keyed_items(record):
+    for section, n, m, item in _located_items(record):
         if item.get("key") is None:
             continue
+        where = _where(record, section, n, m)
         key = check_key(item["key"], f"{origin}: {where}")
         if key in out:
             raise DataError(f"{origin}: key {key} is used twice ({out[key]} and {where})")
@@ -114,6 +133,11 @@ def check_unique_keys(records: Iterable[tuple[str, dict[str, Any]]]) -> None:
 
 def _with_key(item: dict[str, Any], key: str) -> None:
     """Put ``key`` right after ``id`` (or first), keeping the order of the other keys."""
+    if "key" not in item:  # a new item: built in C (a key given twice keeps its first place)
+        first = {"id": item["id"], "key": key, **item} if "id" in item else {"key": key, **item}
+        item.clear()
+        item.update(first)
+        return
     rest = {k: v for k, v in item.items() if k != "key"}
     item.clear()
     if "id" in rest:
@@ -133,17 +157,20 @@ def mint_keys(
     taken = set() if taken is None else taken
     taken.update(record_keys(record))
     minted = 0
-    for where, item in keyed_items(record):
+    for section, n, m, item in _located_items(record):
         if item.get("key"):
             continue
         if derive_from is None:
             key = new_key(taken)
         else:
-            key = derived_key(derive_from, where.split()[0].split("[")[0], _signature(item))
-            n = 0
-            while key in taken:  # two items alike in every respect: number them
-                n += 1
-                key = derived_key(derive_from, where, _signature(item), str(n))
+            signature = _signature(item)
+            key = derived_key(derive_from, section, signature)
+            if key in taken:  # two items alike in every respect: number them
+                where = _where(record, section, n, m)
+                k = 0
+                while key in taken:
+                    k += 1
+                    key = derived_key(derive_from, where, signature, str(k))
             taken.add(key)
         _with_key(item, key)
         minted += 1
