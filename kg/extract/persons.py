@@ -180,8 +180,10 @@ def add_person_candidate(
     words = [t for t, _, _ in toks if t not in NAME_PARTICLES and t != "."]
     if not 2 <= len(words) <= (5 if len(words) < len(toks) else 4):
         return
-    if INITIAL.match(words[-1]) or all(INITIAL.match(w) for w in words):
-        return  # a name ends with a surname, not an initial ("U. S.")
+    if INITIAL.match(words[-1]):
+        # a name ends with a surname, not an initial; a run of initials alone ("U. S.") ends
+        # with one too, so its words need no test of their own
+        return
     if any(w.lower() in FORM_WORDS for w in words) and (
         re.match(r"[ \t]*:", doc.flat[toks[-1][2] : toks[-1][2] + 3])
         or all(w.lower() in FORM_WORDS for w in words)
