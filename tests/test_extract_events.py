@@ -642,6 +642,19 @@ def test_open_situations_of_the_conventions(sentence: str, etype: str) -> None:
         ("On 3 May 2024, Ana Lee was re-arrested.", "arrest"),
         ("On 3 May 2024, a warrant was issued for her arrest.", "court_decision"),
         ("On 3 May 2024, the Zembla Rights Centre was dissolved by court order.", "deregistration"),
+        ("On 3 May 2024, the Zembla Times was shut down.", "ban"),
+        ("On 3 May 2024, the Zembla Rights Centre was ordered to close.", "ban"),
+        ("On 3 May 2024, Ana Lee was granted a presidential pardon.", "release"),
+        ("On 3 May 2024, officers took her to the police station.", "arrest"),
+        ("On 3 May 2024, Ana Lee went into exile.", "other"),
+        ("On 3 May 2024, Ana Lee was extradited to Borduria.", "other"),
+        ("On 3 May 2024, Ana Lee was deprived of her citizenship.", "other"),
+        ("On 3 May 2024, Ana Lee declared a hunger strike.", "other"),
+        ("On 3 May 2024, Ana Lee died in police custody.", "other"),
+        (
+            "On 3 May 2024, the Human Rights Committee found that Zembla had violated her rights.",
+            "other",
+        ),
     ],
 )
 def test_words_of_the_genre(sentence: str, etype: str) -> None:
@@ -661,6 +674,14 @@ def test_words_of_the_genre(sentence: str, etype: str) -> None:
 )
 def test_event_nouns_before_their_date(sentence: str, etype: str) -> None:
     assert (etype, "2024-05-03") in _pairs(sentence)
+
+
+def test_a_committee_that_is_no_treaty_body_decides_nothing() -> None:
+    # an issuer named "Committee" is no UN body: its findings are its comment
+    got = _pairs(
+        "On 3 May 2024, the Committee to Protect Journalists found that Ana Lee was jailed."
+    )
+    assert not any(t == "other" for t, _ in got)
 
 
 def test_a_blow_to_death_is_the_killing_alone() -> None:
