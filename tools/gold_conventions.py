@@ -47,8 +47,11 @@ def _called(text: str, p: dict[str, Any], words: str) -> bool:
     """Whether the text puts one of ``words`` right before or in apposition after a name."""
     for name in _names(p):
         n = re.escape(name)
-        before = rf"\b(?:{words})\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}?{n}"
-        after = rf"{n}\s*,\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,4}}?(?:{words})\b"
+        # "lawyer X", "lawyers A, B and X" (a list of capitalised names), "X, a lawyer"
+        before = rf"\b(?:{words})s?,?\s+(?:(?:[A-Z][\w.’'-]*|and),?\s+){{0,12}}?{n}"
+        after = (
+            rf"{n}\s*,\s+(?:(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,4}}?)?(?:{words})\b"
+        )
         if re.search(before, text) or re.search(after, text):
             return True
     return False
