@@ -39,12 +39,15 @@ INVENTED_FLOORS = {
     # body's context became bodies; 0.873 before); 0.871 (0.848 when
     # syn-039 to syn-044 were added; 0.870 on the first 38; 0.838 at syn-033)
     "person_roles": 0.89,
-    # 0.923 once runs in a body's context became bodies (0.912 before); 0.910 (0.905 when
+    # 0.938 once the gold listed bodies named in lower case ("police") as the development
+    # gold does (the gold changed, not the extractor; 0.924 before); 0.923 once runs in a body's
+    # context became bodies (0.912 before); 0.910 (0.905 when
     # syn-039 to syn-044 were added; 0.901 on 38)
-    "organisations": 0.92,
-    # 0.873 once runs in a body's context became bodies (0.861 before); 0.855 (0.840 when
+    "organisations": 0.93,
+    # 0.892 once the gold listed bodies in lower case (the gold changed; 0.877 before); 0.873
+    # once runs in a body's context became bodies (0.861 before); 0.855 (0.840 when
     # syn-039 to syn-044 were added; 0.845 on the first 38; 0.824 at syn-033)
-    "organisation_kinds": 0.87,
+    "organisation_kinds": 0.89,
     # 1.000 (24 of 24; syn-025 to syn-032 cite no article, syn-033 to syn-038 six, the new six 12)
     "legal_provisions": 1.0,
     # 0.821 once "a week later" counted a week and "in late 2023" gave the year; 0.820
@@ -54,7 +57,8 @@ INVENTED_FLOORS = {
     # event steps before; 0.758 when syn-039 to syn-044 were added (0.783 on the first 38;
     # 0.820 on the first 32)
     "events": 0.82,
-    # 0.743 once "them" and "the three" stood for the group of the last step done to several;
+    # 0.748 once the gold made bodies in lower case agents (the gold changed); 0.743 once
+    # "them" and "the three" stood for the group of the last step done to several;
     # 0.740 once a complaint told with possessives only ("his family reported his
     # disappearance") took no target by pronoun; 0.739 once a body fined was the fine's
     # target; 0.736 once the people of a step told
