@@ -7,8 +7,8 @@ with expected rows counted from the gold YAML in plain Python (not only on the s
 - CQ10: the demands of each appeal about a defender's case, as many as the gold lists.
 - Every question's bound form returns a subset of its corpus-wide rows on this graph.
 - The shortcuts derived for the questions (akg:concernsDefender, akg:statedIn, akg:actedBy,
-  akg:defenderIn, akg:hasRightClaim, akg:appealCount and akg:appealIdentifiers) are what their
-  definitions give, worked out in Python from the triples they are derived from.
+  akg:hasTarget, akg:defenderIn, akg:hasRightClaim, akg:appealCount and akg:appealIdentifiers)
+  are what their definitions give, worked out in Python from the triples they are derived from.
 """
 
 from __future__ import annotations
@@ -257,6 +257,20 @@ def test_acted_by_is_the_authority_and_the_agents(gold_store: Store) -> None:
             expected |= {(event, actor) for actor in participant.get(part, ())}
     found = _pairs(gold_store, AKG + "actedBy")
     assert expected and found == expected
+
+
+def test_has_target_is_each_participant_with_the_role_target(gold_store: Store) -> None:
+    """akg:hasTarget (CQ12) is each participant of an event's participations with role
+    target, and nothing else (not its agents, not its authority)."""
+    role = _by_subject(_pairs(gold_store, AKG + "role"))
+    participant = _by_subject(_pairs(gold_store, AKG + "participant"))
+    expected = set()
+    for event, part in _pairs(gold_store, AKG + "participation"):
+        if ROLE + "target" in role.get(part, set()):
+            expected |= {(event, target) for target in participant.get(part, ())}
+    found = _pairs(gold_store, AKG + "hasTarget")
+    assert expected and found == expected
+    assert not found & _pairs(gold_store, AKG + "authority")
 
 
 def test_defender_in_is_each_involvement_with_the_role_defender(gold_store: Store) -> None:

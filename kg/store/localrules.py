@@ -101,6 +101,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "defender-in.rq": (_AGENT, _ROLE, *_REPORTED, _ABOUT_CASE),
     "event-stated-in.rq": (_EVENT_TYPE, *_REPORTED),
     "follows.rq": tuple(_CHAIN),
+    "has-target.rq": (_PARTICIPATION, _ROLE, _PARTICIPANT),
     "involvement-reported-in.rq": (_AGENT, *_REPORTED),
     "member-of.rq": _POSITIONS,
     "position-reported-in.rq": (_MEMBER, _HELD_BY, *_REPORTED),
@@ -132,6 +133,7 @@ TEXTS = {
     "defender-in.rq": "644965c171f45755",
     "event-stated-in.rq": "834b42c4956c4a62",
     "follows.rq": "1438b5a68bebf7fc",
+    "has-target.rq": "4d46f19010391eb5",
     "involvement-reported-in.rq": "850bd71d16d3a2e7",
     "member-of.rq": "bf0fa461efeebc09",
     "position-reported-in.rq": "12cd12375944958d",
@@ -288,6 +290,12 @@ def _follows(ix: _Index, out: Out) -> None:
             out.add((later, AKG.follows, earlier))
 
 
+def _has_target(ix: _Index, out: Out) -> None:
+    for event in {e for e, _part in ix.pairs(_PARTICIPATION)}:
+        for target in ix.with_role(event, _TARGET_ROLE):
+            out.add((event, AKG.hasTarget, target))
+
+
 def _involvement_reported_in(ix: _Index, out: Out) -> None:
     for involvement in {i for i, _agent in ix.pairs(_AGENT)}:
         for appeal in ix.reported_in(involvement):
@@ -326,6 +334,7 @@ _APPLY = {
     "defender-in.rq": _defender_in,
     "event-stated-in.rq": _event_stated_in,
     "follows.rq": _follows,
+    "has-target.rq": _has_target,
     "involvement-reported-in.rq": _involvement_reported_in,
     "member-of.rq": _member_of,
     "position-reported-in.rq": _position_reported_in,
