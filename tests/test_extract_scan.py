@@ -22,8 +22,12 @@ from kg.extract.demands import (
 )
 from kg.extract.events import (
     _EV,
+    _SHUT_GROUPS,
+    _WITHOUT_NOUNS,
+    DETERMINERS,
     EVENT_RULES_RX,
     EVENT_SCANNER,
+    OTHER_ROWS_AT,
     WORD_THEN_SPACE,
     find_triggers,
 )
@@ -369,6 +373,19 @@ def test_trigger_scanner_agrees_with_each_pattern(mutate: bool) -> None:
         assert [[m.span() for m in ms] for ms in gated] == [
             [m.span() for m in ms] for ms in by_index
         ]
+
+
+def test_entries_are_shut_in_groups_at_the_determiners_their_other_rows_cannot_start() -> None:
+    """Each entry with nouns is in one group of the gate, which lists the determiners where
+    none of its other rows may start, and no other entry is."""
+    grouped = [i for _words, entries in _SHUT_GROUPS for i in entries]
+    assert sorted(grouped) == sorted(
+        i for i in _WITHOUT_NOUNS if any(i not in OTHER_ROWS_AT[w] for w in DETERMINERS)
+    )
+    assert len(_SHUT_GROUPS) < len(grouped), "entries share groups"
+    for words, entries in _SHUT_GROUPS:
+        for i in entries:
+            assert words == tuple(w for w in DETERMINERS if i not in OTHER_ROWS_AT[w])
 
 
 def test_event_nouns_after_determiners_found_through_the_gate() -> None:

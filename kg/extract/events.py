@@ -343,18 +343,38 @@ def find_triggers(flat: str, stop: int, index: dict[str, list[int]]) -> list[lis
     if stop < len(flat):  # a part of the text: its words are not those of the index
         return EVENT_SCANNER.finditer(flat, stop)
     places = EVENT_SCANNER.places(flat, stop, index=index)
-    drop: dict[int, set[int]] = {}
+    shut: dict[str, list[int]] = {}  # each determiner's places where the gate fails
     for w in DETERMINERS:
         starts = index.get(w)
-        if not starts:
-            continue
-        shut = [x for x in starts if NOMINAL_GATE.match(flat, x, stop) is None]
-        for i in _WITHOUT_NOUNS:
-            if shut and i not in OTHER_ROWS_AT[w]:
-                drop.setdefault(i, set()).update(shut)
-    for i, shut_at in drop.items():
-        places[i] = [x for x in places[i] if x not in shut_at]
+        if starts:
+            closed = [x for x in starts if NOMINAL_GATE.match(flat, x, stop) is None]
+            if closed:
+                shut[w] = closed
+    if not shut:
+        return EVENT_SCANNER.match_at(flat, stop, places)
+    # the places an entry is not tried at, made once for the entries shut at the same words
+    # (most entries are shut at every determiner), not once for each entry and word
+    for words, entries in _SHUT_GROUPS:
+        shut_at = set().union(*[shut[w] for w in words if w in shut])
+        if shut_at:
+            for i in entries:
+                places[i] = list(itertools.filterfalse(shut_at.__contains__, places[i]))
     return EVENT_SCANNER.match_at(flat, stop, places)
+
+
+def _shut_groups() -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
+    """The entries with nouns grouped by the determiners at which the gate shuts them (those
+    at which none of their other rows may start), each group with its determiners."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i in _WITHOUT_NOUNS:
+        words = tuple(w for w in DETERMINERS if i not in OTHER_ROWS_AT[w])
+        if words:
+            groups.setdefault(words, []).append(i)
+    return [(words, tuple(entries)) for words, entries in groups.items()]
+
+
+#: :func:`_shut_groups`, read once.
+_SHUT_GROUPS = _shut_groups()
 
 
 HYPOTHETICAL = re.compile(
