@@ -29,13 +29,27 @@ def _stamps(records: dict[str, dict]) -> dict[str, str]:
 def _step(
     records: dict[str, dict], index: IdentityIndex | None, decisions: Path | None = None
 ) -> tuple[tuple, IdentityIndex]:
-    """Resolve with the index, check it equals a full resolution, return both."""
+    """Resolve with the index, check it equals a full resolution, and that the tables it
+    keeps (each item's cluster and review rows, each cluster's label state) are those a new
+    index makes; return both."""
     items = record_items(records)
     kept, index = resolve_with_index(items, decisions, _stamps(records), index, "ctx")
     full = resolve_items(record_items(records), decisions)
     assert _decisions(kept) == _decisions(full)
-    assert kept.iri_for(*next(iter(items))) == full.iri_for(*next(iter(items)))
+    for key in items:
+        assert kept.iri_for(*key) == full.iri_for(*key)
+        assert kept.label_for(*key) == full.label_for(*key)
+    _, fresh = resolve_with_index(record_items(records), decisions, _stamps(records), None, "c")
+    assert _tables(index) == _tables(fresh)
     return _decisions(full), index
+
+
+def _tables(index: IdentityIndex) -> tuple:
+    rows_of = {
+        k: sorted((r.a, r.b, r.name, r.same_as_name) for r in v)
+        for k, v in (index.rows_of or {}).items()
+    }
+    return index.of, index.by_id, rows_of, dict(index.labels.items())
 
 
 def _appeal(aid: str, country: str, persons: list[dict], orgs: list[dict]) -> dict:
@@ -722,3 +736,44 @@ def test_a_spelling_no_rule_reads_relabels_its_cluster_without_resolving_it() ->
     r["a03"]["persons"][0]["variants"] = ["Anna Ivanova Smirnova"]  # a key of its own
     _, index = _step(r, index)
     assert index.resolved == 10 and index.relabelled == 0
+
+
+class _Reads(dict):
+    """Items that note which were read by key."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.read: set = set()
+
+    def __getitem__(self, key: object) -> object:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+
+def test_a_relabel_reads_only_the_items_that_changed() -> None:
+    """A spelling no rule reads, given to one member of a cluster of forty and to an item of
+    a review row, makes the cluster's label and spellings and the row's names again from what
+    the index keeps: no other member, and not the row's other item, is read."""
+    records = {
+        f"a{n:02d}": _appeal(f"a{n:02d}", "Kazakhstan", [_person("p1", "Anna Smirnova")], [])
+        for n in range(1, 41)
+    }
+    records["a03"]["persons"][0]["gender"] = "female"
+    records["b01"] = _appeal(
+        "b01", "Kazakhstan", [_person("p1", "Anna Smirnova", gender="male")], []
+    )
+    first, index = _step(records, None)
+    assert [len(c[1]) for c in first[0]] == [40] and len(first[1]) == 40  # b01 to review
+    r = copy.deepcopy(records)
+    r["a07"]["persons"][0]["variants"] = ["Anna Smirnovaa"]
+    r["b01"]["persons"][0]["name"] = "Anna Smirnovva"
+    items = _Reads(record_items(r))
+    kept, index = resolve_with_index(items, None, _stamps(r), index, "ctx")
+    assert index.resolved == 0 and index.relabelled == 2
+    assert items.read == {("a07", "p1"), ("b01", "p1")}
+    assert _decisions(kept) == _decisions(resolve_items(record_items(r)))
+    assert "Anna Smirnovaa" in kept.clusters[0].variants
+    assert {row.same_as_name for row in kept.review_rows} == {"Anna Smirnovva"}
+    # back as it was, through the kept tables again
+    result, index = _step(records, index)
+    assert result == first and index.relabelled == 2

@@ -27,7 +27,7 @@ import csv
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -469,15 +469,23 @@ class Resolution:
     """The outcome: one IRI, label and spelling list per merged item, and the review rows."""
 
     def __init__(
-        self, clusters: list[Cluster], review_rows: list[ReviewRow], items: dict[Key, Item]
+        self,
+        clusters: list[Cluster],
+        review_rows: list[ReviewRow],
+        items: dict[Key, Item],
+        of: Callable[[Key], Cluster | None] | None = None,
     ):
         self.clusters = clusters
         self.review_rows = review_rows
         self._items = items
-        self._of: dict[Key, Cluster] = {m: c for c in clusters for m in c.members}
+        # ``of``: each item's cluster, when the caller keeps it (an identity index does):
+        # otherwise made here from every cluster's members.
+        if of is None:
+            of = {m: c for c in clusters for m in c.members}.get
+        self._of = of
 
     def cluster_of(self, appeal_id: str, local_id: str) -> Cluster | None:
-        return self._of.get((str(appeal_id), str(local_id)))
+        return self._of((str(appeal_id), str(local_id)))
 
     def iri_for(self, appeal_id: str, local_id: str) -> URIRef | None:
         """The shared IRI of a merged item; None keeps the record's own IRI."""
@@ -940,8 +948,13 @@ def _cluster(items: dict[Key, Item], members: list[Key], reasons: list[str]) -> 
 
 def _fullest(names: list[str]) -> str:
     """The fullest form: most words, then longest, then most often used, then first in order."""
-    counts = Counter(names)
-    return max(sorted(set(names)), key=lambda n: (len(_words(n)), len(n), counts[n]))
+    return fullest_counted(Counter(names))
+
+
+def fullest_counted(counts: Mapping[str, int]) -> str:
+    """:func:`_fullest` of names given as how often each is used (an identity index keeps a
+    cluster's so, :mod:`kg.record.identity_index`)."""
+    return max(sorted(counts), key=lambda n: (len(_words(n)), len(n), counts[n]))
 
 
 def apply_resolution(

@@ -18,7 +18,10 @@ may pair with one of its items (:func:`_resolve_around`), and keeps the rest:
   changed (among unchanged items) are resolved again with their merge components.
 
 An item changed only in fields no rule reads (:data:`LABEL_FIELDS`) keeps its decisions: its
-cluster's label, spellings and IRI and its review rows' names are made again.
+cluster's label, spellings and IRI are made again from the cluster's :data:`LabelState` (the
+other members are not read), and its review rows' names from its own. The index keeps each
+item's cluster and review rows, and its clusters and rows sorted, so that a change takes out
+and puts in what it touches by key, not by a pass over every cluster and row.
 
 Each part is resolved with the items in the order a full resolution takes them, so that its
 unions and review rows are the ones the full resolution makes; ``tests/test_identity_index.py``
@@ -41,14 +44,16 @@ import pickle
 import sqlite3
 import tempfile
 from array import array
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Self, TypeVar
 
 from kg.record.blocking import deletion_variants
 from kg.record.identity import (
+    KIND_PATH,
     ORG_PHASE,
     PERSON_PHASE,
     Cluster,
@@ -57,8 +62,8 @@ from kg.record.identity import (
     Key,
     Resolution,
     ReviewRow,
-    _cluster,
     check_decisions,
+    fullest_counted,
     load_decisions,
     person_block_keys,
     person_hub_keys,
@@ -66,11 +71,16 @@ from kg.record.identity import (
     resolve_part,
 )
 from kg.record.keytable import HUB, MEMBER, DiskKeys, MemoryKeys, load_keys
+from kg.vocab import AKR
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 # 5: the keys and postings in a table of their own (kg.record.keytable); 6: each appeal's
 # marks and the item numbers kept as marshalled bytes, read when asked for (IdentityIndex);
-# 7: a mark's digest in two, what the rules read and what only a cluster's label reads
-INDEX_VERSION = 7
+# 7: a mark's digest in two, what the rules read and what only a cluster's label reads;
+# 8: each item's cluster, each item's review rows and each cluster's label state kept
+INDEX_VERSION = 8
 KEYS_FILE = "identity-keys.sqlite"  # beside the index's pickle, when on disk
 # An item as a record gives it: its key, kind, place among the record's items of that kind,
 # a digest of the fields the rules read and one of the others (:data:`LABEL_FIELDS`). An item
@@ -86,45 +96,69 @@ LABEL_FIELDS = frozenset({"name", "spellings", "own_key", "since"})
 # HUB, MEMBER: star keys (kg.record.keytable): a hub meets every member, members do not meet
 
 
-class Marks(MutableMapping[str, tuple[Mark, ...]]):
-    """Appeal -> the marks of its items. Saved as each appeal's marks marshalled apart, and
-    read back as those bytes: an appeal's are made tuples again only when asked for, so that a
-    build that changes a few records does not load every record's (about a fifth of the
-    index's loading time at 10,000 appeals)."""
+class _Packed(MutableMapping[K, V]):
+    """Values saved marshalled apart, and read back as those bytes: a value is made again
+    only when asked for, so that a build that changes a few records loads only theirs."""
 
-    def __init__(self, marks: Mapping[str, tuple[Mark, ...]] | None = None) -> None:
-        self._raw: dict[str, tuple[Mark, ...] | bytes] = dict(marks or {})
+    def __init__(self, values: Mapping[K, V] | None = None) -> None:
+        self._raw: dict[K, V | bytes] = dict(values or {})
 
-    def __getitem__(self, appeal: str) -> tuple[Mark, ...]:
-        found = self._raw[appeal]
+    def __getitem__(self, key: K) -> V:
+        found = self._raw[key]
         if isinstance(found, bytes):
-            found = self._raw[appeal] = marshal.loads(found)  # noqa: S302 - the index's own
-        return found
+            found = self._raw[key] = marshal.loads(found)  # noqa: S302 - the index's own
+        return found  # type: ignore[return-value]
 
-    def __setitem__(self, appeal: str, marks: tuple[Mark, ...]) -> None:
-        self._raw[appeal] = marks
+    def __setitem__(self, key: K, value: V) -> None:
+        self._raw[key] = value
 
-    def __delitem__(self, appeal: str) -> None:
-        del self._raw[appeal]
+    def __delitem__(self, key: K) -> None:
+        del self._raw[key]
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[K]:
         return iter(self._raw)
 
     def __len__(self) -> int:
         return len(self._raw)
 
-    def __contains__(self, appeal: object) -> bool:
-        return appeal in self._raw
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
 
-    def saved(self) -> dict[str, bytes]:
-        """Each appeal's marks as bytes (those never read are the bytes they were read as)."""
-        return {a: m if isinstance(m, bytes) else marshal.dumps(m) for a, m in self._raw.items()}
+    def saved(self) -> dict[K, bytes]:
+        """Each value as bytes (those never read are the bytes they were read as)."""
+        return {k: v if isinstance(v, bytes) else marshal.dumps(v) for k, v in self._raw.items()}
 
     @classmethod
-    def from_saved(cls, raw: dict[str, bytes]) -> Marks:
-        marks = cls()
-        marks._raw = dict(raw)
-        return marks
+    def from_saved(cls, raw: dict[K, bytes]) -> Self:
+        packed = cls()
+        packed._raw = dict(raw)  # type: ignore[arg-type]
+        return packed
+
+
+class Marks(_Packed[str, tuple[Mark, ...]]):
+    """Appeal -> the marks of its items, each appeal's made tuples again only when asked for
+    (loading every record's was about a fifth of the index's loading time at 10,000
+    appeals)."""
+
+
+# What a cluster's label, spellings and IRI are made from (kg.record.identity._cluster), kept
+# so that an item changed in fields no rule reads changes its cluster without the other
+# members being read: each member's (name, spellings, stored key, appeal date, pin); how often
+# each name is a member's (and a pinned member's); the members by (appeal date, key, stored
+# key), the first giving the IRI; and where each spelling is given, (member, place in its
+# name and spellings), in order, the first placing the spelling among the cluster's.
+LabelState = tuple[
+    dict[Key, tuple[str, tuple[str, ...], str, str, str | None]],
+    dict[str, int],
+    dict[str, int],
+    list[tuple[str, Key, str]],
+    dict[str, list[tuple[Key, int]]],
+]
+
+
+class LabelStates(_Packed[Key, LabelState]):
+    """Cluster (its first member) -> its :data:`LabelState`, made again only when its
+    cluster is labelled again."""
 
 
 def _digest(*chunks: Iterable[bytes]) -> bytes:
@@ -159,6 +193,16 @@ class IdentityIndex:
     free: list[int] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
     review_rows: list[ReviewRow] = field(default_factory=list)
+    # Kept so that a change finds what it touches by key, not by a pass over every cluster
+    # and review row: each clustered item's cluster (by its first member), each cluster by
+    # its first member, each item's review rows (None: not made yet), each cluster's label
+    # state (:data:`LabelState`; one missing is made from its members).
+    # ``clusters`` and ``review_rows`` are kept sorted as a resolution sorts them, and changed
+    # in place.
+    of: dict[Key, Key] | None = None
+    by_id: dict[Key, Cluster] | None = None
+    rows_of: dict[Key, list[ReviewRow]] | None = None
+    labels: LabelStates = field(default_factory=LabelStates)
     resolved: int = 0  # items the last build resolved (again)
     relabelled: int = 0  # items the last build only labelled again (see Mark)
     # Whether the last build changed nothing but stamps (no item changed, came or went): the
@@ -169,6 +213,8 @@ class IdentityIndex:
     def __post_init__(self) -> None:
         if not isinstance(self.marks, Marks):
             self.marks = Marks(self.marks)
+        if not isinstance(self.labels, LabelStates):
+            self.labels = LabelStates(self.labels)
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
@@ -176,20 +222,27 @@ class IdentityIndex:
         ids = state.pop("ids", None)
         packed = state.pop("_ids_saved", None) if ids is None else marshal.dumps(ids)
         marks = self.marks.saved()
+        labels = self.labels.saved()
         state["marks"] = marks
+        state["labels"] = labels
         state["_ids_saved"] = packed
-        state["_saved_digest"] = _digest([packed or b""], marks.values())
+        state["_saved_digest"] = _digest([packed or b""], marks.values(), labels.values())
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         marks = state.pop("marks")
+        labels = state.pop("labels", None)  # none in an index of version 7
         packed = state.get("_ids_saved")
         if not isinstance(marks, dict) or not isinstance(packed, bytes):
             raise pickle.UnpicklingError("an identity index of another layout")
-        if state.pop("_saved_digest", None) != _digest([packed], marks.values()):
+        chunks = [[packed], marks.values()]
+        if isinstance(labels, dict):
+            chunks.append(labels.values())
+        if state.pop("_saved_digest", None) != _digest(*chunks):
             raise pickle.UnpicklingError("the identity index's marks or item numbers are damaged")
         self.__dict__.update(state)
         self.marks = Marks.from_saved(marks)
+        self.labels = LabelStates.from_saved(labels or {})
 
     def __getattr__(self, name: str) -> object:
         # ``ids`` and ``id_of`` of an index read from disk: made from its bytes when first read.
@@ -556,7 +609,10 @@ def _resolve_with_index(
                 resolution = _resolve_in_parts(items, index, curated, decisions, kept)
             else:
                 resolution = resolve_part(items, curated, decisions)
+                for c in resolution.clusters:
+                    index.labels[c.members[0]] = label_state([items[m] for m in c.members])
         index.clusters, index.review_rows = resolution.clusters, resolution.review_rows
+        _index_tables(index)
         index.resolved = len(items)
         return resolution, index
 
@@ -587,7 +643,8 @@ def _resolve_with_index(
         index.stamps = dict(stamps)
         index.resolved = index.relabelled = 0
         index.unchanged = True
-        return Resolution(index.clusters, index.review_rows, items), index
+        of = _cluster_getter(index) if index.of is not None else None
+        return Resolution(index.clusters, index.review_rows, items, of), index
     index.unchanged = False
 
     # The clusters the change may alter: the merge components (:func:`merges`), in the
@@ -609,11 +666,13 @@ def _resolve_with_index(
             return (k for k in items if k in keys)
         return _in_order(keys, by_appeal)
 
-    old_of = {m: c for c in index.clusters for m in c.members}
+    if index.of is None:  # an index made by hand
+        _index_tables(index)
+    old_of = _ClusterOf(_cluster_getter(index))
     # Organisations and instruments: their clusters made again with every item a rule may
     # pair with one of them (see _resolve_around).
     again_o = {k for k in again if items[k].kind in ORG_PHASE}
-    orgs, rows_o, size_o = _resolve_around(
+    orgs, rows_o, orgs_part = _resolve_around(
         index, items, again_o, ORG_PHASE, chosen, curated, decisions, None
     )
 
@@ -635,41 +694,100 @@ def _resolve_with_index(
             return ("old", id(old_of[org]))
         return org if org in items else None
 
-    people, rows_p, size_p = _resolve_around(
+    people, rows_p, people_part = _resolve_around(
         index, items, again_p, PERSON_PHASE, chosen, curated, decisions, org_cluster
     )
 
     touched = again_o | again_p | set(gone)
-    clusters = [c for c in index.clusters if not any(m in touched for m in c.members)]
+    _drop_touched(index, touched)
     # Decided as before, an item changed in fields no rule reads leaves its cluster's members
-    # and its review rows' pairs as they were: their labels, spellings and names made again.
+    # and its review rows' pairs as they were: their labels, spellings and names made again,
+    # from what the index keeps of the other members (_relabel).
     relabelled -= touched
-    if relabelled:
-        clusters = [
-            _cluster(items, c.members, c.reasons)  # type: ignore[arg-type]
-            if any(m in relabelled for m in c.members)
-            else c
-            for c in clusters
-        ]
-    clusters += orgs.clusters + people.clusters
-    clusters.sort(key=lambda c: (c.kind, c.label.lower(), c.members))
-    rows = [r for r in index.review_rows if r.a not in touched and r.b not in touched]
-    if relabelled:
-        rows = [
-            dataclasses.replace(r, name=items[r.a].name, same_as_name=items[r.b].name)
-            if r.a in relabelled or r.b in relabelled
-            else r
-            for r in rows
-        ]
-    rows += rows_o + rows_p
-    rows.sort(key=lambda r: (-r.score, r.kind, r.a, r.b))
+    _relabel(index, items, relabelled)
+    _add_resolved(index, orgs.clusters, rows_o, orgs_part)
+    _add_resolved(index, people.clusters, rows_p, people_part)
 
     index.stamps = dict(stamps)
     index.appeal_items = by_appeal
-    index.clusters, index.review_rows = clusters, rows
-    index.resolved = size_o + size_p
+    index.resolved = len(orgs_part) + len(people_part)
     index.relabelled = len(relabelled)
-    return Resolution(clusters, rows, items), index
+    return Resolution(index.clusters, index.review_rows, items, _cluster_getter(index)), index
+
+
+def _drop_touched(index: IdentityIndex, touched: set[Key]) -> None:
+    """The clusters and review rows of ``touched`` (items resolved again, or gone) out of
+    ``index``, found by key."""
+    of, by_id, rows_of = index.of, index.by_id, index.rows_of
+    assert of is not None and by_id is not None and rows_of is not None
+    for first in {of[m] for m in touched if m in of}:
+        c = by_id.pop(first)
+        del index.clusters[_place(index.clusters, c, _cluster_key)]
+        for m in c.members:
+            del of[m]
+        index.labels.pop(first, None)
+    dropped = {(r.a, r.b): r for m in touched for r in rows_of.get(m, ())}
+    for r in dropped.values():
+        del index.review_rows[_place(index.review_rows, r, _row_key)]
+        for side in (r.a, r.b):
+            left = [x for x in rows_of[side] if x is not r]
+            if left:
+                rows_of[side] = left
+            else:
+                del rows_of[side]
+
+
+def _relabel(index: IdentityIndex, items: Mapping[Key, Item], relabelled: set[Key]) -> None:
+    """The clusters and review rows of ``relabelled`` (items changed in fields no rule reads)
+    made again: a cluster from its :data:`LabelState` with those members changed (made from
+    every member if the index has none), a row with the name of its changed side."""
+    of, by_id, rows_of = index.of, index.by_id, index.rows_of
+    assert of is not None and by_id is not None and rows_of is not None
+    changed: dict[Key, list[Key]] = {}
+    for m in sorted(relabelled):
+        if m in of:
+            changed.setdefault(of[m], []).append(m)
+    for first, members in changed.items():
+        old = by_id[first]
+        if first in index.labels:
+            state = index.labels[first]
+            for m in members:
+                relabel_state(state, items[m])
+        else:
+            state = label_state([items[m] for m in old.members])
+        index.labels[first] = state
+        new = by_id[first] = cluster_of_state(old, state)
+        del index.clusters[_place(index.clusters, old, _cluster_key)]
+        insort(index.clusters, new, key=_cluster_key)
+    for m in relabelled:
+        for r in list(rows_of.get(m, ())):
+            new_row = dataclasses.replace(
+                r,
+                name=items[r.a].name if r.a in relabelled else r.name,
+                same_as_name=items[r.b].name if r.b in relabelled else r.same_as_name,
+            )
+            index.review_rows[_place(index.review_rows, r, _row_key)] = new_row
+            for side in (r.a, r.b):
+                rows_of[side] = [new_row if x is r else x for x in rows_of[side]]
+
+
+def _add_resolved(
+    index: IdentityIndex, clusters: list[Cluster], rows: list[ReviewRow], part: Mapping[Key, Item]
+) -> None:
+    """The clusters of a part resolved again (with their label states, made from the part's
+    items) and its review rows into ``index``, each in its place."""
+    of, by_id, rows_of = index.of, index.by_id, index.rows_of
+    assert of is not None and by_id is not None and rows_of is not None
+    for c in clusters:
+        first = c.members[0]
+        by_id[first] = c
+        of.update(dict.fromkeys(c.members, first))
+        index.labels[first] = label_state([part[m] for m in c.members])
+        insort(index.clusters, c, key=_cluster_key)
+    for r in rows:
+        insort(index.review_rows, r, key=_row_key)
+        rows_of.setdefault(r.a, []).append(r)
+        rows_of.setdefault(r.b, []).append(r)
 
 
 def _resolve_around(
@@ -681,7 +799,7 @@ def _resolve_around(
     curated: list[Decision],
     decisions: Path | None,
     org_cluster: Callable[[Key], object] | None,
-) -> tuple[Resolution, list[ReviewRow], int]:
+) -> tuple[Resolution, list[ReviewRow], Mapping[Key, Item]]:
     """The clusters of ``again`` (whole merge components, of ``kinds``) and the review rows of
     every pair with an item of ``again``, as a resolution of every item gives them.
 
@@ -695,14 +813,122 @@ def _resolve_around(
     the same outcome; the clusters it makes of the other items, and their rows with one
     another, are left out (their merge components are not all there), and stay as they were.
     A hub (a one-word name, say) is resolved with the items it meets, not with everything
-    those meet in turn. Also the number of items resolved."""
+    those meet in turn. Also the items resolved (the part)."""
     if not again:
-        return Resolution([], [], {}), [], 0
+        return Resolution([], [], {}), [], {}
     part = {k: items[k] for k in chosen(index.around(again)) if items[k].kind in kinds}
     found = resolve_part(part, curated, decisions, kinds=kinds, org_cluster=org_cluster)  # type: ignore[arg-type]
     clusters = [c for c in found.clusters if c.members[0] in again]
     rows = [r for r in found.review_rows if r.a in again or r.b in again]
-    return Resolution(clusters, rows, part), rows, len(part)
+    return Resolution(clusters, rows, part), rows, part
+
+
+def _cluster_key(c: Cluster) -> tuple[str, str, list[Key]]:
+    return (c.kind, c.label.lower(), c.members)
+
+
+def _row_key(r: ReviewRow) -> tuple[float, str, Key, Key]:
+    return (-r.score, r.kind, r.a, r.b)
+
+
+def _place(values: list, value: object, key: Callable[[object], object]) -> int:
+    """Where ``value`` is in ``values``, sorted by ``key`` with no two keys equal."""
+    at = bisect_left(values, key(value), key=key)
+    if at == len(values) or values[at] is not value:
+        raise ValueError("not in its place in a sorted list")
+    return at
+
+
+def label_state(group: list[Item]) -> LabelState:
+    """The :data:`LabelState` of a cluster of ``group`` (its members, in order)."""
+    own: dict[Key, tuple[str, tuple[str, ...], str, str, str | None]] = {}
+    names: dict[str, int] = {}
+    pinned: dict[str, int] = {}
+    spelt: dict[str, list[tuple[Key, int]]] = {}
+    for item in group:
+        _add_label(own, names, pinned, spelt, item.key, _label_of(item))
+    firsts = sorted((i.since, i.key, i.own_key) for i in group)
+    return own, names, pinned, firsts, spelt
+
+
+def _label_of(item: Item) -> tuple[str, tuple[str, ...], str, str, str | None]:
+    return (item.name, tuple(item.spellings), item.own_key, item.since, item.pinned)
+
+
+def _add_label(
+    own: dict[Key, tuple[str, tuple[str, ...], str, str, str | None]],
+    names: dict[str, int],
+    pinned: dict[str, int],
+    spelt: dict[str, list[tuple[Key, int]]],
+    key: Key,
+    label: tuple[str, tuple[str, ...], str, str, str | None],
+) -> None:
+    own[key] = label
+    name = label[0]
+    names[name] = names.get(name, 0) + 1
+    if label[4]:
+        pinned[name] = pinned.get(name, 0) + 1
+    for n, value in enumerate((name, *label[1])):
+        if value:
+            insort(spelt.setdefault(value, []), (key, n))
+
+
+def relabel_state(state: LabelState, item: Item) -> None:
+    """``state`` with its member ``item`` given its fields as they are now."""
+    own, names, pinned, firsts, spelt = state
+    key = item.key
+    name, spellings, own_key, since, pin = own.pop(key)
+    for counts, counted in ((names, True), (pinned, pin)):
+        if counted:
+            counts[name] -= 1
+            if not counts[name]:
+                del counts[name]
+    for n, value in enumerate((name, *spellings)):
+        if value:
+            where = spelt[value]
+            del where[bisect_left(where, (key, n))]
+            if not where:
+                del spelt[value]
+    del firsts[bisect_left(firsts, (since, key, own_key))]
+    _add_label(own, names, pinned, spelt, key, _label_of(item))
+    insort(firsts, (item.since, key, item.own_key))
+
+
+def cluster_of_state(cluster: Cluster, state: LabelState) -> Cluster:
+    """``cluster`` with the label, spellings and IRI ``state`` gives (equal to
+    :func:`kg.record.identity._cluster` of its members as they are now)."""
+    _own, names, pinned, firsts, spelt = state
+    if pinned:  # a pin is read by the rules: the pinned IRI is the one it was
+        iri, label = cluster.iri, fullest_counted(pinned)
+    else:
+        path, prefix = KIND_PATH[cluster.kind]
+        iri, label = AKR[f"{path}/{prefix}-{firsts[0][2]}"], fullest_counted(names)
+    variants = sorted(spelt, key=lambda v: spelt[v][0])
+    return Cluster(cluster.kind, cluster.members, iri, label, variants, cluster.reasons)
+
+
+def _index_tables(index: IdentityIndex) -> None:
+    """Each clustered item's cluster, each cluster by its first member and each item's
+    review rows, made from every cluster and row (after a full resolution): a change then
+    finds what it touches by key."""
+    index.by_id = {c.members[0]: c for c in index.clusters}
+    index.of = {m: c.members[0] for c in index.clusters for m in c.members}
+    rows_of: dict[Key, list[ReviewRow]] = {}
+    for r in index.review_rows:
+        rows_of.setdefault(r.a, []).append(r)
+        rows_of.setdefault(r.b, []).append(r)
+    index.rows_of = rows_of
+
+
+def _cluster_getter(index: IdentityIndex) -> Callable[[Key], Cluster | None]:
+    of, by_id = index.of, index.by_id
+    assert of is not None and by_id is not None
+
+    def cluster_of(key: Key) -> Cluster | None:
+        first = of.get(key)
+        return None if first is None else by_id[first]
+
+    return cluster_of
 
 
 def _by_appeal(items: Iterable[Key]) -> tuple[dict[str, list[Key]], bool]:
@@ -878,6 +1104,8 @@ def _resolve_in_parts(
                 part, curated, decisions, kinds=phase,
                 org_cluster=org_cluster if phase == PERSON_PHASE else None,
             )  # fmt: skip
+            for c in found.clusters:  # made while the part's items are at hand
+                index.labels[c.members[0]] = label_state([part[m] for m in c.members])
             if phase == ORG_PHASE:
                 for c in found.clusters:
                     number = len(clusters)
@@ -892,11 +1120,28 @@ def _resolve_in_parts(
     return Resolution(clusters, rows, items)  # type: ignore[arg-type]
 
 
+class _ClusterOf:
+    """Each item's cluster as the index has it before a change: looked up, not made for
+    every item."""
+
+    def __init__(self, cluster_of: Callable[[Key], Cluster | None]) -> None:
+        self.get = cluster_of
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None  # type: ignore[arg-type]
+
+    def __getitem__(self, key: Key) -> Cluster:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+
 def _moved(
     part: dict[Key, Item],
     changed: set[Key],
-    old_of: dict[Key, Cluster],
-    new_of: dict[Key, Cluster],
+    old_of: _ClusterOf | Mapping[Key, Cluster],
+    new_of: Mapping[Key, Cluster],
 ) -> set[Key]:
     """Unchanged organisations whose cluster holds other unchanged items than before
     (``changed``: the items that changed, came or went)."""
