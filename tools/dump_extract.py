@@ -1,6 +1,7 @@
 """Extract fixed sets of appeals to a folder of YAML records, to compare two trees byte for byte.
 
     .venv/bin/python tools/dump_extract.py OUT [--tree DIR] [--varied 150] [--generated 120]
+        [--corpus DIR] [--generated-from DIR]
     diff -r OUT_BEFORE OUT_AFTER
 
 A speed change to ``kg.extract`` must not change a single record. This writes, for the tree
@@ -8,12 +9,13 @@ A speed change to ``kg.extract`` must not change a single record. This writes, f
 compare against), the YAML of ``extract_case`` with its ``time`` field removed, one file per
 appeal, in four sets:
 
-- ``corpus/``: the texts of ``../shared/corpus`` (the development corpus, every split);
+- ``corpus/``: the texts of ``--corpus`` (``../shared/corpus``, the development corpus, every
+  split);
 - ``invented/``: ``tests/data/invented/*.txt``;
 - ``varied/``: copies of the corpus texts made by ``bench_extract.vary`` (names swapped, years
   shifted), with every seventh one's line ends turned into CRLF;
-- ``generated/``: the first ``--generated`` appeals of ``/tmp/corpora/data-10000/appeals``
-  when that folder exists.
+- ``generated/``: the first ``--generated`` appeals of ``--generated-from``
+  (``/tmp/corpora/data-10000/appeals``) when that folder exists.
 
 Exit codes: 0 written; 2 bad arguments or a folder that cannot be read.
 """
@@ -35,14 +37,21 @@ def _texts(folder: Path, limit: int | None = None) -> list[tuple[str, str]]:
     return [(f.stem, f.read_text(encoding="utf-8")) for f in files]
 
 
-def dump_sets(out: Path, tree: Path, varied: int, generated: int) -> int:
+def dump_sets(
+    out: Path,
+    tree: Path,
+    varied: int,
+    generated: int,
+    corpus_dir: Path = CORPUS,
+    generated_dir: Path = GENERATED,
+) -> int:
     """Write the four sets to ``out`` with ``kg.extract`` imported from ``tree``; returns the
     number of records written."""
     sys.path.insert(0, str(tree))
     sys.path.insert(1, str(ROOT / "bench"))
     extract = importlib.import_module("kg.extract")
     vary = importlib.import_module("bench_extract").vary
-    corpus = _texts(CORPUS)
+    corpus = _texts(corpus_dir)
     sets = {
         "corpus": corpus,
         "invented": _texts(tree / "tests" / "data" / "invented"),
@@ -55,7 +64,7 @@ def dump_sets(out: Path, tree: Path, varied: int, generated: int) -> int:
             )
             for i in range(varied if corpus else 0)
         ],
-        "generated": _texts(GENERATED, generated) if GENERATED.is_dir() else [],
+        "generated": _texts(generated_dir, generated) if generated_dir.is_dir() else [],
     }
     written = 0
     for name, texts in sets.items():
@@ -78,11 +87,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tree", type=Path, default=ROOT, help="checkout to import kg from")
     parser.add_argument("--varied", type=int, default=150, help="varied copies (150)")
     parser.add_argument("--generated", type=int, default=120, help="generated appeals (120)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of corpus texts")
+    parser.add_argument(
+        "--generated-from", type=Path, default=GENERATED, help="folder of generated appeals"
+    )
     args = parser.parse_args(argv)
     if not (args.tree / "kg" / "extract").is_dir():
         parser.error(f"--tree: no kg/extract in {args.tree}")
+    if not args.corpus.is_dir():
+        parser.error(f"--corpus: not a folder: {args.corpus}")
     try:
-        n = dump_sets(args.out, args.tree.resolve(), args.varied, args.generated)
+        n = dump_sets(
+            args.out,
+            args.tree.resolve(),
+            args.varied,
+            args.generated,
+            args.corpus,
+            args.generated_from,
+        )
     except OSError as e:
         print(f"Error: {e}", file=sys.stderr)
         return 2
