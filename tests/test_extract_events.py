@@ -655,6 +655,19 @@ def test_open_situations_of_the_conventions(sentence: str, etype: str) -> None:
             "On 3 May 2024, the Human Rights Committee found that Zembla had violated her rights.",
             "other",
         ),
+        ("On 3 May 2024, Ana Lee was subjected to torture.", "attack"),
+        ("On 3 May 2024, Ana Lee was hit with batons by police.", "attack"),
+        ("On 3 May 2024, Ana Lee was injured by police officers.", "attack"),
+        ("On 3 May 2024, Ana Lee reported the attack to the police.", "complaint"),
+        ("On 3 May 2024, Ana Lee filed a police report.", "complaint"),
+        ("On 3 May 2024, Ana Lee sued the Ministry of the Interior.", "complaint"),
+        ("On 3 May 2024, her lawyer filed a habeas corpus petition.", "complaint"),
+        (
+            "On 3 May 2024, Ana Lee submitted a communication to the Human Rights Committee.",
+            "complaint",
+        ),
+        ("On 3 May 2024, the court turned down her bail application.", "court_decision"),
+        ("On 3 May 2024, the court refused to release Ana Lee.", "court_decision"),
     ],
 )
 def test_words_of_the_genre(sentence: str, etype: str) -> None:
@@ -682,6 +695,14 @@ def test_a_committee_that_is_no_treaty_body_decides_nothing() -> None:
         "On 3 May 2024, the Committee to Protect Journalists found that Ana Lee was jailed."
     )
     assert not any(t == "other" for t, _ in got)
+
+
+def test_a_wound_of_a_shooting_told_with_the_death_is_no_attack_of_its_own() -> None:
+    got = _pairs(
+        "On 3 May 2024, a gunman shot Ana Lee. She was hit in the head and died at the scene."
+    )
+    assert ("killing", "2024-05-03") in got
+    assert not any(t == "attack" for t, _ in got)
 
 
 def test_a_blow_to_death_is_the_killing_alone() -> None:

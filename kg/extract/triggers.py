@@ -58,7 +58,9 @@ A_JUDGMENT = "(?:the |an? |his |her |their |its )?(?:[\\w’'-]+ )?(?:conviction
 #: A term of years or months, in figures or words: "six years", "18 months", "a twelve-year".
 COUNT = "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 TERM = COUNT + "(?: years?| months?|-year|-month)"
-A_COMPLAINT = "(?:an? |the )?(?:[\\w’'-]+ )?(?:complaint|application|petition|lawsuit|writ|suit)"
+A_COMPLAINT = (
+    "(?:an? |the )?(?:[\\w’'-]+ ){0,2}?(?:complaint|application|petition|lawsuit|writ|suit)"
+)
 
 # fmt: off
 TRIGGERS: list[dict[str, Any]] = [
@@ -401,7 +403,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\bissued (?:an? |the |its )?(?:international )?arrest warrants? (?:against|for)\\b|\\bissued (?:an? |the |its )?(?:international )?warrants? for (?:the |their |his |her )?arrest\\b", "why": "'issue' is a court decision with an arrest warrant against someone as its object (the corpus gold codes a warrant so; 'arrested on a warrant issued by' is the arrest)", "examples": ["On 20 January 2024, the Criminal Court of Zenda issued arrest warrants against Ana Lee and Tom Reed.", "On 20 January 2024, the Criminal Court of Zenda issued warrants for the arrest of Ana Lee and Tom Reed."]},
             {"rx": "\\b(?:issued|passed|handed down) (?:a |an |the |its )?(?:[\\w’'-]+ )?(?:ruling|decision)\\b", "why": "'issue' and 'pass' are a court decision only with a ruling or decision as object", "examples": ["On 3 May 2024, the judge issued a separate ruling against Ana Lee."]},
             {"rx": "\\b(?:[Dd]ecision|ruling|judgment|judgement|decided)\\b(?=(?:(?! (?:to|would|will|could|may|might|should|must) )[^.;:]){0,120}? to (?:reject|dismiss|uphold|confirm|quash|annul|overturn|set aside) (?:the |an? |his |her |their |its )?(?:[\\w’'-]+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion|cassation|sentences?|verdicts?|convictions?|judgments?|rulings?|decisions?)\\b)", "why": "a court's act told as the infinitive of its decision ('the decision of the court, taken on D, to reject the appeal'): the decision was taken, the verb after 'to' says what it did", "examples": ["The Zembla Rights Centre condemns the decision of the Zenda Supreme Court, taken on 3 May 2024, to reject the appeal of Ana Lee.", "On 3 May 2024, the Zenda Appeal Court decided to uphold the sentence of Ana Lee."]},
-            {"rx": "\\brejected (?:the |an? |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion)", "why": "'reject' is a decision only with a request as object", "examples": ["On 3 May 2024, the Supreme Court rejected her appeal."]},
+            {"rx": "\\b(?:rejected|turned down) (?:the |an? |his |her |their )?(?:[\\w’']+ ){0,2}?(?:appeals?|requests?|application|petition|complaint|motion)|\\b(?:refused|declined) to (?:release|free) (?:him|her|them|[A-Z])", "why": "'reject' is a decision only with a request as object", "examples": ["On 3 May 2024, the Supreme Court rejected her appeal."]},
             {"rx": "\\b(?:arrest )?warrants? (?:for (?:the |his |her |their )?arrest (?:of [^.;]{1,60}? )?)?(?:was|were|had been|has been) issued\\b", "why": "the passive of issuing a warrant (see above)", "examples": ["On 3 May 2024, a warrant was issued for her arrest."]},
         ],
     },
@@ -411,6 +413,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "lemmas": [
             {"lemma": "complain", "frames": ACTS, "examples": ["On 3 May 2024, her lawyer complained to the prosecutor."]},
             {"lemma": "petition", "frames": ACTS, "examples": ["On 3 May 2024, her family petitioned the High Court."]},
+            {"lemma": "sue", "frames": ["active"], "examples": ["On 3 May 2024, Ana Lee sued the Ministry of the Interior."]},
             # "file", "lodge", "submit" are a complaint only with a complaint or suit as object
             {"lemma": "file", "object": A_COMPLAINT, "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee filed a lawsuit against the ministry.", "On 3 May 2024, a complaint was filed with the prosecutor."]},
             {"lemma": "lodge", "object": A_COMPLAINT, "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee lodged a complaint with the prosecutor."]},
@@ -418,6 +421,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "\\b(?:complaint|petition|lawsuit|writ|application)(?: (?:for|against|over|challenging|seeking) [^.;,]{0,40}?)? (?:was |were |had been |has been )?(?:filed|lodged|submitted)\\b|\\breported (?:his|her|their) (?:disappearance|abduction)\\b", "why": "a complaint with what it is for between the noun and the verb; 'report' is a complaint only with a disappearance as object", "examples": ["In May 2024, a petition challenging the arrest was filed on her behalf."]},
+            {"rx": "\\breported (?:the |his |her |their )?(?:[\\w’'-]+ )?(?:attack|assault|threats?|abduction|incident|harassment|beating|raid|theft|intimidation)s? to (?:the )?(?:[\\w’'-]+ )?(?:police|prosecutor|authorities)\\b|\\b(?:filed|lodged|made|submitted) (?:an? |the )?(?:police )?report (?:with|to) (?:the )?police\\b|\\b(?:filed|lodged) (?:an? |the )?police report\\b|\\bsubmitted (?:an? |the )?(?:individual )?communication to\\b|\\bbrought (?:an? |the )?(?:law)?(?:suit|case) (?:before|against)\\b", "why": "a complaint told as a report to the police, a communication to a UN body or a case brought", "examples": ["On 3 May 2024, Ana Lee reported the attack to the police.", "On 3 May 2024, Ana Lee filed a police report."]},
             {"rx": "private complaint", "why": "a legal term: a complaint that opens a private prosecution", "examples": ["On 3 May 2024, Tom Reed brought a private complaint against Ana Lee."]},
             {"rx": "\\bcomplaint (?:by|of|from) (?=[A-Z])", "why": "a complaint named with who brought it", "examples": ["Acting on a complaint by Tom Reed, the police questioned Ana Lee."]},
         ],
@@ -465,6 +469,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\bshots? (?:were |was )?fired at\\b|\\bfired (?:[\\w’']+ )?shots at\\b|\\bopened fire\\b|\\bset (?:it|them|(?:the |his |her |their )?(?:[\\w’']+ )?(?:house|home|car|office|vehicle)s?) on fire\\b|\\bset fire to\\b", "why": "idioms of shooting and arson", "examples": ["On 3 May 2024, shots were fired at the house of Ana Lee."]},
             {"rx": "\\bdispersed (?:[\\w’']+ ){0,3}with\\b|\\bdispersed (?:the |an? )?(?:[\\w’'-]+ ){0,2}(?:rally|rallies|protests?|demonstrations?|gatherings?|sit-ins?|march(?:es)?)\\b", "why": "'disperse' is an attack only with force or a gathering as object", "examples": ["On 3 May 2024, police dispersed the rally with tear gas."]},
             {"rx": "\\bbeat (?:him|her|them|up|[A-Z][\\w’'-]+)\\b|electric shocks", "why": "'beat' is also a present and a noun: an attack only with a person as object", "examples": ["On 3 May 2024, guards beat her."]},
+            {"rx": "\\bsubjected (?:him |her |them )?to (?:[\\w’'-]+ ){0,3}?(?:torture|ill-treatment|beatings?|abuse|violence|assaults?|rape)\\b|\\b(?:was|were|been) (?:seriously |severely |badly )?injured (?:by|when|during)\\b|\\b(?:was|were|been) (?:repeatedly )?(?:hit|struck) (?:with|by)\\b|\\b(?:was|were|been) (?:pepper-sprayed|tear-gassed|dragged)\\b", "why": "ill-treatment told as what a person was subjected to, or as the blow or injury undergone", "examples": ["On 3 May 2024, Ana Lee was subjected to torture.", "On 3 May 2024, Ana Lee was hit with batons by police.", "On 3 May 2024, Ana Lee was injured by police officers."]},
             {"rx": "\\b(?:kicked|punched|slapped) (?:him|her|them)\\b|\\b(?:fired|used|threw|lobbed) (?:[\\w’'-]+ )?(?:tear ?gas|rubber bullets|live (?:ammunition|rounds)|water cannons?|stun grenades)\\b", "why": "blows with a person as object; force used on a gathering", "examples": ["On 3 May 2024, an officer kicked her.", "On 3 May 2024, police fired tear gas at the protesters."]},
         ],
     },
