@@ -84,7 +84,7 @@ def test_each_rule_gives_what_its_sparql_gives_over_the_union(
 
     first: dict[str, int] = {}  # first mentions merged over the graphs: the smallest
 
-    candidates: set[tuple[str, str]] = set()  # acting-body's, kept by the store's types
+    candidates: set[str] = set()  # acting-body's lines, kept by the store's types
     rows: set[str] = set()  # appeal-count's, merged over the graphs, kept by the store's types
     defender_rows: list[str] = []  # concerns-defender's, joined over the graphs
 
@@ -92,10 +92,8 @@ def test_each_rule_gives_what_its_sparql_gives_over_the_union(
         for name in names:
             for s, p, o in localrules.derive_triples(triples, [name]):
                 got[name].add(f"{term_text(s)} <{p}> {term_text(o)}")
-        answers, maybe = localrules.acting_candidates(triples)
-        for s, p, o in answers:
-            got[localrules.ACTING_BODY].add(f"{term_text(s)} <{p}> {term_text(o)}")
-        candidates.update((term_text(s), term_text(o)) for s, _p, o in maybe)
+        maybe = localrules.acting_candidates(triples)
+        candidates.update(localrules.candidate_line(*c) for c in maybe)
         for e, a, i in localrules.appeal_rows(triples) or []:
             rows.add(f"{term_text(e)}\t{term_text(a)}\t{json.dumps(i)}\n")
         defender_rows.extend((localrules.defender_rows(triples) or "").splitlines(keepends=True))
@@ -118,8 +116,9 @@ def test_each_rule_gives_what_its_sparql_gives_over_the_union(
         for q in store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), None)
         if q.object == ox.NamedNode(str(AKG.Organisation))
     }
-    lines = [f"{event}\t{body}\n" for event, body in candidates]
-    kept = {line.rsplit(" <", 1)[0] for line in localrules.acting_body_lines(lines, organisations)}
+    kept = {
+        line.rsplit(" <", 1)[0] for line in localrules.acting_body_lines(candidates, organisations)
+    }
     if where == "generated":  # some agents are organisations, some not
         assert kept and len(kept) < len(candidates)
     got[localrules.ACTING_BODY] |= kept
@@ -238,6 +237,55 @@ def test_first_mentions_take_each_facts_smallest_start_and_refuse_other_starts()
     assert localrules.first_mentions(triples) is None
     assert localrules.derive_local(triples, [localrules.FIRST_MENTION]) is None
     assert localrules.derive_local(triples, ["follows.rq"]) == ("", {}, "", "", "")
+
+
+def test_a_person_as_authority_is_no_acting_body_and_leaves_the_agents_to_act(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two events of one record with an organisation among their agents: one decided by a
+    # person (a minister's ban), one by an organisation. The person is no acting body and the
+    # first event's organisation agent is; the second event's body is its authority alone.
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    path = sorted((data / "cases").glob("*.yaml"))[0]
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    person = str(record["persons"][0]["id"])
+    first, second = (str(o["id"]) for o in record["organisations"][:2])
+    by_person, by_body = record["events"][:2]
+    by_person.update(authority=person, agents=[first])
+    by_body.update(authority=second, agents=[first])
+    path.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+    done = _done(monkeypatch)
+    stream.build_streaming(tmp_path / "local", data, incremental=False, progress=None)
+    _build_without_local_rules(data, tmp_path / "sparql", monkeypatch)
+    assert done == [frozenset(localrules.RULES), frozenset()]
+    quads = _nquads(tmp_path / "local")
+    assert quads == _nquads(tmp_path / "sparql")
+    store = Store.open(store_location(tmp_path / "local")).oxigraph
+
+    def pairs(p: Any) -> set[tuple[str, str]]:
+        found = store.quads_for_pattern(None, ox.NamedNode(str(p)), None)
+        return {(str(q.subject), str(q.object)) for q in found}
+
+    people = {s for s, o in pairs(RDF.type) if o == f"<{AKG.Person}>"}
+    bodies = {s for s, o in pairs(RDF.type) if o == f"<{AKG.Organisation}>"}
+    acting = pairs(AKG.actingBody)
+    as_agent = {part for part, role in pairs(AKG.role) if role == f"<{ROLE.agent}>"}
+    participant = dict(pairs(AKG.participant))
+    agents = {
+        (event, participant[part]) for event, part in pairs(AKG.participation) if part in as_agent
+    }
+    by_people = {(e, a) for e, a in pairs(AKG.authority) if a in people}
+    by_bodies = {(e, a) for e, a in pairs(AKG.authority) if a in bodies}
+    assert by_people and by_bodies
+    for event, _person in by_people:
+        assert (
+            {b for e, b in acting if e == event}
+            == {who for e, who in agents if e == event and who in bodies}
+            != set()
+        )
+    for event, body in by_bodies:
+        assert {b for e, b in acting if e == event} == {body}
 
 
 def test_acting_body_keeps_the_agents_another_graph_types_as_organisations(

@@ -18,11 +18,12 @@ could then state triples about the same node (:func:`names_shared_nodes`: any ``
 event, or one under a namespace the rules' nodes are minted in). A blank node in an answer also
 makes the build fall back (an answer file's blank nodes are not its case graph's).
 
-``acting-body.rq`` reads one thing no record alone gives: whether an agent of an event is typed
-``akg:Organisation``, which another record or the reference data may state (a participant named
-by a CURIE). An event's authority is its record's, so each graph gives its events' authorities
-as lines, and for an event without one each agent as a candidate (:func:`acting_candidates`);
-the build keeps the candidates whose agent the loaded store types so
+``acting-body.rq`` reads one thing no record alone gives: whether an event's authority or agent
+is typed ``akg:Organisation`` (an authority may be a person), which another record or the
+reference data may state (a participant named by a CURIE). An event's authority and agents are
+its record's, so each graph gives each authority as a candidate, and each agent with the event's
+authorities (:func:`acting_candidates`); the build keeps the authorities the loaded store types
+so, and the agents it types so whose event has no authority it types so
 (:func:`acting_body_lines`). ``appeal-count.rq`` is an aggregate over every graph (the appeals
 that report an entity) whose entities are those the whole store types ``akg:Person`` or
 ``akg:Organisation``: each graph gives (entity, appeal, the appeal's identifier) rows
@@ -124,7 +125,7 @@ _MINTED = tuple(
 # The first 16 hex digits of the SHA-256 of each rule file this module was written for: a rule
 # file changed in any way (or another ontology folder's) is run as SPARQL.
 TEXTS = {
-    ACTING_BODY: "34ec3adc2c30560b",
+    ACTING_BODY: "6e2e95ac960268c2",
     APPEAL_COUNT: "89177344db0d172d",
     CONCERNS_DEFENDER: "bd520e88d275c8fe",
     "acted-by.rq": "fde80b4e9b131673",
@@ -232,6 +233,9 @@ class _Index:
 
 
 Out = set[tuple[Any, URIRef, Any]]
+#: :data:`ACTING_BODY`'s candidates: (event, body, the event's authorities), see
+#: :func:`acting_candidates`.
+Candidates = set[tuple[Any, Any, tuple[Any, ...]]]
 
 
 def _acted_by(ix: _Index, out: Out) -> None:
@@ -357,22 +361,25 @@ def _derive(ix: _Index, rules: Iterable[str]) -> Out:
     return out
 
 
-def acting_candidates(triples: TripleSet, ix: _Index | None = None) -> tuple[Out, Out]:
-    """What :data:`ACTING_BODY` gives over one case graph: (its answers, each event's
-    authority; its candidates, each agent of an event with no authority, an answer if the
-    store types the agent ``akg:Organisation``). An event's authority and participations are
-    its record's (its IRI comes from its key), so no other graph adds an authority."""
+def acting_candidates(triples: TripleSet, ix: _Index | None = None) -> Candidates:
+    """What :data:`ACTING_BODY` reads of one case graph, as candidates (event, body,
+    authorities) that the store's types decide (:func:`acting_body_lines`): each event's
+    authority, an answer if the store types it ``akg:Organisation`` (a person who decided is
+    not a body); and each agent of an event, an answer if the store types it
+    ``akg:Organisation`` and none of the event's authorities (the third part). An event's
+    authority and participations are its record's (its IRI comes from its key), so no other
+    graph adds an authority."""
     ix = ix or _Index(triples)
-    answers: Out = set()
-    candidates: Out = set()
-    with_authority = set()
+    candidates: Candidates = set()
+    authorities: dict[Any, list[Any]] = {}
     for event, body in ix.pairs(_AUTHORITY):
-        answers.add((event, AKG.actingBody, body))
-        with_authority.add(event)
-    for event in {e for e, _part in ix.pairs(_PARTICIPATION)} - with_authority:
+        candidates.add((event, body, ()))
+        authorities.setdefault(event, []).append(body)
+    for event in {e for e, _part in ix.pairs(_PARTICIPATION)}:
+        deciding = tuple(sorted(authorities.get(event, ()), key=str))
         for body in ix.with_role(event, _AGENT_ROLE):
-            candidates.add((event, AKG.actingBody, body))
-    return answers, candidates
+            candidates.add((event, body, deciding))
+    return candidates
 
 
 def appeal_rows(triples: TripleSet, ix: _Index | None = None) -> list[tuple[Any, Any, str]] | None:
@@ -446,13 +453,14 @@ def appeal_count_lines(rows: Iterable[str], entities: set[str]) -> Iterator[str]
 
 def acting_body_lines(candidates: Iterable[str], organisations: set[str]) -> Iterator[str]:
     """The derived graph's N-Quads lines of the candidates (``event-term\tbody-term`` lines,
-    as :func:`derive_local` gives them) whose body is among ``organisations`` (N-Quads terms
-    of what the store types ``akg:Organisation``)."""
+    then a tab and the term of each of the event's authorities for an agent, as
+    :func:`derive_local` gives them) whose body is among ``organisations`` (N-Quads terms of
+    what the store types ``akg:Organisation``) and whose authorities are not."""
     tail = f" <{DERIVED_GRAPH}> .\n"
     predicate = f" <{AKG.actingBody}> "
     for line in candidates:
-        event, _tab, body = line.rstrip("\n").partition("\t")
-        if body in organisations:
+        event, body, *authorities = line.rstrip("\n").split("\t")
+        if body in organisations and not any(a in organisations for a in authorities):
             yield f"{event}{predicate}{body}{tail}"
 
 
@@ -554,7 +562,7 @@ def first_mention_line(fact: str, start: int) -> str:
 
 #: What one case graph gives: N-Quads of the derived graph; each fact's first mention in this
 #: graph (fact term -> start offset) where another graph may state the fact's evidence; and
-#: :data:`ACTING_BODY`'s candidates, ``event-term\tbody-term`` lines; and :data:`APPEAL_COUNT`'s
+#: :data:`ACTING_BODY`'s candidates (:func:`candidate_line`); and :data:`APPEAL_COUNT`'s
 #: rows (:func:`appeal_count_lines`); and :data:`CONCERNS_DEFENDER`'s rows
 #: (:func:`defender_rows`).
 Derived = tuple[str, dict[str, int], str, str, str]
@@ -564,14 +572,19 @@ Derived = tuple[str, dict[str, int], str, str, str]
 _OWN = str(AKR["event/"])
 
 
+def candidate_line(event: Any, body: Any, authorities: tuple[Any, ...]) -> str:
+    """One of :data:`ACTING_BODY`'s candidates as :func:`acting_body_lines` reads it."""
+    return "\t".join(term_text(t) for t in (event, body, *authorities)) + "\n"
+
+
 def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
     """:func:`derive_triples` as N-Quads of the derived graph, with what
     :data:`FIRST_MENTION` (if among ``rules``) gives: an event's line, and every other fact's
     value in this graph, which the build merges over the graphs; with :data:`ACTING_BODY` its
-    answers among the lines and its candidates, which the build keeps or not once the store is
-    loaded; with :data:`APPEAL_COUNT` the graph's rows, merged by the build; with
-    :data:`CONCERNS_DEFENDER` the graph's rows, joined by the build over every graph. None if
-    an answer or a candidate holds a blank node (the build then runs the rules as SPARQL)."""
+    candidates, which the build keeps or not once the store is loaded; with
+    :data:`APPEAL_COUNT` the graph's rows, merged by the build; with :data:`CONCERNS_DEFENDER`
+    the graph's rows, joined by the build over every graph. None if an answer or a candidate
+    holds a blank node (the build then runs the rules as SPARQL)."""
     rules = frozenset(rules)
     ix = _Index(triples)
     tail = f" <{DERIVED_GRAPH}> .\n"
@@ -579,12 +592,13 @@ def derive_local(triples: TripleSet, rules: Iterable[str]) -> Derived | None:
     found = _derive(ix, rules)
     pending = ""
     if ACTING_BODY in rules:
-        answers, candidates = acting_candidates(triples, ix)
-        found |= answers
-        for s, _p, o in candidates:
+        candidates = acting_candidates(triples, ix)
+        for s, o, authorities in candidates:
             if isinstance(s, BNode) or isinstance(o, BNode):
                 return None
-        pending = "".join(sorted(f"{term_text(s)}\t{term_text(o)}\n" for s, _p, o in candidates))
+            if any(isinstance(a, BNode) for a in authorities):
+                return None
+        pending = "".join(sorted(candidate_line(*c) for c in candidates))
     counted = ""
     if APPEAL_COUNT in rules:
         rows = appeal_rows(triples, ix)
@@ -627,6 +641,7 @@ __all__ = [
     "Derived",
     "acting_body_lines",
     "acting_candidates",
+    "candidate_line",
     "appeal_count_lines",
     "appeal_rows",
     "concerns_defender_lines",
