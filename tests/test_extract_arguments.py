@@ -234,8 +234,30 @@ def test_who_ordered_a_step_acts_and_decides() -> None:
     )
     seizure = _one(evs, "seizure")
     assert seizure["agents"][0] == "Tom Reed"
-    # the authority is a court or body (the gold format, shapes/): a person who ordered only acts
-    assert seizure["authority"] != "Tom Reed"
+    # an official whose post decides is the authority (a person may be one: shapes/event.ttl)
+    assert seizure["authority"] == "Tom Reed"
+
+
+def test_an_official_who_alone_takes_a_step_his_post_decides_is_its_authority() -> None:
+    evs = _named(
+        "On 3 May 2024, the Minister of the Interior, Tom Reed, banned the Zembla Rights "
+        "Centre, led by human rights defender Ana Lee. On 4 May 2024, President Ian Cole "
+        "pardoned the human rights defender Eva Hart."
+    )
+    ban = _one(evs, "ban")
+    assert ban["agents"] == ["Tom Reed"] and ban["authority"] == "Tom Reed"
+    release = _one(evs, "release", "2024-05-04")
+    assert release["agents"] == ["Ian Cole"] and release["authority"] == "Ian Cole"
+
+
+def test_a_police_officer_who_seizes_carries_out_and_decides_nothing() -> None:
+    evs = _named(
+        "On 3 May 2024, Senior Superintendent Tom Reed froze the accounts of the Zembla "
+        "Rights Centre, led by human rights defender Ana Lee."
+    )
+    seizure = _one(evs, "seizure")
+    assert seizure["agents"] == ["Tom Reed"]
+    assert seizure["authority"] is None
 
 
 def test_a_body_that_ordered_a_step_is_its_authority() -> None:

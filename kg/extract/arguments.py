@@ -762,6 +762,18 @@ DECIDED_BY_BODY = frozenset(
 )
 #: The bodies that decide such steps (the police and security services carry steps out).
 DECIDING_KINDS = frozenset({"ministry", "government", "parliament", "other"})
+#: Steps a named official may decide himself: those above, and a pardon or release, an
+#: amnesty, a remand in custody.
+DECIDED_BY_OFFICIAL = DECIDED_BY_BODY | {"release", "amnesty", "detention"}
+#: The posts whose holder decides such a step ("President X pardoned him", "the Minister of the
+#: Interior, Y, banned the association"): heads of state and government, ministers and
+#: secretaries of state, governors, prosecutors general. Police ranks carry steps out; a judge
+#: sits in a court, which the corpus gives as the authority where the text names it.
+DECIDING_POST = re.compile(
+    r"\b(?:president|(?:prime )?minister|secretary|governor|chief executive|head of state|"
+    r"king|emir|sultan|prosecutor general|attorney[- ]general|procurator general)\b",
+    re.I,
+)
 #: Steps carried out in the street or at the door, never by a court.
 STREET_WORK = frozenset("arrest search raid attack threat disappearance killing".split())
 
@@ -783,6 +795,17 @@ COURT_WORD = re.compile(
 
 def _entity(ents: Entities, eid: str) -> Entity | None:
     return next((x for x in ents.items if x.id == eid), None)
+
+
+def _deciding_official(ents: Entities, eid: str) -> bool:
+    """Whether ``eid`` is a person the text gives a post whose holder decides (an event's
+    authority may be a person: shapes/event.ttl)."""
+    e = _entity(ents, eid)
+    if e is None or e.kind != "person":
+        return False
+    if "official" not in e.attrs.get("roles", []):
+        return False
+    return any(DECIDING_POST.search(p.get("title") or "") for p in e.attrs.get("positions", []))
 
 
 def _kind(ents: Entities, eid: str) -> str | None:
@@ -1954,13 +1977,17 @@ def make_event(
             # "the Ministry of Justice suspended the Centre", "the ministry opened an
             # investigation": the body that takes an administrative step decides it
             authority = ag
+    if authority is None and etype in DECIDED_BY_OFFICIAL and len(agents) == 1:
+        # "the Minister of the Interior, Y, banned the association", "President X pardoned
+        # him": an official whose post decides the step, and who alone acts, is its authority
+        authority = agents[0] if _deciding_official(ents, agents[0]) else None
     orderer = _orderer(doc.flat, mentions, c0, a)
     if orderer is not None and etype in ORDERED_EVENTS:
         # "the Prosecutor General ordered the banks to freeze its accounts": who ordered it acts
-        # and decides, whoever carried it out
+        # and decides, whoever carried it out (a body, or an official whose post decides)
         agents = [orderer.id, *[x for x in agents if x != orderer.id]]
-        if orderer.kind == "organisation":
-            authority = orderer.id  # an authority is a body (shapes/): a person only acts
+        if orderer.kind == "organisation" or _deciding_official(ents, orderer.id):
+            authority = orderer.id
     for e in orderers:
         if e.id not in agents and e.id not in targets:
             agents.insert(0, e.id)
