@@ -213,6 +213,14 @@ def _touched(before: ox.Store, after: ox.Store) -> set[str]:
         ([("body", RDF_TYPE, AKG + "Organisation", "a2")], [], True),
         # an authority comes: it is the acting body, the agent no longer is (NOT EXISTS)
         ([], [("e1", AKG + "authority", "court", "a1")], True),
+        # a person (typed in a1) as authority comes: he acted, the agent stays the acting body
+        ([], [("e1", AKG + "authority", "p", "a3")], True),
+        # a person as authority, then typed an organisation in another graph: the body goes
+        (
+            [],
+            [("e1", AKG + "authority", "p", "a3"), ("p", RDF_TYPE, AKG + "Organisation", "a4")],
+            True,
+        ),
         # the post goes, the membership stays: p is still a member of o
         ([("post", ORG + "heldBy", "p", "a1")], [], False),
         # both go: p is no longer a member
