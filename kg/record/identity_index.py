@@ -160,6 +160,12 @@ class LabelStates(_Packed[Key, LabelState]):
     """Cluster (its first member) -> its :data:`LabelState`, made again only when its
     cluster is labelled again."""
 
+    def put_packed(self, first: Key, state: LabelState) -> None:
+        """``state`` kept as the bytes it is saved as: a full resolution makes one for every
+        cluster, which held as objects until the index is written would add to its peak
+        memory."""
+        self._raw[first] = marshal.dumps(state)
+
 
 def _digest(*chunks: Iterable[bytes]) -> bytes:
     h = hashlib.blake2b(digest_size=16)
@@ -610,7 +616,9 @@ def _resolve_with_index(
             else:
                 resolution = resolve_part(items, curated, decisions)
                 for c in resolution.clusters:
-                    index.labels[c.members[0]] = label_state([items[m] for m in c.members])
+                    index.labels.put_packed(
+                        c.members[0], label_state([items[m] for m in c.members])
+                    )
         index.clusters, index.review_rows = resolution.clusters, resolution.review_rows
         _index_tables(index)
         index.resolved = len(items)
@@ -1105,7 +1113,7 @@ def _resolve_in_parts(
                 org_cluster=org_cluster if phase == PERSON_PHASE else None,
             )  # fmt: skip
             for c in found.clusters:  # made while the part's items are at hand
-                index.labels[c.members[0]] = label_state([part[m] for m in c.members])
+                index.labels.put_packed(c.members[0], label_state([part[m] for m in c.members]))
             if phase == ORG_PHASE:
                 for c in found.clusters:
                     number = len(clusters)
