@@ -172,7 +172,7 @@ def _export_files(store_path: Path) -> dict[str, tuple[bytes, ...]]:
     }
 
 
-def test_a_rebuild_of_many_graphs_makes_their_export_files_in_the_workers(
+def test_a_rebuild_of_many_graphs_makes_their_lines_and_export_files_in_the_workers(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = tmp_path / "data"
@@ -188,11 +188,15 @@ def test_a_rebuild_of_many_graphs_makes_their_export_files_in_the_workers(
     monkeypatch.setattr(workers_module, "PARALLEL_FROM", 1)
     monkeypatch.setattr(chunks, "PARALLEL_FROM", 1)
     _noting_pid(chunks, "_small_files", tmp_path / "exported", monkeypatch)
+    _noting_pid(stream, "_cases_lines", tmp_path / "cut", monkeypatch)
     said: list[str] = []
     stream.build_streaming(tmp_path / "kg", data, jobs=2, progress=said.append)
     assert any("graph(s) written" in line for line in said), said  # incremental
     exported = _pids(tmp_path / "exported")
     assert exported and os.getpid() not in exported
+    # the written graphs' texts were cut into lines where they were made
+    cut = _pids(tmp_path / "cut")
+    assert cut and os.getpid() not in cut
     with_workers, alone = _export_files(tmp_path / "kg"), _export_files(tmp_path / "alone")
     assert with_workers == alone
     build_classic(tmp_path / "classic", data)

@@ -29,6 +29,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -110,21 +111,38 @@ MIN_PERSON_LETTERS = 7  # a folded full name shorter than this is "short": revie
 # Names
 
 
+# Names recur across records (courts, laws, a defender's surname), so a worker that makes the
+# identity items of many records meets the same texts and words again: their words and folded
+# forms are remembered (pure functions of the text), up to this many each.
+_REMEMBERED = 1 << 16
+_QUOTES = re.compile(r"[\"'`]")
+_WORD = re.compile(r"[a-z0-9]+")
+_LEADING_YE = re.compile(r"^ye")
+_VOWEL_YE = re.compile(r"([aeiou])ye")
+_FINAL_IY = re.compile(r"iy$")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
 def _words(text: str) -> list[str]:
     """ASCII lower-case words; apostrophes and quotes vanish, other punctuation splits."""
-    text = anyascii(str(text)).lower().replace("&", " and ")
-    text = re.sub(r"[\"'`]", "", text)
-    return re.findall(r"[a-z0-9]+", text)
+    return list(_words_of(str(text)))
 
 
+@lru_cache(maxsize=_REMEMBERED)
+def _words_of(text: str) -> tuple[str, ...]:
+    text = _QUOTES.sub("", anyascii(text).lower().replace("&", " and "))
+    return tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def fold_word(word: str) -> str:
     """One spelling for the transliteration variants of a word (Dauletbayev = Dauletbaev)."""
     w = word.replace("kh", "h").replace("x", "ks").replace("tz", "ts").replace("ou", "u")
-    w = re.sub(r"^ye", "e", w)
-    w = re.sub(r"([aeiou])ye", r"\1e", w)  # -ayev / -aev, -iyev / -iev
-    w = re.sub(r"iy$", "y", w)  # -iy / -y
+    w = _LEADING_YE.sub("e", w)
+    w = _VOWEL_YE.sub(r"\1e", w)  # -ayev / -aev, -iyev / -iev
+    w = _FINAL_IY.sub("y", w)  # -iy / -y
     w = w.replace("y", "i")
-    return re.sub(r"(.)\1+", r"\1", w)  # double letters
+    return _DOUBLE.sub(r"\1", w)  # double letters
 
 
 def person_tokens(name: str) -> list[str]:
