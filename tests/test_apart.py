@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -128,6 +129,39 @@ def test_interrupting_the_caller_interrupts_the_child_which_cleans_up(tmp_path: 
     assert marker.read_text(encoding="utf-8") == "yes"
     with pytest.raises(ProcessLookupError):
         os.kill(child[0], 0)
+
+
+@pytest.mark.parametrize("caller", ["ignores", "blocks"])
+def test_the_child_is_interrupted_whatever_the_caller_does_with_sigint(
+    tmp_path: Path, caller: str
+) -> None:
+    # A caller that ignores Ctrl-C (a server) or blocks it in the forking thread passes that on
+    # to a forked child: the child must still clean up when the caller stops it with SIGINT.
+    marker = tmp_path / "cleaned"
+
+    def slow(tell: stream.Progress) -> None:
+        try:
+            tell(f"started {os.getpid()}")
+            time.sleep(400)
+        finally:
+            marker.write_text("yes", encoding="utf-8")
+
+    def say(line: str) -> None:
+        raise KeyboardInterrupt
+
+    if caller == "ignores":
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    else:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run_apart(slow, say)
+    finally:
+        if caller == "ignores":
+            signal.signal(signal.SIGINT, previous)
+        else:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    assert marker.read_text(encoding="utf-8") == "yes"
 
 
 # --------------------------------------------------------------------------------------------

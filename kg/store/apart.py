@@ -96,6 +96,11 @@ def _child(step: Callable[[Say], Any], send: Connection) -> None:
     def tell(line: str) -> None:
         send.send(("say", line))
 
+    # The caller stops the child with SIGINT (see _stop): whatever the caller did with that
+    # signal (ignored it, as a server does, or blocked it in the forking thread), the child
+    # raises KeyboardInterrupt on it and cleans up.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     try:
         value = step(tell)
     except BaseException as e:  # noqa: BLE001 - every outcome goes to the caller
