@@ -16,15 +16,14 @@ Exit codes: 0 report printed, 2 could not run.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from kg.errors import KgError
-from kg.extract.evaluate import load_record, load_test_split, select_cases
+from kg.extract.evaluate import load_record
+from kg.extract.ruletools import run_rule_tool
 
 PROSECUTOR_GENERAL = re.compile(
     r"\b(?:prosecutor|procurator|attorney)[- ]general\b|\bgeneral (?:prosecutor|procurator)",
@@ -131,26 +130,7 @@ def format_report(counts: dict[str, Counter[str]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", type=Path, help="folder of <case>.txt and <case>.gold.yaml")
-    parser.add_argument("--all", action="store_true", help="every case but the test split's")
-    args = parser.parse_args(argv)
-    try:
-        if args.all:
-            test = set(load_test_split())
-            names = [g.name[: -len(".gold.yaml")] for g in sorted(args.folder.glob("*.gold.yaml"))]
-            cases = [n for n in names if n not in test]
-        else:
-            cases = select_cases(args.folder, "dev")
-        if not cases:
-            raise KgError(f"{args.folder}: no *.gold.yaml files")
-        counts = count_conventions(args.folder, cases)
-    except (KgError, OSError) as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return 2
-    print(format_report(counts))
-    print(f"{len(cases)} appeals")
-    return 0
+    return run_rule_tool(argv, __doc__, count_conventions, format_report)
 
 
 if __name__ == "__main__":

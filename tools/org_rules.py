@@ -22,7 +22,6 @@ Exit codes: 0 report printed, 2 could not run.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 import kg.extract
-from kg.errors import KgError
 from kg.extract import entities, pipeline
-from kg.extract.evaluate import _match, _same_org, load_record, load_test_split, select_cases
+from kg.extract.evaluate import _match, _same_org, load_record
+from kg.extract.ruletools import run_rule_tool
 
 EXTRACT_DIR = str(Path(kg.extract.__file__).parent)
 #: Helpers every rule goes through to make a body: the rule is the function that called them.
@@ -129,28 +128,7 @@ def format_report(rules: dict[str, OrgRule]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", type=Path, help="folder of <case>.txt and <case>.gold.yaml")
-    parser.add_argument(
-        "--all", action="store_true", help="read every case of the folder but the test split's"
-    )
-    args = parser.parse_args(argv)
-    try:
-        if args.all:
-            test = set(load_test_split())
-            names = [g.name[: -len(".gold.yaml")] for g in sorted(args.folder.glob("*.gold.yaml"))]
-            cases = [n for n in names if n not in test]
-        else:
-            cases = select_cases(args.folder, "dev")
-        if not cases:
-            raise KgError(f"{args.folder}: no *.gold.yaml files")
-        rules = count_rules(args.folder, cases)
-    except (KgError, OSError) as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return 2
-    print(format_report(rules))
-    print(f"{len(cases)} appeals")
-    return 0
+    return run_rule_tool(argv, __doc__, count_rules, format_report)
 
 
 if __name__ == "__main__":
