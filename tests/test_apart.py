@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -102,10 +103,8 @@ def test_run_apart_says_when_the_child_dies_without_a_word() -> None:
     assert time.monotonic() - started < 90
 
 
-def test_interrupting_the_caller_interrupts_the_child_which_cleans_up(tmp_path: Path) -> None:
-    # Ctrl-C sent to the build process alone (not the whole terminal group): the child is
-    # interrupted too, runs its clean-up, and is gone when the caller goes on raising.
-    marker = tmp_path / "cleaned"
+def sleeps_then_marks(marker: Path) -> Callable[[stream.Progress], None]:
+    """A step that says its pid, sleeps 400 s, and writes ``marker`` however it ends."""
 
     def slow(tell: stream.Progress) -> None:
         try:
@@ -113,6 +112,16 @@ def test_interrupting_the_caller_interrupts_the_child_which_cleans_up(tmp_path: 
             time.sleep(400)
         finally:
             marker.write_text("yes", encoding="utf-8")
+
+    return slow
+
+
+def test_interrupting_the_caller_interrupts_the_child_which_cleans_up(tmp_path: Path) -> None:
+    # Ctrl-C sent to the build process alone (not the whole terminal group): the child is
+    # interrupted too, runs its clean-up, and is gone when the caller goes on raising.
+    marker = tmp_path / "cleaned"
+
+    slow = sleeps_then_marks(marker)
 
     child: list[int] = []
 
@@ -139,12 +148,7 @@ def test_the_child_is_interrupted_whatever_the_caller_does_with_sigint(
     # to a forked child: the child must still clean up when the caller stops it with SIGINT.
     marker = tmp_path / "cleaned"
 
-    def slow(tell: stream.Progress) -> None:
-        try:
-            tell(f"started {os.getpid()}")
-            time.sleep(400)
-        finally:
-            marker.write_text("yes", encoding="utf-8")
+    slow = sleeps_then_marks(marker)
 
     def say(line: str) -> None:
         raise KeyboardInterrupt
