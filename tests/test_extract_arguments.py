@@ -1118,3 +1118,26 @@ def test_them_for_some_of_the_group_last_done_to_is_all_of_it() -> None:
         "On 3 May 2024, the prosecutor charged them with hooliganism."
     )
     assert _one(evs, "charge")["targets"] == ["Ana Lee", "Tom Reed", "Ivan Petrov"]
+
+
+def test_a_court_that_remands_on_charges_did_not_bring_them() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zenda District Court remanded human rights defender Ana Lee in "
+        "custody for two months on charges of smuggling and illegal border crossing."
+    )
+    charge = _one(evs, "charge")
+    assert charge["targets"] == ["Ana Lee"]
+    assert charge["agents"] == [] and charge["authority"] is None
+    detention = _one(evs, "detention")
+    assert detention["agents"] == ["Zenda District Court"]
+    assert detention["authority"] == "Zenda District Court"
+
+
+def test_a_court_that_charges_is_still_its_agent() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zenda District Court charged human rights defender Ana Lee with "
+        "smuggling."
+    )
+    charge = _one(evs, "charge")
+    assert charge["agents"] == ["Zenda District Court"]
+    assert charge["authority"] == "Zenda District Court"

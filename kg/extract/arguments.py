@@ -592,6 +592,9 @@ SUBJECT_ACTS = frozenset({"complaint", "appeal_filed", "other"})
 SUBJECT_PRONOUN = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Bb]oth(?:\s+(?:men|women))?|[Tt]he\s+two\s+(?:men|women))\b"
 )
+#: A charge told as the ground of another step: "(remanded him) on charges of smuggling".
+CHARGE_AS_GROUND = re.compile(r"on\s+(?:the\s+)?charges?\s+(?:of|under)\b")
+
 #: Events brought before a body, which is their authority: appeals, complaints, indictments.
 ADDRESSED_EVENTS = frozenset({"appeal_filed", "complaint", "charge"})
 ADDRESSED_TO = re.compile(r"\b(?:to|with|before|in|at)\s+(?:the\s+)?$")
@@ -1962,6 +1965,10 @@ def make_event(
         targets = [x for x in targets if x not in for_whom[:1]]
     # "on trial before the X Court on a complaint lodged by Y": the court decides what is
     # brought before it, it files nothing
+    if etype == "charge" and CHARGE_AS_GROUND.match(doc.flat, a):
+        # "the court remanded him in custody on charges of smuggling": the charge is the ground
+        # a court holds, tries or sentences on; the court neither brought nor decided it
+        agents = [x for x in agents if _kind(ents, x) != "court"]
     bodies_to = [x for x in agents if etype in FILED_EVENTS and _kind(ents, x) == "court"]
     agents = [x for x in agents if x not in bodies_to]
     authority = bodies_to[0] if bodies_to else None
