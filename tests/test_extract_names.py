@@ -506,6 +506,22 @@ def test_a_unit_or_squad_is_a_body_of_the_state_and_of_the_police_by_what_it_doe
     assert not any("Lorvik" in n for n in kinds)
 
 
+def test_a_body_that_governs_regulates_or_represents_the_state_is_the_governments() -> None:
+    text = (
+        "12 June 2024\n\nZenda: Blogger Ana Lee harassed\n\nOn 3 May 2024, the "
+        "Telecommunications Regulatory Authority blocked the blog of Ana Lee. On 10 May 2024, "
+        "officers of the Vela Municipality evicted her family, and staff of the Embassy of Zenda "
+        "in Ruritania refused to renew her passport.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["Telecommunications Regulatory Authority"] == "government"
+    assert kinds["Vela Municipality"] == "government"
+    assert kinds["Embassy of Zenda"] == "government"
+    for name in ("the Presidency", "Consulate of Zenda", "Zenda Governorate", "Zenda Cabinet"):
+        assert org_kind(name, "") == "government", name
+    assert org_kind("Zemblan Navy", "") == "security_service"
+
+
 def test_a_name_does_not_run_into_the_next_lines_sentence() -> None:
     text = (
         "9 June 2024\n\nZembla: Poet held\n\nPolice arrested the poet Ana Lorvik in Vela on 3 June "

@@ -157,6 +157,12 @@ ORG_HEADS = {
     "Program": "ngo", "Programme": "ngo", "Project": "ngo", "Clinic": "ngo", "Trust": "ngo",
     "League": "ngo", "Collective": "ngo", "Platform": "ngo", "Confederation": "ngo",
     "Syndicate": "ngo", "Consortium": "ngo", "Cooperative": "ngo",
+    # bodies of the state that govern or regulate: "the Telecommunications Regulatory
+    # Authority", "the Vela Municipality", "the Presidency"
+    "Authority": "government", "Municipality": "government", "Presidency": "government",
+    "Governorate": "government", "Prefecture": "government", "Cabinet": "government",
+    "Embassy": "government", "Consulate": "government",
+    "Navy": "security_service",
 }  # fmt: skip
 ORG_KIND_HINTS = [
     # regional and UN bodies before the head words their names share with national ones
