@@ -1141,3 +1141,24 @@ def test_a_court_that_charges_is_still_its_agent() -> None:
     charge = _one(evs, "charge")
     assert charge["agents"] == ["Zenda District Court"]
     assert charge["authority"] == "Zenda District Court"
+
+
+def test_a_sentence_told_as_being_served_takes_no_court_named_before() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zenda City Court remanded human rights defender Ana Lee in custody. "
+        "She is already serving a two-year prison sentence handed down on 2 February 2023 for "
+        "her part in peaceful protests."
+    )
+    sentence = _one(evs, "sentence", "2023-02-02")
+    assert sentence["targets"] == ["Ana Lee"]
+    assert sentence["agents"] == [] and sentence["authority"] is None
+
+
+def test_the_court_that_sentences_is_the_last_one_named() -> None:
+    evs = _named(
+        "On 3 May 2024, the Zenda City Court remanded human rights defender Ana Lee in custody. "
+        "On 2 February 2023 the court sentenced her to two years in prison."
+    )
+    sentence = _one(evs, "sentence", "2023-02-02")
+    assert sentence["agents"] == ["Zenda City Court"]
+    assert sentence["authority"] == "Zenda City Court"

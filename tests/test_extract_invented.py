@@ -63,6 +63,7 @@ INVENTED_FLOORS = {
     # event steps before; 0.758 when syn-039 to syn-044 were added (0.783 on the first 38;
     # 0.820 on the first 32)
     "events": 0.82,
+    # 0.7509 once a sentence told as served, naming no court, took none from before;
     # 0.7498 once a court that remands "on charges of" was no agent of the charge; 0.7487
     # once the gold made unnamed groups agents, 0.749 once it made bodies in lower case
     # agents (the gold changed, not the extractor); 0.743 once
@@ -73,7 +74,7 @@ INVENTED_FLOORS = {
     # again in a clause of its own were added (0.733
     # before it; 0.721 after those five steps; 0.697 before them; 0.663 when syn-039 to
     # syn-044 were added; 0.693 on the first 38)
-    "event_participants": 0.74,
+    "event_participants": 0.75,
     # 0.750 then (51 of 78 found, 7 false; 0.7499... in floating point); 0.673 on the first 38
     "demands": 0.74,
 }

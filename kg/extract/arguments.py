@@ -1887,6 +1887,18 @@ def make_event(
         # "Judge Tom Reed rejected the plea": a judge acts for a court, the last one the text
         # named, even paragraphs before
         court = last_court(doc, mentions, s, a, says_court or bool(judges))
+        if (
+            court is not None
+            and etype == "sentence"
+            and voice in ("state", "phrase")
+            and not says_court
+            and not judges
+            and _first_at(mentions, court.id, s.start, s.end) is None
+        ):
+            # "she is already serving a two-year sentence handed down in 2023": a sentence
+            # told as a state or a noun, with no court in its sentence, is not one the court
+            # the paragraph last named handed down
+            court = None
         if court is not None:
             agents = [court.id]
         elif COURT_SUBJECT.search(doc.flat, max(c0, a - 30), a):
