@@ -65,7 +65,8 @@ EVENT_WORDS = {
     "summons": r"summon",
 }
 REL_RE = re.compile(
-    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|month|year|morning|afternoon|evening|night)|"
+    r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|week|month|year|morning|afternoon|evening|night)|"
+    r"[Tt]he\s+day\s+after\b(?!\s+(?:his|her|their|the|its|an?)\b)|"
     r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
@@ -100,12 +101,14 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 #: it is not read.
 DEICTIC_RE = re.compile(
     r"[Ee]arlier\s+(?P<deixis>today)\b|(?P<deixis2>[Yy]esterday)\b"
+    r"|[Ee]arlier\s+(?P<this>this\s+(?:year|month|week))\b|(?P<morning>[Tt]his\s+morning)\b"
+    r"|[Ll]ast\s+(?P<last>week|month|year)\b"
     r"|(?:[Oo]n|[Ll]ast)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b"
     r"(?!,?\s+(?:the\s+)?\d|,?\s+(?:" + MONTH_RE + r")\b"
     r"|\s+(?:morning|afternoon|evening|night)?\s*,?\s*\d)"
 )
 #: The words a match of DEICTIC_RE can start with.
-DEICTIC_OPENERS = frozenset("yesterday earlier Yesterday Earlier On Last on last".split())
+DEICTIC_OPENERS = frozenset("yesterday earlier Yesterday Earlier On Last on last this This".split())
 
 
 def _deictic(
@@ -115,6 +118,22 @@ def _deictic(
     starts = sorted(a for w in DEICTIC_OPENERS for a in index.get(w, ()))
     out = []
     for m in finditer_at(DEICTIC_RE, flat, starts):
+        span = m.group("this") or m.group("last") or m.group("morning")
+        if span:
+            # "earlier this year", "last month", "this morning": as precise as the span named
+            unit = span.split()[-1]
+            back = m.group("last") is not None
+            if unit == "morning":
+                d = appeal_date
+                out.append((m, (d.year, d.month, d.day)))
+            elif unit == "year":
+                out.append((m, (appeal_date.year - back, None, None)))
+            else:
+                d = appeal_date - timedelta(weeks=back) if unit == "week" else appeal_date
+                if unit == "month" and back:
+                    d = d.replace(day=1) - timedelta(days=1)
+                out.append((m, (d.year, d.month, None)))
+            continue
         if m.group("deixis"):
             back = 0
         elif m.group("deixis2"):
@@ -485,10 +504,21 @@ def _event_day(
     return None
 
 
+#: Counts of no stated number: "a few days later", "several weeks later".
+FEW = frozenset({"few", "several"})
+
+
 def _relative(
     m: re.Match[str], anchor: date
 ) -> tuple[tuple[int, int | None, int | None] | None, bool]:
     rel = m.group("rel").lower()
+    if rel.endswith("week"):
+        # "the following week": a day the text does not give, in the month a week on
+        d = anchor + timedelta(weeks=1)
+        return (d.year, d.month, None), False
+    if rel.startswith("the day after"):
+        d = anchor + timedelta(days=1)
+        return (d.year, d.month, d.day), False
     if rel.endswith("month") or rel.endswith("year"):
         # "the following month", "later that year": as precise as the span it names
         step = 1 if ("following" in rel or "next" in rel) else 0
@@ -503,8 +533,22 @@ def _relative(
         return (anchor.year, anchor.month, anchor.day), False
     n_word = m.group("n").lower()
     n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)
-    if n_word in ("a", "an") and m.group("unit").lower() in ("day", "week"):
-        n = 1  # "a week later"
+    if n_word in ("a", "an") and (
+        m.group("unit").lower() in ("day", "week") or not m.group("noun")
+    ):
+        # "a week later", "a month later" ("in February 2013, a year after their arrest" puts
+        # a date told already in words of the story: no date of its own)
+        n = 1
+    if n_word in FEW:
+        # "a few days later", "several weeks later": as precise as the span a few of them
+        # reach, the month (of days, weeks) or the year (of months, years)
+        unit = m.group("unit").lower().rstrip("s")
+        sign = -1 if m.group("dir").lower() == "earlier" else 1
+        if unit in ("day", "week"):
+            d = anchor + timedelta(days=sign * (3 if unit == "day" else 14))
+            return (d.year, d.month, None), True
+        months = anchor.year * 12 + anchor.month - 1 + sign * (3 if unit == "month" else 36)
+        return (months // 12, None, None), True
     if n_word == "the" and m.group("noun") and m.group("unit").lower() == "day":
         n = 1  # "the day after his arrest"
     if n is None:
