@@ -2195,3 +2195,53 @@ def test_a_step_told_again_in_a_clause_of_its_own_adds_its_people() -> None:
     assert arrest["date"] == "2024-05-03"
     assert arrest["targets"][0] == "Tom Reed"
     assert len(arrest["targets"]) == 2 and arrest["targets"][1] is None
+
+
+# ------------------------------------------------- genre words and dates bound to their clause
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("On 3 May 2024, officers picked him up outside his home.", ("arrest", "2024-05-03")),
+        ("On 3 May 2024, she was handcuffed and led away by police.", ("arrest", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee appeared before the Zenda District Court.",
+         ("trial_hearing", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee was interviewed by police officers for five hours.",
+         ("interrogation", "2024-05-03")),
+        ("On 3 May 2024, police impounded the car of Ana Lee.", ("seizure", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee was granted early release.", ("release", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee was paroled.", ("release", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee went missing after leaving her office.",
+         ("disappearance", "2024-05-03")),
+        ("On 3 May 2024, the Supreme Court overturned the conviction of Ana Lee.",
+         ("court_decision", "2024-05-03")),
+    ],
+)  # fmt: skip
+def test_phrasal_verbs_nouns_and_idioms_of_the_genre(body: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(body)
+
+
+def test_appearing_before_an_investigator_or_a_file_going_missing_is_no_event() -> None:
+    got = _pairs(
+        "On 3 May 2024, Ana Lee was summoned to appear before the investigating judge. "
+        "On 4 May 2024, the case file went missing."
+    )
+    assert not {t for t, _ in got} & {"trial_hearing", "disappearance"}
+
+
+def test_the_court_before_which_one_appears_holds_the_hearing() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Poet tried\n\n"
+        "On 3 May 2024, Ana Lee appeared before the Zenda City Court.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    court = next(o["id"] for o in rec["organisations"] if o["name"] == "Zenda City Court")
+    hearing = next(e for e in rec["events"] if e["type"] == "trial_hearing")
+    assert court in hearing["agents"]
+
+
+def test_a_judgment_undone_with_an_acquittal_is_the_acquittal() -> None:
+    got = _pairs("On 3 May 2024, the Court of Appeal quashed that judgment and acquitted Ana Lee.")
+    assert ("acquittal", "2024-05-03") in got
+    assert ("court_decision", "2024-05-03") not in got

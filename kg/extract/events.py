@@ -623,6 +623,8 @@ COUNTED_TIMES = re.compile(r"\b(?:twice|thrice|(?:two|three|four|five|six|\d+)\s
 REQUEST = re.compile(r"(?:requested|requests|sought|seeks|demanded|demands|asked|asks)\b")
 #: "held in pre-trial detention", "kept in custody": a custody told as a lasting situation.
 HELD_IN = re.compile(r"(?:held|kept)\s+in\s+(?:[\w-]+\s+){0,2}?(?:detention|custody|prison|jail)\b")
+#: The verbs of a court undoing a judgment ("quashed", "overturned the conviction").
+UNDOES = re.compile(r"\b(?:quashed|overturned|set aside|annulled|reversed|voided)\b")
 #: "had no information on": "had" with an object, no past perfect.
 HAD_OBJECT = re.compile(r"\s*no\b")
 #: "was arrested on 3 May by police, and taken to": the same subject and verb phrase go on.
@@ -785,6 +787,12 @@ def find_events(
         if any(t == "amnesty" for _a, _b, t in hits):
             # "released under an amnesty": the release is what the amnesty did, one event
             hits = [h for h in hits if h[2] != "release"]
+        if any(t == "acquittal" for _a, _b, t in hits):
+            # "overturned that judgment and acquitted all four": the acquittal is what undoing
+            # the judgment did, one event
+            hits = [
+                h for h in hits if h[2] != "court_decision" or not UNDOES.search(flat, h[0], h[1])
+            ]
         if any(t == "court_decision" for _a, _b, t in hits):
             # "the court gave the prosecution 14 days ..., warning that the devices would be
             # handed back": the court's warning is part of its decision, no threat

@@ -161,7 +161,9 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "question", "frames": ACTS, "examples": ["On 3 May 2024, investigators questioned Ana Lee for six hours."]},
             {"lemma": "interrogate", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was interrogated by the security service."]},
         ],
-        "phrases": [],
+        "phrases": [
+            {"rx": "\\b(?:interviewed|grilled) by (?:the )?(?:[\\w’'-]+ ){0,3}?(?:police|investigators?|officers?|agents?|prosecutors?|security)\\b|\\bsubjected (?:[\\w’'-]+ ){0,4}?to (?:an? |long |lengthy |hours of )?(?:interrogations?|questioning)\\b", "why": "'interview' and 'subject to' are a questioning only by the police or with the noun as complement", "examples": ["On 3 May 2024, Ana Lee was interviewed by police officers for five hours.", "On 3 May 2024, agents subjected Ana Lee to lengthy questioning."]},
+        ],
     },
     {
         "type": "investigation",
@@ -208,6 +210,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "lemmas": [
             {"lemma": "confiscate", "frames": ACTS, "examples": ["On 3 May 2024, police confiscated the laptops of Ana Lee."]},
             {"lemma": "freeze", "forms": ["froze", "frozen"], "frames": ACTS, "examples": ["On 3 May 2024, the bank froze the accounts of the Zembla Poets Union."]},
+            {"lemma": "impound", "frames": ACTS, "examples": ["On 3 May 2024, police impounded the car of Ana Lee."]},
         ],
         "phrases": [
             {"rx": "\\b(?:seized|took away|removed)\\b(?! (?:in|at) [A-Z])", "why": "a person 'seized in' a place is arrested (see arrest); things seized or taken away are a seizure", "examples": ["On 3 May 2024, officers seized her notebooks."]},
@@ -233,7 +236,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "\\b(?:placed|put) (?:him |her |them )?under arrest\\b", "why": "an idiom: placed under arrest", "examples": ["On 3 May 2024, police placed her under arrest."]},
             {"rx": "\\bordered (?:the |his |her |their )arrest\\b|\\btook (?:[\\w’'.-]+ ){1,6}?away\\b(?! (?:his|her|their|the|an?) )", "why": "who orders an arrest acts in it ('order' alone is no arrest); 'took X away' is the active of 'taken away' (not 'took away his phone')", "examples": ["On 3 May 2024, the prosecutor ordered the arrest of Ana Lee.", "On 3 May 2024, police took Ana Lee away."]},
-            {"rx": "\\btaken away\\b|\\bpicked up\\b|\\bsurrendered to\\b|(?:(?<=was\\s)|(?<=were\\s))taken from (?:his|her|their|the) (?:[\\w’'-]+ )?(?:home|house|office|workplace|car|bed)\\b", "why": "phrasal verbs for an arrest: taken away, picked up, surrendered to the police, taken from one's home (by men who do not say who they are: a disappearance)", "examples": ["On 3 May 2024, Ana Lee was picked up by police.", "On 3 May 2024, Ana Lee was taken from her home by police officers."]},
+            {"rx": "\\b(?:taken|led) away\\b|\\bpicked (?:(?:him|her|them) )?up\\b|\\bsurrendered to\\b|(?:(?<=was\\s)|(?<=were\\s))taken from (?:his|her|their|the) (?:[\\w’'-]+ )?(?:home|house|office|workplace|car|bed)\\b", "why": "phrasal verbs for an arrest: taken away, picked up, surrendered to the police, taken from one's home (by men who do not say who they are: a disappearance)", "examples": ["On 3 May 2024, Ana Lee was picked up by police.", "On 3 May 2024, officers picked him up outside his home.", "On 3 May 2024, Ana Lee was taken from her home by police officers."]},
             {"rx": "(?:(?<=was\\s)|(?<=were\\s)|(?<=then\\s)|(?<=later\\s)|(?<=first\\s))(?:taken|brought) to (?:the )?(?:[\\w’'()-]+ ){0,5}?(?:police station|building|headquarters)\\b", "why": "people taken to a police station or the building of a security body are held there: an arrest", "examples": ["On 3 May 2024, Ana Lee and Tom Reed were taken to the State Security Service building in Zenda."]},
             {"rx": "\\brounded up\\b", "why": "a phrasal verb for a mass arrest: police rounded up the protesters", "examples": ["On 3 May 2024, police rounded up Ana Lee and ten other protesters."]},
             {"rx": "\\btook (?:him|her|them) (?:away )?to (?:the |a )?(?:[\\w’'()-]+ ){0,4}?police (?:station|headquarters)\\b", "why": "the active of 'taken to the police station' (above)", "examples": ["On 3 May 2024, police officers came to the home of Ana Lee and took her to the police station."]},
@@ -296,6 +299,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "\\b(?:first|second|third|fourth|fifth|next|final|preliminary) (?:court |appeal )?(?:hearing|session)\\b|\\bheld (?:a |an |the )?(?:[\\w’'-]+ )?(?:trial|hearing)\\b|\\btrial (?:was )?held\\b", "why": "the noun 'hearing' or 'trial' counted or held, wherever its date stands in the clause", "examples": ["The first hearing in the case of Ana Lee took place on 3 May 2024."]},
             {"rx": "\\bduring (?:the|his|her|their) (?:[\\w’'-]+ )?(?:trial|hearing)\\b", "why": "what happened during a trial tells that a hearing was held that day", "examples": ["On 3 May 2024, during the trial of Ana Lee, the judge expelled the observers."]},
+            {"rx": "(?<!ordered\\sto\\s)(?<!summoned\\sto\\s)(?<!called\\sto\\s)(?<!required\\sto\\s)(?<!told\\sto\\s)\\bappear(?:ed|s)?(?= (?:again )?(?:in|before) (?:the |a |an )?(?:[\\w’'-]+ ){0,4}?(?:[Cc]ourt|[Jj]udge|[Mm]agistrate|[Tt]ribunal)s?\\b)|\\bappear(?:ed|s)? (?:again )?at (?:an? |the |his |her |their )(?:[\\w’'-]+ )?(?:hearing|trial)\\b", "why": "a defendant's appearance in court is a hearing held that day; 'appear' before a police officer or an investigator is not (a summons tells that)", "examples": ["On 3 May 2024, Ana Lee appeared before the Zenda District Court.", "On 3 May 2024, Tom Reed appeared at a hearing before Branch 4 of the Zenda Court."]},
             {"rx": "\\b(?:put|placed|stood|went) on trial\\b|\\bstood trial\\b", "why": "'put', 'stand' and 'go' are a trial only with 'trial' as complement", "examples": ["On 3 May 2024, Ana Lee was put on trial.", "On 3 May 2024, Ana Lee stood trial before the Zenda court."]},
             {"rx": "\\b(?:is|are|was|were) (?:due|scheduled|set|expected) to (?:stand|go on) trial\\b|\\bwill (?:stand|go on) trial\\b", "why": "a trial set for a day: a hearing the convention keeps, marked scheduled", "examples": ["Ana Lee is due to stand trial before the Zenda court on 3 May 2024."]},
             {"rx": "\\b(?:appeal|case|petition) (?:was |had been |has been )?heard\\b|\\bheard (?:the |his |her |their )?(?:[\\w’'-]+ )?(?:appeal|petition|application)\\b", "why": "'hear' is a hearing only with a case, appeal or petition as object", "examples": ["On 3 May 2024, the Supreme Court heard the appeal of Ana Lee."]},
@@ -349,11 +353,13 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "release", "frames": [*ACTS, "state"], "examples": ["On 3 May 2024, Ana Lee was released on bail."]},
             {"lemma": "free", "frames": [*ACTS, "state"], "examples": ["On 3 May 2024, the authorities freed Ana Lee."]},
             {"lemma": "pardon", "frames": ACTS, "examples": ["On 3 May 2024, the president pardoned Ana Lee."]},
+            {"lemma": "parole", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was paroled after serving half of her term."]},
             {"lemma": "release", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee has been under surveillance since her release on 3 May 2024."]},
         ],
         "phrases": [
             {"rx": "ordered (?:his|her|their) release", "why": "a court's order that frees the person", "examples": ["On 3 May 2024, the court ordered her release."]},
             {"rx": "\\b(?:replaced|commuted|converted|substituted) (?:the )?(?:unserved|remaining|remainder|rest)\\b[^.;]{0,50}?\\b(?:term|sentence|imprisonment)\\b", "why": "the rest of a prison term replaced by a lighter penalty: the person leaves prison", "examples": ["On 3 May 2024, the Zenda City Court replaced the unserved part of Ana Lee's five-year prison term with a fine."]},
+            {"rx": "\\bgranted (?:(?:him|her|them) )?(?:an? )?(?:early |conditional )?(?:release|parole)\\b", "why": "release or parole granted: leaving custody", "examples": ["On 3 May 2024, Ana Lee was granted early release."]},
             {"rx": "\\b(?:walked|set) free\\b", "why": "idioms of leaving custody", "examples": ["On 3 May 2024, Ana Lee walked free after completing her term."]},
             {"rx": "\\b(?:granted|given|received) (?:an? |the )?(?:[\\w’'-]+ )?pardon\\b", "why": "a pardon granted: leaving custody, as 'pardoned' is", "examples": ["On 3 May 2024, Ana Lee was granted a presidential pardon."]},
             {"rx": "\\b(?:was|were) (?:(?:later|then|also|finally|eventually|both|all) )?granted (?:[\\w’']+ ){0,2}bail\\b(?![^.;]{0,80}\\b(?:but|remained|remains|still|not|yet)\\b)", "why": "the convention: bail that frees the person is a release; told of the person ('were granted bail') it frees them unless the sentence goes on to say they stayed", "examples": ["In September 2023, Tom Reed and Eva Hart were granted bail."]},
@@ -394,6 +400,7 @@ TRIGGERS: list[dict[str, Any]] = [
             # "annulled", "reversed" undo a ruling: a decision only with one as object
             {"lemma": "annul", "object": A_JUDGMENT, "frames": ACTS, "examples": ["On 3 May 2024, the appeal court annulled the verdict against Ana Lee."]},
             {"lemma": "reverse", "object": A_JUDGMENT, "frames": ACTS, "examples": ["On 3 May 2024, the High Court reversed the decision to deport Ana Lee."]},
+            {"lemma": "overturn", "forms": ["overturned"], "object": A_JUDGMENT, "frames": ACTS, "examples": ["On 3 May 2024, the Supreme Court overturned the conviction of Ana Lee."]},
             {"lemma": "void", "frames": ACTS, "examples": ["On 3 May 2024, the court voided the contract of the Zembla Poets Union."]},
         ],
         "phrases": [
@@ -509,6 +516,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "whereabouts (?:(?:have|has|had) )?(?:remained|remain|remains|been|were|was|are|is) unknown|\\bno information (?:on|about|of) (?:the |his |her |their )?(?:fate|whereabouts)\\b", "why": "whereabouts unknown: the convention's mark of a disappearance", "examples": ["On 3 May 2024, her family had no information on her whereabouts."]},
+            {"rx": "\\b(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\\w’'-]+) (?:(?:later|then|reportedly|allegedly|subsequently) )?(?:went|had gone|has gone) missing\\b", "why": "an idiom of a disappearance, said of a person (a case file that went missing is none)", "examples": ["On 3 May 2024, Ana Lee went missing after leaving her office."]},
             {"rx": "\\b(?:taken|took (?:him|her|them|(?:[A-Z][\\w’'-]+ ){1,4})) to an unknown (?:location|destination|place)\\b", "why": "a person taken to an unknown place", "examples": ["On 3 May 2024, Ana Lee was taken to an unknown location.", "On 3 May 2024, masked men broke into the home of Ana Lee and took her to an unknown location."]},
         ],
     },
