@@ -522,6 +522,19 @@ def test_a_body_that_governs_regulates_or_represents_the_state_is_the_government
     assert org_kind("Zemblan Navy", "") == "security_service"
 
 
+def test_the_full_stop_of_an_abbreviated_title_is_no_part_of_the_name() -> None:
+    # "H.E." is read as "H.E" and a full stop of its own; the name is what follows both
+    text = (
+        "12 June 2024\n\nZenda: Defender held\n\nOn 3 May 2024, police detained Tomas Reyes.\n\n"
+        "Write to:\nH.E. Karl Berg\nPrime Minister of Zenda\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    berg = [p for p in rec["persons"] if "Berg" in (p["name"] or "")]
+    assert [p["name"] for p in berg] == ["Karl Berg"]
+    assert berg[0]["evidence"][0]["quote"] == "Karl Berg"
+    assert berg[0]["roles"] == ["official"]
+
+
 def test_a_name_does_not_run_into_the_next_lines_sentence() -> None:
     text = (
         "9 June 2024\n\nZembla: Poet held\n\nPolice arrested the poet Ana Lorvik in Vela on 3 June "

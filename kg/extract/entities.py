@@ -118,7 +118,11 @@ def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
 def strip_titles(words: list[str], i: int) -> int:
     """Skip descriptive words before a person's name: ``Russian President``, ``Judge``."""
     while i < len(words) and (
-        words[i] in TITLE_STOP or words[i].rstrip(".") in HONORIFICS or words[i] in DEMONYMS
+        words[i] in TITLE_STOP
+        or words[i].rstrip(".") in HONORIFICS
+        or words[i] in DEMONYMS
+        # the full stop of an abbreviated title read as a word of its own: "H.E. A B"
+        or (words[i] == "." and i > 0 and words[i - 1] in TITLE_STOP)
     ):  # "Russian President A B", "Cameroonian A B"
         i += 1
     return i
