@@ -23,7 +23,11 @@ def _decisions(resolution) -> tuple:
 
 
 def _stamps(records: dict[str, dict]) -> dict[str, str]:
-    return {aid: yaml.safe_dump(r, sort_keys=True) for aid, r in records.items()}
+    """Each record as YAML text, its stamp: it changes whenever the record does. PyYAML's C
+    dumper writes the text its Python dumper writes, in a third of the time."""
+    return {
+        aid: yaml.dump(r, Dumper=yaml.CSafeDumper, sort_keys=True) for aid, r in records.items()
+    }
 
 
 def _step(
@@ -32,14 +36,14 @@ def _step(
     """Resolve with the index, check it equals a full resolution, and that the tables it
     keeps (each item's cluster and review rows, each cluster's label state) are those a new
     index makes; return both."""
-    items = record_items(records)
-    kept, index = resolve_with_index(items, decisions, _stamps(records), index, "ctx")
+    items, stamps = record_items(records), _stamps(records)
+    kept, index = resolve_with_index(items, decisions, stamps, index, "ctx")
     full = resolve_items(record_items(records), decisions)
     assert _decisions(kept) == _decisions(full)
     for key in items:
         assert kept.iri_for(*key) == full.iri_for(*key)
         assert kept.label_for(*key) == full.label_for(*key)
-    _, fresh = resolve_with_index(record_items(records), decisions, _stamps(records), None, "c")
+    _, fresh = resolve_with_index(record_items(records), decisions, stamps, None, "c")
     assert _tables(index) == _tables(fresh)
     return _decisions(full), index
 
