@@ -95,6 +95,18 @@ def test_joined_names_companies_glosses_and_bare_police() -> None:
     assert "Ministry of Home Affairs" in orgs
 
 
+def test_a_short_name_in_brackets_is_no_gloss_of_the_name() -> None:
+    # "(Maoist)" names a wing and is part of the name; "(Viasna)" repeats the quoted name, and
+    # the name must stay the words its quote gives
+    text = (
+        "3 March 2025\n\nZembla: Defender detained\n\nPolice arrested Ana Pereira on 1 March "
+        "2025. She works for the Human Rights Center “Viasna” (Viasna) in Strelsau.\n"
+    )
+    org = _orgs(text)["Human Rights Center “Viasna”"]
+    assert org["evidence"][0]["quote"] == "Human Rights Center “Viasna”"
+    assert "Viasna" in org["variants"]
+
+
 FORCES = """3 March 2025
 
 Zembla: Student arrested

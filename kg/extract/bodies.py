@@ -410,6 +410,8 @@ def add_name_glosses(doc: Doc, ents: Entities) -> None:
         a, b = min(e.mentions)
         g = NAME_GLOSS.match(doc.flat, b)
         if g and g.group("g") not in COUNTRIES and e.name and doc.flat[a:b] == e.name:
+            if g.group("g") in {w.strip("“”\"’'") for w in e.name.split()}:
+                continue  # "Human Rights Center “Viasna” (Viasna)": its short name, no gloss
             e.name = e.name + " (" + g.group("g") + ")"
 
 
