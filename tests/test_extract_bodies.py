@@ -95,6 +95,22 @@ def test_joined_names_companies_glosses_and_bare_police() -> None:
     assert "Ministry of Home Affairs" in orgs
 
 
+def test_defenders_are_people_not_the_head_of_a_bodys_name() -> None:
+    # "Defenders" names people ("Kenyan human rights defenders"); a body named for them has a
+    # head word of its own or is a known body
+    text = (
+        "3 March 2025\n\nZembla: Defender detained\n\nPolice arrested Ana Pereira on 1 March "
+        "2025. Women Human Rights Defenders from the region protested, and Front Line Defenders, "
+        "the Digital Defenders Partnership and the Observatory for the Protection of Human Rights "
+        "Defenders condemned the arrest.\n"
+    )
+    orgs = _orgs(text)
+    assert not any(name.startswith("Women") for name in orgs), orgs
+    assert orgs["Front Line Defenders"]["kind"] == "ngo"
+    assert orgs["Digital Defenders Partnership"]["kind"] == "ngo"
+    assert orgs["Observatory for the Protection of Human Rights Defenders"]["kind"] == "ngo"
+
+
 def test_a_short_name_in_brackets_is_no_gloss_of_the_name() -> None:
     # "(Maoist)" names a wing and is part of the name; "(Viasna)" repeats the quoted name, and
     # the name must stay the words its quote gives

@@ -117,7 +117,7 @@ ORG_HEADS = {
     "Ltd": "company", "LLC": "company", "Inc": "company", "Company": "company", "Bank": "company",
     "Corporation": "company", "Newspaper": "media", "Radio": "media", "Television": "media",
     "TV": "media", "Nations": "international_org", "Watch": "ngo", "International": "ngo",
-    "Defenders": "ngo", "Campaign": "other", "Front": "ngo", "Army": "government",
+    "Campaign": "other", "Front": "ngo", "Army": "government",
     "Forces": "government", "Procuratorate": "prosecution", "University": "other",
     "Initiative": "ngo", "Hub": "ngo", "Organización": "ngo", "Alianza": "ngo",
     "Asociación": "ngo", "Centro": "ngo", "Comité": "ngo", "Consejo": "ngo", "Frente": "ngo",
@@ -156,7 +156,7 @@ ORG_HEADS = {
     # "Education-Action Program on Human Rights", "Workers' League", "Press Freedom Platform"
     "Program": "ngo", "Programme": "ngo", "Project": "ngo", "Clinic": "ngo", "Trust": "ngo",
     "League": "ngo", "Collective": "ngo", "Platform": "ngo", "Confederation": "ngo",
-    "Syndicate": "ngo", "Consortium": "ngo", "Cooperative": "ngo",
+    "Syndicate": "ngo", "Consortium": "ngo", "Cooperative": "ngo", "Partnership": "ngo",
     # bodies of the state that govern or regulate: "the Telecommunications Regulatory
     # Authority", "the Vela Municipality", "the Presidency"
     "Authority": "government", "Municipality": "government", "Presidency": "government",
