@@ -131,8 +131,8 @@ def test_dump_is_yaml_in_gold_key_order(record: dict) -> None:
 # 0.95) are higher; docs/extraction.md reports the gap.
 TEST_SPLIT_FLOORS = {
     "persons": 0.89,  # measured 0.895
-    "person_roles": 0.70,  # 0.704
-    "organisations": 0.77,  # 0.772
+    "person_roles": 0.71,  # 0.713 (0.704 before)
+    "organisations": 0.80,  # 0.803 (0.798 before; 0.772 when set)
     "legal_provisions": 0.92,  # 0.927
     "events": 0.61,  # 0.610
     "event_participants": 0.45,  # 0.451
