@@ -516,7 +516,7 @@ TRIGGERS: list[dict[str, Any]] = [
         ],
         "phrases": [
             {"rx": "whereabouts (?:(?:have|has|had) )?(?:remained|remain|remains|been|were|was|are|is) unknown|\\bno information (?:on|about|of) (?:the |his |her |their )?(?:fate|whereabouts)\\b", "why": "whereabouts unknown: the convention's mark of a disappearance", "examples": ["On 3 May 2024, her family had no information on her whereabouts."]},
-            {"rx": "\\b(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\\w’'-]+) (?:(?:later|then|reportedly|allegedly|subsequently) )?(?:went|had gone|has gone) missing\\b", "why": "an idiom of a disappearance, said of a person (a case file that went missing is none)", "examples": ["On 3 May 2024, Ana Lee went missing after leaving her office."]},
+            {"rx": "(?<!file\\s)(?<!files\\s)(?<!documents\\s)(?<!records\\s)(?<!evidence\\s)\\b(?:went|had gone|has gone) missing\\b", "why": "an idiom of a disappearance, said of a person (a case file that went missing is none; the pattern opens with its verb, so that the scanner finds it by its letters)", "examples": ["On 3 May 2024, Ana Lee went missing after leaving her office."]},
             {"rx": "\\b(?:taken|took (?:him|her|them|(?:[A-Z][\\w’'-]+ ){1,4})) to an unknown (?:location|destination|place)\\b", "why": "a person taken to an unknown place", "examples": ["On 3 May 2024, Ana Lee was taken to an unknown location.", "On 3 May 2024, masked men broke into the home of Ana Lee and took her to an unknown location."]},
         ],
     },
