@@ -41,10 +41,8 @@ PARTS: dict[str, list[tuple[str, str]]] = {
         ("posts", "OPTIONAL { ?post org:heldBy ?defender }"),
     ],
     "cq05-final-decisions": [
-        ("final", "?decision akg:isFinal true ."),
-        ("not_open", "FILTER NOT EXISTS { ?decision akg:openToAppeal true }"),
-        ("type_appeal", "?decision akg:eventType ?decisionType ; akg:statedIn ?appeal ."),
-        ("case", "?appeal akg:aboutCase ?case ."),
+        ("final_in_case", "?decision akg:finalDecisionIn ?case ."),
+        ("type", "?decision akg:eventType ?decisionType ."),
         ("acted_by", "?decision akg:actedBy ?court ."),
         (
             "courts",

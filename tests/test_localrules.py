@@ -414,3 +414,46 @@ def test_involvement_reported_in_links_each_appeal_of_a_shared_involvement() -> 
     text = dict(SHIPPED)[name]
     answer = store.query(text, use_default_graph_as_union=True)
     assert {(t.subject.value, t.object.value) for t in answer} == got
+
+
+def test_final_decision_follows_finality_and_appeal_through_a_rebuild(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    """akg:finalDecisionIn (CQ5) is the case of each decision stated final and not open to
+    appeal: the seed's reclassification; stated open to appeal, a rebuild takes it out (and
+    CQ5's row with it) as a full build of the changed data leaves it out, and back again."""
+    from kg.query import run_query
+    from kg.store.build import build
+
+    record = data_copy / "cases" / "seed-dauletbayev-2017.yaml"
+    text = record.read_text(encoding="utf-8")
+    assert text.count("  appealable: false\n") == 1
+    decision = AKR["event/e-31305664c7b25271"]
+    case = AKR["case/c-5d2e8a17"]
+
+    def final_decisions(store_path: Path) -> set[tuple[str, str]]:
+        store = Store.open(store_location(store_path, public=True))
+        answer = store.oxigraph.quads_for_pattern(
+            None, ox.NamedNode(str(AKG.finalDecisionIn)), None
+        )
+        return {(q.subject.value, q.object.value) for q in answer}
+
+    def cq05(store_path: Path) -> list[str]:
+        store = Store.open(store_location(store_path, public=True))
+        return [str(row[0]) for row in run_query(store, "cq05-final-decisions").rows]
+
+    store = tmp_path / "store"
+    build(store, data_copy, progress=None)
+    assert final_decisions(store) == {(str(decision), str(case))}
+    assert cq05(store) == [str(decision)]
+    for appealable, expected in (("true", set()), ("false", {(str(decision), str(case))})):
+        record.write_text(
+            text.replace("  appealable: false\n", f"  appealable: {appealable}\n"),
+            encoding="utf-8",
+        )
+        build(store, data_copy, progress=None)  # incremental: the record changed
+        assert final_decisions(store) == expected
+        assert cq05(store) == [d for d, _c in expected]
+        full = tmp_path / f"full-{appealable}"
+        build(full, data_copy, incremental=False, progress=None)
+        assert _nquads(store) == _nquads(full)

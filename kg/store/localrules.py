@@ -73,6 +73,7 @@ _CHAIN = [
     for p in ("appealAgainst", "orderedBy", "promptedBy", "reclassificationOf", "releaseUnder")
 ]
 _START, _FIRST_MENTION = str(OA.start), str(AKG.firstMention)
+_IS_FINAL, _OPEN_TO_APPEAL = str(AKG.isFinal), str(AKG.openToAppeal)
 _IDENTIFIER = str(DCTERMS.identifier)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -101,6 +102,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "complained-against.rq": (_EVENT_TYPE, _PARTICIPATION, _ROLE, _PARTICIPANT),
     "defender-in.rq": (_AGENT, _ROLE, *_REPORTED, _ABOUT_CASE),
     "event-stated-in.rq": (_EVENT_TYPE, *_REPORTED),
+    "final-decision.rq": (_IS_FINAL, _OPEN_TO_APPEAL, _EVENT_TYPE, *_REPORTED, _ABOUT_CASE),
     "follows.rq": tuple(_CHAIN),
     "has-target.rq": (_PARTICIPATION, _ROLE, _PARTICIPANT),
     "involvement-reported-in.rq": (_AGENT, *_REPORTED),
@@ -133,6 +135,7 @@ TEXTS = {
     "complained-against.rq": "6bf2712cc50dd21c",
     "defender-in.rq": "644965c171f45755",
     "event-stated-in.rq": "834b42c4956c4a62",
+    "final-decision.rq": "515cc31cf738d95c",
     "follows.rq": "1438b5a68bebf7fc",
     "has-target.rq": "4d46f19010391eb5",
     "involvement-reported-in.rq": "850bd71d16d3a2e7",
@@ -288,6 +291,20 @@ def _event_stated_in(ix: _Index, out: Out) -> None:
             out.add((event, AKG.statedIn, appeal))
 
 
+_TRUE = Literal(True)
+
+
+def _final_decision(ix: _Index, out: Out) -> None:
+    for decision, final in ix.pairs(_IS_FINAL):
+        if final != _TRUE or _TRUE in ix.objects(decision, _OPEN_TO_APPEAL):
+            continue
+        if not ix.objects(decision, _EVENT_TYPE):
+            continue
+        for appeal in ix.reported_in(decision):
+            for case in ix.objects(appeal, _ABOUT_CASE):
+                out.add((decision, AKG.finalDecisionIn, case))
+
+
 def _follows(ix: _Index, out: Out) -> None:
     for p in _CHAIN:
         for later, earlier in ix.pairs(p):
@@ -337,6 +354,7 @@ _APPLY = {
     "complained-against.rq": _complained_against,
     "defender-in.rq": _defender_in,
     "event-stated-in.rq": _event_stated_in,
+    "final-decision.rq": _final_decision,
     "follows.rq": _follows,
     "has-target.rq": _has_target,
     "involvement-reported-in.rq": _involvement_reported_in,
