@@ -6,6 +6,7 @@ read."""
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import multiprocessing
 import os
@@ -251,3 +252,45 @@ def test_appeal_files_in_workers_as_the_writer_and_a_workers_error_raised(
         assert export(other, text) == 5
         with pytest.raises(RuntimeError, match="is not in that graph"):
             export.wait()
+
+
+def _collector() -> tuple[int, int]:
+    """In a worker: the objects kept out of the cyclic collector's walks, and the threshold
+    of its youngest generation."""
+    return gc.get_freeze_count(), gc.get_threshold()[0]
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "spawned"])
+def test_the_workers_keep_what_they_inherit_out_of_the_collectors_walks(
+    fork: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A forked worker inherits the build process's objects (a few per record of the corpus):
+    they are frozen in the worker, not walked by each of its full collections; the build
+    process itself is left as it was."""
+    monkeypatch.setattr(workers_module, "PARALLEL_FROM", 1)
+    mine = gc.get_freeze_count(), gc.get_threshold()
+    inherited = [{"record": n} for n in range(20_000)]  # tracked by the collector
+    with workers_module.WorkerPool(2) as pool:
+        running = pool.get(2, fork=fork, before=lambda: None)
+        assert running is not None
+        frozen, gen0 = running.submit(_collector).result()
+    assert gen0 == workers_module.WORKER_GEN0 != mine[1][0]
+    assert frozen > (len(inherited) if fork else 0)
+    assert (gc.get_freeze_count(), gc.get_threshold()) == mine
+
+
+def test_records_parsed_in_their_own_pool_are_parsed_by_settled_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """parse_files without the build's pool (many records) makes one whose workers are
+    settled the same way."""
+    monkeypatch.setattr(spill, "PARALLEL_FROM", 1)
+
+    def collector(job: tuple[str, str]) -> tuple[int, int]:
+        return _collector()
+
+    collector.__module__, collector.__qualname__ = spill.__name__, "_read_job"
+    monkeypatch.setattr(spill, "_read_job", collector)
+    found = list(spill.parse_files(["a.yaml", "b.yaml"], tmp_path))
+    assert found and all(gen0 == workers_module.WORKER_GEN0 for _frozen, gen0 in found)
+    assert all(frozen > 0 for frozen, _gen0 in found)

@@ -36,6 +36,7 @@ from kg.record.datecheck import check_dates
 from kg.record.identity import Item, Provision, record_items, record_provisions
 from kg.record.keys import record_keys
 from kg.record.recordcheck import check_record_shape, parse_record_yaml
+from kg.store.workers import settle_worker
 
 SPILL_PREFIX = ".tmp-records-"
 PARALLEL_FROM = 400  # records; below this, worker processes cost more than they save
@@ -183,7 +184,7 @@ def parse_files(
         yield from pool.map(_read_job, jobs, chunksize=16)
         return
     if workers > 1 and len(jobs) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(workers) as own:
+        with ProcessPoolExecutor(workers, initializer=settle_worker) as own:
             yield from own.map(_read_job, jobs, chunksize=16)
         return
     for job in jobs:
