@@ -15,8 +15,7 @@ import pytest
 import yaml
 from benchgen import generated_data
 from goldcorpus import buildable, gold_files
-from rdflib import Dataset
-from rdflib.compare import isomorphic
+from rdfcompare import assert_same_datasets
 
 from kg.files import current_generation
 from kg.record.caserecord import appeal_graph_iri
@@ -43,13 +42,8 @@ def canonical(store_path: Path, *, public: bool = False) -> list[str]:
 
 
 def same_graphs(a: Path, b: Path, *, public: bool = False) -> None:
-    da, db = Dataset(), Dataset()
-    da.parse(data=_dump(a, public=public), format="nquads")
-    db.parse(data=_dump(b, public=public), format="nquads")
-    names = {g.identifier for g in da.graphs() if len(g)}
-    assert names == {g.identifier for g in db.graphs() if len(g)}
-    for name in names:
-        assert isomorphic(da.graph(name), db.graph(name)), name
+    data = [Store.open(store_location(p, public=public)).dump("nquads") for p in (a, b)]
+    assert_same_datasets(*data)
 
 
 def assert_same_as_a_full_build(store: Path, data: Path, where: Path) -> None:

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from benchgen import generated_data
-from rdflib import Dataset
-from rdflib.compare import isomorphic
+from rdfcompare import assert_same_datasets
 
 from kg.files import current_generation
 from kg.store.build import build, build_classic
@@ -31,19 +30,8 @@ def _nquads(store_path: Path, *, public: bool = False) -> list[str]:
     return sorted(re.sub(r"_:\S+", "_:_", line) for line in _dump(store_path).splitlines())
 
 
-def _dataset(store_path: Path) -> Dataset:
-    ds = Dataset()
-    ds.parse(data=_dump(store_path), format="nquads")
-    return ds
-
-
 def _same_dataset(a: Path, b: Path) -> None:
-    da, db = _dataset(a), _dataset(b)
-    names_a = {g.identifier for g in da.graphs() if len(g)}
-    names_b = {g.identifier for g in db.graphs() if len(g)}
-    assert names_a == names_b
-    for name in names_a:
-        assert isomorphic(da.graph(name), db.graph(name)), name
+    assert_same_datasets(*(Store.open(store_location(p)).dump("nquads") for p in (a, b)))
 
 
 @pytest.fixture(scope="module")
