@@ -41,6 +41,7 @@ PARTS: dict[str, list[tuple[str, str]]] = {
         ("posts", "OPTIONAL { ?post org:heldBy ?defender }"),
     ],
     "cq05-final-decisions": [
+        ("final", "?decision akg:isFinal true ."),
         ("final_in_case", "?decision akg:finalDecisionIn ?case ."),
         ("type", "?decision akg:eventType ?decisionType ."),
         ("acted_by", "?decision akg:actedBy ?court ."),
