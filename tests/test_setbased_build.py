@@ -49,12 +49,12 @@ def _check(store_path: Path, shapes: Graph) -> tuple[RunStats, set[tuple]]:
     run = check_set_based(store, shapes, cache=cache)
     _, rows = report_rows(store, run)
     full = check_set_based(store, shapes)
-    report = run.report_graph()
-    assert _keys(report) == _keys(full.report_graph()), run.stats
+    keys = _keys(run.report_graph())
+    assert keys == _keys(full.report_graph()), run.stats
     assert rows == report_rows(store, full)[1], run.stats
     if run.stats.mode == "incremental" and kept_rows:
         assert run.stats.rows == "updated"
-    return run.stats, _keys(report)
+    return run.stats, keys
 
 
 def test_generated_corpus_edits_additions_removals(tmp_path: Path) -> None:
