@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +27,23 @@ def _built_store(tmp_path: Path, appeals: int) -> tuple[Path, Path]:
     )
     build(store, corpus)
     return corpus, store
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three generated appeals and their store, made once for the tests that only read them
+    (each is given a copy: :func:`_copy_of`)."""
+    root = tmp_path_factory.mktemp("three")
+    _built_store(root, 3)
+    return root
+
+
+def _copy_of(template: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of ``template``'s corpus and store (the store's link to its generation is
+    relative, so the copy opens its own)."""
+    root = tmp_path / "built"
+    shutil.copytree(template, root, symlinks=True)
+    return root / "corpus", root / "kg"
 
 
 def test_check_benchmark_on_a_store_built_before(tmp_path: Path) -> None:
@@ -76,10 +94,10 @@ def test_queries_benchmark_refuses_a_folder_for_out_and_a_missing_store(
     assert run.returncode == 2 and message in run.stderr and "Traceback" not in run.stderr
 
 
-def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> None:
+def test_queries_benchmark_times_the_questions_through_http(three: Path, tmp_path: Path) -> None:
     """``--http``: every question measured also through kg serve's ``/query/<name>``, bound as
     the embedded run bound it, with the same row counts."""
-    corpus, store = _built_store(tmp_path, 3)
+    corpus, store = _copy_of(three, tmp_path)
     out = tmp_path / "queries.json"
     cmd = [sys.executable, str(ROOT / "bench" / "bench_queries.py"), "--store", str(store)]
     cmd += ["--only", "cq02", "cq10", "cq11", "--repeats", "2"]
@@ -139,10 +157,12 @@ def test_queries_benchmark_times_the_questions_through_http(tmp_path: Path) -> N
     assert bound["cq02-defender-timeline"]["counted"]["p50_ms"] > 0
 
 
-def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: Path) -> None:
+def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(
+    three: Path, tmp_path: Path
+) -> None:
     """bench/bench_export.py on a store built before: every format written; rdflib's Turtle
     writer stopped when it passes ``--memory-gb``, and the speed-up recorded as a lower bound."""
-    corpus, store = _built_store(tmp_path, 3)
+    corpus, store = _copy_of(three, tmp_path)
     out = tmp_path / "export.json"
     cmd = [sys.executable, str(ROOT / "bench" / "bench_export.py"), "--store", str(store)]
     cmd += ["--budget", "600", "--memory-gb", "0.001", "--out", str(out)]
@@ -162,10 +182,12 @@ def test_export_benchmark_stops_the_naive_writer_at_its_memory_limit(tmp_path: P
 
 
 @pytest.mark.virtuoso
-def test_queries_benchmark_stops_the_virtuoso_push_at_its_budget(tmp_path: Path) -> None:
+def test_queries_benchmark_stops_the_virtuoso_push_at_its_budget(
+    three: Path, tmp_path: Path
+) -> None:
     """bench/bench_queries.py on a store built before, with Virtuoso: the embedded questions
     have rows; a push past ``--push-budget`` is stopped and recorded, its questions not run."""
-    corpus, store = _built_store(tmp_path, 3)
+    corpus, store = _copy_of(three, tmp_path)
     out = tmp_path / "queries.json"
     cmd = [sys.executable, str(ROOT / "bench" / "bench_queries.py"), "--store", str(store)]
     cmd += ["--only", "cq01", "--repeats", "1", "--push-budget", "0.001", "--out", str(out)]
@@ -178,10 +200,10 @@ def test_queries_benchmark_stops_the_virtuoso_push_at_its_budget(tmp_path: Path)
 
 
 @pytest.mark.virtuoso
-def test_queries_benchmark_bulk_loads_virtuoso(tmp_path: Path) -> None:
+def test_queries_benchmark_bulk_loads_virtuoso(three: Path, tmp_path: Path) -> None:
     """``--virtuoso-load bulk``: the public store's N-Quads go through Virtuoso's bulk loader,
     every quad arrives, and the questions run there alone with ``--no-embedded``."""
-    corpus, store = _built_store(tmp_path, 3)
+    corpus, store = _copy_of(three, tmp_path)
     out = tmp_path / "queries.json"
     cmd = [sys.executable, str(ROOT / "bench" / "bench_queries.py"), "--store", str(store)]
     cmd += ["--only", "cq01", "--repeats", "1", "--virtuoso-load", "bulk", "--no-embedded"]
