@@ -711,7 +711,8 @@ def _clause_breaks(flat: str, start: int, end: int) -> tuple[tuple[int, int], ..
     if " and " not in flat[start:end]:
         return tuple(spans)
     for m in AND_NEW_SUBJECT.finditer(flat, start, end):
-        before = max([start, *(e for _s, e in spans if e <= m.start())])
+        # (not ``max([start, *(...)])``: Cython cannot compile a starred generator in a list)
+        before = max(start, max((e for _s, e in spans if e <= m.start()), default=start))
         if CLAUSE_VERB.search(flat, before, m.start()) and not any(
             x <= m.start() < y for x, y in spans
         ):
