@@ -644,7 +644,7 @@ def links_csv() -> str:
     return "\n".join(rows) + "\n"
 
 
-MUTATIONS = ("note", "facts", "spelling")
+MUTATIONS = ("note", "facts", "spelling", "hub")
 
 
 def mutate(
@@ -655,7 +655,10 @@ def mutate(
     spelling of their name (the surname's last letter doubled), so identity resolution, the
     derived values that read dates and the shapes over them have something to redo;
     ``spelling`` instead gives a person one more spelling whose last letter is changed (a
-    name identity resolution keys apart, not one it folds to the name it has)."""
+    name identity resolution keys apart, not one it folds to the name it has); ``hub`` instead
+    names one more issuing organisation (the next of :data:`ISSUERS` after the appeal's own,
+    of no country), in a sentence added to the appeal's text: a new item joining the cluster
+    of an organisation that thousands of appeals name."""
     if kind not in MUTATIONS:
         raise ValueError(f"unknown mutation {kind!r} (choose from {', '.join(MUTATIONS)})")
     paths = sorted((Path(out) / "cases").glob("*.yaml"))
@@ -672,6 +675,8 @@ def mutate(
                 last = person["name"][-1:]
                 spelling = person["name"][:-1] + ("q" if last.lower() != "q" else "z")
                 person["variants"] = [*(person.get("variants") or []), spelling]
+        if kind == "hub":
+            _add_hub_mention(record, Path(out) / "appeals")
         if kind == "facts":
             dated = [e for e in record["events"] if len(str(e.get("date") or "")) == 10]
             if dated:
@@ -685,6 +690,35 @@ def mutate(
                 person["variants"] = [*(person.get("variants") or []), spelling]
         path.write_text(dump(record), encoding="utf-8")
     return chosen
+
+
+def _add_hub_mention(record: dict[str, Any], appeals: Path) -> None:
+    """One more issuing organisation named in ``record``, its sentence appended to the appeal's
+    text (in ``appeals``, when there) so that its evidence quotes it."""
+    own = record["appeal"].get("issuer")
+    named = {o["name"] for o in record["organisations"]}
+    start = ISSUERS.index(own) + 1 if own in ISSUERS else 0
+    name = next(
+        (n for n in (ISSUERS[(start + k) % len(ISSUERS)] for k in range(len(ISSUERS)))
+         if n not in named),
+        None,
+    )  # fmt: skip
+    if name is None:
+        return
+    source = appeals / str(record["appeal"].get("source") or "")
+    text = source.read_text(encoding="utf-8") if source.is_file() else ""
+    sentence = f"{name} has also raised the case."
+    at = len(text) + 1
+    if source.is_file():
+        source.write_text(f"{text} {sentence}", encoding="utf-8")
+    ids, n = {o["id"] for o in record["organisations"]}, len(record["organisations"]) + 1
+    while f"o{n}" in ids:
+        n += 1
+    record["organisations"].append(
+        {"id": f"o{n}", "name": name, "variants": [],
+         "kind": "ngo", "country": None, "part_of": None,
+         "evidence": [{"quote": name, "start": at, "end": at + len(name)}]}
+    )  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -109,6 +109,26 @@ def test_mutate_facts_moves_a_date_and_adds_a_spelling_and_the_records_stay_vali
         generate.mutate(out, 0.1, kind="names")
 
 
+def test_mutate_hub_names_another_issuer_with_evidence_in_the_text(tmp_path: Path) -> None:
+    out = generate.generate(20, tmp_path / "m", seed=3, jobs=1)
+    before = {p.name: yaml.safe_load(p.read_text()) for p in (out / "cases").glob("*.yaml")}
+    changed = generate.mutate(out, 0.1, seed=3, round_=1, kind="hub")
+    assert len(changed) == 2
+    for path in changed:
+        old, new = before[path.name], yaml.safe_load(path.read_text())
+        assert new["organisations"][: len(old["organisations"])] == old["organisations"]
+        (added,) = new["organisations"][len(old["organisations"]) :]
+        own = generate.ISSUERS.index(old["appeal"]["issuer"])
+        assert added["name"] == generate.ISSUERS[(own + 1) % len(generate.ISSUERS)]
+        assert added["country"] is None
+        assert added["id"] not in {o["id"] for o in old["organisations"]}
+        record = load_record(path)
+        text = (out / "appeals" / record["appeal"]["source"]).read_text(encoding="utf-8")
+        assert text.endswith(f" {added['name']} has also raised the case.")
+        assert check_evidence(record, text) == []
+        record_to_graph(record, text, origin=str(path))
+
+
 @pytest.mark.parametrize("with_gold", [True, False], ids=["gold-shape", "built-in-shape"])
 def test_every_competency_question_has_rows_on_a_generated_corpus(
     tmp_path: Path, with_gold: bool
