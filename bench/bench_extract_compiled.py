@@ -6,9 +6,9 @@
 The modules of ``kg/extract`` are plain Python, and the interpreter's bytecode loop is the
 largest single share of an appeal's instructions (``bench/README.md``, "Extraction speed").
 Cython compiles the same files, unchanged, into extension modules. This copies this tree's
-``kg`` package and ``bench`` folder to ``DIR`` (the project's other folders linked beside
-them, as ``kg`` reads its ontology from there), compiles each module of ``DIR/kg/extract`` in
-place (``cythonize -i -3``; a module Cython cannot compile stays plain and is listed), then
+``kg`` package and ``bench`` folder to ``DIR``, compiles each module of ``DIR/kg/extract``
+in place (``cythonize -i -3``; a module Cython cannot compile stays plain and is listed),
+links the project's other files beside them (``kg`` reads its ontology from there), then
 extracts the same varied copies of the corpus texts (``bench_extract.vary``) with each tree in
 a child process, the two trees by turns, and records the CPU time and peak resident memory of
 each run. Nothing in the project imports the compiled copy: it measures what compiling would
@@ -77,11 +77,8 @@ def build(dest: Path) -> tuple[list[str], list[str]]:
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     skip = shutil.ignore_patterns("__pycache__", "*.so", "*.c")
-    for entry in sorted(ROOT.iterdir()):
-        if entry.name in ("kg", "bench"):
-            shutil.copytree(entry, dest / entry.name, ignore=skip)
-        elif not entry.name.startswith("."):
-            (dest / entry.name).symlink_to(entry)
+    for name in ("kg", "bench"):
+        shutil.copytree(ROOT / name, dest / name, ignore=skip)
     files = sorted(
         str(p.relative_to(dest))
         for p in (dest / "kg" / "extract").glob("*.py")
@@ -94,6 +91,10 @@ def build(dest: Path) -> tuple[list[str], list[str]]:
         stderr=subprocess.DEVNULL,
         check=False,
     )
+    # linked only now: the compiler's build step would read the project's pyproject.toml
+    for entry in sorted(ROOT.iterdir()):
+        if not entry.name.startswith(".") and not (dest / entry.name).exists():
+            (dest / entry.name).symlink_to(entry)
     done = [f for f in files if list(dest.glob(f[: -len(".py")] + ".*.so"))]
     return [Path(f).stem for f in done], [Path(f).stem for f in files if f not in done]
 
