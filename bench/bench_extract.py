@@ -16,13 +16,16 @@ import os
 import platform
 import re
 import resource
-import subprocess
 import sys
 import time
 import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from runinfo import commit  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
 
 from kg import __version__  # noqa: E402
@@ -44,20 +47,6 @@ def vary(text: str, i: int) -> str:
             m.group(1) + " ", FIRST[(i // 8) % len(FIRST)] + " "
         )
     return text
-
-
-def _commit() -> str:
-    """The commit measured, with ``+dirty`` when the work tree differs from it."""
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", "kg"], cwd=ROOT, capture_output=True, text=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return head + ("+dirty" if dirty else "")
 
 
 def measure(n: int = 1000, folder: Path | None = None, out: Path | None = None) -> dict:
@@ -92,7 +81,7 @@ def measure(n: int = 1000, folder: Path | None = None, out: Path | None = None) 
         "command": "taskset -c 0 .venv/bin/python bench/bench_extract.py "
         + str(n)
         + ("" if folder in (CORPUS, FALLBACK) else f" --corpus {_where(folder)}"),
-        "commit": _commit(),
+        "commit": commit(ROOT, "kg") or "unknown",
         "cpus_allowed": len(os.sched_getaffinity(0)),
         "load_average_1min": round(os.getloadavg()[0], 2),
         # a niced run gets a smaller share of a loaded core: wall figures are not comparable

@@ -34,6 +34,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from runinfo import commit  # noqa: E402
+
 CORPUS = ROOT.parent / "shared" / "corpus"
 OUT = ROOT / "bench" / "results" / "extract-compiled.json"
 
@@ -113,15 +117,6 @@ def run_tree(tree: Path, corpus: Path, n: int) -> dict:
     return json.loads(out.stdout)
 
 
-def _commit() -> str:
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def _median(values: list[float]) -> float:
     s = sorted(values)
     mid = len(s) // 2
@@ -175,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "command": "bench/bench_extract_compiled.py --build DIR"
         + f" --rounds {args.rounds} --appeals {args.appeals}",
-        "commit": _commit(),
+        "commit": commit(ROOT, "kg") or "unknown",
         "corpus": os.path.relpath(args.corpus.resolve(), ROOT),
         "load_average_1min": load,
         "compiled_modules": compiled,

@@ -37,13 +37,16 @@ import os
 import pkgutil
 import re
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from runinfo import commit  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
 
 import kg.extract as extract_pkg  # noqa: E402
@@ -180,15 +183,6 @@ def profile(texts: list[str], passes: int) -> dict[str, Any]:
     }
 
 
-def _commit() -> str:
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
@@ -219,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()[0]
     result = {
         "command": "bench/profile_extract.py --passes " + str(args.passes),
-        "commit": _commit(),
+        "commit": commit(ROOT, "kg") or "unknown",
         "load_average_1min": round(load, 2),
         "corpus": os.path.relpath(args.corpus.resolve(), ROOT),
         "corpus_texts": len(texts),
