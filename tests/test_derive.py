@@ -446,3 +446,79 @@ def test_a_complainant_position_is_the_one_his_complaint_appeal_states(tmp_path:
         for q in store.quads_for_pattern(None, ox.NamedNode(AKG + "complainantPosition"), None)
     }
     assert found == {(_n("cp1"), _n("post9"))}
+
+
+def test_a_root_must_take_the_steps_its_rule_needs() -> None:
+    """The steps a rule needs of its root, per UNION branch: those joined at the top of the
+    pattern, not those of an OPTIONAL's right side, a MINUS or a FILTER NOT EXISTS."""
+    shapes = {shape.name: shape for shape in shapes_of(ONTOLOGY_DIR)}
+    case_role = shapes["case-role.rq"].needs
+    assert case_role == (
+        (
+            (frozenset({AKG + "agent"}), True),
+            (frozenset({AKG + "evidence", AKG + "reportedIn"}), True),
+            (frozenset({AKG + "role"}), True),
+        ),
+    )
+    assert shapes["first-mention.rq"].needs == (((frozenset({AKG + "evidence"}), True),),)
+    shape = rule_shape(
+        "t.rq",
+        PREFIX + "CONSTRUCT { ?e akg:x ?b } WHERE { ?e akg:authority ?b . akg:c akg:agent ?e . "
+        "OPTIONAL { ?e akg:date ?d } MINUS { ?e akg:role ?r } "
+        "FILTER NOT EXISTS { ?e akg:isFinal true } }",
+    )
+    assert shape.needs == (
+        ((frozenset({AKG + "agent"}), False), (frozenset({AKG + "authority"}), True)),
+    )
+
+
+def test_a_new_mention_of_a_hub_reaches_only_the_rules_it_can_root(tmp_path: Path) -> None:
+    """An organisation 40 appeals name (an issuer) gets a new mention in a new appeal: of the
+    rules that read evidence and the appeals it points at, only those whose root it can be
+    (its count of appeals, its first mention) start from it, so the update stays within 4
+    roots (before, each rule over involvements, events and positions took it as a root and
+    walked into every appeal naming it), and gives what the rules give over the whole store."""
+    spec = list(BASE)
+    spec.append(("hub", RDF_TYPE, AKG + "Organisation", "h0"))
+    for i in range(40):
+        spec += [
+            *_span("hub", f"hs{i}", 100 + i, f"h{i}"),
+            (f"hs{i}", OA + "hasSource", f"hap{i}", f"h{i}"),
+            (f"hap{i}", DCT + "identifier", ox.Literal(f"h-{i:02d}"), f"h{i}"),
+            (f"hap{i}", AKG + "aboutCase", f"hc{i}", f"h{i}"),
+            (f"hi{i}", AKG + "agent", "p", f"h{i}"),
+            (f"hi{i}", AKG + "role", "https://w3id.org/appeals-kg/vocab/role/defender", f"h{i}"),
+            (f"hi{i}", AKG + "reportedIn", f"hap{i}", f"h{i}"),
+        ]
+    before = ox.Store(str(tmp_path / "before"))
+    before.extend(_quads(spec))
+    size = _derive(before, ONTOLOGY_DIR)
+    after = ox.Store(str(tmp_path / "after"))
+    after.extend(before)
+    after.extend(
+        _quads(
+            [
+                *_span("hub", "hsNew", 7, "hNew"),
+                ("hsNew", OA + "hasSource", "hapNew", "hNew"),
+                ("hapNew", DCT + "identifier", ox.Literal("h-new"), "hNew"),
+                ("hapNew", AKG + "aboutCase", "hcNew", "hNew"),
+            ]
+        )
+    )
+    added, removed = _union(after) - _union(before), _union(before) - _union(after)
+    new_size = derive_changes(
+        after, before, shapes_of(ONTOLOGY_DIR), DERIVED, added, removed, size, max_roots=4,
+        graphs=_touched(before, after),
+    )  # fmt: skip
+    expected = ox.Store(str(tmp_path / "expected"))
+    expected.extend(q for q in after if q.graph_name != DERIVED)
+    assert new_size == _derive(expected, ONTOLOGY_DIR) == len(_derived(after))
+    assert _derived(after) == _derived(expected)
+    count = ox.NamedNode(AKG + "appealCount")
+    assert [q.object.value for q in after.quads_for_pattern(_n("hub"), count, None, DERIVED)] == [
+        "41"
+    ]
+    first = ox.NamedNode(AKG + "firstMention")
+    assert [q.object.value for q in after.quads_for_pattern(_n("hub"), first, None, DERIVED)] == [
+        "7"
+    ]

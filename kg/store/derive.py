@@ -92,6 +92,9 @@ class RuleShape:
     # again with its parts sorted wherever the rule's answer is written
     concat: tuple[tuple[str, str], ...] = ()
     graph: str = ""  # a graph-local rule's graph variable: run again per changed graph
+    # Per UNION branch, the steps its root must be able to take (predicates, forward) for the
+    # branch to give anything: a node that can take every step of no branch is no root.
+    needs: tuple[tuple[tuple[frozenset[str], bool], ...], ...] = ()
 
 
 def _steps(path: object) -> list[frozenset[str] | None] | None:
@@ -277,10 +280,12 @@ def rule_shape(name: str, text: str) -> RuleShape:
     forward: list[Steps] = []
     backward: list[Steps] = []
     seen_in: list[tuple[str, set[str]]] = []  # each branch's root and variables
+    needs: list[tuple[tuple[frozenset[str], bool], ...]] = []
     for branch in _branches(algebra["p"]):
         root, d, fwd, bwd, variables, why = _branch_root(branch, prefer)
         if why:
             return _why(whole, why)
+        needs.append(_root_needs(branch, root))
         if root not in roots:
             roots.append(root)
         depth = max(depth, d)
@@ -305,7 +310,58 @@ def rule_shape(name: str, text: str) -> RuleShape:
         subject_is_root,
         made=made,
         concat=concat,
+        needs=tuple(needs),
     )
+
+
+# Algebra nodes whose solutions are each a solution of their first (or only) pattern joined
+# with more: a triple pattern met through these alone must match for the branch to give an
+# answer. Any other node (UNION, OPTIONAL's right side, MINUS's, FILTER's expressions, a
+# subquery not projecting the root) adds no need.
+_NEEDED_IN = {
+    "BGP": (),
+    "Join": ("p1", "p2"),
+    "Filter": ("p",),
+    "Extend": ("p",),
+    "Distinct": ("p",),
+    "Reduced": ("p",),
+    "Group": ("p",),
+    "AggregateJoin": ("p",),
+    "ToMultiSet": ("p",),
+    "OrderBy": ("p",),
+    "LeftJoin": ("p1",),
+    "Minus": ("p1",),
+}
+
+
+def _root_needs(node: object, root: str) -> tuple[tuple[frozenset[str], bool], ...]:
+    """The steps ``root`` must take in every solution of ``node``: (predicates, forward) of
+    each triple pattern joined at the top of the pattern with the root at one end and an IRI
+    (or plain steps) between. Asking a node for them is cheap; walking from a node that
+    lacks them (an organisation for a rule over involvements) can reach every appeal."""
+    out: list[tuple[frozenset[str], bool]] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if not isinstance(n, CompValue):
+            continue
+        if n.name == "Project":
+            if root in {str(v) for v in n.get("PV") or ()}:
+                stack.append(n["p"])
+            continue
+        if n.name not in _NEEDED_IN:
+            continue
+        if n.name == "BGP":
+            for s, p, o in n.get("triples") or ():
+                steps = _steps(p)
+                if not steps or (s == o):
+                    continue
+                if isinstance(s, Variable) and str(s) == root and steps[0] is not None:
+                    out.append((steps[0], True))
+                elif isinstance(o, Variable) and str(o) == root and isinstance(p, URIRef):
+                    out.append((frozenset({str(p)}), False))
+        stack.extend(n[k] for k in _NEEDED_IN[n.name] if k in n)
+    return tuple(sorted(set(out), key=lambda x: (sorted(x[0]), x[1])))
 
 
 def _graph_local(node: CompValue, template: tuple) -> str:
@@ -520,6 +576,26 @@ def _has_step(shape: RuleShape, stores: Iterable[ox.Store], node: Node, skip: ox
     )
 
 
+def _can_root(shape: RuleShape, stores: Iterable[ox.Store], node: Node, skip: ox.NamedNode) -> bool:
+    """Whether ``node`` takes every step some branch of the rule needs of its root, in one of
+    ``stores`` (else the rule gives nothing from it, before or after the change)."""
+    if not shape.needs:
+        return True
+
+    def takes(store: ox.Store, predicates: frozenset[str], forward: bool) -> bool:
+        for p in sorted(predicates):
+            pattern = (node, ox.NamedNode(p), None) if forward else (None, ox.NamedNode(p), node)
+            if any(q.graph_name != skip for q in store.quads_for_pattern(*pattern, None)):
+                return True
+        return False
+
+    return any(
+        all(takes(store, predicates, forward) for predicates, forward in needs)
+        for store in stores
+        for needs in shape.needs
+    )
+
+
 class _TooWide(Exception):
     """A change reaches more of the store than the derivation around it should read."""
 
@@ -659,7 +735,12 @@ def derive_changes(
         reached = _roots(shape, store, start, derived_graph, max_roots)
         if len(reached) > max_roots:
             return None
-        roots = {r for r in reached if _has_step(shape, (store, before), r, derived_graph)}
+        roots = {
+            r
+            for r in reached
+            if _has_step(shape, (store, before), r, derived_graph)
+            and _can_root(shape, (store, before), r, derived_graph)
+        }
         wanted.append((shape, roots))
     if sum(len(roots) for _, roots in wanted) > max_roots:
         return None
