@@ -95,6 +95,7 @@ class RuleShape:
     # Per UNION branch, the steps its root must be able to take (predicates, forward) for the
     # branch to give anything: a node that can take every step of no branch is no root.
     needs: tuple[tuple[tuple[frozenset[str], bool], ...], ...] = ()
+    grouped: bool = False  # its answer for a root is an aggregate over all the root reaches
 
 
 def _steps(path: object) -> list[frozenset[str] | None] | None:
@@ -296,6 +297,8 @@ def rule_shape(name: str, text: str) -> RuleShape:
         for other, variables in seen_in:
             if other != root and root in variables:
                 return _why(whole, f"?{root} is a root in one branch and not in another")
+    groups: list[CompValue] = []
+    _find(algebra["p"], "Group", groups.append)
     subject_is_root = len(roots) == 1 and all(
         isinstance(t[0], Variable) and str(t[0]) == roots[0] for t in template
     )
@@ -311,6 +314,7 @@ def rule_shape(name: str, text: str) -> RuleShape:
         made=made,
         concat=concat,
         needs=tuple(needs),
+        grouped=bool(groups),
     )
 
 
@@ -630,16 +634,21 @@ def _neighbourhood(
 
 
 def _answers(
-    shape: RuleShape, store: ox.Store, roots: Iterable[ox.NamedNode | ox.BlankNode]
+    shape: RuleShape,
+    store: ox.Store,
+    roots: Iterable[ox.NamedNode | ox.BlankNode],
+    union: bool = False,
 ) -> set[ox.Triple]:
     """The rule's answers for each root bound in turn (one UNION branch's root at a time, the
-    others' bound to a node no triple has)."""
+    others' bound to a node no triple has); ``union``: over the union of the store's graphs
+    (a whole store rather than a neighbourhood)."""
     out: set[ox.Triple] = set()
     for var in shape.roots:
         others = {ox.Variable(v): _NOWHERE for v in shape.roots if v != var}
         for root in roots:
             subs = {ox.Variable(var): root, **others}
-            out.update(canonical_triples(store.query(shape.text, substitutions=subs), shape.concat))
+            found = store.query(shape.text, substitutions=subs, use_default_graph_as_union=union)
+            out.update(canonical_triples(found, shape.concat))  # type: ignore[arg-type]
     return out
 
 
@@ -730,6 +739,21 @@ def derive_changes(
     shapes = [shape for shape in shapes if shape.roots]
     changed = added | removed
     wanted = []
+    # A rule that groups by its root reads, for a root, all the root reaches: for an issuer
+    # named by thousands of appeals, its count of them. Its answer is asked of the stores
+    # themselves, root bound, rather than of a neighbourhood copied quad by quad, where the
+    # derived graph cannot change it: the rule reads no predicate any rule makes.
+    made = [shape.made for shape in shapes]
+    makes = None if any(m is None for m in made) else frozenset().union(*made)  # type: ignore[misc]
+    direct = {
+        shape.name
+        for shape in shapes
+        if shape.grouped
+        and makes is not None
+        and shape.forward is not None
+        and shape.backward is not None
+        and not (shape.forward | shape.backward) & makes
+    }
     for shape in shapes:
         start = _start(shape, changed)
         reached = _roots(shape, store, start, derived_graph, max_roots)
@@ -744,17 +768,22 @@ def derive_changes(
         wanted.append((shape, roots))
     if sum(len(roots) for _, roots in wanted) > max_roots:
         return None
+    near = [(shape, roots) for shape, roots in wanted if shape.name not in direct]
     try:
-        old_near = _neighbourhood(before, wanted, derived_graph, max_neighbourhood)
-        new_near = _neighbourhood(store, wanted, derived_graph, max_neighbourhood)
+        old_near = _neighbourhood(before, near, derived_graph, max_neighbourhood)
+        new_near = _neighbourhood(store, near, derived_graph, max_neighbourhood)
     except _TooWide:
         return None
 
     gone: set[ox.Triple] = set()
     given: set[ox.Triple] = set()
     for shape, roots in wanted:
-        old = _answers(shape, old_near, roots)
-        new = _answers(shape, new_near, roots)
+        if shape.name in direct:
+            old = _answers(shape, before, roots, union=True)
+            new = _answers(shape, store, roots, union=True)
+        else:
+            old = _answers(shape, old_near, roots)
+            new = _answers(shape, new_near, roots)
         given |= new
         for t in old - new:
             if shape.subject_is_root or not _still_given(shape, store, t):
