@@ -12,7 +12,9 @@ of their neighbourhood in the new store, and the CPU seconds (``time.process_tim
 finding the roots, copying the neighbourhoods (old and new) and the rule's answers per root
 over them (a rule grouped by its root: no neighbourhood, its answers asked of the stores, as
 ``derive_changes`` does). Then the real ``derive_changes`` runs and is timed whole. Rules
-are listed by CPU, most first.
+are listed by CPU, most first. ``--ontology DIR`` rebuilds with the ontology and rules of
+the store's build (``git archive COMMIT ontology``): a store built before they changed is then
+rebuilt incrementally (measuring only, as ``profile_rebuild.py --ontology``).
 """
 
 from __future__ import annotations
@@ -77,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("store", type=Path)
     parser.add_argument("data", type=Path)
     parser.add_argument("--out", type=Path, help="results JSON")
+    parser.add_argument(
+        "--ontology", type=Path, help="the ontology and rules of the store's build (measuring only)"
+    )
     args = parser.parse_args(argv)
 
     import kg.store.stream as stream
@@ -100,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     recipe = _stored_recipe(args.store)
     stream.recipe_hash = lambda: recipe  # type: ignore[assignment]
     t0 = time.process_time()
-    stream.build_streaming(args.store, data_dir=args.data)
+    ontology = {"ontology_dir": args.ontology} if args.ontology else {}
+    stream.build_streaming(args.store, data_dir=args.data, **ontology)
     found["rebuild_s"] = round(time.process_time() - t0, 3)
     for r in found.get("rules", []):
         print(
