@@ -83,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         "--ontology", type=Path, help="the ontology and rules of the store's build (measuring only)"
     )
     args = parser.parse_args(argv)
+    if not (args.data / "cases").is_dir():
+        print(f"error: {args.data}: not a data folder (no cases/)", file=sys.stderr)
+        return 2
 
     import kg.store.stream as stream
 
@@ -102,7 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     # The store's own recipe: a change to the derivation alone must not rebuild every graph.
     from bench.profile_rebuild import _stored_recipe
 
-    recipe = _stored_recipe(args.store)
+    try:
+        recipe = _stored_recipe(args.store)
+    except SystemExit as stop:  # one line naming the store
+        print(stop, file=sys.stderr)
+        return 2
     stream.recipe_hash = lambda: recipe  # type: ignore[assignment]
     t0 = time.process_time()
     ontology = {"ontology_dir": args.ontology} if args.ontology else {}
