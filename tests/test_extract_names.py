@@ -522,6 +522,46 @@ def test_a_body_that_governs_regulates_or_represents_the_state_is_the_government
     assert org_kind("Zemblan Navy", "") == "security_service"
 
 
+def test_a_guard_or_forces_of_any_name_are_a_security_service() -> None:
+    text = (
+        "9 June 2024\n\nZenda: Activist held\n\nOn 2 May 2024, members of the Republican Guard "
+        "detained the activist Mara Deel in Lorvik. Soldiers of the Presidential Guards beat her, "
+        "and the Rapid Support Forces raided the office of the Lorvik Legal Centre.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["Republican Guard"] == "security_service"
+    assert kinds["Presidential Guards"] == "security_service"
+    assert kinds["Rapid Support Forces"] == "security_service"
+    assert kinds["Lorvik Legal Centre"] == "ngo"
+    for name in ("National Guard", "Border Guard", "Islamic Revolutionary Guard Corps",
+                 "Special Forces", "Security Forces"):  # fmt: skip
+        assert org_kind(name, "") == "security_service", name
+    # the police, an armed group and a UN force keep the kinds their names give first
+    assert org_kind("Uganda Police Force", "") == "police"
+    assert org_kind("Zemblan Police Forces", "") == "police"
+    assert org_kind("Revolutionary Armed Forces of the South", "") == "other"
+    assert org_kind("United Nations Peacekeeping Forces", "") == "international_org"
+
+
+def test_a_chamber_of_the_legislature_a_constitutional_council_and_a_news_agency() -> None:
+    text = (
+        "9 June 2024\n\nZenda: Journalist charged\n\nThe Legislative Assembly passed the law in "
+        "2022 and the Constitutional Council upheld it. On 2 May 2024, the Chamber of Deputies "
+        "called for the arrest of Ana Lee, a reporter for the Zenda Press Agency.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["Legislative Assembly"] == "parliament"
+    assert kinds["Constitutional Council"] == "court"
+    assert kinds["Chamber of Deputies"] == "parliament"
+    assert kinds["Zenda Press Agency"] == "media"
+    for name, kind in (("Legislative Council", "parliament"), ("House of Representatives",
+                       "parliament"), ("Vela News Agency", "media"),
+                       ("Criminal Chamber of the Supreme Court", "court"),
+                       ("National Security Agency", "security_service"),
+                       ("Constitutional Court", "court")):  # fmt: skip
+        assert org_kind(name, "") == kind, name
+
+
 def test_the_full_stop_of_an_abbreviated_title_is_no_part_of_the_name() -> None:
     # "H.E." is read as "H.E" and a full stop of its own; the name is what follows both
     text = (

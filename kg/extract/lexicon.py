@@ -118,7 +118,7 @@ ORG_HEADS = {
     "Corporation": "company", "Newspaper": "media", "Radio": "media", "Television": "media",
     "TV": "media", "Nations": "international_org", "Watch": "ngo", "International": "ngo",
     "Campaign": "other", "Front": "ngo", "Army": "government",
-    "Forces": "government", "Procuratorate": "prosecution", "University": "other",
+    "Forces": "security_service", "Procuratorate": "prosecution", "University": "other",
     "Initiative": "ngo", "Hub": "ngo", "Organización": "ngo", "Alianza": "ngo",
     "Asociación": "ngo", "Centro": "ngo", "Comité": "ngo", "Consejo": "ngo", "Frente": "ngo",
     "Fundación": "ngo", "Movimiento": "other", "Red": "ngo", "Sindicato": "ngo",
@@ -132,7 +132,8 @@ ORG_HEADS = {
     "Fiscalía": "prosecution", "Juzgado": "court", "Corte": "court",
     "Policía": "police", "Ministerio": "ministry", "Ministério": "ministry",
     "Asamblea": "parliament", "Congreso": "parliament",
-    "Guard": "government", "Inspectorate": "government", "Congress": "parliament",
+    "Guard": "security_service", "Guards": "security_service", "Inspectorate": "government",
+    "Congress": "parliament",
     "Directorate": "government", "Secretariat": "government", "Commissions": "government",
     "Limited": "company", "Battalion": "police", "Brigade": "security_service",
     # a unit of a state body, whichever (a unit of a police force is told by a hint)
@@ -264,11 +265,11 @@ ORG_KIND_HINTS = [
         ),
         "other",
     ),
-    # a state's armed forces, in English, Spanish, Portuguese or French, and its guard corps
+    # a state's armed forces, in English, Spanish, Portuguese or French (its guards below)
     (
         re.compile(
-            r"\bArmy\b|\bBorder (?:Service|Guard)\b|\bNational Guard\b|\bArmed Forces\b|"
-            r"\b(?:Fuerzas|Forças) Armadas\b|\bForces [Aa]rmées\b|\bGuard Corps\b|"
+            r"\bArmy\b|\bBorder Service\b|\bArmed Forces\b|"
+            r"\b(?:Fuerzas|Forças) Armadas\b|\bForces [Aa]rmées\b|"
             # "People's Defence Forces", "National Defense Force": a state's army by its name
             r"\bDefen[cs]e Forces?\b"
         ),
@@ -291,6 +292,16 @@ ORG_KIND_HINTS = [
         ),
         "police",
     ),
+    # a legislature by its chamber ("Chamber of Deputies", "Legislative Council") before the
+    # head word "Chamber" of the courts, and a constitutional council, which rules as a court
+    (
+        re.compile(
+            r"\bLegislative (?:Assembly|Council|Chamber|Yuan)\b|\bChamber of (?:Deputies|"
+            r"Representatives)\b|\bHouse of (?:Representatives|Commons|Lords|Assembly)\b"
+        ),
+        "parliament",
+    ),
+    (re.compile(r"\bConstitutional (?:Council|Chamber)\b"), "court"),
     (re.compile(r"\b(?:Court|Tribunal|Plenum)\b"), "court"),
     (re.compile(r"Prosecut|Procura"), "prosecution"),
     (
@@ -306,6 +317,8 @@ ORG_KIND_HINTS = [
         ),
         "security_service",
     ),
+    # an agency that gathers and sells news: "Zenda Press Agency", "Vela News Agency"
+    (re.compile(r"\b(?:News|Press) Agency\b"), "media"),
     (re.compile(r"\bMinistry\b"), "ministry"),
     (re.compile(r"\bParliament|\bDuma\b|\bNational Assembly\b"), "parliament"),
     (
@@ -315,6 +328,10 @@ ORG_KIND_HINTS = [
         ),
         "international_org",
     ),
+    # a state's guards and forces by any name ("Republican Guard", "Presidential Guards",
+    # "Rapid Support Forces", "Special Forces"), once the armed groups, the police, the
+    # intelligence services and the UN's bodies have been told by the patterns above
+    (re.compile(r"\b(?:Guards?|Forces)\b"), "security_service"),
     (re.compile(r"\bParty\b"), "political_party"),
     # the councils of a town or region govern it: "Vela Municipal Council"
     (
