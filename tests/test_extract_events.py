@@ -347,6 +347,36 @@ def test_the_steps_of_one_operation_share_its_agents() -> None:
     assert _one(evs, "arrest")["agents"] == ["Zembla Police"]
 
 
+def test_those_who_took_a_person_held_them_and_kept_them_unheard_of() -> None:
+    held = _named(
+        "On 3 May 2024, officers of the Zembla Police raided the home of human rights defender "
+        "Ana Lee, arrested her and seized her laptop. They then took her to her office and "
+        "searched it. She was then held at the Central Police Station."
+    )
+    assert _one(held, "detention")["agents"] == ["Zembla Police"]
+    unheard = _named(
+        "On 3 May 2024, officers of the Zembla Police arrested human rights defender Ana Lee "
+        "at her home. Her whereabouts remained unknown until 5 May."
+    )
+    assert _one(unheard, "disappearance")["agents"] == ["Zembla Police"]
+
+
+def test_a_person_the_operation_did_not_take_is_not_held_by_it() -> None:
+    held = _named(
+        "On 3 May 2024, officers of the Zembla Police raided the home of human rights defender "
+        "Ana Lee, arrested her and seized her laptop. They then took her to her office and "
+        "searched it. Her colleague, journalist Tom Reed, was held at the Central Police "
+        "Station."
+    )
+    assert _one(held, "detention")["agents"] == []
+    unheard = _named(
+        "On 3 May 2024, officers of the Zembla Police arrested human rights defender Ana Lee "
+        "at her home. Her colleague, journalist Tom Reed, was held at the central police "
+        "station the same day. His whereabouts remained unknown until 5 May."
+    )
+    assert _one(unheard, "disappearance")["agents"] == []
+
+
 def test_what_happened_during_custody_does_not_take_the_date_of_the_arrest() -> None:
     got = _pairs(
         "On 3 May 2024, police arrested human rights defender Ana Lee. She was held at the "
@@ -1535,12 +1565,13 @@ def test_the_body_whose_custody_or_premises_hold_someone_holds_them() -> None:
     )
     held = [e for e in evs if e["type"] == "detention"]
     assert held and held[0]["agents"]
-    # a place of custody named as such is where, not who: no body holds him there
-    evs = _events(
+    # a place of custody named as such is where, not who: the prison does not hold him there,
+    # the police who arrested him that day do
+    evs = _named(
         "On 1 April 2024, police arrested journalist Tom Reed. He was then held at Zenda "
         "Central Prison."
     )
-    assert all(not e["agents"] for e in evs if e["type"] == "detention")
+    assert _one(evs, "detention")["agents"] == ["police"]
 
 
 def test_an_appeal_named_with_its_appellant_in_a_decision_on_it_is_an_appeal() -> None:

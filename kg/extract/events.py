@@ -1578,6 +1578,10 @@ def _merge_participants(kept: dict[str, Any], again: dict[str, Any]) -> None:
 
 #: The steps of one police operation: a raid, the arrests, searches and seizures it made.
 OPERATION = frozenset({"raid", "arrest", "search", "seizure"})
+#: Steps that go on from an operation on the same day: the people it took were then held, or
+#: not heard of ("he was then held at the police station", "his whereabouts remained
+#: unknown"). With no one named as acting, those who took them did it.
+FOLLOW_ON = frozenset({"detention", "disappearance"})
 
 
 #: "The arrest was ordered by X": a step told before, and who ordered or carried it out. The
@@ -1640,13 +1644,19 @@ def _share_operation_agents(events: list[dict[str, Any]], doc: Doc) -> None:
     """Steps of one operation told in a paragraph on one day ("police raided the office; ten
     participants were detained; their phones were confiscated") share who carried it out."""
     last: dict[tuple[int, str | None], list[str]] = {}
+    taken: dict[tuple[int, str | None], set[str]] = {}  # whom the operation took
     for ev in events:
-        if ev["type"] not in OPERATION:
+        if ev["type"] not in OPERATION | FOLLOW_ON:
             continue
         pos = ev["evidence"][0]["start"]
         para = next((i for i, p in enumerate(doc.paragraphs) if p.start <= pos < p.end), -1)
         key = (para, ev["date"])
-        if ev["agents"]:
+        if ev["type"] in FOLLOW_ON:
+            if not ev["agents"] and ev["date"] and taken.get(key, set()) & set(ev["targets"]):
+                ev["agents"] = list(last[key])
+        elif ev["agents"]:
             last[key] = ev["agents"]
         elif key in last and ev["date"]:
             ev["agents"] = list(last[key])
+        if ev["type"] == "arrest" and ev["agents"]:
+            taken.setdefault(key, set()).update(ev["targets"])
