@@ -95,6 +95,20 @@ def test_joined_names_companies_glosses_and_bare_police() -> None:
     assert "Ministry of Home Affairs" in orgs
 
 
+def test_a_name_joined_by_to_ends_where_and_names_another_body() -> None:
+    text = (
+        "3 March 2025\n\nZembla: Editor detained\n\nPolice arrested the editor Ana Pereira on 1 "
+        "March 2025. The Committee to Protect Writers and Reporters Without Borders called for "
+        "her release, and the Coalition to Defend Land and Water and the Vela Press Union joined "
+        "them.\n"
+    )
+    orgs = _orgs(text)
+    assert {"Committee to Protect Writers", "Reporters Without Borders", "Vela Press Union",
+            "Coalition to Defend Land and Water"} <= set(orgs)  # fmt: skip
+    # a sentence's "The" opens no body's name
+    assert not any(name.startswith("The ") for name in orgs)
+
+
 def test_defenders_are_people_not_the_head_of_a_bodys_name() -> None:
     # "Defenders" names people ("Kenyan human rights defenders"); a body named for them has a
     # head word of its own or is a known body

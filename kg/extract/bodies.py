@@ -12,7 +12,7 @@ import bisect
 import re
 
 from kg.extract.entities import Entities, Entity
-from kg.extract.lexicon import COUNTRIES, DEMONYMS, MONTHS, ORG_HEADS
+from kg.extract.lexicon import COUNTRIES, DEMONYMS, KNOWN_BODIES, MONTHS, ORG_HEADS
 from kg.extract.names import org_kind
 from kg.extract.scan import finditer_prefixed
 from kg.extract.text import Doc, clean
@@ -144,6 +144,26 @@ def _starts_word(flat: str, i: int) -> bool:
     return i == 0 or not (flat[i - 1].isalnum() or flat[i - 1] in "’'-_")
 
 
+#: An article that opens a sentence before a name: "The Committee to Protect ...".
+ARTICLE_AT = re.compile(r"(?:The|A|An)\s+")
+#: "and" in a joined name, and the words after it up to its end.
+AND_REST = re.compile(r"\s+and\s+(?:the\s+)?(?P<r>.*?)(?=\s+and\s|$)", re.S)
+
+
+def _joined_end(flat: str, rest: re.Match[str]) -> int:
+    """Where a name joined by "to", "by" or "without" ends: at an "and" after which another
+    body is named, known or by a head word of its own ("the Committee to Protect Journalists
+    and Reporters Without Borders", "... and the Zenda Bar Association" are two bodies), else at
+    the end of the match ("Coalition to Defend Land and Water" is one)."""
+    tail = flat[rest.start() : rest.end()]
+    for m in re.finditer(r"\s+and\s+", tail):
+        after = AND_REST.match(tail, m.start())
+        words = after.group("r").split() if after else []
+        if " ".join(words) in KNOWN_BODIES or any(w in ORG_HEADS for w in words):
+            return rest.start() + m.start()
+    return rest.end()
+
+
 def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
     """Missions, court branches, joined names, companies and police, by pattern."""
     flat = doc.flat
@@ -163,8 +183,10 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         rest = JOINED_REST.match(flat, m.end()) if _starts_word(flat, m.start()) else None
         if rest:
             a = _caps_before(flat, m.start(), CAPS3_BEFORE)
+            if a is not None and (art := ARTICLE_AT.match(flat, a)):
+                a = None if art.end() >= m.start() else art.end()  # a sentence's "The"
             kind = ORG_HEADS.get(m.group("h"), "other")
-            found.append((m.start() if a is None else a, rest.end(), kind, None))
+            found.append((m.start() if a is None else a, _joined_end(flat, rest), kind, None))
     for m in (m for rx in LAWYERS_FOR for m in rx.finditer(flat)):
         if _starts_word(flat, m.start()):
             a = _caps_before(flat, m.start(), CAP1_BEFORE)
