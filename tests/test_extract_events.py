@@ -2276,3 +2276,35 @@ def test_a_judgment_undone_with_an_acquittal_is_the_acquittal() -> None:
     got = _pairs("On 3 May 2024, the Court of Appeal quashed that judgment and acquitted Ana Lee.")
     assert ("acquittal", "2024-05-03") in got
     assert ("court_decision", "2024-05-03") not in got
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("Since Ana Lee's arrest on 3 May 2024, her family has had no news.",
+         ("arrest", "2024-05-03")),
+        ("After the journalist’s release on 3 May 2024, he left.", ("release", "2024-05-03")),
+        ("Ana Lee's trial on 3 May 2024 lasted ten minutes.", ("trial_hearing", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee was jailed.", ("detention", "2024-05-03")),
+        ("On 3 May 2024, police prevented Ana Lee from boarding a flight.",
+         ("travel_ban", "2024-05-03")),
+        ("On 3 May 2024, border guards stopped Tom Reed from leaving the country.",
+         ("travel_ban", "2024-05-03")),
+    ],
+)  # fmt: skip
+def test_possessives_custody_without_a_term_and_named_travellers(
+    body: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _pairs(body)
+
+
+def test_a_term_makes_the_jailing_a_sentence() -> None:
+    got = _pairs("On 3 May 2024, Ana Lee was jailed for five years.")
+    assert ("sentence", "2024-05-03") in got and not any(t == "detention" for t, _ in got)
+
+
+def test_what_remains_so_takes_no_date_from_the_paragraph() -> None:
+    got = _pairs("Ana Lee was arrested on 3 May 2024. She remains under investigation.")
+    assert ("investigation", None) in got and ("investigation", "2024-05-03") not in got
+    got = _pairs("Ana Lee was arrested on 3 May 2024. She was placed under investigation.")
+    assert ("investigation", "2024-05-03") in got

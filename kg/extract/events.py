@@ -149,10 +149,13 @@ OF_PEOPLE = (
 
 def nominal_pattern(nouns: list[str]) -> str:
     """Event nouns after a determiner and before a date: "his arrest on 3 May", "the arrest of
-    the two lawyers on 3 May"."""
+    the two lawyers on 3 May", and after a possessive: "Ana Lee's arrest on 3 May", "the
+    defender's release in May" (the match then opens at the noun, which the scanner finds by
+    its letters, where a possessive word would open with any letter)."""
+    alts = "|".join(map(re.escape, nouns))
     return (
-        r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?) (?:[a-z-]+ )?(?:"
-        + "|".join(map(re.escape, nouns))
+        r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?) (?:[a-z-]+ )?|(?<=\w[’']s\s))(?:"
+        + alts
         + r") "
         + OF_PEOPLE
         + r"(?:on|in) (?=\d|(?:(?:early|mid|late)[\s-]+)?(?:"
@@ -818,6 +821,8 @@ def find_events(
             if frame == "phrase" and etype == "detention" and SPELL.match(flat, a, b):
                 frame = "state"  # "spent ten days in police custody": a lasting situation
             pre = flat[max(s.start, a - 40) : a]
+            if frame == "phrase" and STATE_BEFORE.search(pre):
+                frame = "state"  # "remains under investigation": lasting, not a step of the day
             if etype != "appeal_filed" and any(
                 not _closed_relative(flat, s.start, max(s.start, a - 40) + h.start(), a)
                 for h in HYPOTHETICAL.finditer(pre)
