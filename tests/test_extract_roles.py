@@ -1597,3 +1597,18 @@ def test_a_member_of_a_named_state_body_is_an_official_of_a_civil_one_a_defender
     assert kinds["National Council for Human Rights"] == "government"  # a state's institution
     assert roles["Lena Ott"] == ["official"]
     assert roles["Ivo Sand"] == ["defender"]
+
+
+def test_a_post_after_the_name_held_in_a_civil_body_named_before_it_is_a_defenders() -> None:
+    text = (
+        "15 May 2023\n\nZendaria: Defenders detained\n\nThe Observatory has been informed about "
+        "the detention of Mr. Ali Reza, a member of the Zendarian Organisation for Human Rights "
+        "(ZOHR), and about the judicial harassment against Mr. Fathi Zaki, ZOHR's President. "
+        "Ms. Hoda Samir, the Association's Vice-President, was summoned. Mr. Omar Haddad, the "
+        "Republic's President, and Ms. Rana Bakr, Zendaria's Minister of Justice, were informed.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Fathi Zaki"] == ["defender"]
+    # a post of the state, named after its state, stays an official's
+    assert roles["Omar Haddad"] == ["official"]
+    assert roles["Rana Bakr"] == ["official"]

@@ -1000,7 +1000,9 @@ OFFICIAL_WORDS = re.compile(
 #: something else ("was shown an order signed by the President").
 #: A preposition among those words makes the post another's: "appealed to the Ombudsman".
 OFFICIAL_DESC = re.compile(
-    r"(?:(?!(?:to|by|with|from|against|before|at|on)\s)[\w’'-]+\s+){0,4}?" + OFFICIAL_WORDS.pattern
+    r"(?:(?!(?:to|by|with|from|against|before|at|on)\s)[\w’'-]+\s+){0,4}?("
+    + OFFICIAL_WORDS.pattern
+    + ")"
 )
 LEAD_TITLES = re.compile(
     r"(?:former |then |the )?(?:(?:national |general |programme |program )?coordinator|chair|"
@@ -1278,12 +1280,23 @@ def _roles_after(
         if rx.match(desc) and (role != "official" or not _post_in_civil_body(desc)):
             roles.append(role)  # "X, the investigating judge", "X, the mayor of Vela"
             return
-    post = STATE_POST_AFTER.match(desc)
+    official = OFFICIAL_DESC.match(desc)
     if (
-        OFFICIAL_DESC.match(desc)
-        and not VICE_OR_DEPUTY.match(desc)
-        and not _post_in_civil_body(desc)
-    ) or (post and _is_state_post(post.group("t"))):
+        official
+        and official.start(1) > 0
+        and _civil_body_before(desc[: official.start(1)], ents)
+        and not {"official", "judge", "prosecutor"} & set(roles)
+    ):
+        # "X, ZOHR's President", "X, the Centre's Executive Director": a post held in a civil
+        # body the text names before it, as for the post before the name
+        roles.append("defender")
+        p.attrs["_civil_post"] = True
+        positions.append({"title": clean(desc), "organisation": None})
+        return
+    post = STATE_POST_AFTER.match(desc)
+    if (official and not VICE_OR_DEPUTY.match(desc) and not _post_in_civil_body(desc)) or (
+        post and _is_state_post(post.group("t"))
+    ):
         prosecution = post and PROSECUTION_STEM.search(post.group("t"))
         roles.append("prosecutor" if prosecution else "official")
         positions.append({"title": clean(desc), "organisation": None})
