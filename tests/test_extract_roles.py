@@ -1612,3 +1612,16 @@ def test_a_post_after_the_name_held_in_a_civil_body_named_before_it_is_a_defende
     # a post of the state, named after its state, stays an official's
     assert roles["Omar Haddad"] == ["official"]
     assert roles["Rana Bakr"] == ["official"]
+
+
+def test_one_who_testified_in_a_relative_clause_is_a_witness() -> None:
+    text = (
+        "Zendaria: Defender detained\n\n15 May 2023\n\nAli Reza, a human rights defender, was "
+        "arrested on 2 May. Karim Said, who testified against him, later said he had been "
+        "coerced. Omar Adly, who later gave evidence for the prosecution, was paid. Sami Nour, "
+        "who was tried with him, was acquitted.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Karim Said"] == ["witness"]
+    assert roles["Omar Adly"] == ["witness"]
+    assert "witness" not in roles["Sami Nour"]

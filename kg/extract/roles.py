@@ -1551,8 +1551,10 @@ WITNESS_AFTER = re.compile(
     r"(?:\w+\s+)?(?:questioned|summoned|heard|interrogated|called)\s+as\s+witnesses"
     # "X, who witnessed the arrest,": an eyewitness
     r"|\s*,\s*who (?:had )?(?:witnessed|saw)\b"
-    # "X testified against her", "X gave evidence for the prosecution"
-    r"|\s*(?:,[^,.;]{0,60},|,)?\s+(?:had\s+|later\s+|then\s+|also\s+)?(?:testified|gave "
+    # "X testified against her", "X, who testified against him,", "X gave evidence for the
+    # prosecution"
+    r"|\s*(?:,[^,.;]{0,60},|,)?\s+(?:who\s+)?(?:had\s+|later\s+|then\s+|also\s+)?"
+    r"(?:testified|gave "
     r"(?:evidence|testimony))\s+(?:against|for the (?:prosecution|defen[cs]e)|as a\b)"
 )
 
