@@ -347,6 +347,30 @@ def test_the_steps_of_one_operation_share_its_agents() -> None:
     assert _one(evs, "arrest")["agents"] == ["Zembla Police"]
 
 
+def test_passive_verbs_joined_by_and_each_keep_their_own_by_agent() -> None:
+    evs = _named(
+        "On 3 May 2024, lawyer Ana Lee was arrested by the Zenda Police and charged by the "
+        "Zenda Prosecutor's Office with treason."
+    )
+    assert _one(evs, "arrest")["agents"] == ["Zenda Police"]
+    assert _one(evs, "charge")["agents"] == ["Zenda Prosecutor's Office"]
+    evs = _named(
+        "On 3 May 2024, lawyer Ana Lee was charged with treason by the Zenda Prosecutor's "
+        "Office and remanded in custody by the Zenda City Court."
+    )
+    assert _one(evs, "charge")["agents"] == ["Zenda Prosecutor's Office"]
+    detention = _one(evs, "detention")
+    assert detention["agents"] == ["Zenda City Court"]
+    assert detention["authority"] == "Zenda City Court"
+    # "by" goes with the verb it follows, as the gold reads it: "was stopped at
+    # the airport and questioned by officers of X" says who questioned, not who stopped
+    evs = _named(
+        "On 3 May 2024, lawyer Ana Lee was arrested and charged by the Zenda Prosecutor's Office."
+    )
+    assert _one(evs, "charge")["agents"] == ["Zenda Prosecutor's Office"]
+    assert _one(evs, "arrest")["agents"] == []
+
+
 def test_those_who_took_a_person_held_them_and_kept_them_unheard_of() -> None:
     held = _named(
         "On 3 May 2024, officers of the Zembla Police raided the home of human rights defender "

@@ -570,16 +570,24 @@ SET_OFF_SUBJECT = re.compile(",?" + PASSIVE_SUBJECT.pattern)
 AUX_OPENS = re.compile(r"(?:was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b")
 #: "by police", "by agents of the security service": who acted, after a passive verb.
 BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+(?:the\s+)?)?$")
+#: "by" right after a verb, or after a short phrase of its own: "charged by", "charged with
+#: treason by".
+BY_AFTER = re.compile(r"(?:\s+[^\s,;.()]+){0,4}?\s+by\b")
 #: An auxiliary opens another passive verb: "detained by A on 3 May, was sentenced by B".
 AUX_BETWEEN = re.compile(r"\b(?:was|were|is|are|been|being)\b")
 
 
-def _by_agent(flat: str, a: int, b: int, ma: int) -> bool:
+def _by_agent(flat: str, a: int, b: int, ma: int, others: list[int] | None = None) -> bool:
     """The mention at ``ma`` is the "by X" of the trigger at ``flat[a:b]``, not of a later
     passive verb of the clause ("Ana Lee, detained by police on 3 May, was sentenced by the
-    Zenda court": the court sentenced, the police detained)."""
+    Zenda court": the court sentenced, the police detained; "was arrested by police and
+    charged by the prosecutor": the prosecutor charged)."""
     m = BY_AGENT.search(flat, max(a, ma - 30), ma)
-    return bool(m) and not AUX_BETWEEN.search(flat, b, max(b, m.start()))
+    return (
+        bool(m)
+        and not AUX_BETWEEN.search(flat, b, max(b, m.start()))
+        and not any(b <= o < m.start() for o in others or ())
+    )
 
 
 CLAUSE_BREAK = re.compile(
@@ -1535,12 +1543,25 @@ def make_event(
     if told is not None:
         c0 = max(c0, told)
     if voice in ("active", "passive", "perfect", "state"):
-        passive = voice != "active"
+        # "was arrested by police and charged by the prosecutor": a verb the lexicon reads as
+        # active shares the auxiliary of a participle it is joined to
+        passive = voice != "active" or (
+            BY_AFTER.match(doc.flat, b) is not None and coordinated_passive(doc.flat, a)
+        )
     else:
         passive = bool(PASSIVE.search(doc.flat, max(c0, a - 25), a) or AUX_OPENS.match(doc.flat, a))
         # "was stopped at the airport and prevented from boarding": a step always done to
         # someone, joined to a passive participle, is undergone by the subject too
         passive = passive or (etype in DONE_TO_SOMEONE and coordinated_passive(doc.flat, a))
+    if passive and others:
+        # "was arrested by the police and charged by the prosecutor": a body named as the "by"
+        # of an earlier verb of the sentence did that verb's step, not this one's
+        earlier_by = {
+            e.id for ma, _mb, e in near
+            if s.start <= ma < a and BY_AGENT.search(doc.flat, max(s.start, ma - 30), ma)
+            and any(o < ma for o in others)
+        }  # fmt: skip
+        agents = [x for x in agents if x not in earlier_by]
     joined_before = None
     if not passive:
         cut = _next_joined_verb(doc.flat, b, c1, others)
@@ -1557,7 +1578,7 @@ def make_event(
             continue
         if (
             (ma < a and not passive)
-            or _by_agent(doc.flat, a, b, ma)
+            or _by_agent(doc.flat, a, b, ma, others)
             or (etype == "complaint" and ma >= b and COMPLAINT_OF.fullmatch(doc.flat, a, ma))
         ):
             # the subject of an active verb, or "by X" after a passive one: who acted
