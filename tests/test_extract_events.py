@@ -2332,3 +2332,36 @@ def test_what_remains_so_takes_no_date_from_the_paragraph() -> None:
     assert ("investigation", None) in got and ("investigation", "2024-05-03") not in got
     got = _pairs("Ana Lee was arrested on 3 May 2024. She was placed under investigation.")
     assert ("investigation", "2024-05-03") in got
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("On 3 May 2024, unknown men fired two shots into the office of the Zembla Rights Centre.",
+         ("attack", "2024-05-03")),
+        ("On 3 May 2024, police beat the protesters with batons.", ("attack", "2024-05-03")),
+        ("On 3 May 2024, police dragged Ana Lee by her hair.", ("attack", "2024-05-03")),
+        ("On 3 May 2024, Tom Reed died in his cell.", ("other", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee was handcuffed and taken to the police station.",
+         ("arrest", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee was held at the airport for six hours.", ("arrest", "2024-05-03")),
+        ("On 3 May 2024, the court heard the case of Ana Lee.", ("trial_hearing", "2024-05-03")),
+        ("On 3 May 2024, unknown men broke into the office of the Zembla Rights Centre.",
+         ("raid", "2024-05-03")),
+        ("On 3 May 2024, the Zembla Rights Centre was designated an extremist organisation.",
+         ("ban", "2024-05-03")),
+        ("On 3 May 2024, the Zembla Rights Centre was declared undesirable.",
+         ("ban", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee was placed on a terrorist list.", ("ban", "2024-05-03")),
+    ],
+)  # fmt: skip
+def test_shots_blows_holds_break_ins_and_designations(body: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(body)
+
+
+def test_shots_fired_through_a_window_then_a_death_are_a_killing() -> None:
+    got = _pairs(
+        "On 3 May 2024, an unidentified gunman fired several shots through a window of the home "
+        "of Ana Lee. She was hit in the head and died at the scene."
+    )
+    assert ("killing", "2024-05-03") in got and not any(t == "attack" for t, _ in got)

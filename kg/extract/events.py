@@ -1129,6 +1129,8 @@ def _phrase_objects(
 
 #: A death told right after a shooting: "He died on the way to the hospital", "and died at
 #: the scene", "succumbed to his wounds".
+#: How the note of a shooting opens: "shot", "fired several shots through", "opened fire".
+SHOOTING = ("shot", "fired", "opened fire")
 DIED = re.compile(r"\b(?:died|succumbed|did\s+not\s+survive|was\s+pronounced\s+dead)\b")
 #: How far after a shooting its death may be told (about a sentence).
 DIED_WITHIN = 220
@@ -1139,7 +1141,7 @@ def _shootings(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     whose death the text tells next is a killing. A shooting of someone the text says was killed
     that day ("She was shot dead ... She was shot in the head") is part of the killing."""
     for ev in events:
-        if ev["type"] == "attack" and ev["note"].startswith("shot"):
+        if ev["type"] == "attack" and ev["note"].startswith(SHOOTING):
             b = _trigger_end(ev, doc)
             para_end = next((p.end for p in doc.paragraphs if p.start <= b < p.end), len(doc.flat))
             if DIED.search(doc.flat, b, min(para_end, b + DIED_WITHIN)):
@@ -1150,7 +1152,7 @@ def _shootings(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     return [
         e for e in events
         if not (
-            e["type"] == "attack" and e["note"].startswith("shot")
+            e["type"] == "attack" and e["note"].startswith(SHOOTING)
             and (
                 SHOT_DEAD.match(doc.flat, _trigger_end(e, doc))
                 or e["evidence"][0]["start"] in told
