@@ -619,3 +619,26 @@ def test_a_staff_post_after_a_bodys_head_word_names_no_body() -> None:
     assert "Programme Manager" not in orgs
     assert {"Vela Watch", "Tarn Forum", "Vela Programme for Justice"} <= orgs
     assert "Tom Reed" in {p["name"] for p in rec["persons"]}  # a post before a name: as before
+
+
+def test_a_body_spelled_before_its_abbreviation_is_found_in_any_case_or_language() -> None:
+    text = (
+        "15 May 2023\n\nZendaria: Defenders detained\n\nOn 2 May 2023, police arrested Ali Reza, "
+        "vice-president of the Association zendarienne des droits humains (AZDH), and Lina "
+        "Haddad, a member of the Ligue zendarienne pour la défense des droits de l'homme "
+        "(LZDDH). The AZDH said the arrests were arbitrary. Reza works with the Centre for Human "
+        "Rights, Democracy and Development (CHRDD) and was treated at the Kastra Civil Hospital "
+        "(KCH). The Tribunal de première instance de Kastra (TPI) ordered their detention.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+    azdh = orgs["Association zendarienne des droits humains"]
+    assert azdh["variants"] == ["AZDH"] and azdh["kind"] == "ngo"
+    assert orgs["Ligue zendarienne pour la défense des droits de l'homme"]["kind"] == "ngo"
+    # the longer name spelled by the abbreviation replaces the body read inside it
+    assert "Centre for Human Rights, Democracy and Development" in orgs
+    assert "Centre for Human Rights" not in orgs
+    assert orgs["Kastra Civil Hospital"]["kind"] == "other"
+    # an abbreviation that the words before it do not spell names nothing new
+    assert not any(n.startswith("Tribunal de première") for n in orgs)
+    for name in ("Government Medical College and Hospital", "Vela Secondary School"):
+        assert org_kind(name, "") == "other", name

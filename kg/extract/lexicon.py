@@ -341,6 +341,9 @@ ORG_KIND_HINTS = [
         "government",
     ),
     (re.compile(r"\b(?:Ltd|LLC|Inc|JSC|Company|Corporation|Bank)\b"), "company"),
+    # a hospital or a school is "other", though the state runs it: "Government Medical College
+    # and Hospital", "Kastra Civil Hospital"
+    (re.compile(r"\b(?:Hospital|College|School)\b"), "other"),
     (re.compile(r"\b(?:Government|Ombudsman|Administration|Presidential)"), "government"),
     (re.compile(r"\b(?:Campaign|Movement|Mechanism)\b"), "other"),
 ]

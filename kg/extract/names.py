@@ -776,3 +776,83 @@ def add_acronyms(doc: Doc, ents: Entities) -> None:
             e = ents.add(Entity("organisation", acr, start, end))
             e.attrs.setdefault("kind", KNOWN_BODIES[acr])
             e.attrs.setdefault("country", None)
+
+
+#: An abbreviation in brackets that a body's name before it spells: "(AZDH)", "(CHRDD)".
+SPELLED_ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Z&]{1,7})\)")
+#: The small words a spelled name's abbreviation leaves out, in English, French, Spanish and
+#: Portuguese: "Ligue zendarienne pour la défense des droits de l'homme" (LZDDH).
+ACRONYM_SMALL_WORDS = frozenset(
+    "of the for and on in against at to a an de des du la le les et pour sur aux au en dans "
+    "y e del el los las para por contra da do das dos com".split()
+)
+#: The head words of civil bodies named in French, which open their names: "Ligue
+#: zendarienne des droits de l'homme", "Collectif des familles de disparus". Read only for a
+#: name spelled before its abbreviation: as head words of capitalised runs they found bodies
+#: in English text that were none.
+FRENCH_CIVIL_HEADS = {
+    "Ligue": "ngo", "Collectif": "ngo", "Syndicat": "ngo", "Réseau": "ngo",
+    "Observatoire": "ngo", "Fédération": "ngo", "Mouvement": "other", "Parti": "political_party",
+}  # fmt: skip
+#: A word of a name, with an elided article or preposition on it ("l'homme", "d’Haïti").
+NAME_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+ELIDED = re.compile(r"^[ldLD][’']")
+#: Where a name spelled before its abbreviation cannot start: a sentence's or clause's end.
+SPELLED_STOP = re.compile(r"[.;:!?()\n“”\"]")
+
+
+def _spelled_name(flat: str, bracket: int, acr: str) -> int | None:
+    """Where the name that ``acr`` abbreviates starts, when the words right before the bracket
+    at ``bracket`` spell it: the first letters of its words, the small words left out, make
+    the abbreviation, and its first word is capitalised. None if they do not."""
+    lo = max(0, bracket - 160)
+    stop = max((m.end() for m in SPELLED_STOP.finditer(flat, lo, bracket)), default=lo)
+    words = list(NAME_WORD.finditer(flat, stop, bracket))
+    if not words or flat[words[-1].end() : bracket].strip(" ,") != "":
+        return None
+    letters = ""
+    for w in reversed(words):
+        word = ELIDED.sub("", w.group())
+        if word.lower() not in ACRONYM_SMALL_WORDS:
+            letters = word[0].upper() + letters
+            if len(letters) > len(acr) or not acr.endswith(letters):
+                return None
+        if letters == acr and w.group()[0].isupper():
+            return w.start()
+    return None
+
+
+def add_spelled_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
+    """Bodies named once with their abbreviation in brackets, in whatever case or language
+    the name is written: "the Association zendarienne des droits humains (AZDH)", "the
+    Centre for Human Rights, Democracy and Development (CHRDD)". A body found shorter inside
+    the name ("Centre for Human Rights") and named nowhere else gives way to it."""
+    flat = doc.flat
+    if "(" not in flat:
+        return
+    for m in SPELLED_ACRONYM.finditer(flat):
+        acr = m.group("acr").replace("&", "")
+        if len(acr) < 3 or any(acr == e.name or acr in e.variants for e in ents.items):
+            continue
+        start = _spelled_name(flat, m.start(), acr)
+        if start is None:
+            continue
+        end = len(flat[: m.start()].rstrip(" ,"))
+        inside = [
+            e
+            for e in ents.items
+            if e.kind != "place" and any(a < end and start < b for a, b in e.mentions)
+        ]
+        if any(
+            e.kind != "organisation" or not all(start <= a and b <= end for a, b in e.mentions)
+            for e in inside
+        ):
+            continue  # a person or an instrument there, or a body named elsewhere too
+        for e in inside:
+            ents.items.remove(e)
+        name = clean(flat[start:end])
+        e = add_organisation(doc, ents, name, start, end, main_country)
+        if acr not in e.variants:
+            e.variants.append(acr)
+        if e.attrs.get("kind") == "other" and name.split()[0] in FRENCH_CIVIL_HEADS:
+            e.attrs["kind"] = FRENCH_CIVIL_HEADS[name.split()[0]]

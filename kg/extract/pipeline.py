@@ -50,6 +50,7 @@ from kg.extract.names import (
     add_news_sites,
     add_numbered_bodies,
     add_quoted_orgs,
+    add_spelled_bodies,
     classify_runs,
 )
 from kg.extract.nonpersons import bodies_read_as_persons
@@ -110,6 +111,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_numbered_bodies(doc, ents)
     add_news_sites(doc, ents, main_country)
     add_pattern_bodies(doc, ents, main_country)
+    add_spelled_bodies(doc, ents, main_country)
     tidy_organisations(ents)
     drop_headline_bodies(doc, ents, header["title_span"])
     add_numbered_units(doc, ents)
