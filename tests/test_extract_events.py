@@ -2365,3 +2365,45 @@ def test_shots_fired_through_a_window_then_a_death_are_a_killing() -> None:
         "of Ana Lee. She was hit in the head and died at the scene."
     )
     assert ("killing", "2024-05-03") in got and not any(t == "attack" for t, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("On 3 May 2024, the prosecutor dropped the charges against Ana Lee.",
+         ("court_decision", "2024-05-03")),
+        ("On 3 May 2024, the charges against Ana Lee were dropped.",
+         ("court_decision", "2024-05-03")),
+        ("On 3 May 2024, the court dismissed the case against Ana Lee.",
+         ("court_decision", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee was put on the federal wanted list.",
+         ("court_decision", "2024-05-03")),
+        ("On 3 May 2024, the authorities declared Ana Lee wanted.",
+         ("court_decision", "2024-05-03")),
+    ],
+)  # fmt: skip
+def test_charges_dropped_and_a_wanted_list_are_decisions(body: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(body)
+
+
+def test_the_demand_to_drop_the_charges_is_no_decision() -> None:
+    got = _pairs("The authorities should drop the charges against Ana Lee.")
+    assert not any(t == "court_decision" for t, _ in got)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ana Lee has yet to be charged.",
+        "Ana Lee was neither charged nor brought before a judge.",
+        "Witnesses are still to be questioned.",
+        "Ana Lee was still to be tried when the appeal was written.",
+    ],
+)
+def test_steps_still_to_come_or_denied_are_no_events(body: str) -> None:
+    assert _pairs(body) == set()
+
+
+def test_a_count_in_apposition_to_a_date_restates_it() -> None:
+    got = _pairs("On 3 May 2024, a week after her arrest, Ana Lee was charged.")
+    assert ("charge", "2024-05-03") in got and ("charge", "2024-05-10") not in got

@@ -286,6 +286,9 @@ def format_date(value: tuple[int, int | None, int | None] | None) -> str | None:
 
 
 FOR_END = re.compile(r"\bfor\s+$")
+#: What stands between a date and a count from an event told in apposition to it ("3 May, a
+#: week after her arrest").
+APPOSED_REL = re.compile(r"\s*,\s*")
 
 
 def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
@@ -374,6 +377,10 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             out.append(DateMention(start, end, deictic[start], is_event))
         elif anchor is not None:
             noun = m.group("noun")
+            if noun and out and APPOSED_REL.fullmatch(flat, out[-1].end, start):
+                # "On 3 May, a week after her arrest, she was charged": the count restates the
+                # day just given, from an event before it; it is no date of its own
+                continue
             told = _event_day(doc, sent_ends, days, noun.lower(), start) if noun else None
             value, approx = _relative(m, told or anchor)
             if value is None:

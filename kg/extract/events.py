@@ -401,6 +401,9 @@ NOT_YET = re.compile(
     # "issued warrants for their arrest": what a warrant allows is not yet done
     r"\bwarrants?\s+for\s+$"
 )
+#: A step the text says is still to come, whatever its type (a trial too): "has yet to be
+#: charged", "is still to be tried".
+YET_TO = re.compile(r"\b(?:yet|still)\s+to\s+(?:be\s+)?$")
 #: The issuer's comment on what it told, anywhere before the trigger in its sentence.
 COMMENT = re.compile(
     r"\b(?:considers?|believes?|fears?)\s+that\b|\bconcern(?:ed)?\s+(?:that|by|about|at|over)\b|"
@@ -410,7 +413,7 @@ COMMENT = re.compile(
 #: A negation right before the trigger, whatever its type: "cannot be appealed", "was not
 #: charged", "has never been summoned".
 NEGATED = re.compile(
-    r"\b(?:cannot|can\s+not|could\s+not|not|never)\s+(?:\w+ly\s+)?(?:(?:be|been|have|has|had)\s+)*$"
+    r"\b(?:cannot|can\s+not|could\s+not|not|never|neither|nor)\s+(?:\w+ly\s+)?(?:(?:be|been|have|has|had)\s+)*$"
 )
 #: "no investigation has been opened", "No charges were brought", "opened no criminal case":
 #: "no" before the object a trigger names, which says the step was not taken.
@@ -836,6 +839,8 @@ def find_events(
                 continue  # "is final and cannot be appealed", "was never charged"
             if etype != "trial_hearing" and NOT_YET.search(pre):
                 continue  # "was due to be released on 3 May but remains in prison"
+            if YET_TO.search(pre):
+                continue  # "has yet to be charged", "witnesses are still to be questioned"
             if NO_OBJECT.search(pre) or (
                 flat.find("no", a + 1, b) >= 0 and NO_IN_MATCH.search(flat, a + 1, b)
             ):
