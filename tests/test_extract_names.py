@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract_case
 from kg.extract.names import org_kind
 
@@ -642,3 +644,25 @@ def test_a_body_spelled_before_its_abbreviation_is_found_in_any_case_or_language
     assert not any(n.startswith("Tribunal de première") for n in orgs)
     for name in ("Government Medical College and Hospital", "Vela Secondary School"):
         assert org_kind(name, "") == "other", name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The mining company Zen Gold Resources had filed a complaint against him.",
+         "Zen Gold Resources"),
+        ("He had criticised the palm oil company Green Harvest Plantations.",
+         "Green Harvest Plantations"),
+        ("The security firm Black Shield Services guarded the mine.", "Black Shield Services"),
+        ("The construction firm Omar Brothers evicted the villagers.", "Omar Brothers"),
+        ("He worked for the telecoms operator Kastra Mobile.", "Kastra Mobile"),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_noun_for_a_business_is_a_company(sentence: str, name: str) -> None:
+    text = (
+        "Zendaria: Defender detained\n\n15 May 2023\n\nAli Reza, a human rights defender, was "
+        f"arrested on 2 May. {sentence}\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    assert {o["name"]: o["kind"] for o in record["organisations"]}[name] == "company"
+    assert name not in {p["name"] for p in record["persons"]}

@@ -150,6 +150,10 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             elif text in KNOWN_BODIES or text in PLATFORMS:
                 add_organisation(doc, ents, text, start, end, main_country)
             elif (cue := _named_by_noun(doc, start, len(words))) is not None:
+                if cue == "company" and ABBREVIATED_FORM.fullmatch(words[-1]):
+                    if doc.flat[end : end + 1] == ".":
+                        end += 1  # "the mining company Zenda Mining S.R.L.": its full stop
+                        text = doc.flat[start:end]
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 e.attrs["kind"] = cue
             elif (
@@ -272,7 +276,9 @@ NAMED_BY_NOUN = re.compile(
     r"(?:television|TV) (?:channel|station)|broadcaster|"
     r"organi[sz]ation|NGO|association|alliance|network|coalition|movement|group|union|"
     r"federation|foundation|party|trade union|collective|cooperative|initiative|charity|"
-    r"rights centre|rights center|legal aid centre|legal aid center|society)"
+    r"rights centre|rights center|legal aid centre|legal aid center|society|"
+    # "the mining company Zen Gold Resources", "the security firm Black Shield Services"
+    r"company|firm|corporation|conglomerate|multinational|contractor|operator)"
     r"[^\S\n]*\n?[^\S\n]*\Z"
 )
 GLOSSED_BODY = re.compile(
@@ -345,6 +351,12 @@ def _naming_noun(text: str, lo: int, start: int) -> str | None:
     return _noun_ending(text, lo, i, NAMING_ENDS)
 
 
+#: A company's legal form abbreviated, whose full stop a run leaves out: "S.R.L", "Ltd".
+ABBREVIATED_FORM = re.compile(r"(?:[A-Z]\.)+[A-Z]|Ltd|Inc|Co|Corp")
+#: The nouns of NAMED_BY_NOUN that name a business.
+COMPANY_NOUNS = frozenset(
+    "company firm corporation conglomerate multinational contractor operator".split()
+)
 #: The nouns of NAMED_BY_NOUN that name a news outlet, by how they start.
 MEDIA_NOUN_START = re.compile(
     r"news|magazine|weekly|daily|website|outlet|radio|television|TV|broad|online|media"
@@ -376,6 +388,8 @@ def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
         return "media"
     if n == "party":
         return "political_party"
+    if n in COMPANY_NOUNS:
+        return "company"
     if n in ("movement", "group", "collective"):
         # "the rights group X", "the Vela-based group X" campaign; "the armed group X" does not
         return "ngo" if NGO_WORD_END.search(before) else "other"
