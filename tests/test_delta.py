@@ -14,6 +14,7 @@ import pyoxigraph as ox
 import pytest
 import yaml
 from benchgen import generated_data
+from builtonce import BuiltOnce
 from goldcorpus import buildable, gold_files
 from rdfcompare import assert_same_datasets
 
@@ -99,6 +100,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def built(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltOnce:
+    """The corpus built once; the tests that start from that build change a copy."""
+    return BuiltOnce(tmp_path_factory.mktemp("built"), corpus)
+
+
 def test_change_add_and_remove_give_what_a_full_build_gives(corpus: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(corpus, data)
@@ -159,16 +166,14 @@ def test_change_add_and_remove_give_what_a_full_build_gives(corpus: Path, tmp_pa
 
 
 def test_a_new_spelling_of_a_recurring_person_rewrites_its_own_graph_only(
-    corpus: Path, tmp_path: Path
+    built: BuiltOnce, tmp_path: Path
 ) -> None:
     """The edit of ``generate.py --edit facts``: one more spelling of a person other appeals
     name too, and an event a day earlier. Only the changed record's graph is written (each
     graph states its own spellings of a merged person, not those of the others), the union
     gives the person the new spelling, and the stores equal a full build's."""
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    result = build(store, data, progress=None)
+    data, store = built.copy()
+    result = built.result
     recurring = next(
         c
         for c in result.identity_clusters
@@ -193,7 +198,7 @@ def test_a_new_spelling_of_a_recurring_person_rewrites_its_own_graph_only(
 
 @pytest.mark.parametrize("bound", ["max_roots", "max_neighbourhood"])
 def test_a_change_past_the_derivation_bounds_runs_the_rules_whole(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bound: str
+    built: BuiltOnce, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bound: str
 ) -> None:
     """A change that reaches more roots, or more triples around them, than the derivation
     around a change may read is derived by running the rules whole: same store as a full build."""
@@ -206,10 +211,7 @@ def test_a_change_past_the_derivation_bounds_runs_the_rules_whole(
         answers.append(derive_changes(*args, **kwargs, **{bound: 0}))
         return answers[-1]
 
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+    data, store = built.copy()
     changed = sorted((data / "cases").glob("*.yaml"))[1]
     record = yaml.safe_load(changed.read_text(encoding="utf-8"))
     record["events"][0]["note"] = "a note a curator changed"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from benchgen import generated_data
+from builtonce import BuiltOnce
 from rdfcompare import assert_same_datasets
 
 from kg.files import current_generation
@@ -40,6 +41,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def built(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltOnce:
+    """The corpus built once; the tests that start from that build change a copy."""
+    return BuiltOnce(tmp_path_factory.mktemp("built"), corpus)
+
+
 def test_streaming_build_equals_the_dataset_build_on_the_seed(tmp_path: Path) -> None:
     build(tmp_path / "stream", DATA_DIR, progress=None)
     build_classic(tmp_path / "classic", DATA_DIR)
@@ -47,13 +54,10 @@ def test_streaming_build_equals_the_dataset_build_on_the_seed(tmp_path: Path) ->
     assert _nquads(tmp_path / "stream", public=True) == _nquads(tmp_path / "stream")
 
 
-def test_a_moved_data_folder_is_not_built_again(corpus: Path, tmp_path: Path) -> None:
+def test_a_moved_data_folder_is_not_built_again(built: BuiltOnce, tmp_path: Path) -> None:
     """Where the data folder is does not change the graphs: after a move nothing is read or
     written again, and a record changed in the moved folder is still the only graph written."""
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+    data, store = built.copy()
     before = _nquads(store)
     moved = tmp_path / "elsewhere" / "data"
     moved.parent.mkdir()
@@ -128,11 +132,8 @@ def _classic(data: Path, where: Path) -> Path:
     return where
 
 
-def test_a_failed_incremental_build_leaves_the_previous_store(corpus: Path, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+def test_a_failed_incremental_build_leaves_the_previous_store(built: BuiltOnce) -> None:
+    data, store = built.copy()
     before = _nquads(store)
     path = sorted((data / "cases").glob("*.yaml"))[0]
     record = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -230,17 +231,14 @@ def _keys_read(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
 
 
 def test_a_rebuild_takes_the_item_keys_of_unchanged_records_from_the_identity_index(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built: BuiltOnce, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The identity index lists each record's item keys by appeal with the hash it resolved
     it with: a rebuild reads from the state the keys of no record the index lists with the
     same hash, and the keys of every unchanged record when there is no index."""
     from kg.store.stream import IDENTITY_FILE
 
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+    data, store = built.copy()
     asked = _keys_read(monkeypatch)
     records = sorted((data / "cases").glob("*.yaml"))
 
@@ -325,7 +323,7 @@ def test_a_rebuild_reads_the_changed_records_facts_and_still_finds_a_key_used_tw
 
 
 def test_a_rebuild_keeps_the_canonical_provisions_unless_a_change_reaches_them(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built: BuiltOnce, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The canonical article texts and offence labels (the first appeal's) are kept by a
     rebuild whose changed records give the provisions they gave; a changed label of the first
@@ -334,10 +332,7 @@ def test_a_rebuild_keeps_the_canonical_provisions_unless_a_change_reaches_them(
 
     from kg.store import stream
 
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+    data, store = built.copy()
     kept: list[object] = []
     canon_kept = stream._canon_kept
 
@@ -381,17 +376,14 @@ def test_a_rebuild_keeps_the_canonical_provisions_unless_a_change_reaches_them(
 
 
 def test_a_rebuild_keeps_the_rules_analysis_when_derive_changes_is_wrapped(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built: BuiltOnce, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The rules' analysis is kept while kg/store/derive.py and the rules are the same, even
     when something (a profiler's timer) wraps ``derive_changes``: its wrapper's file is not
     the code that analyses the rules."""
     import kg.store.stream as stream
 
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+    data, store = built.copy()
     inner = stream.derive_changes
 
     def wrapped(*args: object, **kwargs: object) -> object:
