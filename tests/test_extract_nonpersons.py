@@ -108,3 +108,37 @@ def test_a_state_named_in_two_words_and_a_headline_of_kin_are_no_person() -> Non
     assert "Tomas Brek" in persons
     assert "Viet Nam" not in persons
     assert not any("Nephews" in n for n in persons)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("He belongs to Tamkeen, a rights group.", "Tamkeen", "ngo"),
+        ("He works for Amani Kenya, a Kenyan NGO.", "Amani Kenya", "ngo"),
+        ("He founded Sauti Yetu, a women's rights group.", "Sauti Yetu", "ngo"),
+        ("He is a member of the indigenous community Santa Rosa de Lima.", "Santa Rosa de Lima",
+         "other"),
+        ("The Umoja Trust, a local charity, paid his bail.", "Umoja Trust", "ngo"),
+    ],
+)  # fmt: skip
+def test_a_name_an_apposition_or_a_noun_calls_a_body_is_one(
+    sentence: str, name: str, kind: str
+) -> None:
+    text = (
+        "Zendaria: Defender detained\n\n15 May 2023\n\nAli Reza, a human rights defender, was "
+        f"arrested on 2 May. {sentence}\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    assert {o["name"]: o["kind"] for o in record["organisations"]}[name] == kind
+    assert name not in {p["name"] for p in record["persons"]}
+
+
+def test_a_place_or_a_person_described_after_the_name_is_no_body() -> None:
+    text = (
+        "Zendaria: Defender detained\n\n15 May 2023\n\nAli Reza, a human rights defender, was "
+        "arrested on 2 May in Kastra, a town in the north. Omar Adly, a rights activist, and "
+        "Zendaria, a country of the region, were named.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    names = {o["name"] for o in record["organisations"]}
+    assert not names & {"Kastra", "Omar Adly", "Zendaria"}

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.entities import Entities, Entity
-from kg.extract.text import Doc
+from kg.extract.entities import POST_WORDS, Entities, Entity
+from kg.extract.lexicon import COUNTRIES
+from kg.extract.text import Doc, Run
 
 #: Common nouns of bodies, by the kind of body each names.
 BODY_NOUN_KINDS = {
@@ -25,12 +26,16 @@ BODY_NOUN_KINDS = {
     "organisation": "ngo", "organization": "ngo", "NGO": "ngo", "group": "ngo",
     "collective": "ngo", "network": "ngo", "coalition": "ngo", "association": "ngo",
     "platform": "ngo", "movement": "other",
+    # "X, a women's rights union", "X, a local charity", "X, an indigenous community"
+    "union": "ngo", "charity": "ngo", "foundation": "ngo", "federation": "ngo",
+    "alliance": "ngo", "initiative": "ngo", "community": "other",
 }  # fmt: skip
 _NOUN = "|".join(sorted(BODY_NOUN_KINDS, key=len, reverse=True))
 #: Lower-case words that may stand between an article and the body's noun ("the independent
 #: news outlet"): not a preposition, conjunction or pronoun, which would start another phrase.
 _FUNCTION_WORDS = "of|for|at|with|in|on|from|by|to|and|or|who|whose|which|that"
-_MODIFIER = rf"(?:(?!(?:{_FUNCTION_WORDS})\b)[a-z][\w-]*\s+)"
+#: ("women's", "Kenyan", "Rarámuri")
+_MODIFIER = rf"(?:(?!(?:{_FUNCTION_WORDS})\b)[^\W\d_][\w’'-]*\s+)"
 #: "the construction firm ", "a literary journal ": the noun right before the name.
 BODY_NOUN_BEFORE = re.compile(
     rf"\b(?:the|a|an|its|their|his|her)\s+{_MODIFIER}{{0,3}}(?P<noun>{_NOUN})\s+$"
@@ -184,3 +189,35 @@ def _glossed_body(
         gloss = " ".join((m.group("lead") + flat[a:b] + rest.group("rest")).split())
         found = (body, gloss)
     return found
+
+
+#: An article that opens a sentence before a name: "The X, a rights group, ...".
+ARTICLE_OPENS = re.compile(r"(?:The|A|An)\s+")
+
+
+def bodies_by_apposition(doc: Doc, ents: Entities, runs: list[Run]) -> None:
+    """Make a body of a capitalised run that no rule read as anything, where an apposition
+    after it says it is one: "He belongs to Tamkeen, a rights group", "Amani Kenya, a local
+    NGO, condemned the arrest"."""
+    flat = doc.flat
+    taken = sorted(span for e in ents.items for span in e.mentions)
+    for run in runs:
+        if flat[run.end : run.end + 1] != "," or not (m := BODY_APPOSED_AFTER.match(flat, run.end)):
+            continue
+        start = run.start
+        if art := ARTICLE_OPENS.match(flat, start):
+            start = art.end()
+        if start >= run.end or any(a < run.end and start < b for a, b in taken):
+            continue
+        name = " ".join(flat[start : run.end].split())
+        if name in COUNTRIES or any(w in POST_WORDS for w in name.split()):
+            continue
+        ents.add(
+            Entity(
+                "organisation",
+                name,
+                start,
+                run.end,
+                attrs={"kind": BODY_NOUN_KINDS[m.group("noun")]},
+            )
+        )

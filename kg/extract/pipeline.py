@@ -53,7 +53,7 @@ from kg.extract.names import (
     add_spelled_bodies,
     classify_runs,
 )
-from kg.extract.nonpersons import bodies_read_as_persons
+from kg.extract.nonpersons import bodies_by_apposition, bodies_read_as_persons
 from kg.extract.persons import (
     add_honorific_mentions,
     add_kin_names,
@@ -122,6 +122,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     drop_places_and_bodies(doc, ents)
     bodies_named_in_brackets(doc, ents)
     bodies_read_as_persons(doc, ents)
+    bodies_by_apposition(doc, ents, runs)
     add_bodies_listed_with_bodies(doc, ents)
     merge_persons(doc, ents)
     add_kin_names(doc, ents)
