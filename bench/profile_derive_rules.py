@@ -11,10 +11,12 @@ same arguments, read only: the changed nodes it starts from, the roots it keeps,
 of their neighbourhood in the new store, and the CPU seconds (``time.process_time``) of
 finding the roots, copying the neighbourhoods (old and new) and the rule's answers per root
 over them (a rule grouped by its root: no neighbourhood, its answers asked of the stores, as
-``derive_changes`` does). Then the real ``derive_changes`` runs and is timed whole. Rules
-are listed by CPU, most first. ``--ontology DIR`` rebuilds with the ontology and rules of
-the store's build (``git archive COMMIT ontology``): a store built before they changed is then
-rebuilt incrementally (measuring only, as ``profile_rebuild.py --ontology``).
+``derive_changes`` does; appeal-count, kept by difference: its answers for the entities the
+change touches, ``by_difference`` of them counted so and ``roots`` asked of the stores whole).
+Then the real ``derive_changes`` runs and is timed whole. Rules are listed by CPU, most
+first. ``--ontology DIR`` rebuilds with the ontology and rules of the store's build
+(``git archive COMMIT ontology``): a store built before they changed is then rebuilt
+incrementally (measuring only, as ``profile_rebuild.py --ontology``).
 """
 
 from __future__ import annotations
@@ -42,6 +44,18 @@ def measure(store, before, shapes, derived_graph, added, removed) -> list[dict]:
         if not shape.roots:
             continue
         t0 = time.process_time()
+        counting = getattr(derive, "_counted_by_difference", None)
+        if counting is not None and counting(shape):  # kept by difference: no roots
+            tally: dict[str, int] = {}
+            derive._count_answers(shape, store, before, derived_graph, changed, tally)
+            t3 = time.process_time()
+            rows.append({
+                "rule": shape.name, "depth": shape.depth, "start": 0, "roots": tally["whole"],
+                "by_difference": tally["by_difference"], "quads": 0,
+                "roots_s": 0.0, "neighbourhood_s": 0.0, "answers_s": round(t3 - t0, 3),
+                "cpu_s": round(t3 - t0, 3),
+            })  # fmt: skip
+            continue
         start = derive._start(shape, changed)
         reached = derive._roots(shape, store, start, derived_graph)
         roots = {
