@@ -2407,3 +2407,28 @@ def test_steps_still_to_come_or_denied_are_no_events(body: str) -> None:
 def test_a_count_in_apposition_to_a_date_restates_it() -> None:
     got = _pairs("On 3 May 2024, a week after her arrest, Ana Lee was charged.")
     assert ("charge", "2024-05-03") in got and ("charge", "2024-05-10") not in got
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("The arrest took place on 3 May 2024 in Zenda.", ("arrest", "2024-05-03")),
+        ("Her arrest came on 3 May 2024, after a protest.", ("arrest", "2024-05-03")),
+        ("On 3 May 2024, the judge ordered Ana Lee's release on bail.", ("release", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee received a call threatening to kill her.",
+         ("threat", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee was sued for defamation by a minister.",
+         ("complaint", "2024-05-03")),
+        ("On 3 May 2024, the Constitutional Court struck down the law.",
+         ("court_decision", "2024-05-03")),
+        ("On 3 May 2024, the court ordered the closure of the Zembla Rights Centre.",
+         ("ban", "2024-05-03")),
+        ("On 3 May 2024, the Zembla Rights Centre was forced to close.", ("ban", "2024-05-03")),
+        ("On 3 May 2024, the authorities revoked the accreditation of Ana Lee.",
+         ("ban", "2024-05-03")),
+    ],
+)  # fmt: skip
+def test_nouns_that_took_place_orders_of_a_named_release_and_closures(
+    body: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _pairs(body)

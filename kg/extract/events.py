@@ -120,10 +120,12 @@ ORDER_VERBS = r"(?:ordered|approved|authori[sz]ed|sanctioned|carried out|conduct
 
 def ordered_pattern(nouns: list[str]) -> str:
     """An event noun as the object of a verb of decision: "the court ordered the release of
-    Ana Lee", "the prosecutor approved his arrest" (no date needed after the noun: the verb's
-    clause gives it)."""
+    Ana Lee", "the prosecutor approved his arrest", "ordered Ana Lee's release" (no date needed
+    after the noun: the verb's clause gives it)."""
     return (
-        rf"\b{ORDER_VERBS} (?:the|his|her|their|its|an?) (?:[a-z-]+ )?(?:"
+        rf"\b{ORDER_VERBS} (?:(?:the|his|her|their|its|an?) "
+        + r"|(?:[A-Z][\w’'.-]+ ){0,3}[A-Z][\w-]*[’']s )"
+        + r"(?:[a-z-]+ )?(?:"
         + "|".join(map(re.escape, nouns))
         + r")\b"
     )
@@ -158,6 +160,7 @@ def nominal_pattern(nouns: list[str]) -> str:
         + alts
         + r") "
         + OF_PEOPLE
+        + r"(?:(?:took place|came|occurred|happened) )?"
         + r"(?:on|in) (?=\d|(?:(?:early|mid|late)[\s-]+)?(?:"
         + "|".join([*MONTHS, *WEEKDAYS])
         + r")\b)"
