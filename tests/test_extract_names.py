@@ -655,7 +655,7 @@ def test_a_body_spelled_before_its_abbreviation_is_found_in_any_case_or_language
          "Green Harvest Plantations"),
         ("The security firm Black Shield Services guarded the mine.", "Black Shield Services"),
         ("The construction firm Omar Brothers evicted the villagers.", "Omar Brothers"),
-        ("He worked for the telecoms operator Kastra Mobile.", "Kastra Mobile"),
+        ("He worked for the telecoms company Kastra Mobile.", "Kastra Mobile"),
     ],
 )  # fmt: skip
 def test_a_name_after_a_noun_for_a_business_is_a_company(sentence: str, name: str) -> None:

@@ -278,7 +278,7 @@ NAMED_BY_NOUN = re.compile(
     r"federation|foundation|party|trade union|collective|cooperative|initiative|charity|"
     r"rights centre|rights center|legal aid centre|legal aid center|society|"
     # "the mining company Zen Gold Resources", "the security firm Black Shield Services"
-    r"company|firm|corporation|conglomerate|multinational|contractor|operator)"
+    r"company|firm|corporation|conglomerate|multinational)"
     r"[^\S\n]*\n?[^\S\n]*\Z"
 )
 GLOSSED_BODY = re.compile(
@@ -355,7 +355,8 @@ def _naming_noun(text: str, lo: int, start: int) -> str | None:
 ABBREVIATED_FORM = re.compile(r"(?:[A-Z]\.)+[A-Z]|Ltd|Inc|Co|Corp")
 #: The nouns of NAMED_BY_NOUN that name a business.
 COMPANY_NOUNS = frozenset(
-    "company firm corporation conglomerate multinational contractor operator".split()
+    # (not "operator", "contractor": "camera operator X" is a person)
+    "company firm corporation conglomerate multinational".split()
 )
 #: The nouns of NAMED_BY_NOUN that name a news outlet, by how they start.
 MEDIA_NOUN_START = re.compile(
