@@ -63,6 +63,7 @@ from kg.extract.scan import (
     Scanner,
     TailPattern,
     WordStartPatterns,
+    _cheapest_literals,
     find_words,
     finditer_around,
     finditer_at,
@@ -781,6 +782,27 @@ def test_patterns_opening_with_literals_found_where_their_literals_are() -> None
                 assert got == want, (rx.pattern, k)
             checked += bool(want)
     assert checked > 50
+
+
+def test_literals_looked_for_are_the_cheapest_to_find() -> None:
+    """A literal costs ``str.find`` about one character in ``len + 1`` of the text: the longer
+    literal is looked for where it stays one literal, the shorter where the longer ones would
+    be several for one."""
+    police = re.compile(r"(?P<n>police)(?: officers)?\b(?!\s+station)")
+    assert _cheapest_literals(police, 12) == ("police",)
+    assert _cheapest_literals(police, 3) == ("pol",)  # no longer than asked
+    # "prison guards", "prison officers", "prison staff": one "priso", not three "prison x"
+    custody = re.compile(r"(?:prison|jail) (?:guards|officers|staff)")
+    assert _cheapest_literals(custody, 12) == ("jail ", "priso")
+    assert _cheapest_literals(re.compile(r"[Tt]he prosecutor"), 12) == (
+        "The prosecut",
+        "the prosecut",
+    )
+    assert _cheapest_literals(re.compile(r"[a-z]+ed\b"), 12) is None  # no literal start
+    text = "the prison staff, jail guards and the prisoners; police officers, policemen"
+    for rx in (police, custody):
+        want = [m.span() for m in rx.finditer(text)]
+        assert want and [m.span() for m in finditer_prefixed(rx, text)] == want
 
 
 def test_opens_with_literal() -> None:

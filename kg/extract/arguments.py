@@ -198,7 +198,7 @@ def _described_mentions(
     before the head must be in the name too ("the Zenda court")."""
     starts = [a for a, _b, _e in known]
     out = []
-    for h in finditer_prefixed(DESCRIBED_HEAD, flat, 8):  # its words found by str.find
+    for h in finditer_prefixed(DESCRIBED_HEAD, flat):  # its words found by str.find
         if h.start() and (flat[h.start() - 1].isalnum() or flat[h.start() - 1] in "-_"):
             continue
         m = DESCRIBED_LEAD.search(flat, max(0, h.start() - 60), h.start())

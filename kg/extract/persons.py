@@ -1006,12 +1006,12 @@ UNNAMED_ANCHORS = [
 
 
 #: Anchors that open with a class or an alternation of words ("[Tt]he prosecutor",
-#: "(?:unknown|masked) ...") are found faster at their literals of up to eight characters
-#: (:func:`kg.extract.scan.finditer_prefixed`) than by trying them at every character; those
-#: that open with a literal of three characters or more the regex engine finds as fast itself.
+#: "(?:unknown|masked) ...") are found faster at their literals (:func:`kg.extract.scan.
+#: finditer_prefixed`) than by trying them at every character; those that open with a literal
+#: of three characters or more the regex engine finds as fast itself.
 BY_LITERALS = frozenset(a for a in UNNAMED_ANCHORS if not opens_with_literal(a))
-#: The length of the literals the anchors of :data:`BY_LITERALS` are found by.
-ANCHOR_LITERAL = 8
+#: The longest literals the anchors of :data:`BY_LITERALS` may be found by.
+ANCHOR_LITERAL = 12
 
 
 def _unnamed_matches(flat: str, rx: re.Pattern[str], anchor: re.Pattern[str]):
