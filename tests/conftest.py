@@ -63,6 +63,18 @@ def built_store(tmp_path_factory: pytest.TempPathFactory):
     return Store.open(path)
 
 
+@pytest.fixture(scope="session")
+def seed_built(tmp_path_factory: pytest.TempPathFactory):
+    """data/ (without its pseudonym key: the build makes one) built once per test process;
+    ``seed_built.copy()`` gives a fresh writable (data, store) pair for a test that changes
+    them (a takedown, a rebuild), instead of a build of its own."""
+    from builtonce import BuiltOnce
+
+    source = tmp_path_factory.mktemp("seed-data") / "data"
+    shutil.copytree(ROOT / "data", source, ignore=shutil.ignore_patterns("pseudonym.key"))
+    return BuiltOnce(tmp_path_factory.mktemp("seed-built"), source)
+
+
 @pytest.fixture()
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of data/, for tests that break or add records."""

@@ -175,11 +175,9 @@ def test_exports_of_the_gold_records(tmp_path: Path) -> None:
 
 
 def test_exports_after_a_takedown_hold_only_the_new_public_store(
-    data_copy: Path, tmp_path: Path
+    seed_built, tmp_path: Path
 ) -> None:
-    (data_copy / "pseudonym.key").unlink(missing_ok=True)
-    store = tmp_path / "kg"
-    build(store, data_copy, progress=None)
+    data_copy, store = seed_built.copy()
     assert "Dauletbayev" in export(_public(store), "turtle").decode("utf-8")
     before = set(_chunk_files(store).values())
     result = CliRunner().invoke(

@@ -162,10 +162,9 @@ def _shows(path: str, status: int, body: str) -> bool:
 
 
 @pytest.fixture()
-def built(data_copy: Path, tmp_path: Path) -> tuple[Path, Path]:
-    (data_copy / "pseudonym.key").unlink(missing_ok=True)
-    build(tmp_path / "store", data_copy)
-    return tmp_path / "store", data_copy
+def built(seed_built) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    data, store = seed_built.copy()
+    return store, data
 
 
 def test_takedown_and_rebuilds_are_served_without_restart(built: tuple[Path, Path]) -> None:

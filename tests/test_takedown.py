@@ -9,16 +9,14 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.store import Store, public_store_path
-from kg.store.build import build
 
 DEFENDER = "https://w3id.org/appeals-kg/id/person/p-2a9f31c4"
 
 
 @pytest.fixture()
-def built(data_copy: Path, tmp_path: Path) -> tuple[Path, Path]:
-    (data_copy / "pseudonym.key").unlink(missing_ok=True)
-    build(tmp_path / "store", data_copy)
-    return tmp_path / "store", data_copy
+def built(seed_built) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    data, store = seed_built.copy()
+    return store, data
 
 
 def _run(*args: str):  # type: ignore[no-untyped-def]
