@@ -2432,3 +2432,18 @@ def test_nouns_that_took_place_orders_of_a_named_release_and_closures(
     body: str, pair: tuple[str, str]
 ) -> None:
     assert pair in _pairs(body)
+
+
+def test_an_offence_dated_after_the_charge_is_no_second_charge() -> None:
+    june = "10 June 2024"
+    got = _pairs("Ana Lee was sentenced on 20 May 2024 for a protest on 3 March 2024.", june)
+    assert got == {("sentence", "2024-05-20")}
+    got = _pairs("Ana Lee was charged on 5 May 2024 over a protest held on 3 March 2024.", june)
+    assert got == {("charge", "2024-05-05")}
+
+
+def test_a_count_from_an_event_given_its_day_counts_from_that_day() -> None:
+    got = _pairs(
+        "Three days after her release on 3 May 2024, Ana Lee was summoned again.", "10 June 2024"
+    )
+    assert ("release", "2024-05-03") in got and ("summons", "2024-05-06") in got

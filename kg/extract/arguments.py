@@ -96,6 +96,8 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
         lead = flat[max(end, d.start - 8) : d.start]
         if OWN_VERB_DATE.search(flat, max(end, d.start - 30), d.start):
             continue  # "and that court had decided on 9 July": the date of another verb
+        if NOUN_PHRASE_DATE.search(flat, max(end, d.start - 60), d.start):
+            continue  # "sentenced on 20 May for a protest on 3 March": the protest's date
         if GAPPED_DATE.search(lead) and (
             d.value[2] is not None
             # "A was arrested on 28 July, and B and C in September": a month goes with the
@@ -2336,5 +2338,14 @@ TIGHT_DATE = re.compile(r"(?:\s+(?:him|her|them|it|its \w+|the \w+))?\s+(?:(?:on
 
 
 #: A date right after a verb of its own ("decided on", "met in") is that verb's date.
-OWN_VERB_DATE = re.compile(r"\b[a-z]{3,}ed\s+(?:on|in)\s+$")
+OWN_VERB_DATE = re.compile(
+    r"\b(?:[a-z]{3,}ed|held|given|made|written|sent|spoken|told|won)\s+(?:on|in)\s+$"
+)
+#: "sentenced on 20 May for a protest on 3 March", "charged over a post of his in March": a date
+#: inside a phrase that a preposition opens on a noun is that noun's (the offence's), not the
+#: verb's.
+NOUN_PHRASE_DATE = re.compile(
+    r"\b(?:for|over|about|during|at|after|before|following)\s+(?:an?|the|his|her|their|its)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:on|in)\s+$"
+)
 GAPPED_DATE = re.compile(r"(?:,|\w)\s+(?:on|in)\s+$|\d\s+and\s+$")

@@ -286,6 +286,9 @@ def format_date(value: tuple[int, int | None, int | None] | None) -> str | None:
 
 
 FOR_END = re.compile(r"\bfor\s+$")
+#: What stands between a count from an event noun and the day of that event: "three days
+#: after her release on 3 May".
+OWN_DAY = re.compile(r"\s+(?:on|in)\s+")
 #: What stands between a date and a count from an event told in apposition to it ("3 May, a
 #: week after her arrest").
 APPOSED_REL = re.compile(r"\s*,\s*")
@@ -322,7 +325,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     sent_ends = [s.end for s in doc.sentences]
     sent_i = -1
     sent_year: int | None = None  # the year of the first full date of the current sentence
-    for start, end, kind, m in found:
+    for k, (start, end, kind, m) in enumerate(found):
         i = bisect.bisect_right(sent_ends, start)
         if i != sent_i:
             # the narrative's year is the one its sentences open with: "On 3 May 2023, the court
@@ -382,6 +385,13 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 # day just given, from an event before it; it is no date of its own
                 continue
             told = _event_day(doc, sent_ends, days, noun.lower(), start) if noun else None
+            if noun and k + 1 < len(found) and found[k + 1][2] == "abs":
+                # "three days after her release on 3 May": the count starts from the day the
+                # event noun is given right after it
+                nxt = found[k + 1]
+                own = absolute(nxt[3], year) if OWN_DAY.fullmatch(flat, end, nxt[0]) else None
+                if own is not None and own[2] is not None:
+                    told = date(*own)  # type: ignore[arg-type]
             value, approx = _relative(m, told or anchor)
             if value is None:
                 continue

@@ -19,7 +19,7 @@ from kg.extract.arguments import (
     mention_index,
     tight_date,
 )
-from kg.extract.dates import DateMention, footnote_dates, format_date
+from kg.extract.dates import OWN_DAY, DateMention, footnote_dates, format_date
 from kg.extract.entities import STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import MONTHS
 from kg.extract.penalties import add_penalties, drop_custody_sentences, merge_convictions
@@ -879,7 +879,15 @@ def find_events(
             taken = [
                 d for d in sdates
                 if d.end <= a and "," in flat[d.end : a]
-                and (d in told_by.values() or _after_verb(flat, d, s.start))
+                and (
+                    d in told_by.values()
+                    or _after_verb(flat, d, s.start)
+                    # "three days after her release on 3 May, she was summoned": the day the
+                    # count starts from, not this event's
+                    or any(
+                        r.end < d.start and OWN_DAY.fullmatch(flat, r.end, d.start) for r in sdates
+                    )
+                )
             ]  # fmt: skip
             # "whose father has been detained since January, was arrested": that date is the
             # start of the other custody, not this event's
