@@ -1625,3 +1625,31 @@ def test_one_who_testified_in_a_relative_clause_is_a_witness() -> None:
     assert roles["Karim Said"] == ["witness"]
     assert roles["Omar Adly"] == ["witness"]
     assert "witness" not in roles["Sami Nour"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Omar Adly, Kastra's police chief, ordered the arrest.",
+        "Omar Adly, head of the investigation team, questioned him.",
+        "Omar Adly, an officer of the State Security Service, questioned him.",
+    ],
+)
+def test_a_state_agent_described_in_an_apposition_who_acts_is_an_official(sentence: str) -> None:
+    text = (
+        "Zendaria: Defender detained\n\n15 May 2023\n\nAli Reza, a human rights defender, was "
+        f"arrested on 2 May. {sentence}\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Omar Adly"] == ["official"]
+
+
+def test_one_apposed_to_a_civil_body_who_acts_is_no_official() -> None:
+    text = (
+        "Zendaria: Defender detained\n\n15 May 2023\n\nAli Reza, a human rights defender, was "
+        "arrested on 2 May. Omar Adly, a member of the Kastra Legal Centre, questioned him about "
+        "his work. Sara Nour, a fellow activist, arrested him in a citizen's arrest.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert "official" not in roles["Omar Adly"]
+    assert "official" not in roles["Sara Nour"]

@@ -160,6 +160,8 @@ ACTS_FOR_STATE_BEFORE = re.compile(
 #: The same, said after the name: "X ordered the arrest of", "X had signed the detention
 #: order", "X issued a travel ban".
 ACTS_FOR_STATE_AFTER = re.compile(
+    # "X, the district commissioner, ordered the arrest": an apposition may come between
+    r"(?:\s*,(?P<app>[^,.;“”\"]{2,80}),)?"
     r"\s+(?:had\s+|then\s+|later\s+)?(?:ordered|signed|issued|authori[sz]ed)\s+(?:the|an?|his|"
     r"her|their)\s+(?:[\w-]+\s+){0,2}(?:arrest|detention|warrant|order|search|raid|ban|decree|"
     r"closure|deportation|expulsion|dissolution|extradition)"
@@ -170,6 +172,8 @@ ACTS_FOR_STATE_AFTER = re.compile(
 #: activist", "X and two other officers detained him", "X sentenced her to five years". The
 #: one who sentences or convicts is a judge; the rest act as officials.
 STATE_ACT_DONE_BY = re.compile(
+    # "X, head of the investigation team, questioned him": an apposition may come between
+    r"(?:\s*,(?P<app>[^,.;“”\"]{2,80}),)?"
     r"(?:\s+and\s+(?:[\w-]+\s+){0,3}(?:officers|agents|policemen|soldiers|men|others))?"
     r"\s+(?:had\s+|then\s+|later\s+)?(?:(?P<judge>sentenced|convicted)|arrested|detained|"
     r"summoned|interrogated|questioned|searched|raided|abducted|tortured|beat|handcuffed)\s+"
@@ -186,13 +190,19 @@ def _acts_for_the_state(flat: str, p: Entity) -> str | None:
         return None
     role = None
     for a, b in p.mentions:
-        if ACTS_FOR_STATE_BEFORE.search(flat, max(0, a - 40), a) or ACTS_FOR_STATE_AFTER.match(
-            flat, b
-        ):
+        after = ACTS_FOR_STATE_AFTER.match(flat, b)
+        if ACTS_FOR_STATE_BEFORE.search(flat, max(0, a - 40), a) or (after and _of_state(after)):
             role = role or "official"
-        elif done := STATE_ACT_DONE_BY.match(flat, b):
+        elif (done := STATE_ACT_DONE_BY.match(flat, b)) and _of_state(done):
             role = "judge" if done.group("judge") else (role or "official")
     return role
+
+
+def _of_state(m: re.Match[str]) -> bool:
+    """Whether the apposition the act is told after, if any, leaves the one who acts on the
+    state's side: "X, a member of the Vela Legal Centre, questioned him" does not."""
+    app = m.group("app")
+    return not app or not (CIVIL_BODY_WORDS.search(app) or ACTIVIST_DESC.match(app.strip()))
 
 
 #: The side a person appears for at a trial: "X acting for the prosecution", "Y for the
@@ -1271,7 +1281,11 @@ def _roles_after(
     if POSSESSED_LAWYER_AFTER.match(after) or LAWYER_WHO.match(desc):
         roles.append("lawyer")  # "X, his lawyer", "X, who represents Y": acts for another
         return
-    if (STATE_AGENT_AFTER.match(desc) or OFFICIAL_AT.match(desc)) and not _post_in_civil_body(desc):
+    if (
+        STATE_AGENT_AFTER.match(desc)
+        or OFFICIAL_AT.match(desc)
+        or (AGENT_OF.match(desc) and _post_in_state_body(desc))
+    ) and not _post_in_civil_body(desc):
         roles.append("official")  # "X, a police officer", "X, an investigator with the Y"
         return
     if _body_led(desc, roles):
@@ -1419,7 +1433,9 @@ WHO_HEADS = re.compile(
 )
 STATE_BODY_WORDS = re.compile(
     r"(?i)\b(?:parliament(?:ary)?|ministry|police|security service|intelligence|army|military|"
-    r"government|court|prosecut\w*|senate|congress|national assembly|presidential)\b"
+    r"government|court|prosecut\w*|senate|congress|national assembly|presidential|"
+    # "X, head of the investigation team": those who investigate a case act for the state
+    r"investigat\w*)\b"
 )
 PLACE_OF_CUSTODY = re.compile(
     r"(?i)\b(?:prison|jail|gaol|penal colony|detention (?:centre|center))\b"
@@ -1486,6 +1502,8 @@ LAWYER_WHO = re.compile(
 LAWYER_DESC = re.compile(r"(?:[\w-]+ ){0,3}(?:lawyer|attorney|advocate|barrister)s?\b")
 #: A state agent described after the name: "X, a police officer", "X, an investigator with Y".
 STATE_AGENT_AFTER = re.compile(
+    # "X, Kastra's police chief": the place whose force it is, in the possessive
+    r"(?:[A-Z][\w-]*[’']s )?"
     r"(?:(?:senior|junior|chief|local|district|regional|military|police|security|prison|army|"
     r"intelligence|border|traffic|state|government) ){0,2}"
     r"(?:(?:police|security|prison|army|military|intelligence|border) "
@@ -1495,6 +1513,13 @@ STATE_AGENT_AFTER = re.compile(
 )
 
 
+#: "X, an officer of the State Security Service", "X, an agent with the Border Police": one
+#: who serves in a body, whose kind says whether it is the state's (_post_in_state_body).
+AGENT_OF = re.compile(
+    r"(?:(?:senior|junior|chief|local|district|regional|military|police|security|intelligence|"
+    r"state|government|plain-?clothes|uniformed|investigating|special) ){0,2}"
+    r"(?:officer|agent|employee|commander)s? (?:at|of|with|in|from) "
+)
 #: "X, an official at the Ministry of Information", "X, a senior official of the presidency".
 OFFICIAL_AT = re.compile(r"(?:[\w-]+ ){0,2}officials? (?:at|of|with|in|from) (?:the )?[\w-]+")
 
