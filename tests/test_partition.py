@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kg.store import Store
-from kg.store.build import build
 from kg.store.partition import partition_triples, without_stated
 from kg.store.store import public_store_path
 from kg.vocab import ACCESS, AKG, AKR
@@ -71,8 +68,8 @@ def test_derived_facts_already_stated_are_not_derived_again() -> None:
     assert set(without_stated(g, [a])) == {b}
 
 
-def test_public_store_has_no_triple_in_two_graphs(tmp_path: Path) -> None:
-    build(tmp_path / "store")
-    public = Store.open(public_store_path(tmp_path / "store"))
+def test_public_store_has_no_triple_in_two_graphs(seed_built) -> None:  # type: ignore[no-untyped-def]
+    _data, store = seed_built.copy()
+    public = Store.open(public_store_path(store))
     assert public.is_public
     assert triples_in_several_graphs(public) == []
