@@ -666,3 +666,20 @@ def test_a_name_after_a_noun_for_a_business_is_a_company(sentence: str, name: st
     record = extract_case(text, appeal_id="t")
     assert {o["name"]: o["kind"] for o in record["organisations"]}[name] == "company"
     assert name not in {p["name"] for p in record["persons"]}
+
+
+def test_newspapers_clubs_the_public_ministry_and_a_city_hall_by_their_names() -> None:
+    # (a city hall's kind only: "Hall" is no head word, a surname as often)
+    text = (
+        "9 June 2024\n\nZenda: Journalist charged\n\nOn 2 May 2024, the Public Ministry charged "
+        "Ana Lee, a reporter for The Kastra Observer, after the Kastra City Hall complained. The "
+        "Kastra Press Club and the Vela Chronicle condemned the charges.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["Public Ministry"] == "prosecution"
+    assert kinds["Kastra Observer"] == "media"
+    assert org_kind("Kastra City Hall", "") == "government"
+    assert kinds["Kastra Press Club"] == "ngo"
+    assert kinds["Vela Chronicle"] == "media"
+    for name in ("Kastra Journal", "Kastra Courier", "Kastra Express", "Kastra Mirror"):
+        assert org_kind(name, "") == "media", name

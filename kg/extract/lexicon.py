@@ -164,6 +164,12 @@ ORG_HEADS = {
     "Governorate": "government", "Prefecture": "government", "Cabinet": "government",
     "Embassy": "government", "Consulate": "government",
     "Navy": "security_service",
+    # newspapers by the words their names end with: "The Kastra Observer", "Vela Chronicle"
+    "Journal": "media", "Chronicle": "media", "Observer": "media", "Courier": "media",
+    "Express": "media", "Mirror": "media", "Telegraph": "media", "Inquirer": "media",
+    "Bulletin": "media",
+    # a club of journalists or lawyers: "Kastra Press Club"
+    "Club": "ngo",
 }  # fmt: skip
 ORG_KIND_HINTS = [
     # regional and UN bodies before the head words their names share with national ones
@@ -192,8 +198,13 @@ ORG_KIND_HINTS = [
         ),
         "international_org",
     ),
-    # the public prosecution of Latin American and French-speaking states
-    (re.compile(r"^Minist(?:erio|ério|ère) [Pp](?:úblico|ublic)\b"), "prosecution"),
+    # the public prosecution of Latin American and French-speaking states, also in English
+    (
+        re.compile(r"^Minist(?:erio|ério|ère) [Pp](?:úblico|ublic)\b|\bPublic Ministry\b"),
+        "prosecution",
+    ),
+    # a town's or city's seat of government
+    (re.compile(r"\b(?:City|Town) Hall\b"), "government"),
     # a ministry of intelligence or of state security is a security service, not a department
     # of the government ("Ministry of Intelligence", "Ministry of State Security")
     (
