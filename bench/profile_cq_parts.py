@@ -52,10 +52,8 @@ PARTS: dict[str, list[tuple[str, str]]] = {
         ),
     ],
     "cq12-banned-organisations": [
-        ("bans", "?event akg:eventType evtype:ban ."),
+        ("bans_organisation", "?event akg:bansOrganisation ?organisation ."),
         ("appeal", "?event akg:statedIn ?appeal ."),
-        ("target", "?event akg:hasTarget ?organisation ."),
-        ("organisation", "FILTER EXISTS { ?organisation a akg:Organisation }"),
         ("label", "OPTIONAL { ?organisation rdfs:label ?organisationLabel }"),
         (
             "date_ground",
@@ -66,13 +64,8 @@ PARTS: dict[str, list[tuple[str, str]]] = {
             "OPTIONAL { ?event akg:place ?place . OPTIONAL { ?place rdfs:label ?placeLabel } }",
         ),
         (
-            "authority",
-            "OPTIONAL { ?event akg:authority ?authority ."
-            " OPTIONAL { ?authority rdfs:label ?authorityLabel } }",
-        ),
-        (
-            "agents",
-            "OPTIONAL { ?event akg:actedBy ?agent . OPTIONAL { ?agent rdfs:label ?agentLabel } }",
+            "banned_by",
+            "OPTIONAL { ?event akg:bannedBy ?by . OPTIONAL { ?by rdfs:label ?byLabel } }",
         ),
     ],
 }

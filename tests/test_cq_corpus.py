@@ -7,7 +7,8 @@ with expected rows counted from the gold YAML in plain Python (not only on the s
 - CQ10: the demands of each appeal about a defender's case, as many as the gold lists.
 - Every question's bound form returns a subset of its corpus-wide rows on this graph.
 - The shortcuts derived for the questions (akg:concernsDefender, akg:statedIn, akg:actedBy,
-  akg:hasTarget, akg:defenderIn, akg:hasRightClaim, akg:appealCount and akg:appealIdentifier)
+  akg:hasTarget, akg:bansOrganisation, akg:bannedBy, akg:defenderIn, akg:hasRightClaim,
+  akg:appealCount and akg:appealIdentifier)
   are what their definitions give, worked out in Python from the triples they are derived from.
 """
 
@@ -279,6 +280,34 @@ def test_has_target_is_each_participant_with_the_role_target(gold_store: Store) 
     found = _pairs(gold_store, AKG + "hasTarget")
     assert expected and found == expected
     assert not found & _pairs(gold_store, AKG + "authority")
+
+
+def test_ban_shortcuts_are_the_targeted_organisations_and_who_banned(gold_store: Store) -> None:
+    """akg:bansOrganisation (CQ12) is each target of a ban typed akg:Organisation, not a person
+    banned nor another event's target; akg:bannedBy is a ban's authority, or where it has none
+    each of its agents, never an agent beside an authority."""
+    ban = "https://w3id.org/appeals-kg/vocab/event-type/ban"
+    bans = {e for e, kind in _pairs(gold_store, AKG + "eventType") if kind == ban}
+    role = _by_subject(_pairs(gold_store, AKG + "role"))
+    participant = _by_subject(_pairs(gold_store, AKG + "participant"))
+    organisations = {
+        s
+        for s, kind in _pairs(gold_store, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        if kind == AKG + "Organisation"
+    }
+    with_role: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for event, part in _pairs(gold_store, AKG + "participation"):
+        for r in role.get(part, ()):
+            with_role[r] |= {(event, who) for who in participant.get(part, ())}
+    targets = {(e, t) for e, t in with_role[ROLE + "target"] if e in bans}
+    expected = {(e, t) for e, t in targets if t in organisations}
+    found = _pairs(gold_store, AKG + "bansOrganisation")
+    assert expected and found == expected
+    assert found < targets  # the gold's bans target persons too: left out
+    authority = _by_subject(_pairs(gold_store, AKG + "authority"))
+    agents = _by_subject({(e, a) for e, a in with_role[ROLE + "agent"] if e in bans})
+    by = {(e, b) for e in bans for b in authority.get(e) or agents.get(e, ())}
+    assert by and _pairs(gold_store, AKG + "bannedBy") == by
 
 
 def test_defender_in_is_each_involvement_with_the_role_defender(gold_store: Store) -> None:

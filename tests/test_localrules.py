@@ -209,7 +209,7 @@ def test_reference_data_stating_a_rules_predicate_sends_that_rule_back_to_sparql
     done = _done(monkeypatch)
     stream.build_streaming(tmp_path / "guarded", data, incremental=False, progress=None)
     _build_without_local_rules(data, tmp_path / "sparql", monkeypatch)
-    reading = {"acted-by.rq", localrules.ACTING_BODY, localrules.CONCERNS_DEFENDER}
+    reading = {"acted-by.rq", "banned-by.rq", localrules.ACTING_BODY, localrules.CONCERNS_DEFENDER}
     assert done[0] == frozenset(localrules.RULES) - reading
     quads = _nquads(tmp_path / "guarded")
     assert quads == _nquads(tmp_path / "sparql")
@@ -455,5 +455,68 @@ def test_final_decision_follows_finality_and_appeal_through_a_rebuild(
         assert final_decisions(store) == expected
         assert cq05(store) == [d for d, _c in expected]
         full = tmp_path / f"full-{appealable}"
+        build(full, data_copy, incremental=False, progress=None)
+        assert _nquads(store) == _nquads(full)
+
+
+def test_ban_shortcuts_follow_who_banned_and_what_through_a_rebuild(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    """akg:bannedBy (CQ12's "by whom") is a ban's authority, else its agents, and
+    akg:bansOrganisation the ban's targets typed akg:Organisation: the seed's ban of o1 by the
+    police (o8, authority and agent). Its authority taken away and a second agent added, a
+    rebuild gives both agents; a person as authority and a person among the targets, the
+    person banned alone and the person left out of the banned; each rebuild equal to a full
+    build of the changed data, and CQ12's rows follow."""
+    from kg.query import run_query
+    from kg.store.build import build
+
+    path = data_copy / "cases" / "seed-dauletbayev-2017.yaml"
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    at = next(i for i, e in enumerate(record["events"]) if e["type"] == "ban")
+    ban = record["events"][at]
+    assert ban["authority"] == "o8" and ban["agents"] == ["o8"] and ban["targets"] == ["o1"]
+    event = str(AKR[f"event/e-{ban['key']}"])
+
+    def shortcuts(store_path: Path) -> dict[str, set[str]]:
+        store = Store.open(store_location(store_path, public=True)).oxigraph
+        out: dict[str, set[str]] = {}
+        for p in (AKG.bannedBy, AKG.bansOrganisation):
+            found = store.quads_for_pattern(ox.NamedNode(event), ox.NamedNode(str(p)), None)
+            out[str(p)] = {q.object.value for q in found}
+        return out
+
+    def cq12(store_path: Path) -> set[tuple[str, str]]:
+        store = Store.open(store_location(store_path, public=True))
+        result = run_query(store, "cq12-banned-organisations")
+        col = {v: i for i, v in enumerate(result.variables)}
+        return {
+            (str(r[col["organisation"]]), str(r[col["by"]]))
+            for r in result.rows
+            if str(r[col["event"]]) == event
+        }
+
+    store = tmp_path / "store"
+    build(store, data_copy, progress=None)
+    first = shortcuts(store)
+    (police,) = first[str(AKG.bannedBy)]
+    (banned,) = first[str(AKG.bansOrganisation)]
+    assert cq12(store) == {(banned, police)}
+    changes = [
+        ({"authority": None, "agents": ["o8", "o2"]}, 2, 1),  # both agents banned
+        ({"authority": "p1", "agents": ["o8"], "targets": ["o1", "p2"]}, 1, 1),  # p1 alone
+    ]
+    for n, (change, bodies, organisations) in enumerate(changes):
+        record["events"][at] = {**ban, **change}
+        path.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+        build(store, data_copy, progress=None)  # incremental: the record changed
+        got = shortcuts(store)
+        assert len(got[str(AKG.bannedBy)]) == bodies
+        assert got[str(AKG.bansOrganisation)] == {banned}  # the person p2 is no organisation
+        assert police in got[str(AKG.bannedBy)] or change["authority"] == "p1"
+        assert police not in got[str(AKG.bannedBy)] or change["authority"] is None
+        assert cq12(store) == {(banned, by) for by in got[str(AKG.bannedBy)]}
+        assert len(got[str(AKG.bansOrganisation)]) == organisations
+        full = tmp_path / f"full-{n}"
         build(full, data_copy, incremental=False, progress=None)
         assert _nquads(store) == _nquads(full)

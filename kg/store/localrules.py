@@ -78,7 +78,7 @@ _IDENTIFIER = str(DCTERMS.identifier)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _AGENT_ROLE, _TARGET_ROLE, _DEFENDER = ROLE.agent, ROLE.target, ROLE.defender
-_COMPLAINT = EVTYPE.complaint
+_COMPLAINT, _BAN = EVTYPE.complaint, EVTYPE.ban
 _REPORTED = (_REPORTED_IN, _EVIDENCE, _HAS_SOURCE)
 _POSITIONS = (_HELD_BY, _POST_IN, _MEMBER, _ORGANIZATION)
 
@@ -98,6 +98,7 @@ RULES: dict[str, tuple[str, ...]] = {
     APPEAL_COUNT: (*_REPORTED, _IDENTIFIER),  # and rdf:type, anywhere
     CONCERNS_DEFENDER: (_ROLE, _AGENT, _PARTICIPANT, _PARTICIPATION, _AUTHORITY, *_POSITIONS),
     "acted-by.rq": (_AUTHORITY, _PARTICIPATION, _ROLE, _PARTICIPANT),
+    "banned-by.rq": (_EVENT_TYPE, _AUTHORITY, _PARTICIPATION, _ROLE, _PARTICIPANT),
     "case-role.rq": (_AGENT, _ROLE, *_REPORTED, _ABOUT_CASE),
     "complained-against.rq": (_EVENT_TYPE, _PARTICIPATION, _ROLE, _PARTICIPANT),
     "defender-in.rq": (_AGENT, _ROLE, *_REPORTED, _ABOUT_CASE),
@@ -131,6 +132,7 @@ TEXTS = {
     APPEAL_COUNT: "2708db6dceb807d8",
     CONCERNS_DEFENDER: "bd520e88d275c8fe",
     "acted-by.rq": "fde80b4e9b131673",
+    "banned-by.rq": "6e8ec802b8a90bf7",
     "case-role.rq": "54d95660768e2412",
     "complained-against.rq": "6bf2712cc50dd21c",
     "defender-in.rq": "644965c171f45755",
@@ -249,6 +251,14 @@ def _acted_by(ix: _Index, out: Out) -> None:
             out.add((event, AKG.actedBy, actor))
 
 
+def _banned_by(ix: _Index, out: Out) -> None:
+    for event, kind in ix.pairs(_EVENT_TYPE):
+        if kind != _BAN:
+            continue
+        for actor in ix.objects(event, _AUTHORITY) or ix.with_role(event, _AGENT_ROLE):
+            out.add((event, AKG.bannedBy, actor))
+
+
 def _involvements(ix: _Index) -> list[tuple[Any, Any, Any]]:
     """(agent, role, case) of each involvement: ``?inv akg:agent ?agent ; akg:role ?role ;
     akg:reportedIn|akg:evidence/oa:hasSource ?appeal . ?appeal akg:aboutCase ?case``."""
@@ -350,6 +360,7 @@ def _right_guaranteed_by(ix: _Index, out: Out) -> None:
 
 _APPLY = {
     "acted-by.rq": _acted_by,
+    "banned-by.rq": _banned_by,
     "case-role.rq": _case_role,
     "complained-against.rq": _complained_against,
     "defender-in.rq": _defender_in,
