@@ -2447,3 +2447,26 @@ def test_a_count_from_an_event_given_its_day_counts_from_that_day() -> None:
         "Three days after her release on 3 May 2024, Ana Lee was summoned again.", "10 June 2024"
     )
     assert ("release", "2024-05-03") in got and ("summons", "2024-05-06") in got
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("Ana Lee was among those arrested on 3 May 2024.", ("arrest", "2024-05-03")),
+        ("Ana Lee was among dozens of protesters detained on 3 May 2024.",
+         ("arrest", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee was given two years in prison.", ("sentence", "2024-05-03")),
+        ("On 3 May 2024, the court refused her request for release.",
+         ("court_decision", "2024-05-03")),
+        ("On 3 May 2024, police officers bundled Ana Lee into a van.", ("arrest", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee's residence permit was revoked.", ("other", "2024-05-03")),
+    ],
+)  # fmt: skip
+def test_one_among_those_taken_terms_given_and_requests_refused(
+    body: str, pair: tuple[str, str]
+) -> None:
+    assert pair in _pairs(body)
+
+
+def test_the_detained_among_the_crowd_are_still_no_event() -> None:
+    assert _pairs("Among the detained activists was a poet.") == set()

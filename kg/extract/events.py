@@ -453,6 +453,9 @@ VAGUE_PAST = re.compile(
 #: "the disappeared activist", "those acquitted", "all seized documents", "its banned
 #: newspaper": a participle used as an adjective.
 ADJECTIVAL = re.compile(r"\b(?:[Tt]he|[Tt]hose|an?|[Aa]mong|all|any|every|their|its|his)\s+$")
+#: "was among those", "were among the dozens of protesters": the subject is one of those
+#: the participle after tells of.
+AMONG = re.compile(r"\b(?:was|were)\s+(?:also\s+)?among\s+(?:[\w’'-]+\s+){0,5}$")
 ADJOURNED = re.compile(r"adjourned|postponed")
 #: "adjourned the case once again to", "postponed until": the words before the new date.
 ADJOURNED_TO = re.compile(
@@ -854,10 +857,14 @@ def find_events(
                 (PRESENT_PASSIVE.search(pre) and etype not in STATES) or PRENOMINAL.match(flat, b)
             ):
                 continue
+            # "She was among those arrested on 3 May", "was among dozens of protesters detained":
+            # the subject underwent the step told by the participle
+            among = AMONG.search(flat, max(s.start, a - 80), a) is not None
             if (
                 (REDUCED_RELATIVE.search(pre) or MASS_NOUN_BEFORE.search(pre))
                 and re.fullmatch(r"[a-z]+ed", flat[a:b])
                 and (AFTER_PARTICIPLE.match(flat, b))
+                and not among
             ):
                 continue  # "detainees arrested in the raid", "material seized from": told before
             if (
@@ -871,7 +878,7 @@ def find_events(
                 continue  # "upheld the sentence handed down to her": what was decided on
             if etype == "trial_hearing" and OCCASION.search(pre):
                 continue  # "at the close of the first hearing, the court released": no new event
-            if ADJECTIVAL.search(pre) and re.match(r"\w+ed\b", flat[a:b]):
+            if ADJECTIVAL.search(pre) and re.match(r"\w+ed\b", flat[a:b]) and not among:
                 continue  # "the disappeared activist", "those acquitted": a participle, no event
             others = [h[0] for h in hits if h[0] != a]
             # a date bound to another verb before a comma ("men, abducted in 2020, be returned,
