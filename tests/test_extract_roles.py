@@ -1653,3 +1653,23 @@ def test_one_apposed_to_a_civil_body_who_acts_is_no_official() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert "official" not in roles["Omar Adly"]
     assert "official" not in roles["Sara Nour"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("The editor of the Kastra Times, Omar Adly, was also detained.", "journalist"),
+        ("The editor-in-chief of Radio Kastra, Omar Adly, was also detained.", "journalist"),
+        ("The chairperson of the Kastra Legal Centre, Omar Adly, was also detained.", "defender"),
+        ("The investigating officer, Omar Adly, questioned him.", "official"),
+        ("Security agent Omar Adly beat him.", "official"),
+        ("The arresting officer, Omar Adly, testified.", "official"),
+    ],
+)
+def test_a_newsroom_post_or_an_officer_named_before_the_name(sentence: str, role: str) -> None:
+    text = (
+        "Zendaria: Defender detained\n\n15 May 2023\n\nAli Reza, a human rights defender, was "
+        f"arrested on 2 May. {sentence}\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Omar Adly"] == [role]

@@ -423,6 +423,9 @@ PERSON_TITLES = [
      r"Lieutenant[- ]Colonel|Major|Captain|Lieutenant|Sergeant|"
      r"Constable|Brigadier|[Ii]nvestigator|[Ii]nterrogator|[Ww]arden|Detective|"
      r"[Pp]olice (?:[Cc]hief|[Oo]fficer|[Ii]nspector)|"
+     # "the investigating officer, X", "security agent X": an officer named by what they do
+     r"(?:[Ii]nvestigating|[Aa]rresting) (?:[Oo]fficer|[Ii]nspector)|"
+     r"[Ss]ecurity (?:[Oo]fficer|[Aa]gent)|"
      # the same ranks written short: "Lt. Gen. X", "Col. X", "Sgt. X"
      r"(?:(?:Lt|Brig|Maj)\.\s*)?(?:Gen|Col|Maj|Capt|Lt|Sgt|Cpl|Insp|Supt)\.)",
      "official", None),

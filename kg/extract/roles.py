@@ -1033,7 +1033,10 @@ POST_OF_BODY_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Aa]n?)\s+(?P<t>(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting|[Ee]xecutive|[Ff]ormer)"
     r"[- ])?(?:[Hh]ead|[Cc]hair(?:man|woman|person)?|[Pp]resident|[Dd]irector(?:[- ][Gg]eneral)?|"
     r"[Cc]ommander|[Ss]pokes(?:person|man|woman)|[Ss]ecretary(?:[- ][Gg]eneral)?|[Cc]oordinator|"
-    r"(?:[Cc]o-)?[Ff]ounder|[Tt]reasurer|[Ll]egal [Rr]epresentative|[Cc]hief|[Mm]ember)) (?:of|at) "
+    r"(?:[Cc]o-)?[Ff]ounder|[Tt]reasurer|[Ll]egal [Rr]epresentative|[Cc]hief|[Mm]ember|"
+    # the posts of a newsroom: "the editor of the Kastra Times, X"
+    r"[Ee]ditor(?:[- ]in[- ][Cc]hief)?|[Cc]orrespondent|[Rr]eporter))"
+    r" (?:of|at) "
     r"(?P<body>(?:the\s+)?[A-ZÀ-ÞĀ-Žİ][^,.;()“”\"]{0,80}?),\s*$"
 )
 POST_OF_BODY_BEFORE = TailPattern(POST_OF_BODY_BEFORE, ends=(",",), needs=(" of ", " at "))
