@@ -2470,3 +2470,13 @@ def test_one_among_those_taken_terms_given_and_requests_refused(
 
 def test_the_detained_among_the_crowd_are_still_no_event() -> None:
     assert _pairs("Among the detained activists was a poet.") == set()
+
+
+def test_a_clause_that_counts_back_from_the_date_before_it() -> None:
+    got = _pairs(
+        "On 10 May 2024, three days after Ana Lee was released, police summoned her again.",
+        "10 June 2024",
+    )
+    assert got == {("release", "2024-05-07"), ("summons", "2024-05-10")}
+    got = _pairs("On 3 May 2024, two weeks after he was arrested, Tom Reed was charged.")
+    assert got == {("arrest", "2024-04-19"), ("charge", "2024-05-03")}

@@ -5,6 +5,7 @@ per phrase and clause, merged when a lead and the narrative tell the same event.
 from __future__ import annotations
 
 import bisect
+import datetime
 import itertools
 import re
 from typing import Any
@@ -21,7 +22,7 @@ from kg.extract.arguments import (
 )
 from kg.extract.dates import OWN_DAY, DateMention, footnote_dates, format_date
 from kg.extract.entities import STATE_KINDS, Entities, Entity
-from kg.extract.lexicon import MONTHS
+from kg.extract.lexicon import MONTHS, NUMBER_WORDS
 from kg.extract.penalties import add_penalties, drop_custody_sentences, merge_convictions
 from kg.extract.scan import Scanner
 from kg.extract.text import Doc, Span
@@ -466,6 +467,31 @@ ADJOURNED_TO = re.compile(
 OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$")
 #: A date right after the event phrase belongs to it: "revoked its registration on 20 August".
 VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
+
+
+#: ", three days after " and up to five words before a verb group: a step told in a clause that
+#: counts back from the date before it ("On 10 May, three days after she was released, ...").
+COUNT_AFTER = re.compile(
+    r"\s*,\s*(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'.-]+\s+){0,5}?"
+)
+
+
+def _counted_back(flat: str, sdates: list[DateMention], group: int) -> Any:
+    """The day a step told in a clause that counts back from the date before it took place:
+    "On 10 May 2024, three days after Ana Lee was released, ..." gives 7 May."""
+    for d in sdates:
+        if d.end <= group and d.value[2] is not None:
+            m = COUNT_AFTER.fullmatch(flat, d.end, group)
+            if m is None:
+                continue
+            w = m.group("n").lower()
+            n = int(w) if w.isdigit() else NUMBER_WORDS.get(w, 1 if w in ("a", "an") else None)
+            if n is None:
+                return None
+            days = n * (7 if m.group("unit").startswith("week") else 1)
+            day = datetime.date(*d.value) - datetime.timedelta(days=days)
+            return (day.year, day.month, day.day)
+    return None
 
 
 SINCE_AFTER = re.compile(r"\s+since\b")
@@ -913,6 +939,9 @@ def find_events(
                 and not RELATIVE_OPEN.search(flat, d.end, a)
             ]  # fmt: skip
             value = event_date([d for d in sdates if d not in taken], a, clauses, others, flat)
+            counted = _counted_back(flat, sdates, group)
+            if counted is not None:
+                value = counted  # "On 10 May, three days after she was released, ...": 7 May
             if (
                 value is None
                 and frame != "state"
