@@ -683,3 +683,13 @@ def test_newspapers_clubs_the_public_ministry_and_a_city_hall_by_their_names() -
     assert kinds["Vela Chronicle"] == "media"
     for name in ("Kastra Journal", "Kastra Courier", "Kastra Express", "Kastra Mirror"):
         assert org_kind(name, "") == "media", name
+
+
+def test_a_religious_or_party_style_before_a_name_is_no_part_of_it() -> None:
+    text = (
+        "15 May 2023\n\nZendaria: Activists detained\n\nOn 2 May 2023, police arrested Ustaz "
+        "Idris Bello and Hajji Rahim Khan. Comrade Tafadzwa Moyo and Cde Chipo Dube were "
+        "beaten.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert {"Idris Bello", "Rahim Khan", "Tafadzwa Moyo", "Chipo Dube"} <= names

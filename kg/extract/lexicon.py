@@ -68,7 +68,7 @@ H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyew
 MP Ambassador Procurator Rapporteur Chair-Rapporteur Vice-Chair Spokesperson Spokesman Ombudsman
 Spokeswoman Representative
 Imam Bishop Archbishop Cardinal Rabbi Mullah Ayatollah Hojatoleslam Hojjatoleslam Cleric Priest
-Monk Venerable
+Monk Venerable Ustaz Ustadh Maulana Mawlana Hajji Haji Comrade Cde
 Chieftain Doctor Supreme Leader Crown Detective Attorney-General Prosecutor-General""".split()
 ) | frozenset(
     # occupations and callings that open a sentence before a name ("Student A B was ...")
