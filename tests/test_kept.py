@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 from benchgen import generated_data
+from builtonce import BuiltOnce
 
 import kg.files
 from kg.files import current_generation
@@ -155,6 +156,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def built(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltOnce:
+    """The corpus built once; the tests that start from that build change a copy."""
+    return BuiltOnce(tmp_path_factory.mktemp("built"), corpus)
+
+
 def _nquads(store: Path) -> list[str]:
     text = Store.open(store).dump("nquads").decode("utf-8")
     return sorted(re.sub(r"_:\S+", "_:_", line) for line in text.splitlines())
@@ -213,12 +220,9 @@ STOPS = {
 
 @pytest.mark.parametrize("where", sorted(STOPS))
 def test_a_rebuild_stopped_leaves_the_previous_kept_files(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+    built: BuiltOnce, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+    data, store = built.copy()
     generation = current_generation(store)
     names = kept_names(generation)
     assert set(names) == {"state", "keys"}, names
@@ -253,11 +257,8 @@ def test_a_rebuild_stopped_leaves_the_previous_kept_files(
     assert left == set(names.values())
 
 
-def test_a_full_build_writes_new_kept_files(corpus: Path, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+def test_a_full_build_writes_new_kept_files(built: BuiltOnce, tmp_path: Path) -> None:
+    data, store = built.copy()
     first = kept_names(current_generation(store))
     build(store, data, incremental=False, progress=None)
     second = kept_names(current_generation(store))

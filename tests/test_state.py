@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 from benchgen import generated_data
+from builtonce import BuiltOnce
 
 from kg.files import current_generation, generations_home
 from kg.store.build import build
@@ -29,6 +30,12 @@ from kg.store.store import Store
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = generated_data(tmp_path_factory.mktemp("corpus"), 8, seed=7)
     return out
+
+
+@pytest.fixture(scope="module")
+def built(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> BuiltOnce:
+    """The corpus built once; the tests that start from that build change a copy."""
+    return BuiltOnce(tmp_path_factory.mktemp("built"), corpus)
 
 
 def _nquads(store: Path) -> list[str]:
@@ -58,12 +65,9 @@ def _change(path: Path, note: str) -> None:
 
 
 def test_a_rebuild_changes_only_the_rows_of_the_changed_record(
-    corpus: Path, tmp_path: Path
+    built: BuiltOnce, tmp_path: Path
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+    data, store = built.copy()
     first_generation = current_generation(store)
     assert first_generation is not None
     before = _rows(store)
@@ -109,12 +113,9 @@ def test_a_rebuild_changes_only_the_rows_of_the_changed_record(
 
 
 def test_an_interrupted_rebuild_leaves_the_previous_state_usable(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built: BuiltOnce, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+    data, store = built.copy()
     generation = current_generation(store)
     before, rows = _nquads(store), _rows(store)
 
@@ -141,13 +142,12 @@ def test_an_interrupted_rebuild_leaves_the_previous_state_usable(
     assert _nquads(store) == _nquads(tmp_path / "full")
 
 
-def test_a_state_of_an_older_version_builds_everything_again(corpus: Path, tmp_path: Path) -> None:
+def test_a_state_of_an_older_version_builds_everything_again(
+    built: BuiltOnce, tmp_path: Path
+) -> None:
     from kg.store.stream import STATE_FILE
 
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+    data, store = built.copy()
     expected = _nquads(store)
     generation = current_generation(store)
     assert generation is not None
@@ -173,12 +173,10 @@ def test_a_state_of_an_older_version_builds_everything_again(corpus: Path, tmp_p
 
 
 def test_fingerprints_are_made_again_only_where_a_change_reaches(
-    corpus: Path, tmp_path: Path
+    built: BuiltOnce, tmp_path: Path
 ) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    first = build(store, data, progress=None)
+    data, store = built.copy()
+    first = built.result
     records = sorted((data / "cases").glob("*.yaml"))
 
     # A note: one record's fingerprint, and its items alone, read.
@@ -319,14 +317,11 @@ def test_a_state_of_layout_3_is_given_its_counts(tmp_path: Path) -> None:
 
 
 def test_a_store_that_kept_the_shared_index_in_a_pickle_is_brought_to_rows(
-    corpus: Path, tmp_path: Path
+    built: BuiltOnce, tmp_path: Path
 ) -> None:
     """A store built when the shared index was a pickle beside the stores: the next rebuild
     reads the pickle once, keeps the index as rows, and gives the store a full build gives."""
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    store = tmp_path / "kg"
-    build(store, data, progress=None)
+    data, store = built.copy()
     generation = current_generation(store)
     assert generation is not None
     index = read_shared(generation)
