@@ -45,6 +45,8 @@ def _step(
         assert kept.label_for(*key) == full.label_for(*key)
     _, fresh = resolve_with_index(record_items(records), decisions, stamps, None, "c")
     assert _tables(index) == _tables(fresh)
+    # each cluster's summary the index keeps is the one a new index makes
+    assert {f: fresh.summaries.get(f) for f in index.summaries} == index.summaries
     return _decisions(full), index
 
 
@@ -799,3 +801,111 @@ def test_a_relabel_reads_only_the_items_that_changed() -> None:
     # back as it was, through the kept tables again
     result, index = _step(records, index)
     assert result == first and index.relabelled == 2
+
+
+def _org(oid: str, name: str, **extra) -> dict:
+    return {"id": oid, "name": name, "kind": "ngo", **extra}
+
+
+def _hub(n: int) -> dict[str, dict]:
+    """Records a01.. each naming one organisation of no country, Front Line Defenders, and a
+    person: one cluster of ``n`` members, a merge component of its own."""
+    return {
+        f"a{i:02d}": _appeal(
+            f"a{i:02d}",
+            "Kazakhstan",
+            [_person("p1", f"Person Number{'x' * i}")],
+            [_org("o1", "Front Line Defenders")],
+        )
+        for i in range(1, n + 1)
+    }
+
+
+def test_a_new_member_of_one_cluster_joins_it_without_resolving_its_component() -> None:
+    """An organisation named again in a record joins the cluster of its name alone: the
+    cluster's other members are not resolved again, and the clusters and review rows are a
+    full resolution's. One from an earlier appeal, with a fuller name, moves the cluster's
+    IRI, label and first member; removing it resolves the component again."""
+    records = _hub(12)
+    first, index = _step(records, None)
+    assert [len(c[1]) for c in first[0]] == [12]
+    r = copy.deepcopy(records)
+    r["a05"]["organisations"].append(_org("o2", "Amnesty International"))  # alone: resolved
+    r["a13"] = _appeal("a13", "Kazakhstan", [], [_org("o1", "Front Line Defenders")])
+    result, index = _step(r, index)
+    assert index.resolved == 2  # a05's new organisation, and a13's joining the twelve
+    assert [len(c[1]) for c in result[0]] == [13]
+    r["a00"] = _appeal(
+        "a00", "Kazakhstan", [], [_org("o1", "The Front Line Defenders", variants=["FLD Ireland"])]
+    )
+    items = _Reads(record_items(r))
+    kept, index = resolve_with_index(items, None, _stamps(r), index, "ctx")
+    assert index.resolved == 1
+    assert {k for k in items.read if k[1] == "o1"} == {("a00", "o1")}  # no other member read
+    result, index = _step(r, index)
+    cluster = result[0][0]
+    assert cluster[1][0] == ("a00", "o1") and cluster[3] == "The Front Line Defenders"
+    assert "/o-" in cluster[2] and cluster == _decisions(kept)[0][0]
+    del r["a00"]
+    result, index = _step(r, index)
+    assert index.resolved == 13
+
+
+def test_a_member_that_changes_a_refused_pair_resolves_the_component() -> None:
+    """A cluster one of whose members was refused an item of another cluster, on a name the
+    joining item does not have (a review row says why), is resolved again when an item joins
+    it: the new member changes the reason the full resolution gives (its founding date
+    differs from the refused item's, whose kind differed before)."""
+    records = _hub(2)
+    records["a01"]["organisations"][0]["variants"] = ["Zeta Rights Watch"]
+    records["a04"] = _appeal(
+        "a04", "Kazakhstan", [], [_org("o1", "Zeta Rights Watch", kind="other", founded="1999")]
+    )
+    first, index = _step(records, None)
+    assert {row["reason"] for row in first[1]} == {
+        "same organisation name, but subkind differs (ngo, other)"
+    }
+    r = copy.deepcopy(records)
+    r["a03"] = _appeal(
+        "a03", "Kazakhstan", [], [_org("o1", "Front Line Defenders", founded="2001")]
+    )
+    result, index = _step(r, index)
+    assert {row["reason"] for row in result[1]} == {
+        "same organisation name, but date differs (1999, 2001)"
+    }
+    assert index.resolved == 4
+
+
+def test_a_member_that_joins_by_another_name_resolves_the_component() -> None:
+    """A cluster made by unions on two names (two reasons) is resolved again when an item
+    joins it: the new member, sharing a name that sorts first with one member and another
+    with a second, joins the cluster's parts in another order, and its reasons with them."""
+    records = {
+        "a01": _appeal("a01", "Kazakhstan", [], [_org("o1", "Delta Rights Centre")]),
+        "a02": _appeal(
+            "a02",
+            "Kazakhstan",
+            [],
+            [_org("o1", "Delta Rights Centre", variants=["Echo Rights Centre"])],
+        ),
+        "a03": _appeal(
+            "a03",
+            "Kazakhstan",
+            [],
+            [_org("o1", "Echo Rights Centre", variants=["Alpha Rights Centre"])],
+        ),
+    }
+    first, index = _step(records, None)
+    assert first[0][0][5] == ["organisation name 'delta rights centre'",
+                              "organisation name 'echo rights centre'"]  # fmt: skip
+    r = copy.deepcopy(records)
+    r["a04"] = _appeal(
+        "a04",
+        "Kazakhstan",
+        [],
+        [_org("o1", "Alpha Rights Centre", variants=["Delta Rights Centre"])],
+    )
+    result, index = _step(r, index)
+    assert result[0][0][5] == ["organisation name 'delta rights centre'",
+                               "organisation name 'alpha rights centre'"]  # fmt: skip
+    assert index.resolved == 4

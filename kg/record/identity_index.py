@@ -167,6 +167,36 @@ class LabelStates(_Packed[Key, LabelState]):
         self._raw[first] = marshal.dumps(state)
 
 
+# What a union of a cluster reads of its members (kg.record.identity._Clusters' summary): its
+# pins, its values of each attribute of _Clusters.ATTRS, and the maximum penalties of each
+# article, each sorted.
+Summary = tuple[
+    tuple[str, ...], tuple[tuple[str, ...], ...], tuple[tuple[str, tuple[str, ...]], ...]
+]
+SUMMARY_ATTRS = ("country", "gender", "date", "subkind")
+
+
+def summary_of(group: Iterable[Item]) -> Summary:
+    """The :data:`Summary` of a cluster of ``group``."""
+    pins: set[str] = set()
+    attrs: list[set[str]] = [set() for _ in SUMMARY_ATTRS]
+    penalties: dict[str, set[str]] = {}
+    for item in group:
+        if item.pinned:
+            pins.add(item.pinned)
+        for values, attr in zip(attrs, SUMMARY_ATTRS, strict=True):
+            value = getattr(item, attr)
+            if value is not None:
+                values.add(value)
+        for art, pen in item.penalties.items():
+            penalties.setdefault(art, set()).add(pen)
+    return (
+        tuple(sorted(pins)),
+        tuple(tuple(sorted(v)) for v in attrs),
+        tuple((art, tuple(sorted(p))) for art, p in sorted(penalties.items())),
+    )
+
+
 def _digest(*chunks: Iterable[bytes]) -> bytes:
     h = hashlib.blake2b(digest_size=16)
     for chunk in chunks:
@@ -209,6 +239,10 @@ class IdentityIndex:
     by_id: dict[Key, Cluster] | None = None
     rows_of: dict[Key, list[ReviewRow]] | None = None
     labels: LabelStates = field(default_factory=LabelStates)
+    # Cluster (its first member) -> its :data:`Summary`, for the organisations' and
+    # instruments' clusters a resolution made with their items at hand (one missing is made
+    # from its members when a new item would join it: _join_fresh).
+    summaries: dict[Key, Summary] = field(default_factory=dict)
     resolved: int = 0  # items the last build resolved (again)
     relabelled: int = 0  # items the last build only labelled again (see Mark)
     # Whether the last build changed nothing but stamps (no item changed, came or went): the
@@ -247,6 +281,7 @@ class IdentityIndex:
         if state.pop("_saved_digest", None) != _digest(*chunks):
             raise pickle.UnpicklingError("the identity index's marks or item numbers are damaged")
         self.__dict__.update(state)
+        self.__dict__.setdefault("summaries", {})  # none in an index saved before them
         self.marks = Marks.from_saved(marks)
         self.labels = LabelStates.from_saved(labels or {})
 
@@ -616,9 +651,10 @@ def _resolve_with_index(
             else:
                 resolution = resolve_part(items, curated, decisions)
                 for c in resolution.clusters:
-                    index.labels.put_packed(
-                        c.members[0], label_state([items[m] for m in c.members])
-                    )
+                    group = [items[m] for m in c.members]
+                    index.labels.put_packed(c.members[0], label_state(group))
+                    if c.kind in ORG_PHASE:
+                        index.summaries[c.members[0]] = summary_of(group)
         index.clusters, index.review_rows = resolution.clusters, resolution.review_rows
         _index_tables(index)
         index.resolved = len(items)
@@ -666,7 +702,18 @@ def _resolve_with_index(
         index.add(key, component_keys(items[key], variants) + dkeys.get(key, []))
     touched_items = set(gone) | set(fresh)
     kept = [k for k in before if k in items and k not in touched_items]
-    again = index.component([*fresh, *kept], merging=True)
+    if index.of is None:  # an index made by hand
+        _index_tables(index)
+    # New organisations and instruments that only join one cluster (_joins) are added to it
+    # without resolving its merge component again, unless the change reaches that component
+    # through another item: then it is resolved whole, with them.
+    joins = _joins(index, items, fresh, curated) if grouped else {}
+    joined = {x for xs in joins.values() for x in xs}
+    again = index.component([*(k for k in fresh if k not in joined), *kept], merging=True)
+    while reached := [f for f, xs in joins.items() if f in again or again.intersection(xs)]:
+        for first in reached:
+            again |= index.component(joins.pop(first), merging=True)
+    joining = {x: first for first, xs in joins.items() for x in xs}
 
     def chosen(keys: set[Key]) -> Iterable[Key]:
         """The keys of ``keys`` that are items, in the order of ``items``."""
@@ -674,8 +721,6 @@ def _resolve_with_index(
             return (k for k in items if k in keys)
         return _in_order(keys, by_appeal)
 
-    if index.of is None:  # an index made by hand
-        _index_tables(index)
     old_of = _ClusterOf(_cluster_getter(index))
     # Organisations and instruments: their clusters made again with every item a rule may
     # pair with one of them (see _resolve_around).
@@ -696,6 +741,8 @@ def _resolve_with_index(
     again_p = {k for k in index.component(seeds, merging=True) if items[k].kind == "person"}
 
     def org_cluster(org: Key) -> object:
+        if org in joining:
+            return ("old", id(old_of[joining[org]]))
         if org in again_o:
             return ("new", id(new_of[org])) if org in new_of else org
         if org in old_of:
@@ -715,12 +762,184 @@ def _resolve_with_index(
     _relabel(index, items, relabelled)
     _add_resolved(index, orgs.clusters, rows_o, orgs_part)
     _add_resolved(index, people.clusters, rows_p, people_part)
+    for first, xs in joins.items():
+        _join(index, items, first, xs)
 
     index.stamps = dict(stamps)
     index.appeal_items = by_appeal
-    index.resolved = len(orgs_part) + len(people_part)
+    index.resolved = len(orgs_part) + len(people_part) + len(joining)
     index.relabelled = len(relabelled)
     return Resolution(index.clusters, index.review_rows, items, _cluster_getter(index)), index
+
+
+# Review rows of a union a rule tried on a shared name and refused (_resolve_instruments,
+# _resolve_organisations).
+_REFUSED = ("same organisation name, but", "same instrument name, but")
+
+
+def _joins(
+    index: IdentityIndex, items: Mapping[Key, Item], fresh: list[Key], curated: list[Decision]
+) -> dict[Key, list[Key]]:
+    """The new or changed organisations and instruments that a resolution of every item puts
+    into one cluster of the previous index, found without resolving that cluster's merge
+    component: cluster (its first member) -> those items. Such an item ``x`` (of a set ``X``
+    joining the cluster ``K``)
+
+    - meets only items of ``K`` and ``X`` (:meth:`IdentityIndex.around`: every item a rule may
+      pair with it), and shares with an item of ``K`` of another record the one name ``k``
+      whose rule made every union of ``K`` (its reasons are that rule's one reason:
+      "organisation name 'k'" or "instrument name 'k', same jurisdiction"), and no other
+      name with an item of another record; it is not a generic organisation;
+    - is in no curated decision, nor is any item of ``K``; and ``K`` has no review row of a
+      union refused on a shared name (its items were never refused one of another cluster);
+    - keeps ``K`` and ``X`` consistent as one cluster: one item per record, one pin (``K``'s),
+      one value of each attribute a union compares, one maximum penalty per article.
+
+    Then a resolution of every item makes ``K`` and ``X`` one cluster, with the same reason,
+    and nothing else changes. Its pairs of two items of neither ``K`` nor ``X`` are tried
+    with the same clusters as without ``X``. A pair of an item of ``K`` with an item ``b``
+    outside it is tried on a shared merge key only where the union is refused (a union makes
+    ``b`` a member of ``K``), which leaves a review row (the pair is in no curated decision):
+    there is none, so no such pair meets ``K``, whose clusters while it is made can take in
+    items of ``X`` without a union of ``K`` being refused or its outcome changed. A pair with an
+    item of ``X`` is one of ``K`` and ``X`` (the items it meets), on ``k`` by the same rule (``K``'s
+    items are not generic either: each joined ``K`` in a pair of its own, which would have had
+    another reason): every union it tries succeeds or finds the two in one cluster already,
+    and gives the reason ``K`` has; names one edit apart within a cluster give no review row.
+    So the clusters are those without ``X``, ``K`` with ``X`` added, its reasons the same, and
+    the review rows the same: ``K``'s label, spellings and IRI follow from its label state.
+    Persons read ``X``'s cluster as ``K``'s."""
+    decided = {k for d in curated for k in (d.a, d.b)}
+    of = index.of
+    assert of is not None
+    fresh_set = set(fresh)
+    target: dict[Key, Key] = {}
+    met: dict[Key, set[Key]] = {}
+    for x in fresh:
+        item = items[x]
+        if item.kind not in ORG_PHASE or x in decided or item.tier == "generic":
+            continue
+        near = index.around([x]) - {x}
+        firsts = {of.get(m) for m in near if m not in fresh_set}
+        if len(firsts) != 1 or None in firsts:
+            continue
+        target[x] = firsts.pop()  # type: ignore[assignment]
+        met[x] = near & fresh_set
+    while dropped := [x for x in target if any(target.get(f) != target[x] for f in met[x])]:
+        for x in dropped:
+            del target[x]
+    groups: dict[Key, list[Key]] = {}
+    for x, first in target.items():
+        groups.setdefault(first, []).append(x)
+    decided_clusters = {of.get(k) for k in decided}
+    return {
+        first: sorted(xs)
+        for first, xs in groups.items()
+        if first not in decided_clusters and _joinable(index, items, first, xs)
+    }
+
+
+def _joinable(index: IdentityIndex, items: Mapping[Key, Item], first: Key, xs: list[Key]) -> bool:
+    """Whether ``xs`` join the cluster ``first`` as :func:`_joins` says (what is left to see
+    once each meets only that cluster and the others of ``xs``)."""
+    by_id, rows_of = index.by_id, index.rows_of
+    assert by_id is not None and rows_of is not None
+    cluster = by_id[first]
+    if len(cluster.reasons) != 1:
+        return False
+    appeals = {m[0] for m in cluster.members}
+    theirs = {x[0] for x in xs}
+    if len(theirs) != len(xs) or appeals & theirs:
+        return False
+    if any(r.reason.startswith(_REFUSED) for m in cluster.members for r in rows_of.get(m, ())):
+        return False
+    for x in xs:
+        item = items[x]
+        name = next((k for k in item.keys if cluster.reasons[0] == _union_reason(item, k)), None)
+        if name is None:
+            return False
+        for k in item.keys:
+            others = [index.ids[n] for n in _postings(index, item, k)]
+            others = [o for o in others if o is not None and o[0] != x[0]]
+            if k == name and not any(index.of.get(o) == first for o in others):  # type: ignore[union-attr]
+                return False
+            if k != name and others:
+                return False
+    summary = index.summaries.get(first)
+    if summary is None:
+        summary = index.summaries[first] = summary_of(items[m] for m in cluster.members)
+    together = summary_with(summary, [items[x] for x in xs])
+    return together is not None and together[0] == summary[0]
+
+
+def _union_reason(item: Item, key: str) -> str | None:
+    """The reason a union of ``item`` on its name ``key`` gives where neither item is generic
+    (None for an acronym, whose rule gives another)."""
+    if item.kind == "instrument":
+        return f"instrument name '{key}', same jurisdiction"
+    if item.kind == "organisation" and not key.startswith("acronym:"):
+        return f"organisation name '{key}'"
+    return None
+
+
+def _postings(index: IdentityIndex, item: Item, key: str) -> list[int]:
+    """The items sharing the name ``key`` with ``item`` where a rule pairs them (see
+    :func:`component_keys`): one of no stated country meets every country's."""
+    if item.kind == "instrument":
+        wanted = [f"i:{key}|{item.country or ''}"]
+    elif item.country is None:
+        wanted = [f"{HUB}o:{key}", f"{MEMBER}o:{key}"]
+    else:
+        wanted = [f"o:{key}|{item.country}", f"{HUB}o:{key}"]
+    return [n for k in wanted for n in index.table.members(k)]
+
+
+def summary_with(summary: Summary, group: list[Item]) -> Summary | None:
+    """``summary`` with the items of ``group`` added; None if that makes two pins, two values
+    of an attribute or two maximum penalties of an article."""
+    pins, attrs, penalties = summary_of(group)
+    both_pins = tuple(sorted({*summary[0], *pins}))
+    both_attrs = tuple(tuple(sorted({*a, *b})) for a, b in zip(summary[1], attrs, strict=True))
+    joined: dict[str, set[str]] = {art: set(p) for art, p in summary[2]}
+    for art, p in penalties:
+        joined.setdefault(art, set()).update(p)
+    if len(both_pins) > 1 or any(len(a) > 1 for a in both_attrs):
+        return None
+    if any(len(p) > 1 for p in joined.values()):
+        return None
+    return both_pins, both_attrs, tuple((a, tuple(sorted(p))) for a, p in sorted(joined.items()))
+
+
+def _join(index: IdentityIndex, items: Mapping[Key, Item], first: Key, xs: list[Key]) -> None:
+    """``xs`` put into the cluster ``first`` (see :func:`_joins`): its label, spellings and IRI
+    from its label state with them added, its place among the clusters, each member's
+    cluster (by the first member, which may be one of ``xs``)."""
+    of, by_id = index.of, index.by_id
+    assert of is not None and by_id is not None
+    old = by_id.pop(first)
+    members = sorted([*old.members, *xs])
+    if first in index.labels:
+        state = index.labels.pop(first)
+    else:
+        state = label_state([items[m] for m in old.members])
+    own, names, pinned, firsts, spelt = state
+    for x in xs:
+        item = items[x]
+        _add_label(own, names, pinned, spelt, x, _label_of(item))
+        insort(firsts, (item.since, x, item.own_key))
+    new = cluster_of_state(dataclasses.replace(old, members=members), state)
+    del index.clusters[_place(index.clusters, old, _cluster_key)]
+    insort(index.clusters, new, key=_cluster_key)
+    head = members[0]
+    by_id[head] = new
+    of.update(dict.fromkeys(members if head != first else xs, head))
+    index.labels[head] = state
+    summary = index.summaries.pop(first, None)
+    if summary is None:
+        summary = summary_of(items[m] for m in old.members)
+    together = summary_with(summary, [items[x] for x in xs])
+    assert together is not None
+    index.summaries[head] = together
 
 
 def _drop_touched(index: IdentityIndex, touched: set[Key]) -> None:
@@ -734,6 +953,7 @@ def _drop_touched(index: IdentityIndex, touched: set[Key]) -> None:
         for m in c.members:
             del of[m]
         index.labels.pop(first, None)
+        index.summaries.pop(first, None)
     dropped = {(r.a, r.b): r for m in touched for r in rows_of.get(m, ())}
     for r in dropped.values():
         del index.review_rows[_place(index.review_rows, r, _row_key)]
@@ -790,7 +1010,10 @@ def _add_resolved(
         first = c.members[0]
         by_id[first] = c
         of.update(dict.fromkeys(c.members, first))
-        index.labels[first] = label_state([part[m] for m in c.members])
+        group = [part[m] for m in c.members]
+        index.labels[first] = label_state(group)
+        if c.kind in ORG_PHASE:
+            index.summaries[first] = summary_of(group)
         insort(index.clusters, c, key=_cluster_key)
     for r in rows:
         insort(index.review_rows, r, key=_row_key)
@@ -1113,7 +1336,10 @@ def _resolve_in_parts(
                 org_cluster=org_cluster if phase == PERSON_PHASE else None,
             )  # fmt: skip
             for c in found.clusters:  # made while the part's items are at hand
-                index.labels.put_packed(c.members[0], label_state([part[m] for m in c.members]))
+                group = [part[m] for m in c.members]
+                index.labels.put_packed(c.members[0], label_state(group))
+                if c.kind in ORG_PHASE:
+                    index.summaries[c.members[0]] = summary_of(group)
             if phase == ORG_PHASE:
                 for c in found.clusters:
                     number = len(clusters)
