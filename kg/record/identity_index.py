@@ -815,16 +815,21 @@ def _joins(
     fresh_set = set(fresh)
     target: dict[Key, Key] = {}
     met: dict[Key, set[Key]] = {}
+    # Items of the same keys (an issuer named in many new records) meet the same items.
+    seen: dict[tuple[str, ...], tuple[set[Key | None], set[Key]]] = {}
     for x in fresh:
         item = items[x]
         if item.kind not in ORG_PHASE or x in decided or item.tier == "generic":
             continue
-        near = index.around([x]) - {x}
-        firsts = {of.get(m) for m in near if m not in fresh_set}
+        keys = tuple(sorted(index.table.keys_of(index.id_of[x])))
+        if keys not in seen:
+            near = index.around([x])
+            seen[keys] = ({of.get(m) for m in near if m not in fresh_set}, near & fresh_set)
+        firsts, new = seen[keys]
         if len(firsts) != 1 or None in firsts:
             continue
-        target[x] = firsts.pop()  # type: ignore[assignment]
-        met[x] = near & fresh_set
+        target[x] = next(iter(firsts))  # type: ignore[assignment]
+        met[x] = new - {x}
     while dropped := [x for x in target if any(target.get(f) != target[x] for f in met[x])]:
         for x in dropped:
             del target[x]
@@ -853,17 +858,21 @@ def _joinable(index: IdentityIndex, items: Mapping[Key, Item], first: Key, xs: l
         return False
     if any(r.reason.startswith(_REFUSED) for m in cluster.members for r in rows_of.get(m, ())):
         return False
+    postings: dict[tuple[str, str | None, str], list[Key]] = {}
     for x in xs:
         item = items[x]
         name = next((k for k in item.keys if cluster.reasons[0] == _union_reason(item, k)), None)
         if name is None:
             return False
         for k in item.keys:
-            others = [index.ids[n] for n in _postings(index, item, k)]
-            others = [o for o in others if o is not None and o[0] != x[0]]
+            place = (item.kind, item.country, k)
+            if place not in postings:
+                found = (index.ids[n] for n in _postings(index, item, k))
+                postings[place] = [o for o in found if o is not None]
+            others = (o for o in postings[place] if o[0] != x[0])
             if k == name and not any(index.of.get(o) == first for o in others):  # type: ignore[union-attr]
                 return False
-            if k != name and others:
+            if k != name and any(True for _ in others):
                 return False
     summary = index.summaries.get(first)
     if summary is None:
