@@ -12,6 +12,11 @@ export files from its lines (sorted, Oxigraph's Turtle, both packed, the VoID co
 ``--records`` records of ``DATA`` (``time.process_time``, milliseconds a record), in rounds;
 the record's identity is not applied (no view), which a rebuild adds. ``--tree`` times the
 ``kg`` package of another checkout (an older commit, say) for a comparison by turns.
+
+The process is settled as a build's workers are (:func:`kg.store.workers.settle_worker`:
+what it holds frozen out of the collector's walks, its youngest generation collected less
+often) once the records are read, when the timed tree has that step; ``--unsettled`` times it
+with the collector as Python sets it, as before the workers were settled.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ class _Laps:
         self.clock = now
 
 
-def steps_of(data: Path, records: int, rounds: int) -> list[dict[str, float]]:
+def steps_of(data: Path, records: int, rounds: int, settle: bool) -> list[dict[str, float]]:
     import pyoxigraph as ox
 
     from kg.record.identity import record_items
@@ -60,6 +65,10 @@ def steps_of(data: Path, records: int, rounds: int) -> list[dict[str, float]]:
     labels = stream._WORKER["reference"]
     pm = chunks.export_prefixes()
     header = chunks.turtle_header(pm)
+    if settle:
+        from kg.store.workers import settle_worker
+
+        settle_worker()
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -106,21 +115,34 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--tree", type=Path, default=ROOT, help="the checkout whose kg/ is timed")
     ap.add_argument("--out", type=Path)
+    ap.add_argument(
+        "--unsettled", action="store_true", help="the collector as Python sets it (no freeze)"
+    )
     args = ap.parse_args()
     sys.path.insert(0, str(args.tree.resolve()))
     sys.path.insert(1, str(ROOT / "bench"))
     from runinfo import commit, load_average
 
     load_before = load_average()
-    rounds = steps_of(args.data, args.records, args.repeat)
+    workers = args.tree.resolve() / "kg" / "store" / "workers.py"  # settle_worker: ed6b10c
+    settle = (
+        not args.unsettled
+        and workers.is_file()
+        and "def settle_worker" in workers.read_text(encoding="utf-8")
+    )
+    rounds = steps_of(args.data, args.records, args.repeat, settle)
     result = {
         "commit": commit(args.tree, "kg"),
         "data": str(args.data),
         "records": min(args.records, len(list((args.data / "cases").glob("*.yaml")))),
         "load_before": load_before,
         "load_after": load_average(),
+        "settled": settle,
+        "collector_gen0": __import__("gc").get_threshold()[0],  # as the steps were timed
         "ms_per_record": rounds,
-        "command": "python bench/profile_worker.py DATA --records N --repeat R [--tree DIR]",
+        "command": (
+            "python bench/profile_worker.py DATA --records N --repeat R [--tree DIR] [--unsettled]"
+        ),
     }
     if args.out:
         args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

@@ -34,6 +34,22 @@ def test_a_run_times_each_step_of_each_record(tmp_path: Path) -> None:
         assert took["case_nquads"] > 0 and took["yaml"] > 0
 
 
+def test_the_steps_are_timed_with_the_collector_settled_as_in_a_worker(tmp_path: Path) -> None:
+    from kg.store.workers import WORKER_GEN0
+
+    data = generated_data(tmp_path / "data", 2, seed=3)
+    got = {}
+    for flag in ("", "--unsettled"):
+        out = tmp_path / f"steps{flag}.json"
+        flags = [flag] if flag else []
+        res = run(str(data), "--records", "2", "--repeat", "1", "--out", str(out), *flags)
+        assert res.returncode == 0, res.stderr
+        got[flag] = json.loads(out.read_text(encoding="utf-8"))
+    assert got[""]["settled"] is True and got[""]["collector_gen0"] == WORKER_GEN0
+    assert got["--unsettled"]["settled"] is False
+    assert got["--unsettled"]["collector_gen0"] != WORKER_GEN0
+
+
 def test_a_folder_without_records_is_refused(tmp_path: Path) -> None:
     (tmp_path / "cases").mkdir()
     res = run(str(tmp_path))
