@@ -78,13 +78,8 @@ PAGED = (
 
 
 def _named(store: Store, name: str, params: dict[str, str]) -> list[dict[str, str]]:
-    """The rows as text, each " | "-joined cell's parts sorted: SPARQL leaves the order of a
-    GROUP_CONCAT to the evaluation, which differs with a value bound (CQ15's identifiers)."""
     result = run_query(store, name, params)
-    return [
-        {k: "" if v is None else " | ".join(sorted(str(v).split(" | "))) for k, v in row.items()}
-        for row in result.to_rows()
-    ]
+    return [{k: "" if v is None else str(v) for k, v in row.items()} for row in result.to_rows()]
 
 
 def _paged_whole(store: Store, name: str, page_by: str) -> list[dict[str, str]]:

@@ -335,10 +335,10 @@ def test_appeal_counts_merge_rows_of_several_graphs_whatever_the_identifiers_hol
     path.write_text(rows, encoding="utf-8")
     with open(path, encoding="utf-8") as f:
         lines = sorted(localrules.appeal_count_lines(f, {f"<{person}>"}))
+    joined = " | ".join(sorted(" | ".join(ids).split(" | ")))
     assert lines == sorted([
         f'<{person}> <{AKG.appealCount}> "6"^^<{_INTEGER}> <{DERIVED_GRAPH}> .\n',
-        *(f"<{person}> <{AKG.appealIdentifier}> {term_text(Literal(i))} <{DERIVED_GRAPH}> .\n"
-          for i in ids),
+        f"<{person}> <{AKG.appealIdentifiers}> {term_text(Literal(joined))} <{DERIVED_GRAPH}> .\n",
     ])  # fmt: skip
     # an identifier with a datatype or a language: the rule goes back to SPARQL
     triples = TripleSet()

@@ -703,7 +703,8 @@ _REPORTED_IN, _EVIDENCE = ox.NamedNode(_AKG + "reportedIn"), ox.NamedNode(_AKG +
 _HAS_SOURCE = ox.NamedNode("http://www.w3.org/ns/oa#hasSource")
 _IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
 _APPEAL_COUNT = ox.NamedNode(_AKG + "appealCount")
-_APPEAL_IDENTIFIER = ox.NamedNode(_AKG + "appealIdentifier")
+_APPEAL_IDENTIFIERS = ox.NamedNode(_AKG + "appealIdentifiers")
+_JOINED = " | "  # appeal-count.rq's GROUP_CONCAT separator
 
 
 def _counted_by_difference(shape: RuleShape) -> bool:
@@ -815,6 +816,17 @@ def _stored_count(store: ox.Store, entity: Node, derived_graph: ox.NamedNode) ->
     return int(values[0].value)
 
 
+def _stored_joined(store: ox.Store, entity: Node, derived_graph: ox.NamedNode) -> ox.Literal | None:
+    """The entity's one ``akg:appealIdentifiers`` in the derived graph, or None (none or
+    several: the rule's answer is then asked of the stores)."""
+    values = [
+        q.object for q in store.quads_for_pattern(entity, _APPEAL_IDENTIFIERS, None, derived_graph)
+    ]
+    if len(values) != 1 or not isinstance(values[0], ox.Literal):
+        return None
+    return values[0]
+
+
 def _count_answers(
     shape: RuleShape,
     store: ox.Store,
@@ -826,11 +838,16 @@ def _count_answers(
     """The appeal-count rule's answers before and after a change for the entities the change
     touches, kept by difference: an entity's new count is its stored count plus the appeals
     the change made it counted in less those it made it no longer counted in, and its
-    ``akg:appealIdentifier`` values change by those appeals' identifiers. So a change to the
-    appeals naming an issuer shared by thousands reads those appeals, not the thousands. An
-    entity without one stored count, or whose type as a person or organisation changed, is
-    asked of the stores whole, root bound (:func:`_answers`). ``tally`` (for measuring) gets
-    how many entities were counted by difference and how many whole."""
+    ``akg:appealIdentifiers`` (the identifiers joined with " | " in sorted order, the build's
+    canonical form of the rule's GROUP_CONCAT) is the stored value's parts less the
+    identifiers of the appeals it left (one kept while another appeal with it still reports the
+    entity) and with those of the appeals it is counted in now. So a change to the appeals
+    naming an issuer shared by thousands reads those appeals, not the thousands; the joined
+    value is split and joined again in memory. An entity without one stored count and one
+    stored joined value, whose type as a person or organisation changed, or whose identifiers
+    the stored value cannot tell apart (one containing the separator, a part twice) is asked of
+    the stores whole, root bound (:func:`_answers`). ``tally`` (for measuring) gets how many
+    entities were counted by difference and how many whole."""
     old_st, new_st = _Appeals(before), _Appeals(store)
     pairs, whole = _count_pairs(changed, (old_st, new_st))
     counted = 0
@@ -852,24 +869,48 @@ def _count_answers(
         if was == now and all(old_st.ids(a) == new_st.ids(a) for a in now):
             continue
         count = _stored_count(store, entity, derived_graph)
-        if count is None:
+        joined = _stored_joined(store, entity, derived_graph)
+        if count is None or joined is None:
+            whole.add(entity)
+            continue
+        after = count - len(was) + len(now)
+        ids = {i for a in now for i in new_st.ids(a)}
+        left = set()
+        for i in {i for a in was for i in old_st.ids(a)} - ids:
+            # another appeal with the same identifier may still report the entity
+            if not any(
+                new_st.counted(entity, q.subject)  # type: ignore[arg-type]
+                for q in store.quads_for_pattern(None, _IDENTIFIER, i, None)
+            ):
+                left.add(i.value)
+        parts = joined.value.split(_JOINED)
+        values = {i.value for i in ids}
+        kept = (set(parts) - left) | values
+        if len(set(parts)) != len(parts) or any(_JOINED in v for v in values | left):
+            whole.add(entity)
+            continue
+        if bool(kept) != bool(after):  # the stored values disagree: asked whole
             whole.add(entity)
             continue
         counted += 1
-        after = count - len(was) + len(now)
         old.add(ox.Triple(entity, _APPEAL_COUNT, ox.Literal(str(count), datatype=_XSD_INTEGER)))
+        old.add(ox.Triple(entity, _APPEAL_IDENTIFIERS, joined))
         if after:
             literal = ox.Literal(str(after), datatype=_XSD_INTEGER)
             new.add(ox.Triple(entity, _APPEAL_COUNT, literal))
-        ids = {i for a in now for i in new_st.ids(a)}
-        new.update(ox.Triple(entity, _APPEAL_IDENTIFIER, i) for i in ids)
-        for i in {i for a in was for i in old_st.ids(a)} - ids:
-            old.add(ox.Triple(entity, _APPEAL_IDENTIFIER, i))
-            # another appeal with the same identifier may still report the entity
-            for q in store.quads_for_pattern(None, _IDENTIFIER, i, None):
-                if new_st.counted(entity, q.subject):  # type: ignore[arg-type]
-                    new.add(ox.Triple(entity, _APPEAL_IDENTIFIER, i))
-                    break
+            value = _JOINED.join(sorted(kept))
+            if joined.language:
+                new.add(
+                    ox.Triple(
+                        entity, _APPEAL_IDENTIFIERS, ox.Literal(value, language=joined.language)
+                    )
+                )
+            else:
+                new.add(
+                    ox.Triple(
+                        entity, _APPEAL_IDENTIFIERS, ox.Literal(value, datatype=joined.datatype)
+                    )
+                )
     if tally is not None:
         tally.update(by_difference=counted, whole=len(whole))
     if whole:

@@ -129,7 +129,7 @@ _MINTED = tuple(
 # file changed in any way (or another ontology folder's) is run as SPARQL.
 TEXTS = {
     ACTING_BODY: "6e2e95ac960268c2",
-    APPEAL_COUNT: "2708db6dceb807d8",
+    APPEAL_COUNT: "89177344db0d172d",
     CONCERNS_DEFENDER: "bd520e88d275c8fe",
     "acted-by.rq": "fde80b4e9b131673",
     "banned-by.rq": "6e8ec802b8a90bf7",
@@ -460,8 +460,9 @@ def appeal_count_lines(rows: Iterable[str], entities: set[str]) -> Iterator[str]
     :func:`derive_local` (``entity-term\tappeal-term\tidentifier`` lines, the identifier as
     JSON where it must be, every row of an entity among them) for the entities among
     ``entities`` (N-Quads terms of what the store types ``akg:Person`` or
-    ``akg:Organisation``): the count of distinct appeals, and each distinct identifier as an
-    ``akg:appealIdentifier`` of its own."""
+    ``akg:Organisation``): the count of distinct appeals, and the distinct identifiers joined
+    with " | " in sorted order, as the build's canonical form of the rule's GROUP_CONCAT
+    (:func:`kg.store.derive.canonical_triples`)."""
     found: dict[str, tuple[set[str], set[str]]] = {}
     for line in rows:
         entity, appeal, identifier = line.rstrip("\n").split("\t", 2)
@@ -471,11 +472,12 @@ def appeal_count_lines(rows: Iterable[str], entities: set[str]) -> Iterator[str]
         appeals.add(appeal)
         ids.add(json.loads(identifier) if identifier.startswith('"') else identifier)
     tail = f" <{DERIVED_GRAPH}> .\n"
-    count, one = f" <{AKG.appealCount}> ", f" <{AKG.appealIdentifier}> "
+    count, joined = f" <{AKG.appealCount}> ", f" <{AKG.appealIdentifiers}> "
+    sep = " | "
     for entity, (appeals, ids) in found.items():
+        value = sep.join(sorted(sep.join(ids).split(sep)))
         yield f'{entity}{count}"{len(appeals)}"^^<{_INTEGER}>{tail}'
-        for identifier in sorted(ids):
-            yield f"{entity}{one}{term_text(Literal(identifier))}{tail}"
+        yield f"{entity}{joined}{term_text(Literal(value))}{tail}"
 
 
 def acting_body_lines(candidates: Iterable[str], organisations: set[str]) -> Iterator[str]:
