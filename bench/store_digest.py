@@ -49,10 +49,19 @@ def digest(store_path: Path) -> dict[str, object]:
 
 
 def main() -> None:
-    if len(sys.argv) < 2:
-        raise SystemExit("usage: store_digest.py STORE [STORE ...]")
-    for arg in sys.argv[1:]:
-        print(json.dumps(digest(Path(arg))))
+    import argparse
+
+    parser = argparse.ArgumentParser(description="A built store's quads as one hash.")
+    parser.add_argument("stores", nargs="+", type=Path, metavar="STORE")
+    args = parser.parse_args()
+    for path in args.stores:
+        if not path.exists():
+            parser.exit(2, f"store_digest.py: error: STORE {path}: no such folder\n")
+        try:
+            print(json.dumps(digest(path)))
+        except (OSError, ValueError) as exc:  # not a built store: no CURRENT, no state file
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            parser.exit(2, f"store_digest.py: error: STORE {path}: not a built store ({first})\n")
 
 
 if __name__ == "__main__":
