@@ -19,13 +19,13 @@ from kg.store.build import build
 
 
 class BuiltOnce:
-    """``data`` copied to ``root/work/data`` and built into ``root/work/kg``, kept aside; the
+    """``data`` copied to ``root/tree/data`` and built into ``root/tree/kg``, kept aside; the
     build's result is :attr:`result`. Tests of one module run one at a time (pytest-xdist deals
     a module whole to one process), so each copy may take the same place."""
 
     def __init__(self, root: Path, data: Path) -> None:
         self._root = root
-        work = root / "work"
+        work = root / "tree"
         shutil.copytree(data, work / "data")
         self.result: Any = build(work / "kg", work / "data", progress=None)
         work.rename(root / "template")
@@ -33,7 +33,7 @@ class BuiltOnce:
     def copy(self) -> tuple[Path, Path]:
         """A fresh copy of the data folder and of the store built from it: (data, store)."""
         gc.collect()  # a store the previous test left open is closed before its files go
-        work = self._root / "work"
+        work = self._root / "tree"
         if work.exists():
             shutil.rmtree(work)
         subprocess.run(["cp", "-a", str(self._root / "template"), str(work)], check=True)
