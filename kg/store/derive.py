@@ -442,6 +442,13 @@ def _find(node: object, name: str, seen: object) -> None:
             _find(value, name, seen)
 
 
+def _literal_like(o: ox.Literal, value: str) -> ox.Literal:
+    """``value`` with ``o``'s language tag, or else its datatype: a joined value made again."""
+    if o.language:
+        return ox.Literal(value, language=o.language)
+    return ox.Literal(value, datatype=o.datatype)
+
+
 def canonical_triples(
     triples: Iterable[ox.Triple], concat: Iterable[tuple[str, str]]
 ) -> Iterable[ox.Triple]:
@@ -456,11 +463,7 @@ def canonical_triples(
         if sep is not None and isinstance(t.object, ox.Literal):
             o = t.object
             joined = sep.join(sorted(o.value.split(sep))) if sep else "".join(sorted(o.value))
-            if o.language:
-                lit = ox.Literal(joined, language=o.language)
-            else:
-                lit = ox.Literal(joined, datatype=o.datatype)
-            t = ox.Triple(t.subject, t.predicate, lit)
+            t = ox.Triple(t.subject, t.predicate, _literal_like(o, joined))
         yield t
 
 
@@ -899,18 +902,7 @@ def _count_answers(
             literal = ox.Literal(str(after), datatype=_XSD_INTEGER)
             new.add(ox.Triple(entity, _APPEAL_COUNT, literal))
             value = _JOINED.join(sorted(kept))
-            if joined.language:
-                new.add(
-                    ox.Triple(
-                        entity, _APPEAL_IDENTIFIERS, ox.Literal(value, language=joined.language)
-                    )
-                )
-            else:
-                new.add(
-                    ox.Triple(
-                        entity, _APPEAL_IDENTIFIERS, ox.Literal(value, datatype=joined.datatype)
-                    )
-                )
+            new.add(ox.Triple(entity, _APPEAL_IDENTIFIERS, _literal_like(joined, value)))
     if tally is not None:
         tally.update(by_difference=counted, whole=len(whole))
     if whole:
