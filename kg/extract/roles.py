@@ -1583,7 +1583,8 @@ WITNESS_AFTER = re.compile(
     # prosecution"
     r"|\s*(?:,[^,.;]{0,60},|,)?\s+(?:who\s+)?(?:had\s+|later\s+|then\s+|also\s+)?"
     r"(?:testified|gave "
-    r"(?:evidence|testimony))\s+(?:against|for the (?:prosecution|defen[cs]e)|as a\b)"
+    r"(?:evidence|testimony))\s+(?:against|for the (?:prosecution|defen[cs]e)|as a\b|"
+    r"(?:in|before) (?:the )?court\b|at (?:the|her|his|their) trial\b|that\b)"
 )
 
 

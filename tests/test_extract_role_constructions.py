@@ -1,0 +1,190 @@
+"""Person roles in the constructions of the genre, one made-up sentence each.
+
+The sentences were written from the corpus README's role conventions and the issuers' styles,
+not from any appeal's wording: appositions before and after the name, posts of officials,
+relatives, journalists and bloggers, lists under one noun, witnesses and co-defendants, and the
+default for the one an appeal is about. Where the README is silent, the development gold's habit
+is expected (a blogger who is persecuted is coded a defender, a co-defendant other; see
+``tools/gold_conventions.py``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_case
+
+HEAD = "12 May 2021\n\nZembla: Rights defenders at risk\n\n"
+ARREST = "On 3 May 2021, police arrested Rina Holm. "
+
+# Constructions whose fix was tried and not kept: it left the development half B and the
+# invented appeals where they were (the protocol of docs/extraction.md keeps a change only
+# where one of them rises).
+KNOWN_XFAIL: dict[str, str] = {
+    "beaten-on-orders": "the target of a beating is not taken as a defender by default: adding "
+    "attack and threat events to the acts of persecution moved no figure",
+    "threatened-by-governor": "as beaten-on-orders",
+    "threats-only": "as beaten-on-orders",
+    "lawyer-apposed-speaks": "'X, a lawyer,' is coded a defender wherever: a lawyer by default "
+    "where no act befalls them moved no figure",
+    "kin-then-activist": "'her daughter, the activist X': adding the defender moved no figure",
+}
+
+CASES: list[tuple[str, str, dict[str, list[str]]]] = [
+    # appositions before and after the name
+    ("title-before", "On 3 May 2021, police arrested human rights lawyer Ivo Sand in Vela.",
+     {"Ivo Sand": ["defender", "lawyer"]}),
+    ("lawyer-apposed-speaks", ARREST + "Ivo Sand, a lawyer with the Vela Legal Centre, said the "
+     "arrest was unlawful.", {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"]}),
+    ("who-represents-name", ARREST + "Ivo Sand, who represents Holm, was refused access to her.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"]}),
+    ("who-represents-her", ARREST + "Ivo Sand, who represents her, was refused access.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"]}),
+    ("member-of-union", "On 3 May 2021, police arrested Rina Holm, a member of the Vela Rights "
+     "Union.", {"Rina Holm": ["defender"]}),
+    ("coordinator", "On 3 May 2021, Rina Holm, coordinator of the Vela Women's Network, was "
+     "arrested.", {"Rina Holm": ["defender"]}),
+    ("trade-unionist", "On 3 May 2021, Rina Holm, a trade unionist, was arrested.",
+     {"Rina Holm": ["defender"]}),
+    ("environmental-activist", "On 3 May 2021, Rina Holm, an environmental activist, was "
+     "arrested.", {"Rina Holm": ["defender"]}),
+    ("spokesperson-of-ngo", ARREST + "Ivo Sand, a spokesperson for the Vela Rights Union, said "
+     "she was innocent.", {"Rina Holm": ["defender"], "Ivo Sand": ["defender"]}),
+    ("professor-comments", ARREST + "Ivo Sand, a professor at Vela University, said the charges "
+     "were political.", {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
+    ("issuer-staff-quoted", ARREST + "“This is an outrage,” said Ivo Sand, Amnesty "
+     "International's regional director.", {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
+    # posts of officials
+    ("minister-apposed", "On 3 May 2021, the Minister of Interior, Teo Varga, ordered the arrest "
+     "of Rina Holm.", {"Teo Varga": ["official"], "Rina Holm": ["defender"]}),
+    ("judge-title", "On 3 May 2021, Judge Teo Varga remanded Rina Holm in custody for two "
+     "months.", {"Teo Varga": ["judge"], "Rina Holm": ["defender"]}),
+    ("prosecutor-title", "On 3 May 2021, Prosecutor Teo Varga charged Rina Holm with "
+     "hooliganism.", {"Teo Varga": ["prosecutor"], "Rina Holm": ["defender"]}),
+    ("beaten-on-orders", "On 3 May 2021, Rina Holm was beaten on the orders of Teo Varga, head "
+     "of the police in Vela.", {"Teo Varga": ["official"], "Rina Holm": ["defender"]}),
+    ("head-of-district-police", "On 3 May 2021, Rina Holm was summoned by Teo Varga, the head "
+     "of the Vela district police.", {"Teo Varga": ["official"], "Rina Holm": ["defender"]}),
+    ("investigator-of-body", "On 3 May 2021, Rina Holm was questioned by investigator Teo Varga "
+     "of the State Security Committee.", {"Teo Varga": ["official"], "Rina Holm": ["defender"]}),
+    ("judge-of-court", "On 3 May 2021, Rina Holm appeared before Teo Varga, a judge of the Vela "
+     "District Court.", {"Teo Varga": ["judge"], "Rina Holm": ["defender"]}),
+    ("threatened-by-governor", "On 3 May 2021, the governor of Vela province, Teo Varga, "
+     "threatened Rina Holm.", {"Teo Varga": ["official"], "Rina Holm": ["defender"]}),
+    ("deputy-minister", "On 3 May 2021, Rina Holm was arrested. Deputy Interior Minister Teo "
+     "Varga accused her of treason.", {"Teo Varga": ["official"], "Rina Holm": ["defender"]}),
+    ("commander-apposed", "On 3 May 2021, Ivo Sand, commander of the Vela police, ordered the "
+     "arrest of Rina Holm.", {"Ivo Sand": ["official"], "Rina Holm": ["defender"]}),
+    ("prison-director", "On 3 May 2021, Rina Holm was arrested. Colonel Ivo Sand, the prison "
+     "director, refused to let her see a doctor.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}),
+    ("un-rapporteur", ARREST + "UN Special Rapporteur Ivo Sand called for her release.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}),
+    # relatives
+    ("husband-title", ARREST + "Her husband Ivo Sand was also questioned.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["relative"]}),
+    ("possessive-brother", ARREST + "Holm's brother, Ivo Holm, was beaten.",
+     {"Rina Holm": ["defender"], "Ivo Holm": ["relative"]}),
+    ("son-apposed", ARREST + "Ivo Sand, her son, said she was ill.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["relative"]}),
+    ("kin-then-activist", "On 3 May 2021, police arrested Rina Holm and her daughter, the "
+     "activist Ana Holm.", {"Rina Holm": ["defender"], "Ana Holm": ["defender", "relative"]}),
+    ("kin-defender-himself", ARREST + "Her father, Ivo Holm, a human rights defender himself, "
+     "was summoned on 5 May 2021.",
+     {"Rina Holm": ["defender"], "Ivo Holm": ["defender", "relative"]}),
+    ("mother-tells", ARREST + "Her mother, Ada Holm, told the press she had not been allowed to "
+     "visit.", {"Rina Holm": ["defender"], "Ada Holm": ["relative"]}),
+    # journalists and bloggers
+    ("blogger", "On 3 May 2021, police arrested blogger Ivo Sand over a post.",
+     {"Ivo Sand": ["defender"]}),
+    ("journalist-with-outlet", "On 3 May 2021, police arrested Ivo Sand, an investigative "
+     "journalist with the Vela Post.", {"Ivo Sand": ["journalist"]}),
+    ("editor-in-chief", "On 3 May 2021, police arrested Ivo Sand, editor-in-chief of the weekly "
+     "Vela Voice.", {"Ivo Sand": ["journalist"]}),
+    ("the-reporter", "On 3 May 2021, police arrested the reporter Ivo Sand.",
+     {"Ivo Sand": ["journalist"]}),
+    # lists
+    ("their-lawyers", ARREST + "Their lawyers Ivo Sand, Ada Brun and Teo Varga were denied "
+     "access.", {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"], "Ada Brun": ["lawyer"],
+                 "Teo Varga": ["lawyer"]}),
+    ("defenders-both-members", "On 3 May 2021, police arrested the defenders Ivo Sand and Ada "
+     "Brun, both members of the Vela Rights Union.",
+     {"Ivo Sand": ["defender"], "Ada Brun": ["defender"]}),
+    ("activists-listed", "On 3 May 2021, police arrested the activists Ivo Sand, Ada Brun and "
+     "Teo Varga.", {"Ivo Sand": ["defender"], "Ada Brun": ["defender"], "Teo Varga": ["defender"]}),
+    ("represented-by-lawyers", ARREST + "She is represented by lawyers Ivo Sand and Ada Brun.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"], "Ada Brun": ["lawyer"]}),
+    ("names-then-her-lawyers", ARREST + "Ivo Sand and Ada Brun, her lawyers, filed an appeal.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"], "Ada Brun": ["lawyer"]}),
+    ("detainees-after-colon", "On 3 May 2021, police detained the following activists: Ivo "
+     "Sand, Ada Brun, Teo Varga.",
+     {"Ivo Sand": ["defender"], "Ada Brun": ["defender"], "Teo Varga": ["defender"]}),
+    # witnesses and co-defendants
+    ("witness-for-prosecution", "On 3 May 2021, Rina Holm was sentenced to two years in prison. "
+     "Ivo Sand, a witness for the prosecution, later retracted his statement.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+    ("prosecution-witness-title", "On 3 May 2021, Rina Holm went on trial. The prosecution "
+     "witness Ivo Sand said he had been pressured by police.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+    ("testified-that", "On 3 May 2021, Rina Holm went on trial. Ivo Sand testified that he had "
+     "never met her.", {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+    ("testified-in-court", "On 3 May 2021, Rina Holm went on trial. Ivo Sand, a neighbour, "
+     "testified in court on her behalf.", {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+    ("co-defendant", "On 3 May 2021, Rina Holm was sentenced to two years in prison. Her "
+     "co-defendant Ivo Sand received one year.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
+    # complainants
+    ("complaint-of", "On 3 May 2021, police arrested Rina Holm on the complaint of Ivo Sand, a "
+     "local businessman.", {"Rina Holm": ["defender"], "Ivo Sand": ["complainant"]}),
+    ("filed-a-complaint", "On 3 May 2021, police arrested Rina Holm after Ivo Sand filed a "
+     "complaint against her.", {"Rina Holm": ["defender"], "Ivo Sand": ["complainant"]}),
+    # the default: the one an act of the state befalls is the defender the appeal is about
+    ("default-arrested", "On 3 May 2021, Rina Holm was arrested in Vela.",
+     {"Rina Holm": ["defender"]}),
+    ("threats-only", "Rina Holm has received death threats since she published a report on land "
+     "grabs.", {"Rina Holm": ["defender"]}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            sentence,
+            expected,
+            id=key,
+            marks=[pytest.mark.xfail(reason=KNOWN_XFAIL[key], strict=True)]
+            if key in KNOWN_XFAIL
+            else [],
+        )
+        for key, sentence, expected in CASES
+    ],
+)
+def test_roles_in_a_construction_of_the_genre(
+    sentence: str, expected: dict[str, list[str]]
+) -> None:
+    record = extract_case(HEAD + sentence + "\n", appeal_id="t-construction")
+    assert {p["name"]: p["roles"] for p in record["persons"] if p["name"]} == expected
+
+
+ADDRESSES = (
+    "12 May 2021\n\nZembla: Defender detained\n\nOn 3 May 2021, police arrested Rina Holm.\n\n"
+    "Please write to:\n\nPresident of Zembla\nTeo Varga\nPresidential Palace\nVela, Zembla\n\n"
+    "Minister of Justice\nAda Brun\nMinistry of Justice\nVela, Zembla\n\n"
+    "Signed,\nIvo Sand\nDirector, Vela Rights Union\n"
+)
+
+
+def test_addressees_and_a_signatory_with_posts_are_officials() -> None:
+    # the README: signatories and addressees with posts are persons with role official
+    record = extract_case(ADDRESSES, appeal_id="t-addresses")
+    assert {p["name"]: p["roles"] for p in record["persons"]} == {
+        "Rina Holm": ["defender"],
+        "Teo Varga": ["official"],
+        "Ada Brun": ["official"],
+        "Ivo Sand": ["official"],
+    }
+
+
+def test_every_known_failure_names_a_sentence() -> None:
+    assert set(KNOWN_XFAIL) <= {key for key, _, _ in CASES}
