@@ -2480,3 +2480,55 @@ def test_a_clause_that_counts_back_from_the_date_before_it() -> None:
     assert got == {("release", "2024-05-07"), ("summons", "2024-05-10")}
     got = _pairs("On 3 May 2024, two weeks after he was arrested, Tom Reed was charged.")
     assert got == {("arrest", "2024-04-19"), ("charge", "2024-05-03")}
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("On 3 May 2024, police raided the offices of the Zembla Rights Centre, confiscating "
+         "computers and files.", {("raid", "2024-05-03"), ("seizure", "2024-05-03")}),
+        ("On 3 May 2024, police broke up the sit-in, arresting Ana Lee and Tom Reed.",
+         {("arrest", "2024-05-03")}),
+        ("On 3 May 2024, the Zenda court upheld the verdict, sentencing Ana Lee to five years.",
+         {("court_decision", "2024-05-03"), ("sentence", "2024-05-03")}),
+        ("On 3 May 2024, the judge adjourned the trial, remanding Tom Reed in custody.",
+         {("trial_hearing", "2024-05-03"), ("detention", "2024-05-03")}),
+    ],
+)  # fmt: skip
+def test_a_participle_after_a_comma_is_a_step_of_the_same_act(
+    body: str, want: set[tuple[str, str]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Human rights groups condemned the law, questioning its legality.",
+        "The minister spoke on 3 May 2024, appealing for calm.",
+        "The ministry issued a statement on 3 May 2024, threatening legal action against critics.",
+    ],
+)
+def test_a_participle_in_another_sense_after_a_comma_is_no_event(body: str) -> None:
+    assert _pairs(body, "10 June 2024") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Arrested on 3 May 2024, Ana Lee was charged two days later.",
+         {("arrest", "2024-05-03"), ("charge", "2024-05-05")}),
+        ("Sentenced on 3 May 2024 to five years, Tom Reed is held in Zenda prison.",
+         {("sentence", "2024-05-03")}),
+        ("Abducted on 3 May 2024, Tom Reed reappeared a week later in police custody.",
+         {("disappearance", "2024-05-03"), ("detention", "2024-05-10")}),
+    ],
+)  # fmt: skip
+def test_a_participle_opening_a_sentence_with_its_date_is_undergone(
+    body: str, want: set[tuple[str, str]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want
+
+
+def test_a_document_released_is_no_release() -> None:
+    assert _pairs("Released in May 2024, the report documents abuses.", "10 June 2024") == set()

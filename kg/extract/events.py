@@ -44,6 +44,25 @@ def _past_forms(lemma: str) -> list[str]:
     return forms
 
 
+#: Participles that after a comma mostly tell something else: ", questioning the legality of",
+#: ", appealing for calm", ", ruling party officials", ", threatening national security".
+ING_OTHER_SENSE = frozenset(
+    "questioning searching appealing complaining petitioning ruling disappearing suing "
+    "threatening freezing smashing".split()
+)
+
+
+def _ing_forms(lemma: str) -> list[str]:
+    """The present participle of a regular verb: "arrest" -> "arresting", "seize" ->
+    "seizing", "kidnap" -> "kidnapping" (and "kidnaping")."""
+    if lemma.endswith("e") and not lemma.endswith("ee"):
+        return [lemma[:-1] + "ing"]
+    forms = [lemma + "ing"]
+    if re.search(r"(?:^|[^aeiou]|qu)[aeiou][bdgklmnprt]$", lemma):
+        forms.append(lemma + lemma[-1] + "ing")
+    return forms
+
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: The frames a trigger row may name (see :mod:`kg.extract.triggers`).
 FRAMES = ("active", "passive", "perfect", "state", "nominal", "ordered", "phrase")
@@ -104,6 +123,33 @@ def trigger_pattern(entry: dict[str, Any], nouns: bool = True) -> str:
     forms = list(dict.fromkeys(f for r in rows if not _is_noun(r) for f in verb_forms(r)))
     if forms:
         alts.append(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+    # "police raided the office, seizing computers": the present participle after a comma is
+    # a step the subject of the clause took as well (a verb row read as an act)
+    acting = [
+        r for r in rows if not _is_noun(r) and "active" in r["frames"] and "-" not in r["lemma"]
+    ]
+    ing = [f for r in acting for f in _ing_forms(r["lemma"]) if f not in ING_OTHER_SENSE]
+    ing = list(dict.fromkeys(ing))
+    if ing:
+        alts.append(r"(?<=,\s)(?:" + "|".join(map(re.escape, ing)) + r")\b")
+    # "Arrested on 3 May, Ana Lee was charged ...": the participle opening a sentence with its
+    # date is the passive of a verb row read as undergone
+    opening = [
+        f[0].upper() + f[1:]
+        for r in rows
+        if not _is_noun(r) and "passive" in r["frames"]
+        for f in verb_forms(r)
+    ]
+    if opening:
+        opening = list(dict.fromkeys(opening))
+        alts.append(
+            r"\b(?:"
+            + "|".join(map(re.escape, opening))
+            + r")(?= (?:on|in) [\dA-Z])"
+            # ("Released in May, the report documents ...": a document's, not a person's)
+            + r"(?![^.;]{0,40}, (?:the|this|its|a) (?:report|statement|video|film|book|law|"
+            r"decree|document|letter|study)\b)"
+        )
     ordered = list(dict.fromkeys(r["lemma"] for r in rows if _is_noun(r)))
     if ordered:
         # (not a noun row's match: it opens with its verb, so it is scanned with the verbs)
