@@ -115,7 +115,6 @@ def main(argv: list[str] | None = None) -> int:
         found["incremental"] = out is not None
         return out
 
-    stream.derive_changes = wrapped
     # The store's own recipe: a change to the derivation alone must not rebuild every graph.
     from bench.profile_rebuild import _stored_recipe
 
@@ -124,10 +123,16 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # one line naming the store
         print(stop, file=sys.stderr)
         return 2
+    real_recipe = stream.recipe_hash
+    stream.derive_changes = wrapped
     stream.recipe_hash = lambda: recipe  # type: ignore[assignment]
-    t0 = time.process_time()
-    ontology = {"ontology_dir": args.ontology} if args.ontology else {}
-    stream.build_streaming(args.store, data_dir=args.data, **ontology)
+    try:
+        t0 = time.process_time()
+        ontology = {"ontology_dir": args.ontology} if args.ontology else {}
+        stream.build_streaming(args.store, data_dir=args.data, **ontology)
+    finally:  # the module as it was, for a caller in the same process
+        stream.derive_changes = real
+        stream.recipe_hash = real_recipe  # type: ignore[assignment]
     found["rebuild_s"] = round(time.process_time() - t0, 3)
     for r in found.get("rules", []):
         print(

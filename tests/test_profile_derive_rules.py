@@ -33,7 +33,11 @@ def test_a_hub_edit_is_derived_around_the_change_and_measured_per_rule(tmp_path:
     changed = generator().mutate(data, 0.25, 3, 1, "hub")
     assert changed  # a quarter of the records name one more issuer
     out = tmp_path / "rules.json"
+    import kg.store.stream as stream
+
+    real = (stream.derive_changes, stream.recipe_hash)
     assert profile_derive_rules.main([str(store), str(data), "--out", str(out)]) == 0
+    assert (stream.derive_changes, stream.recipe_hash) == real  # nothing left replaced
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["incremental"] is True and result["added"] > 0
     rules = {r["rule"]: r for r in result["rules"]}
