@@ -170,8 +170,22 @@ ORG_HEADS = {
     "Bulletin": "media",
     # a club of journalists or lawyers: "Kastra Press Club"
     "Club": "ngo",
+    # bodies of the state and of civil society named in French: "Ligue Iteka", "Collectif des
+    # Défenseurs du Kasaï", "Agence Nationale de Renseignements", "Cour d'appel"
+    "Ligue": "ngo", "Collectif": "ngo", "Réseau": "ngo", "Fédération": "ngo",
+    "Syndicat": "ngo", "Observatoire": "ngo", "Institut": "ngo", "Fondation": "ngo",
+    "Mouvement": "other", "Groupe": "other", "Ministère": "ministry", "Cour": "court",
+    "Parquet": "prosecution", "Agence": "government",
+    "Sûreté": "police", "Renseignements": "security_service", "Renseignement": "security_service",
+    "Assemblée": "parliament", "Sénat": "parliament", "Présidence": "government",
+    "Préfecture": "government", "Mairie": "government",
 }  # fmt: skip
 ORG_KIND_HINTS = [
+    # the intelligence services and the national police of French-speaking states, whatever
+    # noun opens their names: "Agence Nationale de Renseignements", "Direction Générale de la
+    # Sûreté Nationale"
+    (re.compile(r"\bRenseignements?\b"), "security_service"),
+    (re.compile(r"\bSûreté\b"), "police"),
     # regional and UN bodies before the head words their names share with national ones
     (
         re.compile(

@@ -31,6 +31,8 @@ NAME_PARTICLES = frozenset(
 #: the next by "y" or "en".
 SPANISH_CONNECTORS = frozenset(
     "de del da do das dos la las los el un una y e en para por contra sobre a".split()
+    # and French: "Ligue burundaise des droits de l'homme", "Collectif des familles"
+    + "des du le les et pour au aux sur".split()
 )
 #: The head words of bodies' names in Spanish and Portuguese.
 SPANISH_BODY_HEADS = frozenset(
@@ -41,6 +43,9 @@ SPANISH_BODY_HEADS = frozenset(
     "Articulación Alianza Asamblea Congreso Gobierno Servicio Unidad Agrupación Confederación "
     "Acción Consultorio Bufete Colegio Universidad Universidade Empresa Compañía Companhia "
     "Cooperativa "
+    # in French: "Ligue ...", "Collectif des ...", "Cour d'appel de ..."
+    "Ligue Collectif Réseau Fédération Syndicat Observatoire Institut Fondation Mouvement "
+    "Ministère Cour Parquet Agence Conseil Commission Association Comité Centre Direction "
     # outlets: "Voz de la Sierra", "Diario del Norte", "Jornal do Povo"
     "Voz Diario Periódico Semanario Revista Radio Jornal Folha Noticias Notícias Prensa".split()
 )

@@ -1,0 +1,118 @@
+"""Organisations and their kinds in the constructions of the genre, one made-up sentence each:
+kinds by head noun, bodies named in another language with a translation in brackets, bodies
+named in French. The sentences were written from the corpus README's kinds, not from any
+appeal's wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_case
+
+HEAD = "12 May 2021\n\nZembla: Rights defenders at risk\n\n"
+
+# Constructions whose fix was tried and not kept: it left the development half B and the
+# invented appeals where they were (docs/extraction.md keeps a change only where one rises).
+KNOWN_XFAIL: dict[str, str] = {
+    "dash-header": "a header line 'ACRONYM – Full Name' is read as two bodies: merging them "
+    "raised development half A only",
+}
+
+CASES: list[tuple[str, str, dict[str, str]]] = [
+    # kinds by head noun
+    ("court-of-appeal", "On 3 May 2021, the Vela Court of Appeal upheld the sentence against "
+     "Rina Holm.", {"Vela Court of Appeal": "court"}),
+    ("prosecutor-general-office", "On 3 May 2021, the Office of the Prosecutor General of Zembla "
+     "charged Rina Holm.", {"Office of the Prosecutor General of Zembla": "prosecution"}),
+    ("intelligence-agency", "On 3 May 2021, the National Intelligence Agency detained Rina Holm.",
+     {"National Intelligence Agency": "security_service"}),
+    ("border-guard", "On 3 May 2021, the Zembla Border Guard Service detained Rina Holm.",
+     {"Zembla Border Guard Service": "security_service"}),
+    ("ministry", "On 3 May 2021, the Ministry of Public Security detained Rina Holm.",
+     {"Ministry of Public Security": "ministry"}),
+    ("municipal-council", "On 3 May 2021, the Vela Municipal Council evicted Rina Holm.",
+     {"Vela Municipal Council": "government"}),
+    ("electoral-commission", "On 3 May 2021, the Vela Electoral Commission disqualified Rina "
+     "Holm.", {"Vela Electoral Commission": "government"}),
+    ("party", "On 3 May 2021, the Zembla Democratic Party expelled Rina Holm.",
+     {"Zembla Democratic Party": "political_party"}),
+    ("corporation", "On 3 May 2021, the Vela Mining Corporation sued Rina Holm.",
+     {"Vela Mining Corporation": "company"}),
+    ("broadcasting-corporation", "On 3 May 2021, the Zembla Broadcasting Corporation fired Rina "
+     "Holm.", {"Zembla Broadcasting Corporation": "media"}),
+    ("university", "On 3 May 2021, Rina Holm, a lecturer at Vela State University, was "
+     "arrested.", {"Vela State University": "other"}),
+    ("teachers-union", "On 3 May 2021, the Vela Teachers' Union said Rina Holm had been "
+     "arrested.", {"Vela Teachers' Union": "ngo"}),
+    ("network", "On 3 May 2021, Rina Holm, founder of the Vela Land Rights Network, was "
+     "arrested.", {"Vela Land Rights Network": "ngo"}),
+    ("foundation", "On 3 May 2021, Rina Holm, director of the Vela Foundation for Justice, was "
+     "arrested.", {"Vela Foundation for Justice": "ngo"}),
+    # a name in another language with its translation in brackets: one body
+    ("spanish-glossed", "On 3 May 2021, the Asociación Velana de Derechos Humanos (Velan Human "
+     "Rights Association) said Rina Holm had been arrested.",
+     {"Asociación Velana de Derechos Humanos": "ngo"}),
+    # bodies named in French: the name runs over "des", "du", "pour"; the head opens it
+    ("french-ligue-and-agency", "On 3 May 2021, agents of the Agence Nationale de "
+     "Renseignements arrested Rina Holm, a member of the Ligue Velane des Droits Humains.",
+     {"Agence Nationale de Renseignements": "security_service",
+      "Ligue Velane des Droits Humains": "ngo"}),
+    ("french-collectif", "On 3 May 2021, Rina Holm, coordinator of the Collectif des Femmes de "
+     "Vela, was arrested.", {"Collectif des Femmes de Vela": "ngo"}),
+    ("french-ministry-and-network", "On 3 May 2021, the Ministère de la Justice suspended Rina "
+     "Holm, a member of the Réseau des Défenseurs de Vela.",
+     {"Ministère de la Justice": "ministry", "Réseau des Défenseurs de Vela": "ngo"}),
+    ("french-surete", "On 3 May 2021, officers of the Direction Générale de la Sûreté Nationale "
+     "arrested Rina Holm.", {"Direction Générale de la Sûreté Nationale": "police"}),
+    ("french-glossed", "On 3 May 2021, the Fédération Velane pour la Défense des Droits (Velan "
+     "Federation for the Defence of Rights) said Rina Holm had been arrested.",
+     {"Fédération Velane pour la Défense des Droits": "ngo"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            sentence,
+            expected,
+            id=key,
+            marks=[pytest.mark.xfail(reason=KNOWN_XFAIL[key], strict=True)]
+            if key in KNOWN_XFAIL
+            else [],
+        )
+        for key, sentence, expected in CASES
+    ],
+)
+def test_bodies_and_kinds_in_a_construction_of_the_genre(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    record = extract_case(HEAD + sentence + "\n", appeal_id="t-body-construction")
+    got = {o["name"]: o["kind"] for o in record["organisations"] if o["name"] != "police"}
+    assert got == expected
+
+
+@pytest.mark.xfail(reason=KNOWN_XFAIL["dash-header"], strict=True)
+def test_an_issuers_header_names_one_body() -> None:
+    text = (
+        "CIVICUS – World Alliance for Citizen Participation\n\n12 May 2021\n\nZembla: Defender "
+        "detained\n\nCIVICUS is alarmed by the arrest of Rina Holm on 3 May 2021.\n"
+    )
+    orgs = extract_case(text, appeal_id="t-dash")["organisations"]
+    assert [(o["name"], o["variants"]) for o in orgs] == [
+        ("CIVICUS", ["World Alliance for Citizen Participation"])
+    ]
+
+
+def test_a_translation_in_brackets_is_a_variant_of_the_french_name() -> None:
+    text = (
+        HEAD + "On 3 May 2021, the Fédération Velane pour la Défense des Droits (Velan "
+        "Federation for the Defence of Rights) said Rina Holm had been arrested.\n"
+    )
+    (org,) = extract_case(text, appeal_id="t-gloss")["organisations"]
+    assert org["variants"] == ["Velan Federation for the Defence of Rights"]
+
+
+def test_every_known_failure_names_a_case() -> None:
+    assert set(KNOWN_XFAIL) <= {key for key, _, _ in CASES} | {"dash-header"}
