@@ -2532,3 +2532,48 @@ def test_a_participle_opening_a_sentence_with_its_date_is_undergone(
 
 def test_a_document_released_is_no_release() -> None:
     assert _pairs("Released in May 2024, the report documents abuses.", "10 June 2024") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("Her 3 May 2024 arrest came after she posted a video of the protest.",
+         ("arrest", "2024-05-03")),
+        ("The 3 May 2024 raid on the Zenda Times was the third this year.", ("raid", "2024-05-03")),
+        ("Since her May 2024 conviction, Ana Lee has been held in Zenda prison.",
+         ("conviction", "2024-05")),
+        ("The May 3, 2024 search of her home lasted six hours.", ("search", "2024-05-03")),
+    ],
+)  # fmt: skip
+def test_a_date_before_the_event_noun_dates_it(body: str, pair: tuple[str, str]) -> None:
+    assert _pairs(body, "10 June 2024") == {pair}
+
+
+def test_a_dated_hearing_named_as_the_occasion_of_another_step_is_no_hearing() -> None:
+    got = _pairs(
+        "During the 3 May 2024 hearing, Tom Reed was arrested in the courtroom.", "10 June 2024"
+    )
+    assert got == {("arrest", "2024-05-03")}
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("On 3 May 2024 the National Security Court handed Tom Reed a ten-year prison sentence.",
+         ("sentence", "2024-05-03")),
+        ("On 3 May 2024, Ana Lee was found guilty of sedition and given five years in prison.",
+         ("sentence", "2024-05-03")),
+        ("On 3 May 2024, the regulator blocked Ana Lee's website.", ("ban", "2024-05-03")),
+        ("On 3 May 2024, a judge ordered Tom Reed held for two months.",
+         ("detention", "2024-05-03")),
+        ("On 3 May 2024, the court ordered her detained pending trial.",
+         ("detention", "2024-05-03")),
+        ("On 3 May 2024, Tom Reed was turned back at the border.", ("travel_ban", "2024-05-03")),
+        ("Ana Lee was stopped at the border on 3 May 2024 and told she could not travel abroad.",
+         ("travel_ban", "2024-05-03")),
+    ],
+)  # fmt: skip
+def test_a_named_object_a_joined_term_a_custody_ordered_and_a_ban_found_at_the_border(
+    body: str, pair: tuple[str, str]
+) -> None:
+    assert _pairs(body, "10 June 2024") == {pair}

@@ -202,8 +202,19 @@ def nominal_pattern(nouns: list[str]) -> str:
     defender's release in May" (the match then opens at the noun, which the scanner finds by
     its letters, where a possessive word would open with any letter)."""
     alts = "|".join(map(re.escape, nouns))
+    months = "|".join(MONTHS)
+    # "her 3 May arrest", "the May 2024 raid on": the date before the noun, as a modifier (after
+    # a determiner only, a literal the scanner finds the pattern by; after a possessive name
+    # the pattern would be tried at every word); not as the occasion of another step ("During
+    # the June 7 hearing, X was arrested")
+    before = (
+        r"(?<![Dd]uring\s)(?<![Aa]t\s)\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he) "
+        r"(?:(?:\d{1,2} (?:" + months + r")|(?:" + months + r") \d{1,2},?|(?:" + months + r"))"
+        r"(?: (?:19|20)\d\d)?) (?:" + alts + r")\b(?![’'-])"
+    )
     return (
-        r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?) (?:[a-z-]+ )?|(?<=\w[’']s\s))(?:"
+        before
+        + r"|(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?) (?:[a-z-]+ )?|(?<=\w[’']s\s))(?:"
         + alts
         + r") "
         + OF_PEOPLE
@@ -508,6 +519,11 @@ ADJOURNED = re.compile(r"adjourned|postponed")
 ADJOURNED_TO = re.compile(
     r"(?:\s+(?:the\s+)?(?:case|trial|hearing|it|them))?(?:\s+once\s+again)?"
     r"\s+(?:to|until|till)\s+"
+)
+#: "ordered her", "ordered Tom Reed to be" before a participle: the custody a court orders (see
+#: the detention rows), not an arrest.
+ORDERED_HELD = re.compile(
+    r"\bordered\s+(?:(?:him|her|them)\s+|(?:[A-Z][\w’'.-]+\s+){1,4})(?:to\s+be\s+)?$"
 )
 #: A hearing named as the occasion of another event: "at the close of the fourth hearing".
 OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$")
@@ -950,6 +966,8 @@ def find_events(
                 continue  # "upheld the sentence handed down to her": what was decided on
             if etype == "trial_hearing" and OCCASION.search(pre):
                 continue  # "at the close of the first hearing, the court released": no new event
+            if etype == "arrest" and ORDERED_HELD.search(pre):
+                continue  # "the court ordered her detained pending trial": the custody ordered
             if ADJECTIVAL.search(pre) and re.match(r"\w+ed\b", flat[a:b]) and not among:
                 continue  # "the disappeared activist", "those acquitted": a participle, no event
             others = [h[0] for h in hits if h[0] != a]
