@@ -2577,3 +2577,44 @@ def test_a_named_object_a_joined_term_a_custody_ordered_and_a_ban_found_at_the_b
     body: str, pair: tuple[str, str]
 ) -> None:
     assert _pairs(body, "10 June 2024") == {pair}
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("On 5 May 2024, Tom Reed was charged. He had been arrested the previous day.",
+         {("charge", "2024-05-05"), ("arrest", "2024-05-04")}),
+        ("Tom Reed was charged on 10 May 2024. The day before, he had been questioned for eight "
+         "hours.", {("charge", "2024-05-10"), ("interrogation", "2024-05-09")}),
+        # a day before told as where a period starts anchors nothing
+        ("On 10 May 2024, Tom Reed said that since the previous night he had been followed. "
+         "Police arrested him later that day.", {("arrest", "2024-05-10")}),
+    ],
+)  # fmt: skip
+def test_the_day_before_counts_back_one_day(body: str, want: set[tuple[str, str]]) -> None:
+    assert _pairs(body, "10 June 2024") == want
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("On 3 May 2024 the Appeals Court overturned Tom Reed's conviction.",
+         ("court_decision", "2024-05-03")),
+        ("On 3 May 2024 the Appeals Court reduced Tom Reed's sentence to three years.",
+         ("court_decision", "2024-05-03")),
+        ("On 3 May 2024, her sentence was reduced to two years on appeal.",
+         ("court_decision", "2024-05-03")),
+        ("On 3 May 2024, the Zenda Court of Appeal increased Tom Reed's sentence to ten years.",
+         ("sentence", "2024-05-03")),
+        ("On 3 May 2024, the Supreme Court confirmed Ana Lee's conviction.",
+         ("court_decision", "2024-05-03")),
+        ("On 3 May 2024, the court reduced Tom Reed's sentence to time served and ordered his "
+         "release.", ("release", "2024-05-03")),
+        ("The authorities have refused to disclose Tom Reed's whereabouts.",
+         ("disappearance", None)),
+    ],
+)  # fmt: skip
+def test_a_possessive_name_before_a_judgment_a_sentence_reduced_and_whereabouts_withheld(
+    body: str, pair: tuple[str, str | None]
+) -> None:
+    assert _pairs(body, "10 June 2024") == {pair}

@@ -67,6 +67,8 @@ EVENT_WORDS = {
 REL_RE = re.compile(
     r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|week|month|year|morning|afternoon|evening|night)|"
     r"[Tt]he\s+day\s+after\b(?!\s+(?:his|her|their|the|its|an?)\b)|"
+    r"(?<!since\s)(?<!until\s)(?<!from\s)(?:[Tt]he\s+day\s+before\b"
+    r"(?!\s+(?:his|her|their|the|its|an?|[A-Z]|\d)\b)|[Tt]he\s+previous\s+(?:day|evening|night)\b)|"
     r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
@@ -247,7 +249,7 @@ def _rel_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
 #: How the word after "the" opens where a match of REL_RE opens with "the" ("the following
 #: day", "the same day", "the days after": a unit counted by "the" as ``(?P<n>\\w+)`` reads
 #: it), in lower case: the pattern is case-blind.
-REL_AFTER_THE = ("following", "next", "same", "day", "week", "month", "year")
+REL_AFTER_THE = ("following", "next", "same", "day", "week", "month", "year", "previous")
 
 
 def _rel_after_the(flat: str, i: int) -> bool:
@@ -535,6 +537,9 @@ def _relative(
         return (d.year, d.month, None), False
     if rel.startswith("the day after"):
         d = anchor + timedelta(days=1)
+        return (d.year, d.month, d.day), False
+    if rel.startswith("the day before") or rel.startswith("the previous"):
+        d = anchor - timedelta(days=1)  # "The day before, he had been questioned"
         return (d.year, d.month, d.day), False
     if rel.endswith("month") or rel.endswith("year"):
         # "the following month", "later that year": as precise as the span it names

@@ -520,6 +520,8 @@ ADJOURNED_TO = re.compile(
     r"(?:\s+(?:the\s+)?(?:case|trial|hearing|it|them))?(?:\s+once\s+again)?"
     r"\s+(?:to|until|till)\s+"
 )
+#: A sentence cut on appeal (see the court_decision rows).
+REDUCES = re.compile(r"(?:reduced|cut|halved|lowered)\s")
 #: "ordered her", "ordered Tom Reed to be" before a participle: the custody a court orders (see
 #: the detention rows), not an arrest.
 ORDERED_HELD = re.compile(
@@ -887,6 +889,10 @@ def find_events(
         if any(t == "amnesty" for _a, _b, t in hits):
             # "released under an amnesty": the release is what the amnesty did, one event
             hits = [h for h in hits if h[2] != "release"]
+        if any(t == "release" for _a, _b, t in hits):
+            # "reduced the sentence to five years and ordered his release": the release is what
+            # the reduction did, one event
+            hits = [h for h in hits if h[2] != "court_decision" or not REDUCES.match(flat, h[0])]
         if any(t == "acquittal" for _a, _b, t in hits):
             # "overturned that judgment and acquitted all four": the acquittal is what undoing
             # the judgment did, one event
