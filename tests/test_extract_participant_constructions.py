@@ -1,0 +1,221 @@
+"""Participants of events in the constructions of the genre, one made-up sentence each.
+
+The sentences were written from the corpus README's conventions and the issuers' styles, not
+from any appeal's wording: unnamed and plural agents, agents joined to a body, the court and the
+judge of judicial steps, targets in lists and appositions, relative clauses about another step,
+steps told in a clause of their own, who files a complaint, and the places a step happened at.
+Each expects the agents, targets and authority of the events it names (by type and date); an
+unnamed actor is written as how the text refers to it, in brackets.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kg.extract import extract_case
+
+HEAD = "5 May 2024\n\nZembla: Defenders at risk\n\n"
+D = "2024-05-03"
+
+# Constructions the rules still miss. Those marked "tried" had a fix that raised the
+# development half A but left half B and the invented appeals where they were, so it was not
+# kept (the protocol of docs/extraction.md keeps a change only where one of them rises).
+KNOWN_XFAIL: dict[str, str] = {
+    "counted-security-agents": "tried: an unnamed group for counted or described agents "
+    "('five male security agents') gained one agent of half A and added one false one",
+    "pronoun-after-same-subject": "tried: a person named after a 'he' of their own sentence "
+    "is not what the next 'he' points to; half B and the invented appeals unchanged",
+    "list-then-who-were": "tried: the names listed before ', who were arrested' all undergo it; "
+    "no figure moved",
+    "judge-of-court-by": "tried: the court of a judge named 'by Judge X of the Y Court' as the "
+    "authority; no figure moved",
+    "counted-list-after-colon": "tried: any counted noun before a colon is the people listed "
+    "after it, as many as it says; half A only",
+    "own-object-in-relative": "tried: a verb read as a phrase with an object of its own takes "
+    "no targets of the other clauses; half A only",
+    "whose-relative-passive": "tried: the person the noun after 'whose' names undergoes the "
+    "step of the relative clause, and no step outside it; half A only",
+    "whose-relative-apposed": "as whose-relative-passive",
+    "complaint-filed-by": "tried: who is named after 'filed by' or 'lodged by' files the "
+    "complaint; half A only",
+    "petition-filed-by-kin": "as complaint-filed-by",
+    "noun-participle-by": "tried: the 'by' of a participle describing a noun after the trigger "
+    "is not the trigger's agent; half A only",
+    "arrested-at-home-of-kin": "tried: the owner of the place of an arrest is no target of it; "
+    "no figure moved",
+    "arrested-at-home-of-defender": "as arrested-at-home-of-kin",
+    "who-relative-active": "tried: a person named in a relative clause closed before the "
+    "trigger is no target of it; half A only",
+    "the-three-companies": "tried: 'the three companies' names no group of people; half A lost "
+    "five right participants in one appeal, where later steps go on with the group",
+    "witnessed-the-killing": "the subject of 'witnessed' is taken as a target of the noun "
+    "trigger after it",
+    "after-she-denounced": "a person named in a clause after 'after she' is taken as a target "
+    "of the main verb",
+}
+
+Expected = tuple[str, str | None, list[str], list[str], str | None]
+
+CASES: list[tuple[str, str, list[Expected]]] = [
+    # unnamed and plural agents; agents joined to a body
+    ("counted-security-agents", "On 3 May 2024, five male security agents arrested human rights "
+     "defender Ana Lee at her home.",
+     [("arrest", D, ["(five male security agents)"], ["Ana Lee"], None)]),
+    ("plain-clothes-agents-of-body", "On 3 May 2024, plain-clothes agents of the National "
+     "Security Service arrested human rights defender Ana Lee.",
+     [("arrest", D, ["National Security Service"], ["Ana Lee"], None)]),
+    ("masked-men", "On 3 May 2024, masked men abducted human rights defender Ana Lee in Zembla "
+     "City.", [("disappearance", D, ["(masked men)"], ["Ana Lee"], None)]),
+    ("officers-of-body", "On 3 May 2024, officers of the Zembla Police Department arrested human "
+     "rights defender Ana Lee.", [("arrest", D, ["Zembla Police Department"], ["Ana Lee"], None)]),
+    ("by-agents-of-body", "According to the information received, on 3 May 2024, Mr. Tom Reed, a "
+     "human rights lawyer, was arrested by agents of the Department of State Security without a "
+     "warrant.", [("arrest", D, ["Department of State Security"], ["Tom Reed"], None)]),
+    # the court and the judge of judicial steps
+    ("court-subject", "On 3 May 2024, the Zembla Regional Court sentenced human rights defender "
+     "Ana Lee to five years in prison.",
+     [("sentence", D, ["Zembla Regional Court"], ["Ana Lee"], "Zembla Regional Court")]),
+    ("court-presided-over-by", "On 3 May 2024, the Zembla City Court, presided over by Judge Tom "
+     "Reed, sentenced human rights defender Ana Lee to five years in prison.",
+     [("sentence", D, ["Zembla City Court", "Tom Reed"], ["Ana Lee"], "Zembla City Court")]),
+    ("judge-of-court-subject", "On 3 May 2024, Judge Tom Reed of the Zembla City Court sentenced "
+     "human rights defender Ana Lee to five years in prison.",
+     [("sentence", D, ["Zembla City Court", "Tom Reed"], ["Ana Lee"], "Zembla City Court")]),
+    ("judge-of-court-by", "On 3 May 2024, human rights defender Ana Lee was sentenced to five "
+     "years in prison by Judge Tom Reed of the Zembla City Court.",
+     [("sentence", D, ["Tom Reed"], ["Ana Lee"], "Zembla City Court")]),
+    ("on-the-orders-of", "On 3 May 2024, police arrested human rights defender Ana Lee on the "
+     "orders of the Zembla Prosecutor's Office.",
+     [("arrest", D, ["Zembla Prosecutor's Office", "police"], ["Ana Lee"],
+       "Zembla Prosecutor's Office")]),
+    ("court-remands-next-day", "On 3 May 2024, police arrested human rights defender Ana Lee. "
+     "The next day, the Zembla City Court remanded her in custody for two months.",
+     [("arrest", D, ["police"], ["Ana Lee"], None),
+      ("detention", "2024-05-04", ["Zembla City Court"], ["Ana Lee"], "Zembla City Court")]),
+    ("sentenced-and-fined", "On 3 May 2024, the Zembla High Court sentenced journalists Ana Lee "
+     "and Tom Reed to two years in prison, and fined the Zembla Times and its publisher, Zembla "
+     "Media, 500 euros.",
+     [("fine", D, ["Zembla High Court"], ["Zembla Times", "Zembla Media"],
+       "Zembla High Court")]),
+    # targets in lists and appositions
+    ("lawyers-listed", "On 3 May 2024, police arrested lawyers Ana Lee, Tom Reed and Eva Gold in "
+     "Zembla City.", [("arrest", D, ["police"], ["Ana Lee", "Tom Reed", "Eva Gold"], None)]),
+    ("apposition-and-colleague", "On 3 May 2024, police arrested Ana Lee, a journalist, and her "
+     "colleague Tom Reed.", [("arrest", D, ["police"], ["Ana Lee", "Tom Reed"], None)]),
+    ("co-defendant", "On 3 May 2024, the Zembla City Court sentenced human rights defender Ana "
+     "Lee and her co-defendant Tom Reed to five years in prison.",
+     [("sentence", D, ["Zembla City Court"], ["Ana Lee", "Tom Reed"], "Zembla City Court")]),
+    ("together-with", "On 3 May 2024, human rights defender Ana Lee was arrested together with "
+     "journalist Tom Reed.", [("arrest", D, [], ["Ana Lee", "Tom Reed"], None)]),
+    ("raid-then-director-and-staff", "On 3 May 2024, at around 5 a.m., some 20 police officers "
+     "raided the offices of the Zembla Rights Centre and arrested its director, Ana Lee, and two "
+     "staff members, Tom Reed and Ivo Lind.",
+     [("raid", D, ["police"], ["Zembla Rights Centre"], None),
+      ("arrest", D, ["police"], ["Ana Lee", "Tom Reed", "Ivo Lind"], None)]),
+    ("counted-list-after-colon", "Authorities should drop the charges against Tom Reed, chief "
+     "executive of its parent company, Zembla Digital.\n\nOn 3 May 2024, officers of the "
+     "Zembla Security Department arrested four executives at their homes: Tom Reed; Ivo Lind, "
+     "the chief operating officer; Max Brun; and Eva Gold.",
+     [("arrest", D, ["Zembla Security Department"],
+       ["Tom Reed", "Ivo Lind", "Max Brun", "Eva Gold"], None)]),
+    ("the-three-companies", "On 2 May 2024, police arrested journalists Ana Lee, Tom Reed and "
+     "Ivo Lind. On 3 May 2024, police charged Ana Lee and Tom Reed, together with the three "
+     "companies, with treason.", [("charge", D, ["police"], ["Ana Lee", "Tom Reed"], None)]),
+    # relative clauses about another step; steps told in a clause of their own
+    ("list-then-who-were", "Tom Reed defended activists Ivo Lind and Max Brun, who were arrested "
+     "on 3 May 2024.", [("arrest", D, [], ["Ivo Lind", "Max Brun"], None)]),
+    ("whose-relative-passive", "On 3 May 2024, human rights defender Ana Lee, whose husband Tom "
+     "Reed was arrested in 2020, was summoned by the Zembla Security Service.",
+     [("arrest", "2020", [], ["Tom Reed"], None),
+      ("summons", D, ["Zembla Security Service"], ["Ana Lee"], None)]),
+    ("whose-relative-apposed", "Human rights defender Ana Lee, whose husband, Tom Reed, has also "
+     "been detained since January 2024, was arrested on 3 May 2024.",
+     [("detention", "2024-01", [], ["Tom Reed"], None), ("arrest", D, [], ["Ana Lee"], None)]),
+    ("who-relative-active", "On 3 May 2024, human rights defender Ana Lee, who represents the "
+     "family of murdered journalist Tom Reed, was arrested.",
+     [("arrest", D, [], ["Ana Lee"], None)]),
+    ("own-object-in-relative", "Human rights defenders Ana Lee and Tom Reed were arrested in "
+     "Zembla City on 3 May 2024, the day on which the Minister of the Interior, Mr Ivo Lind, "
+     "banned the Zembla Rights Centre.",
+     [("arrest", D, [], ["Ana Lee", "Tom Reed"], None),
+      ("ban", D, ["Ivo Lind"], ["Zembla Rights Centre"], "Ivo Lind")]),
+    ("pronoun-after-same-subject", "On 3 May 2024, human rights lawyer Tom Reed was arrested by "
+     "police. He had represented many activists, including the two members of Parliament Ivo "
+     "Lind and Max Brun, who were arrested in July 2021. According to his colleagues, he had "
+     "received death threats for more than a year.", [("threat", None, [], ["Tom Reed"], None)]),
+    ("witnessed-the-killing", "On 3 May 2024, human rights defender Ana Lee witnessed the "
+     "killing of her son, Tom Reed.", [("killing", D, [], ["Tom Reed"], None)]),
+    ("after-she-denounced", "On 3 May 2024, human rights defender Ana Lee was arrested after she "
+     "denounced the killing of journalist Tom Reed.", [("arrest", D, [], ["Ana Lee"], None)]),
+    # who files a complaint
+    ("complaint-lodged-active", "On 3 May 2024, human rights defender Ana Lee lodged a complaint "
+     "against the police with the Zembla Prosecutor's Office.",
+     [("complaint", D, ["Ana Lee"], [], "Zembla Prosecutor's Office")]),
+    ("complaint-filed-by", "On 3 May 2024, a complaint was lodged by human rights defender Ana "
+     "Lee with the Zembla Prosecutor's Office.",
+     [("complaint", D, ["Ana Lee"], [], "Zembla Prosecutor's Office")]),
+    ("petition-filed-by-kin", "On 3 May 2024, acting on a petition filed by his father, Tom Reed, "
+     "the Zembla High Court ordered a medical examination of human rights defender Ivo Lind.",
+     [("complaint", None, ["Tom Reed"], ["Ivo Lind"], None)]),
+    # where a step happened
+    ("noun-participle-by", "On 3 May 2024, human rights defender Ana Lee was arrested at a "
+     "protest organised by the Zembla Rights Centre.", [("arrest", D, [], ["Ana Lee"], None)]),
+    ("arrested-at-home-of-kin", "On 3 May 2024, police arrested human rights defender Ana Lee at "
+     "the home of her brother, Tom Reed.", [("arrest", D, ["police"], ["Ana Lee"], None)]),
+    ("arrested-at-home-of-defender", "On 3 May 2024, police arrested Tom Reed at the home of "
+     "human rights defender Ana Lee.", [("arrest", D, ["police"], ["Tom Reed"], None)]),
+    ("home-searched", "On 3 May 2024, police searched the home of human rights defender Ana Lee.",
+     [("search", D, ["police"], ["Ana Lee"], None)]),
+]  # fmt: skip
+
+
+def _events(body: str) -> list[dict[str, Any]]:
+    record = extract_case(HEAD + body + "\n", appeal_id="t-participants")
+    names = {
+        x["id"]: x.get("name") or "(" + (x.get("variants") or ["unnamed"])[0] + ")"
+        for x in record["persons"] + record["organisations"]
+    }
+    return [
+        {
+            "type": e["type"],
+            "date": e["date"],
+            "agents": sorted(names[x] for x in e["agents"]),
+            "targets": sorted(names[x] for x in e["targets"]),
+            "authority": names.get(e["authority"]),
+        }
+        for e in record["events"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            body,
+            expected,
+            id=key,
+            marks=[pytest.mark.xfail(reason=KNOWN_XFAIL[key], strict=True)]
+            if key in KNOWN_XFAIL
+            else [],
+        )
+        for key, body, expected in CASES
+    ],
+)
+def test_participants_in_a_construction_of_the_genre(body: str, expected: list[Expected]) -> None:
+    events = _events(body)
+    for etype, date, agents, targets, authority in expected:
+        found = [e for e in events if e["type"] == etype and e["date"] == date]
+        assert len(found) == 1, events
+        assert found[0] == {
+            "type": etype,
+            "date": date,
+            "agents": sorted(agents),
+            "targets": sorted(targets),
+            "authority": authority,
+        }
+
+
+def test_every_known_failure_names_a_sentence() -> None:
+    assert set(KNOWN_XFAIL) <= {key for key, _, _ in CASES}
