@@ -2618,3 +2618,42 @@ def test_a_possessive_name_before_a_judgment_a_sentence_reduced_and_whereabouts_
     body: str, pair: tuple[str, str | None]
 ) -> None:
     assert _pairs(body, "10 June 2024") == {pair}
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("On 3 May 2024, a court in Zenda renewed Tom Reed's pre-trial detention for 45 days.",
+         {("detention", "2024-05-03")}),
+        ("On 3 May 2024, the authorities issued a travel ban against Tom Reed.",
+         {("travel_ban", "2024-05-03")}),
+        ("On 3 May 2024, Tom Reed was placed on the travel ban list.",
+         {("travel_ban", "2024-05-03")}),
+        ("On 3 May 2024, a warrant for Tom Reed's arrest was issued.",
+         {("court_decision", "2024-05-03")}),
+        ("On 3 May 2024, Tom Reed was arrested at a checkpoint and taken to an undisclosed "
+         "location.", {("arrest", "2024-05-03"), ("disappearance", "2024-05-03")}),
+        ("On 3 May 2024, Tom Reed survived an assassination attempt.", {("attack", "2024-05-03")}),
+        ("On 3 May 2024, the court sentenced Tom Reed to one year in prison and banned him from "
+         "journalism for five years.", {("sentence", "2024-05-03"), ("ban", "2024-05-03")}),
+        ("On 3 May 2024, Tom Reed was barred from practising law.", {("ban", "2024-05-03")}),
+        ("On 3 May 2024, a military court tried Tom Reed behind closed doors.",
+         {("trial_hearing", "2024-05-03")}),
+        ("Tom Reed's trial resumed on 3 May 2024.", {("trial_hearing", "2024-05-03")}),
+    ],
+)  # fmt: skip
+def test_custody_renewed_bans_issued_places_undisclosed_attempts_on_a_life_and_trials_resumed(
+    body: str, want: set[tuple[str, str]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On 3 May 2024, Tom Reed tried to leave the country.",
+        "On 3 May 2024, the judge tried to calm the court.",
+    ],
+)
+def test_tried_to_is_no_trial(body: str) -> None:
+    assert not any(t == "trial_hearing" for t, _ in _pairs(body, "10 June 2024"))
