@@ -606,3 +606,40 @@ def test_a_hub_count_is_kept_by_difference(
     assert _derived(after) == _derived(expected)
     assert _derived(after) != _derived(before)
     assert (ID + "hub" in asked) == whole
+
+
+def test_a_graph_local_rule_is_asked_for_many_graphs_at_once(monkeypatch) -> None:
+    """_graph_answers binds the graphs as VALUES, a few a query: the union of the rule's
+    answers for each graph alone, and nothing from a graph it was not given."""
+    import kg.store.derive as derive
+
+    where = "GRAPH ?g {\n  ?a akg:p ?c .\n  { ?c akg:q ?b } UNION { ?c akg:r ?b }\n}"
+    comment = "# a comment: WHERE { ?x ?y ?z }\n"
+    text = f"{PREFIX}{comment}CONSTRUCT {{ ?a akg:x ?b }}\nWHERE {{\n{where}\n}}\n"
+    shape = rule_shape("x.rq", text)
+    assert shape.graph == "g"
+    inline = rule_shape("y.rq", text.replace("\nWHERE", " WHERE"))  # asked a graph at a time
+    assert inline.graph == "g"
+    p, q, r = (ox.NamedNode(AKG + n) for n in "pqr")
+    store = ox.Store()
+    for n in range(7):
+        g = ox.NamedNode(f"{G}a{n}")
+        a, c, b = (ox.NamedNode(f"{ID}{x}{n}") for x in "acb")
+        store.add(ox.Quad(a, p, c, g))
+        if n % 3 != 2:  # a graph with no answer
+            store.add(ox.Quad(c, q if n % 2 else r, b, g))
+    # its parts in two graphs: no answer in either alone
+    store.add(ox.Quad(ox.NamedNode(ID + "s"), p, ox.NamedNode(ID + "t"), ox.NamedNode(G + "a0")))
+    store.add(ox.Quad(ox.NamedNode(ID + "t"), q, ox.NamedNode(ID + "u"), ox.NamedNode(G + "a1")))
+    asked = [f"{G}a{n}" for n in (0, 1, 2, 3, 5)] + [f"{G}absent"]
+
+    def alone(g: str) -> set[ox.Triple]:
+        found = store.query(text, substitutions={ox.Variable("g"): ox.NamedNode(g)})
+        return set(found)  # type: ignore[arg-type]
+
+    expected = set().union(*(alone(g) for g in asked))
+    assert len(expected) == 3  # a0, a1, a3 (a2 and a5 have none; a4 and a6 not asked)
+    monkeypatch.setattr(derive, "GRAPHS_A_QUERY", 2)
+    assert derive._graph_answers(shape, store, asked) == expected
+    assert derive._graph_answers(inline, store, asked) == expected
+    assert derive._graph_answers(shape, store, []) == set()

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -656,15 +657,36 @@ def _answers(
     return out
 
 
+# Graphs a graph-local rule is asked for in one query (as ``VALUES``).
+GRAPHS_A_QUERY = 1000
+# The head of a rule's WHERE clause, on a line of its own (a comment line starts with "#").
+_WHERE = re.compile(r"^[ \t]*WHERE[ \t]*\{", re.MULTILINE | re.IGNORECASE)
+
+
 def _graph_answers(shape: RuleShape, store: ox.Store, graphs: Iterable[str]) -> set[ox.Triple]:
-    """A graph-local rule's answers with its graph variable bound to each of ``graphs``."""
+    """A graph-local rule's answers with its graph variable bound to each of ``graphs``: the
+    graphs given as ``VALUES`` at the head of its pattern, :data:`GRAPHS_A_QUERY` a query.
+    A graph-local rule has no grouping (its pattern is the one ``GRAPH`` pattern), so that
+    this is the union of its answers for each graph alone; a query a graph spent most of its
+    time parsing and planning the rule (1,000 graphs of a 3,000-appeal store: 0.19-0.38 s of
+    CPU against 0.03-0.06 s). A rule whose WHERE clause does not open a line is asked a
+    graph at a time."""
     out: set[ox.Triple] = set()
-    var = ox.Variable(shape.graph)
-    for g in sorted(graphs):
-        node = ox.NamedNode(g)
-        if store.contains_named_graph(node):
-            found = store.query(shape.text, substitutions={var: node})
-            out.update(canonical_triples(found, shape.concat))  # type: ignore[arg-type]
+    names = sorted(graphs)
+    head = _WHERE.search(shape.text)
+    if head is None:
+        var = ox.Variable(shape.graph)
+        for g in names:
+            node = ox.NamedNode(g)
+            if store.contains_named_graph(node):
+                found = store.query(shape.text, substitutions={var: node})
+                out.update(canonical_triples(found, shape.concat))  # type: ignore[arg-type]
+        return out
+    before, after = shape.text[: head.end()], shape.text[head.end() :]
+    for start in range(0, len(names), GRAPHS_A_QUERY):
+        values = " ".join(str(ox.NamedNode(g)) for g in names[start : start + GRAPHS_A_QUERY])
+        found = store.query(f"{before} VALUES ?{shape.graph} {{ {values} }}\n{after}")
+        out.update(canonical_triples(found, shape.concat))  # type: ignore[arg-type]
     return out
 
 
