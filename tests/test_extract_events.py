@@ -2657,3 +2657,27 @@ def test_custody_renewed_bans_issued_places_undisclosed_attempts_on_a_life_and_t
 )
 def test_tried_to_is_no_trial(body: str) -> None:
     assert not any(t == "trial_hearing" for t, _ in _pairs(body, "10 June 2024"))
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("The arrest, on 3 May 2024, of Ana Lee was condemned by the UN.",
+         ("arrest", "2024-05-03")),
+        ("Ana Lee's arrest, which took place on 3 May 2024, was condemned by the UN.",
+         ("arrest", "2024-05-03")),
+        ("The raid, carried out on 3 May 2024 by the police, lasted five hours.",
+         ("raid", "2024-05-03")),
+    ],
+)  # fmt: skip
+def test_a_date_set_off_by_commas_after_the_event_noun_dates_it(
+    body: str, pair: tuple[str, str]
+) -> None:
+    assert _pairs(body, "10 June 2024") == {pair}
+
+
+def test_a_hearing_set_off_with_its_date_is_where_a_decision_was_taken() -> None:
+    got = _pairs(
+        "At the previous hearing, on 3 May 2024, the court had refused her bail.", "10 June 2024"
+    )
+    assert got == {("court_decision", "2024-05-03")}

@@ -216,8 +216,13 @@ def nominal_pattern(nouns: list[str]) -> str:
         before
         + r"|(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?) (?:[a-z-]+ )?|(?<=\w[’']s\s))(?:"
         + alts
-        + r") "
+        # (not a hearing: "At the previous hearing, on 7 June, the court rejected" tells where
+        # the decision was taken)
+        + r")(?:(?<!hearing)(?<!trial),(?= (?:which|that|carried|conducted|on) ))? "
         + OF_PEOPLE
+        # "her arrest, which took place on 3 May", "the raid, carried out on 3 May by": the date
+        # in a clause set off after the noun
+        + r"(?:(?:which|that) (?:took place|happened|occurred) |(?:carried out|conducted) )?"
         + r"(?:(?:took place|came|occurred|happened) )?"
         + r"(?:on|in) (?=\d|(?:(?:early|mid|late)[\s-]+)?(?:"
         + "|".join([*MONTHS, *WEEKDAYS])
