@@ -607,6 +607,126 @@ def test_a_rebuild_over_a_damaged_index_resolves_everything_and_says_so(tmp_path
     assert _nquads(store) == _nquads(tmp_path / "scratch")
 
 
+def test_an_index_on_disk_reads_and_writes_only_what_a_change_reaches(tmp_path: Path) -> None:
+    """With its key table on disk, the index keeps each appeal's marks, each cluster's label
+    state and the item numbers as rows of the table's file, not in its pickle: a rebuild reads
+    the rows of the appeals and clusters its change reaches and writes back those, and each
+    step equals a full resolution and a new index's rows."""
+    import pickle
+    import sqlite3
+
+    from kg.record.identity_index import read_index, write_index
+
+    ngo = {"id": "o1", "name": "Centre for Civil Liberties", "kind": "ngo"}
+    records = {
+        f"a{n:02d}": _appeal(f"a{n:02d}", "Ukraine", [_person("p1", name, "o1")], [dict(ngo)])
+        for n, name in enumerate(
+            [
+                "Oleksandra Matviichuk",
+                "Oleksandra Matviichuk",
+                "Ivan Petrov",
+                "Ivan Petrov",
+                "Anna Smirnova",
+                "Olga Ivanova",
+                "Olga Ivanova",
+                "Maria Koval",
+            ],
+            1,
+        )  # fmt: skip
+    }
+    keys = tmp_path / "keys.sqlite"
+    items = record_items(records)
+    _, index = resolve_with_index(items, None, _stamps(records), None, "ctx", keys)
+    path = tmp_path / "identity-index.pickle"
+    write_index(index, path, keys)
+    saved = pickle.loads(path.read_bytes())  # noqa: S301 - written just now
+    assert not saved.marks._raw and not saved.labels._raw and "ids" not in saved.__dict__
+
+    def rows(file: Path) -> dict[str, list]:
+        db = sqlite3.connect(file)
+        try:
+            tables = ("mark", "label", "number")
+            return {t: sorted(db.execute(f"SELECT * FROM {t}")) for t in tables}  # noqa: S608
+        finally:
+            db.close()
+
+    first = rows(keys)
+    assert len(first["mark"]) == 8 and len(first["number"]) == len(items)
+    assert len(first["label"]) == len(index.clusters) == 4
+
+    r = copy.deepcopy(records)
+    r["a05"]["persons"][0]["name"] = "Maria Koval"  # joins a08's cluster
+    again = read_index(path, keys, prepare=lambda _db: None)
+    assert again is not None and not again.marks._raw and not again.labels._raw
+    kept, again = resolve_with_index(record_items(r), None, _stamps(r), again, "ctx")
+    assert again.resolved > 0
+    # Only the changed appeal's marks were read, and the clusters its change reached.
+    assert set(again.marks._raw) == {"a05"}
+    assert set(again.labels._raw) == {("a05", "p1")}  # a05 and a08, a new cluster
+    assert len(again.ids.numbers.item) < len(items)  # type: ignore[attr-defined]
+    assert _decisions(kept) == _decisions(resolve_items(record_items(r), None))
+    write_index(again, path, keys)
+    _, fresh = resolve_with_index(record_items(r), None, _stamps(r), None, "c", tmp_path / "f")
+    write_index(fresh, tmp_path / "fresh.pickle", tmp_path / "f")
+    now, made = rows(keys), rows(tmp_path / "f")
+    assert now["label"] == made["label"] and now["mark"] == made["mark"]
+    assert now["mark"] != first["mark"] and now["label"] != first["label"]
+    # Item numbers: the renamed item took a freed or a new number; the same items.
+    assert sorted(k for _n, k in now["number"]) == sorted(k for _n, k in made["number"])
+    # Read whole (keys in memory) or by key, the same index.
+    whole, by_key = read_index(path), read_index(path, keys, prepare=lambda _db: None)
+    assert whole is not None and by_key is not None
+    assert dict(whole.marks) == dict(by_key.marks) == dict(fresh.marks)
+    assert dict(whole.labels) == dict(by_key.labels)
+    assert list(whole.ids) == list(by_key.ids) and whole.id_of == dict(by_key.id_of)
+    assert _tables(by_key) == _tables(fresh)
+
+
+def test_an_index_of_the_version_before_is_replaced_once(tmp_path: Path) -> None:
+    """A store whose identity index is of version 8 (marks, label states and item numbers in
+    its pickle): the next rebuild resolves every item once and says why; the one after it
+    reads the new index and resolves only what its change reaches."""
+    import pickle
+
+    from benchgen import generator
+
+    from kg.record import identity_index
+    from kg.store.build import build
+    from kg.store.stream import IDENTITY_FILE
+
+    gen = generator()
+    data = tmp_path / "data"
+    gen.generate(8, data, seed=3, jobs=1)
+    store = tmp_path / "kg"
+    build(store, data, progress=None)
+    kept = store / IDENTITY_FILE
+    old = pickle.loads(kept.read_bytes())  # noqa: S301 - written just now
+    old.version = 8
+    kept.unlink()  # (linked, maybe)
+    kept.write_bytes(pickle.dumps(old))
+
+    def resolved(lines: list[str]) -> tuple[int, int]:
+        line = next(x for x in lines if x.startswith("build: identity:"))
+        found = re.findall(r"(\d+) item\(s\), (\d+) resolved", line)[0]
+        return int(found[0]), int(found[1])
+
+    gen.mutate(data, 0.25, seed=3, round_=1)
+    lines: list[str] = []
+    build(store, data, progress=lines.append)
+    assert any("of another version: resolving every item" in x for x in lines), lines
+    total, count = resolved(lines)
+    assert count == total > 0
+    assert pickle.loads(kept.read_bytes()).version == identity_index.INDEX_VERSION == 9  # noqa: S301
+    gen.mutate(data, 0.25, seed=3, round_=2, kind="spelling")
+    lines = []
+    build(store, data, progress=lines.append)
+    assert not any("resolving every item" in x for x in lines), lines
+    total, count = resolved(lines)
+    assert 0 < count < total
+    build(tmp_path / "scratch", data, incremental=False, progress=None)
+    assert _nquads(store) == _nquads(tmp_path / "scratch")
+
+
 def _chain(n: int, country: str = "Kazakhstan") -> dict[str, dict]:
     """Records c01.. each with one person of three words, each name sharing two words with
     the next ("Aa Bb Cc", "Bb Cc Dd", ...): a chain of review pairs, one component of keys,

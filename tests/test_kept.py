@@ -5,6 +5,7 @@ files as they were (its journal run backwards), so that the next build starts fr
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
@@ -18,6 +19,7 @@ from benchgen import generated_data
 from builtonce import BuiltOnce
 
 import kg.files
+import kg.store.stream
 from kg.files import current_generation
 from kg.store.build import build
 from kg.store.kept import (
@@ -27,6 +29,7 @@ from kg.store.kept import (
     kept_names,
     kept_path,
     recover,
+    recover_file,
     seal,
 )
 from kg.store.state import BuildState
@@ -188,11 +191,17 @@ def _state_rows(store: Path) -> dict[str, Any]:
 
 
 def _key_rows(store: Path) -> dict[str, Any]:
-    path = kept_path(current_generation(store), "keys")
-    assert path is not None
+    """The rows of the identity index's kept file, made the current generation's state first
+    (its journal run backwards if a stopped rebuild changed it, as the next build does)."""
+    generation = current_generation(store)
+    path = kept_path(generation, "keys")
+    assert path is not None and generation is not None
+    token = json.loads((generation / "build-state.json").read_text(encoding="utf-8"))["build"]
+    assert recover_file(path, token)
     db = sqlite3.connect(path)
     try:
-        return {t: sorted(db.execute(f"SELECT * FROM {t}")) for t in ("item", "posting")}  # noqa: S608
+        tables = ("item", "posting", "number", "mark", "label")  # the identity index's rows
+        return {t: sorted(db.execute(f"SELECT * FROM {t}")) for t in tables}  # noqa: S608
     finally:
         db.close()
 
@@ -210,9 +219,11 @@ def _stop(*_args: Any, **_kwargs: Any) -> None:
     raise KeyboardInterrupt
 
 
-# Where a rebuild is stopped: before its state is committed (the identity keys are already),
-# and after both are committed, before the new generation is swapped in.
+# Where a rebuild is stopped: just after identity resolution (the identity index changed, not
+# yet written), before its state is committed (the identity index is already), and after both
+# are committed, before the new generation is swapped in.
 STOPS = {
+    "after-identity": (kg.store.stream, "_facts_by_sha"),
     "state-commit": (BuildState, "commit"),
     "swap": (kg.files, "point_to"),
 }

@@ -79,8 +79,10 @@ V = TypeVar("V")
 # 5: the keys and postings in a table of their own (kg.record.keytable); 6: each appeal's
 # marks and the item numbers kept as marshalled bytes, read when asked for (IdentityIndex);
 # 7: a mark's digest in two, what the rules read and what only a cluster's label reads;
-# 8: each item's cluster, each item's review rows and each cluster's label state kept
-INDEX_VERSION = 8
+# 8: each item's cluster, each item's review rows and each cluster's label state kept;
+# 9: with the key table on disk, the marks, label states and item numbers are rows of its
+# file, read and written by key (_Packed.attach, _Numbers), not pickled
+INDEX_VERSION = 9
 KEYS_FILE = "identity-keys.sqlite"  # beside the index's pickle, when on disk
 # An item as a record gives it: its key, kind, place among the record's items of that kind,
 # a digest of the fields the rules read and one of the others (:data:`LABEL_FIELDS`). An item
@@ -98,35 +100,89 @@ LABEL_FIELDS = frozenset({"name", "spellings", "own_key", "since"})
 
 class _Packed(MutableMapping[K, V]):
     """Values saved marshalled apart, and read back as those bytes: a value is made again
-    only when asked for, so that a build that changes a few records loads only theirs."""
+    only when asked for, so that a build that changes a few records loads only theirs.
+
+    Attached to a key table kept on disk (:meth:`attach`), the values are rows of its file,
+    read by key when asked for: the map then holds only what this build read or set, and
+    what it deleted, and :meth:`save_to` writes those rows back (the others are not read)."""
+
+    TABLE = ""  # its table in a key table's file (kg.record.keytable.VALUE_TABLES)
 
     def __init__(self, values: Mapping[K, V] | None = None) -> None:
         self._raw: dict[K, V | bytes] = dict(values or {})
+        self._disk: DiskKeys | None = None
+        self._gone: set[K] = set()  # deleted since read from the disk
+
+    @staticmethod
+    def _text(key: K) -> str:
+        return key  # type: ignore[return-value]
+
+    @staticmethod
+    def _key(text: str) -> K:
+        return text  # type: ignore[return-value]
+
+    def attach(self, disk: DiskKeys) -> None:
+        """Read the values not set in this map from ``disk``'s file, by key."""
+        self._disk = disk
+
+    def _read(self, key: K) -> bytes | None:
+        if self._disk is None or key in self._gone:
+            return None
+        return self._disk.value(self.TABLE, self._text(key))
 
     def __getitem__(self, key: K) -> V:
-        found = self._raw[key]
+        found = self._raw.get(key)
+        if found is None:
+            found = self._read(key)
+            if found is None:
+                raise KeyError(key)
         if isinstance(found, bytes):
             found = self._raw[key] = marshal.loads(found)  # noqa: S302 - the index's own
         return found  # type: ignore[return-value]
 
     def __setitem__(self, key: K, value: V) -> None:
         self._raw[key] = value
+        self._gone.discard(key)
 
     def __delitem__(self, key: K) -> None:
-        del self._raw[key]
+        if key not in self:
+            raise KeyError(key)
+        self._raw.pop(key, None)
+        if self._disk is not None:
+            self._gone.add(key)
+
+    def _keys(self) -> dict[K, None]:
+        keys = dict.fromkeys(self._raw)
+        if self._disk is not None:
+            for text, _v in self._disk.values(self.TABLE):
+                key = self._key(text)
+                if key not in self._gone:
+                    keys[key] = None
+        return keys
 
     def __iter__(self) -> Iterator[K]:
-        return iter(self._raw)
+        return iter(self._keys() if self._disk is not None else self._raw)
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._keys()) if self._disk is not None else len(self._raw)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._raw
+        if key in self._raw:
+            return True
+        if self._disk is None or key in self._gone:
+            return False
+        return self._disk.has_value(self.TABLE, self._text(key))  # type: ignore[arg-type]
 
     def saved(self) -> dict[K, bytes]:
         """Each value as bytes (those never read are the bytes they were read as)."""
         return {k: v if isinstance(v, bytes) else marshal.dumps(v) for k, v in self._raw.items()}
+
+    def save_to(self, disk: DiskKeys) -> None:
+        """The values this map holds (every one, for a map not attached) and the deletions
+        since it was attached written as rows of ``disk``'s file."""
+        disk.drop_values(self.TABLE, (self._text(k) for k in self._gone))
+        disk.put_values(self.TABLE, ((self._text(k), v) for k, v in self.saved().items()))
+        self._gone.clear()
 
     @classmethod
     def from_saved(cls, raw: dict[K, bytes]) -> Self:
@@ -135,10 +191,22 @@ class _Packed(MutableMapping[K, V]):
         return packed
 
 
+def _key_text(key: Key) -> str:
+    """An item's key as one string (neither part holds the separator: both are ids)."""
+    return f"{key[0]}\x1f{key[1]}"
+
+
+def _text_key(text: str) -> Key:
+    appeal, _sep, local = text.partition("\x1f")
+    return (appeal, local)
+
+
 class Marks(_Packed[str, tuple[Mark, ...]]):
     """Appeal -> the marks of its items, each appeal's made tuples again only when asked for
     (loading every record's was about a fifth of the index's loading time at 10,000
     appeals)."""
+
+    TABLE = "mark"
 
 
 # What a cluster's label, spellings and IRI are made from (kg.record.identity._cluster), kept
@@ -159,6 +227,10 @@ LabelState = tuple[
 class LabelStates(_Packed[Key, LabelState]):
     """Cluster (its first member) -> its :data:`LabelState`, made again only when its
     cluster is labelled again."""
+
+    TABLE = "label"
+    _text = staticmethod(_key_text)  # type: ignore[assignment]
+    _key = staticmethod(_text_key)  # type: ignore[assignment]
 
     def put_packed(self, first: Key, state: LabelState) -> None:
         """``state`` kept as the bytes it is saved as: a full resolution makes one for every
@@ -197,6 +269,155 @@ def summary_of(group: Iterable[Item]) -> Summary:
     )
 
 
+class _Numbers:
+    """The item numbers of an index whose key table is on disk (:class:`DiskKeys`): rows of
+    its file, read by number or by item when asked for; what this build read or changed is
+    held, and the changed numbers written back (:meth:`save_to`). Seen as ``ids`` (number ->
+    item, None where free) and ``id_of`` (item -> number) through :class:`_Ids` and
+    :class:`_IdOf`."""
+
+    def __init__(self, disk: DiskKeys, size: int) -> None:
+        self.disk = disk
+        self.size = size  # one past the highest number given
+        self.item: dict[int, Key | None] = {}
+        self.number: dict[Key, int | None] = {}
+        self.changed: set[int] = set()
+
+    def item_of(self, n: int) -> Key | None:
+        if n not in self.item:
+            text = self.disk.item_of(n)
+            self._seen(n, None if text is None else _text_key(text))
+        return self.item[n]
+
+    def items_of(self, numbers: Iterable[int]) -> list[Key | None]:
+        wanted = list(numbers)
+        missing = [n for n in wanted if n not in self.item]
+        if missing:
+            found = dict(self.disk.items_of(missing))
+            for n in missing:
+                text = found.get(n)
+                self._seen(n, None if text is None else _text_key(text))
+        return [self.item[n] for n in wanted]
+
+    def _seen(self, n: int, key: Key | None) -> None:
+        self.item[n] = key
+        if key is not None:
+            self.number.setdefault(key, n)
+
+    def number_of(self, key: Key) -> int | None:
+        if key not in self.number:
+            n = self.disk.number_of(_key_text(key))
+            self.number[key] = n
+            if n is not None:
+                self.item.setdefault(n, key)
+        return self.number[key]
+
+    def give(self, n: int, key: Key | None) -> None:
+        """Number ``n`` given to ``key`` (None: freed)."""
+        self.item[n] = key
+        if key is not None:
+            self.number[key] = n
+        self.changed.add(n)
+        self.size = max(self.size, n + 1)
+
+    def drop(self, key: Key) -> int | None:
+        n = self.number_of(key)
+        if n is not None:
+            self.number[key] = None
+            if self.item.get(n) == key:
+                self.give(n, None)
+        return n
+
+    def every(self) -> list[Key | None]:
+        """Every number's item, read whole (tests, a full look)."""
+        out: list[Key | None] = [None] * self.size
+        for n, text in self.disk.numbers():
+            out[n] = _text_key(text)
+        for n in self.changed:
+            out[n] = self.item[n]
+        return out
+
+    def save_to(self, disk: DiskKeys) -> None:
+        items = {n: self.item[n] for n in sorted(self.changed)}
+        disk.put_numbers(
+            [n for n, k in items.items() if k is None],
+            [(n, _key_text(k)) for n, k in items.items() if k is not None],
+        )
+        self.changed.clear()
+
+
+class _Ids:
+    """``IdentityIndex.ids`` over :class:`_Numbers`: number -> item (None: free)."""
+
+    def __init__(self, numbers: _Numbers) -> None:
+        self.numbers = numbers
+
+    def __getitem__(self, n: int) -> Key | None:
+        return self.numbers.item_of(n)
+
+    def __setitem__(self, n: int, key: Key | None) -> None:
+        if key is None:
+            old = self.numbers.item_of(n)
+            if old is not None and self.numbers.number.get(old) == n:
+                self.numbers.number[old] = None
+        self.numbers.give(n, key)
+
+    def append(self, key: Key) -> None:
+        self.numbers.give(self.numbers.size, key)
+
+    def __len__(self) -> int:
+        return self.numbers.size
+
+    def __iter__(self) -> Iterator[Key | None]:
+        return iter(self.numbers.every())
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other)  # type: ignore[call-overload]
+
+    def many(self, numbers: Iterable[int]) -> list[Key | None]:
+        return self.numbers.items_of(numbers)
+
+
+class _IdOf(MutableMapping[Key, int]):
+    """``IdentityIndex.id_of`` over :class:`_Numbers`: item -> number."""
+
+    def __init__(self, numbers: _Numbers) -> None:
+        self.numbers = numbers
+
+    def __getitem__(self, key: Key) -> int:
+        n = self.numbers.number_of(key)
+        if n is None:
+            raise KeyError(key)
+        return n
+
+    def __contains__(self, key: object) -> bool:
+        return self.numbers.number_of(key) is not None  # type: ignore[arg-type]
+
+    def __setitem__(self, key: Key, n: int) -> None:
+        self.numbers.give(n, key)
+
+    def __delitem__(self, key: Key) -> None:
+        if self.numbers.drop(key) is None:
+            raise KeyError(key)
+
+    def _every(self) -> dict[Key, int]:
+        return {k: n for n, k in enumerate(self.numbers.every()) if k is not None}
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self._every())
+
+    def __len__(self) -> int:
+        return len(self._every())
+
+
+def _items_of(index: IdentityIndex, numbers: Iterable[int]) -> list[Key | None]:
+    """The items of item ``numbers`` (None where free): from the list, or a few queries."""
+    ids = index.ids
+    if isinstance(ids, _Ids):
+        return ids.many(numbers)
+    return [ids[n] for n in numbers]
+
+
 def _digest(*chunks: Iterable[bytes]) -> bytes:
     h = hashlib.blake2b(digest_size=16)
     for chunk in chunks:
@@ -211,11 +432,15 @@ class IdentityIndex:
     """What the next build needs to resolve only what a change reaches. Items are numbered, so
     that the postings are lists of small integers (quick to save and to load).
 
-    Saved (pickled) with the marks of each appeal and the item numbers as marshalled bytes
-    (:class:`Marks`; ``ids``, ``id_of`` made again from them when first read) and a digest of
-    those bytes, checked as the index is read: a build that changes no item reads neither,
-    and damaged bytes make the index unreadable (the build resolves everything), not a wrong
-    resolution."""
+    With its key table on disk (:class:`DiskKeys`, a build's), the marks of each appeal, the
+    label state of each cluster and the item numbers are rows of that table's file, read by
+    key as a change asks for them and written back where it changed them, in the
+    transaction of the key table's own changes (:meth:`attach`, :meth:`save_parts`); the
+    pickle holds the rest. Otherwise (keys in memory) all is pickled, the marks, label states
+    and item numbers as marshalled bytes (:class:`Marks`; ``ids``, ``id_of`` made again from
+    them when first read) with a digest of those bytes, checked as the index is read: a
+    build that changes no item reads neither, and damaged bytes make the index unreadable
+    (the build resolves everything), not a wrong resolution."""
 
     context: str  # what the keys and the resolution depend on besides the items
     version: int = INDEX_VERSION
@@ -260,7 +485,15 @@ class IdentityIndex:
         state = dict(self.__dict__)
         state.pop("id_of", None)
         ids = state.pop("ids", None)
-        packed = state.pop("_ids_saved", None) if ids is None else marshal.dumps(ids)
+        if isinstance(self.table, DiskKeys):
+            # Kept as rows of the key table's file (:func:`write_index` wrote them there):
+            # the pickle keeps how many numbers were given.
+            state["marks"], state["labels"], state["_ids_saved"] = {}, {}, b""
+            state["_on_disk"] = len(ids) if ids is not None else state.get("_on_disk", 0)
+            state["_saved_digest"] = _digest([b""])
+            return state
+        state.pop("_on_disk", None)
+        packed = state.pop("_ids_saved", None) if ids is None else marshal.dumps(list(ids))
         marks = self.marks.saved()
         labels = self.labels.saved()
         state["marks"] = marks
@@ -280,6 +513,8 @@ class IdentityIndex:
             chunks.append(labels.values())
         if state.pop("_saved_digest", None) != _digest(*chunks):
             raise pickle.UnpicklingError("the identity index's marks or item numbers are damaged")
+        if "_on_disk" in state:  # the parts are rows of the key table's file (attach)
+            del state["_ids_saved"]
         self.__dict__.update(state)
         self.__dict__.setdefault("summaries", {})  # none in an index saved before them
         self.marks = Marks.from_saved(marks)
@@ -295,6 +530,43 @@ class IdentityIndex:
         self.id_of = {k: n for n, k in enumerate(ids) if k is not None}
         del self.__dict__["_ids_saved"]
         return self.__dict__[name]
+
+    def attach(self, disk: DiskKeys) -> None:
+        """Read the marks, label states and item numbers from ``disk``'s file by key, as a
+        change asks for them (an index saved with its key table on disk keeps them there)."""
+        numbers = _Numbers(disk, int(self.__dict__.pop("_on_disk", 0)))
+        self.ids, self.id_of = _Ids(numbers), _IdOf(numbers)  # type: ignore[assignment]
+        self.marks.attach(disk)
+        self.labels.attach(disk)
+
+    def load_parts(self, path: Path) -> None:
+        """The marks, label states and item numbers kept in the key table's file at ``path``
+        read whole into this index (its keys read into memory too: :func:`load_keys`)."""
+        size = int(self.__dict__.pop("_on_disk", 0))
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            self.marks = Marks.from_saved(dict(db.execute("SELECT k, v FROM mark")))
+            self.labels = LabelStates.from_saved(
+                {_text_key(k): v for k, v in db.execute("SELECT k, v FROM label")}
+            )
+            ids: list[Key | None] = [None] * size
+            for n, text in db.execute("SELECT n, item FROM number"):
+                ids[n] = _text_key(text)
+        finally:
+            db.close()
+        self.ids = ids
+        self.id_of = {k: n for n, k in enumerate(ids) if k is not None}
+
+    def save_parts(self, disk: DiskKeys) -> None:
+        """The marks, label states and item numbers this build read or changed (all of them
+        for a new index) written as rows of ``disk``'s file, in its open transaction."""
+        self.marks.save_to(disk)
+        self.labels.save_to(disk)
+        ids = self.ids
+        if isinstance(ids, _Ids):
+            ids.numbers.save_to(disk)
+        else:
+            disk.put_numbers([], ((n, _key_text(k)) for n, k in enumerate(ids) if k is not None))
 
     def add(self, key: Key, keys: list[str]) -> None:
         if self.free:
@@ -330,7 +602,7 @@ class IdentityIndex:
                     if nxt not in seen:
                         seen.add(nxt)
                         todo.append(nxt)
-        return {self.ids[n] for n in seen}  # type: ignore[misc]
+        return set(_items_of(self, seen))  # type: ignore[arg-type]
 
     def around(self, keys: Iterable[Key]) -> set[Key]:
         """``keys`` and every item a rule may pair with one of them: those sharing a key with
@@ -349,7 +621,7 @@ class IdentityIndex:
                 found.update(self.table.members(k))
                 if k.startswith(HUB):
                     found.update(self.table.members(MEMBER + k[len(HUB) :]))
-        return {self.ids[n] for n in found}  # type: ignore[misc]
+        return set(_items_of(self, found))  # type: ignore[arg-type]
 
     def _neighbours(self, key: str, done: set[str]) -> Iterator[int]:
         if key.startswith(MEMBER):  # a member reaches the hubs of its key, if any
@@ -558,7 +830,7 @@ def read_index(
     try:
         with _collector_paused(), open(path, "rb") as f:
             index = pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError):
         return None
     if not isinstance(index, IdentityIndex) or index.version != INDEX_VERSION:
         return None
@@ -570,10 +842,13 @@ def read_index(
             with _collector_paused():
                 if work is None:
                     index.table = load_keys(source)
+                    index.load_parts(source)
                 elif prepare is not None:
                     index.table = DiskKeys.in_place(work, prepare)
                 else:
                     index.table = DiskKeys.copy_of(source, work)
+                if isinstance(index.table, DiskKeys):
+                    index.attach(index.table)
         except (OSError, sqlite3.Error):
             return None
     return index
@@ -583,6 +858,7 @@ def write_index(index: IdentityIndex, path: Path, keys: Path | None = None) -> N
     """Save ``index`` at ``path`` (inside the build's new generation, swapped in whole); keys
     kept on disk are moved to ``keys`` (by default :data:`KEYS_FILE` beside ``path``)."""
     if isinstance(index.table, DiskKeys):
+        index.save_parts(index.table)  # committed with the keys, as one transaction
         index.table.save_as(keys or path.parent / KEYS_FILE)
     with _collector_paused(), open(path, "wb") as f:
         pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -670,8 +946,11 @@ def _resolve_with_index(
     relabelled: set[Key] = set()  # items changed in fields no rule reads only
     for a in sorted(changed):
         gone += [m[0] for m in index.marks.pop(a, ())]
+    # (An appeal of the same stamp has its marks, () if it has no items: kept as rows on disk,
+    # they are not looked up one appeal at a time.)
+    on_disk = isinstance(index.table, DiskKeys)
     for a, stamp in stamps.items():
-        if index.stamps.get(a) == stamp and a in index.marks:
+        if index.stamps.get(a) == stamp and (on_disk or a in index.marks):
             continue
         marks = item_marks([items[k] for k in by_appeal.get(a, [])])
         old = index.marks.get(a, ())
@@ -867,7 +1146,7 @@ def _joinable(index: IdentityIndex, items: Mapping[Key, Item], first: Key, xs: l
         for k in item.keys:
             place = (item.kind, item.country, k)
             if place not in postings:
-                found = (index.ids[n] for n in _postings(index, item, k))
+                found = _items_of(index, _postings(index, item, k))
                 postings[place] = [o for o in found if o is not None]
             others = (o for o in postings[place] if o[0] != x[0])
             if k == name and not any(index.of.get(o) == first for o in others):  # type: ignore[union-attr]

@@ -8,6 +8,10 @@ only the keys its changed items reach. :class:`DiskKeys` keeps them in a SQLite 
 neither a full build nor a rebuild holds them whole; :class:`MemoryKeys` keeps them in
 dictionaries (small indexes, tests). Both answer the same four questions.
 
+The same file holds the index's other parts that grow with the corpus and are read by key
+(the item numbers, each appeal's marks, each cluster's label state: :meth:`DiskKeys.value`,
+:meth:`DiskKeys.items_of`), so that a rebuild reads and writes their rows, not all of them.
+
 A full build writes a new file, filled row by row, its key index made at the end; a rebuild
 changes the previous build's file where it is (:meth:`DiskKeys.in_place`), its changes
 journalled by the caller (:mod:`kg.store.kept`), so that an interrupted rebuild leaves the
@@ -19,7 +23,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -28,7 +32,13 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS item (n INTEGER PRIMARY KEY, keys TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS posting (key TEXT NOT NULL, n INTEGER NOT NULL,
                                     PRIMARY KEY (key, n)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS number (n INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS mark (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS label (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
 """
+# The tables of values the index keeps by key (kg.record.identity_index: each appeal's marks,
+# each cluster's label state), read and written a row at a time.
+VALUE_TABLES = ("mark", "label")
 _BUFFER = 50_000  # rows written at a time
 # What a key may not hold for its item's keys to be made a JSON list by SQLite from the joined
 # text (no escapes: a quote, a backslash, a control character; _SEP is the list's comma).
@@ -251,6 +261,64 @@ class DiskKeys:
         ):
             yield [first, *map(int, numbers.split(","))]
 
+    # ---- the index's other parts, by key ---------------------------------------------------
+    # Item numbers (number -> the item, as text) and the values of VALUE_TABLES, which
+    # kg.record.identity_index reads and writes by key: a rebuild reads the rows of what its
+    # change reaches and writes those it changed, in the transaction its key changes are in.
+
+    def _db(self) -> sqlite3.Connection:
+        if self.db is None:
+            raise ValueError(f"{self.path}: the identity key table is closed")
+        return self.db
+
+    def value(self, table: str, k: str) -> bytes | None:
+        """The value of ``k`` in ``table`` (one of :data:`VALUE_TABLES`), None if none."""
+        row = self._db().execute(f"SELECT v FROM {_table(table)} WHERE k = ?", (k,)).fetchone()  # noqa: S608
+        return None if row is None else row[0]
+
+    def has_value(self, table: str, k: str) -> bool:
+        row = self._db().execute(f"SELECT 1 FROM {_table(table)} WHERE k = ?", (k,)).fetchone()  # noqa: S608
+        return row is not None
+
+    def values(self, table: str) -> Iterator[tuple[str, bytes]]:
+        """Every (key, value) of ``table``."""
+        yield from self._db().execute(f"SELECT k, v FROM {_table(table)}")  # noqa: S608
+
+    def put_values(self, table: str, rows: Iterable[tuple[str, bytes]]) -> None:
+        self._db().executemany(f"INSERT OR REPLACE INTO {_table(table)} (k, v) VALUES (?, ?)", rows)  # noqa: S608
+
+    def drop_values(self, table: str, ks: Iterable[str]) -> None:
+        self._db().executemany(f"DELETE FROM {_table(table)} WHERE k = ?", ((k,) for k in ks))  # noqa: S608
+
+    def item_of(self, n: int) -> str | None:
+        """The item numbered ``n`` (as text), None if the number is free."""
+        row = self._db().execute("SELECT item FROM number WHERE n = ?", (n,)).fetchone()
+        return None if row is None else row[0]
+
+    def items_of(self, numbers: list[int]) -> Iterator[tuple[int, str]]:
+        """(number, item) of each of ``numbers`` that is not free, in one query a thousand."""
+        db = self._db()
+        for at in range(0, len(numbers), 1000):
+            chunk = ",".join(map(str, numbers[at : at + 1000]))
+            yield from db.execute(
+                "SELECT n, item FROM number WHERE n IN (SELECT value FROM json_each(?))",
+                (f"[{chunk}]",),
+            )
+
+    def number_of(self, item: str) -> int | None:
+        row = self._db().execute("SELECT n FROM number WHERE item = ?", (item,)).fetchone()
+        return None if row is None else row[0]
+
+    def numbers(self) -> Iterator[tuple[int, str]]:
+        """Every (number, item), by number."""
+        yield from self._db().execute("SELECT n, item FROM number ORDER BY n")
+
+    def put_numbers(self, dropped: Iterable[int], rows: Iterable[tuple[int, str]]) -> None:
+        """Free the numbers ``dropped``, then give each number of ``rows`` its item."""
+        db = self._db()
+        db.executemany("DELETE FROM number WHERE n = ?", ((n,) for n in dropped))
+        db.executemany("INSERT OR REPLACE INTO number (n, item) VALUES (?, ?)", rows)
+
     # ---- writing -------------------------------------------------------------------------
 
     def _write(self) -> None:
@@ -312,6 +380,12 @@ class DiskKeys:
         self._items, self._postings, self._odd, self._buffered = [], [], [], 0
 
 
+def _table(name: str) -> str:
+    if name not in VALUE_TABLES:
+        raise ValueError(f"no kept table {name!r}")
+    return name
+
+
 def load_keys(path: Path) -> MemoryKeys:
     """The table of the file at ``path``, read into memory (the file is only read)."""
     out = MemoryKeys()
@@ -324,4 +398,4 @@ def load_keys(path: Path) -> MemoryKeys:
     return out
 
 
-__all__ = ["HUB", "MEMBER", "DiskKeys", "KeyTable", "MemoryKeys", "load_keys"]
+__all__ = ["HUB", "MEMBER", "VALUE_TABLES", "DiskKeys", "KeyTable", "MemoryKeys", "load_keys"]
