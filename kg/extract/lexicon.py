@@ -377,7 +377,7 @@ INSTRUMENT_HEADS = {
     "Covenant": "treaty", "Declaration": "treaty", "Charter": "treaty", "Agreement": "treaty",
     "Treaty": "treaty", "Protocol": "treaty", "Law": "law", "Act": "law", "Decree": "decree",
     "Principles": "treaty", "Rules": "treaty", "Ordinance": "law", "Decree-Law": "law",
-    "Proclamation": "decree",
+    "Proclamation": "decree", "Código": "law", "Codice": "law",
 }  # fmt: skip
 SITE_HEADS = frozenset(
     """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue
@@ -485,6 +485,10 @@ WELL_KNOWN_INSTRUMENTS = {
     "ICESCR": "International Covenant on Economic, Social and Cultural Rights",
     "CEDAW": "Convention on the Elimination of All Forms of Discrimination against Women",
     "the Covenant": "International Covenant on Civil and Political Rights",
+    "CRC": "Convention on the Rights of the Child",
+    "ACHPR": "African Charter on Human and Peoples' Rights",
+    "CRPD": "Convention on the Rights of Persons with Disabilities",
+    "ICERD": "International Convention on the Elimination of All Forms of Racial Discrimination",
 }  # fmt: skip
 
 

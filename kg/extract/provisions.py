@@ -8,7 +8,7 @@ import bisect
 import re
 from typing import Any
 
-from kg.extract.entities import ACRONYM_DEF, DEMONYM_RE, Entities, Entity, country_in
+from kg.extract.entities import ACRONYM_DEF, DEMONYM_RE, Entities, Entity, country_in, head_of
 from kg.extract.lexicon import INSTRUMENT_HEADS, WELL_KNOWN_INSTRUMENTS
 from kg.extract.scan import finditer_words
 from kg.extract.text import Doc, Span, clean
@@ -19,21 +19,30 @@ ARTICLE_NUM = (
     r"\d+(?:-?[A-Z](?![a-z])|-\d+)?(?:\.\d+)*[¹²³⁴⁵⁶⁷⁸⁹]?(?:\s*§\s*\d+)?(?:\s*\(\w{1,3}\))*"
     r"(?:,?\s*(?:[Pp]art|[Pp]aragraph|para\.)\s+\d+)?"
 )
+#: A law's number: "No. 7/2020", "No. 2021-17", "11/2021" (a number alone is no law's).
+LAW_NUMBER = r"(?:No\.\s*\d+(?:[/\-]\d+)*|\d+(?:[/\-]\d+)+)\b"
+#: Lower-case words of a code named in French, Spanish, Portuguese or Italian: "Code pénal".
+FOREIGN_CODE_WORDS = (
+    r"(?<=Code\s)(?:de\s+procédure\s+pénale|pénal|civil)"
+    r"|(?<=Código\s)(?:[Pp]rocesal\s+[Pp]enal|[Pp]enal|[Cc]ivil)"
+    r"|(?<=Codice\s)(?:[Pp]enale|[Cc]ivile)"
+)
 ARTICLES_RE = re.compile(
     # the look-ahead names the first letters a match can have: the engine skips to them
-    r"(?=[AaSsPp])"
-    rf"\b(?:[Aa]rt(?:icles?|s?\.)|[Ss]ections?|[Ss]s?\.|[Pp]rinciples?)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,120}}\))?"
-    rf"(?:\s*,\s*|\s+and\s+|\s*&\s*){ARTICLE_NUM})*)"
+    r"(?=[AaSsPpR])"
+    rf"\b(?:[Aa]rt(?:icles?|s?\.)|[Ss]ections?|[Ss]s?\.|[Pp]rinciples?|Rules?)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,120}}\))?"
+    rf"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+to\s+){ARTICLE_NUM})*)"
     rf"(?P<label>\s*\((?!Art)[a-z][^()]{{2,120}}\))?"
     rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
-    rf"from|No\.\s*[\d/]+|(?<=of\s)\d{{4}}\b|(?!Articles?\b|Sections?\b)[A-Z][\w’'\-]*))*))?"
+    rf"from|{LAW_NUMBER}|{FOREIGN_CODE_WORDS}|(?<=of\s)\d{{4}}\b|"
+    rf"(?!Articles?\b|Sections?\b|Rules?\b)[A-Z][\w’'\-]*))*))?"
 )
 #: The words a match of ARTICLES_RE opens with ("Art.", "ss.", "Principles").
 ARTICLE_WORDS = [
     w
     for head in "art arts article articles section sections s ss principle principles".split()
     for w in (head, head.capitalize())
-]
+] + ["Rule", "Rules"]
 INST_BEFORE = re.compile(r"(?:^|[\s,(])(?P<i>[A-Z]{2,6}|(?:[A-Z][\w’'\-]*\s+)*(?:Code|Act))\s+$")
 NUM_IN_LIST = re.compile(rf"(?P<num>{ARTICLE_NUM})(?P<lab>\s*\([a-z][^()]{{2,120}}\))?")
 
@@ -47,16 +56,30 @@ def add_instrument(
         # "Zembla’s Code of Civil Procedure": the owner is the jurisdiction, not the name
         owner, start = pos.group("owner"), pos.end()
         text = clean(doc.flat[start:end])
+    num = LAW_NUMBER_AFTER.match(doc.flat, end) if NUMBER_OPEN.search(text) else None
+    if num:
+        # "Law | 11/2021", "Decree-Law No. 7 | /2020": the number is the law's name
+        end = num.end()
+        text = clean(doc.flat[start:end])
+        subject = LAW_SUBJECT.match(doc.flat, end)
+        if subject:
+            end = subject.end()  # "Organic Law 4/2015 | on the Protection of Citizen Security"
+            text = clean(doc.flat[start:end])
     more = NAME_GOES_ON.match(doc.flat, end) if NUMBERED.search(text) else None
     if head == "Act" and text.endswith("Act"):
         more = more or ACT_YEAR.match(doc.flat, end)  # "the Zenda Act of 2012"
     more = more or NAME_AFTER_COMMA.match(doc.flat, end)
+    more = more or FOREIGN_CODE.match(doc.flat, end) if head in ("Code", "Código") else more
     if more:
         end = more.end()
         text = clean(doc.flat[start:end])
     acr = ACRONYM_DEF.match(doc.flat[end : end + 24])
     kind = INSTRUMENT_HEADS.get(head, "law")
-    if head == "Code" and re.search(r"\b(?:Criminal|Penal)\b", text) and "Procedur" not in text:
+    if (
+        head in ("Code", "Código", "Codice")
+        and re.search(r"\b(?:Criminal|[Pp][ée]nale?)\b", text)
+        and not re.search(r"Procedur|[Pp]roc[ée]d|[Pp]rocesal", text)
+    ):
         kind = "criminal_code"  # a code of criminal procedure defines no offence: a law
     elif head in ("Act", "Law") and re.search(r"\b(?:Criminal|Penal) (?:Act|Law)$", text):
         kind = "criminal_code"  # "the Criminal Act", "the Penal Law": a statute of offences
@@ -78,12 +101,18 @@ def add_instrument(
 #: The owner before an instrument's name: "Iran’s", "Hong Kong’s".
 POSSESSOR = re.compile(r"(?P<owner>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)[’']s\s+(?=[A-Z])")
 #: A numbered law's date and subject: "Law No. 5 | of 2012 on Combating Cybercrimes".
-NUMBERED = re.compile(r"\bNo\.\s*[\d/]+$")
+NUMBERED = re.compile(r"(?:\bNo\.\s*\d+(?:[/\-]\d+)*|\s\d+(?:[/\-]\d+)+)$")
 _CAP_WORDS = r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|the|for|on)\s+)*[A-Z][\w’'\-]*)*"
 NAME_GOES_ON = re.compile(
     rf"\s+of\s+(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?\d{{4}}\b(?:\s+(?:on|against|for)\s+(?:the\s+)?{_CAP_WORDS})?"
 )
 ACT_YEAR = re.compile(r"\s+of\s+\d{4}\b")
+#: A law's name that a number goes on: "Law", "Decree-Law No. 7".
+NUMBER_OPEN = re.compile(r"(?:\b(?:Law|Decree|Decree-Law|Ordinance|Proclamation)|\bNo\.\s*\d+)$")
+LAW_NUMBER_AFTER = re.compile(r"(?<=\d)[/\-]\d+(?:[/\-]\d+)*\b|\s+" + LAW_NUMBER)
+LAW_SUBJECT = re.compile(rf"\s+on\s+(?:the\s+)?{_CAP_WORDS}")
+FOREIGN_CODE_NAME = re.compile(r"(?:Code|Código|Codice)\s+(?:" + FOREIGN_CODE_WORDS + r")")
+FOREIGN_CODE = re.compile(r"\s+(?:" + FOREIGN_CODE_WORDS + r")\b")
 #: A name that goes on after a comma with a preposition: "Law against Hatred, for Peace".
 NAME_AFTER_COMMA = re.compile(rf",\s+(?:for|on|against)\s+(?:the\s+)?{_CAP_WORDS}")
 
@@ -290,8 +319,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             inst = _implicit_instrument(doc, ents, m, seen)
         if inst is None:
             continue
-        for n in NUM_IN_LIST.finditer(m.group("list")):
-            article = clean(n.group("num"))
+        for article, n in _numbers(m.group("list")):
             label = n.group("lab") or (
                 m.group("label") if n.end() == len(m.group("list")) else None
             )
@@ -305,6 +333,24 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             seen[main_article(article)] = inst
             found.append((m.start(), m.end(), prov))
     return found
+
+
+RANGE_TO = re.compile(r"\s+to\s+")
+
+
+def _numbers(listed: str) -> list[tuple[str, re.Match[str]]]:
+    """The articles of a list, a range ("articles 5 to 7") read as each article in it."""
+    out: list[tuple[str, re.Match[str]]] = []
+    prev = None
+    for n in NUM_IN_LIST.finditer(listed):
+        article = clean(n.group("num"))
+        if prev is not None and RANGE_TO.fullmatch(listed, prev.end(), n.start()):
+            a, b = prev.group("num"), article
+            if a.isdigit() and b.isdigit() and 0 < int(b) - int(a) <= 20:
+                out.extend((str(k), n) for k in range(int(a) + 1, int(b)))
+        out.append((article, n))
+        prev = n
+    return out
 
 
 APPOSITION = re.compile(r",\s+(?:the\s+)?")
@@ -332,6 +378,13 @@ def _new_head(ents: Entities, ref: str) -> str | None:
     """The head word of an instrument named after an article when no instrument of the record
     has that head word yet: "the Constitution" before any constitution was found."""
     words = clean(ref).split()
+    if words and re.search(rf"\b{LAW_NUMBER}", ref) and _named(ents, ref) is None:
+        # "Law 11/2021", "Decree No. 7/2020 on Assemblies": a law's number names one law
+        head = head_of(words)
+        if head and head[0] == "instrument":
+            return head[1]
+    if FOREIGN_CODE_NAME.fullmatch(ref) and _named(ents, ref) is None:
+        return words[0]  # "the Code pénal", "the Código Penal"
     if not words or words[-1] not in INSTRUMENT_HEADS or _named(ents, ref) is not None:
         return None
     if ref in WELL_KNOWN_INSTRUMENTS or "the " + ref in WELL_KNOWN_INSTRUMENTS:

@@ -1,0 +1,188 @@
+"""Provisions in the citation styles of the genre, one made-up sentence each: national codes of
+several legal traditions with their names and abbreviations, numbered laws and decrees, codes
+named in other languages, treaties and their articles, lists and ranges, and what is not a
+provision (dates, case numbers, decisions, places). The sentences were written from the corpus
+README's conventions and the citation forms of the genre, not from any appeal's wording.
+
+Each is scored as ``kg eval`` scores provisions: the instrument's key and the main article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from kg.extract import extract_case
+from kg.extract.evaluate import instrument_key, main_article
+
+HEAD = "12 May 2021\n\nZembla: Rights defenders at risk\n\n"
+
+# Constructions whose fix was tried and not kept, or not yet tried, with the reason.
+KNOWN_XFAIL: dict[str, str] = {}
+
+ICCPR = "International Covenant on Civil and Political Rights"
+HRD = "UN Declaration on Human Rights Defenders"
+
+CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    # national codes
+    ("article-of-code", "On 3 May 2021, Rina Holm was charged under Article 318 of the Criminal "
+     "Code.", [("Criminal Code", "318")]),
+    ("code-abbreviation", "Rina Holm was charged under the Criminal Code (CC). The prosecutor "
+     "cited Art. 19 CC.", [("Criminal Code", "19")]),
+    ("lower-section-parts", "On 3 May 2021, Rina Holm was charged under section 33(2)(a) of the "
+     "Public Order Act.", [("Public Order Act", "33")]),
+    ("sections-with-letters", "On 3 May 2021, Rina Holm was charged under sections 124A and 153A "
+     "of the Indian Penal Code.", [("Indian Penal Code", "124A"), ("Indian Penal Code", "153A")]),
+    ("articles-and", "On 3 May 2021, Rina Holm was charged under Articles 220 and 221 of the "
+     "Penal Code.", [("Penal Code", "220"), ("Penal Code", "221")]),
+    ("paragraph-of-article", "On 3 May 2021, Rina Holm was charged under paragraph 2 of article "
+     "34 of the Penal Code.", [("Penal Code", "34")]),
+    ("article-comma-paragraph", "On 3 May 2021, Rina Holm was fined under article 7, paragraph "
+     "1, of the Law on Public Assemblies.", [("Law on Public Assemblies", "7")]),
+    ("part-of-article", "On 3 May 2021, Rina Holm was charged under Part 2 of Article 280 of "
+     "the Criminal Code of the Russian Federation.", [("Criminal Code", "280")]),
+    ("article-dot-part", "On 3 May 2021, Rina Holm was charged under Article 207.3 of the "
+     "Criminal Code.", [("Criminal Code", "207.3")]),
+    ("article-section-sign", "The court relied on Article 5 § 1 of the Code of Criminal "
+     "Procedure.", [("Code of Criminal Procedure", "5")]),
+    ("demonym-code", "On 3 May 2021, Rina Holm was charged under Article 301 of the Turkish "
+     "Penal Code.", [("Turkish Penal Code", "301")]),
+    ("article-and-bare-number", "On 3 May 2021, Rina Holm was charged under Articles 160(1) and "
+     "162 of the Criminal Code.", [("Criminal Code", "160"), ("Criminal Code", "162")]),
+    ("list-of-three", "On 3 May 2021, the association was suspended under articles 12, 15 and 16 "
+     "of the Law on Associations.", [("Law on Associations", "12"),
+                                     ("Law on Associations", "15"),
+                                     ("Law on Associations", "16")]),
+    ("range", "On 3 May 2021, Rina Holm was charged under articles 5 to 7 of the Press Code.",
+     [("Press Code", "5"), ("Press Code", "6"), ("Press Code", "7")]),
+    ("constitution-of-state", "Article 33 of the Constitution of the Republic of Zembla "
+     "guarantees freedom of expression.", [("Constitution of the Republic of Zembla", "33")]),
+    ("mentioned-not-charged", "Article 19 of the Constitution guarantees freedom of expression, "
+     "yet Rina Holm was arrested on 3 May 2021.", [("Constitution", "19")]),
+    ("offence-label", "On 3 May 2021, Rina Holm was charged with libel (Article 130 of the "
+     "Criminal Code).", [("Criminal Code", "130")]),
+    ("code-article-after", "On 3 May 2021, Rina Holm was charged under the Penal Code, article "
+     "505(b), for a post.", [("Penal Code", "505")]),
+    # numbered laws and decrees
+    ("numbered-law-of-year", "On 3 May 2021, Rina Holm was charged under Article 3 of the "
+     "Anti-Terrorism Law No. 13 of 2016.", [("Anti-Terrorism Law No. 13 of 2016", "3")]),
+    ("law-slash-number", "On 3 May 2021, Rina Holm was fined under Article 5 of Law 11/2021.",
+     [("Law 11/2021", "5")]),
+    ("decree-law", "On 3 May 2021, Rina Holm was charged under Article 2 of Decree-Law No. "
+     "7/2020.", [("Decree-Law No. 7/2020", "2")]),
+    ("decree-numbered", "On 3 May 2021, the group was dissolved under article 4 of Decree No. "
+     "2021-17.", [("Decree No. 2021-17", "4")]),
+    ("proclamation-numbered", "On 3 May 2021, Rina Holm was charged under Article 4 of the "
+     "Anti-Terrorism Proclamation No. 652/2009.",
+     [("Anti-Terrorism Proclamation No. 652/2009", "4")]),
+    # a year after a statute's name ("the Cybercrime Act 2015", "Act, 2018") is left out of the
+    # name: the development gold writes it in one appeal and leaves it out in another, and
+    # reading it in lowered half B
+    ("act-year", "On 3 May 2021, Rina Holm was charged under section 24 of the Cybercrime Act "
+     "2015.", [("Cybercrime Act", "24")]),
+    ("act-comma-year", "On 3 May 2021, Rina Holm was charged under sections 21 and 31 of the "
+     "Digital Media Act, 2019, which punishes rumours.",
+     [("Digital Media Act", "21"), ("Digital Media Act", "31")]),
+    ("act-year-then-section", "On 3 May 2021, Rina Holm was charged under the Cybercrime Act "
+     "2015, section 24.", [("Cybercrime Act", "24")]),
+    ("act-of-year", "On 3 May 2021, Rina Holm was charged under Section 29 of the Anti-Terrorism "
+     "Act of 2020.", [("Anti-Terrorism Act of 2020", "29")]),
+    ("terrorism-act-s", "On 3 May 2021, Rina Holm was stopped under s. 7 of the Terrorism Act "
+     "2000.", [("Terrorism Act", "7")]),
+    ("organic-law", "On 3 May 2021, Rina Holm was fined under Article 36 of Organic Law 4/2015 "
+     "on the Protection of Citizen Security.",
+     [("Organic Law 4/2015 on the Protection of Citizen Security", "36")]),
+    ("act-acronym", "Rina Holm was charged under the Prevention of Electronic Crimes Act, 2016 "
+     "(PECA). On 3 May 2021, she was charged again under section 20 of PECA.",
+     [("Prevention of Electronic Crimes Act", "20")]),
+    ("ordinance", "On 3 May 2021, Rina Holm was charged under section 9 of the Public Order "
+     "Ordinance.", [("Public Order Ordinance", "9")]),
+    # codes in other languages
+    ("code-penal", "On 3 May 2021, Rina Holm was charged under article 9 of the Code pénal.",
+     [("Code pénal", "9")]),
+    ("codigo-penal", "On 3 May 2021, Rina Holm was charged under Article 315 of the Código "
+     "Penal.", [("Código Penal", "315")]),
+    # treaties
+    ("iccpr-acronym", "Her detention violates Articles 9 and 19 of the ICCPR.",
+     [(ICCPR, "9"), (ICCPR, "19")]),
+    ("iccpr-defined", "Article 19 of the International Covenant on Civil and Political Rights "
+     "(ICCPR) protects speech; Article 21 of the ICCPR protects assembly.",
+     [(ICCPR, "19"), (ICCPR, "21")]),
+    ("icescr", "Her dismissal breaches Article 8 of the ICESCR.",
+     [("International Covenant on Economic, Social and Cultural Rights", "8")]),
+    ("cat-full", "Her treatment breaches Articles 1 and 16 of the Convention against Torture.",
+     [("Convention against Torture", "1"), ("Convention against Torture", "16")]),
+    ("cedaw", "The ban breaches article 2 of CEDAW.",
+     [("Convention on the Elimination of All Forms of Discrimination against Women", "2")]),
+    ("crc", "The detention of children breaches Article 37 of the Convention on the Rights of "
+     "the Child.", [("Convention on the Rights of the Child", "37")]),
+    ("crc-acronym", "The detention of children breaches Article 37 of the CRC.",
+     [("Convention on the Rights of the Child", "37")]),
+    ("achpr", "Zembla is bound by Article 9 of the African Charter on Human and Peoples' Rights.",
+     [("African Charter on Human and Peoples' Rights", "9")]),
+    ("echr-then-convention", "The arrest breaches Article 5 of the European Convention on Human "
+     "Rights, and the trial Article 6 § 1 of the Convention.",
+     [("European Convention on Human Rights", "5"), ("European Convention on Human Rights", "6")]),
+    ("echr-acronym", "The arrest breaches Article 10 of the ECHR.",
+     [("European Convention on Human Rights", "10")]),
+    ("hrd-declaration", "We recall articles 1 and 12 of the UN Declaration on Human Rights "
+     "Defenders.", [(HRD, "1"), (HRD, "12")]),
+    ("udhr", "Her arrest breaches Article 19 of the Universal Declaration of Human Rights.",
+     [("Universal Declaration of Human Rights", "19")]),
+    ("udhr-acronym", "Her arrest breaches Article 20 of the UDHR.",
+     [("Universal Declaration of Human Rights", "20")]),
+    ("lawyers-principles", "Her disbarment breaches Principle 16 of the Basic Principles on the "
+     "Role of Lawyers.", [("Basic Principles on the Role of Lawyers", "16")]),
+    ("mandela-rules", "Her isolation breaches Rule 43 of the Standard Minimum Rules for the "
+     "Treatment of Prisoners.",
+     [("Standard Minimum Rules for the Treatment of Prisoners", "43")]),
+    ("two-treaties-one-sentence", "We recall Articles 9, 19 and 22 of the ICCPR and Article 5 of "
+     "the UN Declaration on Human Rights Defenders.",
+     [(ICCPR, "9"), (ICCPR, "19"), (ICCPR, "22"), (HRD, "5")]),
+    ("treaty-in-demands", "We urge the authorities to release Rina Holm, in line with Article 9 "
+     "of the International Covenant on Civil and Political Rights, to which Zembla is a party.",
+     [(ICCPR, "9")]),
+    # not provisions
+    ("date-not-article", "On 3 May 2021, Rina Holm was arrested; she was held until 19 May "
+     "2021.", []),
+    ("case-number", "On 3 May 2021, the court opened case No. 2-45/2021 against Rina Holm.", []),
+    ("decision-number", "On 3 May 2021, Decision No. 12 of the Vela Court banned the group.", []),
+    ("prison-section", "On 3 May 2021, Rina Holm was moved to Section 2 of Vela Prison.", []),
+    ("article-19-body", "On 3 May 2021, Article 19, a free-expression group, condemned the "
+     "arrest of Rina Holm.", []),
+]  # fmt: skip
+
+
+def _scored(record: dict) -> Counter[tuple[str, str]]:
+    return Counter(
+        (instrument_key(i["name"]), main_article(p["article"]))
+        for i in record["instruments"]
+        for p in i["provisions"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            sentence,
+            expected,
+            id=key,
+            marks=[pytest.mark.xfail(reason=KNOWN_XFAIL[key], strict=True)]
+            if key in KNOWN_XFAIL
+            else [],
+        )
+        for key, sentence, expected in CASES
+    ],
+)
+def test_provisions_in_a_construction_of_the_genre(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    record = extract_case(HEAD + sentence + "\n", appeal_id="t-provision-construction")
+    want = Counter((instrument_key(name), main_article(art)) for name, art in expected)
+    assert _scored(record) == want
+
+
+def test_every_known_failure_names_a_case() -> None:
+    assert set(KNOWN_XFAIL) <= {key for key, _, _ in CASES}
