@@ -2681,3 +2681,18 @@ def test_a_hearing_set_off_with_its_date_is_where_a_decision_was_taken() -> None
         "At the previous hearing, on 3 May 2024, the court had refused her bail.", "10 June 2024"
     )
     assert got == {("court_decision", "2024-05-03")}
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("3 May 2024: Ana Lee is arrested at her home in Zenda.", {("arrest", "2024-05-03")}),
+        ("- 3 May 2024: Ana Lee is charged with sedition.", {("charge", "2024-05-03")}),
+        ("3 May 2024 – Ana Lee is released on bail.", {("release", "2024-05-03")}),
+        # outside a chronology the present passive is still a state or a habit
+        ("Ana Lee is detained in Zenda prison.", set()),
+        ("Ana Lee is arrested whenever she protests.", set()),
+    ],
+)  # fmt: skip
+def test_a_chronology_tells_its_steps_in_the_present(body: str, want: set[tuple[str, str]]) -> None:
+    assert _pairs(body, "10 June 2024") == want

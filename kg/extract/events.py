@@ -487,6 +487,14 @@ NO_OBJECT = re.compile(r"\b[Nn]o\s+(?:[\w’'-]+\s+)?$")
 NO_IN_MATCH = re.compile(r"\bno\b")
 #: "visitors are searched", "ensure that she is released": the present tense tells a habit, a
 #: state or a wish, not an event.
+#: A chronology's item: a line that opens with its date and a colon or a dash.
+CHRONOLOGY_ITEM = re.compile(
+    r"\s*(?:[-•*–·▪]\s*)?(?:On\s+)?(?:\d{1,2}\s+(?:"
+    + "|".join(MONTHS)
+    + r")(?:\s+\d{4})?|(?:"
+    + "|".join(MONTHS)
+    + r")\s+\d{1,2}(?:,\s*\d{4})?)\s*[:–—-]"
+)
 PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+|still\s+|being\s+)?$")
 #: "he is charged with": a present passive that reports the standing charge.
 STATES = frozenset({"charge"})
@@ -953,7 +961,14 @@ def find_events(
             if REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre):
                 continue  # "has been arrested several times": a habit of the past, no one event
             if ED_WORD.fullmatch(flat[a:b]) and (
-                (PRESENT_PASSIVE.search(pre) and etype not in STATES) or PRENOMINAL.match(flat, b)
+                (
+                    PRESENT_PASSIVE.search(pre)
+                    and etype not in STATES
+                    # "3 May 2024: Ana Lee is arrested": a chronology tells its steps in the
+                    # present
+                    and not CHRONOLOGY_ITEM.match(flat, s.start)
+                )
+                or PRENOMINAL.match(flat, b)
             ):
                 continue
             # "She was among those arrested on 3 May", "was among dozens of protesters detained":
