@@ -143,6 +143,60 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("treaty-in-demands", "We urge the authorities to release Rina Holm, in line with Article 9 "
      "of the International Covenant on Civil and Political Rights, to which Zembla is a party.",
      [(ICCPR, "9")]),
+    ("art-no-dot-acronym-after", "Her detention breaches Art 9 ICCPR.", [(ICCPR, "9")]),
+    ("article-acronym-after", "The ban breaches Article 11 ECHR.",
+     [("European Convention on Human Rights", "11")]),
+    ("parts-in-list", "Her trial breaches Articles 9(1) and 14(3)(b) of the ICCPR.",
+     [(ICCPR, "9"), (ICCPR, "14")]),
+    ("article-and-article", "On 3 May 2021, Rina Holm was charged under Article 6 and Article 7 "
+     "of the Anti-Terrorism Law.", [("Anti-Terrorism Law", "6"), ("Anti-Terrorism Law", "7")]),
+    ("covenant-short", "Zembla ratified the International Covenant on Civil and Political "
+     "Rights in 1992. Her arrest breaches Article 19(3) of the Covenant.", [(ICCPR, "19")]),
+    ("optional-protocol", "Zembla is bound by article 2 of the Optional Protocol to the "
+     "Convention against Torture.",
+     [("Optional Protocol to the Convention against Torture", "2")]),
+    ("convention-to-prevent", "Her treatment breaches Article 5 of the Inter-American "
+     "Convention to Prevent and Punish Torture.",
+     [("Inter-American Convention to Prevent and Punish Torture", "5")]),
+    ("rome-statute", "The attacks fall under Article 7 of the Rome Statute of the International "
+     "Criminal Court.", [("Rome Statute of the International Criminal Court", "7")]),
+    ("possessive-owner", "On 3 May 2021, Rina Holm was charged under Article 146 of Zembla's "
+     "Penal Code.", [("Penal Code", "146")]),
+    ("bis-suffix", "On 3 May 2021, Rina Holm was charged under article 88 bis of the Penal Code.",
+     [("Penal Code", "88")]),
+    ("para-abbreviation", "The law breaches Art. 13 para. 2 of the Constitution.",
+     [("Constitution", "13")]),
+    ("constitution-and-treaty", "Her arrest breaches Articles 19 and 21 of the Constitution and "
+     "Article 19 of the ICCPR.",
+     [("Constitution", "19"), ("Constitution", "21"), (ICCPR, "19")]),
+    ("no-article-to-the", "On 3 May 2021, Rina Holm was fined under Article 4 of Law on Public "
+     "Meetings.", [("Law on Public Meetings", "4")]),
+    ("icescr-full", "Her dismissal breaches article 6 of the International Covenant on "
+     "Economic, Social and Cultural Rights.",
+     [("International Covenant on Economic, Social and Cultural Rights", "6")]),
+    ("cat-full-title", "Her treatment breaches article 16 of the Convention against Torture and "
+     "Other Cruel, Inhuman or Degrading Treatment or Punishment.",
+     [("Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or "
+       "Punishment", "16")]),
+    ("body-of-principles", "Her isolation breaches Principle 19 of the Body of Principles for "
+     "the Protection of All Persons under Any Form of Detention or Imprisonment.",
+     [("Body of Principles for the Protection of All Persons under Any Form of Detention or "
+       "Imprisonment", "19")]),
+    ("principles-range", "Her disbarment breaches principles 16 to 18 of the Basic Principles "
+     "on the Role of Lawyers.", [("Basic Principles on the Role of Lawyers", "16"),
+                                 ("Basic Principles on the Role of Lawyers", "17"),
+                                 ("Basic Principles on the Role of Lawyers", "18")]),
+    ("section-back-to-act", "On 3 May 2021, Rina Holm was charged under the Official Secrets "
+     "Act. The charge sheet cites sections 7(1)(c) and 8.",
+     [("Official Secrets Act", "7"), ("Official Secrets Act", "8")]),
+    ("crpd", "The law breaches Article 12 of the Convention on the Rights of Persons with "
+     "Disabilities.", [("Convention on the Rights of Persons with Disabilities", "12")]),
+    ("enforced-disappearance", "Her abduction breaches article 2 of the International "
+     "Convention for the Protection of All Persons from Enforced Disappearance.",
+     [("International Convention for the Protection of All Persons from Enforced "
+       "Disappearance", "2")]),
+    ("code-hyphen-letter", "On 3 May 2021, Rina Holm was charged under Section 295-C of the "
+     "Pakistan Penal Code.", [("Pakistan Penal Code", "295-C")]),
     # not provisions
     ("date-not-article", "On 3 May 2021, Rina Holm was arrested; she was held until 19 May "
      "2021.", []),

@@ -377,7 +377,7 @@ INSTRUMENT_HEADS = {
     "Covenant": "treaty", "Declaration": "treaty", "Charter": "treaty", "Agreement": "treaty",
     "Treaty": "treaty", "Protocol": "treaty", "Law": "law", "Act": "law", "Decree": "decree",
     "Principles": "treaty", "Rules": "treaty", "Ordinance": "law", "Decree-Law": "law",
-    "Proclamation": "decree", "Código": "law", "Codice": "law",
+    "Proclamation": "decree", "Código": "law", "Codice": "law", "Statute": "treaty",
 }  # fmt: skip
 SITE_HEADS = frozenset(
     """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue

@@ -30,11 +30,11 @@ FOREIGN_CODE_WORDS = (
 ARTICLES_RE = re.compile(
     # the look-ahead names the first letters a match can have: the engine skips to them
     r"(?=[AaSsPpR])"
-    rf"\b(?:[Aa]rt(?:icles?|s?\.)|[Ss]ections?|[Ss]s?\.|[Pp]rinciples?|Rules?)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,120}}\))?"
+    rf"\b(?:[Aa]rt(?:icles?|s?\.)|Arts?(?=\s+\d)|[Ss]ections?|[Ss]s?\.|[Pp]rinciples?|Rules?)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,120}}\))?"
     rf"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+to\s+){ARTICLE_NUM})*)"
     rf"(?P<label>\s*\((?!Art)[a-z][^()]{{2,120}}\))?"
     rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
-    rf"from|{LAW_NUMBER}|{FOREIGN_CODE_WORDS}|(?<=of\s)\d{{4}}\b|"
+    rf"from|(?:(?<=Protocol\s)|(?<=Convention\s))to|{LAW_NUMBER}|{FOREIGN_CODE_WORDS}|(?<=of\s)\d{{4}}\b|"
     rf"(?!Articles?\b|Sections?\b|Rules?\b)[A-Z][\w’'\-]*))*))?"
 )
 #: The words a match of ARTICLES_RE opens with ("Art.", "ss.", "Principles").
@@ -51,6 +51,11 @@ def add_instrument(
     doc: Doc, ents: Entities, text: str, start: int, end: int, head: str, country: str | None
 ) -> Entity:
     owner = None
+    lead = ARTICLE_LETTER.match(doc.flat, start, end)
+    if lead and ARTICLE_LETTER_BEFORE.search(doc.flat, max(0, start - 12), start):
+        # "Section 295-C of the Pakistan Penal Code": the letter is the article's
+        start = lead.end()
+        text = clean(doc.flat[start:end])
     pos = POSSESSOR.match(doc.flat, start, end)
     if pos:
         # "Zembla’s Code of Civil Procedure": the owner is the jurisdiction, not the name
@@ -69,6 +74,8 @@ def add_instrument(
     if head == "Act" and text.endswith("Act"):
         more = more or ACT_YEAR.match(doc.flat, end)  # "the Zenda Act of 2012"
     more = more or NAME_AFTER_COMMA.match(doc.flat, end)
+    if text.endswith(("Protocol", "Convention")):
+        more = more or NAME_AFTER_TO.match(doc.flat, end)  # "Optional Protocol to the CAT"
     more = more or FOREIGN_CODE.match(doc.flat, end) if head in ("Code", "Código") else more
     if more:
         end = more.end()
@@ -98,6 +105,10 @@ def add_instrument(
     return e
 
 
+ARTICLE_LETTER = re.compile(r"[A-Z]\s+of\s+(?:the\s+)?(?=[A-Z])")
+ARTICLE_LETTER_BEFORE = re.compile(r"\d-?\Z")
+
+
 #: The owner before an instrument's name: "Iran’s", "Hong Kong’s".
 POSSESSOR = re.compile(r"(?P<owner>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)[’']s\s+(?=[A-Z])")
 #: A numbered law's date and subject: "Law No. 5 | of 2012 on Combating Cybercrimes".
@@ -113,6 +124,11 @@ LAW_NUMBER_AFTER = re.compile(r"(?<=\d)[/\-]\d+(?:[/\-]\d+)*\b|\s+" + LAW_NUMBER
 LAW_SUBJECT = re.compile(rf"\s+on\s+(?:the\s+)?{_CAP_WORDS}")
 FOREIGN_CODE_NAME = re.compile(r"(?:Code|Código|Codice)\s+(?:" + FOREIGN_CODE_WORDS + r")")
 FOREIGN_CODE = re.compile(r"\s+(?:" + FOREIGN_CODE_WORDS + r")\b")
+#: A protocol's or convention's name that goes on with "to": "Optional Protocol to the
+#: Convention against Torture", "Convention to Prevent and Punish Torture".
+NAME_AFTER_TO = re.compile(
+    r"\s+to\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|the|for|on|against)\s+)*[A-Z][\w’'\-]*)*"
+)
 #: A name that goes on after a comma with a preposition: "Law against Hatred, for Peace".
 NAME_AFTER_COMMA = re.compile(rf",\s+(?:for|on|against)\s+(?:the\s+)?{_CAP_WORDS}")
 
@@ -123,10 +139,22 @@ KNOWN_INSTRUMENT_RES = {a: re.compile(re.escape(a) + r"\b") for a in WELL_KNOWN_
 
 #: Formal titles too long for the capitalised-run rules (they hold lower-case words and
 #: commas): the UN Declaration on Human Rights Defenders.
+#: So are the UN treaties and standards whose titles hold a comma, "or", "with" or "under".
 FORMAL_TITLES = re.compile(
-    r"Declaration\s+on\s+the\s+Right\s+and\s+Responsibility\s+of"
-    r"\s+Individuals,\s+Groups\s+and\s+Organs\s+of\s+Society\s+to\s+Promote\s+and\s+Protect"
-    r"\s+Universally\s+Recogni[sz]ed\s+Human\s+Rights\s+and\s+Fundamental\s+Freedoms"
+    "|".join(
+        r"\s+".join(title.split())
+        for title in (
+            r"Declaration on the Right and Responsibility of Individuals, Groups and Organs of"
+            r" Society to Promote and Protect Universally Recogni[sz]ed Human Rights and"
+            r" Fundamental Freedoms",
+            r"International Covenant on Economic, Social and Cultural Rights",
+            r"Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or"
+            r" Punishment",
+            r"Convention on the Rights of Persons with Disabilities",
+            r"Body of Principles for the Protection of All Persons under Any Form of Detention or"
+            r" Imprisonment",
+        )
+    )
 )
 
 
@@ -144,7 +172,8 @@ def add_known_instruments(doc: Doc, ents: Entities) -> None:
             if e.kind not in ("organisation", "instrument")
             or not all(a <= x and y <= b for x, y in e.mentions)
         ]  # fmt: skip
-        add_instrument(doc, ents, clean(doc.flat[a:b]), a, b, "Declaration", None)
+        head = next(w for w in m.group().split() if w in INSTRUMENT_HEADS)
+        add_instrument(doc, ents, clean(doc.flat[a:b]), a, b, head, None)
     found: dict[str, list[re.Match[str]]] = {}
     for acr, rx in KNOWN_INSTRUMENT_RES.items():
         for m in rx.finditer(doc.flat):
