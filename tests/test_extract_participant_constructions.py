@@ -120,6 +120,22 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "the chief operating officer; Max Brun; and Eva Gold.",
      [("arrest", D, ["Zembla Security Department"],
        ["Tom Reed", "Ivo Lind", "Max Brun", "Eva Gold"], None)]),
+    ("the-other-three", "On 2 May 2024, police arrested activists Ana Lee, Tom Reed, Ivo Lind, "
+     "Max Brun and Eva Gold. On 3 May 2024, Ana Lee and Tom Reed were charged with treason. The "
+     "other three activists were released on bail.",
+     [("charge", D, [], ["Ana Lee", "Tom Reed"], None),
+      ("release", D, [], ["Ivo Lind", "Max Brun", "Eva Gold"], None)]),
+    ("the-others-then-both", "On 2 May 2024, police arrested activists Ana Lee, Tom Reed, Ivo "
+     "Lind and Max Brun. On 3 May 2024, the Zembla Prosecutor's Office charged Ana Lee and Tom "
+     "Reed with treason. The other two activists were released on bail. On 4 May 2024, the "
+     "Zembla City Court refused bail to both.",
+     [("release", D, [], ["Ivo Lind", "Max Brun"], None),
+      ("court_decision", "2024-05-04", ["Zembla City Court"], ["Ana Lee", "Tom Reed"],
+       "Zembla City Court")]),
+    ("the-other-eight-not-this-step", "On 2 May 2024, police arrested activists Ana Lee, Tom "
+     "Reed, Ivo Lind and Max Brun. On 3 May 2024, police filed a charge sheet against only Ana "
+     "Lee and Tom Reed, asking for the other two to be discharged.",
+     [("charge", D, ["police"], ["Ana Lee", "Tom Reed"], None)]),
     ("the-three-companies", "On 2 May 2024, police arrested journalists Ana Lee, Tom Reed and "
      "Ivo Lind. On 3 May 2024, police charged Ana Lee and Tom Reed, together with the three "
      "companies, with treason.", [("charge", D, ["police"], ["Ana Lee", "Tom Reed"], None)]),

@@ -1751,7 +1751,24 @@ def make_event(
         # "charged A and B, together with the three companies": the bodies named last before
         targets += [x for x in _bodies_before(mentions, s.start, bodies) if x not in targets]
     group = _group_target(doc.flat[s.start : s.end])
-    if not targets and group:
+    others_of = (
+        _group_before(mentions, s.start, group, exclude=tuple(carried or ()), flat=doc.flat)
+        if group is not None
+        and group.group("other")
+        and carried
+        # (in the trigger's clause, which names no one itself: not "charged A, B and C,
+        # asking for the other eight to be discharged")
+        and c0 <= s.start + group.start() < c1
+        and not any(c0 <= ma < c1 and e.kind == "person" for ma, _mb, e in near)
+        else []
+    )
+    if group is not None and group.group("other") and not others_of:
+        group = None  # ("asking for the other eight to be discharged": not this step's)
+    if others_of:
+        # "A and B were charged. The other three activists were released": the rest of the
+        # list told before, without those the last step was done to
+        targets = others_of
+    elif not targets and group:
         if PAIR.fullmatch(group.group()) and recent and len(recent) >= 2:
             # "both men", "the two": the last two people events were told of
             targets = list(recent[:2])
@@ -2058,7 +2075,7 @@ def make_event(
                       doc.flat[a : s.end])  # fmt: skip
         if m and etype in ("sentence", "fine"):
             penalty = clean(m.group("p"))
-    return {
+    record = {
         "id": "",
         "type": etype,
         "date": format_date(value),
@@ -2072,6 +2089,9 @@ def make_event(
         "confidence": 0.6 if value else 0.4,
         "evidence": evidence(doc, s.start, s.end),
     }
+    if others_of:
+        record["_aside"] = True  # the story goes on with the people before, not these
+    return record
 
 
 #: "his disappearance", "her arrest": a possessive before a step done to that person.
@@ -2229,7 +2249,8 @@ GROUP_TARGET = re.compile(
     # the look-ahead names the letters a match can open with, as for COURT_WORD
     rf"(?=[tba])\b(?:them|they|their|the defendants|the accused|both(?: (?:men|women))?"
     rf"{NOT_BOTH_AND}|"
-    rf"(?:all|the) (?P<n>{_GROUP_NUM})(?: (?:men|women|defenders|activists|accused))?)\b",
+    rf"(?:all|the)(?P<other> other| remaining)? (?P<n>{_GROUP_NUM})"
+    r"(?: (?:men|women|defenders|activists|accused))?)\b",
     re.I,
 )
 

@@ -1191,11 +1191,15 @@ def find_events(
                     gap_lo, gap_hi = spans[v]
                     own = _people_within(mentions, gap_lo, gap_hi)
                     ev["targets"] = own or ev["targets"]
-                carried = ev["targets"] or carried
+                aside = ev.pop("_aside", False)
                 people = [x for x in ev["targets"] if x in person_ids]
-                recent = list(dict.fromkeys([*people, *recent]))
-                if len(people) >= 2:
-                    episode = people
+                if not aside:
+                    # ("the other three were released": a group set aside, which the story
+                    # does not go on with)
+                    carried = ev["targets"] or carried
+                    recent = list(dict.fromkeys([*people, *recent]))
+                    if len(people) >= 2:
+                        episode = people
                 if inherited:
                     ev["_inherited"] = True
                 events.append(ev)
