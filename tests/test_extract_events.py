@@ -2696,3 +2696,20 @@ def test_a_hearing_set_off_with_its_date_is_where_a_decision_was_taken() -> None
 )  # fmt: skip
 def test_a_chronology_tells_its_steps_in_the_present(body: str, want: set[tuple[str, str]]) -> None:
     assert _pairs(body, "10 June 2024") == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Tom Reed was arrested on 3 May 2024. Two days after that, he was charged.",
+         {("arrest", "2024-05-03"), ("charge", "2024-05-05")}),
+        ("Tom Reed was arrested on 3 May 2024. A week after this, he was released.",
+         {("arrest", "2024-05-03"), ("release", "2024-05-10")}),
+        ("Tom Reed was arrested on 3 May 2024. Later that day, he was released.",
+         {("arrest", "2024-05-03"), ("release", "2024-05-03")}),
+    ],
+)  # fmt: skip
+def test_a_count_after_that_counts_from_the_day_last_told(
+    body: str, want: set[tuple[str, str]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want

@@ -71,7 +71,8 @@ REL_RE = re.compile(
     r"(?!\s+(?:his|her|their|the|its|an?|[A-Z]|\d)\b)|[Tt]he\s+previous\s+(?:day|evening|night)\b)|"
     r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
-    r"(?P<dir>later|earlier|afterwards|after\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
+    r"(?P<dir>later|earlier|afterwards|after\s+(?:that|this)(?=\s*,)|"
+    r"after\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
     r"(?P<noun>" + EVENT_NOUNS + r")))\b",
     re.I,
 )
@@ -551,7 +552,9 @@ def _relative(
     if "following" in rel or "next" in rel:
         d = anchor + timedelta(days=1)
         return (d.year, d.month, d.day), False
-    if "same" in rel or "that" in rel or "within" in rel or "hours" in rel:
+    if m.group("n") is None and (
+        "same" in rel or "that" in rel or "within" in rel or "hours" in rel
+    ):
         return (anchor.year, anchor.month, anchor.day), False
     n_word = m.group("n").lower()
     n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)
