@@ -1,0 +1,111 @@
+"""The identity index's read and write alone, on a copy of a store's kept index, for this
+checkout's code or another's: what a rebuild pays for the index besides resolving.
+
+    python bench/bench_identity_index_io.py STORE --out FILE.json [--root OTHER] [--repeat 3]
+
+``STORE`` is a store made by ``kg build``; it is only read. Its current generation's
+``identity-index.pickle`` and the identity keys file it names in the kept folder are copied
+to a scratch folder beside ``--out``, and then, ``--repeat`` times, on a fresh copy each time
+(the copy not timed):
+
+- ``read``: ``read_index`` as a rebuild calls it (the keys file changed in place, its changes
+  journalled from the generation's build, ``kg.store.kept``);
+- ``touch``: what a rebuild whose change adds or removes an item asks of the index besides
+  resolving: one item's number and one appeal's marks;
+- ``write``: ``write_index`` as a rebuild's end calls it (the keys file sealed as a new build's
+  and committed, the pickle written).
+
+CPU is ``time.process_time`` of this process, which runs nothing else. ``--root`` runs the
+``kg`` package of another checkout (its code before a change, say), so that two versions are
+timed by turns, each on a store its own code kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("store", type=Path, help="a store made by kg build (only read)")
+    parser.add_argument("--out", type=Path, required=True, help="results JSON")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose kg runs")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    if not (args.store / "build-state.json").is_file():
+        print(f"Error: {args.store}: not a store made by kg build", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(args.root.resolve()))
+    from kg.record.identity_index import read_index, write_index
+    from kg.store.kept import begin_changes, kept_path, seal
+
+    generation = args.store.resolve()
+    summary = json.loads((generation / "build-state.json").read_text(encoding="utf-8"))
+    token = summary.get("build")
+    keys = kept_path(generation, "keys")
+    if keys is None or not token:
+        print(f"Error: {args.store}: its build kept no identity keys file", file=sys.stderr)
+        return 2
+    commit = subprocess.run(
+        ["git", "-C", str(args.root), "rev-parse", "--short", "HEAD"],
+        capture_output=True, text=True, check=False,
+    ).stdout.strip()  # fmt: skip
+    res: dict = {
+        "command": "bench/bench_identity_index_io.py " + " ".join(argv or sys.argv[1:]),
+        "commit": commit,
+        "store": str(args.store),
+        "pickle_bytes": (generation / "identity-index.pickle").stat().st_size,
+        "keys_bytes": keys.stat().st_size,
+        "cpu": "time.process_time of this process",
+        "runs": [],
+    }
+    scratch = args.out.parent / f".index-io-{os.getpid()}"
+    try:
+        for _ in range(args.repeat):
+            shutil.rmtree(scratch, ignore_errors=True)
+            (scratch / "out").mkdir(parents=True)
+            pickle_path = scratch / "identity-index.pickle"
+            shutil.copyfile(generation / "identity-index.pickle", pickle_path)
+            work = scratch / keys.name
+            shutil.copyfile(keys, work)
+            load = os.getloadavg()[0]
+            c = time.process_time()
+            index = read_index(pickle_path, work, prepare=lambda db: begin_changes(db, token))
+            read = time.process_time() - c
+            if index is None:
+                print(f"Error: {args.store}: its identity index is not this code's", file=sys.stderr)
+                return 2
+            c = time.process_time()
+            appeal = next(iter(index.stamps))
+            item = next(iter(index.appeal_items.get(appeal) or [("", "")]))
+            _ = item in index.id_of, index.marks.get(appeal)
+            touch = time.process_time() - c
+            c = time.process_time()
+            if getattr(index.table, "db", None) is not None:
+                seal(index.table.db, "bench")
+            write_index(index, scratch / "out" / "identity-index.pickle", work)
+            write = time.process_time() - c
+            run = {"load": round(load, 2), "read": round(read, 3), "touch": round(touch, 3)}
+            run |= {"write": round(write, 3), "total": round(read + touch + write, 3)}
+            res["runs"].append(run)
+            print(json.dumps(run), file=sys.stderr)
+            del index
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    totals = sorted(r["total"] for r in res["runs"])
+    res["median_total"] = totals[len(totals) // 2]
+    args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
