@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
             index = read_index(pickle_path, work, prepare=lambda db: begin_changes(db, token))
             read = time.process_time() - c
             if index is None:
-                print(f"Error: {args.store}: its identity index is not this code's", file=sys.stderr)
+                message = f"Error: {args.store}: its identity index is not this code's"
+                print(message, file=sys.stderr)
                 return 2
             c = time.process_time()
             appeal = next(iter(index.stamps))

@@ -30,9 +30,7 @@ def _digest(path: Path) -> str:
 def test_a_folder_that_is_no_store_is_refused_in_one_line(tmp_path: Path) -> None:
     done = _run(str(tmp_path), "--out", str(tmp_path / "out.json"))
     assert done.returncode == 2
-    assert done.stderr.strip().splitlines() == [
-        f"Error: {tmp_path}: not a store made by kg build"
-    ]
+    assert done.stderr.strip().splitlines() == [f"Error: {tmp_path}: not a store made by kg build"]
     assert not (tmp_path / "out.json").exists()
 
 
