@@ -197,12 +197,47 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
        "Disappearance", "2")]),
     ("code-hyphen-letter", "On 3 May 2021, Rina Holm was charged under Section 295-C of the "
      "Pakistan Penal Code.", [("Pakistan Penal Code", "295-C")]),
+    ("act-with-brackets-acronym", "On 3 May 2021, Rina Holm was charged under the Unlawful "
+     "Activities (Prevention) Act (UAPA). The police cited sections 13 and 18 of the UAPA.",
+     [("Unlawful Activities (Prevention) Act", "13"),
+      ("Unlawful Activities (Prevention) Act", "18")]),
+    ("code-acronym-after-number", "On 3 May 2021, Rina Holm was charged under Section 124A of "
+     "the Indian Penal Code (IPC) and Section 505 IPC.",
+     [("Indian Penal Code", "124A"), ("Indian Penal Code", "505")]),
+    ("code-acronym-list", "Rina Holm was charged under the Indian Penal Code (IPC). On 3 May "
+     "2021, she was charged under sections 147, 148 and 149 of the IPC.",
+     [("Indian Penal Code", "147"), ("Indian Penal Code", "148"), ("Indian Penal Code", "149")]),
+    ("law-of-state-on-subject", "On 3 May 2021, Rina Holm was fined under Article 9 of the Law "
+     "of the Republic of Zembla on Peaceful Assemblies.",
+     [("Law of the Republic of Zembla on Peaceful Assemblies", "9")]),
+    ("criminal-law-of-prc-short", "On 3 May 2021, Rina Holm was charged under Article 293 of "
+     "the Criminal Law of the People's Republic of China; Article 105 of the Criminal Law "
+     "punishes subversion.", [("Criminal Law of the People's Republic of China", "293"),
+                              ("Criminal Law of the People's Republic of China", "105")]),
+    ("rome-statute-parts", "The attacks fall under Article 7(1)(k) of the Rome Statute.",
+     [("Rome Statute", "7")]),
+    ("spaced-parts-list", "Her trial breached Articles 9 (2), 14 (1) and 19 of the ICCPR.",
+     [(ICCPR, "9"), (ICCPR, "14"), (ICCPR, "19")]),
+    ("udhr-and-iccpr-defined", "Her arrest breaches article 9 of the Universal Declaration of "
+     "Human Rights (UDHR) and articles 9 and 14 of the International Covenant on Civil and "
+     "Political Rights (ICCPR), ratified by Zembla on 3 May 1999.",
+     [("Universal Declaration of Human Rights", "9"), (ICCPR, "9"), (ICCPR, "14")]),
+    ("presidential-decree", "On 3 May 2021, the group was dissolved under Article 2 of "
+     "Presidential Decree No. 5.", [("Presidential Decree No. 5", "2")]),
+    ("code-of-state-lower-label", "On 3 May 2021, Rina Holm was charged under Section 112 of "
+     "the Criminal Code (lese-majeste).", [("Criminal Code", "112")]),
     # not provisions
     ("date-not-article", "On 3 May 2021, Rina Holm was arrested; she was held until 19 May "
      "2021.", []),
     ("case-number", "On 3 May 2021, the court opened case No. 2-45/2021 against Rina Holm.", []),
     ("decision-number", "On 3 May 2021, Decision No. 12 of the Vela Court banned the group.", []),
     ("prison-section", "On 3 May 2021, Rina Holm was moved to Section 2 of Vela Prison.", []),
+    ("prison-section-lower", "On 3 May 2021, Rina Holm was charged under the Penal Code. She "
+     "is held in section 4 of the women's prison.", []),
+    ("ward-section-lower", "Rina Holm was charged under Article 5 of the Penal Code. Since 3 "
+     "May 2021, she has been held in section 2 of Vela prison.", [("Penal Code", "5")]),
+    ("resolution-number", "The Special Rapporteur acts under Human Rights Council resolution "
+     "52/9; Rina Holm was arrested on 3 May 2021.", []),
     ("article-19-body", "On 3 May 2021, Article 19, a free-expression group, condemned the "
      "arrest of Rina Holm.", []),
 ]  # fmt: skip

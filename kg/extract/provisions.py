@@ -344,6 +344,8 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
                 a = m.start("inst")
                 add_instrument(doc, ents, inst_ref, a, a + len(inst_ref), head, None)
             inst = resolve_instrument(ents, inst_ref, m.start())
+        if (inst is None or inst_ref) and _of_a_thing(doc.flat, m.end("list")):
+            continue  # "held in section 4 of the women's prison": a part of a place
         if inst is None:
             inst = _implicit_instrument(doc, ents, m, seen)
         if inst is None:
@@ -362,6 +364,38 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             seen[main_article(article)] = inst
             found.append((m.start(), m.end(), prov))
     return found
+
+
+#: "of" and lower-case words up to a stop: what the number is part of when no instrument is
+#: named ("section 4 of the women's prison").
+OF_LOWER = re.compile(
+    r"\s+of\s+(?:(?:the|a|an|its|her|his|their)\s+)?"
+    r"(?P<words>[\w’'\-]+(?:\s+[\w’'\-]+){0,4})(?=\s*[.,;:)]|\s*$)"
+)
+INSTRUMENT_NOUNS = frozenset(
+    """law laws code act decree constitution convention covenant declaration statute charter
+ordinance regulations regulation rules principles protocol treaty legislation bill amendment
+decree-law proclamation agreement directive same said above aforementioned aforesaid latter
+former""".split()
+)
+
+
+def _of_a_thing(flat: str, end: int) -> bool:
+    """Whether the words after an article's number name a thing, not an instrument: lower-case
+    words with no instrument noun among them ("of the women's prison", "of Vela prison"), or a
+    place or body by its head word ("of Evin Prison")."""
+    if BACK_AFTER.match(flat, end):
+        return False  # "Article 7 of which", "of the said law"
+    m = OF_LOWER.match(flat, end)
+    if m is None:
+        return False
+    words = m.group("words").split()
+    if INSTRUMENT_NOUNS.intersection(w.lower() for w in words):
+        return False
+    if any(w[:1].islower() for w in words):
+        return not any(w.isupper() and len(w) > 1 for w in words)
+    head = head_of(words)
+    return head is not None and head[0] != "instrument"
 
 
 RANGE_TO = re.compile(r"\s+to\s+")
