@@ -48,6 +48,10 @@ KNOWN_XFAIL: dict[str, str] = {
     "arrested-at-home-of-defender": "as arrested-at-home-of-kin",
     "who-relative-active": "tried: a person named in a relative clause closed before the "
     "trigger is no target of it; half A only",
+    "the-journalists-were-charged": "tried: 'the (detained) journalists were charged' as the "
+    "list told before; no figure moved",
+    "among-those-arrested": "tried: 'Among those arrested were A, B and C' after a counted "
+    "group names some of it; no figure moved",
     "the-three-companies": "tried: 'the three companies' names no group of people; half A lost "
     "five right participants in one appeal, where later steps go on with the group",
     "witnessed-the-killing": "tried: a noun trigger with its own 'of X' takes no other "
@@ -136,6 +140,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Reed, Ivo Lind and Max Brun. On 3 May 2024, police filed a charge sheet against only Ana "
      "Lee and Tom Reed, asking for the other two to be discharged.",
      [("charge", D, ["police"], ["Ana Lee", "Tom Reed"], None)]),
+    ("the-journalists-were-charged", "On 2 May 2024, police arrested journalists Ana Lee, Tom "
+     "Reed and Ivo Lind. On 3 May 2024, the detained journalists were charged with treason.",
+     [("charge", D, [], ["Ana Lee", "Tom Reed", "Ivo Lind"], None)]),
+    ("among-those-arrested", "On 3 May 2024, police arrested 12 activists in Zembla City. Among "
+     "those arrested were Ana Lee, Tom Reed and Ivo Lind.",
+     [("arrest", D, ["police"], ["Ana Lee", "Tom Reed", "Ivo Lind"], None)]),
     ("the-three-companies", "On 2 May 2024, police arrested journalists Ana Lee, Tom Reed and "
      "Ivo Lind. On 3 May 2024, police charged Ana Lee and Tom Reed, together with the three "
      "companies, with treason.", [("charge", D, ["police"], ["Ana Lee", "Tom Reed"], None)]),
