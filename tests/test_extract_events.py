@@ -2713,3 +2713,11 @@ def test_a_count_after_that_counts_from_the_day_last_told(
     body: str, want: set[tuple[str, str]]
 ) -> None:
     assert _pairs(body, "10 June 2024") == want
+
+
+def test_those_arrested_on_a_day_tell_the_arrest() -> None:
+    assert _pairs("Among those arrested on 3 May 2024 was Ana Lee.", "10 June 2024") == {
+        ("arrest", "2024-05-03")
+    }
+    # without a day of its own the participle still only names people
+    assert _pairs("Among those arrested was Ana Lee.", "10 June 2024") == set()

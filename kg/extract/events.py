@@ -533,6 +533,8 @@ ADJOURNED_TO = re.compile(
     r"(?:\s+(?:the\s+)?(?:case|trial|hearing|it|them))?(?:\s+once\s+again)?"
     r"\s+(?:to|until|till)\s+"
 )
+#: "those" before a participle: the people who underwent the step.
+THOSE = re.compile(r"\b[Tt]hose\s+$")
 #: A sentence cut on appeal (see the court_decision rows).
 REDUCES = re.compile(r"(?:reduced|cut|halved|lowered)\s")
 #: "ordered her", "ordered Tom Reed to be" before a participle: the custody a court orders (see
@@ -994,7 +996,14 @@ def find_events(
                 continue  # "at the close of the first hearing, the court released": no new event
             if etype == "arrest" and ORDERED_HELD.search(pre):
                 continue  # "the court ordered her detained pending trial": the custody ordered
-            if ADJECTIVAL.search(pre) and re.match(r"\w+ed\b", flat[a:b]) and not among:
+            if (
+                ADJECTIVAL.search(pre)
+                and re.match(r"\w+ed\b", flat[a:b])
+                and not among
+                # "Among those arrested on 3 May was X": the participle with its own day tells
+                # the step
+                and not (THOSE.search(pre) and bound[a] is not None)
+            ):
                 continue  # "the disappeared activist", "those acquitted": a participle, no event
             others = [h[0] for h in hits if h[0] != a]
             # a date bound to another verb before a comma ("men, abducted in 2020, be returned,
