@@ -679,12 +679,13 @@ def test_kin_and_acronym_patterns_find_what_their_plain_forms_find() -> None:
 
 
 def _tail_patterns() -> dict[str, TailPattern]:
+    import kg.extract.nonpersons
     import kg.extract.persons
     import kg.extract.roles
 
     return {
         f"{mod.__name__}.{name}": value
-        for mod in (kg.extract.roles, kg.extract.persons)
+        for mod in (kg.extract.roles, kg.extract.persons, kg.extract.nonpersons)
         for name, value in vars(mod).items()
         if isinstance(value, TailPattern)
     }
@@ -728,6 +729,11 @@ def test_tail_patterns_find_what_their_search_finds() -> None:
         "the Deputy Chairman of the Zembla Security Bureau, ",
         "the head of the Vela Courier newspaper, ",
         "searched the office of Vela Media and held its founder, ",
+        "the construction firm ",
+        "a literary journal ",
+        "the independent news outlet ",
+        "the editor-in-chief of ",
+        "the owners of  ",
     ]
     texts = list(made_up)
     for s in made_up:
@@ -1059,15 +1065,80 @@ def test_first_letter_look_aheads_change_no_match() -> None:
         "THE COURT, ſame court, The Tribunal; Both men and BOTH in Varn; all five activists; "
         "ALL 12 MEN; them, They, their; the accused; this judge and that chamber; \u212aelvin."
     )
-    for rx, head in ((COURT_WORD, "(?=[ts])"), (GROUP_TARGET, "(?=[tba])")):
+    heads = ((COURT_WORD, "(?=[ts])"), (GROUP_TARGET, "(?-i:(?=[TtBbAa]))"))
+    for rx, head in heads:
         assert rx.pattern.startswith(head)
         plain = re.compile(rx.pattern.removeprefix(head), rx.flags)
         hits = 0
-        for text in [*_texts(), made_up]:
+        for text in [*_texts(), *_mutated(_texts()[:8], 29), made_up]:
             want = [m.span() for m in plain.finditer(text)]
             assert [m.span() for m in rx.finditer(text)] == want
             hits += len(want)
         assert hits >= 10
+
+
+def test_case_read_look_ahead_holds_every_letter_that_folds() -> None:
+    """GROUP_TARGET's look-ahead is read case by case inside a case-blind pattern: it must hold
+    every character that the case-blind class ``[tba]`` matches, and no other (it would let the
+    engine try the words where they cannot start, or skip where they can)."""
+    folded = {chr(c) for c in range(0x110000) if re.fullmatch("[tba]", chr(c), re.I)}
+    assert folded == set("TtBbAa")
+    # the same test would catch a letter such as the long s, which folds to "s"
+    assert "\u017f" in {chr(c) for c in range(0x3000) if re.fullmatch("[ts]", chr(c), re.I)}
+
+
+def test_hypothetical_and_clause_break_fast_forms_find_what_the_plain_forms_find() -> None:
+    """HYPOTHETICAL with a look-ahead naming the letters its words open with, and CLAUSE_BREAK
+    opening with the class of its first characters, find what their plain forms find: over the
+    appeals, the same with random characters replaced, and made-up clauses."""
+    from kg.extract.arguments import CLAUSE_BREAK
+    from kg.extract.events import HYPOTHETICAL
+
+    head = "(?=[INUWabcfimnsuw])"
+    assert HYPOTHETICAL.pattern.startswith(head)
+    plain_hyp = re.compile(HYPOTHETICAL.pattern.removeprefix(head), HYPOTHETICAL.flags)
+    plain_break = re.compile(
+        r";|:|,\s+(?:and|but|while|whereas|where|when|after|before)\s+|\s+and\s+(?=on\s+\d)"
+    )
+    made_up = (
+        "If he could, None of them; No one would. Unless she must: Whether it will, nobody "
+        "urges, calls on or asks; it cannot, not never; she considers that, believes that, "
+        "fears that he is concerned that. In case of conviction, May, may, Shall.\n"
+        "He was held; then: freed, and released, but  \t and on 3 May, when  and  on 12 June "
+        "and on May, whereas ,and ,  before ; : ,where"
+    )
+    found = {plain_hyp: 0, plain_break: 0}
+    for text in [*_texts(), *_mutated(_texts()[:8], 31), made_up]:
+        for fast, plain in ((HYPOTHETICAL, plain_hyp), (CLAUSE_BREAK, plain_break)):
+            want = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in fast.finditer(text)] == want, plain.pattern[:30]
+            found[plain] += len(want)
+            for a in range(0, len(text), 97):  # as the rules call them, from a position
+                want = [m.span() for m in plain.finditer(text, a, a + 180)]
+                assert [m.span() for m in fast.finditer(text, a, a + 180)] == want
+    assert min(found.values()) >= 20
+
+
+def test_commented_is_searched_only_where_its_words_are() -> None:
+    """Every match of COMMENTED holds one of COMMENTED_WORDS, so ``_commented_from`` need not
+    search a stretch that holds none; and it still finds the last words of judgment where one
+    is."""
+    from kg.extract.arguments import COMMENTED, COMMENTED_WORDS, _commented_from
+
+    made_up = (
+        "X condemns the arrest. They deplored it, denounces the charge; the UN expressed "
+        "grave concern about the trial, voiced concerns over it, raised serious concerns "
+        "regarding the case; she is concerned by this and alarmed at that, alarm over it."
+    )
+    hits = 0
+    for text in [*_texts(), made_up]:
+        for m in COMMENTED.finditer(text):
+            hits += 1
+            assert holds_any(text, COMMENTED_WORDS, m.start(), m.end()), m.group()
+    assert hits >= 8
+    assert _commented_from(made_up, 0, made_up.index("the arrest")) == made_up.index("the arr")
+    assert _commented_from(made_up, 0, len(made_up)) == made_up.index("it.")
+    assert _commented_from("He was arrested on 3 May.", 0, 10) is None
 
 
 def _mutated(texts: list[str], seed: int) -> list[str]:
@@ -1422,3 +1493,30 @@ def test_string_tests_before_the_patterns_after_a_name() -> None:
             near = t[:40].lstrip()
             assert not near or near.startswith("("), t
     assert abbreviations >= 3
+
+
+def test_variant_gloss_and_counted_times_tried_only_where_they_can_match() -> None:
+    """``_variant_gloss`` gives what ``VARIANT_GLOSS.match`` gives at every position (it skips
+    places with no bracket after the white space and none of its words within reach), and
+    ``_counted_times`` what ``COUNTED_TIMES.search`` finds: over the appeals, the same with
+    random characters replaced, and made-up glosses and counts."""
+    from kg.extract.events import COUNTED_TIMES, _counted_times
+    from kg.extract.persons import VARIANT_GLOSS, _variant_gloss
+
+    made_up = (
+        "Ana Lee (also spelt Anna Li) and Tom Reed  \n (Thomas Reed), Ivo Marsh, who writes "
+        "under the pen name “Ivo M”, and Sam Cole, also known as Samuel Cole, or Bo Li, "
+        "nicknamed Bobo; summoned twice, thrice, three times and 12 times, not timesheets."
+    )
+    glosses = counts = 0
+    for text in [*_texts()[:20], *_mutated(_texts()[:6], 37), made_up]:
+        for b in range(len(text) + 1):
+            want = VARIANT_GLOSS.match(text, b)
+            got = _variant_gloss(text, b)
+            assert (got and got.span()) == (want and want.span()), (b, text[b : b + 40])
+            glosses += want is not None
+        for a in range(0, len(text), 7):
+            want = COUNTED_TIMES.search(text, a, a + 60) is not None
+            assert _counted_times(text, a, a + 60) == want
+            counts += want
+    assert glosses >= 20 and counts >= 4

@@ -24,7 +24,7 @@ from kg.extract.dates import OWN_DAY, DateMention, footnote_dates, format_date
 from kg.extract.entities import STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import MONTHS, NUMBER_WORDS
 from kg.extract.penalties import add_penalties, drop_custody_sentences, merge_convictions
-from kg.extract.scan import Scanner
+from kg.extract.scan import Scanner, holds_any
 from kg.extract.text import Doc, Span
 from kg.extract.triggers import TRIGGERS
 
@@ -447,6 +447,9 @@ _SHUT_GROUPS = _shut_groups()
 
 
 HYPOTHETICAL = re.compile(
+    # the look-ahead names the letters a match can open with: the engine fails at once at any
+    # other character instead of trying each word there
+    r"(?=[INUWabcfimnsuw])"
     r"\b(?:could|would|might|may|[Ii]f|[Uu]nless|[Ww]hether|should|must|will|shall|"
     r"in case of conviction|urges?|calls? on|asks?|"
     r"cannot|not|never|considers? that|believes? that|fears? that|is concerned that|"
@@ -735,6 +738,19 @@ WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
 PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
 #: A step told as taken a counted number of times: "summoned twice", "visited three times".
 COUNTED_TIMES = re.compile(r"\b(?:twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\b")
+#: A word every match of COUNTED_TIMES holds.
+COUNTED_TIMES_WORDS = ("twice", "thrice", "times")
+
+
+def _counted_times(flat: str, start: int, end: int) -> bool:
+    """Whether ``COUNTED_TIMES`` matches in ``flat[start:end]``, searched only where one of its
+    words is (most clauses hold none)."""
+    return (
+        holds_any(flat, COUNTED_TIMES_WORDS, start, end)
+        and COUNTED_TIMES.search(flat, start, end) is not None
+    )
+
+
 #: A sentencing request ("requested ten years", "had asked for six years"): told as what one
 #: side asked of the court, before the verdict the text dates.
 REQUEST = re.compile(r"(?:requested|requests|sought|seeks|demanded|demands|asked|asks)\b")
@@ -1089,7 +1105,7 @@ def find_events(
                 and not request
                 # "was summoned to the police twice": a step told as repeated was taken on days
                 # the text does not give, not on the day the paragraph tells
-                and not COUNTED_TIMES.search(flat, b, _clause(clauses, a)[1])
+                and not _counted_times(flat, b, _clause(clauses, a)[1])
                 # "held without charge", "remained detained": a lasting situation, not an act
                 # of the day the paragraph tells
                 and frame != "state"

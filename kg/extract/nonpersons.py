@@ -15,6 +15,7 @@ import re
 
 from kg.extract.entities import POST_WORDS, Entities, Entity
 from kg.extract.lexicon import COUNTRIES
+from kg.extract.scan import TailPattern
 from kg.extract.text import Doc, Run
 
 #: Common nouns of bodies, by the kind of body each names.
@@ -37,8 +38,11 @@ _FUNCTION_WORDS = "of|for|at|with|in|on|from|by|to|and|or|who|whose|which|that"
 #: ("women's", "Kenyan", "Rarámuri")
 _MODIFIER = rf"(?:(?!(?:{_FUNCTION_WORDS})\b)[^\W\d_][\w’'-]*\s+)"
 #: "the construction firm ", "a literary journal ": the noun right before the name.
-BODY_NOUN_BEFORE = re.compile(
-    rf"\b(?:the|a|an|its|their|his|her)\s+{_MODIFIER}{{0,3}}(?P<noun>{_NOUN})\s+$"
+#: Searched only where the words end with one of the nouns (:class:`TailPattern`): most
+#: names follow none, and the pattern would be tried at every position to find that out.
+BODY_NOUN_BEFORE = TailPattern(
+    re.compile(rf"\b(?:the|a|an|its|their|his|her)\s+{_MODIFIER}{{0,3}}(?P<noun>{_NOUN})\s+$"),
+    ends=tuple(BODY_NOUN_KINDS),
 )
 #: What a person does to a body named right before it: "the newspaper X Y edits" names both.
 PERSON_VERB_AFTER = re.compile(
@@ -52,8 +56,9 @@ BODY_APPOSED_AFTER = re.compile(
     r"run\b|owned\b|with\b|where\b|$))"
 )
 #: "owner of X", "editor-in-chief of X": the business or the outlet a person holds a post in.
-HOLDER_OF_BEFORE = re.compile(
-    r"\b(?:(?P<company>owners?|proprietors?)|(?P<media>editors?(?:-in-chief)?)) of\s+$"
+HOLDER_OF_BEFORE = TailPattern(
+    re.compile(r"\b(?:(?P<company>owners?|proprietors?)|(?P<media>editors?(?:-in-chief)?)) of\s+$"),
+    ends=("of",),
 )
 #: A lower-case article or particle right before a run: the run is the tail of a longer name
 #: ("Collectif des X", "contra la X", "Consejo de Comunidades de X").

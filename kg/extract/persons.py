@@ -36,6 +36,7 @@ from kg.extract.scan import (
     finditer_at,
     finditer_prefixed,
     finditer_words,
+    holds_any,
     opens_with_literal,
 )
 from kg.extract.text import (
@@ -709,6 +710,22 @@ VARIANT_GLOSS = re.compile(
     r"|[^.;()]{0,80}?\b(?:under the (?:pen )?name|also known as|nicknamed)\s+[“\"]?"
     r"(?P<pen>[A-ZÀ-ÞĀ-Žİ][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]+){0,3})"
 )
+#: The words the third form of VARIANT_GLOSS opens its gloss with, at most 80 characters on.
+GLOSS_WORDS = ("under the", "also known as", "nicknamed")
+
+
+def _variant_gloss(flat: str, b: int) -> re.Match[str] | None:
+    """``VARIANT_GLOSS.match(flat, b)``, tried only where it can match: a bracket after the
+    white space at ``b``, or one of GLOSS_WORDS within reach. After most mentions there is
+    neither, and the pattern's third form would try each of the next 80 characters."""
+    i, n = b, len(flat)
+    while i < n and flat[i].isspace():
+        i += 1
+    if flat.startswith("(", i) or holds_any(flat, GLOSS_WORDS, b, b + 93):
+        return VARIANT_GLOSS.match(flat, b)
+    return None
+
+
 _WORD = r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]"
 _NAME_FORM = re.compile(rf"^{_WORD}(?:\s+(?:[a-z]{{1,3}}[ -])?{_WORD}){{0,4}}$")
 
@@ -719,7 +736,7 @@ def add_spelling_variants(doc: Doc, ents: Entities) -> None:
         if not _holds(ents.items, p):
             continue
         for _, b in sorted(p.mentions):
-            m = VARIANT_GLOSS.match(doc.flat, b)
+            m = _variant_gloss(doc.flat, b)
             if not m:
                 continue
             raw = m.group("v") or m.group("bare") or m.group("pen")
