@@ -226,6 +226,17 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "Presidential Decree No. 5.", [("Presidential Decree No. 5", "2")]),
     ("code-of-state-lower-label", "On 3 May 2021, Rina Holm was charged under Section 112 of "
      "the Criminal Code (lese-majeste).", [("Criminal Code", "112")]),
+    ("one-article-two-treaties", "Her arrest breaches article 19 of the Universal Declaration "
+     "of Human Rights and of the ICCPR.",
+     [("Universal Declaration of Human Rights", "19"), (ICCPR, "19")]),
+    ("range-through", "Her trial breaches articles 9 through 11 of the Constitution.",
+     [("Constitution", "9"), ("Constitution", "10"), ("Constitution", "11")]),
+    ("range-en-dash", "Her trial breaches articles 9–11 of the Constitution.",
+     [("Constitution", "9"), ("Constitution", "10"), ("Constitution", "11")]),
+    ("wrapped-citation", "On 3 May 2021, Rina Holm was charged under Article\n318 of the "
+     "Criminal\nCode.", [("Criminal Code", "318")]),
+    ("dotted-sub-article", "On 3 May 2021, Rina Holm was charged under Article 6.1 of the Law "
+     "on Mass Media.", [("Law on Mass Media", "6.1")]),
     # not provisions
     ("date-not-article", "On 3 May 2021, Rina Holm was arrested; she was held until 19 May "
      "2021.", []),

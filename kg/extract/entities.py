@@ -157,7 +157,8 @@ def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> lis
             and not (w == "and" and _given_and_family_name(words[i + 1 :]))
         ):
             continue
-        if not cites and _one_instrument(words[last:i], words[i + 1 :]):
+        again = words[i + 1 : i + 2] == ["of"]  # "the Declaration ... and of the ICCPR": two
+        if not cites and not again and _one_instrument(words[last:i], words[i + 1 :]):
             continue
         if _one_ministry(words[last:i], words[i + 1 :]):
             continue

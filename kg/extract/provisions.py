@@ -31,7 +31,7 @@ ARTICLES_RE = re.compile(
     # the look-ahead names the first letters a match can have: the engine skips to them
     r"(?=[AaSsPpR])"
     rf"\b(?:[Aa]rt(?:icles?|s?\.)|Arts?(?=\s+\d)|[Ss]ections?|[Ss]s?\.|[Pp]rinciples?|Rules?)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,120}}\))?"
-    rf"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+to\s+){ARTICLE_NUM})*)"
+    rf"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+(?:to|through)\s+|\s*[–—]\s*){ARTICLE_NUM})*)"
     rf"(?P<label>\s*\((?!Art)[a-z][^()]{{2,120}}\))?"
     rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
     rf"from|(?:(?<=Protocol\s)|(?<=Convention\s))to|{LAW_NUMBER}|{FOREIGN_CODE_WORDS}|(?<=of\s)\d{{4}}\b|"
@@ -333,8 +333,13 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
         if lead and not inst_ref:
             # "IPC Sections 120B and 121", "Criminal Code Article 5": named just before
             inst = resolve_instrument(ents, lead.group("i"), m.start())
+        also = None
         if inst_ref:
             inst_ref = CONNECTOR_END.sub("", inst_ref)
+            both = AND_OF.match(inst_ref)
+            if both:
+                # "article 19 of the Universal Declaration and of the ICCPR": one article of two
+                inst_ref, also = both.group(1), _named(ents, both.group(2))
             two = re.match(r"(.*?\b(?:" + "|".join(INSTRUMENT_HEADS) + r"))\s+and\s", inst_ref)
             if two:
                 inst_ref = two.group(1)  # "the Constitution and the ICCPR": the first of two
@@ -350,6 +355,9 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             inst = _implicit_instrument(doc, ents, m, seen)
         if inst is None:
             continue
+        if also is not None and also is not inst:
+            for article, _ in _numbers(m.group("list")):
+                found.append((m.start(), m.end(), _provision(also, article, None, used)))
         for article, n in _numbers(m.group("list")):
             label = n.group("lab") or (
                 m.group("label") if n.end() == len(m.group("list")) else None
@@ -398,7 +406,8 @@ def _of_a_thing(flat: str, end: int) -> bool:
     return head is not None and head[0] != "instrument"
 
 
-RANGE_TO = re.compile(r"\s+to\s+")
+RANGE_TO = re.compile(r"\s+(?:to|through)\s+|\s*[–—]\s*")
+AND_OF = re.compile(r"(.+?)\s+and\s+of\s+(?:the\s+)?(.+)$")
 
 
 def _numbers(listed: str) -> list[tuple[str, re.Match[str]]]:
