@@ -23,7 +23,8 @@ run: $(STAMP)
 
 ## test: set up, then run the test suite (slow tests excluded); installs chromium as root, and
 ## the query page's YASGUI from the npm registry (scripts/install-yasgui.sh); the files are
-## dealt to TEST_WORKERS processes (default: one per core), each file whole to one of them.
+## dealt to TEST_WORKERS processes (default: one per core), each file whole to one of them,
+## the longest first as tests/costs.txt orders them (tools/test_costs.py refreshes it).
 ## The package, benchmarks and tools are byte-compiled first: the tests start many Python
 ## processes (commands, benchmark steps, servers), and where PYTHONDONTWRITEBYTECODE is set
 ## each would compile again what it imports of them (about 0.2 s of CPU a process).
@@ -31,7 +32,7 @@ test: $(STAMP)
 	bash scripts/install-browser.sh
 	bash scripts/install-yasgui.sh
 	$(BIN)/python -m compileall -q kg bench tools tests
-	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 ## test-virtuoso: the round trip through a Virtuoso server on loopback (installs it as root)
 test-virtuoso: $(STAMP)

@@ -13,11 +13,43 @@ CORPUS = SHARED / "corpus"
 SEED_DEFENDER = "https://w3id.org/appeals-kg/id/person/p-2a9f31c4"
 
 
+def file_costs(path: Path = ROOT / "tests" / "costs.txt") -> dict[str, float]:
+    """Seconds per test file as ``tools/test_costs.py`` recorded them (path relative to the
+    repository); no table, no costs."""
+    costs: dict[str, float] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                seconds, _, name = line.partition(" ")
+                costs[name] = float(seconds)
+    return costs
+
+
+def order_by_cost(items: list[pytest.Item], costs: dict[str, float]) -> None:
+    """Test files longest first (their tests in the order collected), so that the last files
+    pytest-xdist deals (``--dist loadfile --no-loadscope-reorder``) are short ones and neither
+    test process runs a long file alone at the end. A file not in the table counts as the
+    median file."""
+    if not costs:
+        return
+    known = sorted(costs.values())
+    median = known[len(known) // 2]
+
+    def cost(item: pytest.Item) -> float:
+        path = Path(item.path)
+        name = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+        return costs.get(name, median)
+
+    items.sort(key=lambda item: -cost(item))  # stable: ties keep the order collected
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The Virtuoso round trip (a server, the corpus pushed) runs in CI and when asked for
-    (``make test-virtuoso``, or ``-m virtuoso``); elsewhere it is skipped with that reason."""
+    """Files longest first (:func:`order_by_cost`). The Virtuoso round trip (a server, the
+    corpus pushed) runs in CI and when asked for (``make test-virtuoso``, or ``-m virtuoso``);
+    elsewhere it is skipped with that reason."""
     import os
 
+    order_by_cost(items, file_costs())
     if os.environ.get("CI") == "true" or "virtuoso" in (config.getoption("-m") or ""):
         return
     skip = pytest.mark.skip(reason="Virtuoso round trip: runs with CI=true or make test-virtuoso")
