@@ -19,11 +19,12 @@ TOKEN_RE = re.compile(
 )
 CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from", "in", "No."})
 #: Lower-case particles inside personal names: "Salman bin Abdul Aziz", "Huber de Jesús",
-#: "Marina del Pilar", "Maria de los Santos"; and Arabic article prefixes written on the
-#: name: "al-Shehab".
+#: "Marina del Pilar", "Maria de los Santos", "Mohamed ould Cheikh", "Iyad ag Assaleh",
+#: "Kamau wa Njoroge", "Siti binti Rahman", "Mohammed al Hashimi"; and Arabic article
+#: prefixes written on the name: "al-Shehab".
 NAME_PARTICLES = frozenset(
-    "bin ibn bint ben abu de del della di da dos das du le dela delos van von der den ter ten "
-    "las los".split()
+    "bin ibn bint binti ben abu de del della di da dos das du le dela delos van von der den ter "
+    "ten las los ould ag wa al".split()
 )
 #: The small words inside a body's name in Spanish or Portuguese: "Consejo Cívico de
 #: Organizaciones Populares e Indígenas de Honduras", "Movimiento por la Paz y la Justicia".
