@@ -16,7 +16,11 @@ from kg.extract.evaluate import fold_name
 HEAD = "12 May 2021\n\nZembla: Rights defenders at risk\n\n"
 
 # Constructions whose fix was tried and not kept, or not yet tried, with the reason.
-KNOWN_XFAIL: dict[str, str] = {}
+KNOWN_XFAIL: dict[str, str] = {
+    "gendered-agents": "a group of state agents told apart by their sex is an unnamed person in "
+    "the gold; reading it raised development half A only (persons 0.9632 -> 0.9690), half B "
+    "and the invented appeals stayed where they were, so it is not kept",
+}
 
 CASES: list[tuple[str, str, list[str]]] = [
     # particles
@@ -121,5 +125,14 @@ def test_named_persons_in_a_construction_of_the_genre(sentence: str, expected: l
         assert any(fold_name(name) in keys for keys in found), (name, found)
 
 
+@pytest.mark.xfail(reason=KNOWN_XFAIL["gendered-agents"], strict=True)
+def test_state_agents_told_apart_by_their_sex_are_an_unnamed_group() -> None:
+    text = HEAD + "On 3 May 2021, five male security agents arrested Rina Holm.\n"
+    unnamed = [p for p in extract_case(text, appeal_id="t-agents")["persons"] if not p["name"]]
+    assert [(p["variants"], p["gender"]) for p in unnamed] == [
+        (["five male security agents"], "male")
+    ]
+
+
 def test_every_known_failure_names_a_case() -> None:
-    assert set(KNOWN_XFAIL) <= {key for key, _, _ in CASES}
+    assert set(KNOWN_XFAIL) <= {key for key, _, _ in CASES} | {"gendered-agents"}
