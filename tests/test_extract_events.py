@@ -2721,3 +2721,23 @@ def test_those_arrested_on_a_day_tell_the_arrest() -> None:
     }
     # without a day of its own the participle still only names people
     assert _pairs("Among those arrested was Ana Lee.", "10 June 2024") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("On 3 May 2024, an official warned Ana Lee that she would be arrested if she continued "
+         "her work.", {("threat", "2024-05-03")}),
+        ("On 3 May 2024, Ana Lee was warned that her family would be harmed.",
+         {("threat", "2024-05-03")}),
+        ("On 3 May 2024, Ana Lee was told to stop her work or face the consequences.",
+         {("threat", "2024-05-03")}),
+        # the issuer's or a UN body's fear is no threat made to the person
+        ("Amnesty International warned that Ana Lee would be tortured if returned.", set()),
+        ("The UN experts warned that the defenders could be arrested.", set()),
+    ],
+)  # fmt: skip
+def test_a_warning_of_harm_said_to_the_person_is_a_threat(
+    body: str, want: set[tuple[str, str]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want
