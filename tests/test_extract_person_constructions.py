@@ -71,6 +71,28 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Rina Holm"]),
     ("demonym-before", "On 3 May 2021, police arrested Zemblan defender Rina Holm.",
      ["Rina Holm"]),
+    ("surname-in-capitals", "On 3 May 2021, police arrested Mr. Tom REED, a lawyer, and Ms. "
+     "Rina HOLM.", ["Tom REED", "Rina HOLM"]),
+    ("korean-hyphen", "On 3 May 2021, police arrested the activist Park Jung-geun.",
+     ["Park Jung-geun"]),
+    ("spanish-two-surnames", "On 3 May 2021, police arrested José Luis Rodríguez Soto, a "
+     "farmer.", ["José Luis Rodríguez Soto"]),
+    ("arabic-three-parts", "On 3 May 2021, police arrested Mohammed Abdullah Al-Otaibi.",
+     ["Mohammed Abdullah Al-Otaibi"]),
+    ("messrs", "On 3 May 2021, police arrested Messrs. Tom Reed and Ivo Lind.",
+     ["Tom Reed", "Ivo Lind"]),
+    ("judge-title", "On 3 May 2021, Judge Ana Lee remanded Rina Holm in custody.",
+     ["Ana Lee", "Rina Holm"]),
+    ("quoted-staff", "\"Rina Holm must be freed,\" said Ana Lee, Regional Director at the "
+     "Vela Rights Centre.", ["Rina Holm", "Ana Lee"]),
+    ("double-post", "On 3 May 2021, police arrested human rights defender and lawyer Rina "
+     "Holm.", ["Rina Holm"]),
+    ("the-late", "Rina Holm founded the group with the late Tom Reed.", ["Rina Holm",
+                                                                         "Tom Reed"]),
+    ("form-header", "Name: Rina Holm\nNationality: Zemblan\nOn 3 May 2021, police arrested "
+     "her.", ["Rina Holm"]),
+    ("addressee", "Please write to:\nH.E. Mr Ivo Lind\nMinister of Justice\nVela, Zembla",
+     ["Ivo Lind"]),
     # a name split by a line wrap, variants the text gives
     ("line-wrap", "On 3 May 2021, police arrested the journalist Rina\nHolm in Vela.",
      ["Rina Holm"]),

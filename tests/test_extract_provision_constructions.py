@@ -237,6 +237,14 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "Criminal\nCode.", [("Criminal Code", "318")]),
     ("dotted-sub-article", "On 3 May 2021, Rina Holm was charged under Article 6.1 of the Law "
      "on Mass Media.", [("Law on Mass Media", "6.1")]),
+    ("quoted-law-name", "On 3 May 2021, the group was dissolved under Article 3 of the Law "
+     "\u201cOn Public Associations\u201d.", [("Law On Public Associations", "3")]),
+    ("federal-law-number-letters", "On 3 May 2021, the group was listed under Article 6 of "
+     "Federal Law No. 121-FZ.", [("Federal Law No. 121-FZ", "6")]),
+    ("article-comma-part-comma", "On 3 May 2021, Rina Holm was charged under Article 207.3, "
+     "Part 2, of the Criminal Code.", [("Criminal Code", "207.3")]),
+    ("quoted-label-after", "On 3 May 2021, Rina Holm was charged under Article 280.3 of the "
+     "Criminal Code (\u201cdiscrediting\u201d the army).", [("Criminal Code", "280.3")]),
     # not provisions
     ("date-not-article", "On 3 May 2021, Rina Holm was arrested; she was held until 19 May "
      "2021.", []),

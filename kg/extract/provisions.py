@@ -19,8 +19,9 @@ ARTICLE_NUM = (
     r"\d+(?:-?[A-Z](?![a-z])|-\d+)?(?:\.\d+)*[¹²³⁴⁵⁶⁷⁸⁹]?(?:\s*§\s*\d+)?(?:\s*\(\w{1,3}\))*"
     r"(?:,?\s*(?:[Pp]art|[Pp]aragraph|para\.)\s+\d+)?"
 )
-#: A law's number: "No. 7/2020", "No. 2021-17", "11/2021" (a number alone is no law's).
-LAW_NUMBER = r"(?:No\.\s*\d+(?:[/\-]\d+)*|\d+(?:[/\-]\d+)+)\b"
+#: A law's number: "No. 7/2020", "No. 2021-17", "No. 121-FZ", "11/2021" (a number alone is
+#: no law's).
+LAW_NUMBER = r"(?:No\.\s*\d+(?:[/\-]\d+)*(?:-[A-Z]{1,4})?|\d+(?:[/\-]\d+)+)\b"
 #: Lower-case words of a code named in French, Spanish, Portuguese or Italian: "Code pénal".
 FOREIGN_CODE_WORDS = (
     r"(?<=Code\s)(?:de\s+procédure\s+pénale|pénal|civil)"
@@ -112,7 +113,7 @@ ARTICLE_LETTER_BEFORE = re.compile(r"\d-?\Z")
 #: The owner before an instrument's name: "Iran’s", "Hong Kong’s".
 POSSESSOR = re.compile(r"(?P<owner>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)[’']s\s+(?=[A-Z])")
 #: A numbered law's date and subject: "Law No. 5 | of 2012 on Combating Cybercrimes".
-NUMBERED = re.compile(r"(?:\bNo\.\s*\d+(?:[/\-]\d+)*|\s\d+(?:[/\-]\d+)+)$")
+NUMBERED = re.compile(r"(?:\bNo\.\s*\d+(?:[/\-]\d+)*(?:-[A-Z]{1,4})?|\s\d+(?:[/\-]\d+)+)$")
 _CAP_WORDS = r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|the|for|on)\s+)*[A-Z][\w’'\-]*)*"
 NAME_GOES_ON = re.compile(
     rf"\s+of\s+(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?\d{{4}}\b(?:\s+(?:on|against|for)\s+(?:the\s+)?{_CAP_WORDS})?"
@@ -120,7 +121,9 @@ NAME_GOES_ON = re.compile(
 ACT_YEAR = re.compile(r"\s+of\s+\d{4}\b")
 #: A law's name that a number goes on: "Law", "Decree-Law No. 7".
 NUMBER_OPEN = re.compile(r"(?:\b(?:Law|Decree|Decree-Law|Ordinance|Proclamation)|\bNo\.\s*\d+)$")
-LAW_NUMBER_AFTER = re.compile(r"(?<=\d)[/\-]\d+(?:[/\-]\d+)*\b|\s+" + LAW_NUMBER)
+LAW_NUMBER_AFTER = re.compile(
+    r"(?<=\d)(?:[/\-]\d+)+(?:-[A-Z]{1,4})?\b|(?<=\d)-[A-Z]{1,4}\b|\s+" + LAW_NUMBER
+)
 LAW_SUBJECT = re.compile(rf"\s+on\s+(?:the\s+)?{_CAP_WORDS}")
 FOREIGN_CODE_NAME = re.compile(r"(?:Code|Código|Codice)\s+(?:" + FOREIGN_CODE_WORDS + r")")
 FOREIGN_CODE = re.compile(r"\s+(?:" + FOREIGN_CODE_WORDS + r")\b")
