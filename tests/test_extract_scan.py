@@ -679,13 +679,15 @@ def test_kin_and_acronym_patterns_find_what_their_plain_forms_find() -> None:
 
 
 def _tail_patterns() -> dict[str, TailPattern]:
+    import kg.extract.events
     import kg.extract.nonpersons
     import kg.extract.persons
     import kg.extract.roles
 
+    mods = (kg.extract.roles, kg.extract.persons, kg.extract.nonpersons, kg.extract.events)
     return {
         f"{mod.__name__}.{name}": value
-        for mod in (kg.extract.roles, kg.extract.persons, kg.extract.nonpersons)
+        for mod in mods
         for name, value in vars(mod).items()
         if isinstance(value, TailPattern)
     }
@@ -734,6 +736,16 @@ def test_tail_patterns_find_what_their_search_finds() -> None:
         "the independent news outlet ",
         "the editor-in-chief of ",
         "the owners of  ",
+        "he was later ",
+        "she remained ",
+        "is still ",
+        "police seized material ",
+        "he was initially ",
+        "she had repeatedly been ",
+        "he had already been ",
+        "one of those ",
+        "acting on a ",
+        "the case is reportedly ",
     ]
     texts = list(made_up)
     for s in made_up:

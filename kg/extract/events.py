@@ -24,7 +24,7 @@ from kg.extract.dates import OWN_DAY, DateMention, footnote_dates, format_date
 from kg.extract.entities import STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import MONTHS, NUMBER_WORDS
 from kg.extract.penalties import add_penalties, drop_custody_sentences, merge_convictions
-from kg.extract.scan import Scanner, holds_any
+from kg.extract.scan import Scanner, TailPattern, holds_any
 from kg.extract.text import Doc, Span
 from kg.extract.triggers import TRIGGERS
 
@@ -267,8 +267,9 @@ PASSIVE_AUX = re.compile(
     r"never|reportedly|allegedly)\s+){0,2}$"
 )
 #: "remained detained", "still held": the participle tells a lasting situation.
-STATE_BEFORE = re.compile(
-    r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed)?|(?:is|are|was|were)\s+being)\s+$"
+STATE_BEFORE = TailPattern(
+    re.compile(r"\b(?:remain(?:s|ed|ing)?|still|stay(?:s|ed)?|(?:is|are|was|were)\s+being)\s+$"),
+    ends=tuple("remain remains remained remaining still stay stays stayed being".split()),
 )
 #: "detained since May", "held for two months", "detained without charge", "detained in
 #: prison": the participle with the length, ground or place of a lasting situation.
@@ -498,7 +499,10 @@ CHRONOLOGY_ITEM = re.compile(
     + "|".join(MONTHS)
     + r")\s+\d{1,2}(?:,\s*\d{4})?)\s*[:–—-]"
 )
-PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+|still\s+|being\s+)?$")
+PRESENT_PASSIVE = TailPattern(
+    re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+|still\s+|being\s+)?$"),
+    ends=("is", "are", "ly", "still", "being"),
+)
 #: "he is charged with": a present passive that reports the standing charge.
 STATES = frozenset({"charge"})
 #: "convicted persons", "detained activists": a participle before its noun.
@@ -526,7 +530,10 @@ VAGUE_PAST = re.compile(
 )
 #: "the disappeared activist", "those acquitted", "all seized documents", "its banned
 #: newspaper": a participle used as an adjective.
-ADJECTIVAL = re.compile(r"\b(?:[Tt]he|[Tt]hose|an?|[Aa]mong|all|any|every|their|its|his)\s+$")
+ADJECTIVAL = TailPattern(
+    re.compile(r"\b(?:[Tt]he|[Tt]hose|an?|[Aa]mong|all|any|every|their|its|his)\s+$"),
+    ends=tuple("The the Those those a an Among among all any every their its his".split()),
+)
 #: "was among those", "were among the dozens of protesters": the subject is one of those
 #: the participle after tells of.
 AMONG = re.compile(r"\b(?:was|were)\s+(?:also\s+)?among\s+(?:[\w’'-]+\s+){0,5}$")
@@ -700,7 +707,10 @@ def _after_verb(flat: str, d: DateMention, start: int = 0) -> bool:
 BACKGROUND_BY = re.compile(r"\s+by\b")
 NOUN_PARTICIPLE = re.compile(r"[a-z]+s?\s+(?:filed|lodged|submitted|brought)")
 #: "and later remanded": the event comes after the date of its sentence.
-LATER = re.compile(r"\b(?:later|subsequently|eventually|afterwards)\s+$")
+LATER = TailPattern(
+    re.compile(r"\b(?:later|subsequently|eventually|afterwards)\s+$"),
+    ends=("later", "subsequently", "eventually", "afterwards"),
+)
 #: "Tom Reed was arrested subsequently.": the same, told after the verb.
 LATER_AFTER = re.compile(r"\s+(?:later|subsequently|eventually|afterwards)\s*[.;,]")
 #: Charges told as standing ("faces charges of", "is on trial for", "pleaded not guilty to the
@@ -721,21 +731,36 @@ REDUCED_RELATIVE = re.compile(
 )
 #: "privileged material seized from", "equipment confiscated during": a thing named by what
 #: was done to it, before the participle (a mass noun, no plural -s).
-MASS_NOUN_BEFORE = re.compile(
-    r"\b(?:material|equipment|property|money|cash|evidence|data|footage|literature|"
-    r"information|content)\s+$"
+MASS_NOUN_BEFORE = TailPattern(
+    re.compile(
+        r"\b(?:material|equipment|property|money|cash|evidence|data|footage|literature|"
+        r"information|content)\s+$"
+    ),
+    ends=tuple(
+        "material equipment property money cash evidence data footage literature information "
+        "content".split()
+    ),
 )
 AFTER_PARTICIPLE = re.compile(r"\s+(?:in|from|at|during|on|under|for|with|by|over)\b")
 #: "acting on a complaint by", "based on a private complaint of": a complaint named as the
 #: ground of another step, not dated by that step's date.
-IN_PASSING = re.compile(r"\b(?:on|upon|following)\s+(?:a|the)\s+$")
+IN_PASSING = TailPattern(
+    re.compile(r"\b(?:on|upon|following)\s+(?:a|the)\s+$"),
+    ends=("a", "the"),
+)
 #: "11 and " before "15 February": a day listed with the next.
 DAYS_AND = re.compile(r"\d\s+and\s+$")
 #: "initially sentenced", "originally charged": an earlier stage the narrative does not date.
-FIRST_STAGE = re.compile(r"\b(?:initially|originally)\s+$")
+FIRST_STAGE = TailPattern(
+    re.compile(r"\b(?:initially|originally)\s+$"),
+    ends=("initially", "originally"),
+)
 #: A relative clause on a place of custody: "..., where several of them were tortured".
 WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
-PAST_PERFECT = re.compile(r"\bhad (?:already |previously )?(?:been )?$")
+PAST_PERFECT = TailPattern(
+    re.compile(r"\bhad (?:already |previously )?(?:been )?$"),
+    ends=("had", "already", "previously", "been"),
+)
 #: A step told as taken a counted number of times: "summoned twice", "visited three times".
 COUNTED_TIMES = re.compile(r"\b(?:twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\b")
 #: A word every match of COUNTED_TIMES holds.
@@ -802,7 +827,10 @@ REPEATED = re.compile(
     r"\s+(?:(?:several|many|multiple|numerous|countless|\w+ other) times|"
     r"on (?:several|many|multiple|numerous|countless|various) occasions|repeatedly)\b"
 )
-REPEATED_BEFORE = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely)\s+(?:been\s+)?$")
+REPEATED_BEFORE = TailPattern(
+    re.compile(r"\b(?:repeatedly|regularly|frequently|routinely)\s+(?:been\s+)?$"),
+    ends=("repeatedly", "regularly", "frequently", "routinely", "been"),
+)
 ED_WORD = re.compile(r"\w+ed")
 
 
