@@ -245,6 +245,19 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "Part 2, of the Criminal Code.", [("Criminal Code", "207.3")]),
     ("quoted-label-after", "On 3 May 2021, Rina Holm was charged under Article 280.3 of the "
      "Criminal Code (\u201cdiscrediting\u201d the army).", [("Criminal Code", "280.3")]),
+    ("code-possessive-article", "On 3 May 2021, Rina Holm was charged under the Penal Code's "
+     "Article 505(b).", [("Penal Code", "505")]),
+    ("code-then-article", "On 3 May 2021, Rina Holm was charged under Criminal Code Article 5.",
+     [("Criminal Code", "5")]),
+    ("acronym-then-section", "Rina Holm was charged under the Unlawful Activities (Prevention) "
+     "Act (UAPA). On 3 May 2021, police added UAPA Section 17.",
+     [("Unlawful Activities (Prevention) Act", "17")]),
+    ("hrd-declaration-formal-short", "We refer to the Declaration on Human Rights Defenders, in "
+     "particular its articles 1 and 2.", [("Declaration on Human Rights Defenders", "1"),
+                                          ("Declaration on Human Rights Defenders", "2")]),
+    ("in-particular-articles", "We refer to the International Covenant on Civil and Political "
+     "Rights. In particular, articles 9 and 14 guarantee a fair trial.",
+     [(ICCPR, "9"), (ICCPR, "14")]),
     # not provisions
     ("date-not-article", "On 3 May 2021, Rina Holm was arrested; she was held until 19 May "
      "2021.", []),

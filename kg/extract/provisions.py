@@ -52,6 +52,12 @@ def add_instrument(
     doc: Doc, ents: Entities, text: str, start: int, end: int, head: str, country: str | None
 ) -> Entity:
     owner = None
+    cite = CITE_AT_END.search(doc.flat, start, end)
+    if cite and NUMBER_NEXT.match(doc.flat, end):
+        # "Criminal Code Article 5", "the Penal Code's Article 505": the run ran on into the
+        # citation
+        end = cite.start()
+        text = clean(doc.flat[start:end])
     lead = ARTICLE_LETTER.match(doc.flat, start, end)
     if lead and ARTICLE_LETTER_BEFORE.search(doc.flat, max(0, start - 12), start):
         # "Section 295-C of the Pakistan Penal Code": the letter is the article's
@@ -106,6 +112,8 @@ def add_instrument(
     return e
 
 
+CITE_AT_END = re.compile(r"(?:[’']s)?\s+(?:Articles?|Sections?|Art\.|Arts\.|Rules?|Principles?)\Z")
+NUMBER_NEXT = re.compile(r"\s*\d")
 ARTICLE_LETTER = re.compile(r"[A-Z]\s+of\s+(?:the\s+)?(?=[A-Z])")
 ARTICLE_LETTER_BEFORE = re.compile(r"\d-?\Z")
 
