@@ -270,6 +270,14 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "May 2021, she has been held in section 2 of Vela prison.", [("Penal Code", "5")]),
     ("resolution-number", "The Special Rapporteur acts under Human Rights Council resolution "
      "52/9; Rina Holm was arrested on 3 May 2021.", []),
+    ("article-19-body-beside-code", "Article 19 condemned the arrest of Rina Holm under the "
+     "Penal Code on 3 May 2021.", []),
+    ("article-19-body-and-others", "On 3 May 2021, Rina Holm was charged under the Penal Code. "
+     "Article 19 and other groups called for her release.", []),
+    ("its-article-19-is", "Zembla ratified the ICCPR in 1992. Its Article 19 is clear: Rina "
+     "Holm may speak.", [(ICCPR, "19")]),
+    ("article-19-bodies-listed", "On 3 May 2021, Rina Holm was charged under the Penal Code. "
+     "PEN Zembla and Article 19 called for her release.", []),
     ("article-19-body", "On 3 May 2021, Article 19, a free-expression group, condemned the "
      "arrest of Rina Holm.", []),
 ]  # fmt: skip

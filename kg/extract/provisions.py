@@ -360,6 +360,15 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
                 a = m.start("inst")
                 add_instrument(doc, ents, inst_ref, a, a + len(inst_ref), head, None)
             inst = resolve_instrument(ents, inst_ref, m.start())
+        if (
+            m.group() == "Article 19"
+            and ARTICLE_19_BODY.match(doc.flat, m.end())
+            and (
+                _sentence_opens_at(doc, m.start())
+                or BODY_POSITION.search(doc.flat, max(0, m.start() - 40), m.start())
+            )
+        ):
+            continue  # "Article 19 condemned the arrest": the free-expression body
         if (inst is None or inst_ref) and _of_a_thing(doc.flat, m.end("list")):
             continue  # "held in section 4 of the women's prison": a part of a place
         if inst is None:
@@ -415,6 +424,24 @@ def _of_a_thing(flat: str, end: int) -> bool:
         return not any(w.isupper() and len(w) > 1 for w in words)
     head = head_of(words)
     return head is not None and head[0] != "instrument"
+
+
+#: What follows the name of the body ARTICLE 19 written in title case: a verb it is the
+#: subject of, "and other groups", or an apposition calling it a group.
+ARTICLE_19_BODY = re.compile(
+    r"(?:’s|'s)?\s+(?:and\s+(?:other|partner|several|many)\b|(?:has|have|had|is|was|said|says|"
+    r"calls?|called|urges?|urged|condemns?|condemned|welcomes?|welcomed|demands?|demanded|"
+    r"notes?|noted|documented|reported|wrote|joined|and\s+its\s+partners)\b)"
+    r"|,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}(?:group|organi[sz]ation|NGO)\b"
+)
+#: Where a body's name stands as a subject (besides a sentence's start): after a stop, a quote,
+#: or another body's name and "and" or a comma.
+BODY_POSITION = re.compile(r"(?:[.!?:;]\s+|[“\"]|[A-Z][\w’'\-]*(?:,|\s+and)\s+)\Z")
+
+
+def _sentence_opens_at(doc: Doc, pos: int) -> bool:
+    i = bisect.bisect_left(doc.sentence_starts, pos)
+    return i < len(doc.sentence_starts) and doc.sentence_starts[i] == pos
 
 
 RANGE_TO = re.compile(r"\s+(?:to|through)\s+|\s*[–—]\s*")
