@@ -5,7 +5,8 @@
 
 ``STORE`` is a store built from ``DATA`` (``generate.py N DATA``, then ``kg build``).
 ``--round N`` first changes 1% of the records (``generate.py N DATA --mutate 0.01 --round N``;
-``--edit facts`` also a date and a spelling; ``--fraction F`` another share);
+``--edit facts`` also a date and a spelling, ``--edit hub`` names one issuing organisation in
+each changed record, as ``generate.py --edit``; ``--fraction F`` another share);
 ``--no-mutate`` rebuilds as it is (a no-op).
 ``--keep-recipe`` takes the recipe hash (:func:`kg.store.stream.recipe_hash`) from the store's
 current build instead of the code's: a change to the code that places triples but not to what
@@ -176,7 +177,7 @@ def main() -> None:
     parser.add_argument("data", type=Path)
     parser.add_argument("--round", type=int, help="mutation round (generate.py --mutate 0.01)")
     parser.add_argument("--fraction", type=float, default=0.01, help="records changed")
-    parser.add_argument("--edit", choices=("note", "facts"), default="note")
+    parser.add_argument("--edit", choices=("note", "facts", "spelling", "hub"), default="note")
     parser.add_argument("--no-mutate", action="store_true", help="rebuild without a change")
     parser.add_argument(
         "--mutated", action="store_true",
