@@ -93,6 +93,16 @@ CASES: list[tuple[str, str, list[str]]] = [
      "her.", ["Rina Holm"]),
     ("addressee", "Please write to:\nH.E. Mr Ivo Lind\nMinister of Justice\nVela, Zembla",
      ["Ivo Lind"]),
+    ("amnesty-address-block", "Minister of Justice\nIvo Lind\nMinistry of Justice\n12 Freedom "
+     "Street\nVela, Zembla\nEmail: minister@justice.zm\nSalutation: Dear Minister",
+     ["Ivo Lind"]),
+    ("observatory-addressees", "Please write to the authorities of Zembla:\n\u00b7 Mr. Ivo Lind, "
+     "President of the Republic, Email: president@gov.zm, Fax: +1 555 0100\n\u00b7 Ms. Ana "
+     "Lee, Minister of Justice, Email: justice@gov.zm", ["Ivo Lind", "Ana Lee"]),
+    ("age-apposition", "On 3 May 2021, police arrested Rina Holm, 34, at her home.",
+     ["Rina Holm"]),
+    ("signatory", "Yours sincerely,\nAna Lee\nExecutive Director, Vela Rights Centre",
+     ["Ana Lee"]),
     # a name split by a line wrap, variants the text gives
     ("line-wrap", "On 3 May 2021, police arrested the journalist Rina\nHolm in Vela.",
      ["Rina Holm"]),
