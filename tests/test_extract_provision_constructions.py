@@ -98,6 +98,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      [("Prevention of Electronic Crimes Act", "20")]),
     ("ordinance", "On 3 May 2021, Rina Holm was charged under section 9 of the Public Order "
      "Ordinance.", [("Public Order Ordinance", "9")]),
+    ("numbered-law-lower-subject", "On 3 May 2021, Rina Holm was charged under Article 2 of "
+     "Law No. 2014/028 of 23 December 2014 on the suppression of acts of terrorism.",
+     [("Law No. 2014/028 of 23 December 2014 on the suppression of acts of terrorism", "2")]),
+    ("numbered-law-then-clause", "On 3 May 2021, Rina Holm was charged under Article 2 of Law "
+     "No. 12 of 2016 on the grounds that she was a member of a banned group.",
+     [("Law No. 12 of 2016", "2")]),
     # codes in other languages
     ("code-penal", "On 3 May 2021, Rina Holm was charged under article 9 of the Code pénal.",
      [("Code pénal", "9")]),

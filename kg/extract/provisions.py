@@ -78,6 +78,12 @@ def add_instrument(
             end = subject.end()  # "Organic Law 4/2015 | on the Protection of Citizen Security"
             text = clean(doc.flat[start:end])
     more = NAME_GOES_ON.match(doc.flat, end) if NUMBERED.search(text) else None
+    if more and not more.group("subject"):
+        # "Law No. 5 of 2014 on the suppression of acts of terrorism": a subject in lower case
+        # up to a stop, a few words with no clause in them
+        subject = LOWER_SUBJECT.match(doc.flat, more.end())
+        if subject and not CLAUSE_WORDS.intersection(subject.group("words").split()):
+            more = subject
     if head == "Act" and text.endswith("Act"):
         more = more or ACT_YEAR.match(doc.flat, end)  # "the Zenda Act of 2012"
     more = more or NAME_AFTER_COMMA.match(doc.flat, end)
@@ -124,7 +130,15 @@ POSSESSOR = re.compile(r"(?P<owner>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)[’']s\
 NUMBERED = re.compile(r"(?:\bNo\.\s*\d+(?:[/\-]\d+)*(?:-[A-Z]{1,4})?|\s\d+(?:[/\-]\d+)+)$")
 _CAP_WORDS = r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|the|for|on)\s+)*[A-Z][\w’'\-]*)*"
 NAME_GOES_ON = re.compile(
-    rf"\s+of\s+(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?\d{{4}}\b(?:\s+(?:on|against|for)\s+(?:the\s+)?{_CAP_WORDS})?"
+    rf"\s+of\s+(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?\d{{4}}\b(?P<subject>\s+(?:on|against|for)\s+(?:the\s+)?{_CAP_WORDS})?"
+)
+LOWER_SUBJECT = re.compile(
+    r"\s+(?:on|against|for|relating\s+to|concerning)\s+(?P<words>(?:the\s+)?[a-z][\w\-]*"
+    r"(?:\s+[a-z][\w\-]*){0,7})(?=\s*[,.;:()])"
+)
+CLAUSE_WORDS = frozenset(
+    """that which who whom whose because after before when while since she he they it we was
+were is are has have had be been grounds basis charges charge""".split()
 )
 ACT_YEAR = re.compile(r"\s+of\s+\d{4}\b")
 #: A law's name that a number goes on: "Law", "Decree-Law No. 7".
