@@ -29,7 +29,14 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # extractor was run on them; on the first 38 before: persons 0.959, roles 0.870, orgs 0.901,
 # kinds 0.845, provisions 1.000, events 0.783, participants 0.693, demands 0.673; on the six
 # alone: persons 0.946, roles 0.735, orgs 0.925, kinds 0.811, events 0.634, participants 0.519,
-# demands 0.947. All eight floors are over all 44 appeals, set at the figures measured then.
+# demands 0.947. These eight floors are over the first 44 appeals, set at the figures measured then.
+# syn-045 to syn-052 were written whole from the texts before the extractor was run on them, and
+# scored once: on the eight alone persons 0.855, roles 0.797, orgs 0.863, kinds 0.806, provisions
+# 0.933, events 0.729, participants 0.511, demands 0.915; on all 52 persons 0.970, roles 0.895,
+# orgs 0.931, kinds 0.885, provisions 0.963, events 0.805, participants 0.709, demands 0.800.
+# Seven of the eight figures over all 52 fell below the floors of the first 44 because of the new
+# batch (the first 44 scored as before), so those floors stay, over the first 44, and
+# WHOLE_SET_FLOORS holds the new batch's rule: floors over all 52 at the figures first measured.
 INVENTED_FLOORS = {
     # 0.986 once the gold listed unnamed groups that act ("three men") as the development gold
     # does (the gold changed, not the extractor); 0.981 after "y" between two Spanish surnames
@@ -91,6 +98,20 @@ INVENTED_FLOORS = {
     # 0.750 then (51 of 78 found, 7 false; 0.7499... in floating point); 0.673 on the first 38
     "demands": 0.74,
 }
+FIRST_BATCHES = {f"syn-{n:03d}" for n in range(1, 45)}
+
+# F1 over all 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
+WHOLE_SET_FLOORS = {
+    "persons": 0.97,
+    "person_roles": 0.89,
+    "organisations": 0.93,
+    "organisation_kinds": 0.88,
+    "legal_provisions": 0.96,
+    "events": 0.80,
+    "event_participants": 0.70,
+    # 0.800 (78 of 109 found, 8 false)
+    "demands": 0.79,
+}
 
 # Appeals whose gold has no provisions, events or demands written yet: they are scored for persons
 # and organisations only. Take a name off the list in the commit that writes that gold.
@@ -101,23 +122,36 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 44
+    assert len(report.cases) == 52
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
 
-def category_total(report, category: str) -> Tally:
-    """The category's tally over the appeals whose gold covers it."""
-    if category in PERSON_CATEGORIES:
-        return report.totals[category]
+def category_total(report, category: str, batches: set[str] | None = None) -> Tally:
+    """The category's tally over the appeals (of ``batches``, by id prefix) whose gold covers it."""
     total = Tally()
     for case in report.cases:
-        if case.case not in PENDING_EVENT_GOLD:
+        if batches is not None and case.case[:7] not in batches:
+            continue
+        if category in PERSON_CATEGORIES or case.case not in PENDING_EVENT_GOLD:
             total.add(case.tallies[category])
     return total
 
 
 @pytest.mark.parametrize("category", list(INVENTED_FLOORS))
 def test_invented_quality(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category, FIRST_BATCHES).f1
+    floor = INVENTED_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-001 to syn-044"
+
+
+@pytest.mark.parametrize("category", list(WHOLE_SET_FLOORS))
+def test_invented_quality_whole_set(invented_report, category: str) -> None:
     f1 = category_total(invented_report, category).f1
-    assert f1 >= INVENTED_FLOORS[category], f"{category}: F1 {f1:.3f} on the invented appeals"
+    floor = WHOLE_SET_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on all the invented appeals"
+
+
+def test_first_batches_are_the_first_44(invented_report) -> None:
+    first = {c.case for c in invented_report.cases if c.case[:7] in FIRST_BATCHES}
+    assert len(first) == 44
