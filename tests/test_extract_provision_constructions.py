@@ -64,6 +64,9 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "Criminal Code).", [("Criminal Code", "130")]),
     ("code-article-after", "On 3 May 2021, Rina Holm was charged under the Penal Code, article "
      "505(b), for a post.", [("Penal Code", "505")]),
+    ("number-cited-before-its-code", "Zembla ratified the ICCPR in 1992. On 3 May 2021, Rina "
+     "Holm was charged under Article 318. Article 318 of the Criminal Code punishes hooliganism.",
+     [("Criminal Code", "318")]),
     # numbered laws and decrees
     ("numbered-law-of-year", "On 3 May 2021, Rina Holm was charged under Article 3 of the "
      "Anti-Terrorism Law No. 13 of 2016.", [("Anti-Terrorism Law No. 13 of 2016", "3")]),

@@ -298,7 +298,11 @@ BACK_AFTER = re.compile(
 
 
 def _implicit_instrument(
-    doc: Doc, ents: Entities, m: re.Match[str], seen: dict[str, Entity]
+    doc: Doc,
+    ents: Entities,
+    m: re.Match[str],
+    seen: dict[str, Entity],
+    later: dict[str, list[tuple[int, Entity]]] | None = None,
 ) -> Entity | None:
     """The instrument of an article cited without naming one.
 
@@ -317,6 +321,14 @@ def _implicit_instrument(
     first = NUM_IN_LIST.match(m.group("list"))
     if first and main_article(clean(first.group("num"))) in seen:
         return seen[main_article(clean(first.group("num")))]
+    if first and later:
+        # "charged under Article 318. Article 318 of the Criminal Code punishes ...": the same
+        # number cited with its instrument further on
+        after = [
+            e for a, e in later.get(main_article(clean(first.group("num"))), []) if a > m.start()
+        ]
+        if after:
+            return after[0]
     sent = _sentence_at(doc, m.start())
     if sent is not None:
         before = _last_before(insts, m.start(), sent.start - 1)
@@ -351,7 +363,9 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
     used |= {p["id"] for e in ents.of("instrument") for p in e.attrs.get("provisions", [])}
     _merge_numbered(doc, ents)
     seen: dict[str, Entity] = {}
-    for m in finditer_words(ARTICLES_RE, doc.flat, doc.word_index, ARTICLE_WORDS):
+    matches = list(finditer_words(ARTICLES_RE, doc.flat, doc.word_index, ARTICLE_WORDS))
+    later = _cited_with_instrument(ents, matches)
+    for m in matches:
         inst_ref = m.group("inst")
         inst = None
         lead = INST_BEFORE.search(doc.flat, max(0, m.start() - 60), m.start())
@@ -386,7 +400,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
         if (inst is None or inst_ref) and _of_a_thing(doc.flat, m.end("list")):
             continue  # "held in section 4 of the women's prison": a part of a place
         if inst is None:
-            inst = _implicit_instrument(doc, ents, m, seen)
+            inst = _implicit_instrument(doc, ents, m, seen, later)
         if inst is None:
             continue
         if also is not None and also is not inst:
@@ -456,6 +470,25 @@ BODY_POSITION = re.compile(r"(?:[.!?:;]\s+|[“\"]|[A-Z][\w’'\-]*(?:,|\s+and)\
 def _sentence_opens_at(doc: Doc, pos: int) -> bool:
     i = bisect.bisect_left(doc.sentence_starts, pos)
     return i < len(doc.sentence_starts) and doc.sentence_starts[i] == pos
+
+
+def _cited_with_instrument(
+    ents: Entities, matches: list[re.Match[str]]
+) -> dict[str, list[tuple[int, Entity]]]:
+    """Each article number cited with the name of an instrument the record already has, with
+    where it is cited: an earlier citation of the number alone refers to it."""
+    out: dict[str, list[tuple[int, Entity]]] = {}
+    for m in matches:
+        ref = m.group("inst")
+        if not ref:
+            continue
+        inst = _named(ents, CONNECTOR_END.sub("", clean(ref)))
+        if inst is None:
+            continue
+        inst = _fuller_form(ents, inst, m.start())  # as resolve_instrument reads it there
+        for n in NUM_IN_LIST.finditer(m.group("list")):
+            out.setdefault(main_article(clean(n.group("num"))), []).append((m.start(), inst))
+    return out
 
 
 RANGE_TO = re.compile(r"\s+(?:to|through)\s+|\s*[–—]\s*")
