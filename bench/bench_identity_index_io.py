@@ -9,7 +9,11 @@ to a scratch folder beside ``--out``, and then, ``--repeat`` times, on a fresh c
 (the copy not timed):
 
 - ``read``: ``read_index`` as a rebuild calls it (the keys file changed in place, its changes
-  journalled from the generation's build, ``kg.store.kept``);
+  journalled from the generation's build, ``kg.store.kept``), with ``hold=gc.freeze`` where
+  the code takes it (what ``kg.store.memory.held_apart`` does in a build);
+- ``collect``: the cyclic collector's passes the objects just read would meet before they
+  reach its oldest generation (``gc.collect`` of generations 0, 1 and 2, as the rebuild's
+  next allocations start them), each walking all of them unless they were frozen;
 - ``touch``: what a rebuild whose change adds or removes an item asks of the index besides
   resolving: one item's number and one appeal's marks;
 - ``write``: ``write_index`` as a rebuild's end calls it (the keys file sealed as a new build's
@@ -23,6 +27,8 @@ timed by turns, each on a store its own code kept.
 from __future__ import annotations
 
 import argparse
+import gc
+import inspect
 import json
 import os
 import shutil
@@ -48,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     from kg.record.identity_index import read_index, write_index
     from kg.store.kept import begin_changes, kept_path, seal
 
+    holds = "hold" in inspect.signature(read_index).parameters
+
     generation = args.store.resolve()
     summary = json.loads((generation / "build-state.json").read_text(encoding="utf-8"))
     token = summary.get("build")
@@ -66,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         "pickle_bytes": (generation / "identity-index.pickle").stat().st_size,
         "keys_bytes": keys.stat().st_size,
         "cpu": "time.process_time of this process",
+        "held": holds,
         "runs": [],
     }
     scratch = args.out.parent / f".index-io-{os.getpid()}"
@@ -78,9 +87,15 @@ def main(argv: list[str] | None = None) -> int:
             work = scratch / keys.name
             shutil.copyfile(keys, work)
             load = os.getloadavg()[0]
+            gc.collect()
+            hold = {"hold": gc.freeze} if holds else {}
             c = time.process_time()
-            index = read_index(pickle_path, work, prepare=lambda db: begin_changes(db, token))
+            index = read_index(pickle_path, work, lambda db: begin_changes(db, token), **hold)
             read = time.process_time() - c
+            c = time.process_time()
+            for level in (0, 1, 2):
+                gc.collect(level)
+            collect = time.process_time() - c
             if index is None:
                 message = f"Error: {args.store}: its identity index is not this code's"
                 print(message, file=sys.stderr)
@@ -95,11 +110,13 @@ def main(argv: list[str] | None = None) -> int:
                 seal(index.table.db, "bench")
             write_index(index, scratch / "out" / "identity-index.pickle", work)
             write = time.process_time() - c
-            run = {"load": round(load, 2), "read": round(read, 3), "touch": round(touch, 3)}
-            run |= {"write": round(write, 3), "total": round(read + touch + write, 3)}
+            total = read + collect + touch + write
+            run = {"load": round(load, 2), "read": round(read, 3), "collect": round(collect, 3)}
+            run |= {"touch": round(touch, 3), "write": round(write, 3), "total": round(total, 3)}
             res["runs"].append(run)
             print(json.dumps(run), file=sys.stderr)
             del index
+            gc.unfreeze()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     totals = sorted(r["total"] for r in res["runs"])

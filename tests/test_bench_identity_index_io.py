@@ -45,7 +45,8 @@ def test_read_and_write_are_timed_on_a_copy(seed_built: Any, tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     result = json.loads(out.read_text(encoding="utf-8"))
     assert len(result["runs"]) == 2
-    assert all(r["read"] >= 0 and r["write"] >= 0 for r in result["runs"])
+    assert all(r["read"] >= 0 and r["collect"] >= 0 and r["write"] >= 0 for r in result["runs"])
+    assert result["held"] is True  # this checkout's read_index takes hold
     assert result["pickle_bytes"] > 0 and result["keys_bytes"] > 0
     assert (_digest(generation / "identity-index.pickle"), _digest(keys)) == before
     assert not list(tmp_path.glob(".index-io-*"))  # the scratch copy removed

@@ -266,6 +266,53 @@ def test_the_index_is_read_back_or_ignored(tmp_path: Path) -> None:
     assert read_index(path) is None
 
 
+def test_the_index_read_is_held_out_of_the_collector_before_it_runs(tmp_path: Path) -> None:
+    """``hold`` is called once the index is read, while the cyclic collector is still off, so
+    that no pass walks the objects just loaded; the index read and held resolves a change as
+    one read without it does, and as a resolution from scratch. An index that cannot be read
+    is not held."""
+    import gc
+    import pickle
+
+    from kg.record.identity_index import read_index, write_index
+
+    records = {
+        f"a{n:02d}": _appeal(f"a{n:02d}", "Ukraine", [_person("p1", name)], [])
+        for n, name in enumerate(["Ivan Petrov", "Ivan Petrov", "Anna Smirnova", "Olga Ivanova"])
+    }
+    keys = tmp_path / "keys.sqlite"
+    _, index = resolve_with_index(record_items(records), None, _stamps(records), None, "c", keys)
+    path = tmp_path / "identity-index.pickle"
+    write_index(index, path, keys)
+    seen: list[bool] = []
+
+    def hold() -> None:
+        seen.append(gc.isenabled())
+        gc.freeze()
+
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        held = read_index(path, keys, prepare=lambda _db: None, hold=hold)
+        frozen = gc.get_freeze_count()
+        young = {id(o) for o in gc.get_objects()}
+    finally:
+        gc.unfreeze()
+        if not was:
+            gc.disable()
+    assert seen == [False] and gc.isenabled() == was
+    assert held is not None and frozen > 0
+    # The index's own objects are in the frozen generation, out of every walk.
+    assert not {id(held), id(held.clusters), id(held.stamps), id(held.appeal_items)} & young
+    r = copy.deepcopy(records)
+    r["a03"]["persons"][0]["name"] = "Ivan Petrov"  # joins a01 and a02
+    kept, after = resolve_with_index(record_items(r), None, _stamps(r), held, "c")
+    assert after.resolved > 0
+    assert _decisions(kept) == _decisions(resolve_items(record_items(r), None))
+    path.write_bytes(pickle.dumps({"an": "old format"}))
+    assert read_index(path, hold=hold) is None and len(seen) == 1
+
+
 def test_a_record_changed_with_the_same_items_is_not_resolved_again() -> None:
     """A record whose text changed but whose items did not (an event's note edited) changes
     only its stamp; one whose item changed is resolved again."""

@@ -694,7 +694,7 @@ def _build_from(
     # (kg.record.keytable).
     index = None
     if previous and generation:
-        index = _read_index(generation, previous.get("build"), spill_dir)
+        index = _read_index(generation, previous.get("build"), spill_dir, hold)
         if index is None:
             say(
                 "build: the identity index the last build kept is missing, damaged or of "
@@ -1661,20 +1661,25 @@ def _write_kept(folder: Path, kept: dict[str, Any], state: BuildState) -> None:
             write_index(index, folder / IDENTITY_FILE, keys)
 
 
-def _read_index(generation: Path, base: str | None, spill_dir: Path) -> Any:
+def _read_index(
+    generation: Path, base: str | None, spill_dir: Path, hold: Callable[[], None] | None
+) -> Any:
     """The identity index the generation kept, its keys changed in place in the kept folder
     (made the state of build ``base`` again first if a stopped rebuild changed them), or, for
-    a generation that kept them inside it, in a copy."""
+    a generation that kept them inside it, in a copy; with ``hold``, put out of the cyclic
+    collector's walks as soon as it is read (:func:`kg.record.identity_index.read_index`)."""
     keys = kept_path(generation, "keys")
     if keys is None:
-        return read_index(generation / IDENTITY_FILE, spill_dir / "identity-keys-kept.sqlite")
+        return read_index(
+            generation / IDENTITY_FILE, spill_dir / "identity-keys-kept.sqlite", hold=hold
+        )
     if base is None or not recover_file(keys, base):
         return None
 
     def journal(db: Any) -> None:
         begin_changes(db, base)
 
-    return read_index(generation / IDENTITY_FILE, keys, prepare=journal)
+    return read_index(generation / IDENTITY_FILE, keys, prepare=journal, hold=hold)
 
 
 def _to_fingerprint(
