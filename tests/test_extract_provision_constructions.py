@@ -19,7 +19,12 @@ from kg.extract.evaluate import instrument_key, main_article
 HEAD = "12 May 2021\n\nZembla: Rights defenders at risk\n\n"
 
 # Constructions whose fix was tried and not kept, or not yet tried, with the reason.
-KNOWN_XFAIL: dict[str, str] = {}
+KNOWN_XFAIL: dict[str, str] = {
+    "charge-takes-domestic-code": "an article a person is charged under, with a treaty named "
+    "last before it, taking the nearest domestic instrument instead: tried, left development "
+    "half A (0.9619), half B (1.000) and the invented appeals (0.963) where they were, so not "
+    "kept",
+}
 
 ICCPR = "International Covenant on Civil and Political Rights"
 HRD = "UN Declaration on Human Rights Defenders"
@@ -67,6 +72,24 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("number-cited-before-its-code", "Zembla ratified the ICCPR in 1992. On 3 May 2021, Rina "
      "Holm was charged under Article 318. Article 318 of the Criminal Code punishes hooliganism.",
      [("Criminal Code", "318")]),
+    ("charge-takes-domestic-code", "Zembla ratified the ICCPR in 1992. On 3 May 2021, Rina "
+     "Holm was charged under Article 318. The Criminal Code is used against critics.",
+     [("Criminal Code", "318")]),
+    ("treaty-article-stays-treaty", "Zembla is bound by the Criminal Code and by the ICCPR. Its "
+     "authorities must respect Article 19.", [(ICCPR, "19")]),
+    ("dotted-three-levels", "On 3 May 2021, Rina Holm was charged under Articles 206.3.2 and "
+     "228.1 of the Criminal Code.", [("Criminal Code", "206.3.2"), ("Criminal Code", "228.1")]),
+    ("dash-number-and-dotted", "On 3 May 2021, Rina Holm was fined under Article 24.3 of the "
+     "Code of Administrative Offences and charged under Article 361-4 of the Criminal Code.",
+     [("Code of Administrative Offences", "24.3"), ("Criminal Code", "361-4")]),
+    ("sections-of-two-laws", "On 3 May 2021, Rina Holm was charged under sections 153A and 505 "
+     "of the Indian Penal Code and section 66 of the Information Technology Act.",
+     [("Indian Penal Code", "153A"), ("Indian Penal Code", "505"),
+      ("Information Technology Act", "66")]),
+    ("sections-of-two-laws-short", "Rina Holm was charged under the Indian Penal Code (IPC) and "
+     "the Information Technology Act (IT Act). On 3 May 2021, police cited sections 153A of the "
+     "IPC and 66 of the IT Act.", [("Indian Penal Code", "153A"),
+                                   ("Information Technology Act", "66")]),
     # numbered laws and decrees
     ("numbered-law-of-year", "On 3 May 2021, Rina Holm was charged under Article 3 of the "
      "Anti-Terrorism Law No. 13 of 2016.", [("Anti-Terrorism Law No. 13 of 2016", "3")]),

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from kg.extract.entities import ACRONYM_DEF, DEMONYM_RE, Entities, Entity, country_in, head_of
-from kg.extract.lexicon import INSTRUMENT_HEADS, WELL_KNOWN_INSTRUMENTS
+from kg.extract.lexicon import CAP_STOP, INSTRUMENT_HEADS, WELL_KNOWN_INSTRUMENTS
 from kg.extract.scan import finditer_words
 from kg.extract.text import Doc, Span, clean
 
@@ -28,16 +28,25 @@ FOREIGN_CODE_WORDS = (
     r"|(?<=Código\s)(?:[Pp]rocesal\s+[Pp]enal|[Pp]enal|[Cc]ivil)"
     r"|(?<=Codice\s)(?:[Pp]enale|[Cc]ivile)"
 )
+_LISTED = (
+    rf"(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,120}}\))?"
+    rf"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+(?:to|through)\s+|\s*[–—]\s*){ARTICLE_NUM})*)"
+    rf"(?P<label>\s*\((?!Art)[a-z][^()]{{2,120}}\))?"
+)
+_OF_INSTRUMENT = (
+    rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
+    rf"from|(?:(?<=Protocol\s)|(?<=Convention\s))to|{LAW_NUMBER}|{FOREIGN_CODE_WORDS}|(?<=of\s)\d{{4}}\b|"
+    rf"(?!Articles?\b|Sections?\b|Rules?\b)[A-Z][\w’'\-]*))*))"
+)
 ARTICLES_RE = re.compile(
     # the look-ahead names the first letters a match can have: the engine skips to them
     r"(?=[AaSsPpR])"
-    rf"\b(?:[Aa]rt(?:icles?|s?\.)|Arts?(?=\s+\d)|[Ss]ections?|[Ss]s?\.|[Pp]rinciples?|Rules?)\s+(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,120}}\))?"
-    rf"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+(?:to|through)\s+|\s*[–—]\s*){ARTICLE_NUM})*)"
-    rf"(?P<label>\s*\((?!Art)[a-z][^()]{{2,120}}\))?"
-    rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
-    rf"from|(?:(?<=Protocol\s)|(?<=Convention\s))to|{LAW_NUMBER}|{FOREIGN_CODE_WORDS}|(?<=of\s)\d{{4}}\b|"
-    rf"(?!Articles?\b|Sections?\b|Rules?\b)[A-Z][\w’'\-]*))*))?"
+    rf"\b(?:[Aa]rt(?:icles?|s?\.)|Arts?(?=\s+\d)|[Ss]ections?|[Ss]s?\.|[Pp]rinciples?|Rules?)\s+"
+    rf"{_LISTED}{_OF_INSTRUMENT}?"
 )
+#: More numbers of another instrument after "and" closes a citation: "sections 153A of the IPC
+#: and 66 of the IT Act".
+CITED_NEXT = re.compile(rf"\s+{_LISTED}{_OF_INSTRUMENT}")
 #: The words a match of ARTICLES_RE opens with ("Art.", "ss.", "Principles").
 ARTICLE_WORDS = [
     w
@@ -57,6 +66,11 @@ def add_instrument(
         # "Criminal Code Article 5", "the Penal Code's Article 505": the run ran on into the
         # citation
         end = cite.start()
+        text = clean(doc.flat[start:end])
+    lost = WORD_BEFORE.search(doc.flat, max(0, start - 40), start)
+    if lost and lost.group("w") in CAP_STOP and lost.group("w") not in INSTRUMENT_LEAD_STOP:
+        # "the Information Technology Act": a word the runs take for a heading's opens the name
+        start = lost.start("w")
         text = clean(doc.flat[start:end])
     lead = ARTICLE_LETTER.match(doc.flat, start, end)
     if lead and ARTICLE_LETTER_BEFORE.search(doc.flat, max(0, start - 12), start):
@@ -118,6 +132,9 @@ def add_instrument(
     return e
 
 
+WORD_BEFORE = re.compile(r"\b(?:the|The)\s+(?P<w>[A-Z][a-z]+)\s+\Z")
+#: Words of CAP_STOP that do not open an instrument's name after "the".
+INSTRUMENT_LEAD_STOP = frozenset("Two Three Four Five Six Seven Eight Nine Ten Both All".split())
 CITE_AT_END = re.compile(r"(?:[’']s)?\s+(?:Articles?|Sections?|Art\.|Arts\.|Rules?|Principles?)\Z")
 NUMBER_NEXT = re.compile(r"\s*\d")
 ARTICLE_LETTER = re.compile(r"[A-Z]\s+of\s+(?:the\s+)?(?=[A-Z])")
@@ -365,7 +382,13 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
     seen: dict[str, Entity] = {}
     matches = list(finditer_words(ARTICLES_RE, doc.flat, doc.word_index, ARTICLE_WORDS))
     later = _cited_with_instrument(ents, matches)
-    for m in matches:
+    work = list(reversed(matches))
+    while work:
+        m = work.pop()
+        if m.group("inst") and m.group("inst").endswith(" and"):
+            nxt = CITED_NEXT.match(doc.flat, m.end())
+            if nxt:
+                work.append(nxt)
         inst_ref = m.group("inst")
         inst = None
         lead = INST_BEFORE.search(doc.flat, max(0, m.start() - 60), m.start())
@@ -382,6 +405,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
             two = re.match(r"(.*?\b(?:" + "|".join(INSTRUMENT_HEADS) + r"))\s+and\s", inst_ref)
             if two:
                 inst_ref = two.group(1)  # "the Constitution and the ICCPR": the first of two
+            _grow_name(ents, inst_ref, m.start("inst"))
             head = _new_head(ents, inst_ref)
             if head:
                 # "Article 9 of the Constitution" names an instrument no run gave yet
@@ -529,6 +553,28 @@ def _merge_numbered(doc: Doc, ents: Entities) -> None:
                 named.variants.extend(v for v in [num.name or "", *num.variants] if v)
                 ents.items = [e for e in ents.items if e is not num]
                 break
+
+
+def _grow_name(ents: Entities, ref: str, start: int) -> None:
+    """An instrument read without the first words of its name ("Technology Act" where the text
+    says "the Information Technology Act": the run lost a word it also reads as a heading's) is
+    named whole when an article cites it by the whole name at the same place."""
+    if _named(ents, ref) is not None:
+        return
+    for e in ents.of("instrument"):
+        name = e.name or ""
+        if len(name.split()) < 2 or not ref.endswith(" " + name):
+            continue
+        lost = ref[: -len(name) - 1]
+        at = start + len(lost) + 1
+        if (
+            any(a == at for a, _ in e.mentions)
+            and all(w[:1].isupper() for w in lost.split())
+            and not lost.endswith(("’s", "'s"))  # "Zembla's Penal Code": the owner
+        ):
+            e.name = ref
+            e.mentions.append((start, start + len(ref)))
+            return
 
 
 def _new_head(ents: Entities, ref: str) -> str | None:
