@@ -67,6 +67,13 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Ana Lucía Soto y Vargas"]),
     ("title-sheikh", "On 3 May 2021, police arrested Sheikh Ali Salman, a cleric.",
      ["Ali Salman"]),
+    ("khmer-oknha", "On 3 May 2021, a company owned by Oknha Keo Sophal sued the activist Sok "
+     "Dara.", ["Keo Sophal", "Sok Dara"]),
+    ("khmer-samdech", "On 3 May 2021, Samdech Chea Vanna ordered the arrest of Sok Dara.",
+     ["Chea Vanna", "Sok Dara"]),
+    ("khmer-lok", "On 3 May 2021, police arrested Lok Meas Sovann, a monk.", ["Meas Sovann"]),
+    ("thai-khun", "On 3 May 2021, police arrested Khun Somchai Rakdee, a land activist.",
+     ["Somchai Rakdee"]),
     ("honorific-dr", "On 3 May 2021, police arrested Dr. Rina Holm, a physician.",
      ["Rina Holm"]),
     ("demonym-before", "On 3 May 2021, police arrested Zemblan defender Rina Holm.",

@@ -24,7 +24,9 @@ HONORIFICS = {"Mr": "male", "Messrs": "male", "Ms": "female", "Mrs": "female", "
               "Dr": None, "Prof": None, "Sheikh": "male", "Shaikh": "male",
               "Sheikha": "female", "Shaikha": "female", "Hon": None, "Honourable": None,
               "Honorable": None, "Mme": "female", "Mlle": "female", "Me": None, "Sr": "male",
-              "Sra": "female", "Srta": "female", "Maître": None, "Maitre": None}  # fmt: skip
+              "Sra": "female", "Srta": "female", "Maître": None, "Maitre": None,
+              # Khmer and Thai styles before a name: "Oknha Keo Sophal", "Khun Somchai Rakdee"
+              "Oknha": None, "Okhna": None, "Samdech": None, "Lok": None, "Khun": None}  # fmt: skip
 MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split()
 )}  # fmt: skip
