@@ -473,7 +473,10 @@ NOT_YET = re.compile(
 )
 #: A step the text says is still to come, whatever its type (a trial too): "has yet to be
 #: charged", "is still to be tried".
-YET_TO = re.compile(r"\b(?:yet|still)\s+to\s+(?:be\s+)?$")
+YET_TO = TailPattern(
+    re.compile(r"\b(?:yet|still)\s+to\s+(?:be\s+)?$"),
+    ends=("to", "be"),
+)
 #: The issuer's comment on what it told, anywhere before the trigger in its sentence.
 COMMENT = re.compile(
     r"\b(?:considers?|believes?|fears?)\s+that\b|\bconcern(?:ed)?\s+(?:that|by|about|at|over)\b|"
@@ -482,8 +485,11 @@ COMMENT = re.compile(
 )
 #: A negation right before the trigger, whatever its type: "cannot be appealed", "was not
 #: charged", "has never been summoned".
-NEGATED = re.compile(
-    r"\b(?:cannot|can\s+not|could\s+not|not|never|neither|nor)\s+(?:\w+ly\s+)?(?:(?:be|been|have|has|had)\s+)*$"
+NEGATED = TailPattern(
+    re.compile(
+        r"\b(?:cannot|can\s+not|could\s+not|not|never|neither|nor)\s+(?:\w+ly\s+)?(?:(?:be|been|have|has|had)\s+)*$"
+    ),
+    ends=tuple("cannot not never neither nor ly be been have has had".split()),
 )
 #: "no investigation has been opened", "No charges were brought", "opened no criminal case":
 #: "no" before the object a trigger names, which says the step was not taken.
@@ -536,7 +542,10 @@ ADJECTIVAL = TailPattern(
 )
 #: "was among those", "were among the dozens of protesters": the subject is one of those
 #: the participle after tells of.
-AMONG = re.compile(r"\b(?:was|were)\s+(?:also\s+)?among\s+(?:[\w’'-]+\s+){0,5}$")
+AMONG = TailPattern(
+    re.compile(r"\b(?:was|were)\s+(?:also\s+)?among\s+(?:[\w’'-]+\s+){0,5}$"),
+    needs=("among",),
+)
 ADJOURNED = re.compile(r"adjourned|postponed")
 #: "adjourned the case once again to", "postponed until": the words before the new date.
 ADJOURNED_TO = re.compile(
@@ -724,10 +733,13 @@ OTHER_DOCUMENT = re.compile(
 #: A participle right after a plural noun and before a preposition modifies the noun ("other
 #: detainees arrested in connection with the protests", "devices seized from the newsroom"):
 #: it names people or things by an event, it does not tell one.
-REDUCED_RELATIVE = re.compile(
-    r"(?<![\w’'-])(?!(?:was|has|is|this|his|its|us|thus|always|sometimes|times|days|weeks|"
-    r"months|years|hours|afterwards|towards|officers|agents|forces|authorities|police)\s)"
-    r"[a-z]{2,}[^s\W]s\s+$"
+REDUCED_RELATIVE = TailPattern(
+    re.compile(
+        r"(?<![\w’'-])(?!(?:was|has|is|this|his|its|us|thus|always|sometimes|times|days|weeks|"
+        r"months|years|hours|afterwards|towards|officers|agents|forces|authorities|police)\s)"
+        r"[a-z]{2,}[^s\W]s\s+$"
+    ),
+    ends=("s",),
 )
 #: "privileged material seized from", "equipment confiscated during": a thing named by what
 #: was done to it, before the participle (a mass noun, no plural -s).
