@@ -59,9 +59,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """A build from data/ makes data/pseudonym.key when it is missing (a fresh clone). Test
+    """rdflib's SPARQL queries given as text are prepared once per process (pySHACL, the
+    reference of the shape tests, parses each constraint again per focus node otherwise; see
+    tests/preparedsparql.py).
+
+    A build from data/ makes data/pseudonym.key when it is missing (a fresh clone). Test
     processes (pytest-xdist) that built at once would each make one and keep different keys:
     the main process makes it first, before any test process starts."""
+    import preparedsparql
+
+    preparedsparql.install()
     if hasattr(config, "workerinput"):
         return
     from kg.store.public import pseudonym_key
