@@ -22,6 +22,11 @@ to a scratch folder beside ``--out``, and then, ``--repeat`` times, on a fresh c
 CPU is ``time.process_time`` of this process, which runs nothing else. ``--root`` runs the
 ``kg`` package of another checkout (its code before a change, say), so that two versions are
 timed by turns, each on a store its own code kept.
+
+With ``--from-data DATA``, ``STORE`` is instead a folder holding an index resolved from scratch
+from ``DATA``'s records (``identity-index.pickle`` and ``identity-keys.sqlite`` as
+``write_index`` leaves them), made there by the first run that finds none: an index of any
+size without a build, read and written as above but with no journal of the keys' changes.
 """
 
 from __future__ import annotations
@@ -46,8 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="results JSON")
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose kg runs")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--from-data", type=Path, help="STORE: an index resolved from DATA")
     args = parser.parse_args(argv)
-    if not (args.store / "build-state.json").is_file():
+    if args.from_data is not None:
+        if not (args.from_data / "cases").is_dir():
+            print(f"Error: {args.from_data}: no cases folder", file=sys.stderr)
+            return 2
+    elif not (args.store / "build-state.json").is_file():
         print(f"Error: {args.store}: not a store made by kg build", file=sys.stderr)
         return 2
     sys.path.insert(0, str(args.root.resolve()))
@@ -57,9 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     holds = "hold" in inspect.signature(read_index).parameters
 
     generation = args.store.resolve()
-    summary = json.loads((generation / "build-state.json").read_text(encoding="utf-8"))
-    token = summary.get("build")
-    keys = kept_path(generation, "keys")
+    if args.from_data is not None:
+        keys, token = _index_from_data(args.from_data, generation), "-"
+    else:
+        summary = json.loads((generation / "build-state.json").read_text(encoding="utf-8"))
+        token = summary.get("build")
+        keys = kept_path(generation, "keys")
     if keys is None or not token:
         print(f"Error: {args.store}: its build kept no identity keys file", file=sys.stderr)
         return 2
@@ -71,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         "command": "bench/bench_identity_index_io.py " + " ".join(argv or sys.argv[1:]),
         "commit": commit,
         "store": str(args.store),
+        "from_data": str(args.from_data) if args.from_data else None,
         "pickle_bytes": (generation / "identity-index.pickle").stat().st_size,
         "keys_bytes": keys.stat().st_size,
         "cpu": "time.process_time of this process",
@@ -90,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             gc.collect()
             hold = {"hold": gc.freeze} if holds else {}
             c = time.process_time()
-            index = read_index(pickle_path, work, lambda db: begin_changes(db, token), **hold)
+            journal = None if args.from_data else lambda db: begin_changes(db, token)
+            index = read_index(pickle_path, work, journal or (lambda _db: None), **hold)
             read = time.process_time() - c
             c = time.process_time()
             for level in (0, 1, 2):
@@ -106,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             _ = item in index.id_of, index.marks.get(appeal)
             touch = time.process_time() - c
             c = time.process_time()
-            if getattr(index.table, "db", None) is not None:
+            if not args.from_data and getattr(index.table, "db", None) is not None:
                 seal(index.table.db, "bench")
             write_index(index, scratch / "out" / "identity-index.pickle", work)
             write = time.process_time() - c
@@ -123,6 +138,32 @@ def main(argv: list[str] | None = None) -> int:
     res["median_total"] = totals[len(totals) // 2]
     args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _index_from_data(data: Path, folder: Path) -> Path:
+    """The keys file of an index resolved from scratch from ``data``'s records in ``folder``,
+    made there if it holds none."""
+    import hashlib
+
+    import yaml
+
+    from kg.record.identity import record_items
+    from kg.record.identity_index import resolve_with_index, write_index
+
+    keys = folder / "identity-keys.sqlite"
+    if (folder / "identity-index.pickle").is_file() and keys.is_file():
+        return keys
+    folder.mkdir(parents=True, exist_ok=True)
+    records, stamps = {}, {}
+    for path in sorted((data / "cases").glob("*.yaml")):
+        text = path.read_bytes()
+        record = yaml.load(text, Loader=yaml.CSafeLoader)
+        appeal = str(record["appeal"]["id"])
+        records[appeal], stamps[appeal] = record, hashlib.sha256(text).hexdigest()
+    work = folder / "identity-keys-work.sqlite"
+    _, index = resolve_with_index(record_items(records), None, stamps, None, "bench", work)
+    write_index(index, folder / "identity-index.pickle", keys)
+    return keys
 
 
 if __name__ == "__main__":

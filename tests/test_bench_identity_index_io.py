@@ -50,3 +50,22 @@ def test_read_and_write_are_timed_on_a_copy(seed_built: Any, tmp_path: Path) -> 
     assert result["pickle_bytes"] > 0 and result["keys_bytes"] > 0
     assert (_digest(generation / "identity-index.pickle"), _digest(keys)) == before
     assert not list(tmp_path.glob(".index-io-*"))  # the scratch copy removed
+
+
+def test_an_index_resolved_from_a_data_folder_is_made_once_and_timed(
+    seed_built: Any, tmp_path: Path
+) -> None:
+    data, _store = seed_built.copy()
+    folder, out = tmp_path / "index", tmp_path / "io.json"
+    done = _run(str(folder), "--from-data", str(data), "--out", str(out), "--repeat", "1")
+    assert done.returncode == 0, done.stderr
+    made = _digest(folder / "identity-index.pickle")
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["from_data"] == str(data) and len(result["runs"]) == 1
+    assert result["pickle_bytes"] > 0 and result["keys_bytes"] > 0
+    done = _run(str(folder), "--from-data", str(data), "--out", str(out), "--repeat", "1")
+    assert done.returncode == 0, done.stderr
+    assert _digest(folder / "identity-index.pickle") == made  # read, not made again
+    done = _run(str(folder), "--from-data", str(tmp_path / "none"), "--out", str(out))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [f"Error: {tmp_path / 'none'}: no cases folder"]
