@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 TEST_WORKERS ?= auto
 PYTEST_ARGS ?=
 
-.PHONY: run test test-virtuoso test-slow check lint format audit fuzz bench serve clean
+.PHONY: run test test-virtuoso test-slow check lint format audit fuzz bench bench-smoke serve clean
 
 # The virtualenv, with every dependency pinned by constraints.txt.
 $(STAMP): pyproject.toml constraints.txt
@@ -70,6 +70,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/serve_load.py
 	$(BIN)/python bench/bench_scale.py --sizes 1000 10000 --budget 600
+
+## bench-smoke: the scale benchmark at 1,000 appeals, its baselines given 30 s a step, in a
+## scratch folder; fails only if it does not run to its end (CI runs it after the tests)
+bench-smoke: $(STAMP)
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	$(BIN)/python bench/bench_scale.py --sizes 1000 --budget 30 --work "$$d/work" --out "$$d/out" && \
+	$(BIN)/python bench/smoke_check.py "$$d/out/scale-1000.json"
 
 ## serve: a read-only SPARQL endpoint on http://127.0.0.1:7878/sparql
 serve: $(STAMP)

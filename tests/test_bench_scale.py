@@ -10,6 +10,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import smoke_check  # noqa: E402
 
 
 def test_scale_benchmark_writes_its_results(tmp_path: Path) -> None:
@@ -26,6 +29,45 @@ def test_scale_benchmark_writes_its_results(tmp_path: Path) -> None:
     for fmt in ("nquads", "ntriples", "trig", "turtle"):
         assert res["exports"][fmt]["bytes"] > 0
     assert res["peak_rss_mb"] > 0
+    # what CI's 1,000-appeal smoke run (make bench-smoke) checks of its results file
+    assert smoke_check.problems(res) == []
+    assert smoke_check.main([str(tmp_path / "out" / "scale-6.json")]) == 0
+
+
+def test_the_smoke_check_catches_a_run_that_did_not_finish(tmp_path: Path, capsys) -> None:
+    """bench/smoke_check.py: each broken results file gets its one line and exit 1; a file
+    that is not results gets exit 2."""
+    whole = {
+        "finished": True,
+        "build": {"wall_seconds": 1.0},
+        "noop_rebuild": {},
+        "rebuild_1pct": {},
+        "oxigraph_bulk_load": {},
+        "triples": {"store_triples": 10},
+        "exports": {f: {"bytes": 5} for f in ("nquads", "ntriples", "trig", "turtle")},
+    }
+    assert smoke_check.problems(whole) == []
+    stopped = {**whole, "finished": False}
+    del stopped["rebuild_1pct"]
+    assert smoke_check.problems(stopped) == [
+        "the run did not reach its end (finished is not true)",
+        "no rebuild_1pct step",
+    ]
+    slow = {**whole, "build": {"timeout": 30}, "exports": {"nquads": {"bytes": 5}}}
+    assert smoke_check.problems(slow) == [
+        "build stopped at its budget of 30 s",
+        "no ntriples export",
+        "no trig export",
+        "no turtle export",
+    ]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(stopped), encoding="utf-8")
+    assert smoke_check.main([str(bad)]) == 1
+    assert "no rebuild_1pct step" in capsys.readouterr().err
+    bad.write_text("[1, 2]", encoding="utf-8")
+    assert smoke_check.main([str(bad)]) == 2
+    assert smoke_check.main([str(tmp_path / "missing.json")]) == 2
+    assert "missing.json: no results to read" in capsys.readouterr().err
 
 
 def _person_spellings(cases: Path) -> int:
