@@ -7,6 +7,7 @@ appeal's wording.
 from __future__ import annotations
 
 import pytest
+from genrecases import genre_params
 
 from kg.extract import extract_case
 
@@ -73,17 +74,7 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
-    [
-        pytest.param(
-            sentence,
-            expected,
-            id=key,
-            marks=[pytest.mark.xfail(reason=KNOWN_XFAIL[key], strict=True)]
-            if key in KNOWN_XFAIL
-            else [],
-        )
-        for key, sentence, expected in CASES
-    ],
+    genre_params(CASES, KNOWN_XFAIL),
 )
 def test_bodies_and_kinds_in_a_construction_of_the_genre(
     sentence: str, expected: dict[str, str]

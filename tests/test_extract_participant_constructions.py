@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from genrecases import genre_params
 
 from kg.extract import extract_case
 
@@ -217,17 +218,7 @@ def _events(body: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize(
     ("body", "expected"),
-    [
-        pytest.param(
-            body,
-            expected,
-            id=key,
-            marks=[pytest.mark.xfail(reason=KNOWN_XFAIL[key], strict=True)]
-            if key in KNOWN_XFAIL
-            else [],
-        )
-        for key, body, expected in CASES
-    ],
+    genre_params(CASES, KNOWN_XFAIL),
 )
 def test_participants_in_a_construction_of_the_genre(body: str, expected: list[Expected]) -> None:
     events = _events(body)

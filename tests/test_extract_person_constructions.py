@@ -9,6 +9,7 @@ Each is scored as ``kg eval`` scores persons: folded names, a variant of either 
 from __future__ import annotations
 
 import pytest
+from genrecases import genre_params
 
 from kg.extract import extract_case
 from kg.extract.evaluate import fold_name
@@ -144,17 +145,7 @@ def _found(record: dict) -> list[set[str]]:
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
-    [
-        pytest.param(
-            sentence,
-            expected,
-            id=key,
-            marks=[pytest.mark.xfail(reason=KNOWN_XFAIL[key], strict=True)]
-            if key in KNOWN_XFAIL
-            else [],
-        )
-        for key, sentence, expected in CASES
-    ],
+    genre_params(CASES, KNOWN_XFAIL),
 )
 def test_named_persons_in_a_construction_of_the_genre(sentence: str, expected: list[str]) -> None:
     found = _found(extract_case(HEAD + sentence + "\n", appeal_id="t-person-construction"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from genrecases import genre_params
 
 from kg.extract import extract_case
 from kg.extract.evaluate import instrument_key, main_article
@@ -325,17 +326,7 @@ def _scored(record: dict) -> Counter[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
-    [
-        pytest.param(
-            sentence,
-            expected,
-            id=key,
-            marks=[pytest.mark.xfail(reason=KNOWN_XFAIL[key], strict=True)]
-            if key in KNOWN_XFAIL
-            else [],
-        )
-        for key, sentence, expected in CASES
-    ],
+    genre_params(CASES, KNOWN_XFAIL),
 )
 def test_provisions_in_a_construction_of_the_genre(
     sentence: str, expected: list[tuple[str, str]]

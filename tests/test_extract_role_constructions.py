@@ -11,6 +11,7 @@ is expected (a blogger who is persecuted is coded a defender, a co-defendant oth
 from __future__ import annotations
 
 import pytest
+from genrecases import genre_params
 
 from kg.extract import extract_case
 
@@ -163,17 +164,7 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
-    [
-        pytest.param(
-            sentence,
-            expected,
-            id=key,
-            marks=[pytest.mark.xfail(reason=KNOWN_XFAIL[key], strict=True)]
-            if key in KNOWN_XFAIL
-            else [],
-        )
-        for key, sentence, expected in CASES
-    ],
+    genre_params(CASES, KNOWN_XFAIL),
 )
 def test_roles_in_a_construction_of_the_genre(
     sentence: str, expected: dict[str, list[str]]
