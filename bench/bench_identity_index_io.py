@@ -37,7 +37,6 @@ import inspect
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -76,10 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     if keys is None or not token:
         print(f"Error: {args.store}: its build kept no identity keys file", file=sys.stderr)
         return 2
-    commit = subprocess.run(
-        ["git", "-C", str(args.root), "rev-parse", "--short", "HEAD"],
-        capture_output=True, text=True, check=False,
-    ).stdout.strip()  # fmt: skip
+    sys.path.insert(0, str(ROOT / "bench"))
+    from runinfo import commit as checkout_commit
+
+    commit = checkout_commit(args.root)
     res: dict = {
         "command": "bench/bench_identity_index_io.py " + " ".join(argv or sys.argv[1:]),
         "commit": commit,

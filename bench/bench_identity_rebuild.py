@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -55,11 +54,9 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(ROOT / "bench"))
     from identitylib import identity_sha256
+    from runinfo import commit as checkout_commit
 
-    commit = subprocess.run(
-        ["git", "-C", str(args.root), "rev-parse", "--short", "HEAD"],
-        capture_output=True, text=True, check=False,
-    ).stdout.strip()  # fmt: skip
+    commit = checkout_commit(args.root)
     res: dict = {
         "command": "bench/bench_identity_rebuild.py " + " ".join(argv or sys.argv[1:]),
         "commit": commit,
