@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from kg.extract.entities import ACRONYM_DEF, DEMONYM_RE, Entities, Entity, country_in, head_of
-from kg.extract.lexicon import CAP_STOP, INSTRUMENT_HEADS, WELL_KNOWN_INSTRUMENTS
+from kg.extract.lexicon import CAP_STOP, INSTRUMENT_HEADS, KNOWN_BODIES, WELL_KNOWN_INSTRUMENTS
 from kg.extract.scan import finditer_words
 from kg.extract.text import Doc, Span, clean
 
@@ -413,14 +413,14 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
                 add_instrument(doc, ents, inst_ref, a, a + len(inst_ref), head, None)
             inst = resolve_instrument(ents, inst_ref, m.start())
         if (
-            m.group() == "Article 19"
-            and ARTICLE_19_BODY.match(doc.flat, m.end())
+            m.group().casefold() in BODIES_NAMED_AS_CITATIONS
+            and BODY_AS_SUBJECT.match(doc.flat, m.end())
             and (
                 _sentence_opens_at(doc, m.start())
                 or BODY_POSITION.search(doc.flat, max(0, m.start() - 40), m.start())
             )
         ):
-            continue  # "Article 19 condemned the arrest": the free-expression body
+            continue  # "Article 19 condemned the arrest": the body of that name
         if (inst is None or inst_ref) and _of_a_thing(doc.flat, m.end("list")):
             continue  # "held in section 4 of the women's prison": a part of a place
         if inst is None:
@@ -478,9 +478,16 @@ def _of_a_thing(flat: str, end: int) -> bool:
     return head is not None and head[0] != "instrument"
 
 
-#: What follows the name of the body ARTICLE 19 written in title case: a verb it is the
-#: subject of, "and other groups", or an apposition calling it a group.
-ARTICLE_19_BODY = re.compile(
+#: Well-known bodies whose names read as a citation ("ARTICLE 19"), folded: such a name is the
+#: body, not a provision, where :data:`BODY_AS_SUBJECT` follows it in a subject's place.
+BODIES_NAMED_AS_CITATIONS = frozenset(
+    name.casefold()
+    for name in KNOWN_BODIES
+    if re.fullmatch(r"(?:article|section|rule|part)\s+\d+", name, re.IGNORECASE)
+)
+#: What follows a body's name written like a citation: a verb it is the subject of, "and other
+#: groups", or an apposition calling it a group.
+BODY_AS_SUBJECT = re.compile(
     r"(?:’s|'s)?\s+(?:and\s+(?:other|partner|several|many)\b|(?:has|have|had|is|was|said|says|"
     r"calls?|called|urges?|urged|condemns?|condemned|welcomes?|welcomed|demands?|demanded|"
     r"notes?|noted|documented|reported|wrote|joined|and\s+its\s+partners)\b)"
