@@ -37,6 +37,13 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # Seven of the eight figures over all 52 fell below the floors of the first 44 because of the new
 # batch (the first 44 scored as before), so those floors stay, over the first 44, and
 # WHOLE_SET_FLOORS holds the new batch's rule: floors over all 52 at the figures first measured.
+# syn-053 to syn-060 were written whole from the texts before the extractor was run on them, and
+# scored once (at 8388526): on the eight alone persons 0.826, roles 0.796, orgs 0.843, kinds
+# 0.767, provisions 0.857, events 0.718, participants 0.498, demands 0.814; on all 60 persons
+# 0.957, roles 0.887, orgs 0.917, kinds 0.866, provisions 0.924, events 0.787, participants
+# 0.667, demands 0.803 (the first 52 unchanged). By the same rule the floors of the first 44 and
+# of the first 52 stay over those appeals, and ALL_60_FLOORS holds floors over all 60 at the
+# figures first measured.
 INVENTED_FLOORS = {
     # 0.986 once the gold listed unnamed groups that act ("three men") as the development gold
     # does (the gold changed, not the extractor); 0.981 after "y" between two Spanish surnames
@@ -100,7 +107,9 @@ INVENTED_FLOORS = {
 }
 FIRST_BATCHES = {f"syn-{n:03d}" for n in range(1, 45)}
 
-# F1 over all 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
+FIRST_52 = {f"syn-{n:03d}" for n in range(1, 53)}
+
+# F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
     "persons": 0.97,
     "person_roles": 0.89,
@@ -113,6 +122,19 @@ WHOLE_SET_FLOORS = {
     "demands": 0.79,
 }
 
+# F1 over all 60 appeals, rounded down, as first measured when syn-053 to syn-060 were added.
+ALL_60_FLOORS = {
+    "persons": 0.95,
+    "person_roles": 0.88,
+    "organisations": 0.91,
+    "organisation_kinds": 0.86,
+    "legal_provisions": 0.92,
+    "events": 0.78,
+    "event_participants": 0.66,
+    # 0.803 (102 of 144 found, 8 false)
+    "demands": 0.80,
+}
+
 # Appeals whose gold has no provisions, events or demands written yet: they are scored for persons
 # and organisations only. Take a name off the list in the commit that writes that gold.
 PENDING_EVENT_GOLD: set[str] = set()
@@ -122,7 +144,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 52
+    assert len(report.cases) == 60
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -147,8 +169,15 @@ def test_invented_quality(invented_report, category: str) -> None:
 
 @pytest.mark.parametrize("category", list(WHOLE_SET_FLOORS))
 def test_invented_quality_whole_set(invented_report, category: str) -> None:
-    f1 = category_total(invented_report, category).f1
+    f1 = category_total(invented_report, category, FIRST_52).f1
     floor = WHOLE_SET_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-001 to syn-052"
+
+
+@pytest.mark.parametrize("category", list(ALL_60_FLOORS))
+def test_invented_quality_all_60(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category).f1
+    floor = ALL_60_FLOORS[category]
     assert f1 >= floor, f"{category}: F1 {f1:.3f} on all the invented appeals"
 
 
