@@ -176,6 +176,14 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "killing of her son, Tom Reed.", [("killing", D, [], ["Tom Reed"], None)]),
     ("after-she-denounced", "On 3 May 2024, human rights defender Ana Lee was arrested after she "
      "denounced the killing of journalist Tom Reed.", [("arrest", D, [], ["Ana Lee"], None)]),
+    # threats received: who receives them undergoes them
+    ("received-death-threats", "On 3 May 2024, human rights defender Ana Lee received death "
+     "threats after speaking at a press conference.", [("threat", D, [], ["Ana Lee"], None)]),
+    ("calls-warning-her", "On 3 May 2024, human rights defender Ana Lee received anonymous phone "
+     "calls warning her to stop her work.", [("threat", D, [], ["Ana Lee"], None)]),
+    ("messages-telling-kin", "On 3 May 2024, Eva Lee, the daughter of human rights defender Ana "
+     "Lee, received text messages telling her to leave the country.",
+     [("threat", D, [], ["Eva Lee"], None)]),
     # who files a complaint
     ("complaint-lodged-active", "On 3 May 2024, human rights defender Ana Lee lodged a complaint "
      "against the police with the Zembla Prosecutor's Office.",

@@ -545,6 +545,12 @@ COORDINATED_PASSIVE = re.compile(
     r"[a-z]+(?:ed|en|wn|ht|ld|ung|ut)\b([^.;:()]{0,80}?)"
     r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:then|later|also|subsequently|eventually)\s+)?$"
 )
+#: A verb of receiving opening a step told by its object, or just before it: "received death
+#: threats", "has received phone calls warning her".
+RECEIVED = re.compile(
+    r"\b(?:received|receives|receive|receiving|got|gets)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:threats?|calls?|messages?|letters?|texts?|e-?mails?|notes?|SMS)\b"
+)
 #: In the words between the two participles, a subject or a finite verb of a clause of its own.
 OWN_CLAUSE = re.compile(
     r"\b(?:he|she|they|it|we|who|which|whom|whose|that|was|were|is|are|has|have|had|did|"
@@ -1567,6 +1573,9 @@ def make_event(
         # "was stopped at the airport and prevented from boarding": a step always done to
         # someone, joined to a passive participle, is undergone by the subject too
         passive = passive or (etype in DONE_TO_SOMEONE and coordinated_passive(doc.flat, a))
+    # "Ana Lee received death threats", "she has received calls warning her": the person who
+    # receives a step told by its object undergoes it, as the subject of a passive does
+    received = not passive and RECEIVED.search(doc.flat, max(c0, a - 40), b) is not None
     if passive and others:
         # "was arrested by the police and charged by the prosecutor": a body named as the "by"
         # of an earlier verb of the sentence did that verb's step, not this one's
@@ -1591,7 +1600,7 @@ def make_event(
         if not c0 <= ma < c1 or e.id in targets or e.id in agents or (ma, _mb) in inner:
             continue
         if (
-            (ma < a and not passive)
+            (ma < a and not passive and not (received and e.kind == "person"))
             or _by_agent(doc.flat, a, b, ma, others)
             or (etype == "complaint" and ma >= b and COMPLAINT_OF.fullmatch(doc.flat, a, ma))
         ):
