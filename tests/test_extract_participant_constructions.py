@@ -184,6 +184,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("messages-telling-kin", "On 3 May 2024, Eva Lee, the daughter of human rights defender Ana "
      "Lee, received text messages telling her to leave the country.",
      [("threat", D, [], ["Eva Lee"], None)]),
+    # a body suspended by its registration or its acronym
+    ("registration-suspended", "On 3 May 2024, the Ministry of Justice suspended the "
+     "registration of the Zembla Rights Centre for three months.",
+     [("ban", D, ["Ministry of Justice"], ["Zembla Rights Centre"], "Ministry of Justice")]),
+    ("acronym-suspended", "The Zembla Rights Centre (ZRC) documents arrests. On 3 May 2024, the "
+     "Ministry of Justice suspended the ZRC for three months.",
+     [("ban", D, ["Ministry of Justice"], ["Zembla Rights Centre"], "Ministry of Justice")]),
     # who files a complaint
     ("complaint-lodged-active", "On 3 May 2024, human rights defender Ana Lee lodged a complaint "
      "against the police with the Zembla Prosecutor's Office.",
