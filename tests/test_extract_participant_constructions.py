@@ -24,6 +24,8 @@ D = "2024-05-03"
 # development half A but left half B and the invented appeals where they were, so it was not
 # kept (the protocol of docs/extraction.md keeps a change only where one of them rises).
 KNOWN_XFAIL: dict[str, str] = {
+    "hearing-rescheduled": "the hearing is found, but 'It' takes the police of the sentence "
+    "before as its agent; not tried",
     "counted-security-agents": "tried: an unnamed group for counted or described agents "
     "('five male security agents') gained one agent of half A and added one false one",
     "pronoun-after-same-subject": "tried: a person named after a 'he' of their own sentence "
@@ -191,6 +193,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("acronym-suspended", "The Zembla Rights Centre (ZRC) documents arrests. On 3 May 2024, the "
      "Ministry of Justice suspended the ZRC for three months.",
      [("ban", D, ["Ministry of Justice"], ["Zembla Rights Centre"], "Ministry of Justice")]),
+    # a hearing to come, told of the defendant or of "it"
+    ("due-back-in-court", "On 2 April 2024, police arrested human rights defender Tom Reed. He "
+     "was released on bail on 9 April and is due back in court on 3 May 2024.",
+     [("trial_hearing", D, [], ["Tom Reed"], None)]),
+    ("hearing-rescheduled", "On 2 April 2024, police arrested human rights defender Tom Reed. "
+     "His hearing was postponed. It has been rescheduled for 3 May 2024.",
+     [("trial_hearing", D, [], ["Tom Reed"], None)]),
     # who files a complaint
     ("complaint-lodged-active", "On 3 May 2024, human rights defender Ana Lee lodged a complaint "
      "against the police with the Zembla Prosecutor's Office.",
