@@ -313,6 +313,14 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "PEN Zembla and Article 19 called for her release.", []),
     ("article-19-body", "On 3 May 2021, Article 19, a free-expression group, condemned the "
      "arrest of Rina Holm.", []),
+    # a part after a slash, as Turkish law numbers articles
+    ("slash-parts-two-instruments", "On 3 May 2021, Rina Holm was charged under Article 220/1 of "
+     "the Zemblan Penal Code and under Article 5/3 of the Anti-Terror Law.",
+     [("Zemblan Penal Code", "220"), ("Anti-Terror Law", "5")]),
+    ("slash-letter-part", "On 3 May 2021, the court blocked the Vela News website under Article "
+     "9/A of Law No. 4410.", [("Law No. 4410", "9")]),
+    ("slash-part-not-a-year", "On 3 May 2021, Rina Holm was charged under Article 3 of Decree "
+     "No. 7/2020.", [("Decree No. 7/2020", "3")]),
 ]  # fmt: skip
 
 

@@ -15,8 +15,11 @@ from kg.extract.text import Doc, Span, clean
 
 # ---------------------------------------------------------------- instruments and provisions
 
+#: An article's number with its parts: "314(2)", "207.3", "353¹", "5 § 1", "174, Part 2", and a
+#: part after a slash as Turkish law numbers them ("314/2", "8/A").
 ARTICLE_NUM = (
-    r"\d+(?:-?[A-Z](?![a-z])|-\d+)?(?:\.\d+)*[¹²³⁴⁵⁶⁷⁸⁹]?(?:\s*§\s*\d+)?(?:\s*\(\w{1,3}\))*"
+    r"\d+(?:-?[A-Z](?![a-z])|-\d+)?(?:\.\d+)*[¹²³⁴⁵⁶⁷⁸⁹]?(?:/(?:\d{1,2}|[A-Z])(?![\w/]))?"
+    r"(?:\s*§\s*\d+)?(?:\s*\(\w{1,3}\))*"
     r"(?:,?\s*(?:[Pp]art|[Pp]aragraph|para\.)\s+\d+)?"
 )
 #: A law's number: "No. 7/2020", "No. 2021-17", "No. 121-FZ", "11/2021" (a number alone is
