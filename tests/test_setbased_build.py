@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from benchgen import generator as _generator
-from goldcorpus import gold_data
+from goldcorpus import FEW, gold_data
 from rdflib import RDF, Graph
 from rdflib.namespace import SH
 
@@ -93,9 +93,19 @@ def test_generated_corpus_edits_additions_removals(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus (../shared) is not here")
-def test_gold_build_violation_introduced_and_fixed_removal_and_return(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "records",
+    [
+        pytest.param(FEW, id="few-records"),
+        # Every gold record (make test-slow); the few above fail on the same wrong verdicts.
+        pytest.param(None, id="every-record", marks=pytest.mark.slow),
+    ],
+)
+def test_gold_build_violation_introduced_and_fixed_removal_and_return(
+    tmp_path: Path, records: int | None
+) -> None:
     shapes = shapes_graph()
-    data, _ = gold_data(tmp_path)
+    data, _ = gold_data(tmp_path, records)
     store_path = tmp_path / "store"
     build(store_path, data)
     stats, before = _check(store_path, shapes)
