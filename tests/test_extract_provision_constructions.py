@@ -321,6 +321,17 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "9/A of Law No. 4410.", [("Law No. 4410", "9")]),
     ("slash-part-not-a-year", "On 3 May 2021, Rina Holm was charged under Article 3 of Decree "
      "No. 7/2020.", [("Decree No. 7/2020", "3")]),
+    # a code named again in lower case
+    ("lower-penal-code-after-other-law", "Rina Holm was charged under Article 301 of the "
+     "Zemblan Penal Code. On 3 May 2021 she was charged under Article 12 of the Press Law, and "
+     "in 2019 she had been tried under Article 140/A of the penal code.",
+     [("Zemblan Penal Code", "301"), ("Press Law", "12"), ("Zemblan Penal Code", "140")]),
+    ("lower-penal-code-other-name", "Rina Holm was charged under Article 80 of the Criminal Code "
+     "of Zembla and under the Press Law; on 3 May 2021 she was tried under Article 81 of the "
+     "penal code.", [("Criminal Code", "80"), ("Criminal Code", "81")]),
+    ("lower-penal-code-alone", "On 3 May 2021, Rina Holm was charged under Article 12 of the "
+     "Press Law and Article 205 of the criminal code.",
+     [("Press Law", "12"), ("Criminal Code", "205")]),
 ]  # fmt: skip
 
 

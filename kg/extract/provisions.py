@@ -317,6 +317,17 @@ BACK_AFTER = re.compile(
 )
 
 
+#: A code named in lower case after an article: "Article 217 of the penal code" is the article of
+#: the penal code the text named, in whatever form ("the Zemblan Penal Code").
+GENERIC_CODE = re.compile(r"\s+of\s+the\s+(?P<code>(?:penal|criminal)\s+code)\b(?!\s+of\b)")
+
+
+def resolve_instrument_among(insts: list[Entity], pos: int) -> Entity | None:
+    """The one of ``insts`` named first after ``pos``."""
+    later = [(a, e) for e in insts for a, _ in e.mentions if a > pos]
+    return min(later, key=lambda x: x[0])[1] if later else None
+
+
 def _implicit_instrument(
     doc: Doc,
     ents: Entities,
@@ -334,6 +345,20 @@ def _implicit_instrument(
     """
     insts = ents.of("instrument")
     flat = doc.flat
+    generic = GENERIC_CODE.match(flat, m.end())
+    if generic:
+        # the code of that name the text gave, else a code of offences by its other name ("the
+        # Criminal Code" ... "of the penal code"), else the code as the text names it
+        said = " ".join(generic.group("code").casefold().split())
+        for tails in ((said,), ("penal code", "criminal code")):
+            codes = [e for e in insts if any(t in (e.name or "").casefold() for t in tails)]
+            code = _last_before(codes, m.start()) or resolve_instrument_among(codes, m.start())
+            if code is not None:
+                return code
+        a, b = generic.span("code")
+        code = add_instrument(doc, ents, clean(flat[a:b]), a, b, "Code", None)
+        code.attrs["kind"] = "criminal_code"
+        return code
     if BACK_BEFORE.search(flat, max(0, m.start() - 8), m.start()) or BACK_AFTER.match(
         flat, m.end()
     ):
