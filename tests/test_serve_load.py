@@ -13,8 +13,6 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from kg.store.build import build
-
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "serve_load.py"
 
 
@@ -27,13 +25,13 @@ def _bench() -> ModuleType:
     return module
 
 
-def test_clients_unharmed_by_an_attacker(tmp_path: Path) -> None:
+def test_clients_unharmed_by_an_attacker(seed_built) -> None:
     bench = _bench()
-    build(tmp_path / "store")  # full and public store, as kg build makes them
+    _, store = seed_built.copy()  # full and public store, as kg build makes them
     # The two attackers can hold both default long-query slots; a third keeps a client's
     # question that a busy machine slows past --slow-after running (reniced) instead of
     # stopping it, so the test measures the endpoint, not the machine's other load.
-    proc, port = bench.start_server(tmp_path / "store", "--timeout", "2", "--max-slow", "3")
+    proc, port = bench.start_server(store, "--timeout", "2", "--max-slow", "3")
     try:
         figures = bench.run_load(port, proc.pid, seconds=4, clients=20, attackers=2)
     finally:
@@ -58,13 +56,13 @@ def _load(name: str) -> ModuleType:
     return module
 
 
-def test_questions_and_pages_together(tmp_path: Path) -> None:
+def test_questions_and_pages_together(seed_built) -> None:
     """A short run of bench/web_load.py on the seed store: every kind of request is timed
     and none fails (latencies are the 60 s run's business)."""
     _bench()
     web = _load("web_load")
-    build(tmp_path / "store")
-    proc, port = web.start_server(tmp_path / "store")
+    _, store = seed_built.copy()
+    proc, port = web.start_server(store)
     try:
         urls = web.page_urls(port)
         figures = web.run_web(port, urls, seconds=4, clients=8)
