@@ -193,6 +193,14 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("acronym-suspended", "The Zembla Rights Centre (ZRC) documents arrests. On 3 May 2024, the "
      "Ministry of Justice suspended the ZRC for three months.",
      [("ban", D, ["Ministry of Justice"], ["Zembla Rights Centre"], "Ministry of Justice")]),
+    # custody granted to the police as time to investigate; a deadline for evidence is not
+    ("police-granted-days", "On 3 May 2024, the Zembla First Instance Court granted the police "
+     "14 more days to investigate human rights defender Ana Lee.",
+     [("detention", D, ["Zembla First Instance Court"], ["Ana Lee"],
+       "Zembla First Instance Court")]),
+    ("prosecution-given-deadline", "On 3 May 2024, the Zembla City Court gave the prosecution 14 "
+     "days to complete the forensic examination of the laptop of human rights defender Ana Lee.",
+     [("court_decision", D, ["Zembla City Court"], ["Ana Lee"], "Zembla City Court")]),
     # a hearing to come, told of the defendant or of "it"
     ("due-back-in-court", "On 2 April 2024, police arrested human rights defender Tom Reed. He "
      "was released on bail on 9 April and is due back in court on 3 May 2024.",
