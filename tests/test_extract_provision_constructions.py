@@ -332,6 +332,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("lower-penal-code-alone", "On 3 May 2021, Rina Holm was charged under Article 12 of the "
      "Press Law and Article 205 of the criminal code.",
      [("Press Law", "12"), ("Criminal Code", "205")]),
+    # a numbered law's subject in lower case, with no year
+    ("numbered-law-lower-subject-no-year", "On 3 May 2021, the court blocked the Vela News "
+     "website under Article 4 of Law No. 4410 on internet publications, its editor said.",
+     [("Law No. 4410 on internet publications", "4")]),
+    ("numbered-law-then-clause", "On 3 May 2021, the court closed Vela News under Article 4 of "
+     "Law No. 4410 on the grounds that it had no licence.", [("Law No. 4410", "4")]),
 ]  # fmt: skip
 
 

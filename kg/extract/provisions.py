@@ -101,6 +101,11 @@ def add_instrument(
         subject = LOWER_SUBJECT.match(doc.flat, more.end())
         if subject and not CLAUSE_WORDS.intersection(subject.group("words").split()):
             more = subject
+    elif not more and NUMBERED.search(text):
+        # "Law No. 5651 on internet publications": a numbered law's subject in lower case
+        subject = LOWER_SUBJECT.match(doc.flat, end)
+        if subject and not CLAUSE_WORDS.intersection(subject.group("words").split()):
+            more = subject
     if head == "Act" and text.endswith("Act"):
         more = more or ACT_YEAR.match(doc.flat, end)  # "the Zenda Act of 2012"
     more = more or NAME_AFTER_COMMA.match(doc.flat, end)
