@@ -69,6 +69,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("french-glossed", "On 3 May 2021, the Fédération Velane pour la Défense des Droits (Velan "
      "Federation for the Defence of Rights) said Rina Holm had been arrested.",
      {"Fédération Velane pour la Défense des Droits": "ngo"}),
+    # a company's legal form after a comma, on the same line or the next
+    ("legal-form-after-comma", "On 3 May 2021, Rina Holm was sued by the mining firm Minera del "
+     "Valle, S.A., which runs the quarry.", {"Minera del Valle, S.A.": "company"}),
+    ("legal-form-after-comma-wrapped", "On 3 May 2021, Rina Holm was sued for libel by Vela "
+     "Shipping,\nLtd. over her reports.", {"Vela Shipping, Ltd.": "company"}),
 ]  # fmt: skip
 
 

@@ -111,6 +111,8 @@ COMPANY_BEFORE = re.compile(
     rf"(?<![\w’'\-]){_CAP}(?:\s+(?:(?:de|del|do|da|dos|das|du|des)\s+(?:(?:la|las|los|el)\s+)?)?"
     rf"{_CAP})*\s+\Z"
 )
+#: The same name with a comma before its legal form: "Aguas del Valle, S.A.".
+COMPANY_BEFORE_COMMA = re.compile(COMPANY_BEFORE.pattern.replace(r"\s+\Z", r",\s+\Z"))
 CAPS3_BEFORE = re.compile(rf"(?<![\w’'\-])(?:{_CAP}\s+){{1,3}}\Z")
 #: A one-word gloss that belongs to the name: "Zemblan Communist Party (Maoist)".
 NAME_GLOSS = re.compile(r"\s*\((?P<g>[A-Z][a-z]+)\)")
@@ -216,7 +218,10 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
             if m.group("d") in DEMONYMS or m.group("d") in PEN_DEMONYMS:
                 found.append((m.start(), m.end(), "ngo", None))
     for m in finditer_prefixed(LEGAL_FORM, flat):
-        a = _caps_before(flat, m.start(), COMPANY_BEFORE) if _starts_word(flat, m.start()) else None
+        a = None
+        if _starts_word(flat, m.start()):
+            a = _caps_before(flat, m.start(), COMPANY_BEFORE)
+            a = _caps_before(flat, m.start(), COMPANY_BEFORE_COMMA) if a is None else a
         if a is not None:
             found.append((a, m.end(), "company", main_country))
     spans = []
