@@ -74,6 +74,14 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "Valle, S.A., which runs the quarry.", {"Minera del Valle, S.A.": "company"}),
     ("legal-form-after-comma-wrapped", "On 3 May 2021, Rina Holm was sued for libel by Vela "
      "Shipping,\nLtd. over her reports.", {"Vela Shipping, Ltd.": "company"}),
+    # a business the text calls the state's
+    ("state-owned-before-name", "On 3 May 2021, Rina Holm was dismissed by the state-owned Vela "
+     "Harbour Services Company after a strike.",
+     {"Vela Harbour Services Company": "state_enterprise"}),
+    ("state-noun-company", "On 3 May 2021, Rina Holm, who drives for the state mining company "
+     "Minera del Valle, S.A., was arrested.", {"Minera del Valle, S.A.": "state_enterprise"}),
+    ("state-owned-after-name-no-cue", "On 3 May 2021, Rina Holm was dismissed by the mining "
+     "company Vela Quarries, which the state owns.", {"Vela Quarries": "company"}),
 ]  # fmt: skip
 
 

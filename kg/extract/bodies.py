@@ -567,3 +567,28 @@ def add_bodies_listed_with_bodies(doc: Doc, ents: Entities) -> None:
             ):
                 continue
             ents.add(Entity("organisation", name, a, b, attrs={"kind": "ngo"}))
+
+
+#: Words that say a business belongs to the state, right before its name or before the noun for
+#: a business that names it: "the state-owned Vela Port Company", "the state oil company X".
+STATE_OWNED_BEFORE = re.compile(
+    r"\b(?:state|state-owned|state-run|government-owned|government-run|publicly[ -]owned)\s+"
+    r"(?:[a-z][\w\-]*\s+){0,2}?(?:(?:company|firm|corporation|enterprise)\s+)?\Z"
+)
+#: Kinds a business named after such words may have been given by its head word or noun.
+BUSINESS_KINDS = frozenset(("company", "other"))
+
+
+def mark_state_enterprises(doc: Doc, ents: Entities) -> None:
+    """A body the text calls state-owned right before its name is a state enterprise, whatever
+    its head word made it ("Company": a company)."""
+    flat = doc.flat
+    for e in ents.of("organisation"):
+        if e.attrs.get("kind") not in BUSINESS_KINDS:
+            continue
+        for a, _ in e.mentions:
+            before = flat[max(0, a - 50) : a]
+            m = STATE_OWNED_BEFORE.search(before)
+            if m and not re.search(r"[.;:!?]", before[m.start() :]):
+                e.attrs["kind"] = "state_enterprise"
+                break
