@@ -781,6 +781,7 @@ def test_patterns_opening_with_literals_found_where_their_literals_are() -> None
     from kg.extract.bodies import JOIN_HEAD, LEGAL_FORM
     from kg.extract.names import LOWER_BODIES, QUOTED
     from kg.extract.persons import HONORIFIC_NAME, PLACE_LEAD_RE
+    from kg.extract.provisions import FORMAL_TITLES
 
     made_up = [
         re.compile(r"(?:unknown|masked|armed)\s|in (?:civilian|plain) clothes"),
@@ -791,11 +792,15 @@ def test_patterns_opening_with_literals_found_where_their_literals_are() -> None
     text = (
         "aaaa disarmed men in plain clothes, the court and the judge; the unknown\tmasked men. "
         "The Vela Committee and Tarn Mining S.A. (not SA.) wrote to “Arlan”; a military court "
-        "and the administrative tribunal heard police officers, not the security forces."
+        "and the administrative tribunal heard police officers, not the security forces. "
+        "Under the Convention against Torture and Other Cruel,\nInhuman or Degrading Treatment "
+        "or  Punishment and the International Covenant on Economic, Social and Cultural Rights "
+        "(not the International Covenant on Civil and Political Rights), the Body of Principles"
     )
     bodies = [JOIN_HEAD, LEGAL_FORM, QUOTED, *(rx for rx, _, _ in LOWER_BODIES)]
     checked = 0
-    for rx in [*UNNAMED_ANCHORS, PLACE_LEAD_RE, HONORIFIC_NAME, DESCRIBED_HEAD, *bodies, *made_up]:
+    for rx in [*UNNAMED_ANCHORS, PLACE_LEAD_RE, HONORIFIC_NAME, DESCRIBED_HEAD, FORMAL_TITLES,
+               *bodies, *made_up]:  # fmt: skip
         for flat in [text, *_texts()]:
             want = [m.span() for m in rx.finditer(flat)]
             assert [m.span() for m in finditer_prefixed(rx, flat)] == want, rx.pattern
@@ -1092,6 +1097,46 @@ def test_first_letter_look_aheads_change_no_match() -> None:
             assert [m.span() for m in rx.finditer(text)] == want
             hits += len(want)
         assert hits >= 10
+
+
+def test_court_word_searched_only_where_a_noun_of_it_is() -> None:
+    """``_says_court`` answers what ``COURT_WORD.search`` answers over sentences of the appeals,
+    the same with random characters replaced, and made-up ones in capitals or with the two
+    characters outside ASCII that case-blind matching folds onto the nouns' letters; and the
+    nouns it looks for are those of the pattern: each word dropped loses matches."""
+    from kg.extract import arguments
+    from kg.extract.arguments import COURT_NOUNS, COURT_WORD, _says_court
+
+    made_up = ["the COURT ruled", "THIS TRİBUNAL", "the trıbunal", "that Chamber", "Same Judge",
+               "the courtyard", "the judges", "a court", "the tribunals", "the trial", "",
+               "The Tribunal ruled", "the \u212aourt", "tHe cOuRt"]  # fmt: skip
+    texts = [*_texts()[:12], *_mutated(_texts()[:6], 31)]
+    parts = [(t, a, b) for t in texts for a, b in _sentence_spans(t)]
+    parts += [(t, 0, len(t)) for t in made_up]
+    said = 0
+    for flat, a, b in parts:
+        want = COURT_WORD.search(flat, a, b) is not None
+        assert _says_court(flat, a, b) == want, flat[a:b]
+        said += want
+    assert said >= 20
+    assert _says_court("THIS TRİBUNAL", 0, 13) and _says_court("the trıbunal", 0, 12)
+    for noun in COURT_NOUNS:  # each noun is needed: without it some court goes unread
+        _says_court.cache_clear()
+        saved = arguments.COURT_NOUNS
+        arguments.COURT_NOUNS = tuple(n for n in COURT_NOUNS if n != noun)
+        try:
+            assert not all(
+                _says_court(flat, a, b) == (COURT_WORD.search(flat, a, b) is not None)
+                for flat, a, b in parts
+            ), noun
+        finally:
+            arguments.COURT_NOUNS = saved
+            _says_court.cache_clear()
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a flat text, as :func:`kg.extract.text.make_doc` reads them."""
+    return [(s.start, s.end) for s in make_doc(text).sentences]
 
 
 def test_case_read_look_ahead_holds_every_letter_that_folds() -> None:

@@ -521,10 +521,13 @@ TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 #: same tokens: white space is passed over at once (every token opens with a character that
 #: is not white space), a letter opens one branch whether a run follows it or not, the
 #: quotation marks are single characters of ``\S`` as before, and a letter is ``[^\W\d]``
-#: (which holds the underscore, absent here) rather than ``[^\W\d_]``.
+#: (which holds the underscore, absent here) rather than ``[^\W\d_]``. The run after a first
+#: letter (``[\w’'\-.]*\w``: the longest that ends with a word character) is read as words
+#: and the marks between them, each taken whole (possessive), so the engine no longer reads
+#: a run to its end and then steps back off the marks and the last letter.
 TOKEN_SPLIT_PLAIN = re.compile(
-    r"((?=\S)(?:No\.(?=\s*\d)|[^\W\d](?:[\w’'\-.]*\w(?:(?<=s)['’](?!\w))?)?"
-    r"|\d+(?:st|nd|rd|th)?|\S))"
+    r"((?=\S)(?:No\.(?=\s*\d)|[^\W\d](?:\w++(?:[’'\-.]++\w++)*+(?:(?<=s)['’](?!\w))?"
+    r"|(?:[’'\-.]++\w++)++(?:(?<=s)['’](?!\w))?)?|\d++(?:st|nd|rd|th)?|\S))"
 )
 
 
