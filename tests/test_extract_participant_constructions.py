@@ -24,6 +24,8 @@ D = "2024-05-03"
 # development half A but left half B and the invented appeals where they were, so it was not
 # kept (the protocol of docs/extraction.md keeps a change only where one of them rises).
 KNOWN_XFAIL: dict[str, str] = {
+    "must-report-and-may-not-leave": "the hypothetical filter reads the 'must' of the conjunct "
+    "before, within its 40 characters, as the ban's; not tried",
     "hearing-rescheduled": "the hearing is found, but 'It' takes the police of the sentence "
     "before as its agent; not tried",
     "counted-security-agents": "tried: an unnamed group for counted or described agents "
@@ -201,6 +203,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("prosecution-given-deadline", "On 3 May 2024, the Zembla City Court gave the prosecution 14 "
      "days to complete the forensic examination of the laptop of human rights defender Ana Lee.",
      [("court_decision", D, ["Zembla City Court"], ["Ana Lee"], "Zembla City Court")]),
+    # a travel ban told by the noun "travel" or as a condition of release
+    ("banned-from-travel", "On 3 May 2024, human rights defender Ana Lee was banned from travel "
+     "for a year.", [("travel_ban", D, [], ["Ana Lee"], None)]),
+    ("may-not-leave", "On 3 May 2024, human rights defender Ana Lee was released under "
+     "judicial control and may not leave the country.",
+     [("travel_ban", D, [], ["Ana Lee"], None)]),
+    ("must-report-and-may-not-leave", "On 3 May 2024, human rights defender Ana Lee was "
+     "released. She must report weekly and may not leave the country.",
+     [("travel_ban", D, [], ["Ana Lee"], None)]),
     # a hearing to come, told of the defendant or of "it"
     ("due-back-in-court", "On 2 April 2024, police arrested human rights defender Tom Reed. He "
      "was released on bail on 9 April and is due back in court on 3 May 2024.",
