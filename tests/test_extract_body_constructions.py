@@ -82,6 +82,17 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "Minera del Valle, S.A., was arrested.", {"Minera del Valle, S.A.": "state_enterprise"}),
     ("state-owned-after-name-no-cue", "On 3 May 2021, Rina Holm was dismissed by the mining "
      "company Vela Quarries, which the state owns.", {"Vela Quarries": "company"}),
+    # a unit of the police takes its parent's kind
+    ("unit-of-the-police", "On 3 May 2021, Rina Holm was questioned by the Cyber Crime "
+     "Suppression Division (CCSD) of the Vela Police.",
+     {"Cyber Crime Suppression Division": "police", "Vela Police": "police"}),
+    ("its-unit", "On 3 May 2021, officers of the Vela Police Service and of its Tactical Support "
+     "Unit arrested Rina Holm.", {"Vela Police Service": "police", "Tactical Support Unit":
+     "police"}),
+    ("police-as-modifier", "On 3 May 2021, officers of the police Public Order Department "
+     "arrested Rina Holm.", {"Public Order Department": "police"}),
+    ("division-of-a-court", "On 3 May 2021, the Vela High Court, Appeals Division, acquitted "
+     "Rina Holm.", {"Vela High Court": "court", "Appeals Division": "court"}),
 ]  # fmt: skip
 
 

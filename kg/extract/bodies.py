@@ -592,3 +592,44 @@ def mark_state_enterprises(doc: Doc, ents: Entities) -> None:
             if m and not re.search(r"[.;:!?]", before[m.start() :]):
                 e.attrs["kind"] = "state_enterprise"
                 break
+
+
+#: Head words of a unit of a larger body: "the Cyber Crime Division of the Vela Police".
+UNIT_HEADS = frozenset(("Unit", "Division", "Department", "Branch", "Squad", "Section", "Bureau"))
+#: Kinds a unit takes from the body it belongs to.
+PARENT_KINDS = frozenset(("police", "security_service", "prosecution"))
+#: Between a unit's name and its parent's: an acronym, then "of the".
+UNIT_OF = re.compile(r"\s*(?:\([A-Z][\w\-]{1,9}\)\s*)?,?\s*of\s+(?:the\s+)?")
+#: Before a unit's name: the parent's possessive ("its", "the police's") or the parent as a
+#: modifier ("the police National Security Department").
+UNIT_ITS = re.compile(r"\bits\s+\Z")
+UNIT_POLICE = re.compile(r"\bpolice(?:[’']s)?\s+\Z", re.IGNORECASE)
+
+
+def kind_units_by_parent(doc: Doc, ents: Entities) -> None:
+    """A unit of the police, a security service or a prosecution ("the Cyber Crime Division
+    (CCD) of the Vela Police", "the Vela Police Service and its Support Unit", "the police
+    Rapid Response Department") is of its parent's kind, whatever its head word ("Division"
+    names a court's chamber elsewhere)."""
+    flat = doc.flat
+    orgs = ents.of("organisation")
+    starts = {a: e for e in orgs for a, _ in e.mentions}
+    for e in orgs:
+        words = (e.name or "").split()
+        if not words or words[-1] not in UNIT_HEADS or e.attrs.get("kind") in PARENT_KINDS:
+            continue
+        for a, b in e.mentions:
+            of = UNIT_OF.match(flat, b)
+            parent = starts.get(of.end()) if of else None
+            if parent is None and UNIT_ITS.search(flat, max(0, a - 6), a):
+                sent = max(flat.rfind(". ", 0, a), 0)
+                before = [
+                    (x, o) for o in orgs for x, _ in o.mentions if sent <= x < a and o is not e
+                ]
+                parent = max(before, key=lambda t: t[0])[1] if before else None
+            kind = parent.attrs.get("kind") if parent is not None else None
+            if kind is None and UNIT_POLICE.search(flat, max(0, a - 12), a):
+                kind = "police"
+            if kind in PARENT_KINDS:
+                e.attrs["kind"] = kind
+                break
