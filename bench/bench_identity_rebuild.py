@@ -15,14 +15,23 @@ resolved again (``IdentityIndex.resolved``: the code of ``--root`` counts them i
 and a SHA-256 of its clusters and review rows, compared with a resolution of every item of the
 edited corpus from scratch. ``--root`` runs the ``kg`` package of another checkout (its code
 before a change, say), so that two versions are measured on the same inputs by turns.
+
+Each edit's items are given by appeal, as a build's state gives them (``by_appeal``).
+``--disk`` keeps the index's keys, marks, label states and item numbers in its SQLite file, as
+a build does (a copy of the saved file is changed for each edit: rows read by key), not in
+memory. ``--profile PREFIX`` runs each edit's ``resolve_with_index`` under cProfile (CPU
+time) and writes its statistics to ``PREFIX-K.prof`` (K: the edit's number from 1); the CPU
+written is then the profiled run's.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
 import resource
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -47,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose kg runs")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--no-check", action="store_true", help="no resolution from scratch")
+    parser.add_argument("--disk", action="store_true", help="keys and rows on disk, as a build")
+    parser.add_argument("--profile", help="cProfile statistics of each edit to PREFIX-K.prof")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(args.root.resolve()))
     from kg.record.identity import record_items
@@ -70,12 +81,17 @@ def main(argv: list[str] | None = None) -> int:
     items = record_items(records)
     res["items"] = len(items)
     stamps = {aid: "0" for aid in records}
+    work = args.out.parent / f".identity-index-{os.getpid()}"
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    saved = work / "identity-index.pickle"
+    keys = work / "identity-keys.sqlite" if args.disk else None
+    res["disk"] = args.disk
     t, c = time.perf_counter(), time.process_time()
-    full, index = resolve_with_index(items, None, stamps, None, "bench")
+    full, index = resolve_with_index(items, None, stamps, None, "bench", keys)
     res["full_cpu"] = round(time.process_time() - c, 2)
     res["full_wall"] = round(time.perf_counter() - t, 2)
-    saved = args.out.parent / f".identity-index-{os.getpid()}.pickle"
-    saved.parent.mkdir(parents=True, exist_ok=True)
     write_index(index, saved)
     del index, full
     res["edits"] = []
@@ -90,10 +106,21 @@ def main(argv: list[str] | None = None) -> int:
             new_stamps = dict(stamps)
             for aid in _records([edited / "cases" / p.name for p in changed]):
                 new_stamps[aid] = "1"
-            index = read_index(saved)
+            by_appeal: dict[str, list] = {}  # as the build's state gives them
+            for key in new_items:
+                by_appeal.setdefault(key[0], []).append(key)
+            index = read_index(saved, work / "edit.sqlite" if args.disk else None)
+            profile = cProfile.Profile(time.process_time) if args.profile else None
             load = os.getloadavg()[0]
             t, c = time.perf_counter(), time.process_time()
-            again, index = resolve_with_index(new_items, None, new_stamps, index, "bench")
+            if profile is not None:
+                profile.enable()
+            again, index = resolve_with_index(
+                new_items, None, new_stamps, index, "bench", None, by_appeal
+            )
+            if profile is not None:
+                profile.disable()
+                profile.dump_stats(f"{args.profile}-{len(res['edits']) + 1}.prof")
             step = {
                 "edited": str(edited),
                 "records_changed": len(changed),
@@ -109,9 +136,12 @@ def main(argv: list[str] | None = None) -> int:
                 step["same_as_from_scratch"] = step["sha256"] == step["sha256_from_scratch"]
             res["edits"].append(step)
             print(json.dumps(step), file=sys.stderr)
+            close = getattr(index.table, "close", None)
+            if close is not None:
+                close()
             del index, again
     finally:
-        saved.unlink(missing_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
     res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     res["load_after"] = [round(x, 2) for x in os.getloadavg()]
     args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
