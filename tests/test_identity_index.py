@@ -537,6 +537,47 @@ def test_the_components_read_from_the_key_table_are_those_the_index_walks(
     assert len(set(component)) > 1 and len(set(component)) < len(component)
 
 
+def test_merge_walks_kept_between_walks_are_those_read_from_the_key_table(
+    tmp_path: Path,
+) -> None:
+    """What one rebuild's walks of merge components keep for the next walk gives the walk
+    that reads the key table each time, also after an item is taken out and put back with
+    the keys of another (the keys it left and joined forgotten)."""
+    from benchgen import generated_cases, load_cases
+
+    from kg.record.identity_index import _MergeWalks, component_keys
+
+    out, _extra = generated_cases(tmp_path, 30, keep=30, seed=3)
+    records = load_cases(out)
+    items = record_items(records)
+    _, index = resolve_with_index(
+        items, None, _stamps(records), None, "ctx", tmp_path / "keys.sqlite"
+    )
+    walks = _MergeWalks(index)
+    keys = [k for k in index.ids if k is not None]
+
+    def same() -> None:
+        for key in keys:
+            kept = index.component([key], merging=True, walks=walks)
+            assert kept == index.component([key], merging=True)
+
+    same()
+    big = max(keys, key=lambda k: len(index.component([k], merging=True)))
+    assert len(index.component([big], merging=True)) > 2
+    moved = next(k for k in keys if k not in index.component([big], merging=True))
+    n = index.id_of[moved]
+    walks.forget(n, walks.keys_of(n))
+    index.remove(moved)
+    keys.remove(moved)
+    same()
+    taken = component_keys(items[big], {})
+    index.add(moved, taken)
+    walks.forget(index.id_of[moved], taken)
+    keys.append(moved)
+    same()
+    assert moved in index.component([big], merging=True, walks=walks)
+
+
 def test_items_kept_apart_for_a_resolution_in_parts_come_back_equal(tmp_path: Path) -> None:
     """Items are kept marshalled, one at a time, and read back by number; one whose type
     marshal does not take (a subclass here) is kept pickled."""

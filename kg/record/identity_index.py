@@ -586,13 +586,27 @@ class IdentityIndex:
         self.ids[n] = None
         self.free.append(n)
 
-    def component(self, seeds: Iterable[Key], *, merging: bool = False) -> set[Key]:
+    def component(
+        self, seeds: Iterable[Key], *, merging: bool = False, walks: _MergeWalks | None = None
+    ) -> set[Key]:
         """The items linked to ``seeds`` by shared keys (stars: through a hub only); with
         ``merging``, by shared merge keys only (:func:`merges`): the items whose clusters
-        may depend on those of ``seeds``."""
+        may depend on those of ``seeds``. ``walks`` (merge keys only) keeps what the key
+        table gave for the next walk of the same rebuild."""
         seen = {self.id_of[s] for s in seeds if s in self.id_of}
         done: set[str] = set()
         todo = list(seen)
+        if walks is not None:
+            while todo:
+                for k in walks.keys_of(todo.pop()):
+                    if k in done:
+                        continue
+                    done.add(k)
+                    for nxt in walks.reach(k):
+                        if nxt not in seen:
+                            seen.add(nxt)
+                            todo.append(nxt)
+            return set(_items_of(self, seen))  # type: ignore[arg-type]
         while todo:
             n = todo.pop()
             for k in self.table.keys_of(n):
@@ -739,15 +753,56 @@ def _plain(value: object) -> object:
 # other keys (a person's first and last name, two of its words, names one edit apart, the
 # stars of one-word names) pair items only for review rows.
 _MERGING = ("p:k:", "o:", "i:", "d:")
+# ... and the same as the hub or a member of a star (HUB and MEMBER are of one length).
+_MERGING_ANY = (*_MERGING, *(side + m for side in (HUB, MEMBER) for m in _MERGING))
 
 
 def merges(key: str) -> bool:
     """Whether two items sharing ``key`` (a key of :func:`component_keys`, or of a decision)
     may be joined in one cluster by a rule: clusters are made within the components of these
     keys alone."""
-    if key.startswith((HUB, MEMBER)):
-        key = key[len(HUB) :]
-    return key.startswith(_MERGING)
+    return key.startswith(_MERGING_ANY)
+
+
+class _MergeWalks:
+    """What the walks of one rebuild's merge components (:meth:`IdentityIndex.component`
+    with ``merging``) read from the key table, kept for the next walk: each item's merge keys
+    (a member's key given as its star's hub's) and the items each such key reaches. A
+    rebuild walks the same components up to three times (before its change, after it, and
+    for the persons it reaches), a recurring name's hundreds of members each time;
+    :meth:`forget` drops what an item taken out of the table or put in changes."""
+
+    def __init__(self, index: IdentityIndex) -> None:
+        self.table = index.table
+        self._keys: dict[int, list[str]] = {}
+        self._reach: dict[str, list[int]] = {}
+
+    def keys_of(self, n: int) -> list[str]:
+        found = self._keys.get(n)
+        if found is None:
+            found = self._keys[n] = [_hub_side(k) for k in self.table.keys_of(n) if merges(k)]
+        return found
+
+    def reach(self, key: str) -> list[int]:
+        """The items ``key`` (as :meth:`keys_of` gives it) links: a star's hub reaches its
+        hubs and, when there is one, every member."""
+        found = self._reach.get(key)
+        if found is None:
+            found = self.table.members(key)
+            if key.startswith(HUB) and found:
+                found = found + self.table.members(MEMBER + key[len(HUB) :])
+            self._reach[key] = found
+        return found
+
+    def forget(self, n: int, keys: Iterable[str]) -> None:
+        """Item ``n``, whose keys are ``keys``, taken out of the table or put in."""
+        self._keys.pop(n, None)
+        for k in keys:
+            self._reach.pop(_hub_side(k), None)
+
+
+def _hub_side(key: str) -> str:
+    return HUB + key[len(MEMBER) :] if key.startswith(MEMBER) else key
 
 
 def component_keys(item: Item, variants: dict[str, set[str]]) -> list[str]:
@@ -989,11 +1044,17 @@ def _resolve_with_index(
     # previous index, of the items that changed or went (a change can split one: its other
     # items are resolved again), and, in the index brought up to date, of those items and of
     # the items that changed or came.
-    before = index.component(gone, merging=True)
+    walks = _MergeWalks(index)
+    before = index.component(gone, merging=True, walks=walks)
     for key in gone:
+        if key in index.id_of:
+            n = index.id_of[key]
+            walks.forget(n, walks.keys_of(n))
         index.remove(key)
     for key in fresh:
-        index.add(key, component_keys(items[key], variants) + dkeys.get(key, []))
+        keys = component_keys(items[key], variants) + dkeys.get(key, [])
+        index.add(key, keys)
+        walks.forget(index.id_of[key], keys)
     touched_items = set(gone) | set(fresh)
     kept = [k for k in before if k in items and k not in touched_items]
     if index.of is None:  # an index made by hand
@@ -1003,10 +1064,12 @@ def _resolve_with_index(
     # through another item: then it is resolved whole, with them.
     joins = _joins(index, items, fresh, curated) if grouped else {}
     joined = {x for xs in joins.values() for x in xs}
-    again = index.component([*(k for k in fresh if k not in joined), *kept], merging=True)
+    again = index.component(
+        [*(k for k in fresh if k not in joined), *kept], merging=True, walks=walks
+    )
     while reached := [f for f, xs in joins.items() if f in again or again.intersection(xs)]:
         for first in reached:
-            again |= index.component(joins.pop(first), merging=True)
+            again |= index.component(joins.pop(first), merging=True, walks=walks)
     joining = {x: first for first, xs in joins.items() for x in xs}
 
     def chosen(keys: set[Key]) -> Iterable[Key]:
@@ -1032,7 +1095,9 @@ def _resolve_with_index(
     seeds = [k for k in again if items[k].kind == "person"]
     for appeal in sorted({k[0] for k in moved}):
         seeds += [k for k in by_appeal.get(appeal, []) if items[k].orgs & moved]
-    again_p = {k for k in index.component(seeds, merging=True) if items[k].kind == "person"}
+    again_p = {
+        k for k in index.component(seeds, merging=True, walks=walks) if items[k].kind == "person"
+    }
 
     def org_cluster(org: Key) -> object:
         if org in joining:
