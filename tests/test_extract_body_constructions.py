@@ -93,6 +93,13 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "arrested Rina Holm.", {"Public Order Department": "police"}),
     ("division-of-a-court", "On 3 May 2021, the Vela High Court, Appeals Division, acquitted "
      "Rina Holm.", {"Vela High Court": "court", "Appeals Division": "court"}),
+    # the UN's agencies by name
+    ("un-agency", "On 3 May 2021, Rina Holm, who had filed a complaint with the International "
+     "Labour Organization, was arrested by the Vela Police.",
+     {"International Labour Organization": "international_org", "Vela Police": "police"}),
+    ("international-ngo-stays-ngo", "On 3 May 2021, Rina Holm, a member of the International "
+     "Federation for Human Rights, was arrested.",
+     {"International Federation for Human Rights": "ngo"}),
 ]  # fmt: skip
 
 

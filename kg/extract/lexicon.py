@@ -214,6 +214,18 @@ ORG_KIND_HINTS = [
         ),
         "international_org",
     ),
+    # the UN's specialised agencies, funds and programmes and other bodies of states world-wide
+    # ("International Labour Organization", "World Health Organization", "UNESCO")
+    (
+        re.compile(
+            r"^(?:International (?:Labour|Labor|Maritime|Civil Aviation) Organi[sz]ation|"
+            r"International Organi[sz]ation for Migration|World (?:Health|Trade|Intellectual "
+            r"Property|Meteorological) Organi[sz]ation|Food and Agriculture Organi[sz]ation|"
+            r"International Telecommunication Union|International Monetary Fund|World Bank|"
+            r"UNESCO|UNICEF|UNHCR|UNDP|UNFPA|UNODC|UN Women|ILO|IOM|WHO)$"
+        ),
+        "international_org",
+    ),
     # the public prosecution of Latin American and French-speaking states, also in English
     (
         re.compile(r"^Minist(?:erio|ério|ère) [Pp](?:úblico|ublic)\b|\bPublic Ministry\b"),
