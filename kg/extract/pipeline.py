@@ -79,6 +79,7 @@ from kg.extract.shortforms import (
     bodies_named_in_brackets,
     link_common_noun_bodies,
     link_org_short_forms,
+    merge_line_glosses,
 )
 from kg.extract.text import ARTICLE_PREFIX, Doc, clean, evidence, find_runs, make_doc
 from kg.read.appeal import normalise_newlines
@@ -138,6 +139,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_unnamed_posts(doc, ents)
     _merge_short_orgs(ents)
     link_org_short_forms(doc, ents)
+    merge_line_glosses(doc, ents)
     link_common_noun_bodies(doc, ents, main_country)
     mark_state_enterprises(doc, ents)
     kind_units_by_parent(doc, ents)

@@ -158,3 +158,42 @@ def link_common_noun_bodies(doc: Doc, ents: Entities, main_country: str | None) 
                 body.attrs["country"] = main_country
             elif (a, b) not in body.mentions:
                 body.mentions.append((a, b))
+
+
+#: Between a body's short name and its full name on a line of their own: "CIVICUS – World
+#: Alliance for Citizen Participation", "CIVICUS: World Alliance ...".
+LINE_GLOSS_SEP = re.compile(r"[^\S\n]*(?:[–—:]|\s-)[^\S\n]*")
+
+
+def merge_line_glosses(doc: Doc, ents: Entities) -> None:
+    """Two bodies that make a line alone, joined by a dash or a colon, are one body named twice:
+    an issuer's header or signature "ACRONYM – Full Name". The first is its name, the second a
+    variant."""
+    text = doc.text
+    orgs = ents.of("organisation")
+    if len(orgs) < 2:
+        return
+    starts = {a: (e, b) for e in orgs for a, b in e.mentions}
+    for first in list(orgs):
+        if first not in ents.items:
+            continue
+        for a, b in list(first.mentions):
+            line_start = text.rfind("\n", 0, a) + 1
+            if text[line_start:a].strip():
+                continue
+            sep = LINE_GLOSS_SEP.match(text, b)
+            if sep is None or sep.end() == b:
+                continue
+            nxt = starts.get(sep.end())
+            if nxt is None or nxt[0] is first or nxt[0] not in ents.items:
+                continue
+            second, end = nxt
+            line_end = text.find("\n", end)
+            if text[end : len(text) if line_end < 0 else line_end].strip(" .\t"):
+                continue
+            if second.name and second.name not in first.variants and second.name != first.name:
+                first.variants.append(second.name)
+            first.variants.extend(v for v in second.variants if v not in first.variants)
+            first.mentions.extend(second.mentions)
+            ents.items.remove(second)
+            break
