@@ -27,7 +27,9 @@ class BuiltOnce:
         self._root = root
         work = root / "tree"
         shutil.copytree(data, work / "data")
-        self.result: Any = build(work / "kg", work / "data", progress=None)
+        #: What the build said as it went (``progress``), for the tests that check it.
+        self.lines: list[str] = []
+        self.result: Any = build(work / "kg", work / "data", progress=self.lines.append)
         work.rename(root / "template")
 
     def copy(self) -> tuple[Path, Path]:
