@@ -654,3 +654,28 @@ def test_graphs_changed_in_place_that_trade_triples_keep_only_what_no_other_chan
         state.abandon()
     assert results[0] == results[1]
     assert results[1][1] == {a, b, c} and results[1][3] == 1  # the pair's fact went into c's
+
+
+def test_staying_triples_are_those_no_other_changed_graph_held_or_states() -> None:
+    """What a graph changed in place keeps as it was: its own triples that it held and
+    states still, less any that another changed graph held before, states now, or keeps
+    alike, and less the ontology's and the shared index's. Each way a triple can meet
+    another graph is caught (a version that let one through would keep a shared triple in
+    one graph)."""
+    from kg.store.delta import _staying
+
+    a, b, c = (f"{APPEAL_GRAPHS}s-{i}" for i in range(3))
+    old_sets = {
+        a: {"a-own", "a-edited", "both-keep", "held-by-c", "onto", "indexed"},
+        b: {"b-own", "both-keep"},
+        c: {"held-by-c"},  # removed
+    }
+    new_sets = {
+        a: {"a-own", "a-new", "both-keep", "held-by-c", "onto", "indexed", "now-in-b"},
+        b: {"b-own", "both-keep", "now-in-b", "a-own-too"},
+    }
+    old_sets[a].add("a-own-too")
+    new_sets[a].add("a-own-too")
+    out = _staying(old_sets, new_sets, {a, b}, {"onto"}, {"indexed"})
+    assert out == {a: {"a-own"}, b: {"b-own"}}
+    assert _staying(old_sets, new_sets, {a}, set(), set()) == {a: {"a-own", "onto", "indexed"}}

@@ -407,14 +407,23 @@ def _staying(
                 out[g] = both
     if not out:
         return out
-    # Of those, the ones another changed graph held or states too (it becomes shared).
+    # Of those, the ones another changed graph held or states too (it becomes shared): a
+    # graph's triples less its own staying ones (a few: what changed, what it shares) met
+    # in another graph's staying ones, and those that two graphs keep alike. Never a set of
+    # every changed graph's triples built triple by triple.
     every = set().union(*out.values())
-    seen: set[str] = set()
     twice: set[str] = set()
     for g in sorted(old_sets.keys() | new_sets.keys()):
-        hit = (old_sets.get(g, _NONE) & every) | (new_sets.get(g, _NONE) & every)
-        twice |= seen & hit
-        seen |= hit
+        own = out.get(g, _NONE)
+        rest = old_sets[g] - own if g in old_sets else set()
+        if g in new_sets:
+            rest |= new_sets[g] - own
+        twice |= rest & every
+    if len(every) < sum(len(kept) for kept in out.values()):
+        seen: set[str] = set()
+        for g in sorted(out):
+            twice |= seen & out[g]
+            seen |= out[g]
     if twice:
         for g in list(out):
             out[g] -= twice
