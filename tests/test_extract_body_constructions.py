@@ -134,6 +134,18 @@ def test_an_issuers_signature_with_a_colon_names_one_body() -> None:
     ]
 
 
+def test_a_header_line_with_an_acronym_in_brackets_names_the_body_of_the_text() -> None:
+    text = (
+        "DEFENDER ALERT – ZEMBLA\n\nArrest of defender Rina Holm\n\nVela Initiative of Women "
+        "Defenders (VI-Mujeres)\n\nStrelsau, 12 May 2021\n\nThe Vela Initiative of Women "
+        "Defenders condemns the arrest of Rina Holm on 3 May 2021.\n"
+    )
+    orgs = extract_case(text, appeal_id="t-acronym")["organisations"]
+    assert [(o["name"], o["variants"]) for o in orgs] == [
+        ("Vela Initiative of Women Defenders", ["VI-Mujeres"])
+    ]
+
+
 def test_two_bodies_in_a_sentence_joined_by_a_colon_stay_two() -> None:
     text = (
         HEAD + "On 3 May 2021 the Vela Police arrested Rina Holm of the Vela Rights Network: Vela "

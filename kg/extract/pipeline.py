@@ -80,6 +80,7 @@ from kg.extract.shortforms import (
     link_common_noun_bodies,
     link_org_short_forms,
     merge_line_glosses,
+    split_bracketed_acronyms,
 )
 from kg.extract.text import ARTICLE_PREFIX, Doc, clean, evidence, find_runs, make_doc
 from kg.read.appeal import normalise_newlines
@@ -140,6 +141,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     _merge_short_orgs(ents)
     link_org_short_forms(doc, ents)
     merge_line_glosses(doc, ents)
+    split_bracketed_acronyms(ents)
     link_common_noun_bodies(doc, ents, main_country)
     mark_state_enterprises(doc, ents)
     kind_units_by_parent(doc, ents)

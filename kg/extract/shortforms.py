@@ -197,3 +197,27 @@ def merge_line_glosses(doc: Doc, ents: Entities) -> None:
             first.mentions.extend(second.mentions)
             ents.items.remove(second)
             break
+
+
+#: A body's name with its acronym in brackets, read as one run: "Vela Rights Network (VRN)".
+NAME_WITH_ACRONYM = re.compile(r"^(?P<name>.*[^\s(])\s*\((?P<acr>[A-Z][\w\-’']{1,15})\)$")
+
+
+def split_bracketed_acronyms(ents: Entities) -> None:
+    """A body named with its acronym in brackets is the body of that name, the acronym a variant;
+    merged into the body of the same name where the text names it apart too."""
+    orgs = ents.of("organisation")
+    for e in list(orgs):
+        m = NAME_WITH_ACRONYM.match(e.name or "")
+        if m is None or not any(c.isupper() for c in m.group("acr")[1:]):
+            continue
+        name, acr = m.group("name"), m.group("acr")
+        same = next((o for o in orgs if o is not e and o.name == name and o in ents.items), None)
+        keep = same or e
+        keep.name = name
+        if acr not in keep.variants:
+            keep.variants.append(acr)
+        if same is not None:
+            same.variants.extend(v for v in e.variants if v not in same.variants)
+            same.mentions.extend(e.mentions)
+            ents.items.remove(e)
