@@ -766,3 +766,51 @@ def test_a_pen_name_in_quotes_further_on_in_the_clause_is_a_variant() -> None:
     persons = {p["name"]: p for p in extract_case(text, appeal_id="t")["persons"]}
     assert "Lin Song Ha" not in persons
     assert "Lin Song Ha" in persons["Tam Vo Lin"]["variants"]
+
+
+LONG_THEN_SHORT = """3 March 2026
+
+Zembla: Journalist Tomás Ferrer and lawyer Lucía Ramos de Almeida detained
+
+On 1 March 2026, police in Vela arrested the journalist Tomás Ignacio Ferrer Quintana and the
+lawyer Lucía Beatriz Ramos de Almeida. His sister, Ana Ferrer Quintana, was questioned the same
+day. Tomás Ferrer had reported on land seizures; Ms Ramos represents the families evicted.
+Mr Ferrer was taken to the Central Prison.
+
+The blogger Youssef bin Khalid al-Amri was summoned on 2 March. His father Khalid al-Amri was
+threatened. Youssef al-Amri has refused to close his blog. The teacher João Paulo da Costa Nunes
+was dismissed; João Costa Nunes had signed a petition.
+
+The brothers Carlos Andrés Vidal Soto and Carlos Eduardo Vidal Ruiz were beaten; Carlos Vidal
+was taken to hospital.
+"""
+
+
+def test_a_short_form_keeping_the_given_name_and_part_of_the_rest() -> None:
+    persons = extract_case(LONG_THEN_SHORT, appeal_id="t-persons-forms")["persons"]
+    by_name = {p["name"]: p for p in persons}
+    # Spanish: the first surname without the second, the middle name left out; the short form
+    # said first (in the title) is merged all the same
+    assert "Tomás Ferrer" in by_name["Tomás Ignacio Ferrer Quintana"]["variants"]
+    assert "Lucía Ramos de Almeida" in by_name["Lucía Beatriz Ramos de Almeida"]["variants"]
+    # an honorific before a surname that is not the name's last word
+    assert "Ms Ramos" in by_name["Lucía Beatriz Ramos de Almeida"]["variants"]
+    assert "Mr Ferrer" in by_name["Tomás Ignacio Ferrer Quintana"]["variants"]
+    # Arabic, the patronymic left out; Portuguese, the given name and both surnames
+    assert "Youssef al-Amri" in by_name["Youssef bin Khalid al-Amri"]["variants"]
+    assert "João Costa Nunes" in by_name["João Paulo da Costa Nunes"]["variants"]
+    for short in ("Tomás Ferrer", "Lucía Ramos de Almeida", "Youssef al-Amri", "João Costa Nunes"):
+        assert short not in by_name
+
+
+def test_people_sharing_names_stay_apart() -> None:
+    persons = extract_case(LONG_THEN_SHORT, appeal_id="t-persons-forms")["persons"]
+    by_name = {p["name"]: p for p in persons}
+    # a sister sharing both surnames, a father named in his son's name
+    assert by_name["Ana Ferrer Quintana"]["roles"] == ["relative"]
+    assert "Ana Ferrer Quintana" not in by_name["Tomás Ignacio Ferrer Quintana"]["variants"]
+    assert "Khalid al-Amri" in by_name
+    assert "Khalid al-Amri" not in by_name["Youssef bin Khalid al-Amri"]["variants"]
+    # "Carlos Vidal" fits two brothers: it is merged into neither
+    assert "Carlos Vidal" not in by_name["Carlos Andrés Vidal Soto"]["variants"]
+    assert "Carlos Vidal" not in by_name["Carlos Eduardo Vidal Ruiz"]["variants"]

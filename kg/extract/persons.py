@@ -559,6 +559,17 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
                 or (len(sw) >= 2 and fw[: len(sw)] == sw)
                 # "Anna Kovacs" of "Anna Maria Kovacs": the middle names left out
                 or (len(sw) == 2 and fw[0] == sw[0] and fw[-1] == sw[1])
+                # "Tomás Ferrer" or "Lucía Ramos de Almeida" of "Tomás Ignacio Ferrer Quintana"
+                # and "Lucía Beatriz Ramos de Almeida": the given name and some of the rest in
+                # order, where no other name holds them
+                or (
+                    _given_and_part_of(sw, fw)
+                    and not any(
+                        k != j and k != i and _given_and_part_of(sw, words[k])
+                        for k in range(len(persons))
+                        if id(persons[k]) not in merged and len(words[k]) > len(sw)
+                    )
+                )
             ):
                 if named_by_kin(doc, short) and not named_by_kin(doc, full):
                     continue  # "Hassan Ali Salem ... his father Ali Salem": a patronymic
@@ -568,6 +579,24 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
                 ents.items.remove(short)
                 merged.add(id(short))
                 break
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    """Whether the words of ``part`` occur in ``whole`` in the same order, gaps allowed."""
+    it = iter(whole)
+    return all(w in it for w in part)
+
+
+def _given_and_part_of(short: list[str], full: list[str]) -> bool:
+    """A short form that keeps the given name and drops middle names, a second surname or a
+    patronymic: "Gabriel Rondón", "Youssef al-Amri" of "Gabriel Alejandro Rondón Pérez",
+    "Youssef bin Khalid al-Amri". It ends on a name word, not a particle ("Carmen de")."""
+    return (
+        2 <= len(short) < len(full)
+        and short[0] == full[0]
+        and short[-1] not in NAME_PARTICLES
+        and _in_order(short[1:], full[1:])
+    )
 
 
 #: A kinship noun of someone's right before a name: "his father, X", "Salem's son X".
@@ -676,6 +705,14 @@ def resolve_person(
         # "Mr. ASM A B" where "A B" was found without the initials the title rules strip
         or (len(words) > len(pw := (p.name or "").split()) >= 2 and words[-len(pw) :] == pw)
     ]
+    if not hits:  # "Ms Ramos" of "Lucía Beatriz Ramos de Almeida": a surname not the last word
+        hits = [
+            p
+            for p in ents.of("person")
+            if len(pw := (p.name or "").split()) > len(words) >= 1
+            and words[-1] not in NAME_PARTICLES
+            and _in_order(words, pw[1:])
+        ]
     if len(hits) > 1 and gender in ("male", "female") and doc is not None:
         cues = [_gender_cue(doc, p) for p in hits]
         same = [p for p, c in zip(hits, cues, strict=True) if c == gender]
