@@ -417,7 +417,7 @@ def test_involvement_reported_in_links_each_appeal_of_a_shared_involvement() -> 
 
 
 def test_final_decision_follows_finality_and_appeal_through_a_rebuild(
-    data_copy: Path, tmp_path: Path
+    seed_built, tmp_path: Path
 ) -> None:
     """akg:finalDecisionIn (CQ5) is the case of each decision stated final and not open to
     appeal: the seed's reclassification; stated open to appeal, a rebuild takes it out (and
@@ -425,6 +425,7 @@ def test_final_decision_follows_finality_and_appeal_through_a_rebuild(
     from kg.query import run_query
     from kg.store.build import build
 
+    data_copy, store = seed_built.copy()  # the seed as its build left it, built once
     record = data_copy / "cases" / "seed-dauletbayev-2017.yaml"
     text = record.read_text(encoding="utf-8")
     assert text.count("  appealable: false\n") == 1
@@ -442,8 +443,6 @@ def test_final_decision_follows_finality_and_appeal_through_a_rebuild(
         store = Store.open(store_location(store_path, public=True))
         return [str(row[0]) for row in run_query(store, "cq05-final-decisions").rows]
 
-    store = tmp_path / "store"
-    build(store, data_copy, progress=None)
     assert final_decisions(store) == {(str(decision), str(case))}
     assert cq05(store) == [str(decision)]
     for appealable, expected in (("true", set()), ("false", {(str(decision), str(case))})):
@@ -460,7 +459,7 @@ def test_final_decision_follows_finality_and_appeal_through_a_rebuild(
 
 
 def test_ban_shortcuts_follow_who_banned_and_what_through_a_rebuild(
-    data_copy: Path, tmp_path: Path
+    seed_built, tmp_path: Path
 ) -> None:
     """akg:bannedBy (CQ12's "by whom") is a ban's authority, else its agents, and
     akg:bansOrganisation the ban's targets typed akg:Organisation: the seed's ban of o1 by the
@@ -471,6 +470,7 @@ def test_ban_shortcuts_follow_who_banned_and_what_through_a_rebuild(
     from kg.query import run_query
     from kg.store.build import build
 
+    data_copy, store = seed_built.copy()  # the seed as its build left it, built once
     path = data_copy / "cases" / "seed-dauletbayev-2017.yaml"
     record = yaml.safe_load(path.read_text(encoding="utf-8"))
     at = next(i for i, e in enumerate(record["events"]) if e["type"] == "ban")
@@ -496,8 +496,6 @@ def test_ban_shortcuts_follow_who_banned_and_what_through_a_rebuild(
             if str(r[col["event"]]) == event
         }
 
-    store = tmp_path / "store"
-    build(store, data_copy, progress=None)
     first = shortcuts(store)
     (police,) = first[str(AKG.bannedBy)]
     (banned,) = first[str(AKG.bansOrganisation)]
