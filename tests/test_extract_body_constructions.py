@@ -97,6 +97,9 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("international-ngo-stays-ngo", "On 3 May 2021, Rina Holm, a member of the International "
      "Federation for Human Rights, was arrested.",
      {"International Federation for Human Rights": "ngo"}),
+    # Turkey's criminal judgeships of peace are courts
+    ("judgeship-of-peace", "On 3 May 2021, the Vela 2nd Criminal Judgeship of Peace ordered Rina "
+     "Holm jailed pending trial.", {"Vela 2nd Criminal Judgeship of Peace": "court"}),
 ]  # fmt: skip
 
 

@@ -102,6 +102,7 @@ Europe Eurasia Article Articles""".split()
 
 ORG_HEADS = {
     "Court": "court", "Tribunal": "court", "Plenum": "court", "Division": "court",
+    "Judgeship": "court",
     "Prosecution": "prosecution", "Prosecutor’s": "prosecution", "Procuracy": "prosecution",
     "Police": "police", "Gendarmerie": "police", "Militia": "police",
     "Ministry": "ministry", "Government": "government", "Administration": "government",
