@@ -100,6 +100,10 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # Turkey's criminal judgeships of peace are courts
     ("judgeship-of-peace", "On 3 May 2021, the Vela 2nd Criminal Judgeship of Peace ordered Rina "
      "Holm jailed pending trial.", {"Vela 2nd Criminal Judgeship of Peace": "court"}),
+    # a court named with its jurisdiction
+    ("court-with-jurisdiction", "On 3 May 2021, Rina Holm was brought before the Second Control "
+     "Court with\njurisdiction over terrorism cases in Strelsau, which ordered her detention.",
+     {"Second Control Court with jurisdiction over terrorism cases": "court"}),
 ]  # fmt: skip
 
 

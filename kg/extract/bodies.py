@@ -633,3 +633,28 @@ def kind_units_by_parent(doc: Doc, ents: Entities) -> None:
             if kind in PARENT_KINDS:
                 e.attrs["kind"] = kind
                 break
+
+
+#: What a court's name goes on with in Latin American usage: "Third Control Court with
+#: jurisdiction over terrorism cases" (a "tribunal con competencia en ...").
+COURT_JURISDICTION = re.compile(
+    r"[^\S\n]*\n?[^\S\n]*with\s+jurisdiction\s+(?:over|in|for)\s+(?:[a-z][\w\-]*\s+){0,3}"
+    r"(?:cases|matters|offences|offenses|crimes)\b"
+)
+
+
+def extend_court_jurisdiction(doc: Doc, ents: Entities) -> None:
+    """A court's name runs on over "with jurisdiction over ... cases": that is the court's
+    name, which tells it apart from the other courts of its number."""
+    flat = doc.flat
+    for e in ents.of("organisation"):
+        if e.attrs.get("kind") != "court":
+            continue
+        for i, (a, b) in enumerate(e.mentions):
+            m = COURT_JURISDICTION.match(flat, b)
+            if m:
+                e.mentions[i] = (a, m.end())
+                if (a, b) == (e.start, e.end):
+                    e.end = m.end()
+                if e.name == clean(flat[a:b]):
+                    e.name = clean(flat[a : m.end()])

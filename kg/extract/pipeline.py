@@ -29,6 +29,7 @@ from kg.extract.bodies import (
     add_numbered_units,
     add_pattern_bodies,
     drop_headline_bodies,
+    extend_court_jurisdiction,
     kind_units_by_parent,
     mark_state_enterprises,
     tidy_organisations,
@@ -145,6 +146,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     link_common_noun_bodies(doc, ents, main_country)
     mark_state_enterprises(doc, ents)
     kind_units_by_parent(doc, ents)
+    extend_court_jurisdiction(doc, ents)
     _assign_ids(ents)
     provs = add_provisions(doc, ents)
     _drop_unused_instruments(ents)
