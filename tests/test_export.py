@@ -58,17 +58,15 @@ def test_a_single_restricted_fact_is_left_out_with_its_evidence(
     assert "Marat Dauletbayev" in public  # the rest of the case stays
 
 
-def test_streamed_exports_hold_the_public_store_and_nothing_else(tmp_path) -> None:
+def test_streamed_exports_hold_the_public_store_and_nothing_else(tmp_path, seed_built) -> None:
     """Oxigraph writes the four formats straight from the public store: same triples as the
     rdflib writers, each triple once in the triple formats, the file written atomically."""
     import pyoxigraph as ox
 
     from kg.publish.export import STREAMED, export, serialize, stream_to_bytes
-    from kg.store.build import build
     from kg.store.store import Store, public_store_path
 
-    store_path = tmp_path / "kg"
-    build(store_path, progress=None)
+    _, store_path = seed_built.copy()  # the seed's store, built once per process
     public = Store.open(public_store_path(store_path))
     ds = public.to_dataset()
     for fmt, ox_format in STREAMED.items():

@@ -241,14 +241,13 @@ def test_takedown_and_rebuilds_are_served_without_restart(built: tuple[Path, Pat
 
 
 def test_a_generation_that_cannot_be_read_leaves_the_served_one(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seed_built, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from kg.store import Store, store_location
     from kg.web.local import view_of
     from kg.web.watch import StoreWatch, StoreWatcher
 
-    store = tmp_path / "store"
-    build(store)
+    data, store = seed_built.copy()  # the seed as its build left it, built once
     served = store_location(store, public=True)
     source = DatasetSource.from_store(Store.open(served).oxigraph)
     runner = QueryRunner(source, Limits(workers=1, max_slow=1)).start()
@@ -268,7 +267,7 @@ def test_a_generation_that_cannot_be_read_leaves_the_served_one(
         assert runner.generation == 0
         warned = capsys.readouterr().err
         assert warned.count("cannot serve this store generation") == 1, warned  # said once
-        build(store)  # a good generation again
+        build(store, data)  # a good generation again
         assert watcher.check() is True and runner.generation == 1 and watcher.swaps == 1
         assert "serving store generation" in capsys.readouterr().err
         rows = view_of(runner).dataset.select_now("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
