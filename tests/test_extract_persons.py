@@ -814,3 +814,22 @@ def test_people_sharing_names_stay_apart() -> None:
     # "Carlos Vidal" fits two brothers: it is merged into neither
     assert "Carlos Vidal" not in by_name["Carlos Andrés Vidal Soto"]["variants"]
     assert "Carlos Vidal" not in by_name["Carlos Eduardo Vidal Ruiz"]["variants"]
+
+
+WIDOW = """5 May 2026
+
+Zembla: Killing of a farmer leader
+
+On 2 May 2026, the farmer leader Tomas "Ka Tomas" Lind was shot dead near his house in Vela.
+His widow, Anna Lind, and his son, Per, have since received threats. "The authorities must
+investigate the killing of Mr. Lind," the union said.
+"""
+
+
+def test_an_honorific_of_the_other_gender_names_someone_else() -> None:
+    persons = extract_case(WIDOW, appeal_id="t-persons-widow")["persons"]
+    by_name = {p["name"]: p for p in persons}
+    # "Mr. Lind" is the man killed, not his widow, the one "Lind" named in full
+    assert "Mr Lind" not in by_name["Anna Lind"]["variants"]
+    assert by_name["Anna Lind"]["gender"] == "female"
+    assert by_name["Anna Lind"]["roles"] == ["relative"]

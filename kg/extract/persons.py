@@ -573,12 +573,29 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
             ):
                 if named_by_kin(doc, short) and not named_by_kin(doc, full):
                     continue  # "Hassan Ali Salem ... his father Ali Salem": a patronymic
+                if _titled_other_gender(doc, short, full):
+                    continue  # "Mr. Lind" is not "his widow, Anna Lind"
 
                 full.variants.append(short.name or "")
                 full.mentions.extend(short.mentions)
                 ents.items.remove(short)
                 merged.add(id(short))
                 break
+
+
+TITLE_BEFORE = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s*$")
+
+
+def _titled_other_gender(doc: Doc, short: Entity, full: Entity) -> bool:
+    """Whether ``short`` is named after an honorific of the other gender than the one a cue
+    gives ``full`` (a kinship noun or an honorific before one of its mentions)."""
+    titled = {
+        HONORIFICS[m.group(1)]
+        for a, _ in short.mentions
+        if (m := TITLE_BEFORE.search(doc.flat, max(0, a - 8), a))
+    }
+    known = _gender_cue(doc, full)
+    return known in ("male", "female") and bool(titled) and known not in titled
 
 
 def _in_order(part: list[str], whole: list[str]) -> bool:
@@ -721,6 +738,9 @@ def resolve_person(
             if len(same) == 1
             else [p for p, c in zip(hits, cues, strict=True) if c in (gender, None)]
         )
+    elif len(hits) == 1 and gender in ("male", "female") and doc is not None:
+        if _gender_cue(doc, hits[0]) in ("male", "female") and _gender_cue(doc, hits[0]) != gender:
+            return None  # "Mr. Lind" where only "his widow, Anna Lind" was found
     return hits[0] if len(hits) == 1 else None
 
 
