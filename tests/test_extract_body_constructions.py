@@ -153,6 +153,17 @@ def test_a_header_line_with_an_acronym_in_brackets_names_the_body_of_the_text() 
     ]
 
 
+def test_a_bodys_acronym_before_its_head_word_is_that_body() -> None:
+    text = (
+        "Zembla: Reprisals against defender who briefed the CAT Committee\n\n12 May 2021\n\n"
+        "On 3 May 2021 Rina Holm was arrested after she briefed the UN Committee against Torture "
+        "(CAT) in Geneva.\n"
+    )
+    orgs = extract_case(text, appeal_id="t-acronym-head")["organisations"]
+    assert [o["name"] for o in orgs] == ["UN Committee against Torture"]
+    assert "CAT Committee" in orgs[0]["variants"]
+
+
 def test_two_bodies_in_a_sentence_joined_by_a_colon_stay_two() -> None:
     text = (
         HEAD + "On 3 May 2021 the Vela Police arrested Rina Holm of the Vela Rights Network: Vela "

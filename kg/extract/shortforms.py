@@ -221,3 +221,33 @@ def split_bracketed_acronyms(ents: Entities) -> None:
             same.variants.extend(v for v in e.variants if v not in same.variants)
             same.mentions.extend(e.mentions)
             ents.items.remove(e)
+
+
+#: A body's acronym with its head word after it: "the CEDAW Committee", "the ZHRC Commission".
+ACRONYM_HEAD = re.compile(r"^(?P<acr>[A-Z][A-Z0-9\-]{1,9})\s+(?P<head>[A-Z][a-z]+)$")
+
+
+def merge_acronym_heads(ents: Entities) -> None:
+    """ "The CEDAW Committee" is the committee whose acronym the text defines as CEDAW: a
+    variant of that body, not a body of its own."""
+    orgs = ents.of("organisation")
+    for e in list(orgs):
+        m = ACRONYM_HEAD.match(e.name or "")
+        if m is None or m.group("head") not in ORG_HEADS:
+            continue
+        acr, head = m.group("acr"), m.group("head")
+        owners = [
+            o
+            for o in orgs
+            if o is not e
+            and o in ents.items
+            and (acr in o.variants or o.name == acr)
+            and head in (o.name or "").split()
+        ]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        if e.name not in owner.variants:
+            owner.variants.append(e.name or "")
+        owner.mentions.extend(e.mentions)
+        ents.items.remove(e)
