@@ -104,6 +104,12 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("court-with-jurisdiction", "On 3 May 2021, Rina Holm was brought before the Second Control "
      "Court with\njurisdiction over terrorism cases in Strelsau, which ordered her detention.",
      {"Second Control Court with jurisdiction over terrorism cases": "court"}),
+    # the state's registrar of bodies
+    ("registrar-of-bodies", "On 3 May 2021, the Registrar of Societies suspended the "
+     "registration of the Vela Rights Network.",
+     {"Registrar of Societies": "government", "Vela Rights Network": "ngo"}),
+    ("registrar-a-post", "On 3 May 2021, Registrar Tom Reed of the Vela High Court refused to "
+     "file the appeal of Rina Holm.", {"Vela High Court": "court"}),
 ]  # fmt: skip
 
 

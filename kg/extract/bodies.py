@@ -86,6 +86,13 @@ LOCAL_UNIT = re.compile(
 LOCAL_UNIT_PLACES = ("district", "city", "regional", "town", "municipal", "provincial")
 LOCAL_UNIT_NOUNS = ("department", "office", "branch", "directorate", "division", "unit")
 INTERIOR = re.compile(r"\b(?:Interior|Internal Affairs|Home Affairs)\b")
+#: The state's registrar of bodies, named by what it registers: "the Registrar of Societies",
+#: "the Registrar of Non-Governmental Organisations" (not "Registrar Tom Reed", a post).
+REGISTRAR = re.compile(
+    r"(?<![\w’'\-])Registrar(?:-General)?\s+(?:of|for)\s+"
+    r"(?!(?:the\s+)?(?:[A-Z][\w’'\-]*\s+){0,4}(?:Court|Tribunal)\b)"
+    r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:and\s+)?[A-Z][\w’'\-]*)*"
+)
 #: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited".
 LEGAL_FORM = re.compile(
     r"(?:S\.R\.L\.|S\.A\.C?\.|S\.A\.|Ltd\.?|Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP)(?![\w.])"
@@ -217,6 +224,9 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         for m in PEN_BEFORE.finditer(flat):
             if m.group("d") in DEMONYMS or m.group("d") in PEN_DEMONYMS:
                 found.append((m.start(), m.end(), "ngo", None))
+    if "Registrar" in flat:
+        for m in REGISTRAR.finditer(flat):
+            found.append((m.start(), m.end(), "government", main_country))
     for m in finditer_prefixed(LEGAL_FORM, flat):
         a = None
         if _starts_word(flat, m.start()):
