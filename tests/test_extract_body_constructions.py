@@ -110,6 +110,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      {"Registrar of Societies": "government", "Vela Rights Network": "ngo"}),
     ("registrar-a-post", "On 3 May 2021, Registrar Tom Reed of the Vela High Court refused to "
      "file the appeal of Rina Holm.", {"Vela High Court": "court"}),
+    # a forum of a cause is an NGO, a forum of stakeholders is not
+    ("rights-forum", "On 3 May 2021, Rina Holm of the Vela Students Forum was arrested.",
+     {"Vela Students Forum": "ngo"}),
+    ("stakeholder-forum", "On 3 May 2021, Rina Holm, who chairs the Vela Multi-Stakeholder Forum, "
+     "was arrested.", {"Vela Multi-Stakeholder Forum": "other"}),
 ]  # fmt: skip
 
 

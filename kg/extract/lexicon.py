@@ -189,6 +189,16 @@ ORG_KIND_HINTS = [
     # Sûreté Nationale"
     (re.compile(r"\bRenseignements?\b"), "security_service"),
     (re.compile(r"\bSûreté\b"), "police"),
+    # a forum of a cause or of the people who campaign: "Zembla Human Rights Forum", "Vela
+    # Students Forum", "Youth Forum for Democracy" (a forum of parties or of stakeholders is not)
+    (
+        re.compile(
+            r"^(?!.*\b(?:Economic|Stakeholders?|Multi-Stakeholder|Parties|Political)\b)"
+            r"(?=.*\bForum\b).*\b(?:Human Rights|Rights|Students?|Youth|Women|Civil Society|"
+            r"Democracy|Defenders|Journalists|Lawyers|Activists)\b"
+        ),
+        "ngo",
+    ),
     # regional and UN bodies before the head words their names share with national ones
     (
         re.compile(
