@@ -51,6 +51,7 @@ INVENTED_FLOORS = {
     # body's context became bodies; 0.959 before; 0.957 when syn-039 to syn-044 were added;
     # 0.953 at syn-033)
     "persons": 0.98,
+    # 0.9127 once a nickname in quotes inside a name ('A "N" B') left the name whole;
     # 0.9104 once "Mr X" and a bare "X" were no form of a person a cue gives the other gender
     # ("his widow, A X"); 0.909 once "X testified that ..." and "X testified in court" named a
     # witness; 0.907 before. 0.904 once the gold listed unnamed groups (the gold changed; 0.898
@@ -135,7 +136,8 @@ ALL_60_FLOORS = {
     # Rondón" of "Gabriel Alejandro Rondón Pérez") was a variant of the one name holding it
     # (0.9570 first); 0.9599 once "Mr X" named no one a cue gives the other gender
     "persons": 0.95,
-    # 0.8893 then; 0.8883 after the short forms (0.8866 first)
+    # 0.8912 once a nickname in quotes inside a name left the name whole; 0.8893 after the
+    # gender cue; 0.8883 after the short forms (0.8866 first)
     "person_roles": 0.88,
     # 0.9260 once a registrar of bodies ("Registrar of Societies") was a government body; 0.9249
     # once "the CEDAW Committee" was the committee the text gave that acronym; 0.9240 once a court's

@@ -833,3 +833,23 @@ def test_an_honorific_of_the_other_gender_names_someone_else() -> None:
     assert "Mr Lind" not in by_name["Anna Lind"]["variants"]
     assert by_name["Anna Lind"]["gender"] == "female"
     assert by_name["Anna Lind"]["roles"] == ["relative"]
+
+
+def test_a_nickname_in_quotes_inside_a_name() -> None:
+    persons = extract_case(WIDOW, appeal_id="t-persons-widow")["persons"]
+    by_name = {p["name"]: p for p in persons}
+    # 'Tomas "Ka Tomas" Lind': the name is the words around the quotes, the nickname a variant;
+    # "Mr. Lind" is his
+    assert "Ka Tomas" in by_name["Tomas Lind"]["variants"]
+    assert "Mr Lind" in by_name["Tomas Lind"]["variants"]
+    assert by_name["Tomas Lind"]["roles"] == ["defender"]
+
+
+def test_a_quoted_word_inside_a_body_s_name_makes_no_person() -> None:
+    text = (
+        "5 May 2026\n\nZembla: Raid on a radio station\n\nOn 2 May 2026, police raided Radio "
+        '"Libre" Vela and the offices of Movement "Green Hope" Zembla, and detained the activist '
+        'Eva "Red Eva" Marsh.\n'
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-persons-nick")["persons"]}
+    assert names == {"Eva Marsh"}

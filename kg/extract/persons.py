@@ -10,7 +10,7 @@ import operator
 import re
 import unicodedata
 
-from kg.extract.entities import POST_WORDS, Entities, Entity
+from kg.extract.entities import POST_WORDS, Entities, Entity, head_of
 from kg.extract.lexicon import (
     CAP_STOP,
     COUNTRIES,
@@ -533,6 +533,50 @@ def used_as_place(flat: str, leads: dict[str, list[int]], name: str) -> bool:
         flat.startswith(name, a) and PLACE_END.match(flat, a + len(name)) is not None
         for a in leads.get(name[:1], ())
     )
+
+
+_NICK_WORD = r"[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž][\w’'\-]*"
+_NICK_PARTICLE = r"(?:de|del|dela|da|das|dos|du|la|van|von|der|den|bin|ibn)"
+#: A nickname in quotes between the given name and the surname: 'Tomas "Ka Tomas" Lind',
+#: 'Juan "Chito" Ruiz'. The name is the words around the quotes; the nickname a variant.
+NICKNAMED = re.compile(
+    rf"\b(?P<g>{_NICK_WORD}(?:\s+{_NICK_WORD})?)\s+[\"“](?P<n>{_NICK_WORD}(?:\s+{_NICK_WORD})?)"
+    rf"[\"”]\s+(?P<s>(?:{_NICK_PARTICLE}\s+)?{_NICK_WORD}"
+    rf"(?:\s+(?:{_NICK_PARTICLE}\s+)?{_NICK_WORD})?)"
+)
+
+
+OPENING_QUOTE = re.compile(r"\s[\"“][A-ZÀ-ÞĀ-Žİ]")
+
+
+def add_nicknamed_persons(doc: Doc, ents: Entities) -> None:
+    """A person named with a nickname in quotes inside the name: the words around it. Tried
+    only at an opening quote before a capital, for speed."""
+    flat = doc.flat
+    for q in OPENING_QUOTE.finditer(flat):
+        at = q.end() - 1
+        lo = max(0, q.start() - 70)
+        m = next((m for m in NICKNAMED.finditer(flat, lo, at + 90) if m.start("n") == at), None)
+        if m is None:
+            continue
+        words = (m.group("g") + " " + m.group("s")).split()
+        names = [w for w in words if w.lower() not in NAME_PARTICLES]
+        if len(names) > 4 or PLACE_BEFORE.search(doc.flat, max(0, m.start() - 8), m.start()):
+            continue
+        if (
+            not_a_name(names)
+            or head_of(names) is not None  # 'Radio "Libre" Vela': a body's name
+            or any(_post_or_body_word(w) for w in names)
+            or any(
+                w in NON_NAME or w in TITLE_STOP or w in COUNTRIES or w in MONTHS or w in DEMONYMS
+                for w in names + m.group("n").split()
+            )
+        ):
+            continue
+        name = " ".join(words)
+        p = ents.add(Entity("person", name, m.start(), m.end()))
+        if m.group("n") not in p.variants:
+            p.variants.append(m.group("n"))
 
 
 def merge_persons(doc: Doc, ents: Entities) -> None:

@@ -60,6 +60,7 @@ from kg.extract.nonpersons import bodies_by_apposition, bodies_read_as_persons
 from kg.extract.persons import (
     add_honorific_mentions,
     add_kin_names,
+    add_nicknamed_persons,
     add_spelling_variants,
     add_unnamed,
     add_unnamed_by_part,
@@ -130,6 +131,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     bodies_read_as_persons(doc, ents)
     bodies_by_apposition(doc, ents, runs)
     add_bodies_listed_with_bodies(doc, ents)
+    add_nicknamed_persons(doc, ents)
     merge_persons(doc, ents)
     add_kin_names(doc, ents)
     add_honorific_mentions(doc, ents)
