@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 
 from kg.errors import DataError, InputError
-from kg.record.fastyaml import load_fast, remembering_resolver
+from kg.record.blockyaml import load_block
+from kg.record.fastyaml import remembering_resolver
 
 #: Top-level sections: each a list of mappings.
 SECTIONS = (
@@ -76,10 +77,12 @@ remembering_resolver(CRecordLoader)
 
 def parse_record_yaml(raw: str, path: Path, *, fast: bool = False) -> Any:
     """YAML text to Python values; errors name ``path:line:column``. ``fast`` parses with
-    PyYAML's C loader and :func:`kg.record.fastyaml.load_fast` (same values, same errors)."""
+    :func:`kg.record.blockyaml.load_block`, a line at a time where the record is in the block
+    subset records are written in, else with PyYAML's C loader and
+    :func:`kg.record.fastyaml.load_fast` (same values, same errors)."""
     try:
         if fast:
-            return load_fast(raw, CRecordLoader)
+            return load_block(raw, CRecordLoader)
         return yaml.load(raw, Loader=RecordLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
