@@ -4,17 +4,19 @@ PyYAML's C parser makes a node object per scalar, mapping and sequence, and call
 Python for each scalar's tag; :mod:`kg.record.fastyaml` walks those nodes. That was about
 4.5 ms of a generated record's 6 ms of parsing. The records that ``kg extract`` and the
 corpus generator write use a small part of YAML: block mappings and sequences, one entry a
-line, keys that are words, plain scalars on one line, quoted scalars on one line, ``[]`` and
-``{}``. Here such a document is read a line at a time; each plain scalar is given the tag
-the loader's own resolver gives its text and, unless that is a string, made by the loader's
-own constructor for the tag, so the values are the loader's.
+line, keys that are words, plain and single-quoted scalars (on one line or folded over
+several), double-quoted ones on one line, flow sequences of plain words, ``[]`` and ``{}``.
+Here such a document is read a line at a time; each plain scalar is given the tag the
+loader's own resolver gives its text and, unless that is a string, made by the loader's own
+constructor for the tag, so the values are the loader's.
 
-Anything else -- a comment, a blank line, a tab, a scalar over several lines, a block or
-flow scalar or collection, an escape, an anchor, a tag, a complex or quoted key, a document
-marker, a character YAML does not allow, a value a constructor refuses -- makes the whole
-document go to :func:`kg.record.fastyaml.load_fast`, which gives PyYAML's values and errors.
-``tests/test_blockyaml.py`` compares the values with ``yaml.load(..., SafeLoader)`` on the
-seed, the gold records, a generated corpus and documents made to sit on each of those edges.
+Anything else -- a comment, a blank line, a tab, a block scalar, a flow mapping, a flow
+sequence of anything but plain words, an escape, an anchor, a tag, a complex or quoted key,
+a document marker, a character YAML does not allow, a value a constructor refuses -- makes
+the whole document go to :func:`kg.record.fastyaml.load_fast`, which gives PyYAML's values
+and errors. ``tests/test_blockyaml.py`` compares the values with ``yaml.load(...,
+SafeLoader)`` on the seed, the gold records (as written by hand and as the extractor writes
+them), a generated corpus and documents made to sit on each of those edges.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ _REFUSED = re.compile(Reader.NON_PRINTABLE.pattern + "|[\t\r\x85\u2028\u2029\ufe
 # ":" only when a space or the end follows (checked apart).
 # A line that is blank (spaces or nothing) or a comment.
 _BLANK_OR_COMMENT = re.compile(r"^ *(?:#|\n)", re.M)
+# What a flow sequence's plain entries may not hold: a collection's or a quote's indicator, a
+# comment, a key.
+_NOT_IN_FLOW = re.compile(r"""[\[\]{}#&*!|>'"%@`]|:(?:[ ,]|$)""")
 _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`")
 _CACHE_LIMIT = 100_000  # remembered plain scalars per loader class before the memory is cleared
 
@@ -157,10 +162,10 @@ class _Reader:
                 contents[self.at], indents[self.at] = rest, inner
                 out.append(self.mapping(inner))
             else:
-                out.append(self.scalar(rest))
                 self.at += 1
-                if indents[self.at] > indent:
-                    raise _Fallback  # the scalar goes on, or a line out of place
+                out.append(
+                    self.scalar(rest if indents[self.at] <= indent else self.folded(rest, indent))
+                )
         if indents[self.at] > indent:
             raise _Fallback
         return out
@@ -180,9 +185,7 @@ class _Reader:
             self.at += 1
             below = indents[self.at]
             if rest:
-                out[key] = self.scalar(rest)
-                if below > indent:
-                    raise _Fallback  # the scalar goes on, or a line out of place
+                out[key] = self.scalar(rest if below <= indent else self.folded(rest, indent))
             elif below > indent:
                 out[key] = self.block(below)
             elif below == indent and _dash(contents[self.at]):
@@ -193,8 +196,25 @@ class _Reader:
             raise _Fallback
         return out
 
+    def folded(self, rest: str, indent: int) -> str:
+        """A plain or single-quoted scalar, or a flow sequence, that goes on over the lines
+        below (more indented than ``indent``), as one line: YAML folds each line break
+        between two lines of text into a space, and drops the spaces around it."""
+        if rest[0] == '"':
+            raise _Fallback  # a line break in double quotes may be escaped
+        parts = [rest.rstrip(" ")]
+        contents, indents = self.contents, self.indents
+        while indents[self.at] > indent:
+            line = contents[self.at].rstrip(" ")
+            if line[0] in _INDICATORS or (line[0] in "-?:" and (len(line) == 1 or line[1] == " ")):
+                raise _Fallback  # not plainly the scalar's text
+            parts.append(line)
+            self.at += 1
+        return " ".join(parts)
+
     def scalar(self, rest: str) -> Any:
-        """A scalar written on one line (``rest``: from its first character)."""
+        """A scalar or flow sequence written on one line (``rest``: from its first
+        character, or :meth:`folded`)."""
         text = rest.rstrip(" ")
         first = text[0]
         if first == "'":
@@ -207,8 +227,8 @@ class _Reader:
             if len(text) < 2 or text[-1] != '"' or '"' in inner or "\\" in inner:
                 raise _Fallback
             return inner
-        if text == "[]":
-            return []
+        if first == "[":
+            return self.flow(text)
         if text == "{}":
             return {}
         if first in _INDICATORS or (
@@ -218,6 +238,22 @@ class _Reader:
         if ": " in text or text[-1] == ":" or " #" in text:
             raise _Fallback
         return self.plain(text)
+
+    def flow(self, text: str) -> list[Any]:
+        """A flow sequence of plain scalars (``[defender, witness]``), as the extractor writes
+        short lists."""
+        if text == "[]":
+            return []
+        inner = text[1:-1]
+        if text[-1] != "]" or _NOT_IN_FLOW.search(inner):
+            raise _Fallback
+        out = []
+        for item in inner.split(","):
+            item = item.strip(" ")
+            if not item or item[0] in "-?:" and (len(item) == 1 or item[1] == " "):
+                raise _Fallback  # an empty entry (a trailing comma), or an indicator
+            out.append(self.plain(item))
+        return out
 
 
 def _dash(content: str) -> bool:
