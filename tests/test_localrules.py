@@ -518,3 +518,25 @@ def test_ban_shortcuts_follow_who_banned_and_what_through_a_rebuild(
         full = tmp_path / f"full-{n}"
         build(full, data_copy, incremental=False, progress=None)
         assert _nquads(store) == _nquads(full)
+
+
+def test_typed_gives_each_typed_subject_once_as_its_nquads_term() -> None:
+    """appeal-count and acting-body keep their rows for what some graph types a person or an
+    organisation: each subject once whichever graphs type it, IRIs and blank nodes written as
+    in N-Quads, nothing typed otherwise or only as a literal's kind."""
+    store = ox.Store()
+    person, org = ox.NamedNode(str(AKG.Person)), ox.NamedNode(str(AKG.Organisation))
+    rdf_type = ox.NamedNode(str(RDF.type))
+    ana, body = ox.NamedNode("https://example.org/p/ana"), ox.NamedNode("https://example.org/o/1")
+    blank = ox.BlankNode("b1")
+    for g in ("https://example.org/g/1", "https://example.org/g/2"):
+        store.add(ox.Quad(ana, rdf_type, person, ox.NamedNode(g)))
+    store.add(ox.Quad(body, rdf_type, org, ox.NamedNode("https://example.org/g/1")))
+    store.add(ox.Quad(blank, rdf_type, org))
+    store.add(
+        ox.Quad(ox.NamedNode("https://example.org/e/1"), rdf_type, ox.NamedNode(str(OA.Annotation)))
+    )
+    expected = {"<https://example.org/p/ana>", "<https://example.org/o/1>", str(blank)}
+    assert stream._typed(store, str(AKG.Person), str(AKG.Organisation)) == expected
+    assert stream._typed(store, str(AKG.Organisation)) == expected - {"<https://example.org/p/ana>"}
+    assert stream._typed(store, str(ORG.Organization)) == set()

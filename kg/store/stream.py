@@ -1946,17 +1946,15 @@ def _derive(
     return int(next(iter(store.query(size)))["n"].value)
 
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
 def _typed(store: ox.Store, *kinds: str) -> set[str]:
-    """N-Quads terms of what some graph types as one of ``kinds``."""
-    rdf_type = ox.NamedNode(_RDF_TYPE)
-    return {
-        str(q.subject)
-        for kind in kinds
-        for q in store.quads_for_pattern(None, rdf_type, ox.NamedNode(kind))
-    }
+    """N-Quads terms of what some graph types as one of ``kinds``: each subject once, written
+    by Oxigraph as a results table (its TSV writes a term as N-Quads does), not a Python quad
+    for each graph that types it (23,919 subjects of 3,000 appeals: 0.2-0.5 s -> 0.1 s)."""
+    values = " ".join(f"<{kind}>" for kind in kinds)
+    query = f"SELECT DISTINCT ?s WHERE {{ VALUES ?k {{ {values} }} ?s a ?k }}"
+    found = store.query(query, use_default_graph_as_union=True)
+    text = found.serialize(format=ox.QueryResultsFormat.TSV) or b""  # type: ignore[union-attr]
+    return set(text.decode("utf-8").split("\n")[1:-1])
 
 
 def _write_appeal_counts(store: ox.Store, parts: list[Path], batches: _BatchFiles) -> None:
