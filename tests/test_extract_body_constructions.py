@@ -115,6 +115,9 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      {"Vela Students Forum": "ngo"}),
     ("stakeholder-forum", "On 3 May 2021, Rina Holm, who chairs the Vela Multi-Stakeholder Forum, "
      "was arrested.", {"Vela Multi-Stakeholder Forum": "other"}),
+    # a place of custody is no body
+    ("correctional-centre", "On 3 May 2021, Rina Holm was taken by the Vela Police to the Vela "
+     "Correctional Centre.", {"Vela Police": "police"}),
 ]  # fmt: skip
 
 

@@ -48,6 +48,11 @@ def head_of(words: list[str]) -> tuple[str, str] | None:
     return _head_of(tuple(words))
 
 
+#: Words that make a body's head word a place of custody: "Correctional Centre", "Detention
+#: Centre", "Remand Home".
+CUSTODY_WORDS = frozenset(("Correctional", "Detention", "Remand"))
+
+
 @functools.lru_cache(maxsize=8192)
 def _head_of(words: tuple[str, ...]) -> tuple[str, str] | None:
     """:func:`head_of`, read once for each run of words: a name is classified again at each of
@@ -61,6 +66,8 @@ def _head_of(words: tuple[str, ...]) -> tuple[str, str] | None:
         if bare in INSTRUMENT_HEADS:
             return "instrument", bare
         if bare in ORG_HEADS:
+            if k > 0 and words[k - 1] in CUSTODY_WORDS:
+                return "place", bare  # "Vela Correctional Centre", "X Detention Centre": a jail
             return "organisation", bare
         if bare in SITE_HEADS:
             if k > 0 and ORG_HEADS.get(words[k - 1]) in STATE_KINDS:
