@@ -693,3 +693,20 @@ def test_a_religious_or_party_style_before_a_name_is_no_part_of_it() -> None:
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert {"Idris Bello", "Rahim Khan", "Tafadzwa Moyo", "Chipo Dube"} <= names
+
+
+def test_a_person_of_a_law_society_is_no_law() -> None:
+    # "Law" is an instrument's head word, but "A B of the X Law Society" names a person of a body
+    text = (
+        "5 May 2026\n\nZembla: Lawyer held\n\nOn 2 May 2026, police detained the activist Eva "
+        "Marsh. Her lawyer, Tuva Brekke of the Vela Law Society, said she was beaten; her "
+        "colleague Ivo Sand of the Law Society of Zembla said so too. The Protection of the Law "
+        "Act was cited.\n"
+    )
+    rec = extract_case(text, appeal_id="t-names-law-society")
+    persons = {p["name"]: p for p in rec["persons"]}
+    orgs = {o["name"] for o in rec["organisations"]}
+    assert persons["Tuva Brekke"]["roles"] == ["lawyer"]
+    assert "Ivo Sand" in persons
+    assert {"Vela Law Society", "Law Society of Zembla"} <= orgs
+    assert not any("Brekke" in (i["name"] or "") for i in rec.get("instruments", []))

@@ -122,6 +122,8 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 head = None  # "Law Ka-ming": a surname that is also a head word
             if head and head[0] == "instrument" and len(words) == 1:
                 continue
+            if head and head[0] == "instrument" and (body := _body_after_person(run, i)):
+                head = body  # "A B of the Vela Law Society": a person of a body, no law
             if head and head[0] == "instrument":
                 add_instrument(doc, ents, text, start, end, head[1], main_country)
             elif head and head[0] == "organisation" and (k := _title_then_name(words)):
@@ -498,6 +500,18 @@ def _person_before_of(run: Run, first: int) -> int | None:
     if 2 <= len(left) <= 4 and not head_of(left) and not any(w in NON_NAME for w in left):
         return k - 1
     return None
+
+
+def _body_after_person(run: Run, first: int) -> tuple[str, str] | None:
+    """The head of the body in ``A B of the X Law Society``, where no word before ``of`` is a
+    head and the first head after it ("Law") is an instrument's."""
+    left = _person_before_of(run, first)
+    if left is None:
+        return None
+    rest = run.words[left + 2 :]
+    rest = rest[1:] if rest[:1] == ["the"] else rest
+    head = head_of(rest)
+    return head if head and head[0] == "organisation" else None
 
 
 OF_THE_PARENT = re.compile(r"(?P<x>.+?) of the (?P<y>.+)$")
