@@ -118,6 +118,9 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # a place of custody is no body
     ("correctional-centre", "On 3 May 2021, Rina Holm was taken by the Vela Police to the Vela "
      "Correctional Centre.", {"Vela Police": "police"}),
+    # a post in a body after its possessive is no body
+    ("post-after-possessive", "On 3 May 2021, the Vela Rights Network's Africa Programme "
+     "Manager, Tom Reed, said Rina Holm had been arrested.", {"Vela Rights Network": "ngo"}),
 ]  # fmt: skip
 
 

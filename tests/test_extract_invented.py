@@ -142,23 +142,25 @@ ALL_60_FLOORS = {
     # gender cue; 0.8883 after the short forms (0.8866 first)
     # 0.8933 once "A B of the X Law Society" was a person of a body
     "person_roles": 0.89,
-    # 0.9279 once a correctional or detention centre was a place; 0.9260 once a registrar of bodies
-    # ("Registrar of Societies") was a government body; 0.9249 once "the CEDAW Committee" was the
-    # committee the text gave that acronym; 0.9240 once a court's name ran on over "with
-    # jurisdiction over ... cases"; 0.9220 once "Judgeship" was a court's head word; 0.9209 once a
-    # body read with its acronym in brackets was the body of that name; 0.9179 once a header line
-    # "ACRONYM – Full Name" named one body; 0.9170 once a legal form after a comma ("X, S.A.") ended
-    # a company's name (0.9130 once the gold quoted names holding a comma, 0.9170 before that)
+    # 0.9298 once a post after a body's possessive was that body; 0.9279 once a correctional or
+    # detention centre was a place; 0.9260 once a registrar of bodies ("Registrar of Societies") was
+    # a government body; 0.9249 once "the CEDAW Committee" was the committee the text gave that
+    # acronym; 0.9240 once a court's name ran on over "with jurisdiction over ... cases"; 0.9220
+    # once "Judgeship" was a court's head word; 0.9209 once a body read with its acronym in brackets
+    # was the body of that name; 0.9179 once a header line "ACRONYM – Full Name" named one body;
+    # 0.9170 once a legal form after a comma ("X, S.A.") ended a company's name (0.9130 once the
+    # gold quoted names holding a comma, 0.9170 before that)
     "organisations": 0.92,
-    # 0.8954 once a correctional or detention centre was a place; 0.8936 once a forum of a cause
-    # ("Human Rights Forum") was an NGO; 0.8875 once a registrar of bodies was a government body;
-    # 0.8864 once an acronym before a head word named the body of that acronym; 0.8855 once a
-    # court's name ran on over its jurisdiction; 0.8835 once "Judgeship" was a court's head word;
-    # 0.8824 once a body read with its acronym in brackets was the body of that name; 0.8794 once a
-    # header line "ACRONYM – Full Name" named one body; 0.8785 once the UN's agencies by name were
-    # international bodies; 0.8765 once a unit of the police took its parent's kind; 0.8725 once a
-    # company the text calls state-owned was a state enterprise; 0.8664 once a legal form after a
-    # comma ended a company's name (0.8644 before)
+    # 0.8973 once a post after a body's possessive was that body; 0.8954 once a correctional or
+    # detention centre was a place; 0.8936 once a forum of a cause ("Human Rights Forum") was an
+    # NGO; 0.8875 once a registrar of bodies was a government body; 0.8864 once an acronym before a
+    # head word named the body of that acronym; 0.8855 once a court's name ran on over its
+    # jurisdiction; 0.8835 once "Judgeship" was a court's head word; 0.8824 once a body read with
+    # its acronym in brackets was the body of that name; 0.8794 once a header line "ACRONYM – Full
+    # Name" named one body; 0.8785 once the UN's agencies by name were international bodies; 0.8765
+    # once a unit of the police took its parent's kind; 0.8725 once a company the text calls state-
+    # owned was a state enterprise; 0.8664 once a legal form after a comma ended a company's name
+    # (0.8644 before)
     "organisation_kinds": 0.89,
     # 0.9708 once a numbered law's subject in lower case was its name's with no year before it;
     # 0.9591 once syn-060's gold quoted a law's name that holds a comma, which YAML had cut at

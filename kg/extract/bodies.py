@@ -141,6 +141,12 @@ SEAT = re.compile(r"^(.+?)\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\
 TRAILING = frozenset(("of", "the", "and", "in"))
 #: The owner of a prize: "European Parliament’s Sakharov Prize" names the European Parliament.
 OWNER = re.compile(r"^(?P<o>.+?)[’']s\s+")
+#: The post a person holds in a body, ending a name after the body's possessive: "Zenda
+#: Network's Africa Programme Manager", "the Centre's Executive Director".
+STAFF_POST_END = re.compile(
+    r"\b(?:Manager|Director|Coordinator|Officer|Head|Chair|Chairperson|President|Secretary|"
+    r"Spokesperson|Adviser|Advisor|Researcher|Editor|Editor-in-Chief|Founder)$"
+)
 
 
 def _caps_before(flat: str, pos: int, rx: re.Pattern[str] = CAPS_BEFORE) -> int | None:
@@ -369,6 +375,26 @@ def tidy_organisations(ents: Entities) -> None:
                 ents.items = [x for x in ents.items if x is not e]
                 continue
         owned = OWNER.match(name)
+        if owned and STAFF_POST_END.search(name):
+            # "Zenda Network's Africa Programme Manager": a post in the body, which is named
+            # before the possessive
+            owner = owned.group("o")
+            same = next(
+                (
+                    x
+                    for x in ents.of("organisation")
+                    if x is not e and owner in (x.name, *x.variants)
+                ),
+                None,
+            )
+            mentions = [(a, a + len(owner)) for a, _ in e.mentions]
+            if same is not None:
+                same.mentions.extend(mentions)
+                ents.items = [x for x in ents.items if x is not e]
+            else:
+                e.name, e.mentions, e.end = owner, mentions, e.start + len(owner)
+                e.attrs["kind"] = org_kind(owner, "")
+            continue
         if owned and owned.group("o") in COUNTRIES and len(name) > owned.end() + 3:
             # "Kenya’s Directorate of Criminal Investigations": the state is said before the
             # body's name, not in it
