@@ -137,11 +137,13 @@ ALL_60_FLOORS = {
     # 0.9589 once a short form keeping the given name and part of the rest in order ("Gabriel
     # Rondón" of "Gabriel Alejandro Rondón Pérez") was a variant of the one name holding it
     # (0.9570 first); 0.9599 once "Mr X" named no one a cue gives the other gender
-    # 0.9620 once "A B of the X Law Society" was a person of a body, not a law
+    # 0.9620 once "A B of the X Law Society" was a person of a body, not a law; 0.9630 once a
+    # name opening an address line after a country was a person
     "persons": 0.96,
     # 0.8912 once a nickname in quotes inside a name left the name whole; 0.8893 after the
     # gender cue; 0.8883 after the short forms (0.8866 first)
-    # 0.8933 once "A B of the X Law Society" was a person of a body
+    # 0.8933 once "A B of the X Law Society" was a person of a body; 0.8943 once a name opening
+    # an address line after a country was a person
     "person_roles": 0.89,
     # 0.9298 once a post after a body's possessive was that body; 0.9279 once a correctional or
     # detention centre was a place; 0.9260 once a registrar of bodies ("Registrar of Societies") was

@@ -853,3 +853,16 @@ def test_a_quoted_word_inside_a_body_s_name_makes_no_person() -> None:
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t-persons-nick")["persons"]}
     assert names == {"Eva Marsh"}
+
+
+def test_a_name_opening_an_address_line_after_a_country() -> None:
+    # the first line is too long to end a run, so "... of Moldova Ivo Sandberg" is one run
+    text = (
+        "5 May 2026\n\nMoldova: Writer held\n\nOn 2 May 2026, police in Chisinau detained the "
+        "writer Eva Marsh for a novel about the war, and her publisher was also questioned by "
+        "police officers at length.\n\nSend appeals to:\n"
+        "Vera Lindqvist, President of the Republic of Moldova\nIvo Sandberg, Minister of Justice\n"
+    )
+    by_name = {p["name"]: p for p in extract_case(text, appeal_id="t-persons-addr")["persons"]}
+    assert by_name["Ivo Sandberg"]["roles"] == ["official"]
+    assert not any("Moldova" in (n or "") for n in by_name)

@@ -152,6 +152,10 @@ def add_person_candidate(
         k = max(i for i, t in enumerate(toks) if _post_or_body_word(t[0]))
         if len(toks) - k - 1 in (2, 3):
             toks = toks[k + 1 :]
+        if len(toks) >= 3 and toks[0][0] in COUNTRIES and "\n" in doc.text[toks[0][2] : toks[1][1]]:
+            # "President of the Republic of Moldova" over "A B, Minister of ...": an address
+            # list's lines run on; the name opens the next line
+            toks = toks[1:]
     while toks and (toks[-1][0] in CONNECTORS or toks[-1][0] in CAP_STOP):
         toks = toks[:-1]
     if toks and DATELINE_AFTER.match(doc.flat, toks[-1][2]):
