@@ -710,3 +710,17 @@ def test_a_person_of_a_law_society_is_no_law() -> None:
     assert "Ivo Sand" in persons
     assert {"Vela Law Society", "Law Society of Zembla"} <= orgs
     assert not any("Brekke" in (i["name"] or "") for i in rec.get("instruments", []))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Trần Thị Hương", "Lê Văn Đức", "Phạm Minh Hoàng", "Nguyễn Thị Lan Anh", "Đỗ Quốc Vỹ"],
+)
+def test_a_vietnamese_name_whose_words_end_in_a_vietnamese_letter_is_read(name: str) -> None:
+    # Latin Extended Additional (ạ … ỹ), ơ, ư and đ end a word of a name as any letter does
+    text = (
+        "9 June 2025\n\nKastria: Blogger detained\n\nOn 4 June 2025, police in Hanoi arrested "
+        f"the blogger {name} at her home. She is held incommunicado.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-vi")["persons"]}
+    assert name in names

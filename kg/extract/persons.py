@@ -55,8 +55,9 @@ NAME_PARTICLES = NAME_PARTICLES | {"la", "y"}
 
 # ---------------------------------------------------------------- persons
 
+#: Vietnamese letters end a name's word too: "Thị", "Hương" ("Nguyễn Thị Lan").
 NAME_WORD = re.compile(
-    r"^[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$|^[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]$"
+    r"^[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-žđơưạ-ỹ]$|^[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-žđơưạ-ỹ]$"
     r"|^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$"
     r"|^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$"  # an initial
 )
