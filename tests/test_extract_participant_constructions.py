@@ -61,6 +61,9 @@ KNOWN_XFAIL: dict[str, str] = {
     "five right participants in one appeal, where later steps go on with the group",
     "witnessed-the-killing": "tried: a noun trigger with its own 'of X' takes no other "
     "person of the sentence; half A only",
+    "kin-of-named-summoned-and-questioned": "the second verb of 'were summoned ... and "
+    "questioned' takes the person the subject names as kin ('the husband of Ms. Vela') instead "
+    "of the subject's people; not tried",
     "after-she-denounced": "tried: a clause of time or cause with its own pronoun subject is "
     "a clause of its own; no figure moved",
 }
@@ -68,6 +71,13 @@ KNOWN_XFAIL: dict[str, str] = {
 Expected = tuple[str, str | None, list[str], list[str], str | None]
 
 CASES: list[tuple[str, str, list[Expected]]] = [
+    # the people of a subject that names someone else as their kin undergo both its verbs
+    ("kin-of-named-summoned-and-questioned", "On 2 May 2024, police arrested the defender Ms. "
+     "Mira Vela. On 3 May 2024, the husband of Ms. Vela, Mr. Ivo Sand, and their daughter, Ms. "
+     "Ana Sand, a student, were summoned to the Zembla Police Department and questioned for "
+     "several hours about the funding of the centre.",
+     [("summons", D, ["Zembla Police Department"], ["Ana Sand", "Ivo Sand"], None),
+      ("interrogation", D, ["Zembla Police Department"], ["Ana Sand", "Ivo Sand"], None)]),
     # unnamed and plural agents; agents joined to a body
     ("counted-security-agents", "On 3 May 2024, five male security agents arrested human rights "
      "defender Ana Lee at her home.",
