@@ -1582,7 +1582,10 @@ def make_event(
         # "was arrested by police and charged by the prosecutor": a verb the lexicon reads as
         # active shares the auxiliary of a participle it is joined to
         passive = voice != "active" or (
-            BY_AFTER.match(doc.flat, b) is not None and coordinated_passive(doc.flat, a)
+            # (a step always done to someone needs no "by": "were summoned to the police and
+            # questioned for hours")
+            (BY_AFTER.match(doc.flat, b) is not None or etype in DONE_TO_SOMEONE)
+            and coordinated_passive(doc.flat, a)
         )
     else:
         passive = bool(PASSIVE.search(doc.flat, max(c0, a - 25), a) or AUX_OPENS.match(doc.flat, a))
