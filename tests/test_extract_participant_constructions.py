@@ -26,8 +26,10 @@ D = "2024-05-03"
 KNOWN_XFAIL: dict[str, str] = {
     "must-report-and-may-not-leave": "the hypothetical filter reads the 'must' of the conjunct "
     "before, within its 40 characters, as the ban's; not tried",
-    "hearing-rescheduled": "the hearing is found, but 'It' takes the police of the sentence "
-    "before as its agent; not tried",
+    "hearing-rescheduled": "tried: 'It' before a phrase trigger that opens with a passive "
+    "auxiliary ('has been rescheduled for') stands for what the step is done to, not the body "
+    "named last; no figure moved",
+    "hearings-rescheduled": "as hearing-rescheduled",
     "counted-security-agents": "tried: an unnamed group for counted or described agents "
     "('five male security agents') gained one agent of half A and added one false one",
     "pronoun-after-same-subject": "tried: a person named after a 'he' of their own sentence "
@@ -242,6 +244,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("hearing-rescheduled", "On 2 April 2024, police arrested human rights defender Tom Reed. "
      "His hearing was postponed. It has been rescheduled for 3 May 2024.",
      [("trial_hearing", D, [], ["Tom Reed"], None)]),
+    ("hearings-rescheduled", "On 2 April 2024, the Zembla Security Service arrested activists "
+     "Ana Lee and Tom Reed. Their hearing was postponed. It has been rescheduled for 3 May 2024.",
+     [("trial_hearing", D, [], ["Ana Lee", "Tom Reed"], None)]),
     # who files a complaint
     ("complaint-lodged-active", "On 3 May 2024, human rights defender Ana Lee lodged a complaint "
      "against the police with the Zembla Prosecutor's Office.",
