@@ -105,6 +105,119 @@ def check_record_shape(record: Any, path: Path, raw: str) -> None:
     raise DataError(f"{path}{f':{line}' if line else ''}: {where}: {message}")
 
 
+def check_record(record: dict[str, Any], path: Path, raw: str) -> bool:
+    """:func:`check_record_shape` of a mapping, and whether any ``access`` in it is other
+    than public, in one walk of the record.
+
+    A build checks every record's shape and then asks whether anything in it is restricted:
+    two walks of every value, each one about as long as the other. Here one walk without key
+    paths (:func:`_conforms`) does both; only a record that does not conform is walked again,
+    by :func:`check_record_shape`, for the path and message of its first problem."""
+    found = _conforms(record)
+    if found is None:
+        check_record_shape(record, path, raw)
+        raise AssertionError(f"{path}: the shape walks disagree")  # pragma: no cover
+    return found
+
+
+_NONE = object()  # no key: equals none of the keys a path is compared with
+
+
+def _restricted_here(value: dict[Any, Any]) -> bool:
+    level = value.get("access")
+    return level is not None and str(level) != "public"
+
+
+# The walk below takes the same branches as _first_problem and its helpers, which build each
+# value's key path ``keys`` and read of it only its length, its first key (``top``), its last
+# but one (``prev``) and its last (``last``): those four are passed instead of the path.
+
+
+def _conforms(record: dict[str, Any]) -> bool | None:
+    """None if :func:`_first_problem` finds a problem in ``record``, else whether any
+    ``access`` in it is other than public (as :func:`kg.store.spill.restricted`): in a record
+    that conforms, every mapping but the record itself is met by :func:`_mapping_ok`."""
+    hit = _restricted_here(record)
+    for key, value in record.items():
+        if key in SECTIONS:
+            found = _list_ok(value, key, 1, _NONE, key)
+        elif key in MAPPINGS:
+            found = _mapping_ok(value, key, 1, _NONE, key)
+        else:
+            found = _value_ok(value, key, 1, _NONE, key)
+        if found is None:
+            return None
+        hit = hit or found
+    return hit
+
+
+def _list_ok(value: Any, top: Any, depth: int, prev: Any, last: Any) -> bool | None:
+    """:func:`_list_of_mappings`."""
+    if value is None:
+        return False
+    if not isinstance(value, list):
+        return None
+    hit = False
+    for n, item in enumerate(value):
+        found = _mapping_ok(item, top, depth + 1, last, n)
+        if found is None:
+            return None
+        hit = hit or found
+    return hit
+
+
+def _mapping_ok(value: Any, top: Any, depth: int, prev: Any, last: Any) -> bool | None:
+    """:func:`_mapping`."""
+    if value is None and last != "appeal":
+        return False
+    if not isinstance(value, dict):
+        return None
+    hit = _restricted_here(value)
+    head = top if depth == 2 else _NONE
+    offsets = prev == "evidence"
+    for key, item in value.items():
+        if not isinstance(key, str):
+            return None
+        section = NESTED_LISTS.get(key, "")
+        if section is None or section == head:
+            found = _list_ok(item, top, depth + 1, last, key)
+        elif key in MAPPINGS:
+            found = _mapping_ok(item, top, depth + 1, last, key)
+        elif offsets and (key == "start" or key == "end"):
+            found = False if item is None or type(item) is int else None
+        elif key in PLAIN:
+            found = False if _plain(item, _NO_KEYS) is None else None
+        else:
+            found = _value_ok(item, top, depth + 1, last, key)
+        if found is None:
+            return None
+        hit = hit or found
+    return hit
+
+
+_NO_KEYS: list[Any] = []
+
+
+def _value_ok(value: Any, top: Any, depth: int, prev: Any, last: Any) -> bool | None:
+    """:func:`_value`."""
+    if isinstance(value, SCALARS):
+        return False
+    if isinstance(value, list):
+        hit = False
+        for n, item in enumerate(value):
+            if isinstance(item, dict):
+                found = _mapping_ok(item, top, depth + 1, last, n)
+            else:
+                found = _value_ok(item, top, depth + 1, last, n)
+            if found is None:
+                return None
+            hit = hit or found
+        return hit
+    if isinstance(value, dict):
+        return _mapping_ok(value, top, depth, prev, last)
+    return None
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"

@@ -35,7 +35,7 @@ from kg.files import generations_home, pid_alive
 from kg.record.datecheck import check_dates
 from kg.record.identity import Item, Provision, record_items, record_provisions
 from kg.record.keys import record_keys
-from kg.record.recordcheck import check_record_shape, parse_record_yaml
+from kg.record.recordcheck import check_record, parse_record_yaml
 from kg.store.workers import settle_worker
 
 SPILL_PREFIX = ".tmp-records-"
@@ -48,6 +48,12 @@ RecordFacts = tuple[KeyList, list[Provision]]  # stored keys (key, where) and pr
 def read_record(path: Path, raw: bytes) -> dict[str, Any]:
     """A record from its bytes with PyYAML's C loader; the same checks and errors as
     :func:`kg.record.caserecord.load_record`."""
+    return read_checked(path, raw)[0]
+
+
+def read_checked(path: Path, raw: bytes) -> tuple[dict[str, Any], bool]:
+    """:func:`read_record`, and whether anything in the record is restricted
+    (:func:`restricted`), found in the walk that checks its shape."""
     from kg import limits
 
     limits.RECORD.check(len(raw), str(path))
@@ -56,14 +62,15 @@ def read_record(path: Path, raw: bytes) -> dict[str, Any]:
     except UnicodeDecodeError as e:
         raise InputError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
     record = parse_record_yaml(text, path, fast=True)
+    hidden = False
     if isinstance(record, dict):
-        check_record_shape(record, path, text)
+        hidden = check_record(record, path, text)
         check_dates(record, path, text)  # 2017-02-30 is refused with its line
     if not isinstance(record, dict) or not isinstance(record.get("appeal"), dict):
         raise DataError(f"{path}: not a case record (no 'appeal' mapping at the top)")
     if not record["appeal"].get("id"):
         raise DataError(f"{path}: appeal.id is missing")
-    return record
+    return record, hidden
 
 
 def restricted(value: Any) -> bool:
@@ -142,7 +149,7 @@ def parse_record(key: str, raw: bytes, spill_dir: Path) -> Parsed:
     """Parse one record file's bytes, spill the record, keep what the build needs of it."""
     from kg.store.stream import content_hash
 
-    record = read_record(Path(key), raw)
+    record, hidden = read_checked(Path(key), raw)
     aid = str(record["appeal"]["id"])
     items: list[Item] | Shelved | KgError
     facts: RecordFacts | KgError
@@ -164,7 +171,7 @@ def parse_record(key: str, raw: bytes, spill_dir: Path) -> Parsed:
             pickle.dump(items, f, protocol=pickle.HIGHEST_PROTOCOL)
             items = shelved
     source = record["appeal"].get("source")
-    return Parsed(key, content_hash(raw), aid, source, restricted(record), spill, items, facts)
+    return Parsed(key, content_hash(raw), aid, source, hidden, spill, items, facts)
 
 
 def _read_job(job: tuple[str, str]) -> Parsed:
