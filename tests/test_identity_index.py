@@ -804,13 +804,16 @@ def test_an_index_of_the_version_before_is_replaced_once(tmp_path: Path) -> None
     assert any("of another version: resolving every item" in x for x in lines), lines
     total, count = resolved(lines)
     assert count == total > 0
-    assert pickle.loads(kept.read_bytes()).version == identity_index.INDEX_VERSION == 9  # noqa: S301
+    assert pickle.loads(kept.read_bytes()).version == identity_index.INDEX_VERSION == 10  # noqa: S301
     gen.mutate(data, 0.25, seed=3, round_=2, kind="spelling")
     lines = []
     build(store, data, progress=lines.append)
     assert not any("resolving every item" in x for x in lines), lines
     total, count = resolved(lines)
-    assert 0 < count < total
+    # (a spelling keyed apart from every other name: its person is labelled again)
+    line = next(x for x in lines if x.startswith("build: identity:"))
+    assert re.search(r"[1-9]\d* labelled again", line), line
+    assert count < total
     build(tmp_path / "scratch", data, incremental=False, progress=None)
     assert _nquads(store) == _nquads(tmp_path / "scratch")
 
@@ -967,7 +970,41 @@ def test_a_spelling_no_rule_reads_relabels_its_cluster_without_resolving_it() ->
     assert result != first
     r["a03"]["persons"][0]["variants"] = ["Anna Ivanova Smirnova"]  # a key of its own
     _, index = _step(r, index)
+    assert index.resolved == 0 and index.relabelled == 1  # (_rekey: no other item has it)
+    r["a05"]["persons"][0]["variants"] = ["Anna Ivanova Smirnova"]  # ... and now two have it
+    _, index = _step(r, index)
     assert index.resolved == 10 and index.relabelled == 0
+
+
+def test_a_spelling_whose_key_no_other_item_holds_resolves_nothing_again() -> None:
+    """A person gaining a spelling whose merge key no other item holds keeps its cluster
+    and rows (relabelled only); one gaining a key others hold, or losing one that joined it
+    to others, has its merge component resolved again, as have two items gaining one new key
+    in one change."""
+    names = ["Anna Smirnova", "Anna Smirnova", "Olga Petrova", "Olga Petrova", "Irina Volkova"]
+    records = {
+        f"a{n:02d}": _appeal(f"a{n:02d}", "Kazakhstan", [_person("p1", name)], [])
+        for n, name in enumerate(names, start=1)
+    }
+    first, index = _step(records, None)
+    r = copy.deepcopy(records)
+    r["a01"]["persons"][0]["variants"] = ["Anna Smirnowska"]  # a key of its own
+    result, index = _step(r, index)
+    assert index.resolved == 0 and index.relabelled == 1
+    assert any("Anna Smirnowska" in c[4] for c in result[0]) and result != first
+    r["a05"]["persons"][0]["variants"] = ["Olga Petrova"]  # a key a03 and a04 hold
+    result, index = _step(r, index)
+    assert index.resolved == 3 and index.relabelled == 0
+    assert index.of is not None and index.of[("a05", "p1")] == index.of[("a03", "p1")]
+    r["a05"]["persons"][0]["variants"] = []  # the key that joined it to them lost
+    result, index = _step(r, index)
+    assert index.resolved == 3 and index.relabelled == 0
+    assert ("a05", "p1") not in index.of
+    for a in ("a01", "a03"):  # one new key, two items: neither is alone with it
+        r[a]["persons"][0]["variants"] = ["Vera Lonelyname"]
+    result, index = _step(r, index)
+    assert index.resolved == 4 and index.relabelled == 0
+    assert index.of[("a01", "p1")] == index.of[("a04", "p1")]
 
 
 class _Reads(dict):

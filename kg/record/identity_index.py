@@ -81,8 +81,9 @@ V = TypeVar("V")
 # 7: a mark's digest in two, what the rules read and what only a cluster's label reads;
 # 8: each item's cluster, each item's review rows and each cluster's label state kept;
 # 9: with the key table on disk, the marks, label states and item numbers are rows of its
-# file, read and written by key (_Packed.attach, _Numbers), not pickled
-INDEX_VERSION = 9
+# file, read and written by key (_Packed.attach, _Numbers), not pickled; 10: a person's mark
+# with a third digest, of the fields the rules read but its merge keys (a lone key, _rekeyed)
+INDEX_VERSION = 10
 KEYS_FILE = "identity-keys.sqlite"  # beside the index's pickle, when on disk
 # An item as a record gives it: its key, kind, place among the record's items of that kind,
 # a digest of the fields the rules read and one of the others (:data:`LABEL_FIELDS`). An item
@@ -90,8 +91,10 @@ KEYS_FILE = "identity-keys.sqlite"  # beside the index's pickle, when on disk
 # may meet (those of its kind), so a changed record resolves again only the components of its
 # items that changed, came or went; an item whose mark differs in the second digest alone is
 # decided as before (its cluster's label, spellings and IRI made again, its review rows given
-# its name).
-Mark = tuple[Key, str, int, str, str]
+# its name). A person's mark has a third digest, of the fields the rules read but its merge
+# keys (``keys``): one whose mark differs in its merge keys alone, all of them added or removed
+# held by no other item, is decided as before too (:func:`_rekeyed`).
+Mark = tuple[Key, str, int, str, str] | tuple[Key, str, int, str, str, str]
 # Fields of an item that no rule reads: its cluster's label, spellings and IRI, and its review
 # rows' names, do (kg.record.identity: _cluster, resolve_part's propose).
 LABEL_FIELDS = frozenset({"name", "spellings", "own_key", "since"})
@@ -663,8 +666,25 @@ def item_marks(items: list[Item]) -> tuple[Mark, ...]:
             label = tuple(v for v, label in zip(plain, read, strict=True) if label)
         else:  # not a dataclass: every field counted as read by the rules
             rules, label = plain, ()
-        out.append((item.key, item.kind, place, _hex(rules), _hex(label)))
+        if item.kind == "person" and read is not None and isinstance(plain, tuple):
+            unkeyed = tuple(
+                v
+                for v, label, name in zip(plain, read, _field_names(type(item)), strict=True)
+                if not label and name != "keys"
+            )
+            out.append((item.key, item.kind, place, _hex(rules), _hex(label), _hex(unkeyed)))
+        else:
+            out.append((item.key, item.kind, place, _hex(rules), _hex(label)))
     return tuple(out)
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    if kind not in _NAMES:
+        _NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return _NAMES[kind]
 
 
 def _hex(value: object) -> str:
@@ -1028,9 +1048,21 @@ def _resolve_with_index(
             continue
         changed.add(a)
         now, then = {m[:4] for m in marks}, {m[:4] for m in old}
-        gone += [m[0] for m in old if m[:4] not in now]
-        fresh += [m[0] for m in marks if m[:4] not in then]
+        # A person whose merge keys alone changed, each key it gains or loses held by no
+        # other item, keeps its place in its cluster and its review rows (_rekey).
+        was = {(m[0], m[2], m[5]) for m in old if len(m) > 5 and m[:4] not in now}
+        rekeyed = {
+            m[0]
+            for m in marks
+            if len(m) > 5
+            and m[:4] not in then
+            and (m[0], m[2], m[5]) in was
+            and _rekey(index, m[0], component_keys(items[m[0]], variants) + dkeys.get(m[0], []))
+        }
+        gone += [m[0] for m in old if m[:4] not in now and m[0] not in rekeyed]
+        fresh += [m[0] for m in marks if m[:4] not in then and m[0] not in rekeyed]
         relabelled.update(m[0] for m in set(marks) - set(old) if m[:4] in then)
+        relabelled |= rekeyed
         index.marks[a] = marks
     if not changed:
         index.stamps = dict(stamps)
@@ -1129,6 +1161,35 @@ def _resolve_with_index(
     index.resolved = len(orgs_part) + len(people_part) + len(joining)
     index.relabelled = len(relabelled)
     return Resolution(index.clusters, index.review_rows, items, _cluster_getter(index)), index
+
+
+def _rekey(index: IdentityIndex, key: Key, keys: list[str]) -> bool:
+    """Give person ``key``, whose mark changed in its merge keys alone, its ``keys`` in the
+    key table, when every key it gains or loses is a merge key held by no other item (in the
+    table as the change finds it): whether it did.
+
+    Then every pair the item makes shares the same merge keys as before (a rule reads a
+    person's ``keys`` only as those shared with the other item, and a key of one item blocks
+    no pair), so a resolution from scratch makes the same pairs in the same order, the same
+    unions with the same reasons and the same review rows: only its cluster's label and
+    spellings and its rows' names may differ (:func:`_relabel`). A key it loses that another
+    item holds may have joined the two, a key it gains that another holds may join them: its
+    merge component is then resolved again. An item of the rebuild that comes or changes
+    later and takes one of its new keys reaches it through that key, and resolves it again."""
+    n = index.id_of.get(key)
+    if n is None:
+        return False
+    had = index.table.keys_of(n)
+    gained, lost = set(keys) - set(had), set(had) - set(keys)
+    if not all(k.startswith("p:k:") for k in gained | lost):
+        return False
+    if any(index.table.members(k) != [n] for k in lost) or any(
+        index.table.members(k) for k in gained
+    ):
+        return False
+    index.table.drop(n)
+    index.table.put(n, keys)
+    return True
 
 
 # Review rows of a union a rule tried on a shared name and refused (_resolve_instruments,
