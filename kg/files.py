@@ -176,9 +176,19 @@ def replacing_folder(path: Path | str) -> Iterator[Path]:
             os.rename(path, legacy)
             previous = legacy
         point_to(path, final)
-        for entry in home.iterdir():
-            if entry.name.startswith(GENERATION_PREFIX) and entry not in (final, previous):
-                shutil.rmtree(entry, ignore_errors=True)
+        remove_generations(home, (final, previous))
+
+
+def remove_generations(home: Path, keep: Iterable[Path | None]) -> list[Path]:
+    """Remove the generations in ``home`` other than those of ``keep`` (the new one and the
+    one it replaced, which a reader may still have open); returns those removed."""
+    kept = set(keep)
+    removed = []
+    for entry in home.iterdir():
+        if entry.name.startswith(GENERATION_PREFIX) and entry not in kept:
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
 
 
 def point_to(path: Path, target: Path) -> None:

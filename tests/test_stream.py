@@ -518,3 +518,64 @@ def test_a_rebuild_equals_a_full_build_when_a_shared_literal_holds_a_tab(
     build(store, data, progress=None)
     build(tmp_path / "full", data, incremental=False, progress=None)
     assert _nquads(store) == _nquads(tmp_path / "full")
+
+
+def test_rebuilds_keep_two_generations_whose_store_files_are_links_and_no_stale_files(
+    built: BuiltOnce,
+) -> None:
+    """Each rebuild starts its store from a checkpoint of the previous one: the store's data
+    files are the previous generation's, hard-linked (no bytes copied). Afterwards the store's
+    folder holds the new generation and the one it replaced, nothing older, and the shared
+    folder of export files holds only the files their manifests list. A build that fails
+    leaves all of that as it was."""
+    import json
+
+    from kg.files import GENERATION_PREFIX
+    from kg.store.chunks import EXPORT_DIR, MANIFEST, POOL_DIR, WRITING
+    from kg.store.voidtable import segment_names
+
+    data, store = built.copy()
+    home = current_generation(store).parent  # type: ignore[union-attr]
+    first = current_generation(store)
+    cases = sorted((data / "cases").glob("*.yaml"))
+    made = []
+    for n, path in enumerate(cases[:2]):
+        _edit_record(path, lambda r, n=n: r["events"][0].__setitem__("note", f"note {n}"))
+        before = current_generation(store)
+        build(store, data, progress=None)
+        made.append(current_generation(store))
+        assert made[-1] != before
+        full = {p.name: p.stat() for p in (before / "full").glob("*.sst")}  # type: ignore[operator]
+        shared = [
+            p.name
+            for p in (made[-1] / "full").glob("*.sst")  # type: ignore[operator]
+            if p.name in full and p.stat().st_ino == full[p.name].st_ino
+        ]
+        assert shared, "the rebuilt store's data files are copies, not links"
+
+    def generations() -> set[Path]:
+        return {p for p in home.iterdir() if p.name.startswith(GENERATION_PREFIX)}
+
+    assert first not in generations()
+    assert generations() == set(made)
+
+    def listed(generation: Path) -> set[str]:
+        manifest = json.loads((generation / EXPORT_DIR / MANIFEST).read_text(encoding="utf-8"))
+        return {row[3] for row in manifest["graphs"]} | set(segment_names(generation / EXPORT_DIR))
+
+    def pool() -> set[str]:
+        return {p.name.split(".", 1)[0] for p in (home / POOL_DIR).iterdir()} - {""}
+
+    assert (home / POOL_DIR / WRITING).is_file()
+    assert pool() == listed(made[0]) | listed(made[1])
+
+    # A build that fails on the third record leaves the two generations and the files whole.
+    files = sorted(p.name for p in (home / POOL_DIR).iterdir())
+    dataset = _nquads(store)
+    _edit_record(cases[2], lambda r: r["events"][0]["evidence"][0].__setitem__("start", 10**6))
+    with pytest.raises(Exception, match="do not reproduce"):
+        build(store, data, progress=None)
+    assert generations() == set(made) and current_generation(store) == made[1]
+    assert sorted(p.name for p in (home / POOL_DIR).iterdir()) == files
+    assert not [p for p in home.iterdir() if p.name.startswith(".") and p.name != ".lock"]
+    assert _nquads(store) == dataset

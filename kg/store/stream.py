@@ -818,7 +818,7 @@ def _build_from(
             shared = state.shared_rows()
             full_dir = folder / "full"
             before = ox.Store.read_only(str(generation / "full"))
-            before.backup(str(full_dir))
+            checkpoint_store(before, full_dir)
             store = ox.Store(str(full_dir))
             # The graphs that may come or go, as they were: the count of named graphs is the
             # previous one changed by theirs (not a walk over every graph of the store).
@@ -1533,6 +1533,13 @@ def _replace_graph(store: ox.Store, name: URIRef, graph: Graph) -> set[ox.Triple
     return {q.triple for q in quads}
 
 
+def checkpoint_store(store: ox.Store, into: Path) -> None:
+    """Oxigraph's checkpoint of ``store`` into the new folder ``into``: its data files
+    hard-linked where ``into`` is on the same file system, the small files that say which of
+    them make the store copied."""
+    store.backup(str(into))
+
+
 def _finish(
     store: ox.Store,
     folder: Path,
@@ -1584,7 +1591,7 @@ def _finish(
             store.contains_named_graph(ox.NamedNode(g)) - was for g, was in existed.items()
         )
     result.entities = count_entities(wrapped) if entities is None else entities
-    store.backup(str(public_dir))  # public-only data: the public store is the same dataset
+    checkpoint_store(store, public_dir)  # public-only data: the public store is the same dataset
     del wrapped
     total = write_chunks(
         store, folder, previous=previous, changed=touched, ready=ready, others=others,
