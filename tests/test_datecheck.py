@@ -82,3 +82,20 @@ def test_calendar_dates_pass(value: str | None) -> None:
 @pytest.mark.parametrize("value", ["2017-02-30", "2017-13", "2017-00-10", "17-01-01", "soon"])
 def test_other_values_are_refused(value: str) -> None:
     assert calendar_problem(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2017-02-30", "'2017-02-30' is not a date (day is out of range for month)"),
+        ("2017-13", "'2017-13' is not a date (month must be in 1..12)"),
+        ("2017-1", "date '2017-1' is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2017-", "date '2017-' is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("20170", "date '20170' is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        (" soon ", "date 'soon' is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        (2017, None),
+        (" 2017-03 ", None),
+    ],
+)
+def test_the_problem_named(value: object, message: str | None) -> None:
+    assert calendar_problem(value) == message

@@ -24,6 +24,7 @@ DATE_FIELDS: dict[str, tuple[str, ...]] = {
     "events": ("date", "notified_on"),
 }
 POSITION_DATES = ("start", "end")  # inside persons[i].positions[j]
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def calendar_problem(value: Any) -> str | None:
@@ -31,11 +32,11 @@ def calendar_problem(value: Any) -> str | None:
     if value is None or value == "" or isinstance(value, dt.date):
         return None
     text = str(value).strip()
-    if re.fullmatch(r"\d{4}", text):
-        return None
-    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    m = _DATE.fullmatch(text)
     if not m:
         return f"date '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD"
+    if m[2] is None:
+        return None
     year, month, day = int(m[1]), int(m[2]), int(m[3] or 1)
     try:
         dt.date(year, month, day)
