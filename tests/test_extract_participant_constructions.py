@@ -79,6 +79,14 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "several hours about the funding of the centre.",
      [("summons", D, ["Zembla Police Department"], ["Ana Sand", "Ivo Sand"], None),
       ("interrogation", D, ["Zembla Police Department"], ["Ana Sand", "Ivo Sand"], None)]),
+    ("possessive-kin-titled-arrested-and-questioned", "On 2 May 2024, police arrested the "
+     "defender Ms. Mira Vela. On 3 May 2024, Ms. Vela's husband, Mr. Ivo Sand, and their son, "
+     "Mr. Max Sand, were arrested and questioned by the Zembla Police Department.",
+     [("interrogation", D, ["Zembla Police Department"], ["Ivo Sand", "Max Sand"], None)]),
+    ("possessive-kin-titled-summoned", "On 2 May 2024, police arrested the defender Ms. Mira "
+     "Vela. On 3 May 2024, Ms. Vela's brother, Dr. Ivo Sand, was summoned to the Zembla "
+     "Prosecutor's Office.",
+     [("summons", D, ["Zembla Prosecutor's Office"], ["Ivo Sand"], "Zembla Prosecutor's Office")]),
     ("mother-of-named-summoned-and-interrogated", "On 2 May 2024, police arrested human rights "
      "defender Ana Lee. On 3 May 2024, the mother of Ms. Lee, Ms. Eva Gold, was summoned to the "
      "Zembla Prosecutor's Office and interrogated about her daughter's work.",

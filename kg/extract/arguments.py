@@ -1275,6 +1275,9 @@ POSSESSED = re.compile(
     # "Ana Lee's colleague, researcher Tom Reed": a post or trade before the name
     r"(?:(?:the\s+|a\s+)?(?:(?!(?:who|whom|which|that|was|were|is|are|had|has|and)\b)"
     r"[a-z][\w-]*\s+){1,3})?"
+    # "Ms. Vela's husband, Mr. Ivo Sand": kin set off by commas, with a title before the name
+    r"|[’']s?\s+(?:husband|wife|sons?|daughters?|brothers?|sisters?|mother|father|nephew|niece|"
+    r"cousin),\s+(?:Mr|Ms|Mrs|Mme|Dr)\.?\s+"
 )
 
 
