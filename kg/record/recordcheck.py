@@ -186,6 +186,8 @@ def _mapping_ok(value: Any, top: Any, depth: int, prev: Any, last: Any) -> bool 
         elif offsets and (key == "start" or key == "end"):
             found = False if item is None or type(item) is int else None
         elif key in PLAIN:
+            if isinstance(item, SCALARS):
+                continue
             found = False if _plain(item, _NO_KEYS) is None else None
         else:
             found = _value_ok(item, top, depth + 1, last, key)
