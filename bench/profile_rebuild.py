@@ -22,8 +22,9 @@ from ``/proc/self/io``: ``rchar``/``wchar`` count every read and write call, pag
 included; ``read_bytes``/``write_bytes`` what reached the disk; ``thread_cpu_seconds`` the
 CPU of the calling thread alone, without Oxigraph's background threads, which flush and
 compact while the phase runs and whose CPU and bytes the process's figures include). A phase
-called inside another counts in both. With ``--profile`` the whole rebuild is also run under cProfile, timed in CPU
-seconds of this process (``time.process_time``: on a loaded machine wall time says little).
+called inside another counts in both. With ``--profile`` the whole rebuild is also run under
+cProfile, timed in CPU seconds of this process (``time.process_time``: on a loaded machine
+wall time says little).
 
 The phases are the build's steps named in ``kg/store/stream.py`` and the modules it calls;
 ``total`` is the whole of ``build_streaming``. Comparing the figures of two corpus sizes says
