@@ -1,6 +1,7 @@
 """What a full build's per-record checks cost, a record at a time, in CPU.
 
-    .venv/bin/python bench/bench_record_checks.py DATA [--count 400] [--repeat 3] --out FILE.json
+    .venv/bin/python bench/bench_record_checks.py DATA [--count 400] [--repeat 3] \\
+        [--corpus-label L] --out FILE.json
 
 Reads the first ``--count`` records of ``DATA/cases`` once, then times over all of them, in
 turns within each repetition (best of ``--repeat``, ``time.process_time``): the line reader
@@ -38,6 +39,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--corpus-label", help="how DATA was made (generate.py N --seed S)")
     args = parser.parse_args()
     files = sorted((args.data / "cases").glob("*.yaml"))[: args.count]
     if not files:
@@ -69,6 +71,7 @@ def main() -> None:
     result = {
         "commit": commit(ROOT, "kg"),
         "corpus": str(args.data),
+        "corpus_label": args.corpus_label,
         "records": len(records),
         "repeat": args.repeat,
         "ms_per_record_best": {name: round(ms, 4) for name, ms in best.items()},
