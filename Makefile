@@ -59,7 +59,7 @@ audit: $(STAMP)
 
 ## fuzz: the property and fuzz tests with many more examples (HYPOTHESIS_PROFILE=long)
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q -m "slow or not slow" tests/test_properties.py tests/test_blockyaml_fuzz.py
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q -m "slow or not slow" tests/test_properties.py tests/test_blockyaml_fuzz.py tests/test_recordcheck.py
 
 ## check: lint, dependency audit and tests, as CI runs them
 check: lint audit test

@@ -12,24 +12,16 @@ with ``make fuzz`` runs more.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from fuzzsettings import FUZZ
+from hypothesis import given
 from hypothesis import strategies as st
 from test_blockyaml import _same
 
 from kg.record.blockyaml import load_block
 from kg.record.recordcheck import CRecordLoader
-
-EXAMPLES = 2000 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 300
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=EXAMPLES < 2000,
-    suppress_health_check=[HealthCheck.too_slow],
-)
 
 # Texts that the YAML 1.1 resolver reads as something other than a string, and their near misses.
 TYPED = [

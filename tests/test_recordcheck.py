@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from benchgen import generator as _generator
-from hypothesis import HealthCheck, given, settings
+from fuzzsettings import FUZZ
+from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.errors import DataError
@@ -22,13 +22,6 @@ from kg.store.spill import read_checked, restricted
 from kg.vocab import DATA_DIR
 
 SEED = DATA_DIR / "cases" / "seed-dauletbayev-2017.yaml"
-EXAMPLES = 2000 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 300
-FUZZ = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=EXAMPLES < 2000,
-    suppress_health_check=[HealthCheck.too_slow],
-)
 
 
 def _two_walks(record: dict[str, Any], path: Path, raw: str) -> tuple[str | None, bool | None]:
