@@ -2741,3 +2741,34 @@ def test_a_warning_of_harm_said_to_the_person_is_a_threat(
     body: str, want: set[tuple[str, str]]
 ) -> None:
     assert _pairs(body, "10 June 2024") == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # what someone was told happened, in the past perfect: the day of the telling is not
+        # the day of the step
+        ("On 3 May 2024, his lawyer, Ivo Sand, told the Zenda Centre that Tom Reed had been "
+         "threatened by an investigator.", {("threat", None)}),
+        ("On 3 May 2024, prosecutors informed her husband that Ana Lee had been charged with "
+         "sedition.", {("charge", None)}),
+        ("Tom Reed told his wife during a visit on 3 May 2024 that officers had questioned him "
+         "at night.", {("interrogation", None)}),
+        # a date after "that" is the step's own
+        ("On 3 May 2024, his lawyer told the press that Tom Reed had been charged on 1 May 2024.",
+         {("charge", "2024-05-01")}),
+        # the telling is another clause's: "announced that it had suspended" takes the day
+        ("On 3 May 2024, the governor told reporters that the villagers were misled, and the "
+         "ministry announced that it had suspended the Zenda Network.", {("ban", "2024-05-03")}),
+        # a judgment is made known the day it is told
+        ("On 3 May 2024, the judge told the press that Ana Lee had been sentenced to five "
+         "years in prison.", {("sentence", "2024-05-03")}),
+        # told as it happened, not in the past perfect: the day stands
+        ("On 3 May 2024, police told Tom Reed that he was under arrest and detained him.",
+         {("arrest", "2024-05-03")}),
+    ],
+)  # fmt: skip
+def test_a_step_told_in_the_past_perfect_of_what_someone_was_told_is_undated(
+    body: str, want: set[tuple[str, str | None]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want

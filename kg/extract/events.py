@@ -854,6 +854,32 @@ WITNESS_SAID = re.compile(
     r"told\s+(?:[\w’'-]+,?\s+){1,6}?)that\s+"
 )
 
+#: "On 30 November, his lawyer told the press that she had been beaten", "prosecutors informed
+#: her husband that she had been charged": the one told and what they were told, which may run
+#: on over a date ("told his wife during a visit on 4 May that").
+TOLD_THAT = re.compile(r"\b(?:told|informed)\s+(?:[\w’'-]+,?\s+){1,12}?that\s+")
+
+
+def _told_before(flat: str, sdates: list[DateMention], start: int, a: int, etype: str) -> bool:
+    """A past perfect told in what someone was told ("On 4 May, his counsel told us that he had
+    been threatened"): the sentence's dates up to "that" are the day it was told, not the day of
+    the step, which the text does not give. True when the last "that" before the trigger is the
+    one of "told ... that" and no date stands between it and the trigger. A judgment is made
+    known on the day it is told ("On 11 March, the judge told the press that she had received
+    seven years"), so it keeps that day."""
+    if etype in JUDGMENTS or flat.find("that", start, a) < 0:
+        return False
+    told = max(TOLD_THAT.finditer(flat, start, a), key=lambda m: m.start(), default=None)
+    return (
+        told is not None
+        and flat.find("that", told.end(), a) < 0
+        and not any(told.end() <= d.start < a for d in sdates)
+    )
+
+
+#: Court rulings, made known the day they are told.
+JUDGMENTS = frozenset({"sentence", "conviction", "acquittal", "court_decision"})
+
 
 def _reaches(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """The starts of ``spans`` in order, and the furthest end of those up to each: a position
@@ -1119,6 +1145,8 @@ def find_events(
                 value = None  # "the accused face charges under": charges standing, not when laid
             elif bound[a] is not None:
                 value = bound[a].value  # "revoked its registration on 20 August 2003"
+            elif PAST_PERFECT.search(pre) and _told_before(flat, sdates, s.start, a, etype):
+                value = None  # "On 4 May, his lawyer told us that he had been beaten": undated
             elif (when := _when_date(flat, dates, s.start, a)) is not None:
                 value = when  # "detained since 3 May, when she was arrested": the day told
             elif LATER.search(pre) or LATER_AFTER.match(flat, b):
@@ -1184,6 +1212,7 @@ def find_events(
                 # "his wife said that the police had seized his laptop": in a reported clause
                 # the past perfect tells the reported step, not one long before the story
                 and not WITNESS_SAID.search(flat, max(s.start, a - 80), a)
+                and not _told_before(flat, sdates, s.start, a, etype)
             ):
                 continue
             sent_values.append(value)
