@@ -2772,3 +2772,19 @@ def test_a_step_told_in_the_past_perfect_of_what_someone_was_told_is_undated(
     body: str, want: set[tuple[str, str | None]]
 ) -> None:
     assert _pairs(body, "10 June 2024") == want
+
+
+def test_a_step_told_again_the_same_day_of_the_same_people_by_no_one_new_is_one_event() -> None:
+    body = (
+        "On 16 June 2024, the Zenda Court ordered the release of Ana Lee. She was freed that "
+        "evening."
+    )
+    got = [(e["type"], e["date"]) for e in _events(body, "10 July 2024")]
+    assert got.count(("release", "2024-06-16")) == 1
+    # other people released that day are a step of their own
+    body = (
+        "On 16 June 2024, the Zenda Court ordered the release of Ana Lee. Tom Reed was freed "
+        "that evening."
+    )
+    got = [(e["type"], e["date"]) for e in _events(body, "10 July 2024")]
+    assert got.count(("release", "2024-06-16")) == 2

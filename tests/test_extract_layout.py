@@ -143,3 +143,28 @@ def test_a_date_opening_the_text_before_a_dash_dates_the_appeal_not_its_events()
     chronology = lead + "\n3 March 2025 – Police arrested Ana Lee at her home.\n"
     rec = extract_case(chronology, appeal_id="t")
     assert ("arrest", "2025-03-03") in [(e["type"], e["date"]) for e in rec["events"]]
+
+
+def test_an_update_lead_dated_after_the_appeal_tells_steps_up_to_its_own_day() -> None:
+    original = (
+        "Zembla: Writer Ana Lee jailed\n\nZembla PEN\n\n{update}"
+        "Ostrava, 11 February 2026 — The authorities should release the writer Ana Lee, who was "
+        "arrested on 5 February 2026.\n"
+    )
+    update = (
+        "Update, 17 June 2026: At the first hearing on 16 June, the Ostrava City Court ordered "
+        "the release of Ana Lee and barred her from leaving the country. The original text "
+        "of this appeal follows.\n\n"
+    )
+    rec = extract_case(original.format(update=update), appeal_id="t")
+    got = {(e["type"], e["date"]) for e in rec["events"]}
+    assert {("release", "2026-06-16"), ("travel_ban", "2026-06-16")} <= got
+    assert ("arrest", "2026-02-05") in got
+    # the appeal keeps its own date
+    assert rec["appeal"]["date"] == "2026-02-11"
+    # without the update's date the steps after the appeal's day are no events of it
+    rec = extract_case(
+        original.format(update=update.replace("Update, 17 June 2026: ", "")), appeal_id="t"
+    )
+    got = {(e["type"], e["date"]) for e in rec["events"]}
+    assert ("release", "2026-06-16") not in got

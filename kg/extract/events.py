@@ -1686,6 +1686,14 @@ def _corefer(
             if inherited and set(ev["targets"]) <= set(first[key]["targets"]):
                 continue  # told again, without a date of its own, of the same people
             if (
+                ev["targets"]
+                and not ev["agents"]
+                and set(ev["targets"]) <= set(first[key]["targets"])
+            ):
+                # "the court ordered the release of A on 16 June. She was freed that evening":
+                # the same step of the same people told again, by no one new, on the same day
+                continue
+            if (
                 inherited
                 and ev["type"] in COURT_STEPS
                 and not ev["penalty"]

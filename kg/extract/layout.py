@@ -127,6 +127,9 @@ def find_appeal_date(doc: Doc) -> tuple[date | None, bool]:
     return None, False
 
 
+#: A paragraph that opens with its date as an update of the appeal: "Update, June 17, 2026:",
+#: "UPDATE (3 May 2024):", "Update #2 – 3 May 2024".
+UPDATE_LEAD = re.compile(r"^[ \t]*(?:Update|UPDATE)(?:[ \t]+#?\d+)?[ \t]*[,:(–—-][ \t]*", re.M)
 #: A date opened by a preposition ("On 21 August 2025, X was attacked") is when something
 #: happened, told in the narrative: no date of issue, so later events are no plans.
 NARRATIVE_DATE = re.compile(r"\b(?:[Oo]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Bb]etween|[Bb]y|[Ii]n)\s+$")
@@ -234,9 +237,15 @@ def read_header(doc: Doc) -> dict[str, Any]:
     """Appeal date and title, wherever the issuer's layout puts them."""
     title, title_span = find_title(doc)
     day, told = find_appeal_date(doc)
+    issued = None if told else day
+    if issued is not None:
+        # "Update, June 17, 2026: At the first hearing on June 16, ...", then the original text
+        # of an appeal of February: the update was issued later and tells steps up to its day
+        later = [d for m in UPDATE_LEAD.finditer(doc.text) if (d := _date_at(doc.flat, m.end())[0])]
+        issued = max([issued, *later])
     return {
         "date": day,
-        "issued": None if told else day,
+        "issued": issued,
         "title": title,
         "title_span": title_span,
     }
