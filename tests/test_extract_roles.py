@@ -1673,3 +1673,25 @@ def test_a_newsroom_post_or_an_officer_named_before_the_name(sentence: str, role
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Omar Adly"] == [role]
+
+
+def test_a_clause_after_a_name_that_speaks_of_lawyers_makes_no_lawyer_of_it() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Lawyers held\n\nOn 2 May 2026, police arrested the lawyers Tom "
+        "Reed and Ivo Sand in Tarn. The public prosecutor, Nadia Brek, said the lawyers had "
+        "insulted a judge. Pavel Sorn, a lawyer with the Tarn Bar, was also arrested.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Nadia Brek"] == ["prosecutor"]  # "X, said the lawyers ...": a clause
+    assert "defender" in roles["Pavel Sorn"]  # "X, a lawyer with ...": an apposition
+
+
+def test_a_given_name_that_is_a_title_word_gives_no_role() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Paralegals held\n\nOn 2 May 2026, police arrested a community "
+        "paralegal, Mr. Justice Obura, in Tarn. The prosecutor charged Justice Obura with "
+        "incitement on 4 May. Judge Ivo Sand refused bail.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Justice Obura"] == ["defender"]  # "Justice" is his name, no judge's title
+    assert roles["Ivo Sand"] == ["judge"]

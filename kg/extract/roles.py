@@ -36,6 +36,10 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             before = befores.get(start)
             if before is None:
                 before = _before(doc, start)
+            if p.name and len(p.name) > end - start and p.name.endswith(flat[start:end]):
+                own = p.name[: start - end]  # "Mr. Justice Mugo ... Justice Mugo": the given name
+                if before.endswith(own) and own.strip():
+                    before = before[: -len(own)]  # is the name's, no title before it
             after = flat[end : end + 90]
             n = len(roles)
             _roles_before(before, roles, positions, p, ents)
@@ -1359,7 +1363,8 @@ def _roles_after(
                 roles.append("prosecutor" if PROSECUTION_WORD.search(desc) else "official")
         else:
             roles.append("defender")
-    if LAWYER_DESC.match(desc) and "defender" not in roles:
+    if LAWYER_DESC.match(desc) and "defender" not in roles and not CLAUSE_VERB.match(desc):
+        # (not "X, said the lawyers had ...": a clause, no apposition)
         roles.append("defender")  # "X, a lawyer" who is the subject: coded a defender
     if EMPLOYEE_OF.match(desc):
         positions.append({"title": "employee", "organisation": None})
