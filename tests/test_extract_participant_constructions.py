@@ -110,6 +110,33 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Police Department and questioned overnight.",
      [("arrest", D, ["Zembla Police Department"], ["Max Brun"], None),
       ("interrogation", D, ["Zembla Police Department"], ["Max Brun"], None)]),
+    # a body named again by a common noun or "its" as the object of a step done to bodies
+    ("body-as-the-league", "Human rights defender Ana Lee founded the Zembla Rights League in "
+     "2019. On 3 May 2024, the Ministry of the Interior suspended the league for three months.",
+     [("ban", D, ["Ministry of the Interior"], ["Zembla Rights League"],
+       "Ministry of the Interior")]),
+    ("body-as-the-outlet", "On 2 May 2024, police arrested journalist Tom Reed, editor of the "
+     "newspaper Vela Daily. On 3 May 2024, the Ministry of Information blocked the outlet's "
+     "website.",
+     [("ban", D, ["Ministry of Information"], ["Vela Daily"], "Ministry of Information")]),
+    ("body-as-the-group", "Ana Lee heads the Zembla Rights Centre. On 3 May 2024, the Ministry "
+     "of Justice refused to renew the group's registration.",
+     [("deregistration", D, ["Ministry of Justice"], ["Zembla Rights Centre"],
+       "Ministry of Justice")]),
+    ("body-as-its", "The Zembla Rights Centre documented torture in Vela prison. On 3 May 2024, "
+     "the Zembla Prosecutor's Office froze its bank accounts.",
+     [("seizure", D, ["Zembla Prosecutor's Office"], ["Zembla Rights Centre"], None)]),
+    # (the noun in apposition to a body named: that body, not one named before)
+    ("body-named-then-the-group", "Ana Lee works for the Zembla Rights Centre. On 3 May 2024, "
+     "the Ministry of the Interior suspended the Vela Women's Association, the oldest group in "
+     "the province.",
+     [("ban", D, ["Ministry of the Interior"], ["Vela Women's Association"],
+       "Ministry of the Interior")]),
+    # (a clause that names the people it was done to: the body's thing is theirs too)
+    ("people-then-the-centre", "Ana Lee works for the Zembla Rights Centre. On 3 May 2024, "
+     "police searched the home of human rights defender Ana Lee and seized her laptop and the "
+     "centre's archive.",
+     [("seizure", D, ["police"], ["Ana Lee"], None)]),
     # unnamed and plural agents; agents joined to a body
     ("counted-security-agents", "On 3 May 2024, five male security agents arrested human rights "
      "defender Ana Lee at her home.",

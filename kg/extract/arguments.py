@@ -1061,6 +1061,81 @@ def _last_civil_body(mentions: list[tuple[int, int, Entity]], a: int) -> Entity 
     return None
 
 
+#: Steps done to a body whose object may be the body named again by a common noun or "its":
+#: "suspended the league", "blocked the outlet's website", "froze its accounts".
+DESCRIBED_EVENTS = frozenset({"ban", "deregistration", "seizure", "search", "raid"})
+#: A body of civil society named again by a common noun ("the network's office", "the
+#: league") or by "its" before a thing of a body's. The noun is group ``noun``.
+BODY_DESCRIPTION = re.compile(
+    r"(?<![\w’'])(?:(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<noun>organi[sz]ation|group|NGO|"
+    r"association|foundation|network|clinic|cent(?:re|er)|league|coalition|union|alliance|"
+    r"committee|council|movement|collective|institute|forum|society|federation|outlet|"
+    r"newspaper|magazine|website|channel|broadcaster|publication|portal)\b(?!\s+of\b)"
+    r"|(?P<its>its)\s+(?:[a-z-]+\s+)?(?:office|offices|premises|headquarters|accounts?|"
+    r"registration|licen[cs]e|website|assets|bank\s+accounts?|activities|newsroom)\b)"
+)
+#: Nouns that name any body of civil society, not one by the head word of its name.
+GENERIC_BODY_NOUNS = frozenset({"organisation", "organization", "group", "ngo"})
+#: Nouns that name an outlet, whatever the head word of its name.
+MEDIA_NOUNS = frozenset(
+    {
+        "outlet",
+        "newspaper",
+        "magazine",
+        "website",
+        "channel",
+        "broadcaster",
+        "publication",
+        "portal",
+    }
+)
+
+
+def _described_body(
+    doc: Doc, mentions: list[tuple[int, int, Entity]], lo: int, hi: int, since: int
+) -> Entity | None:
+    """The body of civil society a common noun or "its" in ``flat[lo:hi]`` names again ("blocked
+    the outlet's website", "suspended the league", "froze its accounts"): the last one named
+    before it whose name holds the noun, or, for a noun that names any body ("the
+    organisation", "the group") or an outlet ("the outlet"), the last one of that kind; for
+    "its", the body named last before it, bodies of the state named since ``since`` (the
+    sentence's start) passed over, if that is one of civil society."""
+    m = BODY_DESCRIPTION.search(doc.flat, lo, hi)
+    if m is None:
+        return None
+    i = bisect.bisect_left(mentions, m.start(), key=lambda x: x[0]) - 1
+    if i >= 0 and mentions[i][0] >= lo and mentions[i][2].kind == "organisation":
+        # "suspended the X Network, the local group ...": the body is named, the noun is its
+        # apposition
+        return None
+    if m.group("its"):
+        # (past the bodies of the state the sentence names: "the prosecutor's office froze its
+        # accounts" is not its own)
+        while i >= 0 and (
+            mentions[i][2].kind != "organisation"
+            or (mentions[i][0] >= since and mentions[i][2].attrs.get("kind") in STATE_KINDS)
+        ):
+            i -= 1
+        if i < 0 or m.start() - mentions[i][0] > 600:
+            return None
+        e = mentions[i][2]
+        return e if e.attrs.get("kind") in CIVIL_KINDS else None
+    noun = m.group("noun").lower()
+    word = "cent" if noun in ("centre", "center") else noun
+    while i >= 0 and m.start() - mentions[i][0] < 3000:
+        e = mentions[i][2]
+        if e.kind == "organisation" and e.attrs.get("kind") in CIVIL_KINDS:
+            names = [e.name or "", *e.variants]
+            if (
+                noun in GENERIC_BODY_NOUNS
+                or (noun in MEDIA_NOUNS and e.attrs.get("kind") == "media")
+                or any(word in str(n).lower() for n in names)
+            ):
+                return e
+        i -= 1
+    return None
+
+
 #: "ordered the seizure of", "ordered the banks to freeze", "ordered his arrest".
 ORDERED = re.compile(r"\bordered\s+(?:[\w’'-]+\s+){0,4}?(?:to\s+)?$")
 #: Steps one person or body may order others to carry out.
@@ -1785,6 +1860,16 @@ def make_event(
         # no target of what followed
         plaintiffs = _complainants(doc.flat, mentions, s)
         targets = [x for x in targets if x not in plaintiffs]
+    if (
+        etype in DESCRIBED_EVENTS
+        and not any(_kind(ents, x) in CIVIL_KINDS for x in targets)
+        and not any(c0 <= ma < c1 and e.id in targets for ma, _mb, e in near)
+    ):
+        # "blocked the outlet's website", "the league was suspended", "froze its accounts": the
+        # body named again by a common noun, as the object (or a passive's subject)
+        body = _described_body(doc, mentions, c0 if passive else a, c1 if passive else c2, s.start)
+        if body is not None and body.id not in agents:
+            targets.append(body.id)
     bodies = (
         BODY_GROUP.search(doc.flat, c0, c1)
         if holds_any(doc.flat, BODY_GROUP_NOUNS, c0, c1)
