@@ -2788,3 +2788,27 @@ def test_a_step_told_again_the_same_day_of_the_same_people_by_no_one_new_is_one_
     )
     got = [(e["type"], e["date"]) for e in _events(body, "10 July 2024")]
     assert got.count(("release", "2024-06-16")) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a custody of stated length with a date in its own clause is the custody of that time
+        ("In 2021, Tom Reed was detained for two weeks and released without charge.",
+         {("detention", "2021"), ("release", "2021")}),
+        ("Tom Reed was previously detained for two days in August 2023 under the Public "
+         "Safety Act.", {("detention", "2023-08")}),
+        # without a date of its clause it stays a situation, undated
+        ("On 3 May 2024, Ana Lee was arrested. Tom Reed was detained for two weeks.",
+         {("arrest", "2024-05-03"), ("detention", None)}),
+        # in the past perfect it looks back from the day told, which is not its start
+        ("On 3 May 2024, Tom Reed, who had been detained for two weeks, was charged.",
+         {("charge", "2024-05-03")}),
+        # a lasting custody without its length keeps no date
+        ("On 3 May 2024, Tom Reed was detained without charge.", {("detention", None)}),
+    ],
+)  # fmt: skip
+def test_a_custody_of_stated_length_takes_the_date_of_its_own_clause(
+    body: str, want: set[tuple[str, str | None]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want

@@ -278,6 +278,9 @@ STATE_AFTER = re.compile(
     r"without\s+(?:charge|trial)|in\s+(?:\w+\s+)?(?:prison|jail|custody|detention))\b"
 )
 
+#: "detained for two weeks", "held for 15 days": a custody told by its length.
+SPELL_FOR = re.compile(r"\s+for\s+(?:\d+|\w+|several|many|a\s+few)\s+(?:days|weeks|months|years)\b")
+
 
 WITHOUT_AFTER = re.compile(r"\s+without\b")
 
@@ -1137,7 +1140,14 @@ def find_events(
                 and (began := _since_date(flat, dates, a, b)) is not None
             ):
                 value = began  # "detained since January": the custody began then
-            elif frame == "state":
+            elif frame == "state" and not (
+                # "In 2021, he was detained for two weeks", "detained for two days in August
+                # 2024": a spell of stated length told with a date of its own clause is the
+                # custody of that time, begun then
+                SPELL_FOR.match(flat, b)
+                and not PAST_PERFECT.search(pre)
+                and any(c0 <= d.start < c1 for d in sdates for c0, c1 in [_clause(clauses, a)])
+            ):
                 value = None  # "held without charge until May": the date is not its start
             elif etype == "complaint" and IN_PASSING.search(pre):
                 value = None  # "acting on a complaint by X": told in passing, undated
