@@ -56,6 +56,16 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Igor Ivanovich Petrov"]),
     ("two-initials", "On 3 May 2021, the court sentenced the journalist R. K. Sharma.",
      ["R. K. Sharma"]),
+    ("digraph-initial", "On 3 May 2021, police detained Timur Kh. Vela, a lawyer, and Ana Zh. "
+     "Lind.", ["Timur Kh. Vela", "Ana Zh. Lind"]),
+    ("uulu-patronymic", "On 3 May 2021, police summoned Nurlan uulu Temir as a witness.",
+     ["Nurlan uulu Temir"]),
+    ("kyzy-patronymic", "On 3 May 2021, police arrested the blogger Aida kyzy Sand.",
+     ["Aida kyzy Sand"]),
+    ("initial-then-particle", "On 3 May 2021, Judge Rosa E. del Campo Lind of the Vela Court "
+     "remanded Ivo Sand.", ["Rosa E. del Campo Lind", "Ivo Sand"]),
+    ("elided-de", "On 3 May 2021, police arrested Tomás d'Avila Sand at his home.",
+     ["Tomás d'Avila Sand"]),
     # naming traditions
     ("hyphenated-given", "On 3 May 2021, police arrested Jean-Pierre Mbemba, a trade unionist.",
      ["Jean-Pierre Mbemba"]),

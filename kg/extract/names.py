@@ -38,7 +38,7 @@ from kg.extract.lexicon import (
 from kg.extract.persons import _chinese_given_name, add_given_name_sharing, add_person_candidate
 from kg.extract.provisions import add_instrument
 from kg.extract.scan import finditer_around, finditer_prefixed, group_literals
-from kg.extract.text import Doc, Run, clean
+from kg.extract.text import NAME_PARTICLES, Doc, Run, clean
 
 # ---------------------------------------------------------------- entities
 
@@ -497,7 +497,9 @@ def _person_before_of(run: Run, first: int) -> int | None:
         return None
     k = words.index("of", first)
     left = words[strip_titles(words, first) : k]
-    if 2 <= len(left) <= 4 and not head_of(left) and not any(w in NON_NAME for w in left):
+    # an initial's full stop and particles are no words of a name: "Rosa E. del Carpio Vilca"
+    core = [w for w in left if w != "." and w not in NAME_PARTICLES]
+    if 2 <= len(core) <= 4 and not head_of(left) and not any(w in NON_NAME for w in left):
         return k - 1
     return None
 

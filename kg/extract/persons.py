@@ -59,6 +59,7 @@ NAME_PARTICLES = NAME_PARTICLES | {"la", "y"}
 NAME_WORD = re.compile(
     r"^[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-žđơưạ-ỹ]$|^[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-žđơưạ-ỹ]$"
     r"|^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$"
+    r"|^d['’][A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$"  # "d'Almeida": an elided "de"
     r"|^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$"  # an initial
 )
 TITLE_RX = [(re.compile(rf"\b(?:{t})s?,?\s*$"), r1, r2) for t, r1, r2 in PERSON_TITLES]

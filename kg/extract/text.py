@@ -20,11 +20,13 @@ TOKEN_RE = re.compile(
 CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from", "in", "No."})
 #: Lower-case particles inside personal names: "Salman bin Abdul Aziz", "Huber de Jesús",
 #: "Marina del Pilar", "Maria de los Santos", "Mohamed ould Cheikh", "Iyad ag Assaleh",
-#: "Kamau wa Njoroge", "Siti binti Rahman", "Mohammed al Hashimi"; and Arabic article
-#: prefixes written on the name: "al-Shehab".
+#: "Kamau wa Njoroge", "Siti binti Rahman", "Mohammed al Hashimi", and the Turkic words for
+#: "son of" and "daughter of" between a given name and a father's ("Nurlan uulu Bakyt", "Aida
+#: kyzy Asanova", "Elnur oglu Mammadov"); and Arabic article prefixes written on the name:
+#: "al-Shehab".
 NAME_PARTICLES = frozenset(
     "bin ibn bint binti ben abu de del della di da dos das du le dela delos van von der den ter "
-    "ten las los ould ag wa al".split()
+    "ten las los ould ag wa al uulu kyzy ogly oglu qizi gizi".split()
 )
 #: The small words inside a body's name in Spanish or Portuguese: "Consejo Cívico de
 #: Organizaciones Populares e Indígenas de Honduras", "Movimiento por la Paz y la Justicia".
@@ -91,6 +93,11 @@ ABBREV_END = re.compile(
 #: Given names written short with a full stop, opening a name: "Md. Abdul Karim" (Mohammad),
 #: "Ma. Teresa Reyes" (Maria). "Ma." after a capitalised word is a surname ending a sentence.
 NAME_ABBREVS = frozenset({"Md", "Mohd", "Ma"})
+#: Initials of two letters, where a transliteration writes one Cyrillic letter as two: "Timur
+#: Kh. Saidaliev", "Saule Zh. Bekova" (a patronymic's initial, between a given name and a surname).
+DIGRAPH_INITIALS = frozenset("Kh Zh Sh Ch Ts Yu Ya Ye Yo".split())
+#: A capitalised word, then such an initial with its full stop: the stop ends no sentence.
+DIGRAPH_INITIAL_END = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+\s+(?:Kh|Zh|Sh|Ch|Ts|Yu|Ya|Ye|Yo)\.$")
 GIVEN_MA_END = re.compile(r"(?:^|[^\w’'.-])(?![A-Z])[\w’'-]*\s+Ma\.$|^Ma\.$")
 
 
@@ -291,6 +298,10 @@ def make_doc(text: str) -> Doc:
                 continue  # "... arrested Ma. Teresa Reyes"
             if INITIAL_STOP.search(flat[a - 3 : a]):
                 continue
+            if flat[a - 4 : a - 3] == " " and DIGRAPH_INITIAL_END.search(
+                flat[max(start, a - 40) : a]
+            ):
+                continue  # "Timur Kh. Saidaliev"
             if flat[a - 1] == ";" and _in_list(flat, start, a, para.end):
                 continue
             _add_sentence(sentences, flat, start, a)
@@ -447,13 +458,17 @@ def find_runs(doc: Doc) -> list[Run]:
                 continue
             if (
                 tok == "."
-                and (INITIAL.match(toks[j - 1][0]) or toks[j - 1][0] in NAME_ABBREVS)
+                and (
+                    INITIAL.match(toks[j - 1][0])
+                    or toks[j - 1][0] in NAME_ABBREVS
+                    or (toks[j - 1][0] in DIGRAPH_INITIALS and j - 1 > i)
+                )
                 and j + 1 < n
-                and cap[j + 1]
+                and (cap[j + 1] or _particles_then_cap(toks, cap, j + 1))
                 and toks[j][2] < toks[j + 1][1]
                 and toks[j + 1][0] not in SENTENCE_OPENERS
             ):
-                j += 1  # "A. Novak", "Anna K. Novak": an initial's full stop
+                j += 1  # "A. Novak", "Anna K. Novak", "Rosa E. del Carpio": an initial's stop
                 continue
             k = j
             spanish = toks[k][0] in SPANISH_CONNECTORS and any(
@@ -490,6 +505,15 @@ def find_runs(doc: Doc) -> list[Run]:
             break
         runs.append(Run(toks[i][1], toks[j - 1][2], toks[i:j], words[i:j]))
     return runs
+
+
+def _particles_then_cap(toks: list[tuple[str, int, int]], cap: list[bool], k: int) -> bool:
+    """Whether name particles open at ``k`` and a capitalised token follows them ("del Carpio",
+    "de la Cruz"), at most three particles."""
+    m = k
+    while m < len(toks) and m < k + 3 and toks[m][0] in NAME_PARTICLES:
+        m += 1
+    return k < m < len(toks) and cap[m]
 
 
 def _ministry_of(toks: list[tuple[str, int, int]], i: int, j: int) -> bool:
@@ -558,6 +582,16 @@ def _tokens(flat: str) -> tuple[list[tuple[str, int, int]], list[bool], list[str
         if not cap[k] and not t[0].isdigit():
             cap[k] = "-" in t[2:4] and _prefixed(t)
         i = flat.find("-", ends[k])
+    # "Tomás d'Almeida Prado": an elided "de" written on a capitalised name, found from the
+    # apostrophes after a "d" (a few in a text)
+    for quote in ("'", "’"):
+        i = flat.find("d" + quote)
+        while i >= 0:
+            if (i == 0 or not flat[i - 1].isalnum()) and flat[i + 2 : i + 3].isupper():
+                k = bisect.bisect_right(starts, i) - 1
+                if starts[k] == i:
+                    cap[k] = True
+            i = flat.find("d" + quote, i + 2)
     return toks, cap, words
 
 
