@@ -69,3 +69,26 @@ def test_blocks_end_at_the_salutation_or_the_next_request() -> None:
     ((a, b),) = address_blocks(make_doc(text))
     assert text[a:b].strip().endswith("Dear President,") and "Body" not in text[a:b]
     assert address_blocks(make_doc("No list of addresses here.\n")) == []
+
+
+def test_a_prosecutor_named_only_as_an_addressee_is_an_official_only() -> None:
+    text = """URGENT ACTION
+
+DEFENDER HELD
+
+Zemblan defender Rina Holm was arrested on 3 January 2023. On 5 January, Deputy Prosecutor
+General Teo Varga charged her with treason.
+
+TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS OR USE THIS MODEL LETTER
+
+Prosecutor General Ivo Sand
+Prosecutor General's Office
+Vela, Zembla
+
+Dear Prosecutor General,
+
+I urge you to release Rina Holm. Deputy Prosecutor General Teo Varga must drop the charge.
+"""
+    roles = _roles(text)
+    assert roles["Ivo Sand"] == ["official"]  # addressed only: the README's official
+    assert "prosecutor" in roles["Teo Varga"]  # named in the story too: keeps what the post gives

@@ -75,6 +75,8 @@ def address_blocks(doc: Doc) -> list[tuple[int, int]]:
 #: read into words such as "Council". What they did in the story (brought a complaint, acted as
 #: prosecutor) stays.
 DROPPED = ("defender", "other")
+#: Roles a post's title gives, which an addressee named nowhere else does not keep.
+POST_ROLES = ("prosecutor", "judge")
 
 
 def mark_addressees(doc: Doc, ents: Entities) -> None:
@@ -85,6 +87,10 @@ def mark_addressees(doc: Doc, ents: Entities) -> None:
     for p in ents.of("person"):
         if p.name is None:
             continue
-        if any(a <= s < b for s, _ in p.mentions for a, b in spans):
-            roles = [r for r in p.attrs.get("roles", []) if r not in DROPPED]
+        inside = [any(a <= s < b for a, b in spans) for s, _ in p.mentions]
+        if any(inside):
+            # named only as an addressee, a post's title is all there is: no act of the story
+            # makes a prosecutor or a judge of them ("Prosecutor General X" above "Dear ...")
+            dropped = DROPPED + POST_ROLES if all(inside) else DROPPED
+            roles = [r for r in p.attrs.get("roles", []) if r not in dropped]
             p.attrs["roles"] = ["official", *(r for r in roles if r != "official")]
