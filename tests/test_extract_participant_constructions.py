@@ -110,6 +110,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Police Department and questioned overnight.",
      [("arrest", D, ["Zembla Police Department"], ["Max Brun"], None),
       ("interrogation", D, ["Zembla Police Department"], ["Max Brun"], None)]),
+    # the pronoun the trigger takes, not the first of the sentence ("her" of "her husband")
+    ("kin-subject-then-questioned-him", "On 2 May 2024, police arrested human rights defender "
+     "Ms. Ana Lee. On 3 May 2024, her husband, Mr. Ivo Sand, was summoned to the Zembla "
+     "Security Service, where officers questioned him for six hours about his wife's work.",
+     [("interrogation", D, ["Zembla Security Service"], ["Ivo Sand"], None)]),
+    ("kin-said-police-questioned-him", "On 2 May 2024, police arrested human rights defender "
+     "Ms. Ana Lee. Her husband, Mr. Ivo Sand, told reporters that police questioned him on 3 "
+     "May 2024.",
+     [("interrogation", D, ["police"], ["Ivo Sand"], None)]),
     # a body named again by a common noun or "its" as the object of a step done to bodies
     ("body-as-the-league", "Human rights defender Ana Lee founded the Zembla Rights League in "
      "2019. On 3 May 2024, the Ministry of the Interior suspended the league for three months.",

@@ -1943,15 +1943,28 @@ def make_event(
         and (pron := PRONOUN_TARGET.search(doc.flat, s.start, s.end))
         and not (etype in FILED_EVENTS and _only_whose_step(doc.flat, pron, s.end))
     ):
-        person = last_person(doc, mentions, a, pron.group().lower(), victims=recent or ())
+        word, at = pron.group().lower(), a
+        person = last_person(doc, mentions, a, word, victims=recent or ())
         victim = person is not None and (_targeted(person) or person.id in (recent or ()))
+        own = _trigger_pronoun(doc.flat, a, b, c0)
+        if own is not None and own.start(1) > pron.start():
+            # "Her husband, Ivo Sand, said that police questioned him": the pronoun the
+            # trigger takes, not the first of the sentence ("her" of "her husband"), and the
+            # person the sentence named before it, whatever their role
+            word, at = own.group(1).lower(), own.start(1)
+            person = last_person(doc, mentions, at, word, victims=recent or ())
+            victim = person is not None and (
+                _targeted(person)
+                or person.id in (recent or ())
+                or _first_at(mentions, person.id, s.start, at) is not None
+            )
         targets = [person.id] if person is not None and victim else prev_targets[:1]
-        said = PRONOUN_GENDER.get(pron.group().lower())
+        said = PRONOUN_GENDER.get(word)
         main = _entity(ents, targets[0]) if targets else None
         if main is not None and said and main.attrs.get("gender") not in (None, "unknown", said):
             # "Three cases were registered against her" at the head of a paragraph: not the
             # defender the appeal is about if "her" cannot be him, but the woman last named
-            person = person or last_person(doc, mentions, a, pron.group().lower(), anywhere=True)
+            person = person or last_person(doc, mentions, at, word, anywhere=True)
             if person is not None:
                 targets = [person.id]
     elif not targets and etype in CARRIED_EVENTS and carried:
@@ -2278,6 +2291,12 @@ def _last_targeted(mentions: list[tuple[int, int, Entity]], a: int) -> Entity | 
             return e
         i -= 1
     return None
+
+
+def _trigger_pronoun(flat: str, a: int, b: int, c0: int) -> re.Match[str] | None:
+    """The pronoun a trigger takes: its object right after it ("questioned him for hours") or
+    the subject of its passive right before it ("he was arrested"); group 1 is the pronoun."""
+    return OBJECT_PRONOUN.match(flat, b) or SUBJECT_PRONOUN_BEFORE.search(flat, max(c0, a - 60), a)
 
 
 #: "he was arrested", "she had also been detained": a pronoun subject of a passive trigger.
