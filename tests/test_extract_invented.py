@@ -200,9 +200,11 @@ ALL_60_FLOORS = {
 
 # F1 over all 68 appeals, rounded down, as first measured when syn-061 to syn-068 were added.
 ALL_68_FLOORS = {
+    # 0.9625 once an investigating judge known by the court alone was an unnamed judge;
     # 0.9587 once two-letter initials, Turkic patronymic particles, a particle after an
     # initial and "d'" held names whole (0.9521 first)
     "persons": 0.95,
+    # 0.8981 once an investigating judge known by the court alone was an unnamed judge;
     # 0.8927 once two-letter initials ("Kh."), "uulu"/"kyzy", a particle after an initial
     # and "d'" held names whole (0.8864 first)
     "person_roles": 0.89,
@@ -214,9 +216,10 @@ ALL_68_FLOORS = {
     "legal_provisions": 0.94,
     # 0.8062 first
     "events": 0.80,
+    # 0.7030 once an investigating judge known by the court alone was an unnamed judge;
     # 0.6909 after the name particles and initials (0.6860 first, 0.6893 after the past
     # perfect inside what someone was told)
-    "event_participants": 0.69,
+    "event_participants": 0.70,
     # 0.8205 first (128 of 176 found, 8 false)
     "demands": 0.82,
 }

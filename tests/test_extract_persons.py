@@ -458,6 +458,23 @@ def test_one_unnamed_state_agent_who_acts_is_an_official() -> None:
     assert unnamed == {("an investigator",): ["official"]}  # the second tells no act
 
 
+def test_an_investigating_judge_known_by_the_court_alone_is_an_unnamed_judge() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defenders detained\n\nOn 3 May 2025, an investigating judge of "
+        "the Vela Criminal Court ordered the detention of Rina Holm. On 5 May 2025, Ivo Sand was "
+        "brought before an examining magistrate of the Strelsau Military Court, who charged him. "
+        "On 6 May 2025, the investigating judge of the Court of Tarlenheim, Ana Lind, refused bail "
+        "to Tom Reed. The Investigating Judge of the Nation is a post.\n"
+    )
+    persons = extract_case(text, appeal_id="t-investigating-judge")["persons"]
+    unnamed = {tuple(p["variants"]): p["roles"] for p in persons if p["name"] is None}
+    assert unnamed == {
+        ("an investigating judge of the Vela Criminal Court",): ["judge"],
+        ("an examining magistrate of the Strelsau Military Court",): ["judge"],
+    }  # the third is named ("..., Ana Lind,"); a capitalised title stays a post
+    assert "Ana Lind" in {p["name"] for p in persons}
+
+
 def test_a_web_pages_calls_are_no_people() -> None:
     text = (
         "20 May 2025\n\nZembla: Defender held\n\nDefender Rina Holm was arrested on 1 May 2025. "

@@ -1057,6 +1057,16 @@ UNNAMED = [
     ),  # fmt: skip
     # "The six others are members of X": the rest of a list just given
     (re.compile(rf"\b(?P<n>[Tt]he {_NUM} others)\b(?!,? (?:among|including)\b)"), "list"),
+    # "an investigating judge of the Vela court", "an examining magistrate of the Vela Military
+    # Court": a judge of the pre-trial stage, known by the court alone
+    (
+        re.compile(
+            r"\b(?P<n>(?:[Aa]n?|[Tt]he) (?:investigating|examining) (?:judge|magistrate) of "
+            r"(?:the )?(?:[A-Z][\w’'\-]+ ){0,4}(?:[Cc]ourt|[A-Z][\w’'\-]+)"
+            r"(?: (?:of|in) [A-Z][\w’'\-]+)?)"
+        ),
+        "judge",
+    ),
     (
         re.compile(
             r"\b(?P<n>(?:the |a |an )?(?:[A-Z][\w’'\-]+ ){0,4}(?:and [A-Z][\w’'\-]+ )?"
@@ -1119,6 +1129,7 @@ UNNAMED_ANCHORS = [
         r"[Tt]he prosecutor",
         r"other |co-(?:defendants|accused)",
         r" others\b",
+        r"(?:investigating|examining) (?:judge|magistrate) of",
         r"Judge|Magistrate",
         r"investigators",
         r"(?:investigator|interrogator|prison guard|police officer)",
@@ -1165,8 +1176,12 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 continue  # "Ada Brun, Sand's lawyer,": the lawyer is named
             if label.split()[-1] in ONE_KIN and _kin_named(doc, ents, label.split()[-1]):
                 continue  # "her son, Mr. Ivo Lind, ... Her son was detained": the son is named
-            if role == "judge" and not re.match(r"the [A-Z][\w’'\-]+ ", label):
+            if role == "judge" and not re.match(
+                r"the [A-Z][\w’'\-]+ |(?:[Aa]n?|[Tt]he) (?:investigating|examining) ", label
+            ):
                 continue  # only "the Principal Judge of X" stands for an unnamed judge
+            if role == "judge" and NAME_APPOSED_AFTER.match(doc.flat, m.end("n")):
+                continue  # "The investigating judge of the X Court, Ana Lind, ...": named
             owner = re.match(r"(.+?)[’']s ", label) or re.match(
                 r"(?:[Aa]n?|[Tt]he) lawyer (?:for|of|representing) (.+)$", label
             )
@@ -1195,6 +1210,12 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 e.attrs["gender"] = "male"
             ents.items.append(e)
             taken.append((m.start("n"), m.end("n")))
+
+
+#: A name set off by a comma right after a description: "..., Ana Lind," or "..., Judge Ana Lind".
+NAME_APPOSED_AFTER = re.compile(
+    r",\s+(?:(?:Mr|Ms|Mrs|Dr|Judge)\.?\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+[A-ZÀ-ÞĀ-Žİ]"
+)
 
 
 #: Kin nouns for one person: an unnamed "her son" is the son the text has named, if it has.
