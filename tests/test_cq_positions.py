@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
@@ -147,6 +147,42 @@ def test_cq03_gives_the_workplace_the_complaint_appeal_states(store: Store) -> N
         others = {e for (a, c), orgs in stated.items() if c == complainant for e in orgs} - own
         elsewhere += bool(others)
     assert elsewhere, "no complainant of this corpus works elsewhere in another appeal"
+
+
+def _officials(store: Store) -> dict[str, set[str]]:
+    """Each appeal: the agents of the involvements it reports with the role role:official."""
+    reported = _reported(store)
+    out: dict[str, set[str]] = defaultdict(set)
+    for involvement, official in _pairs(
+        store,
+        f"?s <{AKG}agent> ?o ; <{AKG}role> <https://w3id.org/appeals-kg/vocab/role/official>",
+    ):
+        for appeal in reported.get(involvement, set()):
+            out[appeal].add(official)
+    return out
+
+
+def test_official_named_is_each_appeal_and_the_officials_it_names(store: Store) -> None:
+    expected = {(a, o) for a, officials in _officials(store).items() for o in officials}
+    found = _pairs(store, f"?s <{AKG}officialNamed> ?o")
+    assert expected and found == expected
+    # an official named in several appeals is linked from each
+    assert any(n > 1 for n in Counter(o for _, o in found).values())
+
+
+def test_official_post_is_each_post_an_appeal_states_its_officials_holding(store: Store) -> None:
+    reported, positions, officials = _reported(store), _positions(store), _officials(store)
+    posts = {p for p, _ in _pairs(store, f"?s <{ORG}heldBy> ?o")}
+    expected = {
+        (appeal, p)
+        for p in posts
+        for appeal in reported.get(p, set())
+        if positions[p][0] & officials.get(appeal, set())
+    }
+    found = _pairs(store, f"?s <{AKG}officialPost> ?o")
+    assert expected and found == expected
+    # not every post an appeal reports: those held by no official of it are left out
+    assert {(a, p) for p in posts for a in reported.get(p, set())} - found
 
 
 def test_cq08_gives_one_row_per_appeal_official_and_post(store: Store) -> None:

@@ -31,7 +31,9 @@ def test_the_project_rules_are_rooted_or_run_whole_alone() -> None:
     assert whole == {}, whole
     # one GRAPH pattern, its graph not in the template: run again per changed graph
     assert {n: s.graph for n, s in shapes.items() if s.graph} == {
-        "complainant-position.rq": "appeal"
+        "complainant-position.rq": "appeal",
+        "official-named.rq": "graph",
+        "official-post.rq": "graph",
     }
     # GROUP_CONCAT's value is a shortcut's object, made canonical: the rule is rooted
     assert shapes["appeal-count.rq"].roots == ("entity",)
