@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from kg.extract import extract_case
 from kg.extract.entities import Entity
-from kg.extract.persons import _holds, not_a_name
+from kg.extract.persons import OPENING_QUOTE, _holds, not_a_name, opening_quotes
 
 TEXT = """9 April 2025
 
@@ -883,3 +885,18 @@ def test_a_name_opening_an_address_line_after_a_country() -> None:
     by_name = {p["name"]: p for p in extract_case(text, appeal_id="t-persons-addr")["persons"]}
     assert by_name["Ivo Sandberg"]["roles"] == ["official"]
     assert not any("Moldova" in (n or "") for n in by_name)
+
+
+def test_opening_quotes_are_the_matches_of_the_pattern() -> None:
+    """``opening_quotes`` tries OPENING_QUOTE only before quotation marks: the same matches as
+    ``finditer`` over made-up texts of quotes, capitals (outside ASCII too), white space of
+    several kinds and other characters, quotes at the very start and end included."""
+    alphabet = ['"', "“", "”", " ", "\n", "\u00a0", "\u2003", "A", "Ž", "İ", "a", "ß", ".", "-"]
+    rng = random.Random(7)
+    texts = ['"Ana" Lind', ' "Ana"', 'x "', ' “Ž', '\t"A "B “C', ""]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(5000)]
+    for text in texts:
+        want = [m.span() for m in OPENING_QUOTE.finditer(text)]
+        assert [m.span() for m in opening_quotes(text)] == want, text
+    # the made-up texts hold matches, and texts without one
+    assert 500 < sum(bool(OPENING_QUOTE.search(t)) for t in texts) < len(texts)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Collection
 from typing import Any
@@ -1552,8 +1553,8 @@ def _joined_to_verb_before(flat: str, c0: int, a: int, others: list[int] | None)
     return prev
 
 
-def _start(mention: tuple[int, int, Entity]) -> int:
-    return mention[0]
+#: A mention's start, the key mentions are bisected by (in C, not a Python call per step).
+_start = operator.itemgetter(0)
 
 
 #: "who were arrested", "which had been raided": a passive trigger in a relative clause.

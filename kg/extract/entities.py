@@ -5,6 +5,8 @@ in the text, and the head-word rules that tell them apart.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -317,6 +319,13 @@ class Entities:
 
     def of(self, kind: str) -> list[Entity]:
         return [e for e in self.items if e.kind == kind]
+
+
+def holds(items: list[Entity], e: Entity) -> bool:
+    """``e in items``: the entity itself is looked for first, by identity, in C. ``in`` would
+    compare it field by field (the dataclass's ``__eq__``, a Python call building two tuples)
+    with every item before it; only where it is not there is ``in`` asked, for an equal one."""
+    return any(map(operator.is_, items, itertools.repeat(e))) or e in items
 
 
 @functools.lru_cache(maxsize=8192)

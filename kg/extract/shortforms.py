@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.entities import Entities, Entity, head_of
+from kg.extract.entities import Entities, Entity, head_of, holds
 from kg.extract.lexicon import ORG_HEADS
 from kg.extract.text import Doc
 
@@ -175,7 +175,7 @@ def merge_line_glosses(doc: Doc, ents: Entities) -> None:
         return
     starts = {a: (e, b) for e in orgs for a, b in e.mentions}
     for first in list(orgs):
-        if first not in ents.items:
+        if not holds(ents.items, first):
             continue
         for a, b in list(first.mentions):
             line_start = text.rfind("\n", 0, a) + 1
@@ -185,7 +185,7 @@ def merge_line_glosses(doc: Doc, ents: Entities) -> None:
             if sep is None or sep.end() == b:
                 continue
             nxt = starts.get(sep.end())
-            if nxt is None or nxt[0] is first or nxt[0] not in ents.items:
+            if nxt is None or nxt[0] is first or not holds(ents.items, nxt[0]):
                 continue
             second, end = nxt
             line_end = text.find("\n", end)
@@ -240,7 +240,7 @@ def merge_acronym_heads(ents: Entities) -> None:
             o
             for o in orgs
             if o is not e
-            and o in ents.items
+            and holds(ents.items, o)
             and (acr in o.variants or o.name == acr)
             and head in (o.name or "").split()
         ]
