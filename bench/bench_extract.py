@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from runinfo import commit  # noqa: E402
+from runinfo import appeal_texts, commit  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 
@@ -49,12 +49,15 @@ def vary(text: str, i: int) -> str:
     return text
 
 
-def measure(n: int = 1000, folder: Path | None = None, out: Path | None = None) -> dict:
+def measure(
+    n: int = 1000, folder: Path | None = None, out: Path | None = None, split: str = "all"
+) -> dict:
     """Extract ``n`` varied copies of the texts in ``folder`` and write the figures to ``out``
-    (``bench/results/extract.json`` by default)."""
+    (``bench/results/extract.json`` by default); ``split="dev"`` leaves out the texts of the
+    corpus's test split."""
     if folder is None:
         folder = CORPUS if CORPUS.is_dir() else FALLBACK
-    texts = [f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))]
+    texts = [f.read_text(encoding="utf-8") for f in appeal_texts(folder, split)]
     if folder == FALLBACK:
         # the figures of a few texts repeated are not the corpus's: say so where it is seen
         sys.stderr.write(
@@ -80,7 +83,8 @@ def measure(n: int = 1000, folder: Path | None = None, out: Path | None = None) 
     result = {
         "command": "taskset -c 0 .venv/bin/python bench/bench_extract.py "
         + str(n)
-        + ("" if folder in (CORPUS, FALLBACK) else f" --corpus {_where(folder)}"),
+        + ("" if folder in (CORPUS, FALLBACK) else f" --corpus {_where(folder)}")
+        + ("" if split == "all" else f" --split {split}"),
         "commit": commit(ROOT, "kg") or "unknown",
         "cpus_allowed": len(os.sched_getaffinity(0)),
         "load_average_1min": round(os.getloadavg()[0], 2),
@@ -97,6 +101,7 @@ def measure(n: int = 1000, folder: Path | None = None, out: Path | None = None) 
         "python": platform.python_version(),
         "version": __version__,
         "corpus": _where(folder),
+        "split": split,
         "corpus_texts": len(texts),
         "targets": {"appeals_per_second": 100, "max_rss_mib": 200},
     }
@@ -142,13 +147,19 @@ def main(argv: list[str] | None = None) -> int:
         help="folder of appeal texts (*.txt); default ../shared/corpus, else data/appeals",
     )
     parser.add_argument(
+        "--split",
+        choices=("all", "dev"),
+        default="all",
+        help="'dev': leave out the texts of the corpus's test split (all)",
+    )
+    parser.add_argument(
         "--out", type=Path, default=None, help="results file (bench/results/extract.json)"
     )
     args = parser.parse_args(argv)
     if args.corpus is not None and not args.corpus.is_dir():
         parser.error(f"--corpus: not a folder: {args.corpus}")
     try:
-        result = measure(args.appeals, args.corpus, args.out)
+        result = measure(args.appeals, args.corpus, args.out, args.split)
     except (ValueError, OSError) as e:
         print(f"Error: {e}", file=sys.stderr)
         return 2

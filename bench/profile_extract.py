@@ -45,7 +45,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from runinfo import commit  # noqa: E402
+from runinfo import appeal_texts, commit  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 
@@ -190,6 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--passes", type=int, default=4, help="passes after the warm-up (4)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of *.txt appeals")
+    parser.add_argument(
+        "--split",
+        choices=("all", "dev"),
+        default="all",
+        help="'dev': leave out the texts of the corpus's test split (all)",
+    )
     parser.add_argument("--out", type=Path, default=None, help="write the results here (JSON)")
     parser.add_argument(
         "--only-extract",
@@ -201,7 +207,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--passes: must be 0 or more: {args.passes}")
     if not args.corpus.is_dir():
         parser.error(f"--corpus: not a folder: {args.corpus}")
-    texts = [f.read_text(encoding="utf-8") for f in sorted(args.corpus.glob("*.txt"))]
+    try:
+        texts = [f.read_text(encoding="utf-8") for f in appeal_texts(args.corpus, args.split)]
+    except (ValueError, OSError) as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 2
     if not texts:
         print(f"Error: no appeal texts (*.txt) in {args.corpus}", file=sys.stderr)
         return 2
@@ -212,11 +222,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--passes: must be at least 1 to profile")
     load = os.getloadavg()[0]
     result = {
-        "command": "bench/profile_extract.py --passes " + str(args.passes),
+        "command": "bench/profile_extract.py --passes "
+        + str(args.passes)
+        + ("" if args.split == "all" else f" --split {args.split}"),
         "commit": commit(ROOT, "kg") or "unknown",
         "load_average_1min": round(load, 2),
         "corpus": os.path.relpath(args.corpus.resolve(), ROOT),
         "corpus_texts": len(texts),
+        "split": args.split,
         **profile(texts, args.passes),
     }
     text = json.dumps(result, indent=2) + "\n"

@@ -42,3 +42,25 @@ def commit(root: Path, changed: str | None = None) -> str | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     return done.stdout.strip() + ("+changes" if dirty else "")
+
+
+#: The fixed test split of the development corpus (one case name a line, ``#`` a comment).
+TEST_SPLIT = Path(__file__).resolve().parents[1] / "data" / "corpus-test-split.txt"
+
+
+def appeal_texts(folder: Path, split: str = "all") -> list[Path]:
+    """The ``*.txt`` appeals of ``folder`` in name order; with ``split="dev"`` without those of
+    the test split (:data:`TEST_SPLIT`), which a speed measurement need not read: the dev
+    split's texts are as long and as varied. ``ValueError`` for another split or an unreadable
+    split file."""
+    files = sorted(folder.glob("*.txt"))
+    if split == "all":
+        return files
+    if split != "dev":
+        raise ValueError(f"--split: unknown split {split!r}; use 'dev' or 'all'")
+    try:
+        lines = TEST_SPLIT.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise ValueError(f"{TEST_SPLIT}: cannot read the test split ({e.strerror})") from None
+    test = {line.split("#", 1)[0].strip() for line in lines}
+    return [f for f in files if f.stem not in test]

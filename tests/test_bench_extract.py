@@ -90,3 +90,24 @@ def test_no_corpus_beside_the_project_is_said_not_passed_over(
     assert f"no corpus at {tmp_path / 'no-corpus'}" in err
     assert f"the {figures['corpus_texts']} text(s) of data/appeals" in err
     assert figures["corpus"] == "data/appeals"
+
+
+def test_split_dev_leaves_out_the_test_split(tmp_path: Path) -> None:
+    """``--split dev`` reads no text of a case the test split lists; ``all`` reads every one."""
+    lines = (ROOT / "data" / "corpus-test-split.txt").read_text(encoding="utf-8").splitlines()
+    listed = next(n for n in (line.split("#", 1)[0].strip() for line in lines) if n)
+    corpus, out = tmp_path / "texts", tmp_path / "extract.json"
+    corpus.mkdir()
+    (corpus / "vela-2021.txt").write_text(APPEAL, encoding="utf-8")
+    (corpus / f"{listed}.txt").write_text(APPEAL, encoding="utf-8")
+    res = run("2", "--corpus", str(corpus), "--split", "dev", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["corpus_texts"] == 1 and figures["split"] == "dev"
+    assert figures["command"].endswith(f"--corpus {corpus} --split dev")
+    res = run("2", "--corpus", str(corpus), "--out", str(out))
+    assert json.loads(out.read_text(encoding="utf-8"))["corpus_texts"] == 2
+    (corpus / "vela-2021.txt").unlink()
+    res = run("2", "--corpus", str(corpus), "--split", "dev")
+    assert res.returncode == 2 and "no appeal texts (*.txt) in" in res.stderr
+    assert "Traceback" not in res.stderr

@@ -66,3 +66,20 @@ def test_bad_arguments_exit_2(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     res = run("--corpus", str(tmp_path / "empty"))
     assert res.returncode == 2 and "no appeal texts" in res.stderr
+
+
+def test_split_dev_leaves_out_the_test_split(tmp_path: Path) -> None:
+    lines = (ROOT / "data" / "corpus-test-split.txt").read_text(encoding="utf-8").splitlines()
+    listed = next(n for n in (line.split("#", 1)[0].strip() for line in lines) if n)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(APPEAL, encoding="utf-8")
+    (folder / f"{listed}.txt").write_text(APPEAL, encoding="utf-8")
+    out = tmp_path / "profile.json"
+    res = run("--passes", "1", "--corpus", str(folder), "--split", "dev", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    result = json.loads(out.read_text())
+    assert result["corpus_texts"] == 1 and result["split"] == "dev"
+    assert result["command"].endswith("--split dev")
+    res = run("--split", "test", "--corpus", str(folder))
+    assert res.returncode == 2 and "invalid choice: 'test'" in res.stderr

@@ -59,3 +59,21 @@ def test_bad_arguments_are_one_line(tmp_path: Path) -> None:
     done = run(str(tmp_path / "out"), "--corpus", str(tmp_path / "none"))
     assert done.returncode == 2
     assert "--corpus: not a folder" in done.stderr.splitlines()[-1]
+
+
+def test_split_dev_writes_no_record_of_the_test_split(tmp_path: Path) -> None:
+    lines = (ROOT / "data" / "corpus-test-split.txt").read_text(encoding="utf-8").splitlines()
+    listed = next(n for n in (line.split("#", 1)[0].strip() for line in lines) if n)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "zembla-vela.txt").write_text(APPEAL, encoding="utf-8")
+    (corpus / f"{listed}.txt").write_text(APPEAL.replace("Tomas", "Ivo"), encoding="utf-8")
+    common = ["--corpus", str(corpus), "--varied", "3", "--generated", "0"]
+    out = tmp_path / "dev"
+    assert run(str(out), *common, "--split", "dev").returncode == 0
+    assert sorted(p.name for p in (out / "corpus").glob("*.yaml")) == ["zembla-vela.yaml"]
+    for p in (out / "varied").glob("*.yaml"):  # copies of the dev text alone
+        assert "Ivo Vela" not in p.read_text(encoding="utf-8")
+    out = tmp_path / "all"
+    assert run(str(out), *common).returncode == 0
+    assert len(list((out / "corpus").glob("*.yaml"))) == 2

@@ -10,7 +10,7 @@ compare against), the YAML of ``extract_case`` with its ``time`` field removed, 
 appeal, in four sets:
 
 - ``corpus/``: the texts of ``--corpus`` (``../shared/corpus``, the development corpus, every
-  split);
+  split, or with ``--split dev`` the dev split alone);
 - ``invented/``: ``tests/data/invented/*.txt``;
 - ``varied/``: copies of the corpus texts made by ``bench_extract.vary`` (names swapped, years
   shifted), with every seventh one's line ends turned into CRLF;
@@ -32,8 +32,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 GENERATED = Path("/tmp/corpora/data-10000/appeals")
 
 
-def _texts(folder: Path, limit: int | None = None) -> list[tuple[str, str]]:
-    files = sorted(folder.glob("*.txt"))[:limit]
+def _texts(folder: Path, limit: int | None = None, split: str = "all") -> list[tuple[str, str]]:
+    files = importlib.import_module("runinfo").appeal_texts(folder, split)[:limit]
     return [(f.stem, f.read_text(encoding="utf-8")) for f in files]
 
 
@@ -44,6 +44,7 @@ def dump_sets(
     generated: int,
     corpus_dir: Path = CORPUS,
     generated_dir: Path = GENERATED,
+    split: str = "all",
 ) -> int:
     """Write the four sets to ``out`` with ``kg.extract`` imported from ``tree``; returns the
     number of records written."""
@@ -51,7 +52,7 @@ def dump_sets(
     sys.path.insert(1, str(ROOT / "bench"))
     extract = importlib.import_module("kg.extract")
     vary = importlib.import_module("bench_extract").vary
-    corpus = _texts(corpus_dir)
+    corpus = _texts(corpus_dir, split=split)
     sets = {
         "corpus": corpus,
         "invented": _texts(tree / "tests" / "data" / "invented"),
@@ -91,6 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--generated-from", type=Path, default=GENERATED, help="folder of generated appeals"
     )
+    parser.add_argument(
+        "--split",
+        choices=("all", "dev"),
+        default="all",
+        help="'dev': leave the corpus's test split out of the corpus and varied sets (all)",
+    )
     args = parser.parse_args(argv)
     if not (args.tree / "kg" / "extract").is_dir():
         parser.error(f"--tree: no kg/extract in {args.tree}")
@@ -104,8 +111,9 @@ def main(argv: list[str] | None = None) -> int:
             args.generated,
             args.corpus,
             args.generated_from,
+            args.split,
         )
-    except OSError as e:
+    except (OSError, ValueError) as e:
         print(f"Error: {e}", file=sys.stderr)
         return 2
     print(f"{n} records in {args.out}", file=sys.stderr)
