@@ -1162,3 +1162,13 @@ def test_the_court_that_sentences_is_the_last_one_named() -> None:
     sentence = _one(evs, "sentence", "2023-02-02")
     assert sentence["agents"] == ["Zenda City Court"]
     assert sentence["authority"] == "Zenda City Court"
+
+
+def test_a_pronoun_takes_one_of_its_gender_before_one_of_unknown_gender() -> None:
+    events = _named(
+        "Poet Rina Holm was arrested on 1 May 2024. She was taken to Vela. Holm had written "
+        "about the mine. Her publisher Ivo Sand said that on 3 May 2024 she was charged with "
+        "treason."
+    )
+    # Sand, named once with no pronoun of his own, is of unknown gender; Holm is a woman
+    assert _one(events, "charge")["targets"] == ["Rina Holm"]

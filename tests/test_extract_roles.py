@@ -1695,3 +1695,16 @@ def test_a_given_name_that_is_a_title_word_gives_no_role() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Justice Obura"] == ["defender"]  # "Justice" is his name, no judge's title
     assert roles["Ivo Sand"] == ["judge"]
+
+
+def test_a_police_commissioner_named_with_the_post_before_is_an_official() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Activist held\n\nOn 2 May 2026, police arrested Tom Reed in "
+        "Tarn. Police commissioner Ivo Marek told state media that Reed was under "
+        "investigation. The country's police commissioner-general, Pavel Sorn, should order "
+        "an inquiry. Reed's friend Nadia Brek was at the station.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Ivo Marek"] == ["official"]  # capitalised: "Police commissioner X"
+    assert roles["Pavel Sorn"] == ["official"]  # "commissioner-general, X"
+    assert "official" not in roles["Nadia Brek"]

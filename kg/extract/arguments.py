@@ -2366,6 +2366,7 @@ def last_person(
     para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
     lo = para.start if para and not anywhere else 0
     i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
+    unsure = None  # the last one of unknown gender, taken if no one of the pronoun's is named
     while i >= 0 and mentions[i][0] >= lo:
         e = mentions[i][2]
         if (
@@ -2373,9 +2374,11 @@ def last_person(
             and e.attrs.get("gender", "unknown") in ("unknown", gender)
             and (not AGENT_ROLES.intersection(e.attrs.get("roles", [])) or e.id in victims)
         ):
-            return e
+            if e.attrs.get("gender") == gender:
+                return e
+            unsure = unsure or e
         i -= 1
-    return None
+    return unsure
 
 
 #: A group of two: "both", "both men", "the two women".
