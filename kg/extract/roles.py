@@ -926,7 +926,8 @@ STATE_POST = re.compile(
     r"(?:[Hh]ead|[Cc]hief(?: [Ee]xecutive)?|[Dd]irector[- ][Gg]eneral|"
     r"[Ss]pokes(?:person|man|woman)|"
     r"[Ss]ecretary|[Cc]ommissioner(?:[- ][Gg]eneral)?|[Ii]nspector[- ][Gg]eneral|Public Defender|"
-    r"[Oo]mbudsman|[Mm]inister|[Gg]overnor|[Mm]ayor|[Rr]apporteur|Permanent Representative|[Ss]uperintendent|"
+    r"[Oo]mbudsman|[Mm]inister|[Gg]overnor|[Mm]ayor|[Rr]apporteur|Permanent Representative|"
+    r"[Ss]uperintendent|"
     r"(?:Sub-)?Inspector|King|Queen|Emir|Sultan)"
     r"(?: (?:of|for|on) (?:the )?[^,.;()]{2,70}?)?)"
 )
