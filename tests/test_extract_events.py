@@ -2812,3 +2812,23 @@ def test_a_custody_of_stated_length_takes_the_date_of_its_own_clause(
     body: str, want: set[tuple[str, str | None]]
 ) -> None:
     assert _pairs(body, "10 June 2024") == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a stay of counted hours with questions put is the questioning, not a custody
+        ("Her nephews, Tom Reed and Ivo Sand, were held for five hours at a security office on "
+         "25 February 2024 and asked about their aunt's contacts.",
+         {("interrogation", "2024-02-25")}),
+        # hours not counted, or no questions: the custody stands
+        ("On 3 May 2024, Tom Reed was held for hours at the district police department without "
+         "a lawyer.", {("detention", "2024-05-03")}),
+        ("On 3 May 2024, Tom Reed was held for five hours at a security office.",
+         {("detention", "2024-05-03")}),
+    ],
+)  # fmt: skip
+def test_a_stay_of_counted_hours_with_questions_is_an_interrogation(
+    body: str, want: set[tuple[str, str | None]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want

@@ -989,6 +989,10 @@ def find_events(
         if any(t == "amnesty" for _a, _b, t in hits):
             # "released under an amnesty": the release is what the amnesty did, one event
             hits = [h for h in hits if h[2] != "release"]
+        if any(t == "interrogation" for _a, _b, t in hits):
+            # "were held for five hours and asked about": the questioning the stay was, no custody
+            asked = {a for a, _b, t in hits if t == "interrogation"}
+            hits = [h for h in hits if h[2] != "detention" or h[0] not in asked]
         if any(t == "release" for _a, _b, t in hits):
             # "reduced the sentence to five years and ordered his release": the release is what
             # the reduction did, one event

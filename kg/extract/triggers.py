@@ -175,6 +175,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "interrogate", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was interrogated by the security service."]},
         ],
         "phrases": [
+            {"rx": "(?:(?<=was\\s)|(?<=were\\s)|(?<=been\\s))held for (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|many) hours\\b(?=[^.;]{0,90}?\\band (?:asked|questioned|interrogated)\\b)", "why": "a stay of counted hours at the police with questions put ('were held for five hours at a police station and asked about their contacts') is a questioning, not a custody", "examples": ["On 3 May 2024, Ana Lee was held for six hours at a police station and asked about her work."]},
             {"rx": "\\b(?:interviewed|grilled) by (?:the )?(?:[\\w’'-]+ ){0,3}?(?:police|investigators?|officers?|agents?|prosecutors?|security)\\b|\\bsubjected (?:[\\w’'-]+ ){0,4}?to (?:an? |long |lengthy |hours of )?(?:interrogations?|questioning)\\b", "why": "'interview' and 'subject to' are a questioning only by the police or with the noun as complement", "examples": ["On 3 May 2024, Ana Lee was interviewed by police officers for five hours.", "On 3 May 2024, agents subjected Ana Lee to lengthy questioning."]},
         ],
     },
