@@ -119,6 +119,17 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Ms. Ana Lee. Her husband, Mr. Ivo Sand, told reporters that police questioned him on 3 "
      "May 2024.",
      [("interrogation", D, ["police"], ["Ivo Sand"], None)]),
+    # a pronoun whose sentence names no one before it: the subject of the last sentence that
+    # names someone, not the person that sentence named last
+    ("subject-then-she-released", "Ms. Ana Lee, a reporter for Radio Vela, was arrested at her "
+     "home on 3 May 2024, a day after she interviewed the wife of a detained activist, Mrs. Eva "
+     "Gold. The police seized her phone. She was released the following day.",
+     [("seizure", D, ["police"], ["Ana Lee"], None),
+      ("release", "2024-05-04", [], ["Ana Lee"], None)]),
+    ("openings-then-subject-questioned-her", "On 2 May 2024, two days after the hearing, Ms. Ana "
+     "Lee was arrested at the airport as she returned with her sister, Ms. Eva Gold. The police "
+     "questioned her on 3 May 2024.",
+     [("interrogation", D, ["police"], ["Ana Lee"], None)]),
     # a body named again by a common noun or "its" as the object of a step done to bodies
     ("body-as-the-league", "Human rights defender Ana Lee founded the Zembla Rights League in "
      "2019. On 3 May 2024, the Ministry of the Interior suspended the league for three months.",

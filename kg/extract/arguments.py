@@ -2347,6 +2347,43 @@ def _kin_named_before(
     return found
 
 
+#: What may open a sentence before its subject: one or two phrases up to a comma ("On 3 May,",
+#: "Two days later,"), not a source ("According to his brother, X, he was beaten": X is no
+#: subject), and an honorific.
+SUBJECT_OPENING = re.compile(
+    r"\s*(?:(?!According\b)(?:[A-Z][\w’'-]*|[a-z]+|\d+)(?:\s+[\w’'-]+){0,5},\s*){0,2}"
+    r"(?:(?:Mr|Ms|Mrs|Dr|Me|Mme)\.?\s+)?"
+)
+
+
+def _subject_before(
+    doc: Doc, mentions: list[tuple[int, int, Entity]], a: int, i: int, lo: int
+) -> Entity | None:
+    """The subject of the sentence a pronoun points back to, where the pronoun's sentence names
+    no person before it: the person who opens the last sentence of the paragraph that names a
+    person ("Ms. A, a reporter, was arrested a day after she interviewed B. The police seized
+    her phone. She was released": A, not B named last), or None where that sentence opens
+    otherwise."""
+    k = bisect.bisect_right(doc.sentence_starts, a) - 1
+    if k < 0:
+        return None
+    here = doc.sentences[k].start
+    while i >= 0 and mentions[i][2].kind != "person":
+        i -= 1
+    if i >= 0 and mentions[i][0] >= here:
+        return None  # (the sentence names someone before the pronoun)
+    if i < 0 or mentions[i][0] < lo:
+        return None
+    j = bisect.bisect_right(doc.sentence_starts, mentions[i][0]) - 1
+    start = doc.sentences[j].start
+    first = bisect.bisect_left(mentions, start, key=lambda m: m[0])
+    while first <= i and mentions[first][2].kind != "person":
+        first += 1
+    ma, _mb, e = mentions[first]
+    m = SUBJECT_OPENING.match(doc.flat, start, ma)
+    return e if m is not None and m.end() == ma else None
+
+
 def last_person(
     doc: Doc,
     mentions: list[tuple[int, int, Entity]],
@@ -2366,6 +2403,13 @@ def last_person(
     para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
     lo = para.start if para and not anywhere else 0
     i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
+    subject = _subject_before(doc, mentions, a, i, para.start if para else 0)
+    if (
+        subject is not None
+        and subject.attrs.get("gender", "unknown") in ("unknown", gender)
+        and (not AGENT_ROLES.intersection(subject.attrs.get("roles", [])) or subject.id in victims)
+    ):
+        return subject
     unsure = None  # the last one of unknown gender, taken if no one of the pronoun's is named
     while i >= 0 and mentions[i][0] >= lo:
         e = mentions[i][2]
