@@ -64,6 +64,10 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Aida kyzy Sand"]),
     ("initial-then-particle", "On 3 May 2021, Judge Rosa E. del Campo Lind of the Vela Court "
      "remanded Ivo Sand.", ["Rosa E. del Campo Lind", "Ivo Sand"]),
+    ("particle-opens-sentence", "On 3 May 2021, police arrested Ana de los Santos Lind. De los "
+     "Santos Lind was released.", ["Ana de los Santos Lind"]),
+    ("article-opens-sentence", "On 3 May 2021, police arrested Omar al-Sand Lind. Al-Sand Lind "
+     "was released.", ["Omar al-Sand Lind"]),
     ("elided-de", "On 3 May 2021, police arrested Tomás d'Avila Sand at his home.",
      ["Tomás d'Avila Sand"]),
     # naming traditions

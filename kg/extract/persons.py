@@ -39,6 +39,7 @@ from kg.extract.scan import (
     opens_with_literal,
 )
 from kg.extract.text import (
+    ARTICLE_PREFIX,
     CONNECTORS,
     INITIAL,
     LINE_OPENERS,
@@ -607,10 +608,19 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
     merged: set[int] = set()  # id() of the persons merged away, instead of scanning ents.items
     for i, short in enumerate(persons):
         sw = words[i]
+        # "De los Santos Ríos" opening a sentence is "de los Santos Ríos" of "Guadalupe de los
+        # Santos Ríos": a particle capitalised only because it comes first
+        lowered = _particle_lowered(sw)
         for j, full in enumerate(persons):
             fw = words[j]
             if full is short or id(full) in merged:
                 continue
+            if lowered and len(fw) > len(sw) and fw[-len(sw) :] == lowered:
+                full.variants.append(short.name or "")
+                full.mentions.extend(short.mentions)
+                ents.items.remove(short)
+                merged.add(id(short))
+                break
             if _initials_of(sw, fw):  # "A. Novak" of "Anna Novak"
                 full.variants.append(short.name or "")
                 full.mentions.extend(short.mentions)
@@ -646,6 +656,17 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
                 ents.items.remove(short)
                 merged.add(id(short))
                 break
+
+
+def _particle_lowered(words: list[str]) -> list[str] | None:
+    """The words with their first in lower case, where it is a name particle or an article
+    prefix written capitalised ("De los Santos", "Al-Harthi"), else None."""
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    low = words[0][:1].lower() + words[0][1:]
+    if low in NAME_PARTICLES or ARTICLE_PREFIX.match(low):
+        return [low, *words[1:]]
+    return None
 
 
 TITLE_BEFORE = re.compile(r"\b(Mr|Ms|Mrs|Miss)\.?\s*$")
