@@ -2832,3 +2832,26 @@ def test_a_stay_of_counted_hours_with_questions_is_an_interrogation(
     body: str, want: set[tuple[str, str | None]]
 ) -> None:
     assert _pairs(body, "10 June 2024") == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # warned after another participle of the same subject: the one warned is the one held
+        ("On 3 May 2024, Ana Lee was questioned for five hours and warned that she would be "
+         "arrested if she spoke to the media.",
+         {("interrogation", "2024-05-03"), ("threat", "2024-05-03")}),
+        ("On 3 May 2024, Tom Reed was warned not to speak to foreign media.",
+         {("threat", "2024-05-03")}),
+        ("On 3 May 2024, police warned Tom Reed not to speak to foreign media.",
+         {("threat", "2024-05-03")}),
+        # the issuer's fear, even after "and", is no threat; nor is a warning without "not to"
+        ("Amnesty International condemned the arrest of Ana Lee and warned that she could be "
+         "tortured.", set()),
+        ("The UN experts warned the government that the law would harm defenders.", set()),
+    ],
+)  # fmt: skip
+def test_a_warning_after_another_participle_or_not_to_act_is_a_threat(
+    body: str, want: set[tuple[str, str | None]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want
