@@ -1708,3 +1708,18 @@ def test_a_police_commissioner_named_with_the_post_before_is_an_official() -> No
     assert roles["Ivo Marek"] == ["official"]  # capitalised: "Police commissioner X"
     assert roles["Pavel Sorn"] == ["official"]  # "commissioner-general, X"
     assert "official" not in roles["Nadia Brek"]
+
+
+def test_a_speaker_with_a_post_in_a_civil_body_is_other() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Writer jailed\n\nVela Watch condemns the sentence. On 2 May "
+        "2026, the Tarn City Court sentenced the writer Tom Reed to five years. "
+        '"Reed is jailed for his words," said Ana Lind, Chair of Vela Watch\'s Writers '
+        "Committee. Ivo Sand, the President of the Tarn Bar Association, called the verdict "
+        '"a disgrace". Pavel Sorn, head of the Interior Ministry\'s press service, said that '
+        "the trial was fair.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Ana Lind"] == ["other"]  # a committee of an NGO, not of the state
+    assert roles["Ivo Sand"] == ["other"]  # "called the verdict “...”": a speaker
+    assert roles["Pavel Sorn"] == ["official"]

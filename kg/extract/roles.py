@@ -268,8 +268,11 @@ DEFENDER_APPOSED = re.compile(
 SPEAKER_BEFORE = re.compile(r"[”\"]\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$")
 #: A mention that names the speaker of a quote that follows: "X, said: “...", "X said that".
 SPEAKER_AFTER = re.compile(
-    r"(?:\s*,[^,.;“”\"]{0,80},)?\s*,?\s*(?:said|says|added|stated|warned|noted|told [\w ]{2,30})"
+    r"(?:\s*,[^,.;“”\"]{0,80},)?\s*,?\s*(?:(?:said|says|added|stated|warned|noted|told [\w ]{2,30})"
     r"\s*(?:[:,]\s*[“\"]|that\b)"
+    # "X, the president of the Bar, called the arrests “an attack”": a quote named as what the
+    # speaker calls something
+    r"|called (?:the|it|this|these|those|his|her|their) ?[\w ]{0,30}[“\"])"
 )
 
 
@@ -1025,6 +1028,11 @@ LEAD_TITLES = re.compile(
     r"president|spokesperson|leader)\b",
     re.I,
 )
+#: The owner of the body a post is in, named by a possessive: "Chair of Zembla Watch's
+#: Prisoners Committee".
+OWNER_OF_BODY = re.compile(
+    r"\b(?:of|at) (?:the )?(?P<poss>[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})[’']s [A-Z]"
+)
 #: "Another leader of the community, X": a member or leader of a group named before the name.
 APPOSED_MEMBER = re.compile(
     r"\b(?:leader|member|founder|co-founder|coordinator|activist|defender)s? of [^,.;()]{2,50},\s*$"
@@ -1354,6 +1362,12 @@ def _roles_after(
         # network": the head of a group, a defender
         if OUTLET_WORDS.search(desc):
             roles.append("journalist")
+        elif (owner := OWNER_OF_BODY.search(desc)) and _civil_body_before(
+            owner.group("poss") + "’s ", ents
+        ):
+            # "X, Chair of Zembla Watch's Prisoners Committee": a body of a civil group
+            roles.append("defender")
+            p.attrs["_civil_post"] = True
         elif (
             STATE_BODY_WORDS.search(desc)
             or PLACE_OF_CUSTODY.search(desc)
@@ -1364,6 +1378,7 @@ def _roles_after(
                 roles.append("prosecutor" if PROSECUTION_WORD.search(desc) else "official")
         else:
             roles.append("defender")
+            p.attrs["_civil_post"] = True
     if LAWYER_DESC.match(desc) and "defender" not in roles and not CLAUSE_VERB.match(desc):
         # (not "X, said the lawyers had ...": a clause, no apposition)
         roles.append("defender")  # "X, a lawyer" who is the subject: coded a defender
