@@ -190,6 +190,18 @@ def test_plain_value_that_is_a_mapping(broken_data: Path, tmp_path: Path) -> Non
     assert_one_line(result, str(path), "persons.0.variants.0: should be a plain value")
 
 
+@pytest.mark.parametrize(
+    "iri", ['"http://example.org/a b"', '"akr:org/a b"', '"https://example.org/<x>"']
+)
+def test_record_iri_that_is_not_an_iri(broken_data: Path, tmp_path: Path, iri: str) -> None:
+    # The graphs' text is parsed for its Turtle without checking IRIs: a record's own IRI is
+    # checked when its graph is made (before, a space went on to the parser's traceback).
+    path = _edit_record(broken_data, "  iri: akr:org/o-6b3f0c59\n", f"  iri: {iri}\n")
+    result = _build(broken_data, tmp_path / "store")
+    assert_one_line(result, str(path), "o1", f"'{iri[1:-1]}' is not a valid IRI")
+    assert not (tmp_path / "store").exists()
+
+
 def test_record_over_the_size_limit(
     broken_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -249,12 +249,24 @@ def expand(curie_or_iri: str) -> URIRef:
     """A CURIE with a project prefix (``akr:org/x``) or a full IRI, as a URIRef."""
     value = str(curie_or_iri).strip()
     if re.match(r"^[a-z][a-z0-9+.-]*://", value):
-        return URIRef(value)
+        return URIRef(_checked_iri(value, value))
     prefix, _, local = value.partition(":")
     pm = prefixes()
     if prefix not in pm or not local:
         raise DataError(f"'{value}' is neither an IRI nor a CURIE with a known prefix")
-    return URIRef(pm[prefix] + local)
+    return URIRef(_checked_iri(pm[prefix] + local, value))
+
+
+def _checked_iri(iri: str, given: str) -> str:
+    """``iri`` if Oxigraph takes it as an IRI (a record's own IRIs are the only ones not
+    minted by this code: the graphs' text is parsed without checking IRIs again)."""
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(iri)
+    except ValueError as e:
+        raise DataError(f"'{given}' is not a valid IRI ({e})") from None
+    return iri
 
 
 def appeal_iri(appeal_id: str) -> URIRef:
