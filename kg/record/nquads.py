@@ -57,9 +57,18 @@ class TripleSet:
         self._spans.append((span, start, end, quote))
 
     def add(self, triple: Triple) -> TripleSet:
-        if triple not in self._triples:
-            self._triples[triple] = None
-            self._sp.setdefault((triple[0], triple[1]), []).append(triple[2])
+        # The triple hashed once (a literal's hash is a Python call): it is new when the dict
+        # grew.
+        triples = self._triples
+        before = len(triples)
+        triples.setdefault(triple)
+        if len(triples) != before:
+            s, p, o = triple
+            objects = self._sp.get((s, p))
+            if objects is None:
+                self._sp[(s, p)] = [o]
+            else:
+                objects.append(o)
         return self
 
     def remove(self, triple: Triple) -> None:
@@ -161,7 +170,16 @@ def defer_labels(triples: TripleSet, reference_labels: dict[Term, set[Term]]) ->
     from rdflib import RDFS, SKOS
     from rdflib.namespace import FOAF
 
-    for pred in (RDFS.label, FOAF.name):
+    # Most records give a referenced node (a country, say) only the labels the reference data
+    # gives it: then nothing moves, found from the (subject, predicate) index alone.
+    preds, known = (RDFS.label, FOAF.name), reference_labels.get
+    for (s, p), objects in triples._sp.items():
+        ref = known(s)
+        if ref and p in preds and any(o not in ref for o in objects):
+            break
+    else:
+        return
+    for pred in preds:
         for s, label in triples.subject_objects(pred):
             ref = reference_labels.get(s)
             if ref and label not in ref:

@@ -535,12 +535,15 @@ def appeal_files_writer(folder: Path) -> Callable[[str, str], int]:
     def write(graph: str, text: str) -> int:
         data = text.encode("utf-8")
         # The triples as N-Triples (every line ends in the graph, and only a line's end is a
-        # newline), parsed straight into the Turtle writer: no Python object per triple.
+        # newline), parsed straight into the Turtle writer: no Python object per triple. The
+        # parse does not check the IRIs again (lenient: a third of its CPU): this code wrote
+        # them, a record's own IRIs were checked when its graph was made
+        # (kg.record.caserecord.expand), and the bulk load parses the same lines strictly.
         tail = f" <{graph}> .\n".encode()
         nt = data.replace(tail, b" .\n")
         if len(data) - len(nt) != data.count(b"\n") * (len(tail) - 3):
             raise RuntimeError(f"a line of <{graph}> is not in that graph")
-        triples = ox.parse(input=nt, format=ox.RdfFormat.N_TRIPLES)
+        triples = ox.parse(input=nt, format=ox.RdfFormat.N_TRIPLES, lenient=True)
         ttl = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=pm)
         ttl = ttl or b""
         if ttl and not ttl.startswith(header):
@@ -667,9 +670,10 @@ def _small_from_lines(
 def _files_from_nt(
     nt: bytes, graph: ox.NamedNode, stem: Path, header: bytes, pm: dict[str, str]
 ) -> tuple[int, GraphCounts]:
-    """A graph's N-Quads and Turtle files from its N-Triples text, as given; its triple count
-    and VoID counts."""
-    parsed = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
+    """A graph's N-Quads and Turtle files from its N-Triples text, as given (written by this
+    code or by Oxigraph, so parsed without checking its IRIs again); its triple count and
+    VoID counts."""
+    parsed = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES, lenient=True)
     ttl = ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=pm) or b""
     if ttl and not ttl.startswith(header):
         raise RuntimeError(f"Turtle of {graph} does not open with the prefix lines")
