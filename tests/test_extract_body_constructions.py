@@ -69,6 +69,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # a company's legal form after a comma, on the same line or the next
     ("legal-form-after-comma", "On 3 May 2021, Rina Holm was sued by the mining firm Minera del "
      "Valle, S.A., which runs the quarry.", {"Minera del Valle, S.A.": "company"}),
+    ("legal-form-variable-capital", "On 3 May 2021, Rina Holm was sued by the company "
+     "Constructora Vela del Sur, S.A. de C.V., which builds the road.",
+     {"Constructora Vela del Sur, S.A. de C.V.": "company"}),
+    ("legal-form-limited-liability", "On 3 May 2021, Rina Holm was sued by Aguas del Norte S. "
+     "de R.L. over her reports.", {"Aguas del Norte S. de R.L.": "company"}),
     ("legal-form-after-comma-wrapped", "On 3 May 2021, Rina Holm was sued for libel by Vela "
      "Shipping,\nLtd. over her reports.", {"Vela Shipping, Ltd.": "company"}),
     # a business the text calls the state's
@@ -134,6 +139,17 @@ def test_bodies_and_kinds_in_a_construction_of_the_genre(
     record = extract_case(HEAD + sentence + "\n", appeal_id="t-body-construction")
     got = {o["name"]: o["kind"] for o in record["organisations"] if o["name"] != "police"}
     assert got == expected
+
+
+def test_a_name_with_its_translation_quoted_in_brackets_then_an_apposition_is_a_body() -> None:
+    text = HEAD + (
+        'Rina Holm coordinates Vela Dala ("Open Field"), an independent monitoring group that '
+        "documents forced labour. Police arrested Rina Holm on 3 May 2021.\n"
+    )
+    record = extract_case(text, appeal_id="t-quoted-gloss")
+    orgs = {o["name"]: (o["variants"], o["kind"]) for o in record["organisations"]}
+    assert orgs["Vela Dala"] == (["Open Field"], "ngo")
+    assert [p["name"] for p in record["persons"]] == ["Rina Holm"]  # no person "Open Field"
 
 
 def test_an_issuers_header_names_one_body() -> None:

@@ -93,9 +93,11 @@ REGISTRAR = re.compile(
     r"(?!(?:the\s+)?(?:[A-Z][\w’'\-]*\s+){0,4}(?:Court|Tribunal)\b)"
     r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:and\s+)?[A-Z][\w’'\-]*)*"
 )
-#: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited".
+#: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited", "Aguas del Sur,
+#: S.A. de C.V." (Mexico's, of variable capital).
 LEGAL_FORM = re.compile(
-    r"(?:S\.R\.L\.|S\.A\.C?\.|S\.A\.|Ltd\.?|Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP)(?![\w.])"
+    r"(?:S\.R\.L\.|S\.A\. de C\.V\.|S\. de R\.L\.(?: de C\.V\.)?|S\.A\.C?\.|S\.A\.|Ltd\.?|"
+    r"Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP)(?![\w.])"
 )
 #: PEN's centres, named by their country or region after "PEN" ("PEN Norway", "PEN Central
 #: Asia") or by a demonym before it ("Swedish PEN", "English PEN").

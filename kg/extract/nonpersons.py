@@ -135,6 +135,7 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
             continue
         p.mentions = kept
         kind = None
+        gloss = None
         if p.name.split()[-1] in FIRM_WORDS:
             a, b = kept[0]
             m = FIRM_PARTNER_BEFORE.search(flat, max(0, a - 60), a)
@@ -154,11 +155,18 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
             if m := BODY_APPOSED_AFTER.match(flat, b):
                 kind = BODY_NOUN_KINDS[m.group("noun")]
                 break
+            if (g := _quoted_gloss(flat, b)) and (m := BODY_APPOSED_AFTER.match(flat, g.end())):
+                kind = BODY_NOUN_KINDS[m.group("noun")]
+                gloss = g
+                break
             if _listed_among_bodies(doc.text, a, b, bodies):
                 kind = "ngo"
                 break
         if kind is not None:
             _to_body(ents, p, kind)
+            if gloss is not None:
+                body = next(o for o in ents.of("organisation") if p.name in (o.name, *o.variants))
+                _take_gloss(ents, body, gloss)
     # a body just made may open a bracket too: "Kuzey Kitap (North Books)"
     ends = {b: o for o in ents.of("organisation") for _, b in o.mentions}
     for p in list(ents.of("person")):
@@ -196,6 +204,27 @@ def _glossed_body(
     return found
 
 
+#: A translation quoted in brackets right after a name: ' ("Open Field")'.
+QUOTED_GLOSS_AFTER = re.compile(r"[ \t]?\([“\"](?P<g>[A-Z][^”\"()\n]{1,60})[”\"]\)")
+
+
+def _quoted_gloss(flat: str, end: int) -> re.Match[str] | None:
+    """The translation quoted in brackets right after a name ending at ``end``, if any."""
+    return QUOTED_GLOSS_AFTER.match(flat, end) if flat[end : end + 1] in " (" else None
+
+
+def _take_gloss(ents: Entities, body: Entity, gloss: re.Match[str]) -> None:
+    """The quoted translation is a variant of the body, and no person's name."""
+    name = " ".join(gloss.group("g").split())
+    if name != body.name and name not in body.variants:
+        body.variants.append(name)
+    a, b = gloss.span("g")
+    for p in list(ents.of("person")):
+        p.mentions = [(x, y) for x, y in p.mentions if not (a <= x and y <= b)]
+        if not p.mentions:
+            ents.items.remove(p)
+
+
 #: An article that opens a sentence before a name: "The X, a rights group, ...".
 ARTICLE_OPENS = re.compile(r"(?:The|A|An)\s+")
 
@@ -207,7 +236,11 @@ def bodies_by_apposition(doc: Doc, ents: Entities, runs: list[Run]) -> None:
     flat = doc.flat
     taken = sorted(span for e in ents.items for span in e.mentions)
     for run in runs:
-        if flat[run.end : run.end + 1] != "," or not (m := BODY_APPOSED_AFTER.match(flat, run.end)):
+        # "Ochiq Dala ("Open Field"), an independent group": a name with its translation quoted
+        # in brackets, then the apposition
+        gloss = _quoted_gloss(flat, run.end)
+        after = gloss.end() if gloss else run.end
+        if flat[after : after + 1] != "," or not (m := BODY_APPOSED_AFTER.match(flat, after)):
             continue
         start = run.start
         if art := ARTICLE_OPENS.match(flat, start):
@@ -217,12 +250,13 @@ def bodies_by_apposition(doc: Doc, ents: Entities, runs: list[Run]) -> None:
         name = " ".join(flat[start : run.end].split())
         if name in COUNTRIES or any(w in POST_WORDS for w in name.split()):
             continue
-        ents.add(
-            Entity(
-                "organisation",
-                name,
-                start,
-                run.end,
-                attrs={"kind": BODY_NOUN_KINDS[m.group("noun")]},
-            )
+        body = Entity(
+            "organisation",
+            name,
+            start,
+            run.end,
+            attrs={"kind": BODY_NOUN_KINDS[m.group("noun")]},
         )
+        body = ents.add(body)
+        if gloss:
+            _take_gloss(ents, body, gloss)
