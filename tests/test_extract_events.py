@@ -2855,3 +2855,24 @@ def test_a_warning_after_another_participle_or_not_to_act_is_a_threat(
     body: str, want: set[tuple[str, str | None]]
 ) -> None:
     assert _pairs(body, "10 June 2024") == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a court's order with two people held as its object is their custody, not an arrest
+        ("On 9 February 2024, a judge ordered Ana Lee and Tom Reed jailed pending trial.",
+         {("detention", "2024-02-09")}),
+        ("On 9 February 2024, a judge ordered Ana Lee and Tom Reed detained pending trial.",
+         {("detention", "2024-02-09")}),
+        ("On 9 February 2024, a judge ordered Ana Lee jailed pending trial.",
+         {("detention", "2024-02-09")}),
+        # "jailed" with a term is a sentence, not custody pending trial
+        ("On 9 February 2024, Ana Lee and Tom Reed were jailed for five years.",
+         {("sentence", "2024-02-09")}),
+    ],
+)  # fmt: skip
+def test_a_court_ordering_people_jailed_or_detained_pending_trial_remands_them(
+    body: str, want: set[tuple[str, str | None]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want

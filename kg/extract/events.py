@@ -562,7 +562,8 @@ REDUCES = re.compile(r"(?:reduced|cut|halved|lowered)\s")
 #: "ordered her", "ordered Tom Reed to be" before a participle: the custody a court orders (see
 #: the detention rows), not an arrest.
 ORDERED_HELD = re.compile(
-    r"\bordered\s+(?:(?:him|her|them)\s+|(?:[A-Z][\w’'.-]+\s+){1,4})(?:to\s+be\s+)?$"
+    r"\bordered\s+(?:(?:him|her|them)\s+|(?:(?:[A-Z][\w’'.-]+\s+){1,4},?\s*and\s+)?(?:[A-Z][\w’'.-]+\s+){1,4})"
+    r"(?:to\s+be\s+)?$"
 )
 #: A hearing named as the occasion of another event: "at the close of the fourth hearing".
 OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$")
