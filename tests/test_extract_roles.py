@@ -1723,3 +1723,14 @@ def test_a_speaker_with_a_post_in_a_civil_body_is_other() -> None:
     assert roles["Ana Lind"] == ["other"]  # a committee of an NGO, not of the state
     assert roles["Ivo Sand"] == ["other"]  # "called the verdict “...”": a speaker
     assert roles["Pavel Sorn"] == ["official"]
+
+
+def test_counsel_in_lower_case_before_a_name_is_a_lawyers_title() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Activist held\n\nOn 2 May 2026, police arrested Tom Reed in "
+        "Tarn. On 4 May, his counsel, Ivo Sand, told reporters that Reed had been beaten. "
+        "Legal counsel Nadia Brek asked to see him.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Ivo Sand"] == ["lawyer"]  # "his counsel, X": acts for Reed
+    assert "lawyer" in roles["Nadia Brek"]

@@ -445,7 +445,7 @@ PERSON_TITLES = [
     (r"(?:[Hh]uman |[Ww]omen[’']s |[Ll]and |[Ll]abou?r )?[Rr]ights advocate|"
      r"[Ee]nvironmental advocate", "defender", None),
     (r"(?:human rights |defence |defense )?[Ll]awyer|[Bb]arrister|(?:[Dd]efen[cs]e|Senior) "
-     r"[Cc]ounsel|[Aa]ttorney|[Aa]dvocate|Atty\.?|Counsel", "lawyer", None),
+     r"[Cc]ounsel|[Aa]ttorney|[Aa]dvocate|Atty\.?|[Cc]ounsel", "lawyer", None),
     # the French style of address of a member of the bar: "Maître A", "Me A"
     (r"Ma[iî]tre|Me\.?", "lawyer", None),
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
