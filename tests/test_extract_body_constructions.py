@@ -152,6 +152,20 @@ def test_a_name_with_its_translation_quoted_in_brackets_then_an_apposition_is_a_
     assert [p["name"] for p in record["persons"]] == ["Rina Holm"]  # no person "Open Field"
 
 
+def test_a_bare_head_word_with_a_possessive_is_no_body_and_initials_name_the_body() -> None:
+    text = HEAD + (
+        "Rina Holm briefed the Vela Rights Council in March 2021 on her work with the United "
+        "Nations. Police arrested her on 3 May 2021, after the Council's session. UN experts "
+        "protested.\n"
+    )
+    orgs = {
+        o["name"]: o["variants"]
+        for o in extract_case(text, appeal_id="t-bare-head")["organisations"]
+        if o["name"] != "police"
+    }
+    assert orgs == {"Vela Rights Council": [], "United Nations": ["UN"]}
+
+
 def test_an_issuers_header_names_one_body() -> None:
     text = (
         "CIVICUS – World Alliance for Citizen Participation\n\n12 May 2021\n\nZembla: Defender "

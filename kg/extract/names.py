@@ -474,7 +474,8 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
         if m:
             b = a + m[-1].start()
     text = clean(flat[a:b]).rstrip(".,")
-    if len(text.split()) == 1 and text in ORG_HEADS and ORG_HEADS[text] != "parliament":
+    bare = text[:-2] if text.endswith(("'s", "’s")) else text  # "the Committee's review"
+    if len(bare.split()) == 1 and bare in ORG_HEADS and ORG_HEADS[bare] != "parliament":
         # "the Court": a bare head word refers back to a body already named; a state has one
         # "Senate" or "Parliament", which is a body by that word (merged into a parliament
         # named in full, if one is: shortforms)

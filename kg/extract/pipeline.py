@@ -82,6 +82,7 @@ from kg.extract.shortforms import (
     link_common_noun_bodies,
     link_org_short_forms,
     merge_acronym_heads,
+    merge_initials,
     merge_line_glosses,
     split_bracketed_acronyms,
 )
@@ -147,6 +148,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     merge_line_glosses(doc, ents)
     split_bracketed_acronyms(ents)
     merge_acronym_heads(ents)
+    merge_initials(ents)
     link_common_noun_bodies(doc, ents, main_country)
     mark_state_enterprises(doc, ents)
     kind_units_by_parent(doc, ents)

@@ -251,3 +251,26 @@ def merge_acronym_heads(ents: Entities) -> None:
             owner.variants.append(e.name or "")
         owner.mentions.extend(e.mentions)
         ents.items.remove(e)
+
+
+def merge_initials(ents: Entities) -> None:
+    """A body named by capitals alone that are the initials of one other body's capitalised
+    words ("UN" beside "United Nations", no bracket defining it) is a variant of that body."""
+    orgs = ents.of("organisation")
+    initials: dict[str, list[Entity]] = {}
+    for o in orgs:
+        caps = [w for w in (o.name or "").split() if w[:1].isupper()]
+        if len(caps) >= 2:
+            initials.setdefault("".join(w[0] for w in caps), []).append(o)
+    for e in list(orgs):
+        name = e.name or ""
+        if not (2 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+            continue
+        owners = [o for o in initials.get(name, []) if o is not e]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        if name not in owner.variants:
+            owner.variants.append(name)
+        owner.mentions.extend(e.mentions)
+        ents.items.remove(e)
