@@ -149,6 +149,32 @@ def test_cq03_gives_the_workplace_the_complaint_appeal_states(store: Store) -> N
     assert elsewhere, "no complainant of this corpus works elsewhere in another appeal"
 
 
+def test_complaint_target_is_each_complaint_and_the_participants_it_targets(
+    store: Store,
+) -> None:
+    ev = "https://w3id.org/appeals-kg/vocab/event-type/"
+    role = "https://w3id.org/appeals-kg/vocab/role/"
+    targets = _pairs(
+        store,
+        f"?s <{AKG}eventType> <{ev}complaint> ; <{AKG}participation> ?p ."
+        f" ?p <{AKG}role> <{role}target> ; <{AKG}participant> ?o",
+    )
+    found = _pairs(store, f"?s <{AKG}complaintTarget> ?o")
+    assert targets and found == targets
+    # the complaint's other participants (its agents) and other events' targets are not linked
+    agents = _pairs(
+        store,
+        f"?s <{AKG}eventType> <{ev}complaint> ; <{AKG}participation> ?p ."
+        f" ?p <{AKG}role> <{role}agent> ; <{AKG}participant> ?o",
+    )
+    others = _pairs(
+        store,
+        f"?s <{AKG}eventType> ?t ; <{AKG}participation> ?p . ?p <{AKG}role> <{role}target> ;"
+        f" <{AKG}participant> ?o FILTER (?t != <{ev}complaint>)",
+    )
+    assert agents and others and not found & (agents | others)
+
+
 def _officials(store: Store) -> dict[str, set[str]]:
     """Each appeal: the agents of the involvements it reports with the role role:official."""
     reported = _reported(store)

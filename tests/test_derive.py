@@ -32,6 +32,7 @@ def test_the_project_rules_are_rooted_or_run_whole_alone() -> None:
     # one GRAPH pattern, its graph not in the template: run again per changed graph
     assert {n: s.graph for n, s in shapes.items() if s.graph} == {
         "complainant-position.rq": "appeal",
+        "complaint-target.rq": "graph",
         "official-named.rq": "graph",
         "official-post.rq": "graph",
     }
