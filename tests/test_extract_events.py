@@ -2876,3 +2876,16 @@ def test_a_court_ordering_people_jailed_or_detained_pending_trial_remands_them(
     body: str, want: set[tuple[str, str | None]]
 ) -> None:
     assert _pairs(body, "10 June 2024") == want
+
+
+def test_a_hearing_told_again_with_its_court_after_one_told_without_is_one_hearing() -> None:
+    body = (
+        "At the first hearing in the case on 16 June 2024, the Zenda Court ordered the release of "
+        "Ana Lee. The court kept Tom Reed in detention and adjourned the trial to 29 September."
+    )
+    evs = _events(body, "10 July 2024")
+    hearings = [e for e in evs if (e["type"], e["date"]) == ("trial_hearing", "2024-06-16")]
+    assert len(hearings) == 1
+    # the second telling's court and people join the first
+    assert hearings[0]["authority"] is not None
+    assert len(hearings[0]["targets"]) == 2

@@ -1712,7 +1712,13 @@ def _corefer(
                 inherited
                 and ev["type"] in COURT_STEPS
                 and not ev["penalty"]
-                and (not ev["authority"] or ev["authority"] == first[key]["authority"])
+                and (
+                    not ev["authority"]
+                    or ev["authority"] == first[key]["authority"]
+                    # "At the first hearing on 16 June, the court released A. The court kept B
+                    # in detention and adjourned the trial": the hearing told first names no court
+                    or (ev["type"] == "trial_hearing" and not first[key]["authority"])
+                )
             ):
                 # "A was sentenced on 3 May. His co-defendant B was given the same term": one
                 # step told of one more person, without a date of its own
