@@ -130,6 +130,16 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Lee was arrested at the airport as she returned with her sister, Ms. Eva Gold. The police "
      "questioned her on 3 May 2024.",
      [("interrogation", D, ["police"], ["Ana Lee"], None)]),
+    # (a source opening a sentence, "According to his brother, X, he ...", only reports: the
+    # pronoun goes on with the subject before)
+    ("according-to-kin-he-was-beaten", "Mr. Tom Reed, a journalist, was arrested on 2 May 2024 "
+     "by officers of the Zembla Security Service. According to his brother, Mr. Max Brun, he was "
+     "beaten during his interrogation.",
+     [("attack", "2024-05-02", [], ["Tom Reed"], None)]),
+    ("according-to-kin-then-his-home", "Mr. Tom Reed, a journalist, was arrested on 2 May 2024 "
+     "by officers of the Zembla Security Service. According to his brother, Mr. Max Brun, he was "
+     "held in solitary confinement for weeks. The police searched his home on 3 May 2024.",
+     [("search", D, ["police"], ["Tom Reed"], None)]),
     # a body named again by a common noun or "its" as the object of a step done to bodies
     ("body-as-the-league", "Human rights defender Ana Lee founded the Zembla Rights League in "
      "2019. On 3 May 2024, the Ministry of the Interior suspended the league for three months.",

@@ -2371,17 +2371,35 @@ def _subject_before(
     while i >= 0 and mentions[i][2].kind != "person":
         i -= 1
     if i >= 0 and mentions[i][0] >= here:
-        return None  # (the sentence names someone before the pronoun)
+        said = SOURCE_THEN_PRONOUN.match(doc.flat, here, doc.sentences[k].end)
+        if said is None or said.end() <= a or mentions[i][0] >= said.end():
+            return None  # (the sentence names someone before the pronoun)
+        # "According to his brother, Tom Reed, he was beaten": the source only reports
+        before = bisect.bisect_left(mentions, here, key=lambda m: m[0]) - 1
+        return _subject_before(doc, mentions, here, before, lo)
     if i < 0 or mentions[i][0] < lo:
         return None
     j = bisect.bisect_right(doc.sentence_starts, mentions[i][0]) - 1
     start = doc.sentences[j].start
+    source = SOURCE_THEN_PRONOUN.match(doc.flat, start, doc.sentences[j].end)
+    if source is not None and j > 0 and doc.sentences[j - 1].start >= lo:
+        # "A was arrested by X. According to his brother, B, he was beaten. The court extended
+        # his detention": B only reports; "he" goes on with A, the subject before
+        before = bisect.bisect_left(mentions, start, key=lambda m: m[0]) - 1
+        return _subject_before(doc, mentions, start, before, lo)
     first = bisect.bisect_left(mentions, start, key=lambda m: m[0])
     while first <= i and mentions[first][2].kind != "person":
         first += 1
     ma, _mb, e = mentions[first]
     m = SUBJECT_OPENING.match(doc.flat, start, ma)
     return e if m is not None and m.end() == ma else None
+
+
+#: A sentence that opens with its source and goes on with a pronoun subject: "According to his
+#: brother, Tom Reed, he was beaten".
+SOURCE_THEN_PRONOUN = re.compile(
+    r"\s*According\s+to\s+[^,;]{1,60},(?:\s+[^,;]{1,60},)?\s+(?:he|she|they)\b"
+)
 
 
 def last_person(
