@@ -1734,3 +1734,15 @@ def test_counsel_in_lower_case_before_a_name_is_a_lawyers_title() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Ivo Sand"] == ["lawyer"]  # "his counsel, X": acts for Reed
     assert "lawyer" in roles["Nadia Brek"]
+
+
+def test_the_head_of_a_body_named_in_a_relative_clause_after_it_takes_its_side() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Groups dissolved\n\nOn 2 May 2026, the Ministry of the Interior "
+        "cancelled the legal status of the Tarn Women's Association (TWA), whose president, "
+        "Ana Lind, left the country. The Zembla Daily (ZD) newspaper, whose editor, Ivo Sand, "
+        "was questioned, was closed.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Ana Lind"] == ["defender"]  # the head of a civil group
+    assert roles["Ivo Sand"] == ["journalist"]  # the editor of an outlet

@@ -768,6 +768,22 @@ def _roles_before(
         # "... searched the office of Vela Media and held its founder, X": an outlet's head
         roles.append("journalist")
         return
+    if (
+        ents is not None
+        and "whose" in near
+        and (whose := WHOSE_HEAD_BEFORE.search(near))
+        and (
+            role := POST_ROLE_BY_KIND.get(
+                _last_body_kind(before[: len(before) - len(near) + whose.start()], ents) or ""
+            )
+        )
+    ):
+        # "the Vela Women's Association (VWA), whose president, X, ...": the post of the body
+        # named right before, on the side its kind says
+        roles.append(role)
+        if role == "defender":
+            p.attrs["_civil_post"] = True
+        return
     if APPOSED_MEMBER.search(near):
         roles.append("defender")
         return
@@ -1079,6 +1095,14 @@ def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
 #: "its founder, X": the head of the body spoken of last.
 ITS_HEAD_BEFORE = re.compile(r"\b[Ii]ts (?:co-)?(?:founder|owner|director|head|chief)s?,\s*$")
 ITS_HEAD_BEFORE = TailPattern(ITS_HEAD_BEFORE, ends=(",",), needs=("its ", "Its "))
+
+
+#: "X (XA), whose president, Y": the head of the body named right before the relative clause.
+WHOSE_HEAD_BEFORE = re.compile(
+    r"[,)]\s*whose (?:(?:vice|deputy|co)[- ])?(?:president|chair(?:man|woman|person)?|director|"
+    r"head|founder|coordinator|leader|secretary[- ]general|editor(?:[- ]in[- ]chief)?|"
+    r"spokes(?:person|man|woman)),\s*$"
+)
 
 
 def _last_body_kind(text: str, ents: Entities) -> str | None:
