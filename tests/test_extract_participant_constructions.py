@@ -140,6 +140,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "by officers of the Zembla Security Service. According to his brother, Mr. Max Brun, he was "
      "held in solitary confinement for weeks. The police searched his home on 3 May 2024.",
      [("search", D, ["police"], ["Tom Reed"], None)]),
+    # whose kin the target is, named after "the daughter of a retired judge," or "the niece of
+    # the jailed activist,": not a target
+    ("daughter-of-a-described-named", "On 2 May 2024, police arrested the human rights lawyer "
+     "Ana Lee. A second person, Ms. Eva Gold, the daughter of a retired judge, Mr. Max Gold, was "
+     "arrested on 3 May 2024 for a post supporting her.",
+     [("arrest", D, [], ["Eva Gold"], None)]),
+    ("niece-of-the-described-named", "On 3 May 2024, police arrested Ms. Eva Gold, the niece of "
+     "the jailed activist, Mr. Max Gold, at her home.",
+     [("arrest", D, ["police"], ["Eva Gold"], None)]),
     # a body named again by a common noun or "its" as the object of a step done to bodies
     ("body-as-the-league", "Human rights defender Ana Lee founded the Zembla Rights League in "
      "2019. On 3 May 2024, the Ministry of the Interior suspended the league for three months.",

@@ -300,7 +300,7 @@ KIN_AFTER = re.compile(
 )
 KIN_OF = re.compile(
     r"\b(?:husband|wife|son|daughter|mother|father|brother|sister|nephew|niece|cousin|widow|"
-    r"uncle|aunt|relative|child)\s+of\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?)"
+    r"uncle|aunt|relative|child)\s+of\s+(?:(?:(?:the|an?)\s+)?(?:[\w-]+,?\s+){0,3}?)"
     r"(?:(?:Mr|Ms|Mrs|Mme|Dr)\.?\s+)?$"
 )
 
