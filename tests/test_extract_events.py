@@ -2889,3 +2889,15 @@ def test_a_hearing_told_again_with_its_court_after_one_told_without_is_one_heari
     # the second telling's court and people join the first
     assert hearings[0]["authority"] is not None
     assert len(hearings[0]["targets"]) == 2
+
+
+def test_how_often_a_condition_is_to_be_met_counts_no_step() -> None:
+    body = (
+        "On 9 February 2024, a judge ordered Ana Lee jailed pending trial. The judge released "
+        "Tom Reed under judicial control, requiring him to report to a police station {n}."
+    )
+    # "twice a week" is how often he must report: the release goes on with the paragraph's day
+    assert ("release", "2024-02-09") in _pairs(body.format(n="twice a week"), "10 June 2024")
+    # a step told as taken twice was taken on days the text does not give
+    body = "On 9 February 2024, Ana Lee was arrested. Tom Reed was summoned to the police twice."
+    assert ("summons", None) in _pairs(body, "10 June 2024")

@@ -778,7 +778,11 @@ PAST_PERFECT = TailPattern(
     ends=("had", "already", "previously", "been"),
 )
 #: A step told as taken a counted number of times: "summoned twice", "visited three times".
-COUNTED_TIMES = re.compile(r"\b(?:twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\b")
+COUNTED_TIMES = re.compile(
+    # ("report to the police twice a week": how often a condition is to be met, no step counted)
+    r"\b(?:twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\b"
+    r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|fortnight|month|year)\b)"
+)
 #: A word every match of COUNTED_TIMES holds.
 COUNTED_TIMES_WORDS = ("twice", "thrice", "times")
 
