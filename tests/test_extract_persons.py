@@ -460,6 +460,22 @@ def test_one_unnamed_state_agent_who_acts_is_an_official() -> None:
     assert unnamed == {("an investigator",): ["official"]}  # the second tells no act
 
 
+def test_a_group_known_by_what_they_rode_or_carried_is_an_unnamed_group() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defenders attacked\n\nOn 3 May 2025, two men on a motorcycle "
+        "shot at Rina Holm. On 4 May 2025, a group of men armed with sticks attacked Ivo Sand. "
+        "On 5 May 2025, three men in a grey pick-up truck followed Ana Lind home. The two men "
+        "on a motorcycle were not found.\n"
+    )
+    persons = extract_case(text, appeal_id="t-riders")["persons"]
+    unnamed = {tuple(p["variants"]): (p["roles"], p["gender"]) for p in persons if not p["name"]}
+    assert unnamed == {
+        ("two men on a motorcycle",): (["other"], "male"),
+        ("a group of men armed with sticks",): (["other"], "male"),
+        ("three men in a grey pick-up truck",): (["other"], "male"),
+    }  # "The two men ..." refers back to the first group
+
+
 def test_an_investigating_judge_known_by_the_court_alone_is_an_unnamed_judge() -> None:
     text = (
         "20 May 2025\n\nZembla: Defenders detained\n\nOn 3 May 2025, an investigating judge of "

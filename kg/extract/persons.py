@@ -1014,6 +1014,19 @@ UNNAMED = [
         ),
         "other",
     ),
+    # "two men on a motorcycle", "a group of men armed with sticks", "three men in a grey
+    # pick-up truck": a group the text knows by what they rode or carried
+    (
+        re.compile(
+            rf"(?<![Tt]he )(?<!\w)(?P<n>(?:[Aa] group of (?:{_NUM}\s+)?|(?:[Tt]wo|[Tt]hree|"
+            rf"[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|\d+)\s+)(?:men|persons|people|individuals|"
+            r"assailants|attackers|gunmen) (?:armed with (?:[a-z-]+ ){0,2}?[a-z-]+s\b|"
+            r"on (?:an? |two )?(?:motorcycles?|motorbikes?)\b|"
+            r"in an? (?:[a-z-]+ ){0,2}(?:car|truck|pick-up truck|"
+            r"pick-up|vehicle|van|SUV)\b))"
+        ),
+        "other",
+    ),
     # "four young Farland men": a counted group the text does not name ("the two men" refers
     # back to people already named)
     (
@@ -1148,6 +1161,7 @@ UNNAMED_ANCHORS = [
         r"mother|father|son|daughter|brother|sister|spouse)\s",
         r"(?:unknown|unidentified|masked|armed|hooded|plain-?clothes?d?)\s|in (?:civilian|plain) "
         r"clothes",
+        r"(?:men|persons|people|individuals|assailants|attackers|gunmen) (?:armed with|on|in an?) ",
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"wearing|dressed in",
         r"(?:employed|hired|sent|paid) by",
