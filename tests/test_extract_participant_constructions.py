@@ -149,6 +149,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("niece-of-the-described-named", "On 3 May 2024, police arrested Ms. Eva Gold, the niece of "
      "the jailed activist, Mr. Max Gold, at her home.",
      [("arrest", D, ["police"], ["Eva Gold"], None)]),
+    # a pronoun of an earlier clause is that clause's: the step joined after it goes on with
+    # the step before
+    ("pronoun-of-earlier-clause", "Human rights defender Ms. Ana Lee was attacked outside her "
+     "home on 1 May 2024. On 3 May 2024, police officers raided the office of the Zembla Rights "
+     "Centre, the organisation she founded in 2016, and seized computers and documents.",
+     [("seizure", D, ["police"], ["Zembla Rights Centre"], None)]),
     # a body named again by a common noun or "its" as the object of a step done to bodies
     ("body-as-the-league", "Human rights defender Ana Lee founded the Zembla Rights League in "
      "2019. On 3 May 2024, the Ministry of the Interior suspended the league for three months.",

@@ -1941,7 +1941,9 @@ def make_event(
         targets = [relative.id]
     elif (
         not targets
-        and (pron := PRONOUN_TARGET.search(doc.flat, s.start, s.end))
+        # (a pronoun of an earlier clause is that clause's: "raided the office of the Centre,
+        # the organisation she founded, and seized computers" takes no "she")
+        and (pron := PRONOUN_TARGET.search(doc.flat, c0, s.end))
         and not (etype in FILED_EVENTS and _only_whose_step(doc.flat, pron, s.end))
     ):
         word, at = pron.group().lower(), a
