@@ -493,6 +493,18 @@ def test_an_investigating_judge_known_by_the_court_alone_is_an_unnamed_judge() -
     assert "Ana Lind" in {p["name"] for p in persons}
 
 
+def test_a_judge_a_court_is_named_after_is_no_unnamed_judge() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender remanded\n\nOn 11 May 2025, the Court of the Chief "
+        "Metropolitan Magistrate in Vela remanded Rina Holm in police custody.\n"
+    )
+    record = extract_case(text, appeal_id="t-magistrate-court")
+    assert [p["variants"] for p in record["persons"] if not p["name"]] == []
+    assert "Court of the Chief Metropolitan Magistrate" in {
+        o["name"] for o in record["organisations"]
+    }
+
+
 def test_a_web_pages_calls_are_no_people() -> None:
     text = (
         "20 May 2025\n\nZembla: Defender held\n\nDefender Rina Holm was arrested on 1 May 2025. "

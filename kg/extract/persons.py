@@ -1225,6 +1225,10 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 continue  # only "the Principal Judge of X" stands for an unnamed judge
             if role == "judge" and NAME_APPOSED_AFTER.match(doc.flat, m.end("n")):
                 continue  # "The investigating judge of the X Court, Ana Lind, ...": named
+            if role == "judge" and BODY_OF_BEFORE.search(
+                doc.flat, max(0, m.start("n") - 20), m.start("n")
+            ):
+                continue  # "the Court of the Chief Magistrate": the court's name, no person
             owner = re.match(r"(.+?)[’']s ", label) or re.match(
                 r"(?:[Aa]n?|[Tt]he) lawyer (?:for|of|representing) (.+)$", label
             )
@@ -1255,6 +1259,8 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
             taken.append((m.start("n"), m.end("n")))
 
 
+#: A court or office named after the judge who sits in it: "the Court of the Chief Magistrate".
+BODY_OF_BEFORE = re.compile(r"\b(?:Courts?|Office|Chambers?|Tribunal)\s+of\s+$")
 #: A name set off by a comma right after a description: "..., Ana Lind," or "..., Judge Ana Lind".
 NAME_APPOSED_AFTER = re.compile(
     r",\s+(?:(?:Mr|Ms|Mrs|Dr|Judge)\.?\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+[A-ZÀ-ÞĀ-Žİ]"
