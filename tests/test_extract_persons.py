@@ -928,3 +928,19 @@ def test_opening_quotes_are_the_matches_of_the_pattern() -> None:
         assert [m.span() for m in opening_quotes(text)] == want, text
     # the made-up texts hold matches, and texts without one
     assert 500 < sum(bool(OPENING_QUOTE.search(t)) for t in texts) < len(texts)
+
+
+def test_a_counted_group_known_by_what_they_ride_is_an_unnamed_actor() -> None:
+    from kg.extract import extract_case
+
+    text = (
+        "9 May 2026\n\nZembla: Defender shot\n\nOn 2 May 2026, Tom Reed was shot by two men on a "
+        "motorcycle as he left his office in Tarn. On 4 May, three men in a grey pick-up truck "
+        "followed his wife, Ana Reed. Reed had taken a car to the court in a hurry.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    groups = {p["variants"][0]: p["roles"] for p in rec["persons"] if p["name"] is None}
+    assert groups == {
+        "two men on a motorcycle": ["other"],
+        "three men in a grey pick-up truck": ["other"],
+    }  # "taken a car": no group of people

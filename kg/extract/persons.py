@@ -1047,6 +1047,18 @@ UNNAMED = [
         ),
         "other",
     ),
+    # "two men on a motorcycle", "three men in a grey pick-up truck": a counted group the text
+    # knows by what they ride, as by their dress
+    (
+        re.compile(
+            rf"\b(?P<n>(?:{_NUM}|[Aa] group of(?: {_NUM})?)\s+(?:(?:armed|young|masked)\s+)?"
+            r"(?:men|women|persons|people|individuals|assailants|attackers|gunmen)\s+"
+            r"(?:on|riding|in|aboard)\s+(?:an?|two|three|their)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:motorcycles?|motorbikes?|cars?|vehicles?|pick-?ups?(?:\s+trucks?)?|trucks?|vans?|"
+            r"SUVs?|jeeps?))\b"
+        ),
+        "other",
+    ),
     # "some twenty security guards employed by Zenda Mining": people a company or a person
     # sends, counted and unnamed
     (
@@ -1164,6 +1176,7 @@ UNNAMED_ANCHORS = [
         r"(?:men|persons|people|individuals|assailants|attackers|gunmen) (?:armed with|on|in an?) ",
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"wearing|dressed in",
+        r"otorcycle|otorbike|ehicle|ick-?up|truck|\b(?:car|van|SUV|jeep)s?\b",
         r"(?:employed|hired|sent|paid) by",
         r"who (?:had )?(?:heard|saw|witnessed)",
         r"members of",
