@@ -69,6 +69,13 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # a company's legal form after a comma, on the same line or the next
     ("legal-form-after-comma", "On 3 May 2021, Rina Holm was sued by the mining firm Minera del "
      "Valle, S.A., which runs the quarry.", {"Minera del Valle, S.A.": "company"}),
+    # "and" after "for the" inside a body's name; two bodies where a head word follows it
+    ("and-after-for-the", "On 3 May 2021, police arrested Rina Holm, director of the Vela League "
+     "for the Promotion and Defense of Human Rights.",
+     {"Vela League for the Promotion and Defense of Human Rights": "ngo"}),
+    ("and-before-a-body", "On 3 May 2021, the Office of the President and Ministry of Justice "
+     "ignored the arrest of Rina Holm.",
+     {"Office of the President": "government", "Ministry of Justice": "ministry"}),
     ("legal-form-variable-capital", "On 3 May 2021, Rina Holm was sued by the company "
      "Constructora Vela del Sur, S.A. de C.V., which builds the road.",
      {"Constructora Vela del Sur, S.A. de C.V.": "company"}),

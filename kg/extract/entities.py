@@ -160,7 +160,18 @@ def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> lis
         cites = words[i + 1 : i + 2] in (["Article"], ["Articles"], ["Section"], ["Sections"])
         if (
             i >= 2
-            and words[i - 2] in ("on", "of", "for", "against", "from")
+            and (
+                words[i - 2] in ("on", "of", "for", "against", "from")
+                # "League for the Promotion and Defense of Human Rights": after "for the" too,
+                # where what follows "and" names no body of its own
+                or (
+                    i >= 3
+                    and words[i - 2] == "the"
+                    and words[i - 3] in ("of", "for")
+                    and not head_of(words[i + 1 :])
+                    and not head_of(words[i - 1 : i])
+                )
+            )
             and not cites
             and words[i + 1 : i + 2] != ["the"]  # "... against Torture and the Zenda Code"
             and not (w == "and" and _given_and_family_name(words[i + 1 :]))
