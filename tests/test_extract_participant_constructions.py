@@ -155,6 +155,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "home on 1 May 2024. On 3 May 2024, police officers raided the office of the Zembla Rights "
      "Centre, the organisation she founded in 2016, and seized computers and documents.",
      [("seizure", D, ["police"], ["Zembla Rights Centre"], None)]),
+    # a thing of a group's ("the journalists' phones"): the people of the last step done to
+    # several, not the one told of since
+    ("group-owned-things-seized", "On 3 May 2024, police arrested the journalists Ana Lee, Tom "
+     "Reed and Eva Gold at the office of the Vela Times. Their editor, Max Brun, was summoned by "
+     "the police the same day. Police seized the journalists' phones and computers.",
+     [("seizure", D, ["police"], ["Ana Lee", "Eva Gold", "Tom Reed"], None)]),
     # a body named again by a common noun or "its" as the object of a step done to bodies
     ("body-as-the-league", "Human rights defender Ana Lee founded the Zembla Rights League in "
      "2019. On 3 May 2024, the Ministry of the Interior suspended the league for three months.",

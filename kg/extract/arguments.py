@@ -1038,6 +1038,14 @@ def _owners(doc: Doc, mentions: list[tuple[int, int, Entity]], b: int, c1: int) 
     return found
 
 
+#: A thing of a group's: "the journalists' phones", "the couple's flat".
+GROUP_OWNED = re.compile(
+    r"\b(?:the\s+(?:[a-z-]+\s+)?(?:journalists|activists|defenders|lawyers|men|women|brothers|"
+    r"sisters|reporters|members|detainees)['’]|the\s+couple['’]s)\s+"
+    r"(?:(?:own|family|private|personal|mobile|new)\s+)?(?:homes?|houses?|flats?|apartments?|"
+    r"cars?|vehicles?|offices?|phones?|laptops?|computers?|belongings|property|passports?|"
+    r"equipment|devices)\b"
+)
 #: "set it on fire", "searched it": the trigger's object is a thing named before.
 IT_OBJECT = re.compile(r"\sit\b")
 #: Bodies of civil society, whose premises an appeal tells of.
@@ -1839,6 +1847,10 @@ def make_event(
         # "police searched his home and his office": the defender whose home it was
         if person.id not in targets and person.id not in agents:
             targets.append(person.id)
+    if etype in PREMISES_EVENTS and episode and GROUP_OWNED.search(doc.flat, p0, c1):
+        # "Police seized the journalists' phones", "searched the couple's flat": the people of
+        # the last step done to several
+        targets += [x for x in episode if x not in targets and x not in agents]
     if (
         etype in PREMISES_EVENTS
         and PREMISES.search(doc.flat, min(c0, p0), c1)
