@@ -944,3 +944,17 @@ def test_a_counted_group_known_by_what_they_ride_is_an_unnamed_actor() -> None:
         "two men on a motorcycle": ["other"],
         "three men in a grey pick-up truck": ["other"],
     }  # "taken a car": no group of people
+
+
+def test_private_guards_told_as_they_act_are_an_unnamed_actor() -> None:
+    from kg.extract import extract_case
+
+    text = (
+        "9 May 2026\n\nZembla: Families evicted\n\nOn 2 May 2026, police officers, accompanied "
+        "by private security guards of the company Vela Mining S.A., evicted the families of "
+        "Tarn. Tom Reed said the company security guards were paid too little.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    groups = {p["variants"][0]: p["roles"] for p in rec["persons"] if p["name"] is None}
+    # the second are only spoken of ("were paid"), not told as they act
+    assert groups == {"private security guards": ["other"]}

@@ -1059,6 +1059,16 @@ UNNAMED = [
         ),
         "other",
     ),
+    # "Private security guards of the company X, evicted the families", "company security
+    # guards and soldiers fired": guards no state employs, told as they act
+    (
+        re.compile(
+            rf"\b(?P<n>(?:{_NUM}\s+)?(?:[Pp]rivate|[Cc]ompany|[Mm]ine|[Pp]lantation)\s+security\s+"
+            r"guards)(?=(?:\s+(?:of|employed by|hired by)\s+[^,;]{1,60}?,?)?"
+            r"(?:\s+and\s+[^,.;]{1,40}?)?\s+(?:[a-z]+ed|beat|shot|fired|threw|struck|took|set)\b)"
+        ),
+        "other",
+    ),
     # "some twenty security guards employed by Zenda Mining": people a company or a person
     # sends, counted and unnamed
     (
@@ -1177,6 +1187,7 @@ UNNAMED_ANCHORS = [
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"wearing|dressed in",
         r"otorcycle|otorbike|ehicle|ick-?up|truck|\b(?:car|van|SUV|jeep)s?\b",
+        r"security guards",
         r"(?:employed|hired|sent|paid) by",
         r"who (?:had )?(?:heard|saw|witnessed)",
         r"members of",
