@@ -2901,3 +2901,21 @@ def test_how_often_a_condition_is_to_be_met_counts_no_step() -> None:
     # a step told as taken twice was taken on days the text does not give
     body = "On 9 February 2024, Ana Lee was arrested. Tom Reed was summoned to the police twice."
     assert ("summons", None) in _pairs(body, "10 June 2024")
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # what the agents of a dated step did, in a relative clause on them, is of that occasion
+        ("Tom Reed was arrested on 2 May 2024 by members of the Zenda Police, the force of the "
+         "region, who raided his home and seized his computer.",
+         {("arrest", "2024-05-02"), ("raid", "2024-05-02"), ("seizure", "2024-05-02")}),
+        # a date bound to a participle set off by commas is still not a later step's
+        ("Two men, abducted in 2020, were found dead, and police charged Ana Lee.",
+         {("disappearance", "2020"), ("killing", None), ("charge", None)}),
+    ],
+)  # fmt: skip
+def test_a_step_of_the_agents_told_in_a_relative_clause_takes_the_occasions_date(
+    body: str, want: set[tuple[str, str | None]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want

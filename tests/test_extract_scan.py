@@ -751,6 +751,8 @@ def test_tail_patterns_find_what_their_search_finds() -> None:
         "he could not have been ",
         "detainees ",
         "she was among the dozens of ",
+        "arrested by officers of the Zenda police, who ",
+        "arrested by officers, who raided his home and ",
     ]
     texts = list(made_up)
     for s in made_up:

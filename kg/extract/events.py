@@ -888,6 +888,13 @@ def _told_before(flat: str, sdates: list[DateMention], start: int, a: int, etype
 #: Court rulings, made known the day they are told.
 JUDGMENTS = frozenset({"sentence", "conviction", "acquittal", "court_decision"})
 
+#: A relative clause on the people just named, right before the trigger: ", who raided", or
+#: its next verb: ", who raided his home and seized".
+WHO_DID = TailPattern(
+    re.compile(r",\s+who\s+(?:then\s+|also\s+)?(?:[^,;.]{1,60}?\s+and\s+)?$"),
+    ends=("who", "then", "also", "and"),
+)
+
 
 def _reaches(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """The starts of ``spans`` in order, and the furthest end of those up to each: a position
@@ -1105,6 +1112,9 @@ def find_events(
             taken = [
                 d for d in sdates
                 if d.end <= a and "," in flat[d.end : a]
+                # "arrested on 2 May by officers of X, who raided his home": what the agents of
+                # the dated step did, told in a relative clause on them, is of that occasion
+                and not WHO_DID.search(pre)
                 and (
                     d in told_by.values()
                     or _after_verb(flat, d, s.start)
