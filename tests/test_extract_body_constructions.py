@@ -173,6 +173,15 @@ def test_a_bare_head_word_with_a_possessive_is_no_body_and_initials_name_the_bod
     assert orgs == {"Vela Rights Council": [], "United Nations": ["UN"]}
 
 
+def test_a_name_the_apposition_calls_the_security_forces_is_that_force() -> None:
+    text = HEAD + (
+        "Ivo Sand was arrested on 2 May 2021 by members of the Asayish, the security forces of "
+        "the Vela Region, who raided his home. The Asayish denied holding him.\n"
+    )
+    orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t-force")["organisations"]}
+    assert orgs == {"Asayish": "security_service"}  # no second body "security forces"
+
+
 def test_an_issuers_header_names_one_body() -> None:
     text = (
         "CIVICUS – World Alliance for Citizen Participation\n\n12 May 2021\n\nZembla: Defender "

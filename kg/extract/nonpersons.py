@@ -30,6 +30,8 @@ BODY_NOUN_KINDS = {
     # "X, a women's rights union", "X, a local charity", "X, an indigenous community"
     "union": "ngo", "charity": "ngo", "foundation": "ngo", "federation": "ngo",
     "alliance": "ngo", "initiative": "ngo", "community": "other",
+    # "the Asayish, the security forces of the region"
+    "security forces": "security_service",
 }  # fmt: skip
 _NOUN = "|".join(sorted(BODY_NOUN_KINDS, key=len, reverse=True))
 #: Lower-case words that may stand between an article and the body's noun ("the independent
@@ -208,6 +210,22 @@ def _glossed_body(
 QUOTED_GLOSS_AFTER = re.compile(r"[ \t]?\([“\"](?P<g>[A-Z][^”\"()\n]{1,60})[”\"]\)")
 
 
+def _fold_apposed_noun(ents: Entities, body: Entity, m: re.Match[str]) -> None:
+    """A body read from the apposition's noun in lower case ("security forces") is the body
+    the apposition names: its mentions inside the apposition go to that body."""
+    a, b = m.span("noun")
+    for o in list(ents.of("organisation")):
+        if o is body or o.name != m.group("noun"):
+            continue
+        inside = [(x, y) for x, y in o.mentions if a <= x and y <= b]
+        if not inside:
+            continue
+        o.mentions = [mm for mm in o.mentions if mm not in inside]
+        body.mentions.extend(inside)
+        if not o.mentions:
+            ents.items.remove(o)
+
+
 def _quoted_gloss(flat: str, end: int) -> re.Match[str] | None:
     """The translation quoted in brackets right after a name ending at ``end``, if any."""
     return QUOTED_GLOSS_AFTER.match(flat, end) if flat[end : end + 1] in " (" else None
@@ -260,3 +278,4 @@ def bodies_by_apposition(doc: Doc, ents: Entities, runs: list[Run]) -> None:
         body = ents.add(body)
         if gloss:
             _take_gloss(ents, body, gloss)
+        _fold_apposed_noun(ents, body, m)
