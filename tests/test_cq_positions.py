@@ -175,6 +175,28 @@ def test_complaint_target_is_each_complaint_and_the_participants_it_targets(
     assert agents and others and not found & (agents | others)
 
 
+def test_based_in_arranged_territory_is_each_organisation_in_a_covered_territory(
+    store: Store,
+) -> None:
+    """akg:basedInArrangedTerritory (CQ6) links each organisation to the territories it is
+    based in that a jurisdiction arrangement established by a treaty covers, and nothing
+    else."""
+    covered = {
+        t
+        for _, t in _pairs(
+            store,
+            f"?a a <{AKG}JurisdictionArrangement> ; <{AKG}establishedBy> ?treaty ;"
+            f" <{AKG}territory> ?o . BIND (?a AS ?s)",
+        )
+    }
+    based = _pairs(store, f"?s <{AKG}basedIn> ?o")
+    expected = {(org, t) for org, t in based if t in covered}
+    found = _pairs(store, f"?s <{AKG}basedInArrangedTerritory> ?o")
+    assert expected and found == expected
+    # organisations based only where no arrangement reaches are left out
+    assert based - expected
+
+
 def _officials(store: Store) -> dict[str, set[str]]:
     """Each appeal: the agents of the involvements it reports with the role role:official."""
     reported = _reported(store)
