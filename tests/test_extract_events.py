@@ -2919,3 +2919,22 @@ def test_a_step_of_the_agents_told_in_a_relative_clause_takes_the_occasions_date
     body: str, want: set[tuple[str, str | None]]
 ) -> None:
     assert _pairs(body, "10 June 2024") == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # what a witness is the source of takes no date from the paragraph
+        ("On 2 May 2024, Tom Reed was arrested. According to his brother, Ivo Reed, he was "
+         "beaten during his interrogation.", {("arrest", "2024-05-02"), ("attack", None)}),
+        ("On 2 May 2024, Tom Reed was arrested. According to credible sources, he was beaten "
+         "in detention.", {("arrest", "2024-05-02"), ("attack", None)}),
+        # the authority that acted telling its own act: the step of the day the story tells
+        ("On 2 May 2024, police searched the office of Ana Lee. According to the police, they "
+         "seized two computers.", {("search", "2024-05-02"), ("seizure", "2024-05-02")}),
+    ],
+)  # fmt: skip
+def test_a_step_told_on_a_witness_word_takes_no_date_from_the_paragraph(
+    body: str, want: set[tuple[str, str | None]]
+) -> None:
+    assert _pairs(body, "10 June 2024") == want

@@ -895,6 +895,14 @@ WHO_DID = TailPattern(
     ends=("who", "then", "also", "and"),
 )
 
+#: A sentence that opens with its source, a witness rather than the authority that acted:
+#: "According to his brother, ...", "According to credible sources, ..." (not "According to the
+#: police, they found ...": the authority telling its own act, on the day the story tells).
+ACCORDING_TO = re.compile(
+    r"\s*According\s+to\s+(?:his|her|their|credible|reliable|several|local|eyewitness(?:es)?|"
+    r"witnesses|sources|reports|relatives|family|neighbou?rs)\b"
+)
+
 
 def _reaches(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """The starts of ``spans`` in order, and the furthest end of those up to each: a position
@@ -1221,6 +1229,8 @@ def find_events(
                 and not (
                     flat.find("that", s.start, a) >= 0 and WITNESS_SAID.search(flat, s.start, a)
                 )
+                # "According to his brother, he was beaten": the same, told with its source first
+                and not ACCORDING_TO.match(flat, s.start)
             )
             inherited = False
             perfect = (
