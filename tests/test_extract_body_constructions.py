@@ -27,6 +27,10 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      {"National Intelligence Agency": "security_service"}),
     ("border-guard", "On 3 May 2021, the Zembla Border Guard Service detained Rina Holm.",
      {"Zembla Border Guard Service": "security_service"}),
+    ("internal-security-directorate", "On 3 May 2021, officers of the Internal Security "
+     "Directorate questioned Rina Holm.", {"Internal Security Directorate": "security_service"}),
+    ("state-defence-secretariat", "On 3 May 2021, Rina Holm was moved to the State Defence "
+     "Secretariat in Vela.", {"State Defence Secretariat": "security_service"}),
     ("ministry", "On 3 May 2021, the Ministry of Public Security detained Rina Holm.",
      {"Ministry of Public Security": "ministry"}),
     ("municipal-council", "On 3 May 2021, the Vela Municipal Council evicted Rina Holm.",

@@ -265,6 +265,16 @@ ORG_KIND_HINTS = [
         ),
         "government",
     ),
+    # a general, internal, state or national directorate or secretariat of security, defence or
+    # intelligence is an intelligence service ("Internal Security Directorate", "State Defence
+    # Secretariat"); a "National Security Department" may be a unit of the police
+    (
+        re.compile(
+            r"\b(?:General|Internal|State|National) (?:Security|Defen[cs]e|Intelligence) "
+            r"(?:Directorate|Secretariat)\b"
+        ),
+        "security_service",
+    ),
     # police forces named for what they fight, and the police of French-speaking states and of
     # Turkey's provinces by their names: "Main Directorate for Combating Organised Crime",
     # "Direction Générale de la Sûreté Nationale", "Istanbul Security Directorate" (a general,
