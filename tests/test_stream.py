@@ -579,3 +579,21 @@ def test_rebuilds_keep_two_generations_whose_store_files_are_links_and_no_stale_
     assert sorted(p.name for p in (home / POOL_DIR).iterdir()) == files
     assert not [p for p in home.iterdir() if p.name.startswith(".") and p.name != ".lock"]
     assert _nquads(store) == dataset
+
+
+def test_a_rebuilt_store_is_closed_in_the_folder_it_was_opened_in(built: BuiltOnce) -> None:
+    """A rebuild's store is closed before its generation's folder is renamed into place:
+    RocksDB's last writes on closing (its MANIFEST, the files its compactions replaced
+    removed) go to the path it opened, so its log in the new generation records no error.
+    Closed after the rename, the log holds "MANIFEST verification on Close ... failed"."""
+    data, store = built.copy()
+    case = sorted((data / "cases").glob("*.yaml"))[0]
+    _edit_record(case, lambda r: r["events"][0].__setitem__("note", "a note closed cleanly"))
+    before = current_generation(store)
+    build(store, data, progress=None)
+    after = current_generation(store)
+    assert after is not None and after != before
+    log = (after / "full" / "LOG").read_text(encoding="utf-8", errors="replace")
+    assert "DB pointer" in log  # the store's own log, opened in this generation
+    errors = [line for line in log.splitlines() if "[ERROR]" in line]
+    assert not errors, errors[:3]

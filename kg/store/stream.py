@@ -48,6 +48,7 @@ checkpointed.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
@@ -884,6 +885,14 @@ def _build_from(
                     graphs=(int(previous["graphs"]), existed) if "graphs" in previous else None,
                     data_dir=data_dir, progress=say,
                     workers=workers.get(len(delta.contents)))  # fmt: skip
+            # Closed before the swap renames its folder: RocksDB then records its last state
+            # under the path it opened (its MANIFEST, the files its compactions replaced
+            # removed), not after the rename, when those writes fail. Something still holding
+            # it (a frame kept by a caught exception, say) is let go by the collector first.
+            held_elsewhere = sys.getrefcount(store) > 2  # this name and the call's argument
+            del store
+            if held_elsewhere:
+                gc.collect()
         result.seconds = time.perf_counter() - started
         return result
 
