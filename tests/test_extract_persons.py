@@ -958,3 +958,16 @@ def test_private_guards_told_as_they_act_are_an_unnamed_actor() -> None:
     groups = {p["variants"][0]: p["roles"] for p in rec["persons"] if p["name"] is None}
     # the second are only spoken of ("were paid"), not told as they act
     assert groups == {"private security guards": ["other"]}
+
+
+def test_the_prosecutor_unnamed_with_a_qualifier_or_an_auxiliary_acts() -> None:
+    from kg.extract import extract_case
+
+    text = (
+        "9 May 2026\n\nZembla: Blogger tried\n\nOn 2 May 2026, the Tarn court heard the case "
+        "of Tom Reed. The public prosecutor indicted him in March. At the hearing the "
+        "prosecutor had requested five years. Reed told the prosecutor nothing.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    unnamed = [(p["variants"], p["roles"]) for p in rec["persons"] if p["name"] is None]
+    assert [r for _, r in unnamed] == [["prosecutor"]]  # one prosecutor, named twice

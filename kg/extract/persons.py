@@ -1109,7 +1109,15 @@ UNNAMED = [
         ),
         "complainant",
     ),
-    (re.compile(r"\b(?P<n>[Tt]he prosecutor)(?= [a-z]+ed\b)"), "prosecutor"),
+    # "The prosecutor objected", "the public prosecutor indicted her", "The prosecutor had
+    # requested five years"
+    (
+        re.compile(
+            r"\b(?P<n>[Tt]he (?:public |state |military |district )?prosecutor)"
+            r"(?= (?:had |has |then |later |also )?[a-z]+ed\b)"
+        ),
+        "prosecutor",
+    ),
     # "six other accused", "22 other lawyers" (not when named next: "among them X")
     (
         re.compile(
@@ -1193,7 +1201,7 @@ UNNAMED_ANCHORS = [
         r"members of",
         r"(?:members|activists|employees|volunteers) of",
         r"(?:officer|official|agent|inspector|investigator) of",
-        r"[Tt]he prosecutor",
+        r"[Tt]he (?:public |state |military |district )?prosecutor",
         r"other |co-(?:defendants|accused)",
         r" others\b",
         r"(?:investigating|examining) (?:judge|magistrate) of",
@@ -1264,11 +1272,12 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 continue
             if role == "list" and _names_the_others(ents, m):
                 continue  # "A, B, C and D ... Mansoor and the four others": named just before
-            same = role == "group" and next(
+            same = role in ("group", "prosecutor") and next(
                 (e for e in ents.of("person")
                  if e.name is None and e.variants[-1].split()[-1] == label.split()[-1]),
                 None,
             )  # fmt: skip
+            # ("the public prosecutor ... the prosecutor": one prosecutor)
             if same:  # "21 co-defendants" and later "several co-defendants": one group
                 same.variants.append(label)
                 same.mentions.append((m.start("n"), m.end("n")))
