@@ -510,9 +510,9 @@ def test_every_unnamed_actor_holds_its_anchor() -> None:
         "a group of ten men in civilian clothes; two unknown armed men; an unidentified person; "
         "four young Zemblan farmers; Lee's lawyer; a lawyer for Ana Lee; the prosecutor charged; "
         "six other accused; the three others; the Chief Judge; investigators; a public defender; "
-        "four men armed with sticks; two men on a motorcycle came; three men in a grey pick-up truck; "
-        "private security guards employed by the firm beat him; the investigating judge of the "
-        "Zembla Court ordered"
+        "four men armed with sticks; two men on a motorcycle came; three men in a grey pick-up "
+        "truck; private security guards employed by the firm beat him; the investigating judge "
+        "of the Zembla Court ordered"
     ]
     for rx, anchor in zip([rx for rx, _ in UNNAMED], UNNAMED_ANCHORS, strict=True):
         hits = 0
