@@ -1746,3 +1746,15 @@ def test_the_head_of_a_body_named_in_a_relative_clause_after_it_takes_its_side()
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Ana Lind"] == ["defender"]  # the head of a civil group
     assert roles["Ivo Sand"] == ["journalist"]  # the editor of an outlet
+
+
+def test_its_head_after_an_outlet_told_by_its_noun_is_a_journalist() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Editors sentenced\n\nOn 2 May 2026, the Tarn court sentenced "
+        "the poet Tom Reed for poems published by the magazine. The magazine's editor, Ana "
+        "Lind, and its co-founder, Ivo Sand, received three years each. The league's "
+        "treasurer, Nadia Brek, and its founder, Pavel Sorn, were fined.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Ivo Sand"] == ["journalist"]  # "its" stands for the magazine
+    assert "journalist" not in roles["Pavel Sorn"]  # "its" stands for the league

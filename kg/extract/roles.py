@@ -555,6 +555,11 @@ OUTLET_HEAD_AFTER = re.compile(
     rf"(?:the|a|an|its|his|her|their) (?:[\w-]+ ){{0,2}}(?:{MEDIA_NOUN}|news)\b"
 )
 #: Words that name a news outlet in a description: "founder of the news site Y".
+#: An outlet told by its common noun, the last thing "its" may stand for: "The magazine's
+#: editor, A, and its co-founder".
+THE_OUTLET_BEFORE = re.compile(
+    rf"\b[Tt]he (?:{MEDIA_NOUN})(?:[’']s)?\b(?!.*\b(?:[Tt]he|[Aa]n?) [a-z])"
+)
 OUTLET_WORDS = re.compile(rf"\b(?:{MEDIA_NOUN}|news|television|TV)\b")
 #: One who writes or reports for an outlet: "X, who writes for the weekly Y", "X, who
 #: reported for Zembla Radio".
@@ -763,9 +768,13 @@ def _roles_before(
     if (
         ents is not None
         and (its := ITS_HEAD_BEFORE.search(near))
-        and _last_body_kind(before[: len(before) - len(near) + its.start()], ents) == "media"
+        and (
+            THE_OUTLET_BEFORE.search(before, 0, len(before) - len(near) + its.start())
+            or _last_body_kind(before[: len(before) - len(near) + its.start()], ents) == "media"
+        )
     ):
-        # "... searched the office of Vela Media and held its founder, X": an outlet's head
+        # "... searched the office of Vela Media and held its founder, X": an outlet's head;
+        # "The magazine's editor, A, and its co-founder, X": the outlet told by its noun
         roles.append("journalist")
         return
     if (
