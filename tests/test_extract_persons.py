@@ -971,3 +971,15 @@ def test_the_prosecutor_unnamed_with_a_qualifier_or_an_auxiliary_acts() -> None:
     rec = extract_case(text, appeal_id="t")
     unnamed = [(p["variants"], p["roles"]) for p in rec["persons"] if p["name"] is None]
     assert [r for _, r in unnamed] == [["prosecutor"]]  # one prosecutor, named twice
+
+
+def test_a_place_of_custody_and_the_region_a_place_lies_in_are_no_persons() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Farmer detained\n\nOn 2 May 2025, police arrested the farmer "
+        "Rina Holm in the village of Tarun, Campo Alto. A judge ordered her detention in the "
+        "women's prison of Santa Lucera, far from her family. In May, Teo Varga protested.\n"
+    )
+    names = [p["name"] for p in extract_case(text, appeal_id="t-persons-custody")["persons"]]
+    assert "Rina Holm" in names and "Teo Varga" in names
+    for place in ("Campo Alto", "Santa Lucera"):
+        assert place not in names

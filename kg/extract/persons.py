@@ -489,7 +489,7 @@ def instruments_named_as_persons(ents: Entities) -> None:
 #: Words after which a capitalised run names a place: "arrested in X Y", "the state of X Y".
 PLACE_LEAD = (
     r"(?:\b(?:in|at|near)|\b(?:state|province|region|district|city|town|village|county|"
-    r"department|municipality|governorate|oblast) of)\s+"
+    r"department|municipality|governorate|oblast|prison|jail|camp) of)\s+"
 )
 
 
@@ -497,8 +497,15 @@ PLACE_LEAD_RE = re.compile(PLACE_LEAD)
 #: The words a match of PLACE_LEAD_RE starts with.
 PLACE_LEAD_WORDS = (
     "in at near state province region district city town village county department "
-    "municipality governorate oblast"
+    "municipality governorate oblast prison jail camp"
 ).split()
+#: A place's name after a lead, then a comma: the name after it, up to the sentence's end, is
+#: the larger place the first lies in ("in the municipality of X, Y Z.", "near X, Y.").
+_PLACE_WORD = r"[A-ZÀ-ÞĀ-Žİ][\w’'-]*"
+PLACE_IN_PLACE = re.compile(
+    rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}},[ \t]*\n?[ \t]*"
+    rf"(?={_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}[ \t]*[.;])"
+)
 #: What may follow a place's name: not more of a word, not another capitalised word.
 PLACE_END = re.compile(r"(?![\w’'-])(?!\s+[A-ZÀ-ÞĀ-Žİ])")
 
@@ -530,6 +537,9 @@ def place_leads(flat: str, index: dict[str, list[int]] | None = None) -> dict[st
         found = iter(finditer_at(PLACE_LEAD_RE, flat, starts))
     for m in found:
         leads.setdefault(flat[m.end() : m.end() + 1], []).append(m.end())
+        inner = PLACE_IN_PLACE.match(flat, m.end())
+        if inner and flat[m.end() : inner.end()].split()[0].rstrip(",") not in MONTHS:
+            leads.setdefault(flat[inner.end() : inner.end() + 1], []).append(inner.end())
     return leads
 
 
