@@ -80,6 +80,10 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("and-before-a-body", "On 3 May 2021, the Office of the President and Ministry of Justice "
      "ignored the arrest of Rina Holm.",
      {"Office of the President": "government", "Ministry of Justice": "ministry"}),
+    ("two-places-one-police", "On 3 May 2021, officers of the Vela and Strelsau Police's "
+     "cyber unit arrested Rina Holm.", {"Vela and Strelsau Police": "police"}),
+    ("a-body-and-a-police", "On 3 May 2021, the Vela Bar Association and Strelsau Police met "
+     "Rina Holm.", {"Vela Bar Association": "other", "Strelsau Police": "police"}),
     ("legal-form-variable-capital", "On 3 May 2021, Rina Holm was sued by the company "
      "Constructora Vela del Sur, S.A. de C.V., which builds the road.",
      {"Constructora Vela del Sur, S.A. de C.V.": "company"}),

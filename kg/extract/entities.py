@@ -182,6 +182,8 @@ def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> lis
             continue
         if _one_ministry(words[last:i], words[i + 1 :]):
             continue
+        if _two_places_one_body(words, last, i):
+            continue  # "Jammu and Kashmir Police": a body of a region named by two words
         if _one_body_for_causes(words[last:i], words[i + 1 :]):
             continue
         if (
@@ -231,6 +233,29 @@ def names_with_and(flat: str, runs: list[Run]) -> frozenset[tuple[str, str]]:
                 )
                 break
     return frozenset(pairs)
+
+
+def _two_places_one_body(words: list[str], last: int, i: int) -> bool:
+    """ "A and B Police", "A and B High Court": one word, "and", one word and a state body's
+    head word that ends the run; neither side's word a head, a title or an honorific."""
+    left, right = words[last:i], words[i + 1 :]
+    if len(left) != 1 or len(right) != 2 or words[i] != "and":
+        return False
+    if right[-1].endswith(("'s", "’s")):
+        right = [right[0], right[-1][:-2]]  # "A and B Police's unit"
+    head = head_of(right)
+    return (
+        head is not None
+        and head[0] == "organisation"
+        and head[1] == right[-1]
+        and ORG_HEADS.get(head[1]) in ("police", "court")
+        and left[0][:1].isupper()
+        and right[0][:1].isupper()
+        and head_of(left) is None
+        and head_of(right[:1]) is None
+        and left[0] not in TITLE_STOP
+        and left[0].rstrip(".") not in HONORIFICS
+    )
 
 
 def _one_ministry(left: list[str], right: list[str]) -> bool:
