@@ -142,3 +142,20 @@ def test_a_place_or_a_person_described_after_the_name_is_no_body() -> None:
     record = extract_case(text, appeal_id="t")
     names = {o["name"] for o in record["organisations"]}
     assert not names & {"Kastra", "Omar Adly", "Zendaria"}
+
+
+def test_a_body_whose_name_opens_with_an_acronym_or_ends_with_a_complement() -> None:
+    text = (
+        "12 May 2025\n\nZembla: Rights group dissolved\n\nOn 4 May 2025, a court in Vela "
+        "dissolved the association SOS Marin Tosk, of which Ms. Lara Fen is the secretary. "
+        "Police also questioned Ms. Fen in Tosk. We call for the dissolution of SOS Marin Tosk "
+        "to be reversed.\n\nSigned:\nZembla Rights Watch\nVela Legal Aid Centre\n"
+        "Kosta Voices for Justice in Zembla\nTarn Valley Network\n"
+    )
+    record = extract_case(text, appeal_id="t-nonpersons-acronym")
+    persons = [p["name"] for p in record["persons"]]
+    bodies = {o["name"]: o for o in record["organisations"]}
+    assert "Lara Fen" in persons
+    assert "Marin Tosk" not in persons and "Kosta Voices" not in persons
+    assert [e["quote"] for e in bodies["SOS Marin Tosk"]["evidence"]] == ["SOS Marin Tosk"] * 2
+    assert bodies["Kosta Voices for Justice in Zembla"]["kind"] == "ngo"

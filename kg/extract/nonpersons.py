@@ -67,6 +67,9 @@ HOLDER_OF_BEFORE = TailPattern(
 PARTICLE_BEFORE = re.compile(
     r"(?<![\w’'-])(?:de|des|du|del|della|la|las|los|les|da|das|do|dos)[ \t]*\n?[ \t]*$"
 )
+#: An acronym right before a run, which a person's name drops as a title would ("the
+#: association SOS X Y"): the body's name opens with it, and the noun stands before it.
+ACRONYM_BEFORE = re.compile(r"(?<![\w’'-])[A-Z]{2,}[ \t]*\n?[ \t]*$")
 #: A list item's marker at the start of a line: "5. ", "- ", "• ".
 ITEM_MARKER = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-•*–])?[ \t]*")
 #: The plural a partnership of lawyers or consultants is named with: "A & B Advocates".
@@ -90,6 +93,24 @@ def _to_body(ents: Entities, p: Entity, kind: str, name: str | None = None) -> N
     ents.items.remove(p)
 
 
+def _open_with_acronym(flat: str, p: Entity, acronym: str) -> None:
+    """The person ``p`` is a body whose name opens with ``acronym``: each mention of the whole
+    name right after the acronym takes it in, and the name does too; a mention of fewer words
+    (the name's last word alone, read as a surname) is no mention of the body."""
+    words = len((p.name or "").split())
+    mentions = []
+    for a, b in p.mentions:
+        if len(flat[a:b].split()) < words:
+            continue
+        acr = ACRONYM_BEFORE.search(flat, max(0, a - 12), a)
+        if acr is not None and acr.group().strip() == acronym:
+            a = acr.start()
+        mentions.append((a, b))
+    if mentions:
+        p.mentions = mentions
+        p.name = f"{acronym} {p.name}"
+
+
 def _line_of(flat: str, a: int, b: int) -> tuple[int, int]:
     """The start and end of the line that holds ``flat[a:b]``."""
     start = flat.rfind("\n", 0, a) + 1
@@ -103,12 +124,18 @@ def _item(flat: str, start: int, end: int) -> str:
     return line[ITEM_MARKER.match(line).end() :].strip()  # type: ignore[union-attr]
 
 
+#: The complement a body's name ends with, which a person's name stops before: " for
+#: Democracy in Africa", " of Southern Africa".
+COMPLEMENT = re.compile(r" (?:for|of|on|in|against) (?:the )?[A-ZÀ-ÞĀ-Žİ][^,;:()]*$")
+
+
 def _listed_among_bodies(flat: str, a: int, b: int, bodies: set[str]) -> bool:
     """The name fills its line, and the lines right above and below (no blank line between)
     each name a body and nothing else: an item of a list of bodies, such as the signatories of
     a joint statement."""
     start, end = _line_of(flat, a, b)
-    if _item(flat, start, end) != flat[a:b]:
+    item = _item(flat, start, end)
+    if item != flat[a:b] and not (item.startswith(flat[a:b]) and COMPLEMENT.match(item, b - a)):
         return False
     if start < 2 or end + 1 >= len(flat):
         return False
@@ -148,6 +175,15 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
         for a, b in kept:
             before = flat[max(0, a - 80) : a]
             m = BODY_NOUN_BEFORE.search(before)
+            if m is None and (acr := ACRONYM_BEFORE.search(flat, max(0, a - 12), a)):
+                if f"{acr.group().strip()} {p.name}" in bodies:
+                    # "the dissolution of SOS X Y" after "the association SOS X Y"
+                    _open_with_acronym(flat, p, acr.group().strip())
+                    kind = "ngo"  # the body of that name takes the mentions
+                    break
+                m = BODY_NOUN_BEFORE.search(flat[max(0, acr.start() - 80) : acr.start()])
+                if m is not None:
+                    _open_with_acronym(flat, p, acr.group().strip())
             if m and not PERSON_VERB_AFTER.match(flat, b):
                 kind = BODY_NOUN_KINDS[m.group("noun")]
                 break
@@ -163,6 +199,11 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
                 break
             if _listed_among_bodies(doc.text, a, b, bodies):
                 kind = "ngo"
+                start, end = _line_of(doc.text, a, b)
+                whole = _item(doc.text, start, end)
+                if whole != p.name:  # the name with its complement: "X Y for Democracy"
+                    p.name = whole
+                    p.mentions = [(a, a + len(whole))]
                 break
         if kind is not None:
             _to_body(ents, p, kind)
