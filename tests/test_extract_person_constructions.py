@@ -144,6 +144,8 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Rina Holm"]),
     ("heading", "ADDITIONAL INFORMATION\nOn 3 May 2021, police arrested Rina Holm.",
      ["Rina Holm"]),
+    ("quoted-movement", 'Since the "Vela Bread Freedom" uprising of 2019, police have '
+     "arrested Rina Holm twice.", ["Rina Holm"]),
     ("named-prison", "On 3 May 2021, Rina Holm was moved to Vela Central Prison.",
      ["Rina Holm"]),
 ]  # fmt: skip

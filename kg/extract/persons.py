@@ -173,6 +173,12 @@ def add_person_candidate(
         and PLACE_BEFORE.search(doc.flat[max(0, toks[0][1] - 8) : toks[0][1]])
     ):
         return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
+    if (
+        toks
+        and QUOTED_BEFORE_NOUN.match(doc.flat, toks[-1][2])
+        and doc.flat[toks[0][1] - 1 : toks[0][1]] in ('"', "“")
+    ):
+        return  # 'the "Woman Life Freedom" uprising': a quoted name of a movement or campaign
     if toks and WORK_BEFORE.search(doc.flat, max(0, toks[0][1] - 40), toks[0][1]):
         return  # "his novel The Greedy X", "the film Y": the title of a work
     if toks and MEMBER_OF_BEFORE.search(doc.flat, max(0, toks[0][1] - 40), toks[0][1]):
@@ -1304,6 +1310,11 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
 
 #: A court or office named after the judge who sits in it: "the Court of the Chief Magistrate".
 BODY_OF_BEFORE = re.compile(r"\b(?:Courts?|Office|Chambers?|Tribunal)\s+of\s+$")
+#: A closing quote, then a noun for a movement or a campaign: what the quoted words name.
+QUOTED_BEFORE_NOUN = re.compile(
+    r"[\"”]\s+(?:uprising|movement|campaign|protests?|revolution|slogan|demonstrations?|"
+    r"march|rally|strike|initiative|coalition)\b"
+)
 #: A name set off by a comma right after a description: "..., Ana Lind," or "..., Judge Ana Lind".
 NAME_APPOSED_AFTER = re.compile(
     r",\s+(?:(?:Mr|Ms|Mrs|Dr|Judge)\.?\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+[A-ZÀ-ÞĀ-Žİ]"
