@@ -84,6 +84,8 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "cyber unit arrested Rina Holm.", {"Vela and Strelsau Police": "police"}),
     ("a-body-and-a-police", "On 3 May 2021, the Vela Bar Association and Strelsau Police met "
      "Rina Holm.", {"Vela Bar Association": "other", "Strelsau Police": "police"}),
+    ("speaker-of-parliament", "On 3 May 2021, the Speaker of the Parliament of Zembla called "
+     "the arrest of Rina Holm lawful.", {"Parliament of Zembla": "parliament"}),
     ("legal-form-variable-capital", "On 3 May 2021, Rina Holm was sued by the company "
      "Constructora Vela del Sur, S.A. de C.V., which builds the road.",
      {"Constructora Vela del Sur, S.A. de C.V.": "company"}),
