@@ -983,3 +983,17 @@ def test_a_place_of_custody_and_the_region_a_place_lies_in_are_no_persons() -> N
     assert "Rina Holm" in names and "Teo Varga" in names
     for place in ("Campo Alto", "Santa Lucera"):
         assert place not in names
+
+
+def test_surnames_joined_by_particles_are_the_person_so_named_not_a_kin_sharing_one() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender threatened\n\nMs. Rina Sol Varga de la Pena leads a "
+        "farmers' union. On 2 May 2025, police arrested Ms. Varga de la Pena in Tarun. Her son, "
+        "Mr. Teo Varga, filed a complaint. Police questioned Ms. Varga de la Pena again.\n"
+    )
+    persons = {p["name"]: p for p in extract_case(text, appeal_id="t-persons-tails")["persons"]}
+    rina = [e["quote"] for e in persons["Rina Sol Varga de la Pena"]["evidence"]]
+    teo = [e["quote"] for e in persons["Teo Varga"]["evidence"]]
+    assert rina.count("Varga de la Pena") == 2
+    assert teo == ["Teo Varga"]
+    assert "Ms Varga de la Pena" in persons["Rina Sol Varga de la Pena"]["variants"]

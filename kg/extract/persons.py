@@ -761,8 +761,10 @@ def _initials_of(short: list[str], full: list[str]) -> bool:
 #: stand between the words ("Acuña Atalaya de Chaupe", "Salman bin Hadi").
 _HON_WORD = r"(?:(?:al|el|as|ash|ad|an|ar|at|az|ul)-)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+"
 _PARTICLE = r"(?:bin|ibn|bint|abu|de|del|della|di|da|dos|das|du|van|von|der|den)"
+#: An article after a particle: "de la", "de los", "van der".
+_ARTICLE = r"(?:(?:la|las|los|le|der|den)\s+)"
 HONORIFIC_NAME = re.compile(
-    rf"\b(?P<h>Mr|Ms|Mrs|Miss|Dr|Messrs)\.?\s+(?P<n>{_HON_WORD}(?:\s+(?:{_PARTICLE}\s+)?"
+    rf"\b(?P<h>Mr|Ms|Mrs|Miss|Dr|Messrs)\.?\s+(?P<n>{_HON_WORD}(?:\s+(?:{_PARTICLE}\s+{_ARTICLE}?)?"
     rf"{_HON_WORD}){{0,4}})(?P<more>(?:,?\s+(?:and\s+)?(?!(?:Mr|Ms|Mrs|Miss|Dr|Messrs)\b)"
     r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)*)"
 )

@@ -58,6 +58,7 @@ from kg.extract.names import (
 )
 from kg.extract.nonpersons import bodies_by_apposition, bodies_read_as_persons
 from kg.extract.persons import (
+    NAME_PARTICLES,
     add_honorific_mentions,
     add_kin_names,
     add_nicknamed_persons,
@@ -309,6 +310,7 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
             owners[words[-1]] = p
     if not owners:
         return
+    tails = _surname_tails(doc, persons)
     hits: dict[str, list[tuple[int, int]]] = {}
     # "al-Harbi" opens a sentence as "Al-Harbi": the article prefix capitalised
     opening = {w[0].upper() + w[1:]: w for w in owners if ARTICLE_PREFIX.match(w)}
@@ -324,10 +326,42 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
                 continue  # "Ines Kovacs": a given name comes first; "Minister X" is X
             if any(a <= start < b for q in persons if q is not p for a, b in q.mentions):
                 continue  # "Lee Mei-ling": the word opens another person's name
+            if any(a <= start < b for a, b, _ in tails):
+                continue  # "Ms. Huamán de la Cruz": the word opens another's surnames
             p.mentions.append((start, end))
             if last not in p.variants:
                 p.variants.append(last)
     _add_first_word_mentions(doc, ents, persons)
+
+
+def _surname_tails(doc: Doc, persons: list[Entity]) -> list[tuple[int, int, Entity]]:
+    """Where a person's surnames joined by particles are written without the given names
+    ("Ms. A de la B" of "C A de la B"): the span and its person. Each such tail is that
+    person's mention, and a word of it is no bare surname of someone else ("A" of "D A")."""
+    flat = doc.flat
+    found: list[tuple[int, int, Entity]] = []
+    for q in persons:
+        words = (q.name or "").split()
+        if len(words) < 4:
+            continue
+        # the tail from the first surname that a particle follows: "A de la B", "A y B"
+        k = next(
+            (i for i in range(1, len(words) - 1)
+             if words[i] not in NAME_PARTICLES and not words[i].endswith(".")
+             and words[i + 1] in NAME_PARTICLES),
+            None,
+        )  # fmt: skip
+        if k is None:
+            continue
+        tail = re.compile(r"\s+".join(re.escape(w) for w in words[k:]) + r"(?![\w’'-])")
+        for start, _ in find_words(flat, [words[k]], doc.word_index):
+            m = tail.match(flat, start)
+            if m and not any(a <= start < b for a, b in q.mentions):
+                found.append((start, m.end(), q))
+    for a, b, q in found:
+        q.mentions = [(x, y) for x, y in q.mentions if not a <= x < b]
+        q.mentions.append((a, b))
+    return found
 
 
 #: What follows a bare surname used alone: a lower-case word or punctuation, not more of a name.
