@@ -1758,3 +1758,14 @@ def test_its_head_after_an_outlet_told_by_its_noun_is_a_journalist() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Ivo Sand"] == ["journalist"]  # "its" stands for the magazine
     assert "journalist" not in roles["Pavel Sorn"]  # "its" stands for the league
+
+
+def test_a_minister_of_religion_after_a_name_is_no_official() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Priest abducted\n\nOn 2 May 2026, Tom Reed, a lay minister of a "
+        "parish in Tarn, was taken from his home by men in plain clothes. Ivo Sand, the "
+        "interior minister, denied it.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert "official" not in roles["Tom Reed"]  # a minister of religion
+    assert roles["Ivo Sand"] == ["official"]

@@ -1526,7 +1526,9 @@ APPOSED_ROLES = [
         (r"[\w-]+", r"(?:eye)?witness\b", "witness"),
         (
             r"[\w’'-]+",  # "the country's interior minister"
-            r"(?:mayor|governor|minister|commander|member of (?:parliament|the [\w ]{0,30}"
+            # (not "a lay minister of a parish": a minister of religion)
+            r"(?:mayor|governor|(?<!lay )minister(?! of (?:a|the|his|her) (?:parish|church|"
+            r"congregation|mosque|temple))|commander|member of (?:parliament|the [\w ]{0,30}"
             r"(?:assembly|"
             r"parliament|senate|congress))|MP|senator|ombuds(?:man|woman|person)|ambassador|"
             r"prefect|prime minister|president of the (?:republic|country)|(?:country|nation|"
