@@ -24,6 +24,8 @@ def _case(suffix: str) -> list[tuple[str, str, str | ox.Literal]]:
         (d, AKG + "memberOf", o),
         (o, LABEL, ox.Literal("Ruiz Legal Aid")),
         (o, AKG + "basedIn", t),
+        # derived by ontology/rules/based-in-arranged-territory.rq in a build
+        (o, AKG + "basedInArrangedTerritory", t),
         (t, LABEL, ox.Literal("Velmar")),
         (f"{EX}arrangement", TYPE, AKG + "JurisdictionArrangement"),
         (f"{EX}arrangement", AKG + "territory", t),
