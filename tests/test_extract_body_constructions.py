@@ -84,6 +84,8 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "cyber unit arrested Rina Holm.", {"Vela and Strelsau Police": "police"}),
     ("a-body-and-a-police", "On 3 May 2021, the Vela Bar Association and Strelsau Police met "
      "Rina Holm.", {"Vela Bar Association": "other", "Strelsau Police": "police"}),
+    ("bare-head-in-a-city", "On 3 May 2021, after Rina Holm briefed the Vela Rights Committee, "
+     "the Committee in Strelsau said she had been arrested.", {"Vela Rights Committee": "ngo"}),
     ("speaker-of-parliament", "On 3 May 2021, the Speaker of the Parliament of Zembla called "
      "the arrest of Rina Holm lawful.", {"Parliament of Zembla": "parliament"}),
     ("legal-form-variable-capital", "On 3 May 2021, Rina Holm was sued by the company "

@@ -459,7 +459,12 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
             if (tail and tail[0] in MONTHS) or (
                 w == "in"
                 and head
-                and ORG_HEADS.get(head[1]) in STATE_KINDS
+                # a state body's seat; or a bare head word ("the Committee in Geneva"), which
+                # refers back to a body already named
+                and (
+                    ORG_HEADS.get(head[1]) in STATE_KINDS
+                    or (i == 1 and toks[0][0] == head[1] and len(tail) <= 2)
+                )
                 and (head_of(tail) or ("", ""))[0] != "organisation"
             ):
                 toks = toks[:i]
