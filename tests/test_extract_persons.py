@@ -997,3 +997,16 @@ def test_surnames_joined_by_particles_are_the_person_so_named_not_a_kin_sharing_
     assert rina.count("Varga de la Pena") == 2
     assert teo == ["Teo Varga"]
     assert "Ms Varga de la Pena" in persons["Rina Sol Varga de la Pena"]["variants"]
+
+
+def test_a_country_name_ends_an_addressee_name_on_its_own_line() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Farmers on trial\n\nThe farmer Rina Holm will stand trial on "
+        "9 June 2025.\n\nWRITE TO:\n\nAttorney General\nTeo Varga Montenegro\nOffice of the "
+        "Attorney General\nChile Costa\n\nDear Attorney General,\n\nDrop the charges "
+        "against Rina Holm.\n"
+    )
+    names = [p["name"] for p in extract_case(text, appeal_id="t-persons-country")["persons"]]
+    assert "Rina Holm" in names
+    assert "Teo Varga Montenegro" in names
+    assert "Chile Costa" not in names  # two words: a place's line, not a name

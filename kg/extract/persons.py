@@ -205,10 +205,10 @@ def add_person_candidate(
     if any(
         w in CONNECTORS
         or w in MONTHS
-        or w in COUNTRIES
+        or (w in COUNTRIES and not (k == len(words) - 1 and _country_surname(doc, words, toks)))
         or w in DEMONYMS
         or ((w in NON_NAME or w in TITLE_STOP) and not _chinese_given_name(words))
-        for w in words
+        for k, w in enumerate(words)
     ):
         return
     if not all(
@@ -233,6 +233,19 @@ def add_person_candidate(
     if PLACE_NOUN_AFTER.match(doc.flat, end):
         return  # "Wadi Vela prison", "Kara Tepe district": the name of a place
     ents.add(Entity("person", name, toks[0][1], end))
+
+
+def _country_surname(doc: Doc, words: list[str], toks: list) -> bool:
+    """A country's name is a surname where it ends a name of three or four words that fills
+    its line, as an address block names its addressee ("A B Montenegro" over the office's
+    name): no other word of it is a country's, a demonym or a place's."""
+    if len(words) < 3 or any(w in COUNTRIES or w in DEMONYMS for w in words[:-1]):
+        return False
+    start, end = toks[0][1], toks[-1][2]
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_end = doc.text.find("\n", end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    return not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip()
 
 
 def add_given_name_sharing(doc: Doc, ents: Entities, given: Run, full: Run) -> None:
