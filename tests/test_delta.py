@@ -266,6 +266,55 @@ def test_apply_changes_moves_a_fact_between_graphs() -> None:
     assert len(quads) == len({q for q, _ in quads}), "each triple in one graph"
     assert delta.moved == 2 and delta.touched == set(g.values())
     assert index == {" ".join(str(x) for x in own_fact): sorted([g["a"], g["c"]])}
+    # a, not written, gained the shared fact and lost its own one: named for its export files
+    key = " ".join(str(x) for x in own_fact)
+    assert delta.moved_keys == {g["a"]: ({key}, {" ".join(str(x) for x in shared_fact)})}
+    assert set(delta.contents) == {g["b"], g["c"]}
+
+
+def test_a_graph_the_change_moved_triples_of_takes_its_triples_from_its_previous_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A graph no record change wrote again, that gained and lost triples other graphs'
+    changes moved, has its triples now from its previous export lines and those moves (its
+    export files are made from them with the written graphs'): the store's triples, whatever
+    order; one whose previous lines do not hold what it lost is left to be read from the
+    store."""
+    from kg.store.stream import _moved_contents
+
+    store = ox.Store()
+    g = {n: f"https://w3id.org/appeals-kg/graph/appeal/a-{n}" for n in "abc"}
+    p = ox.NamedNode("https://example.org/p")
+
+    def t(s: str, o: str) -> ox.Triple:
+        return ox.Triple(ox.NamedNode(f"https://example.org/{s}"), p, ox.Literal(o))
+
+    shared_fact, own_fact = t("x", "shared"), t("y", "own")
+    store.add(ox.Quad(*shared_fact, ox.NamedNode(str(REFERENCE_GRAPH))))
+    a_before = [own_fact, t("a", "a1"), t("a", "a2")]
+    store.extend(ox.Quad(*x, ox.NamedNode(g["a"])) for x in a_before)
+    store.add(ox.Quad(*t("b", "b only"), ox.NamedNode(g["b"])))
+    index = {_key(shared_fact): sorted([g["a"], g["b"]])}
+    lines = [_key(x) for x in a_before]
+    delta = apply_changes(store, index, {g["b"]: [t("b", "b again")], g["c"]: [own_fact]}, [])
+
+    previous = {g["a"]: list(lines)}
+    import kg.store.stream as stream
+
+    def graph_lines(_generation: Path, graphs: Iterable[str]) -> dict[str, list[str]]:
+        return {k: v for k, v in previous.items() if k in set(graphs)}
+
+    monkeypatch.setattr(stream, "graph_lines", graph_lines)
+    _moved_contents(tmp_path, delta)
+    a_graph = ox.NamedNode(g["a"])
+    now = sorted(_key(q.triple) for q in store.quads_for_pattern(None, None, None, a_graph))
+    assert sorted(delta.contents[g["a"]]) == now
+    assert _key(shared_fact) in now and _key(own_fact) not in now
+    # previous lines without the triple it lost: not the graph the change was weighed on
+    del delta.contents[g["a"]]
+    previous[g["a"]] = [k for k in lines if k != _key(own_fact)]
+    _moved_contents(tmp_path, delta)
+    assert g["a"] not in delta.contents
 
 
 def _raw_store(

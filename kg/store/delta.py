@@ -165,6 +165,10 @@ class Delta:
     # Every triple each written graph holds after the change, as N-Triples text without the
     # final dot (its export files are made from them, not read back from the store).
     contents: dict[str, list[str]] = field(default_factory=dict)
+    # Per appeal graph that was not written but gained or lost a triple another graph's change
+    # moved (``touched``): the triples it lost and those it gained, as text. Its previous
+    # triples changed by these are its triples now (its export files are made from them).
+    moved_keys: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
 
     @property
     def added(self) -> set[ox.Triple]:
@@ -348,6 +352,8 @@ def apply_changes(
                 removes.append(ox.Quad(*t, was))
                 if was != _REF:
                     shrunk.add(str(was.value))
+                    if str(was.value) not in changing:
+                        delta.moved_keys.setdefault(str(was.value), (set(), set()))[0].add(k)
         if will is not None and (will != was or str(will.value) in changing):
             adds.append((k, ox.Quad(*t, will)))
             if will != was or str(will.value) not in in_place:
@@ -355,6 +361,7 @@ def apply_changes(
             if str(will.value) not in changing and will != _REF:
                 delta.moved += 1
                 delta.touched.add(str(will.value))
+                delta.moved_keys.setdefault(str(will.value), (set(), set()))[1].add(k)
         if was is not None and was != will and was != _REF and str(was.value) not in changing:
             delta.moved += 1
             delta.touched.add(str(was.value))

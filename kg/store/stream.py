@@ -836,6 +836,7 @@ def _build_from(
             held = graph_lines(generation, [*written, *gone])
             delta = apply_changes(store, shared, written, gone, held)
             del held
+            _moved_contents(generation, delta)
             say(
                 f"build: {delta.graphs_written} graph(s) written, {delta.graphs_removed} "
                 f"removed, {delta.moved} triple(s) moved between other graphs"
@@ -1499,6 +1500,27 @@ def _graph_lines(
         for g, lines in cut.items():
             out.setdefault(g, []).extend(lines)
     return out
+
+
+def _moved_contents(generation: Path, delta: Any) -> None:
+    """Add to ``delta.contents`` the triples of each appeal graph the change did not write but
+    moved a triple into or out of: its previous export file's lines less those it lost, with
+    those it gained. Its export files are then made with the written graphs' (in the build's
+    workers when there are enough), not from a read of the store in this process (some 12 ms
+    a graph at 10,000 appeals). A graph whose file is not there, or whose change names a blank
+    node, is left out: its files are made from the store, as before."""
+    moved = {g: m for g, m in delta.moved_keys.items() if g not in delta.contents}
+    if not moved:
+        return
+    before = graph_lines(generation, moved)
+    for g, (lost, gained) in moved.items():
+        lines = before.get(g)
+        if lines is None or any("_:" in k for k in (*lost, *gained)):
+            continue
+        had = set(lines)
+        if not lost <= had or gained & had:  # not the graph the change was weighed on
+            continue
+        delta.contents[g] = [k for k in lines if k not in lost] + sorted(gained)
 
 
 def _chunk_lines(chunk: str) -> dict[str, list[str]]:
