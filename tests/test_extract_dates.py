@@ -93,3 +93,38 @@ def test_this_month_alone_is_no_date() -> None:
         "On 3 June 2024, Tom Reed was killed. He is the third journalist killed this month."
     )
     assert ("killing", "2024-06") not in got
+
+
+# A day without a year counted from an event whose day was told: the year that makes the count
+# come out, not the year of a background paragraph read in between.
+_COUNTED = (
+    "Ana Lee was shot dead on 23 January 2024.\n\n"
+    "On 26 March 2019, she told the minister that she feared for her life.\n\n"
+    "On January 19, {count} she was killed, the board ordered the seizure of the assets of "
+    "Zembla Media."
+)
+
+
+@pytest.mark.parametrize("count", ["four days before", "4 days before"])
+def test_a_day_counted_from_a_told_event_takes_its_year(count: str) -> None:
+    got = _pairs(_COUNTED.format(count=count))
+    assert ("seizure", "2024-01-19") in got
+    assert ("seizure", "2019-01-19") not in got
+    # the step the count names is on its own day, not on the day counted from it
+    assert ("killing", "2024-01-19") not in got
+    assert ("killing", "2019-01-19") not in got
+
+
+def test_a_count_that_does_not_come_out_leaves_the_year_of_the_story() -> None:
+    # three days before 23 January is not 19 January: no year is taken from the killing
+    got = _pairs(_COUNTED.format(count="three days before"))
+    assert ("seizure", "2019-01-19") in got
+
+
+def test_a_day_counted_before_a_step_dates_the_step() -> None:
+    got = _pairs(
+        "On 19 May 2024, four days before Ana Lee was released, the court ordered the "
+        "seizure of the assets of Zembla Media."
+    )
+    assert ("release", "2024-05-23") in got
+    assert ("release", "2024-05-19") not in got

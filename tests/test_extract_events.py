@@ -2938,3 +2938,29 @@ def test_a_step_told_on_a_witness_word_takes_no_date_from_the_paragraph(
     body: str, want: set[tuple[str, str | None]]
 ) -> None:
     assert _pairs(body, "10 June 2024") == want
+
+
+@pytest.mark.parametrize("aux", ["was", "had been"])
+def test_a_relative_clause_keeps_its_date_from_the_next_conjunct(aux: str) -> None:
+    # "released A, who was arrested on 3 May, and charged B": the charge goes with the release,
+    # not with the day the relative clause gives
+    got = _pairs(
+        f"On 20 April 2024, police released Ana Lee, who {aux} arrested on 3 April, and "
+        "charged Tom Reed with sedition."
+    )
+    assert ("arrest", "2024-04-03") in got
+    assert ("charge", "2024-04-20") in got
+    assert ("charge", "2024-04-03") not in got
+
+
+def test_a_relative_clause_date_gives_an_undated_conjunct_no_date() -> None:
+    got = _pairs(
+        "Police released Ana Lee, who was arrested on 3 April 2024, and charged Tom Reed "
+        "with sedition."
+    )
+    assert ("charge", "2024-04-03") not in got
+
+
+def test_a_conjunct_of_the_main_clause_still_takes_its_date() -> None:
+    got = _pairs("Ana Lee was arrested on 3 April 2024, and charged with sedition.")
+    assert ("charge", "2024-04-03") in got

@@ -359,6 +359,13 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 anchor = date(*value)  # type: ignore[arg-type]
                 days.append((start, anchor))
             no_year = not (m.group("y1") or m.group("y2") or m.group("y3") or m.group("ny"))
+            if no_year and value[2] is not None:
+                # "On January 19, four days before she was killed": a day counted from an
+                # event whose day was told takes the year that makes the count come out
+                counted = _counted_year(flat, end, value, days)
+                if counted is not None and counted != value[0]:
+                    value = (counted, value[1], value[2])
+                    year = counted
             listed = DAY_LISTED.search(flat, max(0, start - 12), start) if m.group("d1") else None
             night = NIGHT_OF.search(flat, max(0, start - 30), start) if m.group("d1") else None
             if night and value[2] is not None:
@@ -403,6 +410,39 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 anchor = date(*value)  # type: ignore[arg-type]
     _share_years(flat, out, yearless)
     return out
+
+
+#: ", four days before" after a day: the day counted from an event told after it.
+COUNTED_FROM = re.compile(
+    r"\s*,\s*(?P<n>\w+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>before|after)\s", re.I
+)
+
+
+def _counted_year(
+    flat: str, end: int, value: tuple[int, int | None, int | None], days: list[tuple[int, date]]
+) -> int | None:
+    """The year of a day without one that a count from an event follows ("January 19, four
+    days before she was killed"): the year in which the day, moved by the count, falls on a
+    day told before it (the event's), the latest such; None if no day told fits."""
+    m = COUNTED_FROM.match(flat, end)
+    if m is None or value[1] is None or value[2] is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if not n or n > 31:
+        return None
+    if m.group("unit").lower().startswith("week"):
+        n *= 7
+    step = timedelta(days=n if m.group("dir").lower() == "before" else -n)
+    for _start, told in reversed(days):
+        for y in (told.year, told.year - 1, told.year + 1):
+            try:
+                day = date(y, value[1], value[2])
+            except ValueError:
+                continue
+            if day + step == told:
+                return y
+    return None
 
 
 #: "night of 3 to " before "4 May": a night across two days, told from the first.

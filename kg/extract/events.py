@@ -574,13 +574,15 @@ VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
 #: ", three days after " and up to five words before a verb group: a step told in a clause that
 #: counts back from the date before it ("On 10 May, three days after she was released, ...").
 COUNT_AFTER = re.compile(
-    r"\s*,\s*(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?)\s+after\s+(?:[\w’'.-]+\s+){0,5}?"
+    r"\s*,\s*(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\s+"
+    r"(?:[\w’'.-]+\s+){0,5}?"
 )
 
 
 def _counted_back(flat: str, sdates: list[DateMention], group: int) -> Any:
-    """The day a step told in a clause that counts back from the date before it took place:
-    "On 10 May 2024, three days after Ana Lee was released, ..." gives 7 May."""
+    """The day a step told in a clause that counts from the date before it took place:
+    "On 10 May 2024, three days after Ana Lee was released, ..." gives 7 May; "..., three days
+    before Ana Lee was released" gives 13 May."""
     for d in sdates:
         if d.end <= group and d.value[2] is not None:
             m = COUNT_AFTER.fullmatch(flat, d.end, group)
@@ -591,6 +593,8 @@ def _counted_back(flat: str, sdates: list[DateMention], group: int) -> Any:
             if n is None:
                 return None
             days = n * (7 if m.group("unit").startswith("week") else 1)
+            if m.group("dir") == "before":
+                days = -days  # "On 19 May, four days before she was killed": 23 May
             day = datetime.date(*d.value) - datetime.timedelta(days=days)
             return (day.year, day.month, day.day)
     return None
@@ -1039,6 +1043,7 @@ def find_events(
         # the event each (type, date) of the sentence was told as, and the clause of its trigger
         told_in: dict[tuple[str, str | None], tuple[tuple[int, int], dict[str, Any]]] = {}
         sent_values: list[Any] = []
+        sent_at: list[int] = []  # where each event of sent_values stands
         bound = {a: tight_date(flat, sdates, b) for a, b, _ in hits}
         # ("At a hearing on 3 May before the court, the judge ruled": a date inside the phrase
         # of another event does not keep the ruling from its date)
@@ -1190,11 +1195,19 @@ def find_events(
                 value = None  # "were detained and later remanded": after the date, not on it
             elif (
                 CONTINUES.search(pre)
-                and sent_values
-                and sent_values[-1] is not None
+                and (
+                    main := [
+                        v
+                        for v, at in zip(sent_values, sent_at, strict=True)
+                        if not RELATIVE_OPEN.search(flat, s.start, at)
+                    ]
+                )
+                and main[-1] is not None
                 and not any(c0 <= d.start < c1 for d in sdates for c0, c1 in [_clause(clauses, a)])
             ):
-                value = sent_values[-1]  # "was arrested on 3 May ..., and taken to a prison"
+                # "was arrested on 3 May ..., and taken to a prison"; not the step of a relative
+                # clause closed before ("released A, who was arrested on 3 May, and charged B")
+                value = main[-1]
             resumes = None
             if etype == "trial_hearing" and ADJOURNED.match(flat, a):
                 # "adjourned the case to 18 January": a hearing that day, and one set for then
@@ -1255,6 +1268,7 @@ def find_events(
             ):
                 continue
             sent_values.append(value)
+            sent_at.append(a)
             values = [v for v in (value, resumes) if v is not None] or [None]
             if k == len(hits) - 1 and value is not None:
                 values += [v for v in gapped_dates(sdates, b, flat) if v != value]
