@@ -135,6 +135,13 @@ def test_a_progressive_passive_is_no_act() -> None:
         "On 3 May 2024, the police opened the gates.",
         "On 3 May 2024, Ana Lee filed her tax return.",
         "On 3 May 2024, Ana Lee launched a new magazine.",
+        # "withdraw" is an event only with protection as its object
+        "On 3 May 2024, the police withdrew from the square.",
+        "On 3 May 2024, Ana Lee withdrew her name from the list.",
+        # "throw" is an attack only with a missile thrown at someone or something
+        "On 3 May 2024, Ana Lee threw a party at her home.",
+        # "followed" after "and" is shadowing only when people or vehicles follow
+        "On 3 May 2024, the meeting ended and followed by a dinner.",
     ],
 )
 def test_a_verb_that_needs_its_object_is_no_event_without_it(sentence: str) -> None:
