@@ -7,8 +7,8 @@ import pytest
 from kg.extract import extract_case
 
 
-def _pairs(body: str) -> set[tuple[str, str | None]]:
-    text = f"12 June 2024\n\nZembla: Poet detained\n\n{body}\n"
+def _pairs(body: str, appeal: str = "12 June 2024") -> set[tuple[str, str | None]]:
+    text = f"{appeal}\n\nZembla: Poet detained\n\n{body}\n"
     return {(e["type"], e["date"]) for e in extract_case(text, appeal_id="t")["events"]}
 
 
@@ -128,3 +128,38 @@ def test_a_day_counted_before_a_step_dates_the_step() -> None:
     )
     assert ("release", "2024-05-23") in got
     assert ("release", "2024-05-19") not in got
+
+
+def test_a_day_counted_from_an_event_anchors_the_next_count_in_its_year() -> None:
+    got = _pairs(
+        _COUNTED.format(count="four days before") + " The next day, police detained Tom Reed."
+    )
+    assert ("arrest", "2024-01-20") in got
+
+
+def test_a_day_without_a_year_long_after_the_appeal_is_of_the_year_before() -> None:
+    # the appeal is dated 10 February 2024: "20 December" is December 2023
+    got = _pairs(
+        "On 20 December, police arrested Ana Lee. The following day, she was charged.",
+        appeal="10 February 2024",
+    )
+    assert ("arrest", "2023-12-20") in got
+    assert ("charge", "2023-12-21") in got
+    assert ("arrest", "2024-12-20") not in got
+
+
+def test_a_day_without_a_year_soon_after_the_appeal_stays_in_its_year() -> None:
+    # a step a few weeks after the appeal's date is one to come, not one of the year before
+    got = _pairs("Her trial opened on 7 March.", appeal="10 February 2024")
+    assert ("trial_hearing", "2024-03-07") in got
+
+
+def test_a_day_without_a_year_soon_after_a_later_told_day_stays_in_its_year() -> None:
+    # an update told after the appeal: its "29 September" is measured from 17 June 2024
+    got = _pairs(
+        "On 17 June 2024, the court kept Ana Lee in detention and adjourned the trial to "
+        "29 September.",
+        appeal="10 February 2024",
+    )
+    assert ("trial_hearing", "2024-09-29") in got
+    assert ("trial_hearing", "2023-09-29") not in got

@@ -322,6 +322,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     found.sort(key=lambda x: x[0])
     year = appeal_date.year if appeal_date else None
     anchor: date | None = None
+    latest = appeal_date  # the latest day told with its year, the appeal's own at least
     days: list[tuple[int, date]] = []  # the full dates read so far, with where they stand
     out: list[DateMention] = []
     yearless: set[int] = set()
@@ -352,12 +353,6 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             value = absolute(m, year)
             if value is None:
                 continue
-            if m.group("y1") or m.group("y2") or m.group("y3"):
-                year = value[0]  # a bare "in 2019" is background; it does not set the year
-                sent_year = sent_year or year
-            if value[2] is not None and anchors:
-                anchor = date(*value)  # type: ignore[arg-type]
-                days.append((start, anchor))
             no_year = not (m.group("y1") or m.group("y2") or m.group("y3") or m.group("ny"))
             if no_year and value[2] is not None:
                 # "On January 19, four days before she was killed": a day counted from an
@@ -366,6 +361,20 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 if counted is not None and counted != value[0]:
                     value = (counted, value[1], value[2])
                     year = counted
+                elif counted is None and latest and _long_after(value, latest):
+                    # "On 20 December, police arrested her" in an appeal of February: the
+                    # December before it, not one more than half a year after the appeal (or
+                    # after the latest day told with its year: an update's "adjourned to
+                    # September 29")
+                    value = _valid(value[0] - 1, value[1], value[2]) or value
+            if m.group("y1") or m.group("y2") or m.group("y3"):
+                year = value[0]  # a bare "in 2019" is background; it does not set the year
+                sent_year = sent_year or year
+                if value[2] is not None and (latest is None or date(*value) > latest):  # type: ignore[arg-type]
+                    latest = date(*value)  # type: ignore[arg-type]
+            if value[2] is not None and anchors:
+                anchor = date(*value)  # type: ignore[arg-type]
+                days.append((start, anchor))
             listed = DAY_LISTED.search(flat, max(0, start - 12), start) if m.group("d1") else None
             night = NIGHT_OF.search(flat, max(0, start - 30), start) if m.group("d1") else None
             if night and value[2] is not None:
@@ -443,6 +452,17 @@ def _counted_year(
             if day + step == told:
                 return y
     return None
+
+
+#: How far after the appeal's date (or the latest day told with its year) a day given without
+#: a year may fall (a hearing set for a coming month); one further is of the year before.
+AHEAD = timedelta(days=183)
+
+
+def _long_after(value: tuple[int, int | None, int | None], latest: date) -> bool:
+    """Whether a day falls more than half a year after the latest day told."""
+    day = _valid(value[0], value[1] or 1, value[2] or 1)
+    return day is not None and date(*day) > latest + AHEAD  # type: ignore[arg-type]
 
 
 #: "night of 3 to " before "4 May": a night across two days, told from the first.
