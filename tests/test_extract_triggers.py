@@ -142,6 +142,8 @@ def test_a_progressive_passive_is_no_act() -> None:
         "On 3 May 2024, Ana Lee threw a party at her home.",
         # "followed" after "and" is shadowing only when people or vehicles follow
         "On 3 May 2024, the meeting ended and followed by a dinner.",
+        # "dismiss" a person from work: not one waved aside "as" something
+        "On 3 May 2024, the minister dismissed them as rumours.",
     ],
 )
 def test_a_verb_that_needs_its_object_is_no_event_without_it(sentence: str) -> None:
