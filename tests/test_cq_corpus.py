@@ -23,7 +23,7 @@ import pytest
 import yaml
 from goldcorpus import buildable, gold_files
 
-from kg.query import QueryResult, list_queries, run_query
+from kg.query import QueryResult, find_query, list_queries, run_query
 from kg.record.caserecord import appeal_iri
 from kg.store import Store
 from kg.store.build import build
@@ -375,3 +375,73 @@ def test_stated_in_is_each_event_and_the_appeals_reporting_it(gold_store: Store)
     expected = {(e, a) for e, a in reported if e in events}
     found = _pairs(gold_store, AKG + "statedIn")
     assert expected and found == expected
+
+
+def test_charge_jurisdiction_label_is_the_label_of_its_provisions_jurisdiction(
+    gold_store: Store,
+) -> None:
+    """akg:chargeJurisdictionLabel (CQ4) is the label of the jurisdiction of the instrument a
+    charge's provision is part of, not the provision's or the instrument's own label."""
+    part_of = _by_subject(_pairs(gold_store, "http://data.europa.eu/eli/ontology#is_part_of"))
+    jurisdiction = _by_subject(_pairs(gold_store, AKG + "jurisdiction"))
+    label = _by_subject(_pairs(gold_store, "http://www.w3.org/2000/01/rdf-schema#label"))
+    charges = {c for c, _ in _pairs(gold_store, AKG + "chargedPerson")}
+    provision = _by_subject(_pairs(gold_store, AKG + "provision"))
+    expected = {
+        (c, lab)
+        for c in charges
+        for p in provision.get(c, ())
+        for i in part_of.get(p, ())
+        for j in jurisdiction.get(i, ())
+        for lab in label.get(j, ())
+    }
+    found = _pairs(gold_store, AKG + "chargeJurisdictionLabel")
+    assert expected and found == expected
+    # not the label of the provision or of its instrument
+    near: set[tuple[str, str]] = set()
+    for c, provs in provision.items():
+        for p in provs:
+            near |= {(c, lab) for n in {p} | part_of.get(p, set()) for lab in label.get(n, ())}
+    assert near and not found & near
+
+
+def test_event_type_label_is_the_english_label_of_an_introducing_events_type(
+    gold_store: Store,
+) -> None:
+    """akg:eventTypeLabel (CQ4) is the English label of the type of each event that introduced
+    a charge, and no other event has one."""
+    _, rows = gold_store.query(
+        "SELECT ?t ?l WHERE { ?t <http://www.w3.org/2004/02/skos/core#prefLabel> ?l"
+        ' FILTER (LANG(?l) = "en") }'
+    )
+    english = {str(t): str(lab) for t, lab in rows}
+    kind = _by_subject(_pairs(gold_store, AKG + "eventType"))
+    introducing = {e for _, e in _pairs(gold_store, AKG + "introducedBy")}
+    expected = {(e, english[t]) for e in introducing for t in kind.get(e, ())}
+    found = _pairs(gold_store, AKG + "eventTypeLabel")
+    assert expected and found == expected
+    assert set(kind) - introducing  # other events: no label
+
+
+def test_cq04_reads_the_same_rows_as_through_the_base_triples(gold_store: Store) -> None:
+    """CQ4 over its shortcuts gives the rows its earlier text gave through the provision's
+    instrument and jurisdiction and the introducing event's type labels, in the same order."""
+    text = find_query("cq04").text
+    base = text.replace(
+        "  OPTIONAL { ?charge akg:chargeJurisdictionLabel ?jurisdictionLabel }\n",
+        "  OPTIONAL { ?charge akg:provision/<http://data.europa.eu/eli/ontology#is_part_of>"
+        "/akg:jurisdiction/rdfs:label ?jurisdictionLabel }\n",
+    ).replace(
+        "    OPTIONAL { ?introducedBy akg:eventTypeLabel ?introducedByTypeLabel }\n",
+        "    OPTIONAL { ?introducedBy akg:eventType ?introducedByType .\n"
+        "      OPTIONAL { ?introducedByType skos:prefLabel ?typePrefLabel .\n"
+        '        FILTER (LANGMATCHES(LANG(?typePrefLabel), "en")) } }\n'
+        "    BIND (COALESCE(STR(?typePrefLabel), REPLACE(STRAFTER(STR(?introducedByType),"
+        ' "/event-type/"), "_", " ")) AS ?introducedByTypeLabel)\n',
+    )
+    assert "{ ?charge akg:chargeJurisdictionLabel" not in base
+    assert "{ ?introducedBy akg:eventTypeLabel" not in base
+    new = gold_store.query(text)
+    old = gold_store.query(base)
+    assert new[1] and [list(r) for r in new[1]] == [list(r) for r in old[1]]
+    assert any(r[new[0].index("jurisdictionLabel")] for r in new[1])
