@@ -2964,3 +2964,33 @@ def test_a_relative_clause_date_gives_an_undated_conjunct_no_date() -> None:
 def test_a_conjunct_of_the_main_clause_still_takes_its_date() -> None:
     got = _pairs("Ana Lee was arrested on 3 April 2024, and charged with sedition.")
     assert ("charge", "2024-04-03") in got
+
+
+def test_a_step_counted_from_is_the_step_told_before() -> None:
+    # the count refers back to the killing told first: no second killing of that day, though
+    # the sentence names another person
+    evs = _named(
+        "Human rights defender Ana Lee was shot dead on 23 January 2024. On January 19, four "
+        "days before she was killed, soldiers threatened her colleague Tom Reed."
+    )
+    assert [(e["type"], e["date"], e["targets"]) for e in evs if e["type"] == "killing"] == [
+        ("killing", "2024-01-23", ["Ana Lee"])
+    ]
+    evs = _named(
+        "Human rights defender Tom Reed was arrested by police on 3 March 2024. On 5 March, two "
+        "days after police arrested him, officers beat his wife Eva Hart."
+    )
+    assert [(e["date"], e["targets"]) for e in evs if e["type"] == "arrest"] == [
+        ("2024-03-03", ["Tom Reed"])
+    ]
+
+
+def test_a_step_counted_from_of_someone_else_is_a_step_of_its_own() -> None:
+    evs = _named(
+        "Human rights defender Ana Lee was shot dead on 23 January 2024. On January 19, four "
+        "days before Tom Reed was killed, soldiers threatened Eva Hart."
+    )
+    killed = sorted((e["date"], sorted(e["targets"])) for e in evs if e["type"] == "killing")
+    assert len(killed) == 2
+    assert killed[0] == ("2024-01-23", ["Ana Lee"])
+    assert "Tom Reed" in killed[1][1]

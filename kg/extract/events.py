@@ -582,7 +582,7 @@ COUNT_AFTER = re.compile(
 def _counted_back(flat: str, sdates: list[DateMention], group: int) -> Any:
     """The day a step told in a clause that counts from the date before it took place:
     "On 10 May 2024, three days after Ana Lee was released, ..." gives 7 May; "..., three days
-    before Ana Lee was released" gives 13 May."""
+    before Ana Lee was released" gives 13 May; with where the count starts."""
     for d in sdates:
         if d.end <= group and d.value[2] is not None:
             m = COUNT_AFTER.fullmatch(flat, d.end, group)
@@ -596,8 +596,26 @@ def _counted_back(flat: str, sdates: list[DateMention], group: int) -> Any:
             if m.group("dir") == "before":
                 days = -days  # "On 19 May, four days before she was killed": 23 May
             day = datetime.date(*d.value) - datetime.timedelta(days=days)
-            return (day.year, day.month, day.day)
+            return (day.year, day.month, day.day), m.start()
     return None
+
+
+def _told_already(
+    events: list[dict[str, Any]],
+    etype: str,
+    day: str,
+    mentions: list[tuple[int, int, Any]],
+    lo: int,
+    hi: int,
+    person_ids: set[str],
+) -> bool:
+    """Whether a step counted from ("On 19 May, four days before she was killed") is one the
+    text told before, of that type and day, and of every person the count names between ``lo``
+    and ``hi``: a reference back to it, not another telling."""
+    named = {e.id for ma, _mb, e in mentions if lo <= ma < hi and e.id in person_ids}
+    return any(
+        ev["type"] == etype and ev["date"] == day and named <= set(ev["targets"]) for ev in events
+    )
 
 
 SINCE_AFTER = re.compile(r"\s+since\b")
@@ -1157,7 +1175,11 @@ def find_events(
             value = event_date([d for d in sdates if d not in taken], a, clauses, others, flat)
             counted = _counted_back(flat, sdates, group)
             if counted is not None:
-                value = counted  # "On 10 May, three days after she was released, ...": 7 May
+                value, since = counted  # "On 10 May, three days after she was released": 7 May
+                if _told_already(events, etype, format_date(value), mentions, since, b, person_ids):
+                    # "She was shot dead on 23 May. On 19 May, four days before she was
+                    # killed, ...": the count refers back to the step told; no second one
+                    continue
             if (
                 value is None
                 and frame != "state"
