@@ -1843,6 +1843,24 @@ def test_a_person_followed_by_men_or_a_car_is_threatened() -> None:
     assert not any(t == "threat" for t, _ in got)
 
 
+def test_a_threat_told_since_a_day_later_in_its_clause_began_that_day() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. Her brother, Tom Reed, has been followed by two "
+        "men on a motorcycle since 12 February 2024."
+    )
+    assert ("threat", "2024-02-12") in got
+    assert ("threat", None) not in got
+    # "since" an event, not a day: undated, as before
+    got = _pairs("Since the arrest of Ana Lee, her brother has been followed by two men.")
+    assert ("threat", None) in got
+    # the "since" of another verb joined by "and" is not the threat's start
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. She had received death threats and had been "
+        "a member of the council since 12 February 2019."
+    )
+    assert ("threat", "2019-02-12") not in got
+
+
 def test_a_phrase_that_ends_in_on_takes_the_date_right_after_it() -> None:
     # one sentence (the "S.A." does not end it) with a charge dated before the hearing's date
     body = (

@@ -637,6 +637,23 @@ def _since_date(flat: str, dates: list[DateMention], a: int, b: int) -> Any:
     return next((d.value for d in dates if end < d.start <= end + 3), None)
 
 
+#: From the end of a threat's trigger to a "since" later in its clause: "has been followed by
+#: men on a motorcycle since 12 February". Not across a comma or another verb joined by "and"
+#: ("had received threats and had been a beneficiary since 2014" dates the second verb).
+SINCE_LATER = re.compile(r"(?:(?!\band\b)[^,;:.]){0,60}?\bsince\s+")
+
+
+def _since_later(flat: str, dates: list[DateMention], b: int) -> Any:
+    """The day a standing threat began, told by "since" and a date later in its clause ("has
+    been followed by two men since 12 February"); ``None`` for "since her arrest"."""
+    for d in dates[bisect.bisect_right(dates, b, key=lambda d: d.start) :]:
+        if d.start > b + 80:
+            break
+        if SINCE_LATER.fullmatch(flat, b, d.start):
+            return d.value
+    return None
+
+
 #: A clause of time after a date, up to the trigger: "since 3 May 2024, when she was arrested".
 #: Not across "that": "until 3 May, when the ministry announced that he was detained" tells
 #: the day of the announcement, not of the custody it reports.
@@ -1194,6 +1211,8 @@ def find_events(
                 and (began := _since_date(flat, dates, a, b)) is not None
             ):
                 value = began  # "detained since January": the custody began then
+            elif etype == "threat" and (began := _since_later(flat, dates, b)) is not None:
+                value = began  # "has been followed by men since 12 February": it began then
             elif frame == "state" and not (
                 # "In 2021, he was detained for two weeks", "detained for two days in August
                 # 2024": a spell of stated length told with a date of its own clause is the
