@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from loadscript import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "bench_baseline.py"
 
-spec = importlib.util.spec_from_file_location("bench_baseline", SCRIPT)
-assert spec is not None and spec.loader is not None
-baseline = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(baseline)
+baseline = load_script("bench/bench_baseline.py")
 
 REPORT = """\
 \tCommand being timed: "kg build --store S"

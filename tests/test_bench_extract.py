@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from loadscript import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "bench" / "bench_extract.py"
@@ -78,12 +79,7 @@ def test_a_niced_run_says_so(tmp_path: Path) -> None:
 def test_no_corpus_beside_the_project_is_said_not_passed_over(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_extract_under_test", SCRIPT)
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_script("bench/bench_extract.py")
     monkeypatch.setattr(bench, "CORPUS", tmp_path / "no-corpus")
     figures = bench.measure(2, None, tmp_path / "extract.json")
     err = capsys.readouterr().err

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from loadscript import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "bench" / "ner_transfer.py"
@@ -17,11 +18,7 @@ SCRIPT = ROOT / "bench" / "ner_transfer.py"
 
 @pytest.fixture(scope="module")
 def nt():
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("ner_transfer", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/ner_transfer.py")  # puts bench/ on sys.path itself
 
 
 def ents_of(text: str, spans: list[tuple[str, str]]) -> list[tuple[int, int, str, str]]:

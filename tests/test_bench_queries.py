@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import queue
-import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
+from loadscript import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-spec = importlib.util.spec_from_file_location("bench_queries", ROOT / "bench" / "bench_queries.py")
-assert spec is not None and spec.loader is not None
-bench_queries = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(bench_queries)
+bench_queries = load_script("bench/bench_queries.py")  # puts bench/ on sys.path itself
 
 
 class _Child:

@@ -3,18 +3,16 @@ the files in conftest.py: longest first, each file's tests kept together and in 
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 from conftest import ROOT, file_costs, order_by_cost
+from loadscript import load_script
 
-spec = importlib.util.spec_from_file_location("test_costs_tool", ROOT / "tools" / "test_costs.py")
-assert spec is not None and spec.loader is not None
-tool = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(tool)
+# named apart from this test module, which pytest imports as test_costs
+tool = load_script("tools/test_costs.py", "test_costs_tool")
 
 LOG = """\
 ........................................................................ [100%]

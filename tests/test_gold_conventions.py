@@ -3,20 +3,12 @@ open."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from loadscript import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location(
-    "gold_conventions", ROOT / "tools" / "gold_conventions.py"
-)
-assert spec and spec.loader
-gold_conventions = importlib.util.module_from_spec(spec)
-sys.modules["gold_conventions"] = gold_conventions
-spec.loader.exec_module(gold_conventions)
+gold_conventions = load_script("tools/gold_conventions.py")
 
 TEXT = (
     "20 May 2025\n\nZembla: Lawyer held\n\nOn 1 May 2025, police arrested human rights lawyer "

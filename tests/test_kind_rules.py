@@ -3,18 +3,12 @@ how often the gold agrees."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from loadscript import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("kind_rules", ROOT / "tools" / "kind_rules.py")
-assert spec and spec.loader
-kind_rules = importlib.util.module_from_spec(spec)
-sys.modules["kind_rules"] = kind_rules
-spec.loader.exec_module(kind_rules)
+kind_rules = load_script("tools/kind_rules.py")
 
 TEXT = (
     "20 May 2025\n\nZembla: Activist held\n\nOn 1 May 2025, officers of the Vela Police arrested "

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from loadscript import load_script
 
 from kg.errors import KgError
 from kg.extract.evaluate import load_test_split
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("org_filter", ROOT / "tools" / "org_filter.py")
-assert spec and spec.loader
-org_filter = importlib.util.module_from_spec(spec)
-sys.modules["org_filter"] = org_filter
-spec.loader.exec_module(org_filter)
+org_filter = load_script("tools/org_filter.py")
 
 TEXT = (
     "20 May 2025\n\nZembla: Activist held\n\nOn 1 May 2025, the Zembla Police arrested Rina "

@@ -3,20 +3,14 @@ many of its bodies the gold lists."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from loadscript import load_script
 
 from kg.extract import entities
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("org_rules", ROOT / "tools" / "org_rules.py")
-assert spec and spec.loader
-org_rules = importlib.util.module_from_spec(spec)
-sys.modules["org_rules"] = org_rules
-spec.loader.exec_module(org_rules)
+org_rules = load_script("tools/org_rules.py")
 
 TEXT = (
     "20 May 2025\n\nZembla: Activist held\n\nOn 1 May 2025, police arrested Rina Holm, a member "

@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+import rolecase
+from loadscript import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("role_errors", ROOT / "tools" / "role_errors.py")
-assert spec and spec.loader
-role_errors = importlib.util.module_from_spec(spec)
-sys.modules["role_errors"] = role_errors
-spec.loader.exec_module(role_errors)
+role_errors = load_script("tools/role_errors.py")
 
-TEXT = (
-    "20 May 2025\n\nZembla: Activist held\n\nOn 1 May 2025, police arrested activist Rina Holm. "
-    "Judge Ivo Sand ordered her detention. Her lawyer, Teo Varga, appealed.\n"
+# the shared gold, and a witness the text never names
+GOLD = (
+    rolecase.GOLD + "  - {id: p4, name: Ada Brun, variants: [], gender: female, roles: [witness]}\n"
 )
-GOLD = """appeal: {id: t-1, issuer: Zembla Watch, date: 2025-05-20}
-persons:
-  - {id: p1, name: Rina Holm, variants: [], gender: female, roles: [defender]}
-  - {id: p2, name: Ivo Sand, variants: [], gender: unknown, roles: [judge]}
-  - {id: p3, name: Teo Varga, variants: [], gender: unknown, roles: [other]}
-  - {id: p4, name: Ada Brun, variants: [], gender: female, roles: [witness]}
-"""
 
 
 @pytest.fixture()
 def folder(tmp_path: Path) -> Path:
-    (tmp_path / "t-1.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "t-1.gold.yaml").write_text(GOLD, encoding="utf-8")
-    return tmp_path
+    return rolecase.write_case(tmp_path, GOLD)
 
 
 def test_each_person_whose_roles_differ_is_listed_with_its_context(folder: Path) -> None:

@@ -8,21 +8,13 @@ measured by the 60 s benchmark (bench/README.md), not asserted here.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "serve_load.py"
+from loadscript import load_script
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("serve_load", BENCH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["serve_load"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/serve_load.py")
 
 
 def test_clients_unharmed_by_an_attacker(seed_built) -> None:
@@ -47,13 +39,7 @@ def test_clients_unharmed_by_an_attacker(seed_built) -> None:
 
 
 def _load(name: str) -> ModuleType:
-    path = BENCH.with_name(f"{name}.py")
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(f"bench/{name}.py")
 
 
 def test_questions_and_pages_together(seed_built) -> None:

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from loadscript import load_script
 
 from kg.errors import KgError
 from kg.extract.evaluate import load_test_split
 from kg.extract.rolemodel import choose_roles
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("train_roles", ROOT / "tools" / "train_roles.py")
-assert spec and spec.loader
-train_roles = importlib.util.module_from_spec(spec)
-sys.modules["train_roles"] = train_roles
-spec.loader.exec_module(train_roles)
+train_roles = load_script("tools/train_roles.py")
 
 APPEALS = {
     "a-1": (
