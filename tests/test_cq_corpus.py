@@ -19,6 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pytest
 import yaml
 from goldcorpus import buildable, gold_files
@@ -423,25 +424,89 @@ def test_event_type_label_is_the_english_label_of_an_introducing_events_type(
     assert set(kind) - introducing  # other events: no label
 
 
+# CQ4's charge status and its English label, the labels read once by a subquery
+STATUS_LABELS = """  OPTIONAL { ?charge akg:chargeStatus ?status }
+  BIND (COALESCE(?status, <urn:x-appeals-kg:none>) AS ?statusKey)
+  OPTIONAL {
+    SELECT (?concept AS ?statusKey) ?statusPrefLabel
+    WHERE {
+      ?concept skos:prefLabel ?statusPrefLabel .
+      FILTER (LANGMATCHES(LANG(?statusPrefLabel), "en"))
+    }
+  }
+  BIND (COALESCE(STR(?statusPrefLabel), STRAFTER(STR(?status), "/charge-status/")) AS ?statusLabel)
+"""
+
+
 def test_cq04_reads_the_same_rows_as_through_the_base_triples(gold_store: Store) -> None:
     """CQ4 over its shortcuts gives the rows its earlier text gave through the provision's
-    instrument and jurisdiction and the introducing event's type labels, in the same order."""
+    instrument and jurisdiction, the introducing event's type labels and each charge's status
+    labels, in the same order."""
     text = find_query("cq04").text
-    base = text.replace(
-        "  OPTIONAL { ?charge akg:chargeJurisdictionLabel ?jurisdictionLabel }\n",
-        "  OPTIONAL { ?charge akg:provision/<http://data.europa.eu/eli/ontology#is_part_of>"
-        "/akg:jurisdiction/rdfs:label ?jurisdictionLabel }\n",
-    ).replace(
-        "    OPTIONAL { ?introducedBy akg:eventTypeLabel ?introducedByTypeLabel }\n",
-        "    OPTIONAL { ?introducedBy akg:eventType ?introducedByType .\n"
-        "      OPTIONAL { ?introducedByType skos:prefLabel ?typePrefLabel .\n"
-        '        FILTER (LANGMATCHES(LANG(?typePrefLabel), "en")) } }\n'
-        "    BIND (COALESCE(STR(?typePrefLabel), REPLACE(STRAFTER(STR(?introducedByType),"
-        ' "/event-type/"), "_", " ")) AS ?introducedByTypeLabel)\n',
+    assert STATUS_LABELS in text
+    base = (
+        text.replace(
+            "  OPTIONAL { ?charge akg:chargeJurisdictionLabel ?jurisdictionLabel }\n",
+            "  OPTIONAL { ?charge akg:provision/<http://data.europa.eu/eli/ontology#is_part_of>"
+            "/akg:jurisdiction/rdfs:label ?jurisdictionLabel }\n",
+        )
+        .replace(
+            "    OPTIONAL { ?introducedBy akg:eventTypeLabel ?introducedByTypeLabel }\n",
+            "    OPTIONAL { ?introducedBy akg:eventType ?introducedByType .\n"
+            "      OPTIONAL { ?introducedByType skos:prefLabel ?typePrefLabel .\n"
+            '        FILTER (LANGMATCHES(LANG(?typePrefLabel), "en")) } }\n'
+            "    BIND (COALESCE(STR(?typePrefLabel), REPLACE(STRAFTER(STR(?introducedByType),"
+            ' "/event-type/"), "_", " ")) AS ?introducedByTypeLabel)\n',
+        )
+        .replace(
+            STATUS_LABELS,
+            "  OPTIONAL { ?charge akg:chargeStatus ?status .\n"
+            "    OPTIONAL { ?status skos:prefLabel ?statusPrefLabel .\n"
+            '      FILTER (LANGMATCHES(LANG(?statusPrefLabel), "en")) } }\n'
+            "  BIND (COALESCE(STR(?statusPrefLabel), STRAFTER(STR(?status),"
+            ' "/charge-status/")) AS ?statusLabel)\n',
+        )
     )
     assert "{ ?charge akg:chargeJurisdictionLabel" not in base
     assert "{ ?introducedBy akg:eventTypeLabel" not in base
+    assert "?statusKey" not in base
     new = gold_store.query(text)
     old = gold_store.query(base)
     assert new[1] and [list(r) for r in new[1]] == [list(r) for r in old[1]]
     assert any(r[new[0].index("jurisdictionLabel")] for r in new[1])
+    assert all(r[new[0].index("statusLabel")] for r in new[1])
+
+
+def test_cq04_status_label_is_the_english_one_else_the_status_name() -> None:
+    """CQ4 gives a charge's status its English label (not one in another language, one row a
+    charge), else the status's name; a charge without a status gets no label."""
+    status = "https://w3id.org/appeals-kg/vocab/charge-status/"
+    defender = ox.NamedNode("urn:x:defender")
+    pref = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    triples = [
+        (defender, ox.NamedNode(AKG + "hasCaseRole"), ox.NamedNode(ROLE + "defender")),
+        (defender, label, ox.Literal("Ana Ruiz")),
+        (ox.NamedNode(status + "on_appeal"), pref, ox.Literal("en appel", language="fr")),
+        (ox.NamedNode(status + "on_appeal"), pref, ox.Literal("on appeal", language="en-GB")),
+        (ox.NamedNode(status + "under_review"), pref, ox.Literal("en examen", language="fr")),
+        (ox.NamedNode("urn:x:other"), pref, ox.Literal("other", language="en")),
+    ]
+    for name, kind in [("c1", "on_appeal"), ("c2", "under_review"), ("c3", None)]:
+        charge = ox.NamedNode(f"urn:x:{name}")
+        triples += [
+            (charge, ox.NamedNode(AKG + "chargedPerson"), defender),
+            (charge, ox.NamedNode(AKG + "case"), ox.NamedNode("urn:x:case")),
+        ]
+        if kind:
+            triples.append(
+                (charge, ox.NamedNode(AKG + "chargeStatus"), ox.NamedNode(status + kind))
+            )
+    store = ox.Store()
+    for triple in triples:
+        store.add(ox.Quad(*triple, ox.DefaultGraph()))
+    rows = sorted(
+        (r["charge"].value, r["statusLabel"].value if r["statusLabel"] else None)
+        for r in store.query(find_query("cq04").text)
+    )
+    assert rows == [("urn:x:c1", "on appeal"), ("urn:x:c2", "under_review"), ("urn:x:c3", None)]
