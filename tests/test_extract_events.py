@@ -3012,3 +3012,29 @@ def test_a_step_counted_from_of_someone_else_is_a_step_of_its_own() -> None:
     assert len(killed) == 2
     assert killed[0] == ("2024-01-23", ["Ana Lee"])
     assert "Tom Reed" in killed[1][1]
+
+
+def test_a_step_named_as_the_time_of_another_is_the_step_told_before() -> None:
+    # "his arrest, on 10 March": the date after the comma is the charge's, the arrest the one
+    # told before
+    got = _pairs(
+        "Human rights defender Tom Reed was arrested on 3 March 2024. A week after his arrest, "
+        "on 10 March, he was charged with treason."
+    )
+    assert ("arrest", "2024-03-10") not in got
+    assert {("arrest", "2024-03-03"), ("charge", "2024-03-10")} <= got
+    got = _pairs(
+        "Human rights defender Tom Reed was released on 3 March 2024. After his release, on "
+        "10 March, police summoned him."
+    )
+    assert ("release", "2024-03-10") not in got
+    assert {("release", "2024-03-03"), ("summons", "2024-03-10")} <= got
+
+
+def test_a_step_named_with_its_own_day_still_dates_it() -> None:
+    # "since his arrest on 3 March": the day of the arrest, told more precisely than before
+    got = _pairs(
+        "Human rights defender Tom Reed was arrested in March 2024. Since his arrest on "
+        "3 March, he has been held in Zembla Prison."
+    )
+    assert ("arrest", "2024-03-03") in got

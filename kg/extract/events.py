@@ -618,6 +618,32 @@ def _told_already(
     )
 
 
+#: An event noun named as the time of another step: "after his arrest", "since her release",
+#: "before their trial" (the determiner opens the hit where the noun is read with it).
+NOUN_AS_TIME = TailPattern(
+    re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Ss]ince|[Ff]ollowing)\s+(?:(?:his|her|their|the)\s+)?$"),
+    ends=("his", "her", "their", "the", "fter", "efore", "ince", "ollowing"),
+)
+DETERMINER = re.compile(r"(?:his|her|their|the)\s")
+
+
+def _noun_as_time(flat: str, pre: str, a: int) -> bool:
+    """Whether the hit at ``a`` is an event noun named as the time of another step."""
+    m = NOUN_AS_TIME.search(pre)
+    if m is None:
+        return False
+    return m.group().rstrip().endswith(("his", "her", "their", "the")) or bool(
+        DETERMINER.match(flat, a)
+    )
+
+
+def _referred_back(events: list[dict[str, Any]], ev: dict[str, Any], named: set[str]) -> bool:
+    """Whether ``ev``, an event noun named as the time of another step ("A week after his
+    arrest, on 10 March, he was charged"), is a step the text told before, dated: of the people
+    its own words name (``named``), or of anyone where they name no one ("his arrest")."""
+    return any(e["type"] == ev["type"] and e["date"] and named <= set(e["targets"]) for e in events)
+
+
 SINCE_AFTER = re.compile(r"\s+since\b")
 
 
@@ -1360,6 +1386,22 @@ def find_events(
                         )
                     ],
                 )
+                if (
+                    frame in ("nominal", "phrase")
+                    # "since his arrest on 3 March" tells the day of the arrest; "after his
+                    # arrest, on 10 March," the day of the next step
+                    and (bound[a] is None or "," in flat[a : bound[a].start])
+                    and _noun_as_time(flat, pre, a)
+                    and _referred_back(
+                        events,
+                        ev,
+                        {e.id for ma, _mb, e in mentions if a <= ma < b and e.id in person_ids},
+                    )
+                ):
+                    # "Tom Reed was arrested on 3 March. A week after his arrest, on 10 March,
+                    # he was charged": the arrest named as a time is the one told
+                    seen.discard(key)
+                    continue
                 if split is not None:
                     # "ordered two months of detention for A and B, and placed C under house
                     # arrest": two custody orders, each of the people its clause names
