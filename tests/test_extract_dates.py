@@ -163,3 +163,12 @@ def test_a_day_without_a_year_soon_after_a_later_told_day_stays_in_its_year() ->
     )
     assert ("trial_hearing", "2024-09-29") in got
     assert ("trial_hearing", "2023-09-29") not in got
+
+
+def test_days_after_a_killing_count_from_the_killing() -> None:
+    got = _pairs(
+        "Human rights defender Ana Lee was shot dead on 23 January 2024. Two days after her "
+        "killing, her brother Tom Reed was arrested."
+    )
+    assert ("arrest", "2024-01-25") in got
+    assert ("arrest", "2024-01-23") not in got

@@ -47,7 +47,7 @@ DATE_RE = re.compile(
 #: after her release", "the day after the hearing".
 EVENT_NOUNS = (
     "arrest|detention|abduction|release|conviction|sentencing|sentence|trial|hearing|"
-    "disappearance|transfer|summons"
+    "disappearance|transfer|summons|killing|murder|assassination"
 )
 #: For each event noun, the words of the sentence that tells that event with its date.
 EVENT_WORDS = {
@@ -63,6 +63,9 @@ EVENT_WORDS = {
     "hearing": r"hearing|trial",
     "transfer": r"transfer",
     "summons": r"summon",
+    "killing": r"killed|killing|murder|shot dead|assassinat",
+    "murder": r"killed|killing|murder|shot dead|assassinat",
+    "assassination": r"killed|killing|murder|shot dead|assassinat",
 }
 REL_RE = re.compile(
     r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|week|month|year|morning|afternoon|evening|night)|"
