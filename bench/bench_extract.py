@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from runinfo import appeal_texts, commit  # noqa: E402
+from runinfo import add_split_option, appeal_texts, commit  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 
@@ -146,12 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="folder of appeal texts (*.txt); default ../shared/corpus, else data/appeals",
     )
-    parser.add_argument(
-        "--split",
-        choices=("all", "dev"),
-        default="all",
-        help="'dev': leave out the texts of the corpus's test split (all)",
-    )
+    add_split_option(parser)
     parser.add_argument(
         "--out", type=Path, default=None, help="results file (bench/results/extract.json)"
     )

@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from runinfo import appeal_texts, commit, load_average  # noqa: E402
+from runinfo import add_split_option, appeal_texts, commit, load_average  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 #: The child each count runs: the tree's ``kg.extract`` over the texts, ``1 + passes`` times.
@@ -106,12 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         help="checkout whose kg.extract is counted (this one); give it again for more trees",
     )
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of *.txt appeals")
-    parser.add_argument(
-        "--split",
-        choices=("all", "dev"),
-        default="all",
-        help="'dev': leave out the texts of the corpus's test split (all)",
-    )
+    add_split_option(parser)
     parser.add_argument("--passes", type=int, default=1, help="passes after the warm-up (1)")
     parser.add_argument("--valgrind", default="valgrind", help="the valgrind to run (valgrind)")
     parser.add_argument("--out", type=Path, default=None, help="write the results here (JSON)")

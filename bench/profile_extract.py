@@ -45,7 +45,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from runinfo import appeal_texts, commit  # noqa: E402
+from runinfo import add_split_option, appeal_texts, commit  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 
@@ -190,12 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--passes", type=int, default=4, help="passes after the warm-up (4)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of *.txt appeals")
-    parser.add_argument(
-        "--split",
-        choices=("all", "dev"),
-        default="all",
-        help="'dev': leave out the texts of the corpus's test split (all)",
-    )
+    add_split_option(parser)
     parser.add_argument("--out", type=Path, default=None, help="write the results here (JSON)")
     parser.add_argument(
         "--only-extract",

@@ -3,6 +3,7 @@ machine's load average, a tree's commit, and a module taken from a file of anoth
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import subprocess
 import sys
@@ -64,3 +65,14 @@ def appeal_texts(folder: Path, split: str = "all") -> list[Path]:
         raise ValueError(f"{TEST_SPLIT}: cannot read the test split ({e.strerror})") from None
     test = {line.split("#", 1)[0].strip() for line in lines}
     return [f for f in files if f.stem not in test]
+
+
+def add_split_option(parser: argparse.ArgumentParser, what: str = "the corpus") -> None:
+    """The ``--split`` option the extraction scripts share: ``dev`` leaves the test split's
+    texts out of ``what``; ``all`` (the default) reads every text, as the recorded runs did."""
+    parser.add_argument(
+        "--split",
+        choices=("all", "dev"),
+        default="all",
+        help=f"'dev': leave the texts of the corpus's test split out of {what} (all)",
+    )

@@ -92,12 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--generated-from", type=Path, default=GENERATED, help="folder of generated appeals"
     )
-    parser.add_argument(
-        "--split",
-        choices=("all", "dev"),
-        default="all",
-        help="'dev': leave the corpus's test split out of the corpus and varied sets (all)",
-    )
+    if str(ROOT / "bench") not in sys.path:
+        sys.path.append(str(ROOT / "bench"))
+    importlib.import_module("runinfo").add_split_option(parser, "the corpus and varied sets")
     args = parser.parse_args(argv)
     if not (args.tree / "kg" / "extract").is_dir():
         parser.error(f"--tree: no kg/extract in {args.tree}")
