@@ -7,11 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from loadscript import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "bench" / "bench_extract_compiled.py"
 
-sys.path.insert(0, str(ROOT / "bench"))
-import bench_extract_compiled  # noqa: E402
+bench_extract_compiled = load_script("bench/bench_extract_compiled.py")
 
 
 def run(*args: str, prelude: str = "") -> subprocess.CompletedProcess[str]:

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import yaml
+from loadscript import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench import smoke_check  # noqa: E402
+smoke_check = load_script("bench/smoke_check.py")
 
 
 def test_scale_benchmark_writes_its_results(tmp_path: Path) -> None:

@@ -9,14 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from loadscript import load_script
+
 from kg.query import run_query
 from kg.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "bench" / "profile_cq_parts.py"
-sys.path.insert(0, str(ROOT))
-
-from bench import profile_cq_parts  # noqa: E402
+profile_cq_parts = load_script("bench/profile_cq_parts.py")
 
 
 def test_parts_and_counted_rows_are_the_questions(built_store: Store, tmp_path: Path) -> None:

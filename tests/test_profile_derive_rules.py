@@ -11,13 +11,12 @@ import sys
 from pathlib import Path
 
 from benchgen import generated_data, generator
+from loadscript import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "bench" / "profile_derive_rules.py"
-sys.path.insert(0, str(ROOT))
-
-from bench import profile_derive_rules  # noqa: E402
-from bench.store_digest import digest  # noqa: E402
+profile_derive_rules = load_script("bench/profile_derive_rules.py")
+digest = load_script("bench/store_digest.py").digest
 
 
 def _build(store: Path, data: Path) -> None:
