@@ -9,6 +9,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.extract.evaluate import (
+    _match,
     dates_match,
     evaluate,
     fold_name,
@@ -110,6 +111,42 @@ def test_variants_and_partial_prediction() -> None:
     assert t["event_participants"].tp == 2
     assert "arrest 2018-01-09 agent:o1" in t["event_participants"].misses
     assert t["demands"].tp == 1
+
+
+def test_events_pair_the_same_date_first_then_the_most_participants() -> None:
+    """A gold month and a gold day of one type, and one predicted event on that day: the day
+    pairs with the day, so its participants count; of two predictions on one day, the one
+    with the gold's participants is taken."""
+    persons = [{"id": "p1", "name": "Lida Morven"}, {"id": "p2", "name": "Ossi Karhu"}]
+    gold = {
+        "persons": persons,
+        "events": [
+            {"type": "complaint", "date": "2031-04", "agents": ["p2"]},
+            {"type": "complaint", "date": "2031-04-06", "agents": ["p1"]},
+            {"type": "arrest", "date": "2031-04-08", "targets": ["p2"]},
+        ],
+    }
+    pred = {
+        "persons": persons,
+        "events": [
+            {"type": "complaint", "date": "2031-04-06", "agents": ["p1"]},
+            {"type": "arrest", "date": "2031-04-08", "targets": ["p1"]},
+            {"type": "arrest", "date": "2031-04-08", "targets": ["p2"]},
+        ],
+    }
+    t = score_case(gold, pred).tallies
+    assert (t["events"].tp, t["events"].fp, t["events"].fn) == (2, 1, 1)
+    assert t["events"].misses == ["complaint 2031-04"]
+    assert t["event_participants"].misses == ["complaint 2031-04 agent:p2"]
+    assert t["event_participants"].false_hits == ["arrest 2031-04-08 target:p1"]
+    assert t["event_participants"].tp == 2
+
+
+def test_matching_re_pairs_to_match_a_later_gold_item() -> None:
+    """The first gold item may take either prediction, the second only the first: both pair."""
+    gold = [{"k": {"a", "b"}}, {"k": {"a"}}]
+    pred = [{"k": "a"}, {"k": "b"}]
+    assert _match(gold, pred, lambda g, p: p["k"] in g["k"]) == [(0, 1), (1, 0)]
 
 
 def test_evaluate_folder_report_text_and_json(tmp_path: Path) -> None:

@@ -247,17 +247,50 @@ def _match(
     gold: list[dict[str, Any]],
     pred: list[dict[str, Any]],
     same: Callable[[dict[str, Any], dict[str, Any]], bool],
+    weight: Callable[[dict[str, Any], dict[str, Any]], tuple[int, ...]] | None = None,
 ) -> list[tuple[int, int]]:
-    """Greedy one-to-one matching in gold order; each prediction is used once."""
-    used: set[int] = set()
-    pairs = []
+    """One-to-one matching with as many pairs as ``same`` allows; each prediction is used once.
+
+    Pairs are taken best first (by ``weight``, larger first; in gold order without one), then
+    every gold item left unmatched looks for an augmenting path -- a chain of re-pairings that
+    frees a prediction for it -- so that an early gold item taking the only prediction a later
+    one could match does not cost a match. Pairs come back in gold order.
+    """
+    edges: dict[int, list[int]] = {}
+    ranked = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
-            if pi not in used and same(g, p):
-                used.add(pi)
-                pairs.append((gi, pi))
-                break
-    return pairs
+            if same(g, p):
+                edges.setdefault(gi, []).append(pi)
+                ranked.append(((weight(g, p) if weight else ()), gi, pi))
+    ranked.sort(key=lambda r: (tuple(-w for w in r[0]), r[1], r[2]))
+    owner: dict[int, int] = {}  # prediction -> gold
+    taken: dict[int, int] = {}  # gold -> prediction
+    for _, gi, pi in ranked:
+        if gi not in taken and pi not in owner:
+            taken[gi], owner[pi] = pi, gi
+    for gi in edges:
+        if gi not in taken:
+            _augment(gi, edges, owner, taken, set())
+    return sorted(taken.items())
+
+
+def _augment(
+    gi: int,
+    edges: dict[int, list[int]],
+    owner: dict[int, int],
+    taken: dict[int, int],
+    seen: set[int],
+) -> bool:
+    """Pair gold item ``gi``, re-pairing others along the way if that frees a prediction."""
+    for pi in edges.get(gi, ()):
+        if pi in seen:
+            continue
+        seen.add(pi)
+        if pi not in owner or _augment(owner[pi], edges, owner, taken, seen):
+            owner[pi], taken[gi] = gi, pi
+            return True
+    return False
 
 
 def _same_person(g: dict[str, Any], p: dict[str, Any]) -> bool:
@@ -394,18 +427,24 @@ def score_case(gold: dict[str, Any], pred: dict[str, Any]) -> CaseScore:
         _provisions(gold), _provisions(pred), lambda k: f"{k[0]} art. {k[1]}"
     )
 
+    idmap = {pp[pi]["id"]: gp[gi]["id"] for gi, pi in ppairs if "id" in pp[pi]}
+    idmap.update({po[pi]["id"]: go[gi]["id"] for gi, pi in opairs if "id" in po[pi]})
+    gid = {x: x for x in [p.get("id") for p in gp] + [o.get("id") for o in go] if x}
+
+    def event_weight(g: dict[str, Any], p: dict[str, Any]) -> tuple[int, int]:
+        # the same date before a more precise one, then the most participants in common
+        shared = _participants(g, gid) & _participants(p, idmap)
+        return (int(str(g.get("date")) == str(p.get("date"))), len(shared))
+
     ge, pe = gold.get("events") or [], pred.get("events") or []
-    epairs = _match(ge, pe, _same_event)
+    epairs = _match(ge, pe, _same_event, event_weight)
     events = _tally_matched(ge, pe, epairs)
     events.misses = [_event_label(e) for i, e in enumerate(ge) if i not in dict(epairs)]
     matched = {pi for _, pi in epairs}
     events.false_hits = [_event_label(e) for i, e in enumerate(pe) if i not in matched]
     tallies["events"] = events
 
-    idmap = {pp[pi]["id"]: gp[gi]["id"] for gi, pi in ppairs if "id" in pp[pi]}
-    idmap.update({po[pi]["id"]: go[gi]["id"] for gi, pi in opairs if "id" in po[pi]})
     part = Tally()
-    gid = {x: x for x in [p.get("id") for p in gp] + [o.get("id") for o in go] if x}
     for gi, pi in epairs:
         gset = _participants(ge[gi], gid)
         pset = _participants(pe[pi], idmap)
