@@ -2422,8 +2422,16 @@ def test_steps_still_to_come_or_denied_are_no_events(body: str) -> None:
     assert _pairs(body) == set()
 
 
-def test_a_count_in_apposition_to_a_date_restates_it() -> None:
-    got = _pairs("On 3 May 2024, a week after her arrest, Ana Lee was charged.")
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On 3 May 2024, a week after her arrest, Ana Lee was charged.",
+        "Ana Lee was arrested on 26 April 2024. She appeared before the prosecutor on 3 May "
+        "2024, a week later, who charged her with fraud.",
+    ],
+)
+def test_a_count_in_apposition_to_a_date_restates_it(body: str) -> None:
+    got = _pairs(body)
     assert ("charge", "2024-05-03") in got and ("charge", "2024-05-10") not in got
 
 

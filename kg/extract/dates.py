@@ -402,9 +402,9 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             out.append(DateMention(start, end, deictic[start], is_event))
         elif anchor is not None:
             noun = m.group("noun")
-            if noun and out and APPOSED_REL.fullmatch(flat, out[-1].end, start):
-                # "On 3 May, a week after her arrest, she was charged": the count restates the
-                # day just given, from an event before it; it is no date of its own
+            if out and found[k - 1][2] == "abs" and APPOSED_REL.fullmatch(flat, out[-1].end, start):
+                # "On 3 May, a week after her arrest, she was charged", "on 24 August, six days
+                # later": the count restates the day just given; it is no date of its own
                 continue
             told = _event_day(doc, sent_ends, days, noun.lower(), start) if noun else None
             if noun and k + 1 < len(found) and found[k + 1][2] == "abs":
