@@ -103,6 +103,10 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Mohammed Abdullah Al-Otaibi"]),
     ("messrs", "On 3 May 2021, police arrested Messrs. Tom Reed and Ivo Lind.",
      ["Tom Reed", "Ivo Lind"]),
+    ("counsellor-title", "On 3 May 2021, Counsellor Omar Sami, the Public Prosecutor, ordered "
+     "the detention of Rina Holm.", ["Omar Sami", "Rina Holm"]),
+    ("councillor-title", "On 3 May 2021, police arrested Councillor Ana Lee in Vela.",
+     ["Ana Lee"]),
     ("judge-title", "On 3 May 2021, Judge Ana Lee remanded Rina Holm in custody.",
      ["Ana Lee", "Rina Holm"]),
     ("quoted-staff", "\"Rina Holm must be freed,\" said Ana Lee, Regional Director at the "

@@ -63,7 +63,8 @@ Vice-President Deputy Former Then Prime Commissioner Magistrate Justice Principa
 Assistant Special District City Chief Director Inspector Officer Superintendent Commander Sister
 Brother Father Senator Governor Secretary Land Indigenous German Swedish Italian Czech Russian
 Turkish
-Kazakh Belarusian Chechen US-based Sub-Inspector Barrister Counsel Advocate Photographer
+Kazakh Belarusian Chechen US-based Sub-Inspector Barrister Counsel Counsellor Counselor Councillor
+Councilor Advocate Photographer
 Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major Captain
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
 H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyewitness Witness
