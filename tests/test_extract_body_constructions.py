@@ -259,3 +259,14 @@ def test_a_translation_in_brackets_is_a_variant_of_the_french_name() -> None:
 
 def test_every_known_failure_names_a_case() -> None:
     assert set(KNOWN_XFAIL) <= {key for key, _, _ in CASES}
+
+
+def test_a_legal_form_before_a_quoted_name_and_the_name_alone_are_one_body() -> None:
+    text = HEAD + (
+        'Rina Holm directs the Public Foundation "Vela Legal Clinic", which gives free legal '
+        "aid. On 3 May 2021, officers searched the office of Vela Legal Clinic in Dala.\n"
+    )
+    orgs = [o for o in extract_case(text, appeal_id="t-quoted-form")["organisations"]]
+    named = [o for o in orgs if "Vela Legal Clinic" in o["name"]]
+    assert len(named) == 1, orgs
+    assert 'Public Foundation "Vela Legal Clinic"' in (named[0]["name"], *named[0]["variants"])

@@ -363,6 +363,10 @@ FOR_OR_OF = re.compile(r"\s+(?:for|of)\s+")
 BRANCH_END = re.compile(r" Branch \d+$")
 
 
+#: A quoted name ending a body's name: 'Public Foundation "Zenda Legal Clinic"'.
+QUOTED_END = re.compile(r"\s[“\"](?P<q>[^”\"]{2,80})[”\"]$")
+
+
 def tidy_organisations(ents: Entities) -> None:
     """Drop names that are no bodies; keep the owner of a prize; trim a trailing "of" or
     month."""
@@ -464,6 +468,26 @@ def tidy_organisations(ents: Entities) -> None:
         if short.name not in full.variants:
             full.variants.append(short.name or "")
         gone.add(id(short))
+    # 'Public Foundation "Zenda Legal Clinic"' and "Zenda Legal Clinic" (or "Zenda Legal Clinic
+    # in Vela", where it sits): a legal form before a quoted name, and the quoted name used
+    # alone, are one body
+    for full in orgs:
+        quoted = QUOTED_END.search(full.name or "")
+        if quoted is None or quoted.start() == 0 or id(full) in gone:
+            continue
+        q = quoted.group("q")
+        for short in orgs:
+            if short is full or id(short) in gone:
+                continue
+            if not any(
+                n == q or n.startswith(q + " in ") for n in (short.name or "", *short.variants)
+            ):
+                continue
+            full.mentions.extend(short.mentions)
+            for v in (short.name, *short.variants):
+                if v and v != full.name and v not in full.variants:
+                    full.variants.append(v)
+            gone.add(id(short))
     if gone:
         ents.items = [e for e in ents.items if id(e) not in gone]
 
