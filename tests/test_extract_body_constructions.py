@@ -31,6 +31,8 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "Directorate questioned Rina Holm.", {"Internal Security Directorate": "security_service"}),
     ("state-defence-secretariat", "On 3 May 2021, Rina Holm was moved to the State Defence "
      "Secretariat in Vela.", {"State Defence Secretariat": "security_service"}),
+    ("station-locality", "On 3 May 2021, Rina Holm was held overnight at Model Town police "
+     "station.", {"Model Town police station": "police"}),
     ("ministry", "On 3 May 2021, the Ministry of Public Security detained Rina Holm.",
      {"Ministry of Public Security": "ministry"}),
     ("municipal-council", "On 3 May 2021, the Vela Municipal Council evicted Rina Holm.",

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from kg.extract.entities import Entities, Entity
-from kg.extract.lexicon import COUNTRIES, DEMONYMS, KNOWN_BODIES, MONTHS, ORG_HEADS
+from kg.extract.lexicon import CAP_STOP, COUNTRIES, DEMONYMS, KNOWN_BODIES, MONTHS, ORG_HEADS
 from kg.extract.names import org_kind
 from kg.extract.scan import finditer_prefixed
 from kg.extract.text import Doc, clean
@@ -40,6 +40,9 @@ POLICE_BEFORE = re.compile(
     rf"(?<![\w’'\-])(?P<w>{_CAP})\s+"
     r"(?:(?:state|district|city|provincial|regional|municipal|criminal)\s+)?\Z"
 )
+#: The first of two capitalised words naming the locality of a police station, inside a
+#: sentence: "at Civil Lines police station", "the Model Town police station".
+STATION_PLACE = re.compile(rf"(?<=[a-z,] )(?P<w>{_CAP})\s+\Z")
 #: "the Zenda court", "Zenda town court", "the Zenda party", "Zenda district administration",
 #: "the Zemblan government".
 LOWER_BODY = [
@@ -268,6 +271,9 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if w.group("w") in NOT_PLACE or w.group("w") in MONTHS:
             continue
         a = w.start()
+        two = STATION_PLACE.search(flat, max(0, a - 40), a) if m.group().endswith("n") else None
+        if two and two.group("w") not in NOT_PLACE | CAP_STOP and two.group("w") not in MONTHS:
+            a = two.start("w")  # "Civil Lines police station": a station named by its locality
         e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
         e.attrs.setdefault("kind", "police")
         e.attrs.setdefault("country", main_country)
