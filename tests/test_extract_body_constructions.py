@@ -272,3 +272,12 @@ def test_a_legal_form_before_a_quoted_name_and_the_name_alone_are_one_body() -> 
     named = [o for o in orgs if "Vela Legal Clinic" in o["name"]]
     assert len(named) == 1, orgs
     assert 'Public Foundation "Vela Legal Clinic"' in (named[0]["name"], *named[0]["variants"])
+
+
+def test_a_document_named_in_capitals_with_an_acronym_is_no_body() -> None:
+    text = HEAD + (
+        "On 3 May 2021, the Vela police registered a First Information Report (FIR) against Rina "
+        "Holm, and her name was put on the Exit Control List.\n"
+    )
+    orgs = {o["name"] for o in extract_case(text, appeal_id="t-document")["organisations"]}
+    assert orgs == {"Vela police"}

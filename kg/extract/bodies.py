@@ -138,6 +138,9 @@ ADDRESSEE_BODY = re.compile(r"^(?:Your\s+)?Excellency[’']s\b")
 NOT_BODY_NAME = re.compile(
     r"^(?:Minister|Deputy Minister|Vice-Minister)\s|^[A-Z][\w\-]*\s+Republic\s+of\s"
 )
+#: A document is not a body, though its name is capitalised and defines an acronym: "First
+#: Information Report (FIR)", "the Exit Control List", "Red Notice".
+DOCUMENT_END = re.compile(r"\b(?:Report|Reports|List|Warrant|Notice|Verdict|Judgment|Judgement)$")
 #: Prizes and awards are not bodies: "the Zenda Prize for Courage".
 NOT_A_BODY = re.compile(r"\b(?:Prize|Award|Awards|Medal)\b")
 #: A seat after a name: "... in Strelsau", "... in the United Kingdom".
@@ -420,7 +423,12 @@ def tidy_organisations(ents: Entities) -> None:
                 ents.items = [x for x in ents.items if x is not e]
                 continue
         state = FOR_OR_OF.split(name, maxsplit=1)[0]
-        if ADDRESSEE_BODY.match(name) or state in COUNTRIES or NOT_BODY_NAME.match(name):
+        if (
+            ADDRESSEE_BODY.match(name)
+            or state in COUNTRIES
+            or NOT_BODY_NAME.match(name)
+            or DOCUMENT_END.search(name)
+        ):
             ents.items.remove(e)
             continue
         if NOT_A_BODY.search(name):
