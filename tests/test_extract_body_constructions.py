@@ -33,6 +33,8 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "Secretariat in Vela.", {"State Defence Secretariat": "security_service"}),
     ("station-locality", "On 3 May 2021, Rina Holm was held overnight at Model Town police "
      "station.", {"Model Town police station": "police"}),
+    ("families-forum", "On 3 May 2021, police arrested Rina Holm, a member of the Vela Families "
+     "Forum.", {"Vela Families Forum": "ngo"}),
     ("ministry", "On 3 May 2021, the Ministry of Public Security detained Rina Holm.",
      {"Ministry of Public Security": "ministry"}),
     ("municipal-council", "On 3 May 2021, the Vela Municipal Council evicted Rina Holm.",

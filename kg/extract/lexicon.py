@@ -191,12 +191,14 @@ ORG_KIND_HINTS = [
     (re.compile(r"\bRenseignements?\b"), "security_service"),
     (re.compile(r"\bSûreté\b"), "police"),
     # a forum of a cause or of the people who campaign: "Zembla Human Rights Forum", "Vela
-    # Students Forum", "Youth Forum for Democracy" (a forum of parties or of stakeholders is not)
+    # Students Forum", "Youth Forum for Democracy", "Vela Families Forum" (a forum of parties or
+    # of stakeholders is not)
     (
         re.compile(
             r"^(?!.*\b(?:Economic|Stakeholders?|Multi-Stakeholder|Parties|Political)\b)"
             r"(?=.*\bForum\b).*\b(?:Human Rights|Rights|Students?|Youth|Women|Civil Society|"
-            r"Democracy|Defenders|Journalists|Lawyers|Activists)\b"
+            r"Democracy|Defenders|Journalists|Lawyers|Activists|Famil(?:y|ies)|Mothers|Relatives|"
+            r"Victims|Workers|Farmers|Peasants)\b"
         ),
         "ngo",
     ),
