@@ -3046,3 +3046,18 @@ def test_a_step_named_with_its_own_day_still_dates_it() -> None:
         "3 March, he has been held in Zembla Prison."
     )
     assert ("arrest", "2024-03-03") in got
+
+
+def test_custody_since_the_day_of_a_told_arrest_is_that_arrest() -> None:
+    got = _pairs(
+        "Ana Lee has been held in pre-trial detention since 3 March 2024. On 3 March 2024, "
+        "police arrested Ana Lee at her home. On 5 March 2024, the court ordered her detention "
+        "for two months."
+    )
+    assert ("arrest", "2024-03-03") in got and ("detention", "2024-03-05") in got
+    assert ("detention", "2024-03-03") not in got
+
+
+def test_custody_since_a_day_with_no_arrest_told_is_kept() -> None:
+    got = _pairs("Ana Lee has been held in pre-trial detention since 3 March 2024.")
+    assert ("detention", "2024-03-03") in got

@@ -1230,6 +1230,7 @@ def find_events(
             ):
                 # "After the verdict, ... he was taken to prison": the day of the step named
                 value = _day_of(events, AFTER_STEPS[told_after.group(1).lower()])
+            held_since = False
             if BACKGROUND_BY.match(flat, b) and NOUN_PARTICIPLE.fullmatch(flat, a, b):
                 value = None  # "acting on a petition filed by his father": told in passing
             elif (
@@ -1237,6 +1238,7 @@ def find_events(
                 and (began := _since_date(flat, dates, a, b)) is not None
             ):
                 value = began  # "detained since January": the custody began then
+                held_since = etype == "detention"
             elif etype == "threat" and (began := _since_later(flat, dates, b)) is not None:
                 value = began  # "has been followed by men since 12 February": it began then
             elif frame == "state" and not (
@@ -1432,6 +1434,8 @@ def find_events(
                         episode = people
                 if inherited:
                     ev["_inherited"] = True
+                if held_since:
+                    ev["_since"] = True
                 events.append(ev)
         if sdates:
             # the narrative goes on from the date of the sentence's last event, else its last date
@@ -1440,6 +1444,7 @@ def find_events(
             told = told or bool(dated)
     _footnoted_days(events, doc, dates)
     _arrests_held_since(events, doc, dates, mentions)
+    events = _custody_since_arrest(events)
     _judgment_provisions(events)
     _share_operation_agents(events, doc)
     _retold_orderers(events, doc, mentions)
@@ -1603,6 +1608,25 @@ def _arrests_held_since(
         for e in undated:
             if not e["date"] and set(e["targets"]) <= held and not set(e["targets"]) & arrested:
                 e["date"] = format_date(d.value)
+
+
+def _custody_since_arrest(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """ "X has been held in detention since 18 August" and "on 18 August, police arrested X":
+    the custody that began that day is the arrest told, not a step of its own (a court's
+    custody order comes after the arrest, on its own day)."""
+    arrested = {
+        (e["date"], x)
+        for e in events
+        if e["type"] in ("arrest", "disappearance") and e["date"]
+        for x in e["targets"]
+    }
+    out = []
+    for e in events:
+        since = e.pop("_since", False)
+        if since and e["targets"] and all((e["date"], x) in arrested for x in e["targets"]):
+            continue
+        out.append(e)
+    return out
 
 
 def _footnoted_days(events: list[dict[str, Any]], doc: Doc, dates: list[DateMention]) -> None:
