@@ -492,7 +492,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "wound", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was wounded in the arm."]},
             {"lemma": "shoot", "forms": ["shot"], "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was shot in the leg by police.", "On 3 May 2024, two men shot Ana Lee outside her home."]},
             {"lemma": "ill-treat", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was ill-treated by guards."]},
-            {"lemma": "beat", "forms": ["beaten"], "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was beaten by guards."]},
+            {"lemma": "beat", "forms": ["beaten"], "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was beaten by guards.", "On 3 May 2024, guards beat Ana Lee.", "Ana Lee said that guards had beaten her on 3 May 2024."]},
             {"lemma": "rape", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee was raped in custody."]},
             # "lashed out at": the corporal punishment only in the passive
             {"lemma": "flog", "frames": ["passive", "perfect"], "examples": ["On 3 May 2024, Ana Lee was flogged."]},
