@@ -186,3 +186,13 @@ def test_state_agents_told_apart_by_their_sex_are_an_unnamed_group() -> None:
 
 def test_every_known_failure_names_a_case() -> None:
     assert set(KNOWN_XFAIL) <= {key for key, _, _ in CASES} | {"gendered-agents"}
+
+
+def test_a_demand_verb_opening_a_numbered_demand_is_no_part_of_the_name() -> None:
+    text = HEAD + (
+        "On 3 May 2021, police arrested Rina Holm and Ana Lee.\n\nWe urge the authorities "
+        "to:\n\n1. Remove Rina Holm from the Exit Control List;\n\n2. Disclose the "
+        "whereabouts of Ana Lee.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-demand-verb")["persons"]}
+    assert names == {"Rina Holm", "Ana Lee"}
