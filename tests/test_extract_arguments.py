@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from kg.extract import extract_case
 
 
@@ -1172,3 +1174,23 @@ def test_a_pronoun_takes_one_of_its_gender_before_one_of_unknown_gender() -> Non
     )
     # Sand, named once with no pronoun of his own, is of unknown gender; Holm is a woman
     assert _one(events, "charge")["targets"] == ["Rina Holm"]
+
+
+@pytest.mark.parametrize(
+    ("variant", "group"),
+    [
+        ("men in plain clothes", True),
+        ("two men in a grey pick-up truck", True),
+        ("unknown assailants", True),
+        ("masked police", True),
+        ("his lawyer", False),
+        ("a police officer who stopped her", False),
+        ("the head of the press", False),
+    ],
+)
+def test_an_unnamed_person_described_by_a_plural_head_is_a_group(variant: str, group: bool) -> None:
+    from kg.extract.arguments import _unnamed_group
+    from kg.extract.entities import Entity
+
+    assert _unnamed_group(Entity("person", None, 0, 1, variants=[variant])) is group
+    assert _unnamed_group(Entity("person", "Tom Reed", 0, 1, variants=[variant])) is False

@@ -2416,6 +2416,26 @@ SOURCE_THEN_PRONOUN = re.compile(
 )
 
 
+#: Where the head of an unnamed person's description ends: "men in plain clothes", "two men
+#: who followed her".
+DESCRIPTION_HEAD_END = re.compile(r"\s+(?:in|of|on|with|from|at|who|that|wearing|driving)\s")
+#: Plural heads that do not end in "s".
+PLURAL_HEADS = frozenset("men women people police children youths".split())
+
+
+def _unnamed_group(e: Entity) -> bool:
+    """Whether an unnamed person stands for several people: the head of its description is
+    plural ("unknown men", "two men in a car", "masked assailants"); a singular pronoun does
+    not point back to it."""
+    if e.name or not e.variants:
+        return False
+    words = DESCRIPTION_HEAD_END.split(e.variants[0], maxsplit=1)[0].split()
+    head = words[-1].lower() if words else ""
+    return head in PLURAL_HEADS or (
+        len(head) > 3 and head.endswith("s") and not head.endswith("ss")
+    )
+
+
 def last_person(
     doc: Doc,
     mentions: list[tuple[int, int, Entity]],
@@ -2447,6 +2467,7 @@ def last_person(
         e = mentions[i][2]
         if (
             e.kind == "person"
+            and not _unnamed_group(e)  # "he" is not "men in plain clothes"
             and e.attrs.get("gender", "unknown") in ("unknown", gender)
             and (not AGENT_ROLES.intersection(e.attrs.get("roles", [])) or e.id in victims)
         ):
