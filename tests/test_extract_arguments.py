@@ -1194,3 +1194,14 @@ def test_an_unnamed_person_described_by_a_plural_head_is_a_group(variant: str, g
 
     assert _unnamed_group(Entity("person", None, 0, 1, variants=[variant])) is group
     assert _unnamed_group(Entity("person", "Tom Reed", 0, 1, variants=[variant])) is False
+
+
+def test_a_pronoun_joined_to_a_named_subject_is_a_target_too() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Doctor detained\n\nAna Lee is a doctor. In March 2024, she and "
+        "her brother, Tom Reed, were detained for a night at Zenda police station.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    ids = {p["name"]: p["id"] for p in record["persons"]}
+    arrest = next(e for e in record["events"] if e["type"] == "arrest")
+    assert set(arrest["targets"]) == {ids["Ana Lee"], ids["Tom Reed"]}

@@ -1995,6 +1995,7 @@ def make_event(
             OBJECT_PRONOUN.match(doc.flat, b)
             or SUBJECT_PRONOUN_BEFORE.search(doc.flat, max(c0, a - 60), a)
             or POSSESSIVE_BEFORE.search(doc.flat, max(c0, a - 30), a)
+            or SUBJECT_PAIR_BEFORE.search(doc.flat, max(c0, a - 100), a)
         )
         if pron:
             person = last_person(doc, mentions, pron.start(1), pron.group(1).lower())
@@ -2318,6 +2319,12 @@ def _trigger_pronoun(flat: str, a: int, b: int, c0: int) -> re.Match[str] | None
 SUBJECT_PRONOUN_BEFORE = re.compile(
     r"\b([Hh]e|[Ss]he)\s+(?:(?:was|were|had|has|been|being|also|then|later|again|himself|"
     r"herself|\w+ly)\s+){1,4}$"
+)
+#: "she and her brother, Tom Reed, were detained", "he and Ana Lee were arrested": a pronoun
+#: joined to the named subject of a passive trigger.
+SUBJECT_PAIR_BEFORE = re.compile(
+    r"(?<![\w’'])([Hh]e|[Ss]he) and (?:(?:his|her) [\w-]+(?:,\s+[^,;.]{1,60},)?|"
+    r"(?:[A-Z][\w’'.-]*\s+){1,4}?)\s*(?:were|had been|have been)\s+(?:\w+ly\s+)?$"
 )
 #: "his trial", "her arrest", "his second trial": a possessive right before a noun trigger
 #: names the one it was done to.
