@@ -35,6 +35,10 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "station.", {"Model Town police station": "police"}),
     ("families-forum", "On 3 May 2021, police arrested Rina Holm, a member of the Vela Families "
      "Forum.", {"Vela Families Forum": "ngo"}),
+    ("police-of-place", "On 3 May 2021, municipal police of Dala arrested Rina Holm.",
+     {"municipal police of Dala": "police"}),
+    ("police-of-district", "In May 2021, Rina Holm was questioned by the police of Vela "
+     "district.", {"police of Vela district": "police"}),
     ("ministry", "On 3 May 2021, the Ministry of Public Security detained Rina Holm.",
      {"Ministry of Public Security": "ministry"}),
     ("municipal-council", "On 3 May 2021, the Vela Municipal Council evicted Rina Holm.",

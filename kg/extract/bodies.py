@@ -36,6 +36,13 @@ BRANCH = re.compile(rf"Branch\s+\d+\s+of\s+the\s+{_NAME}(?:\s+in\s+{_CAP})?")
 BRANCH_AFTER = re.compile(r"Court\s+Branch\s+\d+\b")
 #: "the Zenda police", "Zenda state police", "Zemblan criminal police", "Zenda police station".
 POLICE = re.compile(r"police(?:\s+station)?\b")
+#: "municipal police of Juchitán", "the police of Aksy district": a police force named, in
+#: lower case, by the place it serves.
+POLICE_OF = re.compile(
+    r"(?:(?P<q>municipal|district|city|regional|provincial|state|local|county|town)\s+)?"
+    rf"(?P<n>police)\s+of\s+(?P<p>{_CAP}(?:\s+{_CAP})?)"
+    r"(?:\s+(?:district|region|province|city|county|town|municipality|oblast|governorate)\b)?"
+)
 POLICE_BEFORE = re.compile(
     rf"(?<![\w’'\-])(?P<w>{_CAP})\s+"
     r"(?:(?:state|district|city|provincial|regional|municipal|criminal)\s+)?\Z"
@@ -277,6 +284,14 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         two = STATION_PLACE.search(flat, max(0, a - 40), a) if m.group().endswith("n") else None
         if two and two.group("w") not in NOT_PLACE | CAP_STOP and two.group("w") not in MONTHS:
             a = two.start("w")  # "Civil Lines police station": a station named by its locality
+        e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
+        e.attrs.setdefault("kind", "police")
+        e.attrs.setdefault("country", main_country)
+    for m in POLICE_OF.finditer(flat) if "police of " in flat else ():
+        # "municipal police of Juchitán", "the police of Aksy district": a force by its place
+        a = m.start("q") if m.group("q") else m.start("n")
+        if not _starts_word(flat, a) or m.group("p") in NOT_PLACE or m.group("p") in MONTHS:
+            continue
         e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
         e.attrs.setdefault("kind", "police")
         e.attrs.setdefault("country", main_country)
