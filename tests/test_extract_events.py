@@ -3061,3 +3061,10 @@ def test_custody_since_the_day_of_a_told_arrest_is_that_arrest() -> None:
 def test_custody_since_a_day_with_no_arrest_told_is_kept() -> None:
     got = _pairs("Ana Lee has been held in pre-trial detention since 3 March 2024.")
     assert ("detention", "2024-03-03") in got
+
+
+def test_complaining_about_something_in_public_is_no_complaint() -> None:
+    assert _pairs("On 3 May 2024, villagers complained about the rents in a video.") == set()
+    assert ("complaint", "2024-05-03") in _pairs(
+        "On 3 May 2024, Ana Lee complained to the prosecutor about her arrest."
+    )

@@ -450,7 +450,9 @@ TRIGGERS: list[dict[str, Any]] = [
         "type": "complaint",
         "slots": "target or relatives complain, petition or file a complaint",
         "lemmas": [
-            {"lemma": "complain", "frames": ACTS, "examples": ["On 3 May 2024, her lawyer complained to the prosecutor."]},
+            # "complained to the prosecutor" is a complaint; "complained about the rents" in a
+            # video or a speech is none
+            {"lemma": "complain", "object": "(?:(?:formally|officially|publicly|again|also) )?(?:to|with|before|against)", "frames": ACTS, "examples": ["On 3 May 2024, her lawyer complained to the prosecutor."]},
             {"lemma": "petition", "frames": ACTS, "examples": ["On 3 May 2024, her family petitioned the High Court."]},
             {"lemma": "sue", "frames": ACTS, "examples": ["On 3 May 2024, Ana Lee sued the Ministry of the Interior.", "On 3 May 2024, Ana Lee was sued for defamation by a minister."]},
             # "file", "lodge", "submit" are a complaint only with a complaint or suit as object
