@@ -3068,3 +3068,14 @@ def test_complaining_about_something_in_public_is_no_complaint() -> None:
     assert ("complaint", "2024-05-03") in _pairs(
         "On 3 May 2024, Ana Lee complained to the prosecutor about her arrest."
     )
+
+
+def test_taken_to_custody_with_the_arrest_is_that_arrest() -> None:
+    got = _pairs(
+        "On 3 May 2024, Ana Lee was detained and taken to the detention facility of the Zenda "
+        "police."
+    )
+    assert ("arrest", "2024-05-03") in got and ("detention", "2024-05-03") not in got
+    assert ("detention", "2024-05-04") in _pairs(
+        "Ana Lee was arrested on 3 May 2024. On 4 May 2024, she was taken to Zenda prison."
+    )
