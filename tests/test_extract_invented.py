@@ -50,6 +50,17 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # 0.952, roles 0.886, orgs 0.924, kinds 0.888, provisions 0.943, events 0.806, participants
 # 0.686, demands 0.821 (the first 60 unchanged). The floors of the first 44, 52 and 60 stay over
 # those appeals, and ALL_68_FLOORS holds floors over all 68 at the figures first measured.
+# syn-069 to syn-072 were written whole from the texts before the extractor was run on them and
+# scored once (at d6c687f; with the gold as corrected below): persons 0.947, roles 0.884, orgs
+# 0.844, kinds 0.781, provisions 1.000, events 0.712, participants 0.617, demands 0.880; rules
+# were then chosen on their misses (each kept only if the dev split did not drop). syn-073 to
+# syn-076 were written after those rules and scored once (at 1fe367e): persons 0.947, roles
+# 0.850, orgs 0.833, kinds 0.750, provisions 0.800, events 0.655, participants 0.511, demands
+# 0.842 -- the same figures as the code before the rules (d6c687f) gives them. Two corrections
+# to the new gold followed the set's conventions, not the extractor: a persecuted lawyer is a
+# defender alone, and an act named with its year ("Act of 1938") keeps the year in its name.
+# ALL_76_FLOORS holds floors over all 76 at the figures measured when they were added; the
+# floors of the first 68 stay over those appeals.
 INVENTED_FLOORS = {
     # 0.986 once the gold listed unnamed groups that act ("three men") as the development gold
     # does (the gold changed, not the extractor); 0.981 after "y" between two Spanish surnames
@@ -123,6 +134,8 @@ FIRST_BATCHES = {f"syn-{n:03d}" for n in range(1, 45)}
 FIRST_52 = {f"syn-{n:03d}" for n in range(1, 53)}
 
 FIRST_60 = {f"syn-{n:03d}" for n in range(1, 61)}
+
+FIRST_68 = {f"syn-{n:03d}" for n in range(1, 69)}
 
 # F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
@@ -226,6 +239,18 @@ ALL_68_FLOORS = {
     "demands": 0.82,
 }
 
+# F1 over all 76 appeals, rounded down, as measured when syn-069 to syn-076 were added.
+ALL_76_FLOORS = {
+    "persons": 0.98,  # 0.9812
+    "person_roles": 0.93,  # 0.9306
+    "organisations": 0.93,  # 0.9350
+    "organisation_kinds": 0.90,  # 0.9004
+    "legal_provisions": 0.94,  # 0.9407
+    "events": 0.83,  # 0.8389
+    "event_participants": 0.74,  # 0.7426
+    "demands": 0.82,  # 0.8258
+}
+
 # Appeals whose gold has no provisions, events or demands written yet: they are scored for persons
 # and organisations only. Take a name off the list in the commit that writes that gold.
 PENDING_EVENT_GOLD: set[str] = set()
@@ -235,7 +260,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 68
+    assert len(report.cases) == 76
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -274,8 +299,15 @@ def test_invented_quality_all_60(invented_report, category: str) -> None:
 
 @pytest.mark.parametrize("category", list(ALL_68_FLOORS))
 def test_invented_quality_all_68(invented_report, category: str) -> None:
-    f1 = category_total(invented_report, category).f1
+    f1 = category_total(invented_report, category, FIRST_68).f1
     floor = ALL_68_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-001 to syn-068"
+
+
+@pytest.mark.parametrize("category", list(ALL_76_FLOORS))
+def test_invented_quality_all_76(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category).f1
+    floor = ALL_76_FLOORS[category]
     assert f1 >= floor, f"{category}: F1 {f1:.3f} on all the invented appeals"
 
 
