@@ -52,13 +52,14 @@ INVENTED = Path(__file__).parent / "data" / "invented"
 # those appeals, and ALL_68_FLOORS holds floors over all 68 at the figures first measured.
 # syn-069 to syn-072 were written whole from the texts before the extractor was run on them and
 # scored once (at d6c687f; with the gold as corrected below): persons 0.947, roles 0.884, orgs
-# 0.844, kinds 0.781, provisions 1.000, events 0.712, participants 0.617, demands 0.880; rules
+# 0.871, kinds 0.806, provisions 1.000, events 0.712, participants 0.617, demands 0.880; rules
 # were then chosen on their misses (each kept only if the dev split did not drop). syn-073 to
 # syn-076 were written after those rules and scored once (at 1fe367e): persons 0.947, roles
-# 0.850, orgs 0.833, kinds 0.750, provisions 0.800, events 0.655, participants 0.511, demands
-# 0.842 -- the same figures as the code before the rules (d6c687f) gives them. Two corrections
+# 0.850, orgs 0.889, kinds 0.800, provisions 0.800, events 0.655, participants 0.511, demands
+# 0.842 -- the same figures as the code before the rules (d6c687f) gives them. Three corrections
 # to the new gold followed the set's conventions, not the extractor: a persecuted lawyer is a
-# defender alone, and an act named with its year ("Act of 1938") keeps the year in its name.
+# defender alone, an act named with its year ("Act of 1938") keeps the year in its name, and a
+# prison is a place (a site in the development gold), not a body.
 # ALL_76_FLOORS holds floors over all 76 at the figures measured when they were added; the
 # floors of the first 68 stay over those appeals.
 INVENTED_FLOORS = {
@@ -243,8 +244,8 @@ ALL_68_FLOORS = {
 ALL_76_FLOORS = {
     "persons": 0.98,  # 0.9812
     "person_roles": 0.93,  # 0.9306
-    "organisations": 0.93,  # 0.9350
-    "organisation_kinds": 0.90,  # 0.9004
+    "organisations": 0.93,  # 0.9388
+    "organisation_kinds": 0.90,  # 0.9041
     "legal_provisions": 0.94,  # 0.9407
     "events": 0.83,  # 0.8389
     "event_participants": 0.74,  # 0.7426
