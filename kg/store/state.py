@@ -222,8 +222,13 @@ class BuildState:
         )
 
     def entries(self) -> dict[str, dict[str, Any]]:
-        """Every record file's entry, by path."""
-        return {p: json.loads(e) for p, e in self.db.execute("SELECT path, entry FROM files")}
+        """Every record file's entry, by path. The rows are decoded as one JSON array: one
+        call of the decoder, not one per record (a tenth of a no-op rebuild at 100,000)."""
+        rows = self.db.execute("SELECT path, entry FROM files").fetchall()
+        if not rows:
+            return {}
+        decoded = json.loads("[" + ",".join(e for _p, e in rows) + "]")
+        return dict(zip((p for p, _e in rows), decoded, strict=True))
 
     def write_entries(
         self, entries: Mapping[str, Mapping[str, Any]], before: Mapping[str, Any]
