@@ -4,7 +4,8 @@ Each scenario starts from the same prepared folder (data/, a built store, dist/)
 command as a subprocess, kills it with SIGKILL after a random delay, and checks that the store
 (full and public), data/, dist/ and the extraction folder are each exactly their state before
 the command or after a complete run (the extraction folder may also hold the new appeal text
-beside the old record: the text is written first, so a record never lacks it). States are
+beside the old record: the text is written first, so a record never lacks it; and where there
+was no folder, it may be there empty: it is made before the files written into it). States are
 compared as canonical N-Quads (blank nodes normalised, Oxigraph's canonicalisation) for stores
 and RDF files, and as file hashes for the rest; the temporary files of killed writers are not
 part of a state. Every few kills the command is run again to the end (after the last kill in the
@@ -120,8 +121,8 @@ class Scenario:
     args: list[str]
     # Which of the pairs (component, old-or-new) may be seen together; None: any combination.
     allowed: Callable[[dict[str, str]], bool] | None = None
-    # Documented states between old and new, per component: f(old, new) -> state.
-    between: dict[str, Callable[[str, str], str]] | None = None
+    # Documented states between old and new, per component: f(old, new) -> those states.
+    between: dict[str, Callable[[str, str], list[str]]] | None = None
 
 
 def scenarios(root: Path) -> list[Scenario]:
@@ -153,12 +154,15 @@ def scenarios(root: Path) -> list[Scenario]:
     ]
 
 
-def text_before_record(old: str, new: str) -> str:
-    """The extraction folder once the new text is written and the record is not yet."""
+def text_before_record(old: str, new: str) -> list[str]:
+    """The extraction folder once the new text is written and the record is not yet, and,
+    where there was none, once it is made and nothing is written into it yet (an empty
+    folder's state is "")."""
     lines = [line for line in new.splitlines() if line.split("=", 1)[0].endswith(".txt")]
     before = [] if old == "missing" else old.splitlines()
     names = {line.split("=", 1)[0] for line in lines}
-    return "\n".join(sorted(lines + [x for x in before if x.split("=", 1)[0] not in names]))
+    text = "\n".join(sorted(lines + [x for x in before if x.split("=", 1)[0] not in names]))
+    return [text, ""] if old == "missing" else [text]
 
 
 def prepare(root: Path) -> None:
@@ -245,8 +249,12 @@ def kill_many(
             labels = {}
             for key in old:
                 middle = (scenario.between or {}).get(key)
-                if middle is not None and now[key] == middle(old[key], new[key]) != old[key]:
-                    labels[key] = "text-only"
+                if (
+                    middle is not None
+                    and now[key] != old[key]
+                    and now[key] in middle(old[key], new[key])
+                ):
+                    labels[key] = "between"
                     continue
                 assert now[key] in (old[key], new[key]), (
                     f"{scenario.name}, kill {n}: {key} is neither the old nor the new state"
