@@ -226,12 +226,19 @@ def _report_identities(result: object, data_dir: Path) -> None:
     """Say what was merged across appeals, and write uncertain merges for review."""
     clusters = getattr(result, "identity_clusters", [])
     review = getattr(result, "identity_review", [])
+    changed = getattr(result, "identity_review_changed", None)
     if clusters:
         echo_err(f"identity: {len(clusters)} entities merged across appeals")
     path = Path(data_dir) / "identity-review.csv"
-    if review:
+    count = len(review)
+    if changed is None and not count:
+        return  # nothing resolved (a build with nothing changed): the file stands
+    if count and (changed is not False or not path.exists()):
         result.write_review(path)  # type: ignore[attr-defined]
-        echo_err(f"identity: {len(review)} uncertain merge(s) to review in {path} (not applied)")
+    elif not count and path.exists():
+        path.unlink()  # no pair left to review: the last build's would mislead
+    if count:
+        echo_err(f"identity: {count} uncertain merge(s) to review in {path} (not applied)")
 
 
 # --- query -----------------------------------------------------------------------------------

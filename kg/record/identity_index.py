@@ -71,6 +71,7 @@ from kg.record.identity import (
     resolve_part,
 )
 from kg.record.keytable import HUB, MEMBER, DiskKeys, MemoryKeys, load_keys
+from kg.record.reviewrows import DiskRows, MemoryRows, ReviewRows, load_rows
 from kg.vocab import AKR
 
 K = TypeVar("K")
@@ -82,8 +83,10 @@ V = TypeVar("V")
 # 8: each item's cluster, each item's review rows and each cluster's label state kept;
 # 9: with the key table on disk, the marks, label states and item numbers are rows of its
 # file, read and written by key (_Packed.attach, _Numbers), not pickled; 10: a person's mark
-# with a third digest, of the fields the rules read but its merge keys (a lone key, _rekeyed)
-INDEX_VERSION = 10
+# with a third digest, of the fields the rules read but its merge keys (a lone key, _rekeyed);
+# 11: the review rows kept as rows of the key table's file (kg.record.reviewrows), each item's
+# cluster and each cluster by its first member made again from the clusters, not pickled
+INDEX_VERSION = 11
 KEYS_FILE = "identity-keys.sqlite"  # beside the index's pickle, when on disk
 # An item as a record gives it: its key, kind, place among the record's items of that kind,
 # a digest of the fields the rules read and one of the others (:data:`LABEL_FIELDS`). An item
@@ -456,16 +459,16 @@ class IdentityIndex:
     table: MemoryKeys | DiskKeys = field(default_factory=MemoryKeys)
     free: list[int] = field(default_factory=list)
     clusters: list[Cluster] = field(default_factory=list)
-    review_rows: list[ReviewRow] = field(default_factory=list)
-    # Kept so that a change finds what it touches by key, not by a pass over every cluster
-    # and review row: each clustered item's cluster (by its first member), each cluster by
-    # its first member, each item's review rows (None: not made yet), each cluster's label
+    # In memory, or rows of the key table's file (kg.record.reviewrows): found by item.
+    review_rows: ReviewRows = field(default_factory=MemoryRows)
+    # Kept so that a change finds what it touches by key, not by a pass over every cluster:
+    # each clustered item's cluster (by its first member) and each cluster by its first
+    # member (None: not made yet; made from the clusters, not saved), each cluster's label
     # state (:data:`LabelState`; one missing is made from its members).
     # ``clusters`` and ``review_rows`` are kept sorted as a resolution sorts them, and changed
     # in place.
     of: dict[Key, Key] | None = None
     by_id: dict[Key, Cluster] | None = None
-    rows_of: dict[Key, list[ReviewRow]] | None = None
     labels: LabelStates = field(default_factory=LabelStates)
     # Cluster (its first member) -> its :data:`Summary`, for the organisations' and
     # instruments' clusters a resolution made with their items at hand (one missing is made
@@ -487,6 +490,7 @@ class IdentityIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state.pop("id_of", None)
+        state["of"] = state["by_id"] = None  # made again from the clusters (_index_tables)
         ids = state.pop("ids", None)
         if isinstance(self.table, DiskKeys):
             # Kept as rows of the key table's file (:func:`write_index` wrote them there):
@@ -541,6 +545,7 @@ class IdentityIndex:
         self.ids, self.id_of = _Ids(numbers), _IdOf(numbers)  # type: ignore[assignment]
         self.marks.attach(disk)
         self.labels.attach(disk)
+        self.review_rows = DiskRows(disk)
 
     def load_parts(self, path: Path) -> None:
         """The marks, label states and item numbers kept in the key table's file at ``path``
@@ -557,6 +562,7 @@ class IdentityIndex:
                 ids[n] = _text_key(text)
         finally:
             db.close()
+        self.review_rows = load_rows(path)
         self.ids = ids
         self.id_of = {k: n for n, k in enumerate(ids) if k is not None}
 
@@ -1021,12 +1027,18 @@ def _resolve_with_index(
                     index.labels.put_packed(c.members[0], label_state(group))
                     if c.kind in ORG_PHASE:
                         index.summaries[c.members[0]] = summary_of(group)
-        index.clusters, index.review_rows = resolution.clusters, resolution.review_rows
+        index.clusters = resolution.clusters
+        if isinstance(index.table, DiskKeys):
+            index.review_rows = DiskRows(index.table, changed=True)
+            index.review_rows.add(sorted(resolution.review_rows, key=lambda r: (r.a, r.b)))
+        else:
+            index.review_rows = MemoryRows(resolution.review_rows)
         _index_tables(index)
         index.resolved = len(items)
         return resolution, index
 
     index = previous
+    index.review_rows.changed = False  # (noted again by this build's changes)
     # A record whose stamp changed but whose items are the same (an event's note edited, say)
     # changes nothing identity reads; of a record whose items changed, only the items that
     # changed, came or went (by their marks) are resolved again with what they reach.
@@ -1267,8 +1279,8 @@ def _joins(
 def _joinable(index: IdentityIndex, items: Mapping[Key, Item], first: Key, xs: list[Key]) -> bool:
     """Whether ``xs`` join the cluster ``first`` as :func:`_joins` says (what is left to see
     once each meets only that cluster and the others of ``xs``)."""
-    by_id, rows_of = index.by_id, index.rows_of
-    assert by_id is not None and rows_of is not None
+    by_id = index.by_id
+    assert by_id is not None
     cluster = by_id[first]
     if len(cluster.reasons) != 1:
         return False
@@ -1276,7 +1288,7 @@ def _joinable(index: IdentityIndex, items: Mapping[Key, Item], first: Key, xs: l
     theirs = {x[0] for x in xs}
     if len(theirs) != len(xs) or appeals & theirs:
         return False
-    if any(r.reason.startswith(_REFUSED) for m in cluster.members for r in rows_of.get(m, ())):
+    if any(r.reason.startswith(_REFUSED) for r in index.review_rows.of_many(cluster.members)):
         return False
     postings: dict[tuple[str, str | None, str], list[Key]] = {}
     for x in xs:
@@ -1374,8 +1386,8 @@ def _join(index: IdentityIndex, items: Mapping[Key, Item], first: Key, xs: list[
 def _drop_touched(index: IdentityIndex, touched: set[Key]) -> None:
     """The clusters and review rows of ``touched`` (items resolved again, or gone) out of
     ``index``, found by key."""
-    of, by_id, rows_of = index.of, index.by_id, index.rows_of
-    assert of is not None and by_id is not None and rows_of is not None
+    of, by_id = index.of, index.by_id
+    assert of is not None and by_id is not None
     for first in {of[m] for m in touched if m in of}:
         c = by_id.pop(first)
         del index.clusters[_place(index.clusters, c, _cluster_key)]
@@ -1383,23 +1395,15 @@ def _drop_touched(index: IdentityIndex, touched: set[Key]) -> None:
             del of[m]
         index.labels.pop(first, None)
         index.summaries.pop(first, None)
-    dropped = {(r.a, r.b): r for m in touched for r in rows_of.get(m, ())}
-    for r in dropped.values():
-        del index.review_rows[_place(index.review_rows, r, _row_key)]
-        for side in (r.a, r.b):
-            left = [x for x in rows_of[side] if x is not r]
-            if left:
-                rows_of[side] = left
-            else:
-                del rows_of[side]
+    index.review_rows.drop(index.review_rows.of_many(touched))
 
 
 def _relabel(index: IdentityIndex, items: Mapping[Key, Item], relabelled: set[Key]) -> None:
     """The clusters and review rows of ``relabelled`` (items changed in fields no rule reads)
     made again: a cluster from its :data:`LabelState` with those members changed (made from
     every member if the index has none), a row with the name of its changed side."""
-    of, by_id, rows_of = index.of, index.by_id, index.rows_of
-    assert of is not None and by_id is not None and rows_of is not None
+    of, by_id = index.of, index.by_id
+    assert of is not None and by_id is not None
     changed: dict[Key, list[Key]] = {}
     for m in sorted(relabelled):
         if m in of:
@@ -1416,16 +1420,14 @@ def _relabel(index: IdentityIndex, items: Mapping[Key, Item], relabelled: set[Ke
         new = by_id[first] = cluster_of_state(old, state)
         del index.clusters[_place(index.clusters, old, _cluster_key)]
         insort(index.clusters, new, key=_cluster_key)
-    for m in relabelled:
-        for r in list(rows_of.get(m, ())):
-            new_row = dataclasses.replace(
-                r,
-                name=items[r.a].name if r.a in relabelled else r.name,
-                same_as_name=items[r.b].name if r.b in relabelled else r.same_as_name,
-            )
-            index.review_rows[_place(index.review_rows, r, _row_key)] = new_row
-            for side in (r.a, r.b):
-                rows_of[side] = [new_row if x is r else x for x in rows_of[side]]
+    for r in index.review_rows.of_many(relabelled):
+        new_row = dataclasses.replace(
+            r,
+            name=items[r.a].name if r.a in relabelled else r.name,
+            same_as_name=items[r.b].name if r.b in relabelled else r.same_as_name,
+        )
+        if new_row != r:
+            index.review_rows.replace(r, new_row)
 
 
 def _add_resolved(
@@ -1433,8 +1435,8 @@ def _add_resolved(
 ) -> None:
     """The clusters of a part resolved again (with their label states, made from the part's
     items) and its review rows into ``index``, each in its place."""
-    of, by_id, rows_of = index.of, index.by_id, index.rows_of
-    assert of is not None and by_id is not None and rows_of is not None
+    of, by_id = index.of, index.by_id
+    assert of is not None and by_id is not None
     for c in clusters:
         first = c.members[0]
         by_id[first] = c
@@ -1444,10 +1446,7 @@ def _add_resolved(
         if c.kind in ORG_PHASE:
             index.summaries[first] = summary_of(group)
         insort(index.clusters, c, key=_cluster_key)
-    for r in rows:
-        insort(index.review_rows, r, key=_row_key)
-        rows_of.setdefault(r.a, []).append(r)
-        rows_of.setdefault(r.b, []).append(r)
+    index.review_rows.add(rows)
 
 
 def _resolve_around(
@@ -1485,10 +1484,6 @@ def _resolve_around(
 
 def _cluster_key(c: Cluster) -> tuple[str, str, list[Key]]:
     return (c.kind, c.label.lower(), c.members)
-
-
-def _row_key(r: ReviewRow) -> tuple[float, str, Key, Key]:
-    return (-r.score, r.kind, r.a, r.b)
 
 
 def _place(values: list, value: object, key: Callable[[object], object]) -> int:
@@ -1568,16 +1563,11 @@ def cluster_of_state(cluster: Cluster, state: LabelState) -> Cluster:
 
 
 def _index_tables(index: IdentityIndex) -> None:
-    """Each clustered item's cluster, each cluster by its first member and each item's
-    review rows, made from every cluster and row (after a full resolution): a change then
-    finds what it touches by key."""
+    """Each clustered item's cluster and each cluster by its first member, made from every
+    cluster (after a full resolution, or once an index is read): a change then finds what it
+    touches by key."""
     index.by_id = {c.members[0]: c for c in index.clusters}
     index.of = {m: c.members[0] for c in index.clusters for m in c.members}
-    rows_of: dict[Key, list[ReviewRow]] = {}
-    for r in index.review_rows:
-        rows_of.setdefault(r.a, []).append(r)
-        rows_of.setdefault(r.b, []).append(r)
-    index.rows_of = rows_of
 
 
 def _cluster_getter(index: IdentityIndex) -> Callable[[Key], Cluster | None]:

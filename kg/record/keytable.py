@@ -10,7 +10,8 @@ dictionaries (small indexes, tests). Both answer the same four questions.
 
 The same file holds the index's other parts that grow with the corpus and are read by key
 (the item numbers, each appeal's marks, each cluster's label state: :meth:`DiskKeys.value`,
-:meth:`DiskKeys.items_of`), so that a rebuild reads and writes their rows, not all of them.
+:meth:`DiskKeys.items_of`; the review rows, :class:`kg.record.reviewrows.DiskRows`), so that a
+rebuild reads and writes their rows, not all of them.
 
 A full build writes a new file, filled row by row, its key index made at the end; a rebuild
 changes the previous build's file where it is (:meth:`DiskKeys.in_place`), its changes
@@ -35,6 +36,10 @@ CREATE TABLE IF NOT EXISTS posting (key TEXT NOT NULL, n INTEGER NOT NULL,
 CREATE TABLE IF NOT EXISTS number (n INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS mark (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS label (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS review (a TEXT NOT NULL, b TEXT NOT NULL, score REAL NOT NULL,
+                                   kind TEXT NOT NULL, v BLOB NOT NULL,
+                                   PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS review_b ON review (b);
 """
 # The tables of values the index keeps by key (kg.record.identity_index: each appeal's marks,
 # each cluster's label state), read and written a row at a time.

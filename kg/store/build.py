@@ -12,7 +12,7 @@ Named graphs:
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,7 +77,10 @@ class BuildResult:
     shadowed: list[CaseSource] = field(default_factory=list)
     seconds: float = 0.0
     identity_clusters: list[Cluster] = field(default_factory=list)
-    identity_review: list[ReviewRow] = field(default_factory=list)
+    identity_review: Iterable[ReviewRow] = field(default_factory=list)  # sized: len() works
+    # Whether the review rows differ from the last build's (None: not known, as when a build
+    # with nothing changed resolved nothing): the review file is written again only then.
+    identity_review_changed: bool | None = None
 
     def write_review(self, path: Path | str) -> Path:
         """The identity pairs left for a curator (``data/identity-review.csv``), atomically."""

@@ -746,6 +746,7 @@ def _build_from(
         hold()  # the item keys, the identity index and the resolution
     result.identity_clusters = resolution.clusters
     result.identity_review = resolution.review_rows
+    result.identity_review_changed = getattr(resolution.review_rows, "changed", True)
     say(
         f"build: identity: {len(resolution.clusters)} cluster(s) over {len(items)} item(s), "
         f"{index.resolved} resolved"
