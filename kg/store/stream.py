@@ -397,8 +397,6 @@ def _init_worker(data_dir: str) -> None:
         _WORKER["data_dir"] = data_dir
 
 
-_FEW_MEMBERS = 16  # a cluster with more has its members' places looked up in a dictionary
-
 # A record to write: appeal id, record file, text file, curated, and the spilled record (or
 # None: read from the record file).
 Job = tuple[str, str, str | None, bool, str | None]
@@ -419,28 +417,18 @@ def _views(
         by_iri.setdefault(key[0], []).append((key, value))
     if keys_of is not None:
         rank = {id(c): n for n, c in enumerate(resolution.clusters)}
-        # Each large cluster's members by place, made when first asked for: a cluster of
-        # thousands of members (a court) is met by many of the records written, and looking
-        # a member up in its list was a walk over the list each time.
-        places: dict[int, dict[Any, int]] = {}
-
-        def place(c: Cluster, member: tuple[str, str]) -> int:
-            if len(c.members) <= _FEW_MEMBERS:
-                return c.members.index(member)
-            found = places.get(id(c))
-            if found is None:
-                found = places[id(c)] = {}
-                for n, m in enumerate(c.members):
-                    found.setdefault(m, n)  # the first place, as list.index gives
-            return found[member]
 
         def own(aid: str) -> View:
             found: list[tuple[int, int, Cluster, Any]] = []
             for key in keys_of(aid):
                 c = resolution.cluster_of(*key)
                 if c is not None:  # in the order of the clusters, then of their members
-                    member = (str(key[0]), str(key[1]))
-                    found.append((rank[id(c)], place(c, member), c, member))
+                    found.append((rank[id(c)], 0, c, (str(key[0]), str(key[1]))))
+            if len({f[0] for f in found}) < len(found):
+                # Two items of the record in one cluster (a union keeps one item a record,
+                # a curated decision may not): their places in it order them. Only then, as
+                # a cluster of thousands of members (a court) is met by many records.
+                found = [(r, c.members.index(m), c, m) for r, _i, c, m in found]
             clusters = [Cluster(c.kind, [m], c.iri, c.label, c.variants, [])
                         for _r, _i, c, m in sorted(found, key=lambda f: f[:2])]  # fmt: skip
             provisions = {k: v for c in clusters for k, v in by_iri.get(str(c.iri), [])}
