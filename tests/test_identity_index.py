@@ -773,8 +773,8 @@ def test_an_index_on_disk_reads_and_writes_only_what_a_change_reaches(tmp_path: 
 
 def test_an_index_of_the_version_before_is_replaced_once(tmp_path: Path) -> None:
     """A store whose identity index is of version 10 (review rows, each item's cluster and each
-    cluster by its first member in its pickle): the next rebuild resolves every item once and says why; the one after it
-    reads the new index and resolves only what its change reaches."""
+    cluster by its first member in its pickle): the next rebuild resolves every item once and
+    says why; the one after it reads the new index and resolves only what its change reaches."""
     import pickle
 
     from benchgen import generator
@@ -1155,3 +1155,42 @@ def test_a_member_that_joins_by_another_name_resolves_the_component() -> None:
     assert result[0][0][5] == ["organisation name 'delta rights centre'",
                                "organisation name 'alpha rights centre'"]  # fmt: skip
     assert index.resolved == 4
+
+
+class _Name(str):
+    """A subclass of str, which marshal refuses."""
+
+
+def test_an_index_saves_its_clusters_and_appeal_items_marshalled_or_pickled(
+    tmp_path: Path,
+) -> None:
+    """The clusters, each appeal's items and stamps are saved marshalled (quick to write and
+    read); a value marshal refuses (a subclass of str) leaves its part pickled. Either way the
+    index read back holds the same values."""
+    import pickle
+
+    from kg.record.identity_index import read_index, write_index
+
+    records = {
+        f"a0{n}": _appeal(f"a0{n}", "Kazakhstan", [_person("p1", "Anna Smirnova")], [])
+        for n in (1, 2)
+    }
+    _, index = _step(records, None)
+    path = tmp_path / "identity-index.pickle"
+    write_index(index, path)
+    state = pickle.loads(path.read_bytes()).__getstate__()  # noqa: S301 - written just now
+    assert all(isinstance(state[k], bytes) for k in ("clusters", "appeal_items", "stamps"))
+    again = read_index(path)
+    assert again is not None
+    assert (again.clusters, again.appeal_items, again.stamps) == (
+        index.clusters, index.appeal_items, index.stamps,
+    )  # fmt: skip
+    index.clusters[0].label = _Name(index.clusters[0].label)
+    index.stamps["a01"] = _Name(index.stamps["a01"])
+    write_index(index, path)
+    again = read_index(path)
+    assert again is not None
+    assert type(again.clusters[0].label) is _Name and type(again.stamps["a01"]) is _Name
+    assert (again.clusters, again.appeal_items, again.stamps) == (
+        index.clusters, index.appeal_items, index.stamps,
+    )  # fmt: skip
