@@ -200,7 +200,7 @@ def _key_rows(store: Path) -> dict[str, Any]:
     assert recover_file(path, token)
     db = sqlite3.connect(path)
     try:
-        tables = ("item", "posting", "number", "mark", "label", "review")  # the index's rows
+        tables = ("item", "posting", "number", "mark", "label", "review", "cluster_of")
         return {t: sorted(db.execute(f"SELECT * FROM {t}")) for t in tables}  # noqa: S608
     finally:
         db.close()

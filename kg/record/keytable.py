@@ -9,7 +9,8 @@ neither a full build nor a rebuild holds them whole; :class:`MemoryKeys` keeps t
 dictionaries (small indexes, tests). Both answer the same four questions.
 
 The same file holds the index's other parts that grow with the corpus and are read by key
-(the item numbers, each appeal's marks, each cluster's label state: :meth:`DiskKeys.value`,
+(the item numbers, each appeal's marks, each cluster's label state, each clustered item's
+cluster: :meth:`DiskKeys.value`,
 :meth:`DiskKeys.items_of`; the review rows, :class:`kg.record.reviewrows.DiskRows`), so that a
 rebuild reads and writes their rows, not all of them.
 
@@ -36,14 +37,15 @@ CREATE TABLE IF NOT EXISTS posting (key TEXT NOT NULL, n INTEGER NOT NULL,
 CREATE TABLE IF NOT EXISTS number (n INTEGER PRIMARY KEY, item TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS mark (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS label (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_of (k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS review (a TEXT NOT NULL, b TEXT NOT NULL, score REAL NOT NULL,
                                    kind TEXT NOT NULL, v BLOB NOT NULL,
                                    PRIMARY KEY (a, b)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS review_b ON review (b);
 """
 # The tables of values the index keeps by key (kg.record.identity_index: each appeal's marks,
-# each cluster's label state), read and written a row at a time.
-VALUE_TABLES = ("mark", "label")
+# each cluster's label state, each clustered item's cluster), read and written a row at a time.
+VALUE_TABLES = ("mark", "label", "cluster_of")
 _BUFFER = 50_000  # rows written at a time
 # What a key may not hold for its item's keys to be made a JSON list by SQLite from the joined
 # text (no escapes: a quote, a backslash, a control character; _SEP is the list's comma).
