@@ -415,7 +415,87 @@ def compile_set_based(
         code = _mask(body)
         for m in reversed(list(re.finditer(r"\bSELECT\b[^{]*\{", code, re.I))):
             body = f"{body[: m.end()]} {restrict} {body[m.end() :]}"
+        body = binds_last(body)
     return f"{head}\n{restrict}\n{targets}\n{body}{tail}"
+
+
+def _closing(code: str, at: int) -> int:
+    """The place after the bracket that closes the one opening at ``at`` (masked text)."""
+    pair = {"(": ")", "{": "}"}[code[at]]
+    depth = 0
+    for i in range(at, len(code)):
+        if code[i] == code[at]:
+            depth += 1
+        elif code[i] == pair:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    raise ValueError("unbalanced brackets")
+
+
+def _top_clauses(code: str, keyword: str) -> list[tuple[int, int]]:
+    """Spans of the group's own ``BIND (...)`` or ``FILTER ...`` clauses (masked text): those
+    outside every nested group and bracket."""
+    spans = []
+    depth = 0
+    i = 0
+    while i < len(code):
+        ch = code[i]
+        if ch in "{(":
+            depth += 1
+        elif ch in "})":
+            depth -= 1
+        elif (
+            depth == 0
+            and (m := re.match(rf"\b{keyword}\b\s*", code[i:], re.I))
+            and (i == 0 or not (code[i - 1].isalnum() or code[i - 1] in "_?$:"))
+        ):
+            j = i + m.end()
+            if keyword == "FILTER" and (e := re.match(r"(NOT\s+)?EXISTS\s*", code[j:], re.I)):
+                j += e.end()
+            elif keyword == "FILTER" and (f := re.match(r"[A-Za-z_][\w:]*\s*", code[j:])):
+                j += f.end()  # a function call: regex(...), bound(...)
+            if j < len(code) and code[j] in "({":
+                end = _closing(code, j)
+                spans.append((i, end))
+                i = end
+                continue
+        i += 1
+    return spans
+
+
+def binds_last(body: str) -> str:
+    """The WHERE group's own BIND clauses moved to its end, in their order, where that gives
+    the same rows: each binds a variable that no other part of the group names but its own
+    BINDs and FILTERs (a FILTER holds for the whole group wherever it stands, and a BIND at
+    the end still sees every variable the group binds). Oxigraph keeps a BIND where it stands,
+    and a pattern after it is then joined with every row the store has for it, not with the
+    rows before: a run limited to a few focus nodes (``restrict``) read every event's appeals
+    (at 100,000 appeals, EventShape's ``notAfterAppeal`` took 113 s for 1,000 events, 0.3 s
+    with its BINDs last). The group as it is where a BIND cannot move."""
+    try:
+        code = _mask(body)
+        binds = _top_clauses(code, "BIND")
+        filters = _top_clauses(code, "FILTER")
+    except ValueError:
+        return body
+    if not binds:
+        return body
+    rest = list(code)
+    for start, end in binds + filters:
+        rest[start:end] = " " * (end - start)
+    others = "".join(rest)
+    for start, end in binds:
+        m = re.search(r"\bAS\s*[?$](\w+)\s*\)\s*$", code[start:end], re.I)
+        if m is None or re.search(rf"[?$]{m.group(1)}\b", others):
+            return body
+    kept, last = [], 0
+    for start, end in binds:
+        kept.append(body[last:start])
+        last = end
+    kept.append(body[last:])
+    moved = "\n".join(body[start:end] for start, end in binds)
+    return "".join(kept).rstrip() + "\n" + moved + "\n"
 
 
 def _results(
