@@ -62,8 +62,8 @@ def one_run(store_path: Path) -> tuple[dict[str, float], dict[str, Any]]:
         0
     ]
     steps["  of which: build state read"] = _timed(lambda: setbased.build_state(store))[0]
-    steps["  (export files looked up, only when a graph changed)"] = _timed(
-        lambda: copies_mod._build_files(store)
+    steps["  (export manifest read, only when a graph changed)"] = _timed(
+        lambda: copies_mod._BuildFiles(store).listed
     )[0]
     facts = {
         "mode": run.stats.mode,

@@ -211,13 +211,13 @@ def test_nothing_changed_reads_no_export_files(
     assert stats.mode == "full"
 
     looked_up: list[int] = []
-    real = copies._build_files
+    real = copies._BuildFiles._read
 
-    def counted(s: Store) -> dict[str, Path]:
+    def counted(self: copies._BuildFiles) -> dict[str, Path]:
         looked_up.append(1)
-        return real(s)
+        return real(self)
 
-    monkeypatch.setattr(copies, "_build_files", counted)
+    monkeypatch.setattr(copies._BuildFiles, "_read", counted)
     _, again, stats = validate_set_based(store, shapes, cache=cache_path(store))
     assert (stats.mode, stats.queries, looked_up) == ("unchanged", 0, [])
     assert _keys(again) == _keys(first)

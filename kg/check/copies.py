@@ -35,17 +35,47 @@ def _file(graph: str) -> str:
     return hashlib.sha256(graph.encode("utf-8")).hexdigest()[:32] + ".nq"
 
 
-def _build_files(store: Store) -> dict[str, Path]:
-    """Graph -> the file the build wrote for it, when the build wrote them for this store."""
-    from kg.store.chunks import store_chunks
+STATE_FILE = "build-state.json"  # as kg.store.stream writes it
 
-    if store.path is None:
-        return {}
-    generation = Path(store.path).parent
-    chunks = store_chunks(store.oxigraph, generation / "public")
-    if chunks is None or not (generation / "full").exists():
-        return {}
-    return {c.graph: c.nquads for c in chunks.chunks if c.graph is not None}
+
+class _BuildFiles:
+    """Graph -> the file the build wrote for it, where the build wrote them for this store.
+
+    Only a graph's own file is looked at (that it is listed, is there, and that the store holds
+    the graph), so that a run comparing a few changed graphs costs a read of the manifest, not
+    a look at every graph and file of the store. The files are those of the public store; a
+    generation with a build state was made by the streamed build, whose public store is the
+    full one (records with restricted facts go through the classic build, which writes no
+    state, and whose store is then always checked whole), so they hold the graphs checked.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._listed: dict[str, Path] | None = None
+
+    @property
+    def listed(self) -> dict[str, Path]:
+        if self._listed is None:
+            self._listed = self._read()
+        return self._listed
+
+    def _read(self) -> dict[str, Path]:
+        from kg.store.chunks import EXPORT_DIR, files_by_graph
+
+        if self.store.path is None:
+            return {}
+        generation = Path(self.store.path).parent
+        if not all(
+            (generation / name).exists() for name in ("full", "public", STATE_FILE, EXPORT_DIR)
+        ):
+            return {}
+        return files_by_graph(generation / EXPORT_DIR)
+
+    def get(self, graph: str) -> Path | None:
+        path = self.listed.get(graph)
+        if path is None or not path.is_file() or not self.store.has_graph(graph):
+            return None
+        return path
 
 
 def _lines(data: bytes, graph: str) -> set[bytes]:
@@ -66,15 +96,9 @@ class GraphCopies:
     def __init__(self, folder: Path, store: Store) -> None:
         self.folder = folder
         self.store = store
-        self._files: dict[str, Path] | None = None
-
-    @property
-    def _built(self) -> dict[str, Path]:
-        # Looked up on first use only: it reads the export manifest and every graph's name
-        # and files, which a run with nothing changed (the token alone) does not need.
-        if self._files is None:
-            self._files = _build_files(self.store)
-        return self._files
+        # Looked up on first use only: a run with nothing changed (the token alone) reads no
+        # manifest.
+        self._built = _BuildFiles(store)
 
     def token(self) -> str | None:
         try:
@@ -86,7 +110,7 @@ class GraphCopies:
         path = self._built.get(graph)
         if path is not None:
             return unpack(path.read_bytes())  # the build's file, packed (kg.store.chunks)
-        if URIRef(graph) not in set(self.store.graph_names()):
+        if not self.store.has_graph(graph):
             return b""
         return self.store.dump("ntriples", URIRef(graph))
 

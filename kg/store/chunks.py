@@ -1030,6 +1030,22 @@ def graph_triples(generation: Path, graphs: Iterable[str]) -> dict[str, list[ox.
     return out
 
 
+def files_by_graph(folder: Path) -> dict[str, Path]:
+    """Each named graph's N-Quads file as the manifest of the export folder ``folder`` lists
+    it (empty without a manifest written with today's prefixes). Neither the files nor the
+    store are looked at: unlike :func:`store_chunks`, this costs one read of the manifest, so
+    that a caller wanting the files of a few graphs checks only theirs."""
+    manifest = _read_manifest(folder, turtle_header(export_prefixes()))
+    if manifest is None:
+        return {}
+    try:
+        packed = _packed(manifest)
+        rows = _located(manifest, folder)
+    except (KeyError, TypeError, ValueError):
+        return {}
+    return {g: Chunk(g, at, n, packed).nquads for g, _stem, n, at in rows if g is not None}
+
+
 def store_chunks(store: ox.Store, store_dir: Path | None) -> Chunks | None:
     """The files the build wrote for the public store at ``store_dir`` (opened as ``store``),
     or None when there are none to trust: not a public store of a build, no files, other
@@ -1060,6 +1076,7 @@ __all__ = [
     "Chunk",
     "Chunks",
     "appeal_files_writer",
+    "files_by_graph",
     "graph_lines",
     "graph_triples",
     "listed_files",

@@ -255,6 +255,10 @@ class Store:
         """The named graphs, sorted."""
         return sorted(URIRef(g.value) for g in self._s.named_graphs())
 
+    def has_graph(self, graph: URIRef | str) -> bool:
+        """Whether the store holds the named graph ``graph`` (a lookup, not a listing)."""
+        return self._s.contains_named_graph(ox.NamedNode(str(graph)))
+
     def dump(self, fmt: str, graph: URIRef | None = None) -> bytes:
         """Serialise the dataset (or one named graph) in an Oxigraph format."""
         if graph is not None:
