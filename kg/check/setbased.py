@@ -348,6 +348,14 @@ def _reads(
     return reads, whole
 
 
+def _keep_reads(store: Store, shapes: Graph, kept: dict[str, Any], names: dict[Node, str]) -> None:
+    """Work out, after a full run, what each shape and constraint reads (into ``kept``), so
+    that the first incremental run after it parses no SPARQL (about 0.6 s for the project's
+    shapes); a shape left to pyshacl makes every incremental run a full one, so it has none."""
+    compiled, _failed = compile_shapes(shapes, store_subclasses(store))
+    _reads(shapes, compiled, load_constraints(shapes), kept, names)
+
+
 def _incremental(
     store: Store,
     shapes: Graph,
@@ -552,7 +560,10 @@ def check_set_based(
     stats.mode, stats.reason, stats.graphs_changed = mode, reason, len(graphs)
     say(f"validate: {mode}: {reason}")
 
-    kept_reads: dict[str, Any] = dict(cached.get("reads") or {}) if mode != "full" else {}
+    # What each shape reads depends on the shapes alone: kept while they stay the same.
+    kept_reads: dict[str, Any] = (
+        dict(cached.get("reads") or {}) if cached.get("shapes") == skey else {}
+    )
     names = shape_names(shapes)
     current = {BNode(v): k for k, v in names.items()}
     run = SetBasedRun(stats=stats, shapes=shapes, names=names, cache=cache)
@@ -606,6 +617,8 @@ def check_set_based(
         run._results = results
 
     if cache is not None and copies is not None and state is not None and mode != "unchanged":
+        if mode == "full":
+            _keep_reads(store, shapes, kept_reads, names)
         live = set(_appeal_graphs(state["fingerprints"]).values()) | {str(DERIVED_GRAPH)}
         if mode == "incremental":
             again = [g for g in [*graphs, str(DERIVED_GRAPH)] if g in live]
