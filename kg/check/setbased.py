@@ -183,26 +183,43 @@ def _dump_sparql(r: SparqlResult) -> dict[str, Any]:
     }
 
 
-def _load_result(d: dict[str, Any]) -> CoreResult | SparqlResult:
-    if d["k"] == "core":
-        return CoreResult(
-            shape=_load_term(d["shape"]),  # type: ignore[arg-type]
-            component=URIRef(d["component"]),
-            focus=_load_term(d["focus"]),  # type: ignore[arg-type]
-            path=_load_term(d["path"]),
-            value=_load_term(d["value"]),
-            severity=URIRef(d["severity"]),
-            messages=[_load_term(m) for m in d["messages"]],  # type: ignore[misc]
+class _Loader:
+    """Results from their JSON form, each distinct term made once: the same shapes,
+    components, severities, messages and often values recur across thousands of results, and
+    making an rdflib term costs more than looking one up."""
+
+    def __init__(self) -> None:
+        self._terms: dict[Any, Node | None] = {}
+
+    def term(self, data: Any) -> Any:
+        key = data if data is None or isinstance(data, str) else tuple(data)
+        try:
+            return self._terms[key]
+        except KeyError:
+            node = self._terms[key] = _load_term(data)
+            return node
+
+    def result(self, d: dict[str, Any]) -> CoreResult | SparqlResult:
+        t = self.term
+        if d["k"] == "core":
+            return CoreResult(
+                shape=t(d["shape"]),
+                component=t(d["component"]),
+                focus=t(d["focus"]),
+                path=t(d["path"]),
+                value=t(d["value"]),
+                severity=t(d["severity"]),
+                messages=[t(m) for m in d["messages"]],
+            )
+        return SparqlResult(
+            shape=t(d["shape"]),
+            constraint=t(d["constraint"]),
+            focus=t(d["focus"]),
+            path=t(d["path"]),
+            value=t(d["value"]),
+            message=d["message"],
+            severity=t(d["severity"]),
         )
-    return SparqlResult(
-        shape=_load_term(d["shape"]),  # type: ignore[arg-type]
-        constraint=_load_term(d["constraint"]),  # type: ignore[arg-type]
-        focus=_load_term(d["focus"]),  # type: ignore[arg-type]
-        path=_load_term(d["path"]),
-        value=_load_term(d["value"]),
-        message=d["message"],
-        severity=URIRef(d["severity"]),
-    )
 
 
 def _dump_result(r: CoreResult | SparqlResult) -> dict[str, Any]:
@@ -553,8 +570,9 @@ def check_set_based(
     state = build_state(store)
     copies = GraphCopies(copies_path(cache), store) if cache is not None else None
     mode, reason, graphs = _plan(skey, cached, state, copies)
+    # (a focus node kept as a plain string is an IRI, see _dump_term)
     if mode == "incremental" and any(
-        not isinstance(_load_term(r["focus"]), URIRef) for r in cached.get("results", [])
+        not isinstance(r["focus"], str) for r in cached.get("results", [])
     ):
         mode, reason = "full", "an earlier result has a blank or literal focus node"
     stats.mode, stats.reason, stats.graphs_changed = mode, reason, len(graphs)
@@ -569,7 +587,8 @@ def check_set_based(
     run = SetBasedRun(stats=stats, shapes=shapes, names=names, cache=cache)
 
     def read_earlier() -> list[CoreResult | SparqlResult]:
-        return _renamed([_load_result(r) for r in cached["results"]], current)  # type: ignore[arg-type]
+        load = _Loader().result
+        return _renamed([load(r) for r in cached["results"]], current)
 
     if mode == "unchanged":
         run._read = read_earlier
@@ -635,14 +654,23 @@ def check_set_based(
             "copies": token,
             "build": state.get("build"),
             "reads": kept_reads,
-            "results": [
-                _dump_result(r)
-                for r in _renamed(run.results, {k: BNode(v) for k, v in names.items()})  # type: ignore[arg-type]
-            ],
+            "results": _dumped(run, cached, names),
         }
         write_atomic(cache, json.dumps(payload).encode("utf-8"))
     stats.seconds = time.perf_counter() - started
     return run
+
+
+def _dumped(run: SetBasedRun, cached: dict[str, Any], names: dict[Node, str]) -> list[Any]:
+    """The run's results in their JSON form. Those an incremental run kept are written back as
+    they were read (the same names for the shapes' blank nodes), only the fresh ones dumped."""
+    stable: dict[Node, Node] = {k: BNode(v) for k, v in names.items()}
+    results = run.results
+    if run.stats.mode != "incremental":
+        return [_dump_result(r) for r in _renamed(results, stable)]
+    raw = cached["results"]
+    kept = [raw[i] for i in run.kept]
+    return kept + [_dump_result(r) for r in _renamed(results[len(kept) :], stable)]
 
 
 def validate_set_based(
