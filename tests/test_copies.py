@@ -14,7 +14,7 @@ from benchgen import generator
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kg.check.copies import GraphCopies, _BuildFiles, _file
+from kg.check.copies import GraphCopies, _BuildFiles, _file, _lines
 from kg.files import unpack
 from kg.store import Store
 from kg.store.build import build
@@ -86,6 +86,17 @@ def test_a_listed_file_is_used_only_if_it_is_there_and_the_store_has_the_graph(
     assert again.listed[APPEAL + "a-elsewhere"] == again.listed[second]
     assert again.get(APPEAL + "a-elsewhere") is None
     assert again.get(second) is not None
+
+
+def test_lines_drop_the_graph_of_n_quads_lines_only() -> None:
+    g = APPEAL + "a-1"
+    quads = f'<urn:s> <urn:p> <urn:o> <{g}> .\n<urn:s> <urn:p> "x <{g}> ." <{g}> .'.encode()
+    assert _lines(quads, g) == {
+        b"<urn:s> <urn:p> <urn:o> .",
+        f'<urn:s> <urn:p> "x <{g}> ." .'.encode(),
+    }
+    triples = b"<urn:s> <urn:p> <urn:o> .\n\n<urn:s> <urn:q> <urn:o> .\n"
+    assert _lines(triples, g) == {b"<urn:s> <urn:p> <urn:o> .", b"<urn:s> <urn:q> <urn:o> ."}
 
 
 def test_a_manifest_with_other_prefixes_or_none_lists_nothing(built: Path, tmp_path: Path) -> None:

@@ -51,15 +51,15 @@ class _BuildFiles:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._listed: dict[str, Path] | None = None
+        self._listed: dict[str, str] | None = None
 
     @property
-    def listed(self) -> dict[str, Path]:
+    def listed(self) -> dict[str, str]:
         if self._listed is None:
             self._listed = self._read()
         return self._listed
 
-    def _read(self) -> dict[str, Path]:
+    def _read(self) -> dict[str, str]:
         from kg.store.chunks import EXPORT_DIR, files_by_graph
 
         if self.store.path is None:
@@ -72,8 +72,11 @@ class _BuildFiles:
         return files_by_graph(generation / EXPORT_DIR)
 
     def get(self, graph: str) -> Path | None:
-        path = self.listed.get(graph)
-        if path is None or not path.is_file() or not self.store.has_graph(graph):
+        listed = self.listed.get(graph)
+        if listed is None:
+            return None
+        path = Path(listed)
+        if not path.is_file() or not self.store.has_graph(graph):
             return None
         return path
 
@@ -81,12 +84,12 @@ class _BuildFiles:
 def _lines(data: bytes, graph: str) -> set[bytes]:
     """The lines of a graph's file as N-Triples lines (without the graph of N-Quads)."""
     suffix = f" <{graph}> .".encode()
-    out = set()
-    for line in data.splitlines():
-        if line.endswith(suffix):
-            line = line[: -len(suffix)] + b" ."
-        if line:
-            out.add(line)
+    # every line ends with a newline (the last one may not); a newline is never inside a term
+    text = data.replace(suffix + b"\n", b" .\n")
+    if text.endswith(suffix):
+        text = text[: -len(suffix)] + b" ."
+    out = set(text.split(b"\n"))
+    out.discard(b"")
     return out
 
 

@@ -1030,20 +1030,24 @@ def graph_triples(generation: Path, graphs: Iterable[str]) -> dict[str, list[ox.
     return out
 
 
-def files_by_graph(folder: Path) -> dict[str, Path]:
-    """Each named graph's N-Quads file as the manifest of the export folder ``folder`` lists
-    it (empty without a manifest written with today's prefixes). Neither the files nor the
-    store are looked at: unlike :func:`store_chunks`, this costs one read of the manifest, so
-    that a caller wanting the files of a few graphs checks only theirs."""
+def files_by_graph(folder: Path) -> dict[str, str]:
+    """Each named graph's N-Quads file (a path) as the manifest of the export folder
+    ``folder`` lists it (empty without a manifest written with today's prefixes). Neither the
+    files nor the store are looked at: unlike :func:`store_chunks`, this costs one read of the
+    manifest, so that a caller wanting the files of a few graphs checks only theirs."""
     manifest = _read_manifest(folder, turtle_header(export_prefixes()))
     if manifest is None:
         return {}
     try:
-        packed = _packed(manifest)
-        rows = _located(manifest, folder)
+        ext = NQ if _packed(manifest) else ".nq"
+        if manifest["version"] == 2:  # the files were inside the generation's export folder
+            base, rows = str(folder), [(g, stem) for g, stem, _n in manifest["graphs"]]
+        else:
+            pool = str(folder / manifest["files"])
+            base, rows = pool, [(g, name) for g, _stem, _n, name in manifest["graphs"]]
     except (KeyError, TypeError, ValueError):
         return {}
-    return {g: Chunk(g, at, n, packed).nquads for g, _stem, n, at in rows if g is not None}
+    return {g: f"{base}/{name}{ext}" for g, name in rows if g is not None}
 
 
 def store_chunks(store: ox.Store, store_dir: Path | None) -> Chunks | None:
