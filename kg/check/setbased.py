@@ -293,6 +293,12 @@ def _appeal_graphs(fingerprints: dict[str, str]) -> dict[str, str]:
     return {aid: str(appeal_graph_iri(aid)) for aid in fingerprints}
 
 
+def _changed(cached: dict[str, Any], state: dict[str, Any]) -> set[str]:
+    """The appeals added, removed or changed since the kept results' run."""
+    old, new = cached.get("fingerprints", {}), state["fingerprints"]
+    return {a for a in old.keys() | new.keys() if old.get(a) != new.get(a)}
+
+
 def _plan(
     shapes_hash: str,
     cached: dict[str, Any],
@@ -308,8 +314,7 @@ def _plan(
         return "full", "the shapes changed", []
     if cached.get("globals") != state["globals"]:
         return "full", "the ontology, reference data, links or identity decisions changed", []
-    old, new = cached.get("fingerprints", {}), state["fingerprints"]
-    changed = sorted(a for a in set(old) | set(new) if old.get(a) != new.get(a))
+    changed = sorted(_changed(cached, state))
     if not changed:
         return "unchanged", "nothing changed since the last run", []
     graphs = sorted({str(appeal_graph_iri(a)) for a in changed})
@@ -638,11 +643,17 @@ def check_set_based(
     if cache is not None and copies is not None and state is not None and mode != "unchanged":
         if mode == "full":
             _keep_reads(store, shapes, kept_reads, names)
-        live = set(_appeal_graphs(state["fingerprints"]).values()) | {str(DERIVED_GRAPH)}
         if mode == "incremental":
-            again = [g for g in [*graphs, str(DERIVED_GRAPH)] if g in live]
-            token = copies.update(again, [g for g in graphs if g not in live])
+            # the changed graphs still built (not every appeal's graph: the build state's
+            # appeals are looked up, their IRIs made for the changed ones only)
+            built = {
+                str(appeal_graph_iri(a))
+                for a in state["fingerprints"].keys() & _changed(cached, state)
+            }
+            again = [g for g in graphs if g in built] + [str(DERIVED_GRAPH)]
+            token = copies.update(again, [g for g in graphs if g not in built])
         else:
+            live = set(_appeal_graphs(state["fingerprints"]).values()) | {str(DERIVED_GRAPH)}
             token = copies.take(sorted(live))
         run.results_id = uuid.uuid4().hex
         payload = {
