@@ -582,3 +582,61 @@ def test_no_value_read_in_parts_of_the_graphs_like_the_whole_store(monkeypatch) 
         some += found(validate_core(store, shapes, restrict=f"VALUES ?this {{ <http://ex/{n}> }}"))
     some += found(validate_core(store, shapes, restrict='VALUES ?this { "a literal" }'))
     assert sorted(some) == whole
+
+
+class _Recording(Store):
+    """A store that keeps the text of every query it is sent."""
+
+    def __init__(self) -> None:
+        super().__init__(ox.Store())
+        self.sent: list[str] = []
+
+    def query(self, text, bindings=None, *, union=True):  # type: ignore[no-untyped-def]
+        self.sent.append(text)
+        return super().query(text, bindings, union=union)
+
+
+def test_a_limited_run_lists_the_focus_nodes_it_finds_instead_of_joining_the_targets() -> None:
+    """Limited to some nodes, each shape's targets are looked up first and its checks list the
+    focus nodes found (a node that is no focus node is left out) instead of joining the
+    targets as a sub-select, which the engine evaluated alone and joined with the checks'
+    patterns read over the whole store. A shape with no focus node left sends no check."""
+    shapes = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:E ;
+            sh:property [ sh:path ex:note ; sh:nodeKind sh:Literal ] ;
+            sh:property [ sh:path ex:date ; sh:minCount 1 ] .
+        """,
+        format="turtle",
+    )
+    store = _Recording()
+    store.add_graph(
+        Graph().parse(
+            data="""@prefix ex: <http://ex/> .
+            ex:a a ex:E ; ex:note ex:b ; ex:date 1 .   ex:b a ex:E ; ex:note "fine" .
+            ex:c a ex:E ; ex:note "fine" ; ex:date 2 .   ex:x ex:note ex:a .""",
+            format="turtle",
+        ),
+        URIRef("http://ex/g"),
+    )
+    every = {(r.focus, r.component) for r in validate_core(store, shapes).results}
+    ex = "http://ex/"
+    assert every == {
+        (URIRef(ex + "a"), SH.NodeKindConstraintComponent),
+        (URIRef(ex + "b"), SH.MinCountConstraintComponent),
+    }
+    store.sent.clear()
+    restrict = f"VALUES ?this {{ <{ex}a> <{ex}b> <{ex}x> }}"
+    some = {(r.focus, r.component) for r in validate_core(store, shapes, restrict=restrict).results}
+    assert some == every
+    lookups = [q for q in store.sent if q.startswith("SELECT * WHERE")]
+    checks = [q for q in store.sent if q not in lookups and "subClassOf" not in q]
+    assert len(lookups) == 1 and f"<{ex}x>" in lookups[0]
+    assert checks and all(f"VALUES ?this {{ <{ex}a> <{ex}b> }}" in q for q in checks)
+    assert not any(f"<{ex}x>" in q or "SELECT DISTINCT ?this WHERE" in q for q in checks)
+
+    store.sent.clear()
+    none = validate_core(store, shapes, restrict=f"VALUES ?this {{ <{ex}x> }}").results
+    sent = [q for q in store.sent if "subClassOf" not in q]
+    assert none == [] and len(sent) == 1 and sent[0].startswith("SELECT * WHERE")  # the lookup

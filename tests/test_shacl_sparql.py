@@ -10,6 +10,7 @@ from __future__ import annotations
 from contextlib import suppress
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SH
@@ -541,3 +542,50 @@ def test_a_restricted_run_with_its_binds_moved_gives_the_full_runs_results() -> 
     some = _rows(run_constraints(store, shapes, only={key: nodes}))
     assert some == [row for row in full if URIRef(row[0]) in nodes]
     assert some == _rows(run_constraints(store, shapes, only={key: nodes}, mode="per-node"))
+
+
+class _Recording(Store):
+    """A store that keeps the text of every query it is sent."""
+
+    def __init__(self) -> None:
+        super().__init__(ox.Store())
+        self.sent: list[str] = []
+
+    def query(self, text, bindings=None, *, union=True):  # type: ignore[no-untyped-def]
+        self.sent.append(text)
+        return super().query(text, bindings, union=union)
+
+
+def test_a_restricted_run_lists_its_focus_nodes_instead_of_joining_the_targets() -> None:
+    """Limited to some nodes, a constraint's targets are looked up first and the query lists
+    the focus nodes found (a node that is not one is left out); its targets are not joined as
+    a sub-select, which the engine evaluated alone and then joined with the constraint's
+    patterns read over the whole store. With no focus node left, the constraint is not run."""
+    from kg.check.shacl_sparql import load_constraints
+
+    shapes = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
+        ex:S a sh:NodeShape ; sh:targetClass ex:E ; sh:sparql [
+            sh:message "late" ;
+            sh:select \"\"\"SELECT $this ?value WHERE { $this <http://ex/date> ?value .
+                FILTER (?value > 4) }\"\"\" ] .
+        """,
+        format="turtle",
+    )
+    store = _Recording()
+    data = "\n".join(f"<http://ex/e{i}> a <http://ex/E> ; <http://ex/date> {i} ." for i in range(8))
+    data += "\n<http://ex/x> <http://ex/date> 9 ."  # a late node that is no focus node
+    store.add_graph(Graph().parse(data=data, format="turtle"), URIRef("http://ex/g"))
+    (key,) = {(c.shape, c.constraint) for c in load_constraints(shapes)}
+    some = {URIRef("http://ex/e2"), URIRef("http://ex/e6"), URIRef("http://ex/x")}
+    found = {r.focus for r in run_constraints(store, shapes, only={key: some})}
+    assert found == {URIRef("http://ex/e6")}
+    lookup, check = store.sent
+    assert "<http://ex/x>" in lookup
+    assert "VALUES ?this { <http://ex/e2> <http://ex/e6> }" in check
+    assert "<http://ex/x>" not in check and "SELECT DISTINCT ?this" not in check
+
+    store.sent.clear()
+    assert run_constraints(store, shapes, only={key: {URIRef("http://ex/x")}}) == []
+    assert len(store.sent) == 1  # the lookup alone

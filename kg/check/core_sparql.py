@@ -1175,6 +1175,8 @@ def run_compiled(
     ``?this`` to the focus nodes to check (empty: all). With ``workers`` > 1 and a store on
     disk, the queries are shared among that many processes, each with a read-only handle."""
     compiled = list(compiled)
+    if restrict:
+        compiled = [r for r in (resolved(store, c, restrict, union) for c in compiled) if r]
     if parts is None and union and not restrict:
         parts = graph_parts(store, compiled)
     jobs = _jobs(compiled, not restrict, parts)
@@ -1210,14 +1212,31 @@ def run_compiled(
         yield from once(job, _run_job(store, shapes, job, restrict, union))
 
 
+def resolved(store: Store, c: CompiledShape, restrict: str, union: bool) -> CompiledShape | None:
+    """``c`` for a run limited by ``restrict``, its targets looked up first and written into
+    the queries as a ``VALUES`` list (None: no focus node is left). Joined as a sub-select,
+    the targets are a table Oxigraph builds before the checks' own patterns, which it then
+    read over the whole store and joined by hash: at 100,000 appeals a check of 1,000 events'
+    comments took 1.8 s of CPU so, 0.05 s with the nodes listed first."""
+    domain = c.targets.replace(RESTRICT, restrict)
+    _, rows = store.query(f"SELECT * WHERE {domain}", union=union)
+    nodes = sorted({row[0] for row in rows if row[0] is not None}, key=str)
+    if not nodes:
+        return None
+    listed = f"VALUES {c.focus} {{ {' '.join(term(n) for n in nodes)} }}"
+    return replace(c, targets=listed)
+
+
 def count_queries(
     compiled: Iterable[CompiledShape],
     full: bool = True,
     parts: dict[Node, list[tuple[Node, ...]]] | None = None,
 ) -> int:
     """How many queries a run sends (``full``: over every focus node; ``parts``: as
-    :func:`graph_parts` gives them)."""
-    return len(_jobs(compiled, full, parts))
+    :func:`graph_parts` gives them); a limited run's count holds each shape's lookup of its
+    focus nodes (:func:`resolved`), and is the most it sends."""
+    compiled = list(compiled)
+    return len(_jobs(compiled, full, parts)) + (0 if full else len(compiled))
 
 
 __all__ = [

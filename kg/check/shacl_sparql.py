@@ -731,6 +731,14 @@ def run_constraints(
         targets = target_pattern(shapes, c.shape, restrict)
         if targets is None:
             continue
+        if restrict:
+            # the focus nodes looked up first and listed: joined as a sub-select, the targets
+            # made Oxigraph read the constraint's patterns over the whole store (1,000 events
+            # of 100,000 appeals: 1.8 s of CPU, 0.05 s with the nodes listed)
+            found = sorted({r[0] for r in _run(store, c, f"SELECT * WHERE {targets}")[1]}, key=str)
+            if not found:
+                continue
+            restrict, targets = "VALUES ?this { " + " ".join(_term(n) for n in found) + " }", ""
         member = None if restrict else target_membership(shapes, c.shape)
         compiled = compile_set_based(c.query, targets, restrict, member) if mode == "auto" else None
         in_parts = None
