@@ -300,3 +300,36 @@ def test_a_records_items_are_kept_on_disk_and_loaded_a_few_at_a_time(tmp_path: P
     assert not isinstance(found.items, Shelved)
     with pytest.raises(DataError, match="key"):
         found.checked(found.items)
+
+
+def test_items_read_from_the_state_stay_loaded_for_the_last_records_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record the build did not read has its items read from the previous build's state
+    when asked for; only the last few records read so stay loaded (a rebuild resolving every
+    item asks for all of them and held them all), and each is read again, equal, when asked
+    for after it was let go. Every record read counts once in ``loaded``."""
+    import kg.store.state as state
+    from kg.record.identity import record_items
+    from kg.store.spill import read_record
+
+    records = {}
+    for n in range(10):
+        text = f"appeal:\n  id: a-{n}\n  title: T\npersons:\n  - id: p1\n    name: Ann Example{n}\n"
+        path = tmp_path / f"a-{n}.yaml"
+        path.write_text(text, encoding="utf-8")
+        records[f"sha-{n}"] = list(
+            record_items({f"a-{n}": read_record(path, text.encode())}).values()
+        )
+    db = state.BuildState(tmp_path / "state.sqlite")
+    db.keep_only("items", records, records.__getitem__)
+    db.db.commit()
+    order = [(f"a-{n}", f"sha-{n}", [i.key for i in records[f"sha-{n}"]]) for n in range(10)]
+    monkeypatch.setattr(state, "FROM_STATE", 3)
+    items = state.RecordItems(order, {}, db)
+    for _round in range(2):
+        names = [items[k].name for k in items]
+        assert names == [f"Ann Example{n}" for n in range(10)]
+        assert len(items._from_state) <= 3
+    assert items.loaded() == 10
+    assert items.of("sha-9") is items.of("sha-9")  # the last read stays loaded
