@@ -304,21 +304,24 @@ def _plan(
     cached: dict[str, Any],
     state: dict[str, Any] | None,
     copies: GraphCopies | None,
-) -> tuple[str, str, list[str]]:
-    """(mode, reason, changed graph IRIs) for this run."""
+) -> tuple[str, str, list[str], set[str]]:
+    """(mode, reason, changed graph IRIs, those of them the build state still has) for this
+    run."""
     if state is None:
-        return "full", "the store has no build state to compare with", []
+        return "full", "the store has no build state to compare with", [], set()
     if not cached or copies is None or copies.token() != cached.get("copies"):
-        return "full", "no earlier results", []
+        return "full", "no earlier results", [], set()
     if cached.get("shapes") != shapes_hash:
-        return "full", "the shapes changed", []
+        return "full", "the shapes changed", [], set()
     if cached.get("globals") != state["globals"]:
-        return "full", "the ontology, reference data, links or identity decisions changed", []
+        why = "the ontology, reference data, links or identity decisions changed"
+        return "full", why, [], set()
     changed = sorted(_changed(cached, state))
     if not changed:
-        return "unchanged", "nothing changed since the last run", []
-    graphs = sorted({str(appeal_graph_iri(a)) for a in changed})
-    return "incremental", f"{len(changed)} appeal(s) changed", graphs
+        return "unchanged", "nothing changed since the last run", [], set()
+    iris = {a: str(appeal_graph_iri(a)) for a in changed}
+    built = {iris[a] for a in changed if a in state["fingerprints"]}
+    return "incremental", f"{len(changed)} appeal(s) changed", sorted(set(iris.values())), built
 
 
 def _reads(
@@ -574,7 +577,7 @@ def check_set_based(
     cached = _load_cache(cache)
     state = build_state(store)
     copies = GraphCopies(copies_path(cache), store) if cache is not None else None
-    mode, reason, graphs = _plan(skey, cached, state, copies)
+    mode, reason, graphs, built = _plan(skey, cached, state, copies)
     # (a focus node kept as a plain string is an IRI, see _dump_term)
     if mode == "incremental" and any(
         not isinstance(r["focus"], str) for r in cached.get("results", [])
@@ -644,12 +647,8 @@ def check_set_based(
         if mode == "full":
             _keep_reads(store, shapes, kept_reads, names)
         if mode == "incremental":
-            # the changed graphs still built (not every appeal's graph: the build state's
-            # appeals are looked up, their IRIs made for the changed ones only)
-            built = {
-                str(appeal_graph_iri(a))
-                for a in state["fingerprints"].keys() & _changed(cached, state)
-            }
+            # the changed graphs still built (``built``: the build state's appeals looked up,
+            # their IRIs made for the changed ones only)
             again = [g for g in graphs if g in built] + [str(DERIVED_GRAPH)]
             token = copies.update(again, [g for g in graphs if g not in built])
         else:
