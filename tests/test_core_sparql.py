@@ -14,6 +14,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
+from recordingstore import RecordingStore
 
 from kg.check.core_sparql import validate_core
 from kg.store import Store
@@ -584,18 +585,6 @@ def test_no_value_read_in_parts_of_the_graphs_like_the_whole_store(monkeypatch) 
     assert sorted(some) == whole
 
 
-class _Recording(Store):
-    """A store that keeps the text of every query it is sent."""
-
-    def __init__(self) -> None:
-        super().__init__(ox.Store())
-        self.sent: list[str] = []
-
-    def query(self, text, bindings=None, *, union=True):  # type: ignore[no-untyped-def]
-        self.sent.append(text)
-        return super().query(text, bindings, union=union)
-
-
 def test_a_limited_run_lists_the_focus_nodes_it_finds_instead_of_joining_the_targets() -> None:
     """Limited to some nodes, each shape's targets are looked up first and its checks list the
     focus nodes found (a node that is no focus node is left out) instead of joining the
@@ -610,7 +599,7 @@ def test_a_limited_run_lists_the_focus_nodes_it_finds_instead_of_joining_the_tar
         """,
         format="turtle",
     )
-    store = _Recording()
+    store = RecordingStore()
     store.add_graph(
         Graph().parse(
             data="""@prefix ex: <http://ex/> .

@@ -10,10 +10,10 @@ from __future__ import annotations
 from contextlib import suppress
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SH
+from recordingstore import RecordingStore
 
 from kg.check.shacl_sparql import run_constraints
 from kg.errors import KgError
@@ -544,18 +544,6 @@ def test_a_restricted_run_with_its_binds_moved_gives_the_full_runs_results() -> 
     assert some == _rows(run_constraints(store, shapes, only={key: nodes}, mode="per-node"))
 
 
-class _Recording(Store):
-    """A store that keeps the text of every query it is sent."""
-
-    def __init__(self) -> None:
-        super().__init__(ox.Store())
-        self.sent: list[str] = []
-
-    def query(self, text, bindings=None, *, union=True):  # type: ignore[no-untyped-def]
-        self.sent.append(text)
-        return super().query(text, bindings, union=union)
-
-
 def test_a_restricted_run_lists_its_focus_nodes_instead_of_joining_the_targets() -> None:
     """Limited to some nodes, a constraint's targets are looked up first and the query lists
     the focus nodes found (a node that is not one is left out); its targets are not joined as
@@ -573,7 +561,7 @@ def test_a_restricted_run_lists_its_focus_nodes_instead_of_joining_the_targets()
         """,
         format="turtle",
     )
-    store = _Recording()
+    store = RecordingStore()
     data = "\n".join(f"<http://ex/e{i}> a <http://ex/E> ; <http://ex/date> {i} ." for i in range(8))
     data += "\n<http://ex/x> <http://ex/date> 9 ."  # a late node that is no focus node
     store.add_graph(Graph().parse(data=data, format="turtle"), URIRef("http://ex/g"))
