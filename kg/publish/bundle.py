@@ -50,6 +50,10 @@ def write_together(
                     _carry(entry, new / entry.name)
         for path, data in files.items():
             with open(new / Path(path).name, "wb") as f:
+                if Path(path).name.endswith(".gz"):  # written gzip-compressed (kg.gz)
+                    from kg.gz import writing
+
+                    data = writing(path, data)
                 if callable(data):
                     data(f)
                 else:

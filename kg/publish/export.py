@@ -108,7 +108,12 @@ def _stream_to_file(store: Store, fmt: str, output: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            stream_export(store, fmt, f)
+            if output.name.endswith(".gz"):  # written gzip-compressed (kg.gz)
+                from kg.gz import writing
+
+                writing(output, lambda g: stream_export(store, fmt, g))(f)
+            else:
+                stream_export(store, fmt, f)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, output)

@@ -17,6 +17,7 @@ when they describe exactly the listed files.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Callable
@@ -197,7 +198,11 @@ def _synced(listing: Listing, fmt: str) -> Callable[[BinaryIO], None]:
     def write(f: BinaryIO) -> None:
         write_chunked(listing, fmt, f)
         f.flush()
-        os.fsync(f.fileno())
+        try:
+            fd = f.fileno()
+        except (AttributeError, OSError, io.UnsupportedOperation):
+            return  # a compressing writer (kg.gz): the file under it is synced when it closes
+        os.fsync(fd)
 
     return write
 
