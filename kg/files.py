@@ -24,12 +24,13 @@ from kg.errors import InputError, StoreError
 def write_atomic(path: Path | str, data: bytes | Callable[[BinaryIO], None]) -> Path:
     """Write bytes to ``path`` through a temporary file in the same folder and a rename;
     ``data`` may also be a function that writes them to the file it is given (a streamed
-    export, never held in memory). A name ending in ``.gz`` is written gzip-compressed."""
+    export, never held in memory). A name ending in ``.gz`` or ``.zst`` is written compressed
+    (:mod:`kg.compressed`)."""
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name")
-    if path.name.endswith(".gz"):  # written gzip-compressed (kg.gz)
-        from kg.gz import writing
+    if path.name.endswith((".gz", ".zst")):  # written compressed (kg.compressed)
+        from kg.compressed import writing
 
         data = writing(path, data)
     try:

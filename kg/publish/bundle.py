@@ -50,8 +50,8 @@ def write_together(
                     _carry(entry, new / entry.name)
         for path, data in files.items():
             with open(new / Path(path).name, "wb") as f:
-                if Path(path).name.endswith(".gz"):  # written gzip-compressed (kg.gz)
-                    from kg.gz import writing
+                if Path(path).name.endswith((".gz", ".zst")):  # compressed (kg.compressed)
+                    from kg.compressed import writing
 
                     data = writing(path, data)
                 if callable(data):

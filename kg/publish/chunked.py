@@ -86,9 +86,13 @@ def _write_jsonld(chunks: Chunks | Listing, out: BinaryIO) -> None:
 
 
 def _copy(path: Path, out: BinaryIO) -> None:
-    """Append the file at ``path`` to ``out``, unpacked if it is packed; else by ``sendfile``
-    when ``out`` is a file or pipe of the system, else through a buffer."""
+    """Append the file at ``path`` to ``out``: a packed one as its frames into a Zstandard
+    output, else unpacked; by ``sendfile`` when ``out`` is a file or pipe of the system, else
+    through a buffer."""
     if is_packed(path):
+        copy_frames = getattr(out, "write_frames", None)
+        if copy_frames is not None and copy_frames(path):
+            return  # into a Zstandard output: the packed frames as they are (kg.compressed)
         for block in unpacked_blocks(path):
             out.write(block)
         return

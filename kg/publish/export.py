@@ -108,8 +108,8 @@ def _stream_to_file(store: Store, fmt: str, output: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            if output.name.endswith(".gz"):  # written gzip-compressed (kg.gz)
-                from kg.gz import writing
+            if output.name.endswith((".gz", ".zst")):  # written compressed (kg.compressed)
+                from kg.compressed import writing
 
                 writing(output, lambda g: stream_export(store, fmt, g))(f)
             else:

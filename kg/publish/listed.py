@@ -201,7 +201,7 @@ def _synced(listing: Listing, fmt: str) -> Callable[[BinaryIO], None]:
         try:
             fd = f.fileno()
         except (AttributeError, OSError, io.UnsupportedOperation):
-            return  # a compressing writer (kg.gz): the file under it is synced when it closes
+            return  # a compressing writer (kg.compressed): its file is synced when it closes
         os.fsync(fd)
 
     return write
