@@ -138,6 +138,8 @@ FIRST_60 = {f"syn-{n:03d}" for n in range(1, 61)}
 
 FIRST_68 = {f"syn-{n:03d}" for n in range(1, 69)}
 
+FIRST_76 = {f"syn-{n:03d}" for n in range(1, 77)}
+
 # F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
     "persons": 0.97,
@@ -261,7 +263,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 76
+    assert len(report.cases) == 79
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -307,8 +309,34 @@ def test_invented_quality_all_68(invented_report, category: str) -> None:
 
 @pytest.mark.parametrize("category", list(ALL_76_FLOORS))
 def test_invented_quality_all_76(invented_report, category: str) -> None:
-    f1 = category_total(invented_report, category).f1
+    f1 = category_total(invented_report, category, FIRST_76).f1
     floor = ALL_76_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-001 to syn-076"
+
+
+# syn-077 to syn-079 (an Observatory urgent appeal on Mongolia, an HRW release on Mozambique, a
+# GCHR appeal on Oman) were written whole before the extractor was run on them and scored once
+# (at 0f8163d): persons 0.917, roles 0.750, orgs 0.944, kinds 0.889, provisions 1.000, events
+# 0.723, participants 0.712, demands 0.818. Two corrections to their gold then followed written
+# conventions (a fine stated with a prison term is an event of its own, the corpus README; steps a
+# witness reports stay undated, this set's README): events 0.833, participants 0.785. Floors over
+# all 79 are set at the figures then measured; those of the first 76 stay over those appeals.
+ALL_79_FLOORS = {
+    "persons": 0.97,  # 0.9799
+    "person_roles": 0.92,  # 0.9274
+    "organisations": 0.93,  # 0.9390
+    "organisation_kinds": 0.90,  # 0.9039
+    "legal_provisions": 0.94,  # 0.9421
+    "events": 0.83,  # 0.8392
+    "event_participants": 0.74,  # 0.7441
+    "demands": 0.82,  # 0.8254
+}
+
+
+@pytest.mark.parametrize("category", list(ALL_79_FLOORS))
+def test_invented_quality_all_79(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category).f1
+    floor = ALL_79_FLOORS[category]
     assert f1 >= floor, f"{category}: F1 {f1:.3f} on all the invented appeals"
 
 
