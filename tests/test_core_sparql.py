@@ -589,13 +589,16 @@ def test_a_limited_run_lists_the_focus_nodes_it_finds_instead_of_joining_the_tar
     """Limited to some nodes, each shape's targets are looked up first and its checks list the
     focus nodes found (a node that is no focus node is left out) instead of joining the
     targets as a sub-select, which the engine evaluated alone and joined with the checks'
-    patterns read over the whole store. A shape with no focus node left sends no check."""
+    patterns read over the whole store. Shapes with the same targets look them up once; a
+    shape with no focus node left sends no check."""
     shapes = Graph().parse(
         data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://ex/> .
         ex:S a sh:NodeShape ; sh:targetClass ex:E ;
             sh:property [ sh:path ex:note ; sh:nodeKind sh:Literal ] ;
             sh:property [ sh:path ex:date ; sh:minCount 1 ] .
+        ex:T a sh:NodeShape ; sh:targetClass ex:E ;
+            sh:property [ sh:path ex:date ; sh:maxCount 1 ] .
         """,
         format="turtle",
     )

@@ -557,7 +557,10 @@ def test_a_restricted_run_lists_its_focus_nodes_instead_of_joining_the_targets()
         ex:S a sh:NodeShape ; sh:targetClass ex:E ; sh:sparql [
             sh:message "late" ;
             sh:select \"\"\"SELECT $this ?value WHERE { $this <http://ex/date> ?value .
-                FILTER (?value > 4) }\"\"\" ] .
+                FILTER (?value > 4) }\"\"\" ] ;
+            sh:sparql [ sh:message "odd" ;
+            sh:select \"\"\"SELECT $this ?value WHERE { $this <http://ex/date> ?value .
+                FILTER (?value = 3) }\"\"\" ] .
         """,
         format="turtle",
     )
@@ -565,15 +568,16 @@ def test_a_restricted_run_lists_its_focus_nodes_instead_of_joining_the_targets()
     data = "\n".join(f"<http://ex/e{i}> a <http://ex/E> ; <http://ex/date> {i} ." for i in range(8))
     data += "\n<http://ex/x> <http://ex/date> 9 ."  # a late node that is no focus node
     store.add_graph(Graph().parse(data=data, format="turtle"), URIRef("http://ex/g"))
-    (key,) = {(c.shape, c.constraint) for c in load_constraints(shapes)}
+    keys = sorted({(c.shape, c.constraint) for c in load_constraints(shapes)})
     some = {URIRef("http://ex/e2"), URIRef("http://ex/e6"), URIRef("http://ex/x")}
-    found = {r.focus for r in run_constraints(store, shapes, only={key: some})}
+    found = {r.focus for r in run_constraints(store, shapes, only=dict.fromkeys(keys, some))}
     assert found == {URIRef("http://ex/e6")}
-    lookup, check = store.sent
-    assert "<http://ex/x>" in lookup
-    assert "VALUES ?this { <http://ex/e2> <http://ex/e6> }" in check
-    assert "<http://ex/x>" not in check and "SELECT DISTINCT ?this" not in check
+    lookup, *checks = store.sent  # the two constraints' targets looked up once
+    assert "<http://ex/x>" in lookup and len(checks) == 2
+    for check in checks:
+        assert "VALUES ?this { <http://ex/e2> <http://ex/e6> }" in check
+        assert "<http://ex/x>" not in check and "SELECT DISTINCT ?this" not in check
 
     store.sent.clear()
-    assert run_constraints(store, shapes, only={key: {URIRef("http://ex/x")}}) == []
+    assert run_constraints(store, shapes, only=dict.fromkeys(keys, {URIRef("http://ex/x")})) == []
     assert len(store.sent) == 1  # the lookup alone
