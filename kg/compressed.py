@@ -29,7 +29,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
-GZIP, ZSTD = ".gz", ".zst"
+from kg.files import COMPRESSED
+
+GZIP, ZSTD = COMPRESSED
 BLOCK = 4 << 20  # bytes of text per member or frame
 LEVEL = 1
 

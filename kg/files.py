@@ -20,6 +20,10 @@ from typing import Any, BinaryIO
 
 from kg.errors import InputError, StoreError
 
+# Names written compressed, gzip or Zstandard (kg.compressed; here, where every writer looks,
+# without importing its threads)
+COMPRESSED = (".gz", ".zst")
+
 
 def write_atomic(path: Path | str, data: bytes | Callable[[BinaryIO], None]) -> Path:
     """Write bytes to ``path`` through a temporary file in the same folder and a rename;
@@ -29,7 +33,7 @@ def write_atomic(path: Path | str, data: bytes | Callable[[BinaryIO], None]) -> 
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a folder; give a file name")
-    if path.name.endswith((".gz", ".zst")):  # written compressed (kg.compressed)
+    if path.name.endswith(COMPRESSED):  # written compressed (kg.compressed)
         from kg.compressed import writing
 
         data = writing(path, data)

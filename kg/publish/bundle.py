@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.files import current_generation, replacing_folder, write_atomic
+from kg.files import COMPRESSED, current_generation, replacing_folder, write_atomic
 
 
 def write_together(
@@ -50,7 +50,7 @@ def write_together(
                     _carry(entry, new / entry.name)
         for path, data in files.items():
             with open(new / Path(path).name, "wb") as f:
-                if Path(path).name.endswith((".gz", ".zst")):  # compressed (kg.compressed)
+                if Path(path).name.endswith(COMPRESSED):  # compressed (kg.compressed)
                     from kg.compressed import writing
 
                     data = writing(path, data)

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kg.errors import InputError, KgError
-from kg.files import write_atomic
+from kg.files import COMPRESSED, write_atomic
 from kg.publish.bundle import write_together
 from kg.publish.chunked import write_chunked
 from kg.store import Store
@@ -108,7 +108,7 @@ def _stream_to_file(store: Store, fmt: str, output: Path) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            if output.name.endswith((".gz", ".zst")):  # written compressed (kg.compressed)
+            if output.name.endswith(COMPRESSED):  # written compressed (kg.compressed)
                 from kg.compressed import writing
 
                 writing(output, lambda g: stream_export(store, fmt, g))(f)
