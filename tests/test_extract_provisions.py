@@ -143,3 +143,65 @@ def test_one_word_short_form_is_the_one_named_last_and_the_after_and() -> None:
     assert provs["European Convention on Human Rights"] == ["5"]
     assert provs["Constitution"] == ["3"]
     assert provs["Code of Criminal Procedure"] == ["7"]
+
+
+BRACKETED = """3 March 2025
+
+Zembla: Blogger held
+
+On 1 March 2025, the blogger Ana Pereira was charged under Section 9 of the Broadcasting
+(Licensing, Content, etc.) Act and Section 4 of the Public Safety (Emergency and Special
+Powers) Act.
+"""
+
+
+def test_bracketed_words_inside_a_name() -> None:
+    # several bracketed words, with commas, "and" or "etc.", are the name's, as one word is
+    # ("Public Order (Amendment) Act")
+    provs = _provisions(BRACKETED)
+    assert provs["Broadcasting (Licensing, Content, etc.) Act"] == ["9"]
+    assert provs["Public Safety (Emergency and Special Powers) Act"] == ["4"]
+
+
+SANHITA = """3 March 2025
+
+Zembla: Reporter charged
+
+On 1 March 2025, the reporter Ana Pereira was charged under Section 152 of the Bharatiya Nyaya
+Sanhita and Section 35 of the Bharatiya Nagarik Suraksha Sanhita.
+"""
+
+
+def test_a_sanhita_is_a_code() -> None:
+    # "Sanhita" is the word for a code in the names of India's codes since 2024
+    provs = _provisions(SANHITA)
+    assert provs["Bharatiya Nyaya Sanhita"] == ["152"]
+    assert provs["Bharatiya Nagarik Suraksha Sanhita"] == ["35"]
+
+
+BRACKETED_AND = """3 March 2025
+
+Zembla: Activists charged
+
+On 1 March 2025, the magistrate charged Ana Pereira under section 20 of the
+Press Law (Licensing and Conduct) Act. They are held in Zembla Central Prison.
+"""
+
+
+def test_and_inside_a_bracket_does_not_split_the_name() -> None:
+    provs = _provisions(BRACKETED_AND)
+    assert provs["Press Law (Licensing and Conduct) Act"] == ["20"]
+
+
+BRACKETED_SHORT = """3 March 2025
+
+Zembla: Reporter held under the Broadcasting Act
+
+The Broadcasting Act has been used against reporters. On 1 March 2025, Ana Pereira was charged
+under Section 9 of the Broadcasting (Licensing, Content, etc.) Act.
+"""
+
+
+def test_a_citation_names_the_bracketed_name_not_the_short_form() -> None:
+    provs = _provisions(BRACKETED_SHORT)
+    assert provs["Broadcasting (Licensing, Content, etc.) Act"] == ["9"]

@@ -153,6 +153,9 @@ def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> lis
     for i, w in enumerate(words):
         if w not in ("and", "or") or i == 0:
             continue
+        opened = max((k for k in range(i) if words[k] == "("), default=-1)
+        if opened >= 0 and ")" not in words[opened:i]:
+            continue  # "Criminal Law (Codification and Reform) Act": inside the name's bracket
         if joined and i + 1 < len(words) and (words[i - 1], words[i + 1]) in joined:
             continue  # "National Intelligence and Security Service", spelled out once
         if words[i - 1] in COMPASS and words[i + 1 : i + 2] and words[i + 1] in REGION_PARTS:

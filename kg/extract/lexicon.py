@@ -417,6 +417,7 @@ INSTRUMENT_HEADS = {
     "Treaty": "treaty", "Protocol": "treaty", "Law": "law", "Act": "law", "Decree": "decree",
     "Principles": "treaty", "Rules": "treaty", "Ordinance": "law", "Decree-Law": "law",
     "Proclamation": "decree", "Código": "law", "Codice": "law", "Statute": "treaty",
+    "Sanhita": "law",
 }  # fmt: skip
 SITE_HEADS = frozenset(
     """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue

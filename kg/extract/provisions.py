@@ -31,6 +31,12 @@ FOREIGN_CODE_WORDS = (
     r"|(?<=Código\s)(?:[Pp]rocesal\s+[Pp]enal|[Pp]enal|[Cc]ivil)"
     r"|(?<=Codice\s)(?:[Pp]enale|[Cc]ivile)"
 )
+#: Bracketed capitalised words inside a law's name, before its head word: "Cybercrimes
+#: (Prohibition, Prevention, etc.) Act", "Public Order (Amendment) Act".
+BRACKET_IN_NAME = (
+    r"\([A-Z][\w’'\-]*(?:(?:,?\s+(?:and\s+)?|,\s*)(?:[A-Z][\w’'\-]*|etc\.))*\)"
+    r"(?=\s+(?:Act|Law|Code|Ordinance|Decree|Bill|Regulations)\b)"
+)
 _LISTED = (
     rf"(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,120}}\))?"
     rf"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+(?:to|through)\s+|\s*[–—]\s*){ARTICLE_NUM})*)"
@@ -39,6 +45,7 @@ _LISTED = (
 _OF_INSTRUMENT = (
     rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
     rf"from|(?:(?<=Protocol\s)|(?<=Convention\s))to|{LAW_NUMBER}|{FOREIGN_CODE_WORDS}|(?<=of\s)\d{{4}}\b|"
+    rf"{BRACKET_IN_NAME}|"
     rf"(?!Articles?\b|Sections?\b|Rules?\b)[A-Z][\w’'\-]*))*))"
 )
 ARTICLES_RE = re.compile(

@@ -453,6 +453,9 @@ def find_runs(doc: Doc) -> list[Run]:
             ):
                 j += 3  # "Public Order (Amendment) Act": a bracketed word in a name
                 continue
+            if tok == "(" and (k := _bracketed_words_end(toks, cap, j)):
+                j = k  # "Cybercrimes (Prohibition, Prevention, etc.) Act": bracketed words
+                continue
             if tok.isdigit() and toks[j - 1][0] == "No.":
                 j += 1
                 continue
@@ -514,6 +517,31 @@ def _particles_then_cap(toks: list[tuple[str, int, int]], cap: list[bool], k: in
     while m < len(toks) and m < k + 3 and toks[m][0] in NAME_PARTICLES:
         m += 1
     return k < m < len(toks) and cap[m]
+
+
+#: Words that may follow a bracket of several words inside a law's name.
+BRACKET_NAME_HEADS = frozenset("Act Law Code Ordinance Decree Bill Regulations".split())
+#: What may stand between capitalised words inside such a bracket.
+BRACKET_NAME_JOINS = frozenset({",", "and", "&", "etc"})
+
+
+def _bracketed_words_end(toks: list[tuple[str, int, int]], cap: list[bool], j: int) -> int | None:
+    """Where a law's name goes on after the bracket that opens at ``j``: the token after the
+    law's head word, where the bracket holds two or more capitalised words joined by commas,
+    "and" or "etc." ("Criminal Law (Codification and Reform) Act"), or None."""
+    words = 0
+    for k in range(j + 1, min(j + 12, len(toks) - 1)):
+        tok = toks[k][0]
+        if tok == ")":
+            head = toks[k + 1][0] in BRACKET_NAME_HEADS
+            return k + 2 if words >= 2 and head else None
+        if cap[k] and not tok.isupper():
+            words += 1
+        elif not (
+            (tok in BRACKET_NAME_JOINS and words) or (tok == "." and toks[k - 1][0] == "etc")
+        ):
+            return None
+    return None
 
 
 def _ministry_of(toks: list[tuple[str, int, int]], i: int, j: int) -> bool:
