@@ -3079,3 +3079,19 @@ def test_taken_to_custody_with_the_arrest_is_that_arrest() -> None:
     assert ("detention", "2024-05-04") in _pairs(
         "Ana Lee was arrested on 3 May 2024. On 4 May 2024, she was taken to Zenda prison."
     )
+
+
+def test_a_complaint_told_in_passing_with_its_author_after_a_verb_or_date() -> None:
+    # "on a complaint by the company X", "following a complaint filed in May by the company":
+    # the complaint is an event; the date inside the words that name it is its own
+    got = _pairs(
+        "On 3 March 2024, the prosecutor charged Ana Lee with trespass on a complaint by the "
+        "mining company Zenda Gold."
+    )
+    assert {("charge", "2024-03-03"), ("complaint", None)} <= got
+    got = _pairs(
+        "On 9 April 2024, Tom Reed was summoned following a complaint filed by the company in "
+        "February 2024. On 2 May 2024, Ana Lee was arrested on a complaint filed in March 2024 "
+        "by the Zenda Gold company."
+    )
+    assert {("complaint", "2024-02"), ("complaint", "2024-03")} <= got

@@ -825,6 +825,22 @@ MASS_NOUN_BEFORE = TailPattern(
 AFTER_PARTICIPLE = re.compile(r"\s+(?:in|from|at|during|on|under|for|with|by|over)\b")
 #: "acting on a complaint by", "based on a private complaint of": a complaint named as the
 #: ground of another step, not dated by that step's date.
+#: The words of a complaint told in passing up to its date: "complaint filed in", "complaint
+#: filed by the company in".
+FILED_IN = re.compile(
+    r"(?:complaint\s+)?(?:filed|lodged|brought)\s+(?:by\s+(?:the\s+|an?\s+)?[\w’'-]+\s+)?in\s+"
+)
+
+
+def _filed_in(flat: str, dates: list[DateMention], a: int) -> Any:
+    """The date a complaint told in passing was filed, where the words that name it give it:
+    "a complaint filed in May 2024 by X", "a complaint filed by the company in May 2024"."""
+    return next(
+        (d.value for d in dates if a < d.start < a + 80 and FILED_IN.fullmatch(flat, a, d.start)),
+        None,
+    )
+
+
 IN_PASSING = TailPattern(
     re.compile(r"\b(?:on|upon|following)\s+(?:a|the)\s+$"),
     ends=("a", "the"),
@@ -1232,7 +1248,9 @@ def find_events(
                 value = _day_of(events, AFTER_STEPS[told_after.group(1).lower()])
             held_since = False
             if BACKGROUND_BY.match(flat, b) and NOUN_PARTICIPLE.fullmatch(flat, a, b):
-                value = None  # "acting on a petition filed by his father": told in passing
+                # "acting on a petition filed by his father": told in passing, undated save
+                # where the words that name it give its date ("filed by X in May 2024")
+                value = _filed_in(flat, dates, a) if etype == "complaint" else None
             elif (
                 etype in ("detention", "disappearance")
                 and (began := _since_date(flat, dates, a, b)) is not None
@@ -1251,7 +1269,9 @@ def find_events(
             ):
                 value = None  # "held without charge until May": the date is not its start
             elif etype == "complaint" and IN_PASSING.search(pre):
-                value = None  # "acting on a complaint by X": told in passing, undated
+                # "acting on a complaint by X": told in passing, undated, save where the words
+                # that name it give its date ("on a complaint filed in May 2024 by X")
+                value = _filed_in(flat, dates, a)
             elif etype == "charge" and STANDING_CHARGE.match(flat, a):
                 value = None  # "the accused face charges under": charges standing, not when laid
             elif bound[a] is not None:
