@@ -563,3 +563,20 @@ def test_a_semicolon_list_of_too_few_known_bodies_adds_nothing() -> None:
     )
     names = {o["name"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert not {"Ana Lind", "Ivo Sand", "Mira Kell"} & names
+
+
+OUTLETS = """3 March 2025
+
+Zembla: Reporters detained
+
+On 1 March 2025, police arrested Ana Pereira, a reporter for the news website The Zenda
+Ledger, and Tom Reed, who runs the Telegram channel Vela Today.
+"""
+
+
+def test_an_outlet_named_after_its_noun_with_an_article_or_a_channel() -> None:
+    # "the news website The X": the article opens the name, the noun before it says what it
+    # is; "the channel X" names an outlet as "the website X" does
+    orgs = _orgs(OUTLETS)
+    assert orgs["Zenda Ledger"]["kind"] == "media"
+    assert orgs["Vela Today"]["kind"] == "media"

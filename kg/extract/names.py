@@ -274,7 +274,7 @@ def _title_then_name(words: list[str]) -> int | None:
 #: body noun: "its communal land authority (Tierras Comunes)".
 NAMED_BY_NOUN = re.compile(
     r"\b(?P<n>newspapers?|magazine|weekly|daily|news agency|news (?:website|site|portal|outlet)|"
-    r"website|outlet|(?:online |news |media )?platform|radio station|"
+    r"website|outlet|(?:online |news |media )?platform|radio station|channel|"
     r"(?:television|TV) (?:channel|station)|broadcaster|"
     r"organi[sz]ation|NGO|association|alliance|network|coalition|movement|group|union|"
     r"federation|foundation|party|trade union|collective|cooperative|initiative|charity|"
@@ -362,7 +362,7 @@ COMPANY_NOUNS = frozenset(
 )
 #: The nouns of NAMED_BY_NOUN that name a news outlet, by how they start.
 MEDIA_NOUN_START = re.compile(
-    r"news|magazine|weekly|daily|website|outlet|radio|television|TV|broad|online|media"
+    r"news|magazine|weekly|daily|website|outlet|radio|television|TV|broad|online|media|channel"
 )
 
 
@@ -374,6 +374,10 @@ MEDIA_NOUN_AFTER = re.compile(
 )
 
 
+#: The article a name opens with, which the run leaves out: "The Zenda Ledger".
+ARTICLE_BEFORE = re.compile(r"\bThe[ \t]+\Z")
+
+
 def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
     """The organisation kind a lower-case noun before a name gives it, or None."""
     if n_words > 5:
@@ -383,8 +387,11 @@ def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
         # "the state attorney general's office (FGE)": what the words before the brackets say
         # of the body, where they say more than "office"
         return org_kind(re.split(r"[,.;:]", before[:-1])[-1], "")
+    # "the news website The Zenda Ledger": the article opens the name, the noun is before it
+    the = ARTICLE_BEFORE.search(doc.flat, max(0, start - 4), start)
+    at = the.start() if the else start
     # on the text, not the flat copy: a noun before a blank line does not name what follows
-    n = _naming_noun(doc.text, max(0, start - 40), start)
+    n = _naming_noun(doc.text, max(0, at - 40), at)
     if n is None:
         return None
     if re.match(MEDIA_NOUN_START, n):
