@@ -580,3 +580,18 @@ def test_an_outlet_named_after_its_noun_with_an_article_or_a_channel() -> None:
     orgs = _orgs(OUTLETS)
     assert orgs["Zenda Ledger"]["kind"] == "media"
     assert orgs["Vela Today"]["kind"] == "media"
+
+
+EXPERTS = """3 March 2025
+
+Zembla: UN experts alarmed by arrest of defender
+
+GENEVA (3 March 2025) – UN experts today expressed alarm at the arrest of Ana Pereira, who had
+met UN staff in Strelsau. She had briefed the Zembla Rights Council.
+"""
+
+
+def test_an_acronym_before_experts_or_staff_names_no_body() -> None:
+    # "UN experts", "UN staff": the acronym says whose the experts are; the body itself is not
+    # mentioned
+    assert "UN" not in _orgs(EXPERTS)

@@ -150,6 +150,8 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             elif head and head[0] == "place":
                 ents.add(Entity("place", text, start, end, attrs={"kind": "site"}))
             elif text in KNOWN_BODIES or text in PLATFORMS:
+                if text.isupper() and len(text) <= 6 and ATTRIBUTIVE_AFTER.match(doc.flat, end):
+                    continue  # "UN experts", "UN staff": the experts, not the body, are meant
                 add_organisation(doc, ents, text, start, end, main_country)
             elif (cue := _named_by_noun(doc, start, len(words))) is not None:
                 if cue == "company" and ABBREVIATED_FORM.fullmatch(words[-1]):
@@ -269,6 +271,13 @@ def _title_then_name(words: list[str]) -> int | None:
     return None
 
 
+#: A noun after a body's acronym that makes the acronym a modifier: "UN experts", "UN staff",
+#: "a UN treaty body".
+ATTRIBUTIVE_AFTER = re.compile(
+    r"\*?[ \t]+(?:experts?|staff|officials?|personnel|treaty|bodies|body|mechanisms?|agency|"
+    r"agencies|member|system|rapporteurs?|investigators?|envoys?|monitors?|observers?|"
+    r"peacekeepers?|human rights (?:experts?|mechanisms?|bodies|system|officials?))\b"
+)
 #: A lower-case noun that says what the name after it is: "the newspaper Zenda Courier",
 #: "the human rights alliance Solidaria"; and a name glossed in brackets after a lower-case
 #: body noun: "its communal land authority (Tierras Comunes)".
