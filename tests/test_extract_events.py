@@ -3095,3 +3095,12 @@ def test_a_complaint_told_in_passing_with_its_author_after_a_verb_or_date() -> N
         "by the Zenda Gold company."
     )
     assert {("complaint", "2024-02"), ("complaint", "2024-03")} <= got
+
+
+def test_taken_to_a_correctional_centre_or_a_military_camp_is_custody() -> None:
+    got = _pairs(
+        "On 3 March 2024, the court sentenced Ana Lee to four years in prison. She was taken to "
+        "the Vela Women's Correctional Centre the same day. In April 2024, Tom Reed was "
+        "transferred to Ostra, a military camp in the north."
+    )
+    assert {("detention", "2024-03-03"), ("detention", "2024-04")} <= got
