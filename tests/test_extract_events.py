@@ -3104,3 +3104,11 @@ def test_taken_to_a_correctional_centre_or_a_military_camp_is_custody() -> None:
         "transferred to Ostra, a military camp in the north."
     )
     assert {("detention", "2024-03-03"), ("detention", "2024-04")} <= got
+
+
+def test_took_with_four_words_before_the_thing_taken_is_a_seizure() -> None:
+    got = _pairs(
+        "On 3 March 2024, police searched the office of Ana Lee and took copies of her "
+        "clients' files."
+    )
+    assert ("seizure", "2024-03-03") in got
