@@ -150,8 +150,15 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             elif head and head[0] == "place":
                 ents.add(Entity("place", text, start, end, attrs={"kind": "site"}))
             elif text in KNOWN_BODIES or text in PLATFORMS:
-                if text.isupper() and len(text) <= 6 and ATTRIBUTIVE_AFTER.match(doc.flat, end):
-                    continue  # "UN experts", "UN staff": the experts, not the body, are meant
+                if (
+                    text.isupper()
+                    and len(text) <= 6
+                    and ATTRIBUTIVE_AFTER.match(doc.flat, end)
+                    and not any(full in doc.flat for full in SPELLED_OUT.get(text, ()))
+                ):
+                    # "UN experts", "UN staff": the experts, not the body, are meant (where the
+                    # text names the body in full, the acronym stays its short form)
+                    continue
                 add_organisation(doc, ents, text, start, end, main_country)
             elif (cue := _named_by_noun(doc, start, len(words))) is not None:
                 if cue == "company" and ABBREVIATED_FORM.fullmatch(words[-1]):
@@ -278,6 +285,14 @@ ATTRIBUTIVE_AFTER = re.compile(
     r"agencies|member|system|rapporteurs?|investigators?|envoys?|monitors?|observers?|"
     r"peacekeepers?|human rights (?:experts?|mechanisms?|bodies|system|officials?))\b"
 )
+#: Well-known bodies by the initials of their names' capitalised words: "UN" -> "United
+#: Nations".
+SPELLED_OUT: dict[str, list[str]] = {}
+for _name in KNOWN_BODIES:
+    if " " in _name:
+        SPELLED_OUT.setdefault("".join(w[0] for w in _name.split() if w[:1].isupper()), []).append(
+            _name
+        )
 #: A lower-case noun that says what the name after it is: "the newspaper Zenda Courier",
 #: "the human rights alliance Solidaria"; and a name glossed in brackets after a lower-case
 #: body noun: "its communal land authority (Tierras Comunes)".
