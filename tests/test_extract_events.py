@@ -3112,3 +3112,14 @@ def test_took_with_four_words_before_the_thing_taken_is_a_seizure() -> None:
         "clients' files."
     )
     assert ("seizure", "2024-03-03") in got
+
+
+def test_a_release_under_a_travel_ban_and_a_ban_on_leaving_a_province() -> None:
+    got = _pairs(
+        "On 3 March 2024, the court imposed restrictive measures on Ana Lee, including a ban on "
+        "leaving the province. On 9 April 2024, Tom Reed was released under a travel ban. On 20 "
+        "April 2024, two reporters were questioned and released after signing an undertaking "
+        "not to leave Strelsau."
+    )
+    assert {("travel_ban", "2024-03-03"), ("travel_ban", "2024-04-09")} <= got
+    assert ("travel_ban", "2024-04-20") in got
