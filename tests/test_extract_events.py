@@ -3123,3 +3123,13 @@ def test_a_release_under_a_travel_ban_and_a_ban_on_leaving_a_province() -> None:
     )
     assert {("travel_ban", "2024-03-03"), ("travel_ban", "2024-04-09")} <= got
     assert ("travel_ban", "2024-04-20") in got
+
+
+def test_measures_short_of_custody_ordered_by_a_judge_are_a_court_decision() -> None:
+    got = _pairs(
+        "On 3 March 2024, the judge imposed restrictive measures on Ana Lee, including an "
+        "obligation to report to the court every two weeks."
+    )
+    assert ("court_decision", "2024-03-03") in got
+    got = _pairs("On 9 April 2024, the judge granted Tom Reed alternative measures to detention.")
+    assert ("court_decision", "2024-04-09") in got
