@@ -1769,3 +1769,15 @@ def test_a_minister_of_religion_after_a_name_is_no_official() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert "official" not in roles["Tom Reed"]  # a minister of religion
     assert roles["Ivo Sand"] == ["official"]
+
+
+def test_a_post_in_lower_case_set_off_before_the_name_is_an_official() -> None:
+    # "a senator, X", "the local council chairman, X": the post, a comma, then who holds it
+    text = (
+        "5 June 2025\n\nZembla: Reporter detained\n\nAna Lee reported that a senator, Tom "
+        "Reed, had diverted funds. On 3 May 2025, men led by the local council chairman, Ivo "
+        "Sand, attacked her office.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Tom Reed"] == ["official"]
+    assert roles["Ivo Sand"] == ["official"]

@@ -438,6 +438,10 @@ PERSON_TITLES = [
     (r"Director of Public Prosecutions", "prosecutor", None),
     (r"Prime Minister", "official", None), (r"Minister", "official", None),
     (r"Mayor", "official", None), (r"Governor", "official", None),
+    # a post in lower case before the name it is set off from: "a senator, X", "the local
+    # council chairman, X"
+    (r"(?:an?|the) (?:[\w’'-]+ )?(?:senator|(?:council|district|county|municipal) "
+     r"(?:chairman|chairwoman|chairperson|chair)),", "official", None),
     (r"District Magistrate|District Collector|Prefect|Adviser|Advisor", "official", None),
     (r"Commissioner", "official", None), (r"Special Rapporteur", "official", None),
     (r"Ambassador", "official", None),
