@@ -1781,3 +1781,12 @@ def test_a_post_in_lower_case_set_off_before_the_name_is_an_official() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Tom Reed"] == ["official"]
     assert roles["Ivo Sand"] == ["official"]
+
+
+def test_a_newsroom_post_with_a_possessive_before_it_makes_a_journalist() -> None:
+    text = (
+        "5 June 2025\n\nZembla: Reporter detained\n\nOn 3 May 2025, police arrested the reporter "
+        "Ana Lee. Her editor at the Zenda Times, Tom Reed, said the outlet had been warned.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Tom Reed"] == ["journalist"]

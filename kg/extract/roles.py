@@ -1068,7 +1068,10 @@ APPOSED_MEMBER = TailPattern(APPOSED_MEMBER, ends=(",",))
 #: A post that heads or speaks for a body, then the body named, a comma and the name: "the
 #: Deputy Chairman of the GKNB, X", "the head of the Ombudsman's Office, X".
 POST_OF_BODY_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Aa]n?)\s+(?P<t>(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting|[Ee]xecutive|[Ff]ormer)"
+    # "the editor of the X, A"; "her editor at the X, A", "Lin's editor at X, A": whose the post
+    # is said of the person it serves
+    r"\b(?:[Tt]he|[Ii]ts|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w’'-]*[’']s)\s+"
+    r"(?P<t>(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting|[Ee]xecutive|[Ff]ormer)"
     r"[- ])?(?:[Hh]ead|[Cc]hair(?:man|woman|person)?|[Pp]resident|[Dd]irector(?:[- ][Gg]eneral)?|"
     r"[Cc]ommander|[Ss]pokes(?:person|man|woman)|[Ss]ecretary(?:[- ][Gg]eneral)?|[Cc]oordinator|"
     r"(?:[Cc]o-)?[Ff]ounder|[Tt]reasurer|[Ll]egal [Rr]epresentative|[Cc]hief|[Mm]ember|"
