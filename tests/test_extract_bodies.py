@@ -595,3 +595,15 @@ def test_an_acronym_before_experts_or_staff_names_no_body() -> None:
     # "UN experts", "UN staff": the acronym says whose the experts are; the body itself is not
     # mentioned
     assert "UN" not in _orgs(EXPERTS)
+
+
+WEEKLY = """3 March 2025
+
+Zembla: Reporter detained
+
+On 1 March 2025, police arrested Ana Pereira, a reporter of the Vela Weekly, in Strelsau.
+"""
+
+
+def test_a_name_ending_in_weekly_is_an_outlet() -> None:
+    assert _orgs(WEEKLY)["Vela Weekly"]["kind"] == "media"

@@ -144,6 +144,7 @@ ORG_HEADS = {
     # a unit of a state body, whichever (a unit of a police force is told by a hint)
     "Unit": "government", "Units": "government", "Squad": "police",
     "Chamber": "court", "Judiciary": "court", "News": "media", "Daily": "media", "Times": "media",
+    "Weekly": "media",
     "Gazette": "media", "Herald": "media", "Tribune": "media", "Forum": "other",
     "Exchange": "company",
     # news in other languages: "Diario del Norte", "Noticias de la Sierra"
