@@ -1790,3 +1790,13 @@ def test_a_newsroom_post_with_a_possessive_before_it_makes_a_journalist() -> Non
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Tom Reed"] == ["journalist"]
+
+
+def test_one_who_files_a_petition_is_a_complainant() -> None:
+    text = (
+        "5 June 2025\n\nZembla: Student missing\n\nOn 3 May 2025, men in plain clothes took "
+        "Ana Lee from her hostel. Her father, Tom Reed, filed a petition with the Zenda High "
+        "Court on 5 May 2025.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert "complainant" in roles["Tom Reed"]

@@ -1181,7 +1181,7 @@ COMPLAINANT_BEFORE = re.compile(
 COMPLAINANT_BEFORE = TailPattern(COMPLAINANT_BEFORE, needs=("complaint", "suit", "case", "charge"))
 COMPLAINANT_AFTER = re.compile(
     r"(?:,[^,.;]{0,60},|,)?\s+(?:who\s+)?(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|"
-    r"brought)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit)\b|sued\b)"
+    r"brought)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit|petition)\b|sued\b)"
 )
 SIGNATURE_TITLE = re.compile(
     r"[ \t]*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|"
