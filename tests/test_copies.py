@@ -48,8 +48,9 @@ def test_each_graph_has_the_file_its_build_wrote(built: Path) -> None:
     appeals = _appeals(store)
     assert len(appeals) == 6
     for g in appeals:
-        path = files.get(g)
-        assert path is not None and path.is_file()
+        paths = files.get(g)
+        assert paths is not None and len(paths) == 1 and paths[0].is_file()
+        (path,) = paths
         # the file holds exactly the graph's triples, as N-Quads in that graph
         lines = unpack(path.read_bytes()).decode("utf-8").splitlines()
         assert lines and all(line.endswith(f" <{g}> .") for line in lines)
@@ -73,7 +74,7 @@ def test_a_listed_file_is_used_only_if_it_is_there_and_the_store_has_the_graph(
     store = _copy(built, tmp_path)
     first, second = _appeals(store)[:2]
     files = _BuildFiles(store)
-    files.get(first).unlink()  # type: ignore[union-attr]
+    files.get(first)[0].unlink()  # type: ignore[index]
     assert files.get(first) is None
     assert files.get(second) is not None
     # a manifest naming a graph the store does not hold: not that graph's file
@@ -116,7 +117,7 @@ def test_copies_link_the_build_files_and_find_what_changed(built: Path, tmp_path
     assert copies.token() == token
     files = _BuildFiles(store)
     for g in appeals:  # hard links to the build's files: nothing copied
-        assert os.path.samefile(tmp_path / "copies" / _file(g), files.get(g))  # type: ignore[arg-type]
+        assert os.path.samefile(tmp_path / "copies" / _file(g), files.get(g)[0])  # type: ignore[index]
     assert copies.changed(appeals) == []
 
     # the store changes under one graph (as a build that rewrote its file would leave it):
@@ -129,9 +130,53 @@ def test_copies_link_the_build_files_and_find_what_changed(built: Path, tmp_path
     assert copies.changed([g]) == []
     subject = URIRef(g + "#note")
     store.add_quads([(subject, RDFS.comment, Literal("added"), URIRef(g))])
-    shutil.move(str(files.get(g)), str(tmp_path / "gone"))  # the build's file is stale now
+    shutil.move(str(files.get(g)[0]), str(tmp_path / "gone"))  # type: ignore[index] # stale now
     found = copies.changed([g])
     assert found == [(subject, RDFS.comment, Literal("added"))]
     # update() copies the graph again, from the store this time, and seals a new token
     assert copies.update([g], []) != token
     assert copies.changed([g]) == []
+
+
+def test_a_graph_written_in_parts_is_copied_and_compared_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The derived graph written in parts (made small here): its copy links every part, and
+    after a rebuild that changes some parts (an appeal fewer: the counts of what it named),
+    the changes found are the triples the graph gained and lost, in whichever part they are,
+    reading only the parts the build wrote again."""
+    from kg.store import chunks as chunks_module
+    from kg.vocab import DERIVED_GRAPH
+
+    monkeypatch.setattr(chunks_module, "PART_MIN", 1)
+    monkeypatch.setattr(chunks_module, "PARTS", 4)
+    monkeypatch.setattr(chunks_module, "PART_TRIPLES", 16)
+    data = generator().generate(14, tmp_path / "data", seed=11, jobs=1)
+    path = tmp_path / "kg"
+    build(path, data, progress=None)
+    derived = str(DERIVED_GRAPH)
+
+    def triples() -> set[bytes]:
+        store = Store.open(path, read_only=True)
+        return _lines(store.dump("ntriples", URIRef(derived)), derived)
+
+    store = Store.open(path, read_only=True)
+    parts = _BuildFiles(store).get(derived)
+    assert parts is not None and len(parts) > 4
+    copies = GraphCopies(tmp_path / "copies", store)
+    copies.take([derived])
+    assert copies.changed([derived]) == []
+    before = triples()
+
+    sorted((data / "cases").glob("*.yaml"))[3].unlink()
+    build(path, data, progress=None)
+    after = triples()
+    store = Store.open(path, read_only=True)
+    copies = GraphCopies(tmp_path / "copies", store)
+    now = _BuildFiles(store).get(derived)
+    assert now is not None
+    assert {p.name for p in now} & {p.name for p in parts}  # some parts kept
+    found = {f"{s.n3()} {p.n3()} {o.n3()} .".encode() for s, p, o in copies.changed([derived])}
+    assert found == before ^ after and found
+    copies.update([derived], [])
+    assert copies.changed([derived]) == []

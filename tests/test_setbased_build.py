@@ -19,6 +19,7 @@ from kg.check.rows import rows_path
 from kg.check.setbased import (
     RunStats,
     _dump_result,
+    _parse_lines,
     _renamed,
     cache_path,
     check_set_based,
@@ -278,3 +279,77 @@ def test_first_incremental_run_after_a_full_one_parses_no_sparql(
     # ... and the results are those of a run from nothing
     monkeypatch.setattr(setbased, "query_reads", real)
     assert _keys(run.report_graph()) == _keys(check_set_based(store, shapes).report_graph())
+
+
+def _derived_lines(store_path: Path) -> tuple[str, list[str]]:
+    state = json.loads((store_path / "build-state.json").read_text(encoding="utf-8"))
+    return state["build"], state["derived_changes"]["triples"]
+
+
+def test_builds_not_validated_between_are_followed_back_not_compared(tmp_path: Path) -> None:
+    """Three changes, each built, none validated until the last (a facts edit, an issuer named
+    in more appeals, an appeal removed): the run checks again the derived triples all three
+    builds changed (from the history each build keeps), not a comparison of the derived graph
+    with its copy, and its results are a run from nothing's."""
+    gen = _generator()
+    shapes = shapes_graph()
+    data = gen.generate(24, tmp_path / "data", seed=7, jobs=1)
+    store_path = tmp_path / "store"
+    build(store_path, data)
+    stats, _ = _check(store_path, shapes)
+    assert stats.mode == "full"
+
+    recorded: list[set[str]] = []
+    gen.mutate(data, 0.1, seed=7, round_=1, kind="facts")
+    build(store_path, data)
+    recorded.append(set(_derived_lines(store_path)[1]))
+    gen.mutate(data, 0.1, seed=7, round_=2, kind="hub")
+    build(store_path, data)
+    recorded.append(set(_derived_lines(store_path)[1]))
+    sorted((data / "cases").glob("*.yaml"))[3].unlink()
+    build(store_path, data)
+    recorded.append(set(_derived_lines(store_path)[1]))
+    # the second and third builds moved derived triples, each some the other did not
+    assert recorded[1] - recorded[2] and recorded[2] - recorded[1]
+    store = Store.open(store_path)
+    run = check_set_based(store, shapes, cache=cache_path(store))
+    assert (run.stats.mode, run.stats.derived) == ("incremental", "from 3 builds")
+    assert set(_parse_lines(sorted(set().union(*recorded)))) <= set(run.changed)
+    full = check_set_based(store, shapes)
+    assert _keys(run.report_graph()) == _keys(full.report_graph())
+    again = check_set_based(store, shapes, cache=cache_path(store))
+    assert again.stats.mode == "unchanged"
+
+
+def test_derived_since_follows_the_chain_of_builds() -> None:
+    from kg.check.setbased import derived_since
+    from kg.store.stream import DERIVED_HISTORY_BUILDS, derived_history
+
+    line = "<urn:x:s> <urn:x:p> <urn:x:o{}> ."
+    states: list[dict] = [{"build": "b0", "derived_changes": None}]  # the rules ran whole
+    for n in range(1, 5):
+        previous = states[-1]
+        states.append(
+            {
+                "build": f"b{n}",
+                "derived_changes": {"base": previous["build"], "triples": [line.format(n)]},
+                "derived_history": derived_history(previous),
+            }
+        )
+    last = states[-1]
+    assert derived_since(last, "b3") == (1, [line.format(4)])
+    assert derived_since(last, "b1") == (3, sorted(line.format(n) for n in (2, 3, 4)))
+    assert derived_since(last, "b0") == (4, sorted(line.format(n) for n in (1, 2, 3, 4)))
+    assert derived_since(last, "elsewhere") is None  # a build this chain never passed
+    assert derived_since(last, None) is None
+    # a link of the chain gone or not the build before: not followed
+    broken = dict(last, derived_history=[dict(last["derived_history"][0], build="other")])
+    assert derived_since(broken, "b2") is None
+    # a build that ran the rules whole keeps no history, and knows no changes of its own
+    assert derived_history(states[0]) == []
+    assert derived_since({"build": "b9", "derived_changes": None, **{}}, "b4") is None
+    # the history is cut short to its bounds
+    long = {"build": "x", "derived_changes": {"base": "w", "triples": []},
+            "derived_history": [{"base": f"a{i}", "build": f"a{i + 1}", "triples": []}
+                                for i in range(40)]}  # fmt: skip
+    assert len(derived_history(long)) == DERIVED_HISTORY_BUILDS

@@ -4,7 +4,10 @@ changed.
 The copies live in a folder beside the kept results (``validation-sparql-full.graphs/``), one
 N-Triples (or N-Quads) file a graph. A build writes each graph of its store as N-Quads for the
 exports (:mod:`kg.store.chunks`); where those files are there, a copy is a hard link to them and
-costs nothing; elsewhere (a store without them) the graph is dumped from the store.
+costs nothing; elsewhere (a store without them) the graph is dumped from the store. A large
+graph the build wrote in parts (the derived graph, the reference data) is copied as a folder of
+links to every part (``<name>.parts/``), and compared part by part: a part both sides link
+holds the same lines on both, and only the others are read.
 
 The folder holds a ``token`` file written last; the results name the token they go with, and a
 run that changes the folder removes the token first, so that results and copies that do not
@@ -27,6 +30,7 @@ from kg.files import unpack, write_atomic
 from kg.store import Store
 
 TOKEN = "token"
+PARTS = ".parts"  # the folder of a copy of a graph the build wrote in parts
 
 Triple = tuple[Node, Node, Node]
 
@@ -51,15 +55,15 @@ class _BuildFiles:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._listed: dict[str, str] | None = None
+        self._listed: dict[str, list[str]] | None = None
 
     @property
-    def listed(self) -> dict[str, str]:
+    def listed(self) -> dict[str, list[str]]:
         if self._listed is None:
             self._listed = self._read()
         return self._listed
 
-    def _read(self) -> dict[str, str]:
+    def _read(self) -> dict[str, list[str]]:
         from kg.store.chunks import EXPORT_DIR, files_by_graph
 
         if self.store.path is None:
@@ -71,14 +75,15 @@ class _BuildFiles:
             return {}
         return files_by_graph(generation / EXPORT_DIR)
 
-    def get(self, graph: str) -> Path | None:
+    def get(self, graph: str) -> list[Path] | None:
+        """The files the build wrote for ``graph`` (one, or its parts), None if not all there."""
         listed = self.listed.get(graph)
-        if listed is None:
+        if not listed:
             return None
-        path = Path(listed)
-        if not path.is_file() or not self.store.has_graph(graph):
+        paths = [Path(p) for p in listed]
+        if not all(p.is_file() for p in paths) or not self.store.has_graph(graph):
             return None
-        return path
+        return paths
 
 
 def _lines(data: bytes, graph: str) -> set[bytes]:
@@ -91,6 +96,31 @@ def _lines(data: bytes, graph: str) -> set[bytes]:
     out = set(text.split(b"\n"))
     out.discard(b"")
     return out
+
+
+def _files_lines(paths: Iterable[Path], graph: str) -> set[bytes]:
+    out: set[bytes] = set()
+    for path in paths:
+        try:
+            out |= _lines(unpack(path.read_bytes()), graph)
+        except FileNotFoundError:
+            continue
+    return out
+
+
+def _inode(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return (-1, hash(str(path)))
+    return (st.st_dev, st.st_ino)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 class GraphCopies:
@@ -109,29 +139,44 @@ class GraphCopies:
         except OSError:
             return None
 
-    def _now(self, graph: str) -> bytes:
-        path = self._built.get(graph)
-        if path is not None:
-            return unpack(path.read_bytes())  # the build's file, packed (kg.store.chunks)
+    def _now(self, graph: str) -> set[bytes]:
+        """The graph's lines now: from the build's files, else dumped from the store."""
+        paths = self._built.get(graph)
+        if paths is not None:  # the build's files, packed (kg.store.chunks)
+            return _files_lines(paths, graph)
         if not self.store.has_graph(graph):
-            return b""
-        return self.store.dump("ntriples", URIRef(graph))
+            return set()
+        return _lines(self.store.dump("ntriples", URIRef(graph)), graph)
+
+    def _kept(self, graph: str) -> list[Path] | None:
+        """The files of the copy of ``graph`` (None: no copy)."""
+        parts = self.folder / (_file(graph) + PARTS)
+        if parts.is_dir():
+            return sorted(parts.iterdir())
+        kept = self.folder / _file(graph)
+        return [kept] if kept.exists() else None
+
+    def _drop(self, folder: Path, graph: str) -> None:
+        (folder / _file(graph)).unlink(missing_ok=True)
+        shutil.rmtree(folder / (_file(graph) + PARTS), ignore_errors=True)
 
     def _place(self, folder: Path, graph: str) -> None:
-        """Copy the graph's current content into ``folder`` (a hard link where possible)."""
-        target = folder / _file(graph)
-        target.unlink(missing_ok=True)
-        src = self._built.get(graph)
-        if src is not None:
-            try:
-                os.link(src, target)
+        """Copy the graph's current content into ``folder`` (hard links where possible)."""
+        self._drop(folder, graph)
+        paths = self._built.get(graph)
+        if paths is not None:
+            if len(paths) == 1:
+                _link(paths[0], folder / _file(graph))
                 return
-            except OSError:
-                shutil.copyfile(src, target)
-                return
-        data = self._now(graph)
-        if data:
-            target.write_bytes(data)
+            parts = folder / (_file(graph) + PARTS)
+            parts.mkdir()
+            for n, path in enumerate(paths):
+                _link(path, parts / f"{n:06d}-{path.name}")
+            return
+        if self.store.has_graph(graph):
+            data = self.store.dump("ntriples", URIRef(graph))
+            if data:
+                (folder / _file(graph)).write_bytes(data)
 
     def take(self, graphs: Iterable[str]) -> str:
         """Copy every graph of ``graphs`` afresh (the others are dropped); returns the token."""
@@ -151,17 +196,18 @@ class GraphCopies:
         """The triples added to or removed from ``graphs`` since their copies were taken."""
         lines: set[bytes] = set()
         for g in graphs:
-            kept, built = self.folder / _file(g), self._built.get(g)
-            if built is not None and kept.exists() and os.path.samefile(kept, built):
-                continue  # the build kept the file: the graph is the same
-            try:
-                old = unpack(kept.read_bytes())
-            except FileNotFoundError:
-                old = b""
-            now = self._now(g)
-            if old == now:  # the same bytes (a rewritten file with the same content)
-                continue
-            lines |= _lines(old, g) ^ _lines(now, g)
+            kept, built = self._kept(g) or [], self._built.get(g)
+            if built is not None:
+                # A file both sides link holds the same lines on both (a graph's parts hold
+                # no line twice): only the others are read.
+                same = {_inode(p) for p in kept} & {_inode(p) for p in built}
+                old = [p for p in kept if _inode(p) not in same]
+                now = [p for p in built if _inode(p) not in same]
+                if not old and not now:
+                    continue  # the build kept the files: the graph is the same
+                lines |= _files_lines(old, g) ^ _files_lines(now, g)
+            else:
+                lines |= _files_lines(kept, g) ^ self._now(g)
         if not lines:
             return []
         parsed = Graph().parse(data=b"\n".join(sorted(lines)).decode("utf-8"), format="nt")
@@ -173,7 +219,7 @@ class GraphCopies:
         for g in graphs:
             self._place(self.folder, g)
         for g in drop:
-            (self.folder / _file(g)).unlink(missing_ok=True)
+            self._drop(self.folder, g)
         return self._seal()
 
     def _seal(self) -> str:

@@ -74,7 +74,7 @@ from kg.store import Store
 from kg.store.store import MARKER
 from kg.vocab import DERIVED_GRAPH
 
-CACHE_VERSION = "sparql-4"  # 4: SPARQL property paths traced
+CACHE_VERSION = "sparql-5"  # 5: a graph written in parts copied whole; 4: property paths traced
 STATE_FILE = "build-state.json"
 
 
@@ -86,7 +86,7 @@ class RunStats:
     reason: str = ""  # why a full run (or why nothing ran)
     graphs_changed: int = 0
     triples_changed: int = 0
-    derived: str = ""  # incremental: derived changes "from the build" or "compared"
+    derived: str = ""  # incremental: derived changes "from the build", "from N builds", "compared"
     focus_rechecked: int = 0
     queries: int = 0
     fallback: dict[str, str] = field(default_factory=dict)
@@ -263,6 +263,30 @@ def _renamed(results: list[Any], names: dict[Node, Node]) -> list[Any]:
             r = replace(r, constraint=names[r.constraint])
         out.append(r)
     return out
+
+
+def derived_since(state: dict[str, Any], build: str | None) -> tuple[int, list[str]] | None:
+    """How many builds led from ``build`` to the one that wrote ``state``, and the derived
+    triples (N-Triples lines) any of them added or removed, from the changes each recorded
+    (``derived_changes``, ``derived_history``: :func:`kg.store.stream.derived_history`); None
+    when the chain back to ``build`` is not known (a build between ran the rules whole, or
+    ``build`` is older than the history kept). A triple one build added and a later one
+    removed is among them: it is checked again for nothing, never missed."""
+    if not build:
+        return None
+    chain = [state.get("derived_changes"), *(state.get("derived_history") or [])]
+    lines: set[str] = set()
+    want = state.get("build")
+    for n, entry in enumerate(chain, 1):
+        if not isinstance(entry, dict) or not entry.get("base"):
+            return None
+        if n > 1 and entry.get("build") != want:
+            return None
+        lines.update(entry.get("triples") or [])
+        if entry["base"] == build:
+            return n, sorted(lines)
+        want = entry["base"]
+    return None
 
 
 def _parse_lines(lines: list[str]) -> list[tuple[Node, Node, Node]]:
@@ -609,12 +633,13 @@ def check_set_based(
     elif mode == "incremental":
         assert copies is not None and state is not None
         earlier = read_earlier()
-        derived = state.get("derived_changes") or {}
-        if derived.get("base") and derived["base"] == cached.get("build"):
-            # The build that made this store started from the one the last run checked and
-            # says which derived triples it changed: the derived graph is not compared.
-            changed = copies.changed(graphs) + _parse_lines(derived.get("triples") or [])
-            stats.derived = "from the build"
+        since = derived_since(state, cached.get("build"))
+        if since is not None:
+            # The builds since the one the last run checked each started from the one before
+            # and say which derived triples they changed: the derived graph is not compared.
+            builds, lines = since
+            changed = copies.changed(graphs) + _parse_lines(lines)
+            stats.derived = "from the build" if builds == 1 else f"from {builds} builds"
         else:
             changed = copies.changed([*graphs, str(DERIVED_GRAPH)])
             stats.derived = "compared"

@@ -1030,11 +1030,12 @@ def graph_triples(generation: Path, graphs: Iterable[str]) -> dict[str, list[ox.
     return out
 
 
-def files_by_graph(folder: Path) -> dict[str, str]:
-    """Each named graph's N-Quads file (a path) as the manifest of the export folder
-    ``folder`` lists it (empty without a manifest written with today's prefixes). Neither the
-    files nor the store are looked at: unlike :func:`store_chunks`, this costs one read of the
-    manifest, so that a caller wanting the files of a few graphs checks only theirs."""
+def files_by_graph(folder: Path) -> dict[str, list[str]]:
+    """Each named graph's N-Quads files (paths: one, or its parts in order) as the manifest
+    of the export folder ``folder`` lists them (empty without a manifest written with today's
+    prefixes). Neither the files nor the store are looked at: unlike :func:`store_chunks`,
+    this costs one read of the manifest, so that a caller wanting the files of a few graphs
+    checks only theirs."""
     manifest = _read_manifest(folder, turtle_header(export_prefixes()))
     if manifest is None:
         return {}
@@ -1047,7 +1048,11 @@ def files_by_graph(folder: Path) -> dict[str, str]:
             base, rows = pool, [(g, name) for g, _stem, _n, name in manifest["graphs"]]
     except (KeyError, TypeError, ValueError):
         return {}
-    return {g: f"{base}/{name}{ext}" for g, name in rows if g is not None}
+    out: dict[str, list[str]] = {}
+    for g, name in rows:
+        if g is not None:
+            out.setdefault(g, []).append(f"{base}/{name}{ext}")
+    return out
 
 
 def store_chunks(store: ox.Store, store_dir: Path | None) -> Chunks | None:

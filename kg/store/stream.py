@@ -133,6 +133,12 @@ STATE_FILE = "build-state.json"
 IDENTITY_FILE = "identity-index.pickle"  # kg.record.identity_index
 SHAPES_FILE = "rule-shapes.pickle"  # kg.store.derive's analysis of the rules
 STATE_VERSION = 3  # 3: record entries, items and keys in state.sqlite (kg.store.state)
+# The derived triples the builds before this one changed (newest first, each with the build it
+# started from and its own token), kept for a validation run that checked an older build: at
+# most this many builds, and no more lines than this in all (a longer history is cut short;
+# the run then compares the derived graph with its copy, as without one).
+DERIVED_HISTORY_BUILDS = 16
+DERIVED_HISTORY_LINES = 200_000
 PART = 32  # records sent to a worker at a time
 AHEAD = 4  # parts in flight per worker
 BATCH_BYTES = 32 << 20  # N-Quads text per bulk-loaded file (about 150,000 quads)
@@ -862,6 +868,7 @@ def _build_from(
                         {f"{t.subject} {t.predicate} {t.object} ." for t in derived_changes}
                     ),
                 }
+                state_extra["derived_history"] = derived_history(previous)
             result.derived = derived
             # What each graph other than the appeal graphs gained or lost, where it is known:
             # their export files are written again only where that reaches.
@@ -1562,6 +1569,27 @@ def checkpoint_store(store: ox.Store, into: Path) -> None:
     store.backup(str(into))
 
 
+def derived_history(previous: dict[str, Any]) -> list[dict[str, Any]]:
+    """The derived changes of the builds up to ``previous`` (its build state), newest first,
+    for the state of the build that starts from it: ``previous``'s own (with its token) and
+    those it kept, as many as :data:`DERIVED_HISTORY_BUILDS` and
+    :data:`DERIVED_HISTORY_LINES` allow. Empty when ``previous`` ran the rules whole (its
+    derived changes are not known, nor those before it)."""
+    last, token = previous.get("derived_changes"), previous.get("build")
+    if not isinstance(last, dict) or not last.get("base") or not token:
+        return []
+    entries = [{"base": last["base"], "build": token, "triples": last.get("triples") or []}]
+    entries += [e for e in previous.get("derived_history") or [] if isinstance(e, dict)]
+    kept: list[dict[str, Any]] = []
+    lines = 0
+    for entry in entries[:DERIVED_HISTORY_BUILDS]:
+        lines += len(entry.get("triples") or [])
+        if lines > DERIVED_HISTORY_LINES:
+            break
+        kept.append(entry)
+    return kept
+
+
 def _finish(
     store: ox.Store,
     folder: Path,
@@ -1648,6 +1676,7 @@ def _finish(
         "build": state.token,
         "kept": state.names,  # the kept files that are this build's (kg.store.kept)
         "derived_changes": kept.get("derived_changes"),
+        "derived_history": kept.get("derived_history") or [],
         "canon": kept.get("canon"),
     }
     (folder / STATE_FILE).write_text(json.dumps(summary), encoding="utf-8")
