@@ -3133,3 +3133,34 @@ def test_measures_short_of_custody_ordered_by_a_judge_are_a_court_decision() -> 
     assert ("court_decision", "2024-03-03") in got
     got = _pairs("On 9 April 2024, the judge granted Tom Reed alternative measures to detention.")
     assert ("court_decision", "2024-04-09") in got
+
+
+def test_an_active_referral_to_a_court_is_a_charge_of_the_one_referred() -> None:
+    for body in (
+        "On 3 March 2024, the Public Prosecution referred Ana Lee to the Specialised Criminal "
+        "Court on charges of terrorism.",
+        "On 3 March 2024, the prosecutor referred the case of Ana Lee to the Vela Criminal Court.",
+        "On 3 March 2024, the investigating judge sent Ana Lee to trial before the Vela "
+        "Criminal Court.",
+    ):
+        charges = [e for e in _events(body) if e["type"] == "charge"]
+        assert [e["date"] for e in charges] == ["2024-03-03"], body
+        assert charges[0]["targets"], body
+
+
+def test_a_body_designated_terrorist_by_name_in_the_active_is_a_ban() -> None:
+    for body in (
+        'On 3 March 2024, the Ministry of the Interior designated the Vela Rights Centre a '
+        '"terrorist organisation".',
+        'On 3 March 2024, the Ministry of Justice declared the Vela Rights Centre an '
+        '"undesirable organisation".',
+    ):
+        assert ("ban", "2024-03-03") in _pairs(body), body
+    # a body the text says was declared terrorist long before, with no object named between
+    assert not any(
+        t == "ban"
+        for t, _ in _pairs(
+            "The court said the two had given money to the Front, which a decree had declared "
+            "a terrorist organisation."
+        )
+    )
