@@ -3164,3 +3164,14 @@ def test_a_body_designated_terrorist_by_name_in_the_active_is_a_ban() -> None:
             "a terrorist organisation."
         )
     )
+
+
+def test_a_detention_order_challenged_is_no_new_custody() -> None:
+    got = _pairs(
+        "On 1 March 2024, the court rejected Ana Lee's appeal against the detention order. On 2 "
+        "March 2024, her lawyer challenged the detention order before the Supreme Court."
+    )
+    assert not any(t == "detention" for t, _ in got), got
+    assert ("detention", "2024-03-04") in _pairs(
+        "On 4 March 2024, the judge issued a detention order against Ana Lee."
+    )

@@ -365,6 +365,16 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "human rights defender Ana Lee.", [("arrest", D, ["police"], ["Tom Reed"], None)]),
     ("home-searched", "On 3 May 2024, police searched the home of human rights defender Ana Lee.",
      [("search", D, ["police"], ["Ana Lee"], None)]),
+    ("by-shared-forward", "On 3 May 2024, Ana Lee was summoned by the Zembla Security Service and "
+     "questioned about her client.",
+     [("interrogation", D, ["Zembla Security Service"], ["Ana Lee"], None)]),
+    ("by-shared-backward", "Ana Lee was detained at Vela Airport on 3 May 2024 and questioned for "
+     "eleven hours by officers of the Zembla Security Service.",
+     [("arrest", D, ["Zembla Security Service"], ["Ana Lee"], None),
+      ("interrogation", D, ["Zembla Security Service"], ["Ana Lee"], None)]),
+    ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
+     "Vela Prosecutor's Office.",
+     [("arrest", D, [], ["Ana Lee"], None)]),
 ]  # fmt: skip
 
 

@@ -577,6 +577,9 @@ PASSIVE_SUBJECT = re.compile(
 SET_OFF_SUBJECT = re.compile(",?" + PASSIVE_SUBJECT.pattern)
 #: A phrase that opens with its own auxiliary: "the Centre was banned", "were granted bail".
 AUX_OPENS = re.compile(r"(?:was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b")
+#: A day, month or year told between a "by" agent and a later verb: "arrested by police on 3 May
+#: and charged on 5 May" tells two occasions.
+NEW_DAY = re.compile(r"\d|\b(?:later|next|following|then|after|subsequently)\b")
 #: "by police", "by agents of the security service": who acted, after a passive verb.
 BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+(?:the\s+)?)?$")
 #: "by" right after a verb, or after a short phrase of its own: "charged by", "charged with
@@ -597,6 +600,25 @@ def _by_agent(flat: str, a: int, b: int, ma: int, others: list[int] | None = Non
         and not AUX_BETWEEN.search(flat, b, max(b, m.start()))
         and not any(b <= o < m.start() for o in others or ())
     )
+
+
+#: Between a participle and the next one it shares its "by" with: "detained at the airport on 3
+#: May and questioned for eleven hours by X" (no comma, auxiliary or new subject between).
+JOINED_TO_NEXT = re.compile(r"[^.;:,()]{0,80}?\s+and\s+(?:then\s+|later\s+)?$")
+
+
+def _shared_by(flat: str, a: int, b: int, ma: int, others: list[int] | None) -> bool:
+    """The mention at ``ma`` is the "by X" of the next passive participle, joined to the trigger
+    at ``flat[a:b]`` by "and", which has no "by" of its own: X did both ("Ana Lee was detained
+    at the airport and questioned for hours by the police": the police detained her too)."""
+    if not others or BY_AFTER.match(flat, b) is not None:
+        return False
+    nxt = [o for o in others if b < o < ma]
+    if len(nxt) != 1 or not JOINED_TO_NEXT.fullmatch(flat, b, nxt[0]):
+        return False
+    if AUX_BETWEEN.search(flat, b, nxt[0]) or NEW_DAY.search(flat, nxt[0], ma):
+        return False  # "arrested on 3 May and charged on 5 May by the prosecutor": two occasions
+    return _by_agent(flat, nxt[0], nxt[0], ma, [o for o in others if o != nxt[0]])
 
 
 #: ``;|:|,\s+(?:and|but|...)\s+|\s+and\s+(?=on\s+\d)``, opening with the class of the
@@ -1689,6 +1711,14 @@ def make_event(
             e.id for ma, _mb, e in near
             if s.start <= ma < a and BY_AGENT.search(doc.flat, max(s.start, ma - 30), ma)
             and any(o < ma for o in others)
+            # "was summoned by the State Security Service and questioned about her client":
+            # a participle with no "by" of its own, joined to the one before it with no date
+            # between, shares its "by" (the same visit)
+            and not (
+                BY_AFTER.match(doc.flat, b) is None
+                and coordinated_passive(doc.flat, a)
+                and not NEW_DAY.search(doc.flat, ma, a)
+            )
         }  # fmt: skip
         agents = [x for x in agents if x not in earlier_by]
     joined_before = None
@@ -1708,6 +1738,7 @@ def make_event(
         if (
             (ma < a and not passive and not (received and e.kind == "person"))
             or _by_agent(doc.flat, a, b, ma, others)
+            or (passive and _shared_by(doc.flat, a, b, ma, others))
             or (etype == "complaint" and ma >= b and COMPLAINT_OF.fullmatch(doc.flat, a, ma))
         ):
             # the subject of an active verb, or "by X" after a passive one: who acted
