@@ -3175,3 +3175,19 @@ def test_a_detention_order_challenged_is_no_new_custody() -> None:
     assert ("detention", "2024-03-04") in _pairs(
         "On 4 March 2024, the judge issued a detention order against Ana Lee."
     )
+
+
+def test_walked_out_of_prison_an_appeal_heard_and_placed_under_investigation() -> None:
+    got = _events(
+        "On 3 March 2024, the Supreme Court heard Ana Lee's appeal. On 4 March 2024, Tom Reed "
+        "walked out of Vela prison after serving his sentence. On 6 March 2024, Ivo Sand was "
+        'placed under investigation for "extremism".'
+    )
+    pairs = {(e["type"], e["date"]) for e in got}
+    assert {
+        ("trial_hearing", "2024-03-03"),
+        ("release", "2024-03-04"),
+        ("investigation", "2024-03-06"),
+    } <= pairs
+    investigation = next(e for e in got if e["type"] == "investigation")
+    assert not investigation["agents"] and investigation["targets"]
