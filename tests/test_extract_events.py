@@ -3191,3 +3191,16 @@ def test_walked_out_of_prison_an_appeal_heard_and_placed_under_investigation() -
     } <= pairs
     investigation = next(e for e in got if e["type"] == "investigation")
     assert not investigation["agents"] and investigation["targets"]
+
+
+def test_premises_broken_into_and_shadowing_or_a_warning_told_in_the_active() -> None:
+    got = _pairs(
+        "On 2 February 2024, two unidentified men on a motorbike followed Ana Lee home. On 9 "
+        "February 2024, two men warned Tom Reed to stop his work. On 10 April 2024, the offices "
+        "of the Zembla Rights Centre were broken into and computers were stolen."
+    )
+    assert {
+        ("threat", "2024-02-02"),
+        ("threat", "2024-02-09"),
+        ("raid", "2024-04-10"),
+    } <= got
