@@ -3204,3 +3204,12 @@ def test_premises_broken_into_and_shadowing_or_a_warning_told_in_the_active() ->
         ("threat", "2024-02-09"),
         ("raid", "2024-04-10"),
     } <= got
+
+
+def test_his_case_referred_and_a_registration_suspended() -> None:
+    got = _pairs(
+        "On 20 December 2023, the prosecution referred his case to the Vela Criminal Court. On "
+        "25 January 2024, the Justice Ministry suspended the Vela Civic Forum's registration "
+        "for six months."
+    )
+    assert {("charge", "2023-12-20"), ("ban", "2024-01-25")} <= got

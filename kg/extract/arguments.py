@@ -602,6 +602,11 @@ def _by_agent(flat: str, a: int, b: int, ma: int, others: list[int] | None = Non
     )
 
 
+#: Steps the same agents take in one visit, which participles joined by "and" share a "by" for
+#: ("detained and questioned by the police"); a charge or a court's step is another's.
+ONE_VISIT = frozenset(
+    "arrest interrogation summons search seizure raid attack threat disappearance".split()
+)
 #: Between a participle and the next one it shares its "by" with: "detained at the airport on 3
 #: May and questioned for eleven hours by X" (no comma, auxiliary or new subject between).
 JOINED_TO_NEXT = re.compile(r"[^.;:,()]{0,80}?\s+and\s+(?:then\s+|later\s+)?$")
@@ -1715,7 +1720,9 @@ def make_event(
             # a participle with no "by" of its own, joined to the one before it with no date
             # between, shares its "by" (the same visit)
             and not (
-                BY_AFTER.match(doc.flat, b) is None
+                etype in ONE_VISIT
+                and e.attrs.get("kind") != "court"
+                and BY_AFTER.match(doc.flat, b) is None
                 and coordinated_passive(doc.flat, a)
                 and not NEW_DAY.search(doc.flat, ma, a)
             )
@@ -1738,7 +1745,12 @@ def make_event(
         if (
             (ma < a and not passive and not (received and e.kind == "person"))
             or _by_agent(doc.flat, a, b, ma, others)
-            or (passive and _shared_by(doc.flat, a, b, ma, others))
+            or (
+                passive
+                and etype in ONE_VISIT
+                and e.attrs.get("kind") != "court"
+                and _shared_by(doc.flat, a, b, ma, others)
+            )
             or (etype == "complaint" and ma >= b and COMPLAINT_OF.fullmatch(doc.flat, a, ma))
         ):
             # the subject of an active verb, or "by X" after a passive one: who acted
