@@ -1800,3 +1800,12 @@ def test_one_who_files_a_petition_is_a_complainant() -> None:
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert "complainant" in roles["Tom Reed"]
+
+
+def test_a_partner_named_in_spanish_is_a_relative() -> None:
+    text = (
+        "5 June 2025\n\nZembla: Defender threatened\n\nOn 3 May 2025, police arrested the "
+        "activist Ana Lee. Her compañero, Tom Reed, was threatened by two armed men.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Tom Reed"] == ["relative"]

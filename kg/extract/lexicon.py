@@ -504,6 +504,8 @@ GENDER_NOUNS = {
     "cousin": "unknown", "stepson": "male", "stepdaughter": "female", "partner": "unknown",
     "spouse": "unknown", "fiancé": "male", "fiancée": "female", "relative": "unknown",
     "widow": "female", "widower": "male", "stepfather": "male", "stepmother": "female",
+    # a partner, in the Spanish the appeals from Latin America keep: "her compañero, X"
+    "compañero": "male", "compañera": "female",
 }  # fmt: skip
 GENDER_NOUN_RE = re.compile(
     rf"(?<![\w-])({'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))}),?\s*$"
