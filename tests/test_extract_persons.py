@@ -1010,3 +1010,13 @@ def test_a_country_name_ends_an_addressee_name_on_its_own_line() -> None:
     assert "Rina Holm" in names
     assert "Teo Varga Montenegro" in names
     assert "Chile Costa" not in names  # two words: a place's line, not a name
+
+
+def test_a_place_after_outside_or_told_by_what_it_is_is_no_person() -> None:
+    text = (
+        "5 June 2025\n\nZembla: Reporter detained\n\nOn 3 May 2025, soldiers arrested the "
+        "reporter Ana Lee at a checkpoint outside Vela da Costa. In August, she was transferred "
+        "to Ostra Bela, a military camp in the north.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert names == {"Ana Lee"}

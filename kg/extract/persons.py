@@ -73,7 +73,13 @@ POSSESSIVE_LAWYER = re.compile(
 
 #: Words that never stand right before a person's name: a place follows "in", a name with
 #: "the" before it is a body, a region or a thing ("the Sierra Madre", "the Zenda Valley").
-PLACE_BEFORE = re.compile(r"\b(?:the|in|at|near)\s*$")
+PLACE_BEFORE = re.compile(r"\b(?:the|in|at|near|outside)\s*$")
+#: A place told by what it is, in apposition after its name: "Ostra Bela, a military camp in
+#: the north", "Vela, a village near the border".
+PLACE_APPOSED = re.compile(
+    r",\s+an?\s+(?:[a-z][\w-]*\s+)?(?:village|town|city|district|camp|suburb|province|"
+    r"neighbou?rhood|island|settlement|municipality)\b(?![-\w])(?!\s+(?:leader|chief|head|official))"
+)
 
 
 def _post_or_body_word(w: str) -> bool:
@@ -173,6 +179,8 @@ def add_person_candidate(
         and PLACE_BEFORE.search(doc.flat[max(0, toks[0][1] - 8) : toks[0][1]])
     ):
         return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
+    if toks and PLACE_APPOSED.match(doc.flat, toks[-1][2]):
+        return  # "Ostra Bela, a military camp": a place, told by what it is
     if (
         toks
         and QUOTED_BEFORE_NOUN.match(doc.flat, toks[-1][2])
