@@ -1020,3 +1020,18 @@ def test_a_place_after_outside_or_told_by_what_it_is_is_no_person() -> None:
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert names == {"Ana Lee"}
+
+
+def test_state_agents_named_after_by_are_unnamed_actors() -> None:
+    text = (
+        "5 June 2025\n\nZembla: Defender harassed\n\nOn 3 May 2025, Ana Lee was stopped at "
+        "Zenda airport by immigration officers, who confiscated her passport. On 9 May 2025, "
+        "she was slapped and pushed to the ground by a female officer.\n"
+    )
+    unnamed = {
+        p["variants"][0]: p["roles"]
+        for p in extract_case(text, appeal_id="t")["persons"]
+        if p["name"] is None
+    }
+    assert unnamed["immigration officers"] == ["other"]
+    assert unnamed["a female officer"] == ["official"]

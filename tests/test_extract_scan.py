@@ -512,7 +512,8 @@ def test_every_unnamed_actor_holds_its_anchor() -> None:
         "six other accused; the three others; the Chief Judge; investigators; a public defender; "
         "four men armed with sticks; two men on a motorcycle came; three men in a grey pick-up "
         "truck; private security guards employed by the firm beat him; the investigating judge "
-        "of the Zembla Court ordered"
+        "of the Zembla Court ordered; she was stopped at the airport by immigration officers; "
+        "he was slapped by a female officer"
     ]
     for rx, anchor in zip([rx for rx, _ in UNNAMED], UNNAMED_ANCHORS, strict=True):
         hits = 0

@@ -1012,6 +1012,24 @@ MEMBERS_HELD = re.compile(
     r"charged|sentenced|abducted|questioned|interrogated|held|beaten|attacked|"
     r"threatened|prosecuted|convicted)\b)"
 )
+_FEW = r"(?:two|three|four|five|six|seven|eight|nine|ten|several)"
+_AGENT_SERVICE = r"(?:police|security|prison|immigration|intelligence|customs|border)"
+#: A small group of state agents told by their number, sex or service: "five male security
+#: agents", "two police officers", "male police officers", "immigration officers", "warders".
+_AGENTS = (
+    rf"(?<![Tt]he )(?<![\w-])(?P<n>(?:{_FEW}\s+(?:(?:male|female|plain-?clothes|uniformed)\s+)?"
+    rf"(?:{_AGENT_SERVICE}\s+)?|(?:[Mm]ale|[Ff]emale)\s+(?:(?:police|security|prison)\s+)?"
+    r"|(?:[Ii]mmigration|[Cc]ustoms|[Bb]order)\s+)(?:officers|agents|officials|guards|warders)"
+    r"|[Ww]arders)"
+)
+#: One state agent told by sex or service: "a female officer", "an investigator".
+_AGENT = (
+    r"(?<![\w-])(?P<n>(?:[Aa]n?)\s+(?:(?:male|female|plain-?clothes|uniformed)\s+)?"
+    rf"(?:{_AGENT_SERVICE}\s+)?(?:officer|agent|investigator|interrogator|guard|warder))"
+)
+#: A passive verb and the words up to "by" before the agents: "was slapped and dragged on the
+#: ground by".
+_PASSIVE_BY = r"\b(?:was|were|been|being)\s+(?:[\w’'-]+\s+){1,8}?by\s+"
 UNNAMED = [
     # "Horvat's lawyer" (not "Horvat's lawyer, Olga Sand": the lawyer is named)
     (re.compile(rf"\b(?P<n>(?:{_CAP} ){{0,2}}{_CAP}[’']s lawyer)\b(?!,? [A-Z])"), "lawyer"),
@@ -1215,6 +1233,12 @@ UNNAMED = [
         "official",
     ),
     (re.compile(r"\b(?P<n>[Aa] public defender)\b"), "lawyer"),
+    # "stopped at the airport by immigration officers", "served by two police officers": a
+    # small group of state agents who act unnamed, named as the agent of a passive verb (a force
+    # named bare, "police officers", is the body; a large one, "some 500 officers", the force)
+    (re.compile(rf"{_PASSIVE_BY}{_AGENTS}\b(?! of\b| from\b)"), "other"),
+    # "slapped and dragged by a female officer": one state agent, the same way
+    (re.compile(rf"{_PASSIVE_BY}{_AGENT}\b(?! of\b| from\b)"), "official"),
 ]
 
 
@@ -1250,6 +1274,8 @@ UNNAMED_ANCHORS = [
         r"(?:ther|ellow) (?:detainees|prisoners|inmates)",
         r"(?:prison|detention|jail|penitentiary) (?:guards|officers|officials|staff)",
         r"public defender",
+        r"(?:officers|agents|officials|guards|warders)\b",
+        r"(?:officer|agent|investigator|interrogator|guard|warder)\b",
     )
 ]
 
