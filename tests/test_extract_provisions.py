@@ -205,3 +205,17 @@ under Section 9 of the Broadcasting (Licensing, Content, etc.) Act.
 def test_a_citation_names_the_bracketed_name_not_the_short_form() -> None:
     provs = _provisions(BRACKETED_SHORT)
     assert provs["Broadcasting (Licensing, Content, etc.) Act"] == ["9"]
+
+
+SUBJECT_IN = """3 March 2025
+
+Zembla: Teacher charged
+
+On 1 March 2025, Ana Pereira was charged under Article 4 of Law No. 2019/11 on the repression of
+hate speech in Zembla, and placed in pre-trial detention.
+"""
+
+
+def test_a_numbered_law_s_subject_ends_with_the_state_it_applies_in() -> None:
+    provs = _provisions(SUBJECT_IN)
+    assert provs["Law No. 2019/11 on the repression of hate speech in Zembla"] == ["4"]

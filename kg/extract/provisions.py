@@ -166,7 +166,8 @@ NAME_GOES_ON = re.compile(
 )
 LOWER_SUBJECT = re.compile(
     r"\s+(?:on|against|for|relating\s+to|concerning)\s+(?P<words>(?:the\s+)?[a-z][\w\-]*"
-    r"(?:\s+[a-z][\w\-]*){0,7})(?=\s*[,.;:()])"
+    # "... on the suppression of acts of terrorism in Zembla": the state it applies in ends it
+    r"(?:\s+[a-z][\w\-]*){0,7}(?:\s+in\s+[A-Z][\w\-]+)?)(?=\s*[,.;:()])"
 )
 CLAUSE_WORDS = frozenset(
     """that which who whom whose because after before when while since she he they it we was
