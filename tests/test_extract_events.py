@@ -3150,9 +3150,9 @@ def test_an_active_referral_to_a_court_is_a_charge_of_the_one_referred() -> None
 
 def test_a_body_designated_terrorist_by_name_in_the_active_is_a_ban() -> None:
     for body in (
-        'On 3 March 2024, the Ministry of the Interior designated the Vela Rights Centre a '
+        "On 3 March 2024, the Ministry of the Interior designated the Vela Rights Centre a "
         '"terrorist organisation".',
-        'On 3 March 2024, the Ministry of Justice declared the Vela Rights Centre an '
+        "On 3 March 2024, the Ministry of Justice declared the Vela Rights Centre an "
         '"undesirable organisation".',
     ):
         assert ("ban", "2024-03-03") in _pairs(body), body
@@ -3213,3 +3213,15 @@ def test_his_case_referred_and_a_registration_suspended() -> None:
         "for six months."
     )
     assert {("charge", "2023-12-20"), ("ban", "2024-01-25")} <= got
+
+
+def test_an_accusation_with_its_legal_basis_and_an_accepted_indictment_are_charges() -> None:
+    got = _pairs(
+        "On 3 March 2024, police arrested Ana Lee. She is accused of spreading false "
+        "information under Article 212 of the Criminal Code."
+    )
+    assert ("charge", None) in got
+    got = _pairs(
+        "On 20 April 2024, the Zenda Criminal Court accepted the indictment against Tom Reed."
+    )
+    assert ("charge", "2024-04-20") in got
