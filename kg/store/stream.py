@@ -138,7 +138,7 @@ STATE_VERSION = 3  # 3: record entries, items and keys in state.sqlite (kg.store
 # most this many builds, and no more lines than this in all (a longer history is cut short;
 # the run then compares the derived graph with its copy, as without one).
 DERIVED_HISTORY_BUILDS = 16
-DERIVED_HISTORY_LINES = 200_000
+DERIVED_HISTORY_LINES = 50_000  # some 6 MB of the state file at most
 PART = 32  # records sent to a worker at a time
 AHEAD = 4  # parts in flight per worker
 BATCH_BYTES = 32 << 20  # N-Quads text per bulk-loaded file (about 150,000 quads)
