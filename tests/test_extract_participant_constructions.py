@@ -372,6 +372,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "eleven hours by officers of the Zembla Security Service.",
      [("arrest", D, ["Zembla Security Service"], ["Ana Lee"], None),
       ("interrogation", D, ["Zembla Security Service"], ["Ana Lee"], None)]),
+    ("counted-group-object", "On 3 May 2024, police arrested human rights defender Ana Lee. On 4 May "
+     "2024, police dispersed a community meeting in Vela and arrested five community members.",
+     [("arrest", "2024-05-04", ["police"], [], None)]),
+    ("counted-group-named-next", "On 3 May 2024, police detained dozens of people at a protest in "
+     "Vela. Among them were Ana Lee, a lawyer, and Tom Reed, a student.",
+     [("arrest", D, ["police"], ["Ana Lee", "Tom Reed"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

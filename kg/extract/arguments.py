@@ -1029,6 +1029,16 @@ PREMISES_EVENTS = frozenset({"search", "raid", "seizure", "attack"})
 #: "raided a workshop", "searched a house in Zenda": a place or thing the text brings in new,
 #: not one of those the story told of before.
 INDEFINITE_OBJECT = re.compile(r"\s+an?\s+(?!number\b|total\b|group\b)")
+#: An object that is a counted group of people the text does not name: "arrested five community
+#: members", "detained dozens of protesters", "beat at least 20 students".
+COUNTED_OBJECT = re.compile(
+    r"\s+(?:at\s+least\s+|some\s+|about\s+|around\s+|more\s+than\s+|over\s+|nearly\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|dozens\s+of|hundreds\s+of|scores\s+of|several|many|numerous)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:members|protesters|demonstrators|students|villagers|residents|"
+    r"workers|people|persons|men|women|activists|farmers|supporters|youths|participants|"
+    r"community\s+members|locals|citizens|worshippers|miners|fishermen|teachers)\b"
+)
 PREMISES = re.compile(r"\b(?:office|offices|premises|headquarters|newsroom)\b")
 #: "searched his home", "seized her phone", "fired at Ana Lee's car": a thing of someone's that
 #: a search, raid, seizure or attack was done to; its owner is the one it was done to.
@@ -2066,10 +2076,19 @@ def make_event(
         not targets
         and etype in DONE_TO_SOMEONE
         and not (etype in PREMISES_EVENTS and INDEFINITE_OBJECT.match(doc.flat, b))
+        # "police dispersed the meeting and arrested five community members": the group it was
+        # done to is there, unnamed, and not the people the story was about
+        and not (voice == "active" and COUNTED_OBJECT.match(doc.flat, b))
     ):
         # "The trial opened on 3 May", "the court upheld the verdict": an act of the state is
         # done to someone; told without them, to those the story is about
         targets = list(carried or prev_targets[:1])
+    if not targets and voice == "active" and COUNTED_OBJECT.match(doc.flat, b):
+        # "have detained dozens of people at protests. Among them are A; B; and C": the
+        # group is named in the sentence after
+        targets = [
+            x for x in _named_next(doc, mentions, s) if x not in agents
+        ]
     if etype in DONE_TO_SOMEONE and voice != "state":
         listed_group, besides = _counted_then_named(doc, near, mentions, s, c0, c1)
         if listed_group and besides:
@@ -2624,6 +2643,33 @@ _COUNT_WORDS = (
     "volunteers", "leaders", "employees", "workers", "lawyers", "villagers", "residents",
     "protesters", "farmers", "colleagues", "relatives", "reporters",
 )  # fmt: skip
+
+
+#: A sentence that names the people of a counted group told just before: "Among them are A and
+#: B", "Those arrested include A".
+NAMED_NEXT = re.compile(
+    r"\s*(?:Among\s+(?:them|those\s+\w+)\s+(?:are|were|is|was)|They\s+include(?:d)?|"
+    r"Those\s+(?:arrested|detained|held|summoned|charged)\s+include(?:d)?)\b"
+)
+
+
+def _named_next(doc: Doc, mentions: list[tuple[int, int, Entity]], s: Span) -> list[str]:
+    """The persons named in the sentence after ``s`` where it opens by naming the members of the
+    group ``s`` told of ("Among them are ..."), else none."""
+    m = NAMED_NEXT.match(doc.flat, s.end)
+    if m is None:
+        return []
+    i = bisect.bisect_left(doc.sentences, s.end, key=lambda x: x.start)
+    if i >= len(doc.sentences) or doc.sentences[i].start > m.end():
+        return []
+    nxt = doc.sentences[i]
+    found: list[str] = []
+    for ma, _mb, e in mentions[bisect.bisect_left(mentions, nxt.start, key=_start):]:
+        if ma >= nxt.end:
+            break
+        if e.kind == "person" and _targeted(e) and e.id not in found:
+            found.append(e.id)
+    return found
 
 
 @functools.lru_cache(maxsize=256)
