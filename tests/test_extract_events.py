@@ -3225,3 +3225,13 @@ def test_an_accusation_with_its_legal_basis_and_an_accepted_indictment_are_charg
         "On 20 April 2024, the Zenda Criminal Court accepted the indictment against Tom Reed."
     )
     assert ("charge", "2024-04-20") in got
+
+
+def test_a_call_for_a_step_in_a_press_release_lead_is_no_event() -> None:
+    for call in (
+        "PEN International calls for his conviction to be quashed.",
+        "PEN demands that he be released.",
+        "PEN is calling for the charges against him to be dropped and for him to be released.",
+    ):
+        got = _pairs(f"On 2 April 2024, the court sentenced Tom Reed to nine years. {call}")
+        assert {t for t, _ in got} == {"sentence"}, (call, got)

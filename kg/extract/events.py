@@ -453,9 +453,12 @@ _SHUT_GROUPS = _shut_groups()
 HYPOTHETICAL = re.compile(
     # the look-ahead names the letters a match can open with: the engine fails at once at any
     # other character instead of trying each word there
-    r"(?=[INUWabcfimnsuw])"
+    r"(?=[INUWabcdfimnsuw])"
     r"\b(?:could|would|might|may|[Ii]f|[Uu]nless|[Ww]hether|should|must|will|shall|"
-    r"in case of conviction|urges?|calls? on|asks?|"
+    r"in case of conviction|urges?|urging|calls? on|asks?|"
+    # the issuer's call in a press release's lead: "calls for his conviction to be quashed",
+    # "is calling for him to be released", "demands that he be freed"
+    r"calls? for|calling (?:for|on)|demands? that|demanding that|"
     r"cannot|not|never|considers? that|believes? that|fears? that|is concerned that|"
     r"[Nn]one of|[Nn]o one|[Nn]obody|"
     # the issuer's own comment on what it told: "we express concern that he has been sentenced"
@@ -471,6 +474,8 @@ NOT_YET = re.compile(
     r"\b(?:due|expected|scheduled|supposed|likely|about|going|planned)\s+to\s+(?:be\s+)?$|"
     r"\b(?:at\s+risk|in\s+danger|risks?|fears?|afraid|threat)\s+of\b[^,;.]*$|"
     r"\brisks?\s+being\b[^,;.]*$|"
+    # "calling for the charges to be dropped and for him to be released": what is asked for
+    r"\bfor\s+(?:him|her|them|the\s+\w+|all\s+\w+)\s+to\s+be\s+(?:\w+ly\s+)?$|"
     # "issued warrants for their arrest": what a warrant allows is not yet done
     r"\bwarrants?\s+for\s+$"
 )
