@@ -145,6 +145,12 @@ def merge_convictions(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, 
                 _same_paragraph(doc, pos, s["evidence"][0]["start"]) for s in sentences
             ):
                 continue
+            if e.get("_inherited") and any(
+                s["date"] and set(e["targets"]) & set(s["targets"]) for s in sentences
+            ):
+                # "She was convicted of usurpation" with no date of its own, after a lead that
+                # dates her sentence: the guilt of that sentence, not a step of the paragraph's day
+                continue
         out.append(e)
     convictions = [e for e in out if e["type"] == "conviction" and e["date"]]
     if len(convictions) == 1 and not sentences and _term_told(doc):
