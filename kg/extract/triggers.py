@@ -205,6 +205,8 @@ TRIGGERS: list[dict[str, Any]] = [
         "lemmas": [
             {"lemma": "raid", "frames": ACTS, "examples": ["On 3 May 2024, police raided the office of the Zembla Rights Centre."]},
             {"lemma": "raid", "pos": "noun", "frames": ["nominal"], "examples": ["Ana Lee lost her archive in a raid on 3 May 2024."]},
+            # premises entered and turned over, by police or by men unknown, as a break-in is
+            {"lemma": "ransack", "frames": ACTS, "examples": ["On 3 May 2024, unknown men ransacked the office of the Zembla Rights Centre.", "On 3 May 2024, the Zembla Rights Centre's office in Vela was ransacked and its files were stolen."]},
         ],
         "phrases": [
             {"rx": "\\bstormed (?:the |his |her |their |its )?(?:[\\w’'-]+ ){0,3}?(?:offices?|premises|home|house|headquarters|newsroom|flat|apartment|building)\\b", "why": "'storm' is a raid with premises as object", "examples": ["On 3 May 2024, police stormed the offices of the Zembla Rights Centre."]},
