@@ -3245,3 +3245,12 @@ def test_an_undated_conviction_after_a_dated_sentence_is_that_sentence() -> None
     )
     assert ("sentence", "2024-04-05") in got
     assert not any(t == "conviction" for t, _ in got), got
+
+
+def test_ransacked_premises_a_release_granted_by_name_and_a_fine_ordered_in_the_passive() -> None:
+    got = _pairs(
+        "On 3 March 2024, the office of the Zembla Rights Centre was ransacked. On 4 March "
+        "2024, the court granted Ana Lee provisional release. On 5 March 2024, Tom Reed was "
+        "ordered to pay a fine of 500 dollars."
+    )
+    assert {("raid", "2024-03-03"), ("release", "2024-03-04"), ("fine", "2024-03-05")} <= got

@@ -362,7 +362,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "impose", "object": "(?:an? |the )?(?:[\\w’'-]+ )?fine", "frames": ACTS, "examples": ["On 3 May 2024, the court imposed a heavy fine on the Zembla Poets Union.", "On 3 May 2024, a fine was imposed on Ana Lee."]},
         ],
         "phrases": [
-            {"rx": "\\breplaced\\b[^.;]{0,100}?\\bwith an? (?:[\\w’'-]+ )?fine\\b|\\bordered (?:him|her|them) to pay (?:an? )?(?:[\\w’'-]+ )?fine\\b", "why": "'replace', 'order to pay' are a fine only with a fine as their complement", "examples": ["On 3 May 2024, the court replaced the rest of Ana Lee's prison term with a fine of 500 dinars."]},
+            {"rx": "\\breplaced\\b[^.;]{0,100}?\\bwith an? (?:[\\w’'-]+ )?fine\\b|(?:\\bordered (?:him|her|them) |(?:(?<=was\\s)|(?<=were\\s))ordered )to pay (?:an? )?(?:[\\w’'-]+ )?fine\\b", "why": "'replace', 'order to pay' are a fine only with a fine as their complement", "examples": ["On 3 May 2024, the court replaced the rest of Ana Lee's prison term with a fine of 500 dinars.", "On 3 May 2024, Ana Lee was ordered to pay a fine of 500 dollars."]},
         ],
     },
     {
@@ -389,7 +389,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "ordered (?:his|her|their) release", "why": "a court's order that frees the person", "examples": ["On 3 May 2024, the court ordered her release."]},
             {"rx": "\\b(?:replaced|commuted|converted|substituted) (?:the )?(?:unserved|remaining|remainder|rest)\\b[^.;]{0,50}?\\b(?:term|sentence|imprisonment)\\b", "why": "the rest of a prison term replaced by a lighter penalty: the person leaves prison", "examples": ["On 3 May 2024, the Zenda City Court replaced the unserved part of Ana Lee's five-year prison term with a fine."]},
-            {"rx": "\\bgranted (?:(?:him|her|them) )?(?:an? )?(?:early |conditional )?(?:release|parole)\\b", "why": "release or parole granted: leaving custody", "examples": ["On 3 May 2024, Ana Lee was granted early release."]},
+            {"rx": "\\bgranted (?:(?:him|her|them|(?:[A-Z][\\w’'.-]+ ){1,3}[A-Z][\\w’'-]+) )?(?:an? )?(?:early |conditional |provisional )?(?:release|parole)\\b", "why": "release or parole granted: leaving custody", "examples": ["On 3 May 2024, Ana Lee was granted early release.", "On 3 May 2024, the court granted Ana Lee provisional release."]},
             {"rx": "\\b(?:walked|set) free\\b|\\bwalked out of (?:the )?(?:[\\w’'-]+ ){0,3}?(?:[Pp]rison|[Jj]ail|detention|custody|[Pp]enitentiary|[Cc]orrectional)", "why": "idioms of leaving custody", "examples": ["On 3 May 2024, Ana Lee walked free after completing her term.", "On 3 May 2024, Ana Lee walked out of Vela prison after serving her sentence."]},
             {"rx": "\\b(?:granted|given|received) (?:an? |the )?(?:[\\w’'-]+ )?pardon\\b", "why": "a pardon granted: leaving custody, as 'pardoned' is", "examples": ["On 3 May 2024, Ana Lee was granted a presidential pardon."]},
             {"rx": "\\b(?:was|were) (?:(?:later|then|also|finally|eventually|both|all) )?granted (?:[\\w’']+ ){0,2}bail\\b(?![^.;]{0,80}\\b(?:but|remained|remains|still|not|yet)\\b)", "why": "the convention: bail that frees the person is a release; told of the person ('were granted bail') it frees them unless the sentence goes on to say they stayed", "examples": ["In September 2023, Tom Reed and Eva Hart were granted bail."]},
