@@ -3254,3 +3254,12 @@ def test_ransacked_premises_a_release_granted_by_name_and_a_fine_ordered_in_the_
         "ordered to pay a fine of 500 dollars."
     )
     assert {("raid", "2024-03-03"), ("release", "2024-03-04"), ("fine", "2024-03-05")} <= got
+
+
+def test_an_active_verb_before_a_title_and_names_is_an_event() -> None:
+    got = _pairs("On 3 March 2024, police arrested journalists Ana Lee and Tom Reed.")
+    assert ("arrest", "2024-03-03") in got
+    got = _pairs(
+        "On 3 March 2024, the detained activists Ana Lee and Tom Reed went on hunger strike."
+    )
+    assert not any(t == "arrest" for t, _ in got), got

@@ -523,6 +523,14 @@ STATES = frozenset({"charge"})
 PRENOMINAL = re.compile(
     r"\s+(?:persons|people|prisoners|detainees|activists|defenders|journalists|men|women)\b"
 )
+#: A capitalised name right after a noun: "journalists Ana Lee".
+NAME_NEXT = re.compile(r"\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w’'-]+\s+[A-Z]")
+#: A word before a participle that makes it the modifier of a noun: "the detained activists",
+#: "all arrested journalists", "for convicted persons".
+DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|these|those|all|other|some|many|several|two|three|four|five|of|for|with|among|"
+    r"newly|recently|both|its|their|his|her)\s+$"
+)
 #: A plural reference to the defenders: "them", "both men", "all four", "the three activists".
 #: Clause boundaries inside a sentence: a date governs the clause it stands in.
 #: (Written to open with the class of the characters a boundary starts with, so that the
@@ -1166,7 +1174,12 @@ def find_events(
                     # present
                     and not CHRONOLOGY_ITEM.match(flat, s.start)
                 )
-                or PRENOMINAL.match(flat, b)
+                or (
+                    (pm := PRENOMINAL.match(flat, b)) is not None
+                    # "police arrested journalists Ana Lee and Tom Reed": a verb with its
+                    # subject before it, the noun a title of the names after it
+                    and not (NAME_NEXT.match(flat, pm.end()) and not DETERMINER_BEFORE.search(pre))
+                )
             ):
                 continue
             # "She was among those arrested on 3 May", "was among dozens of protesters detained":
