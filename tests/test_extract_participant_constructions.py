@@ -378,6 +378,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("counted-group-named-next", "On 3 May 2024, police detained dozens of people at a protest in "
      "Vela. Among them were Ana Lee, a lawyer, and Tom Reed, a student.",
      [("arrest", D, ["police"], ["Ana Lee", "Tom Reed"], None)]),
+    ("owner-of-the-subject", "On 3 May 2024, Tom Reed's lawyer appealed the verdict before the "
+     "Vela Court of Appeal.",
+     [("appeal_filed", D, ["(Tom Reed's lawyer)"], [], "Vela Court of Appeal")]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

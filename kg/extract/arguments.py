@@ -602,6 +602,13 @@ def _by_agent(flat: str, a: int, b: int, ma: int, others: list[int] | None = Non
     )
 
 
+#: The possessive of a person whose kin, lawyers or colleagues are the subject of the verb that
+#: follows: "Ana Lee's family filed", "Tom Reed’s lawyers have appealed".
+SUBJECT_OWNER = re.compile(
+    r"[’']s\s+(?:[a-z-]+\s+)?(?:lawyers?|attorneys?|counsel|defen[cs]e(?:\s+team)?|legal\s+team|"
+    r"family|relatives|wife|husband|mother|father|parents|son|daughter|brother|sister|"
+    r"colleagues?|employer|organi[sz]ation)\s+(?:(?:\w+ly|also|then|later|have|has|had)\s+)*"
+)
 #: Steps the same agents take in one visit, which participles joined by "and" share a "by" for
 #: ("detained and questioned by the police"); a charge or a court's step is another's.
 ONE_VISIT = frozenset(
@@ -1777,6 +1784,8 @@ def make_event(
                 targets.append(e.id)
             elif joined_before is not None and joined_before < ma < a:
                 pass  # "raided the offices of the Forum and arrested": the raid's object
+            elif e.kind == "person" and ma < a and SUBJECT_OWNER.fullmatch(doc.flat, _mb, a):
+                pass  # "Ana Lee's lawyers filed a complaint": the lawyers did, not Ana Lee
             elif ma >= a or ma >= _subject_start(doc.flat, c0, a):
                 actors.append(e.id)
             continue
