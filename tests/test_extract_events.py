@@ -3263,3 +3263,16 @@ def test_an_active_verb_before_a_title_and_names_is_an_event() -> None:
         "On 3 March 2024, the detained activists Ana Lee and Tom Reed went on hunger strike."
     )
     assert not any(t == "arrest" for t, _ in got), got
+
+
+def test_incarcerated_locked_up_and_grilled_for_hours() -> None:
+    got = _pairs(
+        "On 3 March 2024, Ana Lee was incarcerated in Vela Prison. On 4 March 2024, Tom Reed "
+        "was locked up in a police cell. On 5 March 2024, Ivo Sand was grilled for six hours "
+        "by detectives."
+    )
+    assert {
+        ("detention", "2024-03-03"),
+        ("detention", "2024-03-04"),
+        ("interrogation", "2024-03-05"),
+    } <= got
