@@ -3276,3 +3276,12 @@ def test_incarcerated_locked_up_and_grilled_for_hours() -> None:
         ("detention", "2024-03-04"),
         ("interrogation", "2024-03-05"),
     } <= got
+
+
+def test_a_person_pelted_or_doused_and_a_home_set_on_fire_are_attacks() -> None:
+    got = _pairs(
+        "On 3 March 2024, Ana Lee was pelted with stones by a mob. On 4 March 2024, unknown men "
+        "set Tom Reed's car on fire. On 5 March 2024, protesters set tyres on fire."
+    )
+    assert {("attack", "2024-03-03"), ("attack", "2024-03-04")} <= got
+    assert ("attack", "2024-03-05") not in got
