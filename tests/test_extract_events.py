@@ -3241,7 +3241,7 @@ def test_an_undated_conviction_after_a_dated_sentence_is_that_sentence() -> None
     got = _pairs(
         "UN experts expressed alarm at the conviction of Ana Lee, who was sentenced to eight "
         "years in prison by a court in Vela on 5 April 2024.\n\nAna Lee was arrested on 3 "
-        "November 2023 after a protest. She was convicted of \"aggravated usurpation\"."
+        'November 2023 after a protest. She was convicted of "aggravated usurpation".'
     )
     assert ("sentence", "2024-04-05") in got
     assert not any(t == "conviction" for t, _ in got), got

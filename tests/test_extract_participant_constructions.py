@@ -368,8 +368,8 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "eleven hours by officers of the Zembla Security Service.",
      [("arrest", D, ["Zembla Security Service"], ["Ana Lee"], None),
       ("interrogation", D, ["Zembla Security Service"], ["Ana Lee"], None)]),
-    ("counted-group-object", "On 3 May 2024, police arrested human rights defender Ana Lee. On 4 May "
-     "2024, police dispersed a community meeting in Vela and arrested five community members.",
+    ("counted-group-object", "On 3 May 2024, police arrested human rights defender Ana Lee. On 4 "
+     "May 2024, police dispersed a community meeting in Vela and arrested five community members.",
      [("arrest", "2024-05-04", ["police"], [], None)]),
     ("counted-group-named-next", "On 3 May 2024, police detained dozens of people at a protest in "
      "Vela. Among them were Ana Lee, a lawyer, and Tom Reed, a student.",
@@ -377,6 +377,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("owner-of-the-subject", "On 3 May 2024, Tom Reed's lawyer appealed the verdict before the "
      "Vela Court of Appeal.",
      [("appeal_filed", D, ["(Tom Reed's lawyer)"], [], "Vela Court of Appeal")]),
+    ("the-magistrate-is-the-court", "On 3 May 2024, Ana Lee was arraigned before the Vela Chief "
+     "Magistrate's Court and charged with incitement. The magistrate remanded her to Vela Prison.",
+     [("detention", D, ["Vela Chief Magistrate's Court"], ["Ana Lee"],
+       "Vela Chief Magistrate's Court")]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

@@ -1115,7 +1115,8 @@ def test_court_word_searched_only_where_a_noun_of_it_is() -> None:
 
     made_up = ["the COURT ruled", "THIS TRİBUNAL", "the trıbunal", "that Chamber", "Same Judge",
                "the courtyard", "the judges", "a court", "the tribunals", "the trial", "",
-               "The Tribunal ruled", "the \u212aourt", "tHe cOuRt"]  # fmt: skip
+               "The Tribunal ruled", "the \u212aourt", "tHe cOuRt",
+               "the magistrate ruled"]  # fmt: skip
     texts = [*_texts()[:12], *_mutated(_texts()[:6], 31)]
     parts = [(t, a, b) for t in texts for a, b in _sentence_spans(t)]
     parts += [(t, 0, len(t)) for t in made_up]
@@ -1170,7 +1171,8 @@ def test_hypothetical_and_clause_break_fast_forms_find_what_the_plain_forms_find
     )
     made_up = (
         "If he could, None of them; No one would. Unless she must: Whether it will, nobody "
-        "urges, calls on or asks, calls for, is calling for, demands that; it cannot, not never; she considers that, believes that, "
+        "urges, calls on or asks, calls for, is calling for, demands that; it cannot, not never; "
+        "she considers that, believes that, "
         "fears that he is concerned that. In case of conviction, May, may, Shall.\n"
         "He was held; then: freed, and released, but  \t and on 3 May, when  and  on 12 June "
         "and on May, whereas ,and ,  before ; : ,where"

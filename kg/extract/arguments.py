@@ -795,7 +795,7 @@ def _says_court(flat: str, start: int, end: int) -> bool:
 #: The nouns every match of COURT_WORD ends with. Case-blind matching folds only two characters
 #: outside ASCII onto their letters, the dotless ı and the dotted İ (whose lower-case copy is
 #: two characters): a text holding either is searched whatever its lower-case copy holds.
-COURT_NOUNS = ("court", "tribunal", "judge", "chamber")
+COURT_NOUNS = ("court", "tribunal", "judge", "chamber", "magistrate")
 
 
 #: Between two bodies listed together: "the police, other units of the army and", "A and B".
@@ -865,7 +865,7 @@ COURT_SUBJECT = re.compile(r"\b[Tt]he (?:court|tribunal|judge)\s+(?:(?:then|also
 #: The look-ahead names the letters a match can open with (any case): the engine then passes
 #: over the other characters of a clause without trying the words one by one.
 COURT_WORD = re.compile(
-    r"(?=[ts])\b(?:the|this|that|same) (?:court|tribunal|judge|chamber)\b", re.I
+    r"(?=[ts])\b(?:the|this|that|same) (?:court|tribunal|judge|chamber|magistrate)\b", re.I
 )
 
 
@@ -2095,9 +2095,7 @@ def make_event(
     if not targets and voice == "active" and COUNTED_OBJECT.match(doc.flat, b):
         # "have detained dozens of people at protests. Among them are A; B; and C": the
         # group is named in the sentence after
-        targets = [
-            x for x in _named_next(doc, mentions, s) if x not in agents
-        ]
+        targets = [x for x in _named_next(doc, mentions, s) if x not in agents]
     if etype in DONE_TO_SOMEONE and voice != "state":
         listed_group, besides = _counted_then_named(doc, near, mentions, s, c0, c1)
         if listed_group and besides:
@@ -2673,7 +2671,7 @@ def _named_next(doc: Doc, mentions: list[tuple[int, int, Entity]], s: Span) -> l
         return []
     nxt = doc.sentences[i]
     found: list[str] = []
-    for ma, _mb, e in mentions[bisect.bisect_left(mentions, nxt.start, key=_start):]:
+    for ma, _mb, e in mentions[bisect.bisect_left(mentions, nxt.start, key=_start) :]:
         if ma >= nxt.end:
             break
         if e.kind == "person" and _targeted(e) and e.id not in found:
