@@ -3285,3 +3285,12 @@ def test_a_person_pelted_or_doused_and_a_home_set_on_fire_are_attacks() -> None:
     )
     assert {("attack", "2024-03-03"), ("attack", "2024-03-04")} <= got
     assert ("attack", "2024-03-05") not in got
+
+
+def test_a_request_that_the_court_sentence_and_a_residence_permit_not_renewed() -> None:
+    got = _pairs(
+        "On 3 March 2024, the prosecutor requested that the court sentence Ana Lee to ten years "
+        "in prison. On 4 March 2024, the authorities refused to renew Tom Reed's residence "
+        "permit."
+    )
+    assert {("other", "2024-03-03"), ("other", "2024-03-04")} <= got
