@@ -3294,3 +3294,11 @@ def test_a_request_that_the_court_sentence_and_a_residence_permit_not_renewed() 
         "permit."
     )
     assert {("other", "2024-03-03"), ("other", "2024-03-04")} <= got
+
+
+def test_a_person_added_to_a_new_case_is_charged() -> None:
+    got = _pairs(
+        "On 3 March 2024, Ana Lee was added to a new case. On 4 March 2024, the prosecution "
+        "added Tom Reed to Case No. 1234 of 2024."
+    )
+    assert {("charge", "2024-03-03"), ("charge", "2024-03-04")} <= got
