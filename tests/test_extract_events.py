@@ -3302,3 +3302,12 @@ def test_a_person_added_to_a_new_case_is_charged() -> None:
         "added Tom Reed to Case No. 1234 of 2024."
     )
     assert {("charge", "2024-03-03"), ("charge", "2024-03-04")} <= got
+
+
+def test_a_hearing_or_session_held_or_taking_place_is_a_hearing() -> None:
+    for body in (
+        "On 10 April 2024, the trial session was reportedly held in the absence of her lawyer.",
+        "The hearing in her case was held on 10 April 2024.",
+        "The hearing took place on 10 April 2024.",
+    ):
+        assert ("trial_hearing", "2024-04-10") in _pairs(body), body
