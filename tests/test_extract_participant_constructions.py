@@ -381,6 +381,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Magistrate's Court and charged with incitement. The magistrate remanded her to Vela Prison.",
      [("detention", D, ["Vela Chief Magistrate's Court"], ["Ana Lee"],
        "Vela Chief Magistrate's Court")]),
+    ("but-another-remains", "On 3 May 2024, Ana Lee and Tom Reed were released, but Ivo Sand "
+     "remains in detention.",
+     [("release", D, [], ["Ana Lee", "Tom Reed"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

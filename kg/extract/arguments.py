@@ -609,6 +609,8 @@ SUBJECT_OWNER = re.compile(
     r"family|relatives|wife|husband|mother|father|parents|son|daughter|brother|sister|"
     r"colleagues?|employer|organi[sz]ation)\s+(?:(?:\w+ly|also|then|later|have|has|had)\s+)*"
 )
+#: A clause that sets another person's lot against the step's: ", but C remains".
+CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|though)\s")
 #: Steps the same agents take in one visit, which participles joined by "and" share a "by" for
 #: ("detained and questioned by the police"); a charge or a court's step is another's.
 ONE_VISIT = frozenset(
@@ -1699,6 +1701,8 @@ def make_event(
             if is_state:
                 last_body = (_mb, e.id)
         elif e.kind == "person" and _targeted(e):
+            if ma > b and CONTRAST.search(doc.flat, b, ma):
+                continue  # "A and B were released, but C remains in detention": not C
             if not _told_elsewhere(doc.flat, s, a, ma, others):
                 targets.append(e.id)
     state_at = [
