@@ -124,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         "rows": stats.rows,
         "graphs_changed": stats.graphs_changed,
         "triples_changed": stats.triples_changed,
+        "derived": stats.derived,  # the derived changes: from the build(s), or compared
         "focus_rechecked": stats.focus_rechecked,
         "queries": stats.queries,
         "steps": stats.steps,
