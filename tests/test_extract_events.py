@@ -3311,3 +3311,14 @@ def test_a_hearing_or_session_held_or_taking_place_is_a_hearing() -> None:
         "The hearing took place on 10 April 2024.",
     ):
         assert ("trial_hearing", "2024-04-10") in _pairs(body), body
+
+
+def test_a_website_blocked_by_its_outlet_name_and_an_account_suspended() -> None:
+    events = _events(
+        "On 3 March 2024, the Vela Times website was blocked. On 4 March 2024, the authorities "
+        "blocked the Zenda Daily News website. On 5 March 2024, Ana Lee's Facebook account was "
+        "suspended."
+    )
+    bans = [e for e in events if e["type"] == "ban"]
+    assert [e["date"] for e in bans] == ["2024-03-03", "2024-03-04", "2024-03-05"], events
+    assert not bans[0]["agents"] and bans[0]["targets"]
