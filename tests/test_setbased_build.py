@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -167,6 +168,19 @@ def test_gold_build_violation_introduced_and_fixed_removal_and_return(
     assert stats.mode == "incremental" and back == before
 
 
+def _checked_once(tmp_path: Path, seed: int) -> tuple[Any, Graph, Path, Path, set[tuple]]:
+    """24 generated appeals built and checked once (a full run): the generator, the shapes,
+    the data and store folders, the results."""
+    gen = _generator()
+    shapes = shapes_graph()
+    data = gen.generate(24, tmp_path / "data", seed=seed, jobs=1)
+    store_path = tmp_path / "store"
+    build(store_path, data)
+    stats, results = _check(store_path, shapes)
+    assert stats.mode == "full"
+    return gen, shapes, data, store_path, results
+
+
 def _constraint_steps(stats: RunStats, name: str) -> list[dict]:
     return [s for s in stats.steps if s["step"] == "sparql" and s["constraint"].endswith(name)]
 
@@ -175,13 +189,7 @@ def test_generated_corpus_facts_edit_and_broken_dates(tmp_path: Path) -> None:
     """A facts edit (a date moved, a spelling added) is checked again at the events it reaches,
     set-based over those only, with the results of a run from nothing; an edit that dates an
     event after its appeal, or before the event it follows, is caught by that narrowed run."""
-    gen = _generator()
-    shapes = shapes_graph()
-    data = gen.generate(24, tmp_path / "data", seed=5, jobs=1)
-    store_path = tmp_path / "store"
-    build(store_path, data)
-    stats, before = _check(store_path, shapes)
-    assert stats.mode == "full"
+    gen, shapes, data, store_path, before = _checked_once(tmp_path, seed=5)
 
     edited = gen.mutate(data, 0.1, seed=5, round_=1, kind="facts")
     build(store_path, data)
@@ -291,13 +299,7 @@ def test_builds_not_validated_between_are_followed_back_not_compared(tmp_path: P
     in more appeals, an appeal removed): the run checks again the derived triples all three
     builds changed (from the history each build keeps), not a comparison of the derived graph
     with its copy, and its results are a run from nothing's."""
-    gen = _generator()
-    shapes = shapes_graph()
-    data = gen.generate(24, tmp_path / "data", seed=7, jobs=1)
-    store_path = tmp_path / "store"
-    build(store_path, data)
-    stats, _ = _check(store_path, shapes)
-    assert stats.mode == "full"
+    gen, shapes, data, store_path, _ = _checked_once(tmp_path, seed=7)
 
     recorded: list[set[str]] = []
     gen.mutate(data, 0.1, seed=7, round_=1, kind="facts")
