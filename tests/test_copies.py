@@ -180,3 +180,30 @@ def test_a_graph_written_in_parts_is_copied_and_compared_whole(
     assert found == before ^ after and found
     copies.update([derived], [])
     assert copies.changed([derived]) == []
+
+
+def test_lines_parse_as_rdflib_parses_them() -> None:
+    """Changed lines parsed by Oxigraph give the triples rdflib's N-Triples parser gives:
+    languages, datatypes, escapes, other scripts, numbers, and blank nodes as blank nodes; a
+    string typed xsd:string is the plain literal, as the store gives it (RDF 1.1: one term)."""
+    from rdflib import BNode, Graph
+
+    from kg.check.copies import parse_lines
+
+    lines = [
+        '<urn:s> <urn:p> "plain" .',
+        '<urn:s> <urn:p> "typed"^^<http://www.w3.org/2001/XMLSchema#string> .',
+        '<urn:s> <urn:p> "Ана \\"Л\\"\\n\\u00e9"@ru .',
+        '<urn:s> <urn:p> "2024-05-03"^^<http://www.w3.org/2001/XMLSchema#date> .',
+        '<urn:s> <urn:p> "7"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        "<urn:s> <urn:q> <https://example.org/a%20b#x> .",
+    ]
+    mine = parse_lines(lines)
+    assert len(mine) == len(lines)
+    assert mine[1] == mine[0][:2] + (Literal("typed"),)
+    others = [line for n, line in enumerate(lines) if n != 1]
+    theirs = list(Graph().parse(data="\n".join(others), format="nt"))
+    assert set(parse_lines(others)) == set(theirs)
+    (blank,) = parse_lines([b"_:b1 <urn:p> <urn:o> ."])
+    assert isinstance(blank[0], BNode)
+    assert parse_lines([]) == []

@@ -46,7 +46,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from kg.check.copies import GraphCopies
+from kg.check.copies import GraphCopies, parse_lines
 from kg.check.core_sparql import (
     CompiledShape,
     CoreResult,
@@ -290,9 +290,7 @@ def derived_since(state: dict[str, Any], build: str | None) -> tuple[int, list[s
 
 
 def _parse_lines(lines: list[str]) -> list[tuple[Node, Node, Node]]:
-    if not lines:
-        return []
-    return list(Graph().parse(data="\n".join(lines), format="nt"))
+    return parse_lines(lines)
 
 
 def copies_path(cache: Path) -> Path:
