@@ -16,11 +16,11 @@ from goldcorpus import FEW, gold_data
 from rdflib import RDF, BNode, Graph
 from rdflib.namespace import SH
 
+from kg.check.copies import parse_lines
 from kg.check.rows import rows_path
 from kg.check.setbased import (
     RunStats,
     _dump_result,
-    _parse_lines,
     _renamed,
     cache_path,
     check_set_based,
@@ -316,7 +316,7 @@ def test_builds_not_validated_between_are_followed_back_not_compared(tmp_path: P
     store = Store.open(store_path)
     run = check_set_based(store, shapes, cache=cache_path(store))
     assert (run.stats.mode, run.stats.derived) == ("incremental", "from 3 builds")
-    assert set(_parse_lines(sorted(set().union(*recorded)))) <= set(run.changed)
+    assert set(parse_lines(sorted(set().union(*recorded)))) <= set(run.changed)
     full = check_set_based(store, shapes)
     assert _keys(run.report_graph()) == _keys(full.report_graph())
     again = check_set_based(store, shapes, cache=cache_path(store))

@@ -289,10 +289,6 @@ def derived_since(state: dict[str, Any], build: str | None) -> tuple[int, list[s
     return None
 
 
-def _parse_lines(lines: list[str]) -> list[tuple[Node, Node, Node]]:
-    return parse_lines(lines)
-
-
 def copies_path(cache: Path) -> Path:
     """Where the graphs a run checked are kept (beside its results), to tell what changed."""
     return cache.with_name(cache.stem + ".graphs")
@@ -636,7 +632,7 @@ def check_set_based(
             # The builds since the one the last run checked each started from the one before
             # and say which derived triples they changed: the derived graph is not compared.
             builds, lines = since
-            changed = copies.changed(graphs) + _parse_lines(lines)
+            changed = copies.changed(graphs) + parse_lines(lines)
             stats.derived = "from the build" if builds == 1 else f"from {builds} builds"
         else:
             changed = copies.changed([*graphs, str(DERIVED_GRAPH)])
