@@ -115,3 +115,45 @@ The Poets Network calls for the following:
 
 def test_more_lead_ins_and_bracketed_or_round_bullets() -> None:
     assert [s.split()[0] for s in summaries(URGING)] == ["release", "drop", "repeal", "stop"]
+
+
+NOUN_AND_PRESENT = """Zembla: Release poet Mara Lind
+
+Capital City, 3 May 2024 – The Poets Network is alarmed by the arrest of the poet Mara Lind on
+28 April 2024 and calls for her immediate and unconditional release.
+
+Ms Lind's publisher, Tomas Berg, was questioned the same day. A deputy, Ivo Kran, called for
+their release. Ms Lind had used her blog to call for the release of jailed writers.
+
+The Poets Network calls on the Zembla authorities to drop all charges against Tomas Berg, and
+calls for the ban on her magazine to be lifted.
+"""
+
+
+def test_asks_in_the_present_with_a_noun_or_a_passive_read_in_the_active() -> None:
+    rec = extract_case(NOUN_AND_PRESENT, appeal_id="t")
+    assert [d["summary"] for d in rec["demands"]] == [
+        "release Mara Lind immediately and unconditionally",
+        "drop all charges against Tomas Berg",
+        "lift the ban on her magazine",
+    ]
+    assert rec["demands"][1]["addressees"] == ["Zembla authorities"]
+    # each quote is the text at its offsets
+    for d in rec["demands"]:
+        for ev in d["evidence"]:
+            assert NOUN_AND_PRESENT[ev["start"] : ev["end"]] == ev["quote"]
+
+
+def test_someone_elses_call_and_a_call_the_defender_made_are_no_asks() -> None:
+    text = NOUN_AND_PRESENT.split("The Poets Network calls on")[0]
+    assert summaries(text) == ["release Mara Lind immediately and unconditionally"]
+
+
+def test_a_pronoun_is_named_only_by_a_person_of_its_gender_named_before() -> None:
+    he = "Capital City, 3 May 2024 – Ms Ana Ruiz was arrested. The Network calls for his release.\n"
+    assert summaries(he) == ["release him"]
+    she = he.replace("his release", "her release")
+    assert summaries(she) == ["release Ana Ruiz"]
+    # "her husband" is no pronoun object
+    assert summaries(she.replace("calls for her release", "calls on the authorities to "
+                                 "release her husband")) == ["release her husband"]

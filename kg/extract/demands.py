@@ -79,8 +79,19 @@ PLEASE_OR_AND = re.compile(r"^(?:Please|and)\s+")
 BLANK_LINE_TEXT = re.compile(r"\n\s*\n\s*[^\s\d]")
 
 
-def find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], int]:
-    """The numbered list after "urges ... to:", with its addressees; returns (demands, start)."""
+def find_demands(
+    doc: Doc, country: str | None, ents: Entities | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """The numbered list after "urges ... to:", with its addressees, else the asks written as
+    sentences; a pronoun an ask is about named (:func:`name_pronouns`). Returns (demands,
+    where the first starts)."""
+    demands, first = _find_demands(doc, country)
+    if ents is not None:
+        name_pronouns(demands, ents)
+    return demands, first
+
+
+def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], int]:
     text = doc.text
     found: list[dict[str, Any]] = []
     first = None
@@ -169,16 +180,39 @@ LETTER_ASK = re.compile(
 REPORTED_ASK = re.compile(
     r"(?P<who>\b(?:[A-Z][\w-]+\s+){0,3}(?:authorities|[Gg]overnments?)(?:\s+[a-z][^.;,]{0,40}?)?)"
     r"\s+(?:should|must)\s+(?!be\b|not\b|never\b|have\b)"
-    r"|\b(?:called\s+(?:up)?on|urged)\s+(?P<who2>[^.;]{1,60}?)\s+to\s+(?=(?:"
-    + DEMAND_VERBS
-    + r")\b)"
+    r"|(?<!\bto )\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:es|ed|ing))\s+(?P<who2>[^.;]{1,60}?)\s+to\s+"
+    r"(?=(?:" + DEMAND_VERBS + r")\b)"
 )
+#: An ask told with the noun of the step asked for, or with the step in the passive: "calls for
+#: her immediate release", "renews its call for the release of X", "calls for the charges against
+#: X to be dropped". Read as the ask in the active ("release her immediately", "drop the
+#: charges against X"). In the present only, and not after "to": "a deputy called for their
+#: release" reports someone else's call, "she used her account to call for the release of ..."
+#: what the defender did.
+NOUN_ASK = re.compile(
+    r"(?<!\bto )\b(?:call(?:s|ing)?|demand(?:s|ing)?)\s+for\s+"
+    r"(?:(?P<whose>his|her|their)\s+|the\s+)"
+    r"(?P<how>(?:immediate|unconditional)(?:\s+and\s+(?:immediate|unconditional))?\s+)?"
+    r"(?P<noun>release)(?:\s+of\s+(?P<whom>[^.;,()]{2,120}?))?(?=\s*[.;,(]|\s+(?:and|from|on|in)\b)"
+    r"|(?<!\bto )\b(?:call(?:s|ing)?|demand(?:s|ing)?)\s+for\s+(?P<what>(?:the|all)\s+[^.;]{2,160}?)"
+    r"\s+to\s+be\s+(?:immediately\s+)?(?P<done>"
+    + "|".join(sorted({"dropped", "withdrawn", "quashed", "released", "lifted", "overturned",
+                        "repealed", "returned", "revoked", "annulled"}))
+    + r")\b"
+)
+#: The verb of a step told in the passive, for the ask in the active.
+ACTIVE = {"dropped": "drop", "withdrawn": "withdraw", "quashed": "quash", "released": "release",
+          "lifted": "lift", "overturned": "overturn", "repealed": "repeal", "returned": "return",
+          "revoked": "revoke", "annulled": "annul"}  # fmt: skip
+#: "his" -> "him" for the object of the ask.
+OBJECT_OF = {"his": "him", "her": "her", "their": "them"}
 NEXT_ASK = re.compile(
     r",\s+and\s+to\s+|;\s*|,\s+(?:and\s+)?(?:should\s+)?(?=(?:" + DEMAND_VERBS + r")\b)"
 )
 ASK_END = re.compile(
     r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bNo)\.(?:\s|$)"
     r"|,\s+(?:as|because|since|the [A-Z][\w ]{2,60} said)\b"
+    r"|,?\s+and\s+(?:also\s+)?(?:calls|urges|demands)\b"
     r"|,\s+(?:[A-Z][\w’' ]{1,60}|the [A-Z][\w ]{1,60})\s+said\b"
 )
 
@@ -223,6 +257,26 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
                     "addressees": addressees, "summary": summary[:1].lower() + summary[1:],
                     "confidence": 0.6, "evidence": evidence(doc, a, a + len(raw)),
                 })  # fmt: skip
+    for m in finditer_near(NOUN_ASK, flat, NOUN_ANCHORS):
+        if m.group("done"):
+            summary = f"{ACTIVE[m.group('done')]} {clean(m.group('what'))}"
+            a = m.start("what")
+        else:
+            whom = clean(m.group("whom") or OBJECT_OF.get(m.group("whose") or "", ""))
+            if not whom:
+                continue  # "calls for the release" of no one named
+            how = (m.group("how") or "").split()
+            adverbs = " ".join(w + "ly" if w in ("immediate", "unconditional") else w for w in how)
+            summary = f"release {whom}" + (f" {adverbs}" if adverbs else "")
+            a = m.start("whose") if m.group("whose") else m.start("noun") - len("the ")
+        key = summary.lower()
+        if key in seen or any(d["evidence"][0]["start"] <= a < d["evidence"][-1]["end"] for d in out):
+            continue
+        seen.add(key)
+        out.append({
+            "addressees": _prose_addressees("", country), "summary": summary,
+            "confidence": 0.5, "evidence": evidence(doc, a, m.end()),
+        })  # fmt: skip
     out.sort(key=lambda d: d["evidence"][0]["start"])
     return out
 
@@ -233,7 +287,8 @@ LETTER_ANCHORS = ("urge", "call", "ask", "request", "Please", "please")
 #: The words a match of LETTER_ASK opens with: "I" or "We" before the verb, "Pending" or
 #: "Please" before the ask.
 LETTER_WORDS = ("I", "We", "Pending", "Please", "please")
-REPORTED_ANCHORS = ("should", "must", "called", "urged")
+REPORTED_ANCHORS = ("should", "must", "call", "urg")
+NOUN_ANCHORS = ("call", "demand")
 
 
 def _prose_addressees(who: str, country: str | None) -> list[str]:
@@ -262,3 +317,34 @@ def _addressees(intro: str, country: str | None) -> list[str]:
     if re.search(r"Government|Excellency|following matters", intro) and country:
         return [f"Government of {country}"]
     return [f"authorities of {country}"] if country else []
+
+
+#: An ask about a person told by a pronoun: "release him", "release her immediately" (not
+#: "release her husband": a pronoun before a noun is a possessive).
+PRONOUN_ASK = re.compile(
+    r"^(?P<verb>[a-z]+)\s+(?P<pro>him|her)(?=$|[,;]|\s+(?:immediately|unconditionally|without|"
+    r"and|from|at|now|promptly|forthwith)\b)"
+)
+PRONOUN_GENDER = {"him": "male", "her": "female"}
+
+
+def name_pronouns(demands: list[dict[str, Any]], ents: Entities) -> None:
+    """Name the person an ask's pronoun stands for: the named person of that gender last
+    mentioned before the ask ("... lawyer Ana Ruiz, and calls for her immediate release" ->
+    "release Ana Ruiz immediately"). Left as written when no one of that gender precedes."""
+    persons = [p for p in ents.of("person") if p.name and p.attrs.get("gender")]
+    for d in demands:
+        m = PRONOUN_ASK.match(d["summary"])
+        if m is None or m.group("verb") not in DEMAND_VERBS.split("|"):
+            continue
+        at = d["evidence"][0]["start"]
+        gender = PRONOUN_GENDER[m.group("pro")]
+        last, who = -1, None
+        for p in persons:
+            if p.attrs["gender"] != gender:
+                continue
+            before = [e for _, e in [(p.start, p.end), *p.mentions] if e <= at]
+            if before and max(before) > last:
+                last, who = max(before), p
+        if who is not None:
+            d["summary"] = d["summary"][: m.start("pro")] + who.name + d["summary"][m.end("pro") :]

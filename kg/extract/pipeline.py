@@ -157,7 +157,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     _assign_ids(ents)
     provs = add_provisions(doc, ents)
     _drop_unused_instruments(ents)
-    demands, demands_start = find_demands(doc, main_country)
+    demands, demands_start = find_demands(doc, main_country, ents)
     dates = find_dates(doc, header["date"])
     # the whole text is read: background after the demands (an urgent action's ADDITIONAL
     # INFORMATION) tells events too; only the demand list itself is skipped
