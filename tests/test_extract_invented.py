@@ -140,6 +140,10 @@ FIRST_68 = {f"syn-{n:03d}" for n in range(1, 69)}
 
 FIRST_76 = {f"syn-{n:03d}" for n in range(1, 77)}
 
+FIRST_79 = {f"syn-{n:03d}" for n in range(1, 80)}
+
+BATCH_080 = {f"syn-{n:03d}" for n in range(80, 86)}
+
 # F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
     "persons": 0.97,
@@ -263,7 +267,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 79
+    assert len(report.cases) == 85
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -335,8 +339,53 @@ ALL_79_FLOORS = {
 
 @pytest.mark.parametrize("category", list(ALL_79_FLOORS))
 def test_invented_quality_all_79(invented_report, category: str) -> None:
-    f1 = category_total(invented_report, category).f1
+    f1 = category_total(invented_report, category, FIRST_79).f1
     floor = ALL_79_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-001 to syn-079"
+
+
+# syn-080 to syn-085 (an Amnesty urgent action on Russia, an Observatory urgent appeal on
+# Nicaragua, a UN allegation letter on Bahrain, an Amnesty further information on Saudi Arabia, an
+# HRW release on Rwanda, a UN experts' press release on India), rich in persons and their roles,
+# were written whole before the extractor was run on them and scored once (at 753dd2b): persons
+# 0.8824, roles 0.7044, orgs 0.8814, kinds 0.6780, provisions 0.9524, events 0.8125, participants
+# 0.6039, demands 0.9091. Rules for persons and roles were then chosen on the misses of syn-080 to
+# syn-082 only. BATCH_080_FLOORS holds floors over the six; ALL_85_FLOORS over all 85, both at the
+# figures measured after those rules; those of the first 79 stay over those appeals.
+BATCH_080_FLOORS = {
+    "persons": 0.88,  # 0.8824
+    "person_roles": 0.70,  # 0.7044
+    "organisations": 0.88,  # 0.8814
+    "organisation_kinds": 0.67,  # 0.6780
+    "legal_provisions": 0.95,  # 0.9524
+    "events": 0.81,  # 0.8125
+    "event_participants": 0.60,  # 0.6039
+    "demands": 0.90,  # 0.9091
+}
+
+ALL_85_FLOORS = {
+    "persons": 0.97,  # 0.9730
+    "person_roles": 0.91,  # 0.9124
+    "organisations": 0.93,  # 0.9384
+    "organisation_kinds": 0.88,  # 0.8886
+    "legal_provisions": 0.97,  # 0.9718
+    "events": 0.85,  # 0.8502
+    "event_participants": 0.74,  # 0.7409
+    "demands": 0.83,  # 0.8341
+}
+
+
+@pytest.mark.parametrize("category", list(BATCH_080_FLOORS))
+def test_invented_quality_batch_080(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category, BATCH_080).f1
+    floor = BATCH_080_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-080 to syn-085"
+
+
+@pytest.mark.parametrize("category", list(ALL_85_FLOORS))
+def test_invented_quality_all_85(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category).f1
+    floor = ALL_85_FLOORS[category]
     assert f1 >= floor, f"{category}: F1 {f1:.3f} on all the invented appeals"
 
 
