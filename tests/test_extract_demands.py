@@ -157,3 +157,17 @@ def test_a_pronoun_is_named_only_by_a_person_of_its_gender_named_before() -> Non
     # "her husband" is no pronoun object
     assert summaries(she.replace("calls for her release", "calls on the authorities to "
                                  "release her husband")) == ["release her husband"]
+
+
+def test_a_long_addressee_before_a_demand_verb() -> None:
+    text = (
+        "Capital City, 3 May 2024 – Ms Ana Ruiz was arrested on 2 May 2024.\n\n"
+        "We call on the diplomatic missions in the capital and on the regional office of the "
+        "Commissioner for Human Rights in Zembla to follow the trial closely and to attend the "
+        "hearing on 9 June.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    assert [d["summary"] for d in rec["demands"]] == [
+        "follow the trial closely and to attend the hearing on 9 June"
+    ]
+    assert rec["demands"][0]["addressees"][0].startswith("diplomatic missions in the capital")

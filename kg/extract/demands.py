@@ -164,7 +164,7 @@ def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], 
 #: list of asks ("should release X, drop the charges, and allow an investigation").
 DEMAND_VERBS = (
     "release|free|drop|quash|ensure|stop|end|allow|repeal|amend|investigate|guarantee|lift|"
-    "return|unfreeze|order|bring|protect|provide|grant|withdraw|review|assert|reverse|halt|cease|"
+    "return|unfreeze|order|follow|bring|protect|provide|grant|withdraw|review|assert|reverse|halt|cease|"
     "refrain|conduct|carry out|open|restore|reinstate|make|publicly|take|respect|uphold|"
     "establish|find|hold|raise|undertake|renew|complete|immediately|annul|overturn|vacate|"
     "abolish|revoke|suspend|put an end|give|permit|enable|support|condemn|publish|disclose"
@@ -172,7 +172,10 @@ DEMAND_VERBS = (
 #: "I urge you to", "We also call on the authorities to", "Please ensure": asks in a letter.
 LETTER_ASK = re.compile(
     r"\b(?:I|We)\s+(?:also\s+|further\s+)?(?:urge|call\s+(?:up)?on|ask|request)\s+"
-    r"(?P<who>you|(?:the|your)\s+[^.;]{1,60}?|[A-Z][^.;]{1,60}?)\s+to\s+"
+    r"(?P<who>you|(?:the|your)\s+[^.;]{1,60}?|[A-Z][^.;]{1,60}?"
+    # a longer addressee ("the international community and on the Office of ... in X") only
+    # before a demand verb
+    r"|(?:the|your)\s+[^.;]{61,160}?(?=\s+to\s+(?:" + DEMAND_VERBS + r")\b))\s+to\s+"
     r"|(?P<pending>\bPending\s+[^,.;]{1,40},\s+)?\b[Pp]lease\s+(?:also\s+)?"
     r"(?=(?:" + DEMAND_VERBS + r")\b)"
 )
