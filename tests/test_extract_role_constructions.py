@@ -127,6 +127,13 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("detainees-after-colon", "On 3 May 2021, police detained the following activists: Ivo "
      "Sand, Ada Brun, Teo Varga.",
      {"Ivo Sand": ["defender"], "Ada Brun": ["defender"], "Teo Varga": ["defender"]}),
+    # "its <post>, X": a post of the body named last by a proper name, on the side its kind says
+    ("its-posts-of-named-body", "The Vela Mothers' Association was founded in 2019 by relatives "
+     "of prisoners. On 3 May 2021, police officers followed its secretary, Ms. Rina Holm, and "
+     "its treasurer, Ms. Ada Brun.", {"Rina Holm": ["defender"], "Ada Brun": ["defender"]}),
+    ("its-post-after-unread-acronym", "On 3 May 2021, agents of the Vela Intelligence Service "
+     "(VIS) arrested the president of the VRL, Mr. Ivo Sand, and its treasurer, Ms. Rina Holm.",
+     {"Ivo Sand": ["defender"], "Rina Holm": ["defender"]}),
     # witnesses and co-defendants
     ("witness-for-prosecution", "On 3 May 2021, Rina Holm was sentenced to two years in prison. "
      "Ivo Sand, a witness for the prosecution, later retracted his statement.",

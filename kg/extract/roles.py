@@ -45,6 +45,14 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             _roles_before(before, roles, positions, p, ents)
             if len(roles) == n and (start, end) in listed:
                 roles.extend(listed[(start, end)])  # "journalists A, B and C": B and C too
+            if len(roles) == n and (its := ITS_POST_BEFORE.search(before)):
+                # "AFAPP was founded in 2019 ... police patrols followed its secretary, X": a
+                # post of the body named last by a proper name, on the side its kind says
+                kind = _last_named_body_kind(
+                    flat[max(0, start - ITS_REACH) : start - len(its.group())], ents
+                )
+                if role := POST_ROLE_BY_KIND.get(kind or ""):
+                    roles.append(role)
             _roles_after(after, roles, positions, p, ents, end)
             if len(roles) == n and ADDRESSEE_BEFORE.search(before) and ASKED_TO.match(after):
                 roles.append("official")  # "we urge X to release her": an addressee
@@ -1107,6 +1115,35 @@ def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
 #: "its founder, X": the head of the body spoken of last.
 ITS_HEAD_BEFORE = re.compile(r"\b[Ii]ts (?:co-)?(?:founder|owner|director|head|chief)s?,\s*$")
 ITS_HEAD_BEFORE = TailPattern(ITS_HEAD_BEFORE, ends=(",",), needs=("its ", "Its "))
+
+
+#: "its secretary, X", "and its treasurer, Ms. X": a post of the body spoken of last.
+ITS_POST_BEFORE = re.compile(
+    r"\b[Ii]ts (?:(?:vice|deputy|co)[- ])?(?:president|chair(?:man|woman|person)?|coordinator|"
+    r"secretary(?:[- ]general)?|treasurer|spokes(?:person|man|woman)|director|founder|head|"
+    r"leader|member|volunteer|board member),\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+)
+ITS_POST_BEFORE = TailPattern(ITS_POST_BEFORE, needs=("its ", "Its "))
+ITS_REACH = 600
+
+
+def _last_named_body_kind(text: str, ents: Entities) -> str | None:
+    """The kind of the organisation named last in ``text`` by a name with a capital ("the
+    police" in lower case is a body spoken of, not the one "its" points back to)."""
+    end, kind, known = -1, None, set()
+    for o in ents.of("organisation"):
+        for n in (o.name, *o.variants):
+            if not n or not n[:1].isupper():
+                continue
+            known.update(ACRONYM.findall(n))
+            if (i := text.rfind(n)) >= 0 and i + len(n) > end:
+                end, kind = i + len(n), o.attrs.get("kind")
+    if end < 0 or set(ACRONYM.findall(text[end:])) - known:
+        return None  # "the president of the LBDP, X, its treasurer": a body read under no name
+    return kind
+
+
+ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
 #: "X (XA), whose president, Y": the head of the body named right before the relative clause.
