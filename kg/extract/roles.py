@@ -28,6 +28,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
     flat = doc.flat
     befores: dict[int, str] = {}  # the words before each mention, read once for both loops
     listed = _list_cues(doc, ents, befores)
+    starts = {s: e for q in ents.of("person") for s, e in q.mentions}
     for p in ents.of("person"):
         p.attrs["_text"] = doc.text
         roles: list[str] = []
@@ -75,14 +76,15 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             targeted = not acts_for and ("defender" in roles or _default_role(doc, p) == "defender")
             roles.extend(["lawyer", "defender"] if targeted else ["lawyer"])
             p.attrs["_lawyer_by_default"] = not targeted and not acts_for
-        if any(
-            WITNESS_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in p.mentions
-        ):
+        # a verb after a list of names is said of each: "A, his mother, and B, his wife, filed
+        # a complaint", "A and B, who testified for the prosecution,"
+        ends = [(s, x) for s, e in p.mentions for x in (e, *_list_ends(flat, e, starts))]
+        if any(WITNESS_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends):
             roles.append("witness")
         complains = any(
-            COMPLAINANT_BEFORE.search(flat[max(0, s - 100) : s])
-            or (COMPLAINANT_AFTER.match(flat, e) and not _inside_apposition(flat, s))
-            for s, e in p.mentions
+            COMPLAINANT_BEFORE.search(flat[max(0, s - 100) : s]) for s, _ in p.mentions
+        ) or any(
+            COMPLAINANT_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends
         )
         quoted = all(flat[a - 1 : a] in '“"' and a > 0 for a, _ in p.mentions)
         if not roles and not complains and (acts := _acts_for_the_state(flat, p)):
@@ -1144,6 +1146,24 @@ def _last_named_body_kind(text: str, ents: Entities) -> str | None:
 
 
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
+#: What joins a name to the next one of the same list: " and ", ", and his wife, Ms. ", ", ".
+LIST_LINK = re.compile(
+    r"(?:,[^,.;]{0,60},|,)?\s+and\s+(?:(?:the|a|an|his|her|their|its)(?:\s+[a-z][\w’'-]*){0,2}"
+    r",?\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    r"|,\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+)
+
+
+def _list_ends(flat: str, end: int, starts: dict[int, int]) -> list[int]:
+    """The ends of the names that follow a mention in one list (``starts``: where each person's
+    mention starts, and its end)."""
+    out = []
+    while (m := LIST_LINK.match(flat, end)) and m.end() in starts and len(out) < 8:
+        end = starts[m.end()]
+        out.append(end)
+    return out
 
 
 #: "X (XA), whose president, Y": the head of the body named right before the relative clause.
