@@ -145,6 +145,16 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      "never met her.", {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
     ("testified-in-court", "On 3 May 2021, Rina Holm went on trial. Ivo Sand, a neighbour, "
      "testified in court on her behalf.", {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+    ("witnesses-listed-then-clause", "On 3 May 2021, Rina Holm was sentenced to two years in "
+     "prison. Two neighbours, Mr. Ivo Sand and Mr. Teo Varga, who had testified for the "
+     "prosecution, later retracted.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["witness"], "Teo Varga": ["witness"]}),
+    ("called-in-as-attesting-witnesses", ARREST + "Two passers-by, Ivo Sand and Ada Brun, were "
+     "called in as attesting witnesses.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["witness"], "Ada Brun": ["witness"]}),
+    ("questioned-object-as-witness", ARREST + "On 5 May, investigators questioned Ivo Sand, the "
+     "coordinator of the Vela Rights Union, as a witness in her case.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["defender", "witness"]}),
     ("co-defendant", "On 3 May 2021, Rina Holm was sentenced to two years in prison. Her "
      "co-defendant Ivo Sand received one year.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
@@ -161,6 +171,10 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      "local businessman.", {"Rina Holm": ["defender"], "Ivo Sand": ["complainant"]}),
     ("filed-a-complaint", "On 3 May 2021, police arrested Rina Holm after Ivo Sand filed a "
      "complaint against her.", {"Rina Holm": ["defender"], "Ivo Sand": ["complainant"]}),
+    ("complaint-by-listed-kin", "On 3 May 2021, Rina Holm was sentenced to two years in "
+     "prison. Her mother, Ms. Ada Brun, and her husband, Mr. Ivo Sand, filed a complaint about "
+     "her treatment.", {"Rina Holm": ["defender"], "Ada Brun": ["complainant", "relative"],
+                        "Ivo Sand": ["complainant", "relative"]}),
     # the default: the one an act of the state befalls is the defender the appeal is about
     ("default-arrested", "On 3 May 2021, Rina Holm was arrested in Vela.",
      {"Rina Holm": ["defender"]}),

@@ -79,7 +79,13 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         # a verb after a list of names is said of each: "A, his mother, and B, his wife, filed
         # a complaint", "A and B, who testified for the prosecution,"
         ends = [(s, x) for s, e in p.mentions for x in (e, *_list_ends(flat, e, starts))]
-        if any(WITNESS_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends):
+        if any(
+            WITNESS_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends
+        ) or any(
+            WITNESS_OBJECT_AFTER.match(flat, e)
+            and WITNESS_OBJECT_BEFORE.search(flat, max(0, s - 20), s)
+            for s, e in p.mentions
+        ):
             roles.append("witness")
         complains = any(
             COMPLAINANT_BEFORE.search(flat[max(0, s - 100) : s]) for s, _ in p.mentions
@@ -1685,7 +1691,8 @@ NGO_WORK = re.compile(
 #: "X was questioned as a witness", "X, a witness in the case".
 WITNESS_AFTER = re.compile(
     r"\s*(?:,[^,.;]{0,60},|,)?\s+(?:was|were|had been|has been)\s+(?:\w+\s+)?"
-    r"(?:questioned|summoned|heard|interrogated|called)\s+as\s+(?:a\s+)?witness"
+    r"(?:questioned|summoned|heard|interrogated|called(?:\s+in)?)\s+as\s+(?:an?\s+)?"
+    r"(?:(?:attesting|key|prosecution|defen[cs]e)\s+)?witness"
     # "the presenter X and the accountant Y were questioned as witnesses": the first of the two
     # and "his daughter, Ms. X, and his son-in-law, Mr. Y, who live in Z, were questioned as
     # witnesses": the second set off by its kinship noun, an honorific and a clause
@@ -1702,6 +1709,14 @@ WITNESS_AFTER = re.compile(
     r"(?:evidence|testimony))\s+(?:against|for the (?:prosecution|defen[cs]e)|as a\b|"
     r"(?:in|before) (?:the )?court\b|at (?:the|her|his|their) trial\b|that\b)"
 )
+
+
+#: "investigators questioned X, the coordinator of Y, as a witness": the one questioned as a
+#: witness named as the object, an apposition between.
+WITNESS_OBJECT_BEFORE = re.compile(
+    r"\b(?:questioned|interrogated|summoned|heard)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+)
+WITNESS_OBJECT_AFTER = re.compile(r"\s*(?:,[^,.;]{0,80},)?\s+as\s+(?:an?\s+)?witness(?:es)?\b")
 
 
 #: A post in the party that governs: "first vice-president of the ruling X Party".
