@@ -47,6 +47,8 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Iyad ag Assaleh"]),
     ("binti-particle", "On 3 May 2021, police arrested the activist Siti binti Rahman.",
      ["Siti binti Rahman"]),
+    ("viuda-de-married-name", "On 3 May 2021, police questioned the activist Juana Ruiz viuda "
+     "de Soto in Vela.", ["Juana Ruiz viuda de Soto"]),
     # initials and patronymics
     ("initial-surname", "On 3 May 2021, police detained A. Turgunov, a journalist.",
      ["A. Turgunov"]),

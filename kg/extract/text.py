@@ -22,11 +22,11 @@ CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from"
 #: "Marina del Pilar", "Maria de los Santos", "Mohamed ould Cheikh", "Iyad ag Assaleh",
 #: "Kamau wa Njoroge", "Siti binti Rahman", "Mohammed al Hashimi", and the Turkic words for
 #: "son of" and "daughter of" between a given name and a father's ("Nurlan uulu Bakyt", "Aida
-#: kyzy Asanova", "Elnur oglu Mammadov"); and Arabic article prefixes written on the name:
-#: "al-Shehab".
+#: kyzy Asanova", "Elnur oglu Mammadov"); a Spanish widow's married name ("Juana Pérez viuda de
+#: Soto"); and Arabic article prefixes written on the name: "al-Shehab".
 NAME_PARTICLES = frozenset(
     "bin ibn bint binti ben abu de del della di da dos das du le dela delos van von der den ter "
-    "ten las los ould ag wa al uulu kyzy ogly oglu qizi gizi".split()
+    "ten las los ould ag wa al uulu kyzy ogly oglu qizi gizi viuda".split()
 )
 #: The small words inside a body's name in Spanish or Portuguese: "Consejo Cívico de
 #: Organizaciones Populares e Indígenas de Honduras", "Movimiento por la Paz y la Justicia".
