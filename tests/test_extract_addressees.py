@@ -92,3 +92,25 @@ I urge you to release Rina Holm. Deputy Prosecutor General Teo Varga must drop t
     roles = _roles(text)
     assert roles["Ivo Sand"] == ["official"]  # addressed only: the README's official
     assert "prosecutor" in roles["Teo Varga"]  # named in the story too: keeps what the post gives
+
+
+def test_a_name_in_an_address_ends_with_its_line_and_a_street_names_no_one() -> None:
+    text = """URGENT ACTION
+
+DEFENDER HELD
+
+Zemblan defender Rina Holm was arrested on 3 January 2023 and is held in Vela, a town in the
+north of the country, where her family has not been allowed to visit her since her arrest.
+
+TAKE ACTION: WRITE AN APPEAL IN YOUR OWN WORDS OR USE THIS MODEL LETTER
+
+Prosecutor General of Zembla, Ivo Sand
+Ul. Teo Varga 15a
+1050 Vela, Zembla
+
+Dear Prosecutor General,
+
+I urge you to release Rina Holm immediately and unconditionally, and to drop the charge.
+"""
+    roles = _roles(text)
+    assert roles == {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}

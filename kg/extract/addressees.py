@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.entities import Entities
-from kg.extract.text import Doc
+from kg.extract.text import Doc, clean
 
 #: A line that is only the heading of a list of addresses.
 ADDRESS_HEADING = re.compile(
@@ -94,3 +94,46 @@ def mark_addressees(doc: Doc, ents: Entities) -> None:
             dropped = DROPPED + POST_ROLES if all(inside) else DROPPED
             roles = [r for r in p.attrs.get("roles", []) if r not in dropped]
             p.attrs["roles"] = ["official", *(r for r in roles if r != "official")]
+
+
+#: A number next to a name on its line: a street and its house number ("Bolshaya Ulitsa 15a"),
+#: or a number before the street ("15 Vela Road").
+HOUSE_NUMBER_AFTER = re.compile(r"[ \t]+\d")
+HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/-]*[ \t]+$")
+#: How long a line of an address block may be and still end where its author ended it.
+ADDRESS_LINE = 70
+
+
+def trim_address_lines(doc: Doc, ents: Entities) -> None:
+    """In a list of addresses, a line ends what it says: a name on a short line does not run on
+    into the next ("Prosecutor General, Ivo Sand" above "Ul. Vela 15": not "Ivo Sand Ul"), and a
+    street with its house number names no one."""
+    spans = address_blocks(doc)
+    if not spans:
+        return
+    text, short = doc.text, doc.short_line(ADDRESS_LINE)
+    for p in ents.of("person"):
+        if p.name is None:
+            continue
+        kept = []
+        for s, e in p.mentions:
+            if not any(a <= s < b for a, b in spans):
+                kept.append((s, e))
+                continue
+            head, tail = text.rfind("\n", 0, s) + 1, text.find("\n", s, e)
+            if tail >= 0 and tail - head < short:
+                e = len(text[:tail].rstrip())  # the name ends with its short line
+            if HOUSE_NUMBER_AFTER.match(text, e) or HOUSE_NUMBER_BEFORE.search(text, head, s):
+                continue  # "Bolshaya Dmitrovka 15a": a street, not a person
+            if len(text[s:e].split()) < 2:
+                continue
+            kept.append((s, e))
+        if not kept:
+            ents.items.remove(p)
+            continue
+        if kept != p.mentions:
+            first = min(kept)
+            name = clean(text[first[0] : first[1]])
+            if p.name.startswith(name) and name != p.name:
+                p.name, p.start, p.end = name, first[0], first[1]
+            p.mentions = kept

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from kg import __version__
-from kg.extract.addressees import mark_addressees
+from kg.extract.addressees import mark_addressees, trim_address_lines
 from kg.extract.bodies import (
     add_bodies_listed_with_bodies,
     add_numbered_units,
@@ -126,6 +126,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_numbered_units(doc, ents)
     add_known_instruments(doc, ents)
     _drop_person_overlaps(ents)
+    trim_address_lines(doc, ents)
     split_head_from_person(doc, ents)
     instruments_named_as_persons(ents)
     drop_places_and_bodies(doc, ents)
