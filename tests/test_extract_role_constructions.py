@@ -171,6 +171,9 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      "local businessman.", {"Rina Holm": ["defender"], "Ivo Sand": ["complainant"]}),
     ("filed-a-complaint", "On 3 May 2021, police arrested Rina Holm after Ivo Sand filed a "
      "complaint against her.", {"Rina Holm": ["defender"], "Ivo Sand": ["complainant"]}),
+    ("post-in-a-town-apposed", "On 3 May 2021, Rina Holm was arrested after a police "
+     "commissioner in Vela, Mr. Ivo Sand, had filed a complaint against her.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["official", "complainant"]}),
     ("complaint-by-listed-kin", "On 3 May 2021, Rina Holm was sentenced to two years in "
      "prison. Her mother, Ms. Ada Brun, and her husband, Mr. Ivo Sand, filed a complaint about "
      "her treatment.", {"Rina Holm": ["defender"], "Ada Brun": ["complainant", "relative"],

@@ -973,7 +973,9 @@ STATE_POST = re.compile(
     r"[Oo]mbudsman|[Mm]inister|[Gg]overnor|[Mm]ayor|[Rr]apporteur|Permanent Representative|"
     r"[Ss]uperintendent|"
     r"(?:Sub-)?Inspector|King|Queen|Emir|Sultan)"
-    r"(?: (?:of|for|on) (?:the )?[^,.;()]{2,70}?)?)"
+    r"(?: (?:of|for|on) (?:the )?[^,.;()]{2,70}?"
+    # "a police commissioner in Vela": the post where it is held
+    r"| in (?:the )?[A-ZÀ-ÞĀ-Žİ][\w’'-]+(?: [A-ZÀ-ÞĀ-Žİ][\w’'-]+){0,2})?)"
 )
 STATE_POST_AFTER = re.compile(
     STATE_POST.pattern + r"(?=$|\s*\(|\s+(?:who|which|and|since|until)\b)"
