@@ -120,3 +120,22 @@ def test_main_judges_and_writes_the_model_file(
     assert out.read_bytes() == first  # the same weights, to the byte
     assert train_roles.main([str(tmp_path / "missing"), str(invented)]) == 2
     assert capsys.readouterr().err.startswith("Error: ")
+
+
+def test_a_batch_held_out_is_scored_and_never_trained_on(
+    folders: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, invented = folders
+    out, whole = tmp_path / "held.json", tmp_path / "whole.json"
+    base = [str(corpus), str(invented), "--folds", "2", "--write"]
+    assert train_roles.main([*base, "--held-from", "a-3", "--output", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "held batch (1), trained on both" in text
+    model = json.loads(out.read_text(encoding="utf-8"))
+    assert set(model["judged"]["held_batch"]) == {"rules", "model"}
+    # trained without a-3: the weights differ from a model trained on every invented appeal
+    assert train_roles.main([*base, "--output", str(whole)]) == 0
+    assert json.loads(whole.read_text(encoding="utf-8"))["weights"] != model["weights"]
+    capsys.readouterr()
+    assert train_roles.main([str(corpus), str(invented), "--held-from", "z"]) == 2
+    assert capsys.readouterr().err.startswith("Error: --held-from z: ")
