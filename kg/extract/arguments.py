@@ -32,6 +32,9 @@ def tight_date(
             ) and (
                 # (the phrase may end in "on" itself: "a first hearing on 5 May")
                 re.search(r"\b(?:on|in)\s+$", flat[max(0, end - 4) : d.start])
+                # a phrase that ends in "for", the day a step is set for ("set the next
+                # hearing for 17 May", "rescheduled for 3 July")
+                or (gap.isspace() and flat.endswith("for", 0, end))
                 or re.match(r"[Ii]n\s", flat[d.start : d.end])
                 or REL_RE.fullmatch(flat, d.start, d.end)  # "released two days later"
             ):

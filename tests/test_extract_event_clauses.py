@@ -1,0 +1,33 @@
+"""Events bound to their clause: the day a step is set for, who a clause names, what it negates.
+
+Made-up sentences, one general rule a test (the round "Events and participants from a batch
+written for them" in docs/extraction.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract import extract_case
+
+
+def _case(body: str, appeal_date: str = "5 May 2024") -> dict[str, Any]:
+    text = f"{appeal_date}\n\nZembla: Poet detained\n\n{body}\n"
+    return extract_case(text, appeal_id="t")
+
+
+def _pairs(body: str, appeal_date: str = "5 May 2024") -> set[tuple[str, str | None]]:
+    return {(e["type"], e["date"]) for e in _case(body, appeal_date)["events"]}
+
+
+def test_a_hearing_set_for_a_day_before_a_court_or_by_the_court() -> None:
+    got = _pairs(
+        "On 3 May 2024, Ana Lee was arrested. Her lawyer appealed the same day; a hearing "
+        "before the Appeals Chamber of the Zenda Court is scheduled for 2 June 2024."
+    )
+    assert ("trial_hearing", "2024-06-02") in got
+    got = _pairs(
+        "On 3 May 2024, the Zenda Magistrate's Court remanded Tom Reed in custody and set "
+        "the next hearing for 17 May 2024."
+    )
+    assert ("trial_hearing", "2024-05-17") in got
