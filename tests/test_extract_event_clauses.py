@@ -31,3 +31,12 @@ def test_a_hearing_set_for_a_day_before_a_court_or_by_the_court() -> None:
         "the next hearing for 17 May 2024."
     )
     assert ("trial_hearing", "2024-05-17") in got
+
+
+def test_a_name_ending_in_a_letter_of_latin_extended_a_is_a_target() -> None:
+    case = _case("On 3 May 2024, police arrested Zoran Kovačević and Ana Petrić in Zenda.")
+    names = {p["name"] for p in case["persons"]}
+    assert {"Zoran Kovačević", "Ana Petrić"} <= names
+    arrest = next(e for e in case["events"] if e["type"] == "arrest")
+    ids = {p["id"] for p in case["persons"] if p["name"] in ("Zoran Kovačević", "Ana Petrić")}
+    assert ids <= set(arrest["targets"])

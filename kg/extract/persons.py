@@ -57,9 +57,9 @@ NAME_PARTICLES = NAME_PARTICLES | {"la", "y"}
 
 #: Vietnamese letters end a name's word too: "Thị", "Hương" ("Nguyễn Thị Lan").
 NAME_WORD = re.compile(
-    r"^[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-žđơưạ-ỹ]$|^[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-žđơưạ-ỹ]$"
-    r"|^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$"
-    r"|^d['’][A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]$"  # "d'Almeida": an elided "de"
+    r"^[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-žđơưạ-ỹ]$|^[A-ZÀ-ÞĀ-Žİ][a-zà-ÿā-žđơưạ-ỹ]$"
+    r"|^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž]$"
+    r"|^d['’][A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž]$"  # "d'Almeida": an elided "de"
     r"|^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$"  # an initial
 )
 TITLE_RX = [(re.compile(rf"\b(?:{t})s?,?\s*$"), r1, r2) for t, r1, r2 in PERSON_TITLES]
@@ -357,8 +357,8 @@ DATELINE_AFTER = re.compile(
 #: A regnal or generational number after a name.
 REGNAL = re.compile(r"^(?:II|III|IV|VI|VII|VIII)$")
 #: A hyphenated name broken at a line's end: the hyphen, the break, a lower-case remainder.
-HYPHEN_WRAP = re.compile(r"-[ \t]*\r?\n[ \t]*[a-zà-ÿı-ž]+\b")
-HYPHEN_GAP = re.compile(r"-\s+(?=[a-zà-ÿı-ž])")
+HYPHEN_WRAP = re.compile(r"-[ \t]*\r?\n[ \t]*[a-zà-ÿā-ž]+\b")
+HYPHEN_GAP = re.compile(r"-\s+(?=[a-zà-ÿā-ž])")
 
 
 #: Endings of abstract nouns ("Abolition", "Solidarity", "Terrorism", "Freedoms") and verbs
@@ -420,7 +420,7 @@ KIN_SINGLE_NAME = re.compile(
     r"(?=[HhTtA-ZÀ-ÞĀ-Žİ])\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w-]++[’']s)\s+"
     r"(?:wife|husband|father|mother|son|"
     r"daughter|brother|sister|uncle|aunt|cousin|nephew|niece),?\s+"
-    r"(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]{2,})"
+    r"(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿā-ž]{2,})"
     r"(?=\s*[,.;]|\s+(?:was|is|has|had|have|were|are|remains?|said|says|told|and)\b)"
 )
 #: The kinship nouns of KIN_SINGLE_NAME: a whole word of every match (white space before, a
@@ -460,7 +460,7 @@ SINGLE_NAME_NOUNS = (
 )
 ROLE_SINGLE_NAME = re.compile(
     rf"(?:{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in SINGLE_NAME_NOUNS)})\s+"
-    r"(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž]{2,})"
+    r"(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿā-ž]{2,})"
     r"(?=\s*[,.;]|\s+(?:was|is|has|had|have|were|are|remains?|said|says|told|and)\b)"
 )
 #: The nouns as the word index holds them, in lower case and capitalised.
@@ -578,7 +578,7 @@ def used_as_place(flat: str, leads: dict[str, list[int]], name: str) -> bool:
     )
 
 
-_NICK_WORD = r"[A-ZÀ-ÞĀ-Žİ][a-zà-ÿı-ž][\w’'\-]*"
+_NICK_WORD = r"[A-ZÀ-ÞĀ-Žİ][a-zà-ÿā-ž][\w’'\-]*"
 _NICK_PARTICLE = r"(?:de|del|dela|da|das|dos|du|la|van|von|der|den|bin|ibn)"
 #: A nickname in quotes between the given name and the surname: 'Tomas "Ka Tomas" Lind',
 #: 'Juan "Chito" Ruiz'. The name is the words around the quotes; the nickname a variant.
@@ -888,7 +888,7 @@ VARIANT_GLOSS = re.compile(
     r"\s*\((?:(?:his|her|the) (?:name|surname) is )?(?:also |sometimes |often )?"
     r"(?:spelled|spelt|written|transliterated|rendered|known|called|a\.k\.a\.|or\b)"
     r"(?:\s+as)?\s+(?P<v>[^()]{2,120})\)"
-    r"|\s*\((?P<bare>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž](?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]){0,3})\)"
+    r"|\s*\((?P<bare>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž](?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž]){0,3})\)"
     r"|[^.;()]{0,80}?\b(?:under the (?:pen )?name|also known as|nicknamed)\s+[“\"]?"
     r"(?P<pen>[A-ZÀ-ÞĀ-Žİ][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]+){0,3})"
 )
@@ -908,7 +908,7 @@ def _variant_gloss(flat: str, b: int) -> re.Match[str] | None:
     return None
 
 
-_WORD = r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿı-ž]"
+_WORD = r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž]"
 _NAME_FORM = re.compile(rf"^{_WORD}(?:\s+(?:[a-z]{{1,3}}[ -])?{_WORD}){{0,4}}$")
 
 

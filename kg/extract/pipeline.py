@@ -291,7 +291,7 @@ def _drop_person_overlaps(ents: Entities) -> None:
 
 
 #: A capitalised word (not an initial, not "Mr.") right before a surname: part of a full name.
-AFTER_NAME_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-ÿı-ž][\w’'-]*\s+$")
+AFTER_NAME_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-ÿā-ž][\w’'-]*\s+$")
 
 
 def _add_short_mentions(doc: Doc, ents: Entities) -> None:
@@ -366,7 +366,7 @@ def _surname_tails(doc: Doc, persons: list[Entity]) -> list[tuple[int, int, Enti
 
 
 #: What follows a bare surname used alone: a lower-case word or punctuation, not more of a name.
-BARE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-zà-ÿı-ž]|\s*[,.;:)”\"])")
+BARE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-zà-ÿā-ž]|\s*[,.;:)”\"])")
 
 
 def _add_first_word_mentions(doc: Doc, ents: Entities, persons: list[Entity]) -> None:

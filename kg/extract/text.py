@@ -224,7 +224,7 @@ def _index_of_tokens(flat: str, toks: list[tuple[str, int, int]]) -> dict[str, l
 #: "G20", "No.1", "COVID-19", an article's "353¹" and marks after other words are kept.
 FOOTNOTE_MARK = re.compile(
     r"(?<![\w’'-])(?!(?:No|Nos|Art|Arts|Vol|Para|Sec|Ch|Pt|Fig|Ref|Op|Rev|Add|Corr)\b)"
-    r"[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-ÿı-ž][.,;:”\"’)]?(?P<m>[¹²³⁰⁴-⁹]+|\d{1,2})(?=\s|$)"
+    r"[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-ÿā-ž][.,;:”\"’)]?(?P<m>[¹²³⁰⁴-⁹]+|\d{1,2})(?=\s|$)"
 )
 #: Figures, plain or superscript: a footnote mark is looked for only before a run of them.
 FIGURES = re.compile(r"[0-9¹²³⁰⁴-⁹]+")
