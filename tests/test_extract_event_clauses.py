@@ -40,3 +40,15 @@ def test_a_name_ending_in_a_letter_of_latin_extended_a_is_a_target() -> None:
     arrest = next(e for e in case["events"] if e["type"] == "arrest")
     ids = {p["id"] for p in case["persons"] if p["name"] in ("Zoran Kovačević", "Ana Petrić")}
     assert ids <= set(arrest["targets"])
+
+
+def test_the_source_named_after_the_step_takes_no_part_in_it() -> None:
+    case = _case(
+        "Officers of the Zembla Security Service arrested Tom Reed at his home on 3 May 2024, "
+        "according to his sister, Ana Reed, and a copy of the arrest record."
+    )
+    ana = next(p["id"] for p in case["persons"] if p["name"] == "Ana Reed")
+    tom = next(p["id"] for p in case["persons"] if p["name"] == "Tom Reed")
+    arrest = next(e for e in case["events"] if e["type"] == "arrest")
+    assert tom in arrest["targets"]
+    assert ana not in arrest["targets"] + arrest["agents"]

@@ -1571,6 +1571,11 @@ def _reports_own_act(e: Entity, etype: str) -> bool:
     return True
 
 
+#: The source of an account named after the step: ", according to his wife, A, and a copy of
+#: the receipt" (to the end of the sentence or of its clause).
+SOURCE_AFTER = re.compile(r",\s+(?:according to|as reported by|citing)\s[^;:]*")
+
+
 def _reported_from(flat: str, start: int, a: int) -> int | None:
     """Where the reported clause that holds the trigger at ``a`` begins, if the sentence reports
     it ("Her lawyer said that she had been charged"): the end of the last "said that"."""
@@ -1668,6 +1673,11 @@ def make_event(
     if said is not None:
         near = [m for m in near if m[0] >= said]
         told = said if told is None else max(told, said)
+    source = SOURCE_AFTER.search(doc.flat, b, s.end)
+    if source is not None:
+        # "police arrested Tom Reed at his home, according to his wife, Ana Reed": who is
+        # named as the source of the account, after the step it tells, takes no part in it
+        near = [m for m in near if not source.start() <= m[0] < source.end()]
     inner = _nested_bodies(near, s)
     units: dict[str, str] = {}  # a body named as the unit of the body after it: unit -> parent
     listed: dict[str, str] = {}  # a body listed after another: "A, B and C raided": B -> A
