@@ -52,3 +52,14 @@ def test_the_source_named_after_the_step_takes_no_part_in_it() -> None:
     arrest = next(e for e in case["events"] if e["type"] == "arrest")
     assert tom in arrest["targets"]
     assert ana not in arrest["targets"] + arrest["agents"]
+
+
+def test_who_asked_for_a_step_a_court_took_is_no_agent_of_it() -> None:
+    case = _case(
+        "On 20 April 2024, the Zenda District Court extended the remand of Ana Lee by ten "
+        "days at the request of the Zenda Police Service."
+    )
+    ids = {o["name"]: o["id"] for o in case["organisations"]}
+    custody = next(e for e in case["events"] if e["type"] == "detention")
+    assert ids["Zenda District Court"] in custody["agents"]
+    assert ids["Zenda Police Service"] not in custody["agents"]

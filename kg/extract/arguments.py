@@ -1254,6 +1254,21 @@ def _orders_of_ends(flat: str, start: int, end: int) -> tuple[int, ...]:
     )
 
 
+#: The words of a request before the one who made it: "at the request of the ", "on the
+#: request from".
+REQUEST_OF = re.compile(r"\b(?:request|behest|instigation|demand)\s+(?:of|from)\s+[^,;:.()]{0,40}\Z")
+
+
+def _requested_by(
+    flat: str, mentions: list[tuple[int, int, Entity]], s: Span, e: Entity
+) -> bool:
+    """Whether ``e`` is named in the sentence ``s`` only as the one who asked for a step."""
+    named = [ma for ma, _mb, x in mentions if x is e and s.start <= ma < s.end]
+    return bool(named) and all(
+        REQUEST_OF.search(flat, max(s.start, ma - 60), ma) is not None for ma in named
+    )
+
+
 def _ordered_by(flat: str, mentions: list[tuple[int, int, Entity]], s: Span) -> list[Entity]:
     """Those named right after "on the orders of" / "at the request of" in the sentence
     ``s`` ("police arrested Ana Lee on the orders of the Zenda governor"): the name or the
@@ -2291,7 +2306,13 @@ def make_event(
         agents = [orderer.id, *[x for x in agents if x != orderer.id]]
         if orderer.kind == "organisation" or _deciding_official(ents, orderer.id):
             authority = orderer.id
+    deciders = [x for x in agents if _kind(ents, x) in STATE_KINDS]
     for e in orderers:
+        if any(x != e.id for x in deciders) and _requested_by(doc.flat, mentions, s, e):
+            # "the court extended his remand at the request of the police": the body that
+            # granted the request took the step; the one who asked did not
+            agents = [x for x in agents if x != e.id]
+            continue
         if e.id not in agents and e.id not in targets:
             agents.insert(0, e.id)
         if authority is None and e.kind == "organisation" and e.attrs.get("kind") in STATE_KINDS:
