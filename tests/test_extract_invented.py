@@ -144,6 +144,10 @@ FIRST_79 = {f"syn-{n:03d}" for n in range(1, 80)}
 
 BATCH_080 = {f"syn-{n:03d}" for n in range(80, 86)}
 
+FIRST_85 = {f"syn-{n:03d}" for n in range(1, 86)}
+
+BATCH_086 = {f"syn-{n:03d}" for n in range(86, 92)}
+
 # F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
     "persons": 0.97,
@@ -267,7 +271,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 85
+    assert len(report.cases) == 91
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -384,8 +388,53 @@ def test_invented_quality_batch_080(invented_report, category: str) -> None:
 
 @pytest.mark.parametrize("category", list(ALL_85_FLOORS))
 def test_invented_quality_all_85(invented_report, category: str) -> None:
-    f1 = category_total(invented_report, category).f1
+    f1 = category_total(invented_report, category, FIRST_85).f1
     floor = ALL_85_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-001 to syn-085"
+
+
+# syn-086 to syn-091 (an FIDH press release on Guinea, a CIVICUS statement on Serbia, a CPJ alert
+# on Sri Lanka, a EuroMed Rights press release on Morocco, a FORUM-ASIA case on Indonesia, an
+# IM-Defensoras alert on El Salvador), rich in dated events and their participants, were written
+# whole before the extractor was run on them and scored once (at 753dd2b): persons 0.809, roles
+# 0.791, orgs 0.796, kinds 0.741, provisions 0.950, events 0.698, participants 0.439, demands
+# 0.958. Rules for events and participants were then chosen on the misses of syn-086 to syn-088
+# only. BATCH_086_FLOORS holds floors over the six; ALL_91_FLOORS over all 91, both at the
+# figures measured after those rules; those of the first 85 stay over those appeals.
+BATCH_086_FLOORS = {
+    "persons": 0.86,  # 0.8602
+    "person_roles": 0.84,  # 0.8421
+    "organisations": 0.79,  # 0.7963
+    "organisation_kinds": 0.74,  # 0.7407
+    "legal_provisions": 0.95,  # 0.9500
+    "events": 0.71,  # 0.7176
+    "event_participants": 0.50,  # 0.5058
+    "demands": 1.0,  # 1.0000
+}
+
+ALL_91_FLOORS = {
+    "persons": 0.96,  # 0.9656
+    "person_roles": 0.90,  # 0.9080
+    "organisations": 0.92,  # 0.9280
+    "organisation_kinds": 0.87,  # 0.8777
+    "legal_provisions": 0.96,  # 0.9691
+    "events": 0.83,  # 0.8351
+    "event_participants": 0.71,  # 0.7155
+    "demands": 0.89,  # 0.8961
+}
+
+
+@pytest.mark.parametrize("category", list(BATCH_086_FLOORS))
+def test_invented_quality_batch_086(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category, BATCH_086).f1
+    floor = BATCH_086_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-086 to syn-091"
+
+
+@pytest.mark.parametrize("category", list(ALL_91_FLOORS))
+def test_invented_quality_all_91(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category).f1
+    floor = ALL_91_FLOORS[category]
     assert f1 >= floor, f"{category}: F1 {f1:.3f} on all the invented appeals"
 
 
