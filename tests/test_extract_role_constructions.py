@@ -178,6 +178,9 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      "prison. Her mother, Ms. Ada Brun, and her husband, Mr. Ivo Sand, filed a complaint about "
      "her treatment.", {"Rina Holm": ["defender"], "Ada Brun": ["complainant", "relative"],
                         "Ivo Sand": ["complainant", "relative"]}),
+    ("charges-from-a-report-by", "On 3 May 2021, Rina Holm was charged with defamation. The "
+     "charges stem from a report by Holm on the diversion of public funds.",
+     {"Rina Holm": ["defender"]}),
     # the default: the one an act of the state befalls is the defender the appeal is about
     ("default-arrested", "On 3 May 2021, Rina Holm was arrested in Vela.",
      {"Rina Holm": ["defender"]}),

@@ -88,7 +88,9 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         ):
             roles.append("witness")
         complains = any(
-            COMPLAINANT_BEFORE.search(flat[max(0, s - 100) : s]) for s, _ in p.mentions
+            COMPLAINANT_BEFORE.search(flat[max(0, s - 100) : s])
+            and not WORK_BY_BEFORE.search(flat, max(0, s - 40), s)
+            for s, _ in p.mentions
         ) or any(
             COMPLAINANT_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends
         )
@@ -1244,6 +1246,13 @@ COMPLAINANT_BEFORE = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
 )
 COMPLAINANT_BEFORE = TailPattern(COMPLAINANT_BEFORE, needs=("complaint", "suit", "case", "charge"))
+#: "a report by X": the one "by" names is the author of a work, not the one who brings the
+#: complaint or the charges told before it ("The charges stem from a report by X").
+WORK_BY_BEFORE = re.compile(
+    r"\b(?:report|article|post|book|video|statement|interview|study|column|speech|story|"
+    r"publication|letter|tweet|poem|song|film|documentary|investigation)s?\s+by\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|[A-Z][a-z]+\s+)?$"
+)
 COMPLAINANT_AFTER = re.compile(
     r"(?:,[^,.;]{0,60},|,)?\s+(?:who\s+)?(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|"
     r"brought)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit|petition)\b|sued\b)"
