@@ -607,3 +607,14 @@ On 1 March 2025, police arrested Ana Pereira, a reporter of the Vela Weekly, in 
 
 def test_a_name_ending_in_weekly_is_an_outlet() -> None:
     assert _orgs(WEEKLY)["Vela Weekly"]["kind"] == "media"
+
+
+def test_a_group_led_by_the_people_it_speaks_for_campaigns() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Activists held\n\nOn 2 May 2026, police arrested Ana Lind, a "
+        "member of the youth-led group Green Tarn, and Eva Sand of the women-led group Vela "
+        "Mothers Now.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["Green Tarn"] == "ngo"
+    assert kinds["Vela Mothers Now"] == "ngo"

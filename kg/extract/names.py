@@ -622,8 +622,10 @@ INVESTIGAT = re.compile(r"Investigat")
 AGENCY_OR_COMMITTEE = re.compile(r"\b(?:Agency|Committee)\b")
 NGO_WORD_END = re.compile(
     r"(?:non-governmental|NGO|organi[sz]ation|"
-    # "the rights group X", "the Vela-based group X" (not "the armed group X")
-    r"\b(?:rights|advocacy|activist|campaign|monitoring|watchdog|[A-Z][\w’'-]+-based) group)\s*$"
+    # "the rights group X", "the Vela-based group X", "the youth-led group X" (not "the armed
+    # group X")
+    r"\b(?:rights|advocacy|activist|campaign|monitoring|watchdog|[A-Z][\w’'-]+-based|"
+    r"[a-z]+-led) group)\s*$"
 )
 
 
