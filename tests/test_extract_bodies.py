@@ -618,3 +618,19 @@ def test_a_group_led_by_the_people_it_speaks_for_campaigns() -> None:
     kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert kinds["Green Tarn"] == "ngo"
     assert kinds["Vela Mothers Now"] == "ngo"
+
+
+def test_the_prosecution_is_the_one_prosecution_body_the_story_names() -> None:
+    one = (
+        "9 May 2026\n\nZembla: Editor charged\n\nOn 2 May 2026, the Vela Public Prosecution "
+        "charged Ana Lind with spreading false news. The prosecution relied on a report of the "
+        "Cyber Crime Unit of the Vela Public Prosecution.\n"
+    )
+    orgs = _orgs(one)
+    assert "prosecution" not in orgs
+    assert "Vela Public Prosecution" in orgs
+    none = (
+        "9 May 2026\n\nZembla: Editor charged\n\nOn 2 May 2026, the Tarn court heard Ana Lind. "
+        "The prosecution asked for a prison term.\n"
+    )
+    assert "prosecution" in _orgs(none)  # no body named: the prosecuting side is one of its own

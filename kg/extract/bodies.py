@@ -374,6 +374,22 @@ def _merge_bare_police(ents: Entities) -> None:
         ents.items = [e for e in ents.items if e is not bare]
 
 
+def merge_bare_prosecution(ents: Entities) -> None:
+    """ "The prosecution" acting, in a story that names one prosecution body of its own ("the
+    Public Prosecution", "the Prosecutor General's Office", with or without units of it), is
+    that body; with two such bodies named, or none, it stays a body of its own."""
+    bare = ents.find("organisation", "prosecution")
+    if bare is None:
+        return
+    bodies = [
+        e for e in ents.of("organisation")
+        if e is not bare and e.attrs.get("kind") == "prosecution" and "part_of" not in e.attrs
+    ]  # fmt: skip
+    if len(bodies) == 1:
+        bodies[0].mentions.extend(bare.mentions)
+        ents.items = [e for e in ents.items if e is not bare]
+
+
 def _line_end(text: str, a: int, b: int, short: int = 60) -> int:
     """Cut a match at the end of a short line: an address block puts one item a line."""
     nl = text.find("\n", a, b)

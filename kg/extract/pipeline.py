@@ -32,6 +32,7 @@ from kg.extract.bodies import (
     extend_court_jurisdiction,
     kind_units_by_parent,
     mark_state_enterprises,
+    merge_bare_prosecution,
     tidy_organisations,
 )
 from kg.extract.charges import add_case_charges
@@ -154,6 +155,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     link_common_noun_bodies(doc, ents, main_country)
     mark_state_enterprises(doc, ents)
     kind_units_by_parent(doc, ents)
+    merge_bare_prosecution(ents)
     extend_court_jurisdiction(doc, ents)
     _assign_ids(ents)
     provs = add_provisions(doc, ents)
