@@ -634,3 +634,14 @@ def test_the_prosecution_is_the_one_prosecution_body_the_story_names() -> None:
         "The prosecution asked for a prison term.\n"
     )
     assert "prosecution" in _orgs(none)  # no body named: the prosecuting side is one of its own
+
+
+def test_a_body_named_for_human_rights_keeps_the_kind_its_name_tells() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Editor held\n\nOn 2 May 2026, police arrested Ana Lind. "
+        "Citizens for Justice condemned the arrest. The National Institution for Human Rights "
+        "said it had received no complaint.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["National Institution for Human Rights"] == "government"
+    assert kinds["Citizens for Justice"] == "ngo"

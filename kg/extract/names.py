@@ -184,9 +184,11 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 e.attrs["kind"] = "government"
             elif _named_for_a_cause(words):
-                # "Vela for Civil Rights", "Citizens for Justice": a group named for its cause
+                # "Vela for Civil Rights", "Citizens for Justice": a group named for its cause,
+                # unless a hint of the name tells another kind ("National Institution for Human
+                # Rights": a body of the state)
                 e = add_organisation(doc, ents, text, start, end, main_country)
-                e.attrs["kind"] = "ngo"
+                e.attrs["kind"] = _kind_by_name(text) or "ngo"
             elif (after := _abbreviated(doc, words, start, end)) is not None:
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 if e.attrs["kind"] == "other":
