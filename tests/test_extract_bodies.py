@@ -645,3 +645,17 @@ def test_a_body_named_for_human_rights_keeps_the_kind_its_name_tells() -> None:
     kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert kinds["National Institution for Human Rights"] == "government"
     assert kinds["Citizens for Justice"] == "ngo"
+
+
+def test_the_platform_x_named_after_on_is_media_and_no_target() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Blogger fined\n\nOn 2 May 2026, the Tarn Criminal Court fined "
+        "Ana Lind 500 euros and ordered the closure of her account on X. Her posts on X had "
+        "criticised the governor. Appendix X lists the cases.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    orgs = {o["name"]: o for o in record["organisations"]}
+    assert orgs["X"]["kind"] == "media"
+    x = orgs["X"]["id"]
+    fines = [e for e in record["events"] if e["type"] == "fine"]
+    assert fines and all(x not in e["targets"] for e in fines)

@@ -13,7 +13,7 @@ from typing import Any
 
 from kg.extract.dates import REL_RE, DateMention, format_date
 from kg.extract.entities import STATE_KINDS, Entities, Entity
-from kg.extract.lexicon import MONTHS, NUMBER_WORDS
+from kg.extract.lexicon import MONTHS, NUMBER_WORDS, PLATFORMS
 from kg.extract.scan import finditer_prefixed, holds_any
 from kg.extract.text import Doc, Span, clean, evidence
 
@@ -892,6 +892,12 @@ def _deciding_official(ents: Entities, eid: str) -> bool:
 def _kind(ents: Entities, eid: str) -> str | None:
     e = _entity(ents, eid)
     return e.attrs.get("kind") if e is not None and e.kind == "organisation" else None
+
+
+def _platform(ents: Entities, eid: str) -> bool:
+    """Whether ``eid`` is a social network ("Facebook", "X"), not an outlet of its own."""
+    e = _entity(ents, eid)
+    return e is not None and e.kind == "organisation" and (e.name in PLATFORMS or e.name == "X")
 
 
 def last_court(
@@ -2332,6 +2338,10 @@ def make_event(
         # gathering; "them" there is the crowd, not the defenders last named
         named = {e.id for ma, _mb, e in near if c0 <= ma < c1}
         targets = [x for x in targets if x in named]
+    if len(targets) > 1:
+        # "fined him and closed his account on X", "over his posts on Facebook": the platform is
+        # where the account or the posts are, not whom the step is done to
+        targets = [x for x in targets if not _platform(ents, x)] or targets
     provisions = [p["id"] for pa, _pb, p in provs if s.start <= pa < s.end]
     penalty = None
     if etype in ("sentence", "fine", "ban", "detention"):

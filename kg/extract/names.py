@@ -795,6 +795,22 @@ def add_news_sites(doc: Doc, ents: Entities, main_country: str | None) -> None:
         e.attrs.setdefault("country", main_country)
 
 
+#: The platform X, by its one letter, where the words before it say it is a platform: "posts
+#: on X", "his account on X", "the platform X" (a letter after other words is an initial, a
+#: variable, a list's item).
+PLATFORM_X = re.compile(r"(?<=\bon )X(?![\w’'\-])|(?<=\bplatform )X(?![\w’'\-])")
+
+
+def add_platform_x(doc: Doc, ents: Entities) -> None:
+    """The social network X, named after "on" or "platform", is a platform: media."""
+    if "X" not in doc.word_index:
+        return
+    for m in PLATFORM_X.finditer(doc.flat):
+        e = ents.add(Entity("organisation", "X", m.start(), m.end()))
+        e.attrs["kind"] = "media"
+        e.attrs.setdefault("country", None)
+
+
 #: Three to six capitals ending a word; that they start one is checked after the match (a
 #: leading "\b" makes the engine try every position of the text, this only the capitals).
 ACRONYM_WORD = re.compile(r"[A-Z]{3,6}\b")

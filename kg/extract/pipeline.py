@@ -53,6 +53,7 @@ from kg.extract.names import (
     add_lower_bodies,
     add_news_sites,
     add_numbered_bodies,
+    add_platform_x,
     add_quoted_orgs,
     add_spelled_bodies,
     classify_runs,
@@ -120,6 +121,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_acronyms(doc, ents)
     add_numbered_bodies(doc, ents)
     add_news_sites(doc, ents, main_country)
+    add_platform_x(doc, ents)
     add_pattern_bodies(doc, ents, main_country)
     add_spelled_bodies(doc, ents, main_country)
     tidy_organisations(ents)
