@@ -148,6 +148,10 @@ FIRST_85 = {f"syn-{n:03d}" for n in range(1, 86)}
 
 BATCH_086 = {f"syn-{n:03d}" for n in range(86, 92)}
 
+FIRST_91 = {f"syn-{n:03d}" for n in range(1, 92)}
+
+BATCH_092 = {f"syn-{n:03d}" for n in range(92, 98)}
+
 # F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
     "persons": 0.97,
@@ -271,7 +275,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 91
+    assert len(report.cases) == 97
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -431,10 +435,55 @@ def test_invented_quality_batch_086(invented_report, category: str) -> None:
     assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-086 to syn-091"
 
 
+# syn-092 to syn-097 (Front Line Defenders appeals on Colombia, 2013, and Georgia, 2025, a GCHR
+# appeal on Bahrain, a PEN alert on Iran, an ARTICLE 19 statement on Bangladesh, a DefendDefenders
+# statement on South Sudan), rich in organisations of every kind, were written whole before the
+# extractor was run on them and scored once (at 753dd2b): persons 0.9231, roles 0.7470, orgs
+# 0.9000, kinds 0.8341, provisions 0.6250, events 0.7563, participants 0.6418, demands 0.9811.
+# Rules for organisations and their kinds were then chosen on the misses of syn-092 to syn-094
+# only. BATCH_092_FLOORS holds floors over the six; ALL_97_FLOORS over all 97, both at the
+# figures measured after those rules; those of the first 91 stay over those appeals.
+BATCH_092_FLOORS = {
+    "persons": 0.92,  # 0.9231
+    "person_roles": 0.74,  # 0.7470
+    "organisations": 0.90,  # 0.9048
+    "organisation_kinds": 0.85,  # 0.8571
+    "legal_provisions": 0.62,  # 0.6250
+    "events": 0.75,  # 0.7563
+    "event_participants": 0.64,  # 0.6418
+    "demands": 0.98,  # 0.9811
+}
+
+ALL_97_FLOORS = {
+    "persons": 0.96,  # 0.9667
+    "person_roles": 0.91,  # 0.9136
+    "organisations": 0.92,  # 0.9264
+    "organisation_kinds": 0.87,  # 0.8789
+    "legal_provisions": 0.93,  # 0.9382
+    "events": 0.82,  # 0.8293
+    "event_participants": 0.71,  # 0.7129
+    "demands": 0.90,  # 0.9044
+}
+
+
+@pytest.mark.parametrize("category", list(BATCH_092_FLOORS))
+def test_invented_quality_batch_092(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category, BATCH_092).f1
+    floor = BATCH_092_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-092 to syn-097"
+
+
 @pytest.mark.parametrize("category", list(ALL_91_FLOORS))
 def test_invented_quality_all_91(invented_report, category: str) -> None:
-    f1 = category_total(invented_report, category).f1
+    f1 = category_total(invented_report, category, FIRST_91).f1
     floor = ALL_91_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-001 to syn-091"
+
+
+@pytest.mark.parametrize("category", list(ALL_97_FLOORS))
+def test_invented_quality_all_97(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category).f1
+    floor = ALL_97_FLOORS[category]
     assert f1 >= floor, f"{category}: F1 {f1:.3f} on all the invented appeals"
 
 
