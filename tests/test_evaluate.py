@@ -14,6 +14,7 @@ from kg.extract.evaluate import (
     evaluate,
     fold_name,
     fold_spread,
+    instrument_key,
     issuer_spread,
     load_record,
     load_test_split,
@@ -63,6 +64,17 @@ def test_main_article() -> None:
     assert main_article("227(2)") == "227"
     assert main_article("353¹") == "353-1"
     assert main_article("5 § 1(c)") == "5"
+
+
+def test_instrument_key_drops_what_appeals_name_an_instrument_with_and_without() -> None:
+    key = instrument_key("Digital Security Act")
+    for name in ("Digital Security Act, 2018", "the Digital Security Act 2018",
+                 "Digital Security Act (2018)"):  # fmt: skip
+        assert instrument_key(name) == key
+    assert instrument_key("Criminal Code of Kazakhstan") == instrument_key("Criminal Code")
+    # a year that is not the act's own stays: another law, or a number of its name
+    assert instrument_key("Law No. 12 of 2014") != instrument_key("Law No. 12")
+    assert instrument_key("Vision 2030") == "vision 2030"
 
 
 def test_dates_match_at_gold_precision() -> None:

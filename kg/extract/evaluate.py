@@ -105,7 +105,8 @@ def instrument_key(name: str | None) -> str:
     """A key under which two spellings of an instrument's name agree.
 
     Drops the jurisdiction of a domestic code (``Criminal Code of Kazakhstan`` = ``Criminal
-    Code``), the UN prefix and function words, because appeals name the same instrument with and
+    Code``), the year after an act's name (``Digital Security Act, 2018`` = ``Digital Security
+    Act``), the UN prefix and function words, because appeals name the same instrument with and
     without them.
     """
     if not name:
@@ -116,7 +117,15 @@ def instrument_key(name: str | None) -> str:
         s = m.group(1)
     s = re.sub(r"\b(UN|United Nations)\b", " ", anyascii(s))
     words = [w for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in STOPWORDS]
+    if len(words) > 1 and _YEAR.fullmatch(words[-1]) and words[-2] in _YEAR_AFTER:
+        words.pop()  # "Digital Security Act, 2018" = "Digital Security Act"
     return " ".join(words)
+
+
+#: The year an act was passed, written after its name ("Cyber Security Act 2023", "the Media
+#: Authority Act, 2013"): appeals and their gold name the same act with and without it.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_AFTER = frozenset({"act", "law", "code", "ordinance", "decree", "proclamation"})
 
 
 _JURISDICTION_TAIL = re.compile(
