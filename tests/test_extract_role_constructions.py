@@ -181,6 +181,8 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("charges-from-a-report-by", "On 3 May 2021, Rina Holm was charged with defamation. The "
      "charges stem from a report by Holm on the diversion of public funds.",
      {"Rina Holm": ["defender"]}),
+    ("author-of-a-work-only", "On 3 May 2021, Rina Holm was charged over her translation of a "
+     "novel by the exiled author Ivo Sand.", {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
     # the default: the one an act of the state befalls is the defender the appeal is about
     ("default-arrested", "On 3 May 2021, Rina Holm was arrested in Vela.",
      {"Rina Holm": ["defender"]}),

@@ -89,7 +89,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             roles.append("witness")
         complains = any(
             COMPLAINANT_BEFORE.search(flat[max(0, s - 100) : s])
-            and not WORK_BY_BEFORE.search(flat, max(0, s - 40), s)
+            and not WORK_BY_BEFORE.search(flat, max(0, s - 70), s)
             for s, _ in p.mentions
         ) or any(
             COMPLAINANT_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends
@@ -98,7 +98,12 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         if not roles and not complains and (acts := _acts_for_the_state(flat, p)):
             roles.append(acts)  # "on the orders of X", "X signed the detention order"
         if not roles and not complains:
-            described = p.attrs.pop("_described", False) or quoted  # "known as “X”": an alias
+            described = (
+                p.attrs.pop("_described", False)
+                or quoted  # "known as “X”": an alias
+                # "over his translation of a novel by X": named only as the author of a work
+                or all(WORK_BY_BEFORE.search(flat, max(0, a - 70), a) for a, _ in p.mentions)
+            )
             roles.append("other" if described else _default_role(doc, p))
             p.attrs["_by_default"] = not described
         p.attrs.pop("_described", None)
@@ -1250,8 +1255,8 @@ COMPLAINANT_BEFORE = TailPattern(COMPLAINANT_BEFORE, needs=("complaint", "suit",
 #: complaint or the charges told before it ("The charges stem from a report by X").
 WORK_BY_BEFORE = re.compile(
     r"\b(?:report|article|post|book|video|statement|interview|study|column|speech|story|"
-    r"publication|letter|tweet|poem|song|film|documentary|investigation)s?\s+by\s+"
-    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|[A-Z][a-z]+\s+)?$"
+    r"publication|letter|tweet|poem|song|film|documentary|investigation|novel|play)s?\s+by\s+"
+    r"(?:(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,3})?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|[A-Z][a-z]+\s+)?$"
 )
 COMPLAINANT_AFTER = re.compile(
     r"(?:,[^,.;]{0,60},|,)?\s+(?:who\s+)?(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|"
