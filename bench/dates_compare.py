@@ -159,10 +159,11 @@ def measure(
 
 
 def load(folder: Path, names: list[str]) -> list[tuple[str, str, dict[str, Any]]]:
-    return [
-        (n, (folder / f"{n}.txt").read_text(encoding="utf-8"), load_record(folder / f"{n}.gold.yaml"))
-        for n in names
-    ]
+    out = []
+    for n in names:
+        text = (folder / f"{n}.txt").read_text(encoding="utf-8")
+        out.append((n, text, load_record(folder / f"{n}.gold.yaml")))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

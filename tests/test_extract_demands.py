@@ -155,8 +155,9 @@ def test_a_pronoun_is_named_only_by_a_person_of_its_gender_named_before() -> Non
     she = he.replace("his release", "her release")
     assert summaries(she) == ["release Ana Ruiz"]
     # "her husband" is no pronoun object
-    assert summaries(she.replace("calls for her release", "calls on the authorities to "
-                                 "release her husband")) == ["release her husband"]
+    assert summaries(
+        she.replace("calls for her release", "calls on the authorities to release her husband")
+    ) == ["release her husband"]
 
 
 def test_a_long_addressee_before_a_demand_verb() -> None:

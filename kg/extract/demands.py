@@ -183,9 +183,13 @@ LETTER_ASK = re.compile(
 REPORTED_ASK = re.compile(
     r"(?P<who>\b(?:[A-Z][\w-]+\s+){0,3}(?:authorities|[Gg]overnments?)(?:\s+[a-z][^.;,]{0,40}?)?)"
     r"\s+(?:should|must)\s+(?!be\b|not\b|never\b|have\b)"
-    r"|(?<!\bto )\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:es|ed|ing))\s+(?P<who2>[^.;]{1,60}?)\s+to\s+"
-    r"(?=(?:" + DEMAND_VERBS + r")\b)"
+    r"|(?<!\bto )\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:es|ed|ing))\s+"
+    r"(?P<who2>[^.;]{1,60}?)\s+to\s+(?=(?:" + DEMAND_VERBS + r")\b)"
 )
+#: The verb of a step told in the passive, for the ask in the active.
+ACTIVE = {"dropped": "drop", "withdrawn": "withdraw", "quashed": "quash", "released": "release",
+          "lifted": "lift", "overturned": "overturn", "repealed": "repeal", "returned": "return",
+          "revoked": "revoke", "annulled": "annul"}  # fmt: skip
 #: An ask told with the noun of the step asked for, or with the step in the passive: "calls for
 #: her immediate release", "renews its call for the release of X", "calls for the charges against
 #: X to be dropped". Read as the ask in the active ("release her immediately", "drop the
@@ -196,17 +200,12 @@ NOUN_ASK = re.compile(
     r"(?<!\bto )\b(?:call(?:s|ing)?|demand(?:s|ing)?)\s+for\s+"
     r"(?:(?P<whose>his|her|their)\s+|the\s+)"
     r"(?P<how>(?:immediate|unconditional)(?:\s+and\s+(?:immediate|unconditional))?\s+)?"
-    r"(?P<noun>release)(?:\s+of\s+(?P<whom>[^.;,()]{2,120}?))?(?=\s*[.;,(]|\s+(?:and|from|on|in)\b)"
-    r"|(?<!\bto )\b(?:call(?:s|ing)?|demand(?:s|ing)?)\s+for\s+(?P<what>(?:the|all)\s+[^.;]{2,160}?)"
-    r"\s+to\s+be\s+(?:immediately\s+)?(?P<done>"
-    + "|".join(sorted({"dropped", "withdrawn", "quashed", "released", "lifted", "overturned",
-                        "repealed", "returned", "revoked", "annulled"}))
-    + r")\b"
+    r"(?P<noun>release)(?:\s+of\s+(?P<whom>[^.;,()]{2,120}?))?"
+    r"(?=\s*[.;,(]|\s+(?:and|from|on|in)\b)"
+    r"|(?<!\bto )\b(?:call(?:s|ing)?|demand(?:s|ing)?)\s+for\s+"
+    r"(?P<what>(?:the|all)\s+[^.;]{2,160}?)"
+    r"\s+to\s+be\s+(?:immediately\s+)?(?P<done>" + "|".join(sorted(ACTIVE)) + r")\b"
 )
-#: The verb of a step told in the passive, for the ask in the active.
-ACTIVE = {"dropped": "drop", "withdrawn": "withdraw", "quashed": "quash", "released": "release",
-          "lifted": "lift", "overturned": "overturn", "repealed": "repeal", "returned": "return",
-          "revoked": "revoke", "annulled": "annul"}  # fmt: skip
 #: "his" -> "him" for the object of the ask.
 OBJECT_OF = {"his": "him", "her": "her", "their": "them"}
 NEXT_ASK = re.compile(
@@ -273,7 +272,8 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
             summary = f"release {whom}" + (f" {adverbs}" if adverbs else "")
             a = m.start("whose") if m.group("whose") else m.start("noun") - len("the ")
         key = summary.lower()
-        if key in seen or any(d["evidence"][0]["start"] <= a < d["evidence"][-1]["end"] for d in out):
+        told = any(d["evidence"][0]["start"] <= a < d["evidence"][-1]["end"] for d in out)
+        if key in seen or told:
             continue
         seen.add(key)
         out.append({
