@@ -63,3 +63,12 @@ def test_who_asked_for_a_step_a_court_took_is_no_agent_of_it() -> None:
     custody = next(e for e in case["events"] if e["type"] == "detention")
     assert ids["Zenda District Court"] in custody["agents"]
     assert ids["Zenda Police Service"] not in custody["agents"]
+
+
+def test_a_date_of_what_took_place_after_the_step_is_no_second_step() -> None:
+    got = _pairs(
+        "On 2 April 2024, the Zenda Misdemeanour Court fined Ana Lee 800 crowns for "
+        "organising a protest against the mine that took place on 1 February."
+    )
+    assert ("fine", "2024-04-02") in got
+    assert ("fine", "2024-02-01") not in got

@@ -2760,7 +2760,8 @@ TIGHT_DATE = re.compile(r"(?:\s+(?:him|her|them|it|its \w+|the \w+))?\s+(?:(?:on
 
 #: A date right after a verb of its own ("decided on", "met in") is that verb's date.
 OWN_VERB_DATE = re.compile(
-    r"\b(?:[a-z]{3,}ed|held|given|made|written|sent|spoken|told|won)\s+(?:on|in)\s+$"
+    r"\b(?:[a-z]{3,}ed|held|given|made|written|sent|spoken|told|won|took\s+place|began|begun)"
+    r"\s+(?:on|in)\s+$"
 )
 #: "sentenced on 20 May for a protest on 3 March", "charged over a post of his in March": a date
 #: inside a phrase that a preposition opens on a noun is that noun's (the offence's), not the
