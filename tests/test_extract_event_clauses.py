@@ -72,3 +72,12 @@ def test_a_date_of_what_took_place_after_the_step_is_no_second_step() -> None:
     )
     assert ("fine", "2024-04-02") in got
     assert ("fine", "2024-02-01") not in got
+
+
+def test_guilt_declared_with_the_sentence_still_to_come_is_a_conviction() -> None:
+    got = _pairs(
+        "In November 2023, the Zenda Court found Tom Reed guilty of obstructing police "
+        "officers, but it has not yet passed sentence."
+    )
+    assert ("conviction", "2023-11") in got
+    assert not any(t == "sentence" for t, _ in got)

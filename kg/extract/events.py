@@ -981,6 +981,14 @@ def _told_before(flat: str, sdates: list[DateMention], start: int, a: int, etype
 
 #: Court rulings, made known the day they are told.
 JUDGMENTS = frozenset({"sentence", "conviction", "acquittal", "court_decision"})
+#: A sentence the text says is still to come: "has not yet passed sentence", "sentencing is
+#: expected next month", "will be sentenced on 3 June".
+SENTENCE_TO_COME = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:passed|handed\s+down|pronounced|announced)\s+(?:a\s+|the\s+|its\s+)?"
+    r"sentence|\bsentencing\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:expected|scheduled|set|due|"
+    r"postponed|adjourned)|\b(?:will|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+"
+    r"expected\s+to)\s+be\s+sentenced|\byet\s+to\s+be\s+sentenced"
+)
 
 #: A relative clause on the people just named, right before the trigger: ", who raided", or
 #: its next verb: ", who raided his home and seized".
@@ -1140,6 +1148,14 @@ def find_events(
         told_by = {a: tight_date(flat, sdates, b, own_on=False) for a, b, _ in hits}
         for k, (a, b, etype) in enumerate(hits):
             frame, group = frames[a, etype]
+            if (
+                etype == "sentence"
+                and flat.startswith("found", a)
+                and SENTENCE_TO_COME.search(flat, b, s.end)
+            ):
+                # "found him guilty ..., but has not yet passed sentence": guilt declared with
+                # no penalty, which the sentence still to come will give (the corpus README)
+                etype = "conviction"
             if frame == "phrase" and etype == "detention" and SPELL.match(flat, a, b):
                 frame = "state"  # "spent ten days in police custody": a lasting situation
             pre = flat[max(s.start, a - 40) : a]
