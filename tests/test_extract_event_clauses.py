@@ -81,3 +81,12 @@ def test_guilt_declared_with_the_sentence_still_to_come_is_a_conviction() -> Non
     )
     assert ("conviction", "2023-11") in got
     assert not any(t == "sentence" for t, _ in got)
+
+
+def test_a_search_told_with_the_noun_of_a_raid_is_the_raid() -> None:
+    got = _pairs(
+        "On 11 April 2024, gendarmes arrested Ana Lee at the office of the Zenda Watch. "
+        "During the raid, which lasted three hours, the gendarmes searched every room."
+    )
+    assert ("raid", "2024-04-11") in got
+    assert ("search", "2024-04-11") not in got

@@ -981,6 +981,8 @@ def _told_before(flat: str, sdates: list[DateMention], start: int, a: int, etype
 
 #: Court rulings, made known the day they are told.
 JUDGMENTS = frozenset({"sentence", "conviction", "acquittal", "court_decision"})
+#: The noun of a raid after a determiner: "During the raid", "in a dawn raid".
+RAID_NOUN = re.compile(r"\b(?:the|a|this|that)\s+(?:[\w’'-]+\s+)?raids?\b")
 #: A sentence the text says is still to come: "has not yet passed sentence", "sentencing is
 #: expected next month", "will be sentenced on 3 June".
 SENTENCE_TO_COME = re.compile(
@@ -1108,6 +1110,16 @@ def find_events(
         clauses = [s.start, *(s.start + c.end() for c in CLAUSE_END.finditer(text)), s.end]
         # "threatened and beat him": threats told in one clause with the ill-treatment are part
         # of the attack, not an event of their own
+        if (
+            any(t == "search" for _a, _b, t in hits)
+            and not any(t == "raid" for _a, _b, t in hits)
+            and RAID_NOUN.search(text)
+        ):
+            # "During the raid, the gendarmes searched every room": the search is the raid the
+            # sentence names by its noun, one event of that type
+            for h in [h for h in hits if h[2] == "search"]:
+                frames[h[0], "raid"] = frames[h[0], "search"]
+            hits = [(ha, hb, "raid" if t == "search" else t) for ha, hb, t in hits]
         if any(t == "amnesty" for _a, _b, t in hits):
             # "released under an amnesty": the release is what the amnesty did, one event
             hits = [h for h in hits if h[2] != "release"]
