@@ -90,3 +90,21 @@ def test_a_search_told_with_the_noun_of_a_raid_is_the_raid() -> None:
     )
     assert ("raid", "2024-04-11") in got
     assert ("search", "2024-04-11") not in got
+
+
+def test_a_day_counted_from_a_step_told_as_a_clause() -> None:
+    got = _pairs(
+        "On 15 April 2024, the investigating judge charged Ana Lee and Tom Reed with "
+        "rebellion.\n\nThe day after the defenders were charged, the Minister of the Interior, "
+        "Karl Hess, signed an order suspending the activities of the Zenda Watch."
+    )
+    assert ("ban", "2024-04-16") in got
+    assert ("charge", "2024-04-16") not in got
+
+
+def test_access_to_an_outlet_blocked_is_a_ban() -> None:
+    got = _pairs(
+        "On 6 April 2024, access to the Zenda Ledger was blocked on the orders of the Zembla "
+        "Media Authority."
+    )
+    assert ("ban", "2024-04-06") in got

@@ -49,6 +49,14 @@ EVENT_NOUNS = (
     "arrest|detention|abduction|release|conviction|sentencing|sentence|trial|hearing|"
     "disappearance|transfer|summons|killing|murder|assassination"
 )
+#: The participles a relative date may count from, told as a clause ("the day after the
+#: defenders were charged"), and the event noun each stands for.
+VERB_NOUNS = {
+    "arrested": "arrest", "detained": "arrest", "abducted": "abduction", "released": "release",
+    "freed": "release", "convicted": "conviction", "sentenced": "sentence", "tried": "trial",
+    "charged": "charge", "indicted": "charge", "summoned": "summons", "killed": "killing",
+}  # fmt: skip
+EVENT_VERBS = "|".join(VERB_NOUNS)
 #: For each event noun, the words of the sentence that tells that event with its date.
 EVENT_WORDS = {
     "arrest": r"arrest|detain|apprehend|taken into custody|picked up|taken away",
@@ -63,6 +71,7 @@ EVENT_WORDS = {
     "hearing": r"hearing|trial",
     "transfer": r"transfer",
     "summons": r"summon",
+    "charge": r"charg|indict",
     "killing": r"killed|killing|murder|shot dead|assassinat",
     "murder": r"killed|killing|murder|shot dead|assassinat",
     "assassination": r"killed|killing|murder|shot dead|assassinat",
@@ -76,7 +85,11 @@ REL_RE = re.compile(
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:that|this)(?=\s*,)|"
     r"after\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
-    r"(?P<noun>" + EVENT_NOUNS + r")))\b",
+    r"(?P<noun>" + EVENT_NOUNS + r")|"
+    # "the day after the defenders were charged", "two days after she was arrested": the count
+    # starts from the step a clause tells
+    r"after\s+(?:(?:he|she|they)\s+|(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"|(?:[A-Z][\w’'-]+\s+){1,3})(?:was|were|had\s+been)\s+(?P<verb>" + EVENT_VERBS + r")))\b",
     re.I,
 )
 #: Searched only where the words before a date end with a letter one of these words ends with.
@@ -401,7 +414,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         elif kind == "deictic":
             out.append(DateMention(start, end, deictic[start], is_event))
         elif anchor is not None:
-            noun = m.group("noun")
+            noun = m.group("noun") or VERB_NOUNS.get((m.group("verb") or "").lower())
             if out and found[k - 1][2] == "abs" and APPOSED_REL.fullmatch(flat, out[-1].end, start):
                 # "On 3 May, a week after her arrest, she was charged", "on 24 August, six days
                 # later": the count restates the day just given; it is no date of its own
@@ -622,7 +635,7 @@ def _relative(
     n_word = m.group("n").lower()
     n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)
     if n_word in ("a", "an") and (
-        m.group("unit").lower() in ("day", "week") or not m.group("noun")
+        m.group("unit").lower() in ("day", "week") or not (m.group("noun") or m.group("verb"))
     ):
         # "a week later", "a month later" ("in February 2013, a year after their arrest" puts
         # a date told already in words of the story: no date of its own)
@@ -637,7 +650,7 @@ def _relative(
             return (d.year, d.month, None), True
         months = anchor.year * 12 + anchor.month - 1 + sign * (3 if unit == "month" else 36)
         return (months // 12, None, None), True
-    if n_word == "the" and m.group("noun") and m.group("unit").lower() == "day":
+    if n_word == "the" and (m.group("noun") or m.group("verb")) and m.group("unit").lower() == "day":
         n = 1  # "the day after his arrest"
     if n is None:
         return None, False

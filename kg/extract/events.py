@@ -20,7 +20,7 @@ from kg.extract.arguments import (
     mention_index,
     tight_date,
 )
-from kg.extract.dates import OWN_DAY, DateMention, footnote_dates, format_date
+from kg.extract.dates import OWN_DAY, REL_RE, DateMention, footnote_dates, format_date
 from kg.extract.entities import STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import MONTHS, NUMBER_WORDS
 from kg.extract.penalties import add_penalties, drop_custody_sentences, merge_convictions
@@ -1110,6 +1110,16 @@ def find_events(
         clauses = [s.start, *(s.start + c.end() for c in CLAUSE_END.finditer(text)), s.end]
         # "threatened and beat him": threats told in one clause with the ill-treatment are part
         # of the attack, not an event of their own
+        # "The day after the defenders were charged, ...": a step named inside a date that
+        # counts from it is the anchor of that date, told before, not a step of its own
+        counts = [
+            (s.start + m.start(), s.start + m.end())
+            for m in REL_RE.finditer(text) if m.group("verb")
+        ]  # fmt: skip
+        hits = [h for h in hits if not any(c0 < h[0] < c1 for c0, c1 in counts)]
+        if not hits:
+            para_date = sdates[-1].value if sdates else para_date
+            continue
         if (
             any(t == "search" for _a, _b, t in hits)
             and not any(t == "raid" for _a, _b, t in hits)
