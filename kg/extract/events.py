@@ -20,7 +20,7 @@ from kg.extract.arguments import (
     mention_index,
     tight_date,
 )
-from kg.extract.dates import OWN_DAY, REL_RE, DateMention, footnote_dates, format_date
+from kg.extract.dates import OWN_DAY, VERB_NOUNS, DateMention, footnote_dates, format_date
 from kg.extract.entities import STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import MONTHS, NUMBER_WORDS
 from kg.extract.penalties import add_penalties, drop_custody_sentences, merge_convictions
@@ -1112,11 +1112,13 @@ def find_events(
         # of the attack, not an event of their own
         # "The day after the defenders were charged, ...": a step named inside a date that
         # counts from it is the anchor of that date, told before, not a step of its own
-        counts = [
-            (s.start + m.start(), s.start + m.end())
-            for m in REL_RE.finditer(text) if m.group("verb")
+        # (a count set beside a date of its own, "On 10 May, three days after she was
+        # released,", is no date mention: the step it names is dated by counting back)
+        hits = [
+            h for h in hits
+            if flat[h[0] : h[1]].lower() not in VERB_NOUNS
+            or not any(d.start < h[0] < d.end for d in sdates)
         ]  # fmt: skip
-        hits = [h for h in hits if not any(c0 < h[0] < c1 for c0, c1 in counts)]
         if not hits:
             para_date = sdates[-1].value if sdates else para_date
             continue
