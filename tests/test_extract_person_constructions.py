@@ -49,6 +49,9 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Siti binti Rahman"]),
     ("viuda-de-married-name", "On 3 May 2021, police questioned the activist Juana Ruiz viuda "
      "de Soto in Vela.", ["Juana Ruiz viuda de Soto"]),
+    # a demonym of two words before a name is no one's name
+    ("two-word-demonym", "Sri Lankan editor Ana Perera was arrested on 3 May 2021; South "
+     "African lawyer Jon Dube was questioned.", ["Ana Perera", "Jon Dube"]),
     # initials and patronymics
     ("initial-surname", "On 3 May 2021, police detained A. Turgunov, a journalist.",
      ["A. Turgunov"]),

@@ -611,6 +611,20 @@ DEMONYMS = {
     "Argentinian": "Argentina", "Paraguayan": "Paraguay", "Uruguayan": "Uruguay",
     "Salvadoran": "El Salvador", "Salvadorian": "El Salvador", "Panamanian": "Panama",
     "Haitian": "Haiti", "Canadian": "Canada", "Australian": "Australia",
+    "Afghan": "Afghanistan", "Slovak": "Slovakia", "Slovenian": "Slovenia",
+    "Bosnian": "Bosnia and Herzegovina", "Montenegrin": "Montenegro", "Kosovar": "Kosovo",
+    "Cypriot": "Cyprus", "Maltese": "Malta", "Icelandic": "Iceland", "Jamaican": "Jamaica",
+    "Guyanese": "Guyana", "Gambian": "Gambia", "Malagasy": "Madagascar",
+    "Mauritian": "Mauritius", "Maldivian": "Maldives", "Bhutanese": "Bhutan",
+    "Taiwanese": "Taiwan", "Azeri": "Azerbaijan", "Fijian": "Fiji",
+    # states whose demonym is two or three words: read where a pattern looks for a demonym in
+    # running text ("Sri Lankan authorities"), and no person's name ("Sri Lankan editor X")
+    "Sri Lankan": "Sri Lanka", "South African": "South Africa", "South Sudanese": "South Sudan",
+    "North Korean": "North Korea", "South Korean": "South Korea", "Costa Rican": "Costa Rica",
+    "Puerto Rican": "Puerto Rico", "Sierra Leonean": "Sierra Leone",
+    "New Zealander": "New Zealand", "Papua New Guinean": "Papua New Guinea",
+    "Central African": "Central African Republic", "Equatorial Guinean": "Equatorial Guinea",
+    "East Timorese": "Timor-Leste", "Cape Verdean": "Cabo Verde",
 }  # fmt: skip
 
 #: Words of other languages that name bodies, never people: "Ministerio Público",

@@ -234,8 +234,8 @@ def add_person_candidate(
     name = HYPHEN_GAP.sub("-", clean(doc.flat[toks[0][1] : end]))
     if POSSESSIVE_END.search(name):
         name, end = name[:-2], end - 2
-    if name in COUNTRIES:
-        return  # "Viet Nam", "Costa Rica": a state's name of two words, each a name's shape
+    if name in COUNTRIES or name in DEMONYMS:
+        return  # "Viet Nam", "Sri Lankan": a state's name or demonym of two words
     if _country_follows(doc, end):
         return  # "Vela Nova, Chile", an address block's town line above "Chile": a place
     if PLACE_NOUN_AFTER.match(doc.flat, end):
