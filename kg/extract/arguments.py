@@ -28,15 +28,19 @@ def tight_date(
         if end <= d.start <= end + 30:
             gap = flat[end : d.start]
             if (
-                TIGHT_DATE.fullmatch(gap) or (own_on and not gap and flat[end - 1 : end].isspace())
-            ) and (
-                # (the phrase may end in "on" itself: "a first hearing on 5 May")
-                re.search(r"\b(?:on|in)\s+$", flat[max(0, end - 4) : d.start])
-                # a phrase that ends in "for", the day a step is set for ("set the next
-                # hearing for 17 May", "rescheduled for 3 July")
-                or (gap.isspace() and flat.endswith("for", 0, end))
-                or re.match(r"[Ii]n\s", flat[d.start : d.end])
-                or REL_RE.fullmatch(flat, d.start, d.end)  # "released two days later"
+                (
+                    TIGHT_DATE.fullmatch(gap)
+                    or (own_on and not gap and flat[end - 1 : end].isspace())
+                )
+                and (
+                    # (the phrase may end in "on" itself: "a first hearing on 5 May")
+                    re.search(r"\b(?:on|in)\s+$", flat[max(0, end - 4) : d.start])
+                    # a phrase that ends in "for", the day a step is set for ("set the next
+                    # hearing for 17 May", "rescheduled for 3 July")
+                    or (gap.isspace() and flat.endswith("for", 0, end))
+                    or re.match(r"[Ii]n\s", flat[d.start : d.end])
+                    or REL_RE.fullmatch(flat, d.start, d.end)  # "released two days later"
+                )
             ):
                 return d
     return None
@@ -1262,12 +1266,12 @@ def _orders_of_ends(flat: str, start: int, end: int) -> tuple[int, ...]:
 
 #: The words of a request before the one who made it: "at the request of the ", "on the
 #: request from".
-REQUEST_OF = re.compile(r"\b(?:request|behest|instigation|demand)\s+(?:of|from)\s+[^,;:.()]{0,40}\Z")
+REQUEST_OF = re.compile(
+    r"\b(?:request|behest|instigation|demand)\s+(?:of|from)\s+[^,;:.()]{0,40}\Z"
+)
 
 
-def _requested_by(
-    flat: str, mentions: list[tuple[int, int, Entity]], s: Span, e: Entity
-) -> bool:
+def _requested_by(flat: str, mentions: list[tuple[int, int, Entity]], s: Span, e: Entity) -> bool:
     """Whether ``e`` is named in the sentence ``s`` only as the one who asked for a step."""
     named = [ma for ma, _mb, x in mentions if x is e and s.start <= ma < s.end]
     return bool(named) and all(

@@ -650,7 +650,11 @@ def _relative(
             return (d.year, d.month, None), True
         months = anchor.year * 12 + anchor.month - 1 + sign * (3 if unit == "month" else 36)
         return (months // 12, None, None), True
-    if n_word == "the" and (m.group("noun") or m.group("verb")) and m.group("unit").lower() == "day":
+    if (
+        n_word == "the"
+        and (m.group("noun") or m.group("verb"))
+        and m.group("unit").lower() == "day"
+    ):
         n = 1  # "the day after his arrest"
     if n is None:
         return None, False
