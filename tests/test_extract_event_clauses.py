@@ -108,3 +108,13 @@ def test_access_to_an_outlet_blocked_is_a_ban() -> None:
         "Media Authority."
     )
     assert ("ban", "2024-04-06") in got
+
+
+def test_the_by_agent_named_after_a_hyphenated_word() -> None:
+    case = _case(
+        "Tom Reed was arrested by plain-clothes officers of the Zembla Security Agency on "
+        "6 March 2024."
+    )
+    ids = {o["name"]: o["id"] for o in case["organisations"]}
+    arrest = next(e for e in case["events"] if e["type"] == "arrest")
+    assert ids["Zembla Security Agency"] in arrest["agents"]

@@ -588,7 +588,7 @@ AUX_OPENS = re.compile(r"(?:was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|w
 #: and charged on 5 May" tells two occasions.
 NEW_DAY = re.compile(r"\d|\b(?:later|next|following|then|after|subsequently)\b")
 #: "by police", "by agents of the security service": who acted, after a passive verb.
-BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+(?:the\s+)?)?$")
+BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:of\s+(?:the\s+)?)?$")
 #: "by" right after a verb, or after a short phrase of its own: "charged by", "charged with
 #: treason by".
 BY_AFTER = re.compile(r"(?:\s+[^\s,;.()]+){0,4}?\s+by\b")
@@ -601,7 +601,7 @@ def _by_agent(flat: str, a: int, b: int, ma: int, others: list[int] | None = Non
     passive verb of the clause ("Ana Lee, detained by police on 3 May, was sentenced by the
     Zenda court": the court sentenced, the police detained; "was arrested by police and
     charged by the prosecutor": the prosecutor charged)."""
-    m = BY_AGENT.search(flat, max(a, ma - 30), ma)
+    m = BY_AGENT.search(flat, max(a, ma - 40), ma)
     return (
         bool(m)
         and not AUX_BETWEEN.search(flat, b, max(b, m.start()))
@@ -1773,7 +1773,7 @@ def make_event(
         # of an earlier verb of the sentence did that verb's step, not this one's
         earlier_by = {
             e.id for ma, _mb, e in near
-            if s.start <= ma < a and BY_AGENT.search(doc.flat, max(s.start, ma - 30), ma)
+            if s.start <= ma < a and BY_AGENT.search(doc.flat, max(s.start, ma - 40), ma)
             and any(o < ma for o in others)
             # "was summoned by the State Security Service and questioned about her client":
             # a participle with no "by" of its own, joined to the one before it with no date
