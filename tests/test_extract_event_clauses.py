@@ -118,3 +118,13 @@ def test_the_by_agent_named_after_a_hyphenated_word() -> None:
     ids = {o["name"]: o["id"] for o in case["organisations"]}
     arrest = next(e for e in case["events"] if e["type"] == "arrest")
     assert ids["Zembla Security Agency"] in arrest["agents"]
+
+
+def test_people_named_before_while_are_no_targets_of_the_step_after_it() -> None:
+    case = _case(
+        "On 15 April 2024, the judge ordered the pre-trial detention of Ana Lee and Tom Reed "
+        "at the central prison, while Karl Hess was released under judicial supervision."
+    )
+    ids = {p["name"]: p["id"] for p in case["persons"]}
+    release = next(e for e in case["events"] if e["type"] == "release")
+    assert release["targets"] == [ids["Karl Hess"]]

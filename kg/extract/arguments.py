@@ -618,6 +618,8 @@ SUBJECT_OWNER = re.compile(
 )
 #: A clause that sets another person's lot against the step's: ", but C remains".
 CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|though)\s")
+#: A clause set against the one before it, told with its own subject: ", while C was released".
+CONTRAST_WHILE = re.compile(r",\s+(?:while|whereas)\s")
 #: Steps the same agents take in one visit, which participles joined by "and" share a "by" for
 #: ("detained and questioned by the police"); a charge or a court's step is another's.
 ONE_VISIT = frozenset(
@@ -1741,6 +1743,8 @@ def make_event(
         elif e.kind == "person" and _targeted(e):
             if ma > b and CONTRAST.search(doc.flat, b, ma):
                 continue  # "A and B were released, but C remains in detention": not C
+            if ma < a and CONTRAST_WHILE.search(doc.flat, _mb, a):
+                continue  # "ordered the detention of A and B, while C was released": not A, B
             if not _told_elsewhere(doc.flat, s, a, ma, others):
                 targets.append(e.id)
     state_at = [
