@@ -128,3 +128,14 @@ def test_people_named_before_while_are_no_targets_of_the_step_after_it() -> None
     ids = {p["name"]: p["id"] for p in case["persons"]}
     release = next(e for e in case["events"] if e["type"] == "release")
     assert release["targets"] == [ids["Karl Hess"]]
+
+
+def test_who_a_questioning_was_about_is_not_who_was_questioned() -> None:
+    case = _case(
+        "Police arrested Tom Reed on 4 April 2024. Ana Lee, a correspondent who co-wrote two "
+        "of his articles, was summoned to the police station in Zenda and questioned for "
+        "seven hours on 10 April 2024 about her sources and her contacts with Reed."
+    )
+    ids = {p["name"]: p["id"] for p in case["persons"]}
+    asked = next(e for e in case["events"] if e["type"] == "interrogation")
+    assert ids["Tom Reed"] not in asked["targets"]

@@ -618,6 +618,10 @@ SUBJECT_OWNER = re.compile(
 )
 #: A clause that sets another person's lot against the step's: ", but C remains".
 CONTRAST = re.compile(r",\s+(?:but|while|whereas|although|though)\s")
+#: Steps whose complement says what they were about: "questioned about X", "summoned over X".
+ASKED_ABOUT = frozenset({"interrogation", "summons"})
+#: The complement that says what a questioning or summons was about, up to the person named.
+ABOUT = re.compile(r"\b(?:about|concerning|regarding|over)\s[^.;:]*\Z")
 #: A clause set against the one before it, told with its own subject: ", while C was released".
 CONTRAST_WHILE = re.compile(r",\s+(?:while|whereas)\s")
 #: Steps the same agents take in one visit, which participles joined by "and" share a "by" for
@@ -1894,6 +1898,14 @@ def make_event(
             seen_end = mb
         elif e.kind == "person":
             seen_end = None
+    if etype in ASKED_ABOUT:
+        # "questioned about her sources and her contacts with Tom Reed": who the questions
+        # were about is not who was questioned
+        about = {
+            e.id for ma, _mb, e in near
+            if ma > b and e.kind == "person" and ABOUT.search(doc.flat, b, ma)
+        }  # fmt: skip
+        targets = [x for x in targets if x not in about]
     if kin and any(x not in kin for x in targets):
         # "arrested Tom Reed, the husband of Ana Lee": the one named after "husband of" is not
         targets = [x for x in targets if x not in kin]
