@@ -139,3 +139,11 @@ def test_who_a_questioning_was_about_is_not_who_was_questioned() -> None:
     ids = {p["name"]: p["id"] for p in case["persons"]}
     asked = next(e for e in case["events"] if e["type"] == "interrogation")
     assert ids["Tom Reed"] not in asked["targets"]
+
+
+def test_two_steps_of_one_visit_share_the_day_told_after_the_second() -> None:
+    got = _pairs(
+        "Ana Lee, a reporter who wrote about the strike, was summoned to the police station in "
+        "Zenda and questioned for seven hours on 10 April 2024, she told us."
+    )
+    assert {("summons", "2024-04-10"), ("interrogation", "2024-04-10")} <= got

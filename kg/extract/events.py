@@ -12,6 +12,8 @@ from typing import Any
 
 from kg.extract.arguments import (
     AGENT_ROLES,
+    JOINED_TO_NEXT,
+    ONE_VISIT,
     coordinated_passive,
     event_date,
     gapped_dates,
@@ -1355,6 +1357,19 @@ def find_events(
                 # "was arrested on 3 May ..., and taken to a prison"; not the step of a relative
                 # clause closed before ("released A, who was arrested on 3 May, and charged B")
                 value = main[-1]
+            if (
+                value is None
+                and frame in ("passive", "perfect")
+                and etype in ONE_VISIT
+                and k + 1 < len(hits)
+                and hits[k + 1][2] in ONE_VISIT
+                and JOINED_TO_NEXT.fullmatch(flat, b, hits[k + 1][0])
+            ):
+                # "was summoned to the police station and questioned for hours on 10 April":
+                # two steps of one visit, the day told after the second is the first's too
+                upto = hits[k + 2][0] if k + 2 < len(hits) else _clause(clauses, a)[1]
+                joined = [d for d in sdates if hits[k + 1][1] <= d.start < upto]
+                value = joined[0].value if joined else None
             resumes = None
             if etype == "trial_hearing" and ADJOURNED.match(flat, a):
                 # "adjourned the case to 18 January": a hearing that day, and one set for then
