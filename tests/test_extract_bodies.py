@@ -659,3 +659,14 @@ def test_the_platform_x_named_after_on_is_media_and_no_target() -> None:
     x = orgs["X"]["id"]
     fines = [e for e in record["events"] if e["type"] == "fine"]
     assert fines and all(x not in e["targets"] for e in fines)
+
+
+def test_a_police_force_named_in_lower_case_by_its_service() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Activist stopped\n\nOn 2 May 2026, border police at Tarn airport "
+        "confiscated the passport of Ana Lind. On 4 May, riot police dispersed a protest in "
+        "Vela.\n"
+    )
+    orgs = _orgs(text)
+    assert orgs["border police"]["kind"] == "police"
+    assert orgs["riot police"]["kind"] == "police"

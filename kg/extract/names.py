@@ -53,8 +53,25 @@ POLICE_THING = (
     r"(?!\s+(?:stations?|custody|vans?|cars?|vehicles?|patrols?|spokes(?:person|man|woman)|"
     r"reports?|records?|files?|brutality|accountability|violence|cells?|protection|escorts?)\b)"
 )
+#: A police force in lower case named by the service it does: "border police", "riot police".
+POLICE_SERVICES = ("border", "riot", "traffic", "military", "secret", "tourist", "judicial")
 LOWER_BODIES = [
-    (re.compile(r"(?P<n>police)(?: officers)?\b" + POLICE_THING), "police", "police"),
+    (
+        re.compile(
+            r"(?P<n>(?:" + "|".join(POLICE_SERVICES) + r") police)(?: officers)?\b" + POLICE_THING
+        ),
+        None,
+        "police",
+    ),
+    (
+        re.compile(
+            "".join(rf"(?<!\b{w} )" for w in POLICE_SERVICES)
+            + r"(?P<n>police)(?: officers)?\b"
+            + POLICE_THING
+        ),
+        "police",
+        "police",
+    ),
     (re.compile(r"(?P<n>armed forces)\b"), None, "security_service"),
     (re.compile(r"(?P<n>gendarmes)\b"), "gendarmes", "police"),
     (re.compile(r"(?P<n>security (?:officers|forces|services))\b"), None, "security_service"),
