@@ -670,3 +670,15 @@ def test_a_police_force_named_in_lower_case_by_its_service() -> None:
     orgs = _orgs(text)
     assert orgs["border police"]["kind"] == "police"
     assert orgs["riot police"]["kind"] == "police"
+
+
+def test_the_judicial_police_by_its_names_is_police() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Lawyer questioned\n\nOn 2 May 2026, agents of the Directorate of "
+        "Judicial Assistance questioned Ana Lind. On 4 May, the Vela Investigation Bureau and "
+        "the Central Directorate of Judicial Investigations searched her office.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["Directorate of Judicial Assistance"] == "police"
+    assert kinds["Vela Investigation Bureau"] == "police"
+    assert kinds["Central Directorate of Judicial Investigations"] == "police"

@@ -344,7 +344,12 @@ ORG_KIND_HINTS = [
         re.compile(
             r"\bPublic Security (?:Bureau|Department)|\bCrime Investigation|"
             r"\bInvestigation Agency\b|\bCountering Extremism\b|\bDetective\b|"
-            r"\bCounter[- ]?Terror|\bLaw Enforcement\b"
+            r"\bCounter[- ]?Terror|\bLaw Enforcement\b|"
+            # the judicial police by its names: "Directorate of Judicial Assistance", "Central
+            # Directorate of Judicial Investigations", "Dirección de Auxilio Judicial", "Vela
+            # Investigation Bureau"
+            r"\bJudicial (?:Assistance|Investigations?|Police)\b|\bAuxilio Judicial\b|"
+            r"\bInvestigation Bureau\b"
         ),
         "police",
     ),
