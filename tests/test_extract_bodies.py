@@ -682,3 +682,18 @@ def test_the_judicial_police_by_its_names_is_police() -> None:
     assert kinds["Directorate of Judicial Assistance"] == "police"
     assert kinds["Vela Investigation Bureau"] == "police"
     assert kinds["Central Directorate of Judicial Investigations"] == "police"
+
+
+def test_a_court_named_with_its_seat_is_known_by_that_name_too() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Blogger sentenced\n\nOn 2 May 2026, the Court of First Instance "
+        "in Vela Nova sentenced Ana Lind to a year in prison. The Court of Appeal in Tarn "
+        "upheld the sentence in June. The Public Prosecutor's Office in Vela Nova had charged "
+        "her in March.\n"
+    )
+    orgs = _orgs(text)
+    assert "Court of First Instance in Vela Nova" in orgs["Court of First Instance"]["variants"]
+    assert "Court of Appeal in Tarn" in orgs["Court of Appeal"]["variants"]
+    office = orgs["Public Prosecutor's Office"]
+    assert "Public Prosecutor's Office in Vela Nova" in office["variants"]
+    assert not [v for v in orgs["Court of Appeal"]["variants"] if "June" in v]

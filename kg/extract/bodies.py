@@ -765,3 +765,34 @@ def extend_court_jurisdiction(doc: Doc, ents: Entities) -> None:
                     e.end = m.end()
                 if e.name == clean(flat[a:b]):
                     e.name = clean(flat[a : m.end()])
+
+
+#: The town a court or a prosecutor's office sits in, after its name: "... in Novi Sad".
+COURT_SEAT_AFTER = re.compile(
+    r"\s+in\s+(?P<p>[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,2})(?![\w’'\-])"
+)
+
+
+def extend_court_seat(doc: Doc, ents: Entities) -> None:
+    """A court or prosecutor's office named with the town it sits in ("the Court of First
+    Instance in Al Hoceima", "the Misdemeanour Court in Novi Sad") is known by that longer name
+    too, which tells it apart from the courts of its name elsewhere: a variant (the name stays
+    without the seat). A month ("in May"), a body or a person after "in" is no seat."""
+    flat = doc.flat
+    others = {
+        n for o in ents.items if o.kind in ("organisation", "person") for n in (o.name, *o.variants)
+    }
+    for e in ents.of("organisation"):
+        if e.attrs.get("kind") not in ("court", "prosecution") or not e.name or " in " in e.name:
+            continue
+        for _a, b in sorted(e.mentions):
+            m = COURT_SEAT_AFTER.match(flat, b)
+            if m is None:
+                continue
+            place = m.group("p")
+            if place.split()[0] in MONTHS or place in others or place.split()[0] in CAP_STOP:
+                break
+            seated = f"{e.name} in {place}"
+            if seated not in e.variants:
+                e.variants.append(seated)
+            break

@@ -30,6 +30,7 @@ from kg.extract.bodies import (
     add_pattern_bodies,
     drop_headline_bodies,
     extend_court_jurisdiction,
+    extend_court_seat,
     kind_units_by_parent,
     mark_state_enterprises,
     merge_bare_prosecution,
@@ -158,6 +159,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     mark_state_enterprises(doc, ents)
     kind_units_by_parent(doc, ents)
     merge_bare_prosecution(ents)
+    extend_court_seat(doc, ents)
     extend_court_jurisdiction(doc, ents)
     _assign_ids(ents)
     provs = add_provisions(doc, ents)
