@@ -172,3 +172,17 @@ def test_a_long_addressee_before_a_demand_verb() -> None:
         "follow the trial closely and to attend the hearing on 9 June"
     ]
     assert rec["demands"][0]["addressees"][0].startswith("diplomatic missions in the capital")
+
+
+def test_a_lead_in_in_capitals_opens_a_list() -> None:
+    text = (
+        "Capital City, 3 May 2024 – Ms Ana Ruiz was arrested on 2 May 2024.\n\n"
+        "The Network holds the State responsible for her safety. WE DEMAND:\n\n"
+        "– That the prosecutor close the investigation against Ana Ruiz;\n"
+        "– That the police return her laptop.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    assert [(d["addressees"], d["summary"]) for d in rec["demands"]] == [
+        (["prosecutor"], "close the investigation against Ana Ruiz"),
+        (["police"], "return her laptop"),
+    ]

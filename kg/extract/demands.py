@@ -23,7 +23,8 @@ RIGHT_WORDS = ("right to", "freedom of", "freedoms of", "prohibition of")
 DEMAND_INTRO = re.compile(
     r"(?:urg(?:es?|ing)|calls? (?:up)?on|calling (?:up)?on|calls? for|asks?|asking them|"
     r"requests?|requesting|demands?|recommends?|appeals? to|following matters|should|must)"
-    r"[^.:]{0,200}:\s*$"
+    r"[^.:]{0,200}:\s*$",
+    re.IGNORECASE,  # "WE DEMAND:", "WE URGE THE AUTHORITIES TO:"
 )
 ITEM_RE = re.compile(
     r"^\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]|\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|[•▪◦●►*–-])\s+",
@@ -130,8 +131,12 @@ def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], 
             raw = text[m.end() : end].rstrip()
             summary = clean(raw).rstrip(";.,")
             summary = PLEASE_OR_AND.sub("", summary)
+            whom = addressees
+            that = THAT_WHO.match(summary)
+            if that:  # "That the prosecutor close the investigation": its own addressee
+                whom, summary = [that.group("who")], summary[that.end("who") :].lstrip()
             demands.append({
-                "addressees": addressees, "summary": summary[:1].lower() + summary[1:],
+                "addressees": whom, "summary": summary[:1].lower() + summary[1:],
                 "confidence": 0.8, "evidence": evidence(doc, m.end(), m.end() + len(raw)),
             })  # fmt: skip
         after = text[_item_end(text, items[-1].end()) : _item_end(text, items[-1].end()) + 600]
@@ -164,10 +169,16 @@ def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], 
 #: list of asks ("should release X, drop the charges, and allow an investigation").
 DEMAND_VERBS = (
     "release|free|drop|quash|ensure|stop|end|allow|repeal|amend|investigate|guarantee|lift|"
-    "return|unfreeze|order|follow|bring|protect|provide|grant|withdraw|review|assert|reverse|halt|cease|"
+    "return|unfreeze|order|follow|close|bring|protect|provide|grant|withdraw|review|assert|reverse|halt|cease|"
     "refrain|conduct|carry out|open|restore|reinstate|make|publicly|take|respect|uphold|"
     "establish|find|hold|raise|undertake|renew|complete|immediately|annul|overturn|vacate|"
     "abolish|revoke|suspend|put an end|give|permit|enable|support|condemn|publish|disclose"
+)
+#: An item that names whom it asks, as a clause: "That the prosecutor's office close ...",
+#: "That the Federal Mechanism review ...".
+THAT_WHO = re.compile(
+    r"^[Tt]hat\s+(?:the\s+)?(?!(?:they|she|he|it|we|you)\b)(?P<who>[A-Za-z][^,;:]{0,60}?)\s+"
+    r"(?=(?:" + DEMAND_VERBS + r")\b)"
 )
 #: "I urge you to", "We also call on the authorities to", "Please ensure": asks in a letter.
 LETTER_ASK = re.compile(
