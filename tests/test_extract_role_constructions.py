@@ -127,6 +127,8 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("detainees-after-colon", "On 3 May 2021, police detained the following activists: Ivo "
      "Sand, Ada Brun, Teo Varga.",
      {"Ivo Sand": ["defender"], "Ada Brun": ["defender"], "Teo Varga": ["defender"]}),
+    ("age-then-apposition", "On 3 May 2021, Ivo Sand, 34, a correspondent for the radio "
+     "station Radio Vela, was arrested by soldiers.", {"Ivo Sand": ["journalist"]}),
     # "its <post>, X": a post of the body named last by a proper name, on the side its kind says
     ("its-posts-of-named-body", "The Vela Mothers' Association was founded in 2019 by relatives "
      "of prisoners. On 3 May 2021, police officers followed its secretary, Ms. Rina Holm, and "

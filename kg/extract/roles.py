@@ -42,6 +42,9 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
                 if before.endswith(own) and own.strip():
                     before = before[: -len(own)]  # is the name's, no title before it
             after = flat[end : end + 90]
+            if after[:1] == "," and (age := AGE_AFTER.match(after)):
+                # "X, 34, a correspondent for ...": the age set aside, the apposition read
+                after = "," + after[age.end() :]
             n = len(roles)
             _roles_before(before, roles, positions, p, ents)
             if len(roles) == n and (start, end) in listed:
@@ -643,6 +646,8 @@ def _civil_body_before(before: str, ents: Entities | None) -> bool:
     return bool(m.group("poss")) and ORG_HEADS.get(head) in ("ngo", "media")
 
 
+#: An age set off right after a name: "X, 34,", "X, aged 34,".
+AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,")
 #: An age right before a name: "17-year-old", "the seventeen-year-old".
 AGE_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?\b[\w-]+-year-old\s+$")
 #: How much of the words before a name the short cues read (titles and posts read all of it).
