@@ -147,3 +147,14 @@ def test_two_steps_of_one_visit_share_the_day_told_after_the_second() -> None:
         "Zenda and questioned for seven hours on 10 April 2024, she told us."
     )
     assert {("summons", "2024-04-10"), ("interrogation", "2024-04-10")} <= got
+
+
+def test_a_spell_told_roughly_after_a_place_is_custody() -> None:
+    got = _pairs(
+        "In January 2024, five members of the Zenda Watch were detained in Zulia state for "
+        "almost a month."
+    )
+    assert ("detention", "2024-01") in got
+    assert ("arrest", "2024-01") not in got
+    got = _pairs("On 3 January 2024, Tom Reed and his wife were detained for a day.")
+    assert ("arrest", "2024-01-03") in got
