@@ -70,6 +70,12 @@ KNOWN_XFAIL: dict[str, str] = {
 Expected = tuple[str, str | None, list[str], list[str], str | None]
 
 CASES: list[tuple[str, str, list[Expected]]] = [
+    # whom a step received came from did it: "received phone calls from anonymous callers"
+    ("received-from-callers", "On 2 May 2024, police arrested the defender Ms. Mira Vela. On 3 "
+     "May 2024, after her release, Ms. Vela received phone calls from anonymous callers warning "
+     "her to stop her work.",
+     [("arrest", "2024-05-02", ["police"], ["Mira Vela"], None),
+      ("threat", D, ["(anonymous callers)"], ["Mira Vela"], None)]),
     # the people of a subject that names someone else as their kin undergo both its verbs
     ("kin-of-named-summoned-and-questioned", "On 2 May 2024, police arrested the defender Ms. "
      "Mira Vela. On 3 May 2024, the husband of Ms. Vela, Mr. Ivo Sand, and their daughter, Ms. "

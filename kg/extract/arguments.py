@@ -553,6 +553,8 @@ COORDINATED_PASSIVE = re.compile(
     r"[a-z]+(?:ed|en|wn|ht|ld|ung|ut)\b([^.;:()]{0,80}?)"
     r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?:then|later|also|subsequently|eventually)\s+)?$"
 )
+#: "from" right before a name: whom a step received came from.
+FROM_END = re.compile(r"\bfrom\s+$")
 #: A verb of receiving opening a step told by its object, or just before it: "received death
 #: threats", "has received phone calls warning her".
 RECEIVED = re.compile(
@@ -1819,6 +1821,8 @@ def make_event(
                 and _shared_by(doc.flat, a, b, ma, others)
             )
             or (etype == "complaint" and ma >= b and COMPLAINT_OF.fullmatch(doc.flat, a, ma))
+            # "received phone calls from anonymous callers": whom the step came from did it
+            or (received and FROM_END.search(doc.flat, max(c0, ma - 8), ma))
         ):
             # the subject of an active verb, or "by X" after a passive one: who acted
             if e.kind == "person" and ma < a and WHOM.match(doc.flat, _mb):

@@ -1062,7 +1062,9 @@ UNNAMED = [
             rf"(?<!the )\b(?P<n>(?:{_NUM}\s+)?(?:unknown|unidentified|masked|armed|hooded|"
             # (not "masked officers": state agents, whom the text names by their force)
             r"plain-?clothes?d?)\s+(?:men|women|persons|people|assailants|individuals|attackers|"
-            r"gunmen)"
+            r"gunmen|callers)"
+            # "calls from anonymous callers": people known only by the calls they made
+            r"|\b(?:anonymous|unknown|unidentified)\s+callers"
             r"|\b[Aa]n?\s+(?:unknown|unidentified|masked|hooded)\s+(?:man|woman|person|"
             r"assailant|individual|attacker|gunman)"
             # "a group of twenty men in civilian clothes": unnamed, by their dress
@@ -1252,8 +1254,8 @@ UNNAMED_ANCHORS = [
         r"s relatives",
         r"(?:family|relatives|parents|children|sons|daughters|brothers|sisters|wife|husband|"
         r"mother|father|son|daughter|brother|sister|spouse)\s",
-        r"(?:unknown|unidentified|masked|armed|hooded|plain-?clothes?d?)\s|in (?:civilian|plain) "
-        r"clothes",
+        r"(?:unknown|unidentified|masked|armed|hooded|plain-?clothes?d?|anonymous)\s|in "
+        r"(?:civilian|plain) clothes",
         r"(?:men|persons|people|individuals|assailants|attackers|gunmen) (?:armed with|on|in an?) ",
         r"(?:men|women|youths|boys|girls|farmers|students)\b",
         r"wearing|dressed in",
