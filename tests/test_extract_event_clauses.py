@@ -158,3 +158,9 @@ def test_a_spell_told_roughly_after_a_place_is_custody() -> None:
     assert ("arrest", "2024-01") not in got
     got = _pairs("On 3 January 2024, Tom Reed and his wife were detained for a day.")
     assert ("arrest", "2024-01-03") in got
+
+
+def test_a_present_perfect_after_a_dated_past_takes_not_its_day() -> None:
+    got = _pairs("Ana Lee was arrested on 3 March 2024 and has since been charged with sedition.")
+    assert ("arrest", "2024-03-03") in got
+    assert ("charge", None) in got

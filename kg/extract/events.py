@@ -992,6 +992,8 @@ def _told_before(flat: str, sdates: list[DateMention], start: int, a: int, etype
 
 #: Court rulings, made known the day they are told.
 JUDGMENTS = frozenset({"sentence", "conviction", "acquittal", "court_decision"})
+#: A present perfect before the participle: "have been charged", "has since been tried".
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?been\s+$")
 #: The noun of a raid after a determiner: "During the raid", "in a dawn raid".
 RAID_NOUN = re.compile(r"\b(?:the|a|this|that)\s+(?:[\w’'-]+\s+)?raids?\b")
 #: A sentence the text says is still to come: "has not yet passed sentence", "sentencing is
@@ -1366,6 +1368,19 @@ def find_events(
                 # "was arrested on 3 May ..., and taken to a prison"; not the step of a relative
                 # clause closed before ("released A, who was arrested on 3 May, and charged B")
                 value = main[-1]
+            if (
+                value is not None
+                and frame == "perfect"
+                and PRESENT_PERFECT.search(pre)
+                and bound[a] is None
+                and any(
+                    ha < a and bound[ha] is not None and bound[ha].value == value
+                    for ha, _hb, _t in hits
+                )
+            ):
+                # "were arrested in July 2021 and have been charged": the present perfect tells
+                # a step since then, not one of the day the past verb before it was given
+                value = None
             if (
                 value is None
                 and frame in ("passive", "perfect")
