@@ -164,3 +164,12 @@ def test_a_present_perfect_after_a_dated_past_takes_not_its_day() -> None:
     got = _pairs("Ana Lee was arrested on 3 March 2024 and has since been charged with sedition.")
     assert ("arrest", "2024-03-03") in got
     assert ("charge", None) in got
+
+
+def test_custody_told_as_it_went_on_is_no_step() -> None:
+    got = _pairs(
+        "On 13 April 2024, Tom Reed was taken from his home by four men in plain clothes. His "
+        "family had no news of him until the following evening, when a lawyer learned that he "
+        "was being held at the Zembla Security Service."
+    )
+    assert not any(t == "detention" for t, _ in got)

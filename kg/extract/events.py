@@ -992,6 +992,8 @@ def _told_before(flat: str, sdates: list[DateMention], start: int, a: int, etype
 
 #: Court rulings, made known the day they are told.
 JUDGMENTS = frozenset({"sentence", "conviction", "acquittal", "court_decision"})
+#: A progressive passive before the participle: "was being held", "is being detained".
+BEING = re.compile(r"(?:was|were|is|are)\s+(?:still\s+)?being\s")
 #: A present perfect before the participle: "have been charged", "has since been tried".
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?been\s+$")
 #: The noun of a raid after a determiner: "During the raid", "in a dawn raid".
@@ -1209,6 +1211,10 @@ def find_events(
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
+            if etype in ("detention", "arrest") and BEING.match(flat, a):
+                # "a lawyer learned that he was being held at the DCIJ": custody told as it
+                # went on, not a step taken
+                continue
             if etype != "trial_hearing" and NOT_YET.search(pre):
                 continue  # "was due to be released on 3 May but remains in prison"
             if YET_TO.search(pre):
