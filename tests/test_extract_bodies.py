@@ -697,3 +697,16 @@ def test_a_court_named_with_its_seat_is_known_by_that_name_too() -> None:
     office = orgs["Public Prosecutor's Office"]
     assert "Public Prosecutor's Office in Vela Nova" in office["variants"]
     assert not [v for v in orgs["Court of Appeal"]["variants"] if "June" in v]
+
+
+def test_a_court_of_a_kind_in_lower_case_with_its_seat() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Reporter remanded\n\nOn 2 May 2026, a special court in Tarn "
+        "remanded Ana Lind in custody. On 9 May, the investigating court of Vela extended the "
+        "detention of Eva Sand, and a magistrate's court charged Tom Reed.\n"
+    )
+    orgs = _orgs(text)
+    assert orgs["special court"]["kind"] == "court"
+    assert "special court in Tarn" in orgs["special court"]["variants"]
+    assert "investigating court of Vela" in orgs["investigating court"]["variants"]
+    assert "magistrate's court" in orgs

@@ -767,9 +767,10 @@ def extend_court_jurisdiction(doc: Doc, ents: Entities) -> None:
                     e.name = clean(flat[a : m.end()])
 
 
-#: The town a court or a prosecutor's office sits in, after its name: "... in Novi Sad".
+#: The town a court or a prosecutor's office sits in, after its name: "... in Novi Sad"; a
+#: court of a kind named in lower case may take it after "of": "the investigating court of Erbil".
 COURT_SEAT_AFTER = re.compile(
-    r"\s+in\s+(?P<p>[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,2})(?![\w’'\-])"
+    r"\s+(?P<w>in|of)\s+(?P<p>[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,2})(?![\w’'\-])"
 )
 
 
@@ -787,12 +788,12 @@ def extend_court_seat(doc: Doc, ents: Entities) -> None:
             continue
         for _a, b in sorted(e.mentions):
             m = COURT_SEAT_AFTER.match(flat, b)
-            if m is None:
+            if m is None or (m.group("w") == "of" and not e.name[:1].islower()):
                 continue
             place = m.group("p")
             if place.split()[0] in MONTHS or place in others or place.split()[0] in CAP_STOP:
                 break
-            seated = f"{e.name} in {place}"
+            seated = f"{e.name} {m.group('w')} {place}"
             if seated not in e.variants:
                 e.variants.append(seated)
             break

@@ -75,7 +75,16 @@ LOWER_BODIES = [
     (re.compile(r"(?P<n>armed forces)\b"), None, "security_service"),
     (re.compile(r"(?P<n>gendarmes)\b"), "gendarmes", "police"),
     (re.compile(r"(?P<n>security (?:officers|forces|services))\b"), None, "security_service"),
-    (re.compile(r"(?P<n>(?:administrative|military) (?:court|tribunal))\b"), None, "court"),
+    # a court of a kind in lower case: "a special court in Srinagar", "the investigating court
+    # of Erbil", "a magistrate's court"
+    (
+        re.compile(
+            r"(?P<n>(?:administrative|military|special|investigating|magistrate[’']s|"
+            r"magistrates[’']) (?:court|tribunal))\b"
+        ),
+        None,
+        "court",
+    ),
     # "the prosecution asked for ...": the prosecuting side acting, a body though unnamed; "the
     # prosecution of X" and "the prosecution was opened" are the proceedings
     (
