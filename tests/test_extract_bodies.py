@@ -710,3 +710,15 @@ def test_a_court_of_a_kind_in_lower_case_with_its_seat() -> None:
     assert "special court in Tarn" in orgs["special court"]["variants"]
     assert "investigating court of Vela" in orgs["investigating court"]["variants"]
     assert "magistrate's court" in orgs
+
+
+def test_issuers_named_without_a_head_word_and_the_civicus_monitor() -> None:
+    text = (
+        "EuroMed Rights\n\n9 May 2026\n\nZembla: Lawyer held\n\nEuroMed Rights condemns the "
+        "arrest of Ana Lind. The CIVICUS Monitor rates civic space in Zembla as repressed, and "
+        "IM-Defensoras has called for her release.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["EuroMed Rights"] == "ngo"
+    assert kinds["IM-Defensoras"] == "ngo"
+    assert kinds["CIVICUS Monitor"] == "other"

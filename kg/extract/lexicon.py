@@ -527,7 +527,9 @@ KNOWN_BODIES = {
     # issuers of appeals whose names no rule reads as a body's: one word, in capitals or with
     # a number, no head word (their acronyms are left to the brackets that define them)
     "CIVICUS": "ngo", "FORUM-ASIA": "ngo", "ARTICLE 19": "ngo", "DefendDefenders": "ngo",
-    "Reporters Without Borders": "ngo",
+    "Reporters Without Borders": "ngo", "EuroMed Rights": "ngo", "IM-Defensoras": "ngo",
+    # an issuer's own ratings platform, which appeals cite as a source
+    "CIVICUS Monitor": "other",
 }  # fmt: skip
 WELL_KNOWN_INSTRUMENTS = {
     "ICCPR": "International Covenant on Civil and Political Rights",
