@@ -722,3 +722,13 @@ def test_issuers_named_without_a_head_word_and_the_civicus_monitor() -> None:
     assert kinds["EuroMed Rights"] == "ngo"
     assert kinds["IM-Defensoras"] == "ngo"
     assert kinds["CIVICUS Monitor"] == "other"
+
+
+def test_a_citation_in_brackets_after_a_body_noun_is_no_body() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Activist held\n\nOn 2 May 2026, police arrested Ana Lind. Zembla "
+        "must respect the rights to freedom of expression and of association (Articles 19 and "
+        "22 of the Covenant).\n"
+    )
+    names = {o["name"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert not names & {"Article", "Articles"}

@@ -103,6 +103,11 @@ ORG_NOUNS = re.compile(
 )
 
 
+#: The words a citation of a law opens with, which name no body or person however a noun before
+#: them reads ("the right to freedom of association (Articles 21 and 22 of the Covenant)").
+CITATION_WORDS = frozenset(("Article", "Articles", "Section", "Sections", "Paragraph", "Rule"))
+
+
 def run_text(doc: Doc, run: Run, first: int = 0) -> tuple[str, int, int]:
     start = run.tokens[first][1]
     return clean(doc.flat[start : run.end]), start, run.end
@@ -186,6 +191,8 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                     # text names the body in full, the acronym stays its short form)
                     continue
                 add_organisation(doc, ents, text, start, end, main_country)
+            elif text in CITATION_WORDS:
+                continue  # "freedom of association (Articles 9 and 22 ...)": a citation opens
             elif (cue := _named_by_noun(doc, start, len(words))) is not None:
                 if cue == "company" and ABBREVIATED_FORM.fullmatch(words[-1]):
                     if doc.flat[end : end + 1] == ".":
