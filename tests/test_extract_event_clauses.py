@@ -173,3 +173,11 @@ def test_custody_told_as_it_went_on_is_no_step() -> None:
         "was being held at the Zembla Security Service."
     )
     assert not any(t == "detention" for t, _ in got)
+
+
+def test_a_past_perfect_keeps_the_day_told_after_it_in_its_clause() -> None:
+    got = _pairs(
+        "On 17 April 2024, Tom Reed appeared before the Zenda court. His lawyer told us that "
+        "his client had been slapped by an officer during questioning on 8 April 2024."
+    )
+    assert ("attack", "2024-04-08") in got

@@ -973,6 +973,25 @@ WITNESS_SAID = re.compile(
 TOLD_THAT = re.compile(r"\b(?:told|informed)\s+(?:[\w’'-]+,?\s+){1,12}?that\s+")
 
 
+def _own_day_after(
+    flat: str,
+    sdates: list[DateMention],
+    hits: list[tuple[int, int, str]],
+    clauses: list[int],
+    a: int,
+    b: int,
+) -> bool:
+    """Whether a full day stands after the trigger at ``flat[a:b]`` in its clause, with no other
+    event phrase before it."""
+    c1 = _clause(clauses, a)[1]
+    return any(
+        b <= d.start < c1
+        and d.value[2] is not None
+        and not any(b <= h < d.start for h, _hb, _t in hits)
+        for d in sdates
+    )
+
+
 def _told_before(flat: str, sdates: list[DateMention], start: int, a: int, etype: str) -> bool:
     """A past perfect told in what someone was told ("On 4 May, his counsel told us that he had
     been threatened"): the sentence's dates up to "that" are the day it was told, not the day of
@@ -1353,7 +1372,13 @@ def find_events(
                 value = None  # "the accused face charges under": charges standing, not when laid
             elif bound[a] is not None:
                 value = bound[a].value  # "revoked its registration on 20 August 2003"
-            elif PAST_PERFECT.search(pre) and _told_before(flat, sdates, s.start, a, etype):
+            elif (
+                PAST_PERFECT.search(pre)
+                and _told_before(flat, sdates, s.start, a, etype)
+                # "had been slapped by an officer during questioning on 8 August": a day told
+                # after the step, in its own clause, is that step's
+                and not _own_day_after(flat, sdates, hits, clauses, a, b)
+            ):
                 value = None  # "On 4 May, his lawyer told us that he had been beaten": undated
             elif (when := _when_date(flat, dates, s.start, a)) is not None:
                 value = when  # "detained since 3 May, when she was arrested": the day told
