@@ -1035,3 +1035,18 @@ def test_state_agents_named_after_by_are_unnamed_actors() -> None:
     }
     assert unnamed["immigration officers"] == ["other"]
     assert unnamed["a female officer"] == ["official"]
+
+
+def test_an_unnamed_holder_of_a_named_bodys_post_who_speaks_or_signs_is_an_official() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender charged\n\nOn 3 May 2025, Rina Holm was charged with "
+        "spreading false news. A spokesperson for the Vela Media Commission said that her posts "
+        "had broken the law. The order, signed by the Authority's Director General, was served "
+        "on 5 May. The Commission's chairman, Ivo Sand, declined to comment.\n"
+    )
+    persons = extract_case(text, appeal_id="t-unnamed-post")["persons"]
+    unnamed = {tuple(p["variants"]): p["roles"] for p in persons if p["name"] is None}
+    assert unnamed == {
+        ("A spokesperson for the Vela Media Commission",): ["official"],
+        ("the Authority's Director General",): ["official"],
+    }  # the chairman is named

@@ -1241,6 +1241,19 @@ UNNAMED = [
     (re.compile(rf"{_PASSIVE_BY}{_AGENTS}\b(?! of\b| from\b)"), "other"),
     # "slapped and dragged by a female officer": one state agent, the same way
     (re.compile(rf"{_PASSIVE_BY}{_AGENT}\b(?! of\b| from\b)"), "official"),
+    # "A spokesperson for the Vela Commission said", "signed by the Authority's Director
+    # General,": the holder of a post of a body the text names, who is not named
+    (
+        re.compile(
+            rf"\b(?P<n>(?:[Aa]n?|[Tt]he) spokes(?:person|man|woman) (?:for|of) (?:the )?"
+            rf"(?:{_CAP} ){{0,4}}{_CAP}|[Tt]he (?:{_CAP} ){{0,3}}{_CAP}[’']s "
+            r"(?:Director[- ]General|[Hh]ead|[Cc]hief|[Ss]pokes(?:person|man|woman)|"
+            r"[Cc]hair(?:man|woman|person)?))"
+            r"(?=\s+(?:had\s+)?(?:said|told|stated|denied|confirmed|claimed|added|wrote)\b"
+            r"|,(?!\s+(?:(?:Mr|Ms|Mrs|Dr)\b|[A-ZÀ-ÞĀ-Žİ]))|\.)"
+        ),
+        "official",
+    ),
 ]
 
 
@@ -1278,6 +1291,8 @@ UNNAMED_ANCHORS = [
         r"public defender",
         r"(?:officers|agents|officials|guards|warders)\b",
         r"(?:officer|agent|investigator|interrogator|guard|warder)\b",
+        r"spokes(?:person|man|woman) (?:for|of)"
+        r"|[’']s (?:Director|[Hh]ead|[Cc]hief|[Ss]pokes|[Cc]hair)",
     )
 ]
 
@@ -1331,8 +1346,13 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
             owner = re.match(r"(.+?)[’']s ", label) or re.match(
                 r"(?:[Aa]n?|[Tt]he) lawyer (?:for|of|representing) (.+)$", label
             )
-            if owner and not any(
-                owner.group(1) == p.name or owner.group(1) in p.variants for p in ents.of("person")
+            if (
+                owner
+                and role != "official"
+                and not any(
+                    owner.group(1) == p.name or owner.group(1) in p.variants
+                    for p in ents.of("person")
+                )
             ):
                 continue
             if any(label in e.variants for e in ents.of("person") if e.name is None):
