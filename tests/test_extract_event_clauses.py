@@ -181,3 +181,17 @@ def test_a_past_perfect_keeps_the_day_told_after_it_in_its_clause() -> None:
         "his client had been slapped by an officer during questioning on 8 April 2024."
     )
     assert ("attack", "2024-04-08") in got
+
+
+def test_the_search_of_premises_a_raid_entered_is_that_raid() -> None:
+    got = _pairs(
+        "On 20 March 2024, about a dozen security officers raided the family home of Tom Reed "
+        "in Zenda. They searched it for hours and took away every phone in the house."
+    )
+    assert ("raid", "2024-03-20") in got
+    assert ("search", "2024-03-20") not in got
+    got = _pairs(
+        "On 20 March 2024, detectives raided the home of Tom Reed and arrested him. They then "
+        "took him to his office in Zenda and searched it."
+    )
+    assert ("search", "2024-03-20") in got

@@ -1011,6 +1011,10 @@ def _told_before(flat: str, sdates: list[DateMention], start: int, a: int, etype
 
 #: Court rulings, made known the day they are told.
 JUDGMENTS = frozenset({"sentence", "conviction", "acquittal", "court_decision"})
+#: A search whose object stands for premises named before: "searched it", "searched the house".
+SEARCHED_IT = re.compile(r"searched\s+(?:it|them|the\s+(?:premises|house|home|flat|apartment))\b")
+#: Premises named in the words before a search: "took him to his office ... and searched it".
+PREMISES_NOUN = re.compile(r"\b(?:office|home|house|flat|apartment|premises|building|headquarters)s?\b")
 #: A progressive passive before the participle: "was being held", "is being detained".
 BEING = re.compile(r"(?:was|were|is|are)\s+(?:still\s+)?being\s")
 #: A present perfect before the participle: "have been charged", "has since been tried".
@@ -1230,6 +1234,17 @@ def find_events(
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
+            if (
+                etype == "search"
+                and SEARCHED_IT.match(flat, a)
+                and not PREMISES_NOUN.search(flat, s.start, a)
+                and events
+                and events[-1]["type"] == "raid"
+                and events[-1]["evidence"][0]["start"] >= paras[min(para_i, len(paras) - 1)].start
+            ):
+                # "officers raided the family home. They searched it for hours": the search of
+                # the premises the raid entered is that raid, told on
+                continue
             if etype in ("detention", "arrest") and BEING.match(flat, a):
                 # "a lawyer learned that he was being held at the DCIJ": custody told as it
                 # went on, not a step taken
