@@ -1014,7 +1014,9 @@ JUDGMENTS = frozenset({"sentence", "conviction", "acquittal", "court_decision"})
 #: A search whose object stands for premises named before: "searched it", "searched the house".
 SEARCHED_IT = re.compile(r"searched\s+(?:it|them|the\s+(?:premises|house|home|flat|apartment))\b")
 #: Premises named in the words before a search: "took him to his office ... and searched it".
-PREMISES_NOUN = re.compile(r"\b(?:office|home|house|flat|apartment|premises|building|headquarters)s?\b")
+PREMISES_NOUN = re.compile(
+    r"\b(?:office|home|house|flat|apartment|premises|building|headquarters)s?\b"
+)
 #: A progressive passive before the participle: "was being held", "is being detained".
 BEING = re.compile(r"(?:was|were|is|are)\s+(?:still\s+)?being\s")
 #: A present perfect before the participle: "have been charged", "has since been tried".
