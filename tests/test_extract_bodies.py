@@ -732,3 +732,15 @@ def test_a_citation_in_brackets_after_a_body_noun_is_no_body() -> None:
     )
     names = {o["name"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert not names & {"Article", "Articles"}
+
+
+def test_an_office_of_a_body_of_states_is_a_body_of_states() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Law adopted\n\nOn 2 May 2026, the Office for Electoral Rights "
+        "(OER) of the Organization for Security and Co-operation in Europe (OSCE) criticised "
+        "the law. The Vela Office for Civil Registration of the Ministry of Justice did not "
+        "comment.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["Office for Electoral Rights"] == "international_org"
+    assert kinds.get("Vela Office for Civil Registration", "government") == "government"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract.entities import Entities, Entity
+from kg.extract.entities import Entities, Entity, head_of
 from kg.extract.lexicon import CAP_STOP, COUNTRIES, DEMONYMS, KNOWN_BODIES, MONTHS, ORG_HEADS
 from kg.extract.names import org_kind
 from kg.extract.scan import finditer_prefixed
@@ -797,3 +797,29 @@ def extend_court_seat(doc: Doc, ents: Entities) -> None:
             if seated not in e.variants:
                 e.variants.append(seated)
             break
+
+
+#: Head words of an office or organ of a body of states: "Office for Democratic Institutions and
+#: Human Rights (ODIHR) of the OSCE", "Commission ... of the Council of Europe".
+ORGAN_HEADS = frozenset(("Office", "Commission", "Committee", "Secretariat", "Mission", "Bureau"))
+
+
+def kind_organs_of_international_bodies(doc: Doc, ents: Entities) -> None:
+    """An office or organ named with the body of states it belongs to right after it ("the
+    Office for Democratic Institutions and Human Rights (ODIHR) of the Organization for Security
+    and Co-operation in Europe") is itself a body of states, not a state's office."""
+    flat = doc.flat
+    orgs = ents.of("organisation")
+    starts = {a: e for e in orgs for a, _ in e.mentions}
+    for e in orgs:
+        words = (e.name or "").split()
+        head = head_of(words)
+        if head is None or head[1] not in ORGAN_HEADS or e.attrs.get("kind") != "government":
+            continue
+        for _a, b in e.mentions:
+            of = UNIT_OF.match(flat, b)
+            parent = starts.get(of.end()) if of else None
+            if parent is not None and parent.attrs.get("kind") == "international_org":
+                e.attrs["kind"] = "international_org"
+                e.attrs["country"] = None
+                break

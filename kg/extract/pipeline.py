@@ -31,6 +31,7 @@ from kg.extract.bodies import (
     drop_headline_bodies,
     extend_court_jurisdiction,
     extend_court_seat,
+    kind_organs_of_international_bodies,
     kind_units_by_parent,
     mark_state_enterprises,
     merge_bare_prosecution,
@@ -158,6 +159,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     link_common_noun_bodies(doc, ents, main_country)
     mark_state_enterprises(doc, ents)
     kind_units_by_parent(doc, ents)
+    kind_organs_of_international_bodies(doc, ents)
     merge_bare_prosecution(ents)
     extend_court_seat(doc, ents)
     extend_court_jurisdiction(doc, ents)
