@@ -744,3 +744,17 @@ def test_an_office_of_a_body_of_states_is_a_body_of_states() -> None:
     kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert kinds["Office for Electoral Rights"] == "international_org"
     assert kinds.get("Vela Office for Civil Registration", "government") == "government"
+
+
+def test_a_name_a_bracket_defines_an_acronym_for_is_a_body() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Eviction\n\nOn 2 May 2026, agents of the Mobile Riot Squadron "
+        "(Escuadrón Móvil Antimotines – EMAM) of the National Police evicted forty families. "
+        "The EMAM beat several of them.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    assert "Escuadrón Móvil Antimotines" not in {p["name"] for p in record["persons"]}
+    orgs = {o["name"]: o for o in record["organisations"]}
+    body = orgs["Escuadrón Móvil Antimotines"]
+    assert "EMAM" in body["variants"]
+    assert body["kind"] == "police"  # a unit of the police named after its bracket

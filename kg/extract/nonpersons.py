@@ -165,6 +165,7 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
         p.mentions = kept
         kind = None
         gloss = None
+        acronym = None
         if p.name.split()[-1] in FIRM_WORDS:
             a, b = kept[0]
             m = FIRM_PARTNER_BEFORE.search(flat, max(0, a - 60), a)
@@ -197,6 +198,14 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
                 kind = BODY_NOUN_KINDS[m.group("noun")]
                 gloss = g
                 break
+            if BRACKET_BEFORE.search(flat, max(0, a - 4), a) and (
+                acr := ACRONYM_CLOSES.match(flat, b)
+            ):
+                # "the Mobile Squadron (Escuadrón Móvil – ESMAD)": a name that a bracket
+                # defines an acronym for is a body's, in its own language; no person has one
+                kind = _parent_kind(ents, flat, acr.end()) or "other"
+                acronym = acr.group("acr")
+                break
             if _listed_among_bodies(doc.text, a, b, bodies):
                 kind = "ngo"
                 start, end = _line_of(doc.text, a, b)
@@ -207,6 +216,10 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
                 break
         if kind is not None:
             _to_body(ents, p, kind)
+            if acronym is not None:
+                body = next(o for o in ents.of("organisation") if p.name in (o.name, *o.variants))
+                if acronym not in body.variants:
+                    body.variants.append(acronym)
             if gloss is not None:
                 body = next(o for o in ents.of("organisation") if p.name in (o.name, *o.variants))
                 _take_gloss(ents, body, gloss)
@@ -218,6 +231,30 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
             if gloss not in o.variants and gloss != o.name:
                 o.variants.append(gloss)
             ents.items.remove(p)
+
+
+#: "of the " after a unit's name and its bracket, before the body it is a unit of.
+OF_THE_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
+#: Kinds a unit takes from the state body it is named a unit of.
+UNIT_PARENT_KINDS = frozenset(("police", "security_service", "prosecution"))
+
+
+def _parent_kind(ents: Entities, flat: str, end: int) -> str | None:
+    """The kind of the police, security service or prosecution named right after ``end`` with
+    "of the" ("(... – ESMAD) of the National Police"), or None."""
+    m = OF_THE_AFTER.match(flat, end)
+    if m is None:
+        return None
+    for o in ents.of("organisation"):
+        if o.attrs.get("kind") in UNIT_PARENT_KINDS and any(a == m.end() for a, _ in o.mentions):
+            return o.attrs["kind"]
+    return None
+
+
+#: A bracket opened right before a run, and the acronym that closes it after the run: "(X Y –
+#: XY)", "(X Y, XY)".
+BRACKET_BEFORE = re.compile(r"\([ \t]*\Z")
+ACRONYM_CLOSES = re.compile(r"[ \t]*(?:,|[ \t][–-])[ \t]*(?P<acr>[A-Z][A-Za-z]{1,9})\)")
 
 
 #: A bracket opened right after a body's name, then at most two words before the run: "the
