@@ -195,3 +195,12 @@ def test_the_search_of_premises_a_raid_entered_is_that_raid() -> None:
         "took him to his office in Zenda and searched it."
     )
     assert ("search", "2024-03-20") in got
+
+
+def test_a_detention_order_dated_with_full_stops_in_a_month_first_text() -> None:
+    got = _pairs(
+        "Police arrested Tom Reed on Tuesday, August 4, 2024. He is being held under a "
+        "detention order dated 05.08.2024 and signed by the Minister of the Interior.",
+        "August 20, 2024",
+    )
+    assert ("detention", "2024-08-05") in got

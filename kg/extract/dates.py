@@ -538,7 +538,10 @@ def absolute(m: re.Match[str], year: int | None) -> tuple[int, int | None, int |
         return _valid(int(g["iy"]), int(g["im"]), int(g["id"]))
     if g["nd"]:
         a, b, y = int(g["nd"]), int(g["nm"]), int(g["ny"])
-        if b > 12 or (a <= 12 and month_first(m.string)):
+        # (a date with full stops, "05.08.2026", is day first wherever it is written; one
+        # with slashes follows the text's way of writing dates)
+        dotted = m.string[m.end("nd") : m.start("nm")] == "."
+        if b > 12 or (a <= 12 and not dotted and month_first(m.string)):
             a, b = b, a
         return _valid(y, b, a)
     day = int(g["d1"] or g["d2"])

@@ -973,6 +973,21 @@ WITNESS_SAID = re.compile(
 TOLD_THAT = re.compile(r"\b(?:told|informed)\s+(?:[\w’'-]+,?\s+){1,12}?that\s+")
 
 
+#: The words between an order and its date: "a detention order dated 5 August".
+DATED = re.compile(r"\s+dated\s+")
+
+
+def _dated_order(flat: str, dates: list[DateMention], a: int, b: int) -> Any:
+    """The day of an order named at ``flat[a:b]`` and dated right after ("a detention order
+    dated 05.08.2026"): the day the step it orders was decided."""
+    if not flat[a:b].endswith("order"):
+        return None
+    for d in dates:
+        if b < d.start <= b + 10 and DATED.fullmatch(flat, b, d.start):
+            return d.value
+    return None
+
+
 def _own_day_after(
     flat: str,
     sdates: list[DateMention],
@@ -1389,6 +1404,8 @@ def find_events(
                 value = None  # "the accused face charges under": charges standing, not when laid
             elif bound[a] is not None:
                 value = bound[a].value  # "revoked its registration on 20 August 2003"
+            elif (dated := _dated_order(flat, dates, a, b)) is not None:
+                value = dated  # "held under a detention order dated 05.08.2026": its day
             elif (
                 PAST_PERFECT.search(pre)
                 and _told_before(flat, sdates, s.start, a, etype)
