@@ -359,27 +359,28 @@ def test_invented_quality_all_79(invented_report, category: str) -> None:
 # 0.8824, roles 0.7044, orgs 0.8814, kinds 0.6780, provisions 0.9524, events 0.8125, participants
 # 0.6039, demands 0.9091. Rules for persons and roles were then chosen on the misses of syn-080 to
 # syn-082 only. BATCH_080_FLOORS holds floors over the six; ALL_85_FLOORS over all 85, both at the
-# figures measured after those rules; those of the first 79 stay over those appeals.
+# figures measured at the end of that round (with the rules of other areas landed beside it);
+# those of the first 79 stay over those appeals.
 BATCH_080_FLOORS = {
     "persons": 0.91,  # 0.9185 (0.8824 first)
     "person_roles": 0.83,  # 0.8344 (0.7044 first)
-    "organisations": 0.88,  # 0.8814
-    "organisation_kinds": 0.67,  # 0.6780
+    "organisations": 0.89,  # 0.8908 (0.8814 first)
+    "organisation_kinds": 0.72,  # 0.7227 (0.6780 first)
     "legal_provisions": 0.95,  # 0.9524
     "events": 0.81,  # 0.8125
-    "event_participants": 0.62,  # 0.6278 (0.6039 first)
+    "event_participants": 0.63,  # 0.6371 (0.6039 first)
     "demands": 0.90,  # 0.9091
 }
 
 ALL_85_FLOORS = {
-    "persons": 0.97,  # 0.9767 (0.9730 first)
-    "person_roles": 0.93,  # 0.9301 (0.9124 first)
-    "organisations": 0.93,  # 0.9384
-    "organisation_kinds": 0.88,  # 0.8886
-    "legal_provisions": 0.97,  # 0.9718
-    "events": 0.85,  # 0.8502
-    "event_participants": 0.74,  # 0.7460 (0.7409 first)
-    "demands": 0.88,  # 0.8844 (0.8341 first)
+    "persons": 0.97,  # 0.9782 (0.9730 first)
+    "person_roles": 0.93,  # 0.9330 (0.9124 first)
+    "organisations": 0.94,  # 0.9439 (0.9384 first)
+    "organisation_kinds": 0.90,  # 0.9017 (0.8886 first)
+    "legal_provisions": 0.98,  # 0.9859 (0.9718 first)
+    "events": 0.85,  # 0.8520 (0.8502 first)
+    "event_participants": 0.75,  # 0.7534 (0.7409 first)
+    "demands": 0.89,  # 0.8944 (0.8341 first)
 }
 
 
