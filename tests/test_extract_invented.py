@@ -404,28 +404,29 @@ def test_invented_quality_all_85(invented_report, category: str) -> None:
 # whole before the extractor was run on them and scored once (at 753dd2b): persons 0.809, roles
 # 0.791, orgs 0.796, kinds 0.741, provisions 0.950, events 0.698, participants 0.439, demands
 # 0.958. Rules for events and participants were then chosen on the misses of syn-086 to syn-088
-# only. BATCH_086_FLOORS holds floors over the six; ALL_91_FLOORS over all 91, both at the
-# figures measured after those rules; those of the first 85 stay over those appeals.
+# only. BATCH_086_FLOORS holds floors over the six; ALL_91_FLOORS over the first 91, both at the
+# figures measured after those rules and the other rules of the round (the figures when the
+# batch was added in brackets); those of the first 85 stay over those appeals.
 BATCH_086_FLOORS = {
-    "persons": 0.86,  # 0.8602
-    "person_roles": 0.84,  # 0.8421
-    "organisations": 0.79,  # 0.7963
-    "organisation_kinds": 0.74,  # 0.7407
+    "persons": 0.89,  # 0.8936 (0.8602 when added)
+    "person_roles": 0.87,  # 0.8750 (0.8421)
+    "organisations": 0.92,  # 0.9273 (0.7963)
+    "organisation_kinds": 0.89,  # 0.8909 (0.7407)
     "legal_provisions": 0.95,  # 0.9500
-    "events": 0.71,  # 0.7176
-    "event_participants": 0.50,  # 0.5058
+    "events": 0.82,  # 0.8276 (0.7176)
+    "event_participants": 0.65,  # 0.6575 (0.5058)
     "demands": 1.0,  # 1.0000
 }
 
 ALL_91_FLOORS = {
-    "persons": 0.96,  # 0.9656
-    "person_roles": 0.90,  # 0.9080
-    "organisations": 0.92,  # 0.9280
-    "organisation_kinds": 0.87,  # 0.8777
-    "legal_provisions": 0.96,  # 0.9691
-    "events": 0.83,  # 0.8351
-    "event_participants": 0.71,  # 0.7155
-    "demands": 0.89,  # 0.8961
+    "persons": 0.97,  # 0.9727 (0.9656 when added)
+    "person_roles": 0.92,  # 0.9293 (0.9080)
+    "organisations": 0.94,  # 0.9427 (0.9280)
+    "organisation_kinds": 0.90,  # 0.9009 (0.8777)
+    "legal_provisions": 0.98,  # 0.9815 (0.9691)
+    "events": 0.84,  # 0.8491 (0.8351)
+    "event_participants": 0.74,  # 0.7422 (0.7155)
+    "demands": 0.90,  # 0.9051 (0.8961)
 }
 
 
