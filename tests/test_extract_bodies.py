@@ -758,3 +758,14 @@ def test_a_name_a_bracket_defines_an_acronym_for_is_a_body() -> None:
     body = orgs["Escuadrón Móvil Antimotines"]
     assert "EMAM" in body["variants"]
     assert body["kind"] == "police"  # a unit of the police named after its bracket
+
+
+def test_a_part_named_after_a_named_body_s_possessive_is_that_body() -> None:
+    text = (
+        "PEN International\n\n9 May 2026\n\nZembla: Writer sentenced\n\nPEN International "
+        "condemns the sentence of Ana Lind, said Tom Reed of PEN International's Writers in "
+        "Prison Committee.\n"
+    )
+    names = {o["name"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert "PEN International" in names
+    assert not [n for n in names if "Writers in Prison" in n]

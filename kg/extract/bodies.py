@@ -823,3 +823,29 @@ def kind_organs_of_international_bodies(doc: Doc, ents: Entities) -> None:
                 e.attrs["kind"] = "international_org"
                 e.attrs["country"] = None
                 break
+
+
+#: A body's name after the possessive of another's: "PEN International's Writers in Prison
+#: Committee", "the Centre's Legal Unit".
+POSSESSED = re.compile(r"^(?P<o>.+?)[’']s\s+(?P<rest>[A-Z].*)$")
+
+
+def merge_possessed_bodies(ents: Entities) -> None:
+    """A committee, programme or office named after the possessive of a body the text names
+    ("PEN International's Writers in Prison Committee", "GCHR's Advisory Board") is a part of
+    that body, told to say who in it acts: its mentions are the body's, and it is no body of
+    its own."""
+    orgs = ents.of("organisation")
+    names = {n: o for o in orgs for n in (o.name, *o.variants) if n}
+    gone = []
+    for e in orgs:
+        m = POSSESSED.match(e.name or "")
+        if m is None:
+            continue
+        owner = names.get(m.group("o"))
+        if owner is None or owner is e:
+            continue
+        owner.mentions.extend(e.mentions)
+        gone.append(e)
+    if gone:
+        ents.items = [x for x in ents.items if not any(x is g for g in gone)]

@@ -35,6 +35,7 @@ from kg.extract.bodies import (
     kind_units_by_parent,
     mark_state_enterprises,
     merge_bare_prosecution,
+    merge_possessed_bodies,
     tidy_organisations,
 )
 from kg.extract.charges import add_case_charges
@@ -160,6 +161,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     mark_state_enterprises(doc, ents)
     kind_units_by_parent(doc, ents)
     kind_organs_of_international_bodies(doc, ents)
+    merge_possessed_bodies(ents)
     merge_bare_prosecution(ents)
     extend_court_seat(doc, ents)
     extend_court_jurisdiction(doc, ents)
