@@ -20,7 +20,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.persons import POSSESSIVE_LAWYER, TITLE_RX
 from kg.extract.scan import TailPattern, WordStartPatterns, group_literals
-from kg.extract.text import Doc, clean, sentences_with
+from kg.extract.text import Doc, clean, names_listed_after, sentences_with
 
 
 def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -> None:
@@ -81,7 +81,11 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             p.attrs["_lawyer_by_default"] = not targeted and not acts_for
         # a verb after a list of names is said of each: "A, his mother, and B, his wife, filed
         # a complaint", "A and B, who testified for the prosecution,"
-        ends = [(s, x) for s, e in p.mentions for x in (e, *_list_ends(flat, e, starts))]
+        ends = [
+            (s, x)
+            for s, e in p.mentions
+            for x in (e, *(b for _, b in names_listed_after(flat, e, starts)))
+        ]
         if any(
             WITNESS_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends
         ) or any(
@@ -1166,24 +1170,6 @@ def _last_named_body_kind(text: str, ents: Entities) -> str | None:
 
 
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
-
-
-#: What joins a name to the next one of the same list: " and ", ", and his wife, Ms. ", ", ".
-LIST_LINK = re.compile(
-    r"(?:,[^,.;]{0,60},|,)?\s+and\s+(?:(?:the|a|an|his|her|their|its)(?:\s+[a-z][\w’'-]*){0,2}"
-    r",?\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
-    r"|,\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
-)
-
-
-def _list_ends(flat: str, end: int, starts: dict[int, int]) -> list[int]:
-    """The ends of the names that follow a mention in one list (``starts``: where each person's
-    mention starts, and its end)."""
-    out = []
-    while (m := LIST_LINK.match(flat, end)) and m.end() in starts and len(out) < 8:
-        end = starts[m.end()]
-        out.append(end)
-    return out
 
 
 #: "X (XA), whose president, Y": the head of the body named right before the relative clause.

@@ -655,3 +655,21 @@ def sentences_with(doc: Doc, positions: list[int]) -> list[Span]:
         if i >= 0 and pos < doc.sentences[i].end:
             found.add(i)
     return [doc.sentences[i] for i in sorted(found)]
+
+
+#: What joins a name to the next one of the same list: " and ", ", and his wife, Ms. ", ", ".
+LIST_LINK = re.compile(
+    r"(?:,[^,.;]{0,60},|,)?\s+and\s+(?:(?:the|a|an|his|her|their|its)(?:\s+[a-z][\w’'-]*){0,2}"
+    r",?\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    r"|,\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+)
+
+
+def names_listed_after(flat: str, end: int, starts: dict[int, int]) -> list[tuple[int, int]]:
+    """The mentions of the names that follow the one ending at ``end`` in one list ("A, his
+    mother, and B, his wife, filed ..."): ``starts`` gives each person's mention by its start."""
+    out: list[tuple[int, int]] = []
+    while (m := LIST_LINK.match(flat, end)) and m.end() in starts and len(out) < 8:
+        end = starts[m.end()]
+        out.append((m.end(), end))
+    return out
