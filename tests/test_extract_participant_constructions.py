@@ -76,6 +76,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "her to stop her work.",
      [("arrest", "2024-05-02", ["police"], ["Mira Vela"], None),
       ("threat", D, ["(anonymous callers)"], ["Mira Vela"], None)]),
+    # a list of names before an active verb is its subject, each name with its apposition
+    ("listed-subject-complains", "On 2 May 2024, police arrested the defender Ms. Mira Vela. On "
+     "3 May 2024, Ms. Ana Vela and her mother, Ms. Rosa Holm, filed a complaint with the "
+     "Ombudsman about the arrest.",
+     [("complaint", D, ["Ana Vela", "Rosa Holm"], [], None)]),
     # the people of a subject that names someone else as their kin undergo both its verbs
     ("kin-of-named-summoned-and-questioned", "On 2 May 2024, police arrested the defender Ms. "
      "Mira Vela. On 3 May 2024, the husband of Ms. Vela, Mr. Ivo Sand, and their daughter, Ms. "

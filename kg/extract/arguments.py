@@ -15,7 +15,7 @@ from kg.extract.dates import REL_RE, DateMention, format_date
 from kg.extract.entities import STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import MONTHS, NUMBER_WORDS, PLATFORMS
 from kg.extract.scan import finditer_prefixed, holds_any
-from kg.extract.text import Doc, Span, clean, evidence
+from kg.extract.text import Doc, Span, clean, evidence, names_listed_after
 
 
 def tight_date(
@@ -1753,6 +1753,7 @@ def make_event(
                 continue  # "ordered the detention of A and B, while C was released": not A, B
             if not _told_elsewhere(doc.flat, s, a, ma, others):
                 targets.append(e.id)
+    person_starts = {ma: mb for ma, mb, e in near if e.kind == "person"}
     state_at = [
         ma for ma, mb, e in near
         if s.start <= ma < a and (ma, mb) not in inner and e.kind == "organisation"
@@ -1840,7 +1841,12 @@ def make_event(
                 pass  # "raided the offices of the Forum and arrested": the raid's object
             elif e.kind == "person" and ma < a and SUBJECT_OWNER.fullmatch(doc.flat, _mb, a):
                 pass  # "Ana Lee's lawyers filed a complaint": the lawyers did, not Ana Lee
-            elif ma >= a or ma >= _subject_start(doc.flat, c0, a):
+            elif ma >= a or ma >= (subject_at := _subject_start(doc.flat, c0, a)):
+                actors.append(e.id)
+            elif e.kind == "person" and any(
+                subject_at <= la < a for la, _ in names_listed_after(doc.flat, _mb, person_starts)
+            ):
+                # "his mother, A, and his wife, B, filed a complaint": the list is the subject
                 actors.append(e.id)
             continue
         if e.kind == "person" and (
