@@ -204,3 +204,11 @@ def test_a_detention_order_dated_with_full_stops_in_a_month_first_text() -> None
         "August 20, 2024",
     )
     assert ("detention", "2024-08-05") in got
+
+
+def test_threats_told_as_repeated_are_one_undated_threat() -> None:
+    got = _pairs(
+        "On 11 April 2024, police arrested Tom Reed. Ana Lee has since been repeatedly "
+        "threatened by men in plain clothes."
+    )
+    assert ("threat", None) in got

@@ -1274,7 +1274,8 @@ def find_events(
                 flat.find("no", a + 1, b) >= 0 and NO_IN_MATCH.search(flat, a + 1, b)
             ):
                 continue  # "but no investigation has been opened": the step was not taken
-            if REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre):
+            repeated = bool(REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre))
+            if repeated and etype != "threat":
                 continue  # "has been arrested several times": a habit of the past, no one event
             if ED_WORD.fullmatch(flat[a:b]) and (
                 (
@@ -1459,6 +1460,10 @@ def find_events(
                 upto = hits[k + 2][0] if k + 2 < len(hits) else _clause(clauses, a)[1]
                 joined = [d for d in sdates if hits[k + 1][1] <= d.start < upto]
                 value = joined[0].value if joined else None
+            if repeated:
+                # "has been repeatedly threatened": threats told as going on are one threat, on
+                # no one day (as "threats for more than a year" are)
+                value = None
             resumes = None
             if etype == "trial_hearing" and ADJOURNED.match(flat, a):
                 # "adjourned the case to 18 January": a hearing that day, and one set for then
@@ -1471,6 +1476,7 @@ def find_events(
             # an appeal comes after the decision it attacks, never on its date
             inherit = (
                 etype not in ("appeal_filed", "complaint")
+                and not repeated
                 and not request
                 # "was summoned to the police twice": a step told as repeated was taken on days
                 # the text does not give, not on the day the paragraph tells
