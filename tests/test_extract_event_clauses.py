@@ -212,3 +212,11 @@ def test_threats_told_as_repeated_are_one_undated_threat() -> None:
         "threatened by men in plain clothes."
     )
     assert ("threat", None) in got
+
+
+def test_a_travel_ban_told_as_lasting_since_a_day_began_then() -> None:
+    got = _pairs(
+        "Tom Reed's wife, the journalist Ana Lee, has been barred from leaving the country "
+        "since January 2024."
+    )
+    assert ("travel_ban", "2024-01") in got

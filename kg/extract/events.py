@@ -1386,8 +1386,13 @@ def find_events(
             ):
                 value = began  # "detained since January": the custody began then
                 held_since = etype == "detention"
-            elif etype == "threat" and (began := _since_later(flat, dates, b)) is not None:
-                value = began  # "has been followed by men since 12 February": it began then
+            elif (
+                etype in ("threat", "travel_ban")
+                and (began := _since_later(flat, dates, b)) is not None
+            ):
+                # "has been followed by men since 12 February", "has been barred from leaving
+                # the country since January 2026": it began then
+                value = began
             elif frame == "state" and not (
                 # "In 2021, he was detained for two weeks", "detained for two days in August
                 # 2024": a spell of stated length told with a date of its own clause is the
