@@ -769,3 +769,13 @@ def test_a_part_named_after_a_named_body_s_possessive_is_that_body() -> None:
     names = {o["name"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert "PEN International" in names
     assert not [n for n in names if "Writers in Prison" in n]
+
+
+def test_the_police_for_or_from_a_place_is_no_name() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Workers beaten\n\nOn 2 May 2026, workers protested outside a "
+        "factory in Tarn. Police from Tarn police station arrived and beat them. The arrests "
+        "were ordered by Mr. Tom Reed, Commissioner of Police for Vela.\n"
+    )
+    names = {o["name"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert not [n for n in names if n.startswith(("Police from", "Police for"))]

@@ -144,6 +144,9 @@ ADDRESSEE_BODY = re.compile(r"^(?:Your\s+)?Excellency[’']s\b")
 #: ...") is no body.
 NOT_BODY_NAME = re.compile(
     r"^(?:Minister|Deputy Minister|Vice-Minister)\s|^[A-Z][\w\-]*\s+Republic\s+of\s"
+    # "Commissioner of Police for Ikeja" (a post), "Police from Kundli police station arrived"
+    # (the police, then the station they came from): the police of a place has no name so
+    r"|^Police\s+(?:for|from)\s"
 )
 #: A document is not a body, though its name is capitalised and defines an acronym: "First
 #: Information Report (FIR)", "the Exit Control List", "Red Notice".
