@@ -779,3 +779,15 @@ def test_the_police_for_or_from_a_place_is_no_name() -> None:
     )
     names = {o["name"] for o in extract_case(text, appeal_id="t")["organisations"]}
     assert not [n for n in names if n.startswith(("Police from", "Police for"))]
+
+
+def test_a_unit_of_a_named_body_is_known_by_its_own_name_too() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Journalist held\n\nThe Vela National Security Service (VNSS) "
+        "denied holding Ana Lind. She is held by the Internal Affairs Bureau of the VNSS. On 3 "
+        "May, the Detective Branch of the Tarn Metropolitan Police searched her home.\n"
+    )
+    orgs = _orgs(text)
+    assert "Internal Affairs Bureau" in orgs["Internal Affairs Bureau of the VNSS"]["variants"]
+    branch = orgs["Detective Branch of the Tarn Metropolitan Police"]
+    assert "Detective Branch" in branch["variants"]

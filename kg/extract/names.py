@@ -589,6 +589,8 @@ def _body_after_person(run: Run, first: int) -> tuple[str, str] | None:
 
 
 OF_THE_PARENT = re.compile(r"(?P<x>.+?) of the (?P<y>.+)$")
+#: The last words of a unit's name that name no body by themselves: "Detective Branch".
+UNIT_WORDS = frozenset(("Branch", "Section", "Sections"))
 
 
 def add_organisation(
@@ -609,11 +611,17 @@ def add_organisation(
     if m and head_of(m.group("y").split()) and head_of(m.group("y").split())[0] == "organisation":
         ystart = start + m.start("y")
         parent = add_organisation(doc, ents, m.group("y"), ystart, end, main_country, depth + 1)
+    elif m and m.group("y").isupper():
+        # "the Internal Security Bureau of the NSS": a parent named by its acronym
+        parent = ents.find("organisation", m.group("y"))
     e = ents.add(Entity("organisation", text, start, end))
     if parent is not None:
         e.attrs["part_of"] = parent
-        if head_of(m.group("x").split()) and m.group("x") not in e.variants:  # type: ignore[union-attr]
-            e.variants.append(m.group("x"))  # type: ignore[union-attr]
+        x = m.group("x")  # type: ignore[union-attr]
+        # "Fourteenth Brigade", "Detective Branch": the unit's own name, which the text may use
+        # alone ("Branch" and its kin name a unit of a body, and are no head word of their own)
+        if (head_of(x.split()) or x.split()[-1] in UNIT_WORDS) and x not in e.variants:
+            e.variants.append(x)
     after = doc.flat[end : end + 16]
     acr = ACRONYM_DEF.match(after)
     if acr and acr.group("acr") not in e.variants:
