@@ -441,30 +441,31 @@ def test_invented_quality_batch_086(invented_report, category: str) -> None:
 # appeal on Bahrain, a PEN alert on Iran, an ARTICLE 19 statement on Bangladesh, a DefendDefenders
 # statement on South Sudan), rich in organisations of every kind, were written whole before the
 # extractor was run on them and scored once (at 753dd2b): persons 0.9231, roles 0.7470, orgs
-# 0.9000, kinds 0.8341, provisions 0.6250, events 0.7563, participants 0.6418, demands 0.9811.
+# 0.9005, kinds 0.8341, provisions 0.6250, events 0.7563, participants 0.6418, demands 0.9811.
 # Rules for organisations and their kinds were then chosen on the misses of syn-092 to syn-094
-# only. BATCH_092_FLOORS holds floors over the six; ALL_97_FLOORS over all 97, both at the
-# figures measured after those rules; those of the first 91 stay over those appeals.
+# only (syn-095 to syn-097, held out, stayed at orgs 0.8750, kinds 0.8333). BATCH_092_FLOORS holds
+# floors over the six; ALL_97_FLOORS over all 97, both at the figures measured after those rules
+# (and the rules others landed beside them); those of the first 91 stay over those appeals.
 BATCH_092_FLOORS = {
-    "persons": 0.92,  # 0.9231
-    "person_roles": 0.74,  # 0.7470
-    "organisations": 0.90,  # 0.9048
-    "organisation_kinds": 0.85,  # 0.8571
-    "legal_provisions": 0.62,  # 0.6250
+    "persons": 0.93,  # 0.9351 (0.9231 first)
+    "person_roles": 0.75,  # 0.7561 (0.7470 first)
+    "organisations": 0.91,  # 0.9194 (0.9005 first)
+    "organisation_kinds": 0.88,  # 0.8815 (0.8341 first)
+    "legal_provisions": 0.93,  # 0.9375 (0.6250 first)
     "events": 0.75,  # 0.7563
-    "event_participants": 0.64,  # 0.6418
+    "event_participants": 0.66,  # 0.6642 (0.6418 first)
     "demands": 0.98,  # 0.9811
 }
 
 ALL_97_FLOORS = {
-    "persons": 0.96,  # 0.9667
-    "person_roles": 0.91,  # 0.9136
-    "organisations": 0.92,  # 0.9264
-    "organisation_kinds": 0.87,  # 0.8789
-    "legal_provisions": 0.93,  # 0.9382
-    "events": 0.82,  # 0.8293
-    "event_participants": 0.71,  # 0.7129
-    "demands": 0.90,  # 0.9044
+    "persons": 0.97,  # 0.9707 (0.9667 when the batch was added)
+    "person_roles": 0.92,  # 0.9205 (0.9136)
+    "organisations": 0.94,  # 0.9444 (0.9264)
+    "organisation_kinds": 0.90,  # 0.9030 (0.8789)
+    "legal_provisions": 0.97,  # 0.9775 (0.9382)
+    "events": 0.84,  # 0.8443 (0.8293)
+    "event_participants": 0.73,  # 0.7381 (0.7129)
+    "demands": 0.91,  # 0.9124 (0.9044)
 }
 
 
