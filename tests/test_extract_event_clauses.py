@@ -220,3 +220,14 @@ def test_a_travel_ban_told_as_lasting_since_a_day_began_then() -> None:
         "since January 2024."
     )
     assert ("travel_ban", "2024-01") in got
+
+
+def test_the_court_a_hearing_phrase_names_is_its_authority() -> None:
+    case = _case(
+        "On 15 April 2024, the Zenda District Court placed Ana Lee in pre-trial detention. Her "
+        "lawyer appealed the same day; a hearing before the Appeals Chamber of the Zenda High "
+        "Court is scheduled for 2 June 2024."
+    )
+    ids = {o["name"]: o["id"] for o in case["organisations"]}
+    hearing = next(e for e in case["events"] if e["type"] == "trial_hearing")
+    assert hearing["authority"] == ids["Appeals Chamber of the Zenda High Court"]

@@ -676,6 +676,30 @@ ADDRESSEE_KINDS = frozenset(
 )
 
 
+def _hearing_court(
+    flat: str, mentions: list[tuple[int, int, Entity]], a: int, b: int
+) -> Entity | None:
+    """The court a hearing phrase names after "before" ("a hearing before the X Court is
+    scheduled"), inside the phrase itself; the longest name where bodies nest."""
+    found = None
+    i = bisect.bisect_left(mentions, a, key=lambda m: m[0])
+    while i < len(mentions) and mentions[i][0] < b:
+        ma, mb, e = mentions[i]
+        if (
+            e.kind == "organisation"
+            and e.attrs.get("kind") == "court"
+            and BEFORE_COURT.search(flat, max(a, ma - 12), ma)
+            and (found is None or mb - ma > found[1] - found[0])
+        ):
+            found = (ma, mb, e)
+        i += 1
+    return found[2] if found else None
+
+
+#: "before" and its article right before a court's name.
+BEFORE_COURT = re.compile(r"before\s+(?:the\s+)?$")
+
+
 def addressed_body(
     flat: str, mentions: list[tuple[int, int, Entity]], b: int, c1: int
 ) -> Entity | None:
@@ -2357,6 +2381,12 @@ def make_event(
         body = addressed_body(doc.flat, mentions, b, c1)
         if body is not None:
             authority = body.id  # "appealed to the Supreme Court", "lodged with the ECtHR"
+    if etype == "trial_hearing" and (court := _hearing_court(doc.flat, mentions, a, b)):
+        # "a hearing before the Appeals Chamber of X is scheduled for": the court the phrase
+        # names, not the one the story named last
+        agents = [court.id if _kind(ents, x) == "court" else x for x in agents]
+        agents = list(dict.fromkeys(agents))
+        authority = court.id
     if etype == "appeal_filed" and any(
         "lawyer" in getattr(_entity(ents, x), "attrs", {}).get("roles", []) for x in agents
     ):
