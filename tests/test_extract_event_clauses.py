@@ -231,3 +231,12 @@ def test_the_court_a_hearing_phrase_names_is_its_authority() -> None:
     ids = {o["name"]: o["id"] for o in case["organisations"]}
     hearing = next(e for e in case["events"] if e["type"] == "trial_hearing")
     assert hearing["authority"] == ids["Appeals Chamber of the Zenda High Court"]
+
+
+def test_a_step_one_was_informed_had_been_taken_is_undated() -> None:
+    got = _pairs(
+        "On 16 April 2024, Tom Reed was summoned by the Zenda Prosecutor's Office and informed "
+        "that a police commissioner had filed a criminal complaint against him."
+    )
+    assert ("summons", "2024-04-16") in got
+    assert ("complaint", "2024-04-16") not in got

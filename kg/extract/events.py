@@ -970,7 +970,7 @@ WITNESS_SAID = re.compile(
 #: "On 30 November, his lawyer told the press that she had been beaten", "prosecutors informed
 #: her husband that she had been charged": the one told and what they were told, which may run
 #: on over a date ("told his wife during a visit on 4 May that").
-TOLD_THAT = re.compile(r"\b(?:told|informed)\s+(?:[\w’'-]+,?\s+){1,12}?that\s+")
+TOLD_THAT = re.compile(r"\b(?:told|informed)\s+(?:[\w’'-]+,?\s+){0,12}?that\s+")
 
 
 #: The words between an order and its date: "a detention order dated 5 August".
