@@ -235,7 +235,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"lemma": "impound", "frames": ACTS, "examples": ["On 3 May 2024, police impounded the car of Ana Lee."]},
         ],
         "phrases": [
-            {"rx": "\\b(?:seized|took away|removed)\\b(?! (?:in|at) [A-Z])", "why": "a person 'seized in' a place is arrested (see arrest); things seized or taken away are a seizure", "examples": ["On 3 May 2024, officers seized her notebooks."]},
+            {"rx": "\\b(?:seized|took away|removed)\\b(?! (?:in|at) [A-Z])|(?<=,\\s)taking away\\b", "why": "a person 'seized in' a place is arrested (see arrest); things seized or taken away are a seizure (also the participle after a comma: 'searched the office, taking away two laptops')", "examples": ["On 3 May 2024, officers seized her notebooks.", "On 3 May 2024, investigators searched the office of the Zenda Watch, taking away two laptops."]},
             {"rx": "\\btook (?:away )?(?:[\\w’']+ ){0,4}(?:computers?|laptops?|phones?|documents|equipment|devices|hard drives|files|belongings|passports?|cameras?|notebooks?|money|cash)\\b|\\b(?:computers?|laptops?|phones?|documents|files|devices|equipment) (?:were |was )?taken\\b", "why": "'take' is a seizure only with property as object", "examples": ["On 3 May 2024, officers searched her flat and took some of her belongings.", "On 3 May 2024, officers searched her office and took copies of her clients' files."]},
             {"rx": "\\bfreez(?:e|ing) (?:of )?(?:the |its |his |her |their )?(?:[\\w$.,-]+ ){0,4}?(?:assets|accounts|funds)\\b|\\bseizure of\\b|\\bforfeit(?:ing|ure of)\\b", "why": "the nouns of a freeze or forfeiture with what they hit", "examples": ["On 3 May 2024, a court ordered the freezing of her bank accounts."]},
         ],
