@@ -240,3 +240,12 @@ def test_a_step_one_was_informed_had_been_taken_is_undated() -> None:
     )
     assert ("summons", "2024-04-16") in got
     assert ("complaint", "2024-04-16") not in got
+
+
+def test_a_place_between_the_verb_and_its_day_keeps_the_day_with_the_verb() -> None:
+    got = _pairs(
+        "Karl Hess is a lawyer. In January 2024 he took on the case of Tom Reed, a 24-year-old "
+        "activist whom police officers detained in Zenda on 11 January 2024 after he had filmed "
+        "a silent protest by mothers of disappeared men outside the government building."
+    )
+    assert ("arrest", "2024-01-11") in got

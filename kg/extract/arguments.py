@@ -2815,7 +2815,11 @@ THEY_UNDERGO = re.compile(
 )
 
 
-TIGHT_DATE = re.compile(r"(?:\s+(?:him|her|them|it|its \w+|the \w+))?\s+(?:(?:on|in)\s+)?")
+#: (a place named between the verb and its day stays inside: "detained in Grozny on 11 January")
+TIGHT_DATE = re.compile(
+    r"(?:\s+(?:him|her|them|it|its \w+|the \w+))?"
+    r"(?:\s+(?:in|at)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)?\s+(?:(?:on|in)\s+)?"
+)
 
 
 #: A date right after a verb of its own ("decided on", "met in") is that verb's date.
