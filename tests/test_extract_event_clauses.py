@@ -249,3 +249,11 @@ def test_a_place_between_the_verb_and_its_day_keeps_the_day_with_the_verb() -> N
         "a silent protest by mothers of disappeared men outside the government building."
     )
     assert ("arrest", "2024-01-11") in got
+
+
+def test_an_appeal_against_a_judgment_lodged_in_the_passive() -> None:
+    got = _pairs(
+        "On 3 January 2024, the court sentenced Tom Reed to two years. An appeal against the "
+        "judgment was lodged on 11 January 2024."
+    )
+    assert ("appeal_filed", "2024-01-11") in got

@@ -120,7 +120,11 @@ def trigger_pattern(entry: dict[str, Any], nouns: bool = True) -> str:
             obj = "(?:" + r["object"] + ")"
             alts.append(rf"\b{verbs} {obj}\b")
             head = "(?:" + _object_head(r["object"]) + ")"
-            alts.append(rf"\b{head} (?:was |were |had been |has been |have been ){verbs}\b")
+            # ("an appeal against the judgment was lodged": what it is against between)
+            alts.append(
+                rf"\b{head}(?: against [^.;,]{{1,40}}?)? (?:was |were |had been |has been |have been )"
+                rf"{verbs}\b"
+            )
     rows = [r for r in rows if "object" not in r]
     forms = list(dict.fromkeys(f for r in rows if not _is_noun(r) for f in verb_forms(r)))
     if forms:
