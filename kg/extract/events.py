@@ -122,8 +122,8 @@ def trigger_pattern(entry: dict[str, Any], nouns: bool = True) -> str:
             head = "(?:" + _object_head(r["object"]) + ")"
             # ("an appeal against the judgment was lodged": what it is against between)
             alts.append(
-                rf"\b{head}(?: against [^.;,]{{1,40}}?)? (?:was |were |had been |has been |have been )"
-                rf"{verbs}\b"
+                rf"\b{head}(?: against [^.;,]{{1,40}}?)? "
+                rf"(?:was |were |had been |has been |have been ){verbs}\b"
             )
     rows = [r for r in rows if "object" not in r]
     forms = list(dict.fromkeys(f for r in rows if not _is_noun(r) for f in verb_forms(r)))
