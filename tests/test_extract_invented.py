@@ -152,6 +152,10 @@ FIRST_91 = {f"syn-{n:03d}" for n in range(1, 92)}
 
 BATCH_092 = {f"syn-{n:03d}" for n in range(92, 98)}
 
+FIRST_97 = {f"syn-{n:03d}" for n in range(1, 98)}
+
+BATCH_098 = {f"syn-{n:03d}" for n in range(98, 106)}
+
 # F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
     "persons": 0.97,
@@ -275,7 +279,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 97
+    assert len(report.cases) == 105
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -485,8 +489,54 @@ def test_invented_quality_all_91(invented_report, category: str) -> None:
 
 @pytest.mark.parametrize("category", list(ALL_97_FLOORS))
 def test_invented_quality_all_97(invented_report, category: str) -> None:
-    f1 = category_total(invented_report, category).f1
+    f1 = category_total(invented_report, category, FIRST_97).f1
     floor = ALL_97_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-001 to syn-097"
+
+
+# syn-098 to syn-105 (Front Line Defenders on Kyrgyzstan, an Amnesty urgent action on Viet Nam, a
+# UN allegation letter on Belarus, an Observatory urgent appeal on Honduras, HRW on Tunisia, CPJ
+# on Zimbabwe, GCHR on Saudi Arabia, a UN experts' release on Nicaragua) were written whole, by
+# the corpus README's conventions, without reading the extractor's code, and scored once at the
+# end of the round that wrote syn-080 to syn-097 (at 3d82759), before any rule was chosen on them:
+# the floors are those first figures. The code before that round (753dd2b) scores them persons
+# 0.8125, roles 0.7101, orgs 0.8408, kinds 0.8026, provisions 0.9062, events 0.7647, participants
+# 0.5732, demands 0.8451. ALL_105_FLOORS is over all 105 at the figures then; those of the first
+# 97 stay over those appeals.
+BATCH_098_FLOORS = {
+    "persons": 0.81,  # 0.8125
+    "person_roles": 0.71,  # 0.7101
+    "organisations": 0.88,  # 0.8805
+    "organisation_kinds": 0.86,  # 0.8679
+    "legal_provisions": 0.90,  # 0.9062
+    "events": 0.78,  # 0.7885
+    "event_participants": 0.60,  # 0.6032
+    "demands": 0.86,  # 0.8611
+}
+
+ALL_105_FLOORS = {
+    "persons": 0.95,  # 0.9583
+    "person_roles": 0.90,  # 0.9039
+    "organisations": 0.93,  # 0.9389
+    "organisation_kinds": 0.89,  # 0.8999
+    "legal_provisions": 0.96,  # 0.9667
+    "events": 0.84,  # 0.8459
+    "event_participants": 0.72,  # 0.7268
+    "demands": 0.90,  # 0.9065
+}
+
+
+@pytest.mark.parametrize("category", list(BATCH_098_FLOORS))
+def test_invented_quality_batch_098(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category, BATCH_098).f1
+    floor = BATCH_098_FLOORS[category]
+    assert f1 >= floor, f"{category}: F1 {f1:.3f} on syn-098 to syn-105"
+
+
+@pytest.mark.parametrize("category", list(ALL_105_FLOORS))
+def test_invented_quality_all_105(invented_report, category: str) -> None:
+    f1 = category_total(invented_report, category).f1
+    floor = ALL_105_FLOORS[category]
     assert f1 >= floor, f"{category}: F1 {f1:.3f} on all the invented appeals"
 
 
