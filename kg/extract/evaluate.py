@@ -105,7 +105,7 @@ def instrument_key(name: str | None) -> str:
     """A key under which two spellings of an instrument's name agree.
 
     Drops the jurisdiction of a domestic code (``Criminal Code of Kazakhstan`` = ``Criminal
-    Code``), the year after an act's name (``Digital Security Act, 2018`` = ``Digital Security
+    Code``), the year after an act's name (``Cyber Safety Act, 2018`` = ``Cyber Safety
     Act``), the UN prefix and function words, because appeals name the same instrument with and
     without them.
     """
@@ -118,7 +118,7 @@ def instrument_key(name: str | None) -> str:
     s = re.sub(r"\b(UN|United Nations)\b", " ", anyascii(s))
     words = [w for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in STOPWORDS]
     if len(words) > 1 and _YEAR.fullmatch(words[-1]) and words[-2] in _YEAR_AFTER:
-        words.pop()  # "Digital Security Act, 2018" = "Digital Security Act"
+        words.pop()  # "Cyber Safety Act, 2018" = "Cyber Safety Act"
     return " ".join(words)
 
 
