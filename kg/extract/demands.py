@@ -340,6 +340,7 @@ PRONOUN_ASK = re.compile(
     r"and|from|at|now|promptly|forthwith)\b)"
 )
 PRONOUN_GENDER = {"him": "male", "her": "female"}
+DEMAND_VERB_WORDS = frozenset(DEMAND_VERBS.split("|"))
 
 
 def name_pronouns(demands: list[dict[str, Any]], ents: Entities) -> None:
@@ -349,7 +350,7 @@ def name_pronouns(demands: list[dict[str, Any]], ents: Entities) -> None:
     persons = [p for p in ents.of("person") if p.name and p.attrs.get("gender")]
     for d in demands:
         m = PRONOUN_ASK.match(d["summary"])
-        if m is None or m.group("verb") not in DEMAND_VERBS.split("|"):
+        if m is None or m.group("verb") not in DEMAND_VERB_WORDS:
             continue
         at = d["evidence"][0]["start"]
         gender = PRONOUN_GENDER[m.group("pro")]
