@@ -63,6 +63,25 @@ def test_a_conviction_without_penalty_stays() -> None:
     assert ("conviction", "2011") in got
 
 
+def test_an_undated_conviction_of_one_sentenced_on_a_date_is_that_sentence() -> None:
+    events = _events(
+        "On 3 May 2024, the Zenda City Court sentenced Ana Lee to five years in prison.\n\n"
+        "Ana Lee, a poet, was convicted of insulting officials under Article 12 of the "
+        "Criminal Code."
+    )
+    assert {(e["type"], e["date"]) for e in events} >= {("sentence", "2024-05-03")}
+    assert not any(e["type"] == "conviction" for e in events)
+    assert _one(events, "sentence")["provisions"]
+
+
+def test_a_dated_conviction_of_another_person_stays() -> None:
+    got = _pairs(
+        "On 3 May 2024, the Zenda City Court sentenced Ana Lee to five years in prison.\n\n"
+        "Tom Reed, a teacher, was convicted of insulting officials in 2020."
+    )
+    assert ("conviction", "2020") in got
+
+
 def test_the_opening_date_governs_a_later_clause_without_date() -> None:
     got = _pairs(
         "On 3 May 2024, the court convicted Ana Lee for a speech she gave on 1 June 2020, "

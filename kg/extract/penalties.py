@@ -131,7 +131,9 @@ def drop_custody_sentences(events: list[dict[str, Any]], doc: Doc) -> list[dict[
 def merge_convictions(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
     """ "Found guilty and sentenced to": one ``sentence`` event; a ``conviction`` stands alone
     only where no penalty is told with it. A conviction is dropped when a sentence of the same
-    date was found, or, undated, when a sentence is told in the same paragraph."""
+    date was found, or, undated, when a sentence is told in the same paragraph or a dated
+    sentence of the same person anywhere (the lead dates the sentence, the narrative tells the
+    guilt: "X was convicted of Y under Article 5")."""
     sentences = [e for e in events if e["type"] == "sentence"]
     dated = {e["date"] for e in sentences if e["date"]}
     starts = {e["evidence"][0]["start"] for e in sentences}
@@ -145,11 +147,13 @@ def merge_convictions(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, 
                 _same_paragraph(doc, pos, s["evidence"][0]["start"]) for s in sentences
             ):
                 continue
-            if e.get("_inherited") and any(
-                s["date"] and set(e["targets"]) & set(s["targets"]) for s in sentences
-            ):
-                # "She was convicted of usurpation" with no date of its own, after a lead that
-                # dates her sentence: the guilt of that sentence, not a step of the paragraph's day
+            same = [s for s in sentences if s["date"] and set(e["targets"]) & set(s["targets"])]
+            if (e.get("_inherited") or not e["date"]) and same:
+                # "She was convicted of usurpation" with no date of its own (or only the
+                # paragraph's), after a lead that dates her sentence: the guilt of that sentence,
+                # not a step of its own; the articles it cites are the sentence's
+                for s in same[:1]:
+                    s["provisions"] += [a for a in e["provisions"] if a not in s["provisions"]]
                 continue
         out.append(e)
     convictions = [e for e in out if e["type"] == "conviction" and e["date"]]
