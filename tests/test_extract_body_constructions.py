@@ -287,3 +287,23 @@ def test_a_document_named_in_capitals_with_an_acronym_is_no_body() -> None:
     )
     orgs = {o["name"] for o in extract_case(text, appeal_id="t-document")["organisations"]}
     assert orgs == {"Vela police"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "police"),
+    [
+        # the police acting, in lower case: a body
+        ("On 3 May 2021, police officers arrested Rina Holm in Dala.", True),
+        ("On 3 May 2021, the police searched the home of Rina Holm.", True),
+        # a post, one officer, a place or an action of the police: no body acting
+        ("On 3 May 2021, the national police chief, Tom Reed, accused Rina Holm of lying.", False),
+        ("On 3 May 2021, Rina Holm was fined for insulting a police officer.", False),
+        ("On 3 May 2021, Rina Holm was held at a police camp in Dala.", False),
+        ("On 3 May 2021, Rina Holm wrote about a police operation in Dala.", False),
+        # the force's name in brackets after its name in another language
+        ("On 3 May 2021, the Policía Nacional (National Police) detained Rina Holm.", False),
+    ],
+)
+def test_the_police_in_lower_case_is_a_body_where_it_acts(sentence: str, police: bool) -> None:
+    record = extract_case(HEAD + sentence + "\n", appeal_id="t-lower-police")
+    assert ("police" in {o["name"] for o in record["organisations"]}) is police

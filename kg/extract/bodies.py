@@ -273,7 +273,9 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
             continue
         prev = flat[max(0, m.start() - 30) : m.start()].split()
         # "Zenda Police" is a name; after a full stop or a lower-case word it is the police
-        if not prev or prev[-1][-1] in '.:;!?"“”' or not prev[-1][:1].isupper():
+        # "(National Police)": the bracket opens a name, and the word after it names the force
+        word = prev[-1].lstrip("(“\"‘'[") if prev else ""
+        if not word or prev[-1][-1] in '.:;!?"“”' or not word[:1].isupper():
             e = ents.add(Entity("organisation", "police", m.start(), m.end()))
             e.attrs.setdefault("kind", "police")
             e.attrs.setdefault("country", main_country)

@@ -51,7 +51,11 @@ from kg.extract.text import NAME_PARTICLES, Doc, Run, clean
 #: police, not the police acting.
 POLICE_THING = (
     r"(?!\s+(?:stations?|custody|vans?|cars?|vehicles?|patrols?|spokes(?:person|man|woman)|"
-    r"reports?|records?|files?|brutality|accountability|violence|cells?|protection|escorts?)\b)"
+    r"reports?|records?|files?|brutality|accountability|violence|cells?|protection|escorts?|"
+    # a post or one member ("the national police chief", "a police officer"), a place or an
+    # action of the police ("a police camp", "a police operation", "released on police bond")
+    r"chiefs?|commanders?|inspectors?|superintendents?|officer|"
+    r"camps?|posts?|headquarters|operations?|bond|bail|raids?)\b)"
 )
 #: A police force in lower case named by the service it does: "border police", "riot police".
 POLICE_SERVICES = ("border", "riot", "traffic", "military", "secret", "tourist", "judicial")
