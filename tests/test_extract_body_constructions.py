@@ -59,6 +59,15 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "arrested.", {"Vela Land Rights Network": "ngo"}),
     ("foundation", "On 3 May 2021, Rina Holm, director of the Vela Foundation for Justice, was "
      "arrested.", {"Vela Foundation for Justice": "ngo"}),
+    # the bar of a city by its noun alone, or named a society; a post of it is no body
+    ("city-bar", "On 3 May 2021, Rina Holm, a lawyer and member of the Vela Bar, was "
+     "arrested.", {"Vela Bar": "other"}),
+    ("bar-society", "On 3 May 2021, the Zembla Bar Society said Rina Holm had been arrested.",
+     {"Zembla Bar Society": "other"}),
+    ("batonnier-of-bar", "On 3 May 2021, the Bâtonnier of the Dala Bar, Tom Reed, said Rina "
+     "Holm had been arrested.", {"Dala Bar": "other"}),
+    ("surname-bar", "On 3 May 2021, Rina Holm and her lawyer, Ivo Bar, were arrested in Dala.",
+     {}),
     # a name in another language with its translation in brackets: one body
     ("spanish-glossed", "On 3 May 2021, the Asociación Velana de Derechos Humanos (Velan Human "
      "Rights Association) said Rina Holm had been arrested.",

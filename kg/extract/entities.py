@@ -375,7 +375,8 @@ def _key(name: str) -> str:
 POST_WORDS = frozenset(
     """Chair Chairperson Chairman Chairwoman Chair-Rapporteur President Vice-President Director
 Coordinator Head Secretary Member Members Commissioner Rapporteur Founder Co-founder Deputy
-Spokesperson Representative Co-Chair Co-Chairperson Vice-Chair Vice-Chairperson Speaker""".split()
+Spokesperson Representative Co-Chair Co-Chairperson Vice-Chair Vice-Chairperson Speaker
+Bâtonnier""".split()
 )
 
 

@@ -317,7 +317,9 @@ ORG_KIND_HINTS = [
     # the bar by its other names: "Law Society", "Union of Advocates", "Chamber of Advocates"
     (
         re.compile(
-            r"\bBar Association\b|^Bar of\b|\bLaw Society\b|\bBar Council\b|"
+            r"\bBar (?:Association|Society|Council)\b|^Bar of\b|\bLaw Society\b|"
+            # the bar of a city or a state by its noun alone: "the Vela Bar"
+            r"^(?:[A-Z][\w’'\-]+ ){1,3}Bar$|"
             r"\b(?:Union|Chamber|College|Collegium|Guild) of Advocates\b"
         ),
         "other",

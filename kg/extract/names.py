@@ -230,8 +230,36 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 if e.attrs["kind"] == "other":
                     e.attrs["kind"] = "police" if POLICE_AFTER.match(doc.flat, after) else "ngo"
+            elif (bar := _city_bar(doc, run, i)) is not None:
+                # "a member of the Vela Bar", "the Bâtonnier of the Vela Bar": the bar of a city
+                # or a state by its noun alone ("Ivo Bar", with no article, is a person)
+                e = add_organisation(doc, ents, *bar, main_country)
+                e.attrs["kind"] = "other"
             else:
                 add_person_candidate(doc, ents, run, strip_titles(run.words, i))
+
+
+#: "the" right before a run: the article of a body's name ("the Vela Bar").
+CITY_BAR_BEFORE = re.compile(r"\b[Tt]he $")
+
+
+def _city_bar(doc: Doc, run: Run, i: int) -> tuple[str, int, int] | None:
+    """The bar of a city or a state named by its noun alone, after "the" ("the Vela Bar"), also
+    after a post of it ("the Bâtonnier of the Vela Bar"): its name and where it stands."""
+    words = run.words
+    if words[-1] != "Bar":
+        return None
+    if "of" in words[i:]:
+        k = len(words) - 1 - words[::-1].index("of")
+        if words[k + 1 : k + 2] != ["the"] or not all(w in POST_WORDS for w in words[i:k]):
+            return None
+        i = k + 2
+    if not 1 < len(words) - i <= 4:
+        return None
+    text, start, end = run_text(doc, run, i)
+    if CITY_BAR_BEFORE.search(doc.flat, max(0, start - 5), start) is None:
+        return None
+    return text, start, end
 
 
 #: Posts of a body's staff written after the body's head word: "Programme Officer",
