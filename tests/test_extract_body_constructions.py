@@ -316,3 +316,39 @@ def test_a_document_named_in_capitals_with_an_acronym_is_no_body() -> None:
 def test_the_police_in_lower_case_is_a_body_where_it_acts(sentence: str, police: bool) -> None:
     record = extract_case(HEAD + sentence + "\n", appeal_id="t-lower-police")
     assert ("police" in {o["name"] for o in record["organisations"]}) is police
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an international body's office or mission in a state: its name runs over "in" the state
+        (
+            "On 3 May 2021, Rina Holm wrote to the Office of the United Nations High Commissioner "
+            "for Human Rights in Guatemala.",
+            {
+                "Office of the United Nations High Commissioner for Human Rights in Guatemala": (
+                    "international_org"
+                )
+            },
+        ),
+        (
+            "On 3 May 2021, the UN Mission in South Sudan said Rina Holm had been arrested.",
+            {"UN Mission in South Sudan": "international_org"},
+        ),
+        # near misses: a city is where a body sits; a state's mission is its government's
+        (
+            "On 3 May 2021, the United Nations in Geneva said Rina Holm had been arrested.",
+            {"United Nations": "international_org"},
+        ),
+        (
+            "On 3 May 2021, the Permanent Mission of Zembla to the United Nations in Geneva "
+            "replied.",
+            {"Permanent Mission of Zembla to the United Nations in Geneva": "government"},
+        ),
+    ],
+)
+def test_an_international_bodys_office_in_a_state_is_named_with_it(
+    sentence: str, expected: dict[str, str]
+) -> None:
+    record = extract_case(HEAD + sentence + "\n", appeal_id="t-office-in-state")
+    assert {o["name"]: o["kind"] for o in record["organisations"]} == expected

@@ -412,6 +412,12 @@ BRANCH_END = re.compile(r" Branch \d+$")
 QUOTED_END = re.compile(r"\s[“\"](?P<q>[^”\"]{2,80})[”\"]$")
 
 
+def _in_a_country(name: str) -> bool:
+    """The name ends "in" a country's name ("... in Zembla"), not a city's."""
+    at = name.rfind(" in ")
+    return at > 0 and name[at + 4 :].removeprefix("the ") in COUNTRIES
+
+
 def tidy_organisations(ents: Entities) -> None:
     """Drop names that are no bodies; keep the owner of a prize; trim a trailing "of" or
     month."""
@@ -477,6 +483,8 @@ def tidy_organisations(ents: Entities) -> None:
                 kept.attrs.setdefault("country", e.attrs.get("country"))
             continue
         seat = SEAT.match(name)
+        if seat and e.attrs.get("kind") == "international_org" and _in_a_country(name):
+            seat = None  # "UN Mission in Zembla": an international body's office in a state
         if seat and e.attrs.get("kind") in ("other", "company", "media", "international_org"):
             # "Zenda University in Strelsau": where a university or a company sits is not
             # part of its name (an NGO's "in Zembla" often is)

@@ -169,6 +169,8 @@ ORG_HEADS = {
     "Authority": "government", "Municipality": "government", "Presidency": "government",
     "Governorate": "government", "Prefecture": "government", "Cabinet": "government",
     "Embassy": "government", "Consulate": "government",
+    # a mission of an international body: "the UN Mission in Zembla", "the EU Monitoring Mission"
+    "Mission": "international_org",
     "Navy": "security_service",
     # newspapers by the words their names end with: "The Kastra Observer", "Vela Chronicle"
     "Journal": "media", "Chronicle": "media", "Observer": "media", "Courier": "media",
@@ -296,6 +298,9 @@ ORG_KIND_HINTS = [
     (re.compile(r"^(?:Office of the )?Ombudsman\b"), "government"),
     (re.compile(r"\bBroadcast(?:ing|er)\b"), "media"),
     (re.compile(r"\bHigh Commissioner for (?:Human Rights|Refugees)\b"), "international_org"),
+    # a state's mission to another state or body is its government's ("Permanent Mission of
+    # Zembla"); a mission named for no state is an international body's ("UN Mission in X")
+    (re.compile(r"^(?:Permanent )?Mission of\b"), "government"),
     (
         re.compile(
             r"^(?:Department|Secretariat) of (?:the )?(?:Justice|Interior|Home Affairs|"

@@ -510,7 +510,7 @@ def _post_of_body(toks: list[tuple[str, int]], i: int) -> bool:
     if j < 1 or words[j - 1] not in ORG_HEADS or words[j + 1 : j + 2] != ["the"]:
         return False
     between = words[j + 2 : i]
-    if len(between) > 2 or not all(x[:1].isupper() for x in between):
+    if len(between) > 3 or not all(x[:1].isupper() for x in between):
         return False
     return i == len(words) - 1 or words[i + 1] in ("for", "of", "on")
 
@@ -554,16 +554,22 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
             # (an NGO's "in Honduras" is); a date is never part of a name
             head = head_of([t for t, _ in toks[:i]])
             tail = [t for t, _ in toks[i + 1 :]]
-            if (tail and tail[0] in MONTHS) or (
-                w == "in"
-                and head
-                # a state body's seat; or a bare head word ("the Committee in Geneva"), which
-                # refers back to a body already named
-                and (
-                    ORG_HEADS.get(head[1]) in STATE_KINDS
-                    or (i == 1 and toks[0][0] == head[1] and len(tail) <= 2)
+            if (
+                (tail and tail[0] in MONTHS)
+                or (
+                    w == "in"
+                    and head
+                    # a state body's seat; or a bare head word ("the Committee in Geneva"), which
+                    # refers back to a body already named
+                    and (
+                        ORG_HEADS.get(head[1]) in STATE_KINDS
+                        or (i == 1 and toks[0][0] == head[1] and len(tail) <= 2)
+                    )
+                    and (head_of(tail) or ("", ""))[0] != "organisation"
+                    # an international body's office or mission in a state is named so: "Office of
+                    # the UN High Commissioner for Human Rights in Zembla", "UN Mission in Zembla"
+                    and _kind_by_name(" ".join(t for t, _ in toks[:i])) != "international_org"
                 )
-                and (head_of(tail) or ("", ""))[0] != "organisation"
             ):
                 toks = toks[:i]
                 break
@@ -621,6 +627,18 @@ def _body_after_person(run: Run, first: int) -> tuple[str, str] | None:
 
 
 OF_THE_PARENT = re.compile(r"(?P<x>.+?) of the (?P<y>.+)$")
+#: The words of a name up to its complement: "UN High Commissioner" of "UN High Commissioner
+#: for Human Rights".
+BEFORE_COMPLEMENT = re.compile(r"^(?P<n>.+?)(?: (?:for|of|on)\b|$)")
+
+
+def _names_a_post(name: str) -> bool:
+    """A name whose last word before its complement is a post ("UN High Commissioner for
+    Human Rights", "Special Rapporteur on ..."): a person's office, no body of its own."""
+    m = BEFORE_COMPLEMENT.match(name)
+    return m is not None and m.group("n").split()[-1] in POST_WORDS
+
+
 #: The last words of a unit's name that name no body by themselves: "Detective Branch".
 UNIT_WORDS = frozenset(("Branch", "Section", "Sections"))
 
@@ -640,6 +658,8 @@ def add_organisation(
     is not a name but a run of capitalised words, and must not recurse without end."""
     parent = None
     m = OF_THE_PARENT.match(text) if depth < 3 else None
+    if m and _names_a_post(m.group("y")):
+        m = None  # "Office of the UN High Commissioner for Human Rights": the office of a post
     if m and head_of(m.group("y").split()) and head_of(m.group("y").split())[0] == "organisation":
         ystart = start + m.start("y")
         parent = add_organisation(doc, ents, m.group("y"), ystart, end, main_country, depth + 1)
