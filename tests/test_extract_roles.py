@@ -1809,3 +1809,17 @@ def test_a_partner_named_in_spanish_is_a_relative() -> None:
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Tom Reed"] == ["relative"]
+
+
+def test_who_tells_what_agents_of_the_state_did_is_a_witness() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Activist held\n\nActivist Rina Holm was arrested on 1 May 2025. "
+        "A former cellmate, Ada Brun, told the Vela Rights Network that interrogators had beaten "
+        "her. Teo Varga, who was held with her, said that the guards took her notebooks. Ivo "
+        "Sand said that the arrest was unlawful.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-tells")["persons"]}
+    assert roles["Ada Brun"] == ["witness"]
+    assert roles["Teo Varga"] == ["witness"]
+    assert "witness" not in roles["Ivo Sand"]  # tells no act of the state's agents
+    assert roles["Rina Holm"] == ["defender"]

@@ -86,12 +86,18 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             for s, e in p.mentions
             for x in (e, *(b for _, b in names_listed_after(flat, e, starts)))
         ]
-        if any(
-            WITNESS_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends
-        ) or any(
-            WITNESS_OBJECT_AFTER.match(flat, e)
-            and WITNESS_OBJECT_BEFORE.search(flat, max(0, s - 20), s)
-            for s, e in p.mentions
+        if (
+            any(WITNESS_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends)
+            or any(
+                WITNESS_OBJECT_AFTER.match(flat, e)
+                and WITNESS_OBJECT_BEFORE.search(flat, max(0, s - 20), s)
+                for s, e in p.mentions
+            )
+            or (
+                not {"defender", "lawyer", "lawyer?", "official", "judge", "prosecutor"}
+                & set(roles)
+                and any(WITNESS_TELLS_AFTER.match(flat, e) for _, e in p.mentions)
+            )
         ):
             roles.append("witness")
         complains = any(
@@ -1718,6 +1724,17 @@ WITNESS_AFTER = re.compile(
 )
 
 
+#: One who tells what agents of the state did: "X told HRW that the soldiers beat him", "X, who
+#: was held with her, said that interrogators had slapped her" (an eyewitness's account; "X said
+#: that the arrest was violent" tells no act, and a lawyer or official who tells is no witness).
+WITNESS_TELLS_AFTER = re.compile(
+    r"(?:\s*,[^,.;“”\"]{1,80},)?\s*,?\s+(?:(?:who|later|also)\s+)?"
+    r"(?:said|says|told(?:\s+[\w’'-]+){1,5}?)\s+that\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:police(?:men)?|(?:police\s+|security\s+|prison\s+)?officers|soldiers|investigators|"
+    r"interrogators|guards|warders|agents|gendarmes|troops)"
+    r"(?:\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5})?"
+    r"\s+(?:had\s+|have\s+|also\s+)*(?!been\b|were\b|was\b|are\b|would\b)[a-z]+\b"
+)
 #: "investigators questioned X, the coordinator of Y, as a witness": the one questioned as a
 #: witness named as the object, an apposition between.
 WITNESS_OBJECT_BEFORE = re.compile(
