@@ -82,6 +82,22 @@ def test_a_dated_conviction_of_another_person_stays() -> None:
     assert ("conviction", "2020") in got
 
 
+def test_participles_sharing_a_dated_passive_take_its_day() -> None:
+    got = _pairs(
+        "Ana Lee was arrested on 3 May 2024, charged with sedition and remanded in custody."
+    )
+    assert {
+        ("arrest", "2024-05-03"),
+        ("charge", "2024-05-03"),
+        ("detention", "2024-05-03"),
+    } <= got
+
+
+def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
+    got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
+    assert ("charge", "2024-05-03") not in got
+
+
 def test_the_opening_date_governs_a_later_clause_without_date() -> None:
     got = _pairs(
         "On 3 May 2024, the court convicted Ana Lee for a speech she gave on 1 June 2020, "

@@ -916,6 +916,16 @@ UNDOES = re.compile(r"\b(?:quashed|overturned|set aside|annulled|reversed|voided
 HAD_OBJECT = re.compile(r"\s*no\b")
 #: "was arrested on 3 May by police, and taken to": the same subject and verb phrase go on.
 CONTINUES = re.compile(r",\s+and\s+(?:then\s+)?$")
+#: A relative pronoun opening the passive: "A, who was arrested on 3 April".
+WHO_BEFORE = re.compile(r"\b(?:who|which|whom)\s+(?:was|were)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
+#: A passive auxiliary right before a participle: "was arrested", "were later detained".
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
+#: From one participle to the next of a list that shares its auxiliary and subject: "arrested on 3
+#: May, charged with sedition and remanded": no new subject, auxiliary, clause word or stop between.
+PARTICIPLE_CHAIN = re.compile(
+    r"(?:(?!\b(?:was|were|is|are|has|have|had|been|who|whom|which|where|when|after|before|"
+    r"while|he|she|they|it|that|but|then|later|subsequently)\b)[^.;:()])*?(?:,|\s+and)\s+"
+)
 #: A custody told by how long it lasted ("spent ten days in police custody", "five days of police
 #: remand") or as going on ("remained in Zenda jail"): a spell, read like a lasting state ("held
 #: without charge"), undated whatever its clause or paragraph dates.
@@ -1225,6 +1235,7 @@ def find_events(
         told_in: dict[tuple[str, str | None], tuple[tuple[int, int], dict[str, Any]]] = {}
         sent_values: list[Any] = []
         sent_at: list[int] = []  # where each event of sent_values stands
+        chained: set[int] = set()  # participles dated as steps of a dated passive before them
         bound = {a: tight_date(flat, sdates, b) for a, b, _ in hits}
         # ("At a hearing on 3 May before the court, the judge ruled": a date inside the phrase
         # of another event does not keep the ruling from its date)
@@ -1443,6 +1454,28 @@ def find_events(
                 # "was arrested on 3 May ..., and taken to a prison"; not the step of a relative
                 # clause closed before ("released A, who was arrested on 3 May, and charged B")
                 value = main[-1]
+            elif (
+                value is None
+                and k > 0
+                and sent_at
+                and sent_at[-1] == hits[k - 1][0]
+                and sent_values[-1] is not None
+                and (
+                    PASSIVE_BEFORE.search(flat, max(s.start, hits[k - 1][0] - 20), hits[k - 1][0])
+                    or hits[k - 1][0] in chained
+                )
+                and PARTICIPLE_CHAIN.fullmatch(flat, hits[k - 1][1], a)
+                and ED_WORD.fullmatch(flat, a, b)
+                and not any(a <= d.start < _clause(clauses, a)[1] for d in sdates)
+                # "released A, who was arrested on 3 April, and charged B": not a relative's
+                and not RELATIVE_OPEN.search(flat, s.start, hits[k - 1][0])
+                and not WHO_BEFORE.search(flat, max(s.start, hits[k - 1][0] - 20), hits[k - 1][0])
+            ):
+                # "was arrested on 3 May, charged with sedition and remanded in custody": the
+                # participles that share the dated one's auxiliary and subject tell steps of
+                # its day, as "arrested on 3 May and charged" does
+                value = sent_values[-1]
+                chained.add(a)
             if (
                 value is not None
                 and frame == "perfect"
