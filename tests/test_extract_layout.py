@@ -168,3 +168,32 @@ def test_an_update_lead_dated_after_the_appeal_tells_steps_up_to_its_own_day() -
     )
     got = {(e["type"], e["date"]) for e in rec["events"]}
     assert ("release", "2026-06-16") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a field's label opening the next line ends the name on the line before
+        (
+            "Vela: Ana Lee on trial\n\nPerpetrators: Vela District Prosecutor’s Office; Vela "
+            "District Court\nLocation: Vela, Zembla\n\nAna Lee was charged on 3 May 2024.\n",
+            {"Vela District Prosecutor’s Office", "Vela District Court"},
+        ),
+        # columns of a form line set apart by spaces: a state's name is no body's
+        (
+            "URGENT ACTION\n\nPOET HELD\n\nThe Vela Writers' Union said police arrested the "
+            "poet Ana Lee.\n\nUA number: UA 1/24   Index: XYZ 1/2024   Russian Federation   "
+            "Date: 14 March 2024\n",
+            {"Vela Writers' Union", "police"},
+        ),
+        # near miss: a name wrapped onto the next line runs on ("Court of\nAppeal")
+        (
+            "Vela: Ana Lee on trial\n\nOn 3 May 2024, the Vela Court of Appeal upheld the sentence "
+            "against the poet Ana Lee, which the\nVela District Court had passed in March.\n",
+            {"Vela Court of Appeal", "Vela District Court"},
+        ),
+    ],
+)
+def test_a_label_or_a_column_gap_ends_a_name(text: str, expected: set[str]) -> None:
+    record = extract_case(text, appeal_id="t-layout-run")
+    assert {o["name"] for o in record["organisations"]} == expected

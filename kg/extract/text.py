@@ -432,6 +432,13 @@ def find_runs(doc: Doc) -> list[Run]:
                     break
                 if tok in LINE_OPENERS:
                     break  # "... TARGET: Persian, English\nYou can also write": a new sentence
+                if j + 1 < n and toks[j + 1][0] == ":" and toks[j + 1][1] == toks[j][2]:
+                    break  # "... District Court\nLocation: Vela": a field's label opens a line
+            elif (
+                toks[j][1] - toks[j - 1][2] >= 3
+                and text.find("   ", toks[j - 1][2], toks[j][1]) >= 0
+            ):
+                break  # "Zembla   Date: 4 May 2021": columns set apart by spaces
             if cap[j] or (tok == "No." and j + 1 < n):
                 j += 1
                 continue
