@@ -68,6 +68,13 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "Holm had been arrested.", {"Dala Bar": "other"}),
     ("surname-bar", "On 3 May 2021, Rina Holm and her lawyer, Ivo Bar, were arrested in Dala.",
      {}),
+    # an outlet after the language it writes in: the language names no body
+    ("language-news-site", "On 3 May 2021, police raided the Kurdish-language news site Vela "
+     "Haber in Dala.", {"Vela Haber": "media"}),
+    ("language-daily", "On 3 May 2021, Rina Holm, a correspondent for the Hindi daily Dainik "
+     "Vela, was arrested.", {"Dainik Vela": "media"}),
+    ("outlet-before-noun", "On 3 May 2021, police raided the Vela Voice news website.",
+     {"Vela Voice": "media"}),
     # a name in another language with its translation in brackets: one body
     ("spanish-glossed", "On 3 May 2021, the Asociación Velana de Derechos Humanos (Velan Human "
      "Rights Association) said Rina Holm had been arrested.",

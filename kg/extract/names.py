@@ -207,7 +207,8 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             elif (
                 len(words) <= 5
                 and MEDIA_NOUN_AFTER.match(doc.flat, end)
-                and not all(w in DEMONYMS for w in words)  # "the Zemblan daily X"
+                and not all(w in DEMONYMS or w in LANGUAGES for w in words)  # "the Zemblan daily X"
+                and not text.endswith("-language")  # "the Kurdish-language news site X"
             ):
                 # "editor of The Meridian magazine", "the Vela Voice news website": an outlet
                 e = add_organisation(doc, ents, text, start, end, main_country)
@@ -238,6 +239,14 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             else:
                 add_person_candidate(doc, ents, run, strip_titles(run.words, i))
 
+
+#: Languages an outlet is said to write or broadcast in ("the Hindi daily X"), whose names are
+#: not the demonyms of a state.
+LANGUAGES = frozenset(
+    """Hindi Urdu Bengali Bangla Tamil Telugu Marathi Punjabi Gujarati Kannada Malayalam Pashto
+Dari Farsi Persian Kurdish Arabic Amharic Oromo Tigrinya Swahili Hausa Yoruba Igbo Berber
+Tamazight Uyghur Tibetan Mongolian Russian English French Spanish Portuguese""".split()
+)
 
 #: "the" right before a run: the article of a body's name ("the Vela Bar").
 CITY_BAR_BEFORE = re.compile(r"\b[Tt]he $")
