@@ -1823,3 +1823,16 @@ def test_who_tells_what_agents_of_the_state_did_is_a_witness() -> None:
     assert roles["Teo Varga"] == ["witness"]
     assert "witness" not in roles["Ivo Sand"]  # tells no act of the state's agents
     assert roles["Rina Holm"] == ["defender"]
+
+
+def test_a_lawyer_named_by_a_possessive_acts_for_others_unless_himself_arrested() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Journalists held\n\nPolice arrested the journalists Ivo Sand and "
+        "Teo Varga on 2 May, according to the journalists' lawyer, Rosa Lind. At their trial the "
+        "court granted his lawyer, Me Ada Brun, a postponement. When the group's lawyer, Omar "
+        "Holm, went to the station to see his clients, he was himself arrested.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-poss")["persons"]}
+    assert roles["Rosa Lind"] == ["lawyer"]  # a plural noun's possessive
+    assert roles["Ada Brun"] == ["lawyer"]  # the possessive before the style of address
+    assert roles["Omar Holm"] == ["defender", "lawyer"]  # "he was himself arrested"

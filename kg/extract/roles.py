@@ -154,7 +154,11 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             roles == ["lawyer"]
             and not p.attrs.get("_lawyer_by_default")
             and any(
-                (TARGETED_AFTER.match(flat, e) or LAWYER_TARGETED_AFTER.match(flat, e))
+                (
+                    TARGETED_AFTER.match(flat, e)
+                    or LAWYER_TARGETED_AFTER.match(flat, e)
+                    or HIMSELF_TARGETED_AFTER.match(flat, e)
+                )
                 and not _inside_apposition(flat, s)
                 for s, e in p.mentions
             )
@@ -292,6 +296,12 @@ LAWYER_TARGETED_AFTER = re.compile(
     r"\s*,\s*(?:who\s+)?(?:was|has been|had been|is being)\s+(?:(?:himself|herself|also|later|"
     r"then|subsequently|too)\s+)?(?:arrested|detained|sentenced|convicted|charged|imprisoned|"
     r"jailed|abducted|prosecuted|indicted)\b"
+)
+#: Later in the sentence that names the lawyer, a pronoun said to be arrested "himself":
+#: "When the group's lawyer, X, went to the station to see his clients, he was himself arrested".
+HIMSELF_TARGETED_AFTER = re.compile(
+    r"[^.;]{0,200}?\b(?:he|she)\s+(?:was|has been|had been)\s+(?:himself|herself|also)\s+"
+    r"(?:arrested|detained|charged|abducted|prosecuted|indicted)\b"
 )
 #: "X, a human rights defender", "X, himself an activist": what the person is, said after.
 DEFENDER_APPOSED = re.compile(
@@ -748,7 +758,10 @@ def _roles_before(
         first = _title_before(joined.group(1) + " ") if joined else None
         if first and first[0] != r1:  # "the lawyer and trade unionist X": both
             roles.append("lawyer" if first[0] == "lawyer" else first[0])
-        if r1 == "lawyer" and not POSSESSIVE_LAWYER.search(before):
+        if r1 == "lawyer" and not (
+            POSSESSIVE_LAWYER.search(before) or POSSESSIVE_LAWYER.search(before[: m.start()])
+        ):
+            # "his lawyer, Me X": the possessive before the style of address
             roles.append("lawyer?")  # a lawyer, or a defender who is one: decided later
             return
         if r1 == "official" and _civil_body_before(before[: m.start()], ents):
