@@ -93,6 +93,27 @@ def test_participles_sharing_a_dated_passive_take_its_day() -> None:
     } <= got
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ana Lee was arrested on 3 January 2024 by agents of the State Security Service who "
+        "raided her home in Vela, confiscating her phone and books.",
+        "Ana Lee was arrested on 3 January 2024 by members of the State Security Service, who "
+        "raided her family home in Vela at dawn and confiscated her laptop.",
+    ],
+)
+def test_what_the_agents_of_a_dated_step_did_next_is_of_its_day(sentence: str) -> None:
+    assert ("seizure", "2024-01-03") in _pairs(sentence)
+
+
+def test_a_verb_after_a_closed_relative_clause_takes_no_day_from_it() -> None:
+    got = _pairs(
+        "Police released Ana Lee, who was searched on 3 April 2024 by officers who raided "
+        "her flat, and confiscated Tom Reed's laptop."
+    )
+    assert ("seizure", "2024-04-03") not in got
+
+
 def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
     got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
     assert ("charge", "2024-05-03") not in got

@@ -916,10 +916,10 @@ UNDOES = re.compile(r"\b(?:quashed|overturned|set aside|annulled|reversed|voided
 HAD_OBJECT = re.compile(r"\s*no\b")
 #: "was arrested on 3 May by police, and taken to": the same subject and verb phrase go on.
 CONTINUES = re.compile(r",\s+and\s+(?:then\s+)?$")
-#: A relative pronoun opening the passive: "A, who was arrested on 3 April".
-WHO_BEFORE = re.compile(r"\b(?:who|which|whom)\s+(?:was|were)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
-#: A passive auxiliary right before a participle: "was arrested", "were later detained".
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
+#: A present participle: "confiscating".
+ING_WORD = re.compile(r"[a-z]+ing")
+#: ", and" between two verbs: a clause before it closed.
+CLOSED_AND = re.compile(r",\s+and\s")
 #: From one participle to the next of a list that shares its auxiliary and subject: "arrested on 3
 #: May, charged with sedition and remanded": no new subject, auxiliary, clause word or stop between.
 PARTICIPLE_CHAIN = re.compile(
@@ -1235,7 +1235,7 @@ def find_events(
         told_in: dict[tuple[str, str | None], tuple[tuple[int, int], dict[str, Any]]] = {}
         sent_values: list[Any] = []
         sent_at: list[int] = []  # where each event of sent_values stands
-        chained: set[int] = set()  # participles dated as steps of a dated passive before them
+        para_dated: set[int] = set()  # triggers dated by their paragraph, not their sentence
         bound = {a: tight_date(flat, sdates, b) for a, b, _ in hits}
         # ("At a hearing on 3 May before the court, the judge ruled": a date inside the phrase
         # of another event does not keep the ruling from its date)
@@ -1460,22 +1460,26 @@ def find_events(
                 and sent_at
                 and sent_at[-1] == hits[k - 1][0]
                 and sent_values[-1] is not None
-                and (
-                    PASSIVE_BEFORE.search(flat, max(s.start, hits[k - 1][0] - 20), hits[k - 1][0])
-                    or hits[k - 1][0] in chained
-                )
+                and hits[k - 1][0] not in para_dated
                 and PARTICIPLE_CHAIN.fullmatch(flat, hits[k - 1][1], a)
-                and ED_WORD.fullmatch(flat, a, b)
+                and (
+                    ED_WORD.fullmatch(flat, a, b)
+                    # "who raided her home, confiscating her phone": a step of the same act
+                    or (ING_WORD.fullmatch(flat, a, b) and flat[a - 2 : a] == ", ")
+                )
                 and not any(a <= d.start < _clause(clauses, a)[1] for d in sdates)
-                # "released A, who was arrested on 3 April, and charged B": not a relative's
-                and not RELATIVE_OPEN.search(flat, s.start, hits[k - 1][0])
-                and not WHO_BEFORE.search(flat, max(s.start, hits[k - 1][0] - 20), hits[k - 1][0])
+                # "released A, who was arrested on 3 April, and charged B": the relative clause
+                # closed, the verb after it has the main clause's subject, not the relative's
+                and not (
+                    RELATIVE_OPEN.search(flat, s.start, hits[k - 1][0])
+                    and CLOSED_AND.search(flat, hits[k - 1][1], a)
+                )
             ):
-                # "was arrested on 3 May, charged with sedition and remanded in custody": the
-                # participles that share the dated one's auxiliary and subject tell steps of
-                # its day, as "arrested on 3 May and charged" does
+                # "was arrested on 3 May, charged with sedition and remanded in custody", "who
+                # raided her home, confiscating her phone": the verbs that share the dated one's
+                # subject (and auxiliary) tell steps of its day, as "arrested on 3 May and
+                # charged" does
                 value = sent_values[-1]
-                chained.add(a)
             if (
                 value is not None
                 and frame == "perfect"
@@ -1557,6 +1561,7 @@ def find_events(
             ):
                 if not perfect:
                     value, inherited = para_date, True
+                    para_dated.add(a)
             if (
                 value is None
                 and perfect
