@@ -114,6 +114,22 @@ def test_a_verb_after_a_closed_relative_clause_takes_no_day_from_it() -> None:
     assert ("seizure", "2024-04-03") not in got
 
 
+def test_what_was_done_where_one_was_taken_is_of_the_day_told() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee at her home. She was taken to the Vela police "
+        "station, where she was questioned for six hours without a lawyer."
+    )
+    assert ("interrogation", "2024-05-03") in got
+
+
+def test_what_was_done_where_one_was_held_is_of_no_day() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee at her home. She was held at Vela prison, "
+        "where she was questioned without a lawyer."
+    )
+    assert ("interrogation", "2024-05-03") not in got
+
+
 def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
     got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
     assert ("charge", "2024-05-03") not in got

@@ -882,6 +882,11 @@ FIRST_STAGE = TailPattern(
 )
 #: A relative clause on a place of custody: "..., where several of them were tortured".
 WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
+#: A place reached by being taken there, then what was done there: "taken to X, where she was".
+TAKEN_WHERE = re.compile(
+    r"\b(?:taken|brought|driven|escorted)\s+(?:back\s+)?to\b[^;.]*?,\s+where\s+"
+    r"(?:he|she|they|[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:\w+ly\s+)?$"
+)
 PAST_PERFECT = TailPattern(
     re.compile(r"\bhad (?:already |previously )?(?:been )?$"),
     ends=("had", "already", "previously", "been"),
@@ -1536,7 +1541,12 @@ def find_events(
                 and not LATER_AFTER.match(flat, b)
                 and not FIRST_STAGE.search(pre)
                 # "held at X, where he was beaten": what happened there, over the stay
-                and not WHERE_CLAUSE.search(flat, s.start, a)
+                and not (
+                    WHERE_CLAUSE.search(flat, s.start, a)
+                    # "was taken to the police station, where he was questioned": what was done
+                    # on arrival, a step of the day the person was taken there
+                    and not TAKEN_WHERE.search(flat, s.start, a)
+                )
                 # "was then held in pre-trial detention": the lasting custody, not a step of the
                 # day the paragraph tells
                 and not (frame == "phrase" and HELD_IN.match(flat, a))
