@@ -68,6 +68,15 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "Holm had been arrested.", {"Dala Bar": "other"}),
     ("surname-bar", "On 3 May 2021, Rina Holm and her lawyer, Ivo Bar, were arrested in Dala.",
      {}),
+    # "Appeal" opens a chamber's name; a court "of" a province without "the" is named with it
+    ("appeal-chamber", "On 3 May 2021, the Appeal Chamber of the Vela Criminal Court upheld the "
+     "sentence against Rina Holm.", {"Appeal Chamber of the Vela Criminal Court": "court",
+                                     "Vela Criminal Court": "court"}),
+    ("court-of-province", "On 3 May 2021, the People’s Court of Vela province convicted Rina "
+     "Holm.", {"People’s Court of Vela province": "court"}),
+    # near miss: "of the X region" after a body is where it sits
+    ("office-of-the-region", "On 3 May 2021, the Prosecutor's Office of the Dala region charged "
+     "Rina Holm.", {"Prosecutor's Office": "prosecution"}),
     # an outlet after the language it writes in: the language names no body
     ("language-news-site", "On 3 May 2021, police raided the Kurdish-language news site Vela "
      "Haber in Dala.", {"Vela Haber": "media"}),

@@ -100,6 +100,10 @@ PEOPLE_OF = frozenset(
 )
 
 
+#: The head words that "Appeal" opens a body's name before: "Appeal Chamber", "Appeals Court".
+APPEAL_BODY_HEADS = (["Chamber"], ["Court"], ["Division"], ["Tribunal"], ["Board"], ["Panel"])
+
+
 def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
     """Index of the first token that is not a capitalised function word or honorific."""
     i = 0
@@ -111,6 +115,8 @@ def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
     ):
         if words[i] == "A" and words[i + 1 : i + 2] == ["."]:
             break  # "A. Novak": an initial, not the article
+        if words[i] in ("Appeal", "Appeals") and words[i + 1 : i + 2] in APPEAL_BODY_HEADS:
+            break  # "the Appeal Chamber of the X Court": the word names the body
         i += 1
     if 0 < i < len(words) - 1 and words[i] in ("for", "from", "of"):
         i += 1  # "Except for A B", "Apart from A B": the function word's own preposition

@@ -587,10 +587,14 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
     if not toks:
         return None
     a, b = toks[0][1], toks[-1][1] + len(toks[-1][0])
-    if ORG_TAIL_PLACE.match(flat, b):
-        m = list(re.finditer(r"\s+of(?:\s+the)?\s+", flat[a:b]))
-        if m:
+    if tail := ORG_TAIL_PLACE.match(flat, b):
+        # "the Akimat of the Kyzylorda region" (the body is the Akimat); "the People's Court
+        # of Vela province" is that court's name, its place's noun too
+        m = list(re.finditer(r"\s+of\s+(the\s+)?", flat[a:b]))
+        if m and m[-1].group(1):
             b = a + m[-1].start()
+        elif m and ORG_HEADS.get(toks[-1][0]) is None:
+            b = tail.end()
     text = clean(flat[a:b]).rstrip(".,")
     bare = text[:-2] if text.endswith(("'s", "’s")) else text  # "the Committee's review"
     if len(bare.split()) == 1 and bare in ORG_HEADS and ORG_HEADS[bare] != "parliament":
