@@ -1836,3 +1836,14 @@ def test_a_lawyer_named_by_a_possessive_acts_for_others_unless_himself_arrested(
     assert roles["Rosa Lind"] == ["lawyer"]  # a plural noun's possessive
     assert roles["Ada Brun"] == ["lawyer"]  # the possessive before the style of address
     assert roles["Omar Holm"] == ["defender", "lawyer"]  # "he was himself arrested"
+
+
+def test_a_complaint_filed_by_an_officer_described_with_an_acronym_and_a_rank() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. The complaint "
+        "was filed by a VPS officer, Major Teo Varga. The report was written by a VPS officer, "
+        "Captain Ada Brun.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-rank")["persons"]}
+    assert "complainant" in roles["Teo Varga"]
+    assert "complainant" not in roles["Ada Brun"]

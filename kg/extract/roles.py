@@ -1240,8 +1240,9 @@ COMPLAINANT_BEFORE = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|[A-Z][a-z]+\s+)?$"
     # "... was filed by a local businessman, X": the one who brings it described, then named
     r"|\b(?:complaint|lawsuit|suit)\b[^.;]{0,40}?\b(?:filed|lodged|brought|submitted) by\s+"
-    r"(?:an?|the|his|her|their)\s+(?:[a-z][\w’'-]*\s+|[A-Z][\w-]*[’']s\s+){0,3}[a-z][\w-]*,\s*"
-    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+    # ("... by a RAB officer, Major X": an acronym in the description, a rank before the name)
+    r"(?:an?|the|his|her|their)\s+(?:[a-z][\w’'-]*\s+|[A-Z][\w-]*[’']s\s+|[A-Z]{2,}\s+){0,3}"
+    r"[a-z][\w-]*,\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|[A-Z][a-z]+\s+)?$"
     # "... filed by the general manager of Vela Mining S.A., Mr. X": a lower-case post of a
     # named body, then the name
     r"|\b(?:complaint|lawsuit|suit)\b[^.;]{0,40}?\b(?:filed|lodged|brought|submitted) by\s+"
