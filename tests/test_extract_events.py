@@ -130,6 +130,22 @@ def test_what_was_done_where_one_was_held_is_of_no_day() -> None:
     assert ("interrogation", "2024-05-03") not in got
 
 
+def test_a_harm_said_to_follow_if_one_keeps_speaking_is_a_threat() -> None:
+    got = _pairs(
+        "On 3 May 2024, an officer visited Ana Lee's mother and told her that her daughter "
+        "would never see daylight if she kept talking to journalists."
+    )
+    assert ("threat", "2024-05-03") in got
+
+
+def test_a_forecast_told_by_a_lawyer_is_no_threat() -> None:
+    got = _pairs(
+        "On 3 May 2024, her lawyer told reporters that Ana Lee would appeal if the court "
+        "upheld the verdict."
+    )
+    assert not any(t == "threat" for t, _ in got)
+
+
 def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
     got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
     assert ("charge", "2024-05-03") not in got
