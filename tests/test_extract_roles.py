@@ -1847,3 +1847,14 @@ def test_a_complaint_filed_by_an_officer_described_with_an_acronym_and_a_rank() 
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-rank")["persons"]}
     assert "complainant" in roles["Teo Varga"]
     assert "complainant" not in roles["Ada Brun"]
+
+
+def test_the_post_of_the_body_named_last_in_a_list_of_those_held() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Raid\n\nPolice arrested the director, Ada Brun, on 2 May 2021. "
+        "On 3 May 2021 police searched the office of the Vela Courier newspaper and detained its "
+        "founder, Ivo Sand; the director, Teo Varga; and a driver.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-the-post")["persons"]}
+    assert roles["Teo Varga"] == ["journalist"]
+    assert "journalist" not in roles["Ada Brun"]  # no body named before

@@ -57,6 +57,14 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
                 )
                 if role := POST_ROLE_BY_KIND.get(kind or ""):
                     roles.append(role)
+            elif len(roles) == n and (the := THE_POST_BEFORE.search(before)):
+                # "detained its founder, A; the director, B": "the" post of the body named
+                # last in the sentence or the one before
+                kind = _last_named_body_kind(
+                    flat[max(0, start - THE_REACH) : start - len(the.group())], ents
+                )
+                if role := POST_ROLE_BY_KIND.get(kind or ""):
+                    roles.append(role)
             _roles_after(after, roles, positions, p, ents, end)
             if len(roles) == n and ADDRESSEE_BEFORE.search(before) and ASKED_TO.match(after):
                 roles.append("official")  # "we urge X to release her": an addressee
@@ -1170,6 +1178,15 @@ ITS_POST_BEFORE = re.compile(
 )
 ITS_POST_BEFORE = TailPattern(ITS_POST_BEFORE, needs=("its ", "Its "))
 ITS_REACH = 600
+#: "the station manager, X", "the director, X": a post with no body named after it, held in the
+#: body named last.
+THE_POST_BEFORE = re.compile(
+    r"(?:^|[;,.]\s+|\b(?:and|detained|arrested|summoned|questioned)\s+)[Tt]he\s+"
+    r"(?:(?:station|general|managing|executive|deputy|news)\s+)?(?:director|manager|founder|"
+    r"owner|publisher|editor|coordinator|president|chair(?:man|woman|person)?|secretary|"
+    r"spokes(?:person|man|woman)),\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+)
+THE_REACH = 300
 
 
 def _last_named_body_kind(text: str, ents: Entities) -> str | None:
