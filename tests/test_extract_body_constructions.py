@@ -77,6 +77,14 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # near miss: "of the X region" after a body is where it sits
     ("office-of-the-region", "On 3 May 2021, the Prosecutor's Office of the Dala region charged "
      "Rina Holm.", {"Prosecutor's Office": "prosecution"}),
+    # a group named for its cause after a person "of" it; a community's network
+    ("lawyers-for-cause", "On 3 May 2021, the group's lawyer, Tom Reed of Vela Lawyers for Human "
+     "Rights, said Rina Holm had been arrested.", {"Vela Lawyers for Human Rights": "ngo"}),
+    ("community-network", "On 3 May 2021, the ministry suspended the Dala Community Network, "
+     "which Rina Holm founded.", {"Dala Community Network": "ngo"}),
+    # near miss: a community by itself is of kind other
+    ("community-alone", "On 3 May 2021, Rina Holm, a leader of the Dala Indigenous Community, was "
+     "arrested.", {"Dala Indigenous Community": "other"}),
     # an outlet after the language it writes in: the language names no body
     ("language-news-site", "On 3 May 2021, police raided the Kurdish-language news site Vela "
      "Haber in Dala.", {"Vela Haber": "media"}),

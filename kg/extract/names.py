@@ -779,10 +779,15 @@ def _kind_by_name(name: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _kind_by_head(name: str) -> str:
     """The kind of the first head noun of the name ("Court", "Ministry"), else "other"."""
-    for w in name.split():
-        kind = ORG_HEADS.get(w.strip('“”"'))
+    words = [w.strip('“”"') for w in name.split()]
+    for i, w in enumerate(words):
+        kind = ORG_HEADS.get(w)
+        if w == "Community" and any(x in ORG_HEADS for x in words[i + 1 :]):
+            continue  # "Vela Community Network": the word says whose the network is
         if kind:
             return kind
+    if _named_for_a_cause(words):
+        return "ngo"  # "Zembla Lawyers for Human Rights": a group named for its cause
     return "other"
 
 
