@@ -146,6 +146,16 @@ def test_a_forecast_told_by_a_lawyer_is_no_threat() -> None:
     assert not any(t == "threat" for t, _ in got)
 
 
+def test_a_person_transferred_to_a_place_named_is_a_custody() -> None:
+    got = _pairs("On 3 May 2024, Ana Lee was transferred to Penal Colony No. 4 in Homiel.")
+    assert ("detention", "2024-05-03") in got
+
+
+def test_a_case_transferred_to_a_court_is_no_custody() -> None:
+    got = _pairs("On 3 May 2024, the case of Ana Lee was transferred to the Vela Regional Court.")
+    assert not any(t == "detention" for t, _ in got)
+
+
 def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
     got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
     assert ("charge", "2024-05-03") not in got
