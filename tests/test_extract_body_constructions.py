@@ -85,6 +85,15 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # near miss: a community by itself is of kind other
     ("community-alone", "On 3 May 2021, Rina Holm, a leader of the Dala Indigenous Community, was "
      "arrested.", {"Dala Indigenous Community": "other"}),
+    # an outlet named by the noun before it, though its name holds a place's head word
+    ("news-website-place-head", "On 3 May 2021, police arrested Rina Holm, a reporter for the "
+     "news website The Dala Valley Ledger.", {"Dala Valley Ledger": "media"}),
+    ("local-portal", "On 3 May 2021, Rina Holm, a reporter for the local portal Vela Today, was "
+     "arrested.", {"Vela Today": "media"}),
+    ("literary-monthly", "On 3 May 2021, Rina Holm, an editor of the literary monthly Baran-e "
+     "Vela, was arrested.", {"Baran-e Vela": "media"}),
+    # near miss: a valley after no noun for an outlet is a place
+    ("valley-place", "On 3 May 2021, police arrested Rina Holm in the Dala Valley.", {}),
     # an outlet after the language it writes in: the language names no body
     ("language-news-site", "On 3 May 2021, police raided the Kurdish-language news site Vela "
      "Haber in Dala.", {"Vela Haber": "media"}),

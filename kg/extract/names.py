@@ -182,6 +182,14 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                     skip = 3 if run.words[left + 2] == "the" else 2
                     text, start, end = run_text(doc, run, left + skip)
                 add_organisation(doc, ents, text, start, end, main_country)
+            elif (
+                head
+                and head[0] == "place"
+                and (cue := _named_by_noun(doc, start, len(words))) in ("media", "company")
+            ):
+                # "the news website The Valley Ledger": the noun says what the name is
+                e = add_organisation(doc, ents, text, start, end, main_country)
+                e.attrs["kind"] = cue
             elif head and head[0] == "place":
                 ents.add(Entity("place", text, start, end, attrs={"kind": "site"}))
             elif text in KNOWN_BODIES or text in PLATFORMS:
@@ -373,8 +381,9 @@ for _name in KNOWN_BODIES:
 #: "the human rights alliance Solidaria"; and a name glossed in brackets after a lower-case
 #: body noun: "its communal land authority (Tierras Comunes)".
 NAMED_BY_NOUN = re.compile(
-    r"\b(?P<n>newspapers?|magazine|weekly|daily|news agency|news (?:website|site|portal|outlet)|"
-    r"website|outlet|(?:online |news |media )?platform|radio station|channel|"
+    r"\b(?P<n>newspapers?|magazine|weekly|daily|monthly|news agency|"
+    r"news (?:website|site|portal|outlet)|website|portal|outlet|publishing house|"
+    r"(?:online |news |media )?platform|radio station|channel|"
     r"(?:television|TV) (?:channel|station)|broadcaster|"
     r"organi[sz]ation|NGO|association|alliance|network|coalition|movement|group|union|"
     r"federation|foundation|party|trade union|collective|cooperative|initiative|charity|"
@@ -462,7 +471,8 @@ COMPANY_NOUNS = frozenset(
 )
 #: The nouns of NAMED_BY_NOUN that name a news outlet, by how they start.
 MEDIA_NOUN_START = re.compile(
-    r"news|magazine|weekly|daily|website|outlet|radio|television|TV|broad|online|media|channel"
+    r"news|magazine|weekly|daily|monthly|website|portal|outlet|publish|radio|television|TV|broad|"
+    r"online|media|channel"
 )
 
 
