@@ -156,6 +156,22 @@ def test_a_case_transferred_to_a_court_is_no_custody() -> None:
     assert not any(t == "detention" for t, _ in got)
 
 
+def test_an_accusation_with_its_article_in_brackets_is_a_charge() -> None:
+    got = _pairs(
+        "On 3 May 2024, the Public Prosecutor's Office accused Ana Lee of usurpation "
+        "(Article 256 of the Penal Code)."
+    )
+    assert ("charge", "2024-05-03") in got
+
+
+def test_an_official_accusing_a_group_in_words_is_no_charge() -> None:
+    got = _pairs(
+        "On 3 May 2024, the Minister of Information accused civil society organisations of "
+        '"spreading rumours" about the elections.'
+    )
+    assert not any(t == "charge" for t, _ in got)
+
+
 def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
     got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
     assert ("charge", "2024-05-03") not in got
