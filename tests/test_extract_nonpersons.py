@@ -119,6 +119,9 @@ def test_a_state_named_in_two_words_and_a_headline_of_kin_are_no_person() -> Non
         ("He is a member of the indigenous community Santa Rosa de Lima.", "Santa Rosa de Lima",
          "other"),
         ("The Umoja Trust, a local charity, paid his bail.", "Umoja Trust", "ngo"),
+        ("He was beaten by members of the Dalaku, the youth league of the ruling party.", "Dalaku",
+         "other"),
+        ("He belongs to Vela Forward, an opposition party.", "Vela Forward", "political_party"),
     ],
 )  # fmt: skip
 def test_a_name_an_apposition_or_a_noun_calls_a_body_is_one(

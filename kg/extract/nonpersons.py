@@ -32,6 +32,10 @@ BODY_NOUN_KINDS = {
     "alliance": "ngo", "initiative": "ngo", "community": "other",
     # "the Asayish, the security forces of the region"
     "security forces": "security_service",
+    # "the Dalaku, the youth league of the ruling party", "X, a militia loyal to ...", "X, an
+    # opposition party"
+    "youth league": "other", "youth wing": "other", "militia": "other", "league": "ngo",
+    "party": "political_party",
 }  # fmt: skip
 _NOUN = "|".join(sorted(BODY_NOUN_KINDS, key=len, reverse=True))
 #: Lower-case words that may stand between an article and the body's noun ("the independent
