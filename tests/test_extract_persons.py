@@ -1050,3 +1050,14 @@ def test_an_unnamed_holder_of_a_named_bodys_post_who_speaks_or_signs_is_an_offic
         ("A spokesperson for the Vela Media Commission",): ["official"],
         ("the Authority's Director General",): ["official"],
     }  # the chairman is named
+
+
+def test_a_country_written_in_its_own_language_is_no_person() -> None:
+    text = (
+        "12 May 2025\n\nViet Nam: Farmer held\n\nPolice arrested the land rights activist Le Van "
+        "Tam on 3 May 2025.\n\nMinister of Public Security\n44 Yet Kieu Street\nHà Nội, Việt Nam"
+        "\n\nDear Minister,\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-endonym")["persons"]}
+    assert "Việt Nam" not in names
+    assert "Le Van Tam" in names

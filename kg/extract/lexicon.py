@@ -581,6 +581,12 @@ def _country_names() -> dict[str, str]:
         "Kosovo",
         "Republic of Kazakhstan",
         "Democratic Republic of the Congo",
+        # as the country writes its own name, in the addresses of appeals
+        "Việt Nam",
+        "México",
+        "Perú",
+        "Brasil",
+        "Panamá",
     ):
         names[n] = n
     return names
