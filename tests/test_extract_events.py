@@ -172,6 +172,23 @@ def test_an_official_accusing_a_group_in_words_is_no_charge() -> None:
     assert not any(t == "charge" for t, _ in got)
 
 
+def test_a_forced_eviction_is_an_event_of_type_other() -> None:
+    got = _pairs(
+        "On 3 May 2024, police officers and company guards evicted some 40 families from the "
+        "Vela settlement."
+    )
+    assert ("other", "2024-05-03") in got
+
+
+def test_an_eviction_told_with_a_raid_is_that_raid_and_families_evicted_are_no_step() -> None:
+    got = _pairs(
+        "On 3 May 2024, police raided the disputed land and evicted some 40 families. The "
+        "Vela Land Network supports families evicted from their land."
+    )
+    assert ("raid", "2024-05-03") in got
+    assert not any(t == "other" for t, _ in got)
+
+
 def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
     got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
     assert ("charge", "2024-05-03") not in got

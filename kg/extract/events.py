@@ -921,6 +921,8 @@ UNDOES = re.compile(r"\b(?:quashed|overturned|set aside|annulled|reversed|voided
 HAD_OBJECT = re.compile(r"\s*no\b")
 #: "was arrested on 3 May by police, and taken to": the same subject and verb phrase go on.
 CONTINUES = re.compile(r",\s+and\s+(?:then\s+)?$")
+#: A forced eviction's trigger (an event of type other).
+EVICTED = re.compile(r"(?:forcibly\s+)?evicted\b")
 #: A present participle: "confiscating".
 ING_WORD = re.compile(r"[a-z]+ing")
 #: ", and" between two verbs: a clause before it closed.
@@ -1235,6 +1237,15 @@ def find_events(
         attacks = [_clause(clauses, h[0]) for h in hits if h[2] == "attack"]
         if attacks:
             hits = [h for h in hits if h[2] != "threat" or _clause(clauses, h[0]) not in attacks]
+        raids = [_clause(clauses, h[0]) for h in hits if h[2] == "raid"]
+        if raids:
+            # "raided the disputed land and evicted some 40 families": the eviction is how the
+            # raid is told, one act
+            hits = [
+                h for h in hits
+                if not (h[2] == "other" and EVICTED.match(flat, h[0]))
+                or _clause(clauses, h[0]) not in raids
+            ]  # fmt: skip
         seen: set[tuple[str, str | None]] = set()
         # the event each (type, date) of the sentence was told as, and the clause of its trigger
         told_in: dict[tuple[str, str | None], tuple[tuple[int, int], dict[str, Any]]] = {}
