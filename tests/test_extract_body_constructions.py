@@ -94,6 +94,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "Vela, was arrested.", {"Baran-e Vela": "media"}),
     # near miss: a valley after no noun for an outlet is a place
     ("valley-place", "On 3 May 2021, police arrested Rina Holm in the Dala Valley.", {}),
+    # a local police department or municipal council named in lower case after its place
+    ("city-police-department", "On 3 May 2021, Rina Holm lodged a complaint with the Dala city "
+     "police department.", {"Dala city police department": "police"}),
+    ("municipal-council", "On 3 May 2021, Rina Holm was dismissed from her job at the Al Dala "
+     "municipal council.", {"Al Dala municipal council": "government"}),
     # an outlet after the language it writes in: the language names no body
     ("language-news-site", "On 3 May 2021, police raided the Kurdish-language news site Vela "
      "Haber in Dala.", {"Vela Haber": "media"}),

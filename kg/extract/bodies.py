@@ -35,7 +35,7 @@ MISSION = re.compile(
 BRANCH = re.compile(rf"Branch\s+\d+\s+of\s+the\s+{_NAME}(?:\s+in\s+{_CAP})?")
 BRANCH_AFTER = re.compile(r"Court\s+Branch\s+\d+\b")
 #: "the Zenda police", "Zenda state police", "Zemblan criminal police", "Zenda police station".
-POLICE = re.compile(r"police(?:\s+station)?\b")
+POLICE = re.compile(r"police(?:\s+(?:station|department))?\b")
 #: "municipal police of Juchitán", "the police of Aksy district": a police force named, in
 #: lower case, by the place it serves.
 POLICE_OF = re.compile(
@@ -53,14 +53,15 @@ STATION_PLACE = re.compile(rf"(?<=[a-z,] )(?P<w>{_CAP})\s+\Z")
 #: "the Zenda court", "Zenda town court", "the Zenda party", "Zenda district administration",
 #: "the Zemblan government".
 LOWER_BODY = [
-    re.compile(rf"(?P<noun>{w})\b") for w in ("court", "party", "administration", "government")
+    re.compile(rf"(?P<noun>{w})\b")
+    for w in ("court", "party", "administration", "government", "municipal council")
 ]
 LOWER_BODY_BEFORE = re.compile(
     rf"(?<![\w’'\-])(?P<w>{_CAP}(?:\s+{_CAP})?)\s+"
     r"(?:(?P<q>town|district|city|regional|provincial|state)\s+)?\Z"
 )
 LOWER_KINDS = {"court": "court", "party": "political_party", "administration": "government",
-               "government": "government"}  # fmt: skip
+               "government": "government", "municipal council": "government"}  # fmt: skip
 #: "the central government", "the federal government": a state's government named by its level.
 #: A word every match of MISSION holds: without one the pattern is not run.
 MISSION_WORDS = ("Mission", "Embassy", "Consulate", "Commission")
@@ -308,7 +309,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if noun == "administration" and not w.group("q"):
             continue  # "the Zenda administration" is a government's term, not a body
         place = w.group("w")
-        if noun != "government" and " " in place:
+        if noun not in ("government", "municipal council") and " " in place:
             place = place.split()[-1]
         if place.split()[0] in NOT_PLACE or place in MONTHS:
             continue
