@@ -1858,3 +1858,14 @@ def test_the_post_of_the_body_named_last_in_a_list_of_those_held() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-the-post")["persons"]}
     assert roles["Teo Varga"] == ["journalist"]
     assert "journalist" not in roles["Ada Brun"]  # no body named before
+
+
+def test_a_speaker_named_between_a_quote_and_its_verb_is_the_issuers_staff() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Activist charged\n\nPolice arrested the activist Ivo Sand on 3 May "
+        "2021. “The charges must be dropped,” said Ada Brun, researcher at Vela Watch. “He is held "
+        "for his work,” Brun said. Teo Varga was arrested with him and Varga said nothing.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-quote")["persons"]}
+    assert roles["Ada Brun"] == ["other"]
+    assert roles["Teo Varga"] == ["defender"]  # no quote closed before the name

@@ -132,6 +132,8 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         if roles == ["defender"] and all(
             SPEAKER_BEFORE.search(flat, max(0, a - 30), a)
             or (civil_post and SPEAKER_AFTER.match(flat, b))
+            # "“...,” X said": the name between the quote and its verb
+            or (QUOTE_CLOSED_BEFORE.search(flat, max(0, a - 4), a) and SAID_AFTER.match(flat, b))
             for a, b in p.mentions
         ):
             roles = [
@@ -320,6 +322,9 @@ DEFENDER_APPOSED = re.compile(
 )
 #: A mention that names the speaker of a quote just closed: "“...,” said X".
 SPEAKER_BEFORE = re.compile(r"[”\"]\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$")
+#: A quote closed right before a mention, and the verb of saying right after it: "“...,” X said".
+QUOTE_CLOSED_BEFORE = re.compile(r"[”\"]\s*$")
+SAID_AFTER = re.compile(r"\s+(?:said|says|added|stated|warned|noted)\b")
 #: A mention that names the speaker of a quote that follows: "X, said: “...", "X said that".
 SPEAKER_AFTER = re.compile(
     r"(?:\s*,[^,.;“”\"]{0,80},)?\s*,?\s*(?:(?:said|says|added|stated|warned|noted|told [\w ]{2,30})"
