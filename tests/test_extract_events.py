@@ -189,6 +189,20 @@ def test_an_eviction_told_with_a_raid_is_that_raid_and_families_evicted_are_no_s
     assert not any(t == "other" for t, _ in got)
 
 
+def test_a_present_perfect_takes_no_day_of_another_clause() -> None:
+    got = _pairs(
+        "Zembla signed the Covenant in 2008 but has not ratified it, and the Ministry of "
+        "Culture has refused to register the Vela Rights Network."
+    )
+    assert ("other", None) in got
+    assert ("other", "2008") not in got
+
+
+def test_a_present_perfect_keeps_the_day_of_its_own_clause() -> None:
+    got = _pairs("On 3 May 2024, the Ministry of Culture has refused to register the magazine.")
+    assert ("other", "2024-05-03") in got
+
+
 def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
     got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
     assert ("charge", "2024-05-03") not in got

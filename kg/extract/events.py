@@ -1057,6 +1057,8 @@ PREMISES_NOUN = re.compile(
 BEING = re.compile(r"(?:was|were|is|are)\s+(?:still\s+)?being\s")
 #: A present perfect before the participle: "have been charged", "has since been tried".
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?been\s+$")
+#: An active present perfect before the trigger: "has refused", "have also banned".
+HAS_ACTIVE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|since\s+)?$")
 #: The noun of a raid after a determiner: "During the raid", "in a dawn raid".
 RAID_NOUN = re.compile(r"\b(?:the|a|this|that)\s+(?:[\w’'-]+\s+)?raids?\b")
 #: A sentence the text says is still to come: "has not yet passed sentence", "sentencing is
@@ -1522,6 +1524,17 @@ def find_events(
                 upto = hits[k + 2][0] if k + 2 < len(hits) else _clause(clauses, a)[1]
                 joined = [d for d in sdates if hits[k + 1][1] <= d.start < upto]
                 value = joined[0].value if joined else None
+            if (
+                value is not None
+                and frame in ("active", "phrase")
+                and HAS_ACTIVE.search(pre)
+                and bound[a] is None
+                and not any(c0 <= d.start < c1 for d in sdates for c0, c1 in [_clause(clauses, a)])
+            ):
+                # "Cuba signed the Covenant in 2008 ..., and that the ministry has refused to
+                # register the magazine": a present perfect tells a step up to now, not one of
+                # the day another clause gives
+                value = None
             if repeated:
                 # "has been repeatedly threatened": threats told as going on are one threat, on
                 # no one day (as "threats for more than a year" are)
