@@ -99,6 +99,13 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "police department.", {"Dala city police department": "police"}),
     ("municipal-council", "On 3 May 2021, Rina Holm was dismissed from her job at the Al Dala "
      "municipal council.", {"Al Dala municipal council": "government"}),
+    # a French name runs on over an article elided onto a capitalised word
+    ("french-elided-article", "On 3 May 2021, the Ligue Velane pour la Défense des Droits de "
+     "l'Homme said Rina Holm had been arrested.",
+     {"Ligue Velane pour la Défense des Droits de l'Homme": "ngo"}),
+    # near miss: an elided article before a lower-case word ends the name
+    ("french-elided-lower", "On 3 May 2021, the Ligue Velane said Rina Holm had been arrested "
+     "for l'outrage.", {"Ligue Velane": "ngo"}),
     # an outlet after the language it writes in: the language names no body
     ("language-news-site", "On 3 May 2021, police raided the Kurdish-language news site Vela "
      "Haber in Dala.", {"Vela Haber": "media"}),

@@ -590,6 +590,10 @@ TOKEN_SPLIT_PLAIN = re.compile(
 )
 
 
+#: The first letters of French words elided before a vowel: "l'Homme", "d'Appel".
+ELIDING = frozenset("ld")
+
+
 def _tokens(flat: str) -> tuple[list[tuple[str, int, int]], list[bool], list[str]]:
     """The tokens of ``flat`` (text, start, end), as ``TOKEN_RE.finditer`` gives them,
     whether each is capitalised (an upper-case letter, an ordinal ("3rd"), an article prefix:
@@ -607,6 +611,11 @@ def _tokens(flat: str) -> tuple[list[tuple[str, int, int]], list[bool], list[str
     cap = list(map(str.isupper, firsts))
     for k in itertools.compress(range(len(words)), map(str.isdigit, firsts)):
         cap[k] = words[k][-2:] in ORDINAL_ENDS
+    # a French article or preposition elided onto a capitalised word: "Droits de l'Homme",
+    # "Cour d'Appel"
+    for k in itertools.compress(range(len(words)), map(ELIDING.__contains__, firsts)):
+        w = words[k]
+        cap[k] = w[1:2] in ("'", "’") and w[2:3].isupper()
     # the tokens that hold a hyphen, found from the hyphens of the text (a few dozen) rather
     # than by asking each of the thousand tokens; the gaps between tokens are white space, so
     # every hyphen is in a token
