@@ -106,6 +106,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # near miss: an elided article before a lower-case word ends the name
     ("french-elided-lower", "On 3 May 2021, the Ligue Velane said Rina Holm had been arrested "
      "for l'outrage.", {"Ligue Velane": "ngo"}),
+    # a police officer's post "of Police" is no body; the force by its name is
+    ("post-of-police", "On 3 May 2021, the Superintendent of Police of Vela said Rina Holm was "
+     "held.", {}),
+    ("force-named", "On 3 May 2021, the Vela District Police said Rina Holm was held.",
+     {"Vela District Police": "police"}),
     # an outlet after the language it writes in: the language names no body
     ("language-news-site", "On 3 May 2021, police raided the Kurdish-language news site Vela "
      "Haber in Dala.", {"Vela Haber": "media"}),

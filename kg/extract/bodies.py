@@ -148,6 +148,9 @@ NOT_BODY_NAME = re.compile(
     # "Commissioner of Police for Ikeja" (a post), "Police from Kundli police station arrived"
     # (the police, then the station they came from): the police of a place has no name so
     r"|^Police\s+(?:for|from)\s"
+    # "Superintendent of Police of Vela", "Inspector-General of Police": a police officer's post
+    r"|^(?:(?:Deputy|Senior|Additional|Assistant)\s+)?(?:Superintendent|Commissioner|"
+    r"Inspector(?:[\s\-]General)?|Director[\s\-]General)\s+of\s+Police\b"
 )
 #: A document is not a body, though its name is capitalised and defines an acronym: "First
 #: Information Report (FIR)", "the Exit Control List", "Red Notice".
