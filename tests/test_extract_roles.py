@@ -1869,3 +1869,15 @@ def test_a_speaker_named_between_a_quote_and_its_verb_is_the_issuers_staff() -> 
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-quote")["persons"]}
     assert roles["Ada Brun"] == ["other"]
     assert roles["Teo Varga"] == ["defender"]  # no quote closed before the name
+
+
+def test_summoned_by_a_named_body_for_questioning_as_a_witness() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Defender held\n\nPolice arrested the activist Ivo Sand on 3 May "
+        "2021. Since her arrest, Ada Brun, a lawyer at her organisation, has been summoned by the "
+        "State Security Committee for questioning as a witness. Teo Varga has been summoned by the "
+        "State Security Committee for questioning.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-summoned")["persons"]}
+    assert "witness" in roles["Ada Brun"]
+    assert "witness" not in roles["Teo Varga"]

@@ -1740,7 +1740,10 @@ NGO_WORK = re.compile(
 #: "X was questioned as a witness", "X, a witness in the case".
 WITNESS_AFTER = re.compile(
     r"\s*(?:,[^,.;]{0,60},|,)?\s+(?:was|were|had been|has been)\s+(?:\w+\s+)?"
-    r"(?:questioned|summoned|heard|interrogated|called(?:\s+in)?)\s+as\s+(?:an?\s+)?"
+    r"(?:questioned|summoned|heard|interrogated|called(?:\s+in)?)"
+    # "has been summoned by the GKNB for questioning as a witness"
+    r"(?:\s+by\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})?(?:\s+for\s+questioning)?"
+    r"\s+as\s+(?:an?\s+)?"
     r"(?:(?:attesting|key|prosecution|defen[cs]e)\s+)?witness"
     # "the presenter X and the accountant Y were questioned as witnesses": the first of the two
     # and "his daughter, Ms. X, and his son-in-law, Mr. Y, who live in Z, were questioned as
