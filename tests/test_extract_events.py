@@ -203,6 +203,19 @@ def test_a_present_perfect_keeps_the_day_of_its_own_clause() -> None:
     assert ("other", "2024-05-03") in got
 
 
+def test_a_travel_ban_told_by_who_stopped_the_person() -> None:
+    got = _pairs(
+        "In April 2024, Tom Reed was prevented by border police at the port of Vela from "
+        "boarding a ferry to Borduria."
+    )
+    assert ("travel_ban", "2024-04") in got
+
+
+def test_an_order_not_to_leave_a_room_is_no_travel_ban() -> None:
+    got = _pairs("On 3 May 2024, the judge ordered the observers not to leave the courtroom.")
+    assert not any(t == "travel_ban" for t, _ in got)
+
+
 def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
     got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
     assert ("charge", "2024-05-03") not in got
