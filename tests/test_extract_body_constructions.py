@@ -111,6 +111,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "held.", {}),
     ("force-named", "On 3 May 2021, the Vela District Police said Rina Holm was held.",
      {"Vela District Police": "police"}),
+    # a day kept or a pipeline built is no body; the company that builds it is
+    ("day-and-pipeline", "On International Workers' Day, 1 May 2021, Rina Holm spoke against "
+     "the East Vela Crude Oil Pipeline.", {}),
+    ("pipeline-company", "On 3 May 2021, the Vela Pipeline Company sued Rina Holm.",
+     {"Vela Pipeline Company": "company"}),
     # an outlet after the language it writes in: the language names no body
     ("language-news-site", "On 3 May 2021, police raided the Kurdish-language news site Vela "
      "Haber in Dala.", {"Vela Haber": "media"}),

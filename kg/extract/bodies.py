@@ -154,7 +154,12 @@ NOT_BODY_NAME = re.compile(
 )
 #: A document is not a body, though its name is capitalised and defines an acronym: "First
 #: Information Report (FIR)", "the Exit Control List", "Red Notice".
-DOCUMENT_END = re.compile(r"\b(?:Report|Reports|List|Warrant|Notice|Verdict|Judgment|Judgement)$")
+DOCUMENT_END = re.compile(
+    r"\b(?:Report|Reports|List|Warrant|Notice|Verdict|Judgment|Judgement|"
+    # a day kept or a work built is no body either: "International Workers' Day", "the Vela
+    # Crude Oil Pipeline"
+    r"Day|Pipeline)$"
+)
 #: Prizes and awards are not bodies: "the Zenda Prize for Courage".
 NOT_A_BODY = re.compile(r"\b(?:Prize|Award|Awards|Medal)\b")
 #: A seat after a name: "... in Strelsau", "... in the United Kingdom".
