@@ -116,6 +116,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "the East Vela Crude Oil Pipeline.", {}),
     ("pipeline-company", "On 3 May 2021, the Vela Pipeline Company sued Rina Holm.",
      {"Vela Pipeline Company": "company"}),
+    # a club named only as the building a rally was held outside is a place; raided, a body
+    ("venue", "On 3 May 2021, the Vela Union of Journalists held a rally outside the Dala Press "
+     "Club to demand the release of Rina Holm.", {"Vela Union of Journalists": "ngo"}),
+    ("club-acted-on", "On 3 May 2021, the police raided the Dala Press Club and arrested Rina "
+     "Holm.", {"Dala Press Club": "ngo"}),
     # an outlet after the language it writes in: the language names no body
     ("language-news-site", "On 3 May 2021, police raided the Kurdish-language news site Vela "
      "Haber in Dala.", {"Vela Haber": "media"}),

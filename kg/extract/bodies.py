@@ -371,6 +371,22 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         ents.items = [e for e in ents.items if id(e) not in gone]
 
 
+#: Words that name a body's building as where a thing happened: "a rally outside the Vela
+#: Press Club", "a sit-in in front of the X".
+VENUE_BEFORE = re.compile(r"\b(?:outside|in front of)\s+(?:the\s+)?\Z")
+
+
+def drop_venues(doc: Doc, ents: Entities) -> None:
+    """A club or a civil body named only as the building outside which a protest was held
+    ("a rally outside the Vela Press Club") is a place in the story, not a body in it."""
+    flat = doc.flat
+    for e in list(ents.of("organisation")):
+        if e.attrs.get("kind") not in ("ngo", "other") or not e.mentions:
+            continue
+        if all(VENUE_BEFORE.search(flat, max(0, a - 20), a) for a, _ in e.mentions):
+            ents.items.remove(e)
+
+
 def _merge_bare_police(ents: Entities) -> None:
     """A narrative that names one police force ("the Zenda police", "the Zemblan National
     Police") and then says "the police" means that force; with two forces named, or none,

@@ -29,6 +29,7 @@ from kg.extract.bodies import (
     add_numbered_units,
     add_pattern_bodies,
     drop_headline_bodies,
+    drop_venues,
     extend_court_jurisdiction,
     extend_court_seat,
     kind_organs_of_international_bodies,
@@ -136,6 +137,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     split_head_from_person(doc, ents)
     instruments_named_as_persons(ents)
     drop_places_and_bodies(doc, ents)
+    drop_venues(doc, ents)
     bodies_named_in_brackets(doc, ents)
     bodies_read_as_persons(doc, ents)
     bodies_by_apposition(doc, ents, runs)
