@@ -216,6 +216,26 @@ def test_an_order_not_to_leave_a_room_is_no_travel_ban() -> None:
     assert not any(t == "travel_ban" for t, _ in got)
 
 
+def test_a_trigger_in_an_item_of_a_list_of_demands_tells_no_event() -> None:
+    events = _events(
+        "On 3 May 2024, police arrested Ana Lee.\n\n"
+        "Zembla Watch urges the authorities of Zembla to:\n"
+        "- Release Ana Lee immediately;\n"
+        "- Investigate the allegation that Ana Lee was beaten in custody;\n"
+        "- Stop harassing her family."
+    )
+    assert not any(e["type"] == "attack" for e in events)
+
+
+def test_a_call_in_prose_still_tells_the_hearing_it_names() -> None:
+    got = _pairs(
+        "Zembla Watch calls on the authorities to drop all charges against Ana Lee, who is due "
+        "to stand trial before the Vela City Court on 14 May 2024.",
+        appeal_date="5 May 2024",
+    )
+    assert ("trial_hearing", "2024-05-14") in got
+
+
 def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
     got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
     assert ("charge", "2024-05-03") not in got

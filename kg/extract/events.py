@@ -1116,6 +1116,7 @@ def find_events(
     stop: int,
     skip: tuple[int, int] | None = None,
     skip_spans: list[tuple[int, int]] | None = None,
+    item_spans: list[tuple[int, int]] | None = None,
 ) -> list[dict[str, Any]]:
     """One event per event phrase and sentence, dated by the date that governs its clause.
 
@@ -1146,6 +1147,7 @@ def find_events(
                 frames[m.start(), etype] = framed
     all_hits.sort()
     skipped = _reaches(skip_spans or [])
+    items = _reaches(item_spans or [])  # the items of lists of demands
     event_dates = [d for d in dates if d.event_date]
     date_starts = sorted(d.start for d in dates)
     hi = di = 0
@@ -1175,6 +1177,11 @@ def find_events(
             continue
         if skip_spans and _inside(skipped, s.start):
             continue  # the demands: what the issuer asks for, not what happened
+        if item_spans and hits:
+            # "X urges the authorities to: - Quash ...; - Investigate the allegation that he was
+            # beaten": a list after a colon stays one sentence with its lead-in; a trigger inside
+            # an item of a list of demands tells what is asked for, not what happened
+            hits = [h for h in hits if not _inside(items, h[0])]
         if not hits and not sdates:
             continue  # tells no event and dates none
         text = flat[s.start : s.end]

@@ -175,7 +175,17 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     # the whole text is read: background after the demands (an urgent action's ADDITIONAL
     # INFORMATION) tells events too; only the demand list itself is skipped
     demand_spans = [(ev["start"], ev["end"]) for d in demands for ev in d["evidence"]]
-    events = find_events(doc, ents, dates, provs, len(doc.flat), header["title_span"], demand_spans)
+    # the items of a list of demands (confidence 0.8, not asks in prose, whose sentence may
+    # tell what happened: "calls for the release of X, who is due to stand trial on 3 May")
+    item_spans = [
+        (ev["start"], ev["end"])
+        for d in demands
+        if d.get("confidence", 0) >= 0.8
+        for ev in d["evidence"]
+    ]
+    events = find_events(
+        doc, ents, dates, provs, len(doc.flat), header["title_span"], demand_spans, item_spans
+    )
     # an event after the day the appeal was issued is no event; a narrative's first date ("On
     # 21 August 2025, ...") standing in for an unstated issue date bounds nothing
     events, future = _drop_future(events, header["issued"])
