@@ -1881,3 +1881,15 @@ def test_summoned_by_a_named_body_for_questioning_as_a_witness() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-summoned")["persons"]}
     assert "witness" in roles["Ada Brun"]
     assert "witness" not in roles["Teo Varga"]
+
+
+def test_a_quoted_speaker_with_a_post_in_a_civil_body_named_last_is_other() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Poet held\n\nPolice arrested the poet Ivo Sand on 3 May 2021. "
+        "“No one should go to prison for that,” said Elena Varga, Chair of the Writers in Prison "
+        "Committee of Human Rights Watch. “He must be freed,” said Omar Holm, Chair of the Zembla "
+        "Human Rights Commission.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-civil-q")["persons"]}
+    assert roles["Elena Varga"] == ["other"]
+    assert roles["Omar Holm"] == ["official"]  # a state body's post

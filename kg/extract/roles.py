@@ -139,6 +139,8 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             roles = [
                 "other"
             ]  # named only as the speaker of a quote: the issuer's staff, coded other
+        if roles == ["official"] and _quoted_civil_post(flat, p, ents):
+            roles = ["other"]  # "said X, Chair of the Y Committee of PEN International"
         if "journalist" in roles and "defender" in roles and not _says_defender(doc, p):
             roles.remove("defender")  # a journalist held for their work is coded a journalist
         if complains and not {"defender", "judge", "prosecutor"} & set(roles):
@@ -322,6 +324,31 @@ DEFENDER_APPOSED = re.compile(
 )
 #: A mention that names the speaker of a quote just closed: "“...,” said X".
 SPEAKER_BEFORE = re.compile(r"[”\"]\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$")
+#: A post after a name whose last body is named: "X, Chair of the Writers in Prison Committee of
+#: PEN International.", "X, Asia researcher at Vela Watch,".
+POST_OF_BODY_AFTER = re.compile(
+    r"\s*,\s*[^,.;“”\"]{2,80}\b(?:of|at)\s+(?:the\s+)?(?P<body>[A-Z][\w’'-]*(?:\s+(?:(?:of|for|"
+    r"the|and|on|in)\s+)*[A-Z][\w’'-]*){0,6})\s*[.,;]"
+)
+
+
+def _quoted_civil_post(flat: str, p: Entity, ents: Entities) -> bool:
+    """Every mention names the speaker of a quote, and a post after one of them is held in a
+    civil body the text names: the issuer's or another group's staff, coded other."""
+    civil = False
+    for a, b in p.mentions:
+        if not (
+            SPEAKER_BEFORE.search(flat, max(0, a - 30), a)
+            or (QUOTE_CLOSED_BEFORE.search(flat, max(0, a - 4), a) and SAID_AFTER.match(flat, b))
+        ):
+            return False
+        if (m := POST_OF_BODY_AFTER.match(flat, b)) and not civil:
+            o = ents.find("organisation", m.group("body"))
+            kind = o.attrs.get("kind") if o is not None else KNOWN_BODIES.get(m.group("body"))
+            civil = kind in ("ngo", "media")
+    return civil
+
+
 #: A quote closed right before a mention, and the verb of saying right after it: "“...,” X said".
 QUOTE_CLOSED_BEFORE = re.compile(r"[”\"]\s*$")
 SAID_AFTER = re.compile(r"\s+(?:said|says|added|stated|warned|noted)\b")
