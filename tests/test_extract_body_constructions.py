@@ -121,6 +121,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "Club to demand the release of Rina Holm.", {"Vela Union of Journalists": "ngo"}),
     ("club-acted-on", "On 3 May 2021, the police raided the Dala Press Club and arrested Rina "
      "Holm.", {"Dala Press Club": "ngo"}),
+    # a state's embassy in lower case after its demonym, with its seat
+    ("lower-embassy", "On 3 May 2021, an official of the Russian embassy in London called Rina "
+     "Holm.", {"Russian embassy in London": "government"}),
+    # near miss: no demonym, no body
+    ("embassy-no-demonym", "On 3 May 2021, Rina Holm went to the Vela embassy.", {}),
     # an outlet after the language it writes in: the language names no body
     ("language-news-site", "On 3 May 2021, police raided the Kurdish-language news site Vela "
      "Haber in Dala.", {"Vela Haber": "media"}),

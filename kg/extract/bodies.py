@@ -337,6 +337,8 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
             e = ents.add(Entity("organisation", m.group(), m.start(), m.end()))
             e.attrs.setdefault("kind", "government")
             e.attrs.setdefault("country", main_country)
+    if "embassy" in flat or "consulate" in flat:
+        _add_lower_embassies(flat, ents)
     add_name_glosses(doc, ents)
     merge_glossed_names(doc, ents)
     _merge_bare_police(ents)
@@ -385,6 +387,25 @@ def drop_venues(doc: Doc, ents: Entities) -> None:
             continue
         if all(VENUE_BEFORE.search(flat, max(0, a - 20), a) for a, _ in e.mentions):
             ents.items.remove(e)
+
+
+#: A state's embassy or consulate named in lower case after its demonym, with its seat: "the
+#: Zemblan embassy in London".
+LOWER_EMBASSY = re.compile(
+    rf"(?<![\w’'\-])(?P<d>{_CAP})\s+(?:embassy|consulate)(?:\s+in\s+{_CAP}(?:\s+{_CAP})?)?"
+)
+
+
+def _add_lower_embassies(flat: str, ents: Entities) -> None:
+    """A state's embassy named in lower case after its demonym ("the Zemblan embassy in
+    London"): a body of that state's government, its seat part of its name."""
+    for m in LOWER_EMBASSY.finditer(flat):
+        country = DEMONYMS.get(m.group("d"))
+        if country is None:
+            continue
+        e = ents.add(Entity("organisation", clean(m.group()), m.start(), m.end()))
+        e.attrs.setdefault("kind", "government")
+        e.attrs.setdefault("country", country)
 
 
 def _merge_bare_police(ents: Entities) -> None:
