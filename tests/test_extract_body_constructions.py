@@ -126,6 +126,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "Holm.", {"Russian embassy in London": "government"}),
     # near miss: no demonym, no body
     ("embassy-no-demonym", "On 3 May 2021, Rina Holm went to the Vela embassy.", {}),
+    # a people's own representative body is no state's parliament
+    ("peoples-mejlis", "On 3 May 2021, the Mejlis of the Vela Tatar People said Rina Holm had "
+     "been arrested.", {"Mejlis of the Vela Tatar People": "other"}),
+    ("state-majlis", "On 3 May 2021, the Oliy Majlis passed a law under which Rina Holm was "
+     "charged.", {"Oliy Majlis": "parliament"}),
     # an outlet after the language it writes in: the language names no body
     ("language-news-site", "On 3 May 2021, police raided the Kurdish-language news site Vela "
      "Haber in Dala.", {"Vela Haber": "media"}),

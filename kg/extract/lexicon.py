@@ -301,6 +301,9 @@ ORG_KIND_HINTS = [
     # a state's mission to another state or body is its government's ("Permanent Mission of
     # Zembla"); a mission named for no state is an international body's ("UN Mission in X")
     (re.compile(r"^(?:Permanent )?Mission of\b"), "government"),
+    # a people's own representative body is no state's parliament: "Mejlis of the Vela Tatar
+    # People", "Kurultai of the X People"
+    (re.compile(r"^(?:Mejlis|Majlis|Kurultai|Qurultay)\b.* People$"), "other"),
     (
         re.compile(
             r"^(?:Department|Secretariat) of (?:the )?(?:Justice|Interior|Home Affairs|"
