@@ -236,6 +236,20 @@ def test_a_call_in_prose_still_tells_the_hearing_it_names() -> None:
     assert ("trial_hearing", "2024-05-14") in got
 
 
+def test_time_given_to_leave_the_country_is_an_expulsion_not_a_ban() -> None:
+    got = _pairs(
+        "On 3 May 2024, Ana Lee was given 24 hours to leave the country and banned from "
+        "re-entering for five years."
+    )
+    assert ("other", "2024-05-03") in got
+    assert not any(t == "ban" for t, _ in got)
+
+
+def test_days_given_to_the_police_are_no_expulsion() -> None:
+    got = _pairs("On 3 May 2024, the court gave the police two days to complete the investigation.")
+    assert not any(t == "other" for t, _ in got)
+
+
 def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
     got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
     assert ("charge", "2024-05-03") not in got
