@@ -250,6 +250,24 @@ def test_days_given_to_the_police_are_no_expulsion() -> None:
     assert not any(t == "other" for t, _ in got)
 
 
+def test_a_step_at_the_end_of_a_search_is_of_the_search_day() -> None:
+    got = _pairs(
+        "On 2 April 2024, officers searched the office of the Vela Rights Centre. The warrant "
+        "referred to posts published in March 2024. At the end of the search, Ana Lee was "
+        "arrested."
+    )
+    assert ("arrest", "2024-04-02") in got
+    assert ("arrest", "2024-03") not in got
+
+
+def test_a_step_after_a_search_named_in_passing_keeps_its_own_day() -> None:
+    got = _pairs(
+        "On 2 April 2024, officers searched the office of the Vela Rights Centre. After the "
+        "search, on 4 April 2024, Ana Lee was arrested."
+    )
+    assert ("arrest", "2024-04-04") in got
+
+
 def test_a_step_with_its_own_subject_after_a_dated_passive_is_no_participle_of_it() -> None:
     got = _pairs("Ana Lee was arrested on 3 May 2024, after she was charged with sedition.")
     assert ("charge", "2024-05-03") not in got

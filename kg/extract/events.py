@@ -944,8 +944,10 @@ RELATIVE_OPEN = re.compile(r",\s+(?:where|who|which|whom)\b[^,;]*$")
 #: A sentence that opens on the step of the proceedings it follows: "After the verdict, ...",
 #: "Immediately after the hearing, ...": its events without a date of their own happen that day.
 AFTER_STEP = re.compile(
-    r"\s*(?:(?:[Ii]mmediately|[Ss]hortly|[Rr]ight|[Jj]ust)\s+)?(?:[Aa]fter|[Ff]ollowing)\s+"
-    r"(?:the|this|that)\s+(verdict|judgment|judgement|sentencing|hearing|ruling)\b"
+    r"\s*(?:(?:[Ii]mmediately|[Ss]hortly|[Rr]ight|[Jj]ust)\s+)?(?:[Aa]fter|[Ff]ollowing|"
+    r"[Aa]t\s+the\s+(?:end|close)\s+of)\s+"
+    r"(?:the|this|that)\s+(verdict|judgment|judgement|sentencing|hearing|ruling|search|raid|"
+    r"interrogation|questioning)\b"
 )
 #: The event types each step of AFTER_STEP names.
 AFTER_STEPS = {
@@ -955,6 +957,11 @@ AFTER_STEPS = {
     "sentencing": ("sentence",),
     "hearing": ("trial_hearing",),
     "ruling": ("court_decision", "sentence", "conviction", "acquittal"),
+    # "At the end of the search, she was arrested": the day of the search told
+    "search": ("search", "raid"),
+    "raid": ("raid", "search"),
+    "interrogation": ("interrogation",),
+    "questioning": ("interrogation",),
 }
 
 
