@@ -1893,3 +1893,14 @@ def test_a_quoted_speaker_with_a_post_in_a_civil_body_named_last_is_other() -> N
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-civil-q")["persons"]}
     assert roles["Elena Varga"] == ["other"]
     assert roles["Omar Holm"] == ["official"]  # a state body's post
+
+
+def test_a_member_of_a_bar_is_a_lawyer() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Lawyer held\n\nPolice arrested Ivo Sand, a member of the Vela Bar "
+        "Association, at his office on 9 May 2021. Ada Brun, a member of the Vela Rights League, "
+        "was arrested with him.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-bar")["persons"]}
+    assert roles["Ivo Sand"] == ["defender", "lawyer"]
+    assert "lawyer" not in roles["Ada Brun"]

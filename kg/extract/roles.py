@@ -1158,6 +1158,12 @@ APPOSED_MEMBER = re.compile(
     r"chairperson|chairman|chairwoman)s?,\s*$"
 )
 APPOSED_MEMBER = TailPattern(APPOSED_MEMBER, ends=(",",))
+#: "X, a member of the Dravnik Bar Association", "X, a long-standing member of the Law Society
+#: of Y": a member of a bar is a lawyer.
+BAR_MEMBER_AFTER = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}member of the\s+(?:[A-Z][\w’'-]*\s+){0,4}"
+    r"(?:Bar(?:\s+Association|\s+Council)?|Law\s+Society)\b"
+)
 #: A post that heads or speaks for a body, then the body named, a comma and the name: "the
 #: Deputy Chairman of the GKNB, X", "the head of the Ombudsman's Office, X".
 POST_OF_BODY_BEFORE = re.compile(
@@ -1401,6 +1407,9 @@ def _roles_after(
     # bracket or a given word, and most texts after a name go on otherwise
     rest = after.lstrip()
     bracket = rest.startswith("(")  # as ``\s*\(`` needs
+    if after[:1] == "," and "lawyer" not in roles and BAR_MEMBER_AFTER.match(after):
+        # "X, a member of the Tunis Bar Association": a lawyer, or a defender who is one
+        roles.append("lawyer?")
     of_body = (
         OF_BODY.match(after)
         if not roles and after[:1] in (" ", "\t") and after.lstrip(" \t").startswith("of")
