@@ -1904,3 +1904,14 @@ def test_a_member_of_a_bar_is_a_lawyer() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-bar")["persons"]}
     assert roles["Ivo Sand"] == ["defender", "lawyer"]
     assert "lawyer" not in roles["Ada Brun"]
+
+
+def test_a_station_manager_is_a_journalist_not_a_police_station_director() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Radio raided\n\nOn 3 May 2021 the National Security Service "
+        "summoned the station manager, Rose Lind, and questioned her. The police station director, "
+        "Teo Varga, denied the raid.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-station")["persons"]}
+    assert roles["Rose Lind"] == ["journalist"]
+    assert "journalist" not in roles["Teo Varga"]

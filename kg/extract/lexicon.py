@@ -447,7 +447,9 @@ MEDIA_WORK = (
     r"[Ee]ditor(?:-in-chief)?|(?:associate |managing )?[Pp]ublisher|"
     r"(?:radio |television |TV )?[Pp]resenter|[Bb]roadcaster|[Cc]olumnist|"
     r"[Cc]amera(?:man|woman|person| operator)|[Vv]ideographer|(?:news |TV )?[Pp]roducer|"
-    r"(?:lead |chief )?editorial writer|news anchor|[Cc]orrespondent)"
+    r"(?:lead |chief )?editorial writer|news anchor|[Cc]orrespondent|"
+    # the one who runs a radio or television station: "the station manager, X"
+    r"(?:radio |television |TV )?(?<![Pp]olice )station (?:manager|director))"
 )
 PERSON_TITLES = [
     (r"Prosecutor General", "official", "prosecutor"), (r"President", "official", None),
