@@ -155,6 +155,8 @@ BATCH_092 = {f"syn-{n:03d}" for n in range(92, 98)}
 FIRST_97 = {f"syn-{n:03d}" for n in range(1, 98)}
 
 BATCH_098 = {f"syn-{n:03d}" for n in range(98, 106)}
+FIRST_105 = {f"syn-{n:03d}" for n in range(1, 106)}
+BATCH_106 = {f"syn-{n:03d}" for n in range(106, 130)}
 
 # F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
@@ -279,7 +281,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 105
+    assert len(report.cases) == 129
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -442,6 +444,38 @@ ALL_105_FLOORS = {
 }
 
 
+# syn-106 to syn-129 (twenty-four appeals in fifteen issuers' styles, tests/data/invented/README.md)
+# were written whole, by the corpus README's conventions, without reading the extractor's code,
+# before the round that followed them began, and no rule was chosen on them: the rules of that
+# round were chosen on the development halves and syn-001 to syn-101. They were scored once with
+# the code before the round (3ef8937) and once after it (867fbc2d): persons 0.8635 -> 0.8635,
+# roles 0.7541 -> 0.7624, orgs 0.8981 -> 0.9112, kinds 0.8491 -> 0.8582, provisions 0.9388 ->
+# 0.9388, events 0.6635 -> 0.6761, participants 0.5146 -> 0.5312, demands 0.9130 -> 0.9130. The
+# floors are the figures after the round; ALL_129_FLOORS is over all 129 then, and the floors of
+# the first 105 stay over those appeals.
+BATCH_106_FLOORS = {
+    "persons": 0.86,  # 0.8635
+    "person_roles": 0.76,  # 0.7624 (0.7541 before the round)
+    "organisations": 0.91,  # 0.9112 (0.8981)
+    "organisation_kinds": 0.85,  # 0.8582 (0.8491)
+    "legal_provisions": 0.93,  # 0.9388
+    "events": 0.67,  # 0.6761 (0.6635)
+    "event_participants": 0.53,  # 0.5312 (0.5146)
+    "demands": 0.91,  # 0.9130
+}
+
+ALL_129_FLOORS = {
+    "persons": 0.94,  # 0.9405
+    "person_roles": 0.88,  # 0.8867
+    "organisations": 0.94,  # 0.9473
+    "organisation_kinds": 0.90,  # 0.9076
+    "legal_provisions": 0.95,  # 0.9578
+    "events": 0.81,  # 0.8164
+    "event_participants": 0.68,  # 0.6887
+    "demands": 0.90,  # 0.9082
+}
+
+
 # Each set of appeals with its floors, in the order the batches were added: a batch's floors
 # stay over the appeals it was set on when later batches change the figures of the whole.
 FLOOR_SETS: list[tuple[str, set[str] | None, dict[str, float]]] = [
@@ -458,7 +492,9 @@ FLOOR_SETS: list[tuple[str, set[str] | None, dict[str, float]]] = [
     ("syn-001 to syn-091", FIRST_91, ALL_91_FLOORS),
     ("syn-001 to syn-097", FIRST_97, ALL_97_FLOORS),
     ("syn-098 to syn-105", BATCH_098, BATCH_098_FLOORS),
-    ("all the invented appeals", None, ALL_105_FLOORS),
+    ("syn-001 to syn-105", FIRST_105, ALL_105_FLOORS),
+    ("syn-106 to syn-129", BATCH_106, BATCH_106_FLOORS),
+    ("all the invented appeals", None, ALL_129_FLOORS),
 ]
 
 
