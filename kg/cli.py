@@ -612,6 +612,14 @@ class _plain_iter:
     default=None,
     help="Also show F1 per fold (cases dealt round-robin in name order) and per issuer.",
 )
+@click.option(
+    "--against",
+    "against",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="A report saved by kg eval --json: show F1 before and after, and per case each miss "
+    "and false hit fixed or new.",
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
 def eval_(
     gold_dir: Path,
@@ -619,6 +627,7 @@ def eval_(
     case: str | None,
     split: str,
     folds: int | None,
+    against: Path | None,
     as_json: bool,
 ) -> None:
     """Score extraction against the gold files (*.gold.yaml) in GOLD_DIR.
@@ -628,16 +637,35 @@ def eval_(
       kg eval ../shared/corpus --split test
       kg eval ../shared/corpus --split dev --folds 5
       kg eval ../shared/corpus --case dev-004-bialiatski-2023
+      kg eval ../shared/corpus --split dev --json > before.json
+      kg eval ../shared/corpus --split dev --against before.json
     """
     import json
 
     from kg.errors import InputError, did_you_mean
     from kg.extract.batch import extract_corpus
-    from kg.extract.evaluate import evaluate, fold_spread, issuer_spread, select_cases
+    from kg.extract.evaluate import (
+        compare_reports,
+        evaluate,
+        fold_spread,
+        issuer_spread,
+        load_report,
+        select_cases,
+    )
 
+    if against is not None and (case is not None or folds is not None):
+        raise InputError("--against: use it without --case and --folds")
+    saved = load_report(against) if against is not None else None  # read first: fail early
     names = select_cases(gold_dir, split)
     preds = pred_dir if pred_dir is not None else extract_corpus(gold_dir, names)
     report = evaluate(gold_dir, preds, names)
+    if saved is not None:
+        comparison = compare_reports(saved, report)
+        if as_json:
+            click.echo(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
+        else:
+            click.echo(comparison.to_text())
+        return
     if case is not None:
         names = [c.case for c in report.cases]
         chosen = [c for c in report.cases if c.case == case or c.case.startswith(case + "-")]

@@ -267,3 +267,73 @@ def test_folds_deal_cases_round_robin_and_issuers_group(tmp_path: Path) -> None:
         fold_spread(report, 6)
     with pytest.raises(InputError, match="at least 2"):
         fold_spread(report, 1)
+
+
+def _gold_and_pred(tmp_path: Path, pred: dict) -> tuple[Path, Path]:
+    import yaml
+
+    gold_dir, pred_dir = tmp_path / "gold", tmp_path / "pred"
+    gold_dir.mkdir(exist_ok=True)
+    pred_dir.mkdir(exist_ok=True)
+    (gold_dir / "case-1.gold.yaml").write_text(yaml.safe_dump(GOLD, allow_unicode=True))
+    (pred_dir / "case-1.yaml").write_text(yaml.safe_dump(pred, allow_unicode=True))
+    return gold_dir, pred_dir
+
+
+def test_eval_against_a_saved_report_lists_what_was_fixed_and_what_is_new(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    run = CliRunner().invoke
+    worse = {**GOLD, "persons": GOLD["persons"][:1], "demands": []}
+    gold_dir, pred_dir = _gold_and_pred(tmp_path, worse)
+    saved = run(cli, ["eval", str(gold_dir), "--pred", str(pred_dir), "--json"])
+    assert saved.exit_code == 0, saved.output
+    before = tmp_path / "before.json"
+    before.write_text(saved.output)
+    # the extractor gets better at persons and worse at events
+    better = {**GOLD, "events": GOLD["events"][:1]}
+    _gold_and_pred(tmp_path, better)
+    out = run(cli, ["eval", str(gold_dir), "--pred", str(pred_dir), "--against", str(before)])
+    assert out.exit_code == 0, out.output
+    lines = out.output.splitlines()
+    assert lines[1].split() == ["persons", "0.6667", "1.0000", "+"]
+    assert lines[6].split() == ["events", "1.0000", "0.6667", "-"]
+    assert "fixed case-1: persons miss  (his lawyer)" in out.output
+    assert "new   case-1: events miss  threat 2018-01" in out.output
+    as_json = run(
+        cli, ["eval", str(gold_dir), "--pred", str(pred_dir), "--against", str(before), "--json"]
+    )
+    data = json.loads(as_json.output)
+    assert data["categories"]["demands"] == {"before": 0.0, "after": 1.0}
+    assert {"case": "case-1", "category": "demands", "kind": "miss", "change": "fixed",
+            "item": "release Oyub Titiev immediately"} in data["changes"]  # fmt: skip
+    assert not [c for c in data["changes"] if c["category"] == "organisations"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "before.json: no such file"),
+        ("{not json", "before.json:1: not JSON"),
+        ('{"categories": {}, "cases": {}}', "before.json: not a report of kg eval --json"),
+    ],
+)
+def test_eval_against_what_is_no_saved_report_is_a_one_line_error(
+    tmp_path: Path, content: str | None, message: str
+) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    gold_dir, pred_dir = _gold_and_pred(tmp_path, GOLD)
+    before = tmp_path / "before.json"
+    if content is not None:
+        before.write_text(content)
+    out = CliRunner().invoke(
+        cli, ["eval", str(gold_dir), "--pred", str(pred_dir), "--against", str(before)]
+    )
+    assert out.exit_code == 2
+    assert message in out.output
+    assert "Traceback" not in out.output and len(out.output.strip().splitlines()) == 1

@@ -668,3 +668,92 @@ def issuer_spread(report: Report) -> Spread:
         by.setdefault(c.issuer or "unknown", []).append(c)
     names = sorted(by)
     return Spread(groups={n: _totals(by[n]) for n in names}, sizes={n: len(by[n]) for n in names})
+
+
+@dataclass
+class Comparison:
+    """What changed between a saved report (``kg eval --json``) and this one: F1 per category
+    before and after, and per case each miss and false hit that went away or came."""
+
+    before: dict[str, float]
+    after: dict[str, float]
+    changes: list[dict[str, str]]
+    only_before: list[str]
+    only_after: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "categories": {
+                c: {"before": self.before[c], "after": self.after[c]} for c in CATEGORIES
+            },
+            "changes": self.changes,
+            "cases_only_before": self.only_before,
+            "cases_only_after": self.only_after,
+        }
+
+    def to_text(self) -> str:
+        lines = [f"{'category':<20} {'before':>7} {'after':>7}"]
+        for c in CATEGORIES:
+            mark = "" if self.before[c] == self.after[c] else (
+                "  +" if self.after[c] > self.before[c] else "  -"
+            )  # fmt: skip
+            lines.append(f"{c:<20} {self.before[c]:7.4f} {self.after[c]:7.4f}{mark}")
+        for ch in self.changes:
+            what = "miss" if ch["kind"] == "miss" else "false hit"
+            lines.append(f"{ch['change']:<5} {ch['case']}: {ch['category']} {what}  {ch['item']}")
+        if not self.changes:
+            lines.append("no miss or false hit changed")
+        if self.only_before:
+            lines.append("cases in the saved report only: " + ", ".join(self.only_before))
+        if self.only_after:
+            lines.append("cases not in the saved report: " + ", ".join(self.only_after))
+        return "\n".join(lines)
+
+
+def load_report(path: str | Path) -> dict[str, Any]:
+    """A report saved by ``kg eval --json``; a clear error names the file if it is not one."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"--against: {p}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"--against: {p}: cannot read ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"--against: {p}:{exc.lineno}: not JSON; save it with kg eval --json"
+        ) from None
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("categories"), dict)
+        or not isinstance(data.get("cases"), dict)
+        or any(c not in data["categories"] for c in CATEGORIES)
+    ):
+        raise InputError(f"--against: {p}: not a report of kg eval --json (no categories or cases)")
+    return data
+
+
+def compare_reports(saved: dict[str, Any], report: Report) -> Comparison:
+    """Set ``report`` beside a saved one: over the cases both scored, every miss and false hit
+    that is gone ("fixed") or new, case by case, in the order of :data:`CATEGORIES`."""
+    now = report.to_dict()
+    changes = []
+    for case in sorted(set(saved["cases"]) & set(now["cases"])):
+        for cat in CATEGORIES:
+            old = saved["cases"][case].get(cat) or {}
+            new = now["cases"][case].get(cat) or {}
+            for kind, key in (("miss", "misses"), ("false_hit", "false_hits")):
+                was, is_ = old.get(key) or [], new.get(key) or []
+                for item in sorted(set(was) - set(is_)):
+                    changes.append({"case": case, "category": cat, "kind": kind,
+                                    "change": "fixed", "item": item})  # fmt: skip
+                for item in sorted(set(is_) - set(was)):
+                    changes.append({"case": case, "category": cat, "kind": kind,
+                                    "change": "new", "item": item})  # fmt: skip
+    return Comparison(
+        before={c: float(saved["categories"][c].get("f1", 0.0)) for c in CATEGORIES},
+        after={c: now["categories"][c]["f1"] for c in CATEGORIES},
+        changes=changes,
+        only_before=sorted(set(saved["cases"]) - set(now["cases"])),
+        only_after=sorted(set(now["cases"]) - set(saved["cases"])),
+    )
