@@ -130,10 +130,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         p.attrs.pop("_described", None)
         civil_post = p.attrs.pop("_civil_post", False)
         if roles == ["defender"] and all(
-            SPEAKER_BEFORE.search(flat, max(0, a - 30), a)
-            or (civil_post and SPEAKER_AFTER.match(flat, b))
-            # "“...,” X said": the name between the quote and its verb
-            or (QUOTE_CLOSED_BEFORE.search(flat, max(0, a - 4), a) and SAID_AFTER.match(flat, b))
+            _names_a_quoted_speaker(flat, a, b) or (civil_post and SPEAKER_AFTER.match(flat, b))
             for a, b in p.mentions
         ):
             roles = [
@@ -337,10 +334,7 @@ def _quoted_civil_post(flat: str, p: Entity, ents: Entities) -> bool:
     civil body the text names: the issuer's or another group's staff, coded other."""
     civil = False
     for a, b in p.mentions:
-        if not (
-            SPEAKER_BEFORE.search(flat, max(0, a - 30), a)
-            or (QUOTE_CLOSED_BEFORE.search(flat, max(0, a - 4), a) and SAID_AFTER.match(flat, b))
-        ):
+        if not _names_a_quoted_speaker(flat, a, b):
             return False
         if (m := POST_OF_BODY_AFTER.match(flat, b)) and not civil:
             o = ents.find("organisation", m.group("body"))
@@ -352,6 +346,17 @@ def _quoted_civil_post(flat: str, p: Entity, ents: Entities) -> bool:
 #: A quote closed right before a mention, and the verb of saying right after it: "“...,” X said".
 QUOTE_CLOSED_BEFORE = re.compile(r"[”\"]\s*$")
 SAID_AFTER = re.compile(r"\s+(?:said|says|added|stated|warned|noted)\b")
+
+
+def _names_a_quoted_speaker(flat: str, a: int, b: int) -> bool:
+    """The mention at ``a``-``b`` names the speaker of a quote just closed: "“...,” said X" or
+    "“...,” X said"."""
+    return bool(
+        SPEAKER_BEFORE.search(flat, max(0, a - 30), a)
+        or (QUOTE_CLOSED_BEFORE.search(flat, max(0, a - 4), a) and SAID_AFTER.match(flat, b))
+    )
+
+
 #: A mention that names the speaker of a quote that follows: "X, said: “...", "X said that".
 SPEAKER_AFTER = re.compile(
     r"(?:\s*,[^,.;“”\"]{0,80},)?\s*,?\s*(?:(?:said|says|added|stated|warned|noted|told [\w ]{2,30})"
