@@ -483,15 +483,23 @@ def score_case(gold: dict[str, Any], pred: dict[str, Any]) -> CaseScore:
 # ---------------------------------------------------------------- files
 
 
+def _read_text(p: Path, what: str, label: str = "") -> str:
+    """The UTF-8 text of ``p``; a file that is missing or unreadable is a one-line error naming
+    it (after ``label``, the option it was given to, if any)."""
+    try:
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{label}{p}: no such file; check the path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{label}{p}: cannot read ({exc}); is it a UTF-8 {what}?") from None
+
+
 def load_record(path: str | Path) -> dict[str, Any]:
     """Read a gold or extracted YAML record; refuse anything that is not a mapping."""
     p = Path(path)
+    text = _read_text(p, "YAML file")
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file; check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: cannot read ({exc}); is it a UTF-8 YAML file?") from None
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
@@ -713,12 +721,9 @@ class Comparison:
 def load_report(path: str | Path) -> dict[str, Any]:
     """A report saved by ``kg eval --json``; a clear error names the file if it is not one."""
     p = Path(path)
+    text = _read_text(p, "JSON file", "--against: ")
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"--against: {p}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"--against: {p}: cannot read ({exc})") from None
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"--against: {p}:{exc.lineno}: not JSON; save it with kg eval --json"
