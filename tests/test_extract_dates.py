@@ -172,3 +172,24 @@ def test_days_after_a_killing_count_from_the_killing() -> None:
     )
     assert ("arrest", "2024-01-25") in got
     assert ("arrest", "2024-01-23") not in got
+
+
+def test_a_count_from_an_event_counts_from_the_day_whose_clause_tells_it() -> None:
+    # the later day's sentence names a sentence too, but in another clause than its date
+    got = _pairs(
+        "On 22 May 2024, the court sentenced Ana Lee to two years in prison. Her lawyer "
+        "appealed on 23 May, and the prosecutor appealed too, asking for a heavier sentence. "
+        "Her brother was dismissed from his job a week after the sentence."
+    )
+    assert ("other", "2024-05-29") in got
+    assert ("other", "2024-05-30") not in got
+
+
+def test_a_count_from_an_event_told_in_the_clause_of_the_day_keeps_that_day() -> None:
+    # near miss: the later day's own clause tells the sentence, so the count starts there
+    got = _pairs(
+        "On 22 May 2024, the court sentenced Ana Lee to two years in prison. On 23 May, the "
+        "appeal court confirmed her sentence. Her brother was dismissed from his job a week "
+        "after the sentence."
+    )
+    assert ("other", "2024-05-30") in got

@@ -594,13 +594,39 @@ def _event_day(
     full date before it whose sentence tells that event, not merely the last date read."""
     words = re.compile(EVENT_WORDS[noun], re.I)
     sentences = doc.sentences
+    in_sentence: date | None = None
     for start, day in reversed(days):
         if start >= before:
             continue
         i = bisect.bisect_right(sent_ends, start)
         if i < len(sentences) and words.search(doc.flat, sentences[i].start, sentences[i].end):
-            return day
-    return None
+            a, b = _clause(doc.flat, sentences[i].start, sentences[i].end, start)
+            if words.search(doc.flat, a, b):
+                return day
+            # "lodged an appeal on 23 October, and the prosecutor appealed, asking for a heavier
+            # sentence": the word is in the sentence but not in the date's clause; a day whose
+            # clause tells the event, further back, is the event's
+            in_sentence = in_sentence or day
+    return in_sentence
+
+
+#: Where a clause of a sentence ends: ", and ...", ", but", ", who", a participle after a
+#: comma (", asking for"), a semicolon.
+CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|while|whereas|who|which|where|when)\b|,\s+[a-z]+ing\b|;", re.I
+)
+
+
+def _clause(flat: str, a: int, b: int, at: int) -> tuple[int, int]:
+    """The span of the clause of the sentence ``flat[a:b]`` that holds offset ``at``."""
+    left, right = a, b
+    for m in CLAUSE_BREAK.finditer(flat, a, b):
+        if m.end() <= at:
+            left = m.end()
+        elif m.start() >= at:
+            right = m.start()
+            break
+    return left, right
 
 
 #: Counts of no stated number: "a few days later", "several weeks later".
