@@ -658,6 +658,29 @@ def test_unnamed_investigators_only_where_they_act(said: str, unnamed: list[str]
 @pytest.mark.parametrize(
     ("said", "unnamed"),
     [
+        ("He said that interrogators had slapped him.", ["interrogators"]),
+        ("He said that warders had beaten him in his cell.", ["warders"]),
+        ("The interrogators' questions concerned his work.", []),
+        ("He asked to see the warders of the prison.", []),
+        ("A week later, an anonymous caller told his wife he would die.", ["an anonymous caller"]),
+        ("A week later, the caller told his wife he would die.", []),
+        ("He was held with eleven other young activists.", ["eleven other young activists"]),
+        ("Two other former detainees said they were beaten.", ["Two other former detainees"]),
+        ("He was held with two other young men.", []),
+    ],
+)
+def test_unnamed_agents_of_custody_a_caller_and_a_counted_group_with_an_adjective(
+    said: str, unnamed: list[str]
+) -> None:
+    text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"
+    record = extract_case(text, appeal_id="t-custody-agents")
+    found = [v for p in record["persons"] if not p["name"] for v in p["variants"]]
+    assert found == unnamed
+
+
+@pytest.mark.parametrize(
+    ("said", "unnamed"),
+    [
         ("That night, masked men beat him.", ["masked men"]),
         ("That night, masked officers beat him.", []),
         ("Later, plain-clothes officers took him away.", []),

@@ -1069,6 +1069,8 @@ UNNAMED = [
             r"|\b(?:anonymous|unknown|unidentified)\s+callers"
             r"|\b[Aa]n?\s+(?:unknown|unidentified|masked|hooded)\s+(?:man|woman|person|"
             r"assailant|individual|attacker|gunman)"
+            # "an anonymous caller told her daughter": one caller, as "anonymous callers"
+            r"|\b[Aa]n?\s+(?:anonymous|unknown|unidentified)\s+caller"
             # "a group of twenty men in civilian clothes": unnamed, by their dress
             rf"|(?:\b[Aa] group of (?:{_NUM}\s+)?|\b{_NUM}\s+)?(?:men|persons|people|officers) in "
             r"(?:civilian|plain) clothes)\b"
@@ -1182,7 +1184,9 @@ UNNAMED = [
     # "six other accused", "22 other lawyers" (not when named next: "among them X")
     (
         re.compile(
-            rf"\b(?P<n>{_NUM}\s+(?:other (?:accused|defendants|detainees|suspects|lawyers|"
+            # "thirteen other young activists", "two other former detainees"
+            rf"\b(?P<n>(?i:{_NUM})\s+(?:other (?:(?:young|former|fellow|local) )?"
+            r"(?:accused|defendants|detainees|suspects|lawyers|"
             r"defenders|activists|journalists|prosecutors)|co-defendants|co-accused))\b"
             r"(?!,? (?:among|including|namely)\b|\s*[:—–])"  # named next: "four others: A, B"
         ),
@@ -1207,13 +1211,15 @@ UNNAMED = [
         ),
         "judge",
     ),
-    # "investigators searched the office": state agents who act unnamed (not "citing
+    # "investigators searched the office", "interrogators had slapped her", "warders had beaten
+    # him": state agents of an inquiry or of custody who act unnamed (not "citing
     # investigators", "the investigators alleged", "investigators should establish")
     (
         re.compile(
-            r"(?<![\w ]of )\b(?P<n>investigators)\s+(?:(?:had|have|then|also|later)\s+)?"
+            r"(?<![\w ]of )\b(?P<n>investigators|interrogators|warders)\s+"
+            r"(?:(?:had|have|then|also|later|repeatedly)\s+)?"
             r"(?:searched|raided|arrested|detained|questioned|interrogated|seized|confiscated|"
-            r"summoned|beat|took|forced|threatened|tortured)\b"
+            r"summoned|beat|beaten|slapped|kicked|hit|took|forced|threatened|tortured)\b"
         ),
         "other",
     ),
@@ -1286,7 +1292,7 @@ UNNAMED_ANCHORS = [
         r" others\b",
         r"(?:investigating|examining) (?:judge|magistrate) of",
         r"Judge|Magistrate",
-        r"investigators",
+        r"(?:investigators|interrogators|warders)",
         r"(?:investigator|interrogator|prison guard|police officer)",
         r"(?:ther|ellow) (?:detainees|prisoners|inmates)",
         r"(?:prison|detention|jail|penitentiary) (?:guards|officers|officials|staff)",
