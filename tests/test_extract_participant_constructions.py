@@ -395,6 +395,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("but-another-remains", "On 3 May 2024, Ana Lee and Tom Reed were released, but Ivo Sand "
      "remains in detention.",
      [("release", D, [], ["Ana Lee", "Tom Reed"], None)]),
+    # an apposition closed before an auxiliary is the subject too ("her lawyer, X, has filed")
+    ("apposed-subject-has-filed", "On 2 May 2024, police arrested the defender Ms. Mira Vela. "
+     "On 3 May 2024, her lawyer, Mr. Ivo Sand, has filed a complaint with the Zembla "
+     "Prosecutor's Office.",
+     [("complaint", D, ["Ivo Sand"], [], "Zembla Prosecutor's Office")]),
+    # near miss: before a passive perfect the apposed name undergoes the step
+    ("apposed-subject-has-been-arrested", "On 2 May 2024, police arrested the defender Ms. Mira "
+     "Vela. On 3 May 2024, a lawyer, Mr. Ivo Sand, has also been arrested.",
+     [("arrest", D, [], ["Ivo Sand"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

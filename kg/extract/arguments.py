@@ -724,9 +724,17 @@ def _subject_start(flat: str, c0: int, a: int) -> int:
     comma right before the verb closes an apposition ("their lawyer, Tom Reed, filed"), whose
     name is the subject too."""
     comma = flat.rfind(",", c0, a)
-    if comma >= 0 and not flat[comma + 1 : a].strip():
+    if comma >= 0 and AUX_ONLY.fullmatch(flat, comma + 1, a):
+        # (also with an auxiliary or an adverb between: "their lawyer, Tom Reed, has filed")
         comma = flat.rfind(",", c0, comma)
     return max(c0, comma + 1)
+
+
+#: What may stand between an apposition's closing comma and its verb: an active auxiliary and
+#: adverbs ("has filed", "had already lodged", "then filed").
+AUX_ONLY = re.compile(
+    r"\s*(?:(?:has|have|had|also|then|later|already|again|subsequently|\w+ly)\s+){0,3}"
+)
 
 
 def clause_of(flat: str, s: Span, a: int) -> tuple[int, int]:
