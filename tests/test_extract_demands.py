@@ -186,3 +186,15 @@ def test_a_lead_in_in_capitals_opens_a_list() -> None:
         (["prosecutor"], "close the investigation against Ana Ruiz"),
         (["police"], "return her laptop"),
     ]
+
+
+def test_an_ask_told_as_asking_someone_to_act() -> None:
+    text = (
+        "Capital City, 3 May 2024 – Ms Ana Ruiz was arrested on 2 May 2024.\n\n"
+        "Please write to the authorities of Zembla asking them to release Ana Ruiz immediately "
+        "and unconditionally.\n"
+    )
+    assert summaries(text) == ["release Ana Ruiz immediately and unconditionally"]
+    # a request told in the past is what happened, not the issuer's ask
+    told = text.replace("Please write to the authorities of Zembla asking them", "She asked them")
+    assert summaries(told) == []

@@ -194,7 +194,7 @@ LETTER_ASK = re.compile(
 REPORTED_ASK = re.compile(
     r"(?P<who>\b(?:[A-Z][\w-]+\s+){0,3}(?:authorities|[Gg]overnments?)(?:\s+[a-z][^.;,]{0,40}?)?)"
     r"\s+(?:should|must)\s+(?!be\b|not\b|never\b|have\b)"
-    r"|(?<!\bto )\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:es|ed|ing))\s+"
+    r"|(?<!\bto )\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:es|ed|ing)|ask(?:s|ing))\s+"
     r"(?P<who2>[^.;]{1,60}?)\s+to\s+(?=(?:" + DEMAND_VERBS + r")\b)"
 )
 #: The verb of a step told in the passive, for the ask in the active.
@@ -301,7 +301,7 @@ LETTER_ANCHORS = ("urge", "call", "ask", "request", "Please", "please")
 #: The words a match of LETTER_ASK opens with: "I" or "We" before the verb, "Pending" or
 #: "Please" before the ask.
 LETTER_WORDS = ("I", "We", "Pending", "Please", "please")
-REPORTED_ANCHORS = ("should", "must", "call", "urg")
+REPORTED_ANCHORS = ("should", "must", "call", "urg", "ask")
 NOUN_ANCHORS = ("call", "demand")
 
 
