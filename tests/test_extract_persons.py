@@ -658,6 +658,26 @@ def test_unnamed_investigators_only_where_they_act(said: str, unnamed: list[str]
 @pytest.mark.parametrize(
     ("said", "unnamed"),
     [
+        ("He was released by a magistrate in Bijapur on 11 July.",
+         [(["a magistrate in Bijapur"], ["judge"])]),
+        ("He was summoned by the public prosecutor at the Dixinn court. The prosecutor charged "
+         "him.",
+         [(["The prosecutor", "the public prosecutor at the Dixinn court"], ["prosecutor"])]),
+        ("He was not brought before a magistrate in Bijapur.", []),
+        ("He was summoned by the public prosecutor at the Dixinn court, Ana Lind, on 2 May.", []),
+    ],
+)  # fmt: skip
+def test_a_judge_or_prosecutor_who_acts_unnamed_known_by_the_place_they_sit_at(
+    said: str, unnamed: list[tuple[list[str], list[str]]]
+) -> None:
+    text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"
+    record = extract_case(text, appeal_id="t-by-post")
+    assert [(p["variants"], p["roles"]) for p in record["persons"] if not p["name"]] == unnamed
+
+
+@pytest.mark.parametrize(
+    ("said", "unnamed"),
+    [
         ("He said that interrogators had slapped him.", ["interrogators"]),
         ("He said that warders had beaten him in his cell.", ["warders"]),
         ("The interrogators' questions concerned his work.", []),

@@ -513,7 +513,8 @@ def test_every_unnamed_actor_holds_its_anchor() -> None:
         "four men armed with sticks; two men on a motorcycle came; three men in a grey pick-up "
         "truck; private security guards employed by the firm beat him; the investigating judge "
         "of the Zembla Court ordered; she was stopped at the airport by immigration officers; "
-        "he was slapped by a female officer; a spokesperson for the Vela Commission said"
+        "he was slapped by a female officer; a spokesperson for the Vela Commission said; "
+        "he was freed by a magistrate in Vard"
     ]
     for rx, anchor in zip([rx for rx, _ in UNNAMED], UNNAMED_ANCHORS, strict=True):
         hits = 0

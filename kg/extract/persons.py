@@ -1181,6 +1181,18 @@ UNNAMED = [
         ),
         "prosecutor",
     ),
+    # "released on bail by a magistrate in Bijapur", "summoned by the public prosecutor at the
+    # Dixinn court": a judge or prosecutor who acts unnamed, known by the place or court they
+    # sit at (not "brought before a magistrate", nor a month: "by a judge in March")
+    (
+        re.compile(
+            r"\bby (?P<n>(?:an?|the) (?:(?:public|state|district|military|local) )?"
+            r"(?:judge|magistrate|prosecutor) (?:in|at|of) (?:the )?"
+            rf"(?!(?:{'|'.join(MONTHS)})\b)[A-ZÀ-ÞĀ-Žİ][\w’'\-]+(?: [A-ZÀ-ÞĀ-Žİ][\w’'\-]+){{0,3}}"
+            r"(?: [Cc]ourt)?)(?![\w’'-])"
+        ),
+        "by post",
+    ),
     # "six other accused", "22 other lawyers" (not when named next: "among them X")
     (
         re.compile(
@@ -1288,6 +1300,8 @@ UNNAMED_ANCHORS = [
         r"(?:members|activists|employees|volunteers) of",
         r"(?:officer|official|agent|inspector|investigator) of",
         r"[Tt]he (?:public |state |military |district )?prosecutor",
+        r"by (?:an?|the) (?:(?:public|state|district|military|local) )?(?:judge|magistrate|"
+        r"prosecutor) (?:in|at|of) ",
         r"other |co-(?:defendants|accused)",
         r" others\b",
         r"(?:investigating|examining) (?:judge|magistrate) of",
@@ -1363,13 +1377,17 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 )
             ):
                 continue
+            if role == "by post":
+                if NAME_APPOSED_AFTER.match(doc.flat, m.end("n")):
+                    continue  # "by the prosecutor at the X court, Ana Lind,": named
+                role = "prosecutor" if _post_head(label) == "prosecutor" else "judge"
             if any(label in e.variants for e in ents.of("person") if e.name is None):
                 continue
             if role == "list" and _names_the_others(ents, m):
                 continue  # "A, B, C and D ... Mansoor and the four others": named just before
             same = role in ("group", "prosecutor") and next(
                 (e for e in ents.of("person")
-                 if e.name is None and e.variants[-1].split()[-1] == label.split()[-1]),
+                 if e.name is None and _post_head(e.variants[-1]) == _post_head(label)),
                 None,
             )  # fmt: skip
             # ("the public prosecutor ... the prosecutor": one prosecutor)
@@ -1385,6 +1403,16 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 e.attrs["gender"] = "male"
             ents.items.append(e)
             taken.append((m.start("n"), m.end("n")))
+
+
+def _post_head(label: str) -> str:
+    """The noun an unnamed actor's description ends with, before the place or court that
+    follows it: "the public prosecutor at the Dixinn court" -> "prosecutor"."""
+    words = label.split()
+    for i, w in enumerate(words[1:], 1):
+        if w in ("in", "at", "of") and words[i - 1] in ("judge", "magistrate", "prosecutor"):
+            return words[i - 1]
+    return words[-1]
 
 
 #: A court or office named after the judge who sits in it: "the Court of the Chief Magistrate".
