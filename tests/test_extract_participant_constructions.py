@@ -404,6 +404,17 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("apposed-subject-has-been-arrested", "On 2 May 2024, police arrested the defender Ms. Mira "
      "Vela. On 3 May 2024, a lawyer, Mr. Ivo Sand, has also been arrested.",
      [("arrest", D, [], ["Ivo Sand"], None)]),
+    # officers of two bodies, the second after "and of": both acted
+    ("officers-of-two-bodies", "On 3 May 2024, officers of the Zembla State Security Service "
+     "(SSS) and of the Zembla Police Department searched the home of Ms. Ana Lee and seized her "
+     "laptop.",
+     [("seizure", D, ["Zembla Police Department", "Zembla State Security Service"], ["Ana Lee"],
+       None)]),
+    # near miss: "and of" after the verb joins the bodies it was done to
+    ("offices-of-two-bodies-searched", "On 3 May 2024, officers of the Zembla Police Department "
+     "searched the offices of the Vela Rights Centre and of the Zembla Bar Association.",
+     [("search", D, ["Zembla Police Department"], ["Vela Rights Centre",
+       "Zembla Bar Association"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

@@ -847,9 +847,10 @@ def _says_court(flat: str, start: int, end: int) -> bool:
 COURT_NOUNS = ("court", "tribunal", "judge", "chamber", "magistrate")
 
 
-#: Between two bodies listed together: "the police, other units of the army and", "A and B".
+#: Between two bodies listed together: "the police, other units of the army and", "A and B",
+#: "officers of A and of B".
 LISTED_BODY = re.compile(
-    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?(?:the\s+)?"
     r"(?:(?:other\s+)?(?:units?|officers?|members?|agents?|soldiers?)\s+of\s+(?:the\s+)?)?"
 )
 
