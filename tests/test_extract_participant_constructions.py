@@ -415,6 +415,16 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "searched the offices of the Vela Rights Centre and of the Zembla Bar Association.",
      [("search", D, ["Zembla Police Department"], ["Vela Rights Centre",
        "Zembla Bar Association"], None)]),
+    # a day told only with the first participle dates one visit: its "by" did both
+    ("by-shared-past-own-day", "On 2 May 2024, police arrested Mr. Tom Reed. Ms. Ana Lee was "
+     "summoned by the Zembla Ministry of Intelligence on 3 May 2024 and questioned for six "
+     "hours about her contacts.",
+     [("summons", D, ["Zembla Ministry of Intelligence"], ["Ana Lee"], None),
+      ("interrogation", D, ["Zembla Ministry of Intelligence"], ["Ana Lee"], None)]),
+    # near miss: the second participle has a day of its own, another occasion
+    ("by-not-shared-to-own-day", "Ms. Ana Lee was summoned by the Zembla Ministry of "
+     "Intelligence on 3 May 2024 and questioned on 5 May about her contacts.",
+     [("interrogation", "2024-05-05", [], ["Ana Lee"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

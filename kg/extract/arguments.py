@@ -589,6 +589,24 @@ AUX_OPENS = re.compile(r"(?:was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|w
 #: A day, month or year told between a "by" agent and a later verb: "arrested by police on 3 May
 #: and charged on 5 May" tells two occasions.
 NEW_DAY = re.compile(r"\d|\b(?:later|next|following|then|after|subsequently)\b")
+#: A day told right after the participle: "and questioned on 5 May", "and charged in court on
+#: 5 May".
+DAY_AFTER = re.compile(r"[^.;:,]{0,40}?\bon\s+(?:\d|[A-Z][a-z]+\s+\d)")
+#: The words of a new occasion between a "by" agent and a later verb: "later", "the next day".
+NEW_DAY_WORDS = re.compile(r"\b(?:later|next|following|then|after|subsequently)\b")
+
+
+def _new_occasion(flat: str, ma: int, a: int, b: int) -> bool:
+    """Whether the participle at ``flat[a:b]`` tells another occasion than the "by" agent at
+    ``ma`` of the participle before it: words of a later time between, or a day between and one
+    of its own after it ("arrested by police on 3 May and questioned on 5 May"); a day told only
+    with the first ("summoned by the ministry on 3 May and questioned for six hours") dates one
+    visit."""
+    if NEW_DAY_WORDS.search(flat, ma, a):
+        return True
+    return bool(re.search(r"\d", flat[ma:a])) and DAY_AFTER.match(flat, b) is not None
+
+
 #: "by police", "by agents of the security service": who acted, after a passive verb.
 BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:of\s+(?:the\s+)?)?$")
 #: "by" right after a verb, or after a short phrase of its own: "charged by", "charged with
@@ -1827,7 +1845,7 @@ def make_event(
                 and e.attrs.get("kind") != "court"
                 and BY_AFTER.match(doc.flat, b) is None
                 and coordinated_passive(doc.flat, a)
-                and not NEW_DAY.search(doc.flat, ma, a)
+                and not _new_occasion(doc.flat, ma, a, b)
             )
         }  # fmt: skip
         agents = [x for x in agents if x not in earlier_by]
