@@ -651,6 +651,27 @@ def test_a_body_spelled_before_its_abbreviation_is_found_in_any_case_or_language
         assert org_kind(name, "") == "other", name
 
 
+def test_a_translation_before_the_abbreviation_in_brackets_names_the_same_body() -> None:
+    text = (
+        "15 May 2023\n\nZendaria: Defenders detained\n\nOn 2 May 2023, police arrested Ali Reza, "
+        "a member of the Service zendarien de renseignement et de sécurité (Zendarian "
+        "Intelligence and Security Service, SZRS), and Lina Haddad of the Ligue zendarienne "
+        "pour la défense des droits de l'homme (Zendarian League for Human Rights, LZDDH).\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+    league = orgs["Ligue zendarienne pour la défense des droits de l'homme"]
+    assert "Zendarian League for Human Rights" in league["variants"]
+    assert "LZDDH" in league["variants"] and league["kind"] == "ngo"
+    assert "Zendarian League for Human Rights" not in orgs
+    # the kind is read from the translation's head words
+    service = orgs["Service zendarien de renseignement et de sécurité"]
+    assert service["kind"] == "security_service"
+    # a bracket whose words before the comma are no name ("in May, LZDDH") adds nothing
+    near = text.replace("(Zendarian League for Human Rights, LZDDH)", "(founded in May, LZDDH)")
+    orgs = {o["name"]: o for o in extract_case(near, appeal_id="t")["organisations"]}
+    assert not any(n.startswith("Ligue zendarienne") for n in orgs)
+
+
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [

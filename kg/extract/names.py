@@ -988,7 +988,11 @@ def add_acronyms(doc: Doc, ents: Entities) -> None:
 
 
 #: An abbreviation in brackets that a body's name before it spells: "(AZDH)", "(CHRDD)".
-SPELLED_ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Z&]{1,7})\)")
+SPELLED_ACRONYM = re.compile(
+    # the abbreviation alone, or after the name's translation: "(Zendarian League for Human
+    # Rights, LZDH)"
+    r"\((?:(?P<gloss>[A-Z][^()\n]{5,120}?(?:\n[^()\n]{1,120}?)?),\s+)?(?P<acr>[A-Z][A-Z&]{1,7})\)"
+)
 #: The small words a spelled name's abbreviation leaves out, in English, French, Spanish and
 #: Portuguese: "Ligue zendarienne pour la défense des droits de l'homme" (LZDDH).
 ACRONYM_SMALL_WORDS = frozenset(
@@ -1063,5 +1067,25 @@ def add_spelled_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         e = add_organisation(doc, ents, name, start, end, main_country)
         if acr not in e.variants:
             e.variants.append(acr)
+        if m.group("gloss"):
+            _merge_gloss(ents, e, m.start("gloss"), m.end("gloss"))
         if e.attrs.get("kind") == "other" and name.split()[0] in FRENCH_CIVIL_HEADS:
             e.attrs["kind"] = FRENCH_CIVIL_HEADS[name.split()[0]]
+
+
+def _merge_gloss(ents: Entities, body: Entity, start: int, end: int) -> None:
+    """The translation given in brackets after a body's name ("(Zendarian League for Human
+    Rights, LZDH)") names that body: a body read there is one of its names, and its kind, read
+    from English head words, is the body's."""
+    for e in list(ents.of("organisation")):
+        if e is body or not any(start <= a and b <= end for a, b in e.mentions):
+            continue
+        for v in [e.name, *e.variants]:
+            if v and v != body.name and v not in body.variants:
+                body.variants.append(v)
+        if e.attrs.get("kind") not in (None, "other"):
+            # the translation's head word tells the kind the rules know ("(National
+            # Intelligence Service, SNR)" after "Service national de renseignement")
+            body.attrs["kind"] = e.attrs["kind"]
+        body.mentions.extend(e.mentions)
+        ents.items.remove(e)
