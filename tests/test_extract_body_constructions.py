@@ -422,3 +422,17 @@ def test_an_international_bodys_office_in_a_state_is_named_with_it(
 ) -> None:
     record = extract_case(HEAD + sentence + "\n", appeal_id="t-office-in-state")
     assert {o["name"]: o["kind"] for o in record["organisations"]} == expected
+
+
+def test_a_party_named_by_two_words_before_lower_case_party_keeps_both() -> None:
+    text = HEAD + (
+        "On 3 May 2021, members of parliament from the ruling Zemblan Dawn party attacked Rina "
+        "Holm in Vela.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+    party = orgs["Zemblan Dawn party"]
+    assert party["kind"] == "political_party" and party["variants"] == ["Zemblan Dawn"]
+    # an article before the one word of its name is no part of it
+    near = HEAD + "On 3 May 2021, The Dawn party expelled Rina Holm in Vela.\n"
+    orgs = {o["name"]: o for o in extract_case(near, appeal_id="t")["organisations"]}
+    assert orgs["Dawn party"]["variants"] == []

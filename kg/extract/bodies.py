@@ -317,14 +317,17 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if noun == "administration" and not w.group("q"):
             continue  # "the Zenda administration" is a government's term, not a body
         place = w.group("w")
-        if noun not in ("government", "municipal council") and " " in place:
+        if noun not in ("government", "municipal council", "party") and " " in place:
             place = place.split()[-1]
+        if noun == "party" and " " in place and (place.split()[0] in NOT_PLACE or w.group("q")):
+            place = place.split()[-1]  # a party's name may be two words: "the Zemblan Dawn party"
         if place.split()[0] in NOT_PLACE or place in MONTHS:
             continue
         a = w.end("w") - len(place)
         named = [
             o for o in ents.of("organisation")
-            if o.attrs.get("kind") == LOWER_KINDS[noun] and place in (o.name or "").split()
+            if o.attrs.get("kind") == LOWER_KINDS[noun]
+            and (place in (o.name or "") if " " in place else place in (o.name or "").split())
         ]  # fmt: skip
         if named:  # "the Zenda court" after "the Zenda District Court": that court
             named[0].mentions.append((a, m.end()))
@@ -332,6 +335,8 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
         e.attrs.setdefault("kind", LOWER_KINDS[noun])
         e.attrs.setdefault("country", main_country)
+        if noun == "party" and " " in place and place not in e.variants:
+            e.variants.append(place)  # "the Zemblan Dawn party" is the party Zemblan Dawn
     for m in LEVEL_GOVERNMENT.finditer(flat) if "l government" in flat else ():
         if _starts_word(flat, m.start()):
             e = ents.add(Entity("organisation", m.group(), m.start(), m.end()))
