@@ -425,6 +425,17 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("by-not-shared-to-own-day", "Ms. Ana Lee was summoned by the Zembla Ministry of "
      "Intelligence on 3 May 2024 and questioned on 5 May about her contacts.",
      [("interrogation", "2024-05-05", [], ["Ana Lee"], None)]),
+    # ", where he was questioned" after the place he was taken to: its body questioned him
+    ("where-questioned-at-place", "On 3 May 2024, police officers arrested Mr. Tom Reed outside the "
+     "Court of First Instance of Vela, minutes after he had pleaded in the trial of three "
+     "activists. He was taken to the headquarters of the National Unit for Investigating "
+     "Terrorist Crimes in Vela, where he was questioned without a lawyer present.",
+     [("interrogation", D, ["National Unit for Investigating Terrorist Crimes"], ["Tom Reed"],
+       None)]),
+    # near miss: the offices of a rights group hold no one
+    ("where-arrested-at-ngo", "On 3 May 2024, Mr. Tom Reed was taken to the offices of the Vela "
+     "Rights Centre, where he was arrested.",
+     [("arrest", D, [], ["Tom Reed"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

@@ -1401,6 +1401,36 @@ HELD_AT = re.compile(
 )
 
 
+#: A relative clause of place right before a passive verb: ", where he was", ", where they
+#: were later".
+WHERE_BEFORE = re.compile(
+    r",\s+where\s+(?:he|she|they|[A-Z][\w’'-]+)\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$"
+)
+#: Kinds of body that hold or question no one.
+NOT_HOLDING = frozenset({"ngo", "media", "company", "political_party", "international_org"})
+#: The verbs that bring someone to a place, before "to the X" or "at the office of the X".
+BROUGHT = re.compile(r"\b(?:taken|brought|transferred|driven|escorted|held|detained|summoned)\b")
+
+
+def _place_of(
+    flat: str, mentions: list[tuple[int, int, Entity]], lo: int, hi: int
+) -> Entity | None:
+    """The body whose place a person was brought to or held at in ``flat[lo:hi]`` ("taken to
+    the X", "held at the offices of the X"), the last named, a state body or one of no civil
+    kind (a unit whose kind its name does not tell); None if none."""
+    i = bisect.bisect_left(mentions, hi, key=lambda m: m[0]) - 1
+    while i >= 0 and mentions[i][0] >= lo:
+        ma, _mb, e = mentions[i]
+        i -= 1
+        if e.kind != "organisation" or e.attrs.get("kind") in NOT_HOLDING:
+            continue
+        if (
+            TOWARDS.search(flat, max(lo, ma - 12), ma) or HELD_AT.search(flat, max(lo, ma - 60), ma)
+        ) and BROUGHT.search(flat, max(lo, ma - 80), ma):
+            return e
+    return None
+
+
 def destination_body(
     flat: str, mentions: list[tuple[int, int, Entity]], b: int, c1: int, held_only: bool = False
 ) -> Entity | None:
@@ -2341,6 +2371,14 @@ def make_event(
         )
         if body is not None:
             agents = [body.id]
+    if etype in HELD_BY_EVENTS and not agents and voice in ("passive", "perfect"):
+        where = WHERE_BEFORE.search(doc.flat, max(s.start, a - 40), a)
+        if where is not None:
+            # "was taken to the headquarters of the X in Vela, where he was questioned": the
+            # body of the place the clause before names acts in it
+            body = _place_of(doc.flat, mentions, s.start, where.start())
+            if body is not None:
+                agents = [body.id]
     if etype == "interrogation" and not agents and voice in ("passive", "perfect"):
         # "He was brought to the X Prosecutor's Office ... He was questioned about": who
         # questions is the prosecution body the paragraph last named
