@@ -426,8 +426,8 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Intelligence on 3 May 2024 and questioned on 5 May about her contacts.",
      [("interrogation", "2024-05-05", [], ["Ana Lee"], None)]),
     # ", where he was questioned" after the place he was taken to: its body questioned him
-    ("where-questioned-at-place", "On 3 May 2024, police officers arrested Mr. Tom Reed outside the "
-     "Court of First Instance of Vela, minutes after he had pleaded in the trial of three "
+    ("where-questioned-at-place", "On 3 May 2024, police officers arrested Mr. Tom Reed outside "
+     "the Court of First Instance of Vela, minutes after he had pleaded in the trial of three "
      "activists. He was taken to the headquarters of the National Unit for Investigating "
      "Terrorist Crimes in Vela, where he was questioned without a lawyer present.",
      [("interrogation", D, ["National Unit for Investigating Terrorist Crimes"], ["Tom Reed"],
