@@ -658,6 +658,10 @@ def test_unnamed_investigators_only_where_they_act(said: str, unnamed: list[str]
 @pytest.mark.parametrize(
     ("said", "unnamed"),
     [
+        ("He was attacked by three men outside his home.", [(["three men"], ["other"])]),
+        ("He was beaten by two men on his way home.", [(["two men"], ["other"])]),
+        ("The three men were released on bail.", []),
+        ("He was visited by the two men on trial.", []),
         ("He was released by a magistrate in Bijapur on 11 July.",
          [(["a magistrate in Bijapur"], ["judge"])]),
         ("He was summoned by the public prosecutor at the Dixinn court. The prosecutor charged "
@@ -667,7 +671,7 @@ def test_unnamed_investigators_only_where_they_act(said: str, unnamed: list[str]
         ("He was summoned by the public prosecutor at the Dixinn court, Ana Lind, on 2 May.", []),
     ],
 )  # fmt: skip
-def test_a_judge_or_prosecutor_who_acts_unnamed_known_by_the_place_they_sit_at(
+def test_counted_men_a_judge_or_a_prosecutor_who_act_unnamed(
     said: str, unnamed: list[tuple[list[str], list[str]]]
 ) -> None:
     text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"

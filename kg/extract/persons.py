@@ -1261,6 +1261,15 @@ UNNAMED = [
     (re.compile(rf"{_PASSIVE_BY}{_AGENTS}\b(?! of\b| from\b)"), "other"),
     # "slapped and dragged by a female officer": one state agent, the same way
     (re.compile(rf"{_PASSIVE_BY}{_AGENT}\b(?! of\b| from\b)"), "official"),
+    # "she was attacked by three men outside her home": men the text counts and does not name,
+    # as the agent of a passive verb (not "by the two men": people named before)
+    (
+        re.compile(
+            rf"{_PASSIVE_BY}(?P<n>(?:two|three|four|five|six|seven|eight|several|\d{{1,2}})\s+"
+            r"(?:(?:young|armed|masked)\s+)?men)\b"
+        ),
+        "other",
+    ),
     # "A spokesperson for the Vela Commission said", "signed by the Authority's Director
     # General,": the holder of a post of a body the text names, who is not named
     (
@@ -1313,6 +1322,7 @@ UNNAMED_ANCHORS = [
         r"public defender",
         r"(?:officers|agents|officials|guards|warders)\b",
         r"(?:officer|agent|investigator|interrogator|guard|warder)\b",
+        r"men\b",
         r"spokes(?:person|man|woman) (?:for|of)"
         r"|[’']s (?:Director|[Hh]ead|[Cc]hief|[Ss]pokes|[Cc]hair)",
     )
