@@ -41,6 +41,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "district.", {"police of Vela district": "police"}),
     ("ministry", "On 3 May 2021, the Ministry of Public Security detained Rina Holm.",
      {"Ministry of Public Security": "ministry"}),
+    # a Secretaría of a Spanish-speaking state is a ministry; an English Secretariat is not
+    ("secretaria", "On 3 May 2021, the Secretaría de Derechos Humanos received Rina Holm.",
+     {"Secretaría de Derechos Humanos": "ministry"}),
+    ("secretariat", "On 3 May 2021, the Vela Youth Secretariat received Rina Holm.",
+     {"Vela Youth Secretariat": "government"}),
     ("municipal-council", "On 3 May 2021, the Vela Municipal Council evicted Rina Holm.",
      {"Vela Municipal Council": "government"}),
     ("electoral-commission", "On 3 May 2021, the Vela Electoral Commission disqualified Rina "

@@ -132,7 +132,7 @@ ORG_HEADS = {
     "Colectivo": "ngo", "Colectiva": "ngo", "Observatorio": "ngo", "Plataforma": "ngo",
     "Articulación": "ngo", "Associação": "ngo", "Fundação": "ngo", "Rede": "ngo",
     "Movimento": "other", "Federación": "ngo", "Confederación": "ngo", "Agrupación": "ngo",
-    "Comisión": "government", "Comissão": "government", "Secretaría": "government",
+    "Comisión": "government", "Comissão": "government", "Secretaría": "ministry",
     "Defensoría": "government", "Procuraduría": "government", "Gobierno": "government",
     "Fiscalía": "prosecution", "Juzgado": "court", "Corte": "court",
     "Policía": "police", "Ministerio": "ministry", "Ministério": "ministry",
