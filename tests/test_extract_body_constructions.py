@@ -441,3 +441,20 @@ def test_a_party_named_by_two_words_before_lower_case_party_keeps_both() -> None
     near = HEAD + "On 3 May 2021, The Dawn party expelled Rina Holm in Vela.\n"
     orgs = {o["name"]: o for o in extract_case(near, appeal_id="t")["organisations"]}
     assert orgs["Dawn party"]["variants"] == []
+
+
+def test_a_list_one_body_a_line_makes_each_name_in_it_a_body() -> None:
+    signed = (
+        "Signatories:\n"
+        "1. Vela Rights Network (VRN)\n"
+        "2. Zembla Lawyers for Human Rights\n"
+        "3. Centre for Democracy and Development in Zembla\n"
+        "4. Equitable Kenya\n"
+    )
+    text = HEAD + "On 3 May 2021, police arrested Rina Holm in Vela.\n\n" + signed
+    orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs.get("Equitable Kenya") == "ngo"
+    # with fewer than three bodies the text names, the list says nothing of its other names
+    two = signed.replace("3. Centre for Democracy and Development in Zembla", "3. Rina Holm")
+    orgs = {o["name"] for o in extract_case(HEAD + two, appeal_id="t")["organisations"]}
+    assert "Equitable Kenya" not in orgs

@@ -705,6 +705,7 @@ def add_bodies_listed_with_bodies(doc: Doc, ents: Entities) -> None:
     for para in doc.paragraphs:
         text = flat[para.start : para.end]
         if text.count(";") < 3:
+            _add_bodies_in_item_lines(doc, ents, para.start, para.end)
             continue
         known = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
         people = {n for p in ents.of("person") for n in (p.name, *p.variants) if n}
@@ -738,6 +739,62 @@ def add_bodies_listed_with_bodies(doc: Doc, ents: Entities) -> None:
             ):
                 continue
             ents.add(Entity("organisation", name, a, b, attrs={"kind": "ngo"}))
+
+
+#: The marker that opens an item of a list written one item a line: "1.", "2)", "-", "•".
+ITEM_LINE = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-•▪◦●*–])[ \t]+(?=\S)", re.M)
+
+
+def _add_bodies_in_item_lines(doc: Doc, ents: Entities, start: int, end: int) -> None:
+    """A list written one item a line ("Signatories:\n1. Vela Rights Network (VRN)\n2. ..."),
+    at least three of its items bodies the text names and every item but one shaped as a name,
+    lists bodies: each other item shaped as a name, and no person's, is a body too."""
+    text = doc.text
+    marks = list(ITEM_LINE.finditer(text, start, end))
+    if len(marks) < 4:
+        return
+    known = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
+    people = {n for p in ents.of("person") for n in (p.name, *p.variants) if n}
+    items = []
+    for k, m in enumerate(marks):
+        stop = marks[k + 1].start() if k + 1 < len(marks) else end
+        raw = text[m.end() : stop]
+        if "\n" in raw.rstrip():
+            raw = raw[: raw.index("\n")]  # the item's own line: a list of names, a name a line
+        body = LINE_BODY.fullmatch(raw.strip())
+        if body is None:
+            items.append(None)
+            continue
+        items.append(
+            (" ".join(body.group("name").split()), m.end(), m.end() + len(body.group("name")))
+        )
+    names = [it[0] for it in items if it]
+    if sum(n in known for n in names) < 3 or len(names) < len(items) - 1:
+        return
+    for it in items:
+        if it is None or it[0] in known or it[0] in people:
+            continue
+        name, a, b = it
+        words = name.split()
+        if (
+            words[0] in ("and", "the", "The")
+            or any(w[:1].isdigit() for w in words)
+            or not all(w[:1].isupper() or w.lower() in ACRONYM_SMALL for w in words)
+        ):
+            continue
+        ents.add(Entity("organisation", name, a, b, attrs={"kind": "ngo"}))
+
+
+#: An item of a list written one item a line: a name of at most fifteen words, an acronym in
+#: brackets after it allowed.
+LINE_BODY = re.compile(
+    r"(?P<name>[A-ZÀ-Þ][\w’'&/.-]*(?:[ \t]+[\w’'&/.-]+){0,14}?)"
+    r"(?:[ \t]*\((?P<short>[^()\n]{1,80})\))?[ \t]*[.;,]?"
+)
+#: The small words a listed body's name may hold in lower case.
+ACRONYM_SMALL = frozenset(
+    "of the for and on in against at to a an de des du la le les et pour del y".split()
+)
 
 
 #: Words that say a business belongs to the state, right before its name or before the noun for
