@@ -193,3 +193,15 @@ def test_a_count_from_an_event_told_in_the_clause_of_the_day_keeps_that_day() ->
         "after the sentence."
     )
     assert ("other", "2024-05-30") in got
+
+
+@pytest.mark.parametrize("told", ["In the same week", "The same week", "That week"])
+def test_the_same_week_is_the_month_of_the_day_told(told: str) -> None:
+    got = _pairs(f"Ana Lee was arrested on 30 May 2024. {told}, Tom Reed received death threats.")
+    assert ("threat", "2024-05") in got
+
+
+def test_the_following_week_is_still_a_week_on() -> None:
+    # near miss: "the following week" counts a week from the day told, into June
+    got = _pairs("Ana Lee was arrested on 30 May 2024. The following week, she was charged.")
+    assert ("charge", "2024-06") in got

@@ -3532,3 +3532,22 @@ def test_a_website_blocked_by_its_outlet_name_and_an_account_suspended() -> None
     bans = [e for e in events if e["type"] == "ban"]
     assert [e["date"] for e in bans] == ["2024-03-03", "2024-03-04", "2024-03-05"], events
     assert not bans[0]["agents"] and bans[0]["targets"]
+
+
+def test_a_participle_after_every_or_any_and_a_noun_tells_no_event() -> None:
+    got = _events(
+        'On 3 May 2024, Tom Reed was killed in Vela. "Every journalist killed in Vela stays '
+        'unsolved," said Ana Lee.'
+    )
+    assert [(e["type"], e["date"]) for e in got if e["type"] == "killing"] == [
+        ("killing", "2024-05-03")
+    ]
+
+
+def test_every_as_the_object_of_a_verb_before_and_leaves_the_next_verb() -> None:
+    # near miss: "searched every room and seized": "every" counts the rooms searched
+    got = _pairs(
+        "On 3 May 2024, police raided the office of Ana Lee. The officers searched every room "
+        "and seized two computers."
+    )
+    assert ("seizure", "2024-05-03") in got

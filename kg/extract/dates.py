@@ -81,7 +81,7 @@ REL_RE = re.compile(
     r"[Tt]he\s+day\s+after\b(?!\s+(?:his|her|their|the|its|an?)\b)|"
     r"(?<!since\s)(?<!until\s)(?<!from\s)(?:[Tt]he\s+day\s+before\b"
     r"(?!\s+(?:his|her|their|the|its|an?|[A-Z]|\d)\b)|[Tt]he\s+previous\s+(?:day|evening|night)\b)|"
-    r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
+    r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night|week)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:that|this)(?=\s*,)|"
     r"after\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
@@ -638,8 +638,9 @@ def _relative(
 ) -> tuple[tuple[int, int | None, int | None] | None, bool]:
     rel = m.group("rel").lower()
     if rel.endswith("week"):
-        # "the following week": a day the text does not give, in the month a week on
-        d = anchor + timedelta(weeks=1)
+        # "the following week": a day the text does not give, in the month a week on; "the
+        # same week", "that week": in the month of the day told
+        d = anchor + timedelta(weeks=1) if ("following" in rel or "next" in rel) else anchor
         return (d.year, d.month, None), False
     if rel.startswith("the day after"):
         d = anchor + timedelta(days=1)

@@ -518,6 +518,11 @@ NEGATED = TailPattern(
 #: "no" before the object a trigger names, which says the step was not taken.
 NO_OBJECT = re.compile(r"\b[Nn]o\s+(?:[\w’'-]+\s+)?$")
 NO_IN_MATCH = re.compile(r"\bno\b")
+#: A noun after "every", "each" or "any" before a participle: "every journalist killed in",
+#: "any person detained for": whoever it befalls, no one step.
+GENERIC_BEFORE = re.compile(
+    r"\b(?:[Ee]very|[Ee]ach|[Aa]ny)\s+(?:(?!(?:and|or|but)\s)[\w’'-]+\s+){1,2}$"
+)
 #: "visitors are searched", "ensure that she is released": the present tense tells a habit, a
 #: state or a wish, not an event.
 #: A chronology's item: a line that opens with its date and a colon or a dash.
@@ -1321,6 +1326,8 @@ def find_events(
                 flat.find("no", a + 1, b) >= 0 and NO_IN_MATCH.search(flat, a + 1, b)
             ):
                 continue  # "but no investigation has been opened": the step was not taken
+            if ED_WORD.fullmatch(flat[a:b]) and GENERIC_BEFORE.search(pre):
+                continue  # "every journalist killed in the state": any one, no one event
             repeated = bool(REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre))
             if repeated and etype != "threat":
                 continue  # "has been arrested several times": a habit of the past, no one event
