@@ -458,3 +458,20 @@ def test_a_list_one_body_a_line_makes_each_name_in_it_a_body() -> None:
     two = signed.replace("3. Centre for Democracy and Development in Zembla", "3. Rina Holm")
     orgs = {o["name"] for o in extract_case(HEAD + two, appeal_id="t")["organisations"]}
     assert "Equitable Kenya" not in orgs
+
+
+def test_a_body_named_for_a_place_it_works_on_and_a_part_of_an_international_body() -> None:
+    text = HEAD + (
+        "On 3 May 2021, Rina Holm was moved to Vela Prison, said Ana Lind, Chair of the Writers "
+        "in Prison Committee of PEN International.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+    committee = orgs["Writers in Prison Committee of PEN International"]
+    assert committee["kind"] == "ngo" and "Writers in Prison Committee" in committee["variants"]
+    assert committee["part_of"] == orgs["PEN International"]["id"]
+    # the prison alone is a place, and a court of a state has no body for a parent
+    assert "Vela Prison" not in orgs
+    court = HEAD + "On 3 May 2021, the Supreme Court of Zembla upheld the sentence.\n"
+    orgs = {o["name"]: o for o in extract_case(court, appeal_id="t")["organisations"]}
+    assert set(orgs) == {"Supreme Court of Zembla"}
+    assert orgs["Supreme Court of Zembla"]["part_of"] is None

@@ -78,11 +78,14 @@ def _head_of(words: tuple[str, ...]) -> tuple[str, str] | None:
     for w in words:
         if w.strip('“”"') in INSTRUMENT_HEADS:
             return "instrument", w.strip('“”"')
-    for w in words:
+    for k, w in enumerate(words):
         bare = w.strip('“”"').rstrip("’'s") if w.endswith(("’s", "'s")) else w.strip('“”"')
         if bare in ORG_HEADS:
             return "organisation", bare
         if bare in SITE_HEADS:
+            if k + 1 < len(words) and words[k + 1] in ORG_HEADS:
+                # "Writers in Prison Committee": a body named for the place it works on
+                return "organisation", words[k + 1]
             return "place", bare
     return None
 

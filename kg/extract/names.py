@@ -655,6 +655,18 @@ OF_THE_PARENT = re.compile(r"(?P<x>.+?) of the (?P<y>.+)$")
 BEFORE_COMPLEMENT = re.compile(r"^(?P<n>.+?)(?: (?:for|of|on)\b|$)")
 
 
+OF_KNOWN_PARENT = re.compile(r"(?P<x>.+?) of (?P<y>[A-Z][^ ]*(?: [A-Z][^ ]*){0,3})$")
+
+
+def _unit_of_known(m: re.Match[str]) -> bool:
+    """Whether ``X of Y`` names a part X, with a head word of a body, of an international body
+    or a well-known one Y ("Writers in Prison Committee of PEN International")."""
+    y = m.group("y")
+    known = y.endswith(" International") or KNOWN_BODIES.get(y) in ("ngo", "international_org")
+    head = head_of(m.group("x").split())
+    return known and head is not None and head[0] == "organisation"
+
+
 def _names_a_post(name: str) -> bool:
     """A name whose last word before its complement is a post ("UN High Commissioner for
     Human Rights", "Special Rapporteur on ..."): a person's office, no body of its own."""
@@ -689,6 +701,12 @@ def add_organisation(
     elif m and m.group("y").isupper():
         # "the Internal Security Bureau of the NSS": a parent named by its acronym
         parent = ents.find("organisation", m.group("y"))
+    elif depth == 0 and (n := OF_KNOWN_PARENT.match(text)) and _unit_of_known(n):
+        # "the Writers in Prison Committee of PEN International": a part of an international
+        # body, named with no "the"
+        m = n
+        ystart = start + m.start("y")
+        parent = add_organisation(doc, ents, m.group("y"), ystart, end, main_country, depth + 1)
     e = ents.add(Entity("organisation", text, start, end))
     if parent is not None:
         e.attrs["part_of"] = parent
