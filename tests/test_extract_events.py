@@ -3551,3 +3551,22 @@ def test_every_as_the_object_of_a_verb_before_and_leaves_the_next_verb() -> None
         "and seized two computers."
     )
     assert ("seizure", "2024-05-03") in got
+
+
+def test_a_modal_quoted_before_the_trigger_leaves_it_a_step_of_the_day() -> None:
+    # "would" belongs to the quoted words, closed before "remanded"
+    got = _pairs(
+        "On 3 May 2024, Tom Reed and Ana Lee were brought before the Vela court. They pleaded "
+        'not guilty. Magistrate Eva Holm denied them bail on the ground that they "would flee" '
+        "and remanded them to Vela Prison until 2 June 2024."
+    )
+    assert ("detention", "2024-05-03") in got
+
+
+def test_a_modal_in_the_quotation_that_holds_the_trigger_still_makes_it_no_step() -> None:
+    # near miss: the quotation goes on over the trigger
+    got = _pairs(
+        'On 3 May 2024, Magistrate Eva Holm told Tom Reed that he "would be remanded to Vela '
+        'Prison" if he spoke to the press.'
+    )
+    assert not any(t == "detention" for t, _ in got)

@@ -740,6 +740,15 @@ def _closed_relative(flat: str, start: int, pos: int, a: int) -> bool:
     return bool(RELATIVE_OPEN.search(flat, start, pos)) and "," in flat[pos:a]
 
 
+def _closed_quote(flat: str, start: int, pos: int, a: int) -> bool:
+    """Whether ``pos`` lies in a quotation closed before the trigger at ``a``: "denied him bail
+    on the ground that he "would flee" and remanded him" (the modal is the quoted words', not
+    the narrative's)."""
+    curly = flat.rfind("“", start, pos) > flat.rfind("”", start, pos) and "”" in flat[pos:a]
+    straight = flat.count('"', start, pos) % 2 == 1 and '"' in flat[pos:a]
+    return curly or straight
+
+
 def _gap_spans(
     sdates: list[DateMention], values: list[Any], start: int, end: int
 ) -> dict[Any, tuple[int, int]]:
@@ -770,6 +779,8 @@ def _looks_back(flat: str, start: int, a: int) -> bool:
     no information" is "had" with an object, no past perfect."""
     return any(
         not (m.group() == "had" and HAD_OBJECT.match(flat, m.end()))
+        # (nor words quoted before it: 'on the ground that they "would flee" and remanded')
+        and not _closed_quote(flat, start, m.start(), a)
         for m in LOOKS_BACK.finditer(flat, start, a)
     )
 
@@ -1294,6 +1305,7 @@ def find_events(
                 frame = "state"  # "remains under investigation": lasting, not a step of the day
             if etype != "appeal_filed" and any(
                 not _closed_relative(flat, s.start, max(s.start, a - 40) + h.start(), a)
+                and not _closed_quote(flat, s.start, max(s.start, a - 40) + h.start(), a)
                 for h in HYPOTHETICAL.finditer(pre)
             ):
                 continue
