@@ -22,10 +22,8 @@ ARREST = "On 3 May 2021, police arrested Rina Holm. "
 # half B and the invented appeals where they were (the protocol of docs/extraction.md keeps a
 # change only where one of them rises).
 KNOWN_XFAIL: dict[str, str] = {
-    "beaten-on-orders": "the target of a beating is not taken as a defender by default: adding "
-    "attack and threat events to the acts of persecution moved no figure",
-    "threatened-by-governor": "as beaten-on-orders",
-    "threats-only": "as beaten-on-orders",
+    "threatened-by-governor": "the object of 'threatened' and 'attacked' is not taken as a "
+    "defender by default: reading it took the test split's roles below their floor",
     "lawyer-apposed-speaks": "'X, a lawyer,' is coded a defender wherever: a lawyer by default "
     "where no act befalls them moved no figure",
     "kin-then-activist": "'her daughter, the activist X': adding the defender moved no figure",
@@ -190,6 +188,12 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      {"Rina Holm": ["defender"]}),
     ("threats-only", "Rina Holm has received death threats since she published a report on land "
      "grabs.", {"Rina Holm": ["defender"]}),
+    # the one threatened or attacked, named as the object, also further in a list
+    ("threats-against-list", "Rina Holm was arrested. We urge an inquiry into the threats against "
+     "her, Ivo Sand and Ada Brun.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["defender"], "Ada Brun": ["defender"]}),
+    ("threats-against-a-body", "Rina Holm was arrested. Ivo Sand, a neighbour, said the threats "
+     "against the office went on.", {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
 ]  # fmt: skip
 
 
