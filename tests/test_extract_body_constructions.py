@@ -475,3 +475,16 @@ def test_a_body_named_for_a_place_it_works_on_and_a_part_of_an_international_bod
     orgs = {o["name"]: o for o in extract_case(court, appeal_id="t")["organisations"]}
     assert set(orgs) == {"Supreme Court of Zembla"}
     assert orgs["Supreme Court of Zembla"]["part_of"] is None
+
+
+def test_a_business_named_in_an_apposition_after_parent_company() -> None:
+    text = HEAD + (
+        "On 3 May 2021, police arrested Rina Holm, chief executive of its parent company, Vela "
+        "Digital, and froze the shares of Ana Lind.\n"
+    )
+    orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs.get("Vela Digital") == "company"
+    # a person named after a company noun in another apposition stays a person
+    near = text.replace("its parent company, Vela Digital", "the company, Ana Ruiz")
+    orgs = {o["name"] for o in extract_case(near, appeal_id="t")["organisations"]}
+    assert "Ana Ruiz" not in orgs

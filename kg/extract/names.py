@@ -488,6 +488,9 @@ MEDIA_NOUN_AFTER = re.compile(
 ARTICLE_BEFORE = re.compile(r"\bThe[ \t]+\Z")
 
 
+PARENT_COMPANY_BEFORE = re.compile(r"\b(?:parent|holding)\s+(?:company|firm|group),\s*\Z")
+
+
 def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
     """The organisation kind a lower-case noun before a name gives it, or None."""
     if n_words > 5:
@@ -503,7 +506,8 @@ def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
     # on the text, not the flat copy: a noun before a blank line does not name what follows
     n = _naming_noun(doc.text, max(0, at - 40), at)
     if n is None:
-        return None
+        # "its parent company, Vela Digital": a business's owner named in an apposition
+        return "company" if PARENT_COMPANY_BEFORE.search(before) else None
     if re.match(MEDIA_NOUN_START, n):
         return "media"
     if n == "party":
