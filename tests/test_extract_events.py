@@ -3570,3 +3570,19 @@ def test_a_modal_in_the_quotation_that_holds_the_trigger_still_makes_it_no_step(
         'Prison" if he spoke to the press.'
     )
     assert not any(t == "detention" for t, _ in got)
+
+
+def test_custody_told_as_the_subject_of_ordered_is_a_detention() -> None:
+    got = _pairs(
+        "Tom Reed was arrested on 3 March 2024. His detention was ordered by the police for 20 "
+        "days on 4 March."
+    )
+    assert ("detention", "2024-03-04") in got
+
+
+def test_release_told_as_the_subject_of_ordered_is_no_detention() -> None:
+    # near miss: what was ordered is the release
+    got = _pairs(
+        "Tom Reed was arrested on 3 March 2024. His release was ordered by the court on 4 March."
+    )
+    assert ("detention", "2024-03-04") not in got
