@@ -188,6 +188,14 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      {"Rina Holm": ["defender"]}),
     ("threats-only", "Rina Holm has received death threats since she published a report on land "
      "grabs.", {"Rina Holm": ["defender"]}),
+    # every name of "his colleagues, A and B" works as the one the appeal is about
+    ("colleagues-list", "Human rights lawyer Rina Holm was arrested. Rina Holm is a lawyer. On 5 "
+     "May, police detained two of her colleagues, Ivo Sand and Ada Brun.",
+     {"Rina Holm": ["defender", "lawyer"], "Ivo Sand": ["defender", "lawyer"],
+      "Ada Brun": ["defender", "lawyer"]}),
+    ("activists-list", "Human rights lawyer Rina Holm was arrested. Rina Holm is a lawyer. On 5 "
+     "May, police detained the activists Ivo Sand and Ada Brun.",
+     {"Rina Holm": ["defender", "lawyer"], "Ivo Sand": ["defender"], "Ada Brun": ["defender"]}),
     # the one threatened or attacked, named as the object, also further in a list
     ("threats-against-list", "Rina Holm was arrested. We urge an inquiry into the threats against "
      "her, Ivo Sand and Ada Brun.",

@@ -48,7 +48,10 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             n = len(roles)
             _roles_before(before, roles, positions, p, ents)
             if len(roles) == n and (start, end) in listed:
-                roles.extend(listed[(start, end)])  # "journalists A, B and C": B and C too
+                # "journalists A, B and C": B and C too
+                roles.extend(r for r in listed[(start, end)] if r != COLLEAGUE)
+                if COLLEAGUE in listed[(start, end)]:
+                    p.attrs["_colleague"] = True  # in the line of work of the one spoken of
             if len(roles) == n and (its := ITS_POST_BEFORE.search(before)):
                 # "AFAPP was founded in 2019 ... police patrols followed its secretary, X": a
                 # post of the body named last by a proper name, on the side its kind says
@@ -458,6 +461,9 @@ def strip_honorific(before: str) -> str:
 
 
 PLURAL_END = re.compile(r"[^s]s,?\s*$")
+#: A mark the list of "his colleagues, A and B" carries beside the role: each name is a
+#: colleague, in the line of work of the one the appeal is about.
+COLLEAGUE = "_colleague"
 
 
 def _list_cues(
@@ -503,6 +509,8 @@ def _list_cues(
             if r1 == "lawyer":  # "their lawyers A and B" act for others; "lawyers A and B" may not
                 r1 = "lawyer" if POSSESSIVE_LAWYER.search(stripped) else "lawyer?"
             carry = (b, [r1] + ([r2] if r2 else []))
+            if COLLEAGUE_TITLE.match(hit[2].group(0)):
+                carry[1].append(COLLEAGUE)  # "two of his colleagues, A and B": B works as A
             if colon:
                 out[(a, b)] = carry[1]
             continue
