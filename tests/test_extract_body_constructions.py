@@ -41,6 +41,23 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "district.", {"police of Vela district": "police"}),
     ("ministry", "On 3 May 2021, the Ministry of Public Security detained Rina Holm.",
      {"Ministry of Public Security": "ministry"}),
+    # bodies of the state whose head words name other kinds elsewhere
+    ("task-force", "On 3 May 2021, the Joint Task Force detained Rina Holm.",
+     {"Joint Task Force": "security_service"}),
+    ("air-force", "On 3 May 2021, the Zembla Air Force bombed Vela, said Rina Holm.",
+     {"Zembla Air Force": "security_service"}),
+    ("police-force", "On 3 May 2021, the Zembla Police Force detained Rina Holm.",
+     {"Zembla Police Force": "police"}),
+    ("state-council", "On 3 May 2021, the State Council ordered the closure of Rina Holm's "
+     "school.", {"State Council": "government"}),
+    ("council-of-state", "On 3 May 2021, the Council of State upheld the dismissal of "
+     "Rina Holm.", {"Council of State": "court"}),
+    ("central-bank", "On 3 May 2021, the Central Bank of Zembla froze Rina Holm's accounts.",
+     {"Central Bank of Zembla": "government"}),
+    ("policia-militar", "On 3 May 2021, the Polícia Militar detained Rina Holm in Vela.",
+     {"Polícia Militar": "police"}),
+    ("carabineros", "On 3 May 2021, Carabineros de Zembla detained Rina Holm in Vela.",
+     {"Carabineros de Zembla": "police"}),
     # a Secretaría of a Spanish-speaking state is a ministry; an English Secretariat is not
     ("secretaria", "On 3 May 2021, the Secretaría de Derechos Humanos received Rina Holm.",
      {"Secretaría de Derechos Humanos": "ministry"}),

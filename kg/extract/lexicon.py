@@ -123,7 +123,8 @@ ORG_HEADS = {
     "Corporation": "company", "Newspaper": "media", "Radio": "media", "Television": "media",
     "TV": "media", "Nations": "international_org", "Watch": "ngo", "International": "ngo",
     "Campaign": "other", "Front": "ngo", "Army": "government",
-    "Forces": "security_service", "Procuratorate": "prosecution", "University": "other",
+    "Forces": "security_service", "Force": "security_service", "Procuratorate": "prosecution",
+    "University": "other",
     "Initiative": "ngo", "Hub": "ngo", "Organización": "ngo", "Alianza": "ngo",
     "Asociación": "ngo", "Centro": "ngo", "Comité": "ngo", "Consejo": "ngo", "Frente": "ngo",
     "Fundación": "ngo", "Movimiento": "other", "Red": "ngo", "Sindicato": "ngo",
@@ -136,6 +137,7 @@ ORG_HEADS = {
     "Defensoría": "government", "Procuraduría": "government", "Gobierno": "government",
     "Fiscalía": "prosecution", "Juzgado": "court", "Corte": "court",
     "Policía": "police", "Ministerio": "ministry", "Ministério": "ministry",
+    "Polícia": "police", "Carabineros": "police", "Assembleia": "parliament",
     "Asamblea": "parliament", "Congreso": "parliament",
     "Guard": "security_service", "Guards": "security_service", "Inspectorate": "government",
     "Congress": "parliament",
@@ -296,6 +298,14 @@ ORG_KIND_HINTS = [
     ),
     # an ombudsman is no part of the body it oversees: "Ombudsman of the Ministry of Interior"
     (re.compile(r"^(?:Office of the )?Ombudsman\b"), "government"),
+    # bodies of the state whose head words name other kinds elsewhere: a state's military
+    # ("the Zemblan Air Force", "the People's Defence Force"), China's central government
+    # ("State Council"), the highest administrative court of French-inspired systems
+    # ("Council of State"), a central bank
+    (re.compile(r"\b(?:Air|Defen[cs]e) Forces?\b"), "security_service"),
+    (re.compile(r"^State Council$"), "government"),
+    (re.compile(r"^Council of State\b"), "court"),
+    (re.compile(r"\bCentral Bank\b"), "government"),
     (re.compile(r"\bBroadcast(?:ing|er)\b"), "media"),
     (re.compile(r"\bHigh Commissioner for (?:Human Rights|Refugees)\b"), "international_org"),
     # a state's mission to another state or body is its government's ("Permanent Mission of
