@@ -42,6 +42,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("ministry", "On 3 May 2021, the Ministry of Public Security detained Rina Holm.",
      {"Ministry of Public Security": "ministry"}),
     # bodies of the state whose head words name other kinds elsewhere
+    ("infantry-division", "On 3 May 2021, soldiers of the 3rd Infantry Division detained Rina "
+     "Holm.", {"3rd Infantry Division": "security_service"}),
+    ("court-division", "On 3 May 2021, the Criminal Division of the Vela High Court convicted "
+     "Rina Holm.",
+     {"Criminal Division of the Vela High Court": "court", "Vela High Court": "court"}),
     ("task-force", "On 3 May 2021, the Joint Task Force detained Rina Holm.",
      {"Joint Task Force": "security_service"}),
     ("air-force", "On 3 May 2021, the Zembla Air Force bombed Vela, said Rina Holm.",

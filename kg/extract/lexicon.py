@@ -303,6 +303,16 @@ ORG_KIND_HINTS = [
     # ("State Council"), the highest administrative court of French-inspired systems
     # ("Council of State"), a central bank
     (re.compile(r"\b(?:Air|Defen[cs]e) Forces?\b"), "security_service"),
+    # a unit of an army named for its arm: "3rd Infantry Division", "94th Infantry Battalion",
+    # "1st Armoured Brigade", "Marine Corps" (a court's "Criminal Division" is no army's)
+    (
+        re.compile(
+            r"\b(?:Infantry|Armou?red|Mechani[sz]ed|Motori[sz]ed|Marine|Airborne|Artillery|"
+            r"Cavalry|Commando|Paratroop(?:er)?s?)\s+(?:[A-Z][\w-]*\s+)?"
+            r"(?:Division|Brigade|Battalion|Regiment|Corps|Company|Unit)\b"
+        ),
+        "security_service",
+    ),
     (re.compile(r"^State Council$"), "government"),
     (re.compile(r"^Council of State\b"), "court"),
     (re.compile(r"\bCentral Bank\b"), "government"),
