@@ -436,6 +436,21 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("where-arrested-at-ngo", "On 3 May 2024, Mr. Tom Reed was taken to the offices of the Vela "
      "Rights Centre, where he was arrested.",
      [("arrest", D, [], ["Tom Reed"], None)]),
+    # a ban on an outlet's website or access to it: the outlet is its target
+    ("website-of-outlet-blocked", "On 3 May 2024, police arrested Mr. Tom Reed. The same day, "
+     "the Zembla Telecommunication Regulatory Commission (ZTRC) blocked the website of the "
+     "newspaper Vela Daily, without giving any reason.",
+     [("ban", D, ["Zembla Telecommunication Regulatory Commission"], ["Vela Daily"],
+       "Zembla Telecommunication Regulatory Commission")]),
+    ("outlet-website-ordered-blocked", "On 2 May 2024, police arrested the journalist Mr. Tom "
+     "Reed of the news site Vela Haber. On 3 May 2024, the Vela Criminal Court ordered access to "
+     "the Vela Haber website blocked across Zembla.",
+     [("ban", D, ["Vela Criminal Court"], ["Vela Haber"], "Vela Criminal Court")]),
+    # near miss: a person's licence suspended, the outlet named only before
+    ("licence-of-lawyer-suspended", "On 2 May 2024, police arrested Mr. Tom Reed, editor of "
+     "the newspaper Vela Daily. On 3 May 2024, the Zembla Ministry of Justice suspended the "
+     "licence of his lawyer, Ms. Ana Lee, for six months.",
+     [("ban", D, ["Zembla Ministry of Justice"], ["Ana Lee"], "Zembla Ministry of Justice")]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

@@ -2463,6 +2463,23 @@ def make_event(
         # gathering; "them" there is the crowd, not the defenders last named
         named = {e.id for ma, _mb, e in near if c0 <= ma < c1}
         targets = [x for x in targets if x in named]
+    if etype == "ban":
+        # "blocked the website of Dainik News", "access to the Ledger was blocked", "ordered
+        # the Haber website blocked": the outlet whose site, account or office is shut is the
+        # target, not a person the sentence names beside it
+        outlet = [
+            e.id for ma, mb, e in near
+            if c0 <= ma < c1 and e.kind == "organisation"
+            and e.attrs.get("kind") not in STATE_KINDS | {"international_org"}
+            and not _platform(ents, e.id)
+            and (
+                OUTLET_OF.search(doc.flat, max(c0, ma - 40), ma)
+                or OUTLET_AFTER.match(doc.flat, mb)
+            )
+        ]  # fmt: skip
+        if outlet:
+            targets = list(dict.fromkeys(outlet))
+            agents = [x for x in agents if x not in outlet]
     if len(targets) > 1:
         # "fined him and closed his account on X", "over his posts on Facebook": the platform is
         # where the account or the posts are, not whom the step is done to
@@ -2491,6 +2508,15 @@ def make_event(
     if others_of:
         record["_aside"] = True  # the story goes on with the people before, not these
     return record
+
+
+#: What of an outlet a ban shuts, before its name: "the website of", "access to the".
+OUTLET_OF = re.compile(
+    r"\b(?:(?:web)?sites?|accounts?|pages?|channels?|licen[cs]e|offices?|premises|access\s+to)"
+    r"\s+(?:of\s+)?(?:the\s+)?$"
+)
+#: The same after the name: "the Ceylan Haber website", "Nasha Niva's account".
+OUTLET_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:web)?sites?|accounts?|pages?|channels?)\b")
 
 
 #: "his disappearance", "her arrest": a possessive before a step done to that person.
