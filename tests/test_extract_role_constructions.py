@@ -188,6 +188,12 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      {"Rina Holm": ["defender"]}),
     ("threats-only", "Rina Holm has received death threats since she published a report on land "
      "grabs.", {"Rina Holm": ["defender"]}),
+    # the objects of a verb of calling, to testify
+    ("called-to-testify", "Rina Holm was arrested. The court refused to call the experts, the "
+     "linguist Ivo Sand and the scholar Ada Brun, to testify.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["witness"], "Ada Brun": ["witness"]}),
+    ("ready-to-testify", "Rina Holm was arrested. The court refused to hear Ivo Sand, who was "
+     "ready to testify.", {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
     # every name of "his colleagues, A and B" works as the one the appeal is about
     ("colleagues-list", "Human rights lawyer Rina Holm was arrested. Rina Holm is a lawyer. On 5 "
      "May, police detained two of her colleagues, Ivo Sand and Ada Brun.",

@@ -1809,6 +1809,11 @@ WITNESS_AFTER = re.compile(
     r"(?:testified|gave "
     r"(?:evidence|testimony))\s+(?:against|for the (?:prosecution|defen[cs]e)|as a\b|"
     r"(?:in|before) (?:the )?court\b|at (?:the|her|his|their) trial\b|that\b)"
+    # "to call the experts, the linguist X and the scholar Y, to testify", "asked X to give
+    # evidence": the object of a verb of calling, the one who is to testify
+    r"|(?:\s*,?\s+and\s+(?:(?:the|a|an|his|her|their)(?:\s+[a-z][\w-]*){0,3}\s+)?"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+)?"
+    r",?\s+to\s+(?:testify|give evidence)\b"
 )
 
 
