@@ -510,3 +510,21 @@ def test_a_business_named_in_an_apposition_after_parent_company() -> None:
     near = text.replace("its parent company, Vela Digital", "the company, Ana Ruiz")
     orgs = {o["name"] for o in extract_case(near, appeal_id="t")["organisations"]}
     assert "Ana Ruiz" not in orgs
+
+
+def test_a_name_in_another_language_named_again_with_its_translation() -> None:
+    text = HEAD + (
+        "On 3 May 2021, police arrested Rina Holm, a member of Vela Adhikar Sangathan (VAS), in "
+        "Vela.\n\nADDITIONAL INFORMATION\n\nVela Adhikar Sangathan (Workers' Rights "
+        "Organisation) campaigns for the payment of wages.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert "Workers' Rights Organisation" in orgs["Vela Adhikar Sangathan"]["variants"]
+    assert "Workers' Rights Organisation" not in orgs
+    # a body named in brackets after another name is no translation of the body
+    near = text.replace(
+        "Vela Adhikar Sangathan (Workers' Rights Organisation) campaigns",
+        "Ana Lind (Workers' Rights Organisation) campaigns",
+    )
+    orgs = {o["name"]: o for o in extract_case(near, appeal_id="t")["organisations"]}
+    assert "Workers' Rights Organisation" not in orgs["Vela Adhikar Sangathan"]["variants"]

@@ -1058,6 +1058,17 @@ def _spelled_name(flat: str, bracket: int, acr: str) -> int | None:
 
 
 def add_spelled_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
+    """:func:`_add_spelled_bodies`, then each body's name written again with its translation
+    where no rule read it (:func:`_add_named_again`)."""
+    _add_spelled_bodies(doc, ents, main_country)
+    for e in ents.of("organisation"):
+        if e.name and e.mentions and " " in e.name:
+            a, b = min(e.mentions)
+            if doc.flat[a:b] == e.name:
+                _add_named_again(doc, ents, e, a, b)
+
+
+def _add_spelled_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
     """Bodies named once with their abbreviation in brackets, in whatever case or language
     the name is written: "the Association zendarienne des droits humains (AZDH)", "the
     Centre for Human Rights, Democracy and Development (CHRDD)". A body found shorter inside
@@ -1111,3 +1122,32 @@ def _merge_gloss(ents: Entities, body: Entity, start: int, end: int) -> None:
             body.attrs["kind"] = e.attrs["kind"]
         body.mentions.extend(e.mentions)
         ents.items.remove(e)
+
+
+#: A bracket right after a name, holding a name: "X (Workers' Rights Organisation)".
+BRACKET_AFTER = re.compile(r"[ \t]*\((?P<g>[A-Z][^()\n]{2,120})\)")
+
+
+def _add_named_again(doc: Doc, ents: Entities, body: Entity, start: int, end: int) -> None:
+    """A body's name written again where no rule read it (a name in another language, which no
+    head word tells a body), with its translation in brackets after it ("Vela Adhikar Sangathan
+    (Workers' Rights Organisation)"): the body read in the brackets is a name of that body, and
+    the name there a mention of it."""
+    flat = doc.flat
+    name = flat[start:end]
+    if " " not in name:
+        return
+    taken = [(a, b) for e in ents.items for a, b in e.mentions]
+    i = flat.find(name)
+    while i >= 0:
+        j = i + len(name)
+        whole = (i == 0 or not _word_char(flat[i - 1])) and (
+            j == len(flat) or not _word_char(flat[j])
+        )
+        g = BRACKET_AFTER.match(flat, j)
+        if g and i != start and whole and not any(a < j and i < b for a, b in taken):
+            n = len(ents.items)
+            _merge_gloss(ents, body, g.start("g"), g.end("g"))
+            if len(ents.items) < n:
+                body.mentions.append((i, j))
+        i = flat.find(name, j)
