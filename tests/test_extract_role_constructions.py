@@ -188,6 +188,15 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      {"Rina Holm": ["defender"]}),
     ("threats-only", "Rina Holm has received death threats since she published a report on land "
      "grabs.", {"Rina Holm": ["defender"]}),
+    # one who serves a body, named after the post and the body: the body's kind gives the side
+    ("official-of-ministry-apposed", "Rina Holm was arrested. Before her arrest, an official of "
+     "the Ministry of the Interior, Ivo Sand, had warned her.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}),
+    ("official-of-ruling-party", "Rina Holm was arrested. Before her arrest, a local official of "
+     "the ruling Zembla Liberation Movement (ZLM), Mr Ivo Sand, had warned her.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}),
+    ("official-of-no-body", "Rina Holm was arrested. On 5 May, a local official, Ivo Sand, "
+     "visited the town.", {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
     # the objects of a verb of calling, to testify
     ("called-to-testify", "Rina Holm was arrested. The court refused to call the experts, the "
      "linguist Ivo Sand and the scholar Ada Brun, to testify.",

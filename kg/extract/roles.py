@@ -1183,14 +1183,19 @@ POST_OF_BODY_BEFORE = re.compile(
     # "the editor of the X, A"; "her editor at the X, A", "Lin's editor at X, A": whose the post
     # is said of the person it serves
     r"\b(?:[Tt]he|[Ii]ts|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w’'-]*[’']s)\s+"
-    r"(?P<t>(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting|[Ee]xecutive|[Ff]ormer)"
+    # "an official of the Ministry of the Interior, X", "a local official of the ruling party,
+    # X": one who serves a body, its kind says on whose side
+    r"(?:(?:local|senior|high-ranking|regional|district|provincial)\s+)?"
+    r"(?P<t>(?:[Oo]fficial|[Oo]fficer|[Rr]epresentative)|(?:(?:[Dd]eputy|[Vv]ice|[Aa]cting|"
+    r"[Ee]xecutive|[Ff]ormer)"
     r"[- ])?(?:[Hh]ead|[Cc]hair(?:man|woman|person)?|[Pp]resident|[Dd]irector(?:[- ][Gg]eneral)?|"
     r"[Cc]ommander|[Ss]pokes(?:person|man|woman)|[Ss]ecretary(?:[- ][Gg]eneral)?|[Cc]oordinator|"
     r"(?:[Cc]o-)?[Ff]ounder|[Tt]reasurer|[Ll]egal [Rr]epresentative|[Cc]hief|[Mm]ember|"
     # the posts of a newsroom: "the editor of the Kastra Times, X"
     r"[Ee]ditor(?:[- ]in[- ][Cc]hief)?|[Cc]orrespondent|[Rr]eporter))"
     r" (?:of|at) "
-    r"(?P<body>(?:the\s+)?[A-ZÀ-ÞĀ-Žİ][^,.;()“”\"]{0,80}?),\s*$"
+    r"(?P<body>(?:the\s+)?(?P<ruling>(?:ruling|governing)\s+)?[A-ZÀ-ÞĀ-Žİ][^,.;()“”\"]{0,80}?)"
+    r"(?:\s*\([^()]{1,40}\))?,\s*$"
 )
 POST_OF_BODY_BEFORE = TailPattern(POST_OF_BODY_BEFORE, ends=(",",), needs=(" of ", " at "))
 #: The role a post of a body gives, by the body's kind.
@@ -1207,6 +1212,8 @@ def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
     m = POST_OF_BODY_BEFORE.search(before[-160:])
     if not m:
         return None
+    if m.group("ruling"):
+        return "official"  # "a local official of the ruling X Party, Y": the party in power
     # "the Vela Courier newspaper": the body's name without the common noun after it
     body = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", re.sub(r"^the\s+", "", m.group("body")))
     o = ents.find("organisation", body)
