@@ -451,6 +451,16 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "the newspaper Vela Daily. On 3 May 2024, the Zembla Ministry of Justice suspended the "
      "licence of his lawyer, Ms. Ana Lee, for six months.",
      [("ban", D, ["Zembla Ministry of Justice"], ["Ana Lee"], "Zembla Ministry of Justice")]),
+    # a charge told as the ground of a custody a judge ordered: the judge did not charge
+    ("judge-orders-custody-on-charges", "On 2 May 2024, police arrested Ms. Ana Lee. On 3 May "
+     "2024, Judge Ivo Sand of the Vela District Court ordered her pre-trial detention for two "
+     'months on charges of "calls for mass riots".',
+     [("charge", D, [], ["Ana Lee"], None)]),
+    # near miss: an investigating judge brings the charges
+    ("investigating-judge-orders-custody-on-charges", "On 2 May 2024, police arrested Ms. Ana "
+     "Lee. On 3 May 2024, an investigating judge of the Vela Judicial Pole ordered her "
+     'detention on charges of "conspiracy".',
+     [("charge", D, ["(an investigating judge of the Vela Judicial Pole)"], ["Ana Lee"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

@@ -2403,8 +2403,10 @@ def make_event(
     # brought before it, it files nothing
     if etype == "charge" and CHARGE_AS_GROUND.match(doc.flat, a):
         # "the court remanded him in custody on charges of smuggling": the charge is the ground
-        # a court holds, tries or sentences on; the court neither brought nor decided it
-        agents = [x for x in agents if _kind(ents, x) != "court"]
+        # a court holds, tries or sentences on; the court neither brought nor decided it, nor
+        # did its judge ("Judge X ordered their detention on charges of"); an investigating
+        # judge, who brings the charges in the systems that have one, did
+        agents = [x for x in agents if _kind(ents, x) != "court" and not _trial_judge(ents, x)]
     bodies_to = [x for x in agents if etype in FILED_EVENTS and _kind(ents, x) == "court"]
     agents = [x for x in agents if x not in bodies_to]
     authority = bodies_to[0] if bodies_to else None
@@ -2508,6 +2510,15 @@ def make_event(
     if others_of:
         record["_aside"] = True  # the story goes on with the people before, not these
     return record
+
+
+def _trial_judge(ents: Entities, eid: str) -> bool:
+    """Whether the entity is a judge who does not investigate: one who holds, tries or
+    sentences, not an investigating judge (who charges)."""
+    e = _entity(ents, eid)
+    if e is None or "judge" not in e.attrs.get("roles", []):
+        return False
+    return not any("investigat" in v.lower() for v in [e.name or "", *e.variants])
 
 
 #: What of an outlet a ban shuts, before its name: "the website of", "access to the".
