@@ -528,3 +528,19 @@ def test_a_name_in_another_language_named_again_with_its_translation() -> None:
     )
     orgs = {o["name"]: o for o in extract_case(near, appeal_id="t")["organisations"]}
     assert "Workers' Rights Organisation" not in orgs["Vela Adhikar Sangathan"]["variants"]
+
+
+def test_a_ministrys_office_is_one_body_and_a_ministrys_department_is_a_part() -> None:
+    text = HEAD + (
+        "On 3 May 2021, the Office of the Ministry of Justice for the Vela Region disbarred Rina "
+        "Holm.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert set(orgs) == {"Office of the Ministry of Justice for the Vela Region"}
+    near = HEAD + (
+        "On 3 May 2021, the Investigation Department of the Ministry of Justice questioned Rina "
+        "Holm.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(near, appeal_id="t")["organisations"]}
+    dept = orgs["Investigation Department of the Ministry of Justice"]
+    assert dept["part_of"] == orgs["Ministry of Justice"]["id"]

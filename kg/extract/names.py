@@ -699,6 +699,10 @@ def add_organisation(
     m = OF_THE_PARENT.match(text) if depth < 3 else None
     if m and _names_a_post(m.group("y")):
         m = None  # "Office of the UN High Commissioner for Human Rights": the office of a post
+    elif m and m.group("x") == "Office" and m.group("y").startswith("Ministry "):
+        # "the Office of the Ministry of Justice for the Vela Region": a ministry's local
+        # office, one body (the ministry is a body where the text names it by itself)
+        m = None
     if m and head_of(m.group("y").split()) and head_of(m.group("y").split())[0] == "organisation":
         ystart = start + m.start("y")
         parent = add_organisation(doc, ents, m.group("y"), ystart, end, main_country, depth + 1)
