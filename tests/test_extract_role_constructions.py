@@ -188,6 +188,12 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      {"Rina Holm": ["defender"]}),
     ("threats-only", "Rina Holm has received death threats since she published a report on land "
      "grabs.", {"Rina Holm": ["defender"]}),
+    # a lawyer who files a complaint files it for a client; another who files one complains
+    ("lawyer-files-complaint", "Rina Holm was arrested. Her lawyer, Ivo Sand, filed a complaint "
+     "about her beating.", {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"]}),
+    ("relative-files-complaint", "Rina Holm was arrested. Her husband, Ivo Sand, filed a "
+     "complaint about her beating.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["complainant", "relative"]}),
     # one who serves a body, named after the post and the body: the body's kind gives the side
     ("official-of-ministry-apposed", "Rina Holm was arrested. Before her arrest, an official of "
      "the Ministry of the Interior, Ivo Sand, had warned her.",

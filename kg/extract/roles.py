@@ -143,7 +143,8 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             roles = ["other"]  # "said X, Chair of the Y Committee of PEN International"
         if "journalist" in roles and "defender" in roles and not _says_defender(doc, p):
             roles.remove("defender")  # a journalist held for their work is coded a journalist
-        if complains and not {"defender", "judge", "prosecutor"} & set(roles):
+        # (a lawyer who files a complaint files it for a client: no complainant)
+        if complains and not {"defender", "judge", "prosecutor", "lawyer", "lawyer?"} & set(roles):
             roles.append("complainant")
             if "other" in roles:
                 roles.remove("other")
