@@ -63,6 +63,12 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      {"Polícia Militar": "police"}),
     ("carabineros", "On 3 May 2021, Carabineros de Zembla detained Rina Holm in Vela.",
      {"Carabineros de Zembla": "police"}),
+    # a Corporación is a civil body in Spanish, its name joined by "y"; an English Corporation
+    # is a business
+    ("corporacion", "On 3 May 2021, Rina Holm, the legal representative of the Corporación "
+     "Tierra y Agua, was threatened.", {"Corporación Tierra y Agua": "ngo"}),
+    ("corporation", "On 3 May 2021, the Vela Water Corporation evicted Rina Holm.",
+     {"Vela Water Corporation": "company"}),
     # a Secretaría of a Spanish-speaking state is a ministry; an English Secretariat is not
     ("secretaria", "On 3 May 2021, the Secretaría de Derechos Humanos received Rina Holm.",
      {"Secretaría de Derechos Humanos": "ministry"}),

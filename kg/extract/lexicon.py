@@ -128,6 +128,7 @@ ORG_HEADS = {
     "Initiative": "ngo", "Hub": "ngo", "Organización": "ngo", "Alianza": "ngo",
     "Asociación": "ngo", "Centro": "ngo", "Comité": "ngo", "Consejo": "ngo", "Frente": "ngo",
     "Fundación": "ngo", "Movimiento": "other", "Red": "ngo", "Sindicato": "ngo",
+    "Corporación": "ngo", "Corporação": "ngo",
     "Instituto": "ngo", "Coordinadora": "ngo", "Unión": "ngo", "Courts": "court",
     # bodies of the state and of civil society named in Spanish or Portuguese
     "Colectivo": "ngo", "Colectiva": "ngo", "Observatorio": "ngo", "Plataforma": "ngo",

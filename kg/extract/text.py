@@ -45,7 +45,7 @@ SPANISH_BODY_HEADS = frozenset(
     "Plataforma Policía Procuraduría Red Rede Secretaría Sindicato Tribunal Unión "
     "Articulación Alianza Asamblea Congreso Gobierno Servicio Unidad Agrupación Confederación "
     "Acción Consultorio Bufete Colegio Universidad Universidade Empresa Compañía Companhia "
-    "Cooperativa "
+    "Cooperativa Corporación Corporação "
     # in French: "Ligue ...", "Collectif des ...", "Cour d'appel de ..."
     "Ligue Collectif Réseau Fédération Syndicat Observatoire Institut Fondation Mouvement "
     "Ministère Cour Parquet Agence Conseil Commission Association Comité Centre Direction "
