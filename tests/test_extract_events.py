@@ -3586,3 +3586,21 @@ def test_release_told_as_the_subject_of_ordered_is_no_detention() -> None:
         "Tom Reed was arrested on 3 March 2024. His release was ordered by the court on 4 March."
     )
     assert ("detention", "2024-03-04") not in got
+
+
+def test_a_threat_that_says_what_it_threatened_beside_an_attack_is_its_own_event() -> None:
+    got = _pairs(
+        'On 3 May 2024, police arrested Ana Lee. An officer slapped her and threatened to "make '
+        'her disappear".'
+    )
+    assert ("attack", "2024-05-03") in got
+    assert ("threat", "2024-05-03") in got
+
+
+def test_a_bare_threat_beside_an_attack_in_its_clause_is_that_attack() -> None:
+    # near miss: "threatened her" says nothing of its own
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. An officer slapped her and threatened her."
+    )
+    assert ("attack", "2024-05-03") in got
+    assert ("threat", "2024-05-03") not in got

@@ -518,6 +518,8 @@ NEGATED = TailPattern(
 #: "no" before the object a trigger names, which says the step was not taken.
 NO_OBJECT = re.compile(r"\b[Nn]o\s+(?:[\w’'-]+\s+)?$")
 NO_IN_MATCH = re.compile(r"\bno\b")
+#: A threat told with what it threatened: "threatened to make her disappear".
+THREATENED_TO = re.compile(r"threatened\s+to\s")
 #: A noun after "every", "each" or "any" before a participle: "every journalist killed in",
 #: "any person detained for": whoever it befalls, no one step.
 GENERIC_BEFORE = re.compile(
@@ -1268,7 +1270,14 @@ def find_events(
         ]  # fmt: skip
         attacks = [_clause(clauses, h[0]) for h in hits if h[2] == "attack"]
         if attacks:
-            hits = [h for h in hits if h[2] != "threat" or _clause(clauses, h[0]) not in attacks]
+            # (one that says what it threatened, "slapped her and threatened to make her
+            # disappear", is a threat of its own)
+            hits = [
+                h for h in hits
+                if h[2] != "threat"
+                or _clause(clauses, h[0]) not in attacks
+                or THREATENED_TO.match(flat, h[0])
+            ]  # fmt: skip
         raids = [_clause(clauses, h[0]) for h in hits if h[2] == "raid"]
         if raids:
             # "raided the disputed land and evicted some 40 families": the eviction is how the
