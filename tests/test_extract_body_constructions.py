@@ -550,3 +550,17 @@ def test_a_ministrys_office_is_one_body_and_a_ministrys_department_is_a_part() -
     orgs = {o["name"]: o for o in extract_case(near, appeal_id="t")["organisations"]}
     dept = orgs["Investigation Department of the Ministry of Justice"]
     assert dept["part_of"] == orgs["Ministry of Justice"]["id"]
+
+
+def test_a_translation_in_brackets_cut_at_its_and_is_whole() -> None:
+    text = HEAD + (
+        "On 3 May 2021, Rina Holm, the legal representative of the Corporación Tierra y Agua "
+        "(Land and Water Corporation), was threatened.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert set(orgs) == {"Corporación Tierra y Agua"}
+    assert "Land and Water Corporation" in orgs["Corporación Tierra y Agua"]["variants"]
+    # after no body the bracket names no variant, and its words are not made one name
+    near = text.replace("of the Corporación Tierra y Agua", "of her village")
+    orgs = {o["name"] for o in extract_case(near, appeal_id="t")["organisations"]}
+    assert "Land and Water Corporation" not in orgs

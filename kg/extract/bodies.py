@@ -618,6 +618,11 @@ GLOSS_OPEN = re.compile(r"[”\"’]?\s*\(\s*(?:[Ii]n\s+)?(?:[Tt]he\s+)?\Z")
 GLOSS_CLOSE = re.compile(r"\s*(?:(?:,|\s[-–])\s*(?P<acr>[A-Z][A-Za-z\-]{1,12}))?\)")
 
 
+#: The opening of a bracket and the words of a translation before a body read at its end:
+#: "(Land and " of "(Land and Water Corporation)".
+GLOSS_CUT = re.compile(r"\s*\(\s*(?P<w>(?:[A-Z][\w’'-]*\s+){1,3}and\s+)\Z")
+
+
 def merge_glossed_names(doc: Doc, ents: Entities) -> None:
     """A body's name in another language or in translation, in brackets right after its name,
     is a variant of it: "Zemblan Writers' Union (Unia Pisarzy Zemblanskich, UPZ)", "Unia
@@ -630,9 +635,15 @@ def merge_glossed_names(doc: Doc, ents: Entities) -> None:
         for a, b in o.mentions:
             close = GLOSS_CLOSE.match(flat, b)
             opened = GLOSS_OPEN.search(flat, max(0, a - 16), a) if close else None
+            whole = None
+            if close and opened is None and (cut := GLOSS_CUT.search(flat, max(0, a - 60), a)):
+                # "(Land and Water Corporation)": a translation cut at its "and" is whole
+                opened, whole = cut, clean(flat[cut.start("w") : b])
             first = ends.get(opened.start()) if opened else None
             if first is None or first is o or id(first) in gone:
                 continue
+            if whole:
+                o.name = whole
             first.variants.extend(v for v in [o.name or "", *o.variants] if v)
             if first.attrs.get("kind") == "other" and o.attrs.get("kind") not in (None, "other"):
                 first.attrs["kind"] = o.attrs["kind"]  # what the translation's head word says
