@@ -719,6 +719,27 @@ def test_masked_men_are_unnamed_actors_masked_officers_agents_of_a_force(
     assert found == unnamed
 
 
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("“It is wrong,” said Ada Brun, Great Lakes researcher at Human Rights Watch.",
+         ["Ada Brun"]),
+        ("“It is wrong,” said Ada Brun, a researcher at Human Rights Watch.", ["Ada Brun"]),
+        ("Police seized a Morning Star flag at his home.", []),
+        ("He was stopped at the port of Tanger Med by border police.", []),
+        ("He was stopped by border police with Tomas Vidal.", ["Tomas Vidal"]),
+        ("He is held in a villa known as the “Blue House”.", []),
+        ("Zembla: Reporter Who Covered the Case Detained", []),
+    ],
+)  # fmt: skip
+def test_a_region_a_thing_a_port_a_place_known_as_and_a_headline_clause_are_no_persons(
+    said: str, named: list[str]
+) -> None:
+    text = f"12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. {said}\n"
+    record = extract_case(text, appeal_id="t-no-person")
+    assert [p["name"] for p in record["persons"] if p["name"] != "Ivo Sand"] == named
+
+
 def test_a_place_named_before_its_noun_and_web_calls_are_no_persons() -> None:
     text = (
         "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. He was moved to "

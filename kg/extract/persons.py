@@ -242,6 +242,15 @@ def add_person_candidate(
         return  # "Vela Nova, Chile", an address block's town line above "Chile": a place
     if PLACE_NOUN_AFTER.match(doc.flat, end):
         return  # "Wadi Vela prison", "Kara Tepe district": the name of a place
+    if DESK_POST_AFTER.match(doc.flat, end):
+        return  # "Great Lakes researcher at Human Rights Watch": a region or a desk
+    a = toks[0][1]
+    if PLACE_OF_BEFORE.search(doc.flat, max(0, a - 20), a):
+        return  # "the port of Tanger Med": a place
+    if THING_KNOWN_AS_BEFORE.search(doc.flat, max(0, a - 20), a):
+        return  # 'a villa known as the “Blue House”': a place's nickname
+    if QUESTION_WORDS.intersection(words):
+        return  # "Reporter Who Covered the Case Detained": a headline's clause
     ents.add(Entity("person", name, toks[0][1], end))
 
 
@@ -283,12 +292,29 @@ def add_given_name_sharing(doc: Doc, ents: Entities, given: Run, full: Run) -> N
     ents.add(Entity("person", f"{word} {family}", a, b))
 
 
-#: A lower-case noun for a place right after a run: the run names the place.
+#: A lower-case noun for a place or a thing right after a run: the run names the place or
+#: the thing ("Wadi Vela prison", "a Morning Star flag").
 PLACE_NOUN_AFTER = re.compile(
     r" (?:prison|jail|detention (?:centre|center|facility)|penal colony|camp|district|"
     r"province|region|village|town|city|square|neighbou?rhood|governorate|county|"
-    r"municipality)\b"
+    r"municipality|highlands|valley|river|port|harbou?r|dam|mine|highway|bridge|flag|"
+    r"settlement|hamlet|island)\b"
 )
+#: A staff post a rights group names by its region or desk: "said A B, Great Lakes researcher
+#: at Human Rights Watch" (the run names the region, not a person).
+DESK_POST_AFTER = re.compile(
+    r" (?:(?:senior|deputy|associate|acting)\s+)?(?:researcher|director|campaigner|analyst|"
+    r"programme director|program director|desk officer|specialist)\s+(?:at|for|with)\b"
+)
+#: "the port of X", "the town of X": the run after names a place.
+PLACE_OF_BEFORE = re.compile(
+    r"\b(?:port|town|city|village|island|district|province|region|municipality)\s+of\s+$"
+)
+#: "known as the “X”": the nickname of a place or a thing, not a person's alias.
+THING_KNOWN_AS_BEFORE = re.compile(r"\bknown\s+as\s+the\s*[“\"]$")
+#: Words that ask or relate, which a headline's clause holds ("Reporter Who Covered the Case
+#: Detained"), never a name.
+QUESTION_WORDS = frozenset("Who Whose Which What Where Why".split())
 
 
 #: A country name right after a run, as a town is written: after a comma, or alone on the next
