@@ -3604,3 +3604,21 @@ def test_a_bare_threat_beside_an_attack_in_its_clause_is_that_attack() -> None:
     )
     assert ("attack", "2024-05-03") in got
     assert ("threat", "2024-05-03") not in got
+
+
+def test_a_list_item_that_opens_with_that_and_a_subject_asks_and_tells_no_event() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee.\n\nWE DEMAND\n\n"
+        "- That the prosecutor investigate the shots fired at the house of Tom Reed and\n"
+        "  punish those responsible;\n- That the authorities release Ana Lee.\n"
+    )
+    assert not any(t == "attack" for t, _ in got)
+
+
+def test_a_list_item_that_tells_what_happened_is_read() -> None:
+    # near miss: an item of a chronology, with no "That"
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee.\n\n"
+        "- On 4 May 2024, unknown men fired shots at the house of Tom Reed.\n"
+    )
+    assert ("attack", "2024-05-04") in got

@@ -1119,6 +1119,29 @@ def _reaches(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
 
 
+#: A list item that asks: a dash or bullet at the start of a line, then "That" and a subject.
+ASKED_ITEM = re.compile(r"[ \t]*(?:[-•*–·▪]|\d{1,2}[.)])[ \t]+That\s+(?:the|its|his|her|[A-Z])")
+
+
+def _asked_item(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a list item that opens "- That the X ...": the item runs from its
+    bullet over the lines after it up to the next bullet or blank line."""
+    lo = max(0, pos - 400)
+    line = text.rfind("\n", lo, pos) + 1
+    while line > lo:
+        if ASKED_ITEM.match(text, line):
+            return True
+        if re.match(r"[ \t]*(?:[-•*–·▪]|\d{1,2}[.)])[ \t]|[ \t]*\n", text[line : pos + 1]):
+            return False  # another item, or a blank line, opens the stretch
+        prev = text.rfind("\n", lo, line - 1) + 1
+        if prev == 0 and lo > 0:
+            return False
+        if text[prev:line].strip() == "":
+            return False
+        line = prev
+    return bool(ASKED_ITEM.match(text, line))
+
+
 def _inside(reaches: tuple[list[int], list[int]], pos: int) -> bool:
     """``any(a <= pos < b for a, b in spans)`` for the spans :func:`_reaches` read."""
     starts, ends = reaches
@@ -1202,6 +1225,11 @@ def find_events(
             continue
         if skip_spans and _inside(skipped, s.start):
             continue  # the demands: what the issuer asks for, not what happened
+        if hits and "That" in flat[s.start : s.end]:
+            # "WE DEMAND: - That the prosecutor investigate the shots fired at his house": an
+            # item that opens with "That" and a subject asks for what it names, whether or not
+            # the list was read as demands
+            hits = [h for h in hits if not _asked_item(doc.text, h[0])]
         if item_spans and hits:
             # "X urges the authorities to: - Quash ...; - Investigate the allegation that he was
             # beaten": a list after a colon stays one sentence with its lead-in; a trigger inside
