@@ -564,3 +564,15 @@ def test_a_translation_in_brackets_cut_at_its_and_is_whole() -> None:
     near = text.replace("of the Corporación Tierra y Agua", "of her village")
     orgs = {o["name"] for o in extract_case(near, appeal_id="t")["organisations"]}
     assert "Land and Water Corporation" not in orgs
+
+
+def test_a_party_named_in_an_apposition_after_ruling_or_opposition_party() -> None:
+    text = HEAD + (
+        "On 3 May 2021, members of the youth league of the ruling party, the ZDP-FDD, beat Rina "
+        "Holm in Vela.\n"
+    )
+    orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs == {"ZDP-FDD": "political_party"}
+    # a speaker named after the noun is no party
+    near = HEAD + "On 3 May 2021, the ruling party, Ana Lind said, wanted Rina Holm arrested.\n"
+    assert extract_case(near, appeal_id="t")["organisations"] == []

@@ -206,6 +206,14 @@ def _joined_end(flat: str, rest: re.Match[str]) -> int:
     return rest.end()
 
 
+#: A party named in an apposition after the noun: "the ruling party, the Zemblan Dawn,", "the
+#: main opposition party, ZDP-FDD,".
+PARTY_APPOSITION = re.compile(
+    r"\b(?:ruling|governing|opposition) party,\s+(?:the\s+)?"
+    r"(?P<n>[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|the|and)\s+)?[A-Z][\w’'&-]*){0,5})(?=\s*[,;.)])"
+)
+
+
 def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
     """Missions, court branches, joined names, companies and police, by pattern."""
     flat = doc.flat
@@ -260,6 +268,9 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
     if "Registrar" in flat:
         for m in REGISTRAR.finditer(flat):
             found.append((m.start(), m.end(), "government", main_country))
+    if " party, " in flat:
+        for m in PARTY_APPOSITION.finditer(flat):
+            found.append((m.start("n"), m.end("n"), "political_party", main_country))
     for m in finditer_prefixed(LEGAL_FORM, flat):
         a = None
         if _starts_word(flat, m.start()):
