@@ -682,6 +682,8 @@ def test_counted_men_a_judge_or_a_prosecutor_who_act_unnamed(
 @pytest.mark.parametrize(
     ("said", "unnamed"),
     [
+        ("He said that a female officer slapped him.", ["a female officer"]),
+        ("He said that a female officer was present.", []),
         ("He said that interrogators had slapped him.", ["interrogators"]),
         ("He said that warders had beaten him in his cell.", ["warders"]),
         ("The interrogators' questions concerned his work.", []),

@@ -1264,8 +1264,10 @@ UNNAMED = [
     # "an investigator poured boiling water over him": one state agent who acts unnamed
     (
         re.compile(
-            r"\b(?P<n>(?:[Aa]n|[Tt]he) (?:police )?(?:investigator|interrogator|prison guard|"
-            r"police officer))(?=\s+(?:had\s+|has\s+|then\s+|allegedly\s+)?(?:[a-z]+ed|beat|hit|"
+            r"\b(?P<n>(?:[Aa]n?|[Tt]he) (?:police )?(?:investigator|interrogator|prison guard|"
+            # "a female officer slapped her": one told apart by sex
+            r"police officer|(?:fe)?male (?:police |security |prison )?officer))"
+            r"(?=\s+(?:had\s+|has\s+|then\s+|allegedly\s+)?(?:[a-z]+ed|beat|hit|"
             r"took|threw|told|struck|forced)\b)"
         ),
         "official",
@@ -1342,7 +1344,7 @@ UNNAMED_ANCHORS = [
         r"(?:investigating|examining) (?:judge|magistrate) of",
         r"Judge|Magistrate",
         r"(?:investigators|interrogators|warders)",
-        r"(?:investigator|interrogator|prison guard|police officer)",
+        r"(?:investigator|interrogator|prison guard|police officer|male (?:[a-z]+ )?officer)",
         r"(?:ther|ellow) (?:detainees|prisoners|inmates)",
         r"(?:prison|detention|jail|penitentiary) (?:guards|officers|officials|staff)",
         r"public defender",
