@@ -42,6 +42,12 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("ministry", "On 3 May 2021, the Ministry of Public Security detained Rina Holm.",
      {"Ministry of Public Security": "ministry"}),
     # bodies of the state whose head words name other kinds elsewhere
+    # a unit named after its head for the crimes it fights is the police's
+    ("unit-for-crimes", "On 3 May 2021, the National Unit for Investigating Terrorist Crimes "
+     "questioned Rina Holm.", {"National Unit for Investigating Terrorist Crimes": "police"}),
+    ("unit-for-defenders", "On 3 May 2021, the Unit for the Protection of Human Rights "
+     "Defenders visited Rina Holm.", {"Unit for the Protection of Human Rights Defenders":
+     "government"}),
     ("infantry-division", "On 3 May 2021, soldiers of the 3rd Infantry Division detained Rina "
      "Holm.", {"3rd Infantry Division": "security_service"}),
     ("court-division", "On 3 May 2021, the Criminal Division of the Vela High Court convicted "

@@ -342,6 +342,17 @@ ORG_KIND_HINTS = [
         re.compile(r"\bGeneral Directorate (?:of|for) (?:Investigations|External)"),
         "security_service",
     ),
+    # a unit named after its head for the crimes it fights is the police's, before "Terrorist"
+    # names an armed group: "National Unit for Investigating Terrorist Crimes", "Central Unit
+    # for Combating Terrorism"
+    (
+        re.compile(
+            r"\b(?:Units?|Squads?) (?:for|against|on) (?:the )?(?:Investigati(?:ng|on of)|"
+            r"Combating|Fight(?:ing)? [Aa]gainst|Suppression of|Repression of) "
+            r"(?:[\w-]+ )?(?:Crimes?|Terrorism|Extremism|Trafficking|Cybercrime)\b"
+        ),
+        "police",
+    ),
     (re.compile(r"\bTerrorist\b|\bPenitentiary\b|\bPrison Service\b"), "other"),
     # the bar by its other names: "Law Society", "Union of Advocates", "Chamber of Advocates"
     (
