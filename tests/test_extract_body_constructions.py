@@ -48,6 +48,12 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("unit-for-defenders", "On 3 May 2021, the Unit for the Protection of Human Rights "
      "Defenders visited Rina Holm.", {"Unit for the Protection of Human Rights Defenders":
      "government"}),
+    # the state's regulator of broadcasting is the government's; a broadcaster is media
+    ("broadcasting-authority", "On 3 May 2021, the Independent Broadcasting Authority suspended "
+     "Rina Holm's programme.", {"Independent Broadcasting Authority": "government"}),
+    ("directorate-general", "On 3 May 2021, agents of the Directorate-General for State "
+     "Security detained Rina Holm.", {"Directorate-General for State Security":
+     "security_service"}),
     ("infantry-division", "On 3 May 2021, soldiers of the 3rd Infantry Division detained Rina "
      "Holm.", {"3rd Infantry Division": "security_service"}),
     ("court-division", "On 3 May 2021, the Criminal Division of the Vela High Court convicted "

@@ -142,7 +142,8 @@ ORG_HEADS = {
     "Asamblea": "parliament", "Congreso": "parliament",
     "Guard": "security_service", "Guards": "security_service", "Inspectorate": "government",
     "Congress": "parliament",
-    "Directorate": "government", "Secretariat": "government", "Commissions": "government",
+    "Directorate": "government", "Directorate-General": "government",
+    "Secretariat": "government", "Commissions": "government",
     "Limited": "company", "Battalion": "police", "Brigade": "security_service",
     # a unit of a state body, whichever (a unit of a police force is told by a hint)
     "Unit": "government", "Units": "government", "Squad": "police",
@@ -317,6 +318,16 @@ ORG_KIND_HINTS = [
     (re.compile(r"^State Council$"), "government"),
     (re.compile(r"^Council of State\b"), "court"),
     (re.compile(r"\bCentral Bank\b"), "government"),
+    # the state's regulator of broadcasting or the media, named by the head right after the
+    # field: "Independent Broadcasting Authority", "Media Council of Zembla", "National
+    # Communications Commission"
+    (
+        re.compile(
+            r"\b(?:Broadcasting|Media|Communications?|Telecommunications?) (?:Regulatory )?"
+            r"(?:Authority|Commission|Council|Board)\b"
+        ),
+        "government",
+    ),
     (re.compile(r"\bBroadcast(?:ing|er)\b"), "media"),
     (re.compile(r"\bHigh Commissioner for (?:Human Rights|Refugees)\b"), "international_org"),
     # a state's mission to another state or body is its government's ("Permanent Mission of
