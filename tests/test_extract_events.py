@@ -3622,3 +3622,21 @@ def test_a_list_item_that_tells_what_happened_is_read() -> None:
         "- On 4 May 2024, unknown men fired shots at the house of Tom Reed.\n"
     )
     assert ("attack", "2024-05-04") in got
+
+
+def test_a_person_brought_in_with_who_they_are_opens_an_undated_story() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. Journalist Tom Reed, who reported on the "
+        "arrest, was threatened by unknown men."
+    )
+    assert ("threat", None) in got
+    assert ("threat", "2024-05-03") not in got
+
+
+def test_a_person_brought_in_as_there_that_day_takes_the_paragraphs_day() -> None:
+    # near miss: "who was with her" places him at the step of the day
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. Journalist Tom Reed, who was with her, was "
+        "threatened by unknown men."
+    )
+    assert ("threat", "2024-05-03") in got

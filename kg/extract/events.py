@@ -765,6 +765,24 @@ def _gap_spans(
     return spans
 
 
+#: A relative clause that says who a person brought in is: ", who reported on", ", who lives".
+WHO_IS = re.compile(r"\s*,\s+who\s+(?!(?:was|were|had been|has been)\b)")
+
+
+def _introduced_subject(
+    flat: str, mentions: list[tuple[int, int, Any]], person_ids: set[str], start: int, a: int
+) -> bool:
+    """Whether the sentence opens with a person named here for the first time, followed by a
+    relative clause of who they are, before the trigger at ``a``."""
+    i = bisect.bisect_left(mentions, start, key=lambda m: m[0])
+    if i >= len(mentions) or mentions[i][0] >= a or mentions[i][0] - start > 60:
+        return False
+    ma, mb, e = mentions[i]
+    if e.id not in person_ids or any(mentions[j][2].id == e.id for j in range(i)):
+        return False
+    return WHO_IS.match(flat, mb) is not None
+
+
 def _people_within(mentions: list[tuple[int, int, Any]], lo: int, hi: int) -> list[str]:
     """The people named between two positions, but officials and others acting on them."""
     return list(
@@ -1623,6 +1641,9 @@ def find_events(
                 etype not in ("appeal_filed", "complaint")
                 and not repeated
                 and not request
+                # "Journalist X, who reported on the arrest, was threatened": a person the text
+                # brings in here with a clause of who they are opens a story of their own
+                and not _introduced_subject(flat, mentions, person_ids, s.start, a)
                 # "was summoned to the police twice": a step told as repeated was taken on days
                 # the text does not give, not on the day the paragraph tells
                 and not _counted_times(flat, b, _clause(clauses, a)[1])
