@@ -742,6 +742,24 @@ def test_a_region_a_thing_a_port_a_place_known_as_and_a_headline_clause_are_no_p
     assert [p["name"] for p in record["persons"] if p["name"] != "Ivo Sand"] == named
 
 
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("Her lawyer, Licenciada Karla Beatriz Ortiz Menjívar, was not allowed to see her.",
+         {"Karla Beatriz Ortiz Menjívar": ["lawyer"]}),
+        ("Her lawyer, Lic. Ana Ruiz Paz, was not allowed to see her.",
+         {"Ana Ruiz Paz": ["lawyer"]}),
+        ("Her lawyer, Licenciada, was not allowed to see her.", {}),
+    ],
+)  # fmt: skip
+def test_a_spanish_style_of_a_graduate_is_no_part_of_the_name(
+    said: str, named: dict[str, list[str]]
+) -> None:
+    text = f"12 May 2021\n\nZembla: Arrest\n\nRina Holm was arrested on 3 May 2021. {said}\n"
+    record = extract_case(text, appeal_id="t-licenciada")
+    assert {p["name"]: p["roles"] for p in record["persons"] if p["name"] != "Rina Holm"} == named
+
+
 def test_a_place_named_before_its_noun_and_web_calls_are_no_persons() -> None:
     text = (
         "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. He was moved to "

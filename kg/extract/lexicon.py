@@ -25,6 +25,9 @@ HONORIFICS = {"Mr": "male", "Messrs": "male", "Ms": "female", "Mrs": "female", "
               "Sheikha": "female", "Shaikha": "female", "Hon": None, "Honourable": None,
               "Honorable": None, "Mme": "female", "Mlle": "female", "Me": None, "Sr": "male",
               "Sra": "female", "Srta": "female", "Maître": None, "Maitre": None,
+              # the Spanish styles of a graduate: "Licenciada A B", "Lic. A B", "Dra. A B"
+              "Licenciado": "male", "Licenciada": "female", "Lic": None, "Dra": "female",
+              "Doctora": "female",
               # Khmer and Thai styles before a name: "Oknha Keo Sophal", "Khun Somchai Rakdee"
               "Oknha": None, "Okhna": None, "Samdech": None, "Lok": None, "Khun": None}  # fmt: skip
 MONTHS = {m: i + 1 for i, m in enumerate(
