@@ -54,6 +54,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     ("directorate-general", "On 3 May 2021, agents of the Directorate-General for State "
      "Security detained Rina Holm.", {"Directorate-General for State Security":
      "security_service"}),
+    # a plenum of students is their assembly; a court's plenum is the court's
+    ("students-plenum", "On 3 May 2021, Rina Holm, a member of the Vela Students' Plenum, was "
+     "arrested.", {"Vela Students' Plenum": "other"}),
+    ("court-plenum", "On 3 May 2021, the Plenum of the Supreme Court rejected Rina Holm's "
+     "appeal.", {"Plenum of the Supreme Court": "court", "Supreme Court": "court"}),
     ("infantry-division", "On 3 May 2021, soldiers of the 3rd Infantry Division detained Rina "
      "Holm.", {"3rd Infantry Division": "security_service"}),
     ("court-division", "On 3 May 2021, the Criminal Division of the Vela High Court convicted "

@@ -356,6 +356,14 @@ ORG_KIND_HINTS = [
         re.compile(r"\bGeneral Directorate (?:of|for) (?:Investigations|External)"),
         "security_service",
     ),
+    # a plenum of students, workers or citizens is their assembly, no court's plenum: "Vela
+    # Students' Plenum" (not "Plenum of the Supreme Court")
+    (
+        re.compile(
+            r"\b(?:Students?|Workers?|Citizens?|Residents?|Teachers?|Farmers?)[’']?s?[’']? Plenum\b"
+        ),
+        "other",
+    ),
     # a unit named after its head for the crimes it fights is the police's, before "Terrorist"
     # names an armed group: "National Unit for Investigating Terrorist Crimes", "Central Unit
     # for Combating Terrorism"
