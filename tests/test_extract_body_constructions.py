@@ -59,6 +59,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "arrested.", {"Vela Students' Plenum": "other"}),
     ("court-plenum", "On 3 May 2021, the Plenum of the Supreme Court rejected Rina Holm's "
      "appeal.", {"Plenum of the Supreme Court": "court", "Supreme Court": "court"}),
+    # a monarch's office is the government's; a court of justice named royal is a court
+    ("royal-court", "On 3 May 2021, the Royal Court ordered the arrest of Rina Holm.",
+     {"Royal Court": "government"}),
+    ("royal-court-of-justice", "On 3 May 2021, the Royal Court of Justice acquitted Rina Holm.",
+     {"Royal Court of Justice": "court"}),
     ("infantry-division", "On 3 May 2021, soldiers of the 3rd Infantry Division detained Rina "
      "Holm.", {"3rd Infantry Division": "security_service"}),
     ("court-division", "On 3 May 2021, the Criminal Division of the Vela High Court convicted "

@@ -319,6 +319,9 @@ ORG_KIND_HINTS = [
         "security_service",
     ),
     (re.compile(r"^State Council$"), "government"),
+    # a monarch's office ("the Royal Court", "the Royal Hashemite Court"), no court of law
+    # ("Royal Courts of Justice")
+    (re.compile(r"^Royal (?:Hashemite )?Court$|^Royal Court of (?!Justice)"), "government"),
     (re.compile(r"^Council of State\b"), "court"),
     (re.compile(r"\bCentral Bank\b"), "government"),
     # the state's regulator of broadcasting or the media, named by the head right after the
