@@ -461,6 +461,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Lee. On 3 May 2024, an investigating judge of the Vela Judicial Pole ordered her "
      'detention on charges of "conspiracy".',
      [("charge", D, ["(an investigating judge of the Vela Judicial Pole)"], ["Ana Lee"], None)]),
+    # a lawyer set off by commas right before the passive undergoes it with the kin before
+    ("kin-and-lawyer-apposed-held", "On 3 May 2024, police arrested the lawyer Ms. Ana Lee. Her "
+     "husband, the engineer Mr. Tom Reed, and her colleague at the Centre, lawyer Ivo Sand, were "
+     "held for six hours at a police station in Vela on 4 May 2024.",
+     [("arrest", "2024-05-04", [], ["Ivo Sand", "Tom Reed"], None)]),
+    # near miss: the lawyer set off by commas says what happened to another
+    ("lawyer-apposed-says", "On 3 May 2024, police arrested the lawyer Ms. Ana Lee. On 4 May "
+     "2024, her colleague at the Centre, lawyer Ivo Sand, said that Mr. Tom Reed was arrested.",
+     [("arrest", "2024-05-04", [], ["Tom Reed"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

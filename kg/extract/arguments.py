@@ -1937,7 +1937,7 @@ def make_event(
             # "her lawyer Tom Reed was also arrested": the subject right before a passive
             # verb undergoes it, whatever the role the text gives them elsewhere
             or (
-                passive and etype in DONE_TO_SOMEONE and PASSIVE_SUBJECT.fullmatch(doc.flat, _mb, a)
+                passive and etype in DONE_TO_SOMEONE and SET_OFF_SUBJECT.fullmatch(doc.flat, _mb, a)
             )
         ):
             targets.append(e.id)  # a relative, a colleague, a victim named in the clause
