@@ -760,6 +760,25 @@ def test_a_spanish_style_of_a_graduate_is_no_part_of_the_name(
     assert {p["name"]: p["roles"] for p in record["persons"] if p["name"] != "Rina Holm"} == named
 
 
+@pytest.mark.parametrize(
+    ("lines", "named"),
+    [
+        ("Ayatollah Ali Vela, Supreme Leader of the Islamic Republic of Zembla\n"
+         "Tomas Vidal Brun, Head of the Judiciary\n", ["Ali Vela", "Tomas Vidal Brun"]),
+        ("Ali Vela, Minister of Justice of the Islamic Republic of\nZembla\n", ["Ali Vela"]),
+    ],
+)  # fmt: skip
+def test_a_name_opening_an_address_line_after_a_post_line_that_runs_on(
+    lines: str, named: list[str]
+) -> None:
+    text = (
+        "12 May 2021\n\nZembla: Arrest\n\nRina Holm was arrested on 3 May 2021.\n\n"
+        f"Send appeals to:\n{lines}"
+    )
+    record = extract_case(text, appeal_id="t-address-lines")
+    assert [p["name"] for p in record["persons"] if p["name"] != "Rina Holm"] == named
+
+
 def test_a_place_named_before_its_noun_and_web_calls_are_no_persons() -> None:
     text = (
         "12 May 2021\n\nZembla: Arrest\n\nIvo Sand was arrested on 3 May 2021. He was moved to "

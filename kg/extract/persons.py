@@ -162,6 +162,10 @@ def add_person_candidate(
         k = max(i for i, t in enumerate(toks) if _post_or_body_word(t[0]))
         if len(toks) - k - 1 in (2, 3):
             toks = toks[k + 1 :]
+        elif (line := _last_line_start(doc, toks)) and len(toks) - line in (2, 3):
+            # "... Leader of the Islamic Republic of Zembla" above "A B C, Head of the
+            # Judiciary": an address list's post line runs on; the name opens the next line
+            toks = toks[line:]
         if len(toks) >= 3 and toks[0][0] in COUNTRIES and "\n" in doc.text[toks[0][2] : toks[1][1]]:
             # "President of the Republic of Moldova" over "A B, Minister of ...": an address
             # list's lines run on; the name opens the next line
@@ -252,6 +256,14 @@ def add_person_candidate(
     if QUESTION_WORDS.intersection(words):
         return  # "Reporter Who Covered the Case Detained": a headline's clause
     ents.add(Entity("person", name, toks[0][1], end))
+
+
+def _last_line_start(doc: Doc, toks: list) -> int | None:
+    """The index of the last token of a run that opens a line, if any but the first does."""
+    return next(
+        (k for k in range(len(toks) - 1, 0, -1) if "\n" in doc.text[toks[k - 1][2] : toks[k][1]]),
+        None,
+    )
 
 
 def _country_surname(doc: Doc, words: list[str], toks: list) -> bool:
