@@ -15,10 +15,14 @@ from kg.extract.demands import (
     LETTER_ANCHORS,
     LETTER_ASK,
     LETTER_WORDS,
+    NOUN_ANCHORS,
+    NOUN_ASK,
     REPORTED_ANCHORS,
     REPORTED_ASK,
     RIGHT_RE,
     RIGHT_WORDS,
+    _places,
+    find_reported_asks,
 )
 from kg.extract.events import (
     _EV,
@@ -68,6 +72,7 @@ from kg.extract.scan import (
     finditer_around,
     finditer_at,
     finditer_near,
+    finditer_near_at,
     finditer_prefixed,
     finditer_words,
     group_literals,
@@ -1006,6 +1011,31 @@ def test_asks_found_around_their_anchors_as_over_the_whole_text(
         near = finditer_near(rx, flat, anchors)
         assert [m.span() for m in near] == [m.span() for m in rx.finditer(flat)]
     assert finditer_near(rx, made_up, anchors)
+
+
+def test_reported_asks_tried_where_they_may_start_as_found_around_their_anchors() -> None:
+    """The reported asks tried only at their verbs and at the capitals of the words before
+    their subject, and the asks told with a noun tried only at their anchors, are those found
+    around the anchors: over the appeals, the appeals with characters changed, and made-up
+    subjects of up to four capitalised words."""
+    made_up = [
+        "Zenda  Human-Rights  Ministry  authorities should release X. The Government should "
+        "free them; (Vela Authorities authorities must act. x-Government should act, and "
+        "Our  Big  New  Old authorities must release A. CPJ called on the Zenda Government "
+        "to release him; it urges X to free B and asks the governments to drop it. It calls "
+        "for his immediate release, and demands for the charges to be dropped.",
+        "authorities should release",
+        "Government",
+        "",
+    ]
+    texts = _texts()
+    for flat in [*texts, *_mutated(texts, 5), *_mutated(texts, 6), *made_up]:
+        want = [m.span() for m in finditer_near(REPORTED_ASK, flat, REPORTED_ANCHORS)]
+        assert [m.span() for m in find_reported_asks(flat)] == want, flat[:80]
+        want = [m.span() for m in finditer_near(NOUN_ASK, flat, NOUN_ANCHORS)]
+        places = _places(flat, NOUN_ANCHORS)  # every match opens with an anchor
+        assert [m.span() for m in finditer_near_at(NOUN_ASK, flat, NOUN_ANCHORS, places)] == want
+    assert len(find_reported_asks(made_up[0])) >= 5
 
 
 def test_unnamed_judges_and_lawyers_found_around_their_nouns_as_by_a_search() -> None:

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from kg.extract.entities import Entities, Entity
-from kg.extract.scan import finditer_near, finditer_words
+from kg.extract.scan import finditer_near_at, finditer_words
 from kg.extract.text import Doc, clean, evidence, sentences_with
 
 # ---------------------------------------------------------------- rights and demands
@@ -197,6 +197,53 @@ REPORTED_ASK = re.compile(
     r"|(?<!\bto )\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:es|ed|ing)|ask(?:s|ing))\s+"
     r"(?P<who2>[^.;]{1,60}?)\s+to\s+(?=(?:" + DEMAND_VERBS + r")\b)"
 )
+#: The words every match of REPORTED_ASK's first branch holds where its subject's capitalised
+#: words end ("Zenda authorities", "the Government"), and the verbs its second branch opens with.
+REPORTED_SUBJECTS = ("authorities", "government", "Government")
+REPORTED_VERBS = ("call", "urg", "ask")
+
+
+def find_reported_asks(flat: str) -> list[re.Match[str]]:
+    """``finditer_near(REPORTED_ASK, flat, REPORTED_ANCHORS)``, the pattern tried only where a
+    match may start rather than at every character around its anchors: at "call", "urg" and
+    "ask" (its second branch), and at the subject word of its first branch or a capital letter
+    of the three words before it, the most its ``(?:[A-Z][\\w-]+\\s+){0,3}`` can take."""
+    starts: set[int] = set()
+    for word in REPORTED_VERBS:
+        i = flat.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = flat.find(word, i + 1)
+    for word in REPORTED_SUBJECTS:
+        i = flat.find(word)
+        while i >= 0:
+            starts.add(i)
+            j = i
+            for _ in range(3):  # the three words before, over the white space between
+                k = j
+                while k > 0 and flat[k - 1].isspace():
+                    k -= 1
+                if k == j:
+                    break
+                j = k
+                while j > 0 and not flat[j - 1].isspace():
+                    j -= 1
+                starts.update(x for x in range(j, k) if "A" <= flat[x] <= "Z")
+            i = flat.find(word, i + 1)
+    return finditer_near_at(REPORTED_ASK, flat, REPORTED_ANCHORS, sorted(starts))
+
+
+def _places(flat: str, words: tuple[str, ...]) -> list[int]:
+    """Where each of ``words`` stands in ``flat``, in text order."""
+    out = []
+    for word in words:
+        i = flat.find(word)
+        while i >= 0:
+            out.append(i)
+            i = flat.find(word, i + 1)
+    return sorted(out)
+
+
 #: The verb of a step told in the passive, for the ask in the active.
 ACTIVE = {"dropped": "drop", "withdrawn": "withdraw", "quashed": "quash", "released": "release",
           "lifted": "lift", "overturned": "overturn", "repealed": "repeal", "returned": "return",
@@ -240,7 +287,7 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
     # a letter's ask opens with one of LETTER_WORDS, tried where the word index has them; a
     # reported ask is looked for around its verbs
     letter = finditer_words(LETTER_ASK, flat, doc.word_index, LETTER_WORDS)
-    for found in (letter, finditer_near(REPORTED_ASK, flat, REPORTED_ANCHORS)):
+    for found in (letter, find_reported_asks(flat)):
         for m in found:
             start = m.start("pending") if m.groupdict().get("pending") else m.end()
             para_end = next((p.end for p in doc.paragraphs if p.start <= m.start() < p.end), 0)
@@ -270,7 +317,8 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
                     "addressees": addressees, "summary": summary[:1].lower() + summary[1:],
                     "confidence": 0.6, "evidence": evidence(doc, a, a + len(raw)),
                 })  # fmt: skip
-    for m in finditer_near(NOUN_ASK, flat, NOUN_ANCHORS):
+    # every match opens with one of its anchors, "call" or "demand": it is tried there only
+    for m in finditer_near_at(NOUN_ASK, flat, NOUN_ANCHORS, _places(flat, NOUN_ANCHORS)):
         if m.group("done"):
             summary = f"{ACTIVE[m.group('done')]} {clean(m.group('what'))}"
             a = m.start("what")

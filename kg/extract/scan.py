@@ -12,6 +12,7 @@ keeps its matches that are not inside a word.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -326,13 +327,45 @@ def finditer_near(
     stretches are merged and wide enough to hold any match (every match holds an anchor, and
     starts at most ``before`` characters before it and ends at most ``after`` after its start),
     so the matches are the same."""
+    return _finditer_in(rx, flat, _near_spans(flat, anchors, before, after))
+
+
+def _near_spans(
+    flat: str, anchors: tuple[str, ...], before: int, after: int
+) -> list[tuple[int, int]]:
+    """The stretches :func:`finditer_near` reads around each anchor word, not yet merged."""
     spans = []
     for word in anchors:
         i = flat.find(word)
         while i >= 0:
             spans.append((max(0, i - before), min(len(flat), i + len(word) + after)))
             i = flat.find(word, i + 1)
-    return _finditer_in(rx, flat, spans)
+    return spans
+
+
+def finditer_near_at(
+    rx: re.Pattern[str],
+    flat: str,
+    anchors: tuple[str, ...],
+    places: list[int],
+    before: int = 200,
+    after: int = 300,
+) -> list[re.Match[str]]:
+    """``finditer_near(rx, flat, anchors, before, after)`` for a pattern whose matches (never
+    empty) start only at ``places`` (in text order): in each stretch around the anchors the
+    pattern is tried at those places, left to right, each after the end of the match before,
+    as ``finditer`` reads the stretch, rather than at every character of it."""
+    found: list[re.Match[str]] = []
+    for a, b in _merged(_near_spans(flat, anchors, before, after)):
+        pos = a
+        for x in places[bisect.bisect_left(places, a) : bisect.bisect_left(places, b)]:
+            if x < pos:
+                continue
+            m = rx.match(flat, x, b)
+            if m:
+                found.append(m)
+                pos = m.end()
+    return found
 
 
 def finditer_around(
@@ -354,6 +387,11 @@ def _finditer_in(
     rx: re.Pattern[str], flat: str, spans: list[tuple[int, int]]
 ) -> list[re.Match[str]]:
     """The matches of ``rx`` in the stretches ``spans``, merged where they meet."""
+    return [m for a, b in _merged(spans) for m in rx.finditer(flat, a, b)]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The stretches ``spans`` in order, merged where they meet."""
     spans.sort()
     merged: list[list[int]] = []
     for a, b in spans:
@@ -361,7 +399,7 @@ def _finditer_in(
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    return [m for a, b in merged for m in rx.finditer(flat, a, b)]
+    return merged
 
 
 def finditer_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
