@@ -598,3 +598,12 @@ def test_a_party_named_in_an_apposition_after_ruling_or_opposition_party() -> No
     # a speaker named after the noun is no party
     near = HEAD + "On 3 May 2021, the ruling party, Ana Lind said, wanted Rina Holm arrested.\n"
     assert extract_case(near, appeal_id="t")["organisations"] == []
+
+
+def test_a_radio_station_named_by_its_band() -> None:
+    text = HEAD + "On 3 May 2021, Rina Holm, a journalist with Vela FM, was arrested.\n"
+    orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs == {"Vela FM": "media"}
+    # the band before a name is no station's name
+    near = HEAD + "On 3 May 2021, Rina Holm met FM Ana Lind in Vela.\n"
+    assert extract_case(near, appeal_id="t")["organisations"] == []

@@ -212,6 +212,10 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                         text = doc.flat[start:end]
                 e = add_organisation(doc, ents, text, start, end, main_country)
                 e.attrs["kind"] = cue
+            elif 2 <= len(words) <= 5 and words[-1] == "FM" and words[0] not in ("The", "A"):
+                # "Vela FM", "Radio Kitara FM": a radio station by its band
+                e = add_organisation(doc, ents, text, start, end, main_country)
+                e.attrs["kind"] = "media"
             elif (
                 len(words) <= 5
                 and MEDIA_NOUN_AFTER.match(doc.flat, end)
