@@ -470,6 +470,17 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("lawyer-apposed-says", "On 3 May 2024, police arrested the lawyer Ms. Ana Lee. On 4 May "
      "2024, her colleague at the Centre, lawyer Ivo Sand, said that Mr. Tom Reed was arrested.",
      [("arrest", "2024-05-04", [], ["Tom Reed"], None)]),
+    # every name of a list that ends right before a passive undergoes it, counsel too
+    ("listed-with-lawyers-taken", "On 2 May 2024, officers of the Zembla State Security "
+     "Service searched the office of Ms. Ana Lee, who works with two lawyers of the clinic, Ms. "
+     "Eva Holm and Mr. Ivo Sand. On 3 May 2024, Ms. Lee, Ms. Holm and Mr. Sand were taken to "
+     "the Zembla State Security Service building.",
+     [("arrest", D, [], ["Ana Lee", "Eva Holm", "Ivo Sand"], None)]),
+    # near miss: a lawyer named in another clause before the list is no target of it
+    ("lawyer-before-list-not-taken", "On 2 May 2024, police searched the office of Ms. Ana Lee. "
+     "On 3 May 2024, although the lawyer Ms. Eva Holm protested, Ms. Lee and Mr. Tom Reed were "
+     "taken to the Zembla State Security Service building.",
+     [("arrest", D, [], ["Ana Lee", "Tom Reed"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

@@ -1939,6 +1939,17 @@ def make_event(
             or (
                 passive and etype in DONE_TO_SOMEONE and SET_OFF_SUBJECT.fullmatch(doc.flat, _mb, a)
             )
+            # "Ms. A, Mr. B, Ms. C and Mr. D were taken to": every name of the list that ends
+            # right before the passive undergoes it
+            or (
+                passive
+                and etype in DONE_TO_SOMEONE
+                and ma < a
+                and any(
+                    SET_OFF_SUBJECT.fullmatch(doc.flat, lb, a)
+                    for _la, lb in names_listed_after(doc.flat, _mb, person_starts)
+                )
+            )
         ):
             targets.append(e.id)  # a relative, a colleague, a victim named in the clause
         elif (
