@@ -659,6 +659,9 @@ def test_unnamed_investigators_only_where_they_act(said: str, unnamed: list[str]
     ("said", "unnamed"),
     [
         ("He was attacked by three men outside his home.", [(["three men"], ["other"])]),
+        ("He was beaten with sticks by workers of the company.",
+         [(["workers of the company"], ["other"])]),
+        ("He spoke for the workers of the company.", []),
         ("He was beaten by two men on his way home.", [(["two men"], ["other"])]),
         ("The three men were released on bail.", []),
         ("He was visited by the two men on trial.", []),

@@ -1310,6 +1310,16 @@ UNNAMED = [
         ),
         "other",
     ),
+    # "she was attacked with machetes by workers of the company": people a company employs,
+    # unnamed, as the agent of a passive verb
+    (
+        re.compile(
+            rf"{_PASSIVE_BY}(?P<n>(?:workers|employees|staff|guards|men)\s+(?:of|from|hired by|"
+            r"working for)\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?(?:company|firm|mine|plantation|"
+            r"landowner))\b"
+        ),
+        "other",
+    ),
     # "A spokesperson for the Vela Commission said", "signed by the Authority's Director
     # General,": the holder of a post of a body the text names, who is not named
     (
@@ -1363,6 +1373,7 @@ UNNAMED_ANCHORS = [
         r"(?:officers|agents|officials|guards|warders)\b",
         r"(?:officer|agent|investigator|interrogator|guard|warder)\b",
         r"men\b",
+        r"(?:company|firm|mine|plantation|landowner)\b",
         r"spokes(?:person|man|woman) (?:for|of)"
         r"|[’']s (?:Director|[Hh]ead|[Cc]hief|[Ss]pokes|[Cc]hair)",
     )
