@@ -157,6 +157,8 @@ FIRST_97 = {f"syn-{n:03d}" for n in range(1, 98)}
 BATCH_098 = {f"syn-{n:03d}" for n in range(98, 106)}
 FIRST_105 = {f"syn-{n:03d}" for n in range(1, 106)}
 BATCH_106 = {f"syn-{n:03d}" for n in range(106, 130)}
+FIRST_129 = {f"syn-{n:03d}" for n in range(1, 130)}
+BATCH_130 = {f"syn-{n:03d}" for n in range(130, 142)}
 
 # F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
@@ -281,7 +283,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 129
+    assert len(report.cases) == 141
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -467,12 +469,44 @@ BATCH_106_FLOORS = {
 ALL_129_FLOORS = {
     "persons": 0.94,  # 0.9405
     "person_roles": 0.90,  # 0.9020 (0.8867 when added)
-    "organisations": 0.94,  # 0.9473
-    "organisation_kinds": 0.90,  # 0.9076
+    "organisations": 0.95,  # 0.9503 (0.9473 when added)
+    "organisation_kinds": 0.91,  # 0.9149 (0.9076 when added)
     "legal_provisions": 0.95,  # 0.9578
-    "events": 0.81,  # 0.8164
+    "events": 0.81,  # 0.8198 (0.8164 when added)
     "event_participants": 0.69,  # 0.6887
     "demands": 0.90,  # 0.9082
+}
+
+
+# syn-130 to syn-141 (twelve appeals in twelve issuers' styles, tests/data/invented/README.md) were
+# written whole, by the corpus README's conventions, without reading the extractor's code, while
+# the round of rules that followed syn-106 to syn-129 was under way, and no rule was chosen on
+# them (that round chose on the development halves and syn-001 to syn-101). Scored with the code
+# before the round (0d6101d) and after it (d8e9de8): persons 0.8657 -> 0.8700, roles 0.8173 ->
+# 0.8213, orgs 0.8947 -> 0.9035, kinds 0.8684 -> 0.8772, provisions 0.9216 -> 0.9216, events
+# 0.7524 -> 0.7524, participants 0.5882 -> 0.5863, demands 0.9434 -> 0.9434. The floors are the
+# figures after the round; ALL_141_FLOORS is over all 141 then, and the floors of the first 129
+# stay over those appeals.
+BATCH_130_FLOORS = {
+    "persons": 0.87,  # 0.8700 (0.8657 before the round)
+    "person_roles": 0.82,  # 0.8213 (0.8173)
+    "organisations": 0.90,  # 0.9035 (0.8947)
+    "organisation_kinds": 0.87,  # 0.8772 (0.8684)
+    "legal_provisions": 0.92,  # 0.9216
+    "events": 0.75,  # 0.7524
+    "event_participants": 0.58,  # 0.5863 (0.5882)
+    "demands": 0.94,  # 0.9434
+}
+
+ALL_141_FLOORS = {
+    "persons": 0.94,  # 0.9424
+    "person_roles": 0.89,  # 0.8955
+    "organisations": 0.94,  # 0.9462
+    "organisation_kinds": 0.91,  # 0.9116
+    "legal_provisions": 0.95,  # 0.9526
+    "events": 0.81,  # 0.8121
+    "event_participants": 0.68,  # 0.6853
+    "demands": 0.91,  # 0.9133
 }
 
 
@@ -494,7 +528,9 @@ FLOOR_SETS: list[tuple[str, set[str] | None, dict[str, float]]] = [
     ("syn-098 to syn-105", BATCH_098, BATCH_098_FLOORS),
     ("syn-001 to syn-105", FIRST_105, ALL_105_FLOORS),
     ("syn-106 to syn-129", BATCH_106, BATCH_106_FLOORS),
-    ("all the invented appeals", None, ALL_129_FLOORS),
+    ("syn-001 to syn-129", FIRST_129, ALL_129_FLOORS),
+    ("syn-130 to syn-141", BATCH_130, BATCH_130_FLOORS),
+    ("all the invented appeals", None, ALL_141_FLOORS),
 ]
 
 
