@@ -729,8 +729,7 @@ def add_bodies_listed_with_bodies(doc: Doc, ents: Entities) -> None:
         if text.count(";") < 3:
             _add_bodies_in_item_lines(doc, ents, para.start, para.end)
             continue
-        known = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
-        people = {n for p in ents.of("person") for n in (p.name, *p.variants) if n}
+        known, people = _names_of(ents, "organisation"), _names_of(ents, "person")
         items = []
         at = para.start
         for k, raw in enumerate(text.split(";")):
@@ -749,8 +748,7 @@ def add_bodies_listed_with_bodies(doc: Doc, ents: Entities) -> None:
                 items.append(None)
                 continue
             items.append((name, start + lead_ws, start + lead_ws + len(m.group("name"))))
-        names = [it[0] for it in items if it]
-        if sum(n in known for n in names) < 3 or len(names) < len(items) - 1:
+        if not _lists_bodies(items, known):
             continue
         for it in items:
             if it is None or it[0] in known or it[0] in people:
@@ -761,6 +759,18 @@ def add_bodies_listed_with_bodies(doc: Doc, ents: Entities) -> None:
             ):
                 continue
             ents.add(Entity("organisation", name, a, b, attrs={"kind": "ngo"}))
+
+
+def _names_of(ents: Entities, kind: str) -> set[str]:
+    """Every name and variant of the entities of ``kind`` found so far."""
+    return {n for e in ents.of(kind) for n in (e.name, *e.variants) if n}
+
+
+def _lists_bodies(items: list[tuple[str, int, int] | None], known: set[str]) -> bool:
+    """Whether a list's items are bodies: at least three of them bodies the text names, and
+    every item but one shaped as a name (``None`` for one that is not)."""
+    names = [it[0] for it in items if it]
+    return sum(n in known for n in names) >= 3 and len(names) >= len(items) - 1
 
 
 #: The marker that opens an item of a list written one item a line: "1.", "2)", "-", "•".
@@ -775,8 +785,7 @@ def _add_bodies_in_item_lines(doc: Doc, ents: Entities, start: int, end: int) ->
     marks = list(ITEM_LINE.finditer(text, start, end))
     if len(marks) < 4:
         return
-    known = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
-    people = {n for p in ents.of("person") for n in (p.name, *p.variants) if n}
+    known, people = _names_of(ents, "organisation"), _names_of(ents, "person")
     items = []
     for k, m in enumerate(marks):
         stop = marks[k + 1].start() if k + 1 < len(marks) else end
@@ -790,8 +799,7 @@ def _add_bodies_in_item_lines(doc: Doc, ents: Entities, start: int, end: int) ->
         items.append(
             (" ".join(body.group("name").split()), m.end(), m.end() + len(body.group("name")))
         )
-    names = [it[0] for it in items if it]
-    if sum(n in known for n in names) < 3 or len(names) < len(items) - 1:
+    if not _lists_bodies(items, known):
         return
     for it in items:
         if it is None or it[0] in known or it[0] in people:
