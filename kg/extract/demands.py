@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from kg.extract.entities import Entities, Entity
-from kg.extract.scan import finditer_near_at, finditer_words
+from kg.extract.scan import finditer_near_at, finditer_words, occurrences
 from kg.extract.text import Doc, clean, evidence, sentences_with
 
 # ---------------------------------------------------------------- rights and demands
@@ -67,12 +67,10 @@ def _sentences_holding(doc: Doc, words: tuple[str, ...]) -> set[int]:
     flat, starts, sentences = doc.flat, doc.sentence_starts, doc.sentences
     found: set[int] = set()
     for w in words:
-        i = flat.find(w)
-        while i >= 0:
+        for i in occurrences(flat, w):
             k = bisect.bisect_right(starts, i) - 1
             if k >= 0 and i + len(w) <= sentences[k].end:
                 found.add(k)
-            i = flat.find(w, i + 1)
     return found
 
 
@@ -208,15 +206,9 @@ def find_reported_asks(flat: str) -> list[re.Match[str]]:
     match may start rather than at every character around its anchors: at "call", "urg" and
     "ask" (its second branch), and at the subject word of its first branch or a capital letter
     of the three words before it, the most its ``(?:[A-Z][\\w-]+\\s+){0,3}`` can take."""
-    starts: set[int] = set()
-    for word in REPORTED_VERBS:
-        i = flat.find(word)
-        while i >= 0:
-            starts.add(i)
-            i = flat.find(word, i + 1)
+    starts = {i for word in REPORTED_VERBS for i in occurrences(flat, word)}
     for word in REPORTED_SUBJECTS:
-        i = flat.find(word)
-        while i >= 0:
+        for i in occurrences(flat, word):
             starts.add(i)
             j = i
             for _ in range(3):  # the three words before, over the white space between
@@ -229,19 +221,12 @@ def find_reported_asks(flat: str) -> list[re.Match[str]]:
                 while j > 0 and not flat[j - 1].isspace():
                     j -= 1
                 starts.update(x for x in range(j, k) if "A" <= flat[x] <= "Z")
-            i = flat.find(word, i + 1)
     return finditer_near_at(REPORTED_ASK, flat, REPORTED_ANCHORS, sorted(starts))
 
 
 def _places(flat: str, words: tuple[str, ...]) -> list[int]:
     """Where each of ``words`` stands in ``flat``, in text order."""
-    out = []
-    for word in words:
-        i = flat.find(word)
-        while i >= 0:
-            out.append(i)
-            i = flat.find(word, i + 1)
-    return sorted(out)
+    return sorted(i for word in words for i in occurrences(flat, word))
 
 
 #: The verb of a step told in the passive, for the ask in the active.

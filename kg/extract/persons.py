@@ -36,6 +36,7 @@ from kg.extract.scan import (
     finditer_prefixed,
     finditer_words,
     holds_any,
+    occurrences,
     opens_with_literal,
 )
 from kg.extract.text import (
@@ -639,12 +640,7 @@ def opening_quotes(flat: str) -> list[re.Match[str]]:
     (a text holds a dozen), found by ``str.find``: the pattern opens with ``\\s``, which gives
     the engine no literal to skip to, so a search tries every character of the text. Two
     matches cannot overlap (a match's second and third characters are no white space)."""
-    starts = []
-    for mark in OPENING_MARKS:
-        i = flat.find(mark, 1)
-        while i >= 0:
-            starts.append(i - 1)
-            i = flat.find(mark, i + 1)
+    starts = [i - 1 for mark in OPENING_MARKS for i in occurrences(flat, mark, 1)]
     return finditer_at(OPENING_QUOTE, flat, sorted(starts))
 
 

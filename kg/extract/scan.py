@@ -16,7 +16,7 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -334,13 +334,21 @@ def _near_spans(
     flat: str, anchors: tuple[str, ...], before: int, after: int
 ) -> list[tuple[int, int]]:
     """The stretches :func:`finditer_near` reads around each anchor word, not yet merged."""
-    spans = []
-    for word in anchors:
-        i = flat.find(word)
-        while i >= 0:
-            spans.append((max(0, i - before), min(len(flat), i + len(word) + after)))
-            i = flat.find(word, i + 1)
-    return spans
+    n = len(flat)
+    return [
+        (max(0, i - before), min(n, i + len(word) + after))
+        for word in anchors
+        for i in occurrences(flat, word)
+    ]
+
+
+def occurrences(text: str, word: str, start: int = 0) -> Iterator[int]:
+    """Where ``word`` stands in ``text`` from ``start`` on, left to right, overlapping ones
+    included, found by ``str.find`` (a scan in C, not a pattern tried at every character)."""
+    i = text.find(word, start)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 def finditer_near_at(
@@ -447,12 +455,7 @@ def finditer_prefixed(rx: re.Pattern[str], text: str, k: int = LITERAL_MOST) -> 
     prefixes = _PREFIXES[rx, k]
     if prefixes is None:
         return list(rx.finditer(text))
-    starts: set[int] = set()
-    for p in prefixes:
-        i = text.find(p)
-        while i >= 0:
-            starts.add(i)
-            i = text.find(p, i + 1)
+    starts = {i for p in prefixes for i in occurrences(text, p)}
     return finditer_at(rx, text, sorted(starts))
 
 
