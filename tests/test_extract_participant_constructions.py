@@ -481,6 +481,26 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "On 3 May 2024, although the lawyer Ms. Eva Holm protested, Ms. Lee and Mr. Tom Reed were "
      "taken to the Zembla State Security Service building.",
      [("arrest", D, [], ["Ana Lee", "Tom Reed"], None)]),
+    # a judge who decides a custody or a release in person decides it for the court the
+    # paragraph named: that court is its authority
+    ("magistrate-releases-for-court", "On 2 May 2024, police arrested Ms. Ana Lee and took her "
+     "to the Vela Magistrates' Court. On 3 May 2024, Magistrate Tom Reed released her on bail.",
+     [("release", D, ["Tom Reed"], ["Ana Lee"], "Vela Magistrates' Court")]),
+    ("judge-remands-for-court", "On 2 May 2024, police arrested Ms. Ana Lee and brought her "
+     "before the Vela City Court. On 3 May 2024, Judge Tom Reed ordered her pre-trial detention "
+     "for two months.",
+     [("detention", D, ["Tom Reed"], ["Ana Lee"], "Vela City Court")]),
+    # near misses: a judge told with a body of their own is not of the court named before, nor
+    # is a judge of the court another paragraph named
+    ("judge-of-other-body-remands", "On 2 May 2024, police arrested Ms. Ana Lee outside the "
+     "Vela City Court. On 3 May 2024, an investigating judge of the Counter-Terrorism Judicial "
+     "Pole ordered her detention.",
+     [("detention", D, ["(an investigating judge of the Counter-Terrorism Judicial Pole)"],
+       ["Ana Lee"], None)]),
+    ("judge-remands-court-in-other-paragraph", "On 2 May 2024, police arrested Ms. Ana Lee "
+     "outside the Vela City Court.\n\nOn 3 May 2024, Judge Tom Reed ordered her pre-trial "
+     "detention for two months.",
+     [("detention", D, ["Tom Reed"], ["Ana Lee"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

@@ -2437,6 +2437,13 @@ def make_event(
         # "the Minister of the Interior, Y, banned the association", "President X pardoned
         # him": an official whose post decides the step, and who alone acts, is its authority
         authority = agents[0] if _deciding_official(ents, agents[0]) else None
+    if authority is None and etype in JUDGED_STEPS and any(_judge(ents, x) for x in agents):
+        # "Judge X of the Y Court ordered her pre-trial detention", "Magistrate X released him
+        # on bail": a judge decides for a court, the one the text last named before the step
+        # in its paragraph ("an investigating judge of the X Pole" sits in a body of their own)
+        court = None if _judge_of_unread(ents, agents) else last_court(doc, mentions, s, a, False)
+        if court is not None:
+            authority = court.id
     orderer = _orderer(doc.flat, mentions, c0, a)
     if orderer is not None and etype in ORDERED_EVENTS:
         # "the Prosecutor General ordered the banks to freeze its accounts": who ordered it acts
@@ -2521,6 +2528,30 @@ def make_event(
     if others_of:
         record["_aside"] = True  # the story goes on with the people before, not these
     return record
+
+
+#: An unnamed judge told with a body's name: "an investigating judge of the X Pole".
+JUDGE_OF_NAME = re.compile(r"\b(?:of|at)\s+(?:the\s+)?[A-Z]")
+
+
+def _judge_of_unread(ents: Entities, agents: list[str]) -> bool:
+    """Whether an unnamed judge among ``agents`` is told with a body of their own the rules did
+    not read ("an investigating judge of the X Pole"): not the court the text named last."""
+    return any(
+        _judge(ents, x) and not e.name and any(JUDGE_OF_NAME.search(v) for v in e.variants)
+        for x in agents
+        if (e := _entity(ents, x)) is not None
+    )
+
+
+#: Steps outside a trial a judge may decide in person: custody, release, a travel ban.
+JUDGED_STEPS = frozenset({"detention", "release", "travel_ban"})
+
+
+def _judge(ents: Entities, eid: str) -> bool:
+    """Whether the entity is a person the text gives the role of a judge."""
+    e = _entity(ents, eid)
+    return e is not None and e.kind == "person" and "judge" in e.attrs.get("roles", [])
 
 
 def _trial_judge(ents: Entities, eid: str) -> bool:
