@@ -198,3 +198,26 @@ def test_an_ask_told_as_asking_someone_to_act() -> None:
     # a request told in the past is what happened, not the issuer's ask
     told = text.replace("Please write to the authorities of Zembla asking them", "She asked them")
     assert summaries(told) == []
+
+
+def test_them_and_it_named_by_the_custody_or_verdict_the_asks_sentence_told() -> None:
+    lead = "Capital City (3 May 2024) – The Network today condemned the {what} and called on the "
+    lead += "authorities of Zembla to {ask}.\n"
+    group = lead.format(
+        what="detention of three members of the Lakeside Farmers Union (LFU) in Vela",
+        ask="release them without delay",
+    )
+    assert summaries(group) == [
+        "release three members of the Lakeside Farmers Union in Vela without delay"
+    ]
+    named = lead.format(what="arrest of Ana Ruiz, a lawyer, and of Tomas Berg", ask="release them")
+    assert summaries(named) == ["release Ana Ruiz and Tomas Berg"]
+    verdict = lead.format(what="conviction of Ana Ruiz, a lawyer,", ask="quash it")
+    assert summaries(verdict) == ["quash the conviction of Ana Ruiz"]
+    # near misses: a pronoun told in a sentence of its own, and "it" after a custody
+    apart = lead.format(what="detention of three farmers", ask="act").replace(
+        "to act.", "to act. We ask them to release them."
+    )
+    assert "release three farmers" not in summaries(apart)
+    custody = lead.format(what="detention of Ana Ruiz", ask="quash it immediately")
+    assert summaries(custody) == ["quash it immediately"]

@@ -87,6 +87,7 @@ def find_demands(
     demands, first = _find_demands(doc, country)
     if ents is not None:
         name_pronouns(demands, ents)
+        name_told_objects(demands, doc, ents)
     return demands, first
 
 
@@ -396,3 +397,66 @@ def name_pronouns(demands: list[dict[str, Any]], ents: Entities) -> None:
                 last, who = max(before), p
         if who is not None:
             d["summary"] = d["summary"][: m.start("pro")] + who.name + d["summary"][m.end("pro") :]
+
+
+#: An ask whose object is "them" or "it" ("calls on the authorities to release them", "to quash
+#: it"), the verb being one that undoes a custody or a verdict.
+OBJECT_PRONOUN_ASK = re.compile(
+    r"^(?P<verb>release|free|quash|overturn|annul|revoke|lift|drop)\s+(?P<pro>them|it)"
+    r"(?=$|[,;]|\s+(?:both\s+|all\s+)?(?:immediately|unconditionally|without|and|now|promptly|forthwith)\b)"
+)
+#: What the pronoun can stand for, told earlier in the ask's own sentence as a noun with its
+#: "of" ("condemned the detention of three members of X and urged ... to release them"; "the
+#: conviction of A, a lawyer, and called on ... to quash it"): for "them" a custody, for "it" a
+#: verdict.
+TOLD_OBJECT = {
+    "them": re.compile(
+        r"\b(?:the|their)\s+(?:continued\s+|ongoing\s+|arbitrary\s+)?"
+        r"(?P<noun>arrests?|detention|imprisonment|abduction)\s+of\s+"
+    ),
+    "it": re.compile(r"\bthe\s+(?P<noun>conviction|sentence|verdict)\s+of\s+"),
+}
+#: Where the noun phrase after "of" ends: the clause of the ask, or another clause.
+TOLD_OBJECT_END = re.compile(
+    r",?\s+(?:and\s+)?(?:has\s+|have\s+|also\s+)?(?:call(?:s|ed)?|urg(?:es|ed)|ask(?:s|ed)|"
+    r"request(?:s|ed)|demand(?:s|ed))\b|,?\s+as\s+well\s+as\b|,\s+which\b|,\s+who\b"
+)
+
+
+def name_told_objects(demands: list[dict[str, Any]], doc: Doc, ents: Entities) -> None:
+    """Name what an ask's "them" or "it" stands for when its own sentence told it before the
+    ask as a custody or a verdict "of" someone: the persons named in that phrase ("release A
+    and B"), else the phrase itself without its brackets ("release three members of X"); for
+    "it", the verdict with its "of" ("quash the conviction of A"). Left as written otherwise."""
+    persons = [p for p in ents.of("person") if p.name]
+    for d in demands:
+        m = OBJECT_PRONOUN_ASK.match(d["summary"])
+        if m is None:
+            continue
+        at = d["evidence"][0]["start"]
+        k = bisect.bisect_right(doc.sentence_starts, at) - 1
+        if k < 0:
+            continue
+        s_start = doc.sentences[k].start
+        told = list(TOLD_OBJECT[m.group("pro")].finditer(doc.flat, s_start, at))
+        if not told:
+            continue
+        t = told[0]
+        end_m = TOLD_OBJECT_END.search(doc.flat, t.end(), at)
+        end = end_m.start() if end_m else at
+        if end - t.end() < 3:
+            continue
+        names = []
+        for p in persons:
+            spans = [(p.start, p.end), *p.mentions]
+            first = min((a for a, _ in spans if t.end() <= a < end), default=None)
+            if first is not None:
+                names.append((first, p.name))
+        names = [n for _, n in sorted(names)]
+        if names:
+            what = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        else:
+            what = clean(re.sub(r"\s*\([^()]*\)", "", doc.flat[t.end() : end])).strip(" ,")
+        if m.group("pro") == "it":
+            what = f"the {t.group('noun')} of {what}"
+        d["summary"] = d["summary"][: m.start("pro")] + what + d["summary"][m.end("pro") :]
