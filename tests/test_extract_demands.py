@@ -221,3 +221,23 @@ def test_them_and_it_named_by_the_custody_or_verdict_the_asks_sentence_told() ->
     assert "release three farmers" not in summaries(apart)
     custody = lead.format(what="detention of Ana Ruiz", ask="quash it immediately")
     assert summaries(custody) == ["quash it immediately"]
+
+
+def test_a_letters_ask_after_an_adverb_or_after_its_condition_without_please() -> None:
+    head = (
+        "Capital City, 3 May 2024 – Ms Ana Ruiz was arrested on 2 May 2024.\n\nDear Minister,\n\n"
+    )
+    text = head + (
+        "I therefore urge you to release Ana Ruiz immediately. Pending her release, ensure "
+        "that she has regular access to her lawyer.\n\nYours sincerely,\n"
+    )
+    assert summaries(text) == [
+        "release Ana Ruiz immediately",
+        "pending her release, ensure that she has regular access to her lawyer",
+    ]
+    # near misses: a condition before a statement, and an adverb before no asking verb
+    told = head + (
+        "We therefore believe that she is held for her work. Pending her trial, she was "
+        "returned to the prison.\n\nYours sincerely,\n"
+    )
+    assert summaries(told) == []

@@ -181,12 +181,17 @@ THAT_WHO = re.compile(
 )
 #: "I urge you to", "We also call on the authorities to", "Please ensure": asks in a letter.
 LETTER_ASK = re.compile(
-    r"\b(?:I|We)\s+(?:also\s+|further\s+)?(?:urge|call\s+(?:up)?on|ask|request)\s+"
+    r"\b(?:I|We)\s+(?:(?:also|further|therefore|again|strongly|respectfully)\s+){0,2}"
+    r"(?:urge|call\s+(?:up)?on|ask|request)\s+"
     r"(?P<who>you|(?:the|your)\s+[^.;]{1,60}?|[A-Z][^.;]{1,60}?"
     # a longer addressee ("the international community and on the Office of ... in X") only
     # before a demand verb
     r"|(?:the|your)\s+[^.;]{61,160}?(?=\s+to\s+(?:" + DEMAND_VERBS + r")\b))\s+to\s+"
     r"|(?P<pending>\bPending\s+[^,.;]{1,40},\s+)?\b[Pp]lease\s+(?:also\s+)?"
+    r"(?=(?:" + DEMAND_VERBS + r")\b)"
+    # a letter's ask in the imperative after its condition, without "please": "Pending their
+    # release, ensure that they ..."
+    r"|(?P<pending2>\bPending\s+(?:his|her|their|the)\s+[^,.;]{1,40},\s+)"
     r"(?=(?:" + DEMAND_VERBS + r")\b)"
 )
 #: "Bangladeshi authorities should release", "Governments ... should", "CPJ called on X to".
@@ -275,7 +280,9 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
     letter = finditer_words(LETTER_ASK, flat, doc.word_index, LETTER_WORDS)
     for found in (letter, find_reported_asks(flat)):
         for m in found:
-            start = m.start("pending") if m.groupdict().get("pending") else m.end()
+            gd = m.groupdict()
+            pending = "pending" if gd.get("pending") else "pending2" if gd.get("pending2") else None
+            start = m.start(pending) if pending else m.end()
             para_end = next((p.end for p in doc.paragraphs if p.start <= m.start() < p.end), 0)
             end_m = ASK_END.search(flat, m.end(), para_end)
             if end_m is None or end_m.start() - m.end() < 8:
