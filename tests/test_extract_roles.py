@@ -1915,3 +1915,23 @@ def test_a_station_manager_is_a_journalist_not_a_police_station_director() -> No
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-station")["persons"]}
     assert roles["Rose Lind"] == ["journalist"]
     assert "journalist" not in roles["Teo Varga"]
+
+
+def test_the_lawyer_an_appeal_is_about_is_a_defender_alone() -> None:
+    # the one lawyer the appeal is about, named most often: the defender it is about
+    text = (
+        "12 May 2021\n\nZembla: Lawyer held\n\nOn 3 May 2021, police arrested human rights "
+        "lawyer Ivo Sand in Vela. Ivo Sand was taken to Vela prison. Police searched Sand's "
+        "office. Ada Brun said the arrest was unlawful. Sand remains in custody.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-main-law")["persons"]}
+    assert roles["Ivo Sand"] == ["defender"]
+    # near miss: a lawyer arrested with the one the appeal is about, named no more often than
+    # her, is a lawyer and a defender
+    text = (
+        "12 May 2021\n\nZembla: Activist held\n\nOn 3 May 2021, police arrested Rina Holm and "
+        "human rights lawyer Ivo Sand in Vela. Rina Holm had led a protest. Ivo Sand was beaten. "
+        "Holm and Sand remain in custody.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-main-act")["persons"]}
+    assert roles["Ivo Sand"] == ["defender", "lawyer"]
