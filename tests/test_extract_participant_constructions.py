@@ -501,6 +501,22 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "outside the Vela City Court.\n\nOn 3 May 2024, Judge Tom Reed ordered her pre-trial "
      "detention for two months.",
      [("detention", D, ["Tom Reed"], ["Ana Lee"], None)]),
+    # a verb joined by "and" to an active step of its sentence, with no subject of its own,
+    # has that step's subject; one joined to a passive with no "by" has none
+    ("active-and-released", "In March 2024, gendarmes arrested Mr. Tom Reed after he "
+     "denounced the burning of houses, and released him without charge.",
+     [("release", "2024-03", ["gendarmes"], ["Tom Reed"], None)]),
+    ("they-detained-and-questioned", "On 2 May 2024, officers of the Zembla State Security "
+     "Service searched the office of Ms. Ana Lee. On 3 May 2024, they detained her and "
+     "questioned her for nine hours about the clinic's donors.",
+     [("interrogation", D, ["Zembla State Security Service"], ["Ana Lee"], None)]),
+    ("summoned-by-and-charged", "On 3 May 2024, Mr. Tom Reed was summoned by the Vela "
+     "Investigation Bureau and charged with forgery.",
+     [("charge", D, ["Vela Investigation Bureau"], ["Tom Reed"], None)]),
+    ("passive-arrested-and-released", "On 3 May 2024, officers of the Zembla State Security "
+     "Service searched the home of Mr. Tom Reed. His wife, Ms. Ana Lee, was arrested and "
+     "released the same evening.",
+     [("release", D, [], ["Ana Lee"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

@@ -1807,6 +1807,7 @@ def find_events(
     events = _custody_since_arrest(events)
     _judgment_provisions(events)
     _share_operation_agents(events, doc)
+    _share_coordinated_agents(events, doc)
     _retold_orderers(events, doc, mentions)
     _appeal_courts(events)
     events = _implied_appeals(events, doc)
@@ -2419,6 +2420,43 @@ def _add_orderer(
     ]  # fmt: skip
     if told and named.id not in told[-1]["agents"] and named.id not in told[-1]["targets"]:
         told[-1]["agents"].append(named.id)
+
+
+#: Before a verb joined to the one before it with no subject of its own: "arrested him and
+#: released him", "detained her and then questioned her".
+COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|then)\s+(?:(?:then|later|also)\s+)?$")
+
+
+#: A passive's auxiliary before a participle: "was (briefly) arrested", "had been detained".
+AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$")
+
+
+#: "summoned by the X on 3 May and charged": the agent of a passive, told before "and".
+BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?[A-Z]")
+
+
+def _share_coordinated_agents(events: list[dict[str, Any]], doc: Doc) -> None:
+    """A verb joined by "and" to an earlier step of its sentence, with no subject of its own,
+    has that step's subject: "gendarmes arrested him after he spoke, and released him without
+    charge", "they detained her and questioned her for nine hours"."""
+    for prev, ev in itertools.pairwise(events):
+        if ev["agents"] or not prev["agents"]:
+            continue
+        if ev["evidence"][0]["start"] != prev["evidence"][0]["start"]:
+            continue
+        lo, a = _trigger_end(prev, doc), _trigger_start(ev, doc)
+        if not lo < a or not COORDINATED.search(doc.flat, max(lo, a - 20), a):
+            continue
+        p0 = _trigger_start(prev, doc)
+        if AUXILIARY_BEFORE.search(doc.flat, max(0, p0 - 25), p0) and not (
+            BY_AGENT.search(doc.flat, lo, a) and ev["date"] == prev["date"]
+        ):
+            # "was arrested and released": a passive with no "by" names no one; "summoned by
+            # X on 3 May and questioned on 5 May": its "by" is not the later day's
+            continue
+        ev["agents"] = [x for x in prev["agents"] if x not in ev["targets"]]
+        if ev["authority"] is None and prev["authority"] in ev["agents"]:
+            ev["authority"] = prev["authority"]  # "sentenced him and fined him": the court
 
 
 def _share_operation_agents(events: list[dict[str, Any]], doc: Doc) -> None:
