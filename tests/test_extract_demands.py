@@ -241,3 +241,22 @@ def test_a_letters_ask_after_an_adverb_or_after_its_condition_without_please() -
         "returned to the prison.\n\nYours sincerely,\n"
     )
     assert summaries(told) == []
+
+
+def test_a_long_addressee_named_without_the_before_a_demand_verb() -> None:
+    head = "Capital City, 3 May 2024 – Ms Ana Ruiz was arrested on 2 May 2024.\n\n"
+    text = head + (
+        "We also call on UNOHR and the Regional Commission on Human and Peoples’ Rights of the "
+        "Union to raise the case with the Government of Zembla.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    assert [d["summary"] for d in rec["demands"]] == [
+        "raise the case with the Government of Zembla"
+    ]
+    assert rec["demands"][0]["addressees"][0].startswith("UNOHR and the Regional Commission")
+    # near miss: a long stretch with no demand verb after its "to" is no ask
+    told = head + (
+        "We also call on UNOHR and the Regional Commission on Human and Peoples’ Rights of the "
+        "Union to note that the case is pending.\n"
+    )
+    assert summaries(told) == []

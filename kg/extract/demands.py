@@ -186,7 +186,7 @@ LETTER_ASK = re.compile(
     r"(?P<who>you|(?:the|your)\s+[^.;]{1,60}?|[A-Z][^.;]{1,60}?"
     # a longer addressee ("the international community and on the Office of ... in X") only
     # before a demand verb
-    r"|(?:the|your)\s+[^.;]{61,160}?(?=\s+to\s+(?:" + DEMAND_VERBS + r")\b))\s+to\s+"
+    r"|(?:the\s+|your\s+|(?=[A-Z]))[^.;]{61,160}?(?=\s+to\s+(?:" + DEMAND_VERBS + r")\b))\s+to\s+"
     r"|(?P<pending>\bPending\s+[^,.;]{1,40},\s+)?\b[Pp]lease\s+(?:also\s+)?"
     r"(?=(?:" + DEMAND_VERBS + r")\b)"
     # a letter's ask in the imperative after its condition, without "please": "Pending their
