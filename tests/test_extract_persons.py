@@ -476,6 +476,23 @@ def test_a_group_known_by_what_they_rode_or_carried_is_an_unnamed_group() -> Non
     }  # "The two men ..." refers back to the first group
 
 
+def test_a_group_told_again_with_its_count_is_one_unnamed_group() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender abducted\n\nOn 3 May 2025, Rina Holm was abducted by men "
+        "in plain clothes in Vela. At around 7 pm, four men in plain clothes forced Rina Holm into "
+        "a car. On 6 May 2025, two men on a motorcycle followed Ivo Sand; three men on a "
+        "motorcycle had followed him the week before.\n"
+    )
+    persons = extract_case(text, appeal_id="t-told-again")["persons"]
+    unnamed = sorted(tuple(p["variants"]) for p in persons if not p["name"])
+    # near miss: groups told by different counts of what they rode stay apart ("two men on a
+    # motorcycle", "three men on a motorcycle"); only a description without a count is the
+    # counted one told again
+    assert ("men in plain clothes", "four men in plain clothes") in unnamed
+    assert ("two men on a motorcycle",) in unnamed
+    assert ("three men on a motorcycle",) in unnamed
+
+
 def test_an_investigating_judge_known_by_the_court_alone_is_an_unnamed_judge() -> None:
     text = (
         "20 May 2025\n\nZembla: Defenders detained\n\nOn 3 May 2025, an investigating judge of "

@@ -1440,6 +1440,17 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 role = "prosecutor" if _post_head(label) == "prosecutor" else "judge"
             if any(label in e.variants for e in ents.of("person") if e.name is None):
                 continue
+            told = role == "other" and next(
+                (e for e in ents.of("person")
+                 if e.name is None and "other" in e.attrs.get("roles", ())
+                 and any(_uncounted(v) == _uncounted(label) and _uncounted(label) in (
+                     v.lower(), label.lower()) for v in e.variants)),
+                None,
+            )  # fmt: skip
+            if told:  # "men in plain clothes ... four men in plain clothes": one group told twice
+                told.variants.append(label)
+                told.mentions.append((m.start("n"), m.end("n")))
+                continue
             if role == "list" and _names_the_others(ents, m):
                 continue  # "A, B, C and D ... Mansoor and the four others": named just before
             same = role in ("group", "prosecutor") and next(
@@ -1460,6 +1471,20 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 e.attrs["gender"] = "male"
             ents.items.append(e)
             taken.append((m.start("n"), m.end("n")))
+
+
+#: What opens a group's description to count it: "four", "several", "a group of", "some 20".
+COUNT_OPENING = re.compile(
+    rf"^(?:(?:[Aa]|[Tt]he) group of\s+)?(?:(?:{_NUM}|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|"
+    r"[Ss]everal|[Ss]ome)\s+)?"
+)
+
+
+def _uncounted(label: str) -> str:
+    """A group's description without the count that opens it: "four men in plain clothes" and
+    "men in plain clothes" tell of one group ("two men on a motorcycle" and "three men on a
+    motorcycle" of two: the description without a count is the one told again)."""
+    return COUNT_OPENING.sub("", label).lower()
 
 
 def _post_head(label: str) -> str:
