@@ -517,6 +517,16 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Service searched the home of Mr. Tom Reed. His wife, Ms. Ana Lee, was arrested and "
      "released the same evening.",
      [("release", D, [], ["Ana Lee"], None)]),
+    # a reflexive turns the step on the one who acted for others: the lawyer is arrested
+    ("lawyer-himself-arrested", "On 2 May 2024, police arrested Mr. Tom Reed and Mr. Ivo Sand "
+     "at a protest. When their lawyer, Mr. Max Brun of the Vela Bar, went to the police station "
+     "on 3 May 2024 to see his clients, he was himself arrested.",
+     [("arrest", D, [], ["Max Brun"], None)]),
+    # near miss: without the reflexive, "he" is the one the story is about
+    ("lawyer-visits-he-beaten", "On 2 May 2024, police arrested Mr. Tom Reed at a protest. When "
+     "his lawyer, Mr. Max Brun, went to the police station on 3 May 2024 to see him, he was "
+     "beaten by officers.",
+     [("attack", D, [], ["Tom Reed"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

@@ -2233,6 +2233,15 @@ def make_event(
             person = _last_targeted(mentions, a)
             if person is not None and person.id not in targets and person.id not in agents:
                 targets.insert(0, person.id)
+    reflexive = REFLEXIVE_BEFORE.search(doc.flat, max(c0, a - 30), a)
+    if reflexive and voice != "active":
+        # "their lawyer, A, went to see his clients, and he was himself arrested": the
+        # reflexive turns the step on the one who acted for others, whatever their role
+        anyone = {e.id for e in ents.of("person")}
+        word = reflexive.group(1).lower()
+        person = last_person(doc, mentions, reflexive.start(), word, victims=anyone)
+        if person is not None:
+            targets = [person.id]
     if voice == "active" and others:
         # "the court acquitted Tom Reed but sentenced Ana Lee": an active verb with an object
         # of its own (up to the next verb) does not take the objects of the verbs beside it
@@ -2762,6 +2771,14 @@ def _unnamed_group(e: Entity) -> bool:
     return head in PLURAL_HEADS or (
         len(head) > 3 and head.endswith("s") and not head.endswith("ss")
     )
+
+
+#: "he was himself arrested", "she herself was summoned": a reflexive right before the step.
+REFLEXIVE_BEFORE = re.compile(
+    r"\b(he|she)\s+(?:(?:was|is|had been|has been)\s+)?(?:him|her)self\s+"
+    r"(?:(?:was|is|had been|has been)\s+)?$",
+    re.I,
+)
 
 
 def last_person(
