@@ -791,3 +791,15 @@ def test_a_unit_of_a_named_body_is_known_by_its_own_name_too() -> None:
     assert "Internal Affairs Bureau" in orgs["Internal Affairs Bureau of the VNSS"]["variants"]
     branch = orgs["Detective Branch of the Tarn Metropolitan Police"]
     assert "Detective Branch" in branch["variants"]
+
+
+def test_the_first_body_a_list_of_rights_groups_names_is_one() -> None:
+    text = (
+        "9 May 2026\n\nZembla: Editor charged\n\nOn 2 May 2026, Ana Lind was charged. Rights "
+        "groups, including the Vela Human Rights Commission (VHRC), have described the charges "
+        "as baseless. The Tarn Human Rights Commission, a body of the state, said nothing.\n"
+    )
+    kinds = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert kinds["Vela Human Rights Commission"] == "ngo"
+    # near miss: the same head word with no list of groups before it keeps the head's kind
+    assert kinds["Tarn Human Rights Commission"] == "government"

@@ -773,7 +773,13 @@ NGO_WORD_END = re.compile(
     # "the rights group X", "the Vela-based group X", "the youth-led group X" (not "the armed
     # group X")
     r"\b(?:rights|advocacy|activist|campaign|monitoring|watchdog|[A-Z][\w’'-]+-based|"
-    r"[a-z]+-led) group)\s*$"
+    r"[a-z]+-led) group"
+    # the first named of a list such groups head: "Rights groups, including the X, have ...",
+    # "NGOs such as X"
+    r"|\b(?:[Rr]ights|[Aa]dvocacy|[Aa]ctivist|[Cc]ampaign|[Mm]onitoring|[Ww]atchdog) groups,?"
+    r"\s+(?:including|such\s+as|among\s+them)\s+(?:the\s+)?"
+    r"|\b(?:NGOs|[Nn]on-governmental\s+organi[sz]ations|[Cc]ivil\s+society\s+organi[sz]ations),?"
+    r"\s+(?:including|such\s+as|among\s+them)\s+(?:the\s+)?)\s*$"
 )
 
 
