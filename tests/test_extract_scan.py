@@ -52,6 +52,7 @@ from kg.extract.names import (
 )
 from kg.extract.persons import (
     ANCHOR_LITERAL,
+    ANCHOR_PLACES,
     BY_LITERALS,
     PLACE_LEAD,
     UNNAMED,
@@ -64,6 +65,7 @@ from kg.extract.provisions import ARTICLE_WORDS, ARTICLES_RE
 from kg.extract.roles import HONORIFIC_END, TITLE_STARTS, _title_before, strip_honorific
 from kg.extract.scan import (
     END,
+    LiteralPlaces,
     Scanner,
     TailPattern,
     WordStartPatterns,
@@ -823,6 +825,45 @@ def test_patterns_opening_with_literals_found_where_their_literals_are() -> None
                 assert got == want, (rx.pattern, k)
             checked += bool(want)
     assert checked > 50
+
+
+def test_literals_read_from_the_word_index_give_what_a_scan_gives() -> None:
+    """The anchors of unnamed actors, their literals found in the word index, match as their
+    patterns scanned whole do: over the appeals, the same with letters replaced at random,
+    and made-up texts with literals inside words ("son" in "person"), after an underscore,
+    after a mark ("Lee’s Head") and across the end of a word ("members of")."""
+    rng = random.Random(11)
+    texts = [
+        "x_the prosecutor and Lee's Head; Lee’s spokesperson; co-accused; the_son of a "
+        "grandson, persons on foot; the plainclothesmen; other detainees; another men",
+        "’s ’s Chief 's's Head; ﬁrm ｍen １men men_ person_ _son; THE prosecutor, the",
+        "members of members off; the district prosecutor; employed byzantine; ickup",
+    ]
+    for text in _texts():
+        chars = list(text)
+        for _ in range(len(chars) // 20):
+            chars[rng.randrange(len(chars))] = rng.choice("aesnm _’'-.")
+        texts += [text, "".join(chars)]
+    checked = 0
+    for text in texts:
+        doc = make_doc(text)
+        places = ANCHOR_PLACES.places(doc.flat, doc.word_index)
+        for i, rx in enumerate(ANCHOR_PLACES.patterns):
+            want = [m.span() for m in rx.finditer(doc.flat)]
+            assert [m.span() for m in ANCHOR_PLACES.finditer(i, doc.flat, places)] == want
+            checked += bool(want)
+    assert checked > 400
+    assert {*ANCHOR_PLACES.patterns} == BY_LITERALS
+    # a pattern no literal opens is scanned whole
+    some = LiteralPlaces([re.compile(r"[a-z]+ed\b"), re.compile(r"(?:jail|prison) guards")])
+    assert some.prefixes == [None, ("jail guards", "prison guard")]  # twelve characters at most
+    doc = make_doc("jail guards arrested him; the prison guardsman")
+    places = some.places(doc.flat, doc.word_index)
+    assert [m.group() for m in some.finditer(0, doc.flat, places)] == ["arrested"]
+    assert [m.group() for m in some.finditer(1, doc.flat, places)] == [
+        "jail guards",
+        "prison guards",
+    ]
 
 
 def test_literals_looked_for_are_the_cheapest_to_find() -> None:

@@ -30,6 +30,7 @@ from kg.extract.lexicon import (
     TITLE_STOP,
 )
 from kg.extract.scan import (
+    LiteralPlaces,
     TailPattern,
     finditer_around,
     finditer_at,
@@ -1385,10 +1386,18 @@ BY_LITERALS = frozenset(a for a in UNNAMED_ANCHORS if not opens_with_literal(a))
 ANCHOR_LITERAL = 12
 
 
-def _unnamed_matches(flat: str, rx: re.Pattern[str], anchor: re.Pattern[str]):
+#: The anchors of :data:`BY_LITERALS`, their literals found in one reading of the word index.
+ANCHOR_PLACES = LiteralPlaces([a for a in UNNAMED_ANCHORS if a in BY_LITERALS], ANCHOR_LITERAL)
+#: Each anchor's index in ANCHOR_PLACES.
+_PLACES_OF = {a: i for i, a in enumerate(ANCHOR_PLACES.patterns)}
+
+
+def _unnamed_matches(
+    flat: str, rx: re.Pattern[str], anchor: re.Pattern[str], places: list[list[int]]
+):
     seen = set()
     found = (
-        finditer_prefixed(anchor, flat, ANCHOR_LITERAL)
+        ANCHOR_PLACES.finditer(_PLACES_OF[anchor], flat, places)
         if anchor in BY_LITERALS
         else anchor.finditer(flat)
     )
@@ -1403,8 +1412,9 @@ def _unnamed_matches(flat: str, rx: re.Pattern[str], anchor: re.Pattern[str]):
 def add_unnamed(doc: Doc, ents: Entities) -> None:
     """Actors the text describes but does not name: "his lawyer", "two masked men"."""
     taken: list[tuple[int, int]] = []
+    places = ANCHOR_PLACES.places(doc.flat, doc.word_index)
     for (rx, role), anchor in zip(UNNAMED, UNNAMED_ANCHORS, strict=True):
-        for m in _unnamed_matches(doc.flat, rx, anchor):
+        for m in _unnamed_matches(doc.flat, rx, anchor, places):
             label = clean(m.group("n"))
             if any(a < m.end("n") and m.start("n") < b for a, b in taken):
                 continue

@@ -459,6 +459,97 @@ def finditer_prefixed(rx: re.Pattern[str], text: str, k: int = LITERAL_MOST) -> 
     return finditer_at(rx, text, sorted(starts))
 
 
+#: The word characters a literal opens with (none for "'s ").
+WORD_HEAD = re.compile(r"[^\W_]*")
+
+
+class LiteralPlaces:
+    """:func:`finditer_prefixed` for several patterns, their literals found in one reading of
+    the text's word index (:attr:`kg.extract.text.Doc.word_index`) rather than by a
+    ``str.find`` over the whole text for each literal of each pattern (some hundred scans for
+    the anchors of unnamed actors).
+
+    A literal that opens with word characters stands where its opening word characters do,
+    inside one word of the index: anywhere in it when the literal is word characters only
+    ("son" in "person" too, as ``str.find`` finds it), else at the word's end, the rest of the
+    literal checked in the text ("members of"). A literal that opens with another character
+    ("'s Head") is checked where ``str.find`` finds that character. Since a literal's places
+    cost a word's lookup, not a scan, the longest literals are used: fewer places to try the
+    patterns at."""
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]], k: int = LITERAL_MOST) -> None:
+        self.patterns = list(patterns)
+        #: Each pattern's literals, None for a pattern scanned whole.
+        self.prefixes: list[tuple[str, ...] | None] = []
+        #: (pattern, opening word characters) -> the pattern's literals with those, and
+        #: whether the literal is those alone
+        self._by_head: dict[tuple[int, str], tuple[str, ...]] = {}
+        self._by_mark: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for i, rx in enumerate(self.patterns):
+            items = _parsed(rx)
+            found = None if items is None else _literals(items, k)
+            literals = None if found is None else _shortest({p.rstrip(END) for p in found})
+            self.prefixes.append(literals)
+            by_mark: dict[str, list[str]] = {}
+            for p in literals or ():
+                head = WORD_HEAD.match(p).group()  # type: ignore[union-attr]
+                if head:
+                    self._by_head[i, head] = (*self._by_head.get((i, head), ()), p)
+                else:
+                    by_mark.setdefault(p[0], []).append(p)
+            for mark, ps in by_mark.items():
+                self._by_mark.setdefault(mark, []).append((i, tuple(ps)))
+        self._at_word: dict[str, tuple[tuple[int, int, tuple[str, ...] | None], ...]] = {}
+        self._no_literal: set[str] = set()
+
+    def _in_word(self, word: str) -> tuple[tuple[int, int, tuple[str, ...] | None], ...]:
+        """Where in ``word`` a literal of each pattern may stand: (pattern, offset, the
+        literals to check in the text there, or None when the word holds one whole)."""
+        out = []
+        for (i, head), literals in self._by_head.items():
+            if head in literals:  # word characters only, so a shorter one is not kept
+                out.extend((i, j, None) for j in occurrences(word, head))
+            elif word.endswith(head):
+                out.append((i, len(word) - len(head), literals))
+        return tuple(out)
+
+    def places(self, text: str, index: dict[str, list[int]]) -> list[list[int]]:
+        """Per pattern, where its literals stand in ``text`` (not in order, a place possibly
+        twice), ``index`` the text's word index."""
+        found: list[list[int]] = [[] for _ in self.patterns]
+        at_word, none = self._at_word, self._no_literal
+        if len(at_word) + len(none) > WORD_CACHE:
+            at_word.clear()
+            none.clear()
+        for word in itertools.filterfalse(none.__contains__, index):  # most hold none
+            hits = at_word.get(word)
+            if hits is None:
+                hits = self._in_word(word)
+                if not hits:
+                    none.add(word)
+                    continue
+                at_word[word] = hits
+            starts = index[word]
+            for i, j, literals in hits:
+                if literals is None:
+                    found[i].extend([a + j for a in starts])
+                else:
+                    found[i].extend([a + j for a in starts if text.startswith(literals, a + j)])
+        for mark, groups in self._by_mark.items():
+            at = list(occurrences(text, mark))
+            for i, literals in groups:
+                found[i].extend([a for a in at if text.startswith(literals, a)])
+        return found
+
+    def finditer(self, i: int, text: str, places: list[list[int]]) -> list[re.Match[str]]:
+        """``rx.finditer(text)`` for the ``i``-th pattern, tried at the :meth:`places` of its
+        literals, or over the whole text for a pattern whose start no literal tells."""
+        rx = self.patterns[i]
+        if self.prefixes[i] is None:
+            return list(rx.finditer(text))
+        return finditer_at(rx, text, sorted(set(places[i])))
+
+
 def _cheapest_literals(rx: re.Pattern[str], most: int) -> tuple[str, ...] | None:
     """The literals of ``rx`` (:func:`literal_prefixes`) of up to ``most`` characters that are
     the cheapest to look for, or None when no literal starts every match. ``str.find`` reads
