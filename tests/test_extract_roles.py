@@ -1935,3 +1935,23 @@ def test_the_lawyer_an_appeal_is_about_is_a_defender_alone() -> None:
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-main-act")["persons"]}
     assert roles["Ivo Sand"] == ["defender", "lawyer"]
+
+
+def test_a_lawyer_for_someone_else_who_is_charged_is_a_defender_too() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Activist and lawyer prosecuted\n\nThe authorities should drop the "
+        "charges against the activist Rina Holm and her lawyer, Ivo Sand, who represented her "
+        "before the court. On 3 May 2021, police arrested Rina Holm. Sand was summoned by the "
+        "police on 5 May 2021 and charged with forgery.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-law-held")["persons"]}
+    assert roles["Ivo Sand"] == ["defender", "lawyer"]
+    # near miss: a lawyer for someone else who is only barred from practice (a step against
+    # their work, not against them) stays a lawyer
+    text = (
+        "12 May 2021\n\nZembla: Activist held\n\nOn 3 May 2021, police arrested the activist "
+        "Rina Holm. Her lawyer, Ivo Sand, who represented her before the court, was later "
+        "disbarred by the Bar Council.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-law-barred")["persons"]}
+    assert roles["Ivo Sand"] == ["lawyer"]

@@ -2007,11 +2007,20 @@ PERSECUTION = frozenset(
 )
 
 
+#: Events that persecute a lawyer as a person, not in their work (a disbarment, a ban, is of
+#: their work): a lawyer for someone else who undergoes one is a defender too.
+HELD_OR_CHARGED = frozenset("arrest detention charge sentence conviction summons".split())
+
+
 def roles_from_events(ents: Entities, events: list[dict[str, Any]]) -> None:
     """A person no words describe, who is the target of an event of persecution, is a defender
     (the genre's default for the one an appeal is about), whatever the sentence's wording; so is
-    a lawyer (not someone's lawyer) who is the target of one."""
+    a lawyer (not someone's lawyer) who is the target of one, and someone's lawyer who is
+    arrested, held, charged, summoned or sentenced."""
     targets = {t for ev in events if ev.get("type") in PERSECUTION for t in ev.get("targets") or []}
+    held = {
+        t for ev in events if ev.get("type") in HELD_OR_CHARGED for t in ev.get("targets") or ()
+    }
     subject = appeal_subject(ents)
     for p in ents.of("person"):
         by_default = p.attrs.get("_by_default", False)  # kept: the learned step reads it
@@ -2023,7 +2032,8 @@ def roles_from_events(ents: Entities, events: list[dict[str, Any]]) -> None:
             continue
         if by_default and p.attrs.get("roles") == ["other"]:
             p.attrs["roles"] = ["defender"]
-        elif lawyer and p.attrs.get("roles") == ["lawyer"]:
+        elif p.attrs.get("roles") == ["lawyer"] and (lawyer or p.id in held):
+            # a lawyer for someone else who is arrested, charged or summoned is persecuted too
             p.attrs["roles"] = ["defender", "lawyer"]
 
 
