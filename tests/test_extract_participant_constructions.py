@@ -527,6 +527,18 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "his lawyer, Mr. Max Brun, went to the police station on 3 May 2024 to see him, he was "
      "beaten by officers.",
      [("attack", D, [], ["Tom Reed"], None)]),
+    # who receives a threat set off by commas undergoes it, whatever their role (a comma
+    # inside brackets parts nothing); the story then goes on with the one it was about
+    ("lawyer-apposed-receives-threat", "On 2 May 2024, police arrested Ms. Ana Lee. Her lawyer, "
+     "Eva Gold of the Vela Legal Centre (Centre for Law, VLC), received a threatening message on "
+     "3 May 2024. On 4 May 2024, the Vela City Court charged the defender with sedition.",
+     [("threat", D, [], ["Eva Gold"], None),
+      ("charge", "2024-05-04", ["Vela City Court"], ["Ana Lee"], "Vela City Court")]),
+    # near miss: the lawyer named in a clause before the subject receives nothing
+    ("lawyer-before-receiver", "On 2 May 2024, police arrested Ms. Ana Lee. After her lawyer, "
+     "Eva Gold, visited the police station, Ms. Ana Lee received a threatening message on 3 May "
+     "2024.",
+     [("threat", D, [], ["Ana Lee"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

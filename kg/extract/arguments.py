@@ -748,6 +748,18 @@ def _subject_start(flat: str, c0: int, a: int) -> int:
     return max(c0, comma + 1)
 
 
+def _receiver_start(flat: str, c0: int, r: int) -> int:
+    """Where the subject of a verb of receiving at ``r`` may begin, as ``_subject_start`` reads
+    it, a comma inside brackets passed over ("her lawyer, A of the X (Centre for Y, CY),
+    received a threatening message")."""
+    seg = BRACKETED.sub(lambda m: "x" * len(m.group()), flat[c0:r])
+    return c0 + _subject_start(seg, 0, len(seg))
+
+
+#: A bracketed aside of one line: its commas part no clause.
+BRACKETED = re.compile(r"\([^()]{0,120}\)")
+
+
 #: What may stand between an apposition's closing comma and its verb: an active auxiliary and
 #: adverbs ("has filed", "had already lodged", "then filed").
 AUX_ONLY = re.compile(
@@ -1859,7 +1871,16 @@ def make_event(
         passive = passive or (etype in DONE_TO_SOMEONE and coordinated_passive(doc.flat, a))
     # "Ana Lee received death threats", "she has received calls warning her": the person who
     # receives a step told by its object undergoes it, as the subject of a passive does
-    received = not passive and RECEIVED.search(doc.flat, max(c0, a - 40), b) is not None
+    receipt = None if passive else RECEIVED.search(doc.flat, max(c0, a - 40), b)
+    received = receipt is not None
+    receivers: set[str] = set()
+    if receipt is not None:
+        # "Her lawyer, Eva Gold, received a threatening message": who receives it undergoes
+        # it, whatever their role, as the subject of a passive does
+        r0 = _receiver_start(doc.flat, c0, receipt.start())
+        receivers = {
+            e.id for ma, _mb, e in near if e.kind == "person" and r0 <= ma < receipt.start()
+        }
     if passive and others:
         # "was arrested by the police and charged by the prosecutor": a body named as the "by"
         # of an earlier verb of the sentence did that verb's step, not this one's
@@ -1939,6 +1960,7 @@ def make_event(
             or (
                 passive and etype in DONE_TO_SOMEONE and SET_OFF_SUBJECT.fullmatch(doc.flat, _mb, a)
             )
+            or e.id in receivers
             # "Ms. A, Mr. B, Ms. C and Mr. D were taken to": every name of the list that ends
             # right before the passive undergoes it
             or (
@@ -2534,7 +2556,11 @@ def make_event(
         "confidence": 0.6 if value else 0.4,
         "evidence": evidence(doc, s.start, s.end),
     }
-    if others_of:
+    if others_of or any(
+        AGENT_ROLES & set(getattr(_entity(ents, x), "attrs", {}).get("roles", []))
+        for x in receivers & set(targets)
+    ):
+        # (a lawyer or an official who receives threats is no one the story goes on with)
         record["_aside"] = True  # the story goes on with the people before, not these
     return record
 
