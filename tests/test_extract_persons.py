@@ -493,6 +493,31 @@ def test_a_group_told_again_with_its_count_is_one_unnamed_group() -> None:
     assert ("three men on a motorcycle",) in unnamed
 
 
+def test_a_counted_crowd_that_undergoes_an_act_is_an_unnamed_group() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Land defenders attacked\n\nOn 3 May 2025, company guards fired "
+        "warning shots and beat several villagers near Vela. On 4 May 2025, police evicted some "
+        "40 families from the disputed land. On 5 May 2025, police fired tear gas at the "
+        "marchers in Vela. Several marchers were beaten with batons.\n"
+    )
+    persons = extract_case(text, appeal_id="t-crowds")["persons"]
+    unnamed = {tuple(p["variants"]): p["roles"] for p in persons if not p["name"]}
+    assert unnamed == {
+        ("several villagers",): ["other"],
+        ("some 40 families",): ["other"],
+        ("Several marchers",): ["other"],
+    }
+    # near misses: a count of background in the perfect, a crowd told before ("the villagers"),
+    # and a crowd that undergoes nothing
+    text = (
+        "20 May 2025\n\nZembla: Land defender held\n\nAt least 280 people have been prosecuted "
+        "under Section 112 since 2020. On 3 May 2025, the villagers were beaten by guards. "
+        "Some 40 families live on the land.\n"
+    )
+    persons = extract_case(text, appeal_id="t-no-crowds")["persons"]
+    assert [p["variants"] for p in persons if not p["name"]] == []
+
+
 def test_an_investigating_judge_known_by_the_court_alone_is_an_unnamed_judge() -> None:
     text = (
         "20 May 2025\n\nZembla: Defenders detained\n\nOn 3 May 2025, an investigating judge of "

@@ -10,6 +10,7 @@ import unicodedata
 
 from kg.extract.entities import POST_WORDS, Entities, Entity, head_of
 from kg.extract.entities import holds as _holds
+from kg.extract.events import VERB_FRAMES
 from kg.extract.lexicon import (
     CAP_STOP,
     COUNTRIES,
@@ -1641,3 +1642,82 @@ def _group_role(doc: Doc, ents: Entities, m: re.Match[str], role: str) -> str:
             for r in p.attrs.get("roles", []):
                 counts[r] = counts.get(r, 0) + 1
     return max(counts, key=lambda r: counts[r]) if counts else "other"
+
+
+def _verb_forms(frames: frozenset[str], more: tuple[str, ...]) -> str:
+    """The trigger lexicon's verb forms read in one of ``frames``, and ``more``, as one
+    alternation (longest first)."""
+    forms = {f for fr in VERB_FRAMES.values() for f, v in fr.items() if v & frames}
+    return "|".join(sorted(forms | set(more), key=lambda f: (-len(f), f)))
+
+
+#: Words a crowd is counted with: "several", "some 40", "around 80", "three".
+_CROWD_COUNT = (
+    r"(?:(?:some|about|around|nearly|almost|over|more than|at least|up to)\s+)?"
+    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|several)"
+)
+#: People a text counts and never names, one by one: those living on a piece of land or
+#: taking part in a protest ("activists", "lawyers", "journalists" are named, as a rule).
+_CROWD_NOUN = (
+    r"(?:villagers|families|farmers|residents|marchers|protesters|protestors|demonstrators|"
+    r"students|workers|peasants|households|inhabitants)"
+)
+#: A counted crowd ("several villagers", "some 40 families") or one told by its people's name
+#: ("Lenca families"), with up to two words that qualify it ("around 80 young farmers").
+_CROWD = (
+    rf"(?P<n>(?:(?i:{_CROWD_COUNT})\s+(?:(?:other|young|local|indigenous|elderly|peaceful|"
+    r"[A-ZÀ-ÞĀ-Žİ][\w’'-]+)\s+){0,2}|[A-ZÀ-ÞĀ-Žİ][a-zà-ÿā-ž’'-]+\s+)"
+    rf"{_CROWD_NOUN})\b(?!,?\s+(?:among them|namely)\b|\s*:)"
+)
+#: A crowd as the object of an act of the event lexicon in the active ("beat several
+#: villagers", "evicted some 40 families"), or as the subject of one in the simple passive
+#: ("Several marchers were beaten"; not "at least 280 people have been prosecuted", a count
+#: of background, nor "the marchers", who are told of before).
+CROWD_UNDERGOES = (
+    re.compile(
+        rf"(?<![\w-])(?:{_verb_forms(frozenset({'active'}), ('beat', 'evicted', 'injured'))})\s+"
+        + _CROWD
+    ),
+    re.compile(
+        r"(?<![\w-])(?<![Tt]he )(?<!, )"
+        + _CROWD
+        + r"\s+(?:was|were)\s+(?:[a-z]+ly\s+)?"
+        + rf"(?:{_verb_forms(frozenset({'passive'}), ('beaten', 'evicted', 'injured'))})\b"
+    ),
+)
+
+
+CROWD_WORD = re.compile(rf"\b{_CROWD_NOUN}\b")
+
+
+def add_crowds_undergoing(doc: Doc, ents: Entities) -> None:
+    """A crowd the text counts and does not name, told as undergoing an act of the event
+    lexicon ("security guards beat several villagers", "Several marchers were beaten"): one
+    unnamed person, ``other``, whom the events can take as their target."""
+    flat = doc.flat
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for w in CROWD_WORD.finditer(flat):  # tried around the crowd's noun, not at every character
+        for rx in CROWD_UNDERGOES:
+            for m in rx.finditer(flat, max(0, w.start() - 90), min(len(flat), w.end() + 90)):
+                if m.start("n") <= w.start() < m.end("n"):
+                    found.setdefault(m.span("n"), m)
+    for _, m in sorted(found.items()):
+        a, b = m.span("n")
+        label = clean(m.group("n"))
+        if any(x < b and a < y for q in ents.of("person") for x, y in q.mentions):
+            continue
+        if any(label in q.variants for q in ents.of("person") if q.name is None):
+            continue
+        e = Entity("person", None, a, b, variants=[label])
+        e.mentions.append((a, b))
+        # "fired tear gas at the marchers ... Several marchers were beaten": the crowd told
+        # again by its noun after "the" is the same crowd
+        noun = re.compile(rf"\b[Tt]he\s+({re.escape(label.split()[-1])})\b")
+        for t in noun.finditer(doc.flat):
+            if not any(x < t.end(1) and t.start(1) < y for q in ents.of("person")
+                       for x, y in q.mentions):  # fmt: skip
+                e.mentions.append(t.span(1))
+        e.mentions.sort()
+        e.attrs.update(roles=["other"], positions=[], gender="unknown")
+        ents.items.append(e)

@@ -65,6 +65,7 @@ from kg.extract.names import (
 from kg.extract.nonpersons import bodies_by_apposition, bodies_read_as_persons
 from kg.extract.persons import (
     NAME_PARTICLES,
+    add_crowds_undergoing,
     add_honorific_mentions,
     add_kin_names,
     add_nicknamed_persons,
@@ -153,6 +154,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_unnamed(doc, ents)
     add_unnamed_by_part(doc, ents)
     add_unnamed_posts(doc, ents)
+    add_crowds_undergoing(doc, ents)
     _merge_short_orgs(ents)
     link_org_short_forms(doc, ents)
     merge_line_glosses(doc, ents)
