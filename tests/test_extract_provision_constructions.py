@@ -345,6 +345,13 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("article-again-without-part", "On 3 May 2021, Rina Holm was convicted under Section 9(2) of "
      "the Press Act. Her lawyers ask that Section 9 of the Press Act be repealed.",
      [("Press Act", "9")]),
+    # "its Article N" after a constitution named by its head word as the clause's subject
+    ("its-article-of-subject-constitution", "Zembla is a party to the ICCPR, Article 19 of which "
+     "protects speech, and the 2015 Constitution protects the press in its Article 25.",
+     [(ICCPR, "19"), ("Constitution", "25")]),
+    ("its-article-not-of-a-constitution-told-apart", "Zembla is a party to the ICCPR, which the "
+     "Constitution ranks above its laws, and which in its Article 19 protects speech.",
+     [(ICCPR, "19")]),
 ]  # fmt: skip
 
 

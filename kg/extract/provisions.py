@@ -332,6 +332,36 @@ BACK_AFTER = re.compile(
 )
 
 
+#: A constitution named by its head word alone as the subject of the clause whose "its Article
+#: N" points back: "and that the 2011 Constitution protects the freedom of expression in its
+#: Article 25".
+SUBJECT_CONSTITUTION = re.compile(
+    r"\b(?:[Tt]he|[A-Z][a-z]+’s|[A-Z][a-z]+'s)\s+(?:(?:\d{4}|new|current|national)\s+)?"
+    r"(?P<name>Constitution)\b(?!\s+of\b)(?=[^.;,]{0,120}\Z)"
+)
+
+
+def _subject_constitution(doc: Doc, ents: Entities, pos: int, last: Entity | None) -> Entity | None:
+    """The constitution a clause names by its head word as the subject of the "its Article N"
+    at ``pos``, when no instrument is named between it and the article: the text's instrument
+    called "Constitution" if it has one, else a new one."""
+    sent = _sentence_at(doc, pos)
+    if sent is None:
+        return None
+    lo = max(sent.start, pos - 160)
+    hit = next(reversed(list(SUBJECT_CONSTITUTION.finditer(doc.flat, lo, pos))), None)
+    if hit is None:
+        return None
+    if last is not None and any(hit.start() <= a < pos for a, _ in last.mentions):
+        return None  # the clause names its instrument in full
+    for e in ents.of("instrument"):
+        if (e.name or "").split(" of ")[0] == "Constitution":
+            e.mentions.append(hit.span("name"))
+            return e
+    a, b = hit.span("name")
+    return add_instrument(doc, ents, "Constitution", a, b, "Constitution", None)
+
+
 #: A code named in lower case after an article: "Article 217 of the penal code" is the article of
 #: the penal code the text named, in whatever form ("the Zemblan Penal Code").
 GENERIC_CODE = re.compile(r"\s+of\s+the\s+(?P<code>(?:penal|criminal)\s+code)\b(?!\s+of\b)")
@@ -377,7 +407,9 @@ def _implicit_instrument(
     if BACK_BEFORE.search(flat, max(0, m.start() - 8), m.start()) or BACK_AFTER.match(
         flat, m.end()
     ):
-        return _last_before(insts, m.start()) or resolve_instrument(ents, None, m.start())
+        last = _last_before(insts, m.start())
+        own = _subject_constitution(doc, ents, m.start(), last)
+        return own or last or resolve_instrument(ents, None, m.start())
     first = NUM_IN_LIST.match(m.group("list"))
     if first and main_article(clean(first.group("num"))) in seen:
         return seen[main_article(clean(first.group("num")))]
