@@ -539,6 +539,22 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Eva Gold, visited the police station, Ms. Ana Lee received a threatening message on 3 May "
      "2024.",
      [("threat", D, [], ["Ana Lee"], None)]),
+    # a threat told in the passive is made to those a step just before was done to, not to
+    # the one its words name
+    ("summoned-then-they-were-told", "On 2 May 2024, police arrested Ms. Ana Lee. On 3 May "
+     "2024, her husband, Mr. Tom Reed, and her brother, Mr. Ivo Sand, were summoned to the Vela "
+     "Intelligence Office. They were told that Ana Lee would face the death penalty if the "
+     "family kept talking.",
+     [("threat", D, [], ["Ivo Sand", "Tom Reed"], None)]),
+    ("summoned-and-told", "On 2 May 2024, police arrested Ms. Ana Lee. On 3 May 2024, her "
+     "husband, the teacher Tom Reed, was summoned by the intelligence agents and told that his "
+     "wife would never see daylight if she spoke to foreign media.",
+     [("threat", D, [], ["Tom Reed"], None)]),
+    # near miss: in the active, the one told is the verb's object
+    ("caller-told-daughter", "On 2 May 2024, police arrested Ms. Ana Lee. On 3 May 2024, an "
+     "anonymous caller told her daughter, Eva Reed, that her mother would not see the New Year "
+     "if she did not stop her work.",
+     [("threat", D, ["(an anonymous caller)"], ["Eva Reed"], None)]),
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),

@@ -1808,6 +1808,7 @@ def find_events(
     _judgment_provisions(events)
     _share_operation_agents(events, doc)
     _share_coordinated_agents(events, doc)
+    _told_in_custody(events, doc)
     _retold_orderers(events, doc, mentions)
     _appeal_courts(events)
     events = _implied_appeals(events, doc)
@@ -2420,6 +2421,33 @@ def _add_orderer(
     ]  # fmt: skip
     if told and named.id not in told[-1]["agents"] and named.id not in told[-1]["targets"]:
         told[-1]["agents"].append(named.id)
+
+
+#: "They were told that", "was summoned ... and told that": a threat told in the passive, of
+#: the people a step just before was done to.
+TOLD_PASSIVE = re.compile(r"(?:\b(?:was|were)\s+(?:also\s+|then\s+|later\s+)?|\band\s+)$")
+#: Steps during which people are told things: summoned, questioned, held.
+TOLD_DURING = frozenset({"summons", "interrogation", "arrest", "detention"})
+
+
+def _told_in_custody(events: list[dict[str, Any]], doc: Doc) -> None:
+    """A threat told in the passive ("They were told that A would face the death penalty if
+    the family kept talking", "was summoned ... and told that his wife would never see
+    daylight") is made to the people the step just before was done to, in that sentence or
+    the one before, not to whom the words name."""
+    for prev, ev in itertools.pairwise(events):
+        if ev["type"] != "threat" or prev["type"] not in TOLD_DURING or not prev["targets"]:
+            continue
+        if not ev["note"].lower().startswith(("told", "warned")):
+            continue
+        a = _trigger_start(ev, doc)
+        if not TOLD_PASSIVE.search(doc.flat, max(0, a - 20), a):
+            continue
+        starts = [x.start for x in doc.sentences]
+        here = bisect.bisect_right(starts, ev["evidence"][0]["start"])
+        if here - bisect.bisect_right(starts, prev["evidence"][0]["start"]) > 1:
+            continue  # (the step of the sentence before at the furthest)
+        ev["targets"] = list(prev["targets"])
 
 
 #: Before a verb joined to the one before it with no subject of its own: "arrested him and
