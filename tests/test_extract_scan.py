@@ -73,6 +73,7 @@ from kg.extract.scan import (
     find_words,
     finditer_around,
     finditer_at,
+    finditer_indexed,
     finditer_near,
     finditer_near_at,
     finditer_prefixed,
@@ -863,6 +864,47 @@ def test_literals_read_from_the_word_index_give_what_a_scan_gives() -> None:
     assert [m.group() for m in some.finditer(1, doc.flat, places)] == [
         "jail guards",
         "prison guards",
+    ]
+
+
+def test_patterns_searched_at_their_literals_in_the_word_index() -> None:
+    """The patterns :func:`finditer_indexed` is called with give what a scan of the whole text
+    gives, over the appeals and the same with letters replaced at random, the places of all
+    read once a text (a text seen again, or another pattern added, reads them again)."""
+    from kg.extract.bodies import JOIN_HEAD, LEGAL_FORM
+    from kg.extract.names import LOWER_BODIES
+    from kg.extract.persons import HONORIFIC_NAME
+    from kg.extract.provisions import FORMAL_TITLES
+
+    patterns = [
+        HONORIFIC_NAME,
+        FORMAL_TITLES,
+        JOIN_HEAD,
+        LEGAL_FORM,
+        *(r for r, _, _ in LOWER_BODIES),
+    ]
+    rng = random.Random(5)
+    texts = ["Messrs. Hall and Brandt, MrX Lee, Tarn Mining S.A. de C.V., JSC; XS.A. Dr  Ana"]
+    for text in _texts()[::2]:
+        chars = list(text)
+        for _ in range(len(chars) // 20):
+            chars[rng.randrange(len(chars))] = rng.choice("aeMDrs _.-")
+        texts += [text, "".join(chars)]
+    checked = 0
+    for text in texts:
+        doc = make_doc(text)
+        for rx in patterns:
+            want = [m.span() for m in rx.finditer(doc.flat)]
+            assert [m.span() for m in finditer_indexed(rx, doc.flat, doc.word_index)] == want
+            checked += bool(want)
+    assert checked > 60
+    # a pattern added after a text was read: the text's places are read again
+    late = re.compile(r"(?:Zorin|Vela) (?:Court|Council)")
+    doc = make_doc("the Vela Council and the Zorin Court")
+    finditer_indexed(HONORIFIC_NAME, doc.flat, doc.word_index)
+    assert [m.group() for m in finditer_indexed(late, doc.flat, doc.word_index)] == [
+        "Vela Council",
+        "Zorin Court",
     ]
 
 

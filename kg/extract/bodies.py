@@ -14,7 +14,7 @@ import re
 from kg.extract.entities import Entities, Entity, head_of
 from kg.extract.lexicon import CAP_STOP, COUNTRIES, DEMONYMS, KNOWN_BODIES, MONTHS, ORG_HEADS
 from kg.extract.names import org_kind
-from kg.extract.scan import finditer_prefixed
+from kg.extract.scan import finditer_indexed
 from kg.extract.text import Doc, clean
 
 _CAP = r"[A-Z][\w’'\-]*"
@@ -229,7 +229,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         a = _caps_before(flat, m.start())
         if a is not None:
             found.append((a, m.end(), "court", main_country))
-    for m in finditer_prefixed(JOIN_HEAD, flat):  # its head words found by str.find
+    for m in finditer_indexed(JOIN_HEAD, flat, doc.word_index):  # at its head words
         rest = JOINED_REST.match(flat, m.end()) if _starts_word(flat, m.start()) else None
         if rest:
             a = _caps_before(flat, m.start(), CAPS3_BEFORE)
@@ -271,7 +271,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
     if " party, " in flat:
         for m in PARTY_APPOSITION.finditer(flat):
             found.append((m.start("n"), m.end("n"), "political_party", main_country))
-    for m in finditer_prefixed(LEGAL_FORM, flat):
+    for m in finditer_indexed(LEGAL_FORM, flat, doc.word_index):
         a = None
         if _starts_word(flat, m.start()):
             a = _caps_before(flat, m.start(), COMPANY_BEFORE)

@@ -37,7 +37,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.persons import _chinese_given_name, add_given_name_sharing, add_person_candidate
 from kg.extract.provisions import add_instrument
-from kg.extract.scan import finditer_around, finditer_prefixed, group_literals
+from kg.extract.scan import finditer_around, finditer_indexed, finditer_prefixed, group_literals
 from kg.extract.text import NAME_PARTICLES, Doc, Run, clean
 
 # ---------------------------------------------------------------- entities
@@ -881,7 +881,7 @@ def _country_by_name(name: str) -> str | None:
 
 def add_lower_bodies(doc: Doc, ents: Entities, main_country: str | None) -> None:
     for rx, name, kind in LOWER_BODIES:
-        for m in finditer_prefixed(rx, doc.flat):
+        for m in finditer_indexed(rx, doc.flat, doc.word_index):
             before = doc.flat[max(0, m.start() - 4) : m.start()]
             if before[-1:].isalnum() or before[-1:] in ("_", "’", "'", "-"):
                 continue

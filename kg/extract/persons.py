@@ -35,6 +35,7 @@ from kg.extract.scan import (
     TailPattern,
     finditer_around,
     finditer_at,
+    finditer_indexed,
     finditer_prefixed,
     finditer_words,
     holds_any,
@@ -831,7 +832,7 @@ HONORIFIC_NAME = re.compile(
 
 def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
     """``Ms Kovacs``, ``Messrs. Hall and Brandt``: short forms and gender cues."""
-    for m in finditer_prefixed(HONORIFIC_NAME, doc.flat):
+    for m in finditer_indexed(HONORIFIC_NAME, doc.flat, doc.word_index):
         gender = HONORIFICS.get(m.group("h"))
         names = [_one_line(doc, m.start("h"), m.start("n"), m.end("n"))]
         if m.group("h") == "Messrs":

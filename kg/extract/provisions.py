@@ -10,7 +10,7 @@ from typing import Any
 
 from kg.extract.entities import ACRONYM_DEF, DEMONYM_RE, Entities, Entity, country_in, head_of
 from kg.extract.lexicon import CAP_STOP, INSTRUMENT_HEADS, KNOWN_BODIES, WELL_KNOWN_INSTRUMENTS
-from kg.extract.scan import finditer_prefixed, finditer_words
+from kg.extract.scan import finditer_indexed, finditer_words
 from kg.extract.text import Doc, Span, clean
 
 # ---------------------------------------------------------------- instruments and provisions
@@ -222,9 +222,9 @@ UN_BEFORE = re.compile(r"(?:United\s+Nations|UN)\s+\Z")
 def add_known_instruments(doc: Doc, ents: Entities) -> None:
     """Instruments known by acronym ("ICCPR") or by a formal title the run rules cannot read;
     a body or instrument named inside a formal title is part of it."""
-    # found at the titles' opening words by ``str.find``: the engine otherwise tries the
+    # found at the titles' opening words (the word index): the engine otherwise tries the
     # alternation at every capital D, I, C and B of the text
-    for m in finditer_prefixed(FORMAL_TITLES, doc.flat):
+    for m in finditer_indexed(FORMAL_TITLES, doc.flat, doc.word_index):
         un = UN_BEFORE.search(doc.flat, max(0, m.start() - 20), m.start())
         a, b = (un.start() if un else m.start()), m.end()
         ents.items = [

@@ -478,29 +478,44 @@ class LiteralPlaces:
     patterns at."""
 
     def __init__(self, patterns: Iterable[re.Pattern[str]], k: int = LITERAL_MOST) -> None:
-        self.patterns = list(patterns)
+        self.k = k
+        self.patterns: list[re.Pattern[str]] = []
         #: Each pattern's literals, None for a pattern scanned whole.
         self.prefixes: list[tuple[str, ...] | None] = []
-        #: (pattern, opening word characters) -> the pattern's literals with those, and
-        #: whether the literal is those alone
+        #: (pattern, opening word characters) -> the pattern's literals with those
         self._by_head: dict[tuple[int, str], tuple[str, ...]] = {}
         self._by_mark: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        for i, rx in enumerate(self.patterns):
-            items = _parsed(rx)
-            found = None if items is None else _literals(items, k)
-            literals = None if found is None else _shortest({p.rstrip(END) for p in found})
-            self.prefixes.append(literals)
-            by_mark: dict[str, list[str]] = {}
-            for p in literals or ():
-                head = WORD_HEAD.match(p).group()  # type: ignore[union-attr]
-                if head:
-                    self._by_head[i, head] = (*self._by_head.get((i, head), ()), p)
-                else:
-                    by_mark.setdefault(p[0], []).append(p)
-            for mark, ps in by_mark.items():
-                self._by_mark.setdefault(mark, []).append((i, tuple(ps)))
         self._at_word: dict[str, tuple[tuple[int, int, tuple[str, ...] | None], ...]] = {}
         self._no_literal: set[str] = set()
+        self._number: dict[re.Pattern[str], int] = {}
+        self._text: str | None = None  # the text the places were read for last, and them
+        self._places: list[list[int]] = []
+        for rx in patterns:
+            self.add(rx)
+
+    def add(self, rx: re.Pattern[str]) -> int:
+        """Reads ``rx``'s literals (the words read so far are read again); its number."""
+        if rx in self._number:
+            return self._number[rx]
+        i = self._number[rx] = len(self.patterns)
+        self.patterns.append(rx)
+        items = _parsed(rx)
+        found = None if items is None else _literals(items, self.k)
+        literals = None if found is None else _shortest({p.rstrip(END) for p in found})
+        self.prefixes.append(literals)
+        by_mark: dict[str, list[str]] = {}
+        for p in literals or ():
+            head = WORD_HEAD.match(p).group()  # type: ignore[union-attr]
+            if head:
+                self._by_head[i, head] = (*self._by_head.get((i, head), ()), p)
+            else:
+                by_mark.setdefault(p[0], []).append(p)
+        for mark, ps in by_mark.items():
+            self._by_mark.setdefault(mark, []).append((i, tuple(ps)))
+        self._at_word.clear()
+        self._no_literal.clear()
+        self._text = None
+        return i
 
     def _in_word(self, word: str) -> tuple[tuple[int, int, tuple[str, ...] | None], ...]:
         """Where in ``word`` a literal of each pattern may stand: (pattern, offset, the
@@ -548,6 +563,33 @@ class LiteralPlaces:
         if self.prefixes[i] is None:
             return list(rx.finditer(text))
         return finditer_at(rx, text, sorted(set(places[i])))
+
+    def finditer_indexed(
+        self, rx: re.Pattern[str], text: str, index: dict[str, list[int]]
+    ) -> list[re.Match[str]]:
+        """``rx.finditer(text)``, ``index`` the word index of the whole text: the places of
+        every pattern read once for the text (kept until another text comes), a pattern not
+        seen before added first."""
+        i = self._number.get(rx)
+        if i is None:
+            i = self.add(rx)
+        if text is not self._text:
+            self._places = self.places(text, index)
+            self._text = text
+        return self.finditer(i, text, self._places)
+
+
+#: The patterns of :func:`finditer_indexed`, their places read together.
+INDEXED = LiteralPlaces([])
+
+
+def finditer_indexed(
+    rx: re.Pattern[str], text: str, index: dict[str, list[int]]
+) -> list[re.Match[str]]:
+    """:func:`finditer_prefixed` for a pattern whose literals are read from the word index of
+    ``text`` (:attr:`kg.extract.text.Doc.word_index`), with those of the other patterns
+    searched so, in one reading for them all (:class:`LiteralPlaces`)."""
+    return INDEXED.finditer_indexed(rx, text, index)
 
 
 def _cheapest_literals(rx: re.Pattern[str], most: int) -> tuple[str, ...] | None:
