@@ -518,6 +518,23 @@ def test_a_counted_crowd_that_undergoes_an_act_is_an_unnamed_group() -> None:
     assert [p["variants"] for p in persons if not p["name"]] == []
 
 
+def test_a_group_counted_past_twelve_is_an_unnamed_group() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Student leader held\n\nOn 3 May 2025, police arrested student "
+        "leader Ivo Sand and thirteen other young activists at a march in Vela.\n"
+    )
+    persons = extract_case(text, appeal_id="t-thirteen")["persons"]
+    unnamed = {tuple(p["variants"]): p["roles"] for p in persons if not p["name"]}
+    assert unnamed == {("thirteen other young activists",): ["defender"]}
+    # near miss: the group named right after its count is no unnamed group
+    text = (
+        "20 May 2025\n\nZembla: Student leader held\n\nOn 3 May 2025, police arrested student "
+        "leader Ivo Sand and fourteen other activists, among them Rina Holm and Ana Lind.\n"
+    )
+    persons = extract_case(text, appeal_id="t-fourteen")["persons"]
+    assert [p["variants"] for p in persons if not p["name"]] == []
+
+
 def test_an_investigating_judge_known_by_the_court_alone_is_an_unnamed_judge() -> None:
     text = (
         "20 May 2025\n\nZembla: Defenders detained\n\nOn 3 May 2025, an investigating judge of "

@@ -1035,7 +1035,8 @@ def _same_spoken(short: list[str], long: list[str]) -> bool:
 
 
 _NUM = (
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a dozen|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|several|a dozen|"
     r"dozens of|some|about [\w-]+|at least [\w-]+)"
 )
 _CAP = r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+"
