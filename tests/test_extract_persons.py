@@ -535,6 +535,16 @@ def test_a_group_counted_past_twelve_is_an_unnamed_group() -> None:
     assert [p["variants"] for p in persons if not p["name"]] == []
 
 
+def test_riders_uncounted_as_the_agent_of_a_passive_are_an_unnamed_group() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender followed\n\nSince March 2025, Rina Holm has been "
+        "followed repeatedly by men on motorcycles. Men on motorcycles are common in Vela.\n"
+    )
+    persons = extract_case(text, appeal_id="t-riders-by")["persons"]
+    # near miss: the same words not after "by" (no act told of them) give no second group
+    assert [p["variants"] for p in persons if not p["name"]] == [["men on motorcycles"]]
+
+
 def test_an_investigating_judge_known_by_the_court_alone_is_an_unnamed_judge() -> None:
     text = (
         "20 May 2025\n\nZembla: Defenders detained\n\nOn 3 May 2025, an investigating judge of "

@@ -1149,12 +1149,15 @@ UNNAMED = [
         "other",
     ),
     # "two men on a motorcycle", "three men in a grey pick-up truck": a counted group the text
-    # knows by what they ride, as by their dress
+    # knows by what they ride, as by their dress (uncounted after "by": "followed by men on
+    # motorcycles")
     (
         re.compile(
-            rf"\b(?P<n>(?:{_NUM}|[Aa] group of(?: {_NUM})?)\s+(?:(?:armed|young|masked)\s+)?"
+            # uncounted as the agent of a passive verb: "followed by men on motorcycles"
+            rf"\b(?P<n>(?:(?:{_NUM}|[Aa] group of(?: {_NUM})?)\s+|(?<=\bby )(?=[a-z]))"
+            r"(?:(?:armed|young|masked)\s+)?"
             r"(?:men|women|persons|people|individuals|assailants|attackers|gunmen)\s+"
-            r"(?:on|riding|in|aboard)\s+(?:an?|two|three|their)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:on|riding|in|aboard)\s+(?:(?:an?|two|three|their)\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:motorcycles?|motorbikes?|cars?|vehicles?|pick-?ups?(?:\s+trucks?)?|trucks?|vans?|"
             r"SUVs?|jeeps?))\b"
         ),
