@@ -512,6 +512,11 @@ class LiteralPlaces:
                 by_mark.setdefault(p[0], []).append(p)
         for mark, ps in by_mark.items():
             self._by_mark.setdefault(mark, []).append((i, tuple(ps)))
+        # what a word must end with or hold for any literal to stand in it: most words of a
+        # text the words read so far do not have are passed over at once
+        whole = sorted({h for (_, h), ps in self._by_head.items() if h in ps})
+        self._ends = tuple({h for (_, h), ps in self._by_head.items() if h not in ps})
+        self._inside = re.compile("|".join(map(re.escape, whole))) if whole else None
         self._at_word.clear()
         self._no_literal.clear()
         self._text = None
@@ -520,6 +525,8 @@ class LiteralPlaces:
     def _in_word(self, word: str) -> tuple[tuple[int, int, tuple[str, ...] | None], ...]:
         """Where in ``word`` a literal of each pattern may stand: (pattern, offset, the
         literals to check in the text there, or None when the word holds one whole)."""
+        if not word.endswith(self._ends) and not (self._inside and self._inside.search(word)):
+            return ()
         out = []
         for (i, head), literals in self._by_head.items():
             if head in literals:  # word characters only, so a shorter one is not kept
