@@ -159,6 +159,8 @@ FIRST_105 = {f"syn-{n:03d}" for n in range(1, 106)}
 BATCH_106 = {f"syn-{n:03d}" for n in range(106, 130)}
 FIRST_129 = {f"syn-{n:03d}" for n in range(1, 130)}
 BATCH_130 = {f"syn-{n:03d}" for n in range(130, 142)}
+FIRST_141 = {f"syn-{n:03d}" for n in range(1, 142)}
+BATCH_142 = {f"syn-{n:03d}" for n in range(142, 154)}
 
 # F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
@@ -283,7 +285,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 141
+    assert len(report.cases) == 153
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -499,14 +501,46 @@ BATCH_130_FLOORS = {
 }
 
 ALL_141_FLOORS = {
-    "persons": 0.94,  # 0.9448 (0.9424 when added)
-    "person_roles": 0.90,  # 0.9016 (0.8955 when added)
+    "persons": 0.94,  # 0.9457 (0.9424 when added)
+    "person_roles": 0.90,  # 0.9026 (0.8955 when added)
     "organisations": 0.94,  # 0.9462
     "organisation_kinds": 0.91,  # 0.9116
-    "legal_provisions": 0.95,  # 0.9526
-    "events": 0.81,  # 0.8121
-    "event_participants": 0.68,  # 0.6853
-    "demands": 0.91,  # 0.9133
+    "legal_provisions": 0.95,  # 0.9554 (0.9526 when added)
+    "events": 0.81,  # 0.8122 (0.8121 when added)
+    "event_participants": 0.68,  # 0.6889 (0.6853 when added)
+    "demands": 0.92,  # 0.9229 (0.9133 when added)
+}
+
+
+# syn-142 to syn-153 (twelve appeals in twelve issuers' styles, tests/data/invented/README.md) were
+# written whole, by the corpus README's conventions, without reading the extractor's code, while
+# the round of rules by mechanisms (64b7b56..54bfc4b) was under way; no rule was chosen on them
+# (that round chose on the development halves and syn-001 to syn-101, and checked on syn-102 to
+# syn-141). Scored with the code before the round (64b7b56) and after it (54bfc4b): persons
+# 0.8684 -> 0.8684, roles 0.7875 -> 0.7925, orgs 0.8584 -> 0.8584, kinds 0.8155 -> 0.8155,
+# provisions 0.8793 -> 0.8793, events 0.7218 -> 0.7218, participants 0.5353 -> 0.5344, demands
+# 0.9126 -> 0.9231. The floors are the figures after the round; ALL_153_FLOORS is over all 153
+# then, and the floors of the first 141 stay over those appeals.
+BATCH_142_FLOORS = {
+    "persons": 0.86,  # 0.8684
+    "person_roles": 0.79,  # 0.7925 (0.7875 before the round)
+    "organisations": 0.85,  # 0.8584
+    "organisation_kinds": 0.81,  # 0.8155
+    "legal_provisions": 0.87,  # 0.8793
+    "events": 0.72,  # 0.7218
+    "event_participants": 0.53,  # 0.5344 (0.5353)
+    "demands": 0.92,  # 0.9231 (0.9126)
+}
+
+ALL_153_FLOORS = {
+    "persons": 0.94,  # 0.9408
+    "person_roles": 0.89,  # 0.8957
+    "organisations": 0.93,  # 0.9390
+    "organisation_kinds": 0.90,  # 0.9037
+    "legal_provisions": 0.94,  # 0.9448
+    "events": 0.80,  # 0.8044
+    "event_participants": 0.67,  # 0.6761
+    "demands": 0.92,  # 0.9229
 }
 
 
@@ -530,7 +564,9 @@ FLOOR_SETS: list[tuple[str, set[str] | None, dict[str, float]]] = [
     ("syn-106 to syn-129", BATCH_106, BATCH_106_FLOORS),
     ("syn-001 to syn-129", FIRST_129, ALL_129_FLOORS),
     ("syn-130 to syn-141", BATCH_130, BATCH_130_FLOORS),
-    ("all the invented appeals", None, ALL_141_FLOORS),
+    ("syn-001 to syn-141", FIRST_141, ALL_141_FLOORS),
+    ("syn-142 to syn-153", BATCH_142, BATCH_142_FLOORS),
+    ("all the invented appeals", None, ALL_153_FLOORS),
 ]
 
 
