@@ -194,14 +194,13 @@ def _main_lawyer_defends(ents: Entities) -> None:
     codes the one lawyer an appeal is about as the defender it is about). An appeal about a
     group of lawyers (three or more read so) keeps ``lawyer`` for each, as it keeps it for a
     lawyer persecuted beside the one the appeal is about."""
-    persons = [p for p in ents.of("person") if p.name]
-    both = [p for p in persons if {"lawyer", "defender"} <= set(p.attrs["roles"])]
+    both = [
+        p for p in ents.of("person") if p.name and {"lawyer", "defender"} <= set(p.attrs["roles"])
+    ]
     if not both or len(both) > 2:
         return
-    main = max(both, key=lambda p: len(p.mentions))
-    n = len(main.mentions)
-    others = [len(q.mentions) for q in persons if q is not main]
-    if n >= 3 and all(n > k and n >= 1.5 * k for k in others):
+    main = appeal_subject(ents)
+    if main is not None and main in both and len(main.mentions) >= 3:
         main.attrs["roles"] = [r for r in main.attrs["roles"] if r != "lawyer"]
 
 
