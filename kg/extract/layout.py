@@ -241,7 +241,10 @@ def read_header(doc: Doc) -> dict[str, Any]:
     if issued is not None:
         # "Update, June 17, 2026: At the first hearing on June 16, ...", then the original text
         # of an appeal of February: the update was issued later and tells steps up to its day
-        later = [d for m in UPDATE_LEAD.finditer(doc.text) if (d := _date_at(doc.flat, m.end())[0])]
+        # (most appeals hold neither word: one find each spares a scan of every line start)
+        told_later = "Update" in doc.text or "UPDATE" in doc.text
+        leads = UPDATE_LEAD.finditer(doc.text) if told_later else ()
+        later = [d for m in leads if (d := _date_at(doc.flat, m.end())[0])]
         issued = max([issued, *later])
     return {
         "date": day,
