@@ -14,7 +14,7 @@ from typing import Any
 from kg.extract.dates import REL_RE, DateMention, format_date
 from kg.extract.entities import STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import MONTHS, NUMBER_WORDS, PLATFORMS
-from kg.extract.scan import finditer_prefixed, holds_any
+from kg.extract.scan import finditer_indexed, finditer_prefixed, holds_any
 from kg.extract.text import Doc, Span, clean, evidence, names_listed_after
 
 
@@ -121,10 +121,13 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
 NAMES_JOINED = re.compile(r"\band\s+(?:[A-Z][\w’'-]+\s+){1,3}")
 
 
-def mention_index(ents: Entities, flat: str = "") -> list[tuple[int, int, Entity]]:
+def mention_index(
+    ents: Entities, flat: str = "", index: dict[str, list[int]] | None = None
+) -> list[tuple[int, int, Entity]]:
     """Every mention of a person or body, in text order; with the text, a body's acronym
     defined in it ("the Zembla Security Service (ZSS)") counts wherever it stands alone later
-    ("the ZSS renewed his detention")."""
+    ("the ZSS renewed his detention"); ``index`` is the word index of the text
+    (:attr:`kg.extract.text.Doc.word_index`), read where given."""
     idx = []
     for e in ents.items:
         if e.kind in ("person", "organisation"):
@@ -134,7 +137,7 @@ def mention_index(ents: Entities, flat: str = "") -> list[tuple[int, int, Entity
         idx += _acronym_mentions(ents, flat, idx)
         idx += _titled_mentions(ents, flat, idx)
         idx.sort(key=lambda x: x[0])
-        idx += _described_mentions(flat, idx)
+        idx += _described_mentions(flat, idx, index)
     return sorted(idx, key=lambda x: x[0])
 
 
@@ -200,7 +203,7 @@ def _outermost(known: list[tuple[int, int, Entity]], i: int) -> Entity:
 
 
 def _described_mentions(
-    flat: str, known: list[tuple[int, int, Entity]]
+    flat: str, known: list[tuple[int, int, Entity]], index: dict[str, list[int]] | None = None
 ) -> list[tuple[int, int, Entity]]:
     """Definite descriptions of bodies named before ("the agency filed a charge sheet" after
     "the Zembla Investigation Agency"): each is a mention of the last body named before it
@@ -208,7 +211,13 @@ def _described_mentions(
     before the head must be in the name too ("the Zenda court")."""
     starts = [a for a, _b, _e in known]
     out = []
-    for h in finditer_prefixed(DESCRIBED_HEAD, flat):  # its words found by str.find
+    # its words looked up in the word index, or else found by str.find
+    heads = (
+        finditer_prefixed(DESCRIBED_HEAD, flat)
+        if index is None
+        else finditer_indexed(DESCRIBED_HEAD, flat, index)
+    )
+    for h in heads:
         if h.start() and (flat[h.start() - 1].isalnum() or flat[h.start() - 1] in "-_"):
             continue
         m = DESCRIBED_LEAD.search(flat, max(0, h.start() - 60), h.start())

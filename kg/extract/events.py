@@ -1191,7 +1191,7 @@ def find_events(
     several dates after it (``A was killed on D1, B on D2``) is one event per date.
     """
     events: list[dict[str, Any]] = []
-    mentions = mention_index(ents, doc.flat)
+    mentions = mention_index(ents, doc.flat, doc.word_index)
     para_date = None
     told = False  # whether para_date is the date of an event the paragraph told
     para_i = 0
