@@ -16,7 +16,7 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from re import _compiler as sre_compile  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -203,19 +203,10 @@ class Scanner:
         places: list[list[int]] = [[] for _ in self.patterns]
         by_word, at_head, n = self._by_word, self._at_head, self._head
         if index is not None and stop >= len(text):
-            at_word, none = self._at_word, self._no_pattern
-            if len(at_word) + len(none) > WORD_CACHE:
-                at_word.clear()
-                none.clear()
-            for word in itertools.filterfalse(none.__contains__, index):  # most start none
-                ix = at_word.get(word)
-                if ix is None:
-                    ix = self._patterns_of(word)
-                    if not ix:
-                        none.add(word)
-                        continue
-                    at_word[word] = ix
-                starts = index[word]
+            # (most words start no pattern)
+            for ix, starts in indexed_words(
+                index, self._at_word, self._no_pattern, self._patterns_of
+            ):
                 for i in ix:
                     places[i].extend(starts)
             for p in places:
@@ -340,6 +331,30 @@ def _near_spans(
         for word in anchors
         for i in occurrences(flat, word)
     ]
+
+
+def indexed_words(
+    index: dict[str, list[int]],
+    known: dict[str, Any],
+    none: set[str],
+    read: Callable[[str], Any],
+) -> Iterator[tuple[Any, list[int]]]:
+    """What ``read`` finds in each word of a word index that it finds anything in, with the
+    word's starts: ``known`` and ``none`` keep what was read of the words met before (in the
+    texts before too), so that most words cost a lookup in ``none`` (past
+    :data:`WORD_CACHE` words both start afresh)."""
+    if len(known) + len(none) > WORD_CACHE:
+        known.clear()
+        none.clear()
+    for word in itertools.filterfalse(none.__contains__, index):  # most hold nothing
+        found = known.get(word)
+        if found is None:
+            found = read(word)
+            if not found:
+                none.add(word)
+                continue
+            known[word] = found
+        yield found, index[word]
 
 
 def occurrences(text: str, word: str, start: int = 0) -> Iterator[int]:
@@ -539,19 +554,8 @@ class LiteralPlaces:
         """Per pattern, where its literals stand in ``text`` (not in order, a place possibly
         twice), ``index`` the text's word index."""
         found: list[list[int]] = [[] for _ in self.patterns]
-        at_word, none = self._at_word, self._no_literal
-        if len(at_word) + len(none) > WORD_CACHE:
-            at_word.clear()
-            none.clear()
-        for word in itertools.filterfalse(none.__contains__, index):  # most hold none
-            hits = at_word.get(word)
-            if hits is None:
-                hits = self._in_word(word)
-                if not hits:
-                    none.add(word)
-                    continue
-                at_word[word] = hits
-            starts = index[word]
+        # (most words hold no literal)
+        for hits, starts in indexed_words(index, self._at_word, self._no_literal, self._in_word):
             for i, j, literals in hits:
                 if literals is None:
                     found[i].extend([a + j for a in starts])
