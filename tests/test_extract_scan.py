@@ -871,12 +871,14 @@ def test_patterns_searched_at_their_literals_in_the_word_index() -> None:
     """The patterns :func:`finditer_indexed` is called with give what a scan of the whole text
     gives, over the appeals and the same with letters replaced at random, the places of all
     read once a text (a text seen again, or another pattern added, reads them again)."""
+    from kg.extract.arguments import DESCRIBED_HEAD
     from kg.extract.bodies import JOIN_HEAD, LEGAL_FORM
     from kg.extract.names import LOWER_BODIES
     from kg.extract.persons import HONORIFIC_NAME
     from kg.extract.provisions import FORMAL_TITLES
 
     patterns = [
+        DESCRIBED_HEAD,
         HONORIFIC_NAME,
         FORMAL_TITLES,
         JOIN_HEAD,
@@ -884,7 +886,10 @@ def test_patterns_searched_at_their_literals_in_the_word_index() -> None:
         *(r for r, _, _ in LOWER_BODIES),
     ]
     rng = random.Random(5)
-    texts = ["Messrs. Hall and Brandt, MrX Lee, Tarn Mining S.A. de C.V., JSC; XS.A. Dr  Ana"]
+    texts = [
+        "Messrs. Hall and Brandt, MrX Lee, Tarn Mining S.A. de C.V., JSC; XS.A. Dr  Ana",
+        "the prosecutor’s\n office, the coprosecutor's  office, subagency, agency-wide, ministry_",
+    ]
     for text in _texts()[::2]:
         chars = list(text)
         for _ in range(len(chars) // 20):
