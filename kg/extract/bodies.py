@@ -748,17 +748,7 @@ def add_bodies_listed_with_bodies(doc: Doc, ents: Entities) -> None:
                 items.append(None)
                 continue
             items.append((name, start + lead_ws, start + lead_ws + len(m.group("name"))))
-        if not _lists_bodies(items, known):
-            continue
-        for it in items:
-            if it is None or it[0] in known or it[0] in people:
-                continue
-            name, a, b = it
-            if name.split()[0] in ("and", "the", "The") or any(
-                w[:1].isdigit() for w in name.split()
-            ):
-                continue
-            ents.add(Entity("organisation", name, a, b, attrs={"kind": "ngo"}))
+        _add_list_items(ents, items, known, people)
 
 
 def _names_of(ents: Entities, kind: str) -> set[str]:
@@ -771,6 +761,32 @@ def _lists_bodies(items: list[tuple[str, int, int] | None], known: set[str]) -> 
     every item but one shaped as a name (``None`` for one that is not)."""
     names = [it[0] for it in items if it]
     return sum(n in known for n in names) >= 3 and len(names) >= len(items) - 1
+
+
+def _add_list_items(
+    ents: Entities,
+    items: list[tuple[str, int, int] | None],
+    known: set[str],
+    people: set[str],
+    *,
+    capitalised: bool = False,
+) -> None:
+    """Where a list's items are bodies (:func:`_lists_bodies`), each item shaped as a name that
+    is neither a body nor a person known already, nor opens with "and" or "the", nor holds a
+    figure, is a body too (an NGO); with ``capitalised``, only where every word is capitalised
+    or a small word of an acronym's name (a list one item a line holds other lines too)."""
+    if not _lists_bodies(items, known):
+        return
+    for it in items:
+        if it is None or it[0] in known or it[0] in people:
+            continue
+        name, a, b = it
+        words = name.split()
+        if words[0] in ("and", "the", "The") or any(w[:1].isdigit() for w in words):
+            continue
+        if capitalised and not all(w[:1].isupper() or w.lower() in ACRONYM_SMALL for w in words):
+            continue
+        ents.add(Entity("organisation", name, a, b, attrs={"kind": "ngo"}))
 
 
 #: The marker that opens an item of a list written one item a line: "1.", "2)", "-", "•".
@@ -799,20 +815,7 @@ def _add_bodies_in_item_lines(doc: Doc, ents: Entities, start: int, end: int) ->
         items.append(
             (" ".join(body.group("name").split()), m.end(), m.end() + len(body.group("name")))
         )
-    if not _lists_bodies(items, known):
-        return
-    for it in items:
-        if it is None or it[0] in known or it[0] in people:
-            continue
-        name, a, b = it
-        words = name.split()
-        if (
-            words[0] in ("and", "the", "The")
-            or any(w[:1].isdigit() for w in words)
-            or not all(w[:1].isupper() or w.lower() in ACRONYM_SMALL for w in words)
-        ):
-            continue
-        ents.add(Entity("organisation", name, a, b, attrs={"kind": "ngo"}))
+    _add_list_items(ents, items, known, people, capitalised=True)
 
 
 #: An item of a list written one item a line: a name of at most fifteen words, an acronym in
