@@ -318,6 +318,52 @@ def test_memory_hungry_query_hits_the_worker_cap() -> None:
         assert _get(server, "ASK { ?s ?p ?o }")[0] == 200
 
 
+@pytest.mark.parametrize("client_leaves", [True, False], ids=["cancelled", "timed-out"])
+@pytest.mark.parametrize("slow_after", [5.0, 0.1], ids=["quick", "long"])
+def test_a_stopped_worker_is_out_of_the_pool_once_it_is_counted(
+    monkeypatch: pytest.MonkeyPatch, client_leaves: bool, slow_after: float
+) -> None:
+    """Killing a worker is slowed down here, so a count raised before the worker leaves the pool
+    would be seen with the worker still listed; the counts must change only after. Both ways a
+    query is stopped are covered: in the pool, and once moved out as a long query."""
+    from kg.web import runner as runner_module
+
+    kill = runner_module._Worker.kill
+
+    def slow_kill(worker: object) -> None:
+        kill(worker)  # type: ignore[arg-type]
+        time.sleep(0.3)
+
+    monkeypatch.setattr(runner_module._Worker, "kill", slow_kill)
+    store = ox.Store()
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(GRAPH))
+    limits = Limits(timeout=1.0, workers=1, slow_after=slow_after, max_slow=1)
+    with BackgroundServer(DatasetSource.from_store(store), limits) as server:
+        runner = server.runner
+        seen: list[tuple[int, bool]] = []
+        before = set(runner.process_ids())
+        counter = "cancelled" if client_leaves else "killed"
+        start = getattr(runner, counter)
+
+        def watch() -> None:
+            deadline = time.monotonic() + 5
+            while getattr(runner, counter) == start and time.monotonic() < deadline:
+                time.sleep(0.005)
+            seen.append((getattr(runner, counter), bool(before - set(runner.process_ids()))))
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        if client_leaves:
+            query = urllib.parse.urlencode({"query": HEAVY})
+            with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+                sock.sendall(f"GET /sparql?{query} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+                time.sleep(0.3)
+        else:
+            assert _get(server, HEAVY)[0] == 503
+        watcher.join()
+        assert seen == [(start + 1, True)]
+
+
 def test_query_stops_when_its_client_goes_away(endpoint: BackgroundServer) -> None:
     runner = endpoint.runner
     cancelled, killed = runner.cancelled, runner.killed

@@ -391,6 +391,7 @@ class QueryRunner:
             self._workers.discard(worker)
             self._slow_workers.add(worker)
         self._respawn_soon()
+        stopped = ""  # why the worker was killed before it answered, counted once it is gone
         try:
             worker.set_priority(19)
             if self._wait(worker, deadline, cancel):
@@ -399,9 +400,9 @@ class QueryRunner:
                 except (EOFError, OSError):
                     return _died()
             if cancel is not None and cancel.is_set():
-                self.cancelled += 1
+                stopped = "cancelled"
                 return _gone()
-            self.killed += 1
+            stopped = "killed"
             return _timeout(self.limits.timeout)
         finally:
             worker.kill()
@@ -409,6 +410,7 @@ class QueryRunner:
                 self._slow -= 1
                 self._slow_workers.discard(worker)
             self._close_retired()
+            self._count(stopped)
 
     @staticmethod
     def _wait(worker: _Worker, until: float, cancel: threading.Event | None) -> bool:
@@ -423,9 +425,18 @@ class QueryRunner:
                 return False
 
     def _cancel(self, worker: _Worker) -> Answer:
-        self.cancelled += 1
         self._replace(worker)
+        self._count("cancelled")
         return _gone()
+
+    def _count(self, stopped: str) -> None:
+        """Count a worker stopped before it answered. Counted only once the worker has left
+        the pool, so whoever sees the count change also sees the worker gone."""
+        with self._lock:
+            if stopped == "cancelled":
+                self.cancelled += 1
+            elif stopped == "killed":
+                self.killed += 1
 
     def _collect(self, worker: _Worker) -> Answer:
         try:
@@ -437,8 +448,8 @@ class QueryRunner:
         return answer
 
     def _stop(self, worker: _Worker) -> Answer:
-        self.killed += 1
         self._replace(worker)
+        self._count("killed")
         return _timeout(self.limits.timeout)
 
     def _release(self, worker: _Worker) -> None:
