@@ -81,22 +81,31 @@ class LocalDataset:
         """A SELECT's rows as SPARQL JSON bindings (unbound variables left out)."""
         result = self.store.query(query, use_default_graph_as_union=self.union)
         assert isinstance(result, ox.QuerySolutions)
-        names = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            row = {}
-            for name in names:
-                term = solution[name]
-                if term is not None:
-                    row[name] = _binding(term)
-            rows.append(row)
-        return rows
+        try:
+            names = [v.value for v in result.variables]
+            rows = []
+            for solution in result:
+                row = {}
+                for name in names:
+                    term = solution[name]
+                    if term is not None:
+                        row[name] = _binding(term)
+                rows.append(row)
+            return rows
+        finally:
+            # Oxigraph's result iterators belong to the thread that made them: one kept alive
+            # by an error's traceback would be dropped in the event loop's thread, which
+            # pyoxigraph refuses (the iterator leaks and an error is printed).
+            del result
 
     def construct_now(self, query: str, fmt: ox.RdfFormat) -> bytes:
         """A CONSTRUCT's triples serialised in ``fmt``."""
         result = self.store.query(query, use_default_graph_as_union=self.union)
         assert isinstance(result, ox.QueryTriples)
-        return ox.serialize(result, format=fmt) or b""
+        try:
+            return ox.serialize(result, format=fmt) or b""
+        finally:
+            del result  # dropped in this thread, as in select_now
 
     async def construct(self, query: str, fmt: ox.RdfFormat) -> bytes:
         """``construct_now`` in a worker thread."""
