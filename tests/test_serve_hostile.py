@@ -24,6 +24,7 @@ import pytest
 
 from kg.web import BackgroundServer, DatasetSource, Limits
 from kg.web.guard import QueryRefused, check_query, check_update
+from kg.web.runner import QueryRunner
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata" / "items.ttl"
 GRAPH = "https://w3id.org/appeals-kg/graph/wikidata-fixture"
@@ -250,6 +251,16 @@ def _all_gone(pids: set[int], wait: float = 10.0) -> bool:
     return True
 
 
+def _until_running(runner: QueryRunner, wait: float = 10.0) -> None:
+    """Return once a query is in the runner's hands: a client that leaves after that is one
+    whose query the runner must stop (a fixed pause can end before a busy machine got there)."""
+    deadline = time.monotonic() + wait
+    while runner.pending == 0:
+        assert time.monotonic() < deadline, "the query never reached the runner"
+        time.sleep(0.01)
+    time.sleep(0.1)  # and, most likely, in a worker's
+
+
 def _nice(pid: int) -> int:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return int(fields[16])  # field 19 of proc(5), counted from the state (field 3)
@@ -357,7 +368,7 @@ def test_a_stopped_worker_is_out_of_the_pool_once_it_is_counted(
             query = urllib.parse.urlencode({"query": HEAVY})
             with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
                 sock.sendall(f"GET /sparql?{query} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
-                time.sleep(0.3)
+                _until_running(runner)
         else:
             assert _get(server, HEAVY)[0] == 503
         watcher.join()
@@ -371,7 +382,7 @@ def test_query_stops_when_its_client_goes_away(endpoint: BackgroundServer) -> No
     query = urllib.parse.urlencode({"query": HEAVY})
     with socket.create_connection(("127.0.0.1", endpoint.port), timeout=5) as sock:
         sock.sendall(f"GET /sparql?{query} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
-        time.sleep(0.3)
+        _until_running(runner)
     deadline = time.monotonic() + 1.5  # well before the 2 s time limit
     while runner.cancelled == cancelled and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -246,6 +246,12 @@ class QueryRunner:
         return pids + ([self._zygote.proc.pid] if self._zygote else [])
 
     @property
+    def pending(self) -> int:
+        """How many queries are being answered or waiting for a worker now."""
+        with self._lock:
+            return self._pending
+
+    @property
     def generation(self) -> int:
         """How many times the runner was given another dataset (0 for the one it started with)."""
         return self._generation
