@@ -113,6 +113,17 @@ def generations_home(path: Path | str) -> Path:
     return path.parent / f".{path.name}.d"
 
 
+def file_beside_store(store_path: str | Path, kind: str) -> Path:
+    """Where a file of ``kind`` about the store folder ``store_path`` is kept between runs: in
+    the generations folder of a built store (``<generations>.d/<generation>/full`` gives
+    ``<generations>.d/<kind>-full.json``, shared by every generation, which each build replaces
+    inside), else beside the folder (``<folder>.<kind>.json``)."""
+    path = Path(store_path)
+    if path.parent.parent.name.endswith(".d"):
+        return path.parent.parent / f"{kind}-{path.name}.json"
+    return path.parent / f"{path.name}.{kind}.json"
+
+
 def current_generation(path: Path | str) -> Path | None:
     """The generation ``path`` points to, or None when it is not a generation pointer."""
     path = Path(path).absolute()

@@ -500,3 +500,28 @@ def test_a_new_spelling_joining_a_large_cluster_remakes_only_the_fingerprints_it
     assert again(moved) == {"a28", "a29"}
     # A cluster undone: each of its appeals.
     assert again([before[0], kept]) == {"a30", "a31"}
+
+
+def test_validation_files_are_kept_in_the_generations_folder_or_beside_a_plain_store(
+    tmp_path: Path,
+) -> None:
+    """Both validation paths keep their file where every build's generation finds it: in the
+    generations folder of a built store, beside a plain store folder; never inside a
+    generation, which the next build replaces."""
+    from kg.check import pergraph, setbased
+    from kg.files import file_beside_store
+
+    class _At:
+        def __init__(self, path: Path | None) -> None:
+            self.path = path
+
+    built = generations_home(tmp_path / "kg") / "g-1" / "full"
+    plain = tmp_path / "store"
+    assert file_beside_store(built, "validation") == built.parent.parent / "validation-full.json"
+    assert file_beside_store(plain, "validation") == tmp_path / "store.validation.json"
+    for module, kind in ((pergraph, "validation"), (setbased, "validation-sparql")):
+        for folder in (built, plain):
+            path = module.cache_path(_At(folder))  # type: ignore[arg-type]
+            assert path == file_beside_store(folder, kind)
+            assert built.parent not in path.parents
+        assert module.cache_path(_At(None)) is None  # type: ignore[arg-type]

@@ -36,7 +36,7 @@ from rdflib.namespace import SH
 from kg.check.forked import run_all
 from kg.check.shacl_sparql import add_to_report, copy_tree, run_constraints, without_sparql
 from kg.errors import KgError
-from kg.files import write_atomic
+from kg.files import file_beside_store, write_atomic
 from kg.store import Store
 from kg.vocab import AKG, DERIVED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
@@ -244,12 +244,7 @@ def cache_path(store: Store) -> Path | None:
     """Where the unit reports are kept between builds: outside the store folder, which a build
     replaces. A built store lives in ``<generations>.d/<generation>/full``; the cache goes in
     the generations folder, shared by every generation. A single store folder gets it beside."""
-    if store.path is None:
-        return None
-    path = Path(store.path)
-    if path.parent.parent.name.endswith(".d"):
-        return path.parent.parent / f"validation-{path.name}.json"
-    return path.parent / f"{path.name}.validation.json"
+    return None if store.path is None else file_beside_store(store.path, "validation")
 
 
 def _load_cache(path: Path | None, shapes_key: str) -> dict[str, str]:

@@ -68,7 +68,7 @@ from kg.check.shacl_sparql import (
     load_constraints,
     run_constraints,
 )
-from kg.files import write_atomic
+from kg.files import file_beside_store, write_atomic
 from kg.record.caserecord import appeal_graph_iri
 from kg.store import Store
 from kg.store.store import MARKER
@@ -111,12 +111,7 @@ def shapes_key(shapes: Graph) -> str:
 def cache_path(store: Store) -> Path | None:
     """Where results are kept between runs: in the generations folder of a built store (which
     every build replaces inside), beside a plain store folder, nowhere for a memory store."""
-    if store.path is None:
-        return None
-    path = Path(store.path)
-    if path.parent.parent.name.endswith(".d"):
-        return path.parent.parent / f"validation-sparql-{path.name}.json"
-    return path.parent / f"{path.name}.validation-sparql.json"
+    return None if store.path is None else file_beside_store(store.path, "validation-sparql")
 
 
 def build_state(store: Store) -> dict[str, Any] | None:
