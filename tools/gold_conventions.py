@@ -8,7 +8,10 @@ so that the development gold and the invented gold can be set side by side:
     python tools/gold_conventions.py tests/data/invented --all  # every case of a folder
 
 A person "called" a lawyer, journalist or blogger is one whose name (or a variant) stands next
-to the word in the text: "lawyer X", "X, a human rights lawyer", "X, lawyer". The test split
+to the word in the text: "lawyer X", "X, a human rights lawyer", "X, lawyer"; a "client" so
+too ("his client X"). A court counts in a detention if it is an agent or the authority; a
+national human rights institution is a body whose name or variant reads as one ("Human Rights
+Commission", "Ombudsman", "Defensoría del Pueblo", "Public Defender"). The test split
 (``data/corpus-test-split.txt``) is never read, with ``--all`` neither.
 
 Exit codes: 0 report printed, 2 could not run.
@@ -29,6 +32,13 @@ PROSECUTOR_GENERAL = re.compile(
     r"\b(?:prosecutor|procurator|attorney)[- ]general\b|\bgeneral (?:prosecutor|procurator)",
     re.IGNORECASE,
 )
+NHRI = re.compile(
+    r"human rights (?:commission|institution|ombudsman)|\bombuds|defensor[ií]a|"
+    r"defensor del pueblo|people'?s advocate|public defender|commissioner for human rights|"
+    r"national (?:commission|council) (?:for|on) human rights",
+    re.IGNORECASE,
+)
+CUSTODY = ("arrest", "detention")
 PLURAL_GROUP = re.compile(
     r"(?:men|people|persons|officers|officials|agents|lawyers|students|members|relatives|"
     r"attackers|individuals|colleagues|activists|journalists|defenders|accused|others|"
@@ -76,6 +86,7 @@ def count_conventions(folder: Path, cases: list[str]) -> dict[str, Counter[str]]
         events = gold.get("events") or []
         acting = {a for e in events for a in (e.get("agents") or [])}
         targeted = {t for e in events for t in (e.get("targets") or [])}
+        held = {t for e in events if e.get("type") in CUSTODY for t in (e.get("targets") or [])}
         for p in persons:
             roles = set(p.get("roles") or [])
             if p.get("name") and _called(text, p, "lawyer|attorney|advocate|barrister"):
@@ -96,9 +107,17 @@ def count_conventions(folder: Path, cases: list[str]) -> dict[str, Counter[str]]
                     tally("3 unnamed group (person, name null)", f"listed, {side}")
             if p.get("name") and _called(text, p, "journalist|blogger|reporter|editor"):
                 tally("8 person called a journalist or blogger", _roles(p))
+            if "relative" in roles and p["id"] in held:
+                tally("9 relative arrested or detained", _roles(p))
+            if p.get("name") and _called(text, p, "client"):
+                side = "target" if p["id"] in targeted else "-"
+                tally("10 person called a client", f"{_roles(p)}, {side}")
         for o in orgs.values():
             if PROSECUTOR_GENERAL.search(o.get("name") or ""):
                 tally("2 prosecutor general (body)", str(o.get("kind")))
+            names = " ".join([o.get("name") or ""] + list(o.get("variants") or []))
+            if NHRI.search(names) and not re.search(r"\bU\.?N\b|United Nations", names):
+                tally("13 national human rights institution", str(o.get("kind")))
             if (o.get("name") or "x")[:1].islower():
                 side = "agent" if o["id"] in acting else "-"
                 tally("4 body in lower case", f"{o.get('kind')}, {side}")
@@ -111,6 +130,24 @@ def count_conventions(folder: Path, cases: list[str]) -> dict[str, Counter[str]]
                 ]
                 key = f"authority {auth.get('kind') if auth else 'none'}"
                 tally("5 arrest", key + (", police agent" if police else ""))
+            if typ == "summons":
+                auth = orgs.get(e.get("authority") or "")
+                police = [
+                    a for a in e.get("agents") or [] if (orgs.get(a) or {}).get("kind") == "police"
+                ]
+                key = f"authority {auth.get('kind') if auth else 'none'}"
+                tally("11 summons", key + (", police agent" if police else ""))
+            if typ == "detention":
+                courts = {i for i, o in orgs.items() if o.get("kind") == "court"}
+                agent = bool(courts & set(e.get("agents") or []))
+                auth = e.get("authority") in courts
+                if agent or auth:
+                    key = {
+                        (True, True): "court agent and authority",
+                        (True, False): "court agent only",
+                        (False, True): "court authority only",
+                    }[(agent, auth)]
+                    tally("12 detention ordered by a court", key)
             note = (e.get("note") or "").lower()
             if "bail" in note:
                 tally("6 event noted as bail", str(typ))
@@ -122,7 +159,7 @@ def count_conventions(folder: Path, cases: list[str]) -> dict[str, Counter[str]]
 
 def format_report(counts: dict[str, Counter[str]]) -> str:
     lines = []
-    for point in sorted(counts):
+    for point in sorted(counts, key=lambda k: int(k.split()[0])):
         lines.append(point)
         for key, n in counts[point].most_common():
             lines.append(f"  {n:4d}  {key}")
