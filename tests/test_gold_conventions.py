@@ -63,8 +63,8 @@ def test_report_and_exit_codes(folder: Path, capsys: pytest.CaptureFixture[str])
 TEXT_2 = (
     "1 June 2025\n\nOn 2 May 2025, police arrested lawyer Ana Roa and her brother Teo Roa, and "
     "her client Lia Mor. Her sister Eva Roa was not held. The City Court ordered Ana Roa's "
-    "detention; the Regional Court later extended it. Police summoned Mor. The Human Rights "
-    "Commission and the UN Human Rights Commission were told.\n"
+    "detention; judge Uno Vik of the Regional Court later extended it. Police summoned Mor. "
+    "The Human Rights Commission and the UN Human Rights Commission were told.\n"
 )
 GOLD_2 = """appeal: {id: t-2, issuer: Zembla Watch, date: 2025-06-01}
 persons:
@@ -72,6 +72,7 @@ persons:
   - {id: p2, name: Teo Roa, variants: [], gender: male, roles: [relative]}
   - {id: p3, name: Lia Mor, variants: [Mor], gender: female, roles: [other]}
   - {id: p4, name: Eva Roa, variants: [], gender: female, roles: [relative]}
+  - {id: p5, name: Uno Vik, variants: [], gender: male, roles: [judge]}
 organisations:
   - {id: o1, name: police, variants: [], kind: police}
   - {id: o2, name: City Court, variants: [], kind: court}
@@ -81,7 +82,7 @@ organisations:
 events:
   - {id: e1, type: arrest, date: 2025-05-02, agents: [o1], targets: [p1, p2, p3]}
   - {id: e2, type: detention, date: null, agents: [o2], targets: [p1], authority: o2}
-  - {id: e3, type: detention, date: null, agents: [], targets: [p1], authority: o3}
+  - {id: e3, type: detention, date: null, agents: [p5], targets: [p1], authority: o3}
   - {id: e4, type: detention, date: null, agents: [o1], targets: [p1]}
   - {id: e5, type: summons, date: null, agents: [o1], targets: [p3], authority: o1}
   - {id: e6, type: attack, date: null, agents: [o1], targets: [p4]}
@@ -102,7 +103,7 @@ def test_the_choices_of_relatives_clients_summonses_custody_and_commissions(
     # a detention with no court (e4) is left out
     assert dict(counts["12 detention ordered by a court"]) == {
         "court agent and authority": 1,
-        "court authority only": 1,
+        "court authority only, judge agent": 1,
     }
     # the UN body is no national institution
     assert dict(counts["13 national human rights institution"]) == {"government": 1}

@@ -86,6 +86,7 @@ def count_conventions(folder: Path, cases: list[str]) -> dict[str, Counter[str]]
         events = gold.get("events") or []
         acting = {a for e in events for a in (e.get("agents") or [])}
         targeted = {t for e in events for t in (e.get("targets") or [])}
+        roles_of = {p["id"]: list(p.get("roles") or []) for p in persons}
         held = {t for e in events if e.get("type") in CUSTODY for t in (e.get("targets") or [])}
         for p in persons:
             roles = set(p.get("roles") or [])
@@ -147,6 +148,13 @@ def count_conventions(folder: Path, cases: list[str]) -> dict[str, Counter[str]]
                         (True, False): "court agent only",
                         (False, True): "court authority only",
                     }[(agent, auth)]
+                    officers = {
+                        r
+                        for a in e.get("agents") or []
+                        for r in roles_of.get(a, [])
+                        if r in ("judge", "prosecutor")
+                    }
+                    key += "".join(f", {r} agent" for r in sorted(officers))
                     tally("12 detention ordered by a court", key)
             note = (e.get("note") or "").lower()
             if "bail" in note:
