@@ -124,20 +124,14 @@ def count_conventions(folder: Path, cases: list[str]) -> dict[str, Counter[str]]
                 tally("4 body in lower case", f"{o.get('kind')}, {side}")
         for e in events:
             typ = e.get("type")
-            if typ == "arrest":
+            if typ in ("arrest", "summons"):
                 auth = orgs.get(e.get("authority") or "")
                 police = [
                     a for a in e.get("agents") or [] if (orgs.get(a) or {}).get("kind") == "police"
                 ]
                 key = f"authority {auth.get('kind') if auth else 'none'}"
-                tally("5 arrest", key + (", police agent" if police else ""))
-            if typ == "summons":
-                auth = orgs.get(e.get("authority") or "")
-                police = [
-                    a for a in e.get("agents") or [] if (orgs.get(a) or {}).get("kind") == "police"
-                ]
-                key = f"authority {auth.get('kind') if auth else 'none'}"
-                tally("11 summons", key + (", police agent" if police else ""))
+                section = "5 arrest" if typ == "arrest" else "11 summons"
+                tally(section, key + (", police agent" if police else ""))
             if typ == "detention":
                 courts = {i for i, o in orgs.items() if o.get("kind") == "court"}
                 agent = bool(courts & set(e.get("agents") or []))
