@@ -3640,3 +3640,60 @@ def test_a_person_brought_in_as_there_that_day_takes_the_paragraphs_day() -> Non
         "threatened by unknown men."
     )
     assert ("threat", "2024-05-03") in got
+
+
+def test_a_court_due_to_hear_or_examine_a_case_sets_a_hearing_for_that_day() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. The Zenda High Court is to hear her bail "
+        "appeal on 26 August 2024. The Court of Appeal is due to examine the case of Tom Reed "
+        "on 19 November 2024. Her appeal is due to be heard on 24 July 2024."
+    )
+    assert {
+        ("trial_hearing", "2024-08-26"),
+        ("trial_hearing", "2024-11-19"),
+        ("trial_hearing", "2024-07-24"),
+    } <= got
+
+
+def test_a_court_to_hear_from_witnesses_sets_no_hearing() -> None:
+    # near miss: "hear" with no case, appeal or application as its object
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. The court is to hear from them on 26 August 2024."
+    )
+    assert not any(t == "trial_hearing" for t, _ in got)
+
+
+def test_a_trial_with_its_day_in_a_participle_after_the_noun() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. The trial, held on 4 March 2025, lasted "
+        "four hours."
+    )
+    assert ("trial_hearing", "2025-03-04") in got
+
+
+def test_a_trial_of_a_person_named_with_an_honorific_opened() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. The trial of Ms. Lee opened before the Zenda "
+        "Regional Court on 12 March 2025."
+    )
+    assert ("trial_hearing", "2025-03-12") in got
+
+
+def test_a_trial_then_a_sentence_that_opens_is_not_its_opening() -> None:
+    # near miss: a full stop ending the sentence stays a boundary
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee before her trial. Mr. Reed opened a café on "
+        "12 March 2025."
+    )
+    assert ("trial_hearing", "2025-03-12") not in got
+
+
+def test_a_hearing_told_twice_the_same_day_by_the_same_court_is_one() -> None:
+    evs = _events(
+        "The trial of Ana Lee opened on 20 January 2025 before the Zenda Criminal Court. The "
+        "court imposed a travel ban on her the same day and adjourned the hearing to 24 March "
+        "2025."
+    )
+    days = [e["date"] for e in evs if e["type"] == "trial_hearing"]
+    assert days.count("2025-01-20") == 1
+    assert "2025-03-24" in days

@@ -2209,7 +2209,7 @@ def _corefer(
                 continue  # told again, without a date of its own, of the same people
             if (
                 ev["targets"]
-                and not ev["agents"]
+                and set(ev["agents"]) <= set(first[key]["agents"])
                 and set(ev["targets"]) <= set(first[key]["targets"])
             ):
                 # "the court ordered the release of A on 16 June. She was freed that evening":
