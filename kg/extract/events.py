@@ -427,7 +427,24 @@ OTHER_ROWS_AT = {
 
 def find_triggers(flat: str, stop: int, index: dict[str, list[int]]) -> list[list[re.Match[str]]]:
     """``EVENT_SCANNER.finditer(flat, stop, index=index)``, but an entry with nouns is not tried
-    at a determiner where neither :data:`NOMINAL_GATE` matches nor its other rows may start."""
+    at a determiner where neither :data:`NOMINAL_GATE` matches nor its other rows may start.
+
+    The last text's answer is kept: the unnamed agents' step (:mod:`kg.extract.agents`) and
+    the events read the same triggers of the same text."""
+    global _LAST_TRIGGERS
+    last = _LAST_TRIGGERS  # one tuple, read once: another thread may replace it meanwhile
+    if last is not None and last[0] is flat and last[1] == stop:
+        return last[2]
+    found = _find_triggers(flat, stop, index)
+    _LAST_TRIGGERS = (flat, stop, found)
+    return found
+
+
+#: The text, stop and answer of the last :func:`find_triggers` call.
+_LAST_TRIGGERS: tuple[str, int, list[list[re.Match[str]]]] | None = None
+
+
+def _find_triggers(flat: str, stop: int, index: dict[str, list[int]]) -> list[list[re.Match[str]]]:
     if stop < len(flat):  # a part of the text: its words are not those of the index
         return EVENT_SCANNER.finditer(flat, stop)
     places = EVENT_SCANNER.places(flat, stop, index=index)

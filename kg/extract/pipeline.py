@@ -24,6 +24,7 @@ import yaml
 
 from kg import __version__
 from kg.extract.addressees import mark_addressees, trim_address_lines
+from kg.extract.agents import add_unnamed_agents
 from kg.extract.bodies import (
     add_bodies_listed_with_bodies,
     add_numbered_units,
@@ -155,6 +156,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     add_unnamed_by_part(doc, ents)
     add_unnamed_posts(doc, ents)
     add_crowds_undergoing(doc, ents)
+    add_unnamed_agents(doc, ents)
     _merge_short_orgs(ents)
     link_org_short_forms(doc, ents)
     merge_line_glosses(doc, ents)
