@@ -70,9 +70,19 @@ def _holder(record: dict, label: str, role: str) -> set[str]:
             "Force raided the office of the defender Ana Lind.",
             "unidentified gunmen", "other", "raid",
         ),
+        (
+            "On 5 March 2021, the Minister of Communication publicly called the report by the "
+            "defender Ana Lind a lie.",
+            "the Minister of Communication", "official", None,
+        ),
+        (
+            "The case was opened by the Departmental Prosecutor's Office of Vela. On 2 March "
+            "2021, the prosecutor in charge formally opened an investigation against Ana Lind.",
+            "the prosecutor in charge", "prosecutor", "investigation",
+        ),
     ],
     ids=["subject-post", "relative-who", "phrase-trigger", "magistrate", "reported-group",
-         "passive-by-group", "joined-subjects"],
+         "passive-by-group", "joined-subjects", "speaker-post", "office-of-the-post"],
 )  # fmt: skip
 def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, etype):
     record = _read(body)
@@ -94,17 +104,28 @@ def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, 
         "On 3 May 2021, the prosecutor, Tom Reed, charged the defender Ana Lind with fraud.",
         # an ask, not an act: the prosecutor is asked to act
         "We urge the prosecutor to drop the charges against the defender Ana Lind.",
+        # a group that speaks is no actor by speaking
+        "On 3 May 2021, villagers said that the defender Ana Lind had left.",
         # "the same" points back
         "On 3 May 2021, the minister Tom Reed threatened Ana Lind. On 5 May 2021, the same "
         "minister threatened her again.",
     ],
-    ids=["officers-of-a-body", "soldiers", "definite-group", "named-after", "ask", "same-post"],
+    ids=[
+        "officers-of-a-body",
+        "soldiers",
+        "speaking-group",
+        "definite-group",
+        "named-after",
+        "ask",
+        "same-post",
+    ],
 )
 def test_a_description_that_names_no_new_actor_is_not_one(body):
     record = _read(body)
     assert all(
         not any(
-            w in label.lower() for w in ("officers", "soldiers", "men", "prosecutor", "minister")
+            w in label.lower()
+            for w in ("officers", "soldiers", "men", "villagers", "prosecutor", "minister")
         )
         for label, _roles in _unnamed(record)
     ), _unnamed(record)

@@ -100,6 +100,11 @@ NOT_SUBJECT_AFTER = re.compile(
 NAME_APPOSED = re.compile(
     r",?\s+(?:(?:Mr|Ms|Mrs|Dr|Judge)\.?\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+[A-ZÀ-ÞĀ-Žİ]"
 )
+#: Verbs of speaking whose subject a holder of a post may be.
+SPEECH = re.compile(
+    r"\b(?:said|told|stated|denied|confirmed|claimed|announced|declared|alleged|insisted|"
+    r"called|accused|described|dismissed)\b"
+)
 #: A group noun right before the body it serves: "soldiers of the ", "guards from the ".
 SERVING_BEFORE = re.compile(rf"\b(?P<g>(?i:{'|'.join(GROUP_NOUNS)}))\s+(?:of|from)\s+(?:the\s+)?$")
 #: A definite group: "the men", "the two soldiers" (not "a group of men", "soldiers").
@@ -187,6 +192,12 @@ def add_unnamed_agents(doc: Doc, ents: Entities) -> None:
                 m = None
             if m is not None:
                 _take(doc, ents, m, spans, named_posts, serving)
+    # "the Minister of Communication publicly called the report a lie": a holder of a post who
+    # speaks of the case is an actor of it, though no event; a group that speaks is not
+    for v in SPEECH.finditer(flat):
+        m = _slot_before(flat, v.start())
+        if m is not None and " ".join(m.group("h").lower().split()) in POST_ROLES:
+            _take(doc, ents, m, spans, named_posts, serving)
 
 
 def _take(
@@ -213,7 +224,10 @@ def _take(
         return  # "soldiers of the X Armed Forces": the body they serve acts
     if role != "other" and (role in named_posts and role != "official" or head in named_posts):
         return  # "Judge Ana Lind ... the judge ordered": the named judge
-    if any(head in (o.name or "").lower() for o in ents.of("organisation")):
+    if any(
+        head in (o.name or "").lower() and o.attrs.get("kind") == "court"
+        for o in ents.of("organisation")
+    ):
         return  # "the Vela Chief Magistrate's Court ... The magistrate remanded her": the court
     label = clean(m.group("n"))
     for e in ents.of("person"):
