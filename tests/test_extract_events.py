@@ -3700,3 +3700,42 @@ def test_a_hearing_told_twice_the_same_day_by_the_same_court_is_one() -> None:
     days = [e["date"] for e in evs if e["type"] == "trial_hearing"]
     assert days.count("2025-01-20") == 1
     assert "2025-03-24" in days
+
+
+def test_a_lawyer_suspended_from_practice_or_stripped_of_a_licence_by_pronoun_or_name() -> None:
+    got = _pairs(
+        "On 3 March 2024, police arrested Ana Lee. On 30 March 2024, the Zenda Bar Association "
+        "suspended her from practice. On 20 April 2024, the Ministry of Justice revoked "
+        "Mr. Tom Reed's licence to practise law."
+    )
+    assert {("ban", "2024-03-30"), ("ban", "2024-04-20")} <= got
+
+
+def test_a_pronoun_suspended_from_a_board_is_no_ban() -> None:
+    # near miss: suspended from something that is not the practice of law
+    got = _pairs("On 3 May 2024, police arrested Ana Lee. The club suspended her from its board.")
+    assert not any(t == "ban" for t, _ in got)
+
+
+def test_a_sentence_with_its_term_handed_down_and_a_verdict_issued_on_a_day() -> None:
+    got = _pairs(
+        "The Observatory condemns the sentence of five years in prison handed down on 8 "
+        "March 2024 by the Zenda Criminal Court to Ana Lee. The verdict, issued on 31 "
+        "March 2024, was communicated to her lawyer, Tom Reed, on 6 April 2024."
+    )
+    assert {("sentence", "2024-03-08"), ("sentence", "2024-03-31")} <= got
+    # the main verb's day is not another day of the verdict
+    assert ("sentence", "2024-04-06") not in got
+
+
+def test_a_sentence_asked_for_is_not_handed_down() -> None:
+    # near miss: the term is named, but nothing hands it down
+    got = _pairs(
+        "On 3 May 2024, the prosecutor asked for a sentence of five years in prison for Ana Lee."
+    )
+    assert not any(t == "sentence" for t, _ in got)
+
+
+def test_dates_that_share_one_verb_still_each_give_a_step() -> None:
+    got = _pairs("Ana Lee was arrested on 3 March 2024, Tom Reed on 4 March 2024.")
+    assert {("arrest", "2024-03-03"), ("arrest", "2024-03-04")} <= got

@@ -104,6 +104,9 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
         lead = flat[max(end, d.start - 8) : d.start]
         if OWN_VERB_DATE.search(flat, max(end, d.start - 30), d.start):
             continue  # "and that court had decided on 9 July": the date of another verb
+        if FINITE_BETWEEN.search(flat, prev, d.start):
+            break  # "The verdict, issued on 31 May, was communicated to her lawyer, X, on 6
+            # June": the later dates are the main verb's, the first one the apposition's
         if NOUN_PHRASE_DATE.search(flat, max(end, d.start - 60), d.start):
             continue  # "sentenced on 20 May for a protest on 3 March": the protest's date
         if GAPPED_DATE.search(lead) and (
@@ -116,6 +119,10 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
         prev = d.end
     return out
 
+
+#: A finite verb in the passive or the perfect ("was communicated", "has been told"): the
+#: dates after it are its own, not more dates of a step told before it.
+FINITE_BETWEEN = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+(?:been\s+)?[a-z]{3,}ed\b")
 
 #: ", and Tom Reed", "and A, B": names joined to the list of a verb already told.
 NAMES_JOINED = re.compile(r"\band\s+(?:[A-Z][\w’'-]+\s+){1,3}")
