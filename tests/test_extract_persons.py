@@ -1241,3 +1241,19 @@ def test_a_country_written_in_its_own_language_is_no_person() -> None:
     names = {p["name"] for p in extract_case(text, appeal_id="t-endonym")["persons"]}
     assert "Việt Nam" not in names
     assert "Le Van Tam" in names
+
+
+def test_headline_words_are_no_person_but_a_name_on_a_title_line_is_one():
+    # drop_headline_persons: "Colleague Found Dead" is words of the
+    # subtitle ("found" and "colleague" are written in lower case below); "Ana Lind" keeps her
+    # capitals everywhere, and the minister named once on an address line stays
+    record = extract_case(
+        "12 May 2021\n\nZembla: Monitors Face Terrorism Charges; Colleague Found Dead\n\n"
+        "Mathare Community Monitors Face Terrorism Charges; Colleague Found Dead\n\n"
+        "On 3 May 2021, police arrested the defender Ana Lind. Her colleague Tom Reed was found "
+        "dead on 5 May 2021.\n\nPlease write to:\nMinister of Justice Eva Hart\n",
+        appeal_id="t",
+    )
+    names = {p["name"] for p in record["persons"] if p["name"]}
+    assert "Colleague Found Dead" not in names
+    assert {"Ana Lind", "Tom Reed", "Eva Hart"} <= names, names

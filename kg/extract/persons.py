@@ -1726,3 +1726,41 @@ def add_crowds_undergoing(doc: Doc, ents: Entities) -> None:
         e.mentions.sort()
         e.attrs.update(roles=["other"], positions=[], gender="unknown")
         ents.items.append(e)
+
+
+#: A word of a line, for telling a line in title case.
+_LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines written in title case: four or more words of over three letters,
+    at least four in five of them capitalised (a headline or its subtitle, "Mathare Monitors
+    Face Terrorism Charges; Colleague Found Dead")."""
+    spans = []
+    at = 0
+    for line in text.split("\n"):
+        words = [w for w in _LINE_WORD.findall(line) if len(w) > 3]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
+
+
+def drop_headline_persons(doc: Doc, ents: Entities) -> None:
+    """A headline in title case capitalises common words: a "person" named only on such lines,
+    one of whose words the text writes in lower case elsewhere ("Critic Faces", "Colleague Found
+    Dead": "faces", "found"), is words of the headline, no one's name. A name the text gives
+    only in its headline keeps its capitals everywhere, so it stays."""
+    lines = _title_case_lines(doc.text)
+    if not lines:
+        return
+    lower = None
+    for p in list(ents.of("person")):
+        if not p.name or not p.mentions:
+            continue
+        if not all(any(a <= s and e <= b for a, b in lines) for s, e in p.mentions):
+            continue
+        if lower is None:
+            lower = set(_LINE_WORD.findall(doc.flat))
+        if any(w.lower() in lower and w.lower() != w for w in p.name.split()):
+            ents.items.remove(p)

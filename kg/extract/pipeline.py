@@ -74,6 +74,7 @@ from kg.extract.persons import (
     add_unnamed,
     add_unnamed_by_part,
     add_unnamed_posts,
+    drop_headline_persons,
     drop_places_and_bodies,
     instruments_named_as_persons,
     merge_persons,
@@ -151,6 +152,7 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     _add_short_mentions(doc, ents)
     add_spelling_variants(doc, ents)  # after the short forms: "Naser (also spelt Nasser)"
     merge_transliterations(ents)
+    drop_headline_persons(doc, ents)
     person_roles(doc, ents, header["title_span"])
     add_unnamed(doc, ents)
     add_unnamed_by_part(doc, ents)
