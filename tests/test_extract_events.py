@@ -3739,3 +3739,20 @@ def test_a_sentence_asked_for_is_not_handed_down() -> None:
 def test_dates_that_share_one_verb_still_each_give_a_step() -> None:
     got = _pairs("Ana Lee was arrested on 3 March 2024, Tom Reed on 4 March 2024.")
     assert {("arrest", "2024-03-03"), ("arrest", "2024-03-04")} <= got
+
+
+def test_a_person_dismissed_from_the_outlet_they_work_for() -> None:
+    got = _pairs(
+        "On 3 March 2024, police arrested Ana Lee. Her husband, the journalist Tom Reed, a "
+        "reporter for the daily Zenda Post, was dismissed from the paper on 29 March 2024."
+    )
+    assert ("other", "2024-03-29") in got
+
+
+def test_a_case_dismissed_from_the_docket_is_no_reprisal() -> None:
+    # near miss: "dismissed from" with no workplace after it
+    got = _pairs(
+        "On 3 March 2024, police arrested Ana Lee. Her complaint was dismissed from the docket "
+        "on 29 March 2024."
+    )
+    assert ("other", "2024-03-29") not in got
