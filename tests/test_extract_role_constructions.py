@@ -46,6 +46,15 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"]}),
     ("who-represents-her", ARREST + "Ivo Sand, who represents her, was refused access.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"]}),
+    # the clients told by a description, not by name
+    ("lawyer-for-the-clients", "On 3 May 2021, police arrested the activists Rina Holm and Ada "
+     "Lind. The lawyer for the two activists, Ivo Sand, said he was refused access to them.",
+     {"Rina Holm": ["defender"], "Ada Lind": ["defender"], "Ivo Sand": ["lawyer"]}),
+    # an outlet's head at a sentence's start; its owner is named for no work of the outlet
+    ("outlet-founder-opens", "The news site was blocked on 3 May 2021. The outlet's founder, Ivo "
+     "Sand, who lives abroad, said the block was unlawful.", {"Ivo Sand": ["journalist"]}),
+    ("outlet-owner", "The news site was fined on 3 May 2021. The outlet's owner, Ivo Sand, said "
+     "the fine would force it to close.", {"Ivo Sand": ["other"]}),
     ("member-of-union", "On 3 May 2021, police arrested Rina Holm, a member of the Vela Rights "
      "Union.", {"Rina Holm": ["defender"]}),
     ("coordinator", "On 3 May 2021, Rina Holm, coordinator of the Vela Women's Network, was "
