@@ -19,6 +19,7 @@ description already read (one prosecutor, told twice).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.entities import Entities, Entity
@@ -54,6 +55,9 @@ GROUP_NOUNS = (
     "guards", "men", "gunmen", "assailants", "attackers", "villagers", "workers",
     "employees", "militiamen", "youths", "settlers", "thugs", "vigilantes",
 )  # fmt: skip
+
+#: The last word of each head noun, as the word index holds it.
+HEAD_WORDS = tuple({h.replace("-", " ").split()[-1] for h in [*POST_ROLES, *GROUP_NOUNS]})
 
 _HEAD = "|".join(
     sorted((re.escape(h).replace(r"\ ", r"\s+") for h in [*POST_ROLES, *GROUP_NOUNS]), key=len)[
@@ -101,10 +105,10 @@ NAME_APPOSED = re.compile(
     r",?\s+(?:(?:Mr|Ms|Mrs|Dr|Judge)\.?\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+[A-ZÀ-ÞĀ-Žİ]"
 )
 #: Verbs of speaking whose subject a holder of a post may be.
-SPEECH = re.compile(
-    r"\b(?:said|told|stated|denied|confirmed|claimed|announced|declared|alleged|insisted|"
-    r"called|accused|described|dismissed)\b"
-)
+SPEECH_WORDS = (
+    "said", "told", "stated", "denied", "confirmed", "claimed", "announced", "declared",
+    "alleged", "insisted", "called", "accused", "described", "dismissed",
+)  # fmt: skip
 #: A group noun right before the body it serves: "soldiers of the ", "guards from the ".
 SERVING_BEFORE = re.compile(rf"\b(?P<g>(?i:{'|'.join(GROUP_NOUNS)}))\s+(?:of|from)\s+(?:the\s+)?$")
 #: A definite group: "the men", "the two soldiers" (not "a group of men", "soldiers").
@@ -145,9 +149,28 @@ def _clause_start(flat: str, g: int) -> int:
     return last
 
 
+def _starts_of(doc: Doc, words: tuple[str, ...]) -> list[int]:
+    """Where the words start in the text, lower case or capitalised, in text order."""
+    index = doc.word_index
+    out: list[int] = []
+    for w in words:
+        for form in (w, w.capitalize()):
+            out.extend(index.get(form, ()))
+    return sorted(out)
+
+
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    k = bisect.bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
+
+
 def add_unnamed_agents(doc: Doc, ents: Entities) -> None:
     """An unnamed person for each description that stands in an event's agent slot."""
     flat = doc.flat
+    # the slots are read only where a head noun stands near: most triggers have none
+    heads = _starts_of(doc, HEAD_WORDS)
+    if not heads:
+        return
     spans = sorted((a, b) for e in ents.items for a, b in e.mentions)
     named_posts = {
         word
@@ -163,12 +186,21 @@ def add_unnamed_agents(doc: Doc, ents: Entities) -> None:
     }
     # "soldiers of the X Armed Forces ... soldiers beat him": a group told as a body's people
     # once stands for that body each time
-    serving = {
-        m.group("g").lower()
-        for o in ents.of("organisation")
-        for x, _y in o.mentions
-        if (m := SERVING_BEFORE.search(flat, max(0, x - 40), x))
-    }
+    serving = (
+        {
+            m.group("g").lower()
+            for o in ents.of("organisation")
+            for x, _y in o.mentions
+            if (m := SERVING_BEFORE.search(flat, max(0, x - 40), x))
+        }
+        if _starts_of(doc, GROUP_NOUNS)
+        else set()
+    )
+
+    def take(m: re.Match[str] | None) -> None:
+        if m is not None:
+            _take(doc, ents, m, spans, named_posts, serving)
+
     found = find_triggers(flat, len(flat), doc.word_index)
     for (etype, _), matches in zip(EVENT_RULES_RX, found, strict=True):
         for t in matches:
@@ -182,22 +214,19 @@ def add_unnamed_agents(doc: Doc, ents: Entities) -> None:
             if frame == "phrase":
                 # "placed her in pre-trial detention", "was placed in": by the words before it
                 frame = "passive" if PASSIVE_BEFORE.search(flat, max(0, g - 12), g) else "active"
-            if frame == "active":
-                m = _slot_before(flat, g)
-            elif frame == "passive":
+            if frame == "active" and _any_in(heads, g - 200, g):
+                take(_slot_before(flat, g))
+            elif frame == "passive" and _any_in(heads, t.end(), t.end() + 120):
                 m = BY_AFTER.match(flat, t.end())
-                if m is not None and CLAUSE_OPEN.search(flat, t.end(), m.start("n")):
-                    m = None
-            else:
-                m = None
-            if m is not None:
-                _take(doc, ents, m, spans, named_posts, serving)
+                if m is None or not CLAUSE_OPEN.search(flat, t.end(), m.start("n")):
+                    take(m)
     # "the Minister of Communication publicly called the report a lie": a holder of a post who
     # speaks of the case is an actor of it, though no event; a group that speaks is not
-    for v in SPEECH.finditer(flat):
-        m = _slot_before(flat, v.start())
-        if m is not None and " ".join(m.group("h").lower().split()) in POST_ROLES:
-            _take(doc, ents, m, spans, named_posts, serving)
+    for v in _starts_of(doc, SPEECH_WORDS):
+        if _any_in(heads, v - 200, v):
+            m = _slot_before(flat, v)
+            if m is not None and " ".join(m.group("h").lower().split()) in POST_ROLES:
+                take(m)
 
 
 def _take(

@@ -1732,18 +1732,18 @@ def add_crowds_undergoing(doc: Doc, ents: Entities) -> None:
 _LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """The spans of the lines written in title case: four or more words of over three letters,
-    at least four in five of them capitalised (a headline or its subtitle, "Mathare Monitors
-    Face Terrorism Charges; Colleague Found Dead")."""
-    spans = []
-    at = 0
-    for line in text.split("\n"):
-        words = [w for w in _LINE_WORD.findall(line) if len(w) > 3]
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
-            spans.append((at, at + len(line)))
-        at += len(line) + 1
-    return spans
+def _on_title_case_line(text: str, at: int, seen: dict[int, bool]) -> bool:
+    """Whether the line that holds ``at`` is written in title case: four or more words of over
+    three letters, at least four in five of them capitalised (a headline or its subtitle,
+    "Mathare Monitors Face Terrorism Charges; Colleague Found Dead"). ``seen`` keeps each line's
+    answer by where it starts."""
+    start = text.rfind("\n", 0, at) + 1
+    if start not in seen:
+        end = text.find("\n", at)
+        words = [w for w in _LINE_WORD.findall(text, start, len(text) if end < 0 else end)
+                 if len(w) > 3]  # fmt: skip
+        seen[start] = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return seen[start]
 
 
 def drop_headline_persons(doc: Doc, ents: Entities) -> None:
@@ -1751,16 +1751,13 @@ def drop_headline_persons(doc: Doc, ents: Entities) -> None:
     one of whose words the text writes in lower case elsewhere ("Critic Faces", "Colleague Found
     Dead": "faces", "found"), is words of the headline, no one's name. A name the text gives
     only in its headline keeps its capitals everywhere, so it stays."""
-    lines = _title_case_lines(doc.text)
-    if not lines:
-        return
-    lower = None
+    seen: dict[int, bool] = {}
+    index = doc.word_index
     for p in list(ents.of("person")):
         if not p.name or not p.mentions:
             continue
-        if not all(any(a <= s and e <= b for a, b in lines) for s, e in p.mentions):
+        if not all(_on_title_case_line(doc.text, a, seen) for a, _ in p.mentions):
             continue
-        if lower is None:
-            lower = set(_LINE_WORD.findall(doc.flat))
-        if any(w.lower() in lower and w.lower() != w for w in p.name.split()):
+        # (words of over three letters: a particle, "Al", "Bin", is written in lower case too)
+        if any(len(w) > 3 and w.lower() != w and w.lower() in index for w in p.name.split()):
             ents.items.remove(p)
