@@ -3756,3 +3756,20 @@ def test_a_case_dismissed_from_the_docket_is_no_reprisal() -> None:
         "on 29 March 2024."
     )
     assert ("other", "2024-03-29") not in got
+
+
+def test_an_event_noun_with_its_day_after_of() -> None:
+    got = _pairs(
+        "On 3 March 2024, police arrested Ana Lee. The raid of 4 April 2024 on the office of "
+        "the Zenda Rights Centre was the third this year."
+    )
+    assert ("raid", "2024-04-04") in got
+
+
+def test_a_law_of_a_day_dates_no_step() -> None:
+    # near miss: "of" a day after a name that tells no step
+    got = _pairs(
+        "On 3 March 2024, police arrested Ana Lee. She was charged under the Law of 4 April "
+        "2024 on foreign agents."
+    )
+    assert ("charge", "2024-04-04") not in got

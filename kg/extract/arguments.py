@@ -38,6 +38,8 @@ def tight_date(
                     # a phrase that ends in "for", the day a step is set for ("set the next
                     # hearing for 17 May", "rescheduled for 3 July")
                     or (gap.isspace() and flat.endswith("for", 0, end))
+                    # an event noun's day named by "of" ("the attack of 19 September")
+                    or (not gap.strip() and re.search(r"\sof\s+$", flat[max(0, end - 4) : d.start]))
                     or re.match(r"[Ii]n\s", flat[d.start : d.end])
                     or REL_RE.fullmatch(flat, d.start, d.end)  # "released two days later"
                 )

@@ -108,6 +108,16 @@ TIME_OF_DAY = re.compile(
     r"\b(?:morning|evening|night|afternoon|early hours|hours) of\s*$|\bfor\s+$"
 )
 
+#: "the attack of 19 September 2023", "the raid of 4 March": a step's noun with its day after
+#: "of" (a law or a letter "of 3 May" is dated, no step of that day). A hearing or trial "of"
+#: a day is left out: told as where another step was taken ("At the hearing of 21 August, his
+#: lawyer objected"), the development gold counts it in one appeal and not in another.
+STEP_OF = re.compile(
+    r"\b(?:arrest|detention|abduction|disappearance|killing|murder|assassination|raid|attack|"
+    r"search|eviction|beating|assault|threat)s?\s+of\s+$",
+    re.I,
+)
+
 #: "the case was heard by Judge X from 20 February": a hearing's first day is its date.
 HEARD_FROM = re.compile(r"\b(?:heard|tried)\b[^.;,]{0,40}\bfrom\s*$")
 
@@ -357,6 +367,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             not NOT_EVENT_DATE.search(before)
             or bool(TIME_OF_DAY.search(before))
             or bool(HEARD_FROM.search(flat, max(0, start - 60), start))
+            or bool(STEP_OF.search(before))
         )
         if kind == "abs" and m.group("y4") and m.group(0)[:1] in "Ss":
             is_event = False  # "since 2016" opens a period

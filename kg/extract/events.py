@@ -230,9 +230,17 @@ def nominal_pattern(nouns: list[str]) -> str:
         # in a clause set off after the noun
         + r"(?:(?:which|that) (?:took place|happened|occurred) |(?:carried out|conducted) )?"
         + r"(?:(?:took place|came|occurred|happened) )?"
-        + r"(?:on|in) (?=\d|(?:(?:early|mid|late)[\s-]+)?(?:"
+        + r"(?:(?:on|in) (?=\d|(?:(?:early|mid|late)[\s-]+)?(?:"
         + "|".join([*MONTHS, *WEEKDAYS])
         + r")\b)"
+        # "the attack of 19 September 2023", "the raid of 4 March": a day named by "of" (a day
+        # and its month, so that "the release of May Lee" names no date; not a hearing or trial,
+        # see ``kg.extract.dates.STEP_OF``)
+        + r"|(?<!hearing\s)(?<!trial\s)of (?=\d{1,2} (?:"
+        + months
+        + r")\b|(?:"
+        + months
+        + r") \d{1,2}\b))"
     )
 
 
