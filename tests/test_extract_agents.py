@@ -80,9 +80,20 @@ def _holder(record: dict, label: str, role: str) -> set[str]:
             "2021, the prosecutor in charge formally opened an investigation against Ana Lind.",
             "the prosecutor in charge", "prosecutor", "investigation",
         ),
+        (
+            "His mother told reporters that two men who said they were police officers had come "
+            "to the house of the defender Ana Lind on 3 May 2021.",
+            "two men who said they were police officers", "other", None,
+        ),
+        (
+            "On 3 May 2021, the defender Ana Lind was detained. A senior police official told "
+            "reporters she had been questioned.",
+            "A senior police official", "official", None,
+        ),
     ],
     ids=["subject-post", "relative-who", "phrase-trigger", "magistrate", "reported-group",
-         "passive-by-group", "joined-subjects", "speaker-post", "office-of-the-post"],
+         "passive-by-group", "joined-subjects", "speaker-post", "office-of-the-post",
+         "self-described", "post-of-a-body"],
 )  # fmt: skip
 def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, etype):
     record = _read(body)

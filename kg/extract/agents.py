@@ -104,6 +104,16 @@ NOT_SUBJECT_AFTER = re.compile(
 NAME_APPOSED = re.compile(
     r",?\s+(?:(?:Mr|Ms|Mrs|Dr|Judge)\.?\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+[A-ZÀ-ÞĀ-Žİ]"
 )
+#: People known by who they said they were: "two men who said they were police officers", "a
+#: man who did not identify himself", "three men who introduced themselves as party cadres".
+SELF_DESCRIBED = re.compile(
+    r"(?<![\w’'-])(?<![Tt]he )(?P<n>(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|\d{1,2}|"
+    r"[Aa] group of)\s+(?:[a-z][\w-]*\s+)?(?P<h>men|man|women|woman|persons|person|people|"
+    r"individuals|individual)\s+who\s+(?:said|claimed|introduced|identified|presented|called|"
+    r"did not identify|refused to identify|would not identify)(?:\s+[a-z][\w’'-]*){1,5}?)"
+    r"(?=[.,;:]|\s+(?:had|and|came|approached|arrived|entered|went|stopped|visited|followed|"
+    r"took|told|threatened|warned|beat|attacked|asked|arrested|searched|demanded|forced)\b)"
+)
 #: Verbs of speaking whose subject a holder of a post may be.
 SPEECH_WORDS = (
     "said", "told", "stated", "denied", "confirmed", "claimed", "announced", "declared",
@@ -111,6 +121,8 @@ SPEECH_WORDS = (
 )  # fmt: skip
 #: A group noun right before the body it serves: "soldiers of the ", "guards from the ".
 SERVING_BEFORE = re.compile(rf"\b(?P<g>(?i:{'|'.join(GROUP_NOUNS)}))\s+(?:of|from)\s+(?:the\s+)?$")
+#: A body's people: "of" or "from" right after a group's noun.
+OF_AFTER = re.compile(r"\s+(?:of|from)\s")
 #: A definite group: "the men", "the two soldiers" (not "a group of men", "soldiers").
 DEFINITE = re.compile(r"(?i:the|these|those|both)\b")
 #: An auxiliary right before a phrase trigger: the phrase is undergone ("was placed in").
@@ -172,6 +184,7 @@ def add_unnamed_agents(doc: Doc, ents: Entities) -> None:
     if not heads:
         return
     spans = sorted((a, b) for e in ents.items for a, b in e.mentions)
+    people = [(a, b) for e in ents.of("person") for a, b in e.mentions]
     named_posts = {
         word
         for p in ents.of("person")
@@ -199,7 +212,7 @@ def add_unnamed_agents(doc: Doc, ents: Entities) -> None:
 
     def take(m: re.Match[str] | None) -> None:
         if m is not None:
-            _take(doc, ents, m, spans, named_posts, serving)
+            _take(doc, ents, m, spans, people, named_posts, serving)
 
     found = find_triggers(flat, len(flat), doc.word_index)
     for (etype, _), matches in zip(EVENT_RULES_RX, found, strict=True):
@@ -220,6 +233,11 @@ def add_unnamed_agents(doc: Doc, ents: Entities) -> None:
                 m = BY_AFTER.match(flat, t.end())
                 if m is None or not CLAUSE_OPEN.search(flat, t.end(), m.start("n")):
                     take(m)
+    # "two men who said they were police officers came to the house": people the text knows
+    # only by who they said they were, or would not say, act in what follows
+    if _starts_of(doc, ("who",)):
+        for m in SELF_DESCRIBED.finditer(flat):
+            take(m)
     # "the Minister of Communication publicly called the report a lie": a holder of a post who
     # speaks of the case is an actor of it, though no event; a group that speaks is not
     for v in _starts_of(doc, SPEECH_WORDS):
@@ -234,22 +252,32 @@ def _take(
     ents: Entities,
     m: re.Match[str],
     spans: list[tuple[int, int]],
+    people: list[tuple[int, int]],
     named_posts: set[str],
     serving: set[str],
 ) -> None:
     """Make the description ``m`` an unnamed person, or a mention of the one it tells again,
     unless it names no actor of its own."""
     a, b = m.span("n")
-    h1 = m.end("h")
-    if any(x < h1 and a < y for x, y in spans):
-        return  # a named person or body, or an actor read already
-    if NAME_APPOSED.match(doc.flat, b):
-        return  # "the prosecutor, Ana Lind,": named
+    h0, h1 = m.span("h")
     head = " ".join(m.group("h").lower().split())
     role = POST_ROLES.get(head, "other")
+    # a post may name the body it serves ("the Vela Police spokesperson", "a senior police
+    # official"), not a person; its head noun may not stand inside a body's name ("the Office
+    # of the Prosecutor"); a group may hold neither
+    if role == "other" or any(x < h1 and h0 < y for x, y in spans):
+        if any(x < h1 and a < y for x, y in spans):
+            return  # a named person or body, or an actor read already
+    elif any(x < h1 and a < y for x, y in people):
+        return
+    if NAME_APPOSED.match(doc.flat, b):
+        return  # "the prosecutor, Ana Lind,": named
     if role == "other" and DEFINITE.match(m.group("n")):
         return  # "the men", "the two men": people the text has told of already
-    if role == "other" and (head in serving or any(x < b and h1 < y for x, y in spans)):
+    if role == "other" and (
+        head in serving
+        or (OF_AFTER.match(doc.flat, h1) and any(x < b and h1 < y for x, y in spans))
+    ):
         return  # "soldiers of the X Armed Forces": the body they serve acts
     if role != "other" and (role in named_posts and role != "official" or head in named_posts):
         return  # "Judge Ana Lind ... the judge ordered": the named judge
@@ -266,12 +294,14 @@ def _take(
                 e.variants.append(label)
             e.mentions.append((a, b))
             spans.append((a, b))
+            people.append((a, b))
             return
     e = Entity("person", None, a, b, variants=[label])
     e.mentions.append((a, b))
     e.attrs.update(roles=[role], positions=[], gender="male" if head == "men" else "unknown")
     ents.items.append(e)
     spans.append((a, b))
+    people.append((a, b))
 
 
 #: A head noun anywhere in a description read before.
