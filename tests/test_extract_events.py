@@ -3773,3 +3773,20 @@ def test_a_law_of_a_day_dates_no_step() -> None:
         "2024 on foreign agents."
     )
     assert ("charge", "2024-04-04") not in got
+
+
+def test_a_step_after_and_is_not_under_a_did_not_of_another_verb() -> None:
+    got = _pairs(
+        "On 3 March 2024, police arrested Ana Lee. The officers did not present a warrant and "
+        "took her laptop and two phones."
+    )
+    assert ("seizure", "2024-03-03") in got
+
+
+def test_a_negated_passive_still_negates_the_participle_after_and() -> None:
+    # near miss: "was not arrested and charged" denies both steps
+    evs = _events(
+        "On 3 March 2024, police arrested Ana Lee. Tom Reed was not arrested and charged."
+    )
+    assert not any(e["type"] == "charge" for e in evs)
+    assert sum(e["type"] == "arrest" for e in evs) == 1

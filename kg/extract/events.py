@@ -531,6 +531,13 @@ COMMENT = re.compile(
     r"\balarm(?:ed)?\s+(?:by|at|over)\b|"
     r"\b(?:condemns?|welcomes?|deplores?|denounces?)\b"
 )
+#: A negation by "did not" of a verb with its object, closed by "and" right before the trigger:
+#: "The officers did not present a warrant and took her laptop" (the negation is the first
+#: verb's; the verb after "and" tells what they did). "was not arrested and charged" negates
+#: both.
+NEGATION_CLOSED = re.compile(
+    r"(?:(?<=\bdid\s)|(?<=\bdoes\s)|(?<=\bdo\s))not\s+[a-z]+\s+[^,.;:]{1,40}?\s+and\s+$"
+)
 #: A negation right before the trigger, whatever its type: "cannot be appealed", "was not
 #: charged", "has never been summoned".
 NEGATED = TailPattern(
@@ -1386,6 +1393,7 @@ def find_events(
             if etype != "appeal_filed" and any(
                 not _closed_relative(flat, s.start, max(s.start, a - 40) + h.start(), a)
                 and not _closed_quote(flat, s.start, max(s.start, a - 40) + h.start(), a)
+                and not NEGATION_CLOSED.match(flat, max(s.start, a - 40) + h.start(), a)
                 for h in HYPOTHETICAL.finditer(pre)
             ):
                 continue
