@@ -19,6 +19,10 @@ KNOWN_XFAIL: dict[str, str] = {}
 
 CASES: list[tuple[str, str, dict[str, str]]] = [
     # kinds by head noun
+    ("writers-workshop", "On 3 May 2021, police banned the readings of the Vela Poetry Workshop, "
+     "where Rina Holm read.", {"Vela Poetry Workshop": "ngo"}),
+    ("spanish-force", "On 3 May 2021, agents of the Fuerza Especial de Seguridad "
+     "arrested Rina Holm.", {"Fuerza Especial de Seguridad": "security_service"}),
     ("court-of-appeal", "On 3 May 2021, the Vela Court of Appeal upheld the sentence against "
      "Rina Holm.", {"Vela Court of Appeal": "court"}),
     ("prosecutor-general-office", "On 3 May 2021, the Office of the Prosecutor General of Zembla "

@@ -141,6 +141,8 @@ ORG_HEADS = {
     "Defensoría": "government", "Procuraduría": "government", "Gobierno": "government",
     "Fiscalía": "prosecution", "Juzgado": "court", "Corte": "court",
     "Policía": "police", "Ministerio": "ministry", "Ministério": "ministry",
+    "Fuerza": "security_service", "Fuerzas": "security_service", "Força": "security_service",
+    "Forças": "security_service",
     "Polícia": "police", "Carabineros": "police", "Assembleia": "parliament",
     "Asamblea": "parliament", "Congreso": "parliament",
     "Guard": "security_service", "Guards": "security_service", "Inspectorate": "government",
@@ -183,8 +185,9 @@ ORG_HEADS = {
     "Journal": "media", "Chronicle": "media", "Observer": "media", "Courier": "media",
     "Express": "media", "Mirror": "media", "Telegraph": "media", "Inquirer": "media",
     "Bulletin": "media",
-    # a club of journalists or lawyers: "Kastra Press Club"
-    "Club": "ngo",
+    # a club of journalists or lawyers: "Kastra Press Club"; a circle of writers or artists:
+    # "the Vela Poetry Workshop", "the Kastra Writers' Circle"
+    "Club": "ngo", "Workshop": "ngo", "Circle": "ngo",
     # bodies of the state and of civil society named in French: "Ligue Iteka", "Collectif des
     # Défenseurs du Kasaï", "Agence Nationale de Renseignements", "Cour d'appel"
     "Ligue": "ngo", "Collectif": "ngo", "Réseau": "ngo", "Fédération": "ngo",
