@@ -3790,3 +3790,20 @@ def test_a_negated_passive_still_negates_the_participle_after_and() -> None:
     )
     assert not any(e["type"] == "charge" for e in evs)
     assert sum(e["type"] == "arrest" for e in evs) == 1
+
+
+def test_a_complaint_filed_by_someone_on_a_day_under_a_negated_answer() -> None:
+    got = _pairs(
+        "On 3 March 2024, police arrested Ana Lee. The Ombudsman has not answered a complaint "
+        "filed by Eva Hart on 24 March 2024."
+    )
+    assert ("complaint", "2024-03-24") in got
+
+
+def test_a_complaint_not_filed_is_no_complaint() -> None:
+    # near miss: the negation is the filing's own
+    got = _pairs(
+        "On 3 March 2024, police arrested Ana Lee. Eva Hart has not filed a complaint on 24 "
+        "March 2024."
+    )
+    assert ("complaint", "2024-03-24") not in got

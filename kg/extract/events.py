@@ -535,6 +535,12 @@ COMMENT = re.compile(
 #: "The officers did not present a warrant and took her laptop" (the negation is the first
 #: verb's; the verb after "and" tells what they did). "was not arrested and charged" negates
 #: both.
+#: A negated verb whose object is the noun the trigger opens with: "The Ombudsman has not
+#: answered a complaint filed by X on 24 January" (the complaint was filed; the answer is what
+#: is denied).
+NEGATED_OBJECT = re.compile(
+    r"(?:not|never)\s+(?!been\b|be\b)[a-z]+ed(?:\s+to)?\s+(?:an?|the|his|her|their|its)\s+$"
+)
 NEGATION_CLOSED = re.compile(
     r"(?:(?<=\bdid\s)|(?<=\bdoes\s)|(?<=\bdo\s))not\s+[a-z]+\s+[^,.;:]{1,40}?\s+and\s+$"
 )
@@ -924,13 +930,15 @@ AFTER_PARTICIPLE = re.compile(r"\s+(?:in|from|at|during|on|under|for|with|by|ove
 #: The words of a complaint told in passing up to its date: "complaint filed in", "complaint
 #: filed by the company in".
 FILED_IN = re.compile(
-    r"(?:complaint\s+)?(?:filed|lodged|brought)\s+(?:by\s+(?:the\s+|an?\s+)?[\w’'-]+\s+)?in\s+"
+    r"(?:complaint\s+)?(?:filed|lodged|brought)\s+"
+    r"(?:by\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w’'-]+\s+){1,3}?)?(?:in|on)\s+"
 )
 
 
 def _filed_in(flat: str, dates: list[DateMention], a: int) -> Any:
     """The date a complaint told in passing was filed, where the words that name it give it:
-    "a complaint filed in May 2024 by X", "a complaint filed by the company in May 2024"."""
+    "a complaint filed in May 2024 by X", "a complaint filed by the company in May 2024", "a
+    complaint filed by Ana Lee on 24 January"."""
     return next(
         (d.value for d in dates if a < d.start < a + 80 and FILED_IN.fullmatch(flat, a, d.start)),
         None,
@@ -1394,6 +1402,7 @@ def find_events(
                 not _closed_relative(flat, s.start, max(s.start, a - 40) + h.start(), a)
                 and not _closed_quote(flat, s.start, max(s.start, a - 40) + h.start(), a)
                 and not NEGATION_CLOSED.match(flat, max(s.start, a - 40) + h.start(), a)
+                and not NEGATED_OBJECT.match(flat, max(s.start, a - 40) + h.start(), a)
                 for h in HYPOTHETICAL.finditer(pre)
             ):
                 continue
