@@ -60,6 +60,8 @@ LOWER_BODY_BEFORE = re.compile(
     rf"(?<![\w’'\-])(?P<w>{_CAP}(?:\s+{_CAP})?)\s+"
     r"(?:(?P<q>town|district|city|regional|provincial|state)\s+)?\Z"
 )
+#: "the" right before a place's words.
+THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
 LOWER_KINDS = {"court": "court", "party": "political_party", "administration": "government",
                "government": "government", "municipal council": "government"}  # fmt: skip
 #: "the central government", "the federal government": a state's government named by its level.
@@ -328,7 +330,12 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if noun == "administration" and not w.group("q"):
             continue  # "the Zenda administration" is a government's term, not a body
         place = w.group("w")
-        if noun not in ("government", "municipal council", "party") and " " in place:
+        if (
+            noun not in ("government", "municipal council", "party")
+            and " " in place
+            # "the Tizi Ouzou court", "the Sidi M'hamed court": a town of two words after "the"
+            and not (noun == "court" and THE_BEFORE.search(flat, max(0, w.start() - 5), w.start()))
+        ):
             place = place.split()[-1]
         if noun == "party" and " " in place and (place.split()[0] in NOT_PLACE or w.group("q")):
             place = place.split()[-1]  # a party's name may be two words: "the Zemblan Dawn party"
