@@ -3807,3 +3807,18 @@ def test_a_complaint_not_filed_is_no_complaint() -> None:
         "March 2024."
     )
     assert ("complaint", "2024-03-24") not in got
+
+
+def test_words_painted_in_the_clause_of_an_attack_are_a_threat_of_their_own() -> None:
+    got = _pairs(
+        "On 4 April 2024, unidentified men threw stones at the home of Ana Lee and painted the "
+        'words "you will die" on its wall.'
+    )
+    assert {("attack", "2024-04-04"), ("threat", "2024-04-04")} <= got
+
+
+def test_a_bare_threat_in_the_clause_of_an_attack_is_that_attack() -> None:
+    # near miss: "threatened her" says nothing of its own beside the beating
+    got = _pairs("On 4 April 2024, unidentified men beat Ana Lee and threatened her.")
+    assert ("attack", "2024-04-04") in got
+    assert ("threat", "2024-04-04") not in got

@@ -558,6 +558,9 @@ NO_OBJECT = re.compile(r"\b[Nn]o\s+(?:[\w’'-]+\s+)?$")
 NO_IN_MATCH = re.compile(r"\bno\b")
 #: A threat told with what it threatened: "threatened to make her disappear".
 THREATENED_TO = re.compile(r"threatened\s+to\s")
+#: A threat told by the words written for the person to read ("painted the words", "the words
+#: ... were sprayed on").
+WRITTEN_THREAT = re.compile(r"(?:painted|sprayed|scrawled|wrote|words?)\b")
 #: A noun after "every", "each" or "any" before a participle: "every journalist killed in",
 #: "any person detained for": whoever it befalls, no one step.
 GENERIC_BEFORE = re.compile(
@@ -1357,12 +1360,14 @@ def find_events(
         attacks = [_clause(clauses, h[0]) for h in hits if h[2] == "attack"]
         if attacks:
             # (one that says what it threatened, "slapped her and threatened to make her
-            # disappear", is a threat of its own)
+            # disappear", is a threat of its own, and so are words written for the person to
+            # read, "threw stones at her home and painted the words 'you will die' on its wall")
             hits = [
                 h for h in hits
                 if h[2] != "threat"
                 or _clause(clauses, h[0]) not in attacks
                 or THREATENED_TO.match(flat, h[0])
+                or WRITTEN_THREAT.match(flat, h[0])
             ]  # fmt: skip
         raids = [_clause(clauses, h[0]) for h in hits if h[2] == "raid"]
         if raids:
