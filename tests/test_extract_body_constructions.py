@@ -22,6 +22,9 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # a court named by a town of two words, in lower case
     ("two-word-town-court", "On 3 May 2021, Rina Holm was brought before the Tizi Ouzou court, "
      "which charged her.", {"Tizi Ouzou court": "court"}),
+    # a name joined by "to" after a head word
+    ("force-to-fight", "On 3 May 2021, agents of the Special Force to Fight Crime arrested Rina "
+     "Holm.", {"Special Force to Fight Crime": "security_service"}),
     ("writers-workshop", "On 3 May 2021, police banned the readings of the Vela Poetry Workshop, "
      "where Rina Holm read.", {"Vela Poetry Workshop": "ngo"}),
     ("spanish-force", "On 3 May 2021, agents of the Fuerza Especial de Seguridad "

@@ -76,7 +76,8 @@ Three Four Five Six Ten State Ruling Opposition""".split()
 #: "Committee to Protect Writers", "Campaign for Step by Step Reform".
 JOIN_HEAD = re.compile(
     r"(?P<h>Committee|Campaign|Coalition|Network|Alliance|Movement|Association|Foundation|"
-    r"Fund|Centre|Center)\b"
+    # "the Special Force to Fight Crime", "the Agency to Combat Corruption"
+    r"Fund|Centre|Center|Force|Unit|Agency|Commission|Office)\b"
 )
 JOINED_REST = re.compile(
     rf"(?:\s+(?:(?:of|the|for|and|on|against)\s+){{0,3}}{_CAP}){{0,8}}\s+(?:to|by|without)\s+{_NAME}"
