@@ -3822,3 +3822,19 @@ def test_a_bare_threat_in_the_clause_of_an_attack_is_that_attack() -> None:
     got = _pairs("On 4 April 2024, unidentified men beat Ana Lee and threatened her.")
     assert ("attack", "2024-04-04") in got
     assert ("threat", "2024-04-04") not in got
+
+
+def test_a_summons_told_by_the_person_who_answered_it() -> None:
+    got = _pairs(
+        "Blogger Ana Lee was arrested on 14 April 2024 when she answered a summons to the "
+        "Special Division of the Zenda Police."
+    )
+    assert {("arrest", "2024-04-14"), ("summons", "2024-04-14")} <= got
+
+
+def test_a_summons_not_answered_is_no_summons_of_that_day() -> None:
+    # near miss: the summons is named, but no one answered or received it
+    got = _pairs(
+        "On 14 April 2024, police arrested Ana Lee. The law on summons was amended in 2020."
+    )
+    assert not any(t == "summons" for t, _ in got)
