@@ -35,6 +35,15 @@ ICCPR = "International Covenant on Civil and Political Rights"
 HRD = "UN Declaration on Human Rights Defenders"
 
 CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    # a numbered law: letters between its strokes, a date in figures, a title told by what
+    # the law does
+    ("law-number-letters", "On 3 May 2021, Rina Holm was charged under Article 83 of Law No. "
+     "031/PR/2018 on the press regime. The same day, police detained her.",
+     [("Law No. 031/PR/2018 on the press regime", "83")]),
+    ("law-date-figures-participle", "On 3 May 2021, Rina Holm was charged under Article 194 of "
+     "Law No. 68/2018 of 30/08/2018 determining offences and penalties in general. The court "
+     "ordered her held.",
+     [("Law No. 68/2018 of 30/08/2018 determining offences and penalties in general", "194")]),
     # national codes
     ("article-of-code", "On 3 May 2021, Rina Holm was charged under Article 318 of the Criminal "
      "Code.", [("Criminal Code", "318")]),

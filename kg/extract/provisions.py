@@ -159,13 +159,21 @@ ARTICLE_LETTER_BEFORE = re.compile(r"\d-?\Z")
 #: The owner before an instrument's name: "Iran’s", "Hong Kong’s".
 POSSESSOR = re.compile(r"(?P<owner>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)[’']s\s+(?=[A-Z])")
 #: A numbered law's date and subject: "Law No. 5 | of 2012 on Combating Cybercrimes".
-NUMBERED = re.compile(r"(?:\bNo\.\s*\d+(?:[/\-]\d+)*(?:-[A-Z]{1,4})?|\s\d+(?:[/\-]\d+)+)$")
+#: (a number may hold letters between its strokes: "Law No. 031/PR/2018")
+NUMBERED = re.compile(
+    r"(?:\bNo\.\s*\d+(?:[/\-](?:\d+|[A-Z]{1,4}(?=/)))*(?:-[A-Z]{1,4})?|\s\d+(?:[/\-]\d+)+)$"
+)
 _CAP_WORDS = r"[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|the|for|on)\s+)*[A-Z][\w’'\-]*)*"
 NAME_GOES_ON = re.compile(
-    rf"\s+of\s+(?:\d{{1,2}}\s+[A-Z][a-z]+\s+)?\d{{4}}\b(?P<subject>\s+(?:on|against|for)\s+(?:the\s+)?{_CAP_WORDS})?"
+    # ("of 30/08/2018": a date in figures)
+    rf"\s+of\s+(?:\d{{1,2}}\s+[A-Z][a-z]+\s+|\d{{1,2}}[/.]\d{{1,2}}[/.])?\d{{4}}\b"
+    rf"(?P<subject>\s+(?:on|against|for)\s+(?:the\s+)?{_CAP_WORDS})?"
 )
 LOWER_SUBJECT = re.compile(
-    r"\s+(?:on|against|for|relating\s+to|concerning)\s+(?P<words>(?:the\s+)?[a-z][\w\-]*"
+    # ("determining offences and penalties in general", "governing the press": a law's title
+    # told by what it does)
+    r"\s+(?:on|against|for|relating\s+to|concerning|determining|governing|establishing|"
+    r"regulating)\s+(?P<words>(?:the\s+)?[a-z][\w\-]*"
     # "... on the suppression of acts of terrorism in Zembla": the state it applies in ends it
     r"(?:\s+[a-z][\w\-]*){0,7}(?:\s+in\s+[A-Z][\w\-]+)?)(?=\s*[,.;:()])"
 )
@@ -177,7 +185,8 @@ ACT_YEAR = re.compile(r"\s+of\s+\d{4}\b")
 #: A law's name that a number goes on: "Law", "Decree-Law No. 7".
 NUMBER_OPEN = re.compile(r"(?:\b(?:Law|Decree|Decree-Law|Ordinance|Proclamation)|\bNo\.\s*\d+)$")
 LAW_NUMBER_AFTER = re.compile(
-    r"(?<=\d)(?:[/\-]\d+)+(?:-[A-Z]{1,4})?\b|(?<=\d)-[A-Z]{1,4}\b|\s+" + LAW_NUMBER
+    r"(?<=\d)(?:[/\-](?:\d+|[A-Z]{1,4}(?=/\d)))+(?:-[A-Z]{1,4})?\b|(?<=\d)-[A-Z]{1,4}\b|\s+"
+    + LAW_NUMBER
 )
 LAW_SUBJECT = re.compile(rf"\s+on\s+(?:the\s+)?{_CAP_WORDS}")
 FOREIGN_CODE_NAME = re.compile(r"(?:Code|Código|Codice)\s+(?:" + FOREIGN_CODE_WORDS + r")")
