@@ -3838,3 +3838,20 @@ def test_a_summons_not_answered_is_no_summons_of_that_day() -> None:
         "On 14 April 2024, police arrested Ana Lee. The law on summons was amended in 2020."
     )
     assert not any(t == "summons" for t, _ in got)
+
+
+def test_an_event_noun_of_a_counted_group_named_in_apposition() -> None:
+    got = _pairs(
+        "Police arrested Ana Lee on 9 April 2024. Her detention follows the arrest of two other "
+        "ELJA members, Tom Reed and Eva Hart, in March."
+    )
+    assert ("arrest", "2024-03") in got
+
+
+def test_an_event_noun_of_a_counted_group_without_a_date_is_no_step() -> None:
+    # near miss: nothing dates the step the noun names
+    got = _pairs(
+        "Police arrested Ana Lee on 9 April 2024. Her detention follows the arrest of two other "
+        "ELJA members, Tom Reed and Eva Hart, who remain in prison."
+    )
+    assert [d for t, d in got if t == "arrest"] == ["2024-04-09"]

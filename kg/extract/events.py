@@ -193,12 +193,17 @@ APPOSED = (
 )
 #: "of Ana Lee", "of human rights defender Ana Lee", "of the two lawyers": the people an event
 #: noun was done to, between the noun and its date.
+_PEOPLE_NOUNS = (
+    r"(?:lawyers?|defenders?|activists?|journalists?|men|women|brothers?|"
+    r"sisters?|sons?|daughters?|husband|wife|colleagues?|members?|leaders?|students?|staff|"
+    r"executives?|directors?|employees?|relatives)"
+)
 OF_PEOPLE = (
     r"(?:of (?:(?:[a-z]+ ){0,4}(?:[A-Z][\w’'.-]+ ){0,3}[A-Z][\w’'.-]+(?: |" + APPOSED + r")|"
-    r"(?:the|his|her|their|its) "
-    r"(?:[\w-]+ ){0,2}?(?:lawyers?|defenders?|activists?|journalists?|men|women|brothers?|"
-    r"sisters?|sons?|daughters?|husband|wife|colleagues?|members?|leaders?|students?|staff|"
-    r"executives?|directors?|employees?|relatives) ))?"
+    r"(?:the|his|her|their|its) (?:[\w-]+ ){0,2}?" + _PEOPLE_NOUNS + r" |"
+    # "the arrest of two other ELJA members, A and B, in April": a counted group named after
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several) (?:other |more )?"
+    r"(?:[A-Z][\w’'.-]+ )?" + _PEOPLE_NOUNS + APPOSED + r"))?"
 )
 
 
