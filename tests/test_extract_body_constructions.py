@@ -25,6 +25,15 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # a name joined by "to" after a head word
     ("force-to-fight", "On 3 May 2021, agents of the Special Force to Fight Crime arrested Rina "
      "Holm.", {"Special Force to Fight Crime": "security_service"}),
+    # where a body is, before its name, is no word of it
+    ("based-prefix", "On 3 May 2021, police raided the Vela-based Radio Kastra Voice and detained "
+     "Rina Holm.", {"Radio Kastra Voice": "media"}),
+    # security services named with "of", or by the state's machinery
+    ("directorate-of-security", "On 3 May 2021, officers of the General Directorate of Internal "
+     "Security arrested Rina Holm.",
+     {"General Directorate of Internal Security": "security_service"}),
+    ("security-apparatus", "On 3 May 2021, the State Security Apparatus questioned Rina Holm.",
+     {"State Security Apparatus": "security_service"}),
     ("writers-workshop", "On 3 May 2021, police banned the readings of the Vela Poetry Workshop, "
      "where Rina Holm read.", {"Vela Poetry Workshop": "ngo"}),
     ("spanish-force", "On 3 May 2021, agents of the Fuerza Especial de Seguridad "

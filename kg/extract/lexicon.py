@@ -146,6 +146,8 @@ ORG_HEADS = {
     "Polícia": "police", "Carabineros": "police", "Assembleia": "parliament",
     "Asamblea": "parliament", "Congreso": "parliament",
     "Guard": "security_service", "Guards": "security_service", "Inspectorate": "government",
+    # "the State Security Apparatus": the state's machinery, its kind told by its other words
+    "Apparatus": "government",
     "Congress": "parliament",
     "Directorate": "government", "Directorate-General": "government",
     "Secretariat": "government", "Commissions": "government",
@@ -289,6 +291,9 @@ ORG_KIND_HINTS = [
         re.compile(
             r"\b(?:General|Internal|State|National) (?:Security|Defen[cs]e|Intelligence) "
             r"(?:Directorate|Secretariat)\b"
+            # the same named with "of": "General Directorate of Internal Security"
+            r"|\bDirectorate(?: General)? (?:of|for) (?:the )?(?:General |Internal |State |"
+            r"National )?(?:Security|Intelligence)\b"
         ),
         "security_service",
     ),
