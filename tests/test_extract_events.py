@@ -3855,3 +3855,20 @@ def test_an_event_noun_of_a_counted_group_without_a_date_is_no_step() -> None:
         "ELJA members, Tom Reed and Eva Hart, who remain in prison."
     )
     assert [d for t, d in got if t == "arrest"] == ["2024-04-09"]
+
+
+def test_a_body_designated_extremist_under_its_quoted_name() -> None:
+    got = _pairs(
+        "On 14 March 2024, the State Security Committee designated “Zenda Watch” an “extremist "
+        "formation”."
+    )
+    assert ("ban", "2024-03-14") in got
+
+
+def test_a_quoted_name_designated_a_partner_is_no_ban() -> None:
+    # near miss: the designation names nothing the convention bans
+    got = _pairs(
+        "On 14 March 2024, the Ministry designated “Zenda Watch” an official partner of the "
+        "programme."
+    )
+    assert not any(t == "ban" for t, _ in got)
