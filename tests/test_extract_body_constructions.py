@@ -34,6 +34,8 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      {"General Directorate of Internal Security": "security_service"}),
     ("security-apparatus", "On 3 May 2021, the State Security Apparatus questioned Rina Holm.",
      {"State Security Apparatus": "security_service"}),
+    ("attorney-office", "On 3 May 2021, the District Government Attorney Office charged Rina "
+     "Holm.", {"District Government Attorney Office": "prosecution"}),
     ("writers-workshop", "On 3 May 2021, police banned the readings of the Vela Poetry Workshop, "
      "where Rina Holm read.", {"Vela Poetry Workshop": "ngo"}),
     ("spanish-force", "On 3 May 2021, agents of the Fuerza Especial de Seguridad "

@@ -261,6 +261,15 @@ ORG_KIND_HINTS = [
         re.compile(r"^Minist(?:erio|ério|ère) [Pp](?:úblico|ublic)\b|\bPublic Ministry\b"),
         "prosecution",
     ),
+    # a prosecutor's office named for the state's attorney: "District Government Attorney
+    # Office", "the Attorney General's Office", "Office of the Attorney General"
+    (
+        re.compile(
+            r"\bAttorney(?:[’']s)? Office\b|\bAttorney General[’']s Office\b|"
+            r"^Office of the (?:\w+ )?Attorney\b"
+        ),
+        "prosecution",
+    ),
     # a town's or city's seat of government
     (re.compile(r"\b(?:City|Town) Hall\b"), "government"),
     # a ministry of intelligence or of state security is a security service, not a department
