@@ -3872,3 +3872,17 @@ def test_a_quoted_name_designated_a_partner_is_no_ban() -> None:
         "programme."
     )
     assert not any(t == "ban" for t, _ in got)
+
+
+def test_a_death_from_the_injuries_of_an_attack_is_a_killing() -> None:
+    got = _pairs(
+        "On 9 March 2024, unknown men beat Ana Lee. She died of her injuries on 11 March 2024 in "
+        "a hospital in Zenda."
+    )
+    assert {("attack", "2024-03-09"), ("killing", "2024-03-11")} <= got
+
+
+def test_a_death_in_custody_told_without_a_cause_is_no_killing() -> None:
+    # near miss: "died in custody" says nothing of who or what caused it
+    got = _pairs("On 9 March 2024, police arrested Ana Lee. She died in custody on 11 March 2024.")
+    assert not any(t == "killing" for t, _ in got)

@@ -558,6 +558,7 @@ TRIGGERS: list[dict[str, Any]] = [
             {"rx": "\\bgunned (?:(?:him|her|them) )?down\\b|\\b(?:was|were|been) slain\\b", "why": "idioms of a killing: gunned down, slain", "examples": ["On 3 May 2024, Ana Lee was gunned down outside her home."]},
             {"rx": "\\b(?:stabbed|beaten|beat|tortured|burned|burnt|hacked|clubbed|kicked|stoned) (?:(?:him|her|them) )?to death\\b", "why": "an attack that killed: the killing, not the attack, is the event", "examples": ["On 3 May 2024, Ana Lee was stabbed to death.", "On 3 May 2024, guards beat him to death."]},
             {"rx": "\\b(?:shot dead|found dead)\\b|\\bthe killing of (?:his|her)\\b|\\bbody of [^.;]{0,60}? (?:was|were) found\\b", "why": "idioms of death: shot dead, found dead, a body found", "examples": ["On 3 May 2024, Ana Lee was shot dead."]},
+            {"rx": "\\bdied (?:later )?(?:of|from) (?:his|her|their|the) (?:injuries|wounds)\\b", "why": "a death from the injuries of an attack is the killing told by its outcome ('died in custody' says nothing of a cause, and is not read here)", "examples": ["Ana Lee was beaten by unknown men and died of her injuries on 3 May 2024 in a hospital in Zenda."]},
         ],
     },
     {
