@@ -1,20 +1,24 @@
-"""Unnamed actors read from the events they act in: "the magistrate granted bail", "she was
-questioned by the prosecutor in charge", "soldiers beat him".
+"""Unnamed actors read from the place they stand in: "the magistrate granted bail", "she was
+questioned by the prosecutor in charge", "guards beat him", "the minister said".
 
 The phrase rules of :mod:`kg.extract.persons` find an unnamed actor by the words of its own
 description ("two masked men", "Horvat's lawyer"). Appeals name the holders of posts and the
-groups who act in many more ways than such lists hold, but the place they stand in is always
+groups who act in many more ways than such lists hold, but the place they stand in is mostly
 the same: the subject of an active event verb, or the "by" of a passive one. This step reads
 that place. At every event trigger of the lexicon (:mod:`kg.extract.events`) it takes the noun
 phrase of the agent's slot and, when that phrase is a description with a head noun for a post
 ("judge", "magistrate", "prosecutor", "minister", "spokesperson", "official") or for a group
-("soldiers", "guards", "villagers", "officers"), makes an unnamed person of it, with the role
-the head noun gives. The events step then reads it as the agent, as it reads a named one.
+("guards", "villagers", "men"), makes an unnamed person of it, with the role the head noun
+gives. The events step then reads it as the agent, as it reads a named one. A post before a verb
+of speaking ("the Minister of Communication publicly called the report a lie") and people known
+by who they said they were ("two men who said they were police officers") are read the same way.
 
 A description is not taken where it names no actor of its own: a name apposed right after it
-("the prosecutor, Ana Lind,"), a named person or body it holds ("the Zenda Police" is the body),
-a post that a named person of the text holds (the judge named before is the one meant), or a
-description already read (one prosecutor, told twice).
+("the prosecutor, Ana Lind,"), a named person it holds, a body it holds as a group or as its
+head ("officers of the X Police": the body acts), a post that a named person of the text holds
+(the judge named before is the one meant), a court named after the post ("the Chief
+Magistrate's Court ... the magistrate"), a definite group ("the men": told before), or a
+description already read (one prosecutor, told twice, is one person).
 """
 
 from __future__ import annotations
@@ -41,8 +45,6 @@ POST_ROLES = {
     "spokesman": "official",
     "spokeswoman": "official",
     "official": "official",
-    "chairperson": "official",
-    "chairman": "official",
     "commander": "official",
     "director general": "official",
     "director-general": "official",
@@ -57,7 +59,7 @@ GROUP_NOUNS = (
 )  # fmt: skip
 
 #: The last word of each head noun, as the word index holds it.
-HEAD_WORDS = tuple({h.replace("-", " ").split()[-1] for h in [*POST_ROLES, *GROUP_NOUNS]})
+HEAD_WORDS = tuple(sorted({h.replace("-", " ").split()[-1] for h in [*POST_ROLES, *GROUP_NOUNS]}))
 
 _HEAD = "|".join(
     sorted((re.escape(h).replace(r"\ ", r"\s+") for h in [*POST_ROLES, *GROUP_NOUNS]), key=len)[
