@@ -243,6 +243,26 @@ def test_a_letters_ask_after_an_adverb_or_after_its_condition_without_please() -
     assert summaries(told) == []
 
 
+def test_an_ask_under_a_condition_inside_one_sentence_is_one_of_its_own() -> None:
+    head = (
+        "Capital City, 3 May 2024 – Ms Ana Ruiz was arrested on 2 May 2024.\n\nDear Minister,\n\n"
+    )
+    text = head + (
+        "I urge you to ensure that Ana Ruiz is released and that all charges against her are "
+        "dropped, and, pending her release, that she has regular access to her lawyers.\n\n"
+        "Yours sincerely,\n"
+    )
+    assert summaries(text) == [
+        "ensure that Ana Ruiz is released and that all charges against her are dropped",
+        "pending her release, that she has regular access to her lawyers",
+    ]
+    # near miss: "and" before a condition that opens no ask of its own stays in the one ask
+    one = head + (
+        "I urge you to release Ana Ruiz, and her lawyers pending trial.\n\nYours sincerely,\n"
+    )
+    assert len(summaries(one)) == 1
+
+
 def test_a_long_addressee_named_without_the_before_a_demand_verb() -> None:
     head = "Capital City, 3 May 2024 – Ms Ana Ruiz was arrested on 2 May 2024.\n\n"
     text = head + (

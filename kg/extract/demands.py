@@ -259,6 +259,9 @@ NOUN_ASK = re.compile(
 OBJECT_OF = {"his": "him", "her": "her", "their": "them"}
 NEXT_ASK = re.compile(
     r",\s+and\s+to\s+|;\s*|,\s+(?:and\s+)?(?:should\s+)?(?=(?:" + DEMAND_VERBS + r")\b)"
+    # "... are dropped, and, pending their release, that they have access to": the ask under
+    # the condition is one of its own
+    r"|,\s+and,?\s+(?=[Pp]ending\s+(?:his|her|their|the)\b)"
 )
 ASK_END = re.compile(
     r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bNo)\.(?:\s|$)"
