@@ -20,8 +20,8 @@ KNOWN_XFAIL: dict[str, str] = {}
 CASES: list[tuple[str, str, dict[str, str]]] = [
     # kinds by head noun
     # a court named by a town of two words, in lower case
-    ("two-word-town-court", "On 3 May 2021, Rina Holm was brought before the Tizi Ouzou court, "
-     "which charged her.", {"Tizi Ouzou court": "court"}),
+    ("two-word-town-court", "On 3 May 2021, Rina Holm was brought before the Vela Nova court, "
+     "which charged her.", {"Vela Nova court": "court"}),
     # a name joined by "to" after a head word
     ("force-to-fight", "On 3 May 2021, agents of the Special Force to Fight Crime arrested Rina "
      "Holm.", {"Special Force to Fight Crime": "security_service"}),

@@ -1249,7 +1249,7 @@ def test_headline_words_are_no_person_but_a_name_on_a_title_line_is_one():
     # capitals everywhere, and the minister named once on an address line stays
     record = extract_case(
         "12 May 2021\n\nZembla: Monitors Face Terrorism Charges; Colleague Found Dead\n\n"
-        "Mathare Community Monitors Face Terrorism Charges; Colleague Found Dead\n\n"
+        "Vela Community Monitors Face Terrorism Charges; Colleague Found Dead\n\n"
         "On 3 May 2021, police arrested the defender Ana Lind. Her colleague Tom Reed was found "
         "dead on 5 May 2021.\n\nPlease write to:\nMinister of Justice Eva Hart\n",
         appeal_id="t",

@@ -38,8 +38,8 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     # a numbered law: letters between its strokes, a date in figures, a title told by what
     # the law does
     ("law-number-letters", "On 3 May 2021, Rina Holm was charged under Article 83 of Law No. "
-     "031/PR/2018 on the press regime. The same day, police detained her.",
-     [("Law No. 031/PR/2018 on the press regime", "83")]),
+     "012/PR/2020 on the press regime. The same day, police detained her.",
+     [("Law No. 012/PR/2020 on the press regime", "83")]),
     ("law-date-figures-participle", "On 3 May 2021, Rina Holm was charged under Article 194 of "
      "Law No. 68/2018 of 30/08/2018 determining offences and penalties in general. The court "
      "ordered her held.",

@@ -67,14 +67,14 @@ _HEAD = "|".join(
     ]
 )
 #: A word before the head: lower case ("senior", "public", "plain-clothes") or a capitalised
-#: word of a name ("the Jharkhand Police spokesperson").
+#: word of a name ("the Vela Police spokesperson").
 _PRE = (
     r"(?!(?i:the|an?|on|in|at|of|and|or|to|by|with|that|which|who|whom|when|after|before|"
     r"while|where|whose|then|later|same|this|that|these|those|both|such|January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b)[A-Za-z][\w’'-]*"
 )
-#: What follows the head and belongs to the description: "in charge", "of the Leninsky
-#: District Court", "at the Tizi Ouzou court", "of Communication", "of the company".
+#: What follows the head and belongs to the description: "in charge", "of the Vela
+#: District Court", "at the Vela Nova court", "of Communication", "of the company".
 _POST = (
     r"(?:\s+in\s+charge(?:\s+of\s+the\s+case)?"
     r"|\s+(?:of|at|in|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,5}(?:[Cc]ourt|company|[A-Z][\w’'-]*))?"

@@ -334,7 +334,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if (
             noun not in ("government", "municipal council", "party")
             and " " in place
-            # "the Tizi Ouzou court", "the Sidi M'hamed court": a town of two words after "the"
+            # "the Vela Nova court", "the Sidi Kastra court": a town of two words after "the"
             and not (noun == "court" and THE_BEFORE.search(flat, max(0, w.start() - 5), w.start()))
         ):
             place = place.split()[-1]

@@ -141,7 +141,7 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             ):
                 i -= 1  # "New Unity Movement": the adjective opens the body's name
             while i < len(run.words) - 1 and run.words[i].endswith("-based"):
-                i += 1  # "the Dhangadhi-based Radio X": where the body is, not its name
+                i += 1  # "the Kastra-based Radio X": where the body is, not its name
             words = run.words[i:]
             text, start, end = run_text(doc, run, i)
             stripped = text.rstrip(".")

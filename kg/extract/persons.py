@@ -1735,7 +1735,7 @@ _LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 def _on_title_case_line(text: str, at: int, seen: dict[int, bool]) -> bool:
     """Whether the line that holds ``at`` is written in title case: four or more words of over
     three letters, at least four in five of them capitalised (a headline or its subtitle,
-    "Mathare Monitors Face Terrorism Charges; Colleague Found Dead"). ``seen`` keeps each line's
+    "Vela Monitors Face Terrorism Charges; Colleague Found Dead"). ``seen`` keeps each line's
     answer by where it starts."""
     start = text.rfind("\n", 0, at) + 1
     if start not in seen:

@@ -159,7 +159,7 @@ ARTICLE_LETTER_BEFORE = re.compile(r"\d-?\Z")
 #: The owner before an instrument's name: "Iran’s", "Hong Kong’s".
 POSSESSOR = re.compile(r"(?P<owner>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)[’']s\s+(?=[A-Z])")
 #: A numbered law's date and subject: "Law No. 5 | of 2012 on Combating Cybercrimes".
-#: (a number may hold letters between its strokes: "Law No. 031/PR/2018")
+#: (a number may hold letters between its strokes: "Law No. 012/PR/2020")
 NUMBERED = re.compile(
     r"(?:\bNo\.\s*\d+(?:[/\-](?:\d+|[A-Z]{1,4}(?=/)))*(?:-[A-Z]{1,4})?|\s\d+(?:[/\-]\d+)+)$"
 )
