@@ -161,6 +161,8 @@ FIRST_129 = {f"syn-{n:03d}" for n in range(1, 130)}
 BATCH_130 = {f"syn-{n:03d}" for n in range(130, 142)}
 FIRST_141 = {f"syn-{n:03d}" for n in range(1, 142)}
 BATCH_142 = {f"syn-{n:03d}" for n in range(142, 154)}
+FIRST_153 = {f"syn-{n:03d}" for n in range(1, 154)}
+BATCH_154 = {f"syn-{n:03d}" for n in [*range(154, 166), *range(178, 185)]}
 
 # F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
@@ -285,7 +287,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 153
+    assert len(report.cases) == 172
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -543,6 +545,34 @@ ALL_153_FLOORS = {
     "demands": 0.92,  # 0.9229
 }
 
+# syn-154 to syn-165 and syn-178 to syn-184 (two batches written whole without reading the
+# extractor's code, tests/data/invented/README.md) were scored once with the code before the round
+# that read them (at 74166569: persons 0.833, roles 0.766, organisations 0.831, kinds 0.775,
+# provisions 0.931, events 0.713, participants 0.566, demands 0.877), then read: the rules of the
+# round after were chosen on their misses. The floors are the figures after that round (92d39dc);
+# ALL_172_FLOORS is over all 172 then, and ALL_153_FLOORS stays over the first 153.
+BATCH_154_FLOORS = {
+    "persons": 0.89,  # 0.8993
+    "person_roles": 0.84,  # 0.8481
+    "organisations": 0.86,  # 0.8677
+    "organisation_kinds": 0.81,  # 0.8123
+    "legal_provisions": 0.98,  # 0.9811
+    "events": 0.71,  # 0.7146
+    "event_participants": 0.59,  # 0.5973
+    "demands": 0.88,  # 0.8844
+}
+
+ALL_172_FLOORS = {
+    "persons": 0.94,  # 0.9417
+    "person_roles": 0.89,  # 0.8961
+    "organisations": 0.93,  # 0.9323
+    "organisation_kinds": 0.89,  # 0.8956
+    "legal_provisions": 0.95,  # 0.9507
+    "events": 0.80,  # 0.8018
+    "event_participants": 0.67,  # 0.6754
+    "demands": 0.91,  # 0.9182
+}
+
 
 # Each set of appeals with its floors, in the order the batches were added: a batch's floors
 # stay over the appeals it was set on when later batches change the figures of the whole.
@@ -566,7 +596,9 @@ FLOOR_SETS: list[tuple[str, set[str] | None, dict[str, float]]] = [
     ("syn-130 to syn-141", BATCH_130, BATCH_130_FLOORS),
     ("syn-001 to syn-141", FIRST_141, ALL_141_FLOORS),
     ("syn-142 to syn-153", BATCH_142, BATCH_142_FLOORS),
-    ("all the invented appeals", None, ALL_153_FLOORS),
+    ("syn-001 to syn-153", FIRST_153, ALL_153_FLOORS),
+    ("syn-154 to syn-165 and syn-178 to syn-184", BATCH_154, BATCH_154_FLOORS),
+    ("all the invented appeals", None, ALL_172_FLOORS),
 ]
 
 
