@@ -579,6 +579,20 @@ def test_a_name_in_another_language_named_again_with_its_translation() -> None:
     assert "Workers' Rights Organisation" not in orgs["Vela Adhikar Sangathan"]["variants"]
 
 
+def test_a_name_in_another_language_opening_brackets_after_a_body_is_its_variant() -> None:
+    text = HEAD + (
+        "On 3 May 2021, agents of the Special Force against Smuggling (Fuerza Especial Contra el "
+        "Contrabando, FECC) arrested Rina Holm in Vela.\n"
+    )
+    orgs = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert set(orgs) == {"Special Force against Smuggling"}
+    assert "Fuerza Especial Contra" in orgs["Special Force against Smuggling"]["variants"]
+    # a body the text names again elsewhere is a body of its own
+    near = text + "The Fuerza Especial Contra later denied it.\n"
+    orgs = {o["name"] for o in extract_case(near, appeal_id="t")["organisations"]}
+    assert orgs == {"Special Force against Smuggling", "Fuerza Especial Contra"}
+
+
 def test_a_ministrys_office_is_one_body_and_a_ministrys_department_is_a_part() -> None:
     text = HEAD + (
         "On 3 May 2021, the Office of the Ministry of Justice for the Vela Region disbarred Rina "

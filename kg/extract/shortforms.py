@@ -83,6 +83,8 @@ def _merge_named_variants(doc: Doc, ents: Entities) -> None:
                 m = BRACKET_AFTER.match(flat, b)
                 if m:
                     short.append(by_name.get(m.group("last")))
+                if opens := BRACKET_OPENS.match(flat, b):
+                    short.append(_first_in_bracket(orgs, full, opens.end()))
         for o in short:
             if o is None or o is full or id(o) in gone:
                 continue
@@ -96,6 +98,19 @@ def _merge_named_variants(doc: Doc, ents: Entities) -> None:
 
 #: An opening bracket right after a body's name: "the State Security Service (".
 BRACKET_OPENS = re.compile(r"[”\"’]?[ \t]*\([ \t]*")
+
+
+def _first_in_bracket(orgs: list[Entity], full: Entity, at: int) -> Entity | None:
+    """The body whose name opens the bracket at ``at``, right after the name of ``full``, and
+    which the text names nowhere else: the name in the other language, before its acronym or
+    alone ("the Special Force to Fight Crime (Fuerza Especial de Lucha Contra el Crimen,
+    FELCC)"), a name of the same body."""
+    for o in orgs:
+        if o is not full and o.mentions and all(a == at for a, _ in o.mentions):
+            return o
+    return None
+
+
 #: The end of a name that opens a bracket: the bracket closes, or only an acronym follows
 #: ("(Davlat Xizmati Bolim, DXB)"); not another name ("(Ana Lee, Ivo Sand)").
 BRACKET_ITEM_END = re.compile(r"[ \t]*(?:\)|[,;–—-][ \t]*[A-Z]{2,}[ \t]*\))")
