@@ -3886,3 +3886,80 @@ def test_a_death_in_custody_told_without_a_cause_is_no_killing() -> None:
     # near miss: "died in custody" says nothing of who or what caused it
     got = _pairs("On 9 March 2024, police arrested Ana Lee. She died in custody on 11 March 2024.")
     assert not any(t == "killing" for t, _ in got)
+
+
+def test_days_of_custody_a_court_grants_the_police_are_a_detention() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. On 4 May, the Zenda District Court granted the "
+        "police seven days of custody for investigation.",
+        appeal_date="5 July 2024",
+    )
+    assert ("detention", "2024-05-04") in got
+    assert ("court_decision", "2024-05-04") not in got
+
+
+def test_days_a_court_grants_the_prosecution_to_examine_evidence_are_no_detention() -> None:
+    # near miss: a deadline for a party is a decision, not a custody
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. On 4 May, the Zenda District Court granted the "
+        "prosecution seven days to examine her laptop.",
+        appeal_date="5 July 2024",
+    )
+    assert ("detention", "2024-05-04") not in got
+
+
+def test_a_court_orders_a_person_to_remain_in_custody() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee and Tom Reed. On 10 May, the court released Tom "
+        "Reed on bail, but ordered Ana Lee to remain in judicial custody pending trial.",
+        appeal_date="5 July 2024",
+    )
+    assert {("release", "2024-05-10"), ("detention", "2024-05-10")} <= got
+
+
+def test_an_order_to_remain_silent_is_no_custody() -> None:
+    # near miss: "to remain" with no place or kind of custody
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. On 9 May 2024, the Zenda Court ordered Ana Lee "
+        "to remain silent.",
+        appeal_date="5 July 2024",
+    )
+    assert ("detention", "2024-05-09") not in got
+
+
+def test_a_custody_changed_into_house_arrest_is_a_detention() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. On 9 May 2024, the Zenda Court transferred Ana "
+        "Lee from the pre-trial detention centre to house arrest. On 20 May, the court replaced "
+        "the detention of Tom Reed with house arrest.",
+        appeal_date="5 July 2024",
+    )
+    assert {("detention", "2024-05-09"), ("detention", "2024-05-20")} <= got
+
+
+def test_a_refusal_to_change_custody_into_house_arrest_is_no_detention() -> None:
+    # near miss: the change asked for and refused did not happen
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. On 9 May 2024, the court refused to replace her "
+        "detention with house arrest.",
+        appeal_date="5 July 2024",
+    )
+    assert ("detention", "2024-05-09") not in got
+
+
+def test_a_custody_extended_and_again_is_extended_twice() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. Her detention was extended in May and again in "
+        "June.",
+        appeal_date="5 July 2024",
+    )
+    assert {("detention", "2024-05"), ("detention", "2024-06")} <= got
+
+
+def test_a_month_after_and_with_no_again_is_no_second_step() -> None:
+    # near miss: "in May and in June" tells one questioning, not a repeat
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. She was questioned in May and in June.",
+        appeal_date="5 July 2024",
+    )
+    assert ("interrogation", "2024-06") not in got

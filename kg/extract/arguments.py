@@ -116,6 +116,12 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
             # "A was arrested on 28 July, and B and C in September": a month goes with the
             # verb when new names stand before it
             or (d.value[1] is not None and NAMES_JOINED.search(flat, prev, d.start))
+            # "was extended in July and again in October": the step told once more, by its
+            # month
+            or (
+                d.value[1] is not None
+                and AGAIN_DATE.search(flat, max(prev, d.start - 20), d.start) is not None
+            )
         ):
             out.append(d.value)
         prev = d.end
@@ -125,6 +131,9 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
 #: A finite verb in the passive or the perfect ("was communicated", "has been told"): the
 #: dates after it are its own, not more dates of a step told before it.
 FINITE_BETWEEN = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+(?:been\s+)?[a-z]{3,}ed\b")
+
+#: "and again in October", "and once more on 4 May": the same step of the same people once more.
+AGAIN_DATE = re.compile(r"\band\s+(?:once\s+)?(?:again|once\s+more)\s+(?:on|in)\s+$")
 
 #: ", and Tom Reed", "and A, B": names joined to the list of a verb already told.
 NAMES_JOINED = re.compile(r"\band\s+(?:[A-Z][\w’'-]+\s+){1,3}")
