@@ -3963,3 +3963,52 @@ def test_a_month_after_and_with_no_again_is_no_second_step() -> None:
         appeal_date="5 July 2024",
     )
     assert ("interrogation", "2024-06") not in got
+
+
+def test_words_of_harm_said_to_the_kin_of_a_person_are_a_threat() -> None:
+    got = _pairs(
+        "On 11 May 2024, two men stopped outside the family's house and told her daughter, Rosa "
+        "Lee, that “your mother will not come back”. On 14 May, an officer told Ana Lee's "
+        "brother that she “would do well to leave the country”.",
+        appeal_date="5 July 2024",
+    )
+    assert {("threat", "2024-05-11"), ("threat", "2024-05-14")} <= got
+
+
+def test_a_forecast_told_to_the_family_is_no_threat() -> None:
+    # near miss: what a doctor or a lawyer foresees names no harm anyone means to do
+    got = _pairs(
+        "On 3 May 2024, the doctor told her family that she would not survive without treatment. "
+        "On 4 May, her lawyer told the court that she would appeal.",
+        appeal_date="5 July 2024",
+    )
+    assert not any(t == "threat" for t, _ in got)
+
+
+def test_a_warning_to_stop_told_in_quotes_is_a_threat() -> None:
+    got = _pairs(
+        "In January 2024, she received repeated phone calls from a man who warned her to “stop "
+        "going to the villages.” In June 2024, agents warned Tom Reed that the station “will be "
+        "closed if it continues.”",
+        appeal_date="5 July 2024",
+    )
+    assert {("threat", "2024-01"), ("threat", "2024-06")} <= got
+
+
+def test_people_declared_military_targets_are_threatened() -> None:
+    got = _pairs(
+        "On 26 February 2024, a pamphlet signed by an armed group declared Ana Lee and her "
+        "lawyer “military targets” and gave them 48 hours to leave the territory.",
+        appeal_date="5 July 2024",
+    )
+    assert ("threat", "2024-02-26") in got
+
+
+def test_a_military_base_is_no_threat() -> None:
+    # near miss: "military" without people declared targets
+    got = _pairs(
+        "On 26 February 2024, the army declared the area around its military base closed to "
+        "journalists.",
+        appeal_date="5 July 2024",
+    )
+    assert not any(t == "threat" for t, _ in got)
