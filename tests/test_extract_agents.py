@@ -90,10 +90,15 @@ def _holder(record: dict, label: str, role: str) -> set[str]:
             "reporters she had been questioned.",
             "A senior police official", "official", None,
         ),
+        (
+            "On 11 February 2021, the defender Ana Lind was remanded. The prosecutor has since "
+            "said publicly that he may ask for a long sentence.",
+            "The prosecutor", "prosecutor", None,
+        ),
     ],
     ids=["subject-post", "relative-who", "phrase-trigger", "magistrate", "reported-group",
          "passive-by-group", "joined-subjects", "speaker-post", "office-of-the-post",
-         "self-described", "post-of-a-body"],
+         "self-described", "post-of-a-body", "adverb-since"],
 )  # fmt: skip
 def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, etype):
     record = _read(body)
@@ -120,6 +125,8 @@ def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, 
         # "the same" points back
         "On 3 May 2021, the minister Tom Reed threatened Ana Lind. On 5 May 2021, the same "
         "minister threatened her again.",
+        # a verb denied does not make its subject an actor
+        "On 3 May 2021, Ana Lind was released. The prosecutor has never said why she was held.",
     ],
     ids=[
         "officers-of-a-body",
@@ -129,6 +136,7 @@ def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, 
         "named-after",
         "ask",
         "same-post",
+        "never-said",
     ],
 )
 def test_a_description_that_names_no_new_actor_is_not_one(body):

@@ -92,7 +92,7 @@ SUBJECT_BEFORE = re.compile(
     # "soldiers and members of the X Force raided": the first of joined subjects
     + r"(?:\s+and\s+[^,.;:()]{1,60}?)?"
     + r"(?:\s+(?:had|has|have|then|later|also|again|subsequently|themselves|himself|herself|"
-    r"[a-z]+ly)){0,2}\s*$"
+    r"since|already|still|now|just|once|even|[a-z]+ly)){0,2}\s*$"
 )
 #: The agent's slot after a passive verb: "by" within a few words, then the description.
 BY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,5}?\s+by\s+" + DESCRIPTION + r"(?![\w’'-])")
