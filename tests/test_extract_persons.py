@@ -1257,3 +1257,20 @@ def test_headline_words_are_no_person_but_a_name_on_a_title_line_is_one():
     names = {p["name"] for p in record["persons"] if p["name"]}
     assert "Colleague Found Dead" not in names
     assert {"Ana Lind", "Tom Reed", "Eva Hart"} <= names, names
+
+
+def test_a_lawyer_known_by_a_surname_two_persons_share_is_an_unnamed_lawyer() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Blogger sentenced\n\nOn 3 May 2021, the blogger Tom Reed was "
+        "sentenced to ten years. His son, Ivo Reed, was barred from travel. Ivo Reed appealed "
+        "the ban. Reed's lawyer was not given the case file.\n"
+    )
+    unnamed = [
+        (p["variants"], p["roles"])
+        for p in extract_case(text, appeal_id="t")["persons"]
+        if p["name"] is None
+    ]
+    assert (["Reed's lawyer"], ["lawyer"]) in unnamed
+    # a possessive that names no person of the text is no client
+    near = text.replace("Reed's lawyer", "Vela's lawyer")
+    assert not [p for p in extract_case(near, appeal_id="t")["persons"] if p["name"] is None]

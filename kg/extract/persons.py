@@ -1445,7 +1445,10 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
                 owner
                 and role != "official"
                 and not any(
-                    owner.group(1) == p.name or owner.group(1) in p.variants
+                    owner.group(1) == p.name
+                    or owner.group(1) in p.variants
+                    # "Al-Kaabi's lawyer" where two persons share the surname
+                    or (role == "lawyer" and (p.name or "").endswith(" " + owner.group(1)))
                     for p in ents.of("person")
                 )
             ):
