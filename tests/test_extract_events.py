@@ -4012,3 +4012,22 @@ def test_a_military_base_is_no_threat() -> None:
         appeal_date="5 July 2024",
     )
     assert not any(t == "threat" for t, _ in got)
+
+
+def test_a_body_listed_as_a_foreign_representative_by_its_kind() -> None:
+    got = _pairs(
+        "On 25 May 2024, the Ministry of Justice listed the clinic as a “foreign representative”. "
+        "On 28 May, the Ministry of Justice added Ana Lee to its register of “foreign agents”.",
+        appeal_date="5 July 2024",
+    )
+    assert {("other", "2024-05-25"), ("other", "2024-05-28")} <= got
+
+
+def test_a_partner_of_a_foreign_office_is_no_listing() -> None:
+    # near miss: "foreign representative" not as the label given
+    got = _pairs(
+        "On 25 May 2024, the Ministry of Justice listed the clinic as a partner of the foreign "
+        "representative office.",
+        appeal_date="5 July 2024",
+    )
+    assert ("other", "2024-05-25") not in got
