@@ -4031,3 +4031,22 @@ def test_a_partner_of_a_foreign_office_is_no_listing() -> None:
         appeal_date="5 July 2024",
     )
     assert ("other", "2024-05-25") not in got
+
+
+def test_the_day_a_law_was_made_does_not_set_the_year_of_the_narrative() -> None:
+    got = _pairs(
+        "On 20 January, a judge charged Ana Lee under Article 87 of the Penal Code, as amended "
+        "by Ordinance No. 21-08 of 8 June 2021. On 3 February, police arrested Tom Reed.",
+        appeal_date="5 July 2024",
+    )
+    assert ("arrest", "2024-02-03") in got
+
+
+def test_a_day_of_the_narrative_told_with_its_year_still_sets_it() -> None:
+    # near miss: a step's own full date, not a law's, moves the story to its year
+    got = _pairs(
+        "In 2021, Ana Lee founded the Zenda Centre. Police arrested her on 8 June 2021. On 3 "
+        "February, police arrested Tom Reed.",
+        appeal_date="5 July 2024",
+    )
+    assert ("arrest", "2021-02-03") in got

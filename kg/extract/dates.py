@@ -99,6 +99,12 @@ NOT_EVENT_DATE = WordsAtEnd(
         re.I,
     )
 )
+#: "Law No. 68/2018 of 30 August 2018", "Ordinance No. 21-08 of 8 June 2021", "the decree of 3 May
+#: 2020": the day an instrument was made, told in its name.
+ENACTED_ON = re.compile(
+    r"\b(?:[Ll]aws?|[Oo]rdinances?|[Dd]ecrees?|[Dd]ecree-[Ll]aws?|[Aa]cts?|[Rr]esolutions?|[Oo]rders?|"
+    r"[Rr]egulations?|[Cc]odes?|[Pp]roclamations?)(?:\s+(?:No|Number|no)\.?\s*[\w./-]+)?\s+of\s+(?:the\s+)?$"
+)
 #: Dates that end a period or name a plan do not anchor "the same day" or "two days later".
 NOT_ANCHOR = WordsAtEnd(
     re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on or)\s*$", re.I)
@@ -394,12 +400,15 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                     # after the latest day told with its year: an update's "adjourned to
                     # September 29")
                     value = _valid(value[0] - 1, value[1], value[2]) or value
-            if m.group("y1") or m.group("y2") or m.group("y3"):
-                year = value[0]  # a bare "in 2019" is background; it does not set the year
+            enacted = bool(ENACTED_ON.search(flat, max(0, start - 60), start))
+            if (m.group("y1") or m.group("y2") or m.group("y3")) and not enacted:
+                # a bare "in 2019" is background, and so is the day a law was made ("as amended
+                # by Ordinance No. 21-08 of 8 June 2021"): neither sets the narrative's year
+                year = value[0]
                 sent_year = sent_year or year
                 if value[2] is not None and (latest is None or date(*value) > latest):  # type: ignore[arg-type]
                     latest = date(*value)  # type: ignore[arg-type]
-            if value[2] is not None and anchors:
+            if value[2] is not None and anchors and not enacted:
                 anchor = date(*value)  # type: ignore[arg-type]
                 days.append((start, anchor))
             listed = DAY_LISTED.search(flat, max(0, start - 12), start) if m.group("d1") else None
