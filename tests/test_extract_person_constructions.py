@@ -157,6 +157,16 @@ CASES: list[tuple[str, str, list[str]]] = [
      "arrested Rina Holm twice.", ["Rina Holm"]),
     ("named-prison", "On 3 May 2021, Rina Holm was moved to Vela Central Prison.",
      ["Rina Holm"]),
+    # a people's name before "people" or "communities", joined by "and" too, is no person
+    ("peoples-before-communities", "On 3 May 2021, company guards evicted eleven Kora and Vela "
+     "Nua communities, and police arrested Rina Holm, a leader of the Vela Nua people.",
+     ["Rina Holm"]),
+    # near miss: two given names share the family name after "and"
+    ("given-names-sharing", "On 3 May 2021, police arrested his brothers, Ivo and Tom Sand, in "
+     "Vela.", ["Ivo Sand", "Tom Sand"]),
+    # the noun of a street opening an address line is no given name
+    ("street-noun-first", "Write to the Prosecutor General, Ulitsa Bolshaya Vela, 15, Vela. On "
+     "3 May 2021, police arrested Rina Holm.", ["Rina Holm"]),
 ]  # fmt: skip
 
 

@@ -759,6 +759,13 @@ Briefing Unlimited""".split()
     # plural nouns of kin, which head a headline's clause ("Nephews Questioned"), never a name
     "Nephews Nieces Cousins Husbands Wives Sons Daughters Relatives".split()
 )
+#: The noun of a street in the languages that put it before the street's name, as an address
+#: writes it ("Ulitsa Bolshaya Vela, 15", "Jalan Merdeka 10"): no word of a person's name.
+STREET_NOUNS = frozenset(
+    """Ulitsa Prospekt Shosse Pereulok Naberezhnaya Ploshchad Bulvar Bulevar Ulica Avenida Rua
+Rue Jalan Caddesi Sokak Sokağı Calea Piazza Travessa Chaussée""".split()
+)
+NOT_NAME_WORDS = NOT_NAME_WORDS | STREET_NOUNS
 
 # Words that head form fields, banners and section headings, never names of people or titles.
 FORM_WORDS = frozenset(

@@ -302,19 +302,25 @@ def add_given_name_sharing(doc: Doc, ents: Entities, given: Run, full: Run) -> N
         or word in CONNECTORS
         or not_a_name([word, full.tokens[1][0]])
         or any(word in (p.name or "").split() for p in ents.of("person"))
+        or PLACE_NOUN_AFTER.match(doc.flat, full.tokens[-1][2])
     ):
-        return  # "Judge and Tom Sand", "Zembla and Tom Sand", "Lee and Tom Lee" (Lee named)
+        # "Judge and Tom Sand", "Zembla and Tom Sand", "Lee and Tom Lee" (Lee named), "the
+        # Kora and Vela Nua communities" (two peoples)
+        return
     family = full.tokens[1][0]
     ents.add(Entity("person", f"{word} {family}", a, b))
 
 
-#: A lower-case noun for a place or a thing right after a run: the run names the place or
-#: the thing ("Wadi Vela prison", "a Morning Star flag").
+#: A lower-case noun for a place, a thing or a people right after a run: the run names the
+#: place, the thing or the people ("Wadi Vela prison", "a Morning Star flag", "the Vela Nua
+#: people").
 PLACE_NOUN_AFTER = re.compile(
     r" (?:prison|jail|detention (?:centre|center|facility)|penal colony|camp|district|"
     r"province|region|village|town|city|square|neighbou?rhood|governorate|county|"
     r"municipality|highlands|valley|river|port|harbou?r|dam|mine|highway|bridge|flag|"
-    r"settlement|hamlet|island)\b"
+    r"settlement|hamlet|island|"
+    # "the Vela Nua people", "eleven Kora and Vela Nua communities": a people's name
+    r"communit(?:y|ies)|peoples?|tribes?|clans?)\b"
 )
 #: A staff post a rights group names by its region or desk: "said A B, Great Lakes researcher
 #: at Human Rights Watch" (the run names the region, not a person).
