@@ -4050,3 +4050,29 @@ def test_a_day_of_the_narrative_told_with_its_year_still_sets_it() -> None:
         appeal_date="5 July 2024",
     )
     assert ("arrest", "2021-02-03") in got
+
+
+def test_a_ban_told_by_a_participle_an_order_or_a_relative_clause() -> None:
+    got = _pairs(
+        "On 22 January 2024, the ministry issued a letter suspending Radio Zenda's licence. On "
+        "16 February, the regulator ordered that the channel be blocked on Zembla's networks. "
+        "In March 2024, the Zembla Times' Facebook page, which had some 40,000 followers, was "
+        "blocked. On 22 May, the Media Commission withdrew Ms. Ana Lee's press card.",
+        appeal_date="5 July 2024",
+    )
+    assert {
+        ("ban", "2024-01-22"),
+        ("ban", "2024-02-16"),
+        ("ban", "2024-03"),
+        ("ban", "2024-05-22"),
+    } <= got
+
+
+def test_an_order_to_restore_a_website_or_a_session_suspended_is_no_ban() -> None:
+    # near miss: the order undoes a block; "suspending" has no licence as object
+    got = _pairs(
+        "On 3 May 2024, the court ordered that the website be restored. On 4 May, the minister, "
+        "suspending the session, left the room.",
+        appeal_date="5 July 2024",
+    )
+    assert not any(t == "ban" for t, _ in got)
