@@ -167,6 +167,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     # the noun of a street opening an address line is no given name
     ("street-noun-first", "Write to the Prosecutor General, Ulitsa Bolshaya Vela, 15, Vela. On "
      "3 May 2021, police arrested Rina Holm.", ["Rina Holm"]),
+    # the name a person goes by, given in brackets after the name, is a variant
+    ("pen-name-bracket", "On 3 May 2021, police arrested the poet Rina Holm (pen name Vela "
+     "Sund) in Vela.", ["Rina Holm"]),
+    # near miss: another person named in the brackets is a person of their own
+    ("person-in-bracket", "On 3 May 2021, police arrested Rina Holm (with her colleague Tom "
+     "Reed) in Vela.", ["Rina Holm", "Tom Reed"]),
 ]  # fmt: skip
 
 

@@ -928,10 +928,13 @@ def _gender_cue(doc: Doc, p: Entity) -> str | None:
 
 
 #: Another form of a name that the text gives right after it: "(also spelt X)", "(his name is
-#: also transliterated as X or Y)", "(or X)", "(X)", ", who writes under the pen name X".
+#: also transliterated as X or Y)", "(or X)", "(X)", "(pen name X)", ", who writes under the pen
+#: name X".
 VARIANT_GLOSS = re.compile(
     r"\s*\((?:(?:his|her|the) (?:name|surname) is )?(?:also |sometimes |often )?"
-    r"(?:spelled|spelt|written|transliterated|rendered|known|called|a\.k\.a\.|or\b)"
+    r"(?:spelled|spelt|written|transliterated|rendered|known|called|a\.k\.a\.|or\b|"
+    # "(pen name X)", "(alias X)": a name the person goes by
+    r"pen[ -]name|alias|nickname|nom de plume|stage name|real name)"
     r"(?:\s+as)?\s+(?P<v>[^()]{2,120})\)"
     r"|\s*\((?P<bare>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž](?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž]){0,3})\)"
     r"|[^.;()]{0,80}?\b(?:under the (?:pen )?name|also known as|nicknamed)\s+[“\"]?"
