@@ -4076,3 +4076,24 @@ def test_an_order_to_restore_a_website_or_a_session_suspended_is_no_ban() -> Non
         appeal_date="5 July 2024",
     )
     assert not any(t == "ban" for t, _ in got)
+
+
+def test_a_count_in_a_conceding_clause_does_not_date_the_steps_after_it() -> None:
+    got = _pairs(
+        "On 4 May 2024, police dispersed a forum organised by the Zenda Centre. Although the "
+        "centre had notified the police of the forum eight days earlier, officers arrested Ana "
+        "Lee and Tom Reed and took away the centre's projector.",
+        appeal_date="5 July 2024",
+    )
+    assert {("arrest", "2024-05-04"), ("seizure", "2024-05-04")} <= got
+    assert ("arrest", "2024-04-26") not in got
+
+
+def test_a_count_in_the_main_clause_still_dates_its_step() -> None:
+    # near miss: with no conceding clause, the count is the step's own
+    got = _pairs(
+        "On 4 May 2024, police dispersed a forum organised by the Zenda Centre. Officers had "
+        "arrested Ana Lee eight days earlier.",
+        appeal_date="5 July 2024",
+    )
+    assert ("arrest", "2024-04-26") in got

@@ -105,6 +105,9 @@ ENACTED_ON = re.compile(
     r"\b(?:[Ll]aws?|[Oo]rdinances?|[Dd]ecrees?|[Dd]ecree-[Ll]aws?|[Aa]cts?|[Rr]esolutions?|[Oo]rders?|"
     r"[Rr]egulations?|[Cc]odes?|[Pp]roclamations?)(?:\s+(?:No|Number|no)\.?\s*[\w./-]+)?\s+of\s+(?:the\s+)?$"
 )
+#: A sentence that opens by conceding, up to its first comma: "Although X had notified the police
+#: eight days earlier, ...".
+CONCEDED = re.compile(r"\s*(?:Although|Though|Even though|Even if)\b[^,;]*$")
 #: Dates that end a period or name a plan do not anchor "the same day" or "two days later".
 NOT_ANCHOR = WordsAtEnd(
     re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on or)\s*$", re.I)
@@ -450,7 +453,11 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             value, approx = _relative(m, told or anchor)
             if value is None:
                 continue
-            out.append(DateMention(start, end, value, True, approx))
+            # "Although CBW had notified the police of the forum eight days earlier, officers
+            # arrested them": the count dates the clause that concedes, not the steps after it
+            s0 = doc.sentences[i].start if i < len(doc.sentences) else 0
+            conceded = CONCEDED.match(flat, s0, start) is not None
+            out.append(DateMention(start, end, value, not conceded, approx))
             if value[2] is not None:
                 anchor = date(*value)  # type: ignore[arg-type]
     _share_years(flat, out, yearless)

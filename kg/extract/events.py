@@ -840,9 +840,18 @@ def _people_within(mentions: list[tuple[int, int, Any]], lo: int, hi: int) -> li
     )  # fmt: skip
 
 
+#: A sentence's opening clause that concedes, to its comma: "Although X had notified them, ".
+CONCEDED_OPENING = re.compile(r"\s*(?:Although|Though|Even though|Even if)\b[^,;.]*,")
+
+
 def _looks_back(flat: str, start: int, a: int) -> bool:
     """The words before the trigger tell of an earlier time ("had", "previously", "since"); "had
-    no information" is "had" with an object, no past perfect."""
+    no information" is "had" with an object, no past perfect. A clause that opens the sentence by
+    conceding ("Although X had notified the police eight days earlier, officers arrested them")
+    tells what came before the steps after it, not that they look back."""
+    conceded = CONCEDED_OPENING.match(flat, start, a)
+    if conceded is not None:
+        start = conceded.end()
     return any(
         not (m.group() == "had" and HAD_OBJECT.match(flat, m.end()))
         # (nor words quoted before it: 'on the ground that they "would flee" and remanded')
