@@ -593,6 +593,20 @@ def test_a_name_in_another_language_opening_brackets_after_a_body_is_its_variant
     assert orgs == {"Special Force against Smuggling", "Fuerza Especial Contra"}
 
 
+def test_a_quoted_name_after_a_noun_for_an_outlet_is_media() -> None:
+    text = HEAD + (
+        'Rina Holm wrote on her blog "Sada al-Vela" about prisons. On 3 May 2021, police '
+        "arrested Rina Holm.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    assert {o["name"]: o["kind"] for o in record["organisations"]}["Sada al-Vela"] == "media"
+    assert [p["name"] for p in record["persons"]] == ["Rina Holm"]
+    # near miss: a quoted title after a noun for a work names no body
+    near = text.replace("her blog", "her poem")
+    orgs = {o["name"] for o in extract_case(near, appeal_id="t")["organisations"]}
+    assert "Sada al-Vela" not in orgs
+
+
 def test_a_ministrys_office_is_one_body_and_a_ministrys_department_is_a_part() -> None:
     text = HEAD + (
         "On 3 May 2021, the Office of the Ministry of Justice for the Vela Region disbarred Rina "

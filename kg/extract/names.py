@@ -103,7 +103,10 @@ LOWER_BODIES = [
 QUOTED = re.compile(r"[“\"](?P<q>[A-Z][^”\"]{1,80})[”\"]")
 ORG_NOUNS = re.compile(
     r"(?:non-governmental organi[sz]ation|organi[sz]ation|NGO|association|group|campaign|"
-    r"movement|newspaper|union|foundation)\s*$"
+    r"movement|union|foundation|"
+    # an outlet: "his blog “Vela Voice”", "the YouTube channel “Vela Now”"
+    r"(?P<media>newspaper|magazine|weekly|daily|blog|channel|website|news site|portal|"
+    r"outlet|radio station))\s*$"
 )
 
 
@@ -921,9 +924,11 @@ def add_quoted_orgs(doc: Doc, ents: Entities, main_country: str | None) -> None:
     """``the organisation “Arlan”``: a quoted name after a noun that says it is a body."""
     for m in finditer_prefixed(QUOTED, doc.flat):  # at its quotation marks
         before = doc.flat[max(0, m.start() - 40) : m.start()]
-        if ORG_NOUNS.search(before) and not head_of(m.group("q").split()):
+        if (noun := ORG_NOUNS.search(before)) and not head_of(m.group("q").split()):
             e = add_organisation(doc, ents, m.group("q"), m.start("q"), m.end("q"), main_country)
-            if re.search(r"campaign|movement\s*$", before):
+            if noun.group("media"):
+                e.attrs["kind"] = "media"
+            elif re.search(r"campaign|movement\s*$", before):
                 e.attrs["kind"] = "other"
             elif re.search(r"organi[sz]ation|NGO|association\s*$", before):
                 e.attrs["kind"] = "ngo"
