@@ -4097,3 +4097,28 @@ def test_a_count_in_the_main_clause_still_dates_its_step() -> None:
         appeal_date="5 July 2024",
     )
     assert ("arrest", "2024-04-26") in got
+
+
+def test_a_hearing_set_for_a_day_in_other_words() -> None:
+    got = _pairs(
+        "On 8 December 2023, Ana Lee appeared before the Zenda Court, which adjourned the case "
+        "of unlawful assembly to 3 February 2024. On 10 May 2024, her lawyer appealed; the High "
+        "Court has scheduled a hearing on the appeal for 23 June 2024. Tom Reed is due to be "
+        "produced before the court again on 1 July.",
+        appeal_date="5 July 2024",
+    )
+    assert {
+        ("trial_hearing", "2024-02-03"),
+        ("trial_hearing", "2024-06-23"),
+        ("trial_hearing", "2024-07-01"),
+    } <= got
+
+
+def test_a_person_brought_before_the_court_and_charged_is_no_hearing_set() -> None:
+    # near miss: brought before the court in the past, no day set for a hearing
+    got = _pairs(
+        "Police arrested Ana Lee on 30 April 2024. She was brought before the court on 8 May "
+        "and charged.",
+        appeal_date="5 July 2024",
+    )
+    assert ("trial_hearing", "2024-05-08") not in got

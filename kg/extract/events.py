@@ -633,7 +633,8 @@ AMONG = TailPattern(
 ADJOURNED = re.compile(r"adjourned|postponed")
 #: "adjourned the case once again to", "postponed until": the words before the new date.
 ADJOURNED_TO = re.compile(
-    r"(?:\s+(?:the\s+)?(?:case|trial|hearing|it|them))?(?:\s+once\s+again)?"
+    r"(?:\s+(?:the\s+)?(?:case|trial|hearing)(?:\s+(?:of|against)\s+[^.;,]{1,40}?)?|\s+it|\s+them)?"
+    r"(?:\s+once\s+again)?"
     r"\s+(?:to|until|till)\s+"
 )
 #: "those" before a participle: the people who underwent the step.
