@@ -33,6 +33,7 @@ from kg.extract.lexicon import (
 from kg.extract.scan import (
     LiteralPlaces,
     TailPattern,
+    find_words,
     finditer_around,
     finditer_at,
     finditer_indexed,
@@ -1705,7 +1706,9 @@ CROWD_UNDERGOES = (
 )
 
 
-CROWD_WORD = re.compile(rf"\b{_CROWD_NOUN}\b")
+#: The crowd's nouns, looked up in the word index (:func:`kg.extract.scan.find_words`), the
+#: places ``\b(?:villagers|families|...)\b`` matches at, without reading the text.
+CROWD_WORDS = tuple(_CROWD_NOUN[3:-1].split("|"))
 
 
 def add_crowds_undergoing(doc: Doc, ents: Entities) -> None:
@@ -1714,10 +1717,11 @@ def add_crowds_undergoing(doc: Doc, ents: Entities) -> None:
     unnamed person, ``other``, whom the events can take as their target."""
     flat = doc.flat
     found: dict[tuple[int, int], re.Match[str]] = {}
-    for w in CROWD_WORD.finditer(flat):  # tried around the crowd's noun, not at every character
+    # tried around the crowd's noun, not at every character
+    for w0, w1 in find_words(flat, CROWD_WORDS, doc.word_index):
         for rx in CROWD_UNDERGOES:
-            for m in rx.finditer(flat, max(0, w.start() - 90), min(len(flat), w.end() + 90)):
-                if m.start("n") <= w.start() < m.end("n"):
+            for m in rx.finditer(flat, max(0, w0 - 90), min(len(flat), w1 + 90)):
+                if m.start("n") <= w0 < m.end("n"):
                     found.setdefault(m.span("n"), m)
     for _, m in sorted(found.items()):
         a, b = m.span("n")
