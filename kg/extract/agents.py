@@ -116,6 +116,12 @@ SELF_DESCRIBED = re.compile(
     r"(?=[.,;:]|\s+(?:had|and|came|approached|arrived|entered|went|stopped|visited|followed|"
     r"took|told|threatened|warned|beat|attacked|asked|arrested|searched|demanded|forced)\b)"
 )
+#: The words of :data:`SELF_DESCRIBED` after its noun, tried at each "who" of the text: the
+#: pattern, read at every character of a text, is read only where one of them stands.
+WHO_SAID = re.compile(
+    r"who\s+(?:said|claimed|introduced|identified|presented|called|did not identify|"
+    r"refused to identify|would not identify)"
+)
 #: Verbs of speaking whose subject a holder of a post may be.
 SPEECH_WORDS = (
     "said", "told", "stated", "denied", "confirmed", "claimed", "announced", "declared",
@@ -237,7 +243,7 @@ def add_unnamed_agents(doc: Doc, ents: Entities) -> None:
                     take(m)
     # "two men who said they were police officers came to the house": people the text knows
     # only by who they said they were, or would not say, act in what follows
-    if _starts_of(doc, ("who",)):
+    if any(WHO_SAID.match(flat, w) for w in doc.word_index.get("who", ())):
         for m in SELF_DESCRIBED.finditer(flat):
             take(m)
     # "the Minister of Communication publicly called the report a lie": a holder of a post who
