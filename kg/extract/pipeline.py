@@ -14,6 +14,7 @@ confidences and an ``extraction`` block.
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import itertools
 import re
@@ -110,7 +111,23 @@ def extract_case(text: str, *, appeal_id: str, source: str | None = None) -> dic
     Line ends may be CRLF or CR (a text pasted from another platform): the rules read lines, so
     the text is read with LF line ends and every evidence offset is then moved back onto
     ``text`` as given, its quote taken from there.
+
+    The cyclic garbage collector is paused while the text is read: the rules make some
+    thousands of small objects an appeal (tokens, word places, matches), none in a cycle, each
+    freed when its last reference goes; the collector's passes over them found nothing and
+    took some 4% of the time.
     """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract_case(text, appeal_id=appeal_id, source=source)
+    finally:
+        if was:
+            gc.enable()
+
+
+def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str, Any]:
+    """:func:`extract_case` with the collector paused."""
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     given = text
     if "\r" in text:
