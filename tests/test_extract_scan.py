@@ -693,12 +693,21 @@ def test_kin_and_acronym_patterns_find_what_their_plain_forms_find() -> None:
 
 
 def _tail_patterns() -> dict[str, TailPattern]:
+    import kg.extract.agents
     import kg.extract.events
+    import kg.extract.names
     import kg.extract.nonpersons
     import kg.extract.persons
     import kg.extract.roles
 
-    mods = (kg.extract.roles, kg.extract.persons, kg.extract.nonpersons, kg.extract.events)
+    mods = (
+        kg.extract.roles,
+        kg.extract.persons,
+        kg.extract.nonpersons,
+        kg.extract.events,
+        kg.extract.names,
+        kg.extract.agents,
+    )
     return {
         f"{mod.__name__}.{name}": value
         for mod in mods
@@ -746,6 +755,10 @@ def test_tail_patterns_find_what_their_search_finds() -> None:
         "the head of the Vela Courier newspaper, ",
         "searched the office of Vela Media and held its founder, ",
         "the construction firm ",
+        "its parent company, ",
+        "the news website The ",
+        "guards from the ",
+        "Soldiers of ",
         "a literary journal ",
         "the independent news outlet ",
         "the editor-in-chief of ",

@@ -28,6 +28,7 @@ import re
 
 from kg.extract.entities import Entities, Entity
 from kg.extract.events import EVENT_RULES_RX, find_triggers, frame_allowed
+from kg.extract.scan import TailPattern
 from kg.extract.text import Doc, clean
 
 #: Head nouns of one holder of a post, and the role the corpus gives them.
@@ -128,7 +129,11 @@ SPEECH_WORDS = (
     "alleged", "insisted", "called", "accused", "described", "dismissed",
 )  # fmt: skip
 #: A group noun right before the body it serves: "soldiers of the ", "guards from the ".
-SERVING_BEFORE = re.compile(rf"\b(?P<g>(?i:{'|'.join(GROUP_NOUNS)}))\s+(?:of|from)\s+(?:the\s+)?$")
+#: (Searched before every body's mention; most end otherwise, which a string's end tells.)
+SERVING_BEFORE = TailPattern(
+    re.compile(rf"\b(?P<g>(?i:{'|'.join(GROUP_NOUNS)}))\s+(?:of|from)\s+(?:the\s+)?$"),
+    ends=("of", "from", "the"),
+)
 #: A body's people: "of" or "from" right after a group's noun.
 OF_AFTER = re.compile(r"\s+(?:of|from)\s")
 #: A definite group: "the men", "the two soldiers" (not "a group of men", "soldiers").

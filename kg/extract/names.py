@@ -37,7 +37,13 @@ from kg.extract.lexicon import (
 )
 from kg.extract.persons import _chinese_given_name, add_given_name_sharing, add_person_candidate
 from kg.extract.provisions import add_instrument
-from kg.extract.scan import finditer_around, finditer_indexed, finditer_prefixed, group_literals
+from kg.extract.scan import (
+    TailPattern,
+    finditer_around,
+    finditer_indexed,
+    finditer_prefixed,
+    group_literals,
+)
 from kg.extract.text import NAME_PARTICLES, Doc, Run, clean
 
 # ---------------------------------------------------------------- entities
@@ -493,11 +499,15 @@ MEDIA_NOUN_AFTER = re.compile(
 )
 
 
-#: The article a name opens with, which the run leaves out: "The Zenda Ledger".
-ARTICLE_BEFORE = re.compile(r"\bThe[ \t]+\Z")
+#: The article a name opens with, which the run leaves out: "The Zenda Ledger". (Both are
+#: searched before every run that may be named by a noun; most words before one end
+#: otherwise, which a string's end tells without the engine.)
+ARTICLE_BEFORE = TailPattern(re.compile(r"\bThe[ \t]+\Z"), ends=("The",))
 
 
-PARENT_COMPANY_BEFORE = re.compile(r"\b(?:parent|holding)\s+(?:company|firm|group),\s*\Z")
+PARENT_COMPANY_BEFORE = TailPattern(
+    re.compile(r"\b(?:parent|holding)\s+(?:company|firm|group),\s*\Z"), ends=(",",)
+)
 
 
 def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
