@@ -607,6 +607,22 @@ def test_a_quoted_name_after_a_noun_for_an_outlet_is_media() -> None:
     assert "Sada al-Vela" not in orgs
 
 
+def test_a_quoted_name_with_its_translation_in_brackets_then_an_apposition_is_a_body() -> None:
+    text = HEAD + (
+        'Rina Holm runs "Sada Vela" (Voice of Vela), a YouTube channel with many subscribers. On '
+        "3 May 2021, police arrested Rina Holm.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    orgs = {o["name"]: o for o in record["organisations"]}
+    assert orgs["Sada Vela"]["kind"] == "media"
+    assert "Voice of Vela" in orgs["Sada Vela"]["variants"]
+    assert [p["name"] for p in record["persons"]] == ["Rina Holm"]
+    # near miss: an apposition that calls the name a person's keeps the person
+    near = text.replace("a YouTube channel", "a journalist")
+    names = [p["name"] for p in extract_case(near, appeal_id="t")["persons"]]
+    assert "Sada Vela" in names
+
+
 def test_a_ministrys_office_is_one_body_and_a_ministrys_department_is_a_part() -> None:
     text = HEAD + (
         "On 3 May 2021, the Office of the Ministry of Justice for the Vela Region disbarred Rina "

@@ -289,7 +289,11 @@ def _glossed_body(
 
 
 #: A translation quoted in brackets right after a name: ' ("Open Field")'.
-QUOTED_GLOSS_AFTER = re.compile(r"[ \t]?\([“\"](?P<g>[A-Z][^”\"()\n]{1,60})[”\"]\)")
+QUOTED_GLOSS_AFTER = re.compile(
+    # the name quoted or not, its translation in brackets quoted or not: 'X ("Voice of Vela")',
+    # '"X" (Voice of Vela)'
+    r"[”\"]?[ \t]?\((?:[“\"](?P<g>[A-Z][^”\"()\n]{1,60})[”\"]|(?P<u>[A-Z][^”\"()\n]{1,60}))\)"
+)
 
 
 def _fold_apposed_noun(ents: Entities, body: Entity, m: re.Match[str]) -> None:
@@ -310,15 +314,16 @@ def _fold_apposed_noun(ents: Entities, body: Entity, m: re.Match[str]) -> None:
 
 def _quoted_gloss(flat: str, end: int) -> re.Match[str] | None:
     """The translation quoted in brackets right after a name ending at ``end``, if any."""
-    return QUOTED_GLOSS_AFTER.match(flat, end) if flat[end : end + 1] in " (" else None
+    return QUOTED_GLOSS_AFTER.match(flat, end) if flat[end : end + 1] in ' ("”' else None
 
 
 def _take_gloss(ents: Entities, body: Entity, gloss: re.Match[str]) -> None:
     """The quoted translation is a variant of the body, and no person's name."""
-    name = " ".join(gloss.group("g").split())
+    g = "g" if gloss.group("g") else "u"
+    name = " ".join(gloss.group(g).split())
     if name != body.name and name not in body.variants:
         body.variants.append(name)
-    a, b = gloss.span("g")
+    a, b = gloss.span(g)
     for p in list(ents.of("person")):
         p.mentions = [(x, y) for x, y in p.mentions if not (a <= x and y <= b)]
         if not p.mentions:
