@@ -280,3 +280,46 @@ def test_a_long_addressee_named_without_the_before_a_demand_verb() -> None:
         "Union to note that the case is pending.\n"
     )
     assert summaries(told) == []
+
+
+def test_a_list_set_out_one_ask_a_line_without_marks() -> None:
+    head = "Capital City, 3 May 2024 – Ms Ana Ruiz was arrested on 2 May 2024.\n\n"
+    text = head + (
+        "We call on the Zemblan authorities to:\n\n"
+        "drop all charges against Ana Ruiz and Leo Marr;\n"
+        "withdraw the notice issued to the Poets Network and allow it to operate freely;\n"
+        "investigate the ill-treatment of Ana Ruiz.\n\nSignatories:\n\nPoets Network\n"
+    )
+    assert summaries(text) == [
+        "drop all charges against Ana Ruiz and Leo Marr",
+        "withdraw the notice issued to the Poets Network and allow it to operate freely",
+        "investigate the ill-treatment of Ana Ruiz",
+    ]
+    # near miss: a paragraph of prose after the colon is no list of asks
+    prose = head + (
+        "We call on the Zemblan authorities to:\n\n"
+        "The court, which sat on 2 May, heard no witness;\n"
+        "the hearing was adjourned.\n"
+    )
+    assert summaries(prose) == []
+
+
+def test_a_lead_in_written_as_a_heading_without_a_colon() -> None:
+    head = "Capital City, 3 May 2024 – Ms Ana Ruiz was arrested on 2 May 2024.\n\n"
+    text = head + (
+        "WE DEMAND\n\n"
+        "- That the Zemblan State immediately release Ana Ruiz;\n"
+        "- That the Prosecutor's Office withdraw the arrest warrant against Leo Marr.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    assert [d["summary"] for d in rec["demands"]] == [
+        "immediately release Ana Ruiz",
+        "withdraw the arrest warrant against Leo Marr",
+    ]
+    assert rec["demands"][1]["addressees"] == ["Prosecutor's Office"]
+    # near miss: the words in a sentence of prose are no heading
+    told = head + (
+        "We demand justice, the family said.\n\n"
+        "- That the Zemblan State immediately release Ana Ruiz;\n"
+    )
+    assert summaries(told) == []

@@ -559,7 +559,7 @@ BATCH_154_FLOORS = {
     "legal_provisions": 0.98,  # 0.9811
     "events": 0.78,  # 0.7885 (0.7146 when added)
     "event_participants": 0.66,  # 0.6667 (0.5973)
-    "demands": 0.88,  # 0.8844
+    "demands": 0.91,  # 0.9139 (0.8844)
 }
 
 ALL_172_FLOORS = {
@@ -570,7 +570,7 @@ ALL_172_FLOORS = {
     "legal_provisions": 0.95,  # 0.9507
     "events": 0.81,  # 0.8118 (0.8018 when added)
     "event_participants": 0.68,  # 0.6843 (0.6754)
-    "demands": 0.91,  # 0.9182
+    "demands": 0.92,  # 0.9253 (0.9182)
 }
 
 

@@ -108,6 +108,9 @@ def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], 
             ):
                 intro_end = min(pos, para.end)
                 break
+            if HEADING_INTRO.match(line):  # "WE DEMAND" on a line of its own, as a heading
+                intro_end = min(pos, para.end)
+                break
         if intro_end is None:
             continue
         intro = text[para.start : intro_end]
@@ -123,10 +126,14 @@ def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], 
             items.append(m)
             pos = m.end()
         if not items:
+            items = _unmarked_items(text, intro_end)
+        if not items:
             continue
         demands = []
         for i, m in enumerate(items):
             end = items[i + 1].start() if i + 1 < len(items) else _item_end(text, m.end())
+            if isinstance(m, UnmarkedItem):
+                end = m.stop
             raw = text[m.end() : end].rstrip()
             summary = clean(raw).rstrip(";.,")
             summary = PLEASE_OR_AND.sub("", summary)
@@ -179,6 +186,45 @@ THAT_WHO = re.compile(
     r"^[Tt]hat\s+(?:the\s+)?(?!(?:they|she|he|it|we|you)\b)(?P<who>[A-Za-z][^,;:]{0,60}?)\s+"
     r"(?=(?:" + DEMAND_VERBS + r")\b)"
 )
+#: A lead-in written as a heading, in capitals and without a colon: "WE DEMAND", "OUR DEMANDS".
+HEADING_INTRO = re.compile(r"^\s*(?:WE\s+(?:DEMAND|URGE|CALL\s+ON)[A-Z ]*|OUR\s+DEMANDS)\s*$")
+#: Where an item of a list without marks ends: a semicolon or full stop at a line's end, the
+#: next line opening with a demand verb.
+UNMARKED_NEXT = re.compile(r"[;.]\s*\n[ \t]*(?=(?:and\s+)?(?:" + "|".join(
+    v[:1].upper() + v[1:] + "|" + v for v in DEMAND_VERBS.split("|")) + r")\b)")  # fmt: skip
+
+
+class UnmarkedItem:
+    """An item of a list without marks, with the interface of an ``ITEM_RE`` match used above:
+    ``start()``, ``end()`` (where its text starts) and ``stop`` (where it ends)."""
+
+    def __init__(self, start: int, stop: int) -> None:
+        self._start, self.stop = start, stop
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start
+
+
+def _unmarked_items(text: str, pos: int) -> list[Any]:
+    """The asks of a list set out one a line without marks or numbers, each ending with a
+    semicolon ("We call on the authorities to:\n\ndrop all charges ...;\nwithdraw ...;"): the
+    block of lines right after the lead-in, when it opens with a demand verb and holds two asks
+    or more."""
+    start = len(text[pos:]) - len(text[pos:].lstrip()) + pos
+    first = re.match(r"(?:" + DEMAND_VERBS + r")\b", text[start : start + 40], re.IGNORECASE)
+    if first is None:
+        return []
+    stop = _item_end(text, start)
+    cuts = [start] + [m.end() for m in UNMARKED_NEXT.finditer(text, start, stop)]
+    if len(cuts) < 2:
+        return []
+    return [UnmarkedItem(a, (cuts[i + 1] if i + 1 < len(cuts) else stop))
+            for i, a in enumerate(cuts)]  # fmt: skip
+
+
 #: "I urge you to", "We also call on the authorities to", "Please ensure": asks in a letter.
 LETTER_ASK = re.compile(
     r"\b(?:I|We)\s+(?:(?:also|further|therefore|again|strongly|respectfully)\s+){0,2}"
@@ -294,7 +340,10 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
             who = clean(m.group("who") or m.groupdict().get("who2") or "")
             addressees = _prose_addressees(who, country)
             pieces, pos = [], start
-            for sep in NEXT_ASK.finditer(flat, m.end(), end):
+            seps = list(NEXT_ASK.finditer(flat, m.end(), end))
+            for sep in seps:
+                if sep.start() < pos:
+                    continue  # within a separator already taken
                 pieces.append((pos, sep.start()))
                 pos = sep.end()
             pieces.append((pos, end))
