@@ -150,6 +150,13 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("prosecution-witness-title", "On 3 May 2021, Rina Holm went on trial. The prosecution "
      "witness Ivo Sand said he had been pressured by police.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+    ("called-in-on-a-day-and-questioned", "On 3 May 2021, Rina Holm was arrested. Ivo Sand, "
+     "a colleague, was also called in on 20 May and questioned as a witness.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+    # near miss: questioned on a day, as no witness
+    ("called-in-on-a-day-and-questioned-no-witness", "On 3 May 2021, Rina Holm was arrested. "
+     "Ivo Sand, a colleague, was also called in on 20 May and questioned about her work.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["defender"]}),
     ("testified-that", "On 3 May 2021, Rina Holm went on trial. Ivo Sand testified that he had "
      "never met her.", {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
     ("testified-in-court", "On 3 May 2021, Rina Holm went on trial. Ivo Sand, a neighbour, "

@@ -1823,6 +1823,9 @@ WITNESS_AFTER = re.compile(
     r"(?:questioned|summoned|heard|interrogated|called(?:\s+in)?)"
     # "has been summoned by the GKNB for questioning as a witness"
     r"(?:\s+by\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})?(?:\s+for\s+questioning)?"
+    # "was also called in on 20 January and questioned as a witness": a day, a second verb
+    r"(?:\s+on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+\d{4})?)?"
+    r"(?:\s+and\s+(?:questioned|heard|interrogated))?"
     r"\s+as\s+(?:an?\s+)?"
     r"(?:(?:attesting|key|prosecution|defen[cs]e)\s+)?witness"
     # "the presenter X and the accountant Y were questioned as witnesses": the first of the two
