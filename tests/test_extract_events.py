@@ -4122,3 +4122,23 @@ def test_a_person_brought_before_the_court_and_charged_is_no_hearing_set() -> No
         appeal_date="5 July 2024",
     )
     assert ("trial_hearing", "2024-05-08") not in got
+
+
+def test_deaths_a_report_or_photographs_document_are_no_killing_of_the_case() -> None:
+    got = _pairs(
+        "On 2 March 2024, the Zenda Centre published a report listing 34 civilians allegedly "
+        "killed by soldiers in January. On 14 May 2024, Zenda News published photographs of an "
+        "airstrike on Vela, in which at least 23 civilians were killed.",
+        appeal_date="5 July 2024",
+    )
+    assert not any(t == "killing" for t, _ in got)
+
+
+def test_a_killing_after_a_report_is_still_a_killing() -> None:
+    # near miss: the report is what came before; the person killed is no one it lists
+    got = _pairs(
+        "Two days after publishing a report on corruption, Tom Reed was killed by unknown "
+        "gunmen on 3 May 2024. On 4 May, soldiers killed three protesters in Vela.",
+        appeal_date="5 July 2024",
+    )
+    assert {("killing", "2024-05-03"), ("killing", "2024-05-04")} <= got

@@ -571,6 +571,18 @@ WRITTEN_THREAT = re.compile(r"(?:painted|sprayed|scrawled|wrote|words?)\b")
 GENERIC_BEFORE = re.compile(
     r"\b(?:[Ee]very|[Ee]ach|[Aa]ny)\s+(?:(?!(?:and|or|but)\s)[\w’'-]+\s+){1,2}$"
 )
+#: What documents deaths, then the many who died, before the killing's verb: "a report listing 34
+#: civilians allegedly killed", "photographs of an airstrike in which 23 civilians were killed".
+DOCUMENTED_DEATHS = re.compile(
+    r"\b(?:reports?|registers?|registry|lists?|database|photographs|footage|accounts|testimonies|"
+    r"documentary)\b[^.;]{0,160}?\b(?:civilians|people|persons|villagers|residents|"
+    r"protesters|demonstrators|fishermen|workers|children|youths)\b[^.;]{0,60}$"
+)
+#: "the commemoration of murdered writers", "a list of those killed": the dead as what is kept.
+DEATHS_RECORDED = re.compile(
+    r"\b(?:commemoration|memorial|anniversary|register|registry|list|database) of (?:the )?"
+    r"(?:[\w’'-]+ )?$"
+)
 #: "visitors are searched", "ensure that she is released": the present tense tells a habit, a
 #: state or a wish, not an event.
 #: A chronology's item: a line that opens with its date and a colon or a dash.
@@ -1457,6 +1469,13 @@ def find_events(
                 continue  # "but no investigation has been opened": the step was not taken
             if ED_WORD.fullmatch(flat[a:b]) and GENERIC_BEFORE.search(pre):
                 continue  # "every journalist killed in the state": any one, no one event
+            if etype == "killing" and (
+                DOCUMENTED_DEATHS.search(flat, s.start, a) or DEATHS_RECORDED.search(pre)
+            ):
+                # "published a report listing 34 civilians allegedly killed by soldiers", "a
+                # register of people killed by police": deaths the defenders documented, the
+                # subject of their work, not a step of the case
+                continue
             repeated = bool(REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre))
             if repeated and etype != "threat":
                 continue  # "has been arrested several times": a habit of the past, no one event
