@@ -150,6 +150,14 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("prosecution-witness-title", "On 3 May 2021, Rina Holm went on trial. The prosecution "
      "witness Ivo Sand said he had been pressured by police.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+    # a post in the state told after the name with its owner's possessive
+    ("owner-possessive-post-after", "On 3 May 2021, police arrested Rina Holm. Calls to Ivo "
+     "Sand, the government's chief spokesperson, went unanswered.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}),
+    # near miss: a civil body's possessive makes no post in the state
+    ("civil-owner-possessive-post-after", "On 3 May 2021, police arrested Rina Holm. Ivo Sand, "
+     "the coalition's spokesperson, said the arrest was unlawful.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
     ("called-in-on-a-day-and-questioned", "On 3 May 2021, Rina Holm was arrested. Ivo Sand, "
      "a colleague, was also called in on 20 May and questioned as a witness.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),

@@ -1090,7 +1090,12 @@ STATE_POST = re.compile(
     r"| in (?:the )?[A-ZÀ-ÞĀ-Žİ][\w’'-]+(?: [A-ZÀ-ÞĀ-Žİ][\w’'-]+){0,2})?)"
 )
 STATE_POST_AFTER = re.compile(
-    STATE_POST.pattern + r"(?=$|\s*\(|\s+(?:who|which|and|since|until)\b)"
+    # (after the name, a possessive owner may open the post: "X, the government's chief
+    # spokesperson", "X, the Vela Front's spokesperson"; not a civil body's: "the coalition's")
+    r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w-]+|government|ministry|state|country|regime|junta|army|"
+    r"military|presidency|province|region|city)[’']s\s+(?:[Cc]hief\s+)?(?=[a-z]))?"
+    + STATE_POST.pattern
+    + r"(?=$|\s*\(|\s+(?:who|which|and|since|until)\b)"
 )
 STATE_POST_BEFORE = re.compile(STATE_POST.pattern + r",?\s*$")
 #: A verb of a clause, which no post's name holds: "ordered", "said", "took".
