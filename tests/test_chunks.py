@@ -483,6 +483,42 @@ def test_graph_lines_are_the_stores_triples_as_oxigraph_writes_them(tmp_path: Pa
         assert sorted(got[g]) == sorted(held), g
 
 
+def test_a_rebuild_parses_the_previous_manifest_once_and_reads_a_changed_one_again(
+    tmp_path: Path,
+) -> None:
+    """The manifest a rebuild's graph_lines and write_chunks both read (``keep``) is parsed
+    once while the file stays as it is; a manifest written since (same path, other content)
+    is read again, write_chunks lets the kept one go, and a read without ``keep`` keeps
+    nothing."""
+    import kg.store.chunks as chunks
+    from kg.store.chunks import graph_lines, turtle_header
+
+    store = tmp_path / "kg"
+    build(store, generated_data(tmp_path / "data", 4, seed=5), progress=None)
+    generation = current_generation(store)
+    assert generation is not None
+    folder = generation / EXPORT_DIR
+    header = turtle_header(chunks.export_prefixes())
+    appeals = sorted(g for g in _chunk_files(store) if "/graph/appeal/" in g)
+    chunks._let_go_manifest()
+    assert chunks._read_manifest(folder, header) is not None
+    assert chunks._kept_manifest is None
+    assert set(graph_lines(generation, appeals, keep=True)) == set(appeals)
+    first = chunks._read_manifest(folder, header, keep=True)
+    assert first is not None and chunks._kept_manifest is not None
+    assert chunks._kept_manifest[1] is first
+    assert chunks._read_manifest(folder, header, keep=True) is first
+    changed = dict(first, triples=int(first["triples"]) + 1)
+    (folder / MANIFEST).write_text(json.dumps(changed) + " ", encoding="utf-8")
+    again = chunks._read_manifest(folder, header, keep=True)
+    assert again is not first and again == changed
+    (folder / MANIFEST).write_text(json.dumps(first), encoding="utf-8")
+    into = tmp_path / ".x.d" / "g-1"
+    into.mkdir(parents=True)
+    chunks.write_chunks(_public(store).oxigraph, into, previous=generation)
+    assert chunks._kept_manifest is None
+
+
 def test_a_rebuild_lists_the_graphs_of_the_previous_manifest_and_those_that_came_or_went(
     tmp_path: Path,
 ) -> None:

@@ -301,7 +301,9 @@ def test_a_graph_the_change_moved_triples_of_takes_its_triples_from_its_previous
     previous = {g["a"]: list(lines)}
     import kg.store.stream as stream
 
-    def graph_lines(_generation: Path, graphs: Iterable[str]) -> dict[str, list[str]]:
+    def graph_lines(
+        _generation: Path, graphs: Iterable[str], **_kw: object
+    ) -> dict[str, list[str]]:
         return {k: v for k, v in previous.items() if k in set(graphs)}
 
     monkeypatch.setattr(stream, "graph_lines", graph_lines)

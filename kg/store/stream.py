@@ -830,7 +830,7 @@ def _build_from(
             gone = [str(appeal_graph_iri(a)) for a in removed]
             # The changed graphs' previous triples from the previous build's export files
             # where they are there, rather than read from the store term by term.
-            held = graph_lines(generation, [*written, *gone])
+            held = graph_lines(generation, [*written, *gone], keep=True)
             delta = apply_changes(store, shared, written, gone, held)
             del held
             _moved_contents(generation, delta)
@@ -1510,7 +1510,7 @@ def _moved_contents(generation: Path, delta: Any) -> None:
     moved = {g: m for g, m in delta.moved_keys.items() if g not in delta.contents}
     if not moved:
         return
-    before = graph_lines(generation, moved)
+    before = graph_lines(generation, moved, keep=True)
     for g, (lost, gained) in moved.items():
         lines = before.get(g)
         if lines is None or any("_:" in k for k in (*lost, *gained)):
