@@ -219,3 +219,29 @@ hate speech in Zembla, and placed in pre-trial detention.
 def test_a_numbered_law_s_subject_ends_with_the_state_it_applies_in() -> None:
     provs = _provisions(SUBJECT_IN)
     assert provs["Law No. 2019/11 on the repression of hate speech in Zembla"] == ["4"]
+
+
+REPEALED_WHOLE = """3 March 2025
+
+Zembla: Blogger convicted
+
+On 1 March 2025, Ana Pereira was convicted under Section 14(3) of the Computer Crimes Act and
+Article 207.3, Part 2 of the Criminal Code. We call for the repeal of Section 14 of the Computer
+Crimes Act and of Articles 207.3 and 280.3 of the Criminal Code.
+"""
+
+BY_PARTS = """3 March 2025
+
+Zembla: Blogger held
+
+On 1 March 2025, Ana Pereira was held in breach of Article 5 § 4 of the Criminal Code. Article 5
+of the Criminal Code was cited by the court.
+"""
+
+
+def test_an_article_asked_repealed_whole_after_its_part_is_that_provision() -> None:
+    provs = _provisions(REPEALED_WHOLE)
+    assert provs["Computer Crimes Act"] == ["14(3)"]
+    assert provs["Criminal Code"] == ["207.3, Part 2", "280.3"]
+    # near miss: the whole article told again, not asked to be repealed, is one of its own
+    assert _provisions(BY_PARTS)["Criminal Code"] == ["5 § 4", "5"]

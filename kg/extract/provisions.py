@@ -524,7 +524,8 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
                 if after is None and m.group("inst"):
                     after = OFFENCE_AFTER_INSTRUMENT.match(doc.flat, m.end())
                 label = after.group("lab") if after else None
-            prov = _provision(inst, article, label, used)
+            repealed = REPEAL_BEFORE.search(doc.flat, max(0, m.start() - 110), m.start())
+            prov = _provision(inst, article, label, used, repealed is not None)
             seen[main_article(article)] = inst
             found.append((m.start(), m.end(), prov))
     return found
@@ -737,10 +738,35 @@ def _label_before(doc: Doc, pos: int) -> str | None:
 NON_WORD_RUN = re.compile(r"\W+")
 
 
-def _provision(inst: Entity, article: str, label: str | None, used: set[str]) -> dict[str, Any]:
+#: An article's parts after its number: "(3)", "§ 1", ", Part 2", "/2" ("207.3, Part 2" is a
+#: part of article 207.3; "207.3" itself is an article, not a part of 207).
+ARTICLE_PARTS = re.compile(
+    r"(?:\s*\(\w{1,3}\)|\s*§\s*\d+|,?\s*(?:[Pp]art|[Pp]aragraph|para\.)\s+\d+|/\w{1,2})+$"
+)
+
+
+#: An ask to repeal or amend a law just before the articles it names: "Amend or repeal Section
+#: 14 of", "calling for the repeal of Articles 207.3 and 280.3".
+REPEAL_BEFORE = re.compile(
+    r"\b(?:repeal(?:ed|ing)?|amend(?:ed|ing)?|abolish(?:ed|ing)?|revok(?:e|ed|ing)|"
+    r"(?:the\s+)?(?:repeal|amendment|abolition)\s+of)\s+(?:the\s+)?[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def _provision(
+    inst: Entity, article: str, label: str | None, used: set[str], repealed: bool = False
+) -> dict[str, Any]:
     provs = inst.attrs["provisions"]
+    whole = ARTICLE_PARTS.sub("", article)
     for p in provs:
-        if p["article"] == article:
+        same = p["article"] == article
+        if not same and repealed and article == whole and p["article"] != whole:
+            # an article asked to be repealed or amended whole after one of its parts was cited
+            # ("charged under Section 14(3) of the Act" ... "repeal Section 14 of the Act"): the
+            # law the case was brought under, one provision, the one with the part
+            same = ARTICLE_PARTS.sub("", p["article"]) == whole
+        if same:
             if not p.get("label") and label:
                 p["label"] = _cap(label.strip(' ()“”"'))
             return p
