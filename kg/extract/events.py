@@ -1292,10 +1292,16 @@ def find_events(
             break
         while para_i < len(paras) and paras[para_i].end <= s.start:
             para_i += 1
-            if not told or (para_i < len(paras) and _holds_date(date_starts, paras[para_i])):
+            if not told or (
+                para_i < len(paras)
+                and _holds_date(date_starts, paras[para_i])
+                and _holds_date(date_starts, s)
+            ):
                 para_date = None
             # a paragraph without any date goes on with the story of the one before, if that
-            # story told a dated event (a header's date tells none)
+            # story told a dated event (a header's date tells none); so does one whose first
+            # sentence gives no date ("Officers searched her house. She has covered evictions
+            # since 2022, including a series in March"), up to its first date
             told = False
         while di < len(event_dates) and event_dates[di].start < s.start:
             di += 1
