@@ -4164,3 +4164,22 @@ def test_a_paragraph_that_opens_with_its_own_date_starts_anew() -> None:
         appeal_date="5 July 2024",
     )
     assert ("search", "2022") in got
+
+
+def test_a_case_filed_against_a_person_charges_or_opens_by_who_files_it() -> None:
+    got = _pairs(
+        "On 19 May 2024, the District Government Attorney Office filed a case against Ana Lee "
+        "under Section 47 of the Press Act. On 10 June 2024, the Detective Branch of the Zenda "
+        "Police filed a case against Tom Reed under the Cyber Security Act.",
+        appeal_date="5 July 2024",
+    )
+    assert {("charge", "2024-05-19"), ("case_opened", "2024-06-10")} <= got
+
+
+def test_a_case_a_victim_files_against_the_police_is_no_charge() -> None:
+    # near miss: the police named after "against" are whom the case is against
+    got = _pairs(
+        "On 10 June 2024, Ana Lee filed a case against the police officers who beat her.",
+        appeal_date="5 July 2024",
+    )
+    assert not any(t in ("charge", "case_opened") for t, _ in got)
