@@ -623,6 +623,23 @@ def test_a_quoted_name_with_its_translation_in_brackets_then_an_apposition_is_a_
     assert "Sada Vela" in names
 
 
+def test_signatories_one_a_line_without_markers_list_bodies() -> None:
+    text = HEAD + (
+        "On 3 May 2021, police arrested Rina Holm, a member of the Vela Rights Network, the "
+        "Zembla Law Society and the Dala Press Union.\n\nSignatories:\n\nVela Rights Network\n"
+        "Zembla Law Society\nDala Press Union\nWomen in Governance Zembla\n"
+    )
+    orgs = {o["name"]: o["kind"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert orgs.get("Women in Governance Zembla") == "ngo"
+    # near miss: a block of lines with fewer than three bodies the text names lists no bodies
+    near = text.replace(
+        "Vela Rights Network\nZembla Law Society\nDala Press Union\n",
+        "Vela Rights Network\nIvo Sand\nTeo Varga\n",
+    )
+    orgs = {o["name"] for o in extract_case(near, appeal_id="t")["organisations"]}
+    assert "Women in Governance Zembla" not in orgs
+
+
 def test_a_ministrys_office_is_one_body_and_a_ministrys_department_is_a_part() -> None:
     text = HEAD + (
         "On 3 May 2021, the Office of the Ministry of Justice for the Vela Region disbarred Rina "

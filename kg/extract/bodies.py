@@ -808,6 +808,7 @@ def _add_bodies_in_item_lines(doc: Doc, ents: Entities, start: int, end: int) ->
     text = doc.text
     marks = list(ITEM_LINE.finditer(text, start, end))
     if len(marks) < 4:
+        _add_bodies_in_bare_lines(doc, ents, start, end)
         return
     known, people = _names_of(ents, "organisation"), _names_of(ents, "person")
     items = []
@@ -823,6 +824,29 @@ def _add_bodies_in_item_lines(doc: Doc, ents: Entities, start: int, end: int) ->
         items.append(
             (" ".join(body.group("name").split()), m.end(), m.end() + len(body.group("name")))
         )
+    _add_list_items(ents, items, known, people, capitalised=True)
+
+
+def _add_bodies_in_bare_lines(doc: Doc, ents: Entities, start: int, end: int) -> None:
+    """A paragraph of four or more short lines with no marker, one name a line (the
+    signatories of a joint statement under "Signatories:"), read as a list one item a line:
+    where at least three lines are bodies the text names and every line but one is shaped as
+    a name, each other line shaped as a name, and no person's, is a body too."""
+    lines = doc.text[start:end].rstrip().split("\n")
+    if len(lines) < 4 or any(not ln.strip() or len(ln) > 80 for ln in lines):
+        return
+    known, people = _names_of(ents, "organisation"), _names_of(ents, "person")
+    items: list[tuple[str, int, int] | None] = []
+    at = start
+    for ln in lines:
+        body = LINE_BODY.fullmatch(ln.strip())
+        lead = len(ln) - len(ln.lstrip())
+        if body is None:
+            items.append(None)
+        else:
+            a = at + lead
+            items.append((" ".join(body.group("name").split()), a, a + len(body.group("name"))))
+        at += len(ln) + 1
     _add_list_items(ents, items, known, people, capitalised=True)
 
 
