@@ -4183,3 +4183,21 @@ def test_a_case_a_victim_files_against_the_police_is_no_charge() -> None:
         appeal_date="5 July 2024",
     )
     assert not any(t in ("charge", "case_opened") for t, _ in got)
+
+
+def test_a_first_information_report_with_its_short_name_set_off() -> None:
+    got = _pairs(
+        "The arrest stems from a first information report, or FIR, registered by the Vela police "
+        "on 29 April 2024, accusing Ana Lee of unlawful activities.",
+        appeal_date="5 July 2024",
+    )
+    assert ("case_opened", "2024-04-29") in got
+
+
+def test_a_report_a_lawyer_registers_with_a_court_is_no_case_opened() -> None:
+    # near miss: registered by someone other than the police
+    got = _pairs(
+        "On 29 April 2024, the FIR registered by her lawyer with the court was dismissed.",
+        appeal_date="5 July 2024",
+    )
+    assert ("case_opened", "2024-04-29") not in got
