@@ -245,3 +245,32 @@ def test_an_article_asked_repealed_whole_after_its_part_is_that_provision() -> N
     assert provs["Criminal Code"] == ["207.3, Part 2", "280.3"]
     # near miss: the whole article told again, not asked to be repealed, is one of its own
     assert _provisions(BY_PARTS)["Criminal Code"] == ["5 § 4", "5"]
+
+
+SUBJECT_IN_ARTICLE = """3 March 2025
+
+Zembla: Editor held
+
+On 1 March 2025, Ana Pereira was arrested. Zembla's constitution guarantees freedom of the
+press in article 38, and Zembla is party to the International Covenant on Civil and Political
+Rights.
+"""
+
+TREATY_IN_ARTICLE = """3 March 2025
+
+Zembla: Editor held
+
+On 1 March 2025, Ana Pereira was arrested. The constitution was amended in 2015. Zembla is party
+to the International Covenant on Civil and Political Rights, which protects expression in
+article 19.
+"""
+
+
+def test_in_article_n_of_the_constitution_its_clause_has_for_subject() -> None:
+    provs = _provisions(SUBJECT_IN_ARTICLE)
+    assert provs.get("Constitution") == ["38"]
+    assert "International Covenant on Civil and Political Rights" not in provs
+    # near miss: a constitution of another sentence does not take the treaty's article
+    provs = _provisions(TREATY_IN_ARTICLE)
+    assert provs["International Covenant on Civil and Political Rights"] == ["19"]
+    assert "Constitution" not in provs

@@ -346,7 +346,7 @@ BACK_AFTER = re.compile(
 #: Article 25".
 SUBJECT_CONSTITUTION = re.compile(
     r"\b(?:[Tt]he|[A-Z][a-z]+’s|[A-Z][a-z]+'s)\s+(?:(?:\d{4}|new|current|national)\s+)?"
-    r"(?P<name>Constitution)\b(?!\s+of\b)(?=[^.;,]{0,120}\Z)"
+    r"(?P<name>[Cc]onstitution)\b(?!\s+of\b)(?=[^.;,]{0,120}\Z)"
 )
 
 
@@ -380,6 +380,10 @@ def resolve_instrument_among(insts: list[Entity], pos: int) -> Entity | None:
     """The one of ``insts`` named first after ``pos``."""
     later = [(a, e) for e in insts for a, _ in e.mentions if a > pos]
     return min(later, key=lambda x: x[0])[1] if later else None
+
+
+#: "in" just before an article cited without its instrument: "guarantees ... in article 38".
+IN_ARTICLE = re.compile(r"\bin\s+\Z")
 
 
 def _implicit_instrument(
@@ -430,6 +434,12 @@ def _implicit_instrument(
         ]
         if after:
             return after[0]
+    if IN_ARTICLE.search(flat, max(0, m.start() - 4), m.start()):
+        # "Rwanda's constitution guarantees the freedom of the press in article 38": the article
+        # of the constitution its clause has for subject, not of a treaty named after it
+        own = _subject_constitution(doc, ents, m.start(), _last_before(insts, m.start()))
+        if own is not None:
+            return own
     sent = _sentence_at(doc, m.start())
     if sent is not None:
         before = _last_before(insts, m.start(), sent.start - 1)
