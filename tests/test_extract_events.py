@@ -4201,3 +4201,21 @@ def test_a_report_a_lawyer_registers_with_a_court_is_no_case_opened() -> None:
         appeal_date="5 July 2024",
     )
     assert ("case_opened", "2024-04-29") not in got
+
+
+def test_one_called_in_for_questioning_is_summoned() -> None:
+    got = _pairs(
+        "On 18 January 2024, police arrested Ana Lee. Her husband, Tom Reed, was also called in "
+        "on 20 January and questioned as a witness.",
+        appeal_date="5 July 2024",
+    )
+    assert ("summons", "2024-01-20") in got
+
+
+def test_passers_by_called_in_as_attesting_witnesses_are_not_summoned() -> None:
+    # near miss: "called in" to witness a search, not to be questioned
+    got = _pairs(
+        "On 18 January 2024, two passers-by were called in as attesting witnesses to the search.",
+        appeal_date="5 July 2024",
+    )
+    assert not any(t == "summons" for t, _ in got)

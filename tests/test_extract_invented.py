@@ -557,8 +557,8 @@ BATCH_154_FLOORS = {
     "organisations": 0.87,  # 0.8800 (0.8677 at 92d39dc)
     "organisation_kinds": 0.82,  # 0.8246 (0.8123)
     "legal_provisions": 1.0,  # 1.0000 (0.9811)
-    "events": 0.80,  # 0.8048 (0.7146 when added)
-    "event_participants": 0.67,  # 0.6760 (0.5973)
+    "events": 0.80,  # 0.8077 (0.7146 when added)
+    "event_participants": 0.67,  # 0.6772 (0.5973)
     "demands": 0.91,  # 0.9139 (0.8844)
 }
 
@@ -568,8 +568,8 @@ ALL_172_FLOORS = {
     "organisations": 0.93,  # 0.9349 (0.9323)
     "organisation_kinds": 0.89,  # 0.8977 (0.8956)
     "legal_provisions": 0.95,  # 0.9556 (0.9507)
-    "events": 0.81,  # 0.8157 (0.8018 when added)
-    "event_participants": 0.68,  # 0.6870 (0.6754)
+    "events": 0.81,  # 0.8160 (0.8018 when added)
+    "event_participants": 0.68,  # 0.6871 (0.6754)
     "demands": 0.92,  # 0.9253 (0.9182)
 }
 
