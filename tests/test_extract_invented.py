@@ -163,6 +163,8 @@ FIRST_141 = {f"syn-{n:03d}" for n in range(1, 142)}
 BATCH_142 = {f"syn-{n:03d}" for n in range(142, 154)}
 FIRST_153 = {f"syn-{n:03d}" for n in range(1, 154)}
 BATCH_154 = {f"syn-{n:03d}" for n in [*range(154, 166), *range(178, 185)]}
+FIRST_172 = FIRST_153 | BATCH_154
+BATCH_166 = {f"syn-{n:03d}" for n in range(166, 178)}
 
 # F1 over the first 52 appeals, rounded down, as first measured when syn-045 to syn-052 were added.
 WHOLE_SET_FLOORS = {
@@ -287,7 +289,7 @@ PERSON_CATEGORIES = {"persons", "person_roles", "organisations", "organisation_k
 @pytest.fixture(scope="module")
 def invented_report():
     report = extract_and_score(INVENTED, "all")
-    assert len(report.cases) == 172
+    assert len(report.cases) == 184
     assert PENDING_EVENT_GOLD <= {c.case for c in report.cases}
     return report
 
@@ -573,6 +575,35 @@ ALL_172_FLOORS = {
     "demands": 0.92,  # 0.9253 (0.9182)
 }
 
+# syn-166 to syn-177 (a batch written whole without reading the extractor's code,
+# tests/data/invented/README.md) were kept outside the repository for two rounds and scored with
+# the code before the first (8ad7370: persons 0.802, roles 0.670, organisations 0.825, kinds
+# 0.739, provisions 0.824, events 0.678, participants 0.516, demands 0.937), after it (92d39dc:
+# 0.827, 0.696, 0.825, 0.747, 0.824, 0.678, 0.518, 0.937) and after the second (4473f60c, below);
+# no rule was chosen on them. They join the set to be read; the floors are the figures they
+# joined at. ALL_184_FLOORS is over all 184 then; ALL_172_FLOORS stays over the first 172.
+BATCH_166_FLOORS = {
+    "persons": 0.82,  # 0.8268
+    "person_roles": 0.69,  # 0.6961
+    "organisations": 0.82,  # 0.8217
+    "organisation_kinds": 0.74,  # 0.7442
+    "legal_provisions": 0.82,  # 0.8235
+    "events": 0.68,  # 0.6804
+    "event_participants": 0.51,  # 0.5183
+    "demands": 0.93,  # 0.9369
+}
+
+ALL_184_FLOORS = {
+    "persons": 0.93,  # 0.9383
+    "person_roles": 0.88,  # 0.8886
+    "organisations": 0.92,  # 0.9264
+    "organisation_kinds": 0.88,  # 0.8861
+    "legal_provisions": 0.94,  # 0.9414
+    "events": 0.80,  # 0.8057
+    "event_participants": 0.67,  # 0.6744
+    "demands": 0.92,  # 0.9263
+}
+
 
 # Each set of appeals with its floors, in the order the batches were added: a batch's floors
 # stay over the appeals it was set on when later batches change the figures of the whole.
@@ -598,7 +629,9 @@ FLOOR_SETS: list[tuple[str, set[str] | None, dict[str, float]]] = [
     ("syn-142 to syn-153", BATCH_142, BATCH_142_FLOORS),
     ("syn-001 to syn-153", FIRST_153, ALL_153_FLOORS),
     ("syn-154 to syn-165 and syn-178 to syn-184", BATCH_154, BATCH_154_FLOORS),
-    ("all the invented appeals", None, ALL_172_FLOORS),
+    ("syn-001 to syn-165 and syn-178 to syn-184", FIRST_172, ALL_172_FLOORS),
+    ("syn-166 to syn-177", BATCH_166, BATCH_166_FLOORS),
+    ("all the invented appeals", None, ALL_184_FLOORS),
 ]
 
 
