@@ -258,6 +258,13 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "de R.L. over her reports.", {"Aguas del Norte S. de R.L.": "company"}),
     ("legal-form-after-comma-wrapped", "On 3 May 2021, Rina Holm was sued for libel by Vela "
      "Shipping,\nLtd. over her reports.", {"Vela Shipping, Ltd.": "company"}),
+    # legal forms of other countries: Malaysia's, the Netherlands', Australia's
+    ("legal-form-sdn-bhd", "On 3 May 2021, Vela Timber Sdn Bhd lodged a police report against "
+     "Rina Holm.", {"Vela Timber Sdn Bhd": "company"}),
+    ("legal-form-bv", "On 3 May 2021, Rina Holm was sued by Vela Dredging B.V. over her reports.",
+     {"Vela Dredging B.V.": "company"}),
+    ("legal-form-pty-ltd", "On 3 May 2021, Rina Holm was sued by Vela Gold Pty Ltd over her "
+     "reports.", {"Vela Gold Pty Ltd": "company"}),
     # a business the text calls the state's
     ("state-owned-before-name", "On 3 May 2021, Rina Holm was dismissed by the state-owned Vela "
      "Harbour Services Company after a strike.",
@@ -689,3 +696,12 @@ def test_a_radio_station_named_by_its_band() -> None:
     # the band before a name is no station's name
     near = HEAD + "On 3 May 2021, Rina Holm met FM Ana Lind in Vela.\n"
     assert extract_case(near, appeal_id="t")["organisations"] == []
+
+
+def test_a_company_by_its_legal_form_is_no_person() -> None:
+    text = HEAD + (
+        "On 3 May 2021, Vela Timber Sdn Bhd lodged a police report against Rina Holm, who "
+        "had filmed its loggers.\n"
+    )
+    record = extract_case(text, appeal_id="t-body-construction")
+    assert {p["name"] for p in record["persons"]} == {"Rina Holm"}
