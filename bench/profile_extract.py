@@ -59,12 +59,17 @@ INTERVAL = 0.005
 METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
 
 
+#: The pipeline's functions whose callees are the stages: ``extract_case`` and the body it
+#: runs with the cyclic collector paused.
+PIPELINE_BODIES = frozenset(("extract_case", "_extract_case"))
+
+
 def _stage(frame: Any) -> str:
-    """The stage of ``extract_case`` running in ``frame``'s stack: the function extract_case
-    called, or ``extract_case`` itself (its own lines, the record's assembly)."""
+    """The stage of ``extract_case`` running in ``frame``'s stack: the function the pipeline's
+    body called, or ``extract_case`` itself (its own lines, the record's assembly)."""
     child = None
     while frame is not None:
-        if frame.f_code.co_name == "extract_case" and frame.f_code.co_filename.endswith(
+        if frame.f_code.co_name in PIPELINE_BODIES and frame.f_code.co_filename.endswith(
             "pipeline.py"
         ):
             return child or "extract_case"

@@ -42,6 +42,8 @@ def test_a_run_counts_stages_and_patterns(tmp_path: Path) -> None:
     # the event stage runs patterns (the header's date, the triggers' gate, the hedges)
     assert stages["find_events"]["pattern_calls_per_appeal"] > 0
     assert stages["make_doc"]["pattern_calls_per_appeal"] > 0
+    # the pipeline's own body is no stage: time is told by the steps it calls
+    assert "_extract_case" not in stages
     assert abs(sum(s["cpu_share"] for s in result["stages"]) - 1) < 0.01 or result["samples"] == 1
     calls = sum(s["pattern_calls_per_appeal"] for s in result["stages"])
     assert abs(calls - result["pattern_calls_per_appeal"]) < 1
