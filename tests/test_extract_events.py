@@ -4176,6 +4176,16 @@ def test_a_case_filed_against_a_person_charges_or_opens_by_who_files_it() -> Non
     assert {("charge", "2024-05-19"), ("case_opened", "2024-06-10")} <= got
 
 
+def test_detectives_or_gendarmes_filing_a_case_open_one() -> None:
+    # the police side named by its officers' word, the police themselves not named
+    got = _pairs(
+        "On 10 June 2024, detectives of the cybercrime unit filed a case against Tom Reed. "
+        "On 12 June 2024, the gendarmerie filed a case against Ana Lee.",
+        appeal_date="5 July 2024",
+    )
+    assert {("case_opened", "2024-06-10"), ("case_opened", "2024-06-12")} <= got
+
+
 def test_a_case_a_victim_files_against_the_police_is_no_charge() -> None:
     # near miss: the police named after "against" are whom the case is against
     got = _pairs(
