@@ -230,6 +230,17 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      {"Ministère de la Justice": "ministry", "Réseau des Défenseurs de Vela": "ngo"}),
     ("french-surete", "On 3 May 2021, officers of the Direction Générale de la Sûreté Nationale "
      "arrested Rina Holm.", {"Direction Générale de la Sûreté Nationale": "police"}),
+    # the same names in sentence case: the lower-case word still tells the kind
+    ("french-sentence-case", "On 3 May 2021, the Agence nationale de renseignement (ANR) "
+     "arrested Rina Holm.", {"Agence nationale de renseignement": "security_service"}),
+    # near miss: an agency named in French without the word is the state's, not its police
+    ("french-agency-plain", "On 3 May 2021, the Agence nationale des forêts (ANF) fined Rina "
+     "Holm.",
+     {"Agence nationale des forêts": "government"}),
+    # a mission the UN sends to establish facts is an international body
+    ("fact-finding-mission", "On 3 May 2021, the Independent International Fact-Finding Mission "
+     "for Zembla met Rina Holm.",
+     {"Independent International Fact-Finding Mission for Zembla": "international_org"}),
     ("french-glossed", "On 3 May 2021, the Fédération Velane pour la Défense des Droits (Velan "
      "Federation for the Defence of Rights) said Rina Holm had been arrested.",
      {"Fédération Velane pour la Défense des Droits": "ngo"}),

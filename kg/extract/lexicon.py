@@ -203,9 +203,9 @@ ORG_HEADS = {
 ORG_KIND_HINTS = [
     # the intelligence services and the national police of French-speaking states, whatever
     # noun opens their names: "Agence Nationale de Renseignements", "Direction Générale de la
-    # Sûreté Nationale"
-    (re.compile(r"\bRenseignements?\b"), "security_service"),
-    (re.compile(r"\bSûreté\b"), "police"),
+    # Sûreté Nationale"; names written in sentence case too ("Agence nationale de renseignement")
+    (re.compile(r"\b[Rr]enseignements?\b"), "security_service"),
+    (re.compile(r"\b[Ss]ûreté\b"), "police"),
     # a forum of a cause or of the people who campaign: "Zembla Human Rights Forum", "Vela
     # Students Forum", "Youth Forum for Democracy", "Vela Families Forum" (a forum of parties or
     # of stakeholders is not)
@@ -223,7 +223,7 @@ ORG_KIND_HINTS = [
         re.compile(
             r"^(?:UN |United Nations )?Human Rights (?:Council|Committee)$|\bInteramericana?\b|"
             r"\b(?:Inter-American|African|European|Arab) (?:Commission|Committee|Union)\b|"
-            r"\bCommission of Inquiry\b|^Parliamentary Assembly\b|"
+            r"\bCommission of Inquiry\b|\bFact-Finding Mission\b|^Parliamentary Assembly\b|"
             # the UN treaty bodies: "Committee against Torture", "Committee on the Rights of
             # the Child", "Subcommittee on Prevention of Torture"
             r"^(?:UN |United Nations )?(?:Sub)?[Cc]ommittee (?:against Torture|on (?:the )?"
