@@ -95,10 +95,30 @@ def _holder(record: dict, label: str, role: str) -> set[str]:
             "said publicly that he may ask for a long sentence.",
             "The prosecutor", "prosecutor", None,
         ),
+        (
+            "On 1 May 2021, the Deputy Minister of Defence signed a detention order against the "
+            "defender Ana Lind.",
+            "the Deputy Minister of Defence", "official", "detention",
+        ),
+        (
+            "On 5 May 2021, the ward chairperson filed a complaint against the defender Ana Lind.",
+            "the ward chairperson", "official", "complaint",
+        ),
+        (
+            "On 6 May 2021, the Provincial Minister of Mines of Haut-Vela banned the Vela Mining "
+            "Watch, which Ana Lind leads.",
+            "the Provincial Minister of Mines of Haut-Vela", "official", "ban",
+        ),
+        (
+            "On 7 May 2021, the Government Commissioner to the Military Court charged the "
+            "defender Ana Lind with treason.",
+            "the Government Commissioner to the Military Court", "prosecutor", "charge",
+        ),
     ],
     ids=["subject-post", "relative-who", "phrase-trigger", "magistrate", "reported-group",
          "passive-by-group", "joined-subjects", "speaker-post", "office-of-the-post",
-         "self-described", "post-of-a-body", "adverb-since"],
+         "self-described", "post-of-a-body", "adverb-since", "light-verb-noun", "chairperson",
+         "two-of-phrases", "commissioner-to-a-court"],
 )  # fmt: skip
 def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, etype):
     record = _read(body)
@@ -106,6 +126,10 @@ def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, 
     assert ids, _unnamed(record)
     if etype is not None:
         assert etype in [e["type"] for e in record["events"] if ids & set(e.get("agents") or [])]
+
+
+#: Words of the descriptions the near misses below hold.
+ACTOR_WORDS = ("officers", "soldiers", "men", "villagers", "prosecutor", "minister", "commissioner")
 
 
 @pytest.mark.parametrize(
@@ -127,6 +151,9 @@ def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, 
         "minister threatened her again.",
         # a verb denied does not make its subject an actor
         "On 3 May 2021, Ana Lind was released. The prosecutor has never said why she was held.",
+        # the holder is named right after the post's words, without a comma
+        "On 3 May 2021, the High Commissioner for Human Rights Tom Reed said that the arrest "
+        "of Ana Lind was arbitrary.",
     ],
     ids=[
         "officers-of-a-body",
@@ -137,16 +164,13 @@ def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, 
         "ask",
         "same-post",
         "never-said",
+        "named-inside",
     ],
 )
 def test_a_description_that_names_no_new_actor_is_not_one(body):
     record = _read(body)
     assert all(
-        not any(
-            w in label.lower()
-            for w in ("officers", "soldiers", "men", "villagers", "prosecutor", "minister")
-        )
-        for label, _roles in _unnamed(record)
+        not any(w in label.lower() for w in ACTOR_WORDS) for label, _roles in _unnamed(record)
     ), _unnamed(record)
 
 

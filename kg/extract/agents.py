@@ -47,6 +47,10 @@ POST_ROLES = {
     "spokeswoman": "official",
     "official": "official",
     "commander": "official",
+    "chairperson": "official",
+    "chairman": "official",
+    "chairwoman": "official",
+    "commissioner": "official",
     "director general": "official",
     "director-general": "official",
     "attorney general": "official",
@@ -75,10 +79,12 @@ _PRE = (
     r"November|December)\b)[A-Za-z][\w’'-]*"
 )
 #: What follows the head and belongs to the description: "in charge", "of the Vela
-#: District Court", "at the Vela Nova court", "of Communication", "of the company".
+#: District Court", "at the Vela Nova court", "of Communication", "of the company", and a
+#: second such phrase after the first ("of Mines of Vela Province", "to the Military Court").
 _POST = (
     r"(?:\s+in\s+charge(?:\s+of\s+the\s+case)?"
-    r"|\s+(?:of|at|in|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,5}(?:[Cc]ourt|company|[A-Z][\w’'-]*))?"
+    r"|(?:\s+(?:of|at|in|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,5}"
+    r"(?:[Cc]ourt|company|[A-Z][\w’'-]*)){1,2})?"
 )
 #: The description, from its determiner to the end of what follows its head.
 DESCRIPTION = (
@@ -140,6 +146,14 @@ OF_AFTER = re.compile(r"\s+(?:of|from)\s")
 DEFINITE = re.compile(r"(?i:the|these|those|both)\b")
 #: An auxiliary right before a phrase trigger: the phrase is undergone ("was placed in").
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
+#: A verb that makes a noun its event ("signed a detention order", "issued a travel ban"):
+#: the one who acts is that verb's subject.
+LIGHT_VERB_BEFORE = re.compile(
+    r"\b(?:signed|issued|served|imposed|handed\s+down)\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,2}$"
+)
+#: A court a commissioner is attached to: the state's prosecutor before it, as the
+#: commissaire du gouvernement of the courts of the French tradition.
+COURT_ATTACHED = re.compile(r"\s+(?:to|at|before)\s+(?:the\s+)?[^,;]*?[Cc]ourt\b")
 #: Words that end a subject's search backwards: the clause it may stand in.
 CLAUSE_OPEN = re.compile(r"[.;:!?()\n]|,\s")
 
@@ -240,6 +254,8 @@ def add_unnamed_agents(doc: Doc, ents: Entities) -> None:
             if frame == "phrase":
                 # "placed her in pre-trial detention", "was placed in": by the words before it
                 frame = "passive" if PASSIVE_BEFORE.search(flat, max(0, g - 12), g) else "active"
+                if frame == "active" and (lv := LIGHT_VERB_BEFORE.search(flat, max(0, g - 50), g)):
+                    g = lv.start()
             if frame == "active" and _any_in(heads, g - 200, g):
                 take(_slot_before(flat, g))
             elif frame == "passive" and _any_in(heads, t.end(), t.end() + 120):
@@ -275,14 +291,16 @@ def _take(
     h0, h1 = m.span("h")
     head = " ".join(m.group("h").lower().split())
     role = POST_ROLES.get(head, "other")
+    if head == "commissioner" and COURT_ATTACHED.match(doc.flat, h1, b):
+        role = "prosecutor"  # "the Government Commissioner to the Military Court"
     # a post may name the body it serves ("the Vela Police spokesperson", "a senior police
     # official"), not a person; its head noun may not stand inside a body's name ("the Office
     # of the Prosecutor"); a group may hold neither
     if role == "other" or any(x < h1 and h0 < y for x, y in spans):
         if any(x < h1 and a < y for x, y in spans):
             return  # a named person or body, or an actor read already
-    elif any(x < h1 and a < y for x, y in people):
-        return
+    elif any(x < b and a < y for x, y in people):
+        return  # a named person inside it ("the High Commissioner for Human Rights Ana Lind")
     if NAME_APPOSED.match(doc.flat, b):
         return  # "the prosecutor, Ana Lind,": named
     if role == "other" and DEFINITE.match(m.group("n")):
