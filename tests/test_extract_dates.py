@@ -148,6 +148,29 @@ def test_a_day_without_a_year_long_after_the_appeal_is_of_the_year_before() -> N
     assert ("arrest", "2024-12-20") not in got
 
 
+def test_a_day_without_a_year_well_before_the_last_month_told_turns_the_year() -> None:
+    # "In October 2023 ... On 12 January" in an appeal of February 2024: the story went on
+    # into 2024, as the appeal's own day allows
+    got = _pairs(
+        "In October 2023, the Vela Bar Association expelled Ana Lee. On 12 January, police "
+        "arrested her at her home.",
+        appeal="10 February 2024",
+    )
+    assert ("arrest", "2024-01-12") in got
+    assert ("arrest", "2023-01-12") not in got
+
+
+def test_a_day_without_a_year_before_the_last_month_told_keeps_it_if_the_appeal_bars() -> None:
+    # near miss: a year on would fall after the appeal's day, and a month back is no turn
+    got = _pairs(
+        "In October 2023, the Vela Bar Association expelled Ana Lee. On 12 March, police "
+        "arrested her at her home. On 3 September, police searched her office.",
+        appeal="10 February 2024",
+    )
+    assert ("arrest", "2023-03-12") in got
+    assert ("search", "2023-09-03") in got
+
+
 def test_a_day_without_a_year_soon_after_the_appeal_stays_in_its_year() -> None:
     # a step a few weeks after the appeal's date is one to come, not one of the year before
     got = _pairs("Her trial opened on 7 March.", appeal="10 February 2024")

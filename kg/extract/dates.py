@@ -358,6 +358,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     year = appeal_date.year if appeal_date else None
     anchor: date | None = None
     latest = appeal_date  # the latest day told with its year, the appeal's own at least
+    told_month: tuple[int, int] | None = None  # the month of the last date told with its year
     days: list[tuple[int, date]] = []  # the full dates read so far, with where they stand
     out: list[DateMention] = []
     yearless: set[int] = set()
@@ -403,12 +404,19 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                     # after the latest day told with its year: an update's "adjourned to
                     # September 29")
                     value = _valid(value[0] - 1, value[1], value[2]) or value
+                elif counted is None and _turned_year(value, told_month, appeal_date):
+                    # "In October 2025, the court ... On January 12, police arrested her" in an
+                    # appeal of February 2026: the story went on into the next year, which the
+                    # appeal's day still allows
+                    value = (value[0] + 1, value[1], value[2])
             enacted = bool(ENACTED_ON.search(flat, max(0, start - 60), start))
             if (m.group("y1") or m.group("y2") or m.group("y3")) and not enacted:
                 # a bare "in 2019" is background, and so is the day a law was made ("as amended
                 # by Ordinance No. 21-08 of 8 June 2021"): neither sets the narrative's year
                 year = value[0]
                 sent_year = sent_year or year
+                if value[1] is not None:
+                    told_month = (value[0], value[1])
                 if value[2] is not None and (latest is None or date(*value) > latest):  # type: ignore[arg-type]
                     latest = date(*value)  # type: ignore[arg-type]
             if value[2] is not None and anchors and not enacted:
@@ -500,6 +508,31 @@ def _counted_year(
 #: How far after the appeal's date (or the latest day told with its year) a day given without
 #: a year may fall (a hearing set for a coming month); one further is of the year before.
 AHEAD = timedelta(days=183)
+
+
+#: How many months a day without a year may fall before the last month told with its year and
+#: still be of that year: a story told in order turns the year rather than go back that far.
+TURN_BACK = 3
+#: How far back of the appeal's day the year turned to may fall: the story runs up to it.
+YEAR = timedelta(days=365)
+
+
+def _turned_year(
+    value: tuple[int, int | None, int | None],
+    told: tuple[int, int] | None,
+    appeal_date: date | None,
+) -> bool:
+    """Whether a day without a year falls well before the last month told with its year, in
+    the same year, while the same day a year on falls in the year before the appeal's day."""
+    if told is None or appeal_date is None or value[1] is None or value[2] is None:
+        return False
+    if value[0] != told[0] or told[1] - value[1] < TURN_BACK:
+        return False
+    later = _valid(value[0] + 1, value[1], value[2])
+    if later is None:
+        return False
+    day = date(*later)  # type: ignore[arg-type]
+    return appeal_date - YEAR < day <= appeal_date
 
 
 def _long_after(value: tuple[int, int | None, int | None], latest: date) -> bool:
