@@ -171,6 +171,24 @@ def test_a_day_without_a_year_before_the_last_month_told_keeps_it_if_the_appeal_
     assert ("search", "2023-09-03") in got
 
 
+def test_a_place_named_for_a_day_is_no_date() -> None:
+    got = _pairs(
+        "On 15 March 2024, officers summoned Tom Reed to their office in 6th of October City "
+        "and questioned him for four hours.",
+        appeal="10 April 2024",
+    )
+    assert ("interrogation", "2024-03-15") in got
+    assert ("interrogation", "2023-10-06") not in got and ("interrogation", "2024-10-06") not in got
+
+
+def test_a_day_before_a_lower_case_word_is_still_a_date() -> None:
+    # near miss: "in the city" after the day is no part of a name
+    got = _pairs(
+        "On 6 October 2023, police arrested Tom Reed in the city of Vela.", appeal="10 April 2024"
+    )
+    assert ("arrest", "2023-10-06") in got
+
+
 def test_a_day_without_a_year_soon_after_the_appeal_stays_in_its_year() -> None:
     # a step a few weeks after the appeal's date is one to come, not one of the year before
     got = _pairs("Her trial opened on 7 March.", appeal="10 February 2024")

@@ -386,6 +386,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         anchors = not NOT_ANCHOR.search(before)
         if kind == "rel" and FOR_END.search(before):
             continue  # "for three years after release" is a duration
+        if kind == "abs" and PLACE_NAMED.match(flat, end):
+            continue  # "6th of October City", "9 de Julio Avenue": a place named for a day
         if kind == "abs":
             value = absolute(m, year)
             if value is None:
@@ -510,6 +512,12 @@ def _counted_year(
 AHEAD = timedelta(days=183)
 
 
+#: A place's head noun right after a date: the date names the place ("6th of October City",
+#: "25 de Mayo Square", "the 17 July Bridge").
+PLACE_NAMED = re.compile(
+    r"\s+(?:City|Town|Street|St\.|Square|Avenue|Road|Bridge|Stadium|Camp|District|"
+    r"Neighbou?rhood|Park|Prison|Hospital|University|School|Airport)\b"
+)
 #: How many months a day without a year may fall before the last month told with its year and
 #: still be of that year: a story told in order turns the year rather than go back that far.
 TURN_BACK = 3
