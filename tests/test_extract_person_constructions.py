@@ -161,6 +161,17 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("peoples-before-communities", "On 3 May 2021, company guards evicted eleven Kora and Vela "
      "Nua communities, and police arrested Rina Holm, a leader of the Vela Nua people.",
      ["Rina Holm"]),
+    # a people's name used before its noun once names that people in every mention
+    ("peoples-name-elsewhere", "On 3 May 2021, police arrested Rina Holm, a Kora Nua leader, "
+     "who defends the land rights of the Kora Nua people.", ["Rina Holm"]),
+    # a region of the world and a dateline's places are no person
+    ("dateline-two-places", "Vela Nova/Strelsau, 3 May 2021 – The Vela Rights Forum is "
+     "alarmed by the arrest of Rina Holm.", ["Rina Holm"]),
+    ("dateline-and-region", "Santa Vela, 7 October 2021\n\nVELA 19 Brazil and South America is "
+     "alarmed by the arrest of Rina Holm.", ["Rina Holm"]),
+    # near miss: a name told before a people's noun of another name stays a person
+    ("person-beside-a-people", "On 3 May 2021, police arrested Rina Holm in the lands of the "
+     "Kora Nua people.", ["Rina Holm"]),
     # near miss: two given names share the family name after "and"
     ("given-names-sharing", "On 3 May 2021, police arrested his brothers, Ivo and Tom Sand, in "
      "Vela.", ["Ivo Sand", "Tom Sand"]),

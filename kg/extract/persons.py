@@ -597,8 +597,56 @@ def drop_places_and_bodies(doc: Doc, ents: Entities) -> None:
         name = p.name or ""
         if len(name.split()) < 2 or p.variants:
             continue
-        if name in bodies or used_as_place(doc.flat, leads, name):
+        if (
+            name in bodies
+            or used_as_place(doc.flat, leads, name)
+            or REGION.fullmatch(name)
+            or _names_a_people(doc.flat, name)
+            or _dateline_place(doc.text, name)
+        ):
             ents.items.remove(p)
+
+
+#: A region of the world: a compass word and a continent ("South America", "Southeast Asia").
+REGION = re.compile(
+    r"(?:South|North|East|West|Central|Southern|Northern|Eastern|Western|Latin|Southeast|"
+    r"South-East|Northeast|North-East|Sub-Saharan)\s+(?:America|Africa|Asia|Europe|Pacific|"
+    r"Caribbean|Balkans|Caucasus)"
+)
+#: A noun after a name that makes the name a people's: "the Vela Nua people", "Vela Nua land
+#: defenders", "Vela Nua communities".
+PEOPLE_NOUN_AFTER = re.compile(
+    r" (?:peoples?|communit(?:y|ies)|tribes?|clans?|lands?|territor(?:y|ies))\b"
+)
+
+
+def _names_a_people(flat: str, name: str) -> bool:
+    """Whether a mention of ``name`` anywhere in the text stands before a people's noun: then
+    each of its mentions names that people ("an Ava Nua leader", "the Ava Nua people")."""
+    at = flat.find(name)
+    while at >= 0:
+        if PEOPLE_NOUN_AFTER.match(flat, at + len(name)):
+            return True
+        at = flat.find(name, at + 1)
+    return False
+
+
+def _dateline_place(text: str, name: str) -> bool:
+    """Whether ``name`` opens a line as the place of a dateline: "Kuala Lumpur, 3 March 2026",
+    "Vela Nova/Strelsau, May 3, 2026 –"."""
+    at = text.find(name)
+    while at >= 0:
+        if (at == 0 or text[at - 1] == "\n") and DATELINE_REST.match(text, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+#: What follows a dateline's place: another place after a slash, a comma, then a date.
+DATELINE_REST = re.compile(
+    r"(?:\s*/\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?,\s+(?:\d{1,2}\s+[A-Z][a-z]+|"
+    r"[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4}\b"
+)
 
 
 def place_leads(flat: str, index: dict[str, list[int]] | None = None) -> dict[str, list[int]]:
