@@ -114,3 +114,26 @@ I urge you to release Rina Holm immediately and unconditionally, and to drop the
 """
     roles = _roles(text)
     assert roles == {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}
+
+
+SEND_APPEALS = """Zembla: Writer Rina Holm sentenced to seven years
+
+On 3 January 2023, the People's Court of Vela sentenced the writer Rina Holm to seven years.
+
+Send appeals to:
+
+Minister of Public Security Ivo Sand
+Ministry of Public Security, Vela Nova
+
+Mayor of Strelsau, Teo Varga
+"""
+
+
+def test_a_town_after_a_body_on_an_address_line_names_no_one() -> None:
+    # "Send appeals to:" opens a block as "Addresses:" does; the town ending a body's line
+    # after a comma is where the body sits; a name ending a line after a comma with no body
+    # before it (the near miss) stays a person
+    roles = _roles(SEND_APPEALS)
+    assert "Vela Nova" not in roles
+    assert roles["Ivo Sand"] == ["official"]
+    assert "official" in roles["Teo Varga"]

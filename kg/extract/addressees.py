@@ -9,6 +9,7 @@ Sovereign Council" reads like the head of a civil body; here it is the head of s
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.entities import Entities
@@ -46,7 +47,10 @@ SPACE = re.compile(r"\s*")
 
 
 #: Words one of the headings above holds, in either case.
-CUES = ("ddress", "DDRESS", "rite to", "RITE TO", "opies", "OPIES", "odel letter", "ODEL LETTER")
+CUES = (
+    "ddress", "DDRESS", "rite to", "RITE TO", "opies", "OPIES", "odel letter", "ODEL LETTER",
+    "ppeals to", "PPEALS TO", "etters to", "ETTERS TO",
+)  # fmt: skip
 
 
 def address_blocks(doc: Doc) -> list[tuple[int, int]]:
@@ -112,6 +116,7 @@ def trim_address_lines(doc: Doc, ents: Entities) -> None:
     if not spans:
         return
     text, short = doc.text, doc.short_line(ADDRESS_LINE)
+    bodies = sorted(a for o in ents.of("organisation") for a, _ in o.mentions)
     for p in ents.of("person"):
         if p.name is None:
             continue
@@ -121,6 +126,8 @@ def trim_address_lines(doc: Doc, ents: Entities) -> None:
                 kept.append((s, e))
                 continue
             head, tail = text.rfind("\n", 0, s) + 1, text.find("\n", s, e)
+            if _town_after_body(text, bodies, head, s, e):
+                continue  # "Ministry of Public Security, Vela Nova": the town of its address
             if tail >= 0 and tail - head < short:
                 e = len(text[:tail].rstrip())  # the name ends with its short line
             if HOUSE_NUMBER_AFTER.match(text, e) or HOUSE_NUMBER_BEFORE.search(text, head, s):
@@ -137,3 +144,17 @@ def trim_address_lines(doc: Doc, ents: Entities) -> None:
             if p.name.startswith(name) and name != p.name:
                 p.name, p.start, p.end = name, first[0], first[1]
             p.mentions = kept
+
+
+#: A comma right before a mention, the line's end right after it.
+COMMA_BEFORE = re.compile(r",[ \t]+$")
+LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|$)")
+
+
+def _town_after_body(text: str, bodies: list[int], head: int, s: int, e: int) -> bool:
+    """Whether the mention at ``s``..``e`` ends an address line after a comma, with a body
+    named before it on the line: the town the body sits in, not a person."""
+    if not COMMA_BEFORE.search(text, head, s) or not LINE_END_AFTER.match(text, e):
+        return False
+    k = bisect.bisect_left(bodies, head)
+    return k < len(bodies) and bodies[k] < s
