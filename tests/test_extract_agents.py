@@ -114,11 +114,15 @@ def _holder(record: dict, label: str, role: str) -> set[str]:
             "defender Ana Lind with treason.",
             "the Government Commissioner to the Military Court", "prosecutor", "charge",
         ),
+        (
+            "On 8 May 2021, the defender Ana Lind was threatened by local officials in Vela.",
+            "local officials in Vela", "other", "threat",
+        ),
     ],
     ids=["subject-post", "relative-who", "phrase-trigger", "magistrate", "reported-group",
          "passive-by-group", "joined-subjects", "speaker-post", "office-of-the-post",
          "self-described", "post-of-a-body", "adverb-since", "light-verb-noun", "chairperson",
-         "two-of-phrases", "commissioner-to-a-court"],
+         "two-of-phrases", "commissioner-to-a-court", "officials"],
 )  # fmt: skip
 def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, etype):
     record = _read(body)
@@ -129,7 +133,10 @@ def test_a_description_in_the_agent_slot_is_an_unnamed_actor(body, label, role, 
 
 
 #: Words of the descriptions the near misses below hold.
-ACTOR_WORDS = ("officers", "soldiers", "men", "villagers", "prosecutor", "minister", "commissioner")
+ACTOR_WORDS = (
+    "officers", "soldiers", "men", "villagers", "prosecutor", "minister", "commissioner",
+    "officials",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -154,6 +161,8 @@ ACTOR_WORDS = ("officers", "soldiers", "men", "villagers", "prosecutor", "minist
         # the holder is named right after the post's words, without a comma
         "On 3 May 2021, the High Commissioner for Human Rights Tom Reed said that the arrest "
         "of Ana Lind was arbitrary.",
+        # a body's acronym before the group's noun: the body acts
+        "On 3 May 2021, SEBIN officials arrested the defender Ana Lind.",
     ],
     ids=[
         "officers-of-a-body",
@@ -165,6 +174,7 @@ ACTOR_WORDS = ("officers", "soldiers", "men", "villagers", "prosecutor", "minist
         "same-post",
         "never-said",
         "named-inside",
+        "acronym-officials",
     ],
 )
 def test_a_description_that_names_no_new_actor_is_not_one(body):

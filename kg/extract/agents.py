@@ -60,7 +60,7 @@ POST_ROLES = {
 #: "the police", "the armed forces", as the one who acts.)
 GROUP_NOUNS = (
     "guards", "men", "gunmen", "assailants", "attackers", "villagers", "workers",
-    "employees", "militiamen", "youths", "settlers", "thugs", "vigilantes",
+    "employees", "militiamen", "youths", "settlers", "thugs", "vigilantes", "officials",
 )  # fmt: skip
 
 #: The last word of each head noun, as the word index holds it.
@@ -142,6 +142,8 @@ SERVING_BEFORE = TailPattern(
 )
 #: A body's people: "of" or "from" right after a group's noun.
 OF_AFTER = re.compile(r"\s+(?:of|from)\s")
+#: A body's acronym among the words before a group's noun.
+ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
 #: A definite group: "the men", "the two soldiers" (not "a group of men", "soldiers").
 DEFINITE = re.compile(r"(?i:the|these|those|both)\b")
 #: An auxiliary right before a phrase trigger: the phrase is undergone ("was placed in").
@@ -303,6 +305,8 @@ def _take(
         return  # a named person inside it ("the High Commissioner for Human Rights Ana Lind")
     if NAME_APPOSED.match(doc.flat, b):
         return  # "the prosecutor, Ana Lind,": named
+    if role == "other" and ACRONYM_WORD.search(doc.flat, a, h0):
+        return  # "SEBIN officials", "three ANR agents": the body the acronym names acts
     if role == "other" and DEFINITE.match(m.group("n")):
         return  # "the men", "the two men": people the text has told of already
     if role == "other" and (
