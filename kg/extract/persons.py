@@ -1145,13 +1145,15 @@ UNNAMED = [
     (
         re.compile(
             r"\b(?P<n>(?:(?i:several|some|two|three|four|members|many) of )?(?:[Hh]is|[Hh]er|"
-            r"[Tt]heir) (?:family(?: members)?|relatives|parents|children|(?:two |three |four )?"
+            # "Reza Karimi's brother was dismissed": a named person's kin, as "his brother"
+            rf"[Tt]heir|(?:{_CAP} ){{0,2}}{_CAP}[’']s) (?:family(?: members)?|relatives|parents|children|(?:two |three |four )?"
             r"(?:sons|daughters|brothers|sisters)|wife|husband|mother|father|son|daughter|brother|"
             r"sister|spouse))\s+(?:(?:had|have|has|were|was|"
             r"also|later|then|subsequently|been|reportedly|allegedly|repeatedly)\s+){0,3}"
             r"(?:reported|filed|lodged|complained|appealed|petitioned|sued|submitted|left|fled|"
             r"arrested|detained|threatened|taken|summoned|questioned|interrogated|harassed|beaten|"
-            r"attacked|abducted|intimidated|evicted)\b"
+            r"attacked|abducted|intimidated|evicted|dismissed|fired|sacked|expelled|killed|shot|"
+            r"charged|sentenced|convicted|deported|kidnapped)\b"
         ),
         "relative",
     ),  # fmt: skip
