@@ -1146,7 +1146,8 @@ UNNAMED = [
         re.compile(
             r"\b(?P<n>(?:(?i:several|some|two|three|four|members|many) of )?(?:[Hh]is|[Hh]er|"
             # "Reza Karimi's brother was dismissed": a named person's kin, as "his brother"
-            rf"[Tt]heir|(?:{_CAP} ){{0,2}}{_CAP}[’']s) (?:family(?: members)?|relatives|parents|children|(?:two |three |four )?"
+            rf"[Tt]heir|(?:{_CAP} ){{0,2}}{_CAP}[’']s) "
+            r"(?:family(?: members)?|relatives|parents|children|(?:two |three |four )?"
             r"(?:sons|daughters|brothers|sisters)|wife|husband|mother|father|son|daughter|brother|"
             r"sister|spouse))\s+(?:(?:had|have|has|were|was|"
             r"also|later|then|subsequently|been|reportedly|allegedly|repeatedly)\s+){0,3}"
