@@ -199,4 +199,3 @@ def test_a_named_judge_is_the_judge_meant():
         "2021, the judge ordered her detention."
     )
     assert not [label for label, roles in _unnamed(record) if "judge" in roles]
-
