@@ -628,6 +628,23 @@ def test_an_unknown_whereabouts_is_a_disappearance() -> None:
     assert ("disappearance", "2024-05-03") in got
 
 
+def test_a_family_that_did_not_know_where_the_person_was_tells_a_disappearance() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee at her office. Her family did not know where "
+        "she was for five days."
+    )
+    assert ("disappearance", "2024-05-03") in got
+
+
+def test_not_knowing_where_a_person_was_going_is_no_disappearance() -> None:
+    # near miss: where she was going, or what she was told, is no whereabouts kept from anyone
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee at her office. Her family did not know where "
+        "she was going that morning."
+    )
+    assert not any(t == "disappearance" for t, _ in got)
+
+
 def test_a_participle_joined_by_and_goes_on_with_the_date_of_the_first_verb() -> None:
     got = _pairs(
         "Ana Lee was arrested on 1 May 2024 at her office in the capital, together with her "
