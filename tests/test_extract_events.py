@@ -634,6 +634,11 @@ def test_a_family_that_did_not_know_where_the_person_was_tells_a_disappearance()
         "she was for five days."
     )
     assert ("disappearance", "2024-05-03") in got
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee at her office. For three days, her family was "
+        "unable to find out where she was being held."
+    )
+    assert ("disappearance", "2024-05-03") in got
 
 
 def test_not_knowing_where_a_person_was_going_is_no_disappearance() -> None:
