@@ -593,6 +593,8 @@ def drop_places_and_bodies(doc: Doc, ents: Entities) -> None:
     stands alone elsewhere ("the usurpation of X Y", "X Y members")."""
     bodies = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
     leads = place_leads(doc.flat, doc.word_index)
+    # a people's noun the text holds, at all (most texts name no people)
+    peoples = any(w in doc.word_index for w in PEOPLE_NOUNS)
     for p in list(ents.of("person")):
         name = p.name or ""
         if len(name.split()) < 2 or p.variants:
@@ -601,7 +603,7 @@ def drop_places_and_bodies(doc: Doc, ents: Entities) -> None:
             name in bodies
             or used_as_place(doc.flat, leads, name)
             or REGION.fullmatch(name)
-            or _names_a_people(doc.flat, name)
+            or (peoples and _names_a_people(doc.flat, name))
             or _dateline_place(doc.text, name)
         ):
             ents.items.remove(p)
@@ -618,6 +620,11 @@ REGION = re.compile(
 PEOPLE_NOUN_AFTER = re.compile(
     r" (?:peoples?|communit(?:y|ies)|tribes?|clans?|lands?|territor(?:y|ies))\b"
 )
+#: The words of :data:`PEOPLE_NOUN_AFTER`, as the word index holds them.
+PEOPLE_NOUNS = (
+    "people", "peoples", "community", "communities", "tribe", "tribes", "clan", "clans", "land",
+    "lands", "territory", "territories",
+)  # fmt: skip
 
 
 def _names_a_people(flat: str, name: str) -> bool:
@@ -634,11 +641,13 @@ def _names_a_people(flat: str, name: str) -> bool:
 def _dateline_place(text: str, name: str) -> bool:
     """Whether ``name`` opens a line as the place of a dateline: "Kuala Lumpur, 3 March 2026",
     "Vela Nova/Strelsau, May 3, 2026 –"."""
-    at = text.find(name)
+    if text.startswith(name) and DATELINE_REST.match(text, len(name)):
+        return True
+    at = text.find("\n" + name)
     while at >= 0:
-        if (at == 0 or text[at - 1] == "\n") and DATELINE_REST.match(text, at + len(name)):
+        if DATELINE_REST.match(text, at + 1 + len(name)):
             return True
-        at = text.find(name, at + 1)
+        at = text.find("\n" + name, at + 1)
     return False
 
 
