@@ -628,6 +628,23 @@ def test_an_unknown_whereabouts_is_a_disappearance() -> None:
     assert ("disappearance", "2024-05-03") in got
 
 
+def test_a_committal_order_puts_the_person_in_custody() -> None:
+    got = _pairs(
+        "On 3 May 2024, the prosecutor charged Ana Lee. The same day, an investigating judge "
+        "placed her under committal order (mandat de dépôt) in Vela prison."
+    )
+    assert ("detention", "2024-05-03") in got
+
+
+def test_a_committal_order_asked_for_is_no_custody() -> None:
+    # near miss: the order is asked for and refused, not made
+    got = _pairs(
+        "On 3 May 2024, the prosecutor charged Ana Lee and asked the judge for a committal "
+        "order, which the judge refused."
+    )
+    assert ("detention", "2024-05-03") not in got
+
+
 def test_a_family_that_did_not_know_where_the_person_was_tells_a_disappearance() -> None:
     got = _pairs(
         "On 3 May 2024, police arrested Ana Lee at her office. Her family did not know where "
