@@ -628,6 +628,22 @@ def test_an_unknown_whereabouts_is_a_disappearance() -> None:
     assert ("disappearance", "2024-05-03") in got
 
 
+def test_an_order_prohibiting_a_body_from_gathering_is_a_ban_not_a_court_decision() -> None:
+    got = _pairs(
+        "On 29 April 2024, the magistrate issued an order prohibiting the Vela Mothers' "
+        "Collective from holding any gathering near the court. On 2 May 2024, the governor "
+        "issued a decision suspending all activities of the Vela Rights Network."
+    )
+    assert {("ban", "2024-04-29"), ("ban", "2024-05-02")} <= got
+    assert ("court_decision", "2024-05-02") not in got
+
+
+def test_a_decision_a_judge_issues_is_still_a_court_decision() -> None:
+    # near miss: a ruling issued, no ban ordered by it
+    got = _pairs("On 2 May 2024, the judge issued a decision rejecting Ana Lee's appeal.")
+    assert ("court_decision", "2024-05-02") in got
+
+
 def test_a_committal_order_puts_the_person_in_custody() -> None:
     got = _pairs(
         "On 3 May 2024, the prosecutor charged Ana Lee. The same day, an investigating judge "
