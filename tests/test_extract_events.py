@@ -644,6 +644,21 @@ def test_a_decision_a_judge_issues_is_still_a_court_decision() -> None:
     assert ("court_decision", "2024-05-02") in got
 
 
+def test_an_arraignment_told_with_the_charge_is_the_charge() -> None:
+    got = _pairs(
+        "On 19 April 2024, Ana Lee and Tom Reed were arraigned before the Vela Chief "
+        "Magistrate's Court and charged with unlawful assembly."
+    )
+    assert ("charge", "2024-04-19") in got
+    assert ("trial_hearing", "2024-04-19") not in got
+
+
+def test_an_arraignment_told_alone_is_a_hearing() -> None:
+    # near miss: no charge read out in the same clause
+    got = _pairs("On 19 April 2024, Ana Lee and Tom Reed were arraigned before the Vela court.")
+    assert ("trial_hearing", "2024-04-19") in got
+
+
 def test_a_committal_order_puts_the_person_in_custody() -> None:
     got = _pairs(
         "On 3 May 2024, the prosecutor charged Ana Lee. The same day, an investigating judge "

@@ -661,6 +661,9 @@ ORDERED_HELD = re.compile(
 )
 #: A hearing named as the occasion of another event: "at the close of the fourth hearing".
 OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$")
+#: An arraignment told with the charge read out at it: "arraigned before the X Court and charged
+#: with" is the charge (an arraignment told alone is the hearing).
+ARRAIGNED_AND_CHARGED = re.compile(r"arraigned\b[^.;]{0,90}?\band (?:formally )?charged\b")
 #: A date right after the event phrase belongs to it: "revoked its registration on 20 August".
 VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
 
@@ -1522,6 +1525,8 @@ def find_events(
                 continue  # "upheld the sentence handed down to her": what was decided on
             if etype == "trial_hearing" and OCCASION.search(pre):
                 continue  # "at the close of the first hearing, the court released": no new event
+            if etype == "trial_hearing" and ARRAIGNED_AND_CHARGED.match(flat, a):
+                continue  # "arraigned before the X Court and charged with": the charge read out
             if etype == "arrest" and ORDERED_HELD.search(pre):
                 continue  # "the court ordered her detained pending trial": the custody ordered
             if (
