@@ -644,6 +644,37 @@ def test_a_decision_a_judge_issues_is_still_a_court_decision() -> None:
     assert ("court_decision", "2024-05-02") in got
 
 
+def test_a_gathering_banned_is_a_ban_on_no_person() -> None:
+    events = _events(
+        "On 3 May 2024, police banned the march of the Vela Rights Network. On 4 May 2024, "
+        "police arrested Ana Lee at the march.",
+        "5 May 2024",
+    )
+    bans = [e for e in events if e["type"] == "ban"]
+    assert [e["date"] for e in bans] == ["2024-05-03"]
+    assert all(not t.startswith("p") for e in bans for t in e["targets"])
+
+
+def test_a_relative_clauses_date_is_not_the_main_verbs_after_it() -> None:
+    # "which had banned the march two days earlier" closes with a comma; the verb after it is
+    # the main clause's and does not take that clause's day
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee and six others at the protest. Officers of the "
+        "Zenda Police, which had banned the march two days earlier, charged them with unlawful "
+        "gathering."
+    )
+    assert ("ban", "2024-05-01") in got
+    assert ("charge", "2024-05-01") not in got
+
+
+def test_verbs_listed_after_a_comma_outside_a_relative_clause_share_its_day() -> None:
+    # near miss: no relative clause before the comma, the verbs share the subject and the day
+    got = _pairs(
+        "On 2 May 2024, police arrested Ana Lee, charged her with sedition and remanded her."
+    )
+    assert ("charge", "2024-05-02") in got
+
+
 def test_an_arraignment_told_with_the_charge_is_the_charge() -> None:
     got = _pairs(
         "On 19 April 2024, Ana Lee and Tom Reed were arraigned before the Vela Chief "

@@ -1036,6 +1036,13 @@ EVICTED = re.compile(r"(?:forcibly\s+)?evicted\b")
 ING_WORD = re.compile(r"[a-z]+ing")
 #: ", and" between two verbs: a clause before it closed.
 CLOSED_AND = re.compile(r",\s+and\s")
+#: A gathering's noun in a ban's words ("banned the march", "prohibiting gatherings").
+GATHERING = re.compile(
+    r"\b(?:march(?:es)?|protests?|demonstrations?|gatherings?|rall(?:y|ies)|assembl(?:y|ies)|"
+    r"vigils?|concerts?|readings?|commemorations?|sit-ins?)\b"
+)
+#: The rest of a relative clause up to the comma that closes it, then the main clause's verb.
+CLOSED_COMMA = re.compile(r"[^,;.]*,\s+")
 #: From one participle to the next of a list that shares its auxiliary and subject: "arrested on 3
 #: May, charged with sedition and remanded": no new subject, auxiliary, clause word or stop between.
 PARTICIPLE_CHAIN = re.compile(
@@ -1670,7 +1677,16 @@ def find_events(
                 # closed, the verb after it has the main clause's subject, not the relative's
                 and not (
                     RELATIVE_OPEN.search(flat, s.start, hits[k - 1][0])
-                    and CLOSED_AND.search(flat, hits[k - 1][1], a)
+                    and (
+                        CLOSED_AND.search(flat, hits[k - 1][1], a)
+                        # "Officers of X, which had banned the march two days earlier, charged
+                        # them": a past verb after the comma that closes the relative clause is
+                        # the main clause's
+                        or (
+                            ED_WORD.fullmatch(flat, a, b)
+                            and CLOSED_COMMA.fullmatch(flat, hits[k - 1][1], a)
+                        )
+                    )
                 )
             ):
                 # "was arrested on 3 May, charged with sedition and remanded in custody", "who
@@ -1870,6 +1886,10 @@ def find_events(
                     ev["type"] = "disappearance"
                 if len(hits) > 1:
                     ev["targets"] = _phrase_objects(ev["targets"], a, b, hits, mentions, s)
+                if etype == "ban" and GATHERING.search(flat, a, b):
+                    # "police banned the march": a gathering banned befalls the body that called
+                    # it, not the people later held at it
+                    ev["targets"] = [x for x in ev["targets"] if x not in person_ids]
                 if v in spans:
                     # "A was killed on D1, B on D2": each date goes with the people before it
                     gap_lo, gap_hi = spans[v]
