@@ -1205,3 +1205,16 @@ def test_a_pronoun_joined_to_a_named_subject_is_a_target_too() -> None:
     ids = {p["name"]: p["id"] for p in record["persons"]}
     arrest = next(e for e in record["events"] if e["type"] == "arrest")
     assert set(arrest["targets"]) == {ids["Ana Lee"], ids["Tom Reed"]}
+
+
+@pytest.mark.parametrize(
+    ("arrested", "agents"), [("Ana Lee", ["Zembla State Security Service"]), ("Tom Reed", [])]
+)
+def test_a_passive_custody_step_goes_on_from_the_body_that_took_the_same_person(
+    arrested: str, agents: list[str]
+) -> None:
+    evs = _named(
+        "Ana Lee is a journalist. On 3 May 2024, the Zembla State Security Service summoned Ana "
+        f"Lee to its headquarters in Zenda. {arrested} was arrested on 4 May 2024."
+    )
+    assert _one(evs, "arrest", "2024-05-04")["agents"] == agents

@@ -1254,6 +1254,13 @@ def _holds_date(date_starts: list[int], para: Span) -> bool:
     return i < len(date_starts) and date_starts[i] < para.end
 
 
+#: Custody steps a passive clause may leave to the state body the paragraph told taking the
+#: same person.
+CHAIN_STEPS = frozenset({"arrest", "detention"})
+#: The steps by which a state body takes someone into its custody.
+CUSTODY_STEPS = frozenset({"arrest", "detention", "summons", "interrogation", "search", "raid"})
+
+
 def find_events(
     doc: Doc,
     ents: Entities,
@@ -1280,6 +1287,9 @@ def find_events(
     carried: list[str] = []
     recent: list[str] = []  # people events were told of, the latest first
     episode: list[str] = []  # the people of the last event done to several
+    # the paragraph, the state body that last took someone into custody, and whom it took
+    actor: tuple[int, str, list[str]] | None = None
+    kinds = {e.id: e.attrs.get("kind") for e in ents.of("organisation")}
     person_ids = {p.id for p in ents.of("person")}
     flat = doc.flat
     all_hits = []
@@ -1904,6 +1914,28 @@ def find_events(
                     recent = list(dict.fromkeys([*people, *recent]))
                     if len(people) >= 2:
                         episode = people
+                if (
+                    etype in CHAIN_STEPS
+                    and frame == "passive"
+                    and not ev["agents"]
+                    and actor is not None
+                    and actor[0] == para_i
+                    and actor[1] not in ev["targets"]
+                    and set(actor[2]) & set(ev["targets"])
+                ):
+                    # "the Bureau summoned Mr. H to its offices. He was arrested the next day":
+                    # a custody step told in the passive, naming no one who took it, of someone
+                    # the state body the paragraph last told acting took (the dev gold gives a
+                    # person arrested next, "Ms. U was arrested too", no agent)
+                    ev["agents"] = [actor[1]]
+                elif (
+                    etype in CUSTODY_STEPS
+                    and ev["agents"]
+                    and kinds.get(ev["agents"][0]) in STATE_KINDS - {"court"}
+                ):
+                    actor = (para_i, ev["agents"][0], ev["targets"])
+                elif ev["agents"] or etype not in CUSTODY_STEPS:
+                    actor = None  # another step, or another body, came between
                 if inherited:
                     ev["_inherited"] = True
                 if held_since:
