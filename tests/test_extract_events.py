@@ -1328,6 +1328,25 @@ def test_steps_told_as_a_repeated_habit_are_no_events() -> None:
     assert got == {("arrest", "2024-05-03")}
 
 
+def test_a_step_taken_daily_or_during_a_stretch_is_one_undated_event() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. Her lawyer said she had been interrogated daily "
+        "without a lawyer."
+    )
+    assert got == {("arrest", "2024-05-03"), ("interrogation", None)}
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. She was held in solitary confinement for three "
+        "weeks, during which she was interrogated about her posts."
+    )
+    assert ("interrogation", None) in got and ("interrogation", "2024-05-03") not in got
+    # near miss: a day the clause gives is the step's own
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. She was held for three weeks, during which she "
+        "was beaten on 4 May 2024."
+    )
+    assert ("attack", "2024-05-04") in got
+
+
 def test_staying_in_a_named_jail_is_an_undated_custody() -> None:
     got = _pairs(
         "On 3 May 2024, police arrested Ana Lee. She stayed in Zenda City Jail because the "

@@ -1100,6 +1100,14 @@ REPEATED_BEFORE = TailPattern(
     re.compile(r"\b(?:repeatedly|regularly|frequently|routinely)\s+(?:been\s+)?$"),
     ends=("repeatedly", "regularly", "frequently", "routinely", "been"),
 )
+#: "interrogated daily", "questioned every day": a step told as going on day after day is one
+#: event of the whole stretch, on no one day (a habit told by "several times" is none at all).
+DAILY = re.compile(
+    r"\s+(?:daily|every (?:single )?(?:day|night)|each (?:day|night)|day after day)\b"
+)
+#: "held for three weeks, during which he was interrogated": a step of a stretch of time the
+#: clause before tells, on no one day of it.
+DURING_WHICH = re.compile(r"\bduring which (?:time )?(?:[\w’'-]+ ){0,3}$")
 ED_WORD = re.compile(r"\w+ed")
 
 
@@ -1502,8 +1510,11 @@ def find_events(
                 # register of people killed by police": deaths the defenders documented, the
                 # subject of their work, not a step of the case
                 continue
-            repeated = bool(REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre))
-            if repeated and etype != "threat":
+            daily = DAILY.match(flat, b) is not None or (
+                bound[a] is None and DURING_WHICH.search(pre) is not None
+            )
+            repeated = daily or bool(REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre))
+            if repeated and etype != "threat" and not daily:
                 continue  # "has been arrested several times": a habit of the past, no one event
             if ED_WORD.fullmatch(flat[a:b]) and (
                 (
@@ -1743,7 +1754,7 @@ def find_events(
                 value = None
             if repeated:
                 # "has been repeatedly threatened": threats told as going on are one threat, on
-                # no one day (as "threats for more than a year" are)
+                # no one day (as "threats for more than a year" are); so is a step taken daily
                 value = None
             resumes = None
             if etype == "trial_hearing" and ADJOURNED.match(flat, a):
@@ -1808,6 +1819,7 @@ def find_events(
             if (
                 value is None
                 and perfect
+                and not daily  # "where she had been interrogated every day": told as ongoing
                 # "his wife said that the police had seized his laptop": in a reported clause
                 # the past perfect tells the reported step, not one long before the story
                 and not WITNESS_SAID.search(flat, max(s.start, a - 80), a)
