@@ -4107,6 +4107,29 @@ def test_a_forecast_told_to_the_family_is_no_threat() -> None:
     assert not any(t == "threat" for t, _ in got)
 
 
+def test_a_harm_shouted_foretold_or_left_at_the_door_is_a_threat() -> None:
+    got = _pairs(
+        "On 8 May 2024, two men followed Ana Lee to her home and shouted at her that she would "
+        "“end up like the others”. On 12 May, unidentified persons left a dead cat at the door of "
+        "her house. On 14 May, a man told her, “We know where your children go to school.” On 20 "
+        "May, an account published her photograph with the caption “traitor – her time will "
+        "come”. On 22 May, agents told her neighbours that the family would have problems.",
+        appeal_date="5 July 2024",
+    )
+    days = {d for t, d in got if t == "threat"}
+    assert {"2024-05-08", "2024-05-12", "2024-05-14", "2024-05-20", "2024-05-22"} <= days
+
+
+def test_a_dead_person_at_a_door_or_a_promise_told_is_no_threat() -> None:
+    # near misses: a body found is a death, and a release foretold harms no one
+    got = _pairs(
+        "On 3 May 2024, the body of a dead man was found at the door of the office. On 4 May, "
+        "police told Ana Lee, that she would be released.",
+        appeal_date="5 July 2024",
+    )
+    assert not any(t == "threat" for t, _ in got)
+
+
 def test_a_warning_to_stop_told_in_quotes_is_a_threat() -> None:
     got = _pairs(
         "In January 2024, she received repeated phone calls from a man who warned her to “stop "
