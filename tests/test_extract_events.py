@@ -1347,6 +1347,22 @@ def test_a_step_taken_daily_or_during_a_stretch_is_one_undated_event() -> None:
     assert ("attack", "2024-05-04") in got
 
 
+def test_a_holding_of_hours_or_days_told_with_its_release_is_an_arrest() -> None:
+    got = _pairs(
+        "In September 2023 the defenders were detained for three days by members of the "
+        "National Police and released without charge. On 3 May 2024, Tom Reed was held there "
+        "for ten hours and then released."
+    )
+    assert {("arrest", "2023-09"), ("arrest", "2024-05-03")} <= got
+    assert not any(t == "detention" for t, _ in got)
+    # near miss: a holding under a law's order is custody, not an arrest
+    got = _pairs(
+        "In August 2023 Ana Lee was detained for two days under the Public Safety Act and "
+        "released without charge."
+    )
+    assert ("detention", "2023-08") in got and ("arrest", "2023-08") not in got
+
+
 def test_staying_in_a_named_jail_is_an_undated_custody() -> None:
     got = _pairs(
         "On 3 May 2024, police arrested Ana Lee. She stayed in Zenda City Jail because the "

@@ -1055,6 +1055,21 @@ PARTICIPLE_CHAIN = re.compile(
 SPELL = re.compile(r"spent\s|remained\s|stayed\s|(?:days?|weeks?|months?)\s+(?:of|in)\s")
 
 
+#: "was held there for ten hours and then released", "detained for three days by the police and
+#: released without charge": a holding of hours or days told whole, with its end, is an arrest
+#: (the lasting custody a court orders is a detention).
+SHORT_HOLD = re.compile(
+    r"(?:held|detained)(?:\s+(?:there|briefly|incommunicado|in\s+(?:police\s+)?custody|himself|"
+    r"herself|themselves))*\s+for\s+"
+    r"(?:(?:almost|nearly|about|around|over|some|more\s+than|less\s+than|up\s+to)\s+)?"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an|several|"
+    r"a\s+few|a\s+couple\s+of)\s+"
+    r"(?:hours?|days?|nights?|week)\b"
+)
+UNDER_ORDER = re.compile(r"\bunder\s+(?:the|an?)\b")
+THEN_RELEASED = re.compile(
+    r"\b(?:and|before\s+being|then)\s+(?:then\s+|later\s+)?(?:released|freed|let\s+go)\b"
+)
 #: A relative clause opened after a comma and not yet closed at the end of the text searched.
 RELATIVE_OPEN = re.compile(r",\s+(?:where|who|which|whom)\b[^,;]*$")
 #: A sentence that opens on the step of the proceedings it follows: "After the verdict, ...",
@@ -1461,6 +1476,16 @@ def find_events(
                 etype = "conviction"
             if frame == "phrase" and etype == "detention" and SPELL.match(flat, a, b):
                 frame = "state"  # "spent ten days in police custody": a lasting situation
+            if (
+                etype == "detention"
+                and frame in ("state", "phrase")
+                and (held := SHORT_HOLD.match(flat, a))
+                and (freed := THEN_RELEASED.search(flat, held.end(), s.end))
+                # "detained for two days under the Public Safety Act": custody by a law's order
+                and not UNDER_ORDER.search(flat, held.end(), freed.start())
+                and not any(t == "arrest" for _, _, t in hits)
+            ):
+                etype = "arrest"  # "held for ten hours and then released": the arrest, whole
             pre = flat[max(s.start, a - 40) : a]
             if frame == "phrase" and STATE_BEFORE.search(pre):
                 frame = "state"  # "remains under investigation": lasting, not a step of the day
