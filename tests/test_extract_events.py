@@ -1026,6 +1026,8 @@ def test_open_situations_of_the_conventions(sentence: str, etype: str) -> None:
         ("On 3 May 2024, Ana Lee was hit with batons by police.", "attack"),
         ("On 3 May 2024, Ana Lee was injured by police officers.", "attack"),
         ("On 3 May 2024, Ana Lee reported the attack to the police.", "complaint"),
+        ("On 3 May 2024, Ana Lee reported the threat to the Office of the Ombudsman.", "complaint"),
+        ("On 3 May 2024, Tom Reed reported her disappearance to the Procuracy.", "complaint"),
         ("On 3 May 2024, Ana Lee filed a police report.", "complaint"),
         ("On 3 May 2024, Ana Lee sued the Ministry of the Interior.", "complaint"),
         ("On 3 May 2024, her lawyer filed a habeas corpus petition.", "complaint"),
