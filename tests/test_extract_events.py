@@ -1365,6 +1365,21 @@ def test_a_holding_of_hours_or_days_told_with_its_release_is_an_arrest() -> None
     assert ("detention", "2023-08") in got and ("arrest", "2023-08") not in got
 
 
+def test_bans_ordered_beside_other_steps_declared_of_a_described_body_or_standing_since() -> None:
+    got = _pairs(
+        "On 3 May 2024, the court ordered the confiscation of his phones and the closure of his "
+        "blog. In 2023 the prosecutor declared the foreign foundation Zenda Fund, which had "
+        "funded the centre, an “undesirable organisation”. The outlet's account on X has been "
+        "withheld since March 2024. Its readings have been banned by the mayor since April 2024."
+    )
+    assert {("ban", "2024-05-03"), ("ban", "2023"), ("ban", "2024-03"), ("ban", "2024-04")} <= got
+    # near miss: a road closed beside another step is no body or outlet banned
+    got = _pairs(
+        "On 3 May 2024, the court ordered the removal of the fence and the closure of the road."
+    )
+    assert not any(t == "ban" for t, _ in got)
+
+
 def test_staying_in_a_named_jail_is_an_undated_custody() -> None:
     got = _pairs(
         "On 3 May 2024, police arrested Ana Lee. She stayed in Zenda City Jail because the "

@@ -1653,7 +1653,7 @@ def find_events(
                 value = began  # "detained since January": the custody began then
                 held_since = etype == "detention"
             elif (
-                etype in ("threat", "travel_ban")
+                etype in ("threat", "travel_ban", "ban")
                 and (began := _since_later(flat, dates, b)) is not None
             ):
                 # "has been followed by men since 12 February", "has been barred from leaving
