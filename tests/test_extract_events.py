@@ -1380,6 +1380,20 @@ def test_bans_ordered_beside_other_steps_declared_of_a_described_body_or_standin
     assert not any(t == "ban" for t, _ in got)
 
 
+def test_a_person_missing_or_unknown_where_since_a_day_disappeared_then() -> None:
+    evs = _events(
+        "The Centre is concerned about activist Zhwan Omer, whose whereabouts have been unknown "
+        "since 19 April 2024. Tom Reed has been missing since 2 May 2024. The whereabouts of "
+        "Rosa Lee have remained unknown since 1 May 2024."
+    )
+    gone = {e["date"]: e for e in evs if e["type"] == "disappearance"}
+    assert set(gone) == {"2024-04-19", "2024-05-02", "2024-05-01"}
+    assert all(e["targets"] and not e["agents"] for e in gone.values())
+    # near miss: files missing since a day are no person gone
+    got = _pairs("The case files have been missing since 2 May 2024.")
+    assert not any(t == "disappearance" for t, _ in got)
+
+
 def test_staying_in_a_named_jail_is_an_undated_custody() -> None:
     got = _pairs(
         "On 3 May 2024, police arrested Ana Lee. She stayed in Zenda City Jail because the "

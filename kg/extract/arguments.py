@@ -1072,8 +1072,11 @@ WHO_CLAUSE = re.compile(
 )
 WHO_PASSIVE = re.compile(r"(?:was|were|had been|has been|have been)\s+")
 WHO_PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:(?:\w+ly|later|then|also)\s+)?$")
-#: Verbs whose subject undergoes the event: "Tom Reed disappeared", "Ana Lee died".
-INTRANSITIVE = re.compile(r"(?:disappeared|died|went missing)\b")
+#: Verbs whose subject undergoes the event: "Tom Reed disappeared", "Ana Lee died" (and the
+#: whereabouts, unknown, of whoever owns them).
+INTRANSITIVE = re.compile(
+    r"(?:disappeared|died|went missing|(?:has|have|had) been missing|whereabouts)\b"
+)
 
 
 #: The bodies that act on others (a ruling "which was upheld" is theirs, not done to them).

@@ -1497,7 +1497,13 @@ def find_events(
                 for h in HYPOTHETICAL.finditer(pre)
             ):
                 continue
-            if not sdates and COMMENT.search(flat, s.start, a):
+            if (
+                not sdates
+                and COMMENT.search(flat, s.start, a)
+                # "concerned about X, whose whereabouts have been unknown since 19 August": a
+                # step the comment dates by when it began is told, not commented on
+                and _since_date(flat, dates, a, b) is None
+            ):
                 # "X considers that the eleven defendants were prosecuted solely for their
                 # work": the issuer's comment on what it told, with no date of its own
                 continue
