@@ -364,6 +364,23 @@ def test_days_after_the_arrest_count_from_the_arrest() -> None:
     assert ("detention", "2024-04-14") in got
 
 
+def test_a_step_on_the_day_of_an_event_told_before_takes_its_day() -> None:
+    got = _pairs(
+        "On 6 April 2024, officers detained Ana Lee. On 8 April 2024 a judge placed her in "
+        "pre-trial detention. Her detention was extended in May. During the search of her flat "
+        "on the day of her arrest, investigators confiscated her notebooks.",
+        appeal_date="5 June 2024",
+    )
+    assert ("seizure", "2024-04-06") in got and ("seizure", "2024-05") not in got
+    # near miss: the day of an arrest the text never dates gives no day
+    got = _pairs(
+        "On 3 May 2024 Ana Lee was charged. On the day of her arrest, investigators "
+        "confiscated her notebooks.",
+        appeal_date="5 June 2024",
+    )
+    assert not any(t == "seizure" and d and d != "2024-05-03" for t, d in got)
+
+
 def _named(body: str) -> list[dict[str, Any]]:
     """Events with participants as names instead of ids."""
     text = f"5 May 2024\n\nZembla: Poet detained\n\n{body}\n"

@@ -78,6 +78,9 @@ EVENT_WORDS = {
 }
 REL_RE = re.compile(
     r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|week|month|year|morning|afternoon|evening|night)|"
+    # "on the day of her arrest": the day of an event the text tells
+    r"[Tt]he\s+(?:same\s+|very\s+)?day\s+of\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
+    r"(?P<dnoun>" + EVENT_NOUNS + r")\b|"
     r"[Tt]he\s+day\s+after\b(?!\s+(?:his|her|their|the|its|an?)\b)|"
     r"(?<!since\s)(?<!until\s)(?<!from\s)(?:[Tt]he\s+day\s+before\b"
     r"(?!\s+(?:his|her|their|the|its|an?|[A-Z]|\d)\b)|[Tt]he\s+previous\s+(?:day|evening|night)\b)|"
@@ -447,7 +450,11 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         elif kind == "deictic":
             out.append(DateMention(start, end, deictic[start], is_event))
         elif anchor is not None:
-            noun = m.group("noun") or VERB_NOUNS.get((m.group("verb") or "").lower())
+            noun = (
+                m.group("noun")
+                or m.group("dnoun")
+                or VERB_NOUNS.get((m.group("verb") or "").lower())
+            )
             if out and found[k - 1][2] == "abs" and APPOSED_REL.fullmatch(flat, out[-1].end, start):
                 # "On 3 May, a week after her arrest, she was charged", "on 24 August, six days
                 # later": the count restates the day just given; it is no date of its own
@@ -460,6 +467,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 own = absolute(nxt[3], year) if OWN_DAY.fullmatch(flat, end, nxt[0]) else None
                 if own is not None and own[2] is not None:
                     told = date(*own)  # type: ignore[arg-type]
+            if m.group("dnoun") and told is None:
+                continue  # "on the day of her arrest", an arrest whose day is not told
             value, approx = _relative(m, told or anchor)
             if value is None:
                 continue
@@ -705,6 +714,8 @@ def _relative(
     m: re.Match[str], anchor: date
 ) -> tuple[tuple[int, int | None, int | None] | None, bool]:
     rel = m.group("rel").lower()
+    if m.group("dnoun"):
+        return (anchor.year, anchor.month, anchor.day), False  # "the day of her arrest"
     if rel.endswith("week"):
         # "the following week": a day the text does not give, in the month a week on; "the
         # same week", "that week": in the month of the day told
