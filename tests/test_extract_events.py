@@ -381,6 +381,18 @@ def test_a_step_on_the_day_of_an_event_told_before_takes_its_day() -> None:
     assert not any(t == "seizure" and d and d != "2024-05-03" for t, d in got)
 
 
+def test_things_taken_away_after_and_and_a_body_found_on_a_day() -> None:
+    got = _pairs(
+        "On 3 April 2024, officers raided the office, breaking the door and taking away two "
+        "laptops. Tom Reed went missing on 28 April 2024. His body was found on 2 May 2024 in "
+        "a forest."
+    )
+    assert {("seizure", "2024-04-03"), ("killing", "2024-05-02")} <= got
+    # near miss: a body found with no day of its own tells no day of the killing
+    got = _pairs("Tom Reed was shot on 28 April 2024. His body was found some time afterwards.")
+    assert not any(t == "killing" for t, _ in got)
+
+
 def _named(body: str) -> list[dict[str, Any]]:
     """Events with participants as names instead of ids."""
     text = f"5 May 2024\n\nZembla: Poet detained\n\n{body}\n"
