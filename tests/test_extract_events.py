@@ -1388,7 +1388,7 @@ def test_a_holding_of_hours_or_days_told_with_its_release_is_an_arrest() -> None
     assert not any(t == "detention" for t, _ in got)
     # near miss: a holding under a law's order is custody, not an arrest
     got = _pairs(
-        "In August 2023 Ana Lee was detained for two days under the Public Safety Act and "
+        "In August 2023 Ana Lee was detained for two days under the Zembla Security Act and "
         "released without charge."
     )
     assert ("detention", "2023-08") in got and ("arrest", "2023-08") not in got

@@ -1481,7 +1481,7 @@ def find_events(
                 and frame in ("state", "phrase")
                 and (held := SHORT_HOLD.match(flat, a))
                 and (freed := THEN_RELEASED.search(flat, held.end(), s.end))
-                # "detained for two days under the Public Safety Act": custody by a law's order
+                # "detained for two days under the Zembla Security Act": custody by a law's order
                 and not UNDER_ORDER.search(flat, held.end(), freed.start())
                 and not any(t == "arrest" for _, _, t in hits)
             ):
@@ -1541,11 +1541,11 @@ def find_events(
                 # register of people killed by police": deaths the defenders documented, the
                 # subject of their work, not a step of the case
                 continue
-            daily = DAILY.match(flat, b) is not None or (
+            ongoing = DAILY.match(flat, b) is not None or (
                 bound[a] is None and DURING_WHICH.search(pre) is not None
             )
-            repeated = daily or bool(REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre))
-            if repeated and etype != "threat" and not daily:
+            repeated = ongoing or bool(REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre))
+            if repeated and etype != "threat" and not ongoing:
                 continue  # "has been arrested several times": a habit of the past, no one event
             if ED_WORD.fullmatch(flat[a:b]) and (
                 (
@@ -1850,7 +1850,7 @@ def find_events(
             if (
                 value is None
                 and perfect
-                and not daily  # "where she had been interrogated every day": told as ongoing
+                and not ongoing  # "where she had been interrogated every day": told as ongoing
                 # "his wife said that the police had seized his laptop": in a reported clause
                 # the past perfect tells the reported step, not one long before the story
                 and not WITNESS_SAID.search(flat, max(s.start, a - 80), a)
