@@ -122,6 +122,11 @@ def test_a_state_named_in_two_words_and_a_headline_of_kin_are_no_person() -> Non
         ("He was beaten by members of the Dalaku, the youth league of the ruling party.", "Dalaku",
          "other"),
         ("He belongs to Vela Forward, an opposition party.", "Vela Forward", "political_party"),
+        ("The pro-government tabloid Kesta Glas printed his address.", "Kesta Glas", "media"),
+        ("He hosts a show on the community station Radio Voz Tarla.", "Radio Voz Tarla", "media"),
+        ("They raided Morva Tosk, the news website he edits, and later Morva Tosk closed.",
+         "Morva Tosk", "media"),
+        ("The ban on the tabloid, Kesta Glas, was lifted.", "Kesta Glas", "media"),
     ],
 )  # fmt: skip
 def test_a_name_an_apposition_or_a_noun_calls_a_body_is_one(
@@ -134,6 +139,31 @@ def test_a_name_an_apposition_or_a_noun_calls_a_body_is_one(
     record = extract_case(text, appeal_id="t")
     assert {o["name"]: o["kind"] for o in record["organisations"]}[name] == kind
     assert name not in {p["name"] for p in record["persons"]}
+
+
+def test_a_person_beside_an_outlet_noun_stays_a_person() -> None:
+    text = (
+        "Zendaria: Journalists detained\n\n15 May 2023\n\nAli Reza, a human rights defender, "
+        "was arrested on 2 May. Ana Lera, the newspaper's editor, and Ivo Marsh, a newspaper "
+        "editor, were questioned; Dan Kell, the news website's founder, was summoned. So was the "
+        "editor of the newspaper, Tom Reed.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    people = {"Ana Lera", "Ivo Marsh", "Dan Kell", "Tom Reed"}
+    assert people <= {p["name"] for p in record["persons"]}
+    assert not people & {o["name"] for o in record["organisations"]}
+
+
+def test_a_name_the_text_once_shows_is_a_work_or_a_place_is_no_person_elsewhere() -> None:
+    text = (
+        "Zendaria: Writer detained\n\n15 May 2023\n\nPolice arrested the writer Ali Reza on 2 "
+        "May over his latest novel, Dorma Velik, which the ministry banned. Reza grew up in "
+        "Tarsa Mel district. We urge the authorities to allow the sale of Dorma Velik. Tarsa "
+        "Mel has seen other arrests.\n"
+    )
+    persons = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert "Ali Reza" in persons
+    assert not {"Dorma Velik", "Tarsa Mel"} & persons
 
 
 def test_a_place_or_a_person_described_after_the_name_is_no_body() -> None:

@@ -181,6 +181,14 @@ CASES: list[tuple[str, str, list[str]]] = [
     # the name a person goes by, given in brackets after the name, is a variant
     ("pen-name-bracket", "On 3 May 2021, police arrested the poet Rina Holm (pen name Vela "
      "Sund) in Vela.", ["Rina Holm"]),
+    # the name a person is known by, after a comma, is a variant, not another person
+    ("known-as", "On 3 May 2021, police arrested Rina Holm, known as Mama Rina, in Vela. Mama "
+     "Rina had protested.", ["Rina Holm"]),
+    ("known-to-readers-as", "On 3 May 2021, police arrested Rina Holm, known to her readers as "
+     "Vela Sund. Vela Sund's poems were banned.", ["Rina Holm"]),
+    # near miss: a place "known as" a name is no variant of the person before it
+    ("place-known-as", "On 3 May 2021, police arrested Rina Holm in a village known as Tarsa "
+     "Mel. Tom Reed was also held.", ["Rina Holm", "Tom Reed"]),
     # near miss: another person named in the brackets is a person of their own
     ("person-in-bracket", "On 3 May 2021, police arrested Rina Holm (with her colleague Tom "
      "Reed) in Vela.", ["Rina Holm", "Tom Reed"]),

@@ -756,6 +756,8 @@ def test_tail_patterns_find_what_their_search_finds() -> None:
         "searched the office of Vela Media and held its founder, ",
         "the construction firm ",
         "its parent company, ",
+        "printed by the pro-government tabloid, ",
+        "the editor of the newspaper, ",
         "the news website The ",
         "guards from the ",
         "Soldiers of ",

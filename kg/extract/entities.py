@@ -340,6 +340,9 @@ class Entities:
 
     def __init__(self) -> None:
         self.items: list[Entity] = []
+        #: Names a mention showed to be no person's (a work's title, a place, a body): no
+        #: other mention of the same words makes a person of them.
+        self.not_persons: set[str] = set()
 
     def find(self, kind: str, name: str) -> Entity | None:
         key = _key(name)

@@ -229,7 +229,10 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 e.attrs["kind"] = "media"
             elif (
                 len(words) <= 5
-                and MEDIA_NOUN_AFTER.match(doc.flat, end)
+                and (
+                    MEDIA_NOUN_AFTER.match(doc.flat, end)
+                    or MEDIA_APPOSED_AFTER.match(doc.flat, end)  # "X, the news website he runs"
+                )
                 and not all(w in DEMONYMS or w in LANGUAGES for w in words)  # "the Zemblan daily X"
                 and not text.endswith("-language")  # "the Kurdish-language news site X"
             ):
@@ -397,9 +400,9 @@ for _name in KNOWN_BODIES:
 #: body noun: "its communal land authority (Tierras Comunes)".
 NAMED_BY_NOUN = re.compile(
     r"\b(?P<n>newspapers?|magazine|weekly|daily|monthly|news agency|"
-    r"news (?:website|site|portal|outlet)|website|portal|outlet|publishing house|"
+    r"news (?:website|site|portal|outlet)|website|portal|outlet|publishing house|tabloid|"
     r"(?:online |news |media )?platform|radio station|channel|"
-    r"(?:television|TV) (?:channel|station)|broadcaster|"
+    r"(?:television|TV) (?:channel|station)|(?:community |local |private )?station|broadcaster|"
     r"organi[sz]ation|NGO|association|alliance|network|coalition|movement|group|union|"
     r"federation|foundation|party|trade union|collective|cooperative|initiative|charity|"
     r"rights centre|rights center|legal aid centre|legal aid center|society|"
@@ -487,7 +490,7 @@ COMPANY_NOUNS = frozenset(
 #: The nouns of NAMED_BY_NOUN that name a news outlet, by how they start.
 MEDIA_NOUN_START = re.compile(
     r"news|magazine|weekly|daily|monthly|website|portal|outlet|publish|radio|television|TV|broad|"
-    r"online|media|channel"
+    r"online|media|channel|tabloid|station|community station|local station|private station"
 )
 
 
@@ -508,6 +511,25 @@ ARTICLE_BEFORE = TailPattern(re.compile(r"\bThe[ \t]+\Z"), ends=("The",))
 PARENT_COMPANY_BEFORE = TailPattern(
     re.compile(r"\b(?:parent|holding)\s+(?:company|firm|group),\s*\Z"), ends=(",",)
 )
+#: An outlet named in an apposition: "the tabloid, Vela Daily"; not after "of" ("the editor of
+#: the newspaper, A B": the post's holder) nor a publisher ("her publisher, A B" may publish).
+MEDIA_APPOSED_BEFORE = TailPattern(
+    re.compile(
+        r"(?<!\bof )(?<!\bfor )(?<!\bat )\b(?:the|its|his|her|their)[ \t]+(?:[a-z][\w-]*[ \t]+)?"
+        r"(?:newspaper|news (?:website|site|portal)|tabloid|magazine|broadcaster|radio station|"
+        r"(?:TV|television) (?:channel|station)),\s*\Z"
+    ),
+    ends=(",",),
+)
+#: An outlet's noun in an apposition after its name: "Vela Voice, the news website he edits".
+#: Not a person's post ("A B, the newspaper's editor", "A B, a radio station manager").
+MEDIA_APPOSED_AFTER = re.compile(
+    r",[ \t]*\n?[ \t]*the[ \t]+(?:[a-z][\w-]*[ \t]+)?(?:newspaper|news (?:website|site|portal|"
+    r"agency)|website|tabloid|magazine|weekly|daily|radio station|(?:TV|television) "
+    r"(?:channel|station))\b(?![’'-])"
+    r"(?![ \t]+(?:editor|journalist|reporter|columnist|owner|founder|director|manager|"
+    r"correspondent|presenter|staff|employee|worker|photographer|contributor)s?\b)"
+)
 
 
 def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
@@ -525,6 +547,8 @@ def _named_by_noun(doc: Doc, start: int, n_words: int) -> str | None:
     # on the text, not the flat copy: a noun before a blank line does not name what follows
     n = _naming_noun(doc.text, max(0, at - 40), at)
     if n is None:
+        if MEDIA_APPOSED_BEFORE.search(before):
+            return "media"  # "her publisher, Vela Books": an outlet named in an apposition
         # "its parent company, Vela Digital": a business's owner named in an apposition
         return "company" if PARENT_COMPANY_BEFORE.search(before) else None
     if re.match(MEDIA_NOUN_START, n):

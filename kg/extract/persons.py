@@ -191,16 +191,20 @@ def add_person_candidate(
     ):
         return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
     if toks and PLACE_APPOSED.match(doc.flat, toks[-1][2]):
+        _told_apart(doc, ents, toks)
         return  # "Ostra Bela, a military camp": a place, told by what it is
     if (
         toks
         and QUOTED_BEFORE_NOUN.match(doc.flat, toks[-1][2])
         and doc.flat[toks[0][1] - 1 : toks[0][1]] in ('"', "“")
     ):
+        _told_apart(doc, ents, toks)
         return  # 'the "Woman Life Freedom" uprising': a quoted name of a movement or campaign
     if toks and WORK_BEFORE.search(doc.flat, max(0, toks[0][1] - 40), toks[0][1]):
+        _told_apart(doc, ents, toks)
         return  # "his novel The Greedy X", "the film Y": the title of a work
     if toks and MEMBER_OF_BEFORE.search(doc.flat, max(0, toks[0][1] - 40), toks[0][1]):
+        _told_apart(doc, ents, toks)
         return  # "a member of Open Dialog", "the founder of Vela Voices": a body
     while toks and (toks[-1][0] in NAME_PARTICLES or toks[-1][0] == "."):
         toks = toks[:-1]
@@ -250,17 +254,28 @@ def add_person_candidate(
     if _country_follows(doc, end):
         return  # "Vela Nova, Chile", an address block's town line above "Chile": a place
     if PLACE_NOUN_AFTER.match(doc.flat, end):
+        ents.not_persons.add(name)
         return  # "Wadi Vela prison", "Kara Tepe district": the name of a place
     if DESK_POST_AFTER.match(doc.flat, end):
         return  # "Great Lakes researcher at Human Rights Watch": a region or a desk
     a = toks[0][1]
     if PLACE_OF_BEFORE.search(doc.flat, max(0, a - 20), a):
+        ents.not_persons.add(name)
         return  # "the port of Tanger Med": a place
-    if THING_KNOWN_AS_BEFORE.search(doc.flat, max(0, a - 20), a):
+    if THING_KNOWN_AS_BEFORE.search(doc.flat, max(0, a - 40), a):
+        ents.not_persons.add(name)
         return  # 'a villa known as the “Blue House”': a place's nickname
     if QUESTION_WORDS.intersection(words):
         return  # "Reporter Who Covered the Case Detained": a headline's clause
     ents.add(Entity("person", name, toks[0][1], end))
+
+
+def _told_apart(doc: Doc, ents: Entities, toks: list) -> None:
+    """Keep the words of ``toks`` as a name the text shows is no person's, so that a mention
+    of the same words with nothing around it to tell is not read as one ("his novel X" and
+    later "the ban on X"). A possessive's ending is left out ("X's")."""
+    if not toks[-1][0].endswith(POSSESSIVE_ENDS):
+        ents.not_persons.add(HYPHEN_GAP.sub("-", clean(doc.flat[toks[0][1] : toks[-1][2]])))
 
 
 def _last_line_start(doc: Doc, toks: list) -> int | None:
@@ -333,8 +348,13 @@ DESK_POST_AFTER = re.compile(
 PLACE_OF_BEFORE = re.compile(
     r"\b(?:port|town|city|village|island|district|province|region|municipality)\s+of\s+$"
 )
-#: "known as the “X”": the nickname of a place or a thing, not a person's alias.
-THING_KNOWN_AS_BEFORE = re.compile(r"\bknown\s+as\s+the\s*[“\"]$")
+#: "known as the “X”", "the land known as X": the nickname of a place or a thing, not a
+#: person's alias.
+THING_KNOWN_AS_BEFORE = re.compile(
+    r"\bknown\s+as\s+the\s*[“\"]$|\b(?:village|town|area|land|lands|place|site|district|"
+    r"neighbou?rhood|settlement|camp|facility|estate|farm|territory|region)\s+"
+    r"(?:(?:locally|commonly|now|formerly)\s+)?known\s+as\s+[“\"]?$"
+)
 #: Words that ask or relate, which a headline's clause holds ("Reporter Who Covered the Case
 #: Detained"), never a name.
 QUESTION_WORDS = frozenset("Who Whose Which What Where Why".split())
@@ -601,6 +621,7 @@ def drop_places_and_bodies(doc: Doc, ents: Entities) -> None:
             continue
         if (
             name in bodies
+            or name in ents.not_persons
             or used_as_place(doc.flat, leads, name)
             or REGION.fullmatch(name)
             or (peoples and _names_a_people(doc.flat, name))
@@ -997,9 +1018,13 @@ VARIANT_GLOSS = re.compile(
     r"|\s*\((?P<bare>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž](?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž]){0,3})\)"
     r"|[^.;()]{0,80}?\b(?:under the (?:pen )?name|also known as|nicknamed)\s+[“\"]?"
     r"(?P<pen>[A-ZÀ-ÞĀ-Žİ][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]+){0,3})"
+    # ", known as X", ", better known to her readers as X": right after the name
+    r"|,\s*(?:(?:also|better|widely|popularly)\s+)?known(?:\s+to\s+(?:his|her|their)\s+[a-z]+)?"
+    r"\s+as\s+[“\"]?(?P<known>[A-ZÀ-ÞĀ-Žİ][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]+){0,3})"
 )
-#: The words the third form of VARIANT_GLOSS opens its gloss with, at most 80 characters on.
-GLOSS_WORDS = ("under the", "also known as", "nicknamed")
+#: The words the third and fourth forms of VARIANT_GLOSS open their gloss with, at most 80
+#: characters on.
+GLOSS_WORDS = ("under the", "known", "nicknamed")
 
 
 def _variant_gloss(flat: str, b: int) -> re.Match[str] | None:
@@ -1027,7 +1052,7 @@ def add_spelling_variants(doc: Doc, ents: Entities) -> None:
             m = _variant_gloss(doc.flat, b)
             if not m:
                 continue
-            raw = m.group("v") or m.group("bare") or m.group("pen")
+            raw = m.group("v") or m.group("bare") or m.group("pen") or m.group("known")
             for v in re.split(r",\s*|\s+or\s+", clean(raw)):
                 v = v.strip().rstrip(".")
                 if not _NAME_FORM.match(v) or not_a_name(v.split()) or v == p.name:
