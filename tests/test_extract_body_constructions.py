@@ -326,6 +326,27 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # a post in a body after its possessive is no body
     ("post-after-possessive", "On 3 May 2021, the Vela Rights Network's Africa Programme "
      "Manager, Tom Reed, said Rina Holm had been arrested.", {"Vela Rights Network": "ngo"}),
+    # two fields of one body joined by "and" before its head word are one name
+    ("fields-before-head", "On 3 May 2021, officers of the Passports and Residence Directorate "
+     "seized Rina Holm's passport.", {"Passports and Residence Directorate": "government"}),
+    ("field-nouns-before-head", "On 3 May 2021, agents of the State Intelligence and Security "
+     "Service arrested Rina Holm.", {"State Intelligence and Security Service":
+                                     "security_service"}),
+    # a complement of a body's head runs on after "and" with words no person's name holds
+    ("complement-and-fields", "On 3 May 2021, the Central Office for Combating Terrorism and "
+     "Transnational Organised Crime questioned Rina Holm.",
+     {"Central Office for Combating Terrorism and Transnational Organised Crime": "government"}),
+    ("complement-and-abstract-noun", "On 3 May 2021, agents of the General Directorate of "
+     "Documentation and External Security arrested Rina Holm.",
+     {"General Directorate of Documentation and External Security": "government"}),
+    # near misses: a person, a known body or a body with a complement before "and" stays apart
+    ("person-and-body", "On 3 May 2021, Tom Reed and Vela Police officers arrested Rina Holm.",
+     {"Vela Police": "police"}),
+    ("known-body-and-body", "On 3 May 2021, Amnesty International and Vela Rights Watch "
+     "condemned the arrest of Rina Holm.",
+     {"Amnesty International": "ngo", "Vela Rights Watch": "ngo"}),
+    ("complement-and-person", "On 3 May 2021, the Centre for Civil Rights and Ana Lee Tosk "
+     "condemned the arrest of Rina Holm.", {"Centre for Civil Rights": "ngo"}),
 ]  # fmt: skip
 
 
@@ -716,3 +737,14 @@ def test_a_company_by_its_legal_form_is_no_person() -> None:
     )
     record = extract_case(text, appeal_id="t-body-construction")
     assert {p["name"] for p in record["persons"]} == {"Rina Holm"}
+
+
+def test_a_court_named_for_two_places_joined_by_and_is_the_high_court_said_after_it() -> None:
+    text = HEAD + (
+        "On 3 May 2021, Judge Ana Lee of the Vela and Tosk High Court granted Rina Holm bail. "
+        "On 9 May 2021, the High Court quashed the charges.\n"
+    )
+    bodies = extract_case(text, appeal_id="t")["organisations"]
+    assert [(o["name"], o["variants"]) for o in bodies] == [
+        ("Vela and Tosk High Court", ["High Court"])
+    ]

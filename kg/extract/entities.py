@@ -18,6 +18,7 @@ from kg.extract.lexicon import (
     DEMONYMS,
     HONORIFICS,
     INSTRUMENT_HEADS,
+    KNOWN_BODIES,
     MONTHS,
     ORG_HEADS,
     SITE_HEADS,
@@ -198,11 +199,18 @@ def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> lis
             continue  # "Jammu and Kashmir Police": a body of a region named by two words
         if _one_body_for_causes(words[last:i], words[i + 1 :]):
             continue
+        if _one_body_of_two_fields(words[last:i], words[i + 1 :]):
+            continue
         if (
             not cites  # "... Lawyers and Article 4": a citation starts, the name has ended
             and words[i + 1 : i + 2] != ["the"]  # "the Ministry of X and the Zenda office"
             and any(c in words[last:i] for c in ("of", "for", "on"))
-            and len(words) - i - 1 <= 2
+            and (
+                len(words) - i - 1 <= 2
+                # "... for Combating Terrorism and Transnational Organised Crime": words no
+                # person's name holds
+                or (len(words) - i - 1 <= 4 and any(_no_name_word(w) for w in words[i + 1 :]))
+            )
             and not head_of(words[i + 1 :])
             and not any(w.rstrip(".") in HONORIFICS or w in TITLE_STOP for w in words[i + 1 :])
             and not (w == "and" and _given_and_family_name(words[i + 1 :]))
@@ -283,12 +291,56 @@ def _one_ministry(left: list[str], right: list[str]) -> bool:
 
 
 def _given_and_family_name(words: list[str]) -> bool:
-    """Two capitalised words, neither a plural nor a cause, read as a person's name: "the
-    Centre for Civil Rights and Ana Lee" names a body and a person; "... Defenders and
-    Journalists", "... Justice and Human Rights" continue one name."""
+    """Two capitalised words, neither a plural, a cause nor an abstract noun, read as a
+    person's name: "the Centre for Civil Rights and Ana Lee" names a body and a person; "...
+    Defenders and Journalists", "... Justice and Human Rights", "... of Documentation and
+    External Security" continue one name."""
     return len(words) == 2 and all(
-        w[:1].isupper() and not COMMON_PLURAL.search(w) and w not in CAUSE_NOUNS for w in words
+        w[:1].isupper() and not COMMON_PLURAL.search(w) and not _no_name_word(w) for w in words
     )
+
+
+#: Endings of abstract nouns ("Security", "Cooperation", "Terrorism"), which no given or
+#: family name has.
+ABSTRACT_END = re.compile(r"(?:tions?|sions?|ities|ity|isms?|ness)$")
+#: Common nouns of bodies' fields that no person's name holds.
+FIELD_NOUNS = frozenset("Crime Crimes Security Affairs Intelligence Immigration Passports".split())
+
+
+def _no_name_word(w: str) -> bool:
+    """A word of a body's field or cause, no given or family name: "Security", "Crime"."""
+    return w in CAUSE_NOUNS or w in FIELD_NOUNS or (len(w) >= 6 and bool(ABSTRACT_END.search(w)))
+
+
+def _one_body_of_two_fields(left: list[str], right: list[str]) -> bool:
+    """A field before "and" (one word with no head of its own, or ending with a field's noun),
+    then words with a body's head: the two fields of one body ("Passports and Immigration
+    Directorate", "Cybercrime and Intellectual Property Protection Bureau", "State
+    Intelligence and Security Service"). A known body ("Amnesty and Human Rights Watch"), a
+    place, an acronym, a title or two words of a name before "and" name something of their
+    own."""
+    # the words after the last lower-case one: "Officers of the Passports", "The Passports"
+    k = max((j + 1 for j, x in enumerate(left) if not x[:1].isupper() or x == "The"), default=0)
+    if k and (head_of(left[:k]) or ("",))[0] == "organisation":
+        return False  # "Ministry of Justice and Security Service": a complement of a body's head
+    left = left[k:]
+    if not 1 <= len(left) <= 2 or len(right) < 2 or not right[0][:1].isupper():
+        return False
+    w = left[-1]
+    if len(left) == 2 and not _no_name_word(w):
+        return False  # "Ana Lee and Vela Police": a person, then a body
+    if (
+        w.isupper()
+        or left[0] in COUNTRIES
+        or left[0] in DEMONYMS
+        or any(x in TITLE_STOP or x.rstrip(".") in HONORIFICS for x in left)
+        or any(k.split()[0] == left[0] for k in KNOWN_BODIES)
+        or (head_of(left) is not None and w not in FIELD_NOUNS)
+        or (head_of(right[:1]) is not None and right[0] not in FIELD_NOUNS)
+    ):
+        return False
+    rh = head_of(right)
+    return rh is not None and rh[0] == "organisation" and rh[1] not in FIELD_NOUNS
 
 
 #: Plural endings of the common nouns a body's name lists ("Workers", "Journalists",
