@@ -632,6 +632,23 @@ def test_a_name_in_another_language_opening_brackets_after_a_body_is_its_variant
     assert orgs == {"Special Force against Smuggling", "Fuerza Especial Contra"}
 
 
+def test_a_bracket_that_holds_a_name_in_another_language_after_a_body_holds_no_person() -> None:
+    text = HEAD + (
+        "On 3 May 2021, agents of the State Security Service (Servicio de Seguridad e "
+        "Inteligencia del Estado – SSIE) arrested Rina Holm. She leads the Vela Water Network "
+        "(Mesa Comunitaria por el Agua de Vela Nova – MECAV).\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    assert [p["name"] for p in record["persons"] if p["name"]] == ["Rina Holm"]
+    assert {o["name"] for o in record["organisations"]} == {
+        "State Security Service",
+        "Vela Water Network",
+    }
+    # near miss: a person named in brackets with a post is no name of the body
+    near = HEAD + "On 3 May 2021, the Vela Rights Centre (Tom Reed, director) protested.\n"
+    assert "Tom Reed" in {p["name"] for p in extract_case(near, appeal_id="t")["persons"]}
+
+
 def test_a_quoted_name_after_a_noun_for_an_outlet_is_media() -> None:
     text = HEAD + (
         'Rina Holm wrote on her blog "Sada al-Vela" about prisons. On 3 May 2021, police '

@@ -9,7 +9,7 @@ import re
 
 from kg.extract.entities import Entities, Entity, head_of, holds
 from kg.extract.lexicon import ORG_HEADS
-from kg.extract.text import Doc
+from kg.extract.text import Doc, clean
 
 #: After a head word: not a longer name ("the Centre for ...", "the Court of Appeal", "the
 #: Centre Party"); an optional possessive.
@@ -114,6 +114,14 @@ def _first_in_bracket(orgs: list[Entity], full: Entity, at: int) -> Entity | Non
 #: The end of a name that opens a bracket: the bracket closes, or only an acronym follows
 #: ("(Davlat Xizmati Bolim, DXB)"); not another name ("(Ana Lee, Ivo Sand)").
 BRACKET_ITEM_END = re.compile(r"[ \t]*(?:\)|[,;–—-][ \t]*[A-Z]{2,}[ \t]*\))")
+_BRACKET_WORD = r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]*|[a-zà-ÿ]{1,4})"
+#: A bracket that holds a name alone: capitalised words and the short words of another
+#: language that join them ("Serviço de Inteligência e Segurança do Estado"), an acronym after
+#: a dash or comma at most ("– SINSE"). Its ``n`` group is the name.
+NAME_BRACKET = re.compile(
+    rf"(?P<n>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*(?:(?:[ \t]+\n?|\n)[ \t]*{_BRACKET_WORD}(?![\w’'\-]))*)"
+    r"[ \t]*(?:[,;–—-][ \t]*[A-Z]{2,}[ \t]*)?\)"
+)
 
 
 def bodies_named_in_brackets(doc: Doc, ents: Entities) -> None:
@@ -122,15 +130,34 @@ def bodies_named_in_brackets(doc: Doc, ents: Entities) -> None:
     "the National Security Agency (Qita al-Amn al-Dakhili)". It becomes a variant of the body."""
     flat = doc.flat
     opened: dict[int, Entity] = {}  # where a bracket after a body's name opens: that body
+    named: list[tuple[int, int, str, Entity]] = []  # brackets that hold a name alone
     for o in ents.of("organisation"):
         for _, b in o.mentions:
             if "(" in flat[b : b + 4] and (m := BRACKET_OPENS.match(flat, b)):
                 opened[m.end()] = o
+                if (whole := NAME_BRACKET.match(flat, m.end())) is not None:
+                    named.append((m.end(), whole.end("n"), clean(whole.group("n")), o))
     if not opened:
         return
     gone = []
     for p in ents.of("person"):
         if not p.name or not p.mentions:
+            continue
+        inside = {
+            (name, id(o)): o
+            for a, b in p.mentions
+            for lo, hi, name, o in named
+            if lo <= a and b <= hi
+        }
+        if len(inside) == 1 and all(
+            any(lo <= a and b <= hi for lo, hi, _, _ in named) for a, b in p.mentions
+        ):
+            # "the State Security Service (Serviço de Inteligência e Segurança do Estado –
+            # SINSE)": a part of the body's name in its own language, no person
+            (name, _), body = next(iter(inside.items()))
+            if name not in body.variants and name != body.name:
+                body.variants.append(name)
+            gone.append(id(p))
             continue
         bodies = {id(o): o for a, _ in p.mentions if (o := opened.get(a)) is not None}
         if len(bodies) != 1 or any(a not in opened for a, _ in p.mentions):
