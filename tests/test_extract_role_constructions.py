@@ -247,6 +247,14 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      {"Rina Holm": ["defender"], "Ivo Sand": ["defender"], "Ada Brun": ["defender"]}),
     ("threats-against-a-body", "Rina Holm was arrested. Ivo Sand, a neighbour, said the threats "
      "against the office went on.", {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
+    # a post, then an infinitive with its object, before a name: a demand, not the name's post
+    ("post-then-infinitive", "Police arrested the activist Rina Holm on 3 May. We urge the "
+     "Minister for Justice to discontinue the prosecution of Rina Holm.",
+     {"Rina Holm": ["defender"]}),
+    # near miss: "the right to" in a mandate's name is part of the post
+    ("post-with-right-to", "Police arrested Rina Holm on 3 May. The Special Rapporteur on the "
+     "right to adequate housing, Ivo Sand, wrote to the government.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}),
 ]  # fmt: skip
 
 

@@ -1098,8 +1098,12 @@ STATE_POST_AFTER = re.compile(
     + r"(?=$|\s*\(|\s+(?:who|which|and|since|until)\b)"
 )
 STATE_POST_BEFORE = re.compile(STATE_POST.pattern + r",?\s*$")
-#: A verb of a clause, which no post's name holds: "ordered", "said", "took".
-CLAUSE_VERB = re.compile(r"\b(?!armed\b|united\b)[a-z]{3,}ed\b|\b(?:said|says|told|gave|took)\b")
+#: A verb of a clause, which no post's name holds: "ordered", "said", "took", an infinitive
+#: with its object ("to discontinue the", not "the right to adequate housing").
+CLAUSE_VERB = re.compile(
+    r"\b(?!armed\b|united\b)[a-z]{3,}ed\b|\b(?:said|says|told|gave|took)\b"
+    r"|\bto [a-z]{3,} (?:the|a|an|his|her|their|its|all|any)\b"
+)
 #: A word every post of STATE_POST holds: the long pattern is tried only near one.
 POST_KEY = re.compile(
     r"(?i:\b(?:head|chief|director|spokes(?:person|man|woman)|secretary|commissioner|inspector|"
