@@ -765,3 +765,22 @@ def test_a_court_named_for_two_places_joined_by_and_is_the_high_court_said_after
     assert [(o["name"], o["variants"]) for o in bodies] == [
         ("Vela and Tosk High Court", ["High Court"])
     ]
+
+
+def test_a_court_of_one_name_seated_in_two_towns_is_two_courts() -> None:
+    text = HEAD + (
+        "In 2020, the Court of First Instance in Vela convicted Rina Holm. On 3 May 2021, she was "
+        "brought before the Court of First Instance in Łoda Nova, which the Court of First "
+        "Instance later overruled.\n"
+    )
+    bodies = {o["name"]: o["variants"] for o in extract_case(text, appeal_id="t")["organisations"]}
+    assert bodies == {
+        "Court of First Instance": ["Court of First Instance in Vela"],
+        "Court of First Instance in Łoda Nova": [],
+    }
+    # near miss: one seat named twice is one court
+    once = HEAD + (
+        "In 2020, the Court of First Instance in Vela convicted Rina Holm. In 2021, the Court of "
+        "First Instance in Vela acquitted her.\n"
+    )
+    assert len(extract_case(once, appeal_id="t")["organisations"]) == 1

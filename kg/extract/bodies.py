@@ -959,7 +959,8 @@ def extend_court_jurisdiction(doc: Doc, ents: Entities) -> None:
 #: The town a court or a prosecutor's office sits in, after its name: "... in Novi Sad"; a
 #: court of a kind named in lower case may take it after "of": "the investigating court of Erbil".
 COURT_SEAT_AFTER = re.compile(
-    r"\s+(?P<w>in|of)\s+(?P<p>[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,2})(?![\w’'\-])"
+    r"\s+(?P<w>in|of)\s+(?P<p>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*(?:[ \t]+[A-ZÀ-ÞĀ-Žİ][\w’'\-]*){0,2})"
+    r"(?![\w’'\-])"
 )
 
 
@@ -975,17 +976,27 @@ def extend_court_seat(doc: Doc, ents: Entities) -> None:
     for e in ents.of("organisation"):
         if e.attrs.get("kind") not in ("court", "prosecution") or not e.name or " in " in e.name:
             continue
-        for _a, b in sorted(e.mentions):
+        seats: dict[str, list[tuple[int, int]]] = {}  # each seat the name is given, its mentions
+        for a, b in sorted(e.mentions):
             m = COURT_SEAT_AFTER.match(flat, b)
             if m is None or (m.group("w") == "of" and not e.name[:1].islower()):
                 continue
             place = m.group("p")
             if place.split()[0] in MONTHS or place in others or place.split()[0] in CAP_STOP:
-                break
-            seated = f"{e.name} {m.group('w')} {place}"
-            if seated not in e.variants:
-                e.variants.append(seated)
-            break
+                if not seats:
+                    break
+                continue
+            seats.setdefault(f"{e.name} {m.group('w')} {place}", []).append((a, b))
+        for k, (seated, at) in enumerate(seats.items()):
+            if k == 0:
+                if seated not in e.variants:
+                    e.variants.append(seated)
+                continue
+            # "the Court of First Instance in X" and, later, "... in Y": two courts of one name
+            e.mentions = [x for x in e.mentions if x not in at]
+            other = Entity("organisation", seated, at[0][0], at[0][1], attrs=dict(e.attrs))
+            other.mentions.extend(at)
+            ents.items.append(other)
 
 
 #: Head words of an office or organ of a body of states: "Office for Democratic Institutions and
