@@ -189,6 +189,15 @@ CASES: list[tuple[str, str, list[str]]] = [
     # near miss: a place "known as" a name is no variant of the person before it
     ("place-known-as", "On 3 May 2021, police arrested Rina Holm in a village known as Tarsa "
      "Mel. Tom Reed was also held.", ["Rina Holm", "Tom Reed"]),
+    # an administrative unit's noun after a name makes it a place
+    ("regency-after", "On 3 May 2021, police arrested Rina Holm, who had spoken of villagers "
+     "driven from Tarsa Mel regency.", ["Rina Holm"]),
+    # a place's possessive before a part of it, and the place named again alone
+    ("place-possessive-district", "On 3 May 2021, police arrested Rina Holm at a café in Vela "
+     "Nova's Kastra district. Vela Nova has seen other arrests.", ["Rina Holm"]),
+    # near miss: a person's possessive before a place stays a person
+    ("person-possessive-office", "On 3 May 2021, police arrested Rina Holm at Tom Reed's Vela "
+     "office. Tom Reed protested.", ["Rina Holm", "Tom Reed"]),
     # near miss: another person named in the brackets is a person of their own
     ("person-in-bracket", "On 3 May 2021, police arrested Rina Holm (with her colleague Tom "
      "Reed) in Vela.", ["Rina Holm", "Tom Reed"]),

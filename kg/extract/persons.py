@@ -81,6 +81,12 @@ POSSESSIVE_LAWYER = re.compile(
 #: Words that never stand right before a person's name: a place follows "in", a name with
 #: "the" before it is a body, a region or a thing ("the Sierra Madre", "the Zenda Valley").
 PLACE_BEFORE = re.compile(r"\b(?:the|in|at|near|outside)\s*$")
+#: A part of a place after the place's possessive: "(in Vela Nova's) Kastra district",
+#: "(in Vela's) outskirts".
+PART_OF_PLACE_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*\s+){0,3}(?:district|province|region|suburbs?|"
+    r"neighbou?rhood|quarter|outskirts|old town|city cent(?:re|er)|port|harbou?r)\b"
+)
 #: A place told by what it is, in apposition after its name: "Ostra Bela, a military camp in
 #: the north", "Vela, a village near the border".
 PLACE_APPOSED = re.compile(
@@ -186,9 +192,21 @@ def add_person_candidate(
             toks = toks[:k]
     if (
         toks
-        and not toks[-1][0].endswith(POSSESSIVE_ENDS)
+        and (
+            not toks[-1][0].endswith(POSSESSIVE_ENDS)
+            # "in Vela Nova's Kastra district": a place's part after a possessive
+            or PART_OF_PLACE_AFTER.match(doc.flat, toks[-1][2])
+        )
         and PLACE_BEFORE.search(doc.flat[max(0, toks[0][1] - 8) : toks[0][1]])
     ):
+        k = next(
+            (k for k, t in enumerate(toks) if t[0].endswith(POSSESSIVE_ENDS)),
+            len(toks) - 1 if doc.flat.startswith(("’s", "'s"), toks[-1][2]) else None,
+        )
+        if k is not None and PART_OF_PLACE_AFTER.match(doc.flat, toks[k][2]):
+            # "in Vela Nova's Kastra district": "Vela Nova", named again, is that place
+            place = HYPHEN_GAP.sub("-", clean(doc.flat[toks[0][1] : toks[k][2]]))
+            ents.not_persons.add(POSSESSIVE_END.sub("", place))
         return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
     if toks and PLACE_APPOSED.match(doc.flat, toks[-1][2]):
         _told_apart(doc, ents, toks)
@@ -334,7 +352,7 @@ PLACE_NOUN_AFTER = re.compile(
     r" (?:prison|jail|detention (?:centre|center|facility)|penal colony|camp|district|"
     r"province|region|village|town|city|square|neighbou?rhood|governorate|county|"
     r"municipality|highlands|valley|river|port|harbou?r|dam|mine|highway|bridge|flag|"
-    r"settlement|hamlet|island|"
+    r"settlement|hamlet|island|regency|prefecture|commune|canton|department|"
     # "the Vela Nua people", "eleven Kora and Vela Nua communities": a people's name
     r"communit(?:y|ies)|peoples?|tribes?|clans?)\b"
 )
