@@ -4448,3 +4448,23 @@ def test_passers_by_called_in_as_attesting_witnesses_are_not_summoned() -> None:
         appeal_date="5 July 2024",
     )
     assert not any(t == "summons" for t, _ in got)
+
+
+def test_a_passport_taken_or_kept_by_itself_is_a_travel_ban_not_a_seizure() -> None:
+    got = _pairs(
+        "On 28 April 2024, officers arrested Ana Lee at her home and took her passport, which "
+        "has not been returned. On 2 May 2024, the authorities barred her son, Tom Reed, 24, "
+        "from leaving the country."
+    )
+    assert ("travel_ban", "2024-04-28") in got
+    assert ("travel_ban", "2024-05-02") in got
+    assert not any(t == "seizure" for t, _ in got)
+
+
+def test_a_passport_taken_with_other_things_is_a_seizure() -> None:
+    # near miss: the passport is one of the things seized
+    got = _pairs(
+        "On 28 April 2024, officers searched Ana Lee's home and took her passport and her laptop."
+    )
+    assert ("seizure", "2024-04-28") in got
+    assert not any(t == "travel_ban" for t, _ in got)
