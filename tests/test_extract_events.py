@@ -4468,3 +4468,18 @@ def test_a_passport_taken_with_other_things_is_a_seizure() -> None:
     )
     assert ("seizure", "2024-04-28") in got
     assert not any(t == "travel_ban" for t, _ in got)
+
+
+def test_a_menace_in_words_is_a_threat() -> None:
+    got = _pairs(
+        "Ana Lee has received threatening telephone calls since February 2024. On 2 May 2024, "
+        'the governor said that those who help her "will end up where the bandits are".'
+    )
+    assert ("threat", "2024-02") in got
+    assert ("threat", "2024-05-02") in got
+
+
+def test_a_price_paid_for_a_policy_is_no_menace() -> None:
+    # near miss: "pay the price of" a policy is commentary, not a promise of harm
+    got = _pairs("On 2 May 2024, Ana Lee said that the region will pay the price of impunity.")
+    assert not any(t == "threat" for t, _ in got)
