@@ -4483,3 +4483,20 @@ def test_a_price_paid_for_a_policy_is_no_menace() -> None:
     # near miss: "pay the price of" a policy is commentary, not a promise of harm
     got = _pairs("On 2 May 2024, Ana Lee said that the region will pay the price of impunity.")
     assert not any(t == "threat" for t, _ in got)
+
+
+def test_questioning_in_the_custody_after_an_arrest_takes_the_arrests_day() -> None:
+    got = _pairs(
+        "On 9 March 2024, officers arrested Ana Lee. She was held in police custody for 48 hours "
+        "at the Vela headquarters, where she was questioned about her posts."
+    )
+    assert ("interrogation", "2024-03-09") in got
+
+
+def test_a_beating_over_a_stay_in_custody_keeps_no_day() -> None:
+    # near miss: what was done over the stay, not the questioning that opens it
+    got = _pairs(
+        "On 9 March 2024, officers arrested Ana Lee. She was held at Vela prison, where she was "
+        "beaten by guards."
+    )
+    assert ("attack", "2024-03-09") not in got

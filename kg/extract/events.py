@@ -996,6 +996,15 @@ TAKEN_WHERE = re.compile(
     r"\b(?:taken|brought|driven|escorted)\s+(?:back\s+)?to\b[^;.]*?,\s+where\s+"
     r"(?:he|she|they|[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:\w+ly\s+)?$"
 )
+#: A custody at the police, then the questioning in it: "held at the X station, where he was
+#: questioned", "held in police custody for 48 hours at X, where" (not "held at X prison,
+#: where": questioning over a prison stay has no day of its own).
+HELD_WHERE = re.compile(
+    r"\b(?:held|kept|detained)\b(?:(?!prison|jail|penitentiary|colony|camp)[^;.])*?"
+    r"\b(?:custody|station|headquarters|cells?|hours)\b"
+    r"(?:(?!prison|jail|penitentiary|colony|camp)[^;.])*?,\s+where\s+"
+    r"(?:he|she|they|[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:\w+ly\s+)?$"
+)
 PAST_PERFECT = TailPattern(
     re.compile(r"\bhad (?:already |previously )?(?:been )?$"),
     ends=("had", "already", "previously", "been"),
@@ -1821,6 +1830,9 @@ def find_events(
                     # "was taken to the police station, where he was questioned": what was done
                     # on arrival, a step of the day the person was taken there
                     and not TAKEN_WHERE.search(flat, s.start, a)
+                    # "was held at the station, where he was questioned": the questioning that
+                    # opens the custody, on the day the paragraph tells
+                    and not (etype == "interrogation" and HELD_WHERE.search(flat, s.start, a))
                 )
                 # "was then held in pre-trial detention": the lasting custody, not a step of the
                 # day the paragraph tells
