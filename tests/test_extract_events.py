@@ -4500,3 +4500,14 @@ def test_a_beating_over_a_stay_in_custody_keeps_no_day() -> None:
         "beaten by guards."
     )
     assert ("attack", "2024-03-09") not in got
+
+
+def test_a_work_withdrawn_from_sale_is_a_ban_and_charges_withdrawn_are_not() -> None:
+    got = _pairs("On 3 May 2024, the ministry ordered Ana Lee's novel withdrawn from bookshops.")
+    assert ("ban", "2024-05-03") in got
+    # near miss: charges or a lawyer withdrawn are no ban on a work
+    near = _pairs(
+        "On 3 May 2024, the charges against Ana Lee were withdrawn and her lawyer withdrew from "
+        "the case."
+    )
+    assert not any(t == "ban" for t, _ in near)
