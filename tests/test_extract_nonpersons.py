@@ -166,6 +166,25 @@ def test_a_name_the_text_once_shows_is_a_work_or_a_place_is_no_person_elsewhere(
     assert not {"Dorma Velik", "Tarsa Mel"} & persons
 
 
+def test_a_company_named_again_without_its_legal_form_and_a_quoted_programme_are_no_person() -> (
+    None
+):
+    text = (
+        "Zendaria: Defender detained\n\n15 May 2023\n\nAli Reza, a human rights defender, "
+        "opposed a dam planned by the company Aguas del Norte Vela S.A. de C.V. In April, "
+        'Aguas del Norte Vela filed a complaint. Reza hosts the morning programme "Voz Tarla" '
+        "on Radio Kesta.\n"
+    )
+    persons = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert persons == {"Ali Reza"}
+    # near miss: a person named after "show" without quotes stays a person
+    near = (
+        "Zendaria: Defender detained\n\n15 May 2023\n\nThe talk show Ana Lera hosts was "
+        "banned, and police arrested Ali Reza on 2 May.\n"
+    )
+    assert "Ana Lera" in {p["name"] for p in extract_case(near, appeal_id="t")["persons"]}
+
+
 def test_a_place_or_a_person_described_after_the_name_is_no_body() -> None:
     text = (
         "Zendaria: Defender detained\n\n15 May 2023\n\nAli Reza, a human rights defender, was "

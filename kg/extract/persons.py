@@ -418,6 +418,8 @@ WORK_BEFORE = re.compile(
     r"\b(?:novel|book|poem|song|film|movie|documentary|play|album|memoir|collection|"
     r"short story|essay|report|campaign|petition|hashtag|slogan)s?,?\s+"
     r"(?:(?:titled|entitled|called)\s+)?[“\"#]?(?:The\s+)?$"
+    # a broadcast or column by its quoted name: 'the morning programme "X"'
+    r"|\b(?:programme|program|podcast|(?:talk|radio|TV|television) show|column)s?,?\s+[“\"]$"
     # a photograph's credit line: "Photo: A B/Agency", "© A B"
     r"|\b(?:Photo(?:graph)?|Image|Credit|Picture)s?(?: credit)?\s*:\s*(?:[^/:.]{1,40}/)?$|©\s*$"
 )
@@ -630,6 +632,9 @@ def drop_places_and_bodies(doc: Doc, ents: Entities) -> None:
     """A run the text uses as a place ("in X Y") or names as a body is no person where it
     stands alone elsewhere ("the usurpation of X Y", "X Y members")."""
     bodies = {n for o in ents.of("organisation") for n in (o.name, *o.variants) if n}
+    # "the company Vela Waters S.A. de C.V.", later "Vela Waters filed a complaint": the
+    # company's name without its legal form
+    bodies |= {m.group(1) for n in list(bodies) if (m := LEGAL_FORM_END.match(n))}
     leads = place_leads(doc.flat, doc.word_index)
     # a people's noun the text holds, at all (most texts name no people)
     peoples = any(w in doc.word_index for w in PEOPLE_NOUNS)
@@ -648,6 +653,12 @@ def drop_places_and_bodies(doc: Doc, ents: Entities) -> None:
             ents.items.remove(p)
 
 
+#: A company's name, then its legal form (S.A., Ltd, LLC, GmbH, W.L.L., ...) at the end.
+LEGAL_FORM_END = re.compile(
+    r"^(.+?),?\s+(?:S\.R\.L\.|S\.A\. de C\.V\.|S\. de R\.L\.(?: de C\.V\.)?|S\.A\.R\.L\.|S\.A\.S\.|"
+    r"S\.A\.C?\.?|S\.A|S\.p\.A\.|Ltd\.?|Limited|Inc\.?|LLC|GmbH|PLC|plc|JSC|LLP|SARL|W\.L\.L\.?|"
+    r"Sdn\.? Bhd\.?|Bhd\.?|B\.V\.|N\.V\.|Pty\.? Ltd\.?|Tbk\.?|CJSC|OJSC|LLC|Co\.,? Ltd\.?)$"
+)
 #: A region of the world: a compass word and a continent ("South America", "Southeast Asia").
 REGION = re.compile(
     r"(?:South|North|East|West|Central|Southern|Northern|Eastern|Western|Latin|Southeast|"
