@@ -207,7 +207,7 @@ def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> lis
             and any(c in words[last:i] for c in ("of", "for", "on"))
             and (
                 len(words) - i - 1 <= 2
-                # "... for Combating Terrorism and Transnational Organised Crime": words no
+                # "... for Fighting Smuggling and Transnational Organised Crime": words no
                 # person's name holds
                 or (len(words) - i - 1 <= 4 and any(_no_name_word(w) for w in words[i + 1 :]))
             )
@@ -293,8 +293,8 @@ def _one_ministry(left: list[str], right: list[str]) -> bool:
 def _given_and_family_name(words: list[str]) -> bool:
     """Two capitalised words, neither a plural, a cause nor an abstract noun, read as a
     person's name: "the Centre for Civil Rights and Ana Lee" names a body and a person; "...
-    Defenders and Journalists", "... Justice and Human Rights", "... of Documentation and
-    External Security" continue one name."""
+    Defenders and Journalists", "... Justice and Human Rights", "... of Archives and
+    Internal Security" continue one name."""
     return len(words) == 2 and all(
         w[:1].isupper() and not COMMON_PLURAL.search(w) and not _no_name_word(w) for w in words
     )
@@ -314,8 +314,8 @@ def _no_name_word(w: str) -> bool:
 
 def _one_body_of_two_fields(left: list[str], right: list[str]) -> bool:
     """A field before "and" (one word with no head of its own, or ending with a field's noun),
-    then words with a body's head: the two fields of one body ("Passports and Immigration
-    Directorate", "Cybercrime and Intellectual Property Protection Bureau", "State
+    then words with a body's head: the two fields of one body ("Passports and Residence
+    Directorate", "Fraud and Digital Evidence Protection Bureau", "Border
     Intelligence and Security Service"). A known body ("Amnesty and Human Rights Watch"), a
     place, an acronym, a title or two words of a name before "and" name something of their
     own."""

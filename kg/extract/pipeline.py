@@ -530,7 +530,7 @@ def _tail_of_one(orgs: list[Entity], words: list[list[str]], i: int) -> Entity |
         if j == i or n < 1 or fw[n:] != sw:
             continue
         if not all(w in NON_NAME for w in fw[:n]) and not (
-            # "Punjab and Haryana High Court": places joined by "and" say which body too
+            # "Vela and Tosk High Court": places joined by "and" say which body too
             all(w[:1].isupper() or (w == "and" and 0 < k < n - 1) for k, w in enumerate(fw[:n]))
             and min(orgs[i].mentions)[0] > min(orgs[j].mentions)[0]
         ):

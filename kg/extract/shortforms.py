@@ -116,8 +116,8 @@ def _first_in_bracket(orgs: list[Entity], full: Entity, at: int) -> Entity | Non
 BRACKET_ITEM_END = re.compile(r"[ \t]*(?:\)|[,;–—-][ \t]*[A-Z]{2,}[ \t]*\))")
 _BRACKET_WORD = r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]*|[a-zà-ÿ]{1,4})"
 #: A bracket that holds a name alone: capitalised words and the short words of another
-#: language that join them ("Serviço de Inteligência e Segurança do Estado"), an acronym after
-#: a dash or comma at most ("– SINSE"). Its ``n`` group is the name.
+#: language that join them ("Servicio de Vigilancia e Inteligencia de Vela"), an acronym after
+#: a dash or comma at most ("– SVIV"). Its ``n`` group is the name.
 NAME_BRACKET = re.compile(
     rf"(?P<n>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*(?:(?:[ \t]+\n?|\n)[ \t]*{_BRACKET_WORD}(?![\w’'\-]))*)"
     r"[ \t]*(?:[,;–—-][ \t]*[A-Z]{2,}[ \t]*)?\)"
@@ -152,8 +152,8 @@ def bodies_named_in_brackets(doc: Doc, ents: Entities) -> None:
         if len(inside) == 1 and all(
             any(lo <= a and b <= hi for lo, hi, _, _ in named) for a, b in p.mentions
         ):
-            # "the State Security Service (Serviço de Inteligência e Segurança do Estado –
-            # SINSE)": a part of the body's name in its own language, no person
+            # "the State Security Service (Servicio de Vigilancia e Inteligencia de Vela –
+            # SVIV)": a part of the body's name in its own language, no person
             (name, _), body = next(iter(inside.items()))
             if name not in body.variants and name != body.name:
                 body.variants.append(name)
