@@ -12,7 +12,15 @@ import bisect
 import re
 
 from kg.extract.entities import Entities, Entity, head_of
-from kg.extract.lexicon import CAP_STOP, COUNTRIES, DEMONYMS, KNOWN_BODIES, MONTHS, ORG_HEADS
+from kg.extract.lexicon import (
+    CAP_STOP,
+    COUNTRIES,
+    DEMONYMS,
+    KNOWN_BODIES,
+    LEGAL_FORM,
+    MONTHS,
+    ORG_HEADS,
+)
 from kg.extract.names import org_kind
 from kg.extract.scan import finditer_indexed
 from kg.extract.text import Doc, clean
@@ -106,15 +114,6 @@ REGISTRAR = re.compile(
     r"(?<![\w’'\-])Registrar(?:-General)?\s+(?:of|for)\s+"
     r"(?!(?:the\s+)?(?:[A-Z][\w’'\-]*\s+){0,4}(?:Court|Tribunal)\b)"
     r"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:and\s+)?[A-Z][\w’'\-]*)*"
-)
-#: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited", "Aguas del Sur,
-#: S.A. de C.V." (Mexico's, of variable capital).
-LEGAL_FORM = re.compile(
-    r"(?:S\.R\.L\.|S\.A\. de C\.V\.|S\. de R\.L\.(?: de C\.V\.)?|S\.A\.R\.L\.|S\.A\.S\.|"
-    r"S\.A\.C?\.|S\.A\.|S\.p\.A\.|Ltd\.?|Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP|SARL|"
-    # Malaysia's and Brunei's private and public companies, the Netherlands' and Belgium's,
-    # Australia's proprietary ones, Indonesia's listed ones: "Vela Timber Sdn Bhd"
-    r"Sdn\.? Bhd\.?|Bhd\.?|B\.V\.|N\.V\.|Pty\.? Ltd\.?|Tbk\.?)(?![\w.])"
 )
 #: PEN's centres, named by their country or region after "PEN" ("PEN Norway", "PEN Central
 #: Asia") or by a demonym before it ("Swedish PEN", "English PEN").

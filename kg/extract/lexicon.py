@@ -774,3 +774,13 @@ FORM_WORDS = frozenset(
     "take appeal case new statement joint press release news alert follow-up number index "
     "perpetrators rights concerned hrd ref posted".split()
 )
+
+#: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited", "Aguas del Sur,
+#: S.A. de C.V." (Mexico's, of variable capital).
+LEGAL_FORM = re.compile(
+    r"(?:S\.R\.L\.|S\.A\. de C\.V\.|S\. de R\.L\.(?: de C\.V\.)?|S\.A\.R\.L\.|S\.A\.S\.|"
+    r"S\.A\.C?\.|S\.A\.|S\.p\.A\.|Ltd\.?|Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP|SARL|"
+    # Malaysia's and Brunei's private and public companies, the Netherlands' and Belgium's,
+    # Australia's proprietary ones, Indonesia's listed ones: "Vela Timber Sdn Bhd"
+    r"Sdn\.? Bhd\.?|Bhd\.?|B\.V\.|N\.V\.|Pty\.? Ltd\.?|Tbk\.?)(?![\w.])"
+)

@@ -20,6 +20,7 @@ from kg.extract.lexicon import (
     GENDER_NOUN_RE,
     GENDER_NOUNS,
     HONORIFICS,
+    LEGAL_FORM,
     MONTHS,
     NON_NAME,
     NOT_NAME_WORDS,
@@ -653,12 +654,8 @@ def drop_places_and_bodies(doc: Doc, ents: Entities) -> None:
             ents.items.remove(p)
 
 
-#: A company's name, then its legal form (S.A., Ltd, LLC, GmbH, W.L.L., ...) at the end.
-LEGAL_FORM_END = re.compile(
-    r"^(.+?),?\s+(?:S\.R\.L\.|S\.A\. de C\.V\.|S\. de R\.L\.(?: de C\.V\.)?|S\.A\.R\.L\.|S\.A\.S\.|"
-    r"S\.A\.C?\.?|S\.A|S\.p\.A\.|Ltd\.?|Limited|Inc\.?|LLC|GmbH|PLC|plc|JSC|LLP|SARL|W\.L\.L\.?|"
-    r"Sdn\.? Bhd\.?|Bhd\.?|B\.V\.|N\.V\.|Pty\.? Ltd\.?|Tbk\.?|CJSC|OJSC|LLC|Co\.,? Ltd\.?)$"
-)
+#: A company's name, then its legal form at the end ("Vela Waters S.A. de C.V.").
+LEGAL_FORM_END = re.compile(rf"^(.+?),?\s+(?:{LEGAL_FORM.pattern})$")
 #: A region of the world: a compass word and a continent ("South America", "Southeast Asia").
 REGION = re.compile(
     r"(?:South|North|East|West|Central|Southern|Northern|Eastern|Western|Latin|Southeast|"
