@@ -141,6 +141,16 @@ def test_a_name_an_apposition_or_a_noun_calls_a_body_is_one(
     assert name not in {p["name"] for p in record["persons"]}
 
 
+#: The header of the short texts below, before their one paragraph.
+SHORT_HEAD = "Zendaria: Defender detained\n\n15 May 2023\n\n"
+
+
+def _persons_in(paragraph: str) -> set[str]:
+    """The names of the persons found in a short text of one paragraph."""
+    record = extract_case(SHORT_HEAD + paragraph + "\n", appeal_id="t")
+    return {p["name"] for p in record["persons"] if p["name"]}
+
+
 def test_a_person_beside_an_outlet_noun_stays_a_person() -> None:
     text = (
         "Zendaria: Journalists detained\n\n15 May 2023\n\nAli Reza, a human rights defender, "
@@ -155,13 +165,11 @@ def test_a_person_beside_an_outlet_noun_stays_a_person() -> None:
 
 
 def test_a_name_the_text_once_shows_is_a_work_or_a_place_is_no_person_elsewhere() -> None:
-    text = (
-        "Zendaria: Writer detained\n\n15 May 2023\n\nPolice arrested the writer Ali Reza on 2 "
-        "May over his latest novel, Dorma Velik, which the ministry banned. Reza grew up in "
-        "Tarsa Mel district. We urge the authorities to allow the sale of Dorma Velik. Tarsa "
-        "Mel has seen other arrests.\n"
+    persons = _persons_in(
+        "Police arrested the writer Ali Reza on 2 May over his latest novel, Dorma Velik, which "
+        "the ministry banned. Reza grew up in Tarsa Mel district. We urge the authorities to "
+        "allow the sale of Dorma Velik. Tarsa Mel has seen other arrests."
     )
-    persons = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert "Ali Reza" in persons
     assert not {"Dorma Velik", "Tarsa Mel"} & persons
 
@@ -169,20 +177,17 @@ def test_a_name_the_text_once_shows_is_a_work_or_a_place_is_no_person_elsewhere(
 def test_a_company_named_again_without_its_legal_form_and_a_quoted_programme_are_no_person() -> (
     None
 ):
-    text = (
-        "Zendaria: Defender detained\n\n15 May 2023\n\nAli Reza, a human rights defender, "
-        "opposed a dam planned by the company Aguas del Norte Vela S.A. de C.V. In April, "
-        'Aguas del Norte Vela filed a complaint. Reza hosts the morning programme "Voz Tarla" '
-        "on Radio Kesta.\n"
+    persons = _persons_in(
+        "Ali Reza, a human rights defender, opposed a dam planned by the company Aguas del Norte "
+        "Vela S.A. de C.V. In April, Aguas del Norte Vela filed a complaint. Reza hosts the "
+        'morning programme "Voz Tarla" on Radio Kesta.'
     )
-    persons = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert persons == {"Ali Reza"}
     # near miss: a person named after "show" without quotes stays a person
-    near = (
-        "Zendaria: Defender detained\n\n15 May 2023\n\nThe talk show Ana Lera hosts was "
-        "banned, and police arrested Ali Reza on 2 May.\n"
+    near = _persons_in(
+        "The talk show Ana Lera hosts was banned, and police arrested Ali Reza on 2 May."
     )
-    assert "Ana Lera" in {p["name"] for p in extract_case(near, appeal_id="t")["persons"]}
+    assert "Ana Lera" in near
 
 
 def test_a_place_or_a_person_described_after_the_name_is_no_body() -> None:
