@@ -333,3 +333,49 @@ def test_records_parsed_in_their_own_pool_are_parsed_by_settled_workers(
     found = list(spill.parse_files(["a.yaml", "b.yaml"], tmp_path))
     assert found and all(gen0 == workers_module.WORKER_GEN0 for _frozen, gen0 in found)
     assert all(frozen > 0 for frozen, _gen0 in found)
+
+
+def test_a_rebuild_reads_previous_lines_in_a_thread_and_starts_export_files_before_the_rules(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the workers write the changed graphs, a thread of the build process reads those
+    graphs' previous lines from the export files; the written graphs' new export files are
+    started in the workers before the rules run over the changed store, and the export step
+    takes them as made: the same files and store as a rebuild without workers."""
+    import threading
+
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    stream.build_streaming(tmp_path / "kg", data, incremental=False, progress=None)
+    shutil.copytree(tmp_path / ".kg.d", tmp_path / ".alone.d", symlinks=True)
+    (tmp_path / "alone").symlink_to(os.readlink(tmp_path / "kg").replace(".kg.d", ".alone.d", 1))
+    changed = _generator().mutate(data, 0.5, seed=7, round_=1, kind="facts")
+    stream.build_streaming(tmp_path / "alone", data, jobs=1, progress=None)
+
+    monkeypatch.setattr(workers_module, "PARALLEL_FROM", 1)
+    events: list[tuple[Any, ...]] = []
+    main = threading.get_ident()
+
+    def noted(name: str, real: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if name == "lines":
+                args = (args[0], list(args[1]))
+                events.append((name, threading.get_ident() == main, len(args[1])))
+            else:
+                events.append((name, kwargs.get("ahead") is not None))
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(stream, "graph_lines", noted("lines", stream.graph_lines))
+    monkeypatch.setattr(stream, "FilesAhead", noted("ahead", stream.FilesAhead))
+    monkeypatch.setattr(stream, "derive_changes", noted("rules", stream.derive_changes))
+    monkeypatch.setattr(chunks, "write_chunks", noted("export", chunks.write_chunks))
+    stream.build_streaming(tmp_path / "kg", data, jobs=2, progress=None)
+    names = [e[0] for e in events]
+    assert names.index("ahead") < names.index("rules") < names.index("export"), events
+    assert ("export", True) in events  # given the files started ahead
+    # the changed graphs' previous lines, read first, in another thread
+    assert events[0] == ("lines", False, len(changed)), events
+    assert _export_files(tmp_path / "kg") == _export_files(tmp_path / "alone")
+    assert _canonical(tmp_path / "kg") == _canonical(tmp_path / "alone")

@@ -750,3 +750,87 @@ def test_a_full_build_writes_the_derived_graphs_files_from_the_text_it_loaded(
     assert texts["text"].keys() == texts["store"].keys()
     for g in texts["text"]:
         assert _masked(texts["text"][g]) == _masked(texts["store"][g]), g
+
+
+def test_files_made_ahead_in_workers_are_listed_and_those_not_listed_removed(
+    tmp_path: Path,
+) -> None:
+    """A rebuild's changed appeal graphs may have their files started in worker processes
+    before :func:`write_chunks` runs (:class:`FilesAhead`): it lists them, the same files as
+    it makes in its own process, and removes those made for a graph it does not list (one
+    the store no longer holds, one the build did not change)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kg.store.chunks import (
+        APPEAL_GRAPHS,
+        NQ,
+        SUFFIX,
+        TTL,
+        FilesAhead,
+        _stem,
+        pool_folder,
+        write_chunks,
+    )
+
+    a, b, c, d = (f"{APPEAL_GRAPHS}{x}" for x in "abcd")
+    store = ox.Store()
+
+    def add(graph: str, n: int) -> None:
+        node = ox.NamedNode(f"urn:x:{n}")
+        store.add(ox.Quad(node, ox.NamedNode("urn:x:p"), ox.Literal(str(n)), ox.NamedNode(graph)))
+
+    def lines(graph: str) -> list[str]:
+        return [
+            f"{q.subject} {q.predicate} {q.object}"
+            for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        ]
+
+    homes = {name: tmp_path / name / ".kg.d" for name in ("ahead", "here")}
+    for home in homes.values():
+        (home / "g-0").mkdir(parents=True)
+        (home / "g-1").mkdir()
+    for n, g in enumerate((a, b, c)):
+        add(g, n)
+    for home in homes.values():
+        write_chunks(store, home / "g-0")
+    contents = {a: [], b: lines(b), c: lines(c), d: []}
+    store.remove_graph(ox.NamedNode(b))  # b goes after its files were asked for
+    add(a, 10)
+    add(d, 11)
+    add(d, 12)
+    contents[a], contents[d] = lines(a), lines(d)
+    changed = [a, b, d]
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(2, mp_context=fork) as workers:
+        ahead = FilesAhead(workers, homes["ahead"] / "g-1", contents, [*changed, c])
+        write_chunks(
+            store, homes["ahead"] / "g-1", previous=homes["ahead"] / "g-0", changed=changed,
+            contents=contents, ahead=ahead,
+        )  # fmt: skip
+    write_chunks(
+        store, homes["here"] / "g-1", previous=homes["here"] / "g-0", changed=changed,
+        contents=contents,
+    )  # fmt: skip
+
+    def rows(folder: Path) -> list[list]:
+        return json.loads((folder / EXPORT_DIR / MANIFEST).read_text(encoding="utf-8"))["graphs"]
+
+    made, here = rows(homes["ahead"] / "g-1"), rows(homes["here"] / "g-1")
+    assert [r[:3] for r in made] == [r[:3] for r in here]
+    assert [r[0] for r in made] == [a, c, d] and [r[2] for r in made] == [2, 1, 2]
+    assert {r[0]: r[3] for r in made}[a].endswith(ahead.token)
+    # c did not change: its files are the previous generation's, not those made for it
+    assert {r[0]: r[3] for r in made}[c] == {r[0]: r[3] for r in rows(homes["ahead"] / "g-0")}[c]
+    pool = pool_folder(homes["ahead"] / "g-1")
+    ours = {
+        p.name.split(".", 1)[0]
+        for p in pool.iterdir()
+        if ahead.token in p.name and not p.name.startswith("void-")  # the VoID table's segment
+    }
+    assert ours == {f"{_stem(a)}_{ahead.token}", f"{_stem(d)}_{ahead.token}"}
+    for r, s in zip(made, here, strict=True):
+        theirs = pool_folder(homes["here"] / "g-1")
+        for ext in (NQ, TTL):
+            assert read_unpacked(pool / f"{r[3]}{ext}") == read_unpacked(theirs / f"{s[3]}{ext}")
+        assert (pool / f"{r[3]}{SUFFIX}").read_bytes() == (theirs / f"{s[3]}{SUFFIX}").read_bytes()

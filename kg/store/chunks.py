@@ -172,6 +172,7 @@ def write_chunks(
     maybe: Iterable[str] | None = None,
     texts: dict[str, tuple[list[Path], int]] | None = None,
     workers: Executor | None = None,
+    ahead: FilesAhead | None = None,
 ) -> int:
     """Write ``folder/export`` for the public store ``store``; returns the triples written.
 
@@ -197,7 +198,8 @@ def write_chunks(
     holds: their parts are written from those files (:func:`_write_parts_from`: the same
     files, without reading the graph back from the store), else from the store. With
     ``workers`` (worker processes), the files of the appeal graphs ``contents`` gives are
-    made there (:func:`_write_small_many`) when they are enough to pay. The
+    made there (:class:`_SmallFiles`) when they are enough to pay; ``ahead`` gives those
+    files started there before (:class:`FilesAhead`), under its token. The
     manifest and counts are filled beside the folder's final name and renamed into place at
     the end; then the shared
     folder keeps only the files of this generation and of the one it started from (the
@@ -207,8 +209,11 @@ def write_chunks(
     kept = set(kept)
     pool = pool_folder(folder)
     pool.mkdir(exist_ok=True)
-    token = f"{time.time_ns():x}{secrets.token_hex(3)}"
-    began = _begin_writing(pool, token)
+    if ahead is not None:  # its files are being made under its token already
+        token, began = ahead.token, ahead.began
+    else:
+        token = _new_token()
+        began = _begin_writing(pool, token)
     skip = set(changed)
     # graph -> (stem, triples, file name) of the previous generation's files it may keep
     reusable: dict[str, tuple[str, int, str]] = {}
@@ -255,10 +260,17 @@ def write_chunks(
     total = 0
     same_pool = old_packed and old_files is not None
     made: dict[str, int] = {}  # appeal graph -> triples, its files made in the workers
-    if workers is not None and contents:
+    if ahead is not None:
+        made = ahead.counts()
+        # files made for a graph the store no longer holds (every triple moved out), or not
+        # changed by the build, are not listed: removed
+        unused = {g for g in made if g not in skip} | (set(made) - set(graphs))
+        _remove_files(pool, {place.name(_stem(g)) for g in unused})
+        made = {g: n for g, n in made.items() if g not in unused}
+    elif workers is not None and contents:
         wanted = [g for g in graphs if g is not None and g in contents and g in skip]
         if len(wanted) >= PARALLEL_FROM:
-            made = _write_small_many(workers, pool, place, wanted, contents)
+            made = _SmallFiles(workers, pool, place, wanted, contents).counts()
     for iri in graphs:
         stem = _stem(iri)
         kept_row = reusable.get(iri) if iri is not None else None
@@ -627,28 +639,67 @@ def _small_files(part: list[tuple[str, str, bytes]]) -> list[int]:
     return out
 
 
-def _write_small_many(
-    workers: Executor,
-    pool: Path,
-    place: _Placer,
-    graphs: list[str],
-    contents: Mapping[str, list[ox.Triple] | list[str]],
-) -> dict[str, int]:
-    """The files of the appeal graphs ``graphs`` from their triples in ``contents``, made in
-    ``workers`` a part at a time: sorting the lines, the Turtle, packing and the VoID counts
-    are most of what an incremental build spends on a graph's files; here each graph's
-    triples are only written as N-Triples (one call into Oxigraph). Their triple counts."""
-    parts: list[list[tuple[str, str, bytes]]] = [[]]
-    for iri in graphs:
-        if len(parts[-1]) >= _SMALL_PART:
-            parts.append([])
-        nt = _nt_text(contents[iri])
-        parts[-1].append((iri, str(pool / place.name(_stem(iri))), nt))
-    out: dict[str, int] = {}
-    for part, counts in zip(parts, workers.map(_small_files, parts), strict=True):
-        for (iri, _path, _nt), count in zip(part, counts, strict=True):
-            out[iri] = count
-    return out
+class _SmallFiles:
+    """The files of the appeal graphs ``graphs`` from their triples in ``contents``, sent to
+    ``workers`` a part at a time as soon as this is made: sorting the lines, the Turtle,
+    packing and the VoID counts are most of what an incremental build spends on a graph's
+    files; here each graph's triples are only joined as N-Triples. :meth:`counts` waits for
+    them and gives their triple counts (it raises the first error a worker met)."""
+
+    def __init__(
+        self,
+        workers: Executor,
+        pool: Path,
+        place: _Placer,
+        graphs: list[str],
+        contents: Mapping[str, list[ox.Triple] | list[str]],
+    ) -> None:
+        self._sent: list[tuple[list[str], Future[list[int]]]] = []
+        for start in range(0, len(graphs), _SMALL_PART):
+            iris = graphs[start : start + _SMALL_PART]
+            part = [(i, str(pool / place.name(_stem(i))), _nt_text(contents[i])) for i in iris]
+            self._sent.append((iris, workers.submit(_small_files, part)))
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for iris, future in self._sent:
+            out.update(zip(iris, future.result(), strict=True))
+        return out
+
+
+class FilesAhead:
+    """The export files of the appeal graphs an incremental build wrote, started in the
+    build's ``workers`` as soon as the graphs' triples are known (``contents``, each graph
+    of ``graphs`` it gives), before the rules run over the changed store and its state is
+    written: the build process takes those steps while the workers make the files, and
+    :func:`write_chunks` (given this as ``ahead``) lists what they made. The files are
+    named for this build (its token) in the folder the generations share, which is marked
+    as being written by it first, as :func:`write_chunks` marks it."""
+
+    def __init__(
+        self,
+        workers: Executor,
+        folder: Path,
+        contents: Mapping[str, list[ox.Triple] | list[str]],
+        graphs: Iterable[str],
+    ) -> None:
+        self.pool = pool_folder(folder)
+        self.pool.mkdir(exist_ok=True)
+        self.token = _new_token()
+        self.began = _begin_writing(self.pool, self.token)
+        wanted = sorted(g for g in graphs if g in contents and g.startswith(APPEAL_GRAPHS))
+        self._files = _SmallFiles(
+            workers, self.pool, _Placer(self.pool, self.token), wanted, contents
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Each graph's triple count, once the workers made its files."""
+        return self._files.counts()
+
+
+def _new_token() -> str:
+    """A name for one build's files in the shared folder, which no other build uses."""
+    return f"{time.time_ns():x}{secrets.token_hex(3)}"
 
 
 def _nt_text(triples: list[ox.Triple] | list[str]) -> bytes:
@@ -1114,6 +1165,7 @@ __all__ = [
     "AppealFilesInWorkers",
     "Chunk",
     "Chunks",
+    "FilesAhead",
     "appeal_files_writer",
     "files_by_graph",
     "graph_lines",

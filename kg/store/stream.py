@@ -62,9 +62,10 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, overload
 
@@ -89,7 +90,7 @@ from kg.record.keytable import DiskKeys
 from kg.record.nquads import term_text
 from kg.record.takedown import TAKEDOWNS_FILE
 from kg.store.apart import run_apart
-from kg.store.chunks import AppealFilesInWorkers, appeal_files_writer, graph_lines
+from kg.store.chunks import AppealFilesInWorkers, FilesAhead, appeal_files_writer, graph_lines
 from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, _keys, apply_changes
 from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
@@ -824,16 +825,29 @@ def _build_from(
             maybe |= {str(LINKS_GRAPH), str(DERIVED_GRAPH), str(REFERENCE_GRAPH)}
             existed = {g: before.contains_named_graph(ox.NamedNode(g)) for g in maybe}
             keys_by_aid = {aid: keys for aid, _sha, keys in order}
-            written = _graph_lines(
-                todo, data_dir, (resolution, canon), workers, say, keys_by_aid.__getitem__
-            )
             gone = [str(appeal_graph_iri(a)) for a in removed]
             # The changed graphs' previous triples from the previous build's export files
-            # where they are there, rather than read from the store term by term.
-            held = graph_lines(generation, [*written, *gone], keep=True)
+            # where they are there, rather than read from the store term by term: read in a
+            # thread of this process while the workers write the graphs.
+            written, held = _lines_and_held(
+                generation, [str(appeal_graph_iri(a)) for a in to_write], gone,
+                partial(
+                    _graph_lines, todo, data_dir, (resolution, canon), workers, say,
+                    keys_by_aid.__getitem__,
+                ),
+                workers.get(len(todo)),
+            )  # fmt: skip
             delta = apply_changes(store, shared, written, gone, held)
             del held
             _moved_contents(generation, delta)
+            # The written graphs' export files, made in the workers while this process runs
+            # the rules over the changed store and writes its state (kg.store.chunks).
+            files_pool = workers.get(len(delta.contents))
+            ahead = (
+                FilesAhead(files_pool, folder, delta.contents, delta.touched)
+                if files_pool is not None
+                else None
+            )
             say(
                 f"build: {delta.graphs_written} graph(s) written, {delta.graphs_removed} "
                 f"removed, {delta.moved} triple(s) moved between other graphs"
@@ -882,8 +896,8 @@ def _build_from(
                     previous=generation, entities=entities, others=others,
                     contents=delta.contents,
                     graphs=(int(previous["graphs"]), existed) if "graphs" in previous else None,
-                    data_dir=data_dir, progress=say,
-                    workers=workers.get(len(delta.contents)))  # fmt: skip
+                    data_dir=data_dir, progress=say, workers=files_pool,
+                    ahead=ahead)  # fmt: skip
             # Closed before the swap renames its folder: RocksDB then records its last state
             # under the path it opened (its MANIFEST, the files its compactions replaced
             # removed), not after the rename, when those writes fail. Something still holding
@@ -1500,6 +1514,33 @@ def _graph_lines(
     return out
 
 
+def _lines_and_held(
+    generation: Path,
+    writing: list[str],
+    gone: list[str],
+    lines: Callable[[], dict[str, list[str]]],
+    pool: Executor | None,
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The written graphs' lines (``lines()``: made by the workers) and the previous lines of
+    the graphs changed (``writing``, the graphs the records being written name, and
+    ``gone``) from the previous build's export files (:func:`kg.store.chunks.graph_lines`).
+    With ``pool`` (the workers are started: no fork of this process comes while the thread
+    runs), the previous lines are read in a thread while this one waits on the workers; a
+    graph written that ``writing`` did not name is read after."""
+    if pool is None:
+        written = lines()
+        return written, graph_lines(generation, [*written, *gone], keep=True)
+    with ThreadPoolExecutor(1) as reader:
+        early = reader.submit(graph_lines, generation, [*writing, *gone], keep=True)
+        written = lines()
+        held = early.result()
+    named = set(writing)
+    late = [g for g in written if g not in named]
+    if late:
+        held.update(graph_lines(generation, late, keep=True))
+    return written, held
+
+
 def _moved_contents(generation: Path, delta: Any) -> None:
     """Add to ``delta.contents`` the triples of each appeal graph the change did not write but
     moved a triple into or out of: its previous export file's lines less those it lost, with
@@ -1614,6 +1655,7 @@ def _finish(
     contents: dict[str, list[str]] | None = None,
     texts: dict[str, tuple[list[Path], int]] | None = None,
     workers: Executor | None = None,
+    ahead: FilesAhead | None = None,
 ) -> None:
     """Counts (``entities``: the entity count, when the caller brought it up to date;
     ``graphs``: the previous count of named graphs and whether each graph that may have come
@@ -1646,7 +1688,7 @@ def _finish(
     total = write_chunks(
         store, folder, previous=previous, changed=touched, ready=ready, others=others,
         contents=contents, maybe=None if graphs is None else list(graphs[1]), texts=texts,
-        workers=workers,
+        workers=workers, ahead=ahead,
     )  # fmt: skip
     # The export files hold every quad of the store once (each graph's file counts its
     # lines): a build takes the store's size from them, not from len(), which reads every
