@@ -19,7 +19,9 @@ from benchgen import generated_data
 from builtonce import BuiltOnce
 
 import kg.files
+import kg.store.chunks
 import kg.store.stream
+import kg.store.workers
 from kg.files import current_generation
 from kg.store.build import build
 from kg.store.kept import (
@@ -215,6 +217,14 @@ def _edit(path: Path, note: str) -> None:
     path.write_text(yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+def _noted(real: Any, calls: list[str]) -> Any:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        calls.append("called")
+        return real(*args, **kwargs)
+
+    return call
+
+
 def _stop(*_args: Any, **_kwargs: Any) -> None:
     raise KeyboardInterrupt
 
@@ -224,6 +234,8 @@ def _stop(*_args: Any, **_kwargs: Any) -> None:
 # are committed, before the new generation is swapped in.
 STOPS = {
     "after-identity": (kg.store.stream, "_facts_by_sha"),
+    # with the workers making the export files, the kept files are written before them
+    "export-after-kept": (kg.store.chunks, "write_chunks"),
     "state-commit": (BuildState, "commit"),
     "swap": (kg.files, "point_to"),
 }
@@ -245,9 +257,16 @@ def test_a_rebuild_stopped_leaves_the_previous_kept_files(
     _edit(records[3], "a note written while the build was stopped")
     owner, name = STOPS[where]
     monkeypatch.setattr(owner, name, _stop)
+    stops: list[str] = []
+    if where == "export-after-kept":
+        monkeypatch.setattr(kg.store.workers, "PARALLEL_FROM", 1)
+        written = kg.store.stream._write_state
+        monkeypatch.setattr(kg.store.stream, "_write_state", _noted(written, stops))
     with pytest.raises(KeyboardInterrupt):
         build(store, data, progress=None)
     monkeypatch.undo()
+    if where == "export-after-kept":
+        assert stops == ["called"]  # the kept files were written, then the build stopped
     assert current_generation(store) == generation
     assert _nquads(store) == quads
     # The previous build's files, as they were (read back through their journal).

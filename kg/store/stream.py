@@ -1685,6 +1685,10 @@ def _finish(
     result.entities = count_entities(wrapped) if entities is None else entities
     checkpoint_store(store, public_dir)  # public-only data: the public store is the same dataset
     del wrapped
+    if ahead is not None:
+        # The workers are making the written graphs' export files: what the next build keeps
+        # is written meanwhile (the export files do not read it, nor it them).
+        _write_state(shared, state, folder, kept)
     total = write_chunks(
         store, folder, previous=previous, changed=touched, ready=ready, others=others,
         contents=contents, maybe=None if graphs is None else list(graphs[1]), texts=texts,
@@ -1697,11 +1701,8 @@ def _finish(
     for sub in (full_dir, public_dir):
         (sub / MARKER).write_text(f"built by appeals-kg: {sub.name}\n", encoding="utf-8")
     (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
-    if isinstance(shared, SharedRows):
-        shared.flush()
-    else:
-        state.write_shared(shared)
-    _write_kept(folder, kept, state)
+    if ahead is None:
+        _write_state(shared, state, folder, kept)
     summary = {
         "version": STATE_VERSION,
         "globals": globals_,
@@ -1726,6 +1727,17 @@ def _finish(
     state.commit()
     say = progress or (lambda _m: None)
     say(f"build: state: {state.rows_written} record row(s) written")
+
+
+def _write_state(
+    shared: SharedIndex | SharedRows, state: BuildState, folder: Path, kept: dict[str, Any]
+) -> None:
+    """The shared index's rows and what the next build keeps (:func:`_write_kept`)."""
+    if isinstance(shared, SharedRows):
+        shared.flush()
+    else:
+        state.write_shared(shared)
+    _write_kept(folder, kept, state)
 
 
 def _write_kept(folder: Path, kept: dict[str, Any], state: BuildState) -> None:
