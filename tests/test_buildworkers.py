@@ -379,3 +379,23 @@ def test_a_rebuild_reads_previous_lines_in_a_thread_and_starts_export_files_befo
     assert events[0] == ("lines", False, len(changed)), events
     assert _export_files(tmp_path / "kg") == _export_files(tmp_path / "alone")
     assert _canonical(tmp_path / "kg") == _canonical(tmp_path / "alone")
+
+
+def test_previous_lines_of_a_graph_written_but_not_named_are_read_after(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The previous lines read in a thread are those of the graphs the records being written
+    name; a graph the workers wrote that was not named is read after them: every written
+    graph's previous lines, as read in one go."""
+    stream.build_streaming(tmp_path / "kg", corpus, incremental=False, progress=None)
+    generation = current_generation(tmp_path / "kg")
+    assert generation is not None
+    rows = json.loads((generation / EXPORT_DIR / MANIFEST).read_text(encoding="utf-8"))["graphs"]
+    named, other, gone = [g for g, *_ in rows if g and g.startswith(chunks.APPEAL_GRAPHS)][:3]
+    written = {named: ["<urn:x:a> <urn:x:p> <urn:x:b>"], other: []}
+    whole = chunks.graph_lines(generation, [named, other, gone])
+    assert len(whole) == 3 and all(whole.values())
+    with ProcessPoolExecutor(1) as pool:
+        for given in (pool, None):
+            got = stream._lines_and_held(generation, [named], [gone], lambda: dict(written), given)
+            assert got == (written, whole)
