@@ -212,18 +212,25 @@ def _export_files(store_path: Path) -> dict[str, tuple[bytes, ...]]:
     }
 
 
-def test_a_rebuild_of_many_graphs_makes_their_lines_and_export_files_in_the_workers(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _built_changed_and_rebuilt_alone(corpus: Path, tmp_path: Path, seed: int) -> tuple[Path, list]:
+    """The corpus built in ``tmp_path/kg``, half its records' facts changed (``seed``), and a
+    copy of the store (``tmp_path/alone``) rebuilt after the change without workers: what a
+    rebuild of ``kg`` with workers must equal. The data folder and the changed records."""
     data = tmp_path / "data"
     shutil.copytree(corpus, data)
     stream.build_streaming(tmp_path / "kg", data, incremental=False, progress=None)
-    # A copy of the store, rebuilt after the same change without workers.
     shutil.copytree(tmp_path / ".kg.d", tmp_path / ".alone.d", symlinks=True)
     (tmp_path / "alone").symlink_to(os.readlink(tmp_path / "kg").replace(".kg.d", ".alone.d", 1))
-    changed = _generator().mutate(data, 0.5, seed=5, round_=1, kind="facts")
-    assert len(changed) == 12
+    changed = _generator().mutate(data, 0.5, seed=seed, round_=1, kind="facts")
     stream.build_streaming(tmp_path / "alone", data, jobs=1, progress=None)
+    return data, list(changed)
+
+
+def test_a_rebuild_of_many_graphs_makes_their_lines_and_export_files_in_the_workers(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, changed = _built_changed_and_rebuilt_alone(corpus, tmp_path, seed=5)
+    assert len(changed) == 12
 
     monkeypatch.setattr(workers_module, "PARALLEL_FROM", 1)
     monkeypatch.setattr(chunks, "PARALLEL_FROM", 1)
@@ -344,13 +351,7 @@ def test_a_rebuild_reads_previous_lines_in_a_thread_and_starts_export_files_befo
     takes them as made: the same files and store as a rebuild without workers."""
     import threading
 
-    data = tmp_path / "data"
-    shutil.copytree(corpus, data)
-    stream.build_streaming(tmp_path / "kg", data, incremental=False, progress=None)
-    shutil.copytree(tmp_path / ".kg.d", tmp_path / ".alone.d", symlinks=True)
-    (tmp_path / "alone").symlink_to(os.readlink(tmp_path / "kg").replace(".kg.d", ".alone.d", 1))
-    changed = _generator().mutate(data, 0.5, seed=7, round_=1, kind="facts")
-    stream.build_streaming(tmp_path / "alone", data, jobs=1, progress=None)
+    data, changed = _built_changed_and_rebuilt_alone(corpus, tmp_path, seed=7)
 
     monkeypatch.setattr(workers_module, "PARALLEL_FROM", 1)
     events: list[tuple[Any, ...]] = []
