@@ -1725,3 +1725,17 @@ def test_variant_gloss_and_counted_times_tried_only_where_they_can_match() -> No
             assert _counted_times(text, a, a + 60) == want
             counts += want
     assert glosses >= 20 and counts >= 4
+
+
+def test_runs_too_long_for_a_word_are_blanked_in_the_flat_text_only() -> None:
+    """A run of word characters longer than any word is spaces in ``flat`` (a pattern taking
+    a word whole would otherwise try it at each letter, to its end: quadratic); the text, its
+    offsets, the words of normal length and rules of dashes or underscores stay."""
+    run = "Ab1-" * 20  # 80 characters
+    text = f"On 3 May 2020 {run} police arrested Ann Bell.\n{'-' * 90}\n{'_' * 90} {'x' * 64}"
+    doc = make_doc(text)
+    assert doc.text == text and len(doc.flat) == len(text)
+    a = text.index(run)
+    assert doc.flat[a : a + len(run)] == " " * len(run)
+    assert doc.flat[:a] == text[:a]
+    assert doc.flat[a + len(run) :] == text[a + len(run) :].replace("\n", " ")

@@ -274,6 +274,22 @@ def _blank_footnote_marks(text: str) -> str:
 
 
 INITIAL_STOP = re.compile(r"\b[A-Z]\.$")
+# a run of word characters longer than any word, name or figure of an appeal (a pasted hash,
+# a text with its spaces lost): the patterns that take a word whole would try it at each of
+# its letters, each time to its end
+OVERLONG_RUN = re.compile(r"[\w’'-]{65,}")
+
+
+def _blank_overlong_runs(flat: str) -> str:
+    """``flat`` with runs of word characters too long for a word turned into spaces (offsets
+    unchanged), unless they hold no letter or figure (a rule of dashes or underscores)."""
+    runs = [m.span() for m in OVERLONG_RUN.finditer(flat) if WORD.search(m.group())]
+    if not runs:
+        return flat
+    out = list(flat)
+    for a, b in runs:
+        out[a:b] = " " * (b - a)
+    return "".join(out)
 
 
 def make_doc(text: str) -> Doc:
@@ -281,7 +297,7 @@ def make_doc(text: str) -> Doc:
     # for one character in C, not a pattern tried at every character; the sentences are cut
     # in the text as it stands (a footnote mark stays with the sentence it closes)
     flat = _blank_footnote_marks(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    flat = flat.replace("\f", " ").replace("\v", " ")
+    flat = _blank_overlong_runs(flat.replace("\f", " ").replace("\v", " "))
     paragraphs = []
     pos = 0
     for m in re.finditer(r"\n[ \t]*\n", text):
