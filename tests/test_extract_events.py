@@ -4511,3 +4511,31 @@ def test_a_work_withdrawn_from_sale_is_a_ban_and_charges_withdrawn_are_not() -> 
         "the case."
     )
     assert not any(t == "ban" for t, _ in near)
+
+
+def test_what_was_done_where_the_dated_clause_puts_one_is_of_its_day() -> None:
+    got = _pairs(
+        "Ana Lee is a lawyer. She reappeared on 3 May 2024 at the prosecution's headquarters, "
+        "where prosecutors questioned her for nine hours."
+    )
+    assert got == {("interrogation", "2024-05-03")}
+
+
+def test_one_told_that_he_was_banned_is_no_witness_reporting() -> None:
+    got = _pairs(
+        "Ana Lee is a lawyer. On 3 March 2024, her brother Tom Lee was stopped at Vela airport. "
+        "He was told at the gate that he was banned from travel."
+    )
+    assert got == {("travel_ban", "2024-03-03")}
+
+
+@pytest.mark.parametrize(
+    ("opening", "count", "day"),
+    [
+        ("Ana Lee began a hunger strike", "Two days into the strike", "2024-03-03"),
+        ("Ana Lee was arrested", "A week into her detention", "2024-03-08"),
+    ],
+)
+def test_a_count_into_a_step_starts_from_its_day(opening: str, count: str, day: str) -> None:
+    got = _pairs(f"Ana Lee is a lawyer. On 1 March 2024, {opening}. {count}, guards beat her.")
+    assert ("attack", day) in got and ("attack", "2024-03-01") not in got

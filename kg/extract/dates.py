@@ -47,7 +47,7 @@ DATE_RE = re.compile(
 #: after her release", "the day after the hearing".
 EVENT_NOUNS = (
     "arrest|detention|abduction|release|conviction|sentencing|sentence|trial|hearing|"
-    "disappearance|transfer|summons|killing|murder|assassination"
+    "disappearance|transfer|summons|killing|murder|assassination|strike"
 )
 #: The participles a relative date may count from, told as a clause ("the day after the
 #: defenders were charged"), and the event noun each stands for.
@@ -75,6 +75,7 @@ EVENT_WORDS = {
     "killing": r"killed|killing|murder|shot dead|assassinat",
     "murder": r"killed|killing|murder|shot dead|assassinat",
     "assassination": r"killed|killing|murder|shot dead|assassinat",
+    "strike": r"hunger strike|hunger-strike|went on strike|began a strike",
 }
 REL_RE = re.compile(
     r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|week|month|year|morning|afternoon|evening|night)|"
@@ -87,7 +88,8 @@ REL_RE = re.compile(
     r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night|week)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:that|this)(?=\s*,)|"
-    r"after\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
+    # "two days into the strike", "a week into her detention": counted from its start
+    r"(?:after|into)\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
     r"(?P<noun>" + EVENT_NOUNS + r")|"
     # "the day after the defenders were charged", "two days after she was arrested": the count
     # starts from the step a clause tells

@@ -1140,7 +1140,9 @@ ED_WORD = re.compile(r"\w+ed")
 WITNESS_SAID = re.compile(
     # ("told X that": the words of X end with their own space, so "that" follows at once)
     r"\b(?:(?:said|says|stated|alleged|claimed|testified)\s*,?\s+|"
-    r"told\s+(?:[\w’'-]+,?\s+){1,6}?)that\s+"
+    # "He was told at the gate that he was banned from travel": the one told is the subject,
+    # informed by those who acted, not a witness
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)told\s+(?:[\w’'-]+,?\s+){1,6}?)that\s+"
 )
 
 #: "On 30 November, his lawyer told the press that she had been beaten", "prosecutors informed
@@ -1231,6 +1233,12 @@ WHO_DID = TailPattern(
     re.compile(r",\s+who\s+(?:then\s+|also\s+)?(?:[^,;.]{1,60}?\s+and\s+)?$"),
     ends=("who", "then", "also", "and"),
 )
+#: "He was taken on 23 April to the prosecution's headquarters, where prosecutors questioned
+#: him": what was done at the place the dated clause names, told in a relative clause on it.
+WHERE_DID = TailPattern(re.compile(r",\s+where\s+(?:[^,;.()]{1,40}?\s+)?$"), needs=("where",))
+#: "held on 3 May at X prison, where she was beaten": what was done over a stay in custody
+#: has no day of its own.
+STAY_WHERE = re.compile(r"\b(?:held|kept|detained|imprisoned|jailed)\b[^;.]*?,\s+where\s+[^;.]*$")
 
 #: A sentence that opens with its source, a witness rather than the authority that acted:
 #: "According to his brother, ...", "According to credible sources, ..." (not "According to the
@@ -1615,6 +1623,9 @@ def find_events(
                 # "arrested on 2 May by officers of X, who raided his home": what the agents of
                 # the dated step did, told in a relative clause on them, is of that occasion
                 and not WHO_DID.search(pre)
+                and not (
+                    WHERE_DID.search(pre) and not STAY_WHERE.search(flat, s.start, a)
+                )
                 and (
                     d in told_by.values()
                     or _after_verb(flat, d, s.start)
