@@ -4539,3 +4539,18 @@ def test_one_told_that_he_was_banned_is_no_witness_reporting() -> None:
 def test_a_count_into_a_step_starts_from_its_day(opening: str, count: str, day: str) -> None:
     got = _pairs(f"Ana Lee is a lawyer. On 1 March 2024, {opening}. {count}, guards beat her.")
     assert ("attack", day) in got and ("attack", "2024-03-01") not in got
+
+
+def test_a_step_told_in_a_clause_of_after_takes_no_day_of_the_main_clause() -> None:
+    got = _pairs(
+        "Ana Lee is a poet. On 10 April 2024, the court extended her detention. On 2 May 2024, "
+        "after the investigation was completed and the case was sent to the Vela City Court, "
+        "she was transferred to house arrest."
+    )
+    assert ("charge", None) in got
+    assert not {("charge", "2024-05-02"), ("charge", "2024-04-10")} & got
+
+
+def test_food_refused_since_a_day_is_a_hunger_strike_begun_then() -> None:
+    got = _pairs("Ana Lee is a poet. Ana Lee has refused food since 14 April in protest.")
+    assert got == {("other", "2024-04-14")}

@@ -1089,6 +1089,13 @@ AFTER_STEP = re.compile(
     r"(?:the|this|that)\s+(verdict|judgment|judgement|sentencing|hearing|ruling|search|raid|"
     r"interrogation|questioning)\b"
 )
+#: The words of a hunger strike's trigger.
+FOOD_REFUSED = re.compile(r"hunger|food|to eat")
+#: A clause of "after" or "before" with a subject and no comma yet, up to a trigger: ", after
+#: the investigation was completed and the case was sent".
+AFTER_CLAUSE = re.compile(
+    r",\s+(?:after|before)\s+(?:the|his|her|their|its|he|she|they|[A-Z])[^,;]*$"
+)
 #: The event types each step of AFTER_STEP names.
 AFTER_STEPS = {
     "verdict": ("sentence", "conviction", "acquittal"),
@@ -1636,6 +1643,11 @@ def find_events(
                     )
                 )
             ]  # fmt: skip
+            # "On 2 October, after the case was sent to the City Court, he was moved to house
+            # arrest": a step told in a clause of "after" or "before" is not of the day the
+            # main clause gives
+            before_main = [d for d in sdates if d.end <= a and AFTER_CLAUSE.search(flat, d.end, a)]
+            taken += before_main
             # "whose father has been detained since January, was arrested": that date is the
             # start of the other custody, not this event's
             taken += [
@@ -1667,17 +1679,19 @@ def find_events(
             ):
                 # "After the verdict, ... he was taken to prison": the day of the step named
                 value = _day_of(events, AFTER_STEPS[told_after.group(1).lower()])
-            held_since = False
+            held_since = since_began = False
             if BACKGROUND_BY.match(flat, b) and NOUN_PARTICIPLE.fullmatch(flat, a, b):
                 # "acting on a petition filed by his father": told in passing, undated save
                 # where the words that name it give its date ("filed by X in May 2024")
                 value = _filed_in(flat, dates, a) if etype == "complaint" else None
             elif (
                 etype in ("detention", "disappearance")
-                and (began := _since_date(flat, dates, a, b)) is not None
-            ):
+                # "has refused food since 14 August": the hunger strike began then
+                or (etype == "other" and FOOD_REFUSED.search(flat, a, b) is not None)
+            ) and (began := _since_date(flat, dates, a, b)) is not None:
                 value = began  # "detained since January": the custody began then
                 held_since = etype == "detention"
+                since_began = True
             elif (
                 etype in ("threat", "travel_ban", "ban")
                 and (began := _since_later(flat, dates, b)) is not None
@@ -1797,6 +1811,7 @@ def find_events(
                 and frame in ("active", "phrase")
                 and HAS_ACTIVE.search(pre)
                 and bound[a] is None
+                and not since_began  # "has refused food since 14 August": begun that day
                 and not any(c0 <= d.start < c1 for d in sdates for c0, c1 in [_clause(clauses, a)])
             ):
                 # "Cuba signed the Covenant in 2008 ..., and that the ministry has refused to
@@ -1819,6 +1834,7 @@ def find_events(
             # an appeal comes after the decision it attacks, never on its date
             inherit = (
                 etype not in ("appeal_filed", "complaint")
+                and not before_main  # the clause told a step before the day given
                 and not repeated
                 and not request
                 # "Journalist X, who reported on the arrest, was threatened": a person the text
