@@ -246,3 +246,12 @@ def test_the_following_week_is_still_a_week_on() -> None:
     # near miss: "the following week" counts a week from the day told, into June
     got = _pairs("Ana Lee was arrested on 30 May 2024. The following week, she was charged.")
     assert ("charge", "2024-06") in got
+
+
+def test_a_count_after_a_raid_starts_from_the_raid() -> None:
+    got = _pairs(
+        "On 16 March 2024, agents raided the office of the Vela Rights Centre. On 20 March "
+        "2024, police questioned Ana Lee. Three days after the raid, Tom Reed was expelled to "
+        "Ruritania by the police."
+    )
+    assert ("other", "2024-03-19") in got and ("other", "2024-03-20") not in got

@@ -47,7 +47,7 @@ DATE_RE = re.compile(
 #: after her release", "the day after the hearing".
 EVENT_NOUNS = (
     "arrest|detention|abduction|release|conviction|sentencing|sentence|trial|hearing|"
-    "disappearance|transfer|summons|killing|murder|assassination|strike"
+    "disappearance|transfer|summons|killing|murder|assassination|strike|raid|search"
 )
 #: The participles a relative date may count from, told as a clause ("the day after the
 #: defenders were charged"), and the event noun each stands for.
@@ -76,6 +76,8 @@ EVENT_WORDS = {
     "murder": r"killed|killing|murder|shot dead|assassinat",
     "assassination": r"killed|killing|murder|shot dead|assassinat",
     "strike": r"hunger strike|hunger-strike|went on strike|began a strike",
+    "raid": r"raid|stormed",
+    "search": r"search",
 }
 REL_RE = re.compile(
     r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|week|month|year|morning|afternoon|evening|night)|"
