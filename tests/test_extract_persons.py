@@ -1286,3 +1286,22 @@ def test_a_lawyer_known_by_a_surname_two_persons_share_is_an_unnamed_lawyer() ->
     # a possessive that names no person of the text is no client
     near = text.replace("Reed's lawyer", "Vela's lawyer")
     assert not [p for p in extract_case(near, appeal_id="t")["persons"] if p["name"] is None]
+
+
+def _names(body: str) -> dict[str, list[str]]:
+    rec = extract_case(f"12 June 2024\n\nZembla: Reporters held\n\n{body}\n", appeal_id="t")
+    return {p["name"]: p["variants"] for p in rec["persons"]}
+
+
+def test_a_turkic_son_of_or_daughter_of_may_end_a_name() -> None:
+    got = _names(
+        "Mr. Nurlan Bakyt uulu and Ms. Aida Bolot kyzy are reporters. Mr. Bakyt uulu was "
+        "arrested on 3 May 2024. Elnur Mammad oglu, a lawyer, was summoned."
+    )
+    assert {"Nurlan Bakyt uulu", "Aida Bolot kyzy", "Elnur Mammad oglu"} <= set(got)
+    assert not {"Nurlan Bakyt", "Aida Bolot", "Elnur Mammad"} & set(got)
+
+
+def test_an_initial_of_two_letters_after_an_honorific_stays_in_the_name() -> None:
+    got = _names("The prosecutor, Mr. Azamat Zh. Sultanaliev, asked for a closed trial.")
+    assert got == {"Azamat Zh. Sultanaliev": ["Mr Azamat Zh. Sultanaliev"]}

@@ -50,6 +50,7 @@ from kg.extract.text import (
     INITIAL,
     LINE_OPENERS,
     NAME_PARTICLES,
+    PATRONYMIC_ENDS,
     Doc,
     Run,
     clean,
@@ -225,7 +226,9 @@ def add_person_candidate(
     if toks and MEMBER_OF_BEFORE.search(doc.flat, max(0, toks[0][1] - 40), toks[0][1]):
         _told_apart(doc, ents, toks)
         return  # "a member of Open Dialog", "the founder of Vela Voices": a body
-    while toks and (toks[-1][0] in NAME_PARTICLES or toks[-1][0] == "."):
+    while toks and (
+        (toks[-1][0] in NAME_PARTICLES and toks[-1][0] not in PATRONYMIC_ENDS) or toks[-1][0] == "."
+    ):
         toks = toks[:-1]
     if toks and toks[0][0] in NAME_PARTICLES:
         return
@@ -934,9 +937,15 @@ _HON_WORD = r"(?:(?:al|el|as|ash|ad|an|ar|at|az|ul)-)?[A-ZÀ-ÞĀ-Žİ][\w’'\-
 _PARTICLE = r"(?:bin|ibn|bint|abu|de|del|della|di|da|dos|das|du|van|von|der|den)"
 #: An article after a particle: "de la", "de los", "van der".
 _ARTICLE = r"(?:(?:la|las|los|le|der|den)\s+)"
+#: An initial inside a name after an honorific, one or two letters and a stop, with a word of
+#: the name after it: "Mr. Azamat Zh. Sultanaliev", "Ms. Anna K. Novak".
+_HON_INITIAL = (
+    r"[A-ZÀ-ÞĀ-Žİ][a-z]?\.(?=\s+(?!(?:The|An?|In|On|He|She|It|They|This|These|Their|His|Her)\b)"
+    r"[A-ZÀ-ÞĀ-Žİ])"
+)
 HONORIFIC_NAME = re.compile(
     rf"\b(?P<h>Mr|Ms|Mrs|Miss|Dr|Messrs)\.?\s+(?P<n>{_HON_WORD}(?:\s+(?:{_PARTICLE}\s+{_ARTICLE}?)?"
-    rf"{_HON_WORD}){{0,4}})(?P<more>(?:,?\s+(?:and\s+)?(?!(?:Mr|Ms|Mrs|Miss|Dr|Messrs)\b)"
+    rf"(?:{_HON_INITIAL}|{_HON_WORD})){{0,4}}(?:\s+(?:uulu|kyzy|ogly|oglu|qizi|gizi)\b)?)(?P<more>(?:,?\s+(?:and\s+)?(?!(?:Mr|Ms|Mrs|Miss|Dr|Messrs)\b)"
     r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)*)"
 )
 

@@ -28,6 +28,9 @@ NAME_PARTICLES = frozenset(
     "bin ibn bint binti ben abu de del della di da dos das du le dela delos van von der den ter "
     "ten las los ould ag wa al uulu kyzy ogly oglu qizi gizi viuda".split()
 )
+#: Of those, the Turkic words for "son of" and "daughter of" that may end a name, after the
+#: father's given name: "Nurlan Bakyt uulu", "Aida Bolot kyzy", "Elnur Mammad oglu".
+PATRONYMIC_ENDS = frozenset("uulu kyzy ogly oglu qizi gizi".split())
 #: The small words inside a body's name in Spanish or Portuguese: "Consejo Cívico de
 #: Organizaciones Populares e Indígenas de Honduras", "Movimiento por la Paz y la Justicia".
 #: They join a run only after one of SPANISH_BODY_HEADS, so that no person's name is joined to
@@ -525,6 +528,14 @@ def find_runs(doc: Doc) -> list[Run]:
             if k > j and k < n and cap[k] and _gap_ok(doc, toks, j - 1, k):
                 j = k
                 continue
+            if (
+                toks[j][0] in PATRONYMIC_ENDS
+                and j - i >= 2
+                and toks[j - 1][2] + 1 == toks[j][1]
+                and (j + 1 == n or not cap[j + 1])
+            ):
+                j += 1  # "Nurlan Bakyt uulu", "Elnur Mammad oglu": "son of" the name before
+                break
             if tok == "," and _ministry_of(toks, i, j) and (k := _portfolios_end(toks, cap, j)):
                 j = k  # "Ministry of Lands, Housing and Urban Development": one name
                 continue
