@@ -1305,3 +1305,10 @@ def test_a_turkic_son_of_or_daughter_of_may_end_a_name() -> None:
 def test_an_initial_of_two_letters_after_an_honorific_stays_in_the_name() -> None:
     got = _names("The prosecutor, Mr. Azamat Zh. Sultanaliev, asked for a closed trial.")
     assert got == {"Azamat Zh. Sultanaliev": ["Mr Azamat Zh. Sultanaliev"]}
+
+
+def test_places_joined_before_a_plural_place_noun_are_no_people() -> None:
+    got = _names(
+        "Tom Reed, 41, had represented farming families in Hải Phòng and Thái Bình provinces."
+    )
+    assert set(got) == {"Tom Reed"}

@@ -358,7 +358,9 @@ PLACE_NOUN_AFTER = re.compile(
     r"municipality|highlands|valley|river|port|harbou?r|dam|mine|highway|bridge|flag|"
     r"settlement|hamlet|island|regency|prefecture|commune|canton|department|"
     # "the Vela Nua people", "eleven Kora and Vela Nua communities": a people's name
-    r"communit(?:y|ies)|peoples?|tribes?|clans?)\b"
+    r"communit(?:y|ies)|peoples?|tribes?|clans?|"
+    # "in Hai Phong and Thai Binh provinces": the plural after two places joined by "and"
+    r"districts|provinces|regions|villages|towns|governorates|counties|municipalities)\b"
 )
 #: A staff post a rights group names by its region or desk: "said A B, Great Lakes researcher
 #: at Human Rights Watch" (the run names the region, not a person).
