@@ -255,3 +255,13 @@ def test_a_count_after_a_raid_starts_from_the_raid() -> None:
         "Ruritania by the police."
     )
     assert ("other", "2024-03-19") in got and ("other", "2024-03-20") not in got
+
+
+def test_the_morning_after_a_step_is_the_next_day_and_a_later_count_starts_from_it() -> None:
+    got = _pairs(
+        "On the evening of 7 January 2024, three men abducted Tom Reed. On the morning after "
+        "his abduction, police raided the office of the Vela Rights Centre and arrested Ana "
+        "Lee. On 9 January, his wife filed a petition. Ana Lee was released two days after "
+        "her arrest."
+    )
+    assert {("raid", "2024-01-08"), ("arrest", "2024-01-08"), ("release", "2024-01-10")} <= got

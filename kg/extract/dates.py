@@ -85,6 +85,9 @@ REL_RE = re.compile(
     r"[Tt]he\s+(?:same\s+|very\s+)?day\s+of\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
     r"(?P<dnoun>" + EVENT_NOUNS + r")\b|"
     r"[Tt]he\s+day\s+after\b(?!\s+(?:his|her|their|the|its|an?)\b)|"
+    # "on the morning after his abduction": the next day, at a time of it
+    r"[Tt]he\s+(?:morning|afternoon|evening|night)\s+after\s+(?:his|her|their|the|its)\s+"
+    r"(?:[\w-]+\s+)?(?P<mnoun>" + EVENT_NOUNS + r")\b|"
     r"(?<!since\s)(?<!until\s)(?<!from\s)(?:[Tt]he\s+day\s+before\b"
     r"(?!\s+(?:his|her|their|the|its|an?|[A-Z]|\d)\b)|[Tt]he\s+previous\s+(?:day|evening|night)\b)|"
     r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night|week)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
@@ -292,7 +295,10 @@ def _rel_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
 #: How the word after "the" opens where a match of REL_RE opens with "the" ("the following
 #: day", "the same day", "the days after": a unit counted by "the" as ``(?P<n>\\w+)`` reads
 #: it), in lower case: the pattern is case-blind.
-REL_AFTER_THE = ("following", "next", "same", "day", "week", "month", "year", "previous")
+REL_AFTER_THE = (
+    "following", "next", "same", "day", "week", "month", "year", "previous",
+    "morning", "afternoon", "evening", "night",
+)  # fmt: skip
 
 
 def _rel_after_the(flat: str, i: int) -> bool:
@@ -456,6 +462,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         elif anchor is not None:
             noun = (
                 m.group("noun")
+                or m.group("mnoun")
                 or m.group("dnoun")
                 or VERB_NOUNS.get((m.group("verb") or "").lower())
             )
@@ -483,6 +490,10 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             out.append(DateMention(start, end, value, not conceded, approx))
             if value[2] is not None:
                 anchor = date(*value)  # type: ignore[arg-type]
+                if not approx:
+                    # "On the morning after his abduction, police arrested her. ... two days
+                    # after her arrest": a day counted is one a later count may start from
+                    days.append((start, anchor))
     _share_years(flat, out, yearless)
     return out
 
@@ -720,6 +731,9 @@ def _relative(
     rel = m.group("rel").lower()
     if m.group("dnoun"):
         return (anchor.year, anchor.month, anchor.day), False  # "the day of her arrest"
+    if m.group("mnoun"):
+        d = anchor + timedelta(days=1)  # "the morning after his abduction"
+        return (d.year, d.month, d.day), False
     if rel.endswith("week"):
         # "the following week": a day the text does not give, in the month a week on; "the
         # same week", "that week": in the month of the day told
