@@ -70,6 +70,11 @@ KNOWN_XFAIL: dict[str, str] = {
 Expected = tuple[str, str | None, list[str], list[str], str | None]
 
 CASES: list[tuple[str, str, list[Expected]]] = [
+    # "he" after a sentence whose subject underwent a passive is that subject, not the defender
+    ("he-after-passive-subject", "On 2 May 2024, police arrested the defender Mr. Tarek Vela. "
+     "On 3 May 2024, his brother Mr. Karim Vela was stopped at the airport. He was told that "
+     "he was banned from travel.",
+     [("travel_ban", D, [], ["Karim Vela"], None)]),
     # whom a step received came from did it: "received phone calls from anonymous callers"
     ("received-from-callers", "On 2 May 2024, police arrested the defender Ms. Mira Vela. On 3 "
      "May 2024, after her release, Ms. Vela received phone calls from anonymous callers warning "

@@ -394,6 +394,28 @@ def _targeted(e: Entity) -> bool:
     return bool(TARGET_ROLES.intersection(e.attrs.get("roles", []))) or "accused" in e.attrs
 
 
+#: A subject that undergoes what its verb tells: "... Karim Salem was stopped at the airport".
+UNDERWENT_AFTER = re.compile(
+    r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en)\b"
+)
+
+
+def _underwent_before(
+    doc: Doc, mentions: list[tuple[int, int, Entity]], person: Entity, start: int
+) -> bool:
+    """Whether the sentence before the one at ``start`` names ``person`` as the subject of a
+    passive ("On 12 September, his brother Karim Salem was stopped at the airport. He was
+    told that he was banned from travel": "he" is the one stopped, not the defender)."""
+    k = bisect.bisect_left(doc.sentence_starts, start) - 1
+    if k < 0:
+        return False
+    prev = doc.sentences[k]
+    return any(
+        e is person and prev.start <= mb <= prev.end and UNDERWENT_AFTER.match(doc.flat, mb)
+        for _ma, mb, e in mentions
+    )
+
+
 def main_targets(ents: Entities) -> list[str]:
     return [p.id for p in ents.of("person") if _targeted(p)][:2]
 
@@ -2234,7 +2256,11 @@ def make_event(
     ):
         word, at = pron.group().lower(), a
         person = last_person(doc, mentions, a, word, victims=recent or ())
-        victim = person is not None and (_targeted(person) or person.id in (recent or ()))
+        victim = person is not None and (
+            _targeted(person)
+            or person.id in (recent or ())
+            or _underwent_before(doc, mentions, person, s.start)
+        )
         own = _trigger_pronoun(doc.flat, a, b, c0)
         if own is not None and own.start(1) > pron.start():
             # "Her husband, Ivo Sand, said that police questioned him": the pronoun the
