@@ -1312,3 +1312,14 @@ def test_places_joined_before_a_plural_place_noun_are_no_people() -> None:
         "Tom Reed, 41, had represented farming families in Hải Phòng and Thái Bình provinces."
     )
     assert set(got) == {"Tom Reed"}
+
+
+def test_an_honorific_before_a_surname_that_opens_with_a_particle_gives_the_gender() -> None:
+    rec = extract_case(
+        "12 June 2024\n\nZembla: Prosecutor held\n\nPolice arrested former prosecutor Ana Lucía "
+        "de León Barrios on 3 May 2024. Ms. de León Barrios’ trial opened on 5 June 2024.\n",
+        appeal_id="t",
+    )
+    (p,) = rec["persons"]
+    assert (p["name"], p["gender"]) == ("Ana Lucía de León Barrios", "female")
+    assert "Ms de León Barrios" in p["variants"]

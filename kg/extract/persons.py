@@ -124,6 +124,8 @@ Administration Planning Resources Works Transport Energy Development Justice Rig
 
 
 POSSESSIVE_END = re.compile(r"[’']s$")
+#: The possessive of a name that ends in "s", written with the mark alone: "Barrios’".
+BARE_POSSESSIVE = re.compile(r"(?<=s)[’']$")
 
 
 #: The words a post and its body open with: a title, a post, a connector (one set, made once).
@@ -946,7 +948,8 @@ _HON_INITIAL = (
     r"[A-ZÀ-ÞĀ-Žİ])"
 )
 HONORIFIC_NAME = re.compile(
-    rf"\b(?P<h>Mr|Ms|Mrs|Miss|Dr|Messrs)\.?\s+(?P<n>{_HON_WORD}(?:\s+(?:{_PARTICLE}\s+{_ARTICLE}?)?"
+    rf"\b(?P<h>Mr|Ms|Mrs|Miss|Dr|Messrs)\.?\s+(?P<n>(?:{_PARTICLE}\s+{_ARTICLE}?)?{_HON_WORD}"
+    rf"(?:\s+(?:{_PARTICLE}\s+{_ARTICLE}?)?"
     rf"(?:{_HON_INITIAL}|{_HON_WORD})){{0,4}}(?:\s+(?:uulu|kyzy|ogly|oglu|qizi|gizi)\b)?)(?P<more>(?:,?\s+(?:and\s+)?(?!(?:Mr|Ms|Mrs|Miss|Dr|Messrs)\b)"
     r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)*)"
 )
@@ -960,7 +963,7 @@ def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
         if m.group("h") == "Messrs":
             names += re.findall(r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+", m.group("more"))
         for n in names:
-            n = POSSESSIVE_END.sub("", n)
+            n = BARE_POSSESSIVE.sub("", POSSESSIVE_END.sub("", n))  # "Ms. de León Barrios’ trial"
             p = resolve_person(ents, n, gender, doc)
             if p is None:
                 if len(n.split()) < 2 or not_a_name(n.split()):
