@@ -323,3 +323,18 @@ def test_a_lead_in_written_as_a_heading_without_a_colon() -> None:
         "- That the Zemblan State immediately release Ana Ruiz;\n"
     )
     assert summaries(told) == []
+
+
+def test_a_list_of_dashed_items_run_on_in_one_paragraph_is_read_item_by_item() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Journalist held\n\nPolice arrested Ana Lee on 3 May 2024.\n\n"
+        "The Vela Rights Centre calls on the Government of Armenia to: - Release Ana Lee "
+        "immediately and drop all charges against her; - Lift the travel ban on Tom Reed;\n- "
+        "Return the equipment seized from the Centre.\n"
+    )
+    got = [(d["addressees"], d["summary"]) for d in extract_case(text, appeal_id="t")["demands"]]
+    assert got == [
+        (["Government of Armenia"], "release Ana Lee immediately and drop all charges against her"),
+        (["Government of Armenia"], "lift the travel ban on Tom Reed"),
+        (["Government of Armenia"], "return the equipment seized from the Centre"),
+    ]

@@ -91,6 +91,12 @@ def find_demands(
     return demands, first
 
 
+#: A lead-in's colon with a dashed item after it on the same line: "to: - Release".
+INLINE_LEAD = re.compile(r":(?=[ \t]+[-–•▪][ \t]+[A-Z])")
+#: An item of a list written in one paragraph: a dash after the colon or a semicolon.
+INLINE_ITEM = re.compile(r"(?<=[:;])\s+[-–•▪][ \t]+(?=[A-Z])")
+
+
 def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], int]:
     text = doc.text
     found: list[dict[str, Any]] = []
@@ -111,13 +117,22 @@ def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], 
             if HEADING_INTRO.match(line):  # "WE DEMAND" on a line of its own, as a heading
                 intro_end = min(pos, para.end)
                 break
+        inline: list[re.Match[str]] = []
         if intro_end is None:
-            continue
+            # "calls on the Government to: - Release X; - Lift the ban ...": the items run on
+            # in the paragraph, each after a dash, as a web page's list reads once copied
+            lead = INLINE_LEAD.search(text, para.start, para.end)
+            if lead is None or not DEMAND_INTRO.search(clean(text[para.start : lead.end()])):
+                continue
+            inline = list(INLINE_ITEM.finditer(text, lead.start(), para.end))
+            if len(inline) < 2:
+                continue
+            intro_end = inline[0].start()
         intro = text[para.start : intro_end]
         addressees = _addressees(clean(intro), country)
-        items = []
+        items: list[Any] = list(inline)
         pos = intro_end
-        for m in ITEM_RE.finditer(text, pos):
+        for m in () if inline else ITEM_RE.finditer(text, pos):
             gap = text[pos : m.start()]
             if items and BLANK_LINE_TEXT.search(gap) and not gap.strip() == "":
                 break
