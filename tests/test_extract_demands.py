@@ -338,3 +338,18 @@ def test_a_list_of_dashed_items_run_on_in_one_paragraph_is_read_item_by_item() -
         (["Government of Armenia"], "lift the travel ban on Tom Reed"),
         (["Government of Armenia"], "return the equipment seized from the Centre"),
     ]
+
+
+def test_items_run_on_after_the_first_bullet_and_a_lead_in_in_the_past() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Journalist held\n\nPolice arrested Ana Lee on 3 May 2024.\n\n"
+        "The Vela Rights Centre called on the Government of Armenia to:\n\n"
+        "• Release Ana Lee immediately; • Investigate the assault on Tom Reed; ·\n"
+        "Repeal article 88 of the Penal Code.\n"
+    )
+    got = [d["summary"] for d in extract_case(text, appeal_id="t")["demands"]]
+    assert got == [
+        "release Ana Lee immediately",
+        "investigate the assault on Tom Reed",
+        "repeal article 88 of the Penal Code",
+    ]

@@ -21,13 +21,13 @@ RIGHT_RE = re.compile(
 )
 RIGHT_WORDS = ("right to", "freedom of", "freedoms of", "prohibition of")
 DEMAND_INTRO = re.compile(
-    r"(?:urg(?:es?|ing)|calls? (?:up)?on|calling (?:up)?on|calls? for|asks?|asking them|"
+    r"(?:urg(?:es?|ing|ed)|call(?:s|ed)? (?:up)?on|calling (?:up)?on|calls? for|asks?|asking them|"
     r"requests?|requesting|demands?|recommends?|appeals? to|following matters|should|must)"
     r"[^.:]{0,200}:\s*$",
     re.IGNORECASE,  # "WE DEMAND:", "WE URGE THE AUTHORITIES TO:"
 )
 ITEM_RE = re.compile(
-    r"^\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]|\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|[•▪◦●►*–-])\s+",
+    r"^\s*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]|\((?:\d{1,2}|[ivx]{1,4}|[a-h])\)|[•▪◦●►*–·-])\s+",
     re.M,
 )
 
@@ -92,9 +92,9 @@ def find_demands(
 
 
 #: A lead-in's colon with a dashed item after it on the same line: "to: - Release".
-INLINE_LEAD = re.compile(r":(?=[ \t]+[-–•▪][ \t]+[A-Z])")
+INLINE_LEAD = re.compile(r":(?=[ \t]+[-–•▪·][ \t]+[A-Z])")
 #: An item of a list written in one paragraph: a dash after the colon or a semicolon.
-INLINE_ITEM = re.compile(r"(?<=[:;])\s+[-–•▪][ \t]+(?=[A-Z])")
+INLINE_ITEM = re.compile(r"(?<=[:;])\s+[-–•▪·]\s+(?=[A-Z])")
 
 
 def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], int]:
@@ -140,6 +140,16 @@ def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], 
                 break
             items.append(m)
             pos = m.end()
+        if items and not inline:
+            # "• Quash X; • Investigate Y": items of a list run on after the first one's line
+            more = [
+                x
+                for x in INLINE_ITEM.finditer(
+                    text, items[0].end(), _item_end(text, items[-1].end())
+                )
+                if not any(x.start() < it.end() and it.start() < x.end() for it in items)
+            ]
+            items = sorted([*items, *more], key=lambda m: m.start())
         if not items:
             items = _unmarked_items(text, intro_end)
         if not items:
