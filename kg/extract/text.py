@@ -268,10 +268,15 @@ def _blank_footnote_marks(text: str) -> str:
         mark = FOOTNOTE_MARK.match(text, w)
         if mark and mark.start("m") == i:
             blanks.append(mark.span("m"))
-    if not blanks:
+    return _blanked(text, blanks)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span turned into spaces: the offsets of the rest unchanged."""
+    if not spans:
         return text
     out = list(text)
-    for a, b in blanks:
+    for a, b in spans:
         out[a:b] = " " * (b - a)
     return "".join(out)
 
@@ -286,13 +291,7 @@ OVERLONG_RUN = re.compile(r"[\w’'-]{65,}")
 def _blank_overlong_runs(flat: str) -> str:
     """``flat`` with runs of word characters too long for a word turned into spaces (offsets
     unchanged), unless they hold no letter or figure (a rule of dashes or underscores)."""
-    runs = [m.span() for m in OVERLONG_RUN.finditer(flat) if WORD.search(m.group())]
-    if not runs:
-        return flat
-    out = list(flat)
-    for a, b in runs:
-        out[a:b] = " " * (b - a)
-    return "".join(out)
+    return _blanked(flat, [m.span() for m in OVERLONG_RUN.finditer(flat) if WORD.search(m.group())])
 
 
 def make_doc(text: str) -> Doc:
