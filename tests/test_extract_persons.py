@@ -1295,31 +1295,31 @@ def _names(body: str) -> dict[str, list[str]]:
 
 def test_a_turkic_son_of_or_daughter_of_may_end_a_name() -> None:
     got = _names(
-        "Mr. Nurlan Bakyt uulu and Ms. Aida Bolot kyzy are reporters. Mr. Bakyt uulu was "
+        "Mr. Timur Asan uulu and Ms. Aida Bolot kyzy are reporters. Mr. Asan uulu was "
         "arrested on 3 May 2024. Elnur Mammad oglu, a lawyer, was summoned."
     )
-    assert {"Nurlan Bakyt uulu", "Aida Bolot kyzy", "Elnur Mammad oglu"} <= set(got)
-    assert not {"Nurlan Bakyt", "Aida Bolot", "Elnur Mammad"} & set(got)
+    assert {"Timur Asan uulu", "Aida Bolot kyzy", "Elnur Mammad oglu"} <= set(got)
+    assert not {"Timur Asan", "Aida Bolot", "Elnur Mammad"} & set(got)
 
 
 def test_an_initial_of_two_letters_after_an_honorific_stays_in_the_name() -> None:
-    got = _names("The prosecutor, Mr. Azamat Zh. Sultanaliev, asked for a closed trial.")
-    assert got == {"Azamat Zh. Sultanaliev": ["Mr Azamat Zh. Sultanaliev"]}
+    got = _names("The prosecutor, Mr. Timur Zh. Omarov, asked for a closed trial.")
+    assert got == {"Timur Zh. Omarov": ["Mr Timur Zh. Omarov"]}
 
 
 def test_places_joined_before_a_plural_place_noun_are_no_people() -> None:
     got = _names(
-        "Tom Reed, 41, had represented farming families in Hải Phòng and Thái Bình provinces."
+        "Tom Reed, 41, had represented farming families in Hà Tây and Quảng Bình provinces."
     )
     assert set(got) == {"Tom Reed"}
 
 
 def test_an_honorific_before_a_surname_that_opens_with_a_particle_gives_the_gender() -> None:
     rec = extract_case(
-        "12 June 2024\n\nZembla: Prosecutor held\n\nPolice arrested former prosecutor Ana Lucía "
-        "de León Barrios on 3 May 2024. Ms. de León Barrios’ trial opened on 5 June 2024.\n",
+        "12 June 2024\n\nZembla: Prosecutor held\n\nPolice arrested former prosecutor Ana María "
+        "de la Vega Ríos on 3 May 2024. Ms. de la Vega Ríos’ trial opened on 5 June 2024.\n",
         appeal_id="t",
     )
     (p,) = rec["persons"]
-    assert (p["name"], p["gender"]) == ("Ana Lucía de León Barrios", "female")
-    assert "Ms de León Barrios" in p["variants"]
+    assert (p["name"], p["gender"]) == ("Ana María de la Vega Ríos", "female")
+    assert "Ms de la Vega Ríos" in p["variants"]

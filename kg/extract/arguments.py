@@ -394,7 +394,7 @@ def _targeted(e: Entity) -> bool:
     return bool(TARGET_ROLES.intersection(e.attrs.get("roles", []))) or "accused" in e.attrs
 
 
-#: A subject that undergoes what its verb tells: "... Karim Salem was stopped at the airport".
+#: A subject that undergoes what its verb tells: "... Ivo Sand was stopped at the airport".
 UNDERWENT_AFTER = re.compile(
     r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en)\b"
 )
@@ -404,7 +404,7 @@ def _underwent_before(
     doc: Doc, mentions: list[tuple[int, int, Entity]], person: Entity, start: int
 ) -> bool:
     """Whether the sentence before the one at ``start`` names ``person`` as the subject of a
-    passive ("On 12 September, his brother Karim Salem was stopped at the airport. He was
+    passive ("On 12 September, his brother Ivo Sand was stopped at the airport. He was
     told that he was banned from travel": "he" is the one stopped, not the defender)."""
     k = bisect.bisect_left(doc.sentence_starts, start) - 1
     if k < 0:

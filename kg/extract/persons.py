@@ -124,7 +124,7 @@ Administration Planning Resources Works Transport Energy Development Justice Rig
 
 
 POSSESSIVE_END = re.compile(r"[’']s$")
-#: The possessive of a name that ends in "s", written with the mark alone: "Barrios’".
+#: The possessive of a name that ends in "s", written with the mark alone: "Ríos’".
 BARE_POSSESSIVE = re.compile(r"(?<=s)[’']$")
 
 
@@ -361,7 +361,7 @@ PLACE_NOUN_AFTER = re.compile(
     r"settlement|hamlet|island|regency|prefecture|commune|canton|department|"
     # "the Vela Nua people", "eleven Kora and Vela Nua communities": a people's name
     r"communit(?:y|ies)|peoples?|tribes?|clans?|"
-    # "in Hai Phong and Thai Binh provinces": the plural after two places joined by "and"
+    # "in Ha Tay and Quang Binh provinces": the plural after two places joined by "and"
     r"districts|provinces|regions|villages|towns|governorates|counties|municipalities)\b"
 )
 #: A staff post a rights group names by its region or desk: "said A B, Great Lakes researcher
@@ -942,7 +942,7 @@ _PARTICLE = r"(?:bin|ibn|bint|abu|de|del|della|di|da|dos|das|du|van|von|der|den)
 #: An article after a particle: "de la", "de los", "van der".
 _ARTICLE = r"(?:(?:la|las|los|le|der|den)\s+)"
 #: An initial inside a name after an honorific, one or two letters and a stop, with a word of
-#: the name after it: "Mr. Azamat Zh. Sultanaliev", "Ms. Anna K. Novak".
+#: the name after it: "Mr. Timur Zh. Omarov", "Ms. Anna K. Novak".
 _HON_INITIAL = (
     r"[A-ZÀ-ÞĀ-Žİ][a-z]?\.(?=\s+(?!(?:The|An?|In|On|He|She|It|They|This|These|Their|His|Her)\b)"
     r"[A-ZÀ-ÞĀ-Žİ])"
@@ -963,7 +963,7 @@ def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
         if m.group("h") == "Messrs":
             names += re.findall(r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+", m.group("more"))
         for n in names:
-            n = BARE_POSSESSIVE.sub("", POSSESSIVE_END.sub("", n))  # "Ms. de León Barrios’ trial"
+            n = BARE_POSSESSIVE.sub("", POSSESSIVE_END.sub("", n))  # "Ms. de la Vega Ríos’ trial"
             p = resolve_person(ents, n, gender, doc)
             if p is None:
                 if len(n.split()) < 2 or not_a_name(n.split()):

@@ -29,7 +29,7 @@ NAME_PARTICLES = frozenset(
     "ten las los ould ag wa al uulu kyzy ogly oglu qizi gizi viuda".split()
 )
 #: Of those, the Turkic words for "son of" and "daughter of" that may end a name, after the
-#: father's given name: "Nurlan Bakyt uulu", "Aida Bolot kyzy", "Elnur Mammad oglu".
+#: father's given name: "Timur Asan uulu", "Aida Bolot kyzy", "Elnur Mammad oglu".
 PATRONYMIC_ENDS = frozenset("uulu kyzy ogly oglu qizi gizi".split())
 #: The small words inside a body's name in Spanish or Portuguese: "Consejo Cívico de
 #: Organizaciones Populares e Indígenas de Honduras", "Movimiento por la Paz y la Justicia".
@@ -533,7 +533,7 @@ def find_runs(doc: Doc) -> list[Run]:
                 and toks[j - 1][2] + 1 == toks[j][1]
                 and (j + 1 == n or not cap[j + 1])
             ):
-                j += 1  # "Nurlan Bakyt uulu", "Elnur Mammad oglu": "son of" the name before
+                j += 1  # "Timur Asan uulu", "Elnur Mammad oglu": "son of" the name before
                 break
             if tok == "," and _ministry_of(toks, i, j) and (k := _portfolios_end(toks, cap, j)):
                 j = k  # "Ministry of Lands, Housing and Urban Development": one name
