@@ -4554,3 +4554,12 @@ def test_a_step_told_in_a_clause_of_after_takes_no_day_of_the_main_clause() -> N
 def test_food_refused_since_a_day_is_a_hunger_strike_begun_then() -> None:
     got = _pairs("Ana Lee is a poet. Ana Lee has refused food since 14 April in protest.")
     assert got == {("other", "2024-04-14")}
+
+
+def test_a_condition_of_a_release_is_set_on_the_day_of_the_release() -> None:
+    got = _pairs(
+        "Ana Lee is a poet. Ana Lee was arrested on 1 April 2024. She was released two days "
+        "after her arrest by order of the court, subject to reporting every eight days and to a "
+        "ban on leaving the country."
+    )
+    assert {("release", "2024-04-03"), ("travel_ban", "2024-04-03")} <= got

@@ -1243,6 +1243,12 @@ WHO_DID = TailPattern(
 #: "He was taken on 23 April to the prosecution's headquarters, where prosecutors questioned
 #: him": what was done at the place the dated clause names, told in a relative clause on it.
 WHERE_DID = TailPattern(re.compile(r",\s+where\s+(?:[^,;.()]{1,40}?\s+)?$"), needs=("where",))
+#: The conditions a release is made on, up to a trigger: "released ..., subject to reporting
+#: every eight days and to a ban on leaving".
+RELEASE_CONDITION = re.compile(
+    r"\b(?:released|freed)\b[^.;]*,\s+(?:subject\s+to|on\s+(?:the\s+)?conditions?\s+(?:of|that))\b"
+    r"[^.;]*$"
+)
 #: "held on 3 May at X prison, where she was beaten": what was done over a stay in custody
 #: has no day of its own.
 STAY_WHERE = re.compile(r"\b(?:held|kept|detained|imprisoned|jailed)\b[^;.]*?,\s+where\s+[^;.]*$")
@@ -1633,6 +1639,9 @@ def find_events(
                 and not (
                     WHERE_DID.search(pre) and not STAY_WHERE.search(flat, s.start, a)
                 )
+                # "released on 3 May, subject to reporting weekly and to a ban on leaving the
+                # country": a condition of the dated step is set on its day
+                and not RELEASE_CONDITION.search(flat, s.start, a)
                 and (
                     d in told_by.values()
                     or _after_verb(flat, d, s.start)
