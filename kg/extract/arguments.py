@@ -410,9 +410,11 @@ def _underwent_before(
     if k < 0:
         return False
     prev = doc.sentences[k]
+    lo = bisect.bisect_left(mentions, prev.start, key=lambda m: m[0])
+    hi = bisect.bisect_left(mentions, prev.end, key=lambda m: m[0])
     return any(
-        e is person and prev.start <= mb <= prev.end and UNDERWENT_AFTER.match(doc.flat, mb)
-        for _ma, mb, e in mentions
+        e is person and mb <= prev.end and UNDERWENT_AFTER.match(doc.flat, mb)
+        for _ma, mb, e in mentions[lo:hi]
     )
 
 

@@ -947,10 +947,12 @@ _HON_INITIAL = (
     r"[A-ZÀ-ÞĀ-Žİ][a-z]?\.(?=\s+(?!(?:The|An?|In|On|He|She|It|They|This|These|Their|His|Her)\b)"
     r"[A-ZÀ-ÞĀ-Žİ])"
 )
+#: A Turkic "son of" or "daughter of" that ends a name after an honorific: "Mr. Timur Asan uulu".
+_PATRONYMIC = "|".join(sorted(PATRONYMIC_ENDS))
 HONORIFIC_NAME = re.compile(
     rf"\b(?P<h>Mr|Ms|Mrs|Miss|Dr|Messrs)\.?\s+(?P<n>(?:{_PARTICLE}\s+{_ARTICLE}?)?{_HON_WORD}"
     rf"(?:\s+(?:{_PARTICLE}\s+{_ARTICLE}?)?"
-    rf"(?:{_HON_INITIAL}|{_HON_WORD})){{0,4}}(?:\s+(?:uulu|kyzy|ogly|oglu|qizi|gizi)\b)?)(?P<more>(?:,?\s+(?:and\s+)?(?!(?:Mr|Ms|Mrs|Miss|Dr|Messrs)\b)"
+    rf"(?:{_HON_INITIAL}|{_HON_WORD})){{0,4}}(?:\s+(?:{_PATRONYMIC})\b)?)(?P<more>(?:,?\s+(?:and\s+)?(?!(?:Mr|Ms|Mrs|Miss|Dr|Messrs)\b)"
     r"[A-ZÀ-ÞĀ-Žİ][\w’'\-]+)*)"
 )
 
