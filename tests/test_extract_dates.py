@@ -265,3 +265,34 @@ def test_the_morning_after_a_step_is_the_next_day_and_a_later_count_starts_from_
         "her arrest."
     )
     assert {("raid", "2024-01-08"), ("arrest", "2024-01-08"), ("release", "2024-01-10")} <= got
+
+
+def test_a_date_alone_on_its_line_dates_no_event() -> None:
+    # a case history's update: its day of issue over its title is no day of the arrest
+    text = (
+        "12 June 2024\n\nZembla: Poet sentenced\n\nOn 10 June 2024, a court sentenced Ana Lee "
+        "to two years in prison.\n\n27 May 2024\nPoet Ana Lee detained\n\nOn 22 May 2024, "
+        "police searched the home of Ana Lee. She was then detained.\n"
+    )
+    got = {(e["type"], e["date"]) for e in extract_case(text, appeal_id="t")["events"]}
+    assert ("arrest", "2024-05-22") in got and ("arrest", "2024-05-27") not in got
+
+
+def test_a_month_told_in_passing_does_not_take_the_story_back_to_its_year() -> None:
+    got = _pairs(
+        "On 14 March 2024, a court ordered that Ana Lee be held for two months. The Vela "
+        "Rights Centre was banned by the Supreme Court in June 2021.\n\nOn 20 March, her "
+        "husband was interrogated by the police."
+    )
+    assert ("interrogation", "2024-03-20") in got and ("interrogation", "2021-03-20") not in got
+
+
+def test_a_month_told_with_its_year_after_the_last_day_sets_the_year() -> None:
+    # near miss: the story moves on to June 2025, and "20 June" is of that year
+    got = _pairs(
+        "On 14 March 2024, a court ordered that Ana Lee be held for two months. In June 2025, "
+        "she was moved to a prison in the north. On 20 June, her husband was interrogated by "
+        "the police.",
+        appeal="12 July 2025",
+    )
+    assert ("interrogation", "2025-06-20") in got

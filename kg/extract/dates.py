@@ -372,6 +372,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     anchor: date | None = None
     latest = appeal_date  # the latest day told with its year, the appeal's own at least
     told_month: tuple[int, int] | None = None  # the month of the last date told with its year
+    last_day: date | None = None  # the last day told with its year
     days: list[tuple[int, date]] = []  # the full dates read so far, with where they stand
     out: list[DateMention] = []
     yearless: set[int] = set()
@@ -396,6 +397,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             is_event = False  # "since 2016" opens a period
         if kind == "abs" and _dateline(doc.text, start, end, first=not out):
             is_event = False  # "Paris, 6 July 2021 – ...": when the text was issued
+        if kind == "abs" and _alone_on_line(doc.text, start, end):
+            is_event = False  # "12 October 2023" over an update's title: when it was issued
         anchors = not NOT_ANCHOR.search(before)
         if kind == "rel" and FOR_END.search(before):
             continue  # "for three years after release" is a duration
@@ -424,6 +427,13 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                     # appeal of February 2026: the story went on into the next year, which the
                     # appeal's day still allows
                     value = (value[0] + 1, value[1], value[2])
+                elif counted is None and _back_to_story(value, told_month, last_day, appeal_date):
+                    # "On 14 March 2024, the court ... banned in June 2021. On 20 March, ...":
+                    # a month told in passing, before the story's last day, does not take the
+                    # story back to its year
+                    assert last_day is not None
+                    value = (last_day.year, value[1], value[2])
+                    year = last_day.year
             enacted = bool(ENACTED_ON.search(flat, max(0, start - 60), start))
             if (m.group("y1") or m.group("y2") or m.group("y3")) and not enacted:
                 # a bare "in 2019" is background, and so is the day a law was made ("as amended
@@ -434,6 +444,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                     told_month = (value[0], value[1])
                 if value[2] is not None and (latest is None or date(*value) > latest):  # type: ignore[arg-type]
                     latest = date(*value)  # type: ignore[arg-type]
+                if value[2] is not None:
+                    last_day = date(*value)  # type: ignore[arg-type]
             if value[2] is not None and anchors and not enacted:
                 anchor = date(*value)  # type: ignore[arg-type]
                 days.append((start, anchor))
@@ -567,6 +579,23 @@ def _turned_year(
     return appeal_date - YEAR < day <= appeal_date
 
 
+def _back_to_story(
+    value: tuple[int, int | None, int | None],
+    told: tuple[int, int] | None,
+    last_day: date | None,
+    appeal_date: date | None,
+) -> bool:
+    """Whether a day without a year follows a month told with its year before the story's last
+    day ("banned in June 2021" after "On 14 March 2024"), and the day in the last day's year falls
+    between that day and the appeal's: the story goes on, the month was a look back."""
+    if told is None or last_day is None or appeal_date is None or value[1] is None:
+        return False
+    if value[0] == last_day.year or told >= (last_day.year, last_day.month):
+        return False
+    day = _valid(last_day.year, value[1], value[2])
+    return day is not None and last_day <= date(*day) <= appeal_date  # type: ignore[arg-type]
+
+
 def _long_after(value: tuple[int, int | None, int | None], latest: date) -> bool:
     """Whether a day falls more than half a year after the latest day told."""
     day = _valid(value[0], value[1] or 1, value[2] or 1)
@@ -603,6 +632,18 @@ DATELINE_LEAD = re.compile(
 DATELINE_DASH = re.compile(r"\)?(?:\s*[–—]|\s+-\s)")
 #: A line that opens on its date, with no place before it.
 LINE_OPENING = re.compile(r"[ \t]*")
+
+
+#: A full date standing alone on its line.
+ALONE_BEFORE = re.compile(r"[ \t]*")
+ALONE_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """A date with nothing else on its line: the day a text or one of its updates was issued
+    (a case history's "27 October 2022" over "Defender detained"), not the day of an event."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(ALONE_BEFORE.fullmatch(text, line_start, start) and ALONE_AFTER.match(text, end))
 
 
 def _dateline(text: str, start: int, end: int, first: bool = False) -> bool:
