@@ -257,3 +257,15 @@ def test_an_appeal_against_a_judgment_lodged_in_the_passive() -> None:
         "judgment was lodged on 11 January 2024."
     )
     assert ("appeal_filed", "2024-01-11") in got
+
+
+def test_the_day_of_a_participle_after_its_noun_is_that_nouns_not_the_main_clauses() -> None:
+    got = _pairs(
+        "On 2 April 2024, the Zenda City Court granted an appeal lodged on 12 March by her "
+        "lawyer Tom Reed and replaced the pre-trial detention of Ana Lee with house arrest."
+    )
+    assert {("appeal_filed", "2024-03-12"), ("detention", "2024-04-02")} <= got
+    assert ("detention", "2024-03-12") not in got
+    # near miss: with no day of its own, a verb after the dated one shares its day
+    got = _pairs("Ana Lee was arrested on 12 March 2024 and charged with sedition.")
+    assert ("charge", "2024-03-12") in got

@@ -1673,6 +1673,15 @@ def find_events(
                 and RELATIVE_OPEN.search(flat, s.start, d.start)
                 and not RELATIVE_OPEN.search(flat, d.end, a)
             ]  # fmt: skip
+            # "On 2 June, the court granted an appeal lodged on 12 May and replaced her
+            # detention with house arrest": the day of a participle after its noun is that
+            # noun's, where the sentence has a day of its own before it
+            taken += [
+                d for ha, hb, _t in hits
+                if ha < a and (d := bound[ha]) is not None and d.end <= a
+                and NOUN_PARTICIPLE.search(flat, ha, hb)
+                and any(e.end <= ha for e in sdates)
+            ]  # fmt: skip
             value = event_date([d for d in sdates if d not in taken], a, clauses, others, flat)
             counted = _counted_back(flat, sdates, group)
             if counted is not None:

@@ -440,6 +440,7 @@ TRIGGERS: list[dict[str, Any]] = [
         "phrases": [
             {"rx": "\\bobjected\\b(?! to (?:the |a |an )?(?:[\\w’'-]+ ){0,2}?(?:requests?|motions?|questions?|applications?|delays?|adjournments?)\\b)", "why": "an objection is an appeal against a decision; one to a request or a delay at a hearing is not", "examples": ["On 3 May 2024, her lawyer objected to the ruling."]},
             {"rx": "\\blodging (?:an?|the|his|her|their) (?:[\\w’'-]+ )?appeal\\b", "why": "the gerund of the lodging rows: 'by lodging a further appeal'", "examples": ["Ana Lee answered on 3 May 2024 by lodging a further appeal."]},
+            {"rx": "\\b(?:an?|the|his|her|their) (?:[\\w’'-]+ )?appeal (?:lodged|filed|submitted) (?:on|by|in)\\b", "why": "the participle of the lodging rows after its noun: 'granted an appeal lodged on 12 May by her lawyer'", "examples": ["On 2 April 2024, the court granted an appeal lodged on 12 March 2024 by the lawyer of Ana Lee."]},
         ],
     },
     {
