@@ -269,3 +269,16 @@ def test_the_day_of_a_participle_after_its_noun_is_that_nouns_not_the_main_claus
     # near miss: with no day of its own, a verb after the dated one shares its day
     got = _pairs("Ana Lee was arrested on 12 March 2024 and charged with sedition.")
     assert ("charge", "2024-03-12") in got
+
+
+def test_a_state_in_the_perfect_after_an_opening_since_began_on_its_day() -> None:
+    got = _pairs("Since 10 March 2024, Ana Lee has been on hunger strike in Zenda prison.")
+    assert ("other", "2024-03-10") in got
+    got = _pairs("Ana Lee has been on hunger strike since 10 March 2024.")
+    assert ("other", "2024-03-10") in got
+    # near miss: a past step after an opening "since" clause keeps its own day
+    got = _pairs(
+        "Since 10 March 2024, when Ana Lee was arrested on 9 March 2024, her family has had "
+        "no news."
+    )
+    assert ("other", "2024-03-10") not in got

@@ -760,6 +760,28 @@ def _since_date(flat: str, dates: list[DateMention], a: int, b: int) -> Any:
     return next((d.value for d in dates if end < d.start <= end + 3), None)
 
 
+#: "Since 10 August 2024, ": a day of "since" that opens its sentence.
+SINCE_OPENING = re.compile(r"\s*[Ss]ince\s+")
+#: What may stand between that day and a state it dates: no other clause's verb of its own.
+SINCE_OPENED = re.compile(r"\s*,[^;:]{0,80}")
+#: The perfect of a state: "has been on hunger strike", "have been held".
+PERFECT_BEEN = re.compile(r"\b(?:has|have|had)\s+been\b")
+
+
+def _since_opening(flat: str, dates: list[DateMention], start: int, a: int) -> Any:
+    """The day a state began when "since" and its day open the sentence and the state is told
+    in the perfect: "Since 10 August 2024, Ana Lee has been on hunger strike"."""
+    m = SINCE_OPENING.match(flat, start)
+    if m is None:
+        return None
+    d = next((d for d in dates if d.start == m.end()), None)
+    if d is None or not SINCE_OPENED.fullmatch(flat, d.end, a):
+        return None
+    if not PERFECT_BEEN.search(flat, d.end, min(len(flat), a + 12)):
+        return None
+    return d.value
+
+
 #: From the end of a threat's trigger to a "since" later in its clause: "has been followed by
 #: men on a motorcycle since 12 February". Not across a comma or another verb joined by "and"
 #: ("had received threats and had been a beneficiary since 2014" dates the second verb).
@@ -1706,7 +1728,9 @@ def find_events(
                 etype in ("detention", "disappearance")
                 # "has refused food since 14 August": the hunger strike began then
                 or (etype == "other" and FOOD_REFUSED.search(flat, a, b) is not None)
-            ) and (began := _since_date(flat, dates, a, b)) is not None:
+            ) and (
+                began := _since_date(flat, dates, a, b) or _since_opening(flat, dates, s.start, a)
+            ) is not None:
                 value = began  # "detained since January": the custody began then
                 held_since = etype == "detention"
                 since_began = True
