@@ -563,6 +563,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),
+    # a clause of "while" with an honorific in it is a clause of its own: "Mr." ends no list
+    ("while-mr-clause", "On 3 May 2024, Ms. Ana Lee and Mr. Tom Reed were arrested, while Mr. "
+     "Ivo Sand was questioned as a witness and allowed to go home.",
+     [("arrest", D, [], ["Ana Lee", "Tom Reed"], None),
+      ("interrogation", D, [], ["Ivo Sand"], None)]),
+    # near miss: a list's last item after ", and" with an honorific stays in the list
+    ("and-mr-list-tail", "On 3 May 2024, police arrested Ms. Ana Lee, Mr. Tom Reed, and Mr. Ivo "
+     "Sand.",
+     [("arrest", D, ["police"], ["Ana Lee", "Ivo Sand", "Tom Reed"], None)]),
 ]  # fmt: skip
 
 

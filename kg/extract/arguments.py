@@ -851,10 +851,17 @@ NAMES_TAIL_VERB = re.compile(
 )
 
 
+#: Where a list's last item ends: a stop that closes no honorific or initial ("while Mr. Tom
+#: Reed was questioned" goes on past "Mr."), or a clause's ", and".
+NAMES_TAIL_STOP = re.compile(
+    r"[;:]|(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\bMrs)(?<!\b[A-Z])\.|,\s+(?:and|but)\s+"
+)
+
+
 def _names_follow(flat: str, at: int, end: int) -> bool:
     """The words from ``at`` to the sentence's next break or end are a list's last noun phrase
     with a name in it, not a clause ("A, 71, and his brothers, B and C": no clause break)."""
-    m = re.compile(r"[;:.]|,\s+(?:and|but)\s+").search(flat, at, end)
+    m = NAMES_TAIL_STOP.search(flat, at, end)
     stop = m.start() if m else end
     tail = flat[at:stop]
     return (
