@@ -282,3 +282,14 @@ def test_a_state_in_the_perfect_after_an_opening_since_began_on_its_day() -> Non
         "no news."
     )
     assert ("other", "2024-03-10") not in got
+
+
+def test_a_step_after_without_is_negated() -> None:
+    got = _pairs(
+        "On 3 March 2024, Ana Lee was arrested. She has spent two months in the custody of the "
+        "Zenda Police without being charged."
+    )
+    assert not any(t == "charge" for t, _d in got)
+    # near miss: "without" before something else leaves the step told
+    got = _pairs("On 3 March 2024, Ana Lee was charged without a lawyer present.")
+    assert ("charge", "2024-03-03") in got

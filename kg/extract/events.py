@@ -550,12 +550,13 @@ NEGATION_CLOSED = re.compile(
     r"(?:(?<=\bdid\s)|(?<=\bdoes\s)|(?<=\bdo\s))not\s+[a-z]+\s+[^,.;:]{1,40}?\s+and\s+$"
 )
 #: A negation right before the trigger, whatever its type: "cannot be appealed", "was not
-#: charged", "has never been summoned".
+#: charged", "has never been summoned", "held for months without being charged".
 NEGATED = TailPattern(
     re.compile(
-        r"\b(?:cannot|can\s+not|could\s+not|not|never|neither|nor)\s+(?:\w+ly\s+)?(?:(?:be|been|have|has|had)\s+)*$"
+        r"\b(?:cannot|can\s+not|could\s+not|not|never|neither|nor|without)\s+(?:\w+ly\s+)?"
+        r"(?:(?:be|been|being|having|have|has|had)\s+)*$"
     ),
-    ends=tuple("cannot not never neither nor ly be been have has had".split()),
+    ends=tuple("cannot not never neither nor without ly be been being having have has had".split()),
 )
 #: "no investigation has been opened", "No charges were brought", "opened no criminal case":
 #: "no" before the object a trigger names, which says the step was not taken.
