@@ -293,3 +293,14 @@ def test_a_step_after_without_is_negated() -> None:
     # near miss: "without" before something else leaves the step told
     got = _pairs("On 3 March 2024, Ana Lee was charged without a lawyer present.")
     assert ("charge", "2024-03-03") in got
+
+
+def test_an_errand_to_ask_is_no_call_of_the_issuer() -> None:
+    got = _pairs(
+        "On 9 March 2024, officers arrested Ana Lee. On 20 March, her brother, Tom Reed, went "
+        "to the police station to ask about her and was arrested."
+    )
+    assert ("arrest", "2024-03-20") in got
+    # near miss: the issuer's call is still no step told
+    got = _pairs("On 9 March 2024, officers arrested Ana Lee. The Centre asks that she be freed.")
+    assert not any(t == "release" for t, _d in got)

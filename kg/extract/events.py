@@ -500,7 +500,8 @@ HYPOTHETICAL = re.compile(
     # other character instead of trying each word there
     r"(?=[INUWabcdfimnsuw])"
     r"\b(?:could|would|might|may|[Ii]f|[Uu]nless|[Ww]hether|should|must|will|shall|"
-    r"in case of conviction|urges?|urging|calls? on|asks?|"
+    # ("went to the station to ask about him and was arrested": an errand, no call)
+    r"in case of conviction|urges?|urging|calls? on|(?<!\bto\s)asks?|"
     # the issuer's call in a press release's lead: "calls for his conviction to be quashed",
     # "is calling for him to be released", "demands that he be freed"
     r"calls? for|calling (?:for|on)|demands? that|demanding that|"
