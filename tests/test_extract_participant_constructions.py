@@ -563,6 +563,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),
+    # a source named by "according to" is no antecedent of the pronoun after it
+    ("according-to-source", "Ana Lee was arrested at a checkpoint on 3 May 2024, according to "
+     "her editor, Tom Reed. She was questioned for nine hours by the police.",
+     [("interrogation", D, ["police"], ["Ana Lee"], None)]),
     # a clause of "while" with an honorific in it is a clause of its own: "Mr." ends no list
     ("while-mr-clause", "On 3 May 2024, Ms. Ana Lee and Mr. Tom Reed were arrested, while Mr. "
      "Ivo Sand was questioned as a witness and allowed to go home.",

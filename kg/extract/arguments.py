@@ -2904,6 +2904,9 @@ def last_person(
         if (
             e.kind == "person"
             and not _unnamed_group(e)  # "he" is not "men in plain clothes"
+            # "arrested ..., according to her editor, X. She was questioned": a source named
+            # for what is told is not what a pronoun after it points back to
+            and not ACCORDING_TO.search(doc.flat, max(lo, mentions[i][0] - 60), mentions[i][0])
             and e.attrs.get("gender", "unknown") in ("unknown", gender)
             and (not AGENT_ROLES.intersection(e.attrs.get("roles", [])) or e.id in victims)
         ):
@@ -2912,6 +2915,10 @@ def last_person(
             unsure = unsure or e
         i -= 1
     return unsure
+
+
+#: "according to her editor, " before a name: the source of what is told.
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:his|her|their|the)\s+)?[^.;()]{0,40}$")
 
 
 #: A group of two: "both", "both men", "the two women".
