@@ -564,9 +564,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),
     # a source named by "according to" is no antecedent of the pronoun after it
-    ("according-to-source", "Ana Lee was arrested at a checkpoint on 3 May 2024, according to "
-     "her editor, Tom Reed. She was questioned for nine hours by the police.",
-     [("interrogation", D, ["police"], ["Ana Lee"], None)]),
+    ("according-to-source", "Reporter Ana Lee Reyes was jailed.\n\nLee, a reporter for the "
+     "Vela Post, was arrested at a police checkpoint on 3 May 2024, according to her editor, "
+     "Sam Reed, and news reports. She was driven to police headquarters in Vela, where she was "
+     "questioned for nine hours.",
+     [("interrogation", D, [], ["Ana Lee Reyes"], None)]),
     # a clause of "while" with an honorific in it is a clause of its own: "Mr." ends no list
     ("while-mr-clause", "On 3 May 2024, Ms. Ana Lee and Mr. Tom Reed were arrested, while Mr. "
      "Ivo Sand was questioned as a witness and allowed to go home.",
