@@ -304,3 +304,14 @@ def test_an_errand_to_ask_is_no_call_of_the_issuer() -> None:
     # near miss: the issuer's call is still no step told
     got = _pairs("On 9 March 2024, officers arrested Ana Lee. The Centre asks that she be freed.")
     assert not any(t == "release" for t, _d in got)
+
+
+def test_taken_by_a_counted_group_of_armed_men_is_a_disappearance() -> None:
+    got = _pairs(
+        "Tom Reed was taken from his home in Zenda by at least four armed men in the early "
+        "hours of 27 April 2024."
+    )
+    assert ("disappearance", "2024-04-27") in got and ("arrest", "2024-04-27") not in got
+    # near miss: police officers who say who they are arrest
+    got = _pairs("Tom Reed was taken from his home in Zenda by police officers on 27 April 2024.")
+    assert ("arrest", "2024-04-27") in got

@@ -2190,9 +2190,11 @@ SHOT_DEAD = re.compile(r"\s+dead\b")
 
 #: An unnamed group that does not say who it is: "men in plain clothes", "unidentified men".
 STRANGERS = re.compile(
-    r"(?i)^(?:\w+\s+)?(?:(?:unidentified|unknown|masked|hooded|armed)\s+)+"
-    r"(?:men|persons|individuals|people|assailants)\b"
-    r"|^(?:\w+\s+)?(?:men|persons|individuals|people)\s+in\s+(?:plain|civilian)\s+clothes\b"
+    r"(?i)^(?:(?:at\s+least|some|about|around|up\s+to)\s+)?(?:\w+\s+)?"
+    r"(?:(?:unidentified|unknown|masked|hooded|armed)\s+)+"
+    r"(?:men|persons|individuals|people|assailants|gunmen)\b"
+    r"|^(?:(?:at\s+least|some|about|around|up\s+to)\s+)?(?:\w+\s+)?"
+    r"(?:men|persons|individuals|people)\s+in\s+(?:plain|civilian)\s+clothes\b"
 )
 
 
