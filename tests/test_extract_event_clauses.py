@@ -315,3 +315,11 @@ def test_taken_by_a_counted_group_of_armed_men_is_a_disappearance() -> None:
     # near miss: police officers who say who they are arrest
     got = _pairs("Tom Reed was taken from his home in Zenda by police officers on 27 April 2024.")
     assert ("arrest", "2024-04-27") in got
+
+
+def test_a_step_in_a_clause_of_before_with_a_pronoun_subject_takes_no_main_day() -> None:
+    got = _pairs(
+        "On 1 March 2024, Ana Lee reported that police officers had been seen near the home of "
+        "Tom Reed shortly before he was abducted."
+    )
+    assert ("disappearance", "2024-03-01") not in got

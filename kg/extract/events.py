@@ -1119,6 +1119,9 @@ FOOD_REFUSED = re.compile(r"hunger|food|to eat")
 #: the investigation was completed and the case was sent".
 AFTER_CLAUSE = re.compile(
     r",\s+(?:after|before)\s+(?:the|his|her|their|its|he|she|they|[A-Z])[^,;]*$"
+    # "seen near his home on 1 May shortly before he was abducted": with no comma, a pronoun
+    # subject and its auxiliary open the clause
+    r"|\s(?:after|before)\s+(?:he|she|they)\s+(?:was|were|had)\b[^,;]*$"
 )
 #: The event types each step of AFTER_STEP names.
 AFTER_STEPS = {
