@@ -1323,3 +1323,16 @@ def test_an_honorific_before_a_surname_that_opens_with_a_particle_gives_the_gend
     (p,) = rec["persons"]
     assert (p["name"], p["gender"]) == ("Ana María de la Vega Ríos", "female")
     assert "Ms de la Vega Ríos" in p["variants"]
+
+
+def test_the_first_of_two_surnames_used_alone_is_the_person() -> None:
+    text = (
+        "16 May 2024\n\nZembla: Reporter charged\n\nReporter Ana Ruiz Vela was jailed for "
+        "three days. Ruiz, a reporter for the Zenda Post, was arrested on 9 May 2024. She was "
+        "questioned for nine hours.\n"
+    )
+    record = extract_case(text, appeal_id="t-surnames")
+    (ana,) = [p for p in record["persons"] if p["name"] == "Ana Ruiz Vela"]
+    assert "Ruiz" in ana["variants"] and len(record["persons"]) == 1
+    arrest = next(e for e in record["events"] if e["type"] == "arrest")
+    assert arrest["targets"] == [ana["id"]]

@@ -378,6 +378,49 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
             if last not in p.variants:
                 p.variants.append(last)
     _add_first_word_mentions(doc, ents, persons)
+    _add_first_surname_mentions(doc, persons)
+
+
+def _add_first_surname_mentions(doc: Doc, persons: list[Entity]) -> None:
+    """A name with two surnames ("Gabriela Ruvalcaba Treviño", "Luis Enrique Salmerón Pale")
+    is shortened to the first of them ("Ruvalcaba was arrested"): where a person's last word
+    is never used alone and the word before it is, alone, no other name's word, that word is a
+    mention of the person."""
+    flat = doc.flat
+    words_of = [_surname_words(q.name) for q in persons]
+    taken = [(a, b) for q in persons for a, b in q.mentions]
+    shared: dict[str, int] = {}
+    for words in words_of:
+        for w in set(words):
+            shared[w] = shared.get(w, 0) + 1
+    for p, words in zip(persons, words_of, strict=True):
+        if len(words) < 3:
+            continue
+        first, last = words[-2], words[-1]
+        if (
+            shared.get(first, 0) != 1
+            or first in NAME_PARTICLES
+            or first in TITLE_STOP
+            or not first[:1].isupper()
+            or first.endswith(".")
+            or len(first) < 3
+            or last in p.variants
+            or any(v.split()[-1:] == [first] for v in p.variants if v != p.name)
+        ):
+            continue
+        found = []
+        for start, end in find_words(flat, [first], doc.word_index):
+            if not BARE_AFTER.match(flat, end):
+                continue
+            if any(a <= start < b for a, b in taken):
+                continue  # the word inside a full mention
+            word = AFTER_NAME_WORD.search(flat, max(0, start - 40), start)
+            if word and word.group().strip() not in TITLE_STOP:
+                continue  # "Ana Ruvalcaba": another's given name before it
+            found.append((start, end))
+        if found:
+            p.mentions.extend(found)
+            p.variants.append(first)
 
 
 def _surname_tails(doc: Doc, persons: list[Entity]) -> list[tuple[int, int, Entity]]:
