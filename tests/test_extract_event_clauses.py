@@ -323,3 +323,24 @@ def test_a_step_in_a_clause_of_before_with_a_pronoun_subject_takes_no_main_day()
         "Tom Reed shortly before he was abducted."
     )
     assert ("disappearance", "2024-03-01") not in got
+
+
+def test_verbs_in_a_row_in_a_when_clause_share_its_day() -> None:
+    got = _pairs(
+        "Tom Reed has been held since 20 March 2024, when officers of the Zenda Police forced "
+        "their way into his home, searched it without a warrant, and arrested him."
+    )
+    assert {("raid", "2024-03-20"), ("search", "2024-03-20"), ("arrest", "2024-03-20")} <= got
+
+
+def test_custody_of_people_named_with_honorifics() -> None:
+    got = _pairs(
+        "On 15 March 2024, the court placed Ms. Ana Lee and Mr. Tom Reed under house arrest, "
+        "while the detention of Ms. Eva Gold and Mr. Ivo Sand was prolonged by two months."
+    )
+    assert ("detention", "2024-03-15") in got
+    events = [e for e in _case(
+        "On 15 March 2024, the court placed Ms. Ana Lee and Mr. Tom Reed under house arrest, "
+        "while the detention of Ms. Eva Gold and Mr. Ivo Sand was prolonged by two months."
+    )["events"] if e["type"] == "detention"]  # fmt: skip
+    assert len(events) == 2

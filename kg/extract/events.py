@@ -809,6 +809,10 @@ def _since_later(flat: str, dates: list[DateMention], b: int) -> Any:
 WHEN_AFTER_DATE = re.compile(
     r"\s*,\s+when\s+(?:(?!\bthat\b)[^,;:.]|,\s+(?:[A-Z][\w’'-]*\.?\s+){1,5}?[A-Z][\w’'-]*,)*"
 )
+#: "when officers forced their way into his home, searched it, and arrested him": the clause's
+#: verbs in a row, each after a comma, share its subject and its day.
+WHEN_ROW = re.compile(r"(?:,\s+(?:and\s+)?[a-z]+ed\b[^,;:.]*)*,\s+(?:and\s+)?")
+VERB_ED = re.compile(r"[a-z]+ed\b")
 
 
 def _when_date(flat: str, dates: list[DateMention], start: int, a: int) -> Any:
@@ -816,8 +820,17 @@ def _when_date(flat: str, dates: list[DateMention], start: int, a: int) -> Any:
     since 3 May 2024, when she was arrested", "in 2019, when police raided the office". Any
     date counts, a starting point ("since") too: the clause tells what happened then."""
     for d in dates:
-        if start <= d.start and d.end < a and WHEN_AFTER_DATE.fullmatch(flat, d.end, a):
-            return d.value
+        if start <= d.start and d.end < a:
+            if WHEN_AFTER_DATE.fullmatch(flat, d.end, a):
+                return d.value
+            when = WHEN_AFTER_DATE.match(flat, d.end, a)
+            if (
+                when is not None
+                and when.end() > d.end
+                and VERB_ED.match(flat, a)
+                and WHEN_ROW.fullmatch(flat, when.end(), a)
+            ):
+                return d.value
     return None
 
 
