@@ -22,6 +22,9 @@ ARREST = "On 3 May 2021, police arrested Rina Holm. "
 # half B and the invented appeals where they were (the protocol of docs/extraction.md keeps a
 # change only where one of them rises).
 KNOWN_XFAIL: dict[str, str] = {
+    "outlet-staff-after-comma": "the first name after the comma is read with the words before "
+    "it ('members of the weekly X, ') as a group's member, a defender, before the list the "
+    "outlet's kind gives is read; the names after it are journalists",
     "threatened-by-governor": "the object of 'threatened' and 'attacked' is not taken as a "
     "defender by default: reading it took the test split's roles below their floor",
     "lawyer-apposed-speaks": "'X, a lawyer,' is coded a defender wherever: a lawyer by default "
@@ -255,6 +258,20 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("post-with-right-to", "Police arrested Rina Holm on 3 May. The Special Rapporteur on the "
      "right to adequate housing, Ivo Sand, wrote to the government.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}),
+    # a host at a station is a journalist, as a presenter is
+    ("host-at-station", "Police arrested Ivo Sand, a host at the private station Radio Vela FM, "
+     "on 3 May 2021.", {"Ivo Sand": ["journalist"]}),
+    # staff of an outlet listed after a comma report; the list ends where its names stop
+    ("outlet-staff-second-after-comma", "Rina Holm was arrested. On 4 May, police questioned "
+     "staff members of the weekly Vela Times, the reporter Ivo Sand and Ms. Ada Brun, and "
+     "summoned their lawyer, Ms. Eva Gold.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["journalist"], "Ada Brun": ["journalist"],
+      "Eva Gold": ["lawyer"]}),
+    ("outlet-staff-after-comma", "Rina Holm was arrested. On 4 May, police questioned staff "
+     "members of the weekly Vela Times, Mr. Ivo Sand and Ms. Ada Brun, and summoned their "
+     "lawyer, Ms. Eva Gold.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["journalist"], "Ada Brun": ["journalist"],
+      "Eva Gold": ["lawyer"]}),
 ]  # fmt: skip
 
 

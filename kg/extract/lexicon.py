@@ -523,7 +523,10 @@ MEDIA_WORK = (
     r"[Cc]amera(?:man|woman|person| operator)|[Vv]ideographer|(?:news |TV )?[Pp]roducer|"
     r"(?:lead |chief )?editorial writer|news anchor|[Cc]orrespondent|"
     # the one who runs a radio or television station: "the station manager, X"
-    r"(?:radio |television |TV )?(?<![Pp]olice )station (?:manager|director))"
+    r"(?:radio |television |TV )?(?<![Pp]olice )station (?:manager|director)|"
+    # "a host at the private station Radio X FM", "the host of a talk show"
+    r"(?:radio |television |TV |talk[- ]show )?host(?= (?:at|of|on) (?:the |a |an )?"
+    r"(?:[\w’'-]+ ){0,3}?(?:station|[Rr]adio|[Tt]elevision|TV|channel|programme|program|show|FM)\b))"
 )
 PERSON_TITLES = [
     (r"Prosecutor General", "official", "prosecutor"), (r"President", "official", None),

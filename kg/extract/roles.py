@@ -548,9 +548,15 @@ def _list_cues(
 #: C; and its driver, D".
 MEMBERS_OF_BEFORE = re.compile(
     r"\b(?:members|workers|staff|employees|volunteers|journalists|reporters|colleagues)\s+"
-    r"(?:of|from|at|with)\s+(?:the\s+)?(?:[a-z]+\s+)?$"
+    r"(?:of|from|at|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$"
 )
 MEMBERS_OF_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?[^.:;]{0,80}?:\s")
+#: The same people listed after a comma: "four staff members of the outlet Vela Media, Ms. A,
+#: Mr. B and Ms. C" (the list ends where its names stop).
+MEMBERS_OF_COMMA = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+")
+HONORIFIC_OPENING = re.compile(
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|(?:the|a|an)\s+(?:(?!and\b)[a-z][\w-]*\s+){1,3})?"
+)
 #: What the people listed after the body do, by its kind: who work for a rights group defend
 #: rights; who work for an outlet report.
 MEMBER_ROLE_BY_KIND = {"ngo": "defender", "media": "journalist"}
@@ -569,11 +575,34 @@ def _members_listed(doc: Doc, ents: Entities, mentions: list[tuple[int, int]], o
                 continue
             colon = MEMBERS_OF_AFTER.match(flat, e)
             if colon is None:
+                comma = MEMBERS_OF_COMMA.match(flat, e)
+                if comma is not None:
+                    _members_after_comma(flat, mentions, comma.end(), role, out)
                 continue
             stop = next((x.end for x in doc.sentences if x.start <= e < x.end), len(flat))
             for a, b in mentions:
                 if colon.end() <= a < stop and (a, b) not in out:
                     out[(a, b)] = [role]
+
+
+def _members_after_comma(
+    flat: str, mentions: list[tuple[int, int]], at: int, role: str, out: dict
+) -> None:
+    """The names of a list that opens at ``at``, each joined to the one before by a comma or
+    "and": each gets ``role`` unless a title gave it another."""
+    listed = sorted(m for m in mentions if m[0] >= at)
+    prev = None
+    for a, b in listed:
+        if prev is None:
+            if not HONORIFIC_OPENING.fullmatch(flat, at, a):
+                return
+        elif not LIST_GAP.fullmatch(flat, prev, a):
+            return
+        if (a, b) not in out or out[(a, b)] == ["defender"]:
+            # ("members of the weekly X, A and B": the plural title reads as a group's
+            # members; the outlet says what they do)
+            out[(a, b)] = [role]
+        prev = b
 
 
 #: A plural title with the body or place it belongs to, set off by a comma before the list it
