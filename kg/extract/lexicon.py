@@ -526,7 +526,8 @@ MEDIA_WORK = (
     r"(?:radio |television |TV )?(?<![Pp]olice )station (?:manager|director)|"
     # "a host at the private station Radio X FM", "the host of a talk show"
     r"(?:radio |television |TV |talk[- ]show )?host(?= (?:at|of|on) (?:the |a |an )?"
-    r"(?:[\w’'-]+ ){0,3}?(?:station|[Rr]adio|[Tt]elevision|TV|channel|programme|program|show|FM)\b))"
+    r"(?:[\w’'-]+ ){0,3}?(?:station|[Rr]adio|[Tt]elevision|TV|channel|programme|program|show"
+    r"|FM)\b))"
 )
 PERSON_TITLES = [
     (r"Prosecutor General", "official", "prosecutor"), (r"President", "official", None),
