@@ -344,3 +344,20 @@ def test_custody_of_people_named_with_honorifics() -> None:
         "while the detention of Ms. Eva Gold and Mr. Ivo Sand was prolonged by two months."
     )["events"] if e["type"] == "detention"]  # fmt: skip
     assert len(events) == 2
+
+
+def test_a_step_during_the_questioning_is_of_the_questionings_day() -> None:
+    got = _pairs(
+        "On 26 March 2024, Tom Reed was questioned as a witness by the Zenda Police. He told "
+        "us that during the questioning an investigator threatened him with arrest."
+    )
+    assert ("threat", "2024-03-26") in got
+
+
+def test_a_court_decides_to_extend_custody_and_freezes_a_bodys_accounts() -> None:
+    got = _pairs(
+        "We are concerned by the decision of the Zenda City Court on 14 March 2024 to extend by "
+        "four months the pre-trial detention of Ana Lee. On 2 April 2024, the court ordered the "
+        "freezing of Vela Press’s bank accounts."
+    )
+    assert {("detention", "2024-03-14"), ("seizure", "2024-04-02")} <= got

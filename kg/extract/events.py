@@ -1126,6 +1126,19 @@ AFTER_STEP = re.compile(
     r"(?:the|this|that)\s+(verdict|judgment|judgement|sentencing|hearing|ruling|search|raid|"
     r"interrogation|questioning)\b"
 )
+#: "during the questioning", "in the course of the search": a step of a step told before.
+DURING_STEP = re.compile(
+    r"\b(?:[Dd]uring|[Ii]n the course of) (?:the|his|her|their|this|that) "
+    r"(questioning|interrogation|search|raid|hearing)\b"
+)
+#: The event types each step of DURING_STEP names.
+DURING_STEPS = {
+    "questioning": ("interrogation",),
+    "interrogation": ("interrogation",),
+    "search": ("search",),
+    "raid": ("raid",),
+    "hearing": ("trial_hearing",),
+}
 #: The words of a hunger strike's trigger.
 FOOD_REFUSED = re.compile(r"hunger|food|to eat")
 #: A clause of "after" or "before" with a subject and no comma yet, up to a trigger: ", after
@@ -1933,6 +1946,10 @@ def find_events(
                 and not ACCORDING_TO.match(flat, s.start)
             )
             inherited = False
+            if value is None and (during := DURING_STEP.search(flat, s.start, a)) is not None:
+                # "Karimli told us that during the questioning an investigator warned him": a
+                # step of another step told before, on its day
+                value = _day_of(events, DURING_STEPS[during.group(1).lower()])
             perfect = (
                 bool(PAST_PERFECT.search(pre)) and not HAD_OBJECT.match(flat, a) and not request
             )
