@@ -64,6 +64,8 @@ def test_short_form_without_middle_name_is_the_same_person(persons: list[dict]) 
         (["Harry", "Potter-themed"], True),
         (["Zembla", "Daily"], True),
         (["Lee", "Wai-kwong"], False),
+        (["Main", "Case"], True),  # a case list's form labels
+        (["Case", "List"], True),
     ],
 )
 def test_not_a_name(words: list[str], expected: bool) -> None:
