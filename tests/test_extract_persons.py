@@ -1345,3 +1345,13 @@ def test_a_case_lists_form_labels_are_no_people() -> None:
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t-labels")["persons"]}
     assert "Ana Lee" in names and not {"Case List", "Main Case"} & names
+
+
+def test_words_of_bodies_and_places_in_a_capitalised_run_are_no_people() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Defender barred from travel\n\nOn 3 May 2024, officers of the "
+        "General Directorate of Residence and Passports Affairs at the King Omar Causeway stopped "
+        "Ana Lee, and a judge of the Second Judicial Circuit ordered her questioned.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-words")["persons"]}
+    assert not {"Passports Affairs", "Omar Causeway", "Judicial Circuit"} & names

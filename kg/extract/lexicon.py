@@ -102,7 +102,7 @@ Western Eastern Northern Southern Central Special Working Group Criminal Adminis
 Department Ministry Interior Justice Assembly Parliamentary Committee Council Union
 Actions Background Addresses Excellency Urgent Appeal Defender Director Americas Initiative
 University County Province Activities Hub Indigenous East Asia Africa Pacific Caribbean
-Europe Eurasia Article Articles Case Cases List""".split()
+Europe Eurasia Article Articles Case Cases List Affairs Circuit Causeway""".split()
 )
 
 ORG_HEADS = {
