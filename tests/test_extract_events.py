@@ -2128,12 +2128,20 @@ def test_the_subject_of_a_passive_undergoes_it_across_an_apposition() -> None:
     assert _one(evs, "summons")["targets"] == ["Ana Lee"]
 
 
-def test_steps_a_witness_reports_take_no_date_from_the_paragraph() -> None:
-    told = (
-        "Security officers detained Ana Lee in Ostrava on 3 March 2024. Her husband, Piet "
+def test_steps_a_witness_reports_take_the_day_of_their_paragraph_only() -> None:
+    # reported in a paragraph of its own, a step has no day the story gives it
+    apart = (
+        "Security officers detained Ana Lee in Ostrava on 3 March 2024.\n\nHer husband, Piet "
         "Marno, said that officers searched the family's flat and seized her laptop."
     )
-    assert _pairs(told) == {("arrest", "2024-03-03"), ("search", None), ("seizure", None)}
+    assert _pairs(apart) == {("arrest", "2024-03-03"), ("search", None), ("seizure", None)}
+    # reported right after the dated step of its paragraph, it is of that story, that day
+    told = apart.replace(".\n\nHer", ". Her")
+    assert _pairs(told) == {
+        ("arrest", "2024-03-03"),
+        ("search", "2024-03-03"),
+        ("seizure", "2024-03-03"),
+    }
     # told by the text itself, the steps go on from the day the paragraph tells
     own = told.replace("Her husband, Piet Marno, said that officers", "Officers then")
     assert _pairs(own) == {

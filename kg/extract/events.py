@@ -1165,6 +1165,12 @@ AFTER_STEPS = {
 }
 
 
+def _dated_before_in(dates: list[DateMention], paras: list[Span], para_i: int, pos: int) -> bool:
+    """Whether an event's date stands in the paragraph ``para_i`` before ``pos``."""
+    p0 = paras[para_i].start if para_i < len(paras) else 0
+    return any(p0 <= d.start < pos for d in dates)
+
+
 def _day_of(events: list[dict[str, Any]], types: tuple[str, ...]) -> Any:
     """The day of the last event of one of ``types`` told so far, as a date value."""
     for ev in reversed(events):
@@ -1939,8 +1945,12 @@ def find_events(
                 and not (frame == "phrase" and HELD_IN.match(flat, a))
                 # "His wife said that officers searched the flat": what a witness reports,
                 # with no date of its own, is not told as a step of the day the paragraph tells
+                # (told after a dated step of its own paragraph, it is one of that story: "on
+                # 11 May he was summoned ... A producer told us that officers seized his phone")
                 and not (
-                    flat.find("that", s.start, a) >= 0 and WITNESS_SAID.search(flat, s.start, a)
+                    flat.find("that", s.start, a) >= 0
+                    and WITNESS_SAID.search(flat, s.start, a)
+                    and not _dated_before_in(event_dates, paras, para_i, s.start)
                 )
                 # "According to his brother, he was beaten": the same, told with its source first
                 and not ACCORDING_TO.match(flat, s.start)
