@@ -1957,7 +1957,7 @@ def find_events(
             )
             inherited = False
             if value is None and (during := DURING_STEP.search(flat, s.start, a)) is not None:
-                # "Karimli told us that during the questioning an investigator warned him": a
+                # "Tom Reed told us that during the questioning an investigator warned him": a
                 # step of another step told before, on its day
                 value = _day_of(events, DURING_STEPS[during.group(1).lower()])
             perfect = (

@@ -382,8 +382,8 @@ def _add_short_mentions(doc: Doc, ents: Entities) -> None:
 
 
 def _add_first_surname_mentions(doc: Doc, persons: list[Entity]) -> None:
-    """A name with two surnames ("Gabriela Ruvalcaba Treviño", "Luis Enrique Salmerón Pale")
-    is shortened to the first of them ("Ruvalcaba was arrested"): where a person's last word
+    """A name with two surnames ("Ana Ruiz Vela", "Luis Tomás Ortega Paz")
+    is shortened to the first of them ("Ruiz was arrested"): where a person's last word
     is never used alone and the word before it is, alone, no other name's word, that word is a
     mention of the person."""
     flat = doc.flat
@@ -416,7 +416,7 @@ def _add_first_surname_mentions(doc: Doc, persons: list[Entity]) -> None:
                 continue  # the word inside a full mention
             word = AFTER_NAME_WORD.search(flat, max(0, start - 40), start)
             if word and word.group().strip() not in TITLE_STOP:
-                continue  # "Ana Ruvalcaba": another's given name before it
+                continue  # "Eva Ruiz": another's given name before it
             found.append((start, end))
         if found:
             p.mentions.extend(found)
