@@ -563,6 +563,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("by-not-shared-across-days", "Ana Lee was arrested on 3 May 2024 and charged on 4 May by the "
      "Vela Prosecutor's Office.",
      [("arrest", D, [], ["Ana Lee"], None)]),
+    # a pronoun subject of a passive step points back to the one named before it, where no
+    # words have given that person a role yet
+    ("pronoun-to-one-without-role", "Ana Lee worked at the Vela office until 2021. She was "
+     "arrested on 3 May 2024.",
+     [("arrest", D, [], ["Ana Lee"], None)]),
     # a source named by "according to" is no antecedent of the pronoun after it
     ("according-to-source", "Reporter Ana Lee Reyes was jailed.\n\nLee, a reporter for the "
      "Vela Post, was arrested at a police checkpoint on 3 May 2024, according to her editor, "

@@ -2269,6 +2269,9 @@ def make_event(
             _targeted(person)
             or person.id in (recent or ())
             or _underwent_before(doc, mentions, person, s.start)
+            # "Ana Barrios worked at the office. She was arrested": the subject of a passive
+            # step told by a pronoun, where no words give the one it points back to a role
+            or (passive and _unplaced(person))
         )
         own = _trigger_pronoun(doc.flat, a, b, c0)
         if own is not None and own.start(1) > pron.start():
@@ -2717,6 +2720,11 @@ OBJECT_DESCRIPTION = re.compile(
     r"\s+the\s+(?:(?:woman|women's|female|young|prominent|well-known|veteran)\s+)?"
     r"(?:human\s+rights\s+)?(?:defender|activist|journalist|blogger|reporter)\b"
 )
+
+
+def _unplaced(e: Entity) -> bool:
+    """Whether no words give the person a role yet (none, or only "other")."""
+    return e.name is not None and set(e.attrs.get("roles") or []) <= {"other"}
 
 
 def _last_targeted(mentions: list[tuple[int, int, Entity]], a: int) -> Entity | None:
