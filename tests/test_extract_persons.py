@@ -1355,3 +1355,22 @@ def test_words_of_bodies_and_places_in_a_capitalised_run_are_no_people() -> None
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t-words")["persons"]}
     assert not {"Passports Affairs", "Omar Causeway", "Judicial Circuit"} & names
+
+
+def test_surnames_from_their_particle_after_an_honorific_are_the_person() -> None:
+    text = (
+        "16 May 2024\n\nZembla: Defender arrested\n\nMs. Ana Lucía de la Vega Ríos worked at "
+        "the Vela office.\n\nMs. de la Vega Ríos headed the office. She was arrested on 9 May "
+        "2024.\n"
+    )
+    record = extract_case(text, appeal_id="t-particle")
+    (ana,) = record["persons"]
+    arrest = next(e for e in record["events"] if e["type"] == "arrest")
+    assert arrest["targets"] == [ana["id"]]
+    # near miss: two people end with the same surnames, so the short form stays unassigned
+    shared = text.replace(
+        "worked at the Vela office.", "worked at the Vela office with Tomás de la Vega Ríos."
+    )
+    record = extract_case(shared, appeal_id="t-particle-shared")
+    arrest = next(e for e in record["events"] if e["type"] == "arrest")
+    assert len(arrest["targets"]) <= 1

@@ -447,12 +447,28 @@ def _surname_tails(doc: Doc, persons: list[Entity]) -> list[tuple[int, int, Enti
             m = tail.match(flat, start)
             if m and not any(a <= start < b for a, b in q.mentions):
                 found.append((start, m.end(), q))
+        # "Ms. de León Barrios" of "Ana Lucía de León Barrios": the surnames from their
+        # particle on, after an honorific, where no one else's name ends with them
+        ends = words[k + 1 :]
+        if any(r is not q and (r.name or "").split()[-len(ends) :] == ends for r in persons):
+            continue
+        tail = re.compile(r"\s+".join(re.escape(w) for w in ends) + r"(?![\w’'-])")
+        for start, _ in find_words(flat, [words[k + 1]], doc.word_index):
+            m = tail.match(flat, start)
+            if (
+                m
+                and HONORIFIC_BEFORE.search(flat, max(0, start - 6), start)
+                and not any(a <= start < b for a, b in q.mentions)
+            ):
+                found.append((start, m.end(), q))
     for a, b, q in found:
         q.mentions = [(x, y) for x, y in q.mentions if not a <= x < b]
         q.mentions.append((a, b))
     return found
 
 
+#: An honorific right before a name: "Ms. ", "Mr ".
+HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Mme|Sra?)\.?\s+$")
 #: What follows a bare surname used alone: a lower-case word or punctuation, not more of a name.
 BARE_AFTER = re.compile(r"(?:[’']s)?(?:\s+[a-zà-ÿā-ž]|\s*[,.;:)”\"])")
 
