@@ -1374,3 +1374,69 @@ def test_surnames_from_their_particle_after_an_honorific_are_the_person() -> Non
     record = extract_case(shared, appeal_id="t-particle-shared")
     arrest = next(e for e in record["events"] if e["type"] == "arrest")
     assert len(arrest["targets"]) <= 1
+
+
+def test_a_title_word_after_a_given_name_is_a_word_of_the_name() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Defender sentenced\n\nOn 10 June 2024, Judge Omar Sultan "
+        "al-Tawil of the Lower Criminal Court sentenced Ana Lee, and Ivo King was questioned.\n"
+    )
+    persons = {p["name"]: p for p in extract_case(text, appeal_id="t-sultan")["persons"]}
+    assert "judge" in persons["Omar Sultan al-Tawil"]["roles"]
+    assert "Ivo King" in persons
+    # near miss: before the name, the same word is a title
+    titled = text.replace("Judge Omar Sultan al-Tawil", "Sultan Omar al-Tawil")
+    names = {p["name"] for p in extract_case(titled, appeal_id="t-sultan-title")["persons"]}
+    assert "Omar al-Tawil" in names
+
+
+def test_a_weekday_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Defender charged\n\nAna Lee was arrested on 3 June 2024. Last "
+        "Tuesday, 11 June, she was charged.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-weekday")["persons"]}
+    assert names == {"Ana Lee"}
+
+
+def test_streets_and_quarters_of_an_address_block_are_no_people() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Defender arrested\n\nAna Lee was arrested on 3 June 2024.\n\n"
+        "Prime Minister Ivo Radek\nGovernment Office\n1 Vela Nua, Kastra Dol\nZembla City\n\n"
+        "Prosecutor General Mara Kostic\nul. Bolshaya Vela, 15a\nZembla City\n\n"
+        "General Tomas Brek, Minister of Justice, Vela Watthana Road, Lak Dol, Zembla 10210\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-address")["persons"]}
+    assert {"Ana Lee", "Ivo Radek", "Mara Kostic", "Tomas Brek"} <= names
+    assert not {"Vela Nua", "Kastra Dol", "Bolshaya Vela", "Lak Dol"} & names
+
+
+def test_a_community_named_after_of_is_a_place() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Homes burned\n\nOn 2 May 2024, police raided the community of "
+        "Vela Chinatal and arrested Ana Lee.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-community")["persons"]}
+    assert names == {"Ana Lee"}
+
+
+def test_a_capitalised_particle_and_the_first_of_two_surnames_are_the_person() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Reporter arrested\n\nOn 10 June 2024, police arrested reporter "
+        "Julio César de Vela Mairena.\n\nOn 11 June, de Vela was brought before a judge. De Vela "
+        "had faced threats before.\n"
+    )
+    persons = [p for p in extract_case(text, appeal_id="t-de")["persons"] if p["name"]]
+    assert [p["name"] for p in persons] == ["Julio César de Vela Mairena"]
+
+
+def test_a_company_limited_and_a_bodys_services_are_no_people() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Residents sued\n\nSince 2023, Vela Horizon Development Co., "
+        "Ltd., which holds a concession, has sued residents. On 4 June 2024 the Zemblan Institute "
+        "of Telecommunications and Postal Services\n(ZITEL) blocked the site of Ana Lee.\n"
+    )
+    record = extract_case(text, appeal_id="t-company")
+    assert {p["name"] for p in record["persons"]} == {"Ana Lee"}
+    companies = {o["name"] for o in record["organisations"] if o["kind"] == "company"}
+    assert "Vela Horizon Development Co., Ltd." in companies

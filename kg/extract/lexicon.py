@@ -85,6 +85,9 @@ Whistleblower Feminist Unionist Environmentalist Lawmaker Legislator Parliamenta
 Opposition Protester Demonstrator Photojournalist Videographer Correspondent Columnist Blogger
 Prominent Veteran Renowned Jailed Detained Imprisoned Exiled Missing Slain Murdered""".split()
 )
+#: Title words that are also given names or surnames ("Omar Sultan al-Tawil", "Ana King"):
+#: after a name's first word they are a word of the name, not a title.
+NAME_TITLES = frozenset({"Sultan", "King", "Prince", "Major", "Bishop", "Pastor"})
 #: Plural titles that open a list of names as the singular opens one name ("Activists A and B");
 #: unlike TITLE_STOP they also open names of bodies ("Reporters Without Borders"), so only the
 #: reading of persons strips them.
@@ -102,7 +105,7 @@ Western Eastern Northern Southern Central Special Working Group Criminal Adminis
 Department Ministry Interior Justice Assembly Parliamentary Committee Council Union
 Actions Background Addresses Excellency Urgent Appeal Defender Director Americas Initiative
 University County Province Activities Hub Indigenous East Asia Africa Pacific Caribbean
-Europe Eurasia Article Articles Case Cases List Affairs Circuit Causeway""".split()
+Europe Eurasia Article Articles Case Cases List Affairs Circuit Causeway Services""".split()
 )
 
 ORG_HEADS = {
@@ -782,7 +785,8 @@ FORM_WORDS = frozenset(
 #: A company by its legal form: "Zenda Mining S.R.L.", "Zenda Daily Limited", "Aguas del Sur,
 #: S.A. de C.V." (Mexico's, of variable capital).
 LEGAL_FORM = re.compile(
-    r"(?:S\.R\.L\.|S\.A\. de C\.V\.|S\. de R\.L\.(?: de C\.V\.)?|S\.A\.R\.L\.|S\.A\.S\.|"
+    r"(?:Co\.,? Ltd\.?|Pte\.? Ltd\.?|"  # East and South-East Asia's: "Vela Co., Ltd."
+    r"S\.R\.L\.|S\.A\. de C\.V\.|S\. de R\.L\.(?: de C\.V\.)?|S\.A\.R\.L\.|S\.A\.S\.|"
     r"S\.A\.C?\.|S\.A\.|S\.p\.A\.|Ltd\.?|Limited|Inc\.|LLC|GmbH|PLC|plc|JSC|LLP|SARL|"
     # Malaysia's and Brunei's private and public companies, the Netherlands' and Belgium's,
     # Australia's proprietary ones, Indonesia's listed ones: "Vela Timber Sdn Bhd"

@@ -10,7 +10,7 @@ import unicodedata
 
 from kg.extract.entities import POST_WORDS, Entities, Entity, head_of
 from kg.extract.entities import holds as _holds
-from kg.extract.events import VERB_FRAMES
+from kg.extract.events import VERB_FRAMES, WEEKDAYS
 from kg.extract.lexicon import (
     CAP_STOP,
     COUNTRIES,
@@ -22,6 +22,7 @@ from kg.extract.lexicon import (
     HONORIFICS,
     LEGAL_FORM,
     MONTHS,
+    NAME_TITLES,
     NON_NAME,
     NOT_NAME_WORDS,
     NUMBER_WORDS,
@@ -252,9 +253,13 @@ def add_person_candidate(
     if any(
         w in CONNECTORS
         or w in MONTHS
+        or w in WEEKDAYS  # "Last Friday, 9 May, she was ..."
         or (w in COUNTRIES and not (k == len(words) - 1 and _country_surname(doc, words, toks)))
         or w in DEMONYMS
-        or ((w in NON_NAME or w in TITLE_STOP) and not _chinese_given_name(words))
+        or (
+            (w in NON_NAME or (w in TITLE_STOP and not (k > 0 and w in NAME_TITLES)))
+            and not _chinese_given_name(words)
+        )
         for k, w in enumerate(words)
     ):
         return
@@ -280,6 +285,8 @@ def add_person_candidate(
     if PLACE_NOUN_AFTER.match(doc.flat, end):
         ents.not_persons.add(name)
         return  # "Wadi Vela prison", "Kara Tepe district": the name of a place
+    if ADDRESS_BEFORE.search(doc.text, max(0, doc.text.rfind("\n", 0, toks[0][1])), toks[0][1]):
+        return  # "44 Vela Nua, Kastra Dol" in an address block: a street or a quarter
     if DESK_POST_AFTER.match(doc.flat, end):
         return  # "Great Lakes researcher at Human Rights Watch": a region or a desk
     a = toks[0][1]
@@ -372,7 +379,20 @@ DESK_POST_AFTER = re.compile(
 )
 #: "the port of X", "the town of X": the run after names a place.
 PLACE_OF_BEFORE = re.compile(
-    r"\b(?:port|town|city|village|island|district|province|region|municipality)\s+of\s+$"
+    r"\b(?:port|town|city|village|island|district|province|region|municipality|"
+    r"communit(?:y|ies)|settlement|hamlet|neighbou?rhood|suburb|commune|township|locality)"
+    r"\s+of\s+$"
+)
+#: Before a run on the same line of an address block: the line opens with a house number
+#: ("44 Vela Nua, Kastra Dol") or a street's abbreviation ("ul. Bolshaya Vela"), or a
+#: street's name and a comma come right before ("Vela Road, Lak Dol, Zembla 10210"): the
+#: run is a street or a quarter.
+_MONTH_NAMES = "|".join(MONTHS)
+ADDRESS_BEFORE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,4}})?[ \t]+(?!(?:{_MONTH_NAMES})\b)"
+    r"(?=[A-ZÀ-ÞĀ-Ž])|"
+    r"(?:ul|pr|prosp|pl|per|str|Jl|Av|Avda)\.[ \t]*)[^\n]*$"
+    r"|\b(?:Road|Street|Avenue|Boulevard|Lane|Highway|Rd|St|Ave|Blvd)\.?,[ \t]*$"
 )
 #: "known as the “X”", "the land known as X": the nickname of a place or a thing, not a
 #: person's alias.
@@ -809,7 +829,15 @@ def merge_persons(doc: Doc, ents: Entities) -> None:
             fw = words[j]
             if full is short or id(full) in merged:
                 continue
-            if lowered and len(fw) > len(sw) and fw[-len(sw) :] == lowered:
+            if (
+                lowered
+                and len(fw) > len(sw)
+                and (
+                    fw[-len(sw) :] == lowered
+                    # "De Vela" of "Julio César de Vela Mairena": the first of two surnames
+                    or (len(fw) > len(sw) + 1 and fw[-len(sw) - 1 : -1] == lowered)
+                )
+            ):
                 full.variants.append(short.name or "")
                 full.mentions.extend(short.mentions)
                 ents.items.remove(short)
