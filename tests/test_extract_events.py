@@ -4571,3 +4571,36 @@ def test_a_condition_of_a_release_is_set_on_the_day_of_the_release() -> None:
         "ban on leaving the country."
     )
     assert {("release", "2024-04-03"), ("travel_ban", "2024-04-03")} <= got
+
+
+def test_a_person_transferred_to_house_arrest_or_back_to_a_sizo_is_held_anew() -> None:
+    got = _pairs(
+        "Ana Lee is a poet. In August 2023, the court transferred her to house arrest, but on 9 "
+        "November 2023 it sent her back to SIZO-1 at the request of the investigator. On 9 "
+        "February 2024, the court transferred Tom Reed, who is the father of two children, to "
+        "house arrest."
+    )
+    assert {
+        ("detention", "2023-08"),
+        ("detention", "2023-11-09"),
+        ("detention", "2024-02-09"),
+    } <= got
+
+
+def test_a_sources_report_after_a_dated_step_of_its_paragraph_takes_its_day() -> None:
+    got = _pairs(
+        "Ana Lee is a poet. Police arrested Ana Lee at her home on 14 March 2024. According to "
+        "her family, they searched the house for six hours and confiscated her laptop."
+    )
+    assert {("search", "2024-03-14"), ("seizure", "2024-03-14")} <= got
+    # near misses: told in a paragraph of its own, or ill-treatment in custody, on no one day
+    alone = _pairs(
+        "Ana Lee is a poet. Police arrested Ana Lee at her home on 14 March 2024.\n\nAccording "
+        "to her family, they searched the house for six hours."
+    )
+    assert ("search", None) in alone
+    beaten = _pairs(
+        "Ana Lee is a poet. Police arrested Ana Lee at her home on 14 March 2024. According to "
+        "her brother, she was beaten during her interrogation."
+    )
+    assert ("attack", None) in beaten

@@ -1953,7 +1953,16 @@ def find_events(
                     and not _dated_before_in(event_dates, paras, para_i, s.start)
                 )
                 # "According to his brother, he was beaten": the same, told with its source first
-                and not ACCORDING_TO.match(flat, s.start)
+                # (and as above, after a dated step of its own paragraph, one of that story: "On
+                # 4 May police arrested him. According to his family, they searched the house";
+                # ill-treatment so reported is told of the custody's stretch, on no one day)
+                and not (
+                    ACCORDING_TO.match(flat, s.start)
+                    and (
+                        etype == "attack"
+                        or not _dated_before_in(event_dates, paras, para_i, s.start)
+                    )
+                )
             )
             inherited = False
             if value is None and (during := DURING_STEP.search(flat, s.start, a)) is not None:
