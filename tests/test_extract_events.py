@@ -4604,3 +4604,26 @@ def test_a_sources_report_after_a_dated_step_of_its_paragraph_takes_its_day() ->
         "her brother, she was beaten during her interrogation."
     )
     assert ("attack", None) in beaten
+
+
+def test_an_outlet_blocked_on_a_bodys_order_a_licence_not_renewed_and_a_told_ban() -> None:
+    got = _pairs(
+        "Ana Lee is a lawyer and editor. On 3 April 2024 the regulator ordered internet providers "
+        "to block access to the Vela Ledger’s website. On 5 April 2024, the bureau declined to "
+        "renew her licence to practise law. On 9 April 2024, officers at the airport told her "
+        "that she was “not permitted to leave the country”."
+    )
+    assert {("ban", "2024-04-03"), ("ban", "2024-04-05"), ("travel_ban", "2024-04-09")} <= got
+    # near misses: a licence renewed, and a flight she was told she might board
+    assert not _pairs(
+        "Ana Lee is a lawyer. On 5 April 2024, the bureau renewed her licence to practise law. "
+        "On 9 April 2024, officers told her that she was permitted to leave the country."
+    )
+
+
+def test_a_patronymic_name_transferred_to_house_arrest() -> None:
+    got = _pairs(
+        "Aida Toktor kyzy is a lawyer. On 9 February 2024, the court transferred Aida Toktor kyzy, "
+        "who is the mother of a child, to house arrest."
+    )
+    assert ("detention", "2024-02-09") in got
