@@ -4627,3 +4627,14 @@ def test_a_patronymic_name_transferred_to_house_arrest() -> None:
         "who is the mother of a child, to house arrest."
     )
     assert ("detention", "2024-02-09") in got
+
+
+def test_a_day_still_to_come_ends_a_custody_and_starts_no_count() -> None:
+    got = _pairs(
+        "Ana Lee is a defender. On 13 January 2026 she was charged. She was remanded to Vela "
+        "Prison until the next mention of the case, on 27 January 2026. The following day, "
+        "police summoned her husband, Tom Lee, to the station, where he was questioned.",
+        appeal_date="20 January 2026",
+    )
+    assert {("detention", "2026-01-13"), ("interrogation", "2026-01-14")} <= got
+    assert not {d for _, d in got if d and d > "2026-01-20" and d != "2026-01-27"}

@@ -122,6 +122,10 @@ CONCEDED = re.compile(r"\s*(?:Although|Though|Even though|Even if)\b[^,;]*$")
 NOT_ANCHOR = WordsAtEnd(
     re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on or)\s*$", re.I)
 )
+#: "until the next mention of the case, on": a day that ends a spell, named by what ends it.
+UNTIL_ON = re.compile(
+    r"\buntil\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+,?\s+on\s*$"
+)
 #: "On the morning of 9 January": the time of day opens an event date, not a reference.
 TIME_OF_DAY = re.compile(
     r"\b(?:morning|evening|night|afternoon|early hours|hours) of\s*$|\bfor\s+$"
@@ -389,6 +393,9 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         before = flat[max(0, start - 25) : start]
         is_event = (
             not NOT_EVENT_DATE.search(before)
+            # "remanded until the next mention of the case, on 27 January": the end of a
+            # custody, the day of the step that ends it
+            and not UNTIL_ON.search(flat, max(0, start - 70), start)
             or bool(TIME_OF_DAY.search(before))
             or bool(HEARD_FROM.search(flat, max(0, start - 60), start))
             or bool(STEP_OF.search(before))
@@ -446,7 +453,14 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                     latest = date(*value)  # type: ignore[arg-type]
                 if value[2] is not None:
                     last_day = date(*value)  # type: ignore[arg-type]
-            if value[2] is not None and anchors and not enacted:
+            if (
+                value[2] is not None
+                and anchors
+                and not enacted
+                # "remanded until the next mention, on 27 January" in an appeal of 20 January:
+                # a day still to come starts no count of the story ("The following day")
+                and (appeal_date is None or date(*value) <= appeal_date)  # type: ignore[arg-type]
+            ):
                 anchor = date(*value)  # type: ignore[arg-type]
                 days.append((start, anchor))
             listed = DAY_LISTED.search(flat, max(0, start - 12), start) if m.group("d1") else None
