@@ -803,3 +803,16 @@ def test_the_first_body_a_list_of_rights_groups_names_is_one() -> None:
     assert kinds["Vela Human Rights Commission"] == "ngo"
     # near miss: the same head word with no list of groups before it keeps the head's kind
     assert kinds["Tarn Human Rights Commission"] == "government"
+
+
+def test_a_general_post_before_a_body_is_no_part_of_its_name() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Defender arrested\n\nOn 3 May 2024, police arrested Ana Lee.\n\n"
+        "· Tomas Brek, Commissioner-General of the Zembla National Police, Vela Road\n"
+        "· Ivo Kessler, Director-General of the Zembla Prison Service\n\n"
+        "The Office of the Prosecutor-General of Zembla was informed.\n"
+    )
+    names = {o["name"] for o in extract_case(text, appeal_id="t-general")["organisations"]}
+    assert {"Zembla National Police", "Zembla Prison Service"} <= names
+    assert not any(n.startswith(("Commissioner-General", "Director-General")) for n in names)
+    assert "Office of the Prosecutor-General of Zembla" in names  # the post names the body

@@ -602,7 +602,13 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
     k = 0
     for i, (w, _) in enumerate(toks[:-1]):
         if (
-            (w in POST_WORDS or w in ("General", "State", "States") or w in STAFF_WORDS)
+            (
+                w in POST_WORDS
+                or w in ("General", "State", "States")
+                or w in STAFF_WORDS
+                # "Commissioner-General of the X Police", "Director-General of the X Service"
+                or (w.endswith("-General") and w[: -len("-General")] in POST_WORDS)
+            )
             and toks[i + 1][0] == "of"
             and not (w == "General" and i > 0 and toks[i - 1][0] in ORG_HEADS)
             and not _post_of_body(toks, i)
