@@ -1955,3 +1955,15 @@ def test_a_lawyer_for_someone_else_who_is_charged_is_a_defender_too() -> None:
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-law-barred")["persons"]}
     assert roles["Ivo Sand"] == ["lawyer"]
+
+
+def test_an_addressees_post_line_of_a_state_office_makes_an_official() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Defender arrested\n\nOn 3 May 2024, police arrested Ana Lee.\n\n"
+        "Appeals to:\n\nMs Marta Sosa Vela\nAttorney General and Head of the Public Ministry\n\n"
+        "Mr Tomas Brek\nHuman Rights Ombudsman\n\nMs Eva Hart\nChair of the Vela Reading Club\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-post-line")["persons"]}
+    assert roles["Marta Sosa Vela"] == ["official"]
+    assert roles["Tomas Brek"] == ["official"]
+    assert "official" not in roles.get("Ana Lee", [])

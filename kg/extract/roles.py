@@ -1413,7 +1413,13 @@ COMPLAINANT_AFTER = re.compile(
 SIGNATURE_TITLE = re.compile(
     r"[ \t]*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|"
     r"(?:Vice-)?Chair(?:person)?|Director|Secretary|Commissioner|Independent Expert|"
-    r"Member of the Working Group)\b[^\n]{0,120})"
+    r"Member of the Working Group|"
+    # an addressee's post line: "Attorney General and Head of the Public Ministry", "Human
+    # Rights Ombudsman", "Prosecutor General of Zembla"
+    r"(?:[A-Z][\w’'-]+ ){0,3}(?:Ombuds(?:man|person|woman)|Attorney[- ]General|"
+    r"Prosecutor[- ]General|Procurator[- ]General|Inspector[- ]General|Prime Minister|"
+    r"Governor|Mayor|Ambassador|Permanent Representative|Public Defender|Chief Justice))"
+    r"\b[^\n]{0,120})"
 )
 
 
