@@ -4638,3 +4638,21 @@ def test_a_day_still_to_come_ends_a_custody_and_starts_no_count() -> None:
     )
     assert {("detention", "2026-01-13"), ("interrogation", "2026-01-14")} <= got
     assert not {d for _, d in got if d and d > "2026-01-20" and d != "2026-01-27"}
+
+
+def test_a_warrant_issued_on_a_day_and_a_complaint_that_a_company_filed() -> None:
+    got = _pairs(
+        "Ana Lee is a defender. On 10 June 2023 police arrested Ana Lee under a warrant issued "
+        "on 21.03.2023 by the Vela Criminal Court, on the basis of a complaint that Vela Energy "
+        "S.A. filed against her and four other members of the group in November 2022."
+    )
+    assert {
+        ("arrest", "2023-06-10"),
+        ("court_decision", "2023-03-21"),
+        ("complaint", "2022-11"),
+    } <= got
+    # near miss: a warrant the arrest was made on, with no day of its own, is the arrest
+    assert _pairs(
+        "Ana Lee is a defender. On 10 June 2023 police arrested Ana Lee on a warrant issued by "
+        "the Vela Criminal Court."
+    ) == {("arrest", "2023-06-10")}

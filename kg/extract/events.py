@@ -1000,7 +1000,11 @@ AFTER_PARTICIPLE = re.compile(r"\s+(?:in|from|at|during|on|under|for|with|by|ove
 #: The words of a complaint told in passing up to its date: "complaint filed in", "complaint
 #: filed by the company in".
 FILED_IN = re.compile(
-    r"(?:complaint\s+)?(?:filed|lodged|brought)\s+"
+    r"(?:complaint\s+)?"
+    # "a complaint that the company filed against her and four others in November 2016"
+    r"(?:that\s+(?:[\w’'.-]+\s+){1,5}?)?"
+    r"(?:filed|lodged|brought)\s+"
+    r"(?:against\s+(?:[\w’'-]+\s+){1,8}?)?"
     r"(?:by\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w’'-]+\s+){1,3}?)?(?:in|on)\s+"
 )
 
@@ -1010,13 +1014,13 @@ def _filed_in(flat: str, dates: list[DateMention], a: int) -> Any:
     "a complaint filed in May 2024 by X", "a complaint filed by the company in May 2024", "a
     complaint filed by Ana Lee on 24 January"."""
     return next(
-        (d.value for d in dates if a < d.start < a + 80 and FILED_IN.fullmatch(flat, a, d.start)),
+        (d.value for d in dates if a < d.start < a + 140 and FILED_IN.fullmatch(flat, a, d.start)),
         None,
     )
 
 
 IN_PASSING = TailPattern(
-    re.compile(r"\b(?:on|upon|following)\s+(?:a|the)\s+$"),
+    re.compile(r"\b(?:on|upon|following|on\s+the\s+basis\s+of|based\s+on)\s+(?:a|the)\s+$"),
     ends=("a", "the"),
 )
 #: "11 and " before "15 February": a day listed with the next.
