@@ -4656,3 +4656,20 @@ def test_a_warrant_issued_on_a_day_and_a_complaint_that_a_company_filed() -> Non
         "Ana Lee is a defender. On 10 June 2023 police arrested Ana Lee on a warrant issued by "
         "the Vela Criminal Court."
     ) == {("arrest", "2023-06-10")}
+
+
+def test_a_penalty_in_addition_to_the_prison_term_takes_the_sentences_day() -> None:
+    got = _pairs(
+        "Ana Lee is a teacher. On 14 March 2024, the court sentenced her to six years. On 5 March "
+        "2024, the prosecutor had asked for seven years. In addition to the prison term, the "
+        "court banned Ana Lee from administering websites for three years."
+    )
+    assert ("ban", "2024-03-14") in got and ("ban", "2024-03-05") not in got
+
+
+def test_her_name_added_to_a_register_of_foreign_agents() -> None:
+    got = _pairs(
+        "Ana Lee is a teacher. On 22 September 2023, the Ministry of Justice added her name to "
+        "its register of “foreign agents”."
+    )
+    assert got == {("other", "2023-09-22")}

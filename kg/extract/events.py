@@ -1135,6 +1135,11 @@ DURING_STEP = re.compile(
     r"\b(?:[Dd]uring|[Ii]n the course of) (?:the|his|her|their|this|that) "
     r"(questioning|interrogation|search|raid|hearing)\b"
 )
+#: "In addition to the prison term, the court banned her from ...": a penalty of the sentence,
+#: on the sentence's day.
+WITH_SENTENCE = re.compile(
+    r"\b[Ii]n addition to (?:the|his|her|their) (?:prison )?(?:term|sentence)\b"
+)
 #: The event types each step of DURING_STEP names.
 DURING_STEPS = {
     "questioning": ("interrogation",),
@@ -1973,6 +1978,8 @@ def find_events(
                 # "Tom Reed told us that during the questioning an investigator warned him": a
                 # step of another step told before, on its day
                 value = _day_of(events, DURING_STEPS[during.group(1).lower()])
+            if value is None and WITH_SENTENCE.search(flat, s.start, a):
+                value = _day_of(events, ("sentence",))
             perfect = (
                 bool(PAST_PERFECT.search(pre)) and not HAD_OBJECT.match(flat, a) and not request
             )
