@@ -4673,3 +4673,11 @@ def test_her_name_added_to_a_register_of_foreign_agents() -> None:
         "its register of “foreign agents”."
     )
     assert got == {("other", "2023-09-22")}
+
+
+def test_an_indictment_issued_accusing_someone_is_a_charge() -> None:
+    got = _pairs(
+        "Ana Lee is a poet. On the 12th of February 2024, the procuracy issued an indictment "
+        "accusing her of writing 27 poems."
+    )
+    assert got == {("charge", "2024-02-12")}
