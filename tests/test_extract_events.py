@@ -4681,3 +4681,11 @@ def test_an_indictment_issued_accusing_someone_is_a_charge() -> None:
         "accusing her of writing 27 poems."
     )
     assert got == {("charge", "2024-02-12")}
+
+
+def test_guards_beating_residents_or_supporters_is_an_attack() -> None:
+    for group in ("residents", "supporters", "the mourners"):
+        got = _pairs(f"Ana Lee is a defender. On 14 February 2024, guards beat {group}.")
+        assert got == {("attack", "2024-02-14")}, group
+    # near miss: a beat is no blow
+    assert not _pairs("Ana Lee is a reporter. In 2024 her beat covered the city's residents.")
