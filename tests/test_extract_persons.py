@@ -1440,3 +1440,32 @@ def test_a_company_limited_and_a_bodys_services_are_no_people() -> None:
     assert {p["name"] for p in record["persons"]} == {"Ana Lee"}
     companies = {o["name"] for o in record["organisations"] if o["kind"] == "company"}
     assert "Vela Horizon Development Co., Ltd." in companies
+
+
+def test_a_pen_name_told_by_the_name_and_its_gloss_in_brackets_are_the_persons() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Poets arrested\n\nPolice arrested the poet Ivo Radek, known to "
+        "his readers by the pen name Ivo Vela, on 3 May 2024. Mara Kostic, 34, writes under the "
+        "pen name Sen Trang (“White Lotus”) on a blog. Police arrested her on 6 May 2024.\n"
+    )
+    persons = {p["name"]: p for p in extract_case(text, appeal_id="t-pen")["persons"]}
+    assert set(persons) == {"Ivo Radek", "Mara Kostic"}
+    assert "Ivo Vela" in persons["Ivo Radek"]["variants"]
+    assert {"Sen Trang", "White Lotus"} <= set(persons["Mara Kostic"]["variants"])
+
+
+def test_a_subject_pronoun_before_a_name_gives_that_name_no_gender() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Blogger arrested\n\nAna Lee writes a blog. Tom Reed is a "
+        "lawyer. He was detained four days after Ana Lee, as he returned home. Ana Lee was "
+        "arrested on 6 June 2024.\n"
+    )
+    genders = {p["name"]: p["gender"] for p in extract_case(text, appeal_id="t-he")["persons"]}
+    assert genders["Ana Lee"] == "unknown"
+    # near miss: a possessive before the name may point ahead to it
+    ahead = text.replace(
+        "He was detained four days after Ana Lee, as he returned home.",
+        "At the time of his arrest, Tom Reed was at home.",
+    )
+    genders = {p["name"]: p["gender"] for p in extract_case(ahead, appeal_id="t-his")["persons"]}
+    assert genders["Tom Reed"] == "male"

@@ -1086,15 +1086,17 @@ VARIANT_GLOSS = re.compile(
     r"pen[ -]name|alias|nickname|nom de plume|stage name|real name)"
     r"(?:\s+as)?\s+(?P<v>[^()]{2,120})\)"
     r"|\s*\((?P<bare>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž](?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž]){0,3})\)"
-    r"|[^.;()]{0,80}?\b(?:under the (?:pen )?name|also known as|nicknamed)\s+[“\"]?"
+    r"|[^.;()]{0,80}?\b(?:(?:under|by) the (?:pen )?name|also known as|nicknamed)\s+[“\"]?"
     r"(?P<pen>[A-ZÀ-ÞĀ-Žİ][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]+){0,3})"
+    # ... and its gloss in brackets: 'the pen name Hoa Sen Trang (“White Lotus”)'
+    r"(?:\s*\(\s*[“\"](?P<gloss>[^()”\"]{2,40})[”\"]\s*\))?"
     # ", known as X", ", better known to her readers as X": right after the name
     r"|,\s*(?:(?:also|better|widely|popularly)\s+)?known(?:\s+to\s+(?:his|her|their)\s+[a-z]+)?"
     r"\s+as\s+[“\"]?(?P<known>[A-ZÀ-ÞĀ-Žİ][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]+){0,3})"
 )
 #: The words the third and fourth forms of VARIANT_GLOSS open their gloss with, at most 80
 #: characters on.
-GLOSS_WORDS = ("under the", "known", "nicknamed")
+GLOSS_WORDS = ("under the", "by the", "known", "nicknamed")
 
 
 def _variant_gloss(flat: str, b: int) -> re.Match[str] | None:
@@ -1123,6 +1125,8 @@ def add_spelling_variants(doc: Doc, ents: Entities) -> None:
             if not m:
                 continue
             raw = m.group("v") or m.group("bare") or m.group("pen") or m.group("known")
+            if m.group("gloss"):
+                raw += ", " + m.group("gloss")
             for v in re.split(r",\s*|\s+or\s+", clean(raw)):
                 v = v.strip().rstrip(".")
                 if not _NAME_FORM.match(v) or not_a_name(v.split()) or v == p.name:

@@ -4,6 +4,7 @@ appositions after it, signatures, gender cues.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -2030,6 +2031,7 @@ HE_NEXT = re.compile(r"\s*(?:He|His)\b")
 
 
 HE_IN = re.compile(r"\b(?:he|his)\b")
+SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 SHE_NEXT = re.compile(r"\s*(?:She|Her)\b")
 
 
@@ -2039,7 +2041,14 @@ SHE_IN = re.compile(r"\b(?:she|her)\b")
 def _gender(doc: Doc, p: Entity) -> str:
     if len(p.mentions) < 2:
         return "unknown"
-    for s in sentences_with(doc, [a for a, _ in p.mentions]):
+    starts = sorted(a for a, _ in p.mentions)
+    for s in sentences_with(doc, starts):
+        # a sentence whose subject pronoun comes before the person's first mention is about
+        # someone else: "He was detained four days after Ana Lee, as he returned" tells nothing
+        # of her (a possessive may point ahead: "At the time of his death, Tom Reed chaired")
+        first = starts[bisect.bisect_left(starts, s.start)]
+        if SUBJECT_PRONOUN.search(doc.flat, s.start, first):
+            continue
         text = doc.flat[s.start : s.end]
         nxt = doc.flat[s.end : s.end + 200]
         if HE_NEXT.match(nxt) or HE_IN.search(text):
