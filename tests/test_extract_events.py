@@ -4689,3 +4689,14 @@ def test_guards_beating_residents_or_supporters_is_an_attack() -> None:
         assert got == {("attack", "2024-02-14")}, group
     # near miss: a beat is no blow
     assert not _pairs("Ana Lee is a reporter. In 2024 her beat covered the city's residents.")
+
+
+def test_a_march_prohibited_before_its_day_and_a_funeral_wreath_delivered() -> None:
+    got = _pairs(
+        "Ana Lee is a defender. On 28 April 2024, the organisers were informed in writing that "
+        "the peaceful march planned for 1 May was prohibited. On 2 May 2024, a funeral wreath "
+        "bearing her name was delivered to the office."
+    )
+    assert got == {("ban", "2024-04-28"), ("threat", "2024-05-02")}
+    # near miss: flowers laid at a memorial threaten no one
+    assert not _pairs("Ana Lee is a defender. On 2 May 2024, she laid flowers at the memorial.")
