@@ -1469,3 +1469,14 @@ def test_a_subject_pronoun_before_a_name_gives_that_name_no_gender() -> None:
     )
     genders = {p["name"]: p["gender"] for p in extract_case(ahead, appeal_id="t-his")["persons"]}
     assert genders["Tom Reed"] == "male"
+
+
+def test_a_lone_word_before_and_shares_no_family_name_with_a_bodys_words() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Defender stopped\n\nOn 3 May 2024, officers of the Nationality, "
+        "Passports and Residence Affairs (NPRA) stopped Ana Lee. Her brothers, Ivo and Tom Sand, "
+        "protested.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-sharing")["persons"]}
+    assert "Passports Affairs" not in names
+    assert {"Ana Lee", "Ivo Sand", "Tom Sand"} <= names

@@ -348,6 +348,8 @@ def add_given_name_sharing(doc: Doc, ents: Entities, given: Run, full: Run) -> N
         or word in MONTHS
         or word in CONNECTORS
         or not_a_name([word, full.tokens[1][0]])
+        # "Nationality, Passports and Residence Affairs": the words of a body, not a name
+        or any(t[0] in NON_NAME or t[0] in ORG_HEADS for t in full.tokens)
         or any(word in (p.name or "").split() for p in ents.of("person"))
         or PLACE_NOUN_AFTER.match(doc.flat, full.tokens[-1][2])
     ):
