@@ -4700,3 +4700,12 @@ def test_a_march_prohibited_before_its_day_and_a_funeral_wreath_delivered() -> N
     assert got == {("ban", "2024-04-28"), ("threat", "2024-05-02")}
     # near miss: flowers laid at a memorial threaten no one
     assert not _pairs("Ana Lee is a defender. On 2 May 2024, she laid flowers at the memorial.")
+
+
+def test_a_span_from_one_day_to_another_begins_on_its_first_day() -> None:
+    got = _pairs(
+        "Ana Lee is a defender. From 1 to 9 April 2024, Ana Lee refused food over the denial of "
+        "family visits. Tom Reed refused food from 3 to 14 April 2024, and was taken to hospital."
+    )
+    assert {("other", "2024-04-01"), ("other", "2024-04-03")} <= got
+    assert not {d for _, d in got} & {"2024-04-09", "2024-04-14"}

@@ -464,6 +464,10 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 anchor = date(*value)  # type: ignore[arg-type]
                 days.append((start, anchor))
             listed = DAY_LISTED.search(flat, max(0, start - 12), start) if m.group("d1") else None
+            # "from 1 to 9 April 2024": the first day of a span that names its month once, the
+            # day the span began (the day after "to" is no event's)
+            span = FROM_DAY_TO.search(flat, max(0, start - 20), start) if m.group("d1") else None
+            listed = listed or span
             night = NIGHT_OF.search(flat, max(0, start - 30), start) if m.group("d1") else None
             if night and value[2] is not None:
                 # "on the night of 3 to 4 May": the night began on the first day, the event's
@@ -479,7 +483,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                     if no_year:
                         yearless.add(len(out))
                     a0 = listed.start(1)
-                    out.append(DateMention(a0, listed.end(1), day, is_event))
+                    out.append(DateMention(a0, listed.end(1), day, is_event or span is not None))
             if no_year:
                 yearless.add(len(out))
             out.append(DateMention(start, end, value, is_event))
@@ -620,6 +624,8 @@ def _long_after(value: tuple[int, int | None, int | None], latest: date) -> bool
 NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:to|-|–|and)\s+$")
 #: "11 and " before "15 February": a day listed with the next date, which names the month.
 DAY_LISTED = re.compile(r"(?<![\w.,/-])(\d{1,2})(?:st|nd|rd|th)?\s+and\s+$")
+#: "from 1 to " before "9 April 2024": the first day of a span, the month named once.
+FROM_DAY_TO = re.compile(r"\b[Ff]rom\s+(\d{1,2})(?:st|nd|rd|th)?\s+(?:to|until|till|-|–)\s+$")
 #: "on April 16 and May 28, 2021", "from 10 to 12 September 2017": two dates, one year.
 YEAR_SHARED = re.compile(r"\s*,?\s*(?:and|to|or|until|-|–|—)\s*")
 
