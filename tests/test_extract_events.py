@@ -4709,3 +4709,11 @@ def test_a_span_from_one_day_to_another_begins_on_its_first_day() -> None:
     )
     assert {("other", "2024-04-01"), ("other", "2024-04-03")} <= got
     assert not {d for _, d in got} & {"2024-04-09", "2024-04-14"}
+
+
+def test_access_to_a_blog_blocked_is_a_ban() -> None:
+    got = _pairs(
+        "Ana Lee is a blogger. In March 2024, the authorities blocked access to Ana Lee’s blog "
+        "inside Zembla."
+    )
+    assert got == {("ban", "2024-03")}
