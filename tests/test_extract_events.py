@@ -4717,3 +4717,16 @@ def test_access_to_a_blog_blocked_is_a_ban() -> None:
         "inside Zembla."
     )
     assert got == {("ban", "2024-03")}
+
+
+def test_hours_of_questioning_and_a_list_of_things_taken() -> None:
+    got = _pairs(
+        "Ana Lee is a defender. On 3 April 2024, Ana Lee was summoned to the police station, "
+        "where she faced five hours of questioning. On 20 April 2024, officers searched her "
+        "home; her laptop, three phones and a flash drive were taken."
+    )
+    assert {
+        ("interrogation", "2024-04-03"),
+        ("search", "2024-04-20"),
+        ("seizure", "2024-04-20"),
+    } <= got
