@@ -4730,3 +4730,15 @@ def test_hours_of_questioning_and_a_list_of_things_taken() -> None:
         ("search", "2024-04-20"),
         ("seizure", "2024-04-20"),
     } <= got
+
+
+def test_a_prosecutor_asking_the_court_to_impose_years_is_a_sentencing_request() -> None:
+    got = _pairs(
+        "Ana Lee is a defender. On 3 April 2024, the public prosecutor, Tomas K. Brek, asked the "
+        "court to impose five years’ imprisonment."
+    )
+    assert got == {("other", "2024-04-03")}
+    # near miss: a court asked to impose nothing of a term
+    assert not _pairs(
+        "Ana Lee is a defender. On 3 April 2024, she asked the court to impose order."
+    )
