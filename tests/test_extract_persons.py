@@ -1446,12 +1446,12 @@ def test_a_pen_name_told_by_the_name_and_its_gloss_in_brackets_are_the_persons()
     text = (
         "12 June 2024\n\nZembla: Poets arrested\n\nPolice arrested the poet Ivo Radek, known to "
         "his readers by the pen name Ivo Vela, on 3 May 2024. Mara Kostic, 34, writes under the "
-        "pen name Sen Trang (“White Lotus”) on a blog. Police arrested her on 6 May 2024.\n"
+        "pen name Sen Vela (“White Lotus”) on a blog. Police arrested her on 6 May 2024.\n"
     )
     persons = {p["name"]: p for p in extract_case(text, appeal_id="t-pen")["persons"]}
     assert set(persons) == {"Ivo Radek", "Mara Kostic"}
     assert "Ivo Vela" in persons["Ivo Radek"]["variants"]
-    assert {"Sen Trang", "White Lotus"} <= set(persons["Mara Kostic"]["variants"])
+    assert {"Sen Vela", "White Lotus"} <= set(persons["Mara Kostic"]["variants"])
 
 
 def test_a_subject_pronoun_before_a_name_gives_that_name_no_gender() -> None:

@@ -285,11 +285,15 @@ def add_person_candidate(
     if PLACE_NOUN_AFTER.match(doc.flat, end):
         ents.not_persons.add(name)
         return  # "Wadi Vela prison", "Kara Tepe district": the name of a place
-    if ADDRESS_BEFORE.search(doc.text, max(0, doc.text.rfind("\n", 0, toks[0][1])), toks[0][1]):
+    a = toks[0][1]
+    # (an address line is short: looked for in the 120 characters before, so that a text of
+    # one long line costs no scan back to its start for each run)
+    lo = max(0, a - 120)
+    nl = doc.text.rfind("\n", lo, a)
+    if ADDRESS_BEFORE.search(doc.text, nl if nl >= 0 else lo, a):
         return  # "44 Vela Nua, Kastra Dol" in an address block: a street or a quarter
     if DESK_POST_AFTER.match(doc.flat, end):
         return  # "Great Lakes researcher at Human Rights Watch": a region or a desk
-    a = toks[0][1]
     if PLACE_OF_BEFORE.search(doc.flat, max(0, a - 20), a):
         ents.not_persons.add(name)
         return  # "the port of Tanger Med": a place
@@ -1090,7 +1094,7 @@ VARIANT_GLOSS = re.compile(
     r"|\s*\((?P<bare>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž](?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž]){0,3})\)"
     r"|[^.;()]{0,80}?\b(?:(?:under|by) the (?:pen )?name|also known as|nicknamed)\s+[“\"]?"
     r"(?P<pen>[A-ZÀ-ÞĀ-Žİ][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]+){0,3})"
-    # ... and its gloss in brackets: 'the pen name Hoa Sen Trang (“White Lotus”)'
+    # ... and its gloss in brackets: 'the pen name Sen Vela (“White Lotus”)'
     r"(?:\s*\(\s*[“\"](?P<gloss>[^()”\"]{2,40})[”\"]\s*\))?"
     # ", known as X", ", better known to her readers as X": right after the name
     r"|,\s*(?:(?:also|better|widely|popularly)\s+)?known(?:\s+to\s+(?:his|her|their)\s+[a-z]+)?"
