@@ -137,3 +137,59 @@ def test_a_town_after_a_body_on_an_address_line_names_no_one() -> None:
     assert "Vela Nova" not in roles
     assert roles["Ivo Sand"] == ["official"]
     assert "official" in roles["Teo Varga"]
+
+
+POSTS_ONLY = """Zembla: Defender Rina Holm detained
+
+On 3 January 2023, police in Vela arrested the defender Rina Holm at her home.
+
+Addresses:
+
+• President of the Republic of Zembla, 19 Vela Avenue, Strelsau
+• Mr. Ivo Sand, Minister of Justice
+• Prosecutor General of Zembla, 7 Vela St., Strelsau
+• Permanent Mission of Zembla to the United Nations in Geneva
+
+Please also write to the diplomatic missions of Zembla in your country.
+"""
+
+POST_ABOVE_NAME = """Zembla: Defender Rina Holm detained
+
+On 3 January 2023, police in Vela arrested the defender Rina Holm at her home.
+
+Appeals to:
+
+Minister of Justice
+Mr. Teo Varga
+Ministry of Justice, Strelsau
+
+His Majesty the King of Zembla, Custodian of the Crown
+Royal Court, Strelsau
+"""
+
+
+def _unnamed(text: str) -> list[tuple[list[str], list[str], list[str]]]:
+    rec = extract_case(text, appeal_id="t-addr")
+    return [
+        (p["variants"], p["roles"], [q["title"] for q in p["positions"]])
+        for p in rec["persons"]
+        if p["name"] is None
+    ]
+
+
+def test_an_addressee_known_only_by_a_post_is_an_unnamed_official() -> None:
+    # each bullet is an addressee of its own: a post with a name on its line is the named
+    # person's; the mission is a body, not a post
+    assert _unnamed(POSTS_ONLY) == [
+        (["President of the Republic of Zembla"], ["official"],
+         ["President of the Republic of Zembla"]),
+        (["Prosecutor General of Zembla"], ["official"], ["Prosecutor General of Zembla"]),
+    ]  # fmt: skip
+    assert _roles(POSTS_ONLY)["Ivo Sand"] == ["official"]
+
+
+def test_a_post_above_a_name_in_its_paragraph_is_the_named_persons() -> None:
+    assert _unnamed(POST_ABOVE_NAME) == [
+        (["His Majesty the King of Zembla"], ["official"], ["King of Zembla"]),
+    ]
+    assert _roles(POST_ABOVE_NAME)["Teo Varga"] == ["official"]

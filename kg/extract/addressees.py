@@ -12,13 +12,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from kg.extract.entities import Entities
+from kg.extract.entities import Entities, Entity
 from kg.extract.text import Doc, clean
 
 #: A line that is only the heading of a list of addresses.
 ADDRESS_HEADING = re.compile(
     r"(?im)^[ \t]*(?:addresses|addressees|please (?:write|send appeals) to|write to|"
-    r"send (?:your )?(?:appeals|letters|copies) to|copies (?:to|of your appeals? to))"
+    r"(?:send (?:your )?)?(?:appeals|letters|copies) to|copies of your appeals? to)"
     r"[ \t]*:?[ \t]*$"
 )
 #: The call to act that opens a model letter, on a line of its own.
@@ -158,3 +158,62 @@ def _town_after_body(text: str, bodies: list[int], head: int, s: int, e: int) ->
         return False
     k = bisect.bisect_left(bodies, head)
     return k < len(bodies) and bodies[k] < s
+
+
+#: A post an addressee may be written to by, with no name: "President of the Republic of Vela",
+#: "• Prosecutor General of Vela, 7 Vela St.", "His Majesty the King of Vela". The post opens
+#: its line (after a bullet or a number) and ends at the line's end or its first comma.
+POST_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:[•·*▪–-]|\d{1,2}[.)])[ \t]+)?"
+    r"(?P<n>(?:(?:H\.\s?E\.|His|Her)[ \t]+(?:Excellency|Majesty|Highness)[ \t]+)?(?:the[ \t]+)?"
+    r"(?P<p>(?:Vice[- ])?President|(?:Deputy[ \t]+)?(?:Prime[ \t]+)?Minister|"
+    r"(?:Prosecutor|Procurator|Attorney)[- ]General|Chief[ \t]+Justice|Governor|Ombudsman|"
+    r"King|Emir|Sultan|Crown[ \t]+Prince|Speaker|Head[ \t]+of[ \t]+State|"
+    r"(?:High[ \t]+)?Commissioner|Public[ \t]+Defender|Chairman|Chairperson)"
+    r"(?:[ \t]+(?:of|for|to)[ \t]+[^,\n]{3,80})?)[ \t]*(?:,[^\n]*)?$"
+)
+#: A bulleted or numbered line: in a list of them, each line is an addressee of its own.
+BULLET_LINE = re.compile(r"(?m)^[ \t]*(?:[•·*▪–-]|\d{1,2}[.)])[ \t]+")
+
+
+def add_unnamed_addressees(doc: Doc, ents: Entities) -> None:
+    """An addressee known only by their post ("President of the Republic of Vela" above the
+    palace's address) is an unnamed official. A post with a name in its entry, on its line or
+    the lines of its paragraph ("Minister of Justice" above "Mr. Ivo Sand"), is the named
+    person's."""
+    spans = address_blocks(doc)
+    if not spans:
+        return
+    text = doc.text
+    people = sorted(a for p in ents.of("person") if p.name for a, _ in p.mentions)
+    for lo, hi in spans:
+        bulleted = len(BULLET_LINE.findall(text, lo, hi)) >= 2
+        for m in POST_LINE.finditer(text, lo, hi):
+            if bulleted and BULLET_LINE.match(text, m.start()):
+                a, b = m.start(), m.end()  # the entry is the bullet's line
+            else:
+                a, b = _paragraph(text, m.start(), lo, hi)
+            k = bisect.bisect_left(people, a)
+            if k < len(people) and people[k] < b:
+                continue  # a named person's post
+            s, e = m.span("n")
+            label = clean(m.group("n"))
+            if any(label in p.variants for p in ents.of("person") if p.name is None):
+                continue
+            p = Entity("person", None, s, e, variants=[label])
+            p.mentions.append((s, e))
+            title = clean(text[m.start("p") : e])
+            p.attrs.update(
+                roles=["official"], positions=[{"title": title, "organisation": None}],
+                gender="unknown",
+            )  # fmt: skip
+            ents.items.append(p)
+
+
+def _paragraph(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """The lines around ``at`` up to blank lines, within ``lo``..``hi``."""
+    a = lo
+    for g in BLANK.finditer(text, lo, at):
+        a = g.end()
+    gap = BLANK.search(text, at, hi)
+    return a, gap.start() if gap else hi

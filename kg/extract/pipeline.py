@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from kg import __version__
-from kg.extract.addressees import mark_addressees, trim_address_lines
+from kg.extract.addressees import add_unnamed_addressees, mark_addressees, trim_address_lines
 from kg.extract.agents import add_unnamed_agents
 from kg.extract.bodies import (
     add_bodies_listed_with_bodies,
@@ -176,6 +176,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     add_unnamed_posts(doc, ents)
     add_crowds_undergoing(doc, ents)
     add_unnamed_agents(doc, ents)
+    add_unnamed_addressees(doc, ents)
     _merge_short_orgs(ents)
     link_org_short_forms(doc, ents)
     merge_line_glosses(doc, ents)
