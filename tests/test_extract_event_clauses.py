@@ -358,3 +358,37 @@ def test_a_court_decides_to_extend_custody_and_freezes_a_bodys_accounts() -> Non
         "freezing of Vela Press’s bank accounts."
     )
     assert {("detention", "2024-03-14"), ("seizure", "2024-04-02")} <= got
+
+
+def test_a_petition_against_a_courts_order_is_an_appeal_not_a_complaint() -> None:
+    got = _pairs(
+        "On 9 March 2024, the lawyer of Tom Reed, Ana Lee, filed an amparo petition against the "
+        "detention order before the Fourth District Court in Vela. On 12 March 2024, his family "
+        "filed a petition against the arrest."
+    )
+    assert got == {("appeal_filed", "2024-03-09"), ("complaint", "2024-03-12")}
+
+
+def test_custody_granted_at_a_prosecutors_request_is_one_event() -> None:
+    # the custody is what granting the request did; a bail granted beside a custody that goes
+    # on is a decision of its own
+    got = _pairs(
+        "On 5 March 2024, Judge Ana Lee granted the request of the prosecution and ordered that "
+        "he be held under house arrest for 40 days. On 8 April 2024, the court granted Tom Reed "
+        "bail, but he remained in custody."
+    )
+    assert ("detention", "2024-03-05") in got
+    assert ("court_decision", "2024-03-05") not in got
+    assert ("court_decision", "2024-04-08") in got
+
+
+def test_premises_entered_without_a_warrant_or_emptied_are_raided() -> None:
+    got = _pairs(
+        "On 8 March 2024, agents of the Zenda Police entered the offices of the Vela Rights Centre "
+        "without a search warrant. On 9 March 2024, officers entered the home of Ana Lee and took "
+        "away two laptops. On 10 March 2024, an officer entered the house of Tom Reed to hand him "
+        "a summons."
+    )
+    assert ("raid", "2024-03-08") in got
+    assert ("raid", "2024-03-09") in got
+    assert ("raid", "2024-03-10") not in got

@@ -655,6 +655,10 @@ ADJOURNED_TO = re.compile(
 THOSE = re.compile(r"\b[Tt]hose\s+$")
 #: A sentence cut on appeal (see the court_decision rows).
 REDUCES = re.compile(r"(?:reduced|cut|halved|lowered)\s")
+#: "granted the request of the prosecutor": a decision that grants what another asked for.
+GRANTS_REQUEST = re.compile(
+    r"(?:granted|accepted)\s+(?:the|an?|its)\s+(?:[\w’'-]+\s+)?(?:request|application|motion)\b"
+)
 #: "ordered her", "ordered Tom Reed to be" before a participle: the custody a court orders (see
 #: the detention rows), not an arrest.
 ORDERED_HELD = re.compile(
@@ -1522,6 +1526,22 @@ def find_events(
             hits = [
                 h for h in hits if h[2] != "court_decision" or not UNDOES.search(flat, h[0], h[1])
             ]
+        if any(t == "detention" for _a, _b, t in hits):
+            # "granted the request of the prosecution and ordered that he be held for 40 days":
+            # the custody is what granting the request did, one event
+            held = min(ha for ha, _hb, t in hits if t == "detention")
+            hits = [
+                h for h in hits
+                if h[2] != "court_decision" or h[0] > held or not GRANTS_REQUEST.match(flat, h[0])
+            ]  # fmt: skip
+        if any(t == "appeal_filed" for _a, _b, t in hits):
+            # "filed an amparo petition against the detention order": a petition against a
+            # court's order is the appeal the phrase tells, not a complaint beside it
+            appeals = [(ha, hb) for ha, hb, t in hits if t == "appeal_filed"]
+            hits = [
+                h for h in hits
+                if h[2] != "complaint" or not any(x < h[1] and h[0] < y for x, y in appeals)
+            ]  # fmt: skip
         if any(t == "court_decision" for _a, _b, t in hits):
             # "the court gave the prosecution 14 days ..., warning that the devices would be
             # handed back": the court's warning is part of its decision, no threat
