@@ -392,3 +392,21 @@ def test_premises_entered_without_a_warrant_or_emptied_are_raided() -> None:
     assert ("raid", "2024-03-08") in got
     assert ("raid", "2024-03-09") in got
     assert ("raid", "2024-03-10") not in got
+
+
+def test_a_step_on_the_night_of_an_arrest_is_of_the_arrests_day() -> None:
+    got = _pairs(
+        "On 27 March 2024, police arrested Tom Reed at his home. On 15 April 2024, the court "
+        "upheld the order. His lawyer told us that he was questioned without a lawyer on the "
+        "night of his arrest."
+    )
+    assert ("interrogation", "2024-03-27") in got
+    assert ("interrogation", "2024-04-15") not in got
+
+
+def test_a_second_charge_added_at_a_hearing_is_a_charge() -> None:
+    got = _pairs(
+        "At the opening of the trial on 2 April 2024, the judge adjourned the proceedings after "
+        "the prosecutor added a second charge of forgery under Article 340 of the Criminal Code."
+    )
+    assert ("charge", "2024-04-02") in got

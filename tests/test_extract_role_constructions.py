@@ -66,6 +66,18 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      {"Rina Holm": ["defender"]}),
     ("environmental-activist", "On 3 May 2021, Rina Holm, an environmental activist, was "
      "arrested.", {"Rina Holm": ["defender"]}),
+    # a body whose head word reads as the state's ("Bureau") said by an apposition to be a
+    # civil one: its heads are defenders
+    ("deputy-head-of-apposed-ngo", "Rina Holm is the head of the Bureau for Legal Aid “Pravo”, a "
+     "Vela-based organisation which gives free legal aid. On 3 May 2021, Ivo Sand, deputy head "
+     "of the Bureau, was prevented from boarding a flight.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["defender"]}),
+    ("mayor-of-a-town-a-body-is-named-for", "On 3 May 2021, police arrested Rina Holm of the "
+     "Vela Rights Union over her complaint against Ivo Sand, Mayor of Vela.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}),
+    # a single name after a kinship noun with an adjective between
+    ("younger-brother-single-name", ARREST + "On 5 May 2021, police questioned her younger "
+     "brother, Mirek, for five hours.", {"Rina Holm": ["defender"], "Mirek": ["relative"]}),
     ("spokesperson-of-ngo", ARREST + "Ivo Sand, a spokesperson for the Vela Rights Union, said "
      "she was innocent.", {"Rina Holm": ["defender"], "Ivo Sand": ["defender"]}),
     ("professor-comments", ARREST + "Ivo Sand, a professor at Vela University, said the charges "

@@ -81,8 +81,9 @@ EVENT_WORDS = {
 }
 REL_RE = re.compile(
     r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|week|month|year|morning|afternoon|evening|night)|"
-    # "on the day of her arrest": the day of an event the text tells
-    r"[Tt]he\s+(?:same\s+|very\s+)?day\s+of\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
+    # "on the day of her arrest", "on the night of his arrest": the day of an event the text
+    # tells
+    r"[Tt]he\s+(?:same\s+|very\s+)?(?:day|night|evening|morning|afternoon)\s+of\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
     r"(?P<dnoun>" + EVENT_NOUNS + r")\b|"
     r"[Tt]he\s+day\s+after\b(?!\s+(?:his|her|their|the|its|an?)\b)|"
     # "on the morning after his abduction": the next day, at a time of it

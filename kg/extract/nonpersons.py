@@ -15,6 +15,7 @@ import re
 
 from kg.extract.entities import POST_WORDS, Entities, Entity
 from kg.extract.lexicon import COUNTRIES
+from kg.extract.names import _kind_by_name
 from kg.extract.scan import TailPattern
 from kg.extract.text import Doc, Run
 
@@ -310,6 +311,29 @@ def _fold_apposed_noun(ents: Entities, body: Entity, m: re.Match[str]) -> None:
         body.mentions.extend(inside)
         if not o.mentions:
             ents.items.remove(o)
+
+
+#: A name in another language quoted after a body's name: 'the Bureau for Legal Aid “Pravo”'.
+QUOTED_NAME_AFTER = re.compile(r"[ \t]*[“\"][^”\"\n]{1,60}[”\"]")
+#: The kinds a body's head word gives by default, which an apposition saying what it is
+#: overrides.
+HEAD_WORD_KINDS = ("government", "other")
+
+
+def kinds_by_apposition(doc: Doc, ents: Entities) -> None:
+    """A body whose kind came from its head word alone takes the kind an apposition after it
+    gives: "the Bureau for Legal Aid, a Vela-based organisation which gives free legal aid" is
+    an NGO, though a bureau is most often an office of the state."""
+    flat = doc.flat
+    for o in ents.of("organisation"):
+        if o.attrs.get("kind") not in HEAD_WORD_KINDS or _kind_by_name(o.name or ""):
+            continue
+        for _s, e in o.mentions:
+            q = QUOTED_NAME_AFTER.match(flat, e)
+            m = BODY_APPOSED_AFTER.match(flat, q.end() if q else e)
+            if m and (kind := BODY_NOUN_KINDS[m.group("noun")]) in ("ngo", "media", "company"):
+                o.attrs["kind"] = kind
+                break
 
 
 def _quoted_gloss(flat: str, end: int) -> re.Match[str] | None:

@@ -543,7 +543,7 @@ KIN_SINGLE_NAME = re.compile(
     # the look-ahead names the first letters a match can have, and the possessive "++" does
     # not give back letters of a word that [’'] cannot follow: both spare the engine work
     r"(?=[HhTtA-ZÀ-ÞĀ-Žİ])\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-ZÀ-ÞĀ-Žİ][\w-]++[’']s)\s+"
-    r"(?:wife|husband|father|mother|son|"
+    r"(?:(?:younger|elder|older|youngest|eldest|late)\s+)?(?:wife|husband|father|mother|son|"
     r"daughter|brother|sister|uncle|aunt|cousin|nephew|niece),?\s+"
     r"(?P<n>[A-ZÀ-ÞĀ-Žİ][a-zà-ÿā-ž]{2,})"
     r"(?=\s*[,.;]|\s+(?:was|is|has|had|have|were|are|remains?|said|says|told|and)\b)"
@@ -553,6 +553,8 @@ KIN_SINGLE_NAME = re.compile(
 KIN_SINGLE_NOUNS = (
     "wife husband father mother son daughter brother sister uncle aunt cousin nephew niece".split()
 )
+#: The words that may stand between the owner and the kinship noun: "his younger brother".
+KIN_ADJECTIVES = frozenset("younger elder older youngest eldest late".split())
 #: What the words before a kinship noun in KIN_SINGLE_NAME are made of besides letters and
 #: digits: "Ana's", "Abu-Ali’s".
 _KIN_OWNER_CHARS = frozenset("’'-_")
@@ -572,6 +574,14 @@ def _kin_single_names(doc: Doc) -> list[re.Match[str]]:
             i = j
             while i > 0 and (flat[i - 1].isalnum() or flat[i - 1] in _KIN_OWNER_CHARS):
                 i -= 1
+            if flat[i:j] in KIN_ADJECTIVES:
+                # "his younger brother": the owner is the word before the adjective
+                j = i
+                while j > 0 and flat[j - 1].isspace():
+                    j -= 1
+                i = j
+                while i > 0 and (flat[i - 1].isalnum() or flat[i - 1] in _KIN_OWNER_CHARS):
+                    i -= 1
             if i < j < k:
                 starts.update(range(i, j))
     return finditer_at(KIN_SINGLE_NAME, flat, sorted(starts))

@@ -64,7 +64,7 @@ from kg.extract.names import (
     add_spelled_bodies,
     classify_runs,
 )
-from kg.extract.nonpersons import bodies_by_apposition, bodies_read_as_persons
+from kg.extract.nonpersons import bodies_by_apposition, bodies_read_as_persons, kinds_by_apposition
 from kg.extract.persons import (
     NAME_PARTICLES,
     add_crowds_undergoing,
@@ -161,6 +161,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     bodies_named_in_brackets(doc, ents)
     bodies_read_as_persons(doc, ents)
     bodies_by_apposition(doc, ents, runs)
+    kinds_by_apposition(doc, ents)
     add_bodies_listed_with_bodies(doc, ents)
     add_nicknamed_persons(doc, ents)
     merge_persons(doc, ents)

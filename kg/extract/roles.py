@@ -1597,6 +1597,13 @@ def _roles_after(
         positions.append({"title": clean(desc), "organisation": None})
         return
     post = STATE_POST_AFTER.match(desc)
+    if (official or post) and _post_in_named_civil_body(desc, ents):
+        # "X, deputy head of the Bureau": a post in a body the text says is a civil one ("the
+        # Bureau for Legal Aid, a Vela-based organisation"), whatever its head word suggests
+        roles.append("defender")
+        p.attrs["_civil_post"] = True
+        positions.append({"title": clean(desc), "organisation": None})
+        return
     if (official and not VICE_OR_DEPUTY.match(desc) and not _post_in_civil_body(desc)) or (
         post and _is_state_post(post.group("t"))
     ):
@@ -1831,6 +1838,28 @@ def _post_in_state_body(desc: str) -> bool:
         return False
     kinds = {ORG_HEADS.get(w.strip("(),")) for w in m.group(1).split()}
     return bool(kinds & set(STATE_KINDS))
+
+
+def _post_in_named_civil_body(desc: str, ents: Entities | None) -> bool:
+    """ "deputy head of the Bureau", "head of the Bureau for Legal Aid": a post in a body the
+    text names and knows to be a civil one, named in full or by its first words."""
+    m = re.search(r" (?:of|at|with|for) (?:the )?([A-ZÀ-ÞĀ-Žİ].*)$", desc)
+    if not m or ents is None:
+        return False
+    words = QUOTED.sub("", m.group(1)).split()
+    for o in ents.of("organisation"):
+        name = QUOTED.sub("", o.name or "").split()
+        if o.attrs.get("kind") not in CIVIL_KINDS or name[: len(words)] != words:
+            continue
+        # named in full, or by its first words up to a head word ("Mayor of Vela": a place,
+        # though a body's name opens with it)
+        if name == words or words[-1] in ORG_HEADS:
+            return True
+    return False
+
+
+#: A name quoted after a body's name: "the Bureau for Legal Aid “Pravo”".
+QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def _post_in_civil_body(desc: str) -> bool:
