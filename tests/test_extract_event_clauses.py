@@ -410,3 +410,46 @@ def test_a_second_charge_added_at_a_hearing_is_a_charge() -> None:
         "the prosecutor added a second charge of forgery under Article 340 of the Criminal Code."
     )
     assert ("charge", "2024-04-02") in got
+
+
+def test_a_court_that_rejects_it_decides_the_appeal_told_before() -> None:
+    got = _pairs(
+        "Her defence lodged an appeal against the detention order on 20 February 2024. On "
+        "6 March 2024, the Third Chamber of the Court of Appeals rejected it without a hearing."
+    )
+    assert got == {("appeal_filed", "2024-02-20"), ("court_decision", "2024-03-06")}
+
+
+def test_bail_that_frees_is_the_release_and_bail_while_held_a_decision() -> None:
+    record = _case(
+        "On 14 March 2024, Judge Ana Lee granted Tom Reed bail, and he was released from Vela "
+        "jail that evening. On 2 April 2024, the court granted Ivo Sand bail, but he remained in "
+        "custody on another order."
+    )
+    got = {(e["type"], e["date"]) for e in record["events"]}
+    assert ("court_decision", "2024-03-14") not in got
+    assert ("court_decision", "2024-04-02") in got
+    release = next(e for e in record["events"] if e["type"] == "release")
+    judge = next(p["id"] for p in record["persons"] if p["name"] == "Ana Lee")
+    assert release["date"] == "2024-03-14" and judge in release["agents"]
+
+
+def test_a_step_yet_to_be_taken_on_an_object_is_no_event() -> None:
+    got = _pairs(
+        "On 3 March 2024, police arrested Tom Reed. The agency has yet to file a charge sheet."
+    )
+    assert got == {("arrest", "2024-03-03")}
+
+
+def test_remand_granted_to_an_agency_a_list_that_bars_travel_and_a_hearing_set_for() -> None:
+    got = _pairs(
+        "On 4 March 2024, a magistrate granted the agency four days of “physical remand” to "
+        "question Tom Reed. On 12 March 2024, the ministry added his name to the Passport "
+        "Control List, barring him from traveling abroad. The court ordered the police to report "
+        "on his whereabouts at a hearing set for 27 March 2024."
+    )
+    assert {
+        ("detention", "2024-03-04"),
+        ("travel_ban", "2024-03-12"),
+        ("trial_hearing", "2024-03-27"),
+    } <= got

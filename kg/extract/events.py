@@ -526,10 +526,10 @@ NOT_YET = re.compile(
     r"\bwarrants?\s+for\s+$"
 )
 #: A step the text says is still to come, whatever its type (a trial too): "has yet to be
-#: charged", "is still to be tried".
+#: charged", "is still to be tried", "has yet to file a charge sheet".
 YET_TO = TailPattern(
-    re.compile(r"\b(?:yet|still)\s+to\s+(?:be\s+)?$"),
-    ends=("to", "be"),
+    re.compile(r"\b(?:yet|still)\s+to\s+(?:be\s+|[a-z]+\s+(?:an?|the|any)\s+)?$"),
+    ends=("to", "be", "a", "an", "the", "any"),
 )
 #: The issuer's comment on what it told, anywhere before the trigger in its sentence.
 COMMENT = re.compile(
@@ -2166,6 +2166,7 @@ def find_events(
     _appeal_courts(events)
     events = _implied_appeals(events, doc)
     _undone_releases(events, doc)
+    events = _bail_that_freed(events, doc)
     events = add_penalties(merge_convictions(events, doc), doc)
     _penalty_courts(events, ents)
     events = _shootings(events, doc)
@@ -2385,6 +2386,38 @@ def _undone_releases(events: list[dict[str, Any]], doc: Doc) -> None:
         end = min(para.end if para else pos, pos + UNDONE_WITHIN)
         if RELEASE_UNDONE.search(doc.flat, pos, end):
             ev["type"] = "court_decision"
+
+
+#: A decision that grants bail: "granted him bail", "granted Ana Lee bail".
+GRANTS_BAIL = re.compile(r"granted\s+(?:[\w’'.-]+\s+){1,4}?(?:conditional\s+)?bail\b")
+
+
+def _bail_that_freed(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+    """Bail granted on the day the person granted it is released is that release (the corpus
+    codes a bail decision as ``court_decision`` only where it does not free): the decision is
+    dropped, its judge and court kept on the release."""
+    freed = [e for e in events if e["type"] == "release" and e["date"]]
+    if not freed:
+        return events
+    out = []
+    for ev in events:
+        if ev["type"] == "court_decision" and ev["date"] and GRANTS_BAIL.match(ev["note"]):
+            release = next(
+                (
+                    r
+                    for r in freed
+                    if r["date"] == ev["date"] and set(r["targets"]) & set(ev["targets"])
+                ),
+                None,
+            )
+            if release is not None:
+                for ref in ev["agents"]:
+                    if ref not in release["agents"] and not ref.startswith("o"):
+                        release["agents"].append(ref)
+                release["authority"] = release["authority"] or ev["authority"]
+                continue
+        out.append(ev)
+    return out
 
 
 #: "rejected his appeal", "dismissed their final appeal", "upheld ... on appeal": a decision on
