@@ -453,3 +453,30 @@ def test_remand_granted_to_an_agency_a_list_that_bars_travel_and_a_hearing_set_f
         ("travel_ban", "2024-03-12"),
         ("trial_hearing", "2024-03-27"),
     } <= got
+
+
+def test_a_detention_order_signed_and_a_detention_confirmed_are_custody() -> None:
+    got = _pairs(
+        "On 9 March 2024, the Defence Secretary signed an order under the Prevention of "
+        "Terrorism Act No. 48 of 1979 for his detention for three months. On 26.04.2024 the "
+        "council chamber of the High Court confirmed the pre-trial detention of Tom Reed."
+    )
+    assert {("detention", "2024-03-09"), ("detention", "2024-04-26")} <= got
+
+
+def test_release_refused_with_custody_kept_is_one_decision() -> None:
+    got = _pairs(
+        "On 6 April 2024, the council chamber rejected the request for provisional release filed "
+        "by the lawyer of Tom Reed and ordered that he remain in custody."
+    )
+    assert got == {("court_decision", "2024-04-06")}
+
+
+def test_who_set_out_and_never_arrived_disappeared() -> None:
+    record = _case(
+        "On 3 April 2024, Ana Lee left the office in the evening and never reached her home. "
+        "On 4 April 2024, police arrested Tom Reed."
+    )
+    gone = [e for e in record["events"] if e["type"] == "disappearance"]
+    ana = next(p["id"] for p in record["persons"] if p["name"] == "Ana Lee")
+    assert [(e["date"], e["targets"], e["agents"]) for e in gone] == [("2024-04-03", [ana], [])]

@@ -1108,6 +1108,12 @@ WHO_PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:(?:\w+ly|later|then|also
 INTRANSITIVE = re.compile(
     r"(?:disappeared|died|went missing|(?:has|have|had) been missing|whereabouts)\b"
 )
+#: "left the office and never reached her home": who set out is who never arrived, the subject
+#: of the verb before "and".
+NEVER_ARRIVED = re.compile(
+    r"(?:never|did not|failed to) "
+    r"(?:reached|reach|arrived|arrive|returned|return|made it|make it)\b"
+)
 
 
 #: The bodies that act on others (a ruling "which was upheld" is theirs, not done to them).
@@ -1128,10 +1134,11 @@ def _relative_subject(
         or WHO_PASSIVE_END.search(who.group("aux"))
         or (not who.group("aux") and WHO_PASSIVE.match(flat, a))  # a phrase "was banned"
         or INTRANSITIVE.match(flat, a)
+        or NEVER_ARRIVED.match(flat, a)
     ):
         who = None
     end = who.start() if who is not None else None
-    if end is None and INTRANSITIVE.match(flat, a):
+    if end is None and (INTRANSITIVE.match(flat, a) or NEVER_ARRIVED.match(flat, a)):
         end = a
     if end is None:
         return None
@@ -1154,6 +1161,12 @@ def _relative_subject(
             # a parenthesis may stand between ("Tom Reed (also spelt Tom Read), who ...")
             if len(between) <= 60 and not re.search(r"[;:]|\b(?:and|but|was|were)\b", between):
                 return e
+            if (
+                NEVER_ARRIVED.match(flat, a)
+                and len(between) <= 80
+                and not re.search(r"[;:]", between)
+            ):
+                return e  # "Ana Lee left the office in the evening and never reached her home"
             return None
         i -= 1
     return None
@@ -2450,6 +2463,7 @@ def make_event(
         and not (authors and authors.end() > b)
         # (not "he died in custody": the subject of an intransitive verb undergoes it)
         and not INTRANSITIVE.match(doc.flat, a)
+        and not NEVER_ARRIVED.match(doc.flat, a)
     ):
         # (not "a complaint of Tom Reed against Ana Lee": its authors are named after it)
         # "she filed a complaint", "both men appealed": the subject acts for itself

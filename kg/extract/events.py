@@ -655,6 +655,11 @@ ADJOURNED_TO = re.compile(
 THOSE = re.compile(r"\b[Tt]hose\s+$")
 #: A sentence cut on appeal (see the court_decision rows).
 REDUCES = re.compile(r"(?:reduced|cut|halved|lowered)\s")
+#: A decision that refuses what was asked ("rejected the request for provisional release"),
+#: and the custody it keeps ("ordered that he remain in custody").
+REFUSES = re.compile(r"(?:rejected|refused|denied|dismissed|turned\s+down)\s")
+RELEASE_WORD = re.compile(r"\b(?:release|bail)\b")
+STAYS = re.compile(r"\b(?:remain|stay)\b")
 #: "granted the request of the prosecutor": a decision that grants what another asked for.
 GRANTS_REQUEST = re.compile(
     r"(?:granted|accepted)\s+(?:the|an?|its)\s+(?:[\w’'-]+\s+)?(?:request|application|motion)\b"
@@ -1533,6 +1538,19 @@ def find_events(
             hits = [
                 h for h in hits
                 if h[2] != "court_decision" or h[0] > held or not GRANTS_REQUEST.match(flat, h[0])
+            ]  # fmt: skip
+        refusals = [
+            ha for ha, hb, t in hits
+            if t == "court_decision" and REFUSES.match(flat, ha)
+            and RELEASE_WORD.search(flat, ha, min(s.end, hb + 80))
+        ]  # fmt: skip
+        if refusals:
+            # "rejected the request for provisional release ... and ordered that he remain in
+            # custody": the custody kept is what refusing the release did, one decision
+            hits = [
+                h for h in hits
+                if h[2] != "detention" or not STAYS.search(flat, h[0], h[1])
+                or h[0] < min(refusals)
             ]  # fmt: skip
         if any(t == "appeal_filed" for _a, _b, t in hits):
             # "filed an amparo petition against the detention order": a petition against a
