@@ -480,3 +480,23 @@ def test_who_set_out_and_never_arrived_disappeared() -> None:
     gone = [e for e in record["events"] if e["type"] == "disappearance"]
     ana = next(p["id"] for p in record["persons"] if p["name"] == "Ana Lee")
     assert [(e["date"], e["targets"], e["agents"]) for e in gone] == [("2024-04-03", [ana], [])]
+
+
+def test_a_spell_ended_by_a_step_told_as_a_clause_starts_with_the_step_before() -> None:
+    # the day after "until he was allowed to telephone his wife ... on" ends the spell; the
+    # spell is of the day the paragraph told before it
+    got = _pairs(
+        "On 2 March 2024, officers arrested Tom Reed at his home. For the next 47 days his "
+        "family did not know where he was held, until he was allowed to telephone his wife, "
+        "Ana Lee, on 18 April 2024 from Vela prison."
+    )
+    assert ("disappearance", "2024-03-02") in got
+    assert ("disappearance", "2024-04-18") not in got
+
+
+def test_a_sentencing_request_to_a_named_judge_at_the_hearing_of_a_day() -> None:
+    got = _pairs(
+        "At the hearing of 21 April 2024, the prosecutor, Ivo Sand, asked Judge Teo al-Varga to "
+        "impose “the severest penalty” on Tom Reed."
+    )
+    assert ("other", "2024-04-21") in got

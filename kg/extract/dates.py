@@ -126,6 +126,9 @@ NOT_ANCHOR = WordsAtEnd(
 #: "until the next mention of the case, on": a day that ends a spell, named by what ends it.
 UNTIL_ON = re.compile(
     r"\buntil\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+,?\s+on\s*$"
+    # "did not know where he was held until he was allowed to telephone his wife on 18 May":
+    # the step that ended the spell, told as a clause
+    r"|\buntil\s+(?:he|she|they)\s+(?:was|were|could|had)\b[^.;]{0,100}?\s+on\s*$"
 )
 #: "On the morning of 9 January": the time of day opens an event date, not a reference.
 TIME_OF_DAY = re.compile(
@@ -138,7 +141,7 @@ TIME_OF_DAY = re.compile(
 #: lawyer objected"), the development gold counts it in one appeal and not in another.
 STEP_OF = re.compile(
     r"\b(?:arrest|detention|abduction|disappearance|killing|murder|assassination|raid|attack|"
-    r"search|eviction|beating|assault|threat)s?\s+of\s+$",
+    r"search|eviction|beating|assault|threat|hearing|session|sitting)s?\s+of\s+$",
     re.I,
 )
 
@@ -396,7 +399,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             not NOT_EVENT_DATE.search(before)
             # "remanded until the next mention of the case, on 27 January": the end of a
             # custody, the day of the step that ends it
-            and not UNTIL_ON.search(flat, max(0, start - 70), start)
+            and not UNTIL_ON.search(flat, max(0, start - 130), start)
             or bool(TIME_OF_DAY.search(before))
             or bool(HEARD_FROM.search(flat, max(0, start - 60), start))
             or bool(STEP_OF.search(before))
