@@ -500,3 +500,21 @@ def test_a_sentencing_request_to_a_named_judge_at_the_hearing_of_a_day() -> None
         "impose “the severest penalty” on Tom Reed."
     )
     assert ("other", "2024-04-21") in got
+
+
+def test_one_detained_with_another_shares_the_arrest() -> None:
+    record = _case(
+        "Police detained Ana Lee at her home in the early hours of 11 April 2024. Her husband, "
+        "the journalist Tom Reed, was detained with her; he was released two days later."
+    )
+    arrests = [e for e in record["events"] if e["type"] == "arrest"]
+    assert [(e["date"], len(e["targets"])) for e in arrests] == [("2024-04-11", 2)]
+
+
+def test_a_ruling_that_she_remain_in_detention_is_the_custody_not_a_decision_too() -> None:
+    got = _pairs(
+        "On 24 April 2024, the presiding judge of the Vela Court ruled that Ana Lee should "
+        "remain in detention. Tom Reed was first held in Vela Prison and was then transferred, "
+        "on the 2nd of May, to Zenda High Security Prison."
+    )
+    assert got == {("detention", "2024-04-24"), ("detention", "2024-05-02")}

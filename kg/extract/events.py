@@ -1532,6 +1532,10 @@ def find_events(
                 h for h in hits if h[2] != "court_decision" or not UNDOES.search(flat, h[0], h[1])
             ]
         if any(t == "detention" for _a, _b, t in hits):
+            # "ruled that she should remain in detention": the ruling is the custody it keeps,
+            # one event (the verb "ruled" alone is a decision)
+            kept = {ha for ha, _hb, t in hits if t == "detention"}
+            hits = [h for h in hits if h[2] != "court_decision" or h[0] not in kept]
             # "granted the request of the prosecution and ordered that he be held for 40 days":
             # the custody is what granting the request did, one event
             held = min(ha for ha, _hb, t in hits if t == "detention")
@@ -2594,6 +2598,10 @@ def _judgment_provisions(events: list[dict[str, Any]]) -> None:
 COURT_STEPS = frozenset("sentence conviction acquittal court_decision trial_hearing".split())
 
 
+#: Right after a trigger, the people it was done to before: "was detained with her".
+WITH_THEM = re.compile(r"[\w’'-]*\s+(?:together\s+)?with\s+(?:him|her|them)\b")
+
+
 def _corefer(
     events: list[dict[str, Any]], doc: Doc, dates: list[DateMention] | None = None
 ) -> list[dict[str, Any]]:
@@ -2620,6 +2628,10 @@ def _corefer(
             ):
                 # "the court ordered the release of A on 16 June. She was freed that evening":
                 # the same step of the same people told again, by no one new, on the same day
+                continue
+            if WITH_THEM.match(doc.flat, _trigger_end(ev, doc)):
+                # "Her husband was detained with her": one step, of one more person
+                _merge_participants(first[key], ev)
                 continue
             if (
                 inherited
