@@ -518,3 +518,39 @@ def test_a_ruling_that_she_remain_in_detention_is_the_custody_not_a_decision_too
         "on the 2nd of May, to Zenda High Security Prison."
     )
     assert got == {("detention", "2024-04-24"), ("detention", "2024-05-02")}
+
+
+def test_a_printer_that_stops_printing_an_outlet_bans_it() -> None:
+    record = _case(
+        "On 5 April 2024, the state-owned Vela Printing Enterprise stopped printing Zenda "
+        "Weekly, citing “unpaid debts,” and the paper has not appeared since."
+    )
+    assert {(e["type"], e["date"]) for e in record["events"]} == {("ban", "2024-04-05")}
+    assert "Vela Printing Enterprise" in [o["name"] for o in record["organisations"]]
+    assert not [p for p in record["persons"] if p["name"] == "Vela Printing Enterprise"]
+
+
+def test_a_warning_of_harm_if_he_tried_to_publish_is_a_threat() -> None:
+    # what the caller said, not what the editor told the issuer, is the threat
+    got = _pairs(
+        "Its editor, Tom Reed, told CPJ that an anonymous caller had warned him last Friday "
+        "that he would be “next” if he tried to publish the paper elsewhere."
+    )
+    assert got == {("threat", "2024-05-03")}
+
+
+def test_taken_away_and_unaccounted_for_is_a_disappearance() -> None:
+    got = _pairs(
+        "Tom Reed was taken away by plainclothes men from a café in Vela on 5 April 2024. The "
+        "police have neither confirmed that he is in their custody nor told his family where he "
+        "is held. Ana Lee was arrested by police on 6 April 2024."
+    )
+    assert got == {("disappearance", "2024-04-05"), ("arrest", "2024-04-06")}
+
+
+def test_an_order_placing_her_in_detention_approved_by_a_procuracy() -> None:
+    got = _pairs(
+        "On 14 April 2024, police arrested Ana Lee at her home. The following day, the People’s "
+        "Procuracy of Vela approved an order placing her in temporary detention for four months."
+    )
+    assert got == {("arrest", "2024-04-14"), ("detention", "2024-04-15")}

@@ -2188,6 +2188,7 @@ def find_events(
     _appeal_courts(events)
     events = _implied_appeals(events, doc)
     _undone_releases(events, doc)
+    _taken_and_unaccounted(events, doc)
     events = _bail_that_freed(events, doc)
     events = add_penalties(merge_convictions(events, doc), doc)
     _penalty_courts(events, ents)
@@ -2408,6 +2409,35 @@ def _undone_releases(events: list[dict[str, Any]], doc: Doc) -> None:
         end = min(para.end if para else pos, pos + UNDONE_WITHIN)
         if RELEASE_UNDONE.search(doc.flat, pos, end):
             ev["type"] = "court_decision"
+
+
+#: A person taken away told as such, not arrested in so many words.
+TAKEN_AWAY = re.compile(r"(?:taken|took|led|driven|picked)\b")
+#: What follows a taking that leaves the person unaccounted for: "The police have neither
+#: confirmed that he is in their custody nor told his family where he is held".
+UNACCOUNTED = re.compile(
+    r"\b(?:neither|not|never|refused\s+to|refuse\s+to|declined\s+to|decline\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:confirmed?|acknowledged?|disclosed?|revealed?)\s+(?:that\s+)?"
+    r"(?:(?:he|she|they)\s+(?:is|was|are|were)\s+in\s+(?:their\s+)?custody|(?:his|her|their)\s+"
+    r"(?:whereabouts|detention|arrest)|where\s+(?:he|she|they)\s+(?:is|are|was|were))"
+    r"|\bden(?:y|ies|ied)\s+(?:holding|detaining|having\s+arrested)\s+(?:him|her|them)\b"
+)
+#: How far (characters) after the taking the text may leave the person unaccounted for.
+UNACCOUNTED_WITHIN = 300
+
+
+def _taken_and_unaccounted(events: list[dict[str, Any]], doc: Doc) -> None:
+    """Someone "taken away by plainclothes men" whom the authorities then neither confirm they
+    hold nor say where they are has disappeared (the corpus codes it ``disappearance``); an
+    arrest told in so many words stays an arrest."""
+    for ev in events:
+        if ev["type"] != "arrest" or not TAKEN_AWAY.match(ev["note"]):
+            continue
+        pos = _trigger_end(ev, doc)
+        para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+        end = min(para.end if para else pos, pos + UNACCOUNTED_WITHIN)
+        if UNACCOUNTED.search(doc.flat, pos, end):
+            ev["type"] = "disappearance"
 
 
 #: A decision that grants bail: "granted him bail", "granted Ana Lee bail".

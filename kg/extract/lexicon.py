@@ -169,7 +169,8 @@ ORG_HEADS = {
     "Jornal": "media", "Folha": "media",
     # the words English company names end with
     "Consulting": "company", "Holdings": "company", "Technologies": "company",
-    "Enterprises": "company", "Industries": "company", "Incorporated": "company",
+    "Enterprises": "company", "Enterprise": "company", "Industries": "company",
+    "Incorporated": "company",
     # legislatures named in their own language: "the Oliy Majlis", "the Verkhovna Rada"
     "Majlis": "parliament", "Mejlis": "parliament", "Kenes": "parliament", "Rada": "parliament",
     "Sejm": "parliament", "Knesset": "parliament", "Khural": "parliament", "Jirga": "parliament",
