@@ -361,6 +361,13 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("its-article-not-of-a-constitution-told-apart", "Zembla is a party to the ICCPR, which the "
      "Constitution ranks above its laws, and which in its Article 19 protects speech.",
      [(ICCPR, "19")]),
+    # a treaty's name that ends in "and" before another treaty's ("... to Prevent and Punish
+    # Torture and the UN Declaration on ..."): the articles are the second one's
+    ("treaty-name-ending-before-another", "Zembla must respect the Inter-American Convention to "
+     "Prevent and Punish Torture and the UN Declaration on Human Rights Defenders, in particular "
+     "its Articles 1 and 12.2.",
+     [("UN Declaration on Human Rights Defenders", "1"),
+      ("UN Declaration on Human Rights Defenders", "12.2")]),
 ]  # fmt: skip
 
 

@@ -194,7 +194,10 @@ FOREIGN_CODE = re.compile(r"\s+(?:" + FOREIGN_CODE_WORDS + r")\b")
 #: A protocol's or convention's name that goes on with "to": "Optional Protocol to the
 #: Convention against Torture", "Convention to Prevent and Punish Torture".
 NAME_AFTER_TO = re.compile(
-    r"\s+to\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|the|for|on|against)\s+)*[A-Z][\w’'\-]*)*"
+    r"\s+to\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|the|for|on|against)\s+)*"
+    # (not into another treaty: "... to Prevent and Punish Torture and the UN Declaration")
+    r"(?!(?:[A-Z][\w’'\-]*\s+){0,2}(?:Convention|Covenant|Declaration|Charter|Treaty|Protocol)\b)"
+    r"[A-Z][\w’'\-]*)*"
 )
 #: A name that goes on after a comma with a preposition: "Law against Hatred, for Peace".
 NAME_AFTER_COMMA = re.compile(rf",\s+(?:for|on|against)\s+(?:the\s+)?{_CAP_WORDS}")

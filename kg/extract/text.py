@@ -524,7 +524,13 @@ def find_runs(doc: Doc) -> list[Run]:
                 )
             ):  # "Ana María de la Cruz" (not "the Fiscal de la Nación": one word before "de")
                 k += 1
-            if k > j and k < n and cap[k] and _gap_ok(doc, toks, j - 1, k):
+            if (
+                k > j
+                and k < n
+                and cap[k]
+                and _gap_ok(doc, toks, j - 1, k)
+                and not _second_treaty(toks, i, j, k)
+            ):
                 j = k
                 continue
             if (
@@ -541,6 +547,22 @@ def find_runs(doc: Doc) -> list[Run]:
             break
         runs.append(Run(toks[i][1], toks[j - 1][2], toks[i:j], words[i:j]))
     return runs
+
+
+#: The head words of international instruments: a name that "and the" joins to one of them
+#: ends there ("the Convention to Prevent and Punish Torture and the UN Declaration on ...").
+TREATY_HEADS = frozenset(
+    "Convention Covenant Declaration Charter Treaty Protocol Principles".split()
+)
+
+
+def _second_treaty(toks: list[tuple[str, int, int]], i: int, j: int, k: int) -> bool:
+    """Whether the connectors ``toks[j:k]`` hold "and" before a treaty's name opening at ``k``
+    (its head within three words): no name goes on into a treaty's ("Punish Torture and the UN
+    Declaration on ..." are the end of one name and another)."""
+    return any(t[0] == "and" for t in toks[j:k]) and any(
+        t[0] in TREATY_HEADS for t in toks[k : k + 3]
+    )
 
 
 def _particles_then_cap(toks: list[tuple[str, int, int]], cap: list[bool], k: int) -> bool:
