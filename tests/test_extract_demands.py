@@ -353,3 +353,28 @@ def test_items_run_on_after_the_first_bullet_and_a_lead_in_in_the_past() -> None
         "investigate the assault on Tom Reed",
         "repeal article 88 of the Penal Code",
     ]
+
+
+def test_items_that_open_with_the_ask_after_please_send_appeals() -> None:
+    text = """Zembla: Writer Ana Lee detained
+
+On 3 May 2024, police arrested the writer Ana Lee in Vela and seized her laptop.
+
+Please send appeals:
+
+• Calling on the Zemblan authorities to release Ana Lee immediately and unconditionally;
+• Urging them to return the laptop seized from her home;
+• Calling for the travel ban imposed on Tom Reed to be lifted.
+
+Please send appeals to:
+
+Minister of Justice
+Mr. Ivo Sand
+"""
+    rec = extract_case(text, appeal_id="t-gerund-asks")
+    got = [(d["addressees"], d["summary"]) for d in rec["demands"]]
+    assert got[:2] == [
+        (["the Zemblan authorities"], "release Ana Lee immediately and unconditionally"),
+        (["the Zemblan authorities"], "return the laptop seized from her home"),
+    ]
+    assert len(got) == 3 and "travel ban imposed on Tom Reed" in got[2][1]

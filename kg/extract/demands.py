@@ -22,7 +22,9 @@ RIGHT_RE = re.compile(
 RIGHT_WORDS = ("right to", "freedom of", "freedoms of", "prohibition of")
 DEMAND_INTRO = re.compile(
     r"(?:urg(?:es?|ing|ed)|call(?:s|ed)? (?:up)?on|calling (?:up)?on|calls? for|asks?|asking them|"
-    r"requests?|requesting|demands?|recommends?|appeals? to|following matters|should|must)"
+    r"requests?|requesting|demands?|recommends?|appeals? to|following matters|should|must|"
+    # "Please send appeals:" above items that open with what they ask ("Calling on ...")
+    r"(?:send|write) (?:your )?(?:appeals|letters)(?! to))"
     r"[^.:]{0,200}:\s*$",
     re.IGNORECASE,  # "WE DEMAND:", "WE URGE THE AUTHORITIES TO:"
 )
@@ -97,6 +99,13 @@ INLINE_LEAD = re.compile(r":(?=[ \t]+[-–•▪·][ \t]+[A-Z])")
 INLINE_ITEM = re.compile(r"(?<=[:;])\s+[-–•▪·]\s+(?=[A-Z])")
 
 
+#: An item that opens with the ask and whom it is put to: "Calling on the Vela authorities to
+#: release X", "Urging them to return ..." (the pronoun's addressees are the list's).
+GERUND_ASK = re.compile(
+    r"(?:[Cc]alling (?:up)?on|[Uu]rging|[Aa]sking) (?P<who>[^,;]{1,60}?) to (?=[a-z])"
+)
+
+
 def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], int]:
     text = doc.text
     found: list[dict[str, Any]] = []
@@ -155,6 +164,7 @@ def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], 
         if not items:
             continue
         demands = []
+        asked = addressees  # whom "Urging them to ..." puts its ask to: the item before's
         for i, m in enumerate(items):
             end = items[i + 1].start() if i + 1 < len(items) else _item_end(text, m.end())
             if isinstance(m, UnmarkedItem):
@@ -163,6 +173,11 @@ def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], 
             summary = clean(raw).rstrip(";.,")
             summary = PLEASE_OR_AND.sub("", summary)
             whom = addressees
+            gerund = GERUND_ASK.match(summary)
+            if gerund:  # "Calling on the authorities to release X": its own addressee
+                if gerund.group("who") != "them":
+                    asked = [gerund.group("who")]
+                whom, summary = asked, summary[gerund.end() :]
             that = THAT_WHO.match(summary)
             if that:  # "That the prosecutor close the investigation": its own addressee
                 whom, summary = [that.group("who")], summary[that.end("who") :].lstrip()
