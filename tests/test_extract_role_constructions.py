@@ -75,6 +75,14 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("mayor-of-a-town-a-body-is-named-for", "On 3 May 2021, police arrested Rina Holm of the "
      "Vela Rights Union over her complaint against Ivo Sand, Mayor of Vela.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["official"]}),
+    # a post of a body with its seat, then an honorific and the name
+    ("prosecutor-of-the-republic-in-a-town", "On 20 May 2021, Rina Holm was brought before the "
+     "Prosecutor of the Republic in Vela, Mr Ivo Sand, who charged her with rebellion.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["prosecutor"]}),
+    # the head of a prosecution named as the one who leads it now
+    ("prosecution-now-headed-by", "On 3 May 2021, police arrested Rina Holm on a warrant issued "
+     "at the request of the Special Prosecutor’s Office against Impunity (FECI), now headed by "
+     "Ivo Sand.", {"Rina Holm": ["defender"], "Ivo Sand": ["prosecutor"]}),
     # a single name after a kinship noun with an adjective between
     ("younger-brother-single-name", ARREST + "On 5 May 2021, police questioned her younger "
      "brother, Mirek, for five hours.", {"Rina Holm": ["defender"], "Mirek": ["relative"]}),

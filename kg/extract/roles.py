@@ -739,8 +739,9 @@ PRESIDED_BY = TailPattern(PRESIDED_BY, needs=("by ",))
 
 #: A body named, then the one who leads it: "the Zenda Commission, chaired by X".
 LED_BY = re.compile(
-    r"(?P<body>[A-ZÀ-ÞĀ-Žİ][\w’'-]*(?:\s+(?:(?:of|for|on|the|and)\s+)*[A-ZÀ-ÞĀ-Žİ][\w’'-]*)"
-    r"{0,8})\s*(?:\([^()]{1,20}\))?,\s+(?:which is\s+)?(?:headed|chaired|led|directed|"
+    r"(?P<body>[A-ZÀ-ÞĀ-Žİ][\w’'-]*(?:\s+(?:(?:of|for|on|the|and|against)\s+)*[A-ZÀ-ÞĀ-Žİ][\w’'-]*)"
+    r"{0,8})\s*(?:\([^()]{1,20}\))?,\s+(?:which is\s+)?(?:(?:now|currently|then)\s+)?"
+    r"(?:headed|chaired|led|directed|"
     r"coordinated) by\s+$"
 )
 #: The body a post is held in, named before the post and the words that qualify it: "SCM
@@ -801,11 +802,15 @@ def _roles_before(
     if PRESIDED_BY.search(near):
         roles.append("judge")
         return
-    if "d by" in near and ents is not None and (led := LED_BY.search(near)):
+    if "d by" in near and ents is not None and (led := LED_BY.search(before[-3 * NEAR_SPAN :])):
         # "the National Human Rights Commission, chaired by X": the head of a body is on its
         # side (a state body's: official; a civil body's: defender)
         body = ents.find("organisation", re.sub(r"^(?:The|A|An)\s+", "", led.group("body")))
         kind = body.attrs.get("kind") if body is not None else None
+        if kind in ("prosecution", "court"):
+            # "the Special Prosecutor's Office, now headed by X": its head prosecutes or judges
+            roles.append("prosecutor" if kind == "prosecution" else "judge")
+            return
         if kind in STATE_KINDS or kind == "international_org":
             roles.append("official")
             return
@@ -981,7 +986,8 @@ def _roles_before(
 #: the Zenda Criminal Court, X", "the prosecutor in the Vela District, X".
 BODY_OF_POST = re.compile(
     r"\s+(?:of|at|in|for)\s+(?:the\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'-]*"
-    r"(?:\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*|of|for|the|and|on|with))*,\s*$"
+    # ("the Prosecutor of the Republic in Vela, X": the seat after the body)
+    r"(?:\s+(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*|of|for|the|and|on|with|in))*,\s*$"
 )
 #: A lower-case phrase after a post, then a comma, right before a name: "the prosecutor in charge
 #: of the case, X", "an investigating judge at the counterterrorism unit, X".
