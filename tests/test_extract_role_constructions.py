@@ -83,6 +83,13 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("prosecution-now-headed-by", "On 3 May 2021, police arrested Rina Holm on a warrant issued "
      "at the request of the Special Prosecutor’s Office against Impunity (FECI), now headed by "
      "Ivo Sand.", {"Rina Holm": ["defender"], "Ivo Sand": ["prosecutor"]}),
+    # an eyewitness told by a short description before "who witnessed"
+    ("described-who-witnessed", ARREST + "On 7 May 2021, the prosecution summoned Mr. Ivo Sand, "
+     "a community member who witnessed the arrest, to clarify his statement.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+    # a newsroom post with a prefix
+    ("sub-editor-apposed", "On 3 May 2021, Ms. Rina Holm, a sub-editor at Vela Weekly, left the "
+     "office and never reached her home.", {"Rina Holm": ["journalist"]}),
     # a single name after a kinship noun with an adjective between
     ("younger-brother-single-name", ARREST + "On 5 May 2021, police questioned her younger "
      "brother, Mirek, for five hours.", {"Rina Holm": ["defender"], "Mirek": ["relative"]}),

@@ -522,7 +522,7 @@ Boulevard Highway Bridge Market Park Village Valley Mountains Mountain River Lak
 #: "X, editor of the news site Y", "radio presenter X".
 MEDIA_WORK = (
     r"(?:[Jj]ournalist|[Rr]eporter|[Pp]hoto-?journalist|[Pp]hotographer|[Cc]artoonist|"
-    r"[Ee]ditor(?:-in-chief)?|(?:associate |managing )?[Pp]ublisher|"
+    r"(?:[Ss]ub-|[Cc]opy |[Nn]ews )?[Ee]ditor(?:-in-chief)?|(?:associate |managing )?[Pp]ublisher|"
     r"(?:radio |television |TV )?[Pp]resenter|[Bb]roadcaster|[Cc]olumnist|"
     r"[Cc]amera(?:man|woman|person| operator)|[Vv]ideographer|(?:news |TV )?[Pp]roducer|"
     r"(?:lead |chief )?editorial writer|news anchor|[Cc]orrespondent|"

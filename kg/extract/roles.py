@@ -1917,6 +1917,8 @@ WITNESS_AFTER = re.compile(
     r"(?:\w+\s+)?(?:questioned|summoned|heard|interrogated|called)\s+as\s+witnesses"
     # "X, who witnessed the arrest,": an eyewitness
     r"|\s*,\s*who (?:had )?(?:witnessed|saw)\b"
+    # "X, a community member who witnessed the arrest": the same after a short description
+    r"|\s*,\s*(?:an?|the|his|her|their)\s+(?:[\w’'-]+\s+){1,3}?who (?:had )?witnessed\b"
     # "X testified against her", "X, who testified against him,", "X gave evidence for the
     # prosecution"
     r"|\s*(?:,[^,.;]{0,60},|,)?\s+(?:who\s+)?(?:had\s+|later\s+|then\s+|also\s+)?"
