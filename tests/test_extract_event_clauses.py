@@ -554,3 +554,15 @@ def test_an_order_placing_her_in_detention_approved_by_a_procuracy() -> None:
         "Procuracy of Vela approved an order placing her in temporary detention for four months."
     )
     assert got == {("arrest", "2024-04-14"), ("detention", "2024-04-15")}
+
+
+def test_whom_a_gathering_called_to_free_is_not_arrested_with_it() -> None:
+    record = _case(
+        "On 31 March 2024, Mr. Tom Reed was stopped at a checkpoint near Vela. He was arrested "
+        "without a warrant.\n\nOn 11 April 2024, Ana Lee and Ivo Sand were arrested by police "
+        "at a peaceful gathering outside the police headquarters, calling for the release of "
+        "Mr. Reed."
+    )
+    tom = next(p["id"] for p in record["persons"] if p["name"] == "Tom Reed")
+    arrests = [(e["date"], tom in e["targets"]) for e in record["events"] if e["type"] == "arrest"]
+    assert arrests == [("2024-03-31", True), ("2024-04-11", False)]

@@ -1103,6 +1103,12 @@ WHO_CLAUSE = re.compile(
 )
 WHO_PASSIVE = re.compile(r"(?:was|were|had been|has been|have been)\s+")
 WHO_PASSIVE_END = re.compile(r"\b(?:was|were|been)\s+(?:(?:\w+ly|later|then|also)\s+)?$")
+#: The words before a person someone asks to be freed: "calling for the release of (Mr.) X".
+ASKED_RELEASE_OF = re.compile(
+    r"\b(?:call|calls|calling|called|demand|demands|demanding|demanded|ask|asks|asking|asked)"
+    r"\s+for\s+(?:the\s+)?(?:immediate\s+)?(?:and\s+unconditional\s+)?(?:release|freedom)\s+of\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+)
 #: Verbs whose subject undergoes the event: "Tom Reed disappeared", "Ana Lee died" (and the
 #: whereabouts, unknown, of whoever owns them).
 INTRANSITIVE = re.compile(
@@ -2353,6 +2359,15 @@ def make_event(
         elsewhere = {e.id for ma, _mb, e in near if e.kind == "person" and not b <= ma < hi}
         if own & set(targets):
             targets = [x for x in targets if x in own or x not in elsewhere]
+    if targets and "release of" in doc.flat[b:c1]:
+        # "were arrested at a gathering calling for the release of A": A is who the gathering
+        # spoke for, not one arrested
+        asked = {
+            e.id for ma, _mb, e in near
+            if b <= ma < c1 and ASKED_RELEASE_OF.search(doc.flat, max(b, ma - 70), ma)
+        }  # fmt: skip
+        told = {e.id for ma, _mb, e in near if c0 <= ma < c1 and e.id not in asked}
+        targets = [x for x in targets if x not in asked or x in told]
     if (
         not targets
         and etype in DONE_TO_SOMEONE
