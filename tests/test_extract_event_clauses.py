@@ -566,3 +566,13 @@ def test_whom_a_gathering_called_to_free_is_not_arrested_with_it() -> None:
     tom = next(p["id"] for p in record["persons"] if p["name"] == "Tom Reed")
     arrests = [(e["date"], tom in e["targets"]) for e in record["events"] if e["type"] == "arrest"]
     assert arrests == [("2024-03-31", True), ("2024-04-11", False)]
+
+
+def test_bail_a_magistrate_refused_and_the_next_mention_of_the_case() -> None:
+    got = _pairs(
+        "On 9 April 2024, Ana Lee was arraigned before the Magistrate’s Court of Vela. Her "
+        "advocate applied for bail, but Resident Magistrate Hon. J. K. Sand refused it. She was "
+        "remanded to Vela Prison until the next mention of the case, on 23 May 2024."
+    )
+    assert {("court_decision", "2024-04-09"), ("trial_hearing", "2024-05-23")} <= got
+    assert ("detention", "2024-05-23") not in got

@@ -645,6 +645,11 @@ AMONG = TailPattern(
     needs=("among",),
 )
 ADJOURNED = re.compile(r"adjourned|postponed")
+#: "next mention of the case, on": a hearing set for the day after it.
+MENTION = re.compile(r"(?:next|further)\s+mention\b")
+MENTION_ON = re.compile(
+    r"\s*,?\s*(?:(?:is|was)\s+)?(?:(?:set|scheduled|due)\s+)?(?:for|on)\s+|\s*,\s*"
+)
 #: "adjourned the case once again to", "postponed until": the words before the new date.
 ADJOURNED_TO = re.compile(
     r"(?:\s+(?:the\s+)?(?:case|trial|hearing)(?:\s+(?:of|against)\s+[^.;,]{1,40}?)?|\s+it|\s+them)?"
@@ -1958,6 +1963,14 @@ def find_events(
                 nxt = [d for d in dates if b <= d.start <= b + 40 and ADJOURNED_TO.fullmatch(
                     flat, b, d.start)]  # fmt: skip
                 resumes = nxt[0].value if nxt else None
+            if etype == "trial_hearing" and MENTION.match(flat, a):
+                # "remanded until the next mention of the case, on 27 January": the mention's
+                # day is the one after it (a day no custody takes), and the mention is no step
+                # of the day the sentence tells
+                nxt = [d for d in dates if b <= d.start <= b + 12 and MENTION_ON.fullmatch(
+                    flat, b, d.start)]  # fmt: skip
+                if nxt:
+                    value = nxt[0].value
             # "The prosecutor had asked for six years": a request told beside the verdict, on a
             # day of its own the text does not give
             request = etype == "other" and REQUEST.match(flat, a) is not None
