@@ -576,3 +576,21 @@ def test_bail_a_magistrate_refused_and_the_next_mention_of_the_case() -> None:
     )
     assert {("court_decision", "2024-04-09"), ("trial_hearing", "2024-05-23")} <= got
     assert ("detention", "2024-05-23") not in got
+
+
+def test_a_request_at_the_hearing_is_of_the_hearings_day_a_beating_told_there_is_not() -> None:
+    got = _pairs(
+        "The trial of Ana Lee opened before the Vela Court on 8 April 2024. At the hearing, the "
+        "prosecutor asked for eight years for her. At that hearing, Ana Lee told the judges that "
+        "she had been beaten during interrogation."
+    )
+    assert ("other", "2024-04-08") in got
+    assert ("attack", "2024-04-08") not in got
+
+
+def test_a_bar_that_expels_a_lawyer_from_its_ranks_bans_him() -> None:
+    got = _pairs(
+        "On 2 April 2024, the Vela Bar Association expelled him from its ranks, stripping him of "
+        "his license to practice law. On 3 April 2024, Zembla expelled Tom Reed from the country."
+    )
+    assert got == {("ban", "2024-04-02"), ("other", "2024-04-03")}

@@ -1147,7 +1147,13 @@ AFTER_STEP = re.compile(
 #: "during the questioning", "in the course of the search": a step of a step told before.
 DURING_STEP = re.compile(
     r"\b(?:[Dd]uring|[Ii]n the course of) (?:the|his|her|their|this|that) "
-    r"(questioning|interrogation|search|raid|hearing)\b"
+    r"(questioning|interrogation|search|raid|hearing|trial)\b"
+    # "At the hearing, the prosecutor asked for eight years": a step of the hearing told before
+    r"|\b[Aa]t (?:the|that|this) (?:same )?(hearing|trial)\b(?! (?:of|on|in|before)\b)"
+)
+#: The steps taken at a hearing, which "At the hearing, ..." dates on its day.
+HEARING_STEPS = frozenset(
+    {"other", "court_decision", "charge", "charge_reclassified", "detention", "release"}
 )
 #: "In addition to the prison term, the court banned her from ...": a penalty of the sentence,
 #: on the sentence's day.
@@ -1161,6 +1167,7 @@ DURING_STEPS = {
     "search": ("search",),
     "raid": ("raid",),
     "hearing": ("trial_hearing",),
+    "trial": ("trial_hearing",),
 }
 #: The words of a hunger strike's trigger.
 FOOD_REFUSED = re.compile(r"hunger|food|to eat")
@@ -1560,6 +1567,14 @@ def find_events(
                 h for h in hits
                 if h[2] != "detention" or not STAYS.search(flat, h[0], h[1])
                 or h[0] < min(refusals)
+            ]  # fmt: skip
+        if any(t == "ban" for _a, _b, t in hits):
+            # "the Bar Association expelled him from its ranks": the expulsion is the ban the
+            # phrase tells, no expulsion from a country beside it
+            bans = [(ha, hb) for ha, hb, t in hits if t == "ban"]
+            hits = [
+                h for h in hits
+                if h[2] != "other" or not any(x <= h[0] < y for x, y in bans)
             ]  # fmt: skip
         if any(t == "appeal_filed" for _a, _b, t in hits):
             # "filed an amparo petition against the detention order": a petition against a
@@ -2029,10 +2044,13 @@ def find_events(
                 )
             )
             inherited = False
-            if value is None and (during := DURING_STEP.search(flat, s.start, a)) is not None:
+            during = DURING_STEP.search(flat, s.start, a) if value is None else None
+            if during is not None and during.group(2) and etype not in HEARING_STEPS:
+                during = None  # "At that hearing, he told the judges he had been beaten"
+            if during is not None:
                 # "Tom Reed told us that during the questioning an investigator warned him": a
                 # step of another step told before, on its day
-                value = _day_of(events, DURING_STEPS[during.group(1).lower()])
+                value = _day_of(events, DURING_STEPS[(during.group(1) or during.group(2)).lower()])
             if value is None and WITH_SENTENCE.search(flat, s.start, a):
                 value = _day_of(events, ("sentence",))
             perfect = (
