@@ -594,3 +594,21 @@ def test_a_bar_that_expels_a_lawyer_from_its_ranks_bans_him() -> None:
         "his license to practice law. On 3 April 2024, Zembla expelled Tom Reed from the country."
     )
     assert got == {("ban", "2024-04-02"), ("other", "2024-04-03")}
+
+
+def test_handed_over_to_a_security_body_is_custody_to_a_prosecutor_is_not() -> None:
+    got = _pairs(
+        "On 31 March 2024, Ana Lee and Tom Reed were handed over to the National Intelligence "
+        "Agency, which held them incommunicado in its cells. On 11 April 2024, Ivo Sand was "
+        "handed over to the Prosecutor General's Office. On 12 April 2024, his case was handed "
+        "over to the Vela Police."
+    )
+    assert got == {("detention", "2024-03-31")}
+
+
+def test_a_march_told_with_its_cause_and_day_then_prohibited_is_banned() -> None:
+    got = _pairs(
+        "On 28 March 2024, the mayor informed the organisers in writing that a peaceful march "
+        "calling for the release of Ana Lee, planned for 1 April, was prohibited."
+    )
+    assert got == {("ban", "2024-03-28")}
