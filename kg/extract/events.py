@@ -2435,11 +2435,15 @@ def _undone_releases(events: list[dict[str, Any]], doc: Doc) -> None:
     for ev in events:
         if ev["type"] != "release" or not ev["note"].lower().startswith("ordered"):
             continue
-        pos = _trigger_end(ev, doc)
-        para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
-        end = min(para.end if para else pos, pos + UNDONE_WITHIN)
-        if RELEASE_UNDONE.search(doc.flat, pos, end):
+        if RELEASE_UNDONE.search(doc.flat, *_told_after(ev, doc, UNDONE_WITHIN)):
             ev["type"] = "court_decision"
+
+
+def _told_after(ev: dict[str, Any], doc: Doc, within: int) -> tuple[int, int]:
+    """The stretch of text after ``ev``'s trigger, up to ``within`` characters of its paragraph."""
+    pos = _trigger_end(ev, doc)
+    para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
+    return pos, min(para.end if para else pos, pos + within)
 
 
 #: A person taken away told as such, not arrested in so many words.
@@ -2464,10 +2468,7 @@ def _taken_and_unaccounted(events: list[dict[str, Any]], doc: Doc) -> None:
     for ev in events:
         if ev["type"] != "arrest" or not TAKEN_AWAY.match(ev["note"]):
             continue
-        pos = _trigger_end(ev, doc)
-        para = next((p for p in doc.paragraphs if p.start <= pos < p.end), None)
-        end = min(para.end if para else pos, pos + UNACCOUNTED_WITHIN)
-        if UNACCOUNTED.search(doc.flat, pos, end):
+        if UNACCOUNTED.search(doc.flat, *_told_after(ev, doc, UNACCOUNTED_WITHIN)):
             ev["type"] = "disappearance"
 
 

@@ -568,23 +568,24 @@ def _kin_single_names(doc: Doc) -> list[re.Match[str]]:
     starts: set[int] = set()
     for noun in KIN_SINGLE_NOUNS:
         for k in doc.word_index.get(noun, ()):
-            j = k
-            while j > 0 and flat[j - 1].isspace():
-                j -= 1
-            i = j
-            while i > 0 and (flat[i - 1].isalnum() or flat[i - 1] in _KIN_OWNER_CHARS):
-                i -= 1
+            i, j = _word_before(flat, k)
             if flat[i:j] in KIN_ADJECTIVES:
-                # "his younger brother": the owner is the word before the adjective
-                j = i
-                while j > 0 and flat[j - 1].isspace():
-                    j -= 1
-                i = j
-                while i > 0 and (flat[i - 1].isalnum() or flat[i - 1] in _KIN_OWNER_CHARS):
-                    i -= 1
+                i, j = _word_before(flat, i)  # "his younger brother": the owner is before it
             if i < j < k:
                 starts.update(range(i, j))
     return finditer_at(KIN_SINGLE_NAME, flat, sorted(starts))
+
+
+def _word_before(flat: str, k: int) -> tuple[int, int]:
+    """The span of the word before offset ``k``, across the white space between (letters,
+    digits and the characters of an owner's name: "Ana's", "Abu-Ali’s")."""
+    j = k
+    while j > 0 and flat[j - 1].isspace():
+        j -= 1
+    i = j
+    while i > 0 and (flat[i - 1].isalnum() or flat[i - 1] in _KIN_OWNER_CHARS):
+        i -= 1
+    return i, j
 
 
 #: What one known by a single name does, said right before the name: "activist Sukarno was
