@@ -1480,3 +1480,14 @@ def test_a_lone_word_before_and_shares_no_family_name_with_a_bodys_words() -> No
     names = {p["name"] for p in extract_case(text, appeal_id="t-sharing")["persons"]}
     assert "Passports Affairs" not in names
     assert {"Ana Lee", "Ivo Sand", "Tom Sand"} <= names
+
+
+def test_one_neighbour_who_witnessed_the_arrest_is_an_unnamed_witness() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Defender held\n\nOn 3 May 2025, police arrested the defender "
+        "Rina Holm at her home. A neighbour who witnessed the arrest told us that the officers "
+        "showed no warrant.\n"
+    )
+    persons = extract_case(text, appeal_id="t-neighbour")["persons"]
+    unnamed = {tuple(p["variants"]): p["roles"] for p in persons if p["name"] is None}
+    assert unnamed == {("A neighbour who witnessed the arrest",): ["witness"]}

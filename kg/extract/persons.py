@@ -1373,7 +1373,9 @@ UNNAMED = [
     (
         re.compile(
             r"\b(?P<n>(?:(?:[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any) )?(?:[Nn]eighbou?rs|"
-            r"[Rr]esidents|[Pp]assers-?by|[Bb]ystanders|(?:[Ee]ye)?[Ww]itnesses|[Pp]eople) who "
+            r"[Rr]esidents|[Pp]assers-?by|[Bb]ystanders|(?:[Ee]ye)?[Ww]itnesses|[Pp]eople|"
+            # "A neighbour who witnessed the arrest told us": one of them
+            r"(?:[Aa]n?|[Oo]ne) (?:[Nn]eighbou?r|[Rr]esident|[Pp]asser-?by|[Bb]ystander)) who "
             r"(?:had )?(?:heard|saw|witnessed) (?:the |his |her |their |an? )?[\w-]+)"
         ),
         "witness",
