@@ -444,7 +444,7 @@ def test_a_step_yet_to_be_taken_on_an_object_is_no_event() -> None:
 def test_remand_granted_to_an_agency_a_list_that_bars_travel_and_a_hearing_set_for() -> None:
     got = _pairs(
         "On 4 March 2024, a magistrate granted the agency four days of “physical remand” to "
-        "question Tom Reed. On 12 March 2024, the ministry added his name to the Passport "
+        "question Tom Reed. On 12 March 2024, the ministry added his name to the Border "
         "Control List, barring him from traveling abroad. The court ordered the police to report "
         "on his whereabouts at a hearing set for 27 March 2024."
     )

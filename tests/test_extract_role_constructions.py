@@ -81,7 +81,7 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      {"Rina Holm": ["defender"], "Ivo Sand": ["prosecutor"]}),
     # the head of a prosecution named as the one who leads it now
     ("prosecution-now-headed-by", "On 3 May 2021, police arrested Rina Holm on a warrant issued "
-     "at the request of the Special Prosecutor’s Office against Impunity (FECI), now headed by "
+     "at the request of the Special Prosecutor’s Office against Fraud (FEVF), now headed by "
      "Ivo Sand.", {"Rina Holm": ["defender"], "Ivo Sand": ["prosecutor"]}),
     # an eyewitness told by a short description before "who witnessed"
     ("described-who-witnessed", ARREST + "On 7 May 2021, the prosecution summoned Mr. Ivo Sand, "
