@@ -612,3 +612,12 @@ def test_a_march_told_with_its_cause_and_day_then_prohibited_is_banned() -> None
         "calling for the release of Ana Lee, planned for 1 April, was prohibited."
     )
     assert got == {("ban", "2024-03-28")}
+
+
+def test_a_transfer_between_named_custodies_is_a_detention_to_a_hospital_not() -> None:
+    got = _pairs(
+        "On 7 April 2024, police transferred Tom Reed from Vela Prison to the Zenda police "
+        "station. On 9 April 2024, guards transferred Ana Lee from Vela Prison to the Zenda "
+        "Hospital."
+    )
+    assert got == {("detention", "2024-04-07")}
