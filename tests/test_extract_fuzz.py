@@ -112,6 +112,8 @@ def test_random_bytes_and_odd_characters() -> None:
         "1. Release him;\n" * 10_000,
         "(" * 50_000 + ")" * 50_000,
         "“" * 20_000,
+        # a ministry's portfolios run to the text's end: no token after the last one
+        "Letters to the Ministry of Justice, Public Security",
     ],
     ids=[
         "empty",
@@ -123,6 +125,7 @@ def test_random_bytes_and_odd_characters() -> None:
         "items",
         "brackets",
         "quotes",
+        "portfolios-at-end",
     ],  # fmt: skip
 )
 def test_pathological_texts(text: str) -> None:

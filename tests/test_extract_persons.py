@@ -1491,3 +1491,29 @@ def test_one_neighbour_who_witnessed_the_arrest_is_an_unnamed_witness() -> None:
     persons = extract_case(text, appeal_id="t-neighbour")["persons"]
     unnamed = {tuple(p["variants"]): p["roles"] for p in persons if p["name"] is None}
     assert unnamed == {("A neighbour who witnessed the arrest",): ["witness"]}
+
+
+def test_a_pen_name_given_with_a_possessive_is_a_variant_and_a_blog_is_no_person() -> None:
+    text = (
+        "12 May 2016\n\nZembla: Blogger jailed\n\nThe blogger Tran Van Binh, known to his "
+        "readers by his pen name Binh Song Xanh, was arrested on 3 May 2016 over posts on his "
+        "blog Song Xanh Notes.\n"
+    )
+    persons = extract_case(text, appeal_id="t-pen-name")["persons"]
+    assert [(p["name"], p["variants"]) for p in persons] == [("Tran Van Binh", ["Binh Song Xanh"])]
+
+
+def test_a_name_wrapped_after_a_short_line_of_prose_is_whole_an_address_block_is_not() -> None:
+    text = (
+        "12 May 2016\n\nZembla: Defender's wife harassed\n\nOn 3 May 2016, police arrested the "
+        "defender Tran Van Binh in his home in Vela and took him to an unknown place.\n\n"
+        "His wife, Le Thi Mai\nHuong, a founding member of the Families Network, was beaten in "
+        "January 2016.\n\nAppeals to:\n\nPublic Prosecutor\nOffice of the Public Prosecutor\n"
+        "Madinat al-Nour, New Vela\n\nFor further information contact Hanna Kettle-Shaw, at "
+        "Unit B, Koops Yard Mews, 16 Abbey Street, London.\n"
+    )
+    record = extract_case(text, appeal_id="t-wrapped")
+    names = [p["name"] for p in record["persons"]]
+    assert "Le Thi Mai Huong" in names and "Le Thi Mai" not in names
+    assert "Koops Yard Mews" not in names
+    assert "Office of the Public Prosecutor" in [o["name"] for o in record["organisations"]]

@@ -1967,3 +1967,48 @@ def test_an_addressees_post_line_of_a_state_office_makes_an_official() -> None:
     assert roles["Marta Sosa Vela"] == ["official"]
     assert roles["Tomas Brek"] == ["official"]
     assert "official" not in roles.get("Ana Lee", [])
+
+
+def _roles(text: str, case: str) -> dict[str, list[str]]:
+    return {p["name"]: p["roles"] for p in extract_case(text, appeal_id=case)["persons"]}
+
+
+def test_a_post_opened_by_a_possessive_after_the_name_is_read() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Editor charged\n\nPolice raided the office on 3 May 2021. The "
+        "next day, Karim Vela, the Crown’s prosecutor at the Kastra Court of First Instance, "
+        "charged the editor Omar Tazi with publishing false news.\n"
+    )
+    assert _roles(text, "t-crown-prosecutor")["Karim Vela"] == ["prosecutor"]
+
+
+def test_the_head_of_a_local_council_is_an_official_not_a_council_for_a_cause() -> None:
+    text = (
+        "12 May 2021\n\nZembla: Editor fined\n\nIn March 2021 a court fined Omar Tazi for "
+        "defaming Said Alami, the head of the Kastra municipal council, in an article. Lina "
+        "Berg, the head of the Council for Civil Liberties, condemned the fine.\n"
+    )
+    roles = _roles(text, "t-council-head")
+    assert roles["Said Alami"] == ["official"]
+    assert "official" not in roles["Lina Berg"]
+
+
+def test_a_state_agent_in_charge_of_a_case_before_the_name_is_an_official() -> None:
+    text = (
+        "12 May 2024\n\nZembla: Lawyer summoned\n\nOn 5 March 2024, the security service "
+        "investigator in charge of the case, Mr. Talan Oskarov, summoned the lawyer Aida Sarova "
+        "to be questioned as a witness.\n"
+    )
+    assert _roles(text, "t-investigator-in-charge")["Talan Oskarov"] == ["official"]
+
+
+def test_a_given_name_first_signatory_whose_surname_is_a_head_word() -> None:
+    text = (
+        "12 May 2024\n\nZembla: Allegation letter\n\nOn 3 May 2024, police arrested Ana Lee.\n\n"
+        "Please accept, Excellency, the assurances of our highest consideration.\n\n"
+        "Ines Varga Soto\nSpecial Rapporteur on the situation of human rights defenders\n\n"
+        "Min-seo Park\nChair-Rapporteur of the Working Group on Arbitrary Detention\n"
+    )
+    roles = _roles(text, "t-given-first")
+    assert roles["Min-seo Park"] == ["official"]
+    assert roles["Ines Varga Soto"] == ["official"]

@@ -515,7 +515,7 @@ INSTRUMENT_HEADS = {
 }  # fmt: skip
 SITE_HEADS = frozenset(
     """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue
-Station Camp Island Hospital Hotel Complex Facility County Province Region Oblast Road Lane
+Station Camp Island Hospital Hotel Complex Facility County Province Region Oblast Road Lane Mews
 Boulevard Highway Bridge Market Park Village Valley Mountains Mountain River Lake Palace""".split()
 )
 #: Work in the media that makes a person a journalist in the gold's sense: "cartoonist X",

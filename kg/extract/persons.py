@@ -436,21 +436,30 @@ def _country_follows(doc: Doc, end: int) -> bool:
 #: A two-syllable given name written with a hyphen, after a one-word surname ("Law Ka-ming",
 #: "Lam Siu-fan"): the run is a person's name even where a word of it is a common noun.
 CHINESE_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{2,6}$")
+#: The same given name first, no prefix of a word ("Co-op Bank", "Ex-con Group").
+GIVEN_FIRST = re.compile(
+    r"^(?!(?:Co|Ex|Anti|Pro|Non|Pre|Post|Re|Sub|Mid|Self)-)[A-Z][a-z]{1,5}-[a-z]{2,6}$"
+)
 
 
 def _chinese_given_name(words: list[str]) -> bool:
-    """The run is a name of that shape: two or three words, the last a hyphenated given name."""
-    return len(words) in (2, 3) and bool(CHINESE_GIVEN.match(words[-1]))
+    """The run is a name of that shape: two or three words, the last a hyphenated given name,
+    or two, the first ("Jae-won Park": the given name first, the surname a head word)."""
+    return (
+        len(words) in (2, 3)
+        and bool(CHINESE_GIVEN.match(words[-1]))
+        or (len(words) == 2 and bool(GIVEN_FIRST.match(words[0])))
+    )
 
 
 #: A noun for a work right before its title: "his novel The Long Night", "the documentary X".
 WORK_NOUNS = (
     "novel book poem song film movie documentary play album memoir collection story essay "
-    "report campaign petition hashtag slogan"
+    "report campaign petition hashtag slogan blog"
 ).split()
 WORK_BEFORE = re.compile(
     r"\b(?:novel|book|poem|song|film|movie|documentary|play|album|memoir|collection|"
-    r"short story|essay|report|campaign|petition|hashtag|slogan)s?,?\s+"
+    r"short story|essay|report|campaign|petition|hashtag|slogan|blog)s?,?\s+"
     r"(?:(?:titled|entitled|called)\s+)?[“\"#]?(?:The\s+)?$"
     # a broadcast or column by its quoted name: 'the morning programme "X"'
     r"|\b(?:programme|program|podcast|(?:talk|radio|TV|television) show|column)s?,?\s+[“\"]$"
@@ -1103,7 +1112,8 @@ VARIANT_GLOSS = re.compile(
     r"pen[ -]name|alias|nickname|nom de plume|stage name|real name)"
     r"(?:\s+as)?\s+(?P<v>[^()]{2,120})\)"
     r"|\s*\((?P<bare>[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž](?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž]){0,3})\)"
-    r"|[^.;()]{0,80}?\b(?:(?:under|by) the (?:pen )?name|also known as|nicknamed)\s+[“\"]?"
+    r"|[^.;()]{0,80}?\b(?:(?:under|by) (?:the|his|her|their) (?:pen )?name|also known as|nicknamed)"
+    r"\s+[“\"]?"
     r"(?P<pen>[A-ZÀ-ÞĀ-Žİ][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Žİ][\w’'\-]+){0,3})"
     # ... and its gloss in brackets: 'the pen name Sen Vela (“White Lotus”)'
     r"(?:\s*\(\s*[“\"](?P<gloss>[^()”\"]{2,40})[”\"]\s*\))?"
@@ -1113,7 +1123,8 @@ VARIANT_GLOSS = re.compile(
 )
 #: The words the third and fourth forms of VARIANT_GLOSS open their gloss with, at most 80
 #: characters on.
-GLOSS_WORDS = ("under the", "by the", "known", "nicknamed")
+GLOSS_WORDS = ("under the", "by the", "under his", "by his", "under her", "by her", "under their",
+               "by their", "known", "nicknamed")  # fmt: skip
 
 
 def _variant_gloss(flat: str, b: int) -> re.Match[str] | None:

@@ -856,6 +856,10 @@ def _roles_before(
                 if post and post[0] in ("judge", "prosecutor"):
                     roles.append(post[0])
                     return
+                if post and post[0] == "official" and STATE_AGENT_AFTER.match(post[2].group(0)):
+                    # "the GKNB investigator in charge of the case, X": an agent of the state
+                    roles.append("official")
+                    return
     if hit:
         r1, r2, m = hit
         lead = ARTICLE_END.sub("", before[: m.start()])
@@ -1186,6 +1190,8 @@ def _is_state_post(title: str) -> bool:
     words = body.replace("’s", "").split()
     if re.search(r"(?i)permanent representative|ambassador", post):
         return True  # of a state, to an international body: "... to the United Nations Office"
+    if LOCAL_COUNCIL.search(body):
+        return True  # "the head of the Vela municipal council": local government
     if any(w in ORG_HEADS and ORG_HEADS[w] not in STATE_KINDS for w in words):
         return False  # the director of an association is no official
 
@@ -1203,6 +1209,12 @@ def _is_state_post(title: str) -> bool:
     )
 
 
+#: A council of local government, which a council named for a cause is not ("the Council for
+#: Civil Liberties").
+LOCAL_COUNCIL = re.compile(
+    r"(?i)\b(?:municipal|city|town|village|district|county|provincial|regional|local|communal|"
+    r"rural|urban) council\b"
+)
 #: Words that make a body named for rights one of the state: "National Human Rights
 #: Commission", "Human Rights Ombudsman", "Ministry of Justice and Human Rights".
 STATE_RIGHTS_BODY = re.compile(
@@ -1770,13 +1782,14 @@ APPOSED_ROLES = [
         role,
     )  # fmt: skip
     for w, head, role in (
-        (r"[\w-]+", r"(?:judge|magistrate)\b", "judge"),
+        # (a possessive opens the post: "the King’s prosecutor", "the court’s judge")
+        (r"[\w’'-]+", r"(?:judge|magistrate)\b", "judge"),
         (
-            r"[\w-]+",
+            r"[\w’'-]+",
             r"(?:prosecutor|procurator|state (?:attorney|advocate)|crown counsel)\b",
             "prosecutor",
         ),
-        (r"[\w-]+", r"(?:eye)?witness\b", "witness"),
+        (r"[\w’'-]+", r"(?:eye)?witness\b", "witness"),
         (
             r"[\w’'-]+",  # "the country's interior minister"
             # (not "a lay minister of a parish": a minister of religion)

@@ -610,7 +610,7 @@ def _portfolios_end(toks: list[tuple[str, int, int]], cap: list[bool], j: int) -
     ends the name ("the Ministry of Justice, Ana Lind, ...": no "and" before a lower-case word)."""
     k = j
     for _ in range(4):  # up to four more portfolios
-        if toks[k][0] != "," or k + 1 >= len(toks) or not cap[k + 1]:
+        if k + 1 >= len(toks) or toks[k][0] != "," or not cap[k + 1]:
             return None
         k += 1
         while k < len(toks) and cap[k]:
@@ -696,7 +696,27 @@ def _short_line_break(text: str, a: int, b: int, short: int = 50) -> bool:
     if text.find("\n", nl + 1, b) >= 0:
         return True
     line_start = text.rfind("\n", 0, a) + 1
-    return nl - line_start < short
+    if nl - line_start >= short:
+        return False
+    # a sentence broken early, not a block of short lines: "His wife, Lê Thị Mai" then
+    # "Hương, a founding member of ..." (a title opens the next line of a signature block:
+    # "Special Rapporteur on ...", "Minister of Justice")
+    return not (
+        PROSE_THEN_NAME.search(text, line_start, nl) and NAME_ENDS_THEN_PROSE.match(text, b)
+    )
+
+
+#: A short line that opens in prose and ends in capitalised words: "His wife, Lê Thị Mai".
+PROSE_THEN_NAME = re.compile(
+    r"\b(?!(?:the|and|for|del|des|los|las|van|von|der|den|bin|ibn|dos|das)\b)[a-z]{3,}[,:]?"
+    r"[ \t]+(?:[A-ZÀ-ÞĀ-Žİ][\w’'.-]*[ \t]+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'.-]*[ \t]*$"
+)
+#: One capitalised word, then the sentence going on: "Hương, a founding member", "Hoa was"
+#: (not a place's line in an address: "Sucre, Bolivia", "Madinat al-Rehab, New Cairo").
+NAME_ENDS_THEN_PROSE = re.compile(
+    r"[A-ZÀ-ÞĀ-Žİ][\w’'-]*(?:,[ \t]+|[ \t]+)"
+    r"(?!(?:of|for|on|to|in|at|and|de|del|la|le|van|von|der|al|el|bin|ibn|da|do|di|du)\b)[a-z]"
+)
 
 
 GAP_STOP = re.compile(r"[,;:.()]")
