@@ -621,3 +621,40 @@ def test_a_transfer_between_named_custodies_is_a_detention_to_a_hospital_not() -
         "Hospital."
     )
     assert got == {("detention", "2024-04-07")}
+
+
+def test_a_judge_linking_someone_to_proceedings_charges_them() -> None:
+    got = _pairs(
+        "At the first hearing on 8 November 2023, Judge Ana Lee linked Tom Reed to proceedings "
+        "for aggravated usurpation under Article 257 of the Criminal Code."
+    )
+    assert ("charge", "2023-11-08") in got
+
+
+def test_a_complaint_filed_with_a_body_glossed_in_brackets_keeps_its_month() -> None:
+    got = _pairs(
+        "Ana Lee was arrested on 6 November 2023. The case originates in a complaint filed by the "
+        "Vela Power Company with the Public Prosecutor’s Office (Ministerio Público) in March "
+        "2022, which accused her of occupying company land."
+    )
+    assert got == {("arrest", "2023-11-06"), ("complaint", "2022-03")}
+
+
+def test_a_crowd_charged_with_batons_is_attacked_not_charged() -> None:
+    got = _pairs(
+        "On 13 December 2023, members of the association gathered before the police station. "
+        "Police officers charged them with batons and tear gas, injuring Ana Lee. On 17 "
+        "December 2023, the judge charged Ana Lee with rebellion."
+    )
+    assert got == {("attack", "2023-12-13"), ("charge", "2023-12-17")}
+
+
+def test_what_a_law_allows_or_bars_and_a_suspect_of_a_finding_are_no_steps() -> None:
+    got = _pairs(
+        "Ana Lee was arrested on 3 May 2023. Two days later, the Vela Magistrate’s Court "
+        "rejected a bail application filed by her lawyer, finding that it had no jurisdiction "
+        "over a suspect held under a detention order issued by the defence secretary. The Act "
+        "permits prolonged detention without judicial oversight. Zembla is party to the ICCPR, "
+        "article 9 of which prohibits arbitrary arrest and detention."
+    )
+    assert got == {("arrest", "2023-05-03"), ("court_decision", "2023-05-05")}

@@ -1019,7 +1019,11 @@ FILED_IN = re.compile(
     r"(?:that\s+(?:[\w’'.-]+\s+){1,5}?)?"
     r"(?:filed|lodged|brought)\s+"
     r"(?:against\s+(?:[\w’'-]+\s+){1,8}?)?"
-    r"(?:by\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w’'-]+\s+){1,3}?)?(?:in|on)\s+"
+    r"(?:by\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w’'-]+\s+){1,3}?)?"
+    # "... with the Public Prosecutor’s Office (Ministerio Público) in March 2018": the body it
+    # was filed with, its name glossed in brackets
+    r"(?:(?:with|to|before|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:\([^()]{1,40}\)\s+)?)?"
+    r"(?:in|on)\s+"
 )
 
 
@@ -1033,6 +1037,29 @@ def _filed_in(flat: str, dates: list[DateMention], a: int) -> Any:
     )
 
 
+#: A law's or a treaty's verb before the noun of a step: "permits prolonged detention",
+#: "prohibits arbitrary arrest and detention"; what the text says of the law, no step taken.
+LAW_SAYS = re.compile(
+    r"\b(?:permits?|allows?(?:\s+for)?|authori[sz]es|prohibits?|forbids?|outlaws?|"
+    r"provides?\s+for|prescribes?|criminali[sz]es)\s+(?:[a-z]+\s+){0,3}$"
+)
+#: A request for release made to a court, no complaint: "a bail application filed by X".
+BAIL_APPLICATION = re.compile(
+    r"\b(?:bail|release)\s+(?:application|petition|request|motion)|"
+    r"\b(?:application|petition|request|motion)\s+for\s+(?:(?:his|her|their)\s+)?(?:bail|release)"
+)
+#: Anyone of a kind, no one named, before the participle: "over a suspect held under".
+GENERIC_HELD = re.compile(
+    r"\b(?:(?:a|any|every)\s+(?:suspect|person|detainee|prisoner|individual)|anyone|everyone)"
+    r"\s+(?:who\s+(?:is|was|has\s+been)\s+)?(?:(?:held|detained|kept)\s+under\s+(?:a|an|the)\s+)?$"
+)
+#: What a crowd is charged with by the police, not an offence: "charged them with batons".
+CHARGED_WITH_FORCE = re.compile(
+    r"(?:\s+(?:at\s+)?(?:them|the\s+(?:[a-z]+\s+)?(?:crowd|protesters|demonstrators|"
+    r"gathering|marchers|participants|members|students|workers)))?\s+with\s+"
+    r"(?:(?:their|riot|rubber|wooden)\s+)?(?:batons|truncheons|clubs|sticks|tear\s+gas|"
+    r"water\s+cannons?|whips|horses|shields)\b"
+)
 IN_PASSING = TailPattern(
     re.compile(r"\b(?:on|upon|following|on\s+the\s+basis\s+of|based\s+on)\s+(?:a|the)\s+$"),
     ends=("a", "the"),
@@ -1588,6 +1615,19 @@ def find_events(
             # "the court gave the prosecution 14 days ..., warning that the devices would be
             # handed back": the court's warning is part of its decision, no threat
             hits = [h for h in hits if h[2] != "threat" or not flat.startswith("warning", h[0])]
+        if any(t == "charge" for _a, _b, t in hits):
+            # "police charged them with batons and tear gas": a charge by force, an attack
+            forced = [
+                (ha, hb)
+                for ha, hb, t in hits
+                if t == "charge" and CHARGED_WITH_FORCE.match(flat, hb)
+            ]
+            for ha, _hb in forced:
+                frames[ha, "attack"] = frames[ha, "charge"]
+            hits = [
+                (ha, hb, "attack" if (ha, hb) in forced and t == "charge" else t)
+                for ha, hb, t in hits
+            ]
         # "stabbed to death": the killing the phrase tells, not an attack beside it
         hits = [
             h for h in hits
@@ -1669,6 +1709,12 @@ def find_events(
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
+            if frame in ("nominal", "phrase") and LAW_SAYS.search(pre):
+                continue  # "the Act permits prolonged detention": what a law allows or bars
+            if etype == "complaint" and BAIL_APPLICATION.search(flat, max(s.start, a - 30), b):
+                continue  # "rejected a bail application filed by his lawyer": a request to a court
+            if GENERIC_HELD.search(pre) and etype in ("detention", "arrest"):
+                continue  # "no jurisdiction over a suspect held under a detention order"
             if (
                 etype == "search"
                 and SEARCHED_IT.match(flat, a)
