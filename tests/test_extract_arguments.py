@@ -1218,3 +1218,16 @@ def test_a_passive_custody_step_goes_on_from_the_body_that_took_the_same_person(
         f"Lee to its headquarters in Zenda. {arrested} was arrested on 4 May 2024."
     )
     assert _one(evs, "arrest", "2024-05-04")["agents"] == agents
+
+
+def test_a_body_named_by_a_noun_once_is_the_body_where_its_name_stands_again() -> None:
+    text = (
+        "12 May 2024\n\nZembla: Newsroom searched\n\nAna Lee is a reporter for the online outlet "
+        "Vela Now. On 5 January 2024, police searched the offices of Vela Now and seized her "
+        "laptop.\n"
+    )
+    record = extract_case(text, appeal_id="t-named-again")
+    ids = {o["name"]: o["id"] for o in record["organisations"]}
+    ids.update({p["name"]: p["id"] for p in record["persons"]})
+    search = next(e for e in record["events"] if e["type"] == "search")
+    assert set(search["targets"]) == {ids["Vela Now"], ids["Ana Lee"]}

@@ -192,6 +192,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     merge_bare_prosecution(ents)
     extend_court_seat(doc, ents)
     extend_court_jurisdiction(doc, ents)
+    _add_repeated_body_names(doc, ents)
     _assign_ids(ents)
     provs = add_provisions(doc, ents)
     _drop_unused_instruments(ents)
@@ -339,6 +340,36 @@ def _drop_person_overlaps(ents: Entities) -> None:
 
 #: A capitalised word (not an initial, not "Mr.") right before a surname: part of a full name.
 AFTER_NAME_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-ÿā-ž][\w’'-]*\s+$")
+
+
+def _add_repeated_body_names(doc: Doc, ents: Entities) -> None:
+    """A body named by the noun before it once ("the outlet Batumi Now") is that body
+    wherever its name stands again alone ("searched the offices of Batumi Now"): a name with no
+    head word is read as a body only where a noun or an apposition says so, so its other
+    mentions are looked up here. Each must stand outside every other mention and as whole
+    words."""
+    bodies = [
+        o for o in ents.of("organisation")
+        if o.name and len(o.name) >= 4 and o.name[0].isupper() and " " in o.name and o.mentions
+    ]  # fmt: skip
+    if not bodies:
+        return
+    taken = sorted((a, b) for e in ents.items for a, b in e.mentions)
+    starts = [a for a, _b in taken]
+    flat = doc.flat
+    for o in bodies:
+        name = o.name or ""
+        i = flat.find(name)
+        while i >= 0:
+            j = i + len(name)
+            k = bisect.bisect_right(starts, j - 1) - 1
+            inside = k >= 0 and taken[k][1] > i
+            whole = (i == 0 or not flat[i - 1].isalnum()) and (
+                j == len(flat) or not (flat[j].isalnum() or flat[j] in "-’'")
+            )
+            if whole and not inside:
+                o.mentions.append((i, j))
+            i = flat.find(name, j)
 
 
 def _add_short_mentions(doc: Doc, ents: Entities) -> None:
