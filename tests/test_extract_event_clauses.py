@@ -658,3 +658,21 @@ def test_what_a_law_allows_or_bars_and_a_suspect_of_a_finding_are_no_steps() -> 
         "article 9 of which prohibits arbitrary arrest and detention."
     )
     assert got == {("arrest", "2023-05-03"), ("court_decision", "2023-05-05")}
+
+
+def test_a_participle_before_people_after_a_preposition_is_no_step() -> None:
+    got = _pairs(
+        "Ana Lee has covered the protests since they began at the end of November 2023 and has "
+        "reported on the treatment of detained protesters. Police arrested protesters on 3 "
+        "April 2024."
+    )
+    assert got == {("arrest", "2024-04-03")}
+
+
+def test_a_court_refusing_a_request_to_be_moved_decides_a_prison_asked_moves_no_one() -> None:
+    got = _pairs(
+        "Ana Lee was arrested on 2 March 2024. On 16 March 2024, the Vela City Court refused her "
+        "request to be moved to house arrest on health grounds. On 20 March 2024, the prison "
+        "director refused her request to be moved to another cell."
+    )
+    assert got == {("arrest", "2024-03-02"), ("court_decision", "2024-03-16")}

@@ -523,7 +523,9 @@ NOT_YET = re.compile(
     # "calling for the charges to be dropped and for him to be released": what is asked for
     r"\bfor\s+(?:him|her|them|the\s+\w+|all\s+\w+)\s+to\s+be\s+(?:\w+ly\s+)?$|"
     # "issued warrants for their arrest": what a warrant allows is not yet done
-    r"\bwarrants?\s+for\s+$"
+    r"\bwarrants?\s+for\s+$|"
+    # "refused her request to be moved to another cell": what was asked for, not done
+    r"\b(?:requests?|applications?|petitions?|motions?|asked|asking)\s+to\s+be\s+$"
 )
 #: A step the text says is still to come, whatever its type (a trial too): "has yet to be
 #: charged", "is still to be tried", "has yet to file a charge sheet".
@@ -637,6 +639,15 @@ VAGUE_PAST = re.compile(
 ADJECTIVAL = TailPattern(
     re.compile(r"\b(?:[Tt]he|[Tt]hose|an?|[Aa]mong|all|any|every|their|its|his)\s+$"),
     ends=tuple("The the Those those a an Among among all any every their its his".split()),
+)
+#: People a participle stands before as an adjective: "detained protesters", "arrested
+#: activists' families".
+PEOPLE_AFTER = re.compile(
+    r"\s+(?:protesters|demonstrators|activists|journalists|defenders|detainees|prisoners|"
+    r"people|persons|students|workers|members|lawyers|bloggers|villagers|women|men|youths)\b"
+)
+PREPOSITION_END = re.compile(
+    r"\b(?:of|on|for|with|to|about|against|from|among|by|including|between|other)\s+$"
 )
 #: "was among those", "were among the dozens of protesters": the subject is one of those
 #: the participle after tells of.
@@ -1803,6 +1814,12 @@ def find_events(
                 and not (THOSE.search(pre) and bound[a] is not None)
             ):
                 continue  # "the disappeared activist", "those acquitted": a participle, no event
+            if (
+                re.match(r"\w+ed\b", flat[a:b])
+                and PEOPLE_AFTER.match(flat, b)
+                and PREPOSITION_END.search(pre)
+            ):
+                continue  # "the treatment of detained protesters": a participle before its noun
             others = [h[0] for h in hits if h[0] != a]
             # a date bound to another verb before a comma ("men, abducted in 2020, be returned,
             # she was prosecuted") is not this event's date
