@@ -676,3 +676,12 @@ def test_a_court_refusing_a_request_to_be_moved_decides_a_prison_asked_moves_no_
         "director refused her request to be moved to another cell."
     )
     assert got == {("arrest", "2024-03-02"), ("court_decision", "2024-03-16")}
+
+
+def test_an_additional_charge_filed_is_a_charge_an_objection_to_bail_no_appeal() -> None:
+    got = _pairs(
+        "Ana Lee was charged on 24 March 2024. On the 4th of April, the prosecution filed an "
+        "additional charge of incitement under section 63B of the Penal Code. State Attorney "
+        "Tom Reed objected to bail."
+    )
+    assert got == {("charge", "2024-03-24"), ("charge", "2024-04-04")}
