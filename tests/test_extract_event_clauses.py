@@ -685,3 +685,19 @@ def test_an_additional_charge_filed_is_a_charge_an_objection_to_bail_no_appeal()
         "Tom Reed objected to bail."
     )
     assert got == {("charge", "2024-03-24"), ("charge", "2024-04-04")}
+
+
+def test_a_charge_changed_to_another_offence_a_trial_that_took_place_and_its_request() -> None:
+    got = _pairs(
+        "Ana Lee was charged on 18 July 2022. On the 2nd of February 2023, the investigating "
+        "agency changed the charge to propaganda against the state under Article 88 of the "
+        "Penal Code. Her trial before the Vela Provincial Court took place on 25 March 2023 and "
+        "lasted less than four hours. Procurator Tom Reed asked the court to impose a sentence "
+        "of seven years."
+    )
+    assert got == {
+        ("charge", "2022-07-18"),
+        ("charge_reclassified", "2023-02-02"),
+        ("trial_hearing", "2023-03-25"),
+        ("other", "2023-03-25"),
+    }

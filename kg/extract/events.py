@@ -2116,6 +2116,18 @@ def find_events(
                 value = _day_of(events, DURING_STEPS[(during.group(1) or during.group(2)).lower()])
             if value is None and WITH_SENTENCE.search(flat, s.start, a):
                 value = _day_of(events, ("sentence",))
+            if (
+                value is None
+                and etype in ("other", "court_decision")
+                and frame in ("active", "phrase")
+                and events
+                and events[-1]["type"] == "trial_hearing"
+                and s.start - 400 <= events[-1]["evidence"][0]["start"] < s.start
+                and not PAST_PERFECT.search(pre)
+            ):
+                # "His trial took place on 25 March. The prosecutor asked the court to impose
+                # seven years": a step of the hearing the sentence before told, on its day
+                value = _day_of(events[-1:], ("trial_hearing",))
             perfect = (
                 bool(PAST_PERFECT.search(pre)) and not HAD_OBJECT.match(flat, a) and not request
             )
