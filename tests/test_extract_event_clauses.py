@@ -701,3 +701,11 @@ def test_a_charge_changed_to_another_offence_a_trial_that_took_place_and_its_req
         ("trial_hearing", "2023-03-25"),
         ("other", "2023-03-25"),
     }
+
+
+def test_a_regulator_ordering_providers_to_block_an_outlet_bans_it() -> None:
+    got = _pairs(
+        "Ana Lee runs the news site Vela Mirror. On 19 March 2024, the telecommunications "
+        "regulator ordered internet service providers to block Vela Mirror inside Zembla."
+    )
+    assert got == {("ban", "2024-03-19")}

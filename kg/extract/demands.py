@@ -90,7 +90,21 @@ def find_demands(
     if ents is not None:
         name_pronouns(demands, ents)
         name_told_objects(demands, doc, ents)
+        demands = _drop_retold(demands)
     return demands, first
+
+
+def _drop_retold(demands: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An ask in prose told again once its pronoun is named ("release him at once" in a quote
+    after "immediately release X, editor of Y" in the lead): the first telling is kept."""
+    kept: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for d in demands:
+        if d.get("confidence", 0) < 0.8 and _asked_before(d["summary"], seen):
+            continue
+        seen.add(d["summary"])
+        kept.append(d)
+    return kept
 
 
 #: A lead-in's colon with a dashed item after it on the same line: "to: - Release".
@@ -357,6 +371,40 @@ ASK_END = re.compile(
 )
 
 
+#: Words that say how soon an ask is to be met, not what it asks: "release him at once".
+HOW_SOON = re.compile(
+    r"\b(?:immediately and unconditionally|immediately|unconditionally|at once|without delay|"
+    r"promptly|forthwith)\b\s*"
+)
+
+
+def _ask_core(summary: str) -> str:
+    """An ask without its words of haste, "free" read as "release", and a description before
+    the name it frees ("release journalist X"), in lower case."""
+    core = HOW_SOON.sub("", re.sub(r"^free\b", "release", summary)).strip(" ,")
+    core = re.sub(r"^release (?:[a-z][\w-]* ){1,3}(?=[A-ZÀ-ÞĀ-Žİ])", "release ", core)
+    return core.lower()
+
+
+def _asked_before(summary: str, seen: set[str]) -> bool:
+    """The same ask told again with other words of haste, or shorter: "release X at once"
+    after "immediately release X, editor of Y"."""
+    core = _ask_core(summary)
+    for old in seen:
+        was = _ask_core(old)
+        short, long = sorted((was, core), key=len)
+        if was == core or (
+            long.startswith((short + ",", short + " and "))
+            and not ASK_AFTER_COMMA.search(long, len(short))
+        ):
+            return True
+    return False
+
+
+#: Another ask after the comma: "release X, to lift the travel ban on Y".
+ASK_AFTER_COMMA = re.compile(r"\bto\s+(?:" + DEMAND_VERBS + r")\b")
+
+
 def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
     """Asks written as sentences: a model letter's "I urge you to ...", "Please ensure ...",
     a press release's "the authorities should ... , X said"; each ask split at "and to",
@@ -364,6 +412,7 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
     flat = doc.flat
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
+    asked: set[str] = set()  # the summaries as written, for _asked_before
     # a letter's ask opens with one of LETTER_WORDS, tried where the word index has them; a
     # reported ask is looked for around its verbs
     letter = finditer_words(LETTER_ASK, flat, doc.word_index, LETTER_WORDS)
@@ -395,9 +444,10 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
                 summary = clean(raw).rstrip(";.,")
                 summary = re.sub(r"^(?:to|that)\s+", "", summary)
                 key = summary.lower()
-                if key in seen:
+                if key in seen or _asked_before(summary, asked):
                     continue
                 seen.add(key)
+                asked.add(summary)
                 out.append({
                     "addressees": addressees, "summary": summary[:1].lower() + summary[1:],
                     "confidence": 0.6, "evidence": evidence(doc, a, a + len(raw)),
