@@ -709,3 +709,27 @@ def test_a_regulator_ordering_providers_to_block_an_outlet_bans_it() -> None:
         "regulator ordered internet service providers to block Vela Mirror inside Zembla."
     )
     assert got == {("ban", "2024-03-19")}
+
+
+def test_a_speakers_summary_in_quotes_adds_no_step_a_phrase_quoted_does() -> None:
+    got = _pairs(
+        "On 12 March 2024, border guards told Ana Lee that she was banned from leaving the "
+        "country. On 14 March 2024, she was charged with tax evasion.\n\n"
+        "Her brother was attacked on 16 March 2024. “Ana Lee did what the Council asks of "
+        "defenders. Within days she was banned from travelling, questioned and charged,” said "
+        "Tom Reed of the Vela Rights Centre."
+    )
+    assert got == {("travel_ban", "2024-03-12"), ("charge", "2024-03-14"), ("attack", "2024-03-16")}
+    got = _pairs(
+        'The police chief told state media that Ana Lee was "under investigation for links with '
+        'armed groups".'
+    )
+    assert ("investigation", None) in got
+
+
+def test_a_criminal_case_named_with_the_participle_that_opened_it() -> None:
+    got = _pairs(
+        "On 14 March 2024, Ana Lee was questioned as a witness in connection with the criminal "
+        "case opened in April 2014 into the foreign funding of several groups."
+    )
+    assert ("case_opened", "2014-04") in got

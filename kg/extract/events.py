@@ -1239,6 +1239,17 @@ def _dated_before_in(dates: list[DateMention], paras: list[Span], para_i: int, p
     return any(p0 <= d.start < pos for d in dates)
 
 
+def _in_quotation(flat: str, lo: int, a: int) -> bool:
+    """Whether ``a`` stands inside a speaker's quotation: one opened at the start of its
+    sentence (``lo``) or in a sentence before, not a phrase quoted inside the sentence ('said
+    she was "under investigation"'). Curly quotes are paired; straight ones counted from the
+    sentence's start."""
+    opened, closed = flat.rfind("“", max(0, lo - 600), a), flat.rfind("”", max(0, lo - 600), a)
+    if opened > closed:
+        return opened < lo or not flat[lo:opened].strip()
+    return opened < 0 and flat.startswith('"', lo) and flat.count('"', lo, a) % 2 == 1
+
+
 def _day_of(events: list[dict[str, Any]], types: tuple[str, ...]) -> Any:
     """The day of the last event of one of ``types`` told so far, as a date value."""
     for ev in reversed(events):
@@ -2105,6 +2116,9 @@ def find_events(
                         or not _dated_before_in(event_dates, paras, para_i, s.start)
                     )
                 )
+                # '“Within days she was banned from travelling and charged,” said X': a
+                # speaker's summary of steps told before, on no day of the paragraph
+                and not _in_quotation(flat, s.start, a)
             )
             inherited = False
             during = DURING_STEP.search(flat, s.start, a) if value is None else None
@@ -2128,6 +2142,8 @@ def find_events(
                 # "His trial took place on 25 March. The prosecutor asked the court to impose
                 # seven years": a step of the hearing the sentence before told, on its day
                 value = _day_of(events[-1:], ("trial_hearing",))
+            if value is None and _in_quotation(flat, s.start, a):
+                continue  # a speaker's summary of steps, with no day of its own: told before
             perfect = (
                 bool(PAST_PERFECT.search(pre)) and not HAD_OBJECT.match(flat, a) and not request
             )
