@@ -2012,3 +2012,22 @@ def test_a_given_name_first_signatory_whose_surname_is_a_head_word() -> None:
     roles = _roles(text, "t-given-first")
     assert roles["Min-seo Park"] == ["official"]
     assert roles["Ines Varga Soto"] == ["official"]
+
+
+def test_a_post_whose_body_is_glossed_in_brackets_and_a_witness_described_with_of() -> None:
+    text = (
+        "12 May 2009\n\nZembla: Land defender charged\n\nOn 5 March 2009, Mr. Tomas Caal was "
+        "brought before the Judge of First Instance for Criminal Matters, Drug Trafficking and "
+        "Environmental Crimes of Vela. The assistant prosecutor of the Public Ministry "
+        "(Ministerio Público), Ms. Ana Paz, charged him with usurpation. On 8 March 2009, Mr. "
+        "Diego Tiul, a member of the community who witnessed the beating of Mr. Caal, was "
+        "threatened by two armed men.\n"
+    )
+    record = extract_case(text, appeal_id="t-glossed-post")
+    roles = {p["name"]: p["roles"] for p in record["persons"]}
+    assert roles["Ana Paz"] == ["prosecutor"]
+    assert roles["Diego Tiul"] == ["witness"]
+    assert "Drug Trafficking" not in roles
+    ids = {p["name"]: p["id"] for p in record["persons"]}
+    charge = next(e for e in record["events"] if e["type"] == "charge")
+    assert charge["targets"] == [ids["Tomas Caal"]]

@@ -396,7 +396,8 @@ def _targeted(e: Entity) -> bool:
 
 #: A subject that undergoes what its verb tells: "... Ivo Sand was stopped at the airport".
 UNDERWENT_AFTER = re.compile(
-    r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en)\b"
+    r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|brought|"
+    r"caught|held|kept|sent|put|led|shot|hit)\b"
 )
 
 

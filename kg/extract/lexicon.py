@@ -105,7 +105,8 @@ Western Eastern Northern Southern Central Special Working Group Criminal Adminis
 Department Ministry Interior Justice Assembly Parliamentary Committee Council Union
 Actions Background Addresses Excellency Urgent Appeal Defender Director Americas Initiative
 University County Province Activities Hub Indigenous East Asia Africa Pacific Caribbean
-Europe Eurasia Article Articles Case Cases List Affairs Circuit Causeway Services""".split()
+Europe Eurasia Article Articles Case Cases List Affairs Circuit Causeway Services Trafficking
+Crimes Matters Narcotics Smuggling Laundering Terrorism""".split()
 )
 
 ORG_HEADS = {

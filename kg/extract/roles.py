@@ -786,6 +786,10 @@ ARTICLE_END = re.compile(r"\b(?:the|a|an)\s+$")
 AND_END = re.compile(r"(.*\S)\s+and\s+$")
 
 
+#: A gloss in brackets right before the comma that ends the words before a name.
+GLOSS_BEFORE_NAME = re.compile(r"\s*\([^()]{1,50}\)(?=,\s*$)")
+
+
 def _roles_before(
     before: str,
     roles: list[str],
@@ -794,6 +798,10 @@ def _roles_before(
     ents: Entities | None = None,
 ) -> None:
     before = strip_honorific(before)
+    if ")" in before[-60:]:
+        # "the assistant prosecutor of the Public Ministry (Ministerio Público), Ms. X": the
+        # name of the post's body glossed in brackets, read without the gloss
+        before = GLOSS_BEFORE_NAME.sub("", before)
     if "-year-old" in before:
         before = AGE_BEFORE.sub("", before)  # "her son, 17-year-old X"
     if before.endswith(("is ", "was ")) and (inv := PART_IS_BEFORE.search(before)):
@@ -1932,6 +1940,9 @@ WITNESS_AFTER = re.compile(
     r"|\s*,\s*who (?:had )?(?:witnessed|saw)\b"
     # "X, a community member who witnessed the arrest": the same after a short description
     r"|\s*,\s*(?:an?|the|his|her|their)\s+(?:[\w’'-]+\s+){1,3}?who (?:had )?witnessed\b"
+    # "X, a member of the community who witnessed the beating": a description with its "of"
+    r"|\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){1,2}?of\s+(?:the|his|her|their)\s+[\w’'-]+\s+"
+    r"who (?:had )?witnessed\b"
     # "X testified against her", "X, who testified against him,", "X gave evidence for the
     # prosecution"
     r"|\s*(?:,[^,.;]{0,60},|,)?\s+(?:who\s+)?(?:had\s+|later\s+|then\s+|also\s+)?"
