@@ -733,3 +733,11 @@ def test_a_criminal_case_named_with_the_participle_that_opened_it() -> None:
         "case opened in April 2014 into the foreign funding of several groups."
     )
     assert ("case_opened", "2014-04") in got
+
+
+def test_what_a_summons_is_for_is_not_yet_done() -> None:
+    got = _pairs(
+        "On 5 March 2024, the investigator in charge of the case, Mr. Talan Oskarov, summoned "
+        "the lawyer Ms. Aida Sarova to be questioned as a witness in the case."
+    )
+    assert got == {("summons", "2024-03-05")}

@@ -527,6 +527,8 @@ NOT_YET = re.compile(
     # "refused her request to be moved to another cell": what was asked for, not done
     r"\b(?:requests?|applications?|petitions?|motions?|asked|asking)\s+to\s+be\s+$"
 )
+#: A summons and what it is for: "summoned the lawyer Ms. X to be questioned as a witness".
+SUMMONED_TO_BE = re.compile(r"\b(?:summoned|summonsed|called|invited)\s+[^;]{0,90}?\bto\s+be\s+$")
 #: A step the text says is still to come, whatever its type (a trial too): "has yet to be
 #: charged", "is still to be tried", "has yet to file a charge sheet".
 YET_TO = TailPattern(
@@ -1754,6 +1756,10 @@ def find_events(
                 continue
             if etype != "trial_hearing" and NOT_YET.search(pre):
                 continue  # "was due to be released on 3 May but remains in prison"
+            if flat.startswith("to be ", a - 6) and SUMMONED_TO_BE.search(
+                flat, max(s.start, a - 120), a
+            ):
+                continue  # "summoned the lawyer Ms. X to be questioned": what it is for, not done
             if YET_TO.search(pre):
                 continue  # "has yet to be charged", "witnesses are still to be questioned"
             if NO_OBJECT.search(pre) or (
