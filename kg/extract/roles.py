@@ -406,7 +406,19 @@ def _before(doc: Doc, start: int) -> str:
     gap = list(BLANK_LINE.finditer(chunk)) if chunk.count("\n") >= 2 else []
     if gap:
         before = before[gap[-1].end() :]
+    nl = chunk.rfind("\n")
+    if nl >= 0 and LINE_OPENING.fullmatch(chunk, nl + 1) and ENTRY_LINE.search(chunk, 0, nl):
+        # "Ms A B, Attorney General" on the line before, then "Mr C D, ..." opening this one:
+        # the post before belongs to the entry above, not to this name
+        before = before[len(before) - (len(chunk) - nl - 1) :]
     return before
+
+
+#: What may open a line before a name: white space and an honorific.
+LINE_OPENING = re.compile(r"[ \t]*(?:(?:Mr|Ms|Mrs|Dr|Mme)\.?[ \t]*)?")
+#: A line of a list of addressees that holds one entry whole: an honorific, a name, a comma
+#: and the post.
+ENTRY_LINE = re.compile(r"(?:^|\n)[ \t]*(?:Mr|Ms|Mrs|Dr|Mme|H\.\s?E)\.?[ \t]+[^\n,]{2,60},[^\n]+$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1468,7 +1480,10 @@ APPOSITION = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|(?P<are>are|were))\s+)"
     r"(?:also\s+)?"
     # "A and B, both journalists with Y": what the list's people each are
-    r"(?:(?:a|an|the|his|her|then|now|(?P<both>both|all|each))\s+)?(?P<desc>[^,;.]{2,80})"
+    r"(?:(?:a|an|the|his|her|then|now|(?P<both>both|all|each))\s+)?"
+    # (up to the next honorific, the next name of a list of addressees: "... Prosecutor's
+    # Office / Mr A B, Human Rights Ombudsman")
+    r"(?P<desc>(?:(?!\b(?:Mr|Ms|Mrs|Dr|Mme)\s)[^,;.]){2,80})"
 )
 #: A comma and a name after a short description: "the judge, Ihar Kaval".
 NEXT_NAME = re.compile(r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?=[A-ZÀ-ÞĀ-Žİ])")

@@ -59,7 +59,7 @@ SPANISH_BODY_HEADS = frozenset(
 #: initial ("the company Zen S.A. The court ...").
 SENTENCE_OPENERS = frozenset("The An In On He She It They This These Their His Her".split())
 #: Words that open a line's sentence and never go on a name: a run ends at the line break.
-LINE_OPENERS = SENTENCE_OPENERS | frozenset("You We I Please Yours".split())
+LINE_OPENERS = SENTENCE_OPENERS | frozenset("You We I Please Yours Mr Ms Mrs Dr H.E".split())
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ]")
 #: A single capital, or capitals with dots ("A.M"), before a full stop: an initial.
 INITIAL = re.compile(r"^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$")
