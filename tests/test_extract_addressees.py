@@ -200,13 +200,13 @@ def test_entries_of_one_line_each_keep_their_own_posts_and_bodies() -> None:
         "12 May 2019\n\nZembla: Defender detained\n\nOn 3 May 2019, police arrested Ana Lee.\n\n"
         "Addresses\n\n"
         "Ms Lina Vos Brek, Attorney General and Head of the Public Prosecutor’s Office\n"
-        "Mr Tomas Oda Ruiz, Human Rights Ombudsman\n"
+        "Mr Tomas Oda Ruiz, Minister of the Interior\n"
     )
     record = extract_case(text, appeal_id="t-entry-lines")
     people = {
         p["name"]: (p["roles"], [x["title"] for x in p["positions"]]) for p in record["persons"]
     }
-    assert people["Tomas Oda Ruiz"] == (["official"], ["Human Rights Ombudsman"])
+    assert people["Tomas Oda Ruiz"] == (["official"], ["Minister of the Interior"])
     assert people["Lina Vos Brek"][1] == [
         "Attorney General and Head of the Public Prosecutor’s Office"
     ]

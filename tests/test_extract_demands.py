@@ -385,10 +385,10 @@ def test_an_ask_told_again_with_other_words_of_haste_is_kept_once() -> None:
         "New York, December 14, 2023—The authorities of Zembla should immediately release Ana "
         "Lee, editor of the news website Vela Mirror, CPJ said today.\n\n"
         "Police arrested Lee at her home on December 3, 2023. She is held in Vela Prison. The "
-        "authorities of Zembla must free her at once, and return her equipment.\n"
+        "authorities of Zembla must free her at once, and return her cameras.\n"
     )
     asks = [d["summary"] for d in extract_case(text, appeal_id="t-retold-ask")["demands"]]
     assert asks == [
         "immediately release Ana Lee, editor of the news website Vela Mirror",
-        "return her equipment",
+        "return her cameras",
     ]

@@ -626,25 +626,25 @@ def test_a_transfer_between_named_custodies_is_a_detention_to_a_hospital_not() -
 def test_a_judge_linking_someone_to_proceedings_charges_them() -> None:
     got = _pairs(
         "At the first hearing on 8 November 2023, Judge Ana Lee linked Tom Reed to proceedings "
-        "for aggravated usurpation under Article 257 of the Criminal Code."
+        "for trespass under Article 190 of the Criminal Code."
     )
     assert ("charge", "2023-11-08") in got
 
 
 def test_a_complaint_filed_with_a_body_glossed_in_brackets_keeps_its_month() -> None:
     got = _pairs(
-        "Ana Lee was arrested on 6 November 2023. The case originates in a complaint filed by the "
+        "Ana Lee was arrested on 6 November 2023. The case goes back to a complaint filed by the "
         "Vela Power Company with the Public Prosecutor’s Office (Ministerio Público) in March "
-        "2022, which accused her of occupying company land."
+        "2022, which accused her of trespass."
     )
     assert got == {("arrest", "2023-11-06"), ("complaint", "2022-03")}
 
 
 def test_a_crowd_charged_with_batons_is_attacked_not_charged() -> None:
     got = _pairs(
-        "On 13 December 2023, members of the association gathered before the police station. "
-        "Police officers charged them with batons and tear gas, injuring Ana Lee. On 17 "
-        "December 2023, the judge charged Ana Lee with rebellion."
+        "On 13 December 2023, members of the association gathered before the town hall. Riot "
+        "police charged them with batons, injuring Ana Lee. On 17 December 2023, the judge "
+        "charged Ana Lee with rebellion."
     )
     assert got == {("attack", "2023-12-13"), ("charge", "2023-12-17")}
 
@@ -652,18 +652,18 @@ def test_a_crowd_charged_with_batons_is_attacked_not_charged() -> None:
 def test_what_a_law_allows_or_bars_and_a_suspect_of_a_finding_are_no_steps() -> None:
     got = _pairs(
         "Ana Lee was arrested on 3 May 2023. Two days later, the Vela Magistrate’s Court "
-        "rejected a bail application filed by her lawyer, finding that it had no jurisdiction "
-        "over a suspect held under a detention order issued by the defence secretary. The Act "
-        "permits prolonged detention without judicial oversight. Zembla is party to the ICCPR, "
-        "article 9 of which prohibits arbitrary arrest and detention."
+        "rejected a bail application filed by her lawyer, saying that it could not rule on a "
+        "suspect held under a detention order of the minister. The Act permits long detention "
+        "with no judge's review. Zembla is party to the ICCPR, whose article 9 prohibits "
+        "arbitrary arrest and detention."
     )
     assert got == {("arrest", "2023-05-03"), ("court_decision", "2023-05-05")}
 
 
 def test_a_participle_before_people_after_a_preposition_is_no_step() -> None:
     got = _pairs(
-        "Ana Lee has covered the protests since they began at the end of November 2023 and has "
-        "reported on the treatment of detained protesters. Police arrested protesters on 3 "
+        "Ana Lee has reported on the marches since they began at the end of November 2023 and "
+        "has written about the health of detained protesters. Police arrested protesters on 3 "
         "April 2024."
     )
     assert got == {("arrest", "2024-04-03")}
@@ -671,9 +671,9 @@ def test_a_participle_before_people_after_a_preposition_is_no_step() -> None:
 
 def test_a_court_refusing_a_request_to_be_moved_decides_a_prison_asked_moves_no_one() -> None:
     got = _pairs(
-        "Ana Lee was arrested on 2 March 2024. On 16 March 2024, the Vela City Court refused her "
-        "request to be moved to house arrest on health grounds. On 20 March 2024, the prison "
-        "director refused her request to be moved to another cell."
+        "Ana Lee was arrested on 2 March 2024. On 16 March 2024, the Vela City Court rejected her "
+        "request to be transferred to a hospital. On 20 March 2024, the prison director "
+        "refused her request to be moved to another cell."
     )
     assert got == {("arrest", "2024-03-02"), ("court_decision", "2024-03-16")}
 
@@ -681,8 +681,8 @@ def test_a_court_refusing_a_request_to_be_moved_decides_a_prison_asked_moves_no_
 def test_an_additional_charge_filed_is_a_charge_an_objection_to_bail_no_appeal() -> None:
     got = _pairs(
         "Ana Lee was charged on 24 March 2024. On the 4th of April, the prosecution filed an "
-        "additional charge of incitement under section 63B of the Penal Code. State Attorney "
-        "Tom Reed objected to bail."
+        "additional charge of sedition under section 114A of the Penal Code. The state "
+        "attorney, Tom Reed, objected to bail."
     )
     assert got == {("charge", "2024-03-24"), ("charge", "2024-04-04")}
 
@@ -690,10 +690,9 @@ def test_an_additional_charge_filed_is_a_charge_an_objection_to_bail_no_appeal()
 def test_a_charge_changed_to_another_offence_a_trial_that_took_place_and_its_request() -> None:
     got = _pairs(
         "Ana Lee was charged on 18 July 2022. On the 2nd of February 2023, the investigating "
-        "agency changed the charge to propaganda against the state under Article 88 of the "
-        "Penal Code. Her trial before the Vela Provincial Court took place on 25 March 2023 and "
-        "lasted less than four hours. Procurator Tom Reed asked the court to impose a sentence "
-        "of seven years."
+        "agency changed the charge to subversion under Article 71 of the Penal Code. Her trial "
+        "before the Vela Provincial Court took place on 25 March 2023 behind closed doors. "
+        "Procurator Tom Reed asked the court to impose a sentence of eight years."
     )
     assert got == {
         ("charge", "2022-07-18"),
@@ -705,8 +704,8 @@ def test_a_charge_changed_to_another_offence_a_trial_that_took_place_and_its_req
 
 def test_a_regulator_ordering_providers_to_block_an_outlet_bans_it() -> None:
     got = _pairs(
-        "Ana Lee runs the news site Vela Mirror. On 19 March 2024, the telecommunications "
-        "regulator ordered internet service providers to block Vela Mirror inside Zembla."
+        "Ana Lee runs the news site Vela Mirror. On 19 March 2024, the media regulator ordered "
+        "mobile operators to block Vela Mirror across Zembla."
     )
     assert got == {("ban", "2024-03-19")}
 
@@ -714,10 +713,10 @@ def test_a_regulator_ordering_providers_to_block_an_outlet_bans_it() -> None:
 def test_a_speakers_summary_in_quotes_adds_no_step_a_phrase_quoted_does() -> None:
     got = _pairs(
         "On 12 March 2024, border guards told Ana Lee that she was banned from leaving the "
-        "country. On 14 March 2024, she was charged with tax evasion.\n\n"
-        "Her brother was attacked on 16 March 2024. “Ana Lee did what the Council asks of "
-        "defenders. Within days she was banned from travelling, questioned and charged,” said "
-        "Tom Reed of the Vela Rights Centre."
+        "country. On 14 March 2024, she was charged with fraud.\n\n"
+        "Her brother was attacked on 16 March 2024. “Ana Lee only spoke to a UN committee. "
+        "Within a week she was barred from travel, interrogated and charged,” said Tom Reed "
+        "of the Vela Rights Centre."
     )
     assert got == {("travel_ban", "2024-03-12"), ("charge", "2024-03-14"), ("attack", "2024-03-16")}
     got = _pairs(
@@ -730,14 +729,14 @@ def test_a_speakers_summary_in_quotes_adds_no_step_a_phrase_quoted_does() -> Non
 def test_a_criminal_case_named_with_the_participle_that_opened_it() -> None:
     got = _pairs(
         "On 14 March 2024, Ana Lee was questioned as a witness in connection with the criminal "
-        "case opened in April 2014 into the foreign funding of several groups."
+        "case opened in June 2015 into the finances of several charities."
     )
-    assert ("case_opened", "2014-04") in got
+    assert ("case_opened", "2015-06") in got
 
 
 def test_what_a_summons_is_for_is_not_yet_done() -> None:
     got = _pairs(
         "On 5 March 2024, the investigator in charge of the case, Mr. Talan Oskarov, summoned "
-        "the lawyer Ms. Aida Sarova to be questioned as a witness in the case."
+        "the lawyer Ms. Aida Berik to be interrogated about her client."
     )
     assert got == {("summons", "2024-03-05")}

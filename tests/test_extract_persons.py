@@ -1496,24 +1496,24 @@ def test_one_neighbour_who_witnessed_the_arrest_is_an_unnamed_witness() -> None:
 def test_a_pen_name_given_with_a_possessive_is_a_variant_and_a_blog_is_no_person() -> None:
     text = (
         "12 May 2016\n\nZembla: Blogger jailed\n\nThe blogger Tran Van Binh, known to his "
-        "readers by his pen name Binh Song Xanh, was arrested on 3 May 2016 over posts on his "
-        "blog Song Xanh Notes.\n"
+        "readers by his pen name Binh Mua Thu, was arrested on 3 May 2016 over posts on his "
+        "blog Mua Thu Diary.\n"
     )
     persons = extract_case(text, appeal_id="t-pen-name")["persons"]
-    assert [(p["name"], p["variants"]) for p in persons] == [("Tran Van Binh", ["Binh Song Xanh"])]
+    assert [(p["name"], p["variants"]) for p in persons] == [("Tran Van Binh", ["Binh Mua Thu"])]
 
 
 def test_a_name_wrapped_after_a_short_line_of_prose_is_whole_an_address_block_is_not() -> None:
     text = (
-        "12 May 2016\n\nZembla: Defender's wife harassed\n\nOn 3 May 2016, police arrested the "
+        "12 May 2016\n\nZembla: Defender's sister harassed\n\nOn 3 May 2016, police arrested the "
         "defender Tran Van Binh in his home in Vela and took him to an unknown place.\n\n"
-        "His wife, Le Thi Mai\nHuong, a founding member of the Families Network, was beaten in "
+        "His sister, Tran Thi Lan\nAnh, a member of the Teachers Network, was beaten in "
         "January 2016.\n\nAppeals to:\n\nPublic Prosecutor\nOffice of the Public Prosecutor\n"
-        "Madinat al-Nour, New Vela\n\nFor further information contact Hanna Kettle-Shaw, at "
-        "Unit B, Koops Yard Mews, 16 Abbey Street, London.\n"
+        "Madinat al-Nour, New Vela\n\nFor further information contact Ida Marsh, at "
+        "Unit C, Tanner Court Mews, 9 Mill Street, Bristol.\n"
     )
     record = extract_case(text, appeal_id="t-wrapped")
     names = [p["name"] for p in record["persons"]]
-    assert "Le Thi Mai Huong" in names and "Le Thi Mai" not in names
-    assert "Koops Yard Mews" not in names
+    assert "Tran Thi Lan Anh" in names and "Tran Thi Lan" not in names
+    assert "Tanner Court Mews" not in names
     assert "Office of the Public Prosecutor" in [o["name"] for o in record["organisations"]]

@@ -1985,7 +1985,7 @@ def test_a_post_opened_by_a_possessive_after_the_name_is_read() -> None:
 def test_the_head_of_a_local_council_is_an_official_not_a_council_for_a_cause() -> None:
     text = (
         "12 May 2021\n\nZembla: Editor fined\n\nIn March 2021 a court fined Omar Tazi for "
-        "defaming Said Alami, the head of the Kastra municipal council, in an article. Lina "
+        "defaming Said Alami, the head of the Kastra city council, in an article. Lina "
         "Berg, the head of the Council for Civil Liberties, condemned the fine.\n"
     )
     roles = _roles(text, "t-council-head")
@@ -1996,8 +1996,8 @@ def test_the_head_of_a_local_council_is_an_official_not_a_council_for_a_cause() 
 def test_a_state_agent_in_charge_of_a_case_before_the_name_is_an_official() -> None:
     text = (
         "12 May 2024\n\nZembla: Lawyer summoned\n\nOn 5 March 2024, the security service "
-        "investigator in charge of the case, Mr. Talan Oskarov, summoned the lawyer Aida Sarova "
-        "to be questioned as a witness.\n"
+        "investigator in charge of the case, Mr. Talan Oskarov, questioned the lawyer Aida "
+        "Berik for six hours.\n"
     )
     assert _roles(text, "t-investigator-in-charge")["Talan Oskarov"] == ["official"]
 
@@ -2016,18 +2016,18 @@ def test_a_given_name_first_signatory_whose_surname_is_a_head_word() -> None:
 
 def test_a_post_whose_body_is_glossed_in_brackets_and_a_witness_described_with_of() -> None:
     text = (
-        "12 May 2009\n\nZembla: Land defender charged\n\nOn 5 March 2009, Mr. Tomas Caal was "
-        "brought before the Judge of First Instance for Criminal Matters, Drug Trafficking and "
-        "Environmental Crimes of Vela. The assistant prosecutor of the Public Ministry "
-        "(Ministerio Público), Ms. Ana Paz, charged him with usurpation. On 8 March 2009, Mr. "
-        "Diego Tiul, a member of the community who witnessed the beating of Mr. Caal, was "
-        "threatened by two armed men.\n"
+        "12 May 2009\n\nZembla: Land defender charged\n\nOn 5 March 2009, Mr. Tomas Quej was "
+        "brought before the Court of First Instance for Criminal Matters, Narcotics Trafficking "
+        "and Smuggling of Vela. The deputy prosecutor of the Public Ministry (Ministerio Público), "
+        "Ms. Ana Soto, charged him with trespass. On 8 March 2009, Mr. Diego Ramos, a member "
+        "of the village who witnessed the arrest of Mr. Quej, was threatened by two armed "
+        "men.\n"
     )
     record = extract_case(text, appeal_id="t-glossed-post")
     roles = {p["name"]: p["roles"] for p in record["persons"]}
-    assert roles["Ana Paz"] == ["prosecutor"]
-    assert roles["Diego Tiul"] == ["witness"]
-    assert "Drug Trafficking" not in roles
+    assert roles["Ana Soto"] == ["prosecutor"]
+    assert roles["Diego Ramos"] == ["witness"]
+    assert "Narcotics Trafficking" not in roles
     ids = {p["name"]: p["id"] for p in record["persons"]}
     charge = next(e for e in record["events"] if e["type"] == "charge")
-    assert charge["targets"] == [ids["Tomas Caal"]]
+    assert charge["targets"] == [ids["Tomas Quej"]]

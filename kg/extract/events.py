@@ -527,7 +527,7 @@ NOT_YET = re.compile(
     # "refused her request to be moved to another cell": what was asked for, not done
     r"\b(?:requests?|applications?|petitions?|motions?|asked|asking)\s+to\s+be\s+$"
 )
-#: A summons and what it is for: "summoned the lawyer Ms. X to be questioned as a witness".
+#: A summons and what it is for: "summoned the lawyer Ms. X to be interrogated".
 SUMMONED_TO_BE = re.compile(r"\b(?:summoned|summonsed|called|invited)\s+[^;]{0,90}?\bto\s+be\s+$")
 #: A step the text says is still to come, whatever its type (a trial too): "has yet to be
 #: charged", "is still to be tried", "has yet to file a charge sheet".
@@ -1033,7 +1033,7 @@ FILED_IN = re.compile(
     r"(?:filed|lodged|brought)\s+"
     r"(?:against\s+(?:[\w’'-]+\s+){1,8}?)?"
     r"(?:by\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w’'-]+\s+){1,3}?)?"
-    # "... with the Public Prosecutor’s Office (Ministerio Público) in March 2018": the body it
+    # "... with the Public Prosecutor’s Office (Ministerio Público) in May 2020": the body it
     # was filed with, its name glossed in brackets
     r"(?:(?:with|to|before|at)\s+(?:the\s+)?(?:[\w’'-]+\s+){1,5}?(?:\([^()]{1,40}\)\s+)?)?"
     r"(?:in|on)\s+"
@@ -1050,7 +1050,7 @@ def _filed_in(flat: str, dates: list[DateMention], a: int) -> Any:
     )
 
 
-#: A law's or a treaty's verb before the noun of a step: "permits prolonged detention",
+#: A law's or a treaty's verb before the noun of a step: "permits long detention",
 #: "prohibits arbitrary arrest and detention"; what the text says of the law, no step taken.
 LAW_SAYS = re.compile(
     r"\b(?:permits?|allows?(?:\s+for)?|authori[sz]es|prohibits?|forbids?|outlaws?|"
@@ -1640,7 +1640,7 @@ def find_events(
             # handed back": the court's warning is part of its decision, no threat
             hits = [h for h in hits if h[2] != "threat" or not flat.startswith("warning", h[0])]
         if any(t == "charge" for _a, _b, t in hits):
-            # "police charged them with batons and tear gas": a charge by force, an attack
+            # "riot police charged them with batons": a charge by force, an attack
             forced = [
                 (ha, hb)
                 for ha, hb, t in hits
@@ -1734,11 +1734,11 @@ def find_events(
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
             if frame in ("nominal", "phrase") and LAW_SAYS.search(pre):
-                continue  # "the Act permits prolonged detention": what a law allows or bars
+                continue  # "the Act permits long detention": what a law allows or bars
             if etype == "complaint" and BAIL_APPLICATION.search(flat, max(s.start, a - 30), b):
                 continue  # "rejected a bail application filed by his lawyer": a request to a court
             if GENERIC_HELD.search(pre) and etype in ("detention", "arrest"):
-                continue  # "no jurisdiction over a suspect held under a detention order"
+                continue  # "could not rule on a suspect held under a detention order"
             if (
                 etype == "search"
                 and SEARCHED_IT.match(flat, a)
@@ -1836,7 +1836,7 @@ def find_events(
                 and PEOPLE_AFTER.match(flat, b)
                 and PREPOSITION_END.search(pre)
             ):
-                continue  # "the treatment of detained protesters": a participle before its noun
+                continue  # "wrote about detained protesters": a participle before its noun
             others = [h[0] for h in hits if h[0] != a]
             # a date bound to another verb before a comma ("men, abducted in 2020, be returned,
             # she was prosecuted") is not this event's date
@@ -2122,7 +2122,7 @@ def find_events(
                         or not _dated_before_in(event_dates, paras, para_i, s.start)
                     )
                 )
-                # '“Within days she was banned from travelling and charged,” said X': a
+                # '“Within a week he was summoned, searched and charged,” said X': a
                 # speaker's summary of steps told before, on no day of the paragraph
                 and not _in_quotation(flat, s.start, a)
             )
@@ -2145,8 +2145,8 @@ def find_events(
                 and s.start - 400 <= events[-1]["evidence"][0]["start"] < s.start
                 and not PAST_PERFECT.search(pre)
             ):
-                # "His trial took place on 25 March. The prosecutor asked the court to impose
-                # seven years": a step of the hearing the sentence before told, on its day
+                # "His trial took place on 2 June. The prosecutor asked the court to impose
+                # eight years": a step of the hearing the sentence before told, on its day
                 value = _day_of(events[-1:], ("trial_hearing",))
             if value is None and _in_quotation(flat, s.start, a):
                 continue  # a speaker's summary of steps, with no day of its own: told before

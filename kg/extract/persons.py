@@ -444,7 +444,7 @@ GIVEN_FIRST = re.compile(
 
 def _chinese_given_name(words: list[str]) -> bool:
     """The run is a name of that shape: two or three words, the last a hyphenated given name,
-    or two, the first ("Jae-won Park": the given name first, the surname a head word)."""
+    or two, the first ("Min-seo Park": the given name first, the surname a head word)."""
     return (
         len(words) in (2, 3)
         and bool(CHINESE_GIVEN.match(words[-1]))

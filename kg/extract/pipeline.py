@@ -343,8 +343,8 @@ AFTER_NAME_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-�
 
 
 def _add_repeated_body_names(doc: Doc, ents: Entities) -> None:
-    """A body named by the noun before it once ("the outlet Batumi Now") is that body
-    wherever its name stands again alone ("searched the offices of Batumi Now"): a name with no
+    """A body named by the noun before it once ("the outlet Vela Now") is that body
+    wherever its name stands again alone ("searched the offices of Vela Now"): a name with no
     head word is read as a body only where a noun or an apposition says so, so its other
     mentions are looked up here. Each must stand outside every other mention and as whole
     words."""

@@ -811,7 +811,7 @@ def _roles_before(
 ) -> None:
     before = strip_honorific(before)
     if ")" in before[-60:]:
-        # "the assistant prosecutor of the Public Ministry (Ministerio Público), Ms. X": the
+        # "the deputy prosecutor of the Public Ministry (Ministerio Público), Ms. X": the
         # name of the post's body glossed in brackets, read without the gloss
         before = GLOSS_BEFORE_NAME.sub("", before)
     if "-year-old" in before:
@@ -877,7 +877,7 @@ def _roles_before(
                     roles.append(post[0])
                     return
                 if post and post[0] == "official" and STATE_AGENT_AFTER.match(post[2].group(0)):
-                    # "the GKNB investigator in charge of the case, X": an agent of the state
+                    # "the security service investigator in charge of the case, X": a state agent
                     roles.append("official")
                     return
     if hit:
@@ -1955,7 +1955,7 @@ WITNESS_AFTER = re.compile(
     r"|\s*,\s*who (?:had )?(?:witnessed|saw)\b"
     # "X, a community member who witnessed the arrest": the same after a short description
     r"|\s*,\s*(?:an?|the|his|her|their)\s+(?:[\w’'-]+\s+){1,3}?who (?:had )?witnessed\b"
-    # "X, a member of the community who witnessed the beating": a description with its "of"
+    # "X, a member of the village who witnessed the arrest": a description with its "of"
     r"|\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){1,2}?of\s+(?:the|his|her|their)\s+[\w’'-]+\s+"
     r"who (?:had )?witnessed\b"
     # "X testified against her", "X, who testified against him,", "X gave evidence for the

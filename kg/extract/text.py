@@ -698,20 +698,20 @@ def _short_line_break(text: str, a: int, b: int, short: int = 50) -> bool:
     line_start = text.rfind("\n", 0, a) + 1
     if nl - line_start >= short:
         return False
-    # a sentence broken early, not a block of short lines: "His wife, Lê Thị Mai" then
-    # "Hương, a founding member of ..." (a title opens the next line of a signature block:
+    # a sentence broken early, not a block of short lines: "His sister, Tran Thi Lan" then
+    # "Anh, a member of ..." (a title opens the next line of a signature block:
     # "Special Rapporteur on ...", "Minister of Justice")
     return not (
         PROSE_THEN_NAME.search(text, line_start, nl) and NAME_ENDS_THEN_PROSE.match(text, b)
     )
 
 
-#: A short line that opens in prose and ends in capitalised words: "His wife, Lê Thị Mai".
+#: A short line that opens in prose and ends in capitalised words: "His sister, Tran Thi Lan".
 PROSE_THEN_NAME = re.compile(
     r"\b(?!(?:the|and|for|del|des|los|las|van|von|der|den|bin|ibn|dos|das)\b)[a-z]{3,}[,:]?"
     r"[ \t]+(?:[A-ZÀ-ÞĀ-Žİ][\w’'.-]*[ \t]+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'.-]*[ \t]*$"
 )
-#: One capitalised word, then the sentence going on: "Hương, a founding member", "Hoa was"
+#: One capitalised word, then the sentence going on: "Anh, a member", "Hoa was"
 #: (not a place's line in an address: "Sucre, Bolivia", "Madinat al-Rehab, New Cairo").
 NAME_ENDS_THEN_PROSE = re.compile(
     r"[A-ZÀ-ÞĀ-Žİ][\w’'-]*(?:,[ \t]+|[ \t]+)"
