@@ -98,11 +98,12 @@ def _drop_retold(demands: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """An ask in prose told again once its pronoun is named ("release him at once" in a quote
     after "immediately release X, editor of Y" in the lead): the first telling is kept."""
     kept: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    cores: set[str] = set()
     for d in demands:
-        if d.get("confidence", 0) < 0.8 and _asked_before(d["summary"], seen):
+        core = _ask_core(d["summary"])
+        if d.get("confidence", 0) < 0.8 and _asked_before(core, cores):
             continue
-        seen.add(d["summary"])
+        cores.add(core)
         kept.append(d)
     return kept
 
@@ -386,12 +387,10 @@ def _ask_core(summary: str) -> str:
     return core.lower()
 
 
-def _asked_before(summary: str, seen: set[str]) -> bool:
-    """The same ask told again with other words of haste, or shorter: "release X at once"
-    after "immediately release X, editor of Y"."""
-    core = _ask_core(summary)
-    for old in seen:
-        was = _ask_core(old)
+def _asked_before(core: str, cores: set[str]) -> bool:
+    """The same ask (its :func:`_ask_core`) told before with other words of haste, or longer
+    or shorter: "release X at once" after "immediately release X, editor of Y"."""
+    for was in cores:
         short, long = sorted((was, core), key=len)
         if was == core or (
             long.startswith((short + ",", short + " and "))
@@ -412,7 +411,7 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
     flat = doc.flat
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
-    asked: set[str] = set()  # the summaries as written, for _asked_before
+    asked: set[str] = set()  # the asks' cores (_ask_core), for _asked_before
     # a letter's ask opens with one of LETTER_WORDS, tried where the word index has them; a
     # reported ask is looked for around its verbs
     letter = finditer_words(LETTER_ASK, flat, doc.word_index, LETTER_WORDS)
@@ -443,11 +442,11 @@ def find_prose_demands(doc: Doc, country: str | None) -> list[dict[str, Any]]:
                 a = flat.index(raw, a)
                 summary = clean(raw).rstrip(";.,")
                 summary = re.sub(r"^(?:to|that)\s+", "", summary)
-                key = summary.lower()
-                if key in seen or _asked_before(summary, asked):
+                key, core = summary.lower(), _ask_core(summary)
+                if key in seen or _asked_before(core, asked):
                     continue
                 seen.add(key)
-                asked.add(summary)
+                asked.add(core)
                 out.append({
                     "addressees": addressees, "summary": summary[:1].lower() + summary[1:],
                     "confidence": 0.6, "evidence": evidence(doc, a, a + len(raw)),

@@ -1737,7 +1737,7 @@ def find_events(
                 continue  # "the Act permits long detention": what a law allows or bars
             if etype == "complaint" and BAIL_APPLICATION.search(flat, max(s.start, a - 30), b):
                 continue  # "rejected a bail application filed by his lawyer": a request to a court
-            if GENERIC_HELD.search(pre) and etype in ("detention", "arrest"):
+            if etype in ("detention", "arrest") and GENERIC_HELD.search(pre):
                 continue  # "could not rule on a suspect held under a detention order"
             if (
                 etype == "search"

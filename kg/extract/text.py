@@ -712,7 +712,7 @@ PROSE_THEN_NAME = re.compile(
     r"[ \t]+(?:[A-ZÀ-ÞĀ-Žİ][\w’'.-]*[ \t]+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'.-]*[ \t]*$"
 )
 #: One capitalised word, then the sentence going on: "Anh, a member", "Hoa was"
-#: (not a place's line in an address: "Sucre, Bolivia", "Madinat al-Rehab, New Cairo").
+#: (not a place's line in an address: "Sucre, Bolivia", "Madinat al-Nour, New Vela").
 NAME_ENDS_THEN_PROSE = re.compile(
     r"[A-ZÀ-ÞĀ-Žİ][\w’'-]*(?:,[ \t]+|[ \t]+)"
     r"(?!(?:of|for|on|to|in|at|and|de|del|la|le|van|von|der|al|el|bin|ibn|da|do|di|du)\b)[a-z]"
