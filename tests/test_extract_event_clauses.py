@@ -740,3 +740,22 @@ def test_what_a_summons_is_for_is_not_yet_done() -> None:
         "the lawyer Ms. Aida Berik to be interrogated about her client."
     )
     assert got == {("summons", "2024-03-05")}
+
+
+def test_men_who_say_they_are_officers_arrest_a_report_of_a_call_and_a_remand_until() -> None:
+    got = _pairs(
+        "On 20 March 2023, Tom Reed received an anonymous call threatening him. He reported the "
+        "call to the Vela police the same day. On the night of 3 April 2023, ten men in civilian "
+        "clothes who identified themselves as police officers arrested Tom Reed at his home. On "
+        "4 April 2023, men in civilian clothes took Ana Lee from her home. On 2 May 2023, the "
+        "magistrate remanded Tom Reed in custody until 16 May 2023, when he is due to be "
+        "produced again."
+    )
+    assert got == {
+        ("threat", "2023-03-20"),
+        ("complaint", "2023-03-20"),
+        ("arrest", "2023-04-03"),
+        ("disappearance", "2023-04-04"),
+        ("detention", "2023-05-02"),
+        ("trial_hearing", "2023-05-16"),
+    }

@@ -1893,6 +1893,12 @@ def find_events(
                 and any(e.end <= ha for e in sdates)
             ]  # fmt: skip
             value = event_date([d for d in sdates if d not in taken], a, clauses, others, flat)
+            if flat.startswith("when", a) and (
+                until := next(
+                    (d for d in dates if d.end < a and not flat[d.end : a].strip(" ,")), None
+                )
+            ):
+                value = until.value  # "remanded until 16 June, when he is due to be produced"
             counted = _counted_back(flat, sdates, group)
             if counted is not None:
                 value, since = counted  # "On 10 May, three days after she was released": 7 May
@@ -2249,7 +2255,11 @@ def find_events(
                     ev["targets"] = [x for x in ev["targets"] if x in split] or sorted(split)
                 else:
                     told_in[key] = (_clause(clauses, a), ev)
-                if etype == "arrest" and _taken_by_strangers(ev, ents):
+                if (
+                    etype == "arrest"
+                    and _taken_by_strangers(ev, ents)
+                    and not SAID_WHO.search(flat, s.start, a)
+                ):
                     # "picked up by men in plain clothes": an abduction by people who do not
                     # say who they are (the corpus README: a disappearance), not an arrest
                     ev["type"] = "disappearance"
@@ -2430,6 +2440,14 @@ STRANGERS = re.compile(
     r"(?:men|persons|individuals|people|assailants|gunmen)\b"
     r"|^(?:(?:at\s+least|some|about|around|up\s+to)\s+)?(?:\w+\s+)?"
     r"(?:men|persons|individuals|people)\s+in\s+(?:plain|civilian)\s+clothes\b"
+)
+
+
+#: Strangers who say who they are: "men in civilian clothes who identified themselves as officers
+#: of the X" (an arrest by the body they name, not an abduction).
+SAID_WHO = re.compile(
+    r"\bwho\s+(?:identified\s+themselves|introduced\s+themselves|said\s+they\s+were|"
+    r"presented\s+themselves)\b"
 )
 
 
