@@ -759,3 +759,17 @@ def test_men_who_say_they_are_officers_arrest_a_report_of_a_call_and_a_remand_un
         ("detention", "2023-05-02"),
         ("trial_hearing", "2023-05-16"),
     }
+
+
+def test_a_step_told_as_where_a_count_starts_adds_no_step_on_the_sentences_day() -> None:
+    got = _pairs(
+        "Ana Lee was taken away by police on the evening of 10 March 2023. The following day "
+        "she was placed under house arrest. Her family received the written notice "
+        "only a week after she was taken away. On 2 June 2023, the court remanded Tom Reed in "
+        "custody, a month after officers arrested him at his home."
+    )
+    assert got == {
+        ("arrest", "2023-03-10"),
+        ("detention", "2023-03-11"),
+        ("detention", "2023-06-02"),
+    }

@@ -527,6 +527,12 @@ NOT_YET = re.compile(
     # "refused her request to be moved to another cell": what was asked for, not done
     r"\b(?:requests?|applications?|petitions?|motions?|asked|asking)\s+to\s+be\s+$"
 )
+#: A count of days, weeks or months after which another step came, up to the step counted
+#: from: "a week after she was ", "a month after officers of the X ".
+COUNTED_FROM = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+after\s+[^,.;()]{0,70}$"
+)
 #: A summons and what it is for: "summoned the lawyer Ms. X to be interrogated".
 SUMMONED_TO_BE = re.compile(r"\b(?:summoned|summonsed|called|invited)\s+[^;]{0,90}?\bto\s+be\s+$")
 #: A step the text says is still to come, whatever its type (a trial too): "has yet to be
@@ -1906,6 +1912,11 @@ def find_events(
                     # "She was shot dead on 23 May. On 19 May, four days before she was
                     # killed, ...": the count refers back to the step told; no second one
                     continue
+            elif frame != "nominal" and COUNTED_FROM.search(flat, max(s.start, group - 80), group):
+                # "the notice came a week after she was taken away", "remanded on 2 June, a
+                # month after officers arrested him": a step told as the point a count starts
+                # from, on no day the sentence gives
+                continue
             if (
                 value is None
                 and frame != "state"
