@@ -773,3 +773,18 @@ def test_a_step_told_as_where_a_count_starts_adds_no_step_on_the_sentences_day()
         ("detention", "2023-03-11"),
         ("detention", "2023-06-02"),
     }
+
+
+def test_a_steps_one_date_after_people_listed_in_clauses_of_their_own() -> None:
+    got = _pairs(
+        "Agents of the intelligence agency arrested Jean Kalonji, president of the Vela-based "
+        "group Justice Watch (JW), and Esther Mbuyi, its head of research, at the group’s office "
+        "on the morning of February 27, 2023."
+    )
+    assert got == {("arrest", "2023-02-27")}
+    # near miss: a finite verb between the step and the date; the date is that clause's
+    got = _pairs(
+        "The officers who arrested Ana Lee did not show her a warrant, and her family was told "
+        "where she was held on 3 March 2023."
+    )
+    assert ("arrest", "2023-03-03") not in got

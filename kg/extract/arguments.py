@@ -80,6 +80,18 @@ def event_date(
     if after and not any(pos < h < after[0].start for h in others):
         return after[0].value
     before = [d for d in sdates if d.start < pos]
+    later = [d for d in sdates if d.start >= pos]
+    if (
+        not before
+        and len(later) == 1
+        and flat
+        and not any(pos < h < later[0].end for h in others)
+        and not CLAUSE_BETWEEN.search(flat, pos, later[0].start)
+    ):
+        # "arrested A, president of X, and B, its head of research, at the office on the
+        # morning of 27 February": the sentence's one date, after the people listed in
+        # clauses of their own, with no other step between
+        return later[0].value
     if before and before[0].start - clauses[0] <= OPENING_GAP and before[0].value[2] is not None:
         # "On 3 May 2024, the court convicted him for a speech of 2020, and sentenced him":
         # a date that opens the sentence governs its clauses that give no date of their own
@@ -89,6 +101,11 @@ def event_date(
     return None
 
 
+#: Between a step and a later date of its sentence, a sign that the date is another clause's:
+#: a semicolon, "and on", a finite verb ("did not show", "was told").
+CLAUSE_BETWEEN = re.compile(
+    r";|\band\s+(?:on|in|then|later)\b|\b(?:was|were|is|are|had|has|have|did|does|do)\b"
+)
 #: A verb and the date right after it: "arrested on ", "detained in ".
 VERB_ON = re.compile(r"[a-z]+ed\s+(?:on|in)\s+")
 #: The words between two days listed together: "5 and 6 May".
