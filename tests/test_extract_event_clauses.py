@@ -744,8 +744,8 @@ def test_what_a_summons_is_for_is_not_yet_done() -> None:
 
 def test_men_who_say_they_are_officers_arrest_a_report_of_a_call_and_a_remand_until() -> None:
     got = _pairs(
-        "On 20 March 2023, Tom Reed received an anonymous call threatening him. He reported the "
-        "call to the Vela police the same day. On the night of 3 April 2023, ten men in civilian "
+        "On 20 March 2023, Tom Reed received an anonymous call threatening him. That day he "
+        "reported the call to the police. On the night of 3 April 2023, ten men in civilian "
         "clothes who identified themselves as police officers arrested Tom Reed at his home. On "
         "4 April 2023, men in civilian clothes took Ana Lee from her home. On 2 May 2023, the "
         "magistrate remanded Tom Reed in custody until 16 May 2023, when he is due to be "
@@ -764,9 +764,9 @@ def test_men_who_say_they_are_officers_arrest_a_report_of_a_call_and_a_remand_un
 def test_a_step_told_as_where_a_count_starts_adds_no_step_on_the_sentences_day() -> None:
     got = _pairs(
         "Ana Lee was taken away by police on the evening of 10 March 2023. The following day "
-        "she was placed under house arrest. Her family received the written notice "
+        "she was placed under house arrest. Her lawyer learned of the order "
         "only a week after she was taken away. On 2 June 2023, the court remanded Tom Reed in "
-        "custody, a month after officers arrested him at his home."
+        "custody, two weeks after police arrested him at his home."
     )
     assert got == {
         ("arrest", "2023-03-10"),
@@ -777,9 +777,9 @@ def test_a_step_told_as_where_a_count_starts_adds_no_step_on_the_sentences_day()
 
 def test_a_steps_one_date_after_people_listed_in_clauses_of_their_own() -> None:
     got = _pairs(
-        "Agents of the intelligence agency arrested Jean Kalonji, president of the Vela-based "
-        "group Justice Watch (JW), and Esther Mbuyi, its head of research, at the group’s office "
-        "on the morning of February 27, 2023."
+        "Officers of the security service arrested Paul Ilunga, chair of the Vela-based group "
+        "Rights Now (RN), and Marie Tshala, its treasurer, at the group’s premises on the "
+        "afternoon of February 27, 2023."
     )
     assert got == {("arrest", "2023-02-27")}
     # near miss: a finite verb between the step and the date; the date is that clause's

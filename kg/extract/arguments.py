@@ -88,8 +88,8 @@ def event_date(
         and not any(pos < h < later[0].end for h in others)
         and not CLAUSE_BETWEEN.search(flat, pos, later[0].start)
     ):
-        # "arrested A, president of X, and B, its head of research, at the office on the
-        # morning of 27 February": the sentence's one date, after the people listed in
+        # "arrested A, chair of X, and B, its treasurer, at the premises on the afternoon of
+        # 27 February": the sentence's one date, after the people listed in
         # clauses of their own, with no other step between
         return later[0].value
     if before and before[0].start - clauses[0] <= OPENING_GAP and before[0].value[2] is not None:

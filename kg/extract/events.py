@@ -1913,8 +1913,8 @@ def find_events(
                     # killed, ...": the count refers back to the step told; no second one
                     continue
             elif frame != "nominal" and COUNTED_FROM.search(flat, max(s.start, group - 80), group):
-                # "the notice came a week after she was taken away", "remanded on 2 June, a
-                # month after officers arrested him": a step told as the point a count starts
+                # "her lawyer learned of it a week after she was taken away", "remanded on 9 May,
+                # two weeks after police arrested him": a step told as the point a count starts
                 # from, on no day the sentence gives
                 continue
             if (
