@@ -296,3 +296,24 @@ def test_a_month_told_with_its_year_after_the_last_day_sets_the_year() -> None:
         appeal="12 July 2025",
     )
     assert ("interrogation", "2025-06-20") in got
+
+
+def test_the_days_of_a_sentence_that_opens_with_its_year_are_of_that_year() -> None:
+    got = _pairs(
+        "On 3 February 2025, Ana Lee was arrested. In 2023, the Vela District Court fined her "
+        "twice for her reports: 20,000 dinars on 9 May and 45,000 dinars on 30 October.",
+        appeal="12 June 2025",
+    )
+    assert ("fine", "2023-05-09") in got and ("fine", "2023-10-30") in got
+    assert ("fine", "2024-05-09") not in got and ("fine", "2025-05-09") not in got
+
+
+def test_a_year_told_inside_a_sentence_does_not_date_its_days() -> None:
+    # near miss: "in 2019" after the sentence's opening is background, and the day after it is
+    # of the story's year
+    got = _pairs(
+        "On 3 February 2024, Ana Lee was arrested. The group she founded in 2019 was raided "
+        "on 9 May.",
+        appeal="12 June 2024",
+    )
+    assert ("raid", "2024-05-09") in got

@@ -387,13 +387,14 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     sent_ends = [s.end for s in doc.sentences]
     sent_i = -1
     sent_year: int | None = None  # the year of the first full date of the current sentence
+    opened: int | None = None  # the bare year the current sentence opens with ("In 2024, ...")
     for k, (start, end, kind, m) in enumerate(found):
         i = bisect.bisect_right(sent_ends, start)
         if i != sent_i:
             # the narrative's year is the one its sentences open with: "On 3 May 2023, the court
             # convicted him for a speech of 2020" leaves the story in 2023
             year = sent_year or year
-            sent_i, sent_year = i, None
+            sent_i, sent_year, opened = i, None, None
         before = flat[max(0, start - 25) : start]
         is_event = (
             not NOT_EVENT_DATE.search(before)
@@ -420,7 +421,13 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             if value is None:
                 continue
             no_year = not (m.group("y1") or m.group("y2") or m.group("y3") or m.group("ny"))
-            if no_year and value[2] is not None:
+            if m.group("y4") and _opens_sentence(doc, i, start, m):
+                opened = value[0]
+            if no_year and value[2] is not None and opened is not None:
+                # "In 2024, the court fined her twice: on 16 May and on 2 September": the days
+                # of a sentence that opens with its year are of that year
+                value = _valid(opened, value[1], value[2]) or value
+            elif no_year and value[2] is not None:
                 # "On January 19, four days before she was killed": a day counted from an
                 # event whose day was told takes the year that makes the count come out
                 counted = _counted_year(flat, end, value, days)
@@ -530,6 +537,17 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                     days.append((start, anchor))
     _share_years(flat, out, yearless)
     return out
+
+
+#: "In 2024," opening a sentence: a plain year, no part of it, before a comma.
+OPENING_YEAR = re.compile(r"In\s+(?:19|20)\d\d\s*,")
+
+
+def _opens_sentence(doc: Doc, i: int, start: int, m: re.Match[str]) -> bool:
+    """Whether the bare year ``m`` ("In 2024,") is what sentence ``i`` opens with."""
+    if i >= len(doc.sentences) or not OPENING_YEAR.match(doc.flat, start):
+        return False
+    return not doc.flat[doc.sentences[i].start : start].strip(' \n"“')
 
 
 #: ", four days before" after a day: the day counted from an event told after it.
