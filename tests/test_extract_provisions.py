@@ -274,3 +274,28 @@ def test_in_article_n_of_the_constitution_its_clause_has_for_subject() -> None:
     provs = _provisions(TREATY_IN_ARTICLE)
     assert provs["International Covenant on Civil and Political Rights"] == ["19"]
     assert "Constitution" not in provs
+
+
+def test_a_dotted_article_is_not_the_article_of_its_first_number() -> None:
+    # "19.34" cited before is an article of its own: "articles 19 and 22" after a treaty are
+    # the treaty's, not the code's
+    provs = _provisions(
+        "3 March 2025\n\nZembla: Editor fined\n\nOn 1 March 2025, the court fined the editor Ana "
+        "Pereira under article 19.34 of the Code of Administrative Offences. Zembla is a party "
+        "to the International Covenant on Civil and Political Rights, which protects the "
+        "freedoms of expression and association (articles 19 and 22).\n"
+    )
+    assert provs["Code of Administrative Offences"] == ["19.34"]
+    assert provs["International Covenant on Civil and Political Rights"] == ["19", "22"]
+
+
+def test_an_article_cited_again_by_its_number_keeps_its_instrument() -> None:
+    # near miss: the same number cited alone later is the code's article
+    provs = _provisions(
+        "3 March 2025\n\nZembla: Editor fined\n\nOn 1 March 2025, the court fined the editor Ana "
+        "Pereira under article 19.34 of the Code of Administrative Offences. Zembla is a party "
+        "to the International Covenant on Civil and Political Rights. On 2 March 2025, she was "
+        "fined again under article 19.34.\n"
+    )
+    assert provs["Code of Administrative Offences"] == ["19.34"]
+    assert "International Covenant on Civil and Political Rights" not in provs

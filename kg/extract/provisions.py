@@ -427,13 +427,13 @@ def _implicit_instrument(
         own = _subject_constitution(doc, ents, m.start(), last)
         return own or last or resolve_instrument(ents, None, m.start())
     first = NUM_IN_LIST.match(m.group("list"))
-    if first and main_article(clean(first.group("num"))) in seen:
-        return seen[main_article(clean(first.group("num")))]
+    if first and cited_number(clean(first.group("num"))) in seen:
+        return seen[cited_number(clean(first.group("num")))]
     if first and later:
         # "charged under Article 318. Article 318 of the Criminal Code punishes ...": the same
         # number cited with its instrument further on
         after = [
-            e for a, e in later.get(main_article(clean(first.group("num"))), []) if a > m.start()
+            e for a, e in later.get(cited_number(clean(first.group("num"))), []) if a > m.start()
         ]
         if after:
             return after[0]
@@ -462,6 +462,16 @@ ARTICLE_NUMBER = re.compile(r"\d+(?:-?[A-Z]|-\d+)?")
 def main_article(article: str) -> str:
     """The article number without its parts: ``314(2)`` and ``314, Part 2`` are ``314``."""
     n = ARTICLE_NUMBER.match(article)
+    return n.group() if n else article
+
+
+CITED_NUMBER = re.compile(r"\d+(?:-?[A-Z]|-\d+)?(?:\.\d+)*")
+
+
+def cited_number(article: str) -> str:
+    """The number an article is cited by again: its parts dropped (``314(2)`` is ``314``), a
+    dotted number whole (``19.34`` is an article of its own, not article 19)."""
+    n = CITED_NUMBER.match(article)
     return n.group() if n else article
 
 
@@ -539,7 +549,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
                 label = after.group("lab") if after else None
             repealed = REPEAL_BEFORE.search(doc.flat, max(0, m.start() - 110), m.start())
             prov = _provision(inst, article, label, used, repealed is not None)
-            seen[main_article(article)] = inst
+            seen[cited_number(article)] = inst
             found.append((m.start(), m.end(), prov))
     return found
 
@@ -616,7 +626,7 @@ def _cited_with_instrument(
             continue
         inst = _fuller_form(ents, inst, m.start())  # as resolve_instrument reads it there
         for n in NUM_IN_LIST.finditer(m.group("list")):
-            out.setdefault(main_article(clean(n.group("num"))), []).append((m.start(), inst))
+            out.setdefault(cited_number(clean(n.group("num"))), []).append((m.start(), inst))
     return out
 
 
