@@ -299,3 +299,34 @@ def test_an_article_cited_again_by_its_number_keeps_its_instrument() -> None:
     )
     assert provs["Code of Administrative Offences"] == ["19.34"]
     assert "International Covenant on Civil and Political Rights" not in provs
+
+
+def test_a_law_named_again_without_its_number_is_the_same_law() -> None:
+    provs = _provisions(
+        "3 March 2025\n\nZembla: Editor charged\n\nOn 1 March 2025, the editor Ana Pereira was "
+        "charged under section 31 of the Broadcasting and Online Media Act No. 4 of 2022. We "
+        "call on the authorities to:\n1. Repeal section 31 of the Broadcasting and Online Media "
+        "Act.\n"
+    )
+    assert provs == {"Broadcasting and Online Media Act No. 4 of 2022": ["31"]}
+
+
+def test_a_law_s_number_in_brackets_is_no_instrument_of_its_own() -> None:
+    record = extract_case(
+        "3 March 2025\n\nZembla: Editor charged\n\nOn 1 March 2025, the editor Ana Pereira was "
+        "charged under article 48 of the Penal Code (Royal Decree 3/2019) and article 6 of the "
+        "Press Law (Cap. 21).\n",
+        appeal_id="t",
+    )
+    assert {i["name"] for i in record["instruments"]} == {"Penal Code", "Press Law"}
+
+
+def test_two_laws_of_one_name_and_two_numbers_stay_apart() -> None:
+    # near miss: the short name could be either numbered law, so it is merged with neither
+    provs = _provisions(
+        "3 March 2025\n\nZembla: Editors charged\n\nOn 1 March 2025, Ana Pereira was charged "
+        "under section 2 of the Press Act No. 4 of 2012 and Rui Sousa under section 9 of the "
+        "Press Act No. 7 of 2020. Section 5 of the Press Act was repealed.\n"
+    )
+    assert provs["Press Act No. 4 of 2012"] == ["2"]
+    assert provs["Press Act No. 7 of 2020"] == ["9"]

@@ -148,6 +148,17 @@ def add_instrument(
 
 
 WORD_BEFORE = re.compile(r"\b(?:the|The)\s+(?P<w>[A-Z][a-z]+)\s+\Z")
+#: A law's number or chapter after its name: " No. 2 of 2021", "(Royal Decree 12/2011)",
+#: "(No. 590/2008)", "(Cap. 16)", "(Chapter 87 of the Laws of Zembla)". A bracket of a bare
+#: number ("(2018)") or of words is no part of the name.
+QUALIFIER = re.compile(
+    r"(?P<number>,?\s+No\.\s*\d+(?:[/\-]\d+)*(?:\s+of\s+(?:19|20)\d\d)?\b)"
+    r"|\s+\((?:(?:(?:Royal|Federal|Presidential|Legislative|Ministerial)\s+)?"
+    r"(?:Decree(?:-Law)?|Law|Ordinance|Proclamation|Act|Order)\s+(?:No\.\s*)?|No\.\s*)"
+    r"\d+(?:[/\-]\d+)*(?:-[A-Z]{1,4})?\)"
+    r"|\s+\((?:Cap\.|Chapter)\s*\d+[A-Z]?"
+    r"(?:\s+of\s+the\s+Laws\s+of\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)?\)"
+)
 #: Words of CAP_STOP that do not open an instrument's name after "the".
 INSTRUMENT_LEAD_STOP = frozenset("Two Three Four Five Six Seven Eight Nine Ten Both All".split())
 CITE_AT_END = re.compile(r"(?:[’']s)?\s+(?:Articles?|Sections?|Art\.|Arts\.|Rules?|Principles?)\Z")
@@ -486,6 +497,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
     used = {e.id for e in ents.items if e.id}
     used |= {p["id"] for e in ents.of("instrument") for p in e.attrs.get("provisions", [])}
     _merge_numbered(doc, ents)
+    _merge_qualified(doc, ents)
     seen: dict[str, Entity] = {}
     matches = list(finditer_words(ARTICLES_RE, doc.flat, doc.word_index, ARTICLE_WORDS))
     later = _cited_with_instrument(ents, matches)
@@ -650,6 +662,48 @@ def _numbers(listed: str) -> list[tuple[str, re.Match[str]]]:
 
 
 APPOSITION = re.compile(r",\s+(?:the\s+)?")
+
+
+def _merge_qualified(doc: Doc, ents: Entities) -> None:
+    """A law named once with its number and once without ("the Press Act No. 2 of 2021", "the
+    Press Act") is one instrument, known by the fuller name. A law's number in brackets after
+    its name ("the Cyber Crime Law (Royal Decree 12/2011)", "the Penal Code (Cap. 16)") is a
+    variant of the law, no instrument of its own: the corpus names the law without it."""
+    insts = ents.of("instrument")
+    ends = [(b, e) for e in insts for _, b in e.mentions]
+    for inner in insts:
+        outer = None
+        for x, y in inner.mentions:
+            outer = next(
+                (e for b, e in ends if e is not inner and b < x <= b + 3
+                 and (q := QUALIFIER.match(doc.flat, b)) and not q.group("number")
+                 and q.end() >= y),
+                None,
+            )  # fmt: skip
+            if outer is None:
+                break
+        if outer is not None:
+            if inner.name and inner.name not in outer.variants:
+                outer.variants.append(inner.name)
+            ents.items = [e for e in ents.items if e is not inner]
+    insts = ents.of("instrument")
+    for short in insts:
+        name = short.name or ""
+        if len(name.split()) < 2:
+            continue
+        fuller = [
+            e for e in insts
+            if e is not short and (e.name or "").startswith(name)
+            and QUALIFIER.fullmatch(e.name or "", len(name))
+        ]  # fmt: skip
+        if len(fuller) == 1 and short in ents.items:
+            fuller[0].mentions.extend(short.mentions)
+            for v in [name, *short.variants]:
+                if v not in fuller[0].variants:
+                    fuller[0].variants.append(v)
+            for p in short.attrs.get("provisions", []):
+                fuller[0].attrs.setdefault("provisions", []).append(p)
+            ents.items = [e for e in ents.items if e is not short]
 
 
 def _merge_numbered(doc: Doc, ents: Entities) -> None:
