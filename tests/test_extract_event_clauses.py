@@ -788,3 +788,34 @@ def test_a_steps_one_date_after_people_listed_in_clauses_of_their_own() -> None:
         "where she was held on 3 March 2023."
     )
     assert ("arrest", "2023-03-03") not in got
+
+
+def test_a_summons_to_appear_on_a_later_day_is_one_summons_and_no_hearing() -> None:
+    got = _pairs(
+        "Two days later, on 12 March 2024, Ana Lee received a summons to appear before "
+        "Investigating Judge Tom Reed on 19 March 2024."
+    )
+    assert got == {("summons", "2024-03-12")}
+
+
+def test_a_summons_to_appear_on_a_day_is_dated_that_day() -> None:
+    # near miss: with no other date the day to appear is the summons' own
+    assert _pairs("Ana Lee was summoned to appear before the prosecutor on 19 March 2024.") == {
+        ("summons", "2024-03-19")
+    }
+
+
+def test_the_first_hearing_of_a_trial_set_for_a_day_is_one_hearing() -> None:
+    got = _pairs(
+        "On 8 April 2024, Tom Reed filed an appeal with the Vela Court of Appeal; the court "
+        "has not yet ruled. The first hearing of the trial has been set for 20 May 2024."
+    )
+    assert [p for p in got if p[0] == "trial_hearing"] == [("trial_hearing", "2024-05-20")]
+
+
+def test_people_who_had_testified_tell_no_hearing() -> None:
+    got = _pairs(
+        "On 2 April 2024, officers searched the office of the Vela Rights Centre and seized "
+        "a list of witnesses who had testified before the commission."
+    )
+    assert got == {("search", "2024-04-02"), ("seizure", "2024-04-02")}

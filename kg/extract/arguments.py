@@ -128,6 +128,8 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
             # June": the later dates are the main verb's, the first one the apposition's
         if NOUN_PHRASE_DATE.search(flat, max(end, d.start - 60), d.start):
             continue  # "sentenced on 20 May for a protest on 3 March": the protest's date
+        if TO_APPEAR.search(flat, prev, d.start):
+            continue  # "received on 2 May a summons to appear on 9 May": the appearance's day
         if GAPPED_DATE.search(lead) and (
             d.value[2] is not None
             # "A was arrested on 28 July, and B and C in September": a month goes with the
@@ -148,6 +150,10 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
 #: A finite verb in the passive or the perfect ("was communicated", "has been told"): the
 #: dates after it are its own, not more dates of a step told before it.
 FINITE_BETWEEN = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+(?:been\s+)?[a-z]{3,}ed\b")
+
+#: "to appear", "to report": the day after it is when the person is to appear, not one more day
+#: of the step told before ("received a summons on 2 May to appear before the judge on 9 May").
+TO_APPEAR = re.compile(r"\bto\s+(?:appear|report|attend)\b")
 
 #: "and again in October", "and once more on 4 May": the same step of the same people once more.
 AGAIN_DATE = re.compile(r"\band\s+(?:once\s+)?(?:again|once\s+more)\s+(?:on|in)\s+$")
