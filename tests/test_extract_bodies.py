@@ -816,3 +816,16 @@ def test_a_general_post_before_a_body_is_no_part_of_its_name() -> None:
     assert {"Zembla National Police", "Zembla Prison Service"} <= names
     assert not any(n.startswith(("Commissioner-General", "Director-General")) for n in names)
     assert "Office of the Prosecutor-General of Zembla" in names  # the post names the body
+
+
+def test_an_ordinal_after_a_body_s_name_is_no_part_of_it() -> None:
+    record = extract_case(
+        "3 March 2025\n\nZembla: Lawyer held\n\nAna Pereira appealed to the Court of Appeal of "
+        "Tarlenheim on the 12th of February. The Human Rights Council’s 58th session opened on "
+        "24 February 2025. The 2nd Criminal Court of Strelsau heard her case.\n",
+        appeal_id="t",
+    )
+    names = {o["name"] for o in record["organisations"]}
+    assert "Court of Appeal of Tarlenheim" in names
+    assert "2nd Criminal Court of Strelsau" in names
+    assert not any(n.endswith(("12th", "58th")) for n in names)

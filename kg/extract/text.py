@@ -457,6 +457,8 @@ def find_runs(doc: Doc) -> list[Run]:
                 and text.find("   ", toks[j - 1][2], toks[j][1]) >= 0
             ):
                 break  # "Zembla   Date: 4 May 2021": columns set apart by spaces
+            if cap[j] and j > i and _lone_ordinal(toks, cap, j):
+                break  # "the Council's 56th session", "on the 30th": a day or a count, no name
             if cap[j] or (tok == "No." and j + 1 < n):
                 j += 1
                 continue
@@ -528,6 +530,7 @@ def find_runs(doc: Doc) -> list[Run]:
                 k > j
                 and k < n
                 and cap[k]
+                and not _lone_ordinal(toks, cap, k)
                 and _gap_ok(doc, toks, j - 1, k)
                 and not _second_treaty(toks, i, j, k)
             ):
@@ -547,6 +550,12 @@ def find_runs(doc: Doc) -> list[Run]:
             break
         runs.append(Run(toks[i][1], toks[j - 1][2], toks[i:j], words[i:j]))
     return runs
+
+
+def _lone_ordinal(toks: list[tuple[str, int, int]], cap: list[bool], k: int) -> bool:
+    """Whether ``toks[k]`` is an ordinal in figures ("30th") with no capitalised word after it:
+    it goes on no name ("the 3rd Criminal Court" has one)."""
+    return toks[k][0][:1].isdigit() and (k + 1 == len(toks) or not cap[k + 1])
 
 
 #: The head words of international instruments: a name that "and the" joins to one of them
