@@ -383,6 +383,16 @@ def test_a_title_s_call_to_free_someone_is_no_part_of_the_name() -> None:
     assert [(p["name"], p["variants"]) for p in persons] == [("Rina Holm", [])]
 
 
+def test_a_subtitle_line_s_call_to_free_someone_is_no_part_of_the_name() -> None:
+    text = (
+        "Zembla: Editor Jailed\n\nRelease Rina Holm; Drop the Case Against Her Staff\n\n"
+        "(Vela, 20 May 2025) – A court sentenced the editor Rina Holm to two years on 1 May "
+        "2025, Zembla Watch said today.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-free-line")["persons"]
+    assert [p["name"] for p in persons] == ["Rina Holm"]
+
+
 def test_a_body_named_after_a_membership_or_an_outlet_noun_is_no_person() -> None:
     text = (
         "20 May 2025\n\nZembla: Journalist held\n\nOn 1 May 2025, police arrested Rina Holm, who "

@@ -111,6 +111,8 @@ def _is_acronym(w: str) -> bool:
 HEADLINE_CALLS = frozenset({"Free", "Release", "Save", "Protect"})
 #: The start of a line or of what follows a headline's colon or dash.
 HEADLINE_START = re.compile(r"(?:^|\n|[:|–—-])[ \t]*$")
+#: Possessive pronouns, capitalised in a title's words: no word of a name.
+POSSESSIVE_PRONOUNS = frozenset({"Her", "His", "Their", "Its", "Our", "Your", "My"})
 #: What ``[’']s?$`` finds at the end of a token (which holds no line break).
 POSSESSIVE_ENDS = ("’", "'", "’s", "'s")
 
@@ -152,7 +154,7 @@ def add_person_candidate(
     if (
         len(toks) >= 3
         and toks[0][0] in HEADLINE_CALLS
-        and HEADLINE_START.search(doc.flat, max(0, toks[0][1] - 3), toks[0][1])
+        and HEADLINE_START.search(doc.text, max(0, toks[0][1] - 3), toks[0][1])
     ):
         toks = toks[1:]  # "Zembla: Free A B": a headline's call, not a word of the name
     # "Justice A B of the X High Court": the name stands before its complement
@@ -254,6 +256,7 @@ def add_person_candidate(
         w in CONNECTORS
         or w in MONTHS
         or w in WEEKDAYS  # "Last Friday, 9 May, she was ..."
+        or w in POSSESSIVE_PRONOUNS  # "Drop the Case Against Her Staff": a title's words
         or (w in COUNTRIES and not (k == len(words) - 1 and _country_surname(doc, words, toks)))
         or w in DEMONYMS
         or (
