@@ -819,3 +819,21 @@ def test_people_who_had_testified_tell_no_hearing() -> None:
         "a list of witnesses who had testified before the commission."
     )
     assert got == {("search", "2024-04-02"), ("seizure", "2024-04-02")}
+
+
+def test_a_modal_in_an_aside_closed_by_and_leaves_the_next_verb_told() -> None:
+    got = _pairs(
+        "On 3 April 2024, Ana Lee appeared before the Vela court. The magistrate refused bail, "
+        "saying that she might reoffend, and remanded her in custody at Vela Central Prison."
+    )
+    assert ("detention", "2024-04-03") in got
+
+
+def test_a_modal_with_no_aside_before_it_still_tells_no_step() -> None:
+    # near miss: "If ..., she could be arrested, and held": no comma opens an aside before the
+    # condition, so the step after ", and" is still only feared
+    got = _pairs(
+        "On 3 April 2024, Ana Lee was released. If she speaks again, she could be arrested, "
+        "and held for months."
+    )
+    assert got == {("release", "2024-04-03")}

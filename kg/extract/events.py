@@ -874,6 +874,17 @@ def _closed_relative(flat: str, start: int, pos: int, a: int) -> bool:
     return bool(RELATIVE_OPEN.search(flat, start, pos)) and "," in flat[pos:a]
 
 
+#: ", and" right before a trigger: the verb of a new clause joined to the sentence's subject.
+AND_CLAUSE_END = re.compile(r",\s+and\s+(?:then\s+|later\s+)?$")
+
+
+def _closed_aside(flat: str, start: int, pos: int, a: int) -> bool:
+    """Whether ``pos`` lies in an aside opened by a comma and closed by ", and" right before
+    the trigger at ``a``: "refused bail, saying that she might reoffend, and remanded her in
+    custody" (the modal is the aside's, not the verb's after it)."""
+    return "," in flat[start:pos] and AND_CLAUSE_END.search(flat, pos, a) is not None
+
+
 def _closed_quote(flat: str, start: int, pos: int, a: int) -> bool:
     """Whether ``pos`` lies in a quotation closed before the trigger at ``a``: "denied him bail
     on the ground that he "would flee" and remanded him" (the modal is the quoted words', not
@@ -1722,6 +1733,7 @@ def find_events(
             if etype != "appeal_filed" and any(
                 not _closed_relative(flat, s.start, max(s.start, a - 40) + h.start(), a)
                 and not _closed_quote(flat, s.start, max(s.start, a - 40) + h.start(), a)
+                and not _closed_aside(flat, s.start, max(s.start, a - 40) + h.start(), a)
                 and not NEGATION_CLOSED.match(flat, max(s.start, a - 40) + h.start(), a)
                 and not NEGATED_OBJECT.match(flat, max(s.start, a - 40) + h.start(), a)
                 for h in HYPOTHETICAL.finditer(pre)
