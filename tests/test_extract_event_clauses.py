@@ -837,3 +837,18 @@ def test_a_modal_with_no_aside_before_it_still_tells_no_step() -> None:
         "and held for months."
     )
     assert got == {("release", "2024-04-03")}
+
+
+def test_a_body_suspended_accusing_it_of_an_offence_is_no_charge() -> None:
+    # near miss of "a police report accusing him of offences under section 12": the reason a
+    # suspension gives is no charge
+    got = _pairs(
+        "On 3 April 2024, the Registrar suspended the Vela Rights Centre for three months, "
+        "accusing it of operating outside its objectives under section 7 of the NGO Act."
+    )
+    assert ("charge", "2024-04-03") not in got
+    got = _pairs(
+        "On 3 April 2024, the police filed a report accusing Tom Reed of offences under "
+        "section 12 of the Press Act."
+    )
+    assert ("charge", "2024-04-03") in got
