@@ -874,6 +874,16 @@ def _closed_relative(flat: str, start: int, pos: int, a: int) -> bool:
     return bool(RELATIVE_OPEN.search(flat, start, pos)) and "," in flat[pos:a]
 
 
+#: What one questions when one doubts it, not a person one interrogates: "questioned the
+#: government's response", "questioned whether the law was needed", "questioned the legality".
+QUESTIONED_THING = re.compile(
+    r"\s+(?:(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+(?:’s|'s)\s+)?(?:[\w’'-]+\s+)?"
+    r"(?:response|handling|decision|decisions|policy|policies|version|account|claims?|legality|"
+    r"legitimacy|need|role|use|official\s+figures|figures|motives?|independence|fairness)\b"
+    r"|\s+(?:whether|why|how)\b)"
+)
+
+
 #: ", and" right before a trigger: the verb of a new clause joined to the sentence's subject.
 AND_CLAUSE_END = re.compile(r",\s+and\s+(?:then\s+|later\s+)?$")
 
@@ -1751,6 +1761,8 @@ def find_events(
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
+            if etype == "interrogation" and QUESTIONED_THING.match(flat, b):
+                continue  # "posts in which he questioned the government's response": doubted
             if frame in ("nominal", "phrase") and LAW_SAYS.search(pre):
                 continue  # "the Act permits long detention": what a law allows or bars
             if etype == "complaint" and BAIL_APPLICATION.search(flat, max(s.start, a - 30), b):
