@@ -856,9 +856,9 @@ def test_a_body_suspended_accusing_it_of_an_offence_is_no_charge() -> None:
 
 def test_questioning_a_policy_is_no_interrogation() -> None:
     got = _pairs(
-        "On 12 June 2024, the prosecution charged Ana Lee with insulting the head of state over "
-        "posts in which she questioned the government’s response to the strike. On 13 June "
+        "On 12 March 2024, the prosecution charged Ana Lee with insulting the head of state over "
+        "posts in which she questioned the government’s response to the strike. On 13 March "
         "2024, investigators questioned Tom Reed for six hours."
     )
-    assert ("interrogation", "2024-06-12") not in got
-    assert ("interrogation", "2024-06-13") in got
+    assert ("interrogation", "2024-03-12") not in got
+    assert ("interrogation", "2024-03-13") in got
