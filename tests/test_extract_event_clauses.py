@@ -862,3 +862,21 @@ def test_questioning_a_policy_is_no_interrogation() -> None:
     )
     assert ("interrogation", "2024-03-12") not in got
     assert ("interrogation", "2024-03-13") in got
+
+
+def test_a_family_not_told_where_someone_is_held_until_a_day() -> None:
+    got = _pairs(
+        "On 3 March 2024, officers arrested Tom Reed at a checkpoint. For a week the "
+        "authorities refused to tell his family where he was being held; only on 10 March did "
+        "a prosecutor inform them that he was in Vela Prison."
+    )
+    assert ("disappearance", "2024-03-03") in got
+    assert ("disappearance", "2024-03-10") not in got
+
+
+def test_a_step_named_in_scare_quotes_is_no_step() -> None:
+    got = _pairs(
+        "On 5 March 2024, police arrested Ana Lee after she wrote online that her brother had "
+        "“disappeared”."
+    )
+    assert got == {("arrest", "2024-03-05")}

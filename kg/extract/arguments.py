@@ -130,6 +130,8 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
             continue  # "sentenced on 20 May for a protest on 3 March": the protest's date
         if TO_APPEAR.search(flat, prev, d.start):
             continue  # "received on 2 May a summons to appear on 9 May": the appearance's day
+        if PERIOD_END.search(flat, max(end, d.start - 20), d.start):
+            continue  # "refused for nine days to say where he was; only on 9 June did they": an end
         if GAPPED_DATE.search(lead) and (
             d.value[2] is not None
             # "A was arrested on 28 July, and B and C in September": a month goes with the
@@ -154,6 +156,10 @@ FINITE_BETWEEN = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+(?:been\s+)?[
 #: "to appear", "to report": the day after it is when the person is to appear, not one more day
 #: of the step told before ("received a summons on 2 May to appear before the judge on 9 May").
 TO_APPEAR = re.compile(r"\bto\s+(?:appear|report|attend)\b")
+
+#: "only on", "not until", "until": the day a state told before came to an end, not one more day
+#: of the step.
+PERIOD_END = re.compile(r"\b(?:only|not\s+until|until|till)\s+(?:on\s+|in\s+)?$")
 
 #: "and again in October", "and once more on 4 May": the same step of the same people once more.
 AGAIN_DATE = re.compile(r"\band\s+(?:once\s+)?(?:again|once\s+more)\s+(?:on|in)\s+$")

@@ -1761,6 +1761,12 @@ def find_events(
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
+            if (
+                flat[a - 1 : a] in ("“", '"')
+                and flat[b : b + 1] in ("”", '"')
+                and " " not in flat[a:b]
+            ):
+                continue  # 'wrote that his brother had "disappeared"': a word quoted, no step told
             if etype == "interrogation" and QUESTIONED_THING.match(flat, b):
                 continue  # "posts in which he questioned the government's response": doubted
             if frame in ("nominal", "phrase") and LAW_SAYS.search(pre):
