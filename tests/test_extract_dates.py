@@ -317,3 +317,21 @@ def test_a_year_told_inside_a_sentence_does_not_date_its_days() -> None:
         appeal="12 June 2024",
     )
     assert ("raid", "2024-05-09") in got
+
+
+def test_a_count_goes_on_from_the_sentences_day_not_from_a_spell_it_names() -> None:
+    got = _pairs(
+        "On 15 April 2024, the court extended the detention of Ana Lee, who has been held in "
+        "Vela prison since 26 March 2024. The following evening, her lawyer Tom Reed received "
+        "an anonymous call warning him that he would be killed."
+    )
+    assert ("threat", "2024-04-16") in got and ("threat", "2024-03-27") not in got
+
+
+def test_a_count_after_a_spell_told_alone_starts_from_its_first_day() -> None:
+    # near miss: with no other day in its sentence, the spell's first day starts the count
+    got = _pairs(
+        "Ana Lee has been held in Vela prison since 26 March 2024. The following day, her "
+        "lawyer Tom Reed received an anonymous call warning him that he would be killed."
+    )
+    assert ("threat", "2024-03-27") in got

@@ -123,6 +123,8 @@ CONCEDED = re.compile(r"\s*(?:Although|Though|Even though|Even if)\b[^,;]*$")
 NOT_ANCHOR = WordsAtEnd(
     re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on or)\s*$", re.I)
 )
+#: "since" before a day: the start of a spell.
+SINCE_BEFORE = re.compile(r"\bsince\s*$", re.I)
 #: "until the next mention of the case, on": a day that ends a spell, named by what ends it.
 UNTIL_ON = re.compile(
     r"\buntil\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+,?\s+on\s*$"
@@ -378,6 +380,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     found.sort(key=lambda x: x[0])
     year = appeal_date.year if appeal_date else None
     anchor: date | None = None
+    anchor_sent = -1  # the sentence the anchor was told in
     latest = appeal_date  # the latest day told with its year, the appeal's own at least
     told_month: tuple[int, int] | None = None  # the month of the last date told with its year
     last_day: date | None = None  # the last day told with its year
@@ -472,8 +475,13 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 # a day still to come starts no count of the story ("The following day")
                 and (appeal_date is None or date(*value) <= appeal_date)  # type: ignore[arg-type]
             ):
-                anchor = date(*value)  # type: ignore[arg-type]
-                days.append((start, anchor))
+                day = date(*value)  # type: ignore[arg-type]
+                days.append((start, day))
+                if not (anchor_sent == i and SINCE_BEFORE.search(before)):
+                    # "On 15 April, the court extended the detention of X, held since 26
+                    # March. The following evening ...": the count goes on from the day the
+                    # sentence tells, not from the start of a spell told in passing
+                    anchor, anchor_sent = day, (i if is_event else -1)  # (not a dateline)
             listed = DAY_LISTED.search(flat, max(0, start - 12), start) if m.group("d1") else None
             # "from 1 to 9 April 2024": the first day of a span that names its month once, the
             # day the span began (the day after "to" is no event's)
@@ -530,7 +538,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             conceded = CONCEDED.match(flat, s0, start) is not None
             out.append(DateMention(start, end, value, not conceded, approx))
             if value[2] is not None:
-                anchor = date(*value)  # type: ignore[arg-type]
+                anchor, anchor_sent = date(*value), i  # type: ignore[arg-type]
                 if not approx:
                     # "On the morning after his abduction, police arrested her. ... two days
                     # after her arrest": a day counted is one a later count may start from
