@@ -880,3 +880,11 @@ def test_a_step_named_in_scare_quotes_is_no_step() -> None:
         "“disappeared”."
     )
     assert got == {("arrest", "2024-03-05")}
+
+
+def test_an_application_for_provisional_release_filed_by_a_lawyer_is_no_complaint() -> None:
+    got = _pairs(
+        "On 2 April 2024, the Vela Court rejected the application for provisional release filed "
+        "by Tom Reed, the lawyer of Ana Lee."
+    )
+    assert got == {("court_decision", "2024-04-02")}

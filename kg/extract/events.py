@@ -1086,7 +1086,8 @@ LAW_SAYS = re.compile(
 #: A request for release made to a court, no complaint: "a bail application filed by X".
 BAIL_APPLICATION = re.compile(
     r"\b(?:bail|release)\s+(?:application|petition|request|motion)|"
-    r"\b(?:application|petition|request|motion)\s+for\s+(?:(?:his|her|their)\s+)?(?:bail|release)"
+    r"\b(?:application|petition|request|motion)\s+for\s+(?:(?:his|her|their)\s+)?"
+    r"(?:(?:provisional|conditional|temporary|early|immediate)\s+)?(?:bail|release)"
 )
 #: Anyone of a kind, no one named, before the participle: "over a suspect held under".
 GENERIC_HELD = re.compile(
