@@ -20,13 +20,14 @@ TOKEN_RE = re.compile(
 CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from", "in", "No."})
 #: Lower-case particles inside personal names: "Salman bin Abdul Aziz", "Huber de Jesús",
 #: "Marina del Pilar", "Maria de los Santos", "Mohamed ould Cheikh", "Iyad ag Assaleh",
-#: "Kamau wa Njoroge", "Siti binti Rahman", "Mohammed al Hashimi", and the Turkic words for
+#: "Kamau wa Njoroge", "Siti binti Rahman", "Mohammed al Hashimi" (and the Swahili "ya" of
+#: a body's name, "Radio Sauti ya Pwani"), and the Turkic words for
 #: "son of" and "daughter of" between a given name and a father's ("Nurlan uulu Bakyt", "Aida
 #: kyzy Asanova", "Elnur oglu Mammadov"); a Spanish widow's married name ("Juana Pérez viuda de
 #: Soto"); and Arabic article prefixes written on the name: "al-Shehab".
 NAME_PARTICLES = frozenset(
     "bin ibn bint binti ben abu de del della di da dos das du le dela delos van von der den ter "
-    "ten las los ould ag wa al uulu kyzy ogly oglu qizi gizi viuda".split()
+    "ten las los ould ag wa ya al uulu kyzy ogly oglu qizi gizi viuda".split()
 )
 #: Of those, the Turkic words for "son of" and "daughter of" that may end a name, after the
 #: father's given name: "Timur Asan uulu", "Aida Bolot kyzy", "Elnur Mammad oglu".
