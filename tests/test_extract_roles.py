@@ -2031,3 +2031,14 @@ def test_a_post_whose_body_is_glossed_in_brackets_and_a_witness_described_with_o
     ids = {p["name"]: p["id"] for p in record["persons"]}
     charge = next(e for e in record["events"] if e["type"] == "charge")
     assert charge["targets"] == [ids["Tomas Quej"]]
+
+
+def test_a_prosecutor_named_with_a_military_rank_is_the_prosecutor() -> None:
+    text = (
+        "3 March 2025\n\nZembla: Lawyer charged\n\nOn 1 March 2025, Ana Pereira was brought "
+        "before the military prosecutor, Colonel Rui Sousa Tavares, who charged her with "
+        "defamation. Captain Tomas Brandt of the army police arrested her brother.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Rui Sousa Tavares"] == ["prosecutor"]
+    assert roles["Tomas Brandt"] == ["official"]

@@ -431,8 +431,21 @@ def _title_before(before: str) -> tuple[str, str | None, re.Match[str]] | None:
     for i, (_rx, r1, r2) in enumerate(TITLE_RX):
         m = TITLE_STARTS.search(i, before, places)
         if m and not _ends_a_post(before[: m.start()]):
+            if r1 == "official" and RANK.fullmatch(m.group().strip()):
+                # "the military prosecutor, Major X": the post apposed before the rank is what
+                # the person is in the case
+                post = _title_before(before[: m.start()]) if APPOSED_END.search(
+                    before, 0, m.start()) else None  # fmt: skip
+                if post is not None and post[0] in ("prosecutor", "judge"):
+                    return post
             return r1, r2, m
     return None
+
+
+#: A military or police rank before a name.
+RANK = re.compile(r"(?:Brigadier|Major|Lieutenant|Colonel|Captain|General|Sergeant|Commander)")
+#: A comma after a post in lower case, before the rank and name apposed to it.
+APPOSED_END = re.compile(r"\b[a-z]+,\s*$")
 
 
 #: "Minister of ", "Office of the ": a post's or body's head word and its "of".
