@@ -2042,3 +2042,14 @@ def test_a_prosecutor_named_with_a_military_rank_is_the_prosecutor() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Rui Sousa Tavares"] == ["prosecutor"]
     assert roles["Tomas Brandt"] == ["official"]
+
+
+def test_one_who_has_offered_to_testify_is_a_witness() -> None:
+    text = (
+        "3 March 2025\n\nZembla: Leader held\n\nOn 1 March 2025, Rui Tavares, a member of "
+        "the village council who has offered to testify for the defence, was threatened by two "
+        "men. Ana Pereira, a member of the village council who has offered to help, was not.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Rui Tavares"] == ["witness"]
+    assert roles["Ana Pereira"] != ["witness"]

@@ -1971,6 +1971,10 @@ WITNESS_AFTER = re.compile(
     # "X, a member of the village who witnessed the arrest": a description with its "of"
     r"|\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){1,2}?of\s+(?:the|his|her|their)\s+[\w’'-]+\s+"
     r"who (?:had )?witnessed\b"
+    # "X, a member of his community who has offered to testify for the defence": one who is to
+    # testify
+    r"|\s*,\s*(?:an?|the|his|her|their)\s+(?:[\w’'-]+\s+){1,5}?who\s+(?:has\s+|had\s+)?"
+    r"(?:offered|agreed|volunteered)\s+to\s+(?:testify|give\s+evidence)\b"
     # "X testified against her", "X, who testified against him,", "X gave evidence for the
     # prosecution"
     r"|\s*(?:,[^,.;]{0,60},|,)?\s+(?:who\s+)?(?:had\s+|later\s+|then\s+|also\s+)?"
