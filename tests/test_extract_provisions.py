@@ -330,3 +330,14 @@ def test_two_laws_of_one_name_and_two_numbers_stay_apart() -> None:
     )
     assert provs["Press Act No. 4 of 2012"] == ["2"]
     assert provs["Press Act No. 7 of 2020"] == ["9"]
+
+
+def test_an_instrument_its_sentence_names_beats_a_number_cited_elsewhere() -> None:
+    provs = _provisions(
+        "3 March 2025\n\nZembla: Editor held\n\nOn 1 March 2025, a detention order was issued "
+        "against the editor Ana Pereira under section 9(1) of the Public Safety Act. Zembla is a "
+        "party to the International Covenant on Civil and Political Rights, which guarantees "
+        "the rights to liberty and to a fair trial (Articles 9 and 14).\n"
+    )
+    assert provs["Public Safety Act"] == ["9(1)"]
+    assert provs["International Covenant on Civil and Political Rights"] == ["9", "14"]

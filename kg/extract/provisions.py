@@ -439,7 +439,12 @@ def _implicit_instrument(
         return own or last or resolve_instrument(ents, None, m.start())
     first = NUM_IN_LIST.match(m.group("list"))
     if first and cited_number(clean(first.group("num"))) in seen:
-        return seen[cited_number(clean(first.group("num")))]
+        known = seen[cited_number(clean(first.group("num")))]
+        sent = _sentence_at(doc, m.start())
+        own = _last_before(insts, m.start(), sent.start - 1) if sent is not None else None
+        # "under section 9(1) of the PTA ... party to the Covenant, which guarantees liberty
+        # (Articles 9 and 14)": an instrument the sentence names before the number is its own
+        return own if own is not None and own is not known else known
     if first and later:
         # "charged under Article 318. Article 318 of the Criminal Code punishes ...": the same
         # number cited with its instrument further on
