@@ -332,7 +332,7 @@ def test_two_laws_of_one_name_and_two_numbers_stay_apart() -> None:
     assert provs["Press Act No. 7 of 2020"] == ["9"]
 
 
-def test_an_instrument_its_sentence_names_beats_a_number_cited_elsewhere() -> None:
+def test_a_section_of_an_act_is_no_article_of_the_same_number() -> None:
     provs = _provisions(
         "3 March 2025\n\nZembla: Editor held\n\nOn 1 March 2025, a detention order was issued "
         "against the editor Ana Pereira under section 9(1) of the Public Safety Act. Zembla is a "
@@ -341,3 +341,13 @@ def test_an_instrument_its_sentence_names_beats_a_number_cited_elsewhere() -> No
     )
     assert provs["Public Safety Act"] == ["9(1)"]
     assert provs["International Covenant on Civil and Political Rights"] == ["9", "14"]
+
+
+def test_an_article_cited_again_alone_keeps_its_code_after_another_instrument() -> None:
+    # near miss: the same citation word and number, the code named before, is the code's
+    provs = _provisions(
+        "3 March 2025\n\nZembla: Editor charged\n\nOn 1 March 2025, the editor Ana Pereira was "
+        "charged under Article 301 of the Penal Code. The Constitution protects speech, yet "
+        "Article 301 is used against journalists.\n"
+    )
+    assert provs == {"Penal Code": ["301"]}

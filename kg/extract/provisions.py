@@ -400,6 +400,13 @@ def resolve_instrument_among(insts: list[Entity], pos: int) -> Entity | None:
 IN_ARTICLE = re.compile(r"\bin\s+\Z")
 
 
+def _seen_key(m: re.Match[str], article: str) -> str:
+    """The key an article cited by ``m`` is known by again: its number, and "s" for a section
+    ("s. 9", "section 9"), which is no article of the same number."""
+    word = m.group()[:1]
+    return ("s" if word in "Ss" else "a") + cited_number(clean(article))
+
+
 def _implicit_instrument(
     doc: Doc,
     ents: Entities,
@@ -438,13 +445,10 @@ def _implicit_instrument(
         own = _subject_constitution(doc, ents, m.start(), last)
         return own or last or resolve_instrument(ents, None, m.start())
     first = NUM_IN_LIST.match(m.group("list"))
-    if first and cited_number(clean(first.group("num"))) in seen:
-        known = seen[cited_number(clean(first.group("num")))]
-        sent = _sentence_at(doc, m.start())
-        own = _last_before(insts, m.start(), sent.start - 1) if sent is not None else None
-        # "under section 9(1) of the PTA ... party to the Covenant, which guarantees liberty
-        # (Articles 9 and 14)": an instrument the sentence names before the number is its own
-        return own if own is not None and own is not known else known
+    if first and _seen_key(m, first.group("num")) in seen:
+        # (a section of an act is no article of a treaty: "under section 9(1) of the PTA ...
+        # the Covenant guarantees liberty (Articles 9 and 14)")
+        return seen[_seen_key(m, first.group("num"))]
     if first and later:
         # "charged under Article 318. Article 318 of the Criminal Code punishes ...": the same
         # number cited with its instrument further on
@@ -566,7 +570,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
                 label = after.group("lab") if after else None
             repealed = REPEAL_BEFORE.search(doc.flat, max(0, m.start() - 110), m.start())
             prov = _provision(inst, article, label, used, repealed is not None)
-            seen[cited_number(article)] = inst
+            seen[_seen_key(m, article)] = inst
             found.append((m.start(), m.end(), prov))
     return found
 
