@@ -1527,3 +1527,13 @@ def test_a_name_wrapped_after_a_short_line_of_prose_is_whole_an_address_block_is
     assert "Tran Thi Lan Anh" in names and "Tran Thi Lan" not in names
     assert "Tanner Court Mews" not in names
     assert "Office of the Public Prosecutor" in [o["name"] for o in record["organisations"]]
+
+
+def test_a_building_and_a_street_on_a_contact_line_name_no_one() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Poet held\n\nOn 1 May 2025, police arrested the poet Rina Holm.\n\n"
+        "Zembla PEN, Lorimer House, 12/14 Kings Row, Strelsau ZB1 4QT. Tel: +44 (0) 20 7946 0000\n"
+        "Press contact: Ivo Sand, +44 20 7946 0001\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-contact")["persons"]
+    assert sorted(p["name"] for p in persons if p["name"]) == ["Ivo Sand", "Rina Holm"]

@@ -108,12 +108,33 @@ HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/-]*[ \t]+$")
 ADDRESS_LINE = 70
 
 
+#: A telephone number on a line: the line is a contact address.
+PHONE = re.compile(r"\b(?:Tel|Phone|Fax)\b\.?:?\s*\+?\d|\+\d{1,3}[ \t]*\(?\d")
+#: A house number after a name and its comma: "Vela House, 50/51 ...".
+NUMBER_AFTER_COMMA = re.compile(r",[ \t]*\d")
+
+
+def _on_contact_line(text: str, s: int, e: int) -> bool:
+    """Whether the name at ``s:e`` is a building or a street of a contact address: on a line
+    with a telephone number, with a house number before it or after its comma."""
+    head = text.rfind("\n", 0, s) + 1
+    tail = text.find("\n", e)
+    line_end = len(text) if tail < 0 else tail
+    if not PHONE.search(text, head, line_end):
+        return False
+    return bool(
+        HOUSE_NUMBER_BEFORE.search(text, head, s)
+        or NUMBER_AFTER_COMMA.match(text, e)
+        or HOUSE_NUMBER_AFTER.match(text, e)
+    )
+
+
 def trim_address_lines(doc: Doc, ents: Entities) -> None:
     """In a list of addresses, a line ends what it says: a name on a short line does not run on
     into the next ("Prosecutor General, Ivo Sand" above "Ul. Vela 15": not "Ivo Sand Ul"), and a
     street with its house number names no one."""
     spans = address_blocks(doc)
-    if not spans:
+    if not spans and not PHONE.search(doc.text):
         return
     text, short = doc.text, doc.short_line(ADDRESS_LINE)
     bodies = sorted(a for o in ents.of("organisation") for a, _ in o.mentions)
@@ -123,6 +144,8 @@ def trim_address_lines(doc: Doc, ents: Entities) -> None:
         kept = []
         for s, e in p.mentions:
             if not any(a <= s < b for a, b in spans):
+                if _on_contact_line(text, s, e):
+                    continue  # "Vela House, 50/51 High Street, ... Tel: +44": a building, a street
                 kept.append((s, e))
                 continue
             head, tail = text.rfind("\n", 0, s) + 1, text.find("\n", s, e)
