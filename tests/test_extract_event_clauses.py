@@ -888,3 +888,16 @@ def test_an_application_for_provisional_release_filed_by_a_lawyer_is_no_complain
         "by Tom Reed, the lawyer of Ana Lee."
     )
     assert got == {("court_decision", "2024-04-02")}
+
+
+def test_people_of_a_kind_who_disappeared_or_were_killed_tell_no_step() -> None:
+    got = _pairs(
+        "Ana Lee supports families searching for relatives who disappeared during the war. On "
+        "18 March 2024, she and other women lit lamps in memory of those killed in 2009."
+    )
+    assert not {p for p in got if p[0] in ("disappearance", "killing")}
+
+
+def test_one_last_seen_in_custody_on_a_day_disappeared_that_day() -> None:
+    got = _pairs("Her husband, Tom Reed, was last seen in army custody on 3 March 2024.")
+    assert got == {("disappearance", "2024-03-03")}

@@ -1089,6 +1089,12 @@ BAIL_APPLICATION = re.compile(
     r"\b(?:application|petition|request|motion)\s+for\s+(?:(?:his|her|their)\s+)?"
     r"(?:(?:provisional|conditional|temporary|early|immediate)\s+)?(?:bail|release)"
 )
+#: People of a kind, no one named, before "who disappeared" or "killed": "searching for
+#: relatives who disappeared during the war", "in memory of those killed in 2009".
+GENERIC_VICTIMS = re.compile(
+    r"\b(?:those|relatives|families|people|persons|civilians|victims|thousands|hundreds|"
+    r"others|loved\s+ones)\s+(?:who\s+(?:had\s+|have\s+)?(?:been\s+)?)?$"
+)
 #: Anyone of a kind, no one named, before the participle: "over a suspect held under".
 GENERIC_HELD = re.compile(
     r"\b(?:(?:a|any|every)\s+(?:suspect|person|detainee|prisoner|individual)|anyone|everyone)"
@@ -1774,6 +1780,8 @@ def find_events(
                 continue  # "the Act permits long detention": what a law allows or bars
             if etype == "complaint" and BAIL_APPLICATION.search(flat, max(s.start, a - 30), b):
                 continue  # "rejected a bail application filed by his lawyer": a request to a court
+            if etype in ("disappearance", "killing") and GENERIC_VICTIMS.search(pre):
+                continue  # "families searching for relatives who disappeared", "those killed"
             if etype in ("detention", "arrest") and GENERIC_HELD.search(pre):
                 continue  # "could not rule on a suspect held under a detention order"
             if (
