@@ -901,3 +901,13 @@ def test_people_of_a_kind_who_disappeared_or_were_killed_tell_no_step() -> None:
 def test_one_last_seen_in_custody_on_a_day_disappeared_that_day() -> None:
     got = _pairs("Her husband, Tom Reed, was last seen in army custody on 3 March 2024.")
     assert got == {("disappearance", "2024-03-03")}
+
+
+def test_one_arraigned_on_counts_is_charged() -> None:
+    got = _pairs(
+        "On 19 March 2024, Tom Reed was arraigned before Justice Ana B. Lee of the Vela High "
+        "Court on five counts, including cyberstalking. On 20 March 2024, Eva Lind was "
+        "arraigned before the same court."
+    )
+    assert ("charge", "2024-03-19") in got and ("trial_hearing", "2024-03-19") not in got
+    assert ("trial_hearing", "2024-03-20") in got

@@ -699,6 +699,11 @@ OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$
 #: An arraignment told with the charge read out at it: "arraigned before the X Court and charged
 #: with" is the charge (an arraignment told alone is the hearing).
 ARRAIGNED_AND_CHARGED = re.compile(r"arraigned\b[^.;]{0,90}?\band (?:formally )?charged\b")
+#: "arraigned before Justice X on five counts": the counts read out are the charge.
+ARRAIGNED_ON_COUNTS = re.compile(
+    r"arraigned\b(?:[^.;]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bDr)\.){0,90}?"
+    r"\bon (?:\w+ )?(?:counts?|charges?)\b"
+)
 #: A date right after the event phrase belongs to it: "revoked its registration on 20 August".
 VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
 
@@ -1865,6 +1870,8 @@ def find_events(
                 continue  # "at the close of the first hearing, the court released": no new event
             if etype == "trial_hearing" and ARRAIGNED_AND_CHARGED.match(flat, a):
                 continue  # "arraigned before the X Court and charged with": the charge read out
+            if etype == "trial_hearing" and ARRAIGNED_ON_COUNTS.match(flat, a):
+                etype = "charge"  # "arraigned before Justice X on five counts"
             if etype == "arrest" and ORDERED_HELD.search(pre):
                 continue  # "the court ordered her detained pending trial": the custody ordered
             if (
