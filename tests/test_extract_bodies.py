@@ -834,8 +834,8 @@ def test_an_ordinal_after_a_body_s_name_is_no_part_of_it() -> None:
 def test_a_swahili_particle_inside_a_body_s_name_keeps_the_name_whole() -> None:
     record = extract_case(
         "3 March 2025\n\nZembla: Journalist beaten\n\nOn 1 March 2025, Ana Pereira, a reporter "
-        "at Radio Sauti ya Pwani, was beaten by unknown men in Strelsau.\n",
+        "at Radio Habari ya Pwani, was beaten by unknown men in Strelsau.\n",
         appeal_id="t",
     )
     names = {o["name"] for o in record["organisations"]}
-    assert "Radio Sauti ya Pwani" in names and "Radio Sauti" not in names
+    assert "Radio Habari ya Pwani" in names and "Radio Habari" not in names

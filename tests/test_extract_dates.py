@@ -321,17 +321,17 @@ def test_a_year_told_inside_a_sentence_does_not_date_its_days() -> None:
 
 def test_a_count_goes_on_from_the_sentences_day_not_from_a_spell_it_names() -> None:
     got = _pairs(
-        "On 15 April 2024, the court extended the detention of Ana Lee, who has been held in "
-        "Vela prison since 26 March 2024. The following evening, her lawyer Tom Reed received "
-        "an anonymous call warning him that he would be killed."
+        "On 4 April 2024, a judge prolonged the custody of Ana Lee, who has been in Vela "
+        "jail since 11 March 2024. The next morning, unknown men threatened her lawyer, Tom "
+        "Reed, outside the courthouse."
     )
-    assert ("threat", "2024-04-16") in got and ("threat", "2024-03-27") not in got
+    assert ("threat", "2024-04-05") in got and ("threat", "2024-03-12") not in got
 
 
 def test_a_count_after_a_spell_told_alone_starts_from_its_first_day() -> None:
     # near miss: with no other day in its sentence, the spell's first day starts the count
     got = _pairs(
-        "Ana Lee has been held in Vela prison since 26 March 2024. The following day, her "
-        "lawyer Tom Reed received an anonymous call warning him that he would be killed."
+        "Ana Lee has been in Vela jail since 11 March 2024. The next morning, unknown men "
+        "threatened her lawyer, Tom Reed, outside the courthouse."
     )
-    assert ("threat", "2024-03-27") in got
+    assert ("threat", "2024-03-12") in got

@@ -792,8 +792,8 @@ def test_a_steps_one_date_after_people_listed_in_clauses_of_their_own() -> None:
 
 def test_a_summons_to_appear_on_a_later_day_is_one_summons_and_no_hearing() -> None:
     got = _pairs(
-        "Two days later, on 12 March 2024, Ana Lee received a summons to appear before "
-        "Investigating Judge Tom Reed on 19 March 2024."
+        "On 12 March 2024, Ana Lee was handed a summons to appear before a judge of the Vela "
+        "court on 19 March 2024."
     )
     assert got == {("summons", "2024-03-12")}
 
@@ -808,7 +808,7 @@ def test_a_summons_to_appear_on_a_day_is_dated_that_day() -> None:
 def test_the_first_hearing_of_a_trial_set_for_a_day_is_one_hearing() -> None:
     got = _pairs(
         "On 8 April 2024, Tom Reed filed an appeal with the Vela Court of Appeal; the court "
-        "has not yet ruled. The first hearing of the trial has been set for 20 May 2024."
+        "has not yet ruled. The first hearing of his trial is now set for 20 May 2024."
     )
     assert [p for p in got if p[0] == "trial_hearing"] == [("trial_hearing", "2024-05-20")]
 
@@ -816,15 +816,15 @@ def test_the_first_hearing_of_a_trial_set_for_a_day_is_one_hearing() -> None:
 def test_people_who_had_testified_tell_no_hearing() -> None:
     got = _pairs(
         "On 2 April 2024, officers searched the office of the Vela Rights Centre and seized "
-        "a list of witnesses who had testified before the commission."
+        "the names of people who had testified to the inquiry."
     )
     assert got == {("search", "2024-04-02"), ("seizure", "2024-04-02")}
 
 
 def test_a_modal_in_an_aside_closed_by_and_leaves_the_next_verb_told() -> None:
     got = _pairs(
-        "On 3 April 2024, Ana Lee appeared before the Vela court. The magistrate refused bail, "
-        "saying that she might reoffend, and remanded her in custody at Vela Central Prison."
+        "On 3 April 2024, Ana Lee appeared before the Vela court. The judge denied bail, "
+        "holding that she might flee, and remanded her in custody."
     )
     assert ("detention", "2024-04-03") in got
 
@@ -848,17 +848,17 @@ def test_a_body_suspended_accusing_it_of_an_offence_is_no_charge() -> None:
     )
     assert ("charge", "2024-04-03") not in got
     got = _pairs(
-        "On 3 April 2024, the police filed a report accusing Tom Reed of offences under "
-        "section 12 of the Press Act."
+        "On 3 April 2024, police investigators lodged a B-report accusing Tom Reed of "
+        "offences under section 12 of the Press Act."
     )
     assert ("charge", "2024-04-03") in got
 
 
 def test_questioning_a_policy_is_no_interrogation() -> None:
     got = _pairs(
-        "On 12 March 2024, the prosecution charged Ana Lee with insulting the head of state over "
-        "posts in which she questioned the government’s response to the strike. On 13 March "
-        "2024, investigators questioned Tom Reed for six hours."
+        "On 12 March 2024, the prosecution charged Ana Lee with defamation over an article in "
+        "which she questioned the ministry’s figures on the floods. On 13 March 2024, "
+        "investigators questioned Tom Reed for six hours."
     )
     assert ("interrogation", "2024-03-12") not in got
     assert ("interrogation", "2024-03-13") in got
@@ -866,9 +866,9 @@ def test_questioning_a_policy_is_no_interrogation() -> None:
 
 def test_a_family_not_told_where_someone_is_held_until_a_day() -> None:
     got = _pairs(
-        "On 3 March 2024, officers arrested Tom Reed at a checkpoint. For a week the "
-        "authorities refused to tell his family where he was being held; only on 10 March did "
-        "a prosecutor inform them that he was in Vela Prison."
+        "On 3 March 2024, officers arrested Tom Reed at a checkpoint. Officials declined to "
+        "inform his parents where he was detained until 10 March, when a lawyer found him in "
+        "Vela Prison."
     )
     assert ("disappearance", "2024-03-03") in got
     assert ("disappearance", "2024-03-10") not in got
@@ -876,7 +876,7 @@ def test_a_family_not_told_where_someone_is_held_until_a_day() -> None:
 
 def test_a_step_named_in_scare_quotes_is_no_step() -> None:
     got = _pairs(
-        "On 5 March 2024, police arrested Ana Lee after she wrote online that her brother had "
+        "On 5 March 2024, police arrested Ana Lee after she told reporters that her cousin had "
         "“disappeared”."
     )
     assert got == {("arrest", "2024-03-05")}
@@ -892,22 +892,22 @@ def test_an_application_for_provisional_release_filed_by_a_lawyer_is_no_complain
 
 def test_people_of_a_kind_who_disappeared_or_were_killed_tell_no_step() -> None:
     got = _pairs(
-        "Ana Lee supports families searching for relatives who disappeared during the war. On "
-        "18 March 2024, she and other women lit lamps in memory of those killed in 2009."
+        "Ana Lee helps mothers looking for relatives who disappeared in the 1990s. On 18 March "
+        "2024, she joined a vigil for those killed at the dam."
     )
     assert not {p for p in got if p[0] in ("disappearance", "killing")}
 
 
 def test_one_last_seen_in_custody_on_a_day_disappeared_that_day() -> None:
-    got = _pairs("Her husband, Tom Reed, was last seen in army custody on 3 March 2024.")
+    got = _pairs("Tom Reed was last seen at a checkpoint outside Vela on 3 March 2024.")
     assert got == {("disappearance", "2024-03-03")}
 
 
 def test_one_arraigned_on_counts_is_charged() -> None:
     got = _pairs(
-        "On 19 March 2024, Tom Reed was arraigned before Justice Ana B. Lee of the Vela High "
-        "Court on five counts, including cyberstalking. On 20 March 2024, Eva Lind was "
-        "arraigned before the same court."
+        "On 19 March 2024, Tom Reed was arraigned at the Vela High Court before Judge A. B. "
+        "Lee on three counts of sedition. On 20 March 2024, Eva Lind was arraigned before the "
+        "same court."
     )
     assert ("charge", "2024-03-19") in got and ("trial_hearing", "2024-03-19") not in got
     assert ("trial_hearing", "2024-03-20") in got

@@ -280,24 +280,24 @@ def test_a_dotted_article_is_not_the_article_of_its_first_number() -> None:
     # "19.34" cited before is an article of its own: "articles 19 and 22" after a treaty are
     # the treaty's, not the code's
     provs = _provisions(
-        "3 March 2025\n\nZembla: Editor fined\n\nOn 1 March 2025, the court fined the editor Ana "
-        "Pereira under article 19.34 of the Code of Administrative Offences. Zembla is a party "
-        "to the International Covenant on Civil and Political Rights, which protects the "
-        "freedoms of expression and association (articles 19 and 22).\n"
+        "3 March 2025\n\nZembla: Editor fined\n\nOn 1 March 2025, a judge fined the editor Ana "
+        "Pereira under article 20.3 of the Code of Minor Offences. The International Covenant "
+        "on Civil and Political Rights, ratified by Zembla, bars incitement to hatred and "
+        "protects assembly (articles 20 and 21).\n"
     )
-    assert provs["Code of Administrative Offences"] == ["19.34"]
-    assert provs["International Covenant on Civil and Political Rights"] == ["19", "22"]
+    assert provs["Code of Minor Offences"] == ["20.3"]
+    assert provs["International Covenant on Civil and Political Rights"] == ["20", "21"]
 
 
 def test_an_article_cited_again_by_its_number_keeps_its_instrument() -> None:
     # near miss: the same number cited alone later is the code's article
     provs = _provisions(
-        "3 March 2025\n\nZembla: Editor fined\n\nOn 1 March 2025, the court fined the editor Ana "
-        "Pereira under article 19.34 of the Code of Administrative Offences. Zembla is a party "
-        "to the International Covenant on Civil and Political Rights. On 2 March 2025, she was "
-        "fined again under article 19.34.\n"
+        "3 March 2025\n\nZembla: Editor fined\n\nOn 1 March 2025, a judge fined the editor Ana "
+        "Pereira under article 20.3 of the Code of Minor Offences. Zembla has ratified the "
+        "International Covenant on Civil and Political Rights. On 2 March 2025, she was fined "
+        "again under article 20.3.\n"
     )
-    assert provs["Code of Administrative Offences"] == ["19.34"]
+    assert provs["Code of Minor Offences"] == ["20.3"]
     assert "International Covenant on Civil and Political Rights" not in provs
 
 
@@ -334,13 +334,13 @@ def test_two_laws_of_one_name_and_two_numbers_stay_apart() -> None:
 
 def test_a_section_of_an_act_is_no_article_of_the_same_number() -> None:
     provs = _provisions(
-        "3 March 2025\n\nZembla: Editor held\n\nOn 1 March 2025, a detention order was issued "
-        "against the editor Ana Pereira under section 9(1) of the Public Safety Act. Zembla is a "
-        "party to the International Covenant on Civil and Political Rights, which guarantees "
-        "the rights to liberty and to a fair trial (Articles 9 and 14).\n"
+        "3 March 2025\n\nZembla: Editor held\n\nOn 1 March 2025, the editor Ana Pereira was "
+        "detained under section 7(2) of the Public Safety Act. The International Covenant on "
+        "Civil and Political Rights, which Zembla has ratified, protects speech and privacy "
+        "(Articles 7 and 19).\n"
     )
-    assert provs["Public Safety Act"] == ["9(1)"]
-    assert provs["International Covenant on Civil and Political Rights"] == ["9", "14"]
+    assert provs["Public Safety Act"] == ["7(2)"]
+    assert provs["International Covenant on Civil and Political Rights"] == ["7", "19"]
 
 
 def test_an_article_cited_again_alone_keeps_its_code_after_another_instrument() -> None:

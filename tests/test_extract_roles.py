@@ -2046,9 +2046,9 @@ def test_a_prosecutor_named_with_a_military_rank_is_the_prosecutor() -> None:
 
 def test_one_who_has_offered_to_testify_is_a_witness() -> None:
     text = (
-        "3 March 2025\n\nZembla: Leader held\n\nOn 1 March 2025, Rui Tavares, a member of "
-        "the village council who has offered to testify for the defence, was threatened by two "
-        "men. Ana Pereira, a member of the village council who has offered to help, was not.\n"
+        "3 March 2025\n\nZembla: Leader held\n\nOn 1 March 2025, Rui Tavares, a neighbour who "
+        "has agreed to testify at her trial, was threatened by two men. Ana Pereira, a "
+        "neighbour who has agreed to help, was not.\n"
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Rui Tavares"] == ["witness"]

@@ -110,7 +110,7 @@ ADDRESS_LINE = 70
 
 #: A telephone number on a line: the line is a contact address.
 PHONE = re.compile(r"\b(?:Tel|Phone|Fax)\b\.?:?\s*\+?\d|\+\d{1,3}[ \t]*\(?\d")
-#: A house number after a name and its comma: "Vela House, 50/51 ...".
+#: A house number after a name and its comma: "Vela House, 12/14 ...".
 NUMBER_AFTER_COMMA = re.compile(r",[ \t]*\d")
 
 
@@ -145,7 +145,7 @@ def trim_address_lines(doc: Doc, ents: Entities) -> None:
         for s, e in p.mentions:
             if not any(a <= s < b for a, b in spans):
                 if _on_contact_line(text, s, e):
-                    continue  # "Vela House, 50/51 High Street, ... Tel: +44": a building, a street
+                    continue  # "Vela House, 12/14 Kings Row, ... Tel: +44": a building, a street
                 kept.append((s, e))
                 continue
             head, tail = text.rfind("\n", 0, s) + 1, text.find("\n", s, e)

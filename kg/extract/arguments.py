@@ -131,7 +131,7 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
         if TO_APPEAR.search(flat, prev, d.start):
             continue  # "received on 2 May a summons to appear on 9 May": the appearance's day
         if PERIOD_END.search(flat, max(end, d.start - 20), d.start):
-            continue  # "refused for nine days to say where he was; only on 9 June did they": an end
+            continue  # "would not say where she was held until 4 March": the day it ended
         if GAPPED_DATE.search(lead) and (
             d.value[2] is not None
             # "A was arrested on 28 July, and B and C in September": a month goes with the

@@ -309,7 +309,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if not _starts_word(flat, m.start()) or w is None:
             continue
         if w.group("w") in NOT_PLACE or w.group("w") in MONTHS or w.group("w") in CAP_STOP:
-            continue  # ("When police officers arrived": a clause's first word, no place)
+            continue  # ("When police came": a clause's first word, no place)
         a = w.start()
         two = STATION_PLACE.search(flat, max(0, a - 40), a) if m.group().endswith("n") else None
         if two and two.group("w") not in NOT_PLACE | CAP_STOP and two.group("w") not in MONTHS:

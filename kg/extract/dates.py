@@ -427,7 +427,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             if m.group("y4") and _opens_sentence(doc, i, start, m):
                 opened = value[0]
             if no_year and value[2] is not None and opened is not None:
-                # "In 2024, the court fined her twice: on 16 May and on 2 September": the days
+                # "In 2023, the court fined her twice: on 9 May and on 30 October": the days
                 # of a sentence that opens with its year are of that year
                 value = _valid(opened, value[1], value[2]) or value
             elif no_year and value[2] is not None:
@@ -478,8 +478,8 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 day = date(*value)  # type: ignore[arg-type]
                 days.append((start, day))
                 if not (anchor_sent == i and SINCE_BEFORE.search(before)):
-                    # "On 15 April, the court extended the detention of X, held since 26
-                    # March. The following evening ...": the count goes on from the day the
+                    # "On 4 June, the court extended the custody of X, held since 12
+                    # May. The next morning ...": the count goes on from the day the
                     # sentence tells, not from the start of a spell told in passing
                     anchor, anchor_sent = day, (i if is_event else -1)  # (not a dateline)
             listed = DAY_LISTED.search(flat, max(0, start - 12), start) if m.group("d1") else None

@@ -148,8 +148,8 @@ def add_instrument(
 
 
 WORD_BEFORE = re.compile(r"\b(?:the|The)\s+(?P<w>[A-Z][a-z]+)\s+\Z")
-#: A law's number or chapter after its name: " No. 2 of 2021", "(Royal Decree 12/2011)",
-#: "(No. 590/2008)", "(Cap. 16)", "(Chapter 87 of the Laws of Zembla)". A bracket of a bare
+#: A law's number or chapter after its name: " No. 4 of 2022", "(Royal Decree 3/2019)",
+#: "(No. 112/2015)", "(Cap. 21)", "(Chapter 40 of the Laws of Zembla)". A bracket of a bare
 #: number ("(2018)") or of words is no part of the name.
 QUALIFIER = re.compile(
     r"(?P<number>,?\s+No\.\s*\d+(?:[/\-]\d+)*(?:\s+of\s+(?:19|20)\d\d)?\b)"
@@ -446,8 +446,8 @@ def _implicit_instrument(
         return own or last or resolve_instrument(ents, None, m.start())
     first = NUM_IN_LIST.match(m.group("list"))
     if first and _seen_key(m, first.group("num")) in seen:
-        # (a section of an act is no article of a treaty: "under section 9(1) of the PTA ...
-        # the Covenant guarantees liberty (Articles 9 and 14)")
+        # (a section of an act is no article of a treaty: "under section 7(2) of the Press
+        # Act ... the Covenant protects speech (Articles 7 and 19)")
         return seen[_seen_key(m, first.group("num"))]
     if first and later:
         # "charged under Article 318. Article 318 of the Criminal Code punishes ...": the same
@@ -490,7 +490,7 @@ CITED_NUMBER = re.compile(r"\d+(?:-?[A-Z]|-\d+)?(?:\.\d+)*")
 
 def cited_number(article: str) -> str:
     """The number an article is cited by again: its parts dropped (``314(2)`` is ``314``), a
-    dotted number whole (``19.34`` is an article of its own, not article 19)."""
+    dotted number whole (``20.3`` is an article of its own, not article 20)."""
     n = CITED_NUMBER.match(article)
     return n.group() if n else article
 
@@ -674,9 +674,9 @@ APPOSITION = re.compile(r",\s+(?:the\s+)?")
 
 
 def _merge_qualified(doc: Doc, ents: Entities) -> None:
-    """A law named once with its number and once without ("the Press Act No. 2 of 2021", "the
+    """A law named once with its number and once without ("the Press Act No. 4 of 2022", "the
     Press Act") is one instrument, known by the fuller name. A law's number in brackets after
-    its name ("the Cyber Crime Law (Royal Decree 12/2011)", "the Penal Code (Cap. 16)") is a
+    its name ("the Media Law (Royal Decree 3/2019)", "the Penal Code (Cap. 21)") is a
     variant of the law, no instrument of its own: the corpus names the law without it."""
     insts = ents.of("instrument")
     ends = [(b, e) for e in insts for _, b in e.mentions]

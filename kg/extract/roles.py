@@ -432,7 +432,7 @@ def _title_before(before: str) -> tuple[str, str | None, re.Match[str]] | None:
         m = TITLE_STARTS.search(i, before, places)
         if m and not _ends_a_post(before[: m.start()]):
             if r1 == "official" and RANK.fullmatch(m.group().strip()):
-                # "the military prosecutor, Major X": the post apposed before the rank is what
+                # "the army prosecutor, Colonel X": the post apposed before the rank is what
                 # the person is in the case
                 post = _title_before(before[: m.start()]) if APPOSED_END.search(
                     before, 0, m.start()) else None  # fmt: skip
@@ -1971,8 +1971,7 @@ WITNESS_AFTER = re.compile(
     # "X, a member of the village who witnessed the arrest": a description with its "of"
     r"|\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){1,2}?of\s+(?:the|his|her|their)\s+[\w’'-]+\s+"
     r"who (?:had )?witnessed\b"
-    # "X, a member of his community who has offered to testify for the defence": one who is to
-    # testify
+    # "X, a neighbour who has agreed to testify at her trial": one who is to testify
     r"|\s*,\s*(?:an?|the|his|her|their)\s+(?:[\w’'-]+\s+){1,5}?who\s+(?:has\s+|had\s+)?"
     r"(?:offered|agreed|volunteered)\s+to\s+(?:testify|give\s+evidence)\b"
     # "X testified against her", "X, who testified against him,", "X gave evidence for the

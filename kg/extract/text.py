@@ -21,7 +21,7 @@ CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from"
 #: Lower-case particles inside personal names: "Salman bin Abdul Aziz", "Huber de Jesús",
 #: "Marina del Pilar", "Maria de los Santos", "Mohamed ould Cheikh", "Iyad ag Assaleh",
 #: "Kamau wa Njoroge", "Siti binti Rahman", "Mohammed al Hashimi" (and the Swahili "ya" of
-#: a body's name, "Radio Sauti ya Pwani"), and the Turkic words for
+#: a body's name, "Radio Habari ya Pwani"), and the Turkic words for
 #: "son of" and "daughter of" between a given name and a father's ("Nurlan uulu Bakyt", "Aida
 #: kyzy Asanova", "Elnur oglu Mammadov"); a Spanish widow's married name ("Juana Pérez viuda de
 #: Soto"); and Arabic article prefixes written on the name: "al-Shehab".
@@ -459,7 +459,7 @@ def find_runs(doc: Doc) -> list[Run]:
             ):
                 break  # "Zembla   Date: 4 May 2021": columns set apart by spaces
             if cap[j] and j > i and _lone_ordinal(toks, cap, j):
-                break  # "the Council's 56th session", "on the 30th": a day or a count, no name
+                break  # "the Council's 49th session", "on the 12th": a day or a count, no name
             if cap[j] or (tok == "No." and j + 1 < n):
                 j += 1
                 continue
@@ -554,7 +554,7 @@ def find_runs(doc: Doc) -> list[Run]:
 
 
 def _lone_ordinal(toks: list[tuple[str, int, int]], cap: list[bool], k: int) -> bool:
-    """Whether ``toks[k]`` is an ordinal in figures ("30th") with no capitalised word after it:
+    """Whether ``toks[k]`` is an ordinal in figures ("12th") with no capitalised word after it:
     it goes on no name ("the 3rd Criminal Court" has one)."""
     return toks[k][0][:1].isdigit() and (k + 1 == len(toks) or not cap[k + 1])
 
