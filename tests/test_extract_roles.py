@@ -2053,3 +2053,14 @@ def test_one_who_has_offered_to_testify_is_a_witness() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Rui Tavares"] == ["witness"]
     assert roles["Ana Pereira"] != ["witness"]
+
+
+def test_counsel_for_the_state_s_side_is_the_prosecutor() -> None:
+    text = (
+        "3 March 2025\n\nZembla: Editor charged\n\nOn 1 March 2025, Ana Pereira was charged "
+        "before the Vela High Court. Counsel for the NIS, Mr. Rui Tavares, opposed bail. "
+        "Counsel for the defence, Ms. Eva Lind, asked the court to release her.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert roles["Rui Tavares"] == ["prosecutor"]
+    assert "prosecutor" not in roles["Eva Lind"]

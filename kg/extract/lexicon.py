@@ -555,6 +555,10 @@ PERSON_TITLES = [
     (r"[Jj]udge", "judge", None), (r"[Mm]agistrate|Justice", "judge", None),
     (r"Director", "official", None),
     (r"(?:[Dd]eputy )?(?:[Pp]rosecutor[- ][Gg]eneral|[Cc]hief [Pp]rosecutor)", "prosecutor", None),
+    # counsel for the state's side of a case: "Counsel for the State, X", "counsel for the
+    # DSS, Mr X" (a state body by its acronym); counsel for anyone else is a lawyer
+    (r"[Cc]ounsel (?:for|of) the (?:[Ss]tate|[Pp]rosecution|[Gg]overnment|[Rr]epublic|"
+     r"[Pp]olice|[A-Z]{2,5}),", "prosecutor", None),
     (r"(?:[Dd]eputy )?[Aa]ttorney[- ][Gg]eneral", "official", "prosecutor"),
     # heads of state and envoys by their style: "Supreme Leader X", "Crown Prince X", "the EU
     # High Representative, X"
