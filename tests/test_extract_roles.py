@@ -2064,3 +2064,15 @@ def test_counsel_for_the_state_s_side_is_the_prosecutor() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert roles["Rui Tavares"] == ["prosecutor"]
     assert "prosecutor" not in roles["Eva Lind"]
+
+
+def test_kin_who_was_there_and_witnessed_an_arrest_is_a_witness() -> None:
+    text = (
+        "3 March 2025\n\nZembla: Defenders held\n\nOn 1 March 2025, Ana Pereira was arrested at "
+        "a roadblock. According to Mr Rui Tavares, the brother of Ana Pereira, who was driving "
+        "and witnessed the arrest, no warrant was shown. Mr Tomas Brandt, the uncle of Ana "
+        "Pereira, who was at home, said nothing.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert "witness" in roles["Rui Tavares"]
+    assert "witness" not in roles["Tomas Brandt"]

@@ -1966,6 +1966,9 @@ WITNESS_AFTER = re.compile(
     r"(?:\w+\s+)?(?:questioned|summoned|heard|interrogated|called)\s+as\s+witnesses"
     # "X, who witnessed the arrest,": an eyewitness
     r"|\s*,\s*who (?:had )?(?:witnessed|saw)\b"
+    # "X, the husband of Y, who was travelling with them and witnessed the arrest": the
+    # same after an apposition, the seeing joined to another verb
+    r"|\s*,[^,.;]{1,60},\s*who\s+(?:[^,.;]{1,60}?\s+and\s+)?(?:had\s+)?witnessed\b"
     # "X, a community member who witnessed the arrest": the same after a short description
     r"|\s*,\s*(?:an?|the|his|her|their)\s+(?:[\w’'-]+\s+){1,3}?who (?:had )?witnessed\b"
     # "X, a member of the village who witnessed the arrest": a description with its "of"
