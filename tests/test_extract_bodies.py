@@ -3,7 +3,10 @@ bodies."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract_case
+from kg.extract.names import org_kind
 
 LETTER = """3 March 2025
 
@@ -839,3 +842,19 @@ def test_a_swahili_particle_inside_a_body_s_name_keeps_the_name_whole() -> None:
     )
     names = {o["name"] for o in record["organisations"]}
     assert "Radio Habari ya Pwani" in names and "Radio Habari" not in names
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Counter-Terrorism Investigation Division", "police"),
+        ("Serious Crimes Investigation Unit", "prosecution"),
+        ("Department of State Services", "security_service"),
+        ("State Security Bureau", "security_service"),
+        # near misses: a court of state security is a court; a division with no inquiry is none
+        ("State Security Court", "court"),
+        ("Appellate Division", "court"),
+    ],
+)
+def test_the_kind_a_body_s_name_tells(name: str, kind: str) -> None:
+    assert org_kind(name, "") == kind

@@ -808,11 +808,13 @@ def add_organisation(
     return e
 
 
-DEPARTMENT_WORD = re.compile(r"\bDepartment\b")
+DEPARTMENT_WORD = re.compile(r"\b(?:Department|Division|Unit)\b")
 INVESTIGAT = re.compile(r"Investigat")
 
 
 AGENCY_OR_COMMITTEE = re.compile(r"\b(?:Agency|Committee)\b")
+#: The state's security service by its name: "State Services", "State Security".
+STATE_SERVICES = re.compile(r"\bState (?:Services|Security)\b")
 NGO_WORD_END = re.compile(
     r"(?:non-governmental|NGO|organi[sz]ation|"
     # "the rights group X", "the Vela-based group X", "the youth-led group X" (not "the armed
@@ -864,6 +866,8 @@ def _kind_by_name(name: str) -> str | None:
         return "prosecution" if "Crimes" in name else "police"
     if AGENCY_OR_COMMITTEE.search(name) and "Security" in name:
         return "security_service"
+    if STATE_SERVICES.search(name):
+        return "security_service"  # "Department of State Services", "State Security Bureau"
     return None
 
 
