@@ -858,3 +858,13 @@ def test_a_swahili_particle_inside_a_body_s_name_keeps_the_name_whole() -> None:
 )
 def test_the_kind_a_body_s_name_tells(name: str, kind: str) -> None:
     assert org_kind(name, "") == kind
+
+
+def test_a_police_post_named_by_its_place_is_one_body() -> None:
+    record = extract_case(
+        "3 March 2025\n\nZembla: Defender beaten\n\nOn 1 March 2025, guards beat Ana Pereira. "
+        "She reported the assault to Tarlenheim police post the same day.\n",
+        appeal_id="t",
+    )
+    names = {o["name"] for o in record["organisations"]}
+    assert "Tarlenheim police post" in names and "Tarlenheim police" not in names

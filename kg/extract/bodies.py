@@ -43,7 +43,7 @@ MISSION = re.compile(
 BRANCH = re.compile(rf"Branch\s+\d+\s+of\s+the\s+{_NAME}(?:\s+in\s+{_CAP})?")
 BRANCH_AFTER = re.compile(r"Court\s+Branch\s+\d+\b")
 #: "the Zenda police", "Zenda state police", "Zemblan criminal police", "Zenda police station".
-POLICE = re.compile(r"police(?:\s+(?:station|department))?\b")
+POLICE = re.compile(r"police(?:\s+(?:station|department|post))?\b")
 #: "municipal police of Juchitán", "the police of Aksy district": a police force named, in
 #: lower case, by the place it serves.
 POLICE_OF = re.compile(
