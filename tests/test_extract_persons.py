@@ -1537,3 +1537,13 @@ def test_a_building_and_a_street_on_a_contact_line_name_no_one() -> None:
     )
     persons = extract_case(text, appeal_id="t-persons-contact")["persons"]
     assert sorted(p["name"] for p in persons if p["name"]) == ["Ivo Sand", "Rina Holm"]
+
+
+def test_a_quoted_title_s_own_language_form_in_brackets_is_no_person() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Poet charged\n\nOn 1 May 2025, Rina Holm was charged over “Song "
+        "of the River” (Wimbo wa Mto), a poem about corruption. Her lawyer (Ivo Sand) "
+        "appealed.\n"
+    )
+    persons = extract_case(text, appeal_id="t-persons-title")["persons"]
+    assert sorted(p["name"] for p in persons if p["name"]) == ["Ivo Sand", "Rina Holm"]

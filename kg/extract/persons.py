@@ -111,6 +111,8 @@ def _is_acronym(w: str) -> bool:
 HEADLINE_CALLS = frozenset({"Free", "Release", "Save", "Protect"})
 #: The start of a line or of what follows a headline's colon or dash.
 HEADLINE_START = re.compile(r"(?:^|\n|[:|–—-])[ \t]*$")
+#: A quoted title, then a bracket: what the bracket opens with is the title in its own language.
+QUOTED_TITLE_BRACKET = re.compile(r"[”\"]\s*\($")
 #: Possessive pronouns, capitalised in a title's words: no word of a name.
 POSSESSIVE_PRONOUNS = frozenset({"Her", "His", "Their", "Its", "Our", "Your", "My"})
 #: What ``[’']s?$`` finds at the end of a token (which holds no line break).
@@ -225,6 +227,9 @@ def add_person_candidate(
     ):
         _told_apart(doc, ents, toks)
         return  # 'the "Woman Life Freedom" uprising': a quoted name of a movement or campaign
+    if toks and QUOTED_TITLE_BRACKET.search(doc.flat, max(0, toks[0][1] - 4), toks[0][1]):
+        _told_apart(doc, ents, toks)
+        return  # '“Song of the River” (Wimbo wa Mto)': a quoted title in its own language
     if toks and WORK_BEFORE.search(doc.flat, max(0, toks[0][1] - 40), toks[0][1]):
         _told_apart(doc, ents, toks)
         return  # "his novel The Greedy X", "the film Y": the title of a work
