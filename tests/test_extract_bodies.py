@@ -834,14 +834,29 @@ def test_an_ordinal_after_a_body_s_name_is_no_part_of_it() -> None:
     assert not any(n.endswith(("12th", "58th")) for n in names)
 
 
-def test_a_swahili_particle_inside_a_body_s_name_keeps_the_name_whole() -> None:
-    record = extract_case(
-        "3 March 2025\n\nZembla: Journalist beaten\n\nOn 1 March 2025, Ana Pereira, a reporter "
-        "at Radio Habari ya Pwani, was beaten by unknown men in Strelsau.\n",
-        appeal_id="t",
-    )
+@pytest.mark.parametrize(
+    ("body", "whole", "cut"),
+    [
+        # the Swahili particle "ya" inside a body's name
+        (
+            "On 1 March 2025, Ana Pereira, a reporter at Radio Habari ya Pwani, was beaten by "
+            "unknown men in Strelsau.",
+            "Radio Habari ya Pwani",
+            "Radio Habari",
+        ),
+        # a police post named by its place
+        (
+            "On 1 March 2025, guards beat Ana Pereira. She reported the assault to Tarlenheim "
+            "police post the same day.",
+            "Tarlenheim police post",
+            "Tarlenheim police",
+        ),
+    ],
+)
+def test_a_body_s_name_is_read_whole(body: str, whole: str, cut: str) -> None:
+    record = extract_case(f"3 March 2025\n\nZembla: Defender beaten\n\n{body}\n", appeal_id="t")
     names = {o["name"] for o in record["organisations"]}
-    assert "Radio Habari ya Pwani" in names and "Radio Habari" not in names
+    assert whole in names and cut not in names
 
 
 @pytest.mark.parametrize(
@@ -858,13 +873,3 @@ def test_a_swahili_particle_inside_a_body_s_name_keeps_the_name_whole() -> None:
 )
 def test_the_kind_a_body_s_name_tells(name: str, kind: str) -> None:
     assert org_kind(name, "") == kind
-
-
-def test_a_police_post_named_by_its_place_is_one_body() -> None:
-    record = extract_case(
-        "3 March 2025\n\nZembla: Defender beaten\n\nOn 1 March 2025, guards beat Ana Pereira. "
-        "She reported the assault to Tarlenheim police post the same day.\n",
-        appeal_id="t",
-    )
-    names = {o["name"] for o in record["organisations"]}
-    assert "Tarlenheim police post" in names and "Tarlenheim police" not in names

@@ -684,7 +684,7 @@ def _merge_qualified(doc: Doc, ents: Entities) -> None:
         outer = None
         for x, y in inner.mentions:
             outer = next(
-                (e for b, e in ends if e is not inner and b < x <= b + 3
+                (e for b, e in ends if e is not inner and e in ents.items and b < x <= b + 3
                  and (q := QUALIFIER.match(doc.flat, b)) and not q.group("number")
                  and q.end() >= y),
                 None,
