@@ -211,3 +211,57 @@ def test_entries_of_one_line_each_keep_their_own_posts_and_bodies() -> None:
         "Attorney General and Head of the Public Prosecutor’s Office"
     ]
     assert "Public Prosecutor’s Office" in [o["name"] for o in record["organisations"]]
+
+
+# A list under "Please send your letters to:" in a text wrapped near 90 characters: a post
+# alone on its line, a "Chief Commissioner", a square and a palace on the address lines, and a
+# name on a line of 60 characters above its office's name.
+LETTERS_TO = (
+    "Zembla: Water defender questioned\n\n"
+    "12 May 2021\n\n"
+    "On 3 May 2021 police questioned the water defender Ana Lee about a complaint she had\n"
+    "filed in 2019 against a mining company in the south of the country, and ordered her not\n"
+    "to leave the province while the investigation goes on. She remains at home with her two\n"
+    "young children, and her lawyer has asked the prosecutor to close the investigation.\n\n"
+    "Please send your letters to:\n\n"
+    "Prime Minister of Zembla\n"
+    "Government Palace, Strelsau 14201, Kenya\n\n"
+    "His Excellency the President of the Federal Democratic Republic of Zembla\n"
+    "Presidential Secretariat\n"
+    "Vela Square, Strelsau 1, Kenya\n\n"
+    "Chief Commissioner\n"
+    "National Human Rights Commission of Zembla, Strelsau, Kenya\n\n"
+    "Attorney General Mr Pavan K. Sarath-Wickramasinghe Jayantha\n"
+    "Attorney General’s Department\n"
+    "Hulft Road, Strelsau 12, Kenya\n"
+)
+
+
+def test_letters_sent_to_a_list_of_posts_and_offices() -> None:
+    record = extract_case(LETTERS_TO, appeal_id="t-letters-to")
+    unnamed = [p["variants"][0] for p in record["persons"] if p["name"] is None]
+    assert unnamed == [
+        "Prime Minister of Zembla",
+        "His Excellency the President of the Federal Democratic Republic of Zembla",
+        "Chief Commissioner",
+    ]
+    named = {p["name"]: p["roles"] for p in record["persons"] if p["name"]}
+    # the square opening its line before a town and a country names no one; the name ends
+    # with its line, whose next word would have fitted on it
+    assert named == {
+        "Ana Lee": ["defender"],
+        "Pavan K. Sarath-Wickramasinghe Jayantha": ["official"],
+    }
+    bodies = {o["name"] for o in record["organisations"]}
+    assert {"Presidential Secretariat", "Attorney General’s Department"} <= bodies
+    assert not {"Government Palace", "Vela Square"} & bodies  # sites, no bodies
+    assert not [b for b in bodies if "Zembla Presidential" in b]
+
+
+def test_a_two_letter_initial_opens_a_name_inside_a_sentence() -> None:
+    text = (
+        "URGENT ACTION\n\nZembla, 14 December 2025\n\n"
+        "Police investigator Ch. Bolormaa ordered Ts. Oyunchimeg not to leave the province.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-digraph")["persons"]}
+    assert {"Ch. Bolormaa", "Ts. Oyunchimeg"} <= names

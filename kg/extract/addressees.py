@@ -12,13 +12,14 @@ from __future__ import annotations
 import bisect
 import re
 
+from kg.countries import country_code
 from kg.extract.entities import Entities, Entity
-from kg.extract.text import Doc, clean
+from kg.extract.text import ADDRESS_LINE, Doc, clean
 
 #: A line that is only the heading of a list of addresses.
 ADDRESS_HEADING = re.compile(
     r"(?im)^[ \t]*(?:addresses|addressees|please (?:write|send appeals) to|write to|"
-    r"(?:send (?:your )?)?(?:appeals|letters|copies) to|copies of your appeals? to)"
+    r"(?:(?:please )?send (?:your )?)?(?:appeals|letters|copies) to|copies of your appeals? to)"
     r"[ \t]*:?[ \t]*$"
 )
 #: The call to act that opens a model letter, on a line of its own.
@@ -104,8 +105,6 @@ def mark_addressees(doc: Doc, ents: Entities) -> None:
 #: or a number before the street ("15 Vela Road").
 HOUSE_NUMBER_AFTER = re.compile(r"[ \t]+\d")
 HOUSE_NUMBER_BEFORE = re.compile(r"\d[\w/-]*[ \t]+$")
-#: How long a line of an address block may be and still end where its author ended it.
-ADDRESS_LINE = 70
 
 
 #: A telephone number on a line: the line is a contact address.
@@ -155,6 +154,8 @@ def trim_address_lines(doc: Doc, ents: Entities) -> None:
                 e = len(text[:tail].rstrip())  # the name ends with its short line
             if HOUSE_NUMBER_AFTER.match(text, e) or HOUSE_NUMBER_BEFORE.search(text, head, s):
                 continue  # "Bolshaya Dmitrovka 15a": a street, not a person
+            if _place_of_address(text, head, s, e):
+                continue  # "Vela Square, Nova 1, Zembla": a square, not a person
             if len(text[s:e].split()) < 2:
                 continue
             kept.append((s, e))
@@ -167,6 +168,24 @@ def trim_address_lines(doc: Doc, ents: Entities) -> None:
             if p.name.startswith(name) and name != p.name:
                 p.name, p.start, p.end = name, first[0], first[1]
             p.mentions = kept
+
+
+#: What follows a place that opens an address line: a town (with a postcode or a district
+#: number, no word in lower case), then the country: ", Nova 1, Zembla".
+TOWN_THEN_COUNTRY = re.compile(
+    r",[ \t]*[A-Z][\w’'.-]*(?:[ \t]+(?:[A-Z][\w’'.-]*|\d[\w-]*))*,[ \t]*(?P<c>[^,\n]+?)[ \t.]*$",
+    re.M,
+)
+
+
+def _place_of_address(text: str, head: int, s: int, e: int) -> bool:
+    """Whether the mention at ``s``..``e`` opens an address line whose rest is a town and a
+    country: a street, a square or a building, not a person. A post on the line ("Ivo Sand,
+    Minister of the Interior, Zembla") has words in lower case and is no town."""
+    if text[head:s].strip():
+        return False
+    m = TOWN_THEN_COUNTRY.match(text, e)
+    return m is not None and country_code(m.group("c")) is not None
 
 
 #: A comma right before a mention, the line's end right after it.
@@ -192,7 +211,7 @@ POST_LINE = re.compile(
     r"(?P<p>(?:Vice[- ])?President|(?:Deputy[ \t]+)?(?:Prime[ \t]+)?Minister|"
     r"(?:Prosecutor|Procurator|Attorney)[- ]General|Chief[ \t]+Justice|Governor|Ombudsman|"
     r"King|Emir|Sultan|Crown[ \t]+Prince|Speaker|Head[ \t]+of[ \t]+State|"
-    r"(?:High[ \t]+)?Commissioner|Public[ \t]+Defender|Chairman|Chairperson)"
+    r"(?:(?:High|Chief)[ \t]+)?Commissioner|Public[ \t]+Defender|Chairman|Chairperson)"
     r"(?:[ \t]+(?:of|for|to)[ \t]+[^,\n]{3,80})?)[ \t]*(?:,[^\n]*)?$"
 )
 #: A bulleted or numbered line: in a list of them, each line is an addressee of its own.

@@ -19,6 +19,7 @@ from kg.extract.lexicon import (
     HONORIFICS,
     INSTRUMENT_HEADS,
     KNOWN_BODIES,
+    MERE_SITE_HEADS,
     MONTHS,
     ORG_HEADS,
     SITE_HEADS,
@@ -73,7 +74,7 @@ def _head_of(words: tuple[str, ...]) -> tuple[str, str] | None:
                 return "place", bare  # "Vela Correctional Centre", "X Detention Centre": a jail
             return "organisation", bare
         if bare in SITE_HEADS:
-            if k > 0 and ORG_HEADS.get(words[k - 1]) in STATE_KINDS:
+            if k > 0 and ORG_HEADS.get(words[k - 1]) in STATE_KINDS and bare not in MERE_SITE_HEADS:
                 return "organisation", words[k - 1]  # "Zenda Police Station" is a body's post
             return "place", bare
     for w in words:

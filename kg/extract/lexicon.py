@@ -517,8 +517,12 @@ INSTRUMENT_HEADS = {
 SITE_HEADS = frozenset(
     """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue
 Station Camp Island Hospital Hotel Complex Facility County Province Region Oblast Road Lane Mews
-Boulevard Highway Bridge Market Park Village Valley Mountains Mountain River Lake Palace""".split()
+Boulevard Highway Bridge Market Park Village Valley Mountains Mountain River Lake Palace
+Building""".split()
 )
+#: Sites that are no post of the body named before them, as "Vela Police Station" is: "the
+#: Government Palace", "Government Building 5", "Parliament Square".
+MERE_SITE_HEADS = frozenset("Palace Building Square Street Avenue Road Lane Boulevard".split())
 #: Work in the media that makes a person a journalist in the gold's sense: "cartoonist X",
 #: "X, editor of the news site Y", "radio presenter X".
 MEDIA_WORK = (

@@ -1042,6 +1042,7 @@ def add_honorific_mentions(doc: Doc, ents: Entities) -> None:
 
 
 BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")
+NEXT_WORD = re.compile(r"\S")
 
 
 def _one_line(doc: Doc, line_at: int, start: int, end: int) -> str:
@@ -1054,8 +1055,12 @@ def _one_line(doc: Doc, line_at: int, start: int, end: int) -> str:
     nl = doc.text.find("\n", start, end)
     if nl >= 0 and DATELINE_AFTER.match(doc.flat, end):
         return doc.flat[start:nl].rstrip()  # the next line is a dateline: "Paris, May 12, ..."
-    if nl < 0 or nl - (doc.text.rfind("\n", 0, line_at) + 1) >= doc.short_line(50):
+    if nl < 0:
         return doc.flat[start:end]
+    if nl - (doc.text.rfind("\n", 0, line_at) + 1) >= doc.short_line(50):
+        after = NEXT_WORD.search(doc.text, nl)
+        if not (after and doc.authored_break(nl, after.start())):
+            return doc.flat[start:end]
     return doc.flat[start:nl].rstrip()
 
 

@@ -100,6 +100,11 @@ NAME_ABBREVS = frozenset({"Md", "Mohd", "Ma"})
 #: Initials of two letters, where a transliteration writes one Cyrillic letter as two: "Timur
 #: Kh. Saidaliev", "Saule Zh. Bekova" (a patronymic's initial, between a given name and a surname).
 DIGRAPH_INITIALS = frozenset("Kh Zh Sh Ch Ts Yu Ya Ye Yo".split())
+#: How long a line of a list of addresses may be and still end where its author ended it.
+ADDRESS_LINE = 70
+#: A word in lower case right before a run: the run does not open a sentence, so that a
+#: two-letter initial opening it is no word ("investigator Ch. Batbold", not "Ch.").
+LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'-])[a-z]+[ \t]+$")
 #: A capitalised word, then such an initial with its full stop: the stop ends no sentence.
 DIGRAPH_INITIAL_END = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]+\s+(?:Kh|Zh|Sh|Ch|Ts|Yu|Ya|Ye|Yo)\.$")
 GIVEN_MA_END = re.compile(r"(?:^|[^\w’'.-])(?![A-Z])[\w’'-]*\s+Ma\.$|^Ma\.$")
@@ -134,6 +139,30 @@ class Doc:
         an address or a signature line."""
         lengths = sorted(len(line) for line in self.text.split("\n") if line.strip())
         return lengths[(len(lengths) * 9) // 10] if lengths else 0
+
+    @functools.cached_property
+    def address_spans(self) -> list[tuple[int, int]]:
+        """The spans that list addressees (:func:`kg.extract.addressees.address_blocks`)."""
+        from kg.extract.addressees import address_blocks
+
+        return address_blocks(self)
+
+    def authored_break(self, a: int, b: int) -> bool:
+        """Whether the line break between the word ending at ``a`` and the one starting at
+        ``b`` ends a line of a list of addresses where its author ended it: a block of lines
+        each an item, so that a name does not run on into the next line ("Attorney General
+        Mr A. B. Sarath-Wickrama" above "Attorney General's Department"). The line is short
+        for an address (:data:`ADDRESS_LINE`), or the next word would have fitted on it."""
+        if not any(lo <= b < hi for lo, hi in self.address_spans):
+            return False
+        if _short_line_break(self.text, a, b, self.short_line(ADDRESS_LINE)):
+            return True
+        nl = self.text.find("\n", a, b)
+        if nl < 0:
+            return False
+        word = WORD.match(self.text, b)
+        line_start = self.text.rfind("\n", 0, a) + 1
+        return a - line_start + 1 + (len(word.group()) if word else 1) <= self.wrap_width
 
     def short_line(self, most: int) -> int:
         """How long a line may be and still be short: under ``most`` characters, and under
@@ -449,6 +478,8 @@ def find_runs(doc: Doc) -> list[Run]:
             if text.find("\n", toks[j - 1][2], toks[j][1]) >= 0:
                 if _short_line_break(text, toks[j - 1][2], toks[j][1], short):
                     break
+                if doc.authored_break(toks[j - 1][2], toks[j][1]):
+                    break  # a list of addresses: each line an item
                 if tok in LINE_OPENERS:
                     break  # "... TARGET: Persian, English\nYou can also write": a new sentence
                 if j + 1 < n and toks[j + 1][0] == ":" and toks[j + 1][1] == toks[j][2]:
@@ -492,7 +523,13 @@ def find_runs(doc: Doc) -> list[Run]:
                 and (
                     INITIAL.match(toks[j - 1][0])
                     or toks[j - 1][0] in NAME_ABBREVS
-                    or (toks[j - 1][0] in DIGRAPH_INITIALS and j - 1 > i)
+                    or (
+                        toks[j - 1][0] in DIGRAPH_INITIALS
+                        and (
+                            j - 1 > i
+                            or LOWER_WORD_BEFORE.search(text, max(0, toks[i][1] - 30), toks[i][1])
+                        )
+                    )
                 )
                 and j + 1 < n
                 and (cap[j + 1] or _particles_then_cap(toks, cap, j + 1))
