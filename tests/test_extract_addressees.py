@@ -256,12 +256,3 @@ def test_letters_sent_to_a_list_of_posts_and_offices() -> None:
     assert {"Presidential Secretariat", "Attorney General’s Department"} <= bodies
     assert not {"Government Palace", "Vela Square"} & bodies  # sites, no bodies
     assert not [b for b in bodies if "Zembla Presidential" in b]
-
-
-def test_a_two_letter_initial_opens_a_name_inside_a_sentence() -> None:
-    text = (
-        "URGENT ACTION\n\nZembla, 14 December 2025\n\n"
-        "Police investigator Ch. Bolormaa ordered Ts. Oyunchimeg not to leave the province.\n"
-    )
-    names = {p["name"] for p in extract_case(text, appeal_id="t-digraph")["persons"]}
-    assert {"Ch. Bolormaa", "Ts. Oyunchimeg"} <= names

@@ -1547,3 +1547,19 @@ def test_a_quoted_title_s_own_language_form_in_brackets_is_no_person() -> None:
     )
     persons = extract_case(text, appeal_id="t-persons-title")["persons"]
     assert sorted(p["name"] for p in persons if p["name"]) == ["Ivo Sand", "Rina Holm"]
+
+
+def test_a_two_letter_initial_opens_a_name_inside_a_sentence() -> None:
+    text = (
+        "URGENT ACTION\n\nZembla, 14 December 2025\n\n"
+        "Police arrested the herder Tsendiin Oyunchimeg (Ts. Oyunchimeg) on 4 March 2025.\n"
+        "Police investigator Ch. Bolormaa ordered Ts. Oyunchimeg not to leave the province.\n"
+        "Her lawyer said that Ts. Oyunchimeg reported the threats to the police on 14 April.\n"
+    )
+    record = extract_case(text, appeal_id="t-digraph")
+    # the short form with a two-letter initial is the full name's ("Ts." of "Tsendiin")
+    assert {p["name"] for p in record["persons"]} == {"Tsendiin Oyunchimeg", "Ch. Bolormaa"}
+    # a stop after such an initial ends no sentence: she is the one who reported
+    (complaint,) = [e for e in record["events"] if e["type"] == "complaint"]
+    (her,) = [p["id"] for p in record["persons"] if p["name"] == "Tsendiin Oyunchimeg"]
+    assert complaint["agents"] == [her]

@@ -48,6 +48,7 @@ from kg.extract.scan import (
 from kg.extract.text import (
     ARTICLE_PREFIX,
     CONNECTORS,
+    DIGRAPH_INITIALS,
     INITIAL,
     LINE_OPENERS,
     NAME_PARTICLES,
@@ -981,20 +982,28 @@ def _initials_of(short: list[str], full: list[str]) -> bool:
     if len(short) < 2 or short[-1] != full[-1] or len(full) < 2 or short == full:
         return False
     given = [w for w in short[:-1]]
-    if not any(INITIALS.fullmatch(w) for w in given):
+    if not any(INITIALS.fullmatch(w) or _digraph(w) for w in given):
         return False
-    letters = []
+    letters = []  # each initial's letters, marked as such; a given name whole
     for w in given:
         if INITIALS.fullmatch(w):
-            letters.extend(c for c in w if c != ".")
+            letters.extend((c, True) for c in w if c != ".")
+        elif _digraph(w):
+            letters.append((w[:-1], True))  # "Ts." of "Tsendiin"
         else:
-            letters.append(w)
+            letters.append((w, False))
     names = full[:-1]
     if len(letters) > len(names):
         return False
     return all(
-        (len(x) == 1 and n.startswith(x)) or x == n for x, n in zip(letters, names, strict=False)
+        (initial and n.startswith(x)) or x == n
+        for (x, initial), n in zip(letters, names, strict=False)
     )
+
+
+def _digraph(word: str) -> bool:
+    """Whether ``word`` is an initial of two letters with its stop: "Ts.", "Kh."."""
+    return word.endswith(".") and word[:-1] in DIGRAPH_INITIALS
 
 
 #: A word of a name after an honorific, with an article prefix ("al-Bashir"); particles may
