@@ -1563,3 +1563,28 @@ def test_a_two_letter_initial_opens_a_name_inside_a_sentence() -> None:
     (complaint,) = [e for e in record["events"] if e["type"] == "complaint"]
     (her,) = [p["id"] for p in record["persons"] if p["name"] == "Tsendiin Oyunchimeg"]
     assert complaint["agents"] == [her]
+
+
+def test_a_name_with_the_particle_ole_or_ending_in_the_given_name_an() -> None:
+    text = (
+        "URGENT ACTION\n\nZembla, 14 December 2025\n\n"
+        "Police arrested the programme officer, Mr Saitoti ole Naikuni, on 3 May 2025. "
+        "The defender Tran Thi Mai An, who had filmed the arrest, was questioned on 4 May. "
+        "“Tran Thi Mai An did nothing wrong,” said Ana Lee. An officer was seen outside.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-ole-an")["persons"]}
+    assert {"Saitoti ole Naikuni", "Tran Thi Mai An", "Ana Lee"} <= names
+    assert "Tran Thi Mai" not in names
+
+
+def test_a_man_named_with_mr_is_not_the_woman_whose_name_ends_with_his() -> None:
+    # "Mr. Karim Bakr Nour" is her father, not a short form of "Ms. Salma Karim Bakr Nour"
+    text = (
+        "URGENT APPEAL\n\nZembla, 14 December 2025\n\n"
+        "The Observatory is concerned about the detention of Ms. Salma Karim Bakr Nour. On 10\n"
+        "June 2025, police arrested Ms. Bakr Nour at her home. Her father, Mr. Karim\n"
+        "Bakr Nour, filed a complaint with the Public Prosecutor on 12 June 2025.\n"
+    )
+    people = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-mr")["persons"]}
+    assert "Karim Bakr Nour" in people
+    assert "relative" not in people["Salma Karim Bakr Nour"]

@@ -191,7 +191,9 @@ def add_person_candidate(
             # "President of the Republic of Moldova" over "A B, Minister of ...": an address
             # list's lines run on; the name opens the next line
             toks = toks[1:]
-    while toks and (toks[-1][0] in CONNECTORS or toks[-1][0] in CAP_STOP):
+    while toks and (
+        toks[-1][0] in CONNECTORS or (toks[-1][0] in CAP_STOP and not _given_an(doc, toks))
+    ):
         toks = toks[:-1]
     if toks and DATELINE_AFTER.match(doc.flat, toks[-1][2]):
         # "... of Mr. A B" above "Paris-Geneva, May 12, 2021": a heading, then the dateline's
@@ -320,6 +322,24 @@ def _told_apart(doc: Doc, ents: Entities, toks: list) -> None:
     later "the ban on X"). A possessive's ending is left out ("X's")."""
     if not toks[-1][0].endswith(POSSESSIVE_ENDS):
         ents.not_persons.add(HYPHEN_GAP.sub("-", clean(doc.flat[toks[0][1] : toks[-1][2]])))
+
+
+#: What may follow a name that ends in the given name "An", never an article: a stop, or a
+#: verb or pronoun an article never stands before ("Dinh Thi Hoai An did", "Hoai An, who").
+AFTER_GIVEN_AN = re.compile(
+    r"[ \t]*(?:[,.;:)”’]|(?:was|is|did|does|has|had|have|who|were|said|says|told|remains)\b)"
+)
+
+
+def _given_an(doc: Doc, toks: list[tuple[str, int, int]]) -> bool:
+    """Whether a run's last word "An" is a given name after two name words, not an article
+    opening what follows ("Dinh Thi Hoai An, who", not "... An activist")."""
+    return (
+        toks[-1][0] == "An"
+        and len(toks) >= 3
+        and toks[-2][0][:1].isupper()
+        and AFTER_GIVEN_AN.match(doc.flat, toks[-1][2]) is not None
+    )
 
 
 def _last_line_start(doc: Doc, toks: list) -> int | None:
@@ -937,8 +957,17 @@ def _titled_other_gender(doc: Doc, short: Entity, full: Entity) -> bool:
         for a, _ in short.mentions
         if (m := TITLE_BEFORE.search(doc.flat, max(0, a - 8), a))
     }
-    known = _gender_cue(doc, full)
-    return known in ("male", "female") and bool(titled) and known not in titled
+    if not titled:
+        return False
+    known = _gender_cue(doc, full) or next(
+        (
+            HONORIFICS[m.group(1)]
+            for a, _ in full.mentions
+            if (m := TITLE_BEFORE.search(doc.flat, max(0, a - 8), a))
+        ),
+        None,
+    )  # "Ms. Mona Abou Zeid": her own honorific, read before the honorifics' step
+    return known in ("male", "female") and known not in titled
 
 
 def _in_order(part: list[str], whole: list[str]) -> bool:

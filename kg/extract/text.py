@@ -27,7 +27,7 @@ CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from"
 #: Soto"); and Arabic article prefixes written on the name: "al-Shehab".
 NAME_PARTICLES = frozenset(
     "bin ibn bint binti ben abu de del della di da dos das du le dela delos van von der den ter "
-    "ten las los ould ag wa ya al uulu kyzy ogly oglu qizi gizi viuda".split()
+    "ten las los ould ag wa ya al ole uulu kyzy ogly oglu qizi gizi viuda".split()
 )
 #: Of those, the Turkic words for "son of" and "daughter of" that may end a name, after the
 #: father's given name: "Timur Asan uulu", "Aida Bolot kyzy", "Elnur Mammad oglu".
