@@ -4742,3 +4742,14 @@ def test_a_prosecutor_asking_the_court_to_impose_years_is_a_sentencing_request()
     assert not _pairs(
         "Ana Lee is a defender. On 3 April 2024, she asked the court to impose order."
     )
+
+
+def test_a_negated_clause_closed_by_a_comma_and_a_new_subject_leaves_the_next_verb_told() -> None:
+    got = _pairs(
+        "On 3 March 2024, the prosecution told the court that the investigation was not "
+        "complete, and the magistrate adjourned the case to 17 March 2024."
+    )
+    assert {("trial_hearing", "2024-03-03"), ("trial_hearing", "2024-03-17")} <= got
+    # near miss: with no comma and no subject of its own the verb stays under the negation
+    got = _pairs("On 3 March 2024, Ana Lee was not questioned and charged by the police.")
+    assert not any(t in ("charge", "interrogation") for t, _ in got)

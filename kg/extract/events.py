@@ -559,6 +559,10 @@ NEGATED_OBJECT = re.compile(
 )
 NEGATION_CLOSED = re.compile(
     r"(?:(?<=\bdid\s)|(?<=\bdoes\s)|(?<=\bdo\s))not\s+[a-z]+\s+[^,.;:]{1,40}?\s+and\s+$"
+    # "the investigation was not complete, and the magistrate adjourned": a clause of its own,
+    # with its own subject, after the negated one
+    r"|(?:not|never)\s+[^,.;:]{1,40}?,\s+(?:and|but)\s+(?:the|a|an|his|her|their|its)\s+"
+    r"(?:[\w’'-]+\s+){1,3}$"
 )
 #: A negation right before the trigger, whatever its type: "cannot be appealed", "was not
 #: charged", "has never been summoned", "held for months without being charged".
