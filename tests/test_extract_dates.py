@@ -335,3 +335,18 @@ def test_a_count_after_a_spell_told_alone_starts_from_its_first_day() -> None:
         "threatened her lawyer, Tom Reed, outside the courthouse."
     )
     assert ("threat", "2024-03-12") in got
+
+
+def test_a_count_goes_on_from_a_weekday_told_from_the_appeals_day() -> None:
+    # "on Tuesday evening" in an alert of Thursday 20 August 2009 is the 18th; "the following
+    # morning", a paragraph later, is the 19th (not the day after the alert)
+    text = (
+        "New York, August 20, 2009\n\n"
+        "Ana Lee and Tom Reed were arrested on Tuesday evening near the parliament.\n\n"
+        "The journalists were released the following morning.\n"
+    )
+    events = extract_case(text, appeal_id="t-weekday")["events"]
+    assert {(e["type"], e["date"]) for e in events} == {
+        ("arrest", "2009-08-18"),
+        ("release", "2009-08-19"),
+    }

@@ -507,7 +507,13 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 yearless.add(len(out))
             out.append(DateMention(start, end, value, is_event))
         elif kind == "deictic":
-            out.append(DateMention(start, end, deictic[start], is_event))
+            value = deictic[start]
+            out.append(DateMention(start, end, value, is_event))
+            if value[2] is not None and anchors and is_event:
+                # "on Tuesday evening ... released the following morning": a day told from the
+                # appeal's own is one a later count goes on from, as a day told in full is
+                anchor, anchor_sent = date(*value), i  # type: ignore[arg-type]
+                days.append((start, anchor))
         elif anchor is not None:
             noun = (
                 m.group("noun")
