@@ -4753,3 +4753,17 @@ def test_a_negated_clause_closed_by_a_comma_and_a_new_subject_leaves_the_next_ve
     # near miss: with no comma and no subject of its own the verb stays under the negation
     got = _pairs("On 3 March 2024, Ana Lee was not questioned and charged by the police.")
     assert not any(t in ("charge", "interrogation") for t, _ in got)
+
+
+def test_doers_named_by_a_step_told_before_take_no_second_step() -> None:
+    evs = _events(
+        "On 1 March 2024, police officers beat Ana Lee and Tom Reed outside the court.\n\n"
+        "On 4 March 2024, their lawyer filed a complaint asking the ombudsman to identify the "
+        "officers who beat them."
+    )
+    assert [(e["type"], e["date"]) for e in evs if e["type"] == "attack"] == [
+        ("attack", "2024-03-01")
+    ]
+    # near miss: with no step told before, the clause still tells one
+    evs = _events("On 4 March 2024, the men who attacked Ana Lee fled.")
+    assert [e["type"] for e in evs] == ["attack"]

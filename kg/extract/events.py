@@ -673,6 +673,8 @@ MENTION = re.compile(r"(?:next|further)\s+mention\b")
 MENTION_ON = re.compile(
     r"\s*,?\s*(?:(?:is|was)\s+)?(?:(?:set|scheduled|due)\s+)?(?:for|on)\s+|\s*,\s*"
 )
+#: Doers named by what they did: "the officers who beat them", "those who attacked him".
+RETOLD_BY_DOERS = re.compile(r"\b(?:the|those)\s+(?:[a-z][\w’'-]*\s+){0,3}who\s+(?:had\s+)?$")
 #: "adjourned the case once again to", "postponed until": the words before the new date.
 ADJOURNED_TO = re.compile(
     r"(?:\s+(?:the\s+)?(?:case|trial|hearing)(?:\s+(?:of|against)\s+[^.;,]{1,40}?)?|\s+it|\s+them)?"
@@ -1757,6 +1759,10 @@ def find_events(
             pre = flat[max(s.start, a - 40) : a]
             if frame == "phrase" and STATE_BEFORE.search(pre):
                 frame = "state"  # "remains under investigation": lasting, not a step of the day
+            if RETOLD_BY_DOERS.search(pre) and any(e["type"] == etype for e in events):
+                # "asking it to identify the officers who beat them": people named by a step
+                # the text told before, not that step taken again on the day of the sentence
+                continue
             if etype != "appeal_filed" and any(
                 not _closed_relative(flat, s.start, max(s.start, a - 40) + h.start(), a)
                 and not _closed_quote(flat, s.start, max(s.start, a - 40) + h.start(), a)
