@@ -4767,3 +4767,19 @@ def test_doers_named_by_a_step_told_before_take_no_second_step() -> None:
     # near miss: with no step told before, the clause still tells one
     evs = _events("On 4 March 2024, the men who attacked Ana Lee fled.")
     assert [e["type"] for e in evs] == ["attack"]
+
+
+def test_a_trial_told_after_a_body_was_struck_is_of_the_people_told_of_before() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Journalist on trial\n\n"
+        "On 6 April 2024, the prosecutor's office charged Ana Lee, a correspondent of the weekly "
+        "Vela Chas, with defamation.\n\n"
+        "On 3 May 2023, the Ministry of Information suspended Vela Chas for three months.\n\n"
+        "The trial opened on 24 April 2024 before the Zenda District Court.\n"
+    )
+    record = extract_case(text, appeal_id="t-tried")
+    ana = next(p["id"] for p in record["persons"] if p["name"] == "Ana Lee")
+    (hearing,) = [e for e in record["events"] if e["type"] == "trial_hearing"]
+    assert hearing["targets"] == [ana]
+    (ban,) = [e for e in record["events"] if e["type"] == "ban"]
+    assert ban["targets"] and ana not in ban["targets"]

@@ -673,6 +673,8 @@ MENTION = re.compile(r"(?:next|further)\s+mention\b")
 MENTION_ON = re.compile(
     r"\s*,?\s*(?:(?:is|was)\s+)?(?:(?:set|scheduled|due)\s+)?(?:for|on)\s+|\s*,\s*"
 )
+#: Steps a court takes of people on trial: their targets, unnamed, are people.
+TRIED_STEPS = frozenset(("trial_hearing", "sentence", "conviction", "acquittal"))
 #: Doers named by what they did: "the officers who beat them", "those who attacked him".
 RETOLD_BY_DOERS = re.compile(r"\b(?:the|those)\s+(?:[a-z][\w’'-]*\s+){0,3}who\s+(?:had\s+)?$")
 #: "adjourned the case once again to", "postponed until": the words before the new date.
@@ -1524,6 +1526,7 @@ def find_events(
     paras = doc.paragraphs
     prev_targets: list[str] = main_targets(ents)
     carried: list[str] = []
+    carried_people: list[str] = []  # the last targets carried that held a person
     recent: list[str] = []  # people events were told of, the latest first
     episode: list[str] = []  # the people of the last event done to several
     # the paragraph, the state body that last took someone into custody, and whom it took
@@ -2284,7 +2287,11 @@ def find_events(
                     etype,
                     v,
                     prev_targets,
-                    carried,
+                    # "The trial opened on 24 May" after a newspaper suspended: a trial is of
+                    # the people the story told of last, not of the body a step struck since
+                    carried_people
+                    if etype in TRIED_STEPS and not any(x in person_ids for x in carried)
+                    else carried,
                     recent,
                     episode=episode,
                     voice=frame,
@@ -2348,6 +2355,8 @@ def find_events(
                     # ("the other three were released": a group set aside, which the story
                     # does not go on with)
                     carried = ev["targets"] or carried
+                    if people:
+                        carried_people = ev["targets"]
                     recent = list(dict.fromkeys([*people, *recent]))
                     if len(people) >= 2:
                         episode = people
