@@ -1555,14 +1555,18 @@ def test_a_two_letter_initial_opens_a_name_inside_a_sentence() -> None:
         "Police arrested the herder Tsendiin Oyunchimeg (Ts. Oyunchimeg) on 4 March 2025.\n"
         "Police investigator Ch. Bolormaa ordered Ts. Oyunchimeg not to leave the province.\n"
         "Her lawyer said that Ts. Oyunchimeg reported the threats to the police on 14 April.\n"
+        "In June 2024, Ts. Oyunchimeg filed a complaint with the ombudsman.\n"
     )
     record = extract_case(text, appeal_id="t-digraph")
     # the short form with a two-letter initial is the full name's ("Ts." of "Tsendiin")
     assert {p["name"] for p in record["persons"]} == {"Tsendiin Oyunchimeg", "Ch. Bolormaa"}
     # a stop after such an initial ends no sentence: she is the one who reported
-    (complaint,) = [e for e in record["events"] if e["type"] == "complaint"]
+    complaints = [e for e in record["events"] if e["type"] == "complaint"]
     (her,) = [p["id"] for p in record["persons"] if p["name"] == "Tsendiin Oyunchimeg"]
-    assert complaint["agents"] == [her]
+    assert [(e["date"], e["agents"]) for e in complaints] == [
+        ("2025-04-14", [her]),
+        ("2024-06", [her]),
+    ]
 
 
 def test_a_name_with_the_particle_ole_or_ending_in_the_given_name_an() -> None:

@@ -105,10 +105,11 @@ ADDRESS_LINE = 70
 #: A word in lower case right before a run: the run does not open a sentence, so that a
 #: two-letter initial opening it is no word ("investigator Ch. Batbold", not "Ch.").
 LOWER_WORD_BEFORE = re.compile(r"(?<![\w’'-])[a-z]+[ \t]+$")
-#: A word, then such an initial with its full stop: the stop ends no sentence ("Timur Kh.
-#: Saidaliev", "said that Ts. Oyun reported").
+#: A word (or a date's number and its comma), then such an initial with its full stop: the
+#: stop ends no sentence ("Timur Kh. Saidaliev", "said that Ts. Oyun reported", "In June
+#: 2019, Ts. Oyun filed").
 DIGRAPH_INITIAL_END = re.compile(
-    r"(?:[A-ZÀ-Þ][a-zà-ÿ]+|(?<![\w’'-])[a-z]+)\s+(?:Kh|Zh|Sh|Ch|Ts|Yu|Ya|Ye|Yo)\.$"
+    r"(?:[A-ZÀ-Þ][a-zà-ÿ]+|(?<![\w’'-])[a-z]+|\d[,;:])\s+(?:Kh|Zh|Sh|Ch|Ts|Yu|Ya|Ye|Yo)\.$"
 )
 GIVEN_MA_END = re.compile(r"(?:^|[^\w’'.-])(?![A-Z])[\w’'-]*\s+Ma\.$|^Ma\.$")
 
