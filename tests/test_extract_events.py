@@ -4783,3 +4783,15 @@ def test_a_trial_told_after_a_body_was_struck_is_of_the_people_told_of_before() 
     assert hearing["targets"] == [ana]
     (ban,) = [e for e in record["events"] if e["type"] == "ban"]
     assert ban["targets"] and ana not in ban["targets"]
+
+
+def test_a_thing_published_in_a_month_dates_no_step_and_a_step_told_later_is_one_more() -> None:
+    got = _pairs(
+        "On 3 April 2024, police officers arrested the poet Ana Lee at her home in Vela. They "
+        "took away her phone and 40 copies of a collection of poems published in February "
+        "2024.\n\n"
+        "Two days later, on 5 April, officers raided the office of her publisher and seized "
+        "the remaining copies."
+    )
+    assert {("seizure", "2024-04-03"), ("seizure", "2024-04-05")} <= got
+    assert ("seizure", "2024-02") not in got

@@ -110,6 +110,8 @@ NOT_EVENT_DATE = WordsAtEnd(
         re.I,
     )
 )
+#: When a book, a paper or a body was made: "published in", "founded on".
+MADE_ON = re.compile(r"\b(?:published|printed|founded|established)\s+(?:in|on)\s+(?:the\s+)?$")
 #: "Law No. 68/2018 of 30 August 2018", "Ordinance No. 21-08 of 8 June 2021", "the decree of 3 May
 #: 2020": the day an instrument was made, told in its name.
 ENACTED_ON = re.compile(
@@ -401,6 +403,9 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
         before = flat[max(0, start - 25) : start]
         is_event = (
             not NOT_EVENT_DATE.search(before)
+            # "40 copies of a collection published in February 2012": when a thing was made,
+            # which no step of the appeal is
+            and not MADE_ON.search(before)
             # "remanded until the next mention of the case, on 27 January": the end of a
             # custody, the day of the step that ends it
             and not UNTIL_ON.search(flat, max(0, start - 130), start)

@@ -673,6 +673,17 @@ MENTION = re.compile(r"(?:next|further)\s+mention\b")
 MENTION_ON = re.compile(
     r"\s*,?\s*(?:(?:is|was)\s+)?(?:(?:set|scheduled|due)\s+)?(?:for|on)\s+|\s*,\s*"
 )
+#: A step placed after one told before: "Two days later", "the next day".
+COUNTED_ON = re.compile(r"\b(?:later|afterwards|the (?:next|following) (?:day|morning|week))\b")
+
+
+def _sentence_start(doc: Doc, ev: dict[str, Any]) -> int:
+    """Where the sentence of the event's first evidence begins."""
+    at = ev["evidence"][0]["start"]
+    k = bisect.bisect_right([s.start for s in doc.sentences], at) - 1
+    return doc.sentences[k].start if k >= 0 else 0
+
+
 #: Steps a court takes of people on trial: their targets, unnamed, are people.
 TRIED_STEPS = frozenset(("trial_hearing", "sentence", "conviction", "acquittal"))
 #: Doers named by what they did: "the officers who beat them", "those who attacked him".
@@ -2922,6 +2933,9 @@ def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc) -> list[dict[st
                 (
                     e for e in events[i + 1 :]
                     if e["type"] == ev["type"] and e["date"] and e["date"] != ev["date"]
+                    # (a step told as coming after another is one more: "They took his
+                    # phone. ... Two days later, officers seized the copies")
+                    and not COUNTED_ON.search(doc.flat, _sentence_start(doc, e), _trigger_end(e, doc))
                     and not e.get("_inherited") and e["evidence"][0]["start"] >= lead
                     and set(ev["targets"]) <= set(e["targets"])
                 ),
