@@ -677,11 +677,12 @@ MENTION_ON = re.compile(
 COUNTED_ON = re.compile(r"\b(?:later|afterwards|the (?:next|following) (?:day|morning|week))\b")
 
 
-def _sentence_start(doc: Doc, ev: dict[str, Any]) -> int:
-    """Where the sentence of the event's first evidence begins."""
+def _counted_on(doc: Doc, ev: dict[str, Any]) -> bool:
+    """Whether the event's sentence places it after a step told before, up to its trigger."""
     at = ev["evidence"][0]["start"]
     k = bisect.bisect_right([s.start for s in doc.sentences], at) - 1
-    return doc.sentences[k].start if k >= 0 else 0
+    start = doc.sentences[k].start if k >= 0 else 0
+    return COUNTED_ON.search(doc.flat, start, _trigger_end(ev, doc)) is not None
 
 
 #: Steps a court takes of people on trial: their targets, unnamed, are people.
@@ -2935,7 +2936,7 @@ def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc) -> list[dict[st
                     if e["type"] == ev["type"] and e["date"] and e["date"] != ev["date"]
                     # (a step told as coming after another is one more: "They took his
                     # phone. ... Two days later, officers seized the copies")
-                    and not COUNTED_ON.search(doc.flat, _sentence_start(doc, e), _trigger_end(e, doc))
+                    and not _counted_on(doc, e)
                     and not e.get("_inherited") and e["evidence"][0]["start"] >= lead
                     and set(ev["targets"]) <= set(e["targets"])
                 ),
