@@ -350,3 +350,18 @@ def test_a_count_goes_on_from_a_weekday_told_from_the_appeals_day() -> None:
         ("arrest", "2009-08-18"),
         ("release", "2009-08-19"),
     }
+
+
+def test_when_a_body_was_set_up_or_a_law_adopted_dates_no_step() -> None:
+    text = (
+        "20 October 2024\n\nZembla: Defender sentenced\n\n"
+        "On 12 October 2024, the Vela Criminal Court sentenced Ana Lee to eight years in prison."
+        "\n\nAna Lee is a founding member of the Vela Centre for Civil Rights, an unlicensed "
+        "group set up in 2021 which supports the families of detainees held without trial.\n\n"
+        "On 18.06.2024, the prosecution referred the case to the court. Ana Lee was charged "
+        "under Article 30 of the Penal Law for Crimes of Terrorism, adopted earlier in 2024.\n"
+    )
+    events = extract_case(text, appeal_id="t-made")["events"]
+    dates = {e["date"] for e in events}
+    assert "2021" not in dates and "2024" not in dates
+    assert ("charge", "2024-06-18") in {(e["type"], e["date"]) for e in events}

@@ -110,8 +110,12 @@ NOT_EVENT_DATE = WordsAtEnd(
         re.I,
     )
 )
-#: When a book, a paper or a body was made: "published in", "founded on".
-MADE_ON = re.compile(r"\b(?:published|printed|founded|established)\s+(?:in|on)\s+(?:the\s+)?$")
+#: When a book, a paper, a body or a law was made: "published in", "founded on", "set up in",
+#: "adopted earlier in".
+MADE_ON = re.compile(
+    r"\b(?:published|printed|founded|established|set\s+up|adopted|enacted|promulgated)\s+"
+    r"(?:(?:earlier|later)\s+)?(?:(?:in|on)\s+(?:the\s+)?)?$"
+)
 #: "Law No. 68/2018 of 30 August 2018", "Ordinance No. 21-08 of 8 June 2021", "the decree of 3 May
 #: 2020": the day an instrument was made, told in its name.
 ENACTED_ON = re.compile(
