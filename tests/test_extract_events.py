@@ -4795,3 +4795,13 @@ def test_a_thing_published_in_a_month_dates_no_step_and_a_step_told_later_is_one
     )
     assert {("seizure", "2024-04-03"), ("seizure", "2024-04-05")} <= got
     assert ("seizure", "2024-02") not in got
+
+
+def test_a_complaint_about_a_step_told_before_is_dated_and_tells_no_second_step() -> None:
+    got = _pairs(
+        "On 10 March 2024, men in plain clothes arrested Ana Lee. Her whereabouts remained "
+        "unknown for four days. Her father, Tom Lee, filed a complaint with the public "
+        "prosecutor about her disappearance on 12 March, but has received no answer."
+    )
+    assert ("complaint", "2024-03-12") in got
+    assert ("disappearance", "2024-03-12") not in got

@@ -687,6 +687,12 @@ def _counted_on(doc: Doc, ev: dict[str, Any]) -> bool:
 
 #: Steps a court takes of people on trial: their targets, unnamed, are people.
 TRIED_STEPS = frozenset(("trial_hearing", "sentence", "conviction", "acquittal"))
+#: A complaint or an appeal about a step, right before the step's noun: "filed a complaint
+#: with the prosecutor about her disappearance".
+COMPLAINED_OF = re.compile(
+    r"\b(?:complaints?|appeals?|petitions?)\b[^.;]{0,60}?\b(?:about|over|regarding|concerning)"
+    r"\s+(?:(?:the|his|her|their|its)\s+)?$"
+)
 #: Doers named by what they did: "the officers who beat them", "those who attacked him".
 RETOLD_BY_DOERS = re.compile(r"\b(?:the|those)\s+(?:[a-z][\w’'-]*\s+){0,3}who\s+(?:had\s+)?$")
 #: "adjourned the case once again to", "postponed until": the words before the new date.
@@ -1745,6 +1751,16 @@ def find_events(
         sent_values: list[Any] = []
         sent_at: list[int] = []  # where each event of sent_values stands
         para_dated: set[int] = set()  # triggers dated by their paragraph, not their sentence
+        # "filed a complaint about her disappearance on June 12": the step told before that
+        # the complaint is about, not one more, and the day is the complaint's
+        hits = [
+            h
+            for h in hits
+            if not (
+                COMPLAINED_OF.search(flat, max(s.start, h[0] - 90), h[0])
+                and any(e["type"] == h[2] for e in events)
+            )
+        ]
         bound = {a: tight_date(flat, sdates, b) for a, b, _ in hits}
         # ("At a hearing on 3 May before the court, the judge ruled": a date inside the phrase
         # of another event does not keep the ruling from its date)
