@@ -2076,3 +2076,16 @@ def test_kin_who_was_there_and_witnessed_an_arrest_is_a_witness() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert "witness" in roles["Rui Tavares"]
     assert "witness" not in roles["Tomas Brandt"]
+
+
+def test_a_post_apposed_before_a_rank_in_initials_is_the_named_persons() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Defender arrested\n\n"
+        "The Vela Regional Police Commander, SACP Ivo K. Sand, has publicly accused the "
+        "organisation of misleading the world. Police arrested Ana Lee on 3 May 2024.\n"
+    )
+    record = extract_case(text, appeal_id="t-rank")
+    people = {p["name"]: p["roles"] for p in record["persons"]}
+    assert people["Ivo K. Sand"] == ["official"]
+    # the post is his, no body's name
+    assert "Vela Regional Police Commander" not in {o["name"] for o in record["organisations"]}

@@ -61,6 +61,8 @@ CUSTODY_WORDS = frozenset(("Correctional", "Detention", "Remand"))
 def _head_of(words: tuple[str, ...]) -> tuple[str, str] | None:
     """:func:`head_of`, read once for each run of words: a name is classified again at each of
     its mentions, and by several rules."""
+    if words and words[-1] in POST_TAILS:
+        return None  # "the Vela Regional Police Commander": a post, held by a person
     first = next(
         (i for i, w in enumerate(words) if w in ("of", "on", "for", "against", "in")), len(words)
     )
@@ -90,6 +92,10 @@ def _head_of(words: tuple[str, ...]) -> tuple[str, str] | None:
                 return "organisation", words[k + 1]
             return "place", bare
     return None
+
+
+#: Words that end the name of a post, not of a body: "Police Commander", "Police Chief".
+POST_TAILS = frozenset(("Commander", "Chief", "Spokesperson", "Spokesman", "Spokeswoman"))
 
 
 #: Common nouns written in capitals, which open a run before the name they describe: "the NGO

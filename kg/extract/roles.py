@@ -425,6 +425,8 @@ ENTRY_LINE = re.compile(r"(?:^|\n)[ \t]*(?:Mr|Ms|Mrs|Dr|Mme|H\.\s?E)\.?[ \t]+[^\
 def _title_before(before: str) -> tuple[str, str | None, re.Match[str]] | None:
     """The role a title right before a name gives (``cartoonist X``, ``lawyers A``)."""
     before = strip_honorific(before)
+    # "The Regional Police Commander, SACP X": a rank by its initials after the post apposed
+    before = RANK_INITIALS_END.sub(" ", before)
     places = TITLE_STARTS.places(before)  # each title tried where a word opens as it does
     if not places and not TITLE_STARTS.whole:
         return None
@@ -442,6 +444,8 @@ def _title_before(before: str) -> tuple[str, str | None, re.Match[str]] | None:
     return None
 
 
+#: A rank written by its initials, apposed after a comma right before a name: ", SACP ".
+RANK_INITIALS_END = re.compile(r"(?<=,)\s+[A-Z]{2,5}\.?\s+$")
 #: A military or police rank before a name.
 RANK = re.compile(r"(?:Brigadier|Major|Lieutenant|Colonel|Captain|General|Sergeant|Commander)")
 #: A comma after a post in lower case, before the rank and name apposed to it.
