@@ -351,3 +351,22 @@ def test_an_article_cited_again_alone_keeps_its_code_after_another_instrument() 
         "Article 301 is used against journalists.\n"
     )
     assert provs == {"Penal Code": ["301"]}
+
+
+def test_an_instrument_named_by_the_words_before_on_is_the_fuller_names() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Journalist charged\n\n"
+        "On 3 May 2024, Ana Lee was charged with publishing false news under article 25 of "
+        "Law No. 2018-026 of 7 December 2018 on cybersecurity. Zembla has ratified the African "
+        "Charter on Human and Peoples’ Rights, which protects freedom of expression (article 9 "
+        "of the African Charter).\n\n"
+        "We call on the authorities to:\n"
+        "- Amend Law No. 2018-026 to bring it into line with international standards;\n"
+    )
+    instruments = {
+        i["name"]: [p["article"] for p in i["provisions"]]
+        for i in extract_case(text, appeal_id="t-fuller")["instruments"]
+    }
+    assert instruments["Law No. 2018-026 of 7 December 2018 on cybersecurity"] == ["25"]
+    assert instruments["African Charter on Human and Peoples’ Rights"] == ["9"]
+    assert not [n for n in instruments if n.startswith("Amend")]

@@ -43,7 +43,7 @@ While When Since This That These Those He She They We It Please Within About Onl
 Urgent Appeal New Actions Addresses Following Meanwhile Without Excellency Both Each All Among
 However Also Although Despite Until Pending Release Guarantee Ensure Immediately Cease Stop End
 Comply Allow Lift Implement Investigate Take Provide Explain Indicate Drop Quash Update UPDATE
-Remove Disclose Return Restore Reinstate Revoke Repeal Annul Overturn Withdraw Protect Respect
+Remove Disclose Return Restore Reinstate Revoke Repeal Amend Annul Overturn Withdraw Protect Respect
 Mandates Information Early Late Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve None
 Intimidation Their Whose Which Who What Where Why How Yes No Not Our Your Dear Sir Madam
 Geneva-Paris""".split()

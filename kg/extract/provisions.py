@@ -322,18 +322,21 @@ def resolve_instrument(ents: Entities, ref: str | None, pos: int) -> Entity | No
 
 
 def _fuller_form(ents: Entities, inst: Entity, pos: int) -> Entity:
-    """ "the Criminal Code" after "the Criminal Code of Zembla" (or "the Zemblan Criminal Code")
-    is a short form of the fuller name last mentioned before it."""
+    """ "the Criminal Code" after "the Criminal Code of Zembla" (or "the Zemblan Criminal Code"),
+    "the African Charter" after "the African Charter on Human and Peoples' Rights", is a short
+    form of the fuller name last mentioned before it."""
     short = inst.name or ""
     if not short:
         return inst
     fuller = [
         e for e in ents.of("instrument")
-        if e is not inst and (e.name or "").startswith(short + " of ")
+        if e is not inst and (e.name or "").startswith((short + " of ", short + " on "))
         or e is not inst and (e.name or "").endswith(" " + short)
         and DEMONYM_RE.fullmatch((e.name or "")[: -len(short) - 1])
     ]  # fmt: skip
-    return _last_before(fuller, pos) or inst
+    here = [e for e in fuller if any(pos <= a <= pos + 60 for a, _ in e.mentions)]
+    # ("article 25 of Law No. 8 of 7 May 2018 on ...": the fuller name is the one told there)
+    return _last_before(fuller, pos) or (here[0] if here else inst)
 
 
 def _last_before(insts: list[Entity], pos: int, since: int = -1) -> Entity | None:
