@@ -4805,3 +4805,11 @@ def test_a_complaint_about_a_step_told_before_is_dated_and_tells_no_second_step(
     )
     assert ("complaint", "2024-03-12") in got
     assert ("disappearance", "2024-03-12") not in got
+
+
+def test_a_step_told_of_a_turkic_name_in_the_possessive() -> None:
+    got = _pairs(
+        "Police arrested Ms. Aida Bakyt kyzy on 9 January 2024. On 5 March 2024, the Vela "
+        "District Court extended Ms. Bakyt kyzy’s pre-trial detention until 9 May 2024."
+    )
+    assert ("detention", "2024-03-05") in got
