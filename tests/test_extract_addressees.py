@@ -226,7 +226,7 @@ LETTERS_TO = (
     "Please send your letters to:\n\n"
     "Prime Minister of Zembla\n"
     "Government Palace, Strelsau 14201, Kenya\n\n"
-    "His Excellency the President of the Federal Democratic Republic of Zembla\n"
+    "His Excellency the President of the United Democratic Republic of Zembla\n"
     "Presidential Secretariat\n"
     "Vela Square, Strelsau 1, Kenya\n\n"
     "Chief Commissioner\n"
@@ -242,7 +242,7 @@ def test_letters_sent_to_a_list_of_posts_and_offices() -> None:
     unnamed = [p["variants"][0] for p in record["persons"] if p["name"] is None]
     assert unnamed == [
         "Prime Minister of Zembla",
-        "His Excellency the President of the Federal Democratic Republic of Zembla",
+        "His Excellency the President of the United Democratic Republic of Zembla",
         "Chief Commissioner",
     ]
     named = {p["name"]: p["roles"] for p in record["persons"] if p["name"]}

@@ -356,10 +356,10 @@ def test_when_a_body_was_set_up_or_a_law_adopted_dates_no_step() -> None:
     text = (
         "20 October 2024\n\nZembla: Defender sentenced\n\n"
         "On 12 October 2024, the Vela Criminal Court sentenced Ana Lee to eight years in prison."
-        "\n\nAna Lee is a founding member of the Vela Centre for Civil Rights, an unlicensed "
-        "group set up in 2021 which supports the families of detainees held without trial.\n\n"
+        "\n\nAna Lee co-founded the Vela Rights Forum, a network set up in 2021 that visits "
+        "prisoners held without trial in the north.\n\n"
         "On 18.06.2024, the prosecution referred the case to the court. Ana Lee was charged "
-        "under Article 30 of the Penal Law for Crimes of Terrorism, adopted earlier in 2024.\n"
+        "under Article 8 of the Law on Public Order, adopted earlier in 2024.\n"
     )
     events = extract_case(text, appeal_id="t-made")["events"]
     dates = {e["date"] for e in events}

@@ -4746,8 +4746,8 @@ def test_a_prosecutor_asking_the_court_to_impose_years_is_a_sentencing_request()
 
 def test_a_negated_clause_closed_by_a_comma_and_a_new_subject_leaves_the_next_verb_told() -> None:
     got = _pairs(
-        "On 3 March 2024, the prosecution told the court that the investigation was not "
-        "complete, and the magistrate adjourned the case to 17 March 2024."
+        "On 3 March 2024, the defence said the file was not ready, and the judge adjourned "
+        "the hearing to 17 March 2024."
     )
     assert {("trial_hearing", "2024-03-03"), ("trial_hearing", "2024-03-17")} <= got
     # near miss: with no comma and no subject of its own the verb stays under the negation
@@ -4758,8 +4758,8 @@ def test_a_negated_clause_closed_by_a_comma_and_a_new_subject_leaves_the_next_ve
 def test_doers_named_by_a_step_told_before_take_no_second_step() -> None:
     evs = _events(
         "On 1 March 2024, police officers beat Ana Lee and Tom Reed outside the court.\n\n"
-        "On 4 March 2024, their lawyer filed a complaint asking the ombudsman to identify the "
-        "officers who beat them."
+        "On 4 March 2024, their lawyer wrote to the ombudsman asking him to name the guards "
+        "who beat them."
     )
     assert [(e["type"], e["date"]) for e in evs if e["type"] == "attack"] == [
         ("attack", "2024-03-01")
@@ -4773,8 +4773,8 @@ def test_a_trial_told_after_a_body_was_struck_is_of_the_people_told_of_before() 
     text = (
         "5 May 2024\n\nZembla: Journalist on trial\n\n"
         "On 6 April 2024, the prosecutor's office charged Ana Lee, a correspondent of the weekly "
-        "Vela Chas, with defamation.\n\n"
-        "On 3 May 2023, the Ministry of Information suspended Vela Chas for three months.\n\n"
+        "Vela Vesti, with defamation.\n\n"
+        "On 3 May 2023, the Ministry of Information suspended Vela Vesti for three months.\n\n"
         "The trial opened on 24 April 2024 before the Zenda District Court.\n"
     )
     record = extract_case(text, appeal_id="t-tried")
@@ -4799,9 +4799,9 @@ def test_a_thing_published_in_a_month_dates_no_step_and_a_step_told_later_is_one
 
 def test_a_complaint_about_a_step_told_before_is_dated_and_tells_no_second_step() -> None:
     got = _pairs(
-        "On 10 March 2024, men in plain clothes arrested Ana Lee. Her whereabouts remained "
-        "unknown for four days. Her father, Tom Lee, filed a complaint with the public "
-        "prosecutor about her disappearance on 12 March, but has received no answer."
+        "On 10 March 2024, men in plain clothes arrested Ana Lee. No one would say where she "
+        "was held for a week. Her brother, Tom Lee, lodged a complaint with the ombudsman over "
+        "her disappearance on 12 March; it is still unanswered."
     )
     assert ("complaint", "2024-03-12") in got
     assert ("disappearance", "2024-03-12") not in got
@@ -4809,7 +4809,7 @@ def test_a_complaint_about_a_step_told_before_is_dated_and_tells_no_second_step(
 
 def test_a_step_told_of_a_turkic_name_in_the_possessive() -> None:
     got = _pairs(
-        "Police arrested Ms. Aida Bakyt kyzy on 9 January 2024. On 5 March 2024, the Vela "
-        "District Court extended Ms. Bakyt kyzy’s pre-trial detention until 9 May 2024."
+        "Police arrested Ms. Aida Asan kyzy on 9 January 2024. On 5 March 2024, a judge in Vela "
+        "extended Ms. Asan kyzy’s pre-trial detention by two months."
     )
     assert ("detention", "2024-03-05") in got

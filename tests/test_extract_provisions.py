@@ -356,17 +356,17 @@ def test_an_article_cited_again_alone_keeps_its_code_after_another_instrument() 
 def test_an_instrument_named_by_the_words_before_on_is_the_fuller_names() -> None:
     text = (
         "5 May 2024\n\nZembla: Journalist charged\n\n"
-        "On 3 May 2024, Ana Lee was charged with publishing false news under article 25 of "
-        "Law No. 2018-026 of 7 December 2018 on cybersecurity. Zembla has ratified the African "
-        "Charter on Human and Peoples’ Rights, which protects freedom of expression (article 9 "
-        "of the African Charter).\n\n"
+        "On 3 May 2024, Ana Lee was charged with insulting officials under article 12 of "
+        "Law No. 2019-114 of 3 June 2019 on the press. Zembla ratified the African "
+        "Charter on Human and Peoples’ Rights in 1990; her lawyers cite article 10 "
+        "of the African Charter.\n\n"
         "We call on the authorities to:\n"
-        "- Amend Law No. 2018-026 to bring it into line with international standards;\n"
+        "- Amend Law No. 2019-114 so that no one is jailed for what they write;\n"
     )
     instruments = {
         i["name"]: [p["article"] for p in i["provisions"]]
         for i in extract_case(text, appeal_id="t-fuller")["instruments"]
     }
-    assert instruments["Law No. 2018-026 of 7 December 2018 on cybersecurity"] == ["25"]
-    assert instruments["African Charter on Human and Peoples’ Rights"] == ["9"]
+    assert instruments["Law No. 2019-114 of 3 June 2019 on the press"] == ["12"]
+    assert instruments["African Charter on Human and Peoples’ Rights"] == ["10"]
     assert not [n for n in instruments if n.startswith("Amend")]

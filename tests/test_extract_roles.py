@@ -2081,8 +2081,8 @@ def test_kin_who_was_there_and_witnessed_an_arrest_is_a_witness() -> None:
 def test_a_post_apposed_before_a_rank_in_initials_is_the_named_persons() -> None:
     text = (
         "5 May 2024\n\nZembla: Defender arrested\n\n"
-        "The Vela Regional Police Commander, SACP Ivo K. Sand, has publicly accused the "
-        "organisation of misleading the world. Police arrested Ana Lee on 3 May 2024.\n"
+        "The Vela Regional Police Commander, SACP Ivo K. Sand, has called the group a danger to "
+        "public order. Police arrested Ana Lee on 3 May 2024.\n"
     )
     record = extract_case(text, appeal_id="t-rank")
     people = {p["name"]: p["roles"] for p in record["persons"]}

@@ -559,7 +559,7 @@ NEGATED_OBJECT = re.compile(
 )
 NEGATION_CLOSED = re.compile(
     r"(?:(?<=\bdid\s)|(?<=\bdoes\s)|(?<=\bdo\s))not\s+[a-z]+\s+[^,.;:]{1,40}?\s+and\s+$"
-    # "the investigation was not complete, and the magistrate adjourned": a clause of its own,
+    # "the file was not ready, and the judge adjourned the hearing": a clause of its own,
     # with its own subject, after the negated one
     r"|(?:not|never)\s+[^,.;:]{1,40}?,\s+(?:and|but)\s+(?:the|a|an|his|her|their|its)\s+"
     r"(?:[\w’'-]+\s+){1,3}$"
@@ -693,7 +693,7 @@ COMPLAINED_OF = re.compile(
     r"\b(?:complaints?|appeals?|petitions?)\b[^.;]{0,60}?\b(?:about|over|regarding|concerning)"
     r"\s+(?:(?:the|his|her|their|its)\s+)?$"
 )
-#: Doers named by what they did: "the officers who beat them", "those who attacked him".
+#: Doers named by what they did: "the guards who beat them", "those who attacked him".
 RETOLD_BY_DOERS = re.compile(r"\b(?:the|those)\s+(?:[a-z][\w’'-]*\s+){0,3}who\s+(?:had\s+)?$")
 #: "adjourned the case once again to", "postponed until": the words before the new date.
 ADJOURNED_TO = re.compile(
@@ -1751,7 +1751,7 @@ def find_events(
         sent_values: list[Any] = []
         sent_at: list[int] = []  # where each event of sent_values stands
         para_dated: set[int] = set()  # triggers dated by their paragraph, not their sentence
-        # "filed a complaint about her disappearance on June 12": the step told before that
+        # "lodged a complaint over his disappearance on 3 May": the step told before that
         # the complaint is about, not one more, and the day is the complaint's
         hits = [
             h
@@ -1791,7 +1791,7 @@ def find_events(
             if frame == "phrase" and STATE_BEFORE.search(pre):
                 frame = "state"  # "remains under investigation": lasting, not a step of the day
             if RETOLD_BY_DOERS.search(pre) and any(e["type"] == etype for e in events):
-                # "asking it to identify the officers who beat them": people named by a step
+                # "asked the ombudsman to name the guards who beat them": people named by a step
                 # the text told before, not that step taken again on the day of the sentence
                 continue
             if etype != "appeal_filed" and any(

@@ -325,7 +325,7 @@ def _told_apart(doc: Doc, ents: Entities, toks: list) -> None:
 
 
 #: What may follow a name that ends in the given name "An", never an article: a stop, or a
-#: verb or pronoun an article never stands before ("Dinh Thi Hoai An did", "Hoai An, who").
+#: verb or pronoun an article never stands before ("Tran Thi Mai An did", "Mai An, who").
 AFTER_GIVEN_AN = re.compile(
     r"[ \t]*(?:[,.;:)”’]|(?:was|is|did|does|has|had|have|who|were|said|says|told|remains)\b)"
 )
@@ -333,7 +333,7 @@ AFTER_GIVEN_AN = re.compile(
 
 def _given_an(doc: Doc, toks: list[tuple[str, int, int]]) -> bool:
     """Whether a run's last word "An" is a given name after two name words, not an article
-    opening what follows ("Dinh Thi Hoai An, who", not "... An activist")."""
+    opening what follows ("Tran Thi Mai An, who", not "... An activist")."""
     return (
         toks[-1][0] == "An"
         and len(toks) >= 3
@@ -966,7 +966,7 @@ def _titled_other_gender(doc: Doc, short: Entity, full: Entity) -> bool:
             if (m := TITLE_BEFORE.search(doc.flat, max(0, a - 8), a))
         ),
         None,
-    )  # "Ms. Mona Abou Zeid": her own honorific, read before the honorifics' step
+    )  # "Ms. Salma Bakr Nour": her own honorific, read before the honorifics' step
     return known in ("male", "female") and known not in titled
 
 
