@@ -4813,3 +4813,17 @@ def test_a_step_told_of_a_turkic_name_in_the_possessive() -> None:
         "extended Ms. Asan kyzy’s pre-trial detention by two months."
     )
     assert ("detention", "2024-03-05") in got
+
+
+def test_questioning_where_the_police_took_someone_is_of_the_day_they_took_her() -> None:
+    got = _pairs(
+        "On 3 March 2024, police officers arrested Ana Lee. They took her to the Vela police "
+        "station, where she was questioned for several hours."
+    )
+    assert ("interrogation", "2024-03-03") in got
+    # near miss: what was done over a stay in prison has no day of its own
+    got = _pairs(
+        "On 3 March 2024, police officers arrested Ana Lee. She was held at Vela prison, where "
+        "she was beaten."
+    )
+    assert ("attack", "2024-03-03") not in got

@@ -1152,9 +1152,11 @@ FIRST_STAGE = TailPattern(
 )
 #: A relative clause on a place of custody: "..., where several of them were tortured".
 WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
-#: A place reached by being taken there, then what was done there: "taken to X, where she was".
+#: A place reached by being taken there, then what was done there: "taken to X, where she was",
+#: "took her to X, where she was".
 TAKEN_WHERE = re.compile(
-    r"\b(?:taken|brought|driven|escorted)\s+(?:back\s+)?to\b[^;.]*?,\s+where\s+"
+    r"\b(?:taken|brought|driven|escorted|(?:took|drove)\s+(?:him|her|them))\s+(?:back\s+)?to\b"
+    r"[^;.]*?,\s+where\s+"
     r"(?:he|she|they|[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:\w+ly\s+)?$"
 )
 #: A custody at the police, then the questioning in it: "held at the X station, where he was
