@@ -2089,3 +2089,15 @@ def test_a_post_apposed_before_a_rank_in_initials_is_the_named_persons() -> None
     assert people["Ivo K. Sand"] == ["official"]
     # the post is his, no body's name
     assert "Vela Regional Police Commander" not in {o["name"] for o in record["organisations"]}
+
+
+def test_a_speaker_named_again_by_a_short_form_opening_with_its_particle_stays_other() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Students tried by a military court\n\n"
+        "“Trying students before a military judge breaks the Constitution,” said Lotte van "
+        "Dijkhuizen, deputy director at Human Rights Watch. Police arrested Ana Lee on 3 May "
+        "2024.\n\n“This sends a chilling message,” van Dijkhuizen said.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-particle")["persons"]}
+    assert roles["Lotte van Dijkhuizen"] == ["other"]
+    assert roles["Ana Lee"] == ["defender"]

@@ -367,7 +367,9 @@ def _quoted_civil_post(flat: str, p: Entity, ents: Entities) -> bool:
 
 
 #: A quote closed right before a mention, and the verb of saying right after it: "“...,” X said".
-QUOTE_CLOSED_BEFORE = re.compile(r"[”\"]\s*$")
+QUOTE_CLOSED_BEFORE = re.compile(
+    r"[”\"]\s*(?:(?:van|von|de|del|da|di|du|der|den|al|el|le|la)\s+)*$"
+)
 SAID_AFTER = re.compile(r"\s+(?:said|says|added|stated|warned|noted)\b")
 
 
@@ -376,7 +378,8 @@ def _names_a_quoted_speaker(flat: str, a: int, b: int) -> bool:
     "“...,” X said"."""
     return bool(
         SPEAKER_BEFORE.search(flat, max(0, a - 30), a)
-        or (QUOTE_CLOSED_BEFORE.search(flat, max(0, a - 4), a) and SAID_AFTER.match(flat, b))
+        # ("“...,” van Leeuwen said": a short form opening with its particle in lower case)
+        or (QUOTE_CLOSED_BEFORE.search(flat, max(0, a - 16), a) and SAID_AFTER.match(flat, b))
     )
 
 
