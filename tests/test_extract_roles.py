@@ -2101,3 +2101,14 @@ def test_a_speaker_named_again_by_a_short_form_opening_with_its_particle_stays_o
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-particle")["persons"]}
     assert roles["Lotte van Dijkhuizen"] == ["other"]
     assert roles["Ana Lee"] == ["defender"]
+
+
+def test_a_main_witness_apposed_before_a_description_and_the_name() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Blogger on trial\n\n"
+        "The trial of Ana Lee opened on 3 May 2024. The prosecution’s main witness, police "
+        "handwriting analyst Ivo Sand, admitted that he had not read the posts.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-wit")["persons"]}
+    assert roles["Ivo Sand"] == ["witness"]
+    assert roles["Ana Lee"] == ["defender"]

@@ -100,6 +100,8 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         ]
         if (
             any(WITNESS_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends)
+            # "the prosecution's main witness, police analyst X": a witness described first
+            or any(WITNESS_DESCRIBED_BEFORE.search(flat, max(0, s - 70), s) for s, _ in p.mentions)
             or any(
                 WITNESS_OBJECT_AFTER.match(flat, e)
                 and WITNESS_OBJECT_BEFORE.search(flat, max(0, s - 20), s)
@@ -1952,6 +1954,12 @@ NGO_WORK = re.compile(
     r"(?:[\w-]+ ){0,2}(?:researcher|volunteer|staff member|monitor|programme officer|"
     r"program officer|field officer|paralegal) (?:(?:who (?:works|worked) |working )?(?:with|at|"
     r"for)|of)\b"
+)
+#: A witness apposed before a description and the name: "the prosecution's main witness, police
+#: analyst ", "the key witness, the KGB expert ".
+WITNESS_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:main|key|star|chief|only)\s+witness,\s+(?:the\s+)?(?:[A-Z]{2,6}\s+)?"
+    r"(?:[a-z][\w-]*\s+){1,3}$"
 )
 #: "X was questioned as a witness", "X, a witness in the case".
 WITNESS_AFTER = re.compile(
