@@ -2112,3 +2112,13 @@ def test_a_main_witness_apposed_before_a_description_and_the_name() -> None:
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-wit")["persons"]}
     assert roles["Ivo Sand"] == ["witness"]
     assert roles["Ana Lee"] == ["defender"]
+
+
+def test_one_named_after_a_step_of_her_husband_is_a_relative() -> None:
+    text = (
+        "5 May 2024\n\nZembla: Defender detained\n\n"
+        "Police arrested Ivo Sand on 3 May 2024. Since her husband’s arrest, Mira Sand has "
+        "received several anonymous phone calls warning her that she would be next.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-kin")["persons"]}
+    assert roles == {"Ivo Sand": ["defender"], "Mira Sand": ["relative"]}

@@ -151,6 +151,8 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             roles.append("complainant")
             if "other" in roles:
                 roles.remove("other")
+        if any(KIN_STEP_BEFORE.search(flat, max(0, s - 70), s) for s, _ in p.mentions):
+            roles.append("relative")  # "Since her husband's arrest, X has received calls"
         order = ["defender", "official", "complainant", "lawyer", "judge", "prosecutor",
                  "journalist", "relative", "witness", "other"]  # fmt: skip
         roles = sorted(set(roles), key=order.index)
@@ -1954,6 +1956,12 @@ NGO_WORK = re.compile(
     r"(?:[\w-]+ ){0,2}(?:researcher|volunteer|staff member|monitor|programme officer|"
     r"program officer|field officer|paralegal) (?:(?:who (?:works|worked) |working )?(?:with|at|"
     r"for)|of)\b"
+)
+#: A step of the person's kin opening the sentence before the name: "Since her husband's
+#: arrest, ", "After their son's abduction, ".
+KIN_STEP_BEFORE = re.compile(
+    r"(?:^|[.;]\s+)(?:Since|After|Following)\s+(?:her|his|their)\s+(?:husband|wife|son|daughter|"
+    r"father|mother|brother|sister|partner)[’']s\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s*,\s*$"
 )
 #: A witness apposed before a description and the name: "the prosecution's main witness, police
 #: analyst ", "the key witness, the KGB expert ".
