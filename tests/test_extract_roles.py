@@ -2091,34 +2091,36 @@ def test_a_post_apposed_before_a_rank_in_initials_is_the_named_persons() -> None
     assert "Vela Regional Police Commander" not in {o["name"] for o in record["organisations"]}
 
 
-def test_a_speaker_named_again_by_a_short_form_opening_with_its_particle_stays_other() -> None:
-    text = (
-        "5 May 2024\n\nZembla: Students tried by a military court\n\n"
-        "“Trying students before a military judge breaks the Constitution,” said Lotte van "
-        "Dijkhuizen, deputy director at Human Rights Watch. Police arrested Ana Lee on 3 May "
-        "2024.\n\n“This sends a chilling message,” van Dijkhuizen said.\n"
-    )
-    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-particle")["persons"]}
-    assert roles["Lotte van Dijkhuizen"] == ["other"]
-    assert roles["Ana Lee"] == ["defender"]
-
-
-def test_a_main_witness_apposed_before_a_description_and_the_name() -> None:
-    text = (
-        "5 May 2024\n\nZembla: Blogger on trial\n\n"
-        "The trial of Ana Lee opened on 3 May 2024. The prosecution’s main witness, police "
-        "handwriting analyst Ivo Sand, admitted that he had not read the posts.\n"
-    )
-    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-wit")["persons"]}
-    assert roles["Ivo Sand"] == ["witness"]
-    assert roles["Ana Lee"] == ["defender"]
-
-
-def test_one_named_after_a_step_of_her_husband_is_a_relative() -> None:
-    text = (
-        "5 May 2024\n\nZembla: Defender detained\n\n"
-        "Police arrested Ivo Sand on 3 May 2024. Since her husband’s arrest, Mira Sand has "
-        "received several anonymous phone calls warning her that she would be next.\n"
-    )
-    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-kin")["persons"]}
-    assert roles == {"Ivo Sand": ["defender"], "Mira Sand": ["relative"]}
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            # the speaker of a quote named again by a short form opening with its particle
+            "“Trying students before a military judge breaks the Constitution,” said Lotte van "
+            "Dijkhuizen, deputy director at Human Rights Watch. Police arrested Ana Lee on 3 May "
+            "2024.\n\n“This sends a chilling message,” van Dijkhuizen said.",
+            {"Lotte van Dijkhuizen": ["other"], "Ana Lee": ["defender"]},
+            id="quoted-speaker-by-particle",
+        ),
+        pytest.param(
+            # a main witness apposed before a description and the name
+            "The trial of Ana Lee opened on 3 May 2024. The prosecution’s main witness, police "
+            "handwriting analyst Ivo Sand, admitted that he had not read the posts.",
+            {"Ivo Sand": ["witness"], "Ana Lee": ["defender"]},
+            id="main-witness-described",
+        ),
+        pytest.param(
+            # one named right after a step of her husband that opens the sentence
+            "Police arrested Ivo Sand on 3 May 2024. Since her husband’s arrest, Mira Sand has "
+            "received several anonymous phone calls warning her that she would be next.",
+            {"Ivo Sand": ["defender"], "Mira Sand": ["relative"]},
+            id="kin-after-a-step-of-theirs",
+        ),
+    ],
+)
+def test_roles_told_by_a_quote_an_apposition_or_a_step_of_kin(
+    body: str, expected: dict[str, list[str]]
+) -> None:
+    text = f"5 May 2024\n\nZembla: Defender detained\n\n{body}\n"
+    persons = extract_case(text, appeal_id="t-told")["persons"]
+    assert {p["name"]: p["roles"] for p in persons if p["name"]} == expected
