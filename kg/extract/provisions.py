@@ -323,8 +323,8 @@ def resolve_instrument(ents: Entities, ref: str | None, pos: int) -> Entity | No
 
 def _fuller_form(ents: Entities, inst: Entity, pos: int) -> Entity:
     """ "the Criminal Code" after "the Criminal Code of Zembla" (or "the Zemblan Criminal Code"),
-    "the African Charter" after "the African Charter on Human and Peoples' Rights", is a short
-    form of the fuller name last mentioned before it."""
+    "the Vela Charter" after "the Vela Charter on Press Freedom", is a short form of the fuller
+    name last mentioned before it."""
     short = inst.name or ""
     if not short:
         return inst
