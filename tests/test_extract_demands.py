@@ -392,3 +392,24 @@ def test_an_ask_told_again_with_other_words_of_haste_is_kept_once() -> None:
         "immediately release Ana Lee, editor of the news website Vela Mirror",
         "return her cameras",
     ]
+
+
+def test_appeals_to_over_a_list_of_addresses_heads_no_asks() -> None:
+    text = """Zembla: Writer Ana Lee detained
+
+On 3 May 2024, police arrested the writer Ana Lee in Vela.
+
+The Poets Network urges the authorities in Zembla to:
+
+1. Release Ana Lee immediately and unconditionally;
+
+2. Guarantee that writers in Zembla can work without fear of reprisals.
+
+Appeals to:
+- President of the Republic of Zembla, Office of the President, Unity House, Vela
+- Mr Ivo Sand, Minister of Justice, Vela
+"""
+    assert summaries(text) == [
+        "release Ana Lee immediately and unconditionally",
+        "guarantee that writers in Zembla can work without fear of reprisals",
+    ]

@@ -911,3 +911,12 @@ def test_one_arraigned_on_counts_is_charged() -> None:
     )
     assert ("charge", "2024-03-19") in got and ("trial_hearing", "2024-03-19") not in got
     assert ("trial_hearing", "2024-03-20") in got
+
+
+def test_a_date_after_but_belongs_to_the_contrasting_clause() -> None:
+    got = _pairs(
+        "On 2 June 2023, masked men set fire to the office of Ana Lee. She reported the attack "
+        "to the police, but ten months later no suspect has been named."
+    )
+    assert ("attack", "2023-06-02") in got
+    assert ("complaint", None) in got and ("complaint", "2024-04") not in got

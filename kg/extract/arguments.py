@@ -102,9 +102,10 @@ def event_date(
 
 
 #: Between a step and a later date of its sentence, a sign that the date is another clause's:
-#: a semicolon, "and on", a finite verb ("did not show", "was told").
+#: a semicolon, a contrast ("reported it to the police, but ten months later no one ..."),
+#: "and on", a finite verb ("did not show", "was told").
 CLAUSE_BETWEEN = re.compile(
-    r";|\band\s+(?:on|in|then|later)\b|\b(?:was|were|is|are|had|has|have|did|does|do)\b"
+    r";|,\s+(?:but|yet|whereas)\b|\band\s+(?:on|in|then|later)\b|\b(?:was|were|is|are|had|has|have|did|does|do)\b"
 )
 #: A verb and the date right after it: "arrested on ", "detained in ".
 VERB_ON = re.compile(r"[a-z]+ed\s+(?:on|in)\s+")

@@ -6,6 +6,7 @@ import bisect
 import re
 from typing import Any
 
+from kg.extract.addressees import ADDRESS_HEADING
 from kg.extract.entities import Entities, Entity
 from kg.extract.scan import finditer_near_at, finditer_words, occurrences
 from kg.extract.text import Doc, clean, evidence, sentences_with
@@ -133,8 +134,11 @@ def _find_demands(doc: Doc, country: str | None) -> tuple[list[dict[str, Any]], 
         intro_end, pos = None, para.start
         for line in text[para.start : para.end].split("\n"):
             pos += len(line) + 1
-            if line.rstrip().endswith(":") and DEMAND_INTRO.search(
-                clean(text[para.start : min(pos, para.end)])
+            if (
+                line.rstrip().endswith(":")
+                and DEMAND_INTRO.search(clean(text[para.start : min(pos, para.end)]))
+                # "Appeals to:" over a list of addresses heads whom to write to, no asks
+                and not ADDRESS_HEADING.fullmatch(clean(text[para.start : min(pos, para.end)]))
             ):
                 intro_end = min(pos, para.end)
                 break
