@@ -920,3 +920,31 @@ def test_a_date_after_but_belongs_to_the_contrasting_clause() -> None:
     )
     assert ("attack", "2023-06-02") in got
     assert ("complaint", None) in got and ("complaint", "2024-04") not in got
+
+
+def test_a_past_perfect_in_a_clause_on_a_noun_does_not_undate_the_step_after_and() -> None:
+    got = _pairs(
+        "On 9 March 2024, officers stopped Ana Lee at Vela airport. They questioned her about "
+        "the people she had met abroad and then told her that she was barred from leaving the "
+        "country."
+    )
+    assert ("travel_ban", "2024-03-09") in got and ("travel_ban", None) not in got
+
+
+def test_a_past_perfect_told_by_the_defender_still_looks_back() -> None:
+    got = _pairs(
+        "The trial of Tom Reed opened on 2 April 2024. At that hearing, he told the court that "
+        "during the week of his detention he had been hooded and beaten by guards."
+    )
+    assert ("attack", "2024-04-02") not in got
+
+
+def test_a_day_in_a_clause_opened_by_since_does_not_date_the_step() -> None:
+    got = _pairs(
+        "The Poets Network condemns the harassment of Ana Lee, who has been barred from "
+        "travelling and charged since she spoke at the Council in March.\n\nOn 9 April 2024, "
+        "officers told Ana Lee at Vela airport that she was barred from leaving the country. On "
+        "16 April 2024, she was charged with spreading false news."
+    )
+    assert ("charge", "2024-03") not in got
+    assert {("travel_ban", "2024-04-09"), ("charge", "2024-04-16")} <= got

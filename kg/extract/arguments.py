@@ -77,7 +77,13 @@ def event_date(
         while i > 0 and flat and LISTED_AND.fullmatch(flat, before[i - 1].end, before[i].start):
             i -= 1
         return before[i].value
-    if after and not any(pos < h < after[0].start for h in others):
+    if (
+        after
+        and not any(pos < h < after[0].start for h in others)
+        # "charged since she spoke at the Council in July": a day in the clause "since" opens
+        # dates what the state began after, not the step
+        and not (flat and SINCE_WORD.search(flat, pos, after[0].start))
+    ):
         return after[0].value
     before = [d for d in sdates if d.start < pos]
     later = [d for d in sdates if d.start >= pos]
@@ -103,10 +109,13 @@ def event_date(
 
 #: Between a step and a later date of its sentence, a sign that the date is another clause's:
 #: a semicolon, a contrast ("reported it to the police, but ten months later no one ..."),
-#: "and on", a finite verb ("did not show", "was told").
+#: "since" ("charged since she spoke there in July"), "and on", a finite verb ("did not show",
+#: "was told").
 CLAUSE_BETWEEN = re.compile(
-    r";|,\s+(?:but|yet|whereas)\b|\band\s+(?:on|in|then|later)\b|\b(?:was|were|is|are|had|has|have|did|does|do)\b"
+    r";|,\s+(?:but|yet|whereas)\b|\bsince\b|\band\s+(?:on|in|then|later)\b|\b(?:was|were|is|are|had|has|have|did|does|do)\b"
 )
+#: "since" opening a clause between a step and a date.
+SINCE_WORD = re.compile(r"\bsince\b")
 #: A verb and the date right after it: "arrested on ", "detained in ".
 VERB_ON = re.compile(r"[a-z]+ed\s+(?:on|in)\s+")
 #: The words between two days listed together: "5 and 6 May".

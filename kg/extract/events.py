@@ -992,6 +992,14 @@ def _looks_back(flat: str, start: int, a: int) -> bool:
         start = conceded.end()
     return any(
         not (m.group() == "had" and HAD_OBJECT.match(flat, m.end()))
+        # "questioned her about the people she had met and then told her she was banned":
+        # the clause on a noun looks back, the main clause that goes on after "and" does not
+        and not (
+            m.group() == "had"
+            and not flat.startswith(" been", m.end())
+            and ON_A_NOUN.search(flat, max(start, m.start() - 60), m.start())
+            and AND_WORD.search(flat, m.end(), a)
+        )
         # (nor words quoted before it: 'on the ground that they "would flee" and remanded')
         and not _closed_quote(flat, start, m.start(), a)
         for m in LOOKS_BACK.finditer(flat, start, a)
@@ -1200,6 +1208,14 @@ HELD_IN = re.compile(r"(?:held|kept)\s+in\s+(?:[\w-]+\s+){0,2}?(?:detention|cust
 UNDOES = re.compile(r"\b(?:quashed|overturned|set aside|annulled|reversed|voided)\b")
 #: "had no information on": "had" with an object, no past perfect.
 HAD_OBJECT = re.compile(r"\s*no\b")
+#: "the people she had met": a past perfect in a clause on a noun, told without "who" or
+#: "that" (the words before "had", up to it); "had been" is read as the main clause's.
+ON_A_NOUN = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|all|any)\s+"
+    r"(?:(?!(?:that|who|whom|which|when|where|how|if|whether|as)\b)[\w’'-]+\s+){1,3}?"
+    r"(?:he|she|they|we|it)\s+$"
+)
+AND_WORD = re.compile(r"\band\b")
 #: "was arrested on 3 May by police, and taken to": the same subject and verb phrase go on.
 CONTINUES = re.compile(r",\s+and\s+(?:then\s+)?$")
 #: A forced eviction's trigger (an event of type other).
