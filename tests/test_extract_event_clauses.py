@@ -948,3 +948,20 @@ def test_a_day_in_a_clause_opened_by_since_does_not_date_the_step() -> None:
     )
     assert ("charge", "2024-03") not in got
     assert {("travel_ban", "2024-04-09"), ("charge", "2024-04-16")} <= got
+
+
+def test_a_day_told_after_the_dated_step_dates_the_step_after_and() -> None:
+    got = _pairs(
+        "After the High Court rejected the appeal of Tom Reed on 2 May 2024, two bailiffs came "
+        "to Radio Vela the following day, and took away its transmitter."
+    )
+    assert ("court_decision", "2024-05-02") in got
+    assert ("seizure", "2024-05-03") in got and ("seizure", "2024-05-02") not in got
+
+
+def test_a_step_after_and_keeps_the_day_of_the_step_it_goes_on_from() -> None:
+    got = _pairs(
+        "Tom Reed was arrested on 2 May 2024 by police at his office, together with his driver, "
+        "and taken to an unknown location."
+    )
+    assert got == {("arrest", "2024-05-02"), ("disappearance", "2024-05-02")}
