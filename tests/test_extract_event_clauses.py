@@ -965,3 +965,9 @@ def test_a_step_after_and_keeps_the_day_of_the_step_it_goes_on_from() -> None:
         "and taken to an unknown location."
     )
     assert got == {("arrest", "2024-05-02"), ("disappearance", "2024-05-02")}
+
+
+def test_the_appeal_a_ruling_rejects_leaves_the_ruling_its_day() -> None:
+    got = _pairs("The Vela High Court rejected the appeal of Tom Reed on 2 May 2024.")
+    assert ("court_decision", "2024-05-02") in got
+    assert ("appeal_filed", "2024-05-02") not in got

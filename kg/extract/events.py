@@ -1206,6 +1206,8 @@ REQUEST = re.compile(r"(?:requested|requests|sought|seeks|demanded|demands|asked
 HELD_IN = re.compile(r"(?:held|kept)\s+in\s+(?:[\w-]+\s+){0,2}?(?:detention|custody|prison|jail)\b")
 #: The verbs of a court undoing a judgment ("quashed", "overturned the conviction").
 UNDOES = re.compile(r"\b(?:quashed|overturned|set aside|annulled|reversed|voided)\b")
+#: Between a ruling's verb and the petition it disposes of: "rejected the appeal".
+OBJECT_GAP = re.compile(r"\s+(?:the|his|her|their|its|an?)\s+(?:[\w-]+\s+)?")
 #: "had no information on": "had" with an object, no past perfect.
 HAD_OBJECT = re.compile(r"\s*no\b")
 #: "the people she had met": a past perfect in a clause on a noun, told without "who" or
@@ -1783,7 +1785,21 @@ def find_events(
         # ("At a hearing on 3 May before the court, the judge ruled": a date inside the phrase
         # of another event does not keep the ruling from its date)
         told_by = {a: tight_date(flat, sdates, b, own_on=False) for a, b, _ in hits}
+        # "The court rejected the appeal of X on 2 May": the petition a ruling disposes of is
+        # its object, no step of its own, and the day told after both is the ruling's
+        judged = {
+            h[0] for h in hits
+            if h[2] in ("appeal_filed", "complaint") and frames[h[0], h[2]][0] == "nominal"
+            and any(
+                g[2] == "court_decision"
+                and g[0] < h[0]
+                and (h[0] < g[1] or OBJECT_GAP.fullmatch(flat, g[1], h[0]) is not None)
+                for g in hits
+            )
+        }  # fmt: skip
         for k, (a, b, etype) in enumerate(hits):
+            if a in judged:
+                continue  # told by the ruling (an appeal it disposes of is added from it)
             frame, group = frames[a, etype]
             if (
                 etype == "sentence"
@@ -1949,7 +1965,7 @@ def find_events(
                 and PREPOSITION_END.search(pre)
             ):
                 continue  # "wrote about detained protesters": a participle before its noun
-            others = [h[0] for h in hits if h[0] != a]
+            others = [h[0] for h in hits if h[0] != a and h[0] not in judged]
             # a date bound to another verb before a comma ("men, abducted in 2020, be returned,
             # she was prosecuted") is not this event's date
             taken = [
