@@ -368,6 +368,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "its Articles 1 and 12.2.",
      [("UN Declaration on Human Rights Defenders", "1"),
       ("UN Declaration on Human Rights Defenders", "12.2")]),
+    # groups of articles paired with the instruments named before them, in order
+    ("groups-of-articles-respectively", "Zembla has ratified the International Covenant on "
+     "Civil and Political Rights and the Vela Charter on Human Rights, which protect speech and "
+     "assembly in Articles 19 and 21 and Articles 7 and 8 respectively.",
+     [(ICCPR, "19"), (ICCPR, "21"), ("Vela Charter on Human Rights", "7"),
+      ("Vela Charter on Human Rights", "8")]),
 ]  # fmt: skip
 
 

@@ -467,6 +467,8 @@ def _implicit_instrument(
         if own is not None:
             return own
     sent = _sentence_at(doc, m.start())
+    if sent is not None and (paired := _respectively(doc, insts, m, sent)) is not None:
+        return paired
     if sent is not None:
         before = _last_before(insts, m.start(), sent.start - 1)
         if before is not None:
@@ -479,6 +481,34 @@ def _implicit_instrument(
     return resolve_instrument(ents, None, m.start())
 
 
+def _respectively(doc: Doc, insts: list[Entity], m: re.Match[str], sent: Span) -> Entity | None:
+    """"The Covenant and the Charter guarantee it in Articles 19 and 22 and Articles 9 and 10
+    respectively": the instruments named in the sentence before its first group of articles,
+    paired with the groups in order, where the sentence says "respectively" after them and
+    names as many instruments as it cites groups."""
+    flat = doc.flat
+    if RESPECTIVELY.search(flat, m.end(), sent.end) is None:
+        return None
+    groups = [
+        g.start()
+        for g in ARTICLES_RE.finditer(flat, sent.start, sent.end)
+        if not g.group("inst")
+    ]
+    if len(groups) < 2 or m.start() not in groups:
+        return None
+    named = sorted(
+        (a, i) for i, e in enumerate(insts) for a, _ in e.mentions if sent.start <= a < groups[0]
+    )
+    order: list[Entity] = []
+    for _a, i in named:
+        if insts[i] not in order:
+            order.append(insts[i])
+    if len(order) != len(groups):
+        return None
+    return order[groups.index(m.start())]
+
+
+RESPECTIVELY = re.compile(r"\brespectively\b")
 ARTICLE_NUMBER = re.compile(r"\d+(?:-?[A-Z]|-\d+)?")
 
 
