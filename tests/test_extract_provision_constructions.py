@@ -368,6 +368,12 @@ CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
      "its Articles 1 and 12.2.",
      [("UN Declaration on Human Rights Defenders", "1"),
       ("UN Declaration on Human Rights Defenders", "12.2")]),
+    # a law's title in quotes after its head word is part of its name
+    ("law-title-in-quotes", "On 3 May 2021, Rina Holm was charged under Article 12.4 of the "
+     "Federal Law “On Public Broadcasting, Cable Networks and the Licensing of Stations”, which "
+     "the prosecutor cited again.",
+     [("Federal Law “On Public Broadcasting, Cable Networks and the Licensing of Stations”",
+       "12.4")]),
     # groups of articles paired with the instruments named before them, in order
     ("groups-of-articles-respectively", "Zembla has ratified the International Covenant on "
      "Civil and Political Rights and the Vela Charter on Human Rights, which protect speech and "

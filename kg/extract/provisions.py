@@ -37,6 +37,11 @@ BRACKET_IN_NAME = (
     r"\([A-Z][\w’'\-]*(?:(?:,?\s+(?:and\s+)?|,\s*)(?:[A-Z][\w’'\-]*|etc\.))*\)"
     r"(?=\s+(?:Act|Law|Code|Ordinance|Decree|Bill|Regulations)\b)"
 )
+#: A law's title in quotes after its head word: the Federal Law “On Information, Information
+#: Technologies and the Protection of Information”.
+QUOTED_TITLE = r"(?:(?<=Law\s)|(?<=Code\s)|(?<=Act\s))[“\"][A-Z][^”\"\n]{2,150}[”\"]"
+#: A quoted title that ends a name.
+QUOTED_TAIL = re.compile(r"\s+[“\"][^”\"]+[”\"]$")
 _LISTED = (
     rf"(?P<list>{ARTICLE_NUM}(?:\s*(?:\([a-z][^()]{{2,120}}\))?"
     rf"(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+(?:to|through)\s+|\s*[–—]\s*){ARTICLE_NUM})*)"
@@ -45,7 +50,7 @@ _LISTED = (
 _OF_INSTRUMENT = (
     rf"(?P<of>\s+of\s+(?:the\s+|its\s+)?(?P<inst>[A-Z][\w’'\-]*(?:\s+(?:of|on|the|against|and|for|"
     rf"from|(?:(?<=Protocol\s)|(?<=Convention\s))to|{LAW_NUMBER}|{FOREIGN_CODE_WORDS}|(?<=of\s)\d{{4}}\b|"
-    rf"{BRACKET_IN_NAME}|"
+    rf"{BRACKET_IN_NAME}|{QUOTED_TITLE}|"
     rf"(?!Articles?\b|Sections?\b|Rules?\b)[A-Z][\w’'\-]*))*))"
 )
 ARTICLES_RE = re.compile(
@@ -769,7 +774,17 @@ def _merge_numbered(doc: Doc, ents: Entities) -> None:
 def _grow_name(ents: Entities, ref: str, start: int) -> None:
     """An instrument read without the first words of its name ("Technology Act" where the text
     says "the Information Technology Act": the run lost a word it also reads as a heading's) is
-    named whole when an article cites it by the whole name at the same place."""
+    named whole when an article cites it by the whole name at the same place. So is one whose
+    title in quotes the run left out ("the Federal Law “On Information ...”")."""
+    title = QUOTED_TAIL.search(ref)
+    if title is not None:
+        short = ref[: title.start()]
+        for e in ents.of("instrument"):
+            if e.name == short and any(a == start for a, _ in e.mentions):
+                e.name = ref
+                e.variants = [*e.variants, short]
+                e.mentions.append((start, start + len(ref)))
+                return
     if _named(ents, ref) is not None:
         return
     for e in ents.of("instrument"):
