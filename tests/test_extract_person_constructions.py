@@ -201,6 +201,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     # near miss: another person named in the brackets is a person of their own
     ("person-in-bracket", "On 3 May 2021, police arrested Rina Holm (with her colleague Tom "
      "Reed) in Vela.", ["Rina Holm", "Tom Reed"]),
+    # a word shortened to a letter and a stroke, as Ethiopian names write "Wolde" or "Gebre"
+    ("letter-stroke-word", "On 3 May 2021, police arrested Rina Tesfaye G/Selassie. Her lawyer, "
+     "Tom W/Mariam, was refused access.", ["Rina Tesfaye G/Selassie", "Tom W/Mariam"]),
+    # near miss: a document's symbol of letters and strokes names no one
+    ("document-symbol", "On 3 May 2021, police arrested Rina Holm, as report A/HRC/49/12 "
+     "had warned.", ["Rina Holm"]),
 ]  # fmt: skip
 
 

@@ -70,6 +70,7 @@ NAME_WORD = re.compile(
     r"|^(?:al|el|as|ash|ad|an|ar|at|az|ul)-[A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž]$"
     r"|^d['’][A-ZÀ-ÞĀ-Žİ][\w’'\-]*[a-zà-ÿā-ž]$"  # "d'Almeida": an elided "de"
     r"|^[A-ZÀ-Þ](?:\.[A-ZÀ-Þ])*$"  # an initial
+    r"|^[A-Z]/[A-Z][a-z]+$"  # "W/Michael": a first part shortened to a letter and a stroke
 )
 TITLE_RX = [(re.compile(rf"\b(?:{t})s?,?\s*$"), r1, r2) for t, r1, r2 in PERSON_TITLES]
 #: A lawyer who acts for someone: "his lawyer", "the defence counsel", "a state-appointed lawyer".

@@ -15,7 +15,9 @@ from typing import Any
 # ---------------------------------------------------------------- text model
 
 TOKEN_RE = re.compile(
-    r"No\.(?=\s*\d)|[^\W\d_][\w’'\-.]*[\w](?:(?<=s)['’](?!\w))?|[^\W\d_]|\d+(?:st|nd|rd|th)?|“|”|\"|\S"
+    # "W/Michael": an Ethiopian name's word with its first part shortened to a letter and a
+    # stroke ("Wolde"), one word
+    r"No\.(?=\s*\d)|[A-Z]/[A-Z][a-z]+(?![\w’'\-/])|[^\W\d_][\w’'\-.]*[\w](?:(?<=s)['’](?!\w))?|[^\W\d_]|\d+(?:st|nd|rd|th)?|“|”|\"|\S"
 )
 CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from", "in", "No."})
 #: Lower-case particles inside personal names: "Salman bin Abdul Aziz", "Huber de Jesús",
@@ -684,7 +686,7 @@ TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 #: and the marks between them, each taken whole (possessive), so the engine no longer reads
 #: a run to its end and then steps back off the marks and the last letter.
 TOKEN_SPLIT_PLAIN = re.compile(
-    r"((?=\S)(?:No\.(?=\s*\d)|[^\W\d](?:\w++(?:[’'\-.]++\w++)*+(?:(?<=s)['’](?!\w))?"
+    r"((?=\S)(?:No\.(?=\s*\d)|[A-Z]/[A-Z][a-z]++(?![\w’'\-/])|[^\W\d](?:\w++(?:[’'\-.]++\w++)*+(?:(?<=s)['’](?!\w))?"
     r"|(?:[’'\-.]++\w++)++(?:(?<=s)['’](?!\w))?)?|\d++(?:st|nd|rd|th)?|\S))"
 )
 
