@@ -347,6 +347,17 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      {"Amnesty International": "ngo", "Vela Rights Watch": "ngo"}),
     ("complement-and-person", "On 3 May 2021, the Centre for Civil Rights and Ana Lee Tosk "
      "condemned the arrest of Rina Holm.", {"Centre for Civil Rights": "ngo"}),
+    # a cause after "and the" goes on with the name
+    ("cause-after-and-the", "On 3 May 2021, police arrested Rina Holm, director of the Vela "
+     "Centre for Human Rights and the Environment, a group that monitors mining.",
+     {"Vela Centre for Human Rights and the Environment": "ngo"}),
+    # a group named for the people it stands for, "of the" inside its name
+    ("people-of-the-group", "On 3 May 2021, police arrested Rina Holm, leader of the Vela "
+     "Mothers of the Disappeared Collective.", {"Vela Mothers of the Disappeared Collective": "ngo"}),
+    # near miss: a body's part before "of the" has the body as its parent
+    ("part-of-the-body", "On 3 May 2021, the Presidium of the Vela Bar Association disbarred "
+     "Rina Holm.", {"Presidium of the Vela Bar Association": "other",
+                    "Vela Bar Association": "other"}),
 ]  # fmt: skip
 
 

@@ -685,9 +685,23 @@ def _person_before_of(run: Run, first: int) -> int | None:
     left = words[strip_titles(words, first) : k]
     # an initial's full stop and particles are no words of a name: "Rosa E. del Carpio Vilca"
     core = [w for w in left if w != "." and w not in NAME_PARTICLES]
-    if 2 <= len(core) <= 4 and not head_of(left) and not any(w in NON_NAME for w in left):
+    if (
+        2 <= len(core) <= 4
+        and not head_of(left)
+        and not any(w in NON_NAME for w in left)
+        # "the Vela Families of the Disappeared Collective": the people a group stands for
+        and core[-1] not in GROUPS_OF_PEOPLE
+    ):
         return k - 1
     return None
+
+
+#: Plural nouns of the people a group is named for: "Mothers of the Disappeared", "Families of
+#: the Victims".
+GROUPS_OF_PEOPLE = frozenset(
+    "Families Mothers Fathers Parents Relatives Wives Widows Sons Daughters Friends Victims "
+    "Survivors Women Children".split()
+)
 
 
 def _body_after_person(run: Run, first: int) -> tuple[str, str] | None:
@@ -751,6 +765,10 @@ def add_organisation(
     elif m and m.group("x") == "Office" and m.group("y").startswith("Ministry "):
         # "the Office of the Ministry of Justice for the Vela Region": a ministry's local
         # office, one body (the ministry is a body where the text names it by itself)
+        m = None
+    if m and m.group("x").split()[-1] in GROUPS_OF_PEOPLE:
+        # "the Families of the Disappeared Collective": a group of people named for those it
+        # stands for, one body, no part of a body named after "of the"
         m = None
     if m and head_of(m.group("y").split()) and head_of(m.group("y").split())[0] == "organisation":
         ystart = start + m.start("y")
