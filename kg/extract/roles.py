@@ -104,7 +104,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             or any(WITNESS_DESCRIBED_BEFORE.search(flat, max(0, s - 70), s) for s, _ in p.mentions)
             or any(
                 WITNESS_OBJECT_AFTER.match(flat, e)
-                and WITNESS_OBJECT_BEFORE.search(flat, max(0, s - 20), s)
+                and WITNESS_OBJECT_BEFORE.search(flat, max(0, s - 80), s)
                 for s, e in p.mentions
             )
             or (
@@ -1968,6 +1968,9 @@ KIN_STEP_BEFORE = re.compile(
 WITNESS_DESCRIBED_BEFORE = re.compile(
     r"\b(?:main|key|star|chief|only)\s+witness,\s+(?:the\s+)?(?:[A-Z]{2,6}\s+)?"
     r"(?:[a-z][\w-]*\s+){1,3}$"
+    # "witnesses, among them his neighbour Mr X,": one of the witnesses named
+    r"|\b(?:eye)?witnesses,?\s+(?:among\s+them|including)\s+"
+    r"(?:(?:his|her|their|the|a)\s+(?:[a-z][\w-]*\s+){1,2})?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
 )
 #: "X was questioned as a witness", "X, a witness in the case".
 WITNESS_AFTER = re.compile(
@@ -1992,8 +1995,11 @@ WITNESS_AFTER = re.compile(
     # "X, the husband of Y, who was travelling with them and witnessed the arrest": the
     # same after an apposition, the seeing joined to another verb
     r"|\s*,[^,.;]{1,60},\s*who\s+(?:[^,.;]{1,60}?\s+and\s+)?(?:had\s+)?witnessed\b"
-    # "X, a community member who witnessed the arrest": the same after a short description
+    # "X, a community member who witnessed the arrest", "X, a reporter for the weekly Vela
+    # Post who attended the meeting and witnessed the arrests": the same after a description
     r"|\s*,\s*(?:an?|the|his|her|their)\s+(?:[\w’'-]+\s+){1,3}?who (?:had )?witnessed\b"
+    r"|\s*,\s*(?:an?|the|his|her|their)\s+[^,.;]{1,80}?\bwho\s+(?:[^,.;]{1,60}?\s+and\s+)?"
+    r"(?:had\s+)?witnessed\b"
     # "X, a member of the village who witnessed the arrest": a description with its "of"
     r"|\s*,\s*(?:an?|the)\s+(?:[\w’'-]+\s+){1,2}?of\s+(?:the|his|her|their)\s+[\w’'-]+\s+"
     r"who (?:had )?witnessed\b"
@@ -2028,9 +2034,17 @@ WITNESS_TELLS_AFTER = re.compile(
 #: "investigators questioned X, the coordinator of Y, as a witness": the one questioned as a
 #: witness named as the object, an apposition between.
 WITNESS_OBJECT_BEFORE = re.compile(
-    r"\b(?:questioned|interrogated|summoned|heard)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+    r"\b(?:questioned|interrogated|summoned|heard)\s+"
+    # "questioned Lee's husband, the photographer X,": the object told by its tie first
+    r"(?:(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*[’']s|his|her|their)\s+[a-z][\w-]*,\s+"
+    r"(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){0,3})?"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
 )
-WITNESS_OBJECT_AFTER = re.compile(r"\s*(?:,[^,.;]{0,80},)?\s+as\s+(?:an?\s+)?witness(?:es)?\b")
+#: (a spell or a day may come between: "questioned X for nine hours as a witness")
+WITNESS_OBJECT_AFTER = re.compile(
+    r"\s*(?:,[^,.;]{0,80},|,(?=\s+(?:for|on)\s))?(?:\s+(?:for|on)\s+[\w ]{1,25}?)?"
+    r"\s+as\s+(?:an?\s+)?witness(?:es)?\b"
+)
 
 
 #: A post in the party that governs: "first vice-president of the ruling X Party".
