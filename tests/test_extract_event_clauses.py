@@ -971,3 +971,19 @@ def test_the_appeal_a_ruling_rejects_leaves_the_ruling_its_day() -> None:
     got = _pairs("The Vela High Court rejected the appeal of Tom Reed on 2 May 2024.")
     assert ("court_decision", "2024-05-02") in got
     assert ("appeal_filed", "2024-05-02") not in got
+
+
+def test_a_step_named_with_a_persons_possessive_as_the_time_of_another_is_no_step() -> None:
+    got = _pairs(
+        "On 11 March 2024, agents arrested Mr. Tom Reed at his office. Three days after Mr. "
+        "Reed’s arrest, on 14 March 2024, agents raided the home of his deputy, Ms. Ana Lee."
+    )
+    assert got == {("arrest", "2024-03-11"), ("raid", "2024-03-14")}
+
+
+def test_a_day_counted_from_a_persons_possessive_step() -> None:
+    got = _pairs(
+        "On 11 March 2024, agents arrested Mr. Tom Reed at his office. Two days after Tom "
+        "Reed’s arrest, agents raided the home of his deputy, Ms. Ana Lee."
+    )
+    assert got == {("arrest", "2024-03-11"), ("raid", "2024-03-13")}

@@ -784,8 +784,12 @@ def _told_already(
 #: An event noun named as the time of another step: "after his arrest", "since her release",
 #: "before their trial" (the determiner opens the hit where the noun is read with it).
 NOUN_AS_TIME = TailPattern(
-    re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Ss]ince|[Ff]ollowing)\s+(?:(?:his|her|their|the)\s+)?$"),
-    ends=("his", "her", "their", "the", "fter", "efore", "ince", "ollowing"),
+    re.compile(
+        r"\b(?:[Aa]fter|[Bb]efore|[Ss]ince|[Ff]ollowing)\s+(?:(?:his|her|their|the)\s+"
+        # "three days after Mr. Reed's arrest": a person's possessive
+        r"|(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?[’']s\s+)?$"
+    ),
+    ends=("his", "her", "their", "the", "fter", "efore", "ince", "ollowing", "’s", "'s"),
 )
 DETERMINER = re.compile(r"(?:his|her|their|the)\s")
 
@@ -795,7 +799,7 @@ def _noun_as_time(flat: str, pre: str, a: int) -> bool:
     m = NOUN_AS_TIME.search(pre)
     if m is None:
         return False
-    return m.group().rstrip().endswith(("his", "her", "their", "the")) or bool(
+    return m.group().rstrip().endswith(("his", "her", "their", "the", "’s", "'s")) or bool(
         DETERMINER.match(flat, a)
     )
 
