@@ -987,3 +987,8 @@ def test_a_day_counted_from_a_persons_possessive_step() -> None:
         "Reed’s arrest, agents raided the home of his deputy, Ms. Ana Lee."
     )
     assert got == {("arrest", "2024-03-11"), ("raid", "2024-03-13")}
+
+
+def test_a_ban_standing_since_a_year_began_that_year() -> None:
+    got = _pairs("Its website has been blocked inside Zembla since 2021.")
+    assert got == {("ban", "2021")}

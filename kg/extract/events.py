@@ -856,6 +856,7 @@ def _since_opening(flat: str, dates: list[DateMention], start: int, a: int) -> A
 #: men on a motorcycle since 12 February". Not across a comma or another verb joined by "and"
 #: ("had received threats and had been a beneficiary since 2014" dates the second verb).
 SINCE_LATER = re.compile(r"(?:(?!\band\b)[^,;:.]){0,60}?\bsince\s+")
+SINCE_GAP = re.compile(r"(?:(?!\band\b)[^,;:.]){0,60}?\s")
 
 
 def _since_later(flat: str, dates: list[DateMention], b: int) -> Any:
@@ -864,7 +865,10 @@ def _since_later(flat: str, dates: list[DateMention], b: int) -> Any:
     for d in dates[bisect.bisect_right(dates, b, key=lambda d: d.start) :]:
         if d.start > b + 80:
             break
-        if SINCE_LATER.fullmatch(flat, b, d.start):
+        if SINCE_LATER.fullmatch(flat, b, d.start) or (
+            # "since 2021": a year's mention holds its "since"
+            flat.startswith("since", d.start) and SINCE_GAP.fullmatch(flat, b, d.start)
+        ):
             return d.value
     return None
 
