@@ -479,7 +479,10 @@ ORG_KIND_HINTS = [
     # an agency that gathers and sells news: "Zenda Press Agency", "Vela News Agency"
     (re.compile(r"\b(?:News|Press) Agency\b"), "media"),
     (re.compile(r"\bMinistry\b"), "ministry"),
-    (re.compile(r"\bParliament|\bDuma\b|\bNational Assembly\b"), "parliament"),
+    (
+        re.compile(r"\bParliament|\bDuma\b|\bNational Assembly\b|\bConstituent Assembly\b"),
+        "parliament",
+    ),
     (
         re.compile(
             r"\b(?:United Nations|UN(?= [A-Z])|Council of Europe|European Union|OSCE|"
