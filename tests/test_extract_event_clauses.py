@@ -992,3 +992,12 @@ def test_a_day_counted_from_a_persons_possessive_step() -> None:
 def test_a_ban_standing_since_a_year_began_that_year() -> None:
     got = _pairs("Its website has been blocked inside Zembla since 2021.")
     assert got == {("ban", "2021")}
+
+
+def test_what_people_describe_in_a_work_the_text_names_is_no_step() -> None:
+    got = _pairs(
+        "On 9 April 2024 Ana Lee was charged with incitement. The charge relates to a film, "
+        "shown at her group’s office, in which displaced farmers describe being beaten by "
+        "company guards."
+    )
+    assert got == {("charge", "2024-04-09")}

@@ -656,10 +656,16 @@ ADJECTIVAL = TailPattern(
 #: activists' families".
 PEOPLE_AFTER = re.compile(
     r"\s+(?:protesters|demonstrators|activists|journalists|defenders|detainees|prisoners|"
-    r"people|persons|students|workers|members|lawyers|bloggers|villagers|women|men|youths)\b"
+    r"people|persons|students|workers|members|lawyers|bloggers|villagers|residents|families|farmers|tenants|women|men|youths)\b"
 )
 PREPOSITION_END = re.compile(
-    r"\b(?:of|on|for|with|to|about|against|from|among|by|including|between|other)\s+$"
+    r"\b(?:of|on|for|with|to|about|against|from|among|by|including|between|other|in which)\s+$"
+)
+#: What people tell in a work the text names, up to the step they tell of: "a video in which
+#: evicted residents describe being beaten": the content of the work, no step of the case.
+TOLD_IN_WORK = re.compile(
+    r"\b(?:in|on)\s+which\s+(?:[\w’'-]+\s+){1,4}?(?:describe[sd]?|recount(?:s|ed)?|"
+    r"tell(?:s)?\s+of|told\s+of|speak(?:s)?\s+of|spoke\s+of)\s+(?:being\s+|how\s+[^.;]{0,40}?)?$"
 )
 #: "was among those", "were among the dozens of protesters": the subject is one of those
 #: the participle after tells of.
@@ -1900,6 +1906,8 @@ def find_events(
                 flat.find("no", a + 1, b) >= 0 and NO_IN_MATCH.search(flat, a + 1, b)
             ):
                 continue  # "but no investigation has been opened": the step was not taken
+            if TOLD_IN_WORK.search(flat, max(s.start, a - 100), a):
+                continue  # "a video in which residents describe being beaten": what it shows
             if ED_WORD.fullmatch(flat[a:b]) and GENERIC_BEFORE.search(pre):
                 continue  # "every journalist killed in the state": any one, no one event
             if etype == "killing" and (
@@ -1968,8 +1976,9 @@ def find_events(
             ):
                 continue  # "the disappeared activist", "those acquitted": a participle, no event
             if (
-                re.match(r"\w+ed\b", flat[a:b])
-                and PEOPLE_AFTER.match(flat, b)
+                (ed := re.match(r"\w+ed\b", flat[a:b]))
+                # (the hit may hold the noun: "evicted residents")
+                and (PEOPLE_AFTER.match(flat, b) or PEOPLE_AFTER.match(flat, a + ed.end()))
                 and PREPOSITION_END.search(pre)
             ):
                 continue  # "wrote about detained protesters": a participle before its noun
