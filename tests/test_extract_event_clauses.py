@@ -1001,3 +1001,11 @@ def test_what_people_describe_in_a_work_the_text_names_is_no_step() -> None:
         "company guards."
     )
     assert got == {("charge", "2024-04-09")}
+
+
+def test_questioning_where_the_police_took_someone_told_in_the_active_is_of_that_day() -> None:
+    got = _pairs(
+        "Officers searched the flat of Tom Reed on 8 April 2024. Reed was then detained and "
+        "taken to the Vela police station, where investigators questioned him for six hours."
+    )
+    assert ("interrogation", "2024-04-08") in got and ("interrogation", None) not in got

@@ -1179,7 +1179,9 @@ WHERE_CLAUSE = re.compile(r",\s+where\b[^;.]*$")
 TAKEN_WHERE = re.compile(
     r"\b(?:taken|brought|driven|escorted|(?:took|drove)\s+(?:him|her|them))\s+(?:back\s+)?to\b"
     r"[^;.]*?,\s+where\s+"
-    r"(?:he|she|they|[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:\w+ly\s+)?$"
+    r"(?:(?:he|she|they|[A-Z][\w’'-]+)\s+(?:was|were)\s+(?:\w+ly\s+)?"
+    # "taken to the station, where investigators questioned him": the doers in the active
+    r"|(?:the\s+)?(?:investigators|officers|police(?:men)?|agents|interrogators|detectives)\s+)$"
 )
 #: A custody at the police, then the questioning in it: "held at the X station, where he was
 #: questioned", "held in police custody for 48 hours at X, where" (not "held at X prison,
