@@ -349,11 +349,11 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "condemned the arrest of Rina Holm.", {"Centre for Civil Rights": "ngo"}),
     # a cause after "and the" goes on with the name
     ("cause-after-and-the", "On 3 May 2021, police arrested Rina Holm, director of the Vela "
-     "Centre for Human Rights and the Environment, a group that monitors mining.",
-     {"Vela Centre for Human Rights and the Environment": "ngo"}),
+     "Centre for Justice and the Environment, a group that monitors logging.",
+     {"Vela Centre for Justice and the Environment": "ngo"}),
     # a constituent assembly writes a constitution: a legislature
-    ("constituent-assembly", "On 3 May 2021, Tom Reed of the National Constituent Assembly "
-     "called Rina Holm a traitor.", {"National Constituent Assembly": "parliament"}),
+    ("constituent-assembly", "On 3 May 2021, Tom Reed of the Zemblan Constituent Assembly "
+     "called Rina Holm a traitor.", {"Zemblan Constituent Assembly": "parliament"}),
     # a group named for the people it stands for, "of the" inside its name
     ("people-of-the-group", "On 3 May 2021, police arrested Rina Holm, leader of the Vela "
      "Mothers of the Disappeared Collective.", {"Vela Mothers of the Disappeared Collective": "ngo"}),

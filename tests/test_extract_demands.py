@@ -403,13 +403,13 @@ The Poets Network urges the authorities in Zembla to:
 
 1. Release Ana Lee immediately and unconditionally;
 
-2. Guarantee that writers in Zembla can work without fear of reprisals.
+2. Guarantee that writers in Zembla can work freely.
 
 Appeals to:
-- President of the Republic of Zembla, Office of the President, Unity House, Vela
-- Mr Ivo Sand, Minister of Justice, Vela
+- Prime Minister of Zembla, Government House, Vela
+- Mr Ivo Sand, Minister of the Interior, Vela
 """
     assert summaries(text) == [
         "release Ana Lee immediately and unconditionally",
-        "guarantee that writers in Zembla can work without fear of reprisals",
+        "guarantee that writers in Zembla can work freely",
     ]

@@ -915,8 +915,8 @@ def test_one_arraigned_on_counts_is_charged() -> None:
 
 def test_a_date_after_but_belongs_to_the_contrasting_clause() -> None:
     got = _pairs(
-        "On 2 June 2023, masked men set fire to the office of Ana Lee. She reported the attack "
-        "to the police, but ten months later no suspect has been named."
+        "On 2 June 2023, masked men set fire to the office of Ana Lee. She filed a complaint "
+        "with the police, but ten months later no suspect has been named."
     )
     assert ("attack", "2023-06-02") in got
     assert ("complaint", None) in got and ("complaint", "2024-04") not in got
@@ -925,8 +925,7 @@ def test_a_date_after_but_belongs_to_the_contrasting_clause() -> None:
 def test_a_past_perfect_in_a_clause_on_a_noun_does_not_undate_the_step_after_and() -> None:
     got = _pairs(
         "On 9 March 2024, officers stopped Ana Lee at Vela airport. They questioned her about "
-        "the people she had met abroad and then told her that she was barred from leaving the "
-        "country."
+        "the officials she had interviewed abroad and then barred her from travelling."
     )
     assert ("travel_ban", "2024-03-09") in got and ("travel_ban", None) not in got
 
@@ -942,9 +941,9 @@ def test_a_past_perfect_told_by_the_defender_still_looks_back() -> None:
 def test_a_day_in_a_clause_opened_by_since_does_not_date_the_step() -> None:
     got = _pairs(
         "The Poets Network condemns the harassment of Ana Lee, who has been barred from "
-        "travelling and charged since she spoke at the Council in March.\n\nOn 9 April 2024, "
-        "officers told Ana Lee at Vela airport that she was barred from leaving the country. On "
-        "16 April 2024, she was charged with spreading false news."
+        "travelling and charged since she addressed a panel in March.\n\nOn 9 April 2024, "
+        "officers stopped Ana Lee at Vela airport and barred her from travelling. On 16 April "
+        "2024, she was charged with spreading false news."
     )
     assert ("charge", "2024-03") not in got
     assert {("travel_ban", "2024-04-09"), ("charge", "2024-04-16")} <= got
@@ -961,7 +960,7 @@ def test_a_day_told_after_the_dated_step_dates_the_step_after_and() -> None:
 
 def test_a_step_after_and_keeps_the_day_of_the_step_it_goes_on_from() -> None:
     got = _pairs(
-        "Tom Reed was arrested on 2 May 2024 by police at his office, together with his driver, "
+        "Tom Reed was arrested on 2 May 2024 by soldiers at a checkpoint, with his nephew Ivo, "
         "and taken to an unknown location."
     )
     assert got == {("arrest", "2024-05-02"), ("disappearance", "2024-05-02")}
@@ -990,7 +989,7 @@ def test_a_day_counted_from_a_persons_possessive_step() -> None:
 
 
 def test_a_ban_standing_since_a_year_began_that_year() -> None:
-    got = _pairs("Its website has been blocked inside Zembla since 2021.")
+    got = _pairs("The Vela Post's website has been blocked in Zembla since 2021.")
     assert got == {("ban", "2021")}
 
 
@@ -1005,7 +1004,7 @@ def test_what_people_describe_in_a_work_the_text_names_is_no_step() -> None:
 
 def test_questioning_where_the_police_took_someone_told_in_the_active_is_of_that_day() -> None:
     got = _pairs(
-        "Officers searched the flat of Tom Reed on 8 April 2024. Reed was then detained and "
-        "taken to the Vela police station, where investigators questioned him for six hours."
+        "Officers searched the flat of Tom Reed on 8 April 2024. Reed was then driven to the "
+        "Vela police station, where detectives questioned him for six hours."
     )
     assert ("interrogation", "2024-04-08") in got and ("interrogation", None) not in got

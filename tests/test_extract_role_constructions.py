@@ -300,13 +300,13 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      {"Rina Holm": ["defender"], "Ivo Sand": ["journalist"], "Ada Brun": ["journalist"],
       "Eva Gold": ["lawyer"]}),
     # an eyewitness told by a longer description, his seeing joined to another verb
-    ("description-and-witnessed", ARREST + "Mr. Ivo Sand, a teacher at the Vela Lyceum who "
-     "attended the meeting and witnessed the arrest, described it to us.",
+    ("description-and-witnessed", ARREST + "Mr. Ivo Sand, a driver for the Vela bus company who "
+     "was waiting nearby and witnessed the arrest, described it to us.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
     # one of the witnesses named after "among them"
     ("witnesses-among-them", ARREST + "The prosecution said she had struck an officer; "
-     "witnesses, among them her neighbour Mr. Ivo Sand, said she was pushed.",
-     {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+     "witnesses, among them her cousin Mr. Ivo Sand, said she was pushed.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["relative", "witness"]}),
     # questioned as a witness, told by a tie first and with a spell between
     ("questioned-tie-first-as-witness", ARREST + "On 9 May 2021, investigators questioned "
      "Holm's colleague, the teacher Ivo Sand, for six hours as a witness.",

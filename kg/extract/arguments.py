@@ -80,7 +80,7 @@ def event_date(
     if (
         after
         and not any(pos < h < after[0].start for h in others)
-        # "charged since she spoke at the Council in July": a day in the clause "since" opens
+        # "indicted since he addressed the panel in May": a day in the clause "since" opens
         # dates what the state began after, not the step
         and not (flat and SINCE_WORD.search(flat, pos, after[0].start))
     ):
@@ -108,8 +108,8 @@ def event_date(
 
 
 #: Between a step and a later date of its sentence, a sign that the date is another clause's:
-#: a semicolon, a contrast ("reported it to the police, but ten months later no one ..."),
-#: "since" ("charged since she spoke there in July"), "and on", a finite verb ("did not show",
+#: a semicolon, a contrast ("filed a complaint, but a year later nobody ..."),
+#: "since" ("indicted since he spoke out in May"), "and on", a finite verb ("did not show",
 #: "was told").
 CLAUSE_BETWEEN = re.compile(
     r";|,\s+(?:but|yet|whereas)\b|\bsince\b|\band\s+(?:on|in|then|later)\b|\b(?:was|were|is|are|had|has|have|did|does|do)\b"

@@ -96,7 +96,7 @@ REL_RE = re.compile(
     r"(?P<dir>later|earlier|afterwards|after\s+(?:that|this)(?=\s*,)|"
     # "two days into the strike", "a week into her detention": counted from its start
     r"(?:after|into)\s+(?:his|her|their|the|its|"
-    # "three days after Mr. Kalenga's arrest": a person's possessive
+    # "three days after Mr. Sand's arrest": a person's possessive
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?[’']s)\s+(?:[\w-]+\s+)?"
     r"(?P<noun>" + EVENT_NOUNS + r")|"
     # "the day after the defenders were charged", "two days after she was arrested": the count

@@ -362,7 +362,7 @@ def _one_body_for_causes(left: list[str], right: list[str]) -> bool:
     and Democracy in Africa", "Bureau for Human Rights and Rule of Law". The words after "and"
     open with a cause and name no body, title or person of their own ("the Centre for Human
     Rights and Judge A B", "the Union for Peace and the Zenda Police" are two); so does one
-    with "the" before the cause ("Centre for Human Rights and the Environment")."""
+    with "the" before the cause ("Institute for Justice and the Environment")."""
     if right[:1] == ["the"] and right[1:2] and right[1] in CAUSE_NOUNS:
         right = right[1:]
     if not right or right[0] not in CAUSE_NOUNS:

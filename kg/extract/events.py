@@ -661,8 +661,8 @@ PEOPLE_AFTER = re.compile(
 PREPOSITION_END = re.compile(
     r"\b(?:of|on|for|with|to|about|against|from|among|by|including|between|other|in which)\s+$"
 )
-#: What people tell in a work the text names, up to the step they tell of: "a video in which
-#: evicted residents describe being beaten": the content of the work, no step of the case.
+#: What people tell in a work the text names, up to the step they tell of: "a film in which
+#: displaced farmers describe being beaten": the content of the work, no step of the case.
 TOLD_IN_WORK = re.compile(
     r"\b(?:in|on)\s+which\s+(?:[\w’'-]+\s+){1,4}?(?:describe[sd]?|recount(?:s|ed)?|"
     r"tell(?:s)?\s+of|told\s+of|speak(?:s)?\s+of|spoke\s+of)\s+(?:being\s+|how\s+[^.;]{0,40}?)?$"
@@ -1006,7 +1006,7 @@ def _looks_back(flat: str, start: int, a: int) -> bool:
         start = conceded.end()
     return any(
         not (m.group() == "had" and HAD_OBJECT.match(flat, m.end()))
-        # "questioned her about the people she had met and then told her she was banned":
+        # "asked him about the officials he had interviewed and then said he was banned":
         # the clause on a noun looks back, the main clause that goes on after "and" does not
         and not (
             m.group() == "had"
@@ -1226,7 +1226,7 @@ UNDOES = re.compile(r"\b(?:quashed|overturned|set aside|annulled|reversed|voided
 OBJECT_GAP = re.compile(r"\s+(?:the|his|her|their|its|an?)\s+(?:[\w-]+\s+)?")
 #: "had no information on": "had" with an object, no past perfect.
 HAD_OBJECT = re.compile(r"\s*no\b")
-#: "the people she had met": a past perfect in a clause on a noun, told without "who" or
+#: "the officials he had interviewed": a past perfect in a clause on a noun, told without "who" or
 #: "that" (the words before "had", up to it); "had been" is read as the main clause's.
 ON_A_NOUN = re.compile(
     r"\b(?:the|a|an|his|her|their|its|all|any)\s+"
@@ -1979,7 +1979,7 @@ def find_events(
                 continue  # "the disappeared activist", "those acquitted": a participle, no event
             if (
                 (ed := re.match(r"\w+ed\b", flat[a:b]))
-                # (the hit may hold the noun: "evicted residents")
+                # (the hit may hold the noun: "evicted tenants")
                 and (PEOPLE_AFTER.match(flat, b) or PEOPLE_AFTER.match(flat, a + ed.end()))
                 and PREPOSITION_END.search(pre)
             ):

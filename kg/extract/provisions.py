@@ -37,8 +37,8 @@ BRACKET_IN_NAME = (
     r"\([A-Z][\w’'\-]*(?:(?:,?\s+(?:and\s+)?|,\s*)(?:[A-Z][\w’'\-]*|etc\.))*\)"
     r"(?=\s+(?:Act|Law|Code|Ordinance|Decree|Bill|Regulations)\b)"
 )
-#: A law's title in quotes after its head word: the Federal Law “On Information, Information
-#: Technologies and the Protection of Information”.
+#: A law's title in quotes after its head word: the Federal Law “On Public Broadcasting, Cable
+#: Networks and the Licensing of Stations”.
 QUOTED_TITLE = r"(?:(?<=Law\s)|(?<=Code\s)|(?<=Act\s))[“\"][A-Z][^”\"\n]{2,150}[”\"]"
 #: A quoted title that ends a name.
 QUOTED_TAIL = re.compile(r"\s+[“\"][^”\"]+[”\"]$")
@@ -487,7 +487,7 @@ def _implicit_instrument(
 
 
 def _respectively(doc: Doc, insts: list[Entity], m: re.Match[str], sent: Span) -> Entity | None:
-    """"The Covenant and the Charter guarantee it in Articles 19 and 22 and Articles 9 and 10
+    """"The Covenant and the Charter protect belief and speech in Articles 18 and 19 and Articles 6 and 7
     respectively": the instruments named in the sentence before its first group of articles,
     paired with the groups in order, where the sentence says "respectively" after them and
     names as many instruments as it cites groups."""
@@ -775,7 +775,7 @@ def _grow_name(ents: Entities, ref: str, start: int) -> None:
     """An instrument read without the first words of its name ("Technology Act" where the text
     says "the Information Technology Act": the run lost a word it also reads as a heading's) is
     named whole when an article cites it by the whole name at the same place. So is one whose
-    title in quotes the run left out ("the Federal Law “On Information ...”")."""
+    title in quotes the run left out ("the Federal Law “On Broadcasting ...”")."""
     title = QUOTED_TAIL.search(ref)
     if title is not None:
         short = ref[: title.start()]

@@ -1968,7 +1968,7 @@ KIN_STEP_BEFORE = re.compile(
 WITNESS_DESCRIBED_BEFORE = re.compile(
     r"\b(?:main|key|star|chief|only)\s+witness,\s+(?:the\s+)?(?:[A-Z]{2,6}\s+)?"
     r"(?:[a-z][\w-]*\s+){1,3}$"
-    # "witnesses, among them his neighbour Mr X,": one of the witnesses named
+    # "witnesses, among them her cousin Ms X,": one of the witnesses named
     r"|\b(?:eye)?witnesses,?\s+(?:among\s+them|including)\s+"
     r"(?:(?:his|her|their|the|a)\s+(?:[a-z][\w-]*\s+){1,2})?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
 )
@@ -1995,8 +1995,8 @@ WITNESS_AFTER = re.compile(
     # "X, the husband of Y, who was travelling with them and witnessed the arrest": the
     # same after an apposition, the seeing joined to another verb
     r"|\s*,[^,.;]{1,60},\s*who\s+(?:[^,.;]{1,60}?\s+and\s+)?(?:had\s+)?witnessed\b"
-    # "X, a community member who witnessed the arrest", "X, a reporter for the weekly Vela
-    # Post who attended the meeting and witnessed the arrests": the same after a description
+    # "X, a community member who witnessed the arrest", "X, a driver for the Vela bus company
+    # who was waiting nearby and witnessed the raid": the same after a description
     r"|\s*,\s*(?:an?|the|his|her|their)\s+(?:[\w’'-]+\s+){1,3}?who (?:had )?witnessed\b"
     r"|\s*,\s*(?:an?|the|his|her|their)\s+[^,.;]{1,80}?\bwho\s+(?:[^,.;]{1,60}?\s+and\s+)?"
     r"(?:had\s+)?witnessed\b"
@@ -2040,7 +2040,7 @@ WITNESS_OBJECT_BEFORE = re.compile(
     r"(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){0,3})?"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
 )
-#: (a spell or a day may come between: "questioned X for nine hours as a witness")
+#: (a spell or a day may come between: "questioned X for six hours as a witness")
 WITNESS_OBJECT_AFTER = re.compile(
     r"\s*(?:,[^,.;]{0,80},|,(?=\s+(?:for|on)\s))?(?:\s+(?:for|on)\s+[\w ]{1,25}?)?"
     r"\s+as\s+(?:an?\s+)?witness(?:es)?\b"
