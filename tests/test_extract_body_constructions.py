@@ -356,7 +356,8 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "called Rina Holm a traitor.", {"Zemblan Constituent Assembly": "parliament"}),
     # a group named for the people it stands for, "of the" inside its name
     ("people-of-the-group", "On 3 May 2021, police arrested Rina Holm, leader of the Vela "
-     "Mothers of the Disappeared Collective.", {"Vela Mothers of the Disappeared Collective": "ngo"}),
+     "Mothers of the Disappeared Collective.",
+     {"Vela Mothers of the Disappeared Collective": "ngo"}),
     # near miss: a body's part before "of the" has the body as its parent
     ("part-of-the-body", "On 3 May 2021, the Presidium of the Vela Bar Association disbarred "
      "Rina Holm.", {"Presidium of the Vela Bar Association": "other",

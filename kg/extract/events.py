@@ -2131,9 +2131,7 @@ def find_events(
                 and not any(c0 <= d.start < c1 for d in sdates for c0, c1 in [_clause(clauses, a)])
                 # "After the court rejected it on 4 May, officers came the following day, and
                 # took away ...": a day told after that step, before this one, is this one's
-                and not any(
-                    main[-1][1] < d.start < a and d.value != main[-1][0] for d in sdates
-                )
+                and not any(main[-1][1] < d.start < a and d.value != main[-1][0] for d in sdates)
             ):
                 # "was arrested on 3 May ..., and taken to a prison"; not the step of a relative
                 # clause closed before ("released A, who was arrested on 3 May, and charged B")

@@ -487,17 +487,16 @@ def _implicit_instrument(
 
 
 def _respectively(doc: Doc, insts: list[Entity], m: re.Match[str], sent: Span) -> Entity | None:
-    """"The Covenant and the Charter protect belief and speech in Articles 18 and 19 and Articles 6 and 7
-    respectively": the instruments named in the sentence before its first group of articles,
-    paired with the groups in order, where the sentence says "respectively" after them and
-    names as many instruments as it cites groups."""
+    """The instrument of a group of articles cited with "respectively": "The Covenant and the
+    Charter protect belief and speech in Articles 18 and 19 and Articles 6 and 7 respectively".
+    The instruments named in the sentence before its first group of articles are paired with
+    the groups in order, where the sentence says "respectively" after them and names as many
+    instruments as it cites groups."""
     flat = doc.flat
     if RESPECTIVELY.search(flat, m.end(), sent.end) is None:
         return None
     groups = [
-        g.start()
-        for g in ARTICLES_RE.finditer(flat, sent.start, sent.end)
-        if not g.group("inst")
+        g.start() for g in ARTICLES_RE.finditer(flat, sent.start, sent.end) if not g.group("inst")
     ]
     if len(groups) < 2 or m.start() not in groups:
         return None
