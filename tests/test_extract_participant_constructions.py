@@ -568,6 +568,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("pronoun-to-one-without-role", "Ana Lee worked at the Vela office until 2021. She was "
      "arrested on 3 May 2024.",
      [("arrest", D, [], ["Ana Lee"], None)]),
+    # the subject before, of the pronoun's gender, whatever her post, rather than one named
+    # earlier whose gender the text does not tell
+    ("pronoun-to-subject-with-a-post", "The rapporteurs wrote about judge Ana Lee Reyes and "
+     "reporter Sam Okafor.\n\nMs. Lee Reyes chaired the Vela bench until 2021. She was arrested "
+     "on 3 May 2024 by officers of the Vela Police.",
+     [("arrest", D, ["Vela Police"], ["Ana Lee Reyes"], None)]),
     # a source named by "according to" is no antecedent of the pronoun after it
     ("according-to-source", "Reporter Ana Lee Reyes was jailed.\n\nLee, a reporter for the "
      "Vela Post, was arrested at a police checkpoint on 3 May 2024, according to her editor, "

@@ -2331,6 +2331,13 @@ def make_event(
             # "Ana Barrios worked at the office. She was arrested": the subject of a passive
             # step told by a pronoun, where no words give the one it points back to a role
             or (passive and _unplaced(person))
+            # "Ms. Lee chaired the bench. She was arrested": the only one of the pronoun's
+            # gender, a judge or an official, is what a passive step is done to
+            or (
+                passive
+                and person.attrs.get("gender") == PRONOUN_GENDER.get(word)
+                and bool(AGENT_ROLES.intersection(person.attrs.get("roles", [])))
+            )
         )
         own = _trigger_pronoun(doc.flat, a, b, c0)
         if own is not None and own.start(1) > pron.start():
@@ -2991,7 +2998,30 @@ def last_person(
                 return e
             unsure = unsure or e
         i -= 1
+    if (
+        unsure is None
+        and subject is not None
+        and subject.attrs.get("gender") == gender
+        and _pronoun_opens(doc, a, pronoun)
+    ):
+        # "Ms. Lee, a former prosecutor, ran the office. She was arrested": a pronoun that
+        # opens its sentence goes on with the subject before, of its gender, whatever her
+        # post, where the paragraph names no one else it could point back to
+        return subject
     return unsure
+
+
+def _pronoun_opens(doc: Doc, a: int, pronoun: str) -> bool:
+    """Whether the sentence of ``a`` has ``pronoun`` for its subject, after its opening
+    phrases and before ``a``."""
+    k = bisect.bisect_right(doc.sentence_starts, a) - 1
+    if k < 0:
+        return False
+    m = SUBJECT_OPENING.match(doc.flat, doc.sentences[k].start, a)
+    if m is None:
+        return False
+    word = re.match(r"[A-Za-z]+\b", doc.flat[m.end() : a])
+    return word is not None and word.group().lower() == pronoun
 
 
 #: "according to her editor, " before a name: the source of what is told.
