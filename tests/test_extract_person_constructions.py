@@ -175,6 +175,11 @@ CASES: list[tuple[str, str, list[str]]] = [
     # near miss: two given names share the family name after "and"
     ("given-names-sharing", "On 3 May 2021, police arrested his brothers, Ivo and Tom Sand, in "
      "Vela.", ["Ivo Sand", "Tom Sand"]),
+    # an addressee's street, after a house number or cut short, is no person
+    ("house-number-street", "Please write to:\n\u00b7 H.E. Mr. Ivo Lind, Minister of the "
+     "Interior, No. 12, Kastra Blvd, Vela, Zembla", ["Ivo Lind"]),
+    ("street-cut-short", "On 3 May 2021, police arrested Rina Holm outside her home on Dol "
+     "Kastra Rd.", ["Rina Holm"]),
     # the noun of a street opening an address line is no given name
     ("street-noun-first", "Write to the Prosecutor General, Ulitsa Bolshaya Vela, 15, Vela. On "
      "3 May 2021, police arrested Rina Holm.", ["Rina Holm"]),

@@ -297,6 +297,9 @@ def add_person_candidate(
     if PLACE_NOUN_AFTER.match(doc.flat, end):
         ents.not_persons.add(name)
         return  # "Wadi Vela prison", "Kara Tepe district": the name of a place
+    if words[-1].rstrip(".") in STREET_HEADS:
+        ents.not_persons.add(name)
+        return  # "Vela Blvd", "Kastra Rd": a street
     a = toks[0][1]
     # (an address line is short: looked for in the 120 characters before, so that a text of
     # one long line costs no scan back to its start for each run)
@@ -429,7 +432,11 @@ ADDRESS_BEFORE = re.compile(
     r"(?=[A-ZÀ-ÞĀ-Ž])|"
     r"(?:ul|pr|prosp|pl|per|str|Jl|Av|Avda)\.[ \t]*)[^\n]*$"
     r"|\b(?:Road|Street|Avenue|Boulevard|Lane|Highway|Rd|St|Ave|Blvd)\.?,[ \t]*$"
+    r"|\bNo\.[ \t]*\d{1,5}[A-Za-z]?,[ \t]*$"
 )
+#: The last word of a street's name, written out or cut short; a run that ends in one names
+#: the street, not a person ("Lane" is left out: it is a surname as often).
+STREET_HEADS = frozenset("Street St Avenue Ave Boulevard Blvd Road Rd Highway Hwy".split())
 #: "known as the “X”", "the land known as X": the nickname of a place or a thing, not a
 #: person's alias.
 THING_KNOWN_AS_BEFORE = re.compile(
