@@ -175,6 +175,13 @@ CASES: list[tuple[str, str, list[str]]] = [
     # near miss: two given names share the family name after "and"
     ("given-names-sharing", "On 3 May 2021, police arrested his brothers, Ivo and Tom Sand, in "
      "Vela.", ["Ivo Sand", "Tom Sand"]),
+    # one given name before "de la" in a sentence; a post in brackets and a body's name at a
+    # line's head with "de la" are no person (near misses)
+    ("one-given-name-de-la", "On 3 May 2021, unknown men beat her brother, Ivo de la Vega "
+     "Sand, in Vela.", ["Ivo de la Vega Sand"]),
+    ("post-in-brackets-de-la", "Please write to:\n\u00b7 Mr. Ivo Lind, Attorney General "
+     "(Fiscal de la Zembla)\n\u00b7 Ms. Ana Lee, President,\nPalais de la Vela, Kastra",
+     ["Ivo Lind", "Ana Lee"]),
     # an addressee's street, after a house number or cut short, is no person
     ("house-number-street", "Please write to:\n\u00b7 H.E. Mr. Ivo Lind, Minister of the "
      "Interior, No. 12, Kastra Blvd, Vela, Zembla", ["Ivo Lind"]),

@@ -555,8 +555,12 @@ def find_runs(doc: Doc) -> list[Run]:
                 or (
                     toks[k][0] == "la"
                     and toks[k - 1][0] == "de"
-                    and j - i >= 2
-                    and toks[j - 2][0] not in ("The", "A", "An")
+                    and (
+                        (j - i >= 2 and toks[j - 2][0] not in ("The", "A", "An"))
+                        # "Tomás de la Cruz": one given name, where no article or body's noun
+                        # makes the words a post or a place ("the Fiscal de la Nación")
+                        or (j - i == 1 and _given_name_before_de_la(text, toks[i]))
+                    )
                 )
                 # "Marta Elena López y Cruz": a Spanish name's two surnames, joined by "y" after
                 # a given name and a surname, the second one word ("Ana Ruiz y Pedro Gil" are two)
@@ -594,6 +598,24 @@ def find_runs(doc: Doc) -> list[Run]:
             break
         runs.append(Run(toks[i][1], toks[j - 1][2], toks[i:j], words[i:j]))
     return runs
+
+
+#: What stands before a given name in a sentence's run: a word in lower case that is no
+#: article ("arrested Tomás de la Cruz") or a comma ("her brother, Tomás de la Cruz").
+IN_SENTENCE_BEFORE = re.compile(r"(?:(?<![\w’'])(?!(?:the|el|la|los|las)\b)[a-zà-ÿ]+|,)[ \t]*\Z")
+
+
+def _given_name_before_de_la(text: str, tok: tuple[str, int, int]) -> bool:
+    """Whether one capitalised word before "de la" may be a given name: it stands in a
+    sentence after a word or a comma, not at a line's head, in brackets or after an article
+    ("the Fiscal de la Nación", "(Fiscal de la Nación)"), and is no noun of a body or a
+    place."""
+    from kg.extract.lexicon import PARTICLE_NAME_HEADS
+
+    word, a, _b = tok
+    if word in SPANISH_BODY_HEADS or word in PARTICLE_NAME_HEADS or word.isupper():
+        return False
+    return IN_SENTENCE_BEFORE.search(text, max(0, a - 30), a) is not None
 
 
 def _lone_ordinal(toks: list[tuple[str, int, int]], cap: list[bool], k: int) -> bool:
