@@ -175,6 +175,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     # near miss: two given names share the family name after "and"
     ("given-names-sharing", "On 3 May 2021, police arrested his brothers, Ivo and Tom Sand, in "
      "Vela.", ["Ivo Sand", "Tom Sand"]),
+    # a surname written as initials run together ends a name; a lone initial does not
+    ("joined-initials-surname", "On 3 May 2021, police arrested the reporter Ivo Ram K.D. in "
+     "Vela. His wife, Rina K.D., was questioned.", ["Ivo Ram K.D.", "Rina K.D."]),
     # one given name before "de la" in a sentence; a post in brackets and a body's name at a
     # line's head with "de la" are no person (near misses)
     ("one-given-name-de-la", "On 3 May 2021, unknown men beat her brother, Ivo de la Vega "
