@@ -574,6 +574,10 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "reporter Sam Okafor.\n\nMs. Lee Reyes chaired the Vela bench until 2021. She was arrested "
      "on 3 May 2024 by officers of the Vela Police.",
      [("arrest", D, ["Vela Police"], ["Ana Lee Reyes"], None)]),
+    # a passive in the past perfect with an adverb inside it: the subject is what it is done to
+    ("perfect-passive-adverb", "On 3 May 2024, the Vela Rights Centre had already been "
+     "suspended for three months.",
+     [("ban", D, [], ["Vela Rights Centre"], None)]),
     # a source named by "according to" is no antecedent of the pronoun after it
     ("according-to-source", "Reporter Ana Lee Reyes was jailed.\n\nLee, a reporter for the "
      "Vela Post, was arrested at a police checkpoint on 3 May 2024, according to her editor, "

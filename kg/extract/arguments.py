@@ -676,7 +676,10 @@ PASSIVE_SUBJECT = re.compile(
 #: The same, where the subject is itself set off by commas: "A paralegal, Mr. Justice Mugo, was".
 SET_OFF_SUBJECT = re.compile(",?" + PASSIVE_SUBJECT.pattern)
 #: A phrase that opens with its own auxiliary: "the Centre was banned", "were granted bail".
-AUX_OPENS = re.compile(r"(?:was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b")
+AUX_OPENS = re.compile(
+    r"(?:(?:had|has|have)\s+(?:(?:\w+ly|already|also)\s+)?been|was|were|been|being)\s+"
+    r"(?:(?:\w+ly|already|also)\s+)?[a-z]+(?:ed|en|wn)\b"
+)
 #: A day, month or year told between a "by" agent and a later verb: "arrested by police on 3 May
 #: and charged on 5 May" tells two occasions.
 NEW_DAY = re.compile(r"\d|\b(?:later|next|following|then|after|subsequently)\b")
