@@ -578,6 +578,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("perfect-passive-adverb", "On 3 May 2024, the Vela Rights Centre had already been "
      "suspended for three months.",
      [("ban", D, [], ["Vela Rights Centre"], None)]),
+    # "Ms" before a particle and a surname names the woman, where a brother of the same
+    # surnames is named "her brother"
+    ("honorific-tells-the-surname", "Ana María de la Vega Ruiz was arrested on 1 May 2024.\n\n"
+     "Her brother, Ivo Tomás de la Vega Ruiz, was threatened on 2 May 2024. On 3 May 2024, the "
+     "court ordered that Ms de la Vega be held in pre-trial detention.",
+     [("detention", D, [], ["Ana María de la Vega Ruiz"], None)]),
     # a source named by "according to" is no antecedent of the pronoun after it
     ("according-to-source", "Reporter Ana Lee Reyes was jailed.\n\nLee, a reporter for the "
      "Vela Post, was arrested at a police checkpoint on 3 May 2024, according to her editor, "

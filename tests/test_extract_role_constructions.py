@@ -83,6 +83,14 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("prosecution-now-headed-by", "On 3 May 2021, police arrested Rina Holm on a warrant issued "
      "at the request of the Special Prosecutor’s Office against Fraud (FEVF), now headed by "
      "Ivo Sand.", {"Rina Holm": ["defender"], "Ivo Sand": ["prosecutor"]}),
+    # one the defence calls, or who is due to testify, is a witness, whatever is done to him
+    ("defence-calls", ARREST + "On 7 May 2021, the judge refused to let the defence call Ivo "
+     "Sand, a teacher who had seen the arrest and was ready to testify. The night before, men "
+     "beat Ivo Sand in his hotel room.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+    ("due-to-testify", ARREST + "Tom Reed, a neighbour who was due to testify, was questioned "
+     "by police on 7 May 2021.",
+     {"Rina Holm": ["defender"], "Tom Reed": ["witness"]}),
     # an eyewitness told by a short description before "who witnessed"
     ("described-who-witnessed", ARREST + "On 7 May 2021, the prosecution summoned Mr. Ivo Sand, "
      "a community member who witnessed the arrest, to clarify his statement.",
@@ -261,8 +269,9 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("called-to-testify", "Rina Holm was arrested. The court refused to call the experts, the "
      "linguist Ivo Sand and the scholar Ada Brun, to testify.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["witness"], "Ada Brun": ["witness"]}),
+    # one due to give evidence in the case is a witness, heard or not
     ("ready-to-testify", "Rina Holm was arrested. The court refused to hear Ivo Sand, who was "
-     "ready to testify.", {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
+     "ready to testify.", {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
     # every name of "his colleagues, A and B" works as the one the appeal is about
     ("colleagues-list", "Human rights lawyer Rina Holm was arrested. Rina Holm is a lawyer. On 5 "
      "May, police detained two of her colleagues, Ivo Sand and Ada Brun.",

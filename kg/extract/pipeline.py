@@ -422,12 +422,15 @@ def _add_first_surname_mentions(doc: Doc, persons: list[Entity]) -> None:
     flat = doc.flat
     words_of = [_surname_words(q.name) for q in persons]
     taken = [(a, b) for q in persons for a, b in q.mentions]
+    # a relative introduced by kin ("her brother, A B C") is named in full, as for bare last
+    # words: the shortened name is the other's
+    kin = [named_by_kin(doc, q) for q in persons]
     shared: dict[str, int] = {}
-    for words in words_of:
+    for words, by_kin in zip(words_of, kin, strict=True):
         for w in set(words):
-            shared[w] = shared.get(w, 0) + 1
-    for p, words in zip(persons, words_of, strict=True):
-        if len(words) < 3:
+            shared[w] = shared.get(w, 0) + (not by_kin)
+    for p, words, by_kin in zip(persons, words_of, kin, strict=True):
+        if len(words) < 3 or by_kin:
             continue
         first, last = words[-2], words[-1]
         if (
@@ -454,6 +457,74 @@ def _add_first_surname_mentions(doc: Doc, persons: list[Entity]) -> None:
         if found:
             p.mentions.extend(found)
             p.variants.append(first)
+
+
+#: A gendered honorific or kin noun right before a name: "Ms. ", "her brother, ".
+MALE_CUE = re.compile(r"(?:\b(?:Mr|Sr|Don|Dom|M)\.?|\b(?:brother|son|husband|father|uncle),)\s+$")
+FEMALE_CUE = re.compile(
+    r"(?:\b(?:Ms|Mrs|Mme|Sra|Doña|Dona)\.?|\b(?:sister|daughter|wife|mother|aunt),)\s+$"
+)
+
+
+def _cue_before(flat: str, start: int) -> str:
+    """The gender an honorific or kin noun right before ``start`` tells, else "unknown"."""
+    lo = max(0, start - 20)
+    if MALE_CUE.search(flat, lo, start):
+        return "male"
+    if FEMALE_CUE.search(flat, lo, start):
+        return "female"
+    return "unknown"
+
+
+def _gender_cue(doc: Doc, p: Entity) -> str:
+    """The gender the honorifics and kin nouns before a person's mentions tell, where they
+    agree."""
+    told = {_cue_before(doc.flat, a) for a, _ in p.mentions} - {"unknown"}
+    return told.pop() if len(told) == 1 else "unknown"
+
+
+def _honorific_tail(
+    doc: Doc,
+    persons: list[Entity],
+    q: Entity,
+    words: list[str],
+    found: list[tuple[int, int, Entity]],
+) -> None:
+    """ "Ms de la Cruz" of "Ana María de la Cruz Vela": a particle and the first surname after
+    an honorific, where the honorific's gender tells the person from everyone else whose
+    name holds the same words (a brother "Ivo de la Cruz Vela", told as "her brother"); with
+    no one else, the other rules read the tail."""
+    if len(words) < 2 or words[0] not in NAME_PARTICLES:
+        return
+    others = [
+        r for r in persons
+        if r is not q and _holds((r.name or "").split(), words)
+    ]  # fmt: skip
+    if not others:
+        return
+    own = _gender_cue(doc, q)
+    told = {_gender_cue(doc, r) for r in others}
+    if "unknown" in told or len(told) > 1 or own in told:
+        return
+    flat = doc.flat
+    tail = re.compile(r"\s+".join(re.escape(w) for w in words) + r"(?![\w’'-])")
+    for start, _ in find_words(flat, [words[0]], doc.word_index):
+        m = tail.match(flat, start)
+        if (
+            m
+            and (cue := _cue_before(flat, start)) != "unknown"
+            and cue not in told
+            and own in ("unknown", cue)
+            and HONORIFIC_BEFORE.search(flat, max(0, start - 6), start)
+            and not any(a <= start < b for r in persons for a, b in r.mentions)
+        ):
+            found.append((start, m.end(), q))
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    """Whether ``part`` is a run of ``words``."""
+    n = len(part)
+    return any(words[i : i + n] == part for i in range(len(words) - n + 1))
 
 
 def _surname_tails(doc: Doc, persons: list[Entity]) -> list[tuple[int, int, Entity]]:
@@ -483,6 +554,7 @@ def _surname_tails(doc: Doc, persons: list[Entity]) -> list[tuple[int, int, Enti
         # "Ms. de León Barrios" of "Ana Lucía de León Barrios": the surnames from their
         # particle on, after an honorific, where no one else's name ends with them
         ends = words[k + 1 :]
+        _honorific_tail(doc, persons, q, words[k + 1 : -1], found)
         if any(r is not q and (r.name or "").split()[-len(ends) :] == ends for r in persons):
             continue
         tail = re.compile(r"\s+".join(re.escape(w) for w in ends) + r"(?![\w’'-])")

@@ -107,6 +107,12 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
                 and WITNESS_OBJECT_BEFORE.search(flat, max(0, s - 80), s)
                 for s, e in p.mentions
             )
+            # "the judge refused to let the defence call X", "X ... was ready to testify"
+            or any(
+                DEFENCE_CALLS_BEFORE.search(flat, max(0, s - 40), s)
+                or (TO_TESTIFY_AFTER.match(flat, e) and not _inside_apposition(flat, s))
+                for s, e in p.mentions
+            )
             or (
                 not {"defender", "lawyer", "lawyer?", "official", "judge", "prosecutor"}
                 & set(roles)
@@ -2039,6 +2045,19 @@ WITNESS_OBJECT_BEFORE = re.compile(
     r"(?:(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*[’']s|his|her|their)\s+[a-z][\w-]*,\s+"
     r"(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){0,3})?"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+)
+#: "let the defence call X", "the defence had asked to call X": one the defence calls testifies.
+DEFENCE_CALLS_BEFORE = re.compile(
+    r"\b[Dd]efen[cs]e\s+(?:(?:had\s+)?(?:asked|sought|wanted|tried|planned)\s+)?(?:to\s+)?"
+    r"(?:call|calling|called|summon|summoning)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+)
+#: "X was to testify", "X, an artist who ... was ready to testify": one due to give evidence
+#: in the case.
+TO_TESTIFY_AFTER = re.compile(
+    r"(?:\s*,[^.;]{0,100}?)?\s+(?:(?:was|were|had\s+been)\s+(?:(?:ready|due|expected|"
+    r"scheduled|set|willing|prepared|about)\s+)?to\s+(?:testify|give\s+evidence)\b|"
+    r"(?:had\s+)?(?:testified|gave\s+evidence)\s+(?:for|at|in|during)\s+(?:the|his|her|their)"
+    r"\s+(?:defen[cs]e|trial|hearing)\b)"
 )
 #: (a spell or a day may come between: "questioned X for six hours as a witness")
 WITNESS_OBJECT_AFTER = re.compile(
