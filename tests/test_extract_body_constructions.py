@@ -678,6 +678,16 @@ def test_a_quoted_name_after_a_noun_for_an_outlet_is_media() -> None:
     assert "Sada al-Vela" not in orgs
 
 
+def test_a_name_in_guillemets_after_a_noun_for_a_body_is_that_body_not_a_person() -> None:
+    text = HEAD + (
+        "Rina Holm heads the human rights organisation «Pravo Vela» (Law of Vela). On 3 May "
+        "2021, police arrested Rina Holm.\n"
+    )
+    record = extract_case(text, appeal_id="t")
+    assert {o["name"]: o["kind"] for o in record["organisations"]}["Pravo Vela"] == "ngo"
+    assert [p["name"] for p in record["persons"]] == ["Rina Holm"]
+
+
 def test_a_quoted_name_with_its_translation_in_brackets_then_an_apposition_is_a_body() -> None:
     text = HEAD + (
         'Rina Holm runs "Sada Vela" (Voice of Vela), a YouTube channel with many subscribers. On '

@@ -106,7 +106,9 @@ LOWER_BODIES = [
         "prosecution",
     ),
 ]
-QUOTED = re.compile(r"[“\"](?P<q>[A-Z][^”\"]{1,80})[”\"]")
+#: A quoted name, in English marks or in guillemets ("«Vela Prava»", as Russian and French
+#: texts quote a body's name).
+QUOTED = re.compile(r"[“\"«](?P<q>[A-Z][^”\"»]{1,80})[”\"»]")
 ORG_NOUNS = re.compile(
     r"(?:non-governmental organi[sz]ation|organi[sz]ation|NGO|association|group|campaign|"
     r"movement|union|foundation|"
