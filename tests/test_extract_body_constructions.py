@@ -22,6 +22,9 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # a court named by a town of two words, in lower case
     ("two-word-town-court", "On 3 May 2021, Rina Holm was brought before the Vela Nova court, "
      "which charged her.", {"Vela Nova court": "court"}),
+    # a police force in lower case named by a region of two words and its level
+    ("two-word-region-police", "On 3 May 2021, officers of the Vela Nova regional police "
+     "arrested Rina Holm.", {"Vela Nova regional police": "police"}),
     # a name joined by "to" after a head word
     ("force-to-fight", "On 3 May 2021, agents of the Special Force to Fight Crime arrested Rina "
      "Holm.", {"Special Force to Fight Crime": "security_service"}),

@@ -311,7 +311,13 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         if w.group("w") in NOT_PLACE or w.group("w") in MONTHS or w.group("w") in CAP_STOP:
             continue  # ("When police came": a clause's first word, no place)
         a = w.start()
-        two = STATION_PLACE.search(flat, max(0, a - 40), a) if m.group().endswith("n") else None
+        # (a level before "police" names a force by its region: "the Vela Nova regional police")
+        level = flat[w.end("w") : w.end()].strip() != ""
+        two = (
+            STATION_PLACE.search(flat, max(0, a - 40), a)
+            if m.group().endswith("n") or level
+            else None
+        )
         if two and two.group("w") not in NOT_PLACE | CAP_STOP and two.group("w") not in MONTHS:
             a = two.start("w")  # "Civil Lines police station": a station named by its locality
         e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
