@@ -1008,3 +1008,14 @@ def test_questioning_where_the_police_took_someone_told_in_the_active_is_of_that
         "Vela police station, where detectives questioned him for six hours."
     )
     assert ("interrogation", "2024-04-08") in got and ("interrogation", None) not in got
+
+
+def test_a_criminal_case_opened_days_before_another_step_is_dated_from_it() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. She was told that she was a suspect in a "
+        "criminal case opened two days earlier under Article 12 of the Penal Code."
+    )
+    assert ("case_opened", "2024-05-01") in got
+    # near miss: a case opened on a day told after it keeps that day
+    got = _pairs("A criminal case was opened on 2 May 2024 against Ana Lee.")
+    assert ("case_opened", "2024-05-02") in got
