@@ -83,6 +83,11 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("prosecution-now-headed-by", "On 3 May 2021, police arrested Rina Holm on a warrant issued "
      "at the request of the Special Prosecutor’s Office against Fraud (FEVF), now headed by "
      "Ivo Sand.", {"Rina Holm": ["defender"], "Ivo Sand": ["prosecutor"]}),
+    # one who files a complaint after a long apposition with a post
+    ("complainant-after-long-post", "On 3 May 2021, police arrested Rina Holm, two days after "
+     "Ivo Sand, Vela Province's Minister for Roads and Public Works Development, filed a "
+     "complaint accusing her of defamation.",
+     {"Rina Holm": ["defender"], "Ivo Sand": ["official", "complainant"]}),
     # one the defence calls, or who is due to testify, is a witness, whatever is done to him
     ("defence-calls", ARREST + "On 7 May 2021, the judge refused to let the defence call Ivo "
      "Sand, a teacher who had seen the arrest and was ready to testify. The night before, men "

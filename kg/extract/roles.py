@@ -1476,7 +1476,9 @@ WORK_BY_BEFORE = re.compile(
     r"(?:(?:the|an?)\s+(?:[a-z][\w-]*\s+){0,3})?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|[A-Z][a-z]+\s+)?$"
 )
 COMPLAINANT_AFTER = re.compile(
-    r"(?:,[^,.;]{0,60},|,)?\s+(?:who\s+)?(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|"
+    # (an apposition may hold a long post: "X, the Vela Province Minister for Roads and Public
+    # Works, filed a complaint")
+    r"(?:,[^,.;]{0,90},|,)?\s+(?:who\s+)?(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|"
     r"brought)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit|petition)\b|sued\b)"
 )
 SIGNATURE_TITLE = re.compile(
