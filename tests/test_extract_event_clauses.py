@@ -1019,3 +1019,11 @@ def test_a_criminal_case_opened_days_before_another_step_is_dated_from_it() -> N
     # near miss: a case opened on a day told after it keeps that day
     got = _pairs("A criminal case was opened on 2 May 2024 against Ana Lee.")
     assert ("case_opened", "2024-05-02") in got
+
+
+def test_a_step_that_ends_a_custody_told_in_a_clause_of_until_keeps_its_day() -> None:
+    got = _pairs(
+        "Tom Reed was arrested on 2 March 2024 and held for two months, until the Vela court "
+        "ordered his release on 2 May 2024 on bail."
+    )
+    assert ("release", "2024-05-02") in got

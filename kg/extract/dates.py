@@ -133,9 +133,12 @@ NOT_ANCHOR = WordsAtEnd(
 )
 #: "since" before a day: the start of a spell.
 SINCE_BEFORE = re.compile(r"\bsince\s*$", re.I)
-#: "until the next mention of the case, on": a day that ends a spell, named by what ends it.
+#: "until the next mention of the case, on": a day that ends a spell, named by what ends it
+#: (not a clause with a verb of its own: "until the court ordered his release on 14 July" dates
+#: the release).
 UNTIL_ON = re.compile(
-    r"\buntil\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+,?\s+on\s*$"
+    r"\buntil\s+(?:the|a|an|his|her|their|its)\s+(?:(?![\w’'-]+ed\s)[\w’'-]+\s+){0,6}?"
+    r"(?![\w’'-]+ed,?\s)[\w’'-]+,?\s+on\s*$"
     # "did not know where he was held until he was allowed to telephone his wife on 18 May":
     # the step that ended the spell, told as a clause
     r"|\buntil\s+(?:he|she|they)\s+(?:was|were|could|had)\b[^.;]{0,100}?\s+on\s*$"
