@@ -1027,3 +1027,11 @@ def test_a_step_that_ends_a_custody_told_in_a_clause_of_until_keeps_its_day() ->
         "ordered his release on 2 May 2024 on bail."
     )
     assert ("release", "2024-05-02") in got
+
+
+def test_telegrams_sent_that_same_day_are_a_complaint_of_that_day() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Tom Reed. That same day, his wife sent telegrams to the "
+        "Public Prosecutor reporting his disappearance."
+    )
+    assert ("complaint", "2024-05-03") in got

@@ -91,7 +91,7 @@ REL_RE = re.compile(
     r"(?:[\w-]+\s+)?(?P<mnoun>" + EVENT_NOUNS + r")\b|"
     r"(?<!since\s)(?<!until\s)(?<!from\s)(?:[Tt]he\s+day\s+before\b"
     r"(?!\s+(?:his|her|their|the|its|an?|[A-Z]|\d)\b)|[Tt]he\s+previous\s+(?:day|evening|night)\b)|"
-    r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that|the\s+same)\s+(?:day|date|morning|afternoon|evening|night|week)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
+    r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that(?:\s+same)?|the\s+same)\s+(?:day|date|morning|afternoon|evening|night|week)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:that|this)(?=\s*,)|"
     # "two days into the strike", "a week into her detention": counted from its start
