@@ -22,6 +22,12 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # a court named by a town of two words, in lower case
     ("two-word-town-court", "On 3 May 2021, Rina Holm was brought before the Vela Nova court, "
      "which charged her.", {"Vela Nova court": "court"}),
+    # where an NGO named by words of its own sits is no part of its name; a name with a
+    # head word or one word before "in" keeps it (near misses)
+    ("ngo-in-a-town", "On 3 May 2021, police arrested Rina Holm, who heads the human rights "
+     "centre Vela Nova in Kastra.", {"Vela Nova": "ngo"}),
+    ("ngo-one-word-in", "On 3 May 2021, police arrested Rina Holm, a member of the human rights "
+     "group Voices in Exile.", {"Voices in Exile": "ngo"}),
     # a police force in lower case named by a region of two words and its level
     ("two-word-region-police", "On 3 May 2021, officers of the Vela Nova regional police "
      "arrested Rina Holm.", {"Vela Nova regional police": "police"}),

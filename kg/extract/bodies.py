@@ -563,7 +563,22 @@ def tidy_organisations(ents: Entities) -> None:
         seat = SEAT.match(name)
         if seat and e.attrs.get("kind") == "international_org" and _in_a_country(name):
             seat = None  # "UN Mission in Zembla": an international body's office in a state
-        if seat and e.attrs.get("kind") in ("other", "company", "media", "international_org"):
+        if (
+            seat
+            and (
+                e.attrs.get("kind") in ("other", "company", "media", "international_org")
+                # "the centre Vela Nova in Kastra": an NGO named by words of its own, not by what
+                # it works for, sits in a town (its "in Zembla" after "Human Rights" often is a
+                # part of the name)
+                or (
+                    e.attrs.get("kind") == "ngo"
+                    and not _in_a_country(name)
+                    and len(seat.group(1).split()) >= 2
+                    and all(w[:1].isupper() for w in seat.group(1).split())
+                    and not set(name.split()) & set(ORG_HEADS)
+                )
+            )
+        ):
             # "Zenda University in Strelsau": where a university or a company sits is not
             # part of its name (an NGO's "in Zembla" often is)
             name = seat.group(1)
