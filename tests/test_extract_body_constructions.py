@@ -28,6 +28,10 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
      "centre Vela Nova in Kastra.", {"Vela Nova": "ngo"}),
     ("ngo-one-word-in", "On 3 May 2021, police arrested Rina Holm, a member of the human rights "
      "group Voices in Exile.", {"Voices in Exile": "ngo"}),
+    # a prosecutor's office in lower case named by its place and level
+    ("regional-prosecutors-office", "On 3 May 2021, Rina Holm filed a complaint with the "
+     "Kastra regional prosecutor\u2019s office.", {"Kastra regional prosecutor\u2019s office":
+     "prosecution"}),
     # a police force in lower case named by a region of two words and its level
     ("two-word-region-police", "On 3 May 2021, officers of the Vela Nova regional police "
      "arrested Rina Holm.", {"Vela Nova regional police": "police"}),

@@ -62,8 +62,12 @@ STATION_PLACE = re.compile(rf"(?<=[a-z,] )(?P<w>{_CAP})\s+\Z")
 #: "the Zemblan government".
 LOWER_BODY = [
     re.compile(rf"(?P<noun>{w})\b")
-    for w in ("court", "party", "administration", "government", "municipal council")
-]
+    for w in (
+        "court", "party", "administration", "government", "municipal council",
+        # "the Vela regional prosecutor's office"
+        "prosecutor[’']s office",
+    )
+]  # fmt: skip
 LOWER_BODY_BEFORE = re.compile(
     rf"(?<![\w’'\-])(?P<w>{_CAP}(?:\s+{_CAP})?)\s+"
     r"(?:(?P<q>town|district|city|regional|provincial|state)\s+)?\Z"
@@ -71,7 +75,9 @@ LOWER_BODY_BEFORE = re.compile(
 #: "the" right before a place's words.
 THE_BEFORE = re.compile(r"\b[Tt]he\s+\Z")
 LOWER_KINDS = {"court": "court", "party": "political_party", "administration": "government",
-               "government": "government", "municipal council": "government"}  # fmt: skip
+               "government": "government", "municipal council": "government",
+               "prosecutor’s office": "prosecution",
+               "prosecutor's office": "prosecution"}  # fmt: skip
 #: "the central government", "the federal government": a state's government named by its level.
 #: A word every match of MISSION holds: without one the pattern is not run.
 MISSION_WORDS = ("Mission", "Embassy", "Consulate", "Commission")
