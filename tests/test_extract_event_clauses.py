@@ -1035,3 +1035,11 @@ def test_telegrams_sent_that_same_day_are_a_complaint_of_that_day() -> None:
         "Public Prosecutor reporting his disappearance."
     )
     assert ("complaint", "2024-05-03") in got
+
+
+def test_a_sentence_opening_with_a_dated_order_takes_its_day() -> None:
+    got = _pairs(
+        "Police arrested Tom Reed on 1 May 2024. By a court order dated 03.05.2024, the Vela "
+        "District Court remanded Tom Reed in custody for two months."
+    )
+    assert ("detention", "2024-05-03") in got

@@ -1415,6 +1415,24 @@ def _dated_order(flat: str, dates: list[DateMention], a: int, b: int) -> Any:
     return None
 
 
+#: A sentence opening with the order a step was taken by, and its date: "By a court order
+#: dated 21.06.2010, ".
+ORDER_OPENING = re.compile(
+    r"\s*By\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}?(?:order|decision|ruling|decree|resolution)"
+    r"\s+dated\s+"
+)
+
+
+def _order_opening(flat: str, dates: list[DateMention], start: int, a: int) -> Any:
+    """The day of the order a sentence opens with ("By a court order dated 21.06.2010, the
+    court remanded him"), which the step it tells was taken on, where it is the only day
+    before the step."""
+    before = [d for d in dates if start <= d.start < a]
+    if len(before) == 1 and ORDER_OPENING.fullmatch(flat, start, before[0].start):
+        return before[0].value
+    return None
+
+
 def _own_day_after(
     flat: str,
     sdates: list[DateMention],
@@ -2106,6 +2124,8 @@ def find_events(
                 value = bound[a].value  # "revoked its registration on 20 August 2003"
             elif (dated := _dated_order(flat, dates, a, b)) is not None:
                 value = dated  # "held under a detention order dated 05.08.2026": its day
+            elif (opened := _order_opening(flat, dates, s.start, a)) is not None:
+                value = opened  # "By a court order dated 21.06.2010, the court remanded him"
             elif (
                 PAST_PERFECT.search(pre)
                 and _told_before(flat, sdates, s.start, a, etype)
