@@ -1043,3 +1043,13 @@ def test_a_sentence_opening_with_a_dated_order_takes_its_day() -> None:
         "District Court remanded Tom Reed in custody for two months."
     )
     assert ("detention", "2024-05-03") in got
+
+
+def test_the_night_before_a_step_told_is_the_day_before_it_and_no_anchor() -> None:
+    got = _pairs(
+        "Tom Reed's trial opened before the Vela Court on 2 May 2024. The night before the "
+        "hearing, two men beat Ivo Sand, a witness, in his hotel room. Two days later, police "
+        "searched Tom Reed's home."
+    )
+    assert ("attack", "2024-05-01") in got
+    assert ("search", "2024-05-04") in got

@@ -89,6 +89,9 @@ REL_RE = re.compile(
     # "on the morning after his abduction": the next day, at a time of it
     r"[Tt]he\s+(?:morning|afternoon|evening|night)\s+after\s+(?:his|her|their|the|its)\s+"
     r"(?:[\w-]+\s+)?(?P<mnoun>" + EVENT_NOUNS + r")\b|"
+    # "the night before the hearing": the day before an event the text tells
+    r"[Tt]he\s+(?:day|morning|afternoon|evening|night)\s+before\s+(?:his|her|their|the|its)\s+"
+    r"(?:[\w-]+\s+)?(?P<bnoun>" + EVENT_NOUNS + r")\b|"
     r"(?<!since\s)(?<!until\s)(?<!from\s)(?:[Tt]he\s+day\s+before\b"
     r"(?!\s+(?:his|her|their|the|its|an?|[A-Z]|\d)\b)|[Tt]he\s+previous\s+(?:day|evening|night)\b)|"
     r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that(?:\s+same)?|the\s+same)\s+(?:day|date|morning|afternoon|evening|night|week)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
@@ -533,6 +536,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 m.group("noun")
                 or m.group("mnoun")
                 or m.group("dnoun")
+                or m.group("bnoun")
                 or VERB_NOUNS.get((m.group("verb") or "").lower())
             )
             if out and found[k - 1][2] == "abs" and APPOSED_REL.fullmatch(flat, out[-1].end, start):
@@ -547,7 +551,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 own = absolute(nxt[3], year) if OWN_DAY.fullmatch(flat, end, nxt[0]) else None
                 if own is not None and own[2] is not None:
                     told = date(*own)  # type: ignore[arg-type]
-            if m.group("dnoun") and told is None:
+            if (m.group("dnoun") or m.group("bnoun")) and told is None:
                 continue  # "on the day of her arrest", an arrest whose day is not told
             value, approx = _relative(m, told or anchor)
             if value is None:
@@ -557,7 +561,9 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             s0 = doc.sentences[i].start if i < len(doc.sentences) else 0
             conceded = CONCEDED.match(flat, s0, start) is not None
             out.append(DateMention(start, end, value, not conceded, approx))
-            if value[2] is not None:
+            if value[2] is not None and not m.group("bnoun"):
+                # ("the night before the hearing" looks back from a day the story has reached:
+                # a count after it goes on from that day, not from the one before)
                 anchor, anchor_sent = date(*value), i  # type: ignore[arg-type]
                 if not approx:
                     # "On the morning after his abduction, police arrested her. ... two days
@@ -844,6 +850,9 @@ def _relative(
         return (anchor.year, anchor.month, anchor.day), False  # "the day of her arrest"
     if m.group("mnoun"):
         d = anchor + timedelta(days=1)  # "the morning after his abduction"
+        return (d.year, d.month, d.day), False
+    if m.group("bnoun"):
+        d = anchor - timedelta(days=1)  # "the night before the hearing"
         return (d.year, d.month, d.day), False
     if rel.endswith("week"):
         # "the following week": a day the text does not give, in the month a week on; "the
