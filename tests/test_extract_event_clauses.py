@@ -1012,10 +1012,10 @@ def test_questioning_where_the_police_took_someone_told_in_the_active_is_of_that
 
 def test_a_criminal_case_opened_days_before_another_step_is_dated_from_it() -> None:
     got = _pairs(
-        "On 3 May 2024, police arrested Ana Lee. She was told that she was a suspect in a "
-        "criminal case opened two days earlier under Article 12 of the Penal Code."
+        "On 3 May 2024, police arrested Ana Lee. At the station she learned of a criminal case "
+        "opened three days earlier under Article 12 of the Penal Code."
     )
-    assert ("case_opened", "2024-05-01") in got
+    assert ("case_opened", "2024-04-30") in got
     # near miss: a case opened on a day told after it keeps that day
     got = _pairs("A criminal case was opened on 2 May 2024 against Ana Lee.")
     assert ("case_opened", "2024-05-02") in got
@@ -1032,7 +1032,7 @@ def test_a_step_that_ends_a_custody_told_in_a_clause_of_until_keeps_its_day() ->
 def test_telegrams_sent_that_same_day_are_a_complaint_of_that_day() -> None:
     got = _pairs(
         "On 3 May 2024, police arrested Tom Reed. That same day, his wife sent telegrams to the "
-        "Public Prosecutor reporting his disappearance."
+        "Prosecutor General asking where he was held."
     )
     assert ("complaint", "2024-05-03") in got
 

@@ -89,9 +89,9 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      "complaint accusing her of defamation.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["official", "complainant"]}),
     # one the defence calls, or who is due to testify, is a witness, whatever is done to him
-    ("defence-calls", ARREST + "On 7 May 2021, the judge refused to let the defence call Ivo "
-     "Sand, a teacher who had seen the arrest and was ready to testify. The night before, men "
-     "beat Ivo Sand in his hotel room.",
+    ("defence-calls", ARREST + "On 7 May 2021, the judge would not allow the defence to "
+     "call Ivo Sand, a teacher who had seen the arrest and was ready to testify. The night "
+     "before, men beat Ivo Sand in his hotel room.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
     ("due-to-testify", ARREST + "Tom Reed, a neighbour who was due to testify, was questioned "
      "by police on 7 May 2021.",

@@ -137,7 +137,7 @@ NOT_ANCHOR = WordsAtEnd(
 #: "since" before a day: the start of a spell.
 SINCE_BEFORE = re.compile(r"\bsince\s*$", re.I)
 #: "until the next mention of the case, on": a day that ends a spell, named by what ends it
-#: (not a clause with a verb of its own: "until the court ordered his release on 14 July" dates
+#: (not a clause with a verb of its own: "until the court ordered her release on 2 May" dates
 #: the release).
 UNTIL_ON = re.compile(
     r"\buntil\s+(?:the|a|an|his|her|their|its)\s+(?:(?![\w’'-]+ed\s)[\w’'-]+\s+){0,6}?"

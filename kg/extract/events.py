@@ -1416,7 +1416,7 @@ def _dated_order(flat: str, dates: list[DateMention], a: int, b: int) -> Any:
 
 
 #: A sentence opening with the order a step was taken by, and its date: "By a court order
-#: dated 21.06.2010, ".
+#: dated 03.05.2024, ".
 ORDER_OPENING = re.compile(
     r"\s*By\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}?(?:order|decision|ruling|decree|resolution)"
     r"\s+dated\s+"
@@ -1424,7 +1424,7 @@ ORDER_OPENING = re.compile(
 
 
 def _order_opening(flat: str, dates: list[DateMention], start: int, a: int) -> Any:
-    """The day of the order a sentence opens with ("By a court order dated 21.06.2010, the
+    """The day of the order a sentence opens with ("By a court order dated 03.05.2024, the
     court remanded him"), which the step it tells was taken on, where it is the only day
     before the step."""
     before = [d for d in dates if start <= d.start < a]
@@ -2125,7 +2125,7 @@ def find_events(
             elif (dated := _dated_order(flat, dates, a, b)) is not None:
                 value = dated  # "held under a detention order dated 05.08.2026": its day
             elif (opened := _order_opening(flat, dates, s.start, a)) is not None:
-                value = opened  # "By a court order dated 21.06.2010, the court remanded him"
+                value = opened  # "By a court order dated 03.05.2024, the court remanded him"
             elif (
                 PAST_PERFECT.search(pre)
                 and _told_before(flat, sdates, s.start, a, etype)

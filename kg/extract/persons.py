@@ -253,7 +253,7 @@ def add_person_candidate(
     if not 2 <= len(words) <= (5 if len(words) < len(toks) else 4):
         return
     if INITIAL.match(words[-1]) and not (
-        # "Bishnu Prasad K.C.", "Kamala K.C.": a surname written as initials run together
+        # "Ivo Ram K.D.", "Rina K.D.": a surname written as initials run together
         "." in words[-1] and not INITIAL.match(words[-2])
     ):
         # a name ends with a surname, not an initial; a run of initials alone ("U. S.") ends
@@ -288,7 +288,7 @@ def add_person_candidate(
         return
     end = toks[-1][2]
     if INITIAL.match(words[-1]) and doc.flat.startswith(".", end):
-        end += 1  # "K.C.": the initials' last stop is the surname's
+        end += 1  # "K.D.": the initials' last stop is the surname's
     wrap = HYPHEN_WRAP.match(doc.text, end)
     if wrap:  # "Lee Wai-" at a line's end, "kwong" on the next: one name, written whole
         end = wrap.end()

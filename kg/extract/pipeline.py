@@ -490,9 +490,9 @@ def _honorific_tail(
     words: list[str],
     found: list[tuple[int, int, Entity]],
 ) -> None:
-    """ "Ms de la Cruz" of "Ana María de la Cruz Vela": a particle and the first surname after
+    """ "Ms de la Vega" of "Ana María de la Vega Ruiz": a particle and the first surname after
     an honorific, where the honorific's gender tells the person from everyone else whose
-    name holds the same words (a brother "Ivo de la Cruz Vela", told as "her brother"); with
+    name holds the same words (a brother "Ivo de la Vega Ruiz", told as "her brother"); with
     no one else, the other rules read the tail."""
     if len(words) < 2 or words[0] not in NAME_PARTICLES:
         return

@@ -107,7 +107,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
                 and WITNESS_OBJECT_BEFORE.search(flat, max(0, s - 80), s)
                 for s, e in p.mentions
             )
-            # "the judge refused to let the defence call X", "X ... was ready to testify"
+            # "the judge would not allow the defence to call X", "X ... was ready to testify"
             or any(
                 DEFENCE_CALLS_BEFORE.search(flat, max(0, s - 40), s)
                 or (TO_TESTIFY_AFTER.match(flat, e) and not _inside_apposition(flat, s))
@@ -2048,7 +2048,8 @@ WITNESS_OBJECT_BEFORE = re.compile(
     r"(?:(?:the|an?)\s+)?(?:[a-z][\w-]*\s+){0,3})?"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
 )
-#: "let the defence call X", "the defence had asked to call X": one the defence calls testifies.
+#: "allowed the defence to call X", "the defence had asked to call X": one the defence calls
+#: testifies.
 DEFENCE_CALLS_BEFORE = re.compile(
     r"\b[Dd]efen[cs]e\s+(?:(?:had\s+)?(?:asked|sought|wanted|tried|planned)\s+)?(?:to\s+)?"
     r"(?:call|calling|called|summon|summoning)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"

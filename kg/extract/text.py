@@ -557,7 +557,7 @@ def find_runs(doc: Doc) -> list[Run]:
                     and toks[k - 1][0] == "de"
                     and (
                         (j - i >= 2 and toks[j - 2][0] not in ("The", "A", "An"))
-                        # "Tomás de la Cruz": one given name, where no article or body's noun
+                        # "Ivo de la Vega": one given name, where no article or body's noun
                         # makes the words a post or a place ("the Fiscal de la Nación")
                         or (j - i == 1 and _given_name_before_de_la(text, toks[i]))
                     )
@@ -601,7 +601,7 @@ def find_runs(doc: Doc) -> list[Run]:
 
 
 #: What stands before a given name in a sentence's run: a word in lower case that is no
-#: article ("arrested Tomás de la Cruz") or a comma ("her brother, Tomás de la Cruz").
+#: article ("arrested Ivo de la Vega") or a comma ("her brother, Ivo de la Vega").
 IN_SENTENCE_BEFORE = re.compile(r"(?:(?<![\w’'])(?!(?:the|el|la|los|las)\b)[a-zà-ÿ]+|,)[ \t]*\Z")
 
 
