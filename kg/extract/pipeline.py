@@ -460,7 +460,7 @@ def _add_first_surname_mentions(doc: Doc, persons: list[Entity]) -> None:
 
 
 #: A gendered honorific or kin noun right before a name: "Ms. ", "her brother, ".
-MALE_CUE = re.compile(r"(?:\b(?:Mr|Sr|Don|Dom|M)\.?|\b(?:brother|son|husband|father|uncle),)\s+$")
+MALE_CUE = re.compile(r"(?:\b(?:Mr|Sr|Don|Dom)\.?|\b(?:brother|son|husband|father|uncle),)\s+$")
 FEMALE_CUE = re.compile(
     r"(?:\b(?:Ms|Mrs|Mme|Sra|Doña|Dona)\.?|\b(?:sister|daughter|wife|mother|aunt),)\s+$"
 )
