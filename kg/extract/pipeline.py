@@ -53,7 +53,7 @@ from kg.extract.layout import (
     find_main_country,
     read_header,
 )
-from kg.extract.lexicon import NON_NAME, TITLE_STOP
+from kg.extract.lexicon import GENDER_NOUN_RE, GENDER_NOUNS, HONORIFICS, NON_NAME, TITLE_STOP
 from kg.extract.names import (
     add_acronyms,
     add_lower_bodies,
@@ -459,20 +459,22 @@ def _add_first_surname_mentions(doc: Doc, persons: list[Entity]) -> None:
             p.variants.append(first)
 
 
-#: A gendered honorific or kin noun right before a name: "Ms. ", "her brother, ".
-MALE_CUE = re.compile(r"(?:\b(?:Mr|Sr|Don|Dom)\.?|\b(?:brother|son|husband|father|uncle),)\s+$")
-FEMALE_CUE = re.compile(
-    r"(?:\b(?:Ms|Mrs|Mme|Sra|Doña|Dona)\.?|\b(?:sister|daughter|wife|mother|aunt),)\s+$"
+#: An honorific of one gender right before a name: "Ms. ", "Sra. " (the lexicon's).
+GENDERED_HONORIFIC = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(h) for h in sorted((h for h, g in HONORIFICS.items() if g), key=len)[::-1])
+    + r")\.?\s+$"
 )
 
 
 def _cue_before(flat: str, start: int) -> str:
-    """The gender an honorific or kin noun right before ``start`` tells, else "unknown"."""
-    lo = max(0, start - 20)
-    if MALE_CUE.search(flat, lo, start):
-        return "male"
-    if FEMALE_CUE.search(flat, lo, start):
-        return "female"
+    """The gender an honorific or kin noun right before ``start`` tells ("Ms. ", "her
+    brother, "), else "unknown"."""
+    lo = max(0, start - 24)
+    if m := GENDERED_HONORIFIC.search(flat, lo, start):
+        return HONORIFICS[m.group(1)] or "unknown"
+    if m := GENDER_NOUN_RE.search(flat, lo, start):
+        return GENDER_NOUNS[m.group(1)]
     return "unknown"
 
 
