@@ -1053,3 +1053,53 @@ def test_the_night_before_a_step_told_is_the_day_before_it_and_no_anchor() -> No
     )
     assert ("attack", "2024-05-01") in got
     assert ("search", "2024-05-04") in got
+
+
+def test_a_sentence_opening_with_a_verdict_of_a_day_takes_its_day() -> None:
+    got = _pairs(
+        "The appeal court upheld the sentence on 2 May 2024. In its first verdict of 12 March "
+        "2024, the Vela Criminal Court had sentenced Tom Reed to four years in prison."
+    )
+    assert ("sentence", "2024-03-12") in got
+    assert ("sentence", "2024-05-02") not in got
+
+
+def test_a_participle_after_before_or_after_with_its_object_is_a_step() -> None:
+    got = _pairs(
+        "On 3 May 2024, officers arrested Ana Lee at her flat after searching it for three "
+        "hours. On 4 May 2024, agents seized Tom Reed's laptop before detaining him."
+    )
+    assert ("search", "2024-05-03") in got
+    assert ("arrest", "2024-05-04") in got
+    # with no object the participle keeps the sense the lexicon leaves out
+    got = _pairs("On 3 May 2024, Ana Lee was arrested after searching for her brother.")
+    assert not any(t == "search" for t, _ in got)
+
+
+def test_a_hearing_that_did_not_take_place_is_none_but_its_new_day_is() -> None:
+    got = _pairs(
+        "On 2 April 2024, Tom Reed was charged. The first hearing that had been set for 20 "
+        "April did not take place because the guards failed to bring him to court; it has "
+        "been rescheduled for 12 June 2024."
+    )
+    assert ("trial_hearing", "2024-04-20") not in got
+    assert ("trial_hearing", "2024-06-12") in got
+
+
+def test_days_counted_from_the_first_of_several_steps_in_the_plural() -> None:
+    got = _pairs(
+        "On 10 April 2024, police arrested Ana Lee and Tom Reed. Three days after the first "
+        "arrests, officers threatened Ana Lee's brother at his home."
+    )
+    assert ("threat", "2024-04-13") in got
+
+
+def test_a_request_to_extend_custody_that_a_court_is_due_to_consider_is_a_hearing() -> None:
+    got = _pairs(
+        "On 2 April 2024, the court transferred Tom Reed, who is ill, and Ivo Sand to house "
+        "arrest. The Vela court is due to consider the prosecutor's request to extend their "
+        "detention on 20 June 2024."
+    )
+    assert ("detention", "2024-04-02") in got
+    assert ("trial_hearing", "2024-06-20") in got
+    assert ("detention", "2024-06-20") not in got

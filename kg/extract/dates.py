@@ -101,7 +101,8 @@ REL_RE = re.compile(
     r"(?:after|into)\s+(?:his|her|their|the|its|"
     # "three days after Mr. Sand's arrest": a person's possessive
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?[’']s)\s+(?:[\w-]+\s+)?"
-    r"(?P<noun>" + EVENT_NOUNS + r")|"
+    # ("two days after the first arrests": the plural counts from the first of them)
+    r"(?P<noun>" + EVENT_NOUNS + r")(?:e?s)?|"
     # "the day after the defenders were charged", "two days after she was arrested": the count
     # starts from the step a clause tells
     r"after\s+(?:(?:he|she|they)\s+|(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"

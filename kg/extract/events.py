@@ -130,14 +130,22 @@ def trigger_pattern(entry: dict[str, Any], nouns: bool = True) -> str:
     if forms:
         alts.append(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
     # "police raided the office, seizing computers": the present participle after a comma is
-    # a step the subject of the clause took as well (a verb row read as an act)
+    # a step the subject of the clause took as well (a verb row read as an act); so is one
+    # after "before" or "after" ("searched his flat before detaining him")
     acting = [
         r for r in rows if not _is_noun(r) and "active" in r["frames"] and "-" not in r["lemma"]
     ]
-    ing = [f for r in acting for f in _ing_forms(r["lemma"]) if f not in ING_OTHER_SENSE]
-    ing = list(dict.fromkeys(ing))
+    every_ing = list(dict.fromkeys(f for r in acting for f in _ing_forms(r["lemma"])))
+    ing = [f for f in every_ing if f not in ING_OTHER_SENSE]
     if ing:
         alts.append(r"(?<=,\s)(?:" + "|".join(map(re.escape, ing)) + r")\b")
+    if every_ing:
+        # ("after searching it for hours": with its object the participle has the event's sense)
+        alts.append(
+            r"(?:(?<=\sbefore\s)|(?<=\safter\s))(?:"
+            + "|".join(map(re.escape, every_ing))
+            + r")\b(?= (?:it|him|her|them|his|its|their|the|an?|[A-Z])\b)"
+        )
     # "Arrested on 3 May, Ana Lee was charged ...": the participle opening a sentence with its
     # date is the passive of a verb row read as undergone
     opening = [
@@ -563,6 +571,12 @@ NEGATION_CLOSED = re.compile(
     # with its own subject, after the negated one
     r"|(?:not|never)\s+[^,.;:]{1,40}?,\s+(?:and|but)\s+(?:the|a|an|his|her|their|its)\s+"
     r"(?:[\w’'-]+\s+){1,3}$"
+)
+#: A hearing that the words after it call off: "(the hearing set for 10 August) did not take
+#: place", "was cancelled".
+CALLED_OFF = re.compile(
+    r"[^;.]{0,60}?\b(?:did\s+not|didn’t|didn't|never|failed\s+to)\s+take\s+place\b|"
+    r"[^;.]{0,60}?\b(?:was|were)\s+(?:not\s+held|cancell?ed|called\s+off)\b"
 )
 #: A negation right before the trigger, whatever its type: "cannot be appealed", "was not
 #: charged", "has never been summoned", "held for months without being charged".
@@ -1416,10 +1430,10 @@ def _dated_order(flat: str, dates: list[DateMention], a: int, b: int) -> Any:
 
 
 #: A sentence opening with the order a step was taken by, and its date: "By a court order
-#: dated 03.05.2024, ".
+#: dated 03.05.2024, ", "In its verdict of 3 August 2020, ".
 ORDER_OPENING = re.compile(
-    r"\s*By\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,2}?(?:order|decision|ruling|decree|resolution)"
-    r"\s+dated\s+"
+    r"\s*(?:By|In|Under)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:order|decision|ruling|decree|resolution|verdict|judgment|judgement)\s+(?:dated|of)\s+"
 )
 
 
@@ -1914,6 +1928,8 @@ def find_events(
                 # "a lawyer learned that he was being held at the DCIJ": custody told as it
                 # went on, not a step taken
                 continue
+            if etype == "trial_hearing" and CALLED_OFF.match(flat, b, s.end):
+                continue  # "the hearing set for 10 August did not take place": none was held
             if etype != "trial_hearing" and NOT_YET.search(pre):
                 continue  # "was due to be released on 3 May but remains in prison"
             if flat.startswith("to be ", a - 6) and SUMMONED_TO_BE.search(
