@@ -70,6 +70,16 @@ KNOWN_XFAIL: dict[str, str] = {
 Expected = tuple[str, str | None, list[str], list[str], str | None]
 
 CASES: list[tuple[str, str, list[Expected]]] = [
+    # a group that acts, told with where it was, before a verb and its plural object
+    ("men-on-motorbikes-attacked", "On 3 May 2024, armed men on motorbikes attacked journalists "
+     "filming a sit-in outside the Vela court.",
+     [("attack", D, ["(armed men)"], [], None)]),
+    # people known by who they said they were, in a longer clause, before the verb of a call
+    ("men-who-said-called", "On 2 May 2024, police arrested Mr. Tarek Vela. On 3 May 2024, "
+     "several men who said they were friends of the mayor called Vela and threatened to burn "
+     "his shop.",
+     [("threat", D, ["(several men who said they were friends of the mayor)"], ["Tarek Vela"],
+       None)]),
     # "he" after a sentence whose subject underwent a passive is that subject, not the defender
     ("he-after-passive-subject", "On 2 May 2024, police arrested the defender Mr. Tarek Vela. "
      "On 3 May 2024, his brother Mr. Karim Vela was stopped at the airport. He was told that "

@@ -222,6 +222,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     # near miss: a document's symbol of letters and strokes names no one
     ("document-symbol", "On 3 May 2021, police arrested Rina Holm, as report A/HRC/49/12 "
      "had warned.", ["Rina Holm"]),
+    # after an honorific, "El" opens a person's name (a place's article elsewhere)
+    ("honorific-el", "On 3 May 2021, police arrested Mr. El Amin Sadi in Vela.",
+     ["El Amin Sadi"]),
+    # a place told as the end of a road or a flight is no person
+    ("road-to-place", "On 3 May 2021, police beat Rina Holm on the road to Tarsa Mel.",
+     ["Rina Holm"]),
 ]  # fmt: skip
 
 

@@ -325,6 +325,12 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("questioned-tie-first-as-witness", ARREST + "On 9 May 2021, investigators questioned "
      "Holm's colleague, the teacher Ivo Sand, for six hours as a witness.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["witness"]}),
+    # the speaker of a quote in single marks, closed by its comma, is the issuer's staff
+    ("single-quoted-speaker", ARREST + "‘Holding her for a post is an outrage,’ said Ivo Sand, "
+     "a researcher at Vela Watch.", {"Rina Holm": ["defender"], "Ivo Sand": ["other"]}),
+    # near miss: a clause after the name that speaks of activists describes no one
+    ("clause-naming-activists", ARREST + "According to her lawyer, Ivo Sand, the charge sheet "
+     "cites the activists’ posts.", {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"]}),
 ]  # fmt: skip
 
 

@@ -119,9 +119,10 @@ SELF_DESCRIBED = re.compile(
     r"(?<![\w’'-])(?<![Tt]he )(?P<n>(?:[Aa]n?|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|\d{1,2}|"
     r"[Aa] group of)\s+(?:[a-z][\w-]*\s+)?(?P<h>men|man|women|woman|persons|person|people|"
     r"individuals|individual)\s+who\s+(?:said|claimed|introduced|identified|presented|called|"
-    r"did not identify|refused to identify|would not identify)(?:\s+[a-z][\w’'-]*){1,5}?)"
+    r"did not identify|refused to identify|would not identify)(?:\s+[a-z][\w’'-]*){1,7}?)"
     r"(?=[.,;:]|\s+(?:had|and|came|approached|arrived|entered|went|stopped|visited|followed|"
-    r"took|told|threatened|warned|beat|attacked|asked|arrested|searched|demanded|forced)\b)"
+    r"took|told|threatened|warned|beat|attacked|asked|arrested|searched|demanded|forced|"
+    r"called|phoned|rang|assaulted|abducted|kidnapped|grabbed|shot|stabbed)\b)"
 )
 #: The words of :data:`SELF_DESCRIBED` after its noun, tried at each "who" of the text: the
 #: pattern, read at every character of a text, is read only where one of them stands.

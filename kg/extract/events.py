@@ -635,6 +635,12 @@ PRENOMINAL = re.compile(
 )
 #: A capitalised name right after a noun: "journalists Ana Lee".
 NAME_NEXT = re.compile(r"\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w’'-]+\s+[A-Z]")
+#: A group that acts right before a participle, with where it was: "armed men on motorcycles ",
+#: "police ", "two gunmen ". The participle is its verb, not a modifier of the noun after it.
+ACTING_GROUP_BEFORE = re.compile(
+    r"\b(?:[Pp]olice|men|officers|soldiers|agents|gunmen|guards|troops|attackers|assailants)"
+    r"(?:\s+(?:on|in|with|from)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+)?\s+$"
+)
 #: A word before a participle that makes it the modifier of a noun: "the detained activists",
 #: "all arrested journalists", "for convicted persons".
 DETERMINER_BEFORE = re.compile(
@@ -1972,6 +1978,9 @@ def find_events(
                     # "police arrested journalists Ana Lee and Tom Reed": a verb with its
                     # subject before it, the noun a title of the names after it
                     and not (NAME_NEXT.match(flat, pm.end()) and not DETERMINER_BEFORE.search(pre))
+                    # "armed men on motorcycles attacked journalists covering a vigil": a verb
+                    # right after the group that acts
+                    and not ACTING_GROUP_BEFORE.search(pre)
                 )
             ):
                 continue

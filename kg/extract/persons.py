@@ -86,6 +86,10 @@ POSSESSIVE_LAWYER = re.compile(
 #: Words that never stand right before a person's name: a place follows "in", a name with
 #: "the" before it is a body, a region or a thing ("the Sierra Madre", "the Zenda Valley").
 PLACE_BEFORE = re.compile(r"\b(?:the|in|at|near|outside)\s*$")
+#: A way to or from a place: "on the road to Vela Nova", "a flight from Zenda".
+ROUTE_BEFORE = re.compile(
+    r"\b(?:road|highway|motorway|route|flights?|trains?|buses?)\s+(?:to|from)\s+$"
+)
 #: A part of a place after the place's possessive: "(in Vela Nova's) Kastra district",
 #: "(in Vela's) outskirts".
 PART_OF_PLACE_AFTER = re.compile(
@@ -210,7 +214,10 @@ def add_person_candidate(
             # "in Vela Nova's Kastra district": a place's part after a possessive
             or PART_OF_PLACE_AFTER.match(doc.flat, toks[-1][2])
         )
-        and PLACE_BEFORE.search(doc.flat[max(0, toks[0][1] - 8) : toks[0][1]])
+        and (
+            PLACE_BEFORE.search(doc.flat[max(0, toks[0][1] - 8) : toks[0][1]])
+            or ROUTE_BEFORE.search(doc.flat, max(0, toks[0][1] - 20), toks[0][1])
+        )
     ):
         k = next(
             (k for k, t in enumerate(toks) if t[0].endswith(POSSESSIVE_ENDS)),
@@ -284,7 +291,13 @@ def add_person_candidate(
         for k, w in enumerate(words)
     ):
         return
-    if not_a_name(words):
+    if not_a_name(words) and not (
+        # "Mr. El Mansouri": after an honorific, "El" opens a person's name, not a place's
+        words[0] in PLACE_ARTICLE
+        and len(words) >= 2
+        and HONORIFIC_BEFORE_RUN.search(doc.flat, max(0, toks[0][1] - 6), toks[0][1])
+        and not not_a_name(words[1:])
+    ):
         return
     end = toks[-1][2]
     if INITIAL.match(words[-1]) and doc.flat.startswith(".", end):
@@ -548,6 +561,8 @@ GERUND = re.compile(r"^[A-Z][a-z]{3,}(?:ating|ering|ecting|enting|ssing)$")
 COMPOUND_ADJ = re.compile(
     r"-(?:themed|based|led|backed|owned|run|linked|affiliated|born|style|era|funded|controlled)$"
 )
+#: An honorific right before a run of capitalised words: "Mr. ", "Ms ".
+HONORIFIC_BEFORE_RUN = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
 #: Articles of Spanish, Arabic or French place names: "El Fasher", "La Picota".
 PLACE_ARTICLE = frozenset("El La Los Las Le Les".split())
 

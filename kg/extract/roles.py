@@ -145,9 +145,10 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             _names_a_quoted_speaker(flat, a, b) or (civil_post and SPEAKER_AFTER.match(flat, b))
             for a, b in p.mentions
         ):
-            roles = [
-                "other"
-            ]  # named only as the speaker of a quote: the issuer's staff, coded other
+            # named only as the speaker of a quote: the issuer's staff, coded other (not the
+            # default a later step may turn into the one the appeal is about)
+            roles = ["other"]
+            p.attrs["_by_default"] = False
         if roles == ["official"] and _quoted_civil_post(flat, p, ents):
             roles = ["other"]  # "said X, Chair of the Y Committee of PEN International"
         if "journalist" in roles and "defender" in roles and not _says_defender(doc, p):
@@ -353,7 +354,10 @@ DEFENDER_APPOSED = re.compile(
     r"(?:defender|activist)s?\b"
 )
 #: A mention that names the speaker of a quote just closed: "“...,” said X".
-SPEAKER_BEFORE = re.compile(r"[”\"]\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$")
+#: (a quote in single marks closes with its stop and "’": "...activism,’ said X")
+SPEAKER_BEFORE = re.compile(
+    r"(?:[”\"]|(?<=[,.!?])[’'])\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$"
+)
 #: A post after a name whose last body is named: "X, Chair of the Writers in Prison Committee of
 #: PEN International.", "X, Asia researcher at Vela Watch,".
 POST_OF_BODY_AFTER = re.compile(
@@ -378,7 +382,7 @@ def _quoted_civil_post(flat: str, p: Entity, ents: Entities) -> bool:
 
 #: A quote closed right before a mention, and the verb of saying right after it: "“...,” X said".
 QUOTE_CLOSED_BEFORE = re.compile(
-    r"[”\"]\s*(?:(?:van|von|de|del|da|di|du|der|den|al|el|le|la)\s+)*$"
+    r"(?:[”\"]|(?<=[,.!?])[’'])\s*(?:(?:van|von|de|del|da|di|du|der|den|al|el|le|la)\s+)*$"
 )
 SAID_AFTER = re.compile(r"\s+(?:said|says|added|stated|warned|noted)\b")
 
@@ -1541,7 +1545,9 @@ LAWYER_FOR = re.compile(
     r"lawyer (?:who|representing|for)\b|(?:[Ss]enior |[Dd]efen[cs]e )?[Cc]ounsel\b"
 )
 ACTIVIST_DESC = re.compile(
-    r"(?:(?!public\b|former\b)[\w-]+ ){0,4}(?:defender|activist)|.*\b(?:civic )?activist|"
+    # (one activist: "the charge sheet refers to the activists' posts" describes no one)
+    r"(?:(?!public\b|former\b)[\w-]+ ){0,4}(?:defender|activist)\b|"
+    r"(?:(?!public\b|former\b)[\w-]+ ){0,2}(?:defenders|activists)\b|.*\b(?:civic )?activist\b|"
     r"(?:an? )?(?:organi[sz]er|campaigner) (?:with|of|for)\b"
 )
 WHO_GOVERNED = re.compile(
