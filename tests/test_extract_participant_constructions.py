@@ -70,6 +70,10 @@ KNOWN_XFAIL: dict[str, str] = {
 Expected = tuple[str, str | None, list[str], list[str], str | None]
 
 CASES: list[tuple[str, str, list[Expected]]] = [
+    # one last seen somewhere is the one gone, not one who acts
+    ("last-seen-subject", "Ms. Rina Holm chairs the Vela Mothers' Union. Her son, Ivo Holm, "
+     "was last seen on 3 May 2024 after he was stopped at an army checkpoint.",
+     [("disappearance", D, [], ["Ivo Holm"], None)]),
     # a group that acts, told with where it was, before a verb and its plural object
     ("men-on-motorbikes-attacked", "On 3 May 2024, armed men on motorbikes attacked journalists "
      "filming a sit-in outside the Vela court.",

@@ -228,6 +228,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     # a place told as the end of a road or a flight is no person
     ("road-to-place", "On 3 May 2021, police beat Rina Holm on the road to Tarsa Mel.",
      ["Rina Holm"]),
+    # a law's name in its own language after its English one is no person
+    ("law-name-abroad", "On 3 May 2021, police charged Rina Holm under the Roads Act (Ley de "
+     "Caminos Federales).", ["Rina Holm"]),
 ]  # fmt: skip
 
 

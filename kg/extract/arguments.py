@@ -1155,7 +1155,9 @@ ASKED_RELEASE_OF = re.compile(
 #: Verbs whose subject undergoes the event: "Tom Reed disappeared", "Ana Lee died" (and the
 #: whereabouts, unknown, of whoever owns them).
 INTRANSITIVE = re.compile(
-    r"(?:disappeared|died|went missing|(?:has|have|had) been missing|whereabouts)\b"
+    r"(?:disappeared|died|went missing|(?:has|have|had) been missing|whereabouts|"
+    # "Tom Reed was last seen at a checkpoint": the one seen last is the one gone
+    r"(?:was|were|had been|has been) last seen)\b"
 )
 #: "left the office and never reached her home": who set out is who never arrived, the subject
 #: of the verb before "and".

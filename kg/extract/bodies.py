@@ -47,7 +47,8 @@ POLICE = re.compile(r"police(?:\s+(?:station|department|post))?\b")
 #: "municipal police of Juchitán", "the police of Aksy district": a police force named, in
 #: lower case, by the place it serves.
 POLICE_OF = re.compile(
-    r"(?:(?P<q>municipal|district|city|regional|provincial|state|local|county|town)\s+)?"
+    r"(?:(?P<q>municipal|district|city|regional|provincial|state|local|county|town|judicial|"
+    r"criminal|federal|national|military|border)\s+)?"
     rf"(?P<n>police)\s+of\s+(?P<p>{_CAP}(?:\s+{_CAP})?)"
     r"(?:\s+(?:district|region|province|city|county|town|municipality|oblast|governorate)\b)?"
 )

@@ -563,6 +563,8 @@ COMPOUND_ADJ = re.compile(
 )
 #: An honorific right before a run of capitalised words: "Mr. ", "Ms ".
 HONORIFIC_BEFORE_RUN = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+$")
+#: The first word of a law's or a code's name in Spanish, Portuguese or French.
+LAW_HEADS_ABROAD = frozenset("Ley Lei Loi Código Codigo Decreto Décret Reglamento".split())
 #: Articles of Spanish, Arabic or French place names: "El Fasher", "La Picota".
 PLACE_ARTICLE = frozenset("El La Los Las Le Les".split())
 
@@ -580,6 +582,8 @@ def not_a_name(words: list[str]) -> bool:
         words[0]
     ):
         return True  # "Le Havre" is a place, "Le Van Duc" (a Vietnamese surname first) a person
+    if words[0] in LAW_HEADS_ABROAD and len(words) >= 2:
+        return True  # "Ley de Comunicaciones", "Código Penal": a law's name in its language
     if any(w.endswith(("’s", "'s")) for w in words[:-1]):
         return True  # "Zenda’s Old Prison": a possessive inside is no name
     if words[0] in WEB_CALLS and any(w in WEB_CALL_ENDS for w in words[1:]):
