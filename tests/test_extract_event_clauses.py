@@ -1058,10 +1058,13 @@ def test_the_night_before_a_step_told_is_the_day_before_it_and_no_anchor() -> No
 def test_a_sentence_opening_with_a_verdict_of_a_day_takes_its_day() -> None:
     got = _pairs(
         "The appeal court upheld the sentence on 2 May 2024. In its first verdict of 12 March "
-        "2024, the Vela Criminal Court had sentenced Tom Reed to four years in prison."
+        "2024, the Vela Criminal Court had sentenced Tom Reed to four years in prison. The "
+        "court also banned him from leaving the country."
     )
     assert ("sentence", "2024-03-12") in got
     assert ("sentence", "2024-05-02") not in got
+    # the verdict's day goes on in the paragraph
+    assert ("travel_ban", "2024-03-12") in got
 
 
 def test_a_participle_after_before_or_after_with_its_object_is_a_step() -> None:
@@ -1071,6 +1074,12 @@ def test_a_participle_after_before_or_after_with_its_object_is_a_step() -> None:
     )
     assert ("search", "2024-05-03") in got
     assert ("arrest", "2024-05-04") in got
+    # undated, it tells a step of the day of the one before it
+    got = _pairs(
+        "On 2 April 2024, Ivo Sand went to the court. Guards beat him and held him for hours "
+        "at the Vela police station before releasing him without charge."
+    )
+    assert ("release", "2024-04-02") in got
     # with no object the participle keeps the sense the lexicon leaves out
     got = _pairs("On 3 May 2024, Ana Lee was arrested after searching for her brother.")
     assert not any(t == "search" for t, _ in got)
@@ -1103,3 +1112,25 @@ def test_a_request_to_extend_custody_that_a_court_is_due_to_consider_is_a_hearin
     assert ("detention", "2024-04-02") in got
     assert ("trial_hearing", "2024-06-20") in got
     assert ("detention", "2024-06-20") not in got
+
+
+def test_a_law_numbered_with_a_sign_of_number_and_its_day_starts_no_count() -> None:
+    got = _pairs(
+        "On 2 April 2024, prosecutors charged Ana Lee under Article 12 of Law Nº 40/2019 of "
+        "12/03/2019 on the press. Four days later, the Vela court remanded her in custody."
+    )
+    assert ("detention", "2024-04-06") in got
+    assert ("detention", "2019-03-16") not in got
+
+
+def test_a_sentence_telling_where_a_charge_came_from_leaves_the_story_on_its_day() -> None:
+    got = _pairs(
+        "At a hearing on 2 April 2024, prosecutors charged Ana Lee with rioting. The charge "
+        "stems from a complaint lodged in May 2023 by a mining company for a protest at the "
+        "Vela copper mine on 3 March 2023. The judge ordered her pre-trial detention, and she "
+        "was taken to Vela prison the same night."
+    )
+    assert ("complaint", "2023-05") in got
+    assert ("complaint", "2023-03-03") not in got
+    assert ("detention", "2024-04-02") in got
+    assert not any(t == "detention" and d and d.startswith("2023") for t, d in got)

@@ -3203,6 +3203,6 @@ OWN_VERB_DATE = re.compile(
 #: verb's.
 NOUN_PHRASE_DATE = re.compile(
     r"\b(?:for|over|about|during|at|after|before|following)\s+(?:an?|the|his|her|their|its)\s+"
-    r"(?:[\w’'-]+\s+){0,4}?(?:on|in)\s+$"
+    r"(?:[\w’'-]+\s+){0,6}?(?:on|in)\s+$"
 )
 GAPPED_DATE = re.compile(r"(?:,|\w)\s+(?:on|in)\s+$|\d\s+and\s+$")

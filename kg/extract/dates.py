@@ -126,11 +126,22 @@ MADE_ON = re.compile(
 #: 2020": the day an instrument was made, told in its name.
 ENACTED_ON = re.compile(
     r"\b(?:[Ll]aws?|[Oo]rdinances?|[Dd]ecrees?|[Dd]ecree-[Ll]aws?|[Aa]cts?|[Rr]esolutions?|[Oo]rders?|"
-    r"[Rr]egulations?|[Cc]odes?|[Pp]roclamations?)(?:\s+(?:No|Number|no)\.?\s*[\w./-]+)?\s+of\s+(?:the\s+)?$"
+    r"[Rr]egulations?|[Cc]odes?|[Pp]roclamations?)(?:\s+(?:No|Number|no|N[º°]|n[º°]|№)\.?\s*[\w./-]+)?\s+of\s+(?:the\s+)?$"
 )
 #: A sentence that opens by conceding, up to its first comma: "Although X had notified the police
 #: eight days earlier, ...".
 CONCEDED = re.compile(r"\s*(?:Although|Though|Even though|Even if)\b[^,;]*$")
+#: A sentence that tells where a step came from, looking back: "The accusation stems from a
+#: complaint filed in April 2018", "The charges are linked to a protest on 3 May". Its days
+#: are the background's: they start no count ("the same night") and the story goes on after
+#: it from the day it had reached.
+BACKGROUND_OPENING = re.compile(
+    r"\s*(?:The|These|This|Her|His|Their|Its)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:accusations?|charges?|cases?|prosecution|complaint|proceedings|investigation)\s+"
+    r"(?:against\s+(?:him|her|them)\s+)?"
+    r"(?:stems?|stemmed|arises?|arose|relates?|related|dates?\s+back|refers?|concerns?|"
+    r"(?:is|are|was|were)\s+(?:based|linked|related|connected))\b"
+)
 #: Dates that end a period or name a plan do not anchor "the same day" or "two days later".
 NOT_ANCHOR = WordsAtEnd(
     re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on or)\s*$", re.I)
@@ -406,6 +417,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
     sent_i = -1
     sent_year: int | None = None  # the year of the first full date of the current sentence
     opened: int | None = None  # the bare year the current sentence opens with ("In 2024, ...")
+    background = False  # the current sentence tells where a step came from
     for k, (start, end, kind, m) in enumerate(found):
         i = bisect.bisect_right(sent_ends, start)
         if i != sent_i:
@@ -413,6 +425,9 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             # convicted him for a speech of 2020" leaves the story in 2023
             year = sent_year or year
             sent_i, sent_year, opened = i, None, None
+            background = i < len(doc.sentences) and bool(
+                BACKGROUND_OPENING.match(flat, doc.sentences[i].start)
+            )
         before = flat[max(0, start - 25) : start]
         is_event = (
             not NOT_EVENT_DATE.search(before)
@@ -432,7 +447,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             is_event = False  # "Paris, 6 July 2021 – ...": when the text was issued
         if kind == "abs" and _alone_on_line(doc.text, start, end):
             is_event = False  # "12 October 2023" over an update's title: when it was issued
-        anchors = not NOT_ANCHOR.search(before)
+        anchors = not NOT_ANCHOR.search(before) and not background
         if kind == "rel" and FOR_END.search(before):
             continue  # "for three years after release" is a duration
         if kind == "abs" and PLACE_NAMED.match(flat, end):

@@ -22,7 +22,14 @@ from kg.extract.arguments import (
     mention_index,
     tight_date,
 )
-from kg.extract.dates import OWN_DAY, VERB_NOUNS, DateMention, footnote_dates, format_date
+from kg.extract.dates import (
+    BACKGROUND_OPENING,
+    OWN_DAY,
+    VERB_NOUNS,
+    DateMention,
+    footnote_dates,
+    format_date,
+)
 from kg.extract.entities import STATE_KINDS, Entities, Entity
 from kg.extract.lexicon import MONTHS, NUMBER_WORDS
 from kg.extract.penalties import add_penalties, drop_custody_sentences, merge_convictions
@@ -1260,6 +1267,8 @@ CONTINUES = re.compile(r",\s+and\s+(?:then\s+)?$")
 EVICTED = re.compile(r"(?:forcibly\s+)?evicted\b")
 #: A present participle: "confiscating".
 ING_WORD = re.compile(r"[a-z]+ing")
+#: "before " or "after " right before a participle: "held him for hours before releasing him".
+BEFORE_OR_AFTER = re.compile(r"\b(?:before|after)\s+$")
 #: ", and" between two verbs: a clause before it closed.
 CLOSED_AND = re.compile(r",\s+and\s")
 #: A gathering's noun in a ban's words ("banned the march", "prohibiting gatherings").
@@ -1823,6 +1832,7 @@ def find_events(
         # the event each (type, date) of the sentence was told as, and the clause of its trigger
         told_in: dict[tuple[str, str | None], tuple[tuple[int, int], dict[str, Any]]] = {}
         sent_values: list[Any] = []
+        opened_day = None  # the day of the order the sentence opens with, where one was taken
         sent_at: list[int] = []  # where each event of sent_values stands
         para_dated: set[int] = set()  # triggers dated by their paragraph, not their sentence
         # "lodged a complaint over his disappearance on 3 May": the step told before that
@@ -2151,6 +2161,7 @@ def find_events(
                 value = dated  # "held under a detention order dated 05.08.2026": its day
             elif (opened := _order_opening(flat, dates, s.start, a)) is not None:
                 value = opened  # "By a court order dated 03.05.2024, the court remanded him"
+                opened_day = opened
             elif (
                 PAST_PERFECT.search(pre)
                 and _told_before(flat, sdates, s.start, a, etype)
@@ -2215,6 +2226,16 @@ def find_events(
                 # raided her home, confiscating her phone": the verbs that share the dated one's
                 # subject (and auxiliary) tell steps of its day, as "arrested on 3 May and
                 # charged" does
+                value = sent_values[-1]
+            elif (
+                value is None
+                and sent_values
+                and sent_values[-1] is not None
+                and ING_WORD.fullmatch(flat, a, b)
+                and BEFORE_OR_AFTER.search(flat, max(s.start, a - 8), a)
+                and not any(a <= d.start < _clause(clauses, a)[1] for d in sdates)
+            ):
+                # "held him for hours before releasing him": a step of the day of the one before
                 value = sent_values[-1]
             if (
                 value is not None
@@ -2516,11 +2537,18 @@ def find_events(
                 if held_since:
                     ev["_since"] = True
                 events.append(ev)
-        if sdates:
+        if sdates and BACKGROUND_OPENING.match(flat, s.start):
+            pass  # "The accusation stems from a complaint filed in April 2018": told in passing
+        elif sdates:
             # the narrative goes on from the date of the sentence's last event, else its last date
             dated = [v for v in sent_values if v is not None]
             para_date = dated[-1] if dated else sdates[-1].value
             told = told or bool(dated)
+        elif opened_day is not None:
+            # "In its verdict of 3 August, the court had sentenced him ... It also banned him":
+            # the order's day, which dates no other step, goes on too
+            para_date = opened_day
+            told = True
     _footnoted_days(events, doc, dates)
     _arrests_held_since(events, doc, dates, mentions)
     events = _custody_since_arrest(events)
