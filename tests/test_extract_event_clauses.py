@@ -1134,3 +1134,28 @@ def test_a_sentence_telling_where_a_charge_came_from_leaves_the_story_on_its_day
     assert ("complaint", "2023-03-03") not in got
     assert ("detention", "2024-04-02") in got
     assert not any(t == "detention" and d and d.startswith("2023") for t, d in got)
+
+
+def test_the_day_of_what_a_step_was_over_does_not_date_the_step_after_it() -> None:
+    got = _pairs(
+        "On 2 April 2024, Ana Lee was arrested. At a hearing held two days later, prosecutors "
+        "charged her with rioting in connection with a road blockade in March 2023, and a "
+        "judge ordered that she be held in pre-trial detention."
+    )
+    assert ("detention", "2024-04-04") in got
+    assert ("detention", "2023-03") not in got
+    # a step's own noun after the words keeps its day: "concern over the arrest on 3 May"
+    got = _pairs(
+        "The rapporteur expressed concern over the arrest on 3 April 2024 of the journalist "
+        "Tom Reed."
+    )
+    assert ("arrest", "2024-04-03") in got
+
+
+def test_steps_told_in_the_perfect_after_an_opening_since_began_on_its_day() -> None:
+    got = _pairs(
+        "Since March 2023, members of the Vela Mothers' Union have been summoned by the "
+        "security service on at least three occasions."
+    )
+    assert ("summons", "2023-03") in got
+    assert ("summons", None) not in got

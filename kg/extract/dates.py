@@ -122,6 +122,14 @@ MADE_ON = re.compile(
     r"\b(?:published|printed|founded|established|set\s+up|adopted|enacted|promulgated)\s+"
     r"(?:(?:earlier|later)\s+)?(?:(?:in|on)\s+(?:the\s+)?)?$"
 )
+#: "in connection with a road blockade in March 2018", "over a sit-in on 3 May": the day of
+#: what a step was for, not of the step (a step "during" a protest is on its day).
+CAUSE_DAY = re.compile(
+    r"\b(?:in\s+connection\s+with|in\s+relation\s+to|over)\s+(?:an?|the|his|her|"
+    r"their|its)\s+(?!(?:[\w’'-]+\s+){0,4}?(?:" + EVENT_NOUNS + r")s?\b)"
+    # ("in connection with the case opened in June 2015": a participle's own day)
+    r"(?:[\w’'-]+\s+){0,4}?(?<!ed\s)(?:on|in)\s+$"
+)
 #: "Law No. 68/2018 of 30 August 2018", "Ordinance No. 21-08 of 8 June 2021", "the decree of 3 May
 #: 2020": the day an instrument was made, told in its name.
 ENACTED_ON = re.compile(
@@ -434,6 +442,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             # "40 copies of a collection published in February 2012": when a thing was made,
             # which no step of the appeal is
             and not MADE_ON.search(before)
+            and not CAUSE_DAY.search(flat, max(0, start - 70), start)
             # "remanded until the next mention of the case, on 27 January": the end of a
             # custody, the day of the step that ends it
             and not UNTIL_ON.search(flat, max(0, start - 130), start)

@@ -2140,6 +2140,10 @@ def find_events(
                 # "has been followed by men since 12 February", "has been barred from leaving
                 # the country since January 2026": it began then
                 value = began
+            elif (began := _since_opening(flat, dates, s.start, a)) is not None:
+                # "Since August 2021, its members have been summoned on four occasions": the
+                # steps told in the perfect began then
+                value = began
             elif frame == "state" and not (
                 # "In 2021, he was detained for two weeks", "detained for two days in August
                 # 2024": a spell of stated length told with a date of its own clause is the
