@@ -1097,9 +1097,11 @@ def test_a_hearing_that_did_not_take_place_is_none_but_its_new_day_is() -> None:
 
 def test_days_counted_from_the_first_of_several_steps_in_the_plural() -> None:
     got = _pairs(
-        "On 10 April 2024, police arrested Ana Lee and Tom Reed. Three days after the first "
-        "arrests, officers threatened Ana Lee's brother at his home."
+        "On 10 April 2024, police arrested Ana Lee and Tom Reed. The next day, they arrested "
+        "Ivo Sand as well. Three days after the first arrests, officers threatened Ana Lee's "
+        "brother at his home."
     )
+    assert ("arrest", "2024-04-11") in got
     assert ("threat", "2024-04-13") in got
 
 

@@ -568,7 +568,11 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 # "On 3 May, a week after her arrest, she was charged", "on 24 August, six days
                 # later": the count restates the day just given; it is no date of its own
                 continue
-            told = _event_day(doc, sent_ends, days, noun.lower(), start) if noun else None
+            told = (
+                _event_day(doc, sent_ends, days, noun.lower(), start, first=" first " in m.group(0))
+                if noun
+                else None
+            )
             if noun and k + 1 < len(found) and found[k + 1][2] == "abs":
                 # "three days after her release on 3 May": the count starts from the day the
                 # event noun is given right after it
@@ -822,14 +826,20 @@ def _month_context(m: re.Match[str]) -> bool:
 
 
 def _event_day(
-    doc: Doc, sent_ends: list[int], days: list[tuple[int, date]], noun: str, before: int
+    doc: Doc,
+    sent_ends: list[int],
+    days: list[tuple[int, date]],
+    noun: str,
+    before: int,
+    first: bool = False,
 ) -> date | None:
     """The day of the event a relative date counts from ("ten days after his arrest"): the last
-    full date before it whose sentence tells that event, not merely the last date read."""
+    full date before it whose sentence tells that event, not merely the last date read; with
+    ``first`` ("two days after the first arrests"), the first such date."""
     words = re.compile(EVENT_WORDS[noun], re.I)
     sentences = doc.sentences
     in_sentence: date | None = None
-    for start, day in reversed(days):
+    for start, day in days if first else reversed(days):
         if start >= before:
             continue
         i = bisect.bisect_right(sent_ends, start)
