@@ -1161,3 +1161,14 @@ def test_steps_told_in_the_perfect_after_an_opening_since_began_on_its_day() -> 
     )
     assert ("summons", "2023-03") in got
     assert ("summons", None) not in got
+
+
+def test_appeals_a_court_rejected_told_by_whose_they_were_were_filed() -> None:
+    got = _pairs(
+        "On 2 May 2024, the Vela City Court rejected the defence lawyers’ appeals against the "
+        "detention of Ana Lee."
+    )
+    assert ("appeal_filed", None) in got
+    assert ("court_decision", "2024-05-02") in got
+    got = _pairs("On 2 May 2024, the Vela City Court dismissed the appeals of the four activists.")
+    assert ("appeal_filed", None) in got

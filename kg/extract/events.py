@@ -2863,7 +2863,13 @@ DECIDED_APPEAL = re.compile(
     r"[^.;]{0,40}?\b(?:(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+)?appeals?\b(?!\s+(?:court|chamber))|"
     # "rejected the appeal of Ana Lee", "the decision ..., taken on D, to reject the appeal of"
     r"the\s+(?:[\w-]+\s+)?appeals?\s+(?:of|by|filed\s+by|lodged\s+by)\s+"
-    r"(?!the\s+(?:prosecut|state|government|ministry))(?:[a-z]+\s+){0,4}[A-Z])"
+    r"(?!the\s+(?:prosecut|state|government|ministry))(?:[a-z]+\s+){0,4}[A-Z]|"
+    # "rejected the defence lawyers' appeals", "dismissed the appeals of the three defenders":
+    # the appeals of the people the case is against, or of their counsel, by who they are
+    r"the\s+(?:[\w-]+\s+){0,2}?(?:lawyers|defen[cs]e|defendants|accused|activists|defenders|"
+    r"journalists)[’']s?\s+(?:[\w-]+\s+)?appeals?\b|"
+    r"the\s+(?:[\w-]+\s+)?appeals?\s+of\s+(?:the\s+|all\s+|both\s+)?(?:[\w-]+\s+)?"
+    r"(?:defendants|accused|activists|defenders|journalists|lawyers)\b)"
 )
 #: A decision told by its noun: what it did is told after it, up to its "to" ("the decision of
 #: the X Court, taken on D, to reject the appeal of Ana Lee").
