@@ -231,6 +231,9 @@ CASES: list[tuple[str, str, list[str]]] = [
     # a law's name in its own language after its English one is no person
     ("law-name-abroad", "On 3 May 2021, police charged Rina Holm under the Roads Act (Ley de "
      "Caminos Federales).", ["Rina Holm"]),
+    # a building's name before a house number and a street is no person
+    ("building-before-street", "On 3 May 2021, police arrested Rina Holm. Write to us at Unit "
+     "4, Vela Mill, 12-14 Kastra Street, Zenda.", ["Rina Holm"]),
 ]  # fmt: skip
 
 

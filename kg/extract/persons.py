@@ -318,6 +318,9 @@ def add_person_candidate(
     if words[-1].rstrip(".") in STREET_HEADS:
         ents.not_persons.add(name)
         return  # "Vela Blvd", "Kastra Rd": a street
+    if ADDRESS_AFTER.match(doc.flat, end):
+        ents.not_persons.add(name)
+        return  # "Unit 4, Vela Mill, 12-14 Kastra Street": a building on an address line
     a = toks[0][1]
     # (an address line is short: looked for in the 120 characters before, so that a text of
     # one long line costs no scan back to its start for each run)
@@ -451,6 +454,11 @@ ADDRESS_BEFORE = re.compile(
     r"(?:ul|pr|prosp|pl|per|str|Jl|Av|Avda)\.[ \t]*)[^\n]*$"
     r"|\b(?:Road|Street|Avenue|Boulevard|Lane|Highway|Rd|St|Ave|Blvd)\.?,[ \t]*$"
     r"|\bNo\.[ \t]*\d{1,5}[A-Za-z]?,[ \t]*$"
+)
+#: A house number and a street right after a run: "(Vela Mill), 12-14 Kastra Street".
+ADDRESS_AFTER = re.compile(
+    r",[ \t]*\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?[ \t]+(?:[A-ZÀ-ÞĀ-Ž][\w’'-]*[ \t]+){1,3}"
+    r"(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Lane|Highway|Hwy|Square|Place)\b"
 )
 #: The last word of a street's name, written out or cut short; a run that ends in one names
 #: the street, not a person ("Lane" is left out: it is a surname as often).
