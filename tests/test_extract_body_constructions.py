@@ -18,6 +18,13 @@ HEAD = "12 May 2021\n\nZembla: Rights defenders at risk\n\n"
 KNOWN_XFAIL: dict[str, str] = {}
 
 CASES: list[tuple[str, str, dict[str, str]]] = [
+    # two names of one outlet joined by a slash are one body; a police force named with its
+    # branch and the place it serves is one body
+    ("slashed-names", "On 3 May 2021, the regulator blocked Radio Vela, the local service of "
+     "Radio Free Zembla/Radio Kastra.", {"Radio Vela": "media",
+                                          "Radio Free Zembla/Radio Kastra": "media"}),
+    ("judicial-police-of-town", "On 3 May 2021, Rina Holm was questioned by the judicial "
+     "police of\nKastra.", {"judicial police of Kastra": "police"}),
     # kinds by head noun
     # a court named by a town of two words, in lower case
     ("two-word-town-court", "On 3 May 2021, Rina Holm was brought before the Vela Nova court, "

@@ -500,6 +500,18 @@ def find_runs(doc: Doc) -> list[Run]:
             if cap[j] or (tok == "No." and j + 1 < n):
                 j += 1
                 continue
+            if (
+                tok == "/"
+                and j + 2 < n
+                and cap[j + 1]
+                and toks[j][1] == toks[j - 1][2]
+                and toks[j + 1][1] == toks[j][2]
+                and len(toks[j - 1][0]) > 2
+                and len(toks[j + 1][0]) > 2
+                and not toks[j + 1][0].isupper()
+            ):
+                j += 1  # "Radio Free Europe/Radio Liberty": two names of one body, slashed
+                continue
             if tok in ("“", '"') and j + 1 < n and cap[j + 1]:
                 close = next(
                     (k for k in range(j + 1, min(j + 8, n)) if toks[k][0] in ("”", '"')),
