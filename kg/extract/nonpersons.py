@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.entities import POST_WORDS, Entities, Entity
-from kg.extract.lexicon import COUNTRIES
+from kg.extract.lexicon import COUNTRIES, MONTHS
 from kg.extract.names import _kind_by_name
 from kg.extract.scan import TailPattern
 from kg.extract.text import Doc, Run
@@ -377,8 +377,8 @@ def bodies_by_apposition(doc: Doc, ents: Entities, runs: list[Run]) -> None:
         if start >= run.end or any(a < run.end and start < b for a, b in taken):
             continue
         name = " ".join(flat[start : run.end].split())
-        if name in COUNTRIES or any(w in POST_WORDS for w in name.split()):
-            continue
+        if name in COUNTRIES or name in MONTHS or any(w in POST_WORDS for w in name.split()):
+            continue  # ("on 27 July, a group of officers": the month of a day, no body)
         body = Entity(
             "organisation",
             name,
