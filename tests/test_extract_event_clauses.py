@@ -1172,3 +1172,12 @@ def test_appeals_a_court_rejected_told_by_whose_they_were_were_filed() -> None:
     assert ("court_decision", "2024-05-02") in got
     got = _pairs("On 2 May 2024, the Vela City Court dismissed the appeals of the four activists.")
     assert ("appeal_filed", None) in got
+
+
+def test_a_month_of_that_year_is_of_the_year_told_before_it() -> None:
+    got = _pairs(
+        "Until 2019 Ana Lee wrote for the weekly Vela Courier, which was closed and liquidated "
+        "by decree in October of that year."
+    )
+    assert ("deregistration", "2019-10") in got
+    assert ("deregistration", "2023-10") not in got

@@ -150,6 +150,18 @@ BACKGROUND_OPENING = re.compile(
     r"(?:stems?|stemmed|arises?|arose|relates?|related|dates?\s+back|refers?|concerns?|"
     r"(?:is|are|was|were)\s+(?:based|linked|related|connected))\b"
 )
+#: "(in October) of that year": the month is of the year told last, whatever the story's.
+THAT_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
+#: A year written in figures.
+YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year_told_before(flat: str, at: int) -> int | None:
+    """The last year written in figures in the 300 characters before ``at``."""
+    years = YEAR_WORD.findall(flat, max(0, at - 300), at)
+    return int(years[-1]) if years else None
+
+
 #: Dates that end a period or name a plan do not anchor "the same day" or "two days later".
 NOT_ANCHOR = WordsAtEnd(
     re.compile(r"(?:before|between|expiry|(?:planned|scheduled) for|on or)\s*$", re.I)
@@ -465,6 +477,13 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
             value = absolute(m, year)
             if value is None:
                 continue
+            if (
+                m.group("m3")
+                and not m.group("y3")
+                and THAT_YEAR_AFTER.match(flat, end)
+                and (told := _year_told_before(flat, start))
+            ):
+                value = (told, value[1], None)  # "in October of that year": the year told
             no_year = not (m.group("y1") or m.group("y2") or m.group("y3") or m.group("ny"))
             if m.group("y4") and _opens_sentence(doc, i, start, m):
                 opened = value[0]
