@@ -1087,29 +1087,29 @@ def test_a_participle_after_before_or_after_with_its_object_is_a_step() -> None:
 
 def test_a_hearing_that_did_not_take_place_is_none_but_its_new_day_is() -> None:
     got = _pairs(
-        "On 2 April 2024, Tom Reed was charged. The first hearing that had been set for 20 "
-        "April did not take place because the guards failed to bring him to court; it has "
-        "been rescheduled for 12 June 2024."
+        "On 2 April 2024, Tom Reed was charged. His first hearing, which had been set for 20 "
+        "April, did not take place as no judge sat that day; it has been rescheduled for 14 "
+        "June 2024."
     )
     assert ("trial_hearing", "2024-04-20") not in got
-    assert ("trial_hearing", "2024-06-12") in got
+    assert ("trial_hearing", "2024-06-14") in got
 
 
 def test_days_counted_from_the_first_of_several_steps_in_the_plural() -> None:
     got = _pairs(
         "On 10 April 2024, police arrested Ana Lee and Tom Reed. The next day, they arrested "
-        "Ivo Sand as well. Three days after the first arrests, officers threatened Ana Lee's "
+        "Ivo Sand as well. A week after the first arrests, officers threatened Ana Lee's "
         "brother at his home."
     )
     assert ("arrest", "2024-04-11") in got
-    assert ("threat", "2024-04-13") in got
+    assert ("threat", "2024-04-17") in got
 
 
-def test_a_request_to_extend_custody_that_a_court_is_due_to_consider_is_a_hearing() -> None:
+def test_a_request_to_extend_custody_that_a_court_is_due_to_hear_is_a_hearing() -> None:
     got = _pairs(
         "On 2 April 2024, the court transferred Tom Reed, who is ill, and Ivo Sand to house "
-        "arrest. The Vela court is due to consider the prosecutor's request to extend their "
-        "detention on 20 June 2024."
+        "arrest. The Vela court is due to hear the prosecution's request to extend their "
+        "custody on 20 June 2024."
     )
     assert ("detention", "2024-04-02") in got
     assert ("trial_hearing", "2024-06-20") in got
@@ -1140,9 +1140,9 @@ def test_a_sentence_telling_where_a_charge_came_from_leaves_the_story_on_its_day
 
 def test_the_day_of_what_a_step_was_over_does_not_date_the_step_after_it() -> None:
     got = _pairs(
-        "On 2 April 2024, Ana Lee was arrested. At a hearing held two days later, prosecutors "
-        "charged her with rioting in connection with a road blockade in March 2023, and a "
-        "judge ordered that she be held in pre-trial detention."
+        "On 2 April 2024, Ana Lee was arrested. At a hearing two days later, prosecutors "
+        "charged her with rioting in connection with a sit-in in March 2023, and a judge "
+        "ordered that she be kept in custody."
     )
     assert ("detention", "2024-04-04") in got
     assert ("detention", "2023-03") not in got
@@ -1170,14 +1170,14 @@ def test_appeals_a_court_rejected_told_by_whose_they_were_were_filed() -> None:
     )
     assert ("appeal_filed", None) in got
     assert ("court_decision", "2024-05-02") in got
-    got = _pairs("On 2 May 2024, the Vela City Court dismissed the appeals of the four activists.")
+    got = _pairs("On 2 May 2024, the appeals court rejected the appeals of the four activists.")
     assert ("appeal_filed", None) in got
 
 
 def test_a_month_of_that_year_is_of_the_year_told_before_it() -> None:
     got = _pairs(
-        "Until 2019 Ana Lee wrote for the weekly Vela Courier, which was closed and liquidated "
-        "by decree in October of that year."
+        "Until 2019 Ana Lee wrote for the weekly Vela Courier, which the authorities shut and "
+        "liquidated by decree in May of that year."
     )
-    assert ("deregistration", "2019-10") in got
-    assert ("deregistration", "2023-10") not in got
+    assert ("deregistration", "2019-05") in got
+    assert ("deregistration", "2024-05") not in got

@@ -87,9 +87,9 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      [("attack", D, ["(armed men)"], [], None)]),
     # people known by who they said they were, in a longer clause, before the verb of a call
     ("men-who-said-called", "On 2 May 2024, police arrested Mr. Tarek Vela. On 3 May 2024, "
-     "several men who said they were friends of the mayor called Vela and threatened to burn "
+     "three men who said they were friends of the mayor called Vela and threatened to burn "
      "his shop.",
-     [("threat", D, ["(several men who said they were friends of the mayor)"], ["Tarek Vela"],
+     [("threat", D, ["(three men who said they were friends of the mayor)"], ["Tarek Vela"],
        None)]),
     # "he" after a sentence whose subject underwent a passive is that subject, not the defender
     ("he-after-passive-subject", "On 2 May 2024, police arrested the defender Mr. Tarek Vela. "

@@ -101,7 +101,7 @@ REL_RE = re.compile(
     r"(?:after|into)\s+(?:his|her|their|the|its|"
     # "three days after Mr. Sand's arrest": a person's possessive
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?[’']s)\s+(?:[\w-]+\s+)?"
-    # ("two days after the first arrests": the plural counts from the first of them)
+    # ("a week after the first arrests": the plural counts from the first of them)
     r"(?P<noun>" + EVENT_NOUNS + r")(?:e?s)?|"
     # "the day after the defenders were charged", "two days after she was arrested": the count
     # starts from the step a clause tells
@@ -122,7 +122,7 @@ MADE_ON = re.compile(
     r"\b(?:published|printed|founded|established|set\s+up|adopted|enacted|promulgated)\s+"
     r"(?:(?:earlier|later)\s+)?(?:(?:in|on)\s+(?:the\s+)?)?$"
 )
-#: "in connection with a road blockade in March 2018", "over a sit-in on 3 May": the day of
+#: "in connection with a sit-in in May 2019", "over a march on 3 May": the day of
 #: what a step was for, not of the step (a step "during" a protest is on its day).
 CAUSE_DAY = re.compile(
     r"\b(?:in\s+connection\s+with|in\s+relation\s+to|over)\s+(?:an?|the|his|her|"
@@ -139,8 +139,8 @@ ENACTED_ON = re.compile(
 #: A sentence that opens by conceding, up to its first comma: "Although X had notified the police
 #: eight days earlier, ...".
 CONCEDED = re.compile(r"\s*(?:Although|Though|Even though|Even if)\b[^,;]*$")
-#: A sentence that tells where a step came from, looking back: "The accusation stems from a
-#: complaint filed in April 2018", "The charges are linked to a protest on 3 May". Its days
+#: A sentence that tells where a step came from, looking back: "The charge stems from a
+#: complaint lodged in May 2023", "The charges are linked to a protest on 3 May". Its days
 #: are the background's: they start no count ("the same night") and the story goes on after
 #: it from the day it had reached.
 BACKGROUND_OPENING = re.compile(
@@ -150,7 +150,7 @@ BACKGROUND_OPENING = re.compile(
     r"(?:stems?|stemmed|arises?|arose|relates?|related|dates?\s+back|refers?|concerns?|"
     r"(?:is|are|was|were)\s+(?:based|linked|related|connected))\b"
 )
-#: "(in October) of that year": the month is of the year told last, whatever the story's.
+#: "(in May) of that year": the month is of the year told last, whatever the story's.
 THAT_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b")
 #: A year written in figures.
 YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
@@ -483,7 +483,7 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                 and THAT_YEAR_AFTER.match(flat, end)
                 and (told := _year_told_before(flat, start))
             ):
-                value = (told, value[1], None)  # "in October of that year": the year told
+                value = (told, value[1], None)  # "in May of that year": the year told
             no_year = not (m.group("y1") or m.group("y2") or m.group("y3") or m.group("ny"))
             if m.group("y4") and _opens_sentence(doc, i, start, m):
                 opened = value[0]
@@ -854,7 +854,7 @@ def _event_day(
 ) -> date | None:
     """The day of the event a relative date counts from ("ten days after his arrest"): the last
     full date before it whose sentence tells that event, not merely the last date read; with
-    ``first`` ("two days after the first arrests"), the first such date."""
+    ``first`` ("a week after the first arrests"), the first such date."""
     words = re.compile(EVENT_WORDS[noun], re.I)
     sentences = doc.sentences
     in_sentence: date | None = None

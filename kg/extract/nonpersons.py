@@ -378,7 +378,7 @@ def bodies_by_apposition(doc: Doc, ents: Entities, runs: list[Run]) -> None:
             continue
         name = " ".join(flat[start : run.end].split())
         if name in COUNTRIES or name in MONTHS or any(w in POST_WORDS for w in name.split()):
-            continue  # ("on 27 July, a group of officers": the month of a day, no body)
+            continue  # ("on 3 May, a group of officers": the month of a day, no body)
         body = Entity(
             "organisation",
             name,

@@ -1545,7 +1545,7 @@ LAWYER_FOR = re.compile(
     r"lawyer (?:who|representing|for)\b|(?:[Ss]enior |[Dd]efen[cs]e )?[Cc]ounsel\b"
 )
 ACTIVIST_DESC = re.compile(
-    # (one activist: "the charge sheet refers to the activists' posts" describes no one)
+    # (one activist: "the report quotes the activists' posts" describes no one)
     r"(?:(?!public\b|former\b)[\w-]+ ){0,4}(?:defender|activist)\b|"
     r"(?:(?!public\b|former\b)[\w-]+ ){0,2}(?:defenders|activists)\b|.*\b(?:civic )?activist\b|"
     r"(?:an? )?(?:organi[sz]er|campaigner) (?:with|of|for)\b"

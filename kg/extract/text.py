@@ -510,7 +510,7 @@ def find_runs(doc: Doc) -> list[Run]:
                 and len(toks[j + 1][0]) > 2
                 and not toks[j + 1][0].isupper()
             ):
-                j += 1  # "Radio Free Europe/Radio Liberty": two names of one body, slashed
+                j += 1  # "Radio Free Zembla/Radio Kastra": two names of one body, slashed
                 continue
             if tok in ("“", '"') and j + 1 < n and cap[j + 1]:
                 close = next(
