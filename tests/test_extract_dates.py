@@ -190,9 +190,33 @@ def test_a_day_before_a_lower_case_word_is_still_a_date() -> None:
 
 
 def test_a_day_without_a_year_soon_after_the_appeal_stays_in_its_year() -> None:
-    # a step a few weeks after the appeal's date is one to come, not one of the year before
-    got = _pairs("Her trial opened on 7 March.", appeal="10 February 2024")
+    # a step a few weeks after the appeal's date, told as one to come, is not one of the year
+    # before
+    got = _pairs("Her trial is due to open on 7 March.", appeal="10 February 2024")
     assert ("trial_hearing", "2024-03-07") in got
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Officers arrested Ana Lee at her flat on 21 March, the day after the march.",
+        "On 21 March, a prosecutor ordered her held in pretrial detention.",
+    ],
+)
+def test_a_day_without_a_year_told_as_done_after_the_appeal_is_of_the_year_before(
+    body: str,
+) -> None:
+    # the appeal of 2 March 2024 cannot tell a step of 21 March 2024 as done: the day is of 2023
+    got = _pairs(body, appeal="2 March 2024")
+    assert {d for _, d in got} == {"2023-03-21"}
+
+
+def test_a_day_after_the_appeal_in_a_request_to_attend_stays_to_come() -> None:
+    got = _pairs(
+        "The trial opened on 2 February. We call on diplomats to attend the hearing on 9 March.",
+        appeal="2 March 2024",
+    )
+    assert ("trial_hearing", "2023-03-09") not in got
 
 
 def test_a_day_without_a_year_soon_after_a_later_told_day_stays_in_its_year() -> None:

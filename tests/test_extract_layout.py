@@ -53,6 +53,19 @@ def header(text: str) -> tuple[str | None, str | None]:
             "2019-07-25",
             "Burundi | Court confirms sentence of poet Ana Lee",
         ),
+        # a web page's "Posted on" line, day first with dots, no colon
+        (
+            "Zembla: Poet Ana Lee held in night raid\n\nPosted on 01.12.2023\n\n"
+            "On the night of 11 to 12 November 2023, police raided her home.\n",
+            "2023-12-01",
+            "Zembla: Poet Ana Lee held in night raid",
+        ),
+        (
+            "Zembla: Poet Ana Lee held in night raid\n\nPublished on 1 December 2023\n\n"
+            "On 12 November 2023, police raided her home.\n",
+            "2023-12-01",
+            "Zembla: Poet Ana Lee held in night raid",
+        ),
         # a letter with no heading: no title here (the pipeline falls back to the first line)
         (
             "Mandates of the Special Rapporteur\n\nRef.: AL ZMB 2/2022\n(Please use this "

@@ -401,11 +401,13 @@ OWN_DAY = re.compile(r"\s+(?:on|in)\s+")
 APPOSED_REL = re.compile(r"\s*,\s*")
 
 
-def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
+def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -> list[DateMention]:
     """Absolute and relative dates in text order, each resolved against the narrative so far.
 
     A day without a year takes the year of the last dated sentence; "the following day" and
     "two weeks later" count from the last full date mentioned; both are how a reader does it.
+    ``issued`` is the day the appeal states it was issued, where it does (``appeal_date`` may
+    stand in for it with the narrative's first date): no step it tells as done falls after it.
     """
     flat = doc.flat
     found: list[tuple[int, int, str, re.Match[str]]] = []
@@ -516,6 +518,14 @@ def find_dates(doc: Doc, appeal_date: date | None) -> list[DateMention]:
                     assert last_day is not None
                     value = (last_day.year, value[1], value[2])
                     year = last_day.year
+                elif counted is None and _told_as_past(
+                    doc, i, start, value, issued and max(issued, latest or issued)
+                ):
+                    # "arrested him on July 12, the day after the protests" in an appeal of 7
+                    # July 2022: a step told as done falls in the year before, not after the
+                    # day the appeal was issued (or the latest day told with its year, where an
+                    # update goes on past it)
+                    value = _valid(value[0] - 1, value[1], value[2]) or value
             enacted = bool(ENACTED_ON.search(flat, max(0, start - 60), start))
             if (m.group("y1") or m.group("y2") or m.group("y3")) and not enacted:
                 # a bare "in 2019" is background, and so is the day a law was made ("as amended
@@ -716,6 +726,34 @@ def _back_to_story(
         return False
     day = _valid(last_day.year, value[1], value[2])
     return day is not None and last_day <= date(*day) <= appeal_date  # type: ignore[arg-type]
+
+
+#: Words before a day, in its sentence, that tell of a step still to come: "the hearing is set
+#: for 12 July", "due to appear on 3 May", "will be tried on 9 June", or ask for one: "we call on
+#: observers to attend the hearing on 30 July".
+AHEAD_OF_ISSUE = re.compile(
+    r"\b(?:will|would|shall|scheduled|set|due|next|adjourned|postponed|deferred|until|till|"
+    r"expected|planned|to\s+be|to\s+appear|to\s+stand|is\s+to|are\s+to|call\s+on|calls\s+on|"
+    r"urges?|attend|observe|monitor)\b",
+    re.I,
+)
+
+
+def _told_as_past(
+    doc: Doc,
+    sent: int,
+    start: int,
+    value: tuple[int, int | None, int | None],
+    appeal_date: date | None,
+) -> bool:
+    """Whether a day without a year falls after the appeal's day while its sentence tells of
+    no step to come before it: the story's day is a year earlier."""
+    if appeal_date is None or value[1] is None or value[2] is None:
+        return False
+    if date(*value) <= appeal_date:  # type: ignore[arg-type]
+        return False
+    opens = doc.sentences[sent].start if sent < len(doc.sentences) else max(0, start - 200)
+    return not AHEAD_OF_ISSUE.search(doc.flat, max(opens, start - 200), start)
 
 
 def _long_after(value: tuple[int, int | None, int | None], latest: date) -> bool:

@@ -18,9 +18,10 @@ from kg.extract.text import Doc, clean
 # ---------------------------------------------------------------- header
 
 
-# A header line that is only a numeric date, maybe labelled: "Date: 20/09/2023", "2023-09-20".
+# A header line that is only a numeric date, maybe labelled: "Date: 20/09/2023", "2023-09-20",
+# "Posted on 01.12.2026".
 NUMERIC_HEADER_DATE = re.compile(
-    r"(?:(?:Date|Dated|Issued|Published)\s*:\s*)?"
+    r"(?:(?:Date|Dated|Issued|Published|Posted)(?:\s*:|\s+on\s*:?)\s*)?"
     r"(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     r"|(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4}))",
     re.I,
@@ -59,6 +60,10 @@ DATELINE = re.compile(
     r"[ \t]*(?=\S)",
     re.M,
 )
+
+
+#: The label a header line may give its date with, no colon after it: "Posted on".
+HEADER_LABEL = re.compile(r"(?:Posted|Published|Issued)\s+on\s+(?=\S)")
 
 
 def _date_at(flat: str, pos: int) -> tuple[date | None, int]:
@@ -105,6 +110,8 @@ def find_appeal_date(doc: Doc) -> tuple[date | None, bool]:
         if numeric and _numeric_date(numeric):
             return _numeric_date(numeric), False
         off = start + line.index(stripped)
+        if label := HEADER_LABEL.match(stripped):
+            off += label.end()  # "Published on 4 June 2024": the line's date, labelled
         value, end = _date_at(flat, off)
         if value and end == off + len(stripped):
             return value, False

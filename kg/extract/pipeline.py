@@ -197,7 +197,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     provs = add_provisions(doc, ents)
     _drop_unused_instruments(ents)
     demands, demands_start = find_demands(doc, main_country, ents)
-    dates = find_dates(doc, header["date"])
+    dates = find_dates(doc, header["date"], header["issued"])
     # the whole text is read: background after the demands (an urgent action's ADDITIONAL
     # INFORMATION) tells events too; only the demand list itself is skipped
     demand_spans = [(ev["start"], ev["end"]) for d in demands for ev in d["evidence"]]
