@@ -389,3 +389,12 @@ def test_when_a_body_was_set_up_or_a_law_adopted_dates_no_step() -> None:
     dates = {e["date"] for e in events}
     assert "2021" not in dates and "2024" not in dates
     assert ("charge", "2024-06-18") in {(e["type"], e["date"]) for e in events}
+
+
+def test_the_day_of_an_indictment_dates_the_charge_it_brings() -> None:
+    got = _pairs(
+        "Ana Lee and Bo Kim were arrested on 3 January 2024. In an indictment dated 24 January "
+        "2024, the prosecutor charged them with sedition."
+    )
+    assert ("charge", "2024-01-24") in got
+    assert ("charge", "2024-01-03") not in got

@@ -193,6 +193,10 @@ STEP_OF = re.compile(
     re.I,
 )
 
+#: "In an indictment dated 24 January 2022, the prosecutor accused her of": the day of the
+#: document that brings the charge is the charge's (a letter or a law "dated" a day is no step).
+CHARGE_DATED = re.compile(r"\b(?:indictment|charge\s+sheet)\s+dated\s+$", re.I)
+
 #: "the case was heard by Judge X from 20 February": a hearing's first day is its date.
 HEARD_FROM = re.compile(r"\b(?:heard|tried)\b[^.;,]{0,40}\bfrom\s*$")
 
@@ -463,6 +467,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             or bool(TIME_OF_DAY.search(before))
             or bool(HEARD_FROM.search(flat, max(0, start - 60), start))
             or bool(STEP_OF.search(before))
+            or bool(CHARGE_DATED.search(flat, max(0, start - 40), start))
         )
         if kind == "abs" and m.group("y4") and m.group(0)[:1] in "Ss":
             is_event = False  # "since 2016" opens a period
