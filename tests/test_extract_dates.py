@@ -398,3 +398,14 @@ def test_the_day_of_an_indictment_dates_the_charge_it_brings() -> None:
     )
     assert ("charge", "2024-01-24") in got
     assert ("charge", "2024-01-03") not in got
+
+
+@pytest.mark.parametrize("gathering", ["the 3 March 2023 protests", "the 3 March 2023 elections"])
+def test_a_day_that_names_a_gathering_dates_no_step(gathering: str) -> None:
+    got = _pairs(f"A court has sentenced two men who took part in {gathering} to eight years.")
+    assert ("sentence", "2023-03-03") not in got
+
+
+def test_a_day_that_names_an_attack_still_dates_it() -> None:
+    got = _pairs("Ana Lee was injured in the 3 March 2023 attack on her office.")
+    assert ("attack", "2023-03-03") in got

@@ -193,6 +193,21 @@ STEP_OF = re.compile(
     re.I,
 )
 
+#: "the July 11, 2021 protests", "the 2 May elections": a day that names a gathering or a vote
+#: the step is about, not the step's day (an attack or a raid so named is a step: not here).
+GATHERING_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:protests?|demonstrations?|marche?s|rall(?:y|ies)|elections?|"
+    r"referendum|uprising|strikes?|riots?|unrest|sit-ins?|vote|polls)\b"
+)
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _names_a_gathering(flat: str, start: int, end: int) -> bool:
+    return bool(THE_BEFORE.search(flat, max(0, start - 5), start)) and bool(
+        GATHERING_AFTER.match(flat, end)
+    )
+
+
 #: "In an indictment dated 24 January 2022, the prosecutor accused her of": the day of the
 #: document that brings the charge is the charge's (a letter or a law "dated" a day is no step).
 CHARGE_DATED = re.compile(r"\b(?:indictment|charge\s+sheet)\s+dated\s+$", re.I)
@@ -471,6 +486,8 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
         )
         if kind == "abs" and m.group("y4") and m.group(0)[:1] in "Ss":
             is_event = False  # "since 2016" opens a period
+        if kind == "abs" and _names_a_gathering(flat, start, end):
+            is_event = False  # "who took part in the July 11, 2021 protests"
         if kind == "abs" and _dateline(doc.text, start, end, first=not out):
             is_event = False  # "Paris, 6 July 2021 – ...": when the text was issued
         if kind == "abs" and _alone_on_line(doc.text, start, end):
