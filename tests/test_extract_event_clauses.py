@@ -1181,3 +1181,19 @@ def test_a_month_of_that_year_is_of_the_year_told_before_it() -> None:
     )
     assert ("deregistration", "2019-05") in got
     assert ("deregistration", "2024-05") not in got
+
+
+def test_days_of_remand_a_court_grants_are_its_order_of_the_day() -> None:
+    got = _pairs(
+        "Ana Lee was arrested on 2 April 2024. On 17 April 2024, the same bench allowed a "
+        "further 12 days of remand, over the objections of the defence."
+    )
+    assert ("detention", "2024-04-17") in got
+
+
+def test_days_of_remand_spent_are_a_spell_of_no_day() -> None:
+    got = _pairs(
+        "Ana Lee was arrested on 2 April 2024. On 17 April 2024, she said she had spent 12 days "
+        "of remand in a cell without light."
+    )
+    assert ("detention", "2024-04-17") not in got

@@ -1288,6 +1288,12 @@ PARTICIPLE_CHAIN = re.compile(
 #: remand") or as going on ("remained in Zenda jail"): a spell, read like a lasting state ("held
 #: without charge"), undated whatever its clause or paragraph dates.
 SPELL = re.compile(r"spent\s|remained\s|stayed\s|(?:days?|weeks?|months?)\s+(?:of|in)\s")
+#: "the same bench allowed a further 12 days of remand": the days a court grants are its order
+#: of custody, the step of the day it gave them.
+SPELL_GRANTED = re.compile(
+    r"\b(?:granted|allowed|ordered|authori[sz]ed|approved|gave|imposed)\s+(?:(?:a|another|an)\s+)?"
+    r"(?:(?:further|additional|extra|new)\s+)?(?:\d{1,3}|[a-z]+)\s+$"
+)
 
 
 #: "was held there for ten hours and then released", "detained for three days by the police and
@@ -1873,7 +1879,12 @@ def find_events(
                 # "found him guilty ..., but has not yet passed sentence": guilt declared with
                 # no penalty, which the sentence still to come will give (the corpus README)
                 etype = "conviction"
-            if frame == "phrase" and etype == "detention" and SPELL.match(flat, a, b):
+            if (
+                frame == "phrase"
+                and etype == "detention"
+                and SPELL.match(flat, a, b)
+                and not SPELL_GRANTED.search(flat, max(s.start, a - 50), a)
+            ):
                 frame = "state"  # "spent ten days in police custody": a lasting situation
             if (
                 etype == "detention"
