@@ -1197,3 +1197,11 @@ def test_days_of_remand_spent_are_a_spell_of_no_day() -> None:
         "of remand in a cell without light."
     )
     assert ("detention", "2024-04-17") not in got
+
+
+def test_a_step_in_a_clause_hung_on_a_search_told_before_is_of_its_day() -> None:
+    got = _pairs(
+        "On 3 April 2024, officers searched the flat of Ana Lee. The search lasted six hours, "
+        "during which the officers took away two laptops and her notebooks."
+    )
+    assert ("seizure", "2024-04-03") in got

@@ -1327,6 +1327,10 @@ DURING_STEP = re.compile(
     r"(questioning|interrogation|search|raid|hearing|trial)\b"
     # "At the hearing, the prosecutor asked for eight years": a step of the hearing told before
     r"|\b[Aa]t (?:the|that|this) (?:same )?(hearing|trial)\b(?! (?:of|on|in|before)\b)"
+    # "The search lasted nine hours, during which the investigators seized": the step the
+    # relative clause hangs on
+    r"|\b[Tt]he (search|raid|interrogation|questioning)\b[^.;]{0,60}?,\s+"
+    r"(?:during|in the course of) which\b"
 )
 #: The steps taken at a hearing, which "At the hearing, ..." dates on its day.
 HEARING_STEPS = frozenset(
@@ -2375,7 +2379,8 @@ def find_events(
             if during is not None:
                 # "Tom Reed told us that during the questioning an investigator warned him": a
                 # step of another step told before, on its day
-                value = _day_of(events, DURING_STEPS[(during.group(1) or during.group(2)).lower()])
+                step = next(g for g in during.groups() if g)
+                value = _day_of(events, DURING_STEPS[step.lower()])
             if value is None and WITH_SENTENCE.search(flat, s.start, a):
                 value = _day_of(events, ("sentence",))
             if (
