@@ -1205,3 +1205,12 @@ def test_a_step_in_a_clause_hung_on_a_search_told_before_is_of_its_day() -> None
         "during which the officers took away two laptops and her notebooks."
     )
     assert ("seizure", "2024-04-03") in got
+
+
+def test_an_appeal_told_as_pending_is_lodged_on_no_day_its_sentence_gives() -> None:
+    got = _pairs(
+        "In March 2023, the Vela Basic Court ordered Ana Lee to pay damages to the company; an "
+        "appeal against that judgment is still pending before the Vela District Court."
+    )
+    assert ("appeal_filed", None) in got
+    assert ("appeal_filed", "2023-03") not in got

@@ -1288,6 +1288,8 @@ PARTICIPLE_CHAIN = re.compile(
 #: remand") or as going on ("remained in Zenda jail"): a spell, read like a lasting state ("held
 #: without charge"), undated whatever its clause or paragraph dates.
 SPELL = re.compile(r"spent\s|remained\s|stayed\s|(?:days?|weeks?|months?)\s+(?:of|in)\s")
+#: "an appeal against that judgment is still pending": an appeal told as it stands, no step.
+PENDING = re.compile(r"\bpending\b")
 #: "the same bench allowed a further 12 days of remand": the days a court grants are its order
 #: of custody, the step of the day it gave them.
 SPELL_GRANTED = re.compile(
@@ -1890,6 +1892,8 @@ def find_events(
                 and not SPELL_GRANTED.search(flat, max(s.start, a - 50), a)
             ):
                 frame = "state"  # "spent ten days in police custody": a lasting situation
+            if etype == "appeal_filed" and PENDING.search(flat, a, b):
+                frame = "state"  # "an appeal ... is still pending before": told as it stands
             if (
                 etype == "detention"
                 and frame in ("state", "phrase")
