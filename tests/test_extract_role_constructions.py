@@ -170,6 +170,9 @@ CASES: list[tuple[str, str, dict[str, list[str]]]] = [
      {"Ivo Sand": ["defender"], "Ada Brun": ["defender"]}),
     ("activists-listed", "On 3 May 2021, police arrested the activists Ivo Sand, Ada Brun and "
      "Teo Varga.", {"Ivo Sand": ["defender"], "Ada Brun": ["defender"], "Teo Varga": ["defender"]}),
+    ("lawyers-french-style", ARREST + "Her lawyers, Maître Ivo Sand and Maître Ada Brun, will "
+     "ask for her release.", {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"],
+                              "Ada Brun": ["lawyer"]}),
     ("represented-by-lawyers", ARREST + "She is represented by lawyers Ivo Sand and Ada Brun.",
      {"Rina Holm": ["defender"], "Ivo Sand": ["lawyer"], "Ada Brun": ["lawyer"]}),
     ("names-then-her-lawyers", ARREST + "Ivo Sand and Ada Brun, her lawyers, filed an appeal.",

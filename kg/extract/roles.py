@@ -48,6 +48,10 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
                 after = "," + after[age.end() :]
             n = len(roles)
             _roles_before(before, roles, positions, p, ents)
+            if roles[n:] == ["lawyer?"] and (start, end) in listed:
+                # "His lawyers, Maître A and Maître B": the list says whose lawyer the title's
+                # bearer is, a lawyer who acts for another
+                del roles[n:]
             if len(roles) == n and (start, end) in listed:
                 # "journalists A, B and C": B and C too
                 roles.extend(r for r in listed[(start, end)] if r != COLLEAGUE)
@@ -563,6 +567,13 @@ def _list_cues(
             carry = (b, ["relative"])
             continue
         hit = _title_before(before)
+        if (
+            (style := LAWYER_STYLE_END.search(before))
+            and (plural := _title_before(before[: style.start()]))
+            and PLURAL_END.search(plural[2].group(0))
+        ):
+            hit = plural  # "His lawyers, Maître A and Maître B": the plural before the style
+            stripped = strip_honorific(before[: style.start()])
         colon = hit is None and before.rstrip().endswith(":")
         if colon:
             hit = _title_before(before.rstrip()[:-1])  # "three lawyers: A, B and C"
@@ -662,8 +673,11 @@ PLURAL_OF_BODY = re.compile(
 #: first ("A, 45, B (Vela Times) and C"), an honorific before the second.
 LIST_GAP = re.compile(
     r"\.?\s*(?:\([^()]{1,60}\)\s*)?(?:,\s*\d{1,3}\s*(?=,))?(?:,|;)?\s*(?:and\s+)?"
-    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    # (a lawyer's French style of address, "Maître A and Maître B", as an honorific)
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+|Ma[iî]tre\s+)?"
 )
+#: A lawyer's French style of address before a name: "Maître ".
+LAWYER_STYLE_END = re.compile(r"\bMa[iî]tre\s+$")
 HONORIFIC_DOT = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.")
 #: A plural noun shared by a list, said after its last name: "A, B and C, all journalists",
 #: "A and B, both human rights lawyers", "A, B and C, all three members of ...".
