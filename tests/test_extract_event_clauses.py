@@ -1214,3 +1214,20 @@ def test_an_appeal_told_as_pending_is_lodged_on_no_day_its_sentence_gives() -> N
     )
     assert ("appeal_filed", None) in got
     assert ("appeal_filed", "2023-03") not in got
+
+
+def test_a_report_released_on_a_day_frees_no_one() -> None:
+    got = _pairs(
+        "The group's report, released on 2 April 2024, documented the deaths of six protesters. "
+        "On 4 April 2024, police arrested its author, Ana Lee."
+    )
+    assert ("release", "2024-04-02") not in got
+    assert ("arrest", "2024-04-04") in got
+
+
+def test_a_junta_that_ruled_the_country_gives_no_court_decision() -> None:
+    got = _pairs(
+        "On 13 April 2024, the military council, which has ruled the country since 2021, banned "
+        "all demonstrations."
+    )
+    assert {t for t, _ in got} == {"ban"}

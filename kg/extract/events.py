@@ -1288,6 +1288,16 @@ PARTICIPLE_CHAIN = re.compile(
 #: remand") or as going on ("remained in Zenda jail"): a spell, read like a lasting state ("held
 #: without charge"), undated whatever its clause or paragraph dates.
 SPELL = re.compile(r"spent\s|remained\s|stayed\s|(?:days?|weeks?|months?)\s+(?:of|in)\s")
+#: A work made public, right before "released": "The VCDH report, released on 22 October".
+WORK_RELEASED = re.compile(
+    r"\b(?:report|statement|video|film|book|album|findings|study|documentary|song|collection)s?"
+    r"(?:\s+\([^()]{1,40}\))?,?\s+(?:(?:which|that)\s+(?:was|were|had\s+been)\s+)?$"
+)
+#: What a government rules, after "ruled": "ruled the country since 2021", "ruled for decades".
+RULED_LAND = re.compile(
+    r"\s+(?:(?:the|this)\s+(?:country|nation|state|region|province|territory)\b|"
+    r"(?:since|for)\s+(?:\d|decades|years|more|over|nearly|almost))"
+)
 #: "an appeal against that judgment is still pending": an appeal told as it stands, no step.
 PENDING = re.compile(r"\bpending\b")
 #: "the same bench allowed a further 12 days of remand": the days a court grants are its order
@@ -1963,6 +1973,14 @@ def find_events(
                 # "a lawyer learned that he was being held at the DCIJ": custody told as it
                 # went on, not a step taken
                 continue
+            if etype == "release" and WORK_RELEASED.search(pre):
+                continue  # "The VCDH report, released on 22 October": a work made public
+            if (
+                etype == "court_decision"
+                and flat.startswith("ruled", a)
+                and RULED_LAND.match(flat, b)
+            ):
+                continue  # "the junta, which has ruled the country since 2021": it governs
             if etype == "trial_hearing" and CALLED_OFF.match(flat, b, s.end):
                 continue  # "the hearing set for 20 April did not take place": none was held
             if etype != "trial_hearing" and NOT_YET.search(pre):
