@@ -1231,3 +1231,11 @@ def test_a_junta_that_ruled_the_country_gives_no_court_decision() -> None:
         "all demonstrations."
     )
     assert {t for t, _ in got} == {"ban"}
+
+
+def test_held_solely_for_what_one_said_is_a_judgment_not_a_step() -> None:
+    got = _pairs(
+        "Ana Lee was sentenced on 8 April 2024 to two years in prison. She is a prisoner of "
+        "conscience, detained solely for peacefully exercising her right to free expression."
+    )
+    assert got == {("sentence", "2024-04-08")}

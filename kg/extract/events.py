@@ -1288,6 +1288,8 @@ PARTICIPLE_CHAIN = re.compile(
 #: remand") or as going on ("remained in Zenda jail"): a spell, read like a lasting state ("held
 #: without charge"), undated whatever its clause or paragraph dates.
 SPELL = re.compile(r"spent\s|remained\s|stayed\s|(?:days?|weeks?|months?)\s+(?:of|in)\s")
+#: Why one is held, told as a judgment on it: "detained solely for peacefully exercising".
+SOLELY_FOR = re.compile(r"\s+(?:solely|only|simply|merely|purely)\s+(?:for|because)\b")
 #: A work made public, right before "released": "The VCDH report, released on 22 October".
 WORK_RELEASED = re.compile(
     r"\b(?:report|statement|video|film|book|album|findings|study|documentary|song|collection)s?"
@@ -1973,6 +1975,8 @@ def find_events(
                 # "a lawyer learned that he was being held at the DCIJ": custody told as it
                 # went on, not a step taken
                 continue
+            if etype in ("detention", "arrest") and SOLELY_FOR.match(flat, b):
+                continue  # "a prisoner of conscience, detained solely for ...": why, not a step
             if etype == "release" and WORK_RELEASED.search(pre):
                 continue  # "The VCDH report, released on 22 October": a work made public
             if (
