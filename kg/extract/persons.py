@@ -1379,6 +1379,9 @@ UNNAMED = [
             r"sister|spouse))\s+(?:(?:had|have|has|were|was|"
             r"also|later|then|subsequently|been|reportedly|allegedly|repeatedly)\s+){0,3}"
             r"(?:reported|filed|lodged|complained|appealed|petitioned|sued|submitted|left|fled|"
+            # "His relatives went to several police stations": the family acting on what befell
+            # the person (not "Her family fears that": the gold is split on the family's words)
+            r"went|visited|searched|"
             r"arrested|detained|threatened|taken|summoned|questioned|interrogated|harassed|beaten|"
             r"attacked|abducted|intimidated|evicted|dismissed|fired|sacked|expelled|killed|shot|"
             r"charged|sentenced|convicted|deported|kidnapped)\b"
