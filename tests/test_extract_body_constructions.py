@@ -349,6 +349,9 @@ CASES: list[tuple[str, str, dict[str, str]]] = [
     # a post in a body after its possessive is no body
     ("post-after-possessive", "On 3 May 2021, the Vela Rights Network's Africa Programme "
      "Manager, Tom Reed, said Rina Holm had been arrested.", {"Vela Rights Network": "ngo"}),
+    # a court's seat or branch after its possessive is no part of its name
+    ("branch-after-possessive", "On 3 May 2021, Rina Holm was brought before the Vela High "
+     "Court’s Lido branch.", {"Vela High Court": "court"}),
     # two fields of one body joined by "and" before its head word are one name
     ("fields-before-head", "On 3 May 2021, officers of the Passports and Residence Directorate "
      "seized Rina Holm's passport.", {"Passports and Residence Directorate": "government"}),

@@ -503,6 +503,18 @@ def _in_a_country(name: str) -> bool:
     return at > 0 and name[at + 4 :].removeprefix("the ") in COUNTRIES
 
 
+def _owner_before_place(owned: re.Match[str], name: str) -> bool:
+    """ "Federal First Instance Court’s Arada": a body's name in the possessive before a name
+    that heads no body (its branch or seat, told with a common noun after the run)."""
+    owner_words, rest = owned.group("o").split(), name[owned.end() :].split()
+    return (
+        len(owner_words) >= 2
+        and owner_words[-1] in ORG_HEADS
+        and 0 < len(rest) <= 2
+        and rest[-1] not in ORG_HEADS
+    )
+
+
 def tidy_organisations(ents: Entities) -> None:
     """Drop names that are no bodies; keep the owner of a prize; trim a trailing "of" or
     month."""
@@ -517,7 +529,7 @@ def tidy_organisations(ents: Entities) -> None:
                 ents.items = [x for x in ents.items if x is not e]
                 continue
         owned = OWNER.match(name)
-        if owned and STAFF_POST_END.search(name):
+        if owned and (STAFF_POST_END.search(name) or _owner_before_place(owned, name)):
             # "Zenda Network's Africa Programme Manager": a post in the body, which is named
             # before the possessive
             owner = owned.group("o")
