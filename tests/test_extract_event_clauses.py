@@ -1239,3 +1239,13 @@ def test_held_solely_for_what_one_said_is_a_judgment_not_a_step() -> None:
         "conscience, detained solely for peacefully exercising her right to free expression."
     )
     assert got == {("sentence", "2024-04-08")}
+
+
+def test_the_court_named_after_an_appeal_in_its_sentence_hears_it() -> None:
+    rec = _case(
+        "On 2 April 2024, the Vela City Court sentenced Ana Lee to two years in prison. Her "
+        "lawyer appealed on 9 April 2024, but the Vela Regional Court has not yet set a date."
+    )
+    names = {o["id"]: o["name"] for o in rec["organisations"]}
+    appeal = next(e for e in rec["events"] if e["type"] == "appeal_filed")
+    assert names[appeal["authority"]] == "Vela Regional Court"

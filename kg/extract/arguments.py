@@ -831,6 +831,17 @@ def addressed_body(
     return None
 
 
+def _court_after(mentions: list[tuple[int, int, Entity]], b: int, end: int) -> Entity | None:
+    """The first court the text names between ``b`` and ``end``."""
+    i = bisect.bisect_left(mentions, b, key=lambda m: m[0])
+    while i < len(mentions) and mentions[i][0] < end:
+        e = mentions[i][2]
+        if e.kind == "organisation" and e.attrs.get("kind") == "court":
+            return e
+        i += 1
+    return None
+
+
 def _subject_start(flat: str, c0: int, a: int) -> int:
     """Where the subject of the verb at ``a`` may begin: after the last comma of its clause; a
     comma right before the verb closes an apposition ("their lawyer, Tom Reed, filed"), whose
@@ -2646,6 +2657,13 @@ def make_event(
         body = addressed_body(doc.flat, mentions, b, c1)
         if body is not None:
             authority = body.id  # "appealed to the Supreme Court", "lodged with the ECtHR"
+    if etype == "appeal_filed" and authority is None:
+        # "She has lodged an appeal, which the High Court in Vela is to hear", "appealed on 8
+        # June, but the Regional Court has set no date": the court the sentence names after
+        # the appeal hears it
+        court = _court_after(mentions, b, s.end)
+        if court is not None:
+            authority = court.id
     if etype == "trial_hearing" and (court := _hearing_court(doc.flat, mentions, a, b)):
         # "a hearing before the Appeals Chamber of X is scheduled for": the court the phrase
         # names, not the one the story named last
