@@ -409,3 +409,11 @@ def test_a_day_that_names_a_gathering_dates_no_step(gathering: str) -> None:
 def test_a_day_that_names_an_attack_still_dates_it() -> None:
     got = _pairs("Ana Lee was injured in the 3 March 2023 attack on her office.")
     assert ("attack", "2023-03-03") in got
+
+
+def test_a_count_closing_the_sentence_of_a_day_dates_the_step_it_names() -> None:
+    got = _pairs(
+        "On 21 May 2024, Ana Lee was released on bail by the Vela court, fifteen days after "
+        "security forces arrested her at a checkpoint."
+    )
+    assert got == {("release", "2024-05-21"), ("arrest", "2024-05-06")}

@@ -768,10 +768,12 @@ def test_a_step_told_as_where_a_count_starts_adds_no_step_on_the_sentences_day()
         "only a week after she was taken away. On 2 June 2023, the court remanded Tom Reed in "
         "custody, two weeks after police arrested him at his home."
     )
+    # (the arrest the count starts from is told on the day the count gives, not the sentence's)
     assert got == {
         ("arrest", "2023-03-10"),
         ("detention", "2023-03-11"),
         ("detention", "2023-06-02"),
+        ("arrest", "2023-05-19"),
     }
 
 

@@ -775,13 +775,22 @@ COUNT_AFTER = re.compile(
 )
 
 
+#: The same count closing the clause of a step told after the date: ", fifteen days after
+#: security forces arrested" up to the verb (its subject of up to five words between).
+COUNT_CLOSING = re.compile(COUNT_AFTER.pattern + r"\Z")
+
+
 def _counted_back(flat: str, sdates: list[DateMention], group: int) -> Any:
     """The day a step told in a clause that counts from the date before it took place:
     "On 10 May 2024, three days after Ana Lee was released, ..." gives 7 May; "..., three days
     before Ana Lee was released" gives 13 May; with where the count starts."""
-    for d in sdates:
+    for k, d in enumerate(sdates):
         if d.end <= group and d.value[2] is not None:
             m = COUNT_AFTER.fullmatch(flat, d.end, group)
+            if m is None and not any(d.end <= x.start < group for x in sdates[k + 1 :]):
+                # "On 21 November, X was released on bail by the court, fifteen days after
+                # security forces arrested him": the count closes the sentence of the date
+                m = COUNT_CLOSING.search(flat, d.end, group)
             if m is None:
                 continue
             w = m.group("n").lower()
