@@ -417,3 +417,11 @@ def test_a_count_closing_the_sentence_of_a_day_dates_the_step_it_names() -> None
         "security forces arrested her at a checkpoint."
     )
     assert got == {("release", "2024-05-21"), ("arrest", "2024-05-06")}
+
+
+def test_a_count_before_a_step_the_text_dated_goes_back_from_its_day() -> None:
+    got = _pairs(
+        "Police arrested Ana Lee on 14 April 2024. Two days before her arrest, she was threatened "
+        "by an unidentified man."
+    )
+    assert ("threat", "2024-04-12") in got

@@ -97,8 +97,9 @@ REL_RE = re.compile(
     r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that(?:\s+same)?|the\s+same)\s+(?:day|date|morning|afternoon|evening|night|week)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:that|this)(?=\s*,)|"
-    # "two days into the strike", "a week into her detention": counted from its start
-    r"(?:after|into)\s+(?:his|her|their|the|its|"
+    # "two days into the strike", "a week into her detention": counted from its start ("three
+    # weeks before his arrest": back from it)
+    r"(?:after|into|before)\s+(?:his|her|their|the|its|"
     # "three days after Mr. Sand's arrest": a person's possessive
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?[’']s)\s+(?:[\w-]+\s+)?"
     # ("a week after the first arrests": the plural counts from the first of them)
@@ -1005,7 +1006,7 @@ def _relative(
         # "a few days later", "several weeks later": as precise as the span a few of them
         # reach, the month (of days, weeks) or the year (of months, years)
         unit = m.group("unit").lower().rstrip("s")
-        sign = -1 if m.group("dir").lower() == "earlier" else 1
+        sign = -1 if m.group("dir").lower().startswith(("earlier", "before")) else 1
         if unit in ("day", "week"):
             d = anchor + timedelta(days=sign * (3 if unit == "day" else 14))
             return (d.year, d.month, None), True
@@ -1019,7 +1020,7 @@ def _relative(
         n = 1  # "the day after his arrest"
     if n is None:
         return None, False
-    sign = -1 if m.group("dir").lower() == "earlier" else 1
+    sign = -1 if m.group("dir").lower().startswith(("earlier", "before")) else 1
     unit = m.group("unit").lower().rstrip("s")
     approx = bool(re.match(r"(?:about|some|over)\s", rel))
     if unit == "day":
