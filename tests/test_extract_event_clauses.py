@@ -1251,3 +1251,11 @@ def test_the_court_named_after_an_appeal_in_its_sentence_hears_it() -> None:
     names = {o["id"]: o["name"] for o in rec["organisations"]}
     appeal = next(e for e in rec["events"] if e["type"] == "appeal_filed")
     assert names[appeal["authority"]] == "Vela Regional Court"
+
+
+def test_a_step_told_as_a_condition_by_inversion_is_not_taken() -> None:
+    got = _pairs(
+        "On 3 April 2024, the court sentenced Ana Lee to two years. Should the verdict be upheld "
+        "by the Supreme Court, she would have to return to prison."
+    )
+    assert got == {("sentence", "2024-04-03")}

@@ -513,8 +513,9 @@ _SHUT_GROUPS = _shut_groups()
 HYPOTHETICAL = re.compile(
     # the look-ahead names the letters a match can open with: the engine fails at once at any
     # other character instead of trying each word there
-    r"(?=[INUWabcdfimnsuw])"
-    r"\b(?:could|would|might|may|[Ii]f|[Uu]nless|[Ww]hether|should|must|will|shall|"
+    r"(?=[INSUWabcdfimnsuw])"
+    # ("Should the verdict be upheld, she would ...": a condition told by inversion)
+    r"\b(?:could|would|might|may|[Ii]f|[Uu]nless|[Ww]hether|[Ss]hould|must|will|shall|"
     # ("went to the station to ask about him and was arrested": an errand, no call)
     r"in case of conviction|urges?|urging|calls? on|(?<!\bto\s)asks?|"
     # the issuer's call in a press release's lead: "calls for his conviction to be quashed",
