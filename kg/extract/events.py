@@ -1097,6 +1097,21 @@ def _after_verb(flat: str, d: DateMention, start: int = 0) -> bool:
     return bool(re.search(r"(?:on|in)\s+$", m.group())) or flat.startswith(("in ", "In "), d.start)
 
 
+#: A sentence that opens with the document a step was taken in and the participle that dates
+#: it: "In his final opinion, submitted on 28 September, ".
+DOCUMENT_OPENING = re.compile(
+    r"\s*In\s+(?:his|her|its|their|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:opinion|submissions?|"
+    r"indictment|request|motion|application|statement|letter|decision|ruling|judgment|"
+    r"complaint|petition|report|closing\s+arguments?),\s+(?:filed|submitted|dated|issued|"
+    r"presented|sent|lodged|delivered|handed\s+down)\s+(?:on\s+)?"
+)
+
+
+def _in_document_opening(flat: str, start: int, d: DateMention) -> bool:
+    m = DOCUMENT_OPENING.match(flat, start)
+    return m is not None and m.end() == d.start
+
+
 #: "a complaint lodged by the minister": a noun and its participle, told in passing, undated.
 BACKGROUND_BY = re.compile(r"\s+by\b")
 NOUN_PARTICIPLE = re.compile(r"[a-z]+s?\s+(?:filed|lodged|submitted|brought)")
@@ -2103,6 +2118,9 @@ def find_events(
                 # "released on 3 May, subject to reporting weekly and to a ban on leaving the
                 # country": a condition of the dated step is set on its day
                 and not RELEASE_CONDITION.search(flat, s.start, a)
+                # "In his final opinion, submitted on 28 September, the prosecutor asked": the
+                # day of the document the sentence opens with is that of the step it holds
+                and not _in_document_opening(flat, s.start, d)
                 and (
                     d in told_by.values()
                     or _after_verb(flat, d, s.start)
