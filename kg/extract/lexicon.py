@@ -520,7 +520,7 @@ INSTRUMENT_HEADS = {
 SITE_HEADS = frozenset(
     """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue
 Station Camp Island Hospital Hotel Complex Facility County Province Region Oblast Road Lane Mews
-Boulevard Highway Bridge Market Park Village Valley Mountains Mountain River Lake Palace
+Boulevard Highway Bridge Market Park Village Valley Mountains Mountain Mount River Lake Palace
 Building""".split()
 )
 #: Sites that are no post of the body named before them, as "Vela Police Station" is: "the
