@@ -149,6 +149,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("form-labels", "Initial Date: 3 May 2021\nEvent Description: police arrested Rina Holm.",
      ["Rina Holm"]),
     ("place-of-arrest", "On 3 May 2021, police arrested Rina Holm in Port Vela.", ["Rina Holm"]),
+    ("cities-of-two", "On 3 May 2021, police arrested Rina Holm after clashes spread to the "
+     "cities of Vela and Kastra Dol.", ["Rina Holm"]),
     ("mount-named", "On 3 May 2021, police arrested Rina Holm, who had written about logging on "
      "Mount Zelva.", ["Rina Holm"]),
     ("street-address", "On 3 May 2021, police raided Rina Holm's office on Mandela Avenue.",

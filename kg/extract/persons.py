@@ -330,9 +330,11 @@ def add_person_candidate(
         return  # "44 Vela Nua, Kastra Dol" in an address block: a street or a quarter
     if DESK_POST_AFTER.match(doc.flat, end):
         return  # "Great Lakes researcher at Human Rights Watch": a region or a desk
-    if PLACE_OF_BEFORE.search(doc.flat, max(0, a - 20), a):
+    if PLACE_OF_BEFORE.search(doc.flat, max(0, a - 20), a) or PLACES_LISTED_BEFORE.search(
+        doc.flat, max(0, a - 60), a
+    ):
         ents.not_persons.add(name)
-        return  # "the port of Tanger Med": a place
+        return  # "the port of Tanger Med", "the cities of Gondar and Bahir Dar": a place
     if THING_KNOWN_AS_BEFORE.search(doc.flat, max(0, a - 40), a):
         ents.not_persons.add(name)
         return  # 'a villa known as the “Blue House”': a place's nickname
@@ -410,6 +412,8 @@ def add_given_name_sharing(doc: Doc, ents: Entities, given: Run, full: Run) -> N
         or any(t[0] in NON_NAME or t[0] in ORG_HEADS for t in full.tokens)
         or any(word in (p.name or "").split() for p in ents.of("person"))
         or PLACE_NOUN_AFTER.match(doc.flat, full.tokens[-1][2])
+        # "the cities of Gondar and Bahir Dar": two places after a plural of places
+        or PLACES_OF_BEFORE.search(doc.flat, max(0, a - 40), a)
     ):
         # "Judge and Tom Sand", "Zembla and Tom Sand", "Lee and Tom Lee" (Lee named), "the
         # Kora and Vela Nua communities" (two peoples)
@@ -442,6 +446,15 @@ PLACE_OF_BEFORE = re.compile(
     r"\b(?:port|town|city|village|island|district|province|region|municipality|"
     r"communit(?:y|ies)|settlement|hamlet|neighbou?rhood|suburb|commune|township|locality)"
     r"\s+of\s+$"
+)
+#: "the cities of X and Y", "the towns of X and Y": the runs after name places.
+PLACES_OF_BEFORE = re.compile(
+    r"\b(?:ports|towns|cities|villages|islands|districts|provinces|regions|municipalities|"
+    r"communities|settlements|neighbou?rhoods|suburbs|communes|localities|states)\s+of\s+$"
+)
+#: "the cities of Gondar and " before a run: the second of the places listed.
+PLACES_LISTED_BEFORE = re.compile(
+    PLACES_OF_BEFORE.pattern.removesuffix("$") + r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*\s+){1,3}(?:and|or)\s+$"
 )
 #: Before a run on the same line of an address block: the line opens with a house number
 #: ("44 Vela Nua, Kastra Dol") or a street's abbreviation ("ul. Bolshaya Vela"), or a
