@@ -151,6 +151,8 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("place-of-arrest", "On 3 May 2021, police arrested Rina Holm in Port Vela.", ["Rina Holm"]),
     ("cities-of-two", "On 3 May 2021, police arrested Rina Holm after clashes spread to the "
      "cities of Vela and Kastra Dol.", ["Rina Holm"]),
+    ("camp-named-then-bare", "On 3 May 2021, Rina Holm was moved to the Kora Dal military "
+     "camp. Her lawyer was not allowed to travel to Kora Dal.", ["Rina Holm"]),
     ("mount-named", "On 3 May 2021, police arrested Rina Holm, who had written about logging on "
      "Mount Zelva.", ["Rina Holm"]),
     ("street-address", "On 3 May 2021, police raided Rina Holm's office on Mandela Avenue.",

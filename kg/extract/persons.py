@@ -227,6 +227,9 @@ def add_person_candidate(
             # "in Vela Nova's Kastra district": "Vela Nova", named again, is that place
             place = HYPHEN_GAP.sub("-", clean(doc.flat[toks[0][1] : toks[k][2]]))
             ents.not_persons.add(POSSESSIVE_END.sub("", place))
+        if PLACE_NOUN_AFTER.match(doc.flat, toks[-1][2]):
+            # "to the Awash Arba military camp": the place, named alone elsewhere too
+            ents.not_persons.add(HYPHEN_GAP.sub("-", clean(doc.flat[toks[0][1] : toks[-1][2]])))
         return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
     if toks and PLACE_APPOSED.match(doc.flat, toks[-1][2]):
         _told_apart(doc, ents, toks)
@@ -426,7 +429,8 @@ def add_given_name_sharing(doc: Doc, ents: Entities, given: Run, full: Run) -> N
 #: place, the thing or the people ("Wadi Vela prison", "a Morning Star flag", "the Vela Nua
 #: people").
 PLACE_NOUN_AFTER = re.compile(
-    r" (?:prison|jail|detention (?:centre|center|facility)|penal colony|camp|district|"
+    r" (?:prison|jail|detention (?:centre|center|facility)|penal colony|"
+    r"(?:(?:military|army|detention|refugee|prison|labou?r) )?camp|district|"
     r"province|region|village|town|city|square|neighbou?rhood|governorate|county|"
     r"municipality|highlands|valley|river|port|harbou?r|dam|mine|highway|bridge|flag|"
     r"settlement|hamlet|island|regency|prefecture|commune|canton|department|"
