@@ -1268,3 +1268,11 @@ def test_the_day_of_the_document_a_sentence_opens_with_dates_its_step() -> None:
     )
     assert ("other", "2024-04-28") in got
     assert ("other", "2024-03-03") not in got
+
+
+def test_a_step_counted_then_listed_after_a_colon_is_one_step_a_day() -> None:
+    got = _pairs(
+        "The Vela Centre was fined twice by the District Court under Article 19.34 of the Code: "
+        "30,000 roubles on 14 March 2023 and 40,000 roubles on 2 October 2023."
+    )
+    assert got == {("fine", "2023-03-14"), ("fine", "2023-10-02")}

@@ -1254,6 +1254,12 @@ COUNTED_TIMES = re.compile(
     r"\b(?:twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\b"
     r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|fortnight|month|year)\b)"
 )
+#: A step counted after its verb, then a colon that opens the list of its days: " twice by the
+#: District Court under Article 19.34:".
+TIMES_LISTED = re.compile(
+    r"(?:\s+[^.;:]{0,80}?)?\s+(?:twice|thrice|(?:two|three|four|five|six)\s+times)\b"
+    r"(?:[^.;:]|\.(?=\d)){0,120}?:\s"
+)
 #: A word every match of COUNTED_TIMES holds.
 COUNTED_TIMES_WORDS = ("twice", "thrice", "times")
 
@@ -2477,6 +2483,14 @@ def find_events(
             sent_values.append(value)
             sent_at.append(a)
             values = [v for v in (value, resumes) if v is not None] or [None]
+            if (times := TIMES_LISTED.match(flat, b, s.end)) is not None:
+                # "fined twice by the court: 300,000 roubles on 14 March 2019 and 400,000 on 2
+                # October 2019": one step on each day the list after the colon gives
+                listed = [
+                    d.value for d in sdates if times.end() <= d.start and d.value[2] is not None
+                ]
+                if len(listed) >= 2:
+                    values = list(dict.fromkeys(listed))
             if k == len(hits) - 1 and value is not None:
                 values += [v for v in gapped_dates(sdates, b, flat) if v != value]
             elif value is not None:
