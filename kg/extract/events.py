@@ -788,7 +788,14 @@ def _counted_back(flat: str, sdates: list[DateMention], group: int) -> Any:
     for k, d in enumerate(sdates):
         if d.end <= group and d.value[2] is not None:
             m = COUNT_AFTER.fullmatch(flat, d.end, group)
-            if m is None and not any(d.end <= x.start < group for x in sdates[k + 1 :]):
+            if (
+                m is None
+                and (
+                    flat.find(" after ", d.end, group) >= 0
+                    or flat.find(" before ", d.end, group) >= 0
+                )
+                and not any(d.end <= x.start < group for x in sdates[k + 1 :])
+            ):
                 # "On 21 November, X was released on bail by the court, fifteen days after
                 # security forces arrested him": the count closes the sentence of the date
                 m = COUNT_CLOSING.search(flat, d.end, group)
@@ -2483,7 +2490,10 @@ def find_events(
             sent_values.append(value)
             sent_at.append(a)
             values = [v for v in (value, resumes) if v is not None] or [None]
-            if (times := TIMES_LISTED.match(flat, b, s.end)) is not None:
+            if (
+                holds_any(flat, COUNTED_TIMES_WORDS, b, s.end)
+                and (times := TIMES_LISTED.match(flat, b, s.end)) is not None
+            ):
                 # "fined twice by the court: 300,000 roubles on 14 March 2019 and 400,000 on 2
                 # October 2019": one step on each day the list after the colon gives
                 listed = [

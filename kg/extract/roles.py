@@ -568,7 +568,8 @@ def _list_cues(
             continue
         hit = _title_before(before)
         if (
-            (style := LAWYER_STYLE_END.search(before))
+            before.endswith(("tre ", "tre\n"))
+            and (style := LAWYER_STYLE_END.search(before, max(0, len(before) - 12)))
             and (plural := _title_before(before[: style.start()]))
             and PLURAL_END.search(plural[2].group(0))
         ):
