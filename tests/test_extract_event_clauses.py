@@ -1276,3 +1276,12 @@ def test_a_step_counted_then_listed_after_a_colon_is_one_step_a_day() -> None:
         "30,000 roubles on 14 March 2023 and 40,000 roubles on 2 October 2023."
     )
     assert got == {("fine", "2023-03-14"), ("fine", "2023-10-02")}
+
+
+def test_a_body_named_in_a_dated_clause_acts_on_that_day_in_a_relative_clause() -> None:
+    got = _pairs(
+        "At dawn on 3 April 2024, officers took Ana Lee away. She reappeared on 12 April 2024 at "
+        "the Vela State Prosecution, which ordered her detained pending investigation."
+    )
+    assert ("detention", "2024-04-12") in got
+    assert ("detention", "2024-04-03") not in got

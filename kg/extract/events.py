@@ -1588,8 +1588,10 @@ SENTENCE_TO_COME = re.compile(
 #: A relative clause on the people just named, right before the trigger: ", who raided", or
 #: its next verb: ", who raided his home and seized".
 WHO_DID = TailPattern(
-    re.compile(r",\s+who\s+(?:then\s+|also\s+)?(?:[^,;.]{1,60}?\s+and\s+)?$"),
-    ends=("who", "then", "also", "and"),
+    # ("reappeared on 12 May at the prosecution's office, which ordered him detained": a body
+    # named in the dated clause acts in a relative clause on it, on that occasion)
+    re.compile(r",\s+(?:who|which)\s+(?:then\s+|also\s+)?(?:[^,;.]{1,60}?\s+and\s+)?$"),
+    ends=("who", "which", "then", "also", "and"),
 )
 #: "He was taken on 23 April to the prosecution's headquarters, where prosecutors questioned
 #: him": what was done at the place the dated clause names, told in a relative clause on it.
