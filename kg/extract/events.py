@@ -1379,9 +1379,11 @@ DURING_STEP = re.compile(
     r"(questioning|interrogation|search|raid|hearing|trial)\b"
     # "At the hearing, the prosecutor asked for eight years": a step of the hearing told before
     r"|\b[Aa]t (?:the|that|this) (?:same )?(hearing|trial)\b(?! (?:of|on|in|before)\b)"
-    # "The search lasted nine hours, during which the investigators seized": the step the
-    # relative clause hangs on
-    r"|\b[Tt]he (search|raid|interrogation|questioning)\b[^.;]{0,60}?,\s+"
+)
+#: "The search lasted nine hours, during which the investigators seized": the step the relative
+#: clause hangs on (read only where "which" is).
+STEP_DURING_WHICH = re.compile(
+    r"\b[Tt]he (search|raid|interrogation|questioning)\b[^.;]{0,60}?,\s+"
     r"(?:during|in the course of) which\b"
 )
 #: The steps taken at a hearing, which "At the hearing, ..." dates on its day.
@@ -2443,7 +2445,14 @@ def find_events(
             )
             inherited = False
             during = DURING_STEP.search(flat, s.start, a) if value is None else None
-            if during is not None and during.group(2) and etype not in HEARING_STEPS:
+            if during is None and value is None and flat.find(" which ", s.start, a) >= 0:
+                during = STEP_DURING_WHICH.search(flat, s.start, a)
+            if (
+                during is not None
+                and during.re is DURING_STEP
+                and during.group(2)
+                and (etype not in HEARING_STEPS)
+            ):
                 during = None  # "At that hearing, he told the judges he had been beaten"
             if during is not None:
                 # "Tom Reed told us that during the questioning an investigator warned him": a
