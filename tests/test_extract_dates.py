@@ -425,3 +425,13 @@ def test_a_count_before_a_step_the_text_dated_goes_back_from_its_day() -> None:
         "by an unidentified man."
     )
     assert ("threat", "2024-04-12") in got
+
+
+def test_the_day_of_a_gathering_named_in_passing_starts_no_count() -> None:
+    got = _pairs(
+        "On 6 May 2024, officers arrested Ana Lee and Tom Reed. In the days after the 28 April "
+        "2024 election, their site had published the names of people detained by the police. "
+        "Two days after the arrests, a judge charged both with terrorism."
+    )
+    assert ("charge", "2024-05-08") in got
+    assert ("charge", "2024-04-30") not in got

@@ -487,13 +487,15 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
         )
         if kind == "abs" and m.group("y4") and m.group(0)[:1] in "Ss":
             is_event = False  # "since 2016" opens a period
-        if kind == "abs" and _names_a_gathering(flat, start, end):
+        gathering = kind == "abs" and _names_a_gathering(flat, start, end)
+        if gathering:
             is_event = False  # "who took part in the July 11, 2021 protests"
         if kind == "abs" and _dateline(doc.text, start, end, first=not out):
             is_event = False  # "Paris, 6 July 2021 – ...": when the text was issued
         if kind == "abs" and _alone_on_line(doc.text, start, end):
             is_event = False  # "12 October 2023" over an update's title: when it was issued
-        anchors = not NOT_ANCHOR.search(before) and not background
+        # (nor does the day of a gathering named in passing start a count)
+        anchors = not NOT_ANCHOR.search(before) and not background and not gathering
         if kind == "rel" and FOR_END.search(before):
             continue  # "for three years after release" is a duration
         if kind == "abs" and PLACE_NAMED.match(flat, end):
