@@ -435,3 +435,13 @@ def test_the_day_of_a_gathering_named_in_passing_starts_no_count() -> None:
     )
     assert ("charge", "2024-05-08") in got
     assert ("charge", "2024-04-30") not in got
+
+
+def test_the_day_a_search_warrant_was_issued_dates_no_step_and_starts_no_count() -> None:
+    got = _pairs(
+        "At dawn on 7 April 2024, officers raided the office of the Vela Farmers Union. They "
+        "presented a search warrant issued the previous day by a judge in the capital. The "
+        "building was searched for two hours."
+    )
+    assert ("search", "2024-04-06") not in got
+    assert ("search", "2024-04-07") in got

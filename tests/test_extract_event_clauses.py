@@ -1285,3 +1285,11 @@ def test_a_body_named_in_a_dated_clause_acts_on_that_day_in_a_relative_clause() 
     )
     assert ("detention", "2024-04-12") in got
     assert ("detention", "2024-04-03") not in got
+
+
+def test_two_participles_before_a_plural_noun_tell_of_no_one_step() -> None:
+    got = _pairs(
+        "On 3 April 2024, police arrested Ana Lee. She accompanies the relatives of killed and "
+        "detained farmers to police stations and courts."
+    )
+    assert got == {("arrest", "2024-04-03")}

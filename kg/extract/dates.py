@@ -120,7 +120,9 @@ NOT_EVENT_DATE = WordsAtEnd(
 #: When a book, a paper, a body or a law was made: "published in", "founded on", "set up in",
 #: "adopted earlier in".
 MADE_ON = re.compile(
-    r"\b(?:published|printed|founded|established|set\s+up|adopted|enacted|promulgated)\s+"
+    r"\b(?:published|printed|founded|established|set\s+up|adopted|enacted|promulgated|"
+    # "a search warrant issued the previous day": a warrant to search, no step of its own
+    r"search\s+warrant\s+(?:was\s+|had\s+been\s+)?issued)\s+"
     r"(?:(?:earlier|later)\s+)?(?:(?:in|on)\s+(?:the\s+)?)?$"
 )
 #: "in connection with a sit-in in May 2019", "over a march on 3 May": the day of
@@ -643,8 +645,11 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             # arrested them": the count dates the clause that concedes, not the steps after it
             s0 = doc.sentences[i].start if i < len(doc.sentences) else 0
             conceded = CONCEDED.match(flat, s0, start) is not None
-            out.append(DateMention(start, end, value, not conceded, approx))
-            if value[2] is not None and not m.group("bnoun"):
+            # "a search warrant issued the previous day": when a thing was made, no step's day,
+            # and no day the story goes on from
+            made = MADE_ON.search(before) is not None
+            out.append(DateMention(start, end, value, not conceded and not made, approx))
+            if value[2] is not None and not m.group("bnoun") and not made:
                 # ("the night before the hearing" looks back from a day the story has reached:
                 # a count after it goes on from that day, not from the one before)
                 anchor, anchor_sent = date(*value), i  # type: ignore[arg-type]

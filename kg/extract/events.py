@@ -683,6 +683,8 @@ ADJECTIVAL = TailPattern(
 #: People a participle stands before as an adjective: "detained protesters", "arrested
 #: activists' families".
 PEOPLE_AFTER = re.compile(
+    # ("the relatives of killed and detained farmers": two participles before the noun)
+    r"(?:\s+(?:and|or)\s+[a-z]+ed)?"
     r"\s+(?:protesters|demonstrators|activists|journalists|defenders|detainees|prisoners|"
     r"people|persons|students|workers|members|lawyers|bloggers|villagers|residents|families|farmers|tenants|women|men|youths)\b"
 )
