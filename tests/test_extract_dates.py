@@ -445,3 +445,28 @@ def test_the_day_a_search_warrant_was_issued_dates_no_step_and_starts_no_count()
     )
     assert ("search", "2024-04-06") not in got
     assert ("search", "2024-04-07") in got
+
+
+def test_a_count_after_the_verdict_starts_from_the_day_of_the_sentence() -> None:
+    got = _pairs(
+        "Ana Lee was sentenced on 25 April 2024 to one year in prison. Her lawyers filed an "
+        "appeal the day after the verdict."
+    )
+    assert ("appeal_filed", "2024-04-26") in got
+
+
+def test_a_count_in_a_call_for_a_protest_dates_no_step() -> None:
+    got = _pairs(
+        "Ana Lee was sentenced on 25 April 2024. The court convicted her because of a message "
+        "she published on Facebook on 14 March 2024, in which she called on residents to "
+        "demonstrate two days later."
+    )
+    assert {d for _, d in got} == {"2024-04-25"}
+
+
+def test_a_junta_that_seized_power_seized_nothing_of_the_case() -> None:
+    got = _pairs(
+        "On 13 April 2024, the council, whose leader seized power in September 2021, banned all "
+        "demonstrations."
+    )
+    assert {t for t, _ in got} == {"ban"}

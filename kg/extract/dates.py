@@ -46,8 +46,8 @@ DATE_RE = re.compile(
 #: The event nouns a relative date may count from: "ten days after his arrest", "two weeks
 #: after her release", "the day after the hearing".
 EVENT_NOUNS = (
-    "arrest|detention|abduction|release|conviction|sentencing|sentence|trial|hearing|"
-    "disappearance|transfer|summons|killing|murder|assassination|strike|raid|search"
+    "arrest|detention|abduction|release|conviction|sentencing|sentence|verdict|judgment|trial|"
+    "hearing|disappearance|transfer|summons|killing|murder|assassination|strike|raid|search"
 )
 #: The participles a relative date may count from, told as a clause ("the day after the
 #: defenders were charged"), and the event noun each stands for.
@@ -67,6 +67,9 @@ EVENT_WORDS = {
     "conviction": r"convict|guilty",
     "sentencing": r"sentenc",
     "sentence": r"sentenc",
+    # "filed an appeal the day after the verdict": the day of the sentence or conviction
+    "verdict": r"sentenced|convicted|guilty|verdict",
+    "judgment": r"sentenced|convicted|guilty|judgment|verdict",
     "trial": r"trial|hearing",
     "hearing": r"hearing|trial",
     "transfer": r"transfer",
@@ -120,7 +123,9 @@ NOT_EVENT_DATE = WordsAtEnd(
 #: When a book, a paper, a body or a law was made: "published in", "founded on", "set up in",
 #: "adopted earlier in".
 MADE_ON = re.compile(
-    r"\b(?:published|printed|founded|established|set\s+up|adopted|enacted|promulgated|"
+    # ("a message he published on Facebook on 14 March": the platform between)
+    r"\b(?:published(?:\s+on\s+(?:Facebook|Twitter|X|YouTube|Instagram|TikTok|Telegram))?|"
+    r"printed|founded|established|set\s+up|adopted|enacted|promulgated|"
     # "a search warrant issued the previous day": a warrant to search, no step of its own
     r"search\s+warrant\s+(?:was\s+|had\s+been\s+)?issued)\s+"
     r"(?:(?:earlier|later)\s+)?(?:(?:in|on)\s+(?:the\s+)?)?$"
@@ -209,6 +214,12 @@ def _names_a_gathering(flat: str, start: int, end: int) -> bool:
     return bool(THE_BEFORE.search(flat, max(0, start - 5), start)) and bool(
         GATHERING_AFTER.match(flat, end)
     )
+
+
+#: A call for something, then words up to a count: "called on residents of X to demonstrate".
+CALLED_FOR = re.compile(
+    r"\b(?:call(?:ed|ing|s)?\s+(?:on|upon|for)|urg(?:ed|ing|es)|invit(?:ed|ing|es))\b[^.;]*$"
+)
 
 
 #: "In an indictment dated 24 January 2022, the prosecutor accused her of": the day of the
@@ -497,7 +508,13 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
         if kind == "abs" and _alone_on_line(doc.text, start, end):
             is_event = False  # "12 October 2023" over an update's title: when it was issued
         # (nor does the day of a gathering named in passing start a count)
-        anchors = not NOT_ANCHOR.search(before) and not background and not gathering
+        anchors = (
+            not NOT_ANCHOR.search(before)
+            and not background
+            and not gathering
+            # ("a message he published on 14 March, calling for a protest two days later")
+            and not MADE_ON.search(before)
+        )
         if kind == "rel" and FOR_END.search(before):
             continue  # "for three years after release" is a duration
         if kind == "abs" and PLACE_NAMED.match(flat, end):
@@ -647,7 +664,11 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             conceded = CONCEDED.match(flat, s0, start) is not None
             # "a search warrant issued the previous day": when a thing was made, no step's day,
             # and no day the story goes on from
-            made = MADE_ON.search(before) is not None
+            # "in which he called on residents to demonstrate two days later": the day of what
+            # was called for, no step's, and no day the story goes on from
+            made = (
+                MADE_ON.search(before) is not None or CALLED_FOR.search(flat, s0, start) is not None
+            )
             out.append(DateMention(start, end, value, not conceded and not made, approx))
             if value[2] is not None and not m.group("bnoun") and not made:
                 # ("the night before the hearing" looks back from a day the story has reached:

@@ -1330,6 +1330,8 @@ PARTICIPLE_CHAIN = re.compile(
 SPELL = re.compile(r"spent\s|remained\s|stayed\s|(?:days?|weeks?|months?)\s+(?:of|in)\s")
 #: Why one is held, told as a judgment on it: "detained solely for peacefully exercising".
 SOLELY_FOR = re.compile(r"\s+(?:solely|only|simply|merely|purely)\s+(?:for|because)\b")
+#: What a coup takes, after "seized": "seized power", "seized control of the country".
+SEIZED_POWER = re.compile(r"\s+(?:power|control)\b")
 #: A work made public, right before "released": "The VCDH report, released on 22 October".
 WORK_RELEASED = re.compile(
     r"\b(?:report|statement|video|film|book|album|findings|study|documentary|song|collection)s?"
@@ -2021,6 +2023,8 @@ def find_events(
                 continue
             if etype in ("detention", "arrest") and SOLELY_FOR.match(flat, b):
                 continue  # "a prisoner of conscience, detained solely for ...": why, not a step
+            if etype == "seizure" and SEIZED_POWER.match(flat, b):
+                continue  # "the junta's leader, who seized power in 2021": a coup, no seizure
             if etype == "release" and WORK_RELEASED.search(pre):
                 continue  # "The VCDH report, released on 22 October": a work made public
             if (
