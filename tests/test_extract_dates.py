@@ -200,7 +200,7 @@ def test_a_day_without_a_year_soon_after_the_appeal_stays_in_its_year() -> None:
     "body",
     [
         "Officers arrested Ana Lee at her flat on 21 March, the day after the march.",
-        "On 21 March, a prosecutor ordered her held in pretrial detention.",
+        "On 21 March, the judge remanded her in custody.",
     ],
 )
 def test_a_day_without_a_year_told_as_done_after_the_appeal_is_of_the_year_before(
@@ -393,10 +393,10 @@ def test_when_a_body_was_set_up_or_a_law_adopted_dates_no_step() -> None:
 
 def test_the_day_of_an_indictment_dates_the_charge_it_brings() -> None:
     got = _pairs(
-        "Ana Lee and Bo Kim were arrested on 3 January 2024. In an indictment dated 24 January "
+        "Ana Lee and Bo Kim were arrested on 3 January 2024. In an indictment dated 9 February "
         "2024, the prosecutor charged them with sedition."
     )
-    assert ("charge", "2024-01-24") in got
+    assert ("charge", "2024-02-09") in got
     assert ("charge", "2024-01-03") not in got
 
 
@@ -413,10 +413,10 @@ def test_a_day_that_names_an_attack_still_dates_it() -> None:
 
 def test_a_count_closing_the_sentence_of_a_day_dates_the_step_it_names() -> None:
     got = _pairs(
-        "On 21 May 2024, Ana Lee was released on bail by the Vela court, fifteen days after "
-        "security forces arrested her at a checkpoint."
+        "On 21 May 2024, Ana Lee was freed on bail by the Vela court, ten days after the "
+        "gendarmes arrested her at her office."
     )
-    assert got == {("release", "2024-05-21"), ("arrest", "2024-05-06")}
+    assert got == {("release", "2024-05-21"), ("arrest", "2024-05-11")}
 
 
 def test_a_count_before_a_step_the_text_dated_goes_back_from_its_day() -> None:
@@ -429,18 +429,18 @@ def test_a_count_before_a_step_the_text_dated_goes_back_from_its_day() -> None:
 
 def test_the_day_of_a_gathering_named_in_passing_starts_no_count() -> None:
     got = _pairs(
-        "On 6 May 2024, officers arrested Ana Lee and Tom Reed. In the days after the 28 April "
-        "2024 election, their site had published the names of people detained by the police. "
-        "Two days after the arrests, a judge charged both with terrorism."
+        "On 6 May 2024, officers arrested Ana Lee and Tom Reed. During the week after the 28 "
+        "April 2024 election, their site had listed those the police had detained. Three days "
+        "after the arrests, a judge charged both with terrorism."
     )
-    assert ("charge", "2024-05-08") in got
-    assert ("charge", "2024-04-30") not in got
+    assert ("charge", "2024-05-09") in got
+    assert ("charge", "2024-05-01") not in got
 
 
 def test_the_day_a_search_warrant_was_issued_dates_no_step_and_starts_no_count() -> None:
     got = _pairs(
         "At dawn on 7 April 2024, officers raided the office of the Vela Farmers Union. They "
-        "presented a search warrant issued the previous day by a judge in the capital. The "
+        "showed a search warrant issued a day earlier by a magistrate in the capital. The "
         "building was searched for two hours."
     )
     assert ("search", "2024-04-06") not in got
@@ -449,24 +449,24 @@ def test_the_day_a_search_warrant_was_issued_dates_no_step_and_starts_no_count()
 
 def test_a_count_after_the_verdict_starts_from_the_day_of_the_sentence() -> None:
     got = _pairs(
-        "Ana Lee was sentenced on 25 April 2024 to one year in prison. Her lawyers filed an "
-        "appeal the day after the verdict."
+        "Ana Lee was sentenced on 25 April 2024 to a year in jail. Her lawyers appealed the "
+        "day after the verdict."
     )
     assert ("appeal_filed", "2024-04-26") in got
 
 
 def test_a_count_in_a_call_for_a_protest_dates_no_step() -> None:
     got = _pairs(
-        "Ana Lee was sentenced on 25 April 2024. The court convicted her because of a message "
-        "she published on Facebook on 14 March 2024, in which she called on residents to "
-        "demonstrate two days later."
+        "Ana Lee was sentenced on 25 April 2024. The court convicted her over a post she "
+        "published on Telegram on 2 March 2024, in which she urged students to march three "
+        "days later."
     )
     assert {d for _, d in got} == {"2024-04-25"}
 
 
 def test_a_junta_that_seized_power_seized_nothing_of_the_case() -> None:
     got = _pairs(
-        "On 13 April 2024, the council, whose leader seized power in September 2021, banned all "
+        "On 13 April 2024, the council, whose leader seized power in a coup in 2019, banned all "
         "demonstrations."
     )
     assert {t for t, _ in got} == {"ban"}

@@ -1187,8 +1187,8 @@ def test_a_month_of_that_year_is_of_the_year_told_before_it() -> None:
 
 def test_days_of_remand_a_court_grants_are_its_order_of_the_day() -> None:
     got = _pairs(
-        "Ana Lee was arrested on 2 April 2024. On 17 April 2024, the same bench allowed a "
-        "further 12 days of remand, over the objections of the defence."
+        "Ana Lee was arrested on 2 April 2024. On 17 April 2024, the magistrate granted "
+        "another ten days of remand at the prosecutor's request."
     )
     assert ("detention", "2024-04-17") in got
 
@@ -1203,16 +1203,16 @@ def test_days_of_remand_spent_are_a_spell_of_no_day() -> None:
 
 def test_a_step_in_a_clause_hung_on_a_search_told_before_is_of_its_day() -> None:
     got = _pairs(
-        "On 3 April 2024, officers searched the flat of Ana Lee. The search lasted six hours, "
-        "during which the officers took away two laptops and her notebooks."
+        "On 3 April 2024, officers searched the flat of Ana Lee. The search went on for six "
+        "hours, during which the officers took away two laptops."
     )
     assert ("seizure", "2024-04-03") in got
 
 
 def test_an_appeal_told_as_pending_is_lodged_on_no_day_its_sentence_gives() -> None:
     got = _pairs(
-        "In March 2023, the Vela Basic Court ordered Ana Lee to pay damages to the company; an "
-        "appeal against that judgment is still pending before the Vela District Court."
+        "In March 2023, the Vela Basic Court ordered Ana Lee to pay damages to the company; her "
+        "appeal against the ruling remains pending before the Vela District Court."
     )
     assert ("appeal_filed", None) in got
     assert ("appeal_filed", "2023-03") not in got
@@ -1229,7 +1229,7 @@ def test_a_report_released_on_a_day_frees_no_one() -> None:
 
 def test_a_junta_that_ruled_the_country_gives_no_court_decision() -> None:
     got = _pairs(
-        "On 13 April 2024, the military council, which has ruled the country since 2021, banned "
+        "On 13 April 2024, the military council, which has ruled the nation since 2019, banned "
         "all demonstrations."
     )
     assert {t for t, _ in got} == {"ban"}
@@ -1237,8 +1237,8 @@ def test_a_junta_that_ruled_the_country_gives_no_court_decision() -> None:
 
 def test_held_solely_for_what_one_said_is_a_judgment_not_a_step() -> None:
     got = _pairs(
-        "Ana Lee was sentenced on 8 April 2024 to two years in prison. She is a prisoner of "
-        "conscience, detained solely for peacefully exercising her right to free expression."
+        "Ana Lee was sentenced on 8 April 2024 to two years in jail. She was detained only "
+        "because of her poems."
     )
     assert got == {("sentence", "2024-04-08")}
 
@@ -1255,8 +1255,8 @@ def test_the_court_named_after_an_appeal_in_its_sentence_hears_it() -> None:
 
 def test_a_step_told_as_a_condition_by_inversion_is_not_taken() -> None:
     got = _pairs(
-        "On 3 April 2024, the court sentenced Ana Lee to two years. Should the verdict be upheld "
-        "by the Supreme Court, she would have to return to prison."
+        "On 3 April 2024, the court sentenced Ana Lee to two years. Should the ruling be upheld "
+        "by the Supreme Court, she would go back to jail."
     )
     assert got == {("sentence", "2024-04-03")}
 
@@ -1264,7 +1264,7 @@ def test_a_step_told_as_a_condition_by_inversion_is_not_taken() -> None:
 def test_the_day_of_the_document_a_sentence_opens_with_dates_its_step() -> None:
     got = _pairs(
         "The trial of Ana Lee opened on 3 March 2024. In his closing submissions, filed on 28 "
-        "April 2024, the prosecutor asked the court to convict her on both counts."
+        "April 2024, the prosecutor asked the court to convict her of fraud."
     )
     assert ("other", "2024-04-28") in got
     assert ("other", "2024-03-03") not in got
@@ -1272,16 +1272,16 @@ def test_the_day_of_the_document_a_sentence_opens_with_dates_its_step() -> None:
 
 def test_a_step_counted_then_listed_after_a_colon_is_one_step_a_day() -> None:
     got = _pairs(
-        "The Vela Centre was fined twice by the District Court under Article 19.34 of the Code: "
-        "30,000 roubles on 14 March 2023 and 40,000 roubles on 2 October 2023."
+        "The Vela Centre was fined twice by the city court under Article 20.2 of the Code: "
+        "20,000 on 3 May 2023 and 50,000 on 9 June 2023."
     )
-    assert got == {("fine", "2023-03-14"), ("fine", "2023-10-02")}
+    assert got == {("fine", "2023-05-03"), ("fine", "2023-06-09")}
 
 
 def test_a_body_named_in_a_dated_clause_acts_on_that_day_in_a_relative_clause() -> None:
     got = _pairs(
-        "At dawn on 3 April 2024, officers took Ana Lee away. She reappeared on 12 April 2024 at "
-        "the Vela State Prosecution, which ordered her detained pending investigation."
+        "At dawn on 3 April 2024, officers took Ana Lee away. She resurfaced on 12 April 2024 at "
+        "the Vela procuracy, which ordered her detained for fifteen days."
     )
     assert ("detention", "2024-04-12") in got
     assert ("detention", "2024-04-03") not in got
@@ -1289,7 +1289,7 @@ def test_a_body_named_in_a_dated_clause_acts_on_that_day_in_a_relative_clause() 
 
 def test_two_participles_before_a_plural_noun_tell_of_no_one_step() -> None:
     got = _pairs(
-        "On 3 April 2024, police arrested Ana Lee. She accompanies the relatives of killed and "
-        "detained farmers to police stations and courts."
+        "On 3 April 2024, police arrested Ana Lee. She supports the families of murdered and "
+        "detained farmers."
     )
     assert got == {("arrest", "2024-04-03")}

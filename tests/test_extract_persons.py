@@ -438,13 +438,13 @@ def test_a_family_that_acts_or_is_acted_on_is_an_unnamed_relative() -> None:
 def test_a_family_that_goes_looking_for_the_person_is_an_unnamed_relative() -> None:
     text = (
         "20 May 2025\n\nZembla: Defender missing\n\nDefender Rina Holm was abducted on 1 May "
-        "2025. His relatives went to three police stations, where they were told nothing. Her "
-        "family fears for her life.\n"
+        "2025. Her relatives went from one police station to another. Her family fears for her "
+        "life.\n"
     )
     persons = extract_case(text, appeal_id="t-family-went")["persons"]
     unnamed = {tuple(p["variants"]): p["roles"] for p in persons if p["name"] is None}
     # the near miss: the family's fear is words, not a step it took (the gold is split on it)
-    assert unnamed == {("His relatives",): ["relative"]}
+    assert unnamed == {("Her relatives",): ["relative"]}
 
 
 def test_a_named_persons_kin_who_undergoes_a_step_is_an_unnamed_relative() -> None:

@@ -2658,8 +2658,8 @@ def make_event(
         if body is not None:
             authority = body.id  # "appealed to the Supreme Court", "lodged with the ECtHR"
     if etype == "appeal_filed" and authority is None:
-        # "She has lodged an appeal, which the High Court in Vela is to hear", "appealed on 8
-        # June, but the Regional Court has set no date": the court the sentence names after
+        # "Her appeal, which the Vela High Court is yet to hear, was lodged", "appealed in June,
+        # and the Regional Court has set no date": the court the sentence names after
         # the appeal hears it
         court = _court_after(mentions, b, s.end)
         if court is not None:

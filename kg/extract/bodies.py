@@ -504,7 +504,7 @@ def _in_a_country(name: str) -> bool:
 
 
 def _owner_before_place(owned: re.Match[str], name: str) -> bool:
-    """ "Federal First Instance Court’s Arada": a body's name in the possessive before a name
+    """ "Vela Circuit Court’s Lido": a body's name in the possessive before a name
     that heads no body (its branch or seat, told with a common noun after the run)."""
     owner_words, rest = owned.group("o").split(), name[owned.end() :].split()
     return (

@@ -67,7 +67,7 @@ EVENT_WORDS = {
     "conviction": r"convict|guilty",
     "sentencing": r"sentenc",
     "sentence": r"sentenc",
-    # "filed an appeal the day after the verdict": the day of the sentence or conviction
+    # "appealed on the day after the verdict": the day of the sentence or conviction
     "verdict": r"sentenced|convicted|guilty|verdict",
     "judgment": r"sentenced|convicted|guilty|judgment|verdict",
     "trial": r"trial|hearing",
@@ -100,8 +100,8 @@ REL_RE = re.compile(
     r"(?:[Ll]ater|[Ee]arlier)\s+(?:that|the\s+same)\s+(?:month|year)|(?:that(?:\s+same)?|the\s+same)\s+(?:day|date|morning|afternoon|evening|night|week)|(?:a\s+few|several|some)\s+hours\s+later|[Ww]ithin\s+hours"
     r"|(?:(?:[Aa]bout|[Ss]ome|[Oo]ver)\s+)?(?P<n>\w+)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|earlier|afterwards|after\s+(?:that|this)(?=\s*,)|"
-    # "two days into the strike", "a week into her detention": counted from its start ("three
-    # weeks before his arrest": back from it)
+    # "two days into the strike", "a week into her detention": counted from its start ("a
+    # fortnight before her arrest", "two weeks before it": back from it)
     r"(?:after|into|before)\s+(?:his|her|their|the|its|"
     # "three days after Mr. Sand's arrest": a person's possessive
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?[’']s)\s+(?:[\w-]+\s+)?"
@@ -123,10 +123,10 @@ NOT_EVENT_DATE = WordsAtEnd(
 #: When a book, a paper, a body or a law was made: "published in", "founded on", "set up in",
 #: "adopted earlier in".
 MADE_ON = re.compile(
-    # ("a message he published on Facebook on 14 March": the platform between)
+    # ("a post she published on Telegram on 2 May": the platform between)
     r"\b(?:published(?:\s+on\s+(?:Facebook|Twitter|X|YouTube|Instagram|TikTok|Telegram))?|"
     r"printed|founded|established|set\s+up|adopted|enacted|promulgated|"
-    # "a search warrant issued the previous day": a warrant to search, no step of its own
+    # "a search warrant issued a day earlier": a warrant to search, no step of its own
     r"search\s+warrant\s+(?:was\s+|had\s+been\s+)?issued)\s+"
     r"(?:(?:earlier|later)\s+)?(?:(?:in|on)\s+(?:the\s+)?)?$"
 )
@@ -201,7 +201,7 @@ STEP_OF = re.compile(
     re.I,
 )
 
-#: "the July 11, 2021 protests", "the 2 May elections": a day that names a gathering or a vote
+#: "the 4 March 2019 marches", "the 2 May elections": a day that names a gathering or a vote
 #: the step is about, not the step's day (an attack or a raid so named is a step: not here).
 GATHERING_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:protests?|demonstrations?|marche?s|rall(?:y|ies)|elections?|"
@@ -216,13 +216,13 @@ def _names_a_gathering(flat: str, start: int, end: int) -> bool:
     )
 
 
-#: A call for something, then words up to a count: "called on residents of X to demonstrate".
+#: A call for something, then words up to a count: "urged students of X to march".
 CALLED_FOR = re.compile(
     r"\b(?:call(?:ed|ing|s)?\s+(?:on|upon|for)|urg(?:ed|ing|es)|invit(?:ed|ing|es))\b[^.;]*$"
 )
 
 
-#: "In an indictment dated 24 January 2022, the prosecutor accused her of": the day of the
+#: "In an indictment dated 9 June 2021, the prosecutor accused him of": the day of the
 #: document that brings the charge is the charge's (a letter or a law "dated" a day is no step).
 CHARGE_DATED = re.compile(r"\b(?:indictment|charge\s+sheet)\s+dated\s+$", re.I)
 
@@ -502,7 +502,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             is_event = False  # "since 2016" opens a period
         gathering = kind == "abs" and _names_a_gathering(flat, start, end)
         if gathering:
-            is_event = False  # "who took part in the July 11, 2021 protests"
+            is_event = False  # "who marched in the 4 March 2019 protests"
         if kind == "abs" and _dateline(doc.text, start, end, first=not out):
             is_event = False  # "Paris, 6 July 2021 – ...": when the text was issued
         if kind == "abs" and _alone_on_line(doc.text, start, end):
@@ -512,7 +512,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             not NOT_ANCHOR.search(before)
             and not background
             and not gathering
-            # ("a message he published on 14 March, calling for a protest two days later")
+            # ("a post she published on 2 May, urging a march three days later")
             and not MADE_ON.search(before)
         )
         if kind == "rel" and FOR_END.search(before):
@@ -565,8 +565,8 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 elif counted is None and _told_as_past(
                     doc, i, start, value, issued and max(issued, latest or issued)
                 ):
-                    # "arrested him on July 12, the day after the protests" in an appeal of 7
-                    # July 2022: a step told as done falls in the year before, not after the
+                    # "police took her away on 20 March, after the march" in an appeal of
+                    # 9 March 2022: a step told as done falls in the year before, not after the
                     # day the appeal was issued (or the latest day told with its year, where an
                     # update goes on past it)
                     value = _valid(value[0] - 1, value[1], value[2]) or value
@@ -662,9 +662,9 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             # arrested them": the count dates the clause that concedes, not the steps after it
             s0 = doc.sentences[i].start if i < len(doc.sentences) else 0
             conceded = CONCEDED.match(flat, s0, start) is not None
-            # "a search warrant issued the previous day": when a thing was made, no step's day,
+            # "a search warrant issued a day earlier": when a thing was made, no step's day,
             # and no day the story goes on from
-            # "in which he called on residents to demonstrate two days later": the day of what
+            # "in which she urged students to march three days later": the day of what
             # was called for, no step's, and no day the story goes on from
             made = (
                 MADE_ON.search(before) is not None or CALLED_FOR.search(flat, s0, start) is not None

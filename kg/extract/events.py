@@ -683,7 +683,7 @@ ADJECTIVAL = TailPattern(
 #: People a participle stands before as an adjective: "detained protesters", "arrested
 #: activists' families".
 PEOPLE_AFTER = re.compile(
-    # ("the relatives of killed and detained farmers": two participles before the noun)
+    # ("the families of jailed and murdered miners": two participles before the noun)
     r"(?:\s+(?:and|or)\s+[a-z]+ed)?"
     r"\s+(?:protesters|demonstrators|activists|journalists|defenders|detainees|prisoners|"
     r"people|persons|students|workers|members|lawyers|bloggers|villagers|residents|families|farmers|tenants|women|men|youths)\b"
@@ -778,8 +778,8 @@ COUNT_AFTER = re.compile(
 )
 
 
-#: The same count closing the clause of a step told after the date: ", fifteen days after
-#: security forces arrested" up to the verb (its subject of up to five words between).
+#: The same count closing the clause of a step told after the date: ", ten days after
+#: the gendarmes detained" up to the verb (its subject of up to five words between).
 COUNT_CLOSING = re.compile(COUNT_AFTER.pattern + r"\Z")
 
 
@@ -798,8 +798,8 @@ def _counted_back(flat: str, sdates: list[DateMention], group: int) -> Any:
                 )
                 and not any(d.end <= x.start < group for x in sdates[k + 1 :])
             ):
-                # "On 21 November, X was released on bail by the court, fifteen days after
-                # security forces arrested him": the count closes the sentence of the date
+                # "On 3 May, X was freed on bail by the judge, ten days after the
+                # gendarmes detained her": the count closes the sentence of the date
                 m = COUNT_CLOSING.search(flat, d.end, group)
             if m is None:
                 continue
@@ -1107,7 +1107,7 @@ def _after_verb(flat: str, d: DateMention, start: int = 0) -> bool:
 
 
 #: A sentence that opens with the document a step was taken in and the participle that dates
-#: it: "In his final opinion, submitted on 28 September, ".
+#: it: "In her closing submissions, filed on 4 June, ".
 DOCUMENT_OPENING = re.compile(
     r"\s*In\s+(?:his|her|its|their|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:opinion|submissions?|"
     r"indictment|request|motion|application|statement|letter|decision|ruling|judgment|"
@@ -1264,7 +1264,7 @@ COUNTED_TIMES = re.compile(
     r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|fortnight|month|year)\b)"
 )
 #: A step counted after its verb, then a colon that opens the list of its days: " twice by the
-#: District Court under Article 19.34:".
+#: city court under Article 20.2:".
 TIMES_LISTED = re.compile(
     r"(?:\s+[^.;:]{0,80}?)?\s+(?:twice|thrice|(?:two|three|four|five|six)\s+times)\b"
     r"(?:[^.;:]|\.(?=\d)){0,120}?:\s"
@@ -1328,23 +1328,23 @@ PARTICIPLE_CHAIN = re.compile(
 #: remand") or as going on ("remained in Zenda jail"): a spell, read like a lasting state ("held
 #: without charge"), undated whatever its clause or paragraph dates.
 SPELL = re.compile(r"spent\s|remained\s|stayed\s|(?:days?|weeks?|months?)\s+(?:of|in)\s")
-#: Why one is held, told as a judgment on it: "detained solely for peacefully exercising".
+#: Why one is held, told as a judgment on it: "held only for what she wrote".
 SOLELY_FOR = re.compile(r"\s+(?:solely|only|simply|merely|purely)\s+(?:for|because)\b")
 #: What a coup takes, after "seized": "seized power", "seized control of the country".
 SEIZED_POWER = re.compile(r"\s+(?:power|control)\b")
-#: A work made public, right before "released": "The VCDH report, released on 22 October".
+#: A work made public, right before "released": "the group's study, released on 3 May".
 WORK_RELEASED = re.compile(
     r"\b(?:report|statement|video|film|book|album|findings|study|documentary|song|collection)s?"
     r"(?:\s+\([^()]{1,40}\))?,?\s+(?:(?:which|that)\s+(?:was|were|had\s+been)\s+)?$"
 )
-#: What a government rules, after "ruled": "ruled the country since 2021", "ruled for decades".
+#: What a government rules, after "ruled": "ruled the nation since 2019", "ruled for decades".
 RULED_LAND = re.compile(
     r"\s+(?:(?:the|this)\s+(?:country|nation|state|region|province|territory)\b|"
     r"(?:since|for)\s+(?:\d|decades|years|more|over|nearly|almost))"
 )
-#: "an appeal against that judgment is still pending": an appeal told as it stands, no step.
+#: "her appeal against the fine remains pending": an appeal told as it stands, no step.
 PENDING = re.compile(r"\bpending\b")
-#: "the same bench allowed a further 12 days of remand": the days a court grants are its order
+#: "the magistrate granted another ten days of remand": the days a court grants are its order
 #: of custody, the step of the day it gave them.
 SPELL_GRANTED = re.compile(
     r"\b(?:granted|allowed|ordered|authori[sz]ed|approved|gave|imposed)\s+(?:(?:a|another|an)\s+)?"
@@ -1384,7 +1384,7 @@ DURING_STEP = re.compile(
     # "At the hearing, the prosecutor asked for eight years": a step of the hearing told before
     r"|\b[Aa]t (?:the|that|this) (?:same )?(hearing|trial)\b(?! (?:of|on|in|before)\b)"
 )
-#: "The search lasted nine hours, during which the investigators seized": the step the relative
+#: "The search went on for six hours, during which officers took away": the step the relative
 #: clause hangs on (read only where "which" is).
 STEP_DURING_WHICH = re.compile(
     r"\b[Tt]he (search|raid|interrogation|questioning)\b[^.;]{0,60}?,\s+"
@@ -1594,7 +1594,7 @@ SENTENCE_TO_COME = re.compile(
 #: A relative clause on the people just named, right before the trigger: ", who raided", or
 #: its next verb: ", who raided his home and seized".
 WHO_DID = TailPattern(
-    # ("reappeared on 12 May at the prosecution's office, which ordered him detained": a body
+    # ("was brought on 9 June before the procuracy, which ordered her held": a body
     # named in the dated clause acts in a relative clause on it, on that occasion)
     re.compile(r",\s+(?:who|which)\s+(?:then\s+|also\s+)?(?:[^,;.]{1,60}?\s+and\s+)?$"),
     ends=("who", "which", "then", "also", "and"),
@@ -1951,7 +1951,7 @@ def find_events(
             ):
                 frame = "state"  # "spent ten days in police custody": a lasting situation
             if etype == "appeal_filed" and PENDING.search(flat, a, b):
-                frame = "state"  # "an appeal ... is still pending before": told as it stands
+                frame = "state"  # "an appeal ... remains pending before": told as it stands
             if (
                 etype == "detention"
                 and frame in ("state", "phrase")
@@ -2022,17 +2022,17 @@ def find_events(
                 # went on, not a step taken
                 continue
             if etype in ("detention", "arrest") and SOLELY_FOR.match(flat, b):
-                continue  # "a prisoner of conscience, detained solely for ...": why, not a step
+                continue  # "held only for what she wrote": why, not a step
             if etype == "seizure" and SEIZED_POWER.match(flat, b):
-                continue  # "the junta's leader, who seized power in 2021": a coup, no seizure
+                continue  # "the colonel who seized power in 2019": a coup, no seizure
             if etype == "release" and WORK_RELEASED.search(pre):
-                continue  # "The VCDH report, released on 22 October": a work made public
+                continue  # "the group's study, released on 3 May": a work made public
             if (
                 etype == "court_decision"
                 and flat.startswith("ruled", a)
                 and RULED_LAND.match(flat, b)
             ):
-                continue  # "the junta, which has ruled the country since 2021": it governs
+                continue  # "the council, which has ruled the nation since 2019": it governs
             if etype == "trial_hearing" and CALLED_OFF.match(flat, b, s.end):
                 continue  # "the hearing set for 20 April did not take place": none was held
             if etype != "trial_hearing" and NOT_YET.search(pre):
@@ -2141,7 +2141,7 @@ def find_events(
                 # "released on 3 May, subject to reporting weekly and to a ban on leaving the
                 # country": a condition of the dated step is set on its day
                 and not RELEASE_CONDITION.search(flat, s.start, a)
-                # "In his final opinion, submitted on 28 September, the prosecutor asked": the
+                # "In her closing submissions, filed on 4 June, the prosecutor sought": the
                 # day of the document the sentence opens with is that of the step it holds
                 and not _in_document_opening(flat, s.start, d)
                 and (
@@ -2511,8 +2511,8 @@ def find_events(
                 holds_any(flat, COUNTED_TIMES_WORDS, b, s.end)
                 and (times := TIMES_LISTED.match(flat, b, s.end)) is not None
             ):
-                # "fined twice by the court: 300,000 roubles on 14 March 2019 and 400,000 on 2
-                # October 2019": one step on each day the list after the colon gives
+                # "fined twice by the city court: 20,000 on 3 May 2020 and 50,000 on 9
+                # June 2021": one step on each day the list after the colon gives
                 listed = [
                     d.value for d in sdates if times.end() <= d.start and d.value[2] is not None
                 ]

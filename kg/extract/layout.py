@@ -19,7 +19,7 @@ from kg.extract.text import Doc, clean
 
 
 # A header line that is only a numeric date, maybe labelled: "Date: 20/09/2023", "2023-09-20",
-# "Posted on 01.12.2026".
+# "Posted on 02.11.2025".
 NUMERIC_HEADER_DATE = re.compile(
     r"(?:(?:Date|Dated|Issued|Published|Posted)(?:\s*:|\s+on\s*:?)\s*)?"
     r"(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"

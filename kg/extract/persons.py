@@ -228,7 +228,7 @@ def add_person_candidate(
             place = HYPHEN_GAP.sub("-", clean(doc.flat[toks[0][1] : toks[k][2]]))
             ents.not_persons.add(POSSESSIVE_END.sub("", place))
         if PLACE_NOUN_AFTER.match(doc.flat, toks[-1][2]):
-            # "to the Awash Arba military camp": the place, named alone elsewhere too
+            # "to the Kora Dal army camp": the place, named alone elsewhere too
             ents.not_persons.add(HYPHEN_GAP.sub("-", clean(doc.flat[toks[0][1] : toks[-1][2]])))
         return  # "in the Sierra Madre", "in Amira Kadal": people are not "in" or "the"
     if toks and PLACE_APPOSED.match(doc.flat, toks[-1][2]):
@@ -337,7 +337,7 @@ def add_person_candidate(
         doc.flat, max(0, a - 60), a
     ):
         ents.not_persons.add(name)
-        return  # "the port of Tanger Med", "the cities of Gondar and Bahir Dar": a place
+        return  # "the port of Tanger Med", "the towns of Kora and Lido Nua": a place
     if THING_KNOWN_AS_BEFORE.search(doc.flat, max(0, a - 40), a):
         ents.not_persons.add(name)
         return  # 'a villa known as the “Blue House”': a place's nickname
@@ -415,7 +415,7 @@ def add_given_name_sharing(doc: Doc, ents: Entities, given: Run, full: Run) -> N
         or any(t[0] in NON_NAME or t[0] in ORG_HEADS for t in full.tokens)
         or any(word in (p.name or "").split() for p in ents.of("person"))
         or PLACE_NOUN_AFTER.match(doc.flat, full.tokens[-1][2])
-        # "the cities of Gondar and Bahir Dar": two places after a plural of places
+        # "the towns of Kora and Lido Nua": two places after a plural of places
         or PLACES_OF_BEFORE.search(doc.flat, max(0, a - 40), a)
     ):
         # "Judge and Tom Sand", "Zembla and Tom Sand", "Lee and Tom Lee" (Lee named), "the
@@ -456,7 +456,7 @@ PLACES_OF_BEFORE = re.compile(
     r"\b(?:ports|towns|cities|villages|islands|districts|provinces|regions|municipalities|"
     r"communities|settlements|neighbou?rhoods|suburbs|communes|localities|states)\s+of\s+$"
 )
-#: "the cities of Gondar and " before a run: the second of the places listed.
+#: "the towns of Kora and " before a run: the second of the places listed.
 PLACES_LISTED_BEFORE = re.compile(
     PLACES_OF_BEFORE.pattern.removesuffix("$") + r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*\s+){1,3}(?:and|or)\s+$"
 )
@@ -1396,8 +1396,9 @@ UNNAMED = [
             r"sister|spouse))\s+(?:(?:had|have|has|were|was|"
             r"also|later|then|subsequently|been|reportedly|allegedly|repeatedly)\s+){0,3}"
             r"(?:reported|filed|lodged|complained|appealed|petitioned|sued|submitted|left|fled|"
-            # "His relatives went to several police stations": the family acting on what befell
-            # the person (not "Her family fears that": the gold is split on the family's words)
+            # "Her relatives went from one police station to another": the family acting on
+            # what befell the person (not "Her family fears that": the gold is split on the
+            # family's words)
             r"went|visited|searched|"
             r"arrested|detained|threatened|taken|summoned|questioned|interrogated|harassed|beaten|"
             r"attacked|abducted|intimidated|evicted|dismissed|fired|sacked|expelled|killed|shot|"
