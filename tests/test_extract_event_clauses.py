@@ -1264,7 +1264,7 @@ def test_a_step_told_as_a_condition_by_inversion_is_not_taken() -> None:
 def test_the_day_of_the_document_a_sentence_opens_with_dates_its_step() -> None:
     got = _pairs(
         "The trial of Ana Lee opened on 3 March 2024. In his closing submissions, filed on 28 "
-        "April 2024, the prosecutor asked the court to convict her of fraud."
+        "April 2024, the prosecutor asked the court to imprison her for six years."
     )
     assert ("other", "2024-04-28") in got
     assert ("other", "2024-03-03") not in got

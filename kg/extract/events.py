@@ -514,7 +514,7 @@ HYPOTHETICAL = re.compile(
     # the look-ahead names the letters a match can open with: the engine fails at once at any
     # other character instead of trying each word there
     r"(?=[INSUWabcdfimnsuw])"
-    # ("Should the verdict be upheld, she would ...": a condition told by inversion)
+    # ("Should the ruling stand on appeal, he would ...": a condition told by inversion)
     r"\b(?:could|would|might|may|[Ii]f|[Uu]nless|[Ww]hether|[Ss]hould|must|will|shall|"
     # ("went to the station to ask about him and was arrested": an errand, no call)
     r"in case of conviction|urges?|urging|calls? on|(?<!\bto\s)asks?|"
