@@ -1293,3 +1293,9 @@ def test_two_participles_before_a_plural_noun_tell_of_no_one_step() -> None:
         "detained farmers."
     )
     assert got == {("arrest", "2024-04-03")}
+
+
+def test_held_only_for_a_spell_is_still_held() -> None:
+    # the near miss of the rule above: "only for" a span of time tells how long, not why
+    got = _pairs("On 8 April 2024, Ana Lee was detained only for two days.")
+    assert {t for t, _ in got} & {"arrest", "detention"}

@@ -1329,7 +1329,12 @@ PARTICIPLE_CHAIN = re.compile(
 #: without charge"), undated whatever its clause or paragraph dates.
 SPELL = re.compile(r"spent\s|remained\s|stayed\s|(?:days?|weeks?|months?)\s+(?:of|in)\s")
 #: Why one is held, told as a judgment on it: "held only for what she wrote".
-SOLELY_FOR = re.compile(r"\s+(?:solely|only|simply|merely|purely)\s+(?:for|because)\b")
+SOLELY_FOR = re.compile(
+    r"\s+(?:solely|only|simply|merely|purely)\s+(?:for|because)\b"
+    # (not a spell: "detained only for two days")
+    r"(?!\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
+    r"(?:hours?|days?|weeks?|months?|years?|nights?)\b)"
+)
 #: What a coup takes, after "seized": "seized power", "seized control of the country".
 SEIZED_POWER = re.compile(r"\s+(?:power|control)\b")
 #: A work made public, right before "released": "the group's study, released on 3 May".
