@@ -470,3 +470,8 @@ def test_a_junta_that_seized_power_seized_nothing_of_the_case() -> None:
         "demonstrations."
     )
     assert {t for t, _ in got} == {"ban"}
+
+
+def test_a_hunger_strike_named_by_its_day_is_still_dated() -> None:
+    got = _pairs("On the 3 March 2024 hunger strike's first day, guards beat Ana Lee.")
+    assert ("attack", "2024-03-03") in got

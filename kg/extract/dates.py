@@ -204,7 +204,8 @@ STEP_OF = re.compile(
 #: "the 4 March 2019 marches", "the 2 May elections": a day that names a gathering or a vote
 #: the step is about, not the step's day (an attack or a raid so named is a step: not here).
 GATHERING_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:protests?|demonstrations?|marche?s|rall(?:y|ies)|elections?|"
+    # (not "the 3 May hunger strike": a step of the case)
+    r"\s+(?!hunger\b)(?:[\w-]+\s+)?(?:protests?|demonstrations?|marche?s|rall(?:y|ies)|elections?|"
     r"referendum|uprising|strikes?|riots?|unrest|sit-ins?|vote|polls)\b"
 )
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
