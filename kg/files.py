@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import gc
 import io
 import os
 import secrets
 import shutil
 import tempfile
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -167,6 +169,20 @@ def folder_lock(folder: Path, owner: Path | str) -> Iterator[Path]:
         yield folder
 
 
+def remove_failed_folder(tmp: Path, error: BaseException) -> None:
+    """Remove the folder a failed block was filling. What the block left open in it (a store,
+    whose database threads may still write its files) is let go first: the frames of the
+    error's traceback are cleared, so the objects they held are closed, and the removal is
+    tried again while files still appear."""
+    traceback.clear_frames(error.__traceback__)
+    gc.collect()
+    for wait in (0.0, 0.02, 0.05, 0.1, 0.2, 0.4):
+        time.sleep(wait)
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not tmp.exists():
+            return
+
+
 @contextmanager
 def replacing_folder(path: Path | str) -> Iterator[Path]:
     """Fill a new folder and make ``path`` point to it atomically if the block succeeds.
@@ -187,8 +203,8 @@ def replacing_folder(path: Path | str) -> Iterator[Path]:
             yield tmp
             final = home / f"{GENERATION_PREFIX}{time.time_ns():x}-{secrets.token_hex(3)}"
             os.rename(tmp, final)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
+        except BaseException as e:
+            remove_failed_folder(tmp, e)
             raise
         previous = current_generation(path)
         if path.is_dir() and not path.is_symlink():
