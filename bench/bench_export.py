@@ -151,7 +151,9 @@ def run(
         if pid:
             break
         polls += 1
-        over_memory = memory_gb is not None and polls % 25 == 0
+        # (read every fifth poll, from the first: a child that finishes within half a second
+        # of starting was missed when only every 25th was read)
+        over_memory = memory_gb is not None and (polls == 1 or polls % 5 == 0)
         over_memory = over_memory and _rss_mb(proc.pid) > memory_gb * 1024  # type: ignore[operator]
         if over_memory or (deadline is not None and time.perf_counter() > deadline):
             proc.kill()
