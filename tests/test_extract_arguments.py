@@ -1231,3 +1231,12 @@ def test_a_body_named_by_a_noun_once_is_the_body_where_its_name_stands_again() -
     ids.update({p["name"]: p["id"] for p in record["persons"]})
     search = next(e for e in record["events"] if e["type"] == "search")
     assert set(search["targets"]) == {ids["Vela Now"], ids["Ana Lee"]}
+
+
+def test_someone_in_front_of_whom_a_step_is_taken_is_no_target() -> None:
+    evs = _named(
+        "On 3 May 2024, officers arrested Tom Reed in front of his daughter, Lina Reed, and "
+        "his neighbours."
+    )
+    arrest = _one(evs, "arrest")
+    assert arrest["targets"] == ["Tom Reed"]

@@ -475,3 +475,23 @@ def test_a_junta_that_seized_power_seized_nothing_of_the_case() -> None:
 def test_a_hunger_strike_named_by_its_day_is_still_dated() -> None:
     got = _pairs("On the 3 March 2024 hunger strike's first day, guards beat Ana Lee.")
     assert ("attack", "2024-03-03") in got
+
+
+def test_the_same_evening_after_a_month_that_opens_its_sentence_is_that_month() -> None:
+    got = _pairs(
+        "On 2 May 2024, officers warned Ana Lee at her office. This was not the first time. In "
+        "October 2023, she was detained with three other members of the union at a sit-in. "
+        "The four were freed from the district station later the same evening, with no charge."
+    )
+    assert ("release", "2023-10") in got
+    assert ("release", "2024-05-02") not in got
+
+
+def test_the_day_a_warrant_was_issued_starts_no_count() -> None:
+    got = _pairs(
+        "On 14 April 2024, gendarmes arrested Tom Reed at a roadblock near Vela. They carried "
+        "out a warrant issued on 2 January 2024 by the Vela court. Two days later, the judge "
+        "ordered his pre-trial detention."
+    )
+    assert ("detention", "2024-04-16") in got
+    assert ("detention", "2024-01-04") not in got

@@ -4827,3 +4827,53 @@ def test_questioning_where_the_police_took_someone_is_of_the_day_they_took_her()
         "she was beaten."
     )
     assert ("attack", "2024-03-03") not in got
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        # a case "mentioned" on a day: a short hearing of the common-law courts
+        (
+            "On 24 April 2024, Tom Reed was charged with sedition. His case will be mentioned "
+            "again on 9 May 2024.",
+            ("trial_hearing", "2024-05-09"),
+        ),
+        # "bound over for trial": the referral to trial, a charge
+        (
+            "On 24 April 2024, Judge Ivo Sand bound Ms. Ana Lee over for trial for trespass.",
+            ("charge", "2024-04-24"),
+        ),
+        # a hearing scheduled, with what it is for between
+        (
+            "On 24 April 2024, the judge set the hearing at which the defence is to reply for 30 "
+            "May 2024.",
+            ("trial_hearing", "2024-05-30"),
+        ),
+        # held at a police station for nights: a custody
+        (
+            "On 24 April 2024, Tom Reed was picked up and driven to Vela central police station, "
+            "where he spent the weekend; he was held for three nights.",
+            ("detention", "2024-04-24"),
+        ),
+        # time in custody granted to a force named by its acronym
+        (
+            "On 24 April 2024, Tom Reed was produced in court. The magistrate granted the CID "
+            "ten days of police remand.",
+            ("detention", "2024-04-24"),
+        ),
+        (
+            "On 24 April 2024, the magistrate allowed the police to keep Tom Reed in custody for "
+            "six days.",
+            ("detention", "2024-04-24"),
+        ),
+    ],
+)
+def test_common_law_and_latin_american_court_steps(body: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(body)
+
+
+def test_officers_who_seize_a_person_arrest_them() -> None:
+    got = _pairs("On 24 April 2024, hooded officers seized him outside the Vela courthouse.")
+    assert got == {("arrest", "2024-04-24")}
+    got = _pairs("On 24 April 2024, officers seized his camera outside the Vela courthouse.")
+    assert got == {("seizure", "2024-04-24")}

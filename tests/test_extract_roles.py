@@ -2124,3 +2124,14 @@ def test_roles_told_by_a_quote_an_apposition_or_a_step_of_kin(
     text = f"5 May 2024\n\nZembla: Defender detained\n\n{body}\n"
     persons = extract_case(text, appeal_id="t-told")["persons"]
     assert {p["name"]: p["roles"] for p in persons if p["name"]} == expected
+
+
+def test_a_kin_source_before_a_name_told_before_is_no_apposition() -> None:
+    text = (
+        "12 May 2024\n\nZembla: Poet held\n\nOn 3 May 2024, police arrested Tomas Berne. "
+        "According to his sister, Tomas Berne, who has asthma, is held without his medicine. "
+        "According to his wife, Lena Berne, he has lost weight.\n"
+    )
+    roles = _roles(text, "t-kin-source")
+    assert "relative" not in roles["Tomas Berne"]
+    assert roles["Lena Berne"] == ["relative"]

@@ -378,9 +378,11 @@ KIN_OF = re.compile(
 )
 
 
-#: "in the presence of his wife, Ms. Ana Lee": who saw the step, not who underwent it.
+#: "in the presence of his wife, Ms. Ana Lee", "in front of his wife, Ana Lee": who saw the
+#: step, not who underwent it.
 PRESENT_AT = re.compile(
-    r"\bin\s+(?:the\s+)?(?:full\s+)?(?:presence|view)\s+of\s+(?:[\w’'.-]+,?\s+){0,4}?$"
+    r"\bin\s+(?:(?:the\s+)?(?:full\s+)?(?:presence|view)\s+of|front\s+of)\s+"
+    r"(?:[\w’'.-]+,?\s+){0,4}?$"
 )
 
 

@@ -465,6 +465,9 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
     anchor_sent = -1  # the sentence the anchor was told in
     latest = appeal_date  # the latest day told with its year, the appeal's own at least
     told_month: tuple[int, int] | None = None  # the month of the last date told with its year
+    # a month a step was told in ("In November 2019, he was arrested") after the last day that
+    # anchors counts: "the same evening" then falls in that month, on a day not told
+    month_only: tuple[int, int, int] | None = None  # (year, month, sentence)
     last_day: date | None = None  # the last day told with its year
     days: list[tuple[int, date]] = []  # the full dates read so far, with where they stand
     out: list[DateMention] = []
@@ -593,11 +596,25 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             ):
                 day = date(*value)  # type: ignore[arg-type]
                 days.append((start, day))
-                if not (anchor_sent == i and SINCE_BEFORE.search(before)):
+                if not (anchor_sent == i and SINCE_BEFORE.search(before)) and not (
+                    # "executed an arrest warrant issued on 28 November 2017. Two days later":
+                    # the day a paper was made, told in passing, starts no count of the story
+                    anchor is not None and THING_DATED.search(before)
+                ):
                     # "On 4 June, the court extended the custody of X, held since 12
                     # May. The next morning ...": the count goes on from the day the
                     # sentence tells, not from the start of a spell told in passing
                     anchor, anchor_sent = day, (i if is_event else -1)  # (not a dateline)
+                    month_only = None
+            elif (
+                value[2] is None
+                and value[1] is not None
+                and is_event
+                and not enacted
+                and i < len(doc.sentences)
+                and MONTH_OPENS.fullmatch(flat, doc.sentences[i].start, start)
+            ):
+                month_only = (value[0], value[1], i)
             listed = DAY_LISTED.search(flat, max(0, start - 12), start) if m.group("d1") else None
             # "from 1 to 9 April 2024": the first day of a span that names its month once, the
             # day the span began (the day after "to" is no event's)
@@ -656,6 +673,16 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                     told = date(*own)  # type: ignore[arg-type]
             if (m.group("dnoun") or m.group("bnoun")) and told is None:
                 continue  # "on the day of her arrest", an arrest whose day is not told
+            if (
+                month_only
+                and told is None
+                and i - month_only[2] <= 1
+                and SAME_DAY_REL.fullmatch(m.group("rel"))
+            ):
+                # "In November 2019, he was arrested ... released later the same evening": the
+                # month told, the day not
+                out.append(DateMention(start, end, (month_only[0], month_only[1], None), True))
+                continue
             value, approx = _relative(m, told or anchor)
             if value is None:
                 continue
@@ -675,12 +702,28 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 # ("the night before the hearing" looks back from a day the story has reached:
                 # a count after it goes on from that day, not from the one before)
                 anchor, anchor_sent = date(*value), i  # type: ignore[arg-type]
+                month_only = None
                 if not approx:
                     # "On the morning after his abduction, police arrested her. ... two days
                     # after her arrest": a day counted is one a later count may start from
                     days.append((start, anchor))
     _share_years(flat, out, yearless)
     return out
+
+
+#: A paper and the participle that made it, before its date: "an arrest warrant issued on", "a
+#: complaint filed in".
+THING_DATED = re.compile(
+    r"\b(?:complaint|warrant|order|decree|letter|report|petition|decision|summons|indictment)s?"
+    r"\s+(?:(?:first|originally|already)\s+)?(?:filed|lodged|issued|signed|dated|submitted)"
+    r"\s+(?:(?:in|on)\s+)?$"
+)
+#: A month that opens its sentence, the time of what the sentence tells: "In November 2019, ".
+MONTH_OPENS = re.compile(r"\s*(?:[Ii]n|[Ee]arly\s+in|[Ll]ate\s+in)\s+(?:(?:early|late|mid-?)\s*)?")
+#: "the same evening", "that night": the day of the step told last, whatever its precision.
+SAME_DAY_REL = re.compile(
+    r"(?i)(?:that(?:\s+same)?|the\s+same)\s+(?:day|date|morning|afternoon|evening|night)"
+)
 
 
 #: "In 2024," opening a sentence: a plain year, no part of it, before a comma.

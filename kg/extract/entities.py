@@ -90,8 +90,22 @@ def _head_of(words: tuple[str, ...]) -> tuple[str, str] | None:
             if k + 1 < len(words) and words[k + 1] in ORG_HEADS:
                 # "Writers in Prison Committee": a body named for the place it works on
                 return "organisation", words[k + 1]
+            later = next((x for x in words[k + 1 : _phrase_end(words, k)] if x in ORG_HEADS), None)
+            if later is not None:
+                # "A B of the Vela Road Magistrates Court": the name after "of" puts its head
+                # last too, and a site word before it names where the body sits
+                return "organisation", later
             return "place", bare
     return None
+
+
+def _phrase_end(words: tuple[str, ...], k: int) -> int:
+    """Where the noun phrase of ``words[k]`` ends: at the next "of", "on", "for", "against"
+    or "in", or with the run."""
+    return next(
+        (i for i in range(k + 1, len(words)) if words[i] in ("of", "on", "for", "against", "in")),
+        len(words),
+    )
 
 
 #: Words that end the name of a post, not of a body: "Police Commander", "Police Chief".

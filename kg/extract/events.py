@@ -307,13 +307,13 @@ STATE_BEFORE = TailPattern(
 )
 #: "detained since May", "held for two months", "detained without charge", "detained in
 #: prison": the participle with the length, ground or place of a lasting situation.
-#: A length of time, counted or told roughly: "for two weeks", "for almost a month" (not "for
-#: a day", a short arrest), after a place the step stood in ("detained in Zulia state for
-#: almost a month").
+#: A length of time, counted or told roughly: "for two weeks", "for two nights", "for almost a
+#: month" (not "for a day", a short arrest), after a place the step stood in ("detained in
+#: Zulia state for almost a month").
 _SPELL = (
     r"(?:(?:in|at)\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:state\s+|province\s+|region\s+)?)?for\s+"
     r"(?:(?:almost|nearly|about|around|over|some|more\s+than|less\s+than|up\s+to)\s+)?"
-    r"(?:(?:\d+|\w+|several|many|a\s+few)\s+(?:days|weeks|months|years)|(?:a|an|one)\s+"
+    r"(?:(?:\d+|\w+|several|many|a\s+few)\s+(?:days|nights|weeks|months|years)|(?:a|an|one)\s+"
     r"(?:month|year))"
 )
 STATE_AFTER = re.compile(

@@ -47,7 +47,11 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
                 # "X, 34, a correspondent for ...": the age set aside, the apposition read
                 after = "," + after[age.end() :]
             n = len(roles)
-            _roles_before(before, roles, positions, p, ents)
+            if not (
+                KIN_SOURCE_BEFORE.search(before[-60:])
+                and any(a < start and flat[a:b] == flat[start:end] for a, b in p.mentions)
+            ):
+                _roles_before(before, roles, positions, p, ents)
             if roles[n:] == ["lawyer?"] and (start, end) in listed:
                 # "His lawyers, Maître A and Maître B": the list says whose lawyer the title's
                 # bearer is, a lawyer who acts for another
@@ -1087,6 +1091,12 @@ PART_IS_BEFORE = re.compile(
 PROSECUTION_WORD = re.compile(r"(?i)prosecut|procura")
 #: A former spouse: "her former husband", "his ex-wife".
 EX_BEFORE = re.compile(r"\b(?:former|ex-?)\s*$")
+#: "According to his wife, ": a source set off by its comma. The name after it is the kin where
+#: the text names them there first ("According to his brother, X, he was beaten"), but the
+#: sentence's subject where it was named before ("According to his wife, X has lost weight").
+KIN_SOURCE_BEFORE = re.compile(
+    r"\b(?:[Aa]ccording to|[Ii]n the words of) (?:his|her|their) (?:[\w-]+ ){0,2}?[\w-]+,\s*$"
+)
 GENDER_NOUN_END = TailPattern(GENDER_NOUN_RE, ends=GENDER_NOUNS, strip=",")
 #: A colleague named with no workplace: "colleague X", "Their colleague, X".
 COLLEAGUE_TITLE = re.compile(r"[Cc]olleagues?,?\s*$")
