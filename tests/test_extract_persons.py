@@ -1604,3 +1604,11 @@ def test_a_man_named_with_mr_is_not_the_woman_whose_name_ends_with_his() -> None
     people = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-mr")["persons"]}
     assert "Karim Bakr Nour" in people
     assert "relative" not in people["Salma Karim Bakr Nour"]
+
+
+def test_a_magistrate_of_a_court_named_for_its_road_is_a_person() -> None:
+    got = _names(
+        "On 4 May 2024, the three were brought before Magistrate Ivo Kagame of the Kitara Road "
+        "Chief Magistrates’ Court and charged with unlawful assembly."
+    )
+    assert "Ivo Kagame" in got
