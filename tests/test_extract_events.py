@@ -4877,3 +4877,45 @@ def test_officers_who_seize_a_person_arrest_them() -> None:
     assert got == {("arrest", "2024-04-24")}
     got = _pairs("On 24 April 2024, officers seized his camera outside the Vela courthouse.")
     assert got == {("seizure", "2024-04-24")}
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        # a negation closed by a semicolon is its clause's only
+        (
+            "The appeal was lodged on 2 May 2024. The judges have not ruled; a further hearing "
+            "is fixed for 20 May 2024.",
+            ("trial_hearing", "2024-05-20"),
+        ),
+        # a court that grants an application and bars a gathering: one ban
+        (
+            "On 2 May 2024, the Vela court accepted a request of the police and issued an order "
+            "banning the vigil in the town square.",
+            ("ban", "2024-05-02"),
+        ),
+    ],
+)
+def test_steps_told_beside_what_did_not_happen(body: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a complaint the officers would not take
+        "On 2 May 2024, Ivo Reed went to the district police to report that his sister had "
+        "been taken, but the sergeant refused to record his complaint.",
+        # a decree whose coming into force is put off: no hearing
+        "The arrests came as parliament debated a cyber law, whose entry into force was "
+        "postponed indefinitely.",
+        # a charge named again in a relative clause
+        "Tom Reed was arrested on 2 May 2024. The offence with which he was finally charged "
+        "carries ten years in prison.",
+        "The speed with which Tom Reed and his two colleagues were charged contrasts with the "
+        "silence over the attack on their office.",
+    ],
+)
+def test_no_new_step_in_what_was_refused_put_off_or_told_before(body: str) -> None:
+    got = _pairs(body)
+    assert not {t for t, _ in got} & {"complaint", "trial_hearing", "charge"}

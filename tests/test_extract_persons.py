@@ -1612,3 +1612,21 @@ def test_a_magistrate_of_a_court_named_for_its_road_is_a_person() -> None:
         "Chief Magistrates’ Court and charged with unlawful assembly."
     )
     assert "Ivo Kagame" in got
+
+
+def test_a_gerund_opening_a_quote_is_no_part_of_the_name() -> None:
+    got = _names(
+        "Police arrested Karim Sabri Vela on 3 May 2024. “Jailing Karim Sabri Vela over a "
+        "handful of posts shames the courts,” said his brother."
+    )
+    assert "Karim Sabri Vela" in got
+    assert not any(n.startswith("Jailing") for n in got)
+
+
+def test_attorney_at_law_is_a_lawyers_style_not_a_name() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Editor held\n\nPolice arrested Tom Reed on 3 May 2024. "
+        "Attorney-at-Law Niro Pathiran appeared for him at the hearing.\n"
+    )
+    persons = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert persons.get("Niro Pathiran") == ["lawyer"]

@@ -129,6 +129,11 @@ PEOPLE_OF = frozenset(
 APPEAL_BODY_HEADS = (["Chamber"], ["Court"], ["Division"], ["Tribunal"], ["Board"], ["Panel"])
 
 
+#: A capitalised word of seven letters or more ending in "-ing": a gerund, not a given name
+#: ("Jing", "Ming" are shorter).
+GERUND = re.compile(r"[A-Z][a-z]{3,}ing")
+
+
 def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
     """Index of the first token that is not a capitalised function word or honorific."""
     i = 0
@@ -157,6 +162,8 @@ def strip_leading(words: list[str], toks: list[tuple[str, int, int]]) -> int:
 
 def strip_titles(words: list[str], i: int) -> int:
     """Skip descriptive words before a person's name: ``Russian President``, ``Judge``."""
+    if len(words) - i >= 3 and GERUND.fullmatch(words[i]) and words[i] not in COUNTRIES:
+        i += 1  # "Sending A B C to prison ... is": a gerund opening a sentence before the name
     while i < len(words) and (
         words[i] in TITLE_STOP
         or words[i].rstrip(".") in HONORIFICS

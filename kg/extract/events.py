@@ -586,6 +586,26 @@ CALLED_OFF = re.compile(
     r"[^;.]{0,60}?\b(?:did\s+not|didn’t|didn't|never|failed\s+to)\s+take\s+place\b|"
     r"[^;.]{0,60}?\b(?:was|were)\s+(?:not\s+held|cancell?ed|called\s+off)\b"
 )
+#: What is put off, right before "postponed" or "adjourned", when it is no sitting of a court:
+#: "whose entry into force has been postponed", "the vote was adjourned".
+NOT_A_COURT_SITTING = re.compile(
+    r"\b(?:entry\s+into\s+force|implementation|elections?|vote|meeting|conference|visit|"
+    r"launch|festival|march|rally|congress|debate|session\s+of\s+(?:the\s+)?parliament)\s+"
+    r"(?:(?:has|have|had|was|were|is|are)\s+)?(?:(?:been|again|repeatedly|indefinitely)\s+)*$"
+)
+#: A charge named in a relative clause that looks back at it: "the offence with which he was
+#: eventually charged", "the speed with which they were charged".
+WITH_WHICH = re.compile(
+    r"\bwith\s+which\s+[^,.;]{1,60}?\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are)"
+    r"\s+(?:\w+ly\s+)?$"
+)
+#: A complaint the police would not take, told after the attempt: "but the officers on duty
+#: refused to register his complaint".
+NOT_REGISTERED = re.compile(
+    r"[^;.]{0,100}?\b(?:refused|declined|would\s+not\s+agree)\s+to\s+(?:register|record|"
+    r"accept|file|take)\s+(?:his|her|their|the|a)\s+(?:complaint|report|case|FIR|"
+    r"First\s+Information\s+Report)\b"
+)
 #: A negation right before the trigger, whatever its type: "cannot be appealed", "was not
 #: charged", "has never been summoned", "held for months without being charged".
 NEGATED = TailPattern(
@@ -1819,6 +1839,14 @@ def find_events(
             hits = [
                 h for h in hits if h[2] != "court_decision" or not UNDOES.search(flat, h[0], h[1])
             ]
+        if any(t == "ban" for _a, _b, t in hits):
+            # "granted a police application and issued an order barring the march": the ban is
+            # what granting the application did, one event
+            hits = [
+                h
+                for h in hits
+                if h[2] != "court_decision" or not flat.startswith(("granted", "approved"), h[0])
+            ]
         if any(t == "detention" for _a, _b, t in hits):
             # "ruled that she should remain in detention": the ruling is the custody it keeps,
             # one event (the verb "ruled" alone is a decision)
@@ -1974,13 +2002,18 @@ def find_events(
                 # "asked the ombudsman to name the guards who beat them": people named by a step
                 # the text told before, not that step taken again on the day of the sentence
                 continue
-            if etype != "appeal_filed" and any(
-                not _closed_relative(flat, s.start, max(s.start, a - 40) + h.start(), a)
-                and not _closed_quote(flat, s.start, max(s.start, a - 40) + h.start(), a)
-                and not _closed_aside(flat, s.start, max(s.start, a - 40) + h.start(), a)
-                and not NEGATION_CLOSED.match(flat, max(s.start, a - 40) + h.start(), a)
-                and not NEGATED_OBJECT.match(flat, max(s.start, a - 40) + h.start(), a)
-                for h in HYPOTHETICAL.finditer(pre)
+            if (
+                etype != "appeal_filed"
+                and any(
+                    not _closed_relative(flat, s.start, max(s.start, a - 40) + h.start(), a)
+                    and not _closed_quote(flat, s.start, max(s.start, a - 40) + h.start(), a)
+                    and not _closed_aside(flat, s.start, max(s.start, a - 40) + h.start(), a)
+                    and not NEGATION_CLOSED.match(flat, max(s.start, a - 40) + h.start(), a)
+                    and not NEGATED_OBJECT.match(flat, max(s.start, a - 40) + h.start(), a)
+                    # ("The trial has not begun; the next hearing is set for": a clause of its own)
+                    and ";" not in pre[h.end() :]
+                    for h in HYPOTHETICAL.finditer(pre)
+                )
             ):
                 continue
             if (
@@ -2040,6 +2073,21 @@ def find_events(
                 continue  # "the council, which has ruled the nation since 2019": it governs
             if etype == "trial_hearing" and CALLED_OFF.match(flat, b, s.end):
                 continue  # "the hearing set for 20 April did not take place": none was held
+            if (
+                etype == "trial_hearing"
+                and flat.startswith(("postponed", "adjourned"), a)
+                and NOT_A_COURT_SITTING.search(flat, max(s.start, a - 50), a)
+            ):
+                continue  # "a decree whose entry into force has been postponed": no hearing
+            if (
+                etype == "charge"
+                and not sdates
+                and WITH_WHICH.search(flat, max(s.start, a - 100), a)
+            ):
+                continue  # "The offence with which he was charged carries ...": told before
+            if etype == "complaint" and NOT_REGISTERED.match(flat, b, s.end):
+                continue  # "went to report the abduction, but the officers refused to register
+                # his complaint": no complaint was taken
             if etype != "trial_hearing" and NOT_YET.search(pre):
                 continue  # "was due to be released on 3 May but remains in prison"
             if flat.startswith("to be ", a - 6) and SUMMONED_TO_BE.search(

@@ -71,7 +71,8 @@ Kazakh Belarusian Chechen US-based Sub-Inspector Barrister Counsel Counsellor Co
 Councilor Advocate Photographer
 Reporter Cartoonist Editor Publisher Presenter Blogger Poet Writer Colonel Major Captain
 Lieutenant Sergeant Constable Professor Pastor Reverend King Queen Prince Princess Emir Sultan
-H.E H.E. Investigator Interrogator Warden Attorney Ombudsperson Ombudswoman Eyewitness Witness
+H.E H.E. Investigator Interrogator Warden Attorney Attorney-at-Law
+Ombudsperson Ombudswoman Eyewitness Witness
 MP Ambassador Procurator Rapporteur Chair-Rapporteur Vice-Chair Spokesperson Spokesman Ombudsman
 Spokeswoman Representative
 Imam Bishop Archbishop Cardinal Rabbi Mullah Ayatollah Hojatoleslam Hojjatoleslam Cleric Priest
@@ -575,8 +576,9 @@ PERSON_TITLES = [
     # "rights advocate X" campaigns; "advocate X", "Advocate X" pleads in court
     (r"(?:[Hh]uman |[Ww]omen[’']s |[Ll]and |[Ll]abou?r )?[Rr]ights advocate|"
      r"[Ee]nvironmental advocate", "defender", None),
+    # ("Attorney-at-Law X": the style of a member of the bar in South Asia)
     (r"(?:human rights |defence |defense )?[Ll]awyer|[Bb]arrister|(?:[Dd]efen[cs]e|Senior) "
-     r"[Cc]ounsel|[Aa]ttorney|[Aa]dvocate|Atty\.?|[Cc]ounsel", "lawyer", None),
+     r"[Cc]ounsel|[Aa]ttorney(?:-at-[Ll]aw)?|[Aa]dvocate|Atty\.?|[Cc]ounsel", "lawyer", None),
     # the French style of address of a member of the bar: "Maître A", "Me A"
     (r"Ma[iî]tre|Me\.?", "lawyer", None),
     (MEDIA_WORK, "journalist", None), (r"(?:human rights )?[Dd]efenders?", "defender", None),
