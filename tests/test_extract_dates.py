@@ -495,3 +495,13 @@ def test_the_day_a_warrant_was_issued_starts_no_count() -> None:
     )
     assert ("detention", "2024-04-16") in got
     assert ("detention", "2024-01-04") not in got
+
+
+def test_a_few_days_after_a_month_that_opens_its_sentence_stay_in_that_month() -> None:
+    got = _pairs(
+        "On 20 March 2022, the ministry suspended the Vela Farmers Union. In April 2023, Ana Lee "
+        "was forced into a car by masked men. Her abductors beat her and left her by a road "
+        "four days later."
+    )
+    assert ("attack", "2023-04") in got
+    assert not any(d and d.startswith("2022-03-2") and t == "attack" for t, d in got)

@@ -4919,3 +4919,13 @@ def test_steps_told_beside_what_did_not_happen(body: str, pair: tuple[str, str])
 def test_no_new_step_in_what_was_refused_put_off_or_told_before(body: str) -> None:
     got = _pairs(body)
     assert not {t for t, _ in got} & {"complaint", "trial_hearing", "charge"}
+
+
+def test_ill_treatment_told_as_repeated_is_one_attack() -> None:
+    got = _pairs(
+        "On 2 April 2024, officers arrested Tom Reed. In custody, interrogators punched him "
+        "repeatedly and kept him awake."
+    )
+    assert ("attack", "2024-04-02") in got
+    # (a habit of arrests is still no event)
+    assert _pairs("Tom Reed has been arrested several times.") == set()

@@ -677,10 +677,11 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 month_only
                 and told is None
                 and i - month_only[2] <= 1
-                and SAME_DAY_REL.fullmatch(m.group("rel"))
+                and (SAME_DAY_REL.fullmatch(m.group("rel")) or _days_later(m))
             ):
-                # "In November 2019, he was arrested ... released later the same evening": the
-                # month told, the day not
+                # "In November 2019, he was arrested ... released later the same evening", "In
+                # May 2023 she was abducted ... dumped three days later": the month told, the day
+                # not
                 out.append(DateMention(start, end, (month_only[0], month_only[1], None), True))
                 continue
             value, approx = _relative(m, told or anchor)
@@ -718,6 +719,24 @@ THING_DATED = re.compile(
     r"\s+(?:(?:first|originally|already)\s+)?(?:filed|lodged|issued|signed|dated|submitted)"
     r"\s+(?:(?:in|on)\s+)?$"
 )
+
+
+def _days_later(m: re.Match[str]) -> bool:
+    """Whether a count is a few days or hours on ("three days later", "two days after"): from a
+    month told without its day, it stays in that month as far as the text tells."""
+    unit = (m.group("unit") or "").lower()
+    way = (m.group("dir") or "").lower()
+    n_word = (m.group("n") or "").lower()
+    n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word, 0)
+    return (
+        unit.rstrip("s") in ("day", "hour", "night")
+        and way.startswith(("later", "after"))
+        and 0 < n <= 7
+        and not m.group("noun")
+        and not m.group("verb")
+    )
+
+
 #: A month that opens its sentence, the time of what the sentence tells: "In November 2019, ".
 MONTH_OPENS = re.compile(r"\s*(?:[Ii]n|[Ee]arly\s+in|[Ll]ate\s+in)\s+(?:(?:early|late|mid-?)\s*)?")
 #: "the same evening", "that night": the day of the step told last, whatever its precision.

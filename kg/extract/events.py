@@ -2115,6 +2115,10 @@ def find_events(
                 bound[a] is None and DURING_WHICH.search(pre) is not None
             )
             repeated = ongoing or bool(REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre))
+            if repeated and etype == "attack" and not ongoing:
+                # "officers slapped him repeatedly": ill-treatment told as repeated is one
+                # attack, dated as its clause or its story is
+                repeated = False
             if repeated and etype != "threat" and not ongoing:
                 continue  # "has been arrested several times": a habit of the past, no one event
             if ED_WORD.fullmatch(flat[a:b]) and (
