@@ -505,3 +505,23 @@ def test_a_few_days_after_a_month_that_opens_its_sentence_stay_in_that_month() -
     )
     assert ("attack", "2023-04") in got
     assert not any(d and d.startswith("2022-03-2") and t == "attack" for t, d in got)
+
+
+def test_a_count_from_a_step_told_later_in_its_sentence_does_not_move_the_day() -> None:
+    got = _pairs(
+        "On 11 March 2024, the Vela High Court freed Tom Reed on bail, ten days after he was "
+        "arrested by the criminal police. Earlier that day, the prosecutor charged him with "
+        "sedition."
+    )
+    assert ("charge", "2024-03-11") in got
+    assert ("charge", "2024-03-21") not in got
+
+
+def test_a_count_after_the_arrest_starts_from_the_night_he_was_handcuffed() -> None:
+    got = _pairs(
+        "On the night of 6 March 2024, police broke into the family flat. Tom Reed was "
+        "handcuffed and driven that same night to the capital. On 30 April, his sister learned "
+        "where he was held. Three days after the arrest, the prosecutor charged him with "
+        "treason."
+    )
+    assert ("charge", "2024-03-09") in got

@@ -59,7 +59,7 @@ VERB_NOUNS = {
 EVENT_VERBS = "|".join(VERB_NOUNS)
 #: For each event noun, the words of the sentence that tells that event with its date.
 EVENT_WORDS = {
-    "arrest": r"arrest|detain|apprehend|taken into custody|picked up|taken away",
+    "arrest": r"arrest|detain|apprehend|taken into custody|picked up|taken away|handcuffed",
     "detention": r"detain|detention|remand|custody",
     "abduction": r"abduct|kidnap|disappear",
     "disappearance": r"disappear|abduct|kidnap",
@@ -664,6 +664,17 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 if noun
                 else None
             )
+            if (
+                noun
+                and told is None
+                and (m.group("dir") or "").lower().startswith("after")
+                and k > 0
+                and found[k - 1][2] == "abs"
+                and bisect.bisect_right(sent_ends, found[k - 1][0]) == i
+            ):
+                # "On 15 June, the court released him, one week after he was arrested": a count
+                # from a step the text has not dated yet restates the day its sentence gives
+                continue
             if noun and k + 1 < len(found) and found[k + 1][2] == "abs":
                 # "three days after her release on 3 May": the count starts from the day the
                 # event noun is given right after it
@@ -1014,9 +1025,12 @@ def _event_day(
         if start >= before:
             continue
         i = bisect.bisect_right(sent_ends, start)
-        if i < len(sentences) and words.search(doc.flat, sentences[i].start, sentences[i].end):
+        # (in the count's own sentence, only the words before the count: "released on 15 June,
+        # one week after he was arrested" tells no arrest on 15 June)
+        upto = min(sentences[i].end, before) if i < len(sentences) else before
+        if i < len(sentences) and words.search(doc.flat, sentences[i].start, upto):
             a, b = _clause(doc.flat, sentences[i].start, sentences[i].end, start)
-            if words.search(doc.flat, a, b):
+            if words.search(doc.flat, a, min(b, upto)):
                 return day
             # "lodged an appeal on 23 October, and the prosecutor appealed, asking for a heavier
             # sentence": the word is in the sentence but not in the date's clause; a day whose
