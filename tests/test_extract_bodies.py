@@ -873,3 +873,30 @@ def test_a_body_s_name_is_read_whole(body: str, whole: str, cut: str) -> None:
 )
 def test_the_kind_a_body_s_name_tells(name: str, kind: str) -> None:
     assert org_kind(name, "") == kind
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "said Lina Berg, Europe Programme Coordinator at the Vela Writers Union.",
+        "said Lina Berg, the union’s Senior Programme Officer for Central Asia.",
+        "said Lina Berg, Central Asia Program Director of the Vela Writers Union.",
+    ],
+)
+def test_a_programme_in_a_staff_title_is_no_body(said: str) -> None:
+    text = (
+        "12 June 2024\n\nZembla: Poet held\n\nPolice arrested Ana Lee on 3 May 2024. "
+        f"“She must be freed,” {said}\n"
+    )
+    assert not [n for n in _orgs(text) if "Program" in n]
+
+
+def test_a_mayan_peoples_name_with_its_glottal_stops_is_one_word() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Leader held\n\nPolice arrested Ana Lee, president of the "
+        "Council of K’iche’ Communities of the Samalá River, on 3 May 2024. The K’iche’ Maya "
+        "of the valley protested.\n"
+    )
+    assert "Council of K’iche’ Communities of the Samalá River" in _orgs(text)
+    people = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert people == {"Ana Lee"}

@@ -2115,9 +2115,10 @@ def find_events(
                 bound[a] is None and DURING_WHICH.search(pre) is not None
             )
             repeated = ongoing or bool(REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre))
-            if repeated and etype == "attack" and not ongoing:
+            repeated_attack = repeated and etype == "attack" and not ongoing
+            if repeated_attack:
                 # "officers slapped him repeatedly": ill-treatment told as repeated is one
-                # attack, dated as its clause or its story is
+                # attack, dated as its clause or its story is (undated, a habit as below)
                 repeated = False
             if repeated and etype != "threat" and not ongoing:
                 continue  # "has been arrested several times": a habit of the past, no one event
@@ -2708,6 +2709,8 @@ def find_events(
                     ev["_inherited"] = True
                 if held_since:
                     ev["_since"] = True
+                if repeated_attack and not ev["date"]:
+                    continue
                 events.append(ev)
         if sdates and BACKGROUND_OPENING.match(flat, s.start):
             pass  # "The charge stems from a complaint lodged in May 2023": told in passing

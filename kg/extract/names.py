@@ -308,14 +308,23 @@ STAFF_POSTS = frozenset(
 
 
 def _staff_post(words: list[str], head: str) -> bool:
-    """A run that opens with a body's head word and a staff post after it, and ends there or
-    goes on with what the post is for, names the post ("Project Officer A B" names A B)."""
-    return (
-        len(words) > 1
-        and words[0] == head
-        and words[1] in STAFF_POSTS
-        and (len(words) == 2 or words[2] in ("for", "of", "on", "in"))
-    )
+    """A run whose body's head word has a staff post right after it, and ends there or goes on
+    with what the post is for, names the post ("Project Officer A B" names A B; "Americas
+    Programme Coordinator", "Senior Programme Officer for Asia": a post at the issuer, no body
+    of its own)."""
+    for k, w in enumerate(words[:-1]):
+        if (
+            w == head
+            and (words[k + 1] in STAFF_POSTS or (k > 0 and words[k + 1] in PROGRAMME_POSTS))
+            and (len(words) == k + 2 or words[k + 2] in ("for", "of", "on", "in"))
+        ):
+            return True
+    return False
+
+
+#: Posts that follow a programme's name in a staff title, besides :data:`STAFF_POSTS`:
+#: "Asia Program Director", "Americas Programme Researcher".
+PROGRAMME_POSTS = frozenset("Director Researcher Head".split())
 
 
 def _named_for_a_cause(words: list[str]) -> bool:

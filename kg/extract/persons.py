@@ -601,6 +601,11 @@ WEB_CALL_ENDS = frozenset(
 )
 
 
+#: A word with a glottal stop inside it and at its end: the names of the Mayan peoples and
+#: their languages ("K’iche’", "Q’eqchi’"), which no personal name is written like.
+GLOTTAL_WORD = re.compile(r"[A-Z][a-z]{0,2}['’][a-z]+['’]")
+
+
 def not_a_name(words: list[str]) -> bool:
     """Words that say a capitalised run names a thing, a body or a place, not a person."""
     if (words[0] in PLACE_ARTICLE and not (words[0] == "Le" and len(words) >= 3)) or GERUND.match(
@@ -617,6 +622,8 @@ def not_a_name(words: list[str]) -> bool:
         return True  # "Harry Potter-themed", "Zenda-based"
     if len(words[0]) >= 6 and words[0].endswith("ean"):
         return True  # "Crimean Tatars", "European Union": an adjective of a place
+    if any(GLOTTAL_WORD.fullmatch(w) for w in words):
+        return True  # "K’iche’ Maya", "Q'eqchi' Maya": a Mayan people's name, no person's
     return any(
         w in NOT_NAME_WORDS
         or w in FOREIGN_BODY_WORDS

@@ -17,7 +17,9 @@ from typing import Any
 TOKEN_RE = re.compile(
     # "W/Michael": an Ethiopian name's word with its first part shortened to a letter and a
     # stroke ("Wolde"), one word
-    r"No\.(?=\s*\d)|[A-Z]/[A-Z][a-z]+(?![\w’'\-/])|[^\W\d_][\w’'\-.]*[\w](?:(?<=s)['’](?!\w))?|[^\W\d_]|\d+(?:st|nd|rd|th)?|“|”|\"|\S"
+    # "Q’eqchi’", "K’iche’": a word with a glottal stop inside and at its end, one word
+    r"No\.(?=\s*\d)|[A-Z]/[A-Z][a-z]+(?![\w’'\-/])|[A-Z][a-z]{0,2}['’][a-z]+['’](?![\w’'])|"
+    r"[^\W\d_][\w’'\-.]*[\w](?:(?<=s)['’](?!\w))?|[^\W\d_]|\d+(?:st|nd|rd|th)?|“|”|\"|\S"
 )
 CONNECTORS = frozenset({"of", "the", "for", "on", "against", "and", "or", "from", "in", "No."})
 #: Lower-case particles inside personal names: "Salman bin Abdul Aziz", "Huber de Jesús",
@@ -720,7 +722,8 @@ TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 #: and the marks between them, each taken whole (possessive), so the engine no longer reads
 #: a run to its end and then steps back off the marks and the last letter.
 TOKEN_SPLIT_PLAIN = re.compile(
-    r"((?=\S)(?:No\.(?=\s*\d)|[A-Z]/[A-Z][a-z]++(?![\w’'\-/])|[^\W\d](?:\w++(?:[’'\-.]++\w++)*+(?:(?<=s)['’](?!\w))?"
+    r"((?=\S)(?:No\.(?=\s*\d)|[A-Z]/[A-Z][a-z]++(?![\w’'\-/])|"
+    r"[A-Z][a-z]{0,2}['’][a-z]++['’](?![\w’'])|[^\W\d](?:\w++(?:[’'\-.]++\w++)*+(?:(?<=s)['’](?!\w))?"
     r"|(?:[’'\-.]++\w++)++(?:(?<=s)['’](?!\w))?)?|\d++(?:st|nd|rd|th)?|\S))"
 )
 
