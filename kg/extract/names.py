@@ -317,6 +317,8 @@ def _staff_post(words: list[str], head: str) -> bool:
             w == head
             and (words[k + 1] in STAFF_POSTS or (k > 0 and words[k + 1] in PROGRAMME_POSTS))
             and (len(words) == k + 2 or words[k + 2] in ("for", "of", "on", "in"))
+            # ("the Vela Network's Africa Programme Manager": the body before its possessive)
+            and not any(x.endswith(("’s", "'s")) for x in words[:k])
         ):
             return True
     return False
