@@ -2135,3 +2135,13 @@ def test_a_kin_source_before_a_name_told_before_is_no_apposition() -> None:
     roles = _roles(text, "t-kin-source")
     assert "relative" not in roles["Tomas Berne"]
     assert roles["Lena Berne"] == ["relative"]
+
+
+def test_a_speaker_named_after_an_ngo_programme_post_is_its_staff() -> None:
+    text = (
+        "12 May 2024\n\nZembla: Reporter jailed\n\nPolice arrested Omar Tazi on 3 May 2024, his "
+        "editor told the Press Freedom Desk (PFD). “Nobody should be jailed for a tweet,” said "
+        "PFD Programme Director Lucía Ferrer de la Cruz.\n"
+    )
+    roles = _roles(text, "t-programme-speaker")
+    assert roles["Lucía Ferrer de la Cruz"] == ["other"]

@@ -179,6 +179,8 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 # the person who holds it
                 add_person_candidate(doc, ents, run, i + k + 1)
                 named = words[: k + 1] if words[k] in ORG_HEADS else words[:k]
+                if len(named) > 1 and named[-1] in PROGRAMME_WORDS:
+                    named = named[:-1]  # "CPJ Program Director A B": a post at CPJ
                 if k > 1 and head_of(named):
                     text, start, end = run_text(doc, run, i)
                     body = _org_bounds(doc, named, start)
@@ -376,21 +378,30 @@ def _abbreviated(doc: Doc, words: list[str], start: int, end: int) -> int | None
 def _title_then_name(words: list[str]) -> int | None:
     """The index of the post word in "<body> <post> <two or three name words>", or None."""
     n = len(words)
-    for k in range(n - 3, max(0, n - 5), -1):
+    for k in range(n - 3, max(0, n - 7), -1):
         w = words[k]
         post = w in TITLE_STOP or w in POST_WORDS or w.startswith("Inspector-")
         # "Member of Parliament A B", "Head of the Border Service A B": post, body, then name
         of_body = w in ORG_HEADS and words[0] in POST_WORDS and "of" in words[1:k]
+        name = words[k + 1 :]
+        # ("Program Director Carlos Martínez de la Serna": particles inside the name)
+        inner = [x for x in name[1:-1] if x in NAME_PARTICLES or x in NAME_ARTICLES]
         if (post or of_body) and all(
-            x[:1].isupper()
+            (x[:1].isupper() or x in inner)
             and x not in TITLE_STOP
             and x not in POST_WORDS
             and x not in NON_NAME
             and x not in ORG_HEADS
-            for x in words[k + 1 :]
+            for x in name
         ):
-            return k if 2 <= n - k - 1 <= 3 and k >= 1 else None
+            return k if 2 <= len(name) - len(inner) <= 3 and k >= 1 else None
     return None
+
+
+#: The units of an NGO's staff a post is named for: "Asia Programme Director".
+PROGRAMME_WORDS = frozenset("Program Programme Programs Programmes Project Projects".split())
+#: The articles of a Spanish, French or Dutch surname's particle: "de la", "van der".
+NAME_ARTICLES = frozenset("la las los le der den".split())
 
 
 #: A noun after a body's acronym that makes the acronym a modifier: "UN experts", "UN staff",

@@ -150,7 +150,10 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         p.attrs.pop("_described", None)
         civil_post = p.attrs.pop("_civil_post", False)
         if roles == ["defender"] and all(
-            _names_a_quoted_speaker(flat, a, b) or (civil_post and SPEAKER_AFTER.match(flat, b))
+            _names_a_quoted_speaker(flat, a, b)
+            or (civil_post and SPEAKER_AFTER.match(flat, b))
+            # "“...,” said CPJ Program Director X": the post in a civil body between
+            or (civil_post and SPEAKER_TITLED.search(flat, max(0, a - 90), a))
             for a, b in p.mentions
         ):
             # named only as the speaker of a quote: the issuer's staff, coded other (not the
@@ -363,6 +366,11 @@ DEFENDER_APPOSED = re.compile(
 )
 #: A mention that names the speaker of a quote just closed: "“...,” said X".
 #: (a quote in single marks closes with its stop and "’": "...activism,’ said X")
+#: A quote closed, its verb of saying, then the speaker's post in capitals: "“...,” said CPJ
+#: Program Director ".
+SPEAKER_TITLED = re.compile(
+    r"[”\"]\s*,?\s*(?:said|says|added|stated|warned|noted)\s+(?:[A-Z][\w&’'-]*\s+){1,6}$"
+)
 SPEAKER_BEFORE = re.compile(
     r"(?:[”\"]|(?<=[,.!?])[’'])\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$"
 )
@@ -819,6 +827,8 @@ BODY_BEFORE_POST = re.compile(
     r"alliance|platform|group|NGO|centre|center)[’']s)\s+(?:(?:[A-Za-z][a-z]+|and|for)\s+){0,4}$"
 )
 CIVIL_KINDS = ("ngo", "media", "other")
+#: A programme's name right before a post: "Asia Program ", "Africa Programme ".
+PROGRAMME_END = re.compile(r"\bProgram(?:me)?\s+$")
 
 
 def _civil_body_before(before: str, ents: Entities | None) -> bool:
@@ -827,8 +837,8 @@ def _civil_body_before(before: str, ents: Entities | None) -> bool:
     m = BODY_BEFORE_POST.search(before)
     if not m:
         return False
-    if m.group("civil"):
-        return True
+    if m.group("civil") or PROGRAMME_END.search(before, m.start()):
+        return True  # ("CPJ Program Director": a post in an NGO's programme)
     name = (m.group("poss") or m.group("acr")).strip()
     for o in ents.of("organisation") if ents is not None else []:
         if name == o.name or name in o.variants:
