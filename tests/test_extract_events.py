@@ -4914,6 +4914,8 @@ def test_steps_told_beside_what_did_not_happen(body: str, pair: tuple[str, str])
         "carries ten years in prison.",
         "The speed with which Tom Reed and his two colleagues were charged contrasts with the "
         "silence over the attack on their office.",
+        # a subject that denies anyone was charged
+        "A year later, not a single guard has been named or charged over the fire.",
     ],
 )
 def test_no_new_step_in_what_was_refused_put_off_or_told_before(body: str) -> None:

@@ -599,6 +599,14 @@ WITH_WHICH = re.compile(
     r"\bwith\s+which\s+[^,.;]{1,60}?\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are)"
     r"\s+(?:\w+ly\s+)?$"
 )
+#: A subject that denies anyone took the step, then its verb group up to the trigger: "not a
+#: single officer has been identified or questioned", "no soldier was ever charged".
+NO_ONE_SUBJECT = re.compile(
+    r"\b(?:[Nn]ot\s+(?:a\s+single|one)|[Nn]o)\s+(?:[a-z-]+\s+){0,2}?(?:officers?|officials?|"
+    r"policem[ae]n|suspects?|perpetrators?|agents?|soldiers?|guards?|person|one)\s+"
+    r"(?:has|have|had|was|were)\s+(?:(?:yet|ever|so\s+far|since)\s+)?(?:been\s+)?"
+    r"(?:[a-z]+\s+(?:or|and|nor)\s+)?$"
+)
 #: A complaint the police would not take, told after the attempt: "but the officers on duty
 #: refused to register his complaint".
 NOT_REGISTERED = re.compile(
@@ -2085,6 +2093,8 @@ def find_events(
                 and WITH_WHICH.search(flat, max(s.start, a - 100), a)
             ):
                 continue  # "The offence with which he was charged carries ...": told before
+            if NO_ONE_SUBJECT.search(flat, max(s.start, a - 120), a):
+                continue  # "not a single officer has been identified or questioned": none was
             if etype == "complaint" and NOT_REGISTERED.match(flat, b, s.end):
                 continue  # "went to report the abduction, but the officers refused to register
                 # his complaint": no complaint was taken
