@@ -4931,3 +4931,13 @@ def test_ill_treatment_told_as_repeated_is_one_attack() -> None:
     assert ("attack", "2024-04-02") in got
     # (a habit of arrests is still no event)
     assert _pairs("Tom Reed has been arrested several times.") == set()
+
+
+def test_a_trial_told_as_going_on_with_no_day_is_no_hearing() -> None:
+    got = _pairs(
+        "On 16 April 2024, the three were freed on bail after nine days in jail, but their "
+        "trial is due to continue."
+    )
+    assert {t for t, _ in got} == {"release"}
+    got = _pairs("On 16 April 2024 the court said the trial is due to continue on 2 May 2024.")
+    assert ("trial_hearing", "2024-05-02") in got

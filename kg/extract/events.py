@@ -599,6 +599,11 @@ WITH_WHICH = re.compile(
     r"\bwith\s+which\s+[^,.;]{1,60}?\s+(?:was|were|had\s+been|has\s+been|have\s+been|is|are)"
     r"\s+(?:\w+ly\s+)?$"
 )
+#: A trial or hearing told as still to come, in the trigger's words: "is set to continue".
+TO_GO_ON = re.compile(
+    r"\b(?:will|is\s+to|is\s+due\s+to|is\s+set\s+to|was\s+set\s+to|was\s+due\s+to)\s+"
+    r"(?:resume|continue|reopen|open|begin|start)$"
+)
 #: A subject that denies anyone took the step, then its verb group up to the trigger: "not a
 #: single officer has been identified or questioned", "no soldier was ever charged".
 NO_ONE_SUBJECT = re.compile(
@@ -2093,6 +2098,12 @@ def find_events(
                 and WITH_WHICH.search(flat, max(s.start, a - 100), a)
             ):
                 continue  # "The offence with which he was charged carries ...": told before
+            if (
+                etype == "trial_hearing"
+                and TO_GO_ON.search(flat, a, b)
+                and not any(b <= d.start < _clause(clauses, a)[1] for d in sdates)
+            ):
+                continue  # "but their trial is set to continue": a hearing to come, no day
             if NO_ONE_SUBJECT.search(flat, max(s.start, a - 120), a):
                 continue  # "not a single officer has been identified or questioned": none was
             if etype == "complaint" and NOT_REGISTERED.match(flat, b, s.end):
