@@ -4941,3 +4941,13 @@ def test_a_trial_told_as_going_on_with_no_day_is_no_hearing() -> None:
     assert {t for t, _ in got} == {"release"}
     got = _pairs("On 16 April 2024 the court said the trial is due to continue on 2 May 2024.")
     assert ("trial_hearing", "2024-05-02") in got
+
+
+def test_a_step_going_on_day_after_day_is_no_retelling_of_an_earlier_one() -> None:
+    got = _pairs(
+        "In March 2022, Tom Reed was questioned for six hours at the Vela office of the security "
+        "police. On 1 April 2024, he was arrested again. His lawyer says he has been "
+        "interrogated daily since then about his articles."
+    )
+    assert ("interrogation", "2022-03") in got
+    assert ("interrogation", None) in got

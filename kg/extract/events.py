@@ -2730,6 +2730,8 @@ def find_events(
                     ev["_inherited"] = True
                 if held_since:
                     ev["_since"] = True
+                if ongoing:
+                    ev["_ongoing"] = True
                 if repeated_attack and not ev["date"]:
                     continue
                 events.append(ev)
@@ -3325,6 +3327,11 @@ def _drop_undated_retellings(
     lead = _lead_end(events, doc)
     out = []
     for e in events:
+        if e.pop("_ongoing", False) and not e["date"]:
+            # "he has been questioned every day": a step going on day after day, no retelling
+            # of one told with its day
+            out.append(e)
+            continue
         if not e["date"] and e["targets"] and e["evidence"][0]["start"] >= lead:
             told = _lead_telling(events, e, lead)
             if told is not None:
