@@ -1630,3 +1630,15 @@ def test_attorney_at_law_is_a_lawyers_style_not_a_name() -> None:
     )
     persons = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert persons.get("Niro Pathiran") == ["lawyer"]
+
+
+def test_a_bare_surname_is_not_a_relative_introduced_by_kin_and_named_again() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Editor held\n\nOn 3 May 2024, police arrested the editor Rosa "
+        "Elena Marcano Ruiz at her home, according to her brother, Pablo Marcano. Marcano, 41, "
+        "founded the weekly in 2015. She was charged on 5 May 2024, according to Pablo Marcano. "
+        "Marcano remains in prison.\n"
+    )
+    persons = {p["name"]: p["variants"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert "Marcano" in persons["Rosa Elena Marcano Ruiz"]
+    assert "Marcano" not in persons["Pablo Marcano"]

@@ -1060,10 +1060,12 @@ KIN_BEFORE = re.compile(
 
 
 def named_by_kin(doc: Doc, p: Entity) -> bool:
-    """Every mention of the person follows a kinship noun: a relative introduced by kin."""
-    return bool(p.mentions) and all(
-        KIN_BEFORE.search(doc.flat, max(0, a - 40), a) for a, _ in p.mentions
-    )
+    """The person's first mention follows a kinship noun: a relative introduced by kin ("her
+    sister, Mariela Vela", named in full again later: "according to Mariela Vela")."""
+    if not p.mentions:
+        return False
+    a = min(p.mentions)[0]
+    return KIN_BEFORE.search(doc.flat, max(0, a - 40), a) is not None
 
 
 INITIALS = re.compile(r"(?:[A-ZÀ-Þ]\.?)+")
