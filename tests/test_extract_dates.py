@@ -481,7 +481,7 @@ def test_the_same_evening_after_a_month_that_opens_its_sentence_is_that_month() 
     got = _pairs(
         "On 2 May 2024, officers warned Ana Lee at her office. This was not the first time. In "
         "October 2023, she was detained with three other members of the union at a sit-in. "
-        "The four were freed from the district station later the same evening, with no charge."
+        "The four were freed at the district station that same evening, with no charge."
     )
     assert ("release", "2023-10") in got
     assert ("release", "2024-05-02") not in got
@@ -520,8 +520,8 @@ def test_a_count_from_a_step_told_later_in_its_sentence_does_not_move_the_day() 
 def test_a_count_after_the_arrest_starts_from_the_night_he_was_handcuffed() -> None:
     got = _pairs(
         "On the night of 6 March 2024, police broke into the family flat. Tom Reed was "
-        "handcuffed and driven that same night to the capital. On 30 April, his sister learned "
-        "where he was held. Three days after the arrest, the prosecutor charged him with "
+        "handcuffed and taken that same night to the capital. On 30 April, his sister learned "
+        "where he was held. Three days after his arrest the prosecutor charged him with "
         "treason."
     )
     assert ("charge", "2024-03-09") in got

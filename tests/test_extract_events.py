@@ -4834,8 +4834,8 @@ def test_questioning_where_the_police_took_someone_is_of_the_day_they_took_her()
     [
         # a case "mentioned" on a day: a short hearing of the common-law courts
         (
-            "On 24 April 2024, Tom Reed was charged with sedition. His case will be mentioned "
-            "again on 9 May 2024.",
+            "On 24 April 2024, Tom Reed was charged with sedition. His case will next be "
+            "mentioned on 9 May 2024.",
             ("trial_hearing", "2024-05-09"),
         ),
         # "bound over for trial": the referral to trial, a charge
@@ -4845,7 +4845,7 @@ def test_questioning_where_the_police_took_someone_is_of_the_day_they_took_her()
         ),
         # a hearing scheduled, with what it is for between
         (
-            "On 24 April 2024, the judge set the hearing at which the defence is to reply for 30 "
+            "On 24 April 2024, the judge set the hearing at which both sides are to reply for 30 "
             "May 2024.",
             ("trial_hearing", "2024-05-30"),
         ),

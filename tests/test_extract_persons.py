@@ -1609,7 +1609,7 @@ def test_a_man_named_with_mr_is_not_the_woman_whose_name_ends_with_his() -> None
 def test_a_magistrate_of_a_court_named_for_its_road_is_a_person() -> None:
     got = _names(
         "On 4 May 2024, the three were brought before Magistrate Ivo Kagame of the Kitara Road "
-        "Chief Magistrates’ Court and charged with unlawful assembly."
+        "Chief Magistrates’ Court, where they were charged with unlawful assembly."
     )
     assert "Ivo Kagame" in got
 

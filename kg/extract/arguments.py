@@ -378,7 +378,7 @@ KIN_OF = re.compile(
 )
 
 
-#: "in the presence of his wife, Ms. Ana Lee", "in front of his wife, Ana Lee": who saw the
+#: "in the presence of his wife, Ms. Ana Lee", "in front of her son, Ivo Lee": who saw the
 #: step, not who underwent it.
 PRESENT_AT = re.compile(
     r"\bin\s+(?:(?:the\s+)?(?:full\s+)?(?:presence|view)\s+of|front\s+of)\s+"

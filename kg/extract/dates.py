@@ -465,7 +465,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
     anchor_sent = -1  # the sentence the anchor was told in
     latest = appeal_date  # the latest day told with its year, the appeal's own at least
     told_month: tuple[int, int] | None = None  # the month of the last date told with its year
-    # a month a step was told in ("In November 2019, he was arrested") after the last day that
+    # a month a step was told in ("In June 2021, she was detained") after the last day that
     # anchors counts: "the same evening" then falls in that month, on a day not told
     month_only: tuple[int, int, int] | None = None  # (year, month, sentence)
     last_day: date | None = None  # the last day told with its year
@@ -597,7 +597,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 day = date(*value)  # type: ignore[arg-type]
                 days.append((start, day))
                 if not (anchor_sent == i and SINCE_BEFORE.search(before)) and not (
-                    # "executed an arrest warrant issued on 28 November 2017. Two days later":
+                    # "carried out a warrant signed on 4 March 2019. Three days later":
                     # the day a paper was made, told in passing, starts no count of the story
                     anchor is not None and THING_DATED.search(before)
                 ):
@@ -672,7 +672,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 and found[k - 1][2] == "abs"
                 and bisect.bisect_right(sent_ends, found[k - 1][0]) == i
             ):
-                # "On 15 June, the court released him, one week after he was arrested": a count
+                # "On 9 May, the judge freed her, ten days after she was detained": a count
                 # from a step the text has not dated yet restates the day its sentence gives
                 continue
             if noun and k + 1 < len(found) and found[k + 1][2] == "abs":
@@ -690,9 +690,8 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 and i - month_only[2] <= 1
                 and (SAME_DAY_REL.fullmatch(m.group("rel")) or _days_later(m))
             ):
-                # "In November 2019, he was arrested ... released later the same evening", "In
-                # May 2023 she was abducted ... dumped three days later": the month told, the day
-                # not
+                # "In June 2021, she was detained ... freed the same evening", "In April 2023 he
+                # was taken ... left by a road four days later": the month told, the day not
                 out.append(DateMention(start, end, (month_only[0], month_only[1], None), True))
                 continue
             value, approx = _relative(m, told or anchor)
@@ -723,7 +722,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
     return out
 
 
-#: A paper and the participle that made it, before its date: "an arrest warrant issued on", "a
+#: A paper and the participle that made it, before its date: "a warrant signed on", "a
 #: complaint filed in".
 THING_DATED = re.compile(
     r"\b(?:complaint|warrant|order|decree|letter|report|petition|decision|summons|indictment)s?"
@@ -1025,8 +1024,8 @@ def _event_day(
         if start >= before:
             continue
         i = bisect.bisect_right(sent_ends, start)
-        # (in the count's own sentence, only the words before the count: "released on 15 June,
-        # one week after he was arrested" tells no arrest on 15 June)
+        # (in the count's own sentence, only the words before the count: "freed on 9 May, ten
+        # days after she was detained" tells no arrest on 9 May)
         upto = min(sentences[i].end, before) if i < len(sentences) else before
         if i < len(sentences) and words.search(doc.flat, sentences[i].start, upto):
             a, b = _clause(doc.flat, sentences[i].start, sentences[i].end, start)

@@ -587,7 +587,7 @@ CALLED_OFF = re.compile(
     r"[^;.]{0,60}?\b(?:was|were)\s+(?:not\s+held|cancell?ed|called\s+off)\b"
 )
 #: What is put off, right before "postponed" or "adjourned", when it is no sitting of a court:
-#: "whose entry into force has been postponed", "the vote was adjourned".
+#: "a law whose entry into force was put off twice", "the vote was adjourned".
 NOT_A_COURT_SITTING = re.compile(
     r"\b(?:entry\s+into\s+force|implementation|elections?|vote|meeting|conference|visit|"
     r"launch|festival|march|rally|congress|debate|session\s+of\s+(?:the\s+)?parliament)\s+"
@@ -604,16 +604,16 @@ TO_GO_ON = re.compile(
     r"\b(?:will|is\s+to|is\s+due\s+to|is\s+set\s+to|was\s+set\s+to|was\s+due\s+to)\s+"
     r"(?:resume|continue|reopen|open|begin|start)$"
 )
-#: A subject that denies anyone took the step, then its verb group up to the trigger: "not a
-#: single officer has been identified or questioned", "no soldier was ever charged".
+#: A subject that denies anyone took the step, then its verb group up to the trigger: "not
+#: one guard has been named or questioned", "no soldier was ever charged".
 NO_ONE_SUBJECT = re.compile(
     r"\b(?:[Nn]ot\s+(?:a\s+single|one)|[Nn]o)\s+(?:[a-z-]+\s+){0,2}?(?:officers?|officials?|"
     r"policem[ae]n|suspects?|perpetrators?|agents?|soldiers?|guards?|person|one)\s+"
     r"(?:has|have|had|was|were)\s+(?:(?:yet|ever|so\s+far|since)\s+)?(?:been\s+)?"
     r"(?:[a-z]+\s+(?:or|and|nor)\s+)?$"
 )
-#: A complaint the police would not take, told after the attempt: "but the officers on duty
-#: refused to register his complaint".
+#: A complaint the police would not take, told after the attempt: "but the desk sergeant
+#: refused to record her complaint".
 NOT_REGISTERED = re.compile(
     r"[^;.]{0,100}?\b(?:refused|declined|would\s+not\s+agree)\s+to\s+(?:register|record|"
     r"accept|file|take)\s+(?:his|her|their|the|a)\s+(?:complaint|report|case|FIR|"
@@ -1853,7 +1853,7 @@ def find_events(
                 h for h in hits if h[2] != "court_decision" or not UNDOES.search(flat, h[0], h[1])
             ]
         if any(t == "ban" for _a, _b, t in hits):
-            # "granted a police application and issued an order barring the march": the ban is
+            # "accepted a request of the police and issued an order banning the vigil": the ban is
             # what granting the application did, one event
             hits = [
                 h
@@ -2023,7 +2023,7 @@ def find_events(
                     and not _closed_aside(flat, s.start, max(s.start, a - 40) + h.start(), a)
                     and not NEGATION_CLOSED.match(flat, max(s.start, a - 40) + h.start(), a)
                     and not NEGATED_OBJECT.match(flat, max(s.start, a - 40) + h.start(), a)
-                    # ("The trial has not begun; the next hearing is set for": a clause of its own)
+                    # ("The judges have not ruled; a further hearing is fixed for": its own clause)
                     and ";" not in pre[h.end() :]
                     for h in HYPOTHETICAL.finditer(pre)
                 )
@@ -2091,7 +2091,7 @@ def find_events(
                 and flat.startswith(("postponed", "adjourned"), a)
                 and NOT_A_COURT_SITTING.search(flat, max(s.start, a - 50), a)
             ):
-                continue  # "a decree whose entry into force has been postponed": no hearing
+                continue  # "a decree whose entry into force was postponed again": no hearing
             if (
                 etype == "charge"
                 and not sdates
@@ -2103,9 +2103,9 @@ def find_events(
                 and TO_GO_ON.search(flat, a, b)
                 and not any(b <= d.start < _clause(clauses, a)[1] for d in sdates)
             ):
-                continue  # "but their trial is set to continue": a hearing to come, no day
+                continue  # "but the case is due to continue": a hearing to come, no day
             if NO_ONE_SUBJECT.search(flat, max(s.start, a - 120), a):
-                continue  # "not a single officer has been identified or questioned": none was
+                continue  # "not one guard has been named or questioned": none was
             if etype == "complaint" and NOT_REGISTERED.match(flat, b, s.end):
                 continue  # "went to report the abduction, but the officers refused to register
                 # his complaint": no complaint was taken
@@ -3328,7 +3328,7 @@ def _drop_undated_retellings(
     out = []
     for e in events:
         if e.pop("_ongoing", False) and not e["date"]:
-            # "he has been questioned every day": a step going on day after day, no retelling
+            # "she is interrogated daily": a step going on day after day, no retelling
             # of one told with its day
             out.append(e)
             continue

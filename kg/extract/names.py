@@ -384,7 +384,7 @@ def _title_then_name(words: list[str]) -> int | None:
         # "Member of Parliament A B", "Head of the Border Service A B": post, body, then name
         of_body = w in ORG_HEADS and words[0] in POST_WORDS and "of" in words[1:k]
         name = words[k + 1 :]
-        # ("Program Director Carlos Martínez de la Serna": particles inside the name)
+        # ("Program Director Lucía Ferrer de la Cruz": particles inside the name)
         inner = [x for x in name[1:-1] if x in NAME_PARTICLES or x in NAME_ARTICLES]
         if (post or of_body) and all(
             (x[:1].isupper() or x in inner)
