@@ -4890,7 +4890,7 @@ def test_officers_who_seize_a_person_arrest_them() -> None:
         ),
         # a court that grants an application and bars a gathering: one ban
         (
-            "On 2 May 2024, the Vela court accepted a request of the police and issued an order "
+            "On 2 May 2024, the Vela court granted a request of the police and issued an order "
             "banning the vigil in the town square.",
             ("ban", "2024-05-02"),
         ),
@@ -4951,3 +4951,11 @@ def test_a_step_going_on_day_after_day_is_no_retelling_of_an_earlier_one() -> No
     )
     assert ("interrogation", "2022-03") in got
     assert ("interrogation", None) in got
+
+
+def test_a_court_that_grants_a_request_and_bars_a_gathering_takes_one_step() -> None:
+    got = _pairs(
+        "On 2 May 2024, the Vela court granted a request of the police and issued an order "
+        "banning the vigil in the town square."
+    )
+    assert got == {("ban", "2024-05-02")}

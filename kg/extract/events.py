@@ -1853,8 +1853,8 @@ def find_events(
                 h for h in hits if h[2] != "court_decision" or not UNDOES.search(flat, h[0], h[1])
             ]
         if any(t == "ban" for _a, _b, t in hits):
-            # "accepted a request of the police and issued an order banning the vigil": the ban is
-            # what granting the application did, one event
+            # "granted a request of the police and issued an order banning the vigil": the ban is
+            # what granting the request did, one event
             hits = [
                 h
                 for h in hits
@@ -2107,8 +2107,8 @@ def find_events(
             if NO_ONE_SUBJECT.search(flat, max(s.start, a - 120), a):
                 continue  # "not one guard has been named or questioned": none was
             if etype == "complaint" and NOT_REGISTERED.match(flat, b, s.end):
-                continue  # "went to report the abduction, but the officers refused to register
-                # his complaint": no complaint was taken
+                continue  # "went to report that she was taken, but the sergeant refused to
+                # record her complaint": no complaint was taken
             if etype != "trial_hearing" and NOT_YET.search(pre):
                 continue  # "was due to be released on 3 May but remains in prison"
             if flat.startswith("to be ", a - 6) and SUMMONED_TO_BE.search(

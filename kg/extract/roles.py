@@ -366,13 +366,13 @@ DEFENDER_APPOSED = re.compile(
 )
 #: A mention that names the speaker of a quote just closed: "“...,” said X".
 #: (a quote in single marks closes with its stop and "’": "...activism,’ said X")
+SPEAKER_BEFORE = re.compile(
+    r"(?:[”\"]|(?<=[,.!?])[’'])\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$"
+)
 #: A quote closed, its verb of saying, then the speaker's post in capitals: "“...,” said CPJ
 #: Program Director ".
 SPEAKER_TITLED = re.compile(
     r"[”\"]\s*,?\s*(?:said|says|added|stated|warned|noted)\s+(?:[A-Z][\w&’'-]*\s+){1,6}$"
-)
-SPEAKER_BEFORE = re.compile(
-    r"(?:[”\"]|(?<=[,.!?])[’'])\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$"
 )
 #: A post after a name whose last body is named: "X, Chair of the Writers in Prison Committee of
 #: PEN International.", "X, Asia researcher at Vela Watch,".
