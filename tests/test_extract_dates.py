@@ -525,3 +525,10 @@ def test_a_count_after_the_arrest_starts_from_the_night_he_was_handcuffed() -> N
         "treason."
     )
     assert ("charge", "2024-03-09") in got
+
+
+def test_in_the_course_of_a_month_dates_a_step() -> None:
+    got = _pairs("In the course of March 2024, an investigator questioned Ana Lee twice.")
+    assert ("interrogation", "2024-03") in got
+    # ("a law of 3 May" still dates no step)
+    assert _pairs("Ana Lee is charged under the law of 3 May 2023.") <= {("charge", None)}

@@ -120,6 +120,9 @@ NOT_EVENT_DATE = WordsAtEnd(
         re.I,
     )
 )
+#: "In the course of May", "over the course of 2023": the time a step took, its date ("of"
+#: alone is no event's: "a law of 3 May").
+COURSE_OF = re.compile(r"\bcourse\s+of\s*$", re.I)
 #: When a book, a paper, a body or a law was made: "published in", "founded on", "set up in",
 #: "adopted earlier in".
 MADE_ON = re.compile(
@@ -489,7 +492,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             )
         before = flat[max(0, start - 25) : start]
         is_event = (
-            not NOT_EVENT_DATE.search(before)
+            (not NOT_EVENT_DATE.search(before) or COURSE_OF.search(before) is not None)
             # "40 copies of a collection published in February 2012": when a thing was made,
             # which no step of the appeal is
             and not MADE_ON.search(before)
