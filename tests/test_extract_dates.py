@@ -532,3 +532,12 @@ def test_in_the_course_of_a_month_dates_a_step() -> None:
     assert ("interrogation", "2024-03") in got
     # ("a law of 3 May" still dates no step)
     assert _pairs("Ana Lee is charged under the law of 3 May 2023.") <= {("charge", None)}
+
+
+def test_a_day_looked_back_to_in_what_someone_said_starts_no_count() -> None:
+    got = _pairs(
+        "On 12 March 2024, Tom Reed aired an interview with miners, who said that a flood in "
+        "the pit three days earlier had been caused by neglect. The next day, police "
+        "summoned him."
+    )
+    assert ("summons", "2024-03-13") in got

@@ -4959,3 +4959,11 @@ def test_a_court_that_grants_a_request_and_bars_a_gathering_takes_one_step() -> 
         "banning the vigil in the town square."
     )
     assert got == {("ban", "2024-05-02")}
+
+
+def test_a_promise_of_the_courts_is_a_menace() -> None:
+    got = _pairs(
+        "On 13 March 2024, the governor said on the radio that the reporter Tom Reed “will "
+        "have to answer for his lies”."
+    )
+    assert ("threat", "2024-03-13") in got

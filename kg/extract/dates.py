@@ -120,6 +120,8 @@ NOT_EVENT_DATE = WordsAtEnd(
         re.I,
     )
 )
+#: A verb of saying and its "that", before a count in what was said.
+SAID_THAT = re.compile(r"\b(?:said|says|say|told\s+[\w ]{1,30}?|alleged|claimed|stated)\s+that\b")
 #: "In the course of May", "over the course of 2023": the time a step took, its date ("of"
 #: alone is no event's: "a law of 3 May").
 COURSE_OF = re.compile(r"\bcourse\s+of\s*$", re.I)
@@ -712,7 +714,12 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 MADE_ON.search(before) is not None or CALLED_FOR.search(flat, s0, start) is not None
             )
             out.append(DateMention(start, end, value, not conceded and not made, approx))
-            if value[2] is not None and not m.group("bnoun") and not made:
+            # "workers who said that a fire two days earlier had been caused by ...": a day
+            # looked back to inside what someone said, no day the story goes on from
+            reported_back = (m.group("dir") or "").lower().startswith(
+                ("earlier", "before")
+            ) and bool(SAID_THAT.search(flat, s0, start))
+            if value[2] is not None and not m.group("bnoun") and not made and not reported_back:
                 # ("the night before the hearing" looks back from a day the story has reached:
                 # a count after it goes on from that day, not from the one before)
                 anchor, anchor_sent = date(*value), i  # type: ignore[arg-type]
