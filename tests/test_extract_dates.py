@@ -541,3 +541,11 @@ def test_a_day_looked_back_to_in_what_someone_said_starts_no_count() -> None:
         "summoned him."
     )
     assert ("summons", "2024-03-13") in got
+
+
+def test_the_day_before_a_gathering_the_text_dates_counts_back_from_it() -> None:
+    got = _pairs(
+        "Ana Lee organised a candle-lit rally in Vela on 9 March 2024. The day before the "
+        "rally, the district court had issued an order banning it at the request of the police."
+    )
+    assert ("ban", "2024-03-08") in got

@@ -47,7 +47,9 @@ DATE_RE = re.compile(
 #: after her release", "the day after the hearing".
 EVENT_NOUNS = (
     "arrest|detention|abduction|release|conviction|sentencing|sentence|verdict|judgment|trial|"
-    "hearing|disappearance|transfer|summons|killing|murder|assassination|strike|raid|search"
+    "hearing|disappearance|transfer|summons|killing|murder|assassination|strike|raid|search|"
+    # ("the day before the vigil": a gathering the text dates, a count may start from)
+    "vigil|rally|protest|demonstration|election"
 )
 #: The participles a relative date may count from, told as a clause ("the day after the
 #: defenders were charged"), and the event noun each stands for.
@@ -73,6 +75,11 @@ EVENT_WORDS = {
     "trial": r"trial|hearing",
     "hearing": r"hearing|trial",
     "transfer": r"transfer",
+    "vigil": r"vigil",
+    "rally": r"rall(?:y|ies)",
+    "protest": r"protest",
+    "demonstration": r"demonstrat",
+    "election": r"election",
     "summons": r"summon",
     "charge": r"charg|indict",
     "killing": r"killed|killing|murder|shot dead|assassinat",
