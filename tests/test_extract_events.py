@@ -4967,3 +4967,13 @@ def test_a_promise_of_the_courts_is_a_menace() -> None:
         "have to answer for his lies”."
     )
     assert ("threat", "2024-03-13") in got
+
+
+def test_two_people_taken_the_same_day_in_two_paragraphs_are_two_arrests() -> None:
+    evs = _named(
+        "On 5 April 2024, police arrested the editor Tom Reed at his home in Vela.\n\n"
+        "On the same day, officers of the Vela police detained the reporter Lina Berg at the "
+        "paper's studio."
+    )
+    arrests = [e for e in evs if e["type"] == "arrest"]
+    assert sorted(tuple(e["targets"]) for e in arrests) == [("Lina Berg",), ("Tom Reed",)]

@@ -3217,6 +3217,22 @@ COURT_STEPS = frozenset("sentence conviction acquittal court_decision trial_hear
 WITH_THEM = re.compile(r"[\w’'-]*\s+(?:together\s+)?with\s+(?:him|her|them)\b")
 
 
+def _others_taken(ev: dict[str, Any], told: dict[str, Any]) -> bool:
+    """Whether ``ev`` is a step of the same type and day done to other people only: "He was
+    arrested on 5 August. ... On the same day, police detained the reporter B": two arrests,
+    where the lead's and the narrative's tellings of one step share their people."""
+    return (
+        ev["type"] in PEOPLE_TAKEN
+        and bool(ev["targets"])
+        and bool(told["targets"])
+        and not set(ev["targets"]) & set(told["targets"])
+    )
+
+
+#: Steps done to people one by one, each person's its own event of the day.
+PEOPLE_TAKEN = frozenset({"arrest", "disappearance", "summons"})
+
+
 def _corefer(
     events: list[dict[str, Any]], doc: Doc, dates: list[DateMention] | None = None
 ) -> list[dict[str, Any]]:
@@ -3231,7 +3247,7 @@ def _corefer(
         key = (ev["type"], ev["date"])
         inherited = ev.pop("_inherited", False)
         if ev["date"] and key in para_of:
-            if para_of[key] != para:
+            if para_of[key] != para and not _others_taken(ev, first[key]):
                 _merge_participants(first[key], ev)
                 continue  # told again in another paragraph
             if inherited and set(ev["targets"]) <= set(first[key]["targets"]):
