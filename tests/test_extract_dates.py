@@ -537,7 +537,7 @@ def test_in_the_course_of_a_month_dates_a_step() -> None:
 def test_a_day_looked_back_to_in_what_someone_said_starts_no_count() -> None:
     got = _pairs(
         "On 12 March 2024, Tom Reed aired an interview with miners, who said that a flood in "
-        "the pit three days earlier had been caused by neglect. The next day, police "
+        "the pit three days earlier was the owners' fault. The next day, police "
         "summoned him."
     )
     assert ("summons", "2024-03-13") in got
@@ -546,6 +546,6 @@ def test_a_day_looked_back_to_in_what_someone_said_starts_no_count() -> None:
 def test_the_day_before_a_gathering_the_text_dates_counts_back_from_it() -> None:
     got = _pairs(
         "Ana Lee organised a candle-lit rally in Vela on 9 March 2024. The day before the "
-        "rally, the district court had issued an order banning it at the request of the police."
+        "rally, a district judge had signed an order banning it, as the police had asked."
     )
     assert ("ban", "2024-03-08") in got

@@ -48,7 +48,7 @@ DATE_RE = re.compile(
 EVENT_NOUNS = (
     "arrest|detention|abduction|release|conviction|sentencing|sentence|verdict|judgment|trial|"
     "hearing|disappearance|transfer|summons|killing|murder|assassination|strike|raid|search|"
-    # ("the day before the vigil": a gathering the text dates, a count may start from)
+    # ("the day before the rally": a gathering the text dates, a count may start from)
     "vigil|rally|protest|demonstration|election"
 )
 #: The participles a relative date may count from, told as a clause ("the day after the
@@ -721,7 +721,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 MADE_ON.search(before) is not None or CALLED_FOR.search(flat, s0, start) is not None
             )
             out.append(DateMention(start, end, value, not conceded and not made, approx))
-            # "workers who said that a fire two days earlier had been caused by ...": a day
+            # "miners who said that a flood three days before was due to neglect": a day
             # looked back to inside what someone said, no day the story goes on from
             reported_back = (m.group("dir") or "").lower().startswith(
                 ("earlier", "before")
