@@ -4916,6 +4916,8 @@ def test_steps_told_beside_what_did_not_happen(body: str, pair: tuple[str, str])
         "silence over the attack on their office.",
         # a subject that denies anyone was charged
         "A year later, not a single guard has been named or charged over the fire.",
+        # a person told apart by a step: who they are, no step of the day
+        "Ana Lee is the only member of the union to have been charged.",
     ],
 )
 def test_no_new_step_in_what_was_refused_put_off_or_told_before(body: str) -> None:

@@ -604,6 +604,12 @@ TO_GO_ON = re.compile(
     r"\b(?:will|is\s+to|is\s+due\s+to|is\s+set\s+to|was\s+set\s+to|was\s+due\s+to)\s+"
     r"(?:resume|continue|reopen|open|begin|start)$"
 )
+#: A person told apart by a step they alone or first underwent: "the only participant to have
+#: been prosecuted", "the first journalist to have been charged under the law".
+ONLY_ONE_TO = re.compile(
+    r"\b(?:the|its|their)\s+(?:only|first|last|sole)\s+(?:[\w-]+\s+){0,4}?to\s+have\s+been\s+"
+    r"[a-z]+$"
+)
 #: A subject that denies anyone took the step, then its verb group up to the trigger: "not
 #: one guard has been named or questioned", "no soldier was ever charged".
 NO_ONE_SUBJECT = re.compile(
@@ -2104,6 +2110,8 @@ def find_events(
                 and not any(b <= d.start < _clause(clauses, a)[1] for d in sdates)
             ):
                 continue  # "but the case is due to continue": a hearing to come, no day
+            if ONLY_ONE_TO.search(flat, max(s.start, a - 100), b):
+                continue  # "She is the only participant to have been prosecuted": who she is
             if NO_ONE_SUBJECT.search(flat, max(s.start, a - 120), a):
                 continue  # "not one guard has been named or questioned": none was
             if etype == "complaint" and NOT_REGISTERED.match(flat, b, s.end):
