@@ -136,9 +136,9 @@ TEST_SPLIT_FLOORS = {
     "organisations": 0.84,
     # 0.982 since the instrument key drops an act's year (b7ea65b; 0.945 at 695311c before it)
     "legal_provisions": 0.98,
-    # 0.642 at e61c816 (0.644 at 4d5854f; 0.634 at 81593ef; 0.621 at 92d39dc; 0.610 when set)
+    # 0.642 at a590970 (0.644 at 4d5854f; 0.634 at 81593ef; 0.621 at 92d39dc; 0.610 when set)
     "events": 0.64,
-    # 0.508 at e61c816 (0.509 at 4d5854f; 0.503 at 81593ef; 0.484 at 92d39dc; 0.451 when set)
+    # 0.508 at a590970 (0.509 at 4d5854f; 0.503 at 81593ef; 0.484 at 92d39dc; 0.451 when set)
     "event_participants": 0.50,
     "demands": 0.95,  # 0.955
 }
