@@ -549,3 +549,40 @@ def test_the_day_before_a_gathering_the_text_dates_counts_back_from_it() -> None
         "rally, a district judge had signed an order banning it, as the police had asked."
     )
     assert ("ban", "2024-03-08") in got
+
+
+def test_a_day_after_the_appeal_in_the_present_of_a_timetable_is_this_year() -> None:
+    got = _pairs(
+        "Ana Lee is held ahead of the regional forum, which opens in Vela on 20 June. Her "
+        "bail hearing was set for 24 June, four days after the forum opens. On 5 June, "
+        "police searched her flat.",
+        appeal="14 June 2024",
+    )
+    assert ("trial_hearing", "2024-06-24") in got
+    assert ("search", "2024-06-05") in got
+
+
+def test_the_year_someone_founded_a_group_dates_no_step_of_the_sentence() -> None:
+    got = _pairs(
+        "On 2 May 2024, police raided the offices of the Vela Water Forum. They arrested its "
+        "head, Ana Lee, who set up the Forum in 2015, and two of its members."
+    )
+    assert ("arrest", "2024-05-02") in got
+    assert ("arrest", "2015") not in got
+
+
+def test_the_year_a_paper_was_written_dates_no_questioning() -> None:
+    got = _pairs(
+        "On 2 May 2024, Tom Reed was detained at the airport. He told his lawyer that he was "
+        "questioned mainly about an article he co-wrote for a weekly in 2022."
+    )
+    assert ("interrogation", "2022") not in got
+
+
+def test_a_count_after_until_ends_a_spell_and_is_no_step_of_its_own() -> None:
+    got = _pairs(
+        "On the night of 2 May 2024, Tom Reed was abducted from his home by armed men. His "
+        "family did not know where he was until three days later, when he was found on a road."
+    )
+    assert ("disappearance", "2024-05-02") in got
+    assert ("disappearance", "2024-05-05") not in got

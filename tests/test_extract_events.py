@@ -4979,3 +4979,34 @@ def test_two_people_taken_the_same_day_in_two_paragraphs_are_two_arrests() -> No
     )
     arrests = [e for e in evs if e["type"] == "arrest"]
     assert sorted(tuple(e["targets"]) for e in arrests) == [("Lina Berg",), ("Tom Reed",)]
+
+
+def test_a_court_upholding_a_detention_order_decides_and_holds_no_one_again() -> None:
+    got = _pairs(
+        "On 3 May 2024, the Vela District Court ordered Ana Lee held for two months. On "
+        "17 May 2024, the Vela Appeals Court upheld the detention order.",
+        "12 June 2024",
+    )
+    assert ("court_decision", "2024-05-17") in got
+    assert ("detention", "2024-05-17") not in got
+
+
+def test_jailed_for_more_than_a_month_is_time_held_not_a_sentence() -> None:
+    got = _pairs(
+        "Ana Lee, a teacher jailed for more than a month on false charges, must be freed. "
+        "Police arrested her on 3 May 2024."
+    )
+    assert not any(t == "sentence" for t, _ in got)
+
+
+def test_a_month_the_lead_gives_is_the_day_the_narrative_tells() -> None:
+    got = _pairs(
+        "Vela should free Ana Lee, an economist jailed on false charges, and drop the charges "
+        "against her and against three reporters of a local weekly, who were arrested in May "
+        "2024 in the same case.\n\nAna Lee was detained on 2 June at the airport.\n\nOn 3 May "
+        "2024, police searched the weekly's office. That evening, officers arrested its editor, "
+        "Tom Reed, and two reporters.",
+        "12 June 2024",
+    )
+    assert ("arrest", "2024-05-03") in got
+    assert ("arrest", "2024-05") not in got

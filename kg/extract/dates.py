@@ -127,6 +127,8 @@ NOT_EVENT_DATE = WordsAtEnd(
         re.I,
     )
 )
+#: "until" or "till" right before a count: the end of a spell.
+UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
 #: A verb of saying and its "that", before a count in what was said.
 SAID_THAT = re.compile(r"\b(?:said|says|say|told\s+[\w ]{1,30}?|alleged|claimed|stated)\s+that\b")
 #: "In the course of May", "over the course of 2023": the time a step took, its date ("of"
@@ -141,6 +143,13 @@ MADE_ON = re.compile(
     # "a search warrant issued a day earlier": a warrant to search, no step of its own
     r"search\s+warrant\s+(?:was\s+|had\s+been\s+)?issued)\s+"
     r"(?:(?:earlier|later)\s+)?(?:(?:in|on)\s+(?:the\s+)?)?$"
+)
+#: The same with what was made between: "who founded the group in 2016", "a report she
+#: co-wrote for the outlet in 2023".
+MADE_IT_ON = re.compile(
+    r"\b(?:(?:founded|established|set\s+up)\s+(?:the|an?|his|her|their|its)(?:\s+[\w’'-]+){1,3}?|"
+    r"(?:co-?wrote|co-?authored|authored|wrote)(?:\s+(?:for|with)(?:\s+[\w’'-]+){1,3}?)?)"
+    r"\s+(?:(?:in|on)\s+(?:the\s+)?)?$"
 )
 #: "in connection with a sit-in in May 2019", "over a march on 3 May": the day of
 #: what a step was for, not of the step (a step "during" a protest is on its day).
@@ -505,6 +514,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             # "40 copies of a collection published in February 2012": when a thing was made,
             # which no step of the appeal is
             and not MADE_ON.search(before)
+            and not MADE_IT_ON.search(flat, max(0, start - 60), start)
             and not CAUSE_DAY.search(flat, max(0, start - 70), start)
             # "remanded until the next mention of the case, on 27 January": the end of a
             # custody, the day of the step that ends it
@@ -530,6 +540,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             and not gathering
             # ("a post she published on 2 May, urging a march three days later")
             and not MADE_ON.search(before)
+            and not MADE_IT_ON.search(flat, max(0, start - 60), start)
         )
         if kind == "rel" and FOR_END.search(before):
             continue  # "for three years after release" is a duration
@@ -720,7 +731,12 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             made = (
                 MADE_ON.search(before) is not None or CALLED_FOR.search(flat, s0, start) is not None
             )
-            out.append(DateMention(start, end, value, not conceded and not made, approx))
+            # "did not know where he was until two days later": the day a spell ended, told
+            # with the spell; no step of its own
+            ended = UNTIL_BEFORE.search(before) is not None
+            out.append(
+                DateMention(start, end, value, not conceded and not made and not ended, approx)
+            )
             # "miners who said that a flood three days before was due to neglect": a day
             # looked back to inside what someone said, no day the story goes on from
             reported_back = (m.group("dir") or "").lower().startswith(
@@ -875,7 +891,9 @@ def _back_to_story(
 AHEAD_OF_ISSUE = re.compile(
     r"\b(?:will|would|shall|scheduled|set|due|next|adjourned|postponed|deferred|until|till|"
     r"expected|planned|to\s+be|to\s+appear|to\s+stand|is\s+to|are\s+to|call\s+on|calls\s+on|"
-    r"urges?|attend|observe|monitor)\b",
+    r"urges?|attend|observe|monitor|"
+    # the present of a timetable: "the summit, which opens on 17 August"
+    r"opens|begins|starts|convenes|takes\s+place|upcoming|forthcoming)\b",
     re.I,
 )
 

@@ -2189,6 +2189,19 @@ def find_events(
                 )
             ):
                 continue  # "upheld the sentence handed down to her": what was decided on
+            if (
+                etype == "detention"
+                and frame == "phrase"
+                and any(
+                    t == "court_decision"
+                    and ha < a
+                    and a - hb < 40
+                    and "," not in flat[hb:a]
+                    and REVIEWED.match(flat, ha)
+                    for ha, hb, t in hits
+                )
+            ):
+                continue  # "upheld the detention order": a review of the custody, no new spell
             if etype == "trial_hearing" and OCCASION.search(pre):
                 continue  # "at the close of the first hearing, the court released": no new event
             if etype == "trial_hearing" and ARRAIGNED_AND_CHARGED.match(flat, a):
@@ -3059,6 +3072,8 @@ def _bail_that_freed(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, A
     return out
 
 
+#: A decision that reviews another: "upheld", "confirmed", "quashed".
+REVIEWED = re.compile(r"(?i:uph[eo]ld|confirm|quash|overturn|annul|reject|dismiss)")
 #: "rejected his appeal", "dismissed their final appeal", "upheld ... on appeal": a decision on
 #: an appeal the text tells of only through that decision.
 DECIDED_APPEAL = re.compile(
@@ -3302,6 +3317,21 @@ def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc) -> list[dict[st
     lead = _lead_end(events, doc)
     out = []
     for i, ev in enumerate(events):
+        day = ev["date"] or ""
+        if (
+            len(day) == 7
+            and ev["evidence"][0]["start"] < lead
+            and any(
+                e["type"] == ev["type"]
+                and (e["date"] or "").startswith(day + "-")
+                and e["evidence"][0]["start"] >= lead
+                for e in events[i + 1 :]
+            )
+        ):
+            # "three journalists, who were arrested in November 2023" in the lead, then "On
+            # November 20, 2023, ... police detained": the month the lead gives is the day the
+            # narrative tells
+            continue
         if ev.get("_inherited") and ev["targets"] and ev["evidence"][0]["start"] < lead:
             again = next(
                 (
