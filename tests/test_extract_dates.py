@@ -586,3 +586,12 @@ def test_a_count_after_until_ends_a_spell_and_is_no_step_of_its_own() -> None:
     )
     assert ("disappearance", "2024-05-02") in got
     assert ("disappearance", "2024-05-05") not in got
+
+
+def test_the_same_week_after_a_month_that_opens_its_sentence_is_that_month() -> None:
+    got = _pairs(
+        "Police arrested Ana Lee on 3 May 2024. In February, a stranger warned her to stop "
+        "writing. She reported the threat to the police the same week."
+    )
+    assert ("complaint", "2024-02") in got
+    assert ("complaint", "2024-05") not in got

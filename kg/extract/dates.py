@@ -784,7 +784,7 @@ def _days_later(m: re.Match[str]) -> bool:
 MONTH_OPENS = re.compile(r"\s*(?:[Ii]n|[Ee]arly\s+in|[Ll]ate\s+in)\s+(?:(?:early|late|mid-?)\s*)?")
 #: "the same evening", "that night": the day of the step told last, whatever its precision.
 SAME_DAY_REL = re.compile(
-    r"(?i)(?:that(?:\s+same)?|the\s+same)\s+(?:day|date|morning|afternoon|evening|night)"
+    r"(?i)(?:that(?:\s+same)?|the\s+same)\s+(?:day|date|morning|afternoon|evening|night|week)"
 )
 
 
