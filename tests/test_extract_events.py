@@ -5010,3 +5010,26 @@ def test_a_month_the_lead_gives_is_the_day_the_narrative_tells() -> None:
     )
     assert ("arrest", "2024-05-03") in got
     assert ("arrest", "2024-05") not in got
+
+
+def test_a_spell_spent_over_the_next_days_begins_on_the_day_told() -> None:
+    got = _pairs(
+        "On 19 October 2022, agents searched Ana Lee’s flat before taking her away. She spent "
+        "the next 41 days in solitary confinement in Vela Prison.",
+        "12 June 2024",
+    )
+    assert ("detention", "2022-10-19") in got
+
+
+def test_the_verdict_the_lead_dates_is_the_sentence_the_narrative_tells_after_the_trial() -> None:
+    got = _pairs(
+        "PEN condemns the prison term handed to the poet Ana Lee. The verdict, issued on 11 "
+        "March by the Vela Regional Court, was given to her lawyer the next day.\n\nOn 19 "
+        "October 2023, police arrested Ana Lee at her home.\n\nHer trial, held on 22 February "
+        "2024, lasted less than an hour. The court sentenced her to five years in prison. It "
+        "also imposed a two-year ban on leaving the country.",
+        "20 March 2024",
+    )
+    assert ("sentence", "2024-03-11") in got
+    assert ("travel_ban", "2024-03-11") in got
+    assert ("sentence", "2024-02-22") not in got

@@ -2579,6 +2579,10 @@ def find_events(
                 # "His trial took place on 2 June. The prosecutor asked the court to impose
                 # eight years": a step of the hearing the sentence before told, on its day
                 value = _day_of(events[-1:], ("trial_hearing",))
+            if value is None and para_date and NEXT_SPELL.search(flat, s.start, s.end):
+                # "She spent the next 41 days in solitary confinement": a spell that begins on
+                # the day the paragraph tells
+                value, inherited = para_date, True
             if value is None and _in_quotation(flat, s.start, a):
                 continue  # a speaker's summary of steps, with no day of its own: told before
             perfect = (
@@ -3072,6 +3076,11 @@ def _bail_that_freed(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, A
     return out
 
 
+#: "spent the next 41 days in": a spell told from the day the story has reached.
+NEXT_SPELL = re.compile(
+    r"\bspent\s+the\s+(?:next|following)\s+(?:\d+|[a-z]+(?:[- ][a-z]+)?)\s+"
+    r"(?:days|weeks|months|nights)\b"
+)
 #: A decision that reviews another: "upheld", "confirmed", "quashed".
 REVIEWED = re.compile(r"(?i:uph[eo]ld|confirm|quash|overturn|annul|reject|dismiss)")
 #: "rejected his appeal", "dismissed their final appeal", "upheld ... on appeal": a decision on
@@ -3263,6 +3272,7 @@ def _corefer(
     para_of: dict[tuple[str, str | None], int] = {}
     first: dict[tuple[str, str | None], dict[str, Any]] = {}
     out: list[dict[str, Any]] = []
+    _verdict_the_lead_dates(events, doc)
     events = _drop_lead_inherited(events, doc)
     for ev in events:
         pos = ev["evidence"][0]["start"]
@@ -3307,6 +3317,43 @@ def _corefer(
         first.setdefault(key, ev)
         out.append(ev)
     return _drop_undated_retellings(out, doc, dates or [])
+
+
+def _verdict_the_lead_dates(events: list[dict[str, Any]], doc: Doc) -> None:
+    """ "The verdict, issued on 11 March by the court, ..." in the lead, then "Her trial, held on
+    22 February, lasted an hour. The court sentenced her to five years. It also imposed a travel
+    ban": the sentence the narrative tells without a day of its own took the hearing's, and
+    the penalties told with it too; the lead gives the day it was handed down."""
+    lead = _lead_end(events, doc)
+    told = [
+        e for e in events
+        if e["type"] in ("sentence", "conviction") and e["date"] and not e.get("_inherited")
+        and e["evidence"][0]["start"] < lead
+    ]  # fmt: skip
+    if len(told) != 1:
+        return
+    verdict = told[0]
+    moved: tuple[str, int] | None = None
+    for e in events:
+        pos = e["evidence"][0]["start"]
+        if pos < lead or not e.get("_inherited") or not e["date"]:
+            continue
+        if moved and e["type"] in ("travel_ban", "ban", "fine") and e["date"] == moved[0]:
+            if pos - moved[1] < 300:
+                e["date"] = verdict["date"]
+            continue
+        if (
+            e["type"] == verdict["type"]
+            and e["date"] < verdict["date"]
+            and set(e["targets"]) & set(verdict["targets"])
+            and (
+                not e["authority"]
+                or not verdict["authority"]
+                or e["authority"] == verdict["authority"]
+            )
+        ):
+            moved = (e["date"], pos)
+            e["date"] = verdict["date"]
 
 
 def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
