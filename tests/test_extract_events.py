@@ -5033,3 +5033,25 @@ def test_the_verdict_the_lead_dates_is_the_sentence_the_narrative_tells_after_th
     assert ("sentence", "2024-03-11") in got
     assert ("travel_ban", "2024-03-11") in got
     assert ("sentence", "2024-02-22") not in got
+
+
+def test_a_step_taken_at_a_hearing_on_a_day_takes_the_hearings_day() -> None:
+    got = _pairs(
+        "On 15 September 2019, the court sentenced Ana Lee to one year in prison. Her lawyer "
+        "lodged an appeal a week later. The appeal was rejected at a short hearing on 21 "
+        "October, in the absence of the defendant.",
+        "1 November 2019",
+    )
+    assert ("court_decision", "2019-10-21") in got
+    assert ("court_decision", "2019-09-22") not in got
+
+
+def test_custody_since_a_month_the_lead_gives_began_with_the_arrest_told_later() -> None:
+    got = _pairs(
+        "On 21 October 2019, the appeal court upheld the prison term of Ana Lee, who has been "
+        "detained since June for her posts.\n\nOn 9 June 2019, officers arrested her at her "
+        "home.",
+        "1 November 2019",
+    )
+    assert ("arrest", "2019-06-09") in got
+    assert ("detention", "2019-06") not in got

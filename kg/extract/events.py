@@ -2489,6 +2489,11 @@ def find_events(
                     flat, b, d.start)]  # fmt: skip
                 if nxt:
                     value = nxt[0].value
+            if value is None and (held_at := AT_HEARING_ON.match(flat, b)):
+                # "The appeal was rejected at a short hearing on 21 October": the hearing's day
+                # is the day of what was decided at it
+                at = [d for d in dates if d.start == held_at.end()]
+                value = at[0].value if at else None
             # "The prosecutor had asked for six years": a request told beside the verdict, on a
             # day of its own the text does not give
             request = etype == "other" and REQUEST.match(flat, a) is not None
@@ -3076,6 +3081,11 @@ def _bail_that_freed(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, A
     return out
 
 
+#: "at a short hearing on " after a step: the sitting it was taken at, and its day.
+AT_HEARING_ON = re.compile(
+    r"(?:\s+\w+ly)?\s+at\s+(?:a|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:hearing|session|sitting)\s+(?:held\s+)?on\s+"
+)
 #: "spent the next 41 days in": a spell told from the day the story has reached.
 NEXT_SPELL = re.compile(
     r"\bspent\s+the\s+(?:next|following)\s+(?:\d+|[a-z]+(?:[- ][a-z]+)?)\s+"
@@ -3369,7 +3379,16 @@ def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc) -> list[dict[st
             len(day) == 7
             and ev["evidence"][0]["start"] < lead
             and any(
-                e["type"] == ev["type"]
+                (
+                    e["type"] == ev["type"]
+                    # "who has been detained since June" in the lead, then "On 9 June, officers
+                    # arrested him": the custody began with that arrest
+                    or (
+                        ev["type"] == "detention"
+                        and e["type"] in ("arrest", "disappearance")
+                        and set(ev["targets"]) <= set(e["targets"])
+                    )
+                )
                 and (e["date"] or "").startswith(day + "-")
                 and e["evidence"][0]["start"] >= lead
                 for e in events[i + 1 :]
