@@ -5055,3 +5055,35 @@ def test_custody_since_a_month_the_lead_gives_began_with_the_arrest_told_later()
     )
     assert ("arrest", "2019-06-09") in got
     assert ("detention", "2019-06") not in got
+
+
+def _acted(body: str, appeal_date: str = "12 June 2024") -> list[tuple[str, list, list]]:
+    rec = extract_case(f"{appeal_date}\n\nZembla: Worker held\n\n{body}\n", appeal_id="t")
+    names = {x["id"]: x.get("name") for x in rec["persons"] + rec["organisations"]}
+    return [
+        (e["type"], [names[i] for i in e["agents"]], [names[i] for i in e["targets"]])
+        for e in rec["events"]
+    ]
+
+
+def test_a_beating_in_the_premises_of_the_police_is_done_to_the_one_held_not_to_a_body() -> None:
+    got = _acted(
+        "The Secretariat was told by the Vela Bureau for Rights, a member of the Zembla "
+        "Rights Network, about the torture of Mr. Dan Abishev, a builder.\n\nOn 7 January "
+        "2022, Mr. Abishev was stopped near his home, as he was going out to buy bread, by "
+        "officers of the Vela District Police Department. Over the following two days, in the "
+        "premises of the district police department, police officers beat him with batons."
+    )
+    assert ("arrest", ["Vela District Police Department"], ["Dan Abishev"]) in got
+    attacks = [x for x in got if x[0] == "attack"]
+    assert attacks and all(targets == ["Dan Abishev"] for _t, _a, targets in attacks)
+
+
+def test_the_day_of_what_was_confessed_dates_no_step() -> None:
+    got = _pairs(
+        "On 7 January 2022, police officers beat Tom Reed to make him sign a statement in which "
+        "he “confessed” to setting fire to a police car on 5 January.",
+        "12 June 2024",
+    )
+    assert ("attack", "2022-01-07") in got
+    assert ("attack", "2022-01-05") not in got

@@ -2145,3 +2145,13 @@ def test_a_speaker_named_after_an_ngo_programme_post_is_its_staff() -> None:
     )
     roles = _roles(text, "t-programme-speaker")
     assert roles["Lucía Ferrer de la Cruz"] == ["other"]
+
+
+def test_a_man_listed_before_his_mother_and_his_lawyer_is_no_relative() -> None:
+    text = (
+        "12 June 2024\n\nZembla: Builder held\n\nMr. Dan Abishev was arrested on 3 May 2024.\n\n"
+        "Please urge the authorities to:\n\nv. Ensure that Mr. Abishev, his mother and his "
+        "lawyer are protected against any reprisals.\n"
+    )
+    persons = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
+    assert "relative" not in persons["Dan Abishev"]

@@ -708,6 +708,8 @@ BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:of\s+(?:the\s
 #: "by" right after a verb, or after a short phrase of its own: "charged by", "charged with
 #: treason by".
 BY_AFTER = re.compile(r"(?:\s+[^\s,;.()]+){0,4}?\s+by\b")
+#: A clause of when, set off by commas: ", as he was going out to buy bread,".
+TIME_ASIDE = re.compile(r",\s+(?:as|while|when|just\s+as)\s[^,;.]*,")
 #: An auxiliary opens another passive verb: "detained by A on 3 May, was sentenced by B".
 AUX_BETWEEN = re.compile(r"\b(?:was|were|is|are|been|being)\b")
 
@@ -718,11 +720,14 @@ def _by_agent(flat: str, a: int, b: int, ma: int, others: list[int] | None = Non
     Zenda court": the court sentenced, the police detained; "was arrested by police and
     charged by the prosecutor": the prosecutor charged)."""
     m = BY_AGENT.search(flat, max(a, ma - 40), ma)
-    return (
-        bool(m)
-        and not AUX_BETWEEN.search(flat, b, max(b, m.start()))
-        and not any(b <= o < m.start() for o in others or ())
-    )
+    if not m:
+        return False
+    between = flat[b : max(b, m.start())]
+    if "," in between:
+        # "was stopped near his home, as he was going out, by officers": the auxiliary of a
+        # clause set off by commas opens no passive verb of its own
+        between = TIME_ASIDE.sub(" ", between)
+    return not AUX_BETWEEN.search(between) and not any(b <= o < m.start() for o in others or ())
 
 
 #: The possessive of a person whose kin, lawyers or colleagues are the subject of the verb that
@@ -1270,7 +1275,12 @@ COUNTED_OBJECT = re.compile(
     r"workers|people|persons|men|women|activists|farmers|supporters|youths|participants|"
     r"community\s+members|locals|citizens|worshippers|miners|fishermen|teachers)\b"
 )
-PREMISES = re.compile(r"\b(?:office|offices|premises|headquarters|newsroom)\b")
+PREMISES = re.compile(
+    r"\b(?:office|offices|premises|headquarters|newsroom)\b"
+    # (not "in the premises of the district police department": where the step was done)
+    r"(?!\s+of\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:police|department|prosecutor|"
+    r"prosecution|court|ministry|station|security|intelligence|investigat\w*|gendarmerie)\b)"
+)
 #: "searched his home", "seized her phone", "fired at Ana Lee's car": a thing of someone's that
 #: a search, raid, seizure or attack was done to; its owner is the one it was done to.
 OWNED_THING = re.compile(

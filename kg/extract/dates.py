@@ -151,6 +151,8 @@ MADE_IT_ON = re.compile(
     r"(?:co-?wrote|co-?authored|authored|wrote)(?:\s+(?:for|with)(?:\s+[\w’'-]+){1,3}?)?)"
     r"\s+(?:(?:in|on)\s+(?:the\s+)?)?$"
 )
+#: "confessed to setting fire to a police car on ": what a confession was of.
+CONFESSED_TO = re.compile(r"\bconfess(?:ed|ing)?[”\"’]?\s+to\s[^.;]*$")
 #: "in connection with a sit-in in May 2019", "over a march on 3 May": the day of
 #: what a step was for, not of the step (a step "during" a protest is on its day).
 CAUSE_DAY = re.compile(
@@ -515,6 +517,9 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             # which no step of the appeal is
             and not MADE_ON.search(before)
             and not MADE_IT_ON.search(flat, max(0, start - 60), start)
+            # "a statement in which he “confessed” to setting fire to a car on 5 January": the
+            # day of what was confessed, no step of the appeal's
+            and not CONFESSED_TO.search(flat, max(0, start - 100), start)
             and not CAUSE_DAY.search(flat, max(0, start - 70), start)
             # "remanded until the next mention of the case, on 27 January": the end of a
             # custody, the day of the step that ends it

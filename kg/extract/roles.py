@@ -1993,7 +1993,8 @@ KIN_OF = re.compile(
     # "X, the wife of Y", "X, Ana Lee's sister-in-law": the kin's possessive may be a full name
     rf"(?:(?P<of>(?:[A-ZÀ-ÞĀ-Žİ][\w’'\-]+\s+){{0,2}}[A-ZÀ-ÞĀ-Žİ][\w’'\-]+[’']s)\s+)?"
     rf"(?P<kin>{'|'.join(sorted(GENDER_NOUNS, key=len, reverse=True))})"
-    r"(?:\s+of\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-ZÀ-ÞĀ-Žİ]|\s*$|\s+and\s"  # "her husband and a ..."
+    # ("her husband and a ...", not "his mother and his lawyer": a list of people)
+    r"(?:\s+of\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-ZÀ-ÞĀ-Žİ]|\s*$|\s+and\s(?!(?:his|her|their)\s)"
     # "the mother of another detainee", "the wife of a jailed journalist"
     r"|\s+of\s+(?:his|her|their|a|an|another|one|two|three|the)\s)"
     r"|married to\b"
