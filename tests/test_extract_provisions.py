@@ -370,3 +370,27 @@ def test_an_instrument_named_by_the_words_before_on_is_the_fuller_names() -> Non
     assert instruments["Law No. 2019-114 of 3 June 2019 on the press"] == ["12"]
     assert instruments["African Charter on Human and Peoples’ Rights"] == ["10"]
     assert not [n for n in instruments if n.startswith("Amend")]
+
+
+def test_a_numbered_law_cited_by_number_and_told_later_with_its_title_is_one_law() -> None:
+    got = _provisions(
+        "3 March 2025\n\nZembla: Editor charged\n\nOn 1 March 2025, Ana Lee was charged under "
+        "Article 31 of Decree-Law No. 2021-17.\n\nThe president issued Decree-Law No. 2021-17 "
+        "on offences committed through online platforms on 2 May 2021. Its Article 31 punishes "
+        "false news.\n\nWe urge the authorities to:\n- Apply Decree-Law 2011-9 to any dispute "
+        "about what the press publishes;\n- Repeal Decree-Law No. 2021-17.\n"
+    )
+    name = "Decree-Law No. 2021-17 on offences committed through online platforms"
+    assert got == {name: ["31"]}
+
+
+def test_an_imperative_opening_a_demand_is_no_part_of_a_laws_name() -> None:
+    record = extract_case(
+        "3 March 2025\n\nZembla: Editor charged\n\nWe urge the authorities to:\n- Apply "
+        "Decree-Law 2011-9 to any dispute about what the press publishes;\n- Enforce Law No. 12 "
+        "of 2019 fairly.\n",
+        appeal_id="t",
+    )
+    names = {i["name"] for i in record["instruments"]}
+    assert "Law No. 12 of 2019" in names
+    assert not any(n.split()[0] in ("Apply", "Enforce") for n in names), names

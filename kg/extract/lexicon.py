@@ -44,6 +44,7 @@ Urgent Appeal New Actions Addresses Following Meanwhile Without Excellency Both 
 However Also Although Despite Until Pending Release Guarantee Ensure Immediately Cease Stop End
 Comply Allow Lift Implement Investigate Take Provide Explain Indicate Drop Quash Update UPDATE
 Remove Disclose Return Restore Reinstate Revoke Repeal Amend Annul Overturn Withdraw Protect Respect
+Apply Enforce Adopt Ratify Refrain Abide
 Mandates Information Early Late Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve None
 Intimidation Their Whose Which Who What Where Why How Yes No Not Our Your Dear Sir Madam
 Geneva-Paris""".split()

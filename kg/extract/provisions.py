@@ -191,7 +191,9 @@ LOWER_SUBJECT = re.compile(
     r"\s+(?:on|against|for|relating\s+to|concerning|determining|governing|establishing|"
     r"regulating)\s+(?P<words>(?:the\s+)?[a-z][\w\-]*"
     # "... on the suppression of acts of terrorism in Zembla": the state it applies in ends it
-    r"(?:\s+[a-z][\w\-]*){0,7}(?:\s+in\s+[A-Z][\w\-]+)?)(?=\s*[,.;:()])"
+    r"(?:\s+[a-z][\w\-]*){0,7}(?:\s+in\s+[A-Z][\w\-]+)?)"
+    # ("... communication systems on 13 September 2022": the day it was made ends it too)
+    r"(?=\s*[,.;:()]|\s+(?:on|in)\s+\d)"
 )
 CLAUSE_WORDS = frozenset(
     """that which who whom whose because after before when while since she he they it we was
@@ -543,6 +545,7 @@ def add_provisions(doc: Doc, ents: Entities) -> list[tuple[int, int, dict[str, A
     used = {e.id for e in ents.items if e.id}
     used |= {p["id"] for e in ents.of("instrument") for p in e.attrs.get("provisions", [])}
     _merge_numbered(doc, ents)
+    _merge_titled(ents)
     _merge_qualified(doc, ents)
     seen: dict[str, Entity] = {}
     matches = list(finditer_words(ARTICLES_RE, doc.flat, doc.word_index, ARTICLE_WORDS))
@@ -768,6 +771,25 @@ def _merge_numbered(doc: Doc, ents: Entities) -> None:
                 named.variants.extend(v for v in [num.name or "", *num.variants] if v)
                 ents.items = [e for e in ents.items if e is not num]
                 break
+
+
+def _merge_titled(ents: Entities) -> None:
+    """A numbered law cited by its number ("Article 24 of Decree-Law No. 2022-54") and named
+    elsewhere with its title ("Decree-Law No. 2022-54 on combating offences relating to ...")
+    is one instrument, known by its whole title; the number alone is a variant."""
+    insts = ents.of("instrument")
+    for num in insts:
+        name = num.name or ""
+        if not NUMBERED.search(name):
+            continue
+        titled = next(
+            (e for e in insts if e is not num and (e.name or "").startswith(name + " ")),
+            None,
+        )
+        if titled is not None and titled in ents.items and num in ents.items:
+            titled.mentions.extend(num.mentions)
+            titled.variants.extend(v for v in [name, *num.variants] if v)
+            ents.items = [e for e in ents.items if e is not num]
 
 
 def _grow_name(ents: Entities, ref: str, start: int) -> None:
