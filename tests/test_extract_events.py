@@ -5087,3 +5087,23 @@ def test_the_day_of_what_was_confessed_dates_no_step() -> None:
     )
     assert ("attack", "2022-01-07") in got
     assert ("attack", "2022-01-05") not in got
+
+
+def test_questioning_on_a_day_the_way_something_was_done_is_no_interrogation() -> None:
+    got = _pairs(
+        "Tom Reed, a radio commentator, questioned on 2 May 2024 the way the police had handled "
+        "an eviction. Four days later, the ministry filed a complaint against him.",
+        "12 June 2024",
+    )
+    assert not any(t == "interrogation" for t, _ in got)
+    assert ("complaint", "2024-05-06") in got
+
+
+def test_hundreds_who_have_been_prosecuted_are_the_setting_not_a_step() -> None:
+    for crowd in ("Dozens of journalists, lawyers and activists", "At least 280 people"):
+        got = _pairs(
+            f"On 3 May 2024, police arrested Ana Lee. {crowd} have been prosecuted under the "
+            "decree since its adoption. On 4 May 2024, at least 30 others were detained.",
+            "12 June 2024",
+        )
+        assert got == {("arrest", "2024-05-03"), ("arrest", "2024-05-04")}, crowd
