@@ -5107,3 +5107,24 @@ def test_hundreds_who_have_been_prosecuted_are_the_setting_not_a_step() -> None:
             "12 June 2024",
         )
         assert got == {("arrest", "2024-05-03"), ("arrest", "2024-05-04")}, crowd
+
+
+def test_neither_of_two_bodies_having_opened_an_inquiry_is_no_inquiry() -> None:
+    got = _pairs(
+        "On 3 May 2024, guards beat Ana Lee. Neither the prison administration nor the "
+        "prosecution has opened an investigation.",
+        "12 June 2024",
+    )
+    assert got == {("attack", "2024-05-03")}
+
+
+def test_refusing_food_since_a_day_that_opens_the_sentence_is_the_strike_begun_then() -> None:
+    got = _pairs(
+        "On 30 January 2024, Ana Lee began a hunger strike in prison.\n\nDear Minister,\n\nOn "
+        "28 January 2024, a court renewed her detention for another 45 days.\n\nAna Lee works "
+        "with a legal aid centre. The questions put to her by prosecutors show that she is "
+        "being punished for her work. Since\n30 January, she has refused all food in protest "
+        "at her detention, and her husband fears for her health.",
+        "11 February 2024",
+    )
+    assert got == {("detention", "2024-01-28"), ("other", "2024-01-30")}

@@ -634,6 +634,9 @@ NEGATED = TailPattern(
     ),
     ends=tuple("cannot not never neither nor without ly be been being having have has had".split()),
 )
+#: A subject of two parts both denied, up to the trigger: "Neither the prison administration
+#: nor the prosecution has ".
+NEITHER_NOR = re.compile(r"\b[Nn]either\s[^.;:,]{1,80}?\snor\s[^.;:,]{1,80}?\s(?:has|have|had)\s+$")
 #: "no investigation has been opened", "No charges were brought", "opened no criminal case":
 #: "no" before the object a trigger names, which says the step was not taken.
 NO_OBJECT = re.compile(r"\b[Nn]o\s+(?:[\w’'-]+\s+)?$")
@@ -925,8 +928,9 @@ def _since_date(flat: str, dates: list[DateMention], a: int, b: int) -> Any:
 SINCE_OPENING = re.compile(r"\s*[Ss]ince\s+")
 #: What may stand between that day and a state it dates: no other clause's verb of its own.
 SINCE_OPENED = re.compile(r"\s*,[^;:]{0,80}")
-#: The perfect of a state: "has been on hunger strike", "have been held".
-PERFECT_BEEN = re.compile(r"\b(?:has|have|had)\s+been\b")
+#: The perfect of a state: "has been on hunger strike", "have been held", "has refused all
+#: food".
+PERFECT_BEEN = re.compile(r"\b(?:has|have|had)\s+(?:been|refused)\b")
 
 
 def _since_opening(flat: str, dates: list[DateMention], start: int, a: int) -> Any:
@@ -2050,6 +2054,8 @@ def find_events(
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
+            if NEITHER_NOR.search(flat, s.start, a):
+                continue  # "Neither the prison nor the prosecution has opened an inquiry"
             if (
                 flat[a - 1 : a] in ("“", '"')
                 and flat[b : b + 1] in ("”", '"')
