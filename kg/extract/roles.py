@@ -1368,6 +1368,13 @@ POST_OF_BODY_BEFORE = re.compile(
     r"(?:\s*\([^()]{1,40}\))?,\s*$"
 )
 POST_OF_BODY_BEFORE = TailPattern(POST_OF_BODY_BEFORE, ends=(",",), needs=(" of ", " at "))
+#: "Vela Media’s director, ": a post of a body named in the possessive before it.
+BODY_POST_BEFORE = re.compile(
+    r"(?P<body>(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*\s+){0,4}[A-ZÀ-ÞĀ-Žİ][\w-]*)[’']s\s+"
+    r"(?:(?:deputy|executive|acting|managing)\s+)?(?:director|editor(?:-in-chief)?|founder|"
+    r"co-founder|head|chief|president|chair(?:man|woman|person)?|owner|publisher|coordinator),\s*"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+)
 #: The role a post of a body gives, by the body's kind.
 POST_ROLE_BY_KIND = {**dict.fromkeys(STATE_KINDS, "official"), "international_org": "official",
                      "ngo": "defender", "media": "journalist"}  # fmt: skip
@@ -1380,6 +1387,10 @@ def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
     if ents is None or "," not in before[-3:]:
         return None
     m = POST_OF_BODY_BEFORE.search(before[-160:])
+    if not m and (owned := BODY_POST_BEFORE.search(before[-120:])):
+        # "Vela Media’s director, X": the post of the body named in the possessive
+        o = ents.find("organisation", owned.group("body"))
+        return POST_ROLE_BY_KIND.get(o.attrs.get("kind")) if o is not None else None
     if not m:
         return None
     if m.group("ruling"):
