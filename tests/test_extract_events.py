@@ -5046,17 +5046,6 @@ def test_a_step_taken_at_a_hearing_on_a_day_takes_the_hearings_day() -> None:
     assert ("court_decision", "2019-09-22") not in got
 
 
-def test_custody_since_a_month_the_lead_gives_began_with_the_arrest_told_later() -> None:
-    got = _pairs(
-        "On 21 October 2019, the appeal court upheld the prison term of Ana Lee, who has been "
-        "detained since June for her posts.\n\nOn 9 June 2019, officers arrested her at her "
-        "home.",
-        "1 November 2019",
-    )
-    assert ("arrest", "2019-06-09") in got
-    assert ("detention", "2019-06") not in got
-
-
 def _acted(body: str, appeal_date: str = "12 June 2024") -> list[tuple[str, list, list]]:
     rec = extract_case(f"{appeal_date}\n\nZembla: Worker held\n\n{body}\n", appeal_id="t")
     names = {x["id"]: x.get("name") for x in rec["persons"] + rec["organisations"]}

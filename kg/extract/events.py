@@ -3406,16 +3406,7 @@ def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc) -> list[dict[st
             len(day) == 7
             and ev["evidence"][0]["start"] < lead
             and any(
-                (
-                    e["type"] == ev["type"]
-                    # "who has been detained since June" in the lead, then "On 9 June, officers
-                    # arrested him": the custody began with that arrest
-                    or (
-                        ev["type"] == "detention"
-                        and e["type"] in ("arrest", "disappearance")
-                        and set(ev["targets"]) <= set(e["targets"])
-                    )
-                )
+                e["type"] == ev["type"]
                 and (e["date"] or "").startswith(day + "-")
                 and e["evidence"][0]["start"] >= lead
                 for e in events[i + 1 :]
