@@ -900,3 +900,14 @@ def test_a_mayan_peoples_name_with_its_glottal_stops_is_one_word() -> None:
     assert "Council of K’iche’ Communities of the Samalá River" in _orgs(text)
     people = {p["name"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert people == {"Ana Lee"}
+
+
+def test_a_french_courts_name_goes_on_in_lower_case() -> None:
+    orgs = _orgs(
+        "12 June 2024\n\nZembla: Activists held\n\nOn 8 October 2018, the activists were brought "
+        "before the prosecutor at the Vela Tribunal de grande instance (TGI), who charged them. "
+        "On 2 May 2019, the Cour de cassation upheld the verdict.\n"
+    )
+    assert orgs["Vela Tribunal de grande instance"]["kind"] == "court"
+    assert "TGI" in orgs["Vela Tribunal de grande instance"]["variants"]
+    assert orgs["Cour de cassation"]["kind"] == "court"

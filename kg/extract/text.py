@@ -609,9 +609,33 @@ def find_runs(doc: Doc) -> list[Run]:
             if tok == "," and _ministry_of(toks, i, j) and (k := _portfolios_end(toks, cap, j)):
                 j = k  # "Ministry of Lands, Housing and Urban Development": one name
                 continue
+            if toks[j - 1][0] in ("Tribunal", "Cour") and (k := _court_tail(toks, j)):
+                j = k  # "Tribunal de grande instance": a French court's name goes on in lower case
+                continue
             break
         runs.append(Run(toks[i][1], toks[j - 1][2], toks[i:j], words[i:j]))
     return runs
+
+
+#: The words in lower case that go on a French court's name after "Tribunal" or "Cour".
+FRENCH_COURT_TAILS = (
+    ("de", "grande", "instance"),
+    ("de", "première", "instance"),
+    ("de", "premiere", "instance"),
+    ("de", "paix"),
+    ("de", "cassation"),
+    ("de", "commerce"),
+    ("militaire",),
+    ("correctionnel",),
+)
+
+
+def _court_tail(toks: list[tuple[str, int, int]], j: int) -> int:
+    """Where a French court's name ends after its head word at ``j - 1``, or 0."""
+    for tail in FRENCH_COURT_TAILS:
+        if tuple(t[0] for t in toks[j : j + len(tail)]) == tail:
+            return j + len(tail)
+    return 0
 
 
 #: What stands before a given name in a sentence's run: a word in lower case that is no
