@@ -635,7 +635,8 @@ def test_a_body_spelled_before_its_abbreviation_is_found_in_any_case_or_language
         "Haddad, a member of the Ligue zendarienne pour la défense des droits de l'homme "
         "(LZDDH). The AZDH said the arrests were arbitrary. Reza works with the Centre for Human "
         "Rights, Democracy and Development (CHRDD) and was treated at the Kastra Civil Hospital "
-        "(KCH). The Tribunal de première instance de Kastra (TPI) ordered their detention.\n"
+        "(KCH). The Tribunal de première instance de Kastra (TPI) ordered their detention. "
+        "The Kastra police unit (KXR) guarded them.\n"
     )
     orgs = {o["name"]: o for o in extract_case(text, appeal_id="t")["organisations"]}
     azdh = orgs["Association zendarienne des droits humains"]
@@ -645,8 +646,10 @@ def test_a_body_spelled_before_its_abbreviation_is_found_in_any_case_or_language
     assert "Centre for Human Rights, Democracy and Development" in orgs
     assert "Centre for Human Rights" not in orgs
     assert orgs["Kastra Civil Hospital"]["kind"] == "other"
+    # a French court's name goes on in lower case, and spells its abbreviation
+    assert orgs["Tribunal de première instance de Kastra"]["variants"] == ["TPI"]
     # an abbreviation that the words before it do not spell names nothing new
-    assert not any(n.startswith("Tribunal de première") for n in orgs)
+    assert not any("unit" in n or "KXR" in o["variants"] for n, o in orgs.items())
     for name in ("Government Medical College and Hospital", "Vela Secondary School"):
         assert org_kind(name, "") == "other", name
 
