@@ -5117,3 +5117,20 @@ def test_refusing_food_since_a_day_that_opens_the_sentence_is_the_strike_begun_t
         "11 February 2024",
     )
     assert got == {("detention", "2024-01-28"), ("other", "2024-01-30")}
+
+
+def test_the_makers_of_a_march_are_no_agents_of_an_arrest_during_it() -> None:
+    got = _acted(
+        "Ana Lee had been arrested on 21 January 2018 during a march organised in Vela by the "
+        "Lay Coordination Committee, and released two days later."
+    )
+    assert ("arrest", [], ["Ana Lee"]) in got
+
+
+def test_the_body_someone_is_handed_over_to_holds_them() -> None:
+    got = _acted(
+        "On 29 September 2018, officers of the Vela National Police arrested Ana Lee. On the "
+        "same day, she was handed over to the provincial directorate of the National "
+        "Intelligence Agency, where she was held incommunicado for nine days."
+    )
+    assert ("detention", ["National Intelligence Agency"], ["Ana Lee"]) in got

@@ -53,8 +53,6 @@ KNOWN_XFAIL: dict[str, str] = {
     "complaint-filed-by": "tried: who is named after 'filed by' or 'lodged by' files the "
     "complaint; half A only",
     "petition-filed-by-kin": "as complaint-filed-by",
-    "noun-participle-by": "tried: the 'by' of a participle describing a noun after the trigger "
-    "is not the trigger's agent; half A only",
     "arrested-at-home-of-kin": "tried: the owner of the place of an arrest is no target of it; "
     "no figure moved",
     "arrested-at-home-of-defender": "as arrested-at-home-of-kin",

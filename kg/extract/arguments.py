@@ -708,6 +708,12 @@ BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}(?:of\s+(?:the\s
 #: "by" right after a verb, or after a short phrase of its own: "charged by", "charged with
 #: treason by".
 BY_AFTER = re.compile(r"(?:\s+[^\s,;.()]+){0,4}?\s+by\b")
+#: A participle of another noun right before the "by": "during a march organised in Vela ",
+#: "at a rally called ".
+OTHER_PARTICIPLE_END = re.compile(
+    r"\b(?:organi[sz]ed|called|convened|sponsored|staged|coordinated|hosted|initiated)"
+    r"(?:\s+(?:in|at|on)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s*$"
+)
 #: A clause of when, set off by commas: ", as he was going out to buy bread,".
 TIME_ASIDE = re.compile(r",\s+(?:as|while|when|just\s+as)\s[^,;.]*,")
 #: An auxiliary opens another passive verb: "detained by A on 3 May, was sentenced by B".
@@ -723,6 +729,8 @@ def _by_agent(flat: str, a: int, b: int, ma: int, others: list[int] | None = Non
     if not m:
         return False
     between = flat[b : max(b, m.start())]
+    if OTHER_PARTICIPLE_END.search(between):
+        return False  # "arrested during a march organised in Vela by the X": the march's makers
     if "," in between:
         # "was stopped near his home, as he was going out, by officers": the auxiliary of a
         # clause set off by commas opens no passive verb of its own

@@ -2713,6 +2713,16 @@ def find_events(
                     # he was charged": the arrest named as a time is the one told
                     seen.discard(key)
                     continue
+                if etype == "detention" and (to := HANDED_TO.match(flat, a)):
+                    # "were handed over to the directorate of the Intelligence Agency": the
+                    # body they were handed to holds them
+                    keeper = next(
+                        (e for ma, _mb, e in mentions
+                         if to.end() <= ma < to.end() + 60 and e.kind == "organisation"),
+                        None,
+                    )  # fmt: skip
+                    if keeper is not None:
+                        ev["agents"] = [keeper.id]
                 if split is not None:
                     # "ordered two months of detention for A and B, and placed C under house
                     # arrest": two custody orders, each of the people its clause names
@@ -3118,6 +3128,8 @@ COUNTED_CROWD = re.compile(
     # the text gives is a step)
     r"(?:[a-z][\w-]*(?:,\s+|\s+and\s+|\s+)){1,8}?(?:have|had|has)\s+been\s+$"
 )
+#: "were handed over to the " at a custody's trigger: the keeper is named next.
+HANDED_TO = re.compile(r"(?:(?:was|were|had been|has been)\s+)?handed\s+(?:\w+\s+)?over\s+to\s")
 #: A decision that reviews another: "upheld", "confirmed", "quashed".
 REVIEWED = re.compile(r"(?i:uph[eo]ld|confirm|quash|overturn|annul|reject|dismiss)")
 #: "rejected his appeal", "dismissed their final appeal", "upheld ... on appeal": a decision on
