@@ -5134,3 +5134,21 @@ def test_the_body_someone_is_handed_over_to_holds_them() -> None:
         "Intelligence Agency, where she was held incommunicado for nine days."
     )
     assert ("detention", ["National Intelligence Agency"], ["Ana Lee"]) in got
+
+
+def test_a_body_accompanied_by_the_police_acts_with_them() -> None:
+    got = _acted(
+        "At dawn on 24 September 2019, around a dozen plain-clothes officers of the National "
+        "Security Agency (NSA), accompanied by uniformed police, raided the home of Ana Lee in "
+        "Vela."
+    )
+    assert ("raid", ["National Security Agency", "police"], ["Ana Lee"]) in got
+
+
+def test_relatives_who_could_not_learn_where_someone_was_are_no_agents() -> None:
+    got = _acted(
+        "On 24 September 2019, police arrested Ana Lee. For the next eleven days, her lawyers "
+        "and relatives, including her husband, Tom Reed, could not learn where she was held."
+    )
+    gone = [agents for t, agents, _targets in got if t == "disappearance"]
+    assert gone and "Tom Reed" not in gone[0]

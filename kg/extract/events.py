@@ -2713,6 +2713,21 @@ def find_events(
                     # he was charged": the arrest named as a time is the one told
                     seen.discard(key)
                     continue
+                if frame == "active" and (aside := ACCOMPANIED_ASIDE.search(flat, s.start, a)):
+                    # "officers of the NSA, accompanied by uniformed police, raided": the body
+                    # before the aside acts too, the first named
+                    lead = next(
+                        (e for ma, _mb, e in mentions
+                         if max(s.start, aside.start() - 90) <= ma < aside.start()
+                         and e.kind == "organisation"),
+                        None,
+                    )  # fmt: skip
+                    if lead is not None and lead.id not in ev["agents"]:
+                        ev["agents"] = [lead.id, *ev["agents"]]
+                if etype == "disappearance" and NOT_KNOWING.match(flat, a):
+                    # "her relatives, including her husband, X, could not learn where she was
+                    # held": those who did not know are no agents of the disappearance
+                    ev["agents"] = [x for x in ev["agents"] if x not in person_ids]
                 if etype == "detention" and (to := HANDED_TO.match(flat, a)):
                     # "were handed over to the directorate of the Intelligence Agency": the
                     # body they were handed to holds them
@@ -3127,6 +3142,16 @@ COUNTED_CROWD = re.compile(
     # (a perfect: what has been done to many over time; "30 others were detained" on a day
     # the text gives is a step)
     r"(?:[a-z][\w-]*(?:,\s+|\s+and\s+|\s+)){1,8}?(?:have|had|has)\s+been\s+$"
+)
+#: ", accompanied by uniformed police, " right before an active trigger.
+ACCOMPANIED_ASIDE = re.compile(
+    r"(?:\s+\([A-Z]{2,8}\))?,\s+(?:accompanied|assisted|backed|supported)\s+by\s[^,.;]{1,60},\s+"
+    r"(?:(?:then|later|also)\s+)?$"
+)
+#: A disappearance told by those who do not know where the person is.
+NOT_KNOWING = re.compile(
+    r"(?:(?:did|do|does|has|have|had)\s+not\s+know|(?:was|were|is|are)\s+unable\s+to|"
+    r"could\s+not)\b"
 )
 #: "were handed over to the " at a custody's trigger: the keeper is named next.
 HANDED_TO = re.compile(r"(?:(?:was|were|had been|has been)\s+)?handed\s+(?:\w+\s+)?over\s+to\s")
