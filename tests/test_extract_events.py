@@ -5152,3 +5152,14 @@ def test_relatives_who_could_not_learn_where_someone_was_are_no_agents() -> None
     )
     gone = [agents for t, agents, _targets in got if t == "disappearance"]
     assert gone and "Tom Reed" not in gone[0]
+
+
+def test_the_defender_told_by_what_she_is_is_the_one_the_appeal_is_about() -> None:
+    got = _acted(
+        "Human rights defender Ana Lee leads a forest community. On 3 May 2022, prosecutors "
+        "charged Ana Lee, Tom Reed and Ivo Sand with usurpation. On 20 June 2022, the woman "
+        "human rights defender was questioned for four hours by the criminal police. Two days "
+        "later, the defender filed a complaint with the Vela Prosecutor's Office."
+    )
+    assert ("interrogation", ["police"], ["Ana Lee"]) in got, got
+    assert any(t == "complaint" and agents == ["Ana Lee"] for t, agents, _ in got), got

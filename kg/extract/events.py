@@ -2724,6 +2724,32 @@ def find_events(
                     )  # fmt: skip
                     if lead is not None and lead.id not in ev["agents"]:
                         ev["agents"] = [lead.id, *ev["agents"]]
+                described = (
+                    DESCRIBED_SUBJECT.search(flat, max(s.start, a - 70), a)
+                    if frame in ("active", "passive", "perfect")
+                    else None
+                )
+                who = (
+                    next(
+                        (
+                            p
+                            for p in ents.of("person")
+                            if p.name and "defender" in p.attrs.get("roles", [])
+                        ),
+                        None,
+                    )  # fmt: skip
+                    if described is not None
+                    else None
+                )
+                if described is not None and who is not None:
+                    # "the woman human rights defender was questioned", "the defender filed a
+                    # complaint": the one the appeal is about, named before, and no one else
+                    if frame == "active" and described.group("aux") is None:
+                        if who.id not in ev["agents"]:
+                            ev["agents"] = [who.id]
+                        ev["targets"] = [x for x in ev["targets"] if x != who.id]
+                    elif frame != "active" and described.group("aux") is not None:
+                        ev["targets"] = [who.id]
                 if etype == "disappearance" and NOT_KNOWING.match(flat, a):
                     # "her relatives, including her husband, X, could not learn where she was
                     # held": those who did not know are no agents of the disappearance
@@ -3142,6 +3168,14 @@ COUNTED_CROWD = re.compile(
     # (a perfect: what has been done to many over time; "30 others were detained" on a day
     # the text gives is a step)
     r"(?:[a-z][\w-]*(?:,\s+|\s+and\s+|\s+)){1,8}?(?:have|had|has)\s+been\s+$"
+)
+#: "the woman human rights defender (was) " right before a trigger: the appeal's subject told
+#: by what they are (group "aux" where the trigger is passive).
+DESCRIBED_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s+|,\s+|\b(?:later|days?|weeks?|months?),?\s+)[Tt]he\s+"
+    r"(?:(?:woman|female|young|prominent|well-known|veteran)\s+)?(?:human\s+rights\s+)?"
+    r"(?:defender|activist)\s+(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?"
+    r"(?:(?:\w+ly|also|then|later)\s+)?$"
 )
 #: ", accompanied by uniformed police, " right before an active trigger.
 ACCOMPANIED_ASIDE = re.compile(
