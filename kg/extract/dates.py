@@ -519,7 +519,10 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             and not MADE_IT_ON.search(flat, max(0, start - 60), start)
             # "a statement in which he “confessed” to setting fire to a car on 5 January": the
             # day of what was confessed, no step of the appeal's
-            and not CONFESSED_TO.search(flat, max(0, start - 100), start)
+            and not (
+                flat.find("onfess", max(0, start - 100), start) >= 0
+                and CONFESSED_TO.search(flat, max(0, start - 100), start)
+            )
             and not CAUSE_DAY.search(flat, max(0, start - 70), start)
             # "remanded until the next mention of the case, on 27 January": the end of a
             # custody, the day of the step that ends it

@@ -2054,7 +2054,7 @@ def find_events(
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
-            if NEITHER_NOR.search(flat, s.start, a):
+            if flat.find("either", s.start, a) >= 0 and NEITHER_NOR.search(flat, s.start, a):
                 continue  # "Neither the prison nor the prosecution has opened an inquiry"
             if (
                 flat[a - 1 : a] in ("“", '"')
@@ -2219,6 +2219,7 @@ def find_events(
                 etype = "charge"  # "arraigned before Judge X on three counts"
             if (
                 frame in ("passive", "perfect")
+                and flat.find(" been ", a - 7, a) >= 0
                 and COUNTED_CROWD.search(flat[max(s.start, a - 120) : a])
                 and not _people_within(mentions, s.start, a)
             ):
@@ -2601,7 +2602,12 @@ def find_events(
                 # "His trial took place on 2 June. The prosecutor asked the court to impose
                 # eight years": a step of the hearing the sentence before told, on its day
                 value = _day_of(events[-1:], ("trial_hearing",))
-            if value is None and para_date and NEXT_SPELL.search(flat, s.start, s.end):
+            if (
+                value is None
+                and para_date
+                and flat.find("spent", s.start, s.end) >= 0
+                and NEXT_SPELL.search(flat, s.start, s.end)
+            ):
                 # "She spent the next 41 days in solitary confinement": a spell that begins on
                 # the day the paragraph tells
                 value, inherited = para_date, True
@@ -2713,7 +2719,11 @@ def find_events(
                     # he was charged": the arrest named as a time is the one told
                     seen.discard(key)
                     continue
-                if frame == "active" and (aside := ACCOMPANIED_ASIDE.search(flat, s.start, a)):
+                if (
+                    frame == "active"
+                    and flat.find(" by ", max(s.start, a - 80), a) >= 0
+                    and (aside := ACCOMPANIED_ASIDE.search(flat, s.start, a))
+                ):
                     # "officers of the NSA, accompanied by uniformed police, raided": the body
                     # before the aside acts too, the first named
                     lead = next(
@@ -2727,6 +2737,10 @@ def find_events(
                 described = (
                     DESCRIBED_SUBJECT.search(flat, max(s.start, a - 70), a)
                     if frame in ("active", "passive", "perfect")
+                    and (
+                        flat.find("defender", max(s.start, a - 40), a) >= 0
+                        or flat.find("activist", max(s.start, a - 40), a) >= 0
+                    )
                     else None
                 )
                 who = (
