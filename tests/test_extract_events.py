@@ -5163,3 +5163,14 @@ def test_the_defender_told_by_what_she_is_is_the_one_the_appeal_is_about() -> No
     )
     assert ("interrogation", ["police"], ["Ana Lee"]) in got, got
     assert any(t == "complaint" and agents == ["Ana Lee"] for t, agents, _ in got), got
+
+
+def test_those_an_allegation_names_and_a_call_to_undo_a_step_are_no_targets() -> None:
+    got = _acted(
+        "On 12 December 2021, police arrested Ana Lee, the director of the Vela Rights Centre.\n\n"
+        "On 15 February 2022, the Anti-Money Laundering Council froze the bank accounts of the "
+        "Vela Rights Centre, on the basis of allegations that it had channelled funds to the "
+        "Kastra Liberation Front.\n\nThe experts urged the authorities to release Ms. Lee and to "
+        "lift the freeze on the Centre’s accounts."
+    )
+    assert ("seizure", ["Anti-Money Laundering Council"], ["Vela Rights Centre"]) in got, got

@@ -2054,6 +2054,12 @@ def find_events(
                 continue
             if NEGATED.search(pre):
                 continue  # "is final and cannot be appealed", "was never charged"
+            if (
+                flat.find("urge", s.start, a) >= 0
+                and URGED_BEFORE.search(flat, s.start, a)
+                and CALLED_STEP.search(flat, max(s.start, a - 40), a)
+            ):
+                continue  # "They urged the authorities ... to lift the freeze": a call, no step
             if flat.find("either", s.start, a) >= 0 and NEITHER_NOR.search(flat, s.start, a):
                 continue  # "Neither the prison nor the prosecution has opened an inquiry"
             if (
@@ -2764,6 +2770,14 @@ def find_events(
                         ev["targets"] = [x for x in ev["targets"] if x != who.id]
                     elif frame != "active" and described.group("aux") is not None:
                         ev["targets"] = [who.id]
+                if ev["targets"] and flat.find(" that ", b, s.end) >= 0:
+                    alleged = ALLEGED_THAT.search(flat, b, s.end)
+                    if alleged is not None:
+                        # "froze the accounts of the Centre over allegations that it had
+                        # channelled funds to the X": those the allegation names are no targets
+                        early = {e.id for ma, _mb, e in mentions if s.start <= ma < alleged.start()}
+                        late = {e.id for ma, _mb, e in mentions if alleged.start() <= ma < s.end}
+                        ev["targets"] = [x for x in ev["targets"] if x in early or x not in late]
                 if etype == "disappearance" and NOT_KNOWING.match(flat, a):
                     # "her relatives, including her husband, X, could not learn where she was
                     # held": those who did not know are no agents of the disappearance
@@ -3191,6 +3205,12 @@ DESCRIBED_SUBJECT = re.compile(
     r"(?:defender|activist)\s+(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?"
     r"(?:(?:\w+ly|also|then|later)\s+)?$"
 )
+#: A call made in the past to those in power: "They urged the authorities".
+URGED_BEFORE = re.compile(r"\burged\s+(?:the\s+)?(?:authorities|government|state)\b")
+#: "to lift the " right before a trigger: what the call asks for.
+CALLED_STEP = re.compile(r"\bto\s+(?:[\w’'-]+\s+){1,3}$")
+#: "allegations that", "claims that": what a step was said to answer for follows.
+ALLEGED_THAT = re.compile(r"\b(?:allegations?|accusations?|claims?|suspicions?)\s+that\b")
 #: ", accompanied by uniformed police, " right before an active trigger.
 ACCOMPANIED_ASIDE = re.compile(
     r"(?:\s+\([A-Z]{2,8}\))?,\s+(?:accompanied|assisted|backed|supported)\s+by\s[^,.;]{1,60},\s+"
