@@ -5174,3 +5174,15 @@ def test_those_an_allegation_names_and_a_call_to_undo_a_step_are_no_targets() ->
         "lift the freeze on the Centre’s accounts."
     )
     assert ("seizure", ["Anti-Money Laundering Council"], ["Vela Rights Centre"]) in got, got
+
+
+def test_officers_of_the_body_named_by_its_head_word_are_that_body() -> None:
+    got = _acted(
+        "On 10 May 2024, Tom Reed was summoned to appear before the Central Investigation "
+        "Brigade of the National Guard. On 11 May, officers of the brigade questioned him for "
+        "five hours. The producer, Ana Lee, was questioned as a witness by the same brigade "
+        "on 14 May."
+    )
+    brigade = ["Central Investigation Brigade of the National Guard"]
+    assert ("interrogation", brigade, ["Tom Reed"]) in got, got
+    assert ("interrogation", brigade, ["Ana Lee"]) in got, got

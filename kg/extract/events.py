@@ -2778,6 +2778,24 @@ def find_events(
                         early = {e.id for ma, _mb, e in mentions if s.start <= ma < alleged.start()}
                         late = {e.id for ma, _mb, e in mentions if alleged.start() <= ma < s.end}
                         ev["targets"] = [x for x in ev["targets"] if x in early or x not in late]
+                staff = None
+                if not ev["agents"] and frame == "active":
+                    staff = STAFF_OF_NOUN.search(flat, max(s.start, a - 50), a)
+                elif not ev["agents"] and frame in ("passive", "perfect"):
+                    # "was questioned as a witness by the same brigade"
+                    staff = BY_THE_NOUN.match(flat, b)
+                if staff is not None:
+                    # "officers of the brigade questioned him": the body named before whose
+                    # name holds the noun
+                    noun = staff.group("noun")
+                    body = next(
+                        (e for ma, _mb, e in reversed(mentions)
+                         if ma < min(a, staff.start()) and e.kind == "organisation"
+                         and noun in (e.name or "").lower().split()),
+                        None,
+                    )  # fmt: skip
+                    if body is not None:
+                        ev["agents"] = [body.id]
                 if etype == "disappearance" and NOT_KNOWING.match(flat, a):
                     # "her relatives, including her husband, X, could not learn where she was
                     # held": those who did not know are no agents of the disappearance
@@ -3204,6 +3222,17 @@ DESCRIBED_SUBJECT = re.compile(
     r"(?:(?:woman|female|young|prominent|well-known|veteran)\s+)?(?:human\s+rights\s+)?"
     r"(?:defender|activist)\s+(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?"
     r"(?:(?:\w+ly|also|then|later)\s+)?$"
+)
+#: "officers of the brigade " before an active trigger: staff of a body named before by its
+#: head word in lower case.
+STAFF_OF_NOUN = re.compile(
+    r"\b(?:[Oo]fficers|[Aa]gents|[Mm]embers|[Ii]nvestigators|[Oo]fficials)\s+(?:of|from)\s+the\s+"
+    r"(?P<noun>[a-z]+)\s+(?:(?:then|later|also)\s+)?$"
+)
+#: " as a witness by the same brigade" after a passive trigger: the same, told by "by".
+BY_THE_NOUN = re.compile(
+    r"(?:\s+(?:as\s+a\s+witness|again|also|for\s+\w+\s+hours))?\s+by\s+the\s+(?:same\s+)?"
+    r"(?P<noun>[a-z]+)\b(?!\s+of\b)"
 )
 #: A call made in the past to those in power: "They urged the authorities".
 URGED_BEFORE = re.compile(r"\burged\s+(?:the\s+)?(?:authorities|government|state)\b")
