@@ -5186,3 +5186,12 @@ def test_officers_of_the_body_named_by_its_head_word_are_that_body() -> None:
     brigade = ["Central Investigation Brigade of the National Guard"]
     assert ("interrogation", brigade, ["Tom Reed"]) in got, got
     assert ("interrogation", brigade, ["Ana Lee"]) in got, got
+
+
+def test_the_house_searched_after_an_arrest_at_home_is_the_arrested_ones() -> None:
+    got = _acted(
+        "On 30 May 2023, police arrested the journalist Tom Reed, director of the local news "
+        "website Vela News, at his home in Vela. The officers searched the house and took two "
+        "laptops that held the outlet’s archive."
+    )
+    assert any(t == "search" and targets[:1] == ["Tom Reed"] for t, _a, targets in got), got

@@ -1324,6 +1324,8 @@ def _owners(doc: Doc, mentions: list[tuple[int, int, Entity]], b: int, c1: int) 
     return found
 
 
+#: " the house" right after a search: the home the text told before.
+THE_HOME = re.compile(r"\s+the\s+(?:house|home|flat|apartment|residence)\b(?!\s+of\b)")
 #: A thing of a group's: "the journalists' phones", "the couple's flat".
 GROUP_OWNED = re.compile(
     r"\b(?:the\s+(?:[a-z-]+\s+)?(?:journalists|activists|defenders|lawyers|men|women|brothers|"
@@ -2243,6 +2245,13 @@ def make_event(
     # searched it": "it" after the trigger is the premises an earlier clause named
     p0 = s.start if etype in PREMISES_EVENTS and IT_OBJECT.search(doc.flat, a, b + 3) else b
     owners = _owners(doc, mentions, p0, c1) if etype in PREMISES_EVENTS else []
+    if etype in ("search", "raid") and not owners and THE_HOME.match(doc.flat, b):
+        # "arrested X at his home ... The officers searched the house": the home told before,
+        # of the person the last step was done to
+        owners = [
+            e for x in prev_targets[:1] if (e := _entity(ents, x)) is not None
+            and e.kind == "person"
+        ]  # fmt: skip
     for person in owners:
         # "police searched his home and his office": the defender whose home it was
         if person.id not in targets and person.id not in agents:
