@@ -911,3 +911,14 @@ def test_a_french_courts_name_goes_on_in_lower_case() -> None:
     assert orgs["Vela Tribunal de grande instance"]["kind"] == "court"
     assert "TGI" in orgs["Vela Tribunal de grande instance"]["variants"]
     assert orgs["Cour de cassation"]["kind"] == "court"
+
+
+def test_a_police_force_of_a_province_of_two_words_keeps_both() -> None:
+    orgs = _orgs(
+        "12 June 2024\n\nZembla: Teacher held\n\nOn 23 September 2019, the counter-terrorism "
+        "unit of the Vela Nova police presented her in court. Later the Kastra police "
+        "questioned her.\n"
+    )
+    assert orgs["Vela Nova police"]["kind"] == "police"
+    assert "Nova police" not in orgs
+    assert "Kastra police" in orgs

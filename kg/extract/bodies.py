@@ -148,6 +148,8 @@ COMPANY_BEFORE_COMMA = re.compile(COMPANY_BEFORE.pattern.replace(r"\s+\Z", r",\s
 CAPS3_BEFORE = re.compile(rf"(?<![\w’'\-])(?:{_CAP}\s+){{1,3}}\Z")
 #: A one-word gloss that belongs to the name: "Zemblan Communist Party (Maoist)".
 NAME_GLOSS = re.compile(r"\s*\((?P<g>[A-Z][a-z]+)\)")
+#: "the Khyber " before a place's last word: its first word, after "the".
+PLACE_AFTER_THE = re.compile(r"\bthe\s+(?P<w>[A-Z][\w’'-]+)\s+$")
 #: "Police accused him": the bare capitalised word at a sentence's start is the police.
 BARE_POLICE = re.compile(r"Police(?![\w’'\-])(?!\s+[A-Z])")
 
@@ -327,6 +329,12 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
         )
         if two and two.group("w") not in NOT_PLACE | CAP_STOP and two.group("w") not in MONTHS:
             a = two.start("w")  # "Civil Lines police station": a station named by its locality
+        elif (
+            (pair := PLACE_AFTER_THE.search(flat, max(0, a - 30), a))
+            and pair.group("w") not in NOT_PLACE | CAP_STOP
+            and pair.group("w") not in MONTHS
+        ):
+            a = pair.start("w")  # "the Khyber Pakhtunkhwa police": a province of two words
         e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
         e.attrs.setdefault("kind", "police")
         e.attrs.setdefault("country", main_country)
