@@ -922,3 +922,13 @@ def test_a_police_force_of_a_province_of_two_words_keeps_both() -> None:
     assert orgs["Vela Nova police"]["kind"] == "police"
     assert "Nova police" not in orgs
     assert "Kastra police" in orgs
+
+
+def test_a_body_serving_a_place_keeps_the_level_of_the_place() -> None:
+    orgs = _orgs(
+        "12 June 2024\n\nZembla: Monitor searched\n\nOn 3 June 2021, officers of the "
+        "Investigative Committee for the Vela region searched his flat. On 4 June 2021, the "
+        "People’s Court of Kastra province sentenced him.\n"
+    )
+    assert "Investigative Committee for the Vela region" in orgs, list(orgs)
+    assert "People’s Court of Kastra province" in orgs, list(orgs)

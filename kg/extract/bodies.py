@@ -1003,6 +1003,29 @@ def extend_court_jurisdiction(doc: Doc, ents: Entities) -> None:
                     e.name = clean(flat[a : m.end()])
 
 
+#: A body's name that ends with the place it serves: "... for the Tver", "... of Dong Nai".
+PLACE_SERVED_END = re.compile(r"\s(?:of|for)\s+(?:the\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]*$")
+#: The level of that place, in lower case after it: " region", " province".
+LEVEL_AFTER = re.compile(r"[ \t]+(?:region|province|oblast|governorate|district|county)\b")
+
+
+def extend_place_level(doc: Doc, ents: Entities) -> None:
+    """A body's name that ends with the place it serves runs on over the level of the place in
+    lower case ("the Investigative Committee for the Tver region"): the level is part of it."""
+    flat = doc.flat
+    for e in ents.of("organisation"):
+        if not e.name or not PLACE_SERVED_END.search(e.name):
+            continue
+        for i, (a, b) in enumerate(e.mentions):
+            m = LEVEL_AFTER.match(flat, b)
+            if m:
+                e.mentions[i] = (a, m.end())
+                if (a, b) == (e.start, e.end):
+                    e.end = m.end()
+                if e.name == clean(flat[a:b]):
+                    e.name = clean(flat[a : m.end()])
+
+
 #: The town a court or a prosecutor's office sits in, after its name: "... in Novi Sad"; a
 #: court of a kind named in lower case may take it after "of": "the investigating court of Erbil".
 COURT_SEAT_AFTER = re.compile(
