@@ -905,7 +905,7 @@ def test_a_mayan_peoples_name_with_its_glottal_stops_is_one_word() -> None:
 def test_a_french_courts_name_goes_on_in_lower_case() -> None:
     orgs = _orgs(
         "12 June 2024\n\nZembla: Activists held\n\nOn 8 October 2018, the activists were brought "
-        "before the prosecutor at the Vela Tribunal de grande instance (TGI), who charged them. "
+        "before the prosecutor of the Vela Tribunal de grande instance (TGI), who indicted them. "
         "On 2 May 2019, the Cour de cassation upheld the verdict.\n"
     )
     assert orgs["Vela Tribunal de grande instance"]["kind"] == "court"

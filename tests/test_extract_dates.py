@@ -573,7 +573,7 @@ def test_the_year_someone_founded_a_group_dates_no_step_of_the_sentence() -> Non
 
 def test_the_year_a_paper_was_written_dates_no_questioning() -> None:
     got = _pairs(
-        "On 2 May 2024, Tom Reed was detained at the airport. He told his lawyer that he was "
+        "On 2 May 2024, Tom Reed was detained at a checkpoint. He told his lawyer that he was "
         "questioned mainly about an article he co-wrote for a weekly in 2022."
     )
     assert ("interrogation", "2022") not in got

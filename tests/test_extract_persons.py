@@ -1648,7 +1648,7 @@ def test_a_bare_surname_is_not_a_relative_introduced_by_kin_and_named_again() ->
 def test_a_law_name_wrapped_at_and_other_forms_names_no_one() -> None:
     got = _names(
         "On 3 May 2024, a judge of the Court for Vandalism and Other Forms of Damage charged "
-        "Ana Lee under Article 7 of the Law Against Vandalism and\nOther Forms of Damage to "
+        "Ana Lee under Article 12 of the Law Against Vandalism and\nOther Forms of Damage to "
         "Property, and sent her to pretrial detention."
     )
     assert set(got) - {None} == {"Ana Lee"}  # (and the judge, unnamed)

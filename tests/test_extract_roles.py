@@ -2150,8 +2150,8 @@ def test_a_speaker_named_after_an_ngo_programme_post_is_its_staff() -> None:
 def test_a_man_listed_before_his_mother_and_his_lawyer_is_no_relative() -> None:
     text = (
         "12 June 2024\n\nZembla: Builder held\n\nMr. Dan Abishev was arrested on 3 May 2024.\n\n"
-        "Please urge the authorities to:\n\nv. Ensure that Mr. Abishev, his mother and his "
-        "lawyer are protected against any reprisals.\n"
+        "Please urge the authorities to:\n\nv. Guarantee that Mr. Abishev, his mother and his "
+        "lawyer face no reprisals.\n"
     )
     persons = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}
     assert "relative" not in persons["Dan Abishev"]
@@ -2162,7 +2162,7 @@ def test_a_post_of_an_outlet_named_in_the_possessive_is_a_journalists() -> None:
         "12 June 2024\n\nZembla: Outlet raided\n\nOn 20 November 2023, police searched the "
         "office of the independent online outlet Vela Media. That evening, police detained "
         "Vela Media’s director, Tom Reed. On 3 May 2024, the Vela Rights Centre’s director, "
-        "Ana Lee, was arrested. Ivo Sand, a regular commentator on the morning programme of "
+        "Ana Lee, was arrested. Ivo Sand, a regular commentator on the weekend programme of "
         "the private station Kastra FM, was summoned on 4 May 2024.\n"
     )
     persons = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t")["persons"]}

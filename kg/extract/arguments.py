@@ -714,7 +714,7 @@ OTHER_PARTICIPLE_END = re.compile(
     r"\b(?:organi[sz]ed|called|convened|sponsored|staged|coordinated|hosted|initiated)"
     r"(?:\s+(?:in|at|on)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s*$"
 )
-#: A clause of when, set off by commas: ", as he was going out to buy bread,".
+#: A clause of when, set off by commas: ", as she was leaving for the market,".
 TIME_ASIDE = re.compile(r",\s+(?:as|while|when|just\s+as)\s[^,;.]*,")
 #: An auxiliary opens another passive verb: "detained by A on 3 May, was sentenced by B".
 AUX_BETWEEN = re.compile(r"\b(?:was|were|is|are|been|being)\b")
@@ -732,7 +732,7 @@ def _by_agent(flat: str, a: int, b: int, ma: int, others: list[int] | None = Non
     if OTHER_PARTICIPLE_END.search(between):
         return False  # "arrested during a march organised in Vela by the X": the march's makers
     if "," in between:
-        # "was stopped near his home, as he was going out, by officers": the auxiliary of a
+        # "was stopped in the street, as she was leaving work, by agents": the auxiliary of a
         # clause set off by commas opens no passive verb of its own
         between = TIME_ASIDE.sub(" ", between)
     return not AUX_BETWEEN.search(between) and not any(b <= o < m.start() for o in others or ())
@@ -1285,7 +1285,7 @@ COUNTED_OBJECT = re.compile(
 )
 PREMISES = re.compile(
     r"\b(?:office|offices|premises|headquarters|newsroom)\b"
-    # (not "in the premises of the district police department": where the step was done)
+    # (not "inside the premises of the city police department": where the step was done)
     r"(?!\s+of\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+){0,3}?(?:police|department|prosecutor|"
     r"prosecution|court|ministry|station|security|intelligence|investigat\w*|gendarmerie)\b)"
 )

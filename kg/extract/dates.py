@@ -151,7 +151,7 @@ MADE_IT_ON = re.compile(
     r"(?:co-?wrote|co-?authored|authored|wrote)(?:\s+(?:for|with)(?:\s+[\w’'-]+){1,3}?)?)"
     r"\s+(?:(?:in|on)\s+(?:the\s+)?)?$"
 )
-#: "confessed to setting fire to a police car on ": what a confession was of.
+#: "confessed to burning down a kiosk on ": what a confession was of.
 CONFESSED_TO = re.compile(r"\bconfess(?:ed|ing)?[”\"’]?\s+to\s[^.;]*$")
 #: "in connection with a sit-in in May 2019", "over a march on 3 May": the day of
 #: what a step was for, not of the step (a step "during" a protest is on its day).
@@ -517,7 +517,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             # which no step of the appeal is
             and not MADE_ON.search(before)
             and not MADE_IT_ON.search(flat, max(0, start - 60), start)
-            # "a statement in which he “confessed” to setting fire to a car on 5 January": the
+            # "a paper on which she “confessed” to burning down a kiosk on 2 March": the
             # day of what was confessed, no step of the appeal's
             and not (
                 flat.find("onfess", max(0, start - 100), start) >= 0
@@ -739,7 +739,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
             made = (
                 MADE_ON.search(before) is not None or CALLED_FOR.search(flat, s0, start) is not None
             )
-            # "did not know where he was until two days later": the day a spell ended, told
+            # "had no news of her until four days later": the day a spell ended, told
             # with the spell; no step of its own
             ended = UNTIL_BEFORE.search(before) is not None
             out.append(

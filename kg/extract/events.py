@@ -1011,7 +1011,7 @@ def _closed_relative(flat: str, start: int, pos: int, a: int) -> bool:
 #: What one questions when one doubts it, not a person one interrogates: "questioned the
 #: ministry's figures", "questioned whether the law was needed", "questioned the legality".
 QUESTIONED_THING = re.compile(
-    # ("questioned on 2 May 2024 the way police handled it": the day told between)
+    # ("questioned on 9 March the way the city handled it": the day told between)
     r"(?:\s+on\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)?"
     r"\s+(?:(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+(?:’s|'s)\s+)?(?:[\w’'-]+\s+)?"
     r"(?:response|handling|decision|decisions|policy|policies|version|account|claims?|legality|"
@@ -2514,7 +2514,7 @@ def find_events(
                 if nxt:
                     value = nxt[0].value
             if value is None and (held_at := AT_HEARING_ON.match(flat, b)):
-                # "The appeal was rejected at a short hearing on 21 October": the hearing's day
+                # "Her appeal was dismissed at a brief sitting on 3 June": the sitting's day
                 # is the day of what was decided at it
                 at = [d for d in dates if d.start == held_at.end()]
                 value = at[0].value if at else None
@@ -2614,7 +2614,7 @@ def find_events(
                 and flat.find("spent", s.start, s.end) >= 0
                 and NEXT_SPELL.search(flat, s.start, s.end)
             ):
-                # "She spent the next 41 days in solitary confinement": a spell that begins on
+                # "He spent the next 30 days in a punishment cell": a spell that begins on
                 # the day the paragraph tells
                 value, inherited = para_date, True
             if value is None and _in_quotation(flat, s.start, a):
@@ -2730,7 +2730,7 @@ def find_events(
                     and flat.find(" by ", max(s.start, a - 80), a) >= 0
                     and (aside := ACCOMPANIED_ASIDE.search(flat, s.start, a))
                 ):
-                    # "officers of the NSA, accompanied by uniformed police, raided": the body
+                    # "agents of the security service, backed by riot police, stormed": the body
                     # before the aside acts too, the first named
                     lead = next(
                         (e for ma, _mb, e in mentions
@@ -2762,7 +2762,7 @@ def find_events(
                     else None
                 )
                 if described is not None and who is not None:
-                    # "the woman human rights defender was questioned", "the defender filed a
+                    # "the woman human rights defender was summoned", "the defender filed a
                     # complaint": the one the appeal is about, named before, and no one else
                     if frame == "active" and described.group("aux") is None:
                         if who.id not in ev["agents"]:
@@ -2782,10 +2782,10 @@ def find_events(
                 if not ev["agents"] and frame == "active":
                     staff = STAFF_OF_NOUN.search(flat, max(s.start, a - 50), a)
                 elif not ev["agents"] and frame in ("passive", "perfect"):
-                    # "was questioned as a witness by the same brigade"
+                    # "was interviewed as a witness by the same unit"
                     staff = BY_THE_NOUN.match(flat, b)
                 if staff is not None:
-                    # "officers of the brigade questioned him": the body named before whose
+                    # "officers of the unit searched her flat": the body named before whose
                     # name holds the noun
                     noun = staff.group("noun")
                     body = next(
@@ -2797,7 +2797,7 @@ def find_events(
                     if body is not None:
                         ev["agents"] = [body.id]
                 if etype == "disappearance" and NOT_KNOWING.match(flat, a):
-                    # "her relatives, including her husband, X, could not learn where she was
+                    # "his family, among them his sister, X, could not learn where he was
                     # held": those who did not know are no agents of the disappearance
                     ev["agents"] = [x for x in ev["agents"] if x not in person_ids]
                 if etype == "detention" and (to := HANDED_TO.match(flat, a)):
@@ -3200,7 +3200,7 @@ AT_HEARING_ON = re.compile(
     r"(?:\s+\w+ly)?\s+at\s+(?:a|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:hearing|session|sitting)\s+(?:held\s+)?on\s+"
 )
-#: "spent the next 41 days in": a spell told from the day the story has reached.
+#: "spent the next 30 days in": a spell told from the day the story has reached.
 NEXT_SPELL = re.compile(
     r"\bspent\s+the\s+(?:next|following)\s+(?:\d+|[a-z]+(?:[- ][a-z]+)?)\s+"
     r"(?:days|weeks|months|nights)\b"
@@ -3229,7 +3229,7 @@ STAFF_OF_NOUN = re.compile(
     r"\b(?:[Oo]fficers|[Aa]gents|[Mm]embers|[Ii]nvestigators|[Oo]fficials)\s+(?:of|from)\s+the\s+"
     r"(?P<noun>[a-z]+)\s+(?:(?:then|later|also)\s+)?$"
 )
-#: " as a witness by the same brigade" after a passive trigger: the same, told by "by".
+#: " as a witness by the same unit" after a passive trigger: the same, told by "by".
 BY_THE_NOUN = re.compile(
     r"(?:\s+(?:as\s+a\s+witness|again|also|for\s+\w+\s+hours))?\s+by\s+the\s+(?:same\s+)?"
     r"(?P<noun>[a-z]+)\b(?!\s+of\b)"
@@ -3491,9 +3491,9 @@ def _corefer(
 
 
 def _verdict_the_lead_dates(events: list[dict[str, Any]], doc: Doc) -> None:
-    """ "The verdict, issued on 11 March by the court, ..." in the lead, then "Her trial, held on
-    22 February, lasted an hour. The court sentenced her to five years. It also imposed a travel
-    ban": the sentence the narrative tells without a day of its own took the hearing's, and
+    """ "The judgment, handed down on 4 June by the court, ..." in the lead, then "His trial took
+    place on 20 May behind closed doors. The judges gave him six years. They also barred him
+    from travel": the sentence the narrative tells without a day of its own took the hearing's, and
     the penalties told with it too; the lead gives the day it was handed down."""
     lead = _lead_end(events, doc)
     told = [
@@ -3546,7 +3546,7 @@ def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc) -> list[dict[st
                 for e in events[i + 1 :]
             )
         ):
-            # "three journalists, who were arrested in November 2023" in the lead, then "On
+            # "two editors, who were detained in March 2022" in the lead, then "On
             # November 20, 2023, ... police detained": the month the lead gives is the day the
             # narrative tells
             continue

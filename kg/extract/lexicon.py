@@ -539,7 +539,7 @@ MEDIA_WORK = (
     # the one who runs a radio or television station: "the station manager, X"
     r"(?:radio |television |TV )?(?<![Pp]olice )station (?:manager|director)|"
     # "a host at the private station Radio X FM", "the host of a talk show"
-    # ("a regular commentator on the morning programme of the station Vela FM")
+    # ("a regular commentator on the evening news of the station Vela FM")
     r"(?:radio |television |TV |talk[- ]show )?(?:host|(?:regular )?commentator)"
     r"(?= (?:at|of|on) (?:the |a |an )?"
     r"(?:[\w’'-]+ ){0,3}?(?:station|[Rr]adio|[Tt]elevision|TV|channel|programme|program|show"

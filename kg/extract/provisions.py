@@ -192,7 +192,7 @@ LOWER_SUBJECT = re.compile(
     r"regulating)\s+(?P<words>(?:the\s+)?[a-z][\w\-]*"
     # "... on the suppression of acts of terrorism in Zembla": the state it applies in ends it
     r"(?:\s+[a-z][\w\-]*){0,7}(?:\s+in\s+[A-Z][\w\-]+)?)"
-    # ("... communication systems on 13 September 2022": the day it was made ends it too)
+    # ("... online platforms on 2 May 2021": the day it was made ends it too)
     r"(?=\s*[,.;:()]|\s+(?:on|in)\s+\d)"
 )
 CLAUSE_WORDS = frozenset(
@@ -774,8 +774,8 @@ def _merge_numbered(doc: Doc, ents: Entities) -> None:
 
 
 def _merge_titled(ents: Entities) -> None:
-    """A numbered law cited by its number ("Article 24 of Decree-Law No. 2022-54") and named
-    elsewhere with its title ("Decree-Law No. 2022-54 on combating offences relating to ...")
+    """A numbered law cited by its number ("Article 31 of Decree-Law No. 2021-17") and named
+    elsewhere with its title ("Decree-Law No. 2021-17 on offences committed through ...")
     is one instrument, known by its whole title; the number alone is a variant."""
     insts = ents.of("instrument")
     for num in insts:
