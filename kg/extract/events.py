@@ -3546,8 +3546,8 @@ def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc) -> list[dict[st
                 for e in events[i + 1 :]
             )
         ):
-            # "two editors, who were detained in March 2022" in the lead, then "On
-            # November 20, 2023, ... police detained": the month the lead gives is the day the
+            # "two editors, who were detained in March 2022" in the lead, then "On 14
+            # March 2022, ... police detained": the month the lead gives is the day the
             # narrative tells
             continue
         if ev.get("_inherited") and ev["targets"] and ev["evidence"][0]["start"] < lead:
