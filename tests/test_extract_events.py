@@ -5059,14 +5059,14 @@ def _acted(body: str, appeal_date: str = "12 June 2024") -> list[tuple[str, list
 def test_a_beating_in_the_premises_of_the_police_is_done_to_the_one_held_not_to_a_body() -> None:
     got = _acted(
         "The Secretariat was told by the Vela Bureau for Rights, a member of the Zembla "
-        "Rights Network, about the ill-treatment of Mr. Dan Abishev, a welder.\n\nOn 7 "
-        "January 2022, Mr. Abishev was stopped in the street, as he was leaving the market, by "
+        "Rights Network, about the ill-treatment of Mr. Dan Orlek, a welder.\n\nOn 7 "
+        "January 2022, Mr. Orlek was stopped in the street, as he was leaving the market, by "
         "officers of the Vela District Police Department. For two days, inside the premises "
         "of the city police department, officers kicked him and hit him with sticks."
     )
-    assert ("arrest", ["Vela District Police Department"], ["Dan Abishev"]) in got
+    assert ("arrest", ["Vela District Police Department"], ["Dan Orlek"]) in got
     attacks = [x for x in got if x[0] == "attack"]
-    assert attacks and all(targets == ["Dan Abishev"] for _t, _a, targets in attacks)
+    assert attacks and all(targets == ["Dan Orlek"] for _t, _a, targets in attacks)
 
 
 def test_the_day_of_what_was_confessed_dates_no_step() -> None:

@@ -148,7 +148,7 @@ COMPANY_BEFORE_COMMA = re.compile(COMPANY_BEFORE.pattern.replace(r"\s+\Z", r",\s
 CAPS3_BEFORE = re.compile(rf"(?<![\w’'\-])(?:{_CAP}\s+){{1,3}}\Z")
 #: A one-word gloss that belongs to the name: "Zemblan Communist Party (Maoist)".
 NAME_GLOSS = re.compile(r"\s*\((?P<g>[A-Z][a-z]+)\)")
-#: "the Khyber " before a place's last word: its first word, after "the".
+#: "the Vela " before a place's last word: its first word, after "the".
 PLACE_AFTER_THE = re.compile(r"\bthe\s+(?P<w>[A-Z][\w’'-]+)\s+$")
 #: "Police accused him": the bare capitalised word at a sentence's start is the police.
 BARE_POLICE = re.compile(r"Police(?![\w’'\-])(?!\s+[A-Z])")
@@ -334,7 +334,7 @@ def add_pattern_bodies(doc: Doc, ents: Entities, main_country: str | None) -> No
             and pair.group("w") not in NOT_PLACE | CAP_STOP
             and pair.group("w") not in MONTHS
         ):
-            a = pair.start("w")  # "the Khyber Pakhtunkhwa police": a province of two words
+            a = pair.start("w")  # "the Vela Nova police": a province of two words
         e = ents.add(Entity("organisation", clean(flat[a : m.end()]), a, m.end()))
         e.attrs.setdefault("kind", "police")
         e.attrs.setdefault("country", main_country)
@@ -1003,7 +1003,7 @@ def extend_court_jurisdiction(doc: Doc, ents: Entities) -> None:
                     e.name = clean(flat[a : m.end()])
 
 
-#: A body's name that ends with the place it serves: "... for the Tver", "... of Dong Nai".
+#: A body's name that ends with the place it serves: "... for the Vela", "... of Kastra".
 PLACE_SERVED_END = re.compile(r"\s(?:of|for)\s+(?:the\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]*$")
 #: The level of that place, in lower case after it: " region", " province".
 LEVEL_AFTER = re.compile(r"[ \t]+(?:region|province|oblast|governorate|district|county)\b")
@@ -1011,7 +1011,7 @@ LEVEL_AFTER = re.compile(r"[ \t]+(?:region|province|oblast|governorate|district|
 
 def extend_place_level(doc: Doc, ents: Entities) -> None:
     """A body's name that ends with the place it serves runs on over the level of the place in
-    lower case ("the Investigative Committee for the Tver region"): the level is part of it."""
+    lower case ("the Investigative Committee for the Vela region"): the level is part of it."""
     flat = doc.flat
     for e in ents.of("organisation"):
         if not e.name or not PLACE_SERVED_END.search(e.name):
