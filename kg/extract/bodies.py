@@ -989,18 +989,22 @@ COURT_JURISDICTION = re.compile(
 def extend_court_jurisdiction(doc: Doc, ents: Entities) -> None:
     """A court's name runs on over "with jurisdiction over ... cases": that is the court's
     name, which tells it apart from the other courts of its number."""
-    flat = doc.flat
     for e in ents.of("organisation"):
-        if e.attrs.get("kind") != "court":
-            continue
-        for i, (a, b) in enumerate(e.mentions):
-            m = COURT_JURISDICTION.match(flat, b)
-            if m:
-                e.mentions[i] = (a, m.end())
-                if (a, b) == (e.start, e.end):
-                    e.end = m.end()
-                if e.name == clean(flat[a:b]):
-                    e.name = clean(flat[a : m.end()])
+        if e.attrs.get("kind") == "court":
+            _run_on(doc.flat, e, COURT_JURISDICTION)
+
+
+def _run_on(flat: str, e: Entity, tail: re.Pattern[str]) -> None:
+    """Each mention of ``e`` followed by ``tail`` runs on over it, and so does the name where
+    the mention gave it."""
+    for i, (a, b) in enumerate(e.mentions):
+        m = tail.match(flat, b)
+        if m:
+            e.mentions[i] = (a, m.end())
+            if (a, b) == (e.start, e.end):
+                e.end = m.end()
+            if e.name == clean(flat[a:b]):
+                e.name = clean(flat[a : m.end()])
 
 
 #: A body's name that ends with the place it serves: "... for the Vela", "... of Kastra".
@@ -1012,18 +1016,9 @@ LEVEL_AFTER = re.compile(r"[ \t]+(?:region|province|oblast|governorate|district|
 def extend_place_level(doc: Doc, ents: Entities) -> None:
     """A body's name that ends with the place it serves runs on over the level of the place in
     lower case ("the Investigative Committee for the Vela region"): the level is part of it."""
-    flat = doc.flat
     for e in ents.of("organisation"):
-        if not e.name or not PLACE_SERVED_END.search(e.name):
-            continue
-        for i, (a, b) in enumerate(e.mentions):
-            m = LEVEL_AFTER.match(flat, b)
-            if m:
-                e.mentions[i] = (a, m.end())
-                if (a, b) == (e.start, e.end):
-                    e.end = m.end()
-                if e.name == clean(flat[a:b]):
-                    e.name = clean(flat[a : m.end()])
+        if e.name and PLACE_SERVED_END.search(e.name):
+            _run_on(doc.flat, e, LEVEL_AFTER)
 
 
 #: The town a court or a prosecutor's office sits in, after its name: "... in Novi Sad"; a
