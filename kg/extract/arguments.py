@@ -3253,3 +3253,138 @@ NOUN_PHRASE_DATE = re.compile(
     r"(?:[\w’'-]+\s+){0,6}?(?:on|in)\s+$"
 )
 GAPPED_DATE = re.compile(r"(?:,|\w)\s+(?:on|in)\s+$|\d\s+and\s+$")
+
+
+#: "the woman human rights defender (was) " right before a trigger: the appeal's subject told
+#: by what they are (group "aux" where the trigger is passive).
+DESCRIBED_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s+|,\s+|\b(?:later|days?|weeks?|months?),?\s+)[Tt]he\s+"
+    r"(?:(?:woman|female|young|prominent|well-known|veteran)\s+)?(?:human\s+rights\s+)?"
+    r"(?:defender|activist)\s+(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?"
+    r"(?:(?:\w+ly|also|then|later)\s+)?$"
+)
+#: "officers of the brigade " before an active trigger: staff of a body named before by its
+#: head word in lower case.
+STAFF_OF_NOUN = re.compile(
+    r"\b(?:[Oo]fficers|[Aa]gents|[Mm]embers|[Ii]nvestigators|[Oo]fficials)\s+(?:of|from)\s+the\s+"
+    r"(?P<noun>[a-z]+)\s+(?:(?:then|later|also)\s+)?$"
+)
+#: " as a witness by the same unit" after a passive trigger: the same, told by "by".
+BY_THE_NOUN = re.compile(
+    r"(?:\s+(?:as\s+a\s+witness|again|also|for\s+\w+\s+hours))?\s+by\s+the\s+(?:same\s+)?"
+    r"(?P<noun>[a-z]+)\b(?!\s+of\b)"
+)
+#: "allegations that", "claims that": what a step was said to answer for follows.
+ALLEGED_THAT = re.compile(r"\b(?:allegations?|accusations?|claims?|suspicions?)\s+that\b")
+#: ", accompanied by uniformed police, " right before an active trigger.
+ACCOMPANIED_ASIDE = re.compile(
+    r"(?:\s+\([A-Z]{2,8}\))?,\s+(?:accompanied|assisted|backed|supported)\s+by\s[^,.;]{1,60},\s+"
+    r"(?:(?:then|later|also)\s+)?$"
+)
+#: A disappearance told by those who do not know where the person is.
+NOT_KNOWING = re.compile(
+    r"(?:(?:did|do|does|has|have|had)\s+not\s+know|(?:was|were|is|are)\s+unable\s+to|"
+    r"could\s+not)\b"
+)
+#: "were handed over to the " at a custody's trigger: the keeper is named next.
+HANDED_TO = re.compile(r"(?:(?:was|were|had been|has been)\s+)?handed\s+(?:\w+\s+)?over\s+to\s")
+
+
+def refine_participants(
+    ev: dict[str, Any],
+    flat: str,
+    sent: tuple[int, int],
+    trigger: tuple[int, int],
+    frame: str,
+    etype: str,
+    mentions: list[tuple[int, int, Entity]],
+    ents: Entities,
+    person_ids: set[str],
+) -> None:
+    """Participants :func:`make_event` read from the clause, mended by what the sentence says
+    around the trigger: a body "accompanied by" others, "the defender" as the appeal's subject,
+    those an allegation names, staff of a body named by its head word, relatives who do not
+    know where someone is, the body someone is handed over to."""
+    s0, s1 = sent
+    a, b = trigger
+    if (
+        frame == "active"
+        and flat.find(" by ", max(s0, a - 80), a) >= 0
+        and (aside := ACCOMPANIED_ASIDE.search(flat, s0, a))
+    ):
+        # "agents of the security service, backed by riot police, stormed": the body
+        # before the aside acts too, the first named
+        lead = next(
+            (e for ma, _mb, e in mentions
+             if max(s0, aside.start() - 90) <= ma < aside.start()
+             and e.kind == "organisation"),
+            None,
+        )  # fmt: skip
+        if lead is not None and lead.id not in ev["agents"]:
+            ev["agents"] = [lead.id, *ev["agents"]]
+    described = (
+        DESCRIBED_SUBJECT.search(flat, max(s0, a - 70), a)
+        if frame in ("active", "passive", "perfect")
+        and (
+            flat.find("defender", max(s0, a - 40), a) >= 0
+            or flat.find("activist", max(s0, a - 40), a) >= 0
+        )
+        else None
+    )
+    who = (
+        next(
+            (p for p in ents.of("person") if p.name and "defender" in p.attrs.get("roles", [])),
+            None,
+        )  # fmt: skip
+        if described is not None
+        else None
+    )
+    if described is not None and who is not None:
+        # "the woman human rights defender was summoned", "the defender filed a
+        # complaint": the one the appeal is about, named before, and no one else
+        if frame == "active" and described.group("aux") is None:
+            if who.id not in ev["agents"]:
+                ev["agents"] = [who.id]
+            ev["targets"] = [x for x in ev["targets"] if x != who.id]
+        elif frame != "active" and described.group("aux") is not None:
+            ev["targets"] = [who.id]
+    if ev["targets"] and flat.find(" that ", b, s1) >= 0:
+        alleged = ALLEGED_THAT.search(flat, b, s1)
+        if alleged is not None:
+            # "froze the accounts of the Centre over allegations that it had
+            # channelled funds to the X": those the allegation names are no targets
+            early = {e.id for ma, _mb, e in mentions if s0 <= ma < alleged.start()}
+            late = {e.id for ma, _mb, e in mentions if alleged.start() <= ma < s1}
+            ev["targets"] = [x for x in ev["targets"] if x in early or x not in late]
+    staff = None
+    if not ev["agents"] and frame == "active":
+        staff = STAFF_OF_NOUN.search(flat, max(s0, a - 50), a)
+    elif not ev["agents"] and frame in ("passive", "perfect"):
+        # "was interviewed as a witness by the same unit"
+        staff = BY_THE_NOUN.match(flat, b)
+    if staff is not None:
+        # "officers of the unit searched her flat": the body named before whose
+        # name holds the noun
+        noun = staff.group("noun")
+        body = next(
+            (e for ma, _mb, e in reversed(mentions)
+             if ma < min(a, staff.start()) and e.kind == "organisation"
+             and noun in (e.name or "").lower().split()),
+            None,
+        )  # fmt: skip
+        if body is not None:
+            ev["agents"] = [body.id]
+    if etype == "disappearance" and NOT_KNOWING.match(flat, a):
+        # "his family, among them his sister, X, could not learn where he was
+        # held": those who did not know are no agents of the disappearance
+        ev["agents"] = [x for x in ev["agents"] if x not in person_ids]
+    if etype == "detention" and (to := HANDED_TO.match(flat, a)):
+        # "were handed over to the directorate of the Intelligence Agency": the
+        # body they were handed to holds them
+        keeper = next(
+            (e for ma, _mb, e in mentions
+             if to.end() <= ma < to.end() + 60 and e.kind == "organisation"),
+            None,
+        )  # fmt: skip
+        if keeper is not None:
+            ev["agents"] = [keeper.id]

@@ -20,6 +20,7 @@ from kg.extract.arguments import (
     main_targets,
     make_event,
     mention_index,
+    refine_participants,
     tight_date,
 )
 from kg.extract.dates import (
@@ -2725,91 +2726,9 @@ def find_events(
                     # he was charged": the arrest named as a time is the one told
                     seen.discard(key)
                     continue
-                if (
-                    frame == "active"
-                    and flat.find(" by ", max(s.start, a - 80), a) >= 0
-                    and (aside := ACCOMPANIED_ASIDE.search(flat, s.start, a))
-                ):
-                    # "agents of the security service, backed by riot police, stormed": the body
-                    # before the aside acts too, the first named
-                    lead = next(
-                        (e for ma, _mb, e in mentions
-                         if max(s.start, aside.start() - 90) <= ma < aside.start()
-                         and e.kind == "organisation"),
-                        None,
-                    )  # fmt: skip
-                    if lead is not None and lead.id not in ev["agents"]:
-                        ev["agents"] = [lead.id, *ev["agents"]]
-                described = (
-                    DESCRIBED_SUBJECT.search(flat, max(s.start, a - 70), a)
-                    if frame in ("active", "passive", "perfect")
-                    and (
-                        flat.find("defender", max(s.start, a - 40), a) >= 0
-                        or flat.find("activist", max(s.start, a - 40), a) >= 0
-                    )
-                    else None
+                refine_participants(
+                    ev, flat, (s.start, s.end), (a, b), frame, etype, mentions, ents, person_ids
                 )
-                who = (
-                    next(
-                        (
-                            p
-                            for p in ents.of("person")
-                            if p.name and "defender" in p.attrs.get("roles", [])
-                        ),
-                        None,
-                    )  # fmt: skip
-                    if described is not None
-                    else None
-                )
-                if described is not None and who is not None:
-                    # "the woman human rights defender was summoned", "the defender filed a
-                    # complaint": the one the appeal is about, named before, and no one else
-                    if frame == "active" and described.group("aux") is None:
-                        if who.id not in ev["agents"]:
-                            ev["agents"] = [who.id]
-                        ev["targets"] = [x for x in ev["targets"] if x != who.id]
-                    elif frame != "active" and described.group("aux") is not None:
-                        ev["targets"] = [who.id]
-                if ev["targets"] and flat.find(" that ", b, s.end) >= 0:
-                    alleged = ALLEGED_THAT.search(flat, b, s.end)
-                    if alleged is not None:
-                        # "froze the accounts of the Centre over allegations that it had
-                        # channelled funds to the X": those the allegation names are no targets
-                        early = {e.id for ma, _mb, e in mentions if s.start <= ma < alleged.start()}
-                        late = {e.id for ma, _mb, e in mentions if alleged.start() <= ma < s.end}
-                        ev["targets"] = [x for x in ev["targets"] if x in early or x not in late]
-                staff = None
-                if not ev["agents"] and frame == "active":
-                    staff = STAFF_OF_NOUN.search(flat, max(s.start, a - 50), a)
-                elif not ev["agents"] and frame in ("passive", "perfect"):
-                    # "was interviewed as a witness by the same unit"
-                    staff = BY_THE_NOUN.match(flat, b)
-                if staff is not None:
-                    # "officers of the unit searched her flat": the body named before whose
-                    # name holds the noun
-                    noun = staff.group("noun")
-                    body = next(
-                        (e for ma, _mb, e in reversed(mentions)
-                         if ma < min(a, staff.start()) and e.kind == "organisation"
-                         and noun in (e.name or "").lower().split()),
-                        None,
-                    )  # fmt: skip
-                    if body is not None:
-                        ev["agents"] = [body.id]
-                if etype == "disappearance" and NOT_KNOWING.match(flat, a):
-                    # "his family, among them his sister, X, could not learn where he was
-                    # held": those who did not know are no agents of the disappearance
-                    ev["agents"] = [x for x in ev["agents"] if x not in person_ids]
-                if etype == "detention" and (to := HANDED_TO.match(flat, a)):
-                    # "were handed over to the directorate of the Intelligence Agency": the
-                    # body they were handed to holds them
-                    keeper = next(
-                        (e for ma, _mb, e in mentions
-                         if to.end() <= ma < to.end() + 60 and e.kind == "organisation"),
-                        None,
-                    )  # fmt: skip
-                    if keeper is not None:
-                        ev["agents"] = [keeper.id]
                 if split is not None:
                     # "ordered two months of detention for A and B, and placed C under house
                     # arrest": two custody orders, each of the people its clause names
@@ -3215,43 +3134,10 @@ COUNTED_CROWD = re.compile(
     # the text gives is a step)
     r"(?:[a-z][\w-]*(?:,\s+|\s+and\s+|\s+)){1,8}?(?:have|had|has)\s+been\s+$"
 )
-#: "the woman human rights defender (was) " right before a trigger: the appeal's subject told
-#: by what they are (group "aux" where the trigger is passive).
-DESCRIBED_SUBJECT = re.compile(
-    r"(?:^|[.;:]\s+|,\s+|\b(?:later|days?|weeks?|months?),?\s+)[Tt]he\s+"
-    r"(?:(?:woman|female|young|prominent|well-known|veteran)\s+)?(?:human\s+rights\s+)?"
-    r"(?:defender|activist)\s+(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?"
-    r"(?:(?:\w+ly|also|then|later)\s+)?$"
-)
-#: "officers of the brigade " before an active trigger: staff of a body named before by its
-#: head word in lower case.
-STAFF_OF_NOUN = re.compile(
-    r"\b(?:[Oo]fficers|[Aa]gents|[Mm]embers|[Ii]nvestigators|[Oo]fficials)\s+(?:of|from)\s+the\s+"
-    r"(?P<noun>[a-z]+)\s+(?:(?:then|later|also)\s+)?$"
-)
-#: " as a witness by the same unit" after a passive trigger: the same, told by "by".
-BY_THE_NOUN = re.compile(
-    r"(?:\s+(?:as\s+a\s+witness|again|also|for\s+\w+\s+hours))?\s+by\s+the\s+(?:same\s+)?"
-    r"(?P<noun>[a-z]+)\b(?!\s+of\b)"
-)
 #: A call made in the past to those in power: "They urged the authorities".
 URGED_BEFORE = re.compile(r"\burged\s+(?:the\s+)?(?:authorities|government|state)\b")
 #: "to lift the " right before a trigger: what the call asks for.
 CALLED_STEP = re.compile(r"\bto\s+(?:[\w’'-]+\s+){1,3}$")
-#: "allegations that", "claims that": what a step was said to answer for follows.
-ALLEGED_THAT = re.compile(r"\b(?:allegations?|accusations?|claims?|suspicions?)\s+that\b")
-#: ", accompanied by uniformed police, " right before an active trigger.
-ACCOMPANIED_ASIDE = re.compile(
-    r"(?:\s+\([A-Z]{2,8}\))?,\s+(?:accompanied|assisted|backed|supported)\s+by\s[^,.;]{1,60},\s+"
-    r"(?:(?:then|later|also)\s+)?$"
-)
-#: A disappearance told by those who do not know where the person is.
-NOT_KNOWING = re.compile(
-    r"(?:(?:did|do|does|has|have|had)\s+not\s+know|(?:was|were|is|are)\s+unable\s+to|"
-    r"could\s+not)\b"
-)
-#: "were handed over to the " at a custody's trigger: the keeper is named next.
-HANDED_TO = re.compile(r"(?:(?:was|were|had been|has been)\s+)?handed\s+(?:\w+\s+)?over\s+to\s")
 #: A decision that reviews another: "upheld", "confirmed", "quashed".
 REVIEWED = re.compile(r"(?i:uph[eo]ld|confirm|quash|overturn|annul|reject|dismiss)")
 #: "rejected his appeal", "dismissed their final appeal", "upheld ... on appeal": a decision on
@@ -3443,8 +3329,9 @@ def _corefer(
     para_of: dict[tuple[str, str | None], int] = {}
     first: dict[tuple[str, str | None], dict[str, Any]] = {}
     out: list[dict[str, Any]] = []
-    _verdict_the_lead_dates(events, doc)
-    events = _drop_lead_inherited(events, doc)
+    lead = _lead_end(events, doc)
+    _verdict_the_lead_dates(events, lead)
+    events = _drop_lead_inherited(events, doc, lead)
     for ev in events:
         pos = ev["evidence"][0]["start"]
         para = next((i for i, p in enumerate(doc.paragraphs) if p.start <= pos < p.end), -1)
@@ -3490,12 +3377,11 @@ def _corefer(
     return _drop_undated_retellings(out, doc, dates or [])
 
 
-def _verdict_the_lead_dates(events: list[dict[str, Any]], doc: Doc) -> None:
+def _verdict_the_lead_dates(events: list[dict[str, Any]], lead: int) -> None:
     """ "The judgment, handed down on 4 June by the court, ..." in the lead, then "His trial took
     place on 20 May behind closed doors. The judges gave him six years. They also barred him
     from travel": the sentence the narrative tells without a day of its own took the hearing's, and
     the penalties told with it too; the lead gives the day it was handed down."""
-    lead = _lead_end(events, doc)
     told = [
         e for e in events
         if e["type"] in ("sentence", "conviction") and e["date"] and not e.get("_inherited")
@@ -3527,12 +3413,11 @@ def _verdict_the_lead_dates(events: list[dict[str, Any]], doc: Doc) -> None:
             e["date"] = verdict["date"]
 
 
-def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc) -> list[dict[str, Any]]:
+def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc, lead: int) -> list[dict[str, Any]]:
     """ "A and B were sentenced on 19 May. A third member, C, was released on bail.": a step
     the lead tells without a date of its own took the lead's date; where the narrative tells
     that step again of the same people with a date of its own, the lead's is that one, told
     first."""
-    lead = _lead_end(events, doc)
     out = []
     for i, ev in enumerate(events):
         day = ev["date"] or ""
