@@ -5195,3 +5195,32 @@ def test_the_house_searched_after_an_arrest_at_home_is_the_arrested_ones() -> No
         "a computer holding the outlet’s photographs."
     )
     assert any(t == "search" and targets[:1] == ["Tom Reed"] for t, _a, targets in got), got
+
+
+def test_a_step_at_the_same_hearing_takes_the_day_of_the_courts_last_step() -> None:
+    got = _pairs(
+        "On 9 April 2024, the Vela District Court ordered the pre-trial detention of Tom Reed, "
+        "who had been arrested two days earlier. At the same hearing, the judge linked him to "
+        "proceedings for trespass."
+    )
+    assert ("charge", "2024-04-09") in got
+    assert ("charge", "2024-04-07") not in got
+
+
+def test_a_step_before_which_another_is_told_as_doing_is_of_the_same_scene() -> None:
+    got = _pairs(
+        "On 2 April 2024, police stopped a march of farmers in Vela. Witnesses said that "
+        "officers beat three of the marchers with sticks before forcing them into a truck."
+    )
+    assert ("arrest", "2024-04-02") in got
+    assert ("arrest", None) not in got
+
+
+def test_a_detention_order_someone_means_to_appeal_is_no_new_custody() -> None:
+    got = _pairs(
+        "On 9 April 2024, the Vela District Court ordered Tom Reed held for two months.\n\n"
+        "The case concerns a March 2024 report in which Tom Reed quoted soldiers. His lawyer "
+        "said that he intended to appeal the detention order."
+    )
+    assert ("detention", "2024-04-09") in got
+    assert not any(t == "detention" and d != "2024-04-09" for t, d in got), got

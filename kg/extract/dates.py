@@ -606,6 +606,10 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                     # update goes on past it)
                     value = _valid(value[0] - 1, value[1], value[2]) or value
             enacted = bool(ENACTED_ON.search(flat, max(0, start - 60), start))
+            if no_year and value[2] is not None and is_event and anchors:
+                # "the charge, brought on 12 February, ... a rally on 1 March 2020. On 6 April":
+                # the sentence's first day keeps the story in its year, not the look back after it
+                sent_year = sent_year or value[0]
             if (m.group("y1") or m.group("y2") or m.group("y3")) and not enacted:
                 # a bare "in 2019" is background, and so is the day a law was made ("as amended
                 # by Ordinance No. 21-08 of 8 June 2021"): neither sets the narrative's year

@@ -711,6 +711,9 @@ LOOKS_BACK = re.compile(
     r"\b(?:had|has|have|previously|already|earlier|formerly|since|before|ago|in the past|"
     r"is|are|will|would|could)\b"
 )
+#: The space between "before" and an active trigger it leads to: "before forcing them into"
+#: (the scene goes on; "before being transferred" tells a later step the text does not date).
+BEFORE_DOING = re.compile(r"\s+(?!being\b)\w+ing\b")
 #: "granted him protection several years ago": an undated time long before the narrative, told
 #: after the verb; such a sentence does not take the paragraph's date.
 VAGUE_PAST = re.compile(
@@ -1109,6 +1112,13 @@ def _looks_back(flat: str, start: int, a: int) -> bool:
         )
         # (nor words quoted before it: 'on the ground that they "would flee" and remanded')
         and not _closed_quote(flat, start, m.start(), a)
+        # "beat them with batons before forcing them into a truck": the next step of the scene
+        and not (
+            m.group() == "before"
+            and (doing := BEFORE_DOING.match(flat, m.end())) is not None
+            and doing.start(0) <= a < doing.end()
+            and flat[m.end() : a].isspace()
+        )
         for m in LOOKS_BACK.finditer(flat, start, a)
     )
 
@@ -1501,6 +1511,25 @@ def _in_quotation(flat: str, lo: int, a: int) -> bool:
     if opened > closed:
         return opened < lo or not flat[lo:opened].strip()
     return opened < 0 and flat.startswith('"', lo) and flat.count('"', lo, a) % 2 == 1
+
+
+#: A court or judge in the sentence of a step: the step was taken at a hearing.
+BY_COURT = re.compile(r"\b(?:[Cc]ourts?|[Jj]udges?|[Mm]agistrates?|[Tt]ribunals?)\b")
+
+
+def _court_day(flat: str, events: list[dict[str, Any]]) -> Any:
+    """The day of the last step of a court's (one a court takes at a hearing, or one of the
+    steps of a hearing whose sentence names a court or judge)."""
+    for ev in reversed(events):
+        if not (ev["date"] and len(ev["date"]) == 10):
+            continue
+        span = ev["evidence"][0]
+        if ev["type"] in COURT_STEPS or (
+            ev["type"] in HEARING_STEPS and BY_COURT.search(flat, span["start"], span["end"])
+        ):
+            y, m, d = (int(x) for x in ev["date"].split("-"))
+            return (y, m, d)
+    return None
 
 
 def _day_of(events: list[dict[str, Any]], types: tuple[str, ...]) -> Any:
@@ -2595,6 +2624,10 @@ def find_events(
                 # step of another step told before, on its day
                 step = next(g for g in during.groups() if g)
                 value = _day_of(events, DURING_STEPS[step.lower()])
+                if value is None and step.lower() in ("hearing", "trial"):
+                    # "The court ordered his detention on 9 March. At the same hearing, the
+                    # judge ...": no hearing told as such, the day of the court's last step
+                    value = _court_day(flat, events)
             if value is None and WITH_SENTENCE.search(flat, s.start, a):
                 value = _day_of(events, ("sentence",))
             if (
