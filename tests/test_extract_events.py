@@ -5224,3 +5224,51 @@ def test_a_detention_order_someone_means_to_appeal_is_no_new_custody() -> None:
     )
     assert ("detention", "2024-04-09") in got
     assert not any(t == "detention" and d != "2024-04-09" for t, d in got), got
+
+
+def test_the_next_session_of_a_trial_set_for_a_day_is_one_hearing() -> None:
+    got = _pairs(
+        "On 2 April 2024, police arrested Tom Reed. His wife, who visited him on 20 April, said "
+        "he was weak. The next session of his trial before the Vela Court is set for 14 May "
+        "2024.",
+        appeal_date="1 May 2024",
+    )
+    assert ("trial_hearing", "2024-05-14") in got
+    assert ("trial_hearing", "2024-04-20") not in got
+
+
+def test_what_a_law_is_routinely_used_for_is_no_step() -> None:
+    got = _pairs(
+        "On 2 April 2024, police arrested Tom Reed. The Crime Prevention Law is routinely used "
+        "by governors to keep people in detention after the courts have ordered their release."
+    )
+    assert not any(t == "release" for t, _d in got), got
+
+
+def test_a_step_not_one_of_them_underwent_is_none() -> None:
+    got = _pairs(
+        "On 2 April 2024, police arrested Tom Reed. Since 2021, dozens of students protesting "
+        "against the VELA dam have been arrested. Not one of them has been convicted."
+    )
+    assert ("arrest", "2024-04-02") in got
+    assert got == {("arrest", "2024-04-02")}, got
+
+
+def test_a_step_in_a_clause_of_when_after_a_past_perfect_is_the_storys() -> None:
+    got = _pairs(
+        "On the morning of 2 April 2024, seven students set off towards the parliament. They "
+        "had walked only a few metres when officers stopped them and forced them into a police "
+        "truck."
+    )
+    assert ("arrest", "2024-04-02") in got
+    assert ("arrest", None) not in got
+
+
+def test_a_count_from_the_prosecutors_demand_starts_on_its_day() -> None:
+    got = _pairs(
+        "The trial of Tom Reed opened on 2 April 2024. At the hearing of 10 April, the "
+        "prosecutor asked the judges to sentence him to three years in prison. Two days after "
+        "the prosecutor’s demand, a funeral wreath bearing his lawyer’s name was delivered to "
+        "her office."
+    )
+    assert ("threat", "2024-04-12") in got

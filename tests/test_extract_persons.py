@@ -1652,3 +1652,13 @@ def test_a_law_name_wrapped_at_and_other_forms_names_no_one() -> None:
         "Property, and sent her to pretrial detention."
     )
     assert set(got) - {None} == {"Ana Lee"}  # (and the judge, unnamed)
+
+
+def test_a_bodys_acronym_then_the_words_its_name_opens_with_is_no_person() -> None:
+    got = _names(
+        "Their lawyers, Ana Lee and Tom Reed of the Kastra Vela Legal Aid Association (PBH "
+        "Kastra Vela), told the court that the police had never shown the flag. Two days "
+        "later, a funeral wreath was delivered to the PBH Kastra Vela office in Zembla."
+    )
+    assert "Kastra Vela" not in got, got
+    assert {"Ana Lee", "Tom Reed"} <= set(got), got

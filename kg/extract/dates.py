@@ -49,7 +49,9 @@ EVENT_NOUNS = (
     "arrest|detention|abduction|release|conviction|sentencing|sentence|verdict|judgment|trial|"
     "hearing|disappearance|transfer|summons|killing|murder|assassination|strike|raid|search|"
     # ("the day before the rally": a gathering the text dates, a count may start from)
-    "vigil|rally|protest|demonstration|election"
+    "vigil|rally|protest|demonstration|election|"
+    # ("two days after the prosecutor's demand": the day a sentence was asked for)
+    "demand"
 )
 #: The participles a relative date may count from, told as a clause ("the day after the
 #: defenders were charged"), and the event noun each stands for.
@@ -88,6 +90,7 @@ EVENT_WORDS = {
     "strike": r"hunger strike|hunger-strike|went on strike|began a strike",
     "raid": r"raid|stormed",
     "search": r"search",
+    "demand": r"asked|demanded|requested|sought",
 }
 REL_RE = re.compile(
     r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|week|month|year|morning|afternoon|evening|night)|"

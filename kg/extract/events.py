@@ -581,6 +581,13 @@ NEGATION_CLOSED = re.compile(
     r"|(?:not|never)\s+[^,.;:]{1,40}?,\s+(?:and|but)\s+(?:the|a|an|his|her|their|its)\s+"
     r"(?:[\w’'-]+\s+){1,3}$"
 )
+#: "No date has been set for the ", "no date has yet been fixed for his ": a hearing with no
+#: day, which is no step told.
+NO_DATE_SET = re.compile(
+    r"\b[Nn]o\s+(?:new\s+|trial\s+|hearing\s+)?date\s+(?:has|had|have)\s+(?:yet\s+)?been\s+"
+    r"(?:set|fixed|scheduled|given|announced)\s+(?:yet\s+)?for\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:[\w-]+\s+)?$"
+)
 #: A hearing that the words after it call off: "(the hearing set for 20 April) did not take
 #: place", "was cancelled".
 CALLED_OFF = re.compile(
@@ -638,6 +645,12 @@ NEGATED = TailPattern(
 #: A subject of two parts both denied, up to the trigger: "Neither the prison administration
 #: nor the prosecution has ".
 NEITHER_NOR = re.compile(r"\b[Nn]either\s[^.;:,]{1,80}?\snor\s[^.;:,]{1,80}?\s(?:has|have|had)\s+$")
+#: "Not one of them has been ", "None of those held was ": a subject of no one, up to the
+#: trigger.
+NONE_OF = re.compile(
+    r"\b(?:[Nn]ot\s+(?:one|a\s+single\s+one)|[Nn]one)\s+of\s+(?:them|those|these|the\s+\w+)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:has|have|had|was|were|is|are)\s+(?:(?:ever|yet|been|so\s+far)\s+)*$"
+)
 #: "no investigation has been opened", "No charges were brought", "opened no criminal case":
 #: "no" before the object a trigger names, which says the step was not taken.
 NO_OBJECT = re.compile(r"\b[Nn]o\s+(?:[\w’'-]+\s+)?$")
@@ -1020,7 +1033,8 @@ QUESTIONED_THING = re.compile(
     r"\s+(?:(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+(?:’s|'s)\s+)?(?:[\w’'-]+\s+)?"
     r"(?:response|handling|decision|decisions|policy|policies|version|account|claims?|legality|"
     r"way|manner|"
-    r"legitimacy|need|role|use|official\s+figures|figures|motives?|independence|fairness)\b"
+    r"legitimacy|need|role|use|official\s+figures|figures|motives?|independence|fairness|"
+    r"results?|outcome|count|tally|statistics|findings|credibility|validity|integrity|accuracy)\b"
     r"|\s+(?:whether|why|how)\b)"
 )
 
@@ -1112,6 +1126,9 @@ def _looks_back(flat: str, start: int, a: int) -> bool:
         )
         # (nor words quoted before it: 'on the ground that they "would flee" and remanded')
         and not _closed_quote(flat, start, m.start(), a)
+        # "They had walked a few metres when officers stopped them": the clause of "when"
+        # tells the story's step, against which the past perfect looks back
+        and not (m.group() == "had" and flat.find(" when ", m.end(), a) >= 0)
         # "beat them with batons before forcing them into a truck": the next step of the scene
         and not (
             m.group() == "before"
@@ -1546,6 +1563,12 @@ def _day_of(events: list[dict[str, Any]], types: tuple[str, ...]) -> Any:
 REPEATED = re.compile(
     r"\s+(?:(?:several|many|multiple|numerous|countless|\w+ other) times|"
     r"on (?:several|many|multiple|numerous|countless|various) occasions|repeatedly)\b"
+)
+#: "is routinely used by governors to", "are often used to": what a law or a body is used for
+#: as a habit, up to the steps it names.
+USED_HABITUALLY = re.compile(
+    r"\b(?:is|are|has\s+been|have\s+been)\s+(?:routinely|systematically|regularly|frequently|"
+    r"commonly|often|widely|increasingly)\s+used\b"
 )
 REPEATED_BEFORE = TailPattern(
     re.compile(r"\b(?:repeatedly|regularly|frequently|routinely)\s+(?:been\s+)?$"),
@@ -2092,6 +2115,8 @@ def find_events(
                 continue  # "They urged the authorities ... to lift the freeze": a call, no step
             if flat.find("either", s.start, a) >= 0 and NEITHER_NOR.search(flat, s.start, a):
                 continue  # "Neither the prison nor the prosecution has opened an inquiry"
+            if flat.find(" of ", s.start, a) >= 0 and NONE_OF.search(flat, s.start, a):
+                continue  # "Not one of them has been convicted": a step none underwent
             if (
                 flat[a - 1 : a] in ("“", '"')
                 and flat[b : b + 1] in ("”", '"')
@@ -2137,6 +2162,12 @@ def find_events(
                 continue  # "the council, which has ruled the nation since 2019": it governs
             if etype == "trial_hearing" and CALLED_OFF.match(flat, b, s.end):
                 continue  # "the hearing set for 20 April did not take place": none was held
+            if (
+                etype == "trial_hearing"
+                and flat.find("date", s.start, a) >= 0
+                and NO_DATE_SET.search(flat, s.start, a)
+            ):
+                continue  # "No date has been set for the preliminary hearing": none is fixed
             if (
                 etype == "trial_hearing"
                 and flat.startswith(("postponed", "adjourned"), a)
@@ -2188,7 +2219,16 @@ def find_events(
             ongoing = DAILY.match(flat, b) is not None or (
                 bound[a] is None and DURING_WHICH.search(pre) is not None
             )
-            repeated = ongoing or bool(REPEATED.match(flat, b) or REPEATED_BEFORE.search(pre))
+            repeated = ongoing or bool(
+                REPEATED.match(flat, b)
+                or REPEATED_BEFORE.search(pre)
+                # "The law is routinely used to keep people in detention after the courts have
+                # ordered their release": what a law or body is used for, no one step
+                or (
+                    flat.find(" used ", s.start, a) >= 0
+                    and USED_HABITUALLY.search(flat, s.start, a)
+                )
+            )
             repeated_attack = repeated and etype == "attack" and not ongoing
             if repeated_attack:
                 # "officers slapped him repeatedly": ill-treatment told as repeated is one
@@ -3165,7 +3205,7 @@ COUNTED_CROWD = re.compile(
     r"(?:[Aa]t\s+least|[Mm]ore\s+than|[Oo]ver|[Ss]ome)\s+\d[\d,]*)\s+"
     # (a perfect: what has been done to many over time; "30 others were detained" on a day
     # the text gives is a step)
-    r"(?:[a-z][\w-]*(?:,\s+|\s+and\s+|\s+)){1,8}?(?:have|had|has)\s+been\s+$"
+    r"(?:[\w-]+(?:,\s+|\s+and\s+|\s+)){1,8}?(?:have|had|has)\s+been\s+$"
 )
 #: A call made in the past to those in power: "They urged the authorities".
 URGED_BEFORE = re.compile(r"\burged\s+(?:the\s+)?(?:authorities|government|state)\b")

@@ -113,6 +113,19 @@ def _is_acronym(w: str) -> bool:
     return len(w) >= 2 and w.isupper() and w.isalpha()
 
 
+def _opens_a_body(doc: Doc, toks: list[tuple[str, int, int]]) -> bool:
+    """Whether the words open a body's name the text tells in full ("Kastra Vela" of "the
+    Kastra Vela Legal Aid Association")."""
+    words = [t for t, _, _ in toks]
+    if len(words) < 2:
+        return False
+    named = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"((?:\s+[A-Z][\w’'-]*){1,4})")
+    for m in named.finditer(doc.flat):
+        if any(w in ORG_HEADS for w in m.group(1).split()):
+            return True
+    return False
+
+
 #: Verbs a headline opens with to call for someone: "Free A B", "Release A B".
 HEADLINE_CALLS = frozenset({"Free", "Release", "Save", "Protect"})
 #: The start of a line or of what follows a headline's colon or dash.
@@ -181,6 +194,9 @@ def add_person_candidate(
         if t[0] in TITLE_STOP or t[0] in PLURAL_TITLES or _is_acronym(t[0])
     ]
     if titles:
+        if _is_acronym(toks[titles[-1]][0]) and _opens_a_body(doc, toks[titles[-1] + 1 :]):
+            return  # "(PBH Kastra Vela)" after "the Kastra Vela Legal Aid Association": the
+            # body's short form, its acronym and the words its full name opens with
         toks = toks[titles[-1] + 1 :]
     if cut <= 1 and len(toks) >= 3 and toks[0][0] in _POST_OPENERS:
         # "Minister of Interior A B", "Head of the Border Service A B": the name follows the
