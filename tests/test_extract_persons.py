@@ -1662,3 +1662,36 @@ def test_a_bodys_acronym_then_the_words_its_name_opens_with_is_no_person() -> No
     )
     assert "Kastra Vela" not in got, got
     assert {"Ana Lee", "Tom Reed"} <= set(got), got
+
+
+def _unnamed(body: str) -> list[tuple[list[str], list[str]]]:
+    rec = extract_case(f"12 June 2024\n\nZembla: Reporters held\n\n{body}\n", appeal_id="t")
+    return [(p["variants"], p["roles"]) for p in rec["persons"] if not p["name"]]
+
+
+def test_kin_visited_or_told_a_menace_are_unnamed_relatives() -> None:
+    got = _unnamed(
+        "In March 2024, police officers visited his parents in Vela. On 3 May 2024, two men "
+        "told his eldest son that his father would end up in jail."
+    )
+    assert (["his parents"], ["relative"]) in got, got
+    assert (["his eldest son"], ["relative"]) in got, got
+
+
+def test_kin_told_what_a_witness_saw_are_no_one_the_text_tells_of() -> None:
+    got = _unnamed(
+        "On 3 May 2024, police shot Tom Reed. A neighbour later told his family that she had "
+        "not seen any weapon."
+    )
+    assert not any("his family" in v for v, _r in got), got
+
+
+def test_a_governor_of_a_province_who_acts_is_an_unnamed_official() -> None:
+    got = _unnamed(
+        "On 9 January 2024, the wali of Vela notified the Kastra League of the suspension of its "
+        "activities. "
+        "On 3 May 2024, the Governor of Zenda issued an order, on the same day, placing Tom "
+        "Reed in administrative detention."
+    )
+    assert (["the wali of Vela"], ["official"]) in got, got
+    assert (["the Governor of Zenda"], ["official"]) in got, got

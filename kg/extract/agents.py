@@ -39,6 +39,8 @@ POST_ROLES = {
     "procurator": "prosecutor",
     "minister": "official",
     "governor": "official",
+    "wali": "official",  # a governor of a province of the Maghreb
+    "prefect": "official",
     "mayor": "official",
     "ombudsman": "official",
     "ombudsperson": "official",

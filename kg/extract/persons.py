@@ -1672,6 +1672,27 @@ UNNAMED = [
         ),
         "official",
     ),
+    # "visited his parents and told them", "warned his eldest son that": kin as the object of
+    # what was done to them
+    (
+        re.compile(
+            r"\b(?:visited|threatened|warned|harassed|questioned|interrogated|summoned|"
+            r"beat|attacked|intimidated|arrested|detained|abducted)\s+"
+            r"(?P<n>(?:his|her|their)\s+(?:eldest\s+|youngest\s+|elder\s+|younger\s+|"
+            r"(?:two|three|four)\s+)?(?:family(?:\s+members)?|relatives|parents|children|sons?|"
+            r"daughters?|brothers?|sisters?|wife|husband|mother|father|spouse))\b(?![’']|,\s+[A-Z])"
+        ),
+        "relative",
+    ),
+    # "told his son that his father would end up in jail": words of menace said to kin
+    (
+        re.compile(
+            r"\btold\s+(?P<n>(?:his|her|their)\s+(?:eldest\s+|youngest\s+)?(?:family|parents|"
+            r"sons?|daughters?(?:-in-law)?|brothers?|sisters?|wife|husband|mother|father))\s+that\b"
+            r"(?=[^.;]{0,80}?\b(?:would|will|should|must|had better)\b)"
+        ),
+        "relative",
+    ),
 ]
 
 
@@ -1715,6 +1736,9 @@ UNNAMED_ANCHORS = [
         r"(?:company|firm|mine|plantation|landowner)\b",
         r"spokes(?:person|man|woman) (?:for|of)"
         r"|[’']s (?:Director|[Hh]ead|[Cc]hief|[Ss]pokes|[Cc]hair)",
+        r"(?:visited|threatened|warned|harassed|questioned|interrogated|summoned|beat|"
+        r"attacked|intimidated|arrested|detained|abducted)\s+(?:his|her|their)\s",
+        r"told\s+(?:his|her|their)\s",
     )
 ]
 
