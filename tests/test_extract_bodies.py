@@ -932,3 +932,44 @@ def test_a_body_serving_a_place_keeps_the_level_of_the_place() -> None:
     )
     assert "Investigative Committee for the Vela region" in orgs, list(orgs)
     assert "People’s Court of Kastra province" in orgs, list(orgs)
+
+
+def _body_names(body: str) -> set[str]:
+    return set(_orgs(f"12 June 2024\n\nZembla: Reporter held\n\n{body}\n"))
+
+
+def test_a_court_after_its_judge_ends_where_it_would_alone() -> None:
+    got = _body_names(
+        "On 9 April 2024, Judge Ana Lee of the Vela District Court in the Urals city of Zenda "
+        "ordered Tom Reed held."
+    )
+    assert "Vela District Court" in got, got
+    assert not any("Urals" in n for n in got), got
+
+
+def test_a_radio_station_is_named_with_its_frequency() -> None:
+    got = _body_names(
+        "For eleven years he hosted a morning show on the community station Vela 97.1 FM. "
+        "On 3 May 2024, the regulator ordered Vela 97.1 FM off the air."
+    )
+    assert "Vela 97.1 FM" in got, got
+    assert "Vela" not in got, got
+
+
+def test_two_adjectives_joined_in_a_bodys_name_are_one_name() -> None:
+    got = _body_names(
+        "The Kastra League holds consultative status with the United Nations Economic and "
+        "Social Council."
+    )
+    assert "United Nations Economic and Social Council" in got, got
+    assert "Social Council" not in got, got
+
+
+def test_a_unit_named_in_the_possessive_of_its_body_is_a_body_of_its_own() -> None:
+    orgs = _orgs(
+        "12 June 2024\n\nZembla: Reporter held\n\nOn 3 May 2024, Ana Lee filed a complaint "
+        "with the Vela Police Force’s Professional Standards Unit.\n"
+    )
+    assert "Vela Police Force" in orgs, orgs
+    unit = orgs["Professional Standards Unit"]
+    assert unit["part_of"] is not None

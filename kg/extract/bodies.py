@@ -1007,6 +1007,18 @@ def _run_on(flat: str, e: Entity, tail: re.Pattern[str]) -> None:
                 e.name = clean(flat[a : m.end()])
 
 
+#: A station's frequency and band after its name: " 97.1 FM", " 1089 AM".
+FREQUENCY_AFTER = re.compile(r"[ \t]+\d{2,4}(?:[.,]\d{1,2})?[ \t]+(?:FM|AM)\b")
+
+
+def extend_frequency(doc: Doc, ents: Entities) -> None:
+    """A radio station's name runs on over its frequency and band ("Radio Vela 97.1 FM"):
+    the name the station goes by."""
+    for e in ents.of("organisation"):
+        if e.attrs.get("kind") in ("media", "other") and e.name and not e.name.endswith("FM"):
+            _run_on(doc.flat, e, FREQUENCY_AFTER)
+
+
 #: A body's name that ends with the place it serves: "... for the Vela", "... of Kastra".
 PLACE_SERVED_END = re.compile(r"\s(?:of|for)\s+(?:the\s+)?[A-ZÀ-ÞĀ-Žİ][\w’'\-]*$")
 #: The level of that place, in lower case after it: " region", " province".

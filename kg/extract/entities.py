@@ -230,6 +230,12 @@ def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> lis
         if _one_body_of_two_fields(words[last:i], words[i + 1 :]):
             continue
         if (
+            ADJECTIVE_END.search(words[i - 1])
+            and ADJECTIVE_END.search(words[i + 1] if i + 1 < len(words) else "")
+            and (head_of(words[i + 2 :]) or ("",))[0] == "organisation"
+        ):
+            continue  # "Economic and Social Council": two adjectives of one body's head
+        if (
             not cites  # "... Lawyers and Article 4": a citation starts, the name has ended
             and words[i + 1 : i + 2] != ["the"]  # "the Ministry of X and the Zenda office"
             and any(c in words[last:i] for c in ("of", "for", "on"))
@@ -253,6 +259,8 @@ def split_and(run: Run, joined: frozenset[tuple[str, str]] = frozenset()) -> lis
     return [r for r in out if r.tokens]
 
 
+#: The endings of adjectives a body's name joins with "and": "Economic", "Social", "Cultural".
+ADJECTIVE_END = re.compile(r"[a-z](?:ic|al|ary|ive)$")
 #: An abbreviation in brackets right after a name: "(NISS)".
 ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z]{3,8})\)")
 

@@ -196,6 +196,11 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                     add_person_candidate(doc, ents, run, strip_titles(run.words, i), left)
                     skip = 3 if run.words[left + 2] == "the" else 2
                     text, start, end = run_text(doc, run, left + skip)
+                    # "Judge A B of the Vela Court in the Urals city of X": the body's name
+                    # ends where it would without the person before it
+                    body = _org_bounds(doc, run.words[left + skip :], start)
+                    if body is not None:
+                        text, start, end = body
                 add_organisation(doc, ents, text, start, end, main_country)
             elif (
                 head
@@ -741,6 +746,14 @@ def _body_after_person(run: Run, first: int) -> tuple[str, str] | None:
 
 
 OF_THE_PARENT = re.compile(r"(?P<x>.+?) of the (?P<y>.+)$")
+#: The head words of a unit of a state body: what a body's possessive may name as a body of
+#: its own ("the Police Force’s Professional Standards Unit"); a post or a programme after
+#: the possessive is none ("the Network's Africa Programme Manager").
+STATE_UNIT_HEADS = frozenset(
+    "Unit Department Division Directorate Branch Section Bureau Service Brigade Squad".split()
+)
+#: "Vela Police Force’s Professional Standards Unit": a body, its possessive, a unit of it.
+POSSESSIVE_PARENT = re.compile(r"(?P<y>[^’']+?)[’']s (?P<x>[A-Z].+)$")
 #: The words of a name up to its complement: "UN High Commissioner" of "UN High Commissioner
 #: for Human Rights".
 BEFORE_COMPLEMENT = re.compile(r"^(?P<n>.+?)(?: (?:for|of|on)\b|$)")
@@ -783,6 +796,23 @@ def add_organisation(
     Parents are followed three levels up (a chamber of a court of a ministry); a longer chain
     is not a name but a run of capitalised words, and must not recurse without end."""
     parent = None
+    own = POSSESSIVE_PARENT.match(text) if depth == 0 else None
+    if (
+        own is not None
+        and own.group("y").split()[-1] in ORG_HEADS
+        and (head_of(own.group("y").split()) or ("",))[0] == "organisation"
+        and own.group("x").split()[-1] in STATE_UNIT_HEADS
+    ):
+        # "the Vela Police Force’s Professional Standards Unit": a unit named after the body
+        # it belongs to, in the possessive; each is a body of its own name
+        parent = add_organisation(
+            doc, ents, own.group("y"), start, start + own.end("y"), main_country, 1
+        )
+        e = add_organisation(
+            doc, ents, own.group("x"), start + own.start("x"), end, main_country, 1
+        )
+        e.attrs.setdefault("part_of", parent)
+        return e
     m = OF_THE_PARENT.match(text) if depth < 3 else None
     if m and _names_a_post(m.group("y")):
         m = None  # "Office of the UN High Commissioner for Human Rights": the office of a post

@@ -34,6 +34,7 @@ from kg.extract.bodies import (
     drop_venues,
     extend_court_jurisdiction,
     extend_court_seat,
+    extend_frequency,
     extend_place_level,
     kind_organs_of_international_bodies,
     kind_units_by_parent,
@@ -193,6 +194,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     merge_bare_prosecution(ents)
     extend_court_seat(doc, ents)
     extend_court_jurisdiction(doc, ents)
+    extend_frequency(doc, ents)
     extend_place_level(doc, ents)
     _add_repeated_body_names(doc, ents)
     _assign_ids(ents)
