@@ -5272,3 +5272,20 @@ def test_a_count_from_the_prosecutors_demand_starts_on_its_day() -> None:
         "her office."
     )
     assert ("threat", "2024-04-12") in got
+
+
+def test_the_officers_who_act_are_of_the_body_whose_agents_the_text_named() -> None:
+    got = _acted(
+        "On 7 March 2024, some twenty agents of the Vela Civil Police, accompanied by a "
+        "prosecutor from the Public Prosecutor’s Office, arrived at the home of Tom Reed. The "
+        "officers searched the house and took away his phone."
+    )
+    assert any(t == "search" and a == ["Vela Civil Police"] for t, a, _g in got), got
+
+
+def test_who_saw_a_search_did_not_undergo_it() -> None:
+    got = _acted(
+        "On 7 March 2024, police officers came to the home of the defender Tom Reed. The "
+        "officers searched the house in the presence of his wife, Ana Lee, and their children."
+    )
+    assert not any(t == "search" and "Ana Lee" in g for t, _a, g in got), got

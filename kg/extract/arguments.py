@@ -1251,8 +1251,40 @@ def _relative_subject(
 
 #: "It banned", "it also ordered": a body named before is the subject.
 #: "they detained", "they then searched": a plural subject pronoun right before an active verb.
-THEY_SUBJECT = re.compile(r"\b[Tt]hey\s+(?:(?:also|then|later|further|\w+ly)\s+)?$")
+THEY_SUBJECT = re.compile(
+    r"\b(?:[Tt]hey|[Tt]he\s+(?:(?:police|security|plain-?clothes?|same)\s+)?(?:officers|agents|"
+    r"policemen))\s+(?:(?:also|then|later|further|\w+ly)\s+)?$"
+)
 IT_SUBJECT = re.compile(r"(?:^|(?<=[.;]\s)|\b)[Ii]t\s+(?:(?:also|then|later|further)\s+)?$")
+
+
+#: "The officers ", "the plain-clothes agents ": those the text told of before as a body's.
+OFFICERS_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:officers|agents|policemen)\s+(?:\w+\s+)?$"
+)
+#: "agents of the ", "officers from ": what stands before the body whose staff act.
+STAFF_OF = re.compile(
+    r"\b(?:officers|agents|policemen|members|officials)\s+(?:of|from)\s+(?:the\s+)?$"
+)
+
+
+def _officers_body(doc: Doc, mentions: list[tuple[int, int, Entity]], a: int) -> Entity | None:
+    """The last state body of the paragraph before ``a`` that the text named as the one whose
+    officers or agents act ("some twenty agents of the National Police, accompanied by a
+    prosecutor, ... The officers searched the house": the police, not the prosecution)."""
+    para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
+    lo = para.start if para else 0
+    i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
+    while i >= 0 and mentions[i][0] >= lo:
+        ma, _mb, e = mentions[i]
+        if (
+            e.kind == "organisation"
+            and e.attrs.get("kind") in STATE_KINDS
+            and STAFF_OF.search(doc.flat, max(lo, ma - 30), ma)
+        ):
+            return e
+        i -= 1
+    return None
 
 
 def _last_body(doc: Doc, mentions: list[tuple[int, int, Entity]], a: int) -> Entity | None:
@@ -2169,6 +2201,7 @@ def make_event(
         )
     }
     seen_end = None  # where the last person who saw the step is named
+    witnesses = set()
     for ma, mb, e in near:
         if not (c0 <= ma < c1 and ma > b):
             continue
@@ -2176,10 +2209,14 @@ def make_event(
             # "in the presence of his partner, Ms. A, and his mother, Ms. B": the list goes on
             seen_end is not None and PRESENT_MORE.fullmatch(doc.flat, seen_end, ma)
         ):
-            kin.add(e.id)
+            witnesses.add(e.id)
             seen_end = mb
         elif e.kind == "person":
             seen_end = None
+    if witnesses:
+        # "searched the house in the presence of his wife, Ms. A": who saw the step did not
+        # undergo it, even where the clause names no one else
+        targets = [x for x in targets if x not in witnesses]
     if etype in ASKED_ABOUT:
         # "questioned about her sources and her contacts with Tom Reed": who the questions
         # were about is not who was questioned
@@ -2509,9 +2546,13 @@ def make_event(
             and THEY_SUBJECT.search(doc.flat, max(c0, a - 30), a)
         )
     ):
-        # "It banned Ana Lee from leaving the country", "they detained Tom Reed": the body
-        # the paragraph was about (people "they" act for themselves: appeals, complaints)
-        body = _last_body(doc, mentions, a)
+        # "It banned Ana Lee from leaving the country", "they detained Tom Reed", "The
+        # officers searched the house": the body the paragraph was about (people "they" act
+        # for themselves: appeals, complaints)
+        body = None
+        if OFFICERS_SUBJECT.search(doc.flat, max(c0, a - 30), a):
+            body = _officers_body(doc, mentions, a)  # "The officers": of the body named so
+        body = body or _last_body(doc, mentions, a)
         if body is not None:
             agents = [body.id]
     says_court = _says_court(doc.flat, s.start, s.end)
