@@ -5289,3 +5289,13 @@ def test_who_saw_a_search_did_not_undergo_it() -> None:
         "officers searched the house in the presence of his wife, Ana Lee, and their children."
     )
     assert not any(t == "search" and "Ana Lee" in g for t, _a, g in got), got
+
+
+def test_bodies_listed_as_subject_act_together_past_an_apposition() -> None:
+    got = _acted(
+        "On 7 April 2024, officers of the Investigative Committee, the state body that "
+        "investigates serious crimes, and the Federal Security Service (FSB) searched the "
+        "apartment of Ana Lee in Vela."
+    )
+    agents = next(a for t, a, _g in got if t == "search")
+    assert agents == ["Investigative Committee", "Federal Security Service"], got

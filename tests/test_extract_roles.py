@@ -2169,3 +2169,45 @@ def test_a_post_of_an_outlet_named_in_the_possessive_is_a_journalists() -> None:
     assert persons["Tom Reed"] == ["journalist"]
     assert persons["Ana Lee"] == ["defender"]
     assert persons["Ivo Sand"] == ["journalist"]
+
+
+def _story(body: str) -> str:
+    return f"12 May 2024\n\nZembla: Poet held\n\n{body}\n"
+
+
+def test_lawyers_the_family_retained_or_the_defence_act_for_someone() -> None:
+    got = _roles(
+        _story(
+            "On 3 May 2024, police arrested the poet Ivo Sand. Tom Reed and Ana Lee, lawyers "
+            "with the NGO Vela Watch whom the family had retained, were kept out of the "
+            "hearing. At the trial, the defence – lawyers Dan Orlek and Rina Holm – argued "
+            "that he had written nothing."
+        ),
+        "t-retained",
+    )
+    for name in ("Tom Reed", "Ana Lee", "Dan Orlek", "Rina Holm"):
+        assert got[name] == ["lawyer"], (name, got)
+
+
+def test_a_sentences_line_that_opens_with_an_honorific_is_no_entry_of_a_list() -> None:
+    got = _roles(
+        _story(
+            "On 4 November 2023, officers arrested\nMs Nur together with cameraman Tom Reed, "
+            "known as “Dhegey”, and producer\nIvo Sand. The two men were released the "
+            "following day."
+        ),
+        "t-wrapped-title",
+    )
+    assert got["Ivo Sand"] == ["journalist"], got
+
+
+def test_a_media_post_in_an_outlets_possessive_is_a_journalists() -> None:
+    got = _roles(
+        _story(
+            "On 3 May 2024, police detained the editor Ana Lee and Tom Reed, the outlet’s "
+            "camera operator. The station’s director, Ivo Sand, said the licence was valid."
+        ),
+        "t-outlet-post",
+    )
+    assert got["Tom Reed"] == ["journalist"], got
+    assert got["Ivo Sand"] == ["journalist"], got

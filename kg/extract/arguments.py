@@ -1007,7 +1007,9 @@ COURT_NOUNS = ("court", "tribunal", "judge", "chamber", "magistrate")
 #: Between two bodies listed together: "the police, other units of the army and", "A and B",
 #: "officers of A and of B".
 LISTED_BODY = re.compile(
-    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?(?:the\s+)?"
+    # (", the state body that investigates crimes,": an apposition on the first body)
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s+(?:the|an?)\s+[a-z][^,;()]{1,60}(?=,))?"
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?(?:the\s+)?"
     r"(?:(?:other\s+)?(?:units?|officers?|members?|agents?|soldiers?)\s+of\s+(?:the\s+)?)?"
 )
 

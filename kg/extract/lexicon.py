@@ -537,7 +537,7 @@ MEDIA_WORK = (
     r"[Cc]amera(?:man|woman|person| operator)|[Vv]ideographer|(?:news |TV )?[Pp]roducer|"
     r"(?:lead |chief )?editorial writer|news anchor|[Cc]orrespondent|"
     # the one who runs a radio or television station: "the station manager, X"
-    r"(?:radio |television |TV )?(?<![Pp]olice )station (?:manager|director)|"
+    r"(?:radio |television |TV )?(?<![Pp]olice )station(?:[’']s)? (?:manager|director)|"
     # "a host at the private station Radio X FM", "the host of a talk show"
     # ("a regular commentator on the evening news of the station Vela FM")
     r"(?:radio |television |TV |talk[- ]show )?(?:host|(?:regular )?commentator)"

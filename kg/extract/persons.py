@@ -76,7 +76,8 @@ TITLE_RX = [(re.compile(rf"\b(?:{t})s?,?\s*$"), r1, r2) for t, r1, r2 in PERSON_
 #: A lawyer who acts for someone: "his lawyer", "the defence counsel", "a state-appointed lawyer".
 POSSESSIVE_LAWYER = re.compile(
     # "the journalists' lawyer", "the defender's lawyer": a possessive of any noun
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Dd]efen[cs]e|[A-Za-z][\w’'\-]+[’']s|[\w-]+s[’']|[Ss]tate|"
+    # ("the defence – lawyers A and B –": the defence set off by a dash)
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Dd]efen[cs]e(?:\s+[–—-])?|[A-Za-z][\w’'\-]+[’']s|[\w-]+s[’']|[Ss]tate|"
     r"[Ll]egal aid|"
     r"(?:[Ss]tate|[Cc]ourt|[Gg]overnment)-appointed|appointed (?:a|an|the))\s+(?:\w+\s+)?"
     r"(?:lawyer|counsel|attorney|advocate)s?,?\s*$"

@@ -451,7 +451,13 @@ def _before(doc: Doc, start: int) -> str:
 LINE_OPENING = re.compile(r"[ \t]*(?:(?:Mr|Ms|Mrs|Dr|Mme)\.?[ \t]*)?")
 #: A line of a list of addressees that holds one entry whole: an honorific, a name, a comma
 #: and the post.
-ENTRY_LINE = re.compile(r"(?:^|\n)[ \t]*(?:Mr|Ms|Mrs|Dr|Mme|H\.\s?E)\.?[ \t]+[^\n,]{2,60},[^\n]+$")
+ENTRY_LINE = re.compile(
+    # (the name in capitalised words only: "Ms Nur together with cameraman X, known as" is a
+    # sentence's line, no entry)
+    r"(?:^|\n)[ \t]*(?:Mr|Ms|Mrs|Dr|Mme|H\.\s?E)\.?[ \t]+"
+    r"(?:(?:[A-ZÀ-ÞĀ-Žİ][\w’'.-]*|al|el|bin|de|da|del|van|von)[ \t]+){0,5}"
+    r"[A-ZÀ-ÞĀ-Žİ][\w’'.-]*,[^\n]+$"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -700,6 +706,14 @@ SHARED_AFTER = re.compile(
 )
 
 
+#: After a plural of lawyers: those who hired them ("lawyers with the NGO X whom the family
+#: had retained"), so that the lawyers act for someone.
+RETAINED_AFTER = re.compile(
+    r"[^.;]{0,80}?\bwhom\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:family|relatives|clients?|"
+    r"parents)\s+(?:had\s+|has\s+|have\s+)?(?:retained|hired|appointed|engaged|instructed)\b"
+)
+
+
 def _shared_after(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
     """Every name of a list takes the role of a plural noun said after the list."""
     flat = doc.flat
@@ -733,8 +747,14 @@ def _shared_after(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
         if not hit or not PLURAL_END.search(hit[2].group(0)):
             continue
         r1, r2, _ = hit
-        if r1 == "lawyer" and not POSSESSIVE_LAWYER.search(m.group("words")):
-            r1 = "lawyer?"  # "A and B, both lawyers" (not "A and B, his lawyers")
+        if (
+            r1 == "lawyer"
+            and not POSSESSIVE_LAWYER.search(m.group("words"))
+            and not RETAINED_AFTER.match(flat, m.end())
+        ):
+            # "A and B, both lawyers" (not "A and B, his lawyers", nor "A and B, lawyers with
+            # the NGO X whom the family had retained": they act for someone)
+            r1 = "lawyer?"
         for span in group:
             out.setdefault(span, [r1] + ([r2] if r2 else []))
 
@@ -1604,8 +1624,9 @@ THE_GROUP = re.compile(r"\b(?:the|its|their) (?:organi[sz]ation|network|group)")
 #: A word of media work after up to two words, the plural allowed after "both", "are" (by
 #: whether the description is of several people).
 MEDIA_WORK_DESC = (
-    re.compile(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}\b"),
-    re.compile(rf"(?:[\w-]+ ){{0,2}}{MEDIA_WORK}s?\b"),
+    # ("the outlet’s camera operator": the outlet in the possessive)
+    re.compile(rf"(?:[\w’'-]+ ){{0,2}}{MEDIA_WORK}\b"),
+    re.compile(rf"(?:[\w’'-]+ ){{0,2}}{MEDIA_WORK}s?\b"),
 )
 
 
@@ -1784,8 +1805,14 @@ def _roles_after(
         else:
             roles.append("defender")
             p.attrs["_civil_post"] = True
-    if LAWYER_DESC.match(desc) and "defender" not in roles and not CLAUSE_VERB.match(desc):
-        # (not "X, said the lawyers had ...": a clause, no apposition)
+    if (
+        LAWYER_DESC.match(desc)
+        and "defender" not in roles
+        and not CLAUSE_VERB.match(desc)
+        and not RETAINED_AFTER.match(desc)
+    ):
+        # (not "X, said the lawyers had ...": a clause, no apposition; nor "X, a lawyer whom
+        # the family retained": one who acts for a client)
         roles.append("defender")  # "X, a lawyer" who is the subject: coded a defender
     if EMPLOYEE_OF.match(desc):
         positions.append({"title": "employee", "organisation": None})
