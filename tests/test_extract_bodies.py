@@ -973,3 +973,11 @@ def test_a_unit_named_in_the_possessive_of_its_body_is_a_body_of_its_own() -> No
     assert "Vela Police Force" in orgs, orgs
     unit = orgs["Professional Standards Unit"]
     assert unit["part_of"] is not None
+
+
+def test_the_general_assembly_that_adopted_a_declaration_is_the_uns() -> None:
+    orgs = _orgs(
+        "12 June 2024\n\nZembla: Reporter held\n\nThe Declaration on Human Rights Defenders "
+        "was adopted by the General Assembly in 1998.\n"
+    )
+    assert orgs["General Assembly"]["kind"] == "international_org"

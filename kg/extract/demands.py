@@ -300,15 +300,24 @@ LETTER_ASK = re.compile(
     r"(?=(?:" + DEMAND_VERBS + r")\b)"
 )
 #: "Bangladeshi authorities should release", "Governments ... should", "CPJ called on X to".
+#: The state bodies a press release tells what they "should" do.
+ASKED_BODIES = (
+    r"(?:authorities|[Gg]overnments?|[Pp]rosecutors|[Pp]olice|[Bb]ureau|[Mm]inistry|[Pp]arliament)"
+)
 REPORTED_ASK = re.compile(
-    r"(?P<who>\b(?:[A-Z][\w-]+\s+){0,3}(?:authorities|[Gg]overnments?)(?:\s+[a-z][^.;,]{0,40}?)?)"
+    r"(?P<who>\b(?:[A-Z][\w-]+\s+){0,3}" + ASKED_BODIES + r"(?:\s+[a-z][^.;,]{0,40}?)?)"
     r"\s+(?:should|must)\s+(?!be\b|not\b|never\b|have\b)"
-    r"|(?<!\bto )\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:es|ed|ing)|ask(?:s|ing))\s+"
+    # (not "a petition calling on lawmakers to": what others asked, told in the story)
+    r"|(?<!\bto )(?<!petition )(?<!petitions )(?<!letter )(?<!resolution )(?<!placards )"
+    r"(?<!banners )\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:es|ed|ing)|ask(?:s|ing))\s+"
     r"(?P<who2>[^.;]{1,60}?)\s+to\s+(?=(?:" + DEMAND_VERBS + r")\b)"
 )
 #: The words every match of REPORTED_ASK's first branch holds where its subject's capitalised
 #: words end ("Zenda authorities", "the Government"), and the verbs its second branch opens with.
-REPORTED_SUBJECTS = ("authorities", "government", "Government")
+REPORTED_SUBJECTS = (
+    "authorities", "government", "Government", "Prosecutors", "prosecutors", "Police", "police",
+    "Bureau", "bureau", "Ministry", "ministry", "Parliament", "parliament",
+)  # fmt: skip
 REPORTED_VERBS = ("call", "urg", "ask")
 
 
@@ -364,6 +373,8 @@ NOUN_ASK = re.compile(
 OBJECT_OF = {"his": "him", "her": "her", "their": "them"}
 NEXT_ASK = re.compile(
     r",\s+and\s+to\s+|;\s*|,\s+(?:and\s+)?(?:should\s+)?(?=(?:" + DEMAND_VERBS + r")\b)"
+    # "..., and the NGO Bureau should lift": another body's ask
+    r"|,\s+and\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3}" + ASKED_BODIES + r"\s+(?:should|must)\s+"
     # "... are dropped, and, pending their release, that they have access to": the ask under
     # the condition is one of its own
     r"|,\s+and,?\s+(?=[Pp]ending\s+(?:his|her|their|the)\b)"
@@ -401,7 +412,20 @@ def _asked_before(core: str, cores: set[str]) -> bool:
             and not ASK_AFTER_COMMA.search(long, len(short))
         ):
             return True
+        # "drop the charges against the three" after a lead's "drop baseless charges against
+        # three Indigenous leaders": one verb, and every word the shorter ask holds
+        words, more = short.split(), set(long.split())
+        if (
+            len(words) >= 3
+            and words[0] == long.split()[0]
+            and all(w in more for w in words[1:] if w not in ASK_FILLERS)
+        ):
+            return True
     return False
+
+
+#: Words an ask may hold or leave out and stay the same ask.
+ASK_FILLERS = frozenset("the a an all of his her their its".split())
 
 
 #: Another ask after the comma: "release X, to lift the travel ban on Y".

@@ -229,6 +229,8 @@ ORG_KIND_HINTS = [
     (
         re.compile(
             r"^(?:UN |United Nations )?Human Rights (?:Council|Committee)$|\bInteramericana?\b|"
+            # the UN's General Assembly, which adopts the declarations appeals cite
+            r"^(?:UN |United Nations )?General Assembly(?: of the United Nations)?$|"
             r"\b(?:Inter-American|African|European|Arab) (?:Commission|Committee|Union)\b|"
             r"\bCommission of Inquiry\b|\bFact-Finding Mission\b|^Parliamentary Assembly\b|"
             # the UN treaty bodies: "Committee against Torture", "Committee on the Rights of
