@@ -940,26 +940,26 @@ def _body_names(body: str) -> set[str]:
 
 def test_a_court_after_its_judge_ends_where_it_would_alone() -> None:
     got = _body_names(
-        "On 9 April 2024, Judge Ana Lee of the Vela District Court in the Urals city of Zenda "
+        "On 9 April 2024, Judge Ana Lee of the Vela District Court in the Kastra Hills town of "
+        "Zenda "
         "ordered Tom Reed held."
     )
     assert "Vela District Court" in got, got
-    assert not any("Urals" in n for n in got), got
+    assert not any("Kastra" in n for n in got), got
 
 
 def test_a_radio_station_is_named_with_its_frequency() -> None:
     got = _body_names(
-        "For eleven years he hosted a morning show on the community station Vela 97.1 FM. "
-        "On 3 May 2024, the regulator ordered Vela 97.1 FM off the air."
+        "He has presented an evening show for nine years on the community station Vela 101.3 "
+        "FM. On 3 May 2024, the regulator shut Vela 101.3 FM down."
     )
-    assert "Vela 97.1 FM" in got, got
+    assert "Vela 101.3 FM" in got, got
     assert "Vela" not in got, got
 
 
 def test_two_adjectives_joined_in_a_bodys_name_are_one_name() -> None:
     got = _body_names(
-        "The Kastra League holds consultative status with the United Nations Economic and "
-        "Social Council."
+        "The Kastra League reports every year to the United Nations Economic and Social Council."
     )
     assert "United Nations Economic and Social Council" in got, got
     assert "Social Council" not in got, got
@@ -968,16 +968,16 @@ def test_two_adjectives_joined_in_a_bodys_name_are_one_name() -> None:
 def test_a_unit_named_in_the_possessive_of_its_body_is_a_body_of_its_own() -> None:
     orgs = _orgs(
         "12 June 2024\n\nZembla: Reporter held\n\nOn 3 May 2024, Ana Lee filed a complaint "
-        "with the Vela Police Force’s Professional Standards Unit.\n"
+        "with the Vela Police Service’s Internal Affairs Unit.\n"
     )
-    assert "Vela Police Force" in orgs, orgs
-    unit = orgs["Professional Standards Unit"]
+    assert "Vela Police Service" in orgs, orgs
+    unit = orgs["Internal Affairs Unit"]
     assert unit["part_of"] is not None
 
 
 def test_the_general_assembly_that_adopted_a_declaration_is_the_uns() -> None:
     orgs = _orgs(
-        "12 June 2024\n\nZembla: Reporter held\n\nThe Declaration on Human Rights Defenders "
-        "was adopted by the General Assembly in 1998.\n"
+        "12 June 2024\n\nZembla: Reporter held\n\nIn 1998 the General Assembly adopted the "
+        "Declaration on Human Rights Defenders.\n"
     )
     assert orgs["General Assembly"]["kind"] == "international_org"

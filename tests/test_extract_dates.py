@@ -600,7 +600,7 @@ def test_the_same_week_after_a_month_that_opens_its_sentence_is_that_month() -> 
 def test_the_first_day_of_a_sentence_keeps_the_story_in_its_year() -> None:
     got = _pairs(
         "On 3 February 2024, police arrested Ana Lee. Her lawyer said the charge, laid on 12 "
-        "February, rests on two posts and on a speech she gave at a rally on 1 March 2021. "
+        "February, rests on two posts and on a talk she gave at a meeting on 5 March 2021. "
         "On 6 April, the court extended her detention."
     )
     assert ("detention", "2024-04-06") in got

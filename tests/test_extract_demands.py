@@ -418,22 +418,22 @@ Appeals to:
 def test_what_prosecutors_or_a_bureau_should_do_is_asked_of_each() -> None:
     text = (
         "Zembla: Drop charges against students\n\nMay 3, 2024\n\n(Vela) – On April 2, police "
-        "arrested 11 students as they marched to deliver a petition calling on lawmakers to "
+        "arrested nine pupils as they walked to hand in a letter calling on deputies to "
         "halt the dam, Rights Watch said today.\n\nProsecutors should drop the charges against "
-        "the 11 students, and the NGO Bureau should lift the suspension of the Youth Forum.\n"
+        "the nine pupils, and the Registration Bureau should lift the ban on the Youth Forum.\n"
     )
     assert summaries(text) == [
-        "drop the charges against the 11 students",
-        "lift the suspension of the Youth Forum",
+        "drop the charges against the nine pupils",
+        "lift the ban on the Youth Forum",
     ]
 
 
 def test_an_ask_the_lead_told_in_more_words_is_not_asked_again() -> None:
     text = (
         "Zembla: Drop charges against leaders\n\nMay 3, 2024\n\n(Vela) – Zembla's prosecutors "
-        "should drop baseless charges against three Indigenous leaders who opposed a dam, "
+        "should drop unfounded charges against three village leaders who opposed a dam, "
         "Rights Watch said today.\n\nOn April 2, police arrested the three.\n\nThe authorities "
-        "should lift the house arrest of Tom Reed and drop the charges against the three, "
+        "should end the house arrest of Tom Reed and drop the charges against the three, "
         "Rights Watch said.\n"
     )
     got = summaries(text)

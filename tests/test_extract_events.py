@@ -5199,8 +5199,8 @@ def test_the_house_searched_after_an_arrest_at_home_is_the_arrested_ones() -> No
 
 def test_a_step_at_the_same_hearing_takes_the_day_of_the_courts_last_step() -> None:
     got = _pairs(
-        "On 9 April 2024, the Vela District Court ordered the pre-trial detention of Tom Reed, "
-        "who had been arrested two days earlier. At the same hearing, the judge linked him to "
+        "On 9 April 2024, the Vela District Court remanded Tom Reed in custody; police had "
+        "detained him two days earlier. At the same hearing, Judge Ivo Sand linked him to "
         "proceedings for trespass."
     )
     assert ("charge", "2024-04-09") in got
@@ -5210,7 +5210,7 @@ def test_a_step_at_the_same_hearing_takes_the_day_of_the_courts_last_step() -> N
 def test_a_step_before_which_another_is_told_as_doing_is_of_the_same_scene() -> None:
     got = _pairs(
         "On 2 April 2024, police stopped a march of farmers in Vela. Witnesses said that "
-        "officers beat three of the marchers with sticks before forcing them into a truck."
+        "guards kicked three of the marchers before pushing them into a van."
     )
     assert ("arrest", "2024-04-02") in got
     assert ("arrest", None) not in got
@@ -5219,8 +5219,8 @@ def test_a_step_before_which_another_is_told_as_doing_is_of_the_same_scene() -> 
 def test_a_detention_order_someone_means_to_appeal_is_no_new_custody() -> None:
     got = _pairs(
         "On 9 April 2024, the Vela District Court ordered Tom Reed held for two months.\n\n"
-        "The case concerns a March 2024 report in which Tom Reed quoted soldiers. His lawyer "
-        "said that he intended to appeal the detention order."
+        "The case concerns a March 2024 report in which Tom Reed quoted soldiers. His counsel "
+        "plans to challenge the detention order."
     )
     assert ("detention", "2024-04-09") in got
     assert not any(t == "detention" and d != "2024-04-09" for t, d in got), got
@@ -5228,27 +5228,26 @@ def test_a_detention_order_someone_means_to_appeal_is_no_new_custody() -> None:
 
 def test_the_next_session_of_a_trial_set_for_a_day_is_one_hearing() -> None:
     got = _pairs(
-        "On 2 April 2024, police arrested Tom Reed. His wife, who visited him on 20 April, said "
-        "he was weak. The next session of his trial before the Vela Court is set for 14 May "
-        "2024.",
+        "On 2 April 2024, police arrested Ana Lee. Her sister, who saw her on 20 April, found "
+        "her thin. The next session of her trial before the Vela Court is set for 16 May 2024.",
         appeal_date="1 May 2024",
     )
-    assert ("trial_hearing", "2024-05-14") in got
+    assert ("trial_hearing", "2024-05-16") in got
     assert ("trial_hearing", "2024-04-20") not in got
 
 
 def test_what_a_law_is_routinely_used_for_is_no_step() -> None:
     got = _pairs(
-        "On 2 April 2024, police arrested Tom Reed. The Crime Prevention Law is routinely used "
-        "by governors to keep people in detention after the courts have ordered their release."
+        "On 2 April 2024, police arrested Tom Reed. The Public Order Act is routinely used by "
+        "mayors to hold critics even after judges have ordered their release."
     )
     assert not any(t == "release" for t, _d in got), got
 
 
 def test_a_step_not_one_of_them_underwent_is_none() -> None:
     got = _pairs(
-        "On 2 April 2024, police arrested Tom Reed. Since 2021, dozens of students protesting "
-        "against the VELA dam have been arrested. Not one of them has been convicted."
+        "On 2 April 2024, police arrested Tom Reed. Since 2020, scores of pupils marching "
+        "against the VELA dam have been arrested. Not one of those held has been convicted."
     )
     assert ("arrest", "2024-04-02") in got
     assert got == {("arrest", "2024-04-02")}, got
@@ -5256,9 +5255,9 @@ def test_a_step_not_one_of_them_underwent_is_none() -> None:
 
 def test_a_step_in_a_clause_of_when_after_a_past_perfect_is_the_storys() -> None:
     got = _pairs(
-        "On the morning of 2 April 2024, seven students set off towards the parliament. They "
-        "had walked only a few metres when officers stopped them and forced them into a police "
-        "truck."
+        "Early on 2 April 2024, nine farmers left Vela on foot for the capital. They had gone "
+        "barely a hundred metres when officers blocked the road and pushed them into a police "
+        "van."
     )
     assert ("arrest", "2024-04-02") in got
     assert ("arrest", None) not in got
@@ -5266,19 +5265,18 @@ def test_a_step_in_a_clause_of_when_after_a_past_perfect_is_the_storys() -> None
 
 def test_a_count_from_the_prosecutors_demand_starts_on_its_day() -> None:
     got = _pairs(
-        "The trial of Tom Reed opened on 2 April 2024. At the hearing of 10 April, the "
-        "prosecutor asked the judges to sentence him to three years in prison. Two days after "
-        "the prosecutor’s demand, a funeral wreath bearing his lawyer’s name was delivered to "
-        "her office."
+        "The trial of Tom Reed opened on 2 April 2024. At the sitting of 11 April, the "
+        "prosecutor asked the bench to jail him for four years. Two days after the "
+        "prosecutor’s demand, a wreath with his lawyer’s name on it was left at her office."
     )
-    assert ("threat", "2024-04-12") in got
+    assert ("threat", "2024-04-13") in got
 
 
 def test_the_officers_who_act_are_of_the_body_whose_agents_the_text_named() -> None:
     got = _acted(
-        "On 7 March 2024, some twenty agents of the Vela Civil Police, accompanied by a "
-        "prosecutor from the Public Prosecutor’s Office, arrived at the home of Tom Reed. The "
-        "officers searched the house and took away his phone."
+        "On 7 March 2024, about fifteen members of the Vela Civil Police, with a prosecutor of "
+        "the district prosecution beside them, came to Tom Reed’s farm. The officers "
+        "searched his farmhouse and took away his phone."
     )
     assert any(t == "search" and a == ["Vela Civil Police"] for t, a, _g in got), got
 
@@ -5286,16 +5284,15 @@ def test_the_officers_who_act_are_of_the_body_whose_agents_the_text_named() -> N
 def test_who_saw_a_search_did_not_undergo_it() -> None:
     got = _acted(
         "On 7 March 2024, police officers came to the home of the defender Tom Reed. The "
-        "officers searched the house in the presence of his wife, Ana Lee, and their children."
+        "officers searched the barn in front of his sister, Ana Lee, and her children."
     )
     assert not any(t == "search" and "Ana Lee" in g for t, _a, g in got), got
 
 
 def test_bodies_listed_as_subject_act_together_past_an_apposition() -> None:
     got = _acted(
-        "On 7 April 2024, officers of the Investigative Committee, the state body that "
-        "investigates serious crimes, and the Federal Security Service (FSB) searched the "
-        "apartment of Ana Lee in Vela."
+        "On 7 April 2024, officers of the Investigative Committee, an agency that looks into "
+        "grave offences, and the State Guard Service raided the flat of Ana Lee in Vela."
     )
-    agents = next(a for t, a, _g in got if t == "search")
-    assert agents == ["Investigative Committee", "Federal Security Service"], got
+    agents = next(a for t, a, _g in got if t == "raid")
+    assert agents == ["Investigative Committee", "State Guard Service"], got

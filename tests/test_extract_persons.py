@@ -1656,9 +1656,9 @@ def test_a_law_name_wrapped_at_and_other_forms_names_no_one() -> None:
 
 def test_a_bodys_acronym_then_the_words_its_name_opens_with_is_no_person() -> None:
     got = _names(
-        "Their lawyers, Ana Lee and Tom Reed of the Kastra Vela Legal Aid Association (PBH "
-        "Kastra Vela), told the court that the police had never shown the flag. Two days "
-        "later, a funeral wreath was delivered to the PBH Kastra Vela office in Zembla."
+        "Two lawyers, Ana Lee and Tom Reed of the Kastra Vela Legal Aid Association (LBH "
+        "Kastra Vela), asked the judges to see the seized banner. A week later, someone left "
+        "a wreath at the LBH Kastra Vela office in Zembla."
     )
     assert "Kastra Vela" not in got, got
     assert {"Ana Lee", "Tom Reed"} <= set(got), got
@@ -1671,11 +1671,11 @@ def _unnamed(body: str) -> list[tuple[list[str], list[str]]]:
 
 def test_kin_visited_or_told_a_menace_are_unnamed_relatives() -> None:
     got = _unnamed(
-        "In March 2024, police officers visited his parents in Vela. On 3 May 2024, two men "
-        "told his eldest son that his father would end up in jail."
+        "In March 2024, a detective visited his parents at their farm. On 3 May 2024, a "
+        "stranger told his youngest daughter that her mother would soon be in a cell."
     )
     assert (["his parents"], ["relative"]) in got, got
-    assert (["his eldest son"], ["relative"]) in got, got
+    assert (["his youngest daughter"], ["relative"]) in got, got
 
 
 def test_kin_told_what_a_witness_saw_are_no_one_the_text_tells_of() -> None:
@@ -1688,10 +1688,9 @@ def test_kin_told_what_a_witness_saw_are_no_one_the_text_tells_of() -> None:
 
 def test_a_governor_of_a_province_who_acts_is_an_unnamed_official() -> None:
     got = _unnamed(
-        "On 9 January 2024, the wali of Vela notified the Kastra League of the suspension of its "
-        "activities. "
-        "On 3 May 2024, the Governor of Zenda issued an order, on the same day, placing Tom "
-        "Reed in administrative detention."
+        "On 9 January 2024, the wali of Vela notified the Kastra League of the closure of its "
+        "premises. On 3 May 2024, the Governor of Zenda signed a decree the next morning, "
+        "placing Tom Reed under administrative detention."
     )
     assert (["the wali of Vela"], ["official"]) in got, got
     assert (["the Governor of Zenda"], ["official"]) in got, got

@@ -2179,8 +2179,8 @@ def test_lawyers_the_family_retained_or_the_defence_act_for_someone() -> None:
     got = _roles(
         _story(
             "On 3 May 2024, police arrested the poet Ivo Sand. Tom Reed and Ana Lee, lawyers "
-            "with the NGO Vela Watch whom the family had retained, were kept out of the "
-            "hearing. At the trial, the defence – lawyers Dan Orlek and Rina Holm – argued "
+            "of the NGO Vela Watch whom his relatives had hired, were barred from the "
+            "courtroom. At the trial, the defence – lawyers Dan Orlek and Rina Holm – argued "
             "that he had written nothing."
         ),
         "t-retained",
@@ -2192,9 +2192,9 @@ def test_lawyers_the_family_retained_or_the_defence_act_for_someone() -> None:
 def test_a_sentences_line_that_opens_with_an_honorific_is_no_entry_of_a_list() -> None:
     got = _roles(
         _story(
-            "On 4 November 2023, officers arrested\nMs Nur together with cameraman Tom Reed, "
-            "known as “Dhegey”, and producer\nIvo Sand. The two men were released the "
-            "following day."
+            "On 4 November 2023, officers detained\nMs Lind along with cameraman Tom Reed, "
+            "known as “Kiko”, and producer\nIvo Sand. Both men were freed a day "
+            "later."
         ),
         "t-wrapped-title",
     )

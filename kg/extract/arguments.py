@@ -1007,7 +1007,7 @@ COURT_NOUNS = ("court", "tribunal", "judge", "chamber", "magistrate")
 #: Between two bodies listed together: "the police, other units of the army and", "A and B",
 #: "officers of A and of B".
 LISTED_BODY = re.compile(
-    # (", the state body that investigates crimes,": an apposition on the first body)
+    # (", the agency that looks into grave offences,": an apposition on the first body)
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s+(?:the|an?)\s+[a-z][^,;()]{1,60}(?=,))?"
     r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:of\s+)?(?:the\s+)?"
     r"(?:(?:other\s+)?(?:units?|officers?|members?|agents?|soldiers?)\s+of\s+(?:the\s+)?)?"
@@ -1272,8 +1272,8 @@ STAFF_OF = re.compile(
 
 def _officers_body(doc: Doc, mentions: list[tuple[int, int, Entity]], a: int) -> Entity | None:
     """The last state body of the paragraph before ``a`` that the text named as the one whose
-    officers or agents act ("some twenty agents of the National Police, accompanied by a
-    prosecutor, ... The officers searched the house": the police, not the prosecution)."""
+    officers or agents act ("about fifteen members of the Vela Police, with a prosecutor beside
+    them, ... The officers searched his farmhouse": the police, not the prosecution)."""
     para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
     lo = para.start if para else 0
     i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
@@ -2216,7 +2216,7 @@ def make_event(
         elif e.kind == "person":
             seen_end = None
     if witnesses:
-        # "searched the house in the presence of his wife, Ms. A": who saw the step did not
+        # "went through the flat in front of his sister, Ms. A": who saw the step did not
         # undergo it, even where the clause names no one else
         targets = [x for x in targets if x not in witnesses]
     if etype in ASKED_ABOUT:
@@ -2549,8 +2549,8 @@ def make_event(
         )
     ):
         # "It banned Ana Lee from leaving the country", "they detained Tom Reed", "The
-        # officers searched the house": the body the paragraph was about (people "they" act
-        # for themselves: appeals, complaints)
+        # officers searched his farmhouse": the body the paragraph was about (people "they"
+        # act for themselves: appeals, complaints)
         body = None
         if OFFICERS_SUBJECT.search(doc.flat, max(c0, a - 30), a):
             body = _officers_body(doc, mentions, a)  # "The officers": of the body named so

@@ -1007,12 +1007,12 @@ def _run_on(flat: str, e: Entity, tail: re.Pattern[str]) -> None:
                 e.name = clean(flat[a : m.end()])
 
 
-#: A station's frequency and band after its name: " 97.1 FM", " 1089 AM".
+#: A station's frequency and band after its name: " 101.3 FM", " 1089 AM".
 FREQUENCY_AFTER = re.compile(r"[ \t]+\d{2,4}(?:[.,]\d{1,2})?[ \t]+(?:FM|AM)\b")
 
 
 def extend_frequency(doc: Doc, ents: Entities) -> None:
-    """A radio station's name runs on over its frequency and band ("Radio Vela 97.1 FM"):
+    """A radio station's name runs on over its frequency and band ("Radio Vela 101.3 FM"):
     the name the station goes by."""
     for e in ents.of("organisation"):
         if e.attrs.get("kind") in ("media", "other") and e.name and not e.name.endswith("FM"):

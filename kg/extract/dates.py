@@ -610,7 +610,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                     value = _valid(value[0] - 1, value[1], value[2]) or value
             enacted = bool(ENACTED_ON.search(flat, max(0, start - 60), start))
             if no_year and value[2] is not None and is_event and anchors:
-                # "the charge, brought on 12 February, ... a rally on 1 March 2020. On 6 April":
+                # "the charge, laid on 9 February, ... a march on 2 May 2019. On 6 April":
                 # the sentence's first day keeps the story in its year, not the look back after it
                 sent_year = sent_year or value[0]
             if (m.group("y1") or m.group("y2") or m.group("y3")) and not enacted:

@@ -307,7 +307,7 @@ ASKED_BODIES = (
 REPORTED_ASK = re.compile(
     r"(?P<who>\b(?:[A-Z][\w-]+\s+){0,3}" + ASKED_BODIES + r"(?:\s+[a-z][^.;,]{0,40}?)?)"
     r"\s+(?:should|must)\s+(?!be\b|not\b|never\b|have\b)"
-    # (not "a petition calling on lawmakers to": what others asked, told in the story)
+    # (not "a letter calling on deputies to": what others asked, told in the story)
     r"|(?<!\bto )(?<!petition )(?<!petitions )(?<!letter )(?<!resolution )(?<!placards )"
     r"(?<!banners )\b(?:call(?:s|ed|ing)?\s+(?:up)?on|urg(?:es|ed|ing)|ask(?:s|ing))\s+"
     r"(?P<who2>[^.;]{1,60}?)\s+to\s+(?=(?:" + DEMAND_VERBS + r")\b)"
@@ -373,7 +373,7 @@ NOUN_ASK = re.compile(
 OBJECT_OF = {"his": "him", "her": "her", "their": "them"}
 NEXT_ASK = re.compile(
     r",\s+and\s+to\s+|;\s*|,\s+(?:and\s+)?(?:should\s+)?(?=(?:" + DEMAND_VERBS + r")\b)"
-    # "..., and the NGO Bureau should lift": another body's ask
+    # "..., and the Registration Bureau should lift": another body's ask
     r"|,\s+and\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3}" + ASKED_BODIES + r"\s+(?:should|must)\s+"
     # "... are dropped, and, pending their release, that they have access to": the ask under
     # the condition is one of its own
@@ -412,7 +412,7 @@ def _asked_before(core: str, cores: set[str]) -> bool:
             and not ASK_AFTER_COMMA.search(long, len(short))
         ):
             return True
-        # "drop the charges against the three" after a lead's "drop baseless charges against
+        # "drop the charges against the three" after a lead's "drop unfounded charges against
         # three Indigenous leaders": one verb, and every word the shorter ask holds
         words, more = short.split(), set(long.split())
         if (

@@ -581,8 +581,8 @@ NEGATION_CLOSED = re.compile(
     r"|(?:not|never)\s+[^,.;:]{1,40}?,\s+(?:and|but)\s+(?:the|a|an|his|her|their|its)\s+"
     r"(?:[\w’'-]+\s+){1,3}$"
 )
-#: "No date has been set for the ", "no date has yet been fixed for his ": a hearing with no
-#: day, which is no step told.
+#: "No date has been fixed for the ", "no date has yet been given for her ": a hearing with
+#: no day, which is no step told.
 NO_DATE_SET = re.compile(
     r"\b[Nn]o\s+(?:new\s+|trial\s+|hearing\s+)?date\s+(?:has|had|have)\s+(?:yet\s+)?been\s+"
     r"(?:set|fixed|scheduled|given|announced)\s+(?:yet\s+)?for\s+(?:the\s+|his\s+|her\s+|their\s+)?"
@@ -645,7 +645,7 @@ NEGATED = TailPattern(
 #: A subject of two parts both denied, up to the trigger: "Neither the prison administration
 #: nor the prosecution has ".
 NEITHER_NOR = re.compile(r"\b[Nn]either\s[^.;:,]{1,80}?\snor\s[^.;:,]{1,80}?\s(?:has|have|had)\s+$")
-#: "Not one of them has been ", "None of those held was ": a subject of no one, up to the
+#: "Not one of those held has been ", "None of the marchers was ": a subject of no one, up to the
 #: trigger.
 NONE_OF = re.compile(
     r"\b(?:[Nn]ot\s+(?:one|a\s+single\s+one)|[Nn]one)\s+of\s+(?:them|those|these|the\s+\w+)\s+"
@@ -724,7 +724,7 @@ LOOKS_BACK = re.compile(
     r"\b(?:had|has|have|previously|already|earlier|formerly|since|before|ago|in the past|"
     r"is|are|will|would|could)\b"
 )
-#: The space between "before" and an active trigger it leads to: "before forcing them into"
+#: The space between "before" and an active trigger it leads to: "before pushing them into"
 #: (the scene goes on; "before being transferred" tells a later step the text does not date).
 BEFORE_DOING = re.compile(r"\s+(?!being\b)\w+ing\b")
 #: "granted him protection several years ago": an undated time long before the narrative, told
@@ -1126,10 +1126,10 @@ def _looks_back(flat: str, start: int, a: int) -> bool:
         )
         # (nor words quoted before it: 'on the ground that they "would flee" and remanded')
         and not _closed_quote(flat, start, m.start(), a)
-        # "They had walked a few metres when officers stopped them": the clause of "when"
+        # "They had gone barely a block when officers blocked them": the clause of "when"
         # tells the story's step, against which the past perfect looks back
         and not (m.group() == "had" and flat.find(" when ", m.end(), a) >= 0)
-        # "beat them with batons before forcing them into a truck": the next step of the scene
+        # "kicked them before pushing them into a van": the next step of the scene
         and not (
             m.group() == "before"
             and (doing := BEFORE_DOING.match(flat, m.end())) is not None
@@ -1564,7 +1564,7 @@ REPEATED = re.compile(
     r"\s+(?:(?:several|many|multiple|numerous|countless|\w+ other) times|"
     r"on (?:several|many|multiple|numerous|countless|various) occasions|repeatedly)\b"
 )
-#: "is routinely used by governors to", "are often used to": what a law or a body is used for
+#: "is routinely used by mayors to", "are often used to": what a law or a body is used for
 #: as a habit, up to the steps it names.
 USED_HABITUALLY = re.compile(
     r"\b(?:is|are|has\s+been|have\s+been)\s+(?:routinely|systematically|regularly|frequently|"
@@ -2115,8 +2115,8 @@ def find_events(
                 continue  # "They urged the authorities ... to lift the freeze": a call, no step
             if flat.find("either", s.start, a) >= 0 and NEITHER_NOR.search(flat, s.start, a):
                 continue  # "Neither the prison nor the prosecution has opened an inquiry"
-            if flat.find(" of ", s.start, a) >= 0 and NONE_OF.search(flat, s.start, a):
-                continue  # "Not one of them has been convicted": a step none underwent
+            if flat.find("one of", s.start, a) >= 0 and NONE_OF.search(flat, s.start, a):
+                continue  # "None of those held has been tried": a step none underwent
             if (
                 flat[a - 1 : a] in ("“", '"')
                 and flat[b : b + 1] in ("”", '"')
@@ -2167,7 +2167,7 @@ def find_events(
                 and flat.find("date", s.start, a) >= 0
                 and NO_DATE_SET.search(flat, s.start, a)
             ):
-                continue  # "No date has been set for the preliminary hearing": none is fixed
+                continue  # "No date has been fixed for her first hearing": none is set
             if (
                 etype == "trial_hearing"
                 and flat.startswith(("postponed", "adjourned"), a)
@@ -2222,7 +2222,7 @@ def find_events(
             repeated = ongoing or bool(
                 REPEATED.match(flat, b)
                 or REPEATED_BEFORE.search(pre)
-                # "The law is routinely used to keep people in detention after the courts have
+                # "The act is routinely used by mayors to hold critics even after judges have
                 # ordered their release": what a law or body is used for, no one step
                 or (
                     flat.find(" used ", s.start, a) >= 0

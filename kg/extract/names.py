@@ -196,7 +196,7 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                     add_person_candidate(doc, ents, run, strip_titles(run.words, i), left)
                     skip = 3 if run.words[left + 2] == "the" else 2
                     text, start, end = run_text(doc, run, left + skip)
-                    # "Judge A B of the Vela Court in the Urals city of X": the body's name
+                    # "Judge A B of the Vela Court in the Kastra Hills town of X": the body's name
                     # ends where it would without the person before it
                     body = _org_bounds(doc, run.words[left + skip :], start)
                     if body is not None:
@@ -747,12 +747,12 @@ def _body_after_person(run: Run, first: int) -> tuple[str, str] | None:
 
 OF_THE_PARENT = re.compile(r"(?P<x>.+?) of the (?P<y>.+)$")
 #: The head words of a unit of a state body: what a body's possessive may name as a body of
-#: its own ("the Police Force’s Professional Standards Unit"); a post or a programme after
+#: its own ("the Police Service’s Internal Affairs Unit"); a post or a programme after
 #: the possessive is none ("the Network's Africa Programme Manager").
 STATE_UNIT_HEADS = frozenset(
     "Unit Department Division Directorate Branch Section Bureau Service Brigade Squad".split()
 )
-#: "Vela Police Force’s Professional Standards Unit": a body, its possessive, a unit of it.
+#: "Vela Police Service’s Internal Affairs Unit": a body, its possessive, a unit of it.
 POSSESSIVE_PARENT = re.compile(r"(?P<y>[^’']+?)[’']s (?P<x>[A-Z].+)$")
 #: The words of a name up to its complement: "UN High Commissioner" of "UN High Commissioner
 #: for Human Rights".
@@ -803,7 +803,7 @@ def add_organisation(
         and (head_of(own.group("y").split()) or ("",))[0] == "organisation"
         and own.group("x").split()[-1] in STATE_UNIT_HEADS
     ):
-        # "the Vela Police Force’s Professional Standards Unit": a unit named after the body
+        # "the Vela Police Service’s Internal Affairs Unit": a unit named after the body
         # it belongs to, in the possessive; each is a body of its own name
         parent = add_organisation(
             doc, ents, own.group("y"), start, start + own.end("y"), main_country, 1

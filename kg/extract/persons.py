@@ -196,7 +196,7 @@ def add_person_candidate(
     ]
     if titles:
         if _is_acronym(toks[titles[-1]][0]) and _opens_a_body(doc, toks[titles[-1] + 1 :]):
-            return  # "(PBH Kastra Vela)" after "the Kastra Vela Legal Aid Association": the
+            return  # "(LBH Kastra Vela)" after "the Kastra Vela Legal Aid Association": the
             # body's short form, its acronym and the words its full name opens with
         toks = toks[titles[-1] + 1 :]
     if cut <= 1 and len(toks) >= 3 and toks[0][0] in _POST_OPENERS:
@@ -1673,7 +1673,7 @@ UNNAMED = [
         ),
         "official",
     ),
-    # "visited his parents and told them", "warned his eldest son that": kin as the object of
+    # "visited her parents at their farm", "warned his eldest son": kin as the object of
     # what was done to them
     (
         re.compile(
@@ -1685,7 +1685,7 @@ UNNAMED = [
         ),
         "relative",
     ),
-    # "told his son that his father would end up in jail": words of menace said to kin
+    # "told his daughter that her mother would soon be in a cell": menace said to kin
     (
         re.compile(
             r"\btold\s+(?P<n>(?:his|her|their)\s+(?:eldest\s+|youngest\s+)?(?:family|parents|"

@@ -452,7 +452,7 @@ LINE_OPENING = re.compile(r"[ \t]*(?:(?:Mr|Ms|Mrs|Dr|Mme)\.?[ \t]*)?")
 #: A line of a list of addressees that holds one entry whole: an honorific, a name, a comma
 #: and the post.
 ENTRY_LINE = re.compile(
-    # (the name in capitalised words only: "Ms Nur together with cameraman X, known as" is a
+    # (the name in capitalised words only: "Ms Lind along with cameraman X, known as" is a
     # sentence's line, no entry)
     r"(?:^|\n)[ \t]*(?:Mr|Ms|Mrs|Dr|Mme|H\.\s?E)\.?[ \t]+"
     r"(?:(?:[A-ZÀ-ÞĀ-Žİ][\w’'.-]*|al|el|bin|de|da|del|van|von)[ \t]+){0,5}"
@@ -706,8 +706,8 @@ SHARED_AFTER = re.compile(
 )
 
 
-#: After a plural of lawyers: those who hired them ("lawyers with the NGO X whom the family
-#: had retained"), so that the lawyers act for someone.
+#: After a plural of lawyers: those who hired them ("lawyers of the NGO X whom his relatives
+#: had hired"), so that the lawyers act for someone.
 RETAINED_AFTER = re.compile(
     r"[^.;]{0,80}?\bwhom\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:family|relatives|clients?|"
     r"parents)\s+(?:had\s+|has\s+|have\s+)?(?:retained|hired|appointed|engaged|instructed)\b"
@@ -753,7 +753,7 @@ def _shared_after(doc: Doc, mentions: list[tuple[int, int]], out: dict) -> None:
             and not RETAINED_AFTER.match(flat, m.end())
         ):
             # "A and B, both lawyers" (not "A and B, his lawyers", nor "A and B, lawyers with
-            # the NGO X whom the family had retained": they act for someone)
+            # the NGO X whom his relatives had hired": they act for someone)
             r1 = "lawyer?"
         for span in group:
             out.setdefault(span, [r1] + ([r2] if r2 else []))
