@@ -2203,7 +2203,7 @@ def make_event(
         )
     }
     seen_end = None  # where the last person who saw the step is named
-    witnesses = set()
+    witnesses: set[str] = set()  # who saw the step: "in the presence of", "in front of"
     for ma, mb, e in near:
         if not (c0 <= ma < c1 and ma > b):
             continue
