@@ -1270,10 +1270,13 @@ STAFF_OF = re.compile(
 )
 
 
-def _officers_body(doc: Doc, mentions: list[tuple[int, int, Entity]], a: int) -> Entity | None:
-    """The last state body of the paragraph before ``a`` that the text named as the one whose
-    officers or agents act ("about fifteen members of the Vela Police, with a prosecutor beside
-    them, ... The officers searched his farmhouse": the police, not the prosecution)."""
+def _last_body(
+    doc: Doc, mentions: list[tuple[int, int, Entity]], a: int, staff: bool = False
+) -> Entity | None:
+    """The last state body named before ``a`` in its paragraph; with ``staff``, the last one
+    the text named as the body whose officers or agents act ("about fifteen members of the
+    Vela Police, with a prosecutor beside them, ... The officers searched his farmhouse": the
+    police, not the prosecution)."""
     para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
     lo = para.start if para else 0
     i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
@@ -1282,21 +1285,8 @@ def _officers_body(doc: Doc, mentions: list[tuple[int, int, Entity]], a: int) ->
         if (
             e.kind == "organisation"
             and e.attrs.get("kind") in STATE_KINDS
-            and STAFF_OF.search(doc.flat, max(lo, ma - 30), ma)
+            and (not staff or STAFF_OF.search(doc.flat, max(lo, ma - 30), ma))
         ):
-            return e
-        i -= 1
-    return None
-
-
-def _last_body(doc: Doc, mentions: list[tuple[int, int, Entity]], a: int) -> Entity | None:
-    """The last state body named before ``a`` in its paragraph."""
-    para = next((p for p in doc.paragraphs if p.start <= a < p.end), None)
-    lo = para.start if para else 0
-    i = bisect.bisect_left(mentions, a, key=lambda m: m[0]) - 1
-    while i >= 0 and mentions[i][0] >= lo:
-        e = mentions[i][2]
-        if e.kind == "organisation" and e.attrs.get("kind") in STATE_KINDS:
             return e
         i -= 1
     return None
@@ -2553,7 +2543,7 @@ def make_event(
         # act for themselves: appeals, complaints)
         body = None
         if OFFICERS_SUBJECT.search(doc.flat, max(c0, a - 30), a):
-            body = _officers_body(doc, mentions, a)  # "The officers": of the body named so
+            body = _last_body(doc, mentions, a, staff=True)  # "The officers": of the body named so
         body = body or _last_body(doc, mentions, a)
         if body is not None:
             agents = [body.id]

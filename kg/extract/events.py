@@ -1544,17 +1544,21 @@ def _court_day(flat: str, events: list[dict[str, Any]]) -> Any:
         if ev["type"] in COURT_STEPS or (
             ev["type"] in HEARING_STEPS and BY_COURT.search(flat, span["start"], span["end"])
         ):
-            y, m, d = (int(x) for x in ev["date"].split("-"))
-            return (y, m, d)
+            return _day_value(ev["date"])
     return None
+
+
+def _day_value(day: str) -> tuple[int, int, int]:
+    """A full date written "YYYY-MM-DD", as a date value."""
+    y, m, d = (int(x) for x in day.split("-"))
+    return (y, m, d)
 
 
 def _day_of(events: list[dict[str, Any]], types: tuple[str, ...]) -> Any:
     """The day of the last event of one of ``types`` told so far, as a date value."""
     for ev in reversed(events):
         if ev["type"] in types and ev["date"] and len(ev["date"]) == 10:
-            y, m, d = (int(x) for x in ev["date"].split("-"))
-            return (y, m, d)
+            return _day_value(ev["date"])
     return None
 
 
