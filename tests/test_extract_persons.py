@@ -1227,6 +1227,19 @@ def test_a_country_name_ends_an_addressee_name_on_its_own_line() -> None:
     assert "Chile Costa" not in names  # two words: a place's line, not a name
 
 
+def test_a_one_word_country_between_given_name_and_surname_is_a_family_name() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Teacher jailed\n\n“She is no criminal,” said Ana Lee Chad "
+        "Varga, programme officer at the Vela Group. On 2 May 2025, police took the teacher "
+        "Rina Holm to Tarun Mandal Jail. Officials of Equatorial Guinea Reed said nothing, and "
+        "Equitable Zembla Montenegro wrote to them.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-persons-country-mid")["persons"]}
+    assert "Ana Lee Chad Varga" in names
+    assert "Rina Holm" in names
+    assert not any("Jail" in n or "Guinea" in n or "Montenegro" in n for n in names)
+
+
 def test_a_place_after_outside_or_told_by_what_it_is_is_no_person() -> None:
     text = (
         "5 June 2025\n\nZembla: Reporter detained\n\nOn 3 May 2025, soldiers arrested the "

@@ -522,7 +522,7 @@ INSTRUMENT_HEADS = {
     "Sanhita": "law",
 }  # fmt: skip
 SITE_HEADS = frozenset(
-    """Airport Prison Colony Cosmodrome Headquarters Square Street Avenue
+    """Airport Prison Jail Gaol Colony Cosmodrome Headquarters Square Street Avenue
 Station Camp Island Hospital Hotel Complex Facility County Province Region Oblast Road Lane Mews
 Boulevard Highway Bridge Market Park Village Valley Mountains Mountain Mount River Lake Palace
 Building""".split()

@@ -296,7 +296,11 @@ def add_person_candidate(
         or w in MONTHS
         or w in WEEKDAYS  # "Last Friday, 9 May, she was ..."
         or w in POSSESSIVE_PRONOUNS  # "Drop the Case Against Her Staff": a title's words
-        or (w in COUNTRIES and not (k == len(words) - 1 and _country_surname(doc, words, toks)))
+        or (
+            w in COUNTRIES
+            and not (k == len(words) - 1 and _country_surname(doc, words, toks))
+            and not _country_word_in_name(words, k)
+        )
         or w in DEMONYMS
         or (
             (w in NON_NAME or (w in TITLE_STOP and not (k > 0 and w in NAME_TITLES)))
@@ -394,6 +398,21 @@ def _last_line_start(doc: Doc, toks: list) -> int | None:
     return next(
         (k for k in range(len(toks) - 1, 0, -1) if "\n" in doc.text[toks[k - 1][2] : toks[k][1]]),
         None,
+    )
+
+
+def _country_word_in_name(words: list[str], k: int) -> bool:
+    """A one-word country's name between a given name and a surname is a family name ("Ana
+    Chad Reed", "Ivo Montenegro Sand"): neither the run's first word nor its last (a body's
+    name may end with one: "Equitable Zembla"), no other word of the run a country's or a
+    demonym, and no two words around it a country's longer name ("Equatorial Guinea")."""
+    if not 0 < k < len(words) - 1 or any(w in COUNTRIES or w in DEMONYMS for j, w in enumerate(words) if j != k):
+        return False
+    return not any(
+        " ".join(words[i : j + 1]) in COUNTRIES
+        for i in range(k + 1)
+        for j in range(k, len(words))
+        if j > i
     )
 
 
