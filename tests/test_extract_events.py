@@ -5296,3 +5296,21 @@ def test_bodies_listed_as_subject_act_together_past_an_apposition() -> None:
     )
     agents = next(a for t, a, _g in got if t == "raid")
     assert agents == ["Investigative Committee", "State Guard Service"], got
+
+
+def test_people_named_by_a_step_done_to_them_tell_no_step() -> None:
+    got = _pairs(
+        "Ana Lee leads the Vela Group, founded in 2009, which recorded the beatings of people "
+        "detained in the north and of children held at the border."
+    )
+    assert not {t for t, _d in got} & {"arrest", "detention"}, got
+
+
+def test_a_duty_to_report_to_the_police_on_set_days_is_no_summons() -> None:
+    got = _pairs(
+        "On 22 April 2024, a judge of the High Court granted Tom Reed bail and ordered him to "
+        "report to Vela police station every Friday. On 29 April 2024, the police ordered Tom "
+        "Reed to report to the station for questioning."
+    )
+    assert ("summons", "2024-04-22") not in got
+    assert ("summons", "2024-04-29") in got

@@ -1214,15 +1214,16 @@ OTHER_DOCUMENT = re.compile(
     re.I,
 )
 #: A participle right after a plural noun and before a preposition modifies the noun ("other
-#: detainees arrested in connection with the protests", "devices seized from the newsroom"):
-#: it names people or things by an event, it does not tell one.
+#: detainees arrested in connection with the protests", "devices seized from the newsroom",
+#: "people detained in the north"): it names people or things by an event, it does not tell
+#: one.
 REDUCED_RELATIVE = TailPattern(
     re.compile(
         r"(?<![\w’'-])(?!(?:was|has|is|this|his|its|us|thus|always|sometimes|times|days|weeks|"
         r"months|years|hours|afterwards|towards|officers|agents|forces|authorities|police)\s)"
-        r"[a-z]{2,}[^s\W]s\s+$"
+        r"(?:[a-z]{2,}[^s\W]s|(?<![\w’'-])(?:people|children))\s+$"
     ),
-    ends=("s",),
+    ends=("s", "people", "children"),
 )
 #: "privileged material seized from", "equipment confiscated during": a thing named by what
 #: was done to it, before the participle (a mass noun, no plural -s).
