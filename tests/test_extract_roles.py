@@ -2211,3 +2211,16 @@ def test_a_media_post_in_an_outlets_possessive_is_a_journalists() -> None:
     )
     assert got["Tom Reed"] == ["journalist"], got
     assert got["Ivo Sand"] == ["journalist"], got
+
+
+def test_a_kin_noun_of_the_other_gender_after_an_honorific_is_the_next_item_of_a_list() -> None:
+    got = _roles(
+        _story(
+            "On 3 May 2024, police arrested the teacher Ms. Ana Lee in Vela. We call for an end "
+            "to the harassment of Ms. Ana Lee, her husband and all teachers in Zembla. Mr. Tom "
+            "Reed, her brother, was questioned."
+        ),
+        "t-kin-list",
+    )
+    assert "relative" not in got["Ana Lee"], got
+    assert got["Tom Reed"] == ["relative"], got

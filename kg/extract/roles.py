@@ -77,7 +77,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
                 )
                 if role := POST_ROLE_BY_KIND.get(kind or ""):
                     roles.append(role)
-            _roles_after(after, roles, positions, p, ents, end)
+            _roles_after(after, roles, positions, p, ents, end, before)
             if len(roles) == n and ADDRESSEE_BEFORE.search(before) and ASKED_TO.match(after):
                 roles.append("official")  # "we urge X to release her": an addressee
         if (
@@ -1630,6 +1630,20 @@ MEDIA_WORK_DESC = (
 )
 
 
+#: An honorific right before a name, by the gender it tells.
+GENDERED_HONORIFIC_END = re.compile(r"\b(?:(?P<f>Ms|Mrs|Miss|Mme)|(?P<m>Mr))\.?\s+$")
+
+
+def _honorific_clash(before: str, kin: str) -> bool:
+    """The honorific before a name tells a gender the kin noun after it does not ("Ms. Ana
+    Lee, her husband"): the kin noun is the next item of a list, not what she is."""
+    gender = GENDER_NOUNS.get(kin, "unknown")
+    hon = GENDERED_HONORIFIC_END.search(before[-8:]) if gender != "unknown" else None
+    if hon is None:
+        return False
+    return gender != ("female" if hon.group("f") else "male")
+
+
 def _roles_after(
     after: str,
     roles: list[str],
@@ -1637,6 +1651,7 @@ def _roles_after(
     p: Entity,
     ents: Entities,
     end: int,
+    before: str = "",
 ) -> None:
     # plain string tests first: most of the patterns below open with white space and then a
     # bracket or a given word, and most texts after a name go on otherwise
@@ -1765,6 +1780,8 @@ def _roles_after(
     kin = KIN_OF.match(desc)
     if kin and kin.group("of") and _kin_of_another(kin.group("of") + " ", ents):
         kin = None  # "X, Ana Lee's brother": kin of someone the appeal is not about
+    if kin and kin.group("kin") and _honorific_clash(before, kin.group("kin")):
+        kin = None  # "Ms. Ana Lee, her husband and her colleagues": a list, no apposition
     if kin:  # "X, the wife of Y", "X, who is married to Y"
         roles.append("relative")
         if kin.group("kin") and GENDER_NOUNS[kin.group("kin")] != "unknown":
