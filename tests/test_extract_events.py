@@ -5314,3 +5314,12 @@ def test_a_duty_to_report_to_the_police_on_set_days_is_no_summons() -> None:
     )
     assert ("summons", "2024-04-22") not in got
     assert ("summons", "2024-04-29") in got
+
+
+def test_held_without_trial_or_a_ban_asked_to_be_ended_is_no_step() -> None:
+    got = _pairs(
+        "Two teachers who have been held without trial since July 2023 should be freed, the "
+        "group said. The authorities should also lift the suspension of the union, end the "
+        "general ban on rallies, and investigate the shootings of July 2023."
+    )
+    assert not {t for t, _d in got} & {"trial_hearing", "ban"}, got

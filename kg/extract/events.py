@@ -530,6 +530,12 @@ HYPOTHETICAL = re.compile(
     # 3 May" tell the arrest; undated, COMMENT below drops it)
     r"concern(?:ed)? that)\b"
 )
+#: A step named as what a call asks to undo: "should ... end the general ban on", "must lift
+#: the suspension of".
+UNDO_ASKED = re.compile(
+    r"\b(?:lift|end|revoke|repeal|rescind|overturn|withdraw|quash)\s+"
+    r"(?:the|its|their|this|that|his|her|all)\s+(?:[\w’'-]+\s+){0,2}$"
+)
 #: A step that was due or feared, not taken: "was due to be released on", "expected to be
 #: freed", "at risk of being arrested and tortured", "under threat of arrest". (A hearing
 #: set for a date is an event of its own by the corpus conventions.)
@@ -2100,6 +2106,8 @@ def find_events(
                 )
             ):
                 continue
+            if UNDO_ASKED.search(pre) and HYPOTHETICAL.search(flat, s.start, a):
+                continue  # "should lift the suspension and end the general ban": asked undone
             if (
                 not sdates
                 and COMMENT.search(flat, s.start, a)
