@@ -5323,3 +5323,15 @@ def test_held_without_trial_or_a_ban_asked_to_be_ended_is_no_step() -> None:
         "general ban on rallies, and investigate the shootings of July 2023."
     )
     assert not {t for t, _d in got} & {"trial_hearing", "ban"}, got
+
+
+def test_a_spell_told_with_its_length_up_to_the_day_it_ended_began_that_many_days_before() -> None:
+    got = _pairs(
+        "On 2 March 2024, officers of the Vela security service searched Tom Reed’s flat and "
+        "took him to an undisclosed location. His wife did not know where he was for four "
+        "days, until he appeared on 13 March before a prosecutor, who questioned him."
+    )
+    assert ("arrest", "2024-03-02") in got
+    assert ("disappearance", "2024-03-09") in got
+    assert ("interrogation", "2024-03-13") in got
+    assert ("disappearance", "2024-03-13") not in got

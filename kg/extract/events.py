@@ -848,6 +848,28 @@ COUNT_AFTER = re.compile(
 COUNT_CLOSING = re.compile(COUNT_AFTER.pattern + r"\Z")
 
 
+#: A spell of counted days or weeks right after a step, told up to the day it ended: " for four
+#: days, until he appeared on".
+SPELL_UNTIL = re.compile(r"\s+for\s+(?P<n>\w+)\s+(?P<unit>days|weeks)\s*,?\s+until\b")
+
+
+def _spell_until(flat: str, sdates: list[DateMention], b: int) -> Any:
+    """The first day of a spell told with its length and the full day it ended ("did not know
+    where he was for four days, until he appeared on 13 March" gives 9 March), or None."""
+    m = SPELL_UNTIL.match(flat, b)
+    if m is None:
+        return None
+    w = m.group("n").lower()
+    n = int(w) if w.isdigit() else NUMBER_WORDS.get(w)
+    end = next((d for d in sdates if m.end() <= d.start <= m.end() + 60), None)
+    if n is None or end is None or end.value[2] is None or ";" in flat[m.end() : end.start]:
+        return None
+    day = datetime.date(*end.value) - datetime.timedelta(
+        days=n * (7 if m["unit"] == "weeks" else 1)
+    )
+    return (day.year, day.month, day.day)
+
+
 def _counted_back(flat: str, sdates: list[DateMention], group: int) -> Any:
     """The day a step told in a clause that counts from the date before it took place:
     "On 10 May 2024, three days after Ana Lee was released, ..." gives 7 May; "..., three days
@@ -2731,6 +2753,11 @@ def find_events(
                 continue
             sent_values.append(value)
             sent_at.append(a)
+            if value is not None and (ended := _spell_until(flat, sdates, b)) is not None:
+                # "his family did not know where he was for four days, until he appeared on 13
+                # March": the spell began four days before the day that ended it (the sentence
+                # keeps the day it tells for the steps after)
+                value = ended
             values = [v for v in (value, resumes) if v is not None] or [None]
             if (
                 holds_any(flat, COUNTED_TIMES_WORDS, b, s.end)
