@@ -562,6 +562,17 @@ def test_a_day_after_the_appeal_in_the_present_of_a_timetable_is_this_year() -> 
     assert ("search", "2024-06-05") in got
 
 
+def test_an_order_that_expires_after_the_appeal_keeps_the_year_of_the_story() -> None:
+    got = _pairs(
+        "On 27 May, the prosecutor renewed Ana Lee’s detention for another 15 days. The order "
+        "expires on 11 June, when it can be renewed again. On 18 May, police questioned her "
+        "husband for three hours.",
+        appeal="29 May 2024",
+    )
+    assert ("detention", "2024-05-27") in got
+    assert ("interrogation", "2024-05-18") in got
+
+
 def test_the_year_someone_founded_a_group_dates_no_step_of_the_sentence() -> None:
     got = _pairs(
         "On 2 May 2024, police raided the offices of the Vela Water Forum. They arrested its "

@@ -907,8 +907,10 @@ AHEAD_OF_ISSUE = re.compile(
     r"\b(?:will|would|shall|scheduled|set|due|next|adjourned|postponed|deferred|until|till|"
     r"expected|planned|to\s+be|to\s+appear|to\s+stand|is\s+to|are\s+to|call\s+on|calls\s+on|"
     r"urges?|attend|observe|monitor|"
-    # the present of a timetable: "the summit, which opens on 17 August"
-    r"opens|begins|starts|convenes|takes\s+place|upcoming|forthcoming)\b",
+    # the present of a timetable: "the summit, which opens on 17 August", "the order expires on
+    # 10 April"
+    r"opens|begins|starts|convenes|takes\s+place|expires|lapses|runs\s+out|upcoming|"
+    r"forthcoming)\b",
     re.I,
 )
 
