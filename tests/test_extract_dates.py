@@ -616,3 +616,14 @@ def test_the_first_day_of_a_sentence_keeps_the_story_in_its_year() -> None:
     )
     assert ("detention", "2024-04-06") in got
     assert ("detention", "2021-04-06") not in got
+
+
+def test_the_weekday_of_the_release_is_its_day_and_last_that_weekday_the_week_before() -> None:
+    # 15 August 2024 was a Thursday
+    got = _pairs(
+        "On Thursday, the Vela court sentenced Ana Lee to eight years in prison. Last Thursday, "
+        "police searched the flat of her editor, Tom Reed.",
+        appeal="15 August 2024",
+    )
+    assert ("sentence", "2024-08-15") in got
+    assert ("search", "2024-08-08") in got

@@ -259,8 +259,10 @@ HEARD_FROM = re.compile(r"\b(?:heard|tried)\b[^.;,]{0,40}\bfrom\s*$")
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: Dates told from the day the appeal was issued, as press releases tell them: "Earlier today,
-#: the court ...", "yesterday", "On Monday" (a weekday of the week before; one followed by its
-#: date, "on Sunday, January 23", is dated by that date). A bare "today" mostly dates the
+#: the court ...", "yesterday", "On Monday" (a weekday of the week up to the appeal's day, that
+#: day itself where it is the weekday named, as the news tells the day of the release; "last
+#: Monday" then is the week before; one followed by its date, "on Sunday, January 23", is dated
+#: by that date). A bare "today" mostly dates the
 #: issuer's own statement ("X said today", "calls today for the release of"), not an event:
 #: it is not read.
 DEICTIC_RE = re.compile(
@@ -303,7 +305,9 @@ def _deictic(
         elif m.group("deixis2"):
             back = 1
         else:
-            back = (appeal_date.weekday() - WEEKDAYS.index(m.group("wd"))) % 7 or 7
+            back = (appeal_date.weekday() - WEEKDAYS.index(m.group("wd"))) % 7
+            if not back and m.group().startswith(("Last", "last")):
+                back = 7  # "last Thursday" in a release of a Thursday: the week before
         d = appeal_date - timedelta(days=back)
         out.append((m, (d.year, d.month, d.day)))
     return out
