@@ -618,6 +618,12 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("and-mr-list-tail", "On 3 May 2024, police arrested Ms. Ana Lee, Mr. Tom Reed, and Mr. Ivo "
      "Sand.",
      [("arrest", D, ["police"], ["Ana Lee", "Ivo Sand", "Tom Reed"], None)]),
+    # those who came along with the body's officers act with them in each step of the subject
+    ("accompanied-by-strangers", "On 3 May 2024, officers of the Vela Police, accompanied by "
+     "masked men in civilian clothes, forced their way into the home of Ana Lee and searched "
+     "it.",
+     [("raid", D, ["(masked men)", "Vela Police"], ["Ana Lee"], None),
+      ("search", D, ["(masked men)", "Vela Police"], ["Ana Lee"], None)]),
 ]  # fmt: skip
 
 

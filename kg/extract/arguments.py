@@ -3314,6 +3314,8 @@ ACCOMPANIED_ASIDE = re.compile(
     r"(?:\s+\([A-Z]{2,8}\))?,\s+(?:accompanied|assisted|backed|supported)\s+by\s[^,.;]{1,60},\s+"
     r"(?:(?:then|later|also)\s+)?$"
 )
+#: ", accompanied by hooded men, " anywhere before a trigger of its sentence.
+ALONG = re.compile(r",\s+(?:accompanied|assisted|backed|supported)\s+by\s[^,.;]{1,60},")
 #: A disappearance told by those who do not know where the person is.
 NOT_KNOWING = re.compile(
     r"(?:(?:did|do|does|has|have|had)\s+not\s+know|(?:was|were|is|are)\s+unable\s+to|"
@@ -3341,7 +3343,7 @@ def refine_participants(
     s0, s1 = sent
     a, b = trigger
     if (
-        frame == "active"
+        frame in ("active", "phrase")
         and flat.find(" by ", max(s0, a - 80), a) >= 0
         and (aside := ACCOMPANIED_ASIDE.search(flat, s0, a))
     ):
@@ -3355,6 +3357,12 @@ def refine_participants(
         )  # fmt: skip
         if lead is not None and lead.id not in ev["agents"]:
             ev["agents"] = [lead.id, *ev["agents"]]
+    if frame in ("active", "phrase") and (along := ALONG.search(flat, s0, a)) is not None:
+        # "police, accompanied by hooded men in civilian clothes, forced their way in and
+        # searched it": those who came along act with them, in each step the subject takes
+        came = [e.id for ma, _mb, e in mentions if along.start() <= ma < along.end()]
+        ev["targets"] = [x for x in ev["targets"] if x not in came]
+        ev["agents"] += [x for x in came if x not in ev["agents"]]
     described = (
         DESCRIBED_SUBJECT.search(flat, max(s0, a - 70), a)
         if frame in ("active", "passive", "perfect")
