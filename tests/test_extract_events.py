@@ -5335,3 +5335,13 @@ def test_a_spell_told_with_its_length_up_to_the_day_it_ended_began_that_many_day
     assert ("disappearance", "2024-03-09") in got
     assert ("interrogation", "2024-03-13") in got
     assert ("disappearance", "2024-03-13") not in got
+
+
+def test_a_trial_held_before_a_sentence_is_a_hearing_only_with_its_own_day() -> None:
+    got = _pairs(
+        "Ana Lee was sentenced on 16 April 2024 to eight years in prison after a trial held "
+        "behind closed doors in Vela. Tom Reed was sentenced on 18 April 2024 after a trial "
+        "held on 9 April 2024."
+    )
+    assert ("trial_hearing", "2024-04-16") not in got
+    assert ("trial_hearing", "2024-04-09") in got
