@@ -5345,3 +5345,11 @@ def test_a_trial_held_before_a_sentence_is_a_hearing_only_with_its_own_day() -> 
     )
     assert ("trial_hearing", "2024-04-16") not in got
     assert ("trial_hearing", "2024-04-09") in got
+
+
+def test_people_named_by_their_work_after_a_participle_tell_no_step() -> None:
+    got = _pairs(
+        "On 22 April 2024, the Vela court upheld the sentence against Tom Reed for posts in "
+        "which he called for the release of detained preachers and jailed novelists."
+    )
+    assert not {t for t, _d in got} & {"arrest", "detention"}, got

@@ -751,7 +751,9 @@ PEOPLE_AFTER = re.compile(
     # ("the families of jailed and murdered miners": two participles before the noun)
     r"(?:\s+(?:and|or)\s+[a-z]+ed)?"
     r"\s+(?:protesters|demonstrators|activists|journalists|defenders|detainees|prisoners|"
-    r"people|persons|students|workers|members|lawyers|bloggers|villagers|residents|families|farmers|tenants|women|men|youths)\b"
+    r"people|persons|students|workers|members|lawyers|bloggers|villagers|residents|families|farmers|tenants|women|men|youths|"
+    # ("detained preachers and writers", "jailed scientists": people named by their work)
+    r"(?!others\b)[a-z]{3,}(?:ers|ists|ians))\b"
 )
 PREPOSITION_END = re.compile(
     r"\b(?:of|on|for|with|to|about|against|from|among|by|including|between|other|in which)\s+$"
