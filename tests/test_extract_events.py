@@ -5353,3 +5353,11 @@ def test_people_named_by_their_work_after_a_participle_tell_no_step() -> None:
         "which he called for the release of detained preachers and jailed novelists."
     )
     assert not {t for t, _d in got} & {"arrest", "detention"}, got
+
+
+def test_a_standing_ban_since_an_arrest_told_before_began_that_day() -> None:
+    got = _pairs(
+        "On 11 April 2022, police arrested Tom Reed in Vela. His wife and sons have been banned "
+        "from travelling abroad since his arrest."
+    )
+    assert ("travel_ban", "2022-04-11") in got

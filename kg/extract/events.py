@@ -1001,6 +1001,22 @@ SINCE_LATER = re.compile(r"(?:(?!\band\b)[^,;:.]){0,60}?\bsince\s+")
 SINCE_GAP = re.compile(r"(?:(?!\band\b)[^,;:.]){0,60}?\s")
 
 
+#: "since his arrest" later in the clause of a standing ban or threat, and the steps whose
+#: day it names.
+SINCE_STEP = re.compile(
+    r"[^.;:]{0,60}?\bsince\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?"
+    r"(?P<step>arrest|detention|abduction|release|conviction|sentencing)\b"
+)
+SINCE_STEPS = {
+    "arrest": ("arrest",),
+    "detention": ("detention", "arrest"),
+    "abduction": ("disappearance", "arrest"),
+    "release": ("release",),
+    "conviction": ("conviction", "sentence"),
+    "sentencing": ("sentence",),
+}
+
+
 def _since_later(flat: str, dates: list[DateMention], b: int) -> Any:
     """The day a standing threat began, told by "since" and a date later in its clause ("has
     been followed by two men since 12 February"); ``None`` for "since her arrest"."""
@@ -2462,6 +2478,14 @@ def find_events(
             ):
                 # "has been followed by men since 12 February", "has been barred from leaving
                 # the country since January 2026": it began then
+                value = began
+            elif (
+                etype in ("threat", "travel_ban", "ban")
+                and (since_step := SINCE_STEP.match(flat, b, min(s.end, b + 90))) is not None
+                and (began := _day_of(events, SINCE_STEPS[since_step["step"]])) is not None
+            ):
+                # "have been banned from travelling abroad since his arrest": the day of the
+                # arrest told before
                 value = began
             elif (began := _since_opening(flat, dates, s.start, a)) is not None:
                 # "Since May 2023, its members have been questioned a dozen times": the
