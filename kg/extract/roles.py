@@ -135,6 +135,14 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         ) or any(
             COMPLAINANT_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends
         )
+        # "X, leader of a royalist group, filed a complaint against her": whoever brings a
+        # complaint against someone is its complainant, whatever post the apposition gives
+        accuses = complains and any(
+            (m := COMPLAINANT_AFTER.match(flat, e)) is not None
+            and m["against"] is not None
+            and not _inside_apposition(flat, s)
+            for s, e in ends
+        )
         quoted = all(flat[a - 1 : a] in '“"' and a > 0 for a, _ in p.mentions)
         if not roles and not complains and (acts := _acts_for_the_state(flat, p)):
             roles.append(acts)  # "on the orders of X", "X signed the detention order"
@@ -165,6 +173,8 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         if "journalist" in roles and "defender" in roles and not _says_defender(doc, p):
             roles.remove("defender")  # a journalist held for their work is coded a journalist
         # (a lawyer who files a complaint files it for a client: no complainant)
+        if accuses and roles == ["defender"]:
+            roles = []
         if complains and not {"defender", "judge", "prosecutor", "lawyer", "lawyer?"} & set(roles):
             roles.append("complainant")
             if "other" in roles:
@@ -1548,8 +1558,9 @@ WORK_BY_BEFORE = re.compile(
 COMPLAINANT_AFTER = re.compile(
     # (an apposition may hold a long post: "X, the Vela Province Minister for Roads and Public
     # Works, filed a complaint")
-    r"(?:,[^,.;]{0,90},|,)?\s+(?:who\s+)?(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|"
-    r"brought)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit|petition)\b|sued\b)"
+    r"(?:,[^,.;]{0,130},|,)?\s+(?:who\s+)?(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|"
+    r"brought)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit|petition)"
+    r"(?P<against>\s+against\b)?|sued\b)"
 )
 SIGNATURE_TITLE = re.compile(
     r"[ \t]*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|"
