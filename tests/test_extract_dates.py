@@ -627,3 +627,13 @@ def test_the_weekday_of_the_release_is_its_day_and_last_that_weekday_the_week_be
     )
     assert ("sentence", "2024-08-15") in got
     assert ("search", "2024-08-08") in got
+
+
+def test_a_count_after_the_rally_takes_the_day_of_the_gathering_told_last() -> None:
+    got = _pairs(
+        "On 25 March 2024, the Vela court sentenced Ana Lee for a speech she gave at a "
+        "peaceful rally. She spoke on 14 October 2021 at a gathering at the Vela Gate. Six days "
+        "after the rally, Tom Reed filed a complaint against her at Vela Police Station.",
+        appeal="28 March 2024",
+    )
+    assert ("complaint", "2021-10-20") in got

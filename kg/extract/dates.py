@@ -78,7 +78,8 @@ EVENT_WORDS = {
     "hearing": r"hearing|trial",
     "transfer": r"transfer",
     "vigil": r"vigil",
-    "rally": r"rall(?:y|ies)",
+    # ("spoke on 14 October at a gathering ... Six days after the rally": the same rally)
+    "rally": r"rall(?:y|ies)|gathering",
     "protest": r"protest",
     "demonstration": r"demonstrat",
     "election": r"election",
