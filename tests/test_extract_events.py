@@ -5361,3 +5361,13 @@ def test_a_standing_ban_since_an_arrest_told_before_began_that_day() -> None:
         "from travelling abroad since his arrest."
     )
     assert ("travel_ban", "2022-04-11") in got
+
+
+def test_a_day_set_off_before_a_verb_of_its_own_is_no_more_day_of_the_step_before() -> None:
+    got = _pairs(
+        "Ana Lee received a summons in November 2021 and, on 15 December 2021, reported to the "
+        "Vela police, who notified her of charges under Section 112."
+    )
+    assert ("summons", "2021-11") in got
+    assert ("summons", "2021-12-15") not in got
+    assert ("charge", "2021-12-15") in got

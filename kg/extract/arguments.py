@@ -142,6 +142,10 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
             continue  # "received on 2 May a summons to appear on 9 May": the appearance's day
         if PERIOD_END.search(flat, max(end, d.start - 20), d.start):
             continue  # "would not say where she was held until 4 March": the day it ended
+        if SET_OFF_BEFORE_VERB.search(flat, max(end, d.start - 12), d.start) and (
+            VERB_AFTER_SET_OFF.match(flat, d.end)
+        ):
+            continue  # "received a summons in May and, on 9 June, reported to the police"
         if GAPPED_DATE.search(lead) and (
             d.value[2] is not None
             # "A was arrested on 28 July, and B and C in September": a month goes with the
@@ -159,6 +163,10 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
     return out
 
 
+#: A date set off by commas before a verb of its own: "and, on 9 June, reported to": the day
+#: of that verb, not one more day of the step told before.
+SET_OFF_BEFORE_VERB = re.compile(r",\s+on\s+$")
+VERB_AFTER_SET_OFF = re.compile(r",\s+[a-z]{3,}ed\b")
 #: A finite verb in the passive or the perfect ("was communicated", "has been told"): the
 #: dates after it are its own, not more dates of a step told before it.
 FINITE_BETWEEN = re.compile(r"\b(?:was|were|is|are|has|have|had)\s+(?:been\s+)?[a-z]{3,}ed\b")
