@@ -318,7 +318,8 @@ def test_a_law_s_number_in_brackets_is_no_instrument_of_its_own() -> None:
         "Press Law (Cap. 21).\n",
         appeal_id="t",
     )
-    assert {i["name"] for i in record["instruments"]} == {"Penal Code", "Press Law"}
+    # (a law's number in brackets right after its name is part of that name: "Cap. 21")
+    assert {i["name"] for i in record["instruments"]} == {"Penal Code", "Press Law (Cap. 21)"}
 
 
 def test_two_laws_of_one_name_and_two_numbers_stay_apart() -> None:
@@ -394,3 +395,16 @@ def test_an_imperative_opening_a_demand_is_no_part_of_a_laws_name() -> None:
     names = {i["name"] for i in record["instruments"]}
     assert "Law No. 12 of 2019" in names
     assert not any(n.split()[0] in ("Apply", "Enforce") for n in names), names
+
+
+def test_a_laws_number_in_brackets_or_its_buddhist_era_year_is_part_of_its_name() -> None:
+    got = _provisions(
+        "12 May 2024\n\nZembla: Editor jailed\n\nOn 3 May 2024, Ana Lee was charged under "
+        "Article 410 of the Penal Code (Law No. 641), Article 37 of the Public Order Act "
+        "[Chapter 9:23] and Section 14 of the Computer Crime Act B.E. 2550 (2007).\n"
+    )
+    assert got == {
+        "Penal Code (Law No. 641)": ["410"],
+        "Public Order Act [Chapter 9:23]": ["37"],
+        "Computer Crime Act B.E. 2550 (2007)": ["14"],
+    }, got
