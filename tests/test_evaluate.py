@@ -75,6 +75,17 @@ def test_instrument_key_drops_what_appeals_name_an_instrument_with_and_without()
     # a year that is not the act's own stays: another law, or a number of its name
     assert instrument_key("Law No. 12 of 2014") != instrument_key("Law No. 12")
     assert instrument_key("Vision 2030") == "vision 2030"
+    # a law's number in brackets after its name, or its Buddhist-era year, names the same law
+    for plain, numbered in (
+        ("Penal Code", "Penal Code (Law No. 641)"),
+        ("Public Order Act", "Public Order Act [Chapter 9:23]"),
+        ("Computer Crime Act", "Computer Crime Act B.E. 2550 (2007)"),
+    ):
+        assert instrument_key(numbered) == instrument_key(plain)
+    # near miss: words in brackets inside a name are the name's own
+    assert instrument_key("Unlawful Activities (Prevention) Act") != instrument_key(
+        "Unlawful Activities Act"
+    )
 
 
 def test_dates_match_at_gold_precision() -> None:
