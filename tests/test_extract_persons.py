@@ -1707,3 +1707,15 @@ def test_a_governor_of_a_province_who_acts_is_an_unnamed_official() -> None:
     )
     assert (["the wali of Vela"], ["official"]) in got, got
     assert (["the Governor of Zenda"], ["official"]) in got, got
+
+
+def test_kin_in_whose_presence_a_step_was_taken_are_unnamed_relatives() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Home searched\n\nOn 2 May 2025, detectives searched the home of "
+        "Rina Holm in the presence of her elderly mother. On 9 May 2025, officers arrested Tom "
+        "Reed in front of his wife, Ana Reed.\n"
+    )
+    persons = extract_case(text, appeal_id="t-kin-presence")["persons"]
+    unnamed = [p["variants"] for p in persons if p["name"] is None]
+    assert unnamed == [["her elderly mother"]], unnamed
+    assert next(p for p in persons if p["name"] == "Ana Reed")["roles"] == ["relative"]

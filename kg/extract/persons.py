@@ -1704,6 +1704,17 @@ UNNAMED = [
         ),
         "relative",
     ),
+    # "searched her home in the presence of her elderly mother", "arrested him in front of his
+    # wife": kin who saw what was done
+    (
+        re.compile(
+            r"\b(?:in\s+(?:the\s+)?presence\s+of|in\s+front\s+of)\s+"
+            r"(?P<n>(?:his|her|their)\s+(?:elderly\s+|young\s+|(?:two|three|four)\s+)?"
+            r"(?:family|parents|children|sons?|daughters?|wife|husband|mother|father))\b"
+            r"(?![’']|,\s+[A-Z])"
+        ),
+        "relative",
+    ),
     # "told his daughter that her mother would soon be in a cell": menace said to kin
     (
         re.compile(
@@ -1758,6 +1769,7 @@ UNNAMED_ANCHORS = [
         r"|[’']s (?:Director|[Hh]ead|[Cc]hief|[Ss]pokes|[Cc]hair)",
         r"(?:visited|threatened|warned|harassed|questioned|interrogated|summoned|beat|"
         r"attacked|intimidated|arrested|detained|abducted)\s+(?:his|her|their)\s",
+        r"(?:presence of|front of)\s+(?:his|her|their)\s",
         r"told\s+(?:his|her|their)\s",
     )
 ]
