@@ -1719,3 +1719,17 @@ def test_kin_in_whose_presence_a_step_was_taken_are_unnamed_relatives() -> None:
     unnamed = [p["variants"] for p in persons if p["name"] is None]
     assert unnamed == [["her elderly mother"]], unnamed
     assert next(p for p in persons if p["name"] == "Ana Reed")["roles"] == ["relative"]
+
+
+def test_an_area_prosecutor_or_an_investigator_who_brought_charges_is_unnamed_official() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Teacher charged\n\nOn 2 May 2025, the area public prosecutor "
+        "opposed bail for Rina Holm. In April 2025, the investigator brought additional charges "
+        "against her.\n"
+    )
+    persons = extract_case(text, appeal_id="t-unnamed-posts")["persons"]
+    unnamed = {p["variants"][0]: p["roles"] for p in persons if p["name"] is None}
+    assert unnamed == {
+        "the area public prosecutor": ["prosecutor"],
+        "the investigator": ["official"],
+    }, unnamed

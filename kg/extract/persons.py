@@ -1573,7 +1573,8 @@ UNNAMED = [
     # requested five years"
     (
         re.compile(
-            r"\b(?P<n>[Tt]he (?:public |state |military |district )?prosecutor)"
+            r"\b(?P<n>[Tt]he (?:(?:area|regional|provincial|city|county) )?"
+            r"(?:public |state |military |district )?prosecutor)"
             r"(?= (?:had |has |then |later |also )?[a-z]+ed\b)"
         ),
         "prosecutor",
@@ -1639,7 +1640,7 @@ UNNAMED = [
             # "a female officer slapped her": one told apart by sex
             r"police officer|(?:fe)?male (?:police |security |prison )?officer))"
             r"(?=\s+(?:had\s+|has\s+|then\s+|allegedly\s+)?(?:[a-z]+ed|beat|hit|"
-            r"took|threw|told|struck|forced)\b)"
+            r"took|threw|told|struck|forced|brought)\b)"
         ),
         "official",
     ),
@@ -1749,7 +1750,8 @@ UNNAMED_ANCHORS = [
         r"members of",
         r"(?:members|activists|employees|volunteers) of",
         r"(?:officer|official|agent|inspector|investigator) of",
-        r"[Tt]he (?:public |state |military |district )?prosecutor",
+        r"[Tt]he (?:(?:area|regional|provincial|city|county) )?"
+        r"(?:public |state |military |district )?prosecutor",
         r"by (?:an?|the) (?:(?:public|state|district|military|local) )?(?:judge|magistrate|"
         r"prosecutor) (?:in|at|of) ",
         r"other |co-(?:defendants|accused)",
