@@ -618,6 +618,15 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("and-mr-list-tail", "On 3 May 2024, police arrested Ms. Ana Lee, Mr. Tom Reed, and Mr. Ivo "
      "Sand.",
      [("arrest", D, ["police"], ["Ana Lee", "Ivo Sand", "Tom Reed"], None)]),
+    # "the defender" as the subject of a passive goes on to the participle joined by "and"
+    ("described-subject-and-charged", "On 2 May 2024, police arrested Ana Lee, Tom Reed and Ivo "
+     "Sand. On 3 May 2024, the woman human rights defender was brought before a magistrate at "
+     "the Vela Court and charged.",
+     [("charge", D, ["Vela Court"], ["Ana Lee"], "Vela Court")]),
+    # kin named by a noun of one sex is no antecedent of a pronoun of the other
+    ("kin-in-front-not-his", "On 3 May 2024, officers raided the home of Tom Reed in front of "
+     "his elderly mother, and seized his phones.",
+     [("seizure", D, [], ["Tom Reed"], None)]),
     # those who came along with the body's officers act with them in each step of the subject
     ("accompanied-by-strangers", "On 3 May 2024, officers of the Vela Police, accompanied by "
      "masked men in civilian clothes, forced their way into the home of Ana Lee and searched "

@@ -3302,7 +3302,10 @@ DESCRIBED_SUBJECT = re.compile(
     r"(?:^|[.;:]\s+|,\s+|\b(?:later|days?|weeks?|months?),?\s+)[Tt]he\s+"
     r"(?:(?:woman|female|young|prominent|well-known|veteran)\s+)?(?:human\s+rights\s+)?"
     r"(?:defender|activist)\s+(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?"
-    r"(?:(?:\w+ly|also|then|later)\s+)?$"
+    r"(?:(?:\w+ly|also|then|later)\s+)?"
+    # "the defender was brought before a magistrate at the Vela court and charged": the
+    # subject of the passive goes on to the participle joined by "and"
+    r"(?:(?<=was\s)[^.;,]{1,90}?\s+and\s+|(?<=were\s)[^.;,]{1,90}?\s+and\s+)?$"
 )
 #: "officers of the brigade " before an active trigger: staff of a body named before by its
 #: head word in lower case.
@@ -3372,11 +3375,11 @@ def refine_participants(
         ev["targets"] = [x for x in ev["targets"] if x not in came]
         ev["agents"] += [x for x in came if x not in ev["agents"]]
     described = (
-        DESCRIBED_SUBJECT.search(flat, max(s0, a - 70), a)
+        DESCRIBED_SUBJECT.search(flat, max(s0, a - 160), a)
         if frame in ("active", "passive", "perfect")
         and (
-            flat.find("defender", max(s0, a - 40), a) >= 0
-            or flat.find("activist", max(s0, a - 40), a) >= 0
+            flat.find("defender", max(s0, a - 160), a) >= 0
+            or flat.find("activist", max(s0, a - 160), a) >= 0
         )
         else None
     )
@@ -3395,7 +3398,9 @@ def refine_participants(
             if who.id not in ev["agents"]:
                 ev["agents"] = [who.id]
             ev["targets"] = [x for x in ev["targets"] if x != who.id]
-        elif frame != "active" and described.group("aux") is not None:
+        elif described.group("aux") is not None:
+            # (a participle joined by "and" after the passive reads as active: "was brought
+            # before a magistrate and charged")
             ev["targets"] = [who.id]
     if ev["targets"] and flat.find(" that ", b, s1) >= 0:
         alleged = ALLEGED_THAT.search(flat, b, s1)

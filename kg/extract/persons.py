@@ -1882,6 +1882,8 @@ def add_unnamed(doc: Doc, ents: Entities) -> None:
             e.attrs.update(roles=roles, positions=[], gender="unknown")
             if "men" in label.split():
                 e.attrs["gender"] = "male"
+            elif GENDER_NOUNS.get(label.split()[-1], "unknown") != "unknown":
+                e.attrs["gender"] = GENDER_NOUNS[label.split()[-1]]  # "her mother", "his son"
             ents.items.append(e)
             taken.append((m.start("n"), m.end("n")))
 
