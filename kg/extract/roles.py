@@ -140,6 +140,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         accuses = complains and any(
             (m := COMPLAINANT_AFTER.match(flat, e)) is not None
             and m["against"] is not None
+            and m.group().startswith(",")  # (the post told in an apposition before the verb)
             and not _inside_apposition(flat, s)
             for s, e in ends
         )
