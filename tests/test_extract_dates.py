@@ -637,3 +637,14 @@ def test_a_count_after_the_rally_takes_the_day_of_the_gathering_told_last() -> N
         appeal="28 March 2024",
     )
     assert ("complaint", "2021-10-20") in got
+
+
+def test_the_last_week_of_a_month_is_no_week_before_the_appeal() -> None:
+    got = _pairs(
+        "On 20 December 2024, police searched the office of the Vela Group. In the last week of "
+        "December, its staff received calls from unknown men who told them to stop their work "
+        "if they wanted to stay safe.",
+        appeal="12 January 2025",
+    )
+    assert not any(t == "threat" and (d or "").startswith("2025") for t, d in got), got
+    assert any(t == "threat" and (d or "").startswith("2024-12") for t, d in got), got

@@ -269,7 +269,8 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 DEICTIC_RE = re.compile(
     r"[Ee]arlier\s+(?P<deixis>today)\b|(?P<deixis2>[Yy]esterday)\b"
     r"|[Ee]arlier\s+(?P<this>this\s+(?:year|month|week))\b|(?P<morning>[Tt]his\s+morning)\b"
-    r"|[Ll]ast\s+(?P<last>week|month|year)\b"
+    # ("in the last week of December": a part of the month named, no week before the appeal)
+    r"|(?<![Tt]he\s)[Ll]ast\s+(?P<last>week|month|year)\b(?!\s+of\b)"
     r"|(?:[Oo]n|[Ll]ast)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b"
     r"(?!,?\s+(?:the\s+)?\d|,?\s+(?:" + MONTH_RE + r")\b"
     r"|\s+(?:morning|afternoon|evening|night)?\s*,?\s*\d)"
