@@ -648,3 +648,12 @@ def test_the_last_week_of_a_month_is_no_week_before_the_appeal() -> None:
     )
     assert not any(t == "threat" and (d or "").startswith("2025") for t, d in got), got
     assert any(t == "threat" and (d or "").startswith("2024-12") for t, d in got), got
+
+
+def test_a_clause_of_time_after_a_phrase_that_counts_from_another_happening_takes_the_date() -> None:
+    got = _pairs(
+        "The two reporters were detained on 27 November 2024, less than a week after the "
+        "summit closed in Vela, when officers of the Vela City Police raided their office.",
+        appeal="9 December 2024",
+    )
+    assert ("raid", "2024-11-27") in got

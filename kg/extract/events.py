@@ -1037,6 +1037,10 @@ def _since_later(flat: str, dates: list[DateMention], b: int) -> Any:
 #: A name set off by commas inside it ("when the prosecutor, Colonel Tom Reed, charged them")
 #: goes on with the clause.
 WHEN_AFTER_DATE = re.compile(
+    # ("on 27 November, less than a week after the summit closed, when": a phrase of its own
+    # between the date and its clause of time)
+    r"(?:\s*,\s+(?:less|more|only|just|barely)\s+than\s+[^,;:.]{1,80}?|\s*,\s+(?:a|one|two|three|"
+    r"four|five|six|\d+)\s+(?:days?|weeks?)\s+(?:after|before)\s+[^,;:.]{1,80}?)?"
     r"\s*,\s+when\s+(?:(?!\bthat\b)[^,;:.]|,\s+(?:[A-Z][\w’'-]*\.?\s+){1,5}?[A-Z][\w’'-]*,)*"
 )
 #: "when officers forced their way into his home, searched it, and arrested him": the clause's
