@@ -650,7 +650,7 @@ def test_the_last_week_of_a_month_is_no_week_before_the_appeal() -> None:
     assert any(t == "threat" and (d or "").startswith("2024-12") for t, d in got), got
 
 
-def test_a_clause_of_time_after_a_phrase_that_counts_from_another_happening_takes_the_date() -> None:
+def test_a_when_clause_after_a_counted_phrase_takes_the_date_before_them() -> None:
     got = _pairs(
         "The two reporters were detained on 27 November 2024, less than a week after the "
         "summit closed in Vela, when officers of the Vela City Police raided their office.",

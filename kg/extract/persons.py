@@ -406,7 +406,9 @@ def _country_word_in_name(words: list[str], k: int) -> bool:
     Chad Reed", "Ivo Montenegro Sand"): neither the run's first word nor its last (a body's
     name may end with one: "Equitable Zembla"), no other word of the run a country's or a
     demonym, and no two words around it a country's longer name ("Equatorial Guinea")."""
-    if not 0 < k < len(words) - 1 or any(w in COUNTRIES or w in DEMONYMS for j, w in enumerate(words) if j != k):
+    if not 0 < k < len(words) - 1 or any(
+        w in COUNTRIES or w in DEMONYMS for j, w in enumerate(words) if j != k
+    ):
         return False
     return not any(
         " ".join(words[i : j + 1]) in COUNTRIES
