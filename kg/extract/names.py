@@ -190,6 +190,19 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
                 cut = _org_bounds(doc, words, start)
                 if cut is None:
                     continue
+                if len(cut[0].split()) == 1 and cut[0] in TITLE_STOP:
+                    # "the Special Rapporteur on X of the Y Commission": a post's first word is
+                    # no body; the body after "of the" is
+                    of = next(
+                        (k for k in range(len(words) - 2) if words[k : k + 2] == ["of", "the"]),
+                        None,
+                    )
+                    if of is not None and head_of(words[of + 2 :]):
+                        tail = run_text(doc, run, i + of + 2)
+                        body = _org_bounds(doc, words[of + 2 :], tail[1])
+                        if body is not None:
+                            add_organisation(doc, ents, *body, main_country)
+                    continue
                 text, start, end = cut
                 left = _person_before_of(run, i)
                 if left is not None:
