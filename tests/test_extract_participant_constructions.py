@@ -618,6 +618,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("and-mr-list-tail", "On 3 May 2024, police arrested Ms. Ana Lee, Mr. Tom Reed, and Mr. Ivo "
      "Sand.",
      [("arrest", D, ["police"], ["Ana Lee", "Ivo Sand", "Tom Reed"], None)]),
+    # "prosecutors" acting are the staff of the prosecution the paragraph named
+    ("prosecutors-of-the-body", "On 3 May 2024, Tom Reed appeared before the Vela State "
+     "Prosecution. According to his lawyer, prosecutors questioned the reporter about his "
+     "articles.",
+     [("interrogation", D, ["Vela State Prosecution"], ["Tom Reed"], "Vela State Prosecution")]),
     # "the defender" as the subject of a passive goes on to the participle joined by "and"
     ("described-subject-and-charged", "On 2 May 2024, police arrested Ana Lee, Tom Reed and Ivo "
      "Sand. On 3 May 2024, the woman human rights defender was brought before a magistrate at "

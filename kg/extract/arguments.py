@@ -1268,6 +1268,11 @@ THEY_SUBJECT = re.compile(
 IT_SUBJECT = re.compile(r"(?:^|(?<=[.;]\s)|\b)[Ii]t\s+(?:(?:also|then|later|further)\s+)?$")
 
 
+#: "prosecutors ", "the prosecutors then ": the staff of the prosecution named before.
+PROSECUTORS_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;,]\s)|(?<=\b[Tt]he\s))[Pp]rosecutors\s+(?:(?:also|then|later|\w+ly)\s+)?$"
+)
+PROSECUTION = frozenset({"prosecution"})
 #: "The officers ", "the plain-clothes agents ": those the text told of before as a body's.
 OFFICERS_SUBJECT = re.compile(
     r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:officers|agents|policemen)\s+(?:\w+\s+)?$"
@@ -1279,7 +1284,11 @@ STAFF_OF = re.compile(
 
 
 def _last_body(
-    doc: Doc, mentions: list[tuple[int, int, Entity]], a: int, staff: bool = False
+    doc: Doc,
+    mentions: list[tuple[int, int, Entity]],
+    a: int,
+    staff: bool = False,
+    kinds: frozenset[str] = STATE_KINDS,
 ) -> Entity | None:
     """The last state body named before ``a`` in its paragraph; with ``staff``, the last one
     the text named as the body whose officers or agents act ("about fifteen members of the
@@ -1292,7 +1301,7 @@ def _last_body(
         ma, _mb, e = mentions[i]
         if (
             e.kind == "organisation"
-            and e.attrs.get("kind") in STATE_KINDS
+            and e.attrs.get("kind") in kinds
             and (not staff or STAFF_OF.search(doc.flat, max(lo, ma - 30), ma))
         ):
             return e
@@ -2555,6 +2564,15 @@ def make_event(
         body = body or _last_body(doc, mentions, a)
         if body is not None:
             agents = [body.id]
+    if (
+        not agents
+        and voice == "active"
+        and PROSECUTORS_SUBJECT.search(doc.flat, max(c0, a - 30), a)
+        and (body := _last_body(doc, mentions, a, kinds=PROSECUTION)) is not None
+    ):
+        # "appeared before the State Security Prosecution ... prosecutors questioned him": the
+        # prosecution the paragraph named
+        agents = [body.id]
     says_court = _says_court(doc.flat, s.start, s.end)
     if etype in COURT_EVENTS and not any(
         _kind(ents, x) == "court" and _first_at(mentions, x, s.start, c0) is None for x in agents
