@@ -77,9 +77,9 @@ def test_instrument_key_drops_what_appeals_name_an_instrument_with_and_without()
     assert instrument_key("Vision 2030") == "vision 2030"
     # a law's number in brackets after its name, or its Buddhist-era year, names the same law
     for plain, numbered in (
-        ("Penal Code", "Penal Code (Law No. 641)"),
-        ("Public Order Act", "Public Order Act [Chapter 9:23]"),
-        ("Computer Crime Act", "Computer Crime Act B.E. 2550 (2007)"),
+        ("Penal Code", "Penal Code (Law No. 318)"),
+        ("Public Order Act", "Public Order Act [Chapter 4:17]"),
+        ("Press Act", "Press Act B.E. 2551 (2008)"),
     ):
         assert instrument_key(numbered) == instrument_key(plain)
     # near miss: words in brackets inside a name are the name's own

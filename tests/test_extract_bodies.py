@@ -985,7 +985,7 @@ def test_the_general_assembly_that_adopted_a_declaration_is_the_uns() -> None:
 
 def test_a_post_of_a_body_named_after_of_the_is_no_body_the_body_is() -> None:
     orgs = _orgs(
-        "12 May 2024\n\nZembla: Lawyer held\n\nWe urge the Special Rapporteur on Freedom of "
-        "Expression of the Kastra Commission on Human Rights to raise the case of Ana Lee.\n"
+        "12 May 2024\n\nZembla: Lawyer held\n\nWe call on the Special Rapporteur on Freedom of "
+        "Expression of the Kastra Commission on Human Rights to take up the case of Ana Lee.\n"
     )
     assert set(orgs) == {"Kastra Commission on Human Rights"}, orgs

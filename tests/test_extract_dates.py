@@ -564,9 +564,9 @@ def test_a_day_after_the_appeal_in_the_present_of_a_timetable_is_this_year() -> 
 
 def test_an_order_that_expires_after_the_appeal_keeps_the_year_of_the_story() -> None:
     got = _pairs(
-        "On 27 May, the prosecutor renewed Ana Lee’s detention for another 15 days. The order "
-        "expires on 11 June, when it can be renewed again. On 18 May, police questioned her "
-        "husband for three hours.",
+        "On 27 May, the prosecutor renewed Ana Lee’s detention for a further 30 days. The order "
+        "runs out on 11 June and may then be extended. On 18 May, police questioned her "
+        "husband about his work.",
         appeal="29 May 2024",
     )
     assert ("detention", "2024-05-27") in got
@@ -631,29 +631,29 @@ def test_the_weekday_of_the_release_is_its_day_and_last_that_weekday_the_week_be
 
 def test_a_count_after_the_rally_takes_the_day_of_the_gathering_told_last() -> None:
     got = _pairs(
-        "On 25 March 2024, the Vela court sentenced Ana Lee for a speech she gave at a "
-        "peaceful rally. She spoke on 14 October 2021 at a gathering at the Vela Gate. Six days "
-        "after the rally, Tom Reed filed a complaint against her at Vela Police Station.",
+        "On 21 March 2024, the Vela court sentenced Ana Lee over a speech at a peaceful "
+        "rally. She gave that speech on 3 March 2022 at a gathering in Vela Square. Four days "
+        "after the rally, Tom Reed lodged a complaint against her with the Vela police.",
         appeal="28 March 2024",
     )
-    assert ("complaint", "2021-10-20") in got
+    assert ("complaint", "2022-03-07") in got
 
 
 def test_the_last_week_of_a_month_is_no_week_before_the_appeal() -> None:
     got = _pairs(
-        "On 20 December 2024, police searched the office of the Vela Group. In the last week of "
-        "December, its staff received calls from unknown men who told them to stop their work "
-        "if they wanted to stay safe.",
-        appeal="12 January 2025",
+        "On 20 November 2024, police searched the office of the Vela Group. In the last week of "
+        "November, its staff received calls from unknown men who told them to close the office "
+        "if they want to remain safe.",
+        appeal="12 December 2024",
     )
-    assert not any(t == "threat" and (d or "").startswith("2025") for t, d in got), got
-    assert any(t == "threat" and (d or "").startswith("2024-12") for t, d in got), got
+    assert not any(t == "threat" and (d or "").startswith("2024-12") for t, d in got), got
+    assert any(t == "threat" and (d or "").startswith("2024-11") for t, d in got), got
 
 
 def test_a_when_clause_after_a_counted_phrase_takes_the_date_before_them() -> None:
     got = _pairs(
-        "The two reporters were detained on 27 November 2024, less than a week after the "
-        "summit closed in Vela, when officers of the Vela City Police raided their office.",
-        appeal="9 December 2024",
+        "The two reporters were detained on 9 May 2024, barely a day after the vote in "
+        "Kastra, when officers of the Kastra Police raided their office.",
+        appeal="20 May 2024",
     )
-    assert ("raid", "2024-11-27") in got
+    assert ("raid", "2024-05-09") in got

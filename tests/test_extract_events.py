@@ -5300,8 +5300,8 @@ def test_bodies_listed_as_subject_act_together_past_an_apposition() -> None:
 
 def test_people_named_by_a_step_done_to_them_tell_no_step() -> None:
     got = _pairs(
-        "Ana Lee leads the Vela Group, founded in 2009, which recorded the beatings of people "
-        "detained in the north and of children held at the border."
+        "Ana Lee leads the Vela Group, founded in 2009, which logged the beatings of people "
+        "held in the camps and of children detained at the border."
     )
     assert not {t for t, _d in got} & {"arrest", "detention"}, got
 
@@ -5318,9 +5318,9 @@ def test_a_duty_to_report_to_the_police_on_set_days_is_no_summons() -> None:
 
 def test_held_without_trial_or_a_ban_asked_to_be_ended_is_no_step() -> None:
     got = _pairs(
-        "Two teachers who have been held without trial since July 2023 should be freed, the "
-        "group said. The authorities should also lift the suspension of the union, end the "
-        "general ban on rallies, and investigate the shootings of July 2023."
+        "Two teachers held without trial since July 2023 must be freed, the group said. The "
+        "government must also lift its suspension of the union, end the blanket ban on "
+        "rallies, and look into the shootings of July 2023."
     )
     assert not {t for t, _d in got} & {"trial_hearing", "ban"}, got
 
@@ -5328,18 +5328,18 @@ def test_held_without_trial_or_a_ban_asked_to_be_ended_is_no_step() -> None:
 def test_a_spell_told_with_its_length_up_to_the_day_it_ended_began_that_many_days_before() -> None:
     got = _pairs(
         "On 2 March 2024, officers of the Vela security service searched Tom Reed’s flat and "
-        "took him to an undisclosed location. His wife did not know where he was for four "
-        "days, until he appeared on 13 March before a prosecutor, who questioned him."
+        "took him to an unknown location. His wife did not know where he was for six days, "
+        "until he surfaced on 15 March before a prosecutor, who questioned him."
     )
     assert ("arrest", "2024-03-02") in got
     assert ("disappearance", "2024-03-09") in got
-    assert ("interrogation", "2024-03-13") in got
-    assert ("disappearance", "2024-03-13") not in got
+    assert ("interrogation", "2024-03-15") in got
+    assert ("disappearance", "2024-03-15") not in got
 
 
 def test_a_trial_held_before_a_sentence_is_a_hearing_only_with_its_own_day() -> None:
     got = _pairs(
-        "Ana Lee was sentenced on 16 April 2024 to eight years in prison after a trial held "
+        "Ana Lee was sentenced on 16 April 2024 to six years in jail after a trial held "
         "behind closed doors in Vela. Tom Reed was sentenced on 18 April 2024 after a trial "
         "held on 9 April 2024."
     )
@@ -5350,24 +5350,29 @@ def test_a_trial_held_before_a_sentence_is_a_hearing_only_with_its_own_day() -> 
 def test_people_named_by_their_work_after_a_participle_tell_no_step() -> None:
     got = _pairs(
         "On 22 April 2024, the Vela court upheld the sentence against Tom Reed for posts in "
-        "which he called for the release of detained preachers and jailed novelists."
+        "which he asked for mercy for detained preachers and jailed novelists."
     )
     assert not {t for t, _d in got} & {"arrest", "detention"}, got
 
 
 def test_a_standing_ban_since_an_arrest_told_before_began_that_day() -> None:
     got = _pairs(
-        "On 11 April 2022, police arrested Tom Reed in Vela. His wife and sons have been banned "
-        "from travelling abroad since his arrest."
+        "On 11 April 2022, police arrested Tom Reed in Vela. His wife has been barred from "
+        "leaving the country since his arrest."
     )
     assert ("travel_ban", "2022-04-11") in got
 
 
 def test_a_day_set_off_before_a_verb_of_its_own_is_no_more_day_of_the_step_before() -> None:
     got = _pairs(
-        "Ana Lee received a summons in November 2021 and, on 15 December 2021, reported to the "
-        "Vela police, who notified her of charges under Section 112."
+        "Tom Reed received a summons in March 2022 and, on 4 April 2022, presented "
+        "himself at the Vela police station, where officers informed him of charges."
     )
-    assert ("summons", "2021-11") in got
-    assert ("summons", "2021-12-15") not in got
-    assert ("charge", "2021-12-15") in got
+    assert ("summons", "2022-03") in got
+    assert ("summons", "2022-04-04") not in got
+    assert ("charge", "2022-04-04") in got
+
+
+def test_days_of_custody_the_police_obtain_are_a_custody_of_that_day() -> None:
+    got = _pairs("On 3 May 2024, the Vela police secured four days of custody to question Ana Lee.")
+    assert ("detention", "2024-05-03") in got

@@ -619,23 +619,22 @@ CASES: list[tuple[str, str, list[Expected]]] = [
      "Sand.",
      [("arrest", D, ["police"], ["Ana Lee", "Ivo Sand", "Tom Reed"], None)]),
     # "prosecutors" acting are the staff of the prosecution the paragraph named
-    ("prosecutors-of-the-body", "On 3 May 2024, Tom Reed appeared before the Vela State "
-     "Prosecution. According to his lawyer, prosecutors questioned the reporter about his "
-     "articles.",
+    ("prosecutors-of-the-body", "On 3 May 2024, Tom Reed was brought before the Vela State "
+     "Prosecution. According to his counsel, prosecutors interrogated the reporter about "
+     "his sources.",
      [("interrogation", D, ["Vela State Prosecution"], ["Tom Reed"], "Vela State Prosecution")]),
     # "the defender" as the subject of a passive goes on to the participle joined by "and"
     ("described-subject-and-charged", "On 2 May 2024, police arrested Ana Lee, Tom Reed and Ivo "
-     "Sand. On 3 May 2024, the woman human rights defender was brought before a magistrate at "
-     "the Vela Court and charged.",
+     "Sand. On 3 May 2024, the woman defender was taken to a hearing at the Vela Court and "
+     "charged.",
      [("charge", D, ["Vela Court"], ["Ana Lee"], "Vela Court")]),
     # kin named by a noun of one sex is no antecedent of a pronoun of the other
     ("kin-in-front-not-his", "On 3 May 2024, officers raided the home of Tom Reed in front of "
-     "his elderly mother, and seized his phones.",
+     "his young daughter, and seized his phones.",
      [("seizure", D, [], ["Tom Reed"], None)]),
     # those who came along with the body's officers act with them in each step of the subject
-    ("accompanied-by-strangers", "On 3 May 2024, officers of the Vela Police, accompanied by "
-     "masked men in civilian clothes, forced their way into the home of Ana Lee and searched "
-     "it.",
+    ("accompanied-by-strangers", "On 3 May 2024, officers of the Vela Police, backed by masked "
+     "men, broke into the home of Ana Lee and searched it.",
      [("raid", D, ["(masked men)", "Vela Police"], ["Ana Lee"], None),
       ("search", D, ["(masked men)", "Vela Police"], ["Ana Lee"], None)]),
 ]  # fmt: skip

@@ -1231,7 +1231,7 @@ def test_a_one_word_country_between_given_name_and_surname_is_a_family_name() ->
     text = (
         "20 May 2025\n\nZembla: Teacher jailed\n\n“She is no criminal,” said Ana Lee Chad "
         "Varga, programme officer at the Vela Group. On 2 May 2025, police took the teacher "
-        "Rina Holm to Tarun Mandal Jail. Officials of Equatorial Guinea Reed said nothing, and "
+        "Rina Holm to Tarun Kosi Jail. Officials of Equatorial Guinea Reed said nothing, and "
         "Equitable Zembla Montenegro wrote to them.\n"
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t-persons-country-mid")["persons"]}
@@ -1711,20 +1711,20 @@ def test_a_governor_of_a_province_who_acts_is_an_unnamed_official() -> None:
 
 def test_kin_in_whose_presence_a_step_was_taken_are_unnamed_relatives() -> None:
     text = (
-        "20 May 2025\n\nZembla: Home searched\n\nOn 2 May 2025, detectives searched the home of "
-        "Rina Holm in the presence of her elderly mother. On 9 May 2025, officers arrested Tom "
+        "20 May 2025\n\nZembla: Home searched\n\nOn 2 May 2025, detectives searched the flat of "
+        "Rina Holm in the presence of her young son. On 9 May 2025, officers arrested Tom "
         "Reed in front of his wife, Ana Reed.\n"
     )
     persons = extract_case(text, appeal_id="t-kin-presence")["persons"]
     unnamed = [p["variants"] for p in persons if p["name"] is None]
-    assert unnamed == [["her elderly mother"]], unnamed
+    assert unnamed == [["her young son"]], unnamed
     assert next(p for p in persons if p["name"] == "Ana Reed")["roles"] == ["relative"]
 
 
 def test_an_area_prosecutor_or_an_investigator_who_brought_charges_is_unnamed_official() -> None:
     text = (
         "20 May 2025\n\nZembla: Teacher charged\n\nOn 2 May 2025, the area public prosecutor "
-        "opposed bail for Rina Holm. In April 2025, the investigator brought additional charges "
+        "opposed bail for Rina Holm. In April 2025, the investigator brought new charges "
         "against her.\n"
     )
     persons = extract_case(text, appeal_id="t-unnamed-posts")["persons"]

@@ -400,11 +400,11 @@ def test_an_imperative_opening_a_demand_is_no_part_of_a_laws_name() -> None:
 def test_a_laws_number_in_brackets_or_its_buddhist_era_year_is_part_of_its_name() -> None:
     got = _provisions(
         "12 May 2024\n\nZembla: Editor jailed\n\nOn 3 May 2024, Ana Lee was charged under "
-        "Article 410 of the Penal Code (Law No. 641), Article 37 of the Public Order Act "
-        "[Chapter 9:23] and Section 14 of the Computer Crime Act B.E. 2550 (2007).\n"
+        "Article 52 of the Criminal Code (Law No. 318), Article 6 of the Public Order Act "
+        "[Chapter 4:17] and Section 9 of the Press Act B.E. 2551 (2008).\n"
     )
     assert got == {
-        "Penal Code (Law No. 641)": ["410"],
-        "Public Order Act [Chapter 9:23]": ["37"],
-        "Computer Crime Act B.E. 2550 (2007)": ["14"],
+        "Criminal Code (Law No. 318)": ["52"],
+        "Public Order Act [Chapter 4:17]": ["6"],
+        "Press Act B.E. 2551 (2008)": ["9"],
     }, got

@@ -2229,9 +2229,9 @@ def test_a_kin_noun_of_the_other_gender_after_an_honorific_is_the_next_item_of_a
 def test_who_files_a_complaint_against_someone_is_its_complainant_whatever_their_post() -> None:
     got = _roles(
         _story(
-            "Ana Lee spoke at a rally in Vela on 3 April 2024. Six days later, Tom Reed, leader "
-            "of a loyalist group calling itself the Network of Friends of the Zembla Crown, "
-            "filed a complaint against her at the Vela police station. On 20 April 2024, police "
+            "Ana Lee spoke at a rally in Vela on 3 April 2024. Six days later, Tom Reed, head of "
+            "a loyalist club that styles itself the Circle of Friends of the Zembla Crown, "
+            "lodged a complaint against her with the Vela police. On 20 April 2024, police "
             "arrested Ana Lee."
         ),
         "t-complainant-post",

@@ -526,7 +526,7 @@ def test_every_unnamed_actor_holds_its_anchor() -> None:
         "he was slapped by a female officer; a spokesperson for the Vela Commission said; "
         "he was freed by a magistrate in Vard; she was attacked by three men; he was beaten "
         "by workers of the company; officers visited his parents; a caller told his son that "
-        "he would be next; they searched it in the presence of her elderly mother"
+        "he would be next; they searched it in the presence of his young son"
     ]
     for rx, anchor in zip([rx for rx, _ in UNNAMED], UNNAMED_ANCHORS, strict=True):
         hits = 0

@@ -145,7 +145,7 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
         if SET_OFF_BEFORE_VERB.search(flat, max(end, d.start - 12), d.start) and (
             VERB_AFTER_SET_OFF.match(flat, d.end)
         ):
-            continue  # "received a summons in May and, on 9 June, reported to the police"
+            continue  # "got a summons in May and, on 9 June, went to the police"
         if GAPPED_DATE.search(lead) and (
             d.value[2] is not None
             # "A was arrested on 28 July, and B and C in September": a month goes with the
@@ -163,7 +163,7 @@ def gapped_dates(sdates: list[DateMention], end: int, flat: str) -> list[Any]:
     return out
 
 
-#: A date set off by commas before a verb of its own: "and, on 9 June, reported to": the day
+#: A date set off by commas before a verb of its own: "and, on 9 June, appeared at": the day
 #: of that verb, not one more day of the step told before.
 SET_OFF_BEFORE_VERB = re.compile(r",\s+on\s+$")
 VERB_AFTER_SET_OFF = re.compile(r",\s+[a-z]{3,}ed\b")
@@ -2570,7 +2570,7 @@ def make_event(
         and PROSECUTORS_SUBJECT.search(doc.flat, max(c0, a - 30), a)
         and (body := _last_body(doc, mentions, a, kinds=PROSECUTION)) is not None
     ):
-        # "appeared before the State Security Prosecution ... prosecutors questioned him": the
+        # "brought before the Vela State Prosecution ... prosecutors interrogated her": the
         # prosecution the paragraph named
         agents = [body.id]
     says_court = _says_court(doc.flat, s.start, s.end)
@@ -3321,8 +3321,8 @@ DESCRIBED_SUBJECT = re.compile(
     r"(?:(?:woman|female|young|prominent|well-known|veteran)\s+)?(?:human\s+rights\s+)?"
     r"(?:defender|activist)\s+(?P<aux>(?:was|were|had\s+been|has\s+been)\s+)?"
     r"(?:(?:\w+ly|also|then|later)\s+)?"
-    # "the defender was brought before a magistrate at the Vela court and charged": the
-    # subject of the passive goes on to the participle joined by "and"
+    # "the defender was taken to the Vela court and charged": the subject of the passive goes
+    # on to the participle joined by "and"
     r"(?:(?<=was\s)[^.;,]{1,90}?\s+and\s+|(?<=were\s)[^.;,]{1,90}?\s+and\s+)?$"
 )
 #: "officers of the brigade " before an active trigger: staff of a body named before by its
@@ -3343,7 +3343,7 @@ ACCOMPANIED_ASIDE = re.compile(
     r"(?:\s+\([A-Z]{2,8}\))?,\s+(?:accompanied|assisted|backed|supported)\s+by\s[^,.;]{1,60},\s+"
     r"(?:(?:then|later|also)\s+)?$"
 )
-#: ", accompanied by hooded men, " anywhere before a trigger of its sentence.
+#: ", backed by masked men, " anywhere before a trigger of its sentence.
 ALONG = re.compile(r",\s+(?:accompanied|assisted|backed|supported)\s+by\s[^,.;]{1,60},")
 #: A disappearance told by those who do not know where the person is.
 NOT_KNOWING = re.compile(
@@ -3387,8 +3387,8 @@ def refine_participants(
         if lead is not None and lead.id not in ev["agents"]:
             ev["agents"] = [lead.id, *ev["agents"]]
     if frame in ("active", "phrase") and (along := ALONG.search(flat, s0, a)) is not None:
-        # "police, accompanied by hooded men in civilian clothes, forced their way in and
-        # searched it": those who came along act with them, in each step the subject takes
+        # "the police, backed by masked men, broke into the house and searched it": those who
+        # came along act with them, in each step the subject takes
         came = [e.id for ma, _mb, e in mentions if along.start() <= ma < along.end()]
         ev["targets"] = [x for x in ev["targets"] if x not in came]
         ev["agents"] += [x for x in came if x not in ev["agents"]]
@@ -3417,8 +3417,8 @@ def refine_participants(
                 ev["agents"] = [who.id]
             ev["targets"] = [x for x in ev["targets"] if x != who.id]
         elif described.group("aux") is not None:
-            # (a participle joined by "and" after the passive reads as active: "was brought
-            # before a magistrate and charged")
+            # (a participle joined by "and" after the passive reads as active: "was taken to
+            # court and charged")
             ev["targets"] = [who.id]
     if ev["targets"] and flat.find(" that ", b, s1) >= 0:
         alleged = ALLEGED_THAT.search(flat, b, s1)

@@ -78,7 +78,7 @@ EVENT_WORDS = {
     "hearing": r"hearing|trial",
     "transfer": r"transfer",
     "vigil": r"vigil",
-    # ("spoke on 14 October at a gathering ... Six days after the rally": the same rally)
+    # ("spoke at a gathering on 2 May ... Three days after the rally": the same rally)
     "rally": r"rall(?:y|ies)|gathering",
     "protest": r"protest",
     "demonstration": r"demonstrat",
@@ -269,7 +269,7 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 DEICTIC_RE = re.compile(
     r"[Ee]arlier\s+(?P<deixis>today)\b|(?P<deixis2>[Yy]esterday)\b"
     r"|[Ee]arlier\s+(?P<this>this\s+(?:year|month|week))\b|(?P<morning>[Tt]his\s+morning)\b"
-    # ("in the last week of December": a part of the month named, no week before the appeal)
+    # ("in the last week of May": a part of the month named, no week before the appeal)
     r"|(?<![Tt]he\s)[Ll]ast\s+(?P<last>week|month|year)\b(?!\s+of\b)"
     r"|(?:[Oo]n|[Ll]ast)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b"
     r"(?!,?\s+(?:the\s+)?\d|,?\s+(?:" + MONTH_RE + r")\b"

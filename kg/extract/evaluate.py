@@ -106,8 +106,8 @@ def instrument_key(name: str | None) -> str:
 
     Drops the jurisdiction of a domestic code (``Criminal Code of Kazakhstan`` = ``Criminal
     Code``), the year after an act's name (``Cyber Safety Act, 2018`` = ``Cyber Safety
-    Act``), the law's number in brackets after its name (``Penal Code (Law No. 641)`` =
-    ``Penal Code``) or its year of the Buddhist era (``Computer Crime Act B.E. 2550 (2007)``),
+    Act``), the law's number in brackets after its name (``Penal Code (Law No. 318)`` =
+    ``Penal Code``) or its year of the Buddhist era (``Press Act B.E. 2551 (2008)``),
     the UN prefix and function words, because appeals name the same instrument with and
     without them.
     """
@@ -131,8 +131,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = frozenset({"act", "law", "code", "ordinance", "decree", "proclamation"})
 
 
-#: A law's number in brackets closing its name ("(Law No. 641)", "[Chapter 9:23]", "(Cap. 16)")
-#: or its year of the Buddhist era ("B.E. 2550 (2007)").
+#: A law's number in brackets closing its name ("(Law No. 318)", "[Chapter 4:17]", "(Cap. 21)")
+#: or its year of the Buddhist era ("B.E. 2551 (2008)").
 _NUMBER_TAIL = re.compile(
     r"\s*[(\[](?:Law|Chapter|Cap\.?|No\.)\s*(?:No\.\s*)?\d[^)\]]*[)\]]$"
     r"|\s+B\.\s?E\.\s+\d{4}(?:\s+\(\d{4}\))?$"

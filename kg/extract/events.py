@@ -530,7 +530,7 @@ HYPOTHETICAL = re.compile(
     # 3 May" tell the arrest; undated, COMMENT below drops it)
     r"concern(?:ed)? that)\b"
 )
-#: A step named as what a call asks to undo: "should ... end the general ban on", "must lift
+#: A step named as what a call asks to undo: "should ... end the blanket ban on", "must lift
 #: the suspension of".
 UNDO_ASKED = re.compile(
     r"\b(?:lift|end|revoke|repeal|rescind|overturn|withdraw|quash)\s+"
@@ -752,7 +752,7 @@ PEOPLE_AFTER = re.compile(
     r"(?:\s+(?:and|or)\s+[a-z]+ed)?"
     r"\s+(?:protesters|demonstrators|activists|journalists|defenders|detainees|prisoners|"
     r"people|persons|students|workers|members|lawyers|bloggers|villagers|residents|families|farmers|tenants|women|men|youths|"
-    # ("detained preachers and writers", "jailed scientists": people named by their work)
+    # ("jailed poets and editors", "detained scientists": people named by their work)
     r"(?!others\b)[a-z]{3,}(?:ers|ists|ians))\b"
 )
 PREPOSITION_END = re.compile(
@@ -850,14 +850,15 @@ COUNT_AFTER = re.compile(
 COUNT_CLOSING = re.compile(COUNT_AFTER.pattern + r"\Z")
 
 
-#: A spell of counted days or weeks right after a step, told up to the day it ended: " for four
-#: days, until he appeared on".
+#: A spell of counted days or weeks right after a step, told up to the day it ended: " for six
+#: days, until she was brought before a judge on".
 SPELL_UNTIL = re.compile(r"\s+for\s+(?P<n>\w+)\s+(?P<unit>days|weeks)\s*,?\s+until\b")
 
 
 def _spell_until(flat: str, sdates: list[DateMention], b: int) -> Any:
     """The first day of a spell told with its length and the full day it ended ("did not know
-    where he was for four days, until he appeared on 13 March" gives 9 March), or None."""
+    where she was for six days, until she was brought before a judge on 20 May" gives 14
+    May), or None."""
     m = SPELL_UNTIL.match(flat, b)
     if m is None:
         return None
@@ -1001,7 +1002,7 @@ SINCE_LATER = re.compile(r"(?:(?!\band\b)[^,;:.]){0,60}?\bsince\s+")
 SINCE_GAP = re.compile(r"(?:(?!\band\b)[^,;:.]){0,60}?\s")
 
 
-#: "since his arrest" later in the clause of a standing ban or threat, and the steps whose
+#: "since her arrest" later in the clause of a standing ban or threat, and the steps whose
 #: day it names.
 SINCE_STEP = re.compile(
     r"[^.;:]{0,60}?\bsince\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?"
@@ -1037,9 +1038,9 @@ def _since_later(flat: str, dates: list[DateMention], b: int) -> Any:
 #: A name set off by commas inside it ("when the prosecutor, Colonel Tom Reed, charged them")
 #: goes on with the clause.
 WHEN_AFTER_DATE = re.compile(
-    # ("on 27 November, less than a week after the summit closed, when": a phrase of its own
-    # between the date and its clause of time)
-    r"(?:\s*,\s+(?:less|more|only|just|barely)\s+than\s+[^,;:.]{1,80}?|\s*,\s+(?:a|one|two|three|"
+    # ("on 9 May, barely a day after the vote, when": a phrase of its own between the date and
+    # its clause of time)
+    r"(?:\s*,\s+(?:(?:less|more)\s+than|only|just|barely)\s+[^,;:.]{1,80}?|\s*,\s+(?:a|one|two|three|"
     r"four|five|six|\d+)\s+(?:days?|weeks?)\s+(?:after|before)\s+[^,;:.]{1,80}?)?"
     r"\s*,\s+when\s+(?:(?!\bthat\b)[^,;:.]|,\s+(?:[A-Z][\w’'-]*\.?\s+){1,5}?[A-Z][\w’'-]*,)*"
 )
@@ -1265,7 +1266,7 @@ OTHER_DOCUMENT = re.compile(
 )
 #: A participle right after a plural noun and before a preposition modifies the noun ("other
 #: detainees arrested in connection with the protests", "devices seized from the newsroom",
-#: "people detained in the north"): it names people or things by an event, it does not tell
+#: "people held in the camps"): it names people or things by an event, it does not tell
 #: one.
 REDUCED_RELATIVE = TailPattern(
     re.compile(
@@ -2151,7 +2152,7 @@ def find_events(
             ):
                 continue
             if UNDO_ASKED.search(pre) and HYPOTHETICAL.search(flat, s.start, a):
-                continue  # "should lift the suspension and end the general ban": asked undone
+                continue  # "must lift the suspension and end the blanket ban": asked undone
             if (
                 not sdates
                 and COMMENT.search(flat, s.start, a)
@@ -2488,7 +2489,7 @@ def find_events(
                 and (since_step := SINCE_STEP.match(flat, b, min(s.end, b + 90))) is not None
                 and (began := _day_of(events, SINCE_STEPS[since_step["step"]])) is not None
             ):
-                # "have been banned from travelling abroad since his arrest": the day of the
+                # "has been barred from leaving the country since her arrest": the day of the
                 # arrest told before
                 value = began
             elif (began := _since_opening(flat, dates, s.start, a)) is not None:
@@ -2784,9 +2785,9 @@ def find_events(
             sent_values.append(value)
             sent_at.append(a)
             if value is not None and (ended := _spell_until(flat, sdates, b)) is not None:
-                # "his family did not know where he was for four days, until he appeared on 13
-                # March": the spell began four days before the day that ended it (the sentence
-                # keeps the day it tells for the steps after)
+                # "her family did not know where she was for six days, until she was brought
+                # before a judge on 20 May": the spell began six days before the day that ended
+                # it (the sentence keeps the day it tells for the steps after)
                 value = ended
             values = [v for v in (value, resumes) if v is not None] or [None]
             if (

@@ -1707,7 +1707,7 @@ UNNAMED = [
         ),
         "relative",
     ),
-    # "searched her home in the presence of her elderly mother", "arrested him in front of his
+    # "searched the flat in the presence of her young son", "detained him in front of his
     # wife": kin who saw what was done
     (
         re.compile(

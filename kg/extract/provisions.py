@@ -129,8 +129,8 @@ def add_instrument(
         text = clean(doc.flat[start:end])
     number = LAW_NUMBER_TAIL.match(doc.flat, end)
     if number:
-        # "the Penal Code (Law No. 641)", "the Act [Chapter 9:23]", "the Computer Crime Act
-        # B.E. 2550 (2007)": the number the text gives the law is part of its name
+        # "the Penal Code (Law No. 318)", "the Act [Chapter 4:17]", "the Press Act B.E.
+        # 2551 (2008)": the number the text gives the law is part of its name
         end = number.end()
         text = clean(doc.flat[start:end])
     acr = ACRONYM_DEF.match(doc.flat[end : end + 24])
@@ -207,7 +207,7 @@ were is are has have had be been grounds basis charges charge""".split()
 )
 ACT_YEAR = re.compile(r"\s+of\s+\d{4}\b")
 #: A law's number in brackets right after its name, or its year of the Buddhist era: "(Law No.
-#: 641)", "[Chapter 9:23]", "(Cap. 16)", "B.E. 2550 (2007)".
+#: 318)", "[Chapter 4:17]", "(Cap. 21)", "B.E. 2551 (2008)".
 LAW_NUMBER_TAIL = re.compile(
     r"\s*[(\[](?:Law|Chapter|Cap\.?|No\.)\s*(?:No\.\s*)?\d[\w:./-]*(?:\s+of\s+\d{4})?[)\]]"
     r"|\s+B\.\s?E\.\s+\d{4}(?:\s+\(\d{4}\))?|(?<=B\.E)\.\s+\d{4}(?:\s+\(\d{4}\))?"

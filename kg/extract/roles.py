@@ -135,7 +135,7 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
         ) or any(
             COMPLAINANT_AFTER.match(flat, e) and not _inside_apposition(flat, s) for s, e in ends
         )
-        # "X, leader of a royalist group, filed a complaint against her": whoever brings a
+        # "X, head of a club loyal to the mayor, lodged a complaint against her": whoever brings a
         # complaint against someone is its complainant, whatever post the apposition gives
         accuses = complains and any(
             (m := COMPLAINANT_AFTER.match(flat, e)) is not None
