@@ -1733,3 +1733,13 @@ def test_an_area_prosecutor_or_an_investigator_who_brought_charges_is_unnamed_of
         "the area public prosecutor": ["prosecutor"],
         "the investigator": ["official"],
     }, unnamed
+
+
+def test_the_verbs_of_a_laws_title_name_no_one() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Farmers held\n\nOn 2 May 2025, police arrested Rina Holm. Her "
+        "lawyers filed a complaint under the Vela Law to Prevent, Investigate and Punish "
+        "Torture.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-law-verbs")["persons"]}
+    assert names == {"Rina Holm"}, names

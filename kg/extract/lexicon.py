@@ -781,7 +781,8 @@ News Consulting Publishers Journalists Priest Others Year Years Year-Old Held Fo
 Arrested Detained Released Sentenced Charged Jailed Freed Convicted Acquitted Abducted Missing
 Tortured Disbarred Summoned Banned Daily Times Gazette Tribune Herald Lead Researcher
 Coordinator Manager Officer Without Borders Report Reports Review Bulletin Newsletter
-Briefing Unlimited Other Forms""".split()
+Briefing Unlimited Other Forms Prevent Punish Investigate Combat Eradicate Suppress
+Eliminate""".split()
 ) | frozenset(
     # plural nouns of kin, which head a headline's clause ("Nephews Questioned"), never a name
     "Nephews Nieces Cousins Husbands Wives Sons Daughters Relatives".split()
