@@ -657,3 +657,14 @@ def test_a_when_clause_after_a_counted_phrase_takes_the_date_before_them() -> No
         appeal="20 May 2024",
     )
     assert ("raid", "2024-05-09") in got
+
+
+def test_a_count_from_a_step_cannot_run_past_the_appeal_from_the_leads_day() -> None:
+    text = (
+        "Vela: reporter seized\n\nKastra, April 24, 2024—The authorities must stop using "
+        "abductions to punish reporters, the Vela Press Group said Wednesday.\n\nOn April 15, "
+        "2024, armed men drove the editor Tom Reed away from his office. Two days after the "
+        "abduction, his deputy, Ana Lee, was questioned by the gendarmerie for four hours.\n"
+    )
+    got = {(e["type"], e["date"]) for e in extract_case(text, appeal_id="t")["events"]}
+    assert ("interrogation", "2024-04-17") in got, got

@@ -739,6 +739,20 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 out.append(DateMention(start, end, (month_only[0], month_only[1], None), True))
                 continue
             value, approx = _relative(m, told or anchor)
+            if (
+                told is not None
+                and value is not None
+                and appeal_date is not None
+                and value[2] is not None
+                and date(*value) > appeal_date  # type: ignore[arg-type]
+            ):
+                # "Two days after the abduction" where the last sentence to name abductions is
+                # the lead's call, dated by the release: a count cannot run past the appeal's
+                # day, so it goes on from an earlier sentence that tells the event
+                told = _event_day(
+                    doc, sent_ends, [d for d in days if d[1] < told], noun.lower(), start
+                )
+                value, approx = _relative(m, told or anchor)
             if value is None:
                 continue
             # "Although CBW had notified the police of the forum eight days earlier, officers
