@@ -5376,3 +5376,11 @@ def test_a_day_set_off_before_a_verb_of_its_own_is_no_more_day_of_the_step_befor
 def test_days_of_custody_the_police_obtain_are_a_custody_of_that_day() -> None:
     got = _pairs("On 3 May 2024, the Vela police secured four days of custody to question Ana Lee.")
     assert ("detention", "2024-05-03") in got
+
+
+def test_a_family_searching_for_someone_is_no_search() -> None:
+    got = _pairs(
+        "On 3 May 2024, men took Tom Reed from his shop. His family has searched for him at "
+        "police stations in Vela, but no one has told them where he is."
+    )
+    assert "search" not in {t for t, _d in got}, got

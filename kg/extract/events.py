@@ -2151,6 +2151,8 @@ def find_events(
                 )
             ):
                 continue
+            if etype == "search" and flat.startswith(" for ", b):
+                continue  # "his family searched for him at police stations": looking for him
             if UNDO_ASKED.search(pre) and HYPOTHETICAL.search(flat, s.start, a):
                 continue  # "must lift the suspension and end the blanket ban": asked undone
             if (
