@@ -5384,3 +5384,12 @@ def test_a_family_searching_for_someone_is_no_search() -> None:
         "police stations in Vela, but no one has told them where he is."
     )
     assert "search" not in {t for t, _d in got}, got
+
+
+def test_arraigned_on_a_counted_charge_is_the_charge() -> None:
+    got = _pairs(
+        "On 3 May 2024, Tom Reed was arraigned before the Vela High Court on a two-count "
+        "charge of fraud and pleaded not guilty."
+    )
+    assert ("charge", "2024-05-03") in got
+    assert ("trial_hearing", "2024-05-03") not in got

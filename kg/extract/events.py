@@ -828,10 +828,11 @@ OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$
 #: An arraignment told with the charge read out at it: "arraigned before the X Court and charged
 #: with" is the charge (an arraignment told alone is the hearing).
 ARRAIGNED_AND_CHARGED = re.compile(r"arraigned\b[^.;]{0,90}?\band (?:formally )?charged\b")
-#: "arraigned before Judge X on three counts": the counts read out are the charge.
+#: "arraigned before Judge X on three counts", "on a two-count charge": the counts read out
+#: are the charge.
 ARRAIGNED_ON_COUNTS = re.compile(
     r"arraigned\b(?:[^.;]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bDr)\.){0,90}?"
-    r"\bon (?:\w+ )?(?:counts?|charges?)\b"
+    r"\bon (?:[\w-]+ ){0,2}?(?:counts?|charges?)\b"
 )
 #: A date right after the event phrase belongs to it: "revoked its registration on 20 August".
 VERB_BEFORE_DATE = re.compile(r"\b[a-z]+ed\s+(?:(?:on|in)\s+)?$")
