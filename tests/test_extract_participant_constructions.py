@@ -618,6 +618,13 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("and-mr-list-tail", "On 3 May 2024, police arrested Ms. Ana Lee, Mr. Tom Reed, and Mr. Ivo "
      "Sand.",
      [("arrest", D, ["police"], ["Ana Lee", "Ivo Sand", "Tom Reed"], None)]),
+    # the teller named after a step ("..., his brother, B, told the Group.") neither underwent
+    # it nor is what "him" in the next sentence points back to
+    ("teller-after-the-step", "Officers of the Vela Police arrested Tom Reed at a checkpoint on "
+     "3 May 2024, his brother, Ivo Reed, told the Kastra Rights Group. The same day, a "
+     "prosecutor questioned him.",
+     [("arrest", D, ["Vela Police"], ["Tom Reed"], None),
+      ("interrogation", D, ["(a prosecutor)"], ["Tom Reed"], None)]),
     # "prosecutors" acting are the staff of the prosecution the paragraph named
     ("prosecutors-of-the-body", "On 3 May 2024, Tom Reed was brought before the Vela State "
      "Prosecution. According to his counsel, prosecutors interrogated the reporter about "

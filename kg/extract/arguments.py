@@ -1898,7 +1898,12 @@ def _reports_own_act(e: Entity, etype: str) -> bool:
 
 #: The source of an account named after the step: ", according to his wife, A, and a copy of
 #: the receipt" (to the end of the sentence or of its clause).
-SOURCE_AFTER = re.compile(r",\s+(?:according to|as reported by|citing)\s[^;:]*")
+SOURCE_AFTER = re.compile(
+    r",\s+(?:according to|as reported by|citing)\s[^;:]*"
+    # ", his brother, Ivo Reed, told the Vela Group.": the teller named after the step
+    r"|,\s+(?:(?:his|her|their)\s+[a-z-]+,\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    r"(?:[A-Z][\w’'.-]+\s+){0,3}?[A-Z][\w’'.-]+,?\s*(?:told|informed)\s+(?:the\s+)?[A-Z][^;:.]*\.?$"
+)
 
 
 def _reported_from(flat: str, start: int, a: int) -> int | None:
@@ -3102,6 +3107,8 @@ def last_person(
             # "arrested ..., according to her editor, X. She was questioned": a source named
             # for what is told is not what a pronoun after it points back to
             and not ACCORDING_TO.search(doc.flat, max(lo, mentions[i][0] - 60), mentions[i][0])
+            # (nor one named as its teller after it: "..., his brother, X, told the Group.")
+            and not TOLD_AFTER.match(doc.flat, mentions[i][1])
             and e.attrs.get("gender", "unknown") in ("unknown", gender)
             and (not AGENT_ROLES.intersection(e.attrs.get("roles", [])) or e.id in victims)
         ):
@@ -3135,6 +3142,8 @@ def _pronoun_opens(doc: Doc, a: int, pronoun: str) -> bool:
     return word is not None and word.group().lower() == pronoun
 
 
+#: ", told the Vela Group." after a name that closes its sentence: the teller of what it told.
+TOLD_AFTER = re.compile(r",?\s*(?:told|informed)\s+(?:the\s+)?[A-Z][^;:.]{0,60}\.")
 #: "according to her editor, " before a name: the source of what is told.
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:his|her|their|the)\s+)?[^.;()]{0,40}$")
 
