@@ -467,6 +467,11 @@ def _prefixed(tok: str) -> bool:
     return ARTICLE_PREFIX.match(tok) is not None  # "al-Shehab"
 
 
+#: A form's field label of a capitalised word and a few lower-case ones before a colon, as a
+#: line opens with it: "Date of birth:", "Place of detention:".
+FIELD_LABEL = re.compile(r"[A-Z][a-z]+(?: [a-z]+){1,3}:")
+
+
 def find_runs(doc: Doc) -> list[Run]:
     """Capitalised runs in the text; quotes inside a name (``Centre “Memorial”``) are kept."""
     toks, cap, words = doc.tokens
@@ -492,6 +497,8 @@ def find_runs(doc: Doc) -> list[Run]:
                     break  # "... TARGET: Persian, English\nYou can also write": a new sentence
                 if j + 1 < n and toks[j + 1][0] == ":" and toks[j + 1][1] == toks[j][2]:
                     break  # "... District Court\nLocation: Vela": a field's label opens a line
+                if FIELD_LABEL.match(text, toks[j][1]):
+                    break  # "... teacher of Tamazight\nDate of birth: 1978": a longer label
             elif (
                 toks[j][1] - toks[j - 1][2] >= 3
                 and text.find("   ", toks[j - 1][2], toks[j][1]) >= 0
