@@ -1744,3 +1744,16 @@ def test_the_verbs_of_a_laws_title_name_no_one() -> None:
     persons = extract_case(text, appeal_id="t-law-verbs")["persons"]
     names = {p["name"] for p in persons if p["name"]}
     assert names == {"Rina Holm"}, names
+
+
+def test_a_case_lists_entry_with_the_surname_in_capitals_names_the_person() -> None:
+    text = (
+        "VELA PEN CASE LIST\nPublished: 14 April 2023\n\nZEMBLA\n\nImprisoned – main case\n\n"
+        "Rina HOLM-VARGA*\nGender: female\nProfession: poet and teacher of Zemblan\n"
+        "Date of birth: 1978\n\nDetails of arrest: Holm-Varga was arrested at her home on 9 "
+        "February 2022.\n"
+    )
+    persons = extract_case(text, appeal_id="t-caps-surname")["persons"]
+    named = {p["name"]: p for p in persons if p["name"]}
+    assert set(named) == {"Rina Holm-Varga"}, named
+    assert "Holm-Varga" in named["Rina Holm-Varga"]["variants"]

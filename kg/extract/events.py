@@ -530,6 +530,8 @@ HYPOTHETICAL = re.compile(
     # 3 May" tell the arrest; undated, COMMENT below drops it)
     r"concern(?:ed)? that)\b"
 )
+#: "searched for him", "searched for Ana Lee": looking for someone (not "for two hours").
+SEARCHED_FOR_SOMEONE = re.compile(r" for (?:him|her|them|(?:his|her|their) [a-z]+|[A-Z])\b")
 #: A step named as what a call asks to undo: "should ... end the blanket ban on", "must lift
 #: the suspension of".
 UNDO_ASKED = re.compile(
@@ -2152,7 +2154,7 @@ def find_events(
                 )
             ):
                 continue
-            if etype == "search" and flat.startswith(" for ", b):
+            if etype == "search" and SEARCHED_FOR_SOMEONE.match(flat, b):
                 continue  # "his family searched for him at police stations": looking for him
             if UNDO_ASKED.search(pre) and HYPOTHETICAL.search(flat, s.start, a):
                 continue  # "must lift the suspension and end the blanket ban": asked undone

@@ -972,6 +972,37 @@ def add_nicknamed_persons(doc: Doc, ents: Entities) -> None:
             p.variants.append(m.group("n"))
 
 
+#: A line that holds only a name whose surname is written in capitals, as case lists head an
+#: entry ("Ana LEE-VARGA*"): given names, then the surname, and a footnote's star.
+CAPITAL_SURNAME_LINE = re.compile(
+    r"^(?P<g>[A-ZÀ-Þ][a-zß-ÿ’'-]+(?: [A-ZÀ-Þ][a-zß-ÿ’'-]+){0,2}) "
+    r"(?P<s>[A-ZÀ-Þ][A-ZÀ-Þ’'-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ’'-]+)?)\*?[ \t]*$",
+    re.M,
+)
+
+
+def add_capital_surname_persons(doc: Doc, ents: Entities) -> None:
+    """A person heading a case list's entry, the surname in capitals ("Ana LEE-VARGA*"): named
+    with the surname as the text writes it elsewhere ("Ana Lee-Varga"), so that the surname
+    alone later is a mention of the same person."""
+    if "\n" not in doc.text:
+        return
+    for m in CAPITAL_SURNAME_LINE.finditer(doc.text):
+        given, surname = m.group("g"), m.group("s")
+        if len(surname.replace("-", "").replace("’", "").replace("'", "")) < 3:
+            continue
+        words = [*given.split(), *(w.title() for w in surname.split())]
+        if (
+            not_a_name(words)
+            or head_of(words) is not None
+            or any(w in NON_NAME or w in TITLE_STOP or w in COUNTRIES or w in MONTHS for w in words)
+        ):
+            continue
+        if any(a < m.end("s") and m.start("g") < b for e in ents.items for a, b in e.mentions):
+            continue  # a body or a person read there already
+        ents.add(Entity("person", " ".join(words), m.start("g"), m.end("s")))
+
+
 def merge_persons(doc: Doc, ents: Entities) -> None:
     """Short forms (``Anna Kovacs``, ``Ms Kovacs``) become variants of the full name."""
     persons = sorted(ents.of("person"), key=lambda e: -len((e.name or "").split()))

@@ -69,6 +69,7 @@ from kg.extract.names import (
 from kg.extract.nonpersons import bodies_by_apposition, bodies_read_as_persons, kinds_by_apposition
 from kg.extract.persons import (
     NAME_PARTICLES,
+    add_capital_surname_persons,
     add_crowds_undergoing,
     add_honorific_mentions,
     add_kin_names,
@@ -166,6 +167,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     kinds_by_apposition(doc, ents)
     add_bodies_listed_with_bodies(doc, ents)
     add_nicknamed_persons(doc, ents)
+    add_capital_surname_persons(doc, ents)
     merge_persons(doc, ents)
     add_kin_names(doc, ents)
     add_honorific_mentions(doc, ents)
