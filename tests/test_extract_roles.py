@@ -2238,3 +2238,15 @@ def test_who_files_a_complaint_against_someone_is_its_complainant_whatever_their
     )
     assert got["Tom Reed"] == ["complainant"], got
     assert got["Ana Lee"] == ["defender"], got
+
+
+def test_a_defence_team_whose_names_are_set_off_by_dashes_are_lawyers() -> None:
+    got = _roles(
+        _story(
+            "On 3 May 2024, police arrested the poet Ana Lee. She was tried on 9 May 2024. Her "
+            "defence team – Rina Holm, Tom Reed and Ivo Sand – argued that the file held only "
+            "poems."
+        ),
+        "t-defence-dashes",
+    )
+    assert {got[n][0] for n in ("Rina Holm", "Tom Reed", "Ivo Sand")} == {"lawyer"}, got

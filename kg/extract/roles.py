@@ -778,6 +778,8 @@ LAWYER_OF_LIST = re.compile(
     r"among them|comprising)\s*$"
     r"|\blawyers? who [^.;,]{3,40},\s*$"
     r"|\bdefen[cs]e team, (?:which|that) includes?\s*$"
+    # "His defence team – A, B and C – told the court": the team's names set off by dashes
+    r"|\bdefen[cs]e (?:team|lawyers|counsel)\s*[–—]\s*$"
     r"|\blawyers? (?:for|of|representing) (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
     r"(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]+\s+){0,3}[A-ZÀ-ÞĀ-Žİ][\w’'-]+,\s*$"
     # "The lawyer for the two activists, X": the clients told by a description
@@ -787,7 +789,7 @@ LAWYER_OF_LIST = re.compile(
 )
 LAWYER_OF_LIST = TailPattern(
     LAWYER_OF_LIST,
-    ends=("them", "including", "namely", "by", "include", "includes", "comprising", ","),
+    ends=("them", "including", "namely", "by", "include", "includes", "comprising", ",", "–", "—"),
 )
 #: A media outlet, named by its common noun.
 MEDIA_NOUN = (
