@@ -564,7 +564,7 @@ def test_a_day_after_the_appeal_in_the_present_of_a_timetable_is_this_year() -> 
 
 def test_an_order_that_expires_after_the_appeal_keeps_the_year_of_the_story() -> None:
     got = _pairs(
-        "On 27 May, the prosecutor renewed Ana Lee’s detention for a further 30 days. The order "
+        "On 27 May, the prosecutor renewed Ana Lee’s detention for another month. The order "
         "runs out on 11 June and may then be extended. On 18 May, police questioned her "
         "husband about his work.",
         appeal="29 May 2024",
@@ -663,8 +663,8 @@ def test_a_count_from_a_step_cannot_run_past_the_appeal_from_the_leads_day() -> 
     text = (
         "Vela: reporter seized\n\nKastra, April 24, 2024—The authorities must stop using "
         "abductions to punish reporters, the Vela Press Group said Wednesday.\n\nOn April 15, "
-        "2024, armed men drove the editor Tom Reed away from his office. Two days after the "
-        "abduction, his deputy, Ana Lee, was questioned by the gendarmerie for four hours.\n"
+        "2024, armed men drove the editor Tom Reed away from his office. Three days after the "
+        "abduction, his deputy, Ana Lee, was interrogated at the gendarmerie.\n"
     )
     got = {(e["type"], e["date"]) for e in extract_case(text, appeal_id="t")["events"]}
-    assert ("interrogation", "2024-04-17") in got, got
+    assert ("interrogation", "2024-04-18") in got, got

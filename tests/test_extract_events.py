@@ -5380,15 +5380,15 @@ def test_days_of_custody_the_police_obtain_are_a_custody_of_that_day() -> None:
 
 def test_a_family_searching_for_someone_is_no_search() -> None:
     got = _pairs(
-        "On 3 May 2024, men took Tom Reed from his shop. His family has searched for him at "
-        "police stations in Vela, but no one has told them where he is."
+        "On 3 May 2024, men took Tom Reed from his shop. His wife has searched for him at "
+        "three prisons, but no one has told her where he is."
     )
     assert "search" not in {t for t, _d in got}, got
 
 
 def test_arraigned_on_a_counted_charge_is_the_charge() -> None:
     got = _pairs(
-        "On 3 May 2024, Tom Reed was arraigned before the Vela High Court on a two-count "
+        "On 3 May 2024, Tom Reed was arraigned before the Vela High Court on a three-count "
         "charge of fraud and pleaded not guilty."
     )
     assert ("charge", "2024-05-03") in got

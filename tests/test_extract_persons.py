@@ -1738,8 +1738,8 @@ def test_an_area_prosecutor_or_an_investigator_who_brought_charges_is_unnamed_of
 def test_the_verbs_of_a_laws_title_name_no_one() -> None:
     text = (
         "20 May 2025\n\nZembla: Farmers held\n\nOn 2 May 2025, police arrested Rina Holm. Her "
-        "lawyers filed a complaint under the Vela Law to Prevent, Investigate and Punish "
-        "Torture.\n"
+        "lawyers lodged a complaint under the Vela Act to Prevent and Punish Enforced "
+        "Disappearance.\n"
     )
     persons = extract_case(text, appeal_id="t-law-verbs")["persons"]
     names = {p["name"] for p in persons if p["name"]}

@@ -830,7 +830,7 @@ OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$
 #: An arraignment told with the charge read out at it: "arraigned before the X Court and charged
 #: with" is the charge (an arraignment told alone is the hearing).
 ARRAIGNED_AND_CHARGED = re.compile(r"arraigned\b[^.;]{0,90}?\band (?:formally )?charged\b")
-#: "arraigned before Judge X on three counts", "on a two-count charge": the counts read out
+#: "arraigned before Judge X on three counts", "on a five-count charge": the counts read out
 #: are the charge.
 ARRAIGNED_ON_COUNTS = re.compile(
     r"arraigned\b(?:[^.;]|(?<=\b[A-Z])\.|(?<=\bM[rs])\.|(?<=\bDr)\.){0,90}?"
