@@ -746,7 +746,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 and value[2] is not None
                 and date(*value) > appeal_date  # type: ignore[arg-type]
             ):
-                # "Two days after the abduction" where the last sentence to name abductions is
+                # "Three days after the abduction" where the last sentence to name abductions is
                 # the lead's call, dated by the release: a count cannot run past the appeal's
                 # day, so it goes on from an earlier sentence that tells the event
                 told = _event_day(

@@ -1269,8 +1269,7 @@ OTHER_DOCUMENT = re.compile(
 )
 #: A participle right after a plural noun and before a preposition modifies the noun ("other
 #: detainees arrested in connection with the protests", "devices seized from the newsroom",
-#: "people held in the camps"): it names people or things by an event, it does not tell
-#: one.
+#: "people held in the camps"): it names people or things by an event, it tells none.
 REDUCED_RELATIVE = TailPattern(
     re.compile(
         r"(?<![\w’'-])(?!(?:was|has|is|this|his|its|us|thus|always|sometimes|times|days|weeks|"
@@ -2155,7 +2154,7 @@ def find_events(
             ):
                 continue
             if etype == "search" and SEARCHED_FOR_SOMEONE.match(flat, b):
-                continue  # "his family searched for him at police stations": looking for him
+                continue  # "her brother searched for her at the jails": looking for someone
             if UNDO_ASKED.search(pre) and HYPOTHETICAL.search(flat, s.start, a):
                 continue  # "must lift the suspension and end the blanket ban": asked undone
             if (
