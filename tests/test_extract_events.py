@@ -5380,8 +5380,8 @@ def test_days_of_custody_the_police_obtain_are_a_custody_of_that_day() -> None:
 
 def test_a_family_searching_for_someone_is_no_search() -> None:
     got = _pairs(
-        "On 3 May 2024, men took Tom Reed from his shop. His wife has searched for him at "
-        "three prisons, but no one has told her where he is."
+        "On 3 May 2024, men took Tom Reed from his shop. His wife has searched for him "
+        "across three prisons, but no one has told her where he is."
     )
     assert "search" not in {t for t, _d in got}, got
 

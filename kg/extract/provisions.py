@@ -129,7 +129,7 @@ def add_instrument(
         text = clean(doc.flat[start:end])
     number = LAW_NUMBER_TAIL.match(doc.flat, end)
     if number:
-        # "the Penal Code (Law No. 318)", "the Act [Chapter 4:17]", "the Press Act B.E.
+        # "the Criminal Code (Law No. 318)", "the Act [Chapter 4:17]", "the Press Act B.E.
         # 2551 (2008)": the number the text gives the law is part of its name
         end = number.end()
         text = clean(doc.flat[start:end])
