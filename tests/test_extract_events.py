@@ -5393,3 +5393,15 @@ def test_arraigned_on_a_counted_charge_is_the_charge() -> None:
     )
     assert ("charge", "2024-05-03") in got
     assert ("trial_hearing", "2024-05-03") not in got
+
+
+def test_a_speakers_words_retelling_a_step_do_not_undo_the_step_told_before() -> None:
+    body = (
+        "On 15 April 2024, armed men took the editor Tom Reed from his office in Vela. The men "
+        "also took the editor’s laptop and his phone.\n\nTwo days later, his deputy was "
+        "questioned by the gendarmes.\n\n“Tom Reed was seized from his own office, and a week "
+        "later his family still does not know where he is,” said Ana Lee of the Vela Press "
+        "Group."
+    )
+    got = _pairs(body, appeal_date="24 April 2024")
+    assert ("seizure", "2024-04-15") in got, got

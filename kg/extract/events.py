@@ -3593,6 +3593,10 @@ def _drop_lead_inherited(events: list[dict[str, Any]], doc: Doc, lead: int) -> l
                     and not _counted_on(doc, e)
                     and not e.get("_inherited") and e["evidence"][0]["start"] >= lead
                     and set(ev["targets"]) <= set(e["targets"])
+                    # (not a speaker's words: "“X was seized from his newsroom,” said Y")
+                    and not _in_quotation(
+                        doc.flat, e["evidence"][0]["start"], e["evidence"][0]["start"] + 1
+                    )
                 ),
                 None,
             )  # fmt: skip
