@@ -5405,3 +5405,11 @@ def test_a_speakers_words_retelling_a_step_do_not_undo_the_step_told_before() ->
     )
     got = _pairs(body, appeal_date="24 April 2024")
     assert ("seizure", "2024-04-15") in got, got
+
+
+def test_a_law_that_lengthens_the_period_of_administrative_detention_holds_no_one() -> None:
+    got = _pairs(
+        "The Vela Assembly approved the emergency law on 27 March 2022. The law extends the "
+        "period of administrative detention from three days to fifteen."
+    )
+    assert "detention" not in {t for t, _d in got}, got

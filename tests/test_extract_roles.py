@@ -2250,3 +2250,15 @@ def test_a_defence_team_whose_names_are_set_off_by_dashes_are_lawyers() -> None:
         "t-defence-dashes",
     )
     assert {got[n][0] for n in ("Rina Holm", "Tom Reed", "Ivo Sand")} == {"lawyer"}, got
+
+
+def test_a_post_of_a_civil_body_named_by_its_common_noun_is_a_defenders() -> None:
+    got = _roles(
+        _story(
+            "Ana Lee founded the Vela Water Network (VWN) in 2019. On 3 March 2024, soldiers "
+            "stopped the network’s coordinator, Rina Holm, on the road to Zenda and told her "
+            "that she would be next."
+        ),
+        "t-network-post",
+    )
+    assert got["Rina Holm"] == ["defender"], got

@@ -65,7 +65,9 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
                 # "AFAPP was founded in 2019 ... police patrols followed its secretary, X": a
                 # post of the body named last by a proper name, on the side its kind says
                 kind = _last_named_body_kind(
-                    flat[max(0, start - ITS_REACH) : start - len(its.group())], ents
+                    flat[max(0, start - ITS_REACH) : start - len(its.group())],
+                    ents,
+                    its.group("noun"),
                 )
                 if role := POST_ROLE_BY_KIND.get(kind or ""):
                     roles.append(role)
@@ -1444,11 +1446,14 @@ ITS_HEAD_BEFORE = TailPattern(ITS_HEAD_BEFORE, ends=(",",), needs=("its ", "Its 
 
 #: "its secretary, X", "and its treasurer, Ms. X": a post of the body spoken of last.
 ITS_POST_BEFORE = re.compile(
-    r"\b[Ii]ts (?:(?:vice|deputy|co)[- ])?(?:president|chair(?:man|woman|person)?|coordinator|"
+    # ("the network's coordinator, X": the body named by its common noun, in the possessive)
+    r"\b(?:[Ii]ts|[Tt]he (?P<noun>network|association|group|union|organi[sz]ation|collective|"
+    r"coalition|movement|committee|cent(?:re|er)|league|federation|alliance|forum|platform)[’']s) "
+    r"(?:(?:vice|deputy|co)[- ])?(?:president|chair(?:man|woman|person)?|coordinator|"
     r"secretary(?:[- ]general)?|treasurer|spokes(?:person|man|woman)|director|founder|head|"
     r"leader|member|volunteer|board member),\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
 )
-ITS_POST_BEFORE = TailPattern(ITS_POST_BEFORE, needs=("its ", "Its "))
+ITS_POST_BEFORE = TailPattern(ITS_POST_BEFORE, needs=("its ", "Its ", "’s ", "'s "))
 ITS_REACH = 600
 #: "the station manager, X", "the director, X": a post with no body named after it, held in the
 #: body named last.
@@ -1461,17 +1466,22 @@ THE_POST_BEFORE = re.compile(
 THE_REACH = 300
 
 
-def _last_named_body_kind(text: str, ents: Entities) -> str | None:
+def _last_named_body_kind(text: str, ents: Entities, noun: str | None = None) -> str | None:
     """The kind of the organisation named last in ``text`` by a name with a capital ("the
-    police" in lower case is a body spoken of, not the one "its" points back to)."""
+    police" in lower case is a body spoken of, not the one "its" points back to); with
+    ``noun`` ("the network's"), the last one whose name holds that noun, else a civil body's."""
     end, kind, known = -1, None, set()
     for o in ents.of("organisation"):
+        if noun and noun.lower() not in (o.name or "").lower():
+            continue
         for n in (o.name, *o.variants):
             if not n or not n[:1].isupper():
                 continue
             known.update(ACRONYM.findall(n))
             if (i := text.rfind(n)) >= 0 and i + len(n) > end:
                 end, kind = i + len(n), o.attrs.get("kind")
+    if end < 0 and noun:
+        return "ngo"  # "the movement's secretary general": a civil body, named in words of its own
     if end < 0 or set(ACRONYM.findall(text[end:])) - known:
         return None  # "the president of the LBDP, X, its treasurer": a body read under no name
     return kind
