@@ -2262,3 +2262,16 @@ def test_a_post_of_a_civil_body_named_by_its_common_noun_is_a_defenders() -> Non
         "t-network-post",
     )
     assert got["Rina Holm"] == ["defender"], got
+
+
+def test_who_petitioned_the_police_against_a_reporter_is_the_complainant() -> None:
+    got = _roles(
+        _story(
+            "On 18 April 2024, the Vela Post published an article by Tom Reed about a firm "
+            "owned by the businessman Ivo Sand. A week later, Sand petitioned the Inspector-"
+            "General of Police, accusing the reporter of spreading lies. Police arrested Tom "
+            "Reed on 2 May 2024."
+        ),
+        "t-petitioned",
+    )
+    assert got["Ivo Sand"] == ["complainant"], got

@@ -1573,7 +1573,7 @@ COMPLAINANT_AFTER = re.compile(
     # Works, filed a complaint")
     r"(?:,[^,.;]{0,130},|,)?\s+(?:who\s+)?(?:had\s+|then\s+|also\s+)?(?:(?:filed|lodged|submitted|"
     r"brought)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:complaint|lawsuit|suit|petition)"
-    r"(?P<against>\s+against\b)?|sued\b)"
+    r"(?P<against>\s+against\b)?|sued\b|petitioned\s+(?:the\s+)?[A-Z])"
 )
 SIGNATURE_TITLE = re.compile(
     r"[ \t]*\n\s*(?P<t>(?:Chair-Rapporteur|Special Rapporteur|President|Minister|"
