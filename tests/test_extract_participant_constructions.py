@@ -621,7 +621,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     # the teller named after a step ("..., his brother, B, told the Group.") neither underwent
     # it nor is what "him" in the next sentence points back to
     ("teller-after-the-step", "Officers of the Vela Police arrested Tom Reed at a checkpoint on "
-     "3 May 2024, his brother, Ivo Reed, told the Kastra Rights Group. The same day, a "
+     "3 May 2024, his brother, Ivo al-Reed, told the Kastra Rights Group. The same day, a "
      "prosecutor questioned him.",
      [("arrest", D, ["Vela Police"], ["Tom Reed"], None),
       ("interrogation", D, ["(a prosecutor)"], ["Tom Reed"], None)]),

@@ -1902,7 +1902,8 @@ SOURCE_AFTER = re.compile(
     r",\s+(?:according to|as reported by|citing)\s[^;:]*"
     # ", his brother, Ivo Reed, told the Vela Group.": the teller named after the step
     r"|,\s+(?:(?:his|her|their)\s+[a-z-]+,\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
-    r"(?:[A-Z][\w’'.-]+\s+){0,3}?[A-Z][\w’'.-]+,?\s*(?:told|informed)\s+(?:the\s+)?[A-Z][^;:.]*\.?$"
+    r"[A-Z][\w’'.-]+(?:\s+(?:(?:al|el|ad|as|bin|ibn|abu|de|da|del|van|von)[-\s])?[A-Z][\w’'.-]+)"
+    r"{0,3},?\s*(?:told|informed)\s+(?:the\s+)?[A-Z][^;:.]*\.?$"
 )
 
 
