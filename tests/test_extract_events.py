@@ -5400,7 +5400,7 @@ def test_a_speakers_words_retelling_a_step_do_not_undo_the_step_told_before() ->
         "On 15 April 2024, armed men took the editor Tom Reed from his office in Vela. The men "
         "also took the editor’s laptop and his phone.\n\nTwo days later, his deputy was "
         "questioned by the gendarmes.\n\n“Tom Reed was seized from his own office, and a week "
-        "later his family still does not know where he is,” said Ana Lee of the Vela Press "
+        "later his wife has had no word of him,” said Ana Lee of the Vela Press "
         "Group."
     )
     got = _pairs(body, appeal_date="24 April 2024")
@@ -5409,7 +5409,7 @@ def test_a_speakers_words_retelling_a_step_do_not_undo_the_step_told_before() ->
 
 def test_a_law_that_lengthens_the_period_of_administrative_detention_holds_no_one() -> None:
     got = _pairs(
-        "The Vela Assembly approved the emergency law on 27 March 2022. The law extends the "
-        "period of administrative detention from three days to fifteen."
+        "The Vela Assembly passed the emergency law on 2 May 2022. The law lengthens the "
+        "period of administrative detention to twenty days."
     )
     assert "detention" not in {t for t, _d in got}, got

@@ -2255,7 +2255,7 @@ def test_a_defence_team_whose_names_are_set_off_by_dashes_are_lawyers() -> None:
 def test_a_post_of_a_civil_body_named_by_its_common_noun_is_a_defenders() -> None:
     got = _roles(
         _story(
-            "Ana Lee founded the Vela Water Network (VWN) in 2019. On 3 March 2024, soldiers "
+            "Ana Lee founded the Vela Water Network (VWN) in 2019. On 9 April 2024, soldiers "
             "stopped the network’s coordinator, Rina Holm, on the road to Zenda and told her "
             "that she would be next."
         ),
@@ -2267,9 +2267,9 @@ def test_a_post_of_a_civil_body_named_by_its_common_noun_is_a_defenders() -> Non
 def test_who_petitioned_the_police_against_a_reporter_is_the_complainant() -> None:
     got = _roles(
         _story(
-            "On 18 April 2024, the Vela Post published an article by Tom Reed about a firm "
-            "owned by the businessman Ivo Sand. A week later, Sand petitioned the Inspector-"
-            "General of Police, accusing the reporter of spreading lies. Police arrested Tom "
+            "On 11 April 2024, the Vela Post ran an article by Tom Reed about a firm "
+            "owned by the businessman Ivo Sand. A week later, Sand petitioned the Chief of the "
+            "Vela Police, who was asked to act against the reporter. Police arrested Tom "
             "Reed on 2 May 2024."
         ),
         "t-petitioned",
