@@ -120,3 +120,12 @@ def data_copy(tmp_path: Path) -> Path:
     dest = tmp_path / "data"
     shutil.copytree(ROOT / "data", dest)
     return dest
+
+
+@pytest.fixture()
+def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction with the learned event step off: a test of what the rules decide in a
+    sentence the step may still read (the step's own tests: tests/test_extract_eventmodel.py)."""
+    from kg.extract import pipeline
+
+    monkeypatch.setattr(pipeline, "add_learned_events", lambda doc, dates, events, *a, **k: events)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from kg.extract import extract_case
 
 
@@ -614,6 +616,9 @@ def test_a_march_told_with_its_cause_and_day_then_prohibited_is_banned() -> None
     assert got == {("ban", "2024-03-28")}
 
 
+# the rules' near miss; the learned step, reading a sentence no trigger matched in, may
+# still add a weak event here (its cost, measured: docs/extraction.md)
+@pytest.mark.usefixtures("rules_only")
 def test_a_transfer_between_named_custodies_is_a_detention_to_a_hospital_not() -> None:
     got = _pairs(
         "On 7 April 2024, police transferred Tom Reed from Vela Prison to the Zenda police "

@@ -2614,6 +2614,9 @@ def test_people_a_trigger_phrase_names_are_its_own_targets() -> None:
     assert "Eva Hart" not in merged and "Ivo Dub" not in merged
 
 
+# the rules' near miss; the learned step, reading a sentence no trigger matched in, may
+# still add a weak event here (its cost, measured: docs/extraction.md)
+@pytest.mark.usefixtures("rules_only")
 def test_a_body_suspended_or_shut_down_is_banned() -> None:
     evs = _named(
         "On 3 May 2024, the Ministry of Justice suspended the Zembla Rights Centre and froze "
@@ -3864,6 +3867,9 @@ def test_a_court_due_to_hear_or_examine_a_case_sets_a_hearing_for_that_day() -> 
     } <= got
 
 
+# the rules' near miss; the learned step, reading a sentence no trigger matched in, may
+# still add a weak event here (its cost, measured: docs/extraction.md)
+@pytest.mark.usefixtures("rules_only")
 def test_a_court_to_hear_from_witnesses_sets_no_hearing() -> None:
     # near miss: "hear" with no case, appeal or application as its object
     got = _pairs(
@@ -4143,6 +4149,9 @@ def test_a_custody_changed_into_house_arrest_is_a_detention() -> None:
     assert {("detention", "2024-05-09"), ("detention", "2024-05-20")} <= got
 
 
+# the rules' near miss; the learned step, reading a sentence no trigger matched in, may
+# still add a weak event here (its cost, measured: docs/extraction.md)
+@pytest.mark.usefixtures("rules_only")
 def test_a_refusal_to_change_custody_into_house_arrest_is_no_detention() -> None:
     # near miss: the change asked for and refused did not happen
     got = _pairs(

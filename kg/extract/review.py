@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from kg.extract.eventmodel import LEARNED_NOTE
 from kg.extract.lexicon import COUNTRIES, DEMONYMS, FORM_WORDS, MONTHS
 
 PLACE_WORDS = frozenset(c.lower() for c in COUNTRIES if " " not in c) | frozenset(
@@ -105,6 +106,9 @@ def rate_organisation(o: dict[str, Any]) -> float:
 
 
 def rate_event(e: dict[str, Any]) -> float:
+    if e.get("note") == LEARNED_NOTE:
+        # the learned step's own confidence (half its probability): below every rule's
+        return _clamp(float(e.get("confidence") or 0.25))
     date = str(e.get("date") or "")
     c = 0.4 + {10: 0.25, 7: 0.15, 4: 0.05}.get(len(date), 0.0)
     c += 0.1 if e.get("targets") else 0.0
