@@ -23,7 +23,7 @@ from kg.extract.eventmodel import (
     add_learned_events,
     mention_features,
 )
-from kg.extract.review import rate_event
+from kg.extract.review import find_doubts, rate_event
 from kg.extract.text import make_doc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,6 +190,11 @@ def test_the_shipped_step_reads_a_custody_told_with_no_trigger() -> None:
     assert learned[0]["targets"] == [p["id"] for p in rec["persons"] if p["name"] == "Ana Lee"]
     ev = learned[0]["evidence"][0]
     assert text[ev["start"] : ev["end"]] == ev["quote"]
+    # the report lists it among the doubts, with why
+    doubts = [d for d in find_doubts(rec) if d.section == "event"]
+    assert any(
+        d.item.endswith("detention 2024-05-03") and "learned step" in d.reason for d in doubts
+    )
 
 
 def test_training_learns_a_word_met_in_three_appeals_and_not_one_met_in_two() -> None:

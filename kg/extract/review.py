@@ -200,6 +200,8 @@ def find_doubts(record: dict[str, Any]) -> list[Doubt]:
             out.append(Doubt("event", label, conf, "dated after the appeal"))
         if not e.get("targets"):
             out.append(Doubt("event", label, conf, "no target"))
+        if e.get("note") == LEARNED_NOTE:
+            out.append(Doubt("event", label, conf, "read by the learned step, not by a rule"))
     for d in record.get("demands") or []:
         if not d.get("addressees"):
             out.append(
