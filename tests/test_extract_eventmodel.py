@@ -86,7 +86,7 @@ def test_features_are_the_words_around_the_date_and_never_a_persons_name() -> No
 def test_the_step_adds_an_event_at_a_date_the_rules_left_silent() -> None:
     text = "Zembla: news\n\nOn 3 May 2024, Ana Lee spent the night in a cell.\n"
     doc, dates = _read(text)
-    out = add_learned_events(doc, dates, [], ["p1"], [], CELL)
+    out = add_learned_events(doc, dates, [], ["p1"], [], model=CELL)
     assert [(e["type"], e["date"], e["targets"], e["note"]) for e in out] == [
         ("detention", "2024-05-03", ["p1"], LEARNED_NOTE)
     ]
@@ -100,16 +100,53 @@ def test_the_step_adds_an_event_at_a_date_the_rules_left_silent() -> None:
     seized = EventModel(
         {"use": True, "bias": {"seizure": -3.0}, "weights": {"s=cell": {"seizure": 5.0}}}
     )
-    assert add_learned_events(doc, dates, [], ["p1"], [], seized)[0]["targets"] == []
+    assert add_learned_events(doc, dates, [], ["p1"], [], model=seized)[0]["targets"] == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "agents", "authority", "targets"),
+    [
+        ("trial_hearing", ["o1"], "o1", ["p1"]),  # a court hears and decides
+        ("detention", ["o2"], "o1", ["p1"]),  # the police hold, the court orders it
+        ("arrest", ["o2"], None, ["p1"]),
+        ("ban", ["o1"], "o1", ["o3"]),  # a civil body named is what is banned
+        ("other", [], None, []),
+    ],
+)
+def test_an_added_event_takes_the_bodies_its_sentence_names_by_their_kinds(
+    kind: str, agents: list[str], authority: str | None, targets: list[str]
+) -> None:
+    text = "On 3 May 2024, the Vela Court and the Zenda Police kept the Kastra Trust in a cell."
+    doc, dates = _read(text)
+    bodies = [
+        (text.index(name), text.index(name) + len(name), oid, k)
+        for name, oid, k in (
+            ("Vela Court", "o1", "court"),
+            ("Zenda Police", "o2", "police"),
+            ("Kastra Trust", "o3", "ngo"),
+        )
+    ]
+    model = EventModel({"use": True, "bias": {kind: -3.0}, "weights": {"s=cell": {kind: 5.0}}})
+    (ev,) = add_learned_events(doc, dates, [], ["p1"], [], bodies, model=model)
+    assert (ev["type"], ev["agents"], ev["authority"], ev["targets"]) == (
+        kind,
+        agents,
+        authority,
+        targets,
+    )
+    # a body of another sentence takes no part
+    far = [(a + 1000, b + 1000, oid, k) for a, b, oid, k in bodies]
+    (ev,) = add_learned_events(doc, dates, [], ["p1"], [], far, model=model)
+    assert ev["agents"] == [] and ev["authority"] is None
 
 
 def test_the_step_leaves_a_date_the_rules_dated_an_event_on() -> None:
     doc, dates = _read("On 3 May 2024, Ana Lee spent the night in a cell.")
     rules = [{"type": "other", "date": "2024-05-03", "evidence": [{"start": 0, "end": 5}]}]
-    assert add_learned_events(doc, dates, rules, ["p1"], [], CELL) == rules
+    assert add_learned_events(doc, dates, rules, ["p1"], [], model=CELL) == rules
     # a day inside a month the rules dated an event in is that event's too; a year is not
     rules[0]["date"] = "2024"
-    assert len(add_learned_events(doc, dates, rules, ["p1"], [], CELL)) == 2
+    assert len(add_learned_events(doc, dates, rules, ["p1"], [], model=CELL)) == 2
 
 
 @pytest.mark.parametrize(
@@ -122,7 +159,7 @@ def test_the_step_leaves_a_date_the_rules_dated_an_event_on() -> None:
 )
 def test_the_step_reads_no_sentence_a_trigger_matched_in(sentence: str) -> None:
     doc, dates = _read(sentence)
-    assert add_learned_events(doc, dates, [], ["p1"], [], CELL) == []
+    assert add_learned_events(doc, dates, [], ["p1"], [], model=CELL) == []
 
 
 def test_the_step_reads_no_date_the_date_rules_take_for_no_events() -> None:
@@ -133,7 +170,7 @@ def test_the_step_reads_no_date_the_date_rules_take_for_no_events() -> None:
     ):
         doc, dates = _read(text)
         assert dates and not any(m.event_date for m in dates)
-        assert add_learned_events(doc, dates, [], ["p1"], [], CELL) == []
+        assert add_learned_events(doc, dates, [], ["p1"], [], model=CELL) == []
 
 
 def test_an_added_event_goes_in_text_order_and_the_rules_order_stands() -> None:
@@ -144,7 +181,7 @@ def test_an_added_event_goes_in_text_order_and_the_rules_order_stands() -> None:
         {"type": "other", "date": None, "evidence": [{"start": 0, "end": 5}]},
         {"type": "release", "date": "2024-05-09", "evidence": [{"start": at, "end": len(text)}]},
     ]
-    out = add_learned_events(doc, dates, rules, ["p1"], [], CELL)
+    out = add_learned_events(doc, dates, rules, ["p1"], [], model=CELL)
     assert [e["type"] for e in out] == ["other", "detention", "release"]
     assert out[0] is rules[0] and out[2] is rules[1]
 
@@ -152,7 +189,7 @@ def test_an_added_event_goes_in_text_order_and_the_rules_order_stands() -> None:
 def test_a_model_switched_off_or_absent_adds_nothing(tmp_path: Path) -> None:
     doc, dates = _read("On 3 May 2024, Ana Lee spent the night in a cell.")
     off = EventModel({"use": False, "bias": {"detention": 9.0}})
-    assert add_learned_events(doc, dates, [], ["p1"], [], off) == []
+    assert add_learned_events(doc, dates, [], ["p1"], [], model=off) == []
     from kg.extract.eventmodel import load_model
 
     assert load_model(tmp_path / "none.json") is None
@@ -180,14 +217,16 @@ def test_the_shipped_model_is_general_words_and_gold_types() -> None:
 
 def test_the_shipped_step_reads_a_custody_told_with_no_trigger() -> None:
     text = (
-        "5 July 2024\n\nZembla: Poet held\n\nOn 3 May 2024, the Zenda court kept Ana Lee in "
-        "pre-trial custody for two more months.\n"
+        "5 July 2024\n\nZembla: Poet held\n\nOn 3 May 2024, the Zenda Regional Court kept Ana Lee "
+        "in pre-trial custody for two more months.\n"
     )
     rec = extract_case(text, appeal_id="t")
     learned = [e for e in rec["events"] if e["note"] == LEARNED_NOTE]
     assert [(e["type"], e["date"]) for e in learned] == [("detention", "2024-05-03")]
     assert learned[0]["confidence"] < 0.5
     assert learned[0]["targets"] == [p["id"] for p in rec["persons"] if p["name"] == "Ana Lee"]
+    court = [o["id"] for o in rec["organisations"] if o["name"] == "Zenda Regional Court"]
+    assert [learned[0]["authority"]] == court
     ev = learned[0]["evidence"][0]
     assert text[ev["start"] : ev["end"]] == ev["quote"]
     # the report lists it among the doubts, with why

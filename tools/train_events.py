@@ -39,7 +39,6 @@ import numpy as np
 
 from kg.errors import KgError
 from kg.extract import pipeline
-from kg.extract.arguments import main_targets
 from kg.extract.dates import format_date
 from kg.extract.evaluate import (
     _case_name,
@@ -49,7 +48,13 @@ from kg.extract.evaluate import (
     score_case,
     select_cases,
 )
-from kg.extract.eventmodel import MODEL_FILE, EventModel, add_learned_events, mention_features
+from kg.extract.eventmodel import (
+    MODEL_FILE,
+    EventModel,
+    add_learned_events,
+    mention_features,
+    step_inputs,
+)
 
 #: Appeals a feature must be met in to be learned: no one appeal's wording is a feature.
 MIN_APPEALS = 3
@@ -75,8 +80,8 @@ def read_case(folder: Path, name: str) -> dict[str, Any]:
     step = getattr(pipeline, "add_learned_events", None)
 
     def capture(doc: Any, ents: Any, dates: Any, *args: Any, **kwargs: Any) -> Any:
-        names = sorted(span for p in ents.of("person") for span in p.mentions)
-        seen.update(doc=doc, dates=dates, main=main_targets(ents), names=names)
+        main, names, bodies = step_inputs(doc, ents)
+        seen.update(doc=doc, dates=dates, main=main, names=names, bodies=bodies)
         return find(doc, ents, dates, *args, **kwargs)
 
     pipeline.find_events = capture
@@ -174,7 +179,13 @@ def with_step(case: dict[str, Any], model: EventModel) -> dict[str, Any]:
     record = copy.deepcopy(case["record"])
     seen = case["seen"]
     record["events"] = add_learned_events(
-        seen["doc"], seen["dates"], record["events"], seen["main"], seen["names"], model
+        seen["doc"],
+        seen["dates"],
+        record["events"],
+        seen["main"],
+        seen["names"],
+        seen["bodies"],
+        model,
     )
     return record
 

@@ -38,7 +38,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from kg.extract.arguments import main_targets, mention_index
 from kg.extract.dates import DateMention, format_date
+from kg.extract.entities import Entities
 from kg.extract.events import find_triggers
 from kg.extract.text import Doc
 
@@ -53,12 +55,40 @@ WORD = re.compile(r"[A-Za-z][a-z'’-]+")
 NEAR = 8
 
 #: Event types done to a person: an event of one of them added by the step targets the
-#: appeal's main person, as the rules' events with no target of their own do.
+#: appeal's main person, as the rules' events with no target of their own do (a ban or a
+#: deregistration targets the civil body its sentence names, where it names one).
 PERSON_STEPS = frozenset(
     """arrest detention summons interrogation charge charge_reclassified trial_hearing
     conviction sentence fine release acquittal appeal_filed case_opened investigation
     court_decision travel_ban attack threat disappearance killing""".split()
 )
+
+
+#: For each event type, the kinds of body named in the event's sentence that act in it
+#: (the first named of those kinds), and those that decide it (its authority): a court
+#: hears, decides and sentences; police and security services arrest, search and summon;
+#: prosecutors and investigators charge; a ministry, a government or a court bans.
+ACTING_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    **dict.fromkeys(
+        ("trial_hearing", "court_decision", "sentence", "conviction", "acquittal", "fine"),
+        (("court",), ("court",)),
+    ),
+    "detention": (("police", "security_service"), ("court",)),
+    **dict.fromkeys(
+        ("arrest", "search", "raid", "seizure", "summons", "interrogation", "attack", "threat"),
+        (("police", "security_service"), ()),
+    ),
+    **dict.fromkeys(
+        ("charge", "case_opened", "investigation", "charge_reclassified"),
+        (("prosecution", "police", "security_service"), ("court",)),
+    ),
+    **dict.fromkeys(
+        ("ban", "deregistration", "travel_ban"),
+        (("ministry", "government", "court"), ("ministry", "government", "court")),
+    ),
+}
+#: Kinds of body a ban or a deregistration is done to.
+CIVIL_KINDS = ("ngo", "media", "political_party")
 
 
 def _words(flat: str, start: int, end: int, names: list[tuple[int, int]]) -> list[str]:
@@ -118,6 +148,20 @@ class EventModel:
         return {t: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) for t, s in score.items()}
 
 
+def step_inputs(
+    doc: Doc, ents: Entities
+) -> tuple[list[str], list[tuple[int, int]], list[tuple[int, int, str, str | None]]]:
+    """What the step reads of the entities: the appeal's main persons, the spans of the
+    persons' mentions and those of the bodies' with their ids and kinds, in text order."""
+    names = sorted(span for p in ents.of("person") for span in p.mentions)
+    bodies = [
+        (a, b, e.id, e.attrs.get("kind"))
+        for a, b, e in mention_index(ents, doc.flat, doc.word_index)
+        if e.kind == "organisation"
+    ]
+    return main_targets(ents), names, bodies
+
+
 @functools.cache
 def load_model(path: Path = MODEL_FILE) -> EventModel | None:
     """The model in ``path``, or ``None`` where the file is absent or unreadable."""
@@ -133,11 +177,13 @@ def add_learned_events(
     events: list[dict[str, Any]],
     main: list[str],
     names: list[tuple[int, int]],
+    bodies: list[tuple[int, int, str, str | None]] = (),  # type: ignore[assignment]
     model: EventModel | None = None,
 ) -> list[dict[str, Any]]:
     """``events`` with the model's events at the dates the rules left without one, in text
     order. ``main`` is the appeal's main person(s), the target of a step done to a person;
-    ``names`` the spans of the persons' mentions, in text order."""
+    ``names`` the spans of the persons' mentions, ``bodies`` those of the bodies' as (start,
+    end, id, kind), both in text order."""
     model = model if model is not None else load_model()
     if model is None or not model.use:
         return events
@@ -166,12 +212,21 @@ def add_learned_events(
         for kind, p in sorted(probs.items()):
             if p < model.cut or (kind, value) in added:
                 continue
+            named = [(eid, k) for a, _b, eid, k in bodies if sent.start <= a < sent.end]
+            acting, deciding = ACTING_KINDS.get(kind, ((), ()))
+            agent = next((eid for eid, k in named if k in acting), None)
+            authority = next((eid for eid, k in named if k in deciding), None)
+            civil = next((eid for eid, k in named if k in CIVIL_KINDS), None)
+            if kind in ("ban", "deregistration") and civil:
+                targets = [civil]
+            else:
+                targets = list(main[:1]) if kind in PERSON_STEPS else []
             added[(kind, value)] = {
                 "type": kind,
                 "date": value,
-                "agents": [],
-                "targets": list(main[:1]) if kind in PERSON_STEPS else [],
-                "authority": None,
+                "agents": [agent] if agent else [],
+                "targets": targets,
+                "authority": authority,
                 "provisions": [],
                 "penalty": None,
                 "place": None,

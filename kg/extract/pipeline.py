@@ -26,7 +26,6 @@ import yaml
 from kg import __version__
 from kg.extract.addressees import add_unnamed_addressees, mark_addressees, trim_address_lines
 from kg.extract.agents import add_unnamed_agents
-from kg.extract.arguments import main_targets
 from kg.extract.bodies import (
     add_bodies_listed_with_bodies,
     add_numbered_units,
@@ -48,7 +47,7 @@ from kg.extract.charges import add_case_charges
 from kg.extract.dates import find_dates
 from kg.extract.demands import find_demands, find_rights
 from kg.extract.entities import Entities, Entity, country_in
-from kg.extract.eventmodel import add_learned_events
+from kg.extract.eventmodel import add_learned_events, step_inputs
 from kg.extract.events import find_events
 from kg.extract.layout import (
     country_mentions,
@@ -221,8 +220,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
         doc, ents, dates, provs, len(doc.flat), header["title_span"], demand_spans, item_spans
     )
     # the learned step reads the dates the rules left without an event (where in use)
-    names = sorted(span for p in ents.of("person") for span in p.mentions)
-    events = add_learned_events(doc, dates, events, main_targets(ents), names)
+    events = add_learned_events(doc, dates, events, *step_inputs(doc, ents))
     # an event after the day the appeal was issued is no event; a narrative's first date ("On
     # 21 August 2025, ...") standing in for an unstated issue date bounds nothing
     events, future = _drop_future(events, header["issued"])
