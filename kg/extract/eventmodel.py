@@ -95,9 +95,8 @@ def _words(flat: str, start: int, end: int, names: list[tuple[int, int]]) -> lis
     """The words of ``flat[start:end]`` in lower case, but for those inside a person's name
     (``names``: the spans of the persons' mentions, in text order)."""
     out = []
-    starts = [a for a, _ in names]
     for m in WORD.finditer(flat, start, end):
-        i = bisect.bisect_right(starts, m.start()) - 1
+        i = bisect.bisect_right(names, m.start(), key=_first) - 1
         if i >= 0 and m.start() < names[i][1]:
             continue
         out.append(m.group().lower())
@@ -119,8 +118,8 @@ def mention_features(
         return set()
     sent = doc.sentences[i]
     flat = doc.flat
-    before = _words(flat, sent.start, mention.start, list(names))
-    after = _words(flat, mention.end, max(sent.end, mention.end), list(names))
+    before = _words(flat, sent.start, mention.start, names)
+    after = _words(flat, mention.end, max(sent.end, mention.end), names)
     feats = {"s=" + w for w in before + after}
     feats.update("b=" + w for w in before[-NEAR:])
     feats.update("a=" + w for w in after[:NEAR])
@@ -187,7 +186,8 @@ def add_learned_events(
     model = model if model is not None else load_model()
     if model is None or not model.use:
         return events
-    told = [e["date"] for e in events if e.get("date")]
+    told = {str(e["date"]) for e in events if e.get("date")}
+    told_months = {d[:7] for d in told if len(d) >= 7}
     starts = [s.start for s in doc.sentences]
     added: dict[tuple[str, str], dict[str, Any]] = {}
     # where a trigger of the lexicon matched, the rules read the sentence and decided (an
@@ -197,7 +197,9 @@ def add_learned_events(
     )
     for m in dates:
         value = format_date(m.value)
-        if not value or any(_same_day(value, d) for d in told):
+        # a date the rules dated an event on, or a month holding a day they did (a year alone
+        # covers no day: "in 2023" beside a step of 3 May 2023 is read)
+        if not value or value in told or (len(value) == 7 and value in told_months):
             continue
         if not m.event_date:  # a dateline, a birth date, a day that names a gathering
             continue
@@ -246,11 +248,9 @@ def add_learned_events(
     return out
 
 
+def _first(span: tuple[int, ...]) -> int:
+    return span[0]
+
+
 def _start(event: dict[str, Any]) -> int:
     return event["evidence"][0]["start"] if event.get("evidence") else 0
-
-
-def _same_day(value: str, told: str) -> bool:
-    """Whether an event the rules dated ``told`` falls on ``value``: the same date, or a
-    day or month inside the month ``value`` names (a year alone covers no day)."""
-    return told == value or (len(value) >= 7 and told.startswith(value))
