@@ -6,8 +6,10 @@ events on that date. One logistic regression an event type is fitted to all of t
 (full-batch gradient descent with Adam's step sizes, a fixed number of steps from zero
 weights, so the same appeals give the same weights to the third decimal).
 
-    python tools/train_events.py ../shared/corpus tests/data/invented tests/data/batches
-    python tools/train_events.py ../shared/corpus tests/data/invented tests/data/batches --write
+    python tools/train_events.py ../shared/corpus tests/data/invented tests/data/batches \
+        --unread blu            # judge
+    python tools/train_events.py ../shared/corpus tests/data/invented tests/data/batches \
+        --unread blu --write    # and write
 
 The judgement leaves out one batch of ``tests/data/batches`` at a time (a batch is the
 appeals whose names share a prefix, ``blm-``, ``bln-``, ...), trains on everything else, and
@@ -15,9 +17,13 @@ scores the batch twice: with the rules' events alone and with the step's added; 
 (type and date) and their participants, F1 with tp/fp/fn, pooled over the batches. The
 batches were written by people who had not read the extractor, each held out for a round
 before its wordings were read for rules, so this judgement is the nearest the tool has to
-appeals no weight was fitted to. ``--write`` writes ``kg/extract/event_model.json`` trained
-on every appeal given, switched on (``"use": true``) only where the step raised the pooled
-events F1 without lowering the participants'.
+appeals no weight was fitted to, but only for a batch no rule was read on yet: where the
+rules were read on a batch they fit it, and the dates they left silent hold few events, so a
+step judged there can only lose. ``--unread`` names those batches (``blu`` when the step was
+written); the switch is judged on them alone, or on every batch where none is named.
+``--write`` writes ``kg/extract/event_model.json`` trained on every appeal given, switched on
+(``"use": true``) only where the step raised the events F1 of the judged batches without
+lowering their participants'.
 
 The test split (``data/corpus-test-split.txt``) is never read: only the development split of
 the corpus folder is used, and a test-split name in any folder is an error.
