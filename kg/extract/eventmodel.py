@@ -40,7 +40,7 @@ from typing import Any
 
 from kg.extract.arguments import main_targets, mention_index
 from kg.extract.dates import DateMention, format_date
-from kg.extract.entities import Entities
+from kg.extract.entities import Entities, Entity
 from kg.extract.events import find_triggers
 from kg.extract.text import Doc
 
@@ -148,16 +148,15 @@ class EventModel:
 
 
 def step_inputs(
-    doc: Doc, ents: Entities
+    doc: Doc, ents: Entities, mentions: list[tuple[int, int, Entity]] | None = None
 ) -> tuple[list[str], list[tuple[int, int]], list[tuple[int, int, str, str | None]]]:
     """What the step reads of the entities: the appeal's main persons, the spans of the
-    persons' mentions and those of the bodies' with their ids and kinds, in text order."""
+    persons' mentions and those of the bodies' with their ids and kinds, in text order
+    (``mentions``: :func:`mention_index` of the text, where the caller has it already)."""
     names = sorted(span for p in ents.of("person") for span in p.mentions)
-    bodies = [
-        (a, b, e.id, e.attrs.get("kind"))
-        for a, b, e in mention_index(ents, doc.flat, doc.word_index)
-        if e.kind == "organisation"
-    ]
+    if mentions is None:
+        mentions = mention_index(ents, doc.flat, doc.word_index)
+    bodies = [(a, b, e.id, e.attrs.get("kind")) for a, b, e in mentions if e.kind == "organisation"]
     return main_targets(ents), names, bodies
 
 

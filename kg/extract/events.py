@@ -1844,15 +1844,18 @@ def find_events(
     skip: tuple[int, int] | None = None,
     skip_spans: list[tuple[int, int]] | None = None,
     item_spans: list[tuple[int, int]] | None = None,
+    mentions: list[tuple[int, int, Entity]] | None = None,
 ) -> list[dict[str, Any]]:
     """One event per event phrase and sentence, dated by the date that governs its clause.
 
     An undated sentence takes the date of the last dated sentence of its paragraph (the
     narrative goes on), unless it looks back (``had``, ``previously``, ``since``); a verb with
     several dates after it (``A was killed on D1, B on D2``) is one event per date.
+    ``mentions`` is :func:`mention_index` of the text where the caller has it already.
     """
     events: list[dict[str, Any]] = []
-    mentions = mention_index(ents, doc.flat, doc.word_index)
+    if mentions is None:
+        mentions = mention_index(ents, doc.flat, doc.word_index)
     para_date = None
     told = False  # whether para_date is the date of an event the paragraph told
     para_i = 0

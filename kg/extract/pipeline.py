@@ -26,6 +26,7 @@ import yaml
 from kg import __version__
 from kg.extract.addressees import add_unnamed_addressees, mark_addressees, trim_address_lines
 from kg.extract.agents import add_unnamed_agents
+from kg.extract.arguments import mention_index
 from kg.extract.bodies import (
     add_bodies_listed_with_bodies,
     add_numbered_units,
@@ -216,11 +217,21 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
         if d.get("confidence", 0) >= 0.8
         for ev in d["evidence"]
     ]
+    # every mention of a person or body, read once for the rules' events and the learned step
+    mentions = mention_index(ents, doc.flat, doc.word_index)
     events = find_events(
-        doc, ents, dates, provs, len(doc.flat), header["title_span"], demand_spans, item_spans
+        doc,
+        ents,
+        dates,
+        provs,
+        len(doc.flat),
+        header["title_span"],
+        demand_spans,
+        item_spans,
+        mentions,
     )
     # the learned step reads the dates the rules left without an event (where in use)
-    events = add_learned_events(doc, dates, events, *step_inputs(doc, ents))
+    events = add_learned_events(doc, dates, events, *step_inputs(doc, ents, mentions))
     # an event after the day the appeal was issued is no event; a narrative's first date ("On
     # 21 August 2025, ...") standing in for an unstated issue date bounds nothing
     events, future = _drop_future(events, header["issued"])
