@@ -1240,3 +1240,22 @@ def test_someone_in_front_of_whom_a_step_is_taken_is_no_target() -> None:
     )
     arrest = _one(evs, "arrest")
     assert arrest["targets"] == ["Tom Reed"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 3 May 2024, human rights defender Ana Lee appeared before the Zembla City Court, "
+        "where she was charged with spreading false news.",
+        "On 3 May 2024, an investigating judge of the Zembla City Court charged human rights "
+        "defender Ana Lee with spreading false news.",
+    ],
+)
+def test_a_court_a_charge_is_brought_before_decides_it_and_brings_nothing(sentence: str) -> None:
+    # a charge is brought by a prosecutor, the police or an investigating judge; the court it
+    # is brought before (or whose judge brings it) is its authority, not its agent (a court
+    # told as the subject that charges stays its agent: the test above)
+    charge = _one(_named(sentence), "charge")
+    assert "Zembla City Court" not in charge["agents"]
+    assert charge["authority"] == "Zembla City Court"
+    assert charge["targets"] == ["Ana Lee"]

@@ -1106,6 +1106,32 @@ def _kind(ents: Entities, eid: str) -> str | None:
     return e.attrs.get("kind") if e is not None and e.kind == "organisation" else None
 
 
+#: The word before a court's name that makes it the body of a post or a place, not the subject
+#: of the verb after it: "the investigating judge of the X Court", "appeared before the X Court".
+COURT_OF_BEFORE = re.compile(r"\b(?:of|at|before|to|in|from)\s+(?:the\s+)?$")
+PASSIVE_WORD = re.compile(r"\b(?:was|were|been|being)\b")
+
+
+def _court_subject(
+    flat: str, near: list[tuple[int, int, Entity]], eid: str, c0: int, a: int, voice: str | None
+) -> bool:
+    """Whether the court ``eid`` is the subject of the verb at ``a``, told active: named in its clause
+    before the verb, not as the body of a post or a place ("the X Court charged him", not "the
+    judge of the X Court charged him" or "before the X Court, where he was charged")."""
+    if voice not in ("active", "perfect", "phrase"):
+        return False
+    for ma, mb, e in near:
+        if e.id != eid or not c0 <= ma < a:
+            continue
+        between = flat[mb:a]
+        if "," in between or PASSIVE_WORD.search(between):
+            continue  # "before the X Court, where she was charged", "the X Court was told"
+        if COURT_OF_BEFORE.search(flat, max(0, ma - 12), ma):
+            continue
+        return True
+    return False
+
+
 def _platform(ents: Entities, eid: str) -> bool:
     """Whether ``eid`` is a social network ("Facebook", "X"), not an outlet of its own."""
     e = _entity(ents, eid)
@@ -2703,7 +2729,15 @@ def make_event(
         # did its judge ("Judge X ordered their detention on charges of"); an investigating
         # judge, who brings the charges in the systems that have one, did
         agents = [x for x in agents if _kind(ents, x) != "court" and not _trial_judge(ents, x)]
-    bodies_to = [x for x in agents if etype in FILED_EVENTS and _kind(ents, x) == "court"]
+    bodies_to = [
+        x
+        for x in agents
+        if _kind(ents, x) == "court"
+        and (
+            etype in FILED_EVENTS
+            or (etype == "charge" and not _court_subject(doc.flat, near, x, c0, a, voice))
+        )
+    ]
     agents = [x for x in agents if x not in bodies_to]
     authority = bodies_to[0] if bodies_to else None
     for ag in agents:
