@@ -1115,9 +1115,9 @@ PASSIVE_WORD = re.compile(r"\b(?:was|were|been|being)\b")
 def _court_subject(
     flat: str, near: list[tuple[int, int, Entity]], eid: str, c0: int, a: int, voice: str | None
 ) -> bool:
-    """Whether the court ``eid`` is the subject of the verb at ``a``, told active: named in its clause
-    before the verb, not as the body of a post or a place ("the X Court charged him", not "the
-    judge of the X Court charged him" or "before the X Court, where he was charged")."""
+    """Whether the court ``eid`` is the subject of the verb at ``a``, told active: named in its
+    clause before the verb, not as the body of a post or a place ("the X Court charged him", not
+    "the judge of the X Court charged him" or "before the X Court, where he was charged")."""
     if voice not in ("active", "perfect", "phrase"):
         return False
     for ma, mb, e in near:
