@@ -318,6 +318,32 @@ def test_a_court_headed_by_a_judge_a_state_lawyer_and_experts_in_brackets() -> N
     assert roles["Rina Holm"] == ["defender"]
 
 
+def test_the_members_a_colon_after_an_international_body_lists_are_officials() -> None:
+    text = (
+        "20 May 2025\n\nZembla: Experts alarmed\n\nGENEVA (20 May 2025) – On 2 May 2025, the "
+        "Vela Regional Court sentenced the activist Rina Holm to six years.\n\nThe experts: "
+        "Lena Vik, Special Rapporteur on the situation of human rights defenders; Working Group "
+        "on Arbitrary Detention: Omar Said (Chair-Rapporteur), Tarun Mehra, Ana Lee and Tom "
+        "Reed.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-wg")["persons"]}
+    # every member the list names, not only the one it gives a post
+    assert {roles[n][0] for n in ("Omar Said", "Tarun Mehra", "Ana Lee", "Tom Reed")} == {
+        "official"
+    }
+    assert roles["Rina Holm"] == ["defender"]
+
+
+def test_a_colon_after_a_body_of_another_kind_makes_no_officials() -> None:
+    # near miss: the list after a rights group's name is its people, not officials
+    text = (
+        "20 May 2025\n\nZembla: Activists detained\n\nOn 2 May 2025, police detained four "
+        "members of the Vela Rights Centre: Tarun Mehra, Ana Lee, Tom Reed and Rina Holm.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-wg2")["persons"]}
+    assert "official" not in {r for n in ("Tarun Mehra", "Ana Lee", "Tom Reed") for r in roles[n]}
+
+
 WITNESSES = """20 May 2025
 
 Zembla: Activist sentenced

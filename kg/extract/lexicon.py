@@ -490,7 +490,7 @@ ORG_KIND_HINTS = [
     (
         re.compile(
             r"\b(?:United Nations|UN(?= [A-Z])|Council of Europe|European Union|OSCE|"
-            r"Working Group on|Parliamentary Assembly|Special Rapporteur)"
+            r"Working Group (?:of Experts )?on|Parliamentary Assembly|Special Rapporteur)"
         ),
         "international_org",
     ),

@@ -673,6 +673,33 @@ def _members_listed(doc: Doc, ents: Entities, mentions: list[tuple[int, int]], o
             for a, b in mentions:
                 if colon.end() <= a < stop and (a, b) not in out:
                     out[(a, b)] = [role]
+    _mandate_members(doc, ents, mentions, out)
+
+
+#: A colon right after a body's name (and its acronym in brackets): the list of its members
+#: follows ("Working Group on Arbitrary Detention: A (Chair-Rapporteur), B and C").
+COLON_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?\s*:\s")
+
+
+def _mandate_members(doc: Doc, ents: Entities, mentions: list[tuple[int, int]], out: dict) -> None:
+    """Each name of a list that a colon after an international body's name opens, up to the
+    end of its clause, is one of the body's members, an official, as the one the list gives a
+    post ("A (Chair-Rapporteur)") is: "Working Group on Arbitrary Detention: A
+    (Chair-Rapporteur), B, C and D." (UN press releases list their experts so)."""
+    flat = doc.flat
+    for o in ents.of("organisation"):
+        if o.attrs.get("kind") != "international_org":
+            continue
+        for _s, e in o.mentions:
+            colon = COLON_AFTER.match(flat, e)
+            if colon is None:
+                continue
+            stop = next((x.end for x in doc.sentences if x.start <= e < x.end), len(flat))
+            semi = flat.find(";", colon.end(), stop)
+            stop = semi if semi >= 0 else stop
+            for a, b in mentions:
+                if colon.end() <= a < stop and (a, b) not in out:
+                    out[(a, b)] = ["official"]
 
 
 def _members_after_comma(
