@@ -344,6 +344,19 @@ def test_a_colon_after_a_body_of_another_kind_makes_no_officials() -> None:
     assert "official" not in {r for n in ("Tarun Mehra", "Ana Lee", "Tom Reed") for r in roles[n]}
 
 
+def test_a_quoted_speaker_the_press_contact_line_names_again_is_the_issuers_staff() -> None:
+    text = (
+        "Zembla: Defender jailed for speaking to the UN\n\n14 April 2025\n\nThe authorities "
+        "of Zembla sentenced human rights defender Ana Lee to five years in prison on 3 April "
+        "2025 for her work with the UN.\n\n‘Zembla sits on the Human Rights Council, yet it "
+        "jails people for talking to its experts,’ said Tom Reed, Asia Advocate at the Vela "
+        "Rights Service. ‘This must end.’\n\nContact: Tom Reed, Asia Advocate, Vela Rights "
+        "Service\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-contact")["persons"]}
+    assert roles == {"Ana Lee": ["defender"], "Tom Reed": ["other"]}
+
+
 WITNESSES = """20 May 2025
 
 Zembla: Activist sentenced

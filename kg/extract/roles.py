@@ -160,11 +160,13 @@ def person_roles(doc: Doc, ents: Entities, title_span: tuple[int, int] | None) -
             p.attrs["_by_default"] = not described
         p.attrs.pop("_described", None)
         civil_post = p.attrs.pop("_civil_post", False)
-        if roles == ["defender"] and all(
+        if (roles == ["defender"] or (roles == ["other"] and p.attrs.get("_by_default"))) and all(
             _names_a_quoted_speaker(flat, a, b)
             or (civil_post and SPEAKER_AFTER.match(flat, b))
             # "“...,” said CPJ Program Director X": the post in a civil body between
             or (civil_post and SPEAKER_TITLED.search(flat, max(0, a - 90), a))
+            # "Contact: X, Advocate, ISHR": the issuer's staff a release names for the press
+            or CONTACT_BEFORE.search(doc.text, max(0, a - 12), a)
             for a, b in p.mentions
         ):
             # named only as the speaker of a quote: the issuer's staff, coded other (not the
@@ -382,6 +384,8 @@ DEFENDER_APPOSED = re.compile(
 SPEAKER_BEFORE = re.compile(
     r"(?:[”\"]|(?<=[,.!?])[’'])\s*,?\s*(?:said|says|added|stated|warned|noted)\s+$"
 )
+#: The label of a release's press contact line before a name: "Contact: X, Advocate, ISHR".
+CONTACT_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:Press |Media )?[Cc]ontacts?:[ \t]*$")
 #: A quote closed, its verb of saying, then the speaker's post in capitals: "“...,” said CPJ
 #: Program Director ".
 SPEAKER_TITLED = re.compile(
