@@ -357,6 +357,26 @@ def test_a_quoted_speaker_the_press_contact_line_names_again_is_the_issuers_staf
     assert roles == {"Ana Lee": ["defender"], "Tom Reed": ["other"]}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("police summoned Tom Reed, director of Radio Vela.", "journalist"),
+        ("police summoned Tom Reed, director of the private station Radio Vela.", "journalist"),
+        ("police summoned the director of the private station Radio Vela, Tom Reed.", "journalist"),
+        # near misses: the same posts in a rights group, and a party's official
+        ("police summoned Tom Reed, head of the local group Vela Watch.", "defender"),
+        ("police summoned the coordinator of the local group Vela Watch, Tom Reed.", "defender"),
+        ("police summoned a local official of the ruling Vela Party, Tom Reed.", "official"),
+    ],
+)
+def test_a_post_in_a_body_the_text_names_takes_its_role_from_the_bodys_kind(
+    sentence: str, role: str
+) -> None:
+    text = f"21 May 2024\n\nZembla: Summoned\n\nOn 20 May 2024, {sentence}\n"
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-post")["persons"]}
+    assert roles["Tom Reed"] == [role]
+
+
 WITNESSES = """20 May 2025
 
 Zembla: Activist sentenced

@@ -1430,7 +1430,9 @@ POST_OF_BODY_BEFORE = re.compile(
     # the posts of a newsroom: "the editor of the Kastra Times, X"
     r"[Ee]ditor(?:[- ]in[- ][Cc]hief)?|[Cc]orrespondent|[Rr]eporter))"
     r" (?:of|at) "
-    r"(?P<body>(?:the\s+)?(?P<ruling>(?:ruling|governing)\s+)?[A-ZÀ-ÞĀ-Žİ][^,.;()“”\"]{0,80}?)"
+    # ("the director of the private station Radio Vela": the kind of body before its name)
+    r"(?P<body>(?:the\s+)?(?P<ruling>(?:ruling|governing)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"[A-ZÀ-ÞĀ-Žİ][^,.;()“”\"]{0,80}?)"
     r"(?:\s*\([^()]{1,40}\))?,\s*$"
 )
 POST_OF_BODY_BEFORE = TailPattern(POST_OF_BODY_BEFORE, ends=(",",), needs=(" of ", " at "))
@@ -1444,6 +1446,10 @@ BODY_POST_BEFORE = re.compile(
 #: The role a post of a body gives, by the body's kind.
 POST_ROLE_BY_KIND = {**dict.fromkeys(STATE_KINDS, "official"), "international_org": "official",
                      "ngo": "defender", "media": "journalist"}  # fmt: skip
+
+
+#: Lower-case words before a body's name that say what kind of body it is: "private station".
+KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?=[A-ZÀ-ÞĀ-Žİ])")
 
 
 def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
@@ -1464,6 +1470,9 @@ def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
     # "the Vela Courier newspaper": the body's name without the common noun after it
     body = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", re.sub(r"^the\s+", "", m.group("body")))
     o = ents.find("organisation", body)
+    if o is None and (named := KIND_BEFORE_NAME.match(body)):
+        # "the private station Radio Vela": the kind of body before its name
+        o = ents.find("organisation", body[named.end() :])
     role = POST_ROLE_BY_KIND.get(o.attrs.get("kind")) if o is not None else None
     if role == "defender" and m.group("t").lower() == "member":
         return None  # a member of a civil body is read as one (APPOSED_MEMBER), not as its post
@@ -1813,10 +1822,11 @@ def _roles_after(
         positions.append({"title": clean(desc), "organisation": None})
         return
     post = STATE_POST_AFTER.match(desc)
-    if (official or post) and _post_in_named_civil_body(desc, ents):
+    if (official or post) and (civil := _named_civil_kind(desc, ents)):
         # "X, deputy head of the Bureau": a post in a body the text says is a civil one ("the
-        # Bureau for Legal Aid, a Vela-based organisation"), whatever its head word suggests
-        roles.append("defender")
+        # Bureau for Legal Aid, a Vela-based organisation"), whatever its head word suggests;
+        # a post in an outlet is a journalist's ("X, director of Radio Vela")
+        roles.append("journalist" if civil == "media" else "defender")
         p.attrs["_civil_post"] = True
         positions.append({"title": clean(desc), "organisation": None})
         return
@@ -1857,8 +1867,9 @@ def _roles_after(
     if LEAD_TITLES.match(desc):
         # "X, head of the prison", "Colonel X, director of the police academy": a post in the
         # state; "X, founder of the news site Y": a journalist; "X, coordinator of the
-        # network": the head of a group, a defender
-        if OUTLET_WORDS.search(desc):
+        # network": the head of a group, a defender; "X, director of Radio Vela": of a body
+        # the text knows as an outlet
+        if OUTLET_WORDS.search(desc) or _named_civil_kind(desc, ents) == "media":
             roles.append("journalist")
         elif (owner := OWNER_OF_BODY.search(desc)) and _civil_body_before(
             owner.group("poss") + "’s ", ents
@@ -2068,9 +2079,16 @@ def _post_in_state_body(desc: str) -> bool:
 def _post_in_named_civil_body(desc: str, ents: Entities | None) -> bool:
     """ "deputy head of the Bureau", "head of the Bureau for Legal Aid": a post in a body the
     text names and knows to be a civil one, named in full or by its first words."""
-    m = re.search(r" (?:of|at|with|for) (?:the )?([A-ZÀ-ÞĀ-Žİ].*)$", desc)
+    return _named_civil_kind(desc, ents) is not None
+
+
+def _named_civil_kind(desc: str, ents: Entities | None) -> str | None:
+    """The kind of the civil body the post ``desc`` is held in (:func:`_post_in_named_civil_body`),
+    or ``None`` ("of the private station Radio Vela": the kind of body may come before its
+    name)."""
+    m = re.search(r" (?:of|at|with|for) (?:the )?(?:[a-z][\w-]* ){0,3}?([A-ZÀ-ÞĀ-Žİ].*)$", desc)
     if not m or ents is None:
-        return False
+        return None
     words = QUOTED.sub("", m.group(1)).split()
     for o in ents.of("organisation"):
         name = QUOTED.sub("", o.name or "").split()
@@ -2079,8 +2097,8 @@ def _post_in_named_civil_body(desc: str, ents: Entities | None) -> bool:
         # named in full, or by its first words up to a head word ("Mayor of Vela": a place,
         # though a body's name opens with it)
         if name == words or words[-1] in ORG_HEADS:
-            return True
-    return False
+            return str(o.attrs.get("kind"))
+    return None
 
 
 #: A name quoted after a body's name: "the Bureau for Legal Aid “Pravo”".
