@@ -363,6 +363,7 @@ def test_a_quoted_speaker_the_press_contact_line_names_again_is_the_issuers_staf
         ("police summoned Tom Reed, director of Radio Vela.", "journalist"),
         ("police summoned Tom Reed, director of the private station Radio Vela.", "journalist"),
         ("police summoned the director of the private station Radio Vela, Tom Reed.", "journalist"),
+        ("police summoned the editor of The Vela Times, Tom Reed.", "journalist"),
         # near misses: the same posts in a rights group, and a party's official
         ("police summoned Tom Reed, head of the local group Vela Watch.", "defender"),
         ("police summoned the coordinator of the local group Vela Watch, Tom Reed.", "defender"),

@@ -1468,7 +1468,7 @@ def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
     if m.group("ruling"):
         return "official"  # "a local official of the ruling X Party, Y": the party in power
     # "the Vela Courier newspaper": the body's name without the common noun after it
-    body = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", re.sub(r"^the\s+", "", m.group("body")))
+    body = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", re.sub(r"^[Tt]he\s+", "", m.group("body")))
     o = ents.find("organisation", body)
     if o is None and (named := KIND_BEFORE_NAME.match(body)):
         # "the private station Radio Vela": the kind of body before its name
