@@ -378,6 +378,27 @@ def test_a_post_in_a_body_the_text_names_takes_its_role_from_the_bodys_kind(
     assert roles["Tom Reed"] == [role]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Vela Rights Centre documents torture. On 20 May 2024, the Centre’s programme "
+        "officer, Tom Reed, received threats.",
+        "The Vela Rights Network documents torture. On 20 May 2024, police took away the "
+        "network’s field officer, Tom Reed.",
+        # near miss: "its" after a state body may be the state body's; the post alone says
+        # nothing, and the one it is done to is read as before
+        "The Vela Rights Network documents torture. On 20 May 2024, the Zembla Security "
+        "Service arrested its programme officer, Tom Reed.",
+    ],
+)
+def test_a_staff_post_of_a_civil_body_named_by_its_common_noun_is_a_defenders(
+    sentence: str,
+) -> None:
+    text = f"21 May 2024\n\nZembla: Threatened\n\n{sentence}\n"
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-staff")["persons"]}
+    assert roles["Tom Reed"] == ["defender"]
+
+
 WITNESSES = """20 May 2025
 
 Zembla: Activist sentenced

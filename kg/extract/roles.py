@@ -1487,11 +1487,16 @@ ITS_HEAD_BEFORE = TailPattern(ITS_HEAD_BEFORE, ends=(",",), needs=("its ", "Its 
 #: "its secretary, X", "and its treasurer, Ms. X": a post of the body spoken of last.
 ITS_POST_BEFORE = re.compile(
     # ("the network's coordinator, X": the body named by its common noun, in the possessive)
-    r"\b(?:[Ii]ts|[Tt]he (?P<noun>network|association|group|union|organi[sz]ation|collective|"
-    r"coalition|movement|committee|cent(?:re|er)|league|federation|alliance|forum|platform)[’']s) "
+    r"\b(?:[Ii]ts|[Tt]he (?P<noun>(?i:network|association|group|union|organi[sz]ation|collective|"
+    r"coalition|movement|committee|cent(?:re|er)|league|federation|alliance|forum|platform))[’']s) "
     r"(?:(?:vice|deputy|co)[- ])?(?:president|chair(?:man|woman|person)?|coordinator|"
     r"secretary(?:[- ]general)?|treasurer|spokes(?:person|man|woman)|director|founder|head|"
-    r"leader|member|volunteer|board member),\s*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
+    r"leader|member|volunteer|board member"
+    # ("the network's programme officer, X": a staff post, said only of a body named by its
+    # common noun; "its programme officer" may be a state body's)
+    r"|(?<=[’']s )(?:staff member|researcher|"
+    r"(?:programme|program|project|field|legal|communications|advocacy) officer)),\s*"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$"
 )
 ITS_POST_BEFORE = TailPattern(ITS_POST_BEFORE, needs=("its ", "Its ", "’s ", "'s "))
 ITS_REACH = 600
