@@ -399,6 +399,29 @@ def test_a_staff_post_of_a_civil_body_named_by_its_common_noun_is_a_defenders(
     assert roles["Tom Reed"] == ["defender"]
 
 
+def test_people_questioned_as_witnesses_are_witnesses_too() -> None:
+    text = (
+        "16 March 2024\n\nZembla: Questioned\n\nOn 15 March 2024, two members of the Vela "
+        "Rights Centre, Tom Reed and Ivo Sand, were questioned for several hours as witnesses "
+        "by the police.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-wit")["persons"]}
+    assert roles["Tom Reed"] == ["defender", "witness"]
+    assert roles["Ivo Sand"] == ["defender", "witness"]
+    assert roles[None] == ["defender"]  # the group is not given it: its members are
+
+
+def test_one_whose_sources_a_witness_is_asked_about_is_no_witness() -> None:
+    # near miss: named in the sentence, but as the one the questions are about
+    text = (
+        "16 March 2024\n\nZembla: Questioned\n\nOn 15 March 2024, police questioned the "
+        "journalist Tom Reed as a witness and asked him to name the sources of Ms. Ana Lee.\n"
+    )
+    roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-wit2")["persons"]}
+    assert roles["Tom Reed"] == ["journalist", "witness"]
+    assert "witness" not in roles["Ana Lee"]
+
+
 WITNESSES = """20 May 2025
 
 Zembla: Activist sentenced

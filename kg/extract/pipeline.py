@@ -91,7 +91,7 @@ from kg.extract.persons import (
 from kg.extract.provisions import add_known_instruments, add_provisions
 from kg.extract.review import mark_draft, rate_facts
 from kg.extract.rolemodel import decide_roles
-from kg.extract.roles import person_roles, roles_from_events
+from kg.extract.roles import person_roles, roles_from_events, witnesses_from_events
 from kg.extract.scan import find_words
 from kg.extract.shortforms import (
     bodies_named_in_brackets,
@@ -237,6 +237,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     events, future = _drop_future(events, header["issued"])
     add_case_charges(doc, ents, events, provs)
     roles_from_events(ents, events)
+    witnesses_from_events(doc, ents, events)
     mark_addressees(doc, ents)  # after every rule: an addressee is an official
     decide_roles(doc, ents, events, header["title_span"])  # the learned step, where in use
     for i, ev in enumerate(events, 1):

@@ -2426,6 +2426,48 @@ def roles_from_events(ents: Entities, events: list[dict[str, Any]]) -> None:
             p.attrs["roles"] = ["defender", "lawyer"]
 
 
+#: A step that says it was taken of its targets as witnesses: "questioned as a witness",
+#: "summoned to appear as a witness", "were interrogated as witnesses in the case".
+AS_WITNESS = re.compile(
+    r"\bas (?:a |an |the )?(?:key |prosecution |defence |defense )?witness(?:es)?\b"
+)
+#: Words before a name that make it someone whose case or sources are spoken of: "the sources
+#: of Ms. X", "in the case against X".
+NAMED_AS_WHOSE = re.compile(r"\b(?:of|against|for)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$")
+#: The steps taken of a witness: one questioned or summoned to testify.
+WITNESS_STEPS = frozenset({"interrogation", "summons"})
+
+
+def witnesses_from_events(doc: Doc, ents: Entities, events: list[dict[str, Any]]) -> None:
+    """A person questioned or summoned as a witness is a witness, whatever else they are ("two
+    members of the Centre were questioned as witnesses": defenders and witnesses)."""
+    people = {p.id: p for p in ents.of("person")}
+    for ev in events:
+        if ev.get("type") not in WITNESS_STEPS or not ev.get("targets") or not ev.get("evidence"):
+            continue
+        span = ev["evidence"][0]
+        start = int(span["start"])
+        witness = AS_WITNESS.search(str(span.get("quote") or "").replace("\n", " "))
+        if witness is None:
+            continue
+        for t in ev["targets"]:
+            p = people.get(t)
+            # named in the sentence before the words, and not as someone's ("the sources of
+            # Ms. X"): a target read from a pronoun or another clause may be someone else
+            if (
+                p is None
+                or p.name is None
+                or not any(
+                    start <= a < start + witness.start()
+                    and not NAMED_AS_WHOSE.search(doc.flat, max(0, a - 14), a)
+                    for a, _b in p.mentions
+                )
+            ):
+                continue
+            if "witness" not in p.attrs.get("roles", []):
+                p.attrs["roles"] = [*p.attrs.get("roles", []), "witness"]
+
+
 def appeal_subject(ents: Entities) -> Entity | None:
     """The person an appeal is about: the named person mentioned most often, by a clear
     margin over the next (an appeal names its subject again and again)."""
