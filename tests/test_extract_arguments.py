@@ -1246,7 +1246,7 @@ def test_someone_in_front_of_whom_a_step_is_taken_is_no_target() -> None:
     "sentence",
     [
         "On 3 May 2024, human rights defender Ana Lee appeared before the Zembla City Court, "
-        "where she was charged with spreading false news.",
+        "and there she was charged with insulting a governor.",
         "On 3 May 2024, an investigating judge of the Zembla City Court charged human rights "
         "defender Ana Lee with spreading false news.",
     ],

@@ -348,8 +348,8 @@ def test_a_quoted_speaker_the_press_contact_line_names_again_is_the_issuers_staf
     text = (
         "Zembla: Defender jailed for speaking to the UN\n\n14 April 2025\n\nThe authorities "
         "of Zembla sentenced human rights defender Ana Lee to five years in prison on 3 April "
-        "2025 for her work with the UN.\n\n‘Zembla sits on the Human Rights Council, yet it "
-        "jails people for talking to its experts,’ said Tom Reed, Asia Advocate at the Vela "
+        "2025 for her work with the UN.\n\n‘Punishing a woman for what she told UN experts "
+        "shames the whole Council,’ said Tom Reed, Asia Advocate at the Vela "
         "Rights Service. ‘This must end.’\n\nContact: Tom Reed, Asia Advocate, Vela Rights "
         "Service\n"
     )
@@ -361,13 +361,19 @@ def test_a_quoted_speaker_the_press_contact_line_names_again_is_the_issuers_staf
     ("sentence", "role"),
     [
         ("police summoned Tom Reed, director of Radio Vela.", "journalist"),
-        ("police summoned Tom Reed, director of the private station Radio Vela.", "journalist"),
-        ("police summoned the director of the private station Radio Vela, Tom Reed.", "journalist"),
+        (
+            "police summoned Tom Reed, director of the listener-funded outlet Radio Vela.",
+            "journalist",
+        ),
+        (
+            "police summoned the director of the listener-funded outlet Radio Vela, Tom Reed.",
+            "journalist",
+        ),
         ("police summoned the editor of The Vela Times, Tom Reed.", "journalist"),
         # near misses: the same posts in a rights group, and a party's official
         ("police summoned Tom Reed, head of the local group Vela Watch.", "defender"),
         ("police summoned the coordinator of the local group Vela Watch, Tom Reed.", "defender"),
-        ("police summoned a local official of the ruling Vela Party, Tom Reed.", "official"),
+        ("police summoned a district official of the ruling Vela Party, Tom Reed.", "official"),
     ],
 )
 def test_a_post_in_a_body_the_text_names_takes_its_role_from_the_bodys_kind(
@@ -401,21 +407,19 @@ def test_a_staff_post_of_a_civil_body_named_by_its_common_noun_is_a_defenders(
 
 def test_people_questioned_as_witnesses_are_witnesses_too() -> None:
     text = (
-        "16 March 2024\n\nZembla: Questioned\n\nOn 15 March 2024, two members of the Vela "
-        "Rights Centre, Tom Reed and Ivo Sand, were questioned for several hours as witnesses "
-        "by the police.\n"
+        "16 March 2024\n\nZembla: Questioned\n\nOn 15 March 2024, the police questioned Tom "
+        "Reed and Ivo Sand, both of the Vela Rights Centre, as witnesses.\n"
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-wit")["persons"]}
     assert roles["Tom Reed"] == ["defender", "witness"]
     assert roles["Ivo Sand"] == ["defender", "witness"]
-    assert roles[None] == ["defender"]  # the group is not given it: its members are
 
 
-def test_one_whose_sources_a_witness_is_asked_about_is_no_witness() -> None:
+def test_one_whose_reports_a_witness_is_asked_about_is_no_witness() -> None:
     # near miss: named in the sentence, but as the one the questions are about
     text = (
         "16 March 2024\n\nZembla: Questioned\n\nOn 15 March 2024, police questioned the "
-        "journalist Tom Reed as a witness and asked him to name the sources of Ms. Ana Lee.\n"
+        "journalist Tom Reed as a witness and asked him about the reports of Ms. Ana Lee.\n"
     )
     roles = {p["name"]: p["roles"] for p in extract_case(text, appeal_id="t-wit2")["persons"]}
     assert roles["Tom Reed"] == ["journalist", "witness"]

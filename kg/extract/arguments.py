@@ -1117,7 +1117,7 @@ def _court_subject(
 ) -> bool:
     """Whether the court ``eid`` is the subject of the verb at ``a``, told active: named in its
     clause before the verb, not as the body of a post or a place ("the X Court charged him", not
-    "the judge of the X Court charged him" or "before the X Court, where he was charged")."""
+    "the judge of the X Court charged him" or "before the X Court, and there he was charged")."""
     if voice not in ("active", "perfect", "phrase"):
         return False
     for ma, mb, e in near:
@@ -1125,7 +1125,7 @@ def _court_subject(
             continue
         between = flat[mb:a]
         if "," in between or PASSIVE_WORD.search(between):
-            continue  # "before the X Court, where she was charged", "the X Court was told"
+            continue  # "before the X Court, and there she was charged", "the X Court was told"
         if COURT_OF_BEFORE.search(flat, max(0, ma - 12), ma):
             continue
         return True

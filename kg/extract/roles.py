@@ -1430,7 +1430,7 @@ POST_OF_BODY_BEFORE = re.compile(
     # the posts of a newsroom: "the editor of the Kastra Times, X"
     r"[Ee]ditor(?:[- ]in[- ][Cc]hief)?|[Cc]orrespondent|[Rr]eporter))"
     r" (?:of|at) "
-    # ("the director of the private station Radio Vela": the kind of body before its name)
+    # ("the director of the listener-funded outlet Radio Vela": the kind of body before its name)
     r"(?P<body>(?:the\s+)?(?P<ruling>(?:ruling|governing)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     r"[A-ZÀ-ÞĀ-Žİ][^,.;()“”\"]{0,80}?)"
     r"(?:\s*\([^()]{1,40}\))?,\s*$"
@@ -1448,7 +1448,7 @@ POST_ROLE_BY_KIND = {**dict.fromkeys(STATE_KINDS, "official"), "international_or
                      "ngo": "defender", "media": "journalist"}  # fmt: skip
 
 
-#: Lower-case words before a body's name that say what kind of body it is: "private station".
+#: Lower-case words before a body's name that say what kind of body it is: "listener-funded outlet".
 KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?=[A-ZÀ-ÞĀ-Žİ])")
 
 
@@ -1471,7 +1471,7 @@ def _post_of_named_body(before: str, ents: Entities | None) -> str | None:
     body = re.sub(r"(?:\s+[a-z][\w-]*)+$", "", re.sub(r"^[Tt]he\s+", "", m.group("body")))
     o = ents.find("organisation", body)
     if o is None and (named := KIND_BEFORE_NAME.match(body)):
-        # "the private station Radio Vela": the kind of body before its name
+        # "the listener-funded outlet Radio Vela": the kind of body before its name
         o = ents.find("organisation", body[named.end() :])
     role = POST_ROLE_BY_KIND.get(o.attrs.get("kind")) if o is not None else None
     if role == "defender" and m.group("t").lower() == "member":
@@ -2089,7 +2089,7 @@ def _post_in_named_civil_body(desc: str, ents: Entities | None) -> bool:
 
 def _named_civil_kind(desc: str, ents: Entities | None) -> str | None:
     """The kind of the civil body the post ``desc`` is held in (:func:`_post_in_named_civil_body`),
-    or ``None`` ("of the private station Radio Vela": the kind of body may come before its
+    or ``None`` ("of the listener-funded outlet Radio Vela": the kind of body may come before its
     name)."""
     m = re.search(r" (?:of|at|with|for) (?:the )?(?:[a-z][\w-]* ){0,3}?([A-ZÀ-ÞĀ-Žİ].*)$", desc)
     if not m or ents is None:
@@ -2431,7 +2431,7 @@ def roles_from_events(ents: Entities, events: list[dict[str, Any]]) -> None:
 AS_WITNESS = re.compile(
     r"\bas (?:a |an |the )?(?:key |prosecution |defence |defense )?witness(?:es)?\b"
 )
-#: Words before a name that make it someone whose case or sources are spoken of: "the sources
+#: Words before a name that make it someone whose case or work is spoken of: "the reports
 #: of Ms. X", "in the case against X".
 NAMED_AS_WHOSE = re.compile(r"\b(?:of|against|for)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$")
 #: The steps taken of a witness: one questioned or summoned to testify.
@@ -2452,7 +2452,7 @@ def witnesses_from_events(doc: Doc, ents: Entities, events: list[dict[str, Any]]
             continue
         for t in ev["targets"]:
             p = people.get(t)
-            # named in the sentence before the words, and not as someone's ("the sources of
+            # named in the sentence before the words, and not as someone's ("the reports of
             # Ms. X"): a target read from a pronoun or another clause may be someone else
             if (
                 p is None
