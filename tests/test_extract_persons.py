@@ -1757,3 +1757,24 @@ def test_a_case_lists_entry_with_the_surname_in_capitals_names_the_person() -> N
     named = {p["name"]: p for p in persons if p["name"]}
     assert set(named) == {"Rina Holm-Varga"}, named
     assert "Holm-Varga" in named["Rina Holm-Varga"]["variants"]
+
+
+def test_a_title_always_in_quotation_marks_names_no_one() -> None:
+    text = (
+        "4 May 2024\n\nZembla: Host arrested\n\nFor eleven years Tom Reed hosted “Vela "
+        "Mornings,” a weekly programme on the community radio. Police arrested him on 3 May "
+        "2024.\n"
+    )
+    names = sorted(p["name"] for p in extract_case(text, appeal_id="t-title")["persons"])
+    assert names == ["Tom Reed"]
+
+
+def test_quoted_names_a_list_gives_as_aliases_stay_persons() -> None:
+    # near miss: every one of them is quoted, but the list opens with "known as"
+    text = (
+        "4 May 2024\n\nZembla: Defender charged\n\nOn 3 May 2024, the prosecutor charged Tom "
+        "Reed, relying on letters found on the computers of the rebel leaders known as “Ivo "
+        "Sand”, “Rina Holm” and “Ana Lee”.\n"
+    )
+    names = {p["name"] for p in extract_case(text, appeal_id="t-alias")["persons"]}
+    assert {"Ivo Sand", "Rina Holm", "Ana Lee"} <= names

@@ -2196,3 +2196,36 @@ def drop_headline_persons(doc: Doc, ents: Entities) -> None:
         # (words of over three letters: a particle, "Al", "Bin", is written in lower case too)
         if any(len(w) > 3 and w.lower() != w and w.lower() in index for w in p.name.split()):
             ents.items.remove(p)
+
+
+#: An opening quotation mark right before a mention (a bracket may open before it): the words
+#: are quoted.
+QUOTE_OPENS = re.compile(r"[“\"‘]\s*$")
+#: A closing quotation mark right after a mention, a comma or stop before it or not.
+QUOTE_CLOSES = re.compile(r"[,.]?[”\"’]")
+#: Words that introduce another name of a person in quotation marks, and the other quoted
+#: names of a list they open: "known as “X”", "his pen name “X”", "commanders known as “A”,
+#: “B” and “C”".
+ALIAS_BEFORE = re.compile(
+    r"\b(?:known as|alias|aka|a\.k\.a\.|nicknamed|dubbed|called|pen[- ]name|nickname|"
+    r"pseudonym|also spelt|also spelled|or)\s*"
+    r"(?:[“\"‘][^“”\"‘’]{1,40}[”\"’]\s*(?:,\s*and|,|and)\s*)*[“\"‘]\s*$"
+)
+
+
+def drop_quoted_titles(doc: Doc, ents: Entities) -> None:
+    """A "person" named only between quotation marks, each time, and never as someone's other
+    name ("known as “X”"), is the title of a work, a programme or a project ("the collection
+    (“The Flood Season”)", "the programme “Voces del Llano”"), no one's name."""
+    flat = doc.flat
+    for p in list(ents.of("person")):
+        if not p.name or not p.mentions:
+            continue
+        if all(
+            QUOTE_OPENS.search(flat, max(0, a - 3), a)
+            and QUOTE_CLOSES.match(flat, b)
+            and not ALIAS_BEFORE.search(flat, max(0, a - 160), a)
+            for a, b in p.mentions
+        ):
+            ents.items.remove(p)
+            ents.not_persons.add(p.name)

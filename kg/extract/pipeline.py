@@ -82,6 +82,7 @@ from kg.extract.persons import (
     add_unnamed_posts,
     drop_headline_persons,
     drop_places_and_bodies,
+    drop_quoted_titles,
     instruments_named_as_persons,
     merge_persons,
     merge_transliterations,
@@ -177,6 +178,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     add_spelling_variants(doc, ents)  # after the short forms: "Naser (also spelt Nasser)"
     merge_transliterations(ents)
     drop_headline_persons(doc, ents)
+    drop_quoted_titles(doc, ents)
     person_roles(doc, ents, header["title_span"])
     add_unnamed(doc, ents)
     add_unnamed_by_part(doc, ents)
