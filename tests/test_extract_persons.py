@@ -1778,3 +1778,22 @@ def test_quoted_names_a_list_gives_as_aliases_stay_persons() -> None:
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t-alias")["persons"]}
     assert {"Ivo Sand", "Rina Holm", "Ana Lee"} <= names
+
+
+def test_a_place_before_and_and_a_full_name_gives_it_no_family_name() -> None:
+    text = (
+        "4 May 2024\n\nZembla: Arrests\n\nOn 3 May 2024, police arrested Ana Lee at her home "
+        "in Vela and Tom Reed at his home in Zenda.\n"
+    )
+    names = sorted(p["name"] for p in extract_case(text, appeal_id="t-in-and")["persons"])
+    assert names == ["Ana Lee", "Tom Reed"]
+
+
+def test_a_lone_given_name_before_and_and_a_full_name_shares_its_family_name() -> None:
+    # near miss: no place word before the lone given name
+    text = (
+        "4 May 2024\n\nZembla: Arrests\n\nOn 3 May 2024, police arrested Rina and Tom Reed at "
+        "their home.\n"
+    )
+    names = sorted(p["name"] for p in extract_case(text, appeal_id="t-and")["persons"])
+    assert names == ["Rina Reed", "Tom Reed"]

@@ -455,6 +455,8 @@ def add_given_name_sharing(doc: Doc, ents: Entities, given: Run, full: Run) -> N
         or PLACE_NOUN_AFTER.match(doc.flat, full.tokens[-1][2])
         # "the towns of Kora and Lido Nua": two places after a plural of places
         or PLACES_OF_BEFORE.search(doc.flat, max(0, a - 40), a)
+        # "at her home in Vela and Tom Sand at his": a place, then the next person
+        or PLACE_PREPOSITION_BEFORE.search(doc.flat, max(0, a - 8), a)
     ):
         # "Judge and Tom Sand", "Zembla and Tom Sand", "Lee and Tom Lee" (Lee named), "the
         # Kora and Vela Nua communities" (two peoples)
@@ -489,6 +491,8 @@ PLACE_OF_BEFORE = re.compile(
     r"communit(?:y|ies)|settlement|hamlet|neighbou?rhood|suburb|commune|township|locality)"
     r"\s+of\s+$"
 )
+#: "in X", "near X": the run after names a place.
+PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near)\s+$")
 #: "the cities of X and Y", "the towns of X and Y": the runs after name places.
 PLACES_OF_BEFORE = re.compile(
     r"\b(?:ports|towns|cities|villages|islands|districts|provinces|regions|municipalities|"
