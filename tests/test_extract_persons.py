@@ -1797,3 +1797,23 @@ def test_a_lone_given_name_before_and_and_a_full_name_shares_its_family_name() -
     )
     names = sorted(p["name"] for p in extract_case(text, appeal_id="t-and")["persons"])
     assert names == ["Rina Reed", "Tom Reed"]
+
+
+def test_a_name_whose_coordinator_or_members_the_text_names_is_a_body() -> None:
+    text = (
+        "4 May 2024\n\nZembla: Threats\n\nZorat Kimba’s coordinator, Tom Reed, was threatened "
+        "on 3 May 2024. Zorat Kimba’s members were summoned the next day.\n"
+    )
+    rec = extract_case(text, appeal_id="t-body-people")
+    assert sorted(p["name"] for p in rec["persons"] if p["name"]) == ["Tom Reed"]
+    assert [o["name"] for o in rec["organisations"]] == ["Zorat Kimba"]
+
+
+def test_a_name_whose_lawyer_the_text_names_stays_a_person() -> None:
+    # near miss: a person has a lawyer, a family, a colleague; no members or coordinator
+    text = (
+        "4 May 2024\n\nZembla: Threats\n\nOn 3 May 2024, police arrested Ana Lee. Ana Lee’s "
+        "lawyer, Tom Reed, was not allowed to see her.\n"
+    )
+    rec = extract_case(text, appeal_id="t-person-lawyer")
+    assert "Ana Lee" in {p["name"] for p in rec["persons"]}

@@ -67,6 +67,12 @@ HOLDER_OF_BEFORE = TailPattern(
     re.compile(r"\b(?:(?P<company>owners?|proprietors?)|(?P<media>editors?(?:-in-chief)?)) of\s+$"),
     ends=("of",),
 )
+#: The people or the posts of a body after its name in the possessive: "X’s coordinator",
+#: "X’s members": no person has members or a coordinator.
+BODY_PEOPLE_AFTER = re.compile(
+    r"[’']s\s+(?:(?:executive|programme|program|national|regional)\s+)?(?:coordinators?|"
+    r"members|staff|volunteers|employees|board|secretariat|headquarters|offices?)\b"
+)
 #: A lower-case article or particle right before a run: the run is the tail of a longer name
 #: ("Collectif des X", "contra la X", "Consejo de Comunidades de X").
 PARTICLE_BEFORE = re.compile(
@@ -195,6 +201,9 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
                 break
             if m := HOLDER_OF_BEFORE.search(before):
                 kind = "company" if m.group("company") else "media"
+                break
+            if BODY_PEOPLE_AFTER.match(flat, b):
+                kind = "ngo"  # "X's coordinator, Y", "X's members"
                 break
             if m := BODY_APPOSED_AFTER.match(flat, b):
                 kind = BODY_NOUN_KINDS[m.group("noun")]
