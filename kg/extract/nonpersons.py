@@ -68,10 +68,11 @@ HOLDER_OF_BEFORE = TailPattern(
     ends=("of",),
 )
 #: The people or the posts of a body after its name in the possessive: "X’s coordinator",
-#: "X’s members": no person has members or a coordinator.
+#: "X’s members": no person has members or a coordinator (a person has an office: "Rina
+#: Holm's office").
 BODY_PEOPLE_AFTER = re.compile(
     r"[’']s\s+(?:(?:executive|programme|program|national|regional)\s+)?(?:coordinators?|"
-    r"members|staff|volunteers|employees|board|secretariat|headquarters|offices?)\b"
+    r"members|staff|volunteers|employees|board|secretariat|headquarters)\b"
 )
 #: A lower-case article or particle right before a run: the run is the tail of a longer name
 #: ("Collectif des X", "contra la X", "Consejo de Comunidades de X").
