@@ -1817,3 +1817,24 @@ def test_a_name_whose_lawyer_the_text_names_stays_a_person() -> None:
     )
     rec = extract_case(text, appeal_id="t-person-lawyer")
     assert "Ana Lee" in {p["name"] for p in rec["persons"]}
+
+
+def test_what_a_body_is_known_as_is_its_other_name() -> None:
+    text = (
+        "4 May 2024\n\nZembla: Raid\n\nOn 3 May 2024, police raided the Vela Labour Rights "
+        "Centre (VLRC), known in Urdu as Zorat Kimba Markaz, and arrested two of its staff.\n"
+    )
+    rec = extract_case(text, appeal_id="t-known-as")
+    assert not [p for p in rec["persons"] if p["name"]]
+    centre = next(o for o in rec["organisations"] if o["name"] == "Vela Labour Rights Centre")
+    assert "Zorat Kimba Markaz" in centre["variants"]
+
+
+def test_what_a_person_is_known_as_stays_their_other_name() -> None:
+    # near miss: "known as" after a person's name
+    text = (
+        "4 May 2024\n\nZembla: Arrest\n\nOn 3 May 2024, police arrested the rebel commander "
+        "Tom Reed, known as Zorat Kimba.\n"
+    )
+    persons = extract_case(text, appeal_id="t-known-as-2")["persons"]
+    assert [(p["name"], p["variants"]) for p in persons] == [("Tom Reed", ["Zorat Kimba"])]

@@ -74,6 +74,12 @@ BODY_PEOPLE_AFTER = re.compile(
     r"[’']s\s+(?:(?:executive|programme|program|national|regional)\s+)?(?:coordinators?|"
     r"members|staff|volunteers|employees|board|secretariat|headquarters)\b"
 )
+#: "known as" after a body's name (and its acronym in brackets), before another name: "the X
+#: Centre (XC), known in Urdu as Y", "the X Centre, also known as Y".
+KNOWN_AS_BEFORE = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?,?\s+(?:also\s+|locally\s+)?known\s+(?:locally\s+|in\s+[A-Z][a-z]+\s+)?"
+    r"as\s+[“\"]?$"
+)
 #: A lower-case article or particle right before a run: the run is the tail of a longer name
 #: ("Collectif des X", "contra la X", "Consejo de Comunidades de X").
 PARTICLE_BEFORE = re.compile(
@@ -238,6 +244,7 @@ def bodies_read_as_persons(doc: Doc, ents: Entities) -> None:
             if gloss is not None:
                 body = next(o for o in ents.of("organisation") if p.name in (o.name, *o.variants))
                 _take_gloss(ents, body, gloss)
+    _bodies_known_as(flat, ents)
     # a body just made may open a bracket too: "Kuzey Kitap (North Books)"
     ends = {b: o for o in ents.of("organisation") for _, b in o.mentions}
     for p in list(ents.of("person")):
@@ -400,3 +407,25 @@ def bodies_by_apposition(doc: Doc, ents: Entities, runs: list[Run]) -> None:
         if gloss:
             _take_gloss(ents, body, gloss)
         _fold_apposed_noun(ents, body, m)
+
+
+def _bodies_known_as(flat: str, ents: Entities) -> None:
+    """A "person" named only as what a body is known as ("the X Centre (XC), known in Urdu as
+    Y") is that body's other name."""
+    ends = {b: o for o in ents.of("organisation") for _, b in o.mentions}
+    for p in list(ents.of("person")):
+        if not p.name or not p.mentions:
+            continue
+        bodies = []
+        for a, _b in p.mentions:
+            m = KNOWN_AS_BEFORE.search(flat, max(0, a - 60), a)
+            body = ends.get(m.start()) if m else None
+            if body is None:
+                break
+            bodies.append(body)
+        else:
+            body = bodies[0]
+            if p.name not in body.variants and p.name != body.name:
+                body.variants.append(p.name)
+            body.mentions.extend(p.mentions)
+            ents.items.remove(p)
