@@ -1773,7 +1773,7 @@ def test_quoted_names_a_list_gives_as_aliases_stay_persons() -> None:
     # near miss: every one of them is quoted, but the list opens with "known as"
     text = (
         "4 May 2024\n\nZembla: Defender charged\n\nOn 3 May 2024, the prosecutor charged Tom "
-        "Reed, relying on letters found on the computers of the rebel leaders known as “Ivo "
+        "Reed over messages he was said to have sent to the rebel leaders known as “Ivo "
         "Sand”, “Rina Holm” and “Ana Lee”.\n"
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t-alias")["persons"]}
@@ -1813,7 +1813,7 @@ def test_a_name_whose_lawyer_the_text_names_stays_a_person() -> None:
     # near miss: a person has a lawyer, a family, a colleague; no members or coordinator
     text = (
         "4 May 2024\n\nZembla: Threats\n\nOn 3 May 2024, police arrested Ana Lee. Ana Lee’s "
-        "lawyer, Tom Reed, was not allowed to see her.\n"
+        "lawyer, Tom Reed, could not visit her.\n"
     )
     rec = extract_case(text, appeal_id="t-person-lawyer")
     assert "Ana Lee" in {p["name"] for p in rec["persons"]}
