@@ -1838,3 +1838,16 @@ def test_what_a_person_is_known_as_stays_their_other_name() -> None:
     )
     persons = extract_case(text, appeal_id="t-known-as-2")["persons"]
     assert [(p["name"], p["variants"]) for p in persons] == [("Tom Reed", ["Zorat Kimba"])]
+
+
+def test_a_publishing_house_is_a_company_not_a_person() -> None:
+    text = (
+        "4 May 2024\n\nZembla: Publisher closed\n\nOn 3 May 2024, a court ordered the "
+        "liquidation of Zorat Publishing House, which had printed the essays of Tom Reed, and "
+        "fined Kastra Publishers.\n"
+    )
+    rec = extract_case(text, appeal_id="t-publisher")
+    assert [p["name"] for p in rec["persons"]] == ["Tom Reed"]
+    kinds = {o["name"]: o["kind"] for o in rec["organisations"]}
+    assert kinds["Zorat Publishing House"] == "company"
+    assert kinds["Kastra Publishers"] == "company"

@@ -164,6 +164,8 @@ ORG_HEADS = {
     "Weekly": "media",
     "Gazette": "media", "Herald": "media", "Tribune": "media", "Forum": "other",
     "Exchange": "company",
+    # a publishing house: "Vela Publishing", "Kastra Publishers", "Zenda Publishing House"
+    "Publishing": "company", "Publishers": "company",
     # news in other languages: "Diario del Norte", "Noticias de la Sierra"
     "Noticias": "media", "Notícias": "media", "Diario": "media", "Prensa": "media",
     "Bufete": "ngo", "Colegio": "other", "Universidad": "other", "Universidade": "other",
