@@ -27,6 +27,10 @@ from kg.store.store import Store, store_location
 from kg.vocab import AKG, AKR, DATA_DIR, DERIVED_GRAPH, OA, ONTOLOGY_DIR, ORG, ROLE
 
 SHIPPED = rules(ONTOLOGY_DIR)
+# The rules whose pattern is one GRAPH pattern (kg.store.derive's graph-local rules).
+GRAPH_LOCAL = [
+    "complainant-position.rq", "complaint-target.rq", "official-named.rq", "official-post.rq"
+]  # fmt: skip
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
 
 
@@ -58,6 +62,12 @@ def _build_without_local_rules(data: Path, out: Path, monkeypatch: pytest.Monkey
     with monkeypatch.context() as m:
         m.setattr(localrules, "RULES", {})
         stream.build_streaming(out, data, incremental=False, progress=None)
+
+
+def test_the_graph_local_rules_are_the_ones_derive_runs_per_graph() -> None:
+    local = {name for name, text in SHIPPED if rule_shape(name, text).graph}
+    assert local == set(GRAPH_LOCAL)
+    assert local <= set(localrules.RULES)
 
 
 def test_each_shipped_rule_is_the_text_it_was_written_for() -> None:
@@ -136,6 +146,9 @@ def test_each_rule_gives_what_its_sparql_gives_over_the_union(
     }
     if where == "generated":  # the comparison below says something for this rule
         assert got[localrules.CONCERNS_DEFENDER]
+        # and for the graph-local rules (one GRAPH pattern each), answered in the workers too
+        for name in GRAPH_LOCAL:
+            assert got[name], name
     if where == "generated":  # rows of other things than people (involvements) left out
         assert len({row.split("\t")[0] for row in rows}) > len(counted) // 2
         assert any(f'"2"^^<{_INTEGER}>' in line for line in counted)  # merged over graphs
