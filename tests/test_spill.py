@@ -287,6 +287,11 @@ def test_a_records_items_are_kept_on_disk_and_loaded_a_few_at_a_time(tmp_path: P
     assert len(items) == 24 and items.loaded() == 12
     assert items[("a-03", "p1")].name == "Ann Example3"
     assert [k for k in items] == [k for _a, _s, keys in order for k in keys]
+    # Membership by the record's own keys: an item it lacks, an appeal not chosen, no key.
+    assert ("a-03", "p2") in items and ("a-03", "p3") not in items
+    assert ("b-03", "p1") not in items and "a-03" not in items and () not in items
+    with pytest.raises(KeyError):
+        items[("a-03", "p3")]
     state.RECENT, recent = 4, state.RECENT
     try:
         names = [items[k].name for k in items]

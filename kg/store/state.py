@@ -621,7 +621,11 @@ class RecordItems(Mapping[Any, Any]):
     ) -> None:
         self._order = order
         self._sha = {aid: sha for aid, sha, _keys in order}
-        self._keys = {k for _aid, _sha, keys in order for k in keys}
+        # Each record's item keys by appeal id, for membership: an item key is (appeal id,
+        # local id), so a key is looked up among its record's few (a set of every item key
+        # of the corpus cost 0.33 s of each rebuild at 100,000 appeals).
+        self._keys = {aid: keys for aid, _sha, keys in order}
+        self._size = sum(len(keys) for _aid, _sha, keys in order)
         # A record's items, or where they are on disk (kg.store.spill.Shelved): those are
         # loaded when asked for, and only the last few loaded are kept (RECENT), so that the
         # build never holds every record's items at once.
@@ -685,7 +689,7 @@ class RecordItems(Mapping[Any, Any]):
 
     def __getitem__(self, key: Any) -> Any:
         sha = self._sha.get(key[0]) if isinstance(key, tuple) and key else None
-        if sha is None or key not in self._keys:
+        if sha is None or key not in self._keys[key[0]]:
             raise KeyError(key)
         found = self._by_key.get(sha)
         if found is None:
@@ -695,14 +699,17 @@ class RecordItems(Mapping[Any, Any]):
         return found[key]
 
     def __contains__(self, key: object) -> bool:
-        return key in self._keys
+        if not isinstance(key, tuple) or not key:
+            return False
+        keys = self._keys.get(key[0])
+        return keys is not None and key in keys
 
     def __iter__(self) -> Iterator[Any]:
         for _aid, _sha, keys in self._order:
             yield from keys
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return self._size
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (dict, (dict(self.items()),))  # to another process: the items themselves
