@@ -553,3 +553,85 @@ def test_typed_gives_each_typed_subject_once_as_its_nquads_term() -> None:
     assert stream._typed(store, str(AKG.Person), str(AKG.Organisation)) == expected
     assert stream._typed(store, str(AKG.Organisation)) == expected - {"<https://example.org/p/ana>"}
     assert stream._typed(store, str(ORG.Organization)) == set()
+
+
+_GRAPH_LOCAL_MADE = ("complainantPosition", "complaintTarget", "officialNamed", "officialPost")
+
+
+def _graph_local_answers(store_path: Path) -> set[str]:
+    return {
+        q for q in _nquads(store_path) if any(f"#{p}>" in q for p in _GRAPH_LOCAL_MADE)
+    }  # fmt: skip
+
+
+def _change_officials_and_complaints(data: Path) -> list[str]:
+    """Officials made witnesses and complaints made threats in some records, complaints
+    made in others, one of those naming its event by ``iri``: the graph-local rules'
+    answers change in each changed graph. Returns the changed records' appeal ids."""
+    changed = []
+    for n, path in enumerate(sorted((data / "cases").glob("*.yaml"))[:8]):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if n < 5:
+            for person in record.get("persons") or []:
+                person["roles"] = ["witness" if r == "official" else r for r in person["roles"]]
+            for event in record.get("events") or []:
+                if event.get("type") == "complaint":
+                    event["type"] = "threat"
+        else:
+            event = record["events"][-1]
+            event["type"] = "complaint"
+            if n == 7:
+                event["iri"] = "akr:event/named-by-iri"
+        path.write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+        changed.append(str(record["appeal"]["id"]))
+    return changed
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_rebuild_takes_the_written_graphs_graph_local_answers_from_the_workers(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """A rebuild derives the graph-local rules' answers of each graph it writes from the
+    record's triples, as a full build does, and asks the changed store by SPARQL only about
+    the other graphs (here the record naming its event by ``iri``): the store is the full
+    build's of the changed data, whose graph-local answers differ from the first build's."""
+    import kg.store.derive as derive
+    import kg.store.workers as workers
+
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)  # the 8 graphs written in 2 workers
+    data = tmp_path / "data"
+    shutil.copytree(corpus, data)
+    stream.build_streaming(tmp_path / "kg", data, progress=None)
+    before = _graph_local_answers(tmp_path / "kg")
+    changed = _change_officials_and_complaints(data)
+    seen: list[Any] = []
+    derive_changes, asked = stream.derive_changes, derive._graph_answers
+
+    def noting(*a: Any, **k: Any) -> Any:
+        seen.append(k.get("known"))
+        return derive_changes(*a, **k)
+
+    def counting(shape: Any, store: Any, graphs: Any) -> Any:
+        seen.append((shape.name, sorted(graphs)))
+        return asked(shape, store, graphs)
+
+    monkeypatch.setattr(stream, "derive_changes", noting)
+    monkeypatch.setattr(derive, "_graph_answers", counting)
+    said: list[str] = []
+    stream.build_streaming(tmp_path / "kg", data, jobs=jobs, progress=said.append)
+    assert any("8 graph(s) written" in line for line in said), said  # incremental, 8 graphs
+    names, found = seen[0]
+    assert names == frozenset(GRAPH_LOCAL)
+    graph = {aid: str(stream.appeal_graph_iri(aid)) for aid in changed}
+    assert set(found) == {graph[aid] for aid in changed[:7]}  # not the one naming by iri
+    # Each rule asked of the previous store about the 8 graphs, of the changed one about
+    # the graph the workers could not answer for.
+    asks = [a for a in seen[1:] if isinstance(a, tuple)]
+    assert sorted(asks) == sorted(
+        [(name, sorted(graph.values())) for name in GRAPH_LOCAL]
+        + [(name, [graph[changed[7]]]) for name in GRAPH_LOCAL]
+    )
+    after = _graph_local_answers(tmp_path / "kg")
+    assert before - after and after - before  # answers went and came
+    stream.build_streaming(tmp_path / "full", data, incremental=False, progress=None)
+    assert _nquads(tmp_path / "kg") == _nquads(tmp_path / "full")

@@ -956,6 +956,7 @@ def derive_changes(
     max_roots: int | None = None,
     max_neighbourhood: int | None = None,
     graphs: set[str] | None = None,
+    known: tuple[frozenset[str], dict[str, set[ox.Triple]]] | None = None,
 ) -> int | None:
     """Bring ``derived_graph`` of ``store`` up to date after the union of its graphs gained
     ``added`` and lost ``removed`` (``before`` is the previous store, read only). Returns the
@@ -965,7 +966,11 @@ def derive_changes(
     or ``max_neighbourhood`` triples around them (:data:`MAX_ROOTS`,
     :data:`MAX_NEIGHBOURHOOD`): past those, reading around the change would cost more than
     running the rules over the whole store. ``graphs`` names every graph whose triples the change
-    touched: a graph-local rule runs again for those (None, with such a rule: None is returned)."""
+    touched: a graph-local rule runs again for those (None, with such a rule: None is returned).
+    ``known`` gives (rule names, graph -> triples): for some of those graphs, everything the
+    graph-local rules named answer in the graph as it is now (made from the graph's own
+    triples as it was written: :mod:`kg.store.localrules`); those rules are asked of the
+    store only for the other graphs, and of ``before`` for all."""
     max_roots = MAX_ROOTS if max_roots is None else max_roots
     max_neighbourhood = MAX_NEIGHBOURHOOD if max_neighbourhood is None else max_neighbourhood
     local = [shape for shape in shapes if shape.graph]
@@ -1036,9 +1041,17 @@ def derive_changes(
         for t in old - new:
             if shape.subject_is_root or not _still_given(shape, store, t):
                 gone.add(t)
+    names, found = known if known is not None else (frozenset(), {})
+    found = {g: triples for g, triples in found.items() if g in (graphs or ())}
+    # What the known graphs give now, of every rule named: a triple one rule no longer gives
+    # that another still gives is no triple gone (gone less given, below).
+    now = set().union(*found.values()) if found else set()
     for shape in local:
         old = _graph_answers(shape, before, graphs or ())
-        new = _graph_answers(shape, store, graphs or ())
+        if shape.name in names:
+            new = now | _graph_answers(shape, store, (graphs or set()) - found.keys())
+        else:
+            new = _graph_answers(shape, store, graphs or ())
         given |= new
         gone |= {t for t in old - new if not _still_given(shape, store, t)}
     gone -= given

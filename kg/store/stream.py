@@ -104,7 +104,7 @@ from kg.store.kept import (
     remove_unnamed,
     seal,
 )
-from kg.store.localrules import Derived
+from kg.store.localrules import Derived, usable
 from kg.store.memory import held_apart, release_freed_memory
 from kg.store.spill import (
     Parsed,
@@ -826,6 +826,11 @@ def _build_from(
             existed = {g: before.contains_named_graph(ox.NamedNode(g)) for g in maybe}
             keys_by_aid = {aid: keys for aid, _sha, keys in order}
             gone = [str(appeal_graph_iri(a)) for a in removed]
+            # The graph-local rules' answers in each written graph, derived in the workers
+            # from the record's triples as a full build does (kg.store.localrules), so that
+            # the rules ask the changed store only about the other graphs (kg.store.derive).
+            graph_rules = usable([(s.name, s.text) for s in shapes if s.graph], set())
+            found: dict[str, str] = {}
             # The changed graphs' previous triples from the previous build's export files
             # where they are there, rather than read from the store term by term: read in a
             # thread of this process while the workers write the graphs.
@@ -833,7 +838,7 @@ def _build_from(
                 generation, [str(appeal_graph_iri(a)) for a in to_write], gone,
                 partial(
                     _graph_lines, todo, data_dir, (resolution, canon), workers, say,
-                    keys_by_aid.__getitem__,
+                    keys_by_aid.__getitem__, graph_rules, found,
                 ),
                 workers.get(len(todo)),
             )  # fmt: skip
@@ -863,6 +868,7 @@ def _build_from(
                     delta.union_added, delta.union_removed, int(previous.get("derived", 0)),
                     derived_changes, graphs={*delta.touched, *([str(REFERENCE_GRAPH)]
                                                                if delta.reference else [])},
+                    known=(graph_rules, _local_answers(found)),
                 )  # fmt: skip
             entities = None  # counted again unless every change is known
             if derived is not None and "entities" in previous:
@@ -1165,8 +1171,6 @@ class _LocalRules:
     facts alone, so what is held is about a part's facts, not the corpus's."""
 
     def __init__(self, folder: Path, rules: list[tuple[str, str]], predicates: set[str]) -> None:
-        from kg.store.localrules import usable
-
         self.rules = usable(rules, predicates)
         self.batches = _BatchFiles(folder, "local")
         self.paths: list[Path] = []
@@ -1500,18 +1504,39 @@ def _graph_lines(
     workers: WorkerPool,
     say: Progress,
     keys_of: Callable[[str], list[Any]] | None = None,
+    rules: frozenset[str] = frozenset(),
+    found: dict[str, str] | None = None,
 ) -> dict[str, list[str]]:
     """The triples of each case graph (graph IRI -> its N-Triples lines without the final
     dot), as the record gives them (``keys_of``: see :func:`_views`). A graph's N-Quads are
     cut into lines, not parsed: where its text is not as Oxigraph writes it (a control
     character in a literal, a blank node) it is parsed and written again. The workers, if
     started, are left running: the export files of the graphs are made in them too
-    (:func:`kg.store.chunks.write_chunks`)."""
+    (:func:`kg.store.chunks.write_chunks`). With ``rules`` (local rules,
+    :mod:`kg.store.localrules`) and ``found``, what they derive from each graph a record
+    alone gives is put in ``found`` (graph IRI -> N-Quads of the derived graph), where they
+    may derive it."""
     out: dict[str, list[str]] = {}
-    for cut in _nquads(jobs_list, data_dir, identity, workers, say, keys_of, keep=True, cut=True):
+    given: list[Derived | None] = []
+    local = (rules, given.append) if rules and found is not None else None
+    for cut in _nquads(
+        jobs_list, data_dir, identity, workers, say, keys_of, local=local, keep=True, cut=True
+    ):
         for g, lines in cut.items():
             out.setdefault(g, []).extend(lines)
+        if local is not None and found is not None:
+            derived = given.pop()
+            if derived is not None and len(cut) == 1:
+                found[next(iter(cut))] = derived[0]
     return out
+
+
+def _local_answers(found: dict[str, str]) -> dict[str, set[ox.Triple]]:
+    """Each graph's local rules' answers (:func:`_graph_lines`'s ``found``) as triples."""
+    return {
+        g: {q.triple for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)}
+        for g, text in found.items()
+    }
 
 
 def _lines_and_held(
