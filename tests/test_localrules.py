@@ -620,13 +620,16 @@ def test_a_rebuild_takes_the_written_graphs_graph_local_answers_from_the_workers
     said: list[str] = []
     stream.build_streaming(tmp_path / "kg", data, jobs=jobs, progress=said.append)
     assert any("8 graph(s) written" in line for line in said), said  # incremental, 8 graphs
-    names, found = seen[0]
-    assert names == frozenset(GRAPH_LOCAL)
+    known = next(k for k in seen if isinstance(k, derive.GraphAnswers))
+    assert known.rules == frozenset(GRAPH_LOCAL)
     graph = {aid: str(stream.appeal_graph_iri(aid)) for aid in changed}
-    assert set(found) == {graph[aid] for aid in changed[:7]}  # not the one naming by iri
-    # Each rule asked of the previous store about the 8 graphs, of the changed one about
-    # the graph the workers could not answer for.
-    asks = [a for a in seen[1:] if isinstance(a, tuple)]
+    assert set(known.now) == {graph[aid] for aid in changed[:7]}  # not the one naming by iri
+    # With workers, the answers before the change were asked while they wrote the graphs.
+    assert (known.before is not None) == (jobs == 2)
+    assert known.asked == frozenset(graph.values())
+    # Each rule asked about the 8 graphs as they were, and, as they are, about the graph the
+    # workers could not answer for.
+    asks = [a for a in seen if isinstance(a, tuple) and a[1]]
     assert sorted(asks) == sorted(
         [(name, sorted(graph.values())) for name in GRAPH_LOCAL]
         + [(name, [graph[changed[7]]]) for name in GRAPH_LOCAL]

@@ -76,6 +76,20 @@ _CONCAT = "Aggregate_GroupConcat"
 Steps = frozenset[str] | None  # the predicates one step may take; None: any (a variable)
 
 
+@dataclass
+class GraphAnswers:
+    """What a rebuild knows of the graph-local rules' answers (:func:`derive_changes`)."""
+
+    rules: frozenset[str]  # the graph-local rules (file names) these answers are of
+    # graph -> every triple those rules give in the graph as it is now (the triples it was
+    # written with: kg.store.localrules)
+    now: dict[str, set[ox.Triple]]
+    # rule -> its answers in the graphs ``asked`` before the change (asked of the store
+    # while the workers wrote the graphs)
+    before: dict[str, set[ox.Triple]] | None = None
+    asked: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True)
 class RuleShape:
     """What :func:`rule_shape` finds in a rule."""
@@ -956,7 +970,7 @@ def derive_changes(
     max_roots: int | None = None,
     max_neighbourhood: int | None = None,
     graphs: set[str] | None = None,
-    known: tuple[frozenset[str], dict[str, set[ox.Triple]]] | None = None,
+    known: GraphAnswers | None = None,
 ) -> int | None:
     """Bring ``derived_graph`` of ``store`` up to date after the union of its graphs gained
     ``added`` and lost ``removed`` (``before`` is the previous store, read only). Returns the
@@ -967,10 +981,10 @@ def derive_changes(
     :data:`MAX_NEIGHBOURHOOD`): past those, reading around the change would cost more than
     running the rules over the whole store. ``graphs`` names every graph whose triples the change
     touched: a graph-local rule runs again for those (None, with such a rule: None is returned).
-    ``known`` gives (rule names, graph -> triples): for some of those graphs, everything the
-    graph-local rules named answer in the graph as it is now (made from the graph's own
-    triples as it was written: :mod:`kg.store.localrules`); those rules are asked of the
-    store only for the other graphs, and of ``before`` for all."""
+    ``known`` gives, for some of those graphs, what graph-local rules answer there now (made
+    from the graph's own triples as it was written: :mod:`kg.store.localrules`) and what
+    they answered before the change: those rules are asked of ``store`` and ``before`` only
+    for the other graphs."""
     max_roots = MAX_ROOTS if max_roots is None else max_roots
     max_neighbourhood = MAX_NEIGHBOURHOOD if max_neighbourhood is None else max_neighbourhood
     local = [shape for shape in shapes if shape.graph]
@@ -1041,14 +1055,19 @@ def derive_changes(
         for t in old - new:
             if shape.subject_is_root or not _still_given(shape, store, t):
                 gone.add(t)
-    names, found = known if known is not None else (frozenset(), {})
-    found = {g: triples for g, triples in found.items() if g in (graphs or ())}
+    known = known if known is not None else GraphAnswers(frozenset(), {})
+    found = {g: triples for g, triples in known.now.items() if g in (graphs or ())}
     # What the known graphs give now, of every rule named: a triple one rule no longer gives
     # that another still gives is no triple gone (gone less given, below).
     now = set().union(*found.values()) if found else set()
+    asked = known.asked & (graphs or set())
     for shape in local:
-        old = _graph_answers(shape, before, graphs or ())
-        if shape.name in names:
+        if known.before is not None and shape.name in known.before:
+            old = {t for t in known.before[shape.name]}
+            old |= _graph_answers(shape, before, (graphs or set()) - asked)
+        else:
+            old = _graph_answers(shape, before, graphs or ())
+        if shape.name in known.rules:
             new = now | _graph_answers(shape, store, (graphs or set()) - found.keys())
         else:
             new = _graph_answers(shape, store, graphs or ())
@@ -1141,6 +1160,7 @@ def shapes_of(ontology_dir: Path) -> list[RuleShape]:
 
 
 __all__ = [
+    "GraphAnswers",
     "RuleShape",
     "canonical_triples",
     "derive_changes",

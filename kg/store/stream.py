@@ -93,7 +93,13 @@ from kg.store.apart import run_apart
 from kg.store.chunks import AppealFilesInWorkers, FilesAhead, appeal_files_writer, graph_lines
 from kg.store.counts import count_entities_after
 from kg.store.delta import SHARED_FILE, SharedIndex, _keys, apply_changes
-from kg.store.derive import canonical_triples, derive_changes, rule_shape, shapes_of
+from kg.store.derive import (
+    GraphAnswers,
+    canonical_triples,
+    derive_changes,
+    rule_shape,
+    shapes_of,
+)
 from kg.store.kept import (
     KEPT_DIR,
     begin_changes,
@@ -834,14 +840,25 @@ def _build_from(
             # The changed graphs' previous triples from the previous build's export files
             # where they are there, rather than read from the store term by term: read in a
             # thread of this process while the workers write the graphs.
-            written, held = _lines_and_held(
-                generation, [str(appeal_graph_iri(a)) for a in to_write], gone,
-                partial(
-                    _graph_lines, todo, data_dir, (resolution, canon), workers, say,
-                    keys_by_aid.__getitem__, graph_rules, found,
-                ),
-                workers.get(len(todo)),
-            )  # fmt: skip
+            writing = [str(appeal_graph_iri(a)) for a in to_write]
+            pool = workers.get(len(todo))
+            with ThreadPoolExecutor(1) as asker:
+                # The graph-local rules' answers before the change, asked of the store (not
+                # changed yet) while the workers write the graphs (no fork comes while a
+                # thread runs: the workers are started).
+                early = (
+                    asker.submit(_answers_in, shapes, graph_rules, store, writing)
+                    if pool is not None else None
+                )  # fmt: skip
+                written, held = _lines_and_held(
+                    generation, writing, gone,
+                    partial(
+                        _graph_lines, todo, data_dir, (resolution, canon), workers, say,
+                        keys_by_aid.__getitem__, graph_rules, found,
+                    ),
+                    pool,
+                )  # fmt: skip
+                answered = early.result() if early is not None else None
             delta = apply_changes(store, shared, written, gone, held)
             del held
             _moved_contents(generation, delta)
@@ -868,7 +885,9 @@ def _build_from(
                     delta.union_added, delta.union_removed, int(previous.get("derived", 0)),
                     derived_changes, graphs={*delta.touched, *([str(REFERENCE_GRAPH)]
                                                                if delta.reference else [])},
-                    known=(graph_rules, _local_answers(found)),
+                    known=GraphAnswers(
+                        graph_rules, _local_answers(found), answered, frozenset(writing)
+                    ),
                 )  # fmt: skip
             entities = None  # counted again unless every change is known
             if derived is not None and "entities" in previous:
@@ -1537,6 +1556,15 @@ def _local_answers(found: dict[str, str]) -> dict[str, set[ox.Triple]]:
         g: {q.triple for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)}
         for g, text in found.items()
     }
+
+
+def _answers_in(
+    shapes: list[Any], rules: frozenset[str], store: ox.Store, graphs: list[str]
+) -> dict[str, set[ox.Triple]]:
+    """The answers of each graph-local rule among ``rules`` in ``graphs`` of ``store``."""
+    from kg.store.derive import _graph_answers
+
+    return {s.name: _graph_answers(s, store, graphs) for s in shapes if s.graph and s.name in rules}
 
 
 def _lines_and_held(
