@@ -8,7 +8,7 @@ with expected rows counted from the gold YAML in plain Python (not only on the s
 - Every question's bound form returns a subset of its corpus-wide rows on this graph.
 - The shortcuts derived for the questions (akg:concernsDefender, akg:statedIn, akg:actedBy,
   akg:hasTarget, akg:bansOrganisation, akg:bannedBy, akg:defenderIn, akg:hasRightClaim,
-  akg:appealCount and akg:appealIdentifiers)
+  akg:appealYear, akg:appealCount and akg:appealIdentifiers)
   are what their definitions give, worked out in Python from the triples they are derived from.
 """
 
@@ -326,6 +326,23 @@ def test_defender_in_is_each_involvement_with_the_role_defender(gold_store: Stor
     }
     found = _pairs(gold_store, AKG + "defenderIn")
     assert expected and found == expected
+
+
+def test_appeal_year_is_the_year_of_each_appeal_of_a_case(gold_store: Store) -> None:
+    """akg:appealYear (CQ16) gives each case the year of each appeal that reports on it (the
+    first four characters of its issue date), as an integer, and nothing else."""
+    issued = _by_subject(_pairs(gold_store, "http://purl.org/dc/terms/issued"))
+    expected = {
+        (case, str(int(date[:4])))
+        for case, appeal in _pairs(gold_store, AKG + "hasAppeal")
+        for date in issued.get(appeal, ())
+    }
+    found = _pairs(gold_store, AKG + "appealYear")
+    assert len({c for c, _ in expected}) >= 40 and found == expected
+    _, rows = gold_store.query(
+        f"SELECT DISTINCT (DATATYPE(?y) AS ?t) WHERE {{ ?c <{AKG}appealYear> ?y }}"
+    )
+    assert [str(t) for (t,) in rows] == ["http://www.w3.org/2001/XMLSchema#integer"]
 
 
 def test_has_right_claim_is_each_right_claim_of_a_case(gold_store: Store) -> None:
