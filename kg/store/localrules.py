@@ -6,7 +6,8 @@ every solution joins only triples that one case record states together, about no
 mints: an event with its participations (whose IRIs are the event's), an involvement (the hash
 of its case, agent and role), an evidence span (the appeal's hash and offsets), a right claim, a
 post or a membership (their keys, unique across records), and the appeal that reports them
-(``akg:reportedIn`` and ``oa:hasSource`` always name the record's own appeal). The union of the
+(``akg:reportedIn`` and ``oa:hasSource`` always name the record's own appeal; a record states its
+case's ``akg:hasAppeal`` of that appeal and the appeal's date). The union of the
 rule over each case graph alone is then its answer over the union of the graphs, so a full
 build derives these triples in the workers that write the case graphs, from the record's
 triples before they become text, and the rule is not run after the load. The rules whose
@@ -57,11 +58,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, XSD
 
 from kg.record.nquads import TripleSet, term_text
 from kg.vocab import AKG, AKR, DERIVED_GRAPH, EVTYPE, OA, ORG, ROLE
@@ -78,6 +80,7 @@ _CHAIN = [
     for p in ("appealAgainst", "orderedBy", "promptedBy", "reclassificationOf", "releaseUnder")
 ]
 _START, _FIRST_MENTION = str(OA.start), str(AKG.firstMention)
+_HAS_APPEAL, _ISSUED = str(AKG.hasAppeal), str(DCTERMS.issued)
 _IS_FINAL, _OPEN_TO_APPEAL = str(AKG.isFinal), str(AKG.openToAppeal)
 _IDENTIFIER = str(DCTERMS.identifier)
 _INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
@@ -117,6 +120,7 @@ RULES: dict[str, tuple[str, ...]] = {
     "position-reported-in.rq": (_MEMBER, _HELD_BY, *_REPORTED),
     "right-claim.rq": (_RIGHT, _CASE),
     "right-guaranteed-by.rq": (_RIGHT, _GUARANTEED_BY),
+    "appeal-year.rq": (_HAS_APPEAL, _ISSUED),
     # graph-local as written (one GRAPH pattern): the union of each case graph's answers
     "complainant-position.rq": (_EVENT_TYPE, _PARTICIPATION, _ROLE, _PARTICIPANT, *_POSITIONS),
     "complaint-target.rq": (_EVENT_TYPE, _PARTICIPATION, _ROLE, _PARTICIPANT),
@@ -156,6 +160,7 @@ TEXTS = {
     "position-reported-in.rq": "12cd12375944958d",
     "right-claim.rq": "b2f5f2121dcf86a3",
     "right-guaranteed-by.rq": "e586769d58da131b",
+    "appeal-year.rq": "9e391f5a99331a7e",
     "complainant-position.rq": "376b034197e9f7b6",
     "complaint-target.rq": "a2cabc64579bcbc8",
     "official-named.rq": "81843269620350ea",
@@ -373,6 +378,22 @@ def _right_guaranteed_by(ix: _Index, out: Out) -> None:
             out.add((right, AKG.rightGuaranteedBy, instrument))
 
 
+# What Oxigraph's cast of a string to xsd:integer reads: digits, a sign before them (no
+# space around: " 7  " is no integer to it).
+_INTEGER_TEXT = re.compile(r"([+-]?[0-9]+)")
+
+
+def _appeal_year(ix: _Index, out: Out) -> None:
+    """``xsd:integer(SUBSTR(STR(?issued), 1, 4))`` of each appeal of a case, on the case."""
+    for case, appeal in ix.pairs(_HAS_APPEAL):
+        for issued in ix.objects(appeal, _ISSUED):
+            if isinstance(issued, BNode):
+                continue
+            found = _INTEGER_TEXT.fullmatch(str(issued)[:4])
+            if found:
+                out.add((case, AKG.appealYear, Literal(int(found[1]), datatype=XSD.integer)))
+
+
 def _officials(ix: _Index) -> set[tuple[Any, Any]]:
     """(appeal, official) of each involvement with the role ``role:official`` and the appeal
     reporting it."""
@@ -449,6 +470,7 @@ _APPLY = {
     "position-reported-in.rq": _position_reported_in,
     "right-claim.rq": _right_claim,
     "right-guaranteed-by.rq": _right_guaranteed_by,
+    "appeal-year.rq": _appeal_year,
 }
 
 
