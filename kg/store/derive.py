@@ -1063,7 +1063,7 @@ def derive_changes(
     asked = known.asked & (graphs or set())
     for shape in local:
         if known.before is not None and shape.name in known.before:
-            old = {t for t in known.before[shape.name]}
+            old = set(known.before[shape.name])
             old |= _graph_answers(shape, before, (graphs or set()) - asked)
         else:
             old = _graph_answers(shape, before, graphs or ())
