@@ -643,8 +643,8 @@ def test_a_rebuild_takes_the_written_graphs_graph_local_answers_from_the_workers
 def test_appeal_year_casts_the_dates_first_four_characters_as_sparql_does() -> None:
     """appeal-year.rq's ``xsd:integer(SUBSTR(STR(?issued), 1, 4))`` in Python: a date, a
     year-month and a year give their year; a leading zero and a sign are read as the cast reads
-    them; four characters that are no integer (spaces around digits too) give nothing. Each case's years are
-    what Oxigraph's answer to the rule gives over the same triples."""
+    them; four characters that are no integer (spaces around digits too) give nothing. Each
+    case's years are what Oxigraph's answer to the rule gives over the same triples."""
     from rdflib import URIRef
     from rdflib.namespace import XSD
 
