@@ -646,3 +646,51 @@ def test_a_graph_local_rule_is_asked_for_many_graphs_at_once(monkeypatch) -> Non
     assert derive._graph_answers(shape, store, asked) == expected
     assert derive._graph_answers(inline, store, asked) == expected
     assert derive._graph_answers(shape, store, []) == set()
+
+
+@pytest.mark.parametrize("beyond", [False, True])
+def test_answers_known_before_a_change_stand_only_for_graphs_it_touched(
+    beyond: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild may bring the graph-local rules' answers before the change (asked while its
+    workers wrote the graphs): they stand for the previous store's when the graphs they were
+    asked for are all among those the change touched; asked for one more (here a graph the
+    change left alone), the previous store is asked again for every touched graph. The
+    derived graph is the rules' whole answer either way."""
+    import kg.store.derive as derive
+
+    before = ox.Store(str(tmp_path / "before"))
+    before.extend(_quads(BASE))
+    size = _derive(before, ONTOLOGY_DIR)
+    after = ox.Store(str(tmp_path / "after"))
+    after.extend(before)
+    for q in _quads([t for t in BASE if t[3] == "a10"]):
+        after.remove(q)
+    added, removed = _union(after) - _union(before), _union(before) - _union(after)
+    touched = _touched(before, after)
+    untouched = {str(q.graph_name.value) for q in before if q.graph_name != DERIVED} - touched
+    asked = touched | ({sorted(untouched)[0]} if beyond else set())
+    shapes = shapes_of(ONTOLOGY_DIR)
+    local = [s for s in shapes if s.graph]
+    known = derive.GraphAnswers(
+        frozenset(), {}, {s.name: derive._graph_answers(s, before, asked) for s in local},
+        frozenset(asked),
+    )  # fmt: skip
+    seen: list[list[str]] = []
+    answers = derive._graph_answers
+
+    def noting(shape: object, store: ox.Store, graphs: object) -> set[ox.Triple]:
+        if store is before:
+            seen.append(sorted(graphs))  # type: ignore[call-overload]
+        return answers(shape, store, graphs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(derive, "_graph_answers", noting)
+    new_size = derive_changes(
+        after, before, shapes, DERIVED, added, removed, size, graphs=touched, known=known
+    )
+    expected = ox.Store(str(tmp_path / "expected"))
+    expected.extend(q for q in after if q.graph_name != DERIVED)
+    expected_size = _derive(expected, ONTOLOGY_DIR)
+    assert _derived(after) == _derived(expected) != _derived(before)
+    assert new_size == expected_size
+    assert seen == [sorted(touched) if beyond else []] * len(local)

@@ -1060,9 +1060,12 @@ def derive_changes(
     # What the known graphs give now, of every rule named: a triple one rule no longer gives
     # that another still gives is no triple gone (gone less given, below).
     now = set().union(*found.values()) if found else set()
-    asked = known.asked & (graphs or set())
+    # The answers before the change stand for the graphs asked only when those are all among
+    # the graphs the change touched: another graph's answers would each be asked of the whole
+    # store again (_still_given), where they are not asked at all.
+    asked = known.asked if known.asked <= (graphs or set()) else frozenset()
     for shape in local:
-        if known.before is not None and shape.name in known.before:
+        if asked and known.before is not None and shape.name in known.before:
             old = set(known.before[shape.name])
             old |= _graph_answers(shape, before, (graphs or set()) - asked)
         else:
