@@ -306,13 +306,12 @@ def _defender_in(ix: _Index, out: Out) -> None:
 
 
 def _complained_against(ix: _Index, out: Out) -> None:
-    for event, kind in ix.pairs(_EVENT_TYPE):
-        if kind != _COMPLAINT:
-            continue
-        targets = ix.with_role(event, _TARGET_ROLE)
-        for complainant in ix.with_role(event, _AGENT_ROLE):
-            for target in targets:
-                out.add((complainant, AKG.complainedAgainst, target))
+    targets: dict[Any, list[Any]] = {}
+    for complaint, _part, target in _complaint_participations(ix, _TARGET_ROLE):
+        targets.setdefault(complaint, []).append(target)
+    for complaint, _part, complainant in _complaint_participations(ix, _AGENT_ROLE):
+        for target in targets.get(complaint, ()):
+            out.add((complainant, AKG.complainedAgainst, target))
 
 
 def _event_stated_in(ix: _Index, out: Out) -> None:

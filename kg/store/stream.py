@@ -827,11 +827,12 @@ def _build_from(
             store = ox.Store(str(full_dir))
             # The graphs that may come or go, as they were: the count of named graphs is the
             # previous one changed by theirs (not a walk over every graph of the store).
-            maybe = {str(appeal_graph_iri(a)) for a in (*to_write, *removed)}
+            writing = [str(appeal_graph_iri(a)) for a in to_write]
+            gone = [str(appeal_graph_iri(a)) for a in removed]
+            maybe = {*writing, *gone}
             maybe |= {str(LINKS_GRAPH), str(DERIVED_GRAPH), str(REFERENCE_GRAPH)}
             existed = {g: before.contains_named_graph(ox.NamedNode(g)) for g in maybe}
             keys_by_aid = {aid: keys for aid, _sha, keys in order}
-            gone = [str(appeal_graph_iri(a)) for a in removed]
             # The graph-local rules' answers in each written graph, derived in the workers
             # from the record's triples as a full build does (kg.store.localrules), so that
             # the rules ask the changed store only about the other graphs (kg.store.derive).
@@ -840,7 +841,6 @@ def _build_from(
             # The changed graphs' previous triples from the previous build's export files
             # where they are there, rather than read from the store term by term: read in a
             # thread of this process while the workers write the graphs.
-            writing = [str(appeal_graph_iri(a)) for a in to_write]
             pool = workers.get(len(todo))
             with ThreadPoolExecutor(1) as asker:
                 # The graph-local rules' answers before the change, asked of the store (not
