@@ -597,3 +597,56 @@ def test_a_rebuilt_store_is_closed_in_the_folder_it_was_opened_in(built: BuiltOn
     assert "DB pointer" in log  # the store's own log, opened in this generation
     errors = [line for line in log.splitlines() if "[ERROR]" in line]
     assert not errors, errors[:3]
+
+
+def test_a_full_builds_compaction_runs_while_its_export_files_are_written(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RocksDB's compaction after a full build's load shares the machine with the export
+    files: it is still running when they are written, and the build waits for it before the
+    public store (a checkpoint of the compacted files) is made. Run one after the other, the
+    compaction would wait for export files that are only written after it."""
+    import threading
+
+    from kg.store import chunks, stream
+
+    writing, done = threading.Event(), []
+
+    def compact(store: object) -> None:
+        assert writing.wait(20), "the export files were not written during the compaction"
+        original_compact(store)
+        done.append("compacted")
+
+    def write_files(*args: object, **kwargs: object) -> int:
+        writing.set()
+        total = original_write(*args, **kwargs)
+        done.append("files")
+        return total
+
+    original_compact, original_write = stream._compact, chunks.write_chunks
+    monkeypatch.setattr(stream, "_compact", compact)
+    monkeypatch.setattr(chunks, "write_chunks", write_files)
+    result = build(tmp_path / "store", corpus, progress=None)
+    assert sorted(done) == ["compacted", "files"]
+    assert result.triples == len(_nquads(tmp_path / "store"))
+    assert _nquads(tmp_path / "store", public=True) == _nquads(tmp_path / "store")
+
+
+def test_a_failed_compaction_fails_the_build_and_keeps_the_previous_store(
+    built: BuiltOnce, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An error of the compaction is the build's, raised once the export files are
+    written; the generation it was building is not made current."""
+    from kg.store import stream
+
+    data, store = built.copy()
+    before, generation = _nquads(store), current_generation(store)
+
+    def compact(store: object) -> None:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(stream, "_compact", compact)
+    with pytest.raises(OSError, match="No space left"):
+        build(store, data, incremental=False, progress=None)
+    assert current_generation(store) == generation
+    assert _nquads(store) == before

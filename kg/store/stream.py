@@ -1725,28 +1725,39 @@ def _finish(
 
     full_dir, public_dir = folder / "full", folder / "public"
     store.flush()
-    if optimize:
-        store.optimize()
-    wrapped = Store(store, full_dir)
-    if graphs is None:
-        result.graphs = sum(1 for _ in store.named_graphs())
-    else:
-        count, existed = graphs
-        result.graphs = count + sum(
-            store.contains_named_graph(ox.NamedNode(g)) - was for g, was in existed.items()
-        )
-    result.entities = count_entities(wrapped) if entities is None else entities
+    # RocksDB's compaction (a full build's) runs in a thread while the counts, the export
+    # files and the state are made: Oxigraph lets go of the interpreter while it compacts, so
+    # the two share the machine's cores; reads see the same data before, during and after it.
+    # The public store is a checkpoint of the compacted files, made once it is done.
+    compacting = ThreadPoolExecutor(1, "compaction") if optimize else None
+    compacted = compacting.submit(_compact, store) if compacting is not None else None
+    try:
+        wrapped = Store(store, full_dir)
+        if graphs is None:
+            result.graphs = sum(1 for _ in store.named_graphs())
+        else:
+            count, existed = graphs
+            result.graphs = count + sum(
+                store.contains_named_graph(ox.NamedNode(g)) - was for g, was in existed.items()
+            )
+        result.entities = count_entities(wrapped) if entities is None else entities
+        del wrapped
+        if ahead is not None or compacted is not None:
+            # The workers are making the written graphs' export files, or the store is being
+            # compacted: what the next build keeps is written meanwhile (the export files do
+            # not read it, nor it them).
+            _write_state(shared, state, folder, kept)
+        total = write_chunks(
+            store, folder, previous=previous, changed=touched, ready=ready, others=others,
+            contents=contents, maybe=None if graphs is None else list(graphs[1]), texts=texts,
+            workers=workers, ahead=ahead,
+        )  # fmt: skip
+    finally:
+        if compacting is not None:
+            compacting.shutdown(wait=True)  # never left compacting a store that is let go
+    if compacted is not None:
+        compacted.result()  # its error, if any, is the build's
     checkpoint_store(store, public_dir)  # public-only data: the public store is the same dataset
-    del wrapped
-    if ahead is not None:
-        # The workers are making the written graphs' export files: what the next build keeps
-        # is written meanwhile (the export files do not read it, nor it them).
-        _write_state(shared, state, folder, kept)
-    total = write_chunks(
-        store, folder, previous=previous, changed=touched, ready=ready, others=others,
-        contents=contents, maybe=None if graphs is None else list(graphs[1]), texts=texts,
-        workers=workers, ahead=ahead,
-    )  # fmt: skip
     # The export files hold every quad of the store once (each graph's file counts its
     # lines): a build takes the store's size from them, not from len(), which reads every
     # quad (10 s of a 1% rebuild at 10,000 appeals on a loaded machine).
@@ -1754,7 +1765,7 @@ def _finish(
     for sub in (full_dir, public_dir):
         (sub / MARKER).write_text(f"built by appeals-kg: {sub.name}\n", encoding="utf-8")
     (folder / MARKER).write_text("built by appeals-kg\n", encoding="utf-8")
-    if ahead is None:
+    if ahead is None and compacted is None:
         _write_state(shared, state, folder, kept)
     summary = {
         "version": STATE_VERSION,
@@ -1780,6 +1791,12 @@ def _finish(
     state.commit()
     say = progress or (lambda _m: None)
     say(f"build: state: {state.rows_written} record row(s) written")
+
+
+def _compact(store: ox.Store) -> None:
+    """RocksDB's compaction of ``store``'s files (after a full build's bulk load and rules,
+    the store's queries read fewer, larger files)."""
+    store.optimize()
 
 
 def _write_state(
