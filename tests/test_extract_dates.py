@@ -668,3 +668,21 @@ def test_a_count_from_a_step_cannot_run_past_the_appeal_from_the_leads_day() -> 
     )
     got = {(e["type"], e["date"]) for e in extract_case(text, appeal_id="t")["events"]}
     assert ("interrogation", "2024-04-18") in got, got
+
+
+@pytest.mark.parametrize("same", ["On the same day as the raid", "The same evening as the raid"])
+def test_the_same_day_as_an_event_is_that_events_day_not_the_day_told_last(same: str) -> None:
+    got = _pairs(
+        "On 6 March 2024, police raided the office of the Vela Rights Centre and arrested Ana "
+        "Lee. The following day, investigators charged her with smuggling. "
+        f"{same}, police questioned Tom Reed for nine hours."
+    )
+    assert ("interrogation", "2024-03-06") in got and ("interrogation", "2024-03-07") not in got
+
+
+def test_the_same_day_as_an_event_whose_day_is_not_told_is_the_day_told_last() -> None:
+    got = _pairs(
+        "On 6 March 2024, police arrested Ana Lee. The following day, investigators charged "
+        "her. On the same day as the hearing, police questioned Tom Reed."
+    )
+    assert ("interrogation", "2024-03-07") in got

@@ -97,6 +97,10 @@ REL_RE = re.compile(
     r"\b(?P<rel>(?:the\s+)?(?:following|next)\s+(?:day|week|month|year|morning|afternoon|evening|night)|"
     # "on the day of her arrest", "on the night of his arrest": the day of an event the text
     # tells
+    # "on the same day as the raid", "the same evening as the first court hearing": that
+    # event's day, not the day told last
+    r"[Tt]he\s+same\s+(?:day|night|evening|morning|afternoon)\s+as\s+(?:his|her|their|the|its)\s+"
+    r"(?:[\w-]+\s+){0,2}(?P<anoun>" + EVENT_NOUNS + r")\b|"
     r"[Tt]he\s+(?:same\s+|very\s+)?(?:day|night|evening|morning|afternoon)\s+of\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
     r"(?P<dnoun>" + EVENT_NOUNS + r")\b|"
     r"[Tt]he\s+day\s+after\b(?!\s+(?:his|her|their|the|its|an?)\b)|"
@@ -696,6 +700,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 m.group("noun")
                 or m.group("mnoun")
                 or m.group("dnoun")
+                or m.group("anoun")
                 or m.group("bnoun")
                 or VERB_NOUNS.get((m.group("verb") or "").lower())
             )
@@ -1137,8 +1142,10 @@ def _relative(
     m: re.Match[str], anchor: date
 ) -> tuple[tuple[int, int | None, int | None] | None, bool]:
     rel = m.group("rel").lower()
-    if m.group("dnoun"):
-        return (anchor.year, anchor.month, anchor.day), False  # "the day of her arrest"
+    if m.group("dnoun") or m.group("anoun"):
+        # "the day of her arrest", "the same day as the raid" (or, its day not told, the day
+        # told last, as "the same day")
+        return (anchor.year, anchor.month, anchor.day), False
     if m.group("mnoun"):
         d = anchor + timedelta(days=1)  # "the morning after his abduction"
         return (d.year, d.month, d.day), False
