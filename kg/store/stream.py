@@ -1725,14 +1725,15 @@ def _finish(
 
     full_dir, public_dir = folder / "full", folder / "public"
     store.flush()
-    # RocksDB's compaction (a full build's) runs in a thread while the counts, the export
-    # files and the state are made: Oxigraph lets go of the interpreter while it compacts, so
-    # the two share the machine's cores; reads see the same data before, during and after it.
-    # The public store is a checkpoint of the compacted files, made once it is done.
+    # RocksDB's compaction (a full build's) runs in a thread while the export files and the
+    # state are made (they read files more than the store): Oxigraph lets go of the
+    # interpreter while it compacts, so the two share the machine's cores; reads see the same
+    # data before, during and after it. The entities are counted once it is done (a count
+    # that reads the store while it compacts takes four times as long), and the public store
+    # is a checkpoint of the compacted files.
     compacting = ThreadPoolExecutor(1, "compaction") if optimize else None
     compacted = compacting.submit(_compact, store) if compacting is not None else None
     try:
-        wrapped = Store(store, full_dir)
         if graphs is None:
             result.graphs = sum(1 for _ in store.named_graphs())
         else:
@@ -1740,8 +1741,6 @@ def _finish(
             result.graphs = count + sum(
                 store.contains_named_graph(ox.NamedNode(g)) - was for g, was in existed.items()
             )
-        result.entities = count_entities(wrapped) if entities is None else entities
-        del wrapped
         if ahead is not None or compacted is not None:
             # The workers are making the written graphs' export files, or the store is being
             # compacted: what the next build keeps is written meanwhile (the export files do
@@ -1757,6 +1756,7 @@ def _finish(
             compacting.shutdown(wait=True)  # never left compacting a store that is let go
     if compacted is not None:
         compacted.result()  # its error, if any, is the build's
+    result.entities = count_entities(Store(store, full_dir)) if entities is None else entities
     checkpoint_store(store, public_dir)  # public-only data: the public store is the same dataset
     # The export files hold every quad of the store once (each graph's file counts its
     # lines): a build takes the store's size from them, not from len(), which reads every
