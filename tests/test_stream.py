@@ -604,10 +604,12 @@ def test_a_full_builds_compaction_runs_while_its_export_files_are_written(
 ) -> None:
     """RocksDB's compaction after a full build's load shares the machine with the export
     files: it is still running when they are written, and the build waits for it before the
-    public store (a checkpoint of the compacted files) is made. Run one after the other, the
-    compaction would wait for export files that are only written after it."""
+    entities are counted and the public store (a checkpoint of the compacted files) is made.
+    Run one after the other, the compaction would wait for export files that are only written
+    after it."""
     import threading
 
+    from kg.store import build as kg_build
     from kg.store import chunks, stream
 
     writing, done = threading.Event(), []
@@ -623,11 +625,19 @@ def test_a_full_builds_compaction_runs_while_its_export_files_are_written(
         done.append("files")
         return total
 
+    def count(*args: object, **kwargs: object) -> int:
+        done.append("counted")
+        return original_count(*args, **kwargs)
+
     original_compact, original_write = stream._compact, chunks.write_chunks
+    original_count = kg_build.count_entities
     monkeypatch.setattr(stream, "_compact", compact)
     monkeypatch.setattr(chunks, "write_chunks", write_files)
+    monkeypatch.setattr(kg_build, "count_entities", count)
     result = build(tmp_path / "store", corpus, progress=None)
-    assert sorted(done) == ["compacted", "files"]
+    assert sorted(done) == ["compacted", "counted", "files"]
+    # the entities are counted on the compacted store (read beside the compaction, slowly)
+    assert done.index("compacted") < done.index("counted")
     assert result.triples == len(_nquads(tmp_path / "store"))
     assert _nquads(tmp_path / "store", public=True) == _nquads(tmp_path / "store")
 
