@@ -1050,6 +1050,7 @@ def _build_back(
             derived_text.append(batch)
         release_freed_memory()  # what the loader freed
         result = front.result
+        say("build: rules")
         result.derived = _derive(
             store, ontology_dir, folder, done=front.local, candidates=front.local_candidates,
             counts=front.local_counts, defenders=front.local_defenders, keep=derived_text,
@@ -1731,8 +1732,11 @@ def _finish(
     # data before, during and after it. The entities are counted once it is done (a count
     # that reads the store while it compacts takes four times as long), and the public store
     # is a checkpoint of the compacted files.
+    say = progress or (lambda _m: None)
     compacting = ThreadPoolExecutor(1, "compaction") if optimize else None
     compacted = compacting.submit(_compact, store) if compacting is not None else None
+    if compacted is not None:
+        say("build: compacting the store; export files and state")
     try:
         if graphs is None:
             result.graphs = sum(1 for _ in store.named_graphs())
@@ -1789,7 +1793,6 @@ def _finish(
     (folder / STATE_FILE).write_text(json.dumps(summary), encoding="utf-8")
     state.write_entries(entries, state_entries)
     state.commit()
-    say = progress or (lambda _m: None)
     say(f"build: state: {state.rows_written} record row(s) written")
 
 
