@@ -368,3 +368,10 @@ def test_extract_report_lists_findings_and_doubts(tmp_path: Path) -> None:
     assert any("no issuer" in line for line in lines[1:])
     record = (tmp_path / "out" / "good.yaml").read_text(encoding="utf-8")
     assert "access: restricted" in record and "reviewed: false" in record
+
+
+def test_build_compact_compacts_a_store_with_nothing_changed(store: Path) -> None:
+    result = run("build", "--store", str(store), "--compact")
+    assert result.exit_code == 0, result.output
+    assert "Built" in result.output and "1 case(s)" in result.output
+    assert "--compact" in run("build", "--help").output

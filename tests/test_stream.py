@@ -687,3 +687,43 @@ def test_a_full_build_says_each_step_after_the_bulk_load(corpus: Path, tmp_path:
     said.clear()
     build(tmp_path / "store", data, progress=said.append)
     assert not any("compacting" in line for line in said), said
+
+
+def test_a_rebuild_with_compact_compacts_the_store_even_when_nothing_changed(
+    built: BuiltOnce, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``compact``: a rebuild compacts the new generation's store as a full build does; with
+    nothing changed it still makes a generation, of the same data, and compacts it (without
+    it nothing is done)."""
+    from kg.store import stream
+
+    data, store = built.copy()
+    before, public = _nquads(store), _nquads(store, public=True)
+    generation = current_generation(store)
+    ran: list[str] = []
+    original = stream._compact
+
+    def compact(s: object) -> None:
+        ran.append("compacted")
+        original(s)
+
+    monkeypatch.setattr(stream, "_compact", compact)
+    build(store, data, progress=None)
+    assert not ran and current_generation(store) == generation
+    result = stream.build_streaming(store, data, progress=None, compact=True)
+    assert ran == ["compacted"] and current_generation(store) != generation
+    assert _nquads(store) == before and _nquads(store, public=True) == public
+    assert result.triples == len(before)
+
+
+def test_a_changed_rebuild_with_compact_equals_a_full_build(
+    built: BuiltOnce, tmp_path: Path
+) -> None:
+    from kg.store.stream import build_streaming
+
+    data, store = built.copy()
+    case = sorted((data / "cases").glob("*.yaml"))[0]
+    _edit_record(case, lambda r: r["events"][0].__setitem__("note", "a note, then compacted"))
+    build_streaming(store, data, progress=None, compact=True)
+    build(tmp_path / "full", data, incremental=False, progress=None)
+    _same_dataset(store, tmp_path / "full")

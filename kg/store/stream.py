@@ -515,15 +515,19 @@ def build_streaming(
     incremental: bool = True,
     jobs: int | None = None,
     progress: Progress | None = _stderr,
+    compact: bool = False,
 ) -> Any:
-    """Build (or bring up to date) the stores at ``store_path``; returns a BuildResult."""
+    """Build (or bring up to date) the stores at ``store_path``; returns a BuildResult. With
+    ``compact``, a rebuild also compacts the new generation's store (RocksDB's compaction, as
+    every full build does), even when nothing changed: queries on a store that many rebuilds
+    changed read fewer files."""
     from kg.store.store import check_replaceable
 
     check_replaceable(store_path)
     with spill_folder(store_path) as spill_dir, WorkerPool(jobs) as workers:
         return _build(
             store_path, Path(data_dir), Path(ontology_dir), spill_dir,
-            incremental=incremental, workers=workers, progress=progress,
+            incremental=incremental, workers=workers, progress=progress, compact=compact,
         )  # fmt: skip
 
 
@@ -536,6 +540,7 @@ def _build(
     incremental: bool,
     workers: WorkerPool,
     progress: Progress | None,
+    compact: bool = False,
 ) -> Any:
     from kg.store.public import pseudonym_key
 
@@ -557,7 +562,7 @@ def _build(
             )  # fmt: skip
         return _build_kept(
             store_path, data_dir, ontology_dir, spill_dir,
-            incremental=incremental, workers=workers, say=say, started=started,
+            incremental=incremental, workers=workers, say=say, started=started, compact=compact,
         )  # fmt: skip
 
 
@@ -572,6 +577,7 @@ def _build_kept(
     say: Progress,
     started: float,
     into: Path | None = None,
+    compact: bool = False,
 ) -> Any:
     """The build; with ``into`` (the new generation's folder, in the process of
     :func:`_build_apart`), only up to the bulk load: returns its :class:`_Front`, or None
@@ -597,7 +603,7 @@ def _build_kept(
             return _build_from(
                 store_path, data_dir, ontology_dir, spill_dir, generation, previous, old_state,
                 workers=workers, say=say, started=started, opened=opened, into=into,
-                hold=hold if old_state is not None else None,
+                hold=hold if old_state is not None else None, compact=compact,
             )  # fmt: skip
     except BaseException:
         for kept in opened:  # their changes rolled back; a journal undoes what was committed
@@ -626,6 +632,7 @@ def _build_from(
     opened: list[Any],
     into: Path | None = None,
     hold: Callable[[], None] | None = None,
+    compact: bool = False,
 ) -> Any:
     """The build from the previous generation's state (``previous``, ``old_state``); with
     ``hold``, what it reads of them is put out of the cyclic collector's walks once read
@@ -684,7 +691,7 @@ def _build_from(
     if (unchanged or previous and same_globals) and into is not None:
         # _every_graph decided otherwise: the data changed while the build started
         raise StoreError(f"{store_path}: the data changed as the build began; build again")
-    if unchanged:
+    if unchanged and not compact:
         result.triples = int(previous.get("triples", 0))
         result.graphs = int(previous.get("graphs", 0))
         result.derived = int(previous.get("derived", 0))
@@ -917,7 +924,7 @@ def _build_from(
             if "derived_changes" in state_extra:
                 others[str(DERIVED_GRAPH)] = set(derived_changes)
             _finish(store, folder, result, globals_, entries, fingerprints, shared, state_extra,
-                    sorted(delta.touched), state, previous.get("files", {}), optimize=False,
+                    sorted(delta.touched), state, previous.get("files", {}), optimize=compact,
                     previous=generation, entities=entities, others=others,
                     contents=delta.contents,
                     graphs=(int(previous["graphs"]), existed) if "graphs" in previous else None,
