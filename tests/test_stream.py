@@ -663,13 +663,15 @@ def test_a_failed_compaction_fails_the_build_and_keeps_the_previous_store(
 
 
 def test_a_full_build_says_each_step_after_the_bulk_load(corpus: Path, tmp_path: Path) -> None:
-    """The steps after the bulk load take minutes at 100,000 appeals: each is announced, in
-    the order it runs; a rebuild, which compacts nothing, does not say it compacts."""
+    """The steps after the graphs are made take minutes at 100,000 appeals: each is
+    announced, in the order it runs; a rebuild, which compacts nothing, does not say it
+    compacts."""
     said: list[str] = []
     build(tmp_path / "store", corpus, progress=said.append)
     steps = [
         next(i for i, line in enumerate(said) if line.startswith(step))
         for step in (
+            "build: graphs made",
             "build: bulk loading",
             "build: rules",
             "build: compacting the store; export files and state",
