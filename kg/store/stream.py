@@ -1733,12 +1733,12 @@ def _finish(
 
     full_dir, public_dir = folder / "full", folder / "public"
     store.flush()
-    # RocksDB's compaction (a full build's) runs in a thread while the export files and the
-    # state are made (they read files more than the store): Oxigraph lets go of the
-    # interpreter while it compacts, so the two share the machine's cores; reads see the same
-    # data before, during and after it. The entities are counted once it is done (a count
-    # that reads the store while it compacts takes four times as long), and the public store
-    # is a checkpoint of the compacted files.
+    # RocksDB's compaction (a full build's, or a rebuild's asked to compact) runs in a thread
+    # while the export files and the state are made (they read files more than the store):
+    # Oxigraph lets go of the interpreter while it compacts, so the two share the machine's
+    # cores; reads see the same data before, during and after it. The entities are counted
+    # once it is done (a count that reads the store while it compacts takes four times as
+    # long), and the public store is a checkpoint of the compacted files.
     say = progress or (lambda _m: None)
     compacting = ThreadPoolExecutor(1, "compaction") if optimize else None
     compacted = compacting.submit(_compact, store) if compacting is not None else None
