@@ -412,9 +412,11 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("owner-of-the-subject", "On 3 May 2024, Tom Reed's lawyer appealed the verdict before the "
      "Vela Court of Appeal.",
      [("appeal_filed", D, ["(Tom Reed's lawyer)"], [], "Vela Court of Appeal")]),
-    ("the-magistrate-is-the-court", "On 3 May 2024, Ana Lee was arraigned before the Vela Chief "
-     "Magistrate's Court and charged with incitement. The magistrate remanded her to Vela Prison.",
-     [("detention", D, ["Vela Chief Magistrate's Court"], ["Ana Lee"],
+    # the magistrate, unnamed, acts with the court the text named, as a judge does
+    ("the-magistrate-acts-with-the-court", "On 3 May 2024, Ana Lee was arraigned before the Vela "
+     "Chief Magistrate's Court and charged with incitement. The magistrate remanded her to Vela "
+     "Prison.",
+     [("detention", D, ["(The magistrate)", "Vela Chief Magistrate's Court"], ["Ana Lee"],
        "Vela Chief Magistrate's Court")]),
     ("but-another-remains", "On 3 May 2024, Ana Lee and Tom Reed were released, but Ivo Sand "
      "remains in detention.",

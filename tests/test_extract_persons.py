@@ -102,6 +102,44 @@ def test_unnamed_judge_and_lawyers_when_none_is_named(parts: dict) -> None:
     assert parts["his lawyers"]["roles"] == ["lawyer"]
 
 
+def _unnamed_roles(text: str) -> dict[str, list[str]]:
+    rec = extract_case(text, appeal_id="t-unnamed")
+    return {p["variants"][0]: p["roles"] for p in rec["persons"] if not p["name"]}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The magistrate remanded him in custody for 14 days.", {"The magistrate": ["judge"]}),
+        ("The public prosecutor asked for five years in prison.",
+         {"The public prosecutor": ["prosecutor"]}),
+        ("At the hearing the prosecutor sought five years.", {"the prosecutor": ["prosecutor"]}),
+        # spoken to or appeared before: the prosecution as a body, not a person
+        ("He told the prosecutor that he had been beaten.", {}),
+        ("We urge the prosecutor to drop the charges.", {}),
+        ("At the hearing the prosecutor did not reply.", {}),
+        # the magistrate of a magistrate's court the text names sits on it
+        ("He appeared before the Vela Magistrate’s Court. The magistrate remanded him.",
+         {"The magistrate": ["judge"]}),
+        ("He was brought before the public prosecutor in Vela.", {}),
+        # a name after the post, a possessive, the Prosecutor General: not unnamed
+        ("The prosecutor Ana Lee asked for five years.", {}),
+        ("The prosecutor’s office asked for five years.", {}),
+    ],
+)  # fmt: skip
+def test_unnamed_magistrate_and_prosecutor_who_act(sentence: str, expected: dict) -> None:
+    text = (
+        "10 April 2025\n\nZembla: Ivo Sand detained\n\nOn 4 April 2025, police arrested Ivo "
+        f"Sand in Vela. {sentence}\n"
+    )
+    got = {
+        k: v
+        for k, v in _unnamed_roles(text).items()
+        if "prosecutor" in k.lower() or "magistrate" in k.lower()
+    }
+    assert got == expected
+
+
 def test_signature_with_a_vice_chair(parts: dict) -> None:
     assert parts["Anna Berg"]["roles"] == ["official"]
 

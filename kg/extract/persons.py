@@ -2003,17 +2003,43 @@ def _apposed_to_name(doc: Doc, ents: Entities, start: int) -> bool:
     return any(b == comma for p in ents.of("person") if p.name for _, b in p.mentions)
 
 
+#: Words before a post that make its holder no actor: spoken to, asked, appeared before.
+_NOT_ACTING = "".join(
+    f"(?<!{w} )" for w in ("told", "before", "to", "urge", "urges", "ask", "asks", "on")
+)
+#: Words after a post that deny its act: "the prosecutor has never said", "did not reply".
+_NOT_DONE = r"(?! (?:has |had |did |does |was |is |could )?(?:never|not)\b)"
+
 #: An actor the text names only by the part they play, taken when nobody named plays it:
 #: "the judge ruled", "a judge issued a warrant", "his lawyers were not notified".
 UNNAMED_BY_PART = [
     (re.compile(r"\b(?:[Tt]he|[Aa]) (?:(?:military|presiding|investigating|trial) )?judge\b"
                 r"(?![’'-]| [A-Z])"), "judge"),
     (re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir) lawyers\b(?![’'])"), "lawyer"),
+    # "The magistrate remanded him", "the prosecutor asked for five years": not one only
+    # spoken to, asked or appeared before ("told the prosecutor that", "urge the prosecutor
+    # to", "brought before a magistrate"), where the text tells of the court or the
+    # prosecution as a body, nor one whose act is denied ("the prosecutor has never said")
+    (re.compile(rf"{_NOT_ACTING}\b(?:[Tt]he|[Aa]) magistrate\b(?![’'-]| [A-Z]){_NOT_DONE}"),
+     "judge"),
+    (re.compile(rf"{_NOT_ACTING}\b(?:[Tt]he|[Aa]) (?:(?:public|state|district|military) )?"
+                rf"prosecutor\b(?![’'-]| [A-Z]| general\b){_NOT_DONE}"), "prosecutor"),
 ]  # fmt: skip
 #: The noun that ends each of :data:`UNNAMED_BY_PART`: a match opens at most 18 characters
-#: before it ("The investigating judge") and ends, with what its look-ahead reads, at most 9
-#: after its start. The patterns are tried only around these nouns, not at every "the" and "his".
-UNNAMED_BY_PART_NOUNS = [re.compile(r"judge"), re.compile(r"lawyers")]
+#: before it ("The investigating judge") and ends, with what its look-aheads read, at most 22
+#: after its start ("a magistrate could never"). The patterns are tried only around these nouns,
+#: not at every "the" and "his".
+UNNAMED_BY_PART_NOUNS = [
+    re.compile(r"judge"),
+    re.compile(r"lawyers"),
+    re.compile(r"magistrate"),
+    re.compile(r"prosecutor"),
+]
+#: A name told right after the part, or after the court it sits at: "the public prosecutor at
+#: the Dixinn court, Ana Lind," names the prosecutor.
+NAMED_AFTER_PART = re.compile(
+    r"(?: (?:in|at|of) [^,.;]{1,60}?)?, (?:(?:Mr|Ms|Mrs|Dr)\.? )?[A-Z][\w’'-]+ [A-Z]"
+)
 
 
 #: A post-holder who acts without a name: "signed by the President", "the Attorney General
@@ -2055,14 +2081,14 @@ def add_unnamed_posts(doc: Doc, ents: Entities) -> None:
 
 
 def add_unnamed_by_part(doc: Doc, ents: Entities) -> None:
-    """One unnamed judge or lawyer where the text refers to one and names none."""
+    """One unnamed judge, lawyer or prosecutor where the text refers to one and names none."""
     for (rx, role), noun in zip(UNNAMED_BY_PART, UNNAMED_BY_PART_NOUNS, strict=True):
         if any(role in p.attrs.get("roles", []) for p in ents.of("person")):
             continue
-        found = finditer_around(rx, doc.flat, noun, before=24, after=12)  # rx.search, sooner
-        if not found:
+        found = finditer_around(rx, doc.flat, noun, before=24, after=24)  # rx.finditer, sooner
+        m = next((m for m in found if not NAMED_AFTER_PART.match(doc.flat, m.end())), None)
+        if m is None:
             continue
-        m = found[0]
         e = Entity("person", None, m.start(), m.end(), variants=[clean(m.group())])
         e.mentions.append((m.start(), m.end()))
         e.attrs.update(roles=[role], positions=[], gender="unknown")
