@@ -140,6 +140,30 @@ def test_unnamed_magistrate_and_prosecutor_who_act(sentence: str, expected: dict
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("On 5 April 2025, the governor of Vela ordered him held for a month.",
+         {"the governor of Vela": ["official"]}),
+        ("He is held on an order signed by the Minister of the Interior.",
+         {"the Minister of the Interior": ["official"]}),
+        # a passive of what is to be done, an addressee, a holder named after the post
+        ("The law requires such orders to be issued by the Minister of Defence.", {}),
+        ("His family wrote to the Minister of Justice.", {}),
+        ("The Governor of Kastra, Tom Reed, ordered him held.", {}),
+    ],
+)  # fmt: skip
+def test_unnamed_holder_of_a_post_of_a_place_or_portfolio_who_acts(
+    sentence: str, expected: dict
+) -> None:
+    text = (
+        "10 April 2025\n\nZembla: Ivo Sand detained\n\nOn 4 April 2025, police arrested Ivo "
+        f"Sand in Vela. {sentence}\n"
+    )
+    got = {k: v for k, v in _unnamed_roles(text).items() if " of " in k}
+    assert got == expected
+
+
 def test_signature_with_a_vice_chair(parts: dict) -> None:
     assert parts["Anna Berg"]["roles"] == ["official"]
 

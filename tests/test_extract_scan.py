@@ -1169,6 +1169,25 @@ def test_unnamed_judges_and_lawyers_found_around_their_nouns_as_by_a_search() ->
     assert found >= 5
 
 
+def test_unnamed_holders_of_posts_found_around_their_post_words_as_by_finditer() -> None:
+    """Around "the governor of", "the Minister of", ... the matches ``finditer`` finds over the
+    appeals and made-up texts (a post named after, a lower-case post, a long body's name)."""
+    from kg.extract.persons import _POST_OF_WORD, UNNAMED_POST_OF
+
+    made_up = [
+        "by the Governor of Vela, Tom Reed; the governor of Amman ordered; by the Minister of "
+        "the Interior and Public Security of Zembla. The Mayor of Kastra later ordered it.",
+        "the Speaker of Parliament refused; by the minister of Justice",
+    ]
+    found = 0
+    for flat in [*_texts(), *made_up]:
+        want = [m.span() for m in UNNAMED_POST_OF.finditer(flat)]
+        got = finditer_around(UNNAMED_POST_OF, flat, _POST_OF_WORD, before=30, after=140)
+        assert [m.span() for m in got] == want, flat[:80]
+        found += len(want)
+    assert found >= 5
+
+
 def test_sentence_ends_found_as_the_plain_pattern_finds_them() -> None:
     """``_sentence_ends`` gives the spans ``SENT_END.finditer`` gives, over the appeals and
     made-up texts of stops, quotes, blanks, line breaks and chronology items, from any start

@@ -2051,6 +2051,18 @@ UNNAMED_POST = re.compile(
 )
 
 
+#: The holder of a post of a place or a portfolio who acts without a name: "the governor of
+#: Amman ordered him held", "on the orders of the Minister of the Interior" is not one (the
+#: order is told, not its maker acting), "by the Governor of Vela", not "the Governor of
+#: Vela, Tom Reed," (named).
+_POST_OF = r"(?:[Gg]overnor|[Mm]inister|[Mm]ayor|[Pp]refect|[Ss]peaker)"
+_OF_NAME = r"of (?:the )?[A-ZÀ-ÞĀ-Žİ][\w’'-]+(?: (?:and )?[A-ZÀ-ÞĀ-Žİ][\w’'-]+){0,3}"
+UNNAMED_POST_OF = re.compile(
+    rf"\bby (?P<a>the {_POST_OF} {_OF_NAME})(?![\w’'-]|,? [A-Z]| of\b)"
+    rf"|\b(?P<b>[Tt]he {_POST_OF} {_OF_NAME}) (?=(?:later |then |also )?[a-z]+ed\b)"
+)
+
+
 def add_unnamed_posts(doc: Doc, ents: Entities) -> None:
     """Unnamed holders of the highest posts who act in the text."""
     seen: set[str] = set()
@@ -2078,6 +2090,32 @@ def add_unnamed_posts(doc: Doc, ents: Entities) -> None:
         e.attrs.update(roles=roles, positions=[{"title": post, "organisation": None}])
         e.attrs["gender"] = "unknown"
         ents.items.append(e)
+    for m in finditer_around(UNNAMED_POST_OF, doc.flat, _POST_OF_WORD, before=30, after=140):
+        if m.group("a") and _ONLY_IF_DONE.search(doc.flat, max(0, m.start() - 40), m.start()):
+            continue  # "the Act requires such orders to be issued by the Minister of X"
+        label = clean(m.group("a") or m.group("b"))
+        post = label.split(" ", 1)[1]  # "Governor of Amman"
+        if post.lower() in seen or any(
+            post.lower() in (pos.get("title") or "").lower()
+            for p in ents.of("person")
+            for pos in p.attrs.get("positions", [])
+        ):
+            continue
+        if any(p.name and p.name in label for p in ents.of("person")):
+            continue  # "The Minister of Justice Ivo Sand ordered": the holder is named
+        seen.add(post.lower())
+        a, b = m.span("a") if m.group("a") else m.span("b")
+        e = Entity("person", None, a, b, variants=[label])
+        e.mentions.append((a, b))
+        e.attrs.update(roles=["official"], positions=[{"title": post, "organisation": None}])
+        e.attrs["gender"] = "unknown"
+        ents.items.append(e)
+
+
+#: A passive told of what is to be or may be done, not done: "orders to be issued by".
+_ONLY_IF_DONE = re.compile(r"\b(?:to|would|should|must|may|can|could|shall) be \w+ $")
+#: The noun every match of :data:`UNNAMED_POST_OF` holds, set where its post word is.
+_POST_OF_WORD = re.compile(r"(?<=[Tt]he )" + _POST_OF + r" of ")
 
 
 def add_unnamed_by_part(doc: Doc, ents: Entities) -> None:
