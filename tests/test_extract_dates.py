@@ -686,3 +686,37 @@ def test_the_same_day_as_an_event_whose_day_is_not_told_is_the_day_told_last() -
         "her. On the same day as the hearing, police questioned Tom Reed."
     )
     assert ("interrogation", "2024-03-07") in got
+
+
+@pytest.mark.parametrize("told", ["17 February 2021", "17.02.2021", "17/02/2021"])
+def test_a_numeric_date_sets_the_year_of_the_days_told_after_it(told: str) -> None:
+    """A day told in figures with its year carries the story into that year, as one told in
+    words does: "3 March" after "On 17.02.2021, ..." is of 2021, not of the year told before."""
+    body = (
+        f"On 14 April 2020, police arrested Ana Lee. On {told}, the prosecutor charged her with "
+        "sedition. On 3 March, a court remanded her in custody."
+    )
+    pairs = _pairs(body, appeal="8 July 2021")
+    assert ("detention", "2021-03-03") in pairs, pairs
+
+
+@pytest.mark.parametrize("told", ["31 December 2018", "31.12.2018", "31/12/2018"])
+def test_a_day_in_figures_with_stops_ends_no_clause(told: str) -> None:
+    """The stops of "31.12.2018" are no sentence's or clause's end: the decision it dates is
+    read as the one written in words is."""
+    body = (
+        "The Vela Centre for Human Rights (VCHR) strongly condemns the decision of the State "
+        "Security Chamber of the Federal Supreme Court in Zembla City, taken on Monday "
+        f"{told}, to reject the appeal of human rights defender Ana Lee and to confirm the "
+        "ten-year prison sentence."
+    )
+    assert ("court_decision", "2018-12-31") in _pairs(body, appeal="2 January 2019")
+
+
+def test_a_day_in_figures_with_stops_is_day_first_where_dates_are_month_first() -> None:
+    """A date with full stops is day first even in a text that writes dates month first."""
+    body = (
+        "New York, August 20, 2026—On August 3, 2026, police arrested Ana Lee. She is held under "
+        "a detention order dated 05.08.2026."
+    )
+    assert ("detention", "2026-08-05") in _pairs(body, appeal="August 20, 2026")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from kg.extract.lexicon import MONTHS, NUMBER_WORDS
 from kg.extract.scan import WordsAtEnd, finditer_at
-from kg.extract.text import Doc
+from kg.extract.text import DATE_DOT, Doc
 
 # ---------------------------------------------------------------- dates
 
@@ -34,7 +34,7 @@ YEAR_PART = (
 #: trying every branch at every character.
 DATE_RE = re.compile(
     rf"(?=[\dJFMASONDelmtIiSsBb])"
-    rf"\b(?:(?P<nd>\d{{1,2}})[./](?P<nm>\d{{1,2}})[./](?P<ny>(?:19|20)\d\d)\b"
+    rf"\b(?:(?P<nd>\d{{1,2}})[./{DATE_DOT}](?P<nm>\d{{1,2}})[./{DATE_DOT}](?P<ny>(?:19|20)\d\d)\b"
     rf"|(?P<iy>(?:19|20)\d\d)(?P<isep>[-/])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)\b"
     rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m1>{MONTH_DAY_RE})(?![a-z])"
     rf"(?:,?\s+(?P<y1>\d{{4}}))?"
@@ -623,7 +623,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 # "the charge, laid on 9 February, ... a march on 2 May 2019. On 6 April":
                 # the sentence's first day keeps the story in its year, not the look back after it
                 sent_year = sent_year or value[0]
-            if (m.group("y1") or m.group("y2") or m.group("y3")) and not enacted:
+            if not no_year and not enacted:
                 # a bare "in 2019" is background, and so is the day a law was made ("as amended
                 # by Ordinance No. 21-08 of 8 June 2021"): neither sets the narrative's year
                 year = value[0]
@@ -1036,7 +1036,7 @@ def absolute(m: re.Match[str], year: int | None) -> tuple[int, int | None, int |
         a, b, y = int(g["nd"]), int(g["nm"]), int(g["ny"])
         # (a date with full stops, "05.08.2026", is day first wherever it is written; one
         # with slashes follows the text's way of writing dates)
-        dotted = m.string[m.end("nd") : m.start("nm")] == "."
+        dotted = m.string[m.end("nd") : m.start("nm")] in (".", DATE_DOT)
         if b > 12 or (a <= 12 and not dotted and month_first(m.string)):
             a, b = b, a
         return _valid(y, b, a)

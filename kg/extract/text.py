@@ -326,6 +326,22 @@ INITIAL_STOP = re.compile(r"\b[A-Z]\.$")
 OVERLONG_RUN = re.compile(r"[\w’'-]{65,}")
 
 
+#: A day written in figures with stops: "31.12.2018".
+DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
+#: What the stops of such a day become in the flat text: a dot that ends no clause.
+DATE_DOT = "\u2024"
+
+
+def _dotted_dates(flat: str) -> str:
+    """ "31.12.2018" written with :data:`DATE_DOT` for its stops, as long: the rules bound a
+    clause at its stops ("[^.;]"), and a day told in figures ends none (the dates still read
+    it as a day written with stops, day first). The evidence is quoted from the text as
+    given."""
+    if "." not in flat or not DOTTED_DATE.search(flat):
+        return flat
+    return DOTTED_DATE.sub(lambda m: f"{m[1]}{DATE_DOT}{m[2]}{DATE_DOT}{m[3]}", flat)
+
+
 def _blank_overlong_runs(flat: str) -> str:
     """``flat`` with runs of word characters too long for a word turned into spaces (offsets
     unchanged), unless they hold no letter or figure (a rule of dashes or underscores)."""
@@ -338,6 +354,7 @@ def make_doc(text: str) -> Doc:
     # in the text as it stands (a footnote mark stays with the sentence it closes)
     flat = _blank_footnote_marks(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")
     flat = _blank_overlong_runs(flat.replace("\f", " ").replace("\v", " "))
+    flat = _dotted_dates(flat)
     paragraphs = []
     pos = 0
     for m in re.finditer(r"\n[ \t]*\n", text):

@@ -1,0 +1,136 @@
+"""Metamorphic tests of the extractor: the development appeals written another way (wrapped at
+another width or not at all, straight quotes, US or numeric dates, CRLF line ends, two spaces
+after a stop) say the same things, so the extractor must find the same persons, bodies and
+dated events in them. A rule fitted to one appeal's surface form fails here; the test split's
+appeals are not read.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import Counter
+from collections.abc import Callable
+
+import pytest
+
+from kg.extract import extract_case
+from kg.extract.evaluate import load_test_split
+from tests.conftest import CORPUS
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+#: A day told in words, not the last of a range ("5 and 6 May 2013" is left as it is).
+DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d and )(?<!\d to )(?<![\d–-])\b(\d{{1,2}}) ({'|'.join(MONTHS)}) (\d{{4}})\b"
+)
+#: A list item's or a field's opening ("1. ", "posted on: "): the line it opens is never
+#: joined to the one before.
+ITEM = re.compile(r"\s*(?:\d+[.)]|[-•*·])\s|\w[\w ]{0,20}:\s")
+
+
+def _wrapped(text: str, width: int) -> str:
+    """Lines broken by the width (55 characters or more) joined again, as a reader's text is
+    before a hard wrap, then wrapped at ``width`` (not at all if it is 0). Short lines (headings,
+    addresses, signatures), list items and fields stay as they are; a word broken at its hyphen is
+    joined whole."""
+    out = []
+    for para in re.split(r"\n\s*\n", text):
+        lines: list[str] = []
+        for line in para.split("\n"):
+            if lines and len(lines[-1]) >= 55 and not ITEM.match(line):
+                sep = "" if lines[-1].endswith("-") else " "
+                lines[-1] += sep + line.strip()
+            else:
+                lines.append(line)
+        if width:
+            lines = [
+                textwrap.fill(x, width, break_on_hyphens=False) if len(x) > width else x
+                for x in lines
+            ]
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
+
+
+def _us_dates(text: str) -> str:
+    return DAY_MONTH_YEAR.sub(lambda m: f"{m[2]} {m[1]}, {m[3]}", text)
+
+
+def _numeric_dates(text: str) -> str:
+    return DAY_MONTH_YEAR.sub(
+        lambda m: f"{int(m[1]):02d}.{MONTHS.index(m[2]) + 1:02d}.{m[3]}", text
+    )
+
+
+def _straight(text: str) -> str:
+    for curly, plain in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
+        text = text.replace(curly, plain)
+    return text
+
+
+REWRITES: dict[str, Callable[[str], str]] = {
+    "wrapped-at-60": lambda t: _wrapped(t, 60),
+    "not-wrapped": lambda t: _wrapped(t, 0),
+    "straight-quotes": _straight,
+    "us-dates": _us_dates,
+    "numeric-dates": _numeric_dates,
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+    "two-spaces": lambda t: re.sub(r"\. (?=[A-Z])", ".  ", t),
+}
+
+
+def _cases() -> list[str]:
+    if not CORPUS.is_dir():
+        return []
+    held_out = set(load_test_split())
+    return sorted(
+        p.name[: -len(".txt")]
+        for p in CORPUS.glob("*.txt")
+        if p.name[: -len(".txt")] not in held_out and (CORPUS / f"{p.stem}.gold.yaml").exists()
+    )
+
+
+def _said(text: str) -> dict[str, Counter]:
+    """What an appeal says, as the evaluation reads it: names (their quotation marks and
+    apostrophes straight), bodies, dated events."""
+    rec = extract_case(text, appeal_id="t")
+    return {
+        "persons": Counter(_straight(p["name"] or "(unnamed)") for p in rec["persons"]),
+        "organisations": Counter(_straight(o["name"]) for o in rec["organisations"]),
+        "events": Counter((e["type"], e["date"]) for e in rec["events"]),
+        "demands": Counter([len(rec["demands"])]),
+    }
+
+
+@pytest.fixture(scope="module")
+def originals() -> dict[str, dict[str, Counter]]:
+    return {c: _said((CORPUS / f"{c}.txt").read_text(encoding="utf-8")) for c in _cases()}
+
+
+@pytest.mark.skipif(not _cases(), reason="the development corpus is not beside the repository")
+@pytest.mark.parametrize("rewrite", sorted(REWRITES))
+def test_an_appeal_written_another_way_says_the_same(rewrite: str, originals: dict) -> None:
+    differ = {}
+    for case, said in originals.items():
+        text = REWRITES[rewrite]((CORPUS / f"{case}.txt").read_text(encoding="utf-8"))
+        now = _said(text)
+        diff = {
+            k: (sorted((said[k] - now[k]).elements()), sorted((now[k] - said[k]).elements()))
+            for k in said
+            if said[k] != now[k]
+        }
+        if diff:
+            differ[case] = diff
+    assert not differ, differ
+
+
+def test_the_rewrites_change_the_text() -> None:
+    """Each rewrite changes a text that has what it rewrites (the test would pass idly
+    otherwise)."""
+    text = (
+        "On 3 May 2021, the police arrested Ana Lee’s brother, a teacher who had written a long "
+        "letter to the “Vela Times” about the state\nof the school. He was charged. He was held."
+    )
+    for name, rewrite in REWRITES.items():
+        assert rewrite(text) != text, name
