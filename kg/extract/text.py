@@ -326,6 +326,17 @@ INITIAL_STOP = re.compile(r"\b[A-Z]\.$")
 OVERLONG_RUN = re.compile(r"[\w’'-]{65,}")
 
 
+#: Spaces of a text converted from a web page or a word processor: no-break, thin, figure,
+#: narrow no-break, ideographic.
+ODD_SPACES = re.compile("[\u00a0\u2007\u2009\u202f\u3000]")
+
+
+def _plain_spaces(flat: str) -> str:
+    """Every space of :data:`ODD_SPACES` a plain space, as long: "Mr\u00a0Reed" is "Mr Reed"
+    to the rules (the evidence is quoted from the text as given)."""
+    return ODD_SPACES.sub(" ", flat) if ODD_SPACES.search(flat) else flat
+
+
 #: A day written in figures with stops: "31.12.2018".
 DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
 #: What the stops of such a day become in the flat text: a dot that ends no clause.
@@ -354,7 +365,7 @@ def make_doc(text: str) -> Doc:
     # in the text as it stands (a footnote mark stays with the sentence it closes)
     flat = _blank_footnote_marks(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")
     flat = _blank_overlong_runs(flat.replace("\f", " ").replace("\v", " "))
-    flat = _dotted_dates(flat)
+    flat = _dotted_dates(_plain_spaces(flat))
     paragraphs = []
     pos = 0
     for m in re.finditer(r"\n[ \t]*\n", text):
