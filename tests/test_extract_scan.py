@@ -974,13 +974,7 @@ def test_news_sites_found_around_their_dots_as_over_the_whole_text() -> None:
         "ends with zenda.kz",
         "tail.co.",
     ]
-    found = 0
-    for flat in [*_texts(), *made_up]:
-        want = [m.span() for m in NEWS_SITE.finditer(flat)]
-        got = finditer_around(NEWS_SITE, flat, DOMAIN_DOT, before=48, after=12)
-        assert [m.span() for m in got] == want, flat[:60]
-        found += len(want)
-    assert found >= 5
+    assert _found_around_as_by_finditer(NEWS_SITE, DOMAIN_DOT, 48, 12, made_up) >= 5
 
 
 def test_acronyms_found_alone_as_their_pattern_finds_them() -> None:
@@ -1179,13 +1173,21 @@ def test_unnamed_holders_of_posts_found_around_their_post_words_as_by_finditer()
         "the Interior and Public Security of Zembla. The Mayor of Kastra later ordered it.",
         "the Speaker of Parliament refused; by the minister of Justice",
     ]
+    assert _found_around_as_by_finditer(UNNAMED_POST_OF, _POST_OF_WORD, 30, 140, made_up) >= 5
+
+
+def _found_around_as_by_finditer(
+    rx: re.Pattern[str], anchor: re.Pattern[str], before: int, after: int, made_up: list[str]
+) -> int:
+    """Asserts that ``finditer_around`` gives the matches ``rx.finditer`` gives over the
+    appeals and ``made_up``; returns how many there were."""
     found = 0
     for flat in [*_texts(), *made_up]:
-        want = [m.span() for m in UNNAMED_POST_OF.finditer(flat)]
-        got = finditer_around(UNNAMED_POST_OF, flat, _POST_OF_WORD, before=30, after=140)
+        want = [m.span() for m in rx.finditer(flat)]
+        got = finditer_around(rx, flat, anchor, before=before, after=after)
         assert [m.span() for m in got] == want, flat[:80]
         found += len(want)
-    assert found >= 5
+    return found
 
 
 def test_sentence_ends_found_as_the_plain_pattern_finds_them() -> None:
