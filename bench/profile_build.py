@@ -179,8 +179,9 @@ def _gaps(lines: list[dict[str, Any]], phases: dict[str, Any]) -> dict[str, dict
     finish, counted = marks.get("_finish"), marks.get("count_entities")
     if finish is not None and counted is not None:
         # where optimize() runs in a thread of its own (``_compact``, timed as a
-        # phase: its CPU is the process's, the main thread's beside it included); the gap is
-        # then the graphs' count alone
+        # phase: its CPU is the process's, the main thread's beside it included), the
+        # entities are counted once it ends: the gap is then the wait for the compaction, the
+        # export files written beside it (its name kept from the runs that counted graphs)
         out["graph_count" if "_compact" in phases else "optimize_and_graph_count"] = {
             "seconds": round(counted[0] - finish[0], 3),
             "cpu_seconds": round(counted[1] - finish[1], 3),
