@@ -1913,3 +1913,24 @@ def test_a_publishing_house_is_a_company_not_a_person() -> None:
     kinds = {o["name"]: o["kind"] for o in rec["organisations"]}
     assert kinds["Zorat Publishing House"] == "company"
     assert kinds["Kastra Publishers"] == "company"
+
+
+def test_surnames_in_capitals_after_an_honorific_are_names_not_acronyms() -> None:
+    """The UN's and the Observatory's letters write surnames in capitals: "Mr. Ivo SAND" is
+    Ivo Sand, quoted as the text writes him; a word the text defines as an acronym stays one."""
+    text = (
+        "10 April 2025\n\nZembla: Defenders detained\n\nOn 4 April 2025, officers of the "
+        "Criminal Investigation Department (CID) arrested Messrs. Ivo SAND and Tom REED in Vela. "
+        "Mr. SAND was charged on 5 April 2025. Ms. Rina HOLM-VARGA, their lawyer, was not told. "
+        "The CID did not reply.\n"
+    )
+    rec = extract_case(text, appeal_id="t-capital-surnames")
+    persons = {p["name"]: p for p in rec["persons"] if p["name"]}
+    assert {"Ivo Sand", "Tom Reed", "Rina Holm-Varga"} <= set(persons), persons.keys()
+    assert [e["quote"] for e in persons["Ivo Sand"]["evidence"]][:2] == ["Ivo SAND", "SAND"]
+    for p in rec["persons"]:
+        for ev in p["evidence"]:
+            assert text[ev["start"] : ev["end"]] == ev["quote"]
+    orgs = {o["name"] for o in rec["organisations"]}
+    assert "Criminal Investigation Department" in orgs, orgs
+    assert not any(n in orgs for n in ("SAND", "REED", "Sand", "Reed")), orgs

@@ -1086,12 +1086,14 @@ def test_word_index_holds_each_word_at_its_starts() -> None:
 
 def test_flat_text_blanks_what_the_pattern_blanks() -> None:
     """The flat copy of a text has a space for each line break, carriage return, tab, form
-    feed and vertical tab, as ``re.sub`` of their class gives, and keeps other white space."""
+    feed, vertical tab and odd space (no-break, figure, thin, narrow no-break, ideographic),
+    as ``re.sub`` of their class gives, and keeps other white space."""
     rng = random.Random(19)
-    alphabet = "ab \n\r\t\f\v\u00a0\u2028."
+    alphabet = "ab \n\r\t\f\v\u00a0\u2007\u2009\u202f\u3000\u2028."
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(40)))
-        assert make_doc(text).flat == re.sub(r"[\n\r\t\f\v]", " ", text), repr(text)
+        want = re.sub(r"[\n\r\t\f\v\u00a0\u2007\u2009\u202f\u3000]", " ", text)
+        assert make_doc(text).flat == want, repr(text)
 
 
 @pytest.mark.parametrize(

@@ -337,6 +337,42 @@ def _plain_spaces(flat: str) -> str:
     return ODD_SPACES.sub(" ", flat) if ODD_SPACES.search(flat) else flat
 
 
+#: A name after an honorific with a word in capitals, as the UN's and the Observatory's
+#: letters write surnames: "Mr. Intigam ALIYEV", "Messrs. Ana LEE and Tom REED".
+HONORIFIC_RUN = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Messrs|Mmes|Dr)\.? "
+    r"((?:(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*|and|de|del|da|di|dos|das|du|van|von|bin|ibn|al|el|la|le)"
+    r" ){0,6}[A-ZÀ-ÞĀ-Žİ][\w’'-]*)"
+)
+#: A word in capitals, three letters or more (not initials: "Mr KB Teo Varga"), an apostrophe
+#: or a hyphen inside.
+CAPITAL_WORD = re.compile(r"\b[A-ZÀ-ÞĀ-Žİ]{3,}(?:[’'-][A-ZÀ-ÞĀ-Žİ]+)*\b")
+
+
+def _capital_surnames_titled(flat: str) -> str:
+    """The words in capitals of the names honorifics open ("Mr. Intigam ALIYEV") written in
+    title case ("Aliyev"), as long, wherever the text writes them so, unless the text also
+    writes the word as an acronym in brackets ("(CID)"): the rules read a word in capitals
+    as a body's acronym. The evidence is quoted from the text as given."""
+    if "M" not in flat and "D" not in flat:
+        return flat
+    words: set[str] = set()
+    for m in HONORIFIC_RUN.finditer(flat):
+        words.update(CAPITAL_WORD.findall(m[1]))
+    words = {w for w in words if f"({w})" not in flat}
+    if not words:
+        return flat
+
+    def titled(m: re.Match[str]) -> str:
+        w = m[0]
+        if w not in words:
+            return w
+        new = re.sub(r"(?<=[A-ZÀ-ÞĀ-Žİ])[A-ZÀ-ÞĀ-Žİ]+", lambda x: x[0].lower(), w)
+        return new if len(new) == len(w) else w
+
+    return CAPITAL_WORD.sub(titled, flat)
+
+
 #: A day written in figures with stops: "31.12.2018".
 DOTTED_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
 #: What the stops of such a day become in the flat text: a dot that ends no clause.
@@ -365,7 +401,7 @@ def make_doc(text: str) -> Doc:
     # in the text as it stands (a footnote mark stays with the sentence it closes)
     flat = _blank_footnote_marks(text).replace("\n", " ").replace("\r", " ").replace("\t", " ")
     flat = _blank_overlong_runs(flat.replace("\f", " ").replace("\v", " "))
-    flat = _dotted_dates(_plain_spaces(flat))
+    flat = _capital_surnames_titled(_dotted_dates(_plain_spaces(flat)))
     paragraphs = []
     pos = 0
     for m in re.finditer(r"\n[ \t]*\n", text):
