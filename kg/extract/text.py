@@ -340,25 +340,33 @@ def _plain_spaces(flat: str) -> str:
 #: A name after an honorific with a word in capitals, as the UN's and the Observatory's
 #: letters write surnames: "Mr. Intigam ALIYEV", "Messrs. Ana LEE and Tom REED".
 HONORIFIC_RUN = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Messrs|Mmes|Dr)\.? "
+    r"\b(?:Mr|Ms|Mrs|Messrs|Mmes|Dr)\.? +"
     r"((?:(?:[A-ZÀ-ÞĀ-Žİ][\w’'-]*|and|de|del|da|di|dos|das|du|van|von|bin|ibn|al|el|la|le)"
     r" ){0,6}[A-ZÀ-ÞĀ-Žİ][\w’'-]*)"
 )
-#: A word in capitals, three letters or more (not initials: "Mr KB Teo Varga"), an apostrophe
-#: or a hyphen inside.
+#: A word in capitals, three letters or more, an apostrophe or a hyphen inside.
 CAPITAL_WORD = re.compile(r"\b[A-ZÀ-ÞĀ-Žİ]{3,}(?:[’'-][A-ZÀ-ÞĀ-Žİ]+)*\b")
 
 
 def _capital_surnames_titled(flat: str) -> str:
-    """The words in capitals of the names honorifics open ("Mr. Intigam ALIYEV") written in
-    title case ("Aliyev"), as long, wherever the text writes them so, unless the text also
-    writes the word as an acronym in brackets ("(CID)"): the rules read a word in capitals
-    as a body's acronym. The evidence is quoted from the text as given."""
-    if "M" not in flat and "D" not in flat:
-        return flat
+    """The words in capitals that end the names honorifics open ("Mr. Intigam ALIYEV", "Mr.
+    Juan SANTOS CALDERÓN", "Mr. DING") written in title case ("Aliyev"), as long, wherever the
+    text writes them so, unless the text also writes the word as an acronym in brackets
+    ("(CID)"): the rules read a word in capitals as a body's acronym. Capitals that open a
+    name and do not end one are initials ("Mr. ASM Nasiruddin Elan"). The evidence is quoted
+    from the text as given."""
     words: set[str] = set()
-    for m in HONORIFIC_RUN.finditer(flat):
-        words.update(CAPITAL_WORD.findall(m[1]))
+    for honorific in ("Mr", "Ms", "Messrs", "Mmes", "Dr"):  # ("Mrs" opens with "Mr")
+        i = flat.find(honorific)
+        while i >= 0:
+            m = HONORIFIC_RUN.match(flat, i) if i == 0 or not flat[i - 1].isalnum() else None
+            for name in m[1].split(" and ") if m is not None else ():
+                ws = name.split()
+                k = len(ws)
+                while k > 0 and CAPITAL_WORD.fullmatch(ws[k - 1]):
+                    k -= 1
+                words.update(ws[k:])
+            i = flat.find(honorific, i + 2)
     words = {w for w in words if f"({w})" not in flat}
     if not words:
         return flat
@@ -384,7 +392,10 @@ def _dotted_dates(flat: str) -> str:
     clause at its stops ("[^.;]"), and a day told in figures ends none (the dates still read
     it as a day written with stops, day first). The evidence is quoted from the text as
     given."""
-    if "." not in flat or not DOTTED_DATE.search(flat):
+    i = flat.find(".")
+    while i >= 0 and not (flat[i - 1 : i].isdigit() and flat[i + 1 : i + 2].isdigit()):
+        i = flat.find(".", i + 1)  # a stop between two figures, or none: no such day
+    if i < 0:
         return flat
     return DOTTED_DATE.sub(lambda m: f"{m[1]}{DATE_DOT}{m[2]}{DATE_DOT}{m[3]}", flat)
 
