@@ -1937,7 +1937,7 @@ def test_surnames_in_capitals_after_an_honorific_are_names_not_acronyms() -> Non
 
 
 def test_capitals_that_open_a_name_after_an_honorific_are_initials() -> None:
-    """"Mr. AKM Ivo Sand": capitals that open a name and end none are initials, kept."""
+    """ "Mr. AKM Ivo Sand": capitals that open a name and end none are initials, kept."""
     text = (
         "10 April 2025\n\nZembla: Defender detained\n\nOn 4 April 2025, police arrested Mr. AKM "
         "Ivo Sand in Vela. Mr. Sand was charged on 5 April 2025.\n"
