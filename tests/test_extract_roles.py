@@ -2383,3 +2383,16 @@ def test_who_petitioned_the_police_against_a_reporter_is_the_complainant() -> No
         "t-petitioned",
     )
     assert got["Ivo Sand"] == ["complainant"], got
+
+
+def test_a_plural_title_with_a_place_after_it_gives_its_role_to_the_list_after_a_comma() -> None:
+    """ "three human rights lawyers from occupied Zembla, A, B and C": the list set off by a
+    comma after the title and the place it names is of lawyers."""
+    text = (
+        "12 May 2021\n\nZEMBLA: THREE DISBARRED\n\nOn 3 May 2021, the Bar Association stripped "
+        "three human rights lawyers from occupied Zembla, Ivo Sand, Ada Brun and Tom Reed, of "
+        "their status as advocates.\n"
+    )
+    persons = extract_case(text, appeal_id="t-plural-place-list")["persons"]
+    roles = {p["name"]: p["roles"] for p in persons}
+    assert all("lawyer" in roles.get(n, []) for n in ("Ivo Sand", "Ada Brun", "Tom Reed")), roles

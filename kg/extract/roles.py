@@ -729,7 +729,7 @@ def _members_after_comma(
 #: A plural title with the body or place it belongs to, set off by a comma before the list it
 #: opens: "two lawyers of the clinic, A and B", "journalists with the weekly Vela Times, A and B".
 PLURAL_OF_BODY = re.compile(
-    r"(?P<t>\b[a-z][\w’'-]+s)\s+(?:of|at|with|from|for)\s+(?:the|their|his|her|its|a|an)\s+"
+    r"(?P<t>\b[a-z][\w’'-]+s)\s+(?:of|at|with|from|for)\s+(?:(?:the|their|his|her|its|a|an)\s+)?"
     r"[^,.;:()]{1,50},\s*$"
 )
 #: Between two names of one list: a comma or "and", an age or a bracketed aside after the
