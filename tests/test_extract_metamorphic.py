@@ -1,8 +1,9 @@
 """Metamorphic tests of the extractor: the development appeals written another way (wrapped at
-another width or not at all, straight quotes, US or numeric dates, CRLF line ends, two spaces
-after a stop, no-break spaces, surnames in capitals) say the same things, so the extractor
-must find the same persons, bodies and dated events in them. A rule fitted to one appeal's
-surface form fails here; the test split's appeals are not read.
+another width or not at all, straight quotes, US dates with the month whole or cut short,
+numeric dates, CRLF line ends, two spaces after a stop, no-break spaces, surnames in
+capitals) say the same things, so the extractor must find the same persons, bodies and dated
+events in them. A rule fitted to one appeal's surface form fails here; the test split's
+appeals are not read.
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ def _us_dates(text: str) -> str:
     return DAY_MONTH_YEAR.sub(lambda m: f"{m[2]} {m[1]}, {m[3]}", text)
 
 
+def _short_month_dates(text: str) -> str:
+    return DAY_MONTH_YEAR.sub(lambda m: f"{m[2][:3]} {m[1]}, {m[3]}", text)
+
+
 def _numeric_dates(text: str) -> str:
     return DAY_MONTH_YEAR.sub(
         lambda m: f"{int(m[1]):02d}.{MONTHS.index(m[2]) + 1:02d}.{m[3]}", text
@@ -98,6 +103,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "not-wrapped": lambda t: _wrapped(t, 0),
     "straight-quotes": _straight,
     "us-dates": _us_dates,
+    "short-month-dates": _short_month_dates,
     "numeric-dates": _numeric_dates,
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "two-spaces": lambda t: re.sub(r"\. (?=[A-Z])", ".  ", t),

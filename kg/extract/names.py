@@ -634,6 +634,19 @@ STAFF_WORDS = frozenset(
 NON_SPACE_RUN = re.compile(r"\S+")
 
 
+#: A month cut short, as dates in the US style write it: "Apr", "Sept".
+SHORT_MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+
+
+def _short_month_day(flat: str, tok: tuple[str, int]) -> bool:
+    """Whether the token is a month cut short with a day after it ("Apr 18", "Sept. 3")."""
+    word, at = tok
+    if word.rstrip(".") not in SHORT_MONTHS:
+        return False
+    end = at + len(word)
+    return bool(re.match(r"\.?\s*\d{1,2}\b", flat[end : end + 6]))
+
+
 def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] | None:
     """Trim a body's run to its name: no post before it, no post, place or "in X" after it."""
     flat = doc.flat
@@ -670,6 +683,8 @@ def _org_bounds(doc: Doc, words: list[str], start: int) -> tuple[str, int, int] 
             tail = [t for t, _ in toks[i + 1 :]]
             if (
                 (tail and tail[0] in MONTHS)
+                # "the X Court on Apr 18, 2014": a month cut short, a day after it
+                or (tail and _short_month_day(doc.flat, toks[i + 1]))
                 or (
                     w == "in"
                     and head
