@@ -1,9 +1,9 @@
 """Metamorphic tests of the extractor: the development appeals written another way (wrapped at
 another width or not at all, straight quotes, US dates with the month whole or cut short,
 numeric dates, CRLF line ends, two spaces after a stop, no-break spaces, surnames in
-capitals) say the same things, so the extractor must find the same persons, bodies and dated
-events in them. A rule fitted to one appeal's surface form fails here; the test split's
-appeals are not read.
+capitals, honorifics with or without a stop) say the same things, so the extractor must find
+the same persons, bodies and dated events in them. A rule fitted to one appeal's surface
+form fails here; the test split's appeals are not read.
 """
 
 from __future__ import annotations
@@ -98,6 +98,11 @@ def _capital_surnames(text: str) -> str:
     return text
 
 
+def _honorific_stops(text: str) -> str:
+    """ "Mr" for "Mr." and "Mr." for "Mr": the stop after an honorific written the other way."""
+    return re.sub(r"\b(Mr|Ms|Mrs|Dr)(\.?) ", lambda m: f"{m[1]}{'' if m[2] else '.'} ", text)
+
+
 REWRITES: dict[str, Callable[[str], str]] = {
     "wrapped-at-60": lambda t: _wrapped(t, 60),
     "not-wrapped": lambda t: _wrapped(t, 0),
@@ -109,6 +114,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "two-spaces": lambda t: re.sub(r"\. (?=[A-Z])", ".  ", t),
     "no-break-spaces": _no_break_spaces,
     "capital-surnames": _capital_surnames,
+    "honorific-stops": _honorific_stops,
 }
 
 

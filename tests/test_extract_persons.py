@@ -1944,3 +1944,20 @@ def test_capitals_that_open_a_name_after_an_honorific_are_initials() -> None:
     )
     names = {p["name"] for p in extract_case(text, appeal_id="t-initials")["persons"]}
     assert not any("Akm" in (n or "") for n in names), names
+
+
+def test_a_name_after_an_honorific_without_its_stop_is_read_as_after_one_with_it() -> None:
+    """ "Dr Mudo" as "Dr. Mudo": the name after the honorific is a run of its own in the
+    title, and the first word the text then uses alone after "Dr" is a mention of the person."""
+    for dr in ("Dr.", "Dr"):
+        text = (
+            f"12 June 2017\n\nZembla: Trial of {dr} Mudo Ibrahim Sand and Mr. Tom Reed "
+            f"postponed\n\nThe trial of {dr} Mudo Ibrahim Sand, an engineering professor, was "
+            f"postponed again. {dr} Mudo was arrested on 7 December 2016 by agents of the "
+            "security service.\n"
+        )
+        rec = extract_case(text, appeal_id="t-bare-honorific")
+        first = rec["persons"][0]
+        assert first["name"] == "Mudo Ibrahim Sand", (dr, rec["persons"])
+        assert "Mudo" in first["variants"], (dr, first["variants"])
+        assert min(e["start"] for e in first["evidence"]) < text.index("postponed"), dr

@@ -547,6 +547,10 @@ def _prefixed(tok: str) -> bool:
 FIELD_LABEL = re.compile(r"[A-Z][a-z]+(?: [a-z]+){1,3}:")
 
 
+#: Honorifics written without a stop ("Mr Reed", "Dr Sand").
+BARE_HONORIFICS = frozenset("Mr Ms Mrs Dr Messrs Mmes".split())
+
+
 def find_runs(doc: Doc) -> list[Run]:
     """Capitalised runs in the text; quotes inside a name (``Centre “Memorial”``) are kept."""
     toks, cap, words = doc.tokens
@@ -581,6 +585,9 @@ def find_runs(doc: Doc) -> list[Run]:
                 break  # "Zembla   Date: 4 May 2021": columns set apart by spaces
             if cap[j] and j > i and _lone_ordinal(toks, cap, j):
                 break  # "the Council's 49th session", "on the 12th": a day or a count, no name
+            if toks[j - 1][0] in BARE_HONORIFICS and cap[j] and toks[j - 1][2] < toks[j][1]:
+                break  # "Trial of Dr Ivo Sand": the name after the honorific a run of its own,
+                # as after "Dr." (its stop a token that ends the run)
             if cap[j] or (tok == "No." and j + 1 < n):
                 j += 1
                 continue
