@@ -364,7 +364,7 @@ def _drop_person_overlaps(ents: Entities) -> None:
 #: A capitalised word (not an initial, not "Mr.") right before a surname: part of a full name.
 AFTER_NAME_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-Žİ][\w’'-]*[a-zà-ÿā-ž][\w’'-]*\s+$")
 #: Honorifics of either sex written without a stop: the word after them may be the first
-#: word of a name standing alone ("Dr Mudawi"); "Mr" and "Ms" tell a sex, which
+#: word of a name standing alone ("Dr Zorat"); "Mr" and "Ms" tell a sex, which
 #: :func:`kg.extract.persons.add_honorific_mentions` reads.
 HONORIFIC_WORDS = frozenset(("Dr", "Prof"))
 
@@ -632,7 +632,7 @@ def _add_first_word_mentions(doc: Doc, ents: Entities, persons: list[Entity]) ->
                 continue  # the word opens a full mention
             word = AFTER_NAME_WORD.search(flat, max(0, start - 40), start)
             if word and word.group().strip() not in TITLE_STOP | HONORIFIC_WORDS:
-                continue  # ("Dr" without its stop opens the short form: "Dr Mudawi")
+                continue  # ("Dr" without its stop opens the short form: "Dr Zorat")
             found.append((start, end))
         if found:
             p.mentions.extend(found)

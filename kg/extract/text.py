@@ -353,7 +353,7 @@ def _capital_surnames_titled(flat: str) -> str:
     Juan SANTOS CALDERÓN", "Mr. DING") written in title case ("Aliyev"), as long, wherever the
     text writes them so, unless the text also writes the word as an acronym in brackets
     ("(CID)"): the rules read a word in capitals as a body's acronym. Capitals that open a
-    name and do not end one are initials ("Mr. ASM Nasiruddin Elan"). The evidence is quoted
+    name and do not end one are initials ("Mr. AKM Ivo Sand"). The evidence is quoted
     from the text as given."""
     words: set[str] = set()
     for honorific in ("Mr", "Ms", "Messrs", "Mmes", "Dr"):  # ("Mrs" opens with "Mr")
