@@ -12,13 +12,14 @@ import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from kg.extract import extract_case
 from kg.extract.evaluate import fold_name, load_test_split
-from tests.conftest import CORPUS
 
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
