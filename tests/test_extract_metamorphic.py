@@ -119,6 +119,31 @@ REWRITES: dict[str, Callable[[str], str]] = {
 }
 
 
+def _a_line_a_sentence(text: str) -> str:
+    return re.sub(r"(?<=[a-z0-9)”\"][.!?]) (?=[A-Z“\"])", "\n", text)
+
+
+def _blank_line_after_each(text: str) -> str:
+    return "\n".join(line + "\n" if line.strip() else line for line in text.split("\n"))
+
+
+def _page_headers(text: str) -> str:
+    lines = text.split("\n")
+    return "\n".join(
+        (f"Page {i // 25} of 9\n" if i and i % 25 == 0 else "") + line
+        for i, line in enumerate(lines)
+    )
+
+
+#: Rewrites a PDF's or a web page's conversion may give that still change what is found
+#: (known limits, docs/extraction.md): each must keep failing until the rules read it.
+NOT_YET = {
+    "a-line-a-sentence": (_a_line_a_sentence, "a sentence a line: bodies and lists split"),
+    "blank-line-after-each": (_blank_line_after_each, "every line a paragraph"),
+    "page-headers": (_page_headers, "a page's header inside a list of demands"),
+}
+
+
 def _cases() -> list[str]:
     if not CORPUS.is_dir():
         return []
@@ -149,11 +174,21 @@ def originals() -> dict[str, dict[str, Counter]]:
 
 
 @pytest.mark.skipif(not _cases(), reason="the development corpus is not beside the repository")
-@pytest.mark.parametrize("rewrite", sorted(REWRITES))
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        *sorted(REWRITES),
+        *(
+            pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=why))
+            for name, (_, why) in sorted(NOT_YET.items())
+        ),
+    ],
+)
 def test_an_appeal_written_another_way_says_the_same(rewrite: str, originals: dict) -> None:
+    rewritten = REWRITES.get(rewrite) or NOT_YET[rewrite][0]
     differ = {}
     for case, said in originals.items():
-        text = REWRITES[rewrite]((CORPUS / f"{case}.txt").read_text(encoding="utf-8"))
+        text = rewritten((CORPUS / f"{case}.txt").read_text(encoding="utf-8"))
         now = _said(text)
         diff = {
             k: (sorted((said[k] - now[k]).elements()), sorted((now[k] - said[k]).elements()))
@@ -171,7 +206,7 @@ def test_the_rewrites_change_the_text() -> None:
     text = (
         "On 3 May 2021, the police arrested Ana Lee’s brother, a teacher who had written a long "
         "letter to the “Vela Times” about the state\nof the school. Mr Lee was charged. He was "
-        "held."
+        "held.\n" + "He was held.\n" * 30
     )
-    for name, rewrite in REWRITES.items():
+    for name, rewrite in [*REWRITES.items(), *((n, f) for n, (f, _) in NOT_YET.items())]:
         assert rewrite(text) != text, name
