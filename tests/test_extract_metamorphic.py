@@ -139,7 +139,10 @@ def _page_headers(text: str) -> str:
 #: (known limits, docs/extraction.md): each must keep failing until the rules read it.
 NOT_YET = {
     "a-line-a-sentence": (_a_line_a_sentence, "a sentence a line: bodies and lists split"),
-    "blank-line-after-each": (_blank_line_after_each, "every line a paragraph"),
+    "blank-line-after-each": (
+        _blank_line_after_each,
+        "a demand or an event split by a page's gaps",
+    ),
     "page-headers": (_page_headers, "a page's header inside a list of demands"),
 }
 

@@ -1961,3 +1961,32 @@ def test_a_name_after_an_honorific_without_its_stop_is_read_as_after_one_with_it
         assert first["name"] == "Mudo Ibrahim Sand", (dr, rec["persons"])
         assert "Mudo" in first["variants"], (dr, first["variants"])
         assert min(e["start"] for e in first["evidence"]) < text.index("postponed"), dr
+
+
+def test_a_text_with_a_blank_line_after_every_line_is_read_as_written_single_spaced() -> None:
+    """Some PDF conversions put a blank line after every line: a blank line after a line that
+    ends no sentence is then a line wrap, and the same facts are found, quoted as given."""
+    from kg.extract.text import single_spaced
+
+    single = (
+        "12 June 2024\n\nZembla: Reporter held\n\nOn 3 May 2024, police arrested the journalist\n"
+        "Ana Lee in Vela and took her to the central\npolice station, where officers questioned "
+        "her\nfor six hours about her reporting on the\nmine. On 5 May 2024, the Vela court "
+        "charged\nher with spreading false news.\n\nHer lawyer, Tom Reed, said that she had been "
+        "denied\naccess to a doctor. She remains in\ndetention in Vela.\n"
+    )
+    double = "\n".join(line + "\n" if line.strip() else line for line in single.split("\n"))
+    assert single_spaced(single) == single
+    assert len(single_spaced(double)) == len(double)
+
+    def said(text: str) -> tuple:
+        rec = extract_case(text, appeal_id="t-double-spaced")
+        for p in rec["persons"]:
+            for ev in p["evidence"]:
+                assert text[ev["start"] : ev["end"]] == ev["quote"]
+        return (
+            sorted((p["name"], tuple(p["roles"])) for p in rec["persons"]),
+            sorted((e["type"], e["date"]) for e in rec["events"]),
+        )
+
+    assert said(double) == said(single)

@@ -103,7 +103,15 @@ from kg.extract.shortforms import (
     merge_line_glosses,
     split_bracketed_acronyms,
 )
-from kg.extract.text import ARTICLE_PREFIX, Doc, clean, evidence, find_runs, make_doc
+from kg.extract.text import (
+    ARTICLE_PREFIX,
+    Doc,
+    clean,
+    evidence,
+    find_runs,
+    make_doc,
+    single_spaced,
+)
 from kg.read.appeal import normalise_newlines
 from kg.record.keys import mint_keys
 
@@ -138,7 +146,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     given = text
     if "\r" in text:
         text = normalise_newlines(text)
-    read = _read_part(text)
+    read = single_spaced(_read_part(text))
     doc = make_doc(read)
     header = read_header(doc)
     named = country_mentions(doc)

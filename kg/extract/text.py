@@ -406,6 +406,42 @@ def _blank_overlong_runs(flat: str) -> str:
     return _blanked(flat, [m.span() for m in OVERLONG_RUN.finditer(flat) if WORD.search(m.group())])
 
 
+#: What a line that ends a sentence or a heading's label ends with.
+SENTENCE_END_CHARS = tuple('.!?:;”"’)')
+
+
+def single_spaced(text: str) -> str:
+    """A text with a blank line after every line, as some PDF conversions give it, with the
+    blank lines inside a paragraph made spaces, as long: where no two lines follow one another
+    without a blank line between them and many lines end mid-sentence, one blank line after a
+    line that ends no sentence is a line wrap, not a paragraph's end. Other texts are
+    returned as they are."""
+    if "\n\n" not in text:
+        return text
+    lines = text.split("\n")
+    full = [i for i, line in enumerate(lines) if line.strip()]
+    if len(full) < 8:
+        return text
+    pairs = list(zip(full, full[1:], strict=False))
+    adjacent = sum(1 for a, b in pairs if b - a == 1)
+    single = [(a, b) for a, b in pairs if b - a == 2]
+    open_ends = sum(1 for i in full if not lines[i].rstrip().endswith(SENTENCE_END_CHARS))
+    if (
+        adjacent > 0.05 * len(pairs)
+        or len(single) < 0.5 * len(pairs)
+        or open_ends < 0.3 * len(full)
+    ):
+        return text
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    out = list(text)
+    for a, _ in single:
+        if not lines[a].rstrip().endswith(SENTENCE_END_CHARS):
+            out[starts[a + 1]] = " "  # the blank line's own line end
+    return "".join(out)
+
+
 def make_doc(text: str) -> Doc:
     # re.sub(r"[\n\r\t\f\v]", " ", text), by five passes of str.replace: each is a search
     # for one character in C, not a pattern tried at every character; the sentences are cut
