@@ -1304,3 +1304,29 @@ def test_held_only_for_a_spell_is_still_held() -> None:
     # the near miss of the rule above: "only for" a span of time tells how long, not why
     got = _pairs("On 8 April 2024, Ana Lee was detained only for two days.")
     assert {t for t, _ in got} & {"arrest", "detention"}
+
+
+def test_a_relative_clause_set_off_by_commas_does_not_look_back_for_the_step() -> None:
+    got = _pairs(
+        "Tom Reed is a member of the Zembla Rights Centre. On 3 May 2024, police officers "
+        "burst into its office. Tom Reed, who had slept in the building, was handcuffed and "
+        "driven to the police station."
+    )
+    assert {("raid", "2024-05-03"), ("arrest", "2024-05-03")} <= got
+
+
+def test_custody_ordered_on_the_day_of_the_arrest_is_a_step_of_its_own() -> None:
+    got = _pairs(
+        "On 3 May 2024, police arrested Ana Lee. On the same day, she was placed in "
+        "temporary detention for four months."
+    )
+    assert got == {("arrest", "2024-05-03"), ("detention", "2024-05-03")}
+
+
+def test_steps_the_officers_went_on_to_take_and_things_they_carried_off() -> None:
+    got = _pairs(
+        "On 3 May 2024, officers of the Zembla Police arrested Ana Lee at her home, and went "
+        "on to search the house for most of the day. They carried off two laptops and her "
+        "manuscripts."
+    )
+    assert got == {("arrest", "2024-05-03"), ("search", "2024-05-03"), ("seizure", "2024-05-03")}

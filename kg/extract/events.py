@@ -732,6 +732,23 @@ LOOKS_BACK = re.compile(
     r"\b(?:had|has|have|previously|already|earlier|formerly|since|before|ago|in the past|"
     r"is|are|will|would|could)\b"
 )
+#: An aside on a person that opens with a relative pronoun after a comma ("A, who had slept
+#: there,"), up to the word read; it closes at the next comma. (One on a body, "the police,
+#: which had banned the march two days earlier, charged them", may tell when the step was
+#: not: the step stays undated there.)
+PERSON_ASIDE = re.compile(r",\s+(?:who|whom|whose)\b[^,;:()]*$")
+
+
+def _relative_aside(flat: str, start: int, at: int, end: int, a: int) -> bool:
+    """Whether the word at ``at``..``end`` lies in a relative clause set off by commas that
+    closes before the trigger at ``a``."""
+    return (
+        PERSON_ASIDE.search(flat, max(start, at - 80), at) is not None
+        and "," in flat[end:a]
+        and not any(c in flat[end : flat.find(",", end, a)] for c in ";:()")
+    )
+
+
 #: The space between "before" and an active trigger it leads to: "before pushing them into"
 #: (the scene goes on; "before being transferred" tells a later step the text does not date).
 BEFORE_DOING = re.compile(r"\s+(?!being\b)\w+ing\b")
@@ -1183,6 +1200,10 @@ def _looks_back(flat: str, start: int, a: int) -> bool:
         # "They had gone barely a block when officers blocked them": the clause of "when"
         # tells the story's step, against which the past perfect looks back
         and not (m.group() == "had" and flat.find(" when ", m.end(), a) >= 0)
+        # "His son, who had slept in the building, was handcuffed": the relative clause set
+        # off by commas tells who he is; the step after it is the story's (but see
+        # PERSON_ASIDE on bodies)
+        and not _relative_aside(flat, start, m.start(), m.end(), a)
         # "kicked them before pushing them into a van": the next step of the scene
         and not (
             m.group() == "before"
