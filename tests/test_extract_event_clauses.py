@@ -1330,3 +1330,17 @@ def test_steps_the_officers_went_on_to_take_and_things_they_carried_off() -> Non
         "manuscripts."
     )
     assert got == {("arrest", "2024-05-03"), ("search", "2024-05-03"), ("seizure", "2024-05-03")}
+
+
+def test_the_day_of_an_opening_clause_of_when_dates_the_step_after_it() -> None:
+    got = _pairs(
+        "Rina Holm is a lawyer. When she returned on 28 April 2024, officers of the Vela "
+        "Security Service stopped her at the airport and questioned her for four hours."
+    )
+    assert ("interrogation", "2024-04-28") in got
+    # a verb's own day told in a clause that does not open with "when" stays that verb's
+    got = _pairs(
+        "Rina Holm is a lawyer. She returned to Vela on 28 April 2024, and officers of the "
+        "Vela Security Service later questioned her for four hours."
+    )
+    assert ("interrogation", "2024-04-28") not in got

@@ -732,6 +732,10 @@ LOOKS_BACK = re.compile(
     r"\b(?:had|has|have|previously|already|earlier|formerly|since|before|ago|in the past|"
     r"is|are|will|would|could)\b"
 )
+#: A sentence's opening clause of "when" (or "as soon as", "once", "upon"), up to a date in it.
+WHEN_OPENING = re.compile(r"\s*(?:When|As soon as|Once|Upon|On)\s[^,;:.]*")
+
+
 #: An aside on a person that opens with a relative pronoun after a comma ("A, who had slept
 #: there,"), up to the word read; it closes at the next comma. (One on a body, "the police,
 #: which had banned the march two days earlier, charged them", may tell when the step was
@@ -2424,6 +2428,9 @@ def find_events(
                 # "In her closing submissions, filed on 4 June, the prosecutor sought": the
                 # day of the document the sentence opens with is that of the step it holds
                 and not _in_document_opening(flat, s.start, d)
+                # "When she returned on 28 September, officers questioned her": the clause of
+                # "when" the sentence opens with tells the time of the step after it
+                and not WHEN_OPENING.fullmatch(flat, s.start, d.start)
                 and (
                     d in told_by.values()
                     or _after_verb(flat, d, s.start)
