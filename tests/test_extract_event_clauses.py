@@ -1344,3 +1344,22 @@ def test_the_day_of_an_opening_clause_of_when_dates_the_step_after_it() -> None:
         "Vela Security Service later questioned her for four hours."
     )
     assert ("interrogation", "2024-04-28") not in got
+
+
+def test_blows_on_the_ride_to_custody_told_by_a_source_fall_on_the_day_of_the_arrest() -> None:
+    case = _case(
+        "On 3 May 2024, police arrested Tom Reed at his home. According to his lawyer, Ivo "
+        "Sand, the officers hit the defender on the head and in the stomach during the "
+        "journey."
+    )
+    names = {p["id"]: p["name"] for p in case["persons"]}
+    attacks = [e for e in case["events"] if e["type"] == "attack"]
+    assert [e["date"] for e in attacks] == ["2024-05-03"]
+    # the source the sentence opens with takes no part in the step it reports
+    assert [names[x] for x in attacks[0]["targets"]] == ["Tom Reed"]
+    # ill-treatment so reported, with no ride to custody, stays of the custody's stretch
+    got = _pairs(
+        "On 3 May 2024, police arrested Tom Reed at his home. According to his lawyer, Ivo "
+        "Sand, the guards beat him in his cell."
+    )
+    assert ("attack", None) in got

@@ -1922,6 +1922,12 @@ def _reports_own_act(e: Entity, etype: str) -> bool:
     return True
 
 
+#: The source of an account the sentence opens with, and the name set after it: "According to
+#: his lawyer, Ivo Sand, ".
+SOURCE_OPENING = re.compile(
+    r"\s*(?:According\s+to|As\s+reported\s+by|Citing)\s[^,;:]{1,60},"
+    r"(?:\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4},)?"
+)
 #: The source of an account named after the step: ", according to his wife, A, and a copy of
 #: the receipt" (to the end of the sentence or of its clause).
 SOURCE_AFTER = re.compile(
@@ -2030,6 +2036,11 @@ def make_event(
     if said is not None:
         near = [m for m in near if m[0] >= said]
         told = said if told is None else max(told, said)
+    opening = SOURCE_OPENING.match(doc.flat, s.start, a)
+    if opening is not None:
+        # "According to his lawyer, Ivo Sand, the officers hit the defender": the source the
+        # sentence opens with only reports the step
+        near = [m for m in near if not s.start <= m[0] < opening.end()]
     source = SOURCE_AFTER.search(doc.flat, b, s.end)
     if source is not None:
         # "police arrested Tom Reed at his home, according to his wife, Ana Reed": who is

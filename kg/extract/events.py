@@ -1802,6 +1802,11 @@ STAY_WHERE = re.compile(r"\b(?:held|kept|detained|imprisoned|jailed)\b[^;.]*?,\s
 #: A sentence that opens with its source, a witness rather than the authority that acted:
 #: "According to his brother, ...", "According to credible sources, ..." (not "According to the
 #: police, they found ...": the authority telling its own act, on the day the story tells).
+#: Where the blows fell on the ride to custody: "during the journey", "on the way to".
+IN_TRANSIT = re.compile(
+    r"\b(?:during|on)\s+the\s+(?:journey|drive|ride|way)\b|"
+    r"\bin\s+the\s+(?:car|van|vehicle|police\s+car|police\s+van)\b"
+)
 ACCORDING_TO = re.compile(
     r"\s*According\s+to\s+(?:his|her|their|credible|reliable|several|local|eyewitness(?:es)?|"
     r"witnesses|sources|reports|relatives|family|neighbou?rs)\b"
@@ -2741,7 +2746,9 @@ def find_events(
                 and not (
                     ACCORDING_TO.match(flat, s.start)
                     and (
-                        etype == "attack"
+                        # (but blows told of the ride to custody, "hit him in the car on the
+                        # way to the station", were dealt on the day he was taken)
+                        (etype == "attack" and not IN_TRANSIT.search(flat, a, s.end))
                         or not _dated_before_in(event_dates, paras, para_i, s.start)
                     )
                 )
