@@ -989,3 +989,16 @@ def test_a_post_of_a_body_named_after_of_the_is_no_body_the_body_is() -> None:
         "Expression of the Kastra Commission on Human Rights to take up the case of Ana Lee.\n"
     )
     assert set(orgs) == {"Kastra Commission on Human Rights"}, orgs
+
+
+def test_a_body_told_after_the_place_it_serves_and_its_level_is_named_with_them() -> None:
+    names = _body_names(
+        "On 3 May 2024, officers from the Vela Nova provincial Public Security Department "
+        "arrested Tom Reed. The Kastra regional National Preventive Mechanism visited him."
+    )
+    assert "Vela Nova provincial Public Security Department" in names
+    assert "Kastra regional National Preventive Mechanism" in names
+    assert "Public Security Department" not in names
+    # a word that opens the sentence is no place
+    names = _body_names("The regional Public Security Department arrested Tom Reed on 3 May 2024.")
+    assert "Public Security Department" in names

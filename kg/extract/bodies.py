@@ -1033,6 +1033,44 @@ def extend_place_level(doc: Doc, ents: Entities) -> None:
             _run_on(doc.flat, e, LEVEL_AFTER)
 
 
+#: The place a state body serves and its level in lower case, before its name: "the Vela
+#: provincial Public Security Department", "the Kastra regional National Preventive Mechanism".
+PLACE_UNIT_BEFORE = re.compile(
+    rf"(?<![\w’'\-])(?P<w>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+"
+    r"(?:provincial|regional|district|city|municipal|oblast|state|county)[ \t]+\Z"
+)
+
+
+def extend_place_unit(doc: Doc, ents: Entities) -> None:
+    """A body's name told after the place it serves and the place's level in lower case runs
+    back over them: "the Vela provincial Public Security Department" is the body of that
+    province, told apart from those of the others. The place is a word or two in capitals that
+    do not open the sentence ("The", "In") and name no person."""
+    flat = doc.flat
+    people = sorted(a for p in ents.of("person") for a, _b in p.mentions)
+    for e in ents.of("organisation"):
+        if not e.name or not e.name[0].isupper():
+            continue
+        for i, (a, b) in enumerate(e.mentions):
+            m = PLACE_UNIT_BEFORE.search(flat, max(0, a - 60), a)
+            if m is None:
+                continue
+            words = m.group("w").split()
+            start = m.start()
+            if words[0] in NOT_PLACE:  # "The Kastra regional ...": the place after "The"
+                if len(words) == 1:
+                    continue
+                start = flat.index(words[1], start + len(words[0]))
+            j = bisect.bisect_left(people, start)
+            if j < len(people) and people[j] < a:
+                continue
+            e.mentions[i] = (start, b)
+            if (a, b) == (e.start, e.end):
+                e.start = start
+            if e.name == clean(flat[a:b]):
+                e.name = clean(flat[start:b])
+
+
 #: The town a court or a prosecutor's office sits in, after its name: "... in Novi Sad"; a
 #: court of a kind named in lower case may take it after "of": "the investigating court of Erbil".
 COURT_SEAT_AFTER = re.compile(

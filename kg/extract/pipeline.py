@@ -37,6 +37,7 @@ from kg.extract.bodies import (
     extend_court_seat,
     extend_frequency,
     extend_place_level,
+    extend_place_unit,
     kind_organs_of_international_bodies,
     kind_units_by_parent,
     mark_state_enterprises,
@@ -210,6 +211,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     extend_court_jurisdiction(doc, ents)
     extend_frequency(doc, ents)
     extend_place_level(doc, ents)
+    extend_place_unit(doc, ents)
     _add_repeated_body_names(doc, ents)
     _assign_ids(ents)
     provs = add_provisions(doc, ents)
