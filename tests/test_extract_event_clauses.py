@@ -1363,3 +1363,15 @@ def test_blows_on_the_ride_to_custody_told_by_a_source_fall_on_the_day_of_the_ar
         "Sand, the guards beat him in his cell."
     )
     assert ("attack", None) in got
+
+
+def test_they_who_act_are_officers_of_the_unit_named_before_its_parent_body() -> None:
+    case = _case(
+        "Ana Lee is a journalist. On 29 April 2024, officers of the Terrorism Investigation "
+        "Division (TID) of the Zembla Police arrived at her home. They searched the house for "
+        "three hours and arrested her."
+    )
+    names = {o["id"]: o["name"] for o in case["organisations"]}
+    agents = {e["type"]: [names[x] for x in e["agents"]] for e in case["events"]}
+    assert agents["search"] == ["Terrorism Investigation Division"]
+    assert agents["arrest"] == ["Terrorism Investigation Division"]

@@ -1330,9 +1330,22 @@ def _last_body(
             and e.attrs.get("kind") in kinds
             and (not staff or STAFF_OF.search(doc.flat, max(lo, ma - 30), ma))
         ):
+            if (
+                i > 0
+                and (unit := mentions[i - 1][2]).kind == "organisation"
+                and unit.attrs.get("kind") in kinds
+                and UNIT_OF_GAP.fullmatch(doc.flat, mentions[i - 1][1], ma)
+            ):
+                # "officers of the Terrorism Investigation Division of the Vela Police": the
+                # unit whose officers they are, named before the body it belongs to
+                return unit
             return e
         i -= 1
     return None
+
+
+#: Between a unit and the body it belongs to: " (TID) of the ", " of the ".
+UNIT_OF_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?of\s+(?:the\s+)?")
 
 
 #: Events done to a place: its searched, raided or attacked premises stand for their body.
