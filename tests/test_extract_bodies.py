@@ -1002,3 +1002,14 @@ def test_a_body_told_after_the_place_it_serves_and_its_level_is_named_with_them(
     # a word that opens the sentence is no place
     names = _body_names("The regional Public Security Department arrested Tom Reed on 3 May 2024.")
     assert "Public Security Department" in names
+
+
+def test_an_acronym_after_a_chamber_of_a_court_is_the_court_s() -> None:
+    orgs = _orgs(
+        "12 June 2024\n\nZembla: Reporter held\n\n"
+        "We condemn the decision of the Appeals Chamber of the Specialised Criminal Court (SCC) "
+        "in Vela, which on 22 May 2024 upheld the sentence of Tom Reed. On 14 March 2024, the "
+        "SCC sentenced him to ten years in prison.\n"
+    )
+    assert "SCC" in orgs["Specialised Criminal Court"]["variants"], orgs
+    assert "SCC" not in orgs["Appeals Chamber of the Specialised Criminal Court"]["variants"]

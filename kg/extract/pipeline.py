@@ -102,6 +102,7 @@ from kg.extract.shortforms import (
     merge_acronym_heads,
     merge_initials,
     merge_line_glosses,
+    own_shared_acronyms,
     split_bracketed_acronyms,
 )
 from kg.extract.text import (
@@ -201,6 +202,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     split_bracketed_acronyms(ents)
     merge_acronym_heads(ents)
     merge_initials(ents)
+    own_shared_acronyms(ents)
     link_common_noun_bodies(doc, ents, main_country)
     mark_state_enterprises(doc, ents)
     kind_units_by_parent(doc, ents)

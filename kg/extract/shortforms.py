@@ -316,3 +316,27 @@ def merge_initials(ents: Entities) -> None:
             owner.variants.append(name)
         owner.mentions.extend(e.mentions)
         ents.items.remove(e)
+
+
+def own_shared_acronyms(ents: Entities) -> None:
+    """An acronym two bodies hold as a variant ("the Appeals Chamber of the Specialised Criminal
+    Court (SCC)" read as a chamber and as its court, both "SCC") stays only with the body whose
+    capitalised words it spells, where one does: the chamber is not "the SCC"."""
+    orgs = ents.of("organisation")
+    holders: dict[str, list[Entity]] = {}
+    for o in orgs:
+        for v in o.variants:
+            if 2 <= len(v) <= 8 and v.isalpha() and v.isupper():
+                holders.setdefault(v, []).append(o)
+    for acr, held in holders.items():
+        if len(held) < 2:
+            continue
+        spelt = [
+            o for o in held
+            if "".join(w[0] for w in (o.name or "").split() if w[:1].isupper()) == acr
+        ]  # fmt: skip
+        if len(spelt) != 1:
+            continue
+        for o in held:
+            if o is not spelt[0]:
+                o.variants.remove(acr)
