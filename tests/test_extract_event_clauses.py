@@ -1375,3 +1375,14 @@ def test_they_who_act_are_officers_of_the_unit_named_before_its_parent_body() ->
     agents = {e["type"]: [names[x] for x in e["agents"]] for e in case["events"]}
     assert agents["search"] == ["Terrorism Investigation Division"]
     assert agents["arrest"] == ["Terrorism Investigation Division"]
+
+
+def test_officers_with_no_article_act_for_the_body_the_paragraph_named() -> None:
+    case = _case(
+        "Ana Lee is a journalist. On 30 April 2024, officers of the Vela Police came to her "
+        "home in Kastra. Officers searched her house for four hours and took her phone."
+    )
+    names = {o["id"]: o["name"] for o in case["organisations"]}
+    agents = {e["type"]: [names[x] for x in e["agents"]] for e in case["events"]}
+    assert agents["search"] == ["Vela Police"]
+    assert agents["seizure"] == ["Vela Police"]

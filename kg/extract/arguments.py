@@ -1289,7 +1289,12 @@ def _relative_subject(
 #: "they detained", "they then searched": a plural subject pronoun right before an active verb.
 THEY_SUBJECT = re.compile(
     r"\b(?:[Tt]hey|[Tt]he\s+(?:(?:police|security|plain-?clothes?|same)\s+)?(?:officers|agents|"
-    r"policemen))\s+(?:(?:also|then|later|further|\w+ly)\s+)?$"
+    r"policemen)|"
+    # "Officers searched her house", "said that officers pushed her": staff with no article,
+    # opening the sentence or the clause of what was said
+    r"(?:Police\s+|Plain-?clothes\s+)?(?:Officers|Agents|Policemen)|"
+    r"(?<=\bthat\s)(?:police\s+)?(?:officers|agents|policemen))"
+    r"\s+(?:(?:also|then|later|further|\w+ly)\s+)?$"
 )
 IT_SUBJECT = re.compile(r"(?:^|(?<=[.;]\s)|\b)[Ii]t\s+(?:(?:also|then|later|further)\s+)?$")
 
@@ -1301,7 +1306,8 @@ PROSECUTORS_SUBJECT = re.compile(
 PROSECUTION = frozenset({"prosecution"})
 #: "The officers ", "the plain-clothes agents ": those the text told of before as a body's.
 OFFICERS_SUBJECT = re.compile(
-    r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:officers|agents|policemen)\s+(?:\w+\s+)?$"
+    r"\b(?:[Tt]he\s+(?:[\w-]+\s+)?(?:officers|agents|policemen)|(?:Police\s+)?(?:Officers|Agents)|"
+    r"(?<=\bthat\s)(?:police\s+)?(?:officers|agents|policemen))\s+(?:\w+\s+)?$"
 )
 #: "agents of the ", "officers from ": what stands before the body whose staff act.
 STAFF_OF = re.compile(
