@@ -210,3 +210,46 @@ def test_an_update_lead_dated_after_the_appeal_tells_steps_up_to_its_own_day() -
 def test_a_label_or_a_column_gap_ends_a_name(text: str, expected: set[str]) -> None:
     record = extract_case(text, appeal_id="t-layout-run")
     assert {o["name"] for o in record["organisations"]} == expected
+
+
+PAGED = """3 May 2024
+
+Zembla: Poet held
+
+On 2 May 2024, officers of the Vela Police arrested the poet Ana Lee at her home. On
+3 May 2024, the Vela District Court placed her in pre-trial detention for two
+Page 2 of 3
+months on charges of "insulting the state".
+
+We call on the authorities of Zembla to:
+1. Release Ana Lee immediately and unconditionally;
+- 3 -
+2. Drop all charges against her;
+3. Guarantee that she is not ill-treated in custody.
+"""
+
+
+def _spans(node: object) -> list[dict]:
+    if isinstance(node, dict):
+        own = [node] if {"quote", "start", "end"} <= node.keys() else []
+        return own + [s for v in node.values() for s in _spans(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _spans(v)]
+    return []
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_page_numbers_on_lines_of_their_own_are_read_past(newline: str) -> None:
+    text = PAGED.replace("\n", newline)
+    rec = extract_case(text, appeal_id="t")
+    plain = extract_case(PAGED.replace("Page 2 of 3\n", "").replace("- 3 -\n", ""), appeal_id="t")
+    assert len(rec["demands"]) == len(plain["demands"]) == 3
+    got = {(e["type"], e["date"]) for e in rec["events"]}
+    assert got == {(e["type"], e["date"]) for e in plain["events"]}
+    assert ("detention", "2024-05-03") in got
+    spans = _spans(rec)
+    assert spans and all(text[s["start"] : s["end"]] == s["quote"] for s in spans)
+    # the detention's sentence runs across the page line, which its quote keeps
+    held = next(e for e in rec["events"] if e["type"] == "detention")
+    assert "Page 2 of 3" in held["evidence"][0]["quote"]
+    assert not any(s["quote"].startswith(("Page", "- 3")) for s in spans)

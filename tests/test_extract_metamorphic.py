@@ -104,6 +104,15 @@ def _honorific_stops(text: str) -> str:
     return re.sub(r"\b(Mr|Ms|Mrs|Dr)(\.?) ", lambda m: f"{m[1]}{'' if m[2] else '.'} ", text)
 
 
+def _page_headers(text: str) -> str:
+    """A PDF's page numbers on lines of their own, every 25 lines (inside sentences and lists)."""
+    lines = text.split("\n")
+    return "\n".join(
+        (f"Page {i // 25} of 9\n" if i and i % 25 == 0 else "") + line
+        for i, line in enumerate(lines)
+    )
+
+
 REWRITES: dict[str, Callable[[str], str]] = {
     "wrapped-at-60": lambda t: _wrapped(t, 60),
     "not-wrapped": lambda t: _wrapped(t, 0),
@@ -116,6 +125,7 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "no-break-spaces": _no_break_spaces,
     "capital-surnames": _capital_surnames,
     "honorific-stops": _honorific_stops,
+    "page-headers": _page_headers,
 }
 
 
@@ -127,14 +137,6 @@ def _blank_line_after_each(text: str) -> str:
     return "\n".join(line + "\n" if line.strip() else line for line in text.split("\n"))
 
 
-def _page_headers(text: str) -> str:
-    lines = text.split("\n")
-    return "\n".join(
-        (f"Page {i // 25} of 9\n" if i and i % 25 == 0 else "") + line
-        for i, line in enumerate(lines)
-    )
-
-
 #: Rewrites a PDF's or a web page's conversion may give that still change what is found
 #: (known limits, docs/extraction.md): each must keep failing until the rules read it.
 NOT_YET = {
@@ -143,7 +145,6 @@ NOT_YET = {
         _blank_line_after_each,
         "a demand or an event split by a page's gaps",
     ),
-    "page-headers": (_page_headers, "a page's header inside a list of demands"),
 }
 
 

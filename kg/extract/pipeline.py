@@ -18,6 +18,7 @@ import gc
 import hashlib
 import itertools
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -113,6 +114,7 @@ from kg.extract.text import (
     find_runs,
     make_doc,
     single_spaced,
+    without_page_lines,
 )
 from kg.read.appeal import normalise_newlines
 from kg.record.keys import mint_keys
@@ -148,7 +150,9 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     given = text
     if "\r" in text:
         text = normalise_newlines(text)
-    read = single_spaced(_read_part(text))
+    part = _read_part(text)
+    uncut, cuts = without_page_lines(part)
+    read = single_spaced(uncut)
     doc = make_doc(read)
     header = read_header(doc)
     named = country_mentions(doc)
@@ -284,8 +288,8 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
             "input_sha256": sha,
         },
     }
-    if len(read) < len(text):
-        record["extraction"]["read_chars"] = len(read)
+    if len(part) < len(text):
+        record["extraction"]["read_chars"] = len(part)
     if future:
         record["extraction"]["future_events_left_out"] = future
     if not header["title"]:
@@ -295,6 +299,8 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
             record["appeal"]["title"] = first[:200]
             record["extraction"]["title_from"] = "first line"
     record = rate_facts(mark_draft(record))
+    if cuts:
+        _offsets_past_cuts(record, text, cuts)
     if given is not text:
         _offsets_onto(record, given)
     mint_keys(record, derive_from=sha)  # stable IRIs once the draft is curated (kg.record.keys)
@@ -308,21 +314,39 @@ def _offsets_onto(record: dict[str, Any], given: str) -> None:
     # LF-text offset of the LF each CRLF pair became: its CRLF offset less the pairs before it
     pairs = [m.start() - k for k, m in enumerate(re.finditer("\r\n", given))]
 
-    def onto(at: int) -> int:
+    def onto(at: int, _end: bool) -> int:
         return at + bisect.bisect_left(pairs, at)
 
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if "quote" in node and "start" in node and "end" in node:
-                start, end = onto(node["start"]), onto(node["end"])
-                node.update(quote=given[start:end], start=start, end=end)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
+    _move_spans(record, given, onto)
 
-    walk(record)
+
+def _move_spans(node: Any, text: str, onto: Callable[[int, bool], int]) -> None:
+    """Every evidence span of ``node`` (a record, or any part of one) moved by ``onto``
+    (offset, whether it ends a span) onto ``text``, its quote taken from there."""
+    if isinstance(node, dict):
+        if "quote" in node and "start" in node and "end" in node:
+            start, end = onto(node["start"], False), onto(node["end"], True)
+            node.update(quote=text[start:end], start=start, end=end)
+        for value in node.values():
+            _move_spans(value, text, onto)
+    elif isinstance(node, list):
+        for value in node:
+            _move_spans(value, text, onto)
+
+
+def _offsets_past_cuts(record: dict[str, Any], text: str, cuts: list[tuple[int, int]]) -> None:
+    """Move evidence offsets read on the text without its page lines back onto ``text``: an
+    offset moves right by the length of the lines cut before it (a span that starts where a
+    line was cut starts after it; one that ends there ends before it), its quote taken from
+    ``text`` (a span across a page break quotes the page line with it)."""
+    at = [c for c, _ in cuts]
+    moved = list(itertools.accumulate(n for _, n in cuts))
+
+    def onto(offset: int, end: bool) -> int:
+        k = bisect.bisect_left(at, offset) if end else bisect.bisect_right(at, offset)
+        return offset + (moved[k - 1] if k else 0)
+
+    _move_spans(record, text, onto)
 
 
 def _drop_future(

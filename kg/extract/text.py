@@ -410,6 +410,34 @@ def _blank_overlong_runs(flat: str) -> str:
 SENTENCE_END_CHARS = tuple('.!?:;”"’)')
 
 
+#: A line a PDF's pages leave in its text, with its line end: a page number alone ("Page 2",
+#: "Page 2 of 9", "2 of 9", "2/9", "- 2 -"). A number alone on its line is left: a list's
+#: number set apart from its item may look the same.
+PAGE_LINE = re.compile(
+    r"^[ \t]*(?:(?:Page|PAGE|page)[ \t]+\d{1,3}(?:[ \t]*(?:of|/)[ \t]*\d{1,3})?|"
+    r"\d{1,3}[ \t]*(?:of|/)[ \t]*\d{1,3}|[-–—][ \t]*\d{1,3}[ \t]*[-–—])[ \t]*\n",
+    re.M,
+)
+
+
+def without_page_lines(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without the page numbers a PDF's conversion leaves on lines of their own (in
+    the middle of a sentence or a list of demands, where a page broke), and where each was
+    cut: (offset in the text returned, length cut), in order."""
+    if not PAGE_LINE.search(text):
+        return text, []
+    kept: list[str] = []
+    cuts: list[tuple[int, int]] = []
+    pos = removed = 0
+    for m in PAGE_LINE.finditer(text):
+        kept.append(text[pos : m.start()])
+        cuts.append((m.start() - removed, m.end() - m.start()))
+        removed += m.end() - m.start()
+        pos = m.end()
+    kept.append(text[pos:])
+    return "".join(kept), cuts
+
+
 def single_spaced(text: str) -> str:
     """A text with a blank line after every line, as some PDF conversions give it, with the
     blank lines inside a paragraph made spaces, as long: where no two lines follow one another
