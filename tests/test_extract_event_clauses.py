@@ -1386,3 +1386,20 @@ def test_officers_with_no_article_act_for_the_body_the_paragraph_named() -> None
     agents = {e["type"]: [names[x] for x in e["agents"]] for e in case["events"]}
     assert agents["search"] == ["Vela Police"]
     assert agents["seizure"] == ["Vela Police"]
+
+
+def test_a_page_or_account_on_a_platform_shut_is_done_to_whose_it_is() -> None:
+    case = _case(
+        "Tom Reed is a human rights defender. On 19 April 2024, the Vela Court fined him, and "
+        "the court ordered the closure of his Twitter account, which had 40,000 followers."
+    )
+    names = {x["id"]: x["name"] for x in case["persons"] + case["organisations"]}
+    bans = [e for e in case["events"] if e["type"] == "ban"]
+    assert [[names[x] for x in e["targets"]] for e in bans] == [["Tom Reed"]]
+    case = _case(
+        "Zembla News is an independent outlet. In April 2024 its website, Facebook page and "
+        "YouTube channel were blocked by order of the Ministry of Digital Development."
+    )
+    names = {x["id"]: x["name"] for x in case["persons"] + case["organisations"]}
+    bans = [e for e in case["events"] if e["type"] == "ban"]
+    assert [[names[x] for x in e["targets"]] for e in bans] == [["Zembla News"]]

@@ -1941,6 +1941,49 @@ def _reports_own_act(e: Entity, etype: str) -> bool:
     return True
 
 
+#: A possessive before a platform's name and what is on it: "his Twitter account", "its
+#: website, Facebook page and YouTube channel".
+PLATFORM_OWNER = re.compile(r"\b(?P<pos>his|her|their|its)\s+(?:(?:[\w-]+,?\s+){0,3}(?:and\s+)?)?$")
+#: The kinds of body that own a page or an account a step shuts.
+OWNER_KINDS = frozenset({"ngo", "media", "political_party", "company", "other"})
+
+
+def _platform_owner(
+    doc: Doc,
+    ents: Entities,
+    mentions: list[tuple[int, int, Entity]],
+    platform: str,
+    s: Span,
+    people: list[str],
+) -> str | None:
+    """Whose page, account or channel on a platform a step shut, told by a possessive before
+    the platform's first name in the sentence: "his" or "her" the person it points back to
+    (else the first of ``people``, those the story is about, the latest first), "their" the
+    first of ``people``, "its" the last civil body named before it, not a platform."""
+    at = _first_at(mentions, platform, s.start, s.end)
+    if at is None:
+        return None
+    m = PLATFORM_OWNER.search(doc.flat, max(s.start, at - 40), at)
+    if m is None:
+        return None
+    if m["pos"] in ("his", "her"):
+        person = last_person(doc, mentions, m.start(), m["pos"], victims=people)
+        return person.id if person is not None else (people[0] if people else None)
+    if m["pos"] == "their":
+        return people[0] if people else None
+    i = bisect.bisect_left(mentions, at, key=_start) - 1
+    while i >= 0 and mentions[i][0] >= s.start - 400:
+        e = mentions[i][2]
+        if (
+            e.kind == "organisation"
+            and not _platform(ents, e.id)
+            and (e.attrs.get("kind") in OWNER_KINDS)
+        ):
+            return e.id
+        i -= 1
+    return None
+
+
 #: The source of an account the sentence opens with, and the name set after it: "According to
 #: his lawyer, Ivo Sand, ".
 SOURCE_OPENING = re.compile(
@@ -2860,6 +2903,12 @@ def make_event(
         # "fined him and closed his account on X", "over his posts on Facebook": the platform is
         # where the account or the posts are, not whom the step is done to
         targets = [x for x in targets if not _platform(ents, x)] or targets
+    if targets and all(_platform(ents, x) for x in targets):
+        owner = _platform_owner(doc, ents, mentions, targets[0], s, recent or prev_targets)
+        if owner is not None:
+            # "the court ordered the closure of his Twitter account", "its website, Facebook
+            # page and YouTube channel were blocked": whose page or account it is
+            targets = [owner]
     provisions = [p["id"] for pa, _pb, p in provs if s.start <= pa < s.end]
     penalty = None
     if etype in ("sentence", "fine", "ban", "detention"):
