@@ -1403,3 +1403,17 @@ def test_a_page_or_account_on_a_platform_shut_is_done_to_whose_it_is() -> None:
     names = {x["id"]: x["name"] for x in case["persons"] + case["organisations"]}
     bans = [e for e in case["events"] if e["type"] == "ban"]
     assert [[names[x] for x in e["targets"]] for e in bans] == [["Zembla News"]]
+
+
+def test_the_group_whose_office_was_raided_is_not_the_issuer_named_last() -> None:
+    case = _case(
+        "The Zenda Rights Centre condemns the raid on the Kastra Justice Watch, a grassroots "
+        "group that records killings by police.\n\n"
+        "The Zenda Rights Centre interviewed 14 people, including the group's members.\n\n"
+        "On the night of 21 April 2024, officers of the Vela Police raided the group's office, "
+        "taking away two laptops."
+    )
+    assert case["appeal"]["issuer"] == "Zenda Rights Centre"
+    names = {x["id"]: x["name"] for x in case["persons"] + case["organisations"]}
+    raids = [e for e in case["events"] if e["type"] == "raid"]
+    assert [[names[x] for x in e["targets"]] for e in raids] == [["Kastra Justice Watch"]]

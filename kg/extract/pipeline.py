@@ -235,6 +235,10 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
         if d.get("confidence", 0) >= 0.8
         for ev in d["evidence"]
     ]
+    # the issuer, known before the events: "the group's office" is not the issuer's
+    issuer = find_issuer(doc, ents)
+    if (issuer_org := ents.find("organisation", issuer) if issuer else None) is not None:
+        issuer_org.attrs["issuer"] = True
     # every mention of a person or body, read once for the rules' events and the learned step
     mentions = mention_index(ents, doc.flat, doc.word_index)
     events = find_events(
@@ -261,7 +265,6 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     for i, ev in enumerate(events, 1):
         ev["id"] = f"e{i}"
     countries = find_countries(doc, main_country, named)
-    issuer = find_issuer(doc, ents)
     _issuer_of_no_country(ents, issuer)
     record = {
         "appeal": {
