@@ -1990,7 +1990,7 @@ def _platform_owner(
         if (
             e.kind == "organisation"
             and not _platform(ents, e.id)
-            and (e.attrs.get("kind") in OWNER_KINDS)
+            and e.attrs.get("kind") in OWNER_KINDS
         ):
             return e.id
         i -= 1

@@ -732,7 +732,8 @@ LOOKS_BACK = re.compile(
     r"\b(?:had|has|have|previously|already|earlier|formerly|since|before|ago|in the past|"
     r"is|are|will|would|could)\b"
 )
-#: A sentence's opening clause of "when" (or "as soon as", "once", "upon"), up to a date in it.
+#: A sentence's opening clause of "when" (or "as soon as", "once", "upon", "on": "On her return
+#: on 28 September,"), up to a date in it.
 WHEN_OPENING = re.compile(r"\s*(?:When|As soon as|Once|Upon|On)\s[^,;:.]*")
 
 
@@ -1799,14 +1800,14 @@ RELEASE_CONDITION = re.compile(
 #: has no day of its own.
 STAY_WHERE = re.compile(r"\b(?:held|kept|detained|imprisoned|jailed)\b[^;.]*?,\s+where\s+[^;.]*$")
 
-#: A sentence that opens with its source, a witness rather than the authority that acted:
-#: "According to his brother, ...", "According to credible sources, ..." (not "According to the
-#: police, they found ...": the authority telling its own act, on the day the story tells).
 #: Where the blows fell on the ride to custody: "during the journey", "on the way to".
 IN_TRANSIT = re.compile(
     r"\b(?:during|on)\s+the\s+(?:journey|drive|ride|way)\b|"
     r"\bin\s+the\s+(?:car|van|vehicle|police\s+car|police\s+van)\b"
 )
+#: A sentence that opens with its source, a witness rather than the authority that acted:
+#: "According to his brother, ...", "According to credible sources, ..." (not "According to the
+#: police, they found ...": the authority telling its own act, on the day the story tells).
 ACCORDING_TO = re.compile(
     r"\s*According\s+to\s+(?:his|her|their|credible|reliable|several|local|eyewitness(?:es)?|"
     r"witnesses|sources|reports|relatives|family|neighbou?rs)\b"
