@@ -22,6 +22,13 @@ def _pairs(body: str, appeal_date: str = "5 May 2024") -> set[tuple[str, str | N
     return {(e["type"], e["date"]) for e in _case(body, appeal_date)["events"]}
 
 
+def _named(body: str, etype: str, slot: str = "targets") -> list[list[str]]:
+    """The names in ``slot`` of each event of type ``etype`` the text tells, in text order."""
+    case = _case(body)
+    names = {x["id"]: x["name"] for x in case["persons"] + case["organisations"]}
+    return [[names[x] for x in e[slot]] for e in case["events"] if e["type"] == etype]
+
+
 def test_a_hearing_set_for_a_day_before_a_court_or_by_the_court() -> None:
     got = _pairs(
         "On 3 May 2024, Ana Lee was arrested. Her lawyer appealed the same day; a hearing "
@@ -1366,54 +1373,44 @@ def test_blows_on_the_ride_to_custody_told_by_a_source_fall_on_the_day_of_the_ar
 
 
 def test_they_who_act_are_officers_of_the_unit_named_before_its_parent_body() -> None:
-    case = _case(
+    body = (
         "Ana Lee is a journalist. On 29 April 2024, officers of the Terrorism Investigation "
         "Division (TID) of the Zembla Police arrived at her home. They searched the house for "
         "three hours and arrested her."
     )
-    names = {o["id"]: o["name"] for o in case["organisations"]}
-    agents = {e["type"]: [names[x] for x in e["agents"]] for e in case["events"]}
-    assert agents["search"] == ["Terrorism Investigation Division"]
-    assert agents["arrest"] == ["Terrorism Investigation Division"]
+    for etype in ("search", "arrest"):
+        assert _named(body, etype, "agents") == [["Terrorism Investigation Division"]]
 
 
 def test_officers_with_no_article_act_for_the_body_the_paragraph_named() -> None:
-    case = _case(
+    body = (
         "Ana Lee is a journalist. On 30 April 2024, officers of the Vela Police came to her "
         "home in Kastra. Officers searched her house for four hours and took her phone."
     )
-    names = {o["id"]: o["name"] for o in case["organisations"]}
-    agents = {e["type"]: [names[x] for x in e["agents"]] for e in case["events"]}
-    assert agents["search"] == ["Vela Police"]
-    assert agents["seizure"] == ["Vela Police"]
+    for etype in ("search", "seizure"):
+        assert _named(body, etype, "agents") == [["Vela Police"]]
 
 
 def test_a_page_or_account_on_a_platform_shut_is_done_to_whose_it_is() -> None:
-    case = _case(
+    assert _named(
         "Tom Reed is a human rights defender. On 19 April 2024, the Vela Court fined him, and "
-        "the court ordered the closure of his Twitter account, which had 40,000 followers."
-    )
-    names = {x["id"]: x["name"] for x in case["persons"] + case["organisations"]}
-    bans = [e for e in case["events"] if e["type"] == "ban"]
-    assert [[names[x] for x in e["targets"]] for e in bans] == [["Tom Reed"]]
-    case = _case(
+        "the court ordered the closure of his Twitter account, which had 40,000 followers.",
+        "ban",
+    ) == [["Tom Reed"]]
+    assert _named(
         "Zembla News is an independent outlet. In April 2024 its website, Facebook page and "
-        "YouTube channel were blocked by order of the Ministry of Digital Development."
-    )
-    names = {x["id"]: x["name"] for x in case["persons"] + case["organisations"]}
-    bans = [e for e in case["events"] if e["type"] == "ban"]
-    assert [[names[x] for x in e["targets"]] for e in bans] == [["Zembla News"]]
+        "YouTube channel were blocked by order of the Ministry of Digital Development.",
+        "ban",
+    ) == [["Zembla News"]]
 
 
 def test_the_group_whose_office_was_raided_is_not_the_issuer_named_last() -> None:
-    case = _case(
+    body = (
         "The Zenda Rights Centre condemns the raid on the Kastra Justice Watch, a grassroots "
         "group that records killings by police.\n\n"
         "The Zenda Rights Centre interviewed 14 people, including the group's members.\n\n"
         "On the night of 21 April 2024, officers of the Vela Police raided the group's office, "
         "taking away two laptops."
     )
-    assert case["appeal"]["issuer"] == "Zenda Rights Centre"
-    names = {x["id"]: x["name"] for x in case["persons"] + case["organisations"]}
-    raids = [e for e in case["events"] if e["type"] == "raid"]
-    assert [[names[x] for x in e["targets"]] for e in raids] == [["Kastra Justice Watch"]]
+    assert _case(body)["appeal"]["issuer"] == "Zenda Rights Centre"
+    assert _named(body, "raid") == [["Kastra Justice Watch"]]
