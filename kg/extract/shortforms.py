@@ -319,9 +319,9 @@ def merge_initials(ents: Entities) -> None:
 
 
 def own_shared_acronyms(ents: Entities) -> None:
-    """An acronym two bodies hold as a variant ("the Appeals Chamber of the Specialised Criminal
-    Court (SCC)" read as a chamber and as its court, both "SCC") stays only with the body whose
-    capitalised words it spells, where one does: the chamber is not "the SCC"."""
+    """An acronym two bodies hold as a variant ("the Appeals Chamber of the Vela Criminal Court
+    (VCC)" read as a chamber and as its court, both "VCC") stays only with the body whose
+    capitalised words it spells, where one does: the chamber is not "the VCC"."""
     orgs = ents.of("organisation")
     holders: dict[str, list[Entity]] = {}
     for o in orgs:
