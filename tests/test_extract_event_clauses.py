@@ -1414,3 +1414,19 @@ def test_the_group_whose_office_was_raided_is_not_the_issuer_named_last() -> Non
     )
     assert _case(body)["appeal"]["issuer"] == "Zenda Rights Centre"
     assert _named(body, "raid") == [["Kastra Justice Watch"]]
+
+
+def test_a_court_that_annuls_a_law_s_sections_or_finds_it_against_a_higher_norm_decides() -> None:
+    assert ("court_decision", "2020-03") in _pairs(
+        "Ana Lee is a journalist. In March 2020, the Zembla Constitutional Court annulled "
+        "Section 8 of the Public Order Act."
+    )
+    assert ("court_decision", "2022-03") in _pairs(
+        "Ana Lee is a journalist. In March 2022, the Vela Community Court of Justice found that "
+        "the provision was vague and incompatible with Article 9 of the African Charter."
+    )
+    got = _pairs(
+        "Ana Lee is a journalist. Her lawyers lodged an appeal against this order on 7 March "
+        "2023, which the Zenda Court of Appeal dismissed on 21 March 2023."
+    )
+    assert {("appeal_filed", "2023-03-07"), ("court_decision", "2023-03-21")} <= got
