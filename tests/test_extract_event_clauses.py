@@ -1430,3 +1430,13 @@ def test_a_court_that_annuls_a_law_s_sections_or_finds_it_against_a_higher_norm_
         "2023, which the Zenda Court of Appeal dismissed on 21 March 2023."
     )
     assert {("appeal_filed", "2023-03-07"), ("court_decision", "2023-03-21")} <= got
+
+
+def test_the_court_a_relative_clause_names_disposed_of_what_the_clause_before_named() -> None:
+    agents = _named(
+        "Ana Lee is a journalist. Tom Reed, her lawyer, lodged an appeal on 7 March 2023, which "
+        "the Zenda Court of Appeal dismissed on 21 March 2023.",
+        "court_decision",
+        "agents",
+    )
+    assert len(agents) == 1 and "Zenda Court of Appeal" in agents[0]

@@ -2701,6 +2701,12 @@ def make_event(
         court = court_after(doc.flat, mentions, inner, b, c1, etype == "trial_hearing")
         if court is not None:
             agents = [court.id]  # "the trial opened before the Zenda City Court"
+        elif doc.flat.startswith("which", a):
+            # "an appeal ..., which the Zenda Court of Appeal dismissed": the court the
+            # relative clause names, inside the trigger, disposed of it
+            named = [e for ma, _mb, e in near if a <= ma < b and _kind(ents, e.id) == "court"]
+            if named:
+                agents = [named[0].id]
     # "the agency filed a charge sheet, and the court remanded him": a court told in another
     # clause decides a court event of the sentence, not what the agency did
     court_clause = etype in COURT_EVENTS or (
