@@ -648,6 +648,14 @@ WEB_CALL_ENDS = frozenset(
 GLOTTAL_WORD = re.compile(r"[A-Z][a-z]{0,2}['’][a-z]+['’]")
 
 
+#: The predicates a headline tells of the person it names, capitalised as a title writes
+#: them ("A B Denied Bail", "A B Faces Trial", "A B Sentenced"): the trigger lexicon's past
+#: forms, and the verbs headlines tell a decision or a prospect with, which no name holds.
+HEADLINE_PREDICATES = frozenset(
+    f[:1].upper() + f[1:] for fr in VERB_FRAMES.values() for f in fr if " " not in f
+) | frozenset("Denied Refused Faces Face Facing Handed Given Gets Wins Loses Remains".split())
+
+
 def not_a_name(words: list[str]) -> bool:
     """Words that say a capitalised run names a thing, a body or a place, not a person."""
     if (words[0] in PLACE_ARTICLE and not (words[0] == "Le" and len(words) >= 3)) or GERUND.match(
@@ -668,6 +676,7 @@ def not_a_name(words: list[str]) -> bool:
         return True  # "K’iche’ Maya", "Q'eqchi' Maya": a Mayan people's name, no person's
     return any(
         w in NOT_NAME_WORDS
+        or w in HEADLINE_PREDICATES
         or w in FOREIGN_BODY_WORDS
         or (len(w) >= 6 and w.endswith(ABSTRACT_ENDS) and ABSTRACT_NOUN.search(w))
         for w in map(_strip_possessive, words)
