@@ -408,3 +408,36 @@ def test_a_laws_number_in_brackets_or_its_buddhist_era_year_is_part_of_its_name(
         "Public Order Act [Chapter 4:17]": ["6"],
         "Press Act B.E. 2551 (2008)": ["9"],
     }, got
+
+
+COMPLAINT_THEN_JUDGMENTS = """12 May 2016
+
+Zembla: Land defenders acquitted
+
+In 2011, the Kastra Mining company filed a criminal complaint against Rina Holm and Tom Reed
+for "aggravated usurpation" (Articles 202 and 204 of the Criminal Code). On 5 August 2014, the
+Vela Criminal Court convicted Rina Holm and Tom Reed and sentenced them to two years of
+suspended imprisonment. On 17 December 2014, the Zenda Court of Appeal overturned that judgment
+and acquitted Rina Holm and Tom Reed. On 3 March 2015, the Vela Criminal Court also acquitted
+their neighbour Ivo Sand, who had been tried separately.
+"""
+
+
+def test_judgments_take_the_articles_of_the_complaint_against_the_same_people() -> None:
+    # a judgment citing no article is on the offence the complaint against them cited; an
+    # acquittal of someone the complaint did not name cites nothing
+    record = extract_case(COMPLAINT_THEN_JUDGMENTS, appeal_id="t")
+    articles = {p["id"]: p["article"] for i in record["instruments"] for p in i["provisions"]}
+    names = {p["id"]: p["name"] for p in record["persons"]}
+    cited = {
+        (e["type"], e["date"], tuple(sorted(names[t] for t in e["targets"]))): sorted(
+            articles[p] for p in e["provisions"]
+        )
+        for e in record["events"]
+        if e["type"] in ("sentence", "acquittal")
+    }
+    assert cited == {
+        ("sentence", "2014-08-05", ("Rina Holm", "Tom Reed")): ["202", "204"],
+        ("acquittal", "2014-12-17", ("Rina Holm", "Tom Reed")): ["202", "204"],
+        ("acquittal", "2015-03-03", ("Ivo Sand",)): [],
+    }, cited

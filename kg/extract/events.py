@@ -3473,14 +3473,27 @@ def _penalty_courts(events: list[dict[str, Any]], ents: Entities) -> None:
 CHARGE_TYPES = ("case_opened", "charge", "charge_reclassified")
 
 
+#: Judgments on the charges brought, which cite them.
+JUDGMENTS_ON_CHARGES = ("sentence", "conviction", "acquittal")
+
+
 def _judgment_provisions(events: list[dict[str, Any]]) -> None:
     """A judgment of guilt that cites no article ("found all four guilty") convicts on the
-    charges last brought before it."""
+    charges last brought before it. The articles a criminal complaint cites ("filed a criminal
+    complaint against them for usurpation (Articles 202 and 204)"), and an acquittal, join
+    only where the judgment names someone the step before it was taken against: a
+    co-defendant acquitted may have faced other charges."""
     last: list[str] = []
+    against: set[str] = set()  # whom the articles were cited against
+    complained = False  # cited by a complaint, not by a charge
     for ev in events:
         if ev["type"] in CHARGE_TYPES and ev["provisions"]:
-            last = ev["provisions"]
-        elif ev["type"] in ("sentence", "conviction") and not ev["provisions"] and last:
+            last, against, complained = ev["provisions"], set(ev["targets"]), False
+        elif ev["type"] == "complaint" and ev["provisions"] and ev["targets"]:
+            last, against, complained = ev["provisions"], set(ev["targets"]), True
+        elif ev["type"] in JUDGMENTS_ON_CHARGES and not ev["provisions"] and last:
+            if (complained or ev["type"] == "acquittal") and not against & set(ev["targets"]):
+                continue
             ev["provisions"] = list(last)
 
 
