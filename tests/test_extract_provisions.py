@@ -441,3 +441,24 @@ def test_judgments_take_the_articles_of_the_complaint_against_the_same_people() 
         ("acquittal", "2014-12-17", ("Rina Holm", "Tom Reed")): ["202", "204"],
         ("acquittal", "2015-03-03", ("Ivo Sand",)): [],
     }, cited
+
+
+PROCEDURE_BESIDE_A_TRIAL = """12 March 2019
+
+Zembla: Lawyer sentenced
+
+On 2 May 2018, the lawyer Ana Lee was charged under Article 500 of the Penal Code. Her trial
+took place on 30 December 2018 with no lawyer of her choosing: under Article 48 of the Code of
+Criminal Procedure, people accused of security offences may only choose a lawyer from a list.
+On 3 January 2019, the Vela Court refused her bail under Article 220 of the Code of Criminal
+Procedure.
+"""
+
+
+def test_a_code_of_procedure_is_cited_by_a_court_decision_never_as_a_charge() -> None:
+    record = extract_case(PROCEDURE_BESIDE_A_TRIAL, appeal_id="t")
+    articles = {p["id"]: p["article"] for i in record["instruments"] for p in i["provisions"]}
+    cited = {e["type"]: sorted(articles[p] for p in e["provisions"]) for e in record["events"]}
+    assert cited["charge"] == ["500"], cited
+    assert "48" not in cited["trial_hearing"], cited  # told beside the trial: no charge
+    assert cited["court_decision"] == ["220"], cited  # the bail refused under it

@@ -30,6 +30,12 @@ CHARGED = frozenset(
     "case_opened charge charge_reclassified trial_hearing court_decision conviction sentence "
     "fine acquittal".split()
 )
+#: A code of procedure: how a case is run (who may defend, how long custody lasts), never what
+#: a person is charged with; a court may decide under it ("refused bail under section 148 of
+#: the Criminal Procedure Code"), a charge, a trial or a judgment does not cite it as a charge.
+PROCEDURE_CODE = re.compile(r"\bProcedur(?:e|al)\b")
+#: Steps whose articles are the offences charged: all of CHARGED but a court's decision.
+OFFENCE_STEPS = CHARGED - {"court_decision"}
 #: Steps of a case that charge people, then those that judge them, in order of preference.
 CHARGING_STEPS = (("charge", "case_opened"), ("trial_hearing", "conviction", "sentence"))
 
@@ -52,7 +58,7 @@ def add_case_charges(
     }
     named = sorted((a, p.id) for p in ents.of("person") for a, _ in p.mentions)
     loose: dict[int, list[str]] = {}  # sentence -> its articles no step carries
-    taken: set[str] = set()
+    taken: set[str] = _procedural(ents)  # no charge, never handed to a step
     for start, _end, prov in provs:
         pid = str(prov["id"])
         if pid in carried or pid in taken or kind.get(pid) not in CHARGING_LAWS:
@@ -72,6 +78,28 @@ def add_case_charges(
         step = _first_step(events, who)
         if step is not None:
             step["provisions"] = [*step["provisions"], *pids]
+
+
+def _procedural(ents: Entities) -> set[str]:
+    """The ids of the articles of codes of procedure."""
+    return {
+        str(p["id"])
+        for inst in ents.of("instrument")
+        if PROCEDURE_CODE.search(inst.name or "")
+        for p in inst.attrs.get("provisions", [])
+    }
+
+
+def drop_procedure_articles(ents: Entities, events: list[dict[str, Any]]) -> None:
+    """A charge, trial or judgment whose sentence also cites a code of procedure ("after a
+    trial on 30 December at which no lawyer of her choosing was present: under Article 48 of
+    the Code of Criminal Procedure ...") is not charged under it."""
+    procedural = _procedural(ents)
+    if not procedural:
+        return
+    for e in events:
+        if e["type"] in OFFENCE_STEPS and e.get("provisions"):
+            e["provisions"] = [p for p in e["provisions"] if p not in procedural]
 
 
 def _first_step(events: list[dict[str, Any]], who: set[str]) -> dict[str, Any] | None:
