@@ -462,3 +462,29 @@ def test_a_code_of_procedure_is_cited_by_a_court_decision_never_as_a_charge() ->
     assert cited["charge"] == ["500"], cited
     assert "48" not in cited["trial_hearing"], cited  # told beside the trial: no charge
     assert cited["court_decision"] == ["220"], cited  # the bail refused under it
+
+
+ALL_COUNTS_AND_A_FINDING = """25 September 2018
+
+Zembla: European Court finds the prosecution of Ana Lee was a reprisal
+
+On 8 August 2014, the lawyer Ana Lee was charged under Articles 192 and 213 of the Criminal
+Code. On 15 December 2014, the prosecution added charges under Articles 179 and 313 of the
+Criminal Code. On 22 April 2015, the Vela Grave Crimes Court found her guilty on all counts and
+sentenced her to seven years in prison.
+
+On 20 September 2018, the European Court of Human Rights delivered its judgment in the case of
+Ana Lee against Zembla. The judges found unanimously that Zembla had violated Article 5 of the
+European Convention on Human Rights and Article 18, which forbids restricting rights for other
+purposes.
+"""
+
+
+def test_a_judgment_on_all_counts_and_a_courts_finding_told_after_its_decision() -> None:
+    # "on all counts": every charge brought against her, not only the last; the articles the
+    # judges "found" violated are those of the judgment the sentence before told
+    record = extract_case(ALL_COUNTS_AND_A_FINDING, appeal_id="t")
+    articles = {p["id"]: p["article"] for i in record["instruments"] for p in i["provisions"]}
+    cited = {e["type"]: sorted(articles[p] for p in e["provisions"]) for e in record["events"]}
+    assert cited["sentence"] == ["179", "192", "213", "313"], cited
+    assert cited["court_decision"] == ["18", "5"], cited

@@ -80,6 +80,36 @@ def add_case_charges(
             step["provisions"] = [*step["provisions"], *pids]
 
 
+#: A sentence that tells what a court or a treaty body found, after the sentence that told its
+#: decision: "The judges found unanimously that Zembla had violated ... (Article 3 ...)".
+FINDING = re.compile(
+    r"\s*(?:The|Its)\s+(?:judges|[Cc]ourt|[Cc]ommittee|[Ww]orking\s+[Gg]roup|[Cc]hamber|[Pp]anel)"
+    r"\s+(?:\w+\s+){0,2}?(?:found|held|ruled|concluded|declared)\b"
+)
+
+
+def add_finding_articles(
+    doc: Doc, events: list[dict[str, Any]], provs: list[tuple[int, int, dict[str, Any]]]
+) -> None:
+    """A court's decision told without articles ("On 20 September 2018, the European Court of
+    Human Rights delivered its judgment in the case of A") rests on the articles the next
+    sentence says it found violated or applied, where that sentence tells no step itself."""
+    stepped = {bisect.bisect_right(doc.sentence_starts, e["evidence"][0]["start"]) - 1
+               for e in events if e.get("evidence")}  # fmt: skip
+    for e in events:
+        if e["type"] != "court_decision" or e["provisions"] or not e.get("evidence"):
+            continue
+        i = bisect.bisect_right(doc.sentence_starts, e["evidence"][0]["start"]) - 1
+        if i < 0 or i + 1 >= len(doc.sentences) or i + 1 in stepped:
+            continue
+        nxt = doc.sentences[i + 1]
+        if any(p.start <= doc.sentences[i].start < p.end <= nxt.start for p in doc.paragraphs):
+            continue  # the finding told in another paragraph
+        if FINDING.match(doc.flat, nxt.start):
+            found = [str(p["id"]) for a, _b, p in provs if nxt.start <= a < nxt.end]
+            e["provisions"] = list(dict.fromkeys(found))
+
+
 def _procedural(ents: Entities) -> set[str]:
     """The ids of the articles of codes of procedure."""
     return {

@@ -3473,6 +3473,8 @@ def _penalty_courts(events: list[dict[str, Any]], ents: Entities) -> None:
 CHARGE_TYPES = ("case_opened", "charge", "charge_reclassified")
 
 
+#: A judgment on every charge brought: "found him guilty on all counts", "acquitted of all charges".
+ALL_COUNTS = re.compile(r"\b(?:on|of)\s+all\s+(?:the\s+)?(?:counts|charges)\b")
 #: Judgments on the charges brought, which cite them.
 JUDGMENTS_ON_CHARGES = ("sentence", "conviction", "acquittal")
 
@@ -3482,19 +3484,27 @@ def _judgment_provisions(events: list[dict[str, Any]]) -> None:
     charges last brought before it. The articles a criminal complaint cites ("filed a criminal
     complaint against them for usurpation (Articles 202 and 204)"), and an acquittal, join
     only where the judgment names someone the step before it was taken against: a
-    co-defendant acquitted may have faced other charges."""
+    co-defendant acquitted may have faced other charges. A judgment "on all counts" ("of all
+    charges") is on every charge brought before it against the people it names."""
     last: list[str] = []
     against: set[str] = set()  # whom the articles were cited against
     complained = False  # cited by a complaint, not by a charge
+    brought: dict[str, list[str]] = {}  # each person's charges so far, in order
     for ev in events:
         if ev["type"] in CHARGE_TYPES and ev["provisions"]:
             last, against, complained = ev["provisions"], set(ev["targets"]), False
+            for t in ev["targets"]:
+                brought[t] = list(dict.fromkeys([*brought.get(t, []), *ev["provisions"]]))
         elif ev["type"] == "complaint" and ev["provisions"] and ev["targets"]:
             last, against, complained = ev["provisions"], set(ev["targets"]), True
         elif ev["type"] in JUDGMENTS_ON_CHARGES and not ev["provisions"] and last:
             if (complained or ev["type"] == "acquittal") and not against & set(ev["targets"]):
                 continue
-            ev["provisions"] = list(last)
+            every = [p for t in ev["targets"] for p in brought.get(t, [])]
+            if every and ALL_COUNTS.search(ev["evidence"][0]["quote"]):
+                ev["provisions"] = list(dict.fromkeys(every))
+            else:
+                ev["provisions"] = list(last)
 
 
 #: Steps of the proceedings one decision takes for several people at once; a seizure or an

@@ -46,7 +46,7 @@ from kg.extract.bodies import (
     merge_possessed_bodies,
     tidy_organisations,
 )
-from kg.extract.charges import add_case_charges, drop_procedure_articles
+from kg.extract.charges import add_case_charges, add_finding_articles, drop_procedure_articles
 from kg.extract.dates import find_dates
 from kg.extract.demands import find_demands, find_rights
 from kg.extract.entities import Entities, Entity, country_in
@@ -257,6 +257,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     # an event after the day the appeal was issued is no event; a narrative's first date ("On
     # 21 August 2025, ...") standing in for an unstated issue date bounds nothing
     events, future = _drop_future(events, header["issued"])
+    add_finding_articles(doc, events, provs)
     add_case_charges(doc, ents, events, provs)
     drop_procedure_articles(ents, events)
     roles_from_events(ents, events)
