@@ -2122,6 +2122,35 @@ def test_a_given_name_first_signatory_whose_surname_is_a_head_word() -> None:
     assert roles["Ines Varga Soto"] == ["official"]
 
 
+def test_a_signatorys_post_names_the_body_it_is_held_in_and_runs_on_a_wrapped_line() -> None:
+    # "Vice-Chair on Communications of the Working Group ...": the title, and the body the
+    # text names, so that one expert signing two letters is known for the same body in both
+    text = (
+        "12 May 2024\n\nZembla: Allegation letter\n\nOn 3 May 2024, police arrested Ana Lee.\n\n"
+        "Please accept, Excellency, the assurances of our highest consideration.\n\n"
+        "Min-seo Park\nVice-Chair on Communications of the Working Group on Arbitrary "
+        "Detention\n\nInes Varga Soto\nSpecial Rapporteur on the promotion and protection of "
+        "the right to freedom of opinion and\nexpression\n"
+    )
+    record = extract_case(text, appeal_id="t-post-body")
+    bodies = {o["id"]: o["name"] for o in record["organisations"]}
+    posts = {
+        p["name"]: [(x["title"], bodies.get(x["organisation"])) for x in p["positions"]]
+        for p in record["persons"]
+        if p["positions"]
+    }
+    assert posts["Min-seo Park"] == [
+        ("Vice-Chair on Communications", "Working Group on Arbitrary Detention")
+    ], posts
+    assert posts["Ines Varga Soto"] == [
+        (
+            "Special Rapporteur on the promotion and protection of the right to freedom of "
+            "opinion and expression",
+            None,
+        )
+    ], posts
+
+
 def test_a_post_whose_body_is_glossed_in_brackets_and_a_witness_described_with_of() -> None:
     text = (
         "12 May 2009\n\nZembla: Land defender charged\n\nOn 5 March 2009, Mr. Tomas Quej was "

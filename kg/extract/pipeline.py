@@ -795,7 +795,11 @@ def _person_out(doc: Doc, p: Entity) -> dict[str, Any]:
         "variants": list(dict.fromkeys(v for v in p.variants if v and v != p.name)),
         "gender": p.attrs.get("gender", "unknown"),
         "roles": p.attrs.get("roles", ["other"]),
-        "positions": p.attrs.get("positions", []),
+        # a post's body is kept as its entity until the ids are given (kg.extract.roles)
+        "positions": [
+            {**pos, "organisation": getattr(pos["organisation"], "id", pos["organisation"])}
+            for pos in p.attrs.get("positions", [])
+        ],
         "confidence": 0.8 if p.name else 0.6,
         "evidence": _ev(doc, p),
     }

@@ -1768,7 +1768,12 @@ def _roles_after(
     ) or (POST_IN_BRACKETS.match(after) if bracket else None)
     if title:
         roles.append("official")
-        positions.append({"title": clean(title.group("t")), "organisation": None})
+        post = title.group("t")
+        if DANGLING_END.search(post) and (more := NEXT_LINE.match(text_after, title.end("t"))):
+            # "Special Rapporteur on the promotion ... of opinion and" over "expression": a
+            # post line wrapped where its words go on
+            post = f"{post} {more.group(1)}"
+        positions.append(_post_of_body(post, end + title.start("t"), ents))
     if after.startswith(".,"):
         after = SUFFIX_DOT.sub("", after)  # "A B Jr., then Minister": the suffix's dot
     # "A and B acting for the prosecution": what is said after the list is said of A too
@@ -2274,6 +2279,26 @@ def _says_defender(doc: Doc, p: Entity) -> bool:
 #: "the activist and journalist X", "X, a journalist and human rights defender".
 DEFENDER_BEFORE = re.compile(r"\b(?:[Dd]efenders?|activists?)\b[^.;,]{0,25}$")
 DEFENDER_AFTER = re.compile(r"\s*,\s*(?:an?\s+|the\s+)?[^,.;]{0,30}\b(?:defender|activist)s?\b")
+
+
+#: A line that stops on a word its phrase goes on after, and the next line's words.
+DANGLING_END = re.compile(r"\s(?:and|of|on|the|for|to|in|at)$")
+NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*([a-z][^\n]{0,80})")
+#: Where a post's title gives way to the body it is held in: "Vice-Chair on Communications
+#: of the Working Group on Arbitrary Detention".
+OF_THE_BODY = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _post_of_body(title: str, at: int, ents: Entities) -> dict[str, Any]:
+    """A post (``title``, found at ``at``) as its title and the body it is held in, where the
+    title ends with "of" a body the text names there: the body is kept as its entity until
+    the record is written (its id is given then)."""
+    for m in OF_THE_BODY.finditer(title):
+        start = at + m.end()
+        body = next((o for o in ents.of("organisation") for a, _ in o.mentions if a == start), None)
+        if body is not None and m.start() > 0:
+            return {"title": clean(title[: m.start()]), "organisation": body}
+    return {"title": clean(title), "organisation": None}
 
 
 def _text_after(p: Entity, end: int) -> str:
