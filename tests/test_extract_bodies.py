@@ -1013,3 +1013,21 @@ def test_an_acronym_after_a_chamber_of_a_court_is_the_court_s() -> None:
     )
     assert "SCC" in orgs["Specialised Criminal Court"]["variants"], orgs
     assert "SCC" not in orgs["Appeals Chamber of the Specialised Criminal Court"]["variants"]
+
+
+def test_a_state_body_a_sentence_tells_of_as_another_countrys_is_that_countrys() -> None:
+    # an appeal about Kyrgyzstan: the sentence opened by Kazakhstan's prosecutor (or the state)
+    # tells of its border service; the bodies the other sentences name are Kyrgyzstan's
+    text = (
+        "12 June 2017\n\nKyrgyzstan: Journalist abducted and taken across the border\n\n"
+        "On 29 May 2017, the journalist Ana Lee was abducted in Osh, Kyrgyzstan. The police of "
+        "Osh opened an investigation. The Prosecutor's Office of Kazakhstan, for its part, claims "
+        "that officers of the State Border Service detained her after she crossed the border. "
+        "Kazakhstan says that the Ministry of Internal Affairs was not involved. On 31 May 2017, "
+        "the State Security Service of Kyrgyzstan questioned her husband.\n"
+    )
+    record = extract_case(text, appeal_id="t-two-states")
+    countries = {o["name"]: o["country"] for o in record["organisations"]}
+    assert countries["State Border Service"] == "Kazakhstan", countries
+    assert countries["Ministry of Internal Affairs"] == "Kazakhstan", countries
+    assert countries["State Security Service of Kyrgyzstan"] == "Kyrgyzstan", countries

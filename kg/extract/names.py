@@ -4,6 +4,7 @@ places and instruments; organisations with their kind, country and acronyms.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -905,7 +906,25 @@ def add_organisation(
     if "country" not in e.attrs:
         before = doc.flat[max(0, start - 30) : start]
         e.attrs["country"] = org_country(text, before, e.attrs["kind"], main_country)
+        if e.attrs["kind"] in STATE_KINDS and not _country_by_name(text):
+            # "Azerbaijan, for its part, claims that officers of the State Border Service
+            # detained him": a state body the sentence tells of as its country's
+            i = bisect.bisect_right(doc.sentence_starts, start) - 1
+            told = STATE_OPENS.match(doc.flat, doc.sentences[i].start, start) if i >= 0 else None
+            if told and not DEMONYM_BEFORE_RE.search(before):
+                e.attrs["country"] = told.group("c")
     return e
+
+
+#: A sentence that opens with a country as the one that acts or speaks ("Azerbaijan, for its
+#: part, claims", "Zembla's government said", "The Prosecutor's Office of Zembla, for its part,
+#: claims"): the state
+#: whose body the sentence names after it.
+STATE_OPENS = re.compile(
+    r"\s*(?:(?:The\s+)?(?:authorities|government|(?:[A-Z][\w’'-]*\s+){1,4})of\s+)?(?P<c>"
+    + "|".join(re.escape(c) for c in sorted(COUNTRIES, key=len, reverse=True))
+    + r")(?:[’']s)?(?=[,\s])(?!\s+(?:and|or)\b)"
+)
 
 
 DEPARTMENT_WORD = re.compile(r"\b(?:Department|Division|Unit)\b")
