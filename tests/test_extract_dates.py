@@ -720,3 +720,26 @@ def test_a_day_in_figures_with_stops_is_day_first_where_dates_are_month_first() 
         "a detention order dated 05.08.2026."
     )
     assert ("detention", "2026-08-05") in _pairs(body, appeal="August 20, 2026")
+
+
+@pytest.mark.parametrize(
+    "taken",
+    [
+        "plain-clothes officers pushed Ana Lee and Tom Reed into an unmarked car",
+        "plain-clothes officers detained Ana Lee and Tom Reed outside a cafe",
+    ],
+)
+def test_a_count_from_the_arrest_starts_on_its_day_not_on_the_day_it_was_told(
+    taken: str,
+) -> None:
+    # "two days after the arrest": from the day they were taken, not from the evening the
+    # police said that they "had been arrested"
+    text = (
+        f"12 July 2024\n\nZembla: Two activists charged\n\nOn 5 September 2023, {taken}. Their "
+        "families had no idea where they were until the following evening, when a police "
+        "spokesperson said that the two had been arrested for plotting. Two days after the "
+        "arrest, an investigating judge charged them with incitement.\n"
+    )
+    record = extract_case(text, appeal_id="t-count-from-arrest")
+    charges = [e["date"] for e in record["events"] if e["type"] == "charge"]
+    assert charges == ["2023-09-07"], record["events"]

@@ -63,7 +63,10 @@ VERB_NOUNS = {
 EVENT_VERBS = "|".join(VERB_NOUNS)
 #: For each event noun, the words of the sentence that tells that event with its date.
 EVENT_WORDS = {
-    "arrest": r"arrest|detain|apprehend|taken into custody|picked up|taken away|handcuffed",
+    "arrest": r"arrest|detain|apprehend|taken into custody|picked up|taken away|handcuffed|"
+    # "pushed them into an unmarked car", "forced him into a van": a seizure of the person
+    r"(?:pushed|forced|bundled|dragged|shoved)\s+(?:[\w’'-]+\s+){0,6}?into\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+)?(?:car|vehicle|van|truck|jeep|minibus)",
     "detention": r"detain|detention|remand|custody",
     "abduction": r"abduct|kidnap|disappear",
     "disappearance": r"disappear|abduct|kidnap",
@@ -1104,7 +1107,12 @@ def _event_day(
         # (in the count's own sentence, only the words before the count: "freed on 9 May, ten
         # days after she was detained" tells no arrest on 9 May)
         upto = min(sentences[i].end, before) if i < len(sentences) else before
-        if i < len(sentences) and words.search(doc.flat, sentences[i].start, upto):
+        said = words.search(doc.flat, sentences[i].start, upto) if i < len(sentences) else None
+        if said and HAD_BEEN_BEFORE.search(doc.flat, max(0, said.start() - 12), said.start()):
+            # "until the following evening, when the police said that the two had been
+            # arrested": the day it was told of, not the day it was done
+            continue
+        if said:
             a, b = _clause(doc.flat, sentences[i].start, sentences[i].end, start)
             if words.search(doc.flat, a, min(b, upto)):
                 return day
@@ -1113,6 +1121,10 @@ def _event_day(
             # clause tells the event, further back, is the event's
             in_sentence = in_sentence or day
     return in_sentence
+
+
+#: A past perfect right before an event's word: what the clause tells had happened before.
+HAD_BEEN_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$")
 
 
 #: Where a clause of a sentence ends: ", and ...", ", but", ", who", a participle after a
