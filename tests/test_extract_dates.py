@@ -743,3 +743,18 @@ def test_a_count_from_the_arrest_starts_on_its_day_not_on_the_day_it_was_told(
     record = extract_case(text, appeal_id="t-count-from-arrest")
     charges = [e["date"] for e in record["events"] if e["type"] == "charge"]
     assert charges == ["2023-09-07"], record["events"]
+
+
+def test_a_sentence_naming_only_an_earlier_day_does_not_move_the_story_back() -> None:
+    # the remand is on the day of the hearing the paragraph told, not in the month of the
+    # post the charge is about
+    text = (
+        "13 October 2020\n\nZembla: Defenders charged\n\nWhen Ana Lee and Tom Reed appeared "
+        "before the Vela Magistrate's Court on 9 October 2020, the prosecution charged them with "
+        "publishing false information. The first count relates to a post about houses burned "
+        "during an eviction in August 2020. Magistrate Rina Holm remanded the pair in custody "
+        "until 23 October 2020.\n"
+    )
+    record = extract_case(text, appeal_id="t-story-back")
+    days = {e["type"]: e["date"] for e in record["events"]}
+    assert days["detention"] == "2020-10-09", record["events"]

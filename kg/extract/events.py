@@ -1965,8 +1965,11 @@ def find_events(
             continue  # "Read more: ..." names another appeal, it tells no event of this one
         if not hits:
             # no event phrase: its last date is the date the narrative goes on from (as below,
-            # with no event value), and its clauses need not be read
-            para_date = sdates[-1].value
+            # with no event value), and its clauses need not be read; but a day before the one
+            # the paragraph told ("The first count relates to a post about an eviction in
+            # August 2020") looks back, and the story goes on from the day it had reached
+            if not (told and para_date and _earlier(sdates[-1].value, para_date)):
+                para_date = sdates[-1].value
             continue
         clauses = [s.start, *(s.start + c.end() for c in CLAUSE_END.finditer(text)), s.end]
         # "threatened and beat him": threats told in one clause with the ill-treatment are part
@@ -2990,7 +2993,10 @@ def find_events(
         elif sdates:
             # the narrative goes on from the date of the sentence's last event, else its last date
             dated = [v for v in sent_values if v is not None]
-            para_date = dated[-1] if dated else sdates[-1].value
+            if dated or not (told and para_date and _earlier(sdates[-1].value, para_date)):
+                # (as above, a sentence whose steps are undated and that names only a day
+                # before the one the paragraph told looks back)
+                para_date = dated[-1] if dated else sdates[-1].value
             told = told or bool(dated)
         elif opened_day is not None:
             # "In its verdict of 12 March, the court had sentenced him ... It also banned him":
@@ -3477,6 +3483,17 @@ CHARGE_TYPES = ("case_opened", "charge", "charge_reclassified")
 ALL_COUNTS = re.compile(r"\b(?:on|of)\s+all\s+(?:the\s+)?(?:counts|charges)\b")
 #: Judgments on the charges brought, which cite them.
 JUDGMENTS_ON_CHARGES = ("sentence", "conviction", "acquittal")
+
+
+def _earlier(a: tuple[int, int | None, int | None], b: tuple[int, int | None, int | None]) -> bool:
+    """Whether the date ``a`` ends before the date ``b`` begins (a month before a day of a
+    later month, a year before a later year)."""
+    for x, y in zip(a, b, strict=True):
+        if x is None or y is None:
+            return False
+        if x != y:
+            return x < y
+    return False
 
 
 def _judgment_provisions(events: list[dict[str, Any]]) -> None:
