@@ -773,6 +773,15 @@ def test_men_who_say_they_are_officers_arrest_a_report_of_a_call_and_a_remand_un
     }
 
 
+def test_strangers_who_say_who_they_are_after_the_passive_step_arrest() -> None:
+    got = _pairs(
+        "Ana Lee was picked up in Vela on the afternoon of 5 October 2020 by six men in plain "
+        "clothes who identified themselves as police officers. On 6 October 2020, Tom Reed was "
+        "picked up in Vela by men in plain clothes."
+    )
+    assert got == {("arrest", "2020-10-05"), ("disappearance", "2020-10-06")}
+
+
 def test_a_step_told_as_where_a_count_starts_adds_no_step_on_the_sentences_day() -> None:
     got = _pairs(
         "Ana Lee was taken away by police on the evening of 10 March 2023. The following day "

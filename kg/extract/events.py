@@ -2930,7 +2930,9 @@ def find_events(
                 if (
                     etype == "arrest"
                     and _taken_by_strangers(ev, ents)
-                    and not SAID_WHO.search(flat, s.start, a)
+                    # (who said who they were, before the step or after it: "were picked up
+                    # by six men in plain clothes who identified themselves as police officers")
+                    and not SAID_WHO.search(flat, s.start, s.end)
                 ):
                     # "picked up by men in plain clothes": an abduction by people who do not
                     # say who they are (the corpus README: a disappearance), not an arrest
