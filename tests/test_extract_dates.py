@@ -758,3 +758,17 @@ def test_a_sentence_naming_only_an_earlier_day_does_not_move_the_story_back() ->
     record = extract_case(text, appeal_id="t-story-back")
     days = {e["type"]: e["date"] for e in record["events"]}
     assert days["detention"] == "2020-10-09", record["events"]
+
+
+def test_the_nth_day_of_a_detention_counts_from_the_day_it_began() -> None:
+    text = (
+        "13 October 2020\n\nZembla: Defenders held\n\nAna Lee was picked up in Vela on the "
+        "afternoon of 5 October 2020 by police officers. She was held at the central police "
+        "station for four days. On the second day of her detention, police officers searched "
+        "her office and carried away two computers.\n"
+    )
+    record = extract_case(text, appeal_id="t-nth-day")
+    days = {e["type"]: e["date"] for e in record["events"]}
+    assert days["arrest"] == "2020-10-05", record["events"]
+    assert days["search"] == "2020-10-06", record["events"]
+    assert days["seizure"] == "2020-10-06", record["events"]

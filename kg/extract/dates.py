@@ -67,7 +67,9 @@ EVENT_WORDS = {
     # "pushed them into an unmarked car", "forced him into a van": a seizure of the person
     r"(?:pushed|forced|bundled|dragged|shoved)\s+(?:[\w’'-]+\s+){0,6}?into\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+)?(?:car|vehicle|van|truck|jeep|minibus)",
-    "detention": r"detain|detention|remand|custody",
+    # (custody begins with the arrest: "picked up on 5 October ... on the second day of their
+    # detention")
+    "detention": r"detain|detention|remand|custody|arrest|picked up|taken away|apprehend",
     "abduction": r"abduct|kidnap|disappear",
     "disappearance": r"disappear|abduct|kidnap",
     "release": r"releas|freed",
@@ -106,6 +108,9 @@ REL_RE = re.compile(
     r"(?:[\w-]+\s+){0,2}(?P<anoun>" + EVENT_NOUNS + r")\b|"
     r"[Tt]he\s+(?:same\s+|very\s+)?(?:day|night|evening|morning|afternoon)\s+of\s+(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?"
     r"(?P<dnoun>" + EVENT_NOUNS + r")\b|"
+    # "on the second day of their detention": counted from the day it began
+    r"[Tt]he\s+(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+day\s+of\s+"
+    r"(?:his|her|their|the|its)\s+(?:[\w-]+\s+)?(?P<onoun>" + EVENT_NOUNS + r")\b|"
     r"[Tt]he\s+day\s+after\b(?!\s+(?:his|her|their|the|its|an?)\b)|"
     # "on the morning after his abduction": the next day, at a time of it
     r"[Tt]he\s+(?:morning|afternoon|evening|night)\s+after\s+(?:his|her|their|the|its)\s+"
@@ -427,7 +432,10 @@ def _rel_starts(flat: str, index: dict[str, list[int]]) -> list[int]:
 REL_AFTER_THE = (
     "following", "next", "same", "day", "week", "month", "year", "previous",
     "morning", "afternoon", "evening", "night",
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 )  # fmt: skip
+#: The day an ordinal counts ("the third day of ..."): that many days from the first, less one.
+ORDINAL_DAYS = {w: k for k, w in enumerate(REL_AFTER_THE[12:], start=1)}
 
 
 def _rel_after_the(flat: str, i: int) -> bool:
@@ -703,6 +711,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 m.group("noun")
                 or m.group("mnoun")
                 or m.group("dnoun")
+                or m.group("onoun")
                 or m.group("anoun")
                 or m.group("bnoun")
                 or VERB_NOUNS.get((m.group("verb") or "").lower())
@@ -734,7 +743,7 @@ def find_dates(doc: Doc, appeal_date: date | None, issued: date | None = None) -
                 own = absolute(nxt[3], year) if OWN_DAY.fullmatch(flat, end, nxt[0]) else None
                 if own is not None and own[2] is not None:
                     told = date(*own)  # type: ignore[arg-type]
-            if (m.group("dnoun") or m.group("bnoun")) and told is None:
+            if (m.group("dnoun") or m.group("bnoun") or m.group("onoun")) and told is None:
                 continue  # "on the day of her arrest", an arrest whose day is not told
             if (
                 month_only
@@ -1158,6 +1167,9 @@ def _relative(
         # "the day of her arrest", "the same day as the raid" (or, its day not told, the day
         # told last, as "the same day")
         return (anchor.year, anchor.month, anchor.day), False
+    if m.group("onoun"):
+        d = anchor + timedelta(days=ORDINAL_DAYS[m.group("ord").lower()])  # "the second day of"
+        return (d.year, d.month, d.day), False
     if m.group("mnoun"):
         d = anchor + timedelta(days=1)  # "the morning after his abduction"
         return (d.year, d.month, d.day), False
