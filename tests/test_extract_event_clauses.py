@@ -782,6 +782,15 @@ def test_strangers_who_say_who_they_are_after_the_passive_step_arrest() -> None:
     assert got == {("arrest", "2020-10-05"), ("disappearance", "2020-10-06")}
 
 
+def test_charges_told_as_the_ground_of_a_judgment_are_no_charge_of_its_day() -> None:
+    got = _pairs(
+        "On 7 March 2024, the Vela Regional Court sentenced Ana Lee to four years in a penal "
+        "colony on charges of facilitating extremist activity. On 9 March 2024, police arrested "
+        "Tom Reed on charges of hooliganism."
+    )
+    assert got == {("sentence", "2024-03-07"), ("arrest", "2024-03-09"), ("charge", "2024-03-09")}
+
+
 def test_a_step_told_as_where_a_count_starts_adds_no_step_on_the_sentences_day() -> None:
     got = _pairs(
         "Ana Lee was taken away by police on the evening of 10 March 2023. The following day "

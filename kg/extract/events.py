@@ -849,6 +849,9 @@ ORDERED_HELD = re.compile(
 )
 #: A hearing named as the occasion of another event: "at the close of the fourth hearing".
 OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$")
+#: Judgments passed on charges, and the phrase that tells a charge as a judgment's ground.
+JUDGED = frozenset({"sentence", "conviction", "acquittal"})
+CHARGE_GROUND = re.compile(r"on\s+(?:a\s+|the\s+)?(?:criminal\s+)?charges?\s+of\b")
 #: An arraignment told with the charge read out at it: "arraigned before the X Court and charged
 #: with" is the charge (an arraignment told alone is the hearing).
 ARRAIGNED_AND_CHARGED = re.compile(r"arraigned\b[^.;]{0,90}?\band (?:formally )?charged\b")
@@ -2066,6 +2069,14 @@ def find_events(
             # "the court gave the prosecution 14 days ..., warning that the devices would be
             # handed back": the court's warning is part of its decision, no threat
             hits = [h for h in hits if h[2] != "threat" or not flat.startswith("warning", h[0])]
+        if any(t == "charge" for _a, _b, t in hits) and any(t in JUDGED for _a, _b, t in hits):
+            # "the court sentenced her to four years on charges of extremism": the charges a
+            # judgment is passed on, told as its ground, were brought before it
+            judged = min(ha for ha, _hb, t in hits if t in JUDGED)
+            hits = [
+                h for h in hits
+                if not (h[2] == "charge" and h[0] > judged and CHARGE_GROUND.match(flat, h[0]))
+            ]  # fmt: skip
         if any(t == "charge" for _a, _b, t in hits):
             # "riot police charged them with batons": a charge by force, an attack
             forced = [
