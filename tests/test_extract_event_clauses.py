@@ -791,6 +791,25 @@ def test_charges_told_as_the_ground_of_a_judgment_are_no_charge_of_its_day() -> 
     assert got == {("sentence", "2024-03-07"), ("arrest", "2024-03-09"), ("charge", "2024-03-09")}
 
 
+def test_what_an_accusation_alleges_is_no_step_and_does_not_date_it() -> None:
+    # the accusation is of the hearing's day; the occupation and the threat it alleges are
+    # no steps; an act told after the allegation closes (", and seized") is the sentence's own
+    got = _pairs(
+        "At the first hearing, held on 5 April 2025, the prosecutor formally accused Ana Lee of "
+        "aggravated usurpation under Article 256 of the Penal Code, alleging that she had led "
+        "the occupation of a plot claimed by a mining company in August 2023 and threatened one "
+        "of its engineers. On 9 April 2025, officials ordered Radio Vela off the air, alleging "
+        "that its licence had expired, and seized its transmitter.",
+        "12 May 2025",
+    )
+    assert got == {
+        ("trial_hearing", "2025-04-05"),
+        ("charge", "2025-04-05"),
+        ("ban", "2025-04-09"),
+        ("seizure", "2025-04-09"),
+    }
+
+
 def test_a_step_told_as_where_a_count_starts_adds_no_step_on_the_sentences_day() -> None:
     got = _pairs(
         "Ana Lee was taken away by police on the evening of 10 March 2023. The following day "

@@ -849,6 +849,23 @@ ORDERED_HELD = re.compile(
 )
 #: A hearing named as the occasion of another event: "at the close of the fourth hearing".
 OCCASION = re.compile(r"\b(?:close|end|conclusion) of (?:an?|the)\s+(?:\w+\s+)?$")
+#: What opens the acts an accusation alleges: "alleging that", "claims that", "suspicions that".
+ALLEGING = re.compile(
+    r",?\s+(?:alleging|claiming|asserting|contending)\s+that\b"
+    r"|\b(?:allegations?|accusations?|suspicions?)\s+that\b"
+)
+#: Where what an accusation alleges ends and the sentence's own steps go on: ", and seized".
+ALLEGED_END = re.compile(r",\s+(?:and|but|then)\s|;")
+
+
+def _alleged(flat: str, a: int, b: int) -> bool:
+    """Whether offset ``b`` lies in what an accusation alleges, opened after ``a`` ("ordered
+    the radio off the air, alleging that its licence had expired, and seized its transmitter":
+    the seizure is the sentence's own again)."""
+    m = ALLEGING.search(flat, a, b)
+    return m is not None and ALLEGED_END.search(flat, m.end(), b) is None
+
+
 #: Judgments passed on charges, and the phrase that tells a charge as a judgment's ground.
 JUDGED = frozenset({"sentence", "conviction", "acquittal"})
 CHARGE_GROUND = re.compile(r"on\s+(?:a\s+|the\s+)?(?:criminal\s+)?charges?\s+of\b")
@@ -2069,6 +2086,10 @@ def find_events(
             # "the court gave the prosecution 14 days ..., warning that the devices would be
             # handed back": the court's warning is part of its decision, no threat
             hits = [h for h in hits if h[2] != "threat" or not flat.startswith("warning", h[0])]
+        if len(hits) > 1 and ALLEGING.search(flat, hits[0][1], s.end) is not None:
+            # "accused him of usurpation, alleging that he had led the occupation of a plot and
+            # threatened one of its engineers": the acts an accusation alleges are no steps
+            hits = [h for h in hits if not _alleged(flat, hits[0][1], h[0])]
         if any(t == "charge" for _a, _b, t in hits) and any(t in JUDGED for _a, _b, t in hits):
             # "the court sentenced her to four years on charges of extremism": the charges a
             # judgment is passed on, told as its ground, were brought before it
@@ -2491,6 +2512,9 @@ def find_events(
                 and NOUN_PARTICIPLE.search(flat, ha, hb)
                 and any(e.end <= ha for e in sdates)
             ]  # fmt: skip
+            # "formally accused him of usurpation, alleging that he had led the occupation of a
+            # plot in August 2023": the day of the act alleged, not of the accusation
+            taken += [d for d in sdates if d.start > b and _alleged(flat, b, d.start)]
             value = event_date([d for d in sdates if d not in taken], a, clauses, others, flat)
             if flat.startswith("when", a) and (
                 until := next(
