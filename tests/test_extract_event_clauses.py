@@ -810,6 +810,25 @@ def test_what_an_accusation_alleges_is_no_step_and_does_not_date_it() -> None:
     }
 
 
+def test_a_step_in_a_past_perfect_relative_clause_takes_no_day_of_the_main_clause() -> None:
+    # the arrest "who had been arrested together with her" tells is no step of the following
+    # day; one the relative clause dates itself ("in May") is of its own day; the move to
+    # house arrest is a custody decided anew
+    got = _pairs(
+        "On 9 December 2021, the Vela City Court extended the detention of Ana Lee by three "
+        "months. On the following day, her deputy, Tom Reed, who had been arrested together "
+        "with her, was moved from SIZO-1 to house arrest at his parents' flat. On 11 December "
+        "2021, Rina Holm, who had been arrested in May, was released.",
+        "12 December 2021",
+    )
+    assert got == {
+        ("detention", "2021-12-09"),
+        ("detention", "2021-12-10"),
+        ("arrest", "2021-05"),
+        ("release", "2021-12-11"),
+    }
+
+
 def test_a_step_told_as_where_a_count_starts_adds_no_step_on_the_sentences_day() -> None:
     got = _pairs(
         "Ana Lee was taken away by police on the evening of 10 March 2023. The following day "

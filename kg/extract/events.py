@@ -854,6 +854,11 @@ ALLEGING = re.compile(
     r",?\s+(?:alleging|claiming|asserting|contending)\s+that\b"
     r"|\b(?:allegations?|accusations?|suspicions?)\s+that\b"
 )
+#: A relative clause of the past perfect right before a trigger: ", who had been ".
+PERFECT_ASIDE = re.compile(
+    r",\s+(?:who|which)\s+had\s+(?:(?:also|already|previously|earlier)\s+)?"
+    r"(?:been\s+)?(?:(?:also|already|previously|earlier)\s+)?$"
+)
 #: Where what an accusation alleges ends and the sentence's own steps go on: ", and seized".
 ALLEGED_END = re.compile(r",\s+(?:and|but|then)\s|;")
 
@@ -2515,6 +2520,13 @@ def find_events(
             # "formally accused him of usurpation, alleging that he had led the occupation of a
             # plot in August 2023": the day of the act alleged, not of the accusation
             taken += [d for d in sdates if d.start > b and _alleged(flat, b, d.start)]
+            # "her deputy, who had been arrested together with her, was moved on the following
+            # day": a step told in a relative clause of the past perfect took place before the
+            # day of the clause it hangs on, on a day only the relative clause may give
+            if (aside := PERFECT_ASIDE.search(flat, max(s.start, a - 40), a)) is not None:
+                shut = flat.find(",", b, s.end)
+                shut = s.end if shut < 0 else shut
+                taken += [d for d in sdates if not aside.start() <= d.start < shut]
             value = event_date([d for d in sdates if d not in taken], a, clauses, others, flat)
             if flat.startswith("when", a) and (
                 until := next(
