@@ -902,6 +902,9 @@ def test_masked_men_are_unnamed_actors_masked_officers_agents_of_a_force(
         ("He was stopped by border police with Tomas Vidal.", ["Tomas Vidal"]),
         ("He is held in a villa known as the “Blue House”.", []),
         ("Zembla: Reporter Who Covered the Case Detained", []),
+        ("He sang against the filling-in of Vela Nua lake, which Vela Nua feeds.", []),
+        ("Border police at Kastra Sand airport stopped him.", []),
+        ("Zembla has ratified ILO Convention No. 169 on Indigenous and Tribal Peoples.", []),
     ],
 )  # fmt: skip
 def test_a_region_a_thing_a_port_a_place_known_as_and_a_headline_clause_are_no_persons(

@@ -859,6 +859,11 @@ PERFECT_ASIDE = re.compile(
     r",\s+(?:who|which)\s+had\s+(?:(?:also|already|previously|earlier)\s+)?"
     r"(?:been\s+)?(?:(?:also|already|previously|earlier)\s+)?$"
 )
+#: Steps taken against someone accused, whose "alleging that" tells the offence.
+ACCUSING = frozenset(
+    "charge case_opened charge_reclassified investigation arrest detention summons "
+    "interrogation conviction sentence".split()
+)
 #: Where what an accusation alleges ends and the sentence's own steps go on: ", and seized".
 ALLEGED_END = re.compile(r",\s+(?:and|but|then)\s|;")
 
@@ -2091,9 +2096,15 @@ def find_events(
             # "the court gave the prosecution 14 days ..., warning that the devices would be
             # handed back": the court's warning is part of its decision, no threat
             hits = [h for h in hits if h[2] != "threat" or not flat.startswith("warning", h[0])]
-        if len(hits) > 1 and ALLEGING.search(flat, hits[0][1], s.end) is not None:
+        if (
+            len(hits) > 1
+            and (opener := ALLEGING.search(flat, hits[0][1], s.end)) is not None
+            and [t for ha, _hb, t in hits if ha < opener.start()][-1] in ACCUSING
+        ):
             # "accused him of usurpation, alleging that he had led the occupation of a plot and
-            # threatened one of its engineers": the acts an accusation alleges are no steps
+            # threatened one of its engineers": the acts an accusation alleges are no steps (a
+            # complaint's may be: "filed a complaint alleging that the Registry had revoked
+            # the Forum's registration on 12 May 2019")
             hits = [h for h in hits if not _alleged(flat, hits[0][1], h[0])]
         if any(t == "charge" for _a, _b, t in hits) and any(t in JUDGED for _a, _b, t in hits):
             # "the court sentenced her to four years on charges of extremism": the charges a

@@ -777,17 +777,25 @@ Porto Cidade Ciudad Villa""".split()
 )
 #: Common nouns and headline verbs that turn up capitalised in titles and names of bodies,
 #: events and places, and are no part of a person's name.
-NOT_NAME_WORDS = frozenset(
-    """Mission Missions Chamber States Strike Day War Crime Crimes Branch Order Limited Digital
+NOT_NAME_WORDS = (
+    frozenset(
+        """Mission Missions Chamber States Strike Day War Crime Crimes Branch Order Limited Digital
 News Consulting Publishers Journalists Priest Others Year Years Year-Old Held Forced Killed
 Arrested Detained Released Sentenced Charged Jailed Freed Convicted Acquitted Abducted Missing
 Tortured Disbarred Summoned Banned Daily Times Gazette Tribune Herald Lead Researcher
 Coordinator Manager Officer Without Borders Report Reports Review Bulletin Newsletter
 Briefing Unlimited Other Forms Prevent Punish Investigate Combat Eradicate Suppress
 Eliminate""".split()
-) | frozenset(
-    # plural nouns of kin, which head a headline's clause ("Nephews Questioned"), never a name
-    "Nephews Nieces Cousins Husbands Wives Sons Daughters Relatives".split()
+    )
+    | frozenset(
+        # plural nouns of kin, which head a headline's clause ("Nephews Questioned"), never a name
+        "Nephews Nieces Cousins Husbands Wives Sons Daughters Relatives".split()
+    )
+    | frozenset(
+        # plural nouns of a people, capitalised in a treaty's title ("Indigenous and Tribal
+        # Peoples"), never a name
+        "Peoples Nations Tribes".split()
+    )
 )
 #: The noun of a street in the languages that put it before the street's name, as an address
 #: writes it ("Ulitsa Bolshaya Vela, 15", "Jalan Merdeka 10"): no word of a person's name.

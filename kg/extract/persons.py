@@ -473,6 +473,8 @@ PLACE_NOUN_AFTER = re.compile(
     r"(?:(?:military|army|detention|refugee|prison|labou?r) )?camp|district|"
     r"province|region|village|town|city|square|neighbou?rhood|governorate|county|"
     r"municipality|highlands|valley|river|port|harbou?r|dam|mine|highway|bridge|flag|"
+    # "the destruction of Vela Nua lake", "Vela Nua airport": a lake, a mountain, an airport
+    r"lake|lagoon|wetlands?|forest|mountains?|hills?|bay|airport|"
     r"settlement|hamlet|island|regency|prefecture|commune|canton|department|"
     # "the Vela Nua people", "eleven Kora and Vela Nua communities": a people's name
     r"communit(?:y|ies)|peoples?|tribes?|clans?|"
