@@ -829,6 +829,18 @@ def test_a_step_in_a_past_perfect_relative_clause_takes_no_day_of_the_main_claus
     }
 
 
+def test_the_day_of_the_act_a_charge_is_about_does_not_date_the_step() -> None:
+    # the fine is of the session the sentence before told, not of the sit-in it is about
+    got = _pairs(
+        "On 9 November 2014, the Vela High Criminal Court convicted Tom Reed of insulting the "
+        "king and sentenced him to a year in prison. In the same session, the court fined him "
+        "200 dinars for participating in an illegal gathering, a separate charge relating to a "
+        "sit-in outside the Ministry of Interior in 2013.",
+        "12 November 2014",
+    )
+    assert got == {("sentence", "2014-11-09"), ("fine", "2014-11-09")}
+
+
 def test_a_step_told_as_where_a_count_starts_adds_no_step_on_the_sentences_day() -> None:
     got = _pairs(
         "Ana Lee was taken away by police on the evening of 10 March 2023. The following day "

@@ -859,6 +859,11 @@ PERFECT_ASIDE = re.compile(
     r",\s+(?:who|which)\s+had\s+(?:(?:also|already|previously|earlier)\s+)?"
     r"(?:been\s+)?(?:(?:also|already|previously|earlier)\s+)?$"
 )
+#: What ties a charge to the act it is about: "a charge relating to a sit-in in 2013".
+OFFENCE_ABOUT = re.compile(
+    r"\b(?:charges?|counts?|case|accusations?)\s+(?:[\w’'-]+\s+){0,2}?(?:relating|related|linked|"
+    r"connected)\s+to\b|\bin\s+connection\s+with\b"
+)
 #: Steps taken against someone accused, whose "alleging that" tells the offence.
 ACCUSING = frozenset(
     "charge case_opened charge_reclassified investigation arrest detention summons "
@@ -2531,6 +2536,9 @@ def find_events(
             # "formally accused him of usurpation, alleging that he had led the occupation of a
             # plot in August 2023": the day of the act alleged, not of the accusation
             taken += [d for d in sdates if d.start > b and _alleged(flat, b, d.start)]
+            # "fined him for participating in a gathering, a separate charge relating to a
+            # sit-in in 2013": the day of the act the charge is about, not of the step
+            taken += [d for d in sdates if d.start > b and OFFENCE_ABOUT.search(flat, b, d.start)]
             # "her deputy, who had been arrested together with her, was moved on the following
             # day": a step told in a relative clause of the past perfect took place before the
             # day of the clause it hangs on, on a day only the relative clause may give
