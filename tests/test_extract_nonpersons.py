@@ -216,3 +216,14 @@ def test_a_body_whose_name_opens_with_an_acronym_or_ends_with_a_complement() -> 
     assert "Marin Tosk" not in persons and "Kosta Voices" not in persons
     assert [e["quote"] for e in bodies["SOS Marin Tosk"]["evidence"]] == ["SOS Marin Tosk"] * 2
     assert bodies["Kosta Voices for Justice in Zembla"]["kind"] == "ngo"
+
+
+@pytest.mark.parametrize("opener", ["Simultaneously", "Meanwhile", "Separately"])
+def test_an_adverb_opening_a_clause_before_a_group_of_officers_is_no_body(opener: str) -> None:
+    text = (
+        "12 May 2023\n\nZembla: Office searched\n\nOn 18 January 2023, officers searched the "
+        f"home of Ana Lee. {opener}, a second group of officers searched the office of the "
+        "Vela Legal Aid Centre.\n"
+    )
+    record = extract_case(text, appeal_id="t-adverb")
+    assert [o["name"] for o in record["organisations"]] == ["Vela Legal Aid Centre"]

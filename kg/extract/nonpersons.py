@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.entities import POST_WORDS, Entities, Entity
-from kg.extract.lexicon import COUNTRIES, MONTHS
+from kg.extract.lexicon import CAP_STOP, COUNTRIES, MONTHS
 from kg.extract.names import _kind_by_name
 from kg.extract.scan import TailPattern
 from kg.extract.text import Doc, Run
@@ -396,6 +396,8 @@ def bodies_by_apposition(doc: Doc, ents: Entities, runs: list[Run]) -> None:
         name = " ".join(flat[start : run.end].split())
         if name in COUNTRIES or name in MONTHS or any(w in POST_WORDS for w in name.split()):
             continue  # ("on 3 May, a group of officers": the month of a day, no body)
+        if " " not in name and (name in CAP_STOP or name.endswith("ly")):
+            continue  # "Simultaneously, a second group of officers": an adverb opening a clause
         body = Entity(
             "organisation",
             name,
