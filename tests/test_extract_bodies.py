@@ -1031,3 +1031,27 @@ def test_a_state_body_a_sentence_tells_of_as_another_countrys_is_that_countrys()
     assert countries["State Border Service"] == "Kazakhstan", countries
     assert countries["Ministry of Internal Affairs"] == "Kazakhstan", countries
     assert countries["State Security Service of Kyrgyzstan"] == "Kyrgyzstan", countries
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "the non-governmental organisation Action pour la Dignité Humaine au Vela (ADHV)",
+        "Action pour la Dignité Humaine au Vela (ADHV), a rights group",
+    ],
+)
+def test_a_body_named_in_another_language_runs_on_to_the_acronym_it_spells(told: str) -> None:
+    # the name's head word is no body word the lexicon knows: the acronym in brackets that
+    # spells its capitalised words says where the name begins and ends
+    text = (
+        f"12 June 2012\n\nZembla: Monitor detained\n\nTom Reed, field monitor of {told} in "
+        "Kastra, was arrested on 4 June 2012. Officers searched the ADHV office.\n"
+    )
+    record = extract_case(text, appeal_id="t-acronym-span")
+    bodies = {o["name"]: o for o in record["organisations"]}
+    assert "Action pour la Dignité Humaine au Vela" in bodies, sorted(bodies)
+    body = bodies["Action pour la Dignité Humaine au Vela"]
+    assert "ADHV" in body["variants"], body
+    assert sorted(bodies) == ["Action pour la Dignité Humaine au Vela"], sorted(bodies)
+    for ev in body["evidence"]:
+        assert text[ev["start"] : ev["end"]] == ev["quote"]

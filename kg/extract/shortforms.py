@@ -340,3 +340,97 @@ def own_shared_acronyms(ents: Entities) -> None:
         for o in held:
             if o is not spelt[0]:
                 o.variants.remove(acr)
+
+
+#: The small words a body's name holds between its capitalised words, in the languages the
+#: appeals write names in ("Action pour la Dignité Humaine au Katanga", "Red de Defensoras").
+NAME_LINKS = frozenset(
+    """of for the and on in against to pour la le les au aux de du des del et y e da do dos
+das para por en contra sur à l’ d’ l' d'""".split()
+)
+#: A word of a name as the look back reads it.
+NAME_WORD = re.compile(r"[\w’'-]+")
+
+
+def widen_to_acronym(doc: Doc, ents: Entities) -> None:
+    """A body whose acronym in brackets spells more capitalised words than its name holds
+    ("Katanga (ADHK)" read off "Action pour la Dignité Humaine au Katanga (ADHK)", its head
+    word unknown) is named by the words before it that the acronym spells."""
+    flat = doc.flat
+    for o in ents.of("organisation"):
+        _run_on_to_acronym(flat, ents, o)
+        name = o.name or ""
+        for acr in [v for v in o.variants if 2 <= len(v) <= 8 and v.isalpha() and v.isupper()]:
+            if "".join(w[0] for w in name.split() if w[:1].isupper()) == acr:
+                continue
+            for a, b in list(o.mentions):
+                if not re.match(r"[ \t]*\(" + acr + r"\)", flat[b : b + len(acr) + 4]):
+                    continue
+                start = _spelt_start(flat, a, b, acr)
+                if start is None or start >= a:
+                    continue
+                if any(start <= x < a for e in ents.items if e is not o for x, _ in e.mentions):
+                    continue  # another name in between: not one name
+                wide = clean(flat[start:b])
+                # (the fragment read before is no name of it: "Katanga" is the province)
+                o.mentions = [(x, y) for x, y in o.mentions if (x, y) != (a, b)] + [(start, b)]
+                o.name = wide
+                break
+
+
+#: Words after a body's name up to an acronym in brackets: " pour la Dignité Humaine au Katanga
+#: (ADHK)".
+RUN_ON = re.compile(r"((?:[ \t\n]+[\w’'-]+){1,10}?)[ \t\n]*\((?P<acr>[A-Z]{2,8})\)")
+
+
+def _run_on_to_acronym(flat: str, ents: Entities, o: Entity) -> None:
+    """A body read off the first words of its name ("Action" of "the organisation Action pour
+    la Dignité Humaine au Katanga (ADHK)") runs on to the acronym in brackets that spells
+    all its capitalised words, the small linking words between them included."""
+    for a, b in sorted(o.mentions):
+        m = RUN_ON.match(flat, b)
+        if m is None:
+            continue
+        words = flat[a : m.end(1)].split()
+        if not all(w[:1].isupper() or w.lower() in NAME_LINKS for w in words):
+            continue
+        if "".join(w[0] for w in words if w[:1].isupper()) != m.group("acr"):
+            continue
+        end = m.end(1)
+        if any(b <= x < end for e in ents.items if e is not o for x, _ in e.mentions):
+            for e in [e for e in ents.items if e is not o]:
+                # what was read inside the name ("Katanga", a province) is part of it
+                e.mentions = [(x, y) for x, y in e.mentions if not b <= x < end]
+            ents.items[:] = [e for e in ents.items if e is o or e.mentions]
+        o.mentions = [(x, y) for x, y in o.mentions if (x, y) != (a, b)] + [(a, end)]
+        o.name = clean(flat[a:end])
+        acr = m.group("acr")
+        if acr not in o.variants:
+            o.variants.append(acr)
+        # the acronym the brackets define names the body wherever no other name holds it
+        held = [(x, y) for e in ents.items for x, y in e.mentions]
+        for n in re.finditer(r"(?<![\w-])" + acr + r"(?![\w-])", flat):
+            if not any(x <= n.start() < y for x, y in held):
+                o.mentions.append((n.start(), n.end()))
+        return
+
+
+def _spelt_start(flat: str, a: int, b: int, acr: str) -> int | None:
+    """Where the run of words ending at ``b`` whose capitalised words' initials spell ``acr``
+    begins (small linking words between them allowed), looking back at most a dozen words
+    from ``a``; None if none does."""
+    words = [(m.start(), m.group()) for m in NAME_WORD.finditer(flat, max(0, a - 160), b)]
+    caps = ""
+    for i in range(len(words) - 1, -1, -1):
+        pos, w = words[i]
+        if w[:1].isupper():
+            caps = w[0] + caps
+            if caps == acr:
+                return pos
+            if not acr.endswith(caps):
+                return None
+        elif w.lower() not in NAME_LINKS:
+            return None
+        if len(words) - i > 14:
+            return None
+    return None
