@@ -1055,3 +1055,22 @@ def test_a_body_named_in_another_language_runs_on_to_the_acronym_it_spells(told:
     assert sorted(bodies) == ["Action pour la Dignité Humaine au Vela"], sorted(bodies)
     for ev in body["evidence"]:
         assert text[ev["start"] : ev["end"]] == ev["quote"]
+
+
+def test_a_court_named_for_the_matters_it_tries_runs_on_over_their_list() -> None:
+    text = (
+        "12 November 2022\n\nGuatemala: Land defender sentenced\n\nOn 4 November 2022, the "
+        "Sentencing Court for Criminal Matters, Drug Trafficking and Crimes against the "
+        "Environment of Vela, sitting in Kastra, found Ana Lee guilty and sentenced her to two "
+        "years in prison.\n"
+    )
+    record = extract_case(text, appeal_id="t-matters")
+    names = [o["name"] for o in record["organisations"]]
+    court = (
+        "Sentencing Court for Criminal Matters, Drug Trafficking and Crimes against the "
+        "Environment of Vela"
+    )
+    assert names == [court], names
+    ids = {o["id"]: o["name"] for o in record["organisations"]}
+    sentence = next(e for e in record["events"] if e["type"] == "sentence")
+    assert ids[sentence["authority"]] == court

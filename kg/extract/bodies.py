@@ -994,6 +994,24 @@ def extend_court_jurisdiction(doc: Doc, ents: Entities) -> None:
             _run_on(doc.flat, e, COURT_JURISDICTION)
 
 
+#: The rest of a court's list of matters after a comma, up to the place it sits for: ", Drug
+#: Trafficking and Crimes against the Environment of Alta Verapaz".
+MATTERS_LIST = re.compile(
+    r",[ \t\n]+[A-Z][\w’'-]*(?:[ \t\n]+[\w’'-]+){0,4}?[ \t\n]+and[ \t\n]+[A-Z][\w’'-]*"
+    r"(?:[ \t\n]+[\w’'-]+){0,5}?[ \t\n]+of[ \t\n]+[A-Z][\w’'-]*(?:[ \t\n]+[A-Z][\w’'-]*){0,2}"
+)
+
+
+def extend_court_matters(doc: Doc, ents: Entities) -> None:
+    """A court named for the matters it tries runs on over the rest of their list and the
+    place it sits for ("the Sentencing Court for Criminal Matters, Drug Trafficking and Crimes
+    against the Environment of Alta Verapaz"): that is the court's name, not a court for
+    criminal matters alone."""
+    for e in ents.of("organisation"):
+        if e.attrs.get("kind") == "court" and (e.name or "").endswith("Matters"):
+            _run_on(doc.flat, e, MATTERS_LIST)
+
+
 def _run_on(flat: str, e: Entity, tail: re.Pattern[str]) -> None:
     """Each mention of ``e`` followed by ``tail`` runs on over it, and so does the name where
     the mention gave it."""

@@ -35,6 +35,7 @@ from kg.extract.bodies import (
     drop_headline_bodies,
     drop_venues,
     extend_court_jurisdiction,
+    extend_court_matters,
     extend_court_seat,
     extend_frequency,
     extend_place_level,
@@ -217,6 +218,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     merge_bare_prosecution(ents)
     extend_court_seat(doc, ents)
     extend_court_jurisdiction(doc, ents)
+    extend_court_matters(doc, ents)
     extend_frequency(doc, ents)
     extend_place_level(doc, ents)
     extend_place_unit(doc, ents)
