@@ -881,7 +881,8 @@ def _alleged(flat: str, a: int, b: int) -> bool:
     return m is not None and ALLEGED_END.search(flat, m.end(), b) is None
 
 
-#: Judgments passed on charges, and the phrase that tells a charge as a judgment's ground.
+#: Judgments passed on charges, which cite them, and the phrase that tells a charge as a
+#: judgment's ground.
 JUDGED = frozenset({"sentence", "conviction", "acquittal"})
 CHARGE_GROUND = re.compile(r"on\s+(?:a\s+|the\s+)?(?:criminal\s+)?charges?\s+of\b")
 #: An arraignment told with the charge read out at it: "arraigned before the X Court and charged
@@ -3549,8 +3550,6 @@ CHARGE_TYPES = ("case_opened", "charge", "charge_reclassified")
 
 #: A judgment on every charge brought: "found him guilty on all counts", "acquitted of all charges".
 ALL_COUNTS = re.compile(r"\b(?:on|of)\s+all\s+(?:the\s+)?(?:counts|charges)\b")
-#: Judgments on the charges brought, which cite them.
-JUDGMENTS_ON_CHARGES = ("sentence", "conviction", "acquittal")
 
 
 def _earlier(a: tuple[int, int | None, int | None], b: tuple[int, int | None, int | None]) -> bool:
@@ -3582,7 +3581,7 @@ def _judgment_provisions(events: list[dict[str, Any]]) -> None:
                 brought[t] = list(dict.fromkeys([*brought.get(t, []), *ev["provisions"]]))
         elif ev["type"] == "complaint" and ev["provisions"] and ev["targets"]:
             last, against, complained = ev["provisions"], set(ev["targets"]), True
-        elif ev["type"] in JUDGMENTS_ON_CHARGES and not ev["provisions"] and last:
+        elif ev["type"] in JUDGED and not ev["provisions"] and last:
             if (complained or ev["type"] == "acquittal") and not against & set(ev["targets"]):
                 continue
             every = [p for t in ev["targets"] for p in brought.get(t, [])]
