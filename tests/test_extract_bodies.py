@@ -1074,3 +1074,20 @@ def test_a_court_named_for_the_matters_it_tries_runs_on_over_their_list() -> Non
     ids = {o["id"]: o["name"] for o in record["organisations"]}
     sentence = next(e for e in record["events"] if e["type"] == "sentence")
     assert ids[sentence["authority"]] == court
+
+
+def test_the_quoted_name_a_bodys_name_ends_with_names_it_alone() -> None:
+    # "the office of “Vela”" after "the Human Rights Centre “Vela”": the same body, the one
+    # searched and liquidated
+    text = (
+        "12 December 2021\n\nZembla: Centre liquidated\n\nAna Lee is the chairperson of the "
+        "Human Rights Centre “Vela”. On 14 July 2021, officers searched the office of “Vela” in "
+        "Kastra. On 30 August 2021, the Supreme Court ordered the liquidation of “Vela”.\n"
+    )
+    record = extract_case(text, appeal_id="t-quoted-short")
+    bodies = {o["id"]: o for o in record["organisations"]}
+    centre = next(o for o in bodies.values() if o["name"] == "Human Rights Centre “Vela”")
+    assert "Vela" in centre["variants"], centre
+    done_to = {e["type"]: e["targets"] for e in record["events"]}
+    assert done_to["search"] == [centre["id"]], record["events"]
+    assert done_to["deregistration"] == [centre["id"]], record["events"]

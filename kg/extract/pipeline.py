@@ -105,6 +105,7 @@ from kg.extract.shortforms import (
     merge_initials,
     merge_line_glosses,
     own_shared_acronyms,
+    quoted_short_names,
     split_bracketed_acronyms,
     widen_to_acronym,
 )
@@ -210,6 +211,7 @@ def _extract_case(text: str, *, appeal_id: str, source: str | None) -> dict[str,
     merge_initials(ents)
     own_shared_acronyms(ents)
     widen_to_acronym(doc, ents)
+    quoted_short_names(doc, ents)
     link_common_noun_bodies(doc, ents, main_country)
     mark_state_enterprises(doc, ents)
     kind_units_by_parent(doc, ents)

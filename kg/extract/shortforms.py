@@ -434,3 +434,26 @@ def _spelt_start(flat: str, a: int, b: int, acr: str) -> int | None:
         if len(words) - i > 14:
             return None
     return None
+
+
+#: A body's name that ends with the name it goes by, in quotation marks: 'Human Rights Centre
+#: “Abarona”', 'Public Foundation "Kalkan Legal Initiative"'.
+QUOTED_TAIL = re.compile(r"\S\s+[“\"](?P<short>[^“”\"]{2,60})[”\"]$")
+
+
+def quoted_short_names(doc: Doc, ents: Entities) -> None:
+    """The name in quotation marks a body's full name ends with is a name of the body ("the
+    liquidation of “Abarona”" after "the Human Rights Centre “Abarona”"): a variant, and each
+    place the text writes it alone is a mention of the body."""
+    flat = doc.flat
+    held = [(x, y) for e in ents.items for x, y in e.mentions]
+    for o in ents.of("organisation"):
+        m = QUOTED_TAIL.search(o.name or "")
+        if m is None:
+            continue
+        short = m.group("short").strip()
+        if short not in o.variants:
+            o.variants.append(short)
+        for n in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", flat):
+            if not any(x <= n.start() < y for x, y in held):
+                o.mentions.append((n.start(), n.end()))
