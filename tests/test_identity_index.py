@@ -515,6 +515,75 @@ def test_a_full_resolution_in_parts_equals_one_over_every_item(
     assert len(calls) == 1 and _decisions(one) == _decisions(full)
 
 
+def test_parts_resolved_in_worker_processes_equal_parts_resolved_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build's workers resolving the parts of each phase (items sent as bytes, persons
+    given their organisations' clusters) give the clusters, review rows, label states and
+    summaries of the parts resolved in this process, and of one resolution over every item;
+    a curated decision that cannot be applied fails as it does here, with its line."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from benchgen import generated_cases, load_cases
+
+    import kg.record.identity_index as identity_index
+    from kg.errors import DataError
+
+    out, _extra = generated_cases(tmp_path, 60, keep=60, seed=7)
+    records = load_cases(out)
+    full = resolve_items(record_items(records))
+    monkeypatch.setattr(identity_index, "PART_ITEMS", 40)
+    keys_file = tmp_path / "keys.sqlite"
+    here, index_here = resolve_with_index(
+        record_items(records), None, _stamps(records), None, "ctx", keys_file
+    )
+    sent: list[int] = []
+    real_submit = ProcessPoolExecutor.submit
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(2, mp_context=context) as pool:
+
+        def submit(fn, *args, **kwargs):
+            sent.append(len(args[0][0]))
+            return real_submit(pool, fn, *args, **kwargs)
+
+        monkeypatch.setattr(pool, "submit", submit)
+        there, index_there = resolve_with_index(
+            record_items(records), None, _stamps(records), None, "ctx",
+            tmp_path / "keys2.sqlite", pool=pool,
+        )  # fmt: skip
+        # every item went to a worker, in more parts than one a phase
+        assert len(sent) > 4 and sum(sent) == len(record_items(records))
+        assert _decisions(there) == _decisions(here) == _decisions(full)
+        assert index_there.clusters == index_here.clusters
+        assert index_there.summaries == index_here.summaries
+        firsts = [c.members[0] for c in here.clusters]
+        assert [index_there.labels.get(k) for k in firsts] == [
+            index_here.labels.get(k) for k in firsts
+        ]
+
+        # Three persons of three records: two "same" and one "different" among them.
+        a, b, c = sorted(records)[:3]
+        pid = {r: records[r]["persons"][0]["id"] for r in (a, b, c)}
+        decisions = tmp_path / "identities.csv"
+        decisions.write_text(
+            "appeal,local_id,same_as_appeal,same_as_local_id,decision,decided_by,note\n"
+            f"{a},{pid[a]},{b},{pid[b]},same,curator,\n"
+            f"{b},{pid[b]},{c},{pid[c]},same,curator,\n"
+            f"{a},{pid[a]},{c},{pid[c]},different,curator,\n",
+            encoding="utf-8",
+        )
+        errors = []
+        for use in (None, pool):
+            with pytest.raises(DataError) as caught:
+                resolve_with_index(
+                    record_items(records), decisions, _stamps(records), None, "ctx",
+                    tmp_path / f"keys-{len(errors)}.sqlite", pool=use,
+                )  # fmt: skip
+            errors.append(str(caught.value))
+        assert errors[0] == errors[1] and "identities.csv:3: cannot apply 'same'" in errors[0]
+
+
 def test_the_components_read_from_the_key_table_are_those_the_index_walks(
     tmp_path: Path,
 ) -> None:
