@@ -1119,7 +1119,6 @@ def _resolve_with_index(
             # One pass over the records, each one's items read once (items kept on disk are
             # loaded from there): their marks, their keys, and, for a resolution in parts,
             # each item where a part reads it back alone.
-            asked: set[Key] = set()  # the organisations persons name (for workers' parts)
             for a, keys in by_appeal.items():
                 its = [items[k] for k in keys]
                 made = known(a) if known is not None else None
@@ -1130,14 +1129,10 @@ def _resolve_with_index(
                     index.add(key, ckeys + dkeys.get(key, []))
                     if in_parts:
                         kept.append(index.id_of[key], item)
-                        if item.orgs:
-                            asked.update(item.orgs)
             if isinstance(index.table, DiskKeys):
                 index.table.finish()
             if in_parts:
-                resolution = _resolve_in_parts(
-                    items, index, curated, decisions, kept, pool=pool, asked=asked
-                )
+                resolution = _resolve_in_parts(items, index, curated, decisions, kept, pool=pool)
             else:
                 resolution = resolve_part(items, curated, decisions)
                 for c in resolution.clusters:
@@ -1844,7 +1839,6 @@ def _resolve_in_parts(
     kept: _ItemFile | None = None,
     *,
     pool: Executor | None = None,
-    asked: set[Key] | None = None,
 ) -> Resolution:
     """:func:`resolve_part` over every item, equal to it, holding about :data:`PART_ITEMS`
     items at a time: components are resolved independently of one another (the module's
@@ -1855,8 +1849,11 @@ def _resolve_in_parts(
 
     With ``pool`` (the build's worker processes), items kept in ``kept`` and more than one
     part in a phase, the parts of a phase are resolved in the workers, each given its items'
-    bytes, and taken back in their order, so the outcome is the same; persons' parts are
-    given the cluster of each organisation in ``asked`` (every organisation a person names)."""
+    bytes, and taken back in their order, so the outcome is the same. Persons' parts there
+    are given the clustered organisations' cluster numbers alone: a person names only
+    organisations of its own record, and two persons of one record are never joined nor
+    paired, so an organisation in no cluster never makes two persons agree (here it stands
+    for itself, there for nothing)."""
     component = _components(index)
     codes = {kind: n for n, kind in enumerate((*ORG_PHASE, *PERSON_PHASE))}
     kind_of = bytearray(len(index.ids))  # item number -> its kind's code
@@ -1893,10 +1890,10 @@ def _resolve_in_parts(
                 filled += size[c]
             parts[part_of[c]].append(n)
         del size, part_of
-        if pool is not None and kept is not None and asked is not None and len(parts) > 1:
+        if pool is not None and kept is not None and len(parts) > 1:
             orgs = None
             if phase == PERSON_PHASE:  # written once, read once by each worker
-                orgs = kept.beside(marshal.dumps({o: org_cluster(o) for o in asked}))
+                orgs = kept.beside(marshal.dumps(org_of))
             done: Iterable[_PartDone] = _parts_in_workers(
                 pool, parts, index, kept, curated, decisions, phase, orgs
             )
@@ -1999,16 +1996,21 @@ def _part_job(
     ],
 ) -> _PartDone:
     """In a worker: one part, from its items' keys and bytes (:meth:`_ItemFile.raw`); a
-    persons' part reads the organisations' clusters from the file ``orgs`` names (marshalled
-    organisation key -> what :func:`resolve_part`'s ``org_cluster`` gives), kept while the
-    parts of a phase come."""
+    persons' part reads the clustered organisations' cluster numbers from the file ``orgs``
+    names (marshalled), kept while the parts of the phase come (see :func:`_resolve_in_parts`
+    for the organisations in no cluster)."""
     keys, raw, curated, decisions, phase, orgs = job
     part = dict(zip(keys, map(_ItemFile.decode, raw), strict=True))
     org_cluster = None
     if orgs is not None:
         if _ORGS_READ[0] != orgs:
             _ORGS_READ[:] = [orgs, marshal.loads(Path(orgs).read_bytes())]
-        org_cluster = _ORGS_READ[1].get
+        numbers: dict[Key, int] = _ORGS_READ[1]
+
+        def org_cluster(org: Key) -> object:
+            number = numbers.get(org)
+            return None if number is None else ("cluster", number)
+
     return _resolve_one_part(part, curated, decisions, phase, org_cluster)
 
 
