@@ -27,11 +27,6 @@ Each part is resolved with the items in the order a full resolution takes them, 
 unions and review rows are the ones the full resolution makes; ``tests/test_identity_index.py``
 compares the two after changes that add, remove, split and join clusters.
 
-A resolution of every item (a full build) is made the same way, a part of whole components at
-a time (:func:`_resolve_in_parts`); the build's worker processes resolve the parts of a phase
-side by side, and the workers that parse the records make each item's marks and keys
-(:func:`item_identity`), so that the build process, which holds the index, does the rest.
-
 The index (:class:`IdentityIndex`) is kept beside the stores; one of another version or another
 context (the code that makes items, the curated decisions) is not used: the build resolves
 everything and writes a new one.
@@ -50,12 +45,11 @@ import sqlite3
 import tempfile
 from array import array
 from bisect import bisect_left, insort
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, MutableMapping
-from concurrent.futures import Executor, Future
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Self, TypeVar
+from typing import IO, Self, TypeVar
 
 from rdflib import URIRef
 
@@ -273,10 +267,6 @@ class LabelStates(_Packed[Key, LabelState]):
         cluster, which held as objects until the index is written would add to its peak
         memory."""
         self._raw[first] = marshal.dumps(state)
-
-    def put_marshalled(self, first: Key, data: bytes) -> None:
-        """A state as :meth:`put_packed` keeps it, made elsewhere (a worker process)."""
-        self._raw[first] = data
 
 
 # What a union of a cluster reads of its members (kg.record.identity._Clusters' summary): its
@@ -739,21 +729,6 @@ def item_marks(items: list[Item]) -> tuple[Mark, ...]:
     return tuple(out)
 
 
-# Each record's worker keeps its own deletion neighbourhoods (kg.store.spill).
-_WORKER_VARIANTS: dict[str, set[str]] = {}
-
-# What a full resolution makes of a record's items one at a time: their marks and, for
-# each item, its keys (:func:`component_keys`, without curated decisions' keys).
-ItemIdentity = tuple[tuple[Mark, ...], list[list[str]]]
-
-
-def item_identity(items: list[Item]) -> ItemIdentity:
-    """:func:`item_marks` and :func:`component_keys` of a record's items, as the build's
-    workers make them while they parse the records (:func:`resolve_with_index`'s
-    ``known``)."""
-    return item_marks(items), [component_keys(item, _WORKER_VARIANTS) for item in items]
-
-
 _Pick = Callable[[tuple[object, ...]], tuple[object, ...]]
 _PICKS: dict[type, tuple[_Pick, _Pick, _Pick] | None] = {}
 
@@ -1072,8 +1047,6 @@ def resolve_with_index(
     context: str,
     keys_file: Path | None = None,
     by_appeal: dict[str, list[Key]] | None = None,
-    pool: Executor | None = None,
-    known: Callable[[str], ItemIdentity | None] | None = None,
 ) -> tuple[Resolution, IdentityIndex]:
     """The resolution of ``items`` (equal to :func:`kg.record.identity.resolve_items`'s) and the
     index for the next build. ``stamps`` gives, per appeal, a value that changes whenever its
@@ -1082,12 +1055,10 @@ def resolve_with_index(
     A new index keeps its keys in a SQLite file at ``keys_file`` if given (else in memory).
     ``by_appeal``: the item keys of each appeal that has items, in the order of ``items``, when
     the caller has them (:meth:`kg.store.state.RecordItems.by_appeal`): a change then walks
-    the items it reaches, not every item. A resolution of every item resolves its parts in
-    ``pool``'s processes if given, and takes each record's :func:`item_identity` from
-    ``known`` (by appeal id) where it gives one."""
+    the items it reaches, not every item."""
     with _collector_paused():
         return _resolve_with_index(
-            items, decisions, stamps, previous, context, keys_file, by_appeal, pool, known
+            items, decisions, stamps, previous, context, keys_file, by_appeal
         )
 
 
@@ -1099,8 +1070,6 @@ def _resolve_with_index(
     context: str,
     keys_file: Path | None,
     by_appeal: dict[str, list[Key]] | None = None,
-    pool: Executor | None = None,
-    known: Callable[[str], ItemIdentity | None] | None = None,
 ) -> tuple[Resolution, IdentityIndex]:
     curated = load_decisions(decisions)
     check_decisions(items, curated, decisions)
@@ -1121,18 +1090,15 @@ def _resolve_with_index(
             # each item where a part reads it back alone.
             for a, keys in by_appeal.items():
                 its = [items[k] for k in keys]
-                made = known(a) if known is not None else None
-                if made is None:
-                    made = item_marks(its), [component_keys(i, variants) for i in its]
-                index.marks[a], own_keys = made
-                for key, item, ckeys in zip(keys, its, own_keys, strict=True):
-                    index.add(key, ckeys + dkeys.get(key, []))
+                index.marks[a] = item_marks(its)
+                for key, item in zip(keys, its, strict=True):
+                    index.add(key, component_keys(item, variants) + dkeys.get(key, []))
                     if in_parts:
                         kept.append(index.id_of[key], item)
             if isinstance(index.table, DiskKeys):
                 index.table.finish()
             if in_parts:
-                resolution = _resolve_in_parts(items, index, curated, decisions, kept, pool=pool)
+                resolution = _resolve_in_parts(items, index, curated, decisions, kept)
             else:
                 resolution = resolve_part(items, curated, decisions)
                 for c in resolution.clusters:
@@ -1741,7 +1707,6 @@ class _ItemFile:
         self._file: IO[bytes] | None = None
         self._at = array("q")  # item number -> where its bytes start; one more at the end
         self._first = 0
-        self._beside: list[str] = []  # files of :meth:`beside`
 
     def __enter__(self) -> _ItemFile:
         return self
@@ -1750,10 +1715,6 @@ class _ItemFile:
         if self._file is not None:
             self._file.close()
             self._file = None
-        for path in self._beside:
-            with suppress(OSError):
-                os.unlink(path)
-        self._beside.clear()
 
     def append(self, n: int, item: Item) -> None:
         """Item number ``n``; numbers come in order, one after another."""
@@ -1774,35 +1735,18 @@ class _ItemFile:
 
     def read(self, numbers: Iterable[int]) -> Iterator[Item]:
         """The items of ``numbers`` (quickest in increasing order: the file is read onward)."""
-        return map(self.decode, self.raw(numbers))
-
-    def beside(self, data: bytes) -> str:
-        """A file of ``data`` beside the items' (removed with them), for other processes."""
-        fd, path = tempfile.mkstemp(dir=self._folder, prefix=".items-beside-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        self._beside.append(path)
-        return path
-
-    def raw(self, numbers: Iterable[int]) -> list[bytes]:
-        """The bytes of the items of ``numbers``, as :meth:`decode` reads them."""
         assert self._file is not None
         self._file.flush()
         fd, at, first = self._file.fileno(), self._at, self._first
-        out = []
         for n in numbers:
             start = at[n - first]
-            out.append(os.pread(fd, at[n - first + 1] - start, start))
-        return out
-
-    @staticmethod
-    def decode(data: bytes) -> Item:
-        """An item from the bytes :meth:`append` wrote."""
-        if data[:1] == b"M":
-            item = Item.__new__(Item)
-            item.__dict__.update(marshal.loads(memoryview(data)[1:]))
-            return item
-        return pickle.loads(memoryview(data)[1:])  # type: ignore[no-any-return]  # noqa: S301 - written by this build
+            data = os.pread(fd, at[n - first + 1] - start, start)
+            if data[:1] == b"M":
+                item = Item.__new__(Item)
+                item.__dict__.update(marshal.loads(memoryview(data)[1:]))
+                yield item
+            else:
+                yield pickle.loads(memoryview(data)[1:])  # noqa: S301 - written just now
 
 
 def _components(index: IdentityIndex) -> array:
@@ -1837,23 +1781,13 @@ def _resolve_in_parts(
     curated: list[Decision],
     decisions: Path | None,
     kept: _ItemFile | None = None,
-    *,
-    pool: Executor | None = None,
 ) -> Resolution:
     """:func:`resolve_part` over every item, equal to it, holding about :data:`PART_ITEMS`
     items at a time: components are resolved independently of one another (the module's
     docstring), so whole components, their items in the order a full resolution takes them,
     are resolved together, organisations and instruments first, then persons, who read the
     clusters of their organisations from them. The clusters and review rows of the parts are
-    sorted as one resolution sorts its own.
-
-    With ``pool`` (the build's worker processes), items kept in ``kept`` and more than one
-    part in a phase, the parts of a phase are resolved in the workers, each given its items'
-    bytes, and taken back in their order, so the outcome is the same. Persons' parts there
-    are given the clustered organisations' cluster numbers alone: a person names only
-    organisations of its own record, and two persons of one record are never joined nor
-    paired, so an organisation in no cluster never makes two persons agree (here it stands
-    for itself, there for nothing)."""
+    sorted as one resolution sorts its own."""
     component = _components(index)
     codes = {kind: n for n, kind in enumerate((*ORG_PHASE, *PERSON_PHASE))}
     kind_of = bytearray(len(index.ids))  # item number -> its kind's code
@@ -1890,131 +1824,33 @@ def _resolve_in_parts(
                 filled += size[c]
             parts[part_of[c]].append(n)
         del size, part_of
-        if pool is not None and kept is not None and len(parts) > 1:
-            orgs = None
-            if phase == PERSON_PHASE:  # written once, read once by each worker
-                orgs = kept.beside(marshal.dumps(org_of))
-            done: Iterable[_PartDone] = _parts_in_workers(
-                pool, parts, index, kept, curated, decisions, phase, orgs
-            )
-        else:
-            done = (
-                _resolve_one_part(
-                    _part_items(numbers, index, items, kept), curated, decisions, phase,
-                    org_cluster if phase == PERSON_PHASE else None,
-                )
-                for numbers in parts
+        for numbers in parts:
+            if kept is not None:  # each item read alone (see _ItemFile)
+                found = zip(numbers, kept.read(numbers), strict=True)
+                part = {index.ids[n]: item for n, item in found}
+            else:
+                part = {index.ids[n]: items[index.ids[n]] for n in numbers}  # type: ignore[index]
+            found = resolve_part(
+                part, curated, decisions, kinds=phase,
+                org_cluster=org_cluster if phase == PERSON_PHASE else None,
             )  # fmt: skip
-        for found, review, labels, summaries in done:
-            for first, packed in labels:
-                index.labels.put_marshalled(first, packed)
-            index.summaries.update(summaries)
+            for c in found.clusters:  # made while the part's items are at hand
+                group = [part[m] for m in c.members]
+                index.labels.put_packed(c.members[0], label_state(group))
+                if c.kind in ORG_PHASE:
+                    index.summaries[c.members[0]] = summary_of(group)
             if phase == ORG_PHASE:
-                for c in found:
+                for c in found.clusters:
                     number = len(clusters)
                     clusters.append(c)
                     org_of.update((m, number) for m in c.members)
             else:
-                clusters += found
-            rows += review
-            del found, review
+                clusters += found.clusters
+            rows += found.review_rows
+            del part, found
     clusters.sort(key=lambda c: (c.kind, c.label.lower(), c.members))
     rows.sort(key=lambda r: (-r.score, r.kind, r.a, r.b))
     return Resolution(clusters, rows, items)  # type: ignore[arg-type]
-
-
-# A part resolved: its clusters and review rows, each cluster's label state as saved (first
-# member, bytes) and each organisation or instrument cluster's summary.
-_PartDone = tuple[
-    list[Cluster], list[ReviewRow], list[tuple[Key, bytes]], list[tuple[Key, Summary]]
-]
-
-
-def _part_items(
-    numbers: array, index: IdentityIndex, items: Mapping[Key, Item], kept: _ItemFile | None
-) -> dict[Key, Item]:
-    if kept is not None:  # each item read alone (see _ItemFile)
-        found = zip(numbers, kept.read(numbers), strict=True)
-        return {index.ids[n]: item for n, item in found}
-    return {index.ids[n]: items[index.ids[n]] for n in numbers}
-
-
-def _resolve_one_part(
-    part: dict[Key, Item],
-    curated: list[Decision],
-    decisions: Path | None,
-    phase: tuple[str, ...],
-    org_cluster: Callable[[Key], Hashable] | None,
-) -> _PartDone:
-    """:func:`resolve_part` of one part of a phase, with what the index keeps of each
-    cluster, made while the part's items are at hand."""
-    found = resolve_part(part, curated, decisions, kinds=phase, org_cluster=org_cluster)
-    labels, summaries = [], []
-    for c in found.clusters:
-        group = [part[m] for m in c.members]
-        labels.append((c.members[0], marshal.dumps(label_state(group))))
-        if c.kind in ORG_PHASE:
-            summaries.append((c.members[0], summary_of(group)))
-    return found.clusters, found.review_rows, labels, summaries
-
-
-AHEAD_PARTS = 2  # parts given to each worker ahead of the one it resolves
-
-
-def _parts_in_workers(
-    pool: Executor,
-    parts: list[array],
-    index: IdentityIndex,
-    kept: _ItemFile,
-    curated: list[Decision],
-    decisions: Path | None,
-    phase: tuple[str, ...],
-    orgs: str | None,
-) -> Iterator[_PartDone]:
-    """The parts resolved in ``pool``'s workers, in order, a few at a time in flight (each
-    holds its items' bytes until taken); ``orgs``: a file of the organisations' clusters
-    persons read (:func:`_part_job`)."""
-    ahead = AHEAD_PARTS * max(1, getattr(pool, "_max_workers", 2))
-    pending: list[Future[_PartDone]] = []
-    for numbers in parts:
-        job = ([index.ids[n] for n in numbers], kept.raw(numbers), curated, decisions, phase, orgs)
-        pending.append(pool.submit(_part_job, job))
-        if len(pending) > ahead:
-            yield pending.pop(0).result()
-    for future in pending:
-        yield future.result()
-
-
-def _part_job(
-    job: tuple[
-        list[Key],
-        list[bytes],
-        list[Decision],
-        Path | None,
-        tuple[str, ...],
-        str | None,
-    ],
-) -> _PartDone:
-    """In a worker: one part, from its items' keys and bytes (:meth:`_ItemFile.raw`); a
-    persons' part reads the clustered organisations' cluster numbers from the file ``orgs``
-    names (marshalled), kept while the parts of the phase come (see :func:`_resolve_in_parts`
-    for the organisations in no cluster)."""
-    keys, raw, curated, decisions, phase, orgs = job
-    part = dict(zip(keys, map(_ItemFile.decode, raw), strict=True))
-    org_cluster = None
-    if orgs is not None:
-        if _ORGS_READ[0] != orgs:
-            _ORGS_READ[:] = [orgs, marshal.loads(Path(orgs).read_bytes())]
-        numbers: dict[Key, int] = _ORGS_READ[1]
-
-        def org_cluster(org: Key) -> object:
-            number = numbers.get(org)
-            return None if number is None else ("cluster", number)
-
-    return _resolve_one_part(part, curated, decisions, phase, org_cluster)
-
-
-_ORGS_READ: list[Any] = [None, {}]  # in a worker: the file of organisations read, its map
 
 
 class _ClusterOf:
