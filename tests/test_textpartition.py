@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pickle
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyoxigraph as ox
 import pytest
 from benchgen import generator as _generator
@@ -117,6 +119,40 @@ def test_each_triple_is_placed_as_the_store_partition_places_it(
     }
     assert {str(q) for q in new} == expected
     assert found.exported == {APPEAL_GRAPHS + g: n for g, n in zip("abc", (1, 2, 1), strict=True)}
+
+
+@pytest.mark.parametrize(
+    ("block", "bucket"), [(1 << 20, 1 << 22), (7, 16), (1000, 64)], ids=["one", "few", "many"]
+)
+def test_repeated_hashes_are_found_whatever_the_buckets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int, bucket: int
+) -> None:
+    """Every position whose hash is met anywhere else, the first too, and no other, in line
+    order, when the hashes are written and sorted in one bucket, a few or many (the hashes
+    spread over the whole range of 64-bit numbers, negative ones too); no bucket file left."""
+    monkeypatch.setattr(textpartition, "BLOCK", block)
+    monkeypatch.setattr(textpartition, "BUCKET", bucket)
+    rng = np.random.default_rng(3)
+    values = rng.integers(-(2**63), 2**63 - 1, size=5000, dtype=np.int64)
+    values[rng.integers(0, 5000, 900)] = values[rng.integers(0, 5000, 900)]
+    values[[10, 4999, 0]] = values[1234]  # the first and the last line repeat too
+    hashes = textpartition._HashFile(tmp_path / "lines.hashes")
+    hashes.extend(values[:2500].tolist())
+    hashes.extend(values[2500:].tolist())
+    found = hashes.repeated()
+    seen = Counter(values.tolist())
+    expected = [n for n, v in enumerate(values.tolist()) if seen[v] > 1]
+    assert 1000 < len(expected) < 2000 and {0, 10, 1234, 4999} <= set(expected)
+    assert found.tolist() == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lines.hashes"]
+
+
+def test_repeated_hashes_of_no_line_and_of_lines_all_distinct(tmp_path: Path) -> None:
+    empty = textpartition._HashFile(tmp_path / "none.hashes")
+    assert empty.repeated().tolist() == []
+    distinct = textpartition._HashFile(tmp_path / "distinct.hashes")
+    distinct.extend(range(-50, 50))
+    assert distinct.repeated().tolist() == []
 
 
 def test_literals_with_characters_that_end_lines_elsewhere(tmp_path: Path) -> None:
