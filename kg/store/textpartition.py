@@ -136,7 +136,10 @@ class _HashFile:
         finally:
             for p in parts:
                 p.unlink(missing_ok=True)
-        return np.sort(np.concatenate(found)) if found else np.zeros(0, np.int64)
+        out = np.concatenate(found)
+        del found
+        out.sort()  # in place: the positions are held once
+        return out
 
 
 def _position_type(count: int) -> type:
