@@ -20,7 +20,6 @@ import pyoxigraph as ox
 import pytest
 from benchgen import generator as _generator
 
-import kg.record.identity_index as identity_index
 import kg.store.chunks as chunks
 import kg.store.spill as spill
 import kg.store.stream as stream
@@ -110,17 +109,14 @@ def test_one_forked_pool_parses_the_records_and_writes_their_graphs(
     methods = _pool_methods(monkeypatch, tmp_path / "pools")
     _noting_pid(spill, "_read_job", tmp_path / "parsed", monkeypatch)
     _noting_pid(stream, "_cases_nquads", tmp_path / "written", monkeypatch)
-    # each item's marks for identity made where the records are parsed, not here
-    _noting_pid(identity_index, "item_marks", tmp_path / "marked", monkeypatch)
     said: list[str] = []
     result = stream.build_streaming(
         tmp_path / "workers", corpus, incremental=False, jobs=2, progress=said.append
     )
     assert _made(methods) == ["fork"]  # one pool, for both steps
     parsed, written = _pids(tmp_path / "parsed"), _pids(tmp_path / "written")
-    marked = _pids(tmp_path / "marked")
-    assert os.getpid() not in parsed | written | marked
-    assert written <= parsed and marked <= parsed and len(parsed) == 2
+    assert os.getpid() not in parsed | written
+    assert written <= parsed and len(parsed) == 2
     assert result.identity_clusters, "the corpus must merge items across records"
     assert any("build: 24/24 graphs" in line for line in said), said
     assert _canonical(tmp_path / "workers") == classic

@@ -512,56 +512,6 @@ def test_item_marks_hash_the_fields_as_kept_indexes_have_them(tmp_path: Path) ->
         assert item_marks(its) == by_filter(its)
 
 
-def test_marks_and_keys_made_where_records_are_parsed_give_the_same_index(
-    tmp_path: Path,
-) -> None:
-    """Each record's item marks and keys made elsewhere (a build's workers, pickled back,
-    :func:`item_identity`) give the index and resolution made here, the curated decisions'
-    keys added to them; a record ``known`` has nothing for is made here, and so is one whose
-    keys do not match its items in number."""
-    import pickle
-
-    from benchgen import generated_cases, load_cases
-
-    from kg.record.identity_index import item_identity
-
-    out, _extra = generated_cases(tmp_path, 30, keep=30, seed=3)
-    records = load_cases(out)
-    decisions = tmp_path / "identities.csv"
-    a, b, c = sorted(records)[:3]
-    decisions.write_text(
-        "appeal,local_id,same_as_appeal,same_as_local_id,decision,decided_by,note\n"
-        f"{a},{records[a]['persons'][0]['id']},{b},{records[b]['persons'][0]['id']},"
-        "same,curator,\n",
-        encoding="utf-8",
-    )
-    by_record = {r: record_items({r: records[r]}) for r in records}
-    made = {r: pickle.dumps(item_identity(list(its.values()))) for r, its in by_record.items()}
-    asked: list[str] = []
-
-    def known(appeal: str):
-        asked.append(appeal)
-        if appeal == b:
-            return None
-        marks, keys = pickle.loads(made[appeal])
-        return (marks, keys[:-1]) if appeal == c else (marks, keys)
-
-    here, index_here = resolve_with_index(
-        record_items(records), decisions, _stamps(records), None, "ctx"
-    )
-    there, index_there = resolve_with_index(
-        record_items(records), decisions, _stamps(records), None, "ctx", known=known
-    )
-    assert sorted(asked) == sorted(r for r in records if by_record[r])
-    assert _decisions(there) == _decisions(here) and here.clusters
-    assert {r: index_there.marks[r] for r in records} == {r: index_here.marks[r] for r in records}
-    assert index_there.id_of == index_here.id_of
-    for key, n in index_here.id_of.items():
-        assert sorted(index_there.table.keys_of(n)) == sorted(index_here.table.keys_of(n)), key
-    curated = [n for key, n in index_here.id_of.items() if key[0] in (a, b)]
-    assert any(k.startswith("d:") for n in curated for k in index_there.table.keys_of(n))
-
-
 def test_a_full_resolution_in_parts_equals_one_over_every_item(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -729,21 +729,6 @@ def item_marks(items: list[Item]) -> tuple[Mark, ...]:
     return tuple(out)
 
 
-# Each worker that parses records keeps its own deletion neighbourhoods (kg.store.spill).
-_WORKER_VARIANTS: dict[str, set[str]] = {}
-
-# What a full resolution makes of a record's items one at a time: their marks and, for
-# each item, its keys (:func:`component_keys`, without curated decisions' keys).
-ItemIdentity = tuple[tuple[Mark, ...], list[list[str]]]
-
-
-def item_identity(items: list[Item]) -> ItemIdentity:
-    """:func:`item_marks` and :func:`component_keys` of a record's items, made by the build's
-    workers as they parse the records (:func:`resolve_with_index`'s ``known``): a full build
-    resolves identity in one process, and these are a quarter of its work there."""
-    return item_marks(items), [component_keys(item, _WORKER_VARIANTS) for item in items]
-
-
 _Pick = Callable[[tuple[object, ...]], tuple[object, ...]]
 _PICKS: dict[type, tuple[_Pick, _Pick, _Pick] | None] = {}
 
@@ -1062,7 +1047,6 @@ def resolve_with_index(
     context: str,
     keys_file: Path | None = None,
     by_appeal: dict[str, list[Key]] | None = None,
-    known: Callable[[str], ItemIdentity | None] | None = None,
 ) -> tuple[Resolution, IdentityIndex]:
     """The resolution of ``items`` (equal to :func:`kg.record.identity.resolve_items`'s) and the
     index for the next build. ``stamps`` gives, per appeal, a value that changes whenever its
@@ -1071,12 +1055,10 @@ def resolve_with_index(
     A new index keeps its keys in a SQLite file at ``keys_file`` if given (else in memory).
     ``by_appeal``: the item keys of each appeal that has items, in the order of ``items``, when
     the caller has them (:meth:`kg.store.state.RecordItems.by_appeal`): a change then walks
-    the items it reaches, not every item. A resolution of every item takes each record's
-    :func:`item_identity` from ``known`` (by appeal id) where it gives one (the workers that
-    parsed the records made it), and makes it where it gives None."""
+    the items it reaches, not every item."""
     with _collector_paused():
         return _resolve_with_index(
-            items, decisions, stamps, previous, context, keys_file, by_appeal, known
+            items, decisions, stamps, previous, context, keys_file, by_appeal
         )
 
 
@@ -1088,7 +1070,6 @@ def _resolve_with_index(
     context: str,
     keys_file: Path | None,
     by_appeal: dict[str, list[Key]] | None = None,
-    known: Callable[[str], ItemIdentity | None] | None = None,
 ) -> tuple[Resolution, IdentityIndex]:
     curated = load_decisions(decisions)
     check_decisions(items, curated, decisions)
@@ -1109,12 +1090,9 @@ def _resolve_with_index(
             # each item where a part reads it back alone.
             for a, keys in by_appeal.items():
                 its = [items[k] for k in keys]
-                made = known(a) if known is not None else None
-                if made is None or len(made[1]) != len(its):
-                    made = item_marks(its), [component_keys(i, variants) for i in its]
-                index.marks[a], own = made
-                for key, item, found in zip(keys, its, own, strict=True):
-                    index.add(key, found + dkeys.get(key, []))
+                index.marks[a] = item_marks(its)
+                for key, item in zip(keys, its, strict=True):
+                    index.add(key, component_keys(item, variants) + dkeys.get(key, []))
                     if in_parts:
                         kept.append(index.id_of[key], item)
             if isinstance(index.table, DiskKeys):

@@ -34,7 +34,6 @@ from kg.errors import DataError, InputError, KgError
 from kg.files import generations_home, pid_alive
 from kg.record.datecheck import check_dates
 from kg.record.identity import Item, Provision, record_items, record_provisions
-from kg.record.identity_index import item_identity
 from kg.record.keys import record_keys
 from kg.record.recordcheck import check_record, parse_record_yaml
 from kg.store.workers import settle_worker
@@ -98,18 +97,6 @@ class Shelved:
     path: str
     offset: int
     keys: tuple[Any, ...] = ()  # the items' keys, in order (held: the build needs them all)
-    # Where what identity resolution makes of each item alone (its marks and keys,
-    # kg.record.identity_index.item_identity) is pickled, before the items; -1: not there.
-    identity: int = -1
-
-    def load_identity(self) -> Any:
-        """The items' marks and keys as the worker that parsed the record made them, or None
-        when it did not."""
-        if self.identity < 0:
-            return None
-        with open(self.path, "rb") as f:
-            f.seek(self.identity)
-            return pickle.load(f)  # noqa: S301 - written by this build, in its own folder
 
     def load(self) -> Any:
         with open(self.path, "rb") as f:
@@ -181,13 +168,9 @@ def parse_record(key: str, raw: bytes, spill_dir: Path) -> Parsed:
     with os.fdopen(fd, "wb") as f:
         pickle.dump(record, f, protocol=pickle.HIGHEST_PROTOCOL)
         if not isinstance(items, KgError):
-            # What identity resolution makes of each item alone, made here in the worker
-            # rather than by the build process, which resolves identity on one core.
-            at = f.tell()
-            pickle.dump(item_identity(items), f, protocol=pickle.HIGHEST_PROTOCOL)
             # about 1.2 kB an item as Python objects, 0.2 kB pickled: held by the build for
             # every record, they grew with the corpus (kg.store.state.RecordItems)
-            shelved = Shelved(spill, f.tell(), tuple(i.key for i in items), identity=at)
+            shelved = Shelved(spill, f.tell(), tuple(i.key for i in items))
             pickle.dump(items, f, protocol=pickle.HIGHEST_PROTOCOL)
             items = shelved
     source = record["appeal"].get("source")

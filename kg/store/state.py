@@ -673,13 +673,6 @@ class RecordItems(Mapping[Any, Any]):
             self._from_state.popitem(last=False)
         return found
 
-    def identity(self, aid: str) -> Any:
-        """What the worker that parsed appeal ``aid``'s record made of its items for identity
-        resolution (:func:`kg.record.identity_index.item_identity`), or None (items read from
-        the state, or not parsed by a worker)."""
-        found = self._have.get(self._sha.get(aid, ""))
-        return found.load_identity() if isinstance(found, Shelved) else None
-
     def stored(self, sha: str) -> Any:
         """The items of one record as :meth:`BuildState.keep_only` writes them: where they
         are on disk if they are (not loaded), else the items."""
