@@ -6,12 +6,13 @@ between trees.
         [--tree OLD --tree .] [--rounds 2] --work DIR --out F
 
 A full build of 100,000 generated appeals hashes some 70 million lines. The hashes here are
-random 64-bit numbers, ``--repeats`` of them drawn from a pool a third their number (each
-met about three times; a seeded generator, the same for every tree), written through the tree's ``_HashFile`` into ``DIR``; each tree's ``repeated()``
-then runs in a child process of its own, timed by ``time.process_time`` with its peak of
-traced allocations (numpy reports its arrays to ``tracemalloc``). Every tree must give the same
-positions: their count and a digest are recorded. Rounds go by turns (each tree once, then
-again). Exit codes: 0 measured; 1 the trees disagree; 2 bad arguments.
+random 64-bit numbers, ``--repeats`` of them drawn from a pool a third their number (each met
+about three times; a seeded generator, the same for every tree), written through the tree's
+``_HashFile`` into ``DIR``; each tree's ``repeated()`` then runs in a child process of its
+own, timed by ``time.process_time`` with its peak of traced allocations (numpy reports its
+arrays to ``tracemalloc``). Every tree must give the same positions: their count and a digest
+are recorded. Rounds go by turns (each tree once, then again). Exit codes: 0 measured; 1 the
+trees disagree; 2 bad arguments.
 """
 
 from __future__ import annotations
