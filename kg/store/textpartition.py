@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import NamedTuple
 
@@ -111,8 +112,8 @@ class _HashFile:
         parts = [self.path.with_name(f"{self.path.name}.{b}") for b in range(1 << bits)]
         found: list[np.ndarray] = []
         try:
-            outs = [open(p, "wb") for p in parts]  # noqa: SIM115 - closed below
-            try:
+            with ExitStack() as files:
+                outs = [files.enter_context(open(p, "wb")) for p in parts]  # noqa: SIM115
                 start = 0
                 for block in self._blocks():
                     bucket = (block.view(np.uint64) >> shift).astype(np.intp)
@@ -120,15 +121,12 @@ class _HashFile:
                     bounds = np.concatenate(
                         ([0], np.cumsum(np.bincount(bucket, minlength=len(parts))))
                     )
-                    out = np.empty(len(block), dtype=rows)
-                    out["hash"], out["at"] = block[order], order + start
+                    sent = np.empty(len(block), dtype=rows)
+                    sent["hash"], sent["at"] = block[order], order + start
                     for b, f in enumerate(outs):
                         if bounds[b + 1] > bounds[b]:
-                            out[bounds[b] : bounds[b + 1]].tofile(f)
+                            sent[bounds[b] : bounds[b + 1]].tofile(f)
                     start += len(block)
-            finally:
-                for f in outs:
-                    f.close()
             for p in parts:
                 part = np.fromfile(p, dtype=rows)
                 p.unlink()
@@ -143,13 +141,13 @@ class _HashFile:
 
 
 def _position_type(count: int) -> type:
-    """The smallest unsigned type that numbers ``count`` lines."""
+    """A type for the numbers of ``count`` lines: 4 bytes where they fit, else 8."""
     return np.uint32 if count < 1 << 32 else np.int64
 
 
 def _twice(values: np.ndarray, at: np.ndarray) -> np.ndarray:
     """The items of ``at`` whose value in ``values`` (same length) is met more than once."""
-    order = np.argsort(values, kind="stable")
+    order = np.argsort(values)
     ranked = values[order]
     same = ranked[1:] == ranked[:-1]
     keep = np.zeros(len(values), dtype=bool)
