@@ -42,6 +42,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from runinfo import proc_kb, process_tree  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 STOP_SECONDS = 120  # given to a stopped build to clean up before it is killed
 
@@ -133,13 +136,6 @@ def _child(store: str, data: str, trace: bool) -> None:
 # The parent: samples the child's process tree.
 
 
-def _status_kb(pid: int) -> tuple[int, int]:
-    """(parent pid, VmRSS in kB) of a process; (0, 0) once it is gone."""
-    fields = _status(pid)
-    rss = fields.get("VmRSS", "0 kB").split()[0]
-    return int(fields.get("PPid", "0").strip() or 0), int(rss)
-
-
 def _status(pid: int) -> dict[str, str]:
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as f:
@@ -154,31 +150,6 @@ def _anon_file_kb(pid: int) -> tuple[int, int]:
     system's file cache, given back when memory is short)."""
     fields = _status(pid)
     return tuple(int(fields.get(k, "0 kB").split()[0]) for k in ("RssAnon", "RssFile"))  # type: ignore[return-value]
-
-
-def _pss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def _tree(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            ppid, _ = _status_kb(int(entry))
-            children.setdefault(ppid, []).append(int(entry))
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(children.get(p, []))
-    return out
 
 
 def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[str, Any]:
@@ -217,10 +188,10 @@ def measure(store: Path, data: Path, *, interval: float, trace: bool) -> dict[st
     try:
         while proc.poll() is None:
             loads.append(os.getloadavg()[0])
-            pids = _tree(proc.pid)
-            main = _status_kb(proc.pid)[1]
-            each = [_status_kb(p)[1] for p in pids]
-            pss = sum(_pss_kb(p) for p in pids)
+            pids = process_tree(proc.pid)
+            main = proc_kb(proc.pid, "VmRSS")
+            each = [proc_kb(p, "VmRSS") for p in pids]
+            pss = sum(proc_kb(p, "Pss", "smaps_rollup") for p in pids)
             anon, mapped = _anon_file_kb(proc.pid)
             samples.append(
                 (time.time(), main, sum(each), pss, len(pids), max(each, default=0), anon, mapped)

@@ -229,28 +229,11 @@ def run_step(name: str, *args: str, budget: float | None = None) -> dict[str, An
 
 def tree_rss_kb(pid: int) -> int:
     """Resident memory of a process and its descendants (kB), from /proc; 0 where not Linux."""
-    parents: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    proc = Path("/proc")
-    if not proc.is_dir():
+    if not Path("/proc").is_dir():
         return 0
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        child = int(entry.name)
-        parents.setdefault(int(fields.get("PPid", "0").strip() or 0), []).append(child)
-        rss[child] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        total += rss.get(p, 0)
-        todo.extend(parents.get(p, []))
-    return total
+    from runinfo import proc_kb, process_tree
+
+    return sum(proc_kb(p, "VmRSS") for p in process_tree(pid))
 
 
 def dir_size(path: Path) -> int:

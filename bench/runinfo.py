@@ -1,10 +1,12 @@
 """What a side-by-side benchmark records about its run and loads from another checkout: the
-machine's load average, a tree's commit, and a module taken from a file of another version."""
+machine's load average, a tree's commit, a module taken from a file of another version, and a
+process's descendants and memory as Linux's ``/proc`` gives them."""
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +78,37 @@ def add_split_option(parser: argparse.ArgumentParser, what: str = "the corpus") 
         default="all",
         help=f"'dev': leave the texts of the corpus's test split out of {what} (all)",
     )
+
+
+def process_tree(root: int) -> list[int]:
+    """``root`` and every process below it, ``root`` first (from ``/proc``; a process that
+    ends while it is read is left out)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    tree, todo = [], [root]
+    while todo:
+        p = todo.pop()
+        tree.append(p)
+        todo += children.get(p, [])
+    return tree
+
+
+def proc_kb(pid: int, field: str, file: str = "status") -> int:
+    """A field of ``/proc/PID/FILE`` in kB (``VmRSS`` of ``status``, ``Pss`` of
+    ``smaps_rollup``); 0 once the process is gone or where the field is not."""
+    try:
+        with open(f"/proc/{pid}/{file}", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0

@@ -24,6 +24,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from runinfo import proc_kb, process_tree  # noqa: E402
+
 IDLE_BELOW = 1.3  # cores: a second with less busy counts toward an idle stretch
 STRETCH = 10  # seconds: the shortest stretch reported
 
@@ -32,35 +35,6 @@ def _jiffies() -> tuple[int, int]:
     with open("/proc/stat", encoding="ascii") as f:
         values = [int(v) for v in f.readline().split()[1:]]
     return sum(values), values[3] + values[4]  # all, idle + iowait
-
-
-def _tree(root: int) -> set[int]:
-    """``root`` and every process below it."""
-    parent: dict[int, int] = {}
-    for name in os.listdir("/proc"):
-        if name.isdigit():
-            try:
-                with open(f"/proc/{name}/stat", encoding="utf-8", errors="replace") as f:
-                    parent[int(name)] = int(f.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-    found, grew = {root}, True
-    while grew:
-        more = {p for p, pp in parent.items() if pp in found} - found
-        grew = bool(more)
-        found |= more
-    return found
-
-
-def _rss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
 
 
 def idle_stretches(busy: list[float]) -> list[dict[str, float]]:
@@ -94,8 +68,8 @@ def sample(command: list[str], cores: int | None = None) -> dict[str, Any]:
         busy.append(round(cores * (total - idle) / max(total, 1), 2))
         before = now
         summed = 0
-        for pid in _tree(child.pid):
-            rss = _rss_kb(pid)
+        for pid in process_tree(child.pid):
+            rss = proc_kb(pid, "VmRSS")
             summed += rss
             own[pid] = max(own.get(pid, 0), rss)
         if summed > peak_sum:

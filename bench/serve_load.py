@@ -43,6 +43,7 @@ from loadlib import (  # noqa: E402
     start_server,
     write_results,
 )
+from runinfo import process_tree  # noqa: E402
 
 __all__ = ["competency_questions", "run_load", "start_server"]
 
@@ -125,26 +126,6 @@ def _attacker(port: int, requests: list[tuple[str, bytes]], stop: float, tally: 
             tally.statuses[name][status] += 1
             if status == "200" or not status.isdigit():
                 tally.errors.append(f"attack {name}: {status}")
-
-
-def process_tree(pid: int) -> list[int]:
-    """``pid`` and all its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry))
-    tree, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        tree.append(p)
-        todo += children.get(p, [])
-    return tree
 
 
 def cpu_seconds(pids: list[int]) -> float:
