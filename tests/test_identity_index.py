@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import os
 import re
 import shutil
 from pathlib import Path
@@ -558,6 +559,75 @@ def test_a_full_resolution_in_parts_equals_one_over_every_item(
     monkeypatch.setattr(identity_index, "PART_ITEMS", 10**6)
     one, _ = resolve_with_index(record_items(records), decisions, _stamps(records), None, "ctx")
     assert len(calls) == 1 and _decisions(one) == _decisions(full)
+
+
+def test_parts_solved_in_forked_processes_equal_those_solved_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With two jobs, the parts of each phase are solved in two processes forked from the
+    resolving one: the clusters and review rows, in order, and the label states and summaries
+    the next build reads are those of the parts solved here; a curated decision that cannot
+    be applied, met in a forked process, is the same one-line error."""
+    from benchgen import generated_cases, load_cases
+
+    import kg.record.identity_index as identity_index
+    from kg.errors import DataError
+
+    out, _extra = generated_cases(tmp_path, 60, keep=60, seed=7)
+    records = load_cases(out)
+    decisions = tmp_path / "identities.csv"
+    a, b = sorted(records)[:2]
+    header = "appeal,local_id,same_as_appeal,same_as_local_id,decision,decided_by,note\n"
+    pa, pb = records[a]["persons"][0]["id"], records[b]["persons"][0]["id"]
+    decisions.write_text(header + f"{a},{pa},{b},{pb},same,curator,\n", encoding="utf-8")
+    pids = tmp_path / "pids"
+    whole = identity_index.resolve_part
+
+    def noted(part, *args, **kwargs):
+        with open(pids, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return whole(part, *args, **kwargs)
+
+    monkeypatch.setattr(identity_index, "resolve_part", noted)
+    monkeypatch.setattr(identity_index, "PART_ITEMS", 40)
+    made = {}
+    for jobs in (1, 2):
+        pids.unlink(missing_ok=True)
+        resolution, index = resolve_with_index(
+            record_items(records), decisions, _stamps(records), None, "ctx",
+            tmp_path / f"keys-{jobs}.sqlite", jobs=jobs,
+        )  # fmt: skip
+        made[jobs] = resolution, index, pids.read_text(encoding="utf-8").split()
+    (here, index_here, by_here), (forked, index_forked, by_forked) = made[1], made[2]
+    assert set(by_here) == {str(os.getpid())} and len(by_here) > 4  # resolved in parts
+    assert len(by_forked) == len(by_here)
+    # two processes for the organisations' parts, two more once their clusters are known
+    assert str(os.getpid()) not in by_forked and len(set(by_forked)) == 4
+    assert _decisions(forked) == _decisions(here)
+    assert any("same organisation" in r for c in forked.clusters for r in c.reasons)
+    assert index_forked.labels._raw == index_here.labels._raw
+    assert index_forked.summaries == index_here.summaries
+    assert index_forked.clusters == index_here.clusters
+
+    # Two different persons said to be one: the error is raised where the part is solved.
+    other = records[b]["persons"][0]["id"] if len(records[b]["persons"]) < 2 else pb
+    rec = records[a]
+    rec["persons"].append(dict(rec["persons"][0], id="p-twin", name="Ivo Sand"))
+    decisions.write_text(
+        header + f"{a},{pa},{b},{other},same,curator,\n{a},{pa},{a},p-twin,different,curator,\n"
+        f"{a},p-twin,{b},{other},same,curator,\n",
+        encoding="utf-8",
+    )
+    errors = []
+    for jobs in (1, 2):
+        with pytest.raises(DataError) as raised:
+            resolve_with_index(
+                record_items(records), decisions, _stamps(records), None, "ctx",
+                tmp_path / f"bad-{jobs}.sqlite", jobs=jobs,
+            )  # fmt: skip
+        errors.append(str(raised.value))
+    assert errors[0] == errors[1] and "cannot apply 'same'" in errors[0]
+    assert "\n" not in errors[0]
 
 
 def test_the_components_read_from_the_key_table_are_those_the_index_walks(

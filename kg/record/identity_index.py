@@ -25,7 +25,9 @@ and puts in what it touches by key, not by a pass over every cluster and row.
 
 Each part is resolved with the items in the order a full resolution takes them, so that its
 unions and review rows are the ones the full resolution makes; ``tests/test_identity_index.py``
-compares the two after changes that add, remove, split and join clusters.
+compares the two after changes that add, remove, split and join clusters. A resolution of
+everything in parts solves the parts of each phase in processes forked for it, on the cores
+the build's workers leave idle while this process resolves.
 
 The index (:class:`IdentityIndex`) is kept beside the stores; one of another version or another
 context (the code that makes items, the curated decisions) is not used: the build resolves
@@ -38,6 +40,7 @@ import dataclasses
 import gc
 import hashlib
 import marshal
+import multiprocessing
 import operator
 import os
 import pickle
@@ -46,6 +49,7 @@ import tempfile
 from array import array
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1047,6 +1051,7 @@ def resolve_with_index(
     context: str,
     keys_file: Path | None = None,
     by_appeal: dict[str, list[Key]] | None = None,
+    jobs: int = 1,
 ) -> tuple[Resolution, IdentityIndex]:
     """The resolution of ``items`` (equal to :func:`kg.record.identity.resolve_items`'s) and the
     index for the next build. ``stamps`` gives, per appeal, a value that changes whenever its
@@ -1055,10 +1060,11 @@ def resolve_with_index(
     A new index keeps its keys in a SQLite file at ``keys_file`` if given (else in memory).
     ``by_appeal``: the item keys of each appeal that has items, in the order of ``items``, when
     the caller has them (:meth:`kg.store.state.RecordItems.by_appeal`): a change then walks
-    the items it reaches, not every item."""
+    the items it reaches, not every item. ``jobs``: processes a resolution of everything in
+    parts may solve its parts in (:func:`_resolve_in_parts`)."""
     with _collector_paused():
         return _resolve_with_index(
-            items, decisions, stamps, previous, context, keys_file, by_appeal
+            items, decisions, stamps, previous, context, keys_file, by_appeal, jobs
         )
 
 
@@ -1070,6 +1076,7 @@ def _resolve_with_index(
     context: str,
     keys_file: Path | None,
     by_appeal: dict[str, list[Key]] | None = None,
+    jobs: int = 1,
 ) -> tuple[Resolution, IdentityIndex]:
     curated = load_decisions(decisions)
     check_decisions(items, curated, decisions)
@@ -1098,7 +1105,7 @@ def _resolve_with_index(
             if isinstance(index.table, DiskKeys):
                 index.table.finish()
             if in_parts:
-                resolution = _resolve_in_parts(items, index, curated, decisions, kept)
+                resolution = _resolve_in_parts(items, index, curated, decisions, kept, jobs)
             else:
                 resolution = resolve_part(items, curated, decisions)
                 for c in resolution.clusters:
@@ -1733,6 +1740,11 @@ class _ItemFile:
         self._file.write(data)
         self._at.append(self._at[-1] + len(data))
 
+    def flush(self) -> None:
+        """Write what is buffered: before a fork, so that no child writes it again."""
+        if self._file is not None:
+            self._file.flush()
+
     def read(self, numbers: Iterable[int]) -> Iterator[Item]:
         """The items of ``numbers`` (quickest in increasing order: the file is read onward)."""
         assert self._file is not None
@@ -1775,19 +1787,83 @@ def _components(index: IdentityIndex) -> array:
     return parent
 
 
+#: What the parts of one phase of :func:`_resolve_in_parts` read, set before they are solved
+#: (in this process, or in processes forked from it, which inherit it): the items (or the file
+#: that keeps them), the index's item keys, the curated decisions, the phase's kinds and the
+#: organisations' clusters persons read.
+_PHASE: tuple[object, ...] | None = None
+#: A cluster's first member, its label state and its summary (organisations, instruments).
+_Labelled = tuple[Key, LabelState, Summary | None]
+
+
+def _solve_part(numbers: array) -> tuple[list[Cluster], list[ReviewRow], list[_Labelled]]:
+    """:func:`resolve_part` over the items numbered ``numbers`` (:data:`_PHASE`), with the
+    label state and (for organisations and instruments) the summary of each cluster it makes,
+    made while its items are at hand."""
+    assert _PHASE is not None
+    items, ids, kept, curated, decisions, phase, org_cluster = _PHASE  # type: ignore[misc]
+    if kept is not None:  # each item read alone (see _ItemFile)
+        part = {ids[n]: item for n, item in zip(numbers, kept.read(numbers), strict=True)}
+    else:
+        part = {ids[n]: items[ids[n]] for n in numbers}
+    found = resolve_part(part, curated, decisions, kinds=phase, org_cluster=org_cluster)
+    labelled: list[_Labelled] = []
+    for c in found.clusters:
+        group = [part[m] for m in c.members]
+        labelled.append(
+            (c.members[0], label_state(group), summary_of(group) if c.kind in ORG_PHASE else None)
+        )
+    return found.clusters, found.review_rows, labelled
+
+
+def _settle_part_worker() -> None:
+    """A process forked to solve parts leaves what it inherited out of the collector's walks
+    (as the build's workers do: :func:`kg.store.workers.settle_worker`)."""
+    gc.freeze()
+
+
+def _solved(
+    parts: list[array], jobs: int
+) -> Iterator[tuple[list[Cluster], list[ReviewRow], list[_Labelled]]]:
+    """Each part's :func:`_solve_part`, in the order of ``parts``: in this process, or, with
+    ``jobs`` over one and two parts or more, in ``jobs`` processes forked now (they inherit
+    :data:`_PHASE`; a part is sent as its item numbers, and its clusters, review rows and label
+    states come back)."""
+    if jobs < 2 or len(parts) < 2:
+        for numbers in parts:
+            yield _solve_part(numbers)
+        return
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(
+        min(jobs, len(parts)), mp_context=context, initializer=_settle_part_worker
+    )
+    try:
+        yield from pool.map(_solve_part, parts)
+    finally:  # (a part that failed stops the others)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _resolve_in_parts(
     items: Mapping[Key, Item],
     index: IdentityIndex,
     curated: list[Decision],
     decisions: Path | None,
     kept: _ItemFile | None = None,
+    jobs: int = 1,
 ) -> Resolution:
     """:func:`resolve_part` over every item, equal to it, holding about :data:`PART_ITEMS`
     items at a time: components are resolved independently of one another (the module's
     docstring), so whole components, their items in the order a full resolution takes them,
     are resolved together, organisations and instruments first, then persons, who read the
     clusters of their organisations from them. The clusters and review rows of the parts are
-    sorted as one resolution sorts its own."""
+    sorted as one resolution sorts its own.
+
+    With ``jobs`` over one, the parts of each phase are solved in that many processes forked
+    from this one (the persons' once the organisations' clusters are known): the cores a build
+    has, which wait while this process resolves alone. Only where the index's item numbers
+    are a plain mapping (a new index's): a forked process reads nothing through the key
+    table's SQLite connection."""
+    global _PHASE
     component = _components(index)
     codes = {kind: n for n, kind in enumerate((*ORG_PHASE, *PERSON_PHASE))}
     kind_of = bytearray(len(index.ids))  # item number -> its kind's code
@@ -1797,6 +1873,10 @@ def _resolve_in_parts(
     clusters: list[Cluster] = []
     rows: list[ReviewRow] = []
     org_of: dict[Key, int] = {}  # an organisation in a cluster -> that cluster's number
+    if type(index.id_of) is not dict:
+        jobs = 1
+    if kept is not None:
+        kept.flush()  # (before any fork)
 
     def org_cluster(org: Key) -> object:
         if org in org_of:
@@ -1824,30 +1904,26 @@ def _resolve_in_parts(
                 filled += size[c]
             parts[part_of[c]].append(n)
         del size, part_of
-        for numbers in parts:
-            if kept is not None:  # each item read alone (see _ItemFile)
-                found = zip(numbers, kept.read(numbers), strict=True)
-                part = {index.ids[n]: item for n, item in found}
-            else:
-                part = {index.ids[n]: items[index.ids[n]] for n in numbers}  # type: ignore[index]
-            found = resolve_part(
-                part, curated, decisions, kinds=phase,
-                org_cluster=org_cluster if phase == PERSON_PHASE else None,
-            )  # fmt: skip
-            for c in found.clusters:  # made while the part's items are at hand
-                group = [part[m] for m in c.members]
-                index.labels.put_packed(c.members[0], label_state(group))
-                if c.kind in ORG_PHASE:
-                    index.summaries[c.members[0]] = summary_of(group)
-            if phase == ORG_PHASE:
-                for c in found.clusters:
-                    number = len(clusters)
-                    clusters.append(c)
-                    org_of.update((m, number) for m in c.members)
-            else:
-                clusters += found.clusters
-            rows += found.review_rows
-            del part, found
+        _PHASE = (
+            items, index.ids, kept, curated, decisions, phase,
+            org_cluster if phase == PERSON_PHASE else None,
+        )  # fmt: skip
+        try:
+            for found_clusters, found_rows, labelled in _solved(parts, jobs):
+                for first, state, summary in labelled:
+                    index.labels.put_packed(first, state)
+                    if summary is not None:
+                        index.summaries[first] = summary
+                if phase == ORG_PHASE:
+                    for c in found_clusters:
+                        number = len(clusters)
+                        clusters.append(c)
+                        org_of.update((m, number) for m in c.members)
+                else:
+                    clusters += found_clusters
+                rows += found_rows
+        finally:
+            _PHASE = None
     clusters.sort(key=lambda c: (c.kind, c.label.lower(), c.members))
     rows.sort(key=lambda r: (-r.score, r.kind, r.a, r.b))
     return Resolution(clusters, rows, items)  # type: ignore[arg-type]

@@ -746,7 +746,7 @@ def _build_from(
         items, decisions if decisions.exists() else None,
         {aid: entries[key]["sha"] for aid, key in chosen.items()}, index,
         _sha(globals_["recipe"], globals_["identities"]), spill_dir / "identity-keys.sqlite",
-        items.by_appeal(),
+        items.by_appeal(), jobs=workers.workers,
     )  # fmt: skip
     if isinstance(index.table, DiskKeys):
         opened.append(index.table)
