@@ -80,6 +80,8 @@ def main() -> None:
             clusters=len(resolution.clusters),
             review_rows=len(resolution.review_rows),
             ru_maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+            # the largest of the processes reaped so far (the ones that solved parts)
+            children_maxrss_mb=reaped.ru_maxrss // 1024,
         )
         out["identity_sha256"] = identity_sha256(resolution.clusters, resolution.review_rows)
         raise _Stop

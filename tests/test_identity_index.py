@@ -564,10 +564,11 @@ def test_a_full_resolution_in_parts_equals_one_over_every_item(
 def test_parts_solved_in_forked_processes_equal_those_solved_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With two jobs, the parts of each phase are solved in two processes forked from the
-    resolving one: the clusters and review rows, in order, and the label states and summaries
-    the next build reads are those of the parts solved here; a curated decision that cannot
-    be applied, met in a forked process, is the same one-line error."""
+    """With two jobs, the records are read (their marks, keys and items kept for the
+    parts), and the parts of each phase solved, in processes forked from the resolving one:
+    the clusters and review rows, in order, the key table, and the label states and summaries
+    the next build reads are those made here; a curated decision that cannot be applied, met
+    in a forked process, is the same one-line error."""
     from benchgen import generated_cases, load_cases
 
     import kg.record.identity_index as identity_index
@@ -588,21 +589,43 @@ def test_parts_solved_in_forked_processes_equal_those_solved_here(
             f.write(f"{os.getpid()}\n")
         return whole(part, *args, **kwargs)
 
+    marked = tmp_path / "marked"
+    marks = identity_index.item_marks
+
+    def marked_by(its):
+        with open(marked, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return marks(its)
+
     monkeypatch.setattr(identity_index, "resolve_part", noted)
+    monkeypatch.setattr(identity_index, "item_marks", marked_by)
     monkeypatch.setattr(identity_index, "PART_ITEMS", 40)
+    monkeypatch.setattr(identity_index, "RECORD_BATCH", 7)
     made = {}
     for jobs in (1, 2):
         pids.unlink(missing_ok=True)
+        marked.unlink(missing_ok=True)
         resolution, index = resolve_with_index(
             record_items(records), decisions, _stamps(records), None, "ctx",
             tmp_path / f"keys-{jobs}.sqlite", jobs=jobs,
         )  # fmt: skip
-        made[jobs] = resolution, index, pids.read_text(encoding="utf-8").split()
-    (here, index_here, by_here), (forked, index_forked, by_forked) = made[1], made[2]
+        made[jobs] = (
+            resolution, index, pids.read_text(encoding="utf-8").split(),
+            marked.read_text(encoding="utf-8").split(),
+        )  # fmt: skip
+    (here, index_here, by_here, read_here) = made[1]
+    (forked, index_forked, by_forked, read_forked) = made[2]
     assert set(by_here) == {str(os.getpid())} and len(by_here) > 4  # resolved in parts
     assert len(by_forked) == len(by_here)
     # two processes for the organisations' parts, two more once their clusters are known
     assert str(os.getpid()) not in by_forked and len(set(by_forked)) == 4
+    # the records read (marks, keys, items kept for the parts) by two more
+    assert set(read_here) == {str(os.getpid())} and len(read_here) == len(records)
+    assert len(read_forked) == len(records) and str(os.getpid()) not in read_forked
+    assert len(set(read_forked)) == 2
+    assert index_forked.ids == index_here.ids
+    assert index_forked.marks._raw == index_here.marks._raw
+    assert sorted(index_forked.table.linked()) == sorted(index_here.table.linked())
     assert _decisions(forked) == _decisions(here)
     assert any("same organisation" in r for c in forked.clusters for r in c.reasons)
     assert index_forked.labels._raw == index_here.labels._raw

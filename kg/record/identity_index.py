@@ -39,6 +39,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import itertools
 import marshal
 import multiprocessing
 import operator
@@ -48,12 +49,13 @@ import sqlite3
 import tempfile
 from array import array
 from bisect import bisect_left, insort
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Self, TypeVar
+from typing import IO, Any, Self, TypeVar
 
 from rdflib import URIRef
 
@@ -1068,6 +1070,81 @@ def resolve_with_index(
         )
 
 
+#: Records a process forked by :func:`_read_records` reads at a time, and the batches of them
+#: sent out ahead of the one this process takes in (each worker's next batch is waiting).
+RECORD_BATCH = 250
+RECORDS_AHEAD = 2
+#: What :func:`_read_batch` reads, set before the processes that read it are forked (they
+#: inherit it): the items, the curated decisions' keys and whether items are kept for parts.
+_RECORDS: tuple[object, ...] | None = None
+
+
+def _read_batch(
+    batch: list[tuple[str, list[Key]]],
+) -> list[tuple[tuple[Mark, ...], list[tuple[list[str], bytes]]]]:
+    """For each record of ``batch`` (appeal id, its item keys): its items' marks, and each
+    item's keys (:func:`component_keys` and its curated decisions') with, for a resolution in
+    parts, the item as :class:`_ItemFile` keeps it (else no bytes)."""
+    assert _RECORDS is not None
+    items, dkeys, in_parts, variants = _RECORDS  # type: ignore[misc]
+    out = []
+    for _a, keys in batch:
+        its = [items[k] for k in keys]
+        made = [
+            (
+                component_keys(item, variants) + dkeys.get(key, []),
+                _ItemFile.encode(item) if in_parts else b"",
+            )
+            for key, item in zip(keys, its, strict=True)
+        ]
+        out.append((item_marks(its), made))
+    return out
+
+
+def _read_records(
+    items: Mapping[Key, Item],
+    records: list[tuple[str, list[Key]]],
+    dkeys: dict[Key, list[str]],
+    in_parts: bool,
+    jobs: int,
+) -> Iterator[tuple[str, list[Key], tuple[Mark, ...], list[tuple[list[str], bytes]]]]:
+    """Each record's (appeal id, item keys, marks, each item's keys and kept bytes), in the
+    order of ``records``: read here, or, with ``jobs`` over one and more than a batch of
+    records, by ``jobs`` processes forked now, a batch (:data:`RECORD_BATCH`) at a time and
+    at most :data:`RECORDS_AHEAD` batches a process ahead of this one, which adds each item
+    to the key table in order (the items' numbers are a resolution's order)."""
+    global _RECORDS
+    batches = [records[i : i + RECORD_BATCH] for i in range(0, len(records), RECORD_BATCH)]
+    _RECORDS = (items, dkeys, in_parts, {})
+    try:
+        if jobs < 2 or len(batches) < 2:
+            for batch in batches:
+                for (a, keys), (marks, made) in zip(batch, _read_batch(batch), strict=True):
+                    yield a, keys, marks, made
+            return
+        workers = min(jobs, len(batches))
+        pool = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"),
+            initializer=_settle_part_worker,
+        )  # fmt: skip
+        try:
+            waiting: deque[Future[Any]] = deque()
+            todo = iter(batches)
+            for batch in itertools.islice(todo, workers * RECORDS_AHEAD):
+                waiting.append(pool.submit(_read_batch, batch))
+            for batch in batches:
+                read = waiting.popleft().result()
+                following = next(todo, None)
+                if following is not None:
+                    waiting.append(pool.submit(_read_batch, following))
+                for (a, keys), (marks, made) in zip(batch, read, strict=True):
+                    yield a, keys, marks, made
+        finally:  # (a batch that failed stops the others)
+            pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        _RECORDS = None
+
+
 def _resolve_with_index(
     items: dict[Key, Item],
     decisions: Path | None,
@@ -1095,13 +1172,13 @@ def _resolve_with_index(
             # One pass over the records, each one's items read once (items kept on disk are
             # loaded from there): their marks, their keys, and, for a resolution in parts,
             # each item where a part reads it back alone.
-            for a, keys in by_appeal.items():
-                its = [items[k] for k in keys]
-                index.marks[a] = item_marks(its)
-                for key, item in zip(keys, its, strict=True):
-                    index.add(key, component_keys(item, variants) + dkeys.get(key, []))
+            read = _read_records(items, list(by_appeal.items()), dkeys, in_parts, jobs)
+            for a, keys, marks, made in read:
+                index.marks[a] = marks
+                for key, (item_keys, data) in zip(keys, made, strict=True):
+                    index.add(key, item_keys)
                     if in_parts:
-                        kept.append(index.id_of[key], item)
+                        kept.append_data(index.id_of[key], data)
             if isinstance(index.table, DiskKeys):
                 index.table.finish()
             if in_parts:
@@ -1725,18 +1802,26 @@ class _ItemFile:
 
     def append(self, n: int, item: Item) -> None:
         """Item number ``n``; numbers come in order, one after another."""
+        self.append_data(n, self.encode(item))
+
+    @staticmethod
+    def encode(item: Item) -> bytes:
+        """An item as this file keeps it."""
+        try:
+            if type(item) is not Item:
+                raise ValueError("not an Item")
+            return b"M" + marshal.dumps(item.__dict__)
+        except ValueError:
+            return b"P" + pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def append_data(self, n: int, data: bytes) -> None:
+        """Item number ``n`` as :meth:`encode` gives it; numbers come in order."""
         if self._file is None:
             self._file = tempfile.TemporaryFile(dir=self._folder, prefix=".items-")
             self._first = n
             self._at.append(0)
         if n != self._first + len(self._at) - 1:
             raise ValueError(f"item {n} out of order")
-        try:
-            if type(item) is not Item:
-                raise ValueError("not an Item")
-            data = b"M" + marshal.dumps(item.__dict__)
-        except ValueError:
-            data = b"P" + pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
         self._file.write(data)
         self._at.append(self._at[-1] + len(data))
 
