@@ -617,12 +617,11 @@ def test_parts_solved_in_forked_processes_equal_those_solved_here(
     (forked, index_forked, by_forked, read_forked) = made[2]
     assert set(by_here) == {str(os.getpid())} and len(by_here) > 4  # resolved in parts
     assert len(by_forked) == len(by_here)
-    # two processes for the organisations' parts, two more once their clusters are known
-    assert str(os.getpid()) not in by_forked and len(set(by_forked)) == 4
-    # the records read (marks, keys, items kept for the parts) by two more
+    # every part solved in another process (which of the two takes which part is the pool's)
+    assert str(os.getpid()) not in by_forked
+    # the records read (marks, keys, items kept for the parts) elsewhere too
     assert set(read_here) == {str(os.getpid())} and len(read_here) == len(records)
     assert len(read_forked) == len(records) and str(os.getpid()) not in read_forked
-    assert len(set(read_forked)) == 2
     assert index_forked.ids == index_here.ids
     assert index_forked.marks._raw == index_here.marks._raw
     assert sorted(index_forked.table.linked()) == sorted(index_here.table.linked())
