@@ -265,3 +265,34 @@ def test_the_groups_on_disk_are_those_in_memory_after_random_changes(tmp_path: P
     assert _groups(memory) == _groups(disk)
     assert any(len(g) > 2 for g in _groups(disk))
     disk.close()
+
+
+def test_a_new_table_sorted_with_a_helper_thread_is_the_table_sorted_alone(
+    tmp_path: Path,
+) -> None:
+    """The postings a new table sorts with SQLite's helper threads (:meth:`DiskKeys.finish`)
+    are those it sorts alone, in the same order, and its groups the same, each given once
+    though every key of a recurring name links the same items; the connection has no
+    helpers once the table is finished."""
+    rng = random.Random(12)
+    rows = {
+        n: sorted({f"k:{rng.randrange(300)}" for _ in range(6)} | {f"p~{n % 50}", f"q~{n % 50}"})
+        for n in range(3000)
+    }
+    tables = []
+    for helpers in (0, 1):
+        disk = DiskKeys.create(tmp_path / f"k{helpers}.sqlite")
+        for n, keys in rows.items():
+            disk.put(n, keys)
+        disk.finish(helpers=helpers)
+        assert disk.db is not None
+        assert disk.db.execute("PRAGMA threads").fetchone() == (0,)
+        tables.append(disk)
+    alone, helped = tables
+    assert list(helped.postings_in_order()) == list(alone.postings_in_order())
+    groups = list(helped.linked())
+    assert groups == list(alone.linked())
+    assert len(groups) == len({tuple(g) for g in groups})
+    assert [n for n in range(3000) if n % 50 == 7] in groups  # p~7 and q~7: one group
+    for disk in tables:
+        disk.close()

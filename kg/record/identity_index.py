@@ -1183,7 +1183,7 @@ def _resolve_with_index(
                     if in_parts:
                         kept.append_data(index.id_of[key], data)
             if isinstance(index.table, DiskKeys):
-                index.table.finish()
+                index.table.finish(helpers=jobs - 1)
             if in_parts:
                 resolution = _resolve_in_parts(items, index, curated, decisions, kept, jobs)
             else:

@@ -254,12 +254,18 @@ class DiskKeys:
         assert self.db is not None
         self._indexed()
         stars = (MEMBER, MEMBER[:-1] + chr(ord(MEMBER[-1]) + 1))  # the member keys' range
+        # (Each string once by a set here: SQLite's DISTINCT sorts every string into a
+        # temporary table, three fifths of the query's time at 100,000 appeals.)
+        seen: set[str] = set()
         for (numbers,) in self.db.execute(
-            "SELECT DISTINCT group_concat(n) FROM posting WHERE key < ? OR key >= ? "
+            "SELECT group_concat(n) FROM posting WHERE key < ? OR key >= ? "
             "GROUP BY key HAVING count(*) > 1",
             stars,
         ):
-            yield list(map(int, numbers.split(",")))
+            if numbers not in seen:
+                seen.add(numbers)
+                yield list(map(int, numbers.split(",")))
+        del seen
         for first, numbers in self.db.execute(
             "SELECT h.first, group_concat(m.n) FROM "
             "(SELECT key, min(n) AS first FROM posting WHERE key >= ? AND key < ? GROUP BY key)"
@@ -344,10 +350,18 @@ class DiskKeys:
             self._postings = []
         self._buffered = 0
 
-    def finish(self) -> None:
-        """Write what is buffered, make the key index, commit."""
+    def finish(self, helpers: int = 0) -> None:
+        """Write what is buffered, make the key index, commit. A new table's postings are
+        sorted with ``helpers`` threads of SQLite's beside this one (cores otherwise idle:
+        at 100,000 appeals one helper takes the sort from 51 to 39 s)."""
         self._write()
         assert self.db is not None
+        if helpers > 0 and self.fresh:
+            self.db.execute(f"PRAGMA threads = {int(helpers)}")
+            try:
+                self._indexed()
+            finally:
+                self.db.execute("PRAGMA threads = 0")
         self._indexed()
         self.db.execute("COMMIT")
         self.db.execute("BEGIN")
