@@ -725,8 +725,8 @@ def test_merge_walks_kept_between_walks_are_those_read_from_the_key_table(
 
 
 def test_items_kept_apart_for_a_resolution_in_parts_come_back_equal(tmp_path: Path) -> None:
-    """Items are kept marshalled, one at a time, and read back by number; one whose type
-    marshal does not take (a subclass here) is kept pickled."""
+    """Items are kept marshalled, one at a time or a batch at a time, and read back by
+    number; one whose type marshal does not take (a subclass here) is kept pickled."""
     from benchgen import generated_cases, load_cases
 
     from kg.record.identity_index import _ItemFile
@@ -738,8 +738,12 @@ def test_items_kept_apart_for_a_resolution_in_parts_come_back_equal(tmp_path: Pa
     odd = Other(**{f.name: getattr(items[1], f.name) for f in dc.fields(Item)})
     items[1] = odd
     with _ItemFile(tmp_path) as kept:
-        for n, item in enumerate(items, start=7):
+        for n, item in enumerate(items[:3], start=7):
             kept.append(n, item)
+        data = [_ItemFile.encode(item) for item in items[3:]]
+        with pytest.raises(ValueError, match="sizes do not add up"):
+            kept.append_many(10, b"".join(data), [len(d) for d in data[1:]])
+        kept.append_many(10, b"".join(data), [len(d) for d in data])
         with pytest.raises(ValueError, match="out of order"):
             kept.append(3, items[0])
         back = list(kept.read(range(7, 7 + len(items))))

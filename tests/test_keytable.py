@@ -20,7 +20,7 @@ from kg.record.identity_index import (
     resolve_with_index,
     write_index,
 )
-from kg.record.keytable import DiskKeys, MemoryKeys
+from kg.record.keytable import DiskKeys, MemoryKeys, joined_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 DECISIONS = ROOT / "data" / "identities.csv"
@@ -296,3 +296,44 @@ def test_a_new_table_sorted_with_a_helper_thread_is_the_table_sorted_alone(
     assert [n for n in range(3000) if n % 50 == 7] in groups  # p~7 and q~7: one group
     for disk in tables:
         disk.close()
+
+
+def test_keys_given_joined_a_batch_at_a_time_are_the_keys_given_one_by_one(
+    tmp_path: Path,
+) -> None:
+    """:meth:`DiskKeys.put_joined` (keys joined in another process) fills a new table, a table
+    changed in place and a table in memory as :meth:`DiskKeys.put` does, keys that need
+    escapes, an empty key and an item with no keys included."""
+    rows = {
+        0: ['o:"quoted"', "acronym:ÖDP", "p~kıyıcı"],
+        1: ["acronym:ÖDP", "p:plain"],
+        2: [],
+        3: [""],
+        4: ["p:plain", "x:\x00\x1e"],
+        5: ["acronym:ÖDP", "k:5"],
+    }
+    empty = DiskKeys.create(tmp_path / "empty.sqlite")
+    empty.save_as(tmp_path / "saved.sqlite")
+    made = {
+        "new": (DiskKeys.create(tmp_path / "a.sqlite"), DiskKeys.create(tmp_path / "b.sqlite")),
+        "in place": (
+            DiskKeys.copy_of(tmp_path / "saved.sqlite", tmp_path / "c.sqlite"),
+            DiskKeys.copy_of(tmp_path / "saved.sqlite", tmp_path / "d.sqlite"),
+        ),
+        "memory": (MemoryKeys(), MemoryKeys()),
+    }
+    for one_by_one, joined in made.values():
+        for n, keys in rows.items():
+            one_by_one.put(n, keys)
+        joined.put_joined(0, [joined_keys(rows[n]) for n in range(3)])
+        joined.put_joined(3, [joined_keys(rows[n]) for n in range(3, 6)])
+    for how, (one_by_one, joined) in made.items():
+        assert list(joined.postings_in_order()) == list(one_by_one.postings_in_order()), how
+        assert _groups(joined) == _groups(one_by_one) == {frozenset({0, 1, 5}), frozenset({1, 4})}
+        for n, keys in rows.items():
+            assert joined.keys_of(n) == one_by_one.keys_of(n), (how, n)
+            assert (
+                n == 3 or joined.keys_of(n) == keys
+            )  # (on disk, no keys and one empty key read alike)
+    assert joined_keys(["a", "b"]) == ("a\x1fb", False, 2)
+    assert joined_keys([""])[1] and joined_keys(['"'])[1] and not joined_keys([])[1]

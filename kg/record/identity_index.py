@@ -78,7 +78,7 @@ from kg.record.identity import (
     person_member_keys,
     resolve_part,
 )
-from kg.record.keytable import HUB, MEMBER, DiskKeys, MemoryKeys, load_keys
+from kg.record.keytable import HUB, MEMBER, DiskKeys, MemoryKeys, joined_keys, load_keys
 from kg.record.reviewrows import DiskRows, MemoryRows, ReviewRows, load_rows
 from kg.vocab import AKR
 
@@ -640,6 +640,18 @@ class IdentityIndex:
         self.id_of[key] = n
         self.table.put(n, keys)
 
+    def add_joined(self, keys: list[Key], rows: list[tuple[str, bool, int]]) -> int:
+        """:meth:`add` each of ``keys``, its keys as :func:`joined_keys` gives them (made in
+        another process), to an index with no free numbers: they take the next numbers, one
+        after another, the first of which is returned."""
+        if self.free or type(self.ids) is not list or type(self.id_of) is not dict:
+            raise ValueError("items added in a batch to an index with numbers to reuse")
+        first = len(self.ids)
+        self.ids.extend(keys)
+        self.id_of.update(zip(keys, range(first, first + len(keys)), strict=True))
+        self.table.put_joined(first, rows)
+        return first
+
     def remove(self, key: Key) -> None:
         n = self.id_of.pop(key, None)
         if n is None:
@@ -1079,25 +1091,26 @@ RECORDS_AHEAD = 2
 _RECORDS: tuple[object, ...] | None = None
 
 
-def _read_batch(
-    batch: list[tuple[str, list[Key]]],
-) -> list[tuple[tuple[Mark, ...], list[tuple[list[str], bytes]]]]:
-    """For each record of ``batch`` (appeal id, its item keys): its items' marks, and each
-    item's keys (:func:`component_keys` and its curated decisions') with, for a resolution in
-    parts, the item as :class:`_ItemFile` keeps it (else no bytes)."""
+#: What :func:`_read_batch` makes of a record: its items' marks, each item's keys as
+#: :func:`joined_keys` gives them, and, for a resolution in parts, its items as
+#: :class:`_ItemFile` keeps them, one after another, with each one's length (else none).
+_Read = tuple[tuple[Mark, ...], list[tuple[str, bool, int]], bytes, list[int]]
+
+
+def _read_batch(batch: list[tuple[str, list[Key]]]) -> list[_Read]:
+    """For each record of ``batch`` (appeal id, its item keys), its :data:`_Read`: the keys
+    of an item are :func:`component_keys` and its curated decisions'."""
     assert _RECORDS is not None
     items, dkeys, in_parts, variants = _RECORDS  # type: ignore[misc]
     out = []
     for _a, keys in batch:
         its = [items[k] for k in keys]
-        made = [
-            (
-                component_keys(item, variants) + dkeys.get(key, []),
-                _ItemFile.encode(item) if in_parts else b"",
-            )
+        joined = [
+            joined_keys(component_keys(item, variants) + dkeys.get(key, []))
             for key, item in zip(keys, its, strict=True)
         ]
-        out.append((item_marks(its), made))
+        data = [_ItemFile.encode(item) for item in its] if in_parts else []
+        out.append((item_marks(its), joined, b"".join(data), [len(d) for d in data]))
     return out
 
 
@@ -1107,8 +1120,8 @@ def _read_records(
     dkeys: dict[Key, list[str]],
     in_parts: bool,
     jobs: int,
-) -> Iterator[tuple[str, list[Key], tuple[Mark, ...], list[tuple[list[str], bytes]]]]:
-    """Each record's (appeal id, item keys, marks, each item's keys and kept bytes), in the
+) -> Iterator[tuple[str, list[Key], _Read]]:
+    """Each record's appeal id, item keys and :data:`_Read`, in the
     order of ``records``: read here, or, with ``jobs`` over one and more than a batch of
     records, by ``jobs`` processes forked now, a batch (:data:`RECORD_BATCH`) at a time and
     at most :data:`RECORDS_AHEAD` batches a process ahead of this one, which adds each item
@@ -1119,8 +1132,8 @@ def _read_records(
     try:
         if jobs < 2 or len(batches) < 2:
             for batch in batches:
-                for (a, keys), (marks, made) in zip(batch, _read_batch(batch), strict=True):
-                    yield a, keys, marks, made
+                for (a, keys), read in zip(batch, _read_batch(batch), strict=True):
+                    yield a, keys, read
             return
         workers = min(jobs, len(batches))
         pool = ProcessPoolExecutor(
@@ -1137,11 +1150,11 @@ def _read_records(
                 following = next(todo, None)
                 if following is not None:
                     waiting.append(pool.submit(_read_batch, following))
-                for (a, keys), (marks, made) in zip(batch, read, strict=True):
+                for (a, keys), (marks, *made) in zip(batch, read, strict=True):
                     # each mark with the item's key as this process holds it, not the copy sent
                     # back: the marks outlive the step (2 million items at 100,000 appeals)
                     own = tuple((k, *m[1:]) for k, m in zip(keys, marks, strict=True))
-                    yield a, keys, own, made
+                    yield a, keys, (own, *made)  # type: ignore[misc]
         finally:  # (a batch that failed stops the others)
             pool.shutdown(wait=True, cancel_futures=True)
     finally:
@@ -1176,12 +1189,11 @@ def _resolve_with_index(
             # loaded from there): their marks, their keys, and, for a resolution in parts,
             # each item where a part reads it back alone.
             read = _read_records(items, list(by_appeal.items()), dkeys, in_parts, jobs)
-            for a, keys, marks, made in read:
+            for a, keys, (marks, joined, data, sizes) in read:
                 index.marks[a] = marks
-                for key, (item_keys, data) in zip(keys, made, strict=True):
-                    index.add(key, item_keys)
-                    if in_parts:
-                        kept.append_data(index.id_of[key], data)
+                first = index.add_joined(keys, joined)
+                if in_parts:
+                    kept.append_many(first, data, sizes)
             if isinstance(index.table, DiskKeys):
                 index.table.finish(helpers=jobs - 1)
             if in_parts:
@@ -1805,7 +1817,8 @@ class _ItemFile:
 
     def append(self, n: int, item: Item) -> None:
         """Item number ``n``; numbers come in order, one after another."""
-        self.append_data(n, self.encode(item))
+        data = self.encode(item)
+        self.append_many(n, data, [len(data)])
 
     @staticmethod
     def encode(item: Item) -> bytes:
@@ -1817,16 +1830,22 @@ class _ItemFile:
         except ValueError:
             return b"P" + pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def append_data(self, n: int, data: bytes) -> None:
-        """Item number ``n`` as :meth:`encode` gives it; numbers come in order."""
+    def append_many(self, first: int, data: bytes, sizes: list[int]) -> None:
+        """Items ``first``, ``first + 1``, ... as :meth:`encode` gives them, one after another
+        in ``data``, each of its size in ``sizes``; numbers come in order."""
+        if not sizes:
+            return
         if self._file is None:
             self._file = tempfile.TemporaryFile(dir=self._folder, prefix=".items-")
-            self._first = n
+            self._first = first
             self._at.append(0)
-        if n != self._first + len(self._at) - 1:
-            raise ValueError(f"item {n} out of order")
+        if first != self._first + len(self._at) - 1:
+            raise ValueError(f"item {first} out of order")
+        if len(data) != sum(sizes):
+            raise ValueError(f"items {first} to {first + len(sizes) - 1}: sizes do not add up")
         self._file.write(data)
-        self._at.append(self._at[-1] + len(data))
+        ends = itertools.accumulate(sizes, initial=self._at[-1])
+        self._at.extend(itertools.islice(ends, 1, None))
 
     def flush(self) -> None:
         """Write what is buffered: before a fork, so that no child writes it again."""

@@ -61,6 +61,10 @@ class KeyTable(Protocol):
     def put(self, n: int, keys: list[str]) -> None:
         """Give item ``n`` (not in the table) its ``keys``."""
 
+    def put_joined(self, first: int, rows: list[tuple[str, bool, int]]) -> None:
+        """Give items ``first``, ``first + 1``, ... (not in the table) their keys, each as
+        :func:`joined_keys` gives them."""
+
     def drop(self, n: int) -> None:
         """Remove item ``n`` and its postings."""
 
@@ -114,6 +118,10 @@ class MemoryKeys:
         for key in sorted(self.postings):
             for n in sorted(self.postings[key]):
                 yield key, n
+
+    def put_joined(self, first: int, rows: list[tuple[str, bool, int]]) -> None:
+        for n, (joined, odd, _count) in enumerate(rows, first):
+            self.put(n, _split(joined, odd))
 
     def linked(self) -> Iterator[list[int]]:
         for key, items in self.postings.items():
@@ -214,6 +222,20 @@ class DiskKeys:
                 self._odd.append((n,))
             self._postings.extend((k, n) for k in keys)
         self._buffered += len(keys)
+        if self._buffered >= _BUFFER:
+            self._write()
+
+    def put_joined(self, first: int, rows: list[tuple[str, bool, int]]) -> None:
+        """Give items ``first``, ``first + 1``, ... their keys as :func:`joined_keys` gives
+        them (made where the keys are made, in another process, say): a new table takes the
+        joined texts as they are, a batch at a time."""
+        odd = [i for i, (_joined, is_odd, _count) in enumerate(rows) if is_odd]
+        if not self.fresh or odd:
+            for n, (joined, is_odd, _count) in enumerate(rows, first):
+                self.put(n, _split(joined, is_odd))
+            return
+        self._items.extend(zip(range(first, first + len(rows)), (r[0] for r in rows), strict=True))
+        self._buffered += sum(r[2] for r in rows)
         if self._buffered >= _BUFFER:
             self._write()
 
@@ -401,6 +423,19 @@ class DiskKeys:
         self._items, self._postings, self._odd, self._buffered = [], [], [], 0
 
 
+def joined_keys(keys: list[str]) -> tuple[str, bool, int]:
+    """An item's keys as :meth:`DiskKeys.put_joined` takes them: joined, whether a new table
+    must bind them one posting at a time (see :class:`DiskKeys`), and how many."""
+    joined = _SEP.join(keys)
+    return joined, _ODD.search(joined) is not None or bool(keys and not joined), len(keys)
+
+
+def _split(joined: str, odd: bool) -> list[str]:
+    """The keys :func:`joined_keys` joined (an empty text is no key, unless odd: one empty
+    key)."""
+    return joined.split(_SEP) if joined or odd else []
+
+
 def _table(name: str) -> str:
     if name not in VALUE_TABLES:
         raise ValueError(f"no kept table {name!r}")
@@ -419,4 +454,13 @@ def load_keys(path: Path) -> MemoryKeys:
     return out
 
 
-__all__ = ["HUB", "MEMBER", "VALUE_TABLES", "DiskKeys", "KeyTable", "MemoryKeys", "load_keys"]
+__all__ = [
+    "HUB",
+    "MEMBER",
+    "VALUE_TABLES",
+    "DiskKeys",
+    "KeyTable",
+    "MemoryKeys",
+    "joined_keys",
+    "load_keys",
+]
