@@ -287,6 +287,7 @@ def test_a_new_table_sorted_with_a_helper_thread_is_the_table_sorted_alone(
         disk.finish(helpers=helpers)
         assert disk.db is not None
         assert disk.db.execute("PRAGMA threads").fetchone() == (0,)
+        assert disk.db.execute("PRAGMA cache_size").fetchone() == (-65_536,)
         tables.append(disk)
     alone, helped = tables
     assert list(helped.postings_in_order()) == list(alone.postings_in_order())
