@@ -1,6 +1,9 @@
 """Run a command and sample, each second, how many cores the machine keeps busy and the resident
 memory of the command's processes: where a build leaves a core idle, and its peak summed over
-its processes at once (``/usr/bin/time`` gives the largest single process only).
+its processes at once (``/usr/bin/time`` gives the largest single process only), both as
+resident memory and, every five seconds, as proportional set size (PSS: a page that processes
+forked from one another share counts once over them, where their resident sizes count it in
+each).
 
     .venv/bin/python bench/sample_cores.py --out F -- \
         .venv/bin/python bench/profile_build.py DATA STORE --out P
@@ -8,8 +11,9 @@ its processes at once (``/usr/bin/time`` gives the largest single process only).
 Writes ``F`` (JSON): the command, its exit code and wall time, ``busy_cores`` (one value a
 second: the machine's busy jiffies over the second, in cores; other work on the machine counts
 too, so run it on an idle machine), ``idle_stretches`` (runs of at least ten seconds with under
-1.3 cores busy: start second, length, mean cores), the resident memory of the command and the
-processes below it, summed, at its peak and when, and the largest processes' own peaks.
+1.3 cores busy: start second, length, mean cores), the resident memory and the PSS of the
+command and the processes below it, summed, at their peaks and when, and the largest processes'
+own resident peaks.
 Linux only (reads ``/proc``). Exit codes: the command's; 2 when no command is given.
 """
 
@@ -29,6 +33,7 @@ from runinfo import proc_kb, process_tree  # noqa: E402
 
 IDLE_BELOW = 1.3  # cores: a second with less busy counts toward an idle stretch
 STRETCH = 10  # seconds: the shortest stretch reported
+PSS_EVERY = 5  # seconds between PSS samples (smaps_rollup walks a process's pages), first at 1
 
 
 def _jiffies() -> tuple[int, int]:
@@ -60,6 +65,7 @@ def sample(command: list[str], cores: int | None = None) -> dict[str, Any]:
     busy: list[float] = []
     own: dict[int, int] = {}
     peak_sum, peak_at = 0, 0
+    peak_pss, pss_at = 0, 0
     before = _jiffies()
     while child.poll() is None:
         time.sleep(1)
@@ -74,6 +80,10 @@ def sample(command: list[str], cores: int | None = None) -> dict[str, Any]:
             own[pid] = max(own.get(pid, 0), rss)
         if summed > peak_sum:
             peak_sum, peak_at = summed, len(busy)
+        if len(busy) % PSS_EVERY == 1 % PSS_EVERY:
+            pss = sum(proc_kb(pid, "Pss", "smaps_rollup") for pid in process_tree(child.pid))
+            if pss > peak_pss:
+                peak_pss, pss_at = pss, len(busy)
     return {
         "command": command,
         "exit_code": child.returncode,
@@ -82,6 +92,8 @@ def sample(command: list[str], cores: int | None = None) -> dict[str, Any]:
         "idle_stretches": idle_stretches(busy),
         "peak_summed_rss_mb": round(peak_sum / 1024),
         "peak_summed_at_second": peak_at,
+        "peak_summed_pss_mb": round(peak_pss / 1024),
+        "peak_pss_at_second": pss_at,
         "process_peaks_mb": sorted((round(v / 1024) for v in own.values()), reverse=True)[:8],
     }
 
@@ -101,7 +113,7 @@ def main() -> None:
     tmp.replace(args.out)
     print(
         f"{found['wall_seconds']} s; idle stretches {found['idle_stretches']}; summed peak "
-        f"{found['peak_summed_rss_mb']} MB"
+        f"{found['peak_summed_rss_mb']} MB resident, {found['peak_summed_pss_mb']} MB PSS"
     )
     sys.exit(found["exit_code"])
 
