@@ -1923,6 +1923,23 @@ def _solve_part(numbers: array) -> tuple[list[Cluster], list[ReviewRow], list[_L
     return found.clusters, found.review_rows, labelled
 
 
+def _solve_part_numbered(
+    numbers: array,
+) -> tuple[list[Cluster], list[ReviewRow], list[tuple[int, LabelState, Summary | None]]]:
+    """:func:`_solve_part` in a forked process, each item key of what it found given as the
+    item's number (that of its part: what a part finds is its own items'): fewer bytes sent
+    back than keys, and the resolving process takes its own key objects by number
+    (:func:`_own_keys`), not by hashing each key again."""
+    clusters, rows, labelled = _solve_part(numbers)
+    ids = _PHASE[1]  # type: ignore[index]
+    number = {ids[n]: n for n in numbers}.__getitem__
+    for c in clusters:
+        c.members = list(map(number, c.members))
+    for r in rows:
+        r.a, r.b = number(r.a), number(r.b)
+    return clusters, rows, [(number(first), state, summary) for first, state, summary in labelled]
+
+
 def _settle_part_worker() -> None:
     """A process forked to solve parts leaves what it inherited out of the collector's walks
     (as the build's workers do: :func:`kg.store.workers.settle_worker`)."""
@@ -1930,12 +1947,13 @@ def _settle_part_worker() -> None:
 
 
 def _solved(
-    parts: list[array], jobs: int
+    parts: list[array], jobs: int, index: IdentityIndex
 ) -> Iterator[tuple[list[Cluster], list[ReviewRow], list[_Labelled]]]:
     """Each part's :func:`_solve_part`, in the order of ``parts``: in this process, or, with
     ``jobs`` over one and two parts or more, in ``jobs`` processes forked now (they inherit
     :data:`_PHASE`; a part is sent as its item numbers, and its clusters, review rows and label
-    states come back)."""
+    states come back, their items as numbers, given ``index``'s own keys here:
+    :func:`_solve_part_numbered`, :func:`_own_keys`)."""
     if jobs < 2 or len(parts) < 2:
         for numbers in parts:
             yield _solve_part(numbers)
@@ -1945,7 +1963,8 @@ def _solved(
         min(jobs, len(parts)), mp_context=context, initializer=_settle_part_worker
     )
     try:
-        yield from pool.map(_solve_part, parts)
+        for found in pool.map(_solve_part_numbered, parts):
+            yield _own_keys(index, *found)
     finally:  # (a part that failed stops the others)
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -1954,21 +1973,18 @@ def _own_keys(
     index: IdentityIndex,
     clusters: list[Cluster],
     rows: list[ReviewRow],
-    labelled: list[_Labelled],
+    labelled: list[tuple[int, LabelState, Summary | None]],
 ) -> tuple[list[Cluster], list[ReviewRow], list[_Labelled]]:
-    """A part solved in another process, its item keys replaced by the index's own key objects:
-    the copies unpickled here would each be held again by the clusters and rows that outlive
-    the part (1.7 million clustered items at 100,000 appeals)."""
-    ids, id_of = index.ids, index.id_of
-
-    def own(key: Key) -> Key:
-        return ids[id_of[key]]  # type: ignore[return-value]
-
+    """A part solved in another process (:func:`_solve_part_numbered`), its item numbers
+    replaced by the index's own key objects: keys unpickled here would each be held again by
+    the clusters and rows that outlive the part (1.7 million clustered items at 100,000
+    appeals)."""
+    own = index.ids.__getitem__
     for c in clusters:
-        c.members = [own(m) for m in c.members]
+        c.members = list(map(own, c.members))  # type: ignore[arg-type]
     for r in rows:
-        r.a, r.b = own(r.a), own(r.b)
-    return clusters, rows, [(own(first), state, summary) for first, state, summary in labelled]
+        r.a, r.b = own(r.a), own(r.b)  # type: ignore[call-overload,assignment]
+    return clusters, rows, [(own(first), state, summary) for first, state, summary in labelled]  # type: ignore[misc]
 
 
 def _resolve_in_parts(
@@ -2037,11 +2053,7 @@ def _resolve_in_parts(
             org_cluster if phase == PERSON_PHASE else None,
         )  # fmt: skip
         try:
-            for found_clusters, found_rows, labelled in _solved(parts, jobs):
-                if jobs > 1:  # the keys as the index holds them, not copies sent back
-                    found_clusters, found_rows, labelled = _own_keys(
-                        index, found_clusters, found_rows, labelled
-                    )
+            for found_clusters, found_rows, labelled in _solved(parts, jobs, index):
                 for first, state, summary in labelled:
                     index.labels.put_packed(first, state)
                     if summary is not None:
