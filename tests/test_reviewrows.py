@@ -81,6 +81,55 @@ def test_rows_on_disk_answer_as_rows_in_memory_after_random_changes(tmp_path: Pa
         again.replace(first, ReviewRow(first.kind, first.b, first.a, "", "", first.score, ""))
 
 
+def test_rows_staged_in_any_order_are_the_rows_added_and_cross_processes_as_a_path(
+    tmp_path: Path,
+) -> None:
+    """A new table's rows set aside as they come, packed and in no order (:meth:`stage`),
+    then settled are the rows :meth:`add` puts there sorted (in order, by item, the index by
+    second item there); pickled, the rows are the saved file's path and read from it; a
+    table with rows takes no staged rows, rows not settled do not pickle, and rows read
+    from a path take no change."""
+    import pickle
+
+    from kg.record.reviewrows import packed_row
+
+    rng = random.Random(5)
+    rows = list(
+        {
+            (r.a, r.b): r
+            for r in (_row(rng, *sorted(rng.sample(range(80), 2))) for _ in range(600))
+        }.values()
+    )
+    added = DiskRows(DiskKeys.create(tmp_path / "added.sqlite"))
+    added.add(sorted(rows, key=lambda r: (r.a, r.b)))
+    table = DiskKeys.create(tmp_path / "staged.sqlite")
+    staged = DiskRows(table)
+    shuffled = rows[:]
+    rng.shuffle(shuffled)
+    staged.stage(packed_row(r) for r in shuffled[:250])
+    with pytest.raises(ValueError, match="before they were settled"):
+        pickle.dumps(staged)
+    staged.stage(map(packed_row, shuffled[250:]))
+    staged.settle(helpers=1)
+    keys = sorted({k for r in rows for k in (r.a, r.b)})
+    assert _seen(staged, keys) == _seen(added, keys)
+    assert list(staged) == sorted(rows, key=row_key)
+    assert staged.changed
+    assert table.db is not None
+    indexed = table.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+    assert ("review_b",) in indexed
+    assert table.db.execute("PRAGMA threads").fetchone() == (0,)
+    with pytest.raises(ValueError, match="has rows"):
+        DiskRows(table).stage([packed_row(rows[0])])
+    (tmp_path / "kept").mkdir()
+    table.save_as(tmp_path / "kept" / "keys.sqlite")
+    crossed = pickle.loads(pickle.dumps(staged))
+    assert crossed.disk is None and crossed.path == str(tmp_path / "kept" / "keys.sqlite")
+    assert _seen(crossed, keys) == _seen(added, keys)
+    with pytest.raises(ValueError, match="not changed"):
+        crossed.drop(rows[:1])
+
+
 def _recurring(data: Path) -> tuple[Path, int, str]:
     """A record's person whose full name, and gender, another record of the same country
     gives too: (the record, the person's place, the gender)."""

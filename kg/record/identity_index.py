@@ -79,7 +79,7 @@ from kg.record.identity import (
     resolve_part,
 )
 from kg.record.keytable import HUB, MEMBER, DiskKeys, MemoryKeys, joined_keys, load_keys
-from kg.record.reviewrows import DiskRows, MemoryRows, ReviewRows, load_rows
+from kg.record.reviewrows import DiskRows, MemoryRows, ReviewRows, load_rows, packed_row
 from kg.vocab import AKR
 
 K = TypeVar("K")
@@ -1183,6 +1183,7 @@ def _resolve_with_index(
         index = IdentityIndex(context, stamps=dict(stamps), appeal_items=by_appeal)
         if keys_file is not None:
             index.table = DiskKeys.create(keys_file)
+        on_disk = isinstance(index.table, DiskKeys)
         in_parts = len(items) > PART_ITEMS
         with _ItemFile(keys_file.parent if keys_file is not None else None) as kept:
             # One pass over the records, each one's items read once (items kept on disk are
@@ -1194,10 +1195,11 @@ def _resolve_with_index(
                 first = index.add_joined(keys, joined)
                 if in_parts:
                     kept.append_many(first, data, sizes)
-            if isinstance(index.table, DiskKeys):
+            if on_disk:
                 index.table.finish(helpers=jobs - 1)
+            rows = DiskRows(index.table, changed=True) if on_disk else None
             if in_parts:
-                resolution = _resolve_in_parts(items, index, curated, decisions, kept, jobs)
+                resolution = _resolve_in_parts(items, index, curated, decisions, kept, jobs, rows)
             else:
                 resolution = resolve_part(items, curated, decisions)
                 for c in resolution.clusters:
@@ -1206,9 +1208,12 @@ def _resolve_with_index(
                     if c.kind in ORG_PHASE:
                         index.summaries[c.members[0]] = summary_of(group)
         index.clusters = resolution.clusters
-        if isinstance(index.table, DiskKeys):
-            index.review_rows = DiskRows(index.table, changed=True)
-            index.review_rows.add(sorted(resolution.review_rows, key=lambda r: (r.a, r.b)))
+        if rows is not None:
+            if not in_parts:
+                rows.add(sorted(resolution.review_rows, key=lambda r: (r.a, r.b)))
+            # the rows are the table's, read from it when asked for (a full resolution's
+            # 1.8 million at 100,000 appeals are not held, nor pickled with the build's result)
+            index.review_rows = resolution.review_rows = rows
         else:
             index.review_rows = MemoryRows(resolution.review_rows)
         _index_tables(index)
@@ -1896,8 +1901,8 @@ def _components(index: IdentityIndex) -> array:
 
 #: What the parts of one phase of :func:`_resolve_in_parts` read, set before they are solved
 #: (in this process, or in processes forked from it, which inherit it): the items (or the file
-#: that keeps them), the index's item keys, the curated decisions, the phase's kinds and the
-#: organisations' clusters persons read.
+#: that keeps them), the index's item keys, the curated decisions, the phase's kinds, the
+#: organisations' clusters persons read, and whether review rows are sent back packed.
 _PHASE: tuple[object, ...] | None = None
 #: A cluster's first member, its label state and its summary (organisations, instruments).
 _Labelled = tuple[Key, LabelState, Summary | None]
@@ -1908,7 +1913,7 @@ def _solve_part(numbers: array) -> tuple[list[Cluster], list[ReviewRow], list[_L
     label state and (for organisations and instruments) the summary of each cluster it makes,
     made while its items are at hand."""
     assert _PHASE is not None
-    items, ids, kept, curated, decisions, phase, org_cluster = _PHASE  # type: ignore[misc]
+    items, ids, kept, curated, decisions, phase, org_cluster, _pack = _PHASE  # type: ignore[misc]
     if kept is not None:  # each item read alone (see _ItemFile)
         part = {ids[n]: item for n, item in zip(numbers, kept.read(numbers), strict=True)}
     else:
@@ -1929,15 +1934,20 @@ def _solve_part_numbered(
     """:func:`_solve_part` in a forked process, each item key of what it found given as the
     item's number (that of its part: what a part finds is its own items'): fewer bytes sent
     back than keys, and the resolving process takes its own key objects by number
-    (:func:`_own_keys`), not by hashing each key again."""
+    (:func:`_own_keys`), not by hashing each key again. Review rows bound for a table
+    (:data:`_PHASE`'s last field) go back packed as the table keeps them."""
     clusters, rows, labelled = _solve_part(numbers)
-    ids = _PHASE[1]  # type: ignore[index]
+    ids, pack = _PHASE[1], _PHASE[-1]  # type: ignore[index]
     number = {ids[n]: n for n in numbers}.__getitem__
     for c in clusters:
         c.members = list(map(number, c.members))
-    for r in rows:
-        r.a, r.b = number(r.a), number(r.b)
-    return clusters, rows, [(number(first), state, summary) for first, state, summary in labelled]
+    if pack:
+        sent: list[Any] = [packed_row(r) for r in rows]
+    else:
+        for r in rows:
+            r.a, r.b = number(r.a), number(r.b)
+        sent = rows
+    return clusters, sent, [(number(first), state, summary) for first, state, summary in labelled]
 
 
 def _settle_part_worker() -> None:
@@ -1983,7 +1993,8 @@ def _own_keys(
     for c in clusters:
         c.members = list(map(own, c.members))  # type: ignore[arg-type]
     for r in rows:
-        r.a, r.b = own(r.a), own(r.b)  # type: ignore[call-overload,assignment]
+        if type(r) is ReviewRow:  # (else packed: its pair as text)
+            r.a, r.b = own(r.a), own(r.b)  # type: ignore[call-overload,assignment]
     return clusters, rows, [(own(first), state, summary) for first, state, summary in labelled]  # type: ignore[misc]
 
 
@@ -1994,6 +2005,7 @@ def _resolve_in_parts(
     decisions: Path | None,
     kept: _ItemFile | None = None,
     jobs: int = 1,
+    into: DiskRows | None = None,
 ) -> Resolution:
     """:func:`resolve_part` over every item, equal to it, holding about :data:`PART_ITEMS`
     items at a time: components are resolved independently of one another (the module's
@@ -2006,7 +2018,11 @@ def _resolve_in_parts(
     from this one (the persons' once the organisations' clusters are known): the cores a build
     has, which wait while this process resolves alone. Only where the index's item numbers
     are a plain mapping (a new index's): a forked process reads nothing through the key
-    table's SQLite connection."""
+    table's SQLite connection.
+
+    With ``into`` (the rows of a new key table), the review rows go there as each part
+    finds them (packed where they were found), and the resolution's rows are those of the
+    table: none is held here."""
     global _PHASE
     component = _components(index)
     codes = {kind: n for n, kind in enumerate((*ORG_PHASE, *PERSON_PHASE))}
@@ -2050,7 +2066,7 @@ def _resolve_in_parts(
         del size, part_of
         _PHASE = (
             items, index.ids, kept, curated, decisions, phase,
-            org_cluster if phase == PERSON_PHASE else None,
+            org_cluster if phase == PERSON_PHASE else None, into is not None,
         )  # fmt: skip
         try:
             for found_clusters, found_rows, labelled in _solved(parts, jobs, index):
@@ -2065,10 +2081,17 @@ def _resolve_in_parts(
                         org_of.update((m, number) for m in c.members)
                 else:
                     clusters += found_clusters
-                rows += found_rows
+                if into is None:
+                    rows += found_rows
+                elif found_rows:  # (packed where they were found, or rows found here)
+                    packed = type(found_rows[0]) is not ReviewRow
+                    into.stage(found_rows if packed else map(packed_row, found_rows))
         finally:
             _PHASE = None
     clusters.sort(key=lambda c: (c.kind, c.label.lower(), c.members))
+    if into is not None:
+        into.settle(helpers=jobs - 1)
+        return Resolution(clusters, into, items)  # type: ignore[arg-type]
     rows.sort(key=lambda r: (-r.score, r.kind, r.a, r.b))
     return Resolution(clusters, rows, items)  # type: ignore[arg-type]
 

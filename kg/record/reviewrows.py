@@ -49,7 +49,12 @@ def key_text(key: Key) -> str:
     return f"{key[0]}\x1f{key[1]}"
 
 
-def _packed(r: ReviewRow) -> tuple[str, str, float, str, bytes]:
+#: A row as the table keeps it: the pair as text, its score and kind, the row marshalled.
+Packed = tuple[str, str, float, str, bytes]
+
+
+def packed_row(r: ReviewRow) -> Packed:
+    """``r`` as :class:`DiskRows` keeps it (:meth:`DiskRows.stage` takes rows so packed)."""
     blob = marshal.dumps((r.kind, r.a, r.b, r.name, r.same_as_name, r.score, r.reason))
     return key_text(r.a), key_text(r.b), r.score, r.kind, blob
 
@@ -133,17 +138,27 @@ class DiskRows:
     """The rows as rows of a key table's file: read by item, written as they change.
 
     While the build's key table is open its connection is used (its transaction holds the
-    changes until the build commits them); once it is closed, the file at its path is read."""
+    changes until the build commits them); once it is closed, the file at its path is read.
+    Pickled, they are that path (a full build's first half hands its rows on so, not as
+    objects), read by the process that unpickles them; attached to a table again
+    (:meth:`kg.record.identity_index.IdentityIndex.attach`), they read that table.
 
-    def __init__(self, disk: DiskKeys, *, changed: bool = False) -> None:
+    A new table takes a full resolution's rows as they come (:meth:`stage`, packed in the
+    processes that found them), sorted into the table once all have come (:meth:`settle`)."""
+
+    def __init__(self, disk: DiskKeys | None, *, changed: bool = False) -> None:
         self.disk = disk
         self.changed = changed
+        self.path: str | None = None  # the file read, when no table is attached (unpickled)
+        self._staged = False
 
     def _read(self) -> tuple[sqlite3.Connection, bool]:
         """A connection to read with, and whether it is one of ours to close."""
-        if self.disk.db is not None:
+        if self.disk is not None and self.disk.db is not None:
             return self.disk.db, False
-        path = Path(self.disk.path)
+        if self.disk is None and self.path is None:
+            raise ValueError("review rows of no identity key table")
+        path = Path(self.disk.path if self.disk is not None else self.path)  # type: ignore[arg-type]
         if not path.is_file():
             raise FileNotFoundError(f"{path}: the identity key table is not there")
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True), True
@@ -188,18 +203,52 @@ class DiskRows:
         return [_unpacked(blob) for _pair, blob in sorted(found.items())]
 
     def _db(self) -> sqlite3.Connection:
+        if self.disk is None:
+            raise ValueError(f"{self.path}: review rows read from a file are not changed")
         if self.disk.db is None:
             raise ValueError(f"{self.disk.path}: the identity key table is closed")
         return self.disk.db
 
     def add(self, rows: Iterable[ReviewRow]) -> None:
-        packed = [_packed(r) for r in rows]
+        packed = [packed_row(r) for r in rows]
         if packed:
             self._db().executemany(
                 f"INSERT INTO {TABLE} (a, b, score, kind, v) VALUES (?, ?, ?, ?, ?)",  # noqa: S608
                 packed,
             )
             self.changed = True
+
+    def stage(self, rows: Iterable[Packed]) -> None:
+        """Rows of a new table (none kept yet), packed (:func:`packed_row`), in any order:
+        set aside in a temporary table, unsorted, until :meth:`settle`."""
+        db = self._db()
+        if not self._staged:
+            if db.execute(f"SELECT 1 FROM {TABLE} LIMIT 1").fetchone() is not None:  # noqa: S608
+                raise ValueError("review rows staged for a table that has rows")
+            db.execute("CREATE TEMP TABLE staged (a, b, score, kind, v)")
+            self._staged = True
+        db.executemany("INSERT INTO temp.staged VALUES (?, ?, ?, ?, ?)", rows)
+        self.changed = True
+
+    def settle(self, helpers: int = 0) -> None:
+        """The rows :meth:`stage` set aside put into the table by pair, in one sorted pass
+        (with ``helpers`` of SQLite's sorter threads), the index by second item made after
+        them, not row by row."""
+        if not self._staged:
+            return
+        db = self._db()
+        db.execute(f"PRAGMA threads = {int(helpers)}")
+        try:
+            db.execute("DROP INDEX IF EXISTS review_b")
+            db.execute(
+                f"INSERT INTO {TABLE} (a, b, score, kind, v) "  # noqa: S608
+                "SELECT a, b, score, kind, v FROM temp.staged ORDER BY a, b"
+            )
+            db.execute(f"CREATE INDEX review_b ON {TABLE} (b)")
+            db.execute("DROP TABLE temp.staged")
+        finally:
+            db.execute("PRAGMA threads = 0")
+        self._staged = False
 
     def drop(self, rows: Iterable[ReviewRow]) -> None:
         pairs = [(key_text(r.a), key_text(r.b)) for r in rows]
@@ -210,15 +259,18 @@ class DiskRows:
     def replace(self, old: ReviewRow, new: ReviewRow) -> None:
         if (old.a, old.b, old.kind, old.score) != (new.a, new.b, new.kind, new.score):
             raise ValueError(f"a review row of {old.a} and {old.b} replaced by another pair")
-        a, b, _score, _kind, blob = _packed(new)
+        a, b, _score, _kind, blob = packed_row(new)
         self._db().execute(f"UPDATE {TABLE} SET v = ? WHERE a = ? AND b = ?", (blob, a, b))  # noqa: S608
         self.changed = True
 
-    def __getstate__(self) -> dict[str, object]:  # rows of the file: nothing pickled
-        return {}
+    def __getstate__(self) -> dict[str, object]:  # rows of the file: its path, no row
+        if self._staged:
+            raise ValueError("review rows pickled before they were settled")
+        return {"path": str(self.disk.path) if self.disk is not None else self.path}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.disk, self.changed = None, False  # type: ignore[assignment] - attached when read
+        self.disk, self.changed, self._staged = None, False, False
+        self.path = state.get("path")  # type: ignore[assignment] - or attached when read
 
 
 ReviewRows = MemoryRows | DiskRows
@@ -236,4 +288,13 @@ def load_rows(path: Path) -> MemoryRows:
         db.close()
 
 
-__all__ = ["TABLE", "DiskRows", "MemoryRows", "ReviewRows", "load_rows", "row_key"]
+__all__ = [
+    "TABLE",
+    "DiskRows",
+    "MemoryRows",
+    "Packed",
+    "ReviewRows",
+    "load_rows",
+    "packed_row",
+    "row_key",
+]
