@@ -376,9 +376,8 @@ class DiskKeys:
     def finish(self, helpers: int = 0) -> None:
         """Write what is buffered, make the key index, commit. A new table's postings are
         sorted with ``helpers`` threads of SQLite's beside this one (cores otherwise idle),
-        the pages each thread sorts in memory as many fewer (the sorter's memory as it was:
-        at 100,000 appeals one helper took the sort from 48 to 34 s, its peak from 148 to
-        114 MB)."""
+        the pages each thread sorts in memory as many fewer, so that the sorter holds what
+        it held alone (``bench/README.md``, "Identity's one-core steps")."""
         self._write()
         assert self.db is not None
         if helpers > 0 and self.fresh:
