@@ -628,6 +628,23 @@ def test_a_staff_post_after_a_bodys_head_word_names_no_body() -> None:
     assert "Tom Reed" in {p["name"] for p in rec["persons"]}  # a post before a name: as before
 
 
+def test_a_regions_programme_in_a_contact_line_and_an_address_unit_name_no_body() -> None:
+    """A programme named for a region, followed by the body it belongs to ("East Asia
+    Programme, Vela Forum"), is a unit of that body in a contact line; "Unit A" opens an
+    address. A programme named for anything else is a body."""
+    text = (
+        "Vela Forum\n\nZembla: Editor held\n\n9 May 2026\n\nOn 3 May 2026, police arrested "
+        "the editor Tom Reed. The Zembla Development Programme, which funds his paper, "
+        "protested.\n\n"
+        "For more information: Ana Lind, Europe and Central Asia Programme, Vela Forum,\n"
+        "Unit A, 12 Kastra Road, London. Rina Holm, MENA Programme, Vela Forum.\n"
+    )
+    rec = extract_case(text, appeal_id="t")
+    orgs = {o["name"] for o in rec["organisations"]}
+    assert not orgs & {"Europe and Central Asia Programme", "MENA Programme", "Unit A"}
+    assert {"Vela Forum", "Zembla Development Programme"} <= orgs
+
+
 def test_a_body_spelled_before_its_abbreviation_is_found_in_any_case_or_language() -> None:
     text = (
         "15 May 2023\n\nZendaria: Defenders detained\n\nOn 2 May 2023, police arrested Ali Reza, "

@@ -14,6 +14,7 @@ from kg.extract.entities import (
     DEMONYM_BEFORE_RE,
     DEMONYM_RE,
     POST_WORDS,
+    REGION_PARTS,
     STATE_KINDS,
     Entities,
     Entity,
@@ -164,6 +165,10 @@ def classify_runs(doc: Doc, runs: list[Run], ents: Entities, main_country: str |
             head = head_of(words)
             if head and head[0] == "organisation" and _staff_post(words, head[1]):
                 continue  # "Programme Officer for Central Asia": a post, no body of its own
+            if head and head[0] == "organisation" and _unit_of_body_after(doc, words, end):
+                continue  # "A B, East Asia Programme, Vela Forum": the body's unit, in a contact
+            if _address_unit(words):
+                continue  # "Unit A, 12 Vela Street": part of an address, no body
             if text in COUNTRIES or text in ("Russia",):
                 ents.add(Entity("place", text, start, end, attrs={"kind": "country"}))
                 continue
@@ -343,6 +348,40 @@ def _staff_post(words: list[str], head: str) -> bool:
         ):
             return True
     return False
+
+
+#: Words of the world's regions an NGO's programmes are named for, besides countries and
+#: acronyms ("Europe and Central Asia Programme", "MENA Programme").
+REGION_WORDS = REGION_PARTS | frozenset(
+    "Asia Africa America Americas Europe Pacific Middle Caribbean Caucasus Balkans Gulf Arab "
+    "Latin Southeast Sub-Saharan and the".split()
+)
+#: A comma and a capitalised word: the body a unit named before it belongs to.
+BODY_AFTER_COMMA = re.compile(r",[ \t]+[A-Z]")
+
+
+def _unit_of_body_after(doc: Doc, words: list[str], end: int) -> bool:
+    """A run "<region> Programme" followed by a comma and a name: in a contact line ("A B,
+    East Asia Programme, Vela Forum") the programme is a unit of the body named after it, and
+    a staff member's post there, no body of its own. A programme named for anything else (a
+    "Development Programme") is a body."""
+    if len(words) < 2 or words[-1] not in PROGRAMME_WORDS:
+        return False
+    if not all(w in REGION_WORDS or w in COUNTRIES or w.isupper() for w in words[:-1]):
+        return False
+    return BODY_AFTER_COMMA.match(doc.flat, end, end + 4) is not None
+
+
+#: A unit of a building, and its letter: part of an address ("Unit A, 12 Vela Street").
+ADDRESS_UNIT = frozenset(("Unit", "Suite", "Flat", "Floor", "Block", "Building"))
+
+
+def _address_unit(words: list[str]) -> bool:
+    """A run "Unit A": a building's unit and its letter (a unit numbered may be a body's:
+    "Unit 8200")."""
+    return (
+        len(words) == 2 and words[0] in ADDRESS_UNIT and len(words[1]) == 1 and words[1].isupper()
+    )
 
 
 #: Posts that follow a programme's name in a staff title, besides :data:`STAFF_POSTS`:
