@@ -604,15 +604,16 @@ def test_a_full_builds_compaction_runs_while_its_export_files_are_written(
 ) -> None:
     """RocksDB's compaction after a full build's load shares the machine with the export
     files: it is still running when they are written, and the build waits for it before the
-    entities are counted and the public store (a checkpoint of the compacted files) is made.
-    Run one after the other, the compaction would wait for export files that are only written
-    after it."""
+    public store (a checkpoint of the compacted files) is made. The entities are counted on
+    the compacted store by the compaction's thread, so that the count runs beside what is
+    left of the export files. Run one after the other, the compaction would wait for export
+    files that are only written after it."""
     import threading
 
     from kg.store import build as kg_build
     from kg.store import chunks, stream
 
-    writing, done = threading.Event(), []
+    writing, done, counted_in = threading.Event(), [], []
 
     def compact(store: object) -> None:
         assert writing.wait(20), "the export files were not written during the compaction"
@@ -627,6 +628,7 @@ def test_a_full_builds_compaction_runs_while_its_export_files_are_written(
 
     def count(*args: object, **kwargs: object) -> int:
         done.append("counted")
+        counted_in.append(threading.current_thread().name)
         return original_count(*args, **kwargs)
 
     original_compact, original_write = stream._compact, chunks.write_chunks
@@ -636,8 +638,11 @@ def test_a_full_builds_compaction_runs_while_its_export_files_are_written(
     monkeypatch.setattr(kg_build, "count_entities", count)
     result = build(tmp_path / "store", corpus, progress=None)
     assert sorted(done) == ["compacted", "counted", "files"]
-    # the entities are counted on the compacted store (read beside the compaction, slowly)
+    # the entities are counted on the compacted store (read beside the compaction, slowly),
+    # in the compaction's thread, not after the export files in the build's own
     assert done.index("compacted") < done.index("counted")
+    assert len(counted_in) == 1 and counted_in[0].startswith("compaction"), counted_in
+    assert result.entities == original_count(Store.open(tmp_path / "store")) > 0
     assert result.triples == len(_nquads(tmp_path / "store"))
     assert _nquads(tmp_path / "store", public=True) == _nquads(tmp_path / "store")
 

@@ -1738,10 +1738,15 @@ def _finish(
     # Oxigraph lets go of the interpreter while it compacts, so the two share the machine's
     # cores; reads see the same data before, during and after it. The entities are counted
     # once it is done (a count that reads the store while it compacts takes four times as
-    # long), and the public store is a checkpoint of the compacted files.
+    # long), by the same thread: the count's query lets go of the interpreter too, so it
+    # runs beside what is left of the export files (the VoID table, in Python) rather than
+    # after them. The public store is a checkpoint of the compacted files.
     say = progress or (lambda _m: None)
     compacting = ThreadPoolExecutor(1, "compaction") if optimize else None
-    compacted = compacting.submit(_compact, store) if compacting is not None else None
+    compacted = (
+        compacting.submit(_compact_then_count, store, None if entities is not None else full_dir)
+        if compacting is not None else None
+    )  # fmt: skip
     if compacted is not None:
         say("build: compacting the store; export files and state")
     try:
@@ -1765,9 +1770,10 @@ def _finish(
     finally:
         if compacting is not None:
             compacting.shutdown(wait=True)  # never left compacting a store that is let go
-    if compacted is not None:
-        compacted.result()  # its error, if any, is the build's
-    result.entities = count_entities(Store(store, full_dir)) if entities is None else entities
+    counted = compacted.result() if compacted is not None else None  # its error is the build's
+    if entities is None:
+        entities = counted if counted is not None else count_entities(Store(store, full_dir))
+    result.entities = entities
     checkpoint_store(store, public_dir)  # public-only data: the public store is the same dataset
     # The export files hold every quad of the store once (each graph's file counts its
     # lines): a build takes the store's size from them, not from len(), which reads every
@@ -1807,6 +1813,16 @@ def _compact(store: ox.Store) -> None:
     """RocksDB's compaction of ``store``'s files (after a full build's bulk load and rules,
     the store's queries read fewer, larger files)."""
     store.optimize()
+
+
+def _compact_then_count(store: ox.Store, count_in: Path | None) -> int | None:
+    """:func:`_compact`; then, with ``count_in`` (the store's folder), the compacted store's
+    entities counted (:func:`kg.store.build.count_entities`), else None."""
+    from kg.store.build import count_entities
+    from kg.store.store import Store
+
+    _compact(store)
+    return None if count_in is None else count_entities(Store(store, count_in))
 
 
 def _write_state(
